@@ -1,0 +1,48 @@
+/**
+ * Rounding half away from zero (Excel's ROUND), robust to binary noise: 0.145*100 is
+ * 14.499999999999998 in floating point but a person means 14.5, which rounds to 15.
+ */
+export function roundHalfAwayFromZero(x: number, decimals = 0): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** decimals;
+  // Clean representation noise at 10 significant digits past the rounding position.
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  return (Math.sign(x) * Math.floor(scaled + 0.5)) / f;
+}
+
+/** Median of a list (mean of the middle two for even counts); undefined when empty. Does not mutate. */
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = Float64Array.from(values).sort();
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function sum(values: Iterable<number>): number {
+  let t = 0;
+  for (const v of values) t += v;
+  return t;
+}
+
+export function mean(values: readonly number[]): number | undefined {
+  return values.length ? sum(values) / values.length : undefined;
+}
+
+/**
+ * % change later vs earlier, as a whole-number percent or a special case. The caller
+ * knows whether the first order falls inside the later period (too little history).
+ */
+export type Change =
+  | { kind: 'pct'; pct: number }
+  /** earlier empty, account lapsed and came back: counts as +∞ */
+  | { kind: 'inf' }
+  /** earlier empty and first order inside the later period: too little history */
+  | { kind: 'na' }
+  /** both periods empty */
+  | { kind: 'none' };
+
+export function percentChange(earlier: number, later: number, firstOrderInLater: boolean): Change {
+  if (earlier === 0 && later === 0) return { kind: 'none' };
+  if (earlier === 0) return firstOrderInLater ? { kind: 'na' } : { kind: 'inf' };
+  return { kind: 'pct', pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
+}

@@ -1,0 +1,22 @@
+import { median } from './numbers';
+import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from './rules';
+
+/** High means ≥ the cut (PRODUCT.md §2.2). */
+export function quadrantOf(engagement: number, potential: number, engagementCut = DEFAULT_SCALE_CUT, potentialCut = DEFAULT_SCALE_CUT): Quadrant {
+  const e = engagement >= engagementCut ? 'h' : 'l';
+  const p = potential >= potentialCut ? 'h' : 'l';
+  return QUADRANTS[`${e}${p}` as keyof typeof QUADRANTS].quadrant;
+}
+
+/**
+ * The potential cut when none is given: 3 when every potential is on the 1–5 scale,
+ * otherwise potential is money and the cut is the portfolio median.
+ */
+export function defaultPotentialCut(potentials: readonly number[]): number {
+  const onScale = potentials.every((p) => p >= 1 && p <= 5);
+  return onScale ? DEFAULT_SCALE_CUT : (median(potentials) ?? 0);
+}
+
+export function quadrantApproach(q: Quadrant): string {
+  return Object.values(QUADRANTS).find((x) => x.quadrant === q)?.approach ?? '';
+}

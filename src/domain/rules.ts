@@ -1,0 +1,209 @@
+/**
+ * Every table of PRODUCT.md §2 written once, as data. Faces (functions, sheets, task pane,
+ * CLI) read these; nothing else restates a threshold.
+ */
+import type { HealthBand } from './types';
+
+export const FACTORS = ['recency', 'frequency', 'revenue', 'diversity', 'engagement', 'payment'] as const;
+export type Factor = (typeof FACTORS)[number];
+
+export const FACTOR_LABELS: Record<Factor, string> = {
+  recency: 'Recency',
+  frequency: 'Frequency',
+  revenue: 'Revenue',
+  diversity: 'Diversity',
+  engagement: 'Engagement',
+  payment: 'Payment',
+};
+
+/** Default weights in percent (PRODUCT.md §2.1). */
+export const DEFAULT_WEIGHTS: Readonly<Record<Factor, number>> = {
+  recency: 25,
+  frequency: 20,
+  revenue: 20,
+  diversity: 15,
+  engagement: 10,
+  payment: 10,
+};
+
+/**
+ * A banded table: the first row whose `min` the value reaches (rows in descending order)
+ * gives the score. Inputs are whole numbers (already rounded), so every integer is covered.
+ */
+export interface Step {
+  min: number;
+  score: number;
+  label: string;
+}
+
+/** Recency: whole days since last order; lower is better, so `max` bounds. */
+export const RECENCY_STEPS: readonly { max: number; score: number; label: string }[] = [
+  { max: 7, score: 5, label: '0–7 days' },
+  { max: 14, score: 4, label: '8–14 days' },
+  { max: 30, score: 3, label: '15–30 days' },
+  { max: 60, score: 2, label: '31–60 days' },
+  { max: Infinity, score: 1, label: '61+ days or never' },
+];
+
+/** Frequency: % change in orders, last quarter vs previous quarter. */
+export const FREQUENCY_STEPS: readonly Step[] = [
+  { min: 20, score: 5, label: '+20% or more' },
+  { min: 5, score: 4, label: '+5% to +19%' },
+  { min: -5, score: 3, label: '−5% to +4%' },
+  { min: -25, score: 2, label: '−25% to −6%' },
+  { min: -Infinity, score: 1, label: '−26% or worse' },
+];
+
+/** Revenue: % change, last 12 months vs prior 12 months. */
+export const REVENUE_STEPS: readonly Step[] = [
+  { min: 20, score: 5, label: '+20% or more' },
+  { min: 10, score: 4, label: '+10% to +19%' },
+  { min: -10, score: 3, label: '−10% to +9%' },
+  { min: -30, score: 2, label: '−30% to −11%' },
+  { min: -Infinity, score: 1, label: '−31% or worse' },
+];
+
+/** Diversity: categories bought in the last 12 months (1 category scores 2 only with several products). */
+export const DIVERSITY_STEPS: readonly Step[] = [
+  { min: 6, score: 5, label: '6+ categories' },
+  { min: 4, score: 4, label: '4–5 categories' },
+  { min: 2, score: 3, label: '2–3 categories' },
+  { min: 1, score: 2, label: '1 category (several products)' },
+  { min: -Infinity, score: 1, label: 'one product only, or none' },
+];
+
+/** Payment: average days paid beyond terms (rounded to whole days); lower is better. */
+export const PAYMENT_STEPS: readonly { max: number; score: number; label: string }[] = [
+  { max: -1, score: 5, label: 'early' },
+  { max: 0, score: 4, label: 'on time' },
+  { max: 7, score: 3, label: '1–7 days late' },
+  { max: 30, score: 2, label: '8–30 days late' },
+  { max: Infinity, score: 1, label: '31+ days late' },
+];
+
+/** Engagement labels (any sensible spelling resolves to one of these by the engagement parser). */
+export const ENGAGEMENT_LEVELS: readonly { score: number; label: string; synonyms: readonly string[] }[] = [
+  { score: 5, label: 'Proactively reaches out', synonyms: ['proactive', 'proactively reaches out', 'reaches out', 'proactively', 'initiates'] },
+  { score: 4, label: 'Responds within 24 hours', synonyms: ['responds < 24 h', 'responds <24h', 'responds within 24 hours', 'within 24 hours', '< 24 h', '<24h', '24h', '24 hours', 'same day', 'responds within a day', 'fast'] },
+  { score: 3, label: 'Responds within 3 days', synonyms: ['responds < 3 days', 'responds <3 days', 'responds within 3 days', 'within 3 days', '< 3 days', '<3 days', '3 days', 'few days'] },
+  { score: 2, label: 'Responds eventually', synonyms: ['eventually', 'responds eventually', 'slow', 'slowly'] },
+  { score: 1, label: 'Rarely or never responds', synonyms: ['rarely', 'never', 'rarely / never', 'rarely/never', 'rarely or never', 'rarely never', 'no response', 'unresponsive', 'none'] },
+];
+
+/** Health bands on the score rounded to 2 decimals (PRODUCT.md §2.1). */
+export const BANDS: readonly { min: number; band: HealthBand; action: string }[] = [
+  { min: 4, band: 'Healthy', action: 'Focus on expansion' },
+  { min: 3, band: 'Stable', action: 'Identify growth opportunities' },
+  { min: 2, band: 'At Risk', action: 'Immediate outreach' },
+  { min: -Infinity, band: 'Critical', action: 'Escalate to management' },
+];
+
+export type Quadrant = 'Key' | 'Maintenance' | 'Growth Potential' | 'Service';
+
+/** Engagement × potential (methodology 004). */
+export const QUADRANTS: Readonly<Record<'hh' | 'hl' | 'lh' | 'll', { quadrant: Quadrant; approach: string }>> = {
+  hh: { quadrant: 'Key', approach: 'Invest: joint planning, senior contact, QBRs' },
+  hl: { quadrant: 'Maintenance', approach: 'Keep serving efficiently; protect the relationship' },
+  lh: { quadrant: 'Growth Potential', approach: 'Build the relationship to unlock the potential' },
+  ll: { quadrant: 'Service', approach: 'Serve through low-cost channels' },
+};
+
+/** Default cut for 1–5 scales: high means ≥ 3. */
+export const DEFAULT_SCALE_CUT = 3;
+
+/** Bulk order incentive tiers (methodology 000, Step 8 / PRODUCT.md §2.9). */
+export const DISCOUNT_TIERS: readonly { min: number; rate: number; label: string }[] = [
+  { min: 2500, rate: 0.1, label: '£2,500+' },
+  { min: 1000, rate: 0.08, label: '£1,000–2,499' },
+  { min: 500, rate: 0.05, label: '£500–999' },
+  { min: 250, rate: 0.03, label: '£250–499' },
+];
+
+export interface WinBackStage {
+  stage: 0 | 1 | 2 | 3;
+  minDays: number;
+  name: string;
+  action: string;
+  script: string;
+}
+
+/** Win-back stages by days since last order (methodology 000, Step 9.3). */
+export const WINBACK_STAGES: readonly WinBackStage[] = [
+  {
+    stage: 3,
+    minDays: 60,
+    name: 'Stage 3 – Critical',
+    action: 'Manager escalation + special offer',
+    script: "I've asked our Sales Manager to reach out. We value your business and want to make sure we're meeting your needs. Can we schedule a call to discuss?",
+  },
+  {
+    stage: 2,
+    minDays: 45,
+    name: 'Stage 2 – Active concern',
+    action: 'Direct call with value offer',
+    script: "We've missed you! I wanted to reach out personally. Is everything okay? I'd love to help you with your next order - I can offer [incentive].",
+  },
+  {
+    stage: 1,
+    minDays: 30,
+    name: 'Stage 1 – Early warning',
+    action: 'Friendly check-in call/email',
+    script: "Hi [Name], noticed it's been a few weeks since your last order. Just checking in - is there anything you need? Any issues we should know about?",
+  },
+  { stage: 0, minDays: -Infinity, name: 'None', action: 'No win-back needed', script: '' },
+];
+
+/** Pareto (ABC) cuts on cumulative share of 12-month revenue. */
+export const ABC_CUTS = { A: 0.8, B: 0.95 } as const;
+
+/** Risk-flag and alert thresholds (PRODUCT.md §2.4). */
+export const RISK = {
+  noOrderDays: 45,
+  aovDropShare: 0.2,
+  switchedCategoryShare: 0.1,
+  lowEngagement: 2,
+} as const;
+
+export const ALERTS = {
+  criticalNoOrderDays: 45,
+  regularCustomerMedianGapDays: 30,
+  criticalLastOrderShare: 0.5,
+  warningNoOrderDays: 30,
+  warningLastOrderShare: 0.75,
+  recentDays: 30,
+  latePaymentDays: 7,
+  opportunityLastOrderShare: 1.5,
+} as const;
+
+/** Top products are overdue past this multiple of their reorder period. */
+export const OVERDUE_MULTIPLE = 1.5;
+
+/** Dormant products: churn risk by months since last order. */
+export const DORMANT = { dropShare: 0.5, highMonths: 7, mediumMonths: 4 } as const;
+
+/** Cross-sell rules need at least this many supporting accounts. */
+export const MIN_RULE_SUPPORT_ACCOUNTS = 3;
+
+/** Account plan default revenue growth target. */
+export const DEFAULT_GROWTH_TARGET = 0.5;
+
+/** Built-in industry cross-sell matrix (methodology 000, Appendix C). */
+export const INDUSTRY_MATRIX: readonly { industry: string; primary: readonly string[]; targets: readonly string[] }[] = [
+  { industry: 'Electrical Contractor', primary: ['Cable Ties', 'Electrical'], targets: ['Hand Tools', 'Power Tools', 'Test Equipment', 'Safety & PPE'] },
+  { industry: 'Plumber', primary: ['Fixings', 'Sealants'], targets: ['Hand Tools', 'Fittings', 'Safety & PPE'] },
+  { industry: 'General Builder', primary: ['Fixings', 'Screws'], targets: ['Hand Tools', 'Power Tools', 'Safety & PPE', 'Consumables'] },
+  { industry: 'Facilities Management', primary: ['Consumables', 'Safety & PPE'], targets: ['Maintenance', 'Cleaning', 'Lighting'] },
+  { industry: 'Manufacturing', primary: ['Consumables'], targets: ['Packaging', 'Storage', 'Safety & PPE', 'Hand Tools'] },
+];
+
+/** Built-in product-level cross-sell pairs (methodology 000, Step 3). */
+export const PRODUCT_MATRIX: readonly { theyBuy: string; considerSelling: string; rationale: string; priority: 'High' | 'Medium' | 'Low' }[] = [
+  { theyBuy: 'Cable Ties', considerSelling: 'Cable Tie Gun', rationale: 'Increases efficiency', priority: 'High' },
+  { theyBuy: 'Cable Ties', considerSelling: 'Cable Clips', rationale: 'Complementary', priority: 'Medium' },
+  { theyBuy: 'Cable Ties', considerSelling: 'Spiral Wrap', rationale: 'Alternative cable management', priority: 'Medium' },
+  { theyBuy: 'Wood Screws', considerSelling: 'Screw Bit Sets', rationale: 'Required for use', priority: 'High' },
+  { theyBuy: 'Wood Screws', considerSelling: 'Countersink Bits', rationale: 'Common pairing', priority: 'High' },
+  { theyBuy: 'Hand Tools', considerSelling: 'Tool Bags/Cases', rationale: 'Storage need', priority: 'Medium' },
+  { theyBuy: 'Electrical', considerSelling: 'Cable Cutters', rationale: 'Required tool', priority: 'High' },
+  { theyBuy: 'Electrical', considerSelling: 'Insulation Tape', rationale: 'Consumable need', priority: 'High' },
+];

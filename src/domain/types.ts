@@ -1,0 +1,113 @@
+/**
+ * The typed records every face of KAP hands to the domain. Ingest (src/ingest) turns
+ * worksheet rows into these; the domain never sees a cell.
+ *
+ * Dates are Excel serial day numbers (1900 date system: 1 = 1900-01-01, 45658 = 2025-01-01),
+ * whole days, times dropped. Excel, ExcelJS and the CSV reader all reduce to them, and
+ * day arithmetic stays integer arithmetic.
+ */
+export type Serial = number;
+
+/** One line of an order or invoice. Returns/credit notes have isReturn = true. */
+export interface OrderLine {
+  accountId: string;
+  accountName?: string;
+  date: Serial;
+  /** Order/invoice id; when the data has none, ingest uses `${accountId}|${date}` (one order per account per day). */
+  orderId: string;
+  sku: string;
+  productName?: string;
+  /** "Uncategorised" when neither the line nor the catalog says. */
+  category: string;
+  /** Negative for returns. */
+  quantity: number;
+  /** Line revenue in `currency` (negative for returns and credit notes). */
+  revenue: number;
+  unitPrice?: number;
+  listPrice?: number;
+  orderedBy?: string;
+  site?: string;
+  /** ISO-like code or symbol as found ("GBP", "EUR", "£"); undefined when the data has no currency column. */
+  currency?: string;
+  /** Negative quantity or revenue, or an order id starting with C (credit note). */
+  isReturn: boolean;
+  /** 1-based worksheet row the line came from, for messages. */
+  row?: number;
+}
+
+export type Tier = 'Bronze' | 'Silver' | 'Gold' | 'Platinum';
+
+/** A manual health band set by the user; it wins over the computed band and is shown as an override. */
+export interface HealthOverride {
+  band: HealthBand;
+  reason: string;
+}
+
+export type HealthBand = 'Healthy' | 'Stable' | 'At Risk' | 'Critical';
+
+/** One row of the optional Accounts table. */
+export interface AccountRecord {
+  accountId: string;
+  name?: string;
+  parentId?: string;
+  tier?: Tier;
+  industry?: string;
+  primaryContact?: string;
+  email?: string;
+  phone?: string;
+  accountManager?: string;
+  creditTerms?: string;
+  creditLimit?: number;
+  /** 1–5 (already resolved from a label by ingest or the domain's engagement parser). */
+  engagement?: number;
+  /** Average days paid beyond terms (negative = early). */
+  daysBeyondTerms?: number;
+  /** Earlier values of daysBeyondTerms, oldest first, when the data gives a history. */
+  daysBeyondTermsHistory?: number[];
+  creditHold?: boolean;
+  healthOverride?: HealthOverride;
+  /** Year the relationship started, when the accounts table says. */
+  customerSince?: Serial;
+  row?: number;
+}
+
+/** One row of the optional Catalog table. */
+export interface CatalogItem {
+  sku: string;
+  name?: string;
+  category?: string;
+  productLine?: string;
+  listPrice?: number;
+  /** SKU of the premium alternative, for upsell. */
+  premiumSku?: string;
+  row?: number;
+}
+
+/** One row of the optional Contacts table. */
+export interface ContactRecord {
+  accountId: string;
+  name: string;
+  role?: string;
+  /** 1–5 */
+  influence?: number;
+  /** 1–5 */
+  relationship?: number;
+  /** Feeling about us, -2..+2 or 1–5 as found; free text kept in `feelingText`. */
+  feeling?: number;
+  feelingText?: string;
+  row?: number;
+}
+
+/** A user's curated cross-sell rule (a "Cross-sell" sheet: They buy | Consider selling | Rationale | Priority). */
+export interface CuratedRule {
+  theyBuy: string;
+  considerSelling: string;
+  rationale: string;
+  priority: 'High' | 'Medium' | 'Low';
+}
+
+/** Currency conversion: 1 unit of `from` = rate units of the reporting currency. */
+export interface CurrencyRate {
+  from: string;
+  rate: number;
+}
