@@ -107,7 +107,18 @@ export function parseEngagement(v: number | string): number | undefined {
   const t = v.trim();
   if (t === '') return undefined;
   if (/^[1-5](\.0+)?$/.test(t)) return Number(t);
-  return ENGAGEMENT_LOOKUP.get(normaliseLabel(t));
+  const key = normaliseLabel(t);
+  return ENGAGEMENT_LOOKUP.get(key) ?? engagementByKeyword(key);
+}
+
+/** Looser reading for spellings the synonym list lacks ("Rarely responds", "replies within 24hrs"). */
+function engagementByKeyword(key: string): number | undefined {
+  if (/proactiv|reaches out|initiat/.test(key)) return 5;
+  if (/\b24 ?h\b|same day|within a day|1 day/.test(key)) return 4;
+  if (/\b(2|3) ?days?\b|few days/.test(key)) return 3;
+  if (/eventual|slow/.test(key)) return 2;
+  if (/rarely|never|no response|unresponsive|ignores/.test(key)) return 1;
+  return undefined;
 }
 
 /** Average days paid beyond terms, rounded to whole days half away from zero (−0.5 counts as a day early). */
@@ -152,12 +163,37 @@ export interface HealthResult {
   effectiveWeights: Weights;
 }
 
+const FACTOR_LIST = FACTORS;
+
+/**
+ * The weighted score over the factors that have data (null = n/a, left out), rounded to
+ * 2 decimals; null when none has data. Scores and weights in FACTORS order. This is the hot
+ * path of KAP.HEALTH over whole columns, so it allocates nothing.
+ */
+export function weightedScore(scores: ArrayLike<number | null>, weights: ArrayLike<number>): number | null {
+  let weightSum = 0;
+  let raw = 0;
+  for (let k = 0; k < 6; k++) {
+    const s = scores[k];
+    const w = weights[k];
+    if (s !== null && w > 0) {
+      weightSum += w;
+      raw += w * s;
+    }
+  }
+  return weightSum > 0 ? roundHalfAwayFromZero(raw / weightSum, 2) : null;
+}
+
+export function weightsArray(weights: Weights): number[] {
+  return FACTOR_LIST.map((f) => weights[f]);
+}
+
 /** Combines factor scores: n/a factors are left out and the remaining weights scaled up to 100%. */
 export function combineHealth(factors: Partial<FactorScores>, weights: Weights = DEFAULT_WEIGHTS): HealthResult {
   const full = {} as FactorScores;
   const used: Factor[] = [];
   let weightSum = 0;
-  for (const f of FACTORS) {
+  for (const f of FACTOR_LIST) {
     const s = factors[f] ?? null;
     full[f] = s;
     if (s !== null && weights[f] > 0) {
@@ -166,13 +202,11 @@ export function combineHealth(factors: Partial<FactorScores>, weights: Weights =
     }
   }
   const effectiveWeights = {} as Weights;
-  let raw = 0;
-  for (const f of FACTORS) {
-    const w = used.includes(f) ? (weights[f] / weightSum) * 100 : 0;
-    effectiveWeights[f] = w;
-    if (w > 0) raw += (w / 100) * (full[f] as number);
-  }
-  const score = used.length ? roundHalfAwayFromZero(raw, 2) : null;
+  for (const f of FACTOR_LIST) effectiveWeights[f] = full[f] !== null && weights[f] > 0 ? (weights[f] / weightSum) * 100 : 0;
+  const score = weightedScore(
+    FACTOR_LIST.map((f) => full[f]),
+    weightsArray(weights),
+  );
   return { score, band: score === null ? null : bandOf(score), factors: full, used, effectiveWeights };
 }
 

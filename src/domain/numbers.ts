@@ -4,10 +4,11 @@
  */
 export function roundHalfAwayFromZero(x: number, decimals = 0): number {
   if (!Number.isFinite(x)) return x;
-  const f = 10 ** decimals;
-  // Clean representation noise at 10 significant digits past the rounding position.
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  return (Math.sign(x) * Math.floor(scaled + 0.5)) / f;
+  const f = decimals === 0 ? 1 : 10 ** decimals;
+  const scaled = Math.abs(x) * f;
+  // A relative nudge of ~1e-12 absorbs the few ulps that binary fractions lose, as Excel does.
+  const r = Math.floor(scaled + 0.5 + Math.max(1e-12, scaled * 1e-12));
+  return r === 0 ? 0 : (x < 0 ? -r : r) / f;
 }
 
 /** Median of a list (mean of the middle two for even counts); undefined when empty. Does not mutate. */

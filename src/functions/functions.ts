@@ -7,7 +7,7 @@
  * from these comments and appends CustomFunctions.associate at build time.
  * Each is a thin wrapper: the rules live in src/domain.
  */
-import { combineHealth, normaliseWeights, WeightsError, bandOf } from '../domain/health';
+import { bandOf, combineHealth, normaliseWeights, weightedScore, weightsArray, WeightsError } from '../domain/health';
 import { DEFAULT_WEIGHTS, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import { defaultPotentialCut, quadrantOf } from '../domain/quadrant';
 import { fiveP as fivePRule, FivePError } from '../domain/fivep';
@@ -36,18 +36,22 @@ function weightsArg(m: any[][] | null | undefined): Weights {
   }
 }
 
-/** Scores each row's six factors; a row with bad input gets its own #VALUE! and the others still score. */
-function scoreRows(args: any[][][], weights: Weights, each: (f: FactorScores, weights: Weights) => (number | string | KapError)[]): Out {
-  const names = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
-  const cols = args.map((a, i) => ({ name: names[i], values: asColumn(a ?? null, names[i]) }));
-  const n = commonHeight(cols);
-  const parsers = [recencyCell, frequencyCell, revenueCell, diversityCell, engagementCell, paymentCell];
+const ROW_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
+const ROW_PARSERS = [recencyCell, frequencyCell, revenueCell, diversityCell, engagementCell, paymentCell];
+
+/** Scores each row's six factors (FACTORS order); a row with bad input gets its own #VALUE! and the others still score. */
+function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number | string | KapError)[]): Out {
+  const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
+  const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
   const out: Out = new Array(n);
+  const scores: (number | null)[] = [null, null, null, null, null, null];
   for (let i = 0; i < n; i++) {
     try {
-      const f = {} as FactorScores;
-      for (let k = 0; k < 6; k++) f[FACTORS[k]] = parsers[k](at(cols[k].values, i));
-      out[i] = each(f, weights);
+      for (let k = 0; k < 6; k++) {
+        const c = cols[k];
+        scores[k] = ROW_PARSERS[k](c.length === 1 ? c[0] : c[i]);
+      }
+      out[i] = each(scores);
     } catch (e) {
       if (!(e instanceof ArgError)) throw e;
       out[i] = [kapError(e.code, e.message)];
@@ -70,10 +74,10 @@ function scoreRows(args: any[][][], weights: Weights, each: (f: FactorScores, we
  */
 export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], revenueChange: any[][], categories: any[][], engagement: any[][], paymentDays: any[][], weights?: any[][]): any[][] {
   return guard(() =>
-    scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], weightsArg(weights), (f, w) => {
-      const r = combineHealth(f, w);
-      return [r.score === null ? kapError('notAvailable', 'No factor has data: give at least one input.') : r.score];
-    }),
+    scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], ((w) => (scores) => {
+      const score = weightedScore(scores, w);
+      return [score === null ? kapError('notAvailable', 'No factor has data: give at least one input.') : score];
+    })(weightsArray(weightsArg(weights)))),
   );
 }
 
@@ -91,7 +95,10 @@ export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], re
  */
 export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[][], revenueChange: any[][], categories: any[][], engagement: any[][], paymentDays: any[][], weights?: any[][]): any[][] {
   return guard(() => {
-    const rows = scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], weightsArg(weights), (f, w) => {
+    const w = weightsArg(weights);
+    const rows = scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], (scores) => {
+      const f = {} as FactorScores;
+      FACTORS.forEach((k, i) => (f[k] = scores[i]));
       const r = combineHealth(f, w);
       const used = r.used.length ? `Used: ${r.used.map((k: Factor) => FACTOR_LABELS[k]).join(', ')}` : 'Used: none';
       return [...FACTORS.map((k) => f[k] ?? 'n/a'), used];
