@@ -1,0 +1,126 @@
+/**
+ * What the task pane asks of the engine. The pane (src/taskpane) is written against this
+ * interface only; src/app implements it over Excel (src/excel) and the domain, and tests
+ * give the pane a fake. Everything here is plain data, so it crosses a Web Worker boundary.
+ */
+import type { Factor } from '../domain/rules';
+import type { HealthBand } from '../domain/types';
+
+export type DataRole = 'orders' | 'accounts' | 'catalog' | 'contacts';
+
+/** One column's meaning as KAP guessed it or the user set it. */
+export interface FieldChoice {
+  field: string;
+  /** Label shown to the user, e.g. "Order date". */
+  label: string;
+  required: boolean;
+  /** Header text of the chosen column; undefined = not mapped. */
+  header?: string;
+  confidence: number;
+}
+
+export interface FoundTable {
+  role: DataRole;
+  sheet: string;
+  table?: string;
+  /** e.g. "Orders!A1:L84213" */
+  address: string;
+  rows: number;
+  confidence: number;
+  headers: string[];
+  fields: FieldChoice[];
+}
+
+export interface Discovery {
+  tables: FoundTable[];
+  /** Roles that are required and were not found, with a plain-words message each. */
+  problems: string[];
+  /** Order-line facts once read: row count, date range, accounts. */
+  summary?: { rows: number; firstDate: string; lastDate: string; accounts: number; rejected: number; warnings: string[] };
+}
+
+export interface KapSettings {
+  /** yyyy-mm-dd; undefined = today */
+  asOf?: string;
+  /** 1–12 */
+  fiscalYearStartMonth: number;
+  /** Percent per factor; must add to 100. */
+  weights: Record<Factor, number>;
+  /** Engagement ≥ this is high (quadrant). */
+  engagementCut: number;
+  /** Revenue growth target for account plans, e.g. 0.5 for +50%. */
+  growthTarget: number;
+  /** User corrections to the column mapping: role → field → header. */
+  mapping: Partial<Record<DataRole, Record<string, string | undefined>>>;
+}
+
+export interface AccountListItem {
+  id: string;
+  name: string;
+  band: HealthBand | null;
+  score: number | null;
+  revenue12m: number;
+}
+
+export interface AccountGlance {
+  id: string;
+  name: string;
+  score: number | null;
+  band: HealthBand | null;
+  /** Band came from a manual override in the Accounts table. */
+  override?: string;
+  factors: { factor: Factor; label: string; score: number | null; input: string }[];
+  used: string[];
+  quadrant: string;
+  abc: 'A' | 'B' | 'C';
+  winBack: string;
+  alerts: { severity: 'Critical' | 'Warning' | 'Opportunity'; message: string }[];
+  revenue12m: number;
+  currency: string;
+  daysSinceLastOrder: number | null;
+}
+
+export type ActionId = 'scoreAll' | 'dashboard' | 'whitespace' | 'breakdown' | 'crossSell' | 'plan' | 'fiveP' | 'qbr';
+
+export const ACTIONS: readonly { id: ActionId; label: string; needsAccount: boolean; description: string }[] = [
+  { id: 'scoreAll', label: 'Score all accounts', needsAccount: false, description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
+  { id: 'dashboard', label: 'Portfolio dashboard', needsAccount: false, description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
+  { id: 'whitespace', label: 'Whitespace map', needsAccount: false, description: 'Accounts × categories with the gaps comparable accounts fill.' },
+  { id: 'breakdown', label: 'Purchase breakdown', needsAccount: true, description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
+  { id: 'crossSell', label: 'Cross-sell', needsAccount: true, description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
+  { id: 'plan', label: 'Account plan', needsAccount: true, description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
+  { id: 'fiveP', label: '5P sheet', needsAccount: true, description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
+  { id: 'qbr', label: 'Build QBR workbook', needsAccount: true, description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
+];
+
+export interface Progress {
+  phase: 'reading' | 'analysing' | 'writing';
+  /** Rows read / accounts analysed / sheets written so far. */
+  done: number;
+  total?: number;
+  message: string;
+}
+
+export interface ActionResult {
+  /** Names of the sheets (or workbook) made. */
+  made: string[];
+  /** Sheet activated at the end, if any. */
+  activated?: string;
+  message: string;
+}
+
+/** A failure in plain words with what to do about it. */
+export interface KapProblem {
+  message: string;
+  action?: string;
+}
+
+export interface KapHost {
+  discover(settings: KapSettings): Promise<Discovery>;
+  loadSettings(): Promise<KapSettings>;
+  saveSettings(settings: KapSettings): Promise<void>;
+  /** Reads and analyses the order lines; resolves with the account list for the picker. */
+  analyse(settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AccountListItem[]>;
+  glance(accountId: string): Promise<AccountGlance | undefined>;
+  run(action: ActionId, options: { accountId?: string; quarter?: string }, settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ActionResult>;
+}
