@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// `kap` from a clone after `npm ci`: runs the TypeScript CLI through tsx's require hook.
+require('tsx/cjs');
+require('../src/cli/main.ts');

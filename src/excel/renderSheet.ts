@@ -1,0 +1,220 @@
+/**
+ * Queues the Office.js commands that draw one SheetSpec onto a new worksheet. Nothing here
+ * syncs: the caller (writeSheets) decides when, so the number of round trips does not grow
+ * with the number of rows.
+ *
+ * Text safety — why numberFormat '@' before values: `range.values` parses a string like
+ * typed input, so "=HYPERLINK(...)", "@SUM(A1)", "+A1" would become formulas and "00123" or
+ * "1-2" would become numbers/dates. A cell whose format is Text ('@') keeps whatever is
+ * entered as a literal string (Excel's documented behaviour for text-formatted cells, the
+ * same one VBA relies on with NumberFormat = "@"). An apostrophe prefix would also work for
+ * formulas, but '@' additionally keeps SKUs like "00123" and is a property of the cell rather
+ * than of the value, so a later re-entry stays text too. The format is queued BEFORE the
+ * values in the same batch; commands run in order. Formula cells never get '@' (a formula in
+ * a Text cell would show as text) and are written only through `range.formulas`, and only
+ * from `{ formula }` values that KAP code built.
+ */
+import {
+  blockRange, cellA1, formatFor, rangeA1, isDate, isFormula, parseRange, resolveStyle, widthCharsToPoints,
+  type Block, type CellStyle, type CellValue, type CfRule, type ChartType, type SheetSpec,
+} from '../sheets/spec';
+
+type Scalar = string | number | boolean;
+
+export interface RenderedBlock {
+  address: string;
+  values: Scalar[][];
+  formats: string[][];
+  /** Formula runs down one column: top-left cell address + formulas. */
+  formulaRuns: { row: number; col: number; formulas: string[] }[];
+  /** JSON size of what this block sends (for request planning). */
+  bytes: number;
+}
+
+/** The 2-D arrays Office.js is given for one block (exported for tests and planning). */
+export function renderBlock(b: Block): RenderedBlock {
+  const pos = blockRange(b);
+  const values: Scalar[][] = [];
+  const formats: string[][] = [];
+  const formulaRuns: RenderedBlock['formulaRuns'] = [];
+  const open = new Map<number, { row: number; col: number; formulas: string[] }>();
+  for (let i = 0; i < pos.rows; i++) {
+    const src = b.rows[i] ?? [];
+    const vr: Scalar[] = [];
+    const fr: string[] = [];
+    for (let j = 0; j < pos.cols; j++) {
+      const v: CellValue = j < src.length ? src[j] : null;
+      fr.push(formatFor(v, b.formats?.[j]));
+      if (isFormula(v)) {
+        vr.push('');
+        const run = open.get(j);
+        if (run && run.row + run.formulas.length === pos.row + i) run.formulas.push(v.formula);
+        else {
+          const fresh = { row: pos.row + i, col: pos.col + j, formulas: [v.formula] };
+          open.set(j, fresh);
+          formulaRuns.push(fresh);
+        }
+      } else {
+        vr.push(isDate(v) ? v.date : v === null ? '' : v);
+      }
+    }
+    values.push(vr);
+    formats.push(fr);
+  }
+  const bytes = JSON.stringify(values).length + JSON.stringify(formats).length + formulaRuns.reduce((n, r) => n + JSON.stringify(r.formulas).length + 40, 0);
+  return { address: `${cellA1(pos.row, pos.col)}:${cellA1(pos.row + pos.rows - 1, pos.col + pos.cols - 1)}`, values, formats, formulaRuns, bytes };
+}
+
+
+/** Splits a block into row slices of at most `maxBytes` each (a header row stays with the first slice). */
+export function sliceBlock(b: Block, maxBytes: number): Block[] {
+  const whole = renderBlock(b);
+  if (whole.bytes <= maxBytes || b.rows.length <= 1) return [b];
+  const perRow = whole.bytes / b.rows.length;
+  const rowsPer = Math.max(1, Math.floor(maxBytes / perRow));
+  const at = parseRange(b.at);
+  const out: Block[] = [];
+  for (let i = 0; i < b.rows.length; i += rowsPer) {
+    out.push({ at: cellA1(at.row + i, at.col), rows: b.rows.slice(i, i + rowsPer), formats: b.formats });
+  }
+  return out;
+}
+
+/** Queues values, number formats and formulas of one block (or slice). */
+export function queueBlockData(ws: Excel.Worksheet, r: RenderedBlock): void {
+  const range = ws.getRange(r.address);
+  range.numberFormat = r.formats; // Text cells become '@' BEFORE any string lands in them.
+  range.values = r.values;
+  for (const run of r.formulaRuns) {
+    ws.getRangeByIndexes(run.row, run.col, run.formulas.length, 1).formulas = run.formulas.map((f) => [f]);
+  }
+}
+
+const H: Record<string, Excel.HorizontalAlignment | 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
+const V: Record<string, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', center: 'Center', bottom: 'Bottom' };
+
+export function applyStyle(range: Excel.Range, s: CellStyle): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontColor) f.font.color = s.fontColor;
+  if (s.fontSize) f.font.size = s.fontSize;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.hAlign) f.horizontalAlignment = H[s.hAlign] as Excel.HorizontalAlignment;
+  if (s.vAlign) f.verticalAlignment = V[s.vAlign] as Excel.VerticalAlignment;
+  if (s.border) {
+    const edges: string[] = s.border === 'bottom' ? ['EdgeBottom'] : s.border === 'top' ? ['EdgeTop']
+      : s.border === 'box' ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']
+      : ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
+    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = 'Continuous';
+  }
+}
+
+const CELL_OPS = {
+  greaterThan: 'GreaterThan', lessThan: 'LessThan', between: 'Between', equal: 'EqualTo',
+  greaterThanOrEqual: 'GreaterThanOrEqual', lessThanOrEqual: 'LessThanOrEqual',
+} as const;
+const ICONS = { '3Arrows': 'ThreeArrows', '3TrafficLights1': 'ThreeTrafficLights1', '3Symbols': 'ThreeSymbols', '4Arrows': 'FourArrows', '5Arrows': 'FiveArrows' } as const;
+
+export function queueConditionalFormat(range: Excel.Range, rule: CfRule): void {
+  switch (rule.type) {
+    case 'cellValue': {
+      const cf = range.conditionalFormats.add('CellValue');
+      if (rule.fill) cf.cellValue.format.fill.color = rule.fill;
+      if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
+      cf.cellValue.rule = { formula1: String(rule.values[0]), formula2: rule.values[1] === undefined ? undefined : String(rule.values[1]), operator: CELL_OPS[rule.operator] };
+      return;
+    }
+    case 'textContains': {
+      const cf = range.conditionalFormats.add('ContainsText');
+      if (rule.fill) cf.textComparison.format.fill.color = rule.fill;
+      if (rule.fontColor) cf.textComparison.format.font.color = rule.fontColor;
+      cf.textComparison.rule = { operator: 'Contains', text: rule.text };
+      return;
+    }
+    case 'dataBar': {
+      const cf = range.conditionalFormats.add('DataBar');
+      if (rule.color) cf.dataBar.positiveFormat.fillColor = rule.color;
+      return;
+    }
+    case 'colorScale': {
+      const cf = range.conditionalFormats.add('ColorScale');
+      const [lo, mid, hi] = rule.colors.length === 3 ? rule.colors : [rule.colors[0], undefined, rule.colors[1]];
+      cf.colorScale.criteria = {
+        minimum: { type: 'LowestValue', color: lo },
+        ...(mid ? { midpoint: { type: 'Percentile', formula: '50', color: mid } } : {}),
+        maximum: { type: 'HighestValue', color: hi },
+      };
+      return;
+    }
+    case 'iconSet': {
+      const cf = range.conditionalFormats.add('IconSet');
+      cf.iconSet.style = ICONS[rule.icons];
+      return;
+    }
+  }
+}
+
+const CHARTS: Record<ChartType, string> = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' };
+
+/** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
+export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNames: string[]): Excel.Table[] {
+  const tables: Excel.Table[] = [];
+  let t = 0;
+  for (const b of spec.blocks) {
+    const pos = blockRange(b);
+    const whole = ws.getRangeByIndexes(pos.row, pos.col, pos.rows, pos.cols);
+    const bs = resolveStyle(b.style);
+    if (bs) applyStyle(whole, bs);
+    if ((b.header || b.table) && !b.table) applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle('header')!);
+    if (b.total && pos.rows > 1) applyStyle(ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols), resolveStyle('total')!);
+    if (b.table) {
+      // A Range, not an address string: a bare address would be read on the ACTIVE sheet.
+      const table = ws.tables.add(ws.getRange(rangeA1(pos)), true);
+      table.name = tableNames[t++];
+      if (b.table.style) table.style = b.table.style;
+      table.showFilterButton = b.table.filter !== false;
+      tables.push(table);
+    }
+  }
+  for (const s of spec.styles ?? []) {
+    const st = resolveStyle(s.style);
+    if (st) applyStyle(ws.getRange(s.range), st);
+  }
+  for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
+  (spec.widths ?? []).forEach((w, c) => {
+    if (w !== undefined) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthCharsToPoints(w);
+  });
+  for (const cf of spec.conditionalFormats ?? []) queueConditionalFormat(ws.getRange(cf.range), cf.rule);
+  for (const c of spec.charts ?? []) {
+    const chart = ws.charts.add(CHARTS[c.type] as Excel.ChartType, ws.getRange(c.data), c.seriesBy === 'rows' ? 'Rows' : c.seriesBy === 'columns' ? 'Columns' : 'Auto');
+    chart.title.text = c.title;
+    chart.setPosition(c.from, c.to);
+  }
+  const page = spec.page;
+  if (page) {
+    if (page.orientation) ws.pageLayout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    // 1 page wide, as many tall as needed: 0 is 'automatic', as fitToHeight="0" in the file format.
+    if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (page.printTitleRows) {
+      const [a, b] = page.printTitleRows.split(':');
+      ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);
+    }
+    if (page.margins) {
+      ws.pageLayout.topMargin = page.margins.top * 72;
+      ws.pageLayout.bottomMargin = page.margins.bottom * 72;
+      ws.pageLayout.leftMargin = page.margins.left * 72;
+      ws.pageLayout.rightMargin = page.margins.right * 72;
+    }
+  }
+  const fr = spec.freeze;
+  if (fr && (fr.rows || fr.columns)) {
+    if (fr.rows && fr.columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));
+    else if (fr.rows) ws.freezePanes.freezeRows(fr.rows);
+    else ws.freezePanes.freezeColumns(fr.columns);
+  }
+  if (spec.showGridlines === false) ws.showGridlines = false;
+  if (spec.tabColor) ws.tabColor = spec.tabColor;
+  return tables;
+}

@@ -1,0 +1,265 @@
+/**
+ * Renders SheetSpec[] to an ExcelJS workbook, and to .xlsx bytes / base64. Used by the CLI
+ * (`kap sheets`, through ./writeFile.ts) and by the add-in for the QBR workbook
+ * (Excel.createWorkbook(base64)), so it runs in the browser too: no fs, no Buffer here.
+ *
+ * Text-safe by construction: a string becomes an ExcelJS string cell (a shared string in
+ * the file), which Excel never parses as a formula, whatever it starts with. Only
+ * `{ formula }` values become formula cells.
+ *
+ * Charts — a documented gap: ExcelJS cannot write charts (exceljs/exceljs#141, open since
+ * 2016; #1173: it drops them on read/write too). Each chart's data block is already on the
+ * sheet (ChartSpec.data), so the writer puts a clearly labelled note in the chart's place
+ * naming the chart, its type and its data range. In the add-in, sheets written with
+ * src/excel/writeSheets get real charts through Office.js.
+ */
+import ExcelJS from 'exceljs';
+import {
+  blockRange, isDate, isFormula, parseRange, resolveStyle, tableNameFrom, uniqueSheetName, cellA1,
+  FORMATS, PALETTE,
+  type Block, type CellStyle, type CellValue, type CfRule, type ConditionalFormat, type SheetSpec,
+} from '../sheets/spec';
+
+export interface XlsxOptions {
+  /** Write a note where each chart would go (default true). */
+  chartNotes?: boolean;
+  creator?: string;
+}
+
+export interface XlsxSheetInfo {
+  name: string;
+  kind: string;
+  subject: string;
+  tables: string[];
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+type XCellValue = string | number | boolean | null | { formula: string };
+
+function toExcelJs(v: CellValue): XCellValue {
+  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') };
+  if (isDate(v)) return v.date; // a serial with a date format: no time-zone shifts
+  return v;
+}
+
+function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
+    c.font = {
+      ...c.font,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+    };
+  }
+  if (s.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.wrap !== undefined || s.hAlign || s.vAlign) {
+    c.alignment = {
+      ...c.alignment,
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign === 'center' ? 'middle' : s.vAlign } : {}),
+    };
+  }
+}
+
+function styleRange(ws: ExcelJS.Worksheet, r: { row: number; col: number; rows: number; cols: number }, s: CellStyle | undefined): void {
+  if (!s) return;
+  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+  for (let i = 0; i < r.rows; i++) {
+    for (let j = 0; j < r.cols; j++) {
+      const c = ws.getCell(r.row + i + 1, r.col + j + 1);
+      styleCell(c, s);
+      if (s.border) {
+        const top = s.border === 'all' || ((s.border === 'top' || s.border === 'box') && i === 0);
+        const bottom = s.border === 'all' || ((s.border === 'bottom' || s.border === 'box') && i === r.rows - 1);
+        const left = s.border === 'all' || (s.border === 'box' && j === 0);
+        const right = s.border === 'all' || (s.border === 'box' && j === r.cols - 1);
+        // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS cell, not an Office.js proxy
+        c.border = { ...c.border, ...(top ? { top: thin } : {}), ...(bottom ? { bottom: thin } : {}), ...(left ? { left: thin } : {}), ...(right ? { right: thin } : {}) };
+      }
+    }
+  }
+}
+
+function writeCells(ws: ExcelJS.Worksheet, b: Block, skipValues: boolean): void {
+  const pos = blockRange(b);
+  b.rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      const c = ws.getCell(pos.row + i + 1, pos.col + j + 1);
+      if (!skipValues && v !== null) c.value = toExcelJs(v);
+      const f = b.formats?.[j];
+      if (isDate(v)) c.numFmt = f && f !== FORMATS.text ? f : FORMATS.date;
+      else if (f && typeof v !== 'string' && v !== null) c.numFmt = f;
+    });
+  });
+}
+
+function uniqueHeaders(headers: CellValue[], width: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let j = 0; j < width; j++) {
+    const h = headers[j];
+    let base = h === null || h === undefined || isFormula(h) || isDate(h) ? `Column${j + 1}` : String(h).trim() || `Column${j + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+    base = name;
+  }
+  return out;
+}
+
+function addTable(ws: ExcelJS.Worksheet, b: Block, name: string): void {
+  const pos = blockRange(b);
+  const headers = uniqueHeaders(b.rows[0] ?? [], pos.cols);
+  const body = b.rows.slice(1).map((r) => Array.from({ length: pos.cols }, (_x, j) => toExcelJs(j < r.length ? r[j] : null)));
+  if (body.length === 0) body.push(Array.from({ length: pos.cols }, () => null));
+  ws.addTable({
+    name,
+    displayName: name,
+    ref: cellA1(pos.row, pos.col),
+    headerRow: true,
+    style: { theme: (b.table?.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: b.table?.filter !== false })),
+    rows: body,
+  });
+}
+
+const ICON_SETS = { '3Arrows': '3Arrows', '3TrafficLights1': '3TrafficLights1', '3Symbols': '3Symbols', '4Arrows': '4Arrows', '5Arrows': '5Arrows' } as const;
+
+function cfRule(rule: CfRule, priority: number): ExcelJS.ConditionalFormattingRule {
+  const fillStyle = (fill?: string, font?: string): Partial<ExcelJS.Style> => ({
+    ...(fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(fill) } } } : {}),
+    ...(font ? { font: { color: { argb: argb(font) } } } : {}),
+  });
+  switch (rule.type) {
+    case 'cellValue':
+      // ExcelJS's types list four operators; it writes the attribute verbatim, and the file
+      // format (ST_ConditionalFormattingOperator) also has greaterThanOrEqual/lessThanOrEqual.
+      return { type: 'cellIs', priority, operator: rule.operator as ExcelJS.CellIsOperators, formulae: rule.values.map(String), style: fillStyle(rule.fill, rule.fontColor) };
+    case 'textContains':
+      return { type: 'containsText', priority, operator: 'containsText', text: rule.text, style: fillStyle(rule.fill, rule.fontColor) };
+    case 'dataBar': {
+      const bar: ExcelJS.DataBarRuleType & { color: { argb: string } } = { type: 'dataBar', priority, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(rule.color ?? PALETTE.bar) } };
+      return bar;
+    }
+    case 'colorScale':
+      return {
+        type: 'colorScale', priority,
+        cfvo: rule.colors.length === 3 ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }] : [{ type: 'min' }, { type: 'max' }],
+        color: rule.colors.map((c) => ({ argb: argb(c) })),
+      };
+    case 'iconSet': {
+      const n = Number(rule.icons[0]);
+      return { type: 'iconSet', priority, iconSet: ICON_SETS[rule.icons], cfvo: Array.from({ length: n }, (_x, i) => ({ type: 'percent' as const, value: Math.round((i * 100) / n) })) };
+    }
+  }
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, cfs: ConditionalFormat[]): void {
+  cfs.forEach((cf, i) => ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf.rule, i + 1)] }));
+}
+
+/** Renders the specs into a new ExcelJS workbook. */
+export function buildWorkbook(specs: SheetSpec[], options: XlsxOptions = {}): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = options.creator ?? 'KAP — Key Account Planner';
+  const names: string[] = [];
+  const tableNames = new Set<string>();
+  const sheets: XlsxSheetInfo[] = [];
+  for (const spec of specs) {
+    const name = uniqueSheetName(spec.name, names);
+    names.push(name);
+    const fr = spec.freeze ?? {};
+    const frozen = (fr.rows ?? 0) > 0 || (fr.columns ?? 0) > 0;
+    const ws = wb.addWorksheet(name, {
+      properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : undefined,
+      views: [frozen
+        ? { state: 'frozen', xSplit: fr.columns ?? 0, ySplit: fr.rows ?? 0, showGridLines: spec.showGridlines !== false }
+        : { state: 'normal', showGridLines: spec.showGridlines !== false }],
+    });
+    const madeTables: string[] = [];
+    for (const b of spec.blocks) {
+      const pos = blockRange(b);
+      if (b.table) {
+        const base = tableNameFrom(b.table.name);
+        let tn = base;
+        for (let k = 2; tableNames.has(tn.toLowerCase()); k++) tn = `${base}_${k}`;
+        tableNames.add(tn.toLowerCase());
+        madeTables.push(tn);
+        addTable(ws, b, tn);
+        writeCells(ws, b, true);
+      } else {
+        writeCells(ws, b, false);
+        if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle('header'));
+      }
+      styleRange(ws, pos, resolveStyle(b.style));
+      if (b.total && pos.rows > 1) styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle('total'));
+    }
+    for (const s of spec.styles ?? []) styleRange(ws, parseRange(s.range), resolveStyle(s.style));
+    for (const m of spec.merges ?? []) ws.mergeCells(m);
+    (spec.widths ?? []).forEach((w, c) => {
+      if (w !== undefined) ws.getColumn(c + 1).width = w;
+    });
+    addConditionalFormats(ws, spec.conditionalFormats ?? []);
+    if (options.chartNotes !== false) {
+      for (const ch of spec.charts ?? []) {
+        const at = parseRange(ch.from);
+        const c = ws.getCell(at.row + 1, at.col + 1);
+        c.value = `Chart: ${ch.title} — ${ch.type} chart of ${ch.data} (insert it from this data: this file was written without charts)`;
+        styleCell(c, { italic: true, fontColor: PALETTE.note });
+      }
+    }
+    const p = spec.page;
+    if (p) {
+      if (p.orientation) ws.pageSetup.orientation = p.orientation;
+      if (p.fitToWidth) {
+        ws.pageSetup.fitToPage = true;
+        ws.pageSetup.fitToWidth = 1;
+        ws.pageSetup.fitToHeight = 0;
+      }
+      if (p.printTitleRows) ws.pageSetup.printTitlesRow = p.printTitleRows.includes(':') ? p.printTitleRows : `${p.printTitleRows}:${p.printTitleRows}`;
+      if (p.margins) ws.pageSetup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
+    }
+    sheets.push({ name, kind: spec.kind, subject: spec.subject ?? '', tables: madeTables });
+  }
+  return { workbook: wb, sheets };
+}
+
+export async function toXlsxBytes(specs: SheetSpec[], options?: XlsxOptions): Promise<Uint8Array> {
+  const { workbook } = buildWorkbook(specs, options);
+  const buf = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** For Excel.createWorkbook(base64) / insertWorksheetsFromBase64 in the add-in. */
+export async function toXlsxBase64(specs: SheetSpec[], options?: XlsxOptions): Promise<string> {
+  return bytesToBase64(await toXlsxBytes(specs, options));
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Plain base64 without Buffer or btoa on huge strings (works in browsers, workers and node). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out.push(B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63]);
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out.push(`${B64[(n >> 18) & 63]}${B64[(n >> 12) & 63]}==`);
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out.push(`${B64[(n >> 18) & 63]}${B64[(n >> 12) & 63]}${B64[(n >> 6) & 63]}=`);
+  }
+  return out.join('');
+}
+
+

@@ -1,0 +1,252 @@
+/**
+ * The in-memory workbook behind the Excel API double (./excel.ts): sheets, cells, tables,
+ * charts, settings — plus the rules real Excel applies when a value is entered, so tests of
+ * src/excel mean something:
+ * - a string entered through `range.values` is parsed like typed input: '=...' becomes a
+ *   formula, '+A1'/'-A1'/'@SUM(A1)' become formulas, '12' becomes a number, 'TRUE' a boolean —
+ *   unless the cell's number format is Text ('@') or the string starts with an apostrophe
+ *   (Excel's quote prefix: the apostrophe is dropped and the rest kept as text);
+ * - sheet names are validated like Excel (1–31 chars, none of []:*?/\, no edge apostrophe,
+ *   not 'History', unique ignoring case).
+ */
+import { parseRange, rangeA1, type RangePos } from '../../src/sheets/spec';
+
+export type Scalar = string | number | boolean;
+
+export class DoubleError extends Error {
+  constructor(public readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface CellModel {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  /** Entered with a leading apostrophe (Excel's quote prefix). */
+  quotePrefix?: boolean;
+}
+
+/** What a formula cell reads as through `values`: the double does not calculate. */
+export const NOT_CALCULATED = '#DOUBLE-NOT-CALCULATED';
+
+let nextId = 1;
+export function newId(prefix: string): string {
+  return `{${prefix}-${nextId++}}`;
+}
+
+export interface FormatRecord { range: RangePos; path: string; value: unknown }
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  range: RangePos;
+  style: string;
+  showFilterButton: boolean;
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  readonly source: string;
+  seriesBy: string;
+  title: string;
+  position?: { start: string; end?: string };
+}
+
+export interface ConditionalFormatModel { range: RangePos; type: string; props: Record<string, unknown> }
+
+export class SheetModel {
+  readonly id = newId('sheet');
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  cells: (CellModel | undefined)[][] = [];
+  formats: FormatRecord[] = [];
+  merges: RangePos[] = [];
+  freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
+  charts: ChartModel[] = [];
+  conditionalFormats: ConditionalFormatModel[] = [];
+  page: Record<string, unknown> = {};
+  customProperties = new Map<string, { key: string; value: string }>();
+  showGridlines = true;
+  tabColor = '';
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): CellModel | undefined {
+    return this.cells[row]?.[col];
+  }
+
+  setCell(row: number, col: number, c: CellModel | undefined): void {
+    const r = (this.cells[row] ??= []);
+    r[col] = c;
+  }
+
+  /** Rectangle from A1 to the last non-empty cell (valuesOnly) — Excel's used range. */
+  usedRange(): RangePos | null {
+    let maxR = -1;
+    let maxC = -1;
+    let minR = Infinity;
+    let minC = Infinity;
+    this.cells.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((c, ci) => {
+        if (c && (c.value !== '' || c.formula)) {
+          maxR = Math.max(maxR, r);
+          maxC = Math.max(maxC, ci);
+          minR = Math.min(minR, r);
+          minC = Math.min(minC, ci);
+        }
+      });
+    });
+    return maxR < 0 ? null : { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
+  }
+
+  /** The last format written to `path` over a range covering (row, col); for test assertions. */
+  formatAt(a1: string, path: string): unknown {
+    const p = parseRange(a1);
+    for (let i = this.formats.length - 1; i >= 0; i--) {
+      const f = this.formats[i];
+      if (f.path === path && within(p.row, p.col, f.range)) return f.value;
+    }
+    return undefined;
+  }
+}
+
+export function within(row: number, col: number, r: RangePos): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  settings = new Map<string, { key: string; value: unknown }>();
+  activeSheetId = '';
+  culture = { name: 'en-GB', decimalSeparator: '.', thousandsSeparator: ',' };
+  createdWorkbooks: string[] = [];
+  insertedFromBase64: { base64: string; options?: unknown }[] = [];
+  calculationSuspendedSyncs = 0;
+
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const n of sheetNames) this.addSheet(n);
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const l = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === l);
+  }
+
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  validateSheetName(name: string, except?: SheetModel): void {
+    if (name.length < 1 || name.length > 31) throw new DoubleError('InvalidArgument', `Sheet name must be 1–31 characters: '${name}'`);
+    if (/[[\]:*?/\\]/.test(name)) throw new DoubleError('InvalidArgument', `Sheet name has a forbidden character: '${name}'`);
+    if (name.startsWith("'") || name.endsWith("'")) throw new DoubleError('InvalidArgument', `Sheet name cannot start or end with an apostrophe: '${name}'`);
+    if (name.toLowerCase() === 'history') throw new DoubleError('InvalidArgument', "'History' is reserved by Excel");
+    const clash = this.sheetByName(name);
+    if (clash && clash !== except) throw new DoubleError('ItemAlreadyExists', `A sheet named '${name}' already exists`);
+  }
+
+  addSheet(name?: string): SheetModel {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.sheetByName(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    this.validateSheetName(n);
+    const s = new SheetModel(n);
+    this.sheets.push(s);
+    if (!this.activeSheetId) this.activeSheetId = s.id;
+    return s;
+  }
+
+  deleteSheet(s: SheetModel): void {
+    if (!this.sheets.includes(s)) throw new DoubleError('ItemNotFound', `Sheet '${s.name}' no longer exists`);
+    if (this.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+      throw new DoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
+    }
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === 'Visible')?.id ?? '';
+  }
+
+  moveSheet(s: SheetModel, position: number): void {
+    if (position < 0 || position >= this.sheets.length) throw new DoubleError('InvalidArgument', `Position ${position} out of range`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
+  }
+
+  validateTableName(name: string, except?: TableModel): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new DoubleError('InvalidArgument', `Invalid table name '${name}'`);
+    const l = name.toLowerCase();
+    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === l)) throw new DoubleError('InvalidArgument', `A table named '${name}' already exists`);
+  }
+
+  addTable(sheet: SheetModel, range: RangePos, hasHeaders: boolean): TableModel {
+    for (const t of this.tables) {
+      if (t.sheet === sheet && overlaps(t.range, range)) throw new DoubleError('InvalidOperation', 'A table cannot overlap another table');
+    }
+    let i = this.tables.length + 1;
+    while (this.tables.some((t) => t.name === `Table${i}`)) i++;
+    const t: TableModel = { id: newId('table'), name: `Table${i}`, sheet, range, style: 'TableStyleMedium2', showFilterButton: true, showHeaders: true, showTotals: false };
+    if (!hasHeaders) {
+      // Excel inserts a header row above the data; the double keeps it simple and refuses.
+      throw new DoubleError('InvalidArgument', 'The double only supports tables.add(address, true)');
+    }
+    // Excel turns header cells into text; blank headers become Column1, Column2...
+    for (let c = 0; c < range.cols; c++) {
+      const h = sheet.cell(range.row, range.col + c);
+      if (!h || h.value === '') sheet.setCell(range.row, range.col + c, { value: `Column${c + 1}` });
+    }
+    this.tables.push(t);
+    return t;
+  }
+
+  /** Test helper: fill a sheet with rows directly (no API, no parsing). */
+  fill(sheet: SheetModel, at: string, rows: Scalar[][]): void {
+    const p = parseRange(at);
+    rows.forEach((r, i) => r.forEach((v, j) => sheet.setCell(p.row + i, p.col + j, { value: v })));
+  }
+}
+
+function overlaps(a: RangePos, b: RangePos): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A value entered through `range.values` (or a non-formula through `range.formulas`),
+ * parsed like Excel parses typed input. `numberFormat` is the cell's format at that moment.
+ */
+export function enterValue(v: unknown, numberFormat: string | undefined, viaFormulas = false): CellModel | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, numberFormat };
+  if (typeof v !== 'string') throw new DoubleError('InvalidArgument', `Unsupported cell value ${JSON.stringify(v)}`);
+  if (numberFormat === '@') return { value: v, numberFormat };
+  if (v.startsWith("'")) return { value: v.slice(1), numberFormat, quotePrefix: true };
+  if (v.startsWith('=') && v.length > 1) return { value: NOT_CALCULATED, formula: v, numberFormat };
+  const t = v.trim();
+  if (NUMERIC.test(t)) return { value: Number(t), numberFormat };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', numberFormat };
+  // Lotus-style entry: '+A1', '-A1', '@SUM(A1)' are formulas when typed into a General cell.
+  if ((v.startsWith('+') || v.startsWith('-')) && v.length > 1) return { value: NOT_CALCULATED, formula: `=${v}`, numberFormat };
+  if (v.startsWith('@') && v.length > 1) return { value: NOT_CALCULATED, formula: `=${v.slice(1)}`, numberFormat };
+  void viaFormulas;
+  return { value: v, numberFormat };
+}
+
+export function a1(r: RangePos, sheet?: SheetModel): string {
+  const body = rangeA1(r);
+  if (!sheet) return body;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  return `${quoted}!${body}`;
+}
