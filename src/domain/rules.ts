@@ -207,3 +207,47 @@ export const PRODUCT_MATRIX: readonly { theyBuy: string; considerSelling: string
   { theyBuy: 'Electrical', considerSelling: 'Cable Cutters', rationale: 'Required tool', priority: 'High' },
   { theyBuy: 'Electrical', considerSelling: 'Insulation Tape', rationale: 'Consumable need', priority: 'High' },
 ];
+
+/* ---- Analytics engine choices (src/domain/analysis), written once here. ---- */
+
+/** A comparable group (same industry, else same tier) is used only with at least this many other accounts; else the next wider group. */
+export const MIN_COMPARABLE_ACCOUNTS = 3;
+
+/** "Comparable accounts buy" a category when at least this share of the comparable group bought it in the last 12 months. */
+export const CATEGORY_ADOPTION_SHARE = 0.5;
+
+/** Competitor displacement: a category at least this share of same-industry accounts buy. */
+export const COMPETITOR_DISPLACEMENT_SHARE = 0.5;
+
+/** Priority of a category not bought, by the share of comparable accounts that buy it. */
+export const NOT_BOUGHT_PRIORITY = { high: 0.5, medium: 0.25 } as const;
+
+/** How many rows the top-products and focus-accounts lists show. */
+export const TOP_PRODUCTS = 10;
+export const FOCUS_ACCOUNTS = 10;
+export const QBR_TOP_PRODUCTS = 5;
+export const QBR_RECOMMENDATIONS = { min: 3, max: 5 } as const;
+
+/** Quarterly revenue targets: the growth uplift is spread over the four quarters in these proportions (rising). */
+export const QUARTER_TARGET_WEIGHTS = [1, 2, 3, 4] as const;
+
+/** Auto-replenishment candidate: at least this many distinct order dates and gaps whose coefficient of variation is at most maxGapCv. */
+export const REPLENISHMENT = { minOrders: 3, maxGapCv: 0.5 } as const;
+
+/** Decision-making-unit roles an account plan checks coverage of (PRODUCT.md §2.3), with the words that map a contact's role to each. */
+export const DMU_ROLES: readonly { role: string; synonyms: readonly string[] }[] = [
+  { role: 'Economic Buyer', synonyms: ['economic', 'owner', 'md', 'managing director', 'director', 'ceo', 'general manager', 'budget'] },
+  { role: 'Technical Buyer', synonyms: ['technical', 'engineer', 'operations', 'specifier', 'quality'] },
+  { role: 'User', synonyms: ['user', 'site', 'supervisor', 'foreman', 'installer', 'technician'] },
+  { role: 'Purchaser', synonyms: ['purchas', 'procure', 'buyer', 'buying', 'order'] },
+  { role: 'Finance', synonyms: ['finance', 'accounts', 'payable', 'credit controller'] },
+  { role: 'Legal', synonyms: ['legal', 'contract', 'compliance'] },
+];
+
+/* ---- How scored inputs are written as text in cells (sheets write them, KAP.HEALTH reads them). ---- */
+
+/** Diversity input for an account with one category and a single product (scores 1, not 2). */
+export const ONE_PRODUCT_TEXT = '1 (one product)';
+
+/** % change inputs that are not a number: too little history (n/a), lapsed and back (+∞), both periods empty. */
+export const CHANGE_TEXT = { na: 'new', inf: 'lapsed', none: 'none' } as const;

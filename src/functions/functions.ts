@@ -66,7 +66,7 @@ function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number
  * @param daysSinceLastOrder Whole days since the last order (0 = today); "never" if it never ordered; blank = no data.
  * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either.
  * @param revenueChange % change in revenue, last 12 months vs the prior 12 (e.g. -15%); same words as frequencyChange.
- * @param categories Number of product categories bought in the last 12 months.
+ * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product.
  * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds".
  * @param paymentDays Average days paid beyond terms (negative = early, 0 = on time).
  * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%.

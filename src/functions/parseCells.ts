@@ -54,6 +54,7 @@ export function revenueCell(v: Cell): number | null {
 
 export function diversityCell(v: Cell): number | null {
   if (isBlank(v)) return null;
+  if (typeof v === 'string' && /^\s*(1\s*\(\s*one product( only)?\s*\)|one product( only)?)\s*$/i.test(v)) return diversityScore(1, 1);
   const n = toNumber(v);
   if (n === undefined || n < 0) throw new ArgError(`categories: "${String(v)}" is not a count of categories (0 or more).`);
   return diversityScore(n);

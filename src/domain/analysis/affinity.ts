@@ -1,0 +1,129 @@
+/**
+ * Association-rule metrics with accounts as baskets (PRODUCT.md §2.6), defined as mlxtend's
+ * association_rules does: support = share of baskets holding X∪Y; confidence = support/support(X);
+ * lift = confidence/support(Y); leverage = support − support(X)·support(Y);
+ * conviction = (1 − support(Y)) / (1 − confidence), ∞ when confidence = 1.
+ */
+
+export interface RuleMetrics {
+  /** baskets (accounts) in all, holding X, holding Y, holding both */
+  totalAccounts: number;
+  antecedentAccounts: number;
+  consequentAccounts: number;
+  bothAccounts: number;
+  antecedentSupport: number;
+  consequentSupport: number;
+  support: number;
+  confidence: number;
+  lift: number;
+  leverage: number;
+  /** Infinity when confidence is 1 */
+  conviction: number;
+}
+
+export function ruleMetrics(total: number, nX: number, nY: number, nXY: number): RuleMetrics {
+  const sX = total ? nX / total : 0;
+  const sY = total ? nY / total : 0;
+  const s = total ? nXY / total : 0;
+  const confidence = nX ? nXY / nX : 0;
+  const lift = sY ? confidence / sY : 0;
+  const conviction = confidence >= 1 ? Infinity : (1 - sY) / (1 - confidence);
+  return {
+    totalAccounts: total,
+    antecedentAccounts: nX,
+    consequentAccounts: nY,
+    bothAccounts: nXY,
+    antecedentSupport: sX,
+    consequentSupport: sY,
+    support: s,
+    confidence,
+    lift,
+    leverage: s - sX * sY,
+    conviction,
+  };
+}
+
+/** Metrics of the rule X → Y (itemsets) over baskets of item names. */
+export function associationRule(baskets: readonly (readonly string[])[], antecedent: readonly string[], consequent: readonly string[]): RuleMetrics {
+  let nX = 0;
+  let nY = 0;
+  let nXY = 0;
+  for (const b of baskets) {
+    const set = new Set(b);
+    const x = antecedent.every((i) => set.has(i));
+    const y = consequent.every((i) => set.has(i));
+    if (x) nX++;
+    if (y) nY++;
+    if (x && y) nXY++;
+  }
+  return ruleMetrics(baskets.length, nX, nY, nXY);
+}
+
+export interface PairRule extends RuleMetrics {
+  antecedent: number;
+  consequent: number;
+}
+
+/**
+ * All single-item rules X → Y (X ≠ Y) with at least `minBothAccounts` baskets holding both.
+ * Baskets are lists of distinct item ids < itemCount. Pair counts in an itemCount² matrix:
+ * fine for categories; SKU-level rules are mined per account (see skuRulesFor).
+ */
+export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: number, minBothAccounts: number): PairRule[] {
+  const single = new Int32Array(itemCount);
+  const both = new Int32Array(itemCount * itemCount);
+  for (const b of baskets) {
+    const n = b.length;
+    for (let i = 0; i < n; i++) {
+      const x = b[i];
+      single[x]++;
+      const row = x * itemCount;
+      for (let j = 0; j < n; j++) if (j !== i) both[row + b[j]]++;
+    }
+  }
+  const out: PairRule[] = [];
+  const total = baskets.length;
+  for (let x = 0; x < itemCount; x++) {
+    for (let y = 0; y < itemCount; y++) {
+      const c = both[x * itemCount + y];
+      if (x !== y && c >= minBothAccounts && c > 0) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
+    }
+  }
+  return out;
+}
+
+/** Rank: lift, then confidence, then baskets holding both (all descending). */
+export function compareRules(a: RuleMetrics, b: RuleMetrics): number {
+  return b.lift - a.lift || b.confidence - a.confidence || b.bothAccounts - a.bothAccounts;
+}
+
+/**
+ * Rules X → Y for one basket: X in `own`, Y not in it, from baskets given as an inverted
+ * index (item → baskets holding it) plus the baskets themselves. Cost grows with the
+ * account's items × their buyers × basket size, not with itemCount².
+ */
+export function rulesForBasket(
+  own: ArrayLike<number>,
+  baskets: readonly ArrayLike<number>[],
+  buyers: readonly ArrayLike<number>[],
+  minBothAccounts: number,
+): PairRule[] {
+  const ownSet = new Set<number>();
+  for (let i = 0; i < own.length; i++) ownSet.add(own[i]);
+  const total = baskets.length;
+  const out: PairRule[] = [];
+  const counts = new Map<number, number>();
+  for (const x of ownSet) {
+    counts.clear();
+    const bx = buyers[x] ?? [];
+    for (let k = 0; k < bx.length; k++) {
+      const b = baskets[bx[k]];
+      for (let j = 0; j < b.length; j++) {
+        const y = b[j];
+        if (!ownSet.has(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+    }
+    for (const [y, c] of counts) if (c >= minBothAccounts) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, bx.length, (buyers[y] ?? []).length, c) });
+  }
+  return out;
+}

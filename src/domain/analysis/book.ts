@@ -1,0 +1,418 @@
+/**
+ * OrderBook: the compact aggregate the analytics engine reads. Order lines arrive one by one
+ * (`add`) and are folded into:
+ * - one record per order (account, currency, order id, return or not): date, value, list value;
+ * - one entry per (account, currency, SKU, order date, return or not): revenue and units — the
+ *   product's purchase history, which reorder periods and windowed category figures need;
+ * - first date per (account, "ordered by" name).
+ * Names, prices, rows and the lines themselves are not kept, so memory grows with accounts,
+ * products, account×product pairs and orders, not with lines.
+ *
+ * An "account unit" is (account id, currency): money in different currencies is never added.
+ */
+import type { OrderLine, Serial } from '../types';
+
+class GrowI32 {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+class GrowF64 {
+  a = new Float64Array(1024);
+  n = 0;
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+/** The currency key of lines without a currency column. */
+export const NO_CURRENCY = '';
+
+/**
+ * Read-only, sorted arrays (CSR layout) built from the book; one "unit" range per account unit.
+ * Orders and return records are sorted by date within a unit; entries by date within a pair.
+ */
+export interface Frozen {
+  unitCount: number;
+  /** purchase orders of unit u: [ordStart[u], ordStart[u+1]) */
+  ordStart: Int32Array;
+  ordDate: Int32Array;
+  ordVal: Float64Array;
+  /** list-price value of the order's lines that had a list price, and the revenue of those lines */
+  ordList: Float64Array;
+  ordListCovered: Float64Array;
+  /** prefix sums of ordVal (length = orders + 1) */
+  ordPrefix: Float64Array;
+  /** return records (credit notes) of unit u */
+  retStart: Int32Array;
+  retDate: Int32Array;
+  retVal: Float64Array;
+  retPrefix: Float64Array;
+  /** pairs (unit, sku, isReturn) of unit u: [pairStart[u], pairStart[u+1]) */
+  pairStart: Int32Array;
+  pairSku: Int32Array;
+  pairRet: Uint8Array;
+  /** entries of pair p: [entStart[p], entStart[p+1]), sorted by date */
+  entStart: Int32Array;
+  entDate: Int32Array;
+  entRev: Float64Array;
+  entQty: Float64Array;
+}
+
+export class OrderBook {
+  /** Interned account ids, names, SKUs, categories, currencies (index = internal id). */
+  readonly accountIds: string[] = [];
+  readonly accountNames: (string | undefined)[] = [];
+  readonly skus: string[] = [];
+  readonly skuNames: (string | undefined)[] = [];
+  /** Category of each SKU: the first category seen for it. */
+  readonly skuCategory: number[] = [];
+  readonly categories: string[] = [];
+  readonly currencies: string[] = [];
+  /** unit → account index / currency index */
+  readonly unitAccount: number[] = [];
+  readonly unitCurrency: number[] = [];
+  /** lines folded in, and lines whose category differed from the SKU's first category */
+  linesAdded = 0;
+  categoryConflicts = 0;
+
+  private accountIndex = new Map<string, number>();
+  private skuIndex = new Map<string, number>();
+  private categoryIndex = new Map<string, number>();
+  private currencyIndex = new Map<string, number>();
+  private unitIndex = new Map<number, number>();
+  private orderIndex = new Map<string, number>();
+  private pairIndex = new Map<number, number>();
+  /** per unit: "ordered by" name → first date */
+  private orderedBy: Map<string, number>[] = [];
+
+  private oUnit = new GrowI32();
+  private oDate = new GrowI32();
+  private oRet = new GrowI32();
+  private oVal = new GrowF64();
+  private oList = new GrowF64();
+  private oListCov = new GrowF64();
+
+  private pUnit = new GrowI32();
+  private pSku = new GrowI32();
+  private pRet = new GrowI32();
+  private pLast = new GrowI32();
+
+  private ePair = new GrowI32();
+  private eDate = new GrowI32();
+  private eRev = new GrowF64();
+  private eQty = new GrowF64();
+
+  private lastOrderKey = '';
+  private lastOrder = -1;
+  private frozen: Frozen | null = null;
+
+  private intern(map: Map<string, number>, list: string[], key: string): number {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = list.length;
+      map.set(key, id);
+      list.push(key);
+    }
+    return id;
+  }
+
+  /** Folds one order line in. Lines may arrive in any order. */
+  add(line: OrderLine): void {
+    this.frozen = null;
+    this.linesAdded++;
+    const acc = this.accountIndex.get(line.accountId) ?? this.newAccount(line.accountId);
+    if (line.accountName && this.accountNames[acc] === undefined) this.accountNames[acc] = line.accountName;
+    const cur = this.intern(this.currencyIndex, this.currencies, line.currency ?? NO_CURRENCY);
+    const unitKey = acc * 4096 + cur;
+    let unit = this.unitIndex.get(unitKey);
+    if (unit === undefined) {
+      unit = this.unitAccount.length;
+      this.unitIndex.set(unitKey, unit);
+      this.unitAccount.push(acc);
+      this.unitCurrency.push(cur);
+      this.orderedBy.push(new Map());
+    }
+    let sku = this.skuIndex.get(line.sku);
+    const cat = this.intern(this.categoryIndex, this.categories, line.category);
+    if (sku === undefined) {
+      sku = this.skus.length;
+      this.skuIndex.set(line.sku, sku);
+      this.skus.push(line.sku);
+      this.skuNames.push(line.productName || undefined);
+      this.skuCategory.push(cat);
+    } else {
+      if (this.skuNames[sku] === undefined && line.productName) this.skuNames[sku] = line.productName;
+      if (this.skuCategory[sku] !== cat) this.categoryConflicts++;
+    }
+    const date = Math.floor(line.date);
+    const ret = line.isReturn ? 1 : 0;
+    const revenue = Number.isFinite(line.revenue) ? line.revenue : 0;
+    const qty = Number.isFinite(line.quantity) ? line.quantity : 0;
+
+    // Order record; lines of one order usually arrive together, so the last key is cached.
+    const orderKey = `${unit}\u0001${ret}\u0001${line.orderId}`;
+    let order: number;
+    if (orderKey === this.lastOrderKey) order = this.lastOrder;
+    else {
+      const found = this.orderIndex.get(orderKey);
+      if (found === undefined) {
+        order = this.oUnit.push(unit);
+        this.oDate.push(date);
+        this.oRet.push(ret);
+        this.oVal.push(0);
+        this.oList.push(0);
+        this.oListCov.push(0);
+        this.orderIndex.set(orderKey, order);
+      } else order = found;
+      this.lastOrderKey = orderKey;
+      this.lastOrder = order;
+    }
+    // An order's date is its earliest line date.
+    if (date < this.oDate.a[order]) this.oDate.a[order] = date;
+    this.oVal.a[order] += revenue;
+    if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
+      this.oList.a[order] += line.listPrice * qty;
+      this.oListCov.a[order] += revenue;
+    }
+
+    // Pair entry, merged with the pair's last entry when the date is the same.
+    const pairKey = (unit * 2 + ret) * 4194304 + sku;
+    let pair = this.pairIndex.get(pairKey);
+    if (pair === undefined) {
+      pair = this.pUnit.push(unit);
+      this.pSku.push(sku);
+      this.pRet.push(ret);
+      this.pLast.push(-1);
+      this.pairIndex.set(pairKey, pair);
+    }
+    const last = this.pLast.a[pair];
+    if (last >= 0 && this.eDate.a[last] === date) {
+      this.eRev.a[last] += revenue;
+      this.eQty.a[last] += qty;
+    } else {
+      const e = this.ePair.push(pair);
+      this.eDate.push(date);
+      this.eRev.push(revenue);
+      this.eQty.push(qty);
+      this.pLast.a[pair] = e;
+    }
+
+    if (line.orderedBy && !ret) {
+      const name = line.orderedBy.trim().toLowerCase();
+      if (name) {
+        const m = this.orderedBy[unit];
+        const seen = m.get(name);
+        if (seen === undefined || date < seen) m.set(name, date);
+      }
+    }
+  }
+
+  private newAccount(id: string): number {
+    const acc = this.accountIds.length;
+    this.accountIndex.set(id, acc);
+    this.accountIds.push(id);
+    this.accountNames.push(undefined);
+    return acc;
+  }
+
+  accountIndexOf(id: string): number | undefined {
+    return this.accountIndex.get(id);
+  }
+
+  skuIndexOf(sku: string): number | undefined {
+    return this.skuIndex.get(sku);
+  }
+
+  categoryIndexOf(category: string): number | undefined {
+    return this.categoryIndex.get(category);
+  }
+
+  /** Units (one per currency) of an account. */
+  unitsOf(accountId: string): number[] {
+    const acc = this.accountIndex.get(accountId);
+    if (acc === undefined) return [];
+    const out: number[] = [];
+    for (let u = 0; u < this.unitAccount.length; u++) if (this.unitAccount[u] === acc) out.push(u);
+    return out;
+  }
+
+  /** "Ordered by" names of a unit with their first order date. */
+  orderedByOf(unit: number): ReadonlyMap<string, Serial> {
+    return this.orderedBy[unit] ?? new Map();
+  }
+
+  get unitCount(): number {
+    return this.unitAccount.length;
+  }
+
+  /** The sorted arrays analyses read; rebuilt after more lines are added. */
+  freeze(): Frozen {
+    if (this.frozen) return this.frozen;
+    const U = this.unitAccount.length;
+    const oN = this.oUnit.n;
+    // Orders: split purchases / returns, bucket by unit, sort by date within the unit.
+    const ordCount = new Int32Array(U + 1);
+    const retCount = new Int32Array(U + 1);
+    for (let i = 0; i < oN; i++) {
+      if (this.oRet.a[i]) retCount[this.oUnit.a[i] + 1]++;
+      else ordCount[this.oUnit.a[i] + 1]++;
+    }
+    for (let u = 0; u < U; u++) {
+      ordCount[u + 1] += ordCount[u];
+      retCount[u + 1] += retCount[u];
+    }
+    const nO = ordCount[U];
+    const nR = retCount[U];
+    const ordIdx = new Int32Array(nO);
+    const retIdx = new Int32Array(nR);
+    const ordFill = ordCount.slice(0, U);
+    const retFill = retCount.slice(0, U);
+    for (let i = 0; i < oN; i++) {
+      const u = this.oUnit.a[i];
+      if (this.oRet.a[i]) retIdx[retFill[u]++] = i;
+      else ordIdx[ordFill[u]++] = i;
+    }
+    const dates = this.oDate.a;
+    sortSegments(ordIdx, ordCount, U, dates);
+    sortSegments(retIdx, retCount, U, dates);
+    const ordDate = new Int32Array(nO);
+    const ordVal = new Float64Array(nO);
+    const ordList = new Float64Array(nO);
+    const ordListCovered = new Float64Array(nO);
+    const ordPrefix = new Float64Array(nO + 1);
+    for (let k = 0; k < nO; k++) {
+      const i = ordIdx[k];
+      ordDate[k] = dates[i];
+      ordVal[k] = this.oVal.a[i];
+      ordList[k] = this.oList.a[i];
+      ordListCovered[k] = this.oListCov.a[i];
+      ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
+    }
+    const retDate = new Int32Array(nR);
+    const retVal = new Float64Array(nR);
+    const retPrefix = new Float64Array(nR + 1);
+    for (let k = 0; k < nR; k++) {
+      const i = retIdx[k];
+      retDate[k] = dates[i];
+      retVal[k] = this.oVal.a[i];
+      retPrefix[k + 1] = retPrefix[k] + retVal[k];
+    }
+
+    // Pairs bucketed by unit; entries bucketed by pair and sorted by date.
+    const pN = this.pUnit.n;
+    const pairStart = new Int32Array(U + 1);
+    for (let p = 0; p < pN; p++) pairStart[this.pUnit.a[p] + 1]++;
+    for (let u = 0; u < U; u++) pairStart[u + 1] += pairStart[u];
+    const pairOrder = new Int32Array(pN);
+    const pairNew = new Int32Array(pN);
+    const pFill = pairStart.slice(0, U);
+    for (let p = 0; p < pN; p++) {
+      const k = pFill[this.pUnit.a[p]]++;
+      pairOrder[k] = p;
+      pairNew[p] = k;
+    }
+    const pairSku = new Int32Array(pN);
+    const pairRet = new Uint8Array(pN);
+    for (let k = 0; k < pN; k++) {
+      pairSku[k] = this.pSku.a[pairOrder[k]];
+      pairRet[k] = this.pRet.a[pairOrder[k]];
+    }
+    const eN = this.ePair.n;
+    const entStart = new Int32Array(pN + 1);
+    for (let e = 0; e < eN; e++) entStart[pairNew[this.ePair.a[e]] + 1]++;
+    for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
+    const entIdx = new Int32Array(eN);
+    const eFill = entStart.slice(0, pN);
+    for (let e = 0; e < eN; e++) entIdx[eFill[pairNew[this.ePair.a[e]]]++] = e;
+    sortSegments(entIdx, entStart, pN, this.eDate.a);
+    const entDate = new Int32Array(eN);
+    const entRev = new Float64Array(eN);
+    const entQty = new Float64Array(eN);
+    // Same-date entries of a pair that arrived apart are merged here.
+    let w = 0;
+    const newStart = new Int32Array(pN + 1);
+    for (let k = 0; k < pN; k++) {
+      newStart[k] = w;
+      for (let j = entStart[k]; j < entStart[k + 1]; j++) {
+        const e = entIdx[j];
+        const d = this.eDate.a[e];
+        if (w > newStart[k] && entDate[w - 1] === d) {
+          entRev[w - 1] += this.eRev.a[e];
+          entQty[w - 1] += this.eQty.a[e];
+        } else {
+          entDate[w] = d;
+          entRev[w] = this.eRev.a[e];
+          entQty[w] = this.eQty.a[e];
+          w++;
+        }
+      }
+    }
+    newStart[pN] = w;
+    this.frozen = {
+      unitCount: U,
+      ordStart: ordCount,
+      ordDate,
+      ordVal,
+      ordList,
+      ordListCovered,
+      ordPrefix,
+      retStart: retCount,
+      retDate,
+      retVal,
+      retPrefix,
+      pairStart,
+      pairSku,
+      pairRet,
+      entStart: newStart,
+      entDate: entDate.subarray(0, w),
+      entRev: entRev.subarray(0, w),
+      entQty: entQty.subarray(0, w),
+    };
+    return this.frozen;
+  }
+}
+
+/** Sorts each segment [start[s], start[s+1]) of idx by key[idx]; skips segments already sorted. */
+function sortSegments(idx: Int32Array, start: Int32Array, segments: number, key: ArrayLike<number>): void {
+  for (let s = 0; s < segments; s++) {
+    const a = start[s];
+    const b = start[s + 1];
+    let sorted = true;
+    for (let i = a + 1; i < b; i++) {
+      if (key[idx[i]] < key[idx[i - 1]]) {
+        sorted = false;
+        break;
+      }
+    }
+    if (sorted) continue;
+    const seg = Array.from(idx.subarray(a, b));
+    seg.sort((x, y) => key[x] - key[y] || x - y);
+    idx.set(seg, a);
+  }
+}
+
+/** Index of the first element > value in sorted arr[lo, hi). */
+export function upperBound(arr: ArrayLike<number>, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,437 @@
+/**
+ * analyzePortfolio: every account (per currency) as of a date — health with its inputs and
+ * 12-month history, whitespace potential, quadrant, ABC tier, risk flags, alerts, win-back —
+ * and the portfolio views built from them (dashboard, whitespace map, category affinity).
+ *
+ * Decisions (documented for the faces):
+ * - Each currency is its own portfolio for every comparison (ABC, medians, affinity, cuts).
+ * - Parents: a parent's row includes its children's lines (same currency) and lists them;
+ *   children are drill-down rows (isTopLevel false). Portfolio totals, ABC tiers, comparable
+ *   groups and affinity baskets use top-level rows only, so nothing is counted twice.
+ * - Comparable group: other top-level accounts of the same currency and industry when there
+ *   are at least MIN_COMPARABLE_ACCOUNTS of them, else of the same tier (same minimum), else all.
+ *   A category is "bought by comparable accounts" when at least CATEGORY_ADOPTION_SHARE of the
+ *   group bought it in the last 12 months; its estimate is the median 12-month spend of those buyers.
+ * - Quadrant engagement: the account's engagement (1–5); without one, the combined health
+ *   score (1–5) stands in, flagged as engagementSource 'health score'. Potential = whitespace £,
+ *   cut = the median potential of the currency's top-level accounts.
+ * - Focus accounts: At Risk and Critical top-level rows, most 12-month revenue first, then the
+ *   lowest score; the first FOCUS_ACCOUNTS.
+ */
+import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
+import { bandAction, normaliseWeights, type Weights } from '../health';
+import { median } from '../numbers';
+import { quadrantApproach, quadrantOf } from '../quadrant';
+import type { AccountRecord, HealthBand } from '../types';
+import { compareRules, minePairRules } from './affinity';
+import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
+import { diversityAt, healthInputsAt, historyDates, scoreInputs, trendOf } from './health-at';
+import { alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
+import { ordersIn, rollUp, type Subject } from './subject';
+import { monthsBack } from '../dates';
+import type {
+  AbcTier,
+  AccountAnalysis,
+  AffinityRule,
+  AnalysisContext,
+  BandSummary,
+  ComparableBasis,
+  Dashboard,
+  FocusAccount,
+  HealthPoint,
+  OpenAlert,
+  PortfolioAnalysis,
+  Whitespace,
+  WhitespaceMap,
+} from './types';
+
+/** A comparable group of top-level rows of one currency. */
+export interface ComparableGroup {
+  basis: ComparableBasis;
+  basisValue: string;
+  /** indices into portfolio.accounts */
+  members: number[];
+  memberSet: Set<number>;
+  /** category id → number of members that bought it in the last 12 months */
+  buyers: Map<number, number>;
+  /** category id → median 12-month spend among the members that bought it */
+  medianSpend: Map<number, number>;
+}
+
+export interface SubjectState {
+  s: Subject;
+  units: number[];
+  rec: AccountRecord | undefined;
+  agg: CategoryAggregates;
+  group: ComparableGroup | null;
+}
+
+export interface Internal {
+  book: OrderBook;
+  f: Frozen;
+  ctx: AnalysisContext;
+  weights: Weights;
+  states: SubjectState[];
+  /** currency → indices of its top-level rows */
+  topByCurrency: Map<string, number[]>;
+  groups: Map<string, ComparableGroup>;
+  minSupport: number;
+}
+
+const INTERNAL = new WeakMap<PortfolioAnalysis, Internal>();
+
+/** The engine's working state behind a portfolio (for analyzeAccount and qbrData). */
+export function internalOf(p: PortfolioAnalysis): Internal {
+  const i = INTERNAL.get(p);
+  if (!i) throw new Error('This portfolio analysis was not made by analyzePortfolio.');
+  return i;
+}
+
+const BAND_ORDER: HealthBand[] = ['Healthy', 'Stable', 'At Risk', 'Critical'];
+
+export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): PortfolioAnalysis {
+  const asOf = Math.floor(ctx.asOf);
+  const weights = ctx.weights ? normaliseWeights(ctx.weights) : { ...DEFAULT_WEIGHTS };
+  const f = book.freeze();
+  const warnings: string[] = [];
+  const records = new Map<string, AccountRecord>();
+  for (const r of ctx.accounts ?? []) records.set(r.accountId, r);
+
+  // Parent links, with cycles broken (a cycle member is treated as top-level).
+  const parentOf = new Map<string, string>();
+  for (const r of records.values()) if (r.parentId && r.parentId !== r.accountId) parentOf.set(r.accountId, r.parentId);
+  for (const id of [...parentOf.keys()]) {
+    const seen = new Set<string>([id]);
+    let p = parentOf.get(id);
+    while (p !== undefined) {
+      if (seen.has(p)) {
+        warnings.push(`Parent links of ${id} form a cycle; ${id} is treated as top-level.`);
+        parentOf.delete(id);
+        break;
+      }
+      seen.add(p);
+      p = parentOf.get(p);
+    }
+  }
+  const childrenOf = new Map<string, string[]>();
+  for (const [c, p] of parentOf) childrenOf.set(p, [...(childrenOf.get(p) ?? []), c]);
+
+  // Subjects: (account, currency) for every unit and for every ancestor of it.
+  const subjectUnits = new Map<string, { accountId: string; currency: string; units: number[]; own: boolean }>();
+  for (let u = 0; u < f.unitCount; u++) {
+    const currency = book.currencies[book.unitCurrency[u]];
+    let id: string | undefined = book.accountIds[book.unitAccount[u]];
+    let own = true;
+    while (id !== undefined) {
+      const key = `${id}\u0001${currency}`;
+      const e = subjectUnits.get(key) ?? { accountId: id, currency, units: [], own: false };
+      e.units.push(u);
+      if (own) e.own = true;
+      subjectUnits.set(key, e);
+      id = parentOf.get(id);
+      own = false;
+    }
+  }
+  const currenciesOf = new Map<string, number>();
+  for (const e of subjectUnits.values()) currenciesOf.set(e.accountId, (currenciesOf.get(e.accountId) ?? 0) + 1);
+
+  const catOfSku = Int32Array.from(book.skuCategory);
+  const nCat = book.categories.length;
+  const dates = historyDates(asOf);
+  const stamp = new Int32Array(Math.max(1, nCat * dates.length));
+  const stampBase = { v: 0 };
+  const accounts: AccountAnalysis[] = [];
+  const states: SubjectState[] = [];
+  const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
+  for (const e of entries) {
+    const s: Subject = e.units.length === 1 ? { f, u: e.units[0] } : rollUp(f, e.units);
+    const rec = records.get(e.accountId);
+    const div = diversityAt(s, dates, catOfSku, stamp, stampBase);
+    const history: HealthPoint[] = [];
+    let today = null as ReturnType<typeof scoreInputs> | null;
+    let todayInputs = null as ReturnType<typeof healthInputsAt> | null;
+    for (let j = 0; j < dates.length; j++) {
+      const inputs = healthInputsAt(s, dates[j], div.categories[j], div.products[j], rec);
+      const h = scoreInputs(inputs, weights);
+      history.push({ date: dates[j], score: h.score, band: h.band });
+      if (j === dates.length - 1) {
+        today = h;
+        todayInputs = inputs;
+      }
+    }
+    const h = today!;
+    const inputs = todayInputs!;
+    const override = rec?.healthOverride ?? null;
+    const agg = categoryAggregates(s, asOf, catOfSku);
+    const orderedBy = new Map<string, number>();
+    for (const u of e.units) for (const [n, d] of book.orderedByOf(u)) if (!orderedBy.has(n) || d < orderedBy.get(n)!) orderedBy.set(n, d);
+    const sig = { s, asOf, inputs, rec, agg, categoryName: (c: number) => book.categories[c], orderedBy };
+    const o12 = ordersInLast12(s, inputs);
+    const name = rec?.name ?? book.accountNames[book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
+    const multi = (currenciesOf.get(e.accountId) ?? 1) > 1;
+    accounts.push({
+      key: multi ? `${e.accountId} (${e.currency || 'no currency'})` : e.accountId,
+      accountId: e.accountId,
+      name,
+      currency: e.currency,
+      parentId: parentOf.get(e.accountId) ?? null,
+      childIds: (childrenOf.get(e.accountId) ?? []).slice().sort(),
+      isTopLevel: !parentOf.has(e.accountId),
+      rolledUp: e.units.length > 1 || !e.own,
+      industry: rec?.industry ?? null,
+      tier: rec?.tier ?? null,
+      accountManager: rec?.accountManager ?? null,
+      health: { ...h, inputs, computedBand: h.band, finalBand: override ? override.band : h.band, isOverride: override !== null, override },
+      history,
+      trend: trendOf(history),
+      revenueLast12: inputs.revenueLast12,
+      revenuePrior12: inputs.revenuePrior12,
+      ordersLast12: o12.count,
+      averageOrderValueLast12: o12.count ? o12.value / o12.count : null,
+      categoriesLast12: agg.bought12.map((c) => book.categories[c]),
+      whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
+      quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
+      abcTier: null,
+      revenueShare: null,
+      cumulativeShare: null,
+      keyAccountCandidate: false,
+      keyAccountReason: null,
+      riskFlags: riskFlags(sig),
+      alerts: alerts(sig),
+      winBack: winBackOf(inputs.daysSinceLastOrder),
+    });
+    states.push({ s, units: e.units, rec, agg, group: null });
+  }
+
+  // Per currency: comparable groups, whitespace, quadrant, ABC.
+  const topByCurrency = new Map<string, number[]>();
+  accounts.forEach((a, i) => {
+    if (a.isTopLevel) topByCurrency.set(a.currency, [...(topByCurrency.get(a.currency) ?? []), i]);
+  });
+  const groups = new Map<string, ComparableGroup>();
+  const groupFor = (currency: string, basis: ComparableBasis, value: string, members: number[]): ComparableGroup => {
+    const key = `${currency}\u0001${basis}\u0001${value}`;
+    let g = groups.get(key);
+    if (!g) {
+      const buyers = new Map<number, number>();
+      const spends = new Map<number, number[]>();
+      for (const i of members) {
+        const agg = states[i].agg;
+        for (const c of agg.bought12) {
+          buyers.set(c, (buyers.get(c) ?? 0) + 1);
+          const l = spends.get(c) ?? [];
+          l.push(agg.rev12.get(c) ?? 0);
+          spends.set(c, l);
+        }
+      }
+      const medianSpend = new Map<number, number>();
+      for (const [c, l] of spends) medianSpend.set(c, median(l) ?? 0);
+      g = { basis, basisValue: value, members, memberSet: new Set(members), buyers, medianSpend };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const [currency, top] of topByCurrency) {
+    const byIndustry = new Map<string, number[]>();
+    const byTier = new Map<string, number[]>();
+    for (const i of top) {
+      const a = accounts[i];
+      if (a.industry) byIndustry.set(a.industry, [...(byIndustry.get(a.industry) ?? []), i]);
+      if (a.tier) byTier.set(a.tier, [...(byTier.get(a.tier) ?? []), i]);
+    }
+    const pick = (i: number): ComparableGroup => {
+      const a = accounts[i];
+      const others = (m: number[] | undefined): number => (m ? m.length - (m.includes(i) ? 1 : 0) : 0);
+      const ind = a.industry ? byIndustry.get(a.industry) : undefined;
+      if (a.industry && others(ind) >= MIN_COMPARABLE_ACCOUNTS) return groupFor(currency, 'industry', a.industry, ind!);
+      const tier = a.tier ? byTier.get(a.tier) : undefined;
+      if (a.tier && others(tier) >= MIN_COMPARABLE_ACCOUNTS) return groupFor(currency, 'tier', a.tier, tier!);
+      return groupFor(currency, 'all', 'All accounts', top);
+    };
+    // children are compared with the top-level rows of their currency too
+    const rows = accounts.map((a, i) => (a.currency === currency ? i : -1)).filter((i) => i >= 0);
+    for (const i of rows) {
+      const g = pick(i);
+      states[i].group = g;
+      accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories);
+    }
+    const potentials = top.map((i) => accounts[i].whitespace.potential);
+    const cut = median(potentials) ?? 0;
+    for (const i of rows) {
+      const a = accounts[i];
+      const eng = a.health.inputs.engagement;
+      const engagement = eng ?? a.health.score ?? 1;
+      const q = quadrantOf(engagement, a.whitespace.potential, DEFAULT_SCALE_CUT, cut);
+      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng !== null ? 'account' : 'health score', engagementCut: DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
+    }
+    assignAbc(top.map((i) => accounts[i]));
+    for (const i of rows) {
+      const a = accounts[i];
+      const reasons: string[] = [];
+      if (a.abcTier === 'A') reasons.push('A tier (top 80% of revenue)');
+      if (a.quadrant.quadrant === 'Growth Potential') reasons.push('Growth Potential quadrant');
+      a.keyAccountCandidate = reasons.length > 0;
+      a.keyAccountReason = reasons.length ? reasons.join('; ') : null;
+    }
+  }
+
+  const minSupport = ctx.minRuleSupportAccounts ?? MIN_RULE_SUPPORT_ACCOUNTS;
+  const categoryRules: AffinityRule[] = [];
+  for (const [currency, top] of topByCurrency) {
+    const baskets = top.map((i) => states[i].agg.bought12);
+    for (const r of minePairRules(baskets, nCat, minSupport)) {
+      const { antecedent, consequent, ...m } = r;
+      categoryRules.push({ ...m, level: 'category', currency, antecedent: book.categories[antecedent], consequent: book.categories[consequent] });
+    }
+  }
+  categoryRules.sort(compareRules);
+
+  const currencies = [...topByCurrency.keys()].sort();
+  const portfolio: PortfolioAnalysis = {
+    asOf,
+    weights,
+    currencies,
+    currencyWarning:
+      currencies.length > 1
+        ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || 'no currency').join(', ')}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
+        : null,
+    accounts,
+    dashboard: dashboardOf(accounts),
+    whitespaceMap: whitespaceMapOf(accounts, states, book.categories),
+    categoryRules,
+    warnings,
+  };
+  INTERNAL.set(portfolio, { book, f, ctx, weights, states, topByCurrency, groups, minSupport });
+  return portfolio;
+}
+
+function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; value: number } {
+  return ordersIn(s, monthsBack(inputs.date, 12));
+}
+
+export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggregates, categories: readonly string[]): Whitespace {
+  const peers = g.members.length - (g.memberSet.has(self) ? 1 : 0);
+  const own = new Set(agg.bought12);
+  const gaps = [];
+  let potential = 0;
+  if (peers > 0) {
+    for (const [c, n] of g.buyers) {
+      if (own.has(c)) continue;
+      if (n >= CATEGORY_ADOPTION_SHARE * peers) {
+        const m = g.medianSpend.get(c) ?? 0;
+        gaps.push({ category: categories[c], comparableBuyers: n, comparableAccounts: peers, share: n / peers, medianSpend: m });
+        potential += m;
+      }
+    }
+  }
+  gaps.sort((a, b) => b.medianSpend - a.medianSpend || (a.category < b.category ? -1 : 1));
+  return { basis: g.basis, basisValue: g.basisValue, comparableAccounts: peers, gaps, potential };
+}
+
+/** Pareto tiers within one currency: A while the cumulative share ≤ 80%, B to 95%, C the rest. */
+export function assignAbc(rows: AccountAnalysis[]): void {
+  const sorted = rows.slice().sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.accountId < b.accountId ? -1 : 1));
+  let total = 0;
+  for (const r of sorted) if (r.revenueLast12 > 0) total += r.revenueLast12;
+  let cum = 0;
+  const eps = 1e-9;
+  for (const r of sorted) {
+    if (total <= 0 || r.revenueLast12 <= 0) {
+      r.abcTier = 'C';
+      r.revenueShare = total > 0 ? Math.max(0, r.revenueLast12) / total : 0;
+      r.cumulativeShare = total > 0 ? cum / total : 0;
+      continue;
+    }
+    cum += r.revenueLast12;
+    const share = cum / total;
+    r.revenueShare = r.revenueLast12 / total;
+    r.cumulativeShare = share;
+    r.abcTier = share <= ABC_CUTS.A + eps ? 'A' : share <= ABC_CUTS.B + eps ? 'B' : 'C';
+  }
+}
+
+function addMoney(m: Record<string, number>, currency: string, v: number): void {
+  m[currency] = (m[currency] ?? 0) + v;
+}
+
+const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
+
+function dashboardOf(accounts: AccountAnalysis[]): Dashboard {
+  const top = accounts.filter((a) => a.isTopLevel);
+  const annualRevenue: Record<string, number> = {};
+  for (const a of top) addMoney(annualRevenue, a.currency, a.revenueLast12);
+  const scores = top.map((a) => a.health.score).filter((x): x is number => x !== null);
+  const bands: BandSummary[] = BAND_ORDER.map((band) => {
+    const rows = top.filter((a) => a.health.finalBand === band);
+    const revenue: Record<string, number> = {};
+    for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
+    const revenueShare: Record<string, number> = {};
+    for (const c of Object.keys(revenue)) revenueShare[c] = annualRevenue[c] ? revenue[c] / annualRevenue[c] : 0;
+    return { band, count: rows.length, countShare: top.length ? rows.length / top.length : 0, revenue, revenueShare };
+  });
+  const quadrants: Record<Quadrant, number> = { Key: 0, Maintenance: 0, 'Growth Potential': 0, Service: 0 };
+  for (const a of top) quadrants[a.quadrant.quadrant]++;
+  const abc = (['A', 'B', 'C'] as AbcTier[]).map((tier) => {
+    const revenue: Record<string, number> = {};
+    const rows = top.filter((a) => a.abcTier === tier);
+    for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
+    return { tier, count: rows.length, revenue };
+  });
+  const focusAccounts: FocusAccount[] = top
+    .filter((a) => a.health.finalBand === 'At Risk' || a.health.finalBand === 'Critical')
+    .sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.health.score ?? 0) - (b.health.score ?? 0) || (a.key < b.key ? -1 : 1))
+    .slice(0, FOCUS_ACCOUNTS)
+    .map((a) => ({
+      key: a.key,
+      accountId: a.accountId,
+      name: a.name,
+      currency: a.currency,
+      band: a.health.finalBand!,
+      score: a.health.score,
+      revenueLast12: a.revenueLast12,
+      daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
+      winBack: a.winBack,
+      nextAction: a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
+    }));
+  const openAlerts: OpenAlert[] = [];
+  for (const a of accounts) {
+    for (const al of a.alerts) openAlerts.push({ ...al, key: a.key, accountId: a.accountId, name: a.name, currency: a.currency, revenueLast12: a.revenueLast12 });
+  }
+  openAlerts.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || y.revenueLast12 - x.revenueLast12 || (x.key < y.key ? -1 : 1));
+  return {
+    accountsManaged: top.length,
+    annualRevenue,
+    averageHealth: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    bands,
+    quadrants,
+    abc,
+    focusAccounts,
+    openAlerts,
+  };
+}
+
+function whitespaceMapOf(accounts: AccountAnalysis[], states: SubjectState[], categories: readonly string[]): WhitespaceMap {
+  const order = categories.map((_, i) => i).sort((a, b) => (categories[a] < categories[b] ? -1 : categories[a] > categories[b] ? 1 : 0));
+  const rows = [];
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    if (!a.isTopLevel) continue;
+    const agg = states[i].agg;
+    const gapByName = new Map(a.whitespace.gaps.map((g) => [g.category, g.medianSpend]));
+    rows.push({
+      key: a.key,
+      accountId: a.accountId,
+      name: a.name,
+      currency: a.currency,
+      industry: a.industry,
+      tier: a.tier,
+      accountManager: a.accountManager,
+      spend: order.map((c) => agg.rev12.get(c) ?? 0),
+      whitespace: order.map((c) => gapByName.get(categories[c]) ?? null),
+      potential: a.whitespace.potential,
+    });
+  }
+  return { categories: order.map((c) => categories[c]), rows };
+}
+
+export { NO_CURRENCY };

@@ -1,0 +1,254 @@
+/** Per-category aggregates at as-of, risk flags, alerts and win-back (PRODUCT.md §2.4). */
+import { monthsBack, type Period } from '../dates';
+import { median } from '../numbers';
+import { ALERTS, RISK } from '../rules';
+import type { AccountRecord, Serial } from '../types';
+import { winBackStage } from '../winback';
+import { upperBound } from './book';
+import { ordersIn, returnsIn, type Subject } from './subject';
+import type { Alert, HealthInputs, RiskFlag, WinBack } from './types';
+
+/** Category and SKU figures of one subject at as-of; maps keyed by internal ids. */
+export interface CategoryAggregates {
+  /** net revenue and units in the last 12 months (returns included) */
+  rev12: Map<number, number>;
+  qty12: Map<number, number>;
+  /** categories / SKUs with a purchase in the last 12 months, ascending ids */
+  bought12: number[];
+  skus12: number[];
+  /** net revenue per category in the 12 months before the last quarter (the risk-flag baseline) */
+  baseRev: Map<number, number>;
+  /** categories with a purchase in the last quarter */
+  lastQuarter: Set<number>;
+  /** first purchase date per category, on or before as-of */
+  firstDate: Map<number, Serial>;
+}
+
+export function addTo(m: Map<number, number>, k: number, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
+/** Sum of entries of pair p in (p.start, p.end], with the count of entries. */
+export function pairSum(s: Subject, p: number, w: Period): { rev: number; qty: number; n: number } {
+  const { f } = s;
+  const a = f.entStart[p];
+  const b = f.entStart[p + 1];
+  const from = upperBound(f.entDate, a, b, w.start);
+  const to = upperBound(f.entDate, a, b, w.end);
+  let rev = 0;
+  let qty = 0;
+  for (let e = from; e < to; e++) {
+    rev += f.entRev[e];
+    qty += f.entQty[e];
+  }
+  return { rev, qty, n: to - from };
+}
+
+export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: ArrayLike<number>): CategoryAggregates {
+  const { f, u } = s;
+  const y1 = monthsBack(asOf, 12);
+  const base = monthsBack(asOf, 12, 3);
+  const q1 = monthsBack(asOf, 3);
+  const rev12 = new Map<number, number>();
+  const qty12 = new Map<number, number>();
+  const bought = new Set<number>();
+  const skus = new Set<number>();
+  const baseRev = new Map<number, number>();
+  const lastQuarter = new Set<number>();
+  const firstDate = new Map<number, Serial>();
+  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+    const cat = categoryOfSku[f.pairSku[p]];
+    const y = pairSum(s, p, y1);
+    if (y.n) {
+      addTo(rev12, cat, y.rev);
+      addTo(qty12, cat, y.qty);
+    }
+    const b = pairSum(s, p, base);
+    if (b.n) addTo(baseRev, cat, b.rev);
+    if (f.pairRet[p]) continue;
+    if (y.n) {
+      bought.add(cat);
+      skus.add(f.pairSku[p]);
+    }
+    const a = f.entStart[p];
+    if (a < f.entStart[p + 1] && f.entDate[a] <= asOf) {
+      const prev = firstDate.get(cat);
+      if (prev === undefined || f.entDate[a] < prev) firstDate.set(cat, f.entDate[a]);
+    }
+    if (pairSum(s, p, q1).n) lastQuarter.add(cat);
+  }
+  return {
+    rev12,
+    qty12,
+    bought12: [...bought].sort((x, y) => x - y),
+    skus12: [...skus].sort((x, y) => x - y),
+    baseRev,
+    lastQuarter,
+    firstDate,
+  };
+}
+
+export interface SignalInputs {
+  s: Subject;
+  asOf: Serial;
+  inputs: HealthInputs;
+  rec: AccountRecord | undefined;
+  agg: CategoryAggregates;
+  categoryName: (cat: number) => string;
+  /** "ordered by" names with their first order date (already merged over rolled-up units) */
+  orderedBy: ReadonlyMap<string, Serial>;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const money = (x: number): string => (Math.round(x * 100) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function riskFlags(x: SignalInputs): RiskFlag[] {
+  const { s, asOf, inputs, rec, agg } = x;
+  const out: RiskFlag[] = [];
+  const days = inputs.daysSinceLastOrder;
+  if (days !== null && days >= RISK.noOrderDays) {
+    out.push({ kind: 'noRecentOrder', message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`, values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays } });
+  }
+  // Average order value: the last quarter against the 12 months before it.
+  const q = ordersIn(s, monthsBack(asOf, 3));
+  const b = ordersIn(s, monthsBack(asOf, 12, 3));
+  if (q.count > 0 && b.count > 0) {
+    const aovQ = q.value / q.count;
+    const aovB = b.value / b.count;
+    if (aovB > 0 && (aovB - aovQ) / aovB > RISK.aovDropShare) {
+      out.push({
+        kind: 'averageOrderDrop',
+        message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
+        values: { averageOrderLastQuarter: aovQ, averageOrderPrior12: aovB, drop: (aovB - aovQ) / aovB, threshold: RISK.aovDropShare },
+      });
+    }
+  }
+  // Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter.
+  let baseTotal = 0;
+  for (const v of agg.baseRev.values()) baseTotal += v;
+  if (baseTotal > 0) {
+    for (const [cat, v] of agg.baseRev) {
+      if (v / baseTotal >= RISK.switchedCategoryShare && !agg.lastQuarter.has(cat)) {
+        out.push({
+          kind: 'switchedCategory',
+          message: `${x.categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last quarter and has no order in the last quarter.`,
+          values: { category: x.categoryName(cat), categoryRevenuePrior12: v, revenuePrior12: baseTotal, share: v / baseTotal, threshold: RISK.switchedCategoryShare },
+        });
+      }
+    }
+  }
+  const r1 = returnsIn(s, monthsBack(asOf, 3)).count;
+  const r0 = returnsIn(s, monthsBack(asOf, 3, 3)).count;
+  if (r1 > r0) {
+    out.push({ kind: 'returnsRising', message: `${r1} returns last quarter against ${r0} the quarter before.`, values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 } });
+  }
+  if (inputs.engagement !== null && inputs.engagement <= RISK.lowEngagement) {
+    out.push({ kind: 'lowEngagement', message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`, values: { engagement: inputs.engagement, threshold: RISK.lowEngagement } });
+  }
+  const hist = rec?.daysBeyondTermsHistory;
+  if (inputs.daysBeyondTerms !== null && hist && hist.length > 0) {
+    const previous = hist[hist.length - 1];
+    if (Number.isFinite(previous) && inputs.daysBeyondTerms > previous) {
+      out.push({
+        kind: 'paymentSlipping',
+        message: `Average days paid beyond terms rose from ${previous} to ${inputs.daysBeyondTerms}.`,
+        values: { daysBeyondTerms: inputs.daysBeyondTerms, previousDaysBeyondTerms: previous },
+      });
+    }
+  }
+  return out;
+}
+
+/** Purchase order values in the last 12 months, in date order, with their dates. */
+function orders12(s: Subject, asOf: Serial): { dates: number[]; values: number[] } {
+  const o = ordersIn(s, monthsBack(asOf, 12));
+  const dates: number[] = [];
+  const values: number[] = [];
+  for (let i = o.from; i < o.to; i++) {
+    dates.push(s.f.ordDate[i]);
+    values.push(s.f.ordVal[i]);
+  }
+  return { dates, values };
+}
+
+/**
+ * Alerts at as-of. Where a Critical and a Warning say the same thing (no order, low last
+ * order) only the Critical one is raised. "Last 30 days" is (as-of − 30 days, as-of].
+ * "New" category / orderer opportunities need an order before those 30 days (else every
+ * first order of a new account would fire).
+ */
+export function alerts(x: SignalInputs): Alert[] {
+  const { s, asOf, inputs, rec, agg } = x;
+  const out: Alert[] = [];
+  const days = inputs.daysSinceLastOrder;
+  const o = orders12(s, asOf);
+  const gaps: number[] = [];
+  const distinct = [...new Set(o.dates)];
+  for (let i = 1; i < distinct.length; i++) gaps.push(distinct[i] - distinct[i - 1]);
+  const medianGap = median(gaps);
+  let criticalSilent = false;
+  if (days !== null && days >= ALERTS.criticalNoOrderDays && medianGap !== undefined && medianGap <= ALERTS.regularCustomerMedianGapDays) {
+    criticalSilent = true;
+    out.push({
+      severity: 'Critical',
+      kind: 'regularCustomerSilent',
+      message: `No order for ${days} days from a regular customer (median ${medianGap} days between orders over the last 12 months).`,
+      values: { daysSinceLastOrder: days, medianGapDays: medianGap, threshold: ALERTS.criticalNoOrderDays },
+    });
+  }
+  // Last order against the 12-month average order (the last order is within the 12 months).
+  const n = o.values.length;
+  const avg = n ? o.values.reduce((a, b) => a + b, 0) / n : 0;
+  const lastValue = n ? o.values[n - 1] : null;
+  let lowCritical = false;
+  if (lastValue !== null && avg > 0) {
+    const ratio = lastValue / avg;
+    const values = { lastOrderValue: lastValue, lastOrderDate: o.dates[n - 1], averageOrderLast12: avg, ratio };
+    if (ratio < ALERTS.criticalLastOrderShare) {
+      lowCritical = true;
+      out.push({ severity: 'Critical', kind: 'lastOrderVeryLow', message: `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`, values: { ...values, threshold: ALERTS.criticalLastOrderShare } });
+    } else if (ratio < ALERTS.warningLastOrderShare) {
+      out.push({ severity: 'Warning', kind: 'lastOrderLow', message: `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`, values: { ...values, threshold: ALERTS.warningLastOrderShare } });
+    } else if (ratio > ALERTS.opportunityLastOrderShare) {
+      out.push({ severity: 'Opportunity', kind: 'lastOrderHigh', message: `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`, values: { ...values, threshold: ALERTS.opportunityLastOrderShare } });
+    }
+  }
+  void lowCritical;
+  if (rec?.creditHold) out.push({ severity: 'Critical', kind: 'creditHold', message: 'Account is on credit hold.', values: { creditHold: 'yes' } });
+  if (!criticalSilent && days !== null && days >= ALERTS.warningNoOrderDays) {
+    out.push({ severity: 'Warning', kind: 'noOrder30Days', message: `No order for ${days} days.`, values: { daysSinceLastOrder: days, threshold: ALERTS.warningNoOrderDays } });
+  }
+  const recent: Period = { start: asOf - ALERTS.recentDays, end: asOf };
+  const ret = returnsIn(s, recent);
+  if (ret.count > 0) {
+    out.push({
+      severity: 'Warning',
+      kind: 'recentReturn',
+      message: `${ret.count} return${ret.count > 1 ? 's' : ''} in the last ${ALERTS.recentDays} days (${money(-ret.value)}).`,
+      values: { returns: ret.count, returnValue: ret.value, lastReturnDate: s.f.retDate[ret.to - 1] },
+    });
+  }
+  if (inputs.daysBeyondTerms !== null && inputs.daysBeyondTerms >= ALERTS.latePaymentDays) {
+    out.push({ severity: 'Warning', kind: 'latePayment', message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average.`, values: { daysBeyondTerms: inputs.daysBeyondTerms, threshold: ALERTS.latePaymentDays } });
+  }
+  const hadEarlierOrder = inputs.firstOrderDate !== null && inputs.firstOrderDate <= recent.start;
+  if (hadEarlierOrder) {
+    for (const [cat, first] of agg.firstDate) {
+      if (first > recent.start && first <= asOf) {
+        out.push({ severity: 'Opportunity', kind: 'newCategory', message: `First-ever order in ${x.categoryName(cat)} on this account.`, values: { category: x.categoryName(cat), firstOrderDate: first } });
+      }
+    }
+    for (const [name, first] of x.orderedBy) {
+      if (first > recent.start && first <= asOf) {
+        out.push({ severity: 'Opportunity', kind: 'newOrderer', message: `New person ordering: ${name}.`, values: { orderedBy: name, firstOrderDate: first } });
+      }
+    }
+  }
+  return out;
+}
+
+export function winBackOf(daysSinceLastOrder: number | null): WinBack | null {
+  if (daysSinceLastOrder === null) return null;
+  const w = winBackStage(daysSinceLastOrder);
+  return { stage: w.stage, name: w.name, action: w.action, script: w.script, daysSinceLastOrder };
+}

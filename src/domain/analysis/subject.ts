@@ -1,0 +1,139 @@
+/**
+ * A "subject" is what one analysis row is about: a unit of the frozen book, or a parent
+ * account rolled up with its children (same currency) into a one-unit frozen book of its own.
+ */
+import { type Frozen, upperBound } from './book';
+import type { Period } from '../dates';
+
+export interface Subject {
+  f: Frozen;
+  u: number;
+}
+
+/** Merges several units of one frozen book into a one-unit book (parent roll-up). */
+export function rollUp(f: Frozen, units: readonly number[]): Subject {
+  const ord: number[] = [];
+  const ret: number[] = [];
+  const pairsBySku = new Map<number, number[]>();
+  const retPairsBySku = new Map<number, number[]>();
+  for (const u of units) {
+    for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) ord.push(i);
+    for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) ret.push(i);
+    for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+      const m = f.pairRet[p] ? retPairsBySku : pairsBySku;
+      const list = m.get(f.pairSku[p]) ?? [];
+      list.push(p);
+      m.set(f.pairSku[p], list);
+    }
+  }
+  ord.sort((a, b) => f.ordDate[a] - f.ordDate[b]);
+  ret.sort((a, b) => f.retDate[a] - f.retDate[b]);
+  const nO = ord.length;
+  const nR = ret.length;
+  const ordPrefix = new Float64Array(nO + 1);
+  const ordVal = Float64Array.from(ord, (i) => f.ordVal[i]);
+  for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
+  const retVal = Float64Array.from(ret, (i) => f.retVal[i]);
+  const retPrefix = new Float64Array(nR + 1);
+  for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + retVal[k];
+
+  const pairSku: number[] = [];
+  const pairRet: number[] = [];
+  const entStart: number[] = [0];
+  const entDate: number[] = [];
+  const entRev: number[] = [];
+  const entQty: number[] = [];
+  for (const [m, flag] of [
+    [pairsBySku, 0],
+    [retPairsBySku, 1],
+  ] as const) {
+    for (const [sku, pairs] of m) {
+      const ents: number[] = [];
+      for (const p of pairs) for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) ents.push(e);
+      ents.sort((a, b) => f.entDate[a] - f.entDate[b]);
+      pairSku.push(sku);
+      pairRet.push(flag);
+      const first = entDate.length;
+      for (const e of ents) {
+        const d = f.entDate[e];
+        if (entDate.length > first && entDate[entDate.length - 1] === d) {
+          entRev[entRev.length - 1] += f.entRev[e];
+          entQty[entQty.length - 1] += f.entQty[e];
+        } else {
+          entDate.push(d);
+          entRev.push(f.entRev[e]);
+          entQty.push(f.entQty[e]);
+        }
+      }
+      entStart.push(entDate.length);
+    }
+  }
+  const g: Frozen = {
+    unitCount: 1,
+    ordStart: Int32Array.of(0, nO),
+    ordDate: Int32Array.from(ord, (i) => f.ordDate[i]),
+    ordVal,
+    ordList: Float64Array.from(ord, (i) => f.ordList[i]),
+    ordListCovered: Float64Array.from(ord, (i) => f.ordListCovered[i]),
+    ordPrefix,
+    retStart: Int32Array.of(0, nR),
+    retDate: Int32Array.from(ret, (i) => f.retDate[i]),
+    retVal,
+    retPrefix,
+    pairStart: Int32Array.of(0, pairSku.length),
+    pairSku: Int32Array.from(pairSku),
+    pairRet: Uint8Array.from(pairRet),
+    entStart: Int32Array.from(entStart),
+    entDate: Int32Array.from(entDate),
+    entRev: Float64Array.from(entRev),
+    entQty: Float64Array.from(entQty),
+  };
+  return { f: g, u: 0 };
+}
+
+/** Purchase orders of the subject in (p.start, p.end]. */
+export function ordersIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
+  const { f, u } = s;
+  const a = f.ordStart[u];
+  const b = f.ordStart[u + 1];
+  const from = upperBound(f.ordDate, a, b, p.start);
+  const to = upperBound(f.ordDate, a, b, p.end);
+  return { count: to - from, value: f.ordPrefix[to] - f.ordPrefix[from], from, to };
+}
+
+/** Return records of the subject in (p.start, p.end]. */
+export function returnsIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
+  const { f, u } = s;
+  const a = f.retStart[u];
+  const b = f.retStart[u + 1];
+  const from = upperBound(f.retDate, a, b, p.start);
+  const to = upperBound(f.retDate, a, b, p.end);
+  return { count: to - from, value: f.retPrefix[to] - f.retPrefix[from], from, to };
+}
+
+/** Net revenue (orders less returns) in (p.start, p.end]. */
+export function netRevenueIn(s: Subject, p: Period): number {
+  return ordersIn(s, p).value + returnsIn(s, p).value;
+}
+
+/** Date of the last purchase order on or before `date`, or null. */
+export function lastOrderOnOrBefore(s: Subject, date: number): number | null {
+  const { f, u } = s;
+  const a = f.ordStart[u];
+  const i = upperBound(f.ordDate, a, f.ordStart[u + 1], date);
+  return i > a ? f.ordDate[i - 1] : null;
+}
+
+/** First purchase order date on or before `date`, or null. */
+export function firstOrderOnOrBefore(s: Subject, date: number): number | null {
+  const { f, u } = s;
+  const a = f.ordStart[u];
+  return a < f.ordStart[u + 1] && f.ordDate[a] <= date ? f.ordDate[a] : null;
+}
+
+/** Whether pair p has an entry in (start, end]. */
+export function pairActiveIn(f: Frozen, p: number, start: number, end: number): boolean {
+  const a = f.entStart[p];
+  const b = f.entStart[p + 1];
+  return upperBound(f.entDate, a, b, end) > upperBound(f.entDate, a, b, start);
+}

@@ -1,0 +1,415 @@
+/**
+ * Result types of the analytics engine. Every flag carries the numbers behind it; money
+ * fields are in the row's `currency` (never added across currencies).
+ */
+import type { HealthResult, Weights } from '../health';
+import type { Change } from '../numbers';
+import type { Factor, Quadrant } from '../rules';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, HealthBand, HealthOverride, Serial, Tier } from '../types';
+import type { RuleMetrics } from './affinity';
+
+export interface AnalysisContext {
+  asOf: Serial;
+  weights?: Weights;
+  accounts?: AccountRecord[];
+  catalog?: CatalogItem[];
+  contacts?: ContactRecord[];
+  curatedRules?: CuratedRule[];
+  /** 1–12, default 1 (January) */
+  fiscalYearStartMonth?: number;
+  /** Minimum accounts buying both X and Y for a data rule; default MIN_RULE_SUPPORT_ACCOUNTS (lowered in tests). */
+  minRuleSupportAccounts?: number;
+}
+
+/** The inputs of the six health factors at one date, as the user would check them. */
+export interface HealthInputs {
+  date: Serial;
+  firstOrderDate: Serial | null;
+  lastOrderDate: Serial | null;
+  /** whole days; null = never ordered */
+  daysSinceLastOrder: number | null;
+  ordersLastQuarter: number;
+  ordersPreviousQuarter: number;
+  ordersChange: Change;
+  revenueLast12: number;
+  revenuePrior12: number;
+  revenueChange: Change;
+  categoriesLast12: number;
+  productsLast12: number;
+  engagement: number | null;
+  daysBeyondTerms: number | null;
+}
+
+export interface AccountHealth extends HealthResult {
+  inputs: HealthInputs;
+  /** The computed band (before any override). */
+  computedBand: HealthBand | null;
+  /** The band shown: the override's when there is one. */
+  finalBand: HealthBand | null;
+  isOverride: boolean;
+  override: HealthOverride | null;
+}
+
+export interface HealthPoint {
+  date: Serial;
+  score: number | null;
+  band: HealthBand | null;
+}
+
+export type Severity = 'Critical' | 'Warning' | 'Opportunity';
+
+export type RiskFlagKind = 'noRecentOrder' | 'averageOrderDrop' | 'switchedCategory' | 'returnsRising' | 'lowEngagement' | 'paymentSlipping';
+
+export interface RiskFlag {
+  kind: RiskFlagKind;
+  message: string;
+  /** The numbers behind the flag, named. */
+  values: Record<string, number | string | null>;
+}
+
+export type AlertKind =
+  | 'regularCustomerSilent'
+  | 'lastOrderVeryLow'
+  | 'creditHold'
+  | 'noOrder30Days'
+  | 'lastOrderLow'
+  | 'recentReturn'
+  | 'latePayment'
+  | 'lastOrderHigh'
+  | 'newCategory'
+  | 'newOrderer';
+
+export interface Alert {
+  severity: Severity;
+  kind: AlertKind;
+  message: string;
+  values: Record<string, number | string | null>;
+}
+
+export interface WinBack {
+  stage: 0 | 1 | 2 | 3;
+  name: string;
+  action: string;
+  script: string;
+  daysSinceLastOrder: number;
+}
+
+export interface WhitespaceGap {
+  category: string;
+  /** comparable accounts buying it (last 12 months) and the group size */
+  comparableBuyers: number;
+  comparableAccounts: number;
+  share: number;
+  /** median 12-month spend on it among the comparable accounts that buy it */
+  medianSpend: number;
+}
+
+export type ComparableBasis = 'industry' | 'tier' | 'all';
+
+export interface Whitespace {
+  basis: ComparableBasis;
+  /** the industry or tier, or 'All accounts' */
+  basisValue: string;
+  /** other accounts in the group (same currency) */
+  comparableAccounts: number;
+  gaps: WhitespaceGap[];
+  /** sum of the gaps' median spends */
+  potential: number;
+}
+
+export interface QuadrantPlacement {
+  quadrant: Quadrant;
+  approach: string;
+  engagement: number;
+  /** 'account' = the Accounts table; 'health score' = no engagement given, the combined health score stands in */
+  engagementSource: 'account' | 'health score';
+  engagementCut: number;
+  potential: number;
+  /** portfolio median potential (same currency) */
+  potentialCut: number;
+}
+
+export type AbcTier = 'A' | 'B' | 'C';
+
+/** One analysed account in one currency. Parents' figures include their children's. */
+export interface AccountAnalysis {
+  /** `${accountId}` or `${accountId} (${currency})` when the account trades in several currencies */
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  parentId: string | null;
+  childIds: string[];
+  /** the row counts in portfolio totals (no parent); children are drill-down rows */
+  isTopLevel: boolean;
+  rolledUp: boolean;
+  industry: string | null;
+  tier: Tier | null;
+  accountManager: string | null;
+  health: AccountHealth;
+  /** 12 month-ends, oldest first (eomonth(asOf, −12) … eomonth(asOf, −1)), then as-of */
+  history: HealthPoint[];
+  /** today's score against last month-end */
+  trend: 'up' | 'down' | 'flat' | null;
+  revenueLast12: number;
+  revenuePrior12: number;
+  ordersLast12: number;
+  averageOrderValueLast12: number | null;
+  categoriesLast12: string[];
+  whitespace: Whitespace;
+  quadrant: QuadrantPlacement;
+  /** null for child rows (tiers rank top-level accounts) */
+  abcTier: AbcTier | null;
+  revenueShare: number | null;
+  cumulativeShare: number | null;
+  keyAccountCandidate: boolean;
+  keyAccountReason: string | null;
+  riskFlags: RiskFlag[];
+  alerts: Alert[];
+  winBack: WinBack | null;
+}
+
+export interface BandSummary {
+  band: HealthBand;
+  count: number;
+  countShare: number;
+  revenue: Record<string, number>;
+  /** share of the currency's 12-month revenue */
+  revenueShare: Record<string, number>;
+}
+
+export interface FocusAccount {
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  band: HealthBand;
+  score: number | null;
+  revenueLast12: number;
+  daysSinceLastOrder: number | null;
+  winBack: WinBack | null;
+  nextAction: string;
+}
+
+export interface OpenAlert extends Alert {
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  revenueLast12: number;
+}
+
+export interface Dashboard {
+  accountsManaged: number;
+  annualRevenue: Record<string, number>;
+  averageHealth: number | null;
+  bands: BandSummary[];
+  quadrants: Record<Quadrant, number>;
+  abc: { tier: AbcTier; count: number; revenue: Record<string, number> }[];
+  /** At Risk and Critical top-level accounts, most 12-month revenue first (then lowest score), first FOCUS_ACCOUNTS */
+  focusAccounts: FocusAccount[];
+  openAlerts: OpenAlert[];
+}
+
+export interface WhitespaceRow {
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  industry: string | null;
+  tier: Tier | null;
+  accountManager: string | null;
+  /** 12-month spend per category (same order as WhitespaceMap.categories); 0 where none */
+  spend: number[];
+  /** the estimate where the empty cell is whitespace (comparable accounts usually buy it), else null */
+  whitespace: (number | null)[];
+  potential: number;
+}
+
+export interface WhitespaceMap {
+  categories: string[];
+  rows: WhitespaceRow[];
+}
+
+export interface AffinityRule extends RuleMetrics {
+  level: 'category' | 'sku';
+  currency: string;
+  antecedent: string;
+  consequent: string;
+}
+
+export interface PortfolioAnalysis {
+  asOf: Serial;
+  weights: Weights;
+  currencies: string[];
+  /** set when the data has several currencies: figures are per currency, never converted */
+  currencyWarning: string | null;
+  accounts: AccountAnalysis[];
+  dashboard: Dashboard;
+  whitespaceMap: WhitespaceMap;
+  /** category-level rules per currency, ranked */
+  categoryRules: AffinityRule[];
+  /** ids in AccountRecord.parentId that form a cycle, ignored */
+  warnings: string[];
+}
+
+/* ---- one account ---- */
+
+export interface CategoryRow {
+  category: string;
+  revenue: number;
+  share: number;
+  units: number;
+  averageUnitPrice: number | null;
+}
+
+export interface CategoryNotBought {
+  category: string;
+  comparableBuyers: number;
+  comparableAccounts: number;
+  share: number;
+  medianSpend: number | null;
+  /** High: share ≥ NOT_BOUGHT_PRIORITY.high, Medium: ≥ .medium, else Low */
+  priority: 'High' | 'Medium' | 'Low';
+}
+
+export interface TopProduct {
+  rank: number;
+  sku: string;
+  name: string;
+  category: string;
+  unitsLast12: number;
+  revenueLast12: number;
+  lastOrderDate: Serial;
+  daysSinceLastOrder: number;
+  distinctOrderDates: number;
+  /** median days between distinct order dates (all history to as-of); null under 2 */
+  reorderDays: number | null;
+  nextExpectedOrder: Serial | null;
+  /** days since last order > OVERDUE_MULTIPLE × reorder period */
+  overdue: boolean;
+}
+
+export interface BuyingPattern {
+  ordersLast12: number;
+  meanDaysBetweenOrders: number | null;
+  medianOrderValue: number | null;
+  smallestOrder: number | null;
+  largestOrder: number | null;
+  /** weekday names, most orders first (ties: more revenue, then calendar order) */
+  peakWeekdays: string[];
+  /** month names, most revenue first */
+  peakMonths: string[];
+}
+
+export interface SeasonalityRow {
+  month: string;
+  revenue: number | null;
+  index: number | null;
+}
+
+export interface DormantProduct {
+  sku: string;
+  name: string;
+  lastOrderDate: Serial;
+  monthsSinceLastOrder: number;
+  revenueLast12: number;
+  revenuePrior12: number;
+  /** (prior − last) / prior */
+  drop: number;
+  churnRisk: 'High' | 'Medium' | 'Low';
+}
+
+export interface CrossSellRecommendation {
+  source: 'affinity' | 'industry matrix' | 'product matrix' | 'user rule';
+  curated: boolean;
+  level: 'category' | 'sku';
+  /** what the account buys (X) */
+  because: string;
+  /** what to offer (Y) */
+  offer: string;
+  rationale: string;
+  priority: 'High' | 'Medium' | 'Low' | null;
+  /** median 12-month spend on Y among accounts buying both X and Y; null for curated rules without data */
+  annualEstimate: number | null;
+  metrics: RuleMetrics | null;
+}
+
+export interface ProductLineGap {
+  productLine: string;
+  variants: { sku: string; name: string; bought: boolean; medianSpend: number | null }[];
+  boughtCount: number;
+  missingCount: number;
+  /** sum of median spends of the missing variants among accounts buying them */
+  estimate: number;
+}
+
+export interface Upsell {
+  currentSku: string;
+  currentName: string;
+  premiumSku: string;
+  premiumName: string;
+  currentPrice: number | null;
+  premiumPrice: number | null;
+  priceDifferencePct: number | null;
+  unitsLast12: number;
+  valueProposition: string;
+}
+
+export interface CompetitorDisplacement {
+  category: string;
+  industry: string;
+  industryBuyers: number;
+  industryAccounts: number;
+  share: number;
+  medianSpend: number | null;
+  message: string;
+}
+
+export interface StakeholderCoverage {
+  role: string;
+  held: boolean;
+  names: string[];
+}
+
+export interface QuarterTarget {
+  quarter: 1 | 2 | 3 | 4;
+  target: number;
+}
+
+export interface AccountPlan {
+  revenueBaseline: number;
+  growthTarget: number;
+  revenueTarget: number;
+  /** baseline/4 each plus the uplift split QUARTER_TARGET_WEIGHTS (1:2:3:4), so targets rise and sum to revenueTarget */
+  quarterlyTargets: QuarterTarget[];
+  categoriesNow: number;
+  categoriesTarget: number;
+  contactsNow: number;
+  contactsTarget: number;
+  initiatives: { title: string; detail: string; estimate: number | null; source: string }[];
+  stakeholders: StakeholderCoverage[];
+  nextActions: string[];
+  risks: string[];
+  swot: { strengths: string[]; weaknesses: string[]; opportunities: string[]; threats: string[] };
+}
+
+export interface AccountDetail {
+  account: AccountAnalysis;
+  categories: CategoryRow[];
+  categoryTotal: { revenue: number; units: number; averageUnitPrice: number | null };
+  categoriesNotBought: CategoryNotBought[];
+  topProducts: TopProduct[];
+  buyingPattern: BuyingPattern;
+  seasonality: SeasonalityRow[];
+  dormantProducts: DormantProduct[];
+  crossSell: CrossSellRecommendation[];
+  skuCrossSell: CrossSellRecommendation[];
+  productLineGaps: ProductLineGap[];
+  upsell: Upsell[];
+  competitorDisplacement: CompetitorDisplacement[];
+  contacts: ContactRecord[];
+  plan: AccountPlan;
+}
+
+export type HealthFactor = Factor;

@@ -1,0 +1,63 @@
+/** Cross-Sell for one account (PRODUCT.md §2.6, methodology Step 3 and Appendix C). */
+import type { AccountDetail } from '../domain/analysis/types';
+import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
+import { type Block, type CellValue, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+
+export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
+  const a = d.account;
+  const money = moneyFor(opts, a.currency);
+  const blocks: Block[] = [title('A1', `Cross-Sell – ${a.name}`), cell('A2', `Account ${a.accountId} · ${a.industry ?? 'industry not given'} · as of ${asOfText(opts.asOf)}`, 'subtitle')];
+  let r = 4;
+  const section = (heading: string, header: string[], rows: CellValue[][], formats: (string | undefined)[], empty: string) => {
+    blocks.push(cell(`A${r}`, heading, 'label'));
+    r++;
+    blocks.push({ at: `A${r}`, rows: [header, ...(rows.length ? rows : [[empty, ...header.slice(1).map(() => null)]])], header: true, formats, style: undefined });
+    const top = r;
+    r += Math.max(1, rows.length) + 3;
+    return top;
+  };
+
+  const recs = [...d.crossSell, ...d.skuCrossSell];
+  const recTop = section(
+    'Recommended: what they buy → what to offer',
+    ['They buy', 'Consider selling', 'Why (in words)', 'Priority', 'Annual estimate', 'Confidence', 'Lift', 'Accounts buying both', 'Source'],
+    recs.map((x) => [x.because, x.offer, x.rationale, x.priority ?? '', x.annualEstimate, x.metrics ? x.metrics.confidence : null, x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null, x.metrics ? x.metrics.bothAccounts : null, x.source]),
+    [undefined, undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer, undefined],
+    'No recommendation meets the minimum of 3 supporting accounts yet.',
+  );
+  const recEnd = recTop + Math.max(1, recs.length);
+
+  const gapRows: CellValue[][] = [];
+  for (const g of d.productLineGaps) {
+    for (const v of g.variants) gapRows.push([g.productLine, v.name, v.sku, v.bought ? '✔ buys' : '✘ not yet', v.bought ? null : v.medianSpend]);
+  }
+  const gapTop = section('Product-line gaps (some variants bought, not all)', ['Product line', 'Variant', 'SKU', 'Status', 'Estimate if added'], gapRows, [undefined, undefined, undefined, undefined, money], 'No product-line gaps (or no product lines in the catalog).');
+  const gapEnd = gapTop + Math.max(1, gapRows.length);
+
+  section(
+    'Upsell to premium alternatives',
+    ['Current product', 'SKU', 'Premium alternative', 'Premium SKU', 'Current price', 'Premium price', 'Price difference', 'Units 12m', 'Value proposition'],
+    d.upsell.map((u) => [u.currentName, u.currentSku, u.premiumName, u.premiumSku, u.currentPrice, u.premiumPrice, u.priceDifferencePct === null ? null : u.priceDifferencePct / 100, u.unitsLast12, u.valueProposition]),
+    [undefined, undefined, undefined, undefined, money.replace(/#,##0(?!\.)/g, '#,##0.00'), money.replace(/#,##0(?!\.)/g, '#,##0.00'), FORMATS.percent, FORMATS.integer, undefined],
+    'No premium alternatives in the catalog for what they buy.',
+  );
+
+  section(
+    'Competitor displacement (probably bought elsewhere)',
+    ['Category', 'Same-industry accounts buying', 'Share', 'Their median spend', 'Why'],
+    d.competitorDisplacement.map((c) => [c.category, `${c.industryBuyers} of ${c.industryAccounts}`, c.share, c.medianSpend, c.message]),
+    [undefined, undefined, FORMATS.percent, money, undefined],
+    'Nothing most accounts of this industry buy is missing.',
+  );
+
+  return sheet(kapName('Cross-Sell', a.accountId), 'crossSell', a.key, blocks, {
+    widths: [24, 26, 60, 12, 16, 14, 14, 14, 40],
+    conditionalFormats: [
+      { range: `D${recTop + 1}:D${recEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✘', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
+      { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✔', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+    ],
+    page: { orientation: 'landscape', fitToWidth: true },
+    showGridlines: false,
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * DMU 5P sheet (PRODUCT.md §2.3, methodology 003): each person of the decision-making unit
+ * scored on Power, Perception, Priority, Promoter, Pliability (1–5), with Total, Weight and
+ * Weighted total as ordinary Excel formulas so it works anywhere and updates as scores change.
+ */
+import type { AccountDetail } from '../domain/analysis/types';
+import { FIVE_P } from '../domain/fivep';
+import { DMU_ROLES } from '../domain/rules';
+import type { ContactRecord } from '../domain/types';
+import { kapName, type LayoutOptions } from './options';
+import { type CellValue, formula, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
+
+const HEADER = 6; // Excel row of the table header
+
+/** Contacts' 1–5 fields where they map: influence → Power, feeling → Perception, relationship → Promoter. */
+function scoreOf(v: number | undefined, fromFeeling = false): number | null {
+  if (v === undefined || !Number.isFinite(v)) return null;
+  const s = fromFeeling && v >= -2 && v <= 2 ? v + 3 : v;
+  return s >= 1 && s <= 5 ? Math.round(s) : null;
+}
+
+export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
+  const a = d.account;
+  const people: { name: string; role: string; c?: ContactRecord }[] = d.contacts.length
+    ? d.contacts.map((c) => ({ name: c.name, role: c.role ?? '', c }))
+    : DMU_ROLES.map((r) => ({ name: '', role: r.role }));
+  const rows: CellValue[][] = people.map((p, k) => {
+    const x = HEADER + 1 + k;
+    const power = scoreOf(p.c?.influence);
+    const perception = scoreOf(p.c?.feeling, true);
+    const promoter = scoreOf(p.c?.relationship);
+    return [
+      p.name,
+      p.role,
+      power,
+      perception,
+      null,
+      promoter,
+      null,
+      formula(`IF(COUNT(C${x}:G${x})=5,SUM(C${x}:G${x}),"")`),
+      power ?? 1,
+      formula(`IF(H${x}="","",H${x}*IF(I${x}="",1,I${x}))`),
+      'No',
+      '',
+    ];
+  });
+  const last = HEADER + Math.max(1, rows.length);
+  return sheet(
+    kapName('5P', a.accountId),
+    'fiveP',
+    a.key,
+    [
+      title('A1', `Decision-making unit (5P) – ${a.name}`),
+      cell('A2', 'Score each person 1–5 on each P. Power = ability to decide or block; Perception = how they see us; Priority = how much this matters to them; Promoter = how much they speak for us; Pliability = openness to change.', 'subtitle'),
+      cell('A3', opts.live ? 'Totals are formulas; =KAP.FIVEP(C7,D7,E7,F7,G7,I7) gives the same weighted total.' : 'Totals are formulas and update as you fill in the scores.', 'note'),
+      cell('A4', 'Pre-filled from the Contacts table where it has influence, feeling and relationship; the rest is for you to fill in.', 'note'),
+      table(
+        `A${HEADER}`,
+        `KAP_5P_${a.accountId}`,
+        [{ header: 'Name' }, { header: 'Role' }, ...FIVE_P.map((h) => ({ header: h })), { header: 'Total (5–25)' }, { header: 'Weight (1–5)' }, { header: 'Weighted total' }, { header: 'Veto?' }, { header: 'Notes' }],
+        rows,
+      ),
+    ],
+    {
+      widths: [22, 20, 9, 11, 9, 10, 11, 12, 12, 14, 8, 40],
+      freeze: { rows: HEADER },
+      conditionalFormats: [
+        { range: `C${HEADER + 1}:G${last}`, rule: { type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] } },
+        { range: `J${HEADER + 1}:J${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+      ],
+      page: { orientation: 'landscape', fitToWidth: true },
+    },
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Account Health: one row per account, metrics as values and the score and band as live
+ * =KAP.HEALTH / =KAP.BAND formulas over them (edit engagement or payment and it re-scores),
+ * with trend arrow, 12-month sparkline, quadrant, ABC tier, alerts and win-back stage.
+ */
+import type { AccountAnalysis, PortfolioAnalysis } from '../domain/analysis/types';
+import type { Change } from '../domain/numbers';
+import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, ONE_PRODUCT_TEXT } from '../domain/rules';
+import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
+import { type CellValue, cellA1, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
+
+const HEADER_ROW = 6; // 0-based row of the table header (row 7 in Excel)
+const WEIGHTS_ROW = 3; // weights on row 4, B4:G4
+
+export function changeCell(c: Change): CellValue {
+  return c.kind === 'pct' ? c.pct / 100 : CHANGE_TEXT[c.kind];
+}
+
+const TREND = { up: '▲', down: '▼', flat: '►' } as const;
+
+function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
+  const i = a.health.inputs;
+  const excelRow = r + 1;
+  const cat = i.categoriesLast12 === 1 && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
+  const score = opts.live ? formula(`KAP.HEALTH(G${excelRow},H${excelRow},I${excelRow},J${excelRow},K${excelRow},L${excelRow},$B$${WEIGHTS_ROW + 1}:$G$${WEIGHTS_ROW + 1})`) : a.health.score;
+  // An override wins and says so; otherwise the band follows the live score.
+  const band = a.health.isOverride ? `${a.health.finalBand} (override)` : opts.live ? formula(`IFERROR(KAP.BAND(M${excelRow}),"")`) : a.health.finalBand;
+  const alerts = a.alerts.map((x) => `${x.severity}: ${x.message}`).join('\n');
+  return [
+    a.accountId,
+    a.name,
+    a.industry ?? '',
+    a.tier ?? '',
+    a.accountManager ?? '',
+    a.currency,
+    i.daysSinceLastOrder ?? 'never',
+    changeCell(i.ordersChange),
+    changeCell(i.revenueChange),
+    cat,
+    i.engagement ?? '',
+    i.daysBeyondTerms ?? '',
+    score,
+    band,
+    a.trend ? TREND[a.trend] : '',
+    textSparkline(a.history.map((h) => h.score)),
+    a.quadrant.quadrant,
+    a.abcTier ?? '',
+    a.revenueLast12,
+    a.revenuePrior12,
+    a.ordersLast12,
+    a.whitespace.potential,
+    a.alerts.length,
+    alerts,
+    a.winBack && a.winBack.stage > 0 ? a.winBack.name : '',
+    a.health.isOverride && a.health.override ? a.health.override.reason : '',
+  ];
+}
+
+export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
+  const accounts = [...p.accounts].sort((a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || b.revenueLast12 - a.revenueLast12);
+  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : '');
+  const columns = [
+    { header: 'Account ID' },
+    { header: 'Account' },
+    { header: 'Industry' },
+    { header: 'Tier' },
+    { header: 'Account manager' },
+    { header: 'Currency' },
+    { header: 'Days since last order', format: FORMATS.integer },
+    { header: 'Orders change (qtr)', format: FORMATS.percent },
+    { header: 'Revenue change (12m)', format: FORMATS.percent },
+    { header: 'Categories (12m)', format: FORMATS.integer },
+    { header: 'Engagement (1–5)' },
+    { header: 'Days beyond terms', format: FORMATS.integer },
+    { header: 'Health score', format: FORMATS.score },
+    { header: 'Band' },
+    { header: 'Trend' },
+    { header: '12-month trend' },
+    { header: 'Quadrant' },
+    { header: 'ABC' },
+    { header: 'Revenue 12m', format: money },
+    { header: 'Revenue prior 12m', format: money },
+    { header: 'Orders 12m', format: FORMATS.integer },
+    { header: 'Whitespace potential', format: money },
+    { header: 'Alerts' },
+    { header: 'Alert details' },
+    { header: 'Win-back stage' },
+    { header: 'Override reason' },
+  ];
+  const rows = accounts.map((a, k) => row(a, HEADER_ROW + 1 + k, opts));
+  const first = HEADER_ROW + 2;
+  const last = HEADER_ROW + 1 + Math.max(1, rows.length);
+  const cf: ConditionalFormat[] = [
+    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Healthy', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Stable', fill: '#DDEBF7', fontColor: PALETTE.brand } },
+    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'At Risk', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
+    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Critical', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
+    { range: `M${first}:M${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+  ];
+  const weights = p.weights;
+  return sheet(
+    kapName('Account Health'),
+    'health',
+    '',
+    [
+      title('A1', 'Account Health'),
+      cell('A2', `As of ${asOfText(opts.asOf)} · ${accounts.length} accounts · score = weighted factors 1–5 (edit the weights in row 4 or any input column and the score updates)`, 'subtitle'),
+      { at: `A${WEIGHTS_ROW}`, rows: [['Weights', ...FACTORS.map((f) => FACTOR_LABELS[f])]], style: 'label' },
+      { at: `A${WEIGHTS_ROW + 1}`, rows: [['(must total 100%)', ...FACTORS.map((f) => weights[f] / 100)]], formats: [undefined, ...FACTORS.map(() => FORMATS.percent)] },
+      cell(`H${WEIGHTS_ROW + 1}`, formula(`SUM(B${WEIGHTS_ROW + 1}:G${WEIGHTS_ROW + 1})`), 'label', FORMATS.percent),
+      table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
+    ],
+    {
+      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24],
+      freeze: { rows: HEADER_ROW + 1, columns: 2 },
+      conditionalFormats: cf,
+      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },
+      tabColor: PALETTE.brand,
+    },
+  );
+}

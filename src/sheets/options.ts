@@ -1,0 +1,35 @@
+/**
+ * Options every layout takes. `live` is true when the sheet goes into Excel with KAP loaded
+ * (scores become =KAP.HEALTH formulas over the metric cells); files written for people
+ * without the add-in get the same numbers as values.
+ */
+import { serialToIso } from '../domain/dates';
+import type { Serial } from '../domain/types';
+import { moneyFormat } from './spec';
+
+export interface LayoutOptions {
+  /** KAP functions available where the sheet is opened. */
+  live: boolean;
+  /** Number format of money cells: the source revenue column's own format, or a currency code/symbol. */
+  money: string;
+  asOf: Serial;
+}
+
+export function layoutOptions(o: { live?: boolean; moneySource?: string; currency?: string; asOf: Serial }): LayoutOptions {
+  return { live: o.live ?? false, money: moneyFormat(o.moneySource || o.currency || undefined, 0), asOf: o.asOf };
+}
+
+/** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */
+export function moneyFor(opts: LayoutOptions, currency: string): string {
+  return currency ? moneyFormat(currency, 0) : opts.money;
+}
+
+export function asOfText(asOf: Serial): string {
+  const [y, m, d] = serialToIso(asOf).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Sheet names start with "KAP " so a person sees at once which sheets the add-in made. */
+export function kapName(what: string, subject?: string): string {
+  return subject ? `KAP ${what} – ${subject}` : `KAP ${what}`;
+}

@@ -1,0 +1,96 @@
+/** Account Plan for one account (PRODUCT.md §2.7, methodology 000 Step 6 and 001). */
+import type { AccountDetail } from '../domain/analysis/types';
+import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
+import { type Block, type CellValue, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
+
+export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
+  const a = d.account;
+  const p = d.plan;
+  const money = moneyFor(opts, a.currency);
+  const blocks: Block[] = [title('A1', `Account Plan – ${a.name}`), cell('A2', `Account ${a.accountId} · last updated ${asOfText(opts.asOf)} · account manager: ${a.accountManager ?? 'not set'}`, 'subtitle')];
+  let r = 4;
+  const kv = (pairs: [string, CellValue, string | undefined][]) => {
+    for (const [k, v, f] of pairs) {
+      blocks.push({ at: `A${r}`, rows: [[k, v]], formats: [undefined, f] });
+      blocks.push(cell(`A${r}`, k, 'label'));
+      r++;
+    }
+  };
+  const heading = (text: string) => {
+    blocks.push(cell(`A${r}`, text, { bold: true, fontSize: 13, fontColor: '#1F4E79', border: 'bottom' }));
+    r++;
+  };
+
+  heading('Account summary');
+  kv([
+    ['Industry', a.industry ?? 'not given', undefined],
+    ['Tier', a.tier ?? 'not given', undefined],
+    ['Current health', a.health.score ?? 'n/a', FORMATS.score],
+    ['Band', a.health.finalBand ?? 'n/a', undefined],
+    ['Quadrant', a.quadrant.quadrant, undefined],
+    ['ABC tier', a.abcTier ?? '', undefined],
+  ]);
+  r++;
+
+  heading('12-month objectives');
+  kv([
+    ['Revenue last 12 months', p.revenueBaseline, money],
+    ['Growth target', p.growthTarget, FORMATS.percent],
+    ['Revenue target', p.revenueTarget, money],
+    ['Categories: now → target', `${p.categoriesNow} → ${p.categoriesTarget}`, undefined],
+    ['Contacts: now → target', `${p.contactsNow} → ${p.contactsTarget}`, undefined],
+  ]);
+  blocks.push({ at: `A${r}`, rows: [['Quarter', 'Revenue target'], ...p.quarterlyTargets.map((q) => [`Quarter ${q.quarter}`, q.target])], header: true, formats: [undefined, money] });
+  r += p.quarterlyTargets.length + 2;
+
+  heading('Active initiatives');
+  blocks.push({
+    at: `A${r}`,
+    rows: [['Initiative', 'Detail', 'Estimate', 'From', 'Status'], ...(p.initiatives.length ? p.initiatives.map((i) => [i.title, i.detail, i.estimate, i.source, 'Not started']) : [['No initiative found in the data yet.', '', null, '', '']])],
+    header: true,
+    formats: [undefined, undefined, money, undefined, undefined],
+  });
+  r += Math.max(1, p.initiatives.length) + 2;
+
+  heading('Stakeholder coverage');
+  blocks.push({ at: `A${r}`, rows: [['Role', 'Covered', 'Contacts'], ...p.stakeholders.map((s) => [s.role, s.held ? '✔ yes' : '✘ missing', s.names.join(', ')])], header: true });
+  r += p.stakeholders.length + 2;
+
+  heading('Next actions');
+  for (const n of p.nextActions.length ? p.nextActions : ['Book the next QBR.']) {
+    blocks.push({ at: `A${r}`, rows: [[`☐ ${n}`, 'Due:']] });
+    r++;
+  }
+  r++;
+
+  heading('Risk factors');
+  for (const k of p.risks.length ? p.risks : ['None found in the data.']) {
+    blocks.push({ at: `A${r}`, rows: [[`• ${k}`]] });
+    r++;
+  }
+  r++;
+
+  heading('SWOT (add what the data cannot know)');
+  const swot = p.swot;
+  const quad = (label: string, items: string[]) => [label, ...(items.length ? items.map((x) => `• ${x}`) : []), '•', '•'];
+  const s = quad('Strengths', swot.strengths);
+  const w = quad('Weaknesses', swot.weaknesses);
+  const o = quad('Opportunities', swot.opportunities);
+  const t = quad('Threats', swot.threats);
+  const top = Math.max(s.length, w.length);
+  const bottom = Math.max(o.length, t.length);
+  const rows: CellValue[][] = [];
+  for (let k = 0; k < top; k++) rows.push([s[k] ?? '', w[k] ?? '']);
+  for (let k = 0; k < bottom; k++) rows.push([o[k] ?? '', t[k] ?? '']);
+  blocks.push({ at: `A${r}`, rows, style: { wrap: true, vAlign: 'top', border: 'all' } });
+  blocks.push(cell(`A${r}`, 'Strengths', { bold: true, fill: '#C6EFCE', border: 'all' }));
+  blocks.push(cell(`B${r}`, 'Weaknesses', { bold: true, fill: '#FFC7CE', border: 'all' }));
+  blocks.push(cell(`A${r + top}`, 'Opportunities', { bold: true, fill: '#DDEBF7', border: 'all' }));
+  blocks.push(cell(`B${r + top}`, 'Threats', { bold: true, fill: '#FFEB9C', border: 'all' }));
+
+  return sheet(kapName('Plan', a.accountId), 'plan', a.key, blocks, {
+    widths: [48, 48, 14, 18, 14],
+    page: { orientation: 'portrait', fitToWidth: true },
+    showGridlines: false,
+  });
+}

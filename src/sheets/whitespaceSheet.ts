@@ -1,0 +1,64 @@
+/**
+ * Whitespace Map (PRODUCT.md §2.6a): accounts down, categories across, 12-month spend in
+ * each cell; an empty cell that comparable accounts usually fill shows the estimate, highlighted.
+ * A filterable table (industry, tier, account manager), the pivot a sales director asks for first.
+ */
+import type { PortfolioAnalysis } from '../domain/analysis/types';
+import { asOfText, kapName, type LayoutOptions } from './options';
+import { type CellValue, colLetter, type ConditionalFormat, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
+
+const FIXED = ['Account ID', 'Account', 'Industry', 'Tier', 'Account manager', 'Currency'];
+
+export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
+  const m = p.whitespaceMap;
+  const rows = [...m.rows].sort((a, b) => b.potential - a.potential);
+  const headerRow = 5; // Excel row of the table header
+  const data: CellValue[][] = rows.map((r) => [
+    r.accountId,
+    r.name,
+    r.industry ?? '',
+    r.tier ?? '',
+    r.accountManager ?? '',
+    r.currency,
+    // Spend where bought; where not, the whitespace estimate as a negative marker would mislead: keep
+    // spend cells numeric and put estimates in a separate block of columns, highlighted.
+    ...m.categories.map((_, k) => (r.spend[k] > 0 ? r.spend[k] : null)),
+    r.potential,
+    ...m.categories.map((_, k) => r.whitespace[k] ?? null),
+  ]);
+  const nCat = m.categories.length;
+  const spendFrom = FIXED.length;
+  const potCol = spendFrom + nCat;
+  const estFrom = potCol + 1;
+  const columns = [
+    ...FIXED.map((h) => ({ header: h })),
+    ...m.categories.map((c) => ({ header: c, format: opts.money })),
+    { header: 'Whitespace potential', format: opts.money },
+    ...m.categories.map((c) => ({ header: `Gap: ${c}`, format: opts.money })),
+  ];
+  const first = headerRow + 1;
+  const last = headerRow + Math.max(1, data.length);
+  const cf: ConditionalFormat[] = [
+    { range: `${colLetter(spendFrom)}${first}:${colLetter(spendFrom + nCat - 1)}${last}`, rule: { type: 'colorScale', colors: ['#FFFFFF', '#9BC2E6'] } },
+    { range: `${colLetter(estFrom)}${first}:${colLetter(estFrom + nCat - 1)}${last}`, rule: { type: 'cellValue', operator: 'greaterThan', values: [0], fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
+    { range: `${colLetter(potCol)}${first}:${colLetter(potCol)}${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+  ];
+  return sheet(
+    kapName('Whitespace Map'),
+    'whitespace',
+    '',
+    [
+      title('A1', 'Whitespace Map'),
+      cell('A2', `12-month spend by category, as of ${asOfText(opts.asOf)}. "Gap" columns show what the account would add by buying a category that comparable accounts (same industry, else tier, else all) usually buy, at their median spend.`, 'subtitle'),
+      cell('A3', 'Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.', 'note'),
+      table(`A${headerRow}`, 'KAP_Whitespace', columns, data.length ? data : [[...FIXED.map(() => ''), ...m.categories.map(() => null), 0, ...m.categories.map(() => null)]]),
+    ],
+    {
+      widths: [12, 28, 20, 9, 18, 9, ...m.categories.map(() => 12), 14, ...m.categories.map(() => 12)],
+      freeze: { rows: headerRow, columns: 2 },
+      conditionalFormats: cf,
+      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${headerRow}:${headerRow}` },
+      tabColor: PALETTE.brand,
+    },
+  );
+}
