@@ -251,3 +251,9 @@ export const ONE_PRODUCT_TEXT = '1 (one product)';
 
 /** % change inputs that are not a number: too little history (n/a), lapsed and back (+∞), both periods empty. */
 export const CHANGE_TEXT = { na: 'new', inf: 'lapsed', none: 'none' } as const;
+
+/** Account plan: new categories to aim for in 12 months (fewer when the whitespace has fewer gaps, at least one). */
+export const PLAN_NEW_CATEGORIES = 2;
+
+/** Account plan: how many cross-sell results become initiatives. */
+export const PLAN_INITIATIVES = 3;

@@ -33,3 +33,13 @@ export function asOfText(asOf: Serial): string {
 export function kapName(what: string, subject?: string): string {
   return subject ? `KAP ${what} – ${subject}` : `KAP ${what}`;
 }
+
+import type { Block, CellValue } from './spec';
+
+/** Label | value rows from `row` (1-based) down, each value with its own number format. */
+export function labelledRows(row: number, pairs: readonly (readonly [string, CellValue, string?])[], col = 'A', valueCol = 'B'): Block[] {
+  return pairs.flatMap(([label, value, format], k) => [
+    { at: `${col}${row + k}`, rows: [[label]], style: 'label' as const },
+    { at: `${valueCol}${row + k}`, rows: [[value]], formats: [format] },
+  ]);
+}

@@ -96,10 +96,25 @@ export class OrderBook {
   private categoryIndex = new Map<string, number>();
   private currencyIndex = new Map<string, number>();
   private unitIndex = new Map<number, number>();
-  private orderIndex = new Map<string, number>();
-  private pairIndex = new Map<number, number>();
-  /** per unit: "ordered by" name → first date */
-  private orderedBy: Map<string, number>[] = [];
+  /** per (unit·2 + isReturn): order id → order */
+  private unitOrders: Map<string, number>[] = [];
+  /** per unit: lower-cased "ordered by" name → first spelling and first date */
+  private orderedBy: Map<string, { name: string; date: Serial }>[] = [];
+  private hashKeysA = new Int32Array(1 << 16);
+  private hashKeysB = new Int32Array(1 << 16);
+  private hashVal = new Int32Array(1 << 16).fill(-1);
+  private lastAccountId: string | undefined = undefined;
+  private lastAccount = -1;
+  private lastCurrencyName: string | undefined = undefined;
+  private lastCurrency = -1;
+  private lastUnitKey = -1;
+  private lastUnit = -1;
+  private lastOrderUnit = -1;
+  private lastOrderRet = -1;
+  private lastOrderId = '';
+  private lastOrderedByRaw = '';
+  private lastOrderedByUnit = -1;
+  private lastOrderedByEntry: { name: string; date: Serial } | null = null;
 
   private oUnit = new GrowI32();
   private oDate = new GrowI32();
@@ -118,7 +133,6 @@ export class OrderBook {
   private eRev = new GrowF64();
   private eQty = new GrowF64();
 
-  private lastOrderKey = '';
   private lastOrder = -1;
   private frozen: Frozen | null = null;
 
@@ -136,21 +150,42 @@ export class OrderBook {
   add(line: OrderLine): void {
     this.frozen = null;
     this.linesAdded++;
-    const acc = this.accountIndex.get(line.accountId) ?? this.newAccount(line.accountId);
+    let acc: number;
+    if (line.accountId === this.lastAccountId) acc = this.lastAccount;
+    else {
+      acc = this.accountIndex.get(line.accountId) ?? this.newAccount(line.accountId);
+      this.lastAccountId = line.accountId;
+      this.lastAccount = acc;
+    }
     if (line.accountName && this.accountNames[acc] === undefined) this.accountNames[acc] = line.accountName;
-    const cur = this.intern(this.currencyIndex, this.currencies, line.currency ?? NO_CURRENCY);
+    const curName = line.currency ?? NO_CURRENCY;
+    let cur: number;
+    if (curName === this.lastCurrencyName) cur = this.lastCurrency;
+    else {
+      cur = this.intern(this.currencyIndex, this.currencies, curName);
+      this.lastCurrencyName = curName;
+      this.lastCurrency = cur;
+    }
     const unitKey = acc * 4096 + cur;
-    let unit = this.unitIndex.get(unitKey);
-    if (unit === undefined) {
-      unit = this.unitAccount.length;
-      this.unitIndex.set(unitKey, unit);
-      this.unitAccount.push(acc);
-      this.unitCurrency.push(cur);
-      this.orderedBy.push(new Map());
+    let unit: number;
+    if (unitKey === this.lastUnitKey) unit = this.lastUnit;
+    else {
+      let found = this.unitIndex.get(unitKey);
+      if (found === undefined) {
+        found = this.unitAccount.length;
+        this.unitIndex.set(unitKey, found);
+        this.unitAccount.push(acc);
+        this.unitCurrency.push(cur);
+        this.orderedBy.push(new Map());
+        this.unitOrders.push(new Map(), new Map());
+      }
+      unit = found;
+      this.lastUnitKey = unitKey;
+      this.lastUnit = unit;
     }
     let sku = this.skuIndex.get(line.sku);
-    const cat = this.intern(this.categoryIndex, this.categories, line.category);
     if (sku === undefined) {
+      const cat = this.intern(this.categoryIndex, this.categories, line.category);
       sku = this.skus.length;
       this.skuIndex.set(line.sku, sku);
       this.skus.push(line.sku);
@@ -158,19 +193,22 @@ export class OrderBook {
       this.skuCategory.push(cat);
     } else {
       if (this.skuNames[sku] === undefined && line.productName) this.skuNames[sku] = line.productName;
-      if (this.skuCategory[sku] !== cat) this.categoryConflicts++;
+      if (this.categories[this.skuCategory[sku]] !== line.category) {
+        this.categoryConflicts++;
+        this.intern(this.categoryIndex, this.categories, line.category);
+      }
     }
     const date = Math.floor(line.date);
     const ret = line.isReturn ? 1 : 0;
     const revenue = Number.isFinite(line.revenue) ? line.revenue : 0;
     const qty = Number.isFinite(line.quantity) ? line.quantity : 0;
 
-    // Order record; lines of one order usually arrive together, so the last key is cached.
-    const orderKey = `${unit}\u0001${ret}\u0001${line.orderId}`;
+    // Order record; lines of one order usually arrive together, so the last one is cached.
     let order: number;
-    if (orderKey === this.lastOrderKey) order = this.lastOrder;
+    if (unit === this.lastOrderUnit && ret === this.lastOrderRet && line.orderId === this.lastOrderId) order = this.lastOrder;
     else {
-      const found = this.orderIndex.get(orderKey);
+      const orders = this.unitOrders[unit * 2 + ret];
+      const found = orders.get(line.orderId);
       if (found === undefined) {
         order = this.oUnit.push(unit);
         this.oDate.push(date);
@@ -178,9 +216,11 @@ export class OrderBook {
         this.oVal.push(0);
         this.oList.push(0);
         this.oListCov.push(0);
-        this.orderIndex.set(orderKey, order);
+        orders.set(line.orderId, order);
       } else order = found;
-      this.lastOrderKey = orderKey;
+      this.lastOrderUnit = unit;
+      this.lastOrderRet = ret;
+      this.lastOrderId = line.orderId;
       this.lastOrder = order;
     }
     // An order's date is its earliest line date.
@@ -192,15 +232,7 @@ export class OrderBook {
     }
 
     // Pair entry, merged with the pair's last entry when the date is the same.
-    const pairKey = (unit * 2 + ret) * 4194304 + sku;
-    let pair = this.pairIndex.get(pairKey);
-    if (pair === undefined) {
-      pair = this.pUnit.push(unit);
-      this.pSku.push(sku);
-      this.pRet.push(ret);
-      this.pLast.push(-1);
-      this.pairIndex.set(pairKey, pair);
-    }
+    const pair = this.pairOf(unit * 2 + ret, sku);
     const last = this.pLast.a[pair];
     if (last >= 0 && this.eDate.a[last] === date) {
       this.eRev.a[last] += revenue;
@@ -214,13 +246,63 @@ export class OrderBook {
     }
 
     if (line.orderedBy && !ret) {
-      const name = line.orderedBy.trim().toLowerCase();
-      if (name) {
-        const m = this.orderedBy[unit];
-        const seen = m.get(name);
-        if (seen === undefined || date < seen) m.set(name, date);
+      if (line.orderedBy === this.lastOrderedByRaw && unit === this.lastOrderedByUnit && this.lastOrderedByEntry) {
+        if (date < this.lastOrderedByEntry.date) this.lastOrderedByEntry.date = date;
+      } else {
+        const name = line.orderedBy.trim();
+        if (name) {
+          const key = name.toLowerCase();
+          const m = this.orderedBy[unit];
+          let seen = m.get(key);
+          if (seen === undefined) {
+            seen = { name, date };
+            m.set(key, seen);
+          } else if (date < seen.date) seen.date = date;
+          this.lastOrderedByRaw = line.orderedBy;
+          this.lastOrderedByUnit = unit;
+          this.lastOrderedByEntry = seen;
+        }
       }
     }
+  }
+
+  /** Pair id of (unit·2 + isReturn, sku) from an open-addressing hash table. */
+  private pairOf(ukey: number, sku: number): number {
+    let mask = this.hashKeysA.length - 1;
+    let h = (Math.imul(ukey, 0x9e3779b1) ^ Math.imul(sku, 0x85ebca6b)) & mask;
+    for (;;) {
+      const p = this.hashVal[h];
+      if (p < 0) break;
+      if (this.hashKeysA[h] === ukey && this.hashKeysB[h] === sku) return p;
+      h = (h + 1) & mask;
+    }
+    const pair = this.pUnit.push(ukey >> 1);
+    this.pSku.push(sku);
+    this.pRet.push(ukey & 1);
+    this.pLast.push(-1);
+    this.hashKeysA[h] = ukey;
+    this.hashKeysB[h] = sku;
+    this.hashVal[h] = pair;
+    if (this.pUnit.n * 2 > this.hashVal.length) {
+      // grow and rehash
+      const oldA = this.hashKeysA;
+      const oldB = this.hashKeysB;
+      const oldV = this.hashVal;
+      const size = oldV.length * 2;
+      this.hashKeysA = new Int32Array(size);
+      this.hashKeysB = new Int32Array(size);
+      this.hashVal = new Int32Array(size).fill(-1);
+      mask = size - 1;
+      for (let i = 0; i < oldV.length; i++) {
+        if (oldV[i] < 0) continue;
+        let k = (Math.imul(oldA[i], 0x9e3779b1) ^ Math.imul(oldB[i], 0x85ebca6b)) & mask;
+        while (this.hashVal[k] >= 0) k = (k + 1) & mask;
+        this.hashKeysA[k] = oldA[i];
+        this.hashKeysB[k] = oldB[i];
+        this.hashVal[k] = oldV[i];
+      }
+    }
+    return pair;
   }
 
   private newAccount(id: string): number {
@@ -252,8 +334,8 @@ export class OrderBook {
     return out;
   }
 
-  /** "Ordered by" names of a unit with their first order date. */
-  orderedByOf(unit: number): ReadonlyMap<string, Serial> {
+  /** "Ordered by" names of a unit (keyed lower-case) with the first spelling and first order date. */
+  orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial }> {
     return this.orderedBy[unit] ?? new Map();
   }
 
@@ -283,14 +365,14 @@ export class OrderBook {
     const retIdx = new Int32Array(nR);
     const ordFill = ordCount.slice(0, U);
     const retFill = retCount.slice(0, U);
-    for (let i = 0; i < oN; i++) {
+    const dates = this.oDate.a;
+    const oByDate = sortByDate(dates, oN);
+    for (let k = 0; k < oN; k++) {
+      const i = oByDate[k];
       const u = this.oUnit.a[i];
       if (this.oRet.a[i]) retIdx[retFill[u]++] = i;
       else ordIdx[ordFill[u]++] = i;
     }
-    const dates = this.oDate.a;
-    sortSegments(ordIdx, ordCount, U, dates);
-    sortSegments(retIdx, retCount, U, dates);
     const ordDate = new Int32Array(nO);
     const ordVal = new Float64Array(nO);
     const ordList = new Float64Array(nO);
@@ -337,10 +419,14 @@ export class OrderBook {
     const entStart = new Int32Array(pN + 1);
     for (let e = 0; e < eN; e++) entStart[pairNew[this.ePair.a[e]] + 1]++;
     for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
+    // Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted.
+    const byDate = sortByDate(this.eDate.a, eN);
     const entIdx = new Int32Array(eN);
     const eFill = entStart.slice(0, pN);
-    for (let e = 0; e < eN; e++) entIdx[eFill[pairNew[this.ePair.a[e]]]++] = e;
-    sortSegments(entIdx, entStart, pN, this.eDate.a);
+    for (let k = 0; k < eN; k++) {
+      const e = byDate[k];
+      entIdx[eFill[pairNew[this.ePair.a[e]]]++] = e;
+    }
     const entDate = new Int32Array(eN);
     const entRev = new Float64Array(eN);
     const entQty = new Float64Array(eN);
@@ -388,23 +474,28 @@ export class OrderBook {
   }
 }
 
-/** Sorts each segment [start[s], start[s+1]) of idx by key[idx]; skips segments already sorted. */
-function sortSegments(idx: Int32Array, start: Int32Array, segments: number, key: ArrayLike<number>): void {
-  for (let s = 0; s < segments; s++) {
-    const a = start[s];
-    const b = start[s + 1];
-    let sorted = true;
-    for (let i = a + 1; i < b; i++) {
-      if (key[idx[i]] < key[idx[i - 1]]) {
-        sorted = false;
-        break;
-      }
-    }
-    if (sorted) continue;
-    const seg = Array.from(idx.subarray(a, b));
-    seg.sort((x, y) => key[x] - key[y] || x - y);
-    idx.set(seg, a);
+/** Indices 0..n−1 ordered by date (stable counting sort over the date range; falls back to a comparison sort for huge ranges). */
+function sortByDate(dates: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  let lo = dates[0];
+  let hi = dates[0];
+  for (let i = 1; i < n; i++) {
+    const d = dates[i];
+    if (d < lo) lo = d;
+    else if (d > hi) hi = d;
   }
+  const range = hi - lo + 1;
+  if (range > 4 * n + 100_000) {
+    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[a] - dates[b] || a - b);
+    out.set(idx);
+    return out;
+  }
+  const count = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) count[dates[i] - lo + 1]++;
+  for (let r = 0; r < range; r++) count[r + 1] += count[r];
+  for (let i = 0; i < n; i++) out[count[dates[i] - lo]++] = i;
+  return out;
 }
 
 /** Index of the first element > value in sorted arr[lo, hi). */

@@ -1,10 +1,10 @@
 /** Health inputs and score of a subject at any date (as-of and the history month-ends). */
-import { eomonth, monthsBack } from '../dates';
-import { combineHealth, diversityScore, frequencyScore, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
+import { eomonth } from '../dates';
+import { combineHealth, diversityScore, frequencyScore, type HealthResult, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
 import { percentChange } from '../numbers';
 import type { AccountRecord, Serial } from '../types';
-import { upperBound } from './book';
-import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, ordersIn, type Subject } from './subject';
+import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, ordersIn, periodBack, type Subject } from './subject';
+import type { Period } from '../dates';
 import type { HealthInputs, HealthPoint } from './types';
 
 /** Engagement 1–5 from the account record, or null. */
@@ -20,24 +20,30 @@ export function daysBeyondTermsOf(rec: AccountRecord | undefined): number | null
 
 /**
  * Categories and distinct products bought (purchases) in (edate(date, −12), date] for each date.
- * `categoryOfSku` maps SKU id → category id; `stamp` is scratch of length ≥ categories × dates,
+ * Dates must be ascending (their window starts then are too). `categoryOfSku` maps SKU id → category id; `stamp` is scratch of length ≥ categories × dates,
  * whose tokens only ever grow (stampBase), so it is never cleared.
  */
 export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku: ArrayLike<number>, stamp: Int32Array, stampBase: { v: number }): { categories: number[]; products: number[] } {
   const { f, u } = s;
   const categories = dates.map(() => 0);
   const products = dates.map(() => 0);
-  const starts = dates.map((d) => monthsBack(d, 12).start);
+  const starts = dates.map((d) => periodBack(d, 12).start);
   const stamps = dates.map(() => ++stampBase.v);
+  const D = dates.length;
+  const entDate = f.entDate;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     if (f.pairRet[p]) continue;
-    const a = f.entStart[p];
     const b = f.entStart[p + 1];
     const cat = categoryOfSku[f.pairSku[p]];
-    for (let j = 0; j < dates.length; j++) {
-      if (upperBound(f.entDate, a, b, dates[j]) > upperBound(f.entDate, a, b, starts[j])) {
+    // windows move forward with j, so one pointer walks the pair's dates once
+    let e = f.entStart[p];
+    for (let j = 0; j < D; j++) {
+      const st = starts[j];
+      while (e < b && entDate[e] <= st) e++;
+      if (e >= b) break;
+      if (entDate[e] <= dates[j]) {
         products[j]++;
-        categories[j] += markCategory(stamp, cat, j, dates.length, stamps[j]);
+        categories[j] += markCategory(stamp, cat, j, D, stamps[j]);
       }
     }
   }
@@ -52,23 +58,28 @@ function markCategory(stamp: Int32Array, cat: number, j: number, slots: number, 
   return 1;
 }
 
-export function healthInputsAt(
-  s: Subject,
-  date: Serial,
-  categories: number,
-  products: number,
-  rec: AccountRecord | undefined,
-): HealthInputs {
+/** The four windows every health input reads, for one date (computed once per date, not per account). */
+export interface DateWindows {
+  date: Serial;
+  lastQuarter: Period;
+  previousQuarter: Period;
+  last12: Period;
+  prior12: Period;
+}
+
+export function windowsAt(date: Serial): DateWindows {
+  return { date, lastQuarter: periodBack(date, 3), previousQuarter: periodBack(date, 3, 3), last12: periodBack(date, 12), prior12: periodBack(date, 12, 12) };
+}
+
+export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number, products: number, rec: AccountRecord | undefined): HealthInputs {
+  const win = typeof w === 'number' ? windowsAt(w) : w;
+  const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
   const first = firstOrderOnOrBefore(s, date);
-  const q1 = monthsBack(date, 3);
-  const q0 = monthsBack(date, 3, 3);
-  const y1 = monthsBack(date, 12);
-  const y0 = monthsBack(date, 12, 12);
-  const oq1 = ordersIn(s, q1).count;
-  const oq0 = ordersIn(s, q0).count;
-  const r1 = netRevenueIn(s, y1);
-  const r0 = netRevenueIn(s, y0);
+  const oq1 = ordersIn(s, win.lastQuarter).count;
+  const oq0 = ordersIn(s, win.previousQuarter).count;
+  const r1 = netRevenueIn(s, win.last12);
+  const r0 = netRevenueIn(s, win.prior12);
   return {
     date,
     firstOrderDate: first,
@@ -76,10 +87,10 @@ export function healthInputsAt(
     daysSinceLastOrder: last === null ? null : date - last,
     ordersLastQuarter: oq1,
     ordersPreviousQuarter: oq0,
-    ordersChange: percentChange(oq0, oq1, first !== null && first > q1.start),
+    ordersChange: percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start),
     revenueLast12: r1,
     revenuePrior12: r0,
-    revenueChange: percentChange(r0, r1, first !== null && first > y1.start),
+    revenueChange: percentChange(r0, r1, first !== null && first > win.last12.start),
     categoriesLast12: categories,
     productsLast12: products,
     engagement: engagementOf(rec),
@@ -87,18 +98,15 @@ export function healthInputsAt(
   };
 }
 
-export function scoreInputs(i: HealthInputs, weights: Weights): ReturnType<typeof combineHealth> {
-  return combineHealth(
-    {
-      recency: recencyScore(i.daysSinceLastOrder),
-      frequency: frequencyScore(i.ordersChange),
-      revenue: revenueScore(i.revenueChange),
-      diversity: diversityScore(i.categoriesLast12, i.productsLast12),
-      engagement: i.engagement,
-      payment: i.daysBeyondTerms === null ? null : paymentScore(i.daysBeyondTerms),
-    },
-    weights,
-  );
+/** Factor scores in FACTORS order (null = n/a), written into `out` (no allocation). */
+export function factorScoresInto(i: HealthInputs, out: (number | null)[]): (number | null)[] {
+  out[0] = recencyScore(i.daysSinceLastOrder);
+  out[1] = frequencyScore(i.ordersChange);
+  out[2] = revenueScore(i.revenueChange);
+  out[3] = diversityScore(i.categoriesLast12, i.productsLast12);
+  out[4] = i.engagement;
+  out[5] = i.daysBeyondTerms === null ? null : paymentScore(i.daysBeyondTerms);
+  return out;
 }
 
 /** The history dates: eomonth(asOf, −k) for k = 12 … 1 (oldest first), then as-of. */
@@ -115,4 +123,10 @@ export function trendOf(history: readonly HealthPoint[]): 'up' | 'down' | 'flat'
   const prev = history[history.length - 2].score;
   if (now === null || prev === null) return null;
   return now > prev ? 'up' : now < prev ? 'down' : 'flat';
+}
+
+/** The full health result (factors, used, effective weights) for one set of inputs. */
+export function scoreInputs(i: HealthInputs, weights: Weights): HealthResult {
+  const f = factorScoresInto(i, [null, null, null, null, null, null]);
+  return combineHealth({ recency: f[0], frequency: f[1], revenue: f[2], diversity: f[3], engagement: f[4], payment: f[5] }, weights);
 }

@@ -19,16 +19,15 @@
  *   lowest score; the first FOCUS_ACCOUNTS.
  */
 import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
-import { bandAction, normaliseWeights, type Weights } from '../health';
+import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
 import { median } from '../numbers';
 import { quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { diversityAt, healthInputsAt, historyDates, scoreInputs, trendOf } from './health-at';
+import { diversityAt, factorScoresInto, healthInputsAt, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
 import { alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
-import { ordersIn, rollUp, type Subject } from './subject';
-import { monthsBack } from '../dates';
+import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
   AbcTier,
   AccountAnalysis,
@@ -140,6 +139,10 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   const dates = historyDates(asOf);
   const stamp = new Int32Array(Math.max(1, nCat * dates.length));
   const stampBase = { v: 0 };
+  const windows = dates.map(windowsAt);
+  const last = dates.length - 1;
+  const scratch: (number | null)[] = [null, null, null, null, null, null];
+  const weightArr = weightsArray(weights);
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
   const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
@@ -147,24 +150,25 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     const s: Subject = e.units.length === 1 ? { f, u: e.units[0] } : rollUp(f, e.units);
     const rec = records.get(e.accountId);
     const div = diversityAt(s, dates, catOfSku, stamp, stampBase);
+    // History points need only the score: the allocation-free path; as-of gets the full result.
     const history: HealthPoint[] = [];
-    let today = null as ReturnType<typeof scoreInputs> | null;
-    let todayInputs = null as ReturnType<typeof healthInputsAt> | null;
-    for (let j = 0; j < dates.length; j++) {
-      const inputs = healthInputsAt(s, dates[j], div.categories[j], div.products[j], rec);
-      const h = scoreInputs(inputs, weights);
-      history.push({ date: dates[j], score: h.score, band: h.band });
-      if (j === dates.length - 1) {
-        today = h;
-        todayInputs = inputs;
-      }
+    for (let j = 0; j < last; j++) {
+      const score = weightedScore(factorScoresInto(healthInputsAt(s, windows[j], div.categories[j], div.products[j], rec), scratch), weightArr);
+      history.push({ date: dates[j], score, band: score === null ? null : bandOf(score) });
     }
-    const h = today!;
-    const inputs = todayInputs!;
+    const todayInputs = healthInputsAt(s, windows[last], div.categories[last], div.products[last], rec);
+    const today = scoreInputs(todayInputs, weights);
+    history.push({ date: asOf, score: today.score, band: today.band });
+    const h = today;
+    const inputs = todayInputs;
     const override = rec?.healthOverride ?? null;
     const agg = categoryAggregates(s, asOf, catOfSku);
-    const orderedBy = new Map<string, number>();
-    for (const u of e.units) for (const [n, d] of book.orderedByOf(u)) if (!orderedBy.has(n) || d < orderedBy.get(n)!) orderedBy.set(n, d);
+    let orderedBy = book.orderedByOf(e.units[0]);
+    if (e.units.length > 1) {
+      const merged = new Map<string, { name: string; date: number }>();
+      for (const u of e.units) for (const [k, v] of book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
+      orderedBy = merged;
+    }
     const sig = { s, asOf, inputs, rec, agg, categoryName: (c: number) => book.categories[c], orderedBy };
     const o12 = ordersInLast12(s, inputs);
     const name = rec?.name ?? book.accountNames[book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
@@ -188,7 +192,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       revenuePrior12: inputs.revenuePrior12,
       ordersLast12: o12.count,
       averageOrderValueLast12: o12.count ? o12.value / o12.count : null,
-      categoriesLast12: agg.bought12.map((c) => book.categories[c]),
+      categoriesLast12: agg.bought12.map((c) => book.categories[c]).sort(),
       whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
       quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
       abcTier: null,
@@ -205,8 +209,10 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
 
   // Per currency: comparable groups, whitespace, quadrant, ABC.
   const topByCurrency = new Map<string, number[]>();
+  const rowsByCurrency = new Map<string, number[]>();
   accounts.forEach((a, i) => {
-    if (a.isTopLevel) topByCurrency.set(a.currency, [...(topByCurrency.get(a.currency) ?? []), i]);
+    pushTo(rowsByCurrency, a.currency, i);
+    if (a.isTopLevel) pushTo(topByCurrency, a.currency, i);
   });
   const groups = new Map<string, ComparableGroup>();
   const groupFor = (currency: string, basis: ComparableBasis, value: string, members: number[]): ComparableGroup => {
@@ -236,12 +242,13 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     const byTier = new Map<string, number[]>();
     for (const i of top) {
       const a = accounts[i];
-      if (a.industry) byIndustry.set(a.industry, [...(byIndustry.get(a.industry) ?? []), i]);
-      if (a.tier) byTier.set(a.tier, [...(byTier.get(a.tier) ?? []), i]);
+      if (a.industry) pushTo(byIndustry, a.industry, i);
+      if (a.tier) pushTo(byTier, a.tier, i);
     }
     const pick = (i: number): ComparableGroup => {
       const a = accounts[i];
-      const others = (m: number[] | undefined): number => (m ? m.length - (m.includes(i) ? 1 : 0) : 0);
+      // top-level rows are members of their own industry/tier group; children are not
+      const others = (m: number[] | undefined): number => (m ? m.length - (a.isTopLevel ? 1 : 0) : 0);
       const ind = a.industry ? byIndustry.get(a.industry) : undefined;
       if (a.industry && others(ind) >= MIN_COMPARABLE_ACCOUNTS) return groupFor(currency, 'industry', a.industry, ind!);
       const tier = a.tier ? byTier.get(a.tier) : undefined;
@@ -249,7 +256,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       return groupFor(currency, 'all', 'All accounts', top);
     };
     // children are compared with the top-level rows of their currency too
-    const rows = accounts.map((a, i) => (a.currency === currency ? i : -1)).filter((i) => i >= 0);
+    const rows = rowsByCurrency.get(currency) ?? [];
     for (const i of rows) {
       const g = pick(i);
       states[i].group = g;
@@ -306,7 +313,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
 }
 
 function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; value: number } {
-  return ordersIn(s, monthsBack(inputs.date, 12));
+  return ordersIn(s, periodBack(inputs.date, 12));
 }
 
 export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggregates, categories: readonly string[]): Whitespace {
@@ -348,6 +355,12 @@ export function assignAbc(rows: AccountAnalysis[]): void {
     r.cumulativeShare = share;
     r.abcTier = share <= ABC_CUTS.A + eps ? 'A' : share <= ABC_CUTS.B + eps ? 'B' : 'C';
   }
+}
+
+function pushTo<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
 
 function addMoney(m: Record<string, number>, currency: string, v: number): void {

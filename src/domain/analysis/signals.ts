@@ -1,11 +1,11 @@
 /** Per-category aggregates at as-of, risk flags, alerts and win-back (PRODUCT.md §2.4). */
-import { monthsBack, type Period } from '../dates';
-import { median } from '../numbers';
+import type { Period } from '../dates';
+import { median, roundHalfAwayFromZero } from '../numbers';
 import { ALERTS, RISK } from '../rules';
 import type { AccountRecord, Serial } from '../types';
 import { winBackStage } from '../winback';
 import { upperBound } from './book';
-import { ordersIn, returnsIn, type Subject } from './subject';
+import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
 import type { Alert, HealthInputs, RiskFlag, WinBack } from './types';
 
 /** Category and SKU figures of one subject at as-of; maps keyed by internal ids. */
@@ -46,9 +46,9 @@ export function pairSum(s: Subject, p: number, w: Period): { rev: number; qty: n
 
 export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: ArrayLike<number>): CategoryAggregates {
   const { f, u } = s;
-  const y1 = monthsBack(asOf, 12);
-  const base = monthsBack(asOf, 12, 3);
-  const q1 = monthsBack(asOf, 3);
+  const y1 = periodBack(asOf, 12);
+  const base = periodBack(asOf, 12, 3);
+  const q1 = periodBack(asOf, 3);
   const rev12 = new Map<number, number>();
   const qty12 = new Map<number, number>();
   const bought = new Set<number>();
@@ -56,26 +56,48 @@ export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: Arra
   const baseRev = new Map<number, number>();
   const lastQuarter = new Set<number>();
   const firstDate = new Map<number, Serial>();
+  const { entDate, entRev, entQty } = f;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     const cat = categoryOfSku[f.pairSku[p]];
-    const y = pairSum(s, p, y1);
-    if (y.n) {
-      addTo(rev12, cat, y.rev);
-      addTo(qty12, cat, y.qty);
+    const isRet = f.pairRet[p] === 1;
+    const a = f.entStart[p];
+    const b = f.entStart[p + 1];
+    // one pass over the pair's entries, each classified into the windows it falls in
+    let yRev = 0;
+    let yQty = 0;
+    let yN = 0;
+    let bRev = 0;
+    let bN = 0;
+    let qN = 0;
+    for (let e = a; e < b; e++) {
+      const d = entDate[e];
+      if (d > asOf) break;
+      if (d > y1.start) {
+        yRev += entRev[e];
+        yQty += entQty[e];
+        yN++;
+        if (d > q1.start) qN++;
+      }
+      if (d > base.start && d <= base.end) {
+        bRev += entRev[e];
+        bN++;
+      }
     }
-    const b = pairSum(s, p, base);
-    if (b.n) addTo(baseRev, cat, b.rev);
-    if (f.pairRet[p]) continue;
-    if (y.n) {
+    if (yN) {
+      addTo(rev12, cat, yRev);
+      addTo(qty12, cat, yQty);
+    }
+    if (bN) addTo(baseRev, cat, bRev);
+    if (isRet) continue;
+    if (yN) {
       bought.add(cat);
       skus.add(f.pairSku[p]);
     }
-    const a = f.entStart[p];
-    if (a < f.entStart[p + 1] && f.entDate[a] <= asOf) {
+    if (a < b && entDate[a] <= asOf) {
       const prev = firstDate.get(cat);
-      if (prev === undefined || f.entDate[a] < prev) firstDate.set(cat, f.entDate[a]);
+      if (prev === undefined || entDate[a] < prev) firstDate.set(cat, entDate[a]);
     }
-    if (pairSum(s, p, q1).n) lastQuarter.add(cat);
+    if (qN) lastQuarter.add(cat);
   }
   return {
     rev12,
@@ -96,11 +118,16 @@ export interface SignalInputs {
   agg: CategoryAggregates;
   categoryName: (cat: number) => string;
   /** "ordered by" names with their first order date (already merged over rolled-up units) */
-  orderedBy: ReadonlyMap<string, Serial>;
+  orderedBy: ReadonlyMap<string, { name: string; date: Serial }>;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const money = (x: number): string => (Math.round(x * 100) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** 1234.5 → "1,234.50" (toLocaleString is too slow for thousands of messages). */
+export function money(x: number): string {
+  const neg = x < 0;
+  const [int, frac] = Math.abs(roundHalfAwayFromZero(x, 2)).toFixed(2).split('.');
+  return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
 
 export function riskFlags(x: SignalInputs): RiskFlag[] {
   const { s, asOf, inputs, rec, agg } = x;
@@ -110,8 +137,8 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
     out.push({ kind: 'noRecentOrder', message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`, values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays } });
   }
   // Average order value: the last quarter against the 12 months before it.
-  const q = ordersIn(s, monthsBack(asOf, 3));
-  const b = ordersIn(s, monthsBack(asOf, 12, 3));
+  const q = ordersIn(s, periodBack(asOf, 3));
+  const b = ordersIn(s, periodBack(asOf, 12, 3));
   if (q.count > 0 && b.count > 0) {
     const aovQ = q.value / q.count;
     const aovB = b.value / b.count;
@@ -137,8 +164,8 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
       }
     }
   }
-  const r1 = returnsIn(s, monthsBack(asOf, 3)).count;
-  const r0 = returnsIn(s, monthsBack(asOf, 3, 3)).count;
+  const r1 = returnsIn(s, periodBack(asOf, 3)).count;
+  const r0 = returnsIn(s, periodBack(asOf, 3, 3)).count;
   if (r1 > r0) {
     out.push({ kind: 'returnsRising', message: `${r1} returns last quarter against ${r0} the quarter before.`, values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 } });
   }
@@ -161,7 +188,7 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
 
 /** Purchase order values in the last 12 months, in date order, with their dates. */
 function orders12(s: Subject, asOf: Serial): { dates: number[]; values: number[] } {
-  const o = ordersIn(s, monthsBack(asOf, 12));
+  const o = ordersIn(s, periodBack(asOf, 12));
   const dates: number[] = [];
   const values: number[] = [];
   for (let i = o.from; i < o.to; i++) {
@@ -238,7 +265,7 @@ export function alerts(x: SignalInputs): Alert[] {
         out.push({ severity: 'Opportunity', kind: 'newCategory', message: `First-ever order in ${x.categoryName(cat)} on this account.`, values: { category: x.categoryName(cat), firstOrderDate: first } });
       }
     }
-    for (const [name, first] of x.orderedBy) {
+    for (const { name, date: first } of x.orderedBy.values()) {
       if (first > recent.start && first <= asOf) {
         out.push({ severity: 'Opportunity', kind: 'newOrderer', message: `New person ordering: ${name}.`, values: { orderedBy: name, firstOrderDate: first } });
       }

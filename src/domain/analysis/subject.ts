@@ -3,7 +3,7 @@
  * account rolled up with its children (same currency) into a one-unit frozen book of its own.
  */
 import { type Frozen, upperBound } from './book';
-import type { Period } from '../dates';
+import { edate, type Period } from '../dates';
 
 export interface Subject {
   f: Frozen;
@@ -136,4 +136,24 @@ export function pairActiveIn(f: Frozen, p: number, start: number, end: number): 
   const a = f.entStart[p];
   const b = f.entStart[p + 1];
   return upperBound(f.entDate, a, b, end) > upperBound(f.entDate, a, b, start);
+}
+
+const EDATE_CACHE = new Map<number, number>();
+
+/** edate, memoised: the same few as-of windows are asked for thousands of times. */
+function cachedEdate(serial: number, months: number): number {
+  if (months === 0) return serial;
+  const key = serial * 1024 + (months + 512);
+  let v = EDATE_CACHE.get(key);
+  if (v === undefined) {
+    if (EDATE_CACHE.size > 50_000) EDATE_CACHE.clear();
+    v = edate(serial, months);
+    EDATE_CACHE.set(key, v);
+  }
+  return v;
+}
+
+/** monthsBack (as-of − N months, as-of], shifted back by offset months; memoised. */
+export function periodBack(asOf: number, months: number, offsetMonths = 0): Period {
+  return { start: cachedEdate(asOf, -(months + offsetMonths)), end: cachedEdate(asOf, -offsetMonths) };
 }

@@ -1,0 +1,248 @@
+/**
+ * The one pipeline behind every face: detect → parse (streamed) → analyse → lay out.
+ * Pure (no Office.js, no files): the CLI feeds it grids read by ExcelJS, the add-in feeds it
+ * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
+ */
+import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
+import { fiscalQuarterOf } from '../domain/analysis';
+import { normaliseWeights } from '../domain/health';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, Serial } from '../domain/types';
+import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
+import type { Role } from '../ingest/fields';
+import type { Grid } from '../ingest/grid';
+import { noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
+import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
+import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseRates, type TableResult } from '../ingest/tables';
+import { type DateOrder, inferDateOrder } from '../ingest/values';
+import { breakdownSheet } from '../sheets/breakdownSheet';
+import { crossSellSheet } from '../sheets/crossSellSheet';
+import { dashboardSheet } from '../sheets/dashboardSheet';
+import { fivePSheet } from '../sheets/fivePSheet';
+import { healthSheet } from '../sheets/healthSheet';
+import { layoutOptions, type LayoutOptions } from '../sheets/options';
+import { planSheet } from '../sheets/planSheet';
+import { qbrSheets } from '../sheets/qbrWorkbook';
+import type { SheetSpec } from '../sheets/spec';
+import { whitespaceSheet } from '../sheets/whitespaceSheet';
+import type { ActionId, KapSettings } from './contract';
+import { asOfOf } from './settings';
+
+export interface SideTables {
+  accounts: AccountRecord[];
+  catalog: CatalogItem[];
+  contacts: ContactRecord[];
+  curatedRules: CuratedRule[];
+  rates: CurrencyRate[];
+  /** rows skipped per table, for the user */
+  notes: string[];
+}
+
+export function emptySideTables(): SideTables {
+  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], notes: [] };
+}
+
+/** The best detection per role over a workbook's grids, with the user's column choices applied. */
+export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, 'mapping'>): Partial<Record<Role, { grid: Grid; detection: Detection }>> {
+  const out: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
+  for (const grid of grids) {
+    const d = detectTable(grid);
+    if (!d) continue;
+    const cur = out[d.mapping.role];
+    if (!cur || d.confidence > cur.detection.confidence || (d.confidence === cur.detection.confidence && d.dataRows > cur.detection.dataRows)) out[d.mapping.role] = { grid, detection: d };
+  }
+  for (const role of Object.keys(out) as Role[]) {
+    const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];
+    const hit = out[role];
+    if (hit && choices) hit.detection = { ...hit.detection, mapping: withUserChoices(hit.detection.mapping, hit.detection.headers, choices) };
+  }
+  return out;
+}
+
+function note<T>(label: string, r: TableResult<T>): string[] {
+  return r.rejected.map((x) => `${label}: ${x.count} row${x.count === 1 ? '' : 's'} skipped (${x.reason}; row${x.rows.length === 1 ? '' : 's'} ${x.rows.join(', ')}).`);
+}
+
+/** Parses the optional tables found among the detections. */
+export function readSideTables(found: Partial<Record<Role, { grid: Grid; detection: Detection }>>): SideTables {
+  const t = emptySideTables();
+  const top = (g: Grid) => g.top ?? 1;
+  if (found.accounts) {
+    const r = parseAccounts(found.accounts.detection.mapping, found.accounts.grid.values, top(found.accounts.grid));
+    t.accounts = r.records;
+    t.notes.push(...note('Accounts', r));
+  }
+  if (found.catalog) {
+    const r = parseCatalog(found.catalog.detection.mapping, found.catalog.grid.values, top(found.catalog.grid));
+    t.catalog = r.records;
+    t.notes.push(...note('Catalog', r));
+  }
+  if (found.contacts) {
+    const r = parseContacts(found.contacts.detection.mapping, found.contacts.grid.values, top(found.contacts.grid));
+    t.contacts = r.records;
+    t.notes.push(...note('Contacts', r));
+  }
+  if (found.crossSell) {
+    const r = parseCrossSell(found.crossSell.detection.mapping, found.crossSell.grid.values, top(found.crossSell.grid));
+    t.curatedRules = r.records;
+  }
+  if (found.rates) {
+    const r = parseRates(found.rates.detection.mapping, found.rates.grid.values, top(found.rates.grid));
+    t.rates = r.records;
+    t.notes.push(...note('Rates', r));
+  }
+  return t;
+}
+
+export type QuarterText = string;
+
+/** "2026Q3", "FY2026 Q3", "2026-Q3" → { year, q }. */
+export function parseQuarter(text: QuarterText): { year: number; q: 1 | 2 | 3 | 4 } | undefined {
+  const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
+  return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
+}
+
+export class KapEngine {
+  readonly book = new OrderBook();
+  side: SideTables = emptySideTables();
+  report?: IngestReport;
+  portfolio?: PortfolioAnalysis;
+  settings?: KapSettings;
+  /** Number format of the source revenue column, so money on KAP's sheets looks like the data's. */
+  moneySource?: string;
+  private parser?: OrderParser;
+
+  setSideTables(t: SideTables): void {
+    this.side = t;
+  }
+
+  /** Starts streaming order lines with the (complete) mapping. */
+  beginOrders(mapping: ColumnMapping, headersFound: string[], dateOrder: DateOrder, reportingCurrency?: string): void {
+    requireComplete(mapping, headersFound);
+    this.parser = createOrderParser(mapping, {
+      dateOrder,
+      catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
+      rates: this.side.rates,
+      reportingCurrency: reportingCurrency ?? (this.side.rates.length ? 'GBP' : undefined),
+    });
+  }
+
+  pushOrders(rows: readonly (readonly unknown[])[], firstRowNumber: number): void {
+    if (!this.parser) throw new Error('beginOrders first');
+    const book = this.book;
+    this.parser.push(rows as Parameters<OrderParser['push']>[0], firstRowNumber, (line) => book.add(line));
+  }
+
+  finishOrders(): IngestReport {
+    if (!this.parser) throw new Error('beginOrders first');
+    this.report = this.parser.finish();
+    this.parser = undefined;
+    return this.report;
+  }
+
+  analyse(settings: KapSettings, today?: Serial): PortfolioAnalysis {
+    this.settings = settings;
+    if (!this.report || this.report.accepted === 0) {
+      const why = this.report?.rejected.length ? ` ${this.report.warnings.join(' ')}` : '';
+      throw new Error(`No usable order lines were read.${why}`);
+    }
+    this.portfolio = analyzePortfolio(this.book, {
+      asOf: asOfOf(settings, today),
+      weights: normaliseWeights(settings.weights),
+      accounts: this.side.accounts,
+      catalog: this.side.catalog,
+      contacts: this.side.contacts,
+      curatedRules: this.side.curatedRules,
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    });
+    return this.portfolio;
+  }
+
+  private need(): PortfolioAnalysis {
+    if (!this.portfolio) throw new Error('Analyse the data first.');
+    return this.portfolio;
+  }
+
+  /** An account by its key ("C001" or "C001 (EUR)") or plain id. */
+  account(key: string) {
+    const p = this.need();
+    return p.accounts.find((a) => a.key === key) ?? p.accounts.find((a) => a.accountId === key);
+  }
+
+  detail(key: string): AccountDetail {
+    const a = this.account(key);
+    if (!a) throw new Error(`No account "${key}" in the order lines.`);
+    return analyzeAccount(this.book, this.need(), a.accountId, {}, a.currency);
+  }
+
+  qbr(key: string, quarter?: QuarterText): QbrData {
+    const a = this.account(key);
+    if (!a) throw new Error(`No account "${key}" in the order lines.`);
+    const p = this.need();
+    const start = this.settings?.fiscalYearStartMonth ?? 1;
+    const fq = quarter ? parseQuarter(quarter) : fiscalQuarterOf(p.asOf, start);
+    if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
+    return qbrData(this.book, p, a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
+  }
+
+  layout(live: boolean, currency?: string): LayoutOptions {
+    return layoutOptions({ live, moneySource: this.moneySource, currency, asOf: this.need().asOf });
+  }
+
+  /** The sheets an action makes. QBR sheets are for a new workbook, the rest for this one. */
+  sheets(action: ActionId, o: { accountKey?: string; quarter?: QuarterText; live: boolean }): SheetSpec[] {
+    const p = this.need();
+    const forAccount = () => {
+      if (!o.accountKey) throw new Error('Choose an account first.');
+      return this.detail(o.accountKey);
+    };
+    switch (action) {
+      case 'scoreAll':
+        return [healthSheet(p, this.layout(o.live))];
+      case 'dashboard':
+        return [dashboardSheet(p, this.layout(o.live))];
+      case 'whitespace':
+        return [whitespaceSheet(p, this.layout(o.live))];
+      case 'breakdown': {
+        const d = forAccount();
+        return [breakdownSheet(d, this.layout(o.live, d.account.currency))];
+      }
+      case 'crossSell': {
+        const d = forAccount();
+        return [crossSellSheet(d, this.layout(o.live, d.account.currency))];
+      }
+      case 'plan': {
+        const d = forAccount();
+        return [planSheet(d, this.layout(o.live, d.account.currency))];
+      }
+      case 'fiveP': {
+        const d = forAccount();
+        return [fivePSheet(d, this.layout(o.live, d.account.currency))];
+      }
+      case 'qbr': {
+        if (!o.accountKey) throw new Error('Choose an account first.');
+        const q = this.qbr(o.accountKey, o.quarter);
+        return qbrSheets(q, this.layout(false, q.currency));
+      }
+    }
+  }
+}
+
+/** Loads whole grids (files, tests): detects, reads the side tables, streams the orders. */
+export function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: KapSettings, culture?: string, chunkRows = 50_000): IngestReport {
+  const found = detectAll(grids, settings);
+  const orders = found.orders;
+  if (!orders) throw noOrdersError(grids.map((g) => ({ name: g.name, headers: headersOf(g) })));
+  engine.setSideTables(readSideTables(found));
+  const { grid, detection } = orders;
+  const mapping = detection.mapping;
+  const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
+  const dateOrder = inferDateOrder(grid.values.slice(mapping.headerRow + 1).map((r) => r[dateCol]), culture);
+  engine.beginOrders(mapping, detection.headers, dateOrder);
+  const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
+  if (revCol !== undefined && grid.numberFormats) engine.moneySource = grid.numberFormats[mapping.headerRow + 1]?.[revCol] || undefined;
+  const top = grid.top ?? 1;
+  for (let i = mapping.headerRow + 1; i < grid.values.length; i += chunkRows) {
+    engine.pushOrders(grid.values.slice(i, i + chunkRows), top + i);
+  }
+  return engine.finishOrders();
+}

@@ -1,0 +1,34 @@
+/** Default settings, validation, and settings → analysis context. */
+import { isoToSerial, todaySerial } from '../domain/dates';
+import { normaliseWeights, WeightsError } from '../domain/health';
+import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from '../domain/rules';
+import type { Serial } from '../domain/types';
+import type { KapSettings } from './contract';
+
+export function defaultSettings(): KapSettings {
+  return { fiscalYearStartMonth: 1, weights: { ...DEFAULT_WEIGHTS }, engagementCut: DEFAULT_SCALE_CUT, growthTarget: DEFAULT_GROWTH_TARGET, mapping: {} };
+}
+
+/** Problems with the settings in plain words; empty when they can be used. */
+export function settingsProblems(s: KapSettings): string[] {
+  const out: string[] = [];
+  try {
+    normaliseWeights(s.weights);
+  } catch (e) {
+    if (e instanceof WeightsError) out.push(e.message);
+    else throw e;
+  }
+  if (s.asOf !== undefined && s.asOf !== '' && isoToSerial(s.asOf) === undefined) out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
+  if (!Number.isInteger(s.fiscalYearStartMonth) || s.fiscalYearStartMonth < 1 || s.fiscalYearStartMonth > 12) out.push('The fiscal year start month must be 1–12.');
+  return out;
+}
+
+export function asOfOf(s: KapSettings, today: Serial = todaySerial()): Serial {
+  return (s.asOf && isoToSerial(s.asOf)) || today;
+}
+
+/** Settings read back from a workbook may be old or partial: fill in what is missing. */
+export function completeSettings(partial: Partial<KapSettings> | undefined): KapSettings {
+  const d = defaultSettings();
+  return { ...d, ...(partial ?? {}), weights: { ...d.weights, ...(partial?.weights ?? {}) }, mapping: { ...(partial?.mapping ?? {}) } };
+}

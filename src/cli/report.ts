@@ -1,0 +1,34 @@
+/** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
+import { serialToIso } from '../domain/dates';
+import type { KapEngine } from '../app/engine';
+
+export function toJson(engine: KapEngine): unknown {
+  const p = engine.portfolio!;
+  return { asOf: serialToIso(p.asOf), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, notes: engine.side.notes }, portfolio: p };
+}
+
+function money(n: number, currency: string): string {
+  const sym = currency === 'EUR' ? '€' : currency === 'USD' ? '$' : currency && currency !== 'GBP' ? `${currency} ` : '£';
+  return `${n < 0 ? '-' : ''}${sym}${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+}
+
+export function printSummary(engine: KapEngine, out: (s: string) => void, limit = Infinity): void {
+  const p = engine.portfolio!;
+  const r = engine.report!;
+  const d = p.dashboard;
+  out(`KAP analysis as of ${serialToIso(p.asOf)}`);
+  out(`Order lines: ${r.accepted.toLocaleString('en-GB')} (${r.returns} returns) · accounts: ${d.accountsManaged} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ''}`);
+  for (const w of [...r.warnings, ...engine.side.notes, ...p.warnings, ...(p.currencyWarning ? [p.currencyWarning] : [])]) out(`! ${w}`);
+  out(`Annual revenue: ${Object.entries(d.annualRevenue).map(([c, v]) => money(v, c)).join(' + ')} · average health ${d.averageHealth === null ? 'n/a' : d.averageHealth.toFixed(2)}`);
+  out(`Bands: ${d.bands.map((b) => `${b.band} ${b.count}`).join(' · ')}`);
+  out(`Quadrants: ${Object.entries(d.quadrants).map(([q, n]) => `${q} ${n}`).join(' · ')}`);
+  out('');
+  const rows = [...p.accounts].sort((a, b) => b.revenueLast12 - a.revenueLast12);
+  const shown = rows.slice(0, limit);
+  out(`${'Account'.padEnd(12)} ${'Name'.padEnd(30)} ${'Score'.padStart(5)} ${'Band'.padEnd(9)} ${'Quadrant'.padEnd(17)} ABC ${'Revenue 12m'.padStart(12)}  Alerts`);
+  for (const a of shown) {
+    const alerts = a.alerts.filter((x) => x.severity !== 'Opportunity').map((x) => x.message).join('; ');
+    out(`${a.key.slice(0, 12).padEnd(12)} ${a.name.slice(0, 30).padEnd(30)} ${String(a.health.score ?? 'n/a').padStart(5)} ${String(a.health.finalBand ?? '').padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? '-').padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${alerts.slice(0, 80)}`);
+  }
+  if (rows.length > shown.length) out(`… and ${rows.length - shown.length} more (kap analyze <file> shows all; --json for everything)`);
+}

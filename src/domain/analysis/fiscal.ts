@@ -1,0 +1,71 @@
+/**
+ * Fiscal quarters. The fiscal year starts in a configurable month (default January) and is
+ * named by the calendar year in which it ENDS ("FY2026" with start month 4 runs April 2025 –
+ * March 2026, so "FY2026 Q1" is April–June 2025); with start month 1 the fiscal year is the
+ * calendar year.
+ */
+import type { Period } from '../dates';
+import { daysInMonth, MONTH_SHORT, serialToYmd, ymdToSerial } from '../dates';
+import type { Serial } from '../types';
+
+export interface FiscalQuarter {
+  /** fiscal year, named by the calendar year it ends in */
+  year: number;
+  q: 1 | 2 | 3 | 4;
+}
+
+export interface FiscalQuarterSpan {
+  quarter: FiscalQuarter;
+  /** "FY2026 Q1" */
+  label: string;
+  /** "Apr–Jun 2025" */
+  months: string;
+  firstDay: Serial;
+  lastDay: Serial;
+  /** (firstDay − 1, lastDay], the form every window rule uses */
+  period: Period;
+}
+
+function checkStart(startMonth: number): void {
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new RangeError('The fiscal year start month must be a whole number from 1 to 12.');
+}
+
+export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuarterSpan {
+  checkStart(startMonth);
+  if (![1, 2, 3, 4].includes(fq.q)) throw new RangeError('A quarter is 1, 2, 3 or 4.');
+  // month index (y*12 + m−1) of the fiscal year's first month
+  const fyStart = (startMonth === 1 ? fq.year : fq.year - 1) * 12 + (startMonth - 1);
+  const first = fyStart + (fq.q - 1) * 3;
+  const last = first + 2;
+  const fy = Math.floor(first / 12);
+  const fm = (first % 12) + 1;
+  const ly = Math.floor(last / 12);
+  const lm = (last % 12) + 1;
+  const firstDay = ymdToSerial(fy, fm, 1);
+  const lastDay = ymdToSerial(ly, lm, daysInMonth(ly, lm));
+  return {
+    quarter: fq,
+    label: `FY${fq.year} Q${fq.q}`,
+    months: `${MONTH_SHORT[fm - 1]}${fy !== ly ? ` ${fy}` : ''}–${MONTH_SHORT[lm - 1]} ${ly}`,
+    firstDay,
+    lastDay,
+    period: { start: firstDay - 1, end: lastDay },
+  };
+}
+
+/** The fiscal quarter a date falls in. */
+export function fiscalQuarterOf(date: Serial, startMonth = 1): FiscalQuarter {
+  checkStart(startMonth);
+  const { y, m } = serialToYmd(date);
+  const offset = (m - startMonth + 12) % 12;
+  const q = (Math.floor(offset / 3) + 1) as 1 | 2 | 3 | 4;
+  // the fiscal year ends in the calendar year of its last month
+  const fyStartYear = m >= startMonth ? y : y - 1;
+  const year = startMonth === 1 ? fyStartYear : fyStartYear + 1;
+  return { year, q };
+}
+
+export function shiftQuarter(fq: FiscalQuarter, quarters: number): FiscalQuarter {
+  const k = fq.year * 4 + (fq.q - 1) + quarters;
+  return { year: Math.floor(k / 4), q: ((k % 4) + 1) as 1 | 2 | 3 | 4 };
+}

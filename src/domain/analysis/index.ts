@@ -1,0 +1,12 @@
+/** The analytics engine (PRODUCT.md §2): feed an OrderBook, then analyse the portfolio, one account, or a QBR. */
+export { OrderBook, NO_CURRENCY } from './book';
+export { analyzePortfolio } from './portfolio';
+export { analyzeAccount, quarterlyTargets, stakeholderCoverage, churnRiskOf, notBoughtPriority, wholeMonthsBetween } from './account';
+export { qbrData } from './qbr';
+export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct, ReplenishmentCandidate } from './qbr';
+export { fiscalQuarterSpan, fiscalQuarterOf, shiftQuarter } from './fiscal';
+export type { FiscalQuarter, FiscalQuarterSpan } from './fiscal';
+export { ruleMetrics, associationRule, minePairRules, compareRules } from './affinity';
+export type { RuleMetrics, PairRule } from './affinity';
+export { historyDates } from './health-at';
+export * from './types';

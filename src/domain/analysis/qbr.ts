@@ -1,0 +1,286 @@
+/**
+ * qbrData: the figures of a QBR workbook for one account and one fiscal quarter (PRODUCT.md §2.9).
+ *
+ * Decisions:
+ * - Quarter figures use the fiscal quarter; "12 months" figures run to the quarter's last day, or
+ *   to the portfolio's as-of when the quarter is still running.
+ * - Order value = purchase orders; returns are reported on their own (count and value).
+ * - Savings against list price: Σ (list price × quantity) − revenue over the lines of the last
+ *   12 months that carry a list price; the share of revenue that had one is given with it.
+ * - Auto-replenishment candidates: SKUs with at least REPLENISHMENT.minOrders distinct order dates
+ *   up to the quarter end whose gaps vary little (coefficient of variation ≤ REPLENISHMENT.maxGapCv).
+ * - Comparison with similar accounts: the medians of the account's comparable group (as chosen for
+ *   whitespace) at the portfolio's as-of, beside the account's own figures at that date.
+ * - Recommendations: data cross-sell first, then curated rules, then whitespace gaps; between
+ *   QBR_RECOMMENDATIONS.min and .max when the data has that many.
+ */
+import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
+import { mean, median } from '../numbers';
+import { reorderDays } from '../reorder';
+import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS, REPLENISHMENT } from '../rules';
+import type { Serial, Tier } from '../types';
+import { accountRowIndex, analyzeAccount, skuFigures } from './account';
+import type { OrderBook } from './book';
+import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
+import { internalOf } from './portfolio';
+import { addTo } from './signals';
+import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
+import type { AnalysisContext, CrossSellRecommendation, PortfolioAnalysis } from './types';
+import type { Period } from '../dates';
+
+export interface QuarterFigures {
+  span: FiscalQuarterSpan;
+  orders: number;
+  orderValue: number;
+  returns: number;
+  returnValue: number;
+  netRevenue: number;
+  distinctProducts: number;
+}
+
+export interface QuarterComparison {
+  current: QuarterFigures;
+  previous: QuarterFigures;
+  sameQuarterLastYear: QuarterFigures;
+  /** % change of current against previous / last year (null when the base is 0) */
+  ordersVsPrevious: number | null;
+  ordersVsLastYear: number | null;
+  valueVsPrevious: number | null;
+  valueVsLastYear: number | null;
+  productsVsPrevious: number | null;
+  productsVsLastYear: number | null;
+}
+
+export interface QbrProduct {
+  rank: number;
+  sku: string;
+  name: string;
+  units: number;
+  revenue: number;
+}
+
+export interface ReplenishmentCandidate {
+  sku: string;
+  name: string;
+  orderDates: number;
+  reorderDays: number;
+  gapVariation: number;
+  lastOrderDate: Serial;
+  nextExpectedOrder: Serial;
+  averageUnitsPerOrder: number;
+}
+
+export interface QbrData {
+  accountId: string;
+  name: string;
+  currency: string;
+  quarter: FiscalQuarterSpan;
+  /** the date the 12-month figures run to */
+  figuresTo: Serial;
+  customerSince: Serial | null;
+  customerSinceSource: 'accounts table' | 'first order' | null;
+  tier: Tier | null;
+  primaryContact: { name: string | null; email: string | null; phone: string | null };
+  accountManager: string | null;
+  ordersLast12: number;
+  spendLast12: number;
+  savings: { listValue: number; paid: number; savings: number; shareOfSpendWithListPrice: number } | null;
+  glance: QuarterComparison;
+  topProducts: QbrProduct[];
+  replenishment: ReplenishmentCandidate[];
+  similarAccounts: {
+    basis: string;
+    accounts: number;
+    medianRevenueLast12: number | null;
+    medianOrdersLast12: number | null;
+    medianCategoriesLast12: number | null;
+    accountRevenueLast12: number;
+    accountOrdersLast12: number;
+    accountCategoriesLast12: number;
+  };
+  recommendations: CrossSellRecommendation[];
+  monthlyRevenue: { month: string; monthKey: number; revenue: number }[];
+  categorySplit: { category: string; revenue: number; share: number }[];
+  offers: { label: string; min: number; rate: number }[];
+  health: { score: number | null; band: string | null };
+}
+
+const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
+
+function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial): QuarterFigures {
+  const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
+  const o = ordersIn(s, p);
+  const r = returnsIn(s, p);
+  const { f, u } = s;
+  let products = 0;
+  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+    if (f.pairRet[q]) continue;
+    for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
+      if (f.entDate[e] > p.start && f.entDate[e] <= p.end) {
+        products++;
+        break;
+      }
+    }
+  }
+  return { span, orders: o.count, orderValue: o.value, returns: r.count, returnValue: r.value, netRevenue: o.value + r.value, distinctProducts: products };
+}
+
+export function qbrData(
+  book: OrderBook,
+  portfolio: PortfolioAnalysis,
+  accountId: string,
+  quarter: FiscalQuarter,
+  ctx: Partial<AnalysisContext> = {},
+  currency?: string,
+): QbrData {
+  const internal = internalOf(portfolio);
+  const startMonth = ctx.fiscalYearStartMonth ?? internal.ctx.fiscalYearStartMonth ?? 1;
+  const idx = accountRowIndex(portfolio, accountId, currency);
+  const account = portfolio.accounts[idx];
+  const state = internal.states[idx];
+  const s = state.s;
+  const rec = state.rec;
+  const span = fiscalQuarterSpan(quarter, startMonth);
+  const upTo = Math.min(span.lastDay, portfolio.asOf);
+  const cur = quarterFigures(s, span, upTo);
+  const prev = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth), upTo);
+  const ly = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth), upTo);
+
+  const y1 = periodBack(upTo, 12);
+  const o12 = ordersIn(s, y1);
+  const r12 = returnsIn(s, y1);
+  let listValue = 0;
+  let paid = 0;
+  for (let i = o12.from; i < o12.to; i++) {
+    listValue += s.f.ordList[i];
+    paid += s.f.ordListCovered[i];
+  }
+  const spend = o12.value + r12.value;
+
+  // Top products of the quarter.
+  const { f, u } = s;
+  const qRev = new Map<number, number>();
+  const qQty = new Map<number, number>();
+  const qCat = new Map<number, number>();
+  const p = { start: span.period.start, end: upTo };
+  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+    for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
+      const d = f.entDate[e];
+      if (d <= p.start || d > p.end) continue;
+      addTo(qRev, f.pairSku[q], f.entRev[e]);
+      addTo(qQty, f.pairSku[q], f.entQty[e]);
+      addTo(qCat, book.skuCategory[f.pairSku[q]], f.entRev[e]);
+    }
+  }
+  const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
+  const topProducts = [...qRev]
+    .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
+    .slice(0, QBR_TOP_PRODUCTS)
+    .map(([k, revenue], i) => ({ rank: i + 1, sku: book.skus[k], name: skuName(k), units: qQty.get(k) ?? 0, revenue }));
+  let qTotal = 0;
+  for (const v of qCat.values()) qTotal += v;
+  const categorySplit = [...qCat]
+    .map(([c, revenue]) => ({ category: book.categories[c], revenue, share: qTotal ? revenue / qTotal : 0 }))
+    .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
+
+  // Auto-replenishment candidates.
+  const replenishment: ReplenishmentCandidate[] = [];
+  for (const x of skuFigures(s, upTo).values()) {
+    const dates = [...new Set(x.dates)];
+    if (dates.length < REPLENISHMENT.minOrders) continue;
+    const gaps = dates.slice(1).map((d, i) => d - dates[i]);
+    const m = mean(gaps)!;
+    const sd = Math.sqrt(gaps.reduce((t, g) => t + (g - m) ** 2, 0) / gaps.length);
+    const cv = m ? sd / m : 0;
+    if (cv > REPLENISHMENT.maxGapCv) continue;
+    const period = reorderDays(dates)!;
+    let units = 0;
+    for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+      if (f.pairSku[q] !== x.sku || f.pairRet[q]) continue;
+      for (let e = f.entStart[q]; e < f.entStart[q + 1] && f.entDate[e] <= upTo; e++) units += f.entQty[e];
+    }
+    const last = dates[dates.length - 1];
+    replenishment.push({ sku: book.skus[x.sku], name: skuName(x.sku), orderDates: dates.length, reorderDays: period, gapVariation: cv, lastOrderDate: last, nextExpectedOrder: Math.round(last + period), averageUnitsPerOrder: units / dates.length });
+  }
+  replenishment.sort((a, b) => a.gapVariation - b.gapVariation || b.orderDates - a.orderDates || (a.sku < b.sku ? -1 : 1));
+
+  // Comparison with similar accounts (portfolio as-of).
+  const g = state.group;
+  const peers = g ? g.members.filter((i) => i !== idx) : [];
+  const pa = portfolio.accounts;
+  const similarAccounts = {
+    basis: g ? (g.basis === 'all' ? 'All accounts' : `${g.basis === 'industry' ? 'Industry' : 'Tier'}: ${g.basisValue}`) : 'All accounts',
+    accounts: peers.length,
+    medianRevenueLast12: median(peers.map((i) => pa[i].revenueLast12)) ?? null,
+    medianOrdersLast12: median(peers.map((i) => pa[i].ordersLast12)) ?? null,
+    medianCategoriesLast12: median(peers.map((i) => pa[i].categoriesLast12.length)) ?? null,
+    accountRevenueLast12: account.revenueLast12,
+    accountOrdersLast12: account.ordersLast12,
+    accountCategoriesLast12: account.categoriesLast12.length,
+  };
+
+  const detail = analyzeAccount(book, portfolio, accountId, ctx, account.currency);
+  const recs: CrossSellRecommendation[] = [...detail.crossSell.filter((r) => !r.curated), ...detail.crossSell.filter((r) => r.curated)];
+  const seen = new Set<string>();
+  const recommendations: CrossSellRecommendation[] = [];
+  for (const r of recs) {
+    if (recommendations.length >= QBR_RECOMMENDATIONS.max) break;
+    if (seen.has(r.offer.toLowerCase())) continue;
+    seen.add(r.offer.toLowerCase());
+    recommendations.push(r);
+  }
+  for (const gap of account.whitespace.gaps) {
+    if (recommendations.length >= QBR_RECOMMENDATIONS.min) break;
+    if (seen.has(gap.category.toLowerCase())) continue;
+    seen.add(gap.category.toLowerCase());
+    recommendations.push({ source: 'affinity', curated: false, level: 'category', because: `${account.whitespace.basisValue} accounts`, offer: gap.category, rationale: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy ${gap.category}.`, priority: null, annualEstimate: gap.medianSpend, metrics: null });
+  }
+
+  // Monthly revenue: the 12 calendar months ending with the quarter's last month.
+  const lastKey = monthKey(span.lastDay);
+  const byMonth = new Map<number, number>();
+  const from = periodBack(span.lastDay, 12);
+  for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo) addTo(byMonth, monthKey(f.ordDate[i]), f.ordVal[i]);
+  for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) if (f.retDate[i] > from.start && f.retDate[i] <= upTo) addTo(byMonth, monthKey(f.retDate[i]), f.retVal[i]);
+  const monthlyRevenue = [];
+  for (let k = lastKey - 11; k <= lastKey; k++) {
+    const { y, m } = monthKeyToYm(k);
+    monthlyRevenue.push({ month: `${MONTH_SHORT[m - 1]} ${y}`, monthKey: k, revenue: byMonth.get(k) ?? 0 });
+  }
+
+  const firstOrder = f.ordStart[u] < f.ordStart[u + 1] ? f.ordDate[f.ordStart[u]] : null;
+  return {
+    accountId: account.accountId,
+    name: account.name,
+    currency: account.currency,
+    quarter: span,
+    figuresTo: upTo,
+    customerSince: rec?.customerSince ?? firstOrder,
+    customerSinceSource: rec?.customerSince !== undefined ? 'accounts table' : firstOrder !== null ? 'first order' : null,
+    tier: account.tier,
+    primaryContact: { name: rec?.primaryContact ?? null, email: rec?.email ?? null, phone: rec?.phone ?? null },
+    accountManager: account.accountManager,
+    ordersLast12: o12.count,
+    spendLast12: spend,
+    savings: listValue > 0 ? { listValue, paid, savings: listValue - paid, shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0 } : null,
+    glance: {
+      current: cur,
+      previous: prev,
+      sameQuarterLastYear: ly,
+      ordersVsPrevious: change(prev.orders, cur.orders),
+      ordersVsLastYear: change(ly.orders, cur.orders),
+      valueVsPrevious: change(prev.orderValue, cur.orderValue),
+      valueVsLastYear: change(ly.orderValue, cur.orderValue),
+      productsVsPrevious: change(prev.distinctProducts, cur.distinctProducts),
+      productsVsLastYear: change(ly.distinctProducts, cur.distinctProducts),
+    },
+    topProducts,
+    replenishment,
+    similarAccounts,
+    recommendations,
+    monthlyRevenue,
+    categorySplit,
+    offers: DISCOUNT_TIERS.map((t) => ({ label: t.label, min: t.min, rate: t.rate })),
+    health: { score: account.health.score, band: account.health.finalBand },
+  };
+}

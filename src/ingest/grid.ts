@@ -1,0 +1,26 @@
+/** The 2-D value arrays that Excel (range.values) and ExcelJS both reduce a sheet to. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export interface Grid {
+  /** Sheet name (or file name for CSV). */
+  name: string;
+  values: Cell[][];
+  /** Number formats parallel to values, where known (first rows are enough). */
+  numberFormats?: string[][];
+  /** Excel table (ListObject) name when the grid is a table. */
+  tableName?: string;
+  /** 1-based sheet row of values[0]; default 1. */
+  top?: number;
+  /** 1-based sheet column of values[0][0]; default 1. */
+  left?: number;
+}
+
+export function isBlankCell(v: Cell): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}

@@ -1,0 +1,223 @@
+/**
+ * The streaming order-line parser: rows arrive in chunks (as Excel or ExcelJS hand them
+ * over), each usable row becomes an OrderLine passed to the sink, and nothing keeps the
+ * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
+ * used are counted by reason with their first row numbers; one bad row never stops a run.
+ */
+import type { CatalogItem, CurrencyRate, OrderLine } from '../domain/types';
+import type { ColumnMapping } from './detect';
+import { normaliseHeader } from './fields';
+import { type Cell, isBlankCell } from './grid';
+import { type DateOrder, parseDate, parseMoney, parseNumber } from './values';
+
+export const UNCATEGORISED = 'Uncategorised';
+/** Row numbers kept per reject reason, for the message. */
+const ROWS_KEPT = 5;
+
+export interface RejectCount {
+  reason: string;
+  count: number;
+  /** first few 1-based sheet row numbers */
+  rows: number[];
+}
+
+export interface IngestReport {
+  accepted: number;
+  returns: number;
+  skippedBlank: number;
+  skippedHeaders: number;
+  skippedTotals: number;
+  rejected: RejectCount[];
+  firstDate: number | null;
+  lastDate: number | null;
+  accounts: number;
+  /** currency → lines (as found, before conversion); '' = no currency given */
+  currencies: Record<string, number>;
+  converted: boolean;
+  reportingCurrency?: string;
+  warnings: string[];
+}
+
+export interface OrderParserOptions {
+  dateOrder: DateOrder;
+  catalog?: ReadonlyMap<string, CatalogItem>;
+  rates?: readonly CurrencyRate[];
+  reportingCurrency?: string;
+}
+
+export interface OrderParser {
+  /** `firstRowNumber`: 1-based sheet row of rows[0]. */
+  push(rows: readonly (readonly Cell[])[], firstRowNumber: number, sink: (line: OrderLine) => void): void;
+  finish(): IngestReport;
+}
+
+const TOTAL_TEXT = /^(grand\s*)?(sub\s*)?totals?\b/i;
+const CREDIT_NOTE = /^c[\d-]/i;
+
+function text(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export function createOrderParser(mapping: ColumnMapping, options: OrderParserOptions): OrderParser {
+  const col: Record<string, number> = {};
+  for (const f of mapping.fields) col[f.field] = f.column;
+  const has = (f: string) => col[f] !== undefined;
+  const headerNorm = mapping.fields.map((f) => ({ column: f.column, norm: normaliseHeader(f.header) }));
+  const rateOf = new Map<string, number>();
+  for (const r of options.rates ?? []) rateOf.set(r.from.trim().toUpperCase(), r.rate);
+  const reporting = options.reportingCurrency?.trim().toUpperCase();
+  const convert = rateOf.size > 0 && !!reporting;
+
+  const rejects = new Map<string, RejectCount>();
+  const reject = (reason: string, row: number) => {
+    const r = rejects.get(reason) ?? { reason, count: 0, rows: [] };
+    r.count++;
+    if (r.rows.length < ROWS_KEPT) r.rows.push(row);
+    rejects.set(reason, r);
+  };
+  const accounts = new Set<string>();
+  const currencies: Record<string, number> = {};
+  const report = { accepted: 0, returns: 0, skippedBlank: 0, skippedHeaders: 0, skippedTotals: 0 };
+  let firstDate = Infinity;
+  let lastDate = -Infinity;
+
+  function isRepeatedHeader(row: readonly Cell[]): boolean {
+    let same = 0;
+    for (const h of headerNorm) {
+      const v = row[h.column];
+      if (typeof v === 'string' && normaliseHeader(v) === h.norm) same++;
+    }
+    return same >= Math.max(2, Math.ceil(headerNorm.length / 2));
+  }
+
+  function isTotalsRow(row: readonly Cell[]): boolean {
+    for (const f of ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName']) {
+      const c = col[f];
+      if (c === undefined) continue;
+      const v = row[c];
+      if (typeof v === 'string' && TOTAL_TEXT.test(v.trim())) return true;
+    }
+    return false;
+  }
+
+  function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
+    let blank = true;
+    for (let k = 0; k < row.length; k++) {
+      if (!isBlankCell(row[k])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      report.skippedBlank++;
+      return;
+    }
+    if (isRepeatedHeader(row)) {
+      report.skippedHeaders++;
+      return;
+    }
+    if (isTotalsRow(row)) {
+      report.skippedTotals++;
+      return;
+    }
+    const accountName = has('accountName') ? text(row[col.accountName]) : '';
+    const accountId = (has('accountId') ? text(row[col.accountId]) : '') || accountName;
+    if (!accountId) return reject('no account', rowNo);
+    const rawDate = row[col.date];
+    if (isBlankCell(rawDate)) return reject('no date', rowNo);
+    const date = parseDate(rawDate, options.dateOrder);
+    if (date === undefined) return reject('unreadable date', rowNo);
+    const sku = text(row[col.sku]);
+    if (!sku) return reject('no product code', rowNo);
+    const rawQty = row[col.quantity];
+    const quantity = isBlankCell(rawQty) ? undefined : parseNumber(rawQty);
+    if (quantity === undefined) return reject(isBlankCell(rawQty) ? 'no quantity' : 'unreadable quantity', rowNo);
+
+    let revenue: number | undefined;
+    let moneyCurrency: string | undefined;
+    let unitPrice: number | undefined;
+    if (has('unitPrice') && !isBlankCell(row[col.unitPrice])) {
+      const p = parseMoney(row[col.unitPrice]);
+      if (p) {
+        unitPrice = p.value;
+        moneyCurrency = p.currency;
+      }
+    }
+    if (has('revenue') && !isBlankCell(row[col.revenue])) {
+      const m = parseMoney(row[col.revenue]);
+      if (!m) return reject('unreadable revenue', rowNo);
+      revenue = m.value;
+      moneyCurrency = m.currency ?? moneyCurrency;
+    } else if (unitPrice !== undefined) revenue = quantity * unitPrice;
+    if (revenue === undefined) return reject(has('revenue') ? 'no revenue' : 'no revenue or unit price', rowNo);
+
+    let currency = (has('currency') ? text(row[col.currency]).toUpperCase() : '') || moneyCurrency;
+    currencies[currency ?? ''] = (currencies[currency ?? ''] ?? 0) + 1;
+    if (convert && currency && currency !== reporting) {
+      const rate = rateOf.get(currency);
+      if (rate === undefined) return reject(`no exchange rate for ${currency}`, rowNo);
+      revenue *= rate;
+      if (unitPrice !== undefined) unitPrice *= rate;
+      currency = reporting;
+    } else if (convert && !currency) currency = reporting;
+
+    const rawOrder = has('orderId') ? text(row[col.orderId]) : '';
+    const isReturn = quantity < 0 || revenue < 0 || CREDIT_NOTE.test(rawOrder);
+    const cat = options.catalog?.get(sku);
+    const listRaw = has('listPrice') ? parseMoney(row[col.listPrice])?.value : undefined;
+    const line: OrderLine = {
+      accountId,
+      accountName: accountName || undefined,
+      date,
+      orderId: rawOrder || `${accountId}|${date}`,
+      sku,
+      productName: (has('productName') ? text(row[col.productName]) : '') || cat?.name,
+      category: (has('category') ? text(row[col.category]) : '') || cat?.category || UNCATEGORISED,
+      quantity: isReturn ? -Math.abs(quantity) : quantity,
+      revenue: isReturn ? -Math.abs(revenue) : revenue,
+      unitPrice,
+      listPrice: listRaw ?? cat?.listPrice,
+      orderedBy: has('orderedBy') ? text(row[col.orderedBy]) || undefined : undefined,
+      site: has('site') ? text(row[col.site]) || undefined : undefined,
+      currency,
+      isReturn,
+      row: rowNo,
+    };
+    report.accepted++;
+    if (isReturn) report.returns++;
+    accounts.add(accountId);
+    if (date < firstDate) firstDate = date;
+    if (date > lastDate) lastDate = date;
+    sink(line);
+  }
+
+  return {
+    push(rows, firstRowNumber, sink) {
+      for (let i = 0; i < rows.length; i++) parseRow(rows[i], firstRowNumber + i, sink);
+    },
+    finish() {
+      const warnings: string[] = [];
+      const found = Object.keys(currencies).filter((c) => c !== '');
+      if (convert) warnings.push(`Revenue in ${found.join(', ')} was converted to ${reporting} with the rates table.`);
+      else if (found.length > 1) warnings.push(`Revenue is in ${found.length} currencies (${found.join(', ')}) and no rates table was found: figures are shown per currency and never added together.`);
+      const rejected = [...rejects.values()].sort((a, b) => b.count - a.count);
+      const total = rejected.reduce((s, r) => s + r.count, 0);
+      if (total) warnings.push(`${total} row${total === 1 ? ' was' : 's were'} skipped: ${rejected.map((r) => `${r.count} ${r.reason} (row${r.rows.length > 1 ? 's' : ''} ${r.rows.join(', ')}${r.count > r.rows.length ? ', …' : ''})`).join('; ')}.`);
+      return {
+        ...report,
+        rejected,
+        firstDate: Number.isFinite(firstDate) ? firstDate : null,
+        lastDate: Number.isFinite(lastDate) ? lastDate : null,
+        accounts: accounts.size,
+        currencies,
+        converted: convert,
+        reportingCurrency: reporting,
+        warnings,
+      };
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/** The optional tables: accounts, catalog, contacts, the user's cross-sell rules and currency rates. */
+import { parseEngagement } from '../domain/health';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, HealthBand, Tier } from '../domain/types';
+import type { ColumnMapping } from './detect';
+import { normaliseHeader } from './fields';
+import { type Cell, isBlankCell } from './grid';
+import type { RejectCount } from './orders';
+import { parseBoolean, parseDate, parseNumber } from './values';
+
+export interface TableResult<T> {
+  records: T[];
+  rejected: RejectCount[];
+}
+
+type Row = readonly Cell[];
+
+function reader(mapping: ColumnMapping) {
+  const col: Record<string, number> = {};
+  for (const f of mapping.fields) col[f.field] = f.column;
+  const headers = mapping.fields.map((f) => ({ c: f.column, n: normaliseHeader(f.header) }));
+  return {
+    text(row: Row, f: string): string | undefined {
+      const c = col[f];
+      if (c === undefined) return undefined;
+      const v = row[c];
+      if (v === null || v === undefined) return undefined;
+      const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+      return s === '' ? undefined : s;
+    },
+    cell(row: Row, f: string): Cell {
+      const c = col[f];
+      return c === undefined ? undefined : row[c];
+    },
+    skip(row: Row): boolean {
+      if (row.every(isBlankCell)) return true;
+      const same = headers.filter((h) => typeof row[h.c] === 'string' && normaliseHeader(String(row[h.c])) === h.n).length;
+      return same >= Math.max(2, Math.ceil(headers.length / 2));
+    },
+  };
+}
+
+function collect<T>(mapping: ColumnMapping, values: readonly Row[], make: (row: Row, rowNo: number) => T | string, firstRowNumber = 1): TableResult<T> {
+  const r = reader(mapping);
+  const records: T[] = [];
+  const rejects = new Map<string, RejectCount>();
+  for (let i = mapping.headerRow + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    if (r.skip(row)) continue;
+    const rowNo = firstRowNumber + i;
+    const out = make(row, rowNo);
+    if (typeof out === 'string') {
+      const x = rejects.get(out) ?? { reason: out, count: 0, rows: [] };
+      x.count++;
+      if (x.rows.length < 5) x.rows.push(rowNo);
+      rejects.set(out, x);
+    } else records.push(out);
+  }
+  return { records, rejected: [...rejects.values()] };
+}
+
+const TIERS: Record<string, Tier> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum', plat: 'Platinum' };
+const BANDS: Record<string, HealthBand> = { healthy: 'Healthy', stable: 'Stable', 'at risk': 'At Risk', atrisk: 'At Risk', risk: 'At Risk', critical: 'Critical' };
+
+export function parseTier(v: string | undefined): Tier | undefined {
+  return v ? TIERS[v.trim().toLowerCase()] : undefined;
+}
+
+export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<AccountRecord> {
+  const r = reader(mapping);
+  return collect(mapping, values, (row, rowNo) => {
+    const accountId = r.text(row, 'accountId') ?? r.text(row, 'name');
+    if (!accountId) return 'no account id';
+    const eng = r.cell(row, 'engagement');
+    const overrideBand = r.text(row, 'healthOverride');
+    const band = overrideBand ? BANDS[overrideBand.toLowerCase()] : undefined;
+    const since = r.cell(row, 'customerSince');
+    const sinceSerial = typeof since === 'number' && since > 1800 && since < 2200 ? undefined : parseDate(since ?? null);
+    const sinceYear = typeof since === 'number' && since > 1800 && since < 2200 ? Math.round(since) : undefined;
+    return {
+      accountId,
+      name: r.text(row, 'name'),
+      parentId: r.text(row, 'parentId'),
+      tier: parseTier(r.text(row, 'tier')),
+      industry: r.text(row, 'industry'),
+      primaryContact: r.text(row, 'primaryContact'),
+      email: r.text(row, 'email'),
+      phone: r.text(row, 'phone'),
+      accountManager: r.text(row, 'accountManager'),
+      creditTerms: r.text(row, 'creditTerms'),
+      creditLimit: parseNumber(r.cell(row, 'creditLimit') ?? null),
+      engagement: isBlankCell(eng ?? null) ? undefined : parseEngagement(typeof eng === 'number' ? eng : String(eng)),
+      daysBeyondTerms: parseNumber(r.cell(row, 'daysBeyondTerms') ?? null),
+      creditHold: parseBoolean(r.cell(row, 'creditHold') ?? null),
+      healthOverride: band ? { band, reason: r.text(row, 'overrideReason') ?? 'set by hand' } : undefined,
+      customerSince: sinceSerial ?? (sinceYear ? Date.UTC(sinceYear, 0, 1) / 86_400_000 + 25569 : undefined),
+      row: rowNo,
+    };
+  }, firstRowNumber);
+}
+
+export function parseCatalog(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CatalogItem> {
+  const r = reader(mapping);
+  return collect(mapping, values, (row, rowNo) => {
+    const sku = r.text(row, 'sku');
+    if (!sku) return 'no SKU';
+    return {
+      sku,
+      name: r.text(row, 'name'),
+      category: r.text(row, 'category'),
+      productLine: r.text(row, 'productLine'),
+      listPrice: parseNumber(r.cell(row, 'listPrice') ?? null),
+      premiumSku: r.text(row, 'premiumSku'),
+      row: rowNo,
+    };
+  }, firstRowNumber);
+}
+
+function score15(v: Cell): number | undefined {
+  const n = parseNumber(v ?? null);
+  if (n !== undefined) return n;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().toLowerCase();
+  const words: Record<string, number> = { 'very high': 5, high: 4, medium: 3, moderate: 3, low: 2, 'very low': 1, none: 1, strong: 4, weak: 2 };
+  return words[s];
+}
+
+export function parseContacts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<ContactRecord> {
+  const r = reader(mapping);
+  return collect(mapping, values, (row, rowNo) => {
+    const accountId = r.text(row, 'accountId');
+    const name = r.text(row, 'name');
+    if (!accountId) return 'no account';
+    if (!name) return 'no name';
+    const feelingCell = r.cell(row, 'feeling');
+    const feeling = parseNumber(feelingCell ?? null);
+    return {
+      accountId,
+      name,
+      role: r.text(row, 'role'),
+      influence: score15(r.cell(row, 'influence')),
+      relationship: score15(r.cell(row, 'relationship')),
+      feeling,
+      feelingText: feeling === undefined ? r.text(row, 'feeling') : undefined,
+      row: rowNo,
+    };
+  }, firstRowNumber);
+}
+
+export function parseCrossSell(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CuratedRule> {
+  const r = reader(mapping);
+  return collect(mapping, values, (row) => {
+    const theyBuy = r.text(row, 'theyBuy');
+    const considerSelling = r.text(row, 'considerSelling');
+    if (!theyBuy || !considerSelling) return 'incomplete rule';
+    const p = (r.text(row, 'priority') ?? '').toLowerCase();
+    const priority = p.startsWith('h') ? 'High' : p.startsWith('l') ? 'Low' : 'Medium';
+    return { theyBuy, considerSelling, rationale: r.text(row, 'rationale') ?? '', priority };
+  }, firstRowNumber);
+}
+
+export function parseRates(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CurrencyRate> {
+  const r = reader(mapping);
+  return collect(mapping, values, (row) => {
+    const from = r.text(row, 'currency');
+    const rate = parseNumber(r.cell(row, 'rate') ?? null);
+    if (!from) return 'no currency';
+    if (rate === undefined || rate <= 0) return 'unreadable rate';
+    return { from: from.toUpperCase(), rate };
+  }, firstRowNumber);
+}

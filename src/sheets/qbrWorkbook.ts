@@ -1,0 +1,205 @@
+/**
+ * The QBR workbook for one account and one fiscal quarter (PRODUCT.md §2.9, methodology 000
+ * Step 7): cover, partnership summary, the quarter at a glance, service, insights,
+ * recommendations, offers, planning, actions, agenda, preparation checklist and the
+ * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits
+ * one page wide.
+ */
+import type { QbrData } from '../domain/analysis';
+import { DISCOUNT_TIERS } from '../domain/rules';
+import { asOfText, labelledRows, type LayoutOptions, moneyFor } from './options';
+import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+
+const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
+const PAGE = { orientation: 'portrait', fitToWidth: true, margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } } as const;
+
+function pct(x: number | null): CellValue {
+  return x === null ? 'n/a' : x / 100;
+}
+
+function money0(n: number, symbolFormat: string): string {
+  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? '£';
+  return `${n < 0 ? '-' : ''}${sym}${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+}
+
+function dateText(serial: number): string {
+  return asOfText(serial);
+}
+
+export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
+  const money = moneyFor(opts, q.currency);
+  const subject = `${q.accountId}|${q.quarter.label}`;
+  const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
+    sheet(name, `qbr-${kind}`, subject, blocks, { showGridlines: false, page: PAGE, widths: [34, 18, 18, 18, 18, 18], ...extra });
+  const g = q.glance;
+
+  // 1. Cover
+  const cover = mk('Cover', 'cover', [
+    { at: 'A3', rows: [['Quarterly Business Review']], style: { bold: true, fontSize: 24, fontColor: PALETTE.brand } },
+    { at: 'A5', rows: [[q.name]], style: { bold: true, fontSize: 18 } },
+    cell('A7', `${q.quarter.label} (${q.quarter.months})`, { fontSize: 14 }),
+    cell('A9', `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? 'your account manager'}`, 'subtitle'),
+    cell('A11', `Account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ''}`, 'note'),
+    cell('A13', 'Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail', { wrap: true }),
+  ], { widths: [90] });
+
+  // 2. Partnership summary
+  const partnership = mk('Partnership', 'partnership', [
+    title('A1', 'Your partnership'),
+    cell('A2', `${q.name} · 12 months to ${dateText(q.figuresTo)}`, 'subtitle'),
+    ...labelledRows(4, [
+      ['Partnership since', q.customerSince === null ? 'not known' : date(q.customerSince), FORMATS.date],
+      ['Account tier', q.tier ?? 'not set'],
+      ['Your dedicated contact', q.accountManager ?? 'not set'],
+      ['Primary contact', [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone].filter(Boolean).join(' · ') || 'not given'],
+      ['Orders (last 12 months)', q.ordersLast12, FORMATS.integer],
+      ['Total investment (last 12 months)', q.spendLast12, money],
+      ['Estimated savings vs list price', q.savings ? q.savings.savings : 'list prices not in the data', money],
+      ['Health score', q.health.score ?? 'n/a', FORMATS.score],
+    ]),
+    ...(q.savings ? [cell('A13', `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`, 'note')] : []),
+    cell('A15', 'Monthly revenue', H2),
+    { at: 'A16', rows: [['Month', 'Revenue'], ...q.monthlyRevenue.map((m) => [m.month, m.revenue])], header: true, formats: [undefined, money] },
+  ], {
+    charts: [{ type: 'column', title: 'Monthly revenue (last 12 months)', data: `A16:B${16 + q.monthlyRevenue.length}`, from: 'D15', to: 'J32' }],
+    widths: [36, 22, 14, 14, 14, 14],
+  });
+
+  // 3. The quarter at a glance
+  const figures = (f: typeof g.current): CellValue[] => [f.orders, f.orderValue, f.distinctProducts, f.returns, f.returnValue];
+  const quarter = mk('Quarter at a glance', 'quarter', [
+    title('A1', `${q.quarter.label} at a glance`),
+    cell('A2', `${q.quarter.months} against the previous quarter and the same quarter last year`, 'subtitle'),
+    { at: 'A4', rows: [
+      ['', 'Orders', 'Order value', 'Products', 'Returns', 'Returned value'],
+      [`This quarter (${g.current.span.label})`, ...figures(g.current)],
+      [`Previous quarter (${g.previous.span.label})`, ...figures(g.previous)],
+      [`Same quarter last year (${g.sameQuarterLastYear.span.label})`, ...figures(g.sameQuarterLastYear)],
+    ], header: true, formats: [undefined, FORMATS.integer, money, FORMATS.integer, FORMATS.integer, money] },
+    {
+      at: 'A8',
+      rows: [
+        ['Change vs previous quarter', pct(g.ordersVsPrevious), pct(g.valueVsPrevious), pct(g.productsVsPrevious)],
+        ['Change vs last year', pct(g.ordersVsLastYear), pct(g.valueVsLastYear), pct(g.productsVsLastYear)],
+      ],
+      style: 'label',
+      formats: [undefined, FORMATS.percent, FORMATS.percent, FORMATS.percent],
+    },
+    cell('A11', 'Top 5 products this quarter', H2),
+    { at: 'A12', rows: [['Product', 'SKU', 'Units', 'Revenue'], ...(q.topProducts.length ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue]) : [['No orders this quarter.', '', null, null]])], header: true, formats: [undefined, undefined, FORMATS.integer, money] },
+    cell('A19', 'Spend by category (last 12 months)', H2),
+    { at: 'A20', rows: [['Category', 'Revenue', 'Share'], ...q.categorySplit.map((c) => [c.category, c.revenue, c.share])], header: true, formats: [undefined, money, FORMATS.percent] },
+  ], {
+    charts: [{ type: 'pie', title: 'Spend by category', data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`, from: 'D19', to: 'H34' }],
+    widths: [40, 14, 16, 12, 12, 16],
+  });
+
+  // 4. Service performance, insights, recommendations, offers
+  const recs = q.recommendations;
+  const insightsBlocks: Block[] = [
+    title('A1', 'Service, insights and recommendations'),
+    cell('A3', 'Service performance', H2),
+    { at: 'A4', rows: [
+      ['Measure', 'This quarter', 'Notes'],
+      ['Returns (from the data)', g.current.returns, g.current.returns ? `Value ${money0(g.current.returnValue, money)}` : 'No returns'],
+      ['On-time delivery %', '', 'fill in'],
+      ['Order accuracy %', '', 'fill in'],
+      ['Issues raised / resolved', '', 'fill in'],
+      ['Average response time', '', 'fill in'],
+    ], header: true },
+    cell('A11', 'Insights', H2),
+    { at: 'A12', rows: [['Comparison with similar accounts', 'This account', 'Similar accounts (median)'], [`Revenue, last 12 months (${q.similarAccounts.basis}, ${q.similarAccounts.accounts} accounts)`, q.similarAccounts.accountRevenueLast12, q.similarAccounts.medianRevenueLast12]], header: true, formats: [undefined, money, money] },
+    { at: 'A14', rows: [['Orders, last 12 months', q.similarAccounts.accountOrdersLast12, q.similarAccounts.medianOrdersLast12], ['Categories bought', q.similarAccounts.accountCategoriesLast12, q.similarAccounts.medianCategoriesLast12]], formats: [undefined, FORMATS.integer, '0.#'] },
+    cell('A17', 'Auto-replenishment candidates (regular reorder pattern)', { bold: true }),
+    { at: 'A18', rows: [['Product', 'Orders', 'Reorder every (days)', 'Next expected', 'Avg units per order'], ...(q.replenishment.length ? q.replenishment.map((r) => [r.name, r.orderDates, Math.round(r.reorderDays), date(r.nextExpectedOrder), Math.round(r.averageUnitsPerOrder)]) : [['No product is reordered regularly enough yet.', null, null, '', null]])], header: true, formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer] },
+  ];
+  let r = 20 + Math.max(1, q.replenishment.length);
+  insightsBlocks.push(cell(`A${r}`, 'Recommendations', H2));
+  insightsBlocks.push({ at: `A${r + 1}`, rows: [['Recommendation', 'Because they buy', 'Why', 'Annual estimate'], ...(recs.length ? recs.map((x, k) => [`${k + 1}. ${x.offer}`, x.because, x.rationale, x.annualEstimate]) : [['No recommendation from the data yet.', '', '', null]])], header: true, formats: [undefined, undefined, undefined, money], style: { wrap: true, vAlign: 'top' } });
+  r += Math.max(1, recs.length) + 3;
+  insightsBlocks.push(cell(`A${r}`, 'Offers: bulk order incentives', H2));
+  insightsBlocks.push({ at: `A${r + 1}`, rows: [['Order value', 'Discount'], ...[...DISCOUNT_TIERS].reverse().map((t) => [t.label, t.rate])], header: true, formats: [undefined, FORMATS.percent] });
+  insightsBlocks.push(cell(`A${r + 7}`, 'Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).', { wrap: true }));
+  const insights = mk('Insights & offers', 'insights', insightsBlocks, { widths: [44, 22, 50, 16] });
+
+  // 5. Planning questions and action items
+  const planning = mk('Planning & actions', 'planning', [
+    title('A1', 'Forward planning'),
+    cell('A3', 'Planning questions', H2),
+    { at: 'A4', rows: [
+      ['What projects or jobs are coming up in the next quarter?'],
+      ['Any changes in your team, sites or operations?'],
+      ['Which products do you buy elsewhere today, and why?'],
+      ['Where could we save you time (deliveries, consolidation, auto-replenishment)?'],
+      ['Who else should be involved in these reviews?'],
+      ['What should we do differently?'],
+    ], style: { wrap: true } },
+    cell('A11', 'Action items', H2),
+    { at: 'A12', rows: [
+      ['Action', 'Owner', 'Due', 'Status'],
+      ...recs.slice(0, 3).map((x) => [`Send samples / quote for ${x.offer}`, q.accountManager ?? 'Account manager', '', 'Open']),
+      ['Confirm date of next QBR', q.accountManager ?? 'Account manager', '', 'Open'],
+      ['', '', '', ''],
+    ], header: true },
+  ], { widths: [70, 22, 14, 12] });
+
+  // 6. Agenda and preparation checklist
+  const agenda = mk('Agenda & checklist', 'agenda', [
+    title('A1', 'QBR agenda (60 minutes)'),
+    cell('A2', `Account: ${q.name} · Date: · Attendees:`, 'subtitle'),
+    { at: 'A4', rows: [
+      ['Item', 'Minutes', 'Content'],
+      ['1. Relationship check', 5, 'How is business going? Changes in team or operations? Concerns or feedback for us?'],
+      ['2. Partnership review', 15, `Spend: ${money0(g.current.orderValue, money)} this quarter vs ${money0(g.previous.orderValue, money)} last quarter; top products; savings; service levels; issues resolved`],
+      ['3. Insights & opportunities', 15, 'Industry trends; new products; volume discounts and consolidation; comparison with similar customers'],
+      ['4. Recommendations', 15, recs.slice(0, 3).map((x, k) => `${k + 1}) ${x.offer}`).join('; ') || 'Product recommendations'],
+      ['5. Forward planning', 10, 'Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR'],
+    ], header: true, style: { wrap: true, vAlign: 'top' } },
+    cell('A11', 'Preparation checklist', H2),
+    { at: 'A12', rows: [
+      ['☐ Pull 12-month order history', 'Data'],
+      ['☐ Calculate total spend and savings delivered', 'Data'],
+      ['☐ Identify purchasing trends', 'Data'],
+      ['☐ Note any issues/complaints and resolutions', 'Data'],
+      ['☐ Prepare cross-sell recommendations (3–5)', 'Data'],
+      ['☐ Create presentation deck / print this workbook', 'Content'],
+      ['☐ Bring product samples and catalogues', 'Content'],
+      ['☐ Prepare pricing for recommended products', 'Content'],
+      ['☐ Confirm attendees (request MD attendance)', 'Logistics'],
+      ['☐ Book meeting room or video call (45–60 minutes)', 'Logistics'],
+      ['☐ Bring notepad for action items', 'Logistics'],
+    ] },
+  ], { widths: [40, 10, 80] });
+
+  // 7. Follow-up e-mail
+  const contact = q.primaryContact.name?.split(' ')[0] ?? 'there';
+  const lines = [
+    `Subject: QBR Summary & Actions – ${q.name} (${q.quarter.label})`,
+    '',
+    `Hi ${contact},`,
+    '',
+    `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
+    '',
+    'Summary of discussion:',
+    `- This quarter you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? '' : ` (${g.valueVsPrevious >= 0 ? '+' : ''}${Math.round(g.valueVsPrevious)}% on last quarter)`}.`,
+    `- Over the last 12 months: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ''}.`,
+    ...(q.topProducts[0] ? [`- Your top product this quarter was ${q.topProducts[0].name} (${q.topProducts[0].units} units).`] : []),
+    '',
+    'Agreed actions:',
+    ...recs.slice(0, 3).map((x) => `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? 'me'} – [date]`),
+    '- [Their action] – [owner] – [date]',
+    '',
+    'Attachments: QBR summary (this workbook), special offer details, product information.',
+    '',
+    'Next QBR: [date] – I will send a calendar invite.',
+    '',
+    'If you need anything in the meantime, I am always available.',
+    '',
+    'Best regards,',
+    q.accountManager ?? '[Name]',
+    'Account Manager',
+  ];
+  const email = mk('Follow-up e-mail', 'email', [title('A1', 'Follow-up e-mail (draft)'), { at: 'A3', rows: lines.map((l) => [l]), style: { wrap: true } }], { widths: [100] });
+
+  return [cover, partnership, quarter, insights, planning, agenda, email];
+}
