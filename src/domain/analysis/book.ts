@@ -398,34 +398,35 @@ export class OrderBook {
 
     // Pairs bucketed by unit; entries bucketed by pair and sorted by date.
     const pN = this.pUnit.n;
+    const pUnit = this.pUnit.a;
     const pairStart = new Int32Array(U + 1);
-    for (let p = 0; p < pN; p++) pairStart[this.pUnit.a[p] + 1]++;
+    for (let p = 0; p < pN; p++) pairStart[pUnit[p] + 1]++;
     for (let u = 0; u < U; u++) pairStart[u + 1] += pairStart[u];
-    const pairOrder = new Int32Array(pN);
     const pairNew = new Int32Array(pN);
-    const pFill = pairStart.slice(0, U);
-    for (let p = 0; p < pN; p++) {
-      const k = pFill[this.pUnit.a[p]]++;
-      pairOrder[k] = p;
-      pairNew[p] = k;
-    }
     const pairSku = new Int32Array(pN);
     const pairRet = new Uint8Array(pN);
-    for (let k = 0; k < pN; k++) {
-      pairSku[k] = this.pSku.a[pairOrder[k]];
-      pairRet[k] = this.pRet.a[pairOrder[k]];
+    const pFill = pairStart.slice(0, U);
+    for (let p = 0; p < pN; p++) {
+      const k = pFill[pUnit[p]]++;
+      pairNew[p] = k;
+      pairSku[k] = this.pSku.a[p];
+      pairRet[k] = this.pRet.a[p];
     }
     const eN = this.ePair.n;
+    const ePair = this.ePair.a;
+    const eDate = this.eDate.a;
+    const eRev = this.eRev.a;
+    const eQty = this.eQty.a;
     const entStart = new Int32Array(pN + 1);
-    for (let e = 0; e < eN; e++) entStart[pairNew[this.ePair.a[e]] + 1]++;
+    for (let e = 0; e < eN; e++) entStart[pairNew[ePair[e]] + 1]++;
     for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
     // Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted.
-    const byDate = sortByDate(this.eDate.a, eN);
+    const byDate = sortByDate(eDate, eN);
     const entIdx = new Int32Array(eN);
     const eFill = entStart.slice(0, pN);
     for (let k = 0; k < eN; k++) {
       const e = byDate[k];
-      entIdx[eFill[pairNew[this.ePair.a[e]]]++] = e;
+      entIdx[eFill[pairNew[ePair[e]]]++] = e;
     }
     const entDate = new Int32Array(eN);
     const entRev = new Float64Array(eN);
@@ -434,17 +435,19 @@ export class OrderBook {
     let w = 0;
     const newStart = new Int32Array(pN + 1);
     for (let k = 0; k < pN; k++) {
+      const first = w;
       newStart[k] = w;
-      for (let j = entStart[k]; j < entStart[k + 1]; j++) {
+      const end = entStart[k + 1];
+      for (let j = entStart[k]; j < end; j++) {
         const e = entIdx[j];
-        const d = this.eDate.a[e];
-        if (w > newStart[k] && entDate[w - 1] === d) {
-          entRev[w - 1] += this.eRev.a[e];
-          entQty[w - 1] += this.eQty.a[e];
+        const d = eDate[e];
+        if (w > first && entDate[w - 1] === d) {
+          entRev[w - 1] += eRev[e];
+          entQty[w - 1] += eQty[e];
         } else {
           entDate[w] = d;
-          entRev[w] = this.eRev.a[e];
-          entQty[w] = this.eQty.a[e];
+          entRev[w] = eRev[e];
+          entQty[w] = eQty[e];
           w++;
         }
       }

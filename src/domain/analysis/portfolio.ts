@@ -26,7 +26,7 @@ import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
 import { diversityAt, factorScoresInto, healthInputsAt, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
-import { alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
+import { AggScratch, alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
   AbcTier,
@@ -143,6 +143,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   const last = dates.length - 1;
   const scratch: (number | null)[] = [null, null, null, null, null, null];
   const weightArr = weightsArray(weights);
+  const aggScratch = new AggScratch(nCat);
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
   const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
@@ -162,7 +163,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     const h = today;
     const inputs = todayInputs;
     const override = rec?.healthOverride ?? null;
-    const agg = categoryAggregates(s, asOf, catOfSku);
+    const agg = categoryAggregates(s, asOf, catOfSku, aggScratch);
     let orderedBy = book.orderedByOf(e.units[0]);
     if (e.units.length > 1) {
       const merged = new Map<string, { name: string; date: number }>();
@@ -408,7 +409,7 @@ function dashboardOf(accounts: AccountAnalysis[]): Dashboard {
     }));
   const openAlerts: OpenAlert[] = [];
   for (const a of accounts) {
-    for (const al of a.alerts) openAlerts.push({ ...al, key: a.key, accountId: a.accountId, name: a.name, currency: a.currency, revenueLast12: a.revenueLast12 });
+    for (const al of a.alerts) openAlerts.push({ severity: al.severity, kind: al.kind, message: al.message, values: al.values, key: a.key, accountId: a.accountId, name: a.name, currency: a.currency, revenueLast12: a.revenueLast12 });
   }
   openAlerts.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || y.revenueLast12 - x.revenueLast12 || (x.key < y.key ? -1 : 1));
   return {

@@ -44,70 +44,101 @@ export function pairSum(s: Subject, p: number, w: Period): { rev: number; qty: n
   return { rev, qty, n: to - from };
 }
 
-export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: ArrayLike<number>): CategoryAggregates {
+/** Per-category scratch for categoryAggregates, reused across subjects (sized to the category count). */
+export class AggScratch {
+  rev: Float64Array;
+  qty: Float64Array;
+  baseRev: Float64Array;
+  first: Float64Array;
+  /** bit 1: any entry in 12 months, 2: purchase in 12 months, 4: in baseline, 8: purchase last quarter, 16: purchased ever */
+  flags: Uint8Array;
+  touched: number[] = [];
+  constructor(categories: number) {
+    const n = Math.max(1, categories);
+    this.rev = new Float64Array(n);
+    this.qty = new Float64Array(n);
+    this.baseRev = new Float64Array(n);
+    this.first = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+  }
+}
+
+export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: ArrayLike<number>, scratch?: AggScratch): CategoryAggregates {
   const { f, u } = s;
+  let maxCat = 0;
+  if (!scratch) {
+    for (let i = 0; i < categoryOfSku.length; i++) if (categoryOfSku[i] > maxCat) maxCat = categoryOfSku[i];
+    scratch = new AggScratch(maxCat + 1);
+  }
+  const { rev, qty, baseRev: bRevArr, first, flags, touched } = scratch;
   const y1 = periodBack(asOf, 12);
   const base = periodBack(asOf, 12, 3);
   const q1 = periodBack(asOf, 3);
-  const rev12 = new Map<number, number>();
-  const qty12 = new Map<number, number>();
-  const bought = new Set<number>();
-  const skus = new Set<number>();
-  const baseRev = new Map<number, number>();
-  const lastQuarter = new Set<number>();
-  const firstDate = new Map<number, Serial>();
+  const skus: number[] = [];
   const { entDate, entRev, entQty } = f;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     const cat = categoryOfSku[f.pairSku[p]];
     const isRet = f.pairRet[p] === 1;
     const a = f.entStart[p];
     const b = f.entStart[p + 1];
+    if (flags[cat] === 0) {
+      touched.push(cat);
+      flags[cat] = 32;
+      rev[cat] = 0;
+      qty[cat] = 0;
+      bRevArr[cat] = 0;
+      first[cat] = Infinity;
+    }
     // one pass over the pair's entries, each classified into the windows it falls in
-    let yRev = 0;
-    let yQty = 0;
     let yN = 0;
-    let bRev = 0;
-    let bN = 0;
     let qN = 0;
     for (let e = a; e < b; e++) {
       const d = entDate[e];
       if (d > asOf) break;
       if (d > y1.start) {
-        yRev += entRev[e];
-        yQty += entQty[e];
+        rev[cat] += entRev[e];
+        qty[cat] += entQty[e];
         yN++;
         if (d > q1.start) qN++;
       }
       if (d > base.start && d <= base.end) {
-        bRev += entRev[e];
-        bN++;
+        bRevArr[cat] += entRev[e];
+        flags[cat] |= 4;
       }
     }
-    if (yN) {
-      addTo(rev12, cat, yRev);
-      addTo(qty12, cat, yQty);
-    }
-    if (bN) addTo(baseRev, cat, bRev);
+    if (yN) flags[cat] |= 1;
     if (isRet) continue;
     if (yN) {
-      bought.add(cat);
-      skus.add(f.pairSku[p]);
+      flags[cat] |= 2;
+      skus.push(f.pairSku[p]);
     }
     if (a < b && entDate[a] <= asOf) {
-      const prev = firstDate.get(cat);
-      if (prev === undefined || entDate[a] < prev) firstDate.set(cat, entDate[a]);
+      flags[cat] |= 16;
+      if (entDate[a] < first[cat]) first[cat] = entDate[a];
     }
-    if (qN) lastQuarter.add(cat);
+    if (qN) flags[cat] |= 8;
   }
-  return {
-    rev12,
-    qty12,
-    bought12: [...bought].sort((x, y) => x - y),
-    skus12: [...skus].sort((x, y) => x - y),
-    baseRev,
-    lastQuarter,
-    firstDate,
-  };
+  const rev12 = new Map<number, number>();
+  const qty12 = new Map<number, number>();
+  const baseRev = new Map<number, number>();
+  const lastQuarter = new Set<number>();
+  const firstDate = new Map<number, Serial>();
+  const bought12: number[] = [];
+  touched.sort((x, y) => x - y);
+  for (const c of touched) {
+    const fl = flags[c];
+    if (fl & 1) {
+      rev12.set(c, rev[c]);
+      qty12.set(c, qty[c]);
+    }
+    if (fl & 2) bought12.push(c);
+    if (fl & 4) baseRev.set(c, bRevArr[c]);
+    if (fl & 8) lastQuarter.add(c);
+    if (fl & 16) firstDate.set(c, first[c]);
+    flags[c] = 0;
+  }
+  touched.length = 0;
+  return { rev12, qty12, bought12, skus12: skus.sort((x, y) => x - y), baseRev, lastQuarter, firstDate };
 }
 
 export interface SignalInputs {

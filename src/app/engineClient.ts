@@ -1,0 +1,105 @@
+/**
+ * The engine seen from the task pane: the same calls whether KapEngine runs in a Web Worker
+ * (large workbooks stay responsive) or on this thread (tests, hosts without workers).
+ * Every message is plain data.
+ */
+import type { ColumnMapping } from '../ingest/detect';
+import type { IngestReport } from '../ingest/orders';
+import type { DateOrder } from '../ingest/values';
+import type { SheetSpec } from '../sheets/spec';
+import type { AccountGlance, AccountListItem, ActionId, KapSettings } from './contract';
+import { KapEngine, type SideTables } from './engine';
+import { toGlance, toListItem } from './glance';
+
+export interface EngineRequests {
+  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; moneySource?: string };
+  push: { rows: unknown[][]; firstRowNumber: number };
+  finish: Record<string, never>;
+  analyse: { settings: KapSettings; today?: number };
+  glance: { key: string };
+  sheets: { action: ActionId; accountKey?: string; quarter?: string; live: boolean };
+}
+
+export interface EngineReplies {
+  reset: null;
+  push: null;
+  finish: IngestReport;
+  analyse: AccountListItem[];
+  glance: AccountGlance | null;
+  sheets: SheetSpec[];
+}
+
+export type EngineCall = { [K in keyof EngineRequests]: { id: number; op: K; args: EngineRequests[K] } }[keyof EngineRequests];
+
+export interface EngineClient {
+  call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]>;
+  dispose(): void;
+}
+
+/** Runs one request against an engine; shared by the worker and the local client. */
+export function handle(state: { engine: KapEngine }, call: EngineCall): unknown {
+  switch (call.op) {
+    case 'reset': {
+      const e = new KapEngine();
+      e.setSideTables(call.args.side);
+      e.moneySource = call.args.moneySource;
+      e.beginOrders(call.args.mapping, call.args.headers, call.args.dateOrder);
+      state.engine = e;
+      return null;
+    }
+    case 'push':
+      state.engine.pushOrders(call.args.rows, call.args.firstRowNumber);
+      return null;
+    case 'finish':
+      return state.engine.finishOrders();
+    case 'analyse': {
+      const p = state.engine.analyse(call.args.settings, call.args.today);
+      return p.accounts.map(toListItem).sort((a, b) => b.revenue12m - a.revenue12m);
+    }
+    case 'glance': {
+      const a = state.engine.account(call.args.key);
+      return a ? toGlance(a) : null;
+    }
+    case 'sheets':
+      return state.engine.sheets(call.args.action, { accountKey: call.args.accountKey, quarter: call.args.quarter, live: call.args.live });
+  }
+}
+
+export class LocalEngineClient implements EngineClient {
+  private state = { engine: new KapEngine() };
+  private id = 0;
+  async call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+    // Yield to the event loop so progress can paint between chunks.
+    await new Promise((r) => setTimeout(r, 0));
+    return handle(this.state, { id: ++this.id, op, args } as EngineCall) as EngineReplies[K];
+  }
+  dispose(): void {}
+}
+
+export class WorkerEngineClient implements EngineClient {
+  private id = 0;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  constructor(private worker: Worker) {
+    worker.onmessage = (ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
+      const p = this.pending.get(ev.data.id);
+      if (!p) return;
+      this.pending.delete(ev.data.id);
+      if (ev.data.ok) p.resolve(ev.data.value);
+      else p.reject(new Error(ev.data.error));
+    };
+    worker.onerror = (ev) => {
+      for (const p of this.pending.values()) p.reject(new Error(ev.message || 'The analysis worker stopped.'));
+      this.pending.clear();
+    };
+  }
+  call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, op, args });
+    });
+  }
+  dispose(): void {
+    this.worker.terminate();
+  }
+}
