@@ -100,9 +100,7 @@ export class OrderBook {
   private unitOrders: Map<string, number>[] = [];
   /** per unit: lower-cased "ordered by" name → first spelling and first date */
   private orderedBy: Map<string, { name: string; date: Serial }>[] = [];
-  private hashKeysA = new Int32Array(1 << 16);
-  private hashKeysB = new Int32Array(1 << 16);
-  private hashVal = new Int32Array(1 << 16).fill(-1);
+  private hash = new Int32Array(3 << 16).fill(-1);
   private lastAccountId: string | undefined = undefined;
   private lastAccount = -1;
   private lastCurrencyName: string | undefined = undefined;
@@ -266,40 +264,37 @@ export class OrderBook {
     }
   }
 
-  /** Pair id of (unit·2 + isReturn, sku) from an open-addressing hash table. */
+  /** Pair id of (unit·2 + isReturn, sku) from an open-addressing hash table of [key, sku, pair] triples. */
   private pairOf(ukey: number, sku: number): number {
-    let mask = this.hashKeysA.length - 1;
+    let t = this.hash;
+    let mask = t.length / 3 - 1;
     let h = (Math.imul(ukey, 0x9e3779b1) ^ Math.imul(sku, 0x85ebca6b)) & mask;
     for (;;) {
-      const p = this.hashVal[h];
+      const p = t[h * 3 + 2];
       if (p < 0) break;
-      if (this.hashKeysA[h] === ukey && this.hashKeysB[h] === sku) return p;
+      if (t[h * 3] === ukey && t[h * 3 + 1] === sku) return p;
       h = (h + 1) & mask;
     }
     const pair = this.pUnit.push(ukey >> 1);
     this.pSku.push(sku);
     this.pRet.push(ukey & 1);
     this.pLast.push(-1);
-    this.hashKeysA[h] = ukey;
-    this.hashKeysB[h] = sku;
-    this.hashVal[h] = pair;
-    if (this.pUnit.n * 2 > this.hashVal.length) {
-      // grow and rehash
-      const oldA = this.hashKeysA;
-      const oldB = this.hashKeysB;
-      const oldV = this.hashVal;
-      const size = oldV.length * 2;
-      this.hashKeysA = new Int32Array(size);
-      this.hashKeysB = new Int32Array(size);
-      this.hashVal = new Int32Array(size).fill(-1);
-      mask = size - 1;
-      for (let i = 0; i < oldV.length; i++) {
-        if (oldV[i] < 0) continue;
-        let k = (Math.imul(oldA[i], 0x9e3779b1) ^ Math.imul(oldB[i], 0x85ebca6b)) & mask;
-        while (this.hashVal[k] >= 0) k = (k + 1) & mask;
-        this.hashKeysA[k] = oldA[i];
-        this.hashKeysB[k] = oldB[i];
-        this.hashVal[k] = oldV[i];
+    t[h * 3] = ukey;
+    t[h * 3 + 1] = sku;
+    t[h * 3 + 2] = pair;
+    if (this.pUnit.n * 2 > mask + 1) {
+      // grow to twice the slots and rehash
+      const old = t;
+      const slots = (mask + 1) * 2;
+      t = this.hash = new Int32Array(slots * 3).fill(-1);
+      mask = slots - 1;
+      for (let i = 0; i < old.length; i += 3) {
+        if (old[i + 2] < 0) continue;
+        let k = (Math.imul(old[i], 0x9e3779b1) ^ Math.imul(old[i + 1], 0x85ebca6b)) & mask;
+        while (t[k * 3 + 2] >= 0) k = (k + 1) & mask;
+        t[k * 3] = old[i];
+        t[k * 3 + 1] = old[i + 1];
+        t[k * 3 + 2] = old[i + 2];
       }
     }
     return pair;

@@ -116,20 +116,32 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   for (const [c, p] of parentOf) childrenOf.set(p, [...(childrenOf.get(p) ?? []), c]);
 
   // Subjects: (account, currency) for every unit and for every ancestor of it.
-  const subjectUnits = new Map<string, { accountId: string; currency: string; units: number[]; own: boolean }>();
+  const subjectUnits = new Map<string, { accountId: string; currency: string; units: number[]; fromChildren: boolean }>();
+  const unitsPerCurrency = new Map<string, number>();
   for (let u = 0; u < f.unitCount; u++) {
     const currency = book.currencies[book.unitCurrency[u]];
+    unitsPerCurrency.set(currency, (unitsPerCurrency.get(currency) ?? 0) + 1);
     let id: string | undefined = book.accountIds[book.unitAccount[u]];
     let own = true;
     while (id !== undefined) {
       const key = `${id}\u0001${currency}`;
-      const e = subjectUnits.get(key) ?? { accountId: id, currency, units: [], own: false };
+      let e = subjectUnits.get(key);
+      if (!e) {
+        e = { accountId: id, currency, units: [], fromChildren: false };
+        subjectUnits.set(key, e);
+      }
       e.units.push(u);
-      if (own) e.own = true;
-      subjectUnits.set(key, e);
+      if (!own) e.fromChildren = true;
       id = parentOf.get(id);
       own = false;
     }
+  }
+  // Accounts in the Accounts table with no lines (themselves or below) still get a row — never
+  // ordered — in the data's main currency (their money is 0, so nothing is mixed).
+  const mainCurrency = [...unitsPerCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NO_CURRENCY;
+  const hasRow = new Set([...subjectUnits.values()].map((e) => e.accountId));
+  for (const id of records.keys()) {
+    if (!hasRow.has(id)) subjectUnits.set(`${id}\u0001${mainCurrency}`, { accountId: id, currency: mainCurrency, units: [], fromChildren: false });
   }
   const currenciesOf = new Map<string, number>();
   for (const e of subjectUnits.values()) currenciesOf.set(e.accountId, (currenciesOf.get(e.accountId) ?? 0) + 1);
@@ -164,7 +176,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     const inputs = todayInputs;
     const override = rec?.healthOverride ?? null;
     const agg = categoryAggregates(s, asOf, catOfSku, aggScratch);
-    let orderedBy = book.orderedByOf(e.units[0]);
+    let orderedBy = e.units.length === 1 ? book.orderedByOf(e.units[0]) : new Map<string, { name: string; date: number }>();
     if (e.units.length > 1) {
       const merged = new Map<string, { name: string; date: number }>();
       for (const u of e.units) for (const [k, v] of book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
@@ -182,7 +194,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       parentId: parentOf.get(e.accountId) ?? null,
       childIds: (childrenOf.get(e.accountId) ?? []).slice().sort(),
       isTopLevel: !parentOf.has(e.accountId),
-      rolledUp: e.units.length > 1 || !e.own,
+      rolledUp: e.fromChildren,
       industry: rec?.industry ?? null,
       tier: rec?.tier ?? null,
       accountManager: rec?.accountManager ?? null,

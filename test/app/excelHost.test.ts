@@ -1,0 +1,152 @@
+/**
+ * The task pane's engine host end to end against the in-memory Excel double: find the data,
+ * stream it into the engine, write sheets (safely), build the QBR workbook.
+ */
+import ExcelJS from 'exceljs';
+import { ExcelDouble } from '../excel-double/excel';
+import { createExcelHost, KapActionError } from '../../src/app/excelHost';
+import { defaultSettings } from '../../src/app/settings';
+import type { KapSettings, Progress } from '../../src/app/contract';
+import { ymdToSerial } from '../../src/domain/dates';
+
+const HOSTILE = '=HYPERLINK("http://x","y")';
+
+/** 6 accounts over 2 years; A6's name is a formula-looking string. Title rows above the header. */
+function orderRows(): (string | number)[][] {
+  const rows: (string | number)[][] = [['Sales export — October 2026'], [''], ['Order Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Line Total']];
+  const cats = ['Cable Ties', 'Fixings', 'Hand Tools', 'Electrical'];
+  let inv = 1;
+  for (let a = 1; a <= 6; a++) {
+    for (let m = 0; m < 24; m++) {
+      const date = ymdToSerial(2024, 11, 5) + m * 30 + a;
+      if (a === 5 && m > 20) continue; // A5 lapses
+      rows.push([date, `INV${inv++}`, `A${a}`, a === 6 ? HOSTILE : `Account ${a} Ltd`, `SKU${m % 3}-${a % 2}`, 'Widget', cats[(m + a) % (a % 4 + 1)], 2 + (m % 3), 100 + a * 10 + m]);
+    }
+  }
+  return rows;
+}
+
+function setup(extraSheets: string[] = []): ExcelDouble {
+  const x = new ExcelDouble(['Orders', ...extraSheets]);
+  x.model.fill(x.sheet('Orders'), 'A1', orderRows());
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  return x;
+}
+
+const settings = (): KapSettings => ({ ...defaultSettings(), asOf: '2026-10-31' });
+const signal = () => new AbortController().signal;
+const noop = (_p: Progress) => undefined;
+
+describe('Excel host', () => {
+  test('finds the order lines under a title, with the header on row 3', async () => {
+    setup();
+    const host = createExcelHost();
+    const d = await host.discover(settings());
+    expect(d.problems).toEqual([]);
+    const orders = d.tables.find((t) => t.role === 'orders')!;
+    expect(orders.sheet).toBe('Orders');
+    expect(orders.rows).toBe(6 * 24 - 3);
+    const mapped = Object.fromEntries(orders.fields.filter((f) => f.header).map((f) => [f.field, f.header]));
+    expect(mapped).toMatchObject({ date: 'Order Date', orderId: 'Invoice No', accountId: 'Customer ID', accountName: 'Customer', sku: 'SKU', quantity: 'Qty', revenue: 'Line Total', category: 'Category' });
+  });
+
+  test('analyses every account and scores the chosen one', async () => {
+    setup();
+    const host = createExcelHost();
+    const progress: Progress[] = [];
+    const list = await host.analyse(settings(), (p) => progress.push(p), signal());
+    expect(list.map((a) => a.id).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(progress.some((p) => p.phase === 'reading' && p.done > 0)).toBe(true);
+    const g = await host.glance('A5');
+    // A5's last order: 2024-11-05 + 20*30 + 5 days = serial of 2026-07-03; as of 2026-10-31 that is 120 days → recency 1.
+    expect(g?.factors.find((f) => f.factor === 'recency')?.score).toBe(1);
+    expect(g?.daysSinceLastOrder).toBe(ymdToSerial(2026, 10, 31) - (ymdToSerial(2024, 11, 5) + 600 + 5));
+  });
+
+  test('Score all accounts writes a health sheet with live KAP formulas and the hostile name as text', async () => {
+    const x = setup();
+    const host = createExcelHost();
+    const res = await host.run('scoreAll', {}, settings(), noop, signal());
+    expect(res.made).toEqual(['KAP Account Health']);
+    expect(res.message).toMatch(/Made sheet 'KAP Account Health'/);
+    const formulas = x.formulaCells('KAP Account Health');
+    // one KAP.HEALTH and one KAP.BAND per account, plus the weights total
+    expect(formulas.length).toBe(6 * 2 + 1);
+    expect(x.cellAt('KAP Account Health', 'M8')?.formula).toMatch(/^=KAP\.HEALTH\(G8,H8,I8,J8,K8,L8,\$B\$4:\$G\$4\)$/);
+    const names: unknown[] = [];
+    for (let r = 8; r <= 13; r++) names.push(x.cellAt('KAP Account Health', `B${r}`)?.value);
+    expect(names).toContain(HOSTILE);
+    const hostileRow = 8 + names.indexOf(HOSTILE);
+    expect(x.cellAt('KAP Account Health', `B${hostileRow}`)?.formula).toBeFalsy();
+    expect(x.sheetNames()).toEqual(['Orders', 'KAP Account Health']);
+  });
+
+  test('re-running replaces only KAP’s sheet; a user sheet with the same name is left alone', async () => {
+    const x = setup(['KAP Dashboard']);
+    x.model.fill(x.sheet('KAP Dashboard'), 'A1', [['my own notes']]);
+    const host = createExcelHost();
+    const first = await host.run('dashboard', {}, settings(), noop, signal());
+    expect(first.made[0]).toBe('KAP Dashboard (2)');
+    const again = await host.run('dashboard', {}, settings(), noop, signal());
+    expect(again.made[0]).toBe('KAP Dashboard (2)');
+    expect(again.message).toMatch(/^Updated/);
+    expect(x.sheetNames().sort()).toEqual(['KAP Dashboard', 'KAP Dashboard (2)', 'Orders']);
+    expect(x.cellAt('KAP Dashboard', 'A1')?.value).toBe('my own notes');
+  });
+
+  test('a failure half-way leaves the workbook as it was and says so in plain words', async () => {
+    const x = setup();
+    const host = createExcelHost();
+    await host.analyse(settings(), noop, signal());
+    x.failWhen = (op) => op.op.includes('table');
+    await expect(host.run('scoreAll', {}, settings(), noop, signal())).rejects.toThrow(/Your workbook is as it was/);
+    expect(x.sheetNames()).toEqual(['Orders']);
+  });
+
+  test('Build QBR workbook opens a new workbook with every part of the QBR', async () => {
+    const x = setup();
+    const host = createExcelHost();
+    const res = await host.run('qbr', { accountId: 'A1', quarter: '2026Q3' }, settings(), noop, signal());
+    expect(res.made[0]).toMatch(/QBR workbook/);
+    expect(x.model.createdWorkbooks).toHaveLength(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.model.createdWorkbooks[0], 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cover', 'Partnership', 'Quarter at a glance', 'Insights & offers', 'Planning & actions', 'Agenda & checklist', 'Follow-up e-mail']);
+    // the user's workbook is untouched
+    expect(x.sheetNames()).toEqual(['Orders']);
+  });
+
+  test('cancelling stops the action and changes nothing', async () => {
+    const x = setup();
+    const host = createExcelHost();
+    const ac = new AbortController();
+    ac.abort();
+    await expect(host.run('scoreAll', {}, settings(), noop, ac.signal)).rejects.toThrow(KapActionError);
+    expect(x.sheetNames()).toEqual(['Orders']);
+  });
+
+  test('settings are saved in the workbook and read back', async () => {
+    setup();
+    const host = createExcelHost();
+    const s = { ...settings(), fiscalYearStartMonth: 4 };
+    await host.saveSettings(s);
+    expect(await host.loadSettings()).toEqual(s);
+  });
+
+  test('weights that do not add to 100% stop the analysis with a message', async () => {
+    setup();
+    const host = createExcelHost();
+    const s = settings();
+    s.weights.recency = 30;
+    await expect(host.analyse(s, noop, signal())).rejects.toThrow(/Weights must add to 100%; these add to 105%/);
+  });
+
+  test('a workbook without order lines says which columns KAP looks for and what it found', async () => {
+    const x = new ExcelDouble(['Stuff']);
+    x.model.fill(x.sheet('Stuff'), 'A1', [['Name', 'Colour'], ['x', 'red']]);
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const d = await createExcelHost().discover(settings());
+    expect(d.problems[0]).toMatch(/No order lines were found/);
+    expect(d.problems[0]).toMatch(/Name, Colour/);
+  });
+});
