@@ -153,6 +153,8 @@ export class KapEngine {
       contacts: this.side.contacts,
       curatedRules: this.side.curatedRules,
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      engagementCut: settings.engagementCut,
+      growthTarget: settings.growthTarget,
     });
     return this.portfolio;
   }

@@ -494,7 +494,7 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
   }
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
-  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length });
+  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget });
 
   return {
     account,
@@ -534,10 +534,11 @@ export function accountPlan(
     competitorDisplacement: CompetitorDisplacement[];
     contacts: ContactRecord[];
     categoriesNow: number;
+    growthTarget?: number;
   },
 ): AccountPlan {
   const baseline = Math.max(0, account.revenueLast12);
-  const growth = DEFAULT_GROWTH_TARGET;
+  const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
   const stakeholders = stakeholderCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: AccountPlan['initiatives'] = [];

@@ -71,6 +71,23 @@ export interface PairRule extends RuleMetrics {
  */
 export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: number, minBothAccounts: number): PairRule[] {
   const single = new Int32Array(itemCount);
+  const total = baskets.length;
+  const out: PairRule[] = [];
+  const emit = (x: number, y: number, c: number): void => {
+    if (x !== y && c >= minBothAccounts && c > 0) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
+  };
+  if (itemCount * itemCount > 1 << 24) {
+    // Many items: count the pairs that occur, sparsely.
+    const both = new Map<number, number>();
+    for (const b of baskets) {
+      for (let i = 0; i < b.length; i++) {
+        single[b[i]]++;
+        for (let j = 0; j < b.length; j++) if (j !== i) both.set(b[i] * itemCount + b[j], (both.get(b[i] * itemCount + b[j]) ?? 0) + 1);
+      }
+    }
+    for (const [k, c] of [...both].sort((a, b) => a[0] - b[0])) emit(Math.floor(k / itemCount), k % itemCount, c);
+    return out;
+  }
   const both = new Int32Array(itemCount * itemCount);
   for (const b of baskets) {
     const n = b.length;
@@ -81,14 +98,7 @@ export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: 
       for (let j = 0; j < n; j++) if (j !== i) both[row + b[j]]++;
     }
   }
-  const out: PairRule[] = [];
-  const total = baskets.length;
-  for (let x = 0; x < itemCount; x++) {
-    for (let y = 0; y < itemCount; y++) {
-      const c = both[x * itemCount + y];
-      if (x !== y && c >= minBothAccounts && c > 0) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
-    }
-  }
+  for (let x = 0; x < itemCount; x++) for (let y = 0; y < itemCount; y++) emit(x, y, both[x * itemCount + y]);
   return out;
 }
 

@@ -281,8 +281,8 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       const a = accounts[i];
       const eng = a.health.inputs.engagement;
       const engagement = eng ?? a.health.score ?? 1;
-      const q = quadrantOf(engagement, a.whitespace.potential, DEFAULT_SCALE_CUT, cut);
-      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng !== null ? 'account' : 'health score', engagementCut: DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
+      const q = quadrantOf(engagement, a.whitespace.potential, ctx.engagementCut ?? DEFAULT_SCALE_CUT, cut);
+      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng !== null ? 'account' : 'health score', engagementCut: ctx.engagementCut ?? DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
     }
     assignAbc(top.map((i) => accounts[i]));
     for (const i of rows) {

@@ -17,6 +17,10 @@ export interface AnalysisContext {
   curatedRules?: CuratedRule[];
   /** 1–12, default 1 (January) */
   fiscalYearStartMonth?: number;
+  /** Engagement at or above this is high in the quadrant; default DEFAULT_SCALE_CUT. */
+  engagementCut?: number;
+  /** Account-plan revenue growth target (0.5 = +50%); default DEFAULT_GROWTH_TARGET. */
+  growthTarget?: number;
   /** Minimum accounts buying both X and Y for a data rule; default MIN_RULE_SUPPORT_ACCOUNTS (lowered in tests). */
   minRuleSupportAccounts?: number;
 }

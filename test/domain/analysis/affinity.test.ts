@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeAccount, analyzePortfolio, associationRule, ruleMetrics } from '../../../src/domain/analysis';
+import { analyzeAccount, analyzePortfolio, associationRule, minePairRules, ruleMetrics } from '../../../src/domain/analysis';
 import { bookOf, d, line } from './helpers';
 
 /**
@@ -63,6 +63,18 @@ describe('association-rule metrics (mlxtend definitions) on the textbook example
   });
 });
 
+describe('pair mining', () => {
+  it('counts the same pairs with the dense matrix and the sparse map (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }), { maxLength: 25 }), fc.integer({ min: 1, max: 3 }), (baskets, min) => {
+        // itemCount 10 uses the matrix; 5,000 (25M cells) the sparse path
+        expect(minePairRules(baskets, 5000, min)).toEqual(minePairRules(baskets, 10, min));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('affinity in the engine, accounts as baskets of categories', () => {
   const asOf = d(2025, 6, 30);
   // Each basket is an account; each item a category bought in the last 12 months. Cola spend:
@@ -97,5 +109,15 @@ describe('affinity in the engine, accounts as baskets of categories', () => {
     expect(data[0]).toMatchObject({ because: 'Milk', rationale: '50% of accounts that buy Milk also buy Cola, 1.3x the base rate.', curated: false });
     // median Cola spend among accounts buying Milk and Cola (T3 £10, T5 £30) = 20
     expect(data[0].annualEstimate).toBe(20);
+  });
+
+  it('does the same at SKU level (one SKU per item here)', () => {
+    const detail = analyzeAccount(book, p, 'T1');
+    expect(detail.skuCrossSell.map((r) => [r.offer, Number(r.metrics!.lift.toFixed(4))])).toEqual([
+      ['cola', 1.25],
+      ['diapers', 0.9375],
+      ['beer', 0.8333],
+    ]);
+    expect(detail.skuCrossSell[0]).toMatchObject({ level: 'sku', because: 'milk', annualEstimate: 20 });
   });
 });

@@ -189,3 +189,15 @@ describe('dashboard', () => {
     ]);
   });
 });
+
+describe('accounts without order lines', () => {
+  it('still get a row, as never ordered, in the data currency', () => {
+    const p = analyzePortfolio(bookOf([line('A', recent, 's', 10, { currency: 'GBP' })]), { asOf, accounts: [{ accountId: 'A' }, { accountId: 'QUIET', name: 'Quiet Ltd' }] });
+    const q = p.accounts.find((a) => a.accountId === 'QUIET')!;
+    expect(q).toMatchObject({ name: 'Quiet Ltd', currency: 'GBP', revenueLast12: 0, rolledUp: false, winBack: null });
+    expect(q.health.inputs.daysSinceLastOrder).toBeNull();
+    // never ordered → recency 1; both periods empty → 1, 1; no categories → 1
+    expect(q.health.score).toBe(1);
+    expect(p.dashboard.accountsManaged).toBe(2);
+  });
+});
