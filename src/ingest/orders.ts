@@ -85,7 +85,12 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   let firstDate = Infinity;
   let lastDate = -Infinity;
 
+  // A repeated header row has the header's own text in the date column: test that cheaply
+  // first (dates are numbers in almost every row), then count the other headers.
+  const dateHeader = headerNorm.find((h) => h.column === col.date)?.norm ?? '';
   function isRepeatedHeader(row: readonly Cell[]): boolean {
+    const d = row[col.date];
+    if (typeof d !== 'string' || d.length > dateHeader.length + 8 || normaliseHeader(d) !== dateHeader) return false;
     let same = 0;
     for (const h of headerNorm) {
       const v = row[h.column];
@@ -94,12 +99,14 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     return same >= Math.max(2, Math.ceil(headerNorm.length / 2));
   }
 
+  const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c): c is number => c !== undefined);
   function isTotalsRow(row: readonly Cell[]): boolean {
-    for (const f of ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName']) {
-      const c = col[f];
-      if (c === undefined) continue;
+    for (const c of totalCols) {
       const v = row[c];
-      if (typeof v === 'string' && TOTAL_TEXT.test(v.trim())) return true;
+      if (typeof v !== 'string' || v.length === 0) continue;
+      // Cheap first-letter test before the regex: totals rows start with G, S or T.
+      const ch = v.charCodeAt(0) | 32;
+      if ((ch === 116 || ch === 103 || ch === 115 || v.charCodeAt(0) === 32) && TOTAL_TEXT.test(v.trim())) return true;
     }
     return false;
   }
