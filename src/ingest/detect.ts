@@ -4,17 +4,22 @@
  * (not always row 1: exports put titles above), and which column is which field.
  */
 import { cellText, type Grid, isBlankCell } from './grid';
-import { type FieldDef, normaliseHeader, type Role, ROLES } from './fields';
+import { compactHeader, type FieldDef, normaliseHeader, type Role, ROLES } from './fields';
 
 /** How many rows from the top are searched for the header row. */
-const HEADER_SCAN_ROWS = 30;
+export const HEADER_SCAN_ROWS = 30;
+
+/** Match strengths: the header is a synonym, or contains one as whole words ("Order Date (UTC)"). */
+const EXACT = 1;
+const CONTAINS = 0.7;
 
 export interface FieldMatch {
   field: string;
   /** 0-based column within the grid */
   column: number;
+  /** The header text as found (trimmed). */
   header: string;
-  /** 1 = exact synonym, 0.7 = header contains a synonym, 1 = set by the user */
+  /** 1 = the header is a synonym (or the user chose it), 0.7 = the header contains a synonym */
   confidence: number;
 }
 
@@ -29,40 +34,64 @@ export interface ColumnMapping {
 }
 
 export interface Detection {
+  role: Role;
   mapping: ColumnMapping;
-  /** 0..1 */
+  /** 0..1: how sure KAP is of this role and mapping. */
   confidence: number;
+  /** Every cell of the header row as text ('' for blanks), by column. */
   headers: string[];
   /** data rows below the header (blank rows included) */
   dataRows: number;
 }
 
-function matchScore(header: string, syn: string): number {
-  if (header === syn) return 1;
-  if (syn.length >= 3 && new RegExp(`(^| )${syn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`).test(header)) return 0.7;
-  return 0;
+interface PreparedField {
+  field: string;
+  order: number;
+  syns: { spaced: string; compact: string }[];
 }
 
-/** Best one-to-one assignment of fields to headers: strongest, most specific matches first. */
+const prepared = new Map<readonly FieldDef[], PreparedField[]>();
+function prepare(fields: readonly FieldDef[]): PreparedField[] {
+  let p = prepared.get(fields);
+  if (!p) {
+    p = fields.map((f, order) => ({ field: f.field, order, syns: f.synonyms.map((s) => ({ spaced: normaliseHeader(s), compact: compactHeader(s) })) }));
+    prepared.set(fields, p);
+  }
+  return p;
+}
+
+/** Strength and synonym rank (earlier synonyms are the likelier meaning) of a header for a field. */
+function bestSynonym(spaced: string, compact: string, f: PreparedField): { score: number; rank: number } {
+  let score = 0;
+  let rank = Infinity;
+  const padded = ` ${spaced} `;
+  for (let i = 0; i < f.syns.length; i++) {
+    const s = f.syns[i];
+    let v = 0;
+    if (spaced === s.spaced || compact === s.compact) v = EXACT;
+    else if (s.compact.length >= 3 && padded.includes(` ${s.spaced} `)) v = CONTAINS;
+    if (v > score) {
+      score = v;
+      rank = i;
+    }
+  }
+  return { score, rank };
+}
+
+/** Best one-to-one assignment of fields to headers: strongest, then most typical matches first. */
 export function matchFields(headers: readonly string[], fields: readonly FieldDef[]): FieldMatch[] {
-  const norm = headers.map((h) => normaliseHeader(h));
-  const cands: { field: string; column: number; score: number; len: number; order: number }[] = [];
-  fields.forEach((f, order) => {
-    norm.forEach((h, column) => {
-      if (!h) return;
-      let best = 0;
-      let len = 0;
-      for (const syn of f.synonyms) {
-        const s = matchScore(h, normaliseHeader(syn));
-        if (s > best || (s === best && s > 0 && syn.length > len)) {
-          best = s;
-          len = syn.length;
-        }
-      }
-      if (best > 0) cands.push({ field: f.field, column, score: best, len, order });
-    });
+  const pf = prepare(fields);
+  const cands: { field: string; column: number; score: number; rank: number; order: number }[] = [];
+  headers.forEach((h, column) => {
+    const spaced = normaliseHeader(h);
+    if (!spaced) return;
+    const compact = spaced.replace(/ /g, '');
+    for (const f of pf) {
+      const { score, rank } = bestSynonym(spaced, compact, f);
+      if (score > 0) cands.push({ field: f.field, column, score, rank, order: f.order });
+    }
   });
-  cands.sort((a, b) => b.score - a.score || b.len - a.len || a.order - b.order || a.column - b.column);
+  cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.order - b.order || a.column - b.column);
   const usedF = new Set<string>();
   const usedC = new Set<number>();
   const out: FieldMatch[] = [];
@@ -70,36 +99,43 @@ export function matchFields(headers: readonly string[], fields: readonly FieldDe
     if (usedF.has(c.field) || usedC.has(c.column)) continue;
     usedF.add(c.field);
     usedC.add(c.column);
-    out.push({ field: c.field, column: c.column, header: headers[c.column], confidence: c.score });
+    out.push({ field: c.field, column: c.column, header: headers[c.column].trim(), confidence: c.score });
   }
   return out.sort((a, b) => a.column - b.column);
 }
 
-function roleScore(role: Role, matches: FieldMatch[]): number {
+/** How well a set of matches fits a role, 0..1; 0 when a required group is unmet (unless `partial`). */
+function roleScore(role: Role, matches: FieldMatch[], partial = false): number {
   const def = ROLES[role];
   const have = new Set(matches.map((m) => m.field));
   const groupsMet = def.requiredAny.filter((g) => g.some((f) => have.has(f))).length;
-  if (groupsMet < def.requiredAny.length) return 0;
-  const quality = matches.reduce((s, m) => s + m.confidence, 0) / Math.max(matches.length, 1);
+  if (!partial && groupsMet < def.requiredAny.length) return 0;
+  if (matches.length === 0) return 0;
+  const quality = matches.reduce((s, m) => s + m.confidence, 0) / matches.length;
   const coverage = Math.min(1, matches.length / Math.min(def.fields.length, 6));
-  return 0.5 * quality + 0.5 * coverage;
+  const required = groupsMet / def.requiredAny.length;
+  return partial ? (0.5 * quality + 0.5 * coverage) * required : 0.5 * quality + 0.5 * coverage;
 }
 
-/** Detects the role of one grid; undefined when no header row fits any role. */
-export function detectTable(grid: Grid, only?: Role): Detection | undefined {
+function headerTexts(row: readonly unknown[]): string[] {
+  return row.map((v) => (typeof v === 'string' ? v.trim() : ''));
+}
+
+function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection | undefined {
   let best: Detection | undefined;
   const rows = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const row = grid.values[r] ?? [];
-    const texts = row.map((v) => (typeof v === 'string' ? v.trim() : ''));
-    const filled = texts.filter((t) => t !== '').length;
+    const texts = headerTexts(row);
+    let filled = 0;
+    for (const t of texts) if (t !== '') filled++;
     if (filled < 2) continue;
-    for (const role of Object.keys(ROLES) as Role[]) {
-      if (only && role !== only) continue;
+    for (const role of roles) {
       const matches = matchFields(texts, ROLES[role].fields);
-      const score = roleScore(role, matches);
+      const score = roleScore(role, matches, partial);
       if (score > 0 && (!best || score > best.confidence + 1e-9)) {
         best = {
+          role,
           mapping: { role, sheet: grid.name, table: grid.tableName, headerRow: r, fields: matches },
           confidence: Math.round(score * 100) / 100,
           headers: row.map((v) => cellText(v)),
@@ -111,20 +147,41 @@ export function detectTable(grid: Grid, only?: Role): Detection | undefined {
   return best;
 }
 
-/** The best grid for each role (tables preferred over plain ranges on a tie). */
+const ALL_ROLES = Object.keys(ROLES) as Role[];
+
+/**
+ * Detects the role of one grid from a header row within its first 30 rows; undefined when
+ * no row has every required field of any role. `only` restricts the roles tried.
+ */
+export function detectTable(grid: Grid, only?: Role): Detection | undefined {
+  return scan(grid, only ? [only] : ALL_ROLES, false);
+}
+
+/**
+ * The closest a grid comes to a role even when required fields are missing: the row and
+ * columns to show the user, and for MissingRoleError to name what is lacking.
+ */
+export function detectPartial(grid: Grid, role: Role): Detection | undefined {
+  return scan(grid, [role], true);
+}
+
+/** The best grid for each role (a table beats a plain range on a tie, then the longer grid). */
 export function detectWorkbook(grids: readonly Grid[]): Partial<Record<Role, Detection>> {
   const out: Partial<Record<Role, Detection>> = {};
   for (const g of grids) {
     const d = detectTable(g);
     if (!d) continue;
-    const cur = out[d.mapping.role];
-    const better = !cur || d.confidence > cur.confidence || (d.confidence === cur.confidence && (!!d.mapping.table && !cur.mapping.table || d.dataRows > cur.dataRows));
-    if (better) out[d.mapping.role] = d;
+    const cur = out[d.role];
+    const better =
+      !cur ||
+      d.confidence > cur.confidence ||
+      (d.confidence === cur.confidence && ((!!d.mapping.table && !cur.mapping.table) || (!!d.mapping.table === !!cur.mapping.table && d.dataRows > cur.dataRows)));
+    if (better) out[d.role] = d;
   }
   return out;
 }
 
-/** Headers found in a grid's most header-like row, for messages. */
+/** Headers found in a grid's most header-like row (the row with the most text cells), for messages. */
 export function headersOf(grid: Grid): string[] {
   let bestRow: string[] = [];
   for (let r = 0; r < Math.min(grid.values.length, HEADER_SCAN_ROWS); r++) {

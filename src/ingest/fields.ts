@@ -1,13 +1,18 @@
 /**
  * The roles KAP reads and the header synonyms that find each field (PRODUCT.md §1), as data.
- * Headers are compared after normaliseHeader: lower case, punctuation and spaces removed.
+ * Headers are compared after normaliseHeader (lower case; spaces, underscores and punctuation
+ * folded to single spaces; camelCase split), and also with the spaces removed, so
+ * "CustomerID", "customer_id" and "Customer I.D." all meet the synonym "customer id".
  */
 export type Role = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'crossSell' | 'rates';
 
 export interface FieldDef {
   field: string;
+  /** Shown in the task pane's mapping ("Order date"). */
   label: string;
-  /** Required for the role (alternatives: see `requiredAny`). */
+  /** The header to suggest when the column is missing ("Order Date"). */
+  header: string;
+  /** Required for the role (alternatives: see RoleDef.requiredAny). */
   required?: boolean;
   synonyms: readonly string[];
 }
@@ -21,85 +26,97 @@ export interface RoleDef {
 }
 
 export const ORDER_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account ID', synonyms: ['account', 'account no', 'account number', 'account id', 'acct', 'acct no', 'customer id', 'customerid', 'cust no', 'cust id', 'customer no', 'customer number', 'customer code', 'client id', 'client no', 'debtor', 'debtor code', 'sold to', 'bill to', 'account code'] },
-  { field: 'accountName', label: 'Account name', synonyms: ['customer', 'customer name', 'company', 'company name', 'account name', 'client', 'client name', 'trading name', 'business name'] },
-  { field: 'date', label: 'Order date', required: true, synonyms: ['date', 'order date', 'invoicedate', 'invoice date', 'inv date', 'transaction date', 'txn date', 'sale date', 'sales date', 'posting date', 'document date', 'doc date', 'despatch date', 'dispatch date', 'ship date', 'orderdate'] },
-  { field: 'orderId', label: 'Order ID', synonyms: ['order no', 'order number', 'invoiceno', 'invoice no', 'invoice', 'invoice number', 'order id', 'orderid', 'order', 'order ref', 'document no', 'doc no', 'transaction id', 'sales order', 'so number', 'inv no'] },
-  { field: 'sku', label: 'Product code (SKU)', required: true, synonyms: ['sku', 'stockcode', 'stock code', 'product code', 'item', 'item code', 'item no', 'part no', 'part number', 'product id', 'productid', 'article', 'article no', 'material', 'product number', 'code'] },
-  { field: 'productName', label: 'Product name', synonyms: ['description', 'product', 'item name', 'product name', 'item description', 'product description', 'desc', 'article name'] },
-  { field: 'category', label: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'category name', 'range', 'department', 'family', 'product family'] },
-  { field: 'quantity', label: 'Quantity', required: true, synonyms: ['qty', 'quantity', 'units', 'qty ordered', 'quantity ordered', 'qty sold', 'volume', 'pcs', 'unit qty'] },
-  { field: 'revenue', label: 'Line revenue', synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'line value', 'total', 'line amount', 'net sales', 'turnover', 'extended price', 'ext price', 'goods value'] },
-  { field: 'unitPrice', label: 'Unit price', synonyms: ['unit price', 'price', 'unitprice', 'sell price', 'selling price', 'net price', 'price each'] },
-  { field: 'listPrice', label: 'List price (RRP)', synonyms: ['rrp', 'list price', 'listprice', 'retail price', 'catalogue price', 'catalog price', 'msrp'] },
-  { field: 'orderedBy', label: 'Ordered by', synonyms: ['ordered by', 'contact', 'buyer', 'placed by', 'requested by', 'orderer', 'customer contact'] },
-  { field: 'site', label: 'Site / delivery address', synonyms: ['site', 'branch', 'delivery address', 'ship to', 'delivery site', 'location', 'depot', 'delivery point'] },
-  { field: 'currency', label: 'Currency', synonyms: ['currency', 'curr', 'ccy', 'currency code', 'cur'] },
+  { field: 'accountId', label: 'Account ID', header: 'Customer ID', synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account code', 'acct', 'acct no', 'acc no', 'a c no', 'customer id', 'cust id', 'cust no', 'cust code', 'cust ref', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'client id', 'client no', 'client code', 'debtor', 'debtor code', 'debtor no', 'sold to', 'sold to party', 'bill to', 'bill to id', 'payer', 'kunnr', 'ledger code'] },
+  { field: 'accountName', label: 'Account name', header: 'Customer', synonyms: ['customer', 'customer name', 'cust name', 'company', 'company name', 'account name', 'client', 'client name', 'trading name', 'business name', 'debtor name', 'sold to name', 'bill to name', 'organisation', 'organization'] },
+  { field: 'date', label: 'Order date', header: 'Order Date', required: true, synonyms: ['date', 'order date', 'invoice date', 'inv date', 'transaction date', 'txn date', 'trans date', 'sale date', 'sales date', 'posting date', 'post date', 'document date', 'doc date', 'despatch date', 'dispatch date', 'ship date', 'shipped date', 'delivery date', 'billing date', 'tax date', 'order placed', 'date ordered', 'date of order', 'date of invoice', 'invoiced'] },
+  { field: 'orderId', label: 'Order ID', header: 'Order No', synonyms: ['order no', 'order number', 'order id', 'order', 'order ref', 'order reference', 'invoice', 'invoice no', 'invoice number', 'invoice id', 'invoice ref', 'inv no', 'inv number', 'document no', 'document number', 'doc no', 'doc number', 'transaction id', 'transaction no', 'sales order', 'sales order no', 'so no', 'so number', 'sop number', 'voucher no', 'reference', 'ref'] },
+  { field: 'sku', label: 'Product code (SKU)', header: 'SKU', required: true, synonyms: ['sku', 'stock code', 'stock no', 'stock ref', 'product code', 'product id', 'product no', 'product number', 'product ref', 'item', 'item code', 'item no', 'item number', 'item id', 'part', 'part no', 'part number', 'part code', 'article', 'article no', 'article number', 'material', 'material no', 'material number', 'catalogue no', 'catalog no', 'cat no', 'code', 'matnr'] },
+  { field: 'productName', label: 'Product name', header: 'Description', synonyms: ['description', 'product', 'product name', 'item name', 'item description', 'product description', 'desc', 'article name', 'article description', 'material description', 'line description', 'goods'] },
+  { field: 'category', label: 'Category', header: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'category name', 'range', 'department', 'dept', 'family', 'product family', 'class', 'product class', 'commodity', 'sub category', 'subcategory', 'product type', 'analysis code'] },
+  { field: 'quantity', label: 'Quantity', header: 'Qty', required: true, synonyms: ['qty', 'quantity', 'units', 'qty ordered', 'quantity ordered', 'qty sold', 'quantity sold', 'qty invoiced', 'quantity invoiced', 'qty shipped', 'volume', 'pcs', 'pieces', 'unit qty', 'no of units', 'number of units', 'count'] },
+  { field: 'revenue', label: 'Line revenue', header: 'Revenue', synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'sales amount', 'line value', 'total', 'line amount', 'net sales', 'turnover', 'extended price', 'ext price', 'extended value', 'extended amount', 'goods value', 'net line value', 'invoice value', 'invoiced value', 'total value', 'total price', 'line net', 'spend', 'sales revenue'] },
+  { field: 'unitPrice', label: 'Unit price', header: 'Unit Price', synonyms: ['unit price', 'price', 'sell price', 'selling price', 'net price', 'price each', 'each', 'unit cost', 'price per unit', 'rate', 'unit value', 'net unit price'] },
+  { field: 'listPrice', label: 'List price (RRP)', header: 'List Price', synonyms: ['rrp', 'list price', 'retail price', 'catalogue price', 'catalog price', 'msrp', 'list', 'price list', 'standard price', 'trade price'] },
+  { field: 'orderedBy', label: 'Ordered by', header: 'Ordered By', synonyms: ['ordered by', 'contact', 'buyer', 'placed by', 'requested by', 'requester', 'requisitioner', 'orderer', 'customer contact', 'contact name', 'order contact'] },
+  { field: 'site', label: 'Site / delivery address', header: 'Site', synonyms: ['site', 'branch', 'delivery address', 'ship to', 'ship to address', 'delivery site', 'location', 'depot', 'delivery point', 'deliver to', 'ship to name', 'delivery location', 'address', 'postcode'] },
+  { field: 'currency', label: 'Currency', header: 'Currency', synonyms: ['currency', 'curr', 'ccy', 'currency code', 'cur', 'cur code', 'doc currency', 'document currency', 'invoice currency'] },
 ];
 
 export const ACCOUNT_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account ID', synonyms: ['account', 'account no', 'account number', 'account id', 'acct', 'customer id', 'customerid', 'cust no', 'customer no', 'customer code', 'client id', 'account code'] },
-  { field: 'name', label: 'Account name', synonyms: ['account name', 'name', 'customer', 'customer name', 'company', 'company name', 'client name', 'trading name'] },
-  { field: 'parentId', label: 'Parent account', synonyms: ['parent', 'parent account', 'parent id', 'group', 'head office', 'parent account no', 'group account'] },
-  { field: 'tier', label: 'Tier', synonyms: ['tier', 'account tier', 'level', 'grade', 'segment'] },
-  { field: 'industry', label: 'Industry', synonyms: ['industry', 'sector', 'trade', 'customer type', 'vertical', 'industry sector'] },
-  { field: 'primaryContact', label: 'Primary contact', synonyms: ['primary contact', 'contact', 'main contact', 'contact name'] },
-  { field: 'email', label: 'Email', synonyms: ['email', 'e-mail', 'email address', 'contact email'] },
-  { field: 'phone', label: 'Phone', synonyms: ['phone', 'telephone', 'tel', 'phone number', 'mobile'] },
-  { field: 'accountManager', label: 'Account manager', synonyms: ['account manager', 'am', 'sales rep', 'rep', 'owner', 'account owner', 'kam', 'salesperson', 'sales person'] },
-  { field: 'creditTerms', label: 'Credit terms', synonyms: ['credit terms', 'terms', 'payment terms'] },
-  { field: 'creditLimit', label: 'Credit limit', synonyms: ['credit limit', 'limit'] },
-  { field: 'engagement', label: 'Engagement', synonyms: ['engagement', 'responsiveness', 'engagement score', 'response'] },
-  { field: 'daysBeyondTerms', label: 'Average days beyond terms', synonyms: ['avg days beyond terms', 'average days beyond terms', 'days beyond terms', 'days late', 'avg days late', 'average days late', 'payment days late', 'dbt'] },
-  { field: 'creditHold', label: 'Credit hold', synonyms: ['credit hold', 'on hold', 'hold', 'stop', 'on stop', 'account on hold'] },
-  { field: 'healthOverride', label: 'Health override', synonyms: ['health override', 'override', 'manual band', 'band override'] },
-  { field: 'overrideReason', label: 'Override reason', synonyms: ['override reason', 'reason'] },
-  { field: 'customerSince', label: 'Customer since', synonyms: ['customer since', 'since', 'opened', 'account opened', 'start date', 'date opened'] },
+  { field: 'accountId', label: 'Account ID', header: 'Account No', synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'acct', 'acct no', 'customer id', 'cust id', 'cust no', 'customer no', 'customer number', 'customer code', 'client id', 'account code', 'debtor code', 'debtor'] },
+  { field: 'name', label: 'Account name', header: 'Account Name', synonyms: ['account name', 'name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', 'trading name', 'business name', 'organisation', 'organization'] },
+  { field: 'parentId', label: 'Parent account', header: 'Parent Account', synonyms: ['parent', 'parent account', 'parent id', 'parent no', 'parent account no', 'group', 'group account', 'head office', 'head office account', 'ultimate parent', 'buying group'] },
+  { field: 'tier', label: 'Tier', header: 'Tier', synonyms: ['tier', 'account tier', 'customer tier', 'level', 'grade', 'segment', 'status', 'account status', 'membership'] },
+  { field: 'industry', label: 'Industry', header: 'Industry', synonyms: ['industry', 'sector', 'trade', 'trade type', 'customer type', 'customer category', 'vertical', 'industry sector', 'market', 'business type', 'sic'] },
+  { field: 'primaryContact', label: 'Primary contact', header: 'Primary Contact', synonyms: ['primary contact', 'contact', 'main contact', 'contact name', 'key contact'] },
+  { field: 'email', label: 'Email', header: 'Email', synonyms: ['email', 'e mail', 'email address', 'contact email', 'mail'] },
+  { field: 'phone', label: 'Phone', header: 'Phone', synonyms: ['phone', 'telephone', 'tel', 'phone number', 'tel no', 'mobile', 'contact number'] },
+  { field: 'accountManager', label: 'Account manager', header: 'Account Manager', synonyms: ['account manager', 'am', 'kam', 'key account manager', 'sales rep', 'rep', 'owner', 'account owner', 'salesperson', 'sales person', 'sales exec', 'sales executive', 'territory manager', 'bdm'] },
+  { field: 'creditTerms', label: 'Credit terms', header: 'Credit Terms', synonyms: ['credit terms', 'terms', 'payment terms', 'pay terms'] },
+  { field: 'creditLimit', label: 'Credit limit', header: 'Credit Limit', synonyms: ['credit limit', 'limit', 'credit line'] },
+  { field: 'engagement', label: 'Engagement', header: 'Engagement', synonyms: ['engagement', 'responsiveness', 'engagement score', 'engagement level', 'response', 'response to outreach'] },
+  { field: 'daysBeyondTerms', label: 'Average days beyond terms', header: 'Avg Days Beyond Terms', synonyms: ['avg days beyond terms', 'average days beyond terms', 'days beyond terms', 'days late', 'avg days late', 'average days late', 'payment days late', 'dbt', 'avg dbt', 'days overdue', 'avg days overdue'] },
+  { field: 'daysBeyondTermsHistory', label: 'Days beyond terms history', header: 'Days Late History', synonyms: ['days late history', 'days beyond terms history', 'dbt history', 'payment history', 'days late trend'] },
+  { field: 'creditHold', label: 'Credit hold', header: 'Credit Hold', synonyms: ['credit hold', 'on hold', 'hold', 'stop', 'on stop', 'account on hold', 'credit stop', 'stopped'] },
+  { field: 'healthOverride', label: 'Health override', header: 'Health Override', synonyms: ['health override', 'override', 'manual band', 'band override', 'health band override', 'manual health'] },
+  { field: 'overrideReason', label: 'Override reason', header: 'Override Reason', synonyms: ['override reason', 'reason', 'override note', 'override comment'] },
+  { field: 'customerSince', label: 'Customer since', header: 'Customer Since', synonyms: ['customer since', 'since', 'opened', 'account opened', 'start date', 'date opened', 'open date', 'first trading', 'relationship start'] },
 ];
 
 export const CATALOG_FIELDS: readonly FieldDef[] = [
-  { field: 'sku', label: 'SKU', required: true, synonyms: ['sku', 'stockcode', 'stock code', 'product code', 'item', 'item code', 'part no', 'product id', 'code'] },
-  { field: 'name', label: 'Product name', synonyms: ['product name', 'name', 'description', 'product', 'item name'] },
-  { field: 'category', label: 'Category', synonyms: ['category', 'product category', 'group', 'product group'] },
-  { field: 'productLine', label: 'Product line', synonyms: ['product line', 'line', 'range', 'product range', 'family', 'product family'] },
-  { field: 'listPrice', label: 'List price', synonyms: ['list price', 'rrp', 'price', 'retail price', 'catalogue price'] },
-  { field: 'premiumSku', label: 'Premium alternative', synonyms: ['premium alternative', 'premium sku', 'premium', 'upgrade', 'premium alternative sku', 'upsell'] },
+  { field: 'sku', label: 'SKU', header: 'SKU', required: true, synonyms: ['sku', 'stock code', 'product code', 'product id', 'product no', 'item', 'item code', 'item no', 'part no', 'part number', 'article no', 'material', 'code'] },
+  { field: 'name', label: 'Product name', header: 'Product Name', synonyms: ['product name', 'name', 'description', 'product', 'item name', 'product description'] },
+  { field: 'category', label: 'Category', header: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'department', 'class'] },
+  { field: 'productLine', label: 'Product line', header: 'Product Line', synonyms: ['product line', 'line', 'range', 'product range', 'family', 'product family', 'series'] },
+  { field: 'listPrice', label: 'List price', header: 'List Price', synonyms: ['list price', 'rrp', 'price', 'retail price', 'catalogue price', 'catalog price', 'msrp', 'standard price'] },
+  { field: 'premiumSku', label: 'Premium alternative', header: 'Premium Alternative', synonyms: ['premium alternative', 'premium sku', 'premium', 'upgrade', 'premium alternative sku', 'upsell', 'upsell sku', 'premium code', 'better alternative'] },
 ];
 
 export const CONTACT_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account', required: true, synonyms: ['account', 'account no', 'account id', 'customer id', 'cust no', 'customer'] },
-  { field: 'name', label: 'Name', required: true, synonyms: ['name', 'contact', 'contact name', 'person', 'full name'] },
-  { field: 'role', label: 'Role', synonyms: ['role', 'job title', 'title', 'position', 'dmu role'] },
-  { field: 'influence', label: 'Influence', synonyms: ['influence', 'influence level', 'power'] },
-  { field: 'relationship', label: 'Relationship strength', synonyms: ['relationship', 'relationship strength', 'strength'] },
-  { field: 'feeling', label: 'Feeling about us', synonyms: ['feeling', 'feeling about us', 'feelings', 'sentiment', 'attitude'] },
+  { field: 'accountId', label: 'Account', header: 'Account', required: true, synonyms: ['account', 'account no', 'account id', 'customer id', 'cust no', 'customer', 'company', 'account name'] },
+  { field: 'name', label: 'Name', header: 'Name', required: true, synonyms: ['name', 'contact', 'contact name', 'person', 'full name', 'stakeholder'] },
+  { field: 'role', label: 'Role', header: 'Role', synonyms: ['role', 'job title', 'title', 'position', 'dmu role', 'buying role'] },
+  { field: 'influence', label: 'Influence', header: 'Influence', synonyms: ['influence', 'influence level', 'power'] },
+  { field: 'relationship', label: 'Relationship strength', header: 'Relationship', synonyms: ['relationship', 'relationship strength', 'strength', 'rapport'] },
+  { field: 'feeling', label: 'Feeling about us', header: 'Feeling About Us', synonyms: ['feeling', 'feeling about us', 'feelings', 'sentiment', 'attitude', 'stance', 'perception'] },
 ];
 
 export const CROSS_SELL_FIELDS: readonly FieldDef[] = [
-  { field: 'theyBuy', label: 'They buy', required: true, synonyms: ['they buy', 'buys', 'if they buy'] },
-  { field: 'considerSelling', label: 'Consider selling', required: true, synonyms: ['consider selling', 'recommend', 'offer', 'cross sell', 'cross-sell'] },
-  { field: 'rationale', label: 'Rationale', synonyms: ['rationale', 'why', 'reason'] },
-  { field: 'priority', label: 'Priority', synonyms: ['priority'] },
+  { field: 'theyBuy', label: 'They buy', header: 'They Buy', required: true, synonyms: ['they buy', 'buys', 'if they buy', 'customer buys', 'if customer buys', 'current product', 'trigger'] },
+  { field: 'considerSelling', label: 'Consider selling', header: 'Consider Selling', required: true, synonyms: ['consider selling', 'recommend', 'recommended', 'offer', 'cross sell', 'suggest', 'also sell', 'then offer'] },
+  { field: 'rationale', label: 'Rationale', header: 'Rationale', synonyms: ['rationale', 'why', 'reason', 'notes', 'because'] },
+  { field: 'priority', label: 'Priority', header: 'Priority', synonyms: ['priority', 'importance'] },
 ];
 
 export const RATE_FIELDS: readonly FieldDef[] = [
-  { field: 'currency', label: 'Currency', required: true, synonyms: ['currency', 'curr', 'ccy', 'from currency'] },
-  { field: 'rate', label: 'Rate', required: true, synonyms: ['rate', 'fx rate', 'exchange rate', 'rate to gbp', 'conversion rate'] },
+  { field: 'currency', label: 'Currency', header: 'Currency', required: true, synonyms: ['currency', 'curr', 'ccy', 'from currency', 'currency code', 'from'] },
+  { field: 'rate', label: 'Rate', header: 'Rate', required: true, synonyms: ['rate', 'fx rate', 'exchange rate', 'rate to gbp', 'conversion rate', 'fx', 'multiplier'] },
 ];
 
 export const ROLES: Readonly<Record<Role, RoleDef>> = {
   orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['sku'], ['quantity'], ['revenue', 'unitPrice']] },
-  accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold']] },
+  accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride']] },
   catalog: { role: 'catalog', label: 'catalog', fields: CATALOG_FIELDS, requiredAny: [['sku'], ['category', 'productLine', 'listPrice', 'premiumSku']] },
   contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling']] },
   crossSell: { role: 'crossSell', label: 'cross-sell rules', fields: CROSS_SELL_FIELDS, requiredAny: [['theyBuy'], ['considerSelling']] },
   rates: { role: 'rates', label: 'currency rates', fields: RATE_FIELDS, requiredAny: [['currency'], ['rate']] },
 };
 
+/**
+ * "Order_Date", "order-date", "OrderDate", " ORDER  DATE " → "order date"; "Cust. No." → "cust no";
+ * "A/C No" → "a c no"; "Revenue (£)" → "revenue £".
+ */
 export function normaliseHeader(h: string): string {
   return h
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
-    .replace(/[_\-./\\()[\]#:]+/g, ' ')
+    .replace(/[_\-–—./\\()[\]{}#:;,'"*?!&+|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The header with its spaces removed too, so "customer id" meets "customerid". */
+export function compactHeader(h: string): string {
+  return normaliseHeader(h).replace(/ /g, '');
 }
