@@ -1,12 +1,13 @@
-/** Using, correcting and re-applying a column mapping (the user's or a saved one). */
-import type { ColumnMapping, FieldMatch } from './detect';
-import { normaliseHeader, type Role, ROLES } from './fields';
+/** Using, correcting, saving and re-applying a column mapping (the user's or a saved one). */
+import { type ColumnMapping, type Detection, detectPartial, detectTable, type FieldMatch, HEADER_SCAN_ROWS } from './detect';
+import { type FieldDef, normaliseHeader, type Role, ROLES } from './fields';
 import { cellText, type Grid } from './grid';
 
 export class MissingRoleError extends Error {
   constructor(
     message: string,
     public readonly role: Role,
+    /** The missing fields, as phrases ("order date", "line revenue or unit price"). */
     public readonly missing: string[],
     public readonly headersFound: string[],
   ) {
@@ -15,26 +16,71 @@ export class MissingRoleError extends Error {
   }
 }
 
-/** Which required field groups a mapping lacks, as labels ("Order date", "Line revenue or Unit price"). */
-export function missingFields(mapping: Pick<ColumnMapping, 'role' | 'fields'>): string[] {
+/** "Order date" → "order date"; "Account ID" keeps its capitals after the first letter. */
+function phrase(f: FieldDef): string {
+  return f.label.charAt(0).toLowerCase() + f.label.slice(1);
+}
+
+function missingGroups(mapping: Pick<ColumnMapping, 'role' | 'fields'>): FieldDef[][] {
   const def = ROLES[mapping.role];
   const have = new Set(mapping.fields.map((f) => f.field));
-  const label = (f: string) => def.fields.find((d) => d.field === f)?.label ?? f;
-  return def.requiredAny.filter((g) => !g.some((f) => have.has(f))).map((g) => g.map(label).join(' or '));
+  return def.requiredAny
+    .filter((g) => !g.some((f) => have.has(f)))
+    .map((g) => g.map((f) => def.fields.find((d) => d.field === f)).filter((d): d is FieldDef => d !== undefined));
+}
+
+/** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
+export function missingFields(mapping: Pick<ColumnMapping, 'role' | 'fields'>): string[] {
+  return missingGroups(mapping).map((g) => g.map(phrase).join(' or '));
+}
+
+function andList(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/**
+ * The message for missing required fields: names them, lists the headers found, says how to fix it.
+ * 'No column for "order date" was found in the order lines on "Sales". Headers found: Cust, When, Item.
+ *  Choose the order-date column in the task pane's mapping, or rename it to "Order Date".'
+ */
+export function missingMessage(mapping: Pick<ColumnMapping, 'role' | 'fields' | 'sheet'>, headersFound: readonly string[]): string | undefined {
+  const groups = missingGroups(mapping);
+  if (groups.length === 0) return undefined;
+  const role = ROLES[mapping.role].label;
+  const names = groups.map((g) => g.map((f) => `"${phrase(f)}"`).join(' or '));
+  const kebab = groups.map((g) => phrase(g[0]).replace(/\s*\(.*\)$/, '').replace(/ /g, '-'));
+  const renames = groups.map((g) => `"${g[0].header}"`);
+  const one = groups.length === 1;
+  const headers = headersFound.filter((h) => h.trim() !== '');
+  return (
+    `No column for ${andList(names)} was found in the ${role} on "${mapping.sheet}". ` +
+    `Headers found: ${headers.join(', ') || '(none)'}. ` +
+    `Choose the ${andList(kebab)} column${one ? '' : 's'} in the task pane's mapping, or rename ${one ? 'it' : 'them'} to ${andList(renames)}.`
+  );
 }
 
 /** Throws a MissingRoleError naming the missing fields, the headers found and how to map them. */
 export function requireComplete(mapping: ColumnMapping, headersFound: string[]): void {
-  const missing = missingFields(mapping);
-  if (missing.length === 0) return;
-  const role = ROLES[mapping.role].label;
-  const first = missing[0].split(' or ')[0];
-  throw new MissingRoleError(
-    `No column for ${missing.map((m) => `"${m}"`).join(', ')} was found in the ${role} on "${mapping.sheet}". Headers found: ${headersFound.join(', ') || '(none)'}. Choose the column in the task pane's column mapping, or rename it to "${first}".`,
-    mapping.role,
-    missing,
-    headersFound,
-  );
+  const message = missingMessage(mapping, headersFound);
+  if (message === undefined) return;
+  throw new MissingRoleError(message, mapping.role, missingFields(mapping), headersFound.filter((h) => h.trim() !== ''));
+}
+
+/**
+ * The grid's detection for `role`, or a MissingRoleError that names what is missing from the
+ * closest header row (or, when no row comes close, every header-like text found).
+ */
+export function requireRole(grid: Grid, role: Role): Detection {
+  const full = detectTable(grid, role);
+  if (full) return full;
+  const near = detectPartial(grid, role);
+  if (near) {
+    requireComplete(near.mapping, near.headers);
+    return near; // unreachable: a partial detection that is complete would have been found above
+  }
+  const empty: ColumnMapping = { role, sheet: grid.name, headerRow: 0, fields: [] };
+  const headers = (grid.values[0] ?? []).map((v) => cellText(v));
+  throw new MissingRoleError(missingMessage(empty, headers) ?? '', role, missingFields(empty), headers.filter(Boolean));
 }
 
 /** Error when no sheet looks like order lines at all. */
@@ -43,12 +89,12 @@ export function noOrdersError(sheets: { name: string; headers: string[] }[]): Mi
   return new MissingRoleError(
     `No order lines were found. KAP needs a table with an account, an order date, a product code (SKU), a quantity and a revenue or unit price column. Headers found — ${seen || 'no sheets with data'}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
     'orders',
-    ['Order lines'],
+    ['order lines'],
     sheets.flatMap((s) => s.headers),
   );
 }
 
-/** A user's choice of header per field (header text, undefined = not mapped) applied to a mapping. */
+/** A user's choice of header per field (header text, undefined or '' = not mapped) applied to a mapping. */
 export function withUserChoices(mapping: ColumnMapping, headers: readonly string[], choices: Record<string, string | undefined>): ColumnMapping {
   const fields: FieldMatch[] = mapping.fields.filter((f) => !(f.field in choices));
   for (const [field, header] of Object.entries(choices)) {
@@ -58,31 +104,66 @@ export function withUserChoices(mapping: ColumnMapping, headers: readonly string
     // A column belongs to one field: the user's choice takes it from any guess.
     const clash = fields.findIndex((f) => f.column === column);
     if (clash >= 0) fields.splice(clash, 1);
-    fields.push({ field, column, header: headers[column], confidence: 1 });
+    fields.push({ field, column, header: headers[column].trim(), confidence: 1 });
   }
   return { ...mapping, fields: fields.sort((a, b) => a.column - b.column) };
 }
 
+/** A mapping as the JSON the add-in stores in the workbook. */
+export function mappingToJson(mapping: ColumnMapping): string {
+  return JSON.stringify(mapping);
+}
+
+/** Reads a stored mapping back; throws a plain-English Error when the text is not one. */
+export function mappingFromJson(json: string): ColumnMapping {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    throw new Error('The saved column mapping is not readable; map the columns again in the task pane.');
+  }
+  const o = v as Partial<ColumnMapping> | null;
+  const ok =
+    !!o &&
+    typeof o === 'object' &&
+    typeof o.role === 'string' &&
+    o.role in ROLES &&
+    typeof o.sheet === 'string' &&
+    typeof o.headerRow === 'number' &&
+    Array.isArray(o.fields) &&
+    o.fields.every((f) => !!f && typeof f.field === 'string' && typeof f.header === 'string' && typeof f.column === 'number' && typeof f.confidence === 'number');
+  if (!ok) throw new Error('The saved column mapping is incomplete; map the columns again in the task pane.');
+  return { role: o.role as Role, sheet: o.sheet as string, ...(o.table !== undefined ? { table: o.table } : {}), headerRow: o.headerRow as number, fields: (o.fields as FieldMatch[]).map((f) => ({ ...f })) };
+}
+
 /**
  * Re-applies a saved mapping to a grid: finds the header row again (rows may have been
- * inserted above) and each field's column by its header text. Throws a clear error when a
- * saved header is gone.
+ * inserted above) and each field's column by its header text (columns may have moved).
+ * Throws a MissingRoleError naming the saved headers that are gone.
  */
 export function applyMapping(grid: Grid, saved: ColumnMapping): ColumnMapping {
   const want = saved.fields.map((f) => normaliseHeader(f.header));
-  for (let r = 0; r < Math.min(grid.values.length, 30); r++) {
-    const headers = (grid.values[r] ?? []).map((v) => cellText(v));
-    const norm = headers.map((h) => normaliseHeader(h));
-    if (want.every((w) => norm.includes(w))) {
-      return { ...saved, sheet: grid.name, table: grid.tableName ?? saved.table, headerRow: r, fields: saved.fields.map((f) => ({ ...f, column: norm.indexOf(normaliseHeader(f.header)) })) };
+  let bestRow = -1;
+  let bestHits = -1;
+  for (let r = 0; r < Math.min(grid.values.length, HEADER_SCAN_ROWS); r++) {
+    const norm = (grid.values[r] ?? []).map((v) => normaliseHeader(cellText(v)));
+    const hits = want.filter((w) => norm.includes(w)).length;
+    if (hits === want.length && want.length > 0) {
+      return { ...saved, sheet: grid.name, table: grid.tableName ?? saved.table, headerRow: r, fields: saved.fields.map((f) => ({ ...f, header: f.header.trim(), column: norm.indexOf(normaliseHeader(f.header)) })) };
+    }
+    if (hits > bestHits) {
+      bestHits = hits;
+      bestRow = r;
     }
   }
-  const headers = (grid.values[saved.headerRow] ?? []).map((v) => cellText(v)).filter(Boolean);
-  const gone = saved.fields.filter((f) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(f.header))).map((f) => `"${f.header}"`);
+  const row = bestHits > 0 ? bestRow : Math.min(saved.headerRow, Math.max(grid.values.length - 1, 0));
+  const headers = (grid.values[row] ?? []).map((v) => cellText(v)).filter(Boolean);
+  const gone = saved.fields.filter((f) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(f.header)));
+  const list = gone.map((f) => `"${f.header}" (${phrase(ROLES[saved.role].fields.find((d) => d.field === f.field) ?? { field: f.field, label: f.field, header: f.header, synonyms: [] })})`);
   throw new MissingRoleError(
-    `The saved column mapping for "${saved.sheet}" no longer fits: ${gone.join(', ') || 'its headers'} not found. Headers now: ${headers.join(', ') || '(none)'}. Check the column mapping in the task pane.`,
+    `The saved column mapping for "${saved.sheet}" no longer fits: ${list.join(', ') || 'its headers'} ${gone.length === 1 ? 'is' : 'are'} not there any more. Headers now: ${headers.join(', ') || '(none)'}. Check the column mapping in the task pane.`,
     saved.role,
-    gone,
+    gone.map((f) => f.header),
     headers,
   );
 }

@@ -7,22 +7,25 @@
  * the file), which Excel never parses as a formula, whatever it starts with. Only
  * `{ formula }` values become formula cells.
  *
- * Charts — a documented gap: ExcelJS cannot write charts (exceljs/exceljs#141, open since
- * 2016; #1173: it drops them on read/write too). Each chart's data block is already on the
- * sheet (ChartSpec.data), so the writer puts a clearly labelled note in the chart's place
- * naming the chart, its type and its data range. In the add-in, sheets written with
- * src/excel/writeSheets get real charts through Office.js.
+ * Charts: ExcelJS cannot write charts (exceljs/exceljs#141, open since 2016; #1173: it drops
+ * them on read/write too), so toXlsxBytes adds native Excel charts to the bytes ExcelJS wrote
+ * (./charts.ts). A workbook from buildWorkbook alone has no charts, so there (and for a chart
+ * whose data range cannot be drawn) a clearly labelled note sits in the chart's place naming
+ * the chart, its type and its data range.
  */
 import ExcelJS from 'exceljs';
+import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from './charts';
 import {
   blockRange, isDate, isFormula, parseRange, resolveStyle, tableNameFrom, uniqueSheetName, cellA1,
   FORMATS, PALETTE,
-  type Block, type CellStyle, type CellValue, type CfRule, type ConditionalFormat, type SheetSpec,
+  type Block, type CellStyle, type CellValue, type CfRule, type ChartSpec, type ConditionalFormat, type SheetSpec,
 } from '../sheets/spec';
 
 export interface XlsxOptions {
-  /** Write a note where each chart would go (default true). */
+  /** Write a note where each chart that is not drawn would go (default true). */
   chartNotes?: boolean;
+  /** toXlsxBytes/toXlsxBase64 draw native Excel charts (default true); false leaves notes. */
+  nativeCharts?: boolean;
   creator?: string;
 }
 
@@ -164,8 +167,13 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, cfs: ConditionalFormat[]):
   cfs.forEach((cf, i) => ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf.rule, i + 1)] }));
 }
 
-/** Renders the specs into a new ExcelJS workbook. */
+/** Renders the specs into a new ExcelJS workbook (which cannot hold charts: notes mark them). */
 export function buildWorkbook(specs: SheetSpec[], options: XlsxOptions = {}): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
+  return build(specs, options, () => false);
+}
+
+/** `drawn` says which charts toXlsxBytes will draw natively: those get no note. */
+function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) => boolean): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = options.creator ?? 'KAP — Key Account Planner';
   const names: string[] = [];
@@ -207,7 +215,7 @@ export function buildWorkbook(specs: SheetSpec[], options: XlsxOptions = {}): { 
     });
     addConditionalFormats(ws, spec.conditionalFormats ?? []);
     if (options.chartNotes !== false) {
-      for (const ch of spec.charts ?? []) {
+      for (const ch of (spec.charts ?? []).filter((x) => !drawn(x))) {
         const at = parseRange(ch.from);
         const c = ws.getCell(at.row + 1, at.col + 1);
         c.value = `Chart: ${ch.title} — ${ch.type} chart of ${ch.data} (insert it from this data: this file was written without charts)`;
@@ -230,10 +238,24 @@ export function buildWorkbook(specs: SheetSpec[], options: XlsxOptions = {}): { 
   return { workbook: wb, sheets };
 }
 
-export async function toXlsxBytes(specs: SheetSpec[], options?: XlsxOptions): Promise<Uint8Array> {
-  const { workbook } = buildWorkbook(specs, options);
+export async function toXlsxBytes(specs: SheetSpec[], options: XlsxOptions = {}): Promise<Uint8Array> {
+  const native = options.nativeCharts !== false;
+  const { workbook, sheets } = build(specs, options, native ? canDrawChart : () => false);
   const buf = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  const bytes = new Uint8Array(buf as ArrayBuffer);
+  if (!native) return bytes;
+  const withCharts: SheetCharts[] = specs.map((spec, i) => {
+    const ws = workbook.getWorksheet(sheets[i].name);
+    return {
+      sheetName: sheets[i].name,
+      charts: spec.charts ?? [],
+      cell: (row: number, col: number) => {
+        const c = ws?.getCell(row + 1, col + 1);
+        return c ? chartCellFrom(c.value, c.numFmt) : { value: null };
+      },
+    };
+  });
+  return addChartsToXlsx(bytes, withCharts);
 }
 
 /** For Excel.createWorkbook(base64) / insertWorksheetsFromBase64 in the add-in. */

@@ -1,0 +1,73 @@
+/** The `kap` command end to end on a generated workbook: output, files, and one-line errors with exit status 1. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { smallWorkbook } from '../sample/fixture';
+
+const KAP = resolve(__dirname, '../../bin/kap.js');
+const kap = (...args: string[]) => spawnSync(process.execPath, [KAP, ...args], { encoding: 'utf8', timeout: 120_000 });
+
+let wb: Awaited<ReturnType<typeof smallWorkbook>>;
+beforeAll(async () => {
+  wb = await smallWorkbook();
+});
+
+test('kap analyze prints a summary of every account', () => {
+  const r = kap('analyze', wb.path, '--as-of', '2026-10-31');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/KAP analysis as of 2026-10-31/);
+  const lines = wb.data.orders.length - 1;
+  expect(r.stdout).toContain(`Order lines: ${lines.toLocaleString('en-GB')}`);
+  for (const row of wb.data.accounts.slice(1, 4)) expect(r.stdout).toContain(String(row[0]));
+});
+
+test('kap analyze --json gives the whole analysis', () => {
+  const r = kap('analyze', wb.path, '--as-of', '2026-10-31', '--json');
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.asOf).toBe('2026-10-31');
+  expect(j.portfolio.accounts.length).toBeGreaterThanOrEqual(12);
+  expect(j.ingest.accepted).toBe(wb.data.orders.length - 1);
+});
+
+test('kap sheets and kap qbr write workbooks with the expected sheets', async () => {
+  const id = String(wb.data.accounts[1][0]);
+  const out = join(wb.dir, 'sheets.xlsx');
+  expect(kap('sheets', wb.path, '--account', id, '--out', out, '--as-of', '2026-10-31').status).toBe(0);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.readFile(out);
+  expect(x.worksheets.map((w) => w.name)).toEqual(['KAP Account Health', 'KAP Dashboard', 'KAP Whitespace Map', `KAP Breakdown – ${id}`, `KAP Cross-Sell – ${id}`, `KAP Plan – ${id}`, `KAP 5P – ${id}`]);
+  const qbr = join(wb.dir, 'qbr.xlsx');
+  expect(kap('qbr', wb.path, '--account', id, '--quarter', '2026Q3', '--out', qbr, '--as-of', '2026-10-31').status).toBe(0);
+  expect(existsSync(qbr)).toBe(true);
+  const pack = kap('qbr', wb.path, '--all-top', '3', '--out', join(wb.dir, 'pack'), '--as-of', '2026-10-31');
+  expect(pack.status).toBe(0);
+  expect(pack.stdout).toMatch(/Wrote 3 QBR workbooks/);
+});
+
+test.each([
+  [['analyze', '/no/such/file.xlsx'], /^\/no\/such\/file.xlsx: no such file.\n$/],
+  [['analyze', 'WRONG_EXT'], /KAP reads .xlsx and .csv files|no such file/],
+  [['analyze'], /needs a file/],
+  [['frobnicate', 'x'], /Unknown command "frobnicate"/],
+  [['analyze', 'SAMPLE', '--as-of', '31/10/2026'], /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./],
+  [['sheets', 'SAMPLE', '--out', 'x.xlsx'], /needs --account ID/],
+  [['qbr', 'SAMPLE', '--account', 'NOPE', '--out', 'x.xlsx'], /No account "NOPE"/],
+  [['qbr', 'SAMPLE', '--account', 'A0001', '--quarter', 'Q9', '--out', 'QBR_OUT'], /"Q9" is not a quarter/],
+])('bad input %p → one clear line, exit 1, no stack trace', (args, message) => {
+  const real = args.map((a) => (a === 'SAMPLE' ? wb.path : a === 'QBR_OUT' ? join(wb.dir, 'q9.xlsx') : a === 'WRONG_EXT' ? join(wb.dir, 'x.txt.pdf') : a));
+  if (real.includes(join(wb.dir, 'x.txt.pdf'))) writeFileSync(join(wb.dir, 'x.txt.pdf'), 'x');
+  const r = kap(...real);
+  expect(r.status).toBe(1);
+  expect(r.stderr + r.stdout).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('a CSV without order lines names what it looked for and what it found', () => {
+  const p = join(wb.dir, 'notes.csv');
+  writeFileSync(p, 'Name,Colour\nx,red\n');
+  const r = kap('analyze', p);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/No order lines were found.*notes: Name, Colour/);
+});
