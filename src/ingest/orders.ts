@@ -8,7 +8,7 @@ import type { CatalogItem, CurrencyRate, OrderLine } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
 import { type Cell, isBlankCell } from './grid';
-import { type DateOrder, parseDate, parseMoney, parseNumber } from './values';
+import { type DateOrder, normaliseCurrency, parseDate, parseMoney, parseQuantity } from './values';
 
 export const UNCATEGORISED = 'Uncategorised';
 /** Row numbers kept per reject reason, for the message. */
@@ -51,8 +51,21 @@ export interface OrderParser {
   finish(): IngestReport;
 }
 
-const TOTAL_TEXT = /^(grand\s*)?(sub\s*)?totals?\b/i;
-const CREDIT_NOTE = /^c[\d-]/i;
+/**
+ * Totals rows: "Total", "Totals", "Grand Total", "Sub-total", "Total:", "Total for Acme", and
+ * the "Acme Ltd Total" rows Excel's Data ▸ Subtotal writes. A customer called "Total Tools
+ * Ltd" is not a totals row: only the words above, alone or before ":" / "for".
+ */
+const TOTAL_START = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s*$|\s*[:\-–]|\s+for\b|\s+\()/i;
+const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
+/** Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77", "CN-12" is not). */
+function isCreditNoteId(id: string): boolean {
+  if (id.length < 2) return false;
+  const c0 = id.charCodeAt(0);
+  if (c0 !== 67 && c0 !== 99) return false;
+  const c1 = id.charCodeAt(1);
+  return (c1 >= 48 && c1 <= 57) || c1 === 45;
+}
 
 function text(v: Cell): string {
   if (v === null || v === undefined) return '';
@@ -68,8 +81,9 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   const has = (f: string) => col[f] !== undefined;
   const headerNorm = mapping.fields.map((f) => ({ column: f.column, norm: normaliseHeader(f.header) }));
   const rateOf = new Map<string, number>();
-  for (const r of options.rates ?? []) rateOf.set(r.from.trim().toUpperCase(), r.rate);
-  const reporting = options.reportingCurrency?.trim().toUpperCase();
+  for (const r of options.rates ?? []) rateOf.set(normaliseCurrency(r.from), r.rate);
+  // Without a stated reporting currency, the rates table's own base (the currency at rate 1) is it.
+  const reporting = options.reportingCurrency ? normaliseCurrency(options.reportingCurrency) : [...rateOf].find(([, r]) => r === 1)?.[0];
   const convert = rateOf.size > 0 && !!reporting;
 
   const rejects = new Map<string, RejectCount>();
@@ -101,12 +115,17 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
 
   const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c): c is number => c !== undefined);
   function isTotalsRow(row: readonly Cell[]): boolean {
+    // "Acme Ltd Total" only counts when the row has no real date: a subtotal row never does.
+    const d = row[col.date];
+    const datedRow = typeof d === 'number' || d instanceof Date;
     for (const c of totalCols) {
       const v = row[c];
       if (typeof v !== 'string' || v.length === 0) continue;
-      // Cheap first-letter test before the regex: totals rows start with G, S or T.
+      // Cheap letter tests before the regexes: totals text starts with G, S or T or ends in "total(s)".
       const ch = v.charCodeAt(0) | 32;
-      if ((ch === 116 || ch === 103 || ch === 115 || v.charCodeAt(0) === 32) && TOTAL_TEXT.test(v.trim())) return true;
+      if ((ch === 116 || ch === 103 || ch === 115 || ch === 32) && TOTAL_START.test(v.trim())) return true;
+      const last = v.charCodeAt(v.length - 1) | 32;
+      if (!datedRow && (last === 108 || last === 115 || last === 58 || last === 32) && TOTAL_END.test(v.trim())) return true;
     }
     return false;
   }
@@ -139,9 +158,9 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     const date = parseDate(rawDate, options.dateOrder);
     if (date === undefined) return reject('unreadable date', rowNo);
     const sku = text(row[col.sku]);
-    if (!sku) return reject('no product code', rowNo);
+    if (!sku) return reject('no product', rowNo);
     const rawQty = row[col.quantity];
-    const quantity = isBlankCell(rawQty) ? undefined : parseNumber(rawQty);
+    const quantity = isBlankCell(rawQty) ? undefined : parseQuantity(rawQty);
     if (quantity === undefined) return reject(isBlankCell(rawQty) ? 'no quantity' : 'unreadable quantity', rowNo);
 
     let revenue: number | undefined;
@@ -162,7 +181,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     } else if (unitPrice !== undefined) revenue = quantity * unitPrice;
     if (revenue === undefined) return reject(has('revenue') ? 'no revenue' : 'no revenue or unit price', rowNo);
 
-    let currency = (has('currency') ? text(row[col.currency]).toUpperCase() : '') || moneyCurrency;
+    const currencyText = has('currency') ? text(row[col.currency]) : '';
+    let currency = (currencyText ? normaliseCurrency(currencyText) : '') || moneyCurrency;
     currencies[currency ?? ''] = (currencies[currency ?? ''] ?? 0) + 1;
     if (convert && currency && currency !== reporting) {
       const rate = rateOf.get(currency);
@@ -173,7 +193,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     } else if (convert && !currency) currency = reporting;
 
     const rawOrder = has('orderId') ? text(row[col.orderId]) : '';
-    const isReturn = quantity < 0 || revenue < 0 || CREDIT_NOTE.test(rawOrder);
+    const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(rawOrder);
     const cat = options.catalog?.get(sku);
     const listRaw = has('listPrice') ? parseMoney(row[col.listPrice])?.value : undefined;
     const line: OrderLine = {
@@ -209,7 +229,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     finish() {
       const warnings: string[] = [];
       const found = Object.keys(currencies).filter((c) => c !== '');
-      if (convert) warnings.push(`Revenue in ${found.join(', ')} was converted to ${reporting} with the rates table.`);
+      const foreign = found.filter((c) => c !== reporting);
+      if (convert && foreign.length) warnings.push(`Revenue in ${foreign.join(', ')} was converted to ${reporting} with the rates table.`);
       else if (found.length > 1) warnings.push(`Revenue is in ${found.length} currencies (${found.join(', ')}) and no rates table was found: figures are shown per currency and never added together.`);
       const rejected = [...rejects.values()].sort((a, b) => b.count - a.count);
       const total = rejected.reduce((s, r) => s + r.count, 0);

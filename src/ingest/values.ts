@@ -1,7 +1,8 @@
 /**
  * Cell values → numbers KAP can use: dates (Excel serials, JS Dates, ISO and day- or
  * month-first text), money and quantities (numbers or text such as "£1,200.50",
- * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already numbers.
+ * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already
+ * numbers, and a number never meets a regex.
  */
 import { isValidYmd, ymdToSerial } from '../domain/dates';
 import type { Serial } from '../domain/types';
@@ -10,91 +11,147 @@ import type { Cell } from './grid';
 export type DateOrder = 'dmy' | 'mdy';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const DAY_MS = 86_400_000;
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** Plausible serials: 1900-01-01 … 9999-12-31. */
 const MIN_SERIAL = 1;
 const MAX_SERIAL = 2958465;
+/** yyyymmdd as a number (SAP and many ERPs export dates so). */
+const MIN_YYYYMMDD = 19000101;
+const MAX_YYYYMMDD = 99991231;
 
-function twoDigitYear(y: number): number {
-  return y < 100 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+/** Excel's two-digit-year rule: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+function fullYear(y: number, digits: number): number {
+  if (digits > 2) return y;
+  return y < 30 ? 2000 + y : 1900 + y;
 }
 
 function fromYmd(y: number, m: number, d: number): Serial | undefined {
-  const yy = twoDigitYear(y);
-  return isValidYmd(yy, m, d) ? ymdToSerial(yy, m, d) : undefined;
+  return isValidYmd(y, m, d) ? ymdToSerial(y, m, d) : undefined;
 }
+
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const m = MONTHS[w.slice(0, 3)];
+  if (m === undefined) return undefined;
+  // "Sept" and full names are fine; "Marchx" is not.
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][m - 1];
+  return full.startsWith(w) || w === 'sept' ? m : undefined;
+}
+
+const WEEKDAY_PREFIX = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
+const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/;
+const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
+const MONTH_DAY_YEAR = /^([A-Za-z]{3,9}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 /**
  * A date cell as an Excel serial (whole days, time dropped); undefined when unreadable.
- * JS Dates (ExcelJS) are read in UTC, the way ExcelJS builds them from serials.
+ * Numbers are serials (or yyyymmdd); JS Dates (ExcelJS) are read in UTC, the way ExcelJS
+ * builds them from serials; text may be ISO, day- or month-first (`order` settles
+ * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025" or "April 3, 2025".
  */
 export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined {
-  if (typeof v === 'number') return v >= MIN_SERIAL && v <= MAX_SERIAL ? Math.floor(v) : undefined;
+  if (typeof v === 'number') {
+    if (v >= MIN_SERIAL && v <= MAX_SERIAL) return Math.floor(v);
+    if (v >= MIN_YYYYMMDD && v <= MAX_YYYYMMDD && Number.isInteger(v)) return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+    return undefined;
+  }
   if (v instanceof Date) {
     const t = v.getTime();
-    return Number.isNaN(t) ? undefined : Math.floor((t - EXCEL_EPOCH_MS) / 86_400_000);
+    if (Number.isNaN(t)) return undefined;
+    const serial = Math.floor((t - EXCEL_EPOCH_MS) / DAY_MS);
+    return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : undefined;
   }
   if (typeof v !== 'string') return undefined;
-  const s = v.trim();
+  let s = v.trim();
   if (s === '') return undefined;
-  // ISO: 2025-03-04, 2025-03-04T10:00, 2025/03/04
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(s);
+  if (WEEKDAY_PREFIX.test(s)) s = s.replace(WEEKDAY_PREFIX, '');
+  let m = ISO.exec(s);
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
-  // Numeric text: 03/04/2025, 3.4.25, 03-04-2025 (time after a space ignored)
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s.*)?$/.exec(s);
+  m = NUMERIC.exec(s);
   if (m) {
     const a = +m[1];
     const b = +m[2];
-    const y = +m[3];
+    const y = fullYear(+m[3], m[3].length);
     if (a > 12) return fromYmd(y, b, a);
     if (b > 12) return fromYmd(y, a, b);
     return order === 'dmy' ? fromYmd(y, b, a) : fromYmd(y, a, b);
   }
-  // 3-Apr-2025, 3 April 2025, 03 Apr 25
-  m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-,]+(\d{2}|\d{4})(?:\s.*)?$/.exec(s);
-  if (m && MONTHS[m[2].slice(0, 3).toLowerCase()] !== undefined) return fromYmd(+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]);
-  // April 3, 2025 / Apr 3 2025
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s.*)?$/.exec(s);
-  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()] !== undefined) return fromYmd(+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]);
-  // A serial typed as text
-  if (/^\d{5}(\.\d+)?$/.test(s)) return parseDate(Number(s), order);
+  m = YYYYMMDD.exec(s);
+  if (m) return fromYmd(+m[1], +m[2], +m[3]);
+  m = DAY_MONTH_YEAR.exec(s);
+  if (m) {
+    const mo = monthOf(m[2]);
+    return mo === undefined ? undefined : fromYmd(fullYear(+m[3], m[3].length), mo, +m[1]);
+  }
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) {
+    const mo = monthOf(m[1]);
+    return mo === undefined ? undefined : fromYmd(+m[3], mo, +m[2]);
+  }
+  if (SERIAL_TEXT.test(s)) return parseDate(Number(s), order);
   return undefined;
 }
 
-/** Cultures whose short dates are month-first. */
-const MDY_CULTURES = /^(en-us|en-ph|en-ca|es-us|en-bz|en-fm|en-mh|en-pw|en-as|en-gu|en-mp|en-pr|en-um|en-vi)$/i;
+/** Cultures whose short dates are month-first (Excel's application.cultureInfo.name). */
+const MDY_CULTURES = new Set(['en-us', 'en-ph', 'en-ca', 'es-us', 'en-bz', 'en-fm', 'en-mh', 'en-pw', 'en-as', 'en-gu', 'en-mp', 'en-pr', 'en-um', 'en-vi', 'fil-ph', 'sw-ke']);
+const AMBIGUOUS_TEXT = /^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/;
 
 /**
- * Day-first or month-first for ambiguous text dates: by the workbook's culture when known,
- * else by the data (a first field over 12 means day-first, a second over 12 month-first),
- * else day-first (the methodology is UK).
+ * Day-first or month-first for ambiguous text dates: by the workbook's culture when known
+ * ("en-US" → mdy, "en-GB", "de-DE" → dmy); else by the data (a first field over 12 anywhere
+ * settles day-first; failing that, a second field over 12 settles month-first); else
+ * day-first, as the methodology is British.
  */
 export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOrder {
-  if (culture) return MDY_CULTURES.test(culture.trim()) ? 'mdy' : 'dmy';
-  let dmy = 0;
-  let mdy = 0;
+  const c = culture?.trim().replace(/_/g, '-').toLowerCase();
+  if (c) return MDY_CULTURES.has(c) ? 'mdy' : 'dmy';
+  let secondOver12 = false;
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/.exec(v);
+    const m = AMBIGUOUS_TEXT.exec(v);
     if (!m) continue;
-    if (+m[1] > 12) dmy++;
-    else if (+m[2] > 12) mdy++;
+    if (+m[1] > 12) return 'dmy';
+    if (+m[2] > 12) secondOver12 = true;
   }
-  return mdy > dmy ? 'mdy' : 'dmy';
+  return secondOver12 ? 'mdy' : 'dmy';
 }
 
 export interface Money {
   value: number;
-  /** Currency symbol or code found in the text ("£", "EUR"); undefined for plain numbers. */
+  /** ISO code of the currency symbol or code found in the text ("GBP" for "£"); undefined for plain numbers. */
   currency?: string;
 }
 
-const CURRENCY_SYMBOLS: Record<string, string> = { '£': 'GBP', '€': 'EUR', $: 'USD', '¥': 'JPY', '₹': 'INR', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'NZ$': 'NZD' };
+/** Symbols → ISO codes; longest first so "US$" wins over "$". */
+const SYMBOLS: readonly [string, string][] = [
+  ['NZ$', 'NZD'], ['US$', 'USD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['C$', 'CAD'], ['HK$', 'HKD'], ['S$', 'SGD'], ['R$', 'BRL'],
+  ['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['¥', 'JPY'], ['₹', 'INR'], ['₽', 'RUB'], ['₩', 'KRW'], ['₺', 'TRY'], ['zł', 'PLN'], ['Kč', 'CZK'], ['CHF', 'CHF'],
+];
+/** ISO codes KAP recognises inside money text ("GBP 45", "45 EUR"); a currency column may hold any code. */
+const CODES = new Set(['GBP', 'EUR', 'USD', 'AUD', 'NZD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'JPY', 'CNY', 'HKD', 'SGD', 'INR', 'ZAR', 'AED', 'SAR', 'MXN', 'BRL', 'TRY', 'RUB', 'KRW', 'ILS', 'THB', 'MYR', 'IDR', 'PHP']);
+const SYMBOL_TO_CODE = new Map(SYMBOLS.map(([s, c]) => [s.toLowerCase(), c]));
+
+/** A currency as written in a currency column or beside a figure: "£" → "GBP", "eur" → "EUR"; other text kept, upper-cased. */
+export function normaliseCurrency(s: string): string {
+  const t = s.trim();
+  return SYMBOL_TO_CODE.get(t.toLowerCase()) ?? t.toUpperCase();
+}
+
+const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
+const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
+const SPACES = /[\s\u00a0\u202f']/g;
+const DIGITS_ONLY = /^[\d.,]*\d[\d.,]*$/;
 
 /**
- * A money or quantity cell: numbers as they are; text with currency symbols or codes,
- * thousands separators of either convention, and negatives as "-120", "120-" or "(120.00)".
+ * A money cell: numbers as they are; text with a currency symbol or ISO code before or after,
+ * thousands separators of either convention ("1,200.50", "1.200,50", "1 200,50", "1'200.50"),
+ * and negatives as "-120", "120-", "(120.00)" or "120 CR". A single separator followed by
+ * exactly three digits is a thousands separator ("1,200" = 1200) unless it is a dot ("1.200" = 1.2).
  */
 export function parseMoney(v: Cell): Money | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : undefined;
@@ -102,31 +159,53 @@ export function parseMoney(v: Cell): Money | undefined {
   let s = v.trim();
   if (s === '') return undefined;
   let currency: string | undefined;
-  const code = /(?:^|\s)([A-Z]{3})(?:\s|$)/.exec(s);
-  if (code) {
-    currency = code[1];
-    s = s.replace(code[1], '');
-  }
-  const sym = /(US\$|A\$|C\$|NZ\$|[£€$¥₹])/.exec(s);
-  if (sym) {
-    currency = currency ?? CURRENCY_SYMBOLS[sym[1]];
-    s = s.replace(sym[1], '');
-  }
-  s = s.replace(/[\s\u00a0\u202f']/g, '');
   let negative = false;
-  if (/^\(.*\)$/.test(s)) {
-    negative = true;
+  // Accounting credit/debit suffixes.
+  const tail = s.slice(-2).toUpperCase();
+  if ((tail === 'CR' || tail === 'DR') && s.length > 2 && /[\d\s).]$/.test(s.slice(0, -2))) {
+    negative = tail === 'CR';
+    s = s.slice(0, -2).trim();
+  }
+  let m = LEADING_CODE.exec(s);
+  if (m && CODES.has(m[1].toUpperCase())) {
+    currency = m[1].toUpperCase();
+    s = s.slice(3).trim();
+  } else {
+    m = TRAILING_CODE.exec(s);
+    if (m && CODES.has(m[1].toUpperCase())) {
+      currency = m[1].toUpperCase();
+      s = s.slice(0, -3).trim();
+    }
+  }
+  for (const [sym, code] of SYMBOLS) {
+    const at = s.indexOf(sym);
+    if (at >= 0) {
+      currency = currency ?? code;
+      s = s.slice(0, at) + s.slice(at + sym.length);
+      break;
+    }
+  }
+  s = s.replace(SPACES, '');
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = !negative;
     s = s.slice(1, -1);
   }
   if (s.endsWith('-')) {
     negative = !negative;
     s = s.slice(0, -1);
   }
-  if (s.startsWith('-')) {
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = !negative;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return undefined;
+  const n = plainNumber(s);
+  if (n === undefined) return undefined;
+  return { value: negative ? -n : n, currency };
+}
+
+/** Digits with "," and "." in either convention → number; undefined when anything else is left. */
+function plainNumber(s: string): number | undefined {
+  if (!DIGITS_ONLY.test(s)) return undefined;
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   let normal: string;
@@ -134,31 +213,42 @@ export function parseMoney(v: Cell): Money | undefined {
     // Whichever comes last is the decimal separator.
     normal = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   } else if (lastComma >= 0) {
-    // "1,200" (thousands) vs "12,50" (decimal): three digits after a single comma = thousands.
     const parts = s.split(',');
+    // "1,200" and "1,234,567" are thousands; "12,50" and "0,5" are decimals.
     normal = parts.length === 2 && parts[1].length !== 3 ? `${parts[0]}.${parts[1]}` : s.replace(/,/g, '');
-  } else if (lastDot >= 0 && s.split('.').length > 2) {
+  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
     normal = s.replace(/\./g, ''); // 1.200.000
   } else normal = s;
   const n = Number(normal);
-  if (!Number.isFinite(n)) return undefined;
-  return { value: negative ? -n : n, currency };
+  return Number.isFinite(n) ? n : undefined;
 }
 
-/** A plain number cell (quantities, limits, scores); text parsed like money without currency. */
+/** A plain number cell (limits, scores, rates); text parsed like money, currency ignored. */
 export function parseNumber(v: Cell): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   return parseMoney(v)?.value;
 }
 
-/** yes/no, true/false, y/n, 1/0, "on hold". */
+const UNIT_SUFFIX = /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l)\.?$/i;
+const TIMES_PREFIX = /^x\s*/i;
+
+/** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */
+export function parseQuantity(v: Cell): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().replace(UNIT_SUFFIX, '').replace(TIMES_PREFIX, '');
+  const m = parseMoney(s);
+  return m === undefined || m.currency !== undefined ? undefined : m.value;
+}
+
+/** yes/no, true/false, y/n, 1/0, ticks, "on hold"/"on stop". */
 export function parseBoolean(v: Cell): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (typeof v !== 'string') return undefined;
   const s = v.trim().toLowerCase();
   if (s === '') return undefined;
-  if (/^(y|yes|true|1|on hold|hold|on stop|stop|x)$/.test(s)) return true;
-  if (/^(n|no|false|0|none|-)$/.test(s)) return false;
+  if (/^(y|yes|true|1|on hold|hold|on stop|stop|stopped|x|✓|✔|on credit hold|held)$/.test(s)) return true;
+  if (/^(n|no|false|0|none|-|off|ok|clear|not on hold)$/.test(s)) return false;
   return undefined;
 }

@@ -138,7 +138,7 @@ function cellsOf(r: RangePos, cell: SheetCharts['cell']): ChartCell[] {
 }
 
 function numCache(cells: ChartCell[]): string {
-  const fmt = cells.find((c) => typeof c.value === 'number')?.format ?? 'General';
+  const fmt = formatOf(cells);
   const pts = cells
     .map((c, i) => (typeof c.value === 'number' && Number.isFinite(c.value) ? `<c:pt idx="${i}"><c:v>${c.value}</c:v></c:pt>` : ''))
     .join('');
@@ -178,32 +178,40 @@ function serXml(ch: ChartSpec, sheet: string, s: Series, i: number, cell: SheetC
 const AX_CAT = 500000001;
 const AX_VAL = 500000002;
 
-function axesXml(ch: ChartSpec): string {
+/** The number format the axis labels follow: the first number's format among `cells`. */
+function formatOf(cells: ChartCell[]): string {
+  return cells.find((c) => typeof c.value === 'number')?.format ?? 'General';
+}
+
+function axesXml(ch: ChartSpec, catFormat: string, valFormat: string): string {
   const horizontal = ch.type === 'bar';
   // Horizontal bars: first category at the top (how a ranked list reads), value axis at the bottom.
   const catScaling = horizontal ? 'maxMin' : 'minMax';
   const catAx = `<c:catAx><c:axId val="${AX_CAT}"/><c:scaling><c:orientation val="${catScaling}"/></c:scaling><c:delete val="0"/>`
-    + `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
+    + `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="${xmlEscape(catFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
     + `<c:tickLblPos val="low"/><c:crossAx val="${AX_VAL}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx = `<c:valAx><c:axId val="${AX_VAL}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>`
-    + `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
+    + `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(valFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
     + `<c:tickLblPos val="nextTo"/><c:crossAx val="${AX_CAT}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return catAx + valAx;
 }
 
 /** The DrawingML chart part (xl/charts/chartN.xml) for one chart. */
 export function chartXml(ch: ChartSpec, sheetName: string, cell: SheetCharts['cell']): string {
-  const series = seriesOf(ch, cell).map((s, i) => serXml(ch, sheetName, s, i, cell)).join('');
+  const all = seriesOf(ch, cell);
+  const series = all.map((s, i) => serXml(ch, sheetName, s, i, cell)).join('');
+  const catFormat = all.length ? formatOf(cellsOf(all[0].cat, cell)) : 'General';
+  const valFormat = all.length ? formatOf(cellsOf(all[0].val, cell)) : 'General';
   const axIds = `<c:axId val="${AX_CAT}"/><c:axId val="${AX_VAL}"/>`;
   let plot: string;
   switch (ch.type) {
     case 'line':
-      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>${axesXml(ch)}`;
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>${axesXml(ch, catFormat, valFormat)}`;
       break;
     case 'column':
     case 'bar':
       plot = `<c:barChart><c:barDir val="${ch.type === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}`
-        + `<c:gapWidth val="80"/>${axIds}</c:barChart>${axesXml(ch)}`;
+        + `<c:gapWidth val="80"/>${axIds}</c:barChart>${axesXml(ch, catFormat, valFormat)}`;
       break;
     case 'pie':
       plot = `<c:pieChart><c:varyColors val="1"/>${series}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/>`
