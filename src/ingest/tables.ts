@@ -1,11 +1,12 @@
 /** The optional tables: accounts, catalog, contacts, the user's cross-sell rules and currency rates. */
+import { ymdToSerial } from '../domain/dates';
 import { parseEngagement } from '../domain/health';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, HealthBand, Tier } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
 import { type Cell, isBlankCell } from './grid';
 import type { RejectCount } from './orders';
-import { parseBoolean, parseDate, parseNumber } from './values';
+import { normaliseCurrency, parseBoolean, parseDate, parseNumber } from './values';
 
 export interface TableResult<T> {
   records: T[];
@@ -33,6 +34,9 @@ function reader(mapping: ColumnMapping) {
     },
     skip(row: Row): boolean {
       if (row.every(isBlankCell)) return true;
+      // Totals rows under a list ("Total", "Grand Total: 42").
+      const first = row.find((v) => !isBlankCell(v));
+      if (typeof first === 'string' && /^(grand\s*|sub[\s-]*)?totals?(\s*$|\s*[:\-–]|\s+for\b)/i.test(first.trim())) return true;
       const same = headers.filter((h) => typeof row[h.c] === 'string' && normaliseHeader(String(row[h.c])) === h.n).length;
       return same >= Math.max(2, Math.ceil(headers.length / 2));
     },
@@ -58,11 +62,44 @@ function collect<T>(mapping: ColumnMapping, values: readonly Row[], make: (row: 
   return { records, rejected: [...rejects.values()] };
 }
 
-const TIERS: Record<string, Tier> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum', plat: 'Platinum' };
-const BANDS: Record<string, HealthBand> = { healthy: 'Healthy', stable: 'Stable', 'at risk': 'At Risk', atrisk: 'At Risk', risk: 'At Risk', critical: 'Critical' };
+const TIER_WORDS: readonly [RegExp, Tier][] = [
+  [/\bplat(inum)?\b/, 'Platinum'],
+  [/\bgold\b/, 'Gold'],
+  [/\bsilver\b/, 'Silver'],
+  [/\bbronze\b/, 'Bronze'],
+];
 
+/** "gold", "GOLD ", "Gold account", "Tier: Platinum", "Plat" → the tier; anything else → undefined. */
 export function parseTier(v: string | undefined): Tier | undefined {
-  return v ? TIERS[v.trim().toLowerCase()] : undefined;
+  if (!v) return undefined;
+  const s = v.trim().toLowerCase();
+  for (const [re, tier] of TIER_WORDS) if (re.test(s)) return tier;
+  return undefined;
+}
+
+/** "Healthy", "at-risk", "AT_RISK", "At Risk (manual)" → the band; anything else → undefined. */
+export function parseBand(v: string | undefined): HealthBand | undefined {
+  if (!v) return undefined;
+  const s = v.toLowerCase().replace(/[_\-]+/g, ' ');
+  if (/\bhealthy\b|\bgreen\b/.test(s)) return 'Healthy';
+  if (/\bstable\b|\bamber\b/.test(s)) return 'Stable';
+  if (/\bat ?risk\b/.test(s)) return 'At Risk';
+  if (/\bcritical\b|\bred\b/.test(s)) return 'Critical';
+  return undefined;
+}
+
+/** A list of numbers in one cell, oldest first: "12, 9; 4" → [12, 9, 4]; a lone number → [n]. */
+export function parseNumberList(v: Cell): number[] | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? [v] : undefined;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const parts = v.split(/[;|,/\s]+/).filter((p) => p !== '');
+  const out: number[] = [];
+  for (const p of parts) {
+    const n = parseNumber(p);
+    if (n === undefined) return undefined;
+    out.push(n);
+  }
+  return out.length ? out : undefined;
 }
 
 export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<AccountRecord> {
@@ -71,11 +108,13 @@ export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], fi
     const accountId = r.text(row, 'accountId') ?? r.text(row, 'name');
     if (!accountId) return 'no account id';
     const eng = r.cell(row, 'engagement');
-    const overrideBand = r.text(row, 'healthOverride');
-    const band = overrideBand ? BANDS[overrideBand.toLowerCase()] : undefined;
+    const band = parseBand(r.text(row, 'healthOverride'));
     const since = r.cell(row, 'customerSince');
-    const sinceSerial = typeof since === 'number' && since > 1800 && since < 2200 ? undefined : parseDate(since ?? null);
-    const sinceYear = typeof since === 'number' && since > 1800 && since < 2200 ? Math.round(since) : undefined;
+    // A bare year ("2014" or 2014) means 1 January of that year; anything else is a date.
+    const sinceText = typeof since === 'string' ? since.trim() : '';
+    const sinceYear = typeof since === 'number' && Number.isInteger(since) && since >= 1900 && since <= 2200 ? since : /^(19|20|21)\d\d$/.test(sinceText) ? Number(sinceText) : undefined;
+    const sinceSerial = sinceYear !== undefined ? ymdToSerial(sinceYear, 1, 1) : parseDate(since ?? null);
+    const history = parseNumberList(r.cell(row, 'daysBeyondTermsHistory') ?? null);
     return {
       accountId,
       name: r.text(row, 'name'),
@@ -88,11 +127,12 @@ export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], fi
       accountManager: r.text(row, 'accountManager'),
       creditTerms: r.text(row, 'creditTerms'),
       creditLimit: parseNumber(r.cell(row, 'creditLimit') ?? null),
-      engagement: isBlankCell(eng ?? null) ? undefined : parseEngagement(typeof eng === 'number' ? eng : String(eng)),
+      engagement: isBlankCell(eng ?? null) || typeof eng === 'boolean' || eng instanceof Date ? undefined : parseEngagement(eng as number | string),
       daysBeyondTerms: parseNumber(r.cell(row, 'daysBeyondTerms') ?? null),
+      daysBeyondTermsHistory: history,
       creditHold: parseBoolean(r.cell(row, 'creditHold') ?? null),
-      healthOverride: band ? { band, reason: r.text(row, 'overrideReason') ?? 'set by hand' } : undefined,
-      customerSince: sinceSerial ?? (sinceYear ? Date.UTC(sinceYear, 0, 1) / 86_400_000 + 25569 : undefined),
+      healthOverride: band ? { band, reason: r.text(row, 'overrideReason') ?? 'Set by hand (no reason given)' } : undefined,
+      customerSince: sinceSerial,
       row: rowNo,
     };
   }, firstRowNumber);
@@ -115,9 +155,10 @@ export function parseCatalog(mapping: ColumnMapping, values: readonly Row[], fir
   }, firstRowNumber);
 }
 
+/** A 1–5 score: a number in range, or a word ("High" = 4); out-of-range numbers are not scores. */
 function score15(v: Cell): number | undefined {
   const n = parseNumber(v ?? null);
-  if (n !== undefined) return n;
+  if (n !== undefined) return n >= 1 && n <= 5 ? n : undefined;
   if (typeof v !== 'string') return undefined;
   const s = v.trim().toLowerCase();
   const words: Record<string, number> = { 'very high': 5, high: 4, medium: 3, moderate: 3, low: 2, 'very low': 1, none: 1, strong: 4, weak: 2 };
@@ -152,8 +193,9 @@ export function parseCrossSell(mapping: ColumnMapping, values: readonly Row[], f
     const theyBuy = r.text(row, 'theyBuy');
     const considerSelling = r.text(row, 'considerSelling');
     if (!theyBuy || !considerSelling) return 'incomplete rule';
+    // "High"/"H"/"1" → High, "Low"/"L"/"3" → Low, anything else (or blank) → Medium.
     const p = (r.text(row, 'priority') ?? '').toLowerCase();
-    const priority = p.startsWith('h') ? 'High' : p.startsWith('l') ? 'Low' : 'Medium';
+    const priority = p.startsWith('h') || p === '1' || p.startsWith('top') ? 'High' : p.startsWith('l') || p === '3' ? 'Low' : 'Medium';
     return { theyBuy, considerSelling, rationale: r.text(row, 'rationale') ?? '', priority };
   }, firstRowNumber);
 }
@@ -165,6 +207,6 @@ export function parseRates(mapping: ColumnMapping, values: readonly Row[], first
     const rate = parseNumber(r.cell(row, 'rate') ?? null);
     if (!from) return 'no currency';
     if (rate === undefined || rate <= 0) return 'unreadable rate';
-    return { from: from.toUpperCase(), rate };
+    return { from: normaliseCurrency(from), rate };
   }, firstRowNumber);
 }

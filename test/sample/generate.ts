@@ -1,0 +1,646 @@
+/**
+ * A deterministic (seeded) sample workbook of a UK trade and industrial distributor, in £:
+ * accounts across industries and tiers (with parent groups and multi-site customers), a
+ * catalog with product lines and premium alternatives, contacts, and 2+ years of order lines
+ * with seasonality, growing, declining, churning and new accounts, returns and several buyers
+ * and sites. It feeds the bundled sample workbook (scripts/make-sample.ts) and, at small
+ * sizes, test fixtures. Same seed, same data: every random choice comes from one seeded PRNG.
+ */
+import { edate, serialToIso, serialToYmd } from '../../src/domain/dates';
+import type { Serial } from '../../src/domain/types';
+import {
+  ACCOUNT_MANAGERS,
+  CATALOG_PLAN,
+  CATEGORIES,
+  CATEGORY_SEASON,
+  CONTACT_ROLES,
+  CREDIT_TERMS,
+  ENGAGEMENT_LABELS,
+  FIRST_NAMES,
+  INDUSTRIES,
+  LAST_NAMES,
+  MONTH_FACTOR,
+  STEMS,
+  TOWNS,
+  type Category,
+  type IndustryPlan,
+} from './catalog';
+
+export type Cell = string | number | Date | null;
+export type Row = Cell[];
+
+export interface SampleOptions {
+  seed: number;
+  accounts: number;
+  months: number;
+  /** Last day of the history (the sample's as-of date); some account orders on it. */
+  endDate: Serial;
+  /** About how many order lines to make (default 9 per account per month). */
+  linesTarget?: number;
+}
+
+export type AccountKind = 'steady' | 'growing' | 'declining' | 'churned' | 'new' | 'lapsed';
+
+export interface SampleData {
+  /** Header row first; dates as JS Dates at UTC midnight. */
+  orders: Row[];
+  accounts: Row[];
+  catalog: Row[];
+  contacts: Row[];
+  /** The story behind each account, for tests and for anyone reading the demo. */
+  story: {
+    /** Accounts made to stop ordering, with the days between their last order and the end date. */
+    churned: { id: string; daysSilent: number }[];
+    /** Accounts whose first order falls in the last 3 months. */
+    newAccounts: string[];
+    growing: string[];
+    declining: string[];
+    /** Accounts that stopped for months and came back in the last half year. */
+    lapsed: string[];
+    creditHold: string[];
+    healthOverride: string[];
+  };
+}
+
+export const ORDER_HEADERS = ['Invoice Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Unit Price', 'Line Total', 'Ordered By', 'Site'] as const;
+export const ACCOUNT_HEADERS = ['Account No', 'Account Name', 'Parent Account', 'Tier', 'Industry', 'Primary Contact', 'Email', 'Phone', 'Account Manager', 'Credit Terms', 'Credit Limit', 'Engagement', 'Avg Days Beyond Terms', 'Credit Hold', 'Health Override', 'Override Reason', 'Customer Since'] as const;
+export const CATALOG_HEADERS = ['SKU', 'Product Name', 'Category', 'Product Line', 'List Price', 'Premium Alternative'] as const;
+export const CONTACT_HEADERS = ['Account No', 'Name', 'Role', 'Influence', 'Relationship', 'Feeling'] as const;
+
+/** mulberry32: small, fast and good enough for sample data (never Math.random). */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+
+function pick<T>(r: Rng, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)];
+}
+
+function weightedIndex(r: Rng, weights: readonly number[]): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let x = r() * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i];
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+function normal(r: Rng): number {
+  // Box–Muller; 1 − r() keeps the log away from 0.
+  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+}
+
+function poisson(r: Rng, lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(r)));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = r();
+  while (p > limit) {
+    k++;
+    p *= r();
+  }
+  return k;
+}
+
+function shuffle<T>(r: Rng, xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** 0 = Sunday … 6 = Saturday (serial 1, Excel's 1900-01-01, is a Sunday in its count). */
+const weekdayOf = (s: Serial): number => (((s + 6) % 7) + 7) % 7;
+
+function toDate(serial: Serial): Date {
+  const { y, m, d } = serialToYmd(serial);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+// ---------------------------------------------------------------- catalog
+
+export interface Product {
+  sku: string;
+  name: string;
+  category: Category;
+  line: string;
+  price: number;
+  premiumSku?: string;
+  isPremium: boolean;
+}
+
+/** The catalog, base products first in category order, each line's premium alternatives after it. */
+export function buildCatalog(): Product[] {
+  const out: Product[] = [];
+  for (const category of CATEGORIES) {
+    const { prefix, lines } = CATALOG_PLAN[category];
+    lines.forEach((l, li) => {
+      const premiums: Product[] = [];
+      l.variants.forEach(([variant, price], vi) => {
+        const sku = `${prefix}-${li + 1}${String(vi + 1).padStart(2, '0')}`;
+        const base: Product = { sku, name: `${l.line}, ${variant}`, category, line: l.line, price, isPremium: false };
+        if (l.premium) {
+          const premium: Product = { sku: `${sku}P`, name: `${l.premium.line}, ${variant}`, category, line: l.premium.line, price: round2(price * l.premium.uplift), isPremium: true };
+          base.premiumSku = premium.sku;
+          premiums.push(premium);
+        }
+        out.push(base);
+      });
+      out.push(...premiums);
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- accounts
+
+interface CategoryHabit {
+  category: Category;
+  weight: number;
+  products: Product[];
+  productWeights: number[];
+  /** Orders of this category stop after this day (a category switched to a competitor). */
+  until?: Serial;
+  /** First bought on or after this day (a new category in the last month). */
+  from?: Serial;
+}
+
+interface Buyer {
+  name: string;
+  weight: number;
+  /** Only orders from this day (a new "ordered by" name). */
+  from?: Serial;
+}
+
+interface AccountPlan {
+  index: number;
+  id: string;
+  name: string;
+  parentId: string | null;
+  industry: IndustryPlan;
+  size: number;
+  tier: 'Bronze' | 'Silver' | 'Gold' | 'Platinum';
+  kind: AccountKind;
+  first: Serial;
+  last: Serial;
+  /** Silent window of a lapsed account: no orders in (gapFrom, gapTo). */
+  gapFrom?: Serial;
+  gapTo?: Serial;
+  /** Log growth over the whole history (0 = flat). */
+  trend: number;
+  habits: CategoryHabit[];
+  buyers: Buyer[];
+  sites: string[];
+  premiumRate: number;
+  returnRate: number;
+  discount: number;
+  /** Mean lines per order minus one. */
+  extraLines: number;
+  town: string;
+  ordersOnLastDay?: boolean;
+}
+
+interface ContactPlan {
+  name: string;
+  role: string;
+}
+
+const TIER_DISCOUNT = { Bronze: 0.05, Silver: 0.1, Gold: 0.15, Platinum: 0.2 } as const;
+
+function tierOf(size: number): AccountPlan['tier'] {
+  if (size > 3.3) return 'Platinum';
+  if (size > 1.6) return 'Gold';
+  if (size > 0.8) return 'Silver';
+  return 'Bronze';
+}
+
+/** How many accounts play each part; small fixtures still get one of each story that matters. */
+function kindsFor(r: Rng, n: number): AccountKind[] {
+  const churned = Math.min(Math.floor(n / 3), Math.max(4, Math.round(n * 0.05)));
+  const fresh = Math.max(1, Math.round(n * 0.03));
+  const growing = Math.max(1, Math.round(n * 0.2));
+  const declining = Math.max(1, Math.round(n * 0.15));
+  const lapsed = n >= 30 ? Math.max(1, Math.round(n * 0.01)) : 0;
+  const kinds: AccountKind[] = [];
+  const push = (k: AccountKind, c: number): void => {
+    for (let i = 0; i < c && kinds.length < n; i++) kinds.push(k);
+  };
+  push('churned', churned);
+  push('new', fresh);
+  push('lapsed', lapsed);
+  push('growing', growing);
+  push('declining', declining);
+  while (kinds.length < n) kinds.push('steady');
+  return shuffle(r, kinds);
+}
+
+/** Days between the last order and the end date for the k-th churned account. */
+const CHURN_DAYS = [35, 50, 70, 200, 45, 95, 150, 260, 40, 120];
+
+function companyName(r: Rng, industry: IndustryPlan, used: Set<string>): string {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const name = `${pick(r, STEMS)} ${pick(r, industry.suffixes)}`;
+    if (!used.has(name)) return name;
+  }
+  for (let k = 2; ; k++) {
+    const name = `${pick(r, STEMS)} ${pick(r, industry.suffixes)} (${pick(r, TOWNS)})`;
+    if (!used.has(name) || k > 50) return used.has(name) ? `${name} ${k}` : name;
+  }
+}
+
+function personName(r: Rng): string {
+  return `${pick(r, FIRST_NAMES)} ${pick(r, LAST_NAMES)}`;
+}
+
+function emailOf(person: string, domain: string): string {
+  const [first, ...rest] = person.toLowerCase().split(' ');
+  return `${first}.${rest.join('')}@${domain}`;
+}
+
+function domainOf(name: string): string {
+  const words = name
+    .replace(/\(.*\)/, '')
+    .replace(/\b(Ltd|Services|&)\b/g, '')
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .split(/\s+/);
+  return `${words.slice(0, 2).join('')}.co.uk`;
+}
+
+function planHabits(r: Rng, industry: IndustryPlan, byCategory: Map<Category, Product[]>): CategoryHabit[] {
+  const habits: CategoryHabit[] = [];
+  for (const category of CATEGORIES) {
+    const pref = industry.prefs[category] ?? 0;
+    // Core categories of the industry are nearly always bought; the odd account buys them elsewhere.
+    const p = pref > 0 ? Math.min(0.93, 0.3 + pref / 8) : 0.06;
+    if (r() >= p) continue;
+    const weight = (pref > 0 ? pref : 0.5) * (0.6 + r() * 0.8);
+    habits.push({ category, weight, ...pickProducts(r, byCategory.get(category) ?? []) });
+  }
+  if (habits.length === 0) {
+    const [category, pref] = Object.entries(industry.prefs)[0] as [Category, number];
+    habits.push({ category, weight: pref, ...pickProducts(r, byCategory.get(category) ?? []) });
+  }
+  return habits;
+}
+
+/** Some lines of a category, and some variants of each line, so product-line gaps exist. */
+function pickProducts(r: Rng, products: Product[]): { products: Product[]; productWeights: number[] } {
+  const lines = [...new Set(products.map((p) => p.line))];
+  const chosenLines = lines.filter(() => r() < 0.6);
+  if (chosenLines.length === 0) chosenLines.push(pick(r, lines));
+  const chosen: Product[] = [];
+  for (const line of chosenLines) {
+    const variants = products.filter((p) => p.line === line);
+    const some = variants.filter(() => r() < 0.55);
+    chosen.push(...(some.length > 0 ? some : [pick(r, variants)]));
+  }
+  return { products: chosen, productWeights: chosen.map(() => 0.3 + r() * r() * 4) };
+}
+
+interface Plans {
+  accounts: AccountPlan[];
+  contacts: ContactPlan[][];
+  accountRows: Row[];
+  start: Serial;
+}
+
+function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Product[]>): Plans {
+  const n = o.accounts;
+  const start = edate(o.endDate, -o.months);
+  const newFrom = edate(o.endDate, -3);
+  const kinds = kindsFor(r, n);
+  const used = new Set<string>();
+  const plans: AccountPlan[] = [];
+  const contacts: ContactPlan[][] = [];
+  // Groups: a head office followed by 2–4 sites, spread through the list.
+  const groups = n >= 40 ? Math.round(n / 60) : n >= 10 ? 1 : 0;
+  const headOffices = new Map<number, number>();
+  for (let g = 0; g < groups; g++) headOffices.set(Math.floor((g * n) / groups) + 2, 2 + Math.floor(r() * 3));
+  let parent: AccountPlan | null = null;
+  let sitesLeft = 0;
+  let churnCount = 0;
+
+  for (let i = 0; i < n; i++) {
+    const id = `C${String(i + 1).padStart(4, '0')}`;
+    const kind = kinds[i];
+    const inGroup: AccountPlan | null = sitesLeft > 0 ? parent : null;
+    const industry = inGroup ? inGroup.industry : INDUSTRIES[weightedIndex(r, INDUSTRIES.map((x) => x.share))];
+    const town = pick(r, TOWNS);
+    const name = inGroup ? `${inGroup.name.replace(/ \(.*\)$/, '')} – ${town}` : companyName(r, industry, used);
+    used.add(name);
+    const size = Math.exp(normal(r) * 0.85) * (headOffices.has(i) ? 2 : 1);
+    const trend = kind === 'growing' ? Math.log(1.7 + r() * 0.8) : kind === 'declining' ? -Math.log(1.8 + r() * 0.9) : normal(r) * 0.12;
+
+    let first = start + Math.floor(r() * 20);
+    let last = o.endDate - Math.floor(r() * r() * 6);
+    let gapFrom: Serial | undefined;
+    let gapTo: Serial | undefined;
+    if (i > 0 && r() < 0.12 && kind !== 'new') first = edate(start, 3 + Math.floor(r() * 8)) + Math.floor(r() * 28); // joined during the history
+    if (kind === 'churned') last = o.endDate - CHURN_DAYS[churnCount++ % CHURN_DAYS.length];
+    if (kind === 'new') first = newFrom + 5 + Math.floor(r() * Math.max(1, o.endDate - newFrom - 20));
+    if (kind === 'lapsed') {
+      gapFrom = edate(o.endDate, -14);
+      gapTo = edate(o.endDate, -5);
+    }
+
+    const byCat = planHabits(r, industry, byCategory);
+    // A decliner stops buying one of its main categories four months before the end.
+    if (kind === 'declining' && byCat.length > 1) {
+      const sorted = [...byCat].sort((a, b) => b.weight - a.weight);
+      sorted[1].until = edate(o.endDate, -4);
+    }
+    // Now and then a healthy account starts a new category in the last month.
+    if ((kind === 'growing' || kind === 'steady') && r() < 0.12) {
+      const missing = CATEGORIES.filter((c) => !byCat.some((h) => h.category === c));
+      if (missing.length > 0) {
+        const category = pick(r, missing);
+        byCat.push({ category, weight: 1.5, from: o.endDate - 28, ...pickProducts(r, byCategory.get(category) ?? []) });
+      }
+    }
+
+    // Contacts: the primary contact buys; bigger accounts have a fuller decision-making unit.
+    const people: ContactPlan[] = [{ name: personName(r), role: r() < 0.7 ? 'Purchaser' : 'Economic Buyer' }];
+    const more = clamp(Math.round(1 + size + r() * 2), 1, 5);
+    const roles = shuffle(r, CONTACT_ROLES.filter((x) => x !== people[0].role));
+    for (let k = 0; k < more; k++) people.push({ name: personName(r), role: roles[k % roles.length] });
+    contacts.push(people);
+    const buyers: Buyer[] = people.filter((p) => ['Purchaser', 'User', 'Technical Buyer', 'Site Manager'].includes(p.role)).map((p, k) => ({ name: p.name, weight: k === 0 ? 4 : 1 + r() * 2 }));
+    if (buyers.length === 0) buyers.push({ name: people[0].name, weight: 4 });
+    for (let k = Math.floor(r() * 3); k > 0; k--) buyers.push({ name: personName(r), weight: 0.3 + r() });
+    if (kind !== 'churned' && kind !== 'new' && r() < 0.1) buyers.push({ name: personName(r), weight: 3, from: o.endDate - 25 });
+
+    const sites = inGroup ? [`${town} Branch`] : r() < 0.25 ? [`${town} Head Office`, `${pick(r, TOWNS)} Depot`, ...(r() < 0.4 ? [`${pick(r, TOWNS)} Yard`] : [])] : [`${town}`];
+
+    const plan: AccountPlan = {
+      index: i,
+      id,
+      name,
+      parentId: inGroup ? inGroup.id : null,
+      industry,
+      size,
+      tier: tierOf(size),
+      kind,
+      first,
+      last,
+      gapFrom,
+      gapTo,
+      trend,
+      habits: byCat,
+      buyers,
+      sites,
+      premiumRate: r() < 0.15 ? 0.4 + r() * 0.4 : r() < 0.2 ? 0.05 : 0,
+      returnRate: r() < 0.1 ? 0.04 : 0.012,
+      discount: 0,
+      extraLines: 0.6 + Math.min(size, 3) * 0.7,
+      town,
+    };
+    plan.discount = TIER_DISCOUNT[plan.tier] + (r() - 0.5) * 0.05;
+    plans.push(plan);
+
+    if (headOffices.has(i)) {
+      parent = plan;
+      sitesLeft = headOffices.get(i) ?? 0;
+    } else if (sitesLeft > 0) sitesLeft--;
+  }
+
+  // Someone steady orders on the last day, so the history ends on the end date.
+  const lastDay = plans.find((p) => p.kind === 'steady' || p.kind === 'growing') ?? plans.find((p) => p.kind !== 'churned');
+  if (lastDay) {
+    lastDay.last = o.endDate;
+    lastDay.ordersOnLastDay = true;
+  }
+  const accountRows = accountTable(r, o, plans, contacts);
+  return { accounts: plans, contacts, accountRows, start };
+}
+
+function accountTable(r: Rng, o: SampleOptions, plans: AccountPlan[], contacts: ContactPlan[][]): Row[] {
+  const rows: Row[] = [[...ACCOUNT_HEADERS]];
+  const late = plans.map((p) => {
+    const slow = p.kind === 'declining' || p.kind === 'churned' ? 0.35 : 0.12;
+    return r() < slow ? 8 + r() * 30 : normal(r) * 2.5 + 0.5;
+  });
+  // Two accounts on credit hold: the worst payers.
+  const holds = new Set(
+    plans
+      .map((p, i) => ({ i, late: late[i] }))
+      .sort((a, b) => b.late - a.late)
+      .slice(0, Math.min(2, plans.length))
+      .map((x) => x.i),
+  );
+  for (const i of holds) late[i] = Math.max(late[i], 38 + r() * 20);
+  // One manual health band: a big, healthy-looking account whose manager knows better.
+  const overrideAt = plans.findIndex((p) => p.kind === 'steady' && (p.tier === 'Gold' || p.tier === 'Platinum') && !holds.has(p.index));
+  const override = overrideAt >= 0 ? overrideAt : plans.findIndex((p) => !holds.has(p.index));
+
+  plans.forEach((p, i) => {
+    const engagementBase = 3 + normal(r) * 0.9 + (p.kind === 'growing' ? 0.7 : 0) - (p.kind === 'declining' || p.kind === 'churned' ? 0.9 : 0);
+    const engagement = clamp(Math.round(engagementBase), 1, 5);
+    const primary = contacts[i][0].name;
+    const parentDomain = p.parentId ? plans.find((q) => q.id === p.parentId)?.name : undefined;
+    const sinceYear = serialToYmd(p.first).y - (p.kind === 'new' || p.first > edate(o.endDate, -o.months + 2) ? 0 : Math.floor(r() * 12));
+    const since = p.kind === 'new' ? p.first : Date.UTC(sinceYear, Math.floor(r() * 12), 1) / 86_400_000 + 25569;
+    rows.push([
+      p.id,
+      p.name,
+      p.parentId,
+      p.tier,
+      p.industry.industry,
+      primary,
+      emailOf(primary, domainOf(parentDomain ?? p.name)),
+      `01${100 + Math.floor(r() * 900)} ${100000 + Math.floor(r() * 900000)}`,
+      pick(r, ACCOUNT_MANAGERS),
+      holds.has(i) ? 'Pro forma' : pick(r, CREDIT_TERMS),
+      Math.max(1000, Math.round((p.size * 6000) / 500) * 500),
+      r() < 0.4 ? ENGAGEMENT_LABELS[engagement - 1] : engagement,
+      Math.round(late[i] * 10) / 10,
+      holds.has(i) ? 'Yes' : 'No',
+      i === override ? 'At Risk' : null,
+      i === override ? 'Buyer leaving in December; contract going out to tender' : null,
+      toDate(Math.min(since, p.first)),
+    ]);
+  });
+  return rows;
+}
+
+// ---------------------------------------------------------------- orders
+
+interface DraftLine {
+  product: Product;
+  qty: number;
+  price: number;
+}
+
+interface DraftOrder {
+  date: Serial;
+  account: number;
+  seq: number;
+  credit: boolean;
+  lines: DraftLine[];
+  orderedBy: string;
+  site: string;
+}
+
+/** Orders per month of an account of size 1 before scaling, by month of the history. */
+function activity(p: AccountPlan, monthStart: Serial, monthEnd: Serial, progress: number, month: number): number {
+  const from = Math.max(monthStart, p.first);
+  const to = Math.min(monthEnd, p.last + 1);
+  if (to <= from) return 0;
+  let days = to - from;
+  if (p.gapFrom !== undefined && p.gapTo !== undefined) days -= Math.max(0, Math.min(to, p.gapTo) - Math.max(from, p.gapFrom));
+  if (days <= 0) return 0;
+  // A churner fades in its last four months before it stops.
+  const fading = p.kind === 'churned' && monthStart > p.last - 120 ? 0.6 : 1;
+  return (p.size * MONTH_FACTOR[month - 1] * Math.exp(p.trend * (progress - 0.5)) * fading * days) / (monthEnd - monthStart);
+}
+
+/** Nudges weekend days to the nearest weekday, mostly (trade counters open some Saturdays). */
+function workingDay(r: Rng, s: Serial): Serial {
+  const wd = weekdayOf(s);
+  if (wd === 0) return s + 1;
+  if (wd === 6 && r() < 0.85) return s - 1;
+  return s;
+}
+
+function makeOrders(r: Rng, o: SampleOptions, plans: Plans, premiumOf: Map<string, Product>): Row[] {
+  const { accounts, start } = plans;
+  const months: { start: Serial; end: Serial; month: number; progress: number }[] = [];
+  for (let m = 0; m <= o.months; m++) {
+    const s = edate(start, m);
+    months.push({ start: s, end: edate(start, m + 1), month: serialToYmd(s).m, progress: m / Math.max(1, o.months) });
+  }
+  // Scale order rates so the lines come out near the target.
+  const target = o.linesTarget ?? o.accounts * o.months * 9;
+  let expected = 0;
+  for (const p of accounts) for (const mo of months) expected += activity(p, mo.start, mo.end, mo.progress, mo.month) * (1 + p.extraLines);
+  const rate = expected > 0 ? target / expected : 0;
+
+  const endYear = serialToYmd(o.endDate).y;
+  const drafts: DraftOrder[] = [];
+  let seq = 0;
+  for (const p of accounts) {
+    const orderDays: Serial[] = [];
+    for (const mo of months) {
+      const lambda = activity(p, mo.start, mo.end, mo.progress, mo.month) * rate;
+      for (let k = poisson(r, lambda); k > 0; k--) orderDays.push(workingDay(r, mo.start + Math.floor(r() * (mo.end - mo.start))));
+    }
+    // The story's dates are exact: a churner's last order and a newcomer's first one.
+    if (p.kind === 'churned' || p.ordersOnLastDay) orderDays.push(p.last);
+    if (p.kind === 'new') orderDays.push(p.first);
+    for (const day of orderDays) {
+      if (day < p.first || day > p.last || day > o.endDate) continue;
+      if (p.gapFrom !== undefined && p.gapTo !== undefined && day > p.gapFrom && day < p.gapTo) continue;
+      const month = serialToYmd(day).m;
+      const habits = p.habits.filter((h) => (h.until === undefined || day <= h.until) && (h.from === undefined || day >= h.from));
+      if (habits.length === 0) continue;
+      const weights = habits.map((h) => h.weight * (CATEGORY_SEASON[h.category]?.[month - 1] ?? 1));
+      const buyers = p.buyers.filter((b) => b.from === undefined || day >= b.from);
+      const orderedBy = buyers[weightedIndex(r, buyers.map((b) => b.weight))].name;
+      const site = p.sites[Math.floor(r() * r() * p.sites.length)];
+      const nLines = 1 + poisson(r, p.extraLines);
+      const lines: DraftLine[] = [];
+      const inflation = Math.pow(1.045, serialToYmd(day).y - endYear);
+      for (let l = 0; l < nLines; l++) {
+        const h = habits[weightedIndex(r, weights)];
+        let product = h.products[weightedIndex(r, h.productWeights)];
+        const premium = product.premiumSku ? premiumOf.get(product.premiumSku) : undefined;
+        if (premium && r() < p.premiumRate) product = premium;
+        if (lines.some((x) => x.product === product)) continue;
+        const qty = Math.max(1, Math.round((40 / Math.pow(product.price, 0.75)) * Math.sqrt(p.size) * (0.4 + r() * 1.2)));
+        lines.push({ product, qty, price: round2(product.price * (1 - p.discount) * inflation) });
+      }
+      // The day's lines, in SKU order as an ERP prints them, then the account's habitual site.
+      lines.sort((a, b) => (a.product.sku < b.product.sku ? -1 : 1));
+      drafts.push({ date: day, account: p.index, seq: seq++, credit: false, lines, orderedBy, site });
+      // A few lines come back a week or two later as a credit note.
+      for (const line of lines) {
+        if (r() >= p.returnRate) continue;
+        const back = day + 2 + Math.floor(r() * 18);
+        if (back > Math.min(o.endDate, p.last)) continue;
+        const qty = -Math.max(1, Math.round(line.qty * (0.2 + r() * 0.8)));
+        drafts.push({ date: back, account: p.index, seq: seq++, credit: true, lines: [{ ...line, qty }], orderedBy, site });
+      }
+    }
+  }
+  drafts.sort((a, b) => a.date - b.date || a.account - b.account || a.seq - b.seq);
+
+  const rows: Row[] = [[...ORDER_HEADERS]];
+  const dates = new Map<Serial, Date>();
+  let invoice = 104_000;
+  let creditNote = 8_000;
+  for (const d of drafts) {
+    if (d.lines.length === 0) continue;
+    const p = accounts[d.account];
+    const id = d.credit ? `CN${String(++creditNote).padStart(6, '0')}` : `INV${++invoice}`;
+    let date = dates.get(d.date);
+    if (!date) dates.set(d.date, (date = toDate(d.date)));
+    for (const l of d.lines) rows.push([date, id, p.id, p.name, l.product.sku, l.product.name, l.product.category, l.qty, l.price, round2(l.qty * l.price), d.orderedBy, d.site]);
+  }
+  return rows;
+}
+
+export function generateSample(o: SampleOptions): SampleData {
+  if (!(o.accounts >= 1) || !(o.months >= 1)) throw new RangeError('A sample needs at least one account and one month.');
+  const r = mulberry32(o.seed);
+  const catalog = buildCatalog();
+  const byCategory = new Map<Category, Product[]>();
+  for (const p of catalog) if (!p.isPremium) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
+  const premiumOf = new Map(catalog.filter((p) => p.isPremium).map((p) => [p.sku, p]));
+
+  const plans = planAccounts(r, o, byCategory);
+  const orders = makeOrders(r, o, plans, premiumOf);
+
+  const contacts: Row[] = [[...CONTACT_HEADERS]];
+  plans.contacts.forEach((people, i) => {
+    const plan = plans.accounts[i];
+    const mood = plan.kind === 'declining' || plan.kind === 'churned' ? -1 : plan.kind === 'growing' ? 1 : 0;
+    for (const person of people) {
+      const influence = person.role === 'Economic Buyer' ? 4 + Math.floor(r() * 2) : person.role === 'User' ? 1 + Math.floor(r() * 2) : 2 + Math.floor(r() * 3);
+      contacts.push([plan.id, person.name, person.role, influence, clamp(Math.round(3 + normal(r) + mood * 0.7), 1, 5), clamp(Math.round(normal(r) * 0.8 + mood * 0.8), -2, 2)]);
+    }
+  });
+
+  const catalogRows: Row[] = [[...CATALOG_HEADERS], ...catalog.map((p) => [p.sku, p.name, p.category, p.line, p.price, p.premiumSku ?? null])];
+  const ofKind = (k: AccountKind): string[] => plans.accounts.filter((p) => p.kind === k).map((p) => p.id);
+  const accountCol = (header: (typeof ACCOUNT_HEADERS)[number]): number => ACCOUNT_HEADERS.indexOf(header);
+  return {
+    orders,
+    accounts: plans.accountRows,
+    catalog: catalogRows,
+    contacts,
+    story: {
+      churned: plans.accounts.filter((p) => p.kind === 'churned').map((p) => ({ id: p.id, daysSilent: o.endDate - p.last })),
+      newAccounts: ofKind('new'),
+      growing: ofKind('growing'),
+      declining: ofKind('declining'),
+      lapsed: ofKind('lapsed'),
+      creditHold: plans.accountRows.slice(1).filter((row) => row[accountCol('Credit Hold')] === 'Yes').map((row) => String(row[0])),
+      healthOverride: plans.accountRows.slice(1).filter((row) => row[accountCol('Health Override')] !== null).map((row) => String(row[0])),
+    },
+  };
+}
+
+/** The title of the Accounts sheet, above its header (an export's caption, to exercise header detection). */
+export function accountsTitle(endDate: Serial): string {
+  return `Account list — exported ${serialToIso(endDate)}`;
+}
+
+export { writeSampleWorkbook } from './workbook';
+export { buildBenchGrid, type BenchGridOptions } from './benchGrid';
