@@ -67,7 +67,12 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              if (dev) return content;
+              // File URLs keep their path; AppDomain entries are bare origins (no trailing slash).
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(new RegExp(urlDev.slice(0, -1), "g"), new URL(urlProd).origin);
             },
           },
         ],

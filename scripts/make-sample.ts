@@ -1,15 +1,41 @@
-/** Writes assets/sample-workbook.xlsx: 300 accounts, 27 months to 31/10/2026, seed 20261031. */
+/**
+ * Writes assets/sample-workbook.xlsx: a UK distributor's 300 accounts over 27 months to
+ * 31/10/2026, seed 20261031 (deterministic: run it again and the content is the same),
+ * then reads it back with ExcelJS to check that it opens and holds what was written.
+ */
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { ymdToSerial } from '../src/domain/dates';
-import { generateSample } from './sample/generate';
-import { writeSampleWorkbook } from './sample/writeWorkbook';
+import { generateSample, writeSampleWorkbook } from '../test/sample/generate';
+
+const SEED = 20261031;
+const ACCOUNTS = 300;
+const MONTHS = 27;
+const LINES = 75_000;
 
 async function main(): Promise<void> {
-  const data = generateSample({ seed: 20261031, accounts: 300, months: 27, endDate: ymdToSerial(2026, 10, 31) });
+  const data = generateSample({ seed: SEED, accounts: ACCOUNTS, months: MONTHS, endDate: ymdToSerial(2026, 10, 31), linesTarget: LINES });
   const path = resolve(__dirname, '../assets/sample-workbook.xlsx');
   await writeSampleWorkbook(data, path);
-  console.log(`${path}: ${data.orders.length - 1} order lines, ${data.accounts.length - 1} accounts, ${data.catalog.length - 1} products, ${data.contacts.length - 1} contacts, ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+
+  const check = new ExcelJS.Workbook();
+  await check.xlsx.readFile(path);
+  const expected: [string, number][] = [
+    ['Orders', data.orders.length],
+    ['Accounts', data.accounts.length + 2],
+    ['Catalog', data.catalog.length],
+    ['Contacts', data.contacts.length],
+  ];
+  for (const [name, rows] of expected) {
+    const ws = check.getWorksheet(name);
+    if (!ws || ws.actualRowCount < rows - 1 || ws.rowCount !== rows) throw new Error(`${name}: expected ${rows} rows, read ${ws ? ws.rowCount : 'no sheet'}`);
+  }
+  const mb = statSync(path).size / 1e6;
+  console.log(`${path}: ${(data.orders.length - 1).toLocaleString('en-GB')} order lines, ${data.accounts.length - 1} accounts, ${data.catalog.length - 1} products, ${data.contacts.length - 1} contacts, ${mb.toFixed(2)} MB; read back OK`);
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

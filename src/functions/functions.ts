@@ -160,8 +160,13 @@ export function quadrant(engagement: any[][], potential: any[][], engagementCut?
         out.push([kapError('invalidValue', (err as Error).message)]);
         continue;
       }
+      // 0 is how desktop Excel passes a blank engagement cell: a blank row, not a potential error.
+      if (en === null) {
+        out.push(['']);
+        continue;
+      }
       const pn = toNumber(pv);
-      if (en === null || pn === undefined) {
+      if (pn === undefined) {
         out.push([kapError('invalidValue', `potential: "${String(pv)}" is not a number.`)]);
         continue;
       }

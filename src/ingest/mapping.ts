@@ -47,13 +47,13 @@ export function missingMessage(mapping: Pick<ColumnMapping, 'role' | 'fields' | 
   const groups = missingGroups(mapping);
   if (groups.length === 0) return undefined;
   const role = ROLES[mapping.role].label;
-  const names = groups.map((g) => g.map((f) => `"${phrase(f)}"`).join(' or '));
+  const names = groups.map((g) => `"${phrase(g[0])}"${g.length > 1 ? ` (or ${g.slice(1).map((f) => `"${phrase(f)}"`).join(' or ')})` : ''}`);
   const kebab = groups.map((g) => phrase(g[0]).replace(/\s*\(.*\)$/, '').replace(/ /g, '-'));
   const renames = groups.map((g) => `"${g[0].header}"`);
   const one = groups.length === 1;
   const headers = headersFound.filter((h) => h.trim() !== '');
   return (
-    `No column for ${andList(names)} was found in the ${role} on "${mapping.sheet}". ` +
+    `No column${one ? '' : 's'} for ${andList(names)} ${one ? 'was' : 'were'} found in the ${role} on "${mapping.sheet}". ` +
     `Headers found: ${headers.join(', ') || '(none)'}. ` +
     `Choose the ${andList(kebab)} column${one ? '' : 's'} in the task pane's mapping, or rename ${one ? 'it' : 'them'} to ${andList(renames)}.`
   );

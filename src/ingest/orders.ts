@@ -166,12 +166,13 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     let revenue: number | undefined;
     let moneyCurrency: string | undefined;
     let unitPrice: number | undefined;
+    let priceUnreadable = false;
     if (has('unitPrice') && !isBlankCell(row[col.unitPrice])) {
       const p = parseMoney(row[col.unitPrice]);
       if (p) {
         unitPrice = p.value;
         moneyCurrency = p.currency;
-      }
+      } else priceUnreadable = true;
     }
     if (has('revenue') && !isBlankCell(row[col.revenue])) {
       const m = parseMoney(row[col.revenue]);
@@ -179,7 +180,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
     } else if (unitPrice !== undefined) revenue = quantity * unitPrice;
-    if (revenue === undefined) return reject(has('revenue') ? 'no revenue' : 'no revenue or unit price', rowNo);
+    if (revenue === undefined) return reject(priceUnreadable ? 'unreadable unit price' : has('revenue') ? 'no revenue' : 'no revenue or unit price', rowNo);
 
     const currencyText = has('currency') ? text(row[col.currency]) : '';
     let currency = (currencyText ? normaliseCurrency(currencyText) : '') || moneyCurrency;

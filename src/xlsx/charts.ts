@@ -263,17 +263,33 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
 /** Elements that come after <drawing> in CT_Worksheet (ECMA-376 §18.3.1.99), in order. */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-/** Puts `<drawing r:id>` where the worksheet schema wants it. */
+/** Top-level children of the root element: name and start offset of each opening tag. */
+function topLevelTags(xml: string): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  // An attribute value may hold '>' in well-formed XML, so quoted values are matched whole.
+  const tag = /<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  let depth = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[1]) depth--;
+    else {
+      if (depth === 1) out.push({ name: m[2], at: m.index });
+      if (!m[4]) depth++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts `<drawing r:id>` where the worksheet schema wants it: before the first top-level
+ * element that must follow it (nested ones, like an x14 extLst inside a dataBar rule, do not count).
+ */
 export function insertDrawingElement(sheetXml: string, rId: string): string {
-  if (/<drawing[\s/>]/.test(sheetXml)) throw new Error('KAP charts: the sheet already has a drawing part');
+  const children = topLevelTags(sheetXml);
+  if (children.some((c) => c.name === 'drawing')) throw new Error('KAP charts: the sheet already has a drawing part');
   const rootTag = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? '';
   const rPrefix = /xmlns:r\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(rootTag) ? '' : ` xmlns:r="${NS.rel}"`;
   const el = `<drawing${rPrefix} r:id="${rId}"/>`;
-  let at = -1;
-  for (const name of AFTER_DRAWING) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(sheetXml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
+  let at = children.find((c) => AFTER_DRAWING.includes(c.name))?.at ?? -1;
   if (at < 0) at = sheetXml.lastIndexOf('</worksheet>');
   if (at < 0) throw new Error('KAP charts: not a worksheet part');
   return sheetXml.slice(0, at) + el + sheetXml.slice(at);
@@ -358,12 +374,15 @@ export async function addChartsToXlsx(bytes: Uint8Array, sheets: SheetCharts[]):
     const slash = sheetPath.lastIndexOf('/');
     const sheetDir = sheetPath.slice(0, slash);
     const sheetRelsPath = `${sheetDir}/_rels/${sheetPath.slice(slash + 1)}.rels`;
-    const existing = relationships((await readText(zip, sheetRelsPath)) ?? '');
-    const ids = new Set(existing.map((r) => r.id));
+    // Added to the existing part as text, so what ExcelJS wrote (TargetMode="External" on links) stays as is.
+    const existingXml = await readText(zip, sheetRelsPath);
+    const ids = new Set(relationships(existingXml ?? '').map((r) => r.id));
     let rId = 'rIdKapDrawing';
     for (let n = 2; ids.has(rId); n++) rId = `rIdKapDrawing${n}`;
-    const rel = drawingPath.split('/').slice(1).join('/'); // relative to xl/worksheets: ../drawings/…
-    zip.file(sheetRelsPath, relsXml([...existing, { id: rId, type: REL_DRAWING, target: `../${rel}` }]));
+    const drawingRel = { id: rId, type: REL_DRAWING, target: `../${drawingPath.split('/').slice(1).join('/')}` }; // from xl/worksheets
+    zip.file(sheetRelsPath, existingXml && existingXml.includes('</Relationships>')
+      ? existingXml.replace('</Relationships>', `${relsXml([drawingRel]).replace(/^[\s\S]*<Relationships[^>]*>/, '')}`)
+      : relsXml([drawingRel]));
     const sheetXml = await readText(zip, sheetPath);
     if (!sheetXml) throw new Error(`KAP charts: missing part ${sheetPath}`);
     zip.file(sheetPath, insertDrawingElement(sheetXml, rId));

@@ -73,6 +73,17 @@ describe('KAP.HEALTH', () => {
     expect(health(cell(20), cell('10%'), cell('-15%'), cell(3), cell(4), cell(10))).toEqual([[3]]);
   });
 
+  it('rounds a % change read from a cell to a whole percent half away from zero', () => {
+    // frequency: 0.195 → 19.5% → 20 → 5; 0.045 → 4.5% → 5 → 4; −0.055 → −5.5% → −6 → 2
+    // revenue:   −0.305 → −30.5% → −31 → 1; 0.095 → 9.5% → 10 → 4; 0.145 → 14.5% → 15 → 4
+    const f = healthFactors(col(0, 0, 0), col(0.195, 0.045, -0.055), col(-0.305, 0.095, 0.145), cell(null), cell(null), cell(null));
+    expect(f.map((r) => [r[1], r[2]])).toEqual([
+      [5, 1],
+      [4, 4],
+      [2, 4],
+    ]);
+  });
+
   it('reads the change words: "new" is n/a, "lapsed" is +∞ (5), "none" is 1', () => {
     // only frequency given: new → nothing to score → #N/A; lapsed → 5; none → 1
     const only = (v: unknown) => health(cell(null), cell(v), cell(null), cell(null), cell(null), cell(null));
@@ -95,9 +106,9 @@ describe('KAP.HEALTH', () => {
 
   it('names the argument for every kind of bad text', () => {
     const one = (k: number, v: unknown) => {
-      const args = A.map(cell);
+      const args = six(A);
       args[k] = cell(v);
-      return health(...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]))[0][0];
+      return health(...args)[0][0];
     };
     expectValueError(one(0, 'yesterday'), /daysSinceLastOrder/);
     expectValueError(one(0, -3), /daysSinceLastOrder/);
@@ -199,10 +210,13 @@ describe('KAP.QUADRANT', () => {
     expect(quadrant(cell(3), col(4, 5), cell(4), cell(5))).toEqual([['Service'], ['Growth Potential']]);
   });
 
-  it('bad engagement is an error in that row', () => {
-    const out = quadrant(col('keen', 4), col(4, 4));
+  it('bad engagement or potential is an error in that row naming it; blank rows stay blank', () => {
+    const out = quadrant(col('keen', 4, 4, null, 0), col(4, 4, 'lots', 4, 4));
     expectValueError(out[0][0], /engagement/);
     expect(out[1]).toEqual(['Key']);
+    expectValueError(out[2][0], /potential/);
+    expect(out[3]).toEqual(['']);
+    expect(out[4]).toEqual(['']); // desktop Excel passes a blank engagement cell as 0
   });
 });
 

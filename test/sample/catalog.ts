@@ -73,7 +73,7 @@ export const CATALOG_PLAN: Record<Category, { prefix: string; lines: LinePlan[] 
     ],
   },
   Consumables: {
-    prefix: 'CN',
+    prefix: 'CS',
     lines: [
       { line: 'Silicone Sealant 310ml', variants: [['Clear', 4.6], ['White', 4.6], ['Brown', 4.9]], premium: { line: 'Hybrid Polymer Sealant 290ml', uplift: 1.7 } },
       { line: 'Adhesives', variants: [['Grab Adhesive 290ml', 5.8], ['Super Glue 20g', 3.2]] },
@@ -82,7 +82,7 @@ export const CATALOG_PLAN: Record<Category, { prefix: string; lines: LinePlan[] 
     ],
   },
   Storage: {
-    prefix: 'SG',
+    prefix: 'ST',
     lines: [
       { line: 'Organisers', variants: [['Small 10 Compartment', 12.5], ['Large 20 Compartment', 19.9]] },
       { line: 'Tool Boxes', variants: [['19in', 16.9], ['26in', 24.9]], premium: { line: 'Rolling Tool Chests', uplift: 3.2 } },

@@ -42,6 +42,7 @@ export interface SampleOptions {
 export type AccountKind = 'steady' | 'growing' | 'declining' | 'churned' | 'new' | 'lapsed';
 
 export interface SampleData {
+  endDate: Serial;
   /** Header row first; dates as JS Dates at UTC midnight. */
   orders: Row[];
   accounts: Row[];
@@ -448,7 +449,8 @@ function accountTable(r: Rng, o: SampleOptions, plans: AccountPlan[], contacts: 
   for (const i of holds) late[i] = Math.max(late[i], 38 + r() * 20);
   // One manual health band: a big, healthy-looking account whose manager knows better.
   const overrideAt = plans.findIndex((p) => p.kind === 'steady' && (p.tier === 'Gold' || p.tier === 'Platinum') && !holds.has(p.index));
-  const override = overrideAt >= 0 ? overrideAt : plans.findIndex((p) => !holds.has(p.index));
+  const fallback = plans.findIndex((p) => (p.kind === 'steady' || p.kind === 'growing') && !holds.has(p.index));
+  const override = overrideAt >= 0 ? overrideAt : fallback >= 0 ? fallback : plans.findIndex((p) => !holds.has(p.index));
 
   plans.forEach((p, i) => {
     const engagementBase = 3 + normal(r) * 0.9 + (p.kind === 'growing' ? 0.7 : 0) - (p.kind === 'declining' || p.kind === 'churned' ? 0.9 : 0);
@@ -519,19 +521,40 @@ function workingDay(r: Rng, s: Serial): Serial {
   return s;
 }
 
-function makeOrders(r: Rng, o: SampleOptions, plans: Plans, premiumOf: Map<string, Product>): Row[] {
-  const { accounts, start } = plans;
-  const months: { start: Serial; end: Serial; month: number; progress: number }[] = [];
+interface MonthSlot {
+  start: Serial;
+  end: Serial;
+  month: number;
+  progress: number;
+}
+
+function monthSlots(o: SampleOptions, start: Serial): MonthSlot[] {
+  const months: MonthSlot[] = [];
   for (let m = 0; m <= o.months; m++) {
     const s = edate(start, m);
     months.push({ start: s, end: edate(start, m + 1), month: serialToYmd(s).m, progress: m / Math.max(1, o.months) });
   }
-  // Scale order rates so the lines come out near the target.
+  return months;
+}
+
+/**
+ * Order lines near the target count: a first run at the rate the plans predict, then, when it
+ * misses by more than 3%, a second run from the same seed at the corrected rate.
+ */
+function makeOrders(seed: number, o: SampleOptions, plans: Plans, premiumOf: Map<string, Product>): Row[] {
+  const months = monthSlots(o, plans.start);
   const target = o.linesTarget ?? o.accounts * o.months * 9;
   let expected = 0;
-  for (const p of accounts) for (const mo of months) expected += activity(p, mo.start, mo.end, mo.progress, mo.month) * (1 + p.extraLines);
+  for (const p of plans.accounts) for (const mo of months) expected += activity(p, mo.start, mo.end, mo.progress, mo.month) * (1 + p.extraLines);
   const rate = expected > 0 ? target / expected : 0;
+  const first = simulateOrders(mulberry32(seed), o, plans, months, rate, premiumOf);
+  const made = first.length - 1;
+  if (made === 0 || Math.abs(made / target - 1) <= 0.03) return first;
+  return simulateOrders(mulberry32(seed), o, plans, months, (rate * target) / made, premiumOf);
+}
 
+function simulateOrders(r: Rng, o: SampleOptions, plans: Plans, months: MonthSlot[], rate: number, premiumOf: Map<string, Product>): Row[] {
+  const { accounts } = plans;
   const endYear = serialToYmd(o.endDate).y;
   const drafts: DraftOrder[] = [];
   let seq = 0;
@@ -558,10 +581,9 @@ function makeOrders(r: Rng, o: SampleOptions, plans: Plans, premiumOf: Map<strin
       const lines: DraftLine[] = [];
       const inflation = Math.pow(1.045, serialToYmd(day).y - endYear);
       for (let l = 0; l < nLines; l++) {
-        const h = habits[weightedIndex(r, weights)];
-        let product = h.products[weightedIndex(r, h.productWeights)];
-        const premium = product.premiumSku ? premiumOf.get(product.premiumSku) : undefined;
-        if (premium && r() < p.premiumRate) product = premium;
+        let product = pickProduct(r, habits, weights, p, premiumOf);
+        // The same SKU twice on one order is one line: try another once, else drop it.
+        if (lines.some((x) => x.product === product)) product = pickProduct(r, habits, weights, p, premiumOf);
         if (lines.some((x) => x.product === product)) continue;
         const qty = Math.max(1, Math.round((40 / Math.pow(product.price, 0.75)) * Math.sqrt(p.size) * (0.4 + r() * 1.2)));
         lines.push({ product, qty, price: round2(product.price * (1 - p.discount) * inflation) });
@@ -596,6 +618,13 @@ function makeOrders(r: Rng, o: SampleOptions, plans: Plans, premiumOf: Map<strin
   return rows;
 }
 
+function pickProduct(r: Rng, habits: CategoryHabit[], weights: number[], p: AccountPlan, premiumOf: Map<string, Product>): Product {
+  const h = habits[weightedIndex(r, weights)];
+  const product = h.products[weightedIndex(r, h.productWeights)];
+  const premium = product.premiumSku ? premiumOf.get(product.premiumSku) : undefined;
+  return premium && r() < p.premiumRate ? premium : product;
+}
+
 export function generateSample(o: SampleOptions): SampleData {
   if (!(o.accounts >= 1) || !(o.months >= 1)) throw new RangeError('A sample needs at least one account and one month.');
   const r = mulberry32(o.seed);
@@ -605,7 +634,7 @@ export function generateSample(o: SampleOptions): SampleData {
   const premiumOf = new Map(catalog.filter((p) => p.isPremium).map((p) => [p.sku, p]));
 
   const plans = planAccounts(r, o, byCategory);
-  const orders = makeOrders(r, o, plans, premiumOf);
+  const orderSeed = Math.floor(r() * 4294967296);
 
   const contacts: Row[] = [[...CONTACT_HEADERS]];
   plans.contacts.forEach((people, i) => {
@@ -617,10 +646,12 @@ export function generateSample(o: SampleOptions): SampleData {
     }
   });
 
+  const orders = makeOrders(orderSeed, o, plans, premiumOf);
   const catalogRows: Row[] = [[...CATALOG_HEADERS], ...catalog.map((p) => [p.sku, p.name, p.category, p.line, p.price, p.premiumSku ?? null])];
   const ofKind = (k: AccountKind): string[] => plans.accounts.filter((p) => p.kind === k).map((p) => p.id);
   const accountCol = (header: (typeof ACCOUNT_HEADERS)[number]): number => ACCOUNT_HEADERS.indexOf(header);
   return {
+    endDate: o.endDate,
     orders,
     accounts: plans.accountRows,
     catalog: catalogRows,

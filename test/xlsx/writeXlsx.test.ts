@@ -69,8 +69,7 @@ describe('writeXlsx', () => {
     expect(t.table.columns.map((c) => c.name)).toEqual(['Account', 'Name', 'Revenue 12m', 'Last order', 'Score', 'Trend', 'Band']);
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; operator?: string }[] }[] }).conditionalFormattings;
     expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([['E4:E23', 'cellIs'], ['C4:C23', 'dataBar'], ['G4:G23', 'containsText']]);
-    // charts are a documented gap: a labelled note sits where the chart would be
-    expect(String(ws.getCell('I3').value)).toMatch(/^Chart: Revenue by account — column chart of B3:C13/);
+    expect(ws.getCell('I3').value).toBeNull(); // drawn as a native chart (test/xlsx/charts.test.ts)
   });
 
   test('colour scales and icon sets are written as Excel rules', async () => {

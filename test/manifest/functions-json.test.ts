@@ -1,0 +1,122 @@
+/**
+ * The metadata Excel reads for the KAP.* functions (functions.json, generated from the JSDoc
+ * in src/functions/functions.ts) and the bundle that registers them (functions.js), both from
+ * a fresh production build.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { runInNewContext } from 'vm';
+import { buildProduction } from './xml';
+
+interface Param {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Param[];
+  result?: { dimensionality?: string };
+}
+
+const FACTOR_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
+
+/** name → [required params, optional params], in order. */
+const EXPECTED: Record<string, [string[], string[]]> = {
+  HEALTH: [FACTOR_ARGS, ['weights']],
+  HEALTHFACTORS: [FACTOR_ARGS, ['weights']],
+  BAND: [['score'], []],
+  QUADRANT: [['engagement', 'potential'], ['engagementCut', 'potentialCut']],
+  FIVEP: [['power', 'perception', 'priority', 'promoter', 'pliability'], ['weight']],
+  WINBACK: [['daysSinceLastOrder'], []],
+  DISCOUNT: [['orderValue'], ['tiers']],
+  SEASONALITY: [['orderDates', 'revenue'], ['asOf']],
+  REORDERDAYS: [['orderDates'], ['products']],
+};
+
+let dir = '';
+let cleanup = () => {};
+let functions: FunctionMeta[] = [];
+
+beforeAll(() => {
+  ({ dir, cleanup } = buildProduction());
+  functions = (JSON.parse(readFileSync(join(dir, 'functions.json'), 'utf8')) as { functions: FunctionMeta[] }).functions;
+}, 300_000);
+afterAll(() => cleanup());
+
+describe('functions.json', () => {
+  it('lists exactly the nine KAP functions', () => {
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const f of functions) expect(f.name).toBe(f.id);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s has its parameters in order, the optional ones marked', (id, [required, optional]) => {
+    const f = functions.find((x) => x.id === id);
+    if (!f) throw new Error(`${id} missing`);
+    expect(f.parameters.map((p) => p.name)).toEqual([...required, ...optional]);
+    expect(f.parameters.map((p) => p.optional === true)).toEqual([...required.map(() => false), ...optional.map(() => true)]);
+  });
+
+  it('every function and parameter explains itself in the tooltip', () => {
+    for (const f of functions) {
+      expect(f.description ?? '').not.toBe('');
+      for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ''}`).toMatch(/: \S/);
+    }
+  });
+
+  it('every parameter takes a cell or a range (matrix of any), and results spill (matrix)', () => {
+    for (const f of functions) {
+      for (const p of f.parameters) expect([f.id, p.name, p.dimensionality, p.type]).toEqual([f.id, p.name, 'matrix', 'any']);
+      expect(f.result?.dimensionality).toBe('matrix');
+    }
+  });
+});
+
+describe('functions.js', () => {
+  class RuntimeError {
+    constructor(
+      public code: string,
+      public message?: string,
+    ) {}
+  }
+
+  /** Runs the bundle with a stand-in CustomFunctions runtime and collects what it associates. */
+  function load(): Map<string, (...args: unknown[]) => unknown> {
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
+    const CustomFunctions = {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+      Error: RuntimeError,
+      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+    };
+    const code = readFileSync(join(dir, 'functions.js'), 'utf8');
+    runInNewContext(code, { CustomFunctions, console, self: {}, window: undefined });
+    return associated;
+  }
+
+  it('associates each id with its function', () => {
+    const fns = load();
+    expect([...fns.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('the associated functions compute (one example each for a few)', () => {
+    const fns = load();
+    const call = (id: string, ...args: unknown[]) => (fns.get(id) as (...a: unknown[]) => unknown)(...args);
+    // every factor at its best: 3 days, +25%, +20%, 6 categories, engagement 5, 2 days early → 5.00
+    expect(call('HEALTH', [[3]], [[0.25]], [[0.2]], [[6]], [[5]], [[-2]], null)).toEqual([[5]]);
+    expect(call('BAND', [[3.995]])).toEqual([['Healthy']]); // 4.00 after rounding
+    expect(call('DISCOUNT', [[500]], null)).toEqual([[0.05]]);
+    expect(call('WINBACK', [[45]])).toEqual([['Stage 2 – Active concern']]);
+    expect(call('FIVEP', [[4]], [[3]], [[5]], [[2]], [[1]], [[3]])).toEqual([[45]]); // (4+3+5+2+1)·3
+  });
+
+  it('errors use the runtime’s CustomFunctions.Error with a message', () => {
+    const fns = load();
+    const out = (fns.get('BAND') as (...a: unknown[]) => unknown[][])([['abc']]);
+    expect(out[0][0]).toBeInstanceOf(RuntimeError);
+    expect(out[0][0]).toEqual(expect.objectContaining({ code: '#VALUE!', message: expect.stringMatching(/score/) }));
+  });
+});

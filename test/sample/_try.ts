@@ -1,0 +1,13 @@
+import { ymdToSerial } from '../../src/domain/dates';
+import { generateSample, buildBenchGrid } from './generate';
+const end = ymdToSerial(2026,10,31);
+let t=Date.now();
+const s = generateSample({seed:1, accounts:12, months:27, endDate:end});
+console.log('small', Date.now()-t, s.orders.length, s.story);
+t=Date.now();
+const b = generateSample({seed:20261031, accounts:300, months:27, endDate:end, linesTarget: 75000});
+console.log('big', Date.now()-t, b.orders.length, b.story, b.contacts.length, b.catalog.length);
+console.log(b.orders.slice(0,5), b.accounts.slice(0,4), b.contacts.slice(0,4));
+t=Date.now();
+const g = buildBenchGrid({rows:1048575, accounts:5000, skus:2000, seed:7, endDate:end});
+console.log('bench', Date.now()-t, g.length, g[1], g[g.length-1]);
