@@ -39,13 +39,25 @@ function weightsArg(m: any[][] | null | undefined): Weights {
 const ROW_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
 const ROW_PARSERS = [recencyCell, frequencyCell, revenueCell, diversityCell, engagementCell, paymentCell];
 
-/** Scores each row's six factors (FACTORS order); a row with bad input gets its own #VALUE! and the others still score. */
+/** An empty cell as Excel passes it: null/"" on the web, 0 on desktop. */
+const emptyCell = (v: Cell): boolean => v === 0 || isBlank(v);
+
+/**
+ * Scores each row's six factors (FACTORS order); a row with bad input gets its own #VALUE! and the others still score.
+ * A row whose six cells are all empty (desktop passes them as 0) is a blank row, not a score of zeros.
+ */
 function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number | string | KapError)[]): Out {
   const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
   const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
   const out: Out = new Array(n);
   const scores: (number | null)[] = [null, null, null, null, null, null];
   for (let i = 0; i < n; i++) {
+    let empty = true;
+    for (let k = 0; k < 6 && empty; k++) empty = emptyCell(cols[k].length === 1 ? cols[k][0] : cols[k][i]);
+    if (empty) {
+      out[i] = [''];
+      continue;
+    }
     try {
       for (let k = 0; k < 6; k++) {
         const c = cols[k];
@@ -117,7 +129,7 @@ export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[
 export function band(score: any[][]): any[][] {
   return guard(() =>
     asColumn(score, 'score').map((v) => {
-      if (isBlank(v)) return [''];
+      if (emptyCell(v)) return [''];
       const n = toNumber(v);
       if (n === undefined || n < 1 || n > 5) return [kapError('invalidValue', `score: "${String(v)}" is not a health score from 1 to 5.`)];
       return [bandOf(n)];
@@ -196,11 +208,11 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       const vals = cols.map((c) => at(c.values, i));
-      if (vals.slice(0, 5).every(isBlank)) {
+      if (vals.slice(0, 5).every(emptyCell)) {
         out.push(['']);
         continue;
       }
-      const nums = vals.map((v, k) => (k === 5 && isBlank(v) ? 1 : toNumber(v)));
+      const nums = vals.map((v, k) => (k === 5 && emptyCell(v) ? 1 : toNumber(v)));
       const bad = nums.findIndex((x) => x === undefined);
       if (bad >= 0) {
         out.push([kapError('invalidValue', `${names[bad]}: "${String(vals[bad] ?? '')}" is not a score from 1 to 5.`)]);
@@ -280,7 +292,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
     if (d.length !== r.length) throw new ArgError(`orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`);
     const points: { date: number; value: number }[] = [];
     for (let i = 0; i < d.length; i++) {
-      if (isBlank(d[i]) && isBlank(r[i])) continue;
+      if (emptyCell(d[i]) && emptyCell(r[i])) continue;
       const date = toSerial(d[i], 'orderDates');
       const value = toNumber(r[i]);
       if (value === undefined) throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
@@ -303,7 +315,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
 export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
   return guard(() => {
     const d = asColumn(orderDates, 'orderDates');
-    const serials: (number | null)[] = d.map((v) => (isBlank(v) ? null : toSerial(v, 'orderDates')));
+    const serials: (number | null)[] = d.map((v) => (emptyCell(v) ? null : toSerial(v, 'orderDates')));
     const noneGiven = products === null || products === undefined || (products.length === 1 && products[0].length === 1 && isBlank(products[0][0]));
     const under2 = () => kapError('notAvailable', 'Needs at least two orders on different days.');
     if (noneGiven) {
@@ -315,7 +327,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     const byProduct = new Map<string, number[]>();
     p.forEach((v, i) => {
       const s = serials[i];
-      if (isBlank(v) || s === null) return;
+      if (emptyCell(v) || s === null) return;
       const key = String(v).trim().toLowerCase();
       const list = byProduct.get(key);
       if (list) list.push(s);
@@ -324,7 +336,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     const period = new Map<string, number | undefined>();
     for (const [k, dates] of byProduct) period.set(k, reorderRule(dates));
     return p.map((v: Cell) => {
-      if (isBlank(v)) return [''];
+      if (emptyCell(v)) return [''];
       const r = period.get(String(v).trim().toLowerCase());
       return [r === undefined ? under2() : r];
     });

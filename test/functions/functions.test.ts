@@ -68,6 +68,17 @@ describe('KAP.HEALTH', () => {
     expect(health(cell(20), cell(0.1), cell(-0.15), cell(3), cell(''), cell(10))).toEqual([[2.89]]);
   });
 
+  it('a row of empty cells is a blank row, as the web (null) and desktop Excel (0) pass them', () => {
+    // Desktop passes empty cells as 0: days 0, 0%, 0%, 0 categories, engagement 0, 0 days would otherwise score
+    // (125 + 60 + 60 + 15 + 40)/90 = 3.33 for a row nobody filled in.
+    const [r, f, v, c, e, p] = columns(A, [null, null, null, null, null, null], [0, 0, 0, 0, 0, 0]);
+    expect(health(r, f, v, c, e, p)).toEqual([[3], [''], ['']]);
+    expect(healthFactors(r, f, v, c, e, p)[2]).toEqual(['', '', '', '', '', '', '']);
+    // in a row with data, 0 is a value: 0 days → 5, 3 categories → 3, 0% changes → 3, 0 days late → 4:
+    // (25·5 + 20·3 + 20·3 + 15·3 + 10·4) / 90 = (125 + 60 + 60 + 45 + 40)/90 = 330/90 = 3.666… → 3.67
+    expect(health(cell(0), cell(0), cell(0), cell(3), cell(0), cell(0))).toEqual([[3.67]]);
+  });
+
   it('reads percentages as Excel holds them and as text', () => {
     // "+10%" = 0.1 and "-15%" = −0.15: same as row A → 3.00
     expect(health(cell(20), cell('10%'), cell('-15%'), cell(3), cell(4), cell(10))).toEqual([[3]]);
@@ -188,6 +199,10 @@ describe('KAP.BAND', () => {
     expectValueError(out[7][0], /score/);
     expectValueError(out[8][0], /score/);
   });
+
+  it('an empty cell from desktop Excel (0) is blank, not a bad score', () => {
+    expect(band(col(4.2, 0))).toEqual([['Healthy'], ['']]);
+  });
 });
 
 describe('KAP.QUADRANT', () => {
@@ -235,6 +250,12 @@ describe('KAP.FIVEP', () => {
     expect(out[2]).toEqual([10]);
     expectValueError(fiveP(cell(3), cell('high'), cell(3), cell(3), cell(3))[0][0], /perception/);
     expectValueError(fiveP(cell(3), cell(3), cell(3), cell(3), cell(3), cell(9))[0][0], /Weight/);
+  });
+
+  it('blank rows stay blank and a blank weight means 1, whether Excel passes null (web) or 0 (desktop)', () => {
+    // row 2 all empty; row 3: 2+2+2+2+2 = 10 with an empty weight → × 1 = 10
+    const out = fiveP(col(4, 0, 2), col(3, 0, 2), col(5, null, 2), col(2, 0, 2), col(1, 0, 2), col(3, 0, 0));
+    expect(out).toEqual([[45], [''], [10]]);
   });
 });
 
@@ -284,6 +305,11 @@ describe('KAP.SEASONALITY', () => {
     expect(out).toEqual(col(100, 0, 200, '', '', '', '', '', '', '', '', ''));
   });
 
+  it('skips empty rows below the data, as desktop Excel passes them (0, 0)', () => {
+    const out = seasonality(col(...dates, 0, 0, null), col(...YEAR, 0, 0, null));
+    expect(out).toEqual(col(50, 70, 90, 100, 110, 130, 150, 140, 120, 100, 80, 60));
+  });
+
   it('fails with #N/A when there is no full month, and with a message on bad input', () => {
     expect(thrown(() => seasonality(col(ymdToSerial(2023, 1, 5)), col(10))).code).toBe('#N/A');
     expect(thrown(() => seasonality(col(ymdToSerial(2023, 1, 1), 'soon'), col(10, 20))).message).toMatch(/orderDates/);
@@ -303,6 +329,11 @@ describe('KAP.REORDERDAYS', () => {
     const out = reorderDays(col(100, 100, 110, 107, 130, 120), col('A', 'B', 'a', 'B', 'A ', 'C'));
     expect(out.slice(0, 5)).toEqual([[15], [7], [15], [7], [15]]);
     expect((out[5][0] as KapError).code).toBe('#N/A');
+  });
+
+  it('empty rows (desktop: 0) are skipped, not read as dates', () => {
+    expect(reorderDays(col(100, 110, 130, 0, 0))).toEqual([[15]]);
+    expect(reorderDays(col(100, 110, 130, 0), col('A', 'A', 'A', 0))).toEqual([[15], [15], [15], ['']]);
   });
 
   it('mismatched heights fail', () => {
