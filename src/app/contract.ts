@@ -80,7 +80,7 @@ export interface AccountGlance {
   daysSinceLastOrder: number | null;
 }
 
-export type ActionId = 'scoreAll' | 'dashboard' | 'whitespace' | 'breakdown' | 'crossSell' | 'plan' | 'fiveP' | 'qbr';
+export type ActionId = 'scoreAll' | 'dashboard' | 'whitespace' | 'breakdown' | 'crossSell' | 'plan' | 'fiveP' | 'qbr' | 'addScores';
 
 export const ACTIONS: readonly { id: ActionId; label: string; needsAccount: boolean; description: string }[] = [
   { id: 'scoreAll', label: 'Score all accounts', needsAccount: false, description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
@@ -91,6 +91,7 @@ export const ACTIONS: readonly { id: ActionId; label: string; needsAccount: bool
   { id: 'plan', label: 'Account plan', needsAccount: true, description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
   { id: 'fiveP', label: '5P sheet', needsAccount: true, description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
   { id: 'qbr', label: 'Build QBR workbook', needsAccount: true, description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
+  { id: 'addScores', label: 'Add score columns to my table', needsAccount: false, description: 'Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).' },
 ];
 
 export interface Progress {

@@ -225,6 +225,9 @@ export class KapEngine {
         const q = this.qbr(o.accountKey, o.quarter);
         return qbrSheets(q, this.layout(false, q.currency));
       }
+      case 'addScores':
+        // Edits the user's own table through the Excel host; it makes no sheet.
+        return [];
     }
   }
 }

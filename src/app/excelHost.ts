@@ -4,6 +4,7 @@
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
 import { listGrids, loadSetting, openNewWorkbook, readAll, readCulture, readRegion, saveSetting, SheetWriteError, writeSheets, type GridInfo } from '../excel';
+import { addScoreColumns } from '../excel/addScoreColumns';
 import type { Detection } from '../ingest/detect';
 import { ROLES, type Role } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
@@ -49,6 +50,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let found: Partial<Record<Role, Found>> = {};
   let summary: Discovery['summary'];
   let analysed = false;
+  let accounts: AccountListItem[] = [];
 
   async function discoverIn(settings: KapSettings): Promise<Discovery> {
     const infos = await Excel.run((ctx) => listGrids(ctx, { peekRows: 30 }));
@@ -110,6 +112,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     return readSideTables(full);
   }
 
+  async function addScores(onProgress: (p: Progress) => void): Promise<ActionResult> {
+    const acc = found.accounts;
+    const idField = acc?.detection.mapping.fields.find((f) => f.field === 'accountId') ?? acc?.detection.mapping.fields.find((f) => f.field === 'name');
+    if (!acc || !idField) throw new KapActionError('There is no accounts table to add scores to.', 'Add an Accounts table (Account No, Account Name, …) or use "Score all accounts", which makes its own sheet.');
+    onProgress({ phase: 'writing', done: 0, total: accounts.length, message: `Adding score columns to ${acc.info.table ?? acc.info.sheet}…` });
+    const scores = new Map(accounts.map((a) => [a.id, { score: a.score, band: a.band }]));
+    const res = await Excel.run((ctx) => addScoreColumns(ctx, { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header }, scores));
+    onProgress({ phase: 'writing', done: res.matched, total: res.rows, message: 'Done' });
+    return { made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`], message: `${res.refreshed ? 'Refreshed' : 'Added'} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${res.matched} of ${res.rows} rows matched an account).` };
+  }
+
   const host: KapHost = {
     async loadSettings() {
       const saved = await Excel.run((ctx) => loadSetting<Partial<KapSettings>>(ctx, SETTINGS_KEY));
@@ -157,6 +170,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       progress({ phase: 'analysing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
       const list = await eng.call('analyse', { settings });
       analysed = true;
+      accounts = list;
       summary = {
         rows: report.accepted,
         firstDate: report.firstDate === null ? '' : serialToIso(report.firstDate),
@@ -178,6 +192,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (!engine || !analysed) await host.analyse(settings, onProgress, signal);
       const eng = engine!;
       if (signal.aborted) throw cancelled();
+      if (action === 'addScores') return addScores(onProgress);
       onProgress({ phase: 'analysing', done: 0, message: 'Laying out the sheets…' });
       const specs = await eng.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: action !== 'qbr' });
       if (signal.aborted) throw cancelled();

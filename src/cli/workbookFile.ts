@@ -51,12 +51,9 @@ export async function readXlsx(path: string): Promise<Grid[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
-  } catch (e) {
-    const msg = (e as Error).message || '';
-    if (/encrypt|password|CFB|Corrupted zip|end of central directory|invalid signature/i.test(msg)) {
-      throw new FileReadError(`${basename(path)} could not be opened: it is not an .xlsx workbook, or it is password-protected or damaged.`);
-    }
-    throw new FileReadError(`${basename(path)} could not be read as an .xlsx workbook (${msg.split('\n')[0]}).`);
+  } catch {
+    // Past the signature checks above, whatever ExcelJS trips on is a damaged file.
+    throw new FileReadError(`${basename(path)} could not be opened: it is damaged or not a real .xlsx workbook.`);
   }
   const grids: Grid[] = [];
   wb.eachSheet((ws) => {
@@ -160,7 +157,7 @@ function csvCell(s: string): Cell {
 }
 
 export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; culture?: string }> {
-  if (!existsSync(path)) throw new FileReadError(`There is no file at ${path}.`);
+  if (!existsSync(path)) throw new FileReadError(`${path}: no such file.`);
   if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
@@ -169,5 +166,5 @@ export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; c
   }
   if (ext === '.xlsx' || ext === '.xlsm') return { grids: await readXlsx(path) };
   if (ext === '.xls') throw new FileReadError(`${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`);
-  throw new FileReadError(`${basename(path)} is not a file KAP can read: use an .xlsx workbook or a .csv file.`);
+  throw new FileReadError(`${basename(path)}: KAP reads .xlsx and .csv files.`);
 }

@@ -58,13 +58,16 @@ export interface OrderParser {
  */
 const TOTAL_START = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s*$|\s*[:\-–]|\s+for\b|\s+\()/i;
 const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
-/** Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77", "CN-12" is not). */
+/**
+ * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
+ * common credit-note prefixes CN and CRN the same way ("CN000123", "CRN-5"). "Cash", "CUST1"
+ * and "INV-C1" are not.
+ */
+const CREDIT_PREFIX = /^c(?:n|rn)?[\d-]/i;
 function isCreditNoteId(id: string): boolean {
   if (id.length < 2) return false;
   const c0 = id.charCodeAt(0);
-  if (c0 !== 67 && c0 !== 99) return false;
-  const c1 = id.charCodeAt(1);
-  return (c1 >= 48 && c1 <= 57) || c1 === 45;
+  return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
 }
 
 function text(v: Cell): string {

@@ -150,3 +150,39 @@ describe('Excel host', () => {
     expect(d.problems[0]).toMatch(/Name, Colour/);
   });
 });
+
+describe('Add score columns to my table', () => {
+  function withAccounts(asTable: boolean): ExcelDouble {
+    const x = setup(['Accounts']);
+    x.model.fill(x.sheet('Accounts'), 'A1', [['Account No', 'Account Name', 'Tier'], ['A1', 'Account 1 Ltd', 'Gold'], ['A2', 'Account 2 Ltd', 'Silver'], ['ZZ9', 'Not in orders', 'Bronze']]);
+    if (asTable) x.model.addTable(x.sheet('Accounts'), { row: 0, col: 0, rows: 4, cols: 3 }, true).name = 'AccountList';
+    return x;
+  }
+
+  test.each([true, false])('adds two columns beside the accounts (table: %p) and leaves every other cell as it was; a re-run refreshes them', async (asTable) => {
+    const x = withAccounts(asTable);
+    const host = createExcelHost();
+    const list = await host.analyse(settings(), noop, signal());
+    const res = await host.run('addScores', {}, settings(), noop, signal());
+    // ZZ9 is in the Accounts table with no orders: it is still an account (never ordered), so all 3 match.
+    expect(res.message).toMatch(/Added the KAP Health score and KAP Band columns .*\(3 of 3 rows matched an account\)/);
+    expect(x.cellAt('Accounts', 'D1')?.value).toBe('KAP Health score');
+    expect(x.cellAt('Accounts', 'E1')?.value).toBe('KAP Band');
+    const a1 = list.find((a) => a.id === 'A1')!;
+    expect(x.cellAt('Accounts', 'D2')?.value).toBe(a1.score);
+    expect(x.cellAt('Accounts', 'E2')?.value).toBe(a1.band);
+    expect(list.find((a) => a.id === 'ZZ9')?.band).toBe(x.cellAt('Accounts', 'E4')?.value);
+    // the user's own cells are untouched
+    expect([x.cellAt('Accounts', 'A2')?.value, x.cellAt('Accounts', 'B3')?.value, x.cellAt('Accounts', 'C4')?.value]).toEqual(['A1', 'Account 2 Ltd', 'Bronze']);
+    if (asTable) expect(x.model.tables.find((t) => t.name === 'AccountList')!.range.cols).toBe(5);
+    const again = await host.run('addScores', {}, settings(), noop, signal());
+    expect(again.message).toMatch(/^Refreshed/);
+    expect(x.cellAt('Accounts', 'F1')?.value ?? '').toBe('');
+  });
+
+  test('without an accounts table it says so and what to do', async () => {
+    setup();
+    const host = createExcelHost();
+    await expect(host.run('addScores', {}, settings(), noop, signal())).rejects.toThrow(/no accounts table to add scores to/);
+  });
+});

@@ -792,6 +792,19 @@ export class TableProxy extends Item<TableModel> {
     return new RangeProxy(this.context, () => { const t = this._m(); return { sheet: t.sheet, pos: { ...t.range, row: t.range.row + 1, rows: Math.max(1, t.range.rows - 1) } }; });
   }
   delete(): void { this._call('table.delete', [], (m) => { const wb = this.context.excel.model; wb.tables = wb.tables.filter((t) => t !== m); }); }
+  /** table.columns.add(index?, values?) as Office.js: appends a column (header + body) and widens the table. */
+  get columns(): { add: (index?: number, values?: unknown[][]) => void } {
+    return {
+      add: (index?: number, values?: unknown[][]) =>
+        this._call('table.columns.add', [index ?? null], (m) => {
+          if (index !== undefined && index !== null && index !== m.range.cols) throw new DoubleError('NotImplemented', 'the double only appends table columns');
+          if (values && values.length !== m.range.rows) throw new DoubleError('InvalidArgument', `The number of rows in the input array (${values.length}) doesn't match the table (${m.range.rows}).`);
+          const col = m.range.col + m.range.cols;
+          values?.forEach((r, i) => m.sheet.setCell(m.range.row + i, col, { value: r[0] as Scalar }));
+          m.range = { ...m.range, cols: m.range.cols + 1 };
+        }),
+    };
+  }
 }
 
 // ====================================================================== charts

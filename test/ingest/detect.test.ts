@@ -120,6 +120,20 @@ describe('detectWorkbook', () => {
   });
 });
 
+describe('detectWorkbook over a whole workbook', () => {
+  it('finds each role on its own sheet, headers below titles included', () => {
+    const found = detectWorkbook([
+      { name: 'Orders', values: [['Date', 'Account', 'SKU', 'Qty', 'Line Total']] },
+      { name: 'Accounts', values: [['Account exported'], [], ['Account No', 'Account Name', 'Tier', 'Industry', 'Parent Account']] },
+      { name: 'Catalog', values: [['SKU', 'Product Name', 'Category', 'Product Line', 'List Price', 'Premium Alternative']] },
+      { name: 'Contacts', values: [['Account No', 'Name', 'Role', 'Influence']] },
+      { name: 'Notes', values: [['Anything', 'else']] },
+    ]);
+    expect(Object.fromEntries(Object.entries(found).map(([r, d]) => [r, d!.mapping.sheet]))).toEqual({ orders: 'Orders', accounts: 'Accounts', catalog: 'Catalog', contacts: 'Contacts' });
+    expect(found.accounts!.mapping.headerRow).toBe(2);
+  });
+});
+
 describe('missing roles', () => {
   const grid: Grid = { name: 'Sales', values: [['Cust', 'When', 'Item', 'Qty', 'Value'], ['A', 'yesterday', 'X', 1, 2]] };
 

@@ -171,6 +171,17 @@ describe('streaming', () => {
     );
   });
 
+  it('property: one bad row never stops the rest, and every row is accounted for once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.double(), fc.boolean()), { minLength: 11, maxLength: 11 }), (junk) => {
+        const values: Cell[][] = [H, junk as Cell[], messy[2]];
+        const { lines, report } = run({}, 1000, [['title'], ...values]);
+        const counted = report.accepted + report.rejected.reduce((n, r) => n + r.count, 0) + report.skippedBlank + report.skippedHeaders + report.skippedTotals;
+        return lines.some((l) => l.orderId === 'INV1') && counted === 2;
+      }),
+    );
+  });
+
   it('keeps only the first five row numbers per reason but counts them all', () => {
     const values: Cell[][] = [H, ...Array.from({ length: 8 }, (): Cell[] => ['A1', _, _, 'I', 'S', _, _, 1, _, 1, _])];
     const parser = createOrderParser(detectTable({ name: 's', values })!.mapping, { dateOrder: 'dmy' });
@@ -179,16 +190,18 @@ describe('streaming', () => {
     expect(parser.finish().rejected).toEqual([{ reason: 'no date', count: 8, rows: [2, 3, 4, 5, 6] }]);
   });
 
-  it('credit-note ids: C or c then a digit or dash', () => {
-    const values: Cell[][] = [H, ...['C1', 'c-7', 'CN-12', 'Cash', 'INV-C1'].map((id): Cell[] => ['A1', _, JAN1, id, 'S', _, _, 1, _, 5, _])];
+  it('credit-note ids: C, CN or CRN then a digit or dash', () => {
+    const values: Cell[][] = [H, ...['C1', 'c-7', 'CN-12', 'CRN004', 'Cash', 'CUST1', 'INV-C1'].map((id): Cell[] => ['A1', _, JAN1, id, 'S', _, _, 1, _, 5, _])];
     const lines: OrderLine[] = [];
     const parser = createOrderParser(detectTable({ name: 's', values })!.mapping, { dateOrder: 'dmy' });
     parser.push(values.slice(1), 2, (l) => lines.push(l));
     expect(lines.map((l) => [l.orderId, l.isReturn, l.revenue])).toEqual([
       ['C1', true, -5],
       ['c-7', true, -5],
-      ['CN-12', false, 5],
+      ['CN-12', true, -5],
+      ['CRN004', true, -5],
       ['Cash', false, 5],
+      ['CUST1', false, 5],
       ['INV-C1', false, 5],
     ]);
   });

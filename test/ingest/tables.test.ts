@@ -1,37 +1,158 @@
-/** The optional tables: accounts (tier, engagement labels, credit hold, override), catalog, contacts, cross-sell rules, rates. */
+import { ymdToSerial } from '../../src/domain/dates';
 import { detectTable } from '../../src/ingest/detect';
-import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseRates } from '../../src/ingest/tables';
-import type { Cell } from '../../src/ingest/grid';
+import type { Cell, Grid } from '../../src/ingest/grid';
+import { parseAccounts, parseBand, parseCatalog, parseContacts, parseCrossSell, parseNumberList, parseRates, parseTier } from '../../src/ingest/tables';
 
-const m = (values: Cell[][]) => detectTable({ name: 'T', values })!.mapping;
+const _ = null;
+function mapped(values: Cell[][]) {
+  const grid: Grid = { name: 't', values };
+  const d = detectTable(grid);
+  if (!d) throw new Error('not detected');
+  return d;
+}
 
-test('accounts: tiers, engagement numbers and labels, days late, credit hold, override with reason, rejects', () => {
+describe('accounts', () => {
   const values: Cell[][] = [
-    ['Account list'],
-    [],
-    ['Account No', 'Account Name', 'Parent Account', 'Tier', 'Industry', 'Engagement', 'Avg Days Beyond Terms', 'Credit Hold', 'Health Override', 'Override Reason'],
-    ['A1', 'Acme', null, 'gold', 'Plumber', 'Responds within 24 hours', 3.5, 'No', null, null],
-    ['A2', 'Acme North', 'A1', 'PLATINUM', 'Plumber', 2, -1, 'Yes', 'At Risk', 'Contact leaving'],
-    [null, null, null, 'Silver', null, null, null, null, null, null],
+    ['Customer accounts', _, _, _, _, _, _, _, _, _, _, _],
+    ['Account No', 'Account Name', 'Parent Account', 'Tier', 'Industry', 'Engagement', 'Avg Days Late', 'Credit Hold', 'Health Override', 'Override Reason', 'Customer Since', 'Days Late History'],
+    /* 3 */ ['A1', ' Acme Ltd ', 'G1', 'gold', 'Electrical Contractor', 4, 3, 'Y', _, _, 2014, '9, 6; 3'],
+    /* 4 */ ['A2', 'Bolt & Co', _, 'PLATINUM account', 'Plumber', 'Proactively reaches out', '-2', 'no', 'at-risk', 'Lost the framework tender', '01/03/2019', _],
+    /* 5 */ ['A3', 'Cogs', _, 'Tier 2', _, 'rarely', _, 'TRUE', 'Healthy', _, new Date(Date.UTC(2020, 5, 15)), _],
+    /* 6 */ [_, _, _, 'Gold', _, _, _, _, _, _, _, _],
+    /* 7 */ [_, _, _, _, _, _, _, _, _, _, _, _],
+    /* 8 */ ['Total', _, _, _, _, _, _, _, _, _, _, _],
+    /* 9 */ ['A4', _, _, 'bronze', _, 9, _, 1, 'purple', _, _, _],
   ];
-  const r = parseAccounts(m(values), values);
-  expect(r.records.map((a) => [a.accountId, a.tier, a.engagement, a.daysBeyondTerms, a.creditHold, a.parentId])).toEqual([
-    ['A1', 'Gold', 4, 3.5, false, undefined],
-    ['A2', 'Platinum', 2, -1, true, 'A1'],
-  ]);
-  expect(r.records[1].healthOverride).toEqual({ band: 'At Risk', reason: 'Contact leaving' });
-  expect(r.rejected).toEqual([{ reason: 'no account id', count: 1, rows: [6] }]);
+  const d = mapped(values);
+  const { records, rejected } = parseAccounts(d.mapping, values, 1);
+
+  it('is detected as accounts with the header on row 2', () => {
+    expect(d.role).toBe('accounts');
+    expect(d.mapping.headerRow).toBe(1);
+  });
+
+  it('reads a full row, keeping text as found (trimmed)', () => {
+    expect(records[0]).toEqual({
+      accountId: 'A1', name: 'Acme Ltd', parentId: 'G1', tier: 'Gold', industry: 'Electrical Contractor', primaryContact: undefined, email: undefined, phone: undefined,
+      accountManager: undefined, creditTerms: undefined, creditLimit: undefined, engagement: 4, daysBeyondTerms: 3, daysBeyondTermsHistory: [9, 6, 3], creditHold: true,
+      healthOverride: undefined, customerSince: ymdToSerial(2014, 1, 1), row: 3,
+    });
+  });
+
+  it('normalises tiers, engagement labels, yes/no and override bands', () => {
+    const a2 = records.find((r) => r.accountId === 'A2')!;
+    expect(a2.tier).toBe('Platinum');
+    expect(a2.engagement).toBe(5); // "proactively reaches out" = 5 (PRODUCT.md §2.1)
+    expect(a2.daysBeyondTerms).toBe(-2);
+    expect(a2.creditHold).toBe(false);
+    expect(a2.healthOverride).toEqual({ band: 'At Risk', reason: 'Lost the framework tender' });
+    expect(a2.customerSince).toBe(ymdToSerial(2019, 3, 1)); // day-first
+    const a3 = records.find((r) => r.accountId === 'A3')!;
+    expect(a3.tier).toBeUndefined(); // "Tier 2" names no metal
+    expect(a3.engagement).toBe(1); // "rarely"
+    expect(a3.creditHold).toBe(true);
+    expect(a3.healthOverride).toEqual({ band: 'Healthy', reason: 'Set by hand (no reason given)' });
+    expect(a3.customerSince).toBe(ymdToSerial(2020, 6, 15));
+  });
+
+  it('out-of-range engagement and unknown bands are left out, not guessed', () => {
+    const a4 = records.find((r) => r.accountId === 'A4')!;
+    expect(a4.engagement).toBeUndefined();
+    expect(a4.healthOverride).toBeUndefined();
+    expect(a4.creditHold).toBe(true); // 1
+  });
+
+  it('skips blank and totals rows, counts a row with no id', () => {
+    expect(records.map((r) => r.row)).toEqual([3, 4, 5, 9]);
+    expect(rejected).toEqual([{ reason: 'no account id', count: 1, rows: [6] }]);
+  });
+
+  it('parseTier, parseBand and parseNumberList', () => {
+    expect(['bronze', 'Silver ', 'GOLD', 'Plat', 'Tier: Platinum'].map(parseTier)).toEqual(['Bronze', 'Silver', 'Gold', 'Platinum', 'Platinum']);
+    expect(parseTier('Golden Gate')).toBeUndefined();
+    expect(['healthy', 'STABLE', 'At_Risk', 'atrisk', 'Critical (manual)'].map(parseBand)).toEqual(['Healthy', 'Stable', 'At Risk', 'At Risk', 'Critical']);
+    expect(parseNumberList('3 | 5 | 12')).toEqual([3, 5, 12]);
+    expect(parseNumberList(7)).toEqual([7]);
+    expect(parseNumberList('3, soon')).toBeUndefined();
+  });
 });
 
-test('catalog, contacts, cross-sell rules and rates', () => {
-  const cat: Cell[][] = [['SKU', 'Product Name', 'Category', 'Product Line', 'List Price', 'Premium Alternative'], ['CT1', 'Tie 100', 'Cable Ties', 'Nylon Ties', '£3.20', 'CT9']];
-  expect(parseCatalog(m(cat), cat).records).toEqual([{ sku: 'CT1', name: 'Tie 100', category: 'Cable Ties', productLine: 'Nylon Ties', listPrice: 3.2, premiumSku: 'CT9', row: 2 }]);
-  const con: Cell[][] = [['Account No', 'Name', 'Role', 'Influence', 'Relationship', 'Feeling'], ['A1', 'Jo Smith', 'Purchaser', 'High', 4, -1]];
-  expect(parseContacts(m(con), con).records[0]).toMatchObject({ accountId: 'A1', name: 'Jo Smith', role: 'Purchaser', influence: 4, relationship: 4, feeling: -1 });
-  const xs: Cell[][] = [['They buy', 'Consider selling', 'Rationale', 'Priority'], ['Cable Ties', 'Cable Tie Gun', 'Faster', 'high']];
-  expect(parseCrossSell(m(xs), xs).records).toEqual([{ theyBuy: 'Cable Ties', considerSelling: 'Cable Tie Gun', rationale: 'Faster', priority: 'High' }]);
-  const rates: Cell[][] = [['Currency', 'Rate'], ['eur', 0.85], ['USD', 'n/a']];
-  const rr = parseRates(m(rates), rates);
-  expect(rr.records).toEqual([{ from: 'EUR', rate: 0.85 }]);
-  expect(rr.rejected[0]).toMatchObject({ reason: 'unreadable rate', rows: [3] });
+describe('catalog', () => {
+  it('reads SKUs with prices as text and counts rows without a SKU', () => {
+    const values: Cell[][] = [
+      ['SKU', 'Product Name', 'Category', 'Product Line', 'RRP', 'Premium Alternative'],
+      ['CT-100', 'Cable ties 100mm', 'Cable Ties', 'Ties', '£4.50', 'CT-100HD'],
+      ['CT-100HD', 'Heavy-duty ties', 'Cable Ties', 'Ties', 6, _],
+      [_, 'Orphan', 'Misc', _, _, _],
+    ];
+    const d = mapped(values);
+    expect(d.role).toBe('catalog');
+    const r = parseCatalog(d.mapping, values, 1);
+    expect(r.records).toEqual([
+      { sku: 'CT-100', name: 'Cable ties 100mm', category: 'Cable Ties', productLine: 'Ties', listPrice: 4.5, premiumSku: 'CT-100HD', row: 2 },
+      { sku: 'CT-100HD', name: 'Heavy-duty ties', category: 'Cable Ties', productLine: 'Ties', listPrice: 6, premiumSku: undefined, row: 3 },
+    ]);
+    expect(r.rejected).toEqual([{ reason: 'no SKU', count: 1, rows: [4] }]);
+  });
+});
+
+describe('contacts', () => {
+  it('reads 1–5 scores as numbers or words; feeling as a number or kept text', () => {
+    const values: Cell[][] = [
+      ['Account', 'Name', 'Job Title', 'Influence', 'Relationship Strength', 'Feeling about us'],
+      ['A1', 'Jo Bloggs', 'Buyer', 5, 'High', 2],
+      ['A1', 'Sam Hill', 'MD', 'very high', 7, 'Sceptical'],
+      ['A2', _, 'Buyer', 3, 3, 0],
+      [_, 'Nobody', _, _, _, _],
+    ];
+    const d = mapped(values);
+    expect(d.role).toBe('contacts');
+    const r = parseContacts(d.mapping, values, 1);
+    expect(r.records).toEqual([
+      { accountId: 'A1', name: 'Jo Bloggs', role: 'Buyer', influence: 5, relationship: 4, feeling: 2, feelingText: undefined, row: 2 },
+      { accountId: 'A1', name: 'Sam Hill', role: 'MD', influence: 5, relationship: undefined, feeling: undefined, feelingText: 'Sceptical', row: 3 },
+    ]);
+    expect(r.rejected).toEqual([
+      { reason: 'no name', count: 1, rows: [4] },
+      { reason: 'no account', count: 1, rows: [5] },
+    ]);
+  });
+});
+
+describe('cross-sell rules', () => {
+  it('reads They buy | Consider selling | Rationale | Priority', () => {
+    const values: Cell[][] = [
+      ['They buy', 'Consider selling', 'Rationale', 'Priority'],
+      ['Cable Ties', 'Cable Clips', 'Same job', 'high'],
+      ['Drills', 'Drill Bits', _, 'L'],
+      ['Gloves', 'Eye Protection', 'PPE bundle', 2],
+      ['Fixings', _, _, _],
+    ];
+    const d = mapped(values);
+    expect(d.role).toBe('crossSell');
+    const r = parseCrossSell(d.mapping, values, 1);
+    expect(r.records).toEqual([
+      { theyBuy: 'Cable Ties', considerSelling: 'Cable Clips', rationale: 'Same job', priority: 'High' },
+      { theyBuy: 'Drills', considerSelling: 'Drill Bits', rationale: '', priority: 'Low' },
+      { theyBuy: 'Gloves', considerSelling: 'Eye Protection', rationale: 'PPE bundle', priority: 'Medium' },
+    ]);
+    expect(r.rejected).toEqual([{ reason: 'incomplete rule', count: 1, rows: [5] }]);
+  });
+});
+
+describe('rates', () => {
+  it('reads codes or symbols and rates in either decimal convention; rejects unusable rates', () => {
+    const values: Cell[][] = [['FX rates to GBP'], ['Currency', 'Rate'], ['eur', '0,85'], ['$', 0.79], ['SEK', 'n/a'], ['NOK', -1], [_, 2]];
+    const d = mapped(values);
+    expect(d.role).toBe('rates');
+    const r = parseRates(d.mapping, values, 1);
+    expect(r.records).toEqual([
+      { from: 'EUR', rate: 0.85 },
+      { from: 'USD', rate: 0.79 },
+    ]);
+    expect(r.rejected).toEqual([
+      { reason: 'unreadable rate', count: 2, rows: [5, 6] },
+      { reason: 'no currency', count: 1, rows: [7] },
+    ]);
+  });
 });
