@@ -12,7 +12,7 @@ import { generateSample, writeSampleWorkbook } from '../test/sample/generate';
 const SEED = 20261031;
 const ACCOUNTS = 300;
 const MONTHS = 27;
-const LINES = 75_000;
+const LINES = 70_000;
 
 async function main(): Promise<void> {
   const data = generateSample({ seed: SEED, accounts: ACCOUNTS, months: MONTHS, endDate: ymdToSerial(2026, 10, 31), linesTarget: LINES });

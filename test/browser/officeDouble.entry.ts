@@ -4,7 +4,7 @@
  * as `window.kapDouble` so tests can look at the sheets the pane made.
  */
 import { ExcelDouble } from '../excel-double/excel';
-import { generateSample, type Row } from '../../scripts/sample/generate';
+import { generateSample, type Row } from '../sample/generate';
 import { ymdToSerial } from '../../src/domain/dates';
 
 const EPOCH = Date.UTC(1899, 11, 30);

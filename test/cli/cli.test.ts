@@ -54,7 +54,7 @@ test.each([
   [['analyze', 'SAMPLE', '--as-of', '31/10/2026'], /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./],
   [['sheets', 'SAMPLE', '--out', 'x.xlsx'], /needs --account ID/],
   [['qbr', 'SAMPLE', '--account', 'NOPE', '--out', 'x.xlsx'], /No account "NOPE"/],
-  [['qbr', 'SAMPLE', '--account', 'A0001', '--quarter', 'Q9', '--out', 'QBR_OUT'], /"Q9" is not a quarter/],
+  [['qbr', 'SAMPLE', '--account', 'C0001', '--quarter', 'Q9', '--out', 'QBR_OUT'], /"Q9" is not a quarter/],
 ])('bad input %p → one clear line, exit 1, no stack trace', (args, message) => {
   const real = args.map((a) => (a === 'SAMPLE' ? wb.path : a === 'QBR_OUT' ? join(wb.dir, 'q9.xlsx') : a === 'WRONG_EXT' ? join(wb.dir, 'x.txt.pdf') : a));
   if (real.includes(join(wb.dir, 'x.txt.pdf'))) writeFileSync(join(wb.dir, 'x.txt.pdf'), 'x');

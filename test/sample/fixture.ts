@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ymdToSerial } from '../../src/domain/dates';
-import { generateSample, type SampleData } from '../../scripts/sample/generate';
-import { writeSampleWorkbook } from '../../scripts/sample/writeWorkbook';
+import { generateSample, writeSampleWorkbook, type SampleData } from './generate';
 
 export const END = ymdToSerial(2026, 10, 31);
 

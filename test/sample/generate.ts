@@ -335,6 +335,12 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
   const groups = n >= 40 ? Math.round(n / 60) : n >= 10 ? 1 : 0;
   const headOffices = new Map<number, number>();
   for (let g = 0; g < groups; g++) headOffices.set(Math.floor((g * n) / groups) + 2, 2 + Math.floor(r() * 3));
+  // A head office has been trading all along: it swaps a churn/new/lapse story with a steady account.
+  for (const h of headOffices.keys()) {
+    if (kinds[h] === 'steady' || kinds[h] === 'growing' || kinds[h] === 'declining') continue;
+    const j = kinds.findIndex((k, x) => k === 'steady' && !headOffices.has(x));
+    if (j >= 0) [kinds[h], kinds[j]] = [kinds[j], kinds[h]];
+  }
   let parent: AccountPlan | null = null;
   let sitesLeft = 0;
   let churnCount = 0;
@@ -347,14 +353,16 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
     const town = pick(r, TOWNS);
     const name = inGroup ? `${inGroup.name.replace(/ \(.*\)$/, '')} – ${town}` : companyName(r, industry, used);
     used.add(name);
-    const size = Math.exp(normal(r) * 0.85) * (headOffices.has(i) ? 2 : 1);
-    const trend = kind === 'growing' ? Math.log(1.7 + r() * 0.8) : kind === 'declining' ? -Math.log(1.8 + r() * 0.9) : normal(r) * 0.12;
+    // Growers and decliners are accounts big enough for their trend to show through the noise.
+    const spread = Math.exp(normal(r) * 0.85) * (headOffices.has(i) ? 2 : 1);
+    const size = kind === 'growing' || kind === 'declining' ? Math.max(0.9, spread) : spread;
+    const trend = kind === 'growing' ? Math.log(2 + r()) : kind === 'declining' ? -Math.log(2.5 + r()) : normal(r) * 0.12;
 
     let first = start + Math.floor(r() * 20);
     let last = o.endDate - Math.floor(r() * r() * 6);
     let gapFrom: Serial | undefined;
     let gapTo: Serial | undefined;
-    if (i > 0 && r() < 0.12 && kind !== 'new') first = edate(start, 3 + Math.floor(r() * 8)) + Math.floor(r() * 28); // joined during the history
+    if (r() < 0.12 && kind === 'steady') first = edate(start, 3 + Math.floor(r() * 8)) + Math.floor(r() * 28); // joined during the history
     if (kind === 'churned') last = o.endDate - CHURN_DAYS[churnCount++ % CHURN_DAYS.length];
     if (kind === 'new') first = newFrom + 5 + Math.floor(r() * Math.max(1, o.endDate - newFrom - 20));
     if (kind === 'lapsed') {

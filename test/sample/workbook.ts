@@ -30,6 +30,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: Row[], layout: Sheet
   const ws = wb.addWorksheet(name);
   const headerRow = (layout.titleRows?.length ?? 0) + 1;
   layout.titleRows?.forEach((t, i) => {
+    if (t === '') return;
     const cell = ws.getCell(i + 1, 1);
     cell.value = t;
     if (i === 0) cell.font = { bold: true, size: 14 };
@@ -79,5 +80,5 @@ export async function writeSampleWorkbook(data: SampleData, path: string): Promi
   });
   addSheet(wb, 'Catalog', data.catalog, { headers: CATALOG_HEADERS, widths: [10, 46, 16, 32, 11, 18], money: ['List Price'] });
   addSheet(wb, 'Contacts', data.contacts, { headers: CONTACT_HEADERS, widths: [11, 20, 18, 10, 12, 9] });
-  await wb.xlsx.writeFile(path);
+  await wb.xlsx.writeFile(path, { zip: { compression: 'DEFLATE', compressionOptions: { level: 9 } } });
 }
