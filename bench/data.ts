@@ -3,6 +3,8 @@
  * numbers, ids as text. Orders of 1–8 lines (same invoice, account and date), as ERP exports
  * list them. Generated chunk by chunk, deterministically, like blocks read from a sheet.
  */
+import { mulberry32 } from '../test/sample/generate';
+
 export const BENCH_HEADERS = ['Invoice Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Unit Price', 'Line Total'];
 
 export interface BenchSource {
@@ -12,14 +14,7 @@ export interface BenchSource {
 }
 
 export function benchSource(rows: number, accounts: number, skus: number, endSerial: number, seed = 7): BenchSource {
-  let s = seed >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const categories = ['Cable Ties', 'Fixings', 'Hand Tools', 'Electrical', 'Safety & PPE', 'Power Tools', 'Consumables', 'Storage', 'Lighting', 'Test Equipment'];
   const accIds = Array.from({ length: accounts }, (_, i) => `C${String(i + 1).padStart(5, '0')}`);
   const accNames = accIds.map((_, i) => `Customer ${i + 1} Ltd`);
@@ -56,8 +51,3 @@ export function benchSource(rows: number, accounts: number, skus: number, endSer
   };
 }
 
-/** The whole grid at once (header first), for tests and small runs. */
-export function benchGrid(rows: number, accounts: number, skus: number, endSerial: number, seed = 7): (string | number)[][] {
-  const src = benchSource(rows, accounts, skus, endSerial, seed);
-  return [src.header, ...src.next(rows)];
-}

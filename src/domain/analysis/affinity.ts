@@ -122,18 +122,27 @@ export function rulesForBasket(
   for (let i = 0; i < own.length; i++) ownSet.add(own[i]);
   const total = baskets.length;
   const out: PairRule[] = [];
-  const counts = new Map<number, number>();
+  // Dense counters (items are small integers) beat a Map on this hot path.
+  const counts = new Int32Array(buyers.length);
+  const ownMask = new Uint8Array(buyers.length);
+  for (const x of ownSet) if (x < ownMask.length) ownMask[x] = 1;
+  const touched: number[] = [];
   for (const x of ownSet) {
-    counts.clear();
     const bx = buyers[x] ?? [];
     for (let k = 0; k < bx.length; k++) {
       const b = baskets[bx[k]];
       for (let j = 0; j < b.length; j++) {
         const y = b[j];
-        if (!ownSet.has(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+        if (ownMask[y]) continue;
+        if (counts[y]++ === 0) touched.push(y);
       }
     }
-    for (const [y, c] of counts) if (c >= minBothAccounts) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, bx.length, (buyers[y] ?? []).length, c) });
+    for (const y of touched) {
+      const c = counts[y];
+      counts[y] = 0;
+      if (c >= minBothAccounts) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, bx.length, (buyers[y] ?? []).length, c) });
+    }
+    touched.length = 0;
   }
   return out;
 }
