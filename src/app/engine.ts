@@ -123,6 +123,8 @@ export class KapEngine {
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? 'GBP' : undefined),
+      // OrderBook.add copies what it keeps: one line object serves every row.
+      reuseLine: true,
     });
   }
 
