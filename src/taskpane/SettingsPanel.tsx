@@ -1,0 +1,112 @@
+/** As-of date, fiscal year, health weights, engagement cut and growth target. */
+import { useState } from 'react';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { SpinButton } from '@fluentui/react/lib/SpinButton';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import type { KapSettings } from '../app/contract';
+import { FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
+import { MONTHS, todayIso } from './format';
+import { Section } from './Section';
+
+export interface SettingsPanelProps {
+  settings: KapSettings;
+  /** Plain-words problems from the settings rules (src/app/settings.ts). */
+  problems: string[];
+  disabled?: boolean;
+  onChange: (next: KapSettings) => void;
+}
+
+/** A SpinButton gives text; keep the old value when the text is not a number. */
+function numberFrom(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text.replace('%', '').trim());
+  return Number.isFinite(n) ? n : fallback;
+}
+
+const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
+
+export function SettingsPanel({ settings, problems, disabled, onChange }: SettingsPanelProps): JSX.Element {
+  const theme = useTheme();
+  const [asOfText, setAsOfText] = useState(settings.asOf ?? '');
+  const total = FACTORS.reduce((s, f) => s + (settings.weights[f] ?? 0), 0);
+  const weightProblem = problems.find((p) => /weight/i.test(p));
+  const dateProblem = problems.find((p) => /as-of/i.test(p));
+  const setWeight = (f: Factor, v: number) => onChange({ ...settings, weights: { ...settings.weights, [f]: v } });
+
+  return (
+    <Section title="Settings" defaultOpen={false}>
+      <Stack tokens={{ childrenGap: 8 }}>
+        <TextField
+          label="As-of date"
+          description="yyyy-mm-dd; leave blank for today. All periods count back from this date."
+          placeholder={todayIso()}
+          value={asOfText}
+          disabled={disabled}
+          errorMessage={dateProblem}
+          onChange={(_, v) => {
+            const text = (v ?? '').trim();
+            setAsOfText(v ?? '');
+            onChange({ ...settings, asOf: text === '' ? undefined : text });
+          }}
+        />
+        <Dropdown
+          label="Fiscal year starts in"
+          options={MONTHS.map((m, i) => ({ key: i + 1, text: m }))}
+          selectedKey={settings.fiscalYearStartMonth}
+          disabled={disabled}
+          onChange={(_, o) => o && onChange({ ...settings, fiscalYearStartMonth: Number(o.key) })}
+        />
+        <fieldset style={{ border: 'none', margin: 0, padding: 0 }} aria-describedby="kap-weight-total">
+          <legend style={{ fontWeight: 600, padding: '4px 0' }}>Health score weights (%)</legend>
+          <Stack tokens={{ childrenGap: 4 }}>
+            {FACTORS.map((f) => (
+              <SpinButton
+                key={f}
+                label={FACTOR_LABELS[f]}
+                value={String(settings.weights[f] ?? 0)}
+                min={0}
+                max={100}
+                step={5}
+                disabled={disabled}
+                styles={spinStyles}
+                incrementButtonAriaLabel={`Increase ${FACTOR_LABELS[f]} weight by 5`}
+                decrementButtonAriaLabel={`Decrease ${FACTOR_LABELS[f]} weight by 5`}
+                onChange={(_, v) => setWeight(f, numberFrom(v, settings.weights[f] ?? 0))}
+              />
+            ))}
+          </Stack>
+          <Text id="kap-weight-total" block styles={{ root: { marginTop: 4, fontWeight: 600, color: weightProblem ? theme.semanticColors.errorText : undefined } }}>
+            Total: {Number(total.toPrecision(12))}%{weightProblem ? ` — ${weightProblem}` : ''}
+          </Text>
+        </fieldset>
+        <SpinButton
+          label="High engagement from (1–5)"
+          value={String(settings.engagementCut)}
+          min={1}
+          max={5}
+          step={0.5}
+          disabled={disabled}
+          styles={spinStyles}
+          incrementButtonAriaLabel="Increase engagement cut"
+          decrementButtonAriaLabel="Decrease engagement cut"
+          onChange={(_, v) => onChange({ ...settings, engagementCut: numberFrom(v, settings.engagementCut) })}
+        />
+        <SpinButton
+          label="Growth target (%)"
+          value={String(Math.round(settings.growthTarget * 100))}
+          min={0}
+          max={500}
+          step={5}
+          disabled={disabled}
+          styles={spinStyles}
+          incrementButtonAriaLabel="Increase growth target by 5%"
+          decrementButtonAriaLabel="Decrease growth target by 5%"
+          onChange={(_, v) => onChange({ ...settings, growthTarget: numberFrom(v, settings.growthTarget * 100) / 100 })}
+        />
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * Builds the real KapHost (src/app/excelHost.ts) with the engine in a Web Worker. Loaded with a
+ * dynamic import so the pane paints before the engine code arrives; tests never load this file.
+ */
+import type { KapHost } from '../app/contract';
+
+export async function createHost(): Promise<KapHost> {
+  const [{ createExcelHost }, { makeWorkerEngine }] = await Promise.all([import('../app/excelHost'), import('../app/workerEngine')]);
+  return createExcelHost({ makeEngine: makeWorkerEngine });
+}

@@ -1,0 +1,244 @@
+/**
+ * The pane's state and the calls it makes to the host: load settings, discover, analyse,
+ * glance, run. One job (analysis or action) at a time, each with its own AbortController.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ACTIONS, type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../app/contract';
+import { settingsProblems } from '../app/settings';
+import { problemOf, recentQuarters } from './format';
+import type { Outcome } from './Status';
+
+/** Settings are saved this long after the last change, so typing a weight is one save. */
+export const SAVE_DELAY_MS = 600;
+
+export interface KapState {
+  settings?: KapSettings;
+  problems: string[];
+  discovery?: Discovery;
+  discovering: boolean;
+  discoverError?: string;
+  accounts: AccountListItem[];
+  analysed: boolean;
+  /** Settings changed since the last analysis: scores on show are from the old settings. */
+  stale: boolean;
+  selectedId?: string;
+  glance?: AccountGlance;
+  quarters: { key: string; text: string }[];
+  quarter?: string;
+  running?: string;
+  progress?: Progress;
+  outcome?: Outcome;
+}
+
+export interface KapCommands {
+  changeMapping: (role: DataRole, field: string, header: string | undefined) => void;
+  changeSettings: (next: KapSettings) => void;
+  analyse: () => void;
+  select: (id: string) => void;
+  setQuarter: (q: string) => void;
+  run: (id: ActionId) => void;
+  cancel: () => void;
+  dismiss: () => void;
+}
+
+export function useKap(host: KapHost): [KapState, KapCommands] {
+  const [settings, setSettings] = useState<KapSettings>();
+  const [discovery, setDiscovery] = useState<Discovery>();
+  const [discovering, setDiscovering] = useState(false);
+  const [discoverError, setDiscoverError] = useState<string>();
+  const [accounts, setAccounts] = useState<AccountListItem[]>([]);
+  const [analysed, setAnalysed] = useState(false);
+  const [stale, setStale] = useState(false);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [glance, setGlance] = useState<AccountGlance>();
+  const [quarterChoice, setQuarterChoice] = useState<string>();
+  const [running, setRunning] = useState<string>();
+  const [progress, setProgress] = useState<Progress>();
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const job = useRef<AbortController>();
+  const lastSaved = useRef<string>();
+  const selectedRef = useRef<string>();
+  const mounted = useRef(true);
+
+  const problems = useMemo(() => (settings ? settingsProblems(settings) : []), [settings]);
+  const quarters = useMemo(() => (settings ? recentQuarters(settings) : []), [settings]);
+  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : quarters[0]?.key;
+
+  /** Runs one job at a time; returns undefined when another job is running or this one failed. */
+  const runJob = useCallback(async <T>(label: string, work: (signal: AbortSignal) => Promise<T>, onDone?: (value: T) => Outcome | undefined): Promise<T | undefined> => {
+    if (job.current) return undefined;
+    const controller = new AbortController();
+    job.current = controller;
+    setRunning(label);
+    setProgress(undefined);
+    setOutcome(undefined);
+    try {
+      const value = await work(controller.signal);
+      if (mounted.current) setOutcome(onDone?.(value));
+      return value;
+    } catch (e) {
+      const p = problemOf(e);
+      if (mounted.current) setOutcome(controller.signal.aborted ? { kind: 'info', message: p.message || 'Cancelled.' } : { kind: 'error', ...p });
+      return undefined;
+    } finally {
+      job.current = undefined;
+      if (mounted.current) {
+        setRunning(undefined);
+        setProgress(undefined);
+      }
+    }
+  }, []);
+
+  const showGlance = useCallback(
+    async (id: string) => {
+      try {
+        const g = await host.glance(id);
+        if (mounted.current && selectedRef.current === id) setGlance(g);
+      } catch (e) {
+        if (mounted.current) setOutcome({ kind: 'error', ...problemOf(e) });
+      }
+    },
+    [host],
+  );
+
+  const analyseWith = useCallback(
+    async (s: KapSettings): Promise<boolean> => {
+      const list = await runJob('Analysing', (signal) => host.analyse(s, (p) => mounted.current && setProgress(p), signal));
+      if (!list || !mounted.current) return false;
+      setAccounts(list);
+      setAnalysed(true);
+      setStale(false);
+      // Discovery now carries the order-line summary (date range, accounts).
+      host.discover(s).then((d) => mounted.current && setDiscovery(d), () => undefined);
+      const sel = selectedRef.current;
+      if (sel && list.some((a) => a.id === sel)) void showGlance(sel);
+      else {
+        selectedRef.current = undefined;
+        setSelectedId(undefined);
+        setGlance(undefined);
+      }
+      return true;
+    },
+    [host, runJob, showGlance],
+  );
+
+  const discoverWith = useCallback(
+    async (s: KapSettings) => {
+      setDiscovering(true);
+      setDiscoverError(undefined);
+      try {
+        const d = await host.discover(s);
+        if (!mounted.current) return;
+        setDiscovery(d);
+        setDiscovering(false);
+        if (!d.problems.length && !settingsProblems(s).length) await analyseWith(s);
+      } catch (e) {
+        if (!mounted.current) return;
+        setDiscovering(false);
+        const p = problemOf(e);
+        setDiscoverError([p.message, p.action].filter(Boolean).join(' '));
+      }
+    },
+    [host, analyseWith],
+  );
+
+  // On open: restore the settings, find the data, analyse it.
+  useEffect(() => {
+    mounted.current = true;
+    let alive = true;
+    void (async () => {
+      setDiscovering(true);
+      try {
+        const s = await host.loadSettings();
+        if (!alive) return;
+        lastSaved.current = JSON.stringify(s);
+        setSettings(s);
+        await discoverWith(s);
+      } catch (e) {
+        if (!alive) return;
+        setDiscovering(false);
+        const p = problemOf(e);
+        setDiscoverError([p.message, p.action].filter(Boolean).join(' '));
+      }
+    })();
+    return () => {
+      alive = false;
+      mounted.current = false;
+      job.current?.abort();
+    };
+  }, [host, discoverWith]);
+
+  // Debounced save of valid settings.
+  useEffect(() => {
+    if (!settings || problems.length) return;
+    const text = JSON.stringify(settings);
+    if (text === lastSaved.current) return;
+    const timer = setTimeout(() => {
+      lastSaved.current = text;
+      host.saveSettings(settings).catch((e: unknown) => mounted.current && setOutcome({ kind: 'error', ...problemOf(e) }));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [settings, problems, host]);
+
+  const commands: KapCommands = {
+    changeMapping(role, field, header) {
+      if (!settings) return;
+      const next: KapSettings = { ...settings, mapping: { ...settings.mapping, [role]: { ...(settings.mapping[role] ?? {}), [field]: header } } };
+      setSettings(next);
+      // A mapping is saved at once: it changes what KAP reads.
+      lastSaved.current = JSON.stringify(next);
+      host.saveSettings(next).catch((e: unknown) => mounted.current && setOutcome({ kind: 'error', ...problemOf(e) }));
+      void discoverWith(next);
+    },
+    changeSettings(next) {
+      setSettings(next);
+      if (analysed) setStale(true);
+    },
+    analyse() {
+      if (settings) void analyseWith(settings);
+    },
+    select(id) {
+      selectedRef.current = id;
+      setSelectedId(id);
+      setGlance(undefined);
+      void showGlance(id);
+    },
+    setQuarter: setQuarterChoice,
+    run(id) {
+      if (!settings || problems.length) return;
+      const action = ACTIONS.find((a) => a.id === id);
+      if (!action) return;
+      const accountId = action.needsAccount ? selectedId : undefined;
+      if (action.needsAccount && !accountId) return;
+      const s = settings;
+      const wasStale = stale;
+      void runJob(
+        action.label,
+        async (signal) => {
+          const onProgress = (p: Progress) => mounted.current && setProgress(p);
+          // Scores must reflect the settings on screen: re-analyse first when they changed.
+          if (wasStale) {
+            const list = await host.analyse(s, onProgress, signal);
+            if (mounted.current) {
+              setAccounts(list);
+              setStale(false);
+              if (selectedRef.current) void showGlance(selectedRef.current);
+            }
+          }
+          return host.run(id, { accountId, quarter: id === 'qbr' ? quarter : undefined }, s, onProgress, signal);
+        },
+        (res) => ({ kind: 'success', message: res.message }),
+      );
+    },
+    cancel() {
+      job.current?.abort();
+    },
+    dismiss() {
+      setOutcome(undefined);
+    },
+  };
+
+  const state: KapState = { settings, problems, discovery, discovering, discoverError, accounts, analysed, stale, selectedId, glance, quarters, quarter, running, progress, outcome };
+  return [state, commands];
+}
