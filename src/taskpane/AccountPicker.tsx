@@ -56,8 +56,10 @@ export function AccountPicker({ accounts, selectedId, disabled, onSelect }: Acco
         open.current = false;
         setQuery('');
       }}
-      onChange={(_, option) => {
-        if (option) onSelect(String(option.key));
+      onChange={(_, option, _index, value) => {
+        // Enter on typed text picks the best match, as a search box would.
+        const pick = option ?? options.find((o) => o.key !== selectedId && value !== undefined && value.trim() !== '' && o.text.toLowerCase().includes(value.trim().toLowerCase()));
+        if (pick) onSelect(String(pick.key));
         setQuery('');
       }}
       calloutProps={{ calloutMaxHeight: 300 }}
