@@ -41,10 +41,9 @@ const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+
 
 // ---------------------------------------------------------------- small XML helpers
 
-/** Text for an XML text node or attribute; drops characters XML 1.0 cannot hold. */
+/** Text for an XML text node or attribute; drops the control characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
   return s
-    // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
