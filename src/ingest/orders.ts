@@ -84,9 +84,11 @@ function text(v: Cell): string {
 }
 
 export function createOrderParser(mapping: ColumnMapping, options: OrderParserOptions): OrderParser {
-  const col: Record<string, number> = {};
+  // Every order field present from the start (-1 = not mapped): a fixed-shape object keeps the
+  // per-row lookups fast, where a dictionary built field by field would not.
+  const col: Record<string, number> = { accountId: -1, accountName: -1, date: -1, orderId: -1, sku: -1, productName: -1, category: -1, quantity: -1, revenue: -1, unitPrice: -1, listPrice: -1, orderedBy: -1, site: -1, currency: -1 };
   for (const f of mapping.fields) col[f.field] = f.column;
-  const has = (f: string) => col[f] !== undefined;
+  const has = (f: string) => col[f] >= 0;
   const headerNorm = mapping.fields.map((f) => ({ column: f.column, norm: normaliseHeader(f.header) }));
   const rateOf = new Map<string, number>();
   for (const r of options.rates ?? []) rateOf.set(normaliseCurrency(r.from), r.rate);
@@ -121,7 +123,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     return same >= Math.max(2, Math.ceil(headerNorm.length / 2));
   }
 
-  const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c): c is number => c !== undefined);
+  const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c) => c >= 0);
   function isTotalsRow(row: readonly Cell[]): boolean {
     // "Acme Ltd Total" only counts when the row has no real date: a subtotal row never does.
     const d = row[col.date];
@@ -129,9 +131,12 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     for (const c of totalCols) {
       const v = row[c];
       if (typeof v !== 'string' || v.length === 0) continue;
-      // Cheap letter tests before the regexes: totals text starts with G, S or T or ends in "total(s)".
-      const ch = v.charCodeAt(0) | 32;
-      if ((ch === 116 || ch === 103 || ch === 115 || ch === 32) && TOTAL_START.test(v.trim())) return true;
+      // Cheap letter tests before the regexes: totals text starts with "to", "gr", "su" (or a space)
+      // or ends in "total(s)"; SKUs and names starting with S or T mostly fail at the second letter.
+      const c0 = v.charCodeAt(0) | 32;
+      const c1 = v.charCodeAt(1) | 32;
+      const maybeStart = c0 === 32 || (c0 === 116 && c1 === 111) || (c0 === 103 && c1 === 114) || (c0 === 115 && c1 === 117);
+      if (maybeStart && TOTAL_START.test(v.trim())) return true;
       const last = v.charCodeAt(v.length - 1) | 32;
       if (!datedRow && (last === 108 || last === 115 || last === 58 || last === 32) && TOTAL_END.test(v.trim())) return true;
     }
