@@ -251,7 +251,8 @@ function rationaleOf(x: string, y: string, m: RuleMetrics): string {
   return `${pct(m.confidence)} of accounts that buy ${x} also buy ${y}, ${roundHalfAwayFromZero(m.lift, 1).toFixed(1)}x the base rate.`;
 }
 
-export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, accountId: string, ctx: Partial<AnalysisContext> = {}, currency?: string): AccountDetail {
+/** `skuCrossSell: false` skips SKU-level affinity, the costliest part, for callers that only use category rules (the QBR). */
+export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, accountId: string, ctx: Partial<AnalysisContext> = {}, currency?: string, options: { skuCrossSell?: boolean } = {}): AccountDetail {
   const internal = internalOf(portfolio);
   const asOf = portfolio.asOf;
   const idx = accountRowIndex(portfolio, accountId, currency);
@@ -394,9 +395,10 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
   }
 
   // SKU-level rules, mined for this account's basket only.
-  const sb = skuBaskets(internal, account.currency);
+  const wantSku = options.skuCrossSell !== false;
+  const sb = wantSku ? skuBaskets(internal, account.currency) : { baskets: [], buyers: [], rows: [] };
   const own = agg.skus12;
-  const skuRules = rulesForBasket(own, sb.baskets, sb.buyers, internal.minSupport);
+  const skuRules = wantSku ? rulesForBasket(own, sb.baskets, sb.buyers, internal.minSupport) : [];
   const bestSku = new Map<number, (typeof skuRules)[number]>();
   for (const r of skuRules) {
     const prev = bestSku.get(r.consequent);

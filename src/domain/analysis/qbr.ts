@@ -219,7 +219,8 @@ export function qbrData(
     accountCategoriesLast12: account.categoriesLast12.length,
   };
 
-  const detail = analyzeAccount(book, portfolio, accountId, ctx, account.currency);
+  // Recommendations use category rules only: skip the SKU-level mining.
+  const detail = analyzeAccount(book, portfolio, accountId, ctx, account.currency, { skuCrossSell: false });
   const recs: CrossSellRecommendation[] = [...detail.crossSell.filter((r) => !r.curated), ...detail.crossSell.filter((r) => r.curated)];
   const seen = new Set<string>();
   const recommendations: CrossSellRecommendation[] = [];
