@@ -182,15 +182,20 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     let moneyCurrency: string | undefined;
     let unitPrice: number | undefined;
     let priceUnreadable = false;
-    if (has('unitPrice') && !isBlankCell(row[col.unitPrice])) {
-      const p = parseMoney(row[col.unitPrice]);
+    const rawPrice = row[col.unitPrice];
+    const rawRevenue = row[col.revenue];
+    // Plain numbers (almost every cell Excel hands over) skip the text parser and its allocation.
+    if (typeof rawPrice === 'number' && Number.isFinite(rawPrice)) unitPrice = rawPrice;
+    else if (has('unitPrice') && !isBlankCell(rawPrice)) {
+      const p = parseMoney(rawPrice);
       if (p) {
         unitPrice = p.value;
         moneyCurrency = p.currency;
       } else priceUnreadable = true;
     }
-    if (has('revenue') && !isBlankCell(row[col.revenue])) {
-      const m = parseMoney(row[col.revenue]);
+    if (typeof rawRevenue === 'number' && Number.isFinite(rawRevenue)) revenue = rawRevenue;
+    else if (has('revenue') && !isBlankCell(rawRevenue)) {
+      const m = parseMoney(rawRevenue);
       if (!m) return reject('unreadable revenue', rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
