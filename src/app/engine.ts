@@ -101,6 +101,9 @@ export function parseQuarter(text: QuarterText): { year: number; q: 1 | 2 | 3 | 
   return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
 }
 
+type AccountLayout = (d: AccountDetail, o: LayoutOptions) => SheetSpec;
+const ACCOUNT_LAYOUTS: Record<'breakdown' | 'crossSell' | 'plan' | 'fiveP', AccountLayout> = { breakdown: breakdownSheet, crossSell: crossSellSheet, plan: planSheet, fiveP: fivePSheet };
+
 export class KapEngine {
   readonly book = new OrderBook();
   side: SideTables = emptySideTables();
@@ -195,9 +198,10 @@ export class KapEngine {
   /** The sheets an action makes. QBR sheets are for a new workbook, the rest for this one. */
   sheets(action: ActionId, o: { accountKey?: string; quarter?: QuarterText; live: boolean }): SheetSpec[] {
     const p = this.need();
-    const forAccount = () => {
+    const forAccount = (layout: AccountLayout) => {
       if (!o.accountKey) throw new Error('Choose an account first.');
-      return this.detail(o.accountKey);
+      const d = this.detail(o.accountKey);
+      return [layout(d, this.layout(o.live, d.account.currency))];
     };
     switch (action) {
       case 'scoreAll':
@@ -206,22 +210,11 @@ export class KapEngine {
         return [dashboardSheet(p, this.layout(o.live))];
       case 'whitespace':
         return [whitespaceSheet(p, this.layout(o.live))];
-      case 'breakdown': {
-        const d = forAccount();
-        return [breakdownSheet(d, this.layout(o.live, d.account.currency))];
-      }
-      case 'crossSell': {
-        const d = forAccount();
-        return [crossSellSheet(d, this.layout(o.live, d.account.currency))];
-      }
-      case 'plan': {
-        const d = forAccount();
-        return [planSheet(d, this.layout(o.live, d.account.currency))];
-      }
-      case 'fiveP': {
-        const d = forAccount();
-        return [fivePSheet(d, this.layout(o.live, d.account.currency))];
-      }
+      case 'breakdown':
+      case 'crossSell':
+      case 'plan':
+      case 'fiveP':
+        return forAccount(ACCOUNT_LAYOUTS[action]);
       case 'qbr': {
         if (!o.accountKey) throw new Error('Choose an account first.');
         const q = this.qbr(o.accountKey, o.quarter);

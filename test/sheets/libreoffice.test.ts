@@ -8,50 +8,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { edate } from '../../src/domain/dates';
+import { parseCsv } from '../../src/cli/workbookFile';
 import { END, smallWorkbook } from '../sample/fixture';
 
 const KAP = resolve(__dirname, '../../bin/kap.js');
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
 const it = soffice ? test : test.skip;
 
-/** Minimal RFC 4180 reader for LibreOffice's CSV. */
-function csv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        f += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\n') {
-      row.push(f);
-      rows.push(row);
-      row = [];
-      f = '';
-    } else if (c !== '\r') f += c;
-  }
-  if (f || row.length) {
-    row.push(f);
-    rows.push(row);
-  }
-  return rows;
-}
-
 /** Every sheet of a workbook as CSV, through LibreOffice. */
 function sheetsOf(file: string, outDir: string): Record<string, string[][]> {
   execFileSync(soffice!, [`-env:UserInstallation=file://${outDir}/lo-profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1', '--outdir', outDir, file], { timeout: 120_000, stdio: 'ignore' });
   const stem = file.replace(/^.*\//, '').replace(/\.xlsx$/, '');
   const out: Record<string, string[][]> = {};
-  for (const f of readdirSync(outDir)) if (f.startsWith(`${stem}-`) && f.endsWith('.csv')) out[f.slice(stem.length + 1, -4)] = csv(readFileSync(join(outDir, f), 'utf8'));
+  for (const f of readdirSync(outDir)) if (f.startsWith(`${stem}-`) && f.endsWith('.csv')) out[f.slice(stem.length + 1, -4)] = parseCsv(readFileSync(join(outDir, f), 'utf8'));
   return out;
 }
 
