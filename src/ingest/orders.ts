@@ -88,7 +88,6 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   // per-row lookups fast, where a dictionary built field by field would not.
   const col: Record<string, number> = { accountId: -1, accountName: -1, date: -1, orderId: -1, sku: -1, productName: -1, category: -1, quantity: -1, revenue: -1, unitPrice: -1, listPrice: -1, orderedBy: -1, site: -1, currency: -1 };
   for (const f of mapping.fields) col[f.field] = f.column;
-  const has = (f: string) => col[f] >= 0;
   const headerNorm = mapping.fields.map((f) => ({ column: f.column, norm: normaliseHeader(f.header) }));
   const rateOf = new Map<string, number>();
   for (const r of options.rates ?? []) rateOf.set(normaliseCurrency(r.from), r.rate);
@@ -165,8 +164,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       report.skippedTotals++;
       return;
     }
-    const accountName = has('accountName') ? text(row[col.accountName]) : '';
-    const accountId = (has('accountId') ? text(row[col.accountId]) : '') || accountName;
+    const accountName = col.accountName >= 0 ? text(row[col.accountName]) : '';
+    const accountId = (col.accountId >= 0 ? text(row[col.accountId]) : '') || accountName;
     if (!accountId) return reject('no account', rowNo);
     const rawDate = row[col.date];
     if (isBlankCell(rawDate)) return reject('no date', rowNo);
@@ -186,7 +185,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     const rawRevenue = row[col.revenue];
     // Plain numbers (almost every cell Excel hands over) skip the text parser and its allocation.
     if (typeof rawPrice === 'number' && Number.isFinite(rawPrice)) unitPrice = rawPrice;
-    else if (has('unitPrice') && !isBlankCell(rawPrice)) {
+    else if (col.unitPrice >= 0 && !isBlankCell(rawPrice)) {
       const p = parseMoney(rawPrice);
       if (p) {
         unitPrice = p.value;
@@ -194,15 +193,15 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       } else priceUnreadable = true;
     }
     if (typeof rawRevenue === 'number' && Number.isFinite(rawRevenue)) revenue = rawRevenue;
-    else if (has('revenue') && !isBlankCell(rawRevenue)) {
+    else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
       const m = parseMoney(rawRevenue);
       if (!m) return reject('unreadable revenue', rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
     } else if (unitPrice !== undefined) revenue = quantity * unitPrice;
-    if (revenue === undefined) return reject(priceUnreadable ? 'unreadable unit price' : has('revenue') ? 'no revenue' : 'no revenue or unit price', rowNo);
+    if (revenue === undefined) return reject(priceUnreadable ? 'unreadable unit price' : col.revenue >= 0 ? 'no revenue' : 'no revenue or unit price', rowNo);
 
-    const currencyText = has('currency') ? text(row[col.currency]) : '';
+    const currencyText = col.currency >= 0 ? text(row[col.currency]) : '';
     let currency = (currencyText ? normaliseCurrency(currencyText) : '') || moneyCurrency;
     currencies[currency ?? ''] = (currencies[currency ?? ''] ?? 0) + 1;
     if (convert && currency && currency !== reporting) {
@@ -213,24 +212,24 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       currency = reporting;
     } else if (convert && !currency) currency = reporting;
 
-    const rawOrder = has('orderId') ? text(row[col.orderId]) : '';
+    const rawOrder = col.orderId >= 0 ? text(row[col.orderId]) : '';
     const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(rawOrder);
     const cat = options.catalog?.get(sku);
-    const listRaw = has('listPrice') ? parseMoney(row[col.listPrice])?.value : undefined;
+    const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice])?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
     line.accountId = accountId;
     line.accountName = accountName || undefined;
     line.date = date;
     line.orderId = rawOrder || `${accountId}|${date}`;
     line.sku = sku;
-    line.productName = (has('productName') ? text(row[col.productName]) : '') || cat?.name;
-    line.category = (has('category') ? text(row[col.category]) : '') || cat?.category || UNCATEGORISED;
+    line.productName = (col.productName >= 0 ? text(row[col.productName]) : '') || cat?.name;
+    line.category = (col.category >= 0 ? text(row[col.category]) : '') || cat?.category || UNCATEGORISED;
     line.quantity = isReturn ? -Math.abs(quantity) : quantity;
     line.revenue = isReturn ? -Math.abs(revenue) : revenue;
     line.unitPrice = unitPrice;
     line.listPrice = listRaw ?? cat?.listPrice;
-    line.orderedBy = has('orderedBy') ? text(row[col.orderedBy]) || undefined : undefined;
-    line.site = has('site') ? text(row[col.site]) || undefined : undefined;
+    line.orderedBy = col.orderedBy >= 0 ? text(row[col.orderedBy]) || undefined : undefined;
+    line.site = col.site >= 0 ? text(row[col.site]) || undefined : undefined;
     line.currency = currency;
     line.isReturn = isReturn;
     line.row = rowNo;
