@@ -4,7 +4,7 @@
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
 import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
-import { fiscalQuarterOf } from '../domain/analysis';
+import { lastCompletedQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, Serial } from '../domain/types';
 import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
@@ -186,7 +186,7 @@ export class KapEngine {
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
     const p = this.need();
     const start = this.settings?.fiscalYearStartMonth ?? 1;
-    const fq = quarter ? parseQuarter(quarter) : fiscalQuarterOf(p.asOf, start);
+    const fq = quarter ? parseQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
     return qbrData(this.book, p, a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
   }

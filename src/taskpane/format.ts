@@ -1,7 +1,7 @@
 /** Formatting helpers for the pane. Rules (thresholds, formulas) come from src/domain and the host. */
 import type { DataRole, KapSettings, Progress } from '../app/contract';
 import { asOfOf } from '../app/settings';
-import { fiscalQuarterOf, fiscalQuarterSpan, shiftQuarter } from '../domain/analysis/fiscal';
+import { fiscalQuarterOf, fiscalQuarterSpan, lastCompletedQuarter, shiftQuarter } from '../domain/analysis/fiscal';
 import type { HealthBand } from '../domain/types';
 
 export const ROLE_LABELS: Record<DataRole, string> = {
@@ -77,6 +77,12 @@ export function recentQuarters(settings: KapSettings, count = 8, today?: number)
     out.push({ key: span.label, text: `${span.label} (${span.months})` });
   }
   return out;
+}
+
+/** The quarter a QBR reviews unless the user picks another: the last one completed by the as-of date. */
+export function defaultQuarter(settings: KapSettings, today?: number): string {
+  const start = Number.isInteger(settings.fiscalYearStartMonth) && settings.fiscalYearStartMonth >= 1 && settings.fiscalYearStartMonth <= 12 ? settings.fiscalYearStartMonth : 1;
+  return fiscalQuarterSpan(lastCompletedQuarter(asOfOf(settings, today), start), start).label;
 }
 
 /** Today as yyyy-mm-dd in local time, for the as-of placeholder. */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIONS, type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../app/contract';
 import { settingsProblems } from '../app/settings';
-import { problemOf, recentQuarters } from './format';
+import { defaultQuarter, problemOf, recentQuarters } from './format';
 import type { Outcome } from './Status';
 
 /** Settings are saved this long after the last change, so typing a weight is one save. */
@@ -63,7 +63,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
 
   const problems = useMemo(() => (settings ? settingsProblems(settings) : []), [settings]);
   const quarters = useMemo(() => (settings ? recentQuarters(settings) : []), [settings]);
-  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : quarters[0]?.key;
+  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : settings ? defaultQuarter(settings) : undefined;
 
   /** Runs one job at a time; returns undefined when another job is running or this one failed. */
   const runJob = useCallback(async <T>(label: string, work: (signal: AbortSignal) => Promise<T>, onDone?: (value: T) => Outcome | undefined): Promise<T | undefined> => {

@@ -69,3 +69,12 @@ export function shiftQuarter(fq: FiscalQuarter, quarters: number): FiscalQuarter
   const k = fq.year * 4 + (fq.q - 1) + quarters;
   return { year: Math.floor(k / 4), q: ((k % 4) + 1) as 1 | 2 | 3 | 4 };
 }
+
+/**
+ * The quarter a QBR reviews by default: the last one completed by the as-of date (the
+ * quarter holding the as-of date when that is its last day, else the one before).
+ */
+export function lastCompletedQuarter(asOf: Serial, startMonth = 1): FiscalQuarter {
+  const current = fiscalQuarterOf(asOf, startMonth);
+  return fiscalQuarterSpan(current, startMonth).lastDay === asOf ? current : shiftQuarter(current, -1);
+}
