@@ -14,7 +14,15 @@ export function quadrantOf(engagement: number, potential: number, engagementCut 
  */
 export function defaultPotentialCut(potentials: readonly number[]): number {
   const onScale = potentials.every((p) => p >= 1 && p <= 5);
-  return onScale ? DEFAULT_SCALE_CUT : (median(potentials) ?? 0);
+  return onScale ? DEFAULT_SCALE_CUT : moneyPotentialCut(potentials);
+}
+
+/**
+ * The money cut: the median potential — but never below the smallest positive amount, so an
+ * account with no whitespace at all is low potential even when most accounts have none.
+ */
+export function moneyPotentialCut(potentials: readonly number[]): number {
+  return Math.max(median(potentials) ?? 0, Number.MIN_VALUE);
 }
 
 export function quadrantApproach(q: Quadrant): string {

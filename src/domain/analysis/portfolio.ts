@@ -14,14 +14,14 @@
  *   group bought it in the last 12 months; its estimate is the median 12-month spend of those buyers.
  * - Quadrant engagement: the account's engagement (1–5); without one, the combined health
  *   score (1–5) stands in, flagged as engagementSource 'health score'. Potential = whitespace £,
- *   cut = the median potential of the currency's top-level accounts.
+ *   cut = the median potential of the currency's top-level accounts (no whitespace is never high).
  * - Focus accounts: At Risk and Critical top-level rows, most 12-month revenue first, then the
  *   lowest score; the first FOCUS_ACCOUNTS.
  */
 import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
 import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
 import { median } from '../numbers';
-import { quadrantApproach, quadrantOf } from '../quadrant';
+import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
@@ -276,7 +276,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories);
     }
     const potentials = top.map((i) => accounts[i].whitespace.potential);
-    const cut = median(potentials) ?? 0;
+    const cut = moneyPotentialCut(potentials);
     for (const i of rows) {
       const a = accounts[i];
       const eng = a.health.inputs.engagement;
