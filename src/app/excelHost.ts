@@ -3,7 +3,7 @@
  * (a Web Worker in the task pane), and writes the sheets back — or opens the QBR workbook.
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
-import { listGrids, loadSetting, openNewWorkbook, readAll, readCulture, readRegion, saveSetting, SheetWriteError, writeSheets, type GridInfo } from '../excel';
+import { listGrids, loadSetting, openNewWorkbook, readAll, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo } from '../excel';
 import { addScoreColumns } from '../excel/addScoreColumns';
 import type { Detection } from '../ingest/detect';
 import { ROLES, type Role } from '../ingest/fields';
@@ -53,7 +53,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let accounts: AccountListItem[] = [];
 
   async function discoverIn(settings: KapSettings): Promise<Discovery> {
-    const infos = await Excel.run((ctx) => listGrids(ctx, { peekRows: 30 }));
+    const infos = await withExcel((ctx) => listGrids(ctx, { peekRows: 30 }));
     const grids: { grid: Grid; info: GridInfo }[] = infos
       .filter((i) => !i.kapMade && i.rowCount > 1)
       .map((info) => ({ info, grid: { name: info.sheet, tableName: info.table, values: info.peek, numberFormats: info.peekFormats, top: info.rowIndex + 1, left: info.columnIndex + 1 } }));
@@ -100,7 +100,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   async function readSide(): Promise<ReturnType<typeof readSideTables>> {
     const roles: Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates'];
     const full: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
-    await Excel.run(async (ctx) => {
+    await withExcel(async (ctx) => {
       for (const role of roles) {
         const f = found[role];
         if (!f) continue;
@@ -118,19 +118,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     if (!acc || !idField) throw new KapActionError('There is no accounts table to add scores to.', 'Add an Accounts table (Account No, Account Name, …) or use "Score all accounts", which makes its own sheet.');
     onProgress({ phase: 'writing', done: 0, total: accounts.length, message: `Adding score columns to ${acc.info.table ?? acc.info.sheet}…` });
     const scores = new Map(accounts.map((a) => [a.id, { score: a.score, band: a.band }]));
-    const res = await Excel.run((ctx) => addScoreColumns(ctx, { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header }, scores));
+    const res = await withExcel((ctx) => addScoreColumns(ctx, { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header }, scores));
     onProgress({ phase: 'writing', done: res.matched, total: res.rows, message: 'Done' });
     return { made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`], message: `${res.refreshed ? 'Refreshed' : 'Added'} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${res.matched} of ${res.rows} rows matched an account).` };
   }
 
   const host: KapHost = {
     async loadSettings() {
-      const saved = await Excel.run((ctx) => loadSetting<Partial<KapSettings>>(ctx, SETTINGS_KEY));
+      const saved = await withExcel((ctx) => loadSetting<Partial<KapSettings>>(ctx, SETTINGS_KEY));
       return completeSettings(saved);
     },
 
     async saveSettings(settings) {
-      await Excel.run((ctx) => saveSetting(ctx, SETTINGS_KEY, settings));
+      await withExcel((ctx) => saveSetting(ctx, SETTINGS_KEY, settings));
     },
 
     discover: discoverIn,
@@ -152,7 +152,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const dateCol = m.fields.find((f) => f.field === 'date')?.column ?? 0;
       const revCol = m.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
       let rowsRead = 0;
-      await Excel.run(async (ctx) => {
+      await withExcel(async (ctx) => {
         const culture = (await readCulture(ctx)).name;
         const dateOrder = inferDateOrder(orders.grid.values.slice(m.headerRow + 1).map((r) => r[dateCol]), culture);
         await eng.call('reset', { side, mapping: m, headers: orders.detection.headers, dateOrder, moneySource: revCol === undefined ? undefined : orders.grid.numberFormats?.[m.headerRow + 1]?.[revCol] || undefined });

@@ -5,3 +5,8 @@ export { listGrids, readCulture, type GridInfo, type ListOptions } from './listG
 export { saveSetting, loadSetting } from './settings';
 export { openNewWorkbook, insertSheetsFromBase64 } from './workbook';
 export { MARKER_KEY, type SheetMarker } from './marker';
+
+/** Excel.run for the rest of the app, which never names `Excel.*` itself. */
+export function withExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
