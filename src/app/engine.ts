@@ -42,11 +42,13 @@ export function emptySideTables(): SideTables {
 }
 
 /** The best detection per role over a workbook's grids, with the user's column choices applied. */
-export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, 'mapping'>): Partial<Record<Role, { grid: Grid; detection: Detection }>> {
+export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, 'mapping'>, ordersSheet?: string): Partial<Record<Role, { grid: Grid; detection: Detection }>> {
   const out: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
+  const isOrdersSheet = (g: Grid) => g.name.toLowerCase() === ordersSheet?.toLowerCase();
   for (const grid of grids) {
-    const d = detectTable(grid);
-    if (!d) continue;
+    // A named orders sheet is read as order lines (whatever else it might look like), and only it.
+    const d = ordersSheet && isOrdersSheet(grid) ? detectTable(grid, 'orders') : detectTable(grid);
+    if (!d || (ordersSheet && d.mapping.role === 'orders' && !isOrdersSheet(grid))) continue;
     const cur = out[d.mapping.role];
     if (!cur || d.confidence > cur.detection.confidence || (d.confidence === cur.detection.confidence && d.dataRows > cur.detection.dataRows)) out[d.mapping.role] = { grid, detection: d };
   }
@@ -228,15 +230,16 @@ export class KapEngine {
 }
 
 /** Loads whole grids (files, tests): detects, reads the side tables, streams the orders. */
-export function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: KapSettings, culture?: string, chunkRows = 50_000): IngestReport {
-  const found = detectAll(grids, settings);
+export function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: KapSettings, options: { culture?: string; ordersSheet?: string; chunkRows?: number } = {}): IngestReport {
+  const chunkRows = options.chunkRows ?? 50_000;
+  const found = detectAll(grids, settings, options.ordersSheet);
   const orders = found.orders;
-  if (!orders) throw noOrdersError(grids.map((g) => ({ name: g.name, headers: headersOf(g) })));
+  if (!orders) throw noOrdersError(grids.filter((g) => !options.ordersSheet || g.name.toLowerCase() === options.ordersSheet.toLowerCase()).map((g) => ({ name: g.name, headers: headersOf(g) })));
   engine.setSideTables(readSideTables(found));
   const { grid, detection } = orders;
   const mapping = detection.mapping;
   const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
-  const dateOrder = inferDateOrder(grid.values.slice(mapping.headerRow + 1).map((r) => r[dateCol]), culture);
+  const dateOrder = inferDateOrder(grid.values.slice(mapping.headerRow + 1).map((r) => r[dateCol]), options.culture);
   engine.beginOrders(mapping, detection.headers, dateOrder);
   const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
   if (revCol !== undefined && grid.numberFormats) engine.moneySource = grid.numberFormats[mapping.headerRow + 1]?.[revCol] || undefined;

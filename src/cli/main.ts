@@ -52,11 +52,10 @@ async function load(file: string, o: Opts): Promise<KapEngine> {
     settings.fiscalYearStartMonth = m;
   }
   const { grids, culture } = await readWorkbookFile(file);
-  const chosen = o.sheet ? grids.filter((g) => g.name.toLowerCase() === o.sheet!.toLowerCase()) : grids;
-  if (o.sheet && chosen.length === 0) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${grids.map((g) => g.name).join(', ')}.`);
+  if (o.sheet && !grids.some((g) => g.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${grids.map((g) => g.name).join(', ')}.`);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
   const engine = new KapEngine();
-  const report = loadGrids(engine, o.sheet ? [...chosen, ...grids.filter((g) => !chosen.includes(g)).filter((g) => g.name !== chosen[0].name)] : grids, settings, culture);
+  const report = loadGrids(engine, grids, settings, { culture, ordersSheet: o.sheet });
   if (report.accepted === 0) throw new UsageError(`No usable order lines in ${file}. ${report.warnings.join(' ')}`);
   engine.analyse(settings);
   return engine;

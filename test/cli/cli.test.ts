@@ -64,6 +64,24 @@ test.each([
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
 
+test('--sheet reads the order lines from the named sheet, and names the sheets when it is wrong', async () => {
+  // Two order sheets: 2025 with one line, 2026 with two; --sheet picks which one is analysed.
+  const x = new ExcelJS.Workbook();
+  const header = ['Order Date', 'Customer ID', 'SKU', 'Qty', 'Line Total'];
+  x.addWorksheet('Orders 2025').addRows([header, [new Date(Date.UTC(2025, 5, 1)), 'A1', 'S1', 1, 10]]);
+  x.addWorksheet('Orders 2026').addRows([header, [new Date(Date.UTC(2026, 5, 1)), 'B1', 'S1', 1, 10], [new Date(Date.UTC(2026, 6, 1)), 'B2', 'S2', 2, 20]]);
+  const p = join(wb.dir, 'two.xlsx');
+  await x.xlsx.writeFile(p);
+  const r = kap('analyze', p, '--sheet', 'orders 2026', '--as-of', '2026-10-31', '--json');
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.ingest.accepted).toBe(2);
+  expect(j.portfolio.accounts.map((a: { accountId: string }) => a.accountId).sort()).toEqual(['B1', 'B2']);
+  const bad = kap('analyze', p, '--sheet', 'Sales');
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/No sheet "Sales" in .*two.xlsx. Sheets: Orders 2025, Orders 2026./);
+});
+
 test('a CSV without order lines names what it looked for and what it found', () => {
   const p = join(wb.dir, 'notes.csv');
   writeFileSync(p, 'Name,Colour\nx,red\n');
