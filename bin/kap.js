@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// `kap` from a clone after `npm ci`: runs the TypeScript CLI through tsx's require hook.
+// `kap` from a clone after `npm ci` (npx kap ...): runs the TypeScript CLI through tsx's require hook.
 require('tsx/cjs');
-require('../src/cli/main.ts');
+require('../src/cli/main.ts').main();

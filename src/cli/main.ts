@@ -171,8 +171,9 @@ export function explain(e: unknown): string {
   return `kap: ${String(e)}`;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('kap.js')) {
-  run(process.argv.slice(2)).then(
+/** The process entry: bin/kap.js (npx kap) and `tsx src/cli/main.ts` (npm run demo) both end here. */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  run(argv).then(
     (code) => process.exit(code),
     (e: unknown) => {
       console.error(explain(e));
@@ -181,5 +182,7 @@ if (require.main === module || process.argv[1]?.endsWith('kap.js')) {
     },
   );
 }
+
+if (require.main === module) main();
 
 export { run };

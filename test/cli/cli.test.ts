@@ -13,6 +13,12 @@ beforeAll(async () => {
   wb = await smallWorkbook();
 });
 
+test('npx kap works from a clone (the package\'s own bin)', () => {
+  const r = spawnSync('npx', ['--no-install', 'kap', '--help'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/usage:\n\s+kap analyze/);
+});
+
 test('kap analyze prints a summary of every account', () => {
   const r = kap('analyze', wb.path, '--as-of', '2026-10-31');
   expect(r.status).toBe(0);
