@@ -257,3 +257,6 @@ export const PLAN_NEW_CATEGORIES = 2;
 
 /** Account plan: how many cross-sell results become initiatives. */
 export const PLAN_INITIATIVES = 3;
+
+/** A data rule is recommended only when buying X makes Y more likely than the base rate (lift above this). */
+export const MIN_RECOMMENDATION_LIFT = 1;

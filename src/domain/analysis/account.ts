@@ -27,6 +27,7 @@ import { reorderDays } from '../reorder';
 import {
   COMPETITOR_DISPLACEMENT_SHARE,
   DEFAULT_GROWTH_TARGET,
+  MIN_RECOMMENDATION_LIFT,
   DMU_ROLES,
   DORMANT,
   INDUSTRY_MATRIX,
@@ -339,7 +340,7 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
     if (r.currency !== account.currency) continue;
     const x = book.categoryIndexOf(r.antecedent);
     const y = book.categoryIndexOf(r.consequent);
-    if (x === undefined || y === undefined || !bought.has(x) || bought.has(y)) continue;
+    if (x === undefined || y === undefined || !bought.has(x) || bought.has(y) || r.lift <= MIN_RECOMMENDATION_LIFT) continue;
     const prev = bestByY.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestByY.set(r.consequent, r);
   }
@@ -401,6 +402,7 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
   const skuRules = wantSku ? rulesForBasket(own, sb.baskets, sb.buyers, internal.minSupport) : [];
   const bestSku = new Map<number, (typeof skuRules)[number]>();
   for (const r of skuRules) {
+    if (r.lift <= MIN_RECOMMENDATION_LIFT) continue;
     const prev = bestSku.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestSku.set(r.consequent, r);
   }
@@ -413,7 +415,8 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
       const { antecedent, consequent, ...metrics } = r;
       const xn = skuName(antecedent);
       const yn = skuName(consequent);
-      return { source: 'affinity' as const, curated: false, level: 'sku' as const, because: book.skus[antecedent], offer: book.skus[consequent], rationale: rationaleOf(xn, yn, metrics), priority: null, annualEstimate: median(spends) ?? null, metrics };
+      const label = (k: number, name: string) => (name && name !== book.skus[k] ? `${name} (${book.skus[k]})` : book.skus[k]);
+      return { source: 'affinity' as const, curated: false, level: 'sku' as const, because: label(antecedent, xn), offer: label(consequent, yn), rationale: rationaleOf(xn, yn, metrics), priority: null, annualEstimate: median(spends) ?? null, metrics };
     });
 
   // Product-line gaps and upsell need the catalog.
