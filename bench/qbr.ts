@@ -8,23 +8,21 @@ import { defaultSettings } from '../src/app/settings';
 import { ymdToSerial } from '../src/domain/dates';
 import { detectTable } from '../src/ingest/detect';
 import { toXlsxBase64 } from '../src/xlsx/writeXlsx';
-import { BENCH_HEADERS, benchSource } from './data';
+import { buildBenchGrid } from '../test/sample/benchGrid';
 import { report, round } from './measure';
 
 async function main(): Promise<void> {
   const ROWS = 1_048_575;
-  const src = benchSource(ROWS, 5_000, 2_000, ymdToSerial(2026, 10, 31));
-  const detection = detectTable({ name: 'Orders', values: [BENCH_HEADERS] })!;
+  const values = buildBenchGrid({ rows: ROWS, accounts: 5_000, skus: 2_000, seed: 7, endDate: ymdToSerial(2026, 10, 31) });
+  const detection = detectTable({ name: 'Orders', values: [values[0]] })!;
   const engine = new KapEngine();
   engine.beginOrders(detection.mapping, detection.headers, 'dmy');
   let ms = 0;
-  for (let row = 2; ; ) {
-    const rows = src.next(20_000);
-    if (!rows.length) break;
+  for (let i = 1; i < values.length; i += 20_000) {
+    const rows = values.slice(i, i + 20_000);
     const t = performance.now();
-    engine.pushOrders(rows, row);
+    engine.pushOrders(rows, i + 1);
     ms += performance.now() - t;
-    row += rows.length;
   }
   let t = performance.now();
   engine.finishOrders();

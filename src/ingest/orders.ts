@@ -124,20 +124,15 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
 
   const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c) => c >= 0);
   function isTotalsRow(row: readonly Cell[]): boolean {
-    // "Acme Ltd Total" only counts when the row has no real date: a subtotal row never does.
+    // A row with a real order date is an order line ("Total Tools Ltd" is a customer): totals
+    // and subtotal rows carry no date. This also keeps the text tests off the hot path.
     const d = row[col.date];
-    const datedRow = typeof d === 'number' || d instanceof Date;
+    if ((typeof d === 'number' && d > 0) || d instanceof Date) return false;
     for (const c of totalCols) {
       const v = row[c];
       if (typeof v !== 'string' || v.length === 0) continue;
-      // Cheap letter tests before the regexes: totals text starts with "to", "gr", "su" (or a space)
-      // or ends in "total(s)"; SKUs and names starting with S or T mostly fail at the second letter.
-      const c0 = v.charCodeAt(0) | 32;
-      const c1 = v.charCodeAt(1) | 32;
-      const maybeStart = c0 === 32 || (c0 === 116 && c1 === 111) || (c0 === 103 && c1 === 114) || (c0 === 115 && c1 === 117);
-      if (maybeStart && TOTAL_START.test(v.trim())) return true;
-      const last = v.charCodeAt(v.length - 1) | 32;
-      if (!datedRow && (last === 108 || last === 115 || last === 58 || last === 32) && TOTAL_END.test(v.trim())) return true;
+      const t = v.trim();
+      if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
     }
     return false;
   }

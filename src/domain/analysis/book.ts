@@ -110,6 +110,8 @@ export class OrderBook {
   private lastOrderUnit = -1;
   private lastOrderRet = -1;
   private lastOrderId = '';
+  /** order id → order record, for the (usual) file-wide unique ids */
+  private orderIndex = new Map<string, number>();
   private lastOrderedByRaw = '';
   private lastOrderedByUnit = -1;
   private lastOrderedByEntry: { name: string; date: Serial } | null = null;
@@ -205,17 +207,24 @@ export class OrderBook {
     let order: number;
     if (unit === this.lastOrderUnit && ret === this.lastOrderRet && line.orderId === this.lastOrderId) order = this.lastOrder;
     else {
-      const orders = this.unitOrders[unit * 2 + ret];
-      const found = orders.get(line.orderId);
-      if (found === undefined) {
-        order = this.oUnit.push(unit);
-        this.oDate.push(date);
-        this.oRet.push(ret);
-        this.oVal.push(0);
-        this.oList.push(0);
-        this.oListCov.push(0);
-        orders.set(line.orderId, order);
-      } else order = found;
+      // Order ids are nearly always unique across the file: one map finds them; an id reused by
+      // another account (or as a return) falls back to that unit's own map.
+      const global = this.orderIndex.get(line.orderId);
+      if (global !== undefined && this.oUnit.a[global] === unit && this.oRet.a[global] === ret) order = global;
+      else {
+        const orders = global === undefined ? undefined : this.unitOrders[unit * 2 + ret];
+        const found = orders?.get(line.orderId);
+        if (found === undefined) {
+          order = this.oUnit.push(unit);
+          this.oDate.push(date);
+          this.oRet.push(ret);
+          this.oVal.push(0);
+          this.oList.push(0);
+          this.oListCov.push(0);
+          if (orders) orders.set(line.orderId, order);
+          else this.orderIndex.set(line.orderId, order);
+        } else order = found;
+      }
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
       this.lastOrderId = line.orderId;
