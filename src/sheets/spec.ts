@@ -346,9 +346,9 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
   stem = stem.replace(/^'+|'+$/g, '').trim();
   if (stem === '') stem = 'KAP';
   if (stem.toLowerCase() === 'history') stem = 'History (KAP)';
-  const fit = (s: string, suffix: string) => `${s.slice(0, SHEET_NAME_MAX - suffix.length).replace(/'+$/, '').trimEnd() || 'KAP'}${suffix}`;
-  let name = fit(stem, '');
-  for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) name = fit(stem, ` (${n})`);
+  const fitName = (s: string, suffix: string) => `${s.slice(0, SHEET_NAME_MAX - suffix.length).replace(/'+$/, '').trimEnd() || 'KAP'}${suffix}`;
+  let name = fitName(stem, '');
+  for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) name = fitName(stem, ` (${n})`);
   return name;
 }
 
