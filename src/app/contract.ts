@@ -110,12 +110,6 @@ export interface ActionResult {
   message: string;
 }
 
-/** A failure in plain words with what to do about it. */
-export interface KapProblem {
-  message: string;
-  action?: string;
-}
-
 export interface KapHost {
   discover(settings: KapSettings): Promise<Discovery>;
   loadSettings(): Promise<KapSettings>;

@@ -67,38 +67,23 @@ function note<T>(label: string, r: TableResult<T>): string[] {
 /** Parses the optional tables found among the detections. */
 export function readSideTables(found: Partial<Record<Role, { grid: Grid; detection: Detection }>>): SideTables {
   const t = emptySideTables();
-  const top = (g: Grid) => g.top ?? 1;
-  if (found.accounts) {
-    const r = parseAccounts(found.accounts.detection.mapping, found.accounts.grid.values, top(found.accounts.grid));
-    t.accounts = r.records;
-    t.notes.push(...note('Accounts', r));
-  }
-  if (found.catalog) {
-    const r = parseCatalog(found.catalog.detection.mapping, found.catalog.grid.values, top(found.catalog.grid));
-    t.catalog = r.records;
-    t.notes.push(...note('Catalog', r));
-  }
-  if (found.contacts) {
-    const r = parseContacts(found.contacts.detection.mapping, found.contacts.grid.values, top(found.contacts.grid));
-    t.contacts = r.records;
-    t.notes.push(...note('Contacts', r));
-  }
-  if (found.crossSell) {
-    const r = parseCrossSell(found.crossSell.detection.mapping, found.crossSell.grid.values, top(found.crossSell.grid));
-    t.curatedRules = r.records;
-  }
-  if (found.rates) {
-    const r = parseRates(found.rates.detection.mapping, found.rates.grid.values, top(found.rates.grid));
-    t.rates = r.records;
-    t.notes.push(...note('Rates', r));
-  }
+  const read = <T>(role: Role, label: string | null, parse: (m: ColumnMapping, v: Grid['values'], top: number) => TableResult<T>): T[] => {
+    const f = found[role];
+    if (!f) return [];
+    const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1);
+    if (label) t.notes.push(...note(label, r));
+    return r.records;
+  };
+  t.accounts = read('accounts', 'Accounts', parseAccounts);
+  t.catalog = read('catalog', 'Catalog', parseCatalog);
+  t.contacts = read('contacts', 'Contacts', parseContacts);
+  t.curatedRules = read('crossSell', null, parseCrossSell);
+  t.rates = read('rates', 'Rates', parseRates);
   return t;
 }
 
-export type QuarterText = string;
-
 /** "2026Q3", "FY2026 Q3", "2026-Q3" → { year, q }. */
-export function parseQuarter(text: QuarterText): { year: number; q: 1 | 2 | 3 | 4 } | undefined {
+export function parseQuarter(text: string): { year: number; q: 1 | 2 | 3 | 4 } | undefined {
   const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
   return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
 }
@@ -183,7 +168,7 @@ export class KapEngine {
     return analyzeAccount(this.book, this.need(), a.accountId, {}, a.currency);
   }
 
-  qbr(key: string, quarter?: QuarterText): QbrData {
+  qbr(key: string, quarter?: string): QbrData {
     const a = this.account(key);
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
     const p = this.need();
@@ -198,7 +183,7 @@ export class KapEngine {
   }
 
   /** The sheets an action makes. QBR sheets are for a new workbook, the rest for this one. */
-  sheets(action: ActionId, o: { accountKey?: string; quarter?: QuarterText; live: boolean }): SheetSpec[] {
+  sheets(action: ActionId, o: { accountKey?: string; quarter?: string; live: boolean }): SheetSpec[] {
     const p = this.need();
     const forAccount = (layout: AccountLayout) => {
       if (!o.accountKey) throw new Error('Choose an account first.');

@@ -8,7 +8,7 @@ import { addScoreColumns } from '../excel/addScoreColumns';
 import type { Detection } from '../ingest/detect';
 import { ROLES, type Role } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
-import { MissingRoleError, missingFields, noOrdersError } from '../ingest/mapping';
+import { missingFields, noOrdersError } from '../ingest/mapping';
 import { inferDateOrder } from '../ingest/values';
 import { serialToIso } from '../domain/dates';
 import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, FoundTable, KapHost, KapSettings, Progress } from './contract';
@@ -221,4 +221,3 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   return host;
 }
 
-export { MissingRoleError };

@@ -5,7 +5,7 @@
  */
 import { serialToIso } from '../domain/dates';
 import type { Serial } from '../domain/types';
-import { moneyFormat } from './spec';
+import { type Block, type CellValue, moneyFormat } from './spec';
 
 export interface LayoutOptions {
   /** KAP functions available where the sheet is opened. */
@@ -34,7 +34,6 @@ export function kapName(what: string, subject?: string): string {
   return subject ? `KAP ${what} – ${subject}` : `KAP ${what}`;
 }
 
-import type { Block, CellValue } from './spec';
 
 /** Label | value rows from `row` (1-based) down, each value with its own number format. */
 export function labelledRows(row: number, pairs: readonly (readonly [string, CellValue, string?])[], col = 'A', valueCol = 'B'): Block[] {

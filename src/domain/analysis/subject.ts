@@ -91,24 +91,21 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   return { f: g, u: 0 };
 }
 
+/** Records in (p.start, p.end] of one date-sorted list of the subject, with their summed value. */
+function windowIn(start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, u: number, p: Period): { count: number; value: number; from: number; to: number } {
+  const from = upperBound(dates, start[u], start[u + 1], p.start);
+  const to = upperBound(dates, start[u], start[u + 1], p.end);
+  return { count: to - from, value: prefix[to] - prefix[from], from, to };
+}
+
 /** Purchase orders of the subject in (p.start, p.end]. */
 export function ordersIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
-  const { f, u } = s;
-  const a = f.ordStart[u];
-  const b = f.ordStart[u + 1];
-  const from = upperBound(f.ordDate, a, b, p.start);
-  const to = upperBound(f.ordDate, a, b, p.end);
-  return { count: to - from, value: f.ordPrefix[to] - f.ordPrefix[from], from, to };
+  return windowIn(s.f.ordStart, s.f.ordDate, s.f.ordPrefix, s.u, p);
 }
 
 /** Return records of the subject in (p.start, p.end]. */
 export function returnsIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
-  const { f, u } = s;
-  const a = f.retStart[u];
-  const b = f.retStart[u + 1];
-  const from = upperBound(f.retDate, a, b, p.start);
-  const to = upperBound(f.retDate, a, b, p.end);
-  return { count: to - from, value: f.retPrefix[to] - f.retPrefix[from], from, to };
+  return windowIn(s.f.retStart, s.f.retDate, s.f.retPrefix, s.u, p);
 }
 
 /** Net revenue (orders less returns) in (p.start, p.end]. */
