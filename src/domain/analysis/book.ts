@@ -11,34 +11,7 @@
  * An "account unit" is (account id, currency): money in different currencies is never added.
  */
 import type { OrderLine, Serial } from '../types';
-
-class GrowI32 {
-  a = new Int32Array(1024);
-  n = 0;
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n] = v;
-    return this.n++;
-  }
-}
-
-class GrowF64 {
-  a = new Float64Array(1024);
-  n = 0;
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n] = v;
-    return this.n++;
-  }
-}
+import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './tables';
 
 /** The currency key of lines without a currency column. */
 export const NO_CURRENCY = '';
@@ -96,11 +69,6 @@ export class OrderBook {
   private categoryIndex = new Map<string, number>();
   private currencyIndex = new Map<string, number>();
   private unitIndex = new Map<number, number>();
-  /** per (unit·2 + isReturn): order id → order */
-  private unitOrders: Map<string, number>[] = [];
-  /** per unit: lower-cased "ordered by" name → first spelling and first date */
-  private orderedBy: Map<string, { name: string; date: Serial }>[] = [];
-  private hash = new Int32Array(3 << 16).fill(-1);
   private lastAccountId: string | undefined = undefined;
   private lastAccount = -1;
   private lastCurrencyName: string | undefined = undefined;
@@ -110,11 +78,29 @@ export class OrderBook {
   private lastOrderUnit = -1;
   private lastOrderRet = -1;
   private lastOrderId = '';
-  /** order id → order record, for the (usual) file-wide unique ids */
-  private orderIndex = new Map<string, number>();
-  private lastOrderedByRaw = '';
-  private lastOrderedByUnit = -1;
-  private lastOrderedByEntry: { name: string; date: Serial } | null = null;
+  /** (order id, unit·2 + isReturn) → order record: ids are matched within an account unit */
+  private orderIndex = new ScopedStringIndex(1 << 16);
+  /** (unit·2 + isReturn, sku) → pair */
+  private pairIndex = new IntPairIndex(1 << 16);
+
+  /**
+   * "Ordered by": each spelling seen → a person key (trimmed, lower-cased), and per
+   * (unit, person) the first spelling and first date. Spellings repeat on every order, so they
+   * are looked up once each rather than trimmed and lower-cased per line.
+   */
+  private spellingIndex = new Map<string, number>();
+  private spellingText: string[] = [];
+  private spellingPerson: number[] = [];
+  private personIndex = new Map<string, number>();
+  private personKey: string[] = [];
+  private unitPerson = new IntPairIndex();
+  private upUnit = new GrowI32();
+  private upPerson = new GrowI32();
+  private upSpelling = new GrowI32();
+  private upDate = new GrowI32();
+  private lastSpellingRaw = '';
+  private lastSpelling = -1;
+  private orderedByMaps: Map<string, { name: string; date: Serial }>[] | null = null;
 
   private oUnit = new GrowI32();
   private oDate = new GrowI32();
@@ -176,8 +162,6 @@ export class OrderBook {
         this.unitIndex.set(unitKey, found);
         this.unitAccount.push(acc);
         this.unitCurrency.push(cur);
-        this.orderedBy.push(new Map());
-        this.unitOrders.push(new Map(), new Map());
       }
       unit = found;
       this.lastUnitKey = unitKey;
@@ -207,23 +191,14 @@ export class OrderBook {
     let order: number;
     if (unit === this.lastOrderUnit && ret === this.lastOrderRet && line.orderId === this.lastOrderId) order = this.lastOrder;
     else {
-      // Order ids are nearly always unique across the file: one map finds them; an id reused by
-      // another account (or as a return) falls back to that unit's own map.
-      const global = this.orderIndex.get(line.orderId);
-      if (global !== undefined && this.oUnit.a[global] === unit && this.oRet.a[global] === ret) order = global;
-      else {
-        const orders = global === undefined ? undefined : this.unitOrders[unit * 2 + ret];
-        const found = orders?.get(line.orderId);
-        if (found === undefined) {
-          order = this.oUnit.push(unit);
-          this.oDate.push(date);
-          this.oRet.push(ret);
-          this.oVal.push(0);
-          this.oList.push(0);
-          this.oListCov.push(0);
-          if (orders) orders.set(line.orderId, order);
-          else this.orderIndex.set(line.orderId, order);
-        } else order = found;
+      order = this.orderIndex.intern(line.orderId, unit * 2 + ret);
+      if (this.orderIndex.isNew) {
+        this.oUnit.push(unit);
+        this.oDate.push(date);
+        this.oRet.push(ret);
+        this.oVal.push(0);
+        this.oList.push(0);
+        this.oListCov.push(0);
       }
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
@@ -239,7 +214,13 @@ export class OrderBook {
     }
 
     // Pair entry, merged with the pair's last entry when the date is the same.
-    const pair = this.pairOf(unit * 2 + ret, sku);
+    const pair = this.pairIndex.intern(unit * 2 + ret, sku);
+    if (this.pairIndex.isNew) {
+      this.pUnit.push(unit);
+      this.pSku.push(sku);
+      this.pRet.push(ret);
+      this.pLast.push(-1);
+    }
     const last = this.pLast.a[pair];
     if (last >= 0 && this.eDate.a[last] === date) {
       this.eRev.a[last] += revenue;
@@ -252,61 +233,44 @@ export class OrderBook {
       this.pLast.a[pair] = e;
     }
 
-    if (line.orderedBy && !ret) {
-      if (line.orderedBy === this.lastOrderedByRaw && unit === this.lastOrderedByUnit && this.lastOrderedByEntry) {
-        if (date < this.lastOrderedByEntry.date) this.lastOrderedByEntry.date = date;
-      } else {
-        const name = line.orderedBy.trim();
-        if (name) {
-          const key = name.toLowerCase();
-          const m = this.orderedBy[unit];
-          let seen = m.get(key);
-          if (seen === undefined) {
-            seen = { name, date };
-            m.set(key, seen);
-          } else if (date < seen.date) seen.date = date;
-          this.lastOrderedByRaw = line.orderedBy;
-          this.lastOrderedByUnit = unit;
-          this.lastOrderedByEntry = seen;
-        }
-      }
-    }
+    if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
   }
 
-  /** Pair id of (unit·2 + isReturn, sku) from an open-addressing hash table of [key, sku, pair] triples. */
-  private pairOf(ukey: number, sku: number): number {
-    let t = this.hash;
-    let mask = t.length / 3 - 1;
-    let h = (Math.imul(ukey, 0x9e3779b1) ^ Math.imul(sku, 0x85ebca6b)) & mask;
-    for (;;) {
-      const p = t[h * 3 + 2];
-      if (p < 0) break;
-      if (t[h * 3] === ukey && t[h * 3 + 1] === sku) return p;
-      h = (h + 1) & mask;
+  private addOrderedBy(raw: string, unit: number, date: Serial): void {
+    let spelling: number;
+    if (raw === this.lastSpellingRaw) spelling = this.lastSpelling;
+    else {
+      const known = this.spellingIndex.get(raw);
+      if (known === undefined) {
+        const name = raw.trim();
+        const key = name.toLowerCase();
+        let person = this.personIndex.get(key);
+        if (person === undefined && name) {
+          person = this.personKey.length;
+          this.personIndex.set(key, person);
+          this.personKey.push(key);
+        }
+        spelling = this.spellingText.length;
+        this.spellingIndex.set(raw, spelling);
+        this.spellingText.push(name);
+        this.spellingPerson.push(person ?? -1);
+      } else spelling = known;
+      this.lastSpellingRaw = raw;
+      this.lastSpelling = spelling;
     }
-    const pair = this.pUnit.push(ukey >> 1);
-    this.pSku.push(sku);
-    this.pRet.push(ukey & 1);
-    this.pLast.push(-1);
-    t[h * 3] = ukey;
-    t[h * 3 + 1] = sku;
-    t[h * 3 + 2] = pair;
-    if (this.pUnit.n * 2 > mask + 1) {
-      // grow to twice the slots and rehash
-      const old = t;
-      const slots = (mask + 1) * 2;
-      t = this.hash = new Int32Array(slots * 3).fill(-1);
-      mask = slots - 1;
-      for (let i = 0; i < old.length; i += 3) {
-        if (old[i + 2] < 0) continue;
-        let k = (Math.imul(old[i], 0x9e3779b1) ^ Math.imul(old[i + 1], 0x85ebca6b)) & mask;
-        while (t[k * 3 + 2] >= 0) k = (k + 1) & mask;
-        t[k * 3] = old[i];
-        t[k * 3 + 1] = old[i + 1];
-        t[k * 3 + 2] = old[i + 2];
-      }
+    const person = this.spellingPerson[spelling];
+    if (person < 0) return;
+    const e = this.unitPerson.intern(unit, person);
+    if (this.unitPerson.isNew) {
+      this.upUnit.push(unit);
+      this.upPerson.push(person);
+      this.upSpelling.push(spelling);
+      this.upDate.push(date);
+      this.orderedByMaps = null;
+    } else if (date < this.upDate.a[e]) {
+      this.upDate.a[e] = date;
+      this.orderedByMaps = null;
     }
-    return pair;
   }
 
   private newAccount(id: string): number {
@@ -340,7 +304,14 @@ export class OrderBook {
 
   /** "Ordered by" names of a unit (keyed lower-case) with the first spelling and first order date. */
   orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial }> {
-    return this.orderedBy[unit] ?? new Map();
+    if (!this.orderedByMaps) {
+      const maps = this.unitAccount.map(() => new Map<string, { name: string; date: Serial }>());
+      for (let e = 0; e < this.upUnit.n; e++) {
+        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], { name: this.spellingText[this.upSpelling.a[e]], date: this.upDate.a[e] });
+      }
+      this.orderedByMaps = maps;
+    }
+    return this.orderedByMaps[unit] ?? new Map();
   }
 
   get unitCount(): number {

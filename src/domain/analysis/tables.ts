@@ -1,0 +1,175 @@
+/**
+ * Growable typed arrays and open-addressing hash tables for the order book's hot path.
+ * At a million lines, V8's Map with string keys costs several times more than these (its
+ * chains chase pointers through a busy heap), so the book keys its records on integers and
+ * on its own string hash, keeping keys and hashes inline in typed arrays.
+ */
+
+export class GrowI32 {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+  }
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+export class GrowF64 {
+  a: Float64Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Float64Array(capacity);
+  }
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+/** FNV-1a over UTF-16 code units, seeded (so a string's hash can be mixed with an integer key). */
+export function hashString(s: string, seed: number): number {
+  let h = (seed ^ 0x811c9dc5) | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function mix(a: number, b: number): number {
+  return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+}
+
+/**
+ * (a, b) → dense id 0, 1, 2, … for non-negative integer pairs. Slots hold [a, b, id]; the table
+ * doubles when half full, so probes stay short.
+ */
+export class IntPairIndex {
+  private t: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(slots = 1 << 12) {
+    this.t = new Int32Array(slots * 3).fill(-1);
+    this.mask = slots - 1;
+  }
+
+  /** The id of (a, b), or −1. */
+  get(a: number, b: number): number {
+    const t = this.t;
+    let h = mix(a, b) & this.mask;
+    for (;;) {
+      const id = t[h * 3 + 2];
+      if (id < 0) return -1;
+      if (t[h * 3] === a && t[h * 3 + 1] === b) return id;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** The id of (a, b), adding it (as the next id) when new; `isNew` tells which. */
+  intern(a: number, b: number): number {
+    const t = this.t;
+    let h = mix(a, b) & this.mask;
+    for (;;) {
+      const id = t[h * 3 + 2];
+      if (id < 0) break;
+      if (t[h * 3] === a && t[h * 3 + 1] === b) {
+        this.isNew = false;
+        return id;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const id = this.size++;
+    t[h * 3] = a;
+    t[h * 3 + 1] = b;
+    t[h * 3 + 2] = id;
+    if (this.size * 2 > this.mask + 1) this.grow();
+    this.isNew = true;
+    return id;
+  }
+  isNew = false;
+
+  private grow(): void {
+    const old = this.t;
+    const slots = (this.mask + 1) * 2;
+    const t = (this.t = new Int32Array(slots * 3).fill(-1));
+    this.mask = slots - 1;
+    for (let i = 0; i < old.length; i += 3) {
+      if (old[i + 2] < 0) continue;
+      let k = mix(old[i], old[i + 1]) & this.mask;
+      while (t[k * 3 + 2] >= 0) k = (k + 1) & this.mask;
+      t[k * 3] = old[i];
+      t[k * 3 + 1] = old[i + 1];
+      t[k * 3 + 2] = old[i + 2];
+    }
+  }
+}
+
+/**
+ * (text, integer scope) → dense id, e.g. (order id, account unit). Slots hold [hash, id]; the
+ * text is compared only when the full 32-bit hashes match, so a lookup rarely leaves the table.
+ */
+export class ScopedStringIndex {
+  private t: Int32Array;
+  private mask: number;
+  private readonly texts: string[] = [];
+  private readonly scopes = new GrowI32();
+  private readonly hashes = new GrowI32();
+  constructor(slots = 1 << 12) {
+    this.t = new Int32Array(slots * 2).fill(-1);
+    this.mask = slots - 1;
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The id of (text, scope), adding it (as the next id) when new; `isNew` tells which. */
+  intern(text: string, scope: number): number {
+    const h0 = hashString(text, Math.imul(scope, 0x9e3779b1));
+    const t = this.t;
+    let h = h0 & this.mask;
+    for (;;) {
+      const id = t[h * 2 + 1];
+      if (id < 0) break;
+      if (t[h * 2] === h0 && this.scopes.a[id] === scope && this.texts[id] === text) {
+        this.isNew = false;
+        return id;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const id = this.texts.length;
+    this.texts.push(text);
+    this.scopes.push(scope);
+    this.hashes.push(h0);
+    t[h * 2] = h0;
+    t[h * 2 + 1] = id;
+    if (id * 2 + 2 > this.mask + 1) this.grow();
+    this.isNew = true;
+    return id;
+  }
+  isNew = false;
+
+  private grow(): void {
+    const slots = (this.mask + 1) * 2;
+    const t = (this.t = new Int32Array(slots * 2).fill(-1));
+    this.mask = slots - 1;
+    const n = this.texts.length;
+    const hs = this.hashes.a;
+    for (let id = 0; id < n; id++) {
+      let k = hs[id] & this.mask;
+      while (t[k * 2 + 1] >= 0) k = (k + 1) & this.mask;
+      t[k * 2] = hs[id];
+      t[k * 2 + 1] = id;
+    }
+  }
+}
