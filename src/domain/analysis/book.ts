@@ -13,6 +13,9 @@
 import type { OrderLine, Serial } from '../types';
 import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './tables';
 
+/** Lines buffered before their purchases are folded into pair entries. */
+const PENDING = 4096;
+
 /** The currency key of lines without a currency column. */
 export const NO_CURRENCY = '';
 
@@ -80,8 +83,8 @@ export class OrderBook {
   private lastOrderId = '';
   /** (order id, unit·2 + isReturn) → order record: ids are matched within an account unit */
   private orderIndex = new ScopedStringIndex(1 << 16);
-  /** (unit·2 + isReturn, sku) → pair */
-  private pairIndex = new IntPairIndex(1 << 16);
+  /** (unit·2 + isReturn, sku) → pair, with the pair's last entry and its date in the slot */
+  private pairIndex = new IntPairIndex(1 << 16, 2);
 
   /**
    * "Ordered by": each spelling seen → a person key (trimmed, lower-cased), and per
@@ -112,7 +115,14 @@ export class OrderBook {
   private pUnit = new GrowI32();
   private pSku = new GrowI32();
   private pRet = new GrowI32();
-  private pLast = new GrowI32();
+
+  /** lines whose purchase is not yet folded into pair entries */
+  private pendingCount = 0;
+  private pendKey = new Int32Array(PENDING);
+  private pendSku = new Int32Array(PENDING);
+  private pendDate = new Int32Array(PENDING);
+  private pendRev = new Float64Array(PENDING);
+  private pendQty = new Float64Array(PENDING);
 
   private ePair = new GrowI32();
   private eDate = new GrowI32();
@@ -120,6 +130,13 @@ export class OrderBook {
   private eQty = new GrowF64();
 
   private lastOrder = -1;
+  /**
+   * Whether orders were made, and each pair's entries appended, in date order — true for the
+   * usual export sorted by date — so `freeze` can skip its sorts.
+   */
+  private ordersInDateOrder = true;
+  private lastNewOrderDate = -Infinity;
+  private entriesInDateOrder = true;
   private frozen: Frozen | null = null;
 
   private intern(map: Map<string, number>, list: string[], key: string): number {
@@ -193,6 +210,8 @@ export class OrderBook {
     else {
       order = this.orderIndex.intern(line.orderId, unit * 2 + ret);
       if (this.orderIndex.isNew) {
+        if (date < this.lastNewOrderDate) this.ordersInDateOrder = false;
+        else this.lastNewOrderDate = date;
         this.oUnit.push(unit);
         this.oDate.push(date);
         this.oRet.push(ret);
@@ -206,7 +225,10 @@ export class OrderBook {
       this.lastOrder = order;
     }
     // An order's date is its earliest line date.
-    if (date < this.oDate.a[order]) this.oDate.a[order] = date;
+    if (date < this.oDate.a[order]) {
+      this.oDate.a[order] = date;
+      this.ordersInDateOrder = false;
+    }
     this.oVal.a[order] += revenue;
     if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
       this.oList.a[order] += line.listPrice * qty;
@@ -214,26 +236,47 @@ export class OrderBook {
     }
 
     // Pair entry, merged with the pair's last entry when the date is the same.
-    const pair = this.pairIndex.intern(unit * 2 + ret, sku);
-    if (this.pairIndex.isNew) {
-      this.pUnit.push(unit);
-      this.pSku.push(sku);
-      this.pRet.push(ret);
-      this.pLast.push(-1);
-    }
-    const last = this.pLast.a[pair];
-    if (last >= 0 && this.eDate.a[last] === date) {
-      this.eRev.a[last] += revenue;
-      this.eQty.a[last] += qty;
-    } else {
-      const e = this.ePair.push(pair);
-      this.eDate.push(date);
-      this.eRev.push(revenue);
-      this.eQty.push(qty);
-      this.pLast.a[pair] = e;
-    }
+    // The line's product purchase goes to a small buffer, folded into pair entries in a tight
+    // loop (`foldPending`): the hash lookups then run without the row data crowding the cache.
+    const k = this.pendingCount++;
+    this.pendKey[k] = unit * 2 + ret;
+    this.pendSku[k] = sku;
+    this.pendDate[k] = date;
+    this.pendRev[k] = revenue;
+    this.pendQty[k] = qty;
+    if (this.pendingCount === PENDING) this.foldPending();
 
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
+  }
+
+  private foldPending(): void {
+    const pairs = this.pairIndex;
+    const n = this.pendingCount;
+    for (let k = 0; k < n; k++) {
+      const ukey = this.pendKey[k];
+      const date = this.pendDate[k];
+      const pair = pairs.intern(ukey, this.pendSku[k]);
+      const slot = pairs.slot;
+      const t = pairs.table;
+      if (pairs.isNew) {
+        this.pUnit.push(ukey >> 1);
+        this.pSku.push(this.pendSku[k]);
+        this.pRet.push(ukey & 1);
+      }
+      const last = t[slot + 3];
+      if (last >= 0 && date < t[slot + 4]) this.entriesInDateOrder = false;
+      if (last >= 0 && t[slot + 4] === date) {
+        this.eRev.a[last] += this.pendRev[k];
+        this.eQty.a[last] += this.pendQty[k];
+      } else {
+        t[slot + 3] = this.ePair.push(pair);
+        t[slot + 4] = date;
+        this.eDate.push(date);
+        this.eRev.push(this.pendRev[k]);
+        this.eQty.push(this.pendQty[k]);
+      }
+    }
+    this.pendingCount = 0;
   }
 
   private addOrderedBy(raw: string, unit: number, date: Serial): void {
@@ -321,6 +364,7 @@ export class OrderBook {
   /** The sorted arrays analyses read; rebuilt after more lines are added. */
   freeze(): Frozen {
     if (this.frozen) return this.frozen;
+    this.foldPending();
     const U = this.unitAccount.length;
     const oN = this.oUnit.n;
     // Orders: split purchases / returns, bucket by unit, sort by date within the unit.
@@ -341,9 +385,9 @@ export class OrderBook {
     const ordFill = ordCount.slice(0, U);
     const retFill = retCount.slice(0, U);
     const dates = this.oDate.a;
-    const oByDate = sortByDate(dates, oN);
+    const oByDate = this.ordersInDateOrder ? null : sortByDate(dates, oN);
     for (let k = 0; k < oN; k++) {
-      const i = oByDate[k];
+      const i = oByDate ? oByDate[k] : k;
       const u = this.oUnit.a[i];
       if (this.oRet.a[i]) retIdx[retFill[u]++] = i;
       else ordIdx[ordFill[u]++] = i;
@@ -395,39 +439,52 @@ export class OrderBook {
     const entStart = new Int32Array(pN + 1);
     for (let e = 0; e < eN; e++) entStart[pairNew[ePair[e]] + 1]++;
     for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
-    // Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted.
-    const byDate = sortByDate(eDate, eN);
-    const entIdx = new Int32Array(eN);
-    const eFill = entStart.slice(0, pN);
-    for (let k = 0; k < eN; k++) {
-      const e = byDate[k];
-      entIdx[eFill[pairNew[ePair[e]]]++] = e;
-    }
     const entDate = new Int32Array(eN);
     const entRev = new Float64Array(eN);
     const entQty = new Float64Array(eN);
-    // Same-date entries of a pair that arrived apart are merged here.
-    let w = 0;
-    const newStart = new Int32Array(pN + 1);
-    for (let k = 0; k < pN; k++) {
-      const first = w;
-      newStart[k] = w;
-      const end = entStart[k + 1];
-      for (let j = entStart[k]; j < end; j++) {
-        const e = entIdx[j];
-        const d = eDate[e];
-        if (w > first && entDate[w - 1] === d) {
-          entRev[w - 1] += eRev[e];
-          entQty[w - 1] += eQty[e];
-        } else {
-          entDate[w] = d;
-          entRev[w] = eRev[e];
-          entQty[w] = eQty[e];
-          w++;
+    let newStart = entStart;
+    let w = eN;
+    if (this.entriesInDateOrder) {
+      // Each pair's entries arrived in date order, same dates already merged: bucket them as they are.
+      const eFill = entStart.slice(0, pN);
+      for (let e = 0; e < eN; e++) {
+        const k = eFill[pairNew[ePair[e]]]++;
+        entDate[k] = eDate[e];
+        entRev[k] = eRev[e];
+        entQty[k] = eQty[e];
+      }
+    } else {
+      // Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted.
+      const byDate = sortByDate(eDate, eN);
+      const entIdx = new Int32Array(eN);
+      const eFill = entStart.slice(0, pN);
+      for (let k = 0; k < eN; k++) {
+        const e = byDate[k];
+        entIdx[eFill[pairNew[ePair[e]]]++] = e;
+      }
+      // Same-date entries of a pair that arrived apart are merged here.
+      w = 0;
+      newStart = new Int32Array(pN + 1);
+      for (let k = 0; k < pN; k++) {
+        const first = w;
+        newStart[k] = w;
+        const end = entStart[k + 1];
+        for (let j = entStart[k]; j < end; j++) {
+          const e = entIdx[j];
+          const d = eDate[e];
+          if (w > first && entDate[w - 1] === d) {
+            entRev[w - 1] += eRev[e];
+            entQty[w - 1] += eQty[e];
+          } else {
+            entDate[w] = d;
+            entRev[w] = eRev[e];
+            entQty[w] = eQty[e];
+            w++;
+          }
         }
       }
+      newStart[pN] = w;
     }
-    newStart[pN] = w;
     this.frozen = {
       unitCount: U,
       ordStart: ordCount,

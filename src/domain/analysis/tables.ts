@@ -51,65 +51,82 @@ function mix(a: number, b: number): number {
 }
 
 /**
- * (a, b) → dense id 0, 1, 2, … for non-negative integer pairs. Slots hold [a, b, id]; the table
+ * (a, b) → dense id 0, 1, 2, … for non-negative integer pairs. Each slot holds [a, b, id] and
+ * `extra` ints of the caller's own per-id state, which is then read in the same cache line as
+ * the lookup (after `intern`, `slot` is the offset of the id's slot in `table`). The table
  * doubles when half full, so probes stay short.
  */
 export class IntPairIndex {
-  private t: Int32Array;
-  private mask: number;
+  table: Int32Array;
+  /** offset in `table` of the slot `intern` last found or made */
+  slot = 0;
+  /** whether `intern` last made a new id */
+  isNew = false;
   size = 0;
-  constructor(slots = 1 << 12) {
-    this.t = new Int32Array(slots * 3).fill(-1);
+  private mask: number;
+  private readonly stride: number;
+  constructor(slots = 1 << 12, extra = 0) {
+    this.stride = 3 + extra;
+    this.table = new Int32Array(slots * this.stride).fill(-1);
     this.mask = slots - 1;
   }
 
   /** The id of (a, b), or −1. */
   get(a: number, b: number): number {
-    const t = this.t;
+    const t = this.table;
+    const w = this.stride;
     let h = mix(a, b) & this.mask;
     for (;;) {
-      const id = t[h * 3 + 2];
+      const id = t[h * w + 2];
       if (id < 0) return -1;
-      if (t[h * 3] === a && t[h * 3 + 1] === b) return id;
+      if (t[h * w] === a && t[h * w + 1] === b) return id;
       h = (h + 1) & this.mask;
     }
   }
 
-  /** The id of (a, b), adding it (as the next id) when new; `isNew` tells which. */
+  /** The id of (a, b), adding it (as the next id, extra ints −1) when new. */
   intern(a: number, b: number): number {
-    const t = this.t;
+    const w = this.stride;
+    let t = this.table;
     let h = mix(a, b) & this.mask;
     for (;;) {
-      const id = t[h * 3 + 2];
+      const o = h * w;
+      const id = t[o + 2];
       if (id < 0) break;
-      if (t[h * 3] === a && t[h * 3 + 1] === b) {
+      if (t[o] === a && t[o + 1] === b) {
         this.isNew = false;
+        this.slot = o;
         return id;
       }
       h = (h + 1) & this.mask;
     }
     const id = this.size++;
-    t[h * 3] = a;
-    t[h * 3 + 1] = b;
-    t[h * 3 + 2] = id;
-    if (this.size * 2 > this.mask + 1) this.grow();
+    if (this.size * 2 > this.mask + 1) {
+      this.grow();
+      t = this.table;
+      h = mix(a, b) & this.mask;
+      while (t[h * w + 2] >= 0) h = (h + 1) & this.mask;
+    }
+    const o = h * w;
+    t[o] = a;
+    t[o + 1] = b;
+    t[o + 2] = id;
     this.isNew = true;
+    this.slot = o;
     return id;
   }
-  isNew = false;
 
   private grow(): void {
-    const old = this.t;
+    const old = this.table;
+    const w = this.stride;
     const slots = (this.mask + 1) * 2;
-    const t = (this.t = new Int32Array(slots * 3).fill(-1));
+    const t = (this.table = new Int32Array(slots * w).fill(-1));
     this.mask = slots - 1;
-    for (let i = 0; i < old.length; i += 3) {
+    for (let i = 0; i < old.length; i += w) {
       if (old[i + 2] < 0) continue;
       let k = mix(old[i], old[i + 1]) & this.mask;
-      while (t[k * 3 + 2] >= 0) k = (k + 1) & this.mask;
-      t[k * 3] = old[i];
-      t[k * 3 + 1] = old[i + 1];
-      t[k * 3 + 2] = old[i + 2];
+      while (t[k * w + 2] >= 0) k = (k + 1) & this.mask;
+      t.set(old.subarray(i, i + w), k * w);
     }
   }
 }

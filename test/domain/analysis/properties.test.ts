@@ -72,3 +72,73 @@ describe('the order book keeps aggregates, not lines', () => {
     expect(f.ordDate.length).toBe(2); // two orders
   });
 });
+
+/** The frozen book as plain data, independent of the order units and pairs were first seen in. */
+function frozenView(book: OrderBook) {
+  const f = book.freeze();
+  const units = [];
+  for (let u = 0; u < f.unitCount; u++) {
+    const orders = [];
+    for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) orders.push([f.ordDate[i], f.ordVal[i]]);
+    const returns = [];
+    for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) returns.push([f.retDate[i], f.retVal[i]]);
+    const pairs = [];
+    for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+      const entries = [];
+      for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) entries.push([f.entDate[e], f.entRev[e], f.entQty[e]]);
+      pairs.push({ sku: book.skus[f.pairSku[p]], ret: f.pairRet[p], entries });
+    }
+    pairs.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.ret - b.ret));
+    // orders of one date may come in either order
+    orders.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    returns.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    units.push({ account: book.accountIds[book.unitAccount[u]], orders, returns, pairs });
+  }
+  return units.sort((a, b) => (a.account < b.account ? -1 : 1));
+}
+
+describe('the order book is the same however the lines arrive', () => {
+  it('builds the same orders and dated product entries from date-sorted lines (its fast path) and shuffled ones', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 80 }), fc.integer(), (lines, seed) => {
+        const sorted = lines.slice().sort((a, b) => a.date - b.date);
+        const shuffled = lines.slice();
+        let s = seed | 0;
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          s = (Math.imul(s, 1103515245) + 12345) | 0;
+          const j = Math.abs(s) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(frozenView(bookOf(shuffled))).toEqual(frozenView(bookOf(sorted)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps one order id used by two accounts, or by a sale and a credit note, as separate orders', () => {
+    const day = d(2025, 3, 3);
+    const book = bookOf([
+      line('A', day, 'S1', 100, { orderId: '1001' }),
+      line('B', day, 'S1', 40, { orderId: '1001' }),
+      line('A', day + 1, 'S2', -30, { orderId: '1001', isReturn: true }),
+      line('A', day + 2, 'S2', 25, { orderId: '1001' }),
+    ]);
+    const v = frozenView(book);
+    // A: one order of £125 dated at its first line, one credit note of −£30; B: one order of £40
+    expect(v.map((u) => [u.account, u.orders, u.returns])).toEqual([
+      ['A', [[day, 125]], [[day + 1, -30]]],
+      ['B', [[day, 40]], []],
+    ]);
+  });
+
+  it('finds every order again after its hash table has grown many times', () => {
+    const book = new OrderBook();
+    const n = 100_000;
+    for (let i = 0; i < n; i++) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'S', 1, { orderId: `INV${i}` }));
+    // every id once more, in reverse: no new orders, each order now worth £2
+    for (let i = n - 1; i >= 0; i--) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'S', 1, { orderId: `INV${i}` }));
+    const f = book.freeze();
+    expect(f.ordDate.length).toBe(n);
+    expect(f.ordVal.every((v) => v === 2)).toBe(true);
+  });
+});
