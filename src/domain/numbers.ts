@@ -12,8 +12,9 @@ export function roundHalfAwayFromZero(x: number, decimals = 0): number {
 }
 
 /** Median of a list (mean of the middle two for even counts); undefined when empty. Does not mutate. */
-export function median(values: readonly number[]): number | undefined {
+export function median(values: readonly number[] | Float64Array): number | undefined {
   if (values.length === 0) return undefined;
+  // a typed copy sorts numerically without a comparator
   const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;

@@ -72,6 +72,7 @@ export class OrderBook {
   private categoryIndex = new Map<string, number>();
   private currencyIndex = new Map<string, number>();
   private unitIndex = new Map<number, number>();
+  private firstUnitOf: (number | undefined)[] = [];
   private lastAccountId: string | undefined = undefined;
   private lastAccount = -1;
   private lastCurrencyName: string | undefined = undefined;
@@ -173,11 +174,14 @@ export class OrderBook {
     let unit: number;
     if (unitKey === this.lastUnitKey) unit = this.lastUnit;
     else {
-      let found = this.unitIndex.get(unitKey);
+      // most accounts trade in one currency: their first unit is the one
+      const first = this.firstUnitOf[acc];
+      let found = first !== undefined && this.unitCurrency[first] === cur ? first : this.unitIndex.get(unitKey);
       if (found === undefined) {
         found = this.unitAccount.length;
         this.unitIndex.set(unitKey, found);
         this.unitAccount.push(acc);
+        if (this.firstUnitOf[acc] === undefined) this.firstUnitOf[acc] = found;
         this.unitCurrency.push(cur);
       }
       unit = found;

@@ -217,16 +217,22 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
   return out;
 }
 
-/** Purchase order values in the last 12 months, in date order, with their dates. */
-function orders12(s: Subject, asOf: Serial): { dates: number[]; values: number[] } {
+/**
+ * The last 12 months' purchase orders: the days between successive order dates (orders of
+ * one day count once), the average order, and the last order with its date.
+ */
+function orders12(s: Subject, asOf: Serial): { gaps: Float64Array; average: number; lastValue: number | null; lastDate: number | null } {
   const o = ordersIn(s, periodBack(asOf, 12));
-  const dates: number[] = [];
-  const values: number[] = [];
+  const { ordDate, ordVal } = s.f;
+  const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
+  let g = 0;
+  let total = 0;
   for (let i = o.from; i < o.to; i++) {
-    dates.push(s.f.ordDate[i]);
-    values.push(s.f.ordVal[i]);
+    total += ordVal[i];
+    if (i > o.from && ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
   }
-  return { dates, values };
+  const n = o.to - o.from;
+  return { gaps: gaps.subarray(0, g), average: n ? total / n : 0, lastValue: n ? ordVal[o.to - 1] : null, lastDate: n ? ordDate[o.to - 1] : null };
 }
 
 /**
@@ -240,10 +246,7 @@ export function alerts(x: SignalInputs): Alert[] {
   const out: Alert[] = [];
   const days = inputs.daysSinceLastOrder;
   const o = orders12(s, asOf);
-  const gaps: number[] = [];
-  const distinct = [...new Set(o.dates)];
-  for (let i = 1; i < distinct.length; i++) gaps.push(distinct[i] - distinct[i - 1]);
-  const medianGap = median(gaps);
+  const medianGap = median(o.gaps);
   let criticalSilent = false;
   if (days !== null && days >= ALERTS.criticalNoOrderDays && medianGap !== undefined && medianGap <= ALERTS.regularCustomerMedianGapDays) {
     criticalSilent = true;
@@ -255,13 +258,12 @@ export function alerts(x: SignalInputs): Alert[] {
     });
   }
   // Last order against the 12-month average order (the last order is within the 12 months).
-  const n = o.values.length;
-  const avg = n ? o.values.reduce((a, b) => a + b, 0) / n : 0;
-  const lastValue = n ? o.values[n - 1] : null;
+  const avg = o.average;
+  const lastValue = o.lastValue;
   let lowCritical = false;
   if (lastValue !== null && avg > 0) {
     const ratio = lastValue / avg;
-    const values = { lastOrderValue: lastValue, lastOrderDate: o.dates[n - 1], averageOrderLast12: avg, ratio };
+    const values = { lastOrderValue: lastValue, lastOrderDate: o.lastDate, averageOrderLast12: avg, ratio };
     if (ratio < ALERTS.criticalLastOrderShare) {
       lowCritical = true;
       out.push({ severity: 'Critical', kind: 'lastOrderVeryLow', message: `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`, values: { ...values, threshold: ALERTS.criticalLastOrderShare } });

@@ -140,7 +140,6 @@ export class ScopedStringIndex {
   private mask: number;
   private readonly texts: string[] = [];
   private readonly scopes = new GrowI32();
-  private readonly hashes = new GrowI32();
   constructor(slots = 1 << 12) {
     this.t = new Int32Array(slots * 2).fill(-1);
     this.mask = slots - 1;
@@ -167,7 +166,6 @@ export class ScopedStringIndex {
     const id = this.texts.length;
     this.texts.push(text);
     this.scopes.push(scope);
-    this.hashes.push(h0);
     t[h * 2] = h0;
     t[h * 2 + 1] = id;
     if (id * 2 + 2 > this.mask + 1) this.grow();
@@ -176,17 +174,18 @@ export class ScopedStringIndex {
   }
   isNew = false;
 
+  /** Doubles the slots, re-placing each [hash, id] by its stored hash (no text is re-hashed). */
   private grow(): void {
+    const old = this.t;
     const slots = (this.mask + 1) * 2;
     const t = (this.t = new Int32Array(slots * 2).fill(-1));
     this.mask = slots - 1;
-    const n = this.texts.length;
-    const hs = this.hashes.a;
-    for (let id = 0; id < n; id++) {
-      let k = hs[id] & this.mask;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] < 0) continue;
+      let k = old[i] & this.mask;
       while (t[k * 2 + 1] >= 0) k = (k + 1) & this.mask;
-      t[k * 2] = hs[id];
-      t[k * 2 + 1] = id;
+      t[k * 2] = old[i];
+      t[k * 2 + 1] = old[i + 1];
     }
   }
 }
