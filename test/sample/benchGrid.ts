@@ -24,7 +24,20 @@ export interface BenchGridOptions {
 /** SKUs each account keeps buying. */
 const HABIT = 12;
 
-export function buildBenchGrid(o: BenchGridOptions): (string | number)[][] {
+type BenchRow = (string | number)[];
+
+/** The whole grid in memory: header row, then every order line. */
+export function buildBenchGrid(o: BenchGridOptions): BenchRow[] {
+  const out: BenchRow[] = [[...ORDER_HEADERS]];
+  for (const chunk of benchChunks(o, 65_536)) for (const row of chunk) out.push(row);
+  return out;
+}
+
+/**
+ * The same order lines (no header) made chunk by chunk as they are consumed, the way Excel
+ * hands ranges to the add-in: only the chunk being read need be in memory.
+ */
+export function* benchChunks(o: BenchGridOptions, chunkRows: number): Generator<BenchRow[]> {
   const rows = Math.max(0, Math.floor(o.rows));
   const nAcc = Math.max(1, Math.floor(o.accounts));
   const nSku = Math.max(1, Math.floor(o.skus));
@@ -74,8 +87,7 @@ export function buildBenchGrid(o: BenchGridOptions): (string | number)[][] {
 
   const start = edate(o.endDate, -(o.months ?? 27));
   const span = o.endDate - start;
-  const out = new Array<(string | number)[]>(rows + 1);
-  out[0] = [...ORDER_HEADERS];
+  let chunk: BenchRow[] = [];
   let made = 0;
   let invoice = 100_000;
   let credit = 5_000;
@@ -97,10 +109,15 @@ export function buildBenchGrid(o: BenchGridOptions): (string | number)[][] {
       const price = Math.round(skuPrice[k] * (1 - discount[a]) * 100) / 100;
       const units = 1 + Math.floor(r() * r() * (skuPrice[k] < 10 ? 60 : 6));
       const qty = isCredit ? -units : units;
-      out[++made] = [date, id, accId[a], accName[a], skuId[k], skuName[k], skuCat[k], qty, price, Math.round(qty * price * 100) / 100, buyer, site];
+      chunk.push([date, id, accId[a], accName[a], skuId[k], skuName[k], skuCat[k], qty, price, Math.round(qty * price * 100) / 100, buyer, site]);
+      made++;
+      if (chunk.length === chunkRows) {
+        yield chunk;
+        chunk = [];
+      }
     }
   }
-  return out;
+  if (chunk.length) yield chunk;
 }
 
 function pickWeighted(u: number, weights: readonly number[]): number {

@@ -254,32 +254,49 @@ export class OrderBook {
   }
 
   private foldPending(): void {
-    const pairs = this.pairIndex;
     const n = this.pendingCount;
+    if (n === 0) return;
+    const pairs = this.pairIndex;
+    const { pendKey, pendSku, pendDate, pendRev, pendQty } = this;
+    // Room for n more entries first, so the loop writes plain local arrays.
+    this.ePair.reserve(n);
+    this.eDate.reserve(n);
+    this.eRev.reserve(n);
+    this.eQty.reserve(n);
+    const ePair = this.ePair.a;
+    const eDate = this.eDate.a;
+    const eRev = this.eRev.a;
+    const eQty = this.eQty.a;
+    let eN = this.ePair.n;
+    let inOrder = this.entriesInDateOrder;
     for (let k = 0; k < n; k++) {
-      const ukey = this.pendKey[k];
-      const date = this.pendDate[k];
-      const pair = pairs.intern(ukey, this.pendSku[k]);
-      const slot = pairs.slot;
+      const ukey = pendKey[k];
+      const sku = pendSku[k];
+      const date = pendDate[k];
+      const pair = pairs.intern(ukey, sku);
       const t = pairs.table;
+      const slot = pairs.slot;
       if (pairs.isNew) {
         this.pUnit.push(ukey >> 1);
-        this.pSku.push(this.pendSku[k]);
+        this.pSku.push(sku);
         this.pRet.push(ukey & 1);
       }
       const last = t[slot + 3];
-      if (last >= 0 && date < t[slot + 4]) this.entriesInDateOrder = false;
       if (last >= 0 && t[slot + 4] === date) {
-        this.eRev.a[last] += this.pendRev[k];
-        this.eQty.a[last] += this.pendQty[k];
+        eRev[last] += pendRev[k];
+        eQty[last] += pendQty[k];
       } else {
-        t[slot + 3] = this.ePair.push(pair);
+        if (last >= 0 && date < t[slot + 4]) inOrder = false;
+        ePair[eN] = pair;
+        eDate[eN] = date;
+        eRev[eN] = pendRev[k];
+        eQty[eN] = pendQty[k];
+        t[slot + 3] = eN++;
         t[slot + 4] = date;
-        this.eDate.push(date);
-        this.eRev.push(this.pendRev[k]);
-        this.eQty.push(this.pendQty[k]);
       }
     }
+    this.ePair.n = this.eDate.n = this.eRev.n = this.eQty.n = eN;
+    this.entriesInDateOrder = inOrder;
     this.pendingCount = 0;
   }
 

@@ -72,6 +72,11 @@ export function windowsAt(date: Serial): DateWindows {
 }
 
 export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number, products: number, rec: AccountRecord | undefined): HealthInputs {
+  return healthInputsInto({} as HealthInputs, s, w, categories, products, rec);
+}
+
+/** healthInputsAt written into `out` (the history points reuse one object: only their score is kept). */
+export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number, products: number, rec: AccountRecord | undefined): HealthInputs {
   const win = typeof w === 'number' ? windowsAt(w) : w;
   const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
@@ -80,22 +85,21 @@ export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: 
   const oq0 = ordersIn(s, win.previousQuarter).count;
   const r1 = netRevenueIn(s, win.last12);
   const r0 = netRevenueIn(s, win.prior12);
-  return {
-    date,
-    firstOrderDate: first,
-    lastOrderDate: last,
-    daysSinceLastOrder: last === null ? null : date - last,
-    ordersLastQuarter: oq1,
-    ordersPreviousQuarter: oq0,
-    ordersChange: percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start),
-    revenueLast12: r1,
-    revenuePrior12: r0,
-    revenueChange: percentChange(r0, r1, first !== null && first > win.last12.start),
-    categoriesLast12: categories,
-    productsLast12: products,
-    engagement: engagementOf(rec),
-    daysBeyondTerms: daysBeyondTermsOf(rec),
-  };
+  out.date = date;
+  out.firstOrderDate = first;
+  out.lastOrderDate = last;
+  out.daysSinceLastOrder = last === null ? null : date - last;
+  out.ordersLastQuarter = oq1;
+  out.ordersPreviousQuarter = oq0;
+  out.ordersChange = percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start);
+  out.revenueLast12 = r1;
+  out.revenuePrior12 = r0;
+  out.revenueChange = percentChange(r0, r1, first !== null && first > win.last12.start);
+  out.categoriesLast12 = categories;
+  out.productsLast12 = products;
+  out.engagement = engagementOf(rec);
+  out.daysBeyondTerms = daysBeyondTermsOf(rec);
+  return out;
 }
 
 /** Factor scores in FACTORS order (null = n/a), written into `out` (no allocation). */

@@ -25,7 +25,7 @@ import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { diversityAt, factorScoresInto, healthInputsAt, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
+import { diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
 import { AggScratch, alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
@@ -37,6 +37,7 @@ import type {
   ComparableBasis,
   Dashboard,
   FocusAccount,
+  HealthInputs,
   HealthPoint,
   OpenAlert,
   PortfolioAnalysis,
@@ -154,6 +155,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   const windows = dates.map(windowsAt);
   const last = dates.length - 1;
   const scratch: (number | null)[] = [null, null, null, null, null, null];
+  const pointInputs = {} as HealthInputs;
   const weightArr = weightsArray(weights);
   const aggScratch = new AggScratch(nCat);
   const accounts: AccountAnalysis[] = [];
@@ -166,7 +168,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     // History points need only the score: the allocation-free path; as-of gets the full result.
     const history: HealthPoint[] = [];
     for (let j = 0; j < last; j++) {
-      const score = weightedScore(factorScoresInto(healthInputsAt(s, windows[j], div.categories[j], div.products[j], rec), scratch), weightArr);
+      const score = weightedScore(factorScoresInto(healthInputsInto(pointInputs, s, windows[j], div.categories[j], div.products[j], rec), scratch), weightArr);
       history.push({ date: dates[j], score, band: score === null ? null : bandOf(score) });
     }
     const todayInputs = healthInputsAt(s, windows[last], div.categories[last], div.products[last], rec);

@@ -182,10 +182,11 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
     }
   }
   // Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter.
+  // forEach, not for-of: no iterator objects on this per-account path
   let baseTotal = 0;
-  for (const v of agg.baseRev.values()) baseTotal += v;
+  agg.baseRev.forEach((v) => (baseTotal += v));
   if (baseTotal > 0) {
-    for (const [cat, v] of agg.baseRev) {
+    agg.baseRev.forEach((v, cat) => {
       if (v / baseTotal >= RISK.switchedCategoryShare && !agg.lastQuarter.has(cat)) {
         out.push({
           kind: 'switchedCategory',
@@ -193,7 +194,7 @@ export function riskFlags(x: SignalInputs): RiskFlag[] {
           values: { category: x.categoryName(cat), categoryRevenuePrior12: v, revenuePrior12: baseTotal, share: v / baseTotal, threshold: RISK.switchedCategoryShare },
         });
       }
-    }
+    });
   }
   const r1 = returnsIn(s, periodBack(asOf, 3)).count;
   const r0 = returnsIn(s, periodBack(asOf, 3, 3)).count;
@@ -293,16 +294,16 @@ export function alerts(x: SignalInputs): Alert[] {
   }
   const hadEarlierOrder = inputs.firstOrderDate !== null && inputs.firstOrderDate <= recent.start;
   if (hadEarlierOrder) {
-    for (const [cat, first] of agg.firstDate) {
+    agg.firstDate.forEach((first, cat) => {
       if (first > recent.start && first <= asOf) {
         out.push({ severity: 'Opportunity', kind: 'newCategory', message: `First-ever order in ${x.categoryName(cat)} on this account.`, values: { category: x.categoryName(cat), firstOrderDate: first } });
       }
-    }
-    for (const { name, date: first } of x.orderedBy.values()) {
+    });
+    x.orderedBy.forEach(({ name, date: first }) => {
       if (first > recent.start && first <= asOf) {
         out.push({ severity: 'Opportunity', kind: 'newOrderer', message: `New person ordering: ${name}.`, values: { orderedBy: name, firstOrderDate: first } });
       }
-    }
+    });
   }
   return out;
 }

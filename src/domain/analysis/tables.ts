@@ -11,6 +11,13 @@ export class GrowI32 {
   constructor(capacity = 1024) {
     this.a = new Int32Array(capacity);
   }
+  /** Makes room for `more` values beyond n. */
+  reserve(more: number): void {
+    if (this.n + more <= this.a.length) return;
+    const b = new Int32Array(Math.max(this.a.length * 2, this.n + more));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
+  }
   push(v: number): number {
     if (this.n === this.a.length) {
       const b = new Int32Array(this.a.length * 2);
@@ -27,6 +34,13 @@ export class GrowF64 {
   n = 0;
   constructor(capacity = 1024) {
     this.a = new Float64Array(capacity);
+  }
+  /** Makes room for `more` values beyond n. */
+  reserve(more: number): void {
+    if (this.n + more <= this.a.length) return;
+    const b = new Float64Array(Math.max(this.a.length * 2, this.n + more));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
   }
   push(v: number): number {
     if (this.n === this.a.length) {
