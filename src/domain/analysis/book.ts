@@ -8,6 +8,11 @@
  * Names, prices, rows and the lines themselves are not kept, so memory grows with accounts,
  * products, account×product pairs and orders, not with lines.
  *
+ * Speed (a million lines in well under a second): records are found through typed-array hash
+ * tables (./tables), not Maps of strings; a line's product purchase waits in a small buffer and
+ * is folded into its pair in batches; and when lines come in date order, as exports usually
+ * do, `freeze` buckets the records without sorting them.
+ *
  * An "account unit" is (account id, currency): money in different currencies is never added.
  */
 import type { OrderLine, Serial } from '../types';
