@@ -147,6 +147,7 @@ export class KapEngine {
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
+      moneyFormat: this.moneySource,
     });
     return this.portfolio;
   }

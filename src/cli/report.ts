@@ -27,7 +27,7 @@ export function printSummary(engine: KapEngine, out: (s: string) => void, limit 
   const shown = rows.slice(0, limit);
   out(`${'Account'.padEnd(12)} ${'Name'.padEnd(30)} ${'Score'.padStart(5)} ${'Band'.padEnd(9)} ${'Quadrant'.padEnd(17)} ABC ${'Revenue 12m'.padStart(12)}  Alerts`);
   for (const a of shown) {
-    const alerts = a.alerts.filter((x) => x.severity !== 'Opportunity').map((x) => x.message).join('; ');
+    const alerts = a.alerts.filter((x) => x.severity !== 'Opportunity').map((x) => x.message).join(' ');
     out(`${a.key.slice(0, 12).padEnd(12)} ${a.name.slice(0, 30).padEnd(30)} ${String(a.health.score ?? 'n/a').padStart(5)} ${String(a.health.finalBand ?? '').padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? '-').padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${alerts.slice(0, 80)}`);
   }
   if (rows.length > shown.length) out(`… and ${rows.length - shown.length} more (kap analyze <file> shows all; --json for everything)`);

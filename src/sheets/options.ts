@@ -16,7 +16,8 @@ export interface LayoutOptions {
 }
 
 export function layoutOptions(o: { live?: boolean; moneySource?: string; currency?: string; asOf: Serial }): LayoutOptions {
-  return { live: o.live ?? false, money: moneyFormat(o.moneySource || o.currency || undefined, 0), asOf: o.asOf };
+  // A known currency code wins: in multi-currency data the column's one format fits only some rows.
+  return { live: o.live ?? false, money: moneyFormat(o.currency || o.moneySource || undefined, 0), asOf: o.asOf };
 }
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */

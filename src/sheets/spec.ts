@@ -10,6 +10,7 @@
  * Positions are A1 addresses on the sheet ("B3"); rows/columns in helpers are 0-based.
  */
 import type { Serial } from '../domain/types';
+import { CURRENCY_SYMBOLS } from '../domain/currency';
 
 // ---------------------------------------------------------------- values
 
@@ -48,7 +49,6 @@ export const FORMATS = {
   month: 'mmm yyyy',
 } as const;
 
-const SYMBOLS: Record<string, string> = { GBP: '£', EUR: '€', USD: '$', JPY: '¥', INR: '₹', CHF: 'CHF ', AUD: 'A$', CAD: 'C$', NZD: 'NZ$' };
 
 /**
  * The money format for a column. `source` is the source column's own number format (used
@@ -59,7 +59,7 @@ export function moneyFormat(source?: string, decimals: 0 | 2 = 2): string {
   let s = (source ?? '').trim();
   if (/[0#]/.test(s)) return s;
   if (s.toLowerCase() === 'general' || s === FORMATS.text) s = '';
-  const symbol = s === '' ? '£' : (SYMBOLS[s.toUpperCase()] ?? (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
+  const symbol = s === '' ? '£' : (CURRENCY_SYMBOLS[s.toUpperCase()] ?? (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
   const quoted = /^[£€$¥₹]$/.test(symbol) ? symbol : `"${symbol}"`;
   return `${quoted}#,##0${decimals ? '.00' : ''};-${quoted}#,##0${decimals ? '.00' : ''}`;
 }

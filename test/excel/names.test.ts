@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isValidSheetName, uniqueSheetName, tableNameFrom, textSparkline, moneyFormat, colLetter, colIndex, parseRange, rangeA1 } from '../../src/sheets/spec';
 import { sheetsToReplace, encodeMarker, decodeMarker } from '../../src/excel/marker';
+import { layoutOptions } from '../../src/sheets/options';
 import { ExcelDouble } from '../excel-double/excel';
 
 describe('sheet names', () => {
@@ -80,6 +81,9 @@ describe('spec helpers', () => {
     expect(moneyFormat('EUR', 0)).toBe('€#,##0;-€#,##0');
     expect(moneyFormat('General')).toBe('£#,##0.00;-£#,##0.00'); // a source column with no money format
     expect(moneyFormat('SEK')).toBe('"SEK "#,##0.00;-"SEK "#,##0.00');
+    // an account's own currency wins over the column's single format; without one the format is kept
+    expect(layoutOptions({ currency: 'EUR', moneySource: '"£"#,##0.00', asOf: 0 }).money).toBe('€#,##0;-€#,##0');
+    expect(layoutOptions({ currency: '', moneySource: '"£"#,##0.00', asOf: 0 }).money).toBe('"£"#,##0.00');
   });
 
   test('A1 helpers round-trip', () => {

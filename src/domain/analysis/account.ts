@@ -45,7 +45,7 @@ import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
 import type { OrderBook } from './book';
 import { internalOf, type Internal } from './portfolio';
-import { money } from './signals';
+import { formatMoney, moneyPrefix } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';
 import type {
   AccountAnalysis,
@@ -264,6 +264,8 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
   const contactsAll = ctx.contacts ?? internal.ctx.contacts ?? [];
   const curated = ctx.curatedRules ?? internal.ctx.curatedRules ?? [];
+  const prefix = moneyPrefix(account.currency, ctx.moneyFormat ?? internal.ctx.moneyFormat);
+  const money = (v: number) => formatMoney(v, prefix);
   const bought = new Set(agg.bought12);
   const boughtNames = new Set(agg.bought12.map((c) => lower(cats[c])));
 
@@ -499,7 +501,7 @@ export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, ac
   }
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
-  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget });
+  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix });
 
   return {
     account,
@@ -540,8 +542,11 @@ export function accountPlan(
     contacts: ContactRecord[];
     categoriesNow: number;
     growthTarget?: number;
+    /** what money figures in the plan's text start with ("£") */
+    moneyPrefix?: string;
   },
 ): AccountPlan {
+  const money = (v: number) => formatMoney(v, x.moneyPrefix ?? '£');
   const baseline = Math.max(0, account.revenueLast12);
   const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
   const stakeholders = stakeholderCoverage(x.contacts);

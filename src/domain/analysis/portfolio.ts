@@ -20,6 +20,7 @@
  */
 import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
 import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
+import { moneyPrefix } from '../currency';
 import { median } from '../numbers';
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
@@ -184,7 +185,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
       for (const u of e.units) for (const [k, v] of book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
       orderedBy = merged;
     }
-    const sig = { s, asOf, inputs, rec, agg, categoryName: (c: number) => book.categories[c], orderedBy };
+    const sig = { s, asOf, inputs, rec, agg, categoryName: (c: number) => book.categories[c], orderedBy, moneyPrefix: moneyPrefix(e.currency, ctx.moneyFormat) };
     const o12 = ordersInLast12(s, inputs);
     const name = rec?.name ?? book.accountNames[book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
     const multi = (currenciesOf.get(e.accountId) ?? 1) > 1;

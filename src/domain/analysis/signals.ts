@@ -1,6 +1,7 @@
 /** Per-category aggregates at as-of, risk flags, alerts and win-back (PRODUCT.md §2.4). */
 import type { Period } from '../dates';
-import { median, roundHalfAwayFromZero } from '../numbers';
+import { formatMoney } from '../currency';
+import { median } from '../numbers';
 import { ALERTS, RISK } from '../rules';
 import type { AccountRecord, Serial } from '../types';
 import { winBackStage } from '../winback';
@@ -150,18 +151,15 @@ export interface SignalInputs {
   categoryName: (cat: number) => string;
   /** "ordered by" names with their first order date (already merged over rolled-up units) */
   orderedBy: ReadonlyMap<string, { name: string; date: Serial }>;
+  /** what money figures in messages start with ("£", "€", "SEK ") */
+  moneyPrefix: string;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
-/** 1234.5 → "1,234.50" (toLocaleString is too slow for thousands of messages). */
-export function money(x: number): string {
-  const neg = x < 0;
-  const [int, frac] = Math.abs(roundHalfAwayFromZero(x, 2)).toFixed(2).split('.');
-  return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
-}
 
 export function riskFlags(x: SignalInputs): RiskFlag[] {
   const { s, asOf, inputs, rec, agg } = x;
+  const money = (v: number) => formatMoney(v, x.moneyPrefix);
   const out: RiskFlag[] = [];
   const days = inputs.daysSinceLastOrder;
   if (days !== null && days >= RISK.noOrderDays) {
@@ -244,6 +242,7 @@ function orders12(s: Subject, asOf: Serial): { gaps: Float64Array; average: numb
  */
 export function alerts(x: SignalInputs): Alert[] {
   const { s, asOf, inputs, rec, agg } = x;
+  const money = (v: number) => formatMoney(v, x.moneyPrefix);
   const out: Alert[] = [];
   const days = inputs.daysSinceLastOrder;
   const o = orders12(s, asOf);
@@ -285,7 +284,7 @@ export function alerts(x: SignalInputs): Alert[] {
     out.push({
       severity: 'Warning',
       kind: 'recentReturn',
-      message: `${ret.count} return${ret.count > 1 ? 's' : ''} in the last ${ALERTS.recentDays} days (${money(-ret.value)}).`,
+      message: `${ret.count} return${ret.count > 1 ? 's' : ''} in the last ${ALERTS.recentDays} days, worth ${money(-ret.value)}.`,
       values: { returns: ret.count, returnValue: ret.value, lastReturnDate: s.f.retDate[ret.to - 1] },
     });
   }

@@ -23,6 +23,8 @@ export interface AnalysisContext {
   growthTarget?: number;
   /** Minimum accounts buying both X and Y for a data rule; default MIN_RULE_SUPPORT_ACCOUNTS (lowered in tests). */
   minRuleSupportAccounts?: number;
+  /** Number format of the source revenue column: labels money in messages for lines without a currency. */
+  moneyFormat?: string;
 }
 
 /** The inputs of the six health factors at one date, as the user would check them. */
