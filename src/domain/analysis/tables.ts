@@ -5,6 +5,7 @@
  * on its own string hash, keeping keys and hashes inline in typed arrays.
  */
 
+/** Growable Int32Array (two classes rather than one generic: each stays monomorphic on the hot path). */
 export class GrowI32 {
   a: Int32Array;
   n = 0;
@@ -29,6 +30,7 @@ export class GrowI32 {
   }
 }
 
+/** Growable Float64Array. */
 export class GrowF64 {
   a: Float64Array;
   n = 0;

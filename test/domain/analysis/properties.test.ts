@@ -21,6 +21,18 @@ const lineArb = fc
     return line(`A${acc}`, start + day, `S${sku}`, isReturn ? -rev : rev, { category: `C${sku % 3}`, isReturn, orderId: isReturn ? `C${day}` : `A${acc}|${start + day}` });
   });
 
+/** A seeded Fisher–Yates shuffle of a copy. */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = items.slice();
+  let s = seed | 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) | 0;
+    const j = Math.abs(s) % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 describe('engine properties', () => {
   it('scores stay within 1–5 with a 13-point history, and ABC tiers never improve as revenue falls', () => {
     fc.assert(
@@ -44,13 +56,7 @@ describe('engine properties', () => {
   it('gives the same analysis whatever order the lines arrive in', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 40 }), fc.integer(), (lines, seed) => {
-        const shuffled = lines.slice();
-        let s = seed | 0;
-        for (let i = shuffled.length - 1; i > 0; i--) {
-          s = (Math.imul(s, 1103515245) + 12345) | 0;
-          const j = Math.abs(s) % (i + 1);
-          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-        }
+        const shuffled = shuffle(lines, seed);
         const a = analyzePortfolio(bookOf(lines), { asOf });
         const b = analyzePortfolio(bookOf(shuffled), { asOf });
         const view = (p: typeof a) => p.accounts.map((x) => [x.key, x.health.score, x.revenueLast12, x.history.map((h) => h.score), x.abcTier, x.alerts.length]);
@@ -102,13 +108,7 @@ describe('the order book is the same however the lines arrive', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 80 }), fc.integer(), (lines, seed) => {
         const sorted = lines.slice().sort((a, b) => a.date - b.date);
-        const shuffled = lines.slice();
-        let s = seed | 0;
-        for (let i = shuffled.length - 1; i > 0; i--) {
-          s = (Math.imul(s, 1103515245) + 12345) | 0;
-          const j = Math.abs(s) % (i + 1);
-          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-        }
+        const shuffled = shuffle(lines, seed);
         expect(frozenView(bookOf(shuffled))).toEqual(frozenView(bookOf(sorted)));
       }),
       { numRuns: 100 },
