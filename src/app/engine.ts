@@ -4,7 +4,7 @@
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
 import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
-import { lastCompletedQuarter } from '../domain/analysis';
+import { lastCompletedQuarter, NO_CURRENCY } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, Serial } from '../domain/types';
 import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
@@ -128,6 +128,7 @@ export class KapEngine {
     if (!this.parser) throw new Error('beginOrders first');
     this.report = this.parser.finish();
     this.parser = undefined;
+    if (this.report.fileCurrency) this.book.nameCurrency(NO_CURRENCY, this.report.fileCurrency);
     return this.report;
   }
 

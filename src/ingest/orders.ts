@@ -35,6 +35,11 @@ export interface IngestReport {
   currencies: Record<string, number>;
   converted: boolean;
   reportingCurrency?: string;
+  /**
+   * With no currency column, the currency the money symbols name (the first one seen): the
+   * lines in it and the lines with no symbol are filed under '' and named this at the end.
+   */
+  fileCurrency?: string;
   warnings: string[];
 }
 
@@ -105,6 +110,11 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   const accounts = new Set<string>();
   const currencies: Record<string, number> = {};
   const report = { accepted: 0, returns: 0, skippedBlank: 0, skippedHeaders: 0, skippedTotals: 0 };
+  // Without a currency column (and no conversion), money symbols name the file's currency: lines
+  // in the first currency seen and lines with no symbol are one currency; only a different
+  // symbol is kept apart. The book files them under '' and the engine names it at the end.
+  const symbolsOnly = col.currency < 0 && !convert;
+  let fileCurrency: string | undefined;
   let firstDate = Infinity;
   let lastDate = -Infinity;
 
@@ -199,6 +209,11 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     const currencyText = col.currency >= 0 ? text(row[col.currency]) : '';
     let currency = (currencyText ? normaliseCurrency(currencyText) : '') || moneyCurrency;
     currencies[currency ?? ''] = (currencies[currency ?? ''] ?? 0) + 1;
+    if (symbolsOnly) {
+      // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
+      if (currency !== undefined && fileCurrency === undefined) fileCurrency = currency;
+      if (currency === fileCurrency) currency = undefined;
+    }
     if (convert && currency && currency !== reporting) {
       const rate = rateOf.get(currency);
       if (rate === undefined) return reject(`no exchange rate for ${currency}`, rowNo);
@@ -242,6 +257,12 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     },
     finish() {
       const warnings: string[] = [];
+      const unlabelled = currencies[''] ?? 0;
+      if (fileCurrency !== undefined && unlabelled) {
+        currencies[fileCurrency] += unlabelled;
+        delete currencies[''];
+        if (Object.keys(currencies).length > 1) warnings.push(`${unlabelled} line${unlabelled === 1 ? '' : 's'} with no currency symbol ${unlabelled === 1 ? 'was' : 'were'} taken to be in ${fileCurrency}, the first currency in the data.`);
+      }
       const found = Object.keys(currencies).filter((c) => c !== '');
       const foreign = found.filter((c) => c !== reporting);
       if (convert && foreign.length) warnings.push(`Revenue in ${foreign.join(', ')} was converted to ${reporting} with the rates table.`);
@@ -258,6 +279,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
         currencies,
         converted: convert,
         reportingCurrency: reporting,
+        fileCurrency,
         warnings,
       };
     },

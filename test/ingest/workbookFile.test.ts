@@ -55,8 +55,13 @@ describe('readWorkbookFile: CSV', () => {
     const lines: OrderLine[] = [];
     const p = createOrderParser(d.mapping, { dateOrder: 'dmy' });
     p.push(grids[0].values.slice(1), 2, (l) => lines.push(l));
-    expect(lines[0]).toMatchObject({ accountId: '00123', date: 45750, revenue: 1200.5, currency: 'EUR', row: 2 });
+    expect(lines[0]).toMatchObject({ accountId: '00123', date: 45750, revenue: 1200.5, row: 2 });
     expect(lines[1]).toMatchObject({ isReturn: true, quantity: -2, revenue: -12.5, row: 3 });
+    // no currency column: the € names the file's currency, and the plain -12.5 is in it too
+    const report = p.finish();
+    expect(report.fileCurrency).toBe('EUR');
+    expect(report.currencies).toEqual({ EUR: 2 });
+    expect(report.warnings).toEqual([]);
   });
 });
 

@@ -362,6 +362,17 @@ export class OrderBook {
     return this.categoryIndex.get(category);
   }
 
+  /** Renames a currency (e.g. '' → 'GBP' once the data's money symbols have named it); no-op if the new name is taken. */
+  nameCurrency(from: string, to: string): void {
+    const i = this.currencyIndex.get(from);
+    if (i === undefined || this.currencyIndex.has(to)) return;
+    this.currencies[i] = to;
+    this.currencyIndex.delete(from);
+    this.currencyIndex.set(to, i);
+    this.lastCurrencyName = undefined;
+    this.frozen = null;
+  }
+
   /** Units (one per currency) of an account. */
   unitsOf(accountId: string): number[] {
     const acc = this.accountIndex.get(accountId);

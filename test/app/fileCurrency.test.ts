@@ -1,0 +1,48 @@
+import { KapEngine, loadGrids } from '../../src/app/engine';
+import { defaultSettings } from '../../src/app/settings';
+import type { Grid } from '../../src/ingest/grid';
+
+const HEAD = ['Order Date', 'Customer', 'SKU', 'Qty', 'Amount'];
+
+function analyse(rows: (string | number)[][]) {
+  const engine = new KapEngine();
+  const grid: Grid = { name: 'Orders', values: [HEAD, ...rows] };
+  const report = loadGrids(engine, [grid], defaultSettings());
+  const p = engine.analyse({ ...defaultSettings(), asOf: '2026-03-31' });
+  return { report, p };
+}
+
+describe('money symbols without a currency column', () => {
+  it('treat "£1,200.50" and a plain 80 as one currency, so the account is one row in £', () => {
+    const { report, p } = analyse([
+      ['2026-01-05', 'Acme', 'S1', 1, 80], // no symbol, before any symbol is seen
+      ['2026-01-06', 'Acme', 'S2', 2, '£1,200.50'],
+      ['2026-02-05', 'Acme', 'S1', 1, '(120.00)'],
+    ]);
+    expect(report.currencies).toEqual({ GBP: 3 });
+    expect(report.warnings).toEqual([]);
+    expect(p.currencyWarning).toBeNull();
+    expect(p.accounts.map((a) => [a.key, a.currency, a.revenueLast12])).toEqual([['Acme', 'GBP', 80 + 1200.5 - 120]]);
+  });
+
+  it('keep a second currency apart and say which currency the unlabelled lines were taken to be in', () => {
+    const { report, p } = analyse([
+      ['2026-01-05', 'Acme', 'S1', 1, '£100.00'],
+      ['2026-01-06', 'Acme', 'S2', 1, 50],
+      ['2026-01-07', 'Acme', 'S3', 1, '30,00 €'],
+    ]);
+    expect(report.currencies).toEqual({ GBP: 2, EUR: 1 });
+    expect(report.warnings).toContain('1 line with no currency symbol was taken to be in GBP, the first currency in the data.');
+    expect(p.accounts.map((a) => [a.key, a.revenueLast12]).sort()).toEqual([
+      ['Acme (EUR)', 30],
+      ['Acme (GBP)', 150],
+    ]);
+  });
+
+  it('leave plain numbers as they are when no symbol appears at all', () => {
+    const { report, p } = analyse([['2026-01-05', 'Acme', 'S1', 1, 80]]);
+    expect(report.fileCurrency).toBeUndefined();
+    expect(report.currencies).toEqual({ '': 1 });
+    expect(p.accounts[0].currency).toBe('');
+  });
+});
