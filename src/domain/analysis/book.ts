@@ -109,6 +109,9 @@ export class OrderBook {
   private upDate = new GrowI32();
   private lastSpellingRaw = '';
   private lastSpelling = -1;
+  private lastPersonUnit = -1;
+  private lastPerson = -1;
+  private lastPersonDate = 0;
   private orderedByMaps: Map<string, { name: string; date: Serial }>[] | null = null;
 
   private oUnit = new GrowI32();
@@ -329,7 +332,11 @@ export class OrderBook {
     }
     const person = this.spellingPerson[spelling];
     if (person < 0) return;
+    // the other lines of an order: same unit, same person, no earlier date — nothing to record
+    if (unit === this.lastPersonUnit && person === this.lastPerson && date >= this.lastPersonDate) return;
     const e = this.unitPerson.intern(unit, person);
+    this.lastPersonUnit = unit;
+    this.lastPerson = person;
     if (this.unitPerson.isNew) {
       this.upUnit.push(unit);
       this.upPerson.push(person);
@@ -340,6 +347,7 @@ export class OrderBook {
       this.upDate.a[e] = date;
       this.orderedByMaps = null;
     }
+    this.lastPersonDate = this.upDate.a[e];
   }
 
   private newAccount(id: string): number {
