@@ -412,12 +412,14 @@ export class OrderBook {
     this.foldPending();
     const U = this.unitAccount.length;
     const oN = this.oUnit.n;
-    // Orders: split purchases / returns, bucket by unit, sort by date within the unit.
+    // Orders: split purchases / returns, bucketed by unit, in date order within the unit.
     const ordCount = new Int32Array(U + 1);
     const retCount = new Int32Array(U + 1);
+    const oUnit = this.oUnit.a;
+    const oRet = this.oRet.a;
     for (let i = 0; i < oN; i++) {
-      if (this.oRet.a[i]) retCount[this.oUnit.a[i] + 1]++;
-      else ordCount[this.oUnit.a[i] + 1]++;
+      if (oRet[i]) retCount[oUnit[i] + 1]++;
+      else ordCount[oUnit[i] + 1]++;
     }
     for (let u = 0; u < U; u++) {
       ordCount[u + 1] += ordCount[u];
@@ -425,40 +427,40 @@ export class OrderBook {
     }
     const nO = ordCount[U];
     const nR = retCount[U];
-    const ordIdx = new Int32Array(nO);
-    const retIdx = new Int32Array(nR);
     const ordFill = ordCount.slice(0, U);
     const retFill = retCount.slice(0, U);
     const dates = this.oDate.a;
-    const oByDate = this.ordersInDateOrder ? null : sortByDate(dates, oN);
-    for (let k = 0; k < oN; k++) {
-      const i = oByDate ? oByDate[k] : k;
-      const u = this.oUnit.a[i];
-      if (this.oRet.a[i]) retIdx[retFill[u]++] = i;
-      else ordIdx[ordFill[u]++] = i;
-    }
+    const oVal = this.oVal.a;
+    const oList = this.oList.a;
+    const oListCov = this.oListCov.a;
     const ordDate = new Int32Array(nO);
     const ordVal = new Float64Array(nO);
     const ordList = new Float64Array(nO);
     const ordListCovered = new Float64Array(nO);
-    const ordPrefix = new Float64Array(nO + 1);
-    for (let k = 0; k < nO; k++) {
-      const i = ordIdx[k];
-      ordDate[k] = dates[i];
-      ordVal[k] = this.oVal.a[i];
-      ordList[k] = this.oList.a[i];
-      ordListCovered[k] = this.oListCov.a[i];
-      ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
-    }
     const retDate = new Int32Array(nR);
     const retVal = new Float64Array(nR);
-    const retPrefix = new Float64Array(nR + 1);
-    for (let k = 0; k < nR; k++) {
-      const i = retIdx[k];
-      retDate[k] = dates[i];
-      retVal[k] = this.oVal.a[i];
-      retPrefix[k + 1] = retPrefix[k] + retVal[k];
+    // Each order written straight to its unit's next place, in date order (creation order
+    // already is, for date-sorted input), so each unit's run comes out sorted.
+    const oByDate = this.ordersInDateOrder ? null : sortByDate(dates, oN);
+    for (let k = 0; k < oN; k++) {
+      const i = oByDate ? oByDate[k] : k;
+      const u = oUnit[i];
+      if (oRet[i]) {
+        const j = retFill[u]++;
+        retDate[j] = dates[i];
+        retVal[j] = oVal[i];
+      } else {
+        const j = ordFill[u]++;
+        ordDate[j] = dates[i];
+        ordVal[j] = oVal[i];
+        ordList[j] = oList[i];
+        ordListCovered[j] = oListCov[i];
+      }
     }
+    const ordPrefix = new Float64Array(nO + 1);
+    for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
+    const retPrefix = new Float64Array(nR + 1);
+    for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + retVal[k];
 
     // Pairs bucketed by unit; entries bucketed by pair and sorted by date.
     const pN = this.pUnit.n;
