@@ -20,6 +20,21 @@ export function median(values: readonly number[] | Float64Array): number | undef
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Sorts small integer lists ascending in place without the allocations of Array.prototype.sort. */
+export function sortSmallInts(a: number[]): number[] {
+  if (a.length > 32) return a.sort((x, y) => x - y);
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
+}
+
 export function sum(values: Iterable<number>): number {
   let t = 0;
   for (const v of values) t += v;

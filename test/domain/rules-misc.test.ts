@@ -2,10 +2,11 @@
  * The smaller rules of PRODUCT.md §2.2–2.5 and §2.9, and the date and rounding helpers they
  * stand on. Expected values are worked out by hand (arithmetic in the comments).
  */
+import fc from 'fast-check';
 import { edate, eomonth, inPeriod, monthKey, monthsBack, serialToIso, serialToYmd, ymdToSerial } from '../../src/domain/dates';
 import { discountRate, nextDiscountTier } from '../../src/domain/discount';
 import { fiveP, FivePError } from '../../src/domain/fivep';
-import { median, roundHalfAwayFromZero } from '../../src/domain/numbers';
+import { median, roundHalfAwayFromZero, sortSmallInts } from '../../src/domain/numbers';
 import { defaultPotentialCut, quadrantOf } from '../../src/domain/quadrant';
 import { reorderDays } from '../../src/domain/reorder';
 import { seasonality } from '../../src/domain/seasonality';
@@ -294,5 +295,17 @@ describe('roundHalfAwayFromZero and median', () => {
     const xs = [3, 1, 2];
     median(xs);
     expect(xs).toEqual([3, 1, 2]);
+  });
+});
+
+describe('sortSmallInts', () => {
+  it('sorts like a numeric sort, in place, short and long lists alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 80 }), (xs) => {
+        const a = xs.slice();
+        expect(sortSmallInts(a)).toBe(a);
+        expect(a).toEqual(xs.slice().sort((x, y) => x - y));
+      }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** Per-category aggregates at as-of, risk flags, alerts and win-back (PRODUCT.md §2.4). */
 import type { Period } from '../dates';
 import { formatMoney } from '../currency';
-import { median } from '../numbers';
+import { median, sortSmallInts } from '../numbers';
 import { ALERTS, RISK } from '../rules';
 import type { AccountRecord, Serial } from '../types';
 import { winBackStage } from '../winback';
@@ -125,7 +125,7 @@ export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: Arra
   const lastQuarter = new Set<number>();
   const firstDate = new Map<number, Serial>();
   const bought12: number[] = [];
-  touched.sort((x, y) => x - y);
+  sortSmallInts(touched);
   for (const c of touched) {
     const fl = flags[c];
     if (fl & 1) {
@@ -139,7 +139,7 @@ export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: Arra
     flags[c] = 0;
   }
   touched.length = 0;
-  return { rev12, qty12, bought12, skus12: skus.sort((x, y) => x - y), baseRev, lastQuarter, firstDate };
+  return { rev12, qty12, bought12, skus12: sortSmallInts(skus), baseRev, lastQuarter, firstDate };
 }
 
 export interface SignalInputs {
