@@ -34,6 +34,10 @@ function symbolOrCode(s: string): string {
 export function formatMoney(x: number, prefix = ''): string {
   const r = roundHalfAwayFromZero(x, 2);
   const neg = r < 0;
-  const [int, frac] = Math.abs(r).toFixed(2).split('.');
-  return `${neg ? '-' : ''}${prefix}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  const fixed = Math.abs(r).toFixed(2);
+  const int = fixed.length - 3;
+  // thousands separators by slicing (a regex replace costs more, thousands of times over)
+  let grouped = fixed.slice(0, int % 3 || 3);
+  for (let i = int % 3 || 3; i < int; i += 3) grouped += ',' + fixed.slice(i, i + 3);
+  return `${neg ? '-' : ''}${prefix}${grouped}${fixed.slice(int)}`;
 }

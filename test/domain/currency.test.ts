@@ -51,3 +51,20 @@ describe('money in the text KAP writes', () => {
     expect(msg()).toBe('Last order £40.00 is 47% of the 12-month average order £85.00.');
   });
 });
+
+describe('formatMoney grouping', () => {
+  it('puts a comma every three digits of the whole part, for every length', () => {
+    const cases: [number, string][] = [
+      [0, '0.00'],
+      [7, '7.00'],
+      [12.3, '12.30'],
+      [123, '123.00'],
+      [1234, '1,234.00'],
+      [12345.678, '12,345.68'],
+      [123456, '123,456.00'],
+      [1234567, '1,234,567.00'],
+      [-98765432.1, '-98,765,432.10'],
+    ];
+    for (const [x, s] of cases) expect(formatMoney(x)).toBe(s);
+  });
+});

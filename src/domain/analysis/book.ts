@@ -20,6 +20,8 @@ import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './tables';
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
+/** How many buffered lines ahead foldPending starts reading a pair's hash slot. */
+const LOOK_AHEAD = 12;
 
 /** The currency key of lines without a currency column. */
 export const NO_CURRENCY = '';
@@ -127,6 +129,8 @@ export class OrderBook {
 
   /** lines whose purchase is not yet folded into pair entries */
   private pendingCount = 0;
+  /** keeps foldPending's look-ahead reads from being optimised away */
+  private touchSink = 0;
   private pendKey = new Int32Array(PENDING);
   private pendSku = new Int32Array(PENDING);
   private pendDate = new Int32Array(PENDING);
@@ -277,10 +281,12 @@ export class OrderBook {
     const eQty = this.eQty.a;
     let eN = this.ePair.n;
     let inOrder = this.entriesInDateOrder;
+    let touched = 0;
     for (let k = 0; k < n; k++) {
       const ukey = pendKey[k];
       const sku = pendSku[k];
       const date = pendDate[k];
+      if (k + LOOK_AHEAD < n) touched ^= pairs.touch(pendKey[k + LOOK_AHEAD], pendSku[k + LOOK_AHEAD]);
       const pair = pairs.intern(ukey, sku);
       const t = pairs.table;
       const slot = pairs.slot;
@@ -303,6 +309,7 @@ export class OrderBook {
         t[slot + 4] = date;
       }
     }
+    this.touchSink ^= touched;
     this.ePair.n = this.eDate.n = this.eRev.n = this.eQty.n = eN;
     this.entriesInDateOrder = inOrder;
     this.pendingCount = 0;

@@ -3,7 +3,7 @@ import { eomonth } from '../dates';
 import { combineHealth, diversityScore, frequencyScore, type HealthResult, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
 import { percentChange } from '../numbers';
 import type { AccountRecord, Serial } from '../types';
-import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, ordersIn, periodBack, type Subject } from './subject';
+import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, orderCountIn, periodBack, type Subject } from './subject';
 import type { Period } from '../dates';
 import type { HealthInputs, HealthPoint } from './types';
 
@@ -81,8 +81,8 @@ export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows |
   const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
   const first = firstOrderOnOrBefore(s, date);
-  const oq1 = ordersIn(s, win.lastQuarter).count;
-  const oq0 = ordersIn(s, win.previousQuarter).count;
+  const oq1 = orderCountIn(s, win.lastQuarter);
+  const oq0 = orderCountIn(s, win.previousQuarter);
   const r1 = netRevenueIn(s, win.last12);
   const r0 = netRevenueIn(s, win.prior12);
   out.date = date;

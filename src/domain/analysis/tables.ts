@@ -91,6 +91,14 @@ export class IntPairIndex {
     this.mask = slots - 1;
   }
 
+  /**
+   * Reads (a, b)'s home slot and returns what it holds, to be ignored: called a few keys ahead
+   * of `intern`, it starts that key's memory read early, so several reads are in flight at once.
+   */
+  touch(a: number, b: number): number {
+    return this.table[(mix(a, b) & this.mask) * this.stride];
+  }
+
   /** The id of (a, b), or −1. */
   get(a: number, b: number): number {
     const t = this.table;
