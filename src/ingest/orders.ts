@@ -82,7 +82,14 @@ function isCreditNoteId(id: string): boolean {
 
 function text(v: Cell): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') {
+    // Most cells have no surrounding space: two character tests cost less than trim().
+    const n = v.length;
+    if (n === 0) return v;
+    const a = v.charCodeAt(0);
+    const b = v.charCodeAt(n - 1);
+    return a > 32 && a < 127 && b > 32 && b < 127 ? v : v.trim();
+  }
   if (typeof v === 'number') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
