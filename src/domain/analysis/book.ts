@@ -8,10 +8,10 @@
  * Names, prices, rows and the lines themselves are not kept, so memory grows with accounts,
  * products, account×product pairs and orders, not with lines.
  *
- * Speed (a million lines in well under a second): records are found through typed-array hash
- * tables (./tables), not Maps of strings; a line's product purchase waits in a small buffer and
- * is folded into its pair in batches; and when lines come in date order, as exports usually
- * do, `freeze` buckets the records without sorting them.
+ * Speed (a million lines, parsing included, in about 0.8–1 s here): records are found through
+ * typed-array hash tables (./tables), not Maps of strings; a line's product purchase waits in a
+ * small buffer and is folded into its pair in batches; and when lines come in date order, as
+ * exports usually do, `freeze` buckets the records without sorting them.
  *
  * An "account unit" is (account id, currency): money in different currencies is never added.
  */
@@ -251,7 +251,6 @@ export class OrderBook {
       this.oListCov.a[order] += revenue;
     }
 
-    // Pair entry, merged with the pair's last entry when the date is the same.
     // The line's product purchase goes to a small buffer, folded into pair entries in a tight
     // loop (`foldPending`): the hash lookups then run without the row data crowding the cache.
     const k = this.pendingCount++;
@@ -265,6 +264,7 @@ export class OrderBook {
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
   }
 
+  /** Each buffered purchase joins its pair's last entry when the date is the same, else starts a new entry. */
   private foldPending(): void {
     const n = this.pendingCount;
     if (n === 0) return;
