@@ -58,7 +58,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
     }
     case 'glance': {
       const a = state.engine.account(call.args.key);
-      return a ? toGlance(a) : null;
+      return a ? toGlance(a, state.engine.moneySource) : null;
     }
     case 'sheets':
       return state.engine.sheets(call.args.action, { accountKey: call.args.accountKey, quarter: call.args.quarter, live: call.args.live });

@@ -1,5 +1,6 @@
 /** Domain results → the plain shapes the task pane shows (src/app/contract.ts). */
 import type { AccountAnalysis } from '../domain/analysis/types';
+import { currencyCodeOf } from '../domain/currency';
 import { CHANGE_TEXT, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import type { Change } from '../domain/numbers';
 import type { AccountGlance, AccountListItem } from './contract';
@@ -28,7 +29,8 @@ export function factorInput(a: AccountAnalysis, f: Factor): string {
   }
 }
 
-export function toGlance(a: AccountAnalysis): AccountGlance {
+/** `moneyFormat`: the revenue column's number format, naming the currency of lines that have no currency column. */
+export function toGlance(a: AccountAnalysis, moneyFormat?: string): AccountGlance {
   return {
     id: a.key,
     name: a.name,
@@ -42,7 +44,7 @@ export function toGlance(a: AccountAnalysis): AccountGlance {
     winBack: a.winBack && a.winBack.stage > 0 ? `${a.winBack.name}: ${a.winBack.action}` : 'None',
     alerts: a.alerts.map((x) => ({ severity: x.severity, message: x.message })),
     revenue12m: a.revenueLast12,
-    currency: a.currency,
+    currency: currencyCodeOf(a.currency, moneyFormat),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
   };
 }

@@ -24,6 +24,20 @@ export function moneyPrefix(currency: string | undefined, numberFormat?: string)
   return /[0#]/.test(f) ? '' : '£';
 }
 
+/**
+ * The ISO code money is in: the line's own code, else the one the revenue column's format
+ * names ("£#,##0.00" → GBP), else GBP when there is no format at all; '' when a plain number
+ * format names none.
+ */
+export function currencyCodeOf(currency: string | undefined, numberFormat?: string): string {
+  const code = (currency ?? '').trim().toUpperCase();
+  if (code) return code;
+  const prefix = moneyPrefix('', numberFormat).trim();
+  if (!prefix) return '';
+  if (/^[A-Z]{3}$/.test(prefix)) return prefix;
+  return Object.keys(CURRENCY_SYMBOLS).find((c) => CURRENCY_SYMBOLS[c].trim() === prefix) ?? '';
+}
+
 function symbolOrCode(s: string): string {
   const t = s.trim();
   if (/^[A-Z]{3}$/i.test(t)) return CURRENCY_SYMBOLS[t.toUpperCase()] ?? `${t.toUpperCase()} `;

@@ -1,5 +1,6 @@
 import { KapEngine, loadGrids } from '../../src/app/engine';
 import { defaultSettings } from '../../src/app/settings';
+import { toGlance } from '../../src/app/glance';
 import type { Grid } from '../../src/ingest/grid';
 
 const HEAD = ['Order Date', 'Customer', 'SKU', 'Qty', 'Amount'];
@@ -44,5 +45,14 @@ describe('money symbols without a currency column', () => {
     expect(report.fileCurrency).toBeUndefined();
     expect(report.currencies).toEqual({ '': 1 });
     expect(p.accounts[0].currency).toBe('');
+  });
+});
+
+describe("the task pane's account glance", () => {
+  it('shows revenue in the currency the revenue column is formatted in when there is no currency column', () => {
+    const { p } = analyse([['2026-01-05', 'Acme', 'S1', 1, 13197]]);
+    expect(toGlance(p.accounts[0], '[$€-x-euro2] #,##0.00').currency).toBe('EUR');
+    expect(toGlance(p.accounts[0], undefined).currency).toBe('GBP');
+    expect(toGlance(p.accounts[0], '#,##0').currency).toBe('');
   });
 });

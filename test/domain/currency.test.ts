@@ -1,5 +1,5 @@
 import { analyzePortfolio } from '../../src/domain/analysis';
-import { formatMoney, moneyPrefix } from '../../src/domain/currency';
+import { currencyCodeOf, formatMoney, moneyPrefix } from '../../src/domain/currency';
 import { bookOf, d, line } from './analysis/helpers';
 
 describe('money in the text KAP writes', () => {
@@ -66,5 +66,16 @@ describe('formatMoney grouping', () => {
       [-98765432.1, '-98,765,432.10'],
     ];
     for (const [x, s] of cases) expect(formatMoney(x)).toBe(s);
+  });
+});
+
+describe('the currency a figure is in, as a code', () => {
+  it("is the line's code, else the one the revenue column's format names, else GBP; '' for a plain format", () => {
+    expect(currencyCodeOf('eur')).toBe('EUR');
+    expect(currencyCodeOf('', '"£"#,##0.00')).toBe('GBP');
+    expect(currencyCodeOf('', '[$€-x-euro2] #,##0.00')).toBe('EUR');
+    expect(currencyCodeOf('', '#,##0.00 [$CHF]')).toBe('CHF');
+    expect(currencyCodeOf('', '#,##0.00')).toBe('');
+    expect(currencyCodeOf('')).toBe('GBP');
   });
 });
