@@ -10,7 +10,7 @@ import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRa
 import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
 import type { Role } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
-import { noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
+import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
 import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseRates, type TableResult } from '../ingest/tables';
 import { type DateOrder, inferDateOrder } from '../ingest/values';
@@ -51,6 +51,11 @@ export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, '
     if (!d || (ordersSheet && d.mapping.role === 'orders' && !isOrdersSheet(grid))) continue;
     const cur = out[d.mapping.role];
     if (!cur || d.confidence > cur.detection.confidence || (d.confidence === cur.detection.confidence && d.dataRows > cur.detection.dataRows)) out[d.mapping.role] = { grid, detection: d };
+  }
+  // No complete order table: offer the closest one, so its missing columns can be mapped.
+  if (!out.orders) {
+    const near = closestOrders(ordersSheet ? grids.filter(isOrdersSheet) : grids);
+    if (near) out.orders = near;
   }
   for (const role of Object.keys(out) as Role[]) {
     const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];

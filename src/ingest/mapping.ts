@@ -94,6 +94,26 @@ export function noOrdersError(sheets: { name: string; headers: string[] }[]): Mi
   );
 }
 
+/**
+ * When no grid is a complete order table, the one that comes closest: it has an order date
+ * and at least three of the five required columns. The caller shows it with what is missing,
+ * so the user can map the rest instead of being told nothing was found.
+ */
+export function closestOrders(grids: readonly Grid[]): { grid: Grid; detection: Detection } | undefined {
+  let best: { grid: Grid; detection: Detection } | undefined;
+  let bestHave = 0;
+  for (const grid of grids) {
+    const near = detectPartial(grid, 'orders');
+    if (!near || !near.mapping.fields.some((f) => f.field === 'date')) continue;
+    const have = ROLES.orders.requiredAny.length - missingGroups(near.mapping).length;
+    if (have >= 3 && have > bestHave) {
+      best = { grid, detection: near };
+      bestHave = have;
+    }
+  }
+  return best;
+}
+
 /** A user's choice of header per field (header text, undefined or '' = not mapped) applied to a mapping. */
 export function withUserChoices(mapping: ColumnMapping, headers: readonly string[], choices: Record<string, string | undefined>): ColumnMapping {
   const fields: FieldMatch[] = mapping.fields.filter((f) => !(f.field in choices));

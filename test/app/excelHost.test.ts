@@ -149,6 +149,24 @@ describe('Excel host', () => {
     expect(d.problems[0]).toMatch(/No order lines were found/);
     expect(d.problems[0]).toMatch(/Name, Colour/);
   });
+
+  test('an order table with one column KAP cannot name is shown with what it lacks, and analyses once that column is mapped', async () => {
+    const x = new ExcelDouble(['Sales']);
+    const rows = orderRows().slice(2);
+    rows[0] = rows[0].map((h) => (h === 'Qty' ? 'Boxes out' : h));
+    x.model.fill(x.sheet('Sales'), 'A1', rows);
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const host = createExcelHost();
+    const d = await host.discover(settings());
+    const orders = d.tables.find((t) => t.role === 'orders')!;
+    expect(orders.sheet).toBe('Sales');
+    expect(orders.fields.find((f) => f.field === 'quantity')!.header).toBeUndefined();
+    expect(d.problems).toEqual(['The order lines on "Sales" have no column for "quantity". Choose it under Columns.']);
+    const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: 'Boxes out' } } };
+    expect((await host.discover(mapped)).problems).toEqual([]);
+    const list = await host.analyse(mapped, noop, signal());
+    expect(list).toHaveLength(6);
+  });
 });
 
 describe('Add score columns to my table', () => {

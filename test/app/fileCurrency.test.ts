@@ -56,3 +56,29 @@ describe("the task pane's account glance", () => {
     expect(toGlance(p.accounts[0], '#,##0').currency).toBe('');
   });
 });
+
+describe('an order table with a column KAP cannot name', () => {
+  const grid: Grid = {
+    name: 'Sales',
+    values: [
+      ['Order Date', 'Customer', 'SKU', 'Boxes out', 'Amount'],
+      ['2026-01-05', 'Acme', 'S1', 2, 100],
+      ['2026-02-05', 'Acme', 'S2', 1, 50],
+    ],
+  };
+
+  it('is reported by what it lacks, with the headers found, rather than as no order lines at all', () => {
+    expect(() => loadGrids(new KapEngine(), [grid], defaultSettings())).toThrow(
+      'No column for "quantity" was found in the order lines on "Sales". Headers found: Order Date, Customer, SKU, Boxes out, Amount. Choose the quantity column in the task pane\'s mapping, or rename it to "Qty".',
+    );
+  });
+
+  it('is analysed once the user maps the missing column', () => {
+    const engine = new KapEngine();
+    const settings = { ...defaultSettings(), mapping: { orders: { quantity: 'Boxes out' } } };
+    const report = loadGrids(engine, [grid], settings);
+    expect(report.accepted).toBe(2);
+    const p = engine.analyse({ ...settings, asOf: '2026-03-31' });
+    expect(p.accounts[0].revenueLast12).toBe(150);
+  });
+});
