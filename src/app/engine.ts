@@ -54,7 +54,8 @@ export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, '
   }
   // No complete order table: offer the closest one, so its missing columns can be mapped.
   if (!out.orders) {
-    const near = closestOrders(ordersSheet ? grids.filter(isOrdersSheet) : grids);
+    const taken = new Set(Object.values(out).map((x) => x.grid));
+    const near = closestOrders(grids.filter((g) => !taken.has(g) && (!ordersSheet || isOrdersSheet(g))));
     if (near) out.orders = near;
   }
   for (const role of Object.keys(out) as Role[]) {
