@@ -53,10 +53,13 @@ export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, '
     if (!cur || d.confidence > cur.detection.confidence || (d.confidence === cur.detection.confidence && d.dataRows > cur.detection.dataRows)) out[d.mapping.role] = { grid, detection: d };
   }
   // No complete order table: offer the closest one, so its missing columns can be mapped.
+  // A sheet with an order date and most order columns is order lines, whatever else it matched.
   if (!out.orders) {
-    const taken = new Set(Object.values(out).map((x) => x.grid));
-    const near = closestOrders(grids.filter((g) => !taken.has(g) && (!ordersSheet || isOrdersSheet(g))));
-    if (near) out.orders = near;
+    const near = closestOrders(ordersSheet ? grids.filter(isOrdersSheet) : grids);
+    if (near) {
+      for (const role of Object.keys(out) as Role[]) if (out[role]?.grid === near.grid) delete out[role];
+      out.orders = near;
+    }
   }
   for (const role of Object.keys(out) as Role[]) {
     const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];

@@ -160,6 +160,8 @@ describe('Excel host', () => {
     const d = await host.discover(settings());
     const orders = d.tables.find((t) => t.role === 'orders')!;
     expect(orders.sheet).toBe('Sales');
+    // read as order lines only (without a quantity it also looks like a catalog: SKU + category)
+    expect(d.tables.map((t) => t.role)).toEqual(['orders']);
     expect(orders.fields.find((f) => f.field === 'quantity')!.header).toBeUndefined();
     expect(d.problems).toEqual(['The order lines on "Sales" have no column for "quantity". Choose it under Columns.']);
     const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: 'Boxes out' } } };
