@@ -26,7 +26,7 @@ import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
+import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
 import { AggScratch, alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
@@ -151,76 +151,34 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   const catOfSku = Int32Array.from(book.skuCategory);
   const nCat = book.categories.length;
   const dates = historyDates(asOf);
-  const stamp = new Int32Array(Math.max(1, nCat * dates.length));
-  const stampBase = { v: 0 };
-  const windows = dates.map(windowsAt);
-  const last = dates.length - 1;
-  const scratch: (number | null)[] = [null, null, null, null, null, null];
-  const pointInputs = {} as HealthInputs;
-  const weightArr = weightsArray(weights);
-  const aggScratch = new AggScratch(nCat);
+  const env: SubjectEnv = {
+    book,
+    f,
+    asOf,
+    ctx,
+    weights,
+    weightArr: weightsArray(weights),
+    catOfSku,
+    dates,
+    windows: dates.map(windowsAt),
+    stamp: new Int32Array(Math.max(1, nCat * dates.length)),
+    stampBase: { v: 0 },
+    scratch: [null, null, null, null, null, null],
+    pointInputs: {} as HealthInputs,
+    aggScratch: new AggScratch(nCat),
+    records,
+    parentOf,
+    childrenOf,
+    currenciesOf,
+    categoryName: (c: number) => book.categories[c],
+  };
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
   const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
   for (const e of entries) {
-    const s: Subject = e.units.length === 1 ? { f, u: e.units[0] } : rollUp(f, e.units);
-    const rec = records.get(e.accountId);
-    const div = diversityAt(s, dates, catOfSku, stamp, stampBase);
-    // History points need only the score: the allocation-free path; as-of gets the full result.
-    const history: HealthPoint[] = [];
-    for (let j = 0; j < last; j++) {
-      const score = weightedScore(factorScoresInto(healthInputsInto(pointInputs, s, windows[j], div.categories[j], div.products[j], rec), scratch), weightArr);
-      history.push({ date: dates[j], score, band: score === null ? null : bandOf(score) });
-    }
-    const todayInputs = healthInputsAt(s, windows[last], div.categories[last], div.products[last], rec);
-    const today = scoreInputs(todayInputs, weights);
-    history.push({ date: asOf, score: today.score, band: today.band });
-    const h = today;
-    const inputs = todayInputs;
-    const override = rec?.healthOverride ?? null;
-    const agg = categoryAggregates(s, asOf, catOfSku, aggScratch);
-    let orderedBy = e.units.length === 1 ? book.orderedByOf(e.units[0]) : new Map<string, { name: string; date: number }>();
-    if (e.units.length > 1) {
-      const merged = new Map<string, { name: string; date: number }>();
-      for (const u of e.units) for (const [k, v] of book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
-      orderedBy = merged;
-    }
-    const sig = { s, asOf, inputs, rec, agg, categoryName: (c: number) => book.categories[c], orderedBy, moneyPrefix: moneyPrefix(e.currency, ctx.moneyFormat) };
-    const o12 = ordersInLast12(s, inputs);
-    const name = rec?.name ?? book.accountNames[book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
-    const multi = (currenciesOf.get(e.accountId) ?? 1) > 1;
-    accounts.push({
-      key: multi ? `${e.accountId} (${e.currency || 'no currency'})` : e.accountId,
-      accountId: e.accountId,
-      name,
-      currency: e.currency,
-      parentId: parentOf.get(e.accountId) ?? null,
-      childIds: (childrenOf.get(e.accountId) ?? []).slice().sort(),
-      isTopLevel: !parentOf.has(e.accountId),
-      rolledUp: e.fromChildren,
-      industry: rec?.industry ?? null,
-      tier: rec?.tier ?? null,
-      accountManager: rec?.accountManager ?? null,
-      health: { ...h, inputs, computedBand: h.band, finalBand: override ? override.band : h.band, isOverride: override !== null, override },
-      history,
-      trend: trendOf(history),
-      revenueLast12: inputs.revenueLast12,
-      revenuePrior12: inputs.revenuePrior12,
-      ordersLast12: o12.count,
-      averageOrderValueLast12: o12.count ? o12.value / o12.count : null,
-      categoriesLast12: agg.bought12.map((c) => book.categories[c]).sort(),
-      whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
-      quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
-      abcTier: null,
-      revenueShare: null,
-      cumulativeShare: null,
-      keyAccountCandidate: false,
-      keyAccountReason: null,
-      riskFlags: riskFlags(sig),
-      alerts: alerts(sig),
-      winBack: winBackOf(inputs.daysSinceLastOrder),
-    });
-    states.push({ s, units: e.units, rec, agg, group: null });
+    const { account, state } = analyseSubject(e, env);
+    accounts.push(account);
+    states.push(state);
   }
 
   // Per currency: comparable groups, whitespace, quadrant, ABC.
@@ -326,6 +284,93 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
   };
   INTERNAL.set(portfolio, { book, f, ctx, weights, states, topByCurrency, groups, minSupport });
   return portfolio;
+}
+
+/** What every subject's analysis shares: the book, the dates, scratch space, the account records. */
+interface SubjectEnv {
+  book: OrderBook;
+  f: Frozen;
+  asOf: number;
+  ctx: AnalysisContext;
+  weights: Weights;
+  weightArr: number[];
+  catOfSku: Int32Array;
+  dates: number[];
+  windows: DateWindows[];
+  stamp: Int32Array;
+  stampBase: { v: number };
+  scratch: (number | null)[];
+  pointInputs: HealthInputs;
+  aggScratch: AggScratch;
+  records: Map<string, AccountRecord>;
+  parentOf: Map<string, string>;
+  childrenOf: Map<string, string[]>;
+  currenciesOf: Map<string, number>;
+  categoryName: (c: number) => string;
+}
+
+/**
+ * One row: health now and at the 12 month-ends, category aggregates, risk flags, alerts. Its
+ * own function (not the loop body of analyzePortfolio) so the engine optimises it early.
+ */
+function analyseSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
+  const s: Subject = e.units.length === 1 ? { f: x.f, u: e.units[0] } : rollUp(x.f, e.units);
+  const rec = x.records.get(e.accountId);
+  const div = diversityAt(s, x.dates, x.catOfSku, x.stamp, x.stampBase);
+  // History points need only the score: the allocation-free path; as-of gets the full result.
+  const history: HealthPoint[] = [];
+  const last = x.dates.length - 1;
+  for (let j = 0; j < last; j++) {
+    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], div.categories[j], div.products[j], rec), x.scratch), x.weightArr);
+    history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
+  }
+  const inputs = healthInputsAt(s, x.windows[last], div.categories[last], div.products[last], rec);
+  const today = scoreInputs(inputs, x.weights);
+  history.push({ date: x.asOf, score: today.score, band: today.band });
+  const override = rec?.healthOverride ?? null;
+  const agg = categoryAggregates(s, x.asOf, x.catOfSku, x.aggScratch);
+  let orderedBy = e.units.length === 1 ? x.book.orderedByOf(e.units[0]) : new Map<string, { name: string; date: number }>();
+  if (e.units.length > 1) {
+    const merged = new Map<string, { name: string; date: number }>();
+    for (const u of e.units) for (const [k, v] of x.book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
+    orderedBy = merged;
+  }
+  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: moneyPrefix(e.currency, x.ctx.moneyFormat) };
+  const o12 = ordersInLast12(s, inputs);
+  const name = rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
+  const multi = (x.currenciesOf.get(e.accountId) ?? 1) > 1;
+  const account: AccountAnalysis = {
+    key: multi ? `${e.accountId} (${e.currency || 'no currency'})` : e.accountId,
+    accountId: e.accountId,
+    name,
+    currency: e.currency,
+    parentId: x.parentOf.get(e.accountId) ?? null,
+    childIds: (x.childrenOf.get(e.accountId) ?? []).slice().sort(),
+    isTopLevel: !x.parentOf.has(e.accountId),
+    rolledUp: e.fromChildren,
+    industry: rec?.industry ?? null,
+    tier: rec?.tier ?? null,
+    accountManager: rec?.accountManager ?? null,
+    health: { ...today, inputs, computedBand: today.band, finalBand: override ? override.band : today.band, isOverride: override !== null, override },
+    history,
+    trend: trendOf(history),
+    revenueLast12: inputs.revenueLast12,
+    revenuePrior12: inputs.revenuePrior12,
+    ordersLast12: o12.count,
+    averageOrderValueLast12: o12.count ? o12.value / o12.count : null,
+    categoriesLast12: agg.bought12.map((c) => x.book.categories[c]).sort(),
+    whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
+    quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
+    abcTier: null,
+    revenueShare: null,
+    cumulativeShare: null,
+    keyAccountCandidate: false,
+    keyAccountReason: null,
+    riskFlags: riskFlags(sig),
+    alerts: alerts(sig),
+    winBack: winBackOf(inputs.daysSinceLastOrder),
+  };
+  return { account, state: { s, units: e.units, rec, agg, group: null } };
 }
 
 function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; value: number } {
