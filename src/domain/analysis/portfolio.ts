@@ -171,6 +171,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     childrenOf,
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
+    moneyPrefixOf: memoByCurrency((c) => moneyPrefix(c, ctx.moneyFormat)),
   };
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
@@ -307,6 +308,8 @@ interface SubjectEnv {
   childrenOf: Map<string, string[]>;
   currenciesOf: Map<string, number>;
   categoryName: (c: number) => string;
+  /** the money prefix of a currency (worked out once per currency, not per row) */
+  moneyPrefixOf: (currency: string) => string;
 }
 
 /**
@@ -335,7 +338,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     for (const u of e.units) for (const [k, v] of x.book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
     orderedBy = merged;
   }
-  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: moneyPrefix(e.currency, x.ctx.moneyFormat) };
+  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency) };
   const o12 = ordersInLast12(s, inputs);
   const name = rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
   const multi = (x.currenciesOf.get(e.accountId) ?? 1) > 1;
@@ -371,6 +374,15 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     winBack: winBackOf(inputs.daysSinceLastOrder),
   };
   return { account, state: { s, units: e.units, rec, agg, group: null } };
+}
+
+function memoByCurrency(fn: (currency: string) => string): (currency: string) => string {
+  const seen = new Map<string, string>();
+  return (c) => {
+    let v = seen.get(c);
+    if (v === undefined) seen.set(c, (v = fn(c)));
+    return v;
+  };
 }
 
 function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; value: number } {

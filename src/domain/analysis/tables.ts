@@ -56,7 +56,7 @@ export class GrowF64 {
 }
 
 /** FNV-1a over UTF-16 code units, seeded (so a string's hash can be mixed with an integer key). */
-export function hashString(s: string, seed: number): number {
+function hashString(s: string, seed: number): number {
   let h = (seed ^ 0x811c9dc5) | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
@@ -97,19 +97,6 @@ export class IntPairIndex {
    */
   touch(a: number, b: number): number {
     return this.table[(mix(a, b) & this.mask) * this.stride];
-  }
-
-  /** The id of (a, b), or −1. */
-  get(a: number, b: number): number {
-    const t = this.table;
-    const w = this.stride;
-    let h = mix(a, b) & this.mask;
-    for (;;) {
-      const id = t[h * w + 2];
-      if (id < 0) return -1;
-      if (t[h * w] === a && t[h * w + 1] === b) return id;
-      h = (h + 1) & this.mask;
-    }
   }
 
   /** The id of (a, b), adding it (as the next id, extra ints −1) when new. */
