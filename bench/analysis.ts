@@ -5,8 +5,8 @@
  * affinity), and peak heap. As in the add-in's worker, only the chunk being read is in memory:
  * the engine keeps its order book, not the rows.
  */
-import { KapEngine } from '../src/app/engine';
-import { defaultSettings } from '../src/app/settings';
+import { KapEngine } from '../src/engine/engine';
+import { defaultSettings } from '../src/engine/settings';
 import { detectTable } from '../src/ingest/detect';
 import { createOrderParser } from '../src/ingest/orders';
 import { ymdToSerial } from '../src/domain/dates';

@@ -3,8 +3,8 @@
  * analysed, the QBR laid out and written as the .xlsx that Excel.createWorkbook opens.
  * Compute only: Excel's own reading and opening time is not on this machine.
  */
-import { KapEngine } from '../src/app/engine';
-import { defaultSettings } from '../src/app/settings';
+import { KapEngine } from '../src/engine/engine';
+import { defaultSettings } from '../src/engine/settings';
 import { ymdToSerial } from '../src/domain/dates';
 import { detectTable } from '../src/ingest/detect';
 import { toXlsxBase64 } from '../src/xlsx/writeXlsx';

@@ -1,6 +1,6 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from '../domain/dates';
-import type { KapEngine } from '../app/engine';
+import type { KapEngine } from '../engine/engine';
 
 export function toJson(engine: KapEngine): unknown {
   const p = engine.portfolio!;

@@ -1,7 +1,7 @@
 /** One account at a glance: score and band, the six factors behind it, quadrant, tier, win-back, alerts. */
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import type { AccountGlance as Glance } from '../app/contract';
+import type { AccountGlance as Glance } from '../engine/contract';
 import { BandBadge } from './BandBadge';
 import { money, scoreText } from './format';
 import { SEVERITY_ICON } from './icons';

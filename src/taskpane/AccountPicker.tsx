@@ -1,7 +1,7 @@
 /** Searchable list of analysed accounts (id + name, band), biggest 12-month revenue first. */
 import { useMemo, useRef, useState } from 'react';
 import { ComboBox, type IComboBox, type IComboBoxOption } from '@fluentui/react/lib/ComboBox';
-import type { AccountListItem } from '../app/contract';
+import type { AccountListItem } from '../engine/contract';
 
 /** Enough to pick from; typing narrows the rest. Thousands of options would make the list sluggish. */
 const MAX_SHOWN = 200;

@@ -3,7 +3,7 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import { ACTIONS, type ActionId } from '../app/contract';
+import { ACTIONS, type ActionId } from '../engine/contract';
 
 export interface ActionsPanelProps {
   accountChosen: boolean;

@@ -4,7 +4,7 @@ import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
-import type { KapHost } from '../app/contract';
+import type { KapHost } from '../engine/contract';
 import './icons';
 import { AccountGlance } from './AccountGlance';
 import { AccountPicker } from './AccountPicker';

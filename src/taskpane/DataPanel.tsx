@@ -3,7 +3,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
-import type { DataRole, Discovery, FoundTable } from '../app/contract';
+import type { DataRole, Discovery, FoundTable } from '../engine/contract';
 import { MappingEditor } from './MappingEditor';
 import { percent, ROLE_LABELS, wholeNumber } from './format';
 import { Section } from './Section';

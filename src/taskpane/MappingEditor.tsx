@@ -1,7 +1,7 @@
 /** One table's columns: for each field, a dropdown of the table's headers to correct KAP's guess. */
 import { Dropdown, type IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { Stack } from '@fluentui/react/lib/Stack';
-import type { FoundTable } from '../app/contract';
+import type { FoundTable } from '../engine/contract';
 import { ROLE_LABELS } from './format';
 
 /** The key of the "(not mapped)" option; headers are never empty, so it cannot clash. */

@@ -6,14 +6,14 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { useTheme } from '@fluentui/react/lib/Theme';
-import type { KapSettings } from '../app/contract';
+import type { KapSettings } from '../engine/contract';
 import { FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import { MONTHS, todayIso } from './format';
 import { Section } from './Section';
 
 export interface SettingsPanelProps {
   settings: KapSettings;
-  /** Plain-words problems from the settings rules (src/app/settings.ts). */
+  /** Plain-words problems from the settings rules (src/engine/settings.ts). */
   problems: string[];
   disabled?: boolean;
   onChange: (next: KapSettings) => void;

@@ -3,7 +3,7 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { Stack } from '@fluentui/react/lib/Stack';
-import type { Progress } from '../app/contract';
+import type { Progress } from '../engine/contract';
 import { progressFraction, progressText } from './format';
 
 export interface Outcome {

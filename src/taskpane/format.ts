@@ -1,6 +1,6 @@
 /** Formatting helpers for the pane. Rules (thresholds, formulas) come from src/domain and the host. */
-import type { DataRole, KapSettings, Progress } from '../app/contract';
-import { asOfOf } from '../app/settings';
+import type { DataRole, KapSettings, Progress } from '../engine/contract';
+import { asOfOf } from '../engine/settings';
 import { fiscalQuarterOf, fiscalQuarterSpan, lastCompletedQuarter, shiftQuarter } from '../domain/analysis/fiscal';
 import type { HealthBand } from '../domain/types';
 

@@ -11,7 +11,7 @@ Office.onReady(() => {
   const el = document.getElementById('container');
   if (!el) return;
   const root = createRoot(el);
-  // The real host over Excel (src/app/excelHost.ts), its engine in a Web Worker.
+  // The real host over Excel (src/engine/excelHost.ts), its engine in a Web Worker.
   createHost().then(
     (host) => root.render(<App host={host} />),
     (e: unknown) => {

@@ -3,8 +3,8 @@
  * glance, run. One job (analysis or action) at a time, each with its own AbortController.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ACTIONS, type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../app/contract';
-import { settingsProblems } from '../app/settings';
+import { ACTIONS, type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../engine/contract';
+import { settingsProblems } from '../engine/settings';
 import { defaultQuarter, problemOf, recentQuarters } from './format';
 import type { Outcome } from './Status';
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ACTIONS, type ActionId, type Progress } from '../../src/app/contract';
+import { ACTIONS, type ActionId, type Progress } from '../../src/engine/contract';
 import { App } from '../../src/taskpane/App';
 import { ACCOUNTS, makeFakeHost, type FakeHost } from './fakeHost';
 

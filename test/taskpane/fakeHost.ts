@@ -2,8 +2,8 @@
  * A KapHost without Excel: a workbook with order lines and an accounts table, three accounts,
  * and every call recorded (jest.fn) so tests can check what the pane asked for.
  */
-import type { AccountGlance, AccountListItem, ActionId, ActionResult, Discovery, FieldChoice, FoundTable, KapHost, KapSettings, Progress } from '../../src/app/contract';
-import { defaultSettings } from '../../src/app/settings';
+import type { AccountGlance, AccountListItem, ActionId, ActionResult, Discovery, FieldChoice, FoundTable, KapHost, KapSettings, Progress } from '../../src/engine/contract';
+import { defaultSettings } from '../../src/engine/settings';
 
 export const ORDER_HEADERS = ['Customer ID', 'Invoice Date', 'SKU', 'Description', 'Qty', 'Net', 'Site'];
 

@@ -1,4 +1,4 @@
-import { defaultSettings } from '../../src/app/settings';
+import { defaultSettings } from '../../src/engine/settings';
 import { ymdToSerial } from '../../src/domain/dates';
 import { money, problemOf, progressFraction, progressText, recentQuarters, scoreText } from '../../src/taskpane/format';
 import { kapTheme } from '../../src/taskpane/theme';

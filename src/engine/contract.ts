@@ -1,10 +1,13 @@
 /**
  * What the task pane asks of the engine. The pane (src/taskpane) is written against this
- * interface only; src/app implements it over Excel (src/excel) and the domain, and tests
+ * interface only; src/engine implements it over Excel (src/excel) and the domain, and tests
  * give the pane a fake. Everything here is plain data, so it crosses a Web Worker boundary.
  */
 import type { Factor } from '../domain/rules';
 import type { HealthBand } from '../domain/types';
+import type { KapSettings } from './settings';
+
+export type { KapSettings };
 
 export type DataRole = 'orders' | 'accounts' | 'catalog' | 'contacts';
 
@@ -39,20 +42,6 @@ export interface Discovery {
   summary?: { rows: number; firstDate: string; lastDate: string; accounts: number; rejected: number; warnings: string[] };
 }
 
-export interface KapSettings {
-  /** yyyy-mm-dd; undefined = today */
-  asOf?: string;
-  /** 1–12 */
-  fiscalYearStartMonth: number;
-  /** Percent per factor; must add to 100. */
-  weights: Record<Factor, number>;
-  /** Engagement ≥ this is high (quadrant). */
-  engagementCut: number;
-  /** Revenue growth target for account plans, e.g. 0.5 for +50%. */
-  growthTarget: number;
-  /** User corrections to the column mapping: role → field → header. */
-  mapping: Partial<Record<DataRole, Record<string, string | undefined>>>;
-}
 
 export interface AccountListItem {
   id: string;

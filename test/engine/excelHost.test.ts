@@ -4,9 +4,9 @@
  */
 import ExcelJS from 'exceljs';
 import { ExcelDouble } from '../excel-double/excel';
-import { createExcelHost, KapActionError } from '../../src/app/excelHost';
-import { defaultSettings } from '../../src/app/settings';
-import type { KapSettings, Progress } from '../../src/app/contract';
+import { createExcelHost, KapActionError } from '../../src/engine/excelHost';
+import { defaultSettings } from '../../src/engine/settings';
+import type { KapSettings, Progress } from '../../src/engine/contract';
 import { ymdToSerial } from '../../src/domain/dates';
 
 const HOSTILE = '=HYPERLINK("http://x","y")';

@@ -1,4 +1,4 @@
-/** Domain results → the plain shapes the task pane shows (src/app/contract.ts). */
+/** Domain results → the plain shapes the task pane shows (src/engine/contract.ts). */
 import type { AccountAnalysis } from '../domain/analysis/types';
 import { currencyCodeOf } from '../domain/currency';
 import { CHANGE_TEXT, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';

@@ -1,6 +1,6 @@
-import { KapEngine, loadGrids } from '../../src/app/engine';
-import { defaultSettings } from '../../src/app/settings';
-import { toGlance } from '../../src/app/glance';
+import { KapEngine, loadGrids } from '../../src/engine/engine';
+import { defaultSettings } from '../../src/engine/settings';
+import { toGlance } from '../../src/engine/glance';
 import type { Grid } from '../../src/ingest/grid';
 
 const HEAD = ['Order Date', 'Customer', 'SKU', 'Qty', 'Amount'];

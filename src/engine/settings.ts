@@ -3,7 +3,24 @@ import { isoToSerial, todaySerial } from '../domain/dates';
 import { normaliseWeights, WeightsError } from '../domain/health';
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from '../domain/rules';
 import type { Serial } from '../domain/types';
-import type { KapSettings } from './contract';
+import type { Factor } from '../domain/rules';
+import type { DataRole } from './contract';
+
+/** What the user chooses for an analysis; saved in the workbook by the pane, given as options to the CLI. */
+export interface KapSettings {
+  /** yyyy-mm-dd; undefined = today */
+  asOf?: string;
+  /** 1–12 */
+  fiscalYearStartMonth: number;
+  /** Percent per factor; must add to 100. */
+  weights: Record<Factor, number>;
+  /** Engagement ≥ this is high (quadrant). */
+  engagementCut: number;
+  /** Revenue growth target for account plans, e.g. 0.5 for +50%. */
+  growthTarget: number;
+  /** User corrections to the column mapping: role → field → header. */
+  mapping: Partial<Record<DataRole, Record<string, string | undefined>>>;
+}
 
 export function defaultSettings(): KapSettings {
   return { fiscalYearStartMonth: 1, weights: { ...DEFAULT_WEIGHTS }, engagementCut: DEFAULT_SCALE_CUT, growthTarget: DEFAULT_GROWTH_TARGET, mapping: {} };
