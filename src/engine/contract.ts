@@ -5,6 +5,7 @@
  */
 import type { Factor } from '../domain/rules';
 import type { HealthBand } from '../domain/types';
+import type { ActionId, ActionInfo } from './actions';
 import type { KapSettings } from './settings';
 
 export type { KapSettings };
@@ -69,19 +70,7 @@ export interface AccountGlance {
   daysSinceLastOrder: number | null;
 }
 
-export type ActionId = 'scoreAll' | 'dashboard' | 'whitespace' | 'breakdown' | 'crossSell' | 'plan' | 'fiveP' | 'qbr' | 'addScores';
-
-export const ACTIONS: readonly { id: ActionId; label: string; needsAccount: boolean; description: string }[] = [
-  { id: 'scoreAll', label: 'Score all accounts', needsAccount: false, description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
-  { id: 'dashboard', label: 'Portfolio dashboard', needsAccount: false, description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
-  { id: 'whitespace', label: 'Whitespace map', needsAccount: false, description: 'Accounts × categories with the gaps comparable accounts fill.' },
-  { id: 'breakdown', label: 'Purchase breakdown', needsAccount: true, description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
-  { id: 'crossSell', label: 'Cross-sell', needsAccount: true, description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
-  { id: 'plan', label: 'Account plan', needsAccount: true, description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
-  { id: 'fiveP', label: '5P sheet', needsAccount: true, description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
-  { id: 'qbr', label: 'Build QBR workbook', needsAccount: true, description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
-  { id: 'addScores', label: 'Add score columns to my table', needsAccount: false, description: 'Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).' },
-];
+export type { ActionId, ActionInfo };
 
 export interface Progress {
   phase: 'reading' | 'analysing' | 'writing';
@@ -100,6 +89,8 @@ export interface ActionResult {
 }
 
 export interface KapHost {
+  /** The actions this host can run (from the engine's registry), in the order the pane shows them. */
+  readonly actions: readonly ActionInfo[];
   discover(settings: KapSettings): Promise<Discovery>;
   loadSettings(): Promise<KapSettings>;
   saveSettings(settings: KapSettings): Promise<void>;

@@ -14,17 +14,10 @@ import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
 import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseRates, type TableResult } from '../ingest/tables';
 import { type DateOrder, inferDateOrder } from '../ingest/values';
-import { breakdownSheet } from '../sheets/breakdownSheet';
-import { crossSellSheet } from '../sheets/crossSellSheet';
-import { dashboardSheet } from '../sheets/dashboardSheet';
-import { fivePSheet } from '../sheets/fivePSheet';
-import { healthSheet } from '../sheets/healthSheet';
 import { layoutOptions, type LayoutOptions } from '../sheets/options';
-import { planSheet } from '../sheets/planSheet';
-import { qbrSheets } from '../sheets/qbrWorkbook';
 import type { SheetSpec } from '../sheets/spec';
-import { whitespaceSheet } from '../sheets/whitespaceSheet';
-import type { ActionId, KapSettings } from './contract';
+import { actionOf, type ActionId } from './actions';
+import type { KapSettings } from './settings';
 import { asOfOf } from './settings';
 
 export interface SideTables {
@@ -96,9 +89,6 @@ export function parseQuarter(text: string): { year: number; q: 1 | 2 | 3 | 4 } |
   const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
   return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
 }
-
-type AccountLayout = (d: AccountDetail, o: LayoutOptions) => SheetSpec;
-const ACCOUNT_LAYOUTS: Record<'breakdown' | 'crossSell' | 'plan' | 'fiveP', AccountLayout> = { breakdown: breakdownSheet, crossSell: crossSellSheet, plan: planSheet, fiveP: fivePSheet };
 
 export class KapEngine {
   readonly book = new OrderBook();
@@ -193,32 +183,24 @@ export class KapEngine {
     return layoutOptions({ live, moneySource: this.moneySource, currency, asOf: this.need().asOf });
   }
 
-  /** The sheets an action makes. QBR sheets are for a new workbook, the rest for this one. */
+  /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */
   sheets(action: ActionId, o: { accountKey?: string; quarter?: string; live: boolean }): SheetSpec[] {
     const p = this.need();
-    const forAccount = (layout: AccountLayout) => {
-      if (!o.accountKey) throw new Error('Choose an account first.');
-      const d = this.detail(o.accountKey);
-      return [layout(d, this.layout(o.live, d.account.currency))];
-    };
-    switch (action) {
-      case 'scoreAll':
-        return [healthSheet(p, this.layout(o.live))];
-      case 'dashboard':
-        return [dashboardSheet(p, this.layout(o.live))];
-      case 'whitespace':
-        return [whitespaceSheet(p, this.layout(o.live))];
-      case 'breakdown':
-      case 'crossSell':
-      case 'plan':
-      case 'fiveP':
-        return forAccount(ACCOUNT_LAYOUTS[action]);
-      case 'qbr': {
+    const a = actionOf(action);
+    switch (a.scope) {
+      case 'portfolio':
+        return [a.layout(p, this.layout(o.live))];
+      case 'account': {
+        if (!o.accountKey) throw new Error('Choose an account first.');
+        const d = this.detail(o.accountKey);
+        return [a.layout(d, this.layout(o.live, d.account.currency))];
+      }
+      case 'workbook': {
         if (!o.accountKey) throw new Error('Choose an account first.');
         const q = this.qbr(o.accountKey, o.quarter);
-        return qbrSheets(q, this.layout(false, q.currency));
+        return a.layout(q, this.layout(false, q.currency));
       }
-      case 'addScores':
+      case 'edit':
         // Edits the user's own table through the Excel host; it makes no sheet.
         return [];
     }

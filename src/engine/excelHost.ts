@@ -13,6 +13,7 @@ import { inferDateOrder } from '../ingest/values';
 import { serialToIso } from '../domain/dates';
 import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, FoundTable, KapHost, KapSettings, Progress } from './contract';
 import { detectAll, readSideTables } from './engine';
+import { ACTIONS, actionOf } from './actions';
 import { type EngineClient, LocalEngineClient } from './engineClient';
 import { completeSettings, settingsProblems } from './settings';
 
@@ -124,6 +125,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   const host: KapHost = {
+    actions: ACTIONS,
     async loadSettings() {
       const saved = await withExcel((ctx) => loadSetting<Partial<KapSettings>>(ctx, SETTINGS_KEY));
       return completeSettings(saved);
@@ -192,11 +194,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (!engine || !analysed) await host.analyse(settings, onProgress, signal);
       const eng = engine!;
       if (signal.aborted) throw cancelled();
-      if (action === 'addScores') return addScores(onProgress);
+      const scope = actionOf(action).scope;
+      if (scope === 'edit') return addScores(onProgress);
       onProgress({ phase: 'analysing', done: 0, message: 'Laying out the sheets…' });
-      const specs = await eng.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: action !== 'qbr' });
+      const specs = await eng.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: scope !== 'workbook' });
       if (signal.aborted) throw cancelled();
-      if (action === 'qbr') {
+      if (scope === 'workbook') {
         onProgress({ phase: 'writing', done: 0, total: specs.length, message: 'Building the QBR workbook…' });
         // ExcelJS is large: loaded only when a QBR is built.
         const { toXlsxBase64 } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/writeXlsx');

@@ -40,7 +40,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
           </Stack>
         </Section>
         <Section title="Make" collapsible={false}>
-          <ActionsPanel accountChosen={Boolean(s.selectedId)} blockedBy={blockedBy} quarters={s.quarters} quarter={s.quarter} onQuarter={cmd.setQuarter} onRun={cmd.run} />
+          <ActionsPanel actions={host.actions} accountChosen={Boolean(s.selectedId)} blockedBy={blockedBy} quarters={s.quarters} quarter={s.quarter} onQuarter={cmd.setQuarter} onRun={cmd.run} />
         </Section>
       </Stack>
     </ThemeProvider>

@@ -3,7 +3,7 @@
  * glance, run. One job (analysis or action) at a time, each with its own AbortController.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ACTIONS, type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../engine/contract';
+import { type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../engine/contract';
 import { settingsProblems } from '../engine/settings';
 import { defaultQuarter, problemOf, recentQuarters } from './format';
 import type { Outcome } from './Status';
@@ -207,7 +207,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     setQuarter: setQuarterChoice,
     run(id) {
       if (!settings || problems.length) return;
-      const action = ACTIONS.find((a) => a.id === id);
+      const action = host.actions.find((a) => a.id === id);
       if (!action) return;
       const accountId = action.needsAccount ? selectedId : undefined;
       if (action.needsAccount && !accountId) return;
@@ -226,7 +226,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
               if (selectedRef.current) void showGlance(selectedRef.current);
             }
           }
-          return host.run(id, { accountId, quarter: id === 'qbr' ? quarter : undefined }, s, onProgress, signal);
+          return host.run(id, { accountId, quarter: action.scope === 'workbook' ? quarter : undefined }, s, onProgress, signal);
         },
         (res) => ({ kind: 'success', message: res.message }),
       );

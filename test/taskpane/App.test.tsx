@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ACTIONS, type ActionId, type Progress } from '../../src/engine/contract';
+import type { ActionId, Progress } from '../../src/engine/contract';
+import { ACTIONS } from '../../src/engine/actions';
 import { App } from '../../src/taskpane/App';
 import { ACCOUNTS, makeFakeHost, type FakeHost } from './fakeHost';
 

@@ -4,6 +4,7 @@
  */
 import type { AccountGlance, AccountListItem, ActionId, ActionResult, Discovery, FieldChoice, FoundTable, KapHost, KapSettings, Progress } from '../../src/engine/contract';
 import { defaultSettings } from '../../src/engine/settings';
+import { ACTIONS } from '../../src/engine/actions';
 
 export const ORDER_HEADERS = ['Customer ID', 'Invoice Date', 'SKU', 'Description', 'Qty', 'Net', 'Site'];
 
@@ -93,6 +94,7 @@ export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): Fa
   let analysed = false;
   const summary: Discovery['summary'] = { rows: 1187, firstDate: '2024-07-01', lastDate: '2026-06-28', accounts: 3, rejected: 13, warnings: [] };
   return {
+    actions: ACTIONS,
     loadSettings: jest.fn(async () => ({ ...defaultSettings(), asOf: '2026-06-30', ...opts.settings })),
     saveSettings: jest.fn(async (_s: KapSettings) => undefined),
     discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analysed ? summary : undefined)),

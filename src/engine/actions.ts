@@ -1,0 +1,89 @@
+/**
+ * The action registry: every sheet or workbook KAP makes, once. The task pane's buttons, the
+ * engine's dispatch and the CLI's `sheets` / `demo` lists all derive from ACTION_REGISTRY.
+ *
+ * Adding a generated sheet = one layout file in src/sheets + one entry here.
+ * Scopes:
+ * - `portfolio`: one sheet over the whole portfolio, written into this workbook;
+ * - `account`: one sheet for the chosen account, written into this workbook;
+ * - `workbook`: a new workbook for the chosen account (the QBR);
+ * - `edit`: edits the user's own table through the Excel host (no sheet of KAP's).
+ */
+import type { AccountDetail, PortfolioAnalysis, QbrData } from '../domain/analysis';
+import { breakdownSheet } from '../sheets/breakdownSheet';
+import { crossSellSheet } from '../sheets/crossSellSheet';
+import { dashboardSheet } from '../sheets/dashboardSheet';
+import { fivePSheet } from '../sheets/fivePSheet';
+import { healthSheet } from '../sheets/healthSheet';
+import type { LayoutOptions } from '../sheets/options';
+import { planSheet } from '../sheets/planSheet';
+import { qbrSheets } from '../sheets/qbrWorkbook';
+import type { SheetSpec } from '../sheets/spec';
+import { whitespaceSheet } from '../sheets/whitespaceSheet';
+
+interface ActionBase {
+  readonly id: string;
+  /** Button text in the pane. */
+  readonly label: string;
+  /** One sentence under the button. */
+  readonly description: string;
+}
+
+export interface PortfolioAction extends ActionBase {
+  readonly scope: 'portfolio';
+  readonly layout: (p: PortfolioAnalysis, o: LayoutOptions) => SheetSpec;
+}
+
+export interface AccountAction extends ActionBase {
+  readonly scope: 'account';
+  readonly layout: (d: AccountDetail, o: LayoutOptions) => SheetSpec;
+}
+
+export interface WorkbookAction extends ActionBase {
+  readonly scope: 'workbook';
+  readonly layout: (q: QbrData, o: LayoutOptions) => SheetSpec[];
+}
+
+export interface EditAction extends ActionBase {
+  readonly scope: 'edit';
+}
+
+export type Action = PortfolioAction | AccountAction | WorkbookAction | EditAction;
+
+export const ACTION_REGISTRY = [
+  { id: 'scoreAll', scope: 'portfolio', layout: healthSheet, label: 'Score all accounts', description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
+  { id: 'dashboard', scope: 'portfolio', layout: dashboardSheet, label: 'Portfolio dashboard', description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
+  { id: 'whitespace', scope: 'portfolio', layout: whitespaceSheet, label: 'Whitespace map', description: 'Accounts × categories with the gaps comparable accounts fill.' },
+  { id: 'breakdown', scope: 'account', layout: breakdownSheet, label: 'Purchase breakdown', description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
+  { id: 'crossSell', scope: 'account', layout: crossSellSheet, label: 'Cross-sell', description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
+  { id: 'plan', scope: 'account', layout: planSheet, label: 'Account plan', description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
+  { id: 'fiveP', scope: 'account', layout: fivePSheet, label: '5P sheet', description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
+  { id: 'qbr', scope: 'workbook', layout: qbrSheets, label: 'Build QBR workbook', description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
+  { id: 'addScores', scope: 'edit', label: 'Add score columns to my table', description: 'Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).' },
+] as const satisfies readonly Action[];
+
+export type ActionId = (typeof ACTION_REGISTRY)[number]['id'];
+export type ActionScope = Action['scope'];
+
+/** What a face needs to show an action: plain data (crosses the worker boundary, no layout code). */
+export interface ActionInfo {
+  id: ActionId;
+  label: string;
+  description: string;
+  scope: ActionScope;
+  /** Needs the chosen account (account sheets and the QBR). */
+  needsAccount: boolean;
+}
+
+export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({ id: a.id, label: a.label, description: a.description, scope: a.scope, needsAccount: a.scope === 'account' || a.scope === 'workbook' }));
+
+export function actionOf(id: ActionId): Action {
+  const a = ACTION_REGISTRY.find((x) => x.id === id);
+  if (!a) throw new Error(`Unknown action "${id}".`);
+  return a;
+}
+
+/** Ids of the actions of one scope, in registry order (the CLI's sheet lists). */
+export function actionsOfScope(scope: ActionScope): ActionId[] {
+  return ACTION_REGISTRY.filter((a) => a.scope === scope).map((a) => a.id);
+}
