@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoToSerial, serialToIso } from '../domain/dates';
 import { MissingRoleError } from '../ingest/mapping';
+import { isFiscalStartMonth } from '../domain/analysis/fiscal';
 import { actionsOfScope } from '../engine/actions';
 import { KapEngine, loadGrids } from '../engine/engine';
 import { completeSettings } from '../engine/settings';
@@ -49,7 +50,7 @@ async function load(file: string, o: Opts): Promise<KapEngine> {
   }
   if (o['fiscal-start'] !== undefined) {
     const m = Number(o['fiscal-start']);
-    if (!Number.isInteger(m) || m < 1 || m > 12) throw new UsageError('--fiscal-start must be a month number 1–12.');
+    if (!isFiscalStartMonth(m)) throw new UsageError('--fiscal-start must be a month number 1–12.');
     settings.fiscalYearStartMonth = m;
   }
   const { grids, culture } = await readWorkbookFile(file);

@@ -4,7 +4,7 @@
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
 import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
-import { lastCompletedQuarter, NO_CURRENCY } from '../domain/analysis';
+import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, Serial } from '../domain/types';
 import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
@@ -82,12 +82,6 @@ export function readSideTables(found: Partial<Record<Role, { grid: Grid; detecti
   t.curatedRules = read('crossSell', null, parseCrossSell);
   t.rates = read('rates', 'Rates', parseRates);
   return t;
-}
-
-/** "2026Q3", "FY2026 Q3", "2026-Q3" → { year, q }. */
-export function parseQuarter(text: string): { year: number; q: 1 | 2 | 3 | 4 } | undefined {
-  const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
-  return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
 }
 
 export class KapEngine {
@@ -174,7 +168,7 @@ export class KapEngine {
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
     const p = this.need();
     const start = this.settings?.fiscalYearStartMonth ?? 1;
-    const fq = quarter ? parseQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
+    const fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
     return qbrData(this.book, p, a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
   }

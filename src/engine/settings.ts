@@ -1,4 +1,5 @@
 /** Default settings, validation, and settings → analysis context. */
+import { FISCAL_START_MESSAGE, isFiscalStartMonth } from '../domain/analysis/fiscal';
 import { isoToSerial, todaySerial } from '../domain/dates';
 import { normaliseWeights, WeightsError } from '../domain/health';
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from '../domain/rules';
@@ -36,7 +37,7 @@ export function settingsProblems(s: KapSettings): string[] {
     else throw e;
   }
   if (s.asOf !== undefined && s.asOf !== '' && isoToSerial(s.asOf) === undefined) out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
-  if (!Number.isInteger(s.fiscalYearStartMonth) || s.fiscalYearStartMonth < 1 || s.fiscalYearStartMonth > 12) out.push('The fiscal year start month must be 1–12.');
+  if (!isFiscalStartMonth(s.fiscalYearStartMonth)) out.push(FISCAL_START_MESSAGE);
   return out;
 }
 

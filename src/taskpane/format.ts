@@ -1,7 +1,7 @@
 /** Formatting helpers for the pane. Rules (thresholds, formulas) come from src/domain and the host. */
 import type { DataRole, KapSettings, Progress } from '../engine/contract';
 import { asOfOf } from '../engine/settings';
-import { fiscalQuarterOf, fiscalQuarterSpan, lastCompletedQuarter, shiftQuarter } from '../domain/analysis/fiscal';
+import { fiscalQuarterOf, fiscalQuarterSpan, isFiscalStartMonth, lastCompletedQuarter, shiftQuarter } from '../domain/analysis/fiscal';
 import type { HealthBand } from '../domain/types';
 
 export const ROLE_LABELS: Record<DataRole, string> = {
@@ -69,7 +69,7 @@ export function problemOf(e: unknown): { message: string; action?: string } {
 
 /** The fiscal quarter that holds the as-of date and the 7 before it, newest first, e.g. "FY2026 Q3". */
 export function recentQuarters(settings: KapSettings, count = 8, today?: number): { key: string; text: string }[] {
-  const start = Number.isInteger(settings.fiscalYearStartMonth) && settings.fiscalYearStartMonth >= 1 && settings.fiscalYearStartMonth <= 12 ? settings.fiscalYearStartMonth : 1;
+  const start = isFiscalStartMonth(settings.fiscalYearStartMonth) ? settings.fiscalYearStartMonth : 1;
   const current = fiscalQuarterOf(asOfOf(settings, today), start);
   const out: { key: string; text: string }[] = [];
   for (let i = 0; i < count; i++) {
@@ -81,7 +81,7 @@ export function recentQuarters(settings: KapSettings, count = 8, today?: number)
 
 /** The quarter a QBR reviews unless the user picks another: the last one completed by the as-of date. */
 export function defaultQuarter(settings: KapSettings, today?: number): string {
-  const start = Number.isInteger(settings.fiscalYearStartMonth) && settings.fiscalYearStartMonth >= 1 && settings.fiscalYearStartMonth <= 12 ? settings.fiscalYearStartMonth : 1;
+  const start = isFiscalStartMonth(settings.fiscalYearStartMonth) ? settings.fiscalYearStartMonth : 1;
   return fiscalQuarterSpan(lastCompletedQuarter(asOfOf(settings, today), start), start).label;
 }
 

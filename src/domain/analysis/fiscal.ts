@@ -26,8 +26,26 @@ export interface FiscalQuarterSpan {
   period: Period;
 }
 
+/** True for a usable fiscal-year start month (a whole number 1–12). The one check every face uses. */
+export function isFiscalStartMonth(startMonth: unknown): startMonth is number {
+  return typeof startMonth === 'number' && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12;
+}
+
+export const FISCAL_START_MESSAGE = 'The fiscal year start month must be a whole number from 1 to 12.';
+
 function checkStart(startMonth: number): void {
-  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new RangeError('The fiscal year start month must be a whole number from 1 to 12.');
+  if (!isFiscalStartMonth(startMonth)) throw new RangeError(FISCAL_START_MESSAGE);
+}
+
+/** "FY2026 Q3": the one spelling of a quarter's label; parseFiscalQuarter reads it back. */
+export function fiscalQuarterLabel(fq: FiscalQuarter): string {
+  return `FY${fq.year} Q${fq.q}`;
+}
+
+/** "FY2026 Q3", "2026Q3", "2026-Q3" → { year, q }; undefined when the text is not a quarter. */
+export function parseFiscalQuarter(text: string): FiscalQuarter | undefined {
+  const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
+  return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
 }
 
 export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuarterSpan {
@@ -45,7 +63,7 @@ export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuar
   const lastDay = ymdToSerial(ly, lm, daysInMonth(ly, lm));
   return {
     quarter: fq,
-    label: `FY${fq.year} Q${fq.q}`,
+    label: fiscalQuarterLabel(fq),
     months: `${MONTH_SHORT[fm - 1]}${fy !== ly ? ` ${fy}` : ''}–${MONTH_SHORT[lm - 1]} ${ly}`,
     firstDay,
     lastDay,

@@ -4,7 +4,7 @@ export { analyzePortfolio } from './portfolio';
 export { analyzeAccount, quarterlyTargets, stakeholderCoverage, churnRiskOf, notBoughtPriority, wholeMonthsBetween } from './account';
 export { qbrData } from './qbr';
 export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct, ReplenishmentCandidate } from './qbr';
-export { fiscalQuarterSpan, fiscalQuarterOf, shiftQuarter, lastCompletedQuarter } from './fiscal';
+export { fiscalQuarterSpan, fiscalQuarterOf, shiftQuarter, lastCompletedQuarter, fiscalQuarterLabel, parseFiscalQuarter, isFiscalStartMonth, FISCAL_START_MESSAGE } from './fiscal';
 export type { FiscalQuarter, FiscalQuarterSpan } from './fiscal';
 export { ruleMetrics, associationRule, minePairRules, compareRules } from './affinity';
 export type { RuleMetrics, PairRule } from './affinity';
