@@ -1,0 +1,574 @@
+/**
+ * Lifetime value (PRODUCT.md §2.7a, methodology 003): the standard probabilistic models of
+ * repeat buying, fitted by maximum likelihood to the portfolio's own accounts.
+ *
+ * - BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way: an alternative to
+ *   the Pareto/NBD model", Marketing Science 24(2), 275–284): while alive, an account orders as a
+ *   Poisson process with rate λ ~ Gamma(r, α); after each order it drops out with probability
+ *   p ~ Beta(a, b). Likelihood: the paper's eq. (6); expected orders in the next t weeks: eq. (10);
+ *   P(alive): Fader, Hardie & Lee (2008), "Computing P(alive) using the BG/NBD model" (note).
+ * - Gamma-Gamma (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves for customer base
+ *   analysis", Journal of Marketing Research 42(4), 415–430, and Fader & Hardie 2013, "The
+ *   Gamma-Gamma model of monetary value"): the mean value z̄ of an account's x repeat orders has
+ *   density Γ(px+q)/(Γ(px)Γ(q)) · γ^q z̄^(px−1) x^px / (γ + x z̄)^(px+q); the expected value of its
+ *   next order is (p (γ + x z̄)) / (p x + q − 1).
+ *
+ * Units: dates are Excel serial days; time in the models is in weeks (days / 7), as in the
+ * papers. An account's summary at the as-of date: frequency x = distinct order dates after the
+ * first (orders on the same day are one order; returns are not orders), recency t_x = weeks from
+ * the first to the last order date, age T = weeks from the first order date to as-of, and the
+ * mean value of the repeat order days (each day's orders summed; the first day left out).
+ *
+ * Parameters are fitted in log space (all are positive) with Nelder–Mead; special functions come
+ * from stdlib (`@stdlib/math-base-special-gammaln`, `-betaln`, `-hyp2f1`: ports of Cephes/Boost).
+ */
+import betaln from '@stdlib/math-base-special-betaln';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { nelderMead } from '../nelderMead';
+import type { Serial } from '../types';
+
+/** Days in a model week. */
+export const WEEK_DAYS = 7;
+/** "The next 12 months" of expected orders and revenue: 365 days. */
+export const NEXT_YEAR_DAYS = 365;
+/** CLV defaults (PRODUCT.md §2.7a): a 12-month horizon, 10% a year discount rate. */
+export const CLV_DEFAULT_HORIZON_MONTHS = 12;
+export const CLV_DEFAULT_DISCOUNT_RATE = 0.1;
+/** Below these, the fit is reported as not reliable (too little data for four or three parameters). */
+export const CLV_MIN_RELIABLE_ACCOUNTS = 200;
+export const CLV_MIN_RELIABLE_REPEAT_BUYERS = 50;
+/** Log-parameters are kept within ±LOG_BOUND (e^12 ≈ 163,000): beyond it the fit is degenerate. */
+const LOG_BOUND = 12;
+
+/** One account's purchase summary at an as-of date (time in weeks). */
+export interface RepeatSummary {
+  /** x: distinct order dates after the first, up to as-of */
+  frequency: number;
+  /** t_x: weeks from the first to the last order date (0 when x = 0) */
+  recency: number;
+  /** T: weeks from the first order date to as-of */
+  T: number;
+  /** mean value of the x repeat order days (each day's orders summed); null when x = 0 */
+  meanValue: number | null;
+  firstOrderDate: Serial;
+  lastOrderDate: Serial;
+}
+
+/**
+ * The summary of one account's orders up to `asOf` (inclusive), from its order dates and values
+ * in date order in [start, end) (purchase orders only: returns are not orders). Null when the
+ * account has no order on or before `asOf`. Throws a RangeError when the dates are not in order.
+ */
+export function repeatSummary(dates: ArrayLike<number>, values: ArrayLike<number>, asOf: Serial, start = 0, end = dates.length): RepeatSummary | null {
+  let first = NaN;
+  let last = NaN;
+  let x = 0;
+  let repeatValue = 0;
+  for (let i = start; i < end; i++) {
+    const d = Math.floor(dates[i]);
+    if (d > asOf) break;
+    if (d < last) throw new RangeError('Order dates must be in date order for the repeat-buying summary.');
+    if (Number.isNaN(first)) first = last = d;
+    else if (d !== last) {
+      x++;
+      last = d;
+    }
+    if (d !== first) repeatValue += values[i];
+  }
+  if (Number.isNaN(first)) return null;
+  return {
+    frequency: x,
+    recency: (last - first) / WEEK_DAYS,
+    T: (Math.floor(asOf) - first) / WEEK_DAYS,
+    meanValue: x > 0 ? repeatValue / x : null,
+    firstOrderDate: first,
+    lastOrderDate: last,
+  };
+}
+
+/** What the BG/NBD model reads of an account (time in weeks). */
+export interface FrequencyRecency {
+  frequency: number;
+  recency: number;
+  T: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  /** the maximised log-likelihood, summed over the accounts (the papers' LL) */
+  logLikelihood: number;
+  /** false when the optimiser stopped on its evaluation budget or at the parameter bounds */
+  converged: boolean;
+}
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  converged: boolean;
+}
+
+function checkSummary(s: FrequencyRecency): void {
+  const { frequency: x, recency: tx, T } = s;
+  if (!Number.isInteger(x) || x < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${x}).`);
+  if (!Number.isFinite(T) || T < 0) throw new RangeError(`Age T must be 0 weeks or more (got ${T}).`);
+  if (!Number.isFinite(tx) || tx < 0 || tx > T + 1e-9) throw new RangeError(`Recency must be between 0 and the age T (${T} weeks); got ${tx}.`);
+  if (x === 0 && tx !== 0) throw new RangeError('Recency must be 0 for an account with no repeat order.');
+}
+
+function checkBgNbd(p: BgNbdParams): void {
+  for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new RangeError(`BG/NBD parameter ${k} must be a positive number (got ${p[k]}).`);
+  }
+}
+
+function checkGammaGamma(g: GammaGammaParams): void {
+  for (const k of ['p', 'q', 'gamma'] as const) {
+    if (!(Number.isFinite(g[k]) && g[k] > 0)) throw new RangeError(`Gamma-Gamma parameter ${k} must be a positive number (got ${g[k]}).`);
+  }
+}
+
+function logSumExp(u: number, v: number): number {
+  if (v === -Infinity) return u;
+  return u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
+}
+
+/** Accounts as typed arrays, with the distinct frequencies (terms that depend on x alone are computed once per x). */
+class Prepared {
+  readonly n: number;
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly xs: number[];
+  readonly xIndex: Int32Array;
+  constructor(data: readonly FrequencyRecency[]) {
+    this.n = data.length;
+    this.x = new Float64Array(this.n);
+    this.tx = new Float64Array(this.n);
+    this.T = new Float64Array(this.n);
+    this.xIndex = new Int32Array(this.n);
+    const index = new Map<number, number>();
+    this.xs = [];
+    data.forEach((s, i) => {
+      checkSummary(s);
+      this.x[i] = s.frequency;
+      this.tx[i] = s.recency;
+      this.T[i] = s.T;
+      let k = index.get(s.frequency);
+      if (k === undefined) {
+        k = this.xs.length;
+        index.set(s.frequency, k);
+        this.xs.push(s.frequency);
+      }
+      this.xIndex[i] = k;
+    });
+  }
+}
+
+function bgnbdLL(p: BgNbdParams, d: Prepared): number {
+  const { r, alpha, a, b } = p;
+  const lnAlpha = Math.log(alpha);
+  const base = betaln(a, b);
+  const gr = gammaln(r);
+  const lnA = Math.log(a);
+  const K = d.xs.length;
+  const c1 = new Float64Array(K);
+  const c2 = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const x = d.xs[k];
+    // Γ(r+x)α^r/Γ(r) · B(a, b+x)/B(a, b), and a/(b+x−1) for the second term (x > 0)
+    c1[k] = gammaln(r + x) - gr + r * lnAlpha + betaln(a, b + x) - base;
+    c2[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+  }
+  let ll = 0;
+  const { x, tx, T, xIndex } = d;
+  for (let i = 0; i < d.n; i++) {
+    const k = xIndex[i];
+    const rx = r + x[i];
+    const t1 = -rx * Math.log(alpha + T[i]);
+    ll += c1[k] + (x[i] > 0 ? logSumExp(t1, c2[k] - rx * Math.log(alpha + tx[i])) : t1);
+  }
+  return ll;
+}
+
+/**
+ * The BG/NBD log-likelihood of the accounts under the parameters (Fader, Hardie & Lee 2005,
+ * eq. 6), summed. Throws a RangeError on a bad summary or parameter.
+ */
+export function bgnbdLogLikelihood(params: BgNbdParams, data: readonly FrequencyRecency[]): number {
+  checkBgNbd(params);
+  return bgnbdLL(params, new Prepared(data));
+}
+
+function fromLog(theta: readonly number[]): number[] {
+  return theta.map(Math.exp);
+}
+
+function inBounds(theta: readonly number[]): boolean {
+  for (const t of theta) if (!(t >= -LOG_BOUND && t <= LOG_BOUND)) return false;
+  return true;
+}
+
+/**
+ * Maximum-likelihood BG/NBD parameters for the accounts (log-parameters by Nelder–Mead, started
+ * from r = 1, α = mean T / (mean x + 1), a = b = 1). Throws a RangeError when there are no
+ * accounts or no account has a repeat order (the likelihood then has no maximum).
+ */
+export function fitBgNbd(data: readonly FrequencyRecency[]): BgNbdFit {
+  const d = new Prepared(data);
+  if (d.n === 0) throw new RangeError('There are no accounts to fit the repeat-buying model to.');
+  let sumX = 0;
+  let sumT = 0;
+  let repeaters = 0;
+  for (let i = 0; i < d.n; i++) {
+    sumX += d.x[i];
+    sumT += d.T[i];
+    if (d.x[i] > 0) repeaters++;
+  }
+  if (repeaters === 0) throw new RangeError('No account has ordered on a second day, so the repeat-buying model cannot be fitted.');
+  const alpha0 = Math.max(1e-3, sumT / d.n / (sumX / d.n + 1));
+  const objective = (theta: readonly number[]): number => {
+    if (!inBounds(theta)) return Infinity;
+    const [r, alpha, a, b] = fromLog(theta);
+    return -bgnbdLL({ r, alpha, a, b }, d) / d.n;
+  };
+  const res = nelderMead(objective, [0, Math.log(alpha0), 0, 0], { initialStep: 0.5, xTolerance: 1e-6 });
+  const [r, alpha, a, b] = fromLog(res.x);
+  return { r, alpha, a, b, logLikelihood: -res.fx * d.n, converged: res.converged && atInterior(res.x) };
+}
+
+function atInterior(theta: readonly number[]): boolean {
+  return theta.every((t) => Math.abs(t) < LOG_BOUND - 0.5);
+}
+
+/** What the Gamma-Gamma model reads of a repeat buyer. */
+export interface FrequencyValue {
+  frequency: number;
+  meanValue: number;
+}
+
+function ggLL(g: GammaGammaParams, xs: number[], xIndex: Int32Array, lnM: Float64Array, lnX: Float64Array, m: Float64Array, x: Float64Array): number {
+  const { p, q, gamma } = g;
+  const K = xs.length;
+  const c = new Float64Array(K);
+  const gq = gammaln(q);
+  const qlg = q * Math.log(gamma);
+  for (let k = 0; k < K; k++) c[k] = gammaln(p * xs[k] + q) - gammaln(p * xs[k]) - gq + qlg;
+  let ll = 0;
+  for (let i = 0; i < m.length; i++) {
+    const px = p * x[i];
+    ll += c[xIndex[i]] + (px - 1) * lnM[i] + px * lnX[i] - (px + q) * Math.log(gamma + m[i] * x[i]);
+  }
+  return ll;
+}
+
+function prepareGG(data: readonly FrequencyValue[]) {
+  const n = data.length;
+  const x = new Float64Array(n);
+  const m = new Float64Array(n);
+  const lnX = new Float64Array(n);
+  const lnM = new Float64Array(n);
+  const xIndex = new Int32Array(n);
+  const xs: number[] = [];
+  const index = new Map<number, number>();
+  data.forEach((s, i) => {
+    if (!Number.isInteger(s.frequency) || s.frequency < 1) throw new RangeError(`The spend model needs repeat buyers: frequency must be a whole number, 1 or more (got ${s.frequency}).`);
+    if (!(Number.isFinite(s.meanValue) && s.meanValue > 0)) throw new RangeError(`The spend model needs a positive mean repeat-order value (got ${s.meanValue}).`);
+    x[i] = s.frequency;
+    m[i] = s.meanValue;
+    lnX[i] = Math.log(s.frequency);
+    lnM[i] = Math.log(s.meanValue);
+    let k = index.get(s.frequency);
+    if (k === undefined) {
+      k = xs.length;
+      index.set(s.frequency, k);
+      xs.push(s.frequency);
+    }
+    xIndex[i] = k;
+  });
+  return { n, x, m, lnX, lnM, xIndex, xs };
+}
+
+/** The Gamma-Gamma log-likelihood of the repeat buyers' mean order values (Fader & Hardie 2013, eq. 4), summed. */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly FrequencyValue[]): number {
+  checkGammaGamma(params);
+  const d = prepareGG(data);
+  return ggLL(params, d.xs, d.xIndex, d.lnM, d.lnX, d.m, d.x);
+}
+
+/**
+ * Maximum-likelihood Gamma-Gamma parameters for the repeat buyers (x ≥ 1, mean value > 0), in log
+ * space by Nelder–Mead from p = 1, q = 2, γ = the mean of the mean values (so the prior mean
+ * pγ/(q−1) starts at the data's mean). Throws a RangeError with fewer than 2 repeat buyers.
+ */
+export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
+  const d = prepareGG(data);
+  if (d.n < 2) throw new RangeError('The spend model needs at least 2 accounts with repeat orders.');
+  let mean = 0;
+  for (let i = 0; i < d.n; i++) mean += d.m[i] / d.n;
+  const objective = (theta: readonly number[]): number => {
+    if (!inBounds(theta)) return Infinity;
+    const [p, q, gamma] = fromLog(theta);
+    return -ggLL({ p, q, gamma }, d.xs, d.xIndex, d.lnM, d.lnX, d.m, d.x) / d.n;
+  };
+  const res = nelderMead(objective, [0, Math.log(2), Math.log(mean)], { initialStep: 0.5, xTolerance: 1e-6 });
+  const [p, q, gamma] = fromLog(res.x);
+  return { p, q, gamma, logLikelihood: -res.fx * d.n, converged: res.converged && atInterior(res.x) };
+}
+
+/**
+ * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie & Lee
+ * 2008, "Computing P(alive) using the BG/NBD model", eq. 2). 1 for x = 0 by construction (the model
+ * assumes no drop-out before the first repeat order): callers show "one order only" there.
+ */
+export function pAlive(params: BgNbdParams, frequency: number, recency: number, T: number): number {
+  checkBgNbd(params);
+  checkSummary({ frequency, recency, T });
+  if (frequency === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const x = frequency;
+  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected repeat orders in the next t weeks (Fader, Hardie & Lee 2005,
+ * eq. 10). The paper's 2F1(r+x, b+x; a+b+x−1; z), z = t/(α+T+t), is taken through Euler's
+ * transformation, (1−z)^(r+x)·2F1(r+x, b+x; c; z) = (1−z)^(a−1)·2F1(a+b−1−r, a−1; c; z), which
+ * keeps its parameters small for accounts with many orders (no overflow, no cancellation).
+ * At a = 1 exactly the formula is 0/0; a is moved by 1e-7 there (a relative error of that order).
+ */
+export function expectedOrders(params: BgNbdParams, t: number, frequency: number, recency: number, T: number): number {
+  checkBgNbd(params);
+  checkSummary({ frequency, recency, T });
+  if (!(Number.isFinite(t) && t >= 0)) throw new RangeError(`The forecast period must be 0 weeks or more (got ${t}).`);
+  if (t === 0) return 0;
+  const { r, alpha, b } = params;
+  const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a;
+  const x = frequency;
+  const c = a + b + x - 1;
+  const oneMinusZ = (alpha + T) / (alpha + T + t);
+  const z = t / (alpha + T + t);
+  const bracket = 1 - Math.pow(oneMinusZ, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
+  const numerator = (c / (a - 1)) * bracket;
+  const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency))) : 1;
+  return numerator / denominator;
+}
+
+/**
+ * E[M | x, z̄]: the expected value of the account's future orders, (p(γ + x z̄)) / (px + q − 1)
+ * (Fader & Hardie 2013, eq. 5). x = 0 (or no positive mean) gives the population mean pγ/(q−1).
+ * A non-positive mean value counts as 0. Null when px + q ≤ 1 (the mean does not exist).
+ */
+export function expectedOrderValue(params: GammaGammaParams, frequency: number, meanValue: number | null): number | null {
+  checkGammaGamma(params);
+  if (!Number.isInteger(frequency) || frequency < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${frequency}).`);
+  if (meanValue !== null && !Number.isFinite(meanValue)) throw new RangeError(`The mean order value must be a number (got ${meanValue}).`);
+  const { p, q, gamma } = params;
+  const x = meanValue === null ? 0 : frequency;
+  const denom = p * x + q - 1;
+  if (denom <= 0) return null;
+  return (p * (gamma + x * Math.max(0, meanValue ?? 0))) / denom;
+}
+
+export interface ClvOptions {
+  /** months ahead (default 12); months are 365/12 days */
+  horizonMonths?: number;
+  /** yearly discount rate (0.10 = 10%, default); each month's value is discounted by (1+d)^(month/12) */
+  discountRate?: number;
+}
+
+/**
+ * Customer lifetime value over the horizon: Σ over months i = 1…H of (E[Y(i months)] −
+ * E[Y(i−1 months)]) × E[M] / (1 + d)^(i/12) — each month's expected orders valued at the expected
+ * order value, discounted to today from the month's end (as the lifetimes library's
+ * `customer_lifetime_value`, with a yearly rate). A fractional horizon ends with a part-month.
+ * With d = 0 and H = 12 it equals the expected 12-month revenue. Null when E[M] does not exist.
+ */
+export function customerLifetimeValue(bg: BgNbdParams, gg: GammaGammaParams, s: FrequencyRecency & { meanValue: number | null }, options: ClvOptions = {}): number | null {
+  const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
+  const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
+  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
+  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
+  const value = expectedOrderValue(gg, s.frequency, s.meanValue);
+  if (value === null) return null;
+  const monthWeeks = NEXT_YEAR_DAYS / 12 / WEEK_DAYS;
+  let total = 0;
+  let prev = 0;
+  for (let i = 1; i <= Math.ceil(horizon); i++) {
+    const m = Math.min(i, horizon);
+    const cum = expectedOrders(bg, m * monthWeeks, s.frequency, s.recency, s.T);
+    total += (cum - prev) / Math.pow(1 + d, m / 12);
+    prev = cum;
+  }
+  return total * value;
+}
+
+/** Both models fitted to one portfolio (one currency), with what the user needs to judge them. */
+export interface LifetimeModel {
+  bgnbd: BgNbdFit | null;
+  gammaGamma: GammaGammaFit | null;
+  /** accounts in the BG/NBD fit (every account with an order on or before as-of) */
+  accounts: number;
+  /** accounts with x ≥ 1 */
+  repeatBuyers: number;
+  /** false under CLV_MIN_RELIABLE_ACCOUNTS accounts or CLV_MIN_RELIABLE_REPEAT_BUYERS repeat buyers, or when a fit did not converge */
+  reliable: boolean;
+  /** why the numbers are not reliable or not there; null when reliable */
+  warning: string | null;
+}
+
+/** Fits both models to the accounts' summaries. Never throws on thin data: the model says what is missing. */
+export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeModel {
+  const accounts = summaries.length;
+  const buyers = summaries.filter((s) => s.frequency > 0);
+  const repeatBuyers = buyers.length;
+  const notes: string[] = [];
+  let bgnbd: BgNbdFit | null = null;
+  let gammaGamma: GammaGammaFit | null = null;
+  if (accounts === 0) notes.push('No account has an order on or before the as-of date.');
+  else if (repeatBuyers === 0) notes.push('No account has ordered again after its first order day, so P(alive) and expected orders cannot be estimated.');
+  else {
+    bgnbd = fitBgNbd(summaries);
+    if (!bgnbd.converged) notes.push('The repeat-buying fit did not settle on a stable optimum.');
+  }
+  const spenders = buyers.filter((s) => s.meanValue !== null && s.meanValue > 0).map((s) => ({ frequency: s.frequency, meanValue: s.meanValue! }));
+  if (bgnbd && spenders.length >= 2) {
+    gammaGamma = fitGammaGamma(spenders);
+    if (!gammaGamma.converged) notes.push('The spend fit did not settle on a stable optimum.');
+  } else if (bgnbd) notes.push('Fewer than 2 accounts have repeat orders with a positive value, so expected revenue and CLV cannot be estimated.');
+  if (accounts > 0 && (accounts < CLV_MIN_RELIABLE_ACCOUNTS || repeatBuyers < CLV_MIN_RELIABLE_REPEAT_BUYERS)) {
+    notes.unshift(
+      `Not reliable: ${accounts.toLocaleString('en-US')} account${accounts === 1 ? '' : 's'} and ${repeatBuyers.toLocaleString('en-US')} repeat buyer${repeatBuyers === 1 ? '' : 's'}; the lifetime-value models need about ${CLV_MIN_RELIABLE_ACCOUNTS} accounts and ${CLV_MIN_RELIABLE_REPEAT_BUYERS} repeat buyers.`,
+    );
+  }
+  return { bgnbd, gammaGamma, accounts, repeatBuyers, reliable: notes.length === 0, warning: notes.length ? notes.join(' ') : null };
+}
+
+/** One account's forward-looking figures. */
+export interface LifetimeScore {
+  frequency: number;
+  /** weeks */
+  recency: number;
+  /** weeks */
+  T: number;
+  meanValue: number | null;
+  /** null for one-order accounts ("one order only": the model gives 1 by construction) or without a fit */
+  pAlive: number | null;
+  /** expected orders in the next 365 days */
+  expectedOrders12m: number | null;
+  /** expected orders in the next 365 days × expected order value */
+  expectedRevenue12m: number | null;
+  /** CLV over the horizon, discounted */
+  clv: number | null;
+}
+
+/** Scores one account with a fitted model; fields the model cannot give are null. */
+export function scoreLifetime(model: LifetimeModel, s: RepeatSummary, options: ClvOptions = {}): LifetimeScore {
+  const bg = model.bgnbd;
+  const gg = model.gammaGamma;
+  const orders = bg ? expectedOrders(bg, NEXT_YEAR_DAYS / WEEK_DAYS, s.frequency, s.recency, s.T) : null;
+  const value = gg ? expectedOrderValue(gg, s.frequency, s.meanValue) : null;
+  return {
+    frequency: s.frequency,
+    recency: s.recency,
+    T: s.T,
+    meanValue: s.meanValue,
+    pAlive: bg && s.frequency > 0 ? pAlive(bg, s.frequency, s.recency, s.T) : null,
+    expectedOrders12m: orders,
+    expectedRevenue12m: orders !== null && value !== null ? orders * value : null,
+    clv: bg && gg ? customerLifetimeValue(bg, gg, s, options) : null,
+  };
+}
+
+/** One account's order history: purchase-order dates (serial days, in date order) and values. */
+export interface OrderHistory {
+  dates: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+export interface HoldoutRow {
+  /** calibration frequency: '0' … '6', or '7+' */
+  frequency: string;
+  accounts: number;
+  /** mean expected and actual repeat orders per account in the holdout period */
+  expected: number;
+  actual: number;
+}
+
+export interface HoldoutCheck {
+  calibrationEnd: Serial;
+  holdoutEnd: Serial;
+  holdoutWeeks: number;
+  /** the model fitted on the orders up to calibrationEnd */
+  model: LifetimeModel;
+  /** accounts with an order on or before calibrationEnd */
+  accounts: number;
+  /** Σ E[Y(holdout weeks) | calibration summary] */
+  expectedRepeatOrders: number;
+  /** order days in (calibrationEnd, holdoutEnd] of those accounts */
+  actualRepeatOrders: number;
+  /** by calibration frequency, as Figure 4 of Fader, Hardie & Lee (2005) */
+  byFrequency: HoldoutRow[];
+}
+
+/**
+ * The calibration/holdout check: fit the models on the orders up to `calibrationEnd`, then compare
+ * each account's expected repeat orders over (calibrationEnd, holdoutEnd] with the order days it
+ * actually had there. Throws a RangeError when the holdout period is empty or the fit impossible.
+ */
+export function holdoutCheck(histories: readonly OrderHistory[], calibrationEnd: Serial, holdoutEnd: Serial): HoldoutCheck {
+  const cal = Math.floor(calibrationEnd);
+  const end = Math.floor(holdoutEnd);
+  if (!(end > cal)) throw new RangeError('The holdout period must end after the calibration period.');
+  const rows: { s: RepeatSummary; actual: number }[] = [];
+  for (const h of histories) {
+    const s = repeatSummary(h.dates, h.values, cal);
+    if (!s) continue;
+    let actual = 0;
+    let last = NaN;
+    for (let i = 0; i < h.dates.length; i++) {
+      const d = Math.floor(h.dates[i]);
+      if (d > cal && d <= end && d !== last) {
+        actual++;
+        last = d;
+      }
+    }
+    rows.push({ s, actual });
+  }
+  const model = fitLifetimeModel(rows.map((r) => r.s));
+  if (!model.bgnbd) throw new RangeError(model.warning ?? 'The repeat-buying model cannot be fitted on the calibration period.');
+  const weeks = (end - cal) / WEEK_DAYS;
+  const buckets = new Map<string, { accounts: number; expected: number; actual: number }>();
+  let expectedTotal = 0;
+  let actualTotal = 0;
+  for (const { s, actual } of rows) {
+    const e = expectedOrders(model.bgnbd, weeks, s.frequency, s.recency, s.T);
+    expectedTotal += e;
+    actualTotal += actual;
+    const key = s.frequency >= 7 ? '7+' : String(s.frequency);
+    const b = buckets.get(key) ?? { accounts: 0, expected: 0, actual: 0 };
+    b.accounts++;
+    b.expected += e;
+    b.actual += actual;
+    buckets.set(key, b);
+  }
+  const byFrequency = ['0', '1', '2', '3', '4', '5', '6', '7+']
+    .filter((k) => buckets.has(k))
+    .map((k) => {
+      const b = buckets.get(k)!;
+      return { frequency: k, accounts: b.accounts, expected: b.expected / b.accounts, actual: b.actual / b.accounts };
+    });
+  return { calibrationEnd: cal, holdoutEnd: end, holdoutWeeks: weeks, model, accounts: rows.length, expectedRepeatOrders: expectedTotal, actualRepeatOrders: actualTotal, byFrequency };
+}
