@@ -27,7 +27,8 @@ import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
 import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
-import { AggScratch, alerts, categoryAggregates, type CategoryAggregates, riskFlags, winBackOf } from './signals';
+import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
+import { riskFlagsAndAlerts, winBackOf } from './alerts';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
   AbcTier,
@@ -369,8 +370,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     cumulativeShare: null,
     keyAccountCandidate: false,
     keyAccountReason: null,
-    riskFlags: riskFlags(sig),
-    alerts: alerts(sig),
+    ...riskFlagsAndAlerts(sig),
     winBack: winBackOf(inputs.daysSinceLastOrder),
   };
   return { account, state: { s, units: e.units, rec, agg, group: null } };

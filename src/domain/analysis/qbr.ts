@@ -23,7 +23,7 @@ import { accountRowIndex, analyzeAccount, skuFigures } from './account';
 import type { OrderBook } from './book';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
 import { internalOf } from './portfolio';
-import { addTo } from './signals';
+import { addTo } from './aggregates';
 import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
 import type { AnalysisContext, CrossSellRecommendation, PortfolioAnalysis } from './types';
 import type { Period } from '../dates';

@@ -1,0 +1,247 @@
+/**
+ * Risk flags, alerts and win-back at as-of (PRODUCT.md §2.4), as two rule lists.
+ * Adding an alert: its thresholds go in ALERTS (src/domain/rules.ts), its check is one function
+ * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
+ */
+import type { Period } from '../dates';
+import { formatMoney } from '../currency';
+import { median } from '../numbers';
+import { ALERTS, RISK } from '../rules';
+import type { AccountRecord, Serial } from '../types';
+import { winBackStage } from '../winback';
+import type { CategoryAggregates } from './aggregates';
+import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
+import type { Alert, HealthInputs, RiskFlag, WinBack } from './types';
+
+export interface SignalInputs {
+  s: Subject;
+  asOf: Serial;
+  inputs: HealthInputs;
+  rec: AccountRecord | undefined;
+  agg: CategoryAggregates;
+  categoryName: (cat: number) => string;
+  /** "ordered by" names with their first order date (already merged over rolled-up units) */
+  orderedBy: ReadonlyMap<string, { name: string; date: Serial }>;
+  /** what money figures in messages start with ("£", "€", "SEK ") */
+  moneyPrefix: string;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** What every rule reads: the inputs plus the figures several rules share, worked out once. */
+interface RuleContext extends SignalInputs {
+  money: (v: number) => string;
+  days: number | null;
+  orders12: Orders12;
+  /** median days between order dates over the last 12 months */
+  medianGap: number | undefined;
+  /** the regular-customer silence rule fires (the plain 30-day warning then says nothing) */
+  regularSilent: boolean;
+  /** (as-of − 30 days, as-of] */
+  recent: Period;
+}
+
+type RiskFlagRule = (c: RuleContext) => RiskFlag | RiskFlag[] | null;
+type AlertRule = (c: RuleContext) => Alert | Alert[] | null;
+
+// ---- risk flags (methodology Step 1.3) ----
+
+function noRecentOrder({ days }: RuleContext): RiskFlag | null {
+  if (days === null || days < RISK.noOrderDays) return null;
+  return { kind: 'noRecentOrder', message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`, values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays } };
+}
+
+/** Average order value: the last quarter against the 12 months before it. */
+function averageOrderDrop({ s, asOf, money }: RuleContext): RiskFlag | null {
+  const q = ordersIn(s, periodBack(asOf, 3));
+  const b = ordersIn(s, periodBack(asOf, 12, 3));
+  if (q.count === 0 || b.count === 0) return null;
+  const aovQ = q.value / q.count;
+  const aovB = b.value / b.count;
+  if (!(aovB > 0 && (aovB - aovQ) / aovB > RISK.aovDropShare)) return null;
+  return {
+    kind: 'averageOrderDrop',
+    message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
+    values: { averageOrderLastQuarter: aovQ, averageOrderPrior12: aovB, drop: (aovB - aovQ) / aovB, threshold: RISK.aovDropShare },
+  };
+}
+
+/** Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter. */
+function switchedCategory({ agg, categoryName }: RuleContext): RiskFlag[] | null {
+  // forEach, not for-of: no iterator objects on this per-account path
+  let baseTotal = 0;
+  agg.baseRev.forEach((v) => (baseTotal += v));
+  if (baseTotal <= 0) return null;
+  const out: RiskFlag[] = [];
+  agg.baseRev.forEach((v, cat) => {
+    if (v / baseTotal >= RISK.switchedCategoryShare && !agg.lastQuarter.has(cat)) {
+      out.push({
+        kind: 'switchedCategory',
+        message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last quarter and has no order in the last quarter.`,
+        values: { category: categoryName(cat), categoryRevenuePrior12: v, revenuePrior12: baseTotal, share: v / baseTotal, threshold: RISK.switchedCategoryShare },
+      });
+    }
+  });
+  return out;
+}
+
+function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
+  const r1 = returnsIn(s, periodBack(asOf, 3)).count;
+  const r0 = returnsIn(s, periodBack(asOf, 3, 3)).count;
+  if (r1 <= r0) return null;
+  return { kind: 'returnsRising', message: `${r1} returns last quarter against ${r0} the quarter before.`, values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 } };
+}
+
+function lowEngagement({ inputs }: RuleContext): RiskFlag | null {
+  if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement) return null;
+  return { kind: 'lowEngagement', message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`, values: { engagement: inputs.engagement, threshold: RISK.lowEngagement } };
+}
+
+function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
+  const hist = rec?.daysBeyondTermsHistory;
+  if (inputs.daysBeyondTerms === null || !hist || hist.length === 0) return null;
+  const previous = hist[hist.length - 1];
+  if (!(Number.isFinite(previous) && inputs.daysBeyondTerms > previous)) return null;
+  return {
+    kind: 'paymentSlipping',
+    message: `Average days paid beyond terms rose from ${previous} to ${inputs.daysBeyondTerms}.`,
+    values: { daysBeyondTerms: inputs.daysBeyondTerms, previousDaysBeyondTerms: previous },
+  };
+}
+
+/** Risk flags in the order they are shown. */
+export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [noRecentOrder, averageOrderDrop, switchedCategory, returnsRising, lowEngagement, paymentSlipping];
+
+// ---- alerts (methodology Step 9) ----
+
+interface Orders12 {
+  gaps: Float64Array;
+  average: number;
+  lastValue: number | null;
+  lastDate: number | null;
+}
+
+/**
+ * The last 12 months' purchase orders: the days between successive order dates (orders of
+ * one day count once), the average order, and the last order with its date.
+ */
+function orders12(s: Subject, asOf: Serial): Orders12 {
+  const o = ordersIn(s, periodBack(asOf, 12));
+  const { ordDate, ordVal } = s.f;
+  const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
+  let g = 0;
+  let total = 0;
+  for (let i = o.from; i < o.to; i++) {
+    total += ordVal[i];
+    if (i > o.from && ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
+  }
+  const n = o.to - o.from;
+  return { gaps: gaps.subarray(0, g), average: n ? total / n : 0, lastValue: n ? ordVal[o.to - 1] : null, lastDate: n ? ordDate[o.to - 1] : null };
+}
+
+function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext): Alert | null {
+  if (!regularSilent || days === null || medianGap === undefined) return null;
+  return {
+    severity: 'Critical',
+    kind: 'regularCustomerSilent',
+    message: `No order for ${days} days from a regular customer (median ${medianGap} days between orders over the last 12 months).`,
+    values: { daysSinceLastOrder: days, medianGapDays: medianGap, threshold: ALERTS.criticalNoOrderDays },
+  };
+}
+
+/** Last order against the 12-month average order (the last order is within the 12 months): one alert at most. */
+function lastOrderAgainstAverage({ orders12: o, money }: RuleContext): Alert | null {
+  const avg = o.average;
+  const lastValue = o.lastValue;
+  if (lastValue === null || !(avg > 0)) return null;
+  const ratio = lastValue / avg;
+  const values = { lastOrderValue: lastValue, lastOrderDate: o.lastDate, averageOrderLast12: avg, ratio };
+  const message = `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`;
+  if (ratio < ALERTS.criticalLastOrderShare) return { severity: 'Critical', kind: 'lastOrderVeryLow', message, values: { ...values, threshold: ALERTS.criticalLastOrderShare } };
+  if (ratio < ALERTS.warningLastOrderShare) return { severity: 'Warning', kind: 'lastOrderLow', message, values: { ...values, threshold: ALERTS.warningLastOrderShare } };
+  if (ratio > ALERTS.opportunityLastOrderShare) return { severity: 'Opportunity', kind: 'lastOrderHigh', message, values: { ...values, threshold: ALERTS.opportunityLastOrderShare } };
+  return null;
+}
+
+function creditHold({ rec }: RuleContext): Alert | null {
+  return rec?.creditHold ? { severity: 'Critical', kind: 'creditHold', message: 'Account is on credit hold.', values: { creditHold: 'yes' } } : null;
+}
+
+/** The plain 30-day silence, unless the regular-customer alert already says it. */
+function noOrder30Days({ days, regularSilent }: RuleContext): Alert | null {
+  if (regularSilent || days === null || days < ALERTS.warningNoOrderDays) return null;
+  return { severity: 'Warning', kind: 'noOrder30Days', message: `No order for ${days} days.`, values: { daysSinceLastOrder: days, threshold: ALERTS.warningNoOrderDays } };
+}
+
+function recentReturn({ s, recent, money }: RuleContext): Alert | null {
+  const ret = returnsIn(s, recent);
+  if (ret.count === 0) return null;
+  return {
+    severity: 'Warning',
+    kind: 'recentReturn',
+    message: `${ret.count} return${ret.count > 1 ? 's' : ''} in the last ${ALERTS.recentDays} days, worth ${money(-ret.value)}.`,
+    values: { returns: ret.count, returnValue: ret.value, lastReturnDate: s.f.retDate[ret.to - 1] },
+  };
+}
+
+function latePayment({ inputs }: RuleContext): Alert | null {
+  if (inputs.daysBeyondTerms === null || inputs.daysBeyondTerms < ALERTS.latePaymentDays) return null;
+  return { severity: 'Warning', kind: 'latePayment', message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average.`, values: { daysBeyondTerms: inputs.daysBeyondTerms, threshold: ALERTS.latePaymentDays } };
+}
+
+/** "New" needs an order before the last 30 days, else every first order of a new account would fire. */
+function hadEarlierOrder({ inputs, recent }: RuleContext): boolean {
+  return inputs.firstOrderDate !== null && inputs.firstOrderDate <= recent.start;
+}
+
+function newCategory(c: RuleContext): Alert[] | null {
+  if (!hadEarlierOrder(c)) return null;
+  const out: Alert[] = [];
+  c.agg.firstDate.forEach((first, cat) => {
+    if (first > c.recent.start && first <= c.asOf) out.push({ severity: 'Opportunity', kind: 'newCategory', message: `First-ever order in ${c.categoryName(cat)} on this account.`, values: { category: c.categoryName(cat), firstOrderDate: first } });
+  });
+  return out;
+}
+
+function newOrderer(c: RuleContext): Alert[] | null {
+  if (!hadEarlierOrder(c)) return null;
+  const out: Alert[] = [];
+  c.orderedBy.forEach(({ name, date: first }) => {
+    if (first > c.recent.start && first <= c.asOf) out.push({ severity: 'Opportunity', kind: 'newOrderer', message: `New person ordering: ${name}.`, values: { orderedBy: name, firstOrderDate: first } });
+  });
+  return out;
+}
+
+/** Alerts in the order they are shown. */
+export const ALERT_RULES: readonly AlertRule[] = [regularCustomerSilent, lastOrderAgainstAverage, creditHold, noOrder30Days, recentReturn, latePayment, newCategory, newOrderer];
+
+function contextOf(x: SignalInputs): RuleContext {
+  const days = x.inputs.daysSinceLastOrder;
+  const o = orders12(x.s, x.asOf);
+  const medianGap = median(o.gaps);
+  const regularSilent = days !== null && days >= ALERTS.criticalNoOrderDays && medianGap !== undefined && medianGap <= ALERTS.regularCustomerMedianGapDays;
+  return { ...x, money: (v: number) => formatMoney(v, x.moneyPrefix), days, orders12: o, medianGap, regularSilent, recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf } };
+}
+
+function collect<T>(rules: readonly ((c: RuleContext) => T | T[] | null)[], c: RuleContext): T[] {
+  const out: T[] = [];
+  for (const rule of rules) {
+    const r = rule(c);
+    if (r === null) continue;
+    if (Array.isArray(r)) out.push(...r);
+    else out.push(r);
+  }
+  return out;
+}
+
+/** Risk flags and alerts at as-of (each names the numbers behind it), from one shared context. */
+export function riskFlagsAndAlerts(x: SignalInputs): { riskFlags: RiskFlag[]; alerts: Alert[] } {
+  const c = contextOf(x);
+  return { riskFlags: collect(RISK_FLAG_RULES, c), alerts: collect(ALERT_RULES, c) };
+}
+
+export function winBackOf(daysSinceLastOrder: number | null): WinBack | null {
+  if (daysSinceLastOrder === null) return null;
+  const w = winBackStage(daysSinceLastOrder);
+  return { stage: w.stage, name: w.name, action: w.action, script: w.script, daysSinceLastOrder };
+}
