@@ -81,6 +81,47 @@ export const PAYMENT_STEPS: readonly { max: number; score: number; label: string
   { max: Infinity, score: 1, label: '31+ days late' },
 ];
 
+/**
+ * Engagement from an engagement log (PRODUCT.md §2.1), over the contacts of the last
+ * `windowDays` days: with fewer than `minOutbound` outbound contacts and no inbound one the
+ * log is too thin (the accounts table's value is used, else n/a). Score 1 when
+ * `unansweredShare` or more of the outreach older than `unansweredAfterDays` days has no
+ * response; otherwise the median response time picks the row of ENGAGEMENT_RESPONSE_STEPS.
+ */
+export const ENGAGEMENT_LOG = {
+  windowDays: 90,
+  minOutbound: 3,
+  unansweredAfterDays: 14,
+  unansweredShare: 0.5,
+} as const;
+
+/**
+ * Median response time (hours, at most `maxHours`) → score. A median within the first row
+ * scores 5 instead when the customer also reached out (an inbound contact in the window).
+ */
+export const ENGAGEMENT_RESPONSE_STEPS: readonly { maxHours: number; score: number; label: string }[] = [
+  { maxHours: 24, score: 4, label: 'answers within 24 hours' },
+  { maxHours: 72, score: 3, label: 'answers within 3 days' },
+  { maxHours: Infinity, score: 2, label: 'answers eventually' },
+];
+export const ENGAGEMENT_PROACTIVE = { score: 5, label: 'reaches out and answers within a day' } as const;
+
+/**
+ * Words in an engagement log's follow-up, topic or type that mean the contact failed (the
+ * methodology's "Contact email bounced" Warning alert), compared in lower case.
+ */
+export const CONTACT_FAILED_WORDS: readonly string[] = ['bounced', 'bounce', 'undeliverable', 'undelivered', 'delivery failed', 'no answer', 'no reply', 'no response', 'not responding', 'unanswered', 'voicemail', 'left message', 'wrong number', 'number not recognised', 'left the company', 'no longer with'];
+
+/** How many log entries the account plan's "Recent engagement" lists. */
+export const RECENT_ENGAGEMENT = 5;
+
+/** Payment from a payments ledger (PRODUCT.md §2.1, §2.4): invoices due in the last `windowMonths` months; the risk flag compares quarters. */
+export const PAYMENT_LEDGER = {
+  windowMonths: 12,
+  /** "late payments increasing": last quarter's mean days late at least this many days above the previous quarter's */
+  risingDays: 3,
+} as const;
+
 /** Engagement labels (any sensible spelling resolves to one of these by the engagement parser). */
 export const ENGAGEMENT_LEVELS: readonly { score: number; label: string; synonyms: readonly string[] }[] = [
   { score: 5, label: 'Proactively reaches out', synonyms: ['proactive', 'proactively reaches out', 'reaches out', 'proactively', 'initiates'] },
@@ -163,6 +204,16 @@ export const RISK = {
   switchedCategoryShare: 0.1,
   lowEngagement: 2,
 } as const;
+
+/** The six warning signs of methodology 000 Step 1.3, in its order, with its action for each. */
+export const WARNING_SIGNS: readonly { sign: string; action: string }[] = [
+  { sign: 'No order in 45+ days', action: 'Immediate outreach' },
+  { sign: 'Order value down >20%', action: 'Price/product review' },
+  { sign: 'Switched product categories', action: 'Investigate competitor' },
+  { sign: 'Late payments increasing', action: 'Credit review' },
+  { sign: 'Contact not responding', action: 'Find new contact' },
+  { sign: 'Complaints/returns increasing', action: 'Quality review' },
+];
 
 export const ALERTS = {
   criticalNoOrderDays: 45,

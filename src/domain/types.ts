@@ -58,6 +58,8 @@ export interface AccountRecord {
   accountManager?: string;
   creditTerms?: string;
   creditLimit?: number;
+  /** Billing or head-office address, as given. */
+  address?: string;
   /** 1–5 (already resolved from a label by ingest or the domain's engagement parser). */
   engagement?: number;
   /** Average days paid beyond terms (negative = early). */
@@ -110,4 +112,44 @@ export interface CuratedRule {
 export interface CurrencyRate {
   from: string;
   rate: number;
+}
+
+/** How a contact in the engagement log was made (methodology 000, Step 4.4). */
+export type ContactType = 'call' | 'e-mail' | 'visit' | 'meeting';
+/** Who made the contact: the customer (inbound) or we (outbound). */
+export type Direction = 'inbound' | 'outbound';
+
+/**
+ * One row of the optional engagement log. Times matter here (a response in 24 hours or in 25),
+ * so `at` and `respondedOn` are serials WITH the time of day as a fraction (45658.5 = noon on
+ * 2025-01-01); a log without times has whole days.
+ */
+export interface EngagementEntry {
+  accountId: string;
+  at: number;
+  contact?: string;
+  /** undefined when the log's type is blank or none of the four (the text is kept in `typeText`) */
+  type?: ContactType;
+  typeText?: string;
+  /** undefined when the log has no direction: read as outbound (a log is mostly our outreach) */
+  direction?: Direction;
+  topic?: string;
+  followUp?: string;
+  /** When the customer answered; undefined = no answer (yet). */
+  respondedOn?: number;
+  row?: number;
+}
+
+/** One invoice of the optional payments ledger (an invoice list or aged-debtors export). */
+export interface Invoice {
+  accountId: string;
+  invoiceNo?: string;
+  invoiceDate?: Serial;
+  /** When missing, the invoice date plus the account's credit terms (when those are readable). */
+  dueDate?: Serial;
+  /** undefined = unpaid */
+  paidDate?: Serial;
+  /** Invoice amount (weights the mean); credit notes (0 or less) do not count. */
+  amount: number;
+  row?: number;
 }
