@@ -4,7 +4,7 @@ import type { KapEngine } from '../engine/engine';
 
 export function toJson(engine: KapEngine): unknown {
   const p = engine.portfolio!;
-  return { asOf: serialToIso(p.asOf), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, notes: engine.side.notes }, portfolio: p };
+  return { asOf: serialToIso(p.asOf), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, engagementLog: engine.side.engagement.length, invoices: engine.side.invoices.length, notes: engine.side.notes }, portfolio: p };
 }
 
 function money(n: number, currency: string): string {

@@ -6,13 +6,13 @@
 import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
 import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, Serial } from '../domain/types';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, Invoice, Serial } from '../domain/types';
 import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
 import type { Role } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
-import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseRates, type TableResult } from '../ingest/tables';
+import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parsePayments, parseRates, type TableResult } from '../ingest/tables';
 import { type DateOrder, inferDateOrder } from '../ingest/values';
 import { layoutOptions, type LayoutOptions } from '../sheets/options';
 import type { SheetSpec } from '../sheets/spec';
@@ -26,12 +26,16 @@ export interface SideTables {
   contacts: ContactRecord[];
   curatedRules: CuratedRule[];
   rates: CurrencyRate[];
+  /** the engagement log (Engagement factor), empty when the workbook has none */
+  engagement: EngagementEntry[];
+  /** the payments ledger (Payment factor), empty when the workbook has none */
+  invoices: Invoice[];
   /** rows skipped per table, for the user */
   notes: string[];
 }
 
 export function emptySideTables(): SideTables {
-  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], notes: [] };
+  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], notes: [] };
 }
 
 /** The best detection per role over a workbook's grids, with the user's column choices applied. */
@@ -81,6 +85,8 @@ export function readSideTables(found: Partial<Record<Role, { grid: Grid; detecti
   t.contacts = read('contacts', 'Contacts', parseContacts);
   t.curatedRules = read('crossSell', null, parseCrossSell);
   t.rates = read('rates', 'Rates', parseRates);
+  t.engagement = read('engagement', 'Engagement log', parseEngagementLog);
+  t.invoices = read('payments', 'Payments ledger', parsePayments);
   return t;
 }
 
@@ -138,6 +144,8 @@ export class KapEngine {
       catalog: this.side.catalog,
       contacts: this.side.contacts,
       curatedRules: this.side.curatedRules,
+      engagementLog: this.side.engagement,
+      invoices: this.side.invoices,
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,

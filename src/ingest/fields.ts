@@ -4,7 +4,7 @@
  * folded to single spaces; camelCase split), and also with the spaces removed, so
  * "CustomerID", "customer_id" and "Customer I.D." all meet the synonym "customer id".
  */
-export type Role = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'crossSell' | 'rates';
+export type Role = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'crossSell' | 'rates' | 'engagement' | 'payments';
 
 export interface FieldDef {
   field: string;
@@ -54,6 +54,7 @@ export const ACCOUNT_FIELDS: readonly FieldDef[] = [
   { field: 'accountManager', label: 'Account manager', header: 'Account Manager', synonyms: ['account manager', 'am', 'kam', 'key account manager', 'sales rep', 'rep', 'owner', 'account owner', 'salesperson', 'sales person', 'sales exec', 'sales executive', 'territory manager', 'bdm'] },
   { field: 'creditTerms', label: 'Credit terms', header: 'Credit Terms', synonyms: ['credit terms', 'terms', 'payment terms', 'pay terms'] },
   { field: 'creditLimit', label: 'Credit limit', header: 'Credit Limit', synonyms: ['credit limit', 'limit', 'credit line'] },
+  { field: 'address', label: 'Address', header: 'Address', synonyms: ['address', 'billing address', 'invoice address', 'registered address', 'head office address', 'street address', 'postal address'] },
   { field: 'engagement', label: 'Engagement', header: 'Engagement', synonyms: ['engagement', 'responsiveness', 'engagement score', 'engagement level', 'response', 'response to outreach'] },
   { field: 'daysBeyondTerms', label: 'Average days beyond terms', header: 'Avg Days Beyond Terms', synonyms: ['avg days beyond terms', 'average days beyond terms', 'days beyond terms', 'days late', 'avg days late', 'average days late', 'payment days late', 'dbt', 'avg dbt', 'days overdue', 'avg days overdue'] },
   { field: 'daysBeyondTermsHistory', label: 'Days beyond terms history', header: 'Days Late History', synonyms: ['days late history', 'days beyond terms history', 'dbt history', 'payment history', 'days late trend'] },
@@ -93,6 +94,29 @@ export const RATE_FIELDS: readonly FieldDef[] = [
   { field: 'rate', label: 'Rate', header: 'Rate', required: true, synonyms: ['rate', 'fx rate', 'exchange rate', 'rate to gbp', 'conversion rate', 'fx', 'multiplier'] },
 ];
 
+/** The engagement log (methodology 000 Step 4.4): one row per call, e-mail, visit or meeting. */
+export const ENGAGEMENT_FIELDS: readonly FieldDef[] = [
+  { field: 'accountId', label: 'Account', header: 'Account', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'customer id', 'cust no', 'customer no', 'customer', 'company', 'account name', 'customer name', 'client', 'organisation', 'organization'] },
+  { field: 'date', label: 'Date', header: 'Date', required: true, synonyms: ['date', 'contact date', 'activity date', 'date time', 'datetime', 'date and time', 'when', 'logged', 'logged on', 'call date', 'meeting date', 'timestamp', 'date of contact', 'contacted on', 'created'] },
+  { field: 'contact', label: 'Contact', header: 'Contact', synonyms: ['contact', 'contact name', 'person', 'spoke to', 'spoke with', 'who', 'with', 'attendee', 'name'] },
+  { field: 'type', label: 'Type (call, e-mail, visit, meeting)', header: 'Type', synonyms: ['type', 'contact type', 'activity type', 'interaction type', 'engagement type', 'channel', 'method', 'medium', 'activity'] },
+  { field: 'direction', label: 'Direction (inbound / outbound)', header: 'Direction', synonyms: ['direction', 'inbound outbound', 'inbound or outbound', 'in out', 'in or out', 'initiated by', 'who initiated', 'initiator', 'incoming outgoing'] },
+  { field: 'topic', label: 'Topic', header: 'Topic', synonyms: ['topic', 'subject', 'summary', 'purpose', 'regarding', 're', 'notes', 'description', 'discussion'] },
+  { field: 'followUp', label: 'Follow-up', header: 'Follow-up', synonyms: ['follow up', 'followup', 'next step', 'next steps', 'outcome', 'result', 'action', 'actions', 'next action'] },
+  { field: 'respondedOn', label: 'Responded on', header: 'Responded On', synonyms: ['responded on', 'response date', 'responded', 'date responded', 'replied on', 'reply date', 'date replied', 'answered on', 'response received', 'response on', 'responded at', 'reply received'] },
+];
+
+/** A payments ledger: an invoice list or an aged-debtors export with paid dates (Sage, Xero, QuickBooks, SAP spellings). */
+export const PAYMENT_FIELDS: readonly FieldDef[] = [
+  { field: 'invoiceNo', label: 'Invoice number', header: 'Invoice No', synonyms: ['invoice no', 'invoice number', 'invoice', 'inv no', 'invoice ref', 'invoice id', 'invoice num', 'document no', 'document number', 'doc no', 'reference', 'ref', 'transaction no', 'trans no', 'number', 'no'] },
+  { field: 'accountId', label: 'Account ID', header: 'Account No', synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account code', 'a c no', 'a c ref', 'customer id', 'cust id', 'cust no', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'debtor', 'debtor code', 'debtor no', 'payer', 'bill to', 'kunnr'] },
+  { field: 'accountName', label: 'Account name', header: 'Customer', synonyms: ['customer', 'customer name', 'company', 'company name', 'account name', 'client', 'client name', 'contact', 'contact name', 'debtor name', 'name', 'bill to name'] },
+  { field: 'invoiceDate', label: 'Invoice date', header: 'Invoice Date', synonyms: ['invoice date', 'inv date', 'date', 'document date', 'doc date', 'transaction date', 'trans date', 'issue date', 'date issued', 'posting date', 'tax date', 'date raised'] },
+  { field: 'dueDate', label: 'Due date', header: 'Due Date', synonyms: ['due date', 'due', 'date due', 'payment due', 'payment due date', 'due on', 'due by', 'net due date', 'terms date'] },
+  { field: 'paidDate', label: 'Paid date', header: 'Paid Date', synonyms: ['paid date', 'date paid', 'paid on', 'paid', 'payment date', 'date of payment', 'fully paid on', 'fully paid date', 'last payment date', 'last payment', 'cleared date', 'clearing date', 'settled date', 'settlement date', 'date settled', 'receipt date', 'date received'] },
+  { field: 'amount', label: 'Amount', header: 'Amount', synonyms: ['amount', 'invoice amount', 'invoice total', 'total', 'gross', 'gross amount', 'gross total', 'total inc vat', 'amount inc vat', 'value', 'invoice value', 'total amount', 'net amount', 'net', 'original amount', 'amount due', 'outstanding', 'balance'] },
+];
+
 export const ROLES: Readonly<Record<Role, RoleDef>> = {
   orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['sku'], ['quantity'], ['revenue', 'unitPrice']] },
   accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride']] },
@@ -100,6 +124,8 @@ export const ROLES: Readonly<Record<Role, RoleDef>> = {
   contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling']] },
   crossSell: { role: 'crossSell', label: 'cross-sell rules', fields: CROSS_SELL_FIELDS, requiredAny: [['theyBuy'], ['considerSelling']] },
   rates: { role: 'rates', label: 'currency rates', fields: RATE_FIELDS, requiredAny: [['currency'], ['rate']] },
+  engagement: { role: 'engagement', label: 'engagement log', fields: ENGAGEMENT_FIELDS, requiredAny: [['accountId'], ['date'], ['direction', 'respondedOn', 'type']] },
+  payments: { role: 'payments', label: 'payments ledger', fields: PAYMENT_FIELDS, requiredAny: [['accountId', 'accountName'], ['dueDate', 'invoiceDate'], ['paidDate'], ['amount']] },
 };
 
 /**

@@ -1,12 +1,12 @@
-/** The optional tables: accounts, catalog, contacts, the user's cross-sell rules and currency rates. */
+/** The optional tables: accounts, catalog, contacts, the user's cross-sell rules, currency rates, the engagement log and the payments ledger. */
 import { ymdToSerial } from '../domain/dates';
 import { parseEngagement } from '../domain/health';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, HealthBand, Tier } from '../domain/types';
+import type { AccountRecord, CatalogItem, ContactRecord, ContactType, CuratedRule, CurrencyRate, Direction, EngagementEntry, HealthBand, Invoice, Tier } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
 import { type Cell, isBlankCell } from './grid';
 import type { RejectCount } from './orders';
-import { normaliseCurrency, parseBoolean, parseDate, parseNumber } from './values';
+import { type DateOrder, inferDateOrder, normaliseCurrency, parseBoolean, parseDate, parseDateTime, parseNumber } from './values';
 
 export interface TableResult<T> {
   records: T[];
@@ -127,6 +127,7 @@ export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], fi
       accountManager: r.text(row, 'accountManager'),
       creditTerms: r.text(row, 'creditTerms'),
       creditLimit: parseNumber(r.cell(row, 'creditLimit') ?? null),
+      address: r.text(row, 'address'),
       engagement: isBlankCell(eng ?? null) || typeof eng === 'boolean' || eng instanceof Date ? undefined : parseEngagement(eng as number | string),
       daysBeyondTerms: parseNumber(r.cell(row, 'daysBeyondTerms') ?? null),
       daysBeyondTermsHistory: history,
@@ -208,5 +209,86 @@ export function parseRates(mapping: ColumnMapping, values: readonly Row[], first
     if (!from) return 'no currency';
     if (rate === undefined || rate <= 0) return 'unreadable rate';
     return { from: normaliseCurrency(from), rate };
+  }, firstRowNumber);
+}
+
+/** The day-first or month-first reading of a table's date columns, from their own values (a first field over 12 settles it). */
+function dateOrderOf(mapping: ColumnMapping, values: readonly Row[], fields: readonly string[], culture?: string): DateOrder {
+  const cols = mapping.fields.filter((f) => fields.includes(f.field)).map((f) => f.column);
+  const cells: Cell[] = [];
+  for (let i = mapping.headerRow + 1; i < values.length; i++) for (const c of cols) cells.push(values[i]?.[c]);
+  return inferDateOrder(cells, culture);
+}
+
+/** "Call", "phone", "E-mail", "email", "Site visit", "Teams meeting" → the type; anything else undefined. */
+export function parseContactType(v: string | undefined): ContactType | undefined {
+  if (!v) return undefined;
+  const s = v.trim().toLowerCase();
+  if (/e-?mail|\bmail\b|\bmessage\b/.test(s)) return 'e-mail';
+  if (/meet|teams|zoom|video|webinar|conference/.test(s)) return 'meeting';
+  if (/visit|on ?site|in person|face to face/.test(s)) return 'visit';
+  if (/call|phone|tel\b|rang|ring/.test(s)) return 'call';
+  return undefined;
+}
+
+/** "Inbound", "In", "Incoming", "From customer", "Customer" → inbound; "Outbound", "Out", "Outgoing", "Us", "Sent" → outbound. */
+export function parseDirection(v: string | undefined): Direction | undefined {
+  if (!v) return undefined;
+  const s = v.trim().toLowerCase();
+  if (/^(in|inbound|incoming|received|them|customer|client|they)\b|from (the )?(customer|client)|(customer|client)[ -]initiated|by (the )?(customer|client)/.test(s)) return 'inbound';
+  if (/^(out|outbound|outgoing|sent|made|us|we|our|ours)\b|to (the )?(customer|client)|by us|we initiated/.test(s)) return 'outbound';
+  return undefined;
+}
+
+/**
+ * The engagement log (methodology 000 Step 4.4). Dates keep their time of day (responses are
+ * timed in hours). Rows are skipped, and counted, with no account, no readable date, or a
+ * response dated before the contact.
+ */
+export function parseEngagementLog(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<EngagementEntry> {
+  const r = reader(mapping);
+  const order = dateOrderOf(mapping, values, ['date', 'respondedOn'], culture);
+  return collect(mapping, values, (row, rowNo) => {
+    const accountId = r.text(row, 'accountId');
+    if (!accountId) return 'no account';
+    const at = parseDateTime(r.cell(row, 'date') ?? null, order);
+    if (at === undefined) return 'no readable date';
+    const respCell = r.cell(row, 'respondedOn') ?? null;
+    const respondedOn = isBlankCell(respCell) ? undefined : parseDateTime(respCell, order);
+    if (!isBlankCell(respCell) && respondedOn === undefined && !/^(no|none|n\/?a|-|pending|not yet|no response|no reply)$/i.test(String(respCell).trim())) return 'unreadable "responded on" date';
+    if (respondedOn !== undefined && Math.floor(respondedOn) < Math.floor(at)) return 'response dated before the contact';
+    const typeText = r.text(row, 'type');
+    return {
+      accountId,
+      at,
+      contact: r.text(row, 'contact'),
+      type: parseContactType(typeText),
+      typeText,
+      direction: parseDirection(r.text(row, 'direction')),
+      topic: r.text(row, 'topic'),
+      followUp: r.text(row, 'followUp'),
+      respondedOn: respondedOn !== undefined && respondedOn < at ? at : respondedOn,
+      row: rowNo,
+    };
+  }, firstRowNumber);
+}
+
+/**
+ * The payments ledger (an invoice list or aged-debtors export with paid dates). The account is
+ * the id, else the name. Rows are skipped, and counted, with no account, no amount, or neither a
+ * due date nor an invoice date. A paid date that is text ("Unpaid", "-") means unpaid.
+ */
+export function parsePayments(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<Invoice> {
+  const r = reader(mapping);
+  const order = dateOrderOf(mapping, values, ['invoiceDate', 'dueDate', 'paidDate'], culture);
+  return collect(mapping, values, (row, rowNo) => {
+    const accountId = r.text(row, 'accountId') ?? r.text(row, 'accountName');
+    if (!accountId) return 'no account';
+    const amount = parseNumber(r.cell(row, 'amount') ?? null);
+    if (amount === undefined) return 'no amount';
+    const invoiceDate = parseDate(r.cell(row, 'invoiceDate') ?? null, order);
+    const dueDate = parseDate(r.cell(row, 'dueDate') ?? null, order);
+    if (invoiceDate === undefined && dueDate === undefined) return 'no due date or invoice date';
+    return { accountId, invoiceNo: r.text(row, 'invoiceNo'), invoiceDate, dueDate, paidDate: parseDate(r.cell(row, 'paidDate') ?? null, order), amount, row: rowNo };
   }, firstRowNumber);
 }

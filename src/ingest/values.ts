@@ -101,6 +101,39 @@ export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined
 const MDY_CULTURES = new Set(['en-us', 'en-ph', 'en-ca', 'es-us', 'en-bz', 'en-fm', 'en-mh', 'en-pw', 'en-as', 'en-gu', 'en-mp', 'en-pr', 'en-um', 'en-vi', 'fil-ph', 'sw-ke']);
 const AMBIGUOUS_TEXT = /^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/;
 
+const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?/i;
+
+/**
+ * A date-and-time cell as an Excel serial WITH the time of day as a fraction (noon = .5); the
+ * engagement log needs it (a response in 24 hours or in 25). Numbers keep their fraction, JS
+ * Dates their UTC time, text its "14:30", "2:30 PM" or "T14:30:00" after the date; a date with
+ * no time is midnight. Undefined when the date part is unreadable (as parseDate).
+ */
+export function parseDateTime(v: Cell, order: DateOrder = 'dmy'): number | undefined {
+  if (typeof v === 'number') {
+    if (v >= MIN_SERIAL && v <= MAX_SERIAL + 1) return v;
+    return parseDate(v, order);
+  }
+  if (v instanceof Date) {
+    const t = v.getTime();
+    if (Number.isNaN(t)) return undefined;
+    const serial = (t - EXCEL_EPOCH_MS) / DAY_MS;
+    return serial >= MIN_SERIAL && serial < MAX_SERIAL + 1 ? serial : undefined;
+  }
+  const day = parseDate(v, order);
+  if (day === undefined || typeof v !== 'string') return day;
+  const m = TIME_OF_DAY.exec(v.trim());
+  if (!m) return day;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  const ampm = m[4]?.toLowerCase().replace(/\./g, '');
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23 || min > 59 || sec > 59) return day;
+  return day + (h * 3600 + min * 60 + sec) / 86_400;
+}
+
 /**
  * Day-first or month-first for ambiguous text dates: by the workbook's culture when known
  * ("en-US" → mdy, "en-GB", "de-DE" → dmy); else by the data (a first field over 12 anywhere

@@ -5,7 +5,7 @@
 import type { HealthResult, Weights } from '../health';
 import type { Change } from '../numbers';
 import type { Factor, Quadrant } from '../rules';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, HealthBand, HealthOverride, Serial, Tier } from '../types';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, EngagementEntry, HealthBand, HealthOverride, Invoice, Serial, Tier } from '../types';
 import type { RuleMetrics } from './affinity';
 
 export interface AnalysisContext {
@@ -15,6 +15,10 @@ export interface AnalysisContext {
   catalog?: CatalogItem[];
   contacts?: ContactRecord[];
   curatedRules?: CuratedRule[];
+  /** The engagement log, all accounts (Engagement factor from data; wins over the accounts table's value). */
+  engagementLog?: EngagementEntry[];
+  /** The payments ledger, all accounts (Payment factor from data; wins over the accounts table's figure). */
+  invoices?: Invoice[];
   /** 1–12, default 1 (January) */
   fiscalYearStartMonth?: number;
   /** Engagement at or above this is high in the quadrant; default DEFAULT_SCALE_CUT. */
