@@ -57,7 +57,7 @@ async function load(file: string, o: Opts): Promise<KapEngine> {
   if (o.sheet && !grids.some((g) => g.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${grids.map((g) => g.name).join(', ')}.`);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
   const engine = new KapEngine();
-  const report = loadGrids(engine, grids, settings, { culture, ordersSheet: o.sheet });
+  const report = await loadGrids(engine, grids, settings, { culture, ordersSheet: o.sheet });
   if (report.accepted === 0) throw new UsageError(`No usable order lines in ${file}. ${report.warnings.join(' ')}`);
   engine.analyse(settings);
   return engine;
@@ -144,7 +144,7 @@ async function demo(o: Opts): Promise<number> {
   const { grids } = await readWorkbookFile(sample);
   const engine = new KapEngine();
   const settings = completeSettings({});
-  const report = loadGrids(engine, grids, settings);
+  const report = await loadGrids(engine, grids, settings);
   // The sample's history ends on its last order date: analyse as of then, so the demo never ages.
   settings.asOf = o['as-of'] ?? serialToIso(report.lastDate ?? 0);
   const p = engine.analyse(settings);

@@ -6,91 +6,22 @@
 import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
 import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, Invoice, Serial } from '../domain/types';
-import { type ColumnMapping, detectTable, type Detection, headersOf } from '../ingest/detect';
-import type { Role } from '../ingest/fields';
-import type { Grid } from '../ingest/grid';
-import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
+import type { Serial } from '../domain/types';
+import type { ColumnMapping } from '../ingest/detect';
+import type { Cell, Grid } from '../ingest/grid';
+import { requireComplete } from '../ingest/mapping';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
-import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parsePayments, parseRates, type TableResult } from '../ingest/tables';
-import { type DateOrder, inferDateOrder } from '../ingest/values';
+import type { DateOrder } from '../ingest/values';
 import { layoutOptions, type LayoutOptions } from '../sheets/options';
 import type { SheetSpec } from '../sheets/spec';
 import { actionOf, type ActionId } from './actions';
 import type { KapSettings } from './settings';
+import { type IngestSource, IngestSession, type OrderPlan, type OrderSink, type SessionOptions, emptySideTables, type SideTables } from './session';
 import { asOfOf } from './settings';
 
-export interface SideTables {
-  accounts: AccountRecord[];
-  catalog: CatalogItem[];
-  contacts: ContactRecord[];
-  curatedRules: CuratedRule[];
-  rates: CurrencyRate[];
-  /** the engagement log (Engagement factor), empty when the workbook has none */
-  engagement: EngagementEntry[];
-  /** the payments ledger (Payment factor), empty when the workbook has none */
-  invoices: Invoice[];
-  /** rows skipped per table, for the user */
-  notes: string[];
-}
+export { emptySideTables, type SideTables };
 
-export function emptySideTables(): SideTables {
-  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], notes: [] };
-}
-
-/** The best detection per role over a workbook's grids, with the user's column choices applied. */
-export function detectAll(grids: readonly Grid[], settings?: Pick<KapSettings, 'mapping'>, ordersSheet?: string): Partial<Record<Role, { grid: Grid; detection: Detection }>> {
-  const out: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
-  const isOrdersSheet = (g: Grid) => g.name.toLowerCase() === ordersSheet?.toLowerCase();
-  for (const grid of grids) {
-    // A named orders sheet is read as order lines (whatever else it might look like), and only it.
-    const d = ordersSheet && isOrdersSheet(grid) ? detectTable(grid, 'orders') : detectTable(grid);
-    if (!d || (ordersSheet && d.mapping.role === 'orders' && !isOrdersSheet(grid))) continue;
-    const cur = out[d.mapping.role];
-    if (!cur || d.confidence > cur.detection.confidence || (d.confidence === cur.detection.confidence && d.dataRows > cur.detection.dataRows)) out[d.mapping.role] = { grid, detection: d };
-  }
-  // No complete order table: offer the closest one, so its missing columns can be mapped.
-  // A sheet with an order date and most order columns is order lines, whatever else it matched.
-  if (!out.orders) {
-    const near = closestOrders(ordersSheet ? grids.filter(isOrdersSheet) : grids);
-    if (near) {
-      for (const role of Object.keys(out) as Role[]) if (out[role]?.grid === near.grid) delete out[role];
-      out.orders = near;
-    }
-  }
-  for (const role of Object.keys(out) as Role[]) {
-    const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];
-    const hit = out[role];
-    if (hit && choices) hit.detection = { ...hit.detection, mapping: withUserChoices(hit.detection.mapping, hit.detection.headers, choices) };
-  }
-  return out;
-}
-
-function note<T>(label: string, r: TableResult<T>): string[] {
-  return r.rejected.map((x) => `${label}: ${x.count} row${x.count === 1 ? '' : 's'} skipped (${x.reason}; row${x.rows.length === 1 ? '' : 's'} ${x.rows.join(', ')}).`);
-}
-
-/** Parses the optional tables found among the detections. */
-export function readSideTables(found: Partial<Record<Role, { grid: Grid; detection: Detection }>>): SideTables {
-  const t = emptySideTables();
-  const read = <T>(role: Role, label: string | null, parse: (m: ColumnMapping, v: Grid['values'], top: number) => TableResult<T>): T[] => {
-    const f = found[role];
-    if (!f) return [];
-    const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1);
-    if (label) t.notes.push(...note(label, r));
-    return r.records;
-  };
-  t.accounts = read('accounts', 'Accounts', parseAccounts);
-  t.catalog = read('catalog', 'Catalog', parseCatalog);
-  t.contacts = read('contacts', 'Contacts', parseContacts);
-  t.curatedRules = read('crossSell', null, parseCrossSell);
-  t.rates = read('rates', 'Rates', parseRates);
-  t.engagement = read('engagement', 'Engagement log', parseEngagementLog);
-  t.invoices = read('payments', 'Payments ledger', parsePayments);
-  return t;
-}
-
-export class KapEngine {
+export class KapEngine implements OrderSink {
   readonly book = new OrderBook();
   side: SideTables = emptySideTables();
   report?: IngestReport;
@@ -102,6 +33,21 @@ export class KapEngine {
 
   setSideTables(t: SideTables): void {
     this.side = t;
+  }
+
+  /** The ingest session's sink: side tables, money format and the order-line mapping, then rows. */
+  begin(plan: OrderPlan): void {
+    this.setSideTables(plan.side);
+    this.moneySource = plan.moneySource;
+    this.beginOrders(plan.mapping, plan.headers, plan.dateOrder);
+  }
+
+  push(rows: readonly (readonly Cell[])[], firstRowNumber: number): void {
+    this.pushOrders(rows, firstRowNumber);
+  }
+
+  finish(): IngestReport {
+    return this.finishOrders();
   }
 
   /** Starts streaming order lines with the (complete) mapping. */
@@ -209,23 +155,25 @@ export class KapEngine {
   }
 }
 
-/** Loads whole grids (files, tests): detects, reads the side tables, streams the orders. */
-export function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: KapSettings, options: { culture?: string; ordersSheet?: string; chunkRows?: number } = {}): IngestReport {
-  const chunkRows = options.chunkRows ?? 50_000;
-  const found = detectAll(grids, settings, options.ordersSheet);
-  const orders = found.orders;
-  if (!orders) throw noOrdersError(grids.filter((g) => !options.ordersSheet || g.name.toLowerCase() === options.ordersSheet.toLowerCase()).map((g) => ({ name: g.name, headers: headersOf(g) })));
-  engine.setSideTables(readSideTables(found));
-  const { grid, detection } = orders;
-  const mapping = detection.mapping;
-  const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
-  const dateOrder = inferDateOrder(grid.values.slice(mapping.headerRow + 1).map((r) => r[dateCol]), options.culture);
-  engine.beginOrders(mapping, detection.headers, dateOrder);
-  const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
-  if (revCol !== undefined && grid.numberFormats) engine.moneySource = grid.numberFormats[mapping.headerRow + 1]?.[revCol] || undefined;
-  const top = grid.top ?? 1;
-  for (let i = mapping.headerRow + 1; i < grid.values.length; i += chunkRows) {
-    engine.pushOrders(grid.values.slice(i, i + chunkRows), top + i);
-  }
-  return engine.finishOrders();
+/** Whole grids in memory (tests, small files) as a source for the ingest session. */
+export function gridSource(grids: readonly Grid[], culture?: string): IngestSource {
+  const BLOCK = 50_000;
+  return {
+    tables: async () => grids.map((g) => ({ peek: g, rows: g.values.length })),
+    async read(table, onBlock) {
+      const v = table.peek.values;
+      for (let i = 0; i < v.length; i += BLOCK) await onBlock(v.slice(i, i + BLOCK), i);
+    },
+    culture: async () => culture,
+  };
+}
+
+/** Loads whole grids (tests, small inputs) through the ingest session. */
+export async function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: Pick<KapSettings, 'mapping'>, options: SessionOptions = {}): Promise<IngestReport> {
+  return (await new IngestSession(gridSource(grids), settings, options).run(engine)).report;
+}
+
+/** Loads any source through the ingest session into the engine. */
+export async function loadSource(engine: KapEngine, source: IngestSource, settings: Pick<KapSettings, 'mapping'>, options: SessionOptions = {}): Promise<IngestReport> {
+  return (await new IngestSession(source, settings, options).run(engine)).report;
 }

@@ -3,18 +3,16 @@
  * (a Web Worker in the task pane), and writes the sheets back — or opens the QBR workbook.
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
-import { listGrids, loadSetting, openNewWorkbook, readAll, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo } from '../excel';
+import { listGrids, loadSetting, openNewWorkbook, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo } from '../excel';
 import { addScoreColumns } from '../excel/addScoreColumns';
-import type { Detection } from '../ingest/detect';
-import { ROLES, type Role } from '../ingest/fields';
+import { requiredFields, ROLES } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
-import { missingFields, noOrdersError } from '../ingest/mapping';
-import { inferDateOrder } from '../ingest/values';
+import { missingFields } from '../ingest/mapping';
 import { serialToIso } from '../domain/dates';
 import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, FoundTable, KapHost, KapSettings, Progress } from './contract';
-import { detectAll, readSideTables } from './engine';
 import { ACTIONS, actionOf } from './actions';
 import { type EngineClient, LocalEngineClient } from './engineClient';
+import { type FoundRoles, type IngestSource, IngestSession, noOrdersIn, type OrderSink, type SourceTable } from './session';
 import { completeSettings, settingsProblems } from './settings';
 
 const SETTINGS_KEY = 'kap.settings';
@@ -34,10 +32,41 @@ function cancelled(): KapActionError {
   return new KapActionError('Cancelled. Nothing was changed.');
 }
 
-interface Found {
-  grid: Grid;
-  info: GridInfo;
-  detection: Detection;
+/** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
+function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
+  const infos = new Map<SourceTable, GridInfo>();
+  return {
+    async tables() {
+      const list = await withExcel((ctx) => listGrids(ctx, { peekRows: 30 }));
+      const out: SourceTable[] = [];
+      for (const info of list) {
+        if (info.kapMade || info.rowCount <= 1) continue;
+        const peek: Grid = { name: info.sheet, tableName: info.table, values: info.peek, numberFormats: info.peekFormats, top: info.rowIndex + 1, left: info.columnIndex + 1 };
+        const t: SourceTable = { peek, rows: info.rowCount };
+        infos.set(t, info);
+        out.push(t);
+      }
+      return out;
+    },
+    async read(t, onBlock) {
+      const info = infos.get(t)!;
+      // Blocks stay under Excel's 5 MB response limit (readRegion sizes them from a sample).
+      await withExcel((ctx) => readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) => onBlock(rows, offset)));
+    },
+    async culture() {
+      return (await withExcel((ctx) => readCulture(ctx))).name;
+    },
+    info: (t) => infos.get(t)!,
+  };
+}
+
+/** The engine client as the session's sink: each call a message to the worker. */
+function clientSink(eng: EngineClient): OrderSink {
+  return {
+    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, moneySource: plan.moneySource }).then(() => undefined),
+    push: (rows, firstRowNumber) => eng.call('push', { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
+    finish: () => eng.call('finish', {}),
+  };
 }
 
 export interface ExcelHostOptions {
@@ -48,73 +77,50 @@ export interface ExcelHostOptions {
 export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   const makeEngine = options.makeEngine ?? (() => new LocalEngineClient());
   let engine: EngineClient | undefined;
-  let found: Partial<Record<Role, Found>> = {};
+  let found: FoundRoles = {};
+  let session: IngestSession | undefined;
+  let source: ReturnType<typeof workbookSource> | undefined;
   let summary: Discovery['summary'];
   let analysed = false;
   let accounts: AccountListItem[] = [];
 
+  /** Lists the workbook once and detects what each table holds (a new session per discovery). */
   async function discoverIn(settings: KapSettings): Promise<Discovery> {
-    const infos = await withExcel((ctx) => listGrids(ctx, { peekRows: 30 }));
-    const grids: { grid: Grid; info: GridInfo }[] = infos
-      .filter((i) => !i.kapMade && i.rowCount > 1)
-      .map((info) => ({ info, grid: { name: info.sheet, tableName: info.table, values: info.peek, numberFormats: info.peekFormats, top: info.rowIndex + 1, left: info.columnIndex + 1 } }));
-    const det = detectAll(
-      grids.map((g) => g.grid),
-      settings,
-    );
-    found = {};
-    for (const role of Object.keys(det) as Role[]) {
-      const d = det[role]!;
-      const g = grids.find((x) => x.grid === d.grid)!;
-      // A table and the used range of its sheet can both match: prefer the table.
-      const asTable = grids.find((x) => x.info.sheet === g.info.sheet && x.info.table && x !== g && x.grid.values[0]?.join('|') === g.grid.values[d.detection.mapping.headerRow]?.join('|'));
-      found[role] = asTable ? { grid: asTable.grid, info: asTable.info, detection: { ...d.detection, mapping: { ...d.detection.mapping, headerRow: 0, table: asTable.info.table } } } : { grid: g.grid, info: g.info, detection: d.detection };
-    }
+    source = workbookSource();
+    session = new IngestSession(source, settings, { cancelled });
+    found = await session.detect();
     const tables: FoundTable[] = [];
     for (const role of SHOWN_ROLES) {
       const f = found[role];
       if (!f) continue;
+      const info = source.info(f.table);
       const m = f.detection.mapping;
+      const required = requiredFields(role);
       tables.push({
         role,
-        sheet: f.info.sheet,
-        table: f.info.table,
-        address: f.info.address,
-        rows: Math.max(0, f.info.rowCount - m.headerRow - 1),
+        sheet: info.sheet,
+        table: info.table,
+        address: info.address,
+        rows: Math.max(0, info.rowCount - m.headerRow - 1),
         confidence: f.detection.confidence,
         headers: f.detection.headers.filter((h) => h !== ''),
         fields: ROLES[role].fields.map((fd) => {
           const hit = m.fields.find((x) => x.field === fd.field);
-          return { field: fd.field, label: fd.label, required: ROLES[role].requiredAny.some((g) => g.length === 1 && g[0] === fd.field) || (fd.field === 'accountId' || fd.field === 'revenue'), header: hit?.header, confidence: hit?.confidence ?? 0 };
+          return { field: fd.field, label: fd.label, required: required.has(fd.field), header: hit?.header, confidence: hit?.confidence ?? 0 };
         }),
       });
     }
     const problems: string[] = [];
-    if (!found.orders) problems.push(noOrdersError(grids.map((g) => ({ name: g.info.table ?? g.info.sheet, headers: g.grid.values.flat().filter((v): v is string => typeof v === 'string').slice(0, 12) }))).message);
+    if (!found.orders) problems.push(noOrdersIn(await session.tables()).message);
     else {
       const missing = missingFields(found.orders.detection.mapping);
-      if (missing.length) problems.push(`The order lines on "${found.orders.info.sheet}" have no column for ${missing.map((x) => `"${x}"`).join(', ')}. Choose it under Columns.`);
+      if (missing.length) problems.push(`The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(', ')}. Choose it under Columns.`);
     }
     return { tables, problems, summary };
   }
 
-  async function readSide(): Promise<ReturnType<typeof readSideTables>> {
-    const roles: Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates'];
-    const full: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
-    await withExcel(async (ctx) => {
-      for (const role of roles) {
-        const f = found[role];
-        if (!f) continue;
-        // Side tables are small; each is read in a constant number of syncs by readAll.
-        const { rows, result } = await readAll(ctx, { sheet: f.info.sheet, table: f.info.table });
-        full[role] = { grid: { name: f.info.sheet, values: rows, top: result.rowIndex + 1 }, detection: f.detection };
-      }
-    });
-    return readSideTables(full);
-  }
-
   async function addScores(onProgress: (p: Progress) => void): Promise<ActionResult> {
-    const acc = found.accounts;
+    const acc = found.accounts && source ? { ...found.accounts, info: source.info(found.accounts.table) } : undefined;
     const idField = acc?.detection.mapping.fields.find((f) => f.field === 'accountId') ?? acc?.detection.mapping.fields.find((f) => f.field === 'name');
     if (!acc || !idField) throw new KapActionError('There is no accounts table to add scores to.', 'Add an Accounts table (Account No, Account Name, …) or use "Score all accounts", which makes its own sheet.');
     onProgress({ phase: 'writing', done: 0, total: accounts.length, message: `Adding score columns to ${acc.info.table ?? acc.info.sheet}…` });
@@ -143,31 +149,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const d = await discoverIn(settings);
       if (d.problems.length) throw new KapActionError(d.problems[0], 'Map the columns under Data, or rename the headers.');
       const orders = found.orders!;
+      const total = source!.info(orders.table).rowCount;
       const progress = (p: Progress) => onProgress(p);
-      progress({ phase: 'reading', done: 0, total: orders.info.rowCount, message: 'Reading accounts, catalog and contacts…' });
-      const side = await readSide();
-      if (signal.aborted) throw cancelled();
+      progress({ phase: 'reading', done: 0, total, message: 'Reading accounts, catalog and contacts…' });
       engine?.dispose();
       engine = makeEngine();
       const eng = engine;
-      const m = orders.detection.mapping;
-      const dateCol = m.fields.find((f) => f.field === 'date')?.column ?? 0;
-      const revCol = m.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
-      let rowsRead = 0;
-      await withExcel(async (ctx) => {
-        const culture = (await readCulture(ctx)).name;
-        const dateOrder = inferDateOrder(orders.grid.values.slice(m.headerRow + 1).map((r) => r[dateCol]), culture);
-        await eng.call('reset', { side, mapping: m, headers: orders.detection.headers, dateOrder, moneySource: revCol === undefined ? undefined : orders.grid.numberFormats?.[m.headerRow + 1]?.[revCol] || undefined });
-        await readRegion(ctx, { sheet: orders.info.sheet, table: orders.info.table }, async (rows, offset) => {
-          if (signal.aborted) throw cancelled();
-          // Rows above and including the header are not data.
-          const skip = Math.max(0, m.headerRow + 1 - offset);
-          if (skip < rows.length) await eng.call('push', { rows: skip ? rows.slice(skip) : rows, firstRowNumber: orders.info.rowIndex + 1 + offset + skip });
-          rowsRead = offset + rows.length;
-          progress({ phase: 'reading', done: rowsRead, total: orders.info.rowCount, message: `Read ${rowsRead.toLocaleString()} of ${orders.info.rowCount.toLocaleString()} rows` });
-        });
+      // The session of the discovery just made: the workbook is listed once per analysis.
+      const { report, plan } = await session!.run(clientSink(eng), {
+        signal,
+        onProgress: (done) => progress({ phase: 'reading', done, total, message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows` }),
       });
-      const report = await eng.call('finish', {});
+      const side = plan.side;
       if (signal.aborted) throw cancelled();
       progress({ phase: 'analysing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
       const list = await eng.call('analyse', { settings });

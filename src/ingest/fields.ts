@@ -12,7 +12,11 @@ export interface FieldDef {
   label: string;
   /** The header to suggest when the column is missing ("Order Date"). */
   header: string;
-  /** Required for the role (alternatives: see RoleDef.requiredAny). */
+  /**
+   * Shown as required in the mapping: a field alone in its RoleDef.requiredAny group, or the
+   * usual choice of a group of alternatives (account id rather than name, line revenue rather
+   * than unit price). Whether a mapping is complete is decided by requiredAny.
+   */
   required?: boolean;
   synonyms: readonly string[];
 }
@@ -26,7 +30,7 @@ export interface RoleDef {
 }
 
 export const ORDER_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account ID', header: 'Customer ID', synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account code', 'acct', 'acct no', 'acc no', 'a c no', 'customer id', 'cust id', 'cust no', 'cust code', 'cust ref', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'client id', 'client no', 'client code', 'debtor', 'debtor code', 'debtor no', 'sold to', 'sold to party', 'bill to', 'bill to id', 'payer', 'kunnr', 'ledger code'] },
+  { field: 'accountId', label: 'Account ID', header: 'Customer ID', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account code', 'acct', 'acct no', 'acc no', 'a c no', 'customer id', 'cust id', 'cust no', 'cust code', 'cust ref', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'client id', 'client no', 'client code', 'debtor', 'debtor code', 'debtor no', 'sold to', 'sold to party', 'bill to', 'bill to id', 'payer', 'kunnr', 'ledger code'] },
   { field: 'accountName', label: 'Account name', header: 'Customer', synonyms: ['customer', 'customer name', 'cust name', 'company', 'company name', 'account name', 'client', 'client name', 'trading name', 'business name', 'debtor name', 'sold to name', 'bill to name', 'organisation', 'organization'] },
   { field: 'date', label: 'Order date', header: 'Order Date', required: true, synonyms: ['date', 'order date', 'invoice date', 'inv date', 'transaction date', 'txn date', 'trans date', 'sale date', 'sales date', 'posting date', 'post date', 'document date', 'doc date', 'despatch date', 'dispatch date', 'ship date', 'shipped date', 'delivery date', 'billing date', 'tax date', 'order placed', 'date ordered', 'date of order', 'date of invoice', 'invoiced'] },
   { field: 'orderId', label: 'Order ID', header: 'Order No', synonyms: ['order no', 'order number', 'order id', 'order', 'order ref', 'order reference', 'invoice', 'invoice no', 'invoice number', 'invoice id', 'invoice ref', 'inv no', 'inv number', 'document no', 'document number', 'doc no', 'doc number', 'transaction id', 'transaction no', 'sales order', 'sales order no', 'so no', 'so number', 'sop number', 'voucher no', 'reference', 'ref'] },
@@ -34,7 +38,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
   { field: 'productName', label: 'Product name', header: 'Description', synonyms: ['description', 'product', 'product name', 'item name', 'item description', 'product description', 'desc', 'article name', 'article description', 'material description', 'line description', 'goods'] },
   { field: 'category', label: 'Category', header: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'category name', 'range', 'department', 'dept', 'family', 'product family', 'class', 'product class', 'commodity', 'sub category', 'subcategory', 'product type', 'analysis code'] },
   { field: 'quantity', label: 'Quantity', header: 'Qty', required: true, synonyms: ['qty', 'quantity', 'units', 'qty ordered', 'quantity ordered', 'qty sold', 'quantity sold', 'qty invoiced', 'quantity invoiced', 'qty shipped', 'volume', 'pcs', 'pieces', 'unit qty', 'no of units', 'number of units', 'count'] },
-  { field: 'revenue', label: 'Line revenue', header: 'Revenue', synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'sales amount', 'line value', 'total', 'line amount', 'net sales', 'turnover', 'extended price', 'ext price', 'extended value', 'extended amount', 'goods value', 'net line value', 'invoice value', 'invoiced value', 'total value', 'total price', 'line net', 'spend', 'sales revenue'] },
+  { field: 'revenue', label: 'Line revenue', header: 'Revenue', required: true, synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'sales amount', 'line value', 'total', 'line amount', 'net sales', 'turnover', 'extended price', 'ext price', 'extended value', 'extended amount', 'goods value', 'net line value', 'invoice value', 'invoiced value', 'total value', 'total price', 'line net', 'spend', 'sales revenue'] },
   { field: 'unitPrice', label: 'Unit price', header: 'Unit Price', synonyms: ['unit price', 'price', 'sell price', 'selling price', 'net price', 'price each', 'each', 'unit cost', 'price per unit', 'rate', 'unit value', 'net unit price'] },
   { field: 'listPrice', label: 'List price (RRP)', header: 'List Price', synonyms: ['rrp', 'list price', 'retail price', 'catalogue price', 'catalog price', 'msrp', 'list', 'price list', 'standard price', 'trade price'] },
   { field: 'orderedBy', label: 'Ordered by', header: 'Ordered By', synonyms: ['ordered by', 'contact', 'buyer', 'placed by', 'requested by', 'requester', 'requisitioner', 'orderer', 'customer contact', 'contact name', 'order contact'] },
@@ -43,7 +47,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
 ];
 
 export const ACCOUNT_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account ID', header: 'Account No', synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'acct', 'acct no', 'customer id', 'cust id', 'cust no', 'customer no', 'customer number', 'customer code', 'client id', 'account code', 'debtor code', 'debtor'] },
+  { field: 'accountId', label: 'Account ID', header: 'Account No', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'acct', 'acct no', 'customer id', 'cust id', 'cust no', 'customer no', 'customer number', 'customer code', 'client id', 'account code', 'debtor code', 'debtor'] },
   { field: 'name', label: 'Account name', header: 'Account Name', synonyms: ['account name', 'name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', 'trading name', 'business name', 'organisation', 'organization'] },
   { field: 'parentId', label: 'Parent account', header: 'Parent Account', synonyms: ['parent', 'parent account', 'parent id', 'parent no', 'parent account no', 'group', 'group account', 'head office', 'head office account', 'ultimate parent', 'buying group'] },
   { field: 'tier', label: 'Tier', header: 'Tier', synonyms: ['tier', 'account tier', 'customer tier', 'level', 'grade', 'segment', 'status', 'account status', 'membership'] },
@@ -127,6 +131,11 @@ export const ROLES: Readonly<Record<Role, RoleDef>> = {
   engagement: { role: 'engagement', label: 'engagement log', fields: ENGAGEMENT_FIELDS, requiredAny: [['accountId'], ['date'], ['direction', 'respondedOn', 'type']] },
   payments: { role: 'payments', label: 'payments ledger', fields: PAYMENT_FIELDS, requiredAny: [['accountId', 'accountName'], ['dueDate', 'invoiceDate'], ['paidDate'], ['amount']] },
 };
+
+/** The fields shown as required in a role's mapping (FieldDef.required). */
+export function requiredFields(role: Role): ReadonlySet<string> {
+  return new Set(ROLES[role].fields.filter((f) => f.required).map((f) => f.field));
+}
 
 /**
  * "Order_Date", "order-date", "OrderDate", " ORDER  DATE " → "order date"; "Cust. No." → "cust no";

@@ -143,6 +143,14 @@ export function parseDateTime(v: Cell, order: DateOrder = 'dmy'): number | undef
 export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOrder {
   const c = culture?.trim().replace(/_/g, '-').toLowerCase();
   if (c) return MDY_CULTURES.has(c) ? 'mdy' : 'dmy';
+  return dateOrderEvidence(values) ?? 'dmy';
+}
+
+/**
+ * What text dates alone say about their order: 'dmy' when a first field is over 12 anywhere,
+ * else 'mdy' when a second field is; undefined when every date is ambiguous (or none is text).
+ */
+export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined {
   let secondOver12 = false;
   for (const v of values) {
     if (typeof v !== 'string') continue;
@@ -151,7 +159,7 @@ export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOr
     if (+m[1] > 12) return 'dmy';
     if (+m[2] > 12) secondOver12 = true;
   }
-  return secondOver12 ? 'mdy' : 'dmy';
+  return secondOver12 ? 'mdy' : undefined;
 }
 
 export interface Money {

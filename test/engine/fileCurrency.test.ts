@@ -5,17 +5,17 @@ import type { Grid } from '../../src/ingest/grid';
 
 const HEAD = ['Order Date', 'Customer', 'SKU', 'Qty', 'Amount'];
 
-function analyse(rows: (string | number)[][]) {
+async function analyse(rows: (string | number)[][]) {
   const engine = new KapEngine();
   const grid: Grid = { name: 'Orders', values: [HEAD, ...rows] };
-  const report = loadGrids(engine, [grid], defaultSettings());
+  const report = await loadGrids(engine, [grid], defaultSettings());
   const p = engine.analyse({ ...defaultSettings(), asOf: '2026-03-31' });
   return { report, p };
 }
 
 describe('money symbols without a currency column', () => {
-  it('treat "£1,200.50" and a plain 80 as one currency, so the account is one row in £', () => {
-    const { report, p } = analyse([
+  it('treat "£1,200.50" and a plain 80 as one currency, so the account is one row in £', async () => {
+    const { report, p } = await analyse([
       ['2026-01-05', 'Acme', 'S1', 1, 80], // no symbol, before any symbol is seen
       ['2026-01-06', 'Acme', 'S2', 2, '£1,200.50'],
       ['2026-02-05', 'Acme', 'S1', 1, '(120.00)'],
@@ -26,8 +26,8 @@ describe('money symbols without a currency column', () => {
     expect(p.accounts.map((a) => [a.key, a.currency, a.revenueLast12])).toEqual([['Acme', 'GBP', 80 + 1200.5 - 120]]);
   });
 
-  it('keep a second currency apart and say which currency the unlabelled lines were taken to be in', () => {
-    const { report, p } = analyse([
+  it('keep a second currency apart and say which currency the unlabelled lines were taken to be in', async () => {
+    const { report, p } = await analyse([
       ['2026-01-05', 'Acme', 'S1', 1, '£100.00'],
       ['2026-01-06', 'Acme', 'S2', 1, 50],
       ['2026-01-07', 'Acme', 'S3', 1, '30,00 €'],
@@ -40,8 +40,8 @@ describe('money symbols without a currency column', () => {
     ]);
   });
 
-  it('leave plain numbers as they are when no symbol appears at all', () => {
-    const { report, p } = analyse([['2026-01-05', 'Acme', 'S1', 1, 80]]);
+  it('leave plain numbers as they are when no symbol appears at all', async () => {
+    const { report, p } = await analyse([['2026-01-05', 'Acme', 'S1', 1, 80]]);
     expect(report.fileCurrency).toBeUndefined();
     expect(report.currencies).toEqual({ '': 1 });
     expect(p.accounts[0].currency).toBe('');
@@ -49,8 +49,8 @@ describe('money symbols without a currency column', () => {
 });
 
 describe("the task pane's account glance", () => {
-  it('shows revenue in the currency the revenue column is formatted in when there is no currency column', () => {
-    const { p } = analyse([['2026-01-05', 'Acme', 'S1', 1, 13197]]);
+  it('shows revenue in the currency the revenue column is formatted in when there is no currency column', async () => {
+    const { p } = await analyse([['2026-01-05', 'Acme', 'S1', 1, 13197]]);
     expect(toGlance(p.accounts[0], '[$€-x-euro2] #,##0.00').currency).toBe('EUR');
     expect(toGlance(p.accounts[0], undefined).currency).toBe('GBP');
     expect(toGlance(p.accounts[0], '#,##0').currency).toBe('');
@@ -68,15 +68,15 @@ describe('an order table with a column KAP cannot name', () => {
   };
 
   it('is reported by what it lacks, with the headers found, rather than as no order lines at all', () => {
-    expect(() => loadGrids(new KapEngine(), [grid], defaultSettings())).toThrow(
+    return expect(loadGrids(new KapEngine(), [grid], defaultSettings())).rejects.toThrow(
       'No column for "quantity" was found in the order lines on "Sales". Headers found: Order Date, Customer, SKU, Boxes out, Amount. Choose the quantity column in the task pane\'s mapping, or rename it to "Qty".',
     );
   });
 
-  it('is analysed once the user maps the missing column', () => {
+  it('is analysed once the user maps the missing column', async () => {
     const engine = new KapEngine();
     const settings = { ...defaultSettings(), mapping: { orders: { quantity: 'Boxes out' } } };
-    const report = loadGrids(engine, [grid], settings);
+    const report = await loadGrids(engine, [grid], settings);
     expect(report.accepted).toBe(2);
     const p = engine.analyse({ ...settings, asOf: '2026-03-31' });
     expect(p.accounts[0].revenueLast12).toBe(150);

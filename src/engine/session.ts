@@ -1,0 +1,315 @@
+/**
+ * The one ingest session every face uses: detect roles → read side tables → infer date order
+ * (and number conventions) from a sample of the order lines → parse the order lines in chunks →
+ * finish. Only the source differs: the CLI reads files (CSV streamed from disk, .xlsx sheets
+ * streamed from the zip), the task pane reads ranges from Excel in row blocks, tests hand over
+ * grids. The order lines go to a sink: the engine itself, or the engine in a Web Worker.
+ * Pure (no Office.js, no files): sources are passed in.
+ */
+import { type ColumnMapping, type Detection, detectTable, headersOf } from '../ingest/detect';
+import type { Role } from '../ingest/fields';
+import type { Cell, Grid } from '../ingest/grid';
+import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
+import type { IngestReport } from '../ingest/orders';
+import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parsePayments, parseRates, type TableResult } from '../ingest/tables';
+import { type DateOrder, dateOrderEvidence, inferDateOrder } from '../ingest/values';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, Invoice } from '../domain/types';
+import type { KapSettings } from './settings';
+
+/** One table-shaped region a source can read: a worksheet's used range, an Excel table, a text file. */
+export interface SourceTable {
+  /**
+   * Its first rows as a grid (header detection looks at up to 30 rows; the header row need not
+   * be the first), with `name`, `tableName`, `top` (1-based sheet row of values[0]) and the
+   * number formats of those rows where the source has them.
+   */
+  peek: Grid;
+  /** All its rows, header rows included, when the source knows (progress, and the tie-break between equal detections). */
+  rows?: number;
+}
+
+/** A block of consecutive rows; `offset` is the 0-based row within the table of rows[0]. */
+export type BlockHandler = (rows: readonly (readonly Cell[])[], offset: number) => void | Promise<void>;
+
+/** Where rows come from. Each face supplies one; the session does the rest. */
+export interface IngestSource {
+  /** Every table that may hold data, each with its first rows. */
+  tables(): Promise<SourceTable[]>;
+  /** Reads all rows of a table from its first row, block by block, in order (awaiting each handler). */
+  read(table: SourceTable, onBlock: BlockHandler): Promise<void>;
+  /** The workbook's culture ("en-US", "de-DE"): settles day- or month-first dates. */
+  culture?(): Promise<string | undefined>;
+}
+
+/** Optional tables, parsed (small: read whole). */
+export interface SideTables {
+  accounts: AccountRecord[];
+  catalog: CatalogItem[];
+  contacts: ContactRecord[];
+  curatedRules: CuratedRule[];
+  rates: CurrencyRate[];
+  /** the engagement log (Engagement factor), empty when the workbook has none */
+  engagement: EngagementEntry[];
+  /** the payments ledger (Payment factor), empty when the workbook has none */
+  invoices: Invoice[];
+  /** rows skipped per table, for the user */
+  notes: string[];
+}
+
+export function emptySideTables(): SideTables {
+  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], notes: [] };
+}
+
+/** What the order lines are read with, settled before the first line is parsed. */
+export interface OrderPlan {
+  side: SideTables;
+  mapping: ColumnMapping;
+  headers: string[];
+  dateOrder: DateOrder;
+  /** Number format of the source revenue (or unit price) column, so money on KAP's sheets looks like the data's. */
+  moneySource?: string;
+}
+
+/** Where order lines go: the engine on this thread, or the engine in a worker (each call then a message). */
+export interface OrderSink {
+  begin(plan: OrderPlan): void | Promise<void>;
+  push(rows: readonly (readonly Cell[])[], firstRowNumber: number): void | Promise<void>;
+  finish(): IngestReport | Promise<IngestReport>;
+}
+
+/** A detected table: where it is, and how its columns map. */
+export interface Found {
+  table: SourceTable;
+  detection: Detection;
+}
+
+export type FoundRoles = Partial<Record<Role, Found>>;
+
+export interface SessionOptions {
+  /** Read the order lines from this sheet only (CLI --sheet); side tables still come from anywhere. */
+  ordersSheet?: string;
+  /** Rows per push to the sink (default 20,000; a source's blocks are cut or joined to this). */
+  chunkRows?: number;
+  /** Culture when the source has none (tests). */
+  culture?: string;
+  /** Rows read so far of the order table (`total` when known). */
+  onProgress?: (done: number, total: number | undefined) => void;
+  /** Checked between blocks; throws what `cancelled()` returns when set. */
+  signal?: AbortSignal;
+  cancelled?: () => Error;
+}
+
+/** Rows of the order table looked at before parsing starts: at least this many… */
+const SAMPLE_ROWS = 1_000;
+/** …and, while text dates stay ambiguous (every day ≤ 12), up to this many. */
+const SAMPLE_ROWS_MAX = 50_000;
+
+/**
+ * The best detection per role over a source's tables, with the user's column choices applied.
+ * On equal confidence an Excel table beats a plain range (a table and its sheet's used range
+ * often both match), then the longer one. With `ordersSheet`, only that sheet is read as order lines.
+ */
+export function detectRoles(tables: readonly SourceTable[], settings?: Pick<KapSettings, 'mapping'>, ordersSheet?: string): FoundRoles {
+  const out: FoundRoles = {};
+  const isOrdersSheet = (t: SourceTable) => t.peek.name.toLowerCase() === ordersSheet?.toLowerCase();
+  const dataRows = (f: Found) => (f.table.rows ?? f.table.peek.values.length) - f.detection.mapping.headerRow - 1;
+  for (const table of tables) {
+    // A named orders sheet is read as order lines (whatever else it might look like), and only it.
+    const d = ordersSheet && isOrdersSheet(table) ? detectTable(table.peek, 'orders') : detectTable(table.peek);
+    if (!d || (ordersSheet && d.mapping.role === 'orders' && !isOrdersSheet(table))) continue;
+    const cand: Found = { table, detection: d };
+    const cur = out[d.mapping.role];
+    const better =
+      !cur ||
+      d.confidence > cur.detection.confidence ||
+      (d.confidence === cur.detection.confidence && ((!!table.peek.tableName && !cur.table.peek.tableName) || (!!table.peek.tableName === !!cur.table.peek.tableName && dataRows(cand) > dataRows(cur))));
+    if (better) out[d.mapping.role] = cand;
+  }
+  // No complete order table: offer the closest one, so its missing columns can be mapped.
+  // A sheet with an order date and most order columns is order lines, whatever else it matched.
+  if (!out.orders) {
+    const pool = ordersSheet ? tables.filter(isOrdersSheet) : tables;
+    const near = closestOrders(pool.map((t) => t.peek));
+    if (near) {
+      const table = pool.find((t) => t.peek === near.grid)!;
+      for (const role of Object.keys(out) as Role[]) if (out[role]?.table === table) delete out[role];
+      out.orders = { table, detection: near.detection };
+    }
+  }
+  for (const role of Object.keys(out) as Role[]) {
+    const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];
+    const hit = out[role];
+    if (hit && choices) hit.detection = { ...hit.detection, mapping: withUserChoices(hit.detection.mapping, hit.detection.headers, choices) };
+  }
+  return out;
+}
+
+/** The error for a source with no order lines: each table's name and the headers found in it. */
+export function noOrdersIn(tables: readonly SourceTable[], ordersSheet?: string): Error {
+  const pool = tables.filter((t) => !ordersSheet || t.peek.name.toLowerCase() === ordersSheet.toLowerCase());
+  return noOrdersError(pool.map((t) => ({ name: t.peek.tableName ?? t.peek.name, headers: headersOf(t.peek) })));
+}
+
+function note<T>(label: string, r: TableResult<T>): string[] {
+  return r.rejected.map((x) => `${label}: ${x.count} row${x.count === 1 ? '' : 's'} skipped (${x.reason}; row${x.rows.length === 1 ? '' : 's'} ${x.rows.join(', ')}).`);
+}
+
+/** Parses the optional tables from whole grids (one per role found). */
+export function parseSideTables(full: Partial<Record<Role, { grid: Grid; detection: Detection }>>): SideTables {
+  const t = emptySideTables();
+  const read = <T>(role: Role, label: string | null, parse: (m: ColumnMapping, v: Grid['values'], top: number) => TableResult<T>): T[] => {
+    const f = full[role];
+    if (!f) return [];
+    const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1);
+    if (label) t.notes.push(...note(label, r));
+    return r.records;
+  };
+  t.accounts = read('accounts', 'Accounts', parseAccounts);
+  t.catalog = read('catalog', 'Catalog', parseCatalog);
+  t.contacts = read('contacts', 'Contacts', parseContacts);
+  t.curatedRules = read('crossSell', null, parseCrossSell);
+  t.rates = read('rates', 'Rates', parseRates);
+  t.engagement = read('engagement', 'Engagement log', parseEngagementLog);
+  t.invoices = read('payments', 'Payments ledger', parsePayments);
+  return t;
+}
+
+const SIDE_ROLES: readonly Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates', 'engagement', 'payments'];
+
+/** Reads a whole (small) table into a grid. */
+async function readWhole(source: IngestSource, table: SourceTable): Promise<Grid> {
+  const values: Cell[][] = [];
+  await source.read(table, (rows) => {
+    for (const r of rows) values.push(r as Cell[]);
+  });
+  return { ...table.peek, values };
+}
+
+/** The session's result: what was found, the side tables, how the order lines were read, and the report. */
+export interface IngestOutcome {
+  found: FoundRoles;
+  plan: OrderPlan;
+  report: IngestReport;
+}
+
+/**
+ * One ingest over a source, in a fixed order:
+ * 1. detect roles on every table's first rows (throws MissingRoleError when there are no
+ *    order lines, or the order lines lack a required column);
+ * 2. read the side tables whole;
+ * 3. read the order table's first rows (SAMPLE_ROWS, more while text dates stay ambiguous)
+ *    and settle the date order from them (the culture decides when known);
+ * 4. push those rows, then every further block, to the sink in chunks;
+ * 5. finish: the sink's report.
+ */
+export class IngestSession {
+  private tablesP?: Promise<SourceTable[]>;
+  private foundRoles?: FoundRoles;
+
+  constructor(
+    readonly source: IngestSource,
+    readonly settings: Pick<KapSettings, 'mapping'>,
+    private options: SessionOptions = {},
+  ) {}
+
+  /** The source's tables, listed once per session. */
+  tables(): Promise<SourceTable[]> {
+    this.tablesP ??= this.source.tables();
+    return this.tablesP;
+  }
+
+  /** Step 1: the best table for each role. */
+  async detect(): Promise<FoundRoles> {
+    if (!this.foundRoles) this.foundRoles = detectRoles(await this.tables(), this.settings, this.options.ordersSheet);
+    return this.foundRoles;
+  }
+
+  /** The order table, complete; else the error that says what is missing. */
+  async orders(): Promise<Found> {
+    const found = await this.detect();
+    const orders = found.orders;
+    if (!orders) throw noOrdersIn(await this.tables(), this.options.ordersSheet);
+    requireComplete(orders.detection.mapping, orders.detection.headers);
+    return orders;
+  }
+
+  /** Step 2: the side tables, read whole. */
+  async sideTables(): Promise<SideTables> {
+    const found = await this.detect();
+    const full: Partial<Record<Role, { grid: Grid; detection: Detection }>> = {};
+    for (const role of SIDE_ROLES) {
+      const f = found[role];
+      if (!f) continue;
+      this.checkCancel();
+      full[role] = { grid: await readWhole(this.source, f.table), detection: f.detection };
+    }
+    return parseSideTables(full);
+  }
+
+  private checkCancel(): void {
+    if (this.options.signal?.aborted) throw this.options.cancelled?.() ?? new Error('Cancelled.');
+  }
+
+  /** Every step, into `sink`; `more` adds options for this run (progress, cancelling). */
+  async run(sink: OrderSink, more: SessionOptions = {}): Promise<IngestOutcome> {
+    this.options = { ...this.options, ...more };
+    const orders = await this.orders();
+    const side = await this.sideTables();
+    this.checkCancel();
+    const culture = this.options.culture ?? (await this.source.culture?.());
+    const { mapping, headers } = orders.detection;
+    const top = orders.table.peek.top ?? 1;
+    const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
+    const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
+    const moneySource = revCol === undefined ? undefined : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
+    const chunkRows = Math.max(1, this.options.chunkRows ?? 20_000);
+    const total = orders.table.rows;
+
+    let plan: OrderPlan | undefined;
+    // Rows held until the plan is settled, then the chunk being filled.
+    let held: (readonly Cell[])[] = [];
+    let heldFirst = top + mapping.headerRow + 1;
+    let ambiguous = culture === undefined;
+
+    const settle = async () => {
+      const dateOrder = inferDateOrder(
+        held.map((r) => r[dateCol]),
+        culture,
+      );
+      plan = { side, mapping, headers, dateOrder, moneySource };
+      await sink.begin(plan);
+    };
+    const flush = async () => {
+      if (held.length === 0) return;
+      const rows = held;
+      held = [];
+      await sink.push(rows, heldFirst);
+      heldFirst += rows.length;
+    };
+
+    await this.source.read(orders.table, async (rows, offset) => {
+      this.checkCancel();
+      // Rows above and including the header are not data.
+      const skip = Math.max(0, mapping.headerRow + 1 - offset);
+      for (let i = skip; i < rows.length; i++) {
+        const row = rows[i];
+        held.push(row);
+        if (plan) {
+          if (held.length >= chunkRows) await flush();
+          continue;
+        }
+        // A text date with a day over 12 settles the order: the sample can stop growing.
+        if (ambiguous && typeof row[dateCol] === 'string' && dateOrderEvidence([row[dateCol]]) !== undefined) ambiguous = false;
+        if (held.length >= SAMPLE_ROWS_MAX || (held.length >= SAMPLE_ROWS && !ambiguous)) {
+          await settle();
+          await flush();
+        }
+      }
+      this.options.onProgress?.(offset + rows.length, total);
+    });
+    if (!plan) await settle();
+    await flush();
+    const report = await sink.finish();
+    return { found: await this.detect(), plan: plan!, report };
+  }
+}
