@@ -10,10 +10,10 @@ const ROWS: (string | number)[][] = [
   ['2026-02-20', 'Bolt', 'O3', 'S1', 'Fixings', 5, 100],
 ];
 
-function engineOver(): KapEngine {
+async function engineOver(): Promise<KapEngine> {
   const engine = new KapEngine();
   const grid: Grid = { name: 'Orders', values: [HEAD, ...ROWS] };
-  loadGrids(engine, [grid], defaultSettings());
+  await loadGrids(engine, [grid], defaultSettings());
   engine.analyse({ ...defaultSettings(), asOf: '2026-03-31' });
   return engine;
 }
@@ -29,8 +29,8 @@ describe('the action registry', () => {
     for (const a of ACTIONS) expect(a.needsAccount).toBe(a.scope === 'account' || a.scope === 'workbook');
   });
 
-  it('every sheet action makes its sheets through the engine, dispatched by scope', () => {
-    const engine = engineOver();
+  it('every sheet action makes its sheets through the engine, dispatched by scope', async () => {
+    const engine = await engineOver();
     for (const id of actionsOfScope('portfolio')) expect(engine.sheets(id, { live: false })).toHaveLength(1);
     for (const id of actionsOfScope('account')) expect(engine.sheets(id, { accountKey: 'Acme', live: false })).toHaveLength(1);
     const qbr = engine.sheets('qbr', { accountKey: 'Acme', quarter: '2026Q1', live: false });
@@ -38,7 +38,8 @@ describe('the action registry', () => {
     expect(engine.sheets('addScores', { live: false })).toEqual([]);
   });
 
-  it('an account action without an account says what to do', () => {
-    expect(() => engineOver().sheets('breakdown', { live: false })).toThrow('Choose an account first.');
+  it('an account action without an account says what to do', async () => {
+    const engine = await engineOver();
+    expect(() => engine.sheets('breakdown', { live: false })).toThrow('Choose an account first.');
   });
 });
