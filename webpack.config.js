@@ -5,6 +5,28 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const webpack = require("webpack");
+
+/**
+ * functions.json as custom-functions-metadata-plugin generates it, plus the one property the
+ * generator cannot write: `allowErrorForDataTypeAny`, so an Excel error in one input row reaches
+ * the function (which returns it in that row) instead of failing the whole call. The docs say
+ * this property works only in hand-written metadata ("Errors as custom function inputs",
+ * custom-functions-errors.md; custom-functions-json.md#allowerrorfordatatypeany): this step
+ * makes the built file that hand-written metadata. test/manifest/functions-json.test.ts checks it.
+ */
+class FunctionsJsonPatch {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsJsonPatch", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunctionsJsonPatch", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const meta = JSON.parse(asset.source.source().toString());
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify({ ...meta, allowErrorForDataTypeAny: true }, null, 2)));
+      });
+    });
+  }
+}
 
 const urlDev = "https://localhost:3000/";
 // Where the production build is hosted; set KAP_PUBLIC_URL when deploying.
@@ -55,6 +77,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new FunctionsJsonPatch(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

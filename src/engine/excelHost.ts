@@ -54,7 +54,7 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
       await withExcel((ctx) => readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) => onBlock(rows, offset)));
     },
     async culture() {
-      return (await withExcel((ctx) => readCulture(ctx))).name;
+      return (await withExcel((ctx) => readCulture(ctx)))?.name;
     },
     info: (t) => infos.get(t)!,
   };

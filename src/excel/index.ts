@@ -1,7 +1,9 @@
 /** The Office.js adapter: the only folder that touches `Excel.*`. */
 export { writeSheets, writeSheetsIn, SheetWriteError, type WriteOptions, type WriteResult, type WrittenSheet } from './writeSheets';
 export { readRegion, readAll, type RegionSource, type RegionInfo, type ReadOptions, type ReadResult, type ChunkHandler } from './readRegion';
-export { listGrids, readCulture, type GridInfo, type ListOptions } from './listGrids';
+export { listGrids, type GridInfo, type ListOptions } from './listGrids';
+export { readCulture, type WorkbookCulture } from './culture';
+export { supports, requireFeature, NeedsNewerExcelError, type Feature } from './requirements';
 export { saveSetting, loadSetting } from './settings';
 export { openNewWorkbook, insertSheetsFromBase64 } from './workbook';
 export { MARKER_KEY, type SheetMarker } from './marker';

@@ -76,11 +76,4 @@ export async function listGrids(context: Excel.RequestContext, options: ListOpti
   return grids;
 }
 
-/** The workbook's culture (day-first or month-first dates, separators) — ExcelApi 1.11. */
-export async function readCulture(context: Excel.RequestContext): Promise<{ name: string; decimalSeparator: string; groupSeparator: string }> {
-  const ci = context.application.cultureInfo;
-  ci.load('name');
-  ci.numberFormat.load('numberDecimalSeparator,numberGroupSeparator');
-  await context.sync();
-  return { name: ci.name, decimalSeparator: ci.numberFormat.numberDecimalSeparator, groupSeparator: ci.numberFormat.numberGroupSeparator };
-}
+export { readCulture, type WorkbookCulture } from './culture';

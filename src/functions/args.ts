@@ -1,31 +1,99 @@
 /**
- * Argument shapes for the KAP functions. Every parameter is declared any[][] so one formula
- * works on a single cell or a whole column: a 1×1 argument is broadcast, n×1 (or 1×n) ones
- * must share the height, and the result has that height.
+ * Argument shapes and cell values for the KAP functions. Every parameter is declared any[][] so
+ * one formula works on a single cell or a whole column: a 1×1 argument is broadcast, n×1 (or
+ * 1×n) ones must share the height, and the result has that height.
  *
- * Blank cells arrive as null on the web and as "" or 0 on desktop: null and "" are blank
- * everywhere; 0 is kept as a number (it is meaningful for days, % change and payment).
+ * What arrives in a cell, and how it is read (every function reads its cells through `plain`):
+ * - a blank cell arrives as null on Excel on the web and as 0 on Excel desktop (office-js
+ *   issues #4702 and #5262); "" (a formula returning "") is blank everywhere. Each function says
+ *   what a 0 means where a blank could also be meant (`isEmpty` = blank or 0);
+ * - a cell holding a data type (formatted number, entity…) arrives as its JSON cell value,
+ *   because the metadata allows custom data for `any` (custom-functions-data-types-concepts.md):
+ *   it is read through its basic value, what `Range.values` gives for that cell — an entity's is
+ *   #VALUE! (Excel.EntityCellValue.basicValue);
+ * - an Excel error (#DIV/0!, #N/A…) reaches the function because functions.json sets
+ *   allowErrorForDataTypeAny (custom-functions-errors.md, "Errors as custom function inputs");
+ *   the docs do not give its shape, so both a data-type error value ({ type: "Error",
+ *   basicValue: "#DIV/0!" }) and a CustomFunctions.Error-like { code: "#DIV/0!" } are recognised.
+ *   It becomes an InputError, and the row that holds it returns that error (errors.ts).
  */
-import { ArgError } from './errors';
+import { ArgError, passThroughCode } from './errors';
+import { workbookDecimalMark } from './culture';
+import { readNumberText } from './numberText';
 
 export type Cell = unknown;
 export type Matrix = Cell[][];
 
-export function isBlank(v: Cell): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+/** An Excel error found in an input cell, e.g. "#DIV/0!". */
+export class InputError {
+  constructor(
+    readonly excelError: string,
+    /** What the cell held when it was not a plain error (an entity, say). */
+    readonly detail?: string,
+  ) {}
 }
 
-/** Flattens a single-column or single-row range to a list; a 2-D block is refused with a message. */
-export function asColumn(m: Matrix | Cell, argName: string): Cell[] {
-  if (!Array.isArray(m)) return [m];
+/** A cell as KAP reads it: blank (null), a number, text, a boolean or an Excel error. */
+export type Plain = null | number | string | boolean | InputError;
+
+const ERROR_TEXT = /^#[A-Z0-9/!?_.]+$/i;
+
+/** Reads one cell as it arrived from Excel (see the file comment). */
+export function plain(v: Cell): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : new InputError('#NUM!');
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof InputError) return v;
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (o.type === 'Error') return new InputError(typeof o.basicValue === 'string' ? o.basicValue : '#VALUE!');
+    if (o.type === 'Empty') return null;
+    if (o.type === 'Entity' || o.type === 'LinkedEntity' || o.basicType === 'Error') {
+      return new InputError(typeof o.basicValue === 'string' && ERROR_TEXT.test(o.basicValue) ? o.basicValue : '#VALUE!', `a data type (${String(o.type)}) whose basic value is an error`);
+    }
+    if (typeof o.type === 'string' && 'basicValue' in o) return plain(o.basicValue);
+    if (typeof o.code === 'string' && ERROR_TEXT.test(o.code)) return new InputError(o.code);
+  }
+  return new InputError('#VALUE!', 'a value KAP cannot read');
+}
+
+export function isBlank(v: Plain): v is null {
+  return v === null;
+}
+
+/** Blank, or 0 — what desktop Excel passes for a blank cell. */
+export function isEmpty(v: Plain): boolean {
+  return v === null || v === 0;
+}
+
+export function isInputError(v: Plain): v is InputError {
+  return v instanceof InputError;
+}
+
+/** The ArgError a row (or a whole call) returns for an Excel error found in `argName`. */
+export function inputErrorOf(e: InputError, argName: string): ArgError {
+  const held = e.detail ? `${e.detail} (${e.excelError})` : e.excelError;
+  return new ArgError(`${argName} holds ${held}.`, passThroughCode(e.excelError));
+}
+
+/** Flattens a single-column or single-row range to a list of plain cells; a 2-D block is refused with a message. */
+export function asColumn(m: Matrix | Cell, argName: string): Plain[] {
+  if (!Array.isArray(m)) return [plain(m)];
   if (m.length === 0) return [];
-  if (m.length === 1) return Array.isArray(m[0]) ? [...m[0]] : [m[0]];
-  if (m.every((r) => Array.isArray(r) && r.length === 1)) return m.map((r) => (r as Cell[])[0]);
+  if (m.length === 1) return Array.isArray(m[0]) ? m[0].map(plain) : [plain(m[0])];
+  if (m.every((r) => Array.isArray(r) && r.length === 1)) return m.map((r) => plain((r as Cell[])[0]));
   throw new ArgError(`${argName} must be one cell, one column or one row.`);
 }
 
+/** Every cell of a range, row by row. */
+export function cellsOf(m: Matrix | Cell): Plain[] {
+  if (!Array.isArray(m)) return [plain(m)];
+  return m.flatMap((r) => (Array.isArray(r) ? r.map(plain) : [plain(r)]));
+}
+
 /** The common height of several column arguments; 1-cell arguments broadcast. */
-export function commonHeight(cols: readonly { name: string; values: Cell[] }[]): number {
+export function commonHeight(cols: readonly { name: string; values: unknown[] }[]): number {
   let n = 1;
   for (const c of cols) {
     if (c.values.length === 1) continue;
@@ -35,46 +103,48 @@ export function commonHeight(cols: readonly { name: string; values: Cell[] }[]):
   return n;
 }
 
-export function at(values: Cell[], i: number): Cell {
+export function at<T>(values: T[], i: number): T {
   return values.length === 1 ? values[0] : values[i];
 }
 
-const PERCENT_TEXT = /^([+-]?\d+(?:\.\d+)?)\s*%$/;
-
-/** A number from a cell: numbers as they are, numeric text ("12", "-3.5", "20%") parsed; otherwise undefined. */
-export function toNumber(v: Cell): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'boolean') return undefined;
-  if (typeof v === 'string') {
-    const t = v.trim().replace(/,/g, '');
-    const pct = PERCENT_TEXT.exec(t);
-    if (pct) return Number(pct[1]) / 100;
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+/**
+ * A number from a cell: numbers as they are; text read as the workbook writes numbers
+ * (numberText.ts). Text that reads two ways, or only under the other decimal mark, throws an
+ * ArgError naming the argument — never a silent 25 for "2,5". Other text and booleans give
+ * undefined (the caller words that message); Excel errors throw as themselves.
+ */
+export function toNumber(v: Plain, argName: string): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof InputError) throw inputErrorOf(v, argName);
+  if (typeof v !== 'string') return undefined;
+  const mark = workbookDecimalMark();
+  const r = readNumberText(v, mark);
+  switch (r.kind) {
+    case 'number':
+      return r.value;
+    case 'ambiguous':
+      throw new ArgError(`${argName}: "${v.trim()}" could be ${r.point} or ${r.comma}; KAP does not know this workbook's decimal mark yet. Type the number without a thousands separator, or as a number rather than text.`);
+    case 'otherMark':
+      throw new ArgError(`${argName}: "${v.trim()}" is not a number as this workbook writes them (decimal ${mark === ',' ? 'comma, e.g. 1.234,5' : 'point, e.g. 1,234.5'}). Write it that way, or as a number rather than text.`);
+    case 'notNumber':
+      return undefined;
   }
-  return undefined;
 }
 
-/** Optional scalar argument (Excel passes null for an omitted optional argument). */
+/**
+ * An optional single number: not given when omitted, blank, or 0 — 0 is what desktop Excel
+ * passes for a blank cell, and none of KAP's optional numbers (cuts, dates) means anything at 0.
+ */
 export function optionalNumber(m: Matrix | Cell, argName: string): number | undefined {
   const col = asColumn(m ?? null, argName);
-  if (col.length === 0 || (col.length === 1 && isBlank(col[0]))) return undefined;
+  if (col.length === 0 || (col.length === 1 && isEmpty(col[0]))) return undefined;
   if (col.length !== 1) throw new ArgError(`${argName} must be a single value.`);
-  const n = toNumber(col[0]);
+  const n = toNumber(col[0], argName);
   if (n === undefined) throw new ArgError(`${argName} must be a number (got "${String(col[0])}").`);
   return n;
 }
 
-/** All numbers of a range, row by row; blanks skipped; text refused with a message. */
-export function numbersOf(m: Matrix | Cell, argName: string): number[] {
-  const rows = Array.isArray(m) ? m : [[m]];
-  const out: number[] = [];
-  for (const r of rows) {
-    for (const v of Array.isArray(r) ? r : [r]) {
-      if (isBlank(v)) continue;
-      const n = toNumber(v);
-      if (n === undefined) throw new ArgError(`${argName} must hold numbers only (found "${String(v)}").`);
-      out.push(n);
-    }
-  }
-  return out;
+/** Whether an optional range argument was left out: omitted, or every cell blank or 0. */
+export function notGiven(m: Matrix | Cell | null | undefined): boolean {
+  return m === null || m === undefined || cellsOf(m).every(isEmpty);
 }

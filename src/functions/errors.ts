@@ -1,9 +1,9 @@
 /**
- * Excel errors with a message (#VALUE! and #N/A are the only codes whose message Excel shows).
- * In Excel the CustomFunctions runtime exists; under jest and the CLI a structurally identical
- * stand-in is used, so the same code runs everywhere.
+ * Excel errors with a message (#VALUE! and #N/A are the only codes whose message Excel shows:
+ * custom-functions-errors.md). In Excel the CustomFunctions runtime exists; under jest and the
+ * CLI a structurally identical stand-in is used, so the same code runs everywhere.
  */
-export type KapErrorCode = 'invalidValue' | 'notAvailable';
+export type KapErrorCode = 'invalidValue' | 'notAvailable' | 'divisionByZero' | 'invalidNumber' | 'nullReference';
 
 export interface KapError {
   code: string;
@@ -17,12 +17,22 @@ class LocalError implements KapError {
   ) {}
 }
 
-const CODE_TEXT: Record<KapErrorCode, string> = { invalidValue: '#VALUE!', notAvailable: '#N/A' };
+const CODE_TEXT: Record<KapErrorCode, string> = { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!' };
+
+/**
+ * The code to return for an Excel error found in an input cell: the same error where a custom
+ * function may return it (CustomFunctions.ErrorCode), else #VALUE! (#REF! and #NAME? are input-only
+ * codes; #SPILL!, #CALC! and the like have no ErrorCode).
+ */
+export function passThroughCode(excelError: string): KapErrorCode {
+  const hit = (Object.keys(CODE_TEXT) as KapErrorCode[]).find((k) => CODE_TEXT[k] === excelError.toUpperCase());
+  return hit ?? 'invalidValue';
+}
 
 export function kapError(code: KapErrorCode, message: string): KapError {
   const runtime = (globalThis as { CustomFunctions?: { Error: new (code: string, message?: string) => KapError; ErrorCode: Record<string, string> } }).CustomFunctions;
-  if (runtime) return new runtime.Error(runtime.ErrorCode[code], message);
-  return new LocalError(CODE_TEXT[code], message);
+  if (runtime) return new runtime.Error(runtime.ErrorCode[code] ?? CODE_TEXT[code], code === 'invalidValue' || code === 'notAvailable' ? message : undefined);
+  return new LocalError(CODE_TEXT[code], code === 'invalidValue' || code === 'notAvailable' ? message : undefined);
 }
 
 export function isKapError(v: unknown): v is KapError {

@@ -8,8 +8,8 @@
  * Each is a thin wrapper: the rules live in src/domain.
  */
 import { bandOf, combineHealth, normaliseWeights, weightedScore, weightsArray, WeightsError } from '../domain/health';
-import { DEFAULT_WEIGHTS, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
-import { defaultPotentialCut, quadrantOf } from '../domain/quadrant';
+import { DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
+import { moneyPotentialCut, quadrantOf } from '../domain/quadrant';
 import { fiveP as fivePRule, FivePError } from '../domain/fivep';
 import { winBackStage } from '../domain/winback';
 import { discountRate, type DiscountTier } from '../domain/discount';
@@ -17,17 +17,40 @@ import { seasonality as seasonalityRule } from '../domain/seasonality';
 import { reorderDays as reorderRule } from '../domain/reorder';
 import { roundHalfAwayFromZero } from '../domain/numbers';
 import type { FactorScores, Weights } from '../domain/health';
+import { loadDecimalSeparator } from '../excel/culture';
 import { ArgError, guard, kapError, type KapError } from './errors';
-import { asColumn, at, commonHeight, isBlank, numbersOf, optionalNumber, toNumber, type Cell } from './args';
+import { asColumn, at, cellsOf, commonHeight, inputErrorOf, InputError, isBlank, isEmpty, notGiven, optionalNumber, plain, toNumber, type Plain } from './args';
 import { diversityCell, engagementCell, frequencyCell, paymentCell, recencyCell, revenueCell } from './parseCells';
 import { toSerial } from './dateCell';
+import { setWorkbookDecimalSeparator } from './culture';
 
 type Out = (number | string | KapError)[][];
 
+// Text numbers are read as the workbook writes them: its decimal mark is read once when the
+// shared runtime starts (src/excel/culture.ts; nothing happens outside Office).
+void loadDecimalSeparator(setWorkbookDecimalSeparator);
+
+/** The error a row returns: an ArgError becomes its Excel error; anything else is a bug and is rethrown. */
+function rowError(e: unknown): KapError {
+  if (e instanceof ArgError) return kapError(e.code, e.message);
+  throw e;
+}
+
+/** The first Excel error among a row's cells, as that row's error. */
+function firstInputError(cells: readonly Plain[], names: readonly string[]): ArgError | undefined {
+  const k = cells.findIndex((c) => c instanceof InputError);
+  return k < 0 ? undefined : inputErrorOf(cells[k] as InputError, names[k]);
+}
+
+/** Six weights: omitted, or every cell blank or 0, means the defaults; a blank weight among given ones is 0. */
 function weightsArg(m: any[][] | null | undefined): Weights {
-  if (m === null || m === undefined) return DEFAULT_WEIGHTS;
-  const values = numbersOf(m, 'weights');
-  if (values.length === 0) return DEFAULT_WEIGHTS;
+  if (notGiven(m)) return DEFAULT_WEIGHTS;
+  const values = cellsOf(m).map((v) => {
+    if (isBlank(v)) return 0;
+    const n = toNumber(v, 'weights');
+    if (n === undefined) throw new ArgError(`weights must hold numbers only (found "${String(v)}").`);
+    return n;
+  });
   try {
     return normaliseWeights(values);
   } catch (e) {
@@ -39,12 +62,10 @@ function weightsArg(m: any[][] | null | undefined): Weights {
 const ROW_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
 const ROW_PARSERS = [recencyCell, frequencyCell, revenueCell, diversityCell, engagementCell, paymentCell];
 
-/** An empty cell as Excel passes it: null/"" on the web, 0 on desktop. */
-const emptyCell = (v: Cell): boolean => v === 0 || isBlank(v);
-
 /**
- * Scores each row's six factors (FACTORS order); a row with bad input gets its own #VALUE! and the others still score.
- * A row whose six cells are all empty (desktop passes them as 0) is a blank row, not a score of zeros.
+ * Scores each row's six factors (FACTORS order); a row with bad input, or an Excel error in an
+ * input, gets its own error and the others still score. A row whose six cells are all empty
+ * (blank, or 0 as desktop Excel passes a blank) is a blank row, not a score of zeros.
  */
 function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number | string | KapError)[]): Out {
   const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
@@ -52,36 +73,33 @@ function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number
   const out: Out = new Array(n);
   const scores: (number | null)[] = [null, null, null, null, null, null];
   for (let i = 0; i < n; i++) {
-    let empty = true;
-    for (let k = 0; k < 6 && empty; k++) empty = emptyCell(cols[k].length === 1 ? cols[k][0] : cols[k][i]);
-    if (empty) {
+    const cells = cols.map((c) => at(c, i));
+    if (cells.every(isEmpty)) {
       out[i] = [''];
       continue;
     }
     try {
-      for (let k = 0; k < 6; k++) {
-        const c = cols[k];
-        scores[k] = ROW_PARSERS[k](c.length === 1 ? c[0] : c[i]);
-      }
+      const err = firstInputError(cells, ROW_ARGS);
+      if (err) throw err;
+      for (let k = 0; k < 6; k++) scores[k] = ROW_PARSERS[k](cells[k]);
       out[i] = each(scores);
     } catch (e) {
-      if (!(e instanceof ArgError)) throw e;
-      out[i] = [kapError(e.code, e.message)];
+      out[i] = [rowError(e)];
     }
   }
   return out;
 }
 
 /**
- * Account health score, 1–5 (2 decimals), from the six factors of the KAP method: Recency 25%, Frequency 20%, Revenue 20%, Diversity 15%, Engagement 10%, Payment 10%. Blank inputs are n/a and the other weights are scaled up. Works on one row or whole columns.
+ * Account health score, 1–5 (2 decimals), from the six factors of the KAP method: Recency 25%, Frequency 20%, Revenue 20%, Diversity 15%, Engagement 10%, Payment 10%. A blank input or "n/a" is left out and the other weights are scaled up. Excel desktop passes an empty cell as 0, which for days, % changes, categories and payment is a real value: write "n/a" to leave a factor out on every Excel. Works on one row or whole columns; an error in an input gives an error in that row only.
  * @customfunction HEALTH
- * @param daysSinceLastOrder Whole days since the last order (0 = today); "never" if it never ordered; blank = no data.
- * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either.
+ * @param daysSinceLastOrder Whole days since the last order (0 = today); "never" if it never ordered; "n/a" = no data.
+ * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either; "n/a" = no data.
  * @param revenueChange % change in revenue, last 12 months vs the prior 12 (e.g. -15%); same words as frequencyChange.
- * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product.
- * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds".
- * @param paymentDays Average days paid beyond terms (negative = early, 0 = on time).
- * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%.
+ * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product; "n/a" = no data.
+ * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds". Blank or 0 = no data.
+ * @param paymentDays Average days paid beyond terms (negative = early, 0 = on time); "n/a" = no data.
+ * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%; a blank weight is 0.
  * @returns The health score, or a column of scores.
  */
 export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], revenueChange: any[][], categories: any[][], engagement: any[][], paymentDays: any[][], weights?: any[][]): any[][] {
@@ -94,14 +112,14 @@ export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], re
 }
 
 /**
- * The six factor scores (1–5, "n/a" when left out) behind KAP.HEALTH, then the factors used, spilled across seven columns so a score explains itself.
+ * The six factor scores (1–5, "n/a" when left out) behind KAP.HEALTH, then the factors used, spilled across seven columns so a score explains itself. As in KAP.HEALTH, write "n/a" to leave a factor out: Excel desktop passes an empty cell as 0.
  * @customfunction HEALTHFACTORS
- * @param daysSinceLastOrder Whole days since the last order; "never" if it never ordered; blank = no data.
- * @param frequencyChange % change in orders, last quarter vs the quarter before; "new", "lapsed" or "none" also accepted.
- * @param revenueChange % change in revenue, last 12 months vs the prior 12; "new", "lapsed" or "none" also accepted.
- * @param categories Number of product categories bought in the last 12 months.
- * @param engagement 1–5 or a label such as "Responds within 24 hours".
- * @param paymentDays Average days paid beyond terms (negative = early).
+ * @param daysSinceLastOrder Whole days since the last order; "never" if it never ordered; "n/a" = no data.
+ * @param frequencyChange % change in orders, last quarter vs the quarter before; "new", "lapsed", "none" or "n/a" also accepted.
+ * @param revenueChange % change in revenue, last 12 months vs the prior 12; "new", "lapsed", "none" or "n/a" also accepted.
+ * @param categories Number of product categories bought in the last 12 months; "n/a" = no data.
+ * @param engagement 1–5 or a label such as "Responds within 24 hours"; blank or 0 = no data.
+ * @param paymentDays Average days paid beyond terms (negative = early); "n/a" = no data.
  * @param [weights] Optional six weights adding to 100%; only factors with a weight above 0 count as used.
  * @returns Recency, Frequency, Revenue, Diversity, Engagement, Payment scores and the list of factors used.
  */
@@ -121,7 +139,7 @@ export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[
 }
 
 /**
- * Health band of a score: Healthy (4.00+), Stable (3.00–3.99), At Risk (2.00–2.99), Critical (below 2.00). The score is rounded to 2 decimals first.
+ * Health band of a score: Healthy (4.00+), Stable (3.00–3.99), At Risk (2.00–2.99), Critical (below 2.00). The score is rounded to 2 decimals first. A blank cell (0 on Excel desktop) gives a blank.
  * @customfunction BAND
  * @param score A health score from 1 to 5, or a column of them.
  * @returns "Healthy", "Stable", "At Risk" or "Critical".
@@ -129,21 +147,25 @@ export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[
 export function band(score: any[][]): any[][] {
   return guard(() =>
     asColumn(score, 'score').map((v) => {
-      if (emptyCell(v)) return [''];
-      const n = toNumber(v);
-      if (n === undefined || n < 1 || n > 5) return [kapError('invalidValue', `score: "${String(v)}" is not a health score from 1 to 5.`)];
-      return [bandOf(n)];
+      if (isEmpty(v)) return [''];
+      try {
+        const n = toNumber(v, 'score');
+        if (n === undefined || n < 1 || n > 5) throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
+        return [bandOf(n)];
+      } catch (e) {
+        return [rowError(e)];
+      }
     }),
   );
 }
 
 /**
- * Account quadrant from engagement and potential: Key (high, high), Maintenance (high engagement, low potential), Growth Potential (low engagement, high potential), Service (low, low). High means at or above the cut.
+ * Account quadrant from engagement and potential: Key (high, high), Maintenance (high engagement, low potential), Growth Potential (low engagement, high potential), Service (low, low). High means at or above the cut. Rows blank in every input are left out of the default cut; a blank engagement (0 on Excel desktop) gives a blank row; a blank potential is a blank row on the 1–5 scale and £0 for money.
  * @customfunction QUADRANT
  * @param engagement Engagement 1–5 (or a label such as "Responds within 24 hours").
  * @param potential Potential 1–5, or money (such as whitespace £).
- * @param [engagementCut] Engagement at or above this is high (default 3).
- * @param [potentialCut] Potential at or above this is high (default 3 on a 1–5 scale; for money, the median of the potentials given).
+ * @param [engagementCut] Engagement at or above this is high (default 3; blank or 0 = default).
+ * @param [potentialCut] Potential at or above this is high (default 3 on a 1–5 scale; for money, the median of the potentials given; blank or 0 = default).
  * @returns The quadrant name.
  */
 export function quadrant(engagement: any[][], potential: any[][], engagementCut?: any[][], potentialCut?: any[][]): any[][] {
@@ -154,76 +176,97 @@ export function quadrant(engagement: any[][], potential: any[][], engagementCut?
       { name: 'engagement', values: e },
       { name: 'potential', values: p },
     ]);
-    const eCut = optionalNumber(engagementCut, 'engagementCut') ?? 3;
-    const pots = p.map((v) => toNumber(v)).filter((v): v is number => v !== undefined);
-    const pCut = optionalNumber(potentialCut, 'potentialCut') ?? defaultPotentialCut(pots);
-    const out: Out = [];
+    const eCut = optionalNumber(engagementCut, 'engagementCut') ?? DEFAULT_SCALE_CUT;
+    const givenCut = optionalNumber(potentialCut, 'potentialCut');
+    // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
+    const pots: (number | ArgError | undefined)[] = [];
     for (let i = 0; i < n; i++) {
       const ev = at(e, i);
       const pv = at(p, i);
-      if (isBlank(ev) || isBlank(pv)) {
-        out.push(['']);
+      if (isEmpty(ev) && isEmpty(pv)) {
+        pots.push(undefined);
         continue;
       }
-      let en: number | null;
       try {
-        en = engagementCell(ev);
+        const x = isBlank(pv) ? 0 : toNumber(pv, 'potential');
+        pots.push(x === undefined ? new ArgError(`potential: "${String(pv)}" is not a number.`) : x);
       } catch (err) {
-        out.push([kapError('invalidValue', (err as Error).message)]);
-        continue;
+        if (!(err instanceof ArgError)) throw err;
+        pots.push(err);
       }
-      // 0 is how desktop Excel passes a blank engagement cell: a blank row, not a potential error.
-      if (en === null) {
+    }
+    const numbers = pots.filter((x): x is number => typeof x === 'number');
+    // The 1–5 scale test ignores 0: it is off the scale, and desktop Excel's blank cell.
+    const given = numbers.filter((x) => x !== 0);
+    const onScale = given.length > 0 && given.every((x) => x >= 1 && x <= 5);
+    const pCut = givenCut ?? (onScale ? DEFAULT_SCALE_CUT : moneyPotentialCut(numbers));
+    const out: Out = [];
+    for (let i = 0; i < n; i++) {
+      const pot = pots[i];
+      if (pot === undefined) {
         out.push(['']);
         continue;
       }
-      const pn = toNumber(pv);
-      if (pn === undefined) {
-        out.push([kapError('invalidValue', `potential: "${String(pv)}" is not a number.`)]);
-        continue;
+      try {
+        const err = firstInputError([at(e, i), at(p, i)], ['engagement', 'potential']);
+        if (err) throw err;
+        const en = engagementCell(at(e, i));
+        // A blank engagement (0 on desktop) is a blank row; so is a blank potential on the 1–5 scale.
+        if (en === null || (onScale && pot === 0)) {
+          out.push(['']);
+          continue;
+        }
+        if (pot instanceof ArgError) throw pot;
+        out.push([quadrantOf(en, pot, eCut, pCut)]);
+      } catch (err) {
+        out.push([rowError(err)]);
       }
-      out.push([quadrantOf(en, pn, eCut, pCut)]);
     }
     return out;
   });
 }
 
+const FIVEP_ARGS = ['power', 'perception', 'priority', 'promoter', 'pliability', 'weight'];
+
 /**
- * 5P score of a person in the decision-making unit: Power + Perception + Priority + Promoter + Pliability (each 1–5), times their weight (1–5) when given.
+ * 5P score of a person in the decision-making unit: Power + Perception + Priority + Promoter + Pliability (each 1–5), times their weight (1–5) when given. A row with all five Ps blank (0 on Excel desktop) is blank; a blank weight is 1.
  * @customfunction FIVEP
  * @param power Power to decide or block, 1–5.
  * @param perception How they perceive us, 1–5.
  * @param priority How high a priority this is for them, 1–5.
  * @param promoter How much they promote us, 1–5.
  * @param pliability How open they are to change, 1–5.
- * @param [weight] Weight of the person, 1–5 (default 1: the plain total).
+ * @param [weight] Weight of the person, 1–5 (default 1: the plain total; blank or 0 = 1).
  * @returns The weighted total (5–125), or the total (5–25) without a weight.
  */
 export function fiveP(power: any[][], perception: any[][], priority: any[][], promoter: any[][], pliability: any[][], weight?: any[][]): any[][] {
   return guard(() => {
-    const names = ['power', 'perception', 'priority', 'promoter', 'pliability', 'weight'];
     const raw = [power, perception, priority, promoter, pliability, weight ?? null];
-    const cols = raw.map((a, i) => ({ name: names[i], values: asColumn(a, names[i]) }));
+    const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       const vals = cols.map((c) => at(c.values, i));
-      if (vals.slice(0, 5).every(emptyCell)) {
+      if (vals.slice(0, 5).every(isEmpty)) {
         out.push(['']);
         continue;
       }
-      const nums = vals.map((v, k) => (k === 5 && emptyCell(v) ? 1 : toNumber(v)));
-      const bad = nums.findIndex((x) => x === undefined);
-      if (bad >= 0) {
-        out.push([kapError('invalidValue', `${names[bad]}: "${String(vals[bad] ?? '')}" is not a score from 1 to 5.`)]);
-        continue;
-      }
       try {
-        const [pw, pe, pr, pm, pl, w] = nums as number[];
+        const err = firstInputError(vals, FIVEP_ARGS);
+        if (err) throw err;
+        const nums = vals.map((v, k) => {
+          if (k === 5 && isEmpty(v)) return 1;
+          // A P has no 0: blank and desktop's 0 read the same.
+          if (isEmpty(v)) throw new ArgError(`${FIVEP_ARGS[k]} is blank: give a score from 1 to 5.`);
+          const x = toNumber(v, FIVEP_ARGS[k]);
+          if (x === undefined) throw new ArgError(`${FIVEP_ARGS[k]}: "${String(v)}" is not a score from 1 to 5.`);
+          return x;
+        });
+        const [pw, pe, pr, pm, pl, w] = nums;
         out.push([fivePRule({ power: pw, perception: pe, priority: pr, promoter: pm, pliability: pl, weight: w }).weighted]);
       } catch (e) {
         if (e instanceof FivePError) out.push([kapError('invalidValue', e.message)]);
-        else throw e;
+        else out.push([rowError(e)]);
       }
     }
     return out;
@@ -231,7 +274,7 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
 }
 
 /**
- * Win-back stage from days since the last order: 30–44 Stage 1 Early warning, 45–59 Stage 2 Active concern, 60+ Stage 3 Critical, otherwise None.
+ * Win-back stage from days since the last order: 30–44 Stage 1 Early warning, 45–59 Stage 2 Active concern, 60+ Stage 3 Critical, otherwise None. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0; an order today has no stage anyway).
  * @customfunction WINBACK
  * @param daysSinceLastOrder Whole days since the last order, one cell or a column.
  * @returns The stage name, e.g. "Stage 2 – Active concern".
@@ -239,16 +282,20 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
 export function winBack(daysSinceLastOrder: any[][]): any[][] {
   return guard(() =>
     asColumn(daysSinceLastOrder, 'daysSinceLastOrder').map((v) => {
-      if (isBlank(v)) return [''];
-      const n = toNumber(v);
-      if (n === undefined || n < 0) return [kapError('invalidValue', `daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`)];
-      return [winBackStage(n).name];
+      if (isEmpty(v)) return [''];
+      try {
+        const n = toNumber(v, 'daysSinceLastOrder');
+        if (n === undefined || n < 0) throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`);
+        return [winBackStage(n).name];
+      } catch (e) {
+        return [rowError(e)];
+      }
     }),
   );
 }
 
 /**
- * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%.
+ * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%. A blank order value (0 on Excel desktop) gives a blank; in a tiers table a blank cell is 0.
  * @customfunction DISCOUNT
  * @param orderValue Order value, one cell or a column.
  * @param [tiers] Optional two-column table of your own tiers: minimum order value | discount rate.
@@ -257,32 +304,39 @@ export function winBack(daysSinceLastOrder: any[][]): any[][] {
 export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
   return guard(() => {
     let custom: DiscountTier[] | undefined;
-    if (tiers && !(tiers.length === 1 && tiers[0].length === 1 && isBlank(tiers[0][0]))) {
-      custom = tiers
-        .filter((r) => !r.every(isBlank))
+    if (!notGiven(tiers)) {
+      custom = tiers!
+        .map((r) => (Array.isArray(r) ? r : [r]).map(plain))
+        .filter((r) => !r.every(isEmpty))
         .map((r) => {
           if (r.length < 2) throw new ArgError('tiers must have two columns: minimum order value and discount rate.');
-          const min = toNumber(r[0]);
-          const rate = toNumber(r[1]);
-          if (min === undefined || rate === undefined || rate < 0 || rate > 1) throw new ArgError(`tiers: row "${String(r[0])} | ${String(r[1])}" needs a minimum value and a rate between 0% and 100%.`);
+          const bad = r.find((c) => c instanceof InputError);
+          if (bad) throw inputErrorOf(bad as InputError, 'tiers');
+          const min = isBlank(r[0]) ? 0 : toNumber(r[0], 'tiers');
+          const rate = isBlank(r[1]) ? 0 : toNumber(r[1], 'tiers');
+          if (min === undefined || rate === undefined || rate < 0 || rate > 1) throw new ArgError(`tiers: row "${String(r[0] ?? '')} | ${String(r[1] ?? '')}" needs a minimum value and a rate between 0% and 100%.`);
           return { min, rate };
         });
     }
     return asColumn(orderValue, 'orderValue').map((v) => {
-      if (isBlank(v)) return [''];
-      const n = toNumber(v);
-      if (n === undefined) return [kapError('invalidValue', `orderValue: "${String(v)}" is not an amount.`)];
-      return [discountRate(n, custom)];
+      if (isEmpty(v)) return [''];
+      try {
+        const n = toNumber(v, 'orderValue');
+        if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
+        return [discountRate(n, custom)];
+      } catch (e) {
+        return [rowError(e)];
+      }
     });
   });
 }
 
 /**
- * Seasonality index by calendar month (January to December, spilled down 12 rows): each month's revenue over the full months in the data, averaged across years, divided by the mean month, times 100.
+ * Seasonality index by calendar month (January to December, spilled down 12 rows): each month's revenue over the full months in the data, averaged across years, divided by the mean month, times 100. Rows with no date and no revenue are skipped (desktop Excel passes them as 0); a blank revenue beside a date counts as 0.
  * @customfunction SEASONALITY
  * @param orderDates Column of order dates.
  * @param revenue Column of revenue, the same height as orderDates.
- * @param [asOf] Last day to count (default: the last order date); only whole calendar months count.
+ * @param [asOf] Last day to count (default: the last order date; blank or 0 = default); only whole calendar months count.
  * @returns Twelve indices, January first; blank where a month has no full-month data.
  */
 export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][]): any[][] {
@@ -292,21 +346,24 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
     if (d.length !== r.length) throw new ArgError(`orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`);
     const points: { date: number; value: number }[] = [];
     for (let i = 0; i < d.length; i++) {
-      if (emptyCell(d[i]) && emptyCell(r[i])) continue;
+      if (isEmpty(d[i]) && isEmpty(r[i])) continue;
+      const err = firstInputError([d[i], r[i]], [`orderDates (row ${i + 1})`, `revenue (row ${i + 1})`]);
+      if (err) throw err;
+      if (isEmpty(d[i])) throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
       const date = toSerial(d[i], 'orderDates');
-      const value = toNumber(r[i]);
+      const value = isBlank(r[i]) ? 0 : toNumber(r[i], 'revenue');
       if (value === undefined) throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
       points.push({ date, value });
     }
-    const end = asOf === null || asOf === undefined ? undefined : asColumn(asOf, 'asOf')[0];
-    const res = seasonalityRule(points, end === undefined || isBlank(end) ? undefined : toSerial(end, 'asOf'));
+    const end = notGiven(asOf) ? undefined : asColumn(asOf, 'asOf')[0];
+    const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, 'asOf'));
     if (res.firstMonth === null) throw new ArgError('No full calendar month of data: give at least one whole month of orders.', 'notAvailable');
     return res.index.map((x) => [x === null ? '' : roundHalfAwayFromZero(x, 1)]);
   });
 }
 
 /**
- * Reorder period: the median number of days between consecutive orders. With a products column, each row gets the reorder period of its own product (a column the same height).
+ * Reorder period: the median number of days between consecutive orders. With a products column, each row gets the reorder period of its own product (a column the same height). Rows with a blank date (0 on Excel desktop) are skipped; an error in a row gives an error in the rows of its product.
  * @customfunction REORDERDAYS
  * @param orderDates Column of order dates.
  * @param [products] Optional column of SKUs or product names, the same height as orderDates.
@@ -315,29 +372,47 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
 export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
   return guard(() => {
     const d = asColumn(orderDates, 'orderDates');
-    const serials: (number | null)[] = d.map((v) => (emptyCell(v) ? null : toSerial(v, 'orderDates')));
-    const noneGiven = products === null || products === undefined || (products.length === 1 && products[0].length === 1 && isBlank(products[0][0]));
     const under2 = () => kapError('notAvailable', 'Needs at least two orders on different days.');
-    if (noneGiven) {
-      const r = reorderRule(serials.filter((s): s is number => s !== null));
+    const dateOf = (v: Plain): number | ArgError | null => {
+      if (isEmpty(v)) return null;
+      try {
+        return toSerial(v, 'orderDates');
+      } catch (e) {
+        if (e instanceof ArgError) return e;
+        throw e;
+      }
+    };
+    const serials = d.map(dateOf);
+    if (notGiven(products)) {
+      const bad = serials.find((s): s is ArgError => s instanceof ArgError);
+      if (bad) throw bad;
+      const r = reorderRule(serials.filter((s): s is number => typeof s === 'number'));
       return [[r === undefined ? under2() : r]];
     }
     const p = asColumn(products, 'products');
     if (p.length !== d.length) throw new ArgError(`products has ${p.length} rows and orderDates ${d.length}; give ranges of the same height.`);
+    const keyOf = (v: Plain) => String(v).trim().toLowerCase();
     const byProduct = new Map<string, number[]>();
+    const failed = new Map<string, ArgError>();
     p.forEach((v, i) => {
       const s = serials[i];
-      if (emptyCell(v) || s === null) return;
-      const key = String(v).trim().toLowerCase();
+      if (isEmpty(v) || v instanceof InputError || s === null) return;
+      const key = keyOf(v);
+      if (s instanceof ArgError) {
+        if (!failed.has(key)) failed.set(key, s);
+        return;
+      }
       const list = byProduct.get(key);
       if (list) list.push(s);
       else byProduct.set(key, [s]);
     });
-    const period = new Map<string, number | undefined>();
-    for (const [k, dates] of byProduct) period.set(k, reorderRule(dates));
-    return p.map((v: Cell) => {
-      if (emptyCell(v)) return [''];
-      const r = period.get(String(v).trim().toLowerCase());
+    return p.map((v) => {
+      if (v instanceof InputError) return [rowError(inputErrorOf(v, 'products'))];
+      if (isEmpty(v)) return [''];
+      const key = keyOf(v);
+      const err = failed.get(key);
+      if (err) return [rowError(err)];
+      const r = reorderRule(byProduct.get(key) ?? []);
       return [r === undefined ? under2() : r];
     });
   });

@@ -15,11 +15,11 @@
  */
 import { parseRange, parseCell, type RangePos } from '../../src/sheets/spec';
 import {
-  DoubleError, WorkbookModel, SheetModel, enterValue, a1, within, MAX_REQUEST_BYTES, newId,
-  type CellModel, type TableModel, type ChartModel, type Scalar,
+  DoubleError, WorkbookModel, SheetModel, enterValue, a1, within, newId, PAYLOAD_LIMIT, utf8Bytes, asFunctionArg,
+  type CellModel, type TableModel, type ChartModel, type Scalar, type HostMode,
 } from './model';
 
-export { DoubleError, WorkbookModel, SheetModel, NOT_CALCULATED } from './model';
+export { DoubleError, WorkbookModel, SheetModel, NOT_CALCULATED, asFunctionArg, type HostMode } from './model';
 
 export interface OpDesc { op: string; [k: string]: unknown }
 interface Op { desc: OpDesc; apply: () => void }
@@ -73,10 +73,11 @@ export class DoubleContext {
     this.syncCount++;
     const stats = this.excel.stats;
     stats.syncs++;
-    const size = JSON.stringify(ops.map((o) => o.desc)).length;
+    const size = utf8Bytes(JSON.stringify(ops.map((o) => o.desc)));
     stats.requestBytes.push(size);
     await Promise.resolve();
-    if (size > MAX_REQUEST_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Request of ${size} bytes is over the 5 MB limit`);
+    const limit = PAYLOAD_LIMIT[this.excel.mode];
+    if (size > limit) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Request of ${size} bytes is over the ${limit} byte limit`);
     const suspended = ops.some((o) => o.desc.op === 'suspendApiCalculationUntilNextSync');
     if (suspended) this.excel.model.calculationSuspendedSyncs++;
     for (const op of ops) {
@@ -86,9 +87,9 @@ export class DoubleContext {
       }
       op.apply();
     }
-    const rsize = JSON.stringify(this.responses.map((r) => r.data)).length;
+    const rsize = utf8Bytes(JSON.stringify(this.responses.map((r) => r.data)));
     stats.responseBytes.push(rsize);
-    if (rsize > MAX_REQUEST_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Response of ${rsize} bytes is over the 5 MB limit`);
+    if (rsize > limit) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Response of ${rsize} bytes is over the ${limit} byte limit`);
     for (const r of this.responses) r.commit();
     this.responses = [];
   }
@@ -873,8 +874,25 @@ export class ExcelDouble {
   /** Every context handed out by run(), newest last. */
   readonly contexts: DoubleContext[] = [];
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  constructor(
+    sheetNames: string[] = ['Sheet1'],
+    /** Which Excel to play (model.ts HostMode): blank function arguments and payload limits differ. */
+    readonly mode: HostMode = 'web',
+  ) {
     this.model = new WorkbookModel(sheetNames);
+  }
+
+  /** A range's cells as a KAP.* function receives them in an any[][] argument on this host. */
+  functionArg(sheet: string, address: string): unknown[][] {
+    const p = parseRange(address);
+    const s = this.sheet(sheet);
+    const values: unknown[][] = [];
+    for (let i = 0; i < p.rows; i++) {
+      const row: unknown[] = [];
+      for (let j = 0; j < p.cols; j++) row.push(s.cell(p.row + i, p.col + j)?.value ?? null);
+      values.push(row);
+    }
+    return asFunctionArg(values, this.mode);
   }
 
   newContext(): DoubleContext {

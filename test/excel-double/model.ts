@@ -120,7 +120,30 @@ export function within(row: number, col: number, r: RangePos): boolean {
   return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
 }
 
+/**
+ * Which Excel the double plays. They differ where Microsoft documents or its tracker reports a
+ * difference KAP must survive:
+ * - web: a blank cell reaches a custom function's `any` argument as null; requests and
+ *   responses are limited to 5 MB, counted in bytes (resource-limits-and-performance-optimization.md);
+ * - desktop: a blank cell reaches a custom function as 0 (office-js #4702, #5262); no payload
+ *   limit is documented for desktop.
+ */
+export type HostMode = 'web' | 'desktop';
+
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+export const PAYLOAD_LIMIT: Record<HostMode, number> = { web: MAX_REQUEST_BYTES, desktop: Infinity };
+
+const encoder = new TextEncoder();
+/** UTF-8 bytes of a string (what goes over the wire), not UTF-16 characters. */
+export function utf8Bytes(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/** Cells as a custom function receives them on a host: a blank cell is null on the web, 0 on desktop. */
+export function asFunctionArg(values: readonly (readonly unknown[])[], mode: HostMode): unknown[][] {
+  const blank = mode === 'desktop' ? 0 : null;
+  return values.map((r) => r.map((v) => (v === null || v === undefined || v === '' ? blank : v)));
+}
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];

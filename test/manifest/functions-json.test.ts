@@ -41,10 +41,12 @@ const EXPECTED: Record<string, [string[], string[]]> = {
 let dir = '';
 let cleanup = () => {};
 let functions: FunctionMeta[] = [];
+let meta: { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean } = {};
 
 beforeAll(() => {
   ({ dir, cleanup } = buildProduction());
-  functions = (JSON.parse(readFileSync(join(dir, 'functions.json'), 'utf8')) as { functions: FunctionMeta[] }).functions;
+  meta = JSON.parse(readFileSync(join(dir, 'functions.json'), 'utf8')) as typeof meta & { functions: FunctionMeta[] };
+  functions = (meta as { functions: FunctionMeta[] }).functions;
 }, 300_000);
 afterAll(() => cleanup());
 
@@ -66,6 +68,24 @@ describe('functions.json', () => {
       expect(f.description ?? '').not.toBe('');
       for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ''}`).toMatch(/: \S/);
     }
+  });
+
+  it('lets Excel errors and data types reach the functions (so an error in one row stays in that row)', () => {
+    // custom-functions-errors.md: "To process inputs that contain errors, a custom function must have
+    // the JSON metadata property allowErrorForDataTypeAny set to true" — a top-level property
+    // (custom-functions-json.md) that the generator does not write; webpack.config.js adds it.
+    expect(meta.allowErrorForDataTypeAny).toBe(true);
+    expect(meta.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
+  it('where Excel desktop cannot tell a blank cell from 0, the tooltip says so and what to write instead', () => {
+    const describe = (id: string) => functions.find((f) => f.id === id)?.description ?? '';
+    for (const id of ['HEALTH', 'HEALTHFACTORS']) {
+      expect(describe(id)).toMatch(/desktop passes an empty cell as 0/);
+      expect(describe(id)).toMatch(/write "n\/a"/);
+    }
+    expect(describe('WINBACK')).toMatch(/0 days both give a blank/);
+    expect(describe('QUADRANT')).toMatch(/blank potential is a blank row on the 1–5 scale and £0 for money/);
   });
 
   it('every parameter takes a cell or a range (matrix of any), and results spill (matrix)', () => {

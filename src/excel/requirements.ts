@@ -1,0 +1,57 @@
+/**
+ * Which Excel JavaScript API requirement sets KAP needs. manifest.xml declares the lowest set
+ * the add-in cannot work without (ExcelApi 1.7: getRangeByIndexes, freezePanes, tabColor, on top
+ * of settings 1.4 and conditional formats 1.6); anything newer is checked here with
+ * Office.context.requirements.isSetSupported before use, and the user is told in plain words
+ * what needs a newer Excel (excel-api-requirement-sets.md; specify-office-hosts-and-api-requirements.md).
+ * test/excel/requirements.test.ts scans src/excel for the APIs used and checks each against the
+ * set its @types/office-js declaration names.
+ */
+export const MANIFEST_EXCEL_API = '1.7';
+
+export const FEATURES = {
+  /** application.cultureInfo (ExcelApi 1.11): day-first or month-first dates, the decimal mark. */
+  culture: { set: '1.11', what: "reading the workbook's date order and decimal mark" },
+  /** worksheet.pageLayout (ExcelApi 1.9): print setup of KAP's sheets. */
+  pageLayout: { set: '1.9', what: 'setting up the sheets for printing' },
+  /** worksheet.showGridlines (ExcelApi 1.8). */
+  gridlines: { set: '1.8', what: 'hiding gridlines on KAP sheets' },
+  /** Excel.createWorkbook (ExcelApi 1.8): the QBR workbook opens as a new workbook. */
+  newWorkbook: { set: '1.8', what: 'opening the QBR workbook' },
+  /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
+  insertSheets: { set: '1.13', what: 'inserting prepared sheets' },
+} as const;
+
+export type Feature = keyof typeof FEATURES;
+
+type SetCheck = (set: string) => boolean;
+let override: SetCheck | undefined;
+
+/** Tests (and the Excel double's host modes) decide which sets the "host" supports. */
+export function setRequirementCheck(check: SetCheck | undefined): void {
+  override = check;
+}
+
+/** Whether the host supports ExcelApi `set`; outside Office (tests, the CLI) everything is there. */
+export function supportsExcelApi(set: string): boolean {
+  if (override) return override(set);
+  if (typeof Office === 'undefined') return true;
+  const req = Office.context?.requirements;
+  return req?.isSetSupported ? req.isSetSupported('ExcelApi', set) : true;
+}
+
+export function supports(feature: Feature): boolean {
+  return supportsExcelApi(FEATURES[feature].set);
+}
+
+/** A plain message for what cannot be done on this Excel. */
+export class NeedsNewerExcelError extends Error {
+  constructor(readonly feature: Feature) {
+    super(`This version of Excel cannot do ${FEATURES[feature].what} (it needs Excel JavaScript API ${FEATURES[feature].set}: Microsoft 365, or Excel 2021 or later). Update Excel, or use the kap command line for this.`);
+    this.name = 'NeedsNewerExcelError';
+  }
+}
+
+export function requireFeature(feature: Feature): void {
+  if (!supports(feature)) throw new NeedsNewerExcelError(feature);
+}
