@@ -3,7 +3,7 @@
  * Pure (no Office.js, no files): the CLI feeds it grids read by ExcelJS, the add-in feeds it
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
-import { analyzeAccount, analyzePortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type QbrData } from '../domain/analysis';
+import { analyzeAccount, buildPortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type PortfolioModel, type QbrData } from '../domain/analysis';
 import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
 import type { Serial } from '../domain/types';
@@ -26,6 +26,8 @@ export class KapEngine implements OrderSink {
   side: SideTables = emptySideTables();
   report?: IngestReport;
   portfolio?: PortfolioAnalysis;
+  private model?: PortfolioModel;
+  private readonly details = new Map<string, AccountDetail>();
   settings?: KapSettings;
   /** Number format of the source revenue column, so money on KAP's sheets looks like the data's. */
   moneySource?: string;
@@ -83,7 +85,8 @@ export class KapEngine implements OrderSink {
       const why = this.report?.rejected.length ? ` ${this.report.warnings.join(' ')}` : '';
       throw new Error(`No usable order lines were read.${why}`);
     }
-    this.portfolio = analyzePortfolio(this.book, {
+    this.details.clear();
+    this.model = buildPortfolio(this.book, {
       asOf: asOfOf(settings, today),
       weights: normaliseWeights(settings.weights),
       accounts: this.side.accounts,
@@ -97,12 +100,17 @@ export class KapEngine implements OrderSink {
       growthTarget: settings.growthTarget,
       moneyFormat: this.moneySource,
     });
+    this.portfolio = this.model.analysis;
     return this.portfolio;
   }
 
   private need(): PortfolioAnalysis {
-    if (!this.portfolio) throw new Error('Analyse the data first.');
-    return this.portfolio;
+    return this.needModel().analysis;
+  }
+
+  private needModel(): PortfolioModel {
+    if (!this.model) throw new Error('Analyse the data first.');
+    return this.model;
   }
 
   /** An account by its key ("C001" or "C001 (EUR)") or plain id. */
@@ -114,7 +122,13 @@ export class KapEngine implements OrderSink {
   detail(key: string): AccountDetail {
     const a = this.account(key);
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
-    return analyzeAccount(this.book, this.need(), a.accountId, {}, a.currency);
+    // Once per account per analysis: several sheets (and a re-run) read the same detail.
+    let d = this.details.get(a.key);
+    if (!d) {
+      d = analyzeAccount(this.needModel(), a.accountId, {}, a.currency);
+      this.details.set(a.key, d);
+    }
+    return d;
   }
 
   qbr(key: string, quarter?: string): QbrData {
@@ -124,7 +138,7 @@ export class KapEngine implements OrderSink {
     const start = this.settings?.fiscalYearStartMonth ?? 1;
     const fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
-    return qbrData(this.book, p, a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
+    return qbrData(this.needModel(), a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
   }
 
   layout(live: boolean, currency?: string): LayoutOptions {

@@ -44,7 +44,7 @@ import { seasonality } from '../seasonality';
 import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
 import type { OrderBook } from './book';
-import { internalOf, type Internal } from './portfolio';
+import type { Internal, PortfolioModel } from './portfolio';
 import { formatMoney, moneyPrefix } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';
 import type {
@@ -253,8 +253,9 @@ function rationaleOf(x: string, y: string, m: RuleMetrics): string {
 }
 
 /** `skuCrossSell: false` skips SKU-level affinity, the costliest part, for callers that only use category rules (the QBR). */
-export function analyzeAccount(book: OrderBook, portfolio: PortfolioAnalysis, accountId: string, ctx: Partial<AnalysisContext> = {}, currency?: string, options: { skuCrossSell?: boolean } = {}): AccountDetail {
-  const internal = internalOf(portfolio);
+export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Partial<AnalysisContext> = {}, currency?: string, options: { skuCrossSell?: boolean } = {}): AccountDetail {
+  const { analysis: portfolio, internal } = model;
+  const book = internal.book;
   const asOf = portfolio.asOf;
   const idx = accountRowIndex(portfolio, accountId, currency);
   const account = portfolio.accounts[idx];

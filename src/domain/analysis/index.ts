@@ -1,6 +1,7 @@
 /** The analytics engine (PRODUCT.md §2): feed an OrderBook, then analyse the portfolio, one account, or a QBR. */
 export { OrderBook, NO_CURRENCY } from './book';
-export { analyzePortfolio } from './portfolio';
+export { analyzePortfolio, buildPortfolio } from './portfolio';
+export type { PortfolioModel } from './portfolio';
 export { analyzeAccount, quarterlyTargets, stakeholderCoverage, churnRiskOf, notBoughtPriority, wholeMonthsBetween } from './account';
 export { qbrData } from './qbr';
 export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct, ReplenishmentCandidate } from './qbr';

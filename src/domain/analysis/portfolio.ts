@@ -80,18 +80,25 @@ export interface Internal {
   minSupport: number;
 }
 
-const INTERNAL = new WeakMap<PortfolioAnalysis, Internal>();
-
-/** The engine's working state behind a portfolio (for analyzeAccount and qbrData). */
-export function internalOf(p: PortfolioAnalysis): Internal {
-  const i = INTERNAL.get(p);
-  if (!i) throw new Error('This portfolio analysis was not made by analyzePortfolio.');
-  return i;
+/**
+ * A portfolio analysis with the working state behind it: what analyzeAccount and qbrData need
+ * besides the account rows (the frozen book, per-account aggregates, comparable groups).
+ * Plain rows go to the faces as `analysis`; the model stays with the engine that made it.
+ */
+export interface PortfolioModel {
+  readonly analysis: PortfolioAnalysis;
+  readonly internal: Internal;
 }
 
 const BAND_ORDER: HealthBand[] = ['Healthy', 'Stable', 'At Risk', 'Critical'];
 
+/** The account rows of a portfolio analysis (see buildPortfolio for the model behind them). */
 export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): PortfolioAnalysis {
+  return buildPortfolio(book, ctx).analysis;
+}
+
+/** Scores every account at ctx.asOf and keeps the state account sheets and the QBR read. */
+export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): PortfolioModel {
   const asOf = Math.floor(ctx.asOf);
   const weights = ctx.weights ? normaliseWeights(ctx.weights) : { ...DEFAULT_WEIGHTS };
   const f = book.freeze();
@@ -284,8 +291,7 @@ export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): Portfol
     categoryRules,
     warnings,
   };
-  INTERNAL.set(portfolio, { book, f, ctx, weights, states, topByCurrency, groups, minSupport });
-  return portfolio;
+  return { analysis: portfolio, internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport } };
 }
 
 /** What every subject's analysis shares: the book, the dates, scratch space, the account records. */

@@ -22,7 +22,7 @@ import type { Serial, Tier } from '../types';
 import { accountRowIndex, analyzeAccount, skuFigures } from './account';
 import type { OrderBook } from './book';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
-import { internalOf } from './portfolio';
+import type { PortfolioModel } from './portfolio';
 import { addTo } from './aggregates';
 import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
 import type { AnalysisContext, CrossSellRecommendation, PortfolioAnalysis } from './types';
@@ -126,14 +126,14 @@ function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial): Quar
 }
 
 export function qbrData(
-  book: OrderBook,
-  portfolio: PortfolioAnalysis,
+  model: PortfolioModel,
   accountId: string,
   quarter: FiscalQuarter,
   ctx: Partial<AnalysisContext> = {},
   currency?: string,
 ): QbrData {
-  const internal = internalOf(portfolio);
+  const { analysis: portfolio, internal } = model;
+  const book = internal.book;
   const startMonth = ctx.fiscalYearStartMonth ?? internal.ctx.fiscalYearStartMonth ?? 1;
   const idx = accountRowIndex(portfolio, accountId, currency);
   const account = portfolio.accounts[idx];
@@ -220,7 +220,7 @@ export function qbrData(
   };
 
   // Recommendations use category rules only: skip the SKU-level mining.
-  const detail = analyzeAccount(book, portfolio, accountId, ctx, account.currency, { skuCrossSell: false });
+  const detail = analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
   const recs: CrossSellRecommendation[] = [...detail.crossSell.filter((r) => !r.curated), ...detail.crossSell.filter((r) => r.curated)];
   const seen = new Set<string>();
   const recommendations: CrossSellRecommendation[] = [];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeAccount, analyzePortfolio, churnRiskOf, quarterlyTargets, stakeholderCoverage, wholeMonthsBetween } from '../../../src/domain/analysis';
+import { analyzeAccount, analyzePortfolio, buildPortfolio, churnRiskOf, quarterlyTargets, stakeholderCoverage, wholeMonthsBetween } from '../../../src/domain/analysis';
 import { edate } from '../../../src/domain/dates';
 import type { OrderLine } from '../../../src/domain/types';
 import { bookOf, d, line } from './helpers';
@@ -8,8 +8,9 @@ const asOf = d(2025, 6, 30);
 
 function detailOf(lines: OrderLine[], id: string, ctx: Parameters<typeof analyzePortfolio>[1] = { asOf }) {
   const book = bookOf(lines);
-  const p = analyzePortfolio(book, ctx);
-  return analyzeAccount(book, p, id, ctx);
+  const model = buildPortfolio(book, ctx);
+  const p = model.analysis;
+  return analyzeAccount(model, id, ctx);
 }
 
 describe('category breakdown', () => {
@@ -189,8 +190,9 @@ describe('catalog: product-line gaps and upsell; competitor displacement', () =>
   ];
   const accounts = ['A', 'B', 'C', 'D'].map((accountId) => ({ accountId, industry: 'Electrical Contractor' }));
   const book = bookOf(lines);
-  const p = analyzePortfolio(book, { asOf, accounts, catalog });
-  const det = analyzeAccount(book, p, 'A', { catalog });
+  const model = buildPortfolio(book, { asOf, accounts, catalog });
+  const p = model.analysis;
+  const det = analyzeAccount(model, 'A', { catalog });
 
   it('ticks and crosses the variants of a line the account buys in part', () => {
     expect(det.productLineGaps).toEqual([
@@ -232,7 +234,7 @@ describe('catalog: product-line gaps and upsell; competitor displacement', () =>
       ['Cable Clips', 'Medium'],
       ['Spiral Wrap', 'Medium'],
     ]);
-    const withUser = analyzeAccount(book, p, 'A', { catalog, curatedRules: [{ theyBuy: 'cable ties', considerSelling: 'Label Printer', rationale: 'Identify runs', priority: 'Low' }] });
+    const withUser = analyzeAccount(model, 'A', { catalog, curatedRules: [{ theyBuy: 'cable ties', considerSelling: 'Label Printer', rationale: 'Identify runs', priority: 'Low' }] });
     expect(withUser.crossSell.find((c) => c.source === 'user rule')).toMatchObject({ offer: 'Label Printer', curated: true, priority: 'Low' });
   });
 });
@@ -269,8 +271,9 @@ describe('account plan', () => {
     const r = d(2025, 6, 1);
     const lines = [line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', r, 'a', 10, { category: 'A' }), line('B', r, 'b', 70, { category: 'B' })];
     const book = bookOf(lines);
-    const p = analyzePortfolio(book, { asOf, contacts: [{ accountId: 'A', name: 'Jo', role: 'Buyer' }] });
-    const plan = analyzeAccount(book, p, 'A').plan;
+    const model = buildPortfolio(book, { asOf, contacts: [{ accountId: 'A', name: 'Jo', role: 'Buyer' }] });
+  const p = model.analysis;
+    const plan = analyzeAccount(model, 'A').plan;
     expect(plan).toMatchObject({ revenueBaseline: 1000, revenueTarget: 1500, categoriesNow: 1, categoriesTarget: 2, contactsNow: 1, contactsTarget: 6 });
     // whitespace B (1 of 1 other account buys it, £70) becomes an initiative; 90 days silent → Stage 3 win-back
     expect(plan.initiatives.map((i) => i.title)).toEqual(['Introduce B', 'Win back: Stage 3 – Critical']);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeAccount, analyzePortfolio, associationRule, minePairRules, ruleMetrics } from '../../../src/domain/analysis';
+import { analyzeAccount, analyzePortfolio, buildPortfolio, associationRule, minePairRules, ruleMetrics } from '../../../src/domain/analysis';
 import { bookOf, d, line } from './helpers';
 
 /**
@@ -83,7 +83,8 @@ describe('affinity in the engine, accounts as baskets of categories', () => {
   const lines = BASKETS.flatMap((items, i) => items.map((item) => line(`T${i + 1}`, d(2025, 6, 1), item.toLowerCase(), spend[`T${i + 1}:${item}`] ?? 100, { category: item })));
   const book = bookOf(lines);
   // at least 2 accounts buying both (the default MIN_RULE_SUPPORT_ACCOUNTS is 3)
-  const p = analyzePortfolio(book, { asOf, minRuleSupportAccounts: 2 });
+  const model = buildPortfolio(book, { asOf, minRuleSupportAccounts: 2 });
+  const p = model.analysis;
 
   it('mines {Diapers} → {Beer} with the textbook numbers', () => {
     const r = p.categoryRules.find((x) => x.antecedent === 'Diapers' && x.consequent === 'Beer')!;
@@ -105,7 +106,7 @@ describe('affinity in the engine, accounts as baskets of categories', () => {
     // Bread|Milk → Beer: 2/4, lift 0.5/0.6 = 0.833…; Eggs (1 account) and Bread → Cola (1) fall below 2.
     // Only lift above 1 is a recommendation (MIN_RECOMMENDATION_LIFT): Diapers and Beer are
     // bought LESS often by T1's kind of account than by accounts in general, so only Cola stays.
-    const detail = analyzeAccount(book, p, 'T1', { minRuleSupportAccounts: 2 });
+    const detail = analyzeAccount(model, 'T1', { minRuleSupportAccounts: 2 });
     const data = detail.crossSell.filter((r) => !r.curated);
     expect(data.map((r) => r.offer)).toEqual(['Cola']);
     expect(data[0]).toMatchObject({ because: 'Milk', rationale: '50% of accounts that buy Milk also buy Cola, 1.3x the base rate.', curated: false });
@@ -114,7 +115,7 @@ describe('affinity in the engine, accounts as baskets of categories', () => {
   });
 
   it('does the same at SKU level (one SKU per item here)', () => {
-    const detail = analyzeAccount(book, p, 'T1');
+    const detail = analyzeAccount(model, 'T1');
     // Diapers (lift 0.9375) and Beer (0.8333) are below 1 and not recommended.
     expect(detail.skuCrossSell.map((r) => [r.offer, Number(r.metrics!.lift.toFixed(4))])).toEqual([['cola', 1.25]]);
     expect(detail.skuCrossSell[0]).toMatchObject({ level: 'sku', because: 'milk', annualEstimate: 20 });

@@ -1,4 +1,4 @@
-import { analyzePortfolio, fiscalQuarterOf, fiscalQuarterSpan, qbrData, shiftQuarter } from '../../../src/domain/analysis';
+import { analyzePortfolio, buildPortfolio, fiscalQuarterOf, fiscalQuarterSpan, qbrData, shiftQuarter } from '../../../src/domain/analysis';
 import { bookOf, d, line } from './helpers';
 
 describe('fiscal quarters', () => {
@@ -35,8 +35,9 @@ describe('QBR data for one account and quarter', () => {
     line('A', d(2024, 5, 5), 'c', 80),
   ];
   const book = bookOf(lines);
-  const p = analyzePortfolio(book, { asOf: d(2025, 7, 15), accounts: [{ accountId: 'A', tier: 'Gold', primaryContact: 'Jo Bloggs' }] });
-  const q = qbrData(book, p, 'A', { year: 2025, q: 2 });
+  const model = buildPortfolio(book, { asOf: d(2025, 7, 15), accounts: [{ accountId: 'A', tier: 'Gold', primaryContact: 'Jo Bloggs' }] });
+  const p = model.analysis;
+  const q = qbrData(model, 'A', { year: 2025, q: 2 });
 
   it('compares the quarter with the previous one and the same quarter last year', () => {
     expect(q.quarter.label).toBe('FY2025 Q2');
@@ -80,8 +81,9 @@ describe('QBR auto-replenishment candidates', () => {
       ...[d(2025, 1, 1), d(2025, 1, 6), d(2025, 3, 27)].map((x) => line('A', x, 'IRR', 10)),
     ];
     const book = bookOf(lines);
-    const p = analyzePortfolio(book, { asOf: d(2025, 6, 30) });
-    const q = qbrData(book, p, 'A', { year: 2025, q: 2 });
+    const model = buildPortfolio(book, { asOf: d(2025, 6, 30) });
+  const p = model.analysis;
+    const q = qbrData(model, 'A', { year: 2025, q: 2 });
     expect(q.replenishment.map((r) => [r.sku, r.reorderDays, r.nextExpectedOrder])).toEqual([['REG', 30, d(2025, 5, 1)]]);
   });
 });
