@@ -27,6 +27,10 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { nelderMead } from '../nelderMead';
 import type { Serial } from '../types';
+import { type BgNbdParams, checkBgNbd, checkGammaGamma, checkSummary, expectedOrderValue, type FrequencyRecency, type GammaGammaParams, pAlive } from './clvBasics';
+
+export { checkBgNbd, checkGammaGamma, checkSummary, expectedOrderValue, pAlive } from './clvBasics';
+export type { BgNbdParams, FrequencyRecency, GammaGammaParams } from './clvBasics';
 
 /** Days in a model week. */
 export const WEEK_DAYS = 7;
@@ -87,20 +91,6 @@ export function repeatSummary(dates: ArrayLike<number>, values: ArrayLike<number
   };
 }
 
-/** What the BG/NBD model reads of an account (time in weeks). */
-export interface FrequencyRecency {
-  frequency: number;
-  recency: number;
-  T: number;
-}
-
-export interface BgNbdParams {
-  r: number;
-  alpha: number;
-  a: number;
-  b: number;
-}
-
 export interface BgNbdFit extends BgNbdParams {
   /** the maximised log-likelihood, summed over the accounts (the papers' LL) */
   logLikelihood: number;
@@ -108,35 +98,9 @@ export interface BgNbdFit extends BgNbdParams {
   converged: boolean;
 }
 
-export interface GammaGammaParams {
-  p: number;
-  q: number;
-  gamma: number;
-}
-
 export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   converged: boolean;
-}
-
-function checkSummary(s: FrequencyRecency): void {
-  const { frequency: x, recency: tx, T } = s;
-  if (!Number.isInteger(x) || x < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${x}).`);
-  if (!Number.isFinite(T) || T < 0) throw new RangeError(`Age T must be 0 weeks or more (got ${T}).`);
-  if (!Number.isFinite(tx) || tx < 0 || tx > T + 1e-9) throw new RangeError(`Recency must be between 0 and the age T (${T} weeks); got ${tx}.`);
-  if (x === 0 && tx !== 0) throw new RangeError('Recency must be 0 for an account with no repeat order.');
-}
-
-function checkBgNbd(p: BgNbdParams): void {
-  for (const k of ['r', 'alpha', 'a', 'b'] as const) {
-    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new RangeError(`BG/NBD parameter ${k} must be a positive number (got ${p[k]}).`);
-  }
-}
-
-function checkGammaGamma(g: GammaGammaParams): void {
-  for (const k of ['p', 'q', 'gamma'] as const) {
-    if (!(Number.isFinite(g[k]) && g[k] > 0)) throw new RangeError(`Gamma-Gamma parameter ${k} must be a positive number (got ${g[k]}).`);
-  }
 }
 
 function logSumExp(u: number, v: number): number {
@@ -328,21 +292,6 @@ export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
 }
 
 /**
- * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie & Lee
- * 2008, "Computing P(alive) using the BG/NBD model", eq. 2). 1 for x = 0 by construction (the model
- * assumes no drop-out before the first repeat order): callers show "one order only" there.
- */
-export function pAlive(params: BgNbdParams, frequency: number, recency: number, T: number): number {
-  checkBgNbd(params);
-  checkSummary({ frequency, recency, T });
-  if (frequency === 0) return 1;
-  const { r, alpha, a, b } = params;
-  const x = frequency;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
-  return 1 / (1 + Math.exp(logOdds));
-}
-
-/**
  * E[Y(t) | x, t_x, T]: expected repeat orders in the next t weeks (Fader, Hardie & Lee 2005,
  * eq. 10). The paper's 2F1(r+x, b+x; a+b+x−1; z), z = t/(α+T+t), is taken through Euler's
  * transformation, (1−z)^(r+x)·2F1(r+x, b+x; c; z) = (1−z)^(a−1)·2F1(a+b−1−r, a−1; c; z), which
@@ -366,27 +315,23 @@ export function expectedOrders(params: BgNbdParams, t: number, frequency: number
   return numerator / denominator;
 }
 
-/**
- * E[M | x, z̄]: the expected value of the account's future orders, (p(γ + x z̄)) / (px + q − 1)
- * (Fader & Hardie 2013, eq. 5). x = 0 (or no positive mean) gives the population mean pγ/(q−1).
- * A non-positive mean value counts as 0. Null when px + q ≤ 1 (the mean does not exist).
- */
-export function expectedOrderValue(params: GammaGammaParams, frequency: number, meanValue: number | null): number | null {
-  checkGammaGamma(params);
-  if (!Number.isInteger(frequency) || frequency < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${frequency}).`);
-  if (meanValue !== null && !Number.isFinite(meanValue)) throw new RangeError(`The mean order value must be a number (got ${meanValue}).`);
-  const { p, q, gamma } = params;
-  const x = meanValue === null ? 0 : frequency;
-  const denom = p * x + q - 1;
-  if (denom <= 0) return null;
-  return (p * (gamma + x * Math.max(0, meanValue ?? 0))) / denom;
-}
-
 export interface ClvOptions {
   /** months ahead (default 12); months are 365/12 days */
   horizonMonths?: number;
   /** yearly discount rate (0.10 = 10%, default); each month's value is discounted by (1+d)^(month/12) */
   discountRate?: number;
+}
+
+/**
+ * The CLV options with defaults filled in; a RangeError with the reason when the horizon is not in
+ * (0, 1200] months or the yearly discount rate not in (−1, 10].
+ */
+export function clvOptions(options: ClvOptions = {}): Required<ClvOptions> {
+  const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
+  const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
+  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
+  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
+  return { horizonMonths: horizon, discountRate: d };
 }
 
 /**
@@ -397,10 +342,7 @@ export interface ClvOptions {
  * With d = 0 and H = 12 it equals the expected 12-month revenue. Null when E[M] does not exist.
  */
 export function customerLifetimeValue(bg: BgNbdParams, gg: GammaGammaParams, s: FrequencyRecency & { meanValue: number | null }, options: ClvOptions = {}): number | null {
-  const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
-  const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
-  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
-  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
+  const { horizonMonths: horizon, discountRate: d } = clvOptions(options);
   const value = expectedOrderValue(gg, s.frequency, s.meanValue);
   if (value === null) return null;
   const monthWeeks = NEXT_YEAR_DAYS / 12 / WEEK_DAYS;

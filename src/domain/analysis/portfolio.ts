@@ -29,6 +29,7 @@ import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
 import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
 import { riskFlagsAndAlerts, winBackOf } from './alerts';
+import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
   AbcTier,
@@ -276,6 +277,13 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   }
   categoryRules.sort(compareRules);
 
+  const lifetimeModels = applyLifetime(
+    accounts,
+    states.map((st) => st.s),
+    asOf,
+    { horizonMonths: ctx.clvHorizonMonths, discountRate: ctx.clvDiscountRate },
+  );
+
   const currencies = [...topByCurrency.keys()].sort();
   const portfolio: PortfolioAnalysis = {
     asOf,
@@ -290,6 +298,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     whitespaceMap: whitespaceMapOf(accounts, states, book.categories),
     categoryRules,
     warnings,
+    lifetimeModels,
   };
   return { analysis: portfolio, internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport } };
 }
@@ -378,6 +387,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     keyAccountReason: null,
     ...riskFlagsAndAlerts(sig),
     winBack: winBackOf(inputs.daysSinceLastOrder),
+    lifetime: null,
   };
   return { account, state: { s, units: e.units, rec, agg, group: null } };
 }
@@ -499,6 +509,8 @@ function dashboardOf(accounts: AccountAnalysis[]): Dashboard {
     abc,
     focusAccounts,
     openAlerts,
+    valueHealth: valueHealthView(accounts),
+    silentChurn: silentChurnList(accounts),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Change } from '../numbers';
 import type { Factor, Quadrant } from '../rules';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, EngagementEntry, HealthBand, HealthOverride, Invoice, Serial, Tier } from '../types';
 import type { RuleMetrics } from './affinity';
+import type { LifetimeModel, LifetimeScore } from './clv';
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -29,6 +30,10 @@ export interface AnalysisContext {
   minRuleSupportAccounts?: number;
   /** Number format of the source revenue column: labels money in messages for lines without a currency. */
   moneyFormat?: string;
+  /** CLV horizon in months; default CLV_DEFAULT_HORIZON_MONTHS (12). */
+  clvHorizonMonths?: number;
+  /** CLV discount rate a year (0.1 = 10%); default CLV_DEFAULT_DISCOUNT_RATE. */
+  clvDiscountRate?: number;
 }
 
 /** The inputs of the six health factors at one date, as the user would check them. */
@@ -177,6 +182,8 @@ export interface AccountAnalysis {
   riskFlags: RiskFlag[];
   alerts: Alert[];
   winBack: WinBack | null;
+  /** Lifetime value (BG/NBD + Gamma-Gamma fitted to the currency's portfolio); null when no order by as-of. */
+  lifetime: LifetimeScore | null;
 }
 
 export interface BandSummary {
@@ -209,6 +216,40 @@ export interface OpenAlert extends Alert {
   revenueLast12: number;
 }
 
+/** The lifetime-value models of one currency's portfolio (fitted on its top-level rows). */
+export interface CurrencyLifetimeModel extends LifetimeModel {
+  currency: string;
+}
+
+/** One row of the value × health view: the accounts worth most and least healthy first. */
+export interface ValueHealthRow {
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  /** thirds of the currency's top-level accounts by CLV */
+  valueTier: 'High' | 'Medium' | 'Low';
+  clv: number;
+  expectedRevenue12m: number | null;
+  pAlive: number | null;
+  score: number | null;
+  band: HealthBand | null;
+}
+
+/** An account that looks gone by the model although no rule-based alert has fired. */
+export interface SilentChurnRow {
+  key: string;
+  accountId: string;
+  name: string;
+  currency: string;
+  /** revenue in the last 24 months (last 12 + prior 12) */
+  revenuePast24m: number;
+  pAlive: number;
+  daysSinceLastOrder: number | null;
+  expectedRevenue12m: number | null;
+  clv: number | null;
+}
+
 export interface Dashboard {
   accountsManaged: number;
   annualRevenue: Record<string, number>;
@@ -219,6 +260,10 @@ export interface Dashboard {
   /** At Risk and Critical top-level accounts, most 12-month revenue first (then lowest score), first FOCUS_ACCOUNTS */
   focusAccounts: FocusAccount[];
   openAlerts: OpenAlert[];
+  /** High-value tier first, then the least healthy band, then the most CLV; the first VALUE_HEALTH_ROWS */
+  valueHealth: ValueHealthRow[];
+  /** Top-quarter 24-month revenue (SILENT_CHURN_TOP_SHARE), P(alive) < SILENT_CHURN_P_ALIVE, no Critical or Warning alert; most revenue first */
+  silentChurn: SilentChurnRow[];
 }
 
 export interface WhitespaceRow {
@@ -261,6 +306,8 @@ export interface PortfolioAnalysis {
   categoryRules: AffinityRule[];
   /** ids in AccountRecord.parentId that form a cycle, ignored */
   warnings: string[];
+  /** one per currency, most accounts first */
+  lifetimeModels: CurrencyLifetimeModel[];
 }
 
 /* ---- one account ---- */

@@ -1,0 +1,78 @@
+/**
+ * The parts of the lifetime-value model (./clv) that need no special function: the parameter
+ * shapes, their checks, P(alive) and the expected order value. Kept apart so the worksheet
+ * functions' bundle (KAP.PALIVE) does not carry the log-gamma and hypergeometric code that fitting
+ * and forecasting need (src/functions loads those lazily for KAP.CLV).
+ */
+
+/** What the BG/NBD model reads of an account (time in weeks). */
+export interface FrequencyRecency {
+  frequency: number;
+  recency: number;
+  T: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+export function checkSummary(s: FrequencyRecency): void {
+  const { frequency: x, recency: tx, T } = s;
+  if (!Number.isInteger(x) || x < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${x}).`);
+  if (!Number.isFinite(T) || T < 0) throw new RangeError(`Age T must be 0 weeks or more (got ${T}).`);
+  if (!Number.isFinite(tx) || tx < 0 || tx > T + 1e-9) throw new RangeError(`Recency must be between 0 and the age T (${T} weeks); got ${tx}.`);
+  if (x === 0 && tx !== 0) throw new RangeError('Recency must be 0 for an account with no repeat order.');
+}
+
+export function checkBgNbd(p: BgNbdParams): void {
+  for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new RangeError(`BG/NBD parameter ${k} must be a positive number (got ${p[k]}).`);
+  }
+}
+
+export function checkGammaGamma(g: GammaGammaParams): void {
+  for (const k of ['p', 'q', 'gamma'] as const) {
+    if (!(Number.isFinite(g[k]) && g[k] > 0)) throw new RangeError(`Gamma-Gamma parameter ${k} must be a positive number (got ${g[k]}).`);
+  }
+}
+
+/**
+ * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie & Lee
+ * 2008, "Computing P(alive) using the BG/NBD model", eq. 2). 1 for x = 0 by construction (the model
+ * assumes no drop-out before the first repeat order): callers show "one order only" there.
+ */
+export function pAlive(params: BgNbdParams, frequency: number, recency: number, T: number): number {
+  checkBgNbd(params);
+  checkSummary({ frequency, recency, T });
+  if (frequency === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const x = frequency;
+  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * E[M | x, z̄]: the expected value of the account's future orders, (p(γ + x z̄)) / (px + q − 1)
+ * (Fader & Hardie 2013, eq. 5). x = 0 (or no positive mean) gives the population mean pγ/(q−1).
+ * A non-positive mean value counts as 0. Null when px + q ≤ 1 (the mean does not exist).
+ */
+export function expectedOrderValue(params: GammaGammaParams, frequency: number, meanValue: number | null): number | null {
+  checkGammaGamma(params);
+  if (!Number.isInteger(frequency) || frequency < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${frequency}).`);
+  if (meanValue !== null && !Number.isFinite(meanValue)) throw new RangeError(`The mean order value must be a number (got ${meanValue}).`);
+  const { p, q, gamma } = params;
+  const x = meanValue === null ? 0 : frequency;
+  const denom = p * x + q - 1;
+  if (denom <= 0) return null;
+  return (p * (gamma + x * Math.max(0, meanValue ?? 0))) / denom;
+}
+

@@ -1,0 +1,140 @@
+/**
+ * Lifetime value in the portfolio (PRODUCT.md §2.7a): every row's repeat summary at the as-of
+ * date, the BG/NBD and Gamma-Gamma models fitted per currency on the top-level rows (each
+ * customer once; children are inside their parents), every row scored with its currency's model,
+ * and the dashboard's two views built on them.
+ *
+ * - Value × health: top-level accounts with a CLV, in thirds by CLV within their currency; the
+ *   high tier first, then the least healthy band (Critical, At Risk, Stable, Healthy, none), then
+ *   the most CLV — "worth most and least healthy first": the ones to protect.
+ * - Silent churn: top-level accounts whose 24-month revenue is in the top quarter of their
+ *   currency (fewer than SILENT_CHURN_TOP_SHARE of them have more), whose P(alive) is below SILENT_CHURN_P_ALIVE, and on
+ *   which no Critical or Warning alert has fired; most 24-month revenue first.
+ */
+import type { HealthBand, Serial } from '../types';
+import { type ClvOptions, clvOptions, fitLifetimeModel, type RepeatSummary, repeatSummary, scoreLifetime } from './clv';
+import type { Subject } from './subject';
+import type { AccountAnalysis, CurrencyLifetimeModel, SilentChurnRow, ValueHealthRow } from './types';
+
+/** P(alive) below this is "probably gone". */
+export const SILENT_CHURN_P_ALIVE = 0.5;
+/** "High past revenue": fewer than this share of the currency's top-level accounts have more 24-month revenue. */
+export const SILENT_CHURN_TOP_SHARE = 0.25;
+/** Rows kept in each dashboard view. */
+export const VALUE_HEALTH_ROWS = 20;
+export const SILENT_CHURN_ROWS = 20;
+
+/** The repeat summary of one analysed row (its own and rolled-up children's purchase orders). */
+export function summaryOf(s: Subject, asOf: Serial): RepeatSummary | null {
+  return repeatSummary(s.f.ordDate, s.f.ordVal, asOf, s.f.ordStart[s.u], s.f.ordStart[s.u + 1]);
+}
+
+/**
+ * Fits one model per currency on its top-level rows and sets `lifetime` on every row. Returns the
+ * models, most fitted accounts first (then by currency).
+ */
+export function applyLifetime(accounts: AccountAnalysis[], subjects: readonly Subject[], asOf: Serial, options: ClvOptions): CurrencyLifetimeModel[] {
+  const clv = clvOptions(options);
+  const summaries = subjects.map((s) => summaryOf(s, asOf));
+  const byCurrency = new Map<string, RepeatSummary[]>();
+  accounts.forEach((a, i) => {
+    const s = summaries[i];
+    if (!a.isTopLevel) return;
+    const list = byCurrency.get(a.currency) ?? [];
+    if (s) list.push(s);
+    byCurrency.set(a.currency, list);
+  });
+  const models = new Map<string, CurrencyLifetimeModel>();
+  for (const [currency, list] of byCurrency) models.set(currency, { currency, ...fitLifetimeModel(list) });
+  accounts.forEach((a, i) => {
+    const s = summaries[i];
+    const m = models.get(a.currency);
+    a.lifetime = s && m ? scoreLifetime(m, s, clv) : null;
+  });
+  return [...models.values()].sort((x, y) => y.accounts - x.accounts || (x.currency < y.currency ? -1 : 1));
+}
+
+const BAND_RISK: Record<HealthBand, number> = { Critical: 0, 'At Risk': 1, Stable: 2, Healthy: 3 };
+const TIER_ORDER = { High: 0, Medium: 1, Low: 2 } as const;
+
+/** The value × health view (see the file comment). */
+export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHealthRow[] {
+  const byCurrency = new Map<string, AccountAnalysis[]>();
+  for (const a of accounts) {
+    if (!a.isTopLevel || a.lifetime?.clv === null || a.lifetime?.clv === undefined) continue;
+    const list = byCurrency.get(a.currency) ?? [];
+    list.push(a);
+    byCurrency.set(a.currency, list);
+  }
+  const rows: ValueHealthRow[] = [];
+  for (const list of byCurrency.values()) {
+    list.sort((x, y) => y.lifetime!.clv! - x.lifetime!.clv! || (x.key < y.key ? -1 : 1));
+    list.forEach((a, k) => {
+      const third = (k * 3) / list.length;
+      rows.push({
+        key: a.key,
+        accountId: a.accountId,
+        name: a.name,
+        currency: a.currency,
+        valueTier: third < 1 ? 'High' : third < 2 ? 'Medium' : 'Low',
+        clv: a.lifetime!.clv!,
+        expectedRevenue12m: a.lifetime!.expectedRevenue12m,
+        pAlive: a.lifetime!.pAlive,
+        score: a.health.score,
+        band: a.health.finalBand,
+      });
+    });
+  }
+  const risk = (b: HealthBand | null) => (b === null ? 4 : BAND_RISK[b]);
+  rows.sort((x, y) => TIER_ORDER[x.valueTier] - TIER_ORDER[y.valueTier] || risk(x.band) - risk(y.band) || y.clv - x.clv || (x.key < y.key ? -1 : 1));
+  return rows.slice(0, VALUE_HEALTH_ROWS);
+}
+
+/** The silent-churn list (see the file comment). */
+export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChurnRow[] {
+  const past = (a: AccountAnalysis) => a.revenueLast12 + a.revenuePrior12;
+  const byCurrency = new Map<string, Float64Array>();
+  const lists = new Map<string, number[]>();
+  for (const a of accounts) if (a.isTopLevel) lists.set(a.currency, [...(lists.get(a.currency) ?? []), past(a)]);
+  for (const [c, list] of lists) byCurrency.set(c, Float64Array.from(list).sort());
+  /** fewer than SILENT_CHURN_TOP_SHARE of the currency's top-level accounts have more */
+  const inTopShare = (a: AccountAnalysis): boolean => {
+    const sorted = byCurrency.get(a.currency);
+    if (!sorted) return false;
+    const more = sorted.length - upperIndex(sorted, past(a));
+    return more < SILENT_CHURN_TOP_SHARE * sorted.length;
+  };
+  const rows: SilentChurnRow[] = [];
+  for (const a of accounts) {
+    const l = a.lifetime;
+    if (!a.isTopLevel || !l || l.pAlive === null || l.pAlive >= SILENT_CHURN_P_ALIVE) continue;
+    const revenue = past(a);
+    if (!(revenue > 0 && inTopShare(a))) continue;
+    if (a.alerts.some((x) => x.severity === 'Critical' || x.severity === 'Warning')) continue;
+    rows.push({
+      key: a.key,
+      accountId: a.accountId,
+      name: a.name,
+      currency: a.currency,
+      revenuePast24m: revenue,
+      pAlive: l.pAlive,
+      daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
+      expectedRevenue12m: l.expectedRevenue12m,
+      clv: l.clv,
+    });
+  }
+  rows.sort((x, y) => y.revenuePast24m - x.revenuePast24m || x.pAlive - y.pAlive || (x.key < y.key ? -1 : 1));
+  return rows.slice(0, SILENT_CHURN_ROWS);
+}
+
+/** Index of the first element > value in a sorted array. */
+function upperIndex(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
