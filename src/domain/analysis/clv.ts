@@ -19,12 +19,16 @@
  * the first to the last order date, age T = weeks from the first order date to as-of, and the
  * mean value of the repeat order days (each day's orders summed; the first day left out).
  *
- * Parameters are fitted in log space (all are positive) with Nelder–Mead; special functions come
- * from stdlib (`@stdlib/math-base-special-gammaln`, `-betaln`, `-hyp2f1`: ports of Cephes/Boost).
+ * Parameters are fitted in log space (all are positive) by BFGS on the analytic gradient (Nelder–Mead
+ * as the fallback); special functions come
+ * from stdlib (`@stdlib/math-base-special-gammaln`, `-betaln`, `-digamma`, `-hyp2f1`: ports of
+ * Cephes/Boost).
  */
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
+import digamma from '@stdlib/math-base-special-digamma';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { bfgs } from '../bfgs';
 import { nelderMead } from '../nelderMead';
 import type { Serial } from '../types';
 import { type BgNbdParams, checkBgNbd, checkGammaGamma, checkSummary, expectedOrderValue, type FrequencyRecency, type GammaGammaParams, pAlive } from './clvBasics';
@@ -42,8 +46,8 @@ export const CLV_DEFAULT_DISCOUNT_RATE = 0.1;
 /** Below these, the fit is reported as not reliable (too little data for four or three parameters). */
 export const CLV_MIN_RELIABLE_ACCOUNTS = 200;
 export const CLV_MIN_RELIABLE_REPEAT_BUYERS = 50;
-/** Log-parameters are kept within ±LOG_BOUND (e^12 ≈ 163,000): beyond it the fit is degenerate. */
-const LOG_BOUND = 12;
+/** Log-parameters are kept within ±LOG_BOUND (e^30 ≈ 1e13), where the special functions stay accurate; the fits stop well inside it (the gradient vanishes as a parameter runs off to 0 or ∞). */
+const LOG_BOUND = 30;
 
 /** One account's purchase summary at an as-of date (time in weeks). */
 export interface RepeatSummary {
@@ -116,6 +120,12 @@ class Prepared {
   readonly T: Float64Array;
   readonly xs: number[];
   readonly xIndex: Int32Array;
+  /** per distinct x: scratch for the likelihood's terms and gradient */
+  c1 = new Float64Array(0);
+  c2 = new Float64Array(0);
+  dR = new Float64Array(0);
+  dA = new Float64Array(0);
+  dB = new Float64Array(0);
   constructor(data: readonly FrequencyRecency[]) {
     this.n = data.length;
     this.x = new Float64Array(this.n);
@@ -137,31 +147,80 @@ class Prepared {
       }
       this.xIndex[i] = k;
     });
+    const K = this.xs.length;
+    [this.c1, this.c2, this.dR, this.dA, this.dB] = [0, 0, 0, 0, 0].map(() => new Float64Array(K));
   }
 }
 
-function bgnbdLL(p: BgNbdParams, d: Prepared): number {
+/**
+ * The BG/NBD log-likelihood, summed; with `grad`, also its gradient in (r, α, a, b), from
+ * ∂/∂r = ψ(r+x) − ψ(r) + ln α − w₁ ln(α+T) − w₂ ln(α+t_x), ∂/∂α = r/α − (r+x)(w₁/(α+T) + w₂/(α+t_x)),
+ * ∂/∂a = ψ(a+b) − ψ(a+b+x) + w₂/a, ∂/∂b = ψ(b+x) − ψ(a+b+x) − ψ(b) + ψ(a+b) − w₂/(b+x−1),
+ * where w₁, w₂ are the shares of the likelihood's two terms (w₂ = 0 for x = 0).
+ */
+function bgnbdLL(p: BgNbdParams, d: Prepared, grad?: number[]): number {
   const { r, alpha, a, b } = p;
   const lnAlpha = Math.log(alpha);
   const base = betaln(a, b);
   const gr = gammaln(r);
   const lnA = Math.log(a);
   const K = d.xs.length;
-  const c1 = new Float64Array(K);
-  const c2 = new Float64Array(K);
+  const { c1, c2, dR, dA, dB } = d;
+  const psiR = grad ? digamma(r) : 0;
+  const psiB = grad ? digamma(b) : 0;
+  const psiAB = grad ? digamma(a + b) : 0;
   for (let k = 0; k < K; k++) {
     const x = d.xs[k];
     // Γ(r+x)α^r/Γ(r) · B(a, b+x)/B(a, b), and a/(b+x−1) for the second term (x > 0)
     c1[k] = gammaln(r + x) - gr + r * lnAlpha + betaln(a, b + x) - base;
     c2[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+    if (grad) {
+      const psiABX = digamma(a + b + x);
+      dR[k] = digamma(r + x) - psiR + lnAlpha;
+      dA[k] = psiAB - psiABX;
+      dB[k] = digamma(b + x) - psiABX - psiB + psiAB;
+    }
   }
   let ll = 0;
+  let gR = 0;
+  let gAlpha = 0;
+  let gA = 0;
+  let gB = 0;
   const { x, tx, T, xIndex } = d;
   for (let i = 0; i < d.n; i++) {
     const k = xIndex[i];
-    const rx = r + x[i];
-    const t1 = -rx * Math.log(alpha + T[i]);
-    ll += c1[k] + (x[i] > 0 ? logSumExp(t1, c2[k] - rx * Math.log(alpha + tx[i])) : t1);
+    const xi = x[i];
+    const rx = r + xi;
+    const lT = Math.log(alpha + T[i]);
+    const t1 = -rx * lT;
+    if (xi > 0) {
+      const lTx = Math.log(alpha + tx[i]);
+      const t2 = c2[k] - rx * lTx;
+      const lse = logSumExp(t1, t2);
+      ll += c1[k] + lse;
+      if (grad) {
+        const w1 = Math.exp(t1 - lse);
+        const w2 = Math.exp(t2 - lse);
+        gR += dR[k] - w1 * lT - w2 * lTx;
+        gAlpha += r / alpha - rx * (w1 / (alpha + T[i]) + w2 / (alpha + tx[i]));
+        gA += dA[k] + w2 / a;
+        gB += dB[k] - w2 / (b + xi - 1);
+      }
+    } else {
+      ll += c1[k] + t1;
+      if (grad) {
+        gR += dR[k] - lT;
+        gAlpha += r / alpha - rx / (alpha + T[i]);
+        gA += dA[k];
+        gB += dB[k];
+      }
+    }
+  }
+  if (grad) {
+    grad[0] = gR;
+    grad[1] = gAlpha;
+    grad[2] = gA;
+    grad[3] = gB;
   }
   return ll;
 }
@@ -175,6 +234,14 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: readonly Frequency
   return bgnbdLL(params, new Prepared(data));
 }
 
+/** The gradient of bgnbdLogLikelihood in (r, α, a, b) (what the fit follows; exported for its test). */
+export function bgnbdGradient(params: BgNbdParams, data: readonly FrequencyRecency[]): number[] {
+  checkBgNbd(params);
+  const g = [0, 0, 0, 0];
+  bgnbdLL(params, new Prepared(data), g);
+  return g;
+}
+
 function fromLog(theta: readonly number[]): number[] {
   return theta.map(Math.exp);
 }
@@ -185,7 +252,7 @@ function inBounds(theta: readonly number[]): boolean {
 }
 
 /**
- * Maximum-likelihood BG/NBD parameters for the accounts (log-parameters by Nelder–Mead, started
+ * Maximum-likelihood BG/NBD parameters for the accounts (log-parameters by BFGS, started
  * from r = 1, α = mean T / (mean x + 1), a = b = 1). Throws a RangeError when there are no
  * accounts or no account has a repeat order (the likelihood then has no maximum).
  */
@@ -202,18 +269,29 @@ export function fitBgNbd(data: readonly FrequencyRecency[]): BgNbdFit {
   }
   if (repeaters === 0) throw new RangeError('No account has ordered on a second day, so the repeat-buying model cannot be fitted.');
   const alpha0 = Math.max(1e-3, sumT / d.n / (sumX / d.n + 1));
-  const objective = (theta: readonly number[]): number => {
+  const grad = [0, 0, 0, 0];
+  const objective = (theta: readonly number[], g?: number[]): number => {
     if (!inBounds(theta)) return Infinity;
     const [r, alpha, a, b] = fromLog(theta);
-    return -bgnbdLL({ r, alpha, a, b }, d) / d.n;
+    const ll = bgnbdLL({ r, alpha, a, b }, d, g ? grad : undefined);
+    // gradient in log-parameters: ∂/∂ln θ = θ ∂/∂θ, of −LL/n
+    if (g) [r, alpha, a, b].forEach((v, i) => (g[i] = (-v * grad[i]) / d.n));
+    return -ll / d.n;
   };
-  const res = nelderMead(objective, [0, Math.log(alpha0), 0, 0], { initialStep: 0.5, xTolerance: 1e-6 });
+  const res = minimise(objective, [0, Math.log(alpha0), 0, 0]);
   const [r, alpha, a, b] = fromLog(res.x);
-  return { r, alpha, a, b, logLikelihood: -res.fx * d.n, converged: res.converged && atInterior(res.x) };
+  return { r, alpha, a, b, logLikelihood: -res.fx * d.n, converged: res.converged };
 }
 
-function atInterior(theta: readonly number[]): boolean {
-  return theta.every((t) => Math.abs(t) < LOG_BOUND - 0.5);
+/**
+ * BFGS with the analytic gradient (a few dozen evaluations), then Nelder–Mead from its best point
+ * when BFGS stopped short of its tolerance (a kink, or a bound reached).
+ */
+function minimise(objective: (theta: readonly number[], g?: number[]) => number, start: number[]): { x: number[]; fx: number; converged: boolean } {
+  const q = bfgs(objective, start, { gradientTolerance: 1e-7 });
+  if (q.converged) return q;
+  const nm = nelderMead((t) => objective(t), q.x, { initialStep: 0.1, xTolerance: 1e-6 });
+  return nm.fx <= q.fx ? nm : { ...q, converged: nm.converged };
 }
 
 /** What the Gamma-Gamma model reads of a repeat buyer. */
@@ -222,17 +300,48 @@ export interface FrequencyValue {
   meanValue: number;
 }
 
-function ggLL(g: GammaGammaParams, xs: number[], xIndex: Int32Array, lnM: Float64Array, lnX: Float64Array, m: Float64Array, x: Float64Array): number {
+/**
+ * The Gamma-Gamma log-likelihood, summed; with `grad`, its gradient in (p, q, γ):
+ * ∂/∂p = x(ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ+x z̄)), ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ+x z̄),
+ * ∂/∂γ = q/γ − (px+q)/(γ+x z̄).
+ */
+function ggLL(g: GammaGammaParams, d: ReturnType<typeof prepareGG>, grad?: number[]): number {
   const { p, q, gamma } = g;
+  const { xs, xIndex, lnM, lnX, m, x, c, dP, dQ } = d;
   const K = xs.length;
-  const c = new Float64Array(K);
   const gq = gammaln(q);
-  const qlg = q * Math.log(gamma);
-  for (let k = 0; k < K; k++) c[k] = gammaln(p * xs[k] + q) - gammaln(p * xs[k]) - gq + qlg;
+  const lnGamma = Math.log(gamma);
+  const qlg = q * lnGamma;
+  const psiQ = grad ? digamma(q) : 0;
+  for (let k = 0; k < K; k++) {
+    const px = p * xs[k];
+    c[k] = gammaln(px + q) - gammaln(px) - gq + qlg;
+    if (grad) {
+      const psiPXQ = digamma(px + q);
+      dP[k] = psiPXQ - digamma(px);
+      dQ[k] = psiPXQ - psiQ + lnGamma;
+    }
+  }
   let ll = 0;
+  let gP = 0;
+  let gQ = 0;
+  let gG = 0;
   for (let i = 0; i < m.length; i++) {
+    const k = xIndex[i];
     const px = p * x[i];
-    ll += c[xIndex[i]] + (px - 1) * lnM[i] + px * lnX[i] - (px + q) * Math.log(gamma + m[i] * x[i]);
+    const denom = gamma + m[i] * x[i];
+    const lDen = Math.log(denom);
+    ll += c[k] + (px - 1) * lnM[i] + px * lnX[i] - (px + q) * lDen;
+    if (grad) {
+      gP += x[i] * (dP[k] + lnM[i] + lnX[i] - lDen);
+      gQ += dQ[k] - lDen;
+      gG += q / gamma - (px + q) / denom;
+    }
+  }
+  if (grad) {
+    grad[0] = gP;
+    grad[1] = gQ;
+    grad[2] = gG;
   }
   return ll;
 }
@@ -261,19 +370,27 @@ function prepareGG(data: readonly FrequencyValue[]) {
     }
     xIndex[i] = k;
   });
-  return { n, x, m, lnX, lnM, xIndex, xs };
+  const K = xs.length;
+  return { n, x, m, lnX, lnM, xIndex, xs, c: new Float64Array(K), dP: new Float64Array(K), dQ: new Float64Array(K) };
 }
 
 /** The Gamma-Gamma log-likelihood of the repeat buyers' mean order values (Fader & Hardie 2013, eq. 4), summed. */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly FrequencyValue[]): number {
   checkGammaGamma(params);
-  const d = prepareGG(data);
-  return ggLL(params, d.xs, d.xIndex, d.lnM, d.lnX, d.m, d.x);
+  return ggLL(params, prepareGG(data));
+}
+
+/** The gradient of gammaGammaLogLikelihood in (p, q, γ) (what the fit follows; exported for its test). */
+export function gammaGammaGradient(params: GammaGammaParams, data: readonly FrequencyValue[]): number[] {
+  checkGammaGamma(params);
+  const g = [0, 0, 0];
+  ggLL(params, prepareGG(data), g);
+  return g;
 }
 
 /**
  * Maximum-likelihood Gamma-Gamma parameters for the repeat buyers (x ≥ 1, mean value > 0), in log
- * space by Nelder–Mead from p = 1, q = 2, γ = the mean of the mean values (so the prior mean
+ * space by BFGS from p = 1, q = 2, γ = the mean of the mean values (so the prior mean
  * pγ/(q−1) starts at the data's mean). Throws a RangeError with fewer than 2 repeat buyers.
  */
 export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
@@ -281,14 +398,17 @@ export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
   if (d.n < 2) throw new RangeError('The spend model needs at least 2 accounts with repeat orders.');
   let mean = 0;
   for (let i = 0; i < d.n; i++) mean += d.m[i] / d.n;
-  const objective = (theta: readonly number[]): number => {
+  const grad = [0, 0, 0];
+  const objective = (theta: readonly number[], g?: number[]): number => {
     if (!inBounds(theta)) return Infinity;
     const [p, q, gamma] = fromLog(theta);
-    return -ggLL({ p, q, gamma }, d.xs, d.xIndex, d.lnM, d.lnX, d.m, d.x) / d.n;
+    const ll = ggLL({ p, q, gamma }, d, g ? grad : undefined);
+    if (g) [p, q, gamma].forEach((v, i) => (g[i] = (-v * grad[i]) / d.n));
+    return -ll / d.n;
   };
-  const res = nelderMead(objective, [0, Math.log(2), Math.log(mean)], { initialStep: 0.5, xTolerance: 1e-6 });
+  const res = minimise(objective, [0, Math.log(2), Math.log(mean)]);
   const [p, q, gamma] = fromLog(res.x);
-  return { p, q, gamma, logLikelihood: -res.fx * d.n, converged: res.converged && atInterior(res.x) };
+  return { p, q, gamma, logLikelihood: -res.fx * d.n, converged: res.converged };
 }
 
 /**

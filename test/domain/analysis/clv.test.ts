@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
+  bgnbdGradient,
   bgnbdLogLikelihood,
   CLV_MIN_RELIABLE_ACCOUNTS,
   customerLifetimeValue,
@@ -14,12 +15,15 @@ import {
   fitBgNbd,
   fitGammaGamma,
   fitLifetimeModel,
+  gammaGammaGradient,
+  gammaGammaLogLikelihood,
   holdoutCheck,
   type OrderHistory,
   pAlive,
   repeatSummary,
   scoreLifetime,
 } from '../../../src/domain/analysis/clv';
+import { bfgs } from '../../../src/domain/bfgs';
 import { nelderMead } from '../../../src/domain/nelderMead';
 import { bookOf, d, line } from './helpers';
 
@@ -303,6 +307,41 @@ describe('properties of the model', () => {
   });
 });
 
+describe('the gradients the fits follow match central differences of the likelihoods', () => {
+  const data = [
+    { frequency: 0, recency: 0, T: 30 },
+    { frequency: 1, recency: 10, T: 38 },
+    { frequency: 4, recency: 35, T: 39 },
+    { frequency: 12, recency: 20, T: 25 },
+  ];
+  const spend = [
+    { frequency: 1, meanValue: 20 },
+    { frequency: 3, meanValue: 45.5 },
+    { frequency: 9, meanValue: 12 },
+  ];
+  test.each([
+    [PAPER_BG],
+    [{ r: 2, alpha: 10, a: 3, b: 5 }],
+  ])('BG/NBD at %o', (p) => {
+    const g = bgnbdGradient(p, data);
+    (['r', 'alpha', 'a', 'b'] as const).forEach((k, i) => {
+      const h = 1e-6 * p[k];
+      const fd = (bgnbdLogLikelihood({ ...p, [k]: p[k] + h }, data) - bgnbdLogLikelihood({ ...p, [k]: p[k] - h }, data)) / (2 * h);
+      expect(g[i]).toBeCloseTo(fd, 4);
+    });
+  });
+
+  test('Gamma-Gamma', () => {
+    const p = PAPER_GG;
+    const g = gammaGammaGradient(p, spend);
+    (['p', 'q', 'gamma'] as const).forEach((k, i) => {
+      const h = 1e-6 * p[k];
+      const fd = (gammaGammaLogLikelihood({ ...p, [k]: p[k] + h }, spend) - gammaGammaLogLikelihood({ ...p, [k]: p[k] - h }, spend)) / (2 * h);
+      expect(g[i]).toBeCloseTo(fd, 4);
+    });
+  });
+});
+
 describe('Nelder–Mead', () => {
   test('finds the Rosenbrock minimum (1, 1) from (−1.2, 1)', () => {
     const res = nelderMead((x) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2, [-1.2, 1]);
@@ -313,5 +352,22 @@ describe('Nelder–Mead', () => {
 
   test('a start without a finite value is refused', () => {
     expect(() => nelderMead(() => NaN, [0])).toThrow('The starting point of the minimisation has no finite value.');
+  });
+});
+
+describe('BFGS', () => {
+  test('finds the Rosenbrock minimum (1, 1) from (−1.2, 1) with the analytic gradient', () => {
+    const res = bfgs((x, g) => {
+      g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] ** 2);
+      g[1] = 200 * (x[1] - x[0] ** 2);
+      return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
+    }, [-1.2, 1]);
+    expect(res.converged).toBe(true);
+    expect(res.x[0]).toBeCloseTo(1, 6);
+    expect(res.x[1]).toBeCloseTo(1, 6);
+  });
+
+  test('a start without a finite value is refused', () => {
+    expect(() => bfgs(() => Infinity, [0])).toThrow('The starting point of the minimisation has no finite value.');
   });
 });
