@@ -5,7 +5,6 @@
  * affinity), and peak heap. As in the add-in's worker, only the chunk being read is in memory:
  * the engine keeps its order book, not the rows.
  */
-import { internalOf } from '../src/domain/analysis/portfolio';
 import { applyLifetime } from '../src/domain/analysis/lifetime';
 import { KapEngine } from '../src/engine/engine';
 import { defaultSettings } from '../src/engine/settings';
@@ -70,8 +69,10 @@ const analyseMs = performance.now() - t1;
 sampleHeap();
 const totalMs = bookMs + analyseMs;
 // The lifetime-value part of analysePortfolioMs on its own: fitting BG/NBD and Gamma-Gamma to the
-// 5,000 accounts and scoring every row (run again here, as analyzePortfolio ran it once).
-const subjects = internalOf(p).states.map((s) => s.s);
+// 5,000 accounts and scoring every row (run again here, as analyzePortfolio ran it once). The bench
+// data have no parents and one currency, so each row's subject is its account's one unit.
+const frozen = engine.book.freeze();
+const subjects = p.accounts.map((a) => ({ f: frozen, u: engine.book.unitsOf(a.accountId)[0] }));
 const tL = performance.now();
 const models = applyLifetime(p.accounts, subjects, p.asOf, {});
 const lifetimeMs = performance.now() - tL;
