@@ -91,7 +91,11 @@ export interface ActionResult {
 export interface KapHost {
   /** The actions this host can run (from the engine's registry), in the order the pane shows them. */
   readonly actions: readonly ActionInfo[];
-  discover(settings: KapSettings): Promise<Discovery>;
+  /**
+   * Finds the data. `reuse`: the discovery just made (with the order-line summary once analysed)
+   * when the column mapping is unchanged, without listing the workbook again.
+   */
+  discover(settings: KapSettings, options?: { reuse?: boolean }): Promise<Discovery>;
   loadSettings(): Promise<KapSettings>;
   saveSettings(settings: KapSettings): Promise<void>;
   /** Reads and analyses the order lines; resolves with the account list for the picker. */

@@ -84,8 +84,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let analysed = false;
   let accounts: AccountListItem[] = [];
 
+  /**
+   * The last discovery, for the analysis that follows it: opening the pane discovers, analyses
+   * and shows the summary, and lists the workbook once for all three. A discovery serves one
+   * analysis (later actions list afresh: the user may have changed the workbook since).
+   */
+  let last: { mappingKey: string; discovery: Discovery; unused: boolean } | undefined;
+  const mappingKeyOf = (s: KapSettings) => JSON.stringify(s.mapping ?? {});
+
   /** Lists the workbook once and detects what each table holds (a new session per discovery). */
-  async function discoverIn(settings: KapSettings): Promise<Discovery> {
+  async function discoverIn(settings: KapSettings, options: { reuse?: boolean } = {}): Promise<Discovery> {
+    if (options.reuse && last && last.mappingKey === mappingKeyOf(settings)) return { ...last.discovery, summary };
     source = workbookSource();
     session = new IngestSession(source, settings, { cancelled });
     found = await session.detect();
@@ -116,7 +125,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const missing = missingFields(found.orders.detection.mapping);
       if (missing.length) problems.push(`The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(', ')}. Choose it under Columns.`);
     }
-    return { tables, problems, summary };
+    const discovery = { tables, problems, summary };
+    last = { mappingKey: mappingKeyOf(settings), discovery, unused: true };
+    return discovery;
   }
 
   async function addScores(onProgress: (p: Progress) => void): Promise<ActionResult> {
@@ -146,7 +157,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     async analyse(settings, onProgress, signal): Promise<AccountListItem[]> {
       const problems = settingsProblems(settings);
       if (problems.length) throw new KapActionError(problems.join(' '), 'Fix the settings, then analyse again.');
-      const d = await discoverIn(settings);
+      const fresh = last?.unused && last.mappingKey === mappingKeyOf(settings) && session;
+      const d = fresh ? last!.discovery : await discoverIn(settings);
+      last!.unused = false;
       if (d.problems.length) throw new KapActionError(d.problems[0], 'Map the columns under Data, or rename the headers.');
       const orders = found.orders!;
       const total = source!.info(orders.table).rowCount;

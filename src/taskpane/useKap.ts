@@ -110,7 +110,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       setAnalysed(true);
       setStale(false);
       // Discovery now carries the order-line summary (date range, accounts).
-      host.discover(s).then((d) => mounted.current && setDiscovery(d), () => undefined);
+      host.discover(s, { reuse: true }).then((d) => mounted.current && setDiscovery(d), () => undefined);
       const sel = selectedRef.current;
       if (sel && list.some((a) => a.id === sel)) void showGlance(sel);
       else {

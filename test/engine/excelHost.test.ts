@@ -206,3 +206,41 @@ describe('Add score columns to my table', () => {
     await expect(host.run('addScores', {}, settings(), noop, signal())).rejects.toThrow(/no accounts table to add scores to/);
   });
 });
+
+describe('Excel host: the workbook is listed once per action', () => {
+  const listings = (x: ExcelDouble) => x.stats.ops!.filter((o) => o.op === 'load' && o.on === 'WorksheetCollectionProxy').length;
+
+  test('opening the pane (discover, analyse, show the summary) lists the workbook once', async () => {
+    const x = setup();
+    x.stats.ops = [];
+    const host = createExcelHost();
+    const d = await host.discover(settings());
+    expect(d.summary).toBeUndefined();
+    await host.analyse(settings(), noop, signal());
+    const after = await host.discover(settings(), { reuse: true });
+    expect(listings(x)).toBe(1);
+    // the summary the pane shows after the analysis: 6 × 24 − 3 lines of 6 accounts
+    expect(after.summary).toMatchObject({ rows: 6 * 24 - 3, accounts: 6 });
+  });
+
+  test('a later analysis lists the workbook again (it may have changed), once', async () => {
+    const x = setup();
+    x.stats.ops = [];
+    const host = createExcelHost();
+    await host.discover(settings());
+    await host.analyse(settings(), noop, signal());
+    await host.analyse(settings(), noop, signal());
+    expect(listings(x)).toBe(2);
+  });
+
+  test('a changed column mapping is discovered afresh', async () => {
+    const x = setup();
+    x.stats.ops = [];
+    const host = createExcelHost();
+    await host.discover(settings());
+    const remapped = { ...settings(), mapping: { orders: { accountName: 'Description' } } };
+    const d = await host.discover(remapped, { reuse: true });
+    expect(listings(x)).toBe(2);
+    expect(d.tables.find((t) => t.role === 'orders')!.fields.find((f) => f.field === 'accountName')!.header).toBe('Description');
+  });
+});

@@ -28,6 +28,8 @@ export interface DoubleStats {
   syncs: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** every command run, when `recordOps` is set on the double (tests that count calls) */
+  ops?: OpDesc[];
 }
 
 type LoadArg = string | string[] | { select?: string | string[] } | undefined;
@@ -80,6 +82,7 @@ export class DoubleContext {
     if (size > limit) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Request of ${size} bytes is over the ${limit} byte limit`);
     const suspended = ops.some((o) => o.desc.op === 'suspendApiCalculationUntilNextSync');
     if (suspended) this.excel.model.calculationSuspendedSyncs++;
+    if (stats.ops) for (const op of ops) stats.ops.push(op.desc);
     for (const op of ops) {
       if (this.excel.failWhen?.(op.desc)) {
         this.excel.failWhen = undefined;
