@@ -161,15 +161,32 @@ export const DISCOUNT_TIERS: readonly { min: number; rate: number; label: string
 ];
 
 export interface WinBackStage {
-  stage: 0 | 1 | 2 | 3;
+  stage: 0 | 1 | 2 | 3 | 4 | 5;
+  /** Days since the last order from which the stage applies (Stage 5 has none: it is set by the accounts table). */
   minDays: number;
   name: string;
   action: string;
   script: string;
+  /** Stage 4: the recovery offers to choose from. */
+  offers?: readonly string[];
+  /** Stage 5: the exit-interview questions. */
+  questions?: readonly string[];
 }
 
-/** Win-back stages by days since last order (methodology 000, Step 9.3). */
+/**
+ * Win-back stages by days since last order (methodology 000, Step 9.3; PRODUCT.md §2.4):
+ * 30–44 Stage 1, 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4. Stage 4's offers and Stage 5's
+ * questions are the methodology's; the scripts of Stages 4 and 5 are ours (it gives none).
+ */
 export const WINBACK_STAGES: readonly WinBackStage[] = [
+  {
+    stage: 4,
+    minDays: 90,
+    name: 'Stage 4 – Recovery offer',
+    action: 'Recovery offer: one-time 20% discount, free delivery for 3 months, samples of new lines, extended credit terms',
+    script: "We'd really like to have you back. For your next order I can offer a one-time 20% discount, free delivery for three months, samples of our new lines and extended credit terms. Shall I put an order together with you?",
+    offers: ['One-time 20% discount on the next order', 'Free delivery for 3 months', 'Product samples for new lines', 'Extended credit terms'],
+  },
   {
     stage: 3,
     minDays: 60,
@@ -193,6 +210,19 @@ export const WINBACK_STAGES: readonly WinBackStage[] = [
   },
   { stage: 0, minDays: -Infinity, name: 'None', action: 'No win-back needed', script: '' },
 ];
+
+/** Stage 5: the account is marked lost or churned in the accounts table (methodology 000, Step 9.3). */
+export const WINBACK_EXIT_STAGE: WinBackStage = {
+  stage: 5,
+  minDays: Infinity,
+  name: 'Stage 5 – Exit interview',
+  action: 'Exit interview: ask why they changed supplier and record the learning for other accounts',
+  script: "Thank you for the business we've done together. So we can learn from it, may I ask you three quick questions?",
+  questions: ['What made you change suppliers?', 'What could we have done differently?', 'Would you consider us for future needs?'],
+};
+
+/** Where a lost account's learning is recorded: the accounts table's column for it. */
+export const LEARNING_COLUMN = 'Lost Reason';
 
 /** Pareto (ABC) cuts on cumulative share of 12-month revenue. */
 export const ABC_CUTS = { A: 0.8, B: 0.95 } as const;

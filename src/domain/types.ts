@@ -70,6 +70,10 @@ export interface AccountRecord {
   healthOverride?: HealthOverride;
   /** Year the relationship started, when the accounts table says. */
   customerSince?: Serial;
+  /** Marked lost or churned in the accounts table (win-back Stage 5). */
+  lost?: boolean;
+  /** The learning recorded for a lost account (exit interview). */
+  lostReason?: string;
   row?: number;
 }
 

@@ -1,8 +1,25 @@
-import { type WinBackStage, WINBACK_STAGES } from './rules';
+import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from './rules';
 
-/** Win-back stage by whole days since the last order: 30–44 Stage 1, 45–59 Stage 2, 60+ Stage 3. */
-export function winBackStage(daysSinceLastOrder: number): WinBackStage {
+/**
+ * Win-back stage (PRODUCT.md §2.4, methodology 000 Step 9.3): by whole days since the last
+ * order, 30–44 Stage 1, 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4 (recovery offer); Stage 5
+ * (exit interview) whenever the account is marked lost or churned, whatever the days.
+ */
+export function winBackStage(daysSinceLastOrder: number, lost = false): WinBackStage {
+  if (lost) return WINBACK_EXIT_STAGE;
   const d = Math.floor(daysSinceLastOrder);
   for (const s of WINBACK_STAGES) if (d >= s.minDays) return s;
   return WINBACK_STAGES[WINBACK_STAGES.length - 1];
+}
+
+const LOST_WORDS = /\b(lost|churn(ed)?|closed|left|gone|former|ex[- ]?customer|defected|switched)\b/i;
+const NOT_LOST = /\b(not|no|never)\b/i;
+
+/**
+ * Whether an account-status cell says the customer is lost: "Lost", "Churned", "Closed – went
+ * to Toolstation", "Former customer". "Not lost", "Active", "Dormant" (still a customer) are not.
+ */
+export function isLostStatus(text: string | undefined): boolean {
+  if (!text) return false;
+  return LOST_WORDS.test(text) && !NOT_LOST.test(text);
 }

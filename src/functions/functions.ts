@@ -11,7 +11,7 @@ import { bandOf, combineHealth, normaliseWeights, weightedScore, weightsArray, W
 import { DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import { moneyPotentialCut, quadrantOf } from '../domain/quadrant';
 import { fiveP as fivePRule, FivePError } from '../domain/fivep';
-import { winBackStage } from '../domain/winback';
+import { isLostStatus, winBackStage } from '../domain/winback';
 import { discountRate, type DiscountTier } from '../domain/discount';
 import { seasonality as seasonalityRule } from '../domain/seasonality';
 import { reorderDays as reorderRule } from '../domain/reorder';
@@ -273,25 +273,55 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
   });
 }
 
+/** A "lost" cell: TRUE/FALSE, 1/0, Yes/No, or an account status ("Lost", "Churned" → lost; "Active" → not); blank (or desktop's 0) is not lost; undefined = not a lost flag. */
+function lostCell(v: Plain): boolean | undefined {
+  if (isEmpty(v) || v === false) return false;
+  if (v === true || v === 1) return true;
+  if (v instanceof InputError) throw inputErrorOf(v, 'lost');
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (/^(y|yes|true)$/.test(t)) return true;
+    if (/^(n|no|false)$/.test(t)) return false;
+    return isLostStatus(t);
+  }
+  return undefined;
+}
+
 /**
- * Win-back stage from days since the last order: 30–44 Stage 1 Early warning, 45–59 Stage 2 Active concern, 60+ Stage 3 Critical, otherwise None. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0; an order today has no stage anyway).
+ * Win-back stage: 30–44 days since the last order Stage 1 Early warning, 45–59 Stage 2 Active concern, 60–89 Stage 3 Critical, 90+ Stage 4 Recovery offer, otherwise None; Stage 5 Exit interview when the account is marked lost or churned. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0).
  * @customfunction WINBACK
  * @param daysSinceLastOrder Whole days since the last order, one cell or a column.
+ * @param [lost] Optional: TRUE, Yes, or the account's status ("Lost", "Churned") when the customer has confirmed it left; one cell or a column.
  * @returns The stage name, e.g. "Stage 2 – Active concern".
  */
-export function winBack(daysSinceLastOrder: any[][]): any[][] {
-  return guard(() =>
-    asColumn(daysSinceLastOrder, 'daysSinceLastOrder').map((v) => {
-      if (isEmpty(v)) return [''];
+export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
+  return guard(() => {
+    const days = asColumn(daysSinceLastOrder, 'daysSinceLastOrder');
+    const flags: Plain[] = notGiven(lost) ? [null] : asColumn(lost, 'lost');
+    const n = commonHeight([{ name: 'daysSinceLastOrder', values: days }, { name: 'lost', values: flags }]);
+    const out: Out = [];
+    for (let i = 0; i < n; i++) {
       try {
-        const n = toNumber(v, 'daysSinceLastOrder');
-        if (n === undefined || n < 0) throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`);
-        return [winBackStage(n).name];
+        const f = lostCell(at(flags, i));
+        if (f === undefined) throw new ArgError(`lost: "${String(at(flags, i))}" is not TRUE/FALSE, Yes/No or an account status such as "Lost".`);
+        if (f) {
+          out.push([winBackStage(0, true).name]);
+          continue;
+        }
+        const v = at(days, i);
+        if (isEmpty(v)) {
+          out.push(['']);
+          continue;
+        }
+        const d = toNumber(v, 'daysSinceLastOrder');
+        if (d === undefined || d < 0) throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`);
+        out.push([winBackStage(d).name]);
       } catch (e) {
-        return [rowError(e)];
+        out.push([rowError(e)]);
       }
-    }),
-  );
+    }
+    return out;
+  });
 }
 
 /**

@@ -50,7 +50,7 @@ export const ACCOUNT_FIELDS: readonly FieldDef[] = [
   { field: 'accountId', label: 'Account ID', header: 'Account No', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'acct', 'acct no', 'customer id', 'cust id', 'cust no', 'customer no', 'customer number', 'customer code', 'client id', 'account code', 'debtor code', 'debtor'] },
   { field: 'name', label: 'Account name', header: 'Account Name', synonyms: ['account name', 'name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', 'trading name', 'business name', 'organisation', 'organization'] },
   { field: 'parentId', label: 'Parent account', header: 'Parent Account', synonyms: ['parent', 'parent account', 'parent id', 'parent no', 'parent account no', 'group', 'group account', 'head office', 'head office account', 'ultimate parent', 'buying group'] },
-  { field: 'tier', label: 'Tier', header: 'Tier', synonyms: ['tier', 'account tier', 'customer tier', 'level', 'grade', 'segment', 'status', 'account status', 'membership'] },
+  { field: 'tier', label: 'Tier', header: 'Tier', synonyms: ['tier', 'account tier', 'customer tier', 'level', 'grade', 'segment', 'membership'] },
   { field: 'industry', label: 'Industry', header: 'Industry', synonyms: ['industry', 'sector', 'trade', 'trade type', 'customer type', 'customer category', 'vertical', 'industry sector', 'market', 'business type', 'sic'] },
   { field: 'primaryContact', label: 'Primary contact', header: 'Primary Contact', synonyms: ['primary contact', 'contact', 'main contact', 'contact name', 'key contact'] },
   { field: 'email', label: 'Email', header: 'Email', synonyms: ['email', 'e mail', 'email address', 'contact email', 'mail'] },
@@ -65,6 +65,8 @@ export const ACCOUNT_FIELDS: readonly FieldDef[] = [
   { field: 'creditHold', label: 'Credit hold', header: 'Credit Hold', synonyms: ['credit hold', 'on hold', 'hold', 'stop', 'on stop', 'account on hold', 'credit stop', 'stopped'] },
   { field: 'healthOverride', label: 'Health override', header: 'Health Override', synonyms: ['health override', 'override', 'manual band', 'band override', 'health band override', 'manual health'] },
   { field: 'overrideReason', label: 'Override reason', header: 'Override Reason', synonyms: ['override reason', 'reason', 'override note', 'override comment'] },
+  { field: 'status', label: 'Account status (lost / churned)', header: 'Status', synonyms: ['lost', 'churned', 'lost churned', 'lost or churned', 'status', 'account status', 'customer status', 'churn status', 'lifecycle', 'lifecycle stage', 'active'] },
+  { field: 'lostReason', label: 'Learning from a lost account', header: 'Lost Reason', synonyms: ['lost reason', 'reason lost', 'churn reason', 'reason for leaving', 'why lost', 'exit interview', 'exit interview notes', 'exit notes', 'learning', 'learnings', 'lessons learned', 'lessons learnt'] },
   { field: 'customerSince', label: 'Customer since', header: 'Customer Since', synonyms: ['customer since', 'since', 'opened', 'account opened', 'start date', 'date opened', 'open date', 'first trading', 'relationship start'] },
 ];
 
@@ -123,7 +125,7 @@ export const PAYMENT_FIELDS: readonly FieldDef[] = [
 
 export const ROLES: Readonly<Record<Role, RoleDef>> = {
   orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['sku'], ['quantity'], ['revenue', 'unitPrice']] },
-  accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride']] },
+  accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride', 'status']] },
   catalog: { role: 'catalog', label: 'catalog', fields: CATALOG_FIELDS, requiredAny: [['sku'], ['category', 'productLine', 'listPrice', 'premiumSku']] },
   contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling']] },
   crossSell: { role: 'crossSell', label: 'cross-sell rules', fields: CROSS_SELL_FIELDS, requiredAny: [['theyBuy'], ['considerSelling']] },

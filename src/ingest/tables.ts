@@ -1,6 +1,7 @@
 /** The optional tables: accounts, catalog, contacts, the user's cross-sell rules, currency rates, the engagement log and the payments ledger. */
 import { ymdToSerial } from '../domain/dates';
 import { parseEngagement } from '../domain/health';
+import { isLostStatus } from '../domain/winback';
 import type { AccountRecord, CatalogItem, ContactRecord, ContactType, CuratedRule, CurrencyRate, Direction, EngagementEntry, HealthBand, Invoice, Tier } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
@@ -102,6 +103,20 @@ export function parseNumberList(v: Cell): number[] | undefined {
   return out.length ? out : undefined;
 }
 
+/**
+ * Whether the status cell marks the account lost: a word such as "Lost", "Churned", "Closed"
+ * (isLostStatus), or yes/true under a header that itself says lost or churned ("Lost?": Yes).
+ */
+function lostOf(v: Cell, mapping: ColumnMapping): boolean | undefined {
+  if (isBlankCell(v ?? null)) return undefined;
+  const header = normaliseHeader(mapping.fields.find((f) => f.field === 'status')?.header ?? '');
+  if (/\b(lost|churn|churned)\b/.test(header)) {
+    const b = parseBoolean(v ?? null);
+    if (b !== undefined) return b;
+  }
+  return typeof v === 'string' ? isLostStatus(v) : undefined;
+}
+
 export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<AccountRecord> {
   const r = reader(mapping);
   return collect(mapping, values, (row, rowNo) => {
@@ -119,7 +134,8 @@ export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], fi
       accountId,
       name: r.text(row, 'name'),
       parentId: r.text(row, 'parentId'),
-      tier: parseTier(r.text(row, 'tier')),
+      // A status column may hold the tier ("Gold") in files that use it that way.
+      tier: parseTier(r.text(row, 'tier')) ?? parseTier(r.text(row, 'status')),
       industry: r.text(row, 'industry'),
       primaryContact: r.text(row, 'primaryContact'),
       email: r.text(row, 'email'),
@@ -134,6 +150,8 @@ export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], fi
       creditHold: parseBoolean(r.cell(row, 'creditHold') ?? null),
       healthOverride: band ? { band, reason: r.text(row, 'overrideReason') ?? 'Set by hand (no reason given)' } : undefined,
       customerSince: sinceSerial,
+      lost: lostOf(r.cell(row, 'status'), mapping),
+      lostReason: r.text(row, 'lostReason'),
       row: rowNo,
     };
   }, firstRowNumber);

@@ -10,7 +10,7 @@ import { median, roundHalfAwayFromZero, sortSmallInts } from '../../src/domain/n
 import { defaultPotentialCut, quadrantOf } from '../../src/domain/quadrant';
 import { reorderDays } from '../../src/domain/reorder';
 import { seasonality } from '../../src/domain/seasonality';
-import { winBackStage } from '../../src/domain/winback';
+import { isLostStatus, winBackStage } from '../../src/domain/winback';
 
 const d = ymdToSerial;
 
@@ -75,7 +75,7 @@ describe('5P analysis', () => {
   });
 });
 
-describe('win-back stage by days since last order (30–44 Stage 1, 45–59 Stage 2, 60+ Stage 3)', () => {
+describe('win-back stage by days since last order (30–44 Stage 1, 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4; Stage 5 when lost)', () => {
   it.each([
     [0, 0],
     [29, 0],
@@ -85,7 +85,10 @@ describe('win-back stage by days since last order (30–44 Stage 1, 45–59 Stag
     [45, 2],
     [59, 2],
     [60, 3],
-    [365, 3],
+    [89, 3],
+    [89.99, 3], // whole days: 89
+    [90, 4],
+    [365, 4],
   ])('%p days → stage %p', (days, stage) => {
     expect(winBackStage(days).stage).toBe(stage);
   });
@@ -95,6 +98,32 @@ describe('win-back stage by days since last order (30–44 Stage 1, 45–59 Stag
     expect(winBackStage(45).name).toMatch(/Stage 2.*Active concern/);
     expect(winBackStage(60).name).toMatch(/Stage 3.*Critical/);
     expect(winBackStage(60).script).not.toBe('');
+    expect(winBackStage(90).name).toBe('Stage 4 – Recovery offer');
+  });
+
+  it('Stage 4 carries the four recovery offers of methodology 000 Step 9.3', () => {
+    expect(winBackStage(120).offers).toEqual(['One-time 20% discount on the next order', 'Free delivery for 3 months', 'Product samples for new lines', 'Extended credit terms']);
+  });
+
+  it('a lost account is Stage 5 whatever its days, with the three exit-interview questions', () => {
+    for (const days of [0, 10, 45, 400]) expect(winBackStage(days, true).stage).toBe(5);
+    const s = winBackStage(3, true);
+    expect(s.name).toBe('Stage 5 – Exit interview');
+    expect(s.questions).toEqual(['What made you change suppliers?', 'What could we have done differently?', 'Would you consider us for future needs?']);
+  });
+
+  it.each([
+    ['Lost', true],
+    ['churned', true],
+    ['Closed – went to Toolstation', true],
+    ['Former customer', true],
+    ['Active', false],
+    ['Dormant', false],
+    ['Not lost', false],
+    ['Gold', false],
+    ['', false],
+  ])('status %p → lost %p', (text, lost) => {
+    expect(isLostStatus(text)).toBe(lost);
   });
 });
 

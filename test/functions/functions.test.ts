@@ -287,9 +287,19 @@ describe('KAP.FIVEP', () => {
 
 describe('KAP.WINBACK', () => {
   it('stages a column of days', () => {
-    const out = both(winBack, col(29, 30, 44, 45, 59, 60, null));
-    expect(out.map((r) => r[0])).toEqual(['None', 'Stage 1 – Early warning', 'Stage 1 – Early warning', 'Stage 2 – Active concern', 'Stage 2 – Active concern', 'Stage 3 – Critical', '']);
+    const out = both(winBack, col(29, 30, 44, 45, 59, 60, 89, 90, null));
+    expect(out.map((r) => r[0])).toEqual(['None', 'Stage 1 – Early warning', 'Stage 1 – Early warning', 'Stage 2 – Active concern', 'Stage 2 – Active concern', 'Stage 3 – Critical', 'Stage 3 – Critical', 'Stage 4 – Recovery offer', '']);
     expectValueError(both(winBack, cell('long'))[0][0], /daysSinceLastOrder/);
+  });
+
+  it('Stage 5 when the lost column says so (TRUE, Yes, "Lost", "Churned"), whatever the days; blanks (null or desktop 0) are not lost', () => {
+    // a blank lost cell, on the web (null) and on desktop (0), is not lost; a blank day with a lost flag is still Stage 5
+    const out = both(winBack, col(10, 120, 5, null, 40, 100), col(true, 'Yes', 'Lost', 'churned', null, 'Active'));
+    expect(out.map((r) => r[0])).toEqual(['Stage 5 – Exit interview', 'Stage 5 – Exit interview', 'Stage 5 – Exit interview', 'Stage 5 – Exit interview', 'Stage 1 – Early warning', 'Stage 4 – Recovery offer']);
+    // one lost flag broadcast over a column of days
+    expect(both(winBack, col(1, 2), cell(true))).toEqual([['Stage 5 – Exit interview'], ['Stage 5 – Exit interview']]);
+    expectValueError(both(winBack, cell(50), cell(7))[0][0], /lost/);
+    expect(thrown(() => winBack(col(1, 2, 3), col(true, false))).message).toMatch(/rows/);
   });
 });
 

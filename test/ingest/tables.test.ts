@@ -96,6 +96,57 @@ describe('catalog', () => {
   });
 });
 
+describe('accounts: lost / churned status and the learning recorded (win-back Stage 5)', () => {
+  it('a Status column with Lost / Churned / Active words; the learning from a Lost Reason column', () => {
+    const values: Cell[][] = [
+      ['Account No', 'Account Name', 'Tier', 'Status', 'Lost Reason'],
+      ['A1', 'Acme', 'Gold', 'Lost', 'Price: went to Toolstation'],
+      ['A2', 'Bolt', 'Silver', 'Active', _],
+      ['A3', 'Cogs', _, 'Churned – closed the Leeds branch', _],
+      ['A4', 'Dove', _, _, _],
+    ];
+    const d = mapped(values);
+    expect(d.mapping.fields.map((f) => `${f.field}:${f.header}`)).toEqual(['accountId:Account No', 'name:Account Name', 'tier:Tier', 'status:Status', 'lostReason:Lost Reason']);
+    const r = parseAccounts(d.mapping, values, 1).records;
+    expect(r.map((x) => [x.accountId, x.lost, x.lostReason])).toEqual([
+      ['A1', true, 'Price: went to Toolstation'],
+      ['A2', false, undefined],
+      ['A3', true, undefined],
+      ['A4', undefined, undefined],
+    ]);
+  });
+
+  it('a yes/no column headed "Lost?" or "Churned"', () => {
+    for (const header of ['Lost?', 'Churned']) {
+      const values: Cell[][] = [
+        ['Account No', 'Tier', header],
+        ['A1', 'Gold', 'Yes'],
+        ['A2', 'Bronze', 'no'],
+        ['A3', 'Bronze', 'Lost'],
+      ];
+      const r = parseAccounts(mapped(values).mapping, values, 1).records;
+      expect(r.map((x) => [x.accountId, x.lost])).toEqual([
+        ['A1', true],
+        ['A2', false],
+        ['A3', true],
+      ]);
+    }
+  });
+
+  it('a Status column that holds tiers still gives the tier (and nobody is lost)', () => {
+    const values: Cell[][] = [
+      ['Account No', 'Industry', 'Status'],
+      ['A1', 'Plumber', 'Gold'],
+      ['A2', 'Plumber', 'bronze'],
+    ];
+    const r = parseAccounts(mapped(values).mapping, values, 1).records;
+    expect(r.map((x) => [x.accountId, x.tier, x.lost])).toEqual([
+      ['A1', 'Gold', false],
+      ['A2', 'Bronze', false],
+    ]);
+  });
+});
+
 describe('contacts', () => {
   it('reads 1–5 scores as numbers or words; feeling as a number or kept text', () => {
     const values: Cell[][] = [

@@ -32,7 +32,7 @@ const EXPECTED: Record<string, [string[], string[]]> = {
   BAND: [['score'], []],
   QUADRANT: [['engagement', 'potential'], ['engagementCut', 'potentialCut']],
   FIVEP: [['power', 'perception', 'priority', 'promoter', 'pliability'], ['weight']],
-  WINBACK: [['daysSinceLastOrder'], []],
+  WINBACK: [['daysSinceLastOrder'], ['lost']],
   DISCOUNT: [['orderValue'], ['tiers']],
   SEASONALITY: [['orderDates', 'revenue'], ['asOf']],
   REORDERDAYS: [['orderDates'], ['products']],

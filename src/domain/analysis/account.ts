@@ -562,7 +562,10 @@ export function accountPlan(
     initiatives.push({ title: `Introduce ${gap.category}`, detail: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy it.`, estimate: gap.medianSpend, source: 'whitespace' });
   }
   if (account.winBack && account.winBack.stage > 0) {
-    initiatives.push({ title: `Win back: ${account.winBack.name}`, detail: `${account.winBack.daysSinceLastOrder} days since the last order. ${account.winBack.action}.`, estimate: null, source: 'win-back' });
+    const w = account.winBack;
+    const since = w.daysSinceLastOrder === null ? 'No order in the data.' : `${w.daysSinceLastOrder} days since the last order.`;
+    const more = w.stage === 4 ? ` Offer: ${w.offers.join('; ')}.` : w.stage === 5 ? ` Ask: ${w.questions.join(' ')} ${w.learning ? `Learning recorded: ${w.learning}` : 'Record the learning in the accounts table.'}` : '';
+    initiatives.push({ title: `Win back: ${w.name}`, detail: `${since} ${w.action}.${more}`, estimate: null, source: 'win-back' });
   }
   for (const d of x.dormantProducts.filter((p) => p.churnRisk === 'High')) {
     initiatives.push({ title: `Recover ${d.name}`, detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`, estimate: d.revenuePrior12, source: 'dormant products' });

@@ -240,8 +240,10 @@ export function riskFlagsAndAlerts(x: SignalInputs): { riskFlags: RiskFlag[]; al
   return { riskFlags: collect(RISK_FLAG_RULES, c), alerts: collect(ALERT_RULES, c) };
 }
 
-export function winBackOf(daysSinceLastOrder: number | null): WinBack | null {
-  if (daysSinceLastOrder === null) return null;
-  const w = winBackStage(daysSinceLastOrder);
-  return { stage: w.stage, name: w.name, action: w.action, script: w.script, daysSinceLastOrder };
+/** The win-back stage of an account: by days since its last order, Stage 5 when the accounts table marks it lost; null when it never ordered and is not marked. */
+export function winBackOf(daysSinceLastOrder: number | null, rec?: Pick<AccountRecord, 'lost' | 'lostReason'>): WinBack | null {
+  const lost = rec?.lost === true;
+  if (daysSinceLastOrder === null && !lost) return null;
+  const w = winBackStage(daysSinceLastOrder ?? 0, lost);
+  return { stage: w.stage, name: w.name, action: w.action, script: w.script, daysSinceLastOrder, offers: w.offers ?? [], questions: w.questions ?? [], learning: lost ? (rec?.lostReason ?? null) : null };
 }

@@ -386,7 +386,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     keyAccountCandidate: false,
     keyAccountReason: null,
     ...riskFlagsAndAlerts(sig),
-    winBack: winBackOf(inputs.daysSinceLastOrder),
+    winBack: winBackOf(inputs.daysSinceLastOrder, rec),
     lifetime: null,
   };
   return { account, state: { s, units: e.units, rec, agg, group: null } };

@@ -102,11 +102,18 @@ export interface Alert {
 }
 
 export interface WinBack {
-  stage: 0 | 1 | 2 | 3;
+  stage: 0 | 1 | 2 | 3 | 4 | 5;
   name: string;
   action: string;
   script: string;
-  daysSinceLastOrder: number;
+  /** null when the account never ordered (Stage 5 only: marked lost without an order) */
+  daysSinceLastOrder: number | null;
+  /** Stage 4: the recovery offers */
+  offers: readonly string[];
+  /** Stage 5: the exit-interview questions */
+  questions: readonly string[];
+  /** Stage 5: the learning recorded in the accounts table, null while not recorded */
+  learning: string | null;
 }
 
 export interface WhitespaceGap {

@@ -275,9 +275,9 @@ describe('account plan', () => {
   const p = model.analysis;
     const plan = analyzeAccount(model, 'A').plan;
     expect(plan).toMatchObject({ revenueBaseline: 1000, revenueTarget: 1500, categoriesNow: 1, categoriesTarget: 2, contactsNow: 1, contactsTarget: 6 });
-    // whitespace B (1 of 1 other account buys it, £70) becomes an initiative; 90 days silent → Stage 3 win-back
-    expect(plan.initiatives.map((i) => i.title)).toEqual(['Introduce B', 'Win back: Stage 3 – Critical']);
-    expect(plan.nextActions[0]).toBe('Manager escalation + special offer');
+    // whitespace B (1 of 1 other account buys it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, PRODUCT.md §2.4)
+    expect(plan.initiatives.map((i) => i.title)).toEqual(['Introduce B', 'Win back: Stage 4 – Recovery offer']);
+    expect(plan.nextActions[0]).toBe('Recovery offer: one-time 20% discount, free delivery for 3 months, samples of new lines, extended credit terms');
     expect(plan.risks.some((x) => /No order for 90 days/.test(x))).toBe(true);
   });
 });

@@ -174,4 +174,28 @@ describe('win-back stage', () => {
     expect(row('W60').winBack!.stage).toBe(3);
     expect(row('W60').winBack!.script).toMatch(/Sales Manager/);
   });
+
+  it('89 days Stage 3, 90 days Stage 4 with its recovery offers', () => {
+    // 30 Jun 2025 − 2 Apr = 89 days; − 1 Apr = 90 days
+    const row = analyse([line('W89', d(2025, 4, 2), 's', 1), line('W90', d(2025, 4, 1), 's', 1)]);
+    expect(row('W89').winBack).toMatchObject({ stage: 3, daysSinceLastOrder: 89 });
+    expect(row('W90').winBack).toMatchObject({ stage: 4, name: 'Stage 4 – Recovery offer', daysSinceLastOrder: 90 });
+    expect(row('W90').winBack!.offers).toHaveLength(4);
+  });
+
+  it('marked lost in the accounts table: Stage 5 with the learning recorded, even after a recent order or with no order at all', () => {
+    const row = analyse(
+      [line('L1', d(2025, 6, 20), 's', 1), line('L2', d(2025, 1, 2), 's', 1), line('OTHER', d(2025, 6, 30), 's', 1)],
+      [
+        { accountId: 'L1', lost: true, lostReason: 'Went to Toolstation for same-day collection' },
+        { accountId: 'L2', lost: true },
+        { accountId: 'L3', lost: true },
+      ],
+    );
+    expect(row('L1').winBack).toMatchObject({ stage: 5, daysSinceLastOrder: 10, learning: 'Went to Toolstation for same-day collection' });
+    expect(row('L1').winBack!.questions).toHaveLength(3);
+    expect(row('L2').winBack).toMatchObject({ stage: 5, learning: null });
+    // L3 never ordered: no days, still Stage 5
+    expect(row('L3').winBack).toMatchObject({ stage: 5, daysSinceLastOrder: null });
+  });
 });
