@@ -341,3 +341,131 @@ export const PLAN_INITIATIVES = 3;
 
 /** A data rule is recommended only when buying X makes Y more likely than the base rate (lift above this). */
 export const MIN_RECOMMENDATION_LIFT = 1;
+
+/* ---- Relationship map (methodology 000 Step 4, 001's decision-mapping tool). ---- */
+
+/**
+ * Influence levels (methodology 000 Step 4.1) on the contacts table's 1–5 influence (words
+ * "Very High", "High", "Medium", "Low" read as 5, 4, 3, 2): 5 Very High, 4 High, 3 Medium, 1–2 Low.
+ * `rank` is the level's place on the map's influence axis (1 Low … 4 Very High).
+ */
+export const INFLUENCE_LEVELS: readonly { level: 'Very High' | 'High' | 'Medium' | 'Low'; min: number; rank: 1 | 2 | 3 | 4; meaning: string }[] = [
+  { level: 'Very High', min: 5, rank: 4, meaning: 'Makes final decisions' },
+  { level: 'High', min: 4, rank: 3, meaning: 'Recommends and influences' },
+  { level: 'Medium', min: 3, rank: 2, meaning: 'Inputs to decisions' },
+  { level: 'Low', min: -Infinity, rank: 1, meaning: 'Administrative only' },
+];
+
+/**
+ * Feeling about us on a 1–5 scale (5 best), with the words that name each point. Numbers in the
+ * contacts table are read on −2..+2 (add 3) or 1–5, decided for the whole table (see feelingScale).
+ */
+export const FEELING_LEVELS: readonly { score: 1 | 2 | 3 | 4 | 5; label: string; synonyms: readonly string[] }[] = [
+  { score: 5, label: 'Champion', synonyms: ['champion', 'advocate', 'promoter', 'very positive', 'strong supporter', 'fan', 'loyal', 'excellent'] },
+  { score: 4, label: 'Supportive', synonyms: ['supportive', 'supporter', 'positive', 'favourable', 'favorable', 'friendly', 'warm', 'good', 'likes us'] },
+  { score: 3, label: 'Neutral', synonyms: ['neutral', 'indifferent', 'mixed', 'ok', 'okay', 'undecided', 'unknown feeling'] },
+  { score: 2, label: 'Sceptical', synonyms: ['sceptical', 'skeptical', 'negative', 'cool', 'cautious', 'doubtful', 'unhappy', 'detractor', 'poor'] },
+  { score: 1, label: 'Opposed', synonyms: ['opposed', 'hostile', 'very negative', 'blocker', 'against us', 'against', 'enemy', 'antagonistic', 'angry'] },
+];
+
+/** Decision map (influence against feeling): where a contact sits, and what to do about it (methodology 001: actions from the decision-mapping tool). */
+export const DECISION_MAP = {
+  /** influence rank at or above this is high (High, Very High) */
+  highInfluenceRank: 3,
+  /** feeling at or above this is for us (Supportive, Champion); at or below `againstFeeling` against us */
+  forFeeling: 4,
+  againstFeeling: 2,
+  positions: {
+    sponsor: { label: 'Sponsor', action: 'Keep close: meet each quarter, ask them to introduce us to the roles we miss.' },
+    toWin: { label: 'Decision maker to win', action: 'Priority: understand their concerns, meet them with the manager, show value on their terms.' },
+    blocker: { label: 'Blocker', action: 'Urgent: find out why, address the issue face to face, involve our senior manager.' },
+    ally: { label: 'Ally', action: 'Ask for introductions and insight into how decisions are made.' },
+    watch: { label: 'Watch', action: 'Keep informed; resolve any issue they raise quickly.' },
+  },
+} as const;
+
+export type StakeholderPriority = 'High' | 'Medium' | 'Low';
+
+/**
+ * Required stakeholder coverage for B2B penetration (methodology 000 Step 4.2) with the priority
+ * to obtain each and the ways to reach it (Step 4.3; "{contact}" is the account's main contact).
+ * Priorities: the methodology's example for Owner/MD (High), Operations (Medium), Site
+ * supervisors (High) and End users (Medium); Purchasing (High) and Finance (Low) are ours, as
+ * the example holds them. A contact's role text is matched by the words below, in this order
+ * (the first role that matches takes the contact, so "Economic Buyer" is the Owner/MD, not Purchasing).
+ */
+export const REQUIRED_STAKEHOLDERS: readonly { role: string; priority: StakeholderPriority; match: RegExp; approaches: readonly string[] }[] = [
+  {
+    role: 'Owner/MD',
+    priority: 'High',
+    match: /\b(owner|md|managing director|ceo|chief executive|proprietor|principal|partner|general manager|economic buyer)\b|^\s*(company )?director\s*$/i,
+    approaches: ['Request a meeting through {contact}', 'Invite to a customer appreciation event', 'Send direct mail (annual review offer)', 'Follow on LinkedIn with a personalised note'],
+  },
+  {
+    role: 'Operations Manager',
+    priority: 'Medium',
+    match: /\b(operations?|ops|technical buyer|technical|engineer(ing)?|production|works manager|plant manager|facilities|contracts manager|project manager|specifier)\b/i,
+    approaches: ['Ask {contact} for an introduction', 'Offer a stock and replenishment review', 'Invite to a product demonstration day', 'Connect on LinkedIn'],
+  },
+  {
+    role: 'Site Supervisor(s)',
+    priority: 'High',
+    match: /\b(site|supervisor|foreman|forewoman|charge ?hand|branch manager|depot manager|yard manager|store manager)\b/i,
+    approaches: ['Ask {contact} for an introduction', 'Call the main line and ask for the site or department', 'Connect on LinkedIn', 'Visit the site during a delivery'],
+  },
+  {
+    role: 'Finance/Accounts',
+    priority: 'Low',
+    match: /\b(finance|financial|accounts?|payable|credit control(ler)?|bookkeeper|controller|cfo|fd)\b/i,
+    approaches: ['Ask for the accounts payable contact with the next statement', 'Offer consolidated monthly invoicing', 'Offer the early-payment discount (2% within 7 days)'],
+  },
+  {
+    role: 'Purchasing Manager',
+    priority: 'High',
+    match: /\b(purchas\w*|procure\w*|buyer|buying|orders?|supply chain|stores|materials manager)\b/i,
+    approaches: ['Ask {contact} who places orders and approves suppliers', "Check the order lines' 'ordered by' names", 'Call the main line and ask for purchasing', 'Offer a trade account review'],
+  },
+  {
+    role: 'End Users',
+    priority: 'Medium',
+    match: /\b(user|end user|installer|technician|electrician|plumber|operative|fitter|tradesman|tradesperson|engineer on site|apprentice|team)\b/i,
+    approaches: ['Visit the site during a delivery', 'Run a product demonstration or tool trial on site', 'Send samples with a feedback card', 'Ask the site supervisor which products the team prefers'],
+  },
+];
+
+/** The order the coverage is shown in: methodology 000 Step 4.2's table. */
+export const STAKEHOLDER_DISPLAY_ORDER: readonly string[] = ['Owner/MD', 'Purchasing Manager', 'Finance/Accounts', 'Operations Manager', 'Site Supervisor(s)', 'End Users'];
+
+/** A site that has ordered before but not in this many days has gone silent. */
+export const SITE_SILENT_DAYS = 90;
+
+/* ---- Initiatives (PRODUCT.md §2.7a, methodology 000 Steps 6.2 and 8.4). ---- */
+
+export type InitiativeType = 'New category' | 'Range expansion' | 'Multi-site expansion' | 'Win-back' | 'Upsell' | 'QBR programme' | 'Agreement' | 'Other';
+
+/**
+ * Initiative types, in the order an initiative's words are tried (its Type column first, then its
+ * name): the kinds of methodology 000 Step 6.2 (category entry, range expansion, multi-site, QBR
+ * programme, preferred supplier agreement) plus win-back and upsell.
+ */
+export const INITIATIVE_TYPES: readonly { type: Exclude<InitiativeType, 'Other'>; match: RegExp }[] = [
+  { type: 'Multi-site expansion', match: /multi[\s-]*site|site expansion|new sites?|other sites|branches/i },
+  { type: 'Win-back', match: /win[\s-]*back|recover|reactivat|re-?engage/i },
+  { type: 'Upsell', match: /upsell|up-sell|upgrade|premium/i },
+  { type: 'Range expansion', match: /range|variants?|full line|product line|complete the/i },
+  { type: 'QBR programme', match: /\bqbr|business review/i },
+  { type: 'Agreement', match: /agreement|preferred supplier|rebate|contract/i },
+  { type: 'New category', match: /introduce|new categor|category|entry|cross[\s-]*sell|conver(t|sion)|consumables/i },
+];
+
+/** How long a proposed initiative runs, by type, in months from the day after the as-of date (methodology 000 Step 6.2's timelines). */
+export const PROPOSAL_MONTHS: Readonly<Record<InitiativeType, number>> = {
+  'New category': 4,
+  'Range expansion': 3,
+  'Multi-site expansion': 6,
+  'Win-back': 3,
+  Upsell: 3,
+  'QBR programme': 12,
+  Agreement: 12,
+  Other: 3,
+};

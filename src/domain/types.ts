@@ -101,6 +101,8 @@ export interface ContactRecord {
   /** Feeling about us, -2..+2 or 1–5 as found; free text kept in `feelingText`. */
   feeling?: number;
   feelingText?: string;
+  /** 5P scores (methodology 003) where the contacts table gives them: each 1–5, weight 1–5, veto. */
+  fiveP?: { power?: number; perception?: number; priority?: number; promoter?: number; pliability?: number; weight?: number; veto?: boolean };
   row?: number;
 }
 
@@ -155,5 +157,28 @@ export interface Invoice {
   paidDate?: Serial;
   /** Invoice amount (weights the mean); credit notes (0 or less) do not count. */
   amount: number;
+  row?: number;
+}
+
+/**
+ * One row of the user's Initiatives table (PRODUCT.md §1, §2.7a): KAP reads it on every analysis
+ * and tracks it; it never edits the user's rows.
+ */
+export interface InitiativeRecord {
+  /** the account as written: its id or its name */
+  account: string;
+  initiative: string;
+  /** the user's type, when the table has a column for it */
+  type?: string;
+  /** category names and SKUs the initiative sells (both empty = the whole account) */
+  categories: string[];
+  skus: string[];
+  /** the extra revenue the initiative is to bring over its run, in the account's currency */
+  target?: number;
+  start?: Serial;
+  /** last day of the initiative (inclusive) */
+  end?: Serial;
+  owner?: string;
+  status?: string;
   row?: number;
 }

@@ -10,7 +10,7 @@ import type { KapSettings } from './settings';
 
 export type { KapSettings };
 
-export type DataRole = 'orders' | 'accounts' | 'catalog' | 'contacts';
+export type DataRole = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'initiatives';
 
 /** One column's meaning as KAP guessed it or the user set it. */
 export interface FieldChoice {

@@ -95,6 +95,7 @@ export class KapEngine implements OrderSink {
       curatedRules: this.side.curatedRules,
       engagementLog: this.side.engagement,
       invoices: this.side.invoices,
+      initiatives: this.side.initiatives,
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,

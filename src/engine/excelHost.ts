@@ -16,7 +16,7 @@ import { type FoundRoles, type IngestSource, IngestSession, noOrdersIn, type Ord
 import { completeSettings, settingsProblems } from './settings';
 
 const SETTINGS_KEY = 'kap.settings';
-const SHOWN_ROLES: DataRole[] = ['orders', 'accounts', 'catalog', 'contacts'];
+const SHOWN_ROLES: DataRole[] = ['orders', 'accounts', 'catalog', 'contacts', 'initiatives'];
 
 /** An error the pane shows as it is: what went wrong and what to do. */
 export class KapActionError extends Error {

@@ -11,9 +11,9 @@ import type { Role } from '../ingest/fields';
 import type { Cell, Grid } from '../ingest/grid';
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
 import type { IngestReport } from '../ingest/orders';
-import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parsePayments, parseRates, type TableResult } from '../ingest/tables';
+import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parseInitiatives, parsePayments, parseRates, type TableResult } from '../ingest/tables';
 import { type DateOrder, dateOrderEvidence, inferDateOrder } from '../ingest/values';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, Invoice } from '../domain/types';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, InitiativeRecord, Invoice } from '../domain/types';
 import type { KapSettings } from './settings';
 
 /** One table-shaped region a source can read: a worksheet's used range, an Excel table, a text file. */
@@ -52,12 +52,14 @@ export interface SideTables {
   engagement: EngagementEntry[];
   /** the payments ledger (Payment factor), empty when the workbook has none */
   invoices: Invoice[];
+  /** the user's Initiatives table, empty when the workbook has none */
+  initiatives: InitiativeRecord[];
   /** rows skipped per table, for the user */
   notes: string[];
 }
 
 export function emptySideTables(): SideTables {
-  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], notes: [] };
+  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], initiatives: [], notes: [] };
 }
 
 /** What the order lines are read with, settled before the first line is parsed. */
@@ -171,10 +173,11 @@ export function parseSideTables(full: Partial<Record<Role, { grid: Grid; detecti
   t.rates = read('rates', 'Rates', parseRates);
   t.engagement = read('engagement', 'Engagement log', parseEngagementLog);
   t.invoices = read('payments', 'Payments ledger', parsePayments);
+  t.initiatives = read('initiatives', 'Initiatives', parseInitiatives);
   return t;
 }
 
-const SIDE_ROLES: readonly Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates', 'engagement', 'payments'];
+const SIDE_ROLES: readonly Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates', 'engagement', 'payments', 'initiatives'];
 
 /** Reads a whole (small) table into a grid. */
 async function readWhole(source: IngestSource, table: SourceTable): Promise<Grid> {

@@ -4,7 +4,7 @@
  * folded to single spaces; camelCase split), and also with the spaces removed, so
  * "CustomerID", "customer_id" and "Customer I.D." all meet the synonym "customer id".
  */
-export type Role = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'crossSell' | 'rates' | 'engagement' | 'payments';
+export type Role = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'crossSell' | 'rates' | 'engagement' | 'payments' | 'initiatives';
 
 export interface FieldDef {
   field: string;
@@ -86,6 +86,14 @@ export const CONTACT_FIELDS: readonly FieldDef[] = [
   { field: 'influence', label: 'Influence', header: 'Influence', synonyms: ['influence', 'influence level', 'power'] },
   { field: 'relationship', label: 'Relationship strength', header: 'Relationship', synonyms: ['relationship', 'relationship strength', 'strength', 'rapport'] },
   { field: 'feeling', label: 'Feeling about us', header: 'Feeling About Us', synonyms: ['feeling', 'feeling about us', 'feelings', 'sentiment', 'attitude', 'stance', 'perception'] },
+  // 5P scores (methodology 003). A lone "Power" column is the influence, a lone "Perception" the 5P one.
+  { field: 'fivePPower', label: '5P Power', header: 'Power (5P)', synonyms: ['power 5p', '5p power', 'power score', 'power'] },
+  { field: 'fivePPerception', label: '5P Perception', header: 'Perception', synonyms: ['perception', 'perception 5p', '5p perception', 'perception score'] },
+  { field: 'fivePPriority', label: '5P Priority', header: 'Priority', synonyms: ['priority', 'priority 5p', '5p priority', 'priority score'] },
+  { field: 'fivePPromoter', label: '5P Promoter', header: 'Promoter', synonyms: ['promoter', 'promoter 5p', '5p promoter', 'promoter score'] },
+  { field: 'fivePPliability', label: '5P Pliability', header: 'Pliability', synonyms: ['pliability', 'pliability 5p', '5p pliability', 'pliability score', 'flexibility'] },
+  { field: 'fivePWeight', label: '5P Weight', header: 'Weight', synonyms: ['weight', 'dmu weight', '5p weight', 'weight 1 5'] },
+  { field: 'fivePVeto', label: 'Veto', header: 'Veto', synonyms: ['veto', 'veto power', 'has veto', 'can veto'] },
 ];
 
 export const CROSS_SELL_FIELDS: readonly FieldDef[] = [
@@ -123,15 +131,29 @@ export const PAYMENT_FIELDS: readonly FieldDef[] = [
   { field: 'amount', label: 'Amount', header: 'Amount', synonyms: ['amount', 'invoice amount', 'invoice total', 'total', 'gross', 'gross amount', 'gross total', 'total inc vat', 'amount inc vat', 'value', 'invoice value', 'total amount', 'net amount', 'net', 'original amount', 'amount due', 'outstanding', 'balance'] },
 ];
 
+export const INITIATIVE_FIELDS: readonly FieldDef[] = [
+  { field: 'account', label: 'Account', header: 'Account', required: true, synonyms: ['account', 'account no', 'account id', 'customer id', 'cust no', 'customer', 'company', 'account name', 'customer name'] },
+  { field: 'initiative', label: 'Initiative', header: 'Initiative', required: true, synonyms: ['initiative', 'initiative name', 'initiative title', 'growth initiative', 'project', 'plan item'] },
+  { field: 'type', label: 'Type', header: 'Type', synonyms: ['type', 'initiative type', 'kind'] },
+  { field: 'categories', label: 'Categories', header: 'Categories', synonyms: ['categories', 'category', 'product categories', 'product category', 'product groups', 'product group'] },
+  { field: 'skus', label: 'SKUs', header: 'SKUs', synonyms: ['skus', 'sku', 'products', 'product codes', 'product code', 'stock codes', 'items'] },
+  { field: 'target', label: 'Target', header: 'Target', synonyms: ['target', 'target £', 'target revenue', 'target value', 'target uplift', 'revenue target', 'uplift target', 'goal'] },
+  { field: 'start', label: 'Start date', header: 'Start Date', synonyms: ['start', 'start date', 'started', 'from', 'begin', 'launch date', 'date started'] },
+  { field: 'end', label: 'End date', header: 'End Date', synonyms: ['end', 'end date', 'due', 'due date', 'deadline', 'finish', 'target date', 'until', 'to'] },
+  { field: 'owner', label: 'Owner', header: 'Owner', synonyms: ['owner', 'responsible', 'lead', 'account manager', 'who'] },
+  { field: 'status', label: 'Status', header: 'Status', synonyms: ['status', 'state', 'progress status', 'stage'] },
+];
+
 export const ROLES: Readonly<Record<Role, RoleDef>> = {
   orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['sku'], ['quantity'], ['revenue', 'unitPrice']] },
   accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride', 'status']] },
   catalog: { role: 'catalog', label: 'catalog', fields: CATALOG_FIELDS, requiredAny: [['sku'], ['category', 'productLine', 'listPrice', 'premiumSku']] },
-  contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling']] },
+  contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling', 'fivePPower', 'fivePPerception', 'fivePPriority', 'fivePPromoter', 'fivePPliability']] },
   crossSell: { role: 'crossSell', label: 'cross-sell rules', fields: CROSS_SELL_FIELDS, requiredAny: [['theyBuy'], ['considerSelling']] },
   rates: { role: 'rates', label: 'currency rates', fields: RATE_FIELDS, requiredAny: [['currency'], ['rate']] },
   engagement: { role: 'engagement', label: 'engagement log', fields: ENGAGEMENT_FIELDS, requiredAny: [['accountId'], ['date'], ['direction', 'respondedOn', 'type']] },
   payments: { role: 'payments', label: 'payments ledger', fields: PAYMENT_FIELDS, requiredAny: [['accountId', 'accountName'], ['dueDate', 'invoiceDate'], ['paidDate'], ['amount']] },
+  initiatives: { role: 'initiatives', label: 'initiatives', fields: INITIATIVE_FIELDS, requiredAny: [['account'], ['initiative'], ['categories', 'skus', 'target', 'start']] },
 };
 
 /** The fields shown as required in a role's mapping (FieldDef.required). */

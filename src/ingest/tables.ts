@@ -1,8 +1,8 @@
-/** The optional tables: accounts, catalog, contacts, the user's cross-sell rules, currency rates, the engagement log and the payments ledger. */
+/** The optional tables: accounts, catalog, contacts, the user's cross-sell rules, currency rates, the engagement log, the payments ledger and initiatives. */
 import { ymdToSerial } from '../domain/dates';
 import { parseEngagement } from '../domain/health';
 import { isLostStatus } from '../domain/winback';
-import type { AccountRecord, CatalogItem, ContactRecord, ContactType, CuratedRule, CurrencyRate, Direction, EngagementEntry, HealthBand, Invoice, Tier } from '../domain/types';
+import type { AccountRecord, CatalogItem, ContactRecord, ContactType, CuratedRule, CurrencyRate, Direction, EngagementEntry, HealthBand, InitiativeRecord, Invoice, Tier } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
 import { type Cell, isBlankCell } from './grid';
@@ -193,6 +193,12 @@ export function parseContacts(mapping: ColumnMapping, values: readonly Row[], fi
     if (!name) return 'no name';
     const feelingCell = r.cell(row, 'feeling');
     const feeling = parseNumber(feelingCell ?? null);
+    const p5 = (f: string): number | undefined => {
+      const n = parseNumber(r.cell(row, f) ?? null);
+      return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+    };
+    const five = { power: p5('fivePPower'), perception: p5('fivePPerception'), priority: p5('fivePPriority'), promoter: p5('fivePPromoter'), pliability: p5('fivePPliability'), weight: p5('fivePWeight'), veto: parseBoolean(r.cell(row, 'fivePVeto') ?? null) };
+    const fiveP = Object.values(five).some((v) => v !== undefined) ? five : undefined;
     return {
       accountId,
       name,
@@ -201,6 +207,7 @@ export function parseContacts(mapping: ColumnMapping, values: readonly Row[], fi
       relationship: score15(r.cell(row, 'relationship')),
       feeling,
       feelingText: feeling === undefined ? r.text(row, 'feeling') : undefined,
+      fiveP,
       row: rowNo,
     };
   }, firstRowNumber);
@@ -308,5 +315,52 @@ export function parsePayments(mapping: ColumnMapping, values: readonly Row[], fi
     const dueDate = parseDate(r.cell(row, 'dueDate') ?? null, order);
     if (invoiceDate === undefined && dueDate === undefined) return 'no due date or invoice date';
     return { accountId, invoiceNo: r.text(row, 'invoiceNo'), invoiceDate, dueDate, paidDate: parseDate(r.cell(row, 'paidDate') ?? null, order), amount, row: rowNo };
+  }, firstRowNumber);
+}
+
+/** A list in one cell: "Cable Ties; Hand Tools", "CT-100, CT-200", one per line → trimmed, blanks dropped, first spelling of repeats kept. */
+export function parseList(v: Cell): string[] {
+  if (v === null || v === undefined) return [];
+  const text = v instanceof Date ? '' : String(v);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of text.split(/[;,|\n\r]+/)) {
+    const t = part.trim();
+    if (!t || seen.has(t.toLowerCase())) continue;
+    seen.add(t.toLowerCase());
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The user's Initiatives table. Rows need an account and an initiative; text dates follow the
+ * table's own date order (like the other tables; Excel dates as they are); a target that is not a
+ * number is left out (the initiative is still tracked, without progress against a target).
+ */
+export function parseInitiatives(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<InitiativeRecord> {
+  const r = reader(mapping);
+  const order = dateOrderOf(mapping, values, ['start', 'end'], culture);
+  return collect(mapping, values, (row, rowNo) => {
+    const account = r.text(row, 'account');
+    const initiative = r.text(row, 'initiative');
+    if (!account) return 'no account';
+    if (!initiative) return 'no initiative';
+    const start = parseDate(r.cell(row, 'start') ?? null, order);
+    const end = parseDate(r.cell(row, 'end') ?? null, order);
+    if (start !== undefined && end !== undefined && end < start) return 'end date before start date';
+    return {
+      account,
+      initiative,
+      type: r.text(row, 'type'),
+      categories: parseList(r.cell(row, 'categories') ?? null),
+      skus: parseList(r.cell(row, 'skus') ?? null),
+      target: parseNumber(r.cell(row, 'target') ?? null),
+      start,
+      end,
+      owner: r.text(row, 'owner'),
+      status: r.text(row, 'status'),
+      row: rowNo,
+    };
   }, firstRowNumber);
 }

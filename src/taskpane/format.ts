@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<DataRole, string> = {
   accounts: 'Accounts',
   catalog: 'Catalog',
   contacts: 'Contacts',
+  initiatives: 'Initiatives',
 };
 
 export { MONTH_NAMES as MONTHS } from '../domain/dates';

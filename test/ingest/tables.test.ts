@@ -1,7 +1,7 @@
 import { ymdToSerial } from '../../src/domain/dates';
 import { detectTable } from '../../src/ingest/detect';
 import type { Cell, Grid } from '../../src/ingest/grid';
-import { parseAccounts, parseBand, parseCatalog, parseContacts, parseCrossSell, parseNumberList, parseRates, parseTier } from '../../src/ingest/tables';
+import { parseAccounts, parseBand, parseCatalog, parseContacts, parseCrossSell, parseInitiatives, parseList, parseNumberList, parseRates, parseTier } from '../../src/ingest/tables';
 
 const _ = null;
 function mapped(values: Cell[][]) {
@@ -167,6 +167,72 @@ describe('contacts', () => {
       { reason: 'no name', count: 1, rows: [4] },
       { reason: 'no account', count: 1, rows: [5] },
     ]);
+  });
+});
+
+describe('contacts with 5P scores (methodology 003)', () => {
+  it('Power … Pliability, Weight and Veto beside Influence and Feeling; scores outside 1–5 are left out', () => {
+    const values: Cell[][] = [
+      ['Account', 'Name', 'Role', 'Influence', 'Feeling', 'Power', 'Perception', 'Priority', 'Promoter', 'Pliability', 'Weight', 'Veto'],
+      ['A1', 'Pat Lee', 'MD', 'Very High', -1, 5, 2, 3, 1, 2, 4, 'Yes'],
+      ['A1', 'Jo Smith', 'Buyer', 'High', 2, 3, 9, _, _, _, _, _],
+    ];
+    const d = mapped(values);
+    expect(d.role).toBe('contacts');
+    expect(d.mapping.fields.find((f) => f.field === 'influence')!.header).toBe('Influence');
+    expect(d.mapping.fields.find((f) => f.field === 'fivePPower')!.header).toBe('Power');
+    const r = parseContacts(d.mapping, values, 1).records;
+    expect(r[0].fiveP).toEqual({ power: 5, perception: 2, priority: 3, promoter: 1, pliability: 2, weight: 4, veto: true });
+    expect(r[1].fiveP).toEqual({ power: 3, perception: undefined, priority: undefined, promoter: undefined, pliability: undefined, weight: undefined, veto: undefined });
+  });
+
+  it('a lone "Power" column is still the influence', () => {
+    const values: Cell[][] = [
+      ['Account', 'Name', 'Power'],
+      ['A1', 'Pat Lee', 'High'],
+    ];
+    const d = mapped(values);
+    expect(d.mapping.fields.map((f) => f.field)).toEqual(['accountId', 'name', 'influence']);
+    expect(parseContacts(d.mapping, values, 1).records[0]).toMatchObject({ influence: 4, fiveP: undefined });
+  });
+});
+
+describe('initiatives (the user-owned table)', () => {
+  const values: Cell[][] = [
+    ['Account', 'Initiative', 'Categories', 'SKUs', 'Target', 'Start Date', 'End Date', 'Owner', 'Status'],
+    ['C0001', 'Cable tie range expansion', 'Cable Ties; Cable Management', _, '£1,800', '15/01/2026', '14/04/2026', 'Kim', 'In progress'],
+    ['C0002', 'Liverpool site', _, 'CT-100, CT-200\nCT-300', 3000, new Date(Date.UTC(2026, 0, 1)), _, _, _],
+    ['C0003', 'Backwards', 'Tools', _, 100, '01/03/2026', '01/02/2026', _, _],
+    [_, 'No account', 'Tools', _, _, _, _, _, _],
+    ['C0004', _, 'Tools', _, _, _, _, _, _],
+    ['C0005', 'Unpriced', 'Tools', _, 'lots', _, _, _, _],
+  ];
+
+  it('is detected as the initiatives table, not as accounts', () => {
+    const d = mapped(values);
+    expect(d.role).toBe('initiatives');
+    expect(d.mapping.fields.map((f) => f.field)).toEqual(['account', 'initiative', 'categories', 'skus', 'target', 'start', 'end', 'owner', 'status']);
+  });
+
+  it('reads lists, money, day-first dates; refuses rows without account or initiative, or ending before they start', () => {
+    const d = mapped(values);
+    const r = parseInitiatives(d.mapping, values, 1);
+    expect(r.records).toEqual([
+      { account: 'C0001', initiative: 'Cable tie range expansion', type: undefined, categories: ['Cable Ties', 'Cable Management'], skus: [], target: 1800, start: ymdToSerial(2026, 1, 15), end: ymdToSerial(2026, 4, 14), owner: 'Kim', status: 'In progress', row: 2 },
+      { account: 'C0002', initiative: 'Liverpool site', type: undefined, categories: [], skus: ['CT-100', 'CT-200', 'CT-300'], target: 3000, start: ymdToSerial(2026, 1, 1), end: undefined, owner: undefined, status: undefined, row: 3 },
+      { account: 'C0005', initiative: 'Unpriced', type: undefined, categories: ['Tools'], skus: [], target: undefined, start: undefined, end: undefined, owner: undefined, status: undefined, row: 7 },
+    ]);
+    expect(r.rejected).toEqual([
+      { reason: 'end date before start date', count: 1, rows: [4] },
+      { reason: 'no account', count: 1, rows: [5] },
+      { reason: 'no initiative', count: 1, rows: [6] },
+    ]);
+  });
+
+  it('parseList splits on ; , | and new lines, trims, drops blanks and repeats', () => {
+    expect(parseList(' a; b ,a|c\n\n')).toEqual(['a', 'b', 'c']);
+    expect(parseList(null)).toEqual([]);
+    expect(parseList(42)).toEqual(['42']);
   });
 });
 

@@ -47,6 +47,9 @@ import type { OrderBook } from './book';
 import type { Internal, PortfolioModel } from './portfolio';
 import { formatMoney, moneyPrefix } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';
+import { initiativeTypeOf } from './initiatives';
+import { relationshipMapOf, type RelationshipMap } from './relationship';
+import { requiredCoverage } from '../relationships';
 import type {
   AccountAnalysis,
   AccountDetail,
@@ -58,6 +61,7 @@ import type {
   CompetitorDisplacement,
   CrossSellRecommendation,
   DormantProduct,
+  PlanInitiative,
   PortfolioAnalysis,
   ProductLineGap,
   SeasonalityRow,
@@ -502,7 +506,8 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   }
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
-  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix });
+  const relationships = relationshipMapOf(book, portfolio, account, state.units, contacts, contactsAll, state.rec);
+  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships });
 
   return {
     account,
@@ -520,6 +525,8 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     competitorDisplacement,
     contacts,
     plan,
+    relationships,
+    initiatives: portfolio.initiatives.filter((i) => i.key === account.key),
   };
 }
 
@@ -545,38 +552,53 @@ export function accountPlan(
     growthTarget?: number;
     /** what money figures in the plan's text start with ("£") */
     moneyPrefix?: string;
+    /** the largest product-line gap becomes a range-expansion initiative */
+    productLineGaps?: ProductLineGap[];
+    /** the relationship map: stakeholder coverage and the multi-site proposal */
+    relationships?: Pick<RelationshipMap, 'coverage' | 'multiSite'>;
   },
 ): AccountPlan {
   const money = (v: number) => formatMoney(v, x.moneyPrefix ?? '£');
   const baseline = Math.max(0, account.revenueLast12);
   const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
-  const stakeholders = stakeholderCoverage(x.contacts);
+  const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
-  const initiatives: AccountPlan['initiatives'] = [];
+  const initiatives: PlanInitiative[] = [];
+  const add = (i: Omit<PlanInitiative, 'type'> & { type?: PlanInitiative['type'] }) => initiatives.push({ ...i, type: i.type ?? initiativeTypeOf(i.title) });
   for (const r of x.crossSell.filter((c) => !c.curated).slice(0, PLAN_INITIATIVES)) {
-    initiatives.push({ title: `Introduce ${r.offer}`, detail: r.rationale, estimate: r.annualEstimate, source: 'cross-sell' });
+    add({ title: `Introduce ${r.offer}`, detail: r.rationale, estimate: r.annualEstimate, source: 'cross-sell', type: 'New category', categories: [r.offer], skus: [] });
   }
   for (const gap of account.whitespace.gaps) {
     if (initiatives.length >= PLAN_INITIATIVES) break;
     if (initiatives.some((i) => i.title === `Introduce ${gap.category}`)) continue;
-    initiatives.push({ title: `Introduce ${gap.category}`, detail: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy it.`, estimate: gap.medianSpend, source: 'whitespace' });
+    add({ title: `Introduce ${gap.category}`, detail: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy it.`, estimate: gap.medianSpend, source: 'whitespace', type: 'New category', categories: [gap.category], skus: [] });
   }
+  const line = (x.productLineGaps ?? []).find((g) => g.estimate > 0);
+  if (line) {
+    const missingVariants = line.variants.filter((v) => !v.bought);
+    add({ title: `Complete the ${line.productLine} range`, detail: `Buys ${line.boughtCount} of ${line.variants.length} variants; send samples of the ${line.missingCount} not bought.`, estimate: line.estimate, source: 'product-line gap', type: 'Range expansion', categories: [], skus: missingVariants.map((v) => v.sku) });
+  }
+  const ms = x.relationships?.multiSite;
+  if (ms) add({ title: 'Multi-site expansion', detail: ms.message, estimate: ms.estimate, source: 'sites', type: 'Multi-site expansion', categories: [], skus: [] });
   if (account.winBack && account.winBack.stage > 0) {
     const w = account.winBack;
     const since = w.daysSinceLastOrder === null ? 'No order in the data.' : `${w.daysSinceLastOrder} days since the last order.`;
     const more = w.stage === 4 ? ` Offer: ${w.offers.join('; ')}.` : w.stage === 5 ? ` Ask: ${w.questions.join(' ')} ${w.learning ? `Learning recorded: ${w.learning}` : 'Record the learning in the accounts table.'}` : '';
-    initiatives.push({ title: `Win back: ${w.name}`, detail: `${since} ${w.action}.${more}`, estimate: null, source: 'win-back' });
+    add({ title: `Win back: ${w.name}`, detail: `${since} ${w.action}.${more}`, estimate: null, source: 'win-back', type: 'Win-back', categories: [], skus: [] });
   }
   for (const d of x.dormantProducts.filter((p) => p.churnRisk === 'High')) {
-    initiatives.push({ title: `Recover ${d.name}`, detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`, estimate: d.revenuePrior12, source: 'dormant products' });
+    add({ title: `Recover ${d.name}`, detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`, estimate: d.revenuePrior12, source: 'dormant products', type: 'Win-back', categories: [], skus: [d.sku] });
   }
-  if (x.upsell.length) initiatives.push({ title: `Upgrade ${x.upsell[0].currentName}`, detail: x.upsell[0].valueProposition, estimate: null, source: 'upsell' });
+  if (x.upsell.length) {
+    const u = x.upsell[0];
+    add({ title: `Upgrade ${u.currentName}`, detail: u.valueProposition, estimate: null, source: 'upsell', type: 'Upsell', categories: [], skus: [u.premiumSku] });
+  }
 
   const nextActions: string[] = [];
   for (const a of account.alerts.filter((al) => al.severity === 'Critical')) nextActions.push(`Resolve: ${a.message}`);
   if (account.winBack && account.winBack.stage > 0) nextActions.push(account.winBack.action);
   if (initiatives.length) nextActions.push(`${initiatives[0].title}: ${initiatives[0].detail}`);
-  for (const r of missing.slice(0, 2)) nextActions.push(`Find and meet the ${r.role}.`);
+  for (const r of [...missing].sort((a, b) => PRIORITY_RANK[a.priority ?? 'Low'] - PRIORITY_RANK[b.priority ?? 'Low']).slice(0, 2)) nextActions.push(`Find and meet the ${r.role}: ${r.approaches[0] ?? 'ask for an introduction'}.`);
 
   const risks = [...account.riskFlags.map((r) => r.message), ...account.alerts.filter((a) => a.severity !== 'Opportunity').map((a) => a.message)];
   const categoriesTarget = x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
@@ -602,3 +624,4 @@ export function accountPlan(
   };
 }
 
+const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;

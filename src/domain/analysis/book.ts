@@ -16,6 +16,7 @@
  * An "account unit" is (account id, currency): money in different currencies is never added.
  */
 import type { OrderLine, Serial } from '../types';
+import { SiteLedger } from './sites';
 import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './tables';
 
 /** Lines buffered before their purchases are folded into pair entries. */
@@ -67,6 +68,8 @@ export class OrderBook {
   readonly skuCategory: number[] = [];
   readonly categories: string[] = [];
   readonly currencies: string[] = [];
+  /** The order lines' site column, per account unit (empty when the data has none). */
+  readonly sites = new SiteLedger();
   /** unit → account index / currency index */
   readonly unitAccount: number[] = [];
   readonly unitCurrency: number[] = [];
@@ -109,12 +112,14 @@ export class OrderBook {
   private upPerson = new GrowI32();
   private upSpelling = new GrowI32();
   private upDate = new GrowI32();
+  private upLast = new GrowI32();
+  private lastPersonEntry = -1;
   private lastSpellingRaw = '';
   private lastSpelling = -1;
   private lastPersonUnit = -1;
   private lastPerson = -1;
   private lastPersonDate = 0;
-  private orderedByMaps: Map<string, { name: string; date: Serial }>[] | null = null;
+  private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null = null;
 
   private oUnit = new GrowI32();
   private oDate = new GrowI32();
@@ -262,6 +267,7 @@ export class OrderBook {
     if (this.pendingCount === PENDING) this.foldPending();
 
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
+    if (line.site) this.sites.add(unit, line.site, date, revenue, ret === 1);
   }
 
   /** Each buffered purchase joins its pair's last entry when the date is the same, else starts a new entry. */
@@ -339,20 +345,34 @@ export class OrderBook {
     }
     const person = this.spellingPerson[spelling];
     if (person < 0) return;
-    // the other lines of an order: same unit, same person, no earlier date — nothing to record
-    if (unit === this.lastPersonUnit && person === this.lastPerson && date >= this.lastPersonDate) return;
+    // the other lines of an order: same unit, same person, no earlier date — only a later last date to record
+    if (unit === this.lastPersonUnit && person === this.lastPerson && date >= this.lastPersonDate) {
+      if (date > this.upLast.a[this.lastPersonEntry]) {
+        this.upLast.a[this.lastPersonEntry] = date;
+        this.orderedByMaps = null;
+      }
+      return;
+    }
     const e = this.unitPerson.intern(unit, person);
     this.lastPersonUnit = unit;
     this.lastPerson = person;
+    this.lastPersonEntry = e;
     if (this.unitPerson.isNew) {
       this.upUnit.push(unit);
       this.upPerson.push(person);
       this.upSpelling.push(spelling);
       this.upDate.push(date);
+      this.upLast.push(date);
       this.orderedByMaps = null;
-    } else if (date < this.upDate.a[e]) {
-      this.upDate.a[e] = date;
-      this.orderedByMaps = null;
+    } else {
+      if (date < this.upDate.a[e]) {
+        this.upDate.a[e] = date;
+        this.orderedByMaps = null;
+      }
+      if (date > this.upLast.a[e]) {
+        this.upLast.a[e] = date;
+        this.orderedByMaps = null;
+      }
     }
     this.lastPersonDate = this.upDate.a[e];
   }
@@ -397,12 +417,12 @@ export class OrderBook {
     return out;
   }
 
-  /** "Ordered by" names of a unit (keyed lower-case) with the first spelling and first order date. */
-  orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial }> {
+  /** "Ordered by" names of a unit (keyed lower-case) with the first spelling, first order date and last order date. */
+  orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial; lastDate: Serial }> {
     if (!this.orderedByMaps) {
-      const maps = this.unitAccount.map(() => new Map<string, { name: string; date: Serial }>());
+      const maps = this.unitAccount.map(() => new Map<string, { name: string; date: Serial; lastDate: Serial }>());
       for (let e = 0; e < this.upUnit.n; e++) {
-        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], { name: this.spellingText[this.upSpelling.a[e]], date: this.upDate.a[e] });
+        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], { name: this.spellingText[this.upSpelling.a[e]], date: this.upDate.a[e], lastDate: this.upLast.a[e] });
       }
       this.orderedByMaps = maps;
     }

@@ -11,3 +11,9 @@ export { ruleMetrics, associationRule, minePairRules, compareRules } from './aff
 export type { RuleMetrics, PairRule } from './affinity';
 export { historyDates } from './health-at';
 export * from './types';
+export { trackInitiatives, initiativeRollup, initiativeTypeOf, proposedInitiativeRows, skuRevenueIn } from './initiatives';
+export type { InitiativeProgress, InitiativeRollupRow, InitiativeTrack, ProposedInitiativeRow } from './initiatives';
+export { relationshipMapOf } from './relationship';
+export type { RelationshipMap, MultiSiteProposal } from './relationship';
+export { SiteLedger, siteFigures, siteStatusOf } from './sites';
+export type { SiteFigures, SiteStatus } from './sites';

@@ -25,6 +25,7 @@ import { median } from '../numbers';
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
+import { initiativeRollup, trackInitiatives } from './initiatives';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
 import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
@@ -285,6 +286,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   );
 
   const currencies = [...topByCurrency.keys()].sort();
+  const initiatives = trackInitiatives(book, accounts, { states }, ctx.initiatives ?? [], asOf);
   const portfolio: PortfolioAnalysis = {
     asOf,
     weights,
@@ -294,9 +296,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
         ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || 'no currency').join(', ')}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
         : null,
     accounts,
-    dashboard: dashboardOf(accounts),
+    dashboard: { ...dashboardOf(accounts), initiativeProgress: initiativeRollup(initiatives) },
     whitespaceMap: whitespaceMapOf(accounts, states, book.categories),
     categoryRules,
+    initiatives,
     warnings,
     lifetimeModels,
   };
@@ -458,7 +461,7 @@ function addMoney(m: Record<string, number>, currency: string, v: number): void 
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
 
-function dashboardOf(accounts: AccountAnalysis[]): Dashboard {
+function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativeProgress'> {
   const top = accounts.filter((a) => a.isTopLevel);
   const annualRevenue: Record<string, number> = {};
   for (const a of top) addMoney(annualRevenue, a.currency, a.revenueLast12);

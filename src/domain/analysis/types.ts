@@ -5,9 +5,13 @@
 import type { HealthResult, Weights } from '../health';
 import type { Change } from '../numbers';
 import type { Factor, Quadrant } from '../rules';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, EngagementEntry, HealthBand, HealthOverride, Invoice, Serial, Tier } from '../types';
+import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, EngagementEntry, HealthBand, HealthOverride, InitiativeRecord, Invoice, Serial, Tier } from '../types';
 import type { RuleMetrics } from './affinity';
 import type { LifetimeModel, LifetimeScore } from './clv';
+import type { InitiativeType } from '../rules';
+import type { RequiredCoverage } from '../relationships';
+import type { InitiativeProgress, InitiativeRollupRow } from './initiatives';
+import type { RelationshipMap } from './relationship';
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -20,6 +24,8 @@ export interface AnalysisContext {
   engagementLog?: EngagementEntry[];
   /** The payments ledger, all accounts (Payment factor from data; wins over the accounts table's figure). */
   invoices?: Invoice[];
+  /** the user's Initiatives table, tracked on every analysis */
+  initiatives?: InitiativeRecord[];
   /** 1–12, default 1 (January) */
   fiscalYearStartMonth?: number;
   /** Engagement at or above this is high in the quadrant; default DEFAULT_SCALE_CUT. */
@@ -271,6 +277,8 @@ export interface Dashboard {
   valueHealth: ValueHealthRow[];
   /** Top-quarter 24-month revenue (SILENT_CHURN_TOP_SHARE), P(alive) < SILENT_CHURN_P_ALIVE, no Critical or Warning alert; most revenue first */
   silentChurn: SilentChurnRow[];
+  /** Initiative Progress: per currency, by initiative type and in total */
+  initiativeProgress: InitiativeRollupRow[];
 }
 
 export interface WhitespaceRow {
@@ -311,6 +319,8 @@ export interface PortfolioAnalysis {
   whitespaceMap: WhitespaceMap;
   /** category-level rules per currency, ranked */
   categoryRules: AffinityRule[];
+  /** every row of the user's Initiatives table, tracked as of asOf */
+  initiatives: InitiativeProgress[];
   /** ids in AccountRecord.parentId that form a cycle, ignored */
   warnings: string[];
   /** one per currency, most accounts first */
@@ -441,6 +451,19 @@ export interface QuarterTarget {
   target: number;
 }
 
+/** An initiative the plan proposes from the data, with what it sells and how it would be tracked. */
+export interface PlanInitiative {
+  title: string;
+  detail: string;
+  /** annual £ the data suggests (the target a proposed row carries), or null */
+  estimate: number | null;
+  source: string;
+  type: InitiativeType;
+  /** categories and SKUs whose revenue tracks it (both empty = the whole account) */
+  categories: string[];
+  skus: string[];
+}
+
 export interface AccountPlan {
   revenueBaseline: number;
   growthTarget: number;
@@ -451,8 +474,9 @@ export interface AccountPlan {
   categoriesTarget: number;
   contactsNow: number;
   contactsTarget: number;
-  initiatives: { title: string; detail: string; estimate: number | null; source: string }[];
-  stakeholders: StakeholderCoverage[];
+  initiatives: PlanInitiative[];
+  /** required stakeholder coverage (methodology 000 Step 4.2) */
+  stakeholders: RequiredCoverage[];
   nextActions: string[];
   risks: string[];
   swot: { strengths: string[]; weaknesses: string[]; opportunities: string[]; threats: string[] };
@@ -474,6 +498,10 @@ export interface AccountDetail {
   competitorDisplacement: CompetitorDisplacement[];
   contacts: ContactRecord[];
   plan: AccountPlan;
+  /** contacts on the decision map, coverage, people to add, sites */
+  relationships: RelationshipMap;
+  /** the account's rows of the user's Initiatives table, tracked */
+  initiatives: InitiativeProgress[];
 }
 
 export type HealthFactor = Factor;

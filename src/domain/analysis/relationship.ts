@@ -1,0 +1,130 @@
+/**
+ * relationshipMapOf: one account's relationship map (methodology 000 Steps 4.1–4.3 and 8.2, 001's
+ * decision mapping, 003's 5P) — its contacts on the decision map, required stakeholder coverage
+ * with the ways to reach each missing role, people who order but are not in the contacts, and
+ * its sites with the ones that have gone silent.
+ *
+ * Decisions:
+ * - Sites: each site of the site column on the account's own lines and its descendants' lines
+ *   (same currency); a descendant account with no site column counts as one site (named by the
+ *   account), and one in the accounts table with no lines at all as a site that never ordered.
+ *   The account's own lines without a site count as a site (its own name) when it has others.
+ * - A site is silent when it has ordered before but not in the last SITE_SILENT_DAYS days.
+ * - Multi-site expansion is proposed when the account has 2+ sites and some do not order
+ *   (silent or never): estimate = median 12-month revenue of its ordering sites × the number of
+ *   sites not ordering (none when no site orders).
+ * - Feeling numbers are read on the scale of the whole contacts table (feelingScale).
+ */
+import { median } from '../numbers';
+import { feelingScale, introducer, mapContacts, type MappedContact, peopleToAdd, type PersonToAdd, requiredCoverage, type RequiredCoverage } from '../relationships';
+import type { AccountRecord, ContactRecord, Serial } from '../types';
+import type { OrderBook } from './book';
+import { type SiteFigures, siteFigures, siteStatusOf } from './sites';
+import { lastOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from './subject';
+import type { AccountAnalysis, PortfolioAnalysis } from './types';
+
+export interface MultiSiteProposal {
+  /** sites known */
+  sites: number;
+  /** sites not ordering (silent or never ordered), by name */
+  notOrdering: string[];
+  /** median 12-month revenue of the ordering sites × sites not ordering; null when none orders */
+  estimate: number | null;
+  message: string;
+}
+
+export interface RelationshipMap {
+  contacts: MappedContact[];
+  coverage: RequiredCoverage[];
+  /** whom to ask for introductions (primary contact, else the strongest relationship) */
+  introducer: string | null;
+  peopleToAdd: PersonToAdd[];
+  sites: SiteFigures[];
+  multiSite: MultiSiteProposal | null;
+}
+
+/**
+ * The relationship map of one portfolio row. `units` are the row's account units (own and
+ * descendants', one currency); `allContacts` is the whole contacts table (for its feeling scale).
+ */
+export function relationshipMapOf(
+  book: OrderBook,
+  portfolio: PortfolioAnalysis,
+  account: AccountAnalysis,
+  units: readonly number[],
+  contacts: readonly ContactRecord[],
+  allContacts: readonly ContactRecord[],
+  record: AccountRecord | undefined,
+): RelationshipMap {
+  const asOf = portfolio.asOf;
+  const via = introducer(contacts, record?.primaryContact);
+
+  // "Ordered by" names of every unit of the row, first and last dates merged.
+  const orderers = new Map<string, { name: string; date: Serial; lastDate: Serial }>();
+  for (const u of units) {
+    for (const [k, v] of book.orderedByOf(u)) {
+      const cur = orderers.get(k);
+      orderers.set(k, cur ? { name: cur.name, date: Math.min(cur.date, v.date), lastDate: Math.max(cur.lastDate, v.lastDate) } : { ...v });
+    }
+  }
+
+  const sites = sitesOf(book, portfolio, account, units, asOf);
+  const notOrdering = sites.filter((s) => s.status !== 'ordering');
+  let multiSite: MultiSiteProposal | null = null;
+  if (sites.length >= 2 && notOrdering.length > 0) {
+    const m = median(sites.filter((s) => s.status === 'ordering').map((s) => s.revenueLast12));
+    const estimate = m === undefined ? null : m * notOrdering.length;
+    const names = notOrdering.map((s) => s.site);
+    multiSite = {
+      sites: sites.length,
+      notOrdering: names,
+      estimate,
+      message: `${notOrdering.length} of ${sites.length} sites do not order (${names.join(', ')}): map their contacts and ask for an introduction to each site manager.`,
+    };
+  }
+
+  return {
+    contacts: mapContacts(contacts, feelingScale(allContacts)),
+    coverage: requiredCoverage(contacts, via),
+    introducer: via ?? null,
+    peopleToAdd: peopleToAdd(orderers.values(), contacts),
+    sites,
+    multiSite,
+  };
+}
+
+function sitesOf(book: OrderBook, portfolio: PortfolioAnalysis, account: AccountAnalysis, units: readonly number[], asOf: Serial): SiteFigures[] {
+  const rowOf = (id: string) => portfolio.accounts.find((a) => a.accountId === id && a.currency === account.currency) ?? portfolio.accounts.find((a) => a.accountId === id);
+  const out: SiteFigures[] = [];
+  const seenAccounts = new Set<string>();
+  let ownUnit: number | undefined;
+  for (const u of units) {
+    const id = book.accountIds[book.unitAccount[u]];
+    seenAccounts.add(id);
+    const row = rowOf(id);
+    const name = row?.name ?? id;
+    const entries = book.sites.sitesOf(u);
+    if (entries.length) {
+      for (const x of entries) out.push({ site: x.name, accountId: id, accountName: name, source: 'site column', ...siteFigures(x, asOf) });
+    } else if (id !== account.accountId) {
+      out.push({ site: name, accountId: id, accountName: name, source: 'child account', ...siteStatusOf(row?.revenueLast12 ?? 0, row?.health.inputs.lastOrderDate ?? null, asOf) });
+    } else ownUnit = u;
+  }
+  // The account's own lines without a site column, beside other sites.
+  if (ownUnit !== undefined && out.length > 0) {
+    const own: Subject = { f: book.freeze(), u: ownUnit };
+    out.push({ site: account.name, accountId: account.accountId, accountName: account.name, source: 'child account', ...siteStatusOf(netRevenueIn(own, periodBack(asOf, 12)), lastOrderOnOrBefore(own, asOf), asOf) });
+  }
+  // Descendants in the accounts table with no lines in this currency: sites that never ordered.
+  const stack = [...account.childIds];
+  while (stack.length) {
+    const id = stack.pop()!;
+    const row = rowOf(id);
+    stack.push(...(row?.childIds ?? []));
+    if (seenAccounts.has(id)) continue;
+    if (row && row.health.inputs.lastOrderDate !== null) continue; // orders in another currency
+    out.push({ site: row?.name ?? id, accountId: id, accountName: row?.name ?? id, source: 'child account', ...siteStatusOf(0, null, asOf) });
+  }
+  const rank = { ordering: 0, silent: 1, 'never ordered': 2 } as const;
+  return out.sort((a, b) => rank[a.status] - rank[b.status] || b.revenueLast12 - a.revenueLast12 || (a.site < b.site ? -1 : 1));
+}
