@@ -1,4 +1,4 @@
-import { analyzeAccount, analyzePortfolio, initiativeTypeOf, proposedInitiativeRows, type InitiativeProgress } from '../../../src/domain/analysis';
+import { analyzeAccount, buildPortfolio, initiativeTypeOf, proposedInitiativeRows, type InitiativeProgress } from '../../../src/domain/analysis';
 import type { InitiativeRecord } from '../../../src/domain/types';
 import { bookOf, d, line } from './helpers';
 
@@ -39,9 +39,8 @@ const initiatives: InitiativeRecord[] = [
 ];
 
 function analyse() {
-  const book = bookOf(lines);
-  const p = analyzePortfolio(book, { asOf, accounts: [{ accountId: 'A', name: 'Acme Ltd' }], initiatives });
-  return { book, p };
+  const model = buildPortfolio(bookOf(lines), { asOf, accounts: [{ accountId: 'A', name: 'Acme Ltd' }], initiatives });
+  return { model, p: model.analysis };
 }
 const by = (ps: InitiativeProgress[], name: string) => ps.find((x) => x.initiative === name)!;
 
@@ -107,8 +106,8 @@ describe('initiatives track themselves (PRODUCT.md §2.7a)', () => {
   });
 
   it('the account detail carries its own initiatives', () => {
-    const { book, p: pa } = analyse();
-    const names = analyzeAccount(book, pa, 'A').initiatives.map((x) => x.initiative);
+    const { model } = analyse();
+    const names = analyzeAccount(model, 'A').initiatives.map((x) => x.initiative);
     expect(names).toHaveLength(10); // every row of A (the name-matched one included), not Ghost (ZZZ)
     expect(names).toContain('QBR programme');
     expect(names).not.toContain('Ghost');
@@ -132,8 +131,7 @@ describe('initiative types', () => {
 describe('proposed rows for the Initiatives table', () => {
   it('the plan’s initiatives from the day after the as-of date, leaving out those the table already has for the account', () => {
     const book = bookOf([line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', d(2025, 6, 1), 'a', 10, { category: 'A' }), line('B', d(2025, 6, 1), 'b', 70, { category: 'B' })]);
-    const p = analyzePortfolio(book, { asOf, accounts: [{ accountId: 'A', accountManager: 'Kim' }] });
-    const det = analyzeAccount(book, p, 'A');
+    const det = analyzeAccount(buildPortfolio(book, { asOf, accounts: [{ accountId: 'A', accountManager: 'Kim' }] }), 'A');
     // Plan: Introduce B (whitespace, £70) and Win back (Stage 4)
     const rows = proposedInitiativeRows(det.account, det.plan, [{ account: 'a', initiative: ' introduce  b ', categories: [], skus: [] }], asOf);
     expect(rows).toEqual([

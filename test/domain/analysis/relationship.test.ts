@@ -1,4 +1,4 @@
-import { analyzeAccount, analyzePortfolio, OrderBook, siteFigures } from '../../../src/domain/analysis';
+import { analyzeAccount, buildPortfolio, OrderBook, siteFigures } from '../../../src/domain/analysis';
 import type { AccountRecord, ContactRecord } from '../../../src/domain/types';
 import { bookOf, d, line } from './helpers';
 
@@ -33,9 +33,7 @@ const contacts: ContactRecord[] = [
 ];
 
 function detail() {
-  const book = bookOf(lines);
-  const p = analyzePortfolio(book, { asOf, accounts, contacts });
-  return analyzeAccount(book, p, 'P');
+  return analyzeAccount(buildPortfolio(bookOf(lines), { asOf, accounts, contacts }), 'P');
 }
 
 describe('sites (methodology 000 Steps 4.2 and 8.2)', () => {
@@ -60,8 +58,7 @@ describe('sites (methodology 000 Steps 4.2 and 8.2)', () => {
 
   it('one site, or every site ordering: no multi-site initiative', () => {
     const book = bookOf([line('S', d(2025, 6, 1), 'a', 10, { site: 'Depot' }), line('S', d(2025, 6, 2), 'a', 10, { site: 'Yard' })]);
-    const p = analyzePortfolio(book, { asOf });
-    const r = analyzeAccount(book, p, 'S');
+    const r = analyzeAccount(buildPortfolio(book, { asOf }), 'S');
     expect(r.relationships.sites).toHaveLength(2);
     expect(r.relationships.multiSite).toBeNull();
     expect(r.plan.initiatives.some((x) => x.type === 'Multi-site expansion')).toBe(false);
@@ -69,7 +66,7 @@ describe('sites (methodology 000 Steps 4.2 and 8.2)', () => {
 
   it('a file without a site column and no children has no sites', () => {
     const book = bookOf([line('S', d(2025, 6, 1), 'a', 10)]);
-    const r = analyzeAccount(book, analyzePortfolio(book, { asOf }), 'S');
+    const r = analyzeAccount(buildPortfolio(book, { asOf }), 'S');
     expect(r.relationships.sites).toEqual([]);
   });
 
