@@ -96,7 +96,11 @@ function writeCells(ws: ExcelJS.Worksheet, b: Block, skipValues: boolean): void 
       if (!skipValues && v !== null) c.value = toExcelJs(v);
       const f = b.formats?.[j];
       if (isDate(v)) c.numFmt = f && f !== FORMATS.text ? f : FORMATS.date;
-      else if (f && typeof v !== 'string' && v !== null) c.numFmt = f;
+      // Text cells get the Text format ('@'), as in the pane's sheets (src/excel/renderSheet.ts): the
+      // file stores them as strings already, but in a General cell Excel re-parses the text when the
+      // user edits it (F2, Enter), and "=HYPERLINK(…)", "+44 20…", "-1" or "@x" would become formulas or numbers.
+      else if (typeof v === 'string') c.numFmt = FORMATS.text;
+      else if (f && v !== null) c.numFmt = f;
     });
   });
 }

@@ -95,3 +95,28 @@ test('a CSV without order lines names what it looked for and what it found', () 
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/No order lines were found.*notes: Name, Colour/);
 });
+
+test('names from the data that look like formulas or numbers are written as text, with the Text format', async () => {
+  // '=HYPERLINK(...)', '+44 …', '-1' and '@x' as customer names: each must stay a string cell
+  // with the '@' format, so neither opening the file nor editing the cell turns it into a formula or number.
+  const names = ['=HYPERLINK("http://x","y")', '+44 20 7946 0958', '-1', '@x'];
+  const csv = ['Order Date,Invoice No,Customer ID,Customer,SKU,Description,Category,Qty,Line Total'];
+  names.forEach((n, a) => {
+    for (let m = 1; m <= 9; m++) csv.push(`2026-0${m}-1${a},INV${a}${m},C${a + 1},"${n.replace(/"/g, '""')}",SKU${m % 3},Widget,Cable Ties,2,${100 + a * 10 + m}`);
+  });
+  const file = join(wb.dir, 'hostile.csv');
+  writeFileSync(file, csv.join('\n'));
+  const out = join(wb.dir, 'hostile.xlsx');
+  const r = kap('sheets', file, '--account', 'C1', '--out', out, '--as-of', '2026-10-31');
+  expect(r.stderr).toBe('');
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.readFile(out);
+  const ws = x.getWorksheet('KAP Account Health')!;
+  const found = new Map<string, ExcelJS.Cell>();
+  ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && names.includes(c.value)) found.set(c.value, c); }));
+  expect([...found.keys()].sort()).toEqual([...names].sort());
+  for (const c of found.values()) {
+    expect(c.type).toBe(ExcelJS.ValueType.String);
+    expect(c.numFmt).toBe('@');
+  }
+});

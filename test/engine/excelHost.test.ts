@@ -10,8 +10,10 @@ import type { KapSettings, Progress } from '../../src/engine/contract';
 import { ymdToSerial } from '../../src/domain/dates';
 
 const HOSTILE = '=HYPERLINK("http://x","y")';
+/** Customer names from the data that Excel would turn into formulas or numbers if entered as typed. */
+const LOOKALIKES: Record<number, string> = { 3: '+44 20 7946 0958', 4: '-1', 5: '@x', 6: HOSTILE };
 
-/** 6 accounts over 2 years; A6's name is a formula-looking string. Title rows above the header. */
+/** 6 accounts over 2 years; A3–A6 have names that look like formulas or numbers. Title rows above the header. */
 function orderRows(): (string | number)[][] {
   const rows: (string | number)[][] = [['Sales export — October 2026'], [''], ['Order Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Line Total']];
   const cats = ['Cable Ties', 'Fixings', 'Hand Tools', 'Electrical'];
@@ -20,7 +22,7 @@ function orderRows(): (string | number)[][] {
     for (let m = 0; m < 24; m++) {
       const date = ymdToSerial(2024, 11, 5) + m * 30 + a;
       if (a === 5 && m > 20) continue; // A5 lapses
-      rows.push([date, `INV${inv++}`, `A${a}`, a === 6 ? HOSTILE : `Account ${a} Ltd`, `SKU${m % 3}-${a % 2}`, 'Widget', cats[(m + a) % (a % 4 + 1)], 2 + (m % 3), 100 + a * 10 + m]);
+      rows.push([date, `INV${inv++}`, `A${a}`, LOOKALIKES[a] ?? `Account ${a} Ltd`, `SKU${m % 3}-${a % 2}`, 'Widget', cats[(m + a) % (a % 4 + 1)], 2 + (m % 3), 100 + a * 10 + m]);
     }
   }
   return rows;
@@ -63,7 +65,7 @@ describe('Excel host', () => {
     expect(g?.daysSinceLastOrder).toBe(ymdToSerial(2026, 10, 31) - (ymdToSerial(2024, 11, 5) + 600 + 5));
   });
 
-  test('Score all accounts writes a health sheet with live KAP formulas and the hostile name as text', async () => {
+  test('Score all accounts writes a health sheet with live KAP formulas and the look-alike names as text', async () => {
     const x = setup();
     const host = createExcelHost();
     const res = await host.run('scoreAll', {}, settings(), noop, signal());
@@ -75,9 +77,11 @@ describe('Excel host', () => {
     expect(x.cellAt('KAP Account Health', 'M8')?.formula).toMatch(/^=KAP\.HEALTH\(G8,H8,I8,J8,K8,L8,\$B\$4:\$G\$4\)$/);
     const names: unknown[] = [];
     for (let r = 8; r <= 13; r++) names.push(x.cellAt('KAP Account Health', `B${r}`)?.value);
-    expect(names).toContain(HOSTILE);
-    const hostileRow = 8 + names.indexOf(HOSTILE);
-    expect(x.cellAt('KAP Account Health', `B${hostileRow}`)?.formula).toBeFalsy();
+    for (const name of Object.values(LOOKALIKES)) {
+      expect(names).toContain(name);
+      const cell = x.cellAt('KAP Account Health', `B${8 + names.indexOf(name)}`);
+      expect([name, cell?.formula, cell?.numberFormat]).toEqual([name, undefined, '@']);
+    }
     expect(x.sheetNames()).toEqual(['Orders', 'KAP Account Health']);
   });
 

@@ -2,7 +2,7 @@
 import { FORMATS, PALETTE, date, formula, moneyFormat, sheet, table, textSparkline, title, type CellValue, type SheetSpec } from '../../src/sheets/spec';
 
 /** Customer names that must stay text in every writer. */
-export const HOSTILE = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-2', "'quoted", '00123', '=1+1', '-A1', 'TRUE'];
+export const HOSTILE = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '-2', "'quoted", '00123', '=1+1', '-A1', 'TRUE', '+44 20 7946 0958', '-1', '@x'];
 
 /**
  * An "Account Health" sheet with `n` accounts: title, a table (Account | Name | Revenue |

@@ -45,10 +45,10 @@ describe('writeSheets', () => {
     const f = ctx.workbook.worksheets.getItem('Account Health').getRange(`B4:B${3 + HOSTILE.length}`).load('formulas');
     await ctx.sync();
     expect(f.formulas.map((r) => r[0])).toEqual(HOSTILE);
-    // the one formula on the sheet is the total KAP wrote: =SUM(C4:C12) under the table at C14
-    expect(x.formulaCells('Account Health')).toEqual(['C14']);
-    expect(x.cellAt('Account Health', 'C14')).toMatchObject({ formula: `=SUM(C4:C${3 + HOSTILE.length})`, value: NOT_CALCULATED });
-    expect(x.cellAt('Account Health', 'C14')?.numberFormat).not.toBe('@');
+    // the one formula on the sheet is the total KAP wrote under the table
+    expect(x.formulaCells('Account Health')).toEqual([`C${5 + HOSTILE.length}`]);
+    expect(x.cellAt('Account Health', `C${5 + HOSTILE.length}`)).toMatchObject({ formula: `=SUM(C4:C${3 + HOSTILE.length})`, value: NOT_CALCULATED });
+    expect(x.cellAt('Account Health', `C${5 + HOSTILE.length}`)?.numberFormat).not.toBe('@');
   });
 
   test('formats, widths, freeze panes, table, conditional formats, chart and page setup land on the sheet', async () => {

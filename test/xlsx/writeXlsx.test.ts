@@ -23,12 +23,14 @@ describe('writeXlsx', () => {
       expect(c.type).toBe(ExcelJS.ValueType.String);
       expect(c.value).toBe(name);
       expect(c.formula).toBeUndefined();
+      // Text format, so editing the cell in Excel (F2, Enter) keeps it text too
+      expect(c.numFmt).toBe('@');
     });
     const formulas: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas.push(c.address); }));
-    // the total under the 9-row table: header row 3, data rows 4..12, total on row 14
-    expect(formulas).toEqual(['C14']);
-    expect(ws.getCell('C14').formula).toBe(`SUM(C4:C${3 + HOSTILE.length})`);
+    // the total under the table: header row 3, data rows 4..3+n, total two rows below
+    expect(formulas).toEqual([`C${5 + HOSTILE.length}`]);
+    expect(ws.getCell(`C${5 + HOSTILE.length}`).formula).toBe(`SUM(C4:C${3 + HOSTILE.length})`);
   });
 
   test('the raw sheet XML has the hostile strings as shared strings, never as <f>', async () => {
