@@ -10,6 +10,7 @@ import type { Serial } from '../domain/types';
 import type { ColumnMapping } from '../ingest/detect';
 import type { Cell, Grid } from '../ingest/grid';
 import { requireComplete } from '../ingest/mapping';
+import { currencyOfNumberFormat } from '../ingest/moneyFormat';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
 import type { DateOrder } from '../ingest/values';
 import { layoutOptions, type LayoutOptions } from '../sheets/options';
@@ -30,7 +31,12 @@ export class KapEngine implements OrderSink {
   private readonly details = new Map<string, AccountDetail>();
   settings?: KapSettings;
   /** Number format of the source revenue column, so money on KAP's sheets looks like the data's. */
-  moneySource?: string;
+  sourceMoneyFormat?: string;
+
+  /** ISO code of money on lines without a currency column: the one the revenue column's format names. */
+  get defaultCurrency(): string {
+    return currencyOfNumberFormat(this.sourceMoneyFormat);
+  }
   private parser?: OrderParser;
 
   setSideTables(t: SideTables): void {
@@ -40,7 +46,7 @@ export class KapEngine implements OrderSink {
   /** The ingest session's sink: side tables, money format and the order-line mapping, then rows. */
   begin(plan: OrderPlan): void {
     this.setSideTables(plan.side);
-    this.moneySource = plan.moneySource;
+    this.sourceMoneyFormat = plan.sourceMoneyFormat;
     this.beginOrders(plan.mapping, plan.headers, plan.dateOrder);
   }
 
@@ -99,7 +105,7 @@ export class KapEngine implements OrderSink {
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
-      moneyFormat: this.moneySource,
+      defaultCurrency: this.defaultCurrency,
     });
     this.portfolio = this.model.analysis;
     return this.portfolio;
@@ -143,7 +149,7 @@ export class KapEngine implements OrderSink {
   }
 
   layout(live: boolean, currency?: string): LayoutOptions {
-    return layoutOptions({ live, moneySource: this.moneySource, currency, asOf: this.need().asOf });
+    return layoutOptions({ live, sourceMoneyFormat: this.sourceMoneyFormat, currency, asOf: this.need().asOf });
   }
 
   /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */

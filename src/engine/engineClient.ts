@@ -12,7 +12,7 @@ import { KapEngine, type SideTables } from './engine';
 import { toGlance, toListItem } from './glance';
 
 export interface EngineRequests {
-  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; moneySource?: string };
+  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; sourceMoneyFormat?: string };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
   analyse: { settings: KapSettings; today?: number };
@@ -42,7 +42,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
     case 'reset': {
       const e = new KapEngine();
       e.setSideTables(call.args.side);
-      e.moneySource = call.args.moneySource;
+      e.sourceMoneyFormat = call.args.sourceMoneyFormat;
       e.beginOrders(call.args.mapping, call.args.headers, call.args.dateOrder);
       state.engine = e;
       return null;
@@ -58,7 +58,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
     }
     case 'glance': {
       const a = state.engine.account(call.args.key);
-      return a ? toGlance(a, state.engine.moneySource) : null;
+      return a ? toGlance(a, state.engine.defaultCurrency) : null;
     }
     case 'sheets':
       return state.engine.sheets(call.args.action, { accountKey: call.args.accountKey, quarter: call.args.quarter, live: call.args.live });

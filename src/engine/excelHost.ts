@@ -63,7 +63,7 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
 /** The engine client as the session's sink: each call a message to the worker. */
 function clientSink(eng: EngineClient): OrderSink {
   return {
-    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, moneySource: plan.moneySource }).then(() => undefined),
+    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, sourceMoneyFormat: plan.sourceMoneyFormat }).then(() => undefined),
     push: (rows, firstRowNumber) => eng.call('push', { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
     finish: () => eng.call('finish', {}),
   };

@@ -1,6 +1,5 @@
 /** Domain results → the plain shapes the task pane shows (src/engine/contract.ts). */
 import type { AccountAnalysis } from '../domain/analysis/types';
-import { currencyCodeOf } from '../domain/currency';
 import { CHANGE_TEXT, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import type { Change } from '../domain/numbers';
 import type { AccountGlance, AccountListItem } from './contract';
@@ -29,8 +28,8 @@ export function factorInput(a: AccountAnalysis, f: Factor): string {
   }
 }
 
-/** `moneyFormat`: the revenue column's number format, naming the currency of lines that have no currency column. */
-export function toGlance(a: AccountAnalysis, moneyFormat?: string): AccountGlance {
+/** `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known). */
+export function toGlance(a: AccountAnalysis, defaultCurrency = 'GBP'): AccountGlance {
   return {
     id: a.key,
     name: a.name,
@@ -44,7 +43,7 @@ export function toGlance(a: AccountAnalysis, moneyFormat?: string): AccountGlanc
     winBack: a.winBack && a.winBack.stage > 0 ? `${a.winBack.name}: ${a.winBack.action}` : 'None',
     alerts: a.alerts.map((x) => ({ severity: x.severity, message: x.message })),
     revenue12m: a.revenueLast12,
-    currency: currencyCodeOf(a.currency, moneyFormat),
+    currency: (a.currency || defaultCurrency).toUpperCase(),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
   };
 }

@@ -69,7 +69,7 @@ export interface OrderPlan {
   headers: string[];
   dateOrder: DateOrder;
   /** Number format of the source revenue (or unit price) column, so money on KAP's sheets looks like the data's. */
-  moneySource?: string;
+  sourceMoneyFormat?: string;
 }
 
 /** Where order lines go: the engine on this thread, or the engine in a worker (each call then a message). */
@@ -264,7 +264,7 @@ export class IngestSession {
     const top = orders.table.peek.top ?? 1;
     const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
     const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
-    const moneySource = revCol === undefined ? undefined : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
+    const sourceMoneyFormat = revCol === undefined ? undefined : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
     const chunkRows = Math.max(1, this.options.chunkRows ?? 20_000);
     const total = orders.table.rows;
 
@@ -279,7 +279,7 @@ export class IngestSession {
         held.map((r) => r[dateCol]),
         culture,
       );
-      plan = { side, mapping, headers, dateOrder, moneySource };
+      plan = { side, mapping, headers, dateOrder, sourceMoneyFormat };
       await sink.begin(plan);
     };
     const flush = async () => {

@@ -15,9 +15,10 @@ export interface LayoutOptions {
   asOf: Serial;
 }
 
-export function layoutOptions(o: { live?: boolean; moneySource?: string; currency?: string; asOf: Serial }): LayoutOptions {
+/** `sourceMoneyFormat`: the source revenue column's Excel number format; `currency`: an ISO code, which wins. */
+export function layoutOptions(o: { live?: boolean; sourceMoneyFormat?: string; currency?: string; asOf: Serial }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
-  return { live: o.live ?? false, money: moneyFormat(o.currency || o.moneySource || undefined, 0), asOf: o.asOf };
+  return { live: o.live ?? false, money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0), asOf: o.asOf };
 }
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */

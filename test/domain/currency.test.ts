@@ -1,20 +1,14 @@
 import { analyzePortfolio } from '../../src/domain/analysis';
-import { currencyCodeOf, formatMoney, moneyPrefix } from '../../src/domain/currency';
+import { currencyPrefix, formatMoney } from '../../src/domain/currency';
+import { currencyOfNumberFormat } from '../../src/ingest/moneyFormat';
 import { bookOf, d, line } from './analysis/helpers';
 
 describe('money in the text KAP writes', () => {
-  it("labels figures by the line's currency code, else by the revenue column's number format, else £", () => {
-    expect(moneyPrefix('GBP')).toBe('£');
-    expect(moneyPrefix('eur')).toBe('€');
-    expect(moneyPrefix('SEK')).toBe('SEK ');
-    // a code wins over the column's format (multi-currency data has one format for all rows)
-    expect(moneyPrefix('USD', '"£"#,##0.00')).toBe('$');
-    expect(moneyPrefix('', '"£"#,##0.00')).toBe('£');
-    expect(moneyPrefix('', '£#,##0.00;-£#,##0.00')).toBe('£');
-    expect(moneyPrefix('', '[$€-x-euro2] #,##0.00')).toBe('€');
-    expect(moneyPrefix('', '#,##0.00 [$CHF]')).toBe('CHF ');
-    expect(moneyPrefix('', '#,##0.00')).toBe('');
-    expect(moneyPrefix(undefined, undefined)).toBe('£');
+  it('labels figures by their ISO currency code', () => {
+    expect(currencyPrefix('GBP')).toBe('£');
+    expect(currencyPrefix('eur')).toBe('€');
+    expect(currencyPrefix('SEK')).toBe('SEK ');
+    expect(currencyPrefix('')).toBe('');
   });
 
   it('formats with thousands separators and two decimals, the sign before the symbol', () => {
@@ -43,11 +37,11 @@ describe('money in the text KAP writes', () => {
     expect(alertsOf('G')).toContain('Last order £40.00 is 47% of the 12-month average order £85.00.');
   });
 
-  it("without a currency column, alerts follow the revenue column's format", () => {
+  it("without a currency column, alerts use the analysis' default currency", () => {
     const asOf = d(2025, 6, 30);
     const lines = [d(2025, 3, 1), d(2025, 4, 1), d(2025, 5, 1)].map((x) => line('A', x, 's', 100)).concat(line('A', d(2025, 6, 1), 's', 40));
-    const msg = (moneyFormat?: string) => analyzePortfolio(bookOf(lines), { asOf, moneyFormat }).accounts[0].alerts.find((a) => a.kind === 'lastOrderVeryLow')!.message;
-    expect(msg('[$€-x-euro2] #,##0.00')).toBe('Last order €40.00 is 47% of the 12-month average order €85.00.');
+    const msg = (defaultCurrency?: string) => analyzePortfolio(bookOf(lines), { asOf, defaultCurrency }).accounts[0].alerts.find((a) => a.kind === 'lastOrderVeryLow')!.message;
+    expect(msg('EUR')).toBe('Last order €40.00 is 47% of the 12-month average order €85.00.');
     expect(msg()).toBe('Last order £40.00 is 47% of the 12-month average order £85.00.');
   });
 });
@@ -69,13 +63,14 @@ describe('formatMoney grouping', () => {
   });
 });
 
-describe('the currency a figure is in, as a code', () => {
-  it("is the line's code, else the one the revenue column's format names, else GBP; '' for a plain format", () => {
-    expect(currencyCodeOf('eur')).toBe('EUR');
-    expect(currencyCodeOf('', '"£"#,##0.00')).toBe('GBP');
-    expect(currencyCodeOf('', '[$€-x-euro2] #,##0.00')).toBe('EUR');
-    expect(currencyCodeOf('', '#,##0.00 [$CHF]')).toBe('CHF');
-    expect(currencyCodeOf('', '#,##0.00')).toBe('');
-    expect(currencyCodeOf('')).toBe('GBP');
+describe("the currency a revenue column's number format names, as a code", () => {
+  it('reads symbols and codes in the format; a plain number format names none; no format at all is GBP', () => {
+    expect(currencyOfNumberFormat('"£"#,##0.00')).toBe('GBP');
+    expect(currencyOfNumberFormat('£#,##0.00;-£#,##0.00')).toBe('GBP');
+    expect(currencyOfNumberFormat('[$€-x-euro2] #,##0.00')).toBe('EUR');
+    expect(currencyOfNumberFormat('#,##0.00 [$CHF]')).toBe('CHF');
+    expect(currencyOfNumberFormat('"SEK "#,##0.00')).toBe('SEK');
+    expect(currencyOfNumberFormat('#,##0.00')).toBe('');
+    expect(currencyOfNumberFormat(undefined)).toBe('GBP');
   });
 });

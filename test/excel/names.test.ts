@@ -82,8 +82,8 @@ describe('spec helpers', () => {
     expect(moneyFormat('General')).toBe('£#,##0.00;-£#,##0.00'); // a source column with no money format
     expect(moneyFormat('SEK')).toBe('"SEK "#,##0.00;-"SEK "#,##0.00');
     // an account's own currency wins over the column's single format; without one the format is kept
-    expect(layoutOptions({ currency: 'EUR', moneySource: '"£"#,##0.00', asOf: 0 }).money).toBe('€#,##0;-€#,##0');
-    expect(layoutOptions({ currency: '', moneySource: '"£"#,##0.00', asOf: 0 }).money).toBe('"£"#,##0.00');
+    expect(layoutOptions({ currency: 'EUR', sourceMoneyFormat: '"£"#,##0.00', asOf: 0 }).money).toBe('€#,##0;-€#,##0');
+    expect(layoutOptions({ currency: '', sourceMoneyFormat: '"£"#,##0.00', asOf: 0 }).money).toBe('"£"#,##0.00');
   });
 
   test('A1 helpers round-trip', () => {

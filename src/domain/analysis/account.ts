@@ -45,7 +45,7 @@ import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
 import type { OrderBook } from './book';
 import type { Internal, PortfolioModel } from './portfolio';
-import { formatMoney, moneyPrefix } from '../currency';
+import { currencyPrefix, formatMoney } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';
 import { initiativeTypeOf } from './initiatives';
 import { relationshipMapOf, type RelationshipMap } from './relationship';
@@ -269,7 +269,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
   const contactsAll = ctx.contacts ?? internal.ctx.contacts ?? [];
   const curated = ctx.curatedRules ?? internal.ctx.curatedRules ?? [];
-  const prefix = moneyPrefix(account.currency, ctx.moneyFormat ?? internal.ctx.moneyFormat);
+  const prefix = currencyPrefix(account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? 'GBP'));
   const money = (v: number) => formatMoney(v, prefix);
   const bought = new Set(agg.bought12);
   const boughtNames = new Set(agg.bought12.map((c) => lower(cats[c])));

@@ -20,7 +20,7 @@
  */
 import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
 import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
-import { moneyPrefix } from '../currency';
+import { currencyPrefix } from '../currency';
 import { median } from '../numbers';
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
@@ -181,7 +181,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     childrenOf,
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
-    moneyPrefixOf: memoByCurrency((c) => moneyPrefix(c, ctx.moneyFormat)),
+    moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? 'GBP'))),
   };
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];

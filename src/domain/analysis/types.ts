@@ -34,8 +34,8 @@ export interface AnalysisContext {
   growthTarget?: number;
   /** Minimum accounts buying both X and Y for a data rule; default MIN_RULE_SUPPORT_ACCOUNTS (lowered in tests). */
   minRuleSupportAccounts?: number;
-  /** Number format of the source revenue column: labels money in messages for lines without a currency. */
-  moneyFormat?: string;
+  /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
+  defaultCurrency?: string;
   /** CLV horizon in months; default CLV_DEFAULT_HORIZON_MONTHS (12). */
   clvHorizonMonths?: number;
   /** CLV discount rate a year (0.1 = 10%); default CLV_DEFAULT_DISCOUNT_RATE. */
