@@ -17,7 +17,7 @@
  */
 import type { OrderLine, Serial } from '../types';
 import { SiteLedger } from './sites';
-import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './tables';
+import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './collections';
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;

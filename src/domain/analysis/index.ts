@@ -9,7 +9,7 @@ export { fiscalQuarterSpan, fiscalQuarterOf, shiftQuarter, lastCompletedQuarter,
 export type { FiscalQuarter, FiscalQuarterSpan } from './fiscal';
 export { ruleMetrics, associationRule, minePairRules, compareRules } from './affinity';
 export type { RuleMetrics, PairRule } from './affinity';
-export { historyDates } from './health-at';
+export { historyDates } from './healthAt';
 export * from './types';
 export { trackInitiatives, initiativeRollup, initiativeTypeOf, proposedInitiativeRows, skuRevenueIn } from './initiatives';
 export type { InitiativeProgress, InitiativeRollupRow, InitiativeTrack, ProposedInitiativeRow } from './initiatives';

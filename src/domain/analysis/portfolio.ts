@@ -27,7 +27,7 @@ import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { initiativeRollup, trackInitiatives } from './initiatives';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './health-at';
+import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
 import { riskFlagsAndAlerts, winBackOf } from './alerts';
 import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';

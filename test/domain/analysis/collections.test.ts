@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { IntPairIndex, ScopedStringIndex } from '../../../src/domain/analysis/tables';
+import { IntPairIndex, ScopedStringIndex } from '../../../src/domain/analysis/collections';
 
 describe("the order book's hash tables agree with a plain Map", () => {
   it('IntPairIndex gives each (a, b) one dense id, in first-seen order, across growth', () => {
