@@ -6,7 +6,7 @@ export { readCulture, type WorkbookCulture } from './culture';
 export { supports, requireFeature, NeedsNewerExcelError, type Feature } from './requirements';
 export { saveSetting, loadSetting } from './settings';
 export { openNewWorkbook, insertSheetsFromBase64 } from './workbook';
-export { MARKER_KEY, type SheetMarker } from './marker';
+export { MARKER_KEY, MARK_NAME, type SheetMarker } from './marker';
 
 /** Excel.run for the rest of the app, which never names `Excel.*` itself. */
 export function withExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {

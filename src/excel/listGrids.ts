@@ -3,7 +3,7 @@
  * so ingest can find the order lines, accounts, catalog and contacts. Three syncs whatever
  * the workbook holds: (1) sheets and tables, (2) their ranges and KAP marks, (3) the peeks.
  */
-import { MARKER_KEY, decodeMarker } from './marker';
+import { queueMarkReads } from './marker';
 
 export interface GridInfo {
   sheet: string;
@@ -39,11 +39,12 @@ export async function listGrids(context: Excel.RequestContext, options: ListOpti
   await context.sync();
 
   const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,rowIndex,columnIndex,rowCount,columnCount'));
-  const marks = sheets.items.map((ws) => ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value'));
+  const marks = queueMarkReads(sheets.items);
   const tRanges = tables.items.map((t) => t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount'));
   const tSheets = tables.items.map((t) => t.worksheet.load('name'));
   await context.sync();
 
+  const marked = marks();
   const grids: GridInfo[] = [];
   const sheetByName = new Map(sheets.items.map((ws, i) => [ws.name, i]));
   const describe = (sheetIdx: number, r: Excel.Range, table?: string): GridInfo => ({
@@ -56,7 +57,8 @@ export async function listGrids(context: Excel.RequestContext, options: ListOpti
     columnCount: r.columnCount,
     peek: [],
     peekFormats: [],
-    kapMade: !marks[sheetIdx].isNullObject && decodeMarker(marks[sheetIdx].value) !== undefined,
+    // KAP's own sheets, and copies the user made of them, are never read as input.
+    kapMade: marked[sheetIdx].marker !== undefined,
     visible: sheets.items[sheetIdx].visibility === 'Visible',
   });
   tables.items.forEach((t, i) => grids.push(describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name)));

@@ -16,7 +16,7 @@
  * rolls forward instead (the new sheets are complete), so no KAP sheet is ever lost.
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from '../sheets/spec';
-import { MARKER_KEY, decodeMarker, encodeMarker, sheetsToReplace, type MarkedSheet } from './marker';
+import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from './marker';
 import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from './renderSheet';
 
 export interface WriteOptions {
@@ -85,11 +85,11 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
   await sync();
 
   // ---- sync 2: KAP marks and where tables live
-  const marks = sheets.items.map((ws) => ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value'));
+  const marks = queueMarkReads(sheets.items);
   const tableSheets = allTables.items.map((t) => t.worksheet.load('name'));
   await sync();
 
-  const marked: MarkedSheet[] = sheets.items.map((ws, i) => ({ name: ws.name, marker: marks[i].isNullObject ? undefined : decodeMarker(marks[i].value) }));
+  const marked: MarkedSheet[] = marks();
   const byName = new Map(sheets.items.map((ws) => [ws.name, ws]));
 
   // ---- plan names
@@ -123,7 +123,7 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
       const spec = specs[i];
       const ws = wb.worksheets.add(`${newPrefix}${i + 1}`);
       created.push(ws);
-      ws.customProperties.add(MARKER_KEY, encodeMarker({ kind: spec.kind, subject: spec.subject ?? '', run: token, name: finalNames[i] }));
+      queueMark(ws, { kind: spec.kind, subject: spec.subject ?? '', run: token, name: finalNames[i] });
       for (const block of spec.blocks) {
         for (const slice of sliceBlock(block, budget / 2)) {
           const r = renderBlock(slice);
@@ -197,13 +197,11 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
 async function rollBack(context: Excel.RequestContext, token: string, newPrefix: string, replaced: Map<string, string>): Promise<void> {
   const sheets = context.workbook.worksheets.load('items/id,items/name');
   await context.sync();
-  const marks = sheets.items.map((ws) => ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value'));
+  const marks = queueMarkReads(sheets.items);
   await context.sync();
+  const marked = marks();
   const present = new Set(sheets.items.map((ws) => ws.id));
-  const ours = (ws: Excel.Worksheet, i: number) => {
-    const mark = marks[i].isNullObject ? undefined : decodeMarker(marks[i].value);
-    return ws.name.startsWith(newPrefix) || mark?.run === token;
-  };
+  const ours = (ws: Excel.Worksheet, i: number) => ws.name.startsWith(newPrefix) || marked[i].marker?.run === token;
   if ([...replaced.keys()].some((id) => !present.has(id))) {
     // A replaced sheet is already gone, so going back would lose it: go forward instead
     // (the new sheets are complete and named) and finish removing the replaced ones.

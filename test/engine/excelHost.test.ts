@@ -85,6 +85,16 @@ describe('Excel host', () => {
     expect(x.sheetNames()).toEqual(['Orders', 'KAP Account Health']);
   });
 
+  test("a copy the user made of a KAP sheet is still KAP's: it is never read as input", async () => {
+    const x = setup();
+    const host = createExcelHost();
+    await host.run('scoreAll', {}, settings(), noop, signal());
+    const copy = x.copySheet('KAP Account Health'); // Excel copies the sheet-scoped mark, not the custom property
+    const d = await host.discover(settings());
+    expect(d.tables.map((t) => t.sheet)).toEqual(['Orders']);
+    expect(d.tables.map((t) => t.sheet)).not.toContain(copy);
+  });
+
   test('re-running replaces only KAP’s sheet; a user sheet with the same name is left alone', async () => {
     const x = setup(['KAP Dashboard']);
     x.model.fill(x.sheet('KAP Dashboard'), 'A1', [['my own notes']]);

@@ -15,8 +15,8 @@
  */
 import { parseRange, parseCell, type RangePos } from '../../src/sheets/spec';
 import {
-  DoubleError, WorkbookModel, SheetModel, enterValue, a1, within, newId, PAYLOAD_LIMIT, utf8Bytes, asFunctionArg,
-  type CellModel, type TableModel, type ChartModel, type Scalar, type HostMode,
+  DoubleError, WorkbookModel, SheetModel, enterValue, a1, within, newId, PAYLOAD_LIMIT, utf8Bytes, asFunctionArg, nameValue,
+  type CellModel, type TableModel, type ChartModel, type Scalar, type HostMode, type NameModel,
 } from './model';
 
 export { DoubleError, WorkbookModel, SheetModel, NOT_CALCULATED, asFunctionArg, type HostMode } from './model';
@@ -423,6 +423,67 @@ export class WorksheetProxy extends Item<SheetModel> {
   }
   get customProperties(): CustomPropertyCollectionProxy {
     return new CustomPropertyCollectionProxy(this.context, () => this._m());
+  }
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.context, () => this._m());
+  }
+}
+
+// ====================================================================== sheet-scoped names
+
+interface NameRef { sheet: SheetModel; item: NameModel }
+
+export class NamedItemProxy extends Item<NameRef> {
+  protected readonly scalars = ['name', 'formula', 'value', 'comment', 'type', 'visible'] as const;
+  protected _get(m: NameRef, p: string): unknown {
+    switch (p) {
+      case 'name': return m.item.name;
+      case 'formula': return m.item.formula;
+      case 'value': return nameValue(m.item.formula);
+      case 'comment': return m.item.comment;
+      case 'type': return typeof nameValue(m.item.formula) === 'string' ? 'String' : 'Double';
+      case 'visible': return true;
+      default: return undefined;
+    }
+  }
+  get name(): string { return this._read('name') as string; }
+  get formula(): string { return this._read('formula') as string; }
+  get value(): unknown { return this._read('value'); }
+  delete(): void { this._call('name.delete', [], (m) => m.sheet.names.delete(m.item.name.toLowerCase())); }
+}
+
+export class NamedItemCollectionProxy extends Collection<NameRef, NamedItemProxy> {
+  protected readonly itemScalars = ['name', 'formula', 'value', 'comment', 'type', 'visible'] as const;
+  constructor(ctx: DoubleContext, private readonly sheet: () => SheetModel) {
+    super(ctx, () => [...sheet().names.values()].map((item) => ({ sheet: sheet(), item })));
+  }
+  protected wrap(m: NameRef): NamedItemProxy {
+    const p = new NamedItemProxy(this.context, undefined);
+    p._setBound(m);
+    return p;
+  }
+  /** names.add(name, reference, comment) — ExcelApi 1.4; `reference` a formula string such as '="text"'. */
+  add(name: string, reference: string, comment = ''): NamedItemProxy {
+    const p = new NamedItemProxy(this.context, undefined);
+    this.context._queue({ op: 'names.add', name, reference, comment }, () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new DoubleError('InvalidArgument', `Invalid name '${name}'`);
+      if (typeof reference !== 'string' || !reference.startsWith('=')) throw new DoubleError('InvalidArgument', 'The double only supports formula references');
+      const str = /^="(.*)"$/s.exec(reference);
+      if (str && str[1].replace(/""/g, '"').length > 255) throw new DoubleError('InvalidArgument', 'Text values in formulas are limited to 255 characters');
+      const s = this.sheet();
+      if (s.names.has(name.toLowerCase())) throw new DoubleError('ItemAlreadyExists', `The name '${name}' already exists on this sheet`);
+      const item = { name, formula: reference, comment };
+      s.names.set(name.toLowerCase(), item);
+      p._setBound({ sheet: s, item });
+    });
+    return p;
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => {
+      const s = this.sheet();
+      const item = s.names.get(name.toLowerCase());
+      return item ? { sheet: s, item } : null;
+    }, true, { op: 'names.getItemOrNullObject', name });
   }
 }
 
@@ -933,6 +994,11 @@ export class ExcelDouble {
 
   sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
+  }
+
+  /** A user's copy of a sheet in Excel (model.ts copySheet: custom properties are not copied). Returns the copy's name. */
+  copySheet(name: string): string {
+    return this.model.copySheet(this.sheet(name)).name;
   }
 
   cellAt(sheet: string, address: string): CellModel | undefined {

@@ -59,6 +59,16 @@ export interface ChartModel {
   position?: { start: string; end?: string };
 }
 
+export interface NameModel { name: string; formula: string; comment: string }
+
+/** The value Excel computes for a name whose formula is a constant ("=\"text\"" → text, "=12" → 12). */
+export function nameValue(formula: string): unknown {
+  const str = /^="((?:[^"]|"")*)"$/s.exec(formula);
+  if (str) return str[1].replace(/""/g, '"');
+  const body = formula.replace(/^=/, '');
+  return /^[+-]?\d+(\.\d+)?$/.test(body) ? Number(body) : formula;
+}
+
 export interface ConditionalFormatModel { range: RangePos; type: string; props: Record<string, unknown> }
 
 export class SheetModel {
@@ -72,6 +82,8 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   page: Record<string, unknown> = {};
   customProperties = new Map<string, { key: string; value: string }>();
+  /** Sheet-scoped defined names (worksheet.names), keyed by lower-cased name. */
+  names = new Map<string, NameModel>();
   showGridlines = true;
   tabColor = '';
   constructor(public name: string) {}
@@ -231,6 +243,28 @@ export class WorkbookModel {
     }
     this.tables.push(t);
     return t;
+  }
+
+  /**
+   * A user's "Move or Copy → Create a copy" in Excel: a new sheet (new id) with the cells,
+   * formats, merges, charts, freeze panes, page setup and sheet-scoped names of the original —
+   * but not its worksheet custom properties, which Excel does not copy (office-js #5486, closed
+   * "by design"). Named like Excel's copies: "Name (2)".
+   */
+  copySheet(original: SheetModel): SheetModel {
+    let k = 2;
+    const stem = original.name.replace(/ \(\d+\)$/, '');
+    while (this.sheetByName(`${stem} (${k})`)) k++;
+    const copy = this.addSheet(`${stem} (${k})`.slice(-31));
+    copy.cells = original.cells.map((r) => r?.map((c) => (c ? { ...c } : c)));
+    copy.formats = original.formats.map((f) => ({ ...f }));
+    copy.merges = [...original.merges];
+    copy.freeze = { ...original.freeze };
+    copy.page = { ...original.page };
+    copy.names = new Map([...original.names].map(([key, n]) => [key, { ...n }]));
+    copy.showGridlines = original.showGridlines;
+    copy.tabColor = original.tabColor;
+    return copy;
   }
 
   /** Test helper: fill a sheet with rows directly (no API, no parsing). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isValidSheetName, uniqueSheetName, tableNameFrom, textSparkline, moneyFormat, colLetter, colIndex, parseRange, rangeA1 } from '../../src/sheets/spec';
-import { sheetsToReplace, encodeMarker, decodeMarker } from '../../src/excel/marker';
+import { sheetsToReplace, encodeMarker, decodeMarker, markFormula, markFromFormula, subjectKey } from '../../src/excel/marker';
 import { layoutOptions } from '../../src/sheets/options';
 import { ExcelDouble } from '../excel-double/excel';
 
@@ -51,18 +51,43 @@ describe('sheet names', () => {
 
 describe('markers', () => {
   const m = (kind: string, subject: string, run: string, name: string) => decodeMarker(encodeMarker({ kind, subject, run, name }));
-  test('same kind + subject is replaced; a copy (same run, other name) is the user\'s', () => {
+  test("the original (custom property present) is replaced, even renamed; a copy (name mark only) is the user's", () => {
     const sheets = [
-      { name: 'Health', marker: m('health', '', 'r1', 'Health') },
-      { name: 'Health (copy)', marker: m('health', '', 'r1', 'Health') },
-      { name: 'Breakdown', marker: m('breakdown', 'A1', 'r1', 'Breakdown') },
-      { name: 'Mine', marker: undefined },
+      { name: 'Health in October', marker: m('health', '', 'r1', 'Health'), original: true },
+      { name: 'Health (2)', marker: m('health', '', 'r1', 'Health'), original: false },
+      { name: 'Breakdown', marker: m('breakdown', 'A1', 'r1', 'Breakdown'), original: true },
+      { name: 'Mine', marker: undefined, original: false },
     ];
-    expect(sheetsToReplace(sheets, 'health', '')).toEqual(['Health']);
+    expect(sheetsToReplace(sheets, 'health', '')).toEqual(['Health in October']);
     expect(sheetsToReplace(sheets, 'breakdown', 'A1')).toEqual(['Breakdown']);
     expect(sheetsToReplace(sheets, 'breakdown', 'B2')).toEqual([]);
+  });
+
+  test('where the host cannot say which is the original, only the sheet with its written name is replaced', () => {
+    const sheets = [
+      { name: 'Health', marker: m('health', '', 'r1', 'Health') },
+      { name: 'Health (2)', marker: m('health', '', 'r1', 'Health') },
+      { name: 'Renamed', marker: m('health', '', 'r0', 'Health') },
+    ];
+    expect(sheetsToReplace(sheets, 'health', '')).toEqual(['Health']);
+  });
+
+  test('the mark is a text constant in a name formula: quotes doubled, under Excel\'s 255 characters, read back exactly', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 31 }), (subject, name) => {
+        const f = markFormula({ kind: 'breakdown', subject, run: 'abc123', name });
+        const inner = /^="((?:[^"]|"")*)"$/s.exec(f)![1].replace(/""/g, '"');
+        expect(inner.length).toBeLessThanOrEqual(255);
+        const back = markFromFormula(f)!;
+        expect(back).toMatchObject({ kind: 'breakdown', run: 'abc123', name, subject: subjectKey(subject) });
+        // a marked sheet is found again for the same subject, however long or odd the subject
+        expect(sheetsToReplace([{ name, marker: back, original: true }], 'breakdown', subject)).toEqual([name]);
+      }),
+      { numRuns: 300 },
+    );
     expect(decodeMarker('not json')).toBeUndefined();
     expect(decodeMarker('{"v":2,"kind":"x","run":"r"}')).toBeUndefined();
+    expect(markFromFormula('=A1')).toBeUndefined();
   });
 });
 

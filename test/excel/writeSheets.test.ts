@@ -2,7 +2,8 @@ import { ExcelDouble, NOT_CALCULATED } from '../excel-double/excel';
 import { HOSTILE, healthSheet } from '../excel-double/fixtures';
 import { writeSheets, writeSheetsIn, SheetWriteError } from '../../src/excel/writeSheets';
 import { readAll } from '../../src/excel/readRegion';
-import { MARKER_KEY, decodeMarker } from '../../src/excel/marker';
+import { MARKER_KEY, MARK_NAME, decodeMarker, markFromFormula } from '../../src/excel/marker';
+import { setRequirementCheck } from '../../src/excel/requirements';
 import { sheet, cell, formula, type SheetSpec } from '../../src/sheets/spec';
 
 const asCtx = (x: ExcelDouble) => x.newContext() as unknown as Excel.RequestContext;
@@ -71,6 +72,7 @@ describe('writeSheets', () => {
     expect(s.charts[0]).toMatchObject({ type: 'ColumnClustered', title: 'Revenue by account', source: "'Account Health'!B3:C13", position: { start: 'I3', end: 'P18' } });
     expect(s.page).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$3', topMargin: 54, leftMargin: 36 });
     expect(decodeMarker(s.customProperties.get(MARKER_KEY.toLowerCase())?.value)).toMatchObject({ kind: 'health', subject: '', name: 'Account Health' });
+    expect(markFromFormula(s.names.get(MARK_NAME.toLowerCase())?.formula)).toMatchObject({ kind: 'health', subject: '', name: 'Account Health' });
     expect(x.model.calculationSuspendedSyncs).toBe(1);
   });
 
@@ -126,23 +128,54 @@ describe('writeSheets', () => {
     expect(x.cellAt('Breakdown', 'B4')?.value).toBe('Customer 1 new');
   });
 
-  test("a user's copy of a KAP sheet is treated as the user's", async () => {
+  test("a user's copy of a KAP sheet keeps KAP's mark but is the user's: a re-run replaces only the original", async () => {
     const x = new ExcelDouble(['Data']);
     await write(x, [healthSheet(3)]);
-    // simulate Excel's "Move or Copy → create a copy": same content and custom property
-    const orig = x.sheet('Account Health');
-    const copy = x.model.addSheet('Account Health (copy)');
-    copy.cells = orig.cells.map((r) => r?.map((c) => (c ? { ...c } : c)));
-    copy.customProperties = new Map(orig.customProperties);
+    // Excel's "Move or Copy → Create a copy": the sheet-scoped name comes along, the custom property does not (office-js #5486)
+    const copy = x.copySheet('Account Health');
+    expect(copy).toBe('Account Health (2)');
+    expect(markFromFormula(x.sheet(copy).names.get(MARK_NAME.toLowerCase())?.formula)).toMatchObject({ kind: 'health' });
+    expect(x.sheet(copy).customProperties.size).toBe(0);
     await write(x, [healthSheet(3, [], { tag: ' again' })]);
-    expect(x.sheetNames()).toEqual(['Data', 'Account Health', 'Account Health (copy)']);
-    expect(x.cellAt('Account Health (copy)', 'B4')?.value).toBe('Customer 1');
+    expect(x.sheetNames()).toEqual(['Data', 'Account Health', 'Account Health (2)']);
+    expect(x.cellAt('Account Health (2)', 'B4')?.value).toBe('Customer 1');
     expect(x.cellAt('Account Health', 'B4')?.value).toBe('Customer 1 again');
+  });
+
+  test('the copy is left alone even when the user renamed the original or deleted it', async () => {
+    const x = new ExcelDouble(['Data']);
+    await write(x, [healthSheet(3)]);
+    const copy = x.copySheet('Account Health');
+    x.sheet('Account Health').name = 'Health in October';
+    await write(x, [healthSheet(3, [], { tag: ' again' })]);
+    // the renamed original is replaced in place (it still has the custom property); the copy stays
+    expect(x.sheetNames()).toEqual(['Data', 'Account Health', copy]);
+    expect(x.cellAt(copy, 'B4')?.value).toBe('Customer 1');
+    x.model.deleteSheet(x.sheet('Account Health'));
+    await write(x, [healthSheet(3, [], { tag: ' third' })]);
+    expect(x.sheetNames()).toEqual(['Data', copy, 'Account Health']);
+    expect(x.cellAt(copy, 'B4')?.value).toBe('Customer 1');
+  });
+
+  test('without ExcelApi 1.12 (no custom properties) only the sheet still holding its written name is replaced', async () => {
+    setRequirementCheck((set) => Number(set.split('.')[1]) < 12);
+    try {
+      const x = new ExcelDouble(['Data']);
+      await write(x, [healthSheet(3)]);
+      expect(x.sheet('Account Health').customProperties.size).toBe(0);
+      const copy = x.copySheet('Account Health');
+      await write(x, [healthSheet(3, [], { tag: ' again' })]);
+      expect(x.sheetNames()).toEqual(['Data', 'Account Health', copy]);
+      expect([x.cellAt('Account Health', 'B4')?.value, x.cellAt(copy, 'B4')?.value]).toEqual(['Customer 1 again', 'Customer 1']);
+    } finally {
+      setRequirementCheck(undefined);
+    }
   });
 
   test.each([
     ['tables.add', (op: { op: string }) => op.op === 'tables.add'],
     ['the KAP mark', (op: { op: string; key?: unknown }) => op.op === 'add' && op.key === MARKER_KEY],
+    ['the KAP name', (op: { op: string; name?: unknown }) => op.op === 'names.add' && op.name === MARK_NAME],
     ['the second sheet', (op: { op: string; name?: unknown }) => op.op === 'worksheets.add' && String(op.name).endsWith(' 2')],
     ['the rename of the new sheet', (op: { op: string; prop?: unknown; value?: unknown }) => op.op === 'set' && op.prop === 'name' && op.value === 'Account Health (2)'],
   ])('a failure at %s leaves the workbook as it was', async (_label, when) => {
