@@ -43,7 +43,6 @@ import {
 import { seasonality } from '../seasonality';
 import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
-import type { OrderBook } from './book';
 import type { Internal, PortfolioModel } from './portfolio';
 import { currencyPrefix, formatMoney } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';

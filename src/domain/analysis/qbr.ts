@@ -20,12 +20,11 @@ import { reorderDays } from '../reorder';
 import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS, REPLENISHMENT } from '../rules';
 import type { Serial, Tier } from '../types';
 import { accountRowIndex, analyzeAccount, skuFigures } from './account';
-import type { OrderBook } from './book';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
 import type { PortfolioModel } from './portfolio';
 import { addTo } from './aggregates';
 import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
-import type { AnalysisContext, CrossSellRecommendation, PortfolioAnalysis } from './types';
+import type { AnalysisContext, CrossSellRecommendation } from './types';
 import type { Period } from '../dates';
 
 export interface QuarterFigures {

@@ -9,7 +9,6 @@ const asOf = d(2025, 6, 30);
 function detailOf(lines: OrderLine[], id: string, ctx: Parameters<typeof analyzePortfolio>[1] = { asOf }) {
   const book = bookOf(lines);
   const model = buildPortfolio(book, ctx);
-  const p = model.analysis;
   return analyzeAccount(model, id, ctx);
 }
 
@@ -191,7 +190,6 @@ describe('catalog: product-line gaps and upsell; competitor displacement', () =>
   const accounts = ['A', 'B', 'C', 'D'].map((accountId) => ({ accountId, industry: 'Electrical Contractor' }));
   const book = bookOf(lines);
   const model = buildPortfolio(book, { asOf, accounts, catalog });
-  const p = model.analysis;
   const det = analyzeAccount(model, 'A', { catalog });
 
   it('ticks and crosses the variants of a line the account buys in part', () => {
@@ -272,7 +270,6 @@ describe('account plan', () => {
     const lines = [line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', r, 'a', 10, { category: 'A' }), line('B', r, 'b', 70, { category: 'B' })];
     const book = bookOf(lines);
     const model = buildPortfolio(book, { asOf, contacts: [{ accountId: 'A', name: 'Jo', role: 'Buyer' }] });
-  const p = model.analysis;
     const plan = analyzeAccount(model, 'A').plan;
     expect(plan).toMatchObject({ revenueBaseline: 1000, revenueTarget: 1500, categoriesNow: 1, categoriesTarget: 2, contactsNow: 1, contactsTarget: 6 });
     // whitespace B (1 of 1 other account buys it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, PRODUCT.md §2.4)

@@ -1,4 +1,4 @@
-import { analyzePortfolio, buildPortfolio, fiscalQuarterOf, fiscalQuarterSpan, qbrData, shiftQuarter } from '../../../src/domain/analysis';
+import { buildPortfolio, fiscalQuarterOf, fiscalQuarterSpan, qbrData, shiftQuarter } from '../../../src/domain/analysis';
 import { bookOf, d, line } from './helpers';
 
 describe('fiscal quarters', () => {
@@ -36,7 +36,6 @@ describe('QBR data for one account and quarter', () => {
   ];
   const book = bookOf(lines);
   const model = buildPortfolio(book, { asOf: d(2025, 7, 15), accounts: [{ accountId: 'A', tier: 'Gold', primaryContact: 'Jo Bloggs' }] });
-  const p = model.analysis;
   const q = qbrData(model, 'A', { year: 2025, q: 2 });
 
   it('compares the quarter with the previous one and the same quarter last year', () => {
@@ -82,7 +81,6 @@ describe('QBR auto-replenishment candidates', () => {
     ];
     const book = bookOf(lines);
     const model = buildPortfolio(book, { asOf: d(2025, 6, 30) });
-  const p = model.analysis;
     const q = qbrData(model, 'A', { year: 2025, q: 2 });
     expect(q.replenishment.map((r) => [r.sku, r.reorderDays, r.nextExpectedOrder])).toEqual([['REG', 30, d(2025, 5, 1)]]);
   });
