@@ -1,16 +1,15 @@
-/** Reads .xlsx (through ExcelJS) and .csv files into the grids ingest works on. Node only. */
+/**
+ * Whole workbooks as grids, through ExcelJS (tests and small files; the CLI streams files
+ * through src/cli/fileSource.ts instead). Node only.
+ */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../ingest/grid';
+import { FileReadError } from './errors';
+import { CsvParser, decodeText, parseCsv, sniffDelimiter } from './textFile';
 
-/** A file KAP cannot read, with one sentence that says why. */
-export class FileReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileReadError';
-  }
-}
+export { decodeText, FileReadError, parseCsv };
 
 function firstBytes(path: string, n: number): Buffer {
   const fd = openSync(path, 'r');
@@ -48,7 +47,8 @@ export async function readXlsx(path: string): Promise<Grid[]> {
   if (head.length === 0) throw new FileReadError(`${basename(path)} is empty.`);
   if (startsWith(head, CFB)) throw new FileReadError(`${basename(path)} is password-protected (or an old-format workbook): remove the password or save it as .xlsx in Excel, then try again.`);
   if (!startsWith(head, ZIP)) throw new FileReadError(`${basename(path)} is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension.`);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch {
@@ -83,77 +83,13 @@ export async function readXlsx(path: string): Promise<Grid[]> {
   return grids;
 }
 
-/** Bytes → text: UTF-8 (BOM stripped), UTF-16 with a BOM (Excel's "Unicode text"), else Windows-1252 (older Excel CSVs with "£"). */
-export function decodeText(buf: Uint8Array): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
-
-/** The delimiter of a CSV: Excel's "sep=;" line if present, else the most frequent of , ; tab outside quotes in the first lines. */
-function sniffDelimiter(src: string): { delim: string; skip: number } {
-  const sep = /^sep=(.)\r?\n/i.exec(src);
-  if (sep) return { delim: sep[1], skip: sep[0].length };
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  let lines = 0;
-  for (let i = 0; i < src.length && lines < 5; i++) {
-    const ch = src[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '\n') lines++;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  const delim = (Object.keys(counts) as string[]).sort((a, b) => counts[b] - counts[a])[0];
-  return { delim: counts[delim] > 0 ? delim : ',', skip: 0 };
-}
-
-/** RFC 4180 CSV (quoted fields with "" escapes and line breaks; CRLF or LF) with the delimiter sniffed: comma, semicolon or tab. */
-export function parseCsv(text: string): string[][] {
+/** Delimited text → typed cells, as the CLI's streaming reader makes them (numbers, text, null). */
+function csvGrid(text: string): Cell[][] {
   const unbom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { delim, skip } = sniffDelimiter(unbom);
-  const src = unbom.slice(skip);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delim) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
+  const { delimiter, skip } = sniffDelimiter(unbom);
+  const rows: Cell[][] = [];
+  new CsvParser({ delimiter, encoding: 'utf-8' }).feed(Buffer.from(unbom.slice(skip), 'utf8'), true, (r) => rows.push(r));
   return rows;
-}
-
-/** CSV cells: numbers that look like plain numbers become numbers; everything else stays text for ingest to parse. */
-function csvCell(s: string): Cell {
-  const t = s.trim();
-  if (t === '') return null;
-  if (/^-?\d+(\.\d+)?$/.test(t) && !/^0\d/.test(t)) return Number(t);
-  return t;
 }
 
 export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; culture?: string }> {
@@ -161,8 +97,7 @@ export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; c
   if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-    const rows = parseCsv(decodeText(readFileSync(path)));
-    return { grids: [{ name: basename(path, ext), values: rows.map((r) => r.map(csvCell)), top: 1, left: 1 }] };
+    return { grids: [{ name: basename(path, ext), values: csvGrid(decodeText(readFileSync(path))), top: 1, left: 1 }] };
   }
   if (ext === '.xlsx' || ext === '.xlsm') return { grids: await readXlsx(path) };
   if (ext === '.xls') throw new FileReadError(`${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`);

@@ -1,0 +1,169 @@
+/**
+ * Files as ingest sources for the CLI: delimited text read from disk in chunks, .xlsx sheets
+ * streamed out of the zip. Rows go to the ingest session block by block; nothing holds a
+ * whole file. Node only.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Cell, Grid } from '../ingest/grid';
+import type { IngestSource, SourceTable } from '../engine/session';
+import { sniffFile, TextFileReader, TextLimitError, type TextDialect } from './textFile';
+import { FileReadError } from './errors';
+import { XlsxFileError, XlsxLimitError, XlsxReader } from './xlsxReader';
+
+/** Rows per block handed to the session. */
+const BLOCK_ROWS = 20_000;
+/** Rows read for header detection. */
+const PEEK_ROWS = 30;
+
+/** A file source, with what the CLI reports about it. */
+export interface FileSource extends IngestSource {
+  /** "UTF-8, comma-delimited" / ".xlsx": what KAP settled on for the file. */
+  describe(): string;
+  /** Bytes of the file read so far and its size, for progress. */
+  progress(): { done: number; total: number };
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
+
+function limitError(file: string, e: unknown): unknown {
+  if (e instanceof TextLimitError || e instanceof XlsxLimitError) return new FileReadError(`${basename(file)}: ${e.message}.`);
+  if (e instanceof XlsxFileError) return new FileReadError(e.message);
+  if (e instanceof RangeError && /string length|allocation failed|Array buffer/i.test(e.message)) return new FileReadError(`${basename(file)} is too large to read here (${e.message}).`);
+  return e;
+}
+
+/** A delimited text file (.csv, .txt, .tsv) as one table. */
+export function textSource(path: string): FileSource {
+  const ext = extname(path);
+  const name = basename(path, ext);
+  const size = statSync(path).size;
+  let dialect: TextDialect | undefined;
+  let encoding: string | undefined;
+  let fellBackAt: number | undefined;
+  let reader: TextFileReader | undefined;
+  return {
+    async tables() {
+      dialect = sniffFile(path);
+      const r = new TextFileReader(path, { dialect });
+      const values: Cell[][] = [];
+      try {
+        while (values.length < PEEK_ROWS && r.next((row) => values.push(row)));
+      } catch (e) {
+        throw limitError(path, e);
+      } finally {
+        r.close();
+      }
+      const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1 };
+      return [{ peek }];
+    },
+    async read(_t, onBlock) {
+      const r = (reader = new TextFileReader(path, { dialect }));
+      let block: Cell[][] = [];
+      let offset = 0;
+      try {
+        for (;;) {
+          const more = r.next((row) => block.push(row));
+          if (block.length >= BLOCK_ROWS || (!more && block.length)) {
+            const rows = block;
+            block = [];
+            await onBlock(rows, offset);
+            offset += rows.length;
+          }
+          if (!more) break;
+        }
+      } catch (e) {
+        throw limitError(path, e);
+      } finally {
+        r.close();
+        encoding = r.encoding;
+        fellBackAt = r.fellBackAt;
+      }
+    },
+    describe() {
+      const d = dialect ?? sniffFile(path);
+      const enc = ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding;
+      const fell = fellBackAt ? ` (UTF-8 up to row ${fellBackAt - 1}, then Windows-1252)` : '';
+      return `${enc}${d.bom ? ' with BOM' : ''}${fell}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
+    },
+    progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
+  };
+}
+
+/** An .xlsx workbook: every sheet a table, streamed out of the zip one sheet at a time. */
+export function xlsxSource(path: string): FileSource {
+  const size = statSync(path).size;
+  let reader: XlsxReader | undefined;
+  const open = async () => {
+    if (!reader) {
+      try {
+        reader = await XlsxReader.open(path);
+      } catch (e) {
+        throw limitError(path, e);
+      }
+    }
+    return reader;
+  };
+  const sheetOf = new Map<SourceTable, number>();
+  return {
+    async tables() {
+      const r = await open();
+      const out: SourceTable[] = [];
+      for (let i = 0; i < r.sheets.length; i++) {
+        const s = r.sheets[i];
+        const values: Cell[][] = [];
+        const formats: string[][] = [];
+        try {
+          await r.readSheet(
+            i,
+            (row, fmts) => {
+              values.push(row);
+              formats.push(fmts);
+              return values.length < PEEK_ROWS;
+            },
+            { formats: true },
+          );
+        } catch (e) {
+          throw limitError(path, e);
+        }
+        const t: SourceTable = { peek: { name: s.name, tableName: s.tables[0], values, numberFormats: formats, top: 1, left: 1 }, rows: s.rows };
+        sheetOf.set(t, i);
+        out.push(t);
+      }
+      return out;
+    },
+    async read(t, onBlock) {
+      const r = await open();
+      let block: Cell[][] = [];
+      let offset = 0;
+      try {
+        for await (const rows of r.sheetBlocks(sheetOf.get(t)!)) {
+          for (const [row] of rows) block.push(row);
+          if (block.length >= BLOCK_ROWS) {
+            const full = block;
+            block = [];
+            await onBlock(full, offset);
+            offset += full.length;
+          }
+        }
+        if (block.length) await onBlock(block, offset);
+      } catch (e) {
+        throw limitError(path, e);
+      }
+    },
+    describe: () => '.xlsx',
+    progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
+  };
+}
+
+/** The source for a file by its extension, or the sentence that says why KAP cannot read it. */
+export function fileSource(path: string): FileSource {
+  if (!existsSync(path)) throw new FileReadError(`${path}: no such file.`);
+  if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return textSource(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return xlsxSource(path);
+  if (ext === '.xls') throw new FileReadError(`${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`);
+  throw new FileReadError(`${basename(path)}: KAP reads .xlsx and .csv files.`);
+}
