@@ -83,9 +83,8 @@ export function textSource(path: string): FileSource {
     },
     describe() {
       const d = dialect ?? sniffFile(path);
-      const enc = ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding;
-      const fell = fellBackAt ? ` (UTF-8 up to row ${fellBackAt - 1}, then Windows-1252)` : '';
-      return `${enc}${d.bom ? ' with BOM' : ''}${fell}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
+      const enc = fellBackAt ? `UTF-8 up to row ${fellBackAt - 1}, then Windows-1252` : (ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding);
+      return `${enc}${d.bom ? ' with BOM' : ''}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
     },
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
   };

@@ -1,30 +1,41 @@
 /**
  * `kap` — KAP's command line over .xlsx / .csv files.
- *   kap analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--json]
+ *   kap analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--json] [--quiet]
  *   kap sheets  <file> --account ID --out out.xlsx [--as-of ...]
  *   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx
  *   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
  *   kap demo    (the bundled sample → out/)
  * A bad input prints one clear line and exits with status 1; never a stack trace.
+ * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
+ * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoToSerial, serialToIso } from '../domain/dates';
 import { MissingRoleError } from '../ingest/mapping';
 import { isFiscalStartMonth } from '../domain/analysis/fiscal';
 import { actionsOfScope } from '../engine/actions';
-import { KapEngine, loadGrids } from '../engine/engine';
+import { KapEngine } from '../engine/engine';
+import { IngestSession } from '../engine/session';
 import { completeSettings } from '../engine/settings';
 import type { KapSettings } from '../engine/settings';
-import { writeXlsxFile } from '../xlsx/writeFile';
-import { FileReadError, readWorkbookFile } from './workbookFile';
-import { printSummary, toJson } from './report';
+import type { SheetSpec } from '../sheets/spec';
+import { FileReadError } from './errors';
+import { fileSource, type FileSource } from './fileSource';
+import { Output, Progress } from './output';
+import { jsonPieces, printSummary, toJson } from './report';
+
+/** ExcelJS is large: loaded only by the commands that write a workbook. */
+async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
+  const { writeXlsxFile: write } = await import('../xlsx/writeFile');
+  await write(path, specs);
+}
 
 export class UsageError extends Error {}
 
 const USAGE = `usage:
-  kap analyze <file.xlsx|file.csv> [--sheet NAME] [--as-of YYYY-MM-DD] [--json]
+  kap analyze <file.xlsx|file.csv> [--sheet NAME] [--as-of YYYY-MM-DD] [--json] [--quiet]
   kap sheets  <file> --account ID --out out.xlsx [--as-of YYYY-MM-DD]
   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx [--as-of YYYY-MM-DD]
   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
@@ -39,10 +50,18 @@ interface Opts {
   quarter?: string;
   'all-top'?: string;
   'fiscal-start'?: string;
+  quiet?: boolean;
   help?: boolean;
 }
 
-async function load(file: string, o: Opts): Promise<KapEngine> {
+/** What `load` gives: the analysed engine and what the file was read as. */
+interface Loaded {
+  engine: KapEngine;
+  source: FileSource;
+  file: string;
+}
+
+function settingsFrom(o: Opts): KapSettings {
   const settings: KapSettings = completeSettings({});
   if (o['as-of'] !== undefined) {
     if (isoToSerial(o['as-of']) === undefined) throw new UsageError(`--as-of "${o['as-of']}" is not a date: use YYYY-MM-DD.`);
@@ -53,14 +72,30 @@ async function load(file: string, o: Opts): Promise<KapEngine> {
     if (!isFiscalStartMonth(m)) throw new UsageError('--fiscal-start must be a month number 1–12.');
     settings.fiscalYearStartMonth = m;
   }
-  const { grids, culture } = await readWorkbookFile(file);
-  if (o.sheet && !grids.some((g) => g.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${grids.map((g) => g.name).join(', ')}.`);
+  return settings;
+}
+
+/** Streams a file through the ingest session into a new engine, then analyses it once. */
+async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o), asOfLastDate = false): Promise<Loaded> {
+  const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
+  const session = new IngestSession(source, settings, { ordersSheet: o.sheet });
+  const tables = await session.tables();
+  if (o.sheet && !tables.some((t) => t.peek.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(', ')}.`);
   const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, settings, { culture, ordersSheet: o.sheet });
+  const name = basename(file);
+  const { report } = await session.run(engine, {
+    onProgress: () => {
+      const { done, total } = source.progress();
+      progress.show(`Reading ${name}`, done, total);
+    },
+  });
   if (report.accepted === 0) throw new UsageError(`No usable order lines in ${file}. ${report.warnings.join(' ')}`);
+  if (asOfLastDate && settings.asOf === undefined) settings.asOf = serialToIso(report.lastDate ?? 0);
+  progress.show(`Analysing ${report.accounts.toLocaleString('en-GB')} accounts`);
   engine.analyse(settings);
-  return engine;
+  progress.clear();
+  return { engine, source, file };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -76,38 +111,44 @@ async function run(argv: string[]): Promise<number> {
       quarter: { type: 'string' },
       'all-top': { type: 'string' },
       'fiscal-start': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const o = values as Opts;
   const [command, file] = positionals;
   if (o.help || !command) {
-    console.log(USAGE);
+    out.line(USAGE);
     return o.help ? 0 : 1;
   }
-  if (command === 'demo') return demo(o);
+  const progress = new Progress(process.stderr, !o.quiet);
+  if (command === 'demo') return demo(o, progress);
   if (!['analyze', 'analyse', 'sheets', 'qbr'].includes(command)) throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
 
   if (command === 'analyze' || command === 'analyse') {
-    const engine = await load(file, o);
-    if (o.json) process.stdout.write(JSON.stringify(toJson(engine), null, 1) + '\n');
-    else printSummary(engine, (s) => console.log(s));
+    const { engine, source } = await load(file, o, progress);
+    if (o.json) {
+      // Written piece by piece as it is made, waiting for a slow reader: never one huge string.
+      for (const piece of jsonPieces(toJson(engine, { name: basename(file), read: source.describe() }))) await out.write(piece);
+      await out.write('\n');
+    } else printSummary(engine, (s) => out.line(s), Infinity, `${basename(file)} (${source.describe()})`);
     return 0;
   }
   if (command === 'sheets') {
     if (!o.account) throw new UsageError('kap sheets needs --account ID.');
     if (!o.out) throw new UsageError('kap sheets needs --out file.xlsx.');
-    const engine = await load(file, o);
+    const { engine } = await load(file, o, progress);
     if (!engine.account(o.account)) throw new UsageError(`No account "${o.account}" in the order lines.`);
     const specs = [...actionsOfScope('portfolio'), ...actionsOfScope('account')].flatMap((a) => engine.sheets(a, { accountKey: o.account, live: false }));
     await writeXlsxFile(resolve(o.out), specs);
-    console.log(`Wrote ${specs.length} sheets to ${resolve(o.out)}`);
+    out.line(`Wrote ${specs.length} sheets to ${resolve(o.out)}`);
     return 0;
   }
   // qbr
   if (!o.out) throw new UsageError('kap qbr needs --out (a .xlsx file, or a folder with --all-top).');
-  const engine = await load(file, o);
+  // One analysis serves every workbook below, however many accounts --all-top asks for.
+  const { engine } = await load(file, o, progress);
   if (o['all-top'] !== undefined) {
     const n = Number(o['all-top']);
     if (!Number.isInteger(n) || n < 1) throw new UsageError('--all-top needs a whole number of accounts.');
@@ -118,16 +159,16 @@ async function run(argv: string[]): Promise<number> {
       const specs = engine.sheets('qbr', { accountKey: a.key, quarter: o.quarter, live: false });
       const path = join(dir, `QBR ${safeFile(a.accountId)} ${safeFile(a.name)}.xlsx`);
       await writeXlsxFile(path, specs);
-      console.log(path);
+      out.line(path);
     }
-    console.log(`Wrote ${top.length} QBR workbooks to ${dir}`);
+    out.line(`Wrote ${top.length} QBR workbooks to ${dir}`);
     return 0;
   }
   if (!o.account) throw new UsageError('kap qbr needs --account ID or --all-top N.');
   if (!engine.account(o.account)) throw new UsageError(`No account "${o.account}" in the order lines.`);
   const specs = engine.sheets('qbr', { accountKey: o.account, quarter: o.quarter, live: false });
   await writeXlsxFile(resolve(o.out), specs);
-  console.log(`Wrote the QBR workbook to ${resolve(o.out)}`);
+  out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
 }
 
@@ -136,18 +177,15 @@ function safeFile(s: string): string {
 }
 
 /** The README's main job: the bundled sample → health sheet, dashboard and a QBR workbook in out/. */
-async function demo(o: Opts): Promise<number> {
+async function demo(o: Opts, progress: Progress): Promise<number> {
   const sample = resolve(__dirname, '../../assets/sample-workbook.xlsx');
   const dir = resolve(o.out ?? 'out');
   mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
-  const { grids } = await readWorkbookFile(sample);
-  const engine = new KapEngine();
-  const settings = completeSettings({});
-  const report = await loadGrids(engine, grids, settings);
   // The sample's history ends on its last order date: analyse as of then, so the demo never ages.
-  settings.asOf = o['as-of'] ?? serialToIso(report.lastDate ?? 0);
-  const p = engine.analyse(settings);
+  const { engine, source } = await load(sample, { ...o, sheet: undefined }, progress, settingsFrom(o), true);
+  const p = engine.portfolio!;
+  const report = engine.report!;
   const portfolioFile = join(dir, 'KAP portfolio.xlsx');
   await writeXlsxFile(portfolioFile, actionsOfScope('portfolio').flatMap((a) => engine.sheets(a, { live: false })));
   const top = p.accounts.filter((a) => a.isTopLevel).sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
@@ -155,34 +193,42 @@ async function demo(o: Opts): Promise<number> {
   await writeXlsxFile(qbrFile, engine.sheets('qbr', { accountKey: top.key, live: false }));
   const accountFile = join(dir, `KAP account ${safeFile(top.accountId)}.xlsx`);
   await writeXlsxFile(accountFile, actionsOfScope('account').flatMap((a) => engine.sheets(a, { accountKey: top.key, live: false })));
-  printSummary(engine, (s) => console.log(s), 10);
-  console.log('');
-  console.log(`Read ${report.accepted.toLocaleString('en-GB')} order lines of ${report.accounts} accounts as of ${settings.asOf} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
-  console.log(`Health sheet, dashboard and whitespace map: ${portfolioFile}`);
-  console.log(`Purchase breakdown, cross-sell, account plan and 5P for ${top.name}: ${accountFile}`);
-  console.log(`QBR workbook for ${top.name}: ${qbrFile}`);
+  printSummary(engine, (s) => out.line(s), 10, `${basename(sample)} (${source.describe()})`);
+  out.line('');
+  out.line(`Read ${report.accepted.toLocaleString('en-GB')} order lines of ${report.accounts} accounts as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+  out.line(`Health sheet, dashboard and whitespace map: ${portfolioFile}`);
+  out.line(`Purchase breakdown, cross-sell, account plan and 5P for ${top.name}: ${accountFile}`);
+  out.line(`QBR workbook for ${top.name}: ${qbrFile}`);
   return 0;
 }
 
 /** One clear line for anything the user can fix; exit status 1. */
 export function explain(e: unknown): string {
   if (e instanceof UsageError || e instanceof FileReadError || e instanceof MissingRoleError) return e.message;
+  if (e instanceof RangeError && /string length|allocation failed|Array buffer|Maximum call stack/i.test(e.message)) return `kap: the input is too large for this machine (${e.message}). Split the file by year, or give Node more memory with NODE_OPTIONS=--max-old-space-size=4096.`;
   if (e instanceof Error && e.name === 'TypeError' && /Unknown option|Unexpected argument/.test(e.message)) return `${e.message}\n${USAGE}`;
   if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return `${e.message}\n${USAGE}`;
   if (e instanceof Error) return `kap: ${e.message.split('\n')[0]}`;
   return `kap: ${String(e)}`;
 }
 
-/** The process entry: bin/kap.js (npx kap) and `tsx src/cli/main.ts` (npm run demo) both end here. */
+/** Standard output, written with backpressure and flushed before exit. */
+const out = new Output(process.stdout);
+
+/**
+ * The process entry: bin/kap.js (the bundle in dist/cli, or this file through tsx) ends here.
+ * Exits only once everything written has left the process (a pipe to a slow reader gets it all).
+ */
 export function main(argv: string[] = process.argv.slice(2)): void {
-  run(argv).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(explain(e));
-      if (process.env.KAP_DEBUG) console.error(e);
-      process.exit(1);
-    },
-  );
+  const exit = async (code: number) => {
+    await out.flush();
+    process.exit(code);
+  };
+  run(argv).then(exit, (e: unknown) => {
+    process.stderr.write(`${explain(e)}\n`);
+    if (process.env.KAP_DEBUG) console.error(e);
+    return exit(1);
+  });
 }
 
 if (require.main === module) main();

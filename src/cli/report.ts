@@ -2,9 +2,43 @@
 import { serialToIso } from '../domain/dates';
 import type { KapEngine } from '../engine/engine';
 
-export function toJson(engine: KapEngine): unknown {
+/** The whole analysis as plain data; `file` says what was read and how (encoding, delimiter). */
+export function toJson(engine: KapEngine, file?: { name: string; read: string }): unknown {
   const p = engine.portfolio!;
-  return { asOf: serialToIso(p.asOf), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, engagementLog: engine.side.engagement.length, invoices: engine.side.invoices.length, notes: engine.side.notes }, portfolio: p };
+  return { asOf: serialToIso(p.asOf), ...(file ? { file } : {}), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, engagementLog: engine.side.engagement.length, invoices: engine.side.invoices.length, notes: engine.side.notes }, portfolio: p };
+}
+
+/**
+ * JSON text of `value` in pieces, as JSON.stringify would write it (undefined members left
+ * out, undefined in arrays as null, toJSON honoured): objects and arrays near the top are
+ * split member by member, so a portfolio of any size is never one string.
+ */
+export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
+  const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  if (depth === 0 || v === null || typeof v !== 'object') {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  if (Array.isArray(v)) {
+    yield '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i) yield ',\n';
+      const x = v[i];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') yield 'null';
+      else yield* jsonPieces(x, depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    yield `${first ? '' : ',\n'}${JSON.stringify(k)}:`;
+    first = false;
+    yield* jsonPieces(x, depth - 1);
+  }
+  yield '}';
 }
 
 function money(n: number, currency: string): string {
@@ -12,11 +46,12 @@ function money(n: number, currency: string): string {
   return `${n < 0 ? '-' : ''}${sym}${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
 }
 
-export function printSummary(engine: KapEngine, out: (s: string) => void, limit = Infinity): void {
+export function printSummary(engine: KapEngine, out: (s: string) => void, limit = Infinity, file?: string): void {
   const p = engine.portfolio!;
   const r = engine.report!;
   const d = p.dashboard;
   out(`KAP analysis as of ${serialToIso(p.asOf)}`);
+  if (file) out(`Read: ${file}`);
   out(`Order lines: ${r.accepted.toLocaleString('en-GB')} (${r.returns} returns) · accounts: ${d.accountsManaged} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ''}`);
   for (const w of [...r.warnings, ...engine.side.notes, ...p.warnings, ...(p.currencyWarning ? [p.currencyWarning] : [])]) out(`! ${w}`);
   out(`Annual revenue: ${Object.entries(d.annualRevenue).map(([c, v]) => money(v, c)).join(' + ')} · average health ${d.averageHealth === null ? 'n/a' : d.averageHealth.toFixed(2)}`);

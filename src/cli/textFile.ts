@@ -137,8 +137,6 @@ export interface CsvParserOptions {
 
 /** The longest single row KAP reads (a runaway quote otherwise swallows the rest of the file). */
 export const MAX_ROW_BYTES = 64 * 1024 * 1024;
-/** Field bytes remembered per column to reuse the value of the row above. */
-const PREV_MAX = 48;
 
 /** A row over MAX_ROW_BYTES, or another limit of the reader: one sentence for the user. */
 export class TextLimitError extends Error {}

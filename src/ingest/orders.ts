@@ -155,6 +155,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   }
 
   const shared = {} as OrderLine;
+  let prevRawDate: Cell = undefined;
+  let prevDate: number | undefined;
 
   function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
     let blank = true;
@@ -168,20 +170,31 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       report.skippedBlank++;
       return;
     }
-    if (isRepeatedHeader(row)) {
-      report.skippedHeaders++;
-      return;
+    // The date first: a row whose date parses is neither a repeated header (whose date cell
+    // holds the header's text) nor a totals row (which carries no date), so it skips those
+    // checks. The row above's date text is reused as is: exports list an order's lines together.
+    const rawDate = row[col.date];
+    let date: number | undefined;
+    if (rawDate === prevRawDate && rawDate !== undefined) date = prevDate;
+    else if (!isBlankCell(rawDate)) {
+      date = parseDate(rawDate, options.dateOrder);
+      prevRawDate = rawDate;
+      prevDate = date;
     }
-    if (isTotalsRow(row)) {
-      report.skippedTotals++;
-      return;
+    if (date === undefined) {
+      if (isRepeatedHeader(row)) {
+        report.skippedHeaders++;
+        return;
+      }
+      if (isTotalsRow(row)) {
+        report.skippedTotals++;
+        return;
+      }
     }
     const accountName = col.accountName >= 0 ? text(row[col.accountName]) : '';
     const accountId = (col.accountId >= 0 ? text(row[col.accountId]) : '') || accountName;
     if (!accountId) return reject('no account', rowNo);
-    const rawDate = row[col.date];
     if (isBlankCell(rawDate)) return reject('no date', rowNo);
-    const date = parseDate(rawDate, options.dateOrder);
     if (date === undefined) return reject('unreadable date', rowNo);
     const sku = text(row[col.sku]);
     if (!sku) return reject('no product', rowNo);

@@ -1,6 +1,6 @@
 /** The `kap` command end to end on a generated workbook: output, files, and one-line errors with exit status 1. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { smallWorkbook } from '../sample/fixture';
@@ -10,6 +10,8 @@ const kap = (...args: string[]) => spawnSync(process.execPath, [KAP, ...args], {
 
 let wb: Awaited<ReturnType<typeof smallWorkbook>>;
 beforeAll(async () => {
+  // bin/kap.js runs the bundle: build it from the source under test.
+  execFileSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')]);
   wb = await smallWorkbook();
 });
 
@@ -35,6 +37,24 @@ test('kap analyze --json gives the whole analysis', () => {
   expect(j.asOf).toBe('2026-10-31');
   expect(j.portfolio.accounts.length).toBeGreaterThanOrEqual(12);
   expect(j.ingest.accepted).toBe(wb.data.orders.length - 1);
+});
+
+test('a large --json result piped to a slow reader arrives whole (nothing lost past 65,536 bytes), with nothing on stderr', () => {
+  // 300 accounts, 4 order lines each
+  const rows = ['Order Date,Customer ID,SKU,Qty,Revenue'];
+  for (let a = 1; a <= 300; a++) for (let m = 1; m <= 4; m++) rows.push(`2026-0${m + 4}-1${m},A${a},S${(a + m) % 7},${m},${a * 10 + m}`);
+  const csv = join(wb.dir, 'many.csv');
+  writeFileSync(csv, rows.join('\n'));
+  const out = join(wb.dir, 'many.json');
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${KAP}" analyze "${csv}" --as-of 2026-10-31 --json | (sleep 2; cat > "${out}")`], { encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe('');
+  const text = readFileSync(out, 'utf8');
+  expect(text.length).toBeGreaterThan(4 * 65_536);
+  const j = JSON.parse(text);
+  expect(j.portfolio.accounts).toHaveLength(300);
+  expect(j.ingest.accepted).toBe(1200);
+  expect(j.file).toEqual({ name: 'many.csv', read: 'UTF-8, comma-delimited' });
 });
 
 test('kap sheets and kap qbr write workbooks with the expected sheets', async () => {

@@ -11,6 +11,11 @@ import { defaultSettings } from '../../src/engine/settings';
 import type { IngestReport } from '../../src/ingest/orders';
 import type { Grid } from '../../src/ingest/grid';
 import { isoToSerial, ymdToSerial } from '../../src/domain/dates';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { textSource } from '../../src/cli/fileSource';
+import { loadSource } from '../../src/engine/engine';
 
 /** Order lines under a title, text and serial dates, a credit note, a totals row, a blank row and a bad quantity. */
 function orders(): (string | number)[][] {
@@ -83,6 +88,21 @@ describe('one ingest session for both faces', () => {
     expect(engine.side.notes).toEqual(['Accounts: 1 row skipped (no account id; row 4).']);
     const d = await host.discover(settings);
     expect(d.summary?.warnings).toContain('Accounts: 1 row skipped (no account id; row 4).');
+  });
+
+  test('the CLI reading the same rows from a CSV file gives the pane’s report', async () => {
+    const settings = { ...defaultSettings(), asOf: '2026-10-31' };
+    const x = new ExcelDouble(['Orders']);
+    x.model.fill(x.sheet('Orders'), 'A1', orders());
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const rec = recording();
+    await createExcelHost({ makeEngine: rec.make }).analyse(settings, () => undefined, new AbortController().signal);
+    const path = join(mkdtempSync(join(tmpdir(), 'kap-session-')), 'orders.csv');
+    writeFileSync(path, orders().map((r) => r.map((v) => (typeof v === 'string' && /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\r\n'));
+    const engine = new KapEngine();
+    const fromFile = await loadSource(engine, textSource(path), settings);
+    expect(fromFile).toEqual(rec.replies.finish);
+    expect(fromFile.accepted).toBe(61);
   });
 
   test('the date order is settled from the order lines before parsing, reading on while every date is ambiguous', async () => {
