@@ -312,8 +312,11 @@ export const QBR_RECOMMENDATIONS = { min: 3, max: 5 } as const;
 /** Quarterly revenue targets: the growth uplift is spread over the four quarters in these proportions (rising). */
 export const QUARTER_TARGET_WEIGHTS = [1, 2, 3, 4] as const;
 
-/** Auto-replenishment candidate: at least this many distinct order dates and gaps whose coefficient of variation is at most maxGapCv. */
-export const REPLENISHMENT = { minOrders: 3, maxGapCv: 0.5 } as const;
+/**
+ * Auto-replenishment candidate ("regular reorder period"): at least this many distinct order dates
+ * and gaps between them whose coefficient of variation (SD ÷ mean) is at most maxGapCv.
+ */
+export const REPLENISHMENT = { minOrders: 4, maxGapCv: 0.5 } as const;
 
 /** Decision-making-unit roles an account plan checks coverage of (PRODUCT.md §2.3), with the words that map a contact's role to each. */
 export const DMU_ROLES: readonly { role: string; synonyms: readonly string[] }[] = [
@@ -339,8 +342,20 @@ export const PLAN_NEW_CATEGORIES = 2;
 /** Account plan: how many cross-sell results become initiatives. */
 export const PLAN_INITIATIVES = 3;
 
-/** A data rule is recommended only when buying X makes Y more likely than the base rate (lift above this). */
-export const MIN_RECOMMENDATION_LIFT = 1;
+/**
+ * A data rule X → Y is a recommendation only when buying X makes Y meaningfully more likely than
+ * the base rate: lift at least this (and at least MIN_RULE_SUPPORT_ACCOUNTS accounts buying both).
+ */
+export const MIN_RECOMMENDATION_LIFT = 1.2;
+
+/**
+ * Priority of an opportunity (one ranked list per account, PRODUCT.md §2.10) by its likelihood —
+ * the larger of the best qualifying rule's confidence and the share of comparable accounts buying
+ * it: High from `high`, Medium from `medium`, else Low. Evidence from fewer than
+ * MIN_RULE_SUPPORT_ACCOUNTS supporting accounts is Low; built-in curated rules without data are
+ * at most `curatedCap`. The QBR and the account plan take High and Medium opportunities only.
+ */
+export const OPPORTUNITY_PRIORITY = { high: 0.5, medium: 0.25, curatedCap: 'Medium' } as const;
 
 /* ---- Relationship map (methodology 000 Step 4, 001's decision-mapping tool). ---- */
 

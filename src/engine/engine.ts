@@ -38,6 +38,8 @@ export class KapEngine implements OrderSink {
     return currencyOfNumberFormat(this.sourceMoneyFormat);
   }
   private parser?: OrderParser;
+  /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
+  private readonly qbrs = new Map<string, QbrData>();
 
   setSideTables(t: SideTables): void {
     this.side = t;
@@ -87,6 +89,7 @@ export class KapEngine implements OrderSink {
 
   analyse(settings: KapSettings, today?: Serial): PortfolioAnalysis {
     this.settings = settings;
+    this.qbrs.clear();
     if (!this.report || this.report.accepted === 0) {
       const why = this.report?.rejected.length ? ` ${this.report.warnings.join(' ')}` : '';
       throw new Error(`No usable order lines were read.${why}`);
@@ -126,6 +129,7 @@ export class KapEngine implements OrderSink {
     return p.accounts.find((a) => a.key === key) ?? p.accounts.find((a) => a.accountId === key);
   }
 
+  /** The account's detail (breakdown, opportunities, plan…): computed once per analysis, then reused. */
   detail(key: string): AccountDetail {
     const a = this.account(key);
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
@@ -145,7 +149,13 @@ export class KapEngine implements OrderSink {
     const start = this.settings?.fiscalYearStartMonth ?? 1;
     const fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
-    return qbrData(this.needModel(), a.accountId, fq, { fiscalYearStartMonth: start }, a.currency);
+    const k = `${a.key}|${fq.year}Q${fq.q}`;
+    let q = this.qbrs.get(k);
+    if (!q) {
+      q = qbrData(this.needModel(), a.accountId, fq, { fiscalYearStartMonth: start }, a.currency, this.detail(a.key));
+      this.qbrs.set(k, q);
+    }
+    return q;
   }
 
   layout(live: boolean, currency?: string): LayoutOptions {

@@ -2,6 +2,7 @@
 import type { AccountDetail } from '../domain/analysis/types';
 import { MONTH_SHORT } from '../domain/dates';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
+import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS, OVERDUE_MULTIPLE, REPLENISHMENT } from '../domain/rules';
 import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
 
 export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
@@ -23,20 +24,25 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   });
   r += catRows.length + 3;
 
-  blocks.push(cell(`A${r}`, 'Categories not bought', 'label'));
+  blocks.push(cell(`A${r}`, `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf)})`, 'label'));
   r++;
-  const nb = d.categoriesNotBought.map((c) => [c.category, `${c.comparableBuyers} of ${c.comparableAccounts}`, c.share, c.medianSpend, c.priority]);
+  const opps = d.opportunities;
+  const oppTop = r;
+  const oppRows: CellValue[][] = opps.map((o) => [o.rank, o.offer, o.priority, o.peers ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}` : null, o.peers ? o.peers.share : null, o.rule?.metrics ? o.rule.metrics.confidence : null, o.annualEstimate, o.sources.join(', ')]);
   blocks.push({
     at: `A${r}`,
-    rows: [['Category', 'Comparable accounts buying', 'Share', 'Their median spend', 'Priority'], ...(nb.length ? nb : [['Buys every category comparable accounts buy.', '', null, null, '']])],
+    rows: [['Rank', 'Offer', 'Priority', 'Comparable accounts buying', 'Share', 'Rule confidence', 'Annual estimate', 'Evidence'], ...(oppRows.length ? oppRows : [[null, 'Buys everything comparable accounts buy; no rule suggests more.', null, null, null, null, null, null]])],
     header: true,
-    formats: [undefined, undefined, FORMATS.percent, money, undefined],
+    formats: [FORMATS.integer, undefined, undefined, undefined, FORMATS.percent, FORMATS.percent, money, undefined],
   });
-  r += Math.max(1, nb.length) + 3;
+  const oppEnd = r + Math.max(1, oppRows.length);
+  r += Math.max(1, oppRows.length) + 1;
+  blocks.push(cell(`A${r}`, `Priority: High when 50%+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${MIN_RECOMMENDATION_LIFT}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from 25%; else Low.`, 'note'));
+  r += 3;
 
   blocks.push(cell(`A${r}`, 'Top 10 products', 'label'));
   r++;
-  const tp = d.topProducts.map((t) => [t.rank, t.name, t.sku, t.category, t.unitsLast12, t.revenueLast12, t.daysSinceLastOrder, t.reorderDays ?? 'n/a', t.nextExpectedOrder === null ? 'n/a' : date(t.nextExpectedOrder), t.overdue ? 'OVERDUE' : '']);
+  const tp = d.topProducts.map((t) => [t.rank, t.name, t.sku, t.category, t.unitsLast12, t.revenueLast12, t.daysSinceLastOrder, t.reorderDays ?? 'n/a', t.regular ? 'Regular' : t.reorderDays === null ? null : 'Irregular', t.nextExpectedOrder === null ? 'n/a' : date(t.nextExpectedOrder), t.overdue ? 'OVERDUE' : null]);
   blocks.push(
     table(
       `A${r}`,
@@ -50,15 +56,18 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
         { header: 'Revenue 12m', format: money },
         { header: 'Days since last order', format: FORMATS.integer },
         { header: 'Reorder period (days)', format: FORMATS.integer },
+        { header: 'Pattern' },
         { header: 'Next expected order', format: FORMATS.date },
         { header: 'Overdue' },
       ],
-      tp.length ? tp : [['', 'No products in the last 12 months.', '', '', null, null, null, '', '', '']],
+      tp.length ? tp : [[null, 'No products in the last 12 months.', null, null, null, null, null, null, null, null, null]],
       { filter: false },
     ),
   );
   const tpTop = r;
-  r += Math.max(1, tp.length) + 3;
+  r += Math.max(1, tp.length) + 1;
+  blocks.push(cell(`A${r}`, `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${Math.round(REPLENISHMENT.maxGapCv * 100)}% (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`, 'note'));
+  r += 3;
 
   blocks.push(cell(`A${r}`, 'Buying pattern', 'label'));
   r++;
@@ -103,7 +112,10 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       { type: 'pie', title: 'Revenue by category (12 months)', data: `A${catTop}:B${catTop + Math.max(1, catRows.length)}`, from: 'L21', to: 'S36' },
     ],
     conditionalFormats: [
-      { range: `J${tpTop + 1}:J${tpTop + Math.max(1, tp.length)}`, rule: { type: 'textContains', text: 'OVERDUE', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
+      { range: `K${tpTop + 1}:K${tpTop + Math.max(1, tp.length)}`, rule: { type: 'textContains', text: 'OVERDUE', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
+      { range: `I${tpTop + 1}:I${tpTop + Math.max(1, tp.length)}`, rule: { type: 'textContains', text: 'Regular', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `C${oppTop + 1}:C${oppEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `C${oppTop + 1}:C${oppEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
       { range: `H${r + 1}:H${dormEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
       { range: `H${r + 1}:H${dormEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
     ],

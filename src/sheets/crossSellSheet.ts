@@ -1,6 +1,7 @@
 /** Cross-Sell for one account (PRODUCT.md §2.6, methodology Step 3 and Appendix C). */
 import type { AccountDetail } from '../domain/analysis/types';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
+import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS } from '../domain/rules';
 import { type Block, type CellValue, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
 
 export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
@@ -17,15 +18,24 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     return top;
   };
 
-  const recs = [...d.crossSell, ...d.skuCrossSell];
+  const opps = d.opportunities;
   const recTop = section(
-    'Recommended: what they buy → what to offer',
-    ['They buy', 'Consider selling', 'Why (in words)', 'Priority', 'Annual estimate', 'Confidence', 'Lift', 'Accounts buying both', 'Source'],
-    recs.map((x) => [x.because, x.offer, x.rationale, x.priority ?? '', x.annualEstimate, x.metrics ? x.metrics.confidence : null, x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null, x.metrics ? x.metrics.bothAccounts : null, x.source]),
-    [undefined, undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer, undefined],
-    'No recommendation meets the minimum of 3 supporting accounts yet.',
+    `Opportunities, ranked (the same list as the Breakdown, the plan and the QBR; as of ${asOfText(opts.asOf)})`,
+    ['Rank', 'Consider selling', 'Priority', 'Because', 'Why (in words)', 'Annual estimate', 'Likelihood', 'Lift', 'Accounts buying both', 'Evidence'],
+    opps.map((o) => [o.rank, o.offer, o.priority, o.because || null, o.rationale, o.annualEstimate, o.likelihood, o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null, o.rule?.metrics ? o.rule.metrics.bothAccounts : null, o.sources.join(', ')]),
+    [FORMATS.integer, undefined, undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer, undefined],
+    'Buys everything comparable accounts buy; no rule suggests more.',
   );
-  const recEnd = recTop + Math.max(1, recs.length);
+  const recEnd = recTop + Math.max(1, opps.length);
+  blocks.push(cell(`A${r - 2}`, `Rules count with lift ≥ ${MIN_RECOMMENDATION_LIFT} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from 50%, Medium from 25%. Estimate = median 12-month spend of the accounts that buy it.`, 'note'));
+
+  section(
+    'Products to add (product-level rules within what they buy)',
+    ['They buy', 'Consider selling', 'Why (in words)', 'Annual estimate', 'Confidence', 'Lift', 'Accounts buying both'],
+    d.skuCrossSell.map((x) => [x.because, x.offer, x.rationale, x.annualEstimate, x.metrics ? x.metrics.confidence : null, x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null, x.metrics ? x.metrics.bothAccounts : null]),
+    [undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer],
+    `No product-level rule reaches lift ${MIN_RECOMMENDATION_LIFT} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`,
+  );
 
   const gapRows: CellValue[][] = [];
   for (const g of d.productLineGaps) {
@@ -51,9 +61,10 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   );
 
   return sheet(kapName('Cross-Sell', a.accountId), 'crossSell', a.key, blocks, {
-    widths: [24, 26, 60, 12, 16, 14, 14, 14, 40],
+    widths: [24, 26, 12, 22, 60, 14, 12, 8, 12, 30],
     conditionalFormats: [
-      { range: `D${recTop + 1}:D${recEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `C${recTop + 1}:C${recEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `C${recTop + 1}:C${recEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
       { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✘', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
       { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✔', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
     ],

@@ -31,6 +31,11 @@ export function asOfText(asOf: Serial): string {
   return `${d}/${m}/${y}`;
 }
 
+/** The label of a 12-month figure: "12 months to 30/09/2026". */
+export function twelveMonthsTo(end: Serial): string {
+  return `12 months to ${asOfText(end)}`;
+}
+
 /** Sheet names start with "KAP " so a person sees at once which sheets the add-in made. */
 export function kapName(what: string, subject?: string): string {
   return subject ? `KAP ${what} – ${subject}` : `KAP ${what}`;

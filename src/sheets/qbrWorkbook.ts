@@ -6,8 +6,8 @@
  * one page wide.
  */
 import type { QbrData } from '../domain/analysis';
-import { DISCOUNT_TIERS } from '../domain/rules';
-import { asOfText, labelledRows, type LayoutOptions, moneyFor } from './options';
+import { DISCOUNT_TIERS, REPLENISHMENT } from '../domain/rules';
+import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from './options';
 import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
 
 const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
@@ -22,9 +22,8 @@ function money0(n: number, symbolFormat: string): string {
   return `${n < 0 ? '-' : ''}${sym}${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
 }
 
-function dateText(serial: number): string {
-  return asOfText(serial);
-}
+/** The replenishment table shows the first candidates (most 12-month revenue first). */
+const QBR_REPLENISHMENT_ROWS = 8;
 
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const money = moneyFor(opts, q.currency);
@@ -32,95 +31,121 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
     sheet(name, `qbr-${kind}`, subject, blocks, { showGridlines: false, page: PAGE, widths: [34, 18, 18, 18, 18, 18], ...extra });
   const g = q.glance;
+  // Every figure is the quarter's or the 12 months to `figuresTo`, and says which.
+  const Q = q.quarter.label;
+  const Y = twelveMonthsTo(q.figuresTo);
+  const asOf = `as of ${asOfText(q.asOf)}`;
+  const recs = q.recommendations;
 
-  // 1. Cover
+  // 1. Cover, with the headline figures the other sheets repeat
   const cover = mk('Cover', 'cover', [
     { at: 'A3', rows: [['Quarterly Business Review']], style: { bold: true, fontSize: 24, fontColor: PALETTE.brand } },
     { at: 'A5', rows: [[q.name]], style: { bold: true, fontSize: 18 } },
-    cell('A7', `${q.quarter.label} (${q.quarter.months})`, { fontSize: 14 }),
-    cell('A9', `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? 'your account manager'}`, 'subtitle'),
-    cell('A11', `Account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ''}`, 'note'),
-    cell('A13', 'Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail', { wrap: true }),
-  ], { widths: [90] });
+    cell('A7', `${Q} (${q.quarter.months})`, { fontSize: 14 }),
+    cell('A8', `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? 'your account manager'} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ''}`, 'subtitle'),
+    cell('A10', 'At a glance', H2),
+    ...labelledRows(11, [
+      [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
+      [`Order value, ${Q}`, g.current.orderValue, money],
+      [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+      [`Total spend, ${Y}`, q.spendLast12, money],
+      [`Health score, ${asOf}`, q.health.score ?? 'n/a', FORMATS.score],
+    ]),
+    cell('A17', 'Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail', { wrap: true, vAlign: 'top' }),
+  ], { widths: [44, 20], merges: ['A17:B17'] });
 
   // 2. Partnership summary
+  const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
+  const first = q.monthlyRevenue[0]?.month ?? '';
+  const last = q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? '';
   const partnership = mk('Partnership', 'partnership', [
     title('A1', 'Your partnership'),
-    cell('A2', `${q.name} · 12 months to ${dateText(q.figuresTo)}`, 'subtitle'),
+    cell('A2', `${q.name} · ${Y} · ${Q} is ${q.quarter.months}`, 'subtitle'),
     ...labelledRows(4, [
       ['Partnership since', q.customerSince === null ? 'not known' : date(q.customerSince), FORMATS.date],
       ['Account tier', q.tier ?? 'not set'],
       ['Your dedicated contact', q.accountManager ?? 'not set'],
       ['Primary contact', [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone].filter(Boolean).join(' · ') || 'not given'],
-      ['Orders (last 12 months)', q.ordersLast12, FORMATS.integer],
-      ['Total investment (last 12 months)', q.spendLast12, money],
-      ['Estimated savings vs list price', q.savings ? q.savings.savings : 'list prices not in the data', money],
-      ['Health score', q.health.score ?? 'n/a', FORMATS.score],
+      [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+      [`Total spend, ${Y}`, q.spendLast12, money],
+      [`Savings vs list price, ${Y}`, q.savings ? q.savings.savings : 'list prices not in the data', money],
+      [`Health score, ${asOf}`, q.health.score ?? 'n/a', FORMATS.score],
     ]),
     ...(q.savings ? [cell('A13', `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`, 'note')] : []),
-    cell('A15', 'Monthly revenue', H2),
-    { at: 'A16', rows: [['Month', 'Revenue'], ...q.monthlyRevenue.map((m) => [m.month, m.revenue])], header: true, formats: [undefined, money] },
+    cell('A15', `Monthly revenue, ${first} – ${last}`, H2),
+    { at: 'A16', rows: [['Month', 'Revenue'], ...q.monthlyRevenue.map((m) => [m.month, m.revenue]), ['Total', monthTotal]], header: true, total: true, formats: [undefined, money] },
   ], {
-    charts: [{ type: 'column', title: 'Monthly revenue (last 12 months)', data: `A16:B${16 + q.monthlyRevenue.length}`, from: 'D15', to: 'J32' }],
-    widths: [36, 22, 14, 14, 14, 14],
+    charts: [{ type: 'column', title: `Monthly revenue, ${first} – ${last}`, data: `A16:B${16 + q.monthlyRevenue.length}`, from: 'D15', to: 'J32' }],
+    widths: [40, 22, 4, 12, 12, 12, 12, 12, 12, 12],
   });
 
   // 3. The quarter at a glance
-  const figures = (f: typeof g.current): CellValue[] => [f.orders, f.orderValue, f.distinctProducts, f.returns, f.returnValue];
+  const figures = (f: typeof g.current): CellValue[] => [f.orders, f.orderValue, f.returns, f.returnValue, f.netRevenue, f.distinctProducts];
+  const catTotal = q.categorySplit.reduce((t, c) => t + c.revenue, 0);
   const quarter = mk('Quarter at a glance', 'quarter', [
-    title('A1', `${q.quarter.label} at a glance`),
+    title('A1', `${Q} at a glance`),
     cell('A2', `${q.quarter.months} against the previous quarter and the same quarter last year`, 'subtitle'),
     { at: 'A4', rows: [
-      ['', 'Orders', 'Order value', 'Products', 'Returns', 'Returned value'],
-      [`This quarter (${g.current.span.label})`, ...figures(g.current)],
-      [`Previous quarter (${g.previous.span.label})`, ...figures(g.previous)],
-      [`Same quarter last year (${g.sameQuarterLastYear.span.label})`, ...figures(g.sameQuarterLastYear)],
-    ], header: true, formats: [undefined, FORMATS.integer, money, FORMATS.integer, FORMATS.integer, money] },
+      ['Quarter', 'Orders', 'Order value', 'Returns', 'Returned value', 'Net revenue', 'Products'],
+      [`This quarter, ${g.current.span.label}`, ...figures(g.current)],
+      [`Previous quarter, ${g.previous.span.label}`, ...figures(g.previous)],
+      [`Same quarter last year, ${g.sameQuarterLastYear.span.label}`, ...figures(g.sameQuarterLastYear)],
+    ], header: true, formats: [undefined, FORMATS.integer, money, FORMATS.integer, money, money, FORMATS.integer] },
     {
       at: 'A8',
       rows: [
-        ['Change vs previous quarter', pct(g.ordersVsPrevious), pct(g.valueVsPrevious), pct(g.productsVsPrevious)],
-        ['Change vs last year', pct(g.ordersVsLastYear), pct(g.valueVsLastYear), pct(g.productsVsLastYear)],
+        [`Change vs ${g.previous.span.label}`, pct(g.ordersVsPrevious), pct(g.valueVsPrevious), null, null, null, pct(g.productsVsPrevious)],
+        [`Change vs ${g.sameQuarterLastYear.span.label}`, pct(g.ordersVsLastYear), pct(g.valueVsLastYear), null, null, null, pct(g.productsVsLastYear)],
       ],
       style: 'label',
-      formats: [undefined, FORMATS.percent, FORMATS.percent, FORMATS.percent],
+      formats: [undefined, FORMATS.percent, FORMATS.percent, undefined, undefined, undefined, FORMATS.percent],
     },
-    cell('A11', 'Top 5 products this quarter', H2),
-    { at: 'A12', rows: [['Product', 'SKU', 'Units', 'Revenue'], ...(q.topProducts.length ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue]) : [['No orders this quarter.', '', null, null]])], header: true, formats: [undefined, undefined, FORMATS.integer, money] },
-    cell('A19', 'Spend by category (last 12 months)', H2),
-    { at: 'A20', rows: [['Category', 'Revenue', 'Share'], ...q.categorySplit.map((c) => [c.category, c.revenue, c.share])], header: true, formats: [undefined, money, FORMATS.percent] },
+    cell('A11', `Top 5 products, ${Q}`, H2),
+    { at: 'A12', rows: [['Product', 'SKU', 'Units', 'Revenue'], ...(q.topProducts.length ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue]) : [['No orders this quarter.', null, null, null]])], header: true, formats: [undefined, undefined, FORMATS.integer, money] },
+    cell('A19', `Spend by category, ${Q}`, H2),
+    { at: 'A20', rows: [['Category', 'Revenue', 'Share'], ...q.categorySplit.map((c) => [c.category, c.revenue, c.share]), ['Total (net revenue)', catTotal, catTotal ? 1 : null]], header: true, total: true, formats: [undefined, money, FORMATS.percent] },
   ], {
-    charts: [{ type: 'pie', title: 'Spend by category', data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`, from: 'D19', to: 'H34' }],
-    widths: [40, 14, 16, 12, 12, 16],
+    charts: [{ type: 'pie', title: `Spend by category, ${Q}`, data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`, from: 'D19', to: 'H34' }],
+    widths: [40, 14, 14, 12, 14, 14, 12],
+    page: { ...PAGE, orientation: 'landscape' },
   });
 
   // 4. Service performance, insights, recommendations, offers
-  const recs = q.recommendations;
+  const sim = q.similarAccounts;
   const insightsBlocks: Block[] = [
     title('A1', 'Service, insights and recommendations'),
-    cell('A3', 'Service performance', H2),
+    cell('A2', `${q.name} · ${Q} · ${Y}`, 'subtitle'),
+    cell('A3', `Service performance, ${Q}`, H2),
     { at: 'A4', rows: [
-      ['Measure', 'This quarter', 'Notes'],
+      ['Measure', Q, 'Notes'],
       ['Returns (from the data)', g.current.returns, g.current.returns ? `Value ${money0(g.current.returnValue, money)}` : 'No returns'],
-      ['On-time delivery %', '', 'fill in'],
-      ['Order accuracy %', '', 'fill in'],
-      ['Issues raised / resolved', '', 'fill in'],
-      ['Average response time', '', 'fill in'],
+      ['On-time delivery %', null, 'fill in'],
+      ['Order accuracy %', null, 'fill in'],
+      ['Issues raised / resolved', null, 'fill in'],
+      ['Average response time', null, 'fill in'],
     ], header: true },
-    cell('A11', 'Insights', H2),
-    { at: 'A12', rows: [['Comparison with similar accounts', 'This account', 'Similar accounts (median)'], [`Revenue, last 12 months (${q.similarAccounts.basis}, ${q.similarAccounts.accounts} accounts)`, q.similarAccounts.accountRevenueLast12, q.similarAccounts.medianRevenueLast12]], header: true, formats: [undefined, money, money] },
-    { at: 'A14', rows: [['Orders, last 12 months', q.similarAccounts.accountOrdersLast12, q.similarAccounts.medianOrdersLast12], ['Categories bought', q.similarAccounts.accountCategoriesLast12, q.similarAccounts.medianCategoriesLast12]], formats: [undefined, FORMATS.integer, '0.#'] },
-    cell('A17', 'Auto-replenishment candidates (regular reorder pattern)', { bold: true }),
-    { at: 'A18', rows: [['Product', 'Orders', 'Reorder every (days)', 'Next expected', 'Avg units per order'], ...(q.replenishment.length ? q.replenishment.map((r) => [r.name, r.orderDates, Math.round(r.reorderDays), date(r.nextExpectedOrder), Math.round(r.averageUnitsPerOrder)]) : [['No product is reordered regularly enough yet.', null, null, '', null]])], header: true, formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer] },
+    cell('A11', `Comparison with similar accounts, ${Y}`, H2),
+    { at: 'A12', rows: [[`Measure (${sim.basis}, ${sim.accounts} accounts)`, 'This account', 'Similar accounts (median)']], header: true },
+    { at: 'A13', rows: [[`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12]], formats: [undefined, money, money] },
+    { at: 'A14', rows: [[`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12]], formats: [undefined, FORMATS.integer, '#,##0.#'] },
+    { at: 'A15', rows: [[`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12]], formats: [undefined, FORMATS.integer, '#,##0.#'] },
+    cell('A17', `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf)})`, { bold: true, wrap: true }),
+    { at: 'A18', rows: [['Product', 'Orders', 'Reorder every (days)', 'Next expected', 'Avg units per order'], ...(q.replenishment.length ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [r.name, r.orderDates, Math.round(r.reorderDays), date(r.nextExpectedOrder), Math.round(r.averageUnitsPerOrder)]) : [['No product is reordered at a regular period yet.', null, null, null, null]])], header: true, formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer] },
   ];
-  let r = 20 + Math.max(1, q.replenishment.length);
-  insightsBlocks.push(cell(`A${r}`, 'Recommendations', H2));
-  insightsBlocks.push({ at: `A${r + 1}`, rows: [['Recommendation', 'Because they buy', 'Why', 'Annual estimate'], ...(recs.length ? recs.map((x, k) => [`${k + 1}. ${x.offer}`, x.because, x.rationale, x.annualEstimate]) : [['No recommendation from the data yet.', '', '', null]])], header: true, formats: [undefined, undefined, undefined, money], style: { wrap: true, vAlign: 'top' } });
+  let r = 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
+  insightsBlocks.push(cell(`A${r}`, `Recommendations (${asOf})`, H2));
+  insightsBlocks.push({
+    at: `A${r + 1}`,
+    rows: [['Recommendation', 'Priority', 'Why', 'Annual estimate'], ...(recs.length ? recs.map((x, k) => [`${k + 1}. ${x.offer}`, x.priority, x.rationale, x.annualEstimate]) : [['No recommendation meets the bar yet (High or Medium priority).', null, null, null]])],
+    header: true,
+    formats: [undefined, undefined, undefined, money],
+    style: { wrap: true, vAlign: 'top' },
+  });
   r += Math.max(1, recs.length) + 3;
   insightsBlocks.push(cell(`A${r}`, 'Offers: bulk order incentives', H2));
   insightsBlocks.push({ at: `A${r + 1}`, rows: [['Order value', 'Discount'], ...[...DISCOUNT_TIERS].reverse().map((t) => [t.label, t.rate])], header: true, formats: [undefined, FORMATS.percent] });
-  insightsBlocks.push(cell(`A${r + 7}`, 'Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).', { wrap: true }));
-  const insights = mk('Insights & offers', 'insights', insightsBlocks, { widths: [44, 22, 50, 16] });
+  insightsBlocks.push(cell(`A${r + 7}`, 'Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).', { wrap: true, vAlign: 'top' }));
+  const insights = mk('Insights & offers', 'insights', insightsBlocks, { widths: [44, 14, 56, 16, 16], merges: [`A${r + 7}:D${r + 7}`] });
 
   // 5. Planning questions and action items
   const planning = mk('Planning & actions', 'planning', [
@@ -150,7 +175,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     { at: 'A4', rows: [
       ['Item', 'Minutes', 'Content'],
       ['1. Relationship check', 5, 'How is business going? Changes in team or operations? Concerns or feedback for us?'],
-      ['2. Partnership review', 15, `Spend: ${money0(g.current.orderValue, money)} this quarter vs ${money0(g.previous.orderValue, money)} last quarter; top products; savings; service levels; issues resolved`],
+      ['2. Partnership review', 15, `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`],
       ['3. Insights & opportunities', 15, 'Industry trends; new products; volume discounts and consolidation; comparison with similar customers'],
       ['4. Recommendations', 15, recs.slice(0, 3).map((x, k) => `${k + 1}) ${x.offer}`).join('; ') || 'Product recommendations'],
       ['5. Forward planning', 10, 'Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR'],
@@ -181,9 +206,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
     '',
     'Summary of discussion:',
-    `- This quarter you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? '' : ` (${g.valueVsPrevious >= 0 ? '+' : ''}${Math.round(g.valueVsPrevious)}% on last quarter)`}.`,
-    `- Over the last 12 months: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ''}.`,
-    ...(q.topProducts[0] ? [`- Your top product this quarter was ${q.topProducts[0].name} (${q.topProducts[0].units} units).`] : []),
+    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? '' : ` (${g.valueVsPrevious >= 0 ? '+' : ''}${Math.round(g.valueVsPrevious)}% on ${g.previous.span.label})`}.`,
+    `- Over the ${Y}: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ''}.`,
+    ...(q.topProducts[0] ? [`- Your top product in ${Q} was ${q.topProducts[0].name} (${q.topProducts[0].units.toLocaleString('en-GB')} units).`] : []),
     '',
     'Agreed actions:',
     ...recs.slice(0, 3).map((x) => `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? 'me'} – [date]`),

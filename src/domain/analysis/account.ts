@@ -6,15 +6,20 @@
  *
  * Decisions:
  * - Categories not bought: every category that at least one comparable account bought in the
- *   last 12 months and this one did not; priority High when at least NOT_BOUGHT_PRIORITY.high of
- *   the group buys it, Medium from NOT_BOUGHT_PRIORITY.medium, else Low.
+ *   last 12 months and this one did not, in the order and with the priority of the account's one
+ *   ranked opportunity list (./opportunities.ts), which also feeds Cross-sell, the plan and the QBR.
  * - Top products: SKUs bought in the last 12 months by 12-month revenue; the reorder period uses
  *   every distinct order date of the SKU up to as-of.
  * - Buying pattern: purchase orders of the last 12 months.
  * - Dormant: bought in the prior 12 months (as-of − 24 … − 12 months) and last-12-month revenue
  *   down by DORMANT.dropShare or more; months since last order are whole calendar months (EDATE).
- * - Cross-sell: X → Y data rules with X bought and Y not bought in the last 12 months; one rule per
- *   Y (the best by lift, then confidence), ranked by lift then confidence. Curated rules follow.
+ * - Cross-sell: X → Y data rules with X bought and Y not bought in the last 12 months, lift at least
+ *   MIN_RECOMMENDATION_LIFT (1.2); one rule per Y (the best by lift, then confidence), ranked by
+ *   lift then confidence. Curated rules follow. `opportunities` merges them with the comparable
+ *   group's evidence into the one ranked list.
+ * - Top products carry their reorder regularity; `replenishment` lists every product bought in the
+ *   last 12 months with a regular reorder period (reorderRegularity: ≥ 4 orders, gaps' CV ≤ 0.5),
+ *   most 12-month revenue first, so the QBR's candidates and the top-products table agree.
  * - Competitor displacement: categories that COMPETITOR_DISPLACEMENT_SHARE of the other accounts of
  *   the same industry (same currency, at least MIN_COMPARABLE_ACCOUNTS of them) buy and this one does not.
  * - Plan: quarterly targets = baseline/4 + uplift × QUARTER_TARGET_WEIGHTS[q] / Σ weights (rising,
@@ -23,16 +28,16 @@
  */
 import { edate, MONTH_NAMES, WEEKDAY_NAMES, weekday, serialToYmd } from '../dates';
 import { median, roundHalfAwayFromZero } from '../numbers';
-import { reorderDays } from '../reorder';
+import { reorderRegularity } from '../reorder';
 import {
   COMPETITOR_DISPLACEMENT_SHARE,
   DEFAULT_GROWTH_TARGET,
   MIN_RECOMMENDATION_LIFT,
+  MIN_RULE_SUPPORT_ACCOUNTS,
   DMU_ROLES,
   DORMANT,
   INDUSTRY_MATRIX,
   MIN_COMPARABLE_ACCOUNTS,
-  NOT_BOUGHT_PRIORITY,
   OVERDUE_MULTIPLE,
   PLAN_INITIATIVES,
   PLAN_NEW_CATEGORIES,
@@ -43,6 +48,7 @@ import {
 import { seasonality } from '../seasonality';
 import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
+import { priorityOf, rankOpportunities, recommended, type Opportunity } from './opportunities';
 import type { Internal, PortfolioModel } from './portfolio';
 import { currencyPrefix, formatMoney } from '../currency';
 import { ordersIn, periodBack, type Subject } from './subject';
@@ -63,6 +69,7 @@ import type {
   PlanInitiative,
   PortfolioAnalysis,
   ProductLineGap,
+  ReplenishmentCandidate,
   SeasonalityRow,
   StakeholderCoverage,
   TopProduct,
@@ -140,8 +147,9 @@ export function churnRiskOf(monthsSinceLastOrder: number): 'High' | 'Medium' | '
   return monthsSinceLastOrder >= DORMANT.highMonths ? 'High' : monthsSinceLastOrder >= DORMANT.mediumMonths ? 'Medium' : 'Low';
 }
 
-export function notBoughtPriority(share: number): 'High' | 'Medium' | 'Low' {
-  return share >= NOT_BOUGHT_PRIORITY.high ? 'High' : share >= NOT_BOUGHT_PRIORITY.medium ? 'Medium' : 'Low';
+/** Priority of a category not bought from the comparable share alone (the opportunity list adds the other evidence). */
+export function notBoughtPriority(share: number, buyers = MIN_RULE_SUPPORT_ACCOUNTS): 'High' | 'Medium' | 'Low' {
+  return buyers < MIN_RULE_SUPPORT_ACCOUNTS ? 'Low' : priorityOf(share);
 }
 
 /**
@@ -296,7 +304,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   if (g && peers > 0) {
     for (const [c, n] of g.buyers) {
       if (bought.has(c)) continue;
-      categoriesNotBought.push({ category: cats[c], comparableBuyers: n, comparableAccounts: peers, share: n / peers, medianSpend: g.medianSpend.get(c) ?? null, priority: notBoughtPriority(n / peers) });
+      categoriesNotBought.push({ category: cats[c], comparableBuyers: n, comparableAccounts: peers, share: n / peers, medianSpend: g.medianSpend.get(c) ?? null, priority: notBoughtPriority(n / peers, n) });
     }
   }
   categoriesNotBought.sort((a, b) => b.share - a.share || (b.medianSpend ?? 0) - (a.medianSpend ?? 0) || (a.category < b.category ? -1 : 1));
@@ -310,7 +318,8 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     .slice(0, TOP_PRODUCTS)
     .map((x, i) => {
       const last = x.dates[x.dates.length - 1];
-      const period = reorderDays(x.dates) ?? null;
+      const reg = reorderRegularity(x.dates);
+      const period = reg.reorderDays;
       const days = asOf - last;
       return {
         rank: i + 1,
@@ -321,12 +330,30 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
         revenueLast12: x.rev12,
         lastOrderDate: last,
         daysSinceLastOrder: days,
-        distinctOrderDates: new Set(x.dates).size,
+        distinctOrderDates: reg.orders,
         reorderDays: period,
+        gapVariation: reg.gapVariation,
+        regular: reg.regular,
         nextExpectedOrder: period === null ? null : Math.round(last + period),
         overdue: period !== null && days > OVERDUE_MULTIPLE * period,
       };
     });
+
+  const { f: fr, u: unit } = s;
+  const replenishment: ReplenishmentCandidate[] = [];
+  for (const x of skus.values()) {
+    if (!x.bought12) continue;
+    const reg = reorderRegularity(x.dates);
+    if (!reg.regular) continue;
+    let units = 0;
+    for (let q = fr.pairStart[unit]; q < fr.pairStart[unit + 1]; q++) {
+      if (fr.pairSku[q] !== x.sku || fr.pairRet[q]) continue;
+      for (let e = fr.entStart[q]; e < fr.entStart[q + 1] && fr.entDate[e] <= asOf; e++) units += fr.entQty[e];
+    }
+    const last = x.dates[x.dates.length - 1];
+    replenishment.push({ sku: book.skus[x.sku], name: skuName(x.sku), orderDates: reg.orders, reorderDays: reg.reorderDays!, gapVariation: reg.gapVariation!, lastOrderDate: last, nextExpectedOrder: Math.round(last + reg.reorderDays!), averageUnitsPerOrder: units / reg.orders, revenueLast12: x.rev12 });
+  }
+  replenishment.sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.sku < b.sku ? -1 : 1));
 
   const dormantProducts: DormantProduct[] = [];
   for (const x of skus.values()) {
@@ -346,7 +373,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     if (r.currency !== account.currency) continue;
     const x = book.categoryIndexOf(r.antecedent);
     const y = book.categoryIndexOf(r.consequent);
-    if (x === undefined || y === undefined || !bought.has(x) || bought.has(y) || r.lift <= MIN_RECOMMENDATION_LIFT) continue;
+    if (x === undefined || y === undefined || !bought.has(x) || bought.has(y) || r.lift < MIN_RECOMMENDATION_LIFT - 1e-12) continue;
     const prev = bestByY.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestByY.set(r.consequent, r);
   }
@@ -408,7 +435,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   const skuRules = wantSku ? rulesForBasket(own, sb.baskets, sb.buyers, internal.minSupport) : [];
   const bestSku = new Map<number, (typeof skuRules)[number]>();
   for (const r of skuRules) {
-    if (r.lift <= MIN_RECOMMENDATION_LIFT) continue;
+    if (r.lift < MIN_RECOMMENDATION_LIFT - 1e-12) continue;
     const prev = bestSku.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestSku.set(r.consequent, r);
   }
@@ -504,9 +531,21 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     }
   }
 
+  // The one ranked list: data rules, the comparable group and curated rules, merged per item.
+  const opportunities = rankOpportunities(
+    crossSell.filter((r) => !r.curated),
+    categoriesNotBought,
+    crossSell.filter((r) => r.curated),
+    peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
+    internal.minSupport,
+  );
+  const oppByName = new Map(opportunities.map((o) => [lower(o.offer), o]));
+  for (const n of categoriesNotBought) n.priority = oppByName.get(lower(n.category))?.priority ?? n.priority;
+  categoriesNotBought.sort((a, b) => (oppByName.get(lower(a.category))?.rank ?? 0) - (oppByName.get(lower(b.category))?.rank ?? 0));
+
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
   const relationships = relationshipMapOf(book, portfolio, account, state.units, contacts, contactsAll, state.rec);
-  const plan = accountPlan(account, { crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships });
+  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships });
 
   return {
     account,
@@ -514,11 +553,13 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     categoryTotal: { revenue: totalRev, units: totalUnits, averageUnitPrice: totalUnits ? totalRev / totalUnits : null },
     categoriesNotBought,
     topProducts,
+    replenishment,
     buyingPattern: buyingPattern(s, asOf),
     seasonality: seasonalityOf(s, asOf),
     dormantProducts,
     crossSell,
     skuCrossSell,
+    opportunities,
     productLineGaps,
     upsell,
     competitorDisplacement,
@@ -542,6 +583,8 @@ function catalogBySku(catalog: readonly CatalogItem[]): Map<string, CatalogItem>
 export function accountPlan(
   account: AccountAnalysis,
   x: {
+    /** the account's ranked opportunity list; without it, one is made from crossSell and the whitespace gaps */
+    opportunities?: Opportunity[];
     crossSell: CrossSellRecommendation[];
     dormantProducts: DormantProduct[];
     upsell: Upsell[];
@@ -564,13 +607,17 @@ export function accountPlan(
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: PlanInitiative[] = [];
   const add = (i: Omit<PlanInitiative, 'type'> & { type?: PlanInitiative['type'] }) => initiatives.push({ ...i, type: i.type ?? initiativeTypeOf(i.title) });
-  for (const r of x.crossSell.filter((c) => !c.curated).slice(0, PLAN_INITIATIVES)) {
-    add({ title: `Introduce ${r.offer}`, detail: r.rationale, estimate: r.annualEstimate, source: 'cross-sell', type: 'New category', categories: [r.offer], skus: [] });
-  }
-  for (const gap of account.whitespace.gaps) {
-    if (initiatives.length >= PLAN_INITIATIVES) break;
-    if (initiatives.some((i) => i.title === `Introduce ${gap.category}`)) continue;
-    add({ title: `Introduce ${gap.category}`, detail: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy it.`, estimate: gap.medianSpend, source: 'whitespace', type: 'New category', categories: [gap.category], skus: [] });
+  const opportunities =
+    x.opportunities ??
+    rankOpportunities(
+      x.crossSell.filter((c) => !c.curated),
+      account.whitespace.gaps.map((g) => ({ ...g, priority: priorityOf(g.share) })),
+      x.crossSell.filter((c) => c.curated),
+      peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
+    );
+  const top = recommended(opportunities, PLAN_INITIATIVES);
+  for (const o of top) {
+    add({ title: `Introduce ${o.offer}`, detail: o.rationale, estimate: o.annualEstimate, source: `opportunity ${o.rank} (${o.priority})`, type: 'New category', categories: [o.offer], skus: [] });
   }
   const line = (x.productLineGaps ?? []).find((g) => g.estimate > 0);
   if (line) {
@@ -617,10 +664,15 @@ export function accountPlan(
     swot: {
       strengths: account.categoriesLast12.length ? [`Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(', ')}.`] : [],
       weaknesses: account.riskFlags.map((r) => r.message),
-      opportunities: x.crossSell.slice(0, PLAN_INITIATIVES).map((c) => `${c.offer}: ${c.rationale}`),
+      opportunities: top.map((o) => `${o.offer}: ${o.rationale}`),
       threats: x.competitorDisplacement.map((c) => c.message),
     },
   };
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
+
+/** Words for the comparable group in a rationale: "comparable Plumber accounts", "Gold-tier accounts", "other accounts". */
+export function peerBasisText(basis: 'industry' | 'tier' | 'all', value: string): string {
+  return basis === 'industry' ? `comparable ${value} accounts` : basis === 'tier' ? `${value}-tier accounts` : 'other accounts';
+}

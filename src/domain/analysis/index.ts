@@ -2,9 +2,11 @@
 export { OrderBook, NO_CURRENCY } from './book';
 export { analyzePortfolio, buildPortfolio } from './portfolio';
 export type { PortfolioModel } from './portfolio';
-export { analyzeAccount, quarterlyTargets, stakeholderCoverage, churnRiskOf, notBoughtPriority, wholeMonthsBetween } from './account';
+export { analyzeAccount, quarterlyTargets, stakeholderCoverage, churnRiskOf, notBoughtPriority, wholeMonthsBetween, peerBasisText } from './account';
 export { qbrData } from './qbr';
-export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct, ReplenishmentCandidate } from './qbr';
+export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct } from './qbr';
+export { rankOpportunities, recommended, compareOpportunities, priorityOf } from './opportunities';
+export type { Opportunity, OpportunitySource, Priority } from './opportunities';
 export { fiscalQuarterSpan, fiscalQuarterOf, shiftQuarter, lastCompletedQuarter, fiscalQuarterLabel, parseFiscalQuarter, isFiscalStartMonth, FISCAL_START_MESSAGE } from './fiscal';
 export type { FiscalQuarter, FiscalQuarterSpan } from './fiscal';
 export { ruleMetrics, associationRule, minePairRules, compareRules } from './affinity';

@@ -1,30 +1,39 @@
 /**
  * qbrData: the figures of a QBR workbook for one account and one fiscal quarter (PRODUCT.md §2.9).
  *
+ * One truth per workbook: every figure is either the quarter's or "the 12 months to `figuresTo`",
+ * and each is computed once here, so the cover, the partnership summary, the insights and the
+ * e-mail repeat the same numbers.
+ *
  * Decisions:
  * - Quarter figures use the fiscal quarter; "12 months" figures run to the quarter's last day, or
- *   to the portfolio's as-of when the quarter is still running.
+ *   to the portfolio's as-of when the quarter is still running (`figuresTo`). The comparison with
+ *   similar accounts uses the same 12 months for the account and for its peers.
  * - Order value = purchase orders; returns are reported on their own (count and value).
  * - Savings against list price: Σ (list price × quantity) − revenue over the lines of the last
  *   12 months that carry a list price; the share of revenue that had one is given with it.
- * - Auto-replenishment candidates: SKUs with at least REPLENISHMENT.minOrders distinct order dates
- *   up to the quarter end whose gaps vary little (coefficient of variation ≤ REPLENISHMENT.maxGapCv).
- * - Comparison with similar accounts: the medians of the account's comparable group (as chosen for
- *   whitespace) at the portfolio's as-of, beside the account's own figures at that date.
- * - Recommendations: data cross-sell first, then curated rules, then whitespace gaps; between
- *   QBR_RECOMMENDATIONS.min and .max when the data has that many.
+ * - Auto-replenishment candidates: the account detail's (every product bought in the 12 months to
+ *   the as-of with a regular reorder period, reorderRegularity), so they agree with the
+ *   Breakdown's top-products table; forward-looking, so they use the order history to the as-of.
+ * - Comparison with similar accounts: the account's comparable group (as chosen for whitespace);
+ *   orders, net revenue and categories bought in the 12 months to `figuresTo`, for the account and
+ *   the medians of the others.
+ * - Recommendations: the High and Medium opportunities of the account's ranked list
+ *   (./opportunities.ts), in its order, at most QBR_RECOMMENDATIONS.max: the same list as the
+ *   Breakdown, Cross-sell and the account plan.
  */
 import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
-import { mean, median } from '../numbers';
-import { reorderDays } from '../reorder';
-import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS, REPLENISHMENT } from '../rules';
+import { median } from '../numbers';
+import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
 import type { Serial, Tier } from '../types';
-import { accountRowIndex, analyzeAccount, skuFigures } from './account';
+import { accountRowIndex, analyzeAccount } from './account';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
 import type { PortfolioModel } from './portfolio';
 import { addTo } from './aggregates';
-import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
-import type { AnalysisContext, CrossSellRecommendation } from './types';
+import { diversityAt } from './healthAt';
+import { recommended, type Opportunity } from './opportunities';
+import { netRevenueIn, ordersIn, periodBack, returnsIn, type Subject } from './subject';
+import type { AccountDetail, AnalysisContext, ReplenishmentCandidate } from './types';
 import type { Period } from '../dates';
 
 export interface QuarterFigures {
@@ -58,24 +67,15 @@ export interface QbrProduct {
   revenue: number;
 }
 
-export interface ReplenishmentCandidate {
-  sku: string;
-  name: string;
-  orderDates: number;
-  reorderDays: number;
-  gapVariation: number;
-  lastOrderDate: Serial;
-  nextExpectedOrder: Serial;
-  averageUnitsPerOrder: number;
-}
-
 export interface QbrData {
   accountId: string;
   name: string;
   currency: string;
   quarter: FiscalQuarterSpan;
-  /** the date the 12-month figures run to */
+  /** the date the 12-month figures run to: the quarter's last day, or the as-of while it runs */
   figuresTo: Serial;
+  /** the portfolio's as-of: the health score, the recommendations and the replenishment candidates are at this date */
+  asOf: Serial;
   customerSince: Serial | null;
   customerSinceSource: 'accounts table' | 'first order' | null;
   tier: Tier | null;
@@ -86,7 +86,9 @@ export interface QbrData {
   savings: { listValue: number; paid: number; savings: number; shareOfSpendWithListPrice: number } | null;
   glance: QuarterComparison;
   topProducts: QbrProduct[];
+  /** from the account detail, order history to `asOf` */
   replenishment: ReplenishmentCandidate[];
+  /** all in the 12 months to `figuresTo` */
   similarAccounts: {
     basis: string;
     accounts: number;
@@ -97,8 +99,11 @@ export interface QbrData {
     accountOrdersLast12: number;
     accountCategoriesLast12: number;
   };
-  recommendations: CrossSellRecommendation[];
+  /** High and Medium opportunities of the account's ranked list, in its order (3–5 when the data has them) */
+  recommendations: Opportunity[];
+  /** the 12 calendar months ending with the quarter's last month (the last one to `figuresTo`) */
   monthlyRevenue: { month: string; monthKey: number; revenue: number }[];
+  /** net revenue by category in the quarter (sums to glance.current.netRevenue) */
   categorySplit: { category: string; revenue: number; share: number }[];
   offers: { label: string; min: number; rate: number }[];
   health: { score: number | null; band: string | null };
@@ -130,6 +135,8 @@ export function qbrData(
   quarter: FiscalQuarter,
   ctx: Partial<AnalysisContext> = {},
   currency?: string,
+  /** the account's detail when the caller has it (the engine caches one per account); else computed */
+  detailGiven?: AccountDetail,
 ): QbrData {
   const { analysis: portfolio, internal } = model;
   const book = internal.book;
@@ -182,59 +189,29 @@ export function qbrData(
     .map(([c, revenue]) => ({ category: book.categories[c], revenue, share: qTotal ? revenue / qTotal : 0 }))
     .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
 
-  // Auto-replenishment candidates.
-  const replenishment: ReplenishmentCandidate[] = [];
-  for (const x of skuFigures(s, upTo).values()) {
-    const dates = [...new Set(x.dates)];
-    if (dates.length < REPLENISHMENT.minOrders) continue;
-    const gaps = dates.slice(1).map((d, i) => d - dates[i]);
-    const m = mean(gaps)!;
-    const sd = Math.sqrt(gaps.reduce((t, g) => t + (g - m) ** 2, 0) / gaps.length);
-    const cv = m ? sd / m : 0;
-    if (cv > REPLENISHMENT.maxGapCv) continue;
-    const period = reorderDays(dates)!;
-    let units = 0;
-    for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
-      if (f.pairSku[q] !== x.sku || f.pairRet[q]) continue;
-      for (let e = f.entStart[q]; e < f.entStart[q + 1] && f.entDate[e] <= upTo; e++) units += f.entQty[e];
-    }
-    const last = dates[dates.length - 1];
-    replenishment.push({ sku: book.skus[x.sku], name: skuName(x.sku), orderDates: dates.length, reorderDays: period, gapVariation: cv, lastOrderDate: last, nextExpectedOrder: Math.round(last + period), averageUnitsPerOrder: units / dates.length });
-  }
-  replenishment.sort((a, b) => a.gapVariation - b.gapVariation || b.orderDates - a.orderDates || (a.sku < b.sku ? -1 : 1));
-
-  // Comparison with similar accounts (portfolio as-of).
+  // Comparison with similar accounts: the same 12 months for the account and its peers.
   const g = state.group;
   const peers = g ? g.members.filter((i) => i !== idx) : [];
-  const pa = portfolio.accounts;
+  const catOfSku = Int32Array.from(book.skuCategory);
+  const stamp = new Int32Array(Math.max(1, book.categories.length));
+  const stampBase = { v: 0 };
+  const twelve = (x: Subject) => ({ orders: ordersIn(x, y1).count, revenue: netRevenueIn(x, y1), categories: diversityAt(x, [upTo], catOfSku, stamp, stampBase).categories[0] });
+  const own12 = twelve(s);
+  const peer12 = peers.map((i) => twelve(internal.states[i].s));
   const similarAccounts = {
     basis: g ? (g.basis === 'all' ? 'All accounts' : `${g.basis === 'industry' ? 'Industry' : 'Tier'}: ${g.basisValue}`) : 'All accounts',
     accounts: peers.length,
-    medianRevenueLast12: median(peers.map((i) => pa[i].revenueLast12)) ?? null,
-    medianOrdersLast12: median(peers.map((i) => pa[i].ordersLast12)) ?? null,
-    medianCategoriesLast12: median(peers.map((i) => pa[i].categoriesLast12.length)) ?? null,
-    accountRevenueLast12: account.revenueLast12,
-    accountOrdersLast12: account.ordersLast12,
-    accountCategoriesLast12: account.categoriesLast12.length,
+    medianRevenueLast12: median(peer12.map((x) => x.revenue)) ?? null,
+    medianOrdersLast12: median(peer12.map((x) => x.orders)) ?? null,
+    medianCategoriesLast12: median(peer12.map((x) => x.categories)) ?? null,
+    accountRevenueLast12: own12.revenue,
+    accountOrdersLast12: own12.orders,
+    accountCategoriesLast12: own12.categories,
   };
 
-  // Recommendations use category rules only: skip the SKU-level mining.
-  const detail = analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
-  const recs: CrossSellRecommendation[] = [...detail.crossSell.filter((r) => !r.curated), ...detail.crossSell.filter((r) => r.curated)];
-  const seen = new Set<string>();
-  const recommendations: CrossSellRecommendation[] = [];
-  for (const r of recs) {
-    if (recommendations.length >= QBR_RECOMMENDATIONS.max) break;
-    if (seen.has(r.offer.toLowerCase())) continue;
-    seen.add(r.offer.toLowerCase());
-    recommendations.push(r);
-  }
-  for (const gap of account.whitespace.gaps) {
-    if (recommendations.length >= QBR_RECOMMENDATIONS.min) break;
-    if (seen.has(gap.category.toLowerCase())) continue;
-    seen.add(gap.category.toLowerCase());
-    recommendations.push({ source: 'affinity', curated: false, level: 'category', because: `${account.whitespace.basisValue} accounts`, offer: gap.category, rationale: `${gap.comparableBuyers} of ${gap.comparableAccounts} comparable accounts buy ${gap.category}.`, priority: null, annualEstimate: gap.medianSpend, metrics: null });
-  }
+  // Recommendations and replenishment come from the account's detail (one ranked list per account).
+  const detail = detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
+  const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
   // Monthly revenue: the 12 calendar months ending with the quarter's last month.
   const lastKey = monthKey(span.lastDay);
@@ -255,6 +232,7 @@ export function qbrData(
     currency: account.currency,
     quarter: span,
     figuresTo: upTo,
+    asOf: portfolio.asOf,
     customerSince: rec?.customerSince ?? firstOrder,
     customerSinceSource: rec?.customerSince !== undefined ? 'accounts table' : firstOrder !== null ? 'first order' : null,
     tier: account.tier,
@@ -275,7 +253,7 @@ export function qbrData(
       productsVsLastYear: change(ly.distinctProducts, cur.distinctProducts),
     },
     topProducts,
-    replenishment,
+    replenishment: detail.replenishment,
     similarAccounts,
     recommendations,
     monthlyRevenue,

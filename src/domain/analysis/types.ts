@@ -12,6 +12,7 @@ import type { InitiativeType } from '../rules';
 import type { RequiredCoverage } from '../relationships';
 import type { InitiativeProgress, InitiativeRollupRow } from './initiatives';
 import type { RelationshipMap } from './relationship';
+import type { Opportunity } from './opportunities';
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -343,7 +344,7 @@ export interface CategoryNotBought {
   comparableAccounts: number;
   share: number;
   medianSpend: number | null;
-  /** High: share ≥ NOT_BOUGHT_PRIORITY.high, Medium: ≥ .medium, else Low */
+  /** the priority of this category in the account's ranked opportunity list (./opportunities.ts) */
   priority: 'High' | 'Medium' | 'Low';
 }
 
@@ -362,6 +363,26 @@ export interface TopProduct {
   nextExpectedOrder: Serial | null;
   /** days since last order > OVERDUE_MULTIPLE × reorder period */
   overdue: boolean;
+  /** coefficient of variation of the gaps between order dates; null under 2 orders */
+  gapVariation: number | null;
+  /** a regular reorder period (≥ 4 orders, gaps' CV ≤ 0.5): an auto-replenishment candidate */
+  regular: boolean;
+}
+
+/** A product reordered at a regular period (reorderRegularity), offered for auto-replenishment. */
+export interface ReplenishmentCandidate {
+  sku: string;
+  name: string;
+  /** distinct order dates up to the as-of */
+  orderDates: number;
+  /** median days between them */
+  reorderDays: number;
+  /** coefficient of variation of the gaps (≤ REPLENISHMENT.maxGapCv) */
+  gapVariation: number;
+  lastOrderDate: Serial;
+  nextExpectedOrder: Serial;
+  averageUnitsPerOrder: number;
+  revenueLast12: number;
 }
 
 export interface BuyingPattern {
@@ -488,11 +509,15 @@ export interface AccountDetail {
   categoryTotal: { revenue: number; units: number; averageUnitPrice: number | null };
   categoriesNotBought: CategoryNotBought[];
   topProducts: TopProduct[];
+  /** every product bought in the last 12 months with a regular reorder period, most revenue first */
+  replenishment: ReplenishmentCandidate[];
   buyingPattern: BuyingPattern;
   seasonality: SeasonalityRow[];
   dormantProducts: DormantProduct[];
   crossSell: CrossSellRecommendation[];
   skuCrossSell: CrossSellRecommendation[];
+  /** the one ranked opportunity list (category level) every sheet shows */
+  opportunities: Opportunity[];
   productLineGaps: ProductLineGap[];
   upsell: Upsell[];
   competitorDisplacement: CompetitorDisplacement[];

@@ -31,24 +31,32 @@ describe('category breakdown', () => {
     expect(det.categoryTotal).toEqual({ revenue: 340, units: 28, averageUnitPrice: 340 / 28 });
   });
 
-  it('lists categories not bought with the comparable buyers, their median spend and a priority', () => {
-    // Peers of A: B, C, D, E (all accounts). X bought by B, C (2/4 = 50% → High), Y by D (1/4 = 25% → Medium),
-    // nothing else. Median X spend: (100 + 300)/2 = 200.
+  it('lists categories not bought with the comparable buyers, their median spend and the priority of the one opportunity list', () => {
+    // Peers of A: the 12 other accounts (no industry or tier: all accounts), all of them buying Base like A.
+    // X: 6 of 12 (50% → High), spends 100…600 → median 350. Y: 3 of 12 (25% → Medium), 50/60/70 → 60.
+    // Z: 2 of 12 → Low (17%, and fewer than 3 supporting accounts), 10/30 → 20.
+    // Base → X has lift (6/13)/(6/13) = 1 < 1.2: no data rule adds to the evidence.
     const r = d(2025, 6, 1);
-    const det = detailOf(
-      [
-        line('A', r, 'a', 10, { category: 'Base' }),
-        line('B', r, 'x', 100, { category: 'X' }),
-        line('C', r, 'x', 300, { category: 'X' }),
-        line('D', r, 'y', 50, { category: 'Y' }),
-        line('E', r, 'a', 10, { category: 'Base' }),
-      ],
-      'A',
-    );
+    const peers = 'BCDEFGHIJKLM'.split('');
+    const lines = [line('A', r, 'a', 10, { category: 'Base' }), ...peers.map((p) => line(p, r, 'a', 10, { category: 'Base' }))];
+    peers.slice(0, 6).forEach((p, i) => lines.push(line(p, r, 'x', 100 * (i + 1), { category: 'X' })));
+    peers.slice(6, 9).forEach((p, i) => lines.push(line(p, r, 'y', 50 + 10 * i, { category: 'Y' })));
+    lines.push(line('J', r, 'z', 10, { category: 'Z' }), line('K', r, 'z', 30, { category: 'Z' }));
+    const det = detailOf(lines, 'A');
     expect(det.categoriesNotBought).toEqual([
-      { category: 'X', comparableBuyers: 2, comparableAccounts: 4, share: 0.5, medianSpend: 200, priority: 'High' },
-      { category: 'Y', comparableBuyers: 1, comparableAccounts: 4, share: 0.25, medianSpend: 50, priority: 'Medium' },
+      { category: 'X', comparableBuyers: 6, comparableAccounts: 12, share: 0.5, medianSpend: 350, priority: 'High' },
+      { category: 'Y', comparableBuyers: 3, comparableAccounts: 12, share: 0.25, medianSpend: 60, priority: 'Medium' },
+      { category: 'Z', comparableBuyers: 2, comparableAccounts: 12, share: 2 / 12, medianSpend: 20, priority: 'Low' },
     ]);
+    // The same list, ranked, with expected value = likelihood × estimate: 0.5 × 350, 0.25 × 60, (2/12) × 20.
+    expect(det.opportunities.map((o) => [o.rank, o.offer, o.priority, o.annualEstimate, Number(o.expectedValue!.toFixed(4))])).toEqual([
+      [1, 'X', 'High', 350, 175],
+      [2, 'Y', 'Medium', 60, 15],
+      [3, 'Z', 'Low', 20, 3.3333],
+    ]);
+    expect(det.opportunities[0].rationale).toBe('6 of 12 other accounts (50%) buy X.');
+    // The plan's initiatives are the High and Medium ones, in the same order.
+    expect(det.plan.initiatives.map((i) => i.title)).toEqual(['Introduce X', 'Introduce Y']);
   });
 });
 
@@ -267,13 +275,20 @@ describe('account plan', () => {
 
   it('builds targets, initiatives and actions from the analysis', () => {
     const r = d(2025, 6, 1);
-    const lines = [line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', r, 'a', 10, { category: 'A' }), line('B', r, 'b', 70, { category: 'B' })];
+    // Three other accounts buy A and B (a recommendation needs 3 supporting accounts, issue 15).
+    const lines = [line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' })];
+    for (const o of ['B', 'C', 'D']) lines.push(line(o, r, 'a', 10, { category: 'A' }), line(o, r, 'b', 70, { category: 'B' }));
     const book = bookOf(lines);
     const model = buildPortfolio(book, { asOf, contacts: [{ accountId: 'A', name: 'Jo', role: 'Buyer' }] });
     const plan = analyzeAccount(model, 'A').plan;
     expect(plan).toMatchObject({ revenueBaseline: 1000, revenueTarget: 1500, categoriesNow: 1, categoriesTarget: 2, contactsNow: 1, contactsTarget: 6 });
-    // whitespace B (1 of 1 other account buys it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, PRODUCT.md §2.4)
+    // whitespace B (3 of 3 other accounts buy it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, PRODUCT.md §2.4)
     expect(plan.initiatives.map((i) => i.title)).toEqual(['Introduce B', 'Win back: Stage 4 – Recovery offer']);
+    // With one other account buying B, B is a Low opportunity: not an initiative (a recommendation needs 3 supporting accounts, issue 15).
+    const one = bookOf([line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', r, 'a', 10, { category: 'A' }), line('B', r, 'b', 70, { category: 'B' })]);
+    const d1 = analyzeAccount(buildPortfolio(one, { asOf }), 'A');
+    expect(d1.opportunities.map((o) => [o.offer, o.priority])).toEqual([['B', 'Low']]);
+    expect(d1.plan.initiatives.map((i) => i.title)).toEqual(['Win back: Stage 4 – Recovery offer']);
     expect(plan.nextActions[0]).toBe('Recovery offer: one-time 20% discount, free delivery for 3 months, samples of new lines, extended credit terms');
     expect(plan.risks.some((x) => /No order for 90 days/.test(x))).toBe(true);
   });

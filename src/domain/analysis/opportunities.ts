@@ -1,0 +1,139 @@
+/**
+ * One ranked opportunity list per account (PRODUCT.md §2.10): every "what to sell them next" the
+ * data or the curated rules suggest, merged per offered item and ranked once, so the Breakdown,
+ * the Cross-sell sheet, the account plan and the QBR show the same items in the same order with
+ * the same priority.
+ *
+ * Evidence for an item Y the account does not buy (last 12 months):
+ * - a data rule X → Y (X bought): kept only with lift ≥ MIN_RECOMMENDATION_LIFT (1.2) and at least
+ *   MIN_RULE_SUPPORT_ACCOUNTS (3) accounts buying both — the best by lift, then confidence;
+ * - the comparable group: n of N comparable accounts buy Y, with their median 12-month spend;
+ * - curated rules (the built-in industry and product matrices, the user's cross-sell sheet).
+ *
+ * Likelihood = the larger of the rule's confidence and the comparable share (evidence with fewer
+ * than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
+ * Medium ≥ 25%, else Low; a curated rule raises it to its own priority (built-in matrices at most
+ * Medium; the user's rules as written). Estimate = the rule's median spend among accounts buying
+ * both, else the comparable accounts' median spend. Expected value = likelihood × estimate.
+ * Rank: priority, then expected value, then estimate (both descending), then name.
+ */
+import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from '../rules';
+import type { CategoryNotBought, CrossSellRecommendation } from './types';
+
+export type Priority = 'High' | 'Medium' | 'Low';
+
+export type OpportunitySource = 'affinity' | 'comparable accounts' | 'industry matrix' | 'product matrix' | 'user rule';
+
+export interface Opportunity {
+  /** 1 = first */
+  rank: number;
+  /** what to offer (a category, or a curated item's name) */
+  offer: string;
+  priority: Priority;
+  /** 0–1; null when only a curated rule speaks for it */
+  likelihood: number | null;
+  /** £ a year (the account's currency); null when nothing estimates it */
+  annualEstimate: number | null;
+  /** likelihood × estimate; null when either is missing */
+  expectedValue: number | null;
+  /** what the account buys that suggests it (the rule's X, the comparable group, or the curated rule's trigger) */
+  because: string;
+  /** the reasons in words, strongest first */
+  rationale: string;
+  sources: OpportunitySource[];
+  /** the qualifying data rule, if any */
+  rule: CrossSellRecommendation | null;
+  /** the comparable-group evidence, if any */
+  peers: CategoryNotBought | null;
+  curated: CrossSellRecommendation[];
+}
+
+const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
+
+export function priorityOf(likelihood: number | null): Priority {
+  if (likelihood === null) return 'Low';
+  return likelihood >= OPPORTUNITY_PRIORITY.high - 1e-12 ? 'High' : likelihood >= OPPORTUNITY_PRIORITY.medium - 1e-12 ? 'Medium' : 'Low';
+}
+
+function higher(a: Priority, b: Priority): Priority {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** Orders opportunities: priority, expected value, estimate (descending), then name. */
+export function compareOpportunities(a: Opportunity, b: Opportunity): number {
+  return (
+    RANK[a.priority] - RANK[b.priority] ||
+    (b.expectedValue ?? -1) - (a.expectedValue ?? -1) ||
+    (b.annualEstimate ?? -1) - (a.annualEstimate ?? -1) ||
+    (a.offer.toLowerCase() < b.offer.toLowerCase() ? -1 : a.offer.toLowerCase() > b.offer.toLowerCase() ? 1 : 0)
+  );
+}
+
+/**
+ * Merges the evidence into the ranked list.
+ * @param rules data rules (category level) already filtered to lift ≥ 1.2 and ≥ 3 accounts, one per offer
+ * @param notBought categories comparable accounts buy and this account does not
+ * @param curated curated suggestions (industry matrix, product matrix, user rules) for items not bought
+ * @param peerBasis words for the comparable group, e.g. "comparable Plumber accounts"
+ * @param minSupport supporting accounts evidence needs to count (default MIN_RULE_SUPPORT_ACCOUNTS, 3)
+ */
+export function rankOpportunities(
+  rules: readonly CrossSellRecommendation[],
+  notBought: readonly CategoryNotBought[],
+  curated: readonly CrossSellRecommendation[],
+  peerBasis = 'comparable accounts',
+  minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS,
+): Opportunity[] {
+  const byKey = new Map<string, Opportunity>();
+  const get = (offer: string): Opportunity => {
+    const k = offer.trim().toLowerCase();
+    let o = byKey.get(k);
+    if (!o) {
+      o = { rank: 0, offer, priority: 'Low', likelihood: null, annualEstimate: null, expectedValue: null, because: '', rationale: '', sources: [], rule: null, peers: null, curated: [] };
+      byKey.set(k, o);
+    }
+    return o;
+  };
+  for (const r of rules) get(r.offer).rule = r;
+  for (const n of notBought) get(n.category).peers = n;
+  for (const c of curated) get(c.offer).curated.push(c);
+
+  const out: Opportunity[] = [];
+  for (const o of byKey.values()) {
+    const ruleLikelihood = o.rule?.metrics && o.rule.metrics.bothAccounts >= minSupport ? o.rule.metrics.confidence : null;
+    const peerLikelihood = o.peers && o.peers.comparableBuyers >= minSupport ? o.peers.share : null;
+    const data = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
+    o.likelihood = data.length ? Math.max(...data) : null;
+    let priority = priorityOf(o.likelihood);
+    for (const c of o.curated) {
+      const own: Priority = c.priority ?? OPPORTUNITY_PRIORITY.curatedCap;
+      // built-in matrices speak for "accounts like this" in general: at most Medium; the user's own rules as written
+      priority = higher(priority, c.source === 'user rule' || RANK[own] >= RANK[OPPORTUNITY_PRIORITY.curatedCap] ? own : OPPORTUNITY_PRIORITY.curatedCap);
+    }
+    o.priority = priority;
+    o.annualEstimate = o.rule?.annualEstimate ?? o.peers?.medianSpend ?? o.curated.find((c) => c.annualEstimate !== null)?.annualEstimate ?? null;
+    const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
+    o.expectedValue = likelihoodForValue !== null && o.annualEstimate !== null ? likelihoodForValue * o.annualEstimate : null;
+    if (o.rule) o.sources.push('affinity');
+    if (o.peers) o.sources.push('comparable accounts');
+    for (const c of o.curated) if (!o.sources.includes(c.source as OpportunitySource)) o.sources.push(c.source as OpportunitySource);
+    const reasons: { weight: number; text: string }[] = [];
+    if (o.peers) reasons.push({ weight: peerLikelihood ?? 0, text: `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts} ${peerBasis} (${pct(o.peers.share)}) buy ${o.offer}.` });
+    if (o.rule) reasons.push({ weight: ruleLikelihood ?? 0, text: o.rule.rationale });
+    const ordered = reasons.sort((a, b) => b.weight - a.weight).map((r) => r.text);
+    for (const c of o.curated) ordered.push(c.source === 'industry matrix' ? c.rationale : `${c.because} → ${c.offer}: ${c.rationale}${/[.!?]$/.test(c.rationale) ? '' : '.'}`);
+    o.rationale = ordered.join(' ');
+    o.because = o.rule && (ruleLikelihood ?? 0) >= (peerLikelihood ?? 0) ? o.rule.because : o.peers ? peerBasis : (o.curated[0]?.because ?? '');
+    out.push(o);
+  }
+  out.sort(compareOpportunities);
+  out.forEach((o, i) => (o.rank = i + 1));
+  return out;
+}
+
+/** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */
+export function recommended(list: readonly Opportunity[], max: number): Opportunity[] {
+  return list.filter((o) => o.priority !== 'Low').slice(0, max);
+}
