@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { grids, culture } = await readWorkbookFile(wb.path);
   engine = new KapEngine();
   const settings = completeSettings({ asOf: '2026-10-31' });
-  loadGrids(engine, grids, settings, { culture });
+  await loadGrids(engine, grids, settings, { culture });
   engine.analyse(settings);
   // A parent with sites if the sample has one (its figures include theirs), else the biggest account.
   const accounts = wb.data.accounts.slice(1);
