@@ -130,7 +130,8 @@ describe('initiative types', () => {
 
 describe('proposed rows for the Initiatives table', () => {
   it('the plan’s initiatives from the day after the as-of date, leaving out those the table already has for the account', () => {
-    const book = bookOf([line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', d(2025, 6, 1), 'a', 10, { category: 'A' }), line('B', d(2025, 6, 1), 'b', 70, { category: 'B' })]);
+    // three other accounts buy B (a recommendation needs 3 supporting accounts, issue 15)
+    const book = bookOf([line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), ...['B', 'C', 'D'].flatMap((o) => [line(o, d(2025, 6, 1), 'a', 10, { category: 'A' }), line(o, d(2025, 6, 1), 'b', 70, { category: 'B' })])]);
     const det = analyzeAccount(buildPortfolio(book, { asOf, accounts: [{ accountId: 'A', accountManager: 'Kim' }] }), 'A');
     // Plan: Introduce B (whitespace, £70) and Win back (Stage 4)
     const rows = proposedInitiativeRows(det.account, det.plan, [{ account: 'a', initiative: ' introduce  b ', categories: [], skus: [] }], asOf);
