@@ -4,6 +4,7 @@
  *   kap sheets  <file> --account ID --out out.xlsx [--as-of ...]
  *   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx
  *   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
+ *   kap clv     <file> [--as-of ...] [--horizon-months 12] [--discount 0.10] [--holdout-from DATE] [--json]
  *   kap demo    (the bundled sample → out/)
  * A bad input prints one clear line and exits with status 1; never a stack trace.
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
@@ -31,6 +32,8 @@ async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
   const { writeXlsxFile: write } = await import('../xlsx/writeFile');
   await write(path, specs);
 }
+import { clvJson, printClv } from './clv';
+import type { HoldoutCheck } from '../domain/analysis/clv';
 
 export class UsageError extends Error {}
 
@@ -39,6 +42,7 @@ const USAGE = `usage:
   kap sheets  <file> --account ID --out out.xlsx [--as-of YYYY-MM-DD]
   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx [--as-of YYYY-MM-DD]
   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
+  kap clv     <file> [--as-of YYYY-MM-DD] [--horizon-months 12] [--discount 0.10] [--holdout-from YYYY-MM-DD] [--json]
   kap demo    [--out folder/]`;
 
 interface Opts {
@@ -51,6 +55,9 @@ interface Opts {
   'all-top'?: string;
   'fiscal-start'?: string;
   quiet?: boolean;
+  'horizon-months'?: string;
+  discount?: string;
+  'holdout-from'?: string;
   help?: boolean;
 }
 
@@ -71,6 +78,16 @@ function settingsFrom(o: Opts): KapSettings {
     const m = Number(o['fiscal-start']);
     if (!isFiscalStartMonth(m)) throw new UsageError('--fiscal-start must be a month number 1–12.');
     settings.fiscalYearStartMonth = m;
+  }
+  if (o['horizon-months'] !== undefined) {
+    const h = Number(o['horizon-months']);
+    if (!(Number.isFinite(h) && h > 0 && h <= 1200)) throw new UsageError('--horizon-months must be a number of months from 1 to 1200 (e.g. 12).');
+    settings.clvHorizonMonths = h;
+  }
+  if (o.discount !== undefined) {
+    const d = Number(o.discount);
+    if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new UsageError('--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%.');
+    settings.clvDiscountRate = d;
   }
   return settings;
 }
@@ -112,6 +129,9 @@ async function run(argv: string[]): Promise<number> {
       'all-top': { type: 'string' },
       'fiscal-start': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      'horizon-months': { type: 'string' },
+      discount: { type: 'string' },
+      'holdout-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -123,7 +143,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const progress = new Progress(process.stderr, !o.quiet);
   if (command === 'demo') return demo(o, progress);
-  if (!['analyze', 'analyse', 'sheets', 'qbr'].includes(command)) throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
+  if (!['analyze', 'analyse', 'sheets', 'qbr', 'clv'].includes(command)) throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
 
   if (command === 'analyze' || command === 'analyse') {
@@ -133,6 +153,25 @@ async function run(argv: string[]): Promise<number> {
       for (const piece of jsonPieces(toJson(engine, { name: basename(file), read: source.describe() }))) await out.write(piece);
       await out.write('\n');
     } else printSummary(engine, (s) => out.line(s), Infinity, `${basename(file)} (${source.describe()})`);
+    return 0;
+  }
+  if (command === 'clv') {
+    const from = o['holdout-from'];
+    if (from !== undefined && isoToSerial(from) === undefined) throw new UsageError(`--holdout-from "${from}" is not a date: use YYYY-MM-DD.`);
+    const { engine } = await load(file, o, progress);
+    let holdout: HoldoutCheck | undefined;
+    if (from !== undefined) {
+      try {
+        holdout = engine.holdoutCheck(isoToSerial(from)!);
+      } catch (e) {
+        if (e instanceof RangeError) throw new UsageError(`--holdout-from: ${e.message}`);
+        throw e;
+      }
+    }
+    if (o.json) {
+      for (const piece of jsonPieces(clvJson(engine, holdout))) await out.write(piece);
+      await out.write('\n');
+    } else printClv(engine, (s) => out.line(s), holdout);
     return 0;
   }
   if (command === 'sheets') {

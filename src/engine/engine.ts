@@ -6,6 +6,8 @@
 import { analyzeAccount, buildPortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type PortfolioModel, type QbrData } from '../domain/analysis';
 import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
 import { normaliseWeights } from '../domain/health';
+import type { HoldoutCheck } from '../domain/analysis/clv';
+import { portfolioHoldoutCheck } from '../domain/analysis/lifetime';
 import type { Serial } from '../domain/types';
 import type { ColumnMapping } from '../ingest/detect';
 import type { Cell, Grid } from '../ingest/grid';
@@ -109,6 +111,8 @@ export class KapEngine implements OrderSink {
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
       defaultCurrency: this.defaultCurrency,
+      clvHorizonMonths: settings.clvHorizonMonths,
+      clvDiscountRate: settings.clvDiscountRate,
     });
     this.portfolio = this.model.analysis;
     return this.portfolio;
@@ -121,6 +125,13 @@ export class KapEngine implements OrderSink {
   private needModel(): PortfolioModel {
     if (!this.model) throw new Error('Analyse the data first.');
     return this.model;
+  }
+
+  /** The lifetime models' calibration/holdout check: fitted to `calibrationEnd`, compared over (calibrationEnd, as-of]; the main currency unless one is named. */
+  holdoutCheck(calibrationEnd: Serial, currency?: string): HoldoutCheck {
+    const model = this.needModel();
+    const c = currency ?? model.analysis.lifetimeModels[0]?.currency ?? NO_CURRENCY;
+    return portfolioHoldoutCheck(model, c, calibrationEnd);
   }
 
   /** An account by its key ("C001" or "C001 (EUR)") or plain id. */

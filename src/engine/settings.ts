@@ -1,4 +1,5 @@
 /** Default settings, validation, and settings → analysis context. */
+import { clvOptions } from '../domain/analysis/clvBasics';
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from '../domain/analysis/fiscal';
 import { isoToSerial, todaySerial } from '../domain/dates';
 import { normaliseWeights, WeightsError } from '../domain/health';
@@ -21,6 +22,10 @@ export interface KapSettings {
   growthTarget: number;
   /** User corrections to the column mapping: role → field → header. */
   mapping: Partial<Record<DataRole, Record<string, string | undefined>>>;
+  /** CLV horizon in months (default 12) */
+  clvHorizonMonths?: number;
+  /** CLV discount rate a year, 0.1 = 10% (default) */
+  clvDiscountRate?: number;
 }
 
 export function defaultSettings(): KapSettings {
@@ -38,6 +43,12 @@ export function settingsProblems(s: KapSettings): string[] {
   }
   if (s.asOf !== undefined && s.asOf !== '' && isoToSerial(s.asOf) === undefined) out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
   if (!isFiscalStartMonth(s.fiscalYearStartMonth)) out.push(FISCAL_START_MESSAGE);
+  try {
+    clvOptions({ horizonMonths: s.clvHorizonMonths, discountRate: s.clvDiscountRate });
+  } catch (e) {
+    if (e instanceof RangeError) out.push(e.message);
+    else throw e;
+  }
   return out;
 }
 

@@ -31,18 +31,15 @@ import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { bfgs } from '../bfgs';
 import { nelderMead } from '../nelderMead';
 import type { Serial } from '../types';
-import { type BgNbdParams, checkBgNbd, checkGammaGamma, checkSummary, expectedOrderValue, type FrequencyRecency, type GammaGammaParams, pAlive } from './clvBasics';
+import { type BgNbdParams, checkBgNbd, checkGammaGamma, checkSummary, type ClvOptions, clvOptions, expectedOrderValue, type FrequencyRecency, type GammaGammaParams, pAlive } from './clvBasics';
 
-export { checkBgNbd, checkGammaGamma, checkSummary, expectedOrderValue, pAlive } from './clvBasics';
-export type { BgNbdParams, FrequencyRecency, GammaGammaParams } from './clvBasics';
+export { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS, checkBgNbd, checkGammaGamma, checkSummary, clvOptions, expectedOrderValue, pAlive } from './clvBasics';
+export type { BgNbdParams, ClvOptions, FrequencyRecency, GammaGammaParams } from './clvBasics';
 
 /** Days in a model week. */
 export const WEEK_DAYS = 7;
 /** "The next 12 months" of expected orders and revenue: 365 days. */
 export const NEXT_YEAR_DAYS = 365;
-/** CLV defaults (PRODUCT.md §2.7a): a 12-month horizon, 10% a year discount rate. */
-export const CLV_DEFAULT_HORIZON_MONTHS = 12;
-export const CLV_DEFAULT_DISCOUNT_RATE = 0.1;
 /** Below these, the fit is reported as not reliable (too little data for four or three parameters). */
 export const CLV_MIN_RELIABLE_ACCOUNTS = 200;
 export const CLV_MIN_RELIABLE_REPEAT_BUYERS = 50;
@@ -433,25 +430,6 @@ export function expectedOrders(params: BgNbdParams, t: number, frequency: number
   const numerator = (c / (a - 1)) * bracket;
   const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency))) : 1;
   return numerator / denominator;
-}
-
-export interface ClvOptions {
-  /** months ahead (default 12); months are 365/12 days */
-  horizonMonths?: number;
-  /** yearly discount rate (0.10 = 10%, default); each month's value is discounted by (1+d)^(month/12) */
-  discountRate?: number;
-}
-
-/**
- * The CLV options with defaults filled in; a RangeError with the reason when the horizon is not in
- * (0, 1200] months or the yearly discount rate not in (−1, 10].
- */
-export function clvOptions(options: ClvOptions = {}): Required<ClvOptions> {
-  const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
-  const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
-  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
-  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
-  return { horizonMonths: horizon, discountRate: d };
 }
 
 /**

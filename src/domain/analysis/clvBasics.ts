@@ -1,9 +1,32 @@
 /**
  * The parts of the lifetime-value model (./clv) that need no special function: the parameter
- * shapes, their checks, P(alive) and the expected order value. Kept apart so the worksheet
+ * shapes, their checks, the CLV options, P(alive) and the expected order value. Kept apart so the worksheet
  * functions' bundle (KAP.PALIVE) does not carry the log-gamma and hypergeometric code that fitting
  * and forecasting need (src/functions loads those lazily for KAP.CLV).
  */
+
+/** CLV defaults (PRODUCT.md §2.7a): a 12-month horizon, 10% a year discount rate. */
+export const CLV_DEFAULT_HORIZON_MONTHS = 12;
+export const CLV_DEFAULT_DISCOUNT_RATE = 0.1;
+
+export interface ClvOptions {
+  /** months ahead (default 12); months are 365/12 days */
+  horizonMonths?: number;
+  /** yearly discount rate (0.10 = 10%, default); each month's value is discounted by (1+d)^(month/12) */
+  discountRate?: number;
+}
+
+/**
+ * The CLV options with defaults filled in; a RangeError with the reason when the horizon is not in
+ * (0, 1200] months or the yearly discount rate not in (−1, 10].
+ */
+export function clvOptions(options: ClvOptions = {}): Required<ClvOptions> {
+  const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
+  const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
+  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
+  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
+  return { horizonMonths: horizon, discountRate: d };
+}
 
 /** What the BG/NBD model reads of an account (time in weeks). */
 export interface FrequencyRecency {

@@ -12,7 +12,8 @@
  *   which no Critical or Warning alert has fired; most 24-month revenue first.
  */
 import type { HealthBand, Serial } from '../types';
-import { type ClvOptions, clvOptions, fitLifetimeModel, type RepeatSummary, repeatSummary, scoreLifetime } from './clv';
+import { type ClvOptions, clvOptions, fitLifetimeModel, type HoldoutCheck, holdoutCheck, type RepeatSummary, repeatSummary, scoreLifetime } from './clv';
+import type { PortfolioModel } from './portfolio';
 import type { Subject } from './subject';
 import type { AccountAnalysis, CurrencyLifetimeModel, SilentChurnRow, ValueHealthRow } from './types';
 
@@ -134,6 +135,34 @@ function upperIndex(sorted: Float64Array, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The calibration/holdout check a user runs on their own portfolio: the currency's top-level rows
+ * fitted on their orders up to `calibrationEnd`, and their expected repeat orders over
+ * (calibrationEnd, as-of] compared with the order days they actually had. Throws a RangeError
+ * when the calibration end is not before the as-of date or the fit is impossible.
+ */
+export function portfolioHoldoutCheck(model: PortfolioModel, currency: string, calibrationEnd: Serial): HoldoutCheck {
+  const { analysis, internal } = model;
+  if (!(calibrationEnd < analysis.asOf)) throw new RangeError('The holdout check needs a calibration end before the as-of date.');
+  const top = internal.topByCurrency.get(currency) ?? [];
+  const histories = top.map((i) => {
+    const { f, u } = internal.states[i].s;
+    const from = f.ordStart[u];
+    const to = upperBoundOf(f.ordDate, from, f.ordStart[u + 1], analysis.asOf);
+    return { dates: f.ordDate.subarray(from, to), values: f.ordVal.subarray(from, to) };
+  });
+  return holdoutCheck(histories, calibrationEnd, analysis.asOf);
+}
+
+function upperBoundOf(a: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

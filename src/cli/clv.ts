@@ -1,0 +1,100 @@
+/**
+ * What `kap clv` prints: the lifetime-value models and each account's forward-looking figures,
+ * as JSON ({"model":{"bgnbd":{r, alpha, a, b, logLikelihood},"gammaGamma":{p, q, gamma}},
+ * "accounts":[{accountId, frequency, recency, T, pAlive, expectedOrders12m, expectedRevenue12m,
+ * clv}]}, with asOf, the CLV settings, reliability and an optional holdout check beside them) or
+ * as a readable summary. Time is in weeks; money in the data's currency; pAlive is null for
+ * accounts with one order only.
+ */
+import type { HoldoutCheck } from '../domain/analysis/clv';
+import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from '../domain/analysis/clv';
+import type { AccountAnalysis, CurrencyLifetimeModel } from '../domain/analysis/types';
+import { serialToIso } from '../domain/dates';
+import type { KapEngine } from '../engine/engine';
+
+const sig = (x: number, digits = 6): number => Number(x.toPrecision(digits));
+const fixed = (x: number | null, d: number): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function modelJson(m: CurrencyLifetimeModel | undefined) {
+  return {
+    bgnbd: m?.bgnbd ? { r: sig(m.bgnbd.r), alpha: sig(m.bgnbd.alpha), a: sig(m.bgnbd.a), b: sig(m.bgnbd.b), logLikelihood: fixed(m.bgnbd.logLikelihood, 2) } : null,
+    gammaGamma: m?.gammaGamma ? { p: sig(m.gammaGamma.p), q: sig(m.gammaGamma.q), gamma: sig(m.gammaGamma.gamma) } : null,
+  };
+}
+
+function accountJson(a: AccountAnalysis, withCurrency: boolean) {
+  const l = a.lifetime;
+  return {
+    accountId: a.accountId,
+    ...(withCurrency ? { currency: a.currency } : {}),
+    frequency: l?.frequency ?? null,
+    recency: fixed(l?.recency ?? null, 4),
+    T: fixed(l?.T ?? null, 4),
+    pAlive: fixed(l?.pAlive ?? null, 4),
+    expectedOrders12m: fixed(l?.expectedOrders12m ?? null, 4),
+    expectedRevenue12m: fixed(l?.expectedRevenue12m ?? null, 2),
+    clv: fixed(l?.clv ?? null, 2),
+  };
+}
+
+function holdoutJson(h: HoldoutCheck) {
+  return {
+    calibrationEnd: serialToIso(h.calibrationEnd),
+    holdoutEnd: serialToIso(h.holdoutEnd),
+    holdoutWeeks: fixed(h.holdoutWeeks, 4),
+    accounts: h.accounts,
+    calibrationModel: modelJson({ currency: '', ...h.model }),
+    expectedRepeatOrders: fixed(h.expectedRepeatOrders, 2),
+    actualRepeatOrders: h.actualRepeatOrders,
+    byFrequency: h.byFrequency.map((r) => ({ frequency: r.frequency, accounts: r.accounts, expected: fixed(r.expected, 4), actual: fixed(r.actual, 4) })),
+  };
+}
+
+/** The JSON document of `kap clv`. `models` appears only when the data have several currencies (one model each). */
+export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
+  const p = engine.portfolio!;
+  const main = p.lifetimeModels[0];
+  const multi = p.lifetimeModels.length > 1;
+  return {
+    asOf: serialToIso(p.asOf),
+    horizonMonths: engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS,
+    discountRate: engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
+    model: modelJson(main),
+    ...(multi ? { models: Object.fromEntries(p.lifetimeModels.map((m) => [m.currency, modelJson(m)])) } : {}),
+    accountsFitted: main?.accounts ?? 0,
+    repeatBuyers: main?.repeatBuyers ?? 0,
+    reliable: main?.reliable ?? false,
+    warning: main?.warning ?? null,
+    accounts: p.accounts.map((a) => accountJson(a, multi)),
+    ...(holdout ? { holdout: holdoutJson(holdout) } : {}),
+  };
+}
+
+function num(x: number | null | undefined, d: number): string {
+  return x === null || x === undefined ? 'n/a' : x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+/** The readable form: the models, reliability, then the accounts with the most CLV. */
+export function printClv(engine: KapEngine, out: (s: string) => void, holdout?: HoldoutCheck, limit = 20): void {
+  const p = engine.portfolio!;
+  out(`KAP lifetime value as of ${serialToIso(p.asOf)} (horizon ${engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS} months, discount ${((engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE) * 100).toFixed(1)}% a year)`);
+  for (const m of p.lifetimeModels) {
+    const label = m.currency ? ` (${m.currency})` : '';
+    out(`Accounts fitted${label}: ${m.accounts} · repeat buyers: ${m.repeatBuyers}`);
+    if (m.bgnbd) out(`BG/NBD${label}: r ${num(m.bgnbd.r, 4)} · α ${num(m.bgnbd.alpha, 4)} · a ${num(m.bgnbd.a, 4)} · b ${num(m.bgnbd.b, 4)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`);
+    if (m.gammaGamma) out(`Gamma-Gamma${label}: p ${num(m.gammaGamma.p, 4)} · q ${num(m.gammaGamma.q, 4)} · γ ${num(m.gammaGamma.gamma, 4)}`);
+    if (m.warning) out(`! ${m.warning}`);
+  }
+  if (holdout) {
+    out(`Holdout check: fitted to ${serialToIso(holdout.calibrationEnd)}, ${num(holdout.expectedRepeatOrders, 1)} repeat orders expected to ${serialToIso(holdout.holdoutEnd)}, ${holdout.actualRepeatOrders} actual.`);
+    for (const r of holdout.byFrequency) out(`  ${r.frequency.padStart(2)} repeat orders before: ${String(r.accounts).padStart(6)} accounts · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`);
+  }
+  out('');
+  const rows = p.accounts.filter((a) => a.lifetime?.clv !== null && a.lifetime !== null).sort((a, b) => b.lifetime!.clv! - a.lifetime!.clv!);
+  out(`${'Account'.padEnd(12)} ${'Orders x'.padStart(8)} ${'P(alive)'.padStart(14)} ${'Orders 12m'.padStart(10)} ${'Revenue 12m'.padStart(12)} ${'CLV'.padStart(12)}`);
+  for (const a of rows.slice(0, limit)) {
+    const l = a.lifetime!;
+    out(`${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? 'one order only' : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(10)} ${num(l.expectedRevenue12m, 0).padStart(12)} ${num(l.clv, 0).padStart(12)}`);
+  }
+  if (rows.length > limit) out(`… and ${rows.length - limit} more (--json for every account)`);
+}
