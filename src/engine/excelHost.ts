@@ -220,7 +220,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         onProgress({ phase: 'writing', done: specs.length, total: specs.length, message: 'Done' });
         const names = res.sheets.map((s) => `'${s.name}'`).join(', ');
         const replaced = res.sheets.some((s) => s.replaced);
-        return { made: res.sheets.map((s) => s.name), activated: res.activated, message: `${replaced ? 'Updated' : 'Made'} sheet${res.sheets.length > 1 ? 's' : ''} ${names}${res.activated ? ' and opened it' : ''}.` };
+        return { made: res.sheets.map((s) => s.name), activated: res.activated, message: `${replaced ? 'Updated' : 'Made'} sheet${res.sheets.length > 1 ? 's' : ''} ${names}${res.activated ? ' and opened it' : ''}.${res.notes.map((n) => ` ${n}`).join('')}` };
       } catch (e) {
         if (e instanceof SheetWriteError) throw new KapActionError(`KAP could not write the sheet: ${(e.cause as Error | undefined)?.message ?? e.message}. ${e.rolledBack ? 'Your workbook is as it was.' : ''}`.trim(), 'Try again; if it keeps failing, close other add-ins or save and reopen the workbook.');
         throw e;

@@ -14,6 +14,7 @@
  * a Text cell would show as text) and are written only through `range.formulas`, and only
  * from `{ formula }` values that KAP code built.
  */
+import { supports } from './requirements';
 import {
   blockRange, cellA1, formatFor, rangeA1, isDate, isFormula, parseRange, resolveStyle, widthCharsToPoints,
   type Block, type CellStyle, type CellValue, type CfRule, type ChartType, type SheetSpec,
@@ -193,7 +194,8 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
     chart.setPosition(c.from, c.to);
   }
   const page = spec.page;
-  if (page) {
+  // Print setup (ExcelApi 1.9) and gridlines (1.8) are extras: an older Excel gets the sheet without them.
+  if (page && supports('pageLayout')) {
     if (page.orientation) ws.pageLayout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     // 1 page wide, as many tall as needed: 0 is 'automatic', as fitToHeight="0" in the file format.
     if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -214,7 +216,7 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
     else if (fr.rows) ws.freezePanes.freezeRows(fr.rows);
     else ws.freezePanes.freezeColumns(fr.columns);
   }
-  if (spec.showGridlines === false) ws.showGridlines = false;
+  if (spec.showGridlines === false && supports('gridlines')) ws.showGridlines = false;
   if (spec.tabColor) ws.tabColor = spec.tabColor;
   return tables;
 }

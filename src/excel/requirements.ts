@@ -26,6 +26,34 @@ export const FEATURES = {
 
 export type Feature = keyof typeof FEATURES;
 
+/**
+ * Every Excel API member (Owner.member, as @types/office-js declares it) that src/excel uses from a
+ * set newer than MANIFEST_EXCEL_API, and the feature whose check guards it
+ * (test/excel/requirements.test.ts: each use sits in a file that checks that feature).
+ */
+export const GUARDED_APIS: Record<string, Feature> = {
+  'Application.cultureInfo': 'culture',
+  'CultureInfo.name': 'culture',
+  'CultureInfo.numberFormat': 'culture',
+  'NumberFormatInfo.numberDecimalSeparator': 'culture',
+  'NumberFormatInfo.numberGroupSeparator': 'culture',
+  'Worksheet.customProperties': 'sheetCopies',
+  'WorksheetCustomPropertyCollection.add': 'sheetCopies',
+  'WorksheetCustomPropertyCollection.getItemOrNullObject': 'sheetCopies',
+  'WorksheetCustomProperty.value': 'sheetCopies',
+  'Worksheet.pageLayout': 'pageLayout',
+  'PageLayout.orientation': 'pageLayout',
+  'PageLayout.zoom': 'pageLayout',
+  'PageLayout.setPrintTitleRows': 'pageLayout',
+  'PageLayout.topMargin': 'pageLayout',
+  'PageLayout.bottomMargin': 'pageLayout',
+  'PageLayout.leftMargin': 'pageLayout',
+  'PageLayout.rightMargin': 'pageLayout',
+  'Worksheet.showGridlines': 'gridlines',
+  'Excel.createWorkbook': 'newWorkbook',
+  'Workbook.insertWorksheetsFromBase64': 'insertSheets',
+};
+
 type SetCheck = (set: string) => boolean;
 let override: SetCheck | undefined;
 

@@ -17,6 +17,7 @@
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from '../sheets/spec';
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from './marker';
+import { FEATURES, supports, type Feature } from './requirements';
 import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from './renderSheet';
 
 export interface WriteOptions {
@@ -38,6 +39,8 @@ export interface WrittenSheet {
 }
 
 export interface WriteResult {
+  /** What this Excel could not do (print setup, gridlines), in plain words; empty when all was done. */
+  notes: string[];
   sheets: WrittenSheet[];
   activated?: string;
   syncs: number;
@@ -171,6 +174,7 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
     return {
       sheets: specs.map((s, i) => ({ name: finalNames[i], kind: s.kind, subject: s.subject ?? '', replaced: replacedBy[i][0], tables: finalTables[i] })),
       activated: activate ? finalNames[0] : undefined,
+      notes: skippedFeatures(specs),
       syncs,
     };
   } catch (err) {
@@ -188,6 +192,14 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
       rolledBack,
     );
   }
+}
+
+/** The extras this host lacks for these sheets, said once each. */
+function skippedFeatures(specs: SheetSpec[]): string[] {
+  const wanted: Feature[] = [];
+  if (specs.some((s) => s.page)) wanted.push('pageLayout');
+  if (specs.some((s) => s.showGridlines === false)) wanted.push('gridlines');
+  return wanted.filter((f) => !supports(f)).map((f) => `This version of Excel cannot do ${FEATURES[f].what}, so the sheets were written without it.`);
 }
 
 /**
