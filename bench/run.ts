@@ -10,7 +10,7 @@ import { buildSync } from 'esbuild';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
-const cases = process.argv.slice(2).length ? process.argv.slice(2) : ['health', 'ingest', 'analysis', 'qbr', 'bundle'];
+const cases = process.argv.slice(2).length ? process.argv.slice(2) : ['health', 'ingest', 'analysis', 'qbr', 'bundle', 'fileToAnswer', 'panePath'];
 const results: Record<string, unknown>[] = [];
 for (const name of cases) {
   const file = join(__dirname, `${name}.ts`);
