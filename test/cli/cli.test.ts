@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { smallWorkbook } from '../sample/fixture';
 
+// Each test runs the real CLI as a child process: on a loaded machine that takes a while.
+jest.setTimeout(120_000);
+
 const KAP = resolve(__dirname, '../../bin/kap.js');
 const kap = (...args: string[]) => spawnSync(process.execPath, [KAP, ...args], { encoding: 'utf8', timeout: 120_000 });
 
