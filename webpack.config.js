@@ -46,7 +46,9 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      // Chunks the functions load lazily (KAP.CLV's forecast) sit beside the page: a relative public
+      // path, so the bundle needs no script-tag lookup when it starts (the automatic one throws there).
+      functions: { import: "./src/functions/functions.ts", publicPath: "" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

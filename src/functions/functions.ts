@@ -16,6 +16,7 @@ import { discountRate, type DiscountTier } from '../domain/discount';
 import { seasonality as seasonalityRule } from '../domain/seasonality';
 import { reorderDays as reorderRule } from '../domain/reorder';
 import { roundHalfAwayFromZero } from '../domain/numbers';
+import { type BgNbdParams, checkSummary, type GammaGammaParams, pAlive as pAliveRule } from '../domain/analysis/clvBasics';
 import type { FactorScores, Weights } from '../domain/health';
 import { loadDecimalSeparator } from '../excel/culture';
 import { ArgError, guard, kapError, type KapError } from './errors';
@@ -445,5 +446,132 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
       const r = reorderRule(byProduct.get(key) ?? []);
       return [r === undefined ? under2() : r];
     });
+  });
+}
+
+/* ---- lifetime value (BG/NBD + Gamma-Gamma; the model lives in src/domain/analysis/clv) ---- */
+
+const LIFETIME_ROW_ARGS = ['frequency', 'recency', 'T', 'meanValue'];
+
+/**
+ * The fitted parameters from one range: r, α, a, b (BG/NBD) then p, q, γ (Gamma-Gamma), as the KAP
+ * Account Health sheet writes them. `need` 4 reads the first four of a 4- or 7-cell range.
+ */
+function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGammaParams | null } {
+  const what = need === 4 ? 'r, α, a, b (BG/NBD)' : 'r, α, a, b (BG/NBD) and p, q, γ (Gamma-Gamma)';
+  const cells = m === null || m === undefined ? [] : cellsOf(m);
+  if (cells.length !== need && !(need === 4 && cells.length === 7)) throw new ArgError(`params must be the ${need} fitted parameters ${what} — the Lifetime model cells of the KAP Account Health sheet; got ${cells.length} cell${cells.length === 1 ? '' : 's'}.`);
+  const names = ['r', 'α', 'a', 'b', 'p', 'q', 'γ'];
+  const nums = cells.map((c, i) => {
+    const x = isBlank(c) ? undefined : toNumber(c, `params (${names[i]})`);
+    if (x === undefined || !(x > 0)) throw new ArgError(`params: ${names[i]} must be a positive number (got "${String(c ?? '')}").`);
+    return x;
+  });
+  const [r, alpha, a, b, p, q, gamma] = nums;
+  return { bg: { r, alpha, a, b }, gg: nums.length === 7 ? { p, q, gamma } : null };
+}
+
+/** One row's frequency, recency and T (weeks); null for a blank row (all three empty — desktop passes blanks as 0). */
+function frequencyRecency(cells: readonly Plain[]): { frequency: number; recency: number; T: number } | null {
+  if (cells.slice(0, 3).every(isEmpty)) return null;
+  const err = firstInputError(cells, LIFETIME_ROW_ARGS);
+  if (err) throw err;
+  const [frequency, recency, T] = cells.slice(0, 3).map((v, k) => {
+    const x = isBlank(v) ? 0 : toNumber(v, LIFETIME_ROW_ARGS[k]);
+    if (x === undefined) throw new ArgError(`${LIFETIME_ROW_ARGS[k]}: "${String(v)}" is not a number.`);
+    return x;
+  });
+  try {
+    checkSummary({ frequency, recency, T });
+  } catch (e) {
+    if (e instanceof RangeError) throw new ArgError(e.message);
+    throw e;
+  }
+  return { frequency, recency, T };
+}
+
+/**
+ * Probability the account is still active (BG/NBD, Fader, Hardie & Lee 2005), from its repeat orders, recency and age in weeks and the fitted parameters. "one order only" where frequency is 0 (the model gives 100% there by construction). A row with frequency, recency and T all blank (or 0, as Excel desktop passes blanks) is blank.
+ * @customfunction PALIVE
+ * @param frequency Repeat orders: distinct order days after the first (returns are not orders), one cell or a column.
+ * @param recency Weeks from the first to the last order day (0 when frequency is 0).
+ * @param T Weeks from the first order day to the as-of date.
+ * @param params The fitted parameters r, α, a, b (4 cells), or all 7 (r, α, a, b, p, q, γ) as the KAP Account Health sheet writes them.
+ * @returns P(alive) from 0 to 1 (format as %), or "one order only".
+ */
+export function pAlive(frequency: any[][], recency: any[][], T: any[][], params: any[][]): any[][] {
+  return guard(() => {
+    const { bg } = lifetimeParams(params, 4);
+    const cols = [frequency, recency, T].map((a, k) => ({ name: LIFETIME_ROW_ARGS[k], values: asColumn(a, LIFETIME_ROW_ARGS[k]) }));
+    const n = commonHeight(cols);
+    const out: Out = [];
+    for (let i = 0; i < n; i++) {
+      try {
+        const s = frequencyRecency(cols.map((c) => at(c.values, i)));
+        if (s === null) out.push(['']);
+        else out.push([s.frequency === 0 ? 'one order only' : pAliveRule(bg, s.frequency, s.recency, s.T)]);
+      } catch (e) {
+        out.push([rowError(e)]);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Customer lifetime value: the expected orders over the horizon (BG/NBD) times the expected order value (Gamma-Gamma), each month discounted by (1 + rate)^(month/12). With horizonMonths 12 and discountRate 0 it is the expected revenue of the next 12 months. A row with frequency, recency and T all blank (or 0 on Excel desktop) is blank.
+ * @customfunction CLV
+ * @param frequency Repeat orders: distinct order days after the first, one cell or a column.
+ * @param recency Weeks from the first to the last order day.
+ * @param T Weeks from the first order day to the as-of date.
+ * @param meanValue Mean value of the repeat orders (ignored when frequency is 0; blank or 0 counts as no spend, so the value rests on the portfolio's typical order).
+ * @param params The 7 fitted parameters r, α, a, b, p, q, γ, as the KAP Account Health sheet writes them.
+ * @param [horizonMonths] Months ahead (default 12; blank or 0 = 12).
+ * @param [discountRate] Yearly discount rate (default 10%; 0 = no discounting — on Excel desktop a blank cell arrives as 0, so type 10% rather than leave it blank).
+ * @returns The CLV in the money of meanValue.
+ */
+export async function clv(frequency: any[][], recency: any[][], T: any[][], meanValue: any[][], params: any[][], horizonMonths?: any[][], discountRate?: any[][]): Promise<any[][]> {
+  // The forecast needs the hypergeometric function: loaded on first use, outside the functions bundle.
+  const { customerLifetimeValue, clvOptions } = await import(/* webpackChunkName: "clv" */ '../domain/analysis/clv');
+  return guard(() => {
+    const { bg, gg } = lifetimeParams(params, 7);
+    const horizon = optionalNumber(horizonMonths, 'horizonMonths');
+    const rateCells = discountRate === null || discountRate === undefined ? [] : asColumn(discountRate, 'discountRate');
+    if (rateCells.length > 1) throw new ArgError('discountRate must be a single value.');
+    const rateCell = rateCells.length ? rateCells[0] : null;
+    const rate = isBlank(rateCell) ? undefined : toNumber(rateCell, 'discountRate');
+    if (rate === undefined && !isBlank(rateCell)) throw new ArgError(`discountRate must be a number such as 10% (got "${String(rateCell)}").`);
+    let options: { horizonMonths: number; discountRate: number };
+    try {
+      options = clvOptions({ horizonMonths: horizon, discountRate: rate });
+    } catch (e) {
+      if (e instanceof RangeError) throw new ArgError(e.message);
+      throw e;
+    }
+    const cols = [frequency, recency, T, meanValue].map((a, k) => ({ name: LIFETIME_ROW_ARGS[k], values: asColumn(a, LIFETIME_ROW_ARGS[k]) }));
+    const n = commonHeight(cols);
+    const out: Out = [];
+    for (let i = 0; i < n; i++) {
+      try {
+        const cells = cols.map((c) => at(c.values, i));
+        const s = frequencyRecency(cells);
+        if (s === null) {
+          out.push(['']);
+          continue;
+        }
+        const mv = cells[3];
+        let mean: number | null = null;
+        if (s.frequency > 0) {
+          // blank and desktop's 0 read alike: no spend (the domain's rule for a mean of 0 or less)
+          mean = isEmpty(mv) ? 0 : (toNumber(mv, 'meanValue') ?? null);
+          if (mean === null) throw new ArgError(`meanValue: "${String(mv)}" is not the mean value of the ${s.frequency} repeat order${s.frequency === 1 ? '' : 's'}.`);
+        }
+        const v = customerLifetimeValue(bg, gg!, { ...s, meanValue: mean }, options);
+        out.push([v === null ? kapError('notAvailable', 'The spend model has no mean order value with these parameters (q ≤ 1).') : v]);
+      } catch (e) {
+        out.push([rowError(e)]);
+      }
+    }
+    return out;
   });
 }

@@ -36,6 +36,8 @@ const EXPECTED: Record<string, [string[], string[]]> = {
   DISCOUNT: [['orderValue'], ['tiers']],
   SEASONALITY: [['orderDates', 'revenue'], ['asOf']],
   REORDERDAYS: [['orderDates'], ['products']],
+  PALIVE: [['frequency', 'recency', 'T', 'params'], []],
+  CLV: [['frequency', 'recency', 'T', 'meanValue', 'params'], ['horizonMonths', 'discountRate']],
 };
 
 let dir = '';
@@ -51,7 +53,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe('functions.json', () => {
-  it('lists exactly the nine KAP functions', () => {
+  it('lists exactly the KAP functions', () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const f of functions) expect(f.name).toBe(f.id);
   });
@@ -131,6 +133,8 @@ describe('functions.js', () => {
     expect(call('DISCOUNT', [[500]], null)).toEqual([[0.05]]);
     expect(call('WINBACK', [[45]])).toEqual([['Stage 2 – Active concern']]);
     expect(call('FIVEP', [[4]], [[3]], [[5]], [[2]], [[1]], [[3]])).toEqual([[45]]); // (4+3+5+2+1)·3
+    // 1 / (1 + 0.793/3.426 × (43.274/34.844)^2.243) = 0.72657 (CDNOW's published BG/NBD parameters)
+    expect((call('PALIVE', [[2]], [[30.43]], [[38.86]], [[0.243, 4.414, 0.793, 2.426]]) as number[][])[0][0]).toBeCloseTo(0.72657, 4);
   });
 
   it('errors use the runtime’s CustomFunctions.Error with a message', () => {
