@@ -7,6 +7,7 @@
 import { isValidYmd, ymdToSerial } from '../domain/dates';
 import type { Serial } from '../domain/types';
 import type { Cell } from './grid';
+import { CURRENCY_SYMBOLS, type DecimalMark, type ParsedNumber, parseNumberCell, parseNumberText } from './numbers';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -162,123 +163,42 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
   return secondOver12 ? 'mdy' : undefined;
 }
 
-export interface Money {
-  value: number;
-  /** ISO code of the currency symbol or code found in the text ("GBP" for "£"); undefined for plain numbers. */
-  currency?: string;
-}
-
-/** Symbols → ISO codes; longest first so "US$" wins over "$". */
-const SYMBOLS: readonly [string, string][] = [
-  ['NZ$', 'NZD'], ['US$', 'USD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['C$', 'CAD'], ['HK$', 'HKD'], ['S$', 'SGD'], ['R$', 'BRL'],
-  ['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['¥', 'JPY'], ['₹', 'INR'], ['₽', 'RUB'], ['₩', 'KRW'], ['₺', 'TRY'], ['zł', 'PLN'], ['Kč', 'CZK'], ['CHF', 'CHF'],
-];
-/** ISO codes KAP recognises inside money text ("GBP 45", "45 EUR"); a currency column may hold any code. */
-const CODES = new Set(['GBP', 'EUR', 'USD', 'AUD', 'NZD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'JPY', 'CNY', 'HKD', 'SGD', 'INR', 'ZAR', 'AED', 'SAR', 'MXN', 'BRL', 'TRY', 'RUB', 'KRW', 'ILS', 'THB', 'MYR', 'IDR', 'PHP']);
-const SYMBOL_TO_CODE = new Map(SYMBOLS.map(([s, c]) => [s.toLowerCase(), c]));
+export type Money = ParsedNumber;
 
 /** A currency as written in a currency column or beside a figure: "£" → "GBP", "eur" → "EUR"; other text kept, upper-cased. */
 export function normaliseCurrency(s: string): string {
   const t = s.trim();
-  return SYMBOL_TO_CODE.get(t.toLowerCase()) ?? t.toUpperCase();
+  return CURRENCY_SYMBOLS.get(t.toLowerCase()) ?? t.toUpperCase();
 }
-
-const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
-const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
-const SPACES = /[\s\u00a0\u202f']/g;
-const DIGITS_ONLY = /^[\d.,]*\d[\d.,]*$/;
 
 /**
  * A money cell: numbers as they are; text with a currency symbol or ISO code before or after,
- * thousands separators of either convention ("1,200.50", "1.200,50", "1 200,50", "1'200.50"),
- * and negatives as "-120", "120-", "(120.00)" or "120 CR". A single separator followed by
- * exactly three digits is a thousands separator ("1,200" = 1200) unless it is a dot ("1.200" = 1.2).
+ * thousands separators, and negatives as "-120", "120-", "(120.00)" or "120 CR" (./numbers).
+ * `decimal` is the column's decimal mark (inferNumberConvention over the column), and text that
+ * is no number under it is unreadable ("1,234.50" in a decimal-comma column). Without it a text
+ * cell is read by its own evidence ("12,50" = 12.5, "1.234,56", "1,234.56") and an ambiguous
+ * one ("1,200", "1.200") with a decimal point — only for lone values that have no column.
  */
-export function parseMoney(v: Cell): Money | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : undefined;
-  if (typeof v !== 'string') return undefined;
-  let s = v.trim();
-  if (s === '') return undefined;
-  let currency: string | undefined;
-  let negative = false;
-  // Accounting credit/debit suffixes.
-  const tail = s.slice(-2).toUpperCase();
-  if ((tail === 'CR' || tail === 'DR') && s.length > 2 && /[\d\s).]$/.test(s.slice(0, -2))) {
-    negative = tail === 'CR';
-    s = s.slice(0, -2).trim();
-  }
-  let m = LEADING_CODE.exec(s);
-  if (m && CODES.has(m[1].toUpperCase())) {
-    currency = m[1].toUpperCase();
-    s = s.slice(3).trim();
-  } else {
-    m = TRAILING_CODE.exec(s);
-    if (m && CODES.has(m[1].toUpperCase())) {
-      currency = m[1].toUpperCase();
-      s = s.slice(0, -3).trim();
-    }
-  }
-  for (const [sym, code] of SYMBOLS) {
-    const at = s.indexOf(sym);
-    if (at >= 0) {
-      currency = currency ?? code;
-      s = s.slice(0, at) + s.slice(at + sym.length);
-      break;
-    }
-  }
-  s = s.replace(SPACES, '');
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = !negative;
-    s = s.slice(1, -1);
-  }
-  if (s.endsWith('-')) {
-    negative = !negative;
-    s = s.slice(0, -1);
-  }
-  if (s.startsWith('-') || s.startsWith('\u2212')) {
-    negative = !negative;
-    s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
-  const n = plainNumber(s);
-  if (n === undefined) return undefined;
-  return { value: negative ? -n : n, currency };
-}
-
-/** Digits with "," and "." in either convention → number; undefined when anything else is left. */
-function plainNumber(s: string): number | undefined {
-  if (!DIGITS_ONLY.test(s)) return undefined;
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  let normal: string;
-  if (lastDot >= 0 && lastComma >= 0) {
-    // Whichever comes last is the decimal separator.
-    normal = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (lastComma >= 0) {
-    const parts = s.split(',');
-    // "1,200" and "1,234,567" are thousands; "12,50" and "0,5" are decimals.
-    normal = parts.length === 2 && parts[1].length !== 3 ? `${parts[0]}.${parts[1]}` : s.replace(/,/g, '');
-  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
-    normal = s.replace(/\./g, ''); // 1.200.000
-  } else normal = s;
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : undefined;
+export function parseMoney(v: Cell, decimal?: DecimalMark): Money | undefined {
+  if (decimal === undefined || typeof v !== 'string') return parseNumberCell(v);
+  return parseNumberText(v, decimal);
 }
 
 /** A plain number cell (limits, scores, rates); text parsed like money, currency ignored. */
-export function parseNumber(v: Cell): number | undefined {
+export function parseNumber(v: Cell, decimal?: DecimalMark): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  return parseMoney(v)?.value;
+  return parseMoney(v, decimal)?.value;
 }
 
 const UNIT_SUFFIX = /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l)\.?$/i;
 const TIMES_PREFIX = /^x\s*/i;
 
 /** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */
-export function parseQuantity(v: Cell): number | undefined {
+export function parseQuantity(v: Cell, decimal?: DecimalMark): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const s = v.trim().replace(UNIT_SUFFIX, '').replace(TIMES_PREFIX, '');
-  const m = parseMoney(s);
+  const m = parseMoney(s, decimal);
   return m === undefined || m.currency !== undefined ? undefined : m.value;
 }
 

@@ -1,0 +1,288 @@
+/**
+ * Number text under a decimal convention decided per column (and file), never per cell
+ * (PRODUCT.md §1, "Money and quantities"). A cell such as "1,250" reads 1250 with a decimal
+ * point and 1.25 with a decimal comma: only the column's other cells ("2,49" settles a comma,
+ * "1,234.50" a point), the file's other number columns, or the workbook's culture can say
+ * which. When none can, the column is reported as ambiguous, naming it, never guessed silently.
+ *
+ * Used by ingest for order lines and side tables, and by the worksheet functions (KAP.*), which
+ * read text numbers with the workbook's culture.
+ *
+ *   const c = inferNumberConvention(['0,035 €', '1.200', '2,49 €']);   // { decimal: ',', source: 'data', … }
+ *   parseNumberText('1.200', c)        // { value: 1200 }
+ *   parseNumberText('4,50-', c)        // { value: -4.5 }
+ *   parseNumberText('(1 200,00 €)', c) // { value: -1200, currency: 'EUR' }
+ */
+import type { Cell } from './grid';
+
+/** The decimal mark; the other of "." and "," is then a thousands separator, as are spaces (incl. no-break) and apostrophes. */
+export type DecimalMark = '.' | ',';
+
+export interface NumberConvention {
+  decimal: DecimalMark;
+}
+
+/**
+ * How a column's convention was settled:
+ * - 'data': its own cells prove it ("2,49", "0,035", "1,234.50", "1.234.567");
+ * - 'file': other number columns of the same file prove it (the caller passes their evidence);
+ * - 'culture': the workbook's culture (Excel's decimal separator, or a culture name such as "de-DE");
+ * - 'default': nothing settled it; the decimal point was assumed. When `ambiguous` > 0 the
+ *   column holds text that reads differently under the two conventions and must be reported.
+ */
+export type ConventionSource = 'data' | 'file' | 'culture' | 'default';
+
+export interface ColumnConvention extends NumberConvention {
+  source: ConventionSource;
+  /** cells proving a decimal point / a decimal comma */
+  pointEvidence: number;
+  commaEvidence: number;
+  /** text cells that read differently under the two conventions ("1,250", "1.200") */
+  ambiguous: number;
+  /** first ambiguous cell text, for messages */
+  example?: string;
+  /** first cell that proves the other convention, when the column holds both (a mixed column) */
+  conflictExample?: string;
+}
+
+/**
+ * The workbook's culture as far as numbers go: Excel's cultureInfo (its numberDecimalSeparator
+ * wins) or a culture name ("de-DE", "en_GB", "fr-CH").
+ */
+export type NumberCulture = string | { name?: string; decimalSeparator?: string };
+
+/**
+ * Languages whose standard decimal mark is a comma (CLDR), by language subtag; regions that
+ * differ from their language are listed apart. Source: Unicode CLDR "decimal" symbol per locale.
+ */
+const COMMA_LANGUAGES = new Set(['af', 'az', 'be', 'bg', 'bs', 'ca', 'cs', 'da', 'de', 'el', 'es', 'et', 'eu', 'fi', 'fo', 'fr', 'gl', 'hr', 'hu', 'hy', 'id', 'is', 'it', 'ka', 'kk', 'ky', 'lt', 'lv', 'mk', 'mn', 'nb', 'nl', 'nn', 'no', 'pl', 'pt', 'ro', 'ru', 'sk', 'sl', 'sq', 'sr', 'sv', 'tr', 'uk', 'uz', 'vi']);
+const POINT_REGIONS = new Set(['de-ch', 'de-li', 'fr-ch', 'it-ch', 'es-mx', 'es-us', 'es-pr', 'es-do', 'es-gt', 'es-hn', 'es-ni', 'es-pa', 'es-pe', 'es-sv']);
+const COMMA_REGIONS = new Set(['en-za', 'en-be', 'en-nl', 'en-de', 'en-dk', 'en-fi', 'en-se', 'en-at', 'en-si']);
+
+/** The decimal mark a culture writes; undefined when it says nothing usable. */
+export function cultureDecimal(culture: NumberCulture | undefined): DecimalMark | undefined {
+  if (culture === undefined) return undefined;
+  if (typeof culture !== 'string') {
+    if (culture.decimalSeparator === ',' || culture.decimalSeparator === '.') return culture.decimalSeparator;
+    return culture.name ? cultureDecimal(culture.name) : undefined;
+  }
+  const c = culture.trim().replace(/_/g, '-').toLowerCase();
+  if (c === '') return undefined;
+  if (POINT_REGIONS.has(c)) return '.';
+  if (COMMA_REGIONS.has(c)) return ',';
+  return COMMA_LANGUAGES.has(c.split('-')[0]) ? ',' : '.';
+}
+
+/** Symbols → ISO codes; longest first so "US$" wins over "$". */
+const SYMBOLS: readonly [string, string][] = [
+  ['NZ$', 'NZD'], ['US$', 'USD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['C$', 'CAD'], ['HK$', 'HKD'], ['S$', 'SGD'], ['R$', 'BRL'],
+  ['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['¥', 'JPY'], ['₹', 'INR'], ['₽', 'RUB'], ['₩', 'KRW'], ['₺', 'TRY'], ['zł', 'PLN'], ['Kč', 'CZK'], ['CHF', 'CHF'],
+];
+/** ISO codes recognised inside money text ("GBP 45", "45 EUR"); a currency column may hold any code. */
+const CODES = new Set(['GBP', 'EUR', 'USD', 'AUD', 'NZD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'JPY', 'CNY', 'HKD', 'SGD', 'INR', 'ZAR', 'AED', 'SAR', 'MXN', 'BRL', 'TRY', 'RUB', 'KRW', 'ILS', 'THB', 'MYR', 'IDR', 'PHP']);
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(SYMBOLS.map(([s, c]) => [s.toLowerCase(), c]));
+
+const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
+const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
+/** Group separators every convention accepts: spaces (incl. no-break and narrow no-break), apostrophes. */
+const NEUTRAL_GROUPS = /[\s\u00a0\u202f\u2009'\u2019]/g;
+const BODY = /^[\d.,]*\d[\d.,]*$|^[.,]\d+$/;
+
+/** Money text taken apart: the bare digits-and-separators body, its sign and currency. */
+interface Pieces {
+  body: string;
+  negative: boolean;
+  currency?: string;
+}
+
+function pieces(text: string): Pieces | undefined {
+  let s = text.trim();
+  if (s === '') return undefined;
+  let currency: string | undefined;
+  let negative = false;
+  // Accounting credit/debit suffixes.
+  const tail = s.slice(-2).toUpperCase();
+  if ((tail === 'CR' || tail === 'DR') && s.length > 2 && /[\d\s).,]$/.test(s.slice(0, -2))) {
+    negative = tail === 'CR';
+    s = s.slice(0, -2).trim();
+  }
+  let m = LEADING_CODE.exec(s);
+  if (m && CODES.has(m[1].toUpperCase())) {
+    currency = m[1].toUpperCase();
+    s = s.slice(3).trim();
+  } else {
+    m = TRAILING_CODE.exec(s);
+    if (m && CODES.has(m[1].toUpperCase())) {
+      currency = m[1].toUpperCase();
+      s = s.slice(0, -3).trim();
+    }
+  }
+  for (const [sym, code] of SYMBOLS) {
+    const at = s.indexOf(sym);
+    if (at >= 0) {
+      currency = currency ?? code;
+      s = s.slice(0, at) + s.slice(at + sym.length);
+      break;
+    }
+  }
+  s = s.replace(NEUTRAL_GROUPS, '');
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = !negative;
+    s = s.slice(1, -1);
+  }
+  if (s.endsWith('-') || s.endsWith('\u2212')) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  if (!BODY.test(s)) return undefined;
+  return { body: s, negative, currency };
+}
+
+/** What one cell says about the convention. */
+type Evidence = 'point' | 'comma' | 'ambiguous' | 'neutral' | 'unreadable';
+
+/** Digits grouped in threes by `g` ("1,234,567"), optionally followed by `d` and digits. */
+function validUnder(body: string, d: DecimalMark): boolean {
+  const g = d === '.' ? ',' : '.';
+  const at = body.indexOf(d);
+  if (at >= 0 && body.indexOf(d, at + 1) >= 0) return false;
+  const int = at >= 0 ? body.slice(0, at) : body;
+  const frac = at >= 0 ? body.slice(at + 1) : '';
+  if (frac.includes(g)) return false;
+  if (at >= 0 && frac === '' && int === '') return false;
+  if (int === '') return at >= 0;
+  if (!int.includes(g)) return /^\d+$/.test(int);
+  const groups = int.split(g);
+  // A first group of "0" is no thousands group: "0,035" is never 35.
+  return /^[1-9]\d{0,2}$/.test(groups[0]) && groups.slice(1).every((x) => /^\d{3}$/.test(x));
+}
+
+function evidenceOfBody(body: string): Evidence {
+  const dot = body.indexOf('.');
+  const comma = body.indexOf(',');
+  if (dot < 0 && comma < 0) return 'neutral';
+  const okPoint = validUnder(body, '.');
+  const okComma = validUnder(body, ',');
+  if (okPoint && !okComma) return 'point';
+  if (okComma && !okPoint) return 'comma';
+  if (!okPoint && !okComma) return 'unreadable';
+  // Both readings are valid: one separator followed by exactly three digits ("1,250", "1.200").
+  return 'ambiguous';
+}
+
+/** What one cell says about its column's decimal mark: numbers say nothing; "2,49" says comma; "1,250" is ambiguous. */
+export function numberEvidence(v: Cell): Evidence {
+  if (typeof v !== 'string') return 'neutral';
+  const p = pieces(v);
+  return p ? evidenceOfBody(p.body) : 'unreadable';
+}
+
+/**
+ * A column's decimal mark from all its cells. Cells that prove one convention decide it (the
+ * majority when a mixed column proves both; `conflictExample` then names a cell of the other);
+ * else `fallback` (the file's other number columns: source 'file'); else the culture; else the
+ * decimal point (source 'default'). `ambiguous` counts the cells whose value depends on the choice:
+ * when it is above 0 and the source is 'default', the caller must report the column.
+ */
+export function inferNumberConvention(cells: Iterable<Cell>, culture?: NumberCulture, fallback?: DecimalMark): ColumnConvention {
+  let point = 0;
+  let comma = 0;
+  let ambiguous = 0;
+  let example: string | undefined;
+  let firstPoint: string | undefined;
+  let firstComma: string | undefined;
+  for (const v of cells) {
+    if (typeof v !== 'string') continue;
+    const e = numberEvidence(v);
+    if (e === 'point') {
+      point++;
+      firstPoint ??= v.trim();
+    } else if (e === 'comma') {
+      comma++;
+      firstComma ??= v.trim();
+    } else if (e === 'ambiguous') {
+      ambiguous++;
+      example ??= v.trim();
+    }
+  }
+  const base = { pointEvidence: point, commaEvidence: comma, ambiguous, ...(example !== undefined ? { example } : {}) };
+  if (point || comma) {
+    const decimal: DecimalMark = comma > point ? ',' : '.';
+    const other = decimal === ',' ? firstPoint : firstComma;
+    return { decimal, source: 'data', ...base, ...(other !== undefined ? { conflictExample: other } : {}) };
+  }
+  if (fallback) return { decimal: fallback, source: 'file', ...base };
+  const c = cultureDecimal(culture);
+  if (c) return { decimal: c, source: 'culture', ...base };
+  return { decimal: '.', source: 'default', ...base };
+}
+
+/**
+ * The decimal mark the proving cells of several columns agree on (a file's evidence for its
+ * ambiguous columns); undefined when none proves anything or they disagree.
+ */
+export function fileDecimal(columns: readonly ColumnConvention[]): DecimalMark | undefined {
+  let point = 0;
+  let comma = 0;
+  for (const c of columns) {
+    if (c.source !== 'data') continue;
+    if (c.decimal === '.') point += c.pointEvidence;
+    else comma += c.commaEvidence;
+  }
+  if (point && !comma) return '.';
+  if (comma && !point) return ',';
+  return undefined;
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** ISO code of a currency symbol or code in the text ("GBP" for "£"); undefined for plain numbers */
+  currency?: string;
+}
+
+/**
+ * Number or money text read under a known decimal mark: currency symbol or ISO code before or
+ * after ("£1,200.50", "1.200,50 €", "EUR 45"), thousands grouped by the other mark, spaces
+ * (no-break too) or apostrophes ("1 200,50", "1'200.50"), negatives as "-4,50", "4,50-",
+ * "(4.50)" or "4.50 CR". Undefined when the text is not a number under that convention
+ * ("1,234.50" with a decimal comma; "1,2,3"; "12abc").
+ */
+export function parseNumberText(text: string, convention: NumberConvention | DecimalMark): ParsedNumber | undefined {
+  const p = pieces(text);
+  return p ? fromPieces(p, typeof convention === 'string' ? convention : convention.decimal) : undefined;
+}
+
+function fromPieces(p: Pieces, d: DecimalMark): ParsedNumber | undefined {
+  if (!validUnder(p.body, d)) return undefined;
+  const g = d === '.' ? ',' : '.';
+  let normal = p.body.includes(g) ? p.body.split(g).join('') : p.body;
+  if (d === ',') normal = normal.replace(',', '.');
+  const n = Number(normal);
+  if (!Number.isFinite(n)) return undefined;
+  const value = p.negative && n !== 0 ? -n : n;
+  return p.currency !== undefined ? { value, currency: p.currency } : { value };
+}
+
+/**
+ * One cell on its own, when there is no column to decide by (a typed setting, a lone value):
+ * the cell's own evidence, else `decimal` (default the point). Ingest and the functions use
+ * parseNumberText with a column's convention instead wherever there is a column.
+ */
+export function parseNumberCell(v: Cell, decimal: DecimalMark = '.'): ParsedNumber | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const p = pieces(v);
+  if (!p) return undefined;
+  const e = evidenceOfBody(p.body);
+  if (e === 'unreadable') return undefined;
+  return fromPieces(p, e === 'point' ? '.' : e === 'comma' ? ',' : decimal);
+}
+
+/** "decimal comma" / "decimal point", for messages. */
+export function conventionName(d: DecimalMark): string {
+  return d === ',' ? 'decimal comma (1.234,56)' : 'decimal point (1,234.56)';
+}
