@@ -55,7 +55,9 @@ export function textSource(path: string): FileSource {
       } finally {
         r.close();
       }
-      const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1 };
+      // What the reader settled on, for the report of what KAP assumed (IngestReport.read).
+      const file = { encoding: `${ENCODING_NAMES[dialect.encoding] ?? dialect.encoding}${dialect.bom ? ' with BOM' : ''}`, delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter };
+      const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1, file };
       return [{ peek }];
     },
     async read(_t, onBlock) {

@@ -11,6 +11,7 @@ import { portfolioHoldoutCheck } from '../domain/analysis/lifetime';
 import type { Serial } from '../domain/types';
 import type { ColumnMapping } from '../ingest/detect';
 import type { Cell, Grid } from '../ingest/grid';
+import { layoutById } from '../ingest/layouts';
 import { requireComplete } from '../ingest/mapping';
 import { currencyOfNumberFormat } from '../ingest/moneyFormat';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
@@ -19,7 +20,7 @@ import { layoutOptions, type LayoutOptions } from '../sheets/options';
 import type { SheetSpec } from '../sheets/spec';
 import { actionOf, type ActionId } from './actions';
 import type { KapSettings } from './settings';
-import { type IngestSource, IngestSession, type OrderPlan, type OrderSink, type SessionOptions, emptySideTables, type SideTables } from './session';
+import { type IngestSource, IngestSession, type OrderPlan, type OrderReadOptions, type OrderSink, type SessionOptions, emptySideTables, type SideTables } from './session';
 import { asOfOf } from './settings';
 
 export { emptySideTables, type SideTables };
@@ -51,7 +52,7 @@ export class KapEngine implements OrderSink {
   begin(plan: OrderPlan): void {
     this.setSideTables(plan.side);
     this.sourceMoneyFormat = plan.sourceMoneyFormat;
-    this.beginOrders(plan.mapping, plan.headers, plan.dateOrder);
+    this.beginOrders(plan.mapping, plan.headers, plan.read ?? plan.dateOrder);
   }
 
   push(rows: readonly (readonly Cell[])[], firstRowNumber: number): void {
@@ -62,11 +63,18 @@ export class KapEngine implements OrderSink {
     return this.finishOrders();
   }
 
-  /** Starts streaming order lines with the (complete) mapping. */
-  beginOrders(mapping: ColumnMapping, headersFound: string[], dateOrder: DateOrder, reportingCurrency?: string): void {
-    requireComplete(mapping, headersFound);
+  /** How the order lines are being read (for the report of what KAP assumed). */
+  private reading?: { mapping: ColumnMapping; options: OrderReadOptions };
+
+  /** Starts streaming order lines with the (complete) mapping; `read` is the date order, or all the reading options. */
+  beginOrders(mapping: ColumnMapping, headersFound: string[], read: DateOrder | OrderReadOptions, reportingCurrency?: string): void {
+    const options: OrderReadOptions = typeof read === 'string' ? { dateOrder: read } : read;
+    requireComplete(mapping, headersFound, options.notes);
+    this.reading = { mapping, options };
     this.parser = createOrderParser(mapping, {
-      dateOrder,
+      dateOrder: options.dateOrder,
+      numbers: options.numbers,
+      discountIsFraction: options.discountIsFraction,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? 'GBP' : undefined),
@@ -85,6 +93,21 @@ export class KapEngine implements OrderSink {
     if (!this.parser) throw new Error('beginOrders first');
     this.report = this.parser.finish();
     this.parser = undefined;
+    const r = this.reading;
+    if (r) {
+      const layout = layoutById(r.mapping.layout);
+      this.report.read = {
+        sheet: r.mapping.sheet,
+        ...(r.mapping.table ? { table: r.mapping.table } : {}),
+        ...(layout ? { layout: layout.name } : {}),
+        dateOrder: r.options.dateOrder,
+        dateOrderSource: r.options.dateOrderSource ?? 'default',
+        ...(r.options.file?.encoding ? { encoding: r.options.file.encoding } : {}),
+        ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
+        currencies: Object.keys(this.report.currencies).filter((c) => c !== ''),
+      };
+      this.report.warnings.unshift(...(r.options.notes ?? []));
+    }
     if (this.report.fileCurrency) this.book.nameCurrency(NO_CURRENCY, this.report.fileCurrency);
     return this.report;
   }

@@ -9,10 +9,12 @@ import type { DateOrder } from '../ingest/values';
 import type { SheetSpec } from '../sheets/spec';
 import type { AccountGlance, AccountListItem, ActionId, KapSettings } from './contract';
 import { KapEngine, type SideTables } from './engine';
+import type { OrderReadOptions } from './session';
 import { toGlance, toListItem } from './glance';
 
 export interface EngineRequests {
-  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; sourceMoneyFormat?: string };
+  /** `read` (date order, number conventions, notes) wins over the bare `dateOrder` when given. */
+  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; read?: OrderReadOptions; sourceMoneyFormat?: string };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
   analyse: { settings: KapSettings; today?: number };
@@ -43,7 +45,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       const e = new KapEngine();
       e.setSideTables(call.args.side);
       e.sourceMoneyFormat = call.args.sourceMoneyFormat;
-      e.beginOrders(call.args.mapping, call.args.headers, call.args.dateOrder);
+      e.beginOrders(call.args.mapping, call.args.headers, call.args.read ?? call.args.dateOrder);
       state.engine = e;
       return null;
     }

@@ -3,7 +3,7 @@
  * (a Web Worker in the task pane), and writes the sheets back — or opens the QBR workbook.
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
-import { listGrids, loadSetting, openNewWorkbook, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo } from '../excel';
+import { listGrids, loadSetting, openNewWorkbook, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo, type WorkbookCulture } from '../excel';
 import { addScoreColumns } from '../excel/addScoreColumns';
 import { requiredFields, ROLES } from '../ingest/fields';
 import type { Grid } from '../ingest/grid';
@@ -35,6 +35,8 @@ function cancelled(): KapActionError {
 /** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
 function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
   const infos = new Map<SourceTable, GridInfo>();
+  let cultureP: Promise<WorkbookCulture | undefined> | undefined;
+  const culture = () => (cultureP ??= withExcel((ctx) => readCulture(ctx)));
   return {
     async tables() {
       const list = await withExcel((ctx) => listGrids(ctx, { peekRows: 30 }));
@@ -54,8 +56,10 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
       await withExcel((ctx) => readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) => onBlock(rows, offset)));
     },
     async culture() {
-      return (await withExcel((ctx) => readCulture(ctx)))?.name;
+      return (await culture())?.name;
     },
+    // Excel's decimal separator settles number columns whose cells read two ways ("1,250").
+    numberCulture: () => culture(),
     info: (t) => infos.get(t)!,
   };
 }
@@ -63,7 +67,7 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
 /** The engine client as the session's sink: each call a message to the worker. */
 function clientSink(eng: EngineClient): OrderSink {
   return {
-    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, sourceMoneyFormat: plan.sourceMoneyFormat }).then(() => undefined),
+    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, read: plan.read, sourceMoneyFormat: plan.sourceMoneyFormat }).then(() => undefined),
     push: (rows, firstRowNumber) => eng.call('push', { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
     finish: () => eng.call('finish', {}),
   };

@@ -10,9 +10,12 @@ import { type ColumnMapping, type Detection, detectTable, headersOf } from '../i
 import type { Role } from '../ingest/fields';
 import type { Cell, Grid } from '../ingest/grid';
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
-import type { IngestReport } from '../ingest/orders';
+import { layoutById } from '../ingest/layouts';
+import type { ColumnConvention, NumberCulture } from '../ingest/numbers';
+import type { IngestReport, NumberField } from '../ingest/orders';
+import { checkOrderColumns, orderNumberConventions } from '../ingest/plausible';
 import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parseInitiatives, parsePayments, parseRates, type TableResult } from '../ingest/tables';
-import { type DateOrder, dateOrderEvidence, inferDateOrder } from '../ingest/values';
+import { type DateOrder, type DateOrderSource, dateOrderEvidence, settleDateOrder } from '../ingest/values';
 import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, InitiativeRecord, Invoice } from '../domain/types';
 import type { KapSettings } from './settings';
 
@@ -39,6 +42,11 @@ export interface IngestSource {
   read(table: SourceTable, onBlock: BlockHandler): Promise<void>;
   /** The workbook's culture ("en-US", "de-DE"): settles day- or month-first dates. */
   culture?(): Promise<string | undefined>;
+  /**
+   * The workbook's number culture (Excel's decimal separator, with the culture name): settles
+   * number columns whose cells read two ways ("1,250"). Falls back to `culture`.
+   */
+  numberCulture?(): Promise<NumberCulture | undefined>;
 }
 
 /** Optional tables, parsed (small: read whole). */
@@ -62,12 +70,79 @@ export function emptySideTables(): SideTables {
   return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], initiatives: [], notes: [] };
 }
 
+/**
+ * How the order lines are read, decided once from the sample of the order lines and the
+ * workbook's culture (never cell by cell), and reported back as what KAP assumed.
+ */
+export interface OrderReadOptions {
+  dateOrder: DateOrder;
+  dateOrderSource?: DateOrderSource;
+  /** each number column's decimal convention (ingest/numbers), decided over the column and the file */
+  numbers?: Partial<Record<NumberField, ColumnConvention>>;
+  /** the discount column is formatted as a percentage (0.1 = 10%) */
+  discountIsFraction?: boolean;
+  /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
+  notes?: string[];
+  /** what the file reader knows (text files): encoding and delimiter */
+  file?: { encoding?: string; delimiter?: string };
+}
+
+/**
+ * The reading options from a sample of the order rows (below the header) and the culture:
+ * date order (culture, else the data, else the layout's known order, else day-first), number
+ * conventions per column (ingest/numbers), the discount's scale from its number format.
+ */
+export function planReading(found: Found, sample: readonly (readonly Cell[])[], culture?: NumberCulture): OrderReadOptions {
+  const { mapping, notes } = found.detection;
+  const peek = found.table.peek;
+  const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
+  const date = settleDateOrder(
+    sample.map((r) => r[dateCol]),
+    typeof culture === 'string' ? culture : culture?.name,
+    layoutById(mapping.layout)?.dateOrder,
+  );
+  const disc = mapping.fields.find((f) => f.field === 'discount')?.column;
+  return {
+    dateOrder: date.order,
+    dateOrderSource: date.source,
+    numbers: orderNumberConventions(mapping, sample, culture),
+    discountIsFraction: disc !== undefined && (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? '').includes('%'),
+    ...(notes?.length ? { notes } : {}),
+    ...(peek.file ? { file: peek.file } : {}),
+  };
+}
+
+/**
+ * The order table's header-based mapping checked against its first rows (ingest/plausible):
+ * line revenue ≈ qty × price, order-level totals, one customer value; the fields the user chose
+ * are left alone. The notes say what changed, and which export layout was recognised.
+ */
+export function checkOrders(found: Found, settings?: Pick<KapSettings, 'mapping'>): Found {
+  const { detection, table } = found;
+  const peek = table.peek;
+  const m = detection.mapping;
+  const rows = peek.values.slice(m.headerRow + 1);
+  const userFields = new Set(Object.entries(settings?.mapping?.orders ?? {}).filter(([, h]) => h !== undefined).map(([f]) => f));
+  const disc = m.fields.find((f) => f.field === 'discount')?.column;
+  const check = checkOrderColumns(m, rows, {
+    numbers: orderNumberConventions(m, rows),
+    firstRowNumber: (peek.top ?? 1) + m.headerRow + 1,
+    discountIsFraction: disc !== undefined && (peek.numberFormats?.[m.headerRow + 1]?.[disc] ?? '').includes('%'),
+    userFields,
+  });
+  const layout = layoutById(m.layout);
+  const notes = [...(layout ? [`Read as ${layout.name}${layout.note ? `: ${layout.note.charAt(0).toLowerCase()}${layout.note.slice(1)}` : '.'}`] : []), ...check.notes];
+  return { table, detection: { ...detection, mapping: check.mapping, ...(notes.length ? { notes } : {}) } };
+}
+
 /** What the order lines are read with, settled before the first line is parsed. */
 export interface OrderPlan {
   side: SideTables;
   mapping: ColumnMapping;
   headers: string[];
   dateOrder: DateOrder;
+  /** everything else the sample settled (number conventions, notes); `dateOrder` repeats its date order */
+  read?: OrderReadOptions;
   /** Number format of the source revenue (or unit price) column, so money on KAP's sheets looks like the data's. */
   sourceMoneyFormat?: string;
 }
@@ -92,8 +167,10 @@ export interface SessionOptions {
   ordersSheet?: string;
   /** Rows per push to the sink (default 20,000; a source's blocks are cut or joined to this). */
   chunkRows?: number;
-  /** Culture when the source has none (tests). */
+  /** Culture when the source has none (tests, `kap --culture`). */
   culture?: string;
+  /** Number culture when the source has none (a decimal separator or a culture name). */
+  numberCulture?: NumberCulture;
   /** Rows read so far of the order table (`total` when known). */
   onProgress?: (done: number, total: number | undefined) => void;
   /** Checked between blocks; throws what `cancelled()` returns when set. */
@@ -138,6 +215,8 @@ export function detectRoles(tables: readonly SourceTable[], settings?: Pick<KapS
       out.orders = { table, detection: near.detection };
     }
   }
+  // The order columns checked against the rows (line revenue ≈ qty × price, order totals, one customer).
+  if (out.orders) out.orders = checkOrders(out.orders, settings);
   for (const role of Object.keys(out) as Role[]) {
     const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];
     const hit = out[role];
@@ -232,7 +311,7 @@ export class IngestSession {
     const found = await this.detect();
     const orders = found.orders;
     if (!orders) throw noOrdersIn(await this.tables(), this.options.ordersSheet);
-    requireComplete(orders.detection.mapping, orders.detection.headers);
+    requireComplete(orders.detection.mapping, orders.detection.headers, orders.detection.notes);
     return orders;
   }
 
@@ -260,6 +339,7 @@ export class IngestSession {
     const side = await this.sideTables();
     this.checkCancel();
     const culture = this.options.culture ?? (await this.source.culture?.());
+    const numberCulture: NumberCulture | undefined = this.options.numberCulture ?? (await this.source.numberCulture?.());
     const { mapping, headers } = orders.detection;
     const top = orders.table.peek.top ?? 1;
     const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
@@ -275,11 +355,10 @@ export class IngestSession {
     let ambiguous = culture === undefined;
 
     const settle = async () => {
-      const dateOrder = inferDateOrder(
-        held.map((r) => r[dateCol]),
-        culture,
-      );
-      plan = { side, mapping, headers, dateOrder, sourceMoneyFormat };
+      // The culture's name settles the date order, its decimal separator the number columns.
+      const named: NumberCulture | undefined = culture === undefined ? numberCulture : typeof numberCulture === 'object' ? { ...numberCulture, name: culture } : culture;
+      const read = planReading(orders, held, named);
+      plan = { side, mapping, headers, dateOrder: read.dateOrder, read, sourceMoneyFormat };
       await sink.begin(plan);
     };
     const flush = async () => {

@@ -4,7 +4,8 @@
  * (not always row 1: exports put titles above), and which column is which field.
  */
 import { cellText, type Grid, isBlankCell } from './grid';
-import { compactHeader, type FieldDef, normaliseHeader, type Role, ROLES } from './fields';
+import { compactHeader, type FieldDef, isLedgerHeader, normaliseHeader, ORDER_FIELDS, type Role, ROLES } from './fields';
+import { type ExportLayout, type LayoutId, matchLayout } from './layouts';
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -31,6 +32,8 @@ export interface ColumnMapping {
   /** 0-based row of the header within the grid */
   headerRow: number;
   fields: FieldMatch[];
+  /** The export layout recognised from the header signature (./layouts), if any. */
+  layout?: LayoutId;
 }
 
 export interface Detection {
@@ -42,19 +45,30 @@ export interface Detection {
   headers: string[];
   /** data rows below the header (blank rows included) */
   dataRows: number;
+  /** what the data checks changed and why, and the export layout recognised (for the user) */
+  notes?: string[];
 }
 
 interface PreparedField {
   field: string;
   order: number;
   syns: { spaced: string; compact: string }[];
+  notWith: string[];
+  /** the customer fields: never a ledger, tax or posting code */
+  customer: boolean;
 }
 
 const prepared = new Map<readonly FieldDef[], PreparedField[]>();
 function prepare(fields: readonly FieldDef[]): PreparedField[] {
   let p = prepared.get(fields);
   if (!p) {
-    p = fields.map((f, order) => ({ field: f.field, order, syns: f.synonyms.map((s) => ({ spaced: normaliseHeader(s), compact: compactHeader(s) })) }));
+    p = fields.map((f, order) => ({
+      field: f.field,
+      order,
+      syns: f.synonyms.map((s) => ({ spaced: normaliseHeader(s), compact: compactHeader(s) })),
+      notWith: (f.notWith ?? []).map((w) => ` ${normaliseHeader(w) || w} `),
+      customer: fields === ORDER_FIELDS && (f.field === 'accountId' || f.field === 'accountName'),
+    }));
     prepared.set(fields, p);
   }
   return p;
@@ -75,6 +89,10 @@ function bestSynonym(spaced: string, compact: string, f: PreparedField): { score
       rank = i;
     }
   }
+  // A word inside a header does not beat a better reading: "Tax Amount" is no line revenue.
+  if (score > 0 && score < EXACT && f.notWith.some((w) => padded.includes(w))) return { score: 0, rank: Infinity };
+  // A ledger, tax or posting code is never the customer ("AccountCode", "Nominal Code", "GL Account").
+  if (score > 0 && f.customer && isLedgerHeader(spaced)) return { score: 0, rank: Infinity };
   return { score, rank };
 }
 
@@ -104,6 +122,30 @@ export function matchFields(headers: readonly string[], fields: readonly FieldDe
   return out.sort((a, b) => a.column - b.column);
 }
 
+/**
+ * The fields of a recognised export layout: each field from the first of its headers present
+ * (exact, confidence 1); the role's other fields matched as usual over the columns the layout
+ * neither uses nor ignores.
+ */
+export function matchLayoutFields(headers: readonly string[], layout: ExportLayout): FieldMatch[] {
+  const norm = headers.map((h) => normaliseHeader(h));
+  const used = new Set<number>();
+  const out: FieldMatch[] = [];
+  for (const [field, alts] of Object.entries(layout.fields)) {
+    for (const a of alts) {
+      const c = norm.findIndex((n, i) => n === a && !used.has(i));
+      if (c < 0) continue;
+      used.add(c);
+      out.push({ field, column: c, header: headers[c].trim(), confidence: EXACT });
+      break;
+    }
+  }
+  const ignore = new Set(layout.ignore);
+  const rest = headers.map((h, i) => (used.has(i) || ignore.has(norm[i]) ? '' : h));
+  out.push(...matchFields(rest, ORDER_FIELDS.filter((f) => !(f.field in layout.fields))));
+  return out.sort((a, b) => a.column - b.column);
+}
+
 /** How well a set of matches fits a role, 0..1; 0 when a required group is unmet (unless `partial`). */
 function roleScore(role: Role, matches: FieldMatch[], partial = false): number {
   const def = ROLES[role];
@@ -130,13 +172,16 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     let filled = 0;
     for (const t of texts) if (t !== '') filled++;
     if (filled < 2) continue;
+    const layout = roles.includes('orders') ? matchLayout(texts.map((t) => normaliseHeader(t))) : undefined;
     for (const role of roles) {
-      const matches = matchFields(texts, ROLES[role].fields);
-      const score = roleScore(role, matches, partial);
+      const known = role === 'orders' ? layout : undefined;
+      const matches = known ? matchLayoutFields(texts, known) : matchFields(texts, ROLES[role].fields);
+      // A recognised export layout is as sure as a header row can be.
+      const score = known && roleScore(role, matches, partial) > 0 ? 1 : roleScore(role, matches, partial);
       if (score > 0 && (!best || score > best.confidence + 1e-9)) {
         best = {
           role,
-          mapping: { role, sheet: grid.name, table: grid.tableName, headerRow: r, fields: matches },
+          mapping: { role, sheet: grid.name, table: grid.tableName, headerRow: r, fields: matches, ...(known ? { layout: known.id } : {}) },
           confidence: Math.round(score * 100) / 100,
           headers: row.map((v) => cellText(v)),
           dataRows: grid.values.length - r - 1,

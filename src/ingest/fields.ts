@@ -19,6 +19,12 @@ export interface FieldDef {
    */
   required?: boolean;
   synonyms: readonly string[];
+  /**
+   * Words that stop a header that merely contains a synonym from being this field ("Tax Amount"
+   * contains "amount" but is no line revenue; "Due Date" contains "date" but is no order date).
+   * An exact synonym is never stopped.
+   */
+  notWith?: readonly string[];
 }
 
 export interface RoleDef {
@@ -29,21 +35,45 @@ export interface RoleDef {
   requiredAny: readonly (readonly string[])[];
 }
 
+/**
+ * Headers that name a ledger, tax or posting code (Xero's "AccountCode" 200 is the sales ledger,
+ * Sage's "Nominal Code" 4000, "GL Account", "Tax Type"): never the customer, even when they
+ * contain the word "account".
+ */
+export const LEDGER_HEADER = /(?:^| )(?:nominal|ledger|gl|g l|tax|vat|posting|account code|accountcode|acc code|ac code|sales account|income account|revenue account)(?: |$)/;
+
+/** A ledger, tax or posting code header ("account code", "nominal code", "gl account"), unless it names the customer's own account ("customer account code"). */
+export function isLedgerHeader(normalised: string): boolean {
+  return LEDGER_HEADER.test(normalised) && !/(?:^| )(?:customer|cust|client|debtor|sold to|bill to|sell to)(?: |$)/.test(normalised);
+}
+
+/** Words that make a header something other than the customer (used on "contains" matches). */
+const NOT_CUSTOMER = ['nominal', 'ledger', 'gl', 'tax', 'vat', 'code', 'manager', 'owner', 'type', 'status', 'balance', 'group', 'posting', 'email', 'e mail', 'phone', 'address', 'city', 'country', 'postcode', 'zip'];
+/** Words that make a money header something other than the line's value. */
+const NOT_LINE_VALUE = ['unit', 'each', 'per', 'price', 'rate', 'tax', 'vat', 'discount', 'shipping', 'freight', 'postage', 'carriage', 'paid', 'due', 'balance', 'outstanding', 'refund', 'refunded', 'cost', 'margin', 'profit', 'commission', 'list', 'compare', 'deposit', 'credit', 'limit', 'budget', 'target', 'forecast', 'gross', 'incl', 'including'];
+/** Words that make a code header something other than the product code. */
+const NOT_PRODUCT = ['tax', 'vat', 'nominal', 'ledger', 'gl', 'discount', 'account', 'customer', 'client', 'post', 'zip', 'currency', 'country', 'region', 'department', 'dept', 'cost', 'project', 'tracking', 'promo', 'voucher', 'coupon', 'reason', 'branding', 'theme', 'posting', 'location', 'unit of measure', 'uom', 'order', 'invoice', 'document', 'line', 'shipping', 'payment'];
+/** Words that make a date header something other than the order date. */
+const NOT_ORDER_DATE = ['due', 'paid', 'payment', 'cancelled', 'canceled', 'refund', 'refunded', 'birth', 'expiry', 'expires', 'modified', 'updated', 'fulfilled', 'closed', 'promised', 'requested'];
+
 export const ORDER_FIELDS: readonly FieldDef[] = [
-  { field: 'accountId', label: 'Account ID', header: 'Customer ID', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account code', 'acct', 'acct no', 'acc no', 'a c no', 'customer id', 'cust id', 'cust no', 'cust code', 'cust ref', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'client id', 'client no', 'client code', 'debtor', 'debtor code', 'debtor no', 'sold to', 'sold to party', 'bill to', 'bill to id', 'payer', 'kunnr', 'ledger code'] },
-  { field: 'accountName', label: 'Account name', header: 'Customer', synonyms: ['customer', 'customer name', 'cust name', 'company', 'company name', 'account name', 'client', 'client name', 'trading name', 'business name', 'debtor name', 'sold to name', 'bill to name', 'organisation', 'organization'] },
-  { field: 'date', label: 'Order date', header: 'Order Date', required: true, synonyms: ['date', 'order date', 'invoice date', 'inv date', 'transaction date', 'txn date', 'trans date', 'sale date', 'sales date', 'posting date', 'post date', 'document date', 'doc date', 'despatch date', 'dispatch date', 'ship date', 'shipped date', 'delivery date', 'billing date', 'tax date', 'order placed', 'date ordered', 'date of order', 'date of invoice', 'invoiced'] },
-  { field: 'orderId', label: 'Order ID', header: 'Order No', synonyms: ['order no', 'order number', 'order id', 'order', 'order ref', 'order reference', 'invoice', 'invoice no', 'invoice number', 'invoice id', 'invoice ref', 'inv no', 'inv number', 'document no', 'document number', 'doc no', 'doc number', 'transaction id', 'transaction no', 'sales order', 'sales order no', 'so no', 'so number', 'sop number', 'voucher no', 'reference', 'ref'] },
-  { field: 'sku', label: 'Product code (SKU)', header: 'SKU', required: true, synonyms: ['sku', 'stock code', 'stock no', 'stock ref', 'product code', 'product id', 'product no', 'product number', 'product ref', 'item', 'item code', 'item no', 'item number', 'item id', 'part', 'part no', 'part number', 'part code', 'article', 'article no', 'article number', 'material', 'material no', 'material number', 'catalogue no', 'catalog no', 'cat no', 'code', 'matnr'] },
-  { field: 'productName', label: 'Product name', header: 'Description', synonyms: ['description', 'product', 'product name', 'item name', 'item description', 'product description', 'desc', 'article name', 'article description', 'material description', 'line description', 'goods'] },
-  { field: 'category', label: 'Category', header: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'category name', 'range', 'department', 'dept', 'family', 'product family', 'class', 'product class', 'commodity', 'sub category', 'subcategory', 'product type', 'analysis code'] },
-  { field: 'quantity', label: 'Quantity', header: 'Qty', required: true, synonyms: ['qty', 'quantity', 'units', 'qty ordered', 'quantity ordered', 'qty sold', 'quantity sold', 'qty invoiced', 'quantity invoiced', 'qty shipped', 'volume', 'pcs', 'pieces', 'unit qty', 'no of units', 'number of units', 'count'] },
-  { field: 'revenue', label: 'Line revenue', header: 'Revenue', required: true, synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'sales amount', 'line value', 'total', 'line amount', 'net sales', 'turnover', 'extended price', 'ext price', 'extended value', 'extended amount', 'goods value', 'net line value', 'invoice value', 'invoiced value', 'total value', 'total price', 'line net', 'spend', 'sales revenue'] },
-  { field: 'unitPrice', label: 'Unit price', header: 'Unit Price', synonyms: ['unit price', 'price', 'sell price', 'selling price', 'net price', 'price each', 'each', 'unit cost', 'price per unit', 'rate', 'unit value', 'net unit price'] },
-  { field: 'listPrice', label: 'List price (RRP)', header: 'List Price', synonyms: ['rrp', 'list price', 'retail price', 'catalogue price', 'catalog price', 'msrp', 'list', 'price list', 'standard price', 'trade price'] },
-  { field: 'orderedBy', label: 'Ordered by', header: 'Ordered By', synonyms: ['ordered by', 'contact', 'buyer', 'placed by', 'requested by', 'requester', 'requisitioner', 'orderer', 'customer contact', 'contact name', 'order contact'] },
-  { field: 'site', label: 'Site / delivery address', header: 'Site', synonyms: ['site', 'branch', 'delivery address', 'ship to', 'ship to address', 'delivery site', 'location', 'depot', 'delivery point', 'deliver to', 'ship to name', 'delivery location', 'address', 'postcode'] },
-  { field: 'currency', label: 'Currency', header: 'Currency', synonyms: ['currency', 'curr', 'ccy', 'currency code', 'cur', 'cur code', 'doc currency', 'document currency', 'invoice currency'] },
+  { field: 'accountId', label: 'Account ID', header: 'Customer ID', required: true, synonyms: ['account', 'account no', 'account number', 'account id', 'account ref', 'account reference', 'acct', 'acct no', 'acc no', 'a c no', 'a c ref', 'customer id', 'cust id', 'cust no', 'cust code', 'cust ref', 'customer no', 'customer number', 'customer code', 'customer ref', 'customer account', 'customer account number', 'customer account no', 'customer account code', 'client id', 'client no', 'client code', 'debtor', 'debtor code', 'debtor no', 'sold to', 'sold to party', 'sell to customer no', 'bill to', 'bill to id', 'bill to customer no', 'payer', 'kunnr', 'kunag'], notWith: NOT_CUSTOMER },
+  { field: 'accountName', label: 'Account name', header: 'Customer', synonyms: ['customer', 'customer name', 'cust name', 'company', 'company name', 'account name', 'client', 'client name', 'trading name', 'business name', 'debtor name', 'sold to name', 'name of sold to party', 'bill to name', 'sell to customer name', 'customer account name', 'billing company', 'organisation', 'organization'], notWith: NOT_CUSTOMER },
+  { field: 'date', label: 'Order date', header: 'Order Date', required: true, synonyms: ['date', 'order date', 'invoice date', 'inv date', 'transaction date', 'txn date', 'trans date', 'sale date', 'sales date', 'posting date', 'post date', 'document date', 'doc date', 'despatch date', 'dispatch date', 'ship date', 'shipped date', 'delivery date', 'billing date', 'tax date', 'order placed', 'date ordered', 'date of order', 'date of invoice', 'invoiced', 'created at', 'order created', 'created date', 'fkdat'], notWith: NOT_ORDER_DATE },
+  { field: 'orderId', label: 'Order ID', header: 'Order No', synonyms: ['order no', 'order number', 'order id', 'order', 'order ref', 'order reference', 'invoice', 'invoice no', 'invoice number', 'invoice id', 'invoice ref', 'inv no', 'inv number', 'document no', 'document number', 'doc no', 'doc number', 'transaction id', 'transaction no', 'sales order', 'sales order no', 'so no', 'so number', 'sop number', 'voucher no', 'billing document', 'invoice credit no', 'num', 'reference', 'ref', 'vbeln'], notWith: ['date', 'line', 'item', 'type', 'status', 'total', 'amount', 'value', 'qty', 'quantity', 'customer', 'po', 'purchase'] },
+  { field: 'sku', label: 'Product code (SKU)', header: 'SKU', synonyms: ['sku', 'stock code', 'stock no', 'stock ref', 'product code', 'product id', 'product no', 'product number', 'product ref', 'item', 'item code', 'item no', 'item number', 'item id', 'inventory item code', 'part', 'part no', 'part number', 'part code', 'article', 'article no', 'article number', 'material', 'material no', 'material number', 'catalogue no', 'catalog no', 'cat no', 'code', 'matnr', 'lineitem sku'], notWith: NOT_PRODUCT },
+  { field: 'productName', label: 'Product name', header: 'Description', synonyms: ['description', 'product', 'product name', 'item name', 'item description', 'product description', 'desc', 'article name', 'article description', 'material description', 'line description', 'goods', 'lineitem name', 'product service'], notWith: ['account', 'customer', 'tax', 'nominal', 'ledger', 'type', 'status', 'category', 'group'] },
+  { field: 'category', label: 'Category', header: 'Category', synonyms: ['category', 'product category', 'group', 'product group', 'item group', 'item category', 'item category code', 'material group', 'category name', 'range', 'department', 'dept', 'family', 'product family', 'class', 'product class', 'commodity', 'sub category', 'subcategory', 'product type', 'analysis code'], notWith: ['customer', 'account', 'tax', 'vat', 'posting', 'price', 'discount', 'buying', 'age'] },
+  { field: 'quantity', label: 'Quantity', header: 'Qty', synonyms: ['qty', 'quantity', 'units', 'qty ordered', 'quantity ordered', 'qty sold', 'quantity sold', 'qty invoiced', 'quantity invoiced', 'qty shipped', 'qty order', 'billed quantity', 'invoiced quantity', 'lineitem quantity', 'volume', 'pcs', 'pieces', 'unit qty', 'no of units', 'number of units', 'count', 'fkimg'], notWith: ['price', 'value', 'amount', 'discount', 'unit of measure', 'uom', 'returned', 'backorder', 'back order', 'outstanding', 'on hand', 'stock', 'base'] },
+  { field: 'revenue', label: 'Line revenue', header: 'Revenue', required: true, synonyms: ['revenue', 'value', 'net', 'line total', 'amount', 'net value', 'net amount', 'sales', 'sales value', 'sales amount', 'line value', 'total', 'line amount', 'line amount excl vat', 'amount excl vat', 'amount excl tax', 'line total value', 'net sales', 'turnover', 'extended price', 'ext price', 'extended value', 'extended amount', 'goods value', 'net line value', 'invoice value', 'invoiced value', 'total value', 'total price', 'line net', 'spend', 'sales revenue', 'netwr'], notWith: NOT_LINE_VALUE },
+  { field: 'unitPrice', label: 'Unit price', header: 'Unit Price', synonyms: ['unit price', 'price', 'sell price', 'selling price', 'unit selling price', 'sales price', 'net price', 'price each', 'each', 'unit cost', 'price per unit', 'rate', 'unit value', 'net unit price', 'unit amount', 'unit price excl vat', 'lineitem price'], notWith: ['list', 'compare', 'retail', 'rrp', 'total', 'tax', 'vat', 'exchange', 'fx', 'discount', 'incl', 'including'] },
+  { field: 'listPrice', label: 'List price (RRP)', header: 'List Price', synonyms: ['rrp', 'list price', 'retail price', 'catalogue price', 'catalog price', 'msrp', 'list', 'price list', 'standard price', 'trade price', 'compare at price', 'lineitem compare at price'] },
+  { field: 'discount', label: 'Discount %', header: 'Discount %', synonyms: ['discount %', 'discount', 'disc %', 'disc', 'discount percent', 'discount pct', 'discount rate', 'line discount %', 'line discount percent', 'disc pct'], notWith: ['amount', 'value', 'code', 'total', 'money', '£', '$', '€', 'lineitem', 'reason', 'type'] },
+  { field: 'lineDiscount', label: 'Line discount (money)', header: 'Line Discount', synonyms: ['lineitem discount', 'line discount amount', 'line discount value', 'discount amount per line'] },
+  { field: 'docType', label: 'Document type', header: 'Document Type', synonyms: ['document type', 'doc type', 'transaction type', 'billing type', 'invoice type', 'voucher type', 'invoice credit', 'fkart'] },
+  { field: 'orderedBy', label: 'Ordered by', header: 'Ordered By', synonyms: ['ordered by', 'contact', 'buyer', 'placed by', 'requested by', 'requester', 'requisitioner', 'orderer', 'customer contact', 'contact name', 'order contact'], notWith: ['email', 'e mail', 'phone', 'address', 'mobile', 'fax'] },
+  { field: 'site', label: 'Site / delivery address', header: 'Site', synonyms: ['site', 'branch', 'delivery address', 'ship to', 'ship to address', 'delivery site', 'location', 'depot', 'delivery point', 'deliver to', 'ship to name', 'delivery location', 'address', 'postcode'], notWith: ['email', 'e mail', 'code', 'line 2', 'line 3', 'line 4', 'address2', 'address 2', 'region', 'country', 'city', 'province', 'zip', 'phone'] },
+  { field: 'currency', label: 'Currency', header: 'Currency', synonyms: ['currency', 'curr', 'ccy', 'currency code', 'cur', 'cur code', 'doc currency', 'document currency', 'invoice currency', 'waerk'], notWith: ['rate', 'exchange', 'amount', 'value'] },
 ];
 
 export const ACCOUNT_FIELDS: readonly FieldDef[] = [
@@ -145,7 +175,9 @@ export const INITIATIVE_FIELDS: readonly FieldDef[] = [
 ];
 
 export const ROLES: Readonly<Record<Role, RoleDef>> = {
-  orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['sku'], ['quantity'], ['revenue', 'unitPrice']] },
+  // No product column is needed (an invoice-level export: invoice, date, customer, total) and no
+  // quantity when there is a line value; a unit price alone needs a quantity (mapping.ts).
+  orders: { role: 'orders', label: 'order lines', fields: ORDER_FIELDS, requiredAny: [['accountId', 'accountName'], ['date'], ['revenue', 'unitPrice']] },
   accounts: { role: 'accounts', label: 'accounts', fields: ACCOUNT_FIELDS, requiredAny: [['accountId', 'name'], ['industry', 'tier', 'parentId', 'engagement', 'accountManager', 'daysBeyondTerms', 'creditHold', 'creditLimit', 'creditTerms', 'healthOverride', 'status']] },
   catalog: { role: 'catalog', label: 'catalog', fields: CATALOG_FIELDS, requiredAny: [['sku'], ['category', 'productLine', 'listPrice', 'premiumSku']] },
   contacts: { role: 'contacts', label: 'contacts', fields: CONTACT_FIELDS, requiredAny: [['accountId'], ['name'], ['role', 'influence', 'relationship', 'feeling', 'fivePPower', 'fivePPerception', 'fivePPriority', 'fivePPromoter', 'fivePPliability']] },

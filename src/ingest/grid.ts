@@ -13,6 +13,8 @@ export interface Grid {
   top?: number;
   /** 1-based sheet column of values[0][0]; default 1. */
   left?: number;
+  /** What the reader of a text file settled on, for the report of what KAP assumed. */
+  file?: { encoding?: string; delimiter?: string };
 }
 
 export function isBlankCell(v: Cell): boolean {

@@ -24,9 +24,11 @@ function phrase(f: FieldDef): string {
 function missingGroups(mapping: Pick<ColumnMapping, 'role' | 'fields'>): FieldDef[][] {
   const def = ROLES[mapping.role];
   const have = new Set(mapping.fields.map((f) => f.field));
-  return def.requiredAny
-    .filter((g) => !g.some((f) => have.has(f)))
-    .map((g) => g.map((f) => def.fields.find((d) => d.field === f)).filter((d): d is FieldDef => d !== undefined));
+  const groups = def.requiredAny.filter((g) => !g.some((f) => have.has(f)));
+  // Product lines need their quantities (units, unit prices), and a unit price makes a line value
+  // only with a quantity; an invoice-level file (no product, a line value) needs none.
+  if (mapping.role === 'orders' && !have.has('quantity') && (have.has('sku') || (have.has('unitPrice') && !have.has('revenue')))) groups.push(['quantity']);
+  return groups.map((g) => g.map((f) => def.fields.find((d) => d.field === f)).filter((d): d is FieldDef => d !== undefined));
 }
 
 /** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
@@ -59,11 +61,15 @@ export function missingMessage(mapping: Pick<ColumnMapping, 'role' | 'fields' | 
   );
 }
 
-/** Throws a MissingRoleError naming the missing fields, the headers found and how to map them. */
-export function requireComplete(mapping: ColumnMapping, headersFound: string[]): void {
+/**
+ * Throws a MissingRoleError naming the missing fields, the headers found and how to map them;
+ * `why` adds the data checks' notes (why a column the headers suggested was not used).
+ */
+export function requireComplete(mapping: ColumnMapping, headersFound: string[], why: readonly string[] = []): void {
   const message = missingMessage(mapping, headersFound);
   if (message === undefined) return;
-  throw new MissingRoleError(message, mapping.role, missingFields(mapping), headersFound.filter((h) => h.trim() !== ''));
+  const reasons = why.filter((n) => !n.startsWith('Read as '));
+  throw new MissingRoleError(reasons.length ? `${message} ${reasons.join(' ')}` : message, mapping.role, missingFields(mapping), headersFound.filter((h) => h.trim() !== ''));
 }
 
 /**
@@ -87,7 +93,7 @@ export function requireRole(grid: Grid, role: Role): Detection {
 export function noOrdersError(sheets: { name: string; headers: string[] }[]): MissingRoleError {
   const seen = sheets.map((s) => `${s.name}: ${s.headers.slice(0, 12).join(', ') || '(empty)'}`).join('; ');
   return new MissingRoleError(
-    `No order lines were found. KAP needs a table with an account, an order date, a product code (SKU), a quantity and a revenue or unit price column. Headers found — ${seen || 'no sheets with data'}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
+    `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || 'no sheets with data'}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
     'orders',
     ['order lines'],
     sheets.flatMap((s) => s.headers),
@@ -96,7 +102,7 @@ export function noOrdersError(sheets: { name: string; headers: string[] }[]): Mi
 
 /**
  * When no grid is a complete order table, the one that comes closest: it has an order date
- * and at least three of the five required columns. The caller shows it with what is missing,
+ * and one more of the required columns (an account, or a line value or unit price). The caller shows it with what is missing,
  * so the user can map the rest instead of being told nothing was found.
  */
 export function closestOrders(grids: readonly Grid[]): { grid: Grid; detection: Detection } | undefined {
@@ -106,7 +112,7 @@ export function closestOrders(grids: readonly Grid[]): { grid: Grid; detection: 
     const near = detectPartial(grid, 'orders');
     if (!near || !near.mapping.fields.some((f) => f.field === 'date')) continue;
     const have = ROLES.orders.requiredAny.length - missingGroups(near.mapping).length;
-    if (have >= 3 && have > bestHave) {
+    if (have >= 2 && have > bestHave) {
       best = { grid, detection: near };
       bestHave = have;
     }

@@ -43,6 +43,11 @@ export interface ColumnConvention extends NumberConvention {
   example?: string;
   /** first cell that proves the other convention, when the column holds both (a mixed column) */
   conflictExample?: string;
+  /**
+   * A column whose cells carry currency symbols, each currency written its own way ("£1,200.50"
+   * beside "30,00 €"): the mark per currency code; cells without a symbol take `decimal`.
+   */
+  byCurrency?: Record<string, DecimalMark>;
 }
 
 /**
@@ -195,9 +200,18 @@ export function inferNumberConvention(cells: Iterable<Cell>, culture?: NumberCul
   let example: string | undefined;
   let firstPoint: string | undefined;
   let firstComma: string | undefined;
+  /** proofs per currency symbol ('' = none): [point, comma] */
+  const perCurrency = new Map<string, [number, number]>();
   for (const v of cells) {
     if (typeof v !== 'string') continue;
-    const e = numberEvidence(v);
+    const p = pieces(v);
+    const e = p ? evidenceOfBody(p.body) : 'unreadable';
+    if (e === 'point' || e === 'comma') {
+      const k = p?.currency ?? '';
+      const c = perCurrency.get(k) ?? [0, 0];
+      c[e === 'point' ? 0 : 1]++;
+      perCurrency.set(k, c);
+    }
     if (e === 'point') {
       point++;
       firstPoint ??= v.trim();
@@ -210,6 +224,14 @@ export function inferNumberConvention(cells: Iterable<Cell>, culture?: NumberCul
     }
   }
   const base = { pointEvidence: point, commaEvidence: comma, ambiguous, ...(example !== undefined ? { example } : {}) };
+  if (point && comma && [...perCurrency.values()].every(([a, b]) => a === 0 || b === 0) && perCurrency.size > 1) {
+    // Each currency written its own way: "£1,200.50" and "30,00 €" in one column.
+    const byCurrency: Record<string, DecimalMark> = {};
+    for (const [k, [a]] of perCurrency) if (k !== '') byCurrency[k] = a > 0 ? '.' : ',';
+    const plain = perCurrency.get('');
+    const decimal: DecimalMark = plain ? (plain[0] > 0 ? '.' : ',') : (fallback ?? cultureDecimal(culture) ?? '.');
+    return { decimal, source: 'data', ...base, byCurrency };
+  }
   if (point || comma) {
     const decimal: DecimalMark = comma > point ? ',' : '.';
     const other = decimal === ',' ? firstPoint : firstComma;
@@ -251,9 +273,12 @@ export interface ParsedNumber {
  * "(4.50)" or "4.50 CR". Undefined when the text is not a number under that convention
  * ("1,234.50" with a decimal comma; "1,2,3"; "12abc").
  */
-export function parseNumberText(text: string, convention: NumberConvention | DecimalMark): ParsedNumber | undefined {
+export function parseNumberText(text: string, convention: NumberConvention | ColumnConvention | DecimalMark): ParsedNumber | undefined {
   const p = pieces(text);
-  return p ? fromPieces(p, typeof convention === 'string' ? convention : convention.decimal) : undefined;
+  if (!p) return undefined;
+  if (typeof convention === 'string') return fromPieces(p, convention);
+  const own = p.currency !== undefined ? (convention as ColumnConvention).byCurrency?.[p.currency] : undefined;
+  return fromPieces(p, own ?? convention.decimal);
 }
 
 function fromPieces(p: Pieces, d: DecimalMark): ParsedNumber | undefined {

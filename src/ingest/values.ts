@@ -7,7 +7,7 @@
 import { isValidYmd, ymdToSerial } from '../domain/dates';
 import type { Serial } from '../domain/types';
 import type { Cell } from './grid';
-import { CURRENCY_SYMBOLS, type DecimalMark, type ParsedNumber, parseNumberCell, parseNumberText } from './numbers';
+import { CURRENCY_SYMBOLS, type DecimalMark, type NumberConvention, type ParsedNumber, parseNumberCell, parseNumberText } from './numbers';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -163,6 +163,30 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
   return secondOver12 ? 'mdy' : undefined;
 }
 
+export type DateOrderSource = 'culture' | 'data' | 'layout' | 'default';
+
+/**
+ * inferDateOrder with what settled it: the workbook's culture, the data (a field over 12), the
+ * export layout's known order (`hint`), else day-first by default. When no text date is
+ * ambiguous the data settles it (source 'data'). For the "what KAP assumed" report.
+ */
+export function settleDateOrder(values: Iterable<Cell>, culture?: string, hint?: DateOrder): { order: DateOrder; source: DateOrderSource } {
+  if (culture?.trim()) return { order: inferDateOrder([], culture), source: 'culture' };
+  let second = false;
+  let ambiguous = false;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const m = AMBIGUOUS_TEXT.exec(v);
+    if (!m) continue;
+    ambiguous = true;
+    if (+m[1] > 12) return { order: 'dmy', source: 'data' };
+    if (+m[2] > 12) second = true;
+  }
+  if (second) return { order: 'mdy', source: 'data' };
+  if (ambiguous && hint) return { order: hint, source: 'layout' };
+  return { order: 'dmy', source: ambiguous ? 'default' : 'data' };
+}
+
 export type Money = ParsedNumber;
 
 /** A currency as written in a currency column or beside a figure: "£" → "GBP", "eur" → "EUR"; other text kept, upper-cased. */
@@ -174,18 +198,18 @@ export function normaliseCurrency(s: string): string {
 /**
  * A money cell: numbers as they are; text with a currency symbol or ISO code before or after,
  * thousands separators, and negatives as "-120", "120-", "(120.00)" or "120 CR" (./numbers).
- * `decimal` is the column's decimal mark (inferNumberConvention over the column), and text that
+ * `decimal` is the column's decimal mark or convention (inferNumberConvention over the column), and text that
  * is no number under it is unreadable ("1,234.50" in a decimal-comma column). Without it a text
  * cell is read by its own evidence ("12,50" = 12.5, "1.234,56", "1,234.56") and an ambiguous
  * one ("1,200", "1.200") with a decimal point — only for lone values that have no column.
  */
-export function parseMoney(v: Cell, decimal?: DecimalMark): Money | undefined {
+export function parseMoney(v: Cell, decimal?: DecimalMark | NumberConvention): Money | undefined {
   if (decimal === undefined || typeof v !== 'string') return parseNumberCell(v);
   return parseNumberText(v, decimal);
 }
 
 /** A plain number cell (limits, scores, rates); text parsed like money, currency ignored. */
-export function parseNumber(v: Cell, decimal?: DecimalMark): number | undefined {
+export function parseNumber(v: Cell, decimal?: DecimalMark | NumberConvention): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   return parseMoney(v, decimal)?.value;
 }
@@ -194,7 +218,7 @@ const UNIT_SUFFIX = /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?
 const TIMES_PREFIX = /^x\s*/i;
 
 /** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */
-export function parseQuantity(v: Cell, decimal?: DecimalMark): number | undefined {
+export function parseQuantity(v: Cell, decimal?: DecimalMark | NumberConvention): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const s = v.trim().replace(UNIT_SUFFIX, '').replace(TIMES_PREFIX, '');

@@ -177,9 +177,11 @@ describe('missing roles', () => {
     const d = detectTable({ name: 's', values: [['Customer ID', 'Order Date', 'SKU', 'Qty', 'Revenue', 'Net']] })!;
     const m = withUserChoices(d.mapping, d.headers, { revenue: 'Net' });
     expect(m.fields.find((f) => f.field === 'revenue')!.column).toBe(5);
-    const m2 = withUserChoices(d.mapping, d.headers, { sku: undefined });
-    expect(m2.fields.find((f) => f.field === 'sku')).toBeUndefined();
-    expect(() => requireComplete(m2, d.headers)).toThrow(/No column for "product code \(SKU\)"/);
+    // No product column is needed any more (PRODUCT.md §1: invoice-level files are analysed too); a line value is.
+    const m2 = withUserChoices(d.mapping, d.headers, { revenue: undefined });
+    expect(m2.fields.find((f) => f.field === 'revenue')).toBeUndefined();
+    expect(() => requireComplete(m2, d.headers)).toThrow(/No column for "line revenue" \(or "unit price"\)/);
+    expect(() => requireComplete(withUserChoices(d.mapping, d.headers, { sku: undefined }), d.headers)).not.toThrow();
   });
 });
 

@@ -1,0 +1,234 @@
+/**
+ * The order-line exports of common accounting systems, web shops and ERPs, recognised by their
+ * header signatures (PRODUCT.md §1: "KAP recognises their layouts"). A recognised layout says
+ * which column is which field, which columns are never read (ledger and tax codes, line numbers,
+ * order totals), and how the export writes what a plain table would not (QuickBooks' product
+ * headings and Customer:Job names, Shopify's order-level cells on an order's first line only).
+ *
+ * Headers are compared after normaliseHeader ("*ContactName" → "contact name",
+ * "Sell-to Customer No." → "sell to customer no", "Line Discount %" → "line discount %").
+ */
+import type { DateOrder } from './values';
+
+export type LayoutId = 'xero' | 'quickbooks-online' | 'quickbooks-desktop' | 'sage50' | 'sage200' | 'shopify' | 'sap-sd' | 'business-central' | 'online-retail';
+
+export interface ExportLayout {
+  id: LayoutId;
+  /** Shown to the user: "Xero sales invoices". */
+  name: string;
+  /** Every one of these headers is present (each entry: alternatives). */
+  signature: readonly (readonly string[])[];
+  /** field → the headers that hold it, best first; the first present wins. */
+  fields: Readonly<Record<string, readonly string[]>>;
+  /** Headers read as no field at all (ledger and tax codes, line numbers, order totals, running balances). */
+  ignore: readonly string[];
+  /** Text dates of this export are in this order when the data does not settle it. */
+  dateOrder?: DateOrder;
+  /** Customer names are written "Parent:Job" (QuickBooks): the account is the parent, the job the site. */
+  customerJob?: boolean;
+  /**
+   * The product is not a column but a heading row above its lines, ended by a "Total <product>"
+   * row (QuickBooks' "sales by product/service detail" reports).
+   */
+  productFromHeadings?: boolean;
+  /** What the user is told about how this layout is read. */
+  note?: string;
+}
+
+export const LAYOUTS: readonly ExportLayout[] = [
+  {
+    id: 'xero',
+    name: 'Xero sales invoices',
+    signature: [['contact name'], ['invoice number'], ['invoice date'], ['unit amount'], ['account code']],
+    fields: {
+      accountName: ['contact name'],
+      orderId: ['invoice number'],
+      date: ['invoice date'],
+      sku: ['inventory item code', 'item code'],
+      productName: ['description'],
+      quantity: ['quantity'],
+      unitPrice: ['unit amount'],
+      discount: ['discount', 'discount rate'],
+      revenue: ['line amount'],
+      currency: ['currency', 'currency code'],
+    },
+    ignore: ['account code', 'tax type', 'tax amount', 'total', 'tax total', 'invoice amount paid', 'invoice amount due', 'due date', 'reference', 'email address', 'branding theme', 'tracking name1', 'tracking name2', 'type', 'status', 'sent'],
+    note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',
+  },
+  {
+    id: 'quickbooks-online',
+    name: 'QuickBooks Online sales by product/service detail',
+    signature: [['transaction type'], ['num', 'no'], ['customer', 'customer full name'], ['sales price', 'rate'], ['amount'], ['balance']],
+    fields: {
+      date: ['date', 'transaction date'],
+      orderId: ['num', 'no'],
+      accountName: ['customer', 'customer full name'],
+      sku: ['product service', 'product service name', 'item'],
+      quantity: ['qty', 'quantity'],
+      unitPrice: ['sales price', 'rate'],
+      revenue: ['amount'],
+      docType: ['transaction type'],
+    },
+    ignore: ['balance', 'memo description', 'memo', 'description', 'class', 'location'],
+    customerJob: true,
+    productFromHeadings: true,
+    note: 'Products come from the report\'s product headings; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    id: 'quickbooks-desktop',
+    name: 'QuickBooks Desktop sales by item detail',
+    signature: [['type'], ['num'], ['name'], ['sales price'], ['amount'], ['balance']],
+    fields: {
+      date: ['date'],
+      orderId: ['num'],
+      accountName: ['name'],
+      sku: ['item'],
+      quantity: ['qty', 'quantity'],
+      unitPrice: ['sales price'],
+      revenue: ['amount'],
+      docType: ['type'],
+    },
+    ignore: ['balance', 'memo'],
+    customerJob: true,
+    productFromHeadings: true,
+    note: 'Products come from the report\'s item headings; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    id: 'sage50',
+    name: 'Sage 50 invoice items',
+    signature: [['account ref', 'a c ref', 'a c'], ['stock code', 'product code'], ['nominal code', 'n c'], ['net amount', 'net']],
+    fields: {
+      accountId: ['account ref', 'a c ref', 'a c'],
+      accountName: ['name', 'customer name', 'account name'],
+      orderId: ['invoice number', 'invoice no', 'inv no', 'inv ref', 'reference'],
+      date: ['invoice date', 'date'],
+      sku: ['stock code', 'product code'],
+      productName: ['description', 'details'],
+      quantity: ['qty order', 'quantity', 'qty'],
+      unitPrice: ['unit price'],
+      discount: ['discount rate', 'discount %', 'disc %'],
+      revenue: ['net amount', 'net'],
+      currency: ['currency', 'currency code'],
+      docType: ['type', 'invoice type'],
+    },
+    ignore: ['nominal code', 'n c', 'tax code', 't c', 'tax amount', 'tax', 'dept', 'department', 'dept number', 'gross amount'],
+    note: 'The customer is the account reference (A/C), never the nominal code (N/C).',
+  },
+  {
+    id: 'sage200',
+    name: 'Sage 200 sales invoice lines',
+    signature: [['customer account number', 'customer account no', 'customer a c'], ['item code', 'product code', 'stock code'], ['nominal code', 'nominal account']],
+    fields: {
+      accountId: ['customer account number', 'customer account no', 'customer a c'],
+      accountName: ['customer account name', 'customer name'],
+      orderId: ['invoice credit no', 'document no', 'document number', 'invoice no'],
+      date: ['invoice credit date', 'document date', 'invoice date'],
+      sku: ['item code', 'product code', 'stock code'],
+      productName: ['item description', 'description', 'product description'],
+      quantity: ['quantity', 'qty'],
+      unitPrice: ['unit selling price', 'unit price', 'selling price'],
+      discount: ['line discount %', 'discount %', 'discount percent'],
+      revenue: ['line total value', 'net value', 'line total', 'net amount'],
+      currency: ['currency', 'document currency'],
+      docType: ['document type', 'invoice credit'],
+    },
+    ignore: ['nominal code', 'nominal account', 'tax code', 'vat code', 'tax amount', 'vat amount', 'cost centre', 'department', 'gross value'],
+    note: 'The customer is the customer account number, never the nominal code.',
+  },
+  {
+    id: 'shopify',
+    name: 'Shopify orders',
+    signature: [['name'], ['email'], ['financial status'], ['lineitem quantity'], ['lineitem price']],
+    fields: {
+      orderId: ['name'],
+      accountId: ['email'],
+      accountName: ['billing company', 'shipping company'],
+      date: ['created at'],
+      sku: ['lineitem sku'],
+      productName: ['lineitem name'],
+      quantity: ['lineitem quantity'],
+      unitPrice: ['lineitem price'],
+      listPrice: ['lineitem compare at price'],
+      lineDiscount: ['lineitem discount'],
+      currency: ['currency'],
+      orderedBy: ['billing name'],
+    },
+    ignore: ['total', 'subtotal', 'shipping', 'taxes', 'discount amount', 'discount code', 'refunded amount', 'id', 'paid at', 'fulfilled at', 'cancelled at', 'outstanding balance'],
+    note: 'The customer is the e-mail (company from the order\'s first line); line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).',
+  },
+  {
+    id: 'sap-sd',
+    name: 'SAP SD billing items',
+    signature: [['billing document', 'vbeln'], ['billed quantity', 'fkimg'], ['net value', 'netwr']],
+    fields: {
+      orderId: ['billing document', 'vbeln'],
+      date: ['billing date', 'fkdat'],
+      accountId: ['sold to party', 'kunag', 'payer', 'kunrg'],
+      accountName: ['name of sold to party', 'sold to party name', 'name 1', 'name1'],
+      sku: ['material', 'matnr'],
+      productName: ['description', 'material description', 'arktx'],
+      category: ['material group', 'matkl'],
+      quantity: ['billed quantity', 'fkimg'],
+      revenue: ['net value', 'netwr'],
+      currency: ['doc currency', 'document currency', 'waerk'],
+      docType: ['billing type', 'fkart'],
+    },
+    ignore: ['item', 'posnr', 'sales unit', 'vrkme', 'sales organization', 'vkorg', 'distribution channel', 'vtweg', 'division', 'spart', 'tax amount', 'mwsbp', 'cost', 'wavwr'],
+    dateOrder: 'dmy',
+    note: '"Item" is the line number within the billing document, not the product; credit memos (billing types G2, RE) and cancellations (S1) reduce revenue.',
+  },
+  {
+    id: 'business-central',
+    name: 'Dynamics 365 Business Central posted sales invoice lines',
+    signature: [['sell to customer no'], ['document no'], ['no'], ['line discount %', 'line amount']],
+    fields: {
+      accountId: ['sell to customer no', 'bill to customer no'],
+      accountName: ['sell to customer name', 'bill to name'],
+      orderId: ['document no'],
+      date: ['posting date', 'shipment date'],
+      sku: ['no'],
+      productName: ['description'],
+      category: ['item category code'],
+      quantity: ['quantity'],
+      unitPrice: ['unit price', 'unit price excl vat'],
+      discount: ['line discount %'],
+      revenue: ['amount', 'line amount', 'line amount excl vat'],
+      currency: ['currency code'],
+    },
+    ignore: ['line no', 'type', 'posting group', 'gen prod posting group', 'gen bus posting group', 'vat prod posting group', 'vat %', 'amount including vat', 'unit cost lcy', 'unit cost', 'line discount amount', 'location code', 'unit of measure code', 'unit of measure'],
+    note: '"No." is the item number; the customer is "Sell-to Customer No."; "Amount" is the line value after discounts, before VAT.',
+  },
+  {
+    id: 'online-retail',
+    name: 'Online Retail (UCI) invoice lines',
+    signature: [['invoice no'], ['stock code'], ['description'], ['quantity'], ['invoice date'], ['unit price'], ['customer id'], ['country']],
+    fields: {
+      orderId: ['invoice no'],
+      sku: ['stock code'],
+      productName: ['description'],
+      quantity: ['quantity'],
+      date: ['invoice date'],
+      unitPrice: ['unit price'],
+      accountId: ['customer id'],
+    },
+    ignore: ['country'],
+    dateOrder: 'mdy',
+    note: 'invoice numbers starting with C are credit notes; lines without a CustomerID cannot be given to an account.',
+  },
+];
+
+/** The layout whose signature a header row carries (every signature header present), most specific first. */
+export function matchLayout(normalisedHeaders: readonly string[]): ExportLayout | undefined {
+  const have = new Set(normalisedHeaders.filter((h) => h !== ''));
+  const hit = (alts: readonly string[]) => alts.some((a) => have.has(a));
+  let best: ExportLayout | undefined;
+  for (const l of LAYOUTS) {
+    if (!l.signature.every(hit)) continue;
+    if (!best || l.signature.length > best.signature.length) best = l;
+  }
+  return best;
+}
+
+export function layoutById(id: string | undefined): ExportLayout | undefined {
+  return id === undefined ? undefined : LAYOUTS.find((l) => l.id === id);
+}
