@@ -3,7 +3,7 @@
  * streamed out of the zip. Rows go to the ingest session block by block; nothing holds a
  * whole file. Node only.
  */
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Cell, Grid } from '../ingest/grid';
 import type { IngestSource, SourceTable } from '../engine/session';
@@ -34,6 +34,26 @@ function limitError(file: string, e: unknown): unknown {
   return e;
 }
 
+/**
+ * Throws the one sentence a user needs when a "text" file is not one: empty (0 bytes, or only a
+ * BOM), an .xlsx/.zip workbook saved under a text name, or binary data (a NUL byte in the first
+ * 64 KB of a file that is not UTF-16: no delimited text export has one).
+ */
+function notText(path: string, size: number, dialect: TextDialect): void {
+  const name = basename(path);
+  if (size <= dialect.bom) throw new FileReadError(`${name} is empty: export the order lines again and check the file has rows.`);
+  if (dialect.encoding === 'utf-16le' || dialect.encoding === 'utf-16be') return;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    const got = readSync(fd, head, 0, head.length, 0);
+    if (got >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) throw new FileReadError(`${name} is an Excel workbook (.xlsx) with a text-file name: rename it to .xlsx, or save it from Excel as CSV.`);
+    if (head.subarray(0, got).includes(0)) throw new FileReadError(`${name} is not a text file (it holds binary data): KAP reads .xlsx workbooks and .csv, .txt or .tsv text exports.`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A delimited text file (.csv, .txt, .tsv) as one table. */
 export function textSource(path: string): FileSource {
   const ext = extname(path);
@@ -46,15 +66,18 @@ export function textSource(path: string): FileSource {
   return {
     async tables() {
       dialect = sniffFile(path);
+      notText(path, size, dialect);
       const r = new TextFileReader(path, { dialect });
       const values: Cell[][] = [];
+      let more = true;
       try {
-        while (values.length < PEEK_ROWS && r.next((row) => values.push(row)));
+        while (values.length < PEEK_ROWS && (more = r.next((row) => values.push(row))));
       } catch (e) {
         throw limitError(path, e);
       } finally {
         r.close();
       }
+      if (!more && !values.some((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))) throw new FileReadError(`${basename(path)} is empty: export the order lines again and check the file has rows.`);
       // What the reader settled on, for the report of what KAP assumed (IngestReport.read).
       const file = { encoding: `${ENCODING_NAMES[dialect.encoding] ?? dialect.encoding}${dialect.bom ? ' with BOM' : ''}`, delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter };
       const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1, file };

@@ -37,13 +37,36 @@ import type { HoldoutCheck } from '../domain/analysis/clv';
 
 export class UsageError extends Error {}
 
-const USAGE = `usage:
-  kap analyze <file.xlsx|file.csv> [--sheet NAME] [--as-of YYYY-MM-DD] [--json] [--quiet]
-  kap sheets  <file> --account ID --out out.xlsx [--as-of YYYY-MM-DD]
-  kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx [--as-of YYYY-MM-DD]
+export const USAGE = `usage:
+  kap analyze <file.xlsx|file.csv> [--json]
+  kap sheets  <file> --account ID --out out.xlsx
+  kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx
   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
-  kap clv     <file> [--as-of YYYY-MM-DD] [--horizon-months 12] [--discount 0.10] [--holdout-from YYYY-MM-DD] [--json]
-  kap demo    [--out folder/]`;
+  kap clv     <file> [--horizon-months 12] [--discount 0.10] [--holdout-from YYYY-MM-DD] [--json]
+  kap demo    [--out folder/]
+options for every command that reads a file:
+  --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date)
+  --fiscal-start MONTH first month of the fiscal year, 1-12 (default 1)
+  --sheet NAME         the sheet that holds the order lines (.xlsx)
+  --quiet, -q          no progress line
+  --help, -h           this text`;
+
+/** Every option `kap` accepts (each is named in USAGE). */
+export const OPTIONS = {
+  sheet: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean' },
+  account: { type: 'string' },
+  out: { type: 'string' },
+  quarter: { type: 'string' },
+  'all-top': { type: 'string' },
+  'fiscal-start': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'horizon-months': { type: 'string' },
+  discount: { type: 'string' },
+  'holdout-from': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 interface Opts {
   sheet?: string;
@@ -92,8 +115,8 @@ function settingsFrom(o: Opts): KapSettings {
   return settings;
 }
 
-/** Streams a file through the ingest session into a new engine, then analyses it once. */
-async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o), asOfLastDate = false): Promise<Loaded> {
+/** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (PRODUCT.md §2). */
+async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o), asOfLastDate = true): Promise<Loaded> {
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
   const session = new IngestSession(source, settings, { ordersSheet: o.sheet });
@@ -107,7 +130,10 @@ async function load(file: string, o: Opts, progress: Progress, settings = settin
       progress.show(`Reading ${name}`, done, total);
     },
   });
-  if (report.accepted === 0) throw new UsageError(`No usable order lines in ${file}. ${report.warnings.join(' ')}`);
+  if (report.accepted === 0) {
+    const nothingUnder = report.warnings.length === 0 && report.rejected.length === 0 && report.skippedBlank + report.skippedHeaders + report.skippedTotals === 0;
+    throw new UsageError(nothingUnder ? `No order lines in ${file}: it has a header row but no rows under it.` : `No usable order lines in ${file}. ${report.warnings.join(' ')}`.trimEnd());
+  }
   if (asOfLastDate && settings.asOf === undefined) settings.asOf = serialToIso(report.lastDate ?? 0);
   progress.show(`Analysing ${report.accounts.toLocaleString('en-GB')} accounts`);
   engine.analyse(settings);
@@ -119,21 +145,7 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      sheet: { type: 'string' },
-      'as-of': { type: 'string' },
-      json: { type: 'boolean' },
-      account: { type: 'string' },
-      out: { type: 'string' },
-      quarter: { type: 'string' },
-      'all-top': { type: 'string' },
-      'fiscal-start': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      'horizon-months': { type: 'string' },
-      discount: { type: 'string' },
-      'holdout-from': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: OPTIONS,
   });
   const o = values as Opts;
   const [command, file] = positionals;
@@ -259,6 +271,12 @@ const out = new Output(process.stdout);
  * Exits only once everything written has left the process (a pipe to a slow reader gets it all).
  */
 export function main(argv: string[] = process.argv.slice(2)): void {
+  // The reader went away (`kap analyze f.csv | head`): stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`kap: cannot write the output (${e.message}).\n`);
+    process.exit(1);
+  });
   const exit = async (code: number) => {
     await out.flush();
     process.exit(code);
