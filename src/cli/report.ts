@@ -60,10 +60,13 @@ export function printSummary(engine: KapEngine, out: (s: string) => void, limit 
   out('');
   const rows = [...p.accounts].sort((a, b) => b.revenueLast12 - a.revenueLast12);
   const shown = rows.slice(0, limit);
-  out(`${'Account'.padEnd(12)} ${'Name'.padEnd(30)} ${'Score'.padStart(5)} ${'Band'.padEnd(9)} ${'Quadrant'.padEnd(17)} ABC ${'Revenue 12m'.padStart(12)}  Alerts`);
+  // The account column is as wide as the longest ID shown (e-mail addresses are IDs in shop exports), within 12–40.
+  const idWidth = Math.min(40, Math.max(12, ...shown.map((a) => a.key.length)));
+  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+  out(`${'Account'.padEnd(idWidth)} ${'Name'.padEnd(30)} ${'Score'.padStart(5)} ${'Band'.padEnd(9)} ${'Quadrant'.padEnd(17)} ABC ${'Revenue 12m'.padStart(12)}  Alerts`);
   for (const a of shown) {
     const alerts = a.alerts.filter((x) => x.severity !== 'Opportunity').map((x) => x.message).join(' ');
-    out(`${a.key.slice(0, 12).padEnd(12)} ${a.name.slice(0, 30).padEnd(30)} ${String(a.health.score ?? 'n/a').padStart(5)} ${String(a.health.finalBand ?? '').padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? '-').padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${alerts.slice(0, 80)}`);
+    out(`${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? 'n/a' : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? '').padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? '-').padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${cut(alerts, 80)}`);
   }
   if (rows.length > shown.length) out(`… and ${rows.length - shown.length} more (kap analyze <file> shows all; --json for everything)`);
 }

@@ -75,3 +75,17 @@ test('output piped into a reader that stops early (| head -1) ends quietly: no s
   expect(r.stdout).toBe('KAP analysis as of 2026-01-28\nstatus 0\n');
   expect(r.stderr).toBe('');
 });
+
+test('the summary shows every score with two decimals (3.00, not 3) and e-mail account IDs whole', () => {
+  const csv = file(
+    'shop.csv',
+    ['Customer ID,Order Date,SKU,Qty,Revenue', 'buyer@northfield-builders.co.uk,2026-10-02,GL-1,20,200', 'buyer@northfield-builders.co.uk,2026-10-02,CT-1,10,100', 'R2,2026-06-03,CT-1,10,100', 'R2,2026-09-15,CC-1,5,50'].join('\n'),
+  );
+  const r = kap('analyze', csv, '--as-of', '2026-10-31', '--quiet');
+  expect(r.status).toBe(0);
+  const lines = r.stdout.split('\n');
+  const table = lines.slice(lines.findIndex((l) => l.startsWith('Account ')) + 1).filter((l) => l.trim());
+  expect(table).toHaveLength(2);
+  expect(table[0].startsWith('buyer@northfield-builders.co.uk ')).toBe(true);
+  for (const row of table) expect(row).toMatch(/ [1-5]\.\d\d (Healthy|Stable|At Risk|Critical) /);
+});
