@@ -81,7 +81,6 @@ function styleRange(ws: ExcelJS.Worksheet, r: { row: number; col: number; rows: 
         const bottom = s.border === 'all' || ((s.border === 'bottom' || s.border === 'box') && i === r.rows - 1);
         const left = s.border === 'all' || (s.border === 'box' && j === 0);
         const right = s.border === 'all' || (s.border === 'box' && j === r.cols - 1);
-        // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS cell, not an Office.js proxy
         c.border = { ...c.border, ...(top ? { top: thin } : {}), ...(bottom ? { bottom: thin } : {}), ...(left ? { left: thin } : {}), ...(right ? { right: thin } : {}) };
       }
     }
