@@ -169,6 +169,7 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
     const bs = resolveStyle(b.style);
     if (bs) applyStyle(whole, bs);
     if ((b.header || b.table) && !b.table) applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle('header')!);
+    if (b.table) applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle('tableHeader')!);
     if (b.total && pos.rows > 1) applyStyle(ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols), resolveStyle('total')!);
     if (b.table) {
       // A Range, not an address string: a bare address would be read on the ACTIVE sheet.

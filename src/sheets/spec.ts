@@ -107,6 +107,8 @@ export const STYLES = {
   total: { bold: true, fill: PALETTE.totalFill, border: 'top' },
   note: { italic: true, fontColor: PALETTE.note, wrap: false },
   label: { bold: true },
+  /** A table's header row: the table style gives fill and font; long headers wrap. */
+  tableHeader: { wrap: true, vAlign: 'center' },
 } as const satisfies Record<string, CellStyle>;
 export type StyleName = keyof typeof STYLES;
 

@@ -119,6 +119,36 @@ function uniqueHeaders(headers: CellValue[], width: number): string[] {
   return out;
 }
 
+/** Excel's default column width (characters) and the height of one line of 11-point text (points). */
+const DEFAULT_WIDTH = 8.43;
+const LINE_POINTS = 15;
+
+/**
+ * Lines `text` takes when wrapped in a column `width` characters wide (Excel's width unit: digits
+ * of the default font). Words are packed greedily; a bold header runs about 10% wider than digits.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor((width * 10) / 11));
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= room) used = need;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / room) - 1;
+        used = word.length % room || room;
+      } else {
+        lines++;
+        lines += Math.ceil(word.length / room) - 1;
+        used = word.length % room || room;
+      }
+    }
+  }
+  return lines;
+}
+
 function addTable(ws: ExcelJS.Worksheet, b: Block, name: string): void {
   const pos = blockRange(b);
   const headers = uniqueHeaders(b.rows[0] ?? [], pos.cols);
@@ -204,6 +234,7 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
         madeTables.push(tn);
         addTable(ws, b, tn);
         writeCells(ws, b, true);
+        styleRange(ws, { ...pos, rows: 1 }, resolveStyle('tableHeader'));
       } else {
         writeCells(ws, b, false);
         if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle('header'));
@@ -216,6 +247,15 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
     (spec.widths ?? []).forEach((w, c) => {
       if (w !== undefined) ws.getColumn(c + 1).width = w;
     });
+    // Header rows are wrapped; neither Excel nor LibreOffice grows a row's height for wrapped text
+    // on opening a file, so a header longer than its column would show cut off: give it the lines it needs.
+    for (const b of spec.blocks) {
+      if (!b.header && !b.table) continue;
+      const pos = blockRange(b);
+      const lines = Math.max(1, ...(b.rows[0] ?? []).map((v, j) => wrappedLines(v === null || v === undefined ? '' : String(v), ws.getColumn(pos.col + j + 1).width ?? DEFAULT_WIDTH)));
+      const row = ws.getRow(pos.row + 1);
+      if (lines > 1 && (row.height ?? 0) < LINE_POINTS * lines) row.height = LINE_POINTS * lines;
+    }
     addConditionalFormats(ws, spec.conditionalFormats ?? []);
     if (options.chartNotes !== false) {
       for (const ch of (spec.charts ?? []).filter((x) => !drawn(x))) {

@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorkbook, toXlsxBytes, toXlsxBase64, bytesToBase64 } from '../../src/xlsx/writeXlsx';
+import { buildWorkbook, toXlsxBytes, toXlsxBase64, bytesToBase64, wrappedLines } from '../../src/xlsx/writeXlsx';
 import { writeXlsxFile } from '../../src/xlsx/writeFile';
-import { sheet, cell, formula, keyValues, type SheetSpec } from '../../src/sheets/spec';
+import { sheet, cell, formula, keyValues, table, type SheetSpec } from '../../src/sheets/spec';
 import { HOSTILE, healthSheet } from '../excel-double/fixtures';
 
 async function roundTrip(specs: SheetSpec[]): Promise<ExcelJS.Workbook> {
@@ -109,6 +109,28 @@ describe('writeXlsx', () => {
     expect(ws.getCell('A1').value).toBe('Objective');
     expect(ws.getCell('E1').value).toBe(12);
     expect(ws.getCell('E2').formula).toBe('SUM(B2:B3)');
+  });
+
+  test('wrapped header text: lines worked out by packing words into width ÷ 1.1 characters', () => {
+    // width 11 → 10 characters a line: "Days since" (10) | "last order" (10)
+    expect(wrappedLines('Days since last order', 11)).toBe(2);
+    // width 11: "Revenue" | "change" | "(12m)" — "Revenue change" (14) does not fit in 10
+    expect(wrappedLines('Revenue change (12m)', 11)).toBe(3);
+    expect(wrappedLines('Account ID', 12)).toBe(1);
+    // a 25-letter word in 10-character lines takes 3
+    expect(wrappedLines('Abcdefghijklmnopqrstuvwxy', 11)).toBe(3);
+    expect(wrappedLines('', 5)).toBe(1);
+  });
+
+  test('a table header longer than its column gets a row tall enough for its wrapped lines, and wraps', async () => {
+    const spec = sheet('T', 'k', '', [table('A3', 'T1', [{ header: 'Account ID' }, { header: 'Days since last order' }, { header: 'Revenue change (12m)' }], [['C1', 5, 0.1]])], { widths: [12, 11, 11] });
+    const ws = (await roundTrip([spec])).getWorksheet('T')!;
+    // three lines of 11-point text at 15 points each (the "Revenue change (12m)" header)
+    expect(ws.getRow(3).height).toBe(45);
+    expect(ws.getCell('B3').alignment?.wrapText).toBe(true);
+    // a header that fits leaves the row at Excel's default height
+    const short = sheet('S', 'k', '', [table('A1', 'T2', [{ header: 'ID' }], [['C1']])], { widths: [12] });
+    expect((await roundTrip([short])).getWorksheet('S')!.getRow(1).height).toBeUndefined();
   });
 
   test('base64 for Excel.createWorkbook matches the bytes; the node helper writes the file', async () => {
