@@ -49,7 +49,17 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
 
   // Focus accounts
   blocks.push(cell(`A${r - 1}`, "This month's focus accounts", 'label'));
-  const focusRows = d.focusAccounts.map((f) => [f.accountId, f.name, f.band, f.score ?? 'n/a', f.revenueLast12, f.daysSinceLastOrder ?? 'never', f.winBack && f.winBack.stage > 0 ? f.winBack.name : '', f.nextAction]);
+  // A band set by hand says so, with its reason, as on the health sheet: "At Risk" beside a score of 4.00 is no contradiction then.
+  const focusRows = d.focusAccounts.map((f) => [
+    f.accountId,
+    f.name,
+    f.overrideReason !== null ? `${f.band} (override)` : f.band,
+    f.score ?? 'n/a',
+    f.revenueLast12,
+    f.daysSinceLastOrder ?? 'never',
+    f.winBack && f.winBack.stage > 0 ? f.winBack.name : '',
+    f.overrideReason ? `${f.nextAction} (override: ${f.overrideReason})` : f.nextAction,
+  ]);
   blocks.push(
     table(
       `A${r}`,

@@ -497,6 +497,7 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativePr
       daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
       winBack: a.winBack,
       nextAction: a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
+      overrideReason: a.health.isOverride && a.health.override ? a.health.override.reason : null,
     }));
   const openAlerts: OpenAlert[] = [];
   for (const a of accounts) {

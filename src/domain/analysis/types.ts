@@ -220,6 +220,8 @@ export interface FocusAccount {
   daysSinceLastOrder: number | null;
   winBack: WinBack | null;
   nextAction: string;
+  /** The reason given with a band set by hand (the account list's override), else null: `band` is then that band, not the score's. */
+  overrideReason: string | null;
 }
 
 export interface OpenAlert extends Alert {

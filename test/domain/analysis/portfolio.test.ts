@@ -1,6 +1,8 @@
 import { analyzePortfolio } from '../../../src/domain/analysis';
 import type { AccountRecord, OrderLine } from '../../../src/domain/types';
 import { bookOf, d, line } from './helpers';
+import { dashboardSheet } from '../../../src/sheets/dashboardSheet';
+import { layoutOptions } from '../../../src/sheets/options';
 
 const asOf = d(2025, 6, 30);
 const recent = d(2025, 6, 1);
@@ -165,6 +167,24 @@ describe('whitespace, quadrant and competitor groups', () => {
 });
 
 describe('dashboard', () => {
+  it('a focus account whose band was set by hand says so, with its reason (no "At Risk" beside a healthy score unexplained)', () => {
+    const lines = [
+      line('OK', d(2025, 6, 29), 's', 10, { category: 'A' }), // 1 day since the last order: recency 5
+      line('R2', d(2025, 3, 1), 's', 900), // 121 days: Critical by the score
+    ];
+    const accounts: AccountRecord[] = [{ accountId: 'OK', healthOverride: { band: 'At Risk', reason: 'Buyer leaving in December' } }];
+    const p = analyzePortfolio(bookOf(lines), { asOf, accounts });
+    const ok = p.dashboard.focusAccounts.find((f) => f.accountId === 'OK')!;
+    expect(ok).toMatchObject({ band: 'At Risk', overrideReason: 'Buyer leaving in December' });
+    expect(p.dashboard.focusAccounts.find((f) => f.accountId === 'R2')!.overrideReason).toBeNull();
+    const spec = dashboardSheet(p, layoutOptions({ asOf }));
+    const rows = spec.blocks.filter((b) => b.table?.name === 'KAP_Dashboard_Focus').flatMap((b) => b.rows);
+    const okRow = rows.find((r) => r[0] === 'OK')!;
+    expect(okRow[2]).toBe('At Risk (override)');
+    expect(String(okRow[7])).toMatch(/\(override: Buyer leaving in December\)$/);
+    expect(rows.find((r) => r[0] === 'R2')![2]).toBe('Critical');
+  });
+
   it('counts bands and picks focus accounts: At Risk / Critical, most revenue first', () => {
     const lines = [
       line('OK', d(2025, 6, 29), 's', 10, { category: 'A' }),
