@@ -6,16 +6,16 @@
  * as a readable summary. Time is in weeks; money in the data's currency; pAlive is null for
  * accounts with one order only.
  */
-import type { HoldoutCheck } from '../domain/analysis/clv';
+import type { HoldoutCheck, LifetimeModel } from '../domain/analysis/clv';
 import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from '../domain/analysis/clv';
-import type { AccountAnalysis, CurrencyLifetimeModel } from '../domain/analysis/types';
+import type { AccountAnalysis } from '../domain/analysis/types';
 import { serialToIso } from '../domain/dates';
 import type { KapEngine } from '../engine/engine';
 
 const sig = (x: number, digits = 6): number => Number(x.toPrecision(digits));
 const fixed = (x: number | null, d: number): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-function modelJson(m: CurrencyLifetimeModel | undefined) {
+function modelJson(m: LifetimeModel | undefined) {
   return {
     bgnbd: m?.bgnbd ? { r: sig(m.bgnbd.r), alpha: sig(m.bgnbd.alpha), a: sig(m.bgnbd.a), b: sig(m.bgnbd.b), logLikelihood: fixed(m.bgnbd.logLikelihood, 2) } : null,
     gammaGamma: m?.gammaGamma ? { p: sig(m.gammaGamma.p), q: sig(m.gammaGamma.q), gamma: sig(m.gammaGamma.gamma) } : null,
@@ -43,7 +43,7 @@ function holdoutJson(h: HoldoutCheck) {
     holdoutEnd: serialToIso(h.holdoutEnd),
     holdoutWeeks: fixed(h.holdoutWeeks, 4),
     accounts: h.accounts,
-    calibrationModel: modelJson({ currency: '', ...h.model }),
+    calibrationModel: modelJson(h.model),
     expectedRepeatOrders: fixed(h.expectedRepeatOrders, 2),
     actualRepeatOrders: h.actualRepeatOrders,
     byFrequency: h.byFrequency.map((r) => ({ frequency: r.frequency, accounts: r.accounts, expected: fixed(r.expected, 4), actual: fixed(r.actual, 4) })),
@@ -57,8 +57,8 @@ export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
   const multi = p.lifetimeModels.length > 1;
   return {
     asOf: serialToIso(p.asOf),
-    horizonMonths: engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS,
-    discountRate: engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
+    horizonMonths: main?.horizonMonths ?? engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS,
+    discountRate: main?.discountRate ?? engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
     model: modelJson(main),
     ...(multi ? { models: Object.fromEntries(p.lifetimeModels.map((m) => [m.currency, modelJson(m)])) } : {}),
     accountsFitted: main?.accounts ?? 0,

@@ -68,6 +68,8 @@ export interface AccountGlance {
   revenue12m: number;
   currency: string;
   daysSinceLastOrder: number | null;
+  /** BG/NBD + Gamma-Gamma: P(alive) (null = one order only) and expected revenue in the next 12 months; absent without a fit */
+  lifetime?: { pAlive: number | null; expectedRevenue12m: number | null; reliable: boolean };
 }
 
 export type { ActionId, ActionInfo };

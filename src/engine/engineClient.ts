@@ -60,7 +60,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
     }
     case 'glance': {
       const a = state.engine.account(call.args.key);
-      return a ? toGlance(a, state.engine.defaultCurrency) : null;
+      return a ? toGlance(a, state.engine.defaultCurrency, state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency)) : null;
     }
     case 'sheets':
       return state.engine.sheets(call.args.action, { accountKey: call.args.accountKey, quarter: call.args.quarter, live: call.args.live });

@@ -1,5 +1,5 @@
 /** Domain results → the plain shapes the task pane shows (src/engine/contract.ts). */
-import type { AccountAnalysis } from '../domain/analysis/types';
+import type { AccountAnalysis, CurrencyLifetimeModel } from '../domain/analysis/types';
 import { CHANGE_TEXT, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
 import type { Change } from '../domain/numbers';
 import type { AccountGlance, AccountListItem } from './contract';
@@ -29,7 +29,8 @@ export function factorInput(a: AccountAnalysis, f: Factor): string {
 }
 
 /** `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known). */
-export function toGlance(a: AccountAnalysis, defaultCurrency = 'GBP'): AccountGlance {
+export function toGlance(a: AccountAnalysis, defaultCurrency = 'GBP', model?: CurrencyLifetimeModel): AccountGlance {
+  const l = a.lifetime;
   return {
     id: a.key,
     name: a.name,
@@ -45,6 +46,7 @@ export function toGlance(a: AccountAnalysis, defaultCurrency = 'GBP'): AccountGl
     revenue12m: a.revenueLast12,
     currency: (a.currency || defaultCurrency).toUpperCase(),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
+    lifetime: l && l.expectedOrders12m !== null ? { pAlive: l.pAlive, expectedRevenue12m: l.expectedRevenue12m, reliable: model?.reliable ?? false } : undefined,
   };
 }
 

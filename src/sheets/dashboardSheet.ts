@@ -1,5 +1,6 @@
 /** Portfolio Dashboard (PRODUCT.md §2.8): the methodology's "Account Penetration Dashboard". */
 import type { PortfolioAnalysis } from '../domain/analysis/types';
+import { dashboardLifetimeBlocks } from './lifetimeCells';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
 import { type Block, type CellValue, type ChartSpec, FORMATS, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
 
@@ -69,6 +70,11 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     ),
   );
   r += Math.max(1, focusRows.length) + 3;
+
+  // Lifetime value: value × health, silent churn
+  const lifetime = dashboardLifetimeBlocks(p, d, opts, r);
+  blocks.push(...lifetime.blocks);
+  r = lifetime.next;
 
   // Open alerts
   blocks.push(cell(`A${r - 1}`, 'Open alerts', 'label'));

@@ -1,13 +1,16 @@
 /**
  * Account Health: one row per account, metrics as values and the score and band as live
  * =KAP.HEALTH / =KAP.BAND formulas over them (edit engagement or payment and it re-scores),
- * with trend arrow, 12-month sparkline, quadrant, ABC tier, alerts and win-back stage.
+ * with trend arrow, 12-month sparkline, quadrant, ABC tier, alerts and win-back stage; then the
+ * lifetime columns (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over
+ * the fitted parameters written beside the weights).
  */
 import type { AccountAnalysis, PortfolioAnalysis } from '../domain/analysis/types';
 import type { Change } from '../domain/numbers';
 import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, ONE_PRODUCT_TEXT } from '../domain/rules';
+import { lifetimeCells, lifetimeColumns, lifetimeModelBlocks, lifetimeParamRows } from './lifetimeCells';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { type CellValue, cellA1, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
+import { type CellValue, cellA1, colLetter, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
 
 const HEADER_ROW = 6; // 0-based row of the table header (row 7 in Excel)
 const WEIGHTS_ROW = 3; // weights on row 4, B4:G4
@@ -87,7 +90,10 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: 'Win-back stage' },
     { header: 'Override reason' },
   ];
-  const rows = accounts.map((a, k) => row(a, HEADER_ROW + 1 + k, opts));
+  const lifetimeFrom = columns.length;
+  columns.push(...lifetimeColumns(p, money));
+  const paramRows = lifetimeParamRows(p);
+  const rows = accounts.map((a, k) => [...row(a, HEADER_ROW + 1 + k, opts), ...lifetimeCells(a, p, HEADER_ROW + 2 + k, colLetter(lifetimeFrom), opts, paramRows)]);
   const first = HEADER_ROW + 2;
   const last = HEADER_ROW + 1 + Math.max(1, rows.length);
   const cf: ConditionalFormat[] = [
@@ -108,10 +114,11 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       { at: `A${WEIGHTS_ROW}`, rows: [['Weights', ...FACTORS.map((f) => FACTOR_LABELS[f])]], style: 'label' },
       { at: `A${WEIGHTS_ROW + 1}`, rows: [['(must total 100%)', ...FACTORS.map((f) => weights[f] / 100)]], formats: [undefined, ...FACTORS.map(() => FORMATS.percent)] },
       cell(`H${WEIGHTS_ROW + 1}`, formula(`SUM(B${WEIGHTS_ROW + 1}:G${WEIGHTS_ROW + 1})`), 'label', FORMATS.percent),
+      ...lifetimeModelBlocks(p),
       table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
     ],
     {
-      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24],
+      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 9, 13, 14],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
       page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },

@@ -1,9 +1,9 @@
-/** One account at a glance: score and band, the six factors behind it, quadrant, tier, win-back, alerts. */
+/** One account at a glance: score and band, P(alive) and expected 12-month revenue, the six factors behind it, quadrant, tier, win-back, alerts. */
 import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import type { AccountGlance as Glance } from '../engine/contract';
 import { BandBadge } from './BandBadge';
-import { money, scoreText } from './format';
+import { money, percent, scoreText } from './format';
 import { SEVERITY_ICON } from './icons';
 
 const SEVERITY_COLOUR = { Critical: '#c50f1f', Warning: '#8a6100', Opportunity: '#0f6cbd' } as const;
@@ -29,6 +29,13 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         12-month revenue {money(glance.revenue12m, glance.currency)}
         {glance.daysSinceLastOrder === null ? '; never ordered' : `; last order ${glance.daysSinceLastOrder} days ago`}.
       </Text>
+      {glance.lifetime ? (
+        <Text>
+          Chance still active: {glance.lifetime.pAlive === null ? 'n/a (one order only)' : percent(glance.lifetime.pAlive)}; expected revenue next 12 months{' '}
+          {glance.lifetime.expectedRevenue12m === null ? 'n/a' : money(glance.lifetime.expectedRevenue12m, glance.currency)}
+          {glance.lifetime.reliable ? '.' : ' (an estimate from too few accounts to rely on).'}
+        </Text>
+      ) : null}
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <caption style={{ textAlign: 'left', fontWeight: 600, padding: '2px 0' }}>Health factors (used: {glance.used.length ? glance.used.join(', ') : 'none'})</caption>
         <thead>

@@ -46,7 +46,7 @@ export function applyLifetime(accounts: AccountAnalysis[], subjects: readonly Su
     byCurrency.set(a.currency, list);
   });
   const models = new Map<string, CurrencyLifetimeModel>();
-  for (const [currency, list] of byCurrency) models.set(currency, { currency, ...fitLifetimeModel(list) });
+  for (const [currency, list] of byCurrency) models.set(currency, { currency, ...fitLifetimeModel(list), ...clv });
   accounts.forEach((a, i) => {
     const s = summaries[i];
     const m = models.get(a.currency);

@@ -235,6 +235,9 @@ export interface OpenAlert extends Alert {
 /** The lifetime-value models of one currency's portfolio (fitted on its top-level rows). */
 export interface CurrencyLifetimeModel extends LifetimeModel {
   currency: string;
+  /** the CLV horizon (months) and yearly discount rate the accounts were scored with */
+  horizonMonths: number;
+  discountRate: number;
 }
 
 /** One row of the value × health view: the accounts worth most and least healthy first. */
