@@ -118,7 +118,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
     ],
     {
-      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 9, 13, 14],
+      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 14, 13, 14],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
       page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },

@@ -14,7 +14,7 @@ import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } 
 const PARAMS_LABEL_ROW = 3;
 const PARAMS_FIRST_ROW = 4;
 const PARAMS_ROWS = 2;
-/** Columns J (label), K–Q (r, α, a, b, p, q, γ), R (months), S (discount a year). */
+/** Columns J (label), K–Q (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), R (CLV months), S (discount a year). */
 const PARAMS_COL = 'J';
 const PARAM_HEADERS = ['r', 'α', 'a', 'b', 'p', 'q', 'γ'];
 
@@ -31,7 +31,7 @@ function paramRows(p: PortfolioAnalysis): Map<string, number> {
 function modelRow(m: CurrencyLifetimeModel, multi: boolean): CellValue[] {
   const bg = m.bgnbd!;
   const gg = m.gammaGamma!;
-  return [multi ? `Lifetime model ${m.currency || '(no currency)'}` : 'Lifetime model', bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma, m.horizonMonths, m.discountRate];
+  return [multi ? m.currency || '(no currency)' : 'Fitted', bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma, m.horizonMonths, m.discountRate];
 }
 
 /** The parameter block (J3:S5) and, on A5, what the user must know about the fit (not reliable, not fitted). */
@@ -40,7 +40,7 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
   const multi = p.lifetimeModels.length > 1;
   const blocks: Block[] = [];
   if (rows.size) {
-    blocks.push({ at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`, rows: [['BG/NBD + Gamma-Gamma', ...PARAM_HEADERS, 'CLV months', 'Discount / yr']], style: 'label' });
+    blocks.push({ at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`, rows: [['Lifetime model', ...PARAM_HEADERS, 'Months', 'Disc. / yr']], style: 'label' });
     for (const m of p.lifetimeModels) {
       const r = rows.get(m.currency);
       if (r !== undefined) blocks.push({ at: `${PARAMS_COL}${r}`, rows: [modelRow(m, multi)], formats: [undefined, ...PARAM_HEADERS.map(() => '0.0000'), FORMATS.integer, FORMATS.percent1] });
@@ -119,8 +119,9 @@ export function dashboardLifetimeBlocks(p: PortfolioAnalysis, d: Dashboard, opts
   const oneCurrency = p.currencies.length <= 1;
   const money = oneCurrency ? moneyOf(p.currencies[0] ?? '') : opts.money;
   blocks.push({ at: `A${r - 1}`, rows: [['Worth most, least healthy: the accounts to protect']], style: 'label' });
-  const models = p.lifetimeModels.map((m) => `${m.currency ? `${m.currency}: ` : ''}${m.accounts.toLocaleString('en-GB')} accounts, ${m.repeatBuyers.toLocaleString('en-GB')} repeat buyers${m.warning ? ` — ${m.warning}` : ''}`);
-  blocks.push({ at: `D${r - 1}`, rows: [[`CLV and P(alive) from BG/NBD + Gamma-Gamma fitted to the portfolio (${models.join('; ') || 'no orders'})`]], style: 'note' });
+  const models = p.lifetimeModels.map((m) => `${m.currency ? `${m.currency}: ` : ''}${m.accounts.toLocaleString('en-GB')} accounts, ${m.repeatBuyers.toLocaleString('en-GB')} repeat buyers${m.reliable ? '' : ', not reliable (see the note on the Account Health sheet)'}`);
+  blocks.push({ at: `A${r}`, rows: [[`CLV and P(alive): BG/NBD + Gamma-Gamma fitted to ${models.join('; ') || 'no orders'}.`]], style: 'note' });
+  r++;
   const vhRows: CellValue[][] = d.valueHealth.map((v) => [v.accountId, v.name, v.valueTier, v.clv, v.expectedRevenue12m ?? '', v.pAlive === null ? 'one order only' : v.pAlive, v.score ?? 'n/a', v.band ?? '']);
   const vhColumns: ColumnSpec[] = [{ header: 'Account ID' }, { header: 'Account' }, { header: 'Value (CLV third)' }, { header: 'CLV', format: money }, { header: 'Expected revenue 12m', format: money }, { header: 'P(alive)', format: FORMATS.percent }, { header: 'Score', format: FORMATS.score }, { header: 'Status' }];
   blocks.push(table(`A${r}`, 'KAP_Dashboard_ValueHealth', vhColumns, vhRows.length ? vhRows : [['', 'No account has a lifetime value yet (see the note above).', '', '', '', '', '', '']]));

@@ -54,7 +54,8 @@ describe('Account Health sheet', () => {
   const m = p.lifetimeModels[0];
 
   test('the fitted parameters sit in K4:Q4 (r, α, a, b, p, q, γ), with the CLV months and rate in R4:S4', () => {
-    expect(['J3', 'K3', 'L3', 'M3', 'N3', 'O3', 'P3', 'Q3', 'R3', 'S3'].map((c) => at(live, c))).toEqual(['BG/NBD + Gamma-Gamma', 'r', 'α', 'a', 'b', 'p', 'q', 'γ', 'CLV months', 'Discount / yr']);
+    expect(['J3', 'K3', 'L3', 'M3', 'N3', 'O3', 'P3', 'Q3', 'R3', 'S3'].map((c) => at(live, c))).toEqual(['Lifetime model', 'r', 'α', 'a', 'b', 'p', 'q', 'γ', 'Months', 'Disc. / yr']);
+    expect(at(live, 'J4')).toBe('Fitted');
     expect(['K4', 'L4', 'M4', 'N4', 'O4', 'P4', 'Q4', 'R4', 'S4'].map((c) => at(live, c))).toEqual([m.bgnbd!.r, m.bgnbd!.alpha, m.bgnbd!.a, m.bgnbd!.b, m.gammaGamma!.p, m.gammaGamma!.q, m.gammaGamma!.gamma, 12, 0.1]);
     // the reliable CDNOW fit needs no note
     expect(at(live, 'A5')).toBeUndefined();
