@@ -72,9 +72,11 @@ describe('Excel host', () => {
     expect(res.made).toEqual(['KAP Account Health']);
     expect(res.message).toMatch(/Made sheet 'KAP Account Health'/);
     const formulas = x.formulaCells('KAP Account Health');
-    // one KAP.HEALTH and one KAP.BAND per account, plus the weights total
-    expect(formulas.length).toBe(6 * 2 + 1);
+    // one KAP.HEALTH and one KAP.BAND per account, plus the weights total; and (issue 13) per account
+    // KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV
+    expect(formulas.length).toBe(6 * 2 + 1 + 6 * 3);
     expect(x.cellAt('KAP Account Health', 'M8')?.formula).toMatch(/^=KAP\.HEALTH\(G8,H8,I8,J8,K8,L8,\$B\$4:\$G\$4\)$/);
+    expect(x.cellAt('KAP Account Health', 'AE8')?.formula).toBe('=KAP.PALIVE(AA8,AB8,AC8,$K$4:$Q$4)');
     const names: unknown[] = [];
     for (let r = 8; r <= 13; r++) names.push(x.cellAt('KAP Account Health', `B${r}`)?.value);
     for (const name of Object.values(LOOKALIKES)) {
