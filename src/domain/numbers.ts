@@ -63,3 +63,13 @@ export function percentChange(earlier: number, later: number, firstOrderInLater:
   if (earlier === 0) return firstOrderInLater ? { kind: 'na' } : { kind: 'inf' };
   return { kind: 'pct', pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
 }
+
+/**
+ * The revenue change of PRODUCT.md §2: a period whose net revenue is zero or below counts as
+ * having no revenue (credit notes alone are not negative sales), then as percentChange — so an
+ * account with only a credit note scores 1 (both empty), and −£17 → £18,758 is a lapsed account
+ * back (+∞), not +110,441%.
+ */
+export function revenueChangeOf(earlier: number, later: number, firstOrderInLater: boolean): Change {
+  return percentChange(earlier > 0 ? earlier : 0, later > 0 ? later : 0, firstOrderInLater);
+}

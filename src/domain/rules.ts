@@ -333,6 +333,9 @@ export const DMU_ROLES: readonly { role: string; synonyms: readonly string[] }[]
 /** Diversity input for an account with one category and a single product (scores 1, not 2). */
 export const ONE_PRODUCT_TEXT = '1 (one product)';
 
+/** Diversity input when the data has no categories (no category column, no catalog): the factor is left out. */
+export const NO_CATEGORIES_TEXT = 'n/a';
+
 /** % change inputs that are not a number: too little history (n/a), lapsed and back (+∞), both periods empty. */
 export const CHANGE_TEXT = { na: 'new', inf: 'lapsed', none: 'none' } as const;
 

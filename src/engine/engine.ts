@@ -40,6 +40,8 @@ export class KapEngine implements OrderSink {
   get defaultCurrency(): string {
     return currencyOfNumberFormat(this.sourceMoneyFormat);
   }
+  /** Whether the order lines carry categories: a category column, or a catalog to look them up in. */
+  hasCategories = true;
   private parser?: OrderParser;
   /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
   private readonly qbrs = new Map<string, QbrData>();
@@ -71,6 +73,7 @@ export class KapEngine implements OrderSink {
     const options: OrderReadOptions = typeof read === 'string' ? { dateOrder: read } : read;
     requireComplete(mapping, headersFound, options.notes);
     this.reading = { mapping, options };
+    this.hasCategories = mapping.fields.some((f) => f.field === 'category') || this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
       numbers: options.numbers,
@@ -136,6 +139,7 @@ export class KapEngine implements OrderSink {
       defaultCurrency: this.defaultCurrency,
       clvHorizonMonths: settings.clvHorizonMonths,
       clvDiscountRate: settings.clvDiscountRate,
+      hasCategories: this.hasCategories,
     });
     this.portfolio = this.model.analysis;
     return this.portfolio;

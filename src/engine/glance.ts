@@ -20,7 +20,7 @@ export function factorInput(a: AccountAnalysis, f: Factor): string {
     case 'revenue':
       return `12-month revenue ${changeText(i.revenueChange, 'vs prior 12 months')}`;
     case 'diversity':
-      return `${i.categoriesLast12} categories, ${i.productsLast12} products in 12 months`;
+      return i.categoriesLast12 === null ? `no categories in the data; ${i.productsLast12} products in 12 months` : `${i.categoriesLast12} categories, ${i.productsLast12} products in 12 months`;
     case 'engagement':
       return i.engagement === null ? 'not given' : `${i.engagement} of 5`;
     case 'payment':

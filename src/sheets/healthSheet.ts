@@ -7,7 +7,7 @@
  */
 import type { AccountAnalysis, PortfolioAnalysis } from '../domain/analysis/types';
 import type { Change } from '../domain/numbers';
-import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, ONE_PRODUCT_TEXT } from '../domain/rules';
+import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT } from '../domain/rules';
 import { lifetimeCells, lifetimeColumns, lifetimeModelBlocks, lifetimeParamRows } from './lifetimeCells';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
 import { type CellValue, cellA1, colLetter, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
@@ -24,7 +24,8 @@ const TREND = { up: '▲', down: '▼', flat: '►' } as const;
 function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
   const i = a.health.inputs;
   const excelRow = r + 1;
-  const cat = i.categoriesLast12 === 1 && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
+  // no categories in the data: Diversity is n/a, and KAP.HEALTH reads "n/a" as left out
+  const cat = i.categoriesLast12 === null ? NO_CATEGORIES_TEXT : i.categoriesLast12 === 1 && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
   const score = opts.live ? formula(`KAP.HEALTH(G${excelRow},H${excelRow},I${excelRow},J${excelRow},K${excelRow},L${excelRow},$B$${WEIGHTS_ROW + 1}:$G$${WEIGHTS_ROW + 1})`) : a.health.score;
   // An override wins and says so; otherwise the band follows the live score.
   const band = a.health.isOverride ? `${a.health.finalBand} (override)` : opts.live ? formula(`IFERROR(KAP.BAND(M${excelRow}),"")`) : a.health.finalBand;

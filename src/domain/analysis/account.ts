@@ -50,8 +50,8 @@ import type { CatalogItem, ContactRecord, Serial } from '../types';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
 import { priorityOf, rankOpportunities, recommended, type Opportunity } from './opportunities';
 import type { Internal, PortfolioModel } from './portfolio';
-import { currencyPrefix, formatMoney } from '../currency';
-import { ordersIn, periodBack, type Subject } from './subject';
+import { currencyPrefix, formatMoney, roundMoney } from '../currency';
+import { moneyOf, ordersIn, periodBack, stepsOf, type Subject } from './subject';
 import { initiativeTypeOf } from './initiatives';
 import { relationshipMapOf, type RelationshipMap } from './relationship';
 import { requiredCoverage } from '../relationships';
@@ -91,7 +91,7 @@ export function accountRowIndex(portfolio: PortfolioAnalysis, accountId: string,
   return best;
 }
 
-/** Per-SKU figures of one subject at a date. */
+/** Per-SKU figures of one subject at a date (revenue net of returns, currency units). */
 export interface SkuFigures {
   sku: number;
   /** distinct purchase dates up to the date, ascending */
@@ -99,6 +99,7 @@ export interface SkuFigures {
   rev12: number;
   qty12: number;
   revPrior12: number;
+  /** bought = net revenue in the window positive (PRODUCT.md §2) */
   boughtPrior12: boolean;
   bought12: boolean;
 }
@@ -116,19 +117,22 @@ export function skuFigures(s: Subject, asOf: Serial): Map<number, SkuFigures> {
       out.set(sku, x);
     }
     const isRet = f.pairRet[p] === 1;
+    // money summed in whole steps (exact), turned into currency units below
     for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) {
       const d = f.entDate[e];
       if (d > asOf) break;
       if (!isRet) x.dates.push(d);
       if (d > y1.start) {
-        x.rev12 += f.entRev[e];
+        x.rev12 += stepsOf(s, f.entRev[e]);
         x.qty12 += f.entQty[e];
-        if (!isRet) x.bought12 = true;
-      } else if (d > y0.start) {
-        x.revPrior12 += f.entRev[e];
-        if (!isRet) x.boughtPrior12 = true;
-      }
+      } else if (d > y0.start) x.revPrior12 += stepsOf(s, f.entRev[e]);
     }
+  }
+  for (const x of out.values()) {
+    x.bought12 = x.rev12 > 0;
+    x.boughtPrior12 = x.revPrior12 > 0;
+    x.rev12 = moneyOf(s, x.rev12);
+    x.revPrior12 = moneyOf(s, x.revPrior12);
   }
   return out;
 }
@@ -162,6 +166,14 @@ export function quarterlyTargets(baseline: number, growth = DEFAULT_GROWTH_TARGE
   return QUARTER_TARGET_WEIGHTS.map((w, i) => ({ quarter: (i + 1) as 1 | 2 | 3 | 4, target: baseline / 4 + (uplift * w) / total }));
 }
 
+/** The quarterly targets in money as written: each rounded to the minor unit, the last taking the rounding so the four add up to the rounded target. */
+function writtenTargets(baseline: number, growth: number, currency: string | undefined): { revenueTarget: number; quarterlyTargets: { quarter: 1 | 2 | 3 | 4; target: number }[] } {
+  const revenueTarget = roundMoney(baseline * (1 + growth), currency);
+  const q = quarterlyTargets(baseline, growth).map((x) => ({ ...x, target: roundMoney(x.target, currency) }));
+  q[3].target = roundMoney(revenueTarget - q[0].target - q[1].target - q[2].target, currency);
+  return { revenueTarget, quarterlyTargets: q };
+}
+
 /** DMU roles held and missing among the contacts (role text matched by the DMU_ROLES words). */
 export function stakeholderCoverage(contacts: readonly ContactRecord[]): StakeholderCoverage[] {
   return DMU_ROLES.map(({ role, synonyms }) => {
@@ -177,8 +189,8 @@ export function stakeholderCoverage(contacts: readonly ContactRecord[]): Stakeho
   });
 }
 
-/** Buying pattern of the last 12 months from the subject's purchase orders. */
-export function buyingPattern(s: Subject, asOf: Serial): BuyingPattern {
+/** Buying pattern of the last 12 months from the subject's purchase orders (money rounded to the currency's minor unit). */
+export function buyingPattern(s: Subject, asOf: Serial, currency = ''): BuyingPattern {
   const o = ordersIn(s, periodBack(asOf, 12));
   const values: number[] = [];
   const dates: number[] = [];
@@ -211,7 +223,7 @@ export function buyingPattern(s: Subject, asOf: Serial): BuyingPattern {
   return {
     ordersLast12: values.length,
     meanDaysBetweenOrders: dates.length >= 2 ? (dates[dates.length - 1] - dates[0]) / (dates.length - 1) : null,
-    medianOrderValue: median(values) ?? null,
+    medianOrderValue: values.length ? roundMoney(median(values)!, currency) : null,
     smallestOrder: values.length ? Math.min(...values) : null,
     largestOrder: values.length ? Math.max(...values) : null,
     peakWeekdays,
@@ -219,13 +231,13 @@ export function buyingPattern(s: Subject, asOf: Serial): BuyingPattern {
   };
 }
 
-export function seasonalityOf(s: Subject, asOf: Serial): SeasonalityRow[] {
+export function seasonalityOf(s: Subject, asOf: Serial, currency = ''): SeasonalityRow[] {
   const points: { date: number; value: number }[] = [];
   const { f, u } = s;
   for (let i = f.ordStart[u]; i < f.ordStart[u + 1] && f.ordDate[i] <= asOf; i++) points.push({ date: f.ordDate[i], value: f.ordVal[i] });
   for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++) points.push({ date: f.retDate[i], value: f.retVal[i] });
   const r = seasonality(points, asOf);
-  return MONTH_NAMES.map((month, i) => ({ month, revenue: r.monthly[i], index: r.index[i] }));
+  return MONTH_NAMES.map((month, i) => ({ month, revenue: r.monthly[i] === null ? null : roundMoney(r.monthly[i]!, currency), index: r.index[i] }));
 }
 
 /** Everything SKU-level affinity needs for one currency: baskets of top-level rows, buyers index. */
@@ -254,9 +266,9 @@ function skuSpend(internal: Internal, row: number, sku: number, asOf: Serial): n
   let rev = 0;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     if (f.pairSku[p] !== sku) continue;
-    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) if (f.entDate[e] > y1.start && f.entDate[e] <= asOf) rev += f.entRev[e];
+    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) if (f.entDate[e] > y1.start && f.entDate[e] <= asOf) rev += stepsOf(s, f.entRev[e]);
   }
-  return rev;
+  return moneyOf(s, rev);
 }
 
 function rationaleOf(x: string, y: string, m: RuleMetrics): string {
@@ -278,13 +290,15 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   const curated = ctx.curatedRules ?? internal.ctx.curatedRules ?? [];
   const prefix = currencyPrefix(account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? 'GBP'));
   const money = (v: number) => formatMoney(v, prefix);
+  /** money figures as written: rounded to the currency's minor unit */
+  const cash = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : roundMoney(v, account.currency));
   const bought = new Set(agg.bought12);
   const boughtNames = new Set(agg.bought12.map((c) => lower(cats[c])));
 
-  // Category breakdown.
+  // Category breakdown: the categories bought (net positive) in the last 12 months.
   let totalRev = 0;
   let totalUnits = 0;
-  const catIds = [...new Set([...agg.rev12.keys()])];
+  const catIds = agg.bought12;
   for (const c of catIds) {
     totalRev += agg.rev12.get(c) ?? 0;
     totalUnits += agg.qty12.get(c) ?? 0;
@@ -387,7 +401,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
       if (a2.bought12.includes(x) && a2.bought12.includes(y)) spends.push(a2.rev12.get(y) ?? 0);
     }
     const { level: _l, currency: _c, antecedent: _a, consequent: _q, ...metrics } = r;
-    crossSell.push({ source: 'affinity', curated: false, level: 'category', because: r.antecedent, offer: r.consequent, rationale: rationaleOf(r.antecedent, r.consequent, r), priority: null, annualEstimate: median(spends) ?? null, metrics });
+    crossSell.push({ source: 'affinity', curated: false, level: 'category', because: r.antecedent, offer: r.consequent, rationale: rationaleOf(r.antecedent, r.consequent, r), priority: null, annualEstimate: cash(median(spends)), metrics });
   }
   const groupEstimate = (name: string): number | null => {
     const c = book.categoryIndexOf(name) ?? [...cats.keys()].find((k) => lower(cats[k]) === lower(name));
@@ -449,7 +463,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
       const xn = skuName(antecedent);
       const yn = skuName(consequent);
       const label = (k: number, name: string) => (name && name !== book.skus[k] ? `${name} (${book.skus[k]})` : book.skus[k]);
-      return { source: 'affinity' as const, curated: false, level: 'sku' as const, because: label(antecedent, xn), offer: label(consequent, yn), rationale: rationaleOf(xn, yn, metrics), priority: null, annualEstimate: median(spends) ?? null, metrics };
+      return { source: 'affinity' as const, curated: false, level: 'sku' as const, because: label(antecedent, xn), offer: label(consequent, yn), rationale: rationaleOf(xn, yn, metrics), priority: null, annualEstimate: cash(median(spends)), metrics };
     });
 
   // Product-line gaps and upsell need the catalog.
@@ -458,7 +472,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     const k = book.skuIndexOf(skuCode);
     if (k === undefined) return null;
     const spends = (sb.buyers[k] ?? []).map((b) => skuSpend(internal, sb.rows[b], k, asOf));
-    return median(spends) ?? null;
+    return cash(median(spends));
   };
   const lines = new Map<string, CatalogItem[]>();
   for (const item of catalog) if (item.productLine) lines.set(item.productLine, [...(lines.get(item.productLine) ?? []), item]);
@@ -470,7 +484,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
       const has = ownSkus.has(i.sku);
       return { sku: i.sku, name: i.name ?? i.sku, bought: has, medianSpend: has ? null : medianSkuSpend(i.sku) };
     });
-    productLineGaps.push({ productLine: line, variants, boughtCount, missingCount: items.length - boughtCount, estimate: variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0) });
+    productLineGaps.push({ productLine: line, variants, boughtCount, missingCount: items.length - boughtCount, estimate: cash(variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0))! });
   }
   productLineGaps.sort((a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1));
 
@@ -523,7 +537,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
           industryBuyers: spends.length,
           industryAccounts: members.length,
           share,
-          medianSpend: median(spends) ?? null,
+          medianSpend: cash(median(spends)),
           message: `${spends.length} of ${members.length} ${account.industry} accounts (${pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
         });
       }
@@ -545,17 +559,17 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
   const relationships = relationshipMapOf(book, portfolio, account, state.units, contacts, contactsAll, state.rec);
-  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships });
+  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships, currency: account.currency });
 
   return {
     account,
     categories,
-    categoryTotal: { revenue: totalRev, units: totalUnits, averageUnitPrice: totalUnits ? totalRev / totalUnits : null },
+    categoryTotal: { revenue: cash(totalRev)!, units: totalUnits, averageUnitPrice: totalUnits ? totalRev / totalUnits : null },
     categoriesNotBought,
     topProducts,
     replenishment,
-    buyingPattern: buyingPattern(s, asOf),
-    seasonality: seasonalityOf(s, asOf),
+    buyingPattern: buyingPattern(s, asOf, account.currency),
+    seasonality: seasonalityOf(s, asOf, account.currency),
     dormantProducts,
     crossSell,
     skuCrossSell,
@@ -598,6 +612,8 @@ export function accountPlan(
     productLineGaps?: ProductLineGap[];
     /** the relationship map: stakeholder coverage and the multi-site proposal */
     relationships?: Pick<RelationshipMap, 'coverage' | 'multiSite'>;
+    /** the account's currency: targets are rounded to its minor unit */
+    currency?: string;
   },
 ): AccountPlan {
   const money = (v: number) => formatMoney(v, x.moneyPrefix ?? '£');
@@ -651,8 +667,7 @@ export function accountPlan(
   return {
     revenueBaseline: baseline,
     growthTarget: growth,
-    revenueTarget: baseline * (1 + growth),
-    quarterlyTargets: quarterlyTargets(baseline, growth),
+    ...writtenTargets(baseline, growth, x.currency),
     categoriesNow: x.categoriesNow,
     categoriesTarget,
     contactsNow: x.contacts.length,

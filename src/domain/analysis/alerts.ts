@@ -4,7 +4,7 @@
  * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
  */
 import type { Period } from '../dates';
-import { formatMoney } from '../currency';
+import { formatMoney, roundMoney } from '../currency';
 import { median } from '../numbers';
 import { ALERTS, RISK } from '../rules';
 import type { AccountRecord, Serial } from '../types';
@@ -24,6 +24,8 @@ export interface SignalInputs {
   orderedBy: ReadonlyMap<string, { name: string; date: Serial }>;
   /** what money figures in messages start with ("£", "€", "SEK ") */
   moneyPrefix: string;
+  /** the row's currency: money in `values` is rounded to its minor unit */
+  currency?: string;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -31,6 +33,8 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** What every rule reads: the inputs plus the figures several rules share, worked out once. */
 interface RuleContext extends SignalInputs {
   money: (v: number) => string;
+  /** a money figure as written in `values`: rounded to the currency's minor unit */
+  cash: (v: number) => number;
   days: number | null;
   orders12: Orders12;
   /** median days between order dates over the last 12 months */
@@ -52,7 +56,7 @@ function noRecentOrder({ days }: RuleContext): RiskFlag | null {
 }
 
 /** Average order value: the last quarter against the 12 months before it. */
-function averageOrderDrop({ s, asOf, money }: RuleContext): RiskFlag | null {
+function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | null {
   const q = ordersIn(s, periodBack(asOf, 3));
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   if (q.count === 0 || b.count === 0) return null;
@@ -62,15 +66,16 @@ function averageOrderDrop({ s, asOf, money }: RuleContext): RiskFlag | null {
   return {
     kind: 'averageOrderDrop',
     message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
-    values: { averageOrderLastQuarter: aovQ, averageOrderPrior12: aovB, drop: (aovB - aovQ) / aovB, threshold: RISK.aovDropShare },
+    values: { averageOrderLastQuarter: cash(aovQ), averageOrderPrior12: cash(aovB), drop: (aovB - aovQ) / aovB, threshold: RISK.aovDropShare },
   };
 }
 
 /** Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter. */
-function switchedCategory({ agg, categoryName }: RuleContext): RiskFlag[] | null {
+function switchedCategory({ agg, categoryName, cash }: RuleContext): RiskFlag[] | null {
   // forEach, not for-of: no iterator objects on this per-account path
   let baseTotal = 0;
   agg.baseRev.forEach((v) => (baseTotal += v));
+  baseTotal = cash(baseTotal); // a sum of exact figures: rounding takes off the float noise
   if (baseTotal <= 0) return null;
   const out: RiskFlag[] = [];
   agg.baseRev.forEach((v, cat) => {
@@ -130,13 +135,10 @@ function orders12(s: Subject, asOf: Serial): Orders12 {
   const { ordDate, ordVal } = s.f;
   const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
   let g = 0;
-  let total = 0;
-  for (let i = o.from; i < o.to; i++) {
-    total += ordVal[i];
-    if (i > o.from && ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
-  }
+  for (let i = o.from + 1; i < o.to; i++) if (ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
   const n = o.to - o.from;
-  return { gaps: gaps.subarray(0, g), average: n ? total / n : 0, lastValue: n ? ordVal[o.to - 1] : null, lastDate: n ? ordDate[o.to - 1] : null };
+  // o.value is the exact sum of the window's orders
+  return { gaps: gaps.subarray(0, g), average: n ? o.value / n : 0, lastValue: n ? ordVal[o.to - 1] : null, lastDate: n ? ordDate[o.to - 1] : null };
 }
 
 function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext): Alert | null {
@@ -150,12 +152,12 @@ function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext):
 }
 
 /** Last order against the 12-month average order (the last order is within the 12 months): one alert at most. */
-function lastOrderAgainstAverage({ orders12: o, money }: RuleContext): Alert | null {
+function lastOrderAgainstAverage({ orders12: o, money, cash }: RuleContext): Alert | null {
   const avg = o.average;
   const lastValue = o.lastValue;
   if (lastValue === null || !(avg > 0)) return null;
   const ratio = lastValue / avg;
-  const values = { lastOrderValue: lastValue, lastOrderDate: o.lastDate, averageOrderLast12: avg, ratio };
+  const values = { lastOrderValue: lastValue, lastOrderDate: o.lastDate, averageOrderLast12: cash(avg), ratio };
   const message = `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`;
   if (ratio < ALERTS.criticalLastOrderShare) return { severity: 'Critical', kind: 'lastOrderVeryLow', message, values: { ...values, threshold: ALERTS.criticalLastOrderShare } };
   if (ratio < ALERTS.warningLastOrderShare) return { severity: 'Warning', kind: 'lastOrderLow', message, values: { ...values, threshold: ALERTS.warningLastOrderShare } };
@@ -220,7 +222,7 @@ function contextOf(x: SignalInputs): RuleContext {
   const o = orders12(x.s, x.asOf);
   const medianGap = median(o.gaps);
   const regularSilent = days !== null && days >= ALERTS.criticalNoOrderDays && medianGap !== undefined && medianGap <= ALERTS.regularCustomerMedianGapDays;
-  return { ...x, money: (v: number) => formatMoney(v, x.moneyPrefix), days, orders12: o, medianGap, regularSilent, recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf } };
+  return { ...x, money: (v: number) => formatMoney(v, x.moneyPrefix), cash: (v: number) => roundMoney(v, x.currency), days, orders12: o, medianGap, regularSilent, recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf } };
 }
 
 function collect<T>(rules: readonly ((c: RuleContext) => T | T[] | null)[], c: RuleContext): T[] {

@@ -14,7 +14,19 @@
  * exports usually do, `freeze` buckets the records without sorting them.
  *
  * An "account unit" is (account id, currency): money in different currencies is never added.
+ *
+ * Money is counted in whole steps of the currency's minor unit (`moneySteps`: pence, cents; each
+ * line's revenue rounded half away from zero), so every sum is an exact integer: an account's
+ * figures are the same to the penny whatever other accounts the data holds, and a fully credited
+ * product nets to exactly 0. Frozen values are handed out in currency units (steps / unitScale,
+ * the double nearest the decimal); the prefix sums stay in steps.
+ *
+ * Service and adjustment lines (postage, discounts, fees … — ../serviceLines) count in their
+ * order's value but make no product entries: they are never products or categories.
  */
+import { moneySteps } from '../currency';
+import { roundHalfAwayFromZero } from '../numbers';
+import { serviceKind } from '../serviceLines';
 import type { OrderLine, Serial } from '../types';
 import { SiteLedger } from './sites';
 import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './collections';
@@ -30,9 +42,14 @@ export const NO_CURRENCY = '';
 /**
  * Read-only, sorted arrays (CSR layout) built from the book; one "unit" range per account unit.
  * Orders and return records are sorted by date within a unit; entries by date within a pair.
+ * Money values (ordVal, ordList, ordListCovered, retVal, entRev) are in currency units, each a
+ * whole number of steps of the unit's currency (× unitScale[u] gives the exact integer back:
+ * sum those where a sum must be exact); the prefix sums are in steps.
  */
 export interface Frozen {
   unitCount: number;
+  /** money steps per currency unit of unit u (100 for pence or cents) */
+  unitScale: Float64Array;
   /** purchase orders of unit u: [ordStart[u], ordStart[u+1]) */
   ordStart: Int32Array;
   ordDate: Int32Array;
@@ -40,22 +57,40 @@ export interface Frozen {
   /** list-price value of the order's lines that had a list price, and the revenue of those lines */
   ordList: Float64Array;
   ordListCovered: Float64Array;
-  /** prefix sums of ordVal (length = orders + 1) */
+  /**
+   * Prefix sums of ordVal in whole steps, restarting at each unit: unit u's run is
+   * ordPrefix[ordStart[u] + u … ordStart[u+1] + u] (length = orders + units), so its window sums
+   * are exact integers of its own lines alone.
+   */
   ordPrefix: Float64Array;
   /** return records (credit notes) of unit u */
   retStart: Int32Array;
   retDate: Int32Array;
   retVal: Float64Array;
+  /** as ordPrefix, for the return records */
   retPrefix: Float64Array;
   /** pairs (unit, sku, isReturn) of unit u: [pairStart[u], pairStart[u+1]) */
   pairStart: Int32Array;
   pairSku: Int32Array;
   pairRet: Uint8Array;
+  /** the same unit and SKU's other pair (the returns of a purchase pair and back), or −1 */
+  pairMate: Int32Array;
   /** entries of pair p: [entStart[p], entStart[p+1]), sorted by date */
   entStart: Int32Array;
   entDate: Int32Array;
   entRev: Float64Array;
   entQty: Float64Array;
+}
+
+/** One service or adjustment SKU as found in the data (listed in the analysis result). */
+export interface ServiceLineSummary {
+  sku: string;
+  name: string | null;
+  /** "postage", "discount", "manual adjustment" … */
+  kind: string;
+  lines: number;
+  /** net revenue per currency ('' = no currency named) */
+  revenue: Record<string, number>;
 }
 
 export class OrderBook {
@@ -64,8 +99,10 @@ export class OrderBook {
   readonly accountNames: (string | undefined)[] = [];
   readonly skus: string[] = [];
   readonly skuNames: (string | undefined)[] = [];
-  /** Category of each SKU: the first category seen for it. */
+  /** Category of each SKU: the first category seen for it; −1 for a service line. */
   readonly skuCategory: number[] = [];
+  /** Service kind of each SKU ("postage", "discount" …), or null for a product. */
+  readonly skuService: (string | null)[] = [];
   readonly categories: string[] = [];
   readonly currencies: string[] = [];
   /** The order lines' site column, per account unit (empty when the data has none). */
@@ -73,6 +110,8 @@ export class OrderBook {
   /** unit → account index / currency index */
   readonly unitAccount: number[] = [];
   readonly unitCurrency: number[] = [];
+  /** unit → money steps per currency unit */
+  readonly unitSteps: number[] = [];
   /** lines folded in, and lines whose category differed from the SKU's first category */
   linesAdded = 0;
   categoryConflicts = 0;
@@ -156,6 +195,9 @@ export class OrderBook {
   private lastNewOrderDate = -Infinity;
   private entriesInDateOrder = true;
   private frozen: Frozen | null = null;
+  /** service SKU → lines, and (sku, currency) → net revenue in steps */
+  private serviceLineCount = new Map<number, number>();
+  private serviceRevenue = new Map<number, number>();
 
   private intern(map: Map<string, number>, list: string[], key: string): number {
     let id = map.get(key);
@@ -200,6 +242,7 @@ export class OrderBook {
         this.unitAccount.push(acc);
         if (this.firstUnitOf[acc] === undefined) this.firstUnitOf[acc] = found;
         this.unitCurrency.push(cur);
+        this.unitSteps.push(moneySteps(curName));
       }
       unit = found;
       this.lastUnitKey = unitKey;
@@ -207,23 +250,30 @@ export class OrderBook {
     }
     let sku = this.skuIndex.get(line.sku);
     if (sku === undefined) {
-      const cat = this.intern(this.categoryIndex, this.categories, line.category);
+      // A SKU is a product or a service line from its first sight (code and description).
+      const service = serviceKind(line.sku, line.productName);
+      const cat = service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
       sku = this.skus.length;
       this.skuIndex.set(line.sku, sku);
       this.skus.push(line.sku);
       this.skuNames.push(line.productName || undefined);
       this.skuCategory.push(cat);
+      this.skuService.push(service);
     } else {
       if (this.skuNames[sku] === undefined && line.productName) this.skuNames[sku] = line.productName;
-      if (this.categories[this.skuCategory[sku]] !== line.category) {
+      const cat = this.skuCategory[sku];
+      if (cat >= 0 && this.categories[cat] !== line.category) {
         this.categoryConflicts++;
         this.intern(this.categoryIndex, this.categories, line.category);
       }
     }
     const date = Math.floor(line.date);
     const ret = line.isReturn ? 1 : 0;
-    const revenue = Number.isFinite(line.revenue) ? line.revenue : 0;
+    const steps = this.unitSteps[unit];
+    // whole steps of the minor unit (revenue × steps carries binary noise: 1.005 × 100 = 100.4999…)
+    const revenue = Number.isFinite(line.revenue) ? roundHalfAwayFromZero(line.revenue * steps) : 0;
     const qty = Number.isFinite(line.quantity) ? line.quantity : 0;
+    const isService = this.skuCategory[sku] < 0;
 
     // Order record; lines of one order usually arrive together, so the last one is cached.
     let order: number;
@@ -251,8 +301,17 @@ export class OrderBook {
       this.ordersInDateOrder = false;
     }
     this.oVal.a[order] += revenue;
+    if (isService) {
+      // Counts in the order's (and its site's) value; never a product entry, nor a site's order day.
+      this.serviceLineCount.set(sku, (this.serviceLineCount.get(sku) ?? 0) + 1);
+      const key = sku * 4096 + cur;
+      this.serviceRevenue.set(key, (this.serviceRevenue.get(key) ?? 0) + revenue);
+      if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
+      if (line.site) this.sites.add(unit, line.site, date, revenue / steps, true);
+      return;
+    }
     if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
-      this.oList.a[order] += line.listPrice * qty;
+      this.oList.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
       this.oListCov.a[order] += revenue;
     }
 
@@ -267,7 +326,7 @@ export class OrderBook {
     if (this.pendingCount === PENDING) this.foldPending();
 
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
-    if (line.site) this.sites.add(unit, line.site, date, revenue, ret === 1);
+    if (line.site) this.sites.add(unit, line.site, date, revenue / steps, ret === 1);
   }
 
   /** Each buffered purchase joins its pair's last entry when the date is the same, else starts a new entry. */
@@ -433,6 +492,23 @@ export class OrderBook {
     return this.unitAccount.length;
   }
 
+  /**
+   * The service and adjustment lines found (they counted in revenue, never as products): per
+   * SKU its kind, lines and net revenue per currency, most lines first.
+   */
+  serviceLines(): ServiceLineSummary[] {
+    const out: ServiceLineSummary[] = [];
+    for (const [sku, lines] of this.serviceLineCount) {
+      const revenue: Record<string, number> = {};
+      for (let cur = 0; cur < this.currencies.length; cur++) {
+        const v = this.serviceRevenue.get(sku * 4096 + cur);
+        if (v !== undefined) revenue[this.currencies[cur]] = v / moneySteps(this.currencies[cur]);
+      }
+      out.push({ sku: this.skus[sku], name: this.skuNames[sku] ?? null, kind: this.skuService[sku] ?? 'service', lines, revenue });
+    }
+    return out.sort((a, b) => b.lines - a.lines || (a.sku < b.sku ? -1 : 1));
+  }
+
   /** The sorted arrays analyses read; rebuilt after more lines are added. */
   freeze(): Frozen {
     if (this.frozen) return this.frozen;
@@ -484,10 +560,12 @@ export class OrderBook {
         ordListCovered[j] = oListCov[i];
       }
     }
-    const ordPrefix = new Float64Array(nO + 1);
-    for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
-    const retPrefix = new Float64Array(nR + 1);
-    for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + retVal[k];
+    const ordPrefix = unitPrefix(ordCount, ordVal, U);
+    const retPrefix = unitPrefix(retCount, retVal, U);
+    // from here on, money in currency units
+    const scale = Float64Array.from(this.unitSteps);
+    toUnits(ordCount, scale, U, ordVal, ordList, ordListCovered);
+    toUnits(retCount, scale, U, retVal);
 
     // Pairs bucketed by unit; entries bucketed by pair and sorted by date.
     const pN = this.pUnit.n;
@@ -505,6 +583,7 @@ export class OrderBook {
       pairSku[k] = this.pSku.a[p];
       pairRet[k] = this.pRet.a[p];
     }
+    const pairMate = matePairs(pairStart, pairSku, pairRet, U, this.skus.length);
     const eN = this.ePair.n;
     const ePair = this.ePair.a;
     const eDate = this.eDate.a;
@@ -559,8 +638,14 @@ export class OrderBook {
       }
       newStart[pN] = w;
     }
+    // entries: steps → currency units, unit by unit (pairs are bucketed by unit)
+    for (let u = 0; u < U; u++) {
+      const sc = scale[u];
+      for (let e = newStart[pairStart[u]]; e < newStart[pairStart[u + 1]]; e++) entRev[e] /= sc;
+    }
     this.frozen = {
       unitCount: U,
+      unitScale: scale,
       ordStart: ordCount,
       ordDate,
       ordVal,
@@ -574,6 +659,7 @@ export class OrderBook {
       pairStart,
       pairSku,
       pairRet,
+      pairMate,
       entStart: newStart,
       entDate: entDate.subarray(0, w),
       entRev: entRev.subarray(0, w),
@@ -581,6 +667,56 @@ export class OrderBook {
     };
     return this.frozen;
   }
+}
+
+/** Divides each unit's run of the arrays by its scale (whole steps → currency units). */
+function toUnits(start: Int32Array, scale: Float64Array, units: number, ...arrays: Float64Array[]): void {
+  for (let u = 0; u < units; u++) {
+    const sc = scale[u];
+    for (const a of arrays) for (let k = start[u]; k < start[u + 1]; k++) a[k] /= sc;
+  }
+}
+
+/** Prefix sums of `values` restarting at each unit's run: run u is [start[u] + u, start[u+1] + u]. */
+export function unitPrefix(start: Int32Array, values: Float64Array, units: number): Float64Array {
+  const out = new Float64Array(start[units] + units + 1);
+  for (let u = 0; u < units; u++) {
+    let t = 0;
+    const off = u + 1;
+    for (let k = start[u]; k < start[u + 1]; k++) out[k + off] = t += values[k];
+  }
+  return out;
+}
+
+/**
+ * Each pair's mate: the same unit and SKU's pair of the other kind (purchases ↔ returns), or −1.
+ * Pairs of unit u are [pairStart[u], pairStart[u+1]); `skuCount` bounds the SKU ids.
+ */
+export function matePairs(pairStart: Int32Array, pairSku: Int32Array, pairRet: Uint8Array, units: number, skuCount: number): Int32Array {
+  const mate = new Int32Array(pairSku.length).fill(-1);
+  // SKU → purchase pair of the current unit, valid when owner[sku] is that unit (no clearing between units)
+  const purchase = new Int32Array(Math.max(1, skuCount));
+  const owner = new Int32Array(Math.max(1, skuCount)).fill(-1);
+  for (let u = 0; u < units; u++) {
+    const a = pairStart[u];
+    const b = pairStart[u + 1];
+    let returns = false;
+    for (let p = a; p < b; p++) {
+      if (pairRet[p]) returns = true;
+      else {
+        purchase[pairSku[p]] = p;
+        owner[pairSku[p]] = u;
+      }
+    }
+    if (!returns) continue;
+    for (let p = a; p < b; p++) {
+      if (!pairRet[p] || owner[pairSku[p]] !== u) continue;
+      const q = purchase[pairSku[p]];
+      mate[p] = q;
+      mate[q] = p;
+    }
+  }
+  return mate;
 }
 
 /** Indices 0..n−1 ordered by date (stable counting sort over the date range; falls back to a comparison sort for huge ranges). */

@@ -1,7 +1,7 @@
 /** Health inputs and score of a subject at any date (as-of and the history month-ends). */
 import { eomonth } from '../dates';
 import { combineHealth, diversityScore, frequencyScore, type HealthResult, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
-import { percentChange } from '../numbers';
+import { percentChange, revenueChangeOf } from '../numbers';
 import type { AccountRecord, Serial } from '../types';
 import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, orderCountIn, periodBack, type Subject } from './subject';
 import type { Period } from '../dates';
@@ -18,44 +18,92 @@ export function daysBeyondTermsOf(rec: AccountRecord | undefined): number | null
   return d !== undefined && Number.isFinite(d) ? d : null;
 }
 
+/** Scratch for diversityAt, reused across subjects: per (category, date) net sums and their tokens. */
+export class DiversityScratch {
+  sum: Float64Array;
+  stamp: Int32Array;
+  token = 0;
+  touched: number[] = [];
+  /** the net of the SKU in hand, per date */
+  net: Float64Array;
+  constructor(categories: number, dates: number) {
+    const n = Math.max(1, categories * dates);
+    this.sum = new Float64Array(n);
+    this.stamp = new Int32Array(n);
+    this.net = new Float64Array(dates);
+  }
+}
+
 /**
- * Categories and distinct products bought (purchases) in (edate(date, −12), date] for each date.
- * Dates must be ascending (their window starts then are too). `categoryOfSku` maps SKU id → category id; `stamp` is scratch of length ≥ categories × dates,
- * whose tokens only ever grow (stampBase), so it is never cleared.
+ * Categories and distinct products **bought** in (edate(date, −12), date] for each date: an
+ * account bought a SKU or category in a window when its net amount there (purchases less
+ * returns, exact in money steps) is positive (PRODUCT.md §2), so a fully credited category is
+ * not bought. Dates must be ascending (their window starts then are too). `categoryOfSku` maps
+ * SKU id → category id; `scratch` holds categories × dates slots.
  */
-export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku: ArrayLike<number>, stamp: Int32Array, stampBase: { v: number }): { categories: number[]; products: number[] } {
+export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku: ArrayLike<number>, scratch: DiversityScratch): { categories: number[]; products: number[] } {
   const { f, u } = s;
-  const categories = dates.map(() => 0);
-  const products = dates.map(() => 0);
-  const starts = dates.map((d) => periodBack(d, 12).start);
-  const stamps = dates.map(() => ++stampBase.v);
   const D = dates.length;
-  const entDate = f.entDate;
+  const categories = new Array<number>(D).fill(0);
+  const products = new Array<number>(D).fill(0);
+  const starts = dates.map((d) => periodBack(d, 12).start);
+  const token = ++scratch.token;
+  const { sum, stamp, touched, net } = scratch;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
-    if (f.pairRet[p]) continue;
-    const b = f.entStart[p + 1];
+    const mate = f.pairMate[p];
+    // a SKU with purchases and returns is netted once, from its purchase pair
+    if (mate >= 0 && f.pairRet[p]) continue;
+    const any = windowSums(s, p, dates, starts, net, false) | (mate >= 0 ? windowSums(s, mate, dates, starts, net, true) : 0);
+    if (!any) continue;
     const cat = categoryOfSku[f.pairSku[p]];
-    // windows move forward with j, so one pointer walks the pair's dates once
-    let e = f.entStart[p];
-    for (let j = 0; j < D; j++) {
-      const st = starts[j];
-      while (e < b && entDate[e] <= st) e++;
-      if (e >= b) break;
-      if (entDate[e] <= dates[j]) {
-        products[j]++;
-        categories[j] += markCategory(stamp, cat, j, D, stamps[j]);
+    const base = cat * D;
+    if (stamp[base] !== token) {
+      for (let j = 0; j < D; j++) {
+        stamp[base + j] = token;
+        sum[base + j] = 0;
       }
+      touched.push(cat);
+    }
+    for (let j = 0; j < D; j++) {
+      const v = net[j];
+      if (v === 0) continue;
+      sum[base + j] += v;
+      if (v > 0) products[j]++;
     }
   }
+  for (const cat of touched) {
+    const base = cat * D;
+    for (let j = 0; j < D; j++) if (sum[base + j] > 0) categories[j]++;
+  }
+  touched.length = 0;
   return { categories, products };
 }
 
-/** Marks category `cat` for date slot j in a (slots × categories) stamp region; 1 when new. */
-function markCategory(stamp: Int32Array, cat: number, j: number, slots: number, token: number): number {
-  const i = cat * slots + j;
-  if (stamp[i] === token) return 0;
-  stamp[i] = token;
-  return 1;
+/**
+ * Sums of pair p's entries in each window (starts[j], dates[j]] into `out` (added when `add`,
+ * else written), with one pointer pair walking the entries once. Returns 1 when any entry fell
+ * in a window.
+ */
+function windowSums(s: Subject, p: number, dates: readonly Serial[], starts: readonly Serial[], out: Float64Array, add: boolean): number {
+  const f = s.f;
+  const a = f.entStart[p];
+  const b = f.entStart[p + 1];
+  const entDate = f.entDate;
+  const entRev = f.entRev;
+  // in whole money steps, so the running sums are exact (adding and taking off leave no residue)
+  const scale = f.unitScale[s.u];
+  let lo = a;
+  let hi = a;
+  let run = 0;
+  let any = 0;
+  for (let j = 0; j < dates.length; j++) {
+    while (hi < b && entDate[hi] <= dates[j]) run += Math.round(entRev[hi++] * scale);
+    while (lo < hi && entDate[lo] <= starts[j]) run -= Math.round(entRev[lo++] * scale);
+    if (hi > lo) any = 1;
+    if (add) out[j] += hi > lo ? run : 0;
+    else out[j] = hi > lo ? run : 0;
+  }
+  return any;
 }
 
 /** The four windows every health input reads, for one date (computed once per date, not per account). */
@@ -71,12 +119,13 @@ export function windowsAt(date: Serial): DateWindows {
   return { date, lastQuarter: periodBack(date, 3), previousQuarter: periodBack(date, 3, 3), last12: periodBack(date, 12), prior12: periodBack(date, 12, 12) };
 }
 
-export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number, products: number, rec: AccountRecord | undefined): HealthInputs {
+export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined): HealthInputs {
   return healthInputsInto({} as HealthInputs, s, w, categories, products, rec);
 }
 
 /** healthInputsAt written into `out` (the history points reuse one object: only their score is kept). */
-export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number, products: number, rec: AccountRecord | undefined): HealthInputs {
+/** `categories` null: the data has no categories (no category column, no catalog), so Diversity is n/a. */
+export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined): HealthInputs {
   const win = typeof w === 'number' ? windowsAt(w) : w;
   const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
@@ -94,7 +143,7 @@ export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows |
   out.ordersChange = percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start);
   out.revenueLast12 = r1;
   out.revenuePrior12 = r0;
-  out.revenueChange = percentChange(r0, r1, first !== null && first > win.last12.start);
+  out.revenueChange = revenueChangeOf(r0, r1, first !== null && first > win.last12.start);
   out.categoriesLast12 = categories;
   out.productsLast12 = products;
   out.engagement = engagementOf(rec);
@@ -107,7 +156,7 @@ export function factorScoresInto(i: HealthInputs, out: (number | null)[]): (numb
   out[0] = recencyScore(i.daysSinceLastOrder);
   out[1] = frequencyScore(i.ordersChange);
   out[2] = revenueScore(i.revenueChange);
-  out[3] = diversityScore(i.categoriesLast12, i.productsLast12);
+  out[3] = i.categoriesLast12 === null ? null : diversityScore(i.categoriesLast12, i.productsLast12);
   out[4] = i.engagement;
   out[5] = i.daysBeyondTerms === null ? null : paymentScore(i.daysBeyondTerms);
   return out;

@@ -19,7 +19,7 @@ import { INITIATIVE_TYPES, type InitiativeType, PROPOSAL_MONTHS } from '../rules
 import type { InitiativeRecord, Serial } from '../types';
 import type { OrderBook } from './book';
 import type { Internal } from './portfolio';
-import type { Subject } from './subject';
+import { moneyOf, stepsOf, type Subject } from './subject';
 import type { AccountAnalysis, AccountPlan } from './types';
 
 export type InitiativeTrack = 'Achieved' | 'On track' | 'Behind' | 'Not started' | 'In progress' | 'Not tracked';
@@ -102,10 +102,11 @@ export function skuRevenueIn(s: Subject, skus: ReadonlySet<number> | null, from:
     for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) {
       const d = f.entDate[e];
       if (d > to) break;
-      if (d > from) rev += f.entRev[e];
+      if (d > from) rev += stepsOf(s, f.entRev[e]);
     }
   }
-  return rev;
+  // summed in whole money steps: exact
+  return moneyOf(s, rev);
 }
 
 /** Finds the portfolio row of an initiative's account: by id, then id or name ignoring case (largest 12-month revenue when several currencies). */

@@ -20,14 +20,14 @@
  */
 import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
 import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
-import { currencyPrefix } from '../currency';
+import { currencyPrefix, roundMoney } from '../currency';
 import { median } from '../numbers';
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
 import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { initiativeRollup, trackInitiatives } from './initiatives';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { type DateWindows, diversityAt, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
+import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
 import { riskFlagsAndAlerts, winBackOf } from './alerts';
 import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';
@@ -171,8 +171,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     catOfSku,
     dates,
     windows: dates.map(windowsAt),
-    stamp: new Int32Array(Math.max(1, nCat * dates.length)),
-    stampBase: { v: 0 },
+    divScratch: new DiversityScratch(nCat, dates.length),
+    hasCategories: ctx.hasCategories !== false,
     scratch: [null, null, null, null, null, null],
     pointInputs: {} as HealthInputs,
     aggScratch: new AggScratch(nCat),
@@ -216,7 +216,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
         }
       }
       const medianSpend = new Map<number, number>();
-      for (const [c, l] of spends) medianSpend.set(c, median(l) ?? 0);
+      for (const [c, l] of spends) medianSpend.set(c, roundMoney(median(l) ?? 0, currency));
       g = { basis, basisValue: value, members, memberSet: new Set(members), buyers, medianSpend };
       groups.set(key, g);
     }
@@ -245,10 +245,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     for (const i of rows) {
       const g = pick(i);
       states[i].group = g;
-      accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories);
+      accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories, currency);
     }
     const potentials = top.map((i) => accounts[i].whitespace.potential);
-    const cut = moneyPotentialCut(potentials);
+    const cut = roundMoney(moneyPotentialCut(potentials), currency);
     for (const i of rows) {
       const a = accounts[i];
       const eng = a.health.inputs.engagement;
@@ -270,7 +270,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const minSupport = ctx.minRuleSupportAccounts ?? MIN_RULE_SUPPORT_ACCOUNTS;
   const categoryRules: AffinityRule[] = [];
   for (const [currency, top] of topByCurrency) {
-    const baskets = top.map((i) => states[i].agg.bought12);
+    // baskets: the accounts that bought something (net positive) in the 12 months; dormant accounts are not empty baskets
+    const baskets = top.map((i) => states[i].agg.bought12).filter((b) => b.length > 0);
     for (const r of minePairRules(baskets, nCat, minSupport)) {
       const { antecedent, consequent, ...m } = r;
       categoryRules.push({ ...m, level: 'category', currency, antecedent: book.categories[antecedent], consequent: book.categories[consequent] });
@@ -287,6 +288,13 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
 
   const currencies = [...topByCurrency.keys()].sort();
   const initiatives = trackInitiatives(book, accounts, { states }, ctx.initiatives ?? [], asOf);
+  const serviceLines = book.serviceLines();
+  if (serviceLines.length) {
+    const lines = serviceLines.reduce((t, l) => t + l.lines, 0);
+    const named = serviceLines.slice(0, 6).map((l) => (l.name && l.name !== l.sku ? `${l.sku} (${l.name})` : l.sku));
+    warnings.push(`${lines} service and adjustment line${lines === 1 ? '' : 's'} (${named.join(', ')}${serviceLines.length > 6 ? ', …' : ''}) count in revenue but not as products or categories.`);
+  }
+  if (ctx.hasCategories === false) warnings.push('The order lines have no category column and there is no catalog: Diversity is n/a, and category views have one "Uncategorised" group.');
   const portfolio: PortfolioAnalysis = {
     asOf,
     weights,
@@ -302,6 +310,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     initiatives,
     warnings,
     lifetimeModels,
+    serviceLines,
+    hasCategories: ctx.hasCategories !== false,
   };
   return { analysis: portfolio, internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport } };
 }
@@ -317,8 +327,9 @@ interface SubjectEnv {
   catOfSku: Int32Array;
   dates: number[];
   windows: DateWindows[];
-  stamp: Int32Array;
-  stampBase: { v: number };
+  divScratch: DiversityScratch;
+  /** false: the data has no categories, so Diversity is n/a */
+  hasCategories: boolean;
   scratch: (number | null)[];
   pointInputs: HealthInputs;
   aggScratch: AggScratch;
@@ -338,15 +349,16 @@ interface SubjectEnv {
 function analyseSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
   const s: Subject = e.units.length === 1 ? { f: x.f, u: e.units[0] } : rollUp(x.f, e.units);
   const rec = x.records.get(e.accountId);
-  const div = diversityAt(s, x.dates, x.catOfSku, x.stamp, x.stampBase);
+  const div = diversityAt(s, x.dates, x.catOfSku, x.divScratch);
+  const cats = x.hasCategories ? div.categories : null;
   // History points need only the score: the allocation-free path; as-of gets the full result.
   const history: HealthPoint[] = [];
   const last = x.dates.length - 1;
   for (let j = 0; j < last; j++) {
-    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], div.categories[j], div.products[j], rec), x.scratch), x.weightArr);
+    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], cats && cats[j], div.products[j], rec), x.scratch), x.weightArr);
     history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
   }
-  const inputs = healthInputsAt(s, x.windows[last], div.categories[last], div.products[last], rec);
+  const inputs = healthInputsAt(s, x.windows[last], cats && cats[last], div.products[last], rec);
   const today = scoreInputs(inputs, x.weights);
   history.push({ date: x.asOf, score: today.score, band: today.band });
   const override = rec?.healthOverride ?? null;
@@ -357,7 +369,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     for (const u of e.units) for (const [k, v] of x.book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
     orderedBy = merged;
   }
-  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency) };
+  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency), currency: e.currency };
   const o12 = ordersInLast12(s, inputs);
   const name = rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
   const multi = (x.currenciesOf.get(e.accountId) ?? 1) > 1;
@@ -379,7 +391,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     revenueLast12: inputs.revenueLast12,
     revenuePrior12: inputs.revenuePrior12,
     ordersLast12: o12.count,
-    averageOrderValueLast12: o12.count ? o12.value / o12.count : null,
+    averageOrderValueLast12: o12.count ? roundMoney(o12.value / o12.count, e.currency) : null,
     categoriesLast12: agg.bought12.map((c) => x.book.categories[c]).sort(),
     whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
     quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
@@ -408,7 +420,7 @@ function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; 
   return ordersIn(s, periodBack(inputs.date, 12));
 }
 
-export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggregates, categories: readonly string[]): Whitespace {
+export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggregates, categories: readonly string[], currency = ''): Whitespace {
   const peers = g.members.length - (g.memberSet.has(self) ? 1 : 0);
   const own = new Set(agg.bought12);
   const gaps = [];
@@ -424,7 +436,7 @@ export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggr
     }
   }
   gaps.sort((a, b) => b.medianSpend - a.medianSpend || (a.category < b.category ? -1 : 1));
-  return { basis: g.basis, basisValue: g.basisValue, comparableAccounts: peers, gaps, potential };
+  return { basis: g.basis, basisValue: g.basisValue, comparableAccounts: peers, gaps, potential: roundMoney(potential, currency) };
 }
 
 /** Pareto tiers within one currency: A while the cumulative share ≤ 80%, B to 95%, C the rest. */
@@ -455,8 +467,9 @@ function pushTo<K>(m: Map<K, number[]>, k: K, v: number): void {
   else m.set(k, [v]);
 }
 
+/** Adds money of one currency, kept rounded to its minor unit (a sum of rounded figures, written as such). */
 function addMoney(m: Record<string, number>, currency: string, v: number): void {
-  m[currency] = (m[currency] ?? 0) + v;
+  m[currency] = roundMoney((m[currency] ?? 0) + v, currency);
 }
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;

@@ -25,14 +25,15 @@
 import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
 import { median } from '../numbers';
 import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
+import { roundMoney } from '../currency';
 import type { Serial, Tier } from '../types';
 import { accountRowIndex, analyzeAccount } from './account';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
 import type { PortfolioModel } from './portfolio';
 import { addTo } from './aggregates';
-import { diversityAt } from './healthAt';
+import { diversityAt, DiversityScratch } from './healthAt';
 import { recommended, type Opportunity } from './opportunities';
-import { netRevenueIn, ordersIn, periodBack, returnsIn, type Subject } from './subject';
+import { moneyOf, netRevenueIn, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from './subject';
 import type { AccountDetail, AnalysisContext, ReplenishmentCandidate } from './types';
 import type { Period } from '../dates';
 
@@ -111,22 +112,27 @@ export interface QbrData {
 
 const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
 
-function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial): QuarterFigures {
+function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial, currency: string): QuarterFigures {
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
   const o = ordersIn(s, p);
   const r = returnsIn(s, p);
   const { f, u } = s;
+  // distinct products bought (net positive: purchases less returns) in the quarter
   let products = 0;
   for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
     if (f.pairRet[q]) continue;
-    for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
-      if (f.entDate[e] > p.start && f.entDate[e] <= p.end) {
-        products++;
-        break;
-      }
-    }
+    const mate = f.pairMate[q];
+    if (netIn(s, q, p) + (mate >= 0 ? netIn(s, mate, p) : 0) > 0) products++;
   }
-  return { span, orders: o.count, orderValue: o.value, returns: r.count, returnValue: r.value, netRevenue: o.value + r.value, distinctProducts: products };
+  return { span, orders: o.count, orderValue: o.value, returns: r.count, returnValue: r.value, netRevenue: roundMoney(o.value + r.value, currency), distinctProducts: products };
+}
+
+/** Net of pair q's entries in (p.start, p.end], in whole money steps (exact). */
+function netIn(s: Subject, q: number, p: Period): number {
+  const f = s.f;
+  let t = 0;
+  for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) if (f.entDate[e] > p.start && f.entDate[e] <= p.end) t += stepsOf(s, f.entRev[e]);
+  return t;
 }
 
 export function qbrData(
@@ -148,9 +154,11 @@ export function qbrData(
   const rec = state.rec;
   const span = fiscalQuarterSpan(quarter, startMonth);
   const upTo = Math.min(span.lastDay, portfolio.asOf);
-  const cur = quarterFigures(s, span, upTo);
-  const prev = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth), upTo);
-  const ly = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth), upTo);
+  const ccy = account.currency;
+  const cash = (v: number) => roundMoney(v, ccy);
+  const cur = quarterFigures(s, span, upTo, ccy);
+  const prev = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth), upTo, ccy);
+  const ly = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth), upTo, ccy);
 
   const y1 = periodBack(upTo, 12);
   const o12 = ordersIn(s, y1);
@@ -158,10 +166,12 @@ export function qbrData(
   let listValue = 0;
   let paid = 0;
   for (let i = o12.from; i < o12.to; i++) {
-    listValue += s.f.ordList[i];
-    paid += s.f.ordListCovered[i];
+    listValue += stepsOf(s, s.f.ordList[i]);
+    paid += stepsOf(s, s.f.ordListCovered[i]);
   }
-  const spend = o12.value + r12.value;
+  listValue = moneyOf(s, listValue);
+  paid = moneyOf(s, paid);
+  const spend = cash(o12.value + r12.value);
 
   // Top products of the quarter.
   const { f, u } = s;
@@ -173,11 +183,14 @@ export function qbrData(
     for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
       const d = f.entDate[e];
       if (d <= p.start || d > p.end) continue;
-      addTo(qRev, f.pairSku[q], f.entRev[e]);
+      const v = stepsOf(s, f.entRev[e]);
+      addTo(qRev, f.pairSku[q], v);
       addTo(qQty, f.pairSku[q], f.entQty[e]);
-      addTo(qCat, book.skuCategory[f.pairSku[q]], f.entRev[e]);
+      addTo(qCat, book.skuCategory[f.pairSku[q]], v);
     }
   }
+  // summed in whole money steps (exact); currency units from here
+  for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
   const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
   const topProducts = [...qRev]
     .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
@@ -193,15 +206,14 @@ export function qbrData(
   const g = state.group;
   const peers = g ? g.members.filter((i) => i !== idx) : [];
   const catOfSku = Int32Array.from(book.skuCategory);
-  const stamp = new Int32Array(Math.max(1, book.categories.length));
-  const stampBase = { v: 0 };
-  const twelve = (x: Subject) => ({ orders: ordersIn(x, y1).count, revenue: netRevenueIn(x, y1), categories: diversityAt(x, [upTo], catOfSku, stamp, stampBase).categories[0] });
+  const scratch = new DiversityScratch(book.categories.length, 1);
+  const twelve = (x: Subject) => ({ orders: ordersIn(x, y1).count, revenue: netRevenueIn(x, y1), categories: diversityAt(x, [upTo], catOfSku, scratch).categories[0] });
   const own12 = twelve(s);
   const peer12 = peers.map((i) => twelve(internal.states[i].s));
   const similarAccounts = {
     basis: g ? (g.basis === 'all' ? 'All accounts' : `${g.basis === 'industry' ? 'Industry' : 'Tier'}: ${g.basisValue}`) : 'All accounts',
     accounts: peers.length,
-    medianRevenueLast12: median(peer12.map((x) => x.revenue)) ?? null,
+    medianRevenueLast12: peer12.length ? cash(median(peer12.map((x) => x.revenue))!) : null,
     medianOrdersLast12: median(peer12.map((x) => x.orders)) ?? null,
     medianCategoriesLast12: median(peer12.map((x) => x.categories)) ?? null,
     accountRevenueLast12: own12.revenue,
@@ -217,8 +229,9 @@ export function qbrData(
   const lastKey = monthKey(span.lastDay);
   const byMonth = new Map<number, number>();
   const from = periodBack(span.lastDay, 12);
-  for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo) addTo(byMonth, monthKey(f.ordDate[i]), f.ordVal[i]);
-  for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) if (f.retDate[i] > from.start && f.retDate[i] <= upTo) addTo(byMonth, monthKey(f.retDate[i]), f.retVal[i]);
+  for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo) addTo(byMonth, monthKey(f.ordDate[i]), stepsOf(s, f.ordVal[i]));
+  for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) if (f.retDate[i] > from.start && f.retDate[i] <= upTo) addTo(byMonth, monthKey(f.retDate[i]), stepsOf(s, f.retVal[i]));
+  for (const [k, v] of byMonth) byMonth.set(k, moneyOf(s, v));
   const monthlyRevenue = [];
   for (let k = lastKey - 11; k <= lastKey; k++) {
     const { y, m } = monthKeyToYm(k);
@@ -240,7 +253,7 @@ export function qbrData(
     accountManager: account.accountManager,
     ordersLast12: o12.count,
     spendLast12: spend,
-    savings: listValue > 0 ? { listValue, paid, savings: listValue - paid, shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0 } : null,
+    savings: listValue > 0 ? { listValue, paid, savings: cash(listValue - paid), shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0 } : null,
     glance: {
       current: cur,
       previous: prev,

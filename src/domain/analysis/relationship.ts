@@ -16,6 +16,7 @@
  * - Feeling numbers are read on the scale of the whole contacts table (feelingScale).
  */
 import { median } from '../numbers';
+import { roundMoney } from '../currency';
 import { feelingScale, introducer, mapContacts, type MappedContact, peopleToAdd, type PersonToAdd, requiredCoverage, type RequiredCoverage } from '../relationships';
 import type { AccountRecord, ContactRecord, Serial } from '../types';
 import type { OrderBook } from './book';
@@ -73,7 +74,7 @@ export function relationshipMapOf(
   let multiSite: MultiSiteProposal | null = null;
   if (sites.length >= 2 && notOrdering.length > 0) {
     const m = median(sites.filter((s) => s.status === 'ordering').map((s) => s.revenueLast12));
-    const estimate = m === undefined ? null : m * notOrdering.length;
+    const estimate = m === undefined ? null : roundMoney(m * notOrdering.length, account.currency);
     const names = notOrdering.map((s) => s.site);
     multiSite = {
       sites: sites.length,
@@ -105,7 +106,11 @@ function sitesOf(book: OrderBook, portfolio: PortfolioAnalysis, account: Account
     const name = row?.name ?? id;
     const entries = book.sites.sitesOf(u);
     if (entries.length) {
-      for (const x of entries) out.push({ site: x.name, accountId: id, accountName: name, source: 'site column', ...siteFigures(x, asOf) });
+      for (const x of entries) {
+        const fig = siteFigures(x, asOf);
+        // a float sum of the site's lines: written rounded to the minor unit
+        out.push({ site: x.name, accountId: id, accountName: name, source: 'site column', ...fig, revenueLast12: roundMoney(fig.revenueLast12, account.currency) });
+      }
     } else if (id !== account.accountId) {
       out.push({ site: name, accountId: id, accountName: name, source: 'child account', ...siteStatusOf(row?.revenueLast12 ?? 0, row?.health.inputs.lastOrderDate ?? null, asOf) });
     } else ownUnit = u;

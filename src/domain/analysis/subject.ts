@@ -2,12 +2,22 @@
  * A "subject" is what one analysis row is about: a unit of the frozen book, or a parent
  * account rolled up with its children (same currency) into a one-unit frozen book of its own.
  */
-import { type Frozen, upperBound } from './book';
+import { type Frozen, matePairs, upperBound } from './book';
 import { edate, type Period } from '../dates';
 
 export interface Subject {
   f: Frozen;
   u: number;
+}
+
+/** Whole money steps of the subject's currency (pence, cents) → currency units. */
+export function moneyOf(s: Subject, steps: number): number {
+  return steps / s.f.unitScale[s.u];
+}
+
+/** A money figure of the book (currency units) → its whole steps: exact, so sums of these are exact. */
+export function stepsOf(s: Subject, money: number): number {
+  return Math.round(money * s.f.unitScale[s.u]);
 }
 
 /** Merges several units of one frozen book into a one-unit book (parent roll-up). */
@@ -30,12 +40,14 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   ret.sort((a, b) => f.retDate[a] - f.retDate[b]);
   const nO = ord.length;
   const nR = ret.length;
+  // (same currency throughout: one scale) prefix sums in whole steps, as the book's
+  const scale = units.length ? f.unitScale[units[0]] : 100;
   const ordPrefix = new Float64Array(nO + 1);
   const ordVal = Float64Array.from(ord, (i) => f.ordVal[i]);
-  for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + ordVal[k];
+  for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + Math.round(ordVal[k] * scale);
   const retVal = Float64Array.from(ret, (i) => f.retVal[i]);
   const retPrefix = new Float64Array(nR + 1);
-  for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + retVal[k];
+  for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + Math.round(retVal[k] * scale);
 
   const pairSku: number[] = [];
   const pairRet: number[] = [];
@@ -57,7 +69,8 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
       for (const e of ents) {
         const d = f.entDate[e];
         if (entDate.length > first && entDate[entDate.length - 1] === d) {
-          entRev[entRev.length - 1] += f.entRev[e];
+          // in steps and back, so the merged entry is still a whole number of steps
+          entRev[entRev.length - 1] = (Math.round(entRev[entRev.length - 1] * scale) + Math.round(f.entRev[e] * scale)) / scale;
           entQty[entQty.length - 1] += f.entQty[e];
         } else {
           entDate.push(d);
@@ -68,8 +81,13 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
       entStart.push(entDate.length);
     }
   }
+  const pairSkus = Int32Array.from(pairSku);
+  const pairRets = Uint8Array.from(pairRet);
+  let skuCount = 0;
+  for (const k of pairSku) if (k >= skuCount) skuCount = k + 1;
   const g: Frozen = {
     unitCount: 1,
+    unitScale: Float64Array.of(scale),
     ordStart: Int32Array.of(0, nO),
     ordDate: Int32Array.from(ord, (i) => f.ordDate[i]),
     ordVal,
@@ -81,8 +99,9 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
     retVal,
     retPrefix,
     pairStart: Int32Array.of(0, pairSku.length),
-    pairSku: Int32Array.from(pairSku),
-    pairRet: Uint8Array.from(pairRet),
+    pairSku: pairSkus,
+    pairRet: pairRets,
+    pairMate: matePairs(Int32Array.of(0, pairSku.length), pairSkus, pairRets, 1, skuCount),
     entStart: Int32Array.from(entStart),
     entDate: Int32Array.from(entDate),
     entRev: Float64Array.from(entRev),
@@ -91,32 +110,33 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   return { f: g, u: 0 };
 }
 
-/** Records in (p.start, p.end] of one date-sorted list of the subject, with their summed value. */
-function windowIn(start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, u: number, p: Period): { count: number; value: number; from: number; to: number } {
+/** Records in (p.start, p.end] of one date-sorted list of the subject, with their summed value (currency units, exact). */
+function windowIn(s: Subject, start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, p: Period): { count: number; value: number; from: number; to: number } {
+  const u = s.u;
   const from = upperBound(dates, start[u], start[u + 1], p.start);
   const to = upperBound(dates, start[u], start[u + 1], p.end);
-  return { count: to - from, value: prefix[to] - prefix[from], from, to };
+  return { count: to - from, value: moneyOf(s, prefix[to + u] - prefix[from + u]), from, to };
 }
 
 /** Purchase orders of the subject in (p.start, p.end]. */
 export function ordersIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
-  return windowIn(s.f.ordStart, s.f.ordDate, s.f.ordPrefix, s.u, p);
+  return windowIn(s, s.f.ordStart, s.f.ordDate, s.f.ordPrefix, p);
 }
 
 /** Return records of the subject in (p.start, p.end]. */
 export function returnsIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
-  return windowIn(s.f.retStart, s.f.retDate, s.f.retPrefix, s.u, p);
+  return windowIn(s, s.f.retStart, s.f.retDate, s.f.retPrefix, p);
 }
 
 /** Sum of the values in (p.start, p.end] of one unit's run (no allocation: history points call it thousands of times). */
 function sumIn(start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, u: number, p: Period): number {
-  return prefix[upperBound(dates, start[u], start[u + 1], p.end)] - prefix[upperBound(dates, start[u], start[u + 1], p.start)];
+  return prefix[upperBound(dates, start[u], start[u + 1], p.end) + u] - prefix[upperBound(dates, start[u], start[u + 1], p.start) + u];
 }
 
-/** Net revenue (orders less returns) in (p.start, p.end]. */
+/** Net revenue (orders less returns) in (p.start, p.end], in currency units: an exact sum of the subject's own lines. */
 export function netRevenueIn(s: Subject, p: Period): number {
   const { f, u } = s;
-  return sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) + sumIn(f.retStart, f.retDate, f.retPrefix, u, p);
+  return (sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) + sumIn(f.retStart, f.retDate, f.retPrefix, u, p)) / f.unitScale[u];
 }
 
 /** Number of purchase orders in (p.start, p.end]. */

@@ -13,6 +13,9 @@ import type { RequiredCoverage } from '../relationships';
 import type { InitiativeProgress, InitiativeRollupRow } from './initiatives';
 import type { RelationshipMap } from './relationship';
 import type { Opportunity } from './opportunities';
+import type { ServiceLineSummary } from './book';
+
+export type { ServiceLineSummary };
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -41,6 +44,11 @@ export interface AnalysisContext {
   clvHorizonMonths?: number;
   /** CLV discount rate a year (0.1 = 10%); default CLV_DEFAULT_DISCOUNT_RATE. */
   clvDiscountRate?: number;
+  /**
+   * Whether the lines carry categories (a category column or a catalog); default true. Without
+   * them there is one "Uncategorised" group: Diversity is n/a rather than 1–2 on it.
+   */
+  hasCategories?: boolean;
 }
 
 /** The inputs of the six health factors at one date, as the user would check them. */
@@ -56,7 +64,9 @@ export interface HealthInputs {
   revenueLast12: number;
   revenuePrior12: number;
   revenueChange: Change;
-  categoriesLast12: number;
+  /** categories bought (net positive) in the last 12 months; null when the data has no categories (Diversity n/a) */
+  categoriesLast12: number | null;
+  /** SKUs bought (net positive) in the last 12 months */
   productsLast12: number;
   engagement: number | null;
   daysBeyondTerms: number | null;
@@ -331,6 +341,10 @@ export interface PortfolioAnalysis {
   warnings: string[];
   /** one per currency, most accounts first */
   lifetimeModels: CurrencyLifetimeModel[];
+  /** service and adjustment lines found: counted in revenue, never products or categories */
+  serviceLines: ServiceLineSummary[];
+  /** false when the data has no categories (Diversity is n/a for every account) */
+  hasCategories: boolean;
 }
 
 /* ---- one account ---- */

@@ -65,8 +65,8 @@ describe('top products, reorder period and overdue', () => {
     // R: every 30 days, last 1 Apr → 90 days ago > 1.5 × 30 = 45 → overdue; next expected 1 May
     ...[d(2025, 1, 1), d(2025, 1, 31), d(2025, 3, 2), d(2025, 4, 1)].map((x) => line('A', x, 'R', 100, { productName: 'Ratchet', quantity: 2 })),
     // S: 1 May, 10 Jun → 40 days; 20 days since → not overdue
-    line('A', d(2025, 5, 1), 'S', 150),
-    line('A', d(2025, 6, 10), 'S', 150),
+    line('A', d(2025, 5, 1), 'S', 150, { productName: 'Spanner' }),
+    line('A', d(2025, 6, 10), 'S', 150, { productName: 'Spanner' }),
     // B1: 11 May, 31 May → 20 days; 30 days since = exactly 1.5 × 20 → not overdue (only past it)
     line('A', d(2025, 5, 11), 'B1', 50),
     line('A', d(2025, 5, 31), 'B1', 50),

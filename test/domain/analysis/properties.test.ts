@@ -70,7 +70,8 @@ describe('engine properties', () => {
 describe('the order book keeps aggregates, not lines', () => {
   it('folds lines of the same account, SKU and day into one entry and lines of one order into one order', () => {
     const book = new OrderBook();
-    for (let i = 0; i < 1000; i++) book.add(line('A', d(2025, 6, 1), 'S', 1, { orderId: `O${i % 2}` }));
+    // ("SK", not "S": a lone S is the samples code, a service line and no product)
+    for (let i = 0; i < 1000; i++) book.add(line('A', d(2025, 6, 1), 'SK', 1, { orderId: `O${i % 2}` }));
     const f = book.freeze();
     expect(book.linesAdded).toBe(1000);
     expect(f.entDate.length).toBe(1); // one (account, SKU, date) entry holding £1,000
@@ -134,9 +135,9 @@ describe('the order book is the same however the lines arrive', () => {
   it('finds every order again after its hash table has grown many times', () => {
     const book = new OrderBook();
     const n = 100_000;
-    for (let i = 0; i < n; i++) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'S', 1, { orderId: `INV${i}` }));
+    for (let i = 0; i < n; i++) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'SK', 1, { orderId: `INV${i}` }));
     // every id once more, in reverse: no new orders, each order now worth £2
-    for (let i = n - 1; i >= 0; i--) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'S', 1, { orderId: `INV${i}` }));
+    for (let i = n - 1; i >= 0; i--) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'SK', 1, { orderId: `INV${i}` }));
     const f = book.freeze();
     expect(f.ordDate.length).toBe(n);
     expect(f.ordVal.every((v) => v === 2)).toBe(true);

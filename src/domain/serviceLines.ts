@@ -1,0 +1,102 @@
+/**
+ * Service and adjustment lines (PRODUCT.md §2): postage, carriage, delivery, manual adjustments,
+ * discounts, bank charges, marketplace fees, commissions and samples. They count in revenue but
+ * are never products or categories (a wholesaler's postage line is not its customers' top product).
+ *
+ * A line is one when its SKU is a known service code, or its description says so. Codes are the
+ * common ones of accounting and web-shop exports (the public "Online Retail" data set uses POST,
+ * DOT, C2, M, D, CRUK, BANK CHARGES, AMAZONFEE, S and B). One-letter codes are taken only when
+ * the description does not name a product: "S" with "SAMPLES" or no description is a sample
+ * line, "S" with "Nitrile gloves, small" is a product.
+ */
+
+export interface ServiceCode {
+  code: string;
+  meaning: string;
+}
+
+/** SKU codes (compared trimmed and case-blind; one-letter codes upper-case only) that are service or adjustment lines. */
+export const SERVICE_CODES: readonly ServiceCode[] = [
+  { code: 'POST', meaning: 'postage' },
+  { code: 'POSTAGE', meaning: 'postage' },
+  { code: 'DOT', meaning: 'dotcom postage' },
+  { code: 'C2', meaning: 'carriage' },
+  { code: 'CARRIAGE', meaning: 'carriage' },
+  { code: 'P&P', meaning: 'postage and packing' },
+  { code: 'DELIVERY', meaning: 'delivery' },
+  { code: 'SHIPPING', meaning: 'shipping' },
+  { code: 'FREIGHT', meaning: 'freight' },
+  { code: 'M', meaning: 'manual adjustment' },
+  { code: 'MANUAL', meaning: 'manual adjustment' },
+  { code: 'ADJUST', meaning: 'adjustment' },
+  { code: 'D', meaning: 'discount' },
+  { code: 'DISCOUNT', meaning: 'discount' },
+  { code: 'CRUK', meaning: 'CRUK commission' },
+  { code: 'BANK CHARGES', meaning: 'bank charges' },
+  { code: 'AMAZONFEE', meaning: 'marketplace fee' },
+  { code: 'S', meaning: 'samples' },
+  { code: 'SAMPLES', meaning: 'samples' },
+  { code: 'B', meaning: 'bad-debt adjustment' },
+];
+
+/**
+ * Descriptions (lower-cased, "&" read as "and", other punctuation as spaces) that are service or
+ * adjustment lines, with their kind. Each pattern covers the whole description, so a product
+ * that merely mentions a word ("Delivery van toy", "Discount bin labels") stays a product.
+ */
+export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] = [
+  // "POSTAGE", "DOTCOM POSTAGE", "Next day delivery", "P&P", "Shipping charge", "Carriage paid"
+  { kind: 'postage and delivery', pattern: /^(?:[a-z]+ ){0,2}(?:postage|carriage|delivery|shipping|freight|p and p)(?: and packing| packing| charges?| costs?| fees?| paid)?$/ },
+  { kind: 'postage and delivery', pattern: /^(?:small order|minimum order|handling|fuel|delivery|carriage) (?:charge|surcharge|fee)s?$/ },
+  { kind: 'postage and delivery', pattern: /^(?:fuel )?surcharge$/ },
+  // "Manual", "Adjust bad debt", "Stock adjustment", "Rounding"
+  { kind: 'manual adjustment', pattern: /^manual(?: (?:adjustment|entry|line))?$/ },
+  { kind: 'manual adjustment', pattern: /^adjust(?:ment)?s?(?: .*)?$/ },
+  { kind: 'manual adjustment', pattern: /^(?:[a-z]+ )?adjustments?$/ },
+  { kind: 'manual adjustment', pattern: /^rounding(?: difference| adjustment)?$/ },
+  // "Discount", "Discount 10%", "Early payment discount"
+  { kind: 'discount', pattern: /^discounts?(?: \d+(?: \d+)?)?$/ },
+  { kind: 'discount', pattern: /^(?:[a-z]+ ){0,2}discount$/ },
+  // "Bank Charges", "AMAZON FEE", "CRUK Commission"
+  { kind: 'bank charges', pattern: /^bank charges?$/ },
+  { kind: 'marketplace fee', pattern: /^(?:amazon|ebay|etsy|marketplace|paypal|stripe|card|payment)(?: processing)? (?:fees?|charges?|commission)$/ },
+  { kind: 'commission', pattern: /^(?:[a-z]+ )?commission$/ },
+  // "SAMPLES", "Free sample"
+  { kind: 'samples', pattern: /^(?:free )?samples?$/ },
+];
+
+const CODE_MEANING = new Map(SERVICE_CODES.map((c) => [c.code, c.meaning]));
+
+function normaliseDescription(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The service kind a description names ("discount" …), or null. */
+export function serviceDescriptionKind(description: string | undefined): string | null {
+  if (!description) return null;
+  const d = normaliseDescription(description);
+  if (!d) return null;
+  for (const s of SERVICE_DESCRIPTIONS) if (s.pattern.test(d)) return s.kind;
+  return null;
+}
+
+/**
+ * The service kind of a line's SKU and description ("postage", "discount" …), or null for a
+ * product. A code of one letter (upper-case only) needs a service description or none.
+ */
+export function serviceKind(sku: string, description: string | undefined): string | null {
+  const trimmed = sku.trim();
+  // one-letter codes are upper-case ("s" or "b" is nobody's sample or bad-debt line)
+  const code = trimmed.length === 1 ? trimmed : trimmed.toUpperCase();
+  const meaning = CODE_MEANING.get(code);
+  const described = serviceDescriptionKind(description);
+  if (meaning !== undefined) {
+    if (code.length > 1 || described !== null || !description || !description.trim()) return meaning;
+    return null;
+  }
+  return described;
+}
