@@ -122,7 +122,7 @@ describe('bought means net positive, at SKU and category level', () => {
   it('counts only accounts that bought something in the 12 months as affinity baskets', async () => {
     // Four accounts buy X and Y; D1 and D2 last bought two years ago (dormant) and are no baskets.
     const rows: (string | number)[][] = [];
-    for (const a of ['A1', 'A2', 'A3']) rows.push([a, '2026-09-01', `I-${a}`, 'X1', 'x', 'X', 1, 10], [a, '2026-09-01', `I-${a}`, 'Y1', 'y', 'Y', 1, 10]);
+    for (const a of ['A1', 'A2', 'A3']) rows.push([a, '2026-09-01', `I-${a}`, 'X1', 'x', 'X', 1, 10], [a, '2026-09-01', `I-${a}`, 'Y1', 'y', 'Y', 1, 12]);
     rows.push(['A4', '2026-09-01', 'I-A4', 'X1', 'x', 'X', 1, 10]);
     for (const a of ['D1', 'D2']) rows.push([a, '2024-09-01', `I-${a}`, 'Z1', 'z', 'Z', 1, 10]);
     // and one account whose only purchase in the 12 months was credited in full
@@ -178,7 +178,7 @@ describe('no category column and no catalog: Diversity is n/a', () => {
   const head = ['Customer ID', 'Order Date', 'Invoice', 'SKU', 'Qty', 'Revenue'];
   const rows = [
     ['A', '2026-10-20', 'I1', 'P1', 1, 100],
-    ['A', '2026-10-20', 'I1', 'P2', 1, 100],
+    ['A', '2026-10-20', 'I1', 'P2', 1, 120],
   ];
 
   it('leaves Diversity out of the score, not 1–2 on one "Uncategorised" group', async () => {
