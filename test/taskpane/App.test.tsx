@@ -194,7 +194,7 @@ describe('task pane: actions', () => {
       expect(options).toEqual({ accountId: a.needsAccount ? 'C001' : undefined, quarter: a.id === 'qbr' ? 'FY2025 Q4' : undefined });
     }
     expect(host.run).toHaveBeenCalledTimes(ACTIONS.length);
-  });
+  }, 120_000);
 
   it('a failing action shows the error in plain words with what to do', async () => {
     const host = await openPane();
