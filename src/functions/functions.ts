@@ -21,7 +21,12 @@ import type { FactorScores, Weights } from '../domain/health';
 import { loadDecimalSeparator } from '../excel/culture';
 import { ArgError, guard, kapError, type KapError } from './errors';
 import { asColumn, at, cellsOf, commonHeight, inputErrorOf, InputError, isBlank, isEmpty, notGiven, optionalNumber, plain, toNumber, type Plain } from './args';
-import { diversityCell, engagementCell, frequencyCell, paymentCell, recencyCell, revenueCell } from './parseCells';
+import { diversityCell, engagementCell, frequencyCell, paymentCell, paymentDaysCell, recencyCell, revenueCell } from './parseCells';
+import { accountsHealthInputs } from '../domain/analysis/accountInputs';
+import { scoreInputs } from '../domain/analysis/healthAt';
+import type { HealthInputs } from '../domain/analysis/types';
+import { METRIC_HEADERS, metricCells } from '../sheets/healthSheet';
+import { idText, type OrderColumnArgs, orderBookOf } from './orderColumns';
 import { toSerial } from './dateCell';
 import { setWorkbookDecimalSeparator } from './culture';
 
@@ -573,5 +578,87 @@ export async function clv(frequency: any[][], recency: any[][], T: any[][], mean
       }
     }
     return out;
+  });
+}
+
+/** What KAP.METRICS and KAP.ACCOUNTHEALTH share: the order book from the order columns, the as-of date, each account's inputs. */
+function inputsForAccounts(accountIds: any[][], order: OrderColumnArgs, asOf: any[][] | null | undefined): { ids: string[]; blank: boolean[]; inputs: HealthInputs[] } {
+  const cells = asColumn(accountIds, 'accountIds');
+  const blank = cells.map(isEmpty);
+  const ids = cells.map((c, i) => {
+    if (c instanceof InputError) throw inputErrorOf(c, 'accountIds');
+    return blank[i] ? '' : idText(c);
+  });
+  const cols = orderBookOf(order);
+  const given = notGiven(asOf) ? undefined : asColumn(asOf, 'asOf')[0];
+  const date = given !== undefined && given !== null ? toSerial(given, 'asOf') : cols.lastDate;
+  // no order at all and no as-of: every account is "never ordered" as of any day
+  const inputs = accountsHealthInputs(cols.book, ids, { asOf: date ?? 0, hasCategories: cols.hasCategories, hasProducts: cols.hasProducts });
+  return { ids, blank, inputs };
+}
+
+/**
+ * The health inputs of each account straight from the order lines (PRODUCT.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel.
+ * @customfunction METRICS
+ * @param accountIds One account id or a column of them (your Accounts table's id column).
+ * @param orderAccounts The order lines' account id column.
+ * @param orderDates The order lines' date column (date cells or yyyy-mm-dd).
+ * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C and a digit (C1042, CN-5) is a credit note.
+ * @param revenue The line revenue column; negative values are returns.
+ * @param categories The product category column; leave blank (or "") when the data has none, then Diversity is n/a.
+ * @param [asOf] The as-of date (default: the last order date in the order lines).
+ * @param [quantity] The quantity column (negative quantities are returns).
+ * @param [withHeader] TRUE to put a header row on top.
+ * @param [products] The SKU or product column: tells one product from several in one category, and recognises postage, discount and other service lines.
+ * @returns Nine columns per account.
+ */
+export function metrics(accountIds: any[][], orderAccounts: any[][], orderDates: any[][], orderIds: any[][], revenue: any[][], categories: any[][], asOf?: any[][], quantity?: any[][], withHeader?: any[][], products?: any[][]): any[][] {
+  return guard(() => {
+    const r = inputsForAccounts(accountIds, { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products }, asOf);
+    const rows: Out = r.inputs.map((inp, i) => (r.blank[i] ? METRIC_HEADERS.map(() => '') : metricCells(inp)));
+    const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
+    return header ? [[...METRIC_HEADERS], ...rows] : rows;
+  });
+}
+
+/**
+ * Account health score, 1–5, straight from the order lines: KAP.METRICS's inputs scored as KAP.HEALTH scores them, with engagement and payment from your Accounts table when given. One cell per account id; blank ids give blank cells.
+ * @customfunction ACCOUNTHEALTH
+ * @param accountIds One account id or a column of them.
+ * @param orderAccounts The order lines' account id column.
+ * @param orderDates The order lines' date column.
+ * @param orderIds The order or invoice number column (blank = one order per account per day).
+ * @param revenue The line revenue column.
+ * @param categories The product category column (blank when the data has none: Diversity is n/a).
+ * @param [engagement] Engagement per account row: 1–5 or a label such as "Responds within 24 hours".
+ * @param [payment] Average days paid beyond terms per account row (negative = early); "n/a" leaves it out.
+ * @param [asOf] The as-of date (default: the last order date in the order lines).
+ * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment).
+ * @param [quantity] The quantity column (negative quantities are returns).
+ * @param [products] The SKU or product column (one product vs several; service lines).
+ * @returns The health score of each account.
+ */
+export function accountHealth(accountIds: any[][], orderAccounts: any[][], orderDates: any[][], orderIds: any[][], revenue: any[][], categories: any[][], engagement?: any[][], payment?: any[][], asOf?: any[][], weights?: any[][], quantity?: any[][], products?: any[][]): any[][] {
+  return guard(() => {
+    const w = weightsArg(weights);
+    const r = inputsForAccounts(accountIds, { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products }, asOf);
+    const eng = notGiven(engagement) ? null : asColumn(engagement, 'engagement');
+    const pay = payment === null || payment === undefined ? null : asColumn(payment, 'payment');
+    commonHeight([
+      { name: 'accountIds', values: r.ids },
+      ...(eng ? [{ name: 'engagement', values: eng }] : []),
+      ...(pay ? [{ name: 'payment', values: pay }] : []),
+    ]);
+    return r.inputs.map((inp, i): (number | string | KapError)[] => {
+      if (r.blank[i]) return [''];
+      try {
+        inp.engagement = eng ? engagementCell(at(eng, i)) : null;
+        inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
+        const score = scoreInputs(inp, w).score;
+        return [score === null ? kapError('notAvailable', 'No factor has data.') : score];
+      } catch (e) {
+        return [rowError(e)];
+      }
+    });
   });
 }

@@ -78,9 +78,15 @@ export function engagementCell(v: Plain): number | null {
   return e;
 }
 
+/** Average days paid beyond terms as given (negative = early); null when left out (blank or "n/a"). */
+export function paymentDaysCell(v: Plain, argName = 'paymentDays'): number | null {
+  if (leftOut(v, argName)) return null;
+  const n = toNumber(v, argName);
+  if (n === undefined) throw new ArgError(`${argName}: "${String(v)}" is not a number of days beyond terms.`);
+  return n;
+}
+
 export function paymentCell(v: Plain): number | null {
-  if (leftOut(v, 'paymentDays')) return null;
-  const n = toNumber(v, 'paymentDays');
-  if (n === undefined) throw new ArgError(`paymentDays: "${String(v)}" is not a number of days beyond terms.`);
-  return paymentScore(n);
+  const n = paymentDaysCell(v);
+  return n === null ? null : paymentScore(n);
 }

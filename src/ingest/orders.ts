@@ -4,6 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
+import { returnSigned, UNCATEGORISED } from '../domain/orderLines';
 import type { CatalogItem, CurrencyRate, OrderLine } from '../domain/types';
 import type { ColumnMapping } from './detect';
 import { normaliseHeader } from './fields';
@@ -12,7 +13,7 @@ import { layoutById } from './layouts';
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from './numbers';
 import { type DateOrder, normaliseCurrency, parseDate, parseMoney, parseQuantity } from './values';
 
-export const UNCATEGORISED = 'Uncategorised';
+export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
 
@@ -129,12 +130,6 @@ export interface OrderParser {
 const TOTAL_START = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s*$|\s*[:\-–]|\s+for\b|\s+\()/i;
 const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
 /**
- * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
- * common credit-note prefixes CN and CRN the same way ("CN000123", "CRN-5"). "Cash", "CUST1"
- * and "INV-C1" are not.
- */
-const CREDIT_PREFIX = /^c(?:n|rn)?[\d-]/i;
-/**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", and the codes SAP (G2, RE, S1) and Sage (SC, CRN) write.
  */
@@ -142,11 +137,6 @@ const CREDIT_TYPE = /credit|return|refund|gutschrift|storno|cancel|^\s*(?:g2|re|
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
 const GROUP_TOTAL = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s|:|$)/i;
 
-function isCreditNoteId(id: string): boolean {
-  if (id.length < 2) return false;
-  const c0 = id.charCodeAt(0);
-  return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
-}
 
 function text(v: Cell): string {
   if (v === null || v === undefined) return '';
@@ -459,7 +449,9 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
 
     const rawOrder = rawOrderId;
     const creditType = col.docType >= 0 && CREDIT_TYPE.test(text(row[col.docType]));
-    const isReturn = qty < 0 || revenue < 0 || isCreditNoteId(rawOrder) || creditType;
+    // the same rule as the worksheet functions (domain/orderLines)
+    const signed = returnSigned(qty, revenue, rawOrder, creditType);
+    const isReturn = signed.isReturn;
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
@@ -470,8 +462,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     line.sku = sku;
     line.productName = productName || (headings && sku === heading ? heading : undefined) || cat?.name;
     line.category = (col.category >= 0 ? text(row[col.category]) : '') || cat?.category || UNCATEGORISED;
-    line.quantity = isReturn ? -Math.abs(qty) : qty;
-    line.revenue = isReturn ? -Math.abs(revenue) : revenue;
+    line.quantity = signed.quantity;
+    line.revenue = signed.revenue;
     line.unitPrice = unitPrice;
     line.listPrice = listRaw ?? cat?.listPrice;
     line.orderedBy = col.orderedBy >= 0 ? text(row[col.orderedBy]) || undefined : undefined;

@@ -5,7 +5,7 @@
  * lifetime columns (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over
  * the fitted parameters written beside the weights).
  */
-import type { AccountAnalysis, PortfolioAnalysis } from '../domain/analysis/types';
+import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from '../domain/analysis/types';
 import type { Change } from '../domain/numbers';
 import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT } from '../domain/rules';
 import { lifetimeCells, lifetimeColumns, lifetimeModelBlocks, lifetimeParamRows } from './lifetimeCells';
@@ -19,13 +19,39 @@ export function changeCell(c: Change): CellValue {
   return c.kind === 'pct' ? c.pct / 100 : CHANGE_TEXT[c.kind];
 }
 
+/**
+ * Categories (12m) as KAP.HEALTH reads it: "n/a" when the data has no categories (Diversity left
+ * out), "1 (one product)" for one category bought as one product (Diversity 1), else the count.
+ */
+export function categoriesCell(i: HealthInputs): CellValue {
+  if (i.categoriesLast12 === null) return NO_CATEGORIES_TEXT;
+  return i.categoriesLast12 === 1 && i.productsLast12 !== null && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
+}
+
+/** The columns KAP.METRICS spills, in order. */
+export const METRIC_HEADERS = ['Days since last order', 'Orders last quarter', 'Orders previous quarter', 'Orders change (qtr)', 'Revenue 12m', 'Revenue prior 12m', 'Revenue change (12m)', 'Categories (12m)', 'Products (12m)'] as const;
+
+/** One account's health inputs as KAP.METRICS writes them (the same cells this sheet writes, so KAP.HEALTH reads either). */
+export function metricCells(i: HealthInputs): (string | number)[] {
+  return [
+    i.daysSinceLastOrder ?? 'never',
+    i.ordersLastQuarter,
+    i.ordersPreviousQuarter,
+    changeCell(i.ordersChange) as string | number,
+    i.revenueLast12,
+    i.revenuePrior12,
+    changeCell(i.revenueChange) as string | number,
+    categoriesCell(i) as string | number,
+    i.productsLast12 ?? '',
+  ];
+}
+
 const TREND = { up: '▲', down: '▼', flat: '►' } as const;
 
 function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
   const i = a.health.inputs;
   const excelRow = r + 1;
-  // no categories in the data: Diversity is n/a, and KAP.HEALTH reads "n/a" as left out
-  const cat = i.categoriesLast12 === null ? NO_CATEGORIES_TEXT : i.categoriesLast12 === 1 && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
+  const cat = categoriesCell(i);
   const score = opts.live ? formula(`KAP.HEALTH(G${excelRow},H${excelRow},I${excelRow},J${excelRow},K${excelRow},L${excelRow},$B$${WEIGHTS_ROW + 1}:$G$${WEIGHTS_ROW + 1})`) : a.health.score;
   // An override wins and says so; otherwise the band follows the live score.
   const band = a.health.isOverride ? `${a.health.finalBand} (override)` : opts.live ? formula(`IFERROR(KAP.BAND(M${excelRow}),"")`) : a.health.finalBand;

@@ -106,6 +106,14 @@ function windowSums(s: Subject, p: number, dates: readonly Serial[], starts: rea
   return any;
 }
 
+/**
+ * A subject's health inputs at slot j of its diversity counts: the engine's row at as-of and
+ * KAP.METRICS / KAP.ACCOUNTHEALTH (accountInputs.ts) both come through here.
+ */
+export function inputsFrom(s: Subject, w: DateWindows, div: { categories: number[]; products: number[] }, j: number, rec: AccountRecord | undefined, hasCategories: boolean): HealthInputs {
+  return healthInputsAt(s, w, hasCategories ? div.categories[j] : null, div.products[j], rec);
+}
+
 /** The four windows every health input reads, for one date (computed once per date, not per account). */
 export interface DateWindows {
   date: Serial;
@@ -156,7 +164,7 @@ export function factorScoresInto(i: HealthInputs, out: (number | null)[]): (numb
   out[0] = recencyScore(i.daysSinceLastOrder);
   out[1] = frequencyScore(i.ordersChange);
   out[2] = revenueScore(i.revenueChange);
-  out[3] = i.categoriesLast12 === null ? null : diversityScore(i.categoriesLast12, i.productsLast12);
+  out[3] = i.categoriesLast12 === null ? null : diversityScore(i.categoriesLast12, i.productsLast12 ?? undefined);
   out[4] = i.engagement;
   out[5] = i.daysBeyondTerms === null ? null : paymentScore(i.daysBeyondTerms);
   return out;

@@ -27,7 +27,7 @@ import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { initiativeRollup, trackInitiatives } from './initiatives';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsAt, healthInputsInto, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
+import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsInto, inputsFrom, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
 import { riskFlagsAndAlerts, winBackOf } from './alerts';
 import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';
@@ -358,7 +358,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], cats && cats[j], div.products[j], rec), x.scratch), x.weightArr);
     history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
   }
-  const inputs = healthInputsAt(s, x.windows[last], cats && cats[last], div.products[last], rec);
+  const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories);
   const today = scoreInputs(inputs, x.weights);
   history.push({ date: x.asOf, score: today.score, band: today.band });
   const override = rec?.healthOverride ?? null;

@@ -66,8 +66,8 @@ export interface HealthInputs {
   revenueChange: Change;
   /** categories bought (net positive) in the last 12 months; null when the data has no categories (Diversity n/a) */
   categoriesLast12: number | null;
-  /** SKUs bought (net positive) in the last 12 months */
-  productsLast12: number;
+  /** SKUs bought (net positive) in the last 12 months; null when the lines carry no product (KAP.METRICS without products) */
+  productsLast12: number | null;
   engagement: number | null;
   daysBeyondTerms: number | null;
 }

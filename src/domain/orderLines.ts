@@ -1,0 +1,29 @@
+/**
+ * What makes an order line a return, written once (PRODUCT.md §1) for the ingest and the
+ * worksheet functions that read order columns (KAP.METRICS, KAP.ACCOUNTHEALTH).
+ */
+
+/** The category of a line when neither the line nor the catalog names one. */
+export const UNCATEGORISED = 'Uncategorised';
+
+/**
+ * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
+ * common credit-note prefixes CN and CRN the same way ("CN000123", "CRN-5"). "Cash", "CUST1"
+ * and "INV-C1" are not.
+ */
+const CREDIT_PREFIX = /^c(?:n|rn)?[\d-]/i;
+
+export function isCreditNoteId(id: string): boolean {
+  if (id.length < 2) return false;
+  const c0 = id.charCodeAt(0);
+  return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
+}
+
+/**
+ * Returns and credit notes (negative quantity or revenue, a credit-note id, or a credit document
+ * type) reduce revenue and count as returns: both figures are then negative.
+ */
+export function returnSigned(quantity: number, revenue: number, orderId: string, creditType = false): { isReturn: boolean; quantity: number; revenue: number } {
+  const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(orderId) || creditType;
+  return { isReturn, quantity: isReturn ? -Math.abs(quantity) : quantity, revenue: isReturn ? -Math.abs(revenue) : revenue };
+}

@@ -1,0 +1,108 @@
+/**
+ * Order columns as KAP.METRICS and KAP.ACCOUNTHEALTH receive them (ranges, structured
+ * references, whole columns, spills) → the engine's order book. Each row is read like the
+ * ingest reads a line: credit notes and returns by the same rule (ingest/orders), no order id →
+ * one order per account per day, a blank category → "Uncategorised". Rows blank in account, date
+ * and revenue are skipped on every host (desktop passes a blank cell as 0, the web as null), so
+ * whole columns with spare rows work; a row with an order but no account, or an unreadable date
+ * or revenue, stops the call with a message naming the row — never a silently wrong figure.
+ */
+import { OrderBook } from '../domain/analysis/book';
+import type { OrderLine, Serial } from '../domain/types';
+import { returnSigned, UNCATEGORISED } from '../domain/orderLines';
+import { asColumn, commonHeight, InputError, inputErrorOf, isEmpty, notGiven, type Cell, type Plain, toNumber } from './args';
+import { toSerial } from './dateCell';
+import { ArgError } from './errors';
+
+export interface OrderColumnArgs {
+  orderAccounts: Cell;
+  orderDates: Cell;
+  orderIds: Cell;
+  revenue: Cell;
+  categories: Cell;
+  quantity?: Cell;
+  products?: Cell;
+}
+
+export interface OrderColumns {
+  book: OrderBook;
+  /** the latest order date, or null when no row holds an order */
+  lastDate: Serial | null;
+  hasCategories: boolean;
+  hasProducts: boolean;
+}
+
+/** An id as the ingest reads it: text trimmed, numbers as written (12347). */
+export function idText(v: Plain): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  return String(v);
+}
+
+function text(v: Plain, argName: string, row: number): string {
+  if (v instanceof InputError) throw rowError(inputErrorOf(v, argName), row);
+  return isEmpty(v) ? '' : idText(v);
+}
+
+function rowError(e: ArgError, row: number): ArgError {
+  return new ArgError(`Order row ${row}: ${e.message}`, e.code);
+}
+
+export function orderBookOf(a: OrderColumnArgs): OrderColumns {
+  const names = ['orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories', 'quantity', 'products'] as const;
+  const hasCategories = !notGiven(a.categories);
+  const hasQuantity = !notGiven(a.quantity);
+  const hasProducts = !notGiven(a.products);
+  const raw = [a.orderAccounts, a.orderDates, a.orderIds, a.revenue, hasCategories ? a.categories : null, hasQuantity ? a.quantity : null, hasProducts ? a.products : null];
+  const cols = raw.map((m, k) => asColumn(m ?? null, names[k]));
+  // optional columns left out are one blank cell: broadcast
+  const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
+  const [acc, dat, ids, rev, cat, qty, prod] = cols;
+  const at = (c: Plain[], i: number): Plain => (c.length === 1 ? c[0] : c[i]);
+  const book = new OrderBook();
+  const line = {} as OrderLine;
+  let lastDate = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const accountCell = at(acc, i);
+    const dateCell = at(dat, i);
+    const revenueCell = at(rev, i);
+    if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
+    const row = i + 1;
+    const accountId = text(accountCell, 'orderAccounts', row);
+    if (!accountId) throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
+    let date: number;
+    let revenue: number | undefined;
+    try {
+      if (isEmpty(dateCell)) throw new ArgError('orderDates is blank.');
+      date = toSerial(dateCell, 'orderDates');
+      revenue = isEmpty(revenueCell) && revenueCell !== 0 ? undefined : toNumber(revenueCell, 'revenue');
+    } catch (e) {
+      if (e instanceof ArgError) throw rowError(e, row);
+      throw e;
+    }
+    if (revenue === undefined) throw new ArgError(`Order row ${row}: revenue "${String(revenueCell ?? '')}" is not an amount.`);
+    let quantity = 1;
+    if (hasQuantity) {
+      const q = at(qty, i);
+      const v = q === null ? 1 : toNumber(q, 'quantity');
+      if (v === undefined) throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+      quantity = v;
+    }
+    const orderId = text(at(ids, i), 'orderIds', row);
+    const category = hasCategories ? text(at(cat, i), 'categories', row) : '';
+    const sku = hasProducts ? text(at(prod, i), 'products', row) : category;
+    const signed = returnSigned(quantity, revenue, orderId);
+    line.accountId = accountId;
+    line.date = date;
+    line.orderId = orderId || `${accountId}|${date}`;
+    line.sku = sku;
+    line.category = category || UNCATEGORISED;
+    line.quantity = signed.quantity;
+    line.revenue = signed.revenue;
+    line.isReturn = signed.isReturn;
+    book.add(line);
+    if (date > lastDate) lastDate = date;
+  }
+  return { book, lastDate: Number.isFinite(lastDate) ? lastDate : null, hasCategories, hasProducts };
+}
