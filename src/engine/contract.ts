@@ -59,7 +59,8 @@ export interface AccountGlance {
   band: HealthBand | null;
   /** Band came from a manual override in the Accounts table. */
   override?: string;
-  factors: { factor: Factor; label: string; score: number | null; input: string }[];
+  /** `source`: where the factor's input came from ("order lines", "engagement log", "payments ledger (wins over …)", "accounts table", "no data"). */
+  factors: { factor: Factor; label: string; score: number | null; input: string; source: string }[];
   used: string[];
   quadrant: string;
   abc: 'A' | 'B' | 'C';

@@ -3,8 +3,10 @@
  * =KAP.HEALTH / =KAP.BAND formulas over them (edit engagement or payment and it re-scores),
  * with trend arrow, 12-month sparkline, quadrant, ABC tier, alerts and win-back stage; then the
  * lifetime columns (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over
- * the fitted parameters written beside the weights).
+ * the fitted parameters written beside the weights). The Engagement source and Payment source
+ * columns say where those two came from (log, ledger, accounts table).
  */
+import { factorSourceText } from '../domain/analysis/basis';
 import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from '../domain/analysis/types';
 import type { Change } from '../domain/numbers';
 import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT } from '../domain/rules';
@@ -83,6 +85,8 @@ function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
     alerts,
     a.winBack && a.winBack.stage > 0 ? a.winBack.name : '',
     a.health.isOverride && a.health.override ? a.health.override.reason : '',
+    factorSourceText(i, 'engagement'),
+    factorSourceText(i, 'payment'),
   ];
 }
 
@@ -116,6 +120,8 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: 'Alert details' },
     { header: 'Win-back stage' },
     { header: 'Override reason' },
+    { header: 'Engagement source' },
+    { header: 'Payment source' },
   ];
   const lifetimeFrom = columns.length;
   columns.push(...lifetimeColumns(p, money));
@@ -145,7 +151,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
     ],
     {
-      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 14, 13, 14],
+      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 30, 30, 9, 11, 11, 12, 14, 13, 14],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
       page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },

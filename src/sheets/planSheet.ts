@@ -1,7 +1,14 @@
 /** Account Plan for one account (PRODUCT.md §2.7, methodology 000 Step 6 and 001). */
 import type { AccountDetail } from '../domain/analysis/types';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { type Block, type CellValue, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
+import type { EngagementEntry } from '../domain/types';
+import { type Block, type CellValue, date, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
+
+/** "Call (outbound)", "E-mail (inbound)", or the log's own word when it is none of the four. */
+function engagementType(e: EngagementEntry): string {
+  const t = e.type ? e.type.charAt(0).toUpperCase() + e.type.slice(1) : (e.typeText ?? '');
+  return e.direction ? `${t}${t ? ' ' : ''}(${e.direction})` : t;
+}
 
 export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
@@ -51,6 +58,22 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     formats: [undefined, undefined, money, undefined, undefined],
   });
   r += Math.max(1, p.initiatives.length) + 2;
+
+  heading('Recent engagement');
+  const log = p.recentEngagement;
+  blocks.push({
+    at: `A${r}`,
+    rows: [
+      ['Date', 'Type', 'Contact', 'Summary', 'Follow-up'],
+      ...(log.length
+        ? log.map((e) => [date(Math.floor(e.at)), engagementType(e), e.contact ?? '', e.topic ?? '', e.followUp ?? (e.respondedOn !== undefined ? 'Answered' : '')])
+        : [['No engagement log in the workbook yet: add one and KAP scores Engagement from it.', '', '', '', '']]),
+    ],
+    header: true,
+    formats: [FORMATS.date, undefined, undefined, undefined, undefined],
+    style: { wrap: true, vAlign: 'top' },
+  });
+  r += Math.max(1, log.length) + 2;
 
   heading('Stakeholder coverage');
   blocks.push({ at: `A${r}`, rows: [['Role', 'Covered', 'Contacts'], ...p.stakeholders.map((s) => [s.role, s.held ? '✔ yes' : '✘ missing', s.names.join(', ')])], header: true });

@@ -55,6 +55,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   ], { widths: [44, 20], merges: ['A17:B17'] });
 
   // 2. Partnership summary
+  /** first row of the health-factor table, below the monthly revenue table and its chart */
+  const HF = Math.max(34, 16 + q.monthlyRevenue.length + 4);
   const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
   const first = q.monthlyRevenue[0]?.month ?? '';
   const last = q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? '';
@@ -74,9 +76,19 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     ...(q.savings ? [cell('A13', `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`, 'note')] : []),
     cell('A15', `Monthly revenue, ${first} – ${last}`, H2),
     { at: 'A16', rows: [['Month', 'Revenue'], ...q.monthlyRevenue.map((m) => [m.month, m.revenue]), ['Total', monthTotal]], header: true, total: true, formats: [undefined, money] },
+    // Below the chart: what the health score is made of, each factor with its basis and source
+    // (Based on in D:G, Source in H:J, merged).
+    cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
+    {
+      at: `A${HF + 1}`,
+      rows: [['Factor', 'Score (1–5)', '', 'Based on', '', '', '', 'Source', '', ''], ...q.health.factors.map((f) => [f.label, f.score ?? 'n/a', '', f.basis, '', '', '', f.source, '', ''])],
+      header: true,
+      formats: [undefined, FORMATS.integer],
+    },
   ], {
     charts: [{ type: 'column', title: `Monthly revenue, ${first} – ${last}`, data: `A16:B${16 + q.monthlyRevenue.length}`, from: 'D15', to: 'J32' }],
     widths: [40, 22, 4, 12, 12, 12, 12, 12, 12, 12],
+    merges: q.health.factors.flatMap((_, k) => [`D${HF + 2 + k}:G${HF + 2 + k}`, `H${HF + 2 + k}:J${HF + 2 + k}`]).concat([`D${HF + 1}:G${HF + 1}`, `H${HF + 1}:J${HF + 1}`]),
   });
 
   // 3. The quarter at a glance

@@ -58,7 +58,11 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
                 {f.label}
               </th>
               <td style={tight}>{f.score === null ? 'n/a' : f.score}</td>
-              <td style={cell}>{f.input}</td>
+              <td style={cell}>
+                {f.input}
+                <br />
+                <span style={{ color: '#605e5c', fontSize: 12 }}>Source: {f.source}</span>
+              </td>
             </tr>
           ))}
         </tbody>

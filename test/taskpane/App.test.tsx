@@ -142,12 +142,13 @@ describe('task pane: accounts', () => {
     expect(within(card).getByText('Stable')).toBeTruthy();
     const rows = within(card).getAllByRole('row').slice(1);
     expect(rows.map((r) => Array.from(r.children).map((c) => c.textContent))).toEqual([
-      ['Recency', '4', '9 days since last order'],
-      ['Frequency', 'n/a', '3 orders last quarter vs 0 before: too little history (n/a)'],
-      ['Revenue', '3', '12-month revenue +4% vs prior 12 months'],
-      ['Diversity', '4', '5 categories, 23 products in 12 months'],
-      ['Engagement', 'n/a', 'not given'],
-      ['Payment', 'n/a', 'not given'],
+      // each factor says what it was based on and where that came from (issue 11)
+      ['Recency', '4', '9 days since last orderSource: order lines'],
+      ['Frequency', 'n/a', '3 orders last quarter vs 0 before: too little history (n/a)Source: order lines'],
+      ['Revenue', '3', '12-month revenue +4% vs prior 12 monthsSource: order lines'],
+      ['Diversity', '4', '5 categories, 23 products in 12 monthsSource: order lines'],
+      ['Engagement', 'n/a', 'not givenSource: no data'],
+      ['Payment', 'n/a', 'not givenSource: no data'],
     ]);
     expect(within(card).getByText(/used: Recency, Revenue, Diversity/)).toBeTruthy();
     expect(within(card).getByText('Growth Potential')).toBeTruthy();

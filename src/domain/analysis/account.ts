@@ -43,10 +43,13 @@ import {
   PLAN_NEW_CATEGORIES,
   PRODUCT_MATRIX,
   QUARTER_TARGET_WEIGHTS,
+  RECENT_ENGAGEMENT,
   TOP_PRODUCTS,
 } from '../rules';
 import { seasonality } from '../seasonality';
-import type { CatalogItem, ContactRecord, Serial } from '../types';
+import { recentEntries } from '../engagement';
+import type { CatalogItem, ContactRecord, EngagementEntry, Serial } from '../types';
+import { healthReport } from './report';
 import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
 import { priorityOf, rankOpportunities, recommended, type Opportunity } from './opportunities';
 import type { Internal, PortfolioModel } from './portfolio';
@@ -559,7 +562,8 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
   const relationships = relationshipMapOf(book, portfolio, account, state.units, contacts, contactsAll, state.rec);
-  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships, currency: account.currency });
+  const recentEngagement = recentEntries(state.logs?.engagement ?? [], asOf, RECENT_ENGAGEMENT);
+  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships, currency: account.currency, recentEngagement });
 
   return {
     account,
@@ -581,6 +585,7 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     plan,
     relationships,
     initiatives: portfolio.initiatives.filter((i) => i.key === account.key),
+    report: healthReport(account, s, state.rec, asOf, internal.weights, prefix),
   };
 }
 
@@ -614,6 +619,8 @@ export function accountPlan(
     relationships?: Pick<RelationshipMap, 'coverage' | 'multiSite'>;
     /** the account's currency: targets are rounded to its minor unit */
     currency?: string;
+    /** the last engagement log entries, newest first */
+    recentEngagement?: EngagementEntry[];
   },
 ): AccountPlan {
   const money = (v: number) => formatMoney(v, x.moneyPrefix ?? '£');
@@ -676,6 +683,7 @@ export function accountPlan(
     stakeholders,
     nextActions: [...new Set(nextActions)],
     risks,
+    recentEngagement: x.recentEngagement ?? [],
     swot: {
       strengths: account.categoriesLast12.length ? [`Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(', ')}.`] : [],
       weaknesses: account.riskFlags.map((r) => r.message),

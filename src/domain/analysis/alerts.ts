@@ -6,8 +6,9 @@
 import type { Period } from '../dates';
 import { formatMoney, roundMoney } from '../currency';
 import { median } from '../numbers';
-import { ALERTS, RISK } from '../rules';
-import type { AccountRecord, Serial } from '../types';
+import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from '../rules';
+import { failedContacts } from '../engagement';
+import type { AccountRecord, EngagementEntry, Serial } from '../types';
 import { winBackStage } from '../winback';
 import type { CategoryAggregates } from './aggregates';
 import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
@@ -26,6 +27,8 @@ export interface SignalInputs {
   moneyPrefix: string;
   /** the row's currency: money in `values` is rounded to its minor unit */
   currency?: string;
+  /** the account's engagement log entries (its sites' included), when the workbook has a log */
+  engagementLog?: readonly EngagementEntry[];
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -97,14 +100,32 @@ function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
   return { kind: 'returnsRising', message: `${r1} returns last quarter against ${r0} the quarter before.`, values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 } };
 }
 
+/** The log says the contact is not answering: half or more of the older outreach unanswered (the log's score 1). */
+function notResponding(inputs: HealthInputs): boolean {
+  return inputs.engagementSource === 'engagement log' && inputs.engagementLog !== null && inputs.engagementLog.score === 1;
+}
+
+function contactNotResponding({ inputs }: RuleContext): RiskFlag | null {
+  const log = inputs.engagementLog;
+  if (!log || !notResponding(inputs)) return null;
+  const who = log.unansweredContacts.length ? ` (${log.unansweredContacts.join(', ')})` : '';
+  return {
+    kind: 'contactNotResponding',
+    message: `${log.unansweredOld} of ${log.oldOutreach} outreach older than ${ENGAGEMENT_LOG.unansweredAfterDays} days in the last ${ENGAGEMENT_LOG.windowDays} days has no response${who} (engagement log).`,
+    values: { unansweredOutreach: log.unansweredOld, olderOutreach: log.oldOutreach, share: log.unansweredOld / log.oldOutreach, threshold: ENGAGEMENT_LOG.unansweredShare, contacts: log.unansweredContacts.join(', ') || null },
+  };
+}
+
+/** Engagement 1–2 (the log's "not responding" says it with its figures instead). */
 function lowEngagement({ inputs }: RuleContext): RiskFlag | null {
-  if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement) return null;
+  if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement || notResponding(inputs)) return null;
   return { kind: 'lowEngagement', message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`, values: { engagement: inputs.engagement, threshold: RISK.lowEngagement } };
 }
 
+/** A typed history of days late in the accounts table (the ledger's quarters replace it when the ledger is the source). */
 function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
   const hist = rec?.daysBeyondTermsHistory;
-  if (inputs.daysBeyondTerms === null || !hist || hist.length === 0) return null;
+  if (inputs.daysBeyondTerms === null || inputs.paymentSource !== 'accounts table' || !hist || hist.length === 0) return null;
   const previous = hist[hist.length - 1];
   if (!(Number.isFinite(previous) && inputs.daysBeyondTerms > previous)) return null;
   return {
@@ -114,8 +135,19 @@ function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
   };
 }
 
+/** From the payments ledger: the last quarter's mean days late at least PAYMENT_LEDGER.risingDays above the previous quarter's. */
+function latePaymentsIncreasing({ inputs }: RuleContext): RiskFlag | null {
+  const p = inputs.paymentLedger;
+  if (!p || inputs.paymentSource !== 'payments ledger' || !p.rising) return null;
+  return {
+    kind: 'latePaymentsIncreasing',
+    message: `Invoices due last quarter were paid ${p.lastQuarterDays} days beyond terms on average, against ${p.previousQuarterDays} the quarter before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
+    values: { daysLateLastQuarter: p.lastQuarterDays, daysLatePreviousQuarter: p.previousQuarterDays, threshold: PAYMENT_LEDGER.risingDays },
+  };
+}
+
 /** Risk flags in the order they are shown. */
-export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [noRecentOrder, averageOrderDrop, switchedCategory, returnsRising, lowEngagement, paymentSlipping];
+export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [noRecentOrder, averageOrderDrop, switchedCategory, returnsRising, lowEngagement, contactNotResponding, paymentSlipping, latePaymentsIncreasing];
 
 // ---- alerts (methodology Step 9) ----
 
@@ -188,7 +220,27 @@ function recentReturn({ s, recent, money }: RuleContext): Alert | null {
 
 function latePayment({ inputs }: RuleContext): Alert | null {
   if (inputs.daysBeyondTerms === null || inputs.daysBeyondTerms < ALERTS.latePaymentDays) return null;
-  return { severity: 'Warning', kind: 'latePayment', message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average.`, values: { daysBeyondTerms: inputs.daysBeyondTerms, threshold: ALERTS.latePaymentDays } };
+  return {
+    severity: 'Warning',
+    kind: 'latePayment',
+    message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average (${inputs.paymentSource}).`,
+    values: { daysBeyondTerms: inputs.daysBeyondTerms, threshold: ALERTS.latePaymentDays, source: inputs.paymentSource },
+  };
+}
+
+/** A bounced e-mail or a call nobody answered in the last 30 days, not made good since (engagement log). */
+function contactFailed({ engagementLog, asOf }: RuleContext): Alert[] | null {
+  if (!engagementLog?.length) return null;
+  return failedContacts(engagementLog, asOf).map((e) => {
+    const what = e.followUp ?? e.topic ?? e.typeText ?? 'no answer';
+    const days = asOf - Math.floor(e.at);
+    return {
+      severity: 'Warning' as const,
+      kind: 'contactFailed' as const,
+      message: `Contact failed: ${e.contact ?? 'the account'} — "${what}" ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`} (engagement log). Find another way in or a new contact.`,
+      values: { contact: e.contact ?? null, date: Math.floor(e.at), note: what },
+    };
+  });
 }
 
 /** "New" needs an order before the last 30 days, else every first order of a new account would fire. */
@@ -215,7 +267,7 @@ function newOrderer(c: RuleContext): Alert[] | null {
 }
 
 /** Alerts in the order they are shown. */
-export const ALERT_RULES: readonly AlertRule[] = [regularCustomerSilent, lastOrderAgainstAverage, creditHold, noOrder30Days, recentReturn, latePayment, newCategory, newOrderer];
+export const ALERT_RULES: readonly AlertRule[] = [regularCustomerSilent, lastOrderAgainstAverage, creditHold, noOrder30Days, recentReturn, latePayment, contactFailed, newCategory, newOrderer];
 
 function contextOf(x: SignalInputs): RuleContext {
   const days = x.inputs.daysSinceLastOrder;

@@ -2,7 +2,9 @@
 import { eomonth } from '../dates';
 import { combineHealth, diversityScore, frequencyScore, type HealthResult, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
 import { percentChange, revenueChangeOf } from '../numbers';
-import type { AccountRecord, Serial } from '../types';
+import { engagementFromLog } from '../engagement';
+import { paymentFromLedger } from '../payment';
+import type { AccountRecord, EngagementEntry, Invoice, Serial } from '../types';
 import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, orderCountIn, periodBack, type Subject } from './subject';
 import type { Period } from '../dates';
 import type { HealthInputs, HealthPoint } from './types';
@@ -31,6 +33,41 @@ export class DiversityScratch {
     this.sum = new Float64Array(n);
     this.stamp = new Int32Array(n);
     this.net = new Float64Array(dates);
+  }
+}
+
+/** One subject's engagement log entries and ledger invoices (its own and its sites'; due dates already filled in from credit terms where missing). */
+export interface SubjectLogs {
+  engagement: readonly EngagementEntry[];
+  invoices: readonly Invoice[];
+}
+
+/**
+ * Engagement and Payment inputs at `date`, with their sources (RULES.md §2.1): the log or the
+ * ledger wins when it can score; otherwise the accounts table's value; otherwise null (n/a).
+ */
+function logInputsInto(out: HealthInputs, date: Serial, rec: AccountRecord | undefined, logs: SubjectLogs | undefined): void {
+  const typedEngagement = engagementOf(rec);
+  const typedPayment = daysBeyondTermsOf(rec);
+  const log = logs && logs.engagement.length ? engagementFromLog(logs.engagement, date) : null;
+  const ledger = logs && logs.invoices.length ? paymentFromLedger(logs.invoices, date) : null;
+  out.engagementLog = log;
+  out.engagementTyped = typedEngagement;
+  out.daysBeyondTermsTyped = typedPayment;
+  if (log && log.score !== null) {
+    out.engagement = log.score;
+    out.engagementSource = 'engagement log';
+  } else {
+    out.engagement = typedEngagement;
+    out.engagementSource = typedEngagement === null ? null : 'accounts table';
+  }
+  out.paymentLedger = ledger;
+  if (ledger && ledger.days !== null) {
+    out.daysBeyondTerms = ledger.days;
+    out.paymentSource = 'payments ledger';
+  } else {
+    out.daysBeyondTerms = typedPayment;
+    out.paymentSource = typedPayment === null ? null : 'accounts table';
   }
 }
 
@@ -110,8 +147,8 @@ function windowSums(s: Subject, p: number, dates: readonly Serial[], starts: rea
  * A subject's health inputs at slot j of its diversity counts: the engine's row at as-of and
  * KAP.METRICS / KAP.ACCOUNTHEALTH (accountInputs.ts) both come through here.
  */
-export function inputsFrom(s: Subject, w: DateWindows, div: { categories: number[]; products: number[] }, j: number, rec: AccountRecord | undefined, hasCategories: boolean): HealthInputs {
-  return healthInputsAt(s, w, hasCategories ? div.categories[j] : null, div.products[j], rec);
+export function inputsFrom(s: Subject, w: DateWindows, div: { categories: number[]; products: number[] }, j: number, rec: AccountRecord | undefined, hasCategories: boolean, logs?: SubjectLogs): HealthInputs {
+  return healthInputsAt(s, w, hasCategories ? div.categories[j] : null, div.products[j], rec, logs);
 }
 
 /** The four windows every health input reads, for one date (computed once per date, not per account). */
@@ -127,13 +164,13 @@ export function windowsAt(date: Serial): DateWindows {
   return { date, lastQuarter: periodBack(date, 3), previousQuarter: periodBack(date, 3, 3), last12: periodBack(date, 12), prior12: periodBack(date, 12, 12) };
 }
 
-export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined): HealthInputs {
-  return healthInputsInto({} as HealthInputs, s, w, categories, products, rec);
+export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined, logs?: SubjectLogs): HealthInputs {
+  return healthInputsInto({} as HealthInputs, s, w, categories, products, rec, logs);
 }
 
 /** healthInputsAt written into `out` (the history points reuse one object: only their score is kept). */
 /** `categories` null: the data has no categories (no category column, no catalog), so Diversity is n/a. */
-export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined): HealthInputs {
+export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined, logs?: SubjectLogs): HealthInputs {
   const win = typeof w === 'number' ? windowsAt(w) : w;
   const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
@@ -154,8 +191,7 @@ export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows |
   out.revenueChange = revenueChangeOf(r0, r1, first !== null && first > win.last12.start);
   out.categoriesLast12 = categories;
   out.productsLast12 = products;
-  out.engagement = engagementOf(rec);
-  out.daysBeyondTerms = daysBeyondTermsOf(rec);
+  logInputsInto(out, date, rec, logs);
   return out;
 }
 

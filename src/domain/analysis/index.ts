@@ -19,3 +19,6 @@ export { relationshipMapOf } from './relationship';
 export type { RelationshipMap, MultiSiteProposal } from './relationship';
 export { SiteLedger, siteFigures, siteStatusOf } from './sites';
 export type { SiteFigures, SiteStatus } from './sites';
+export { healthReport } from './report';
+export type { HealthReport, ReportPeriod, ReportFactor, WarningSign } from './report';
+export { factorBasis, factorSource, factorSourceText } from './basis';

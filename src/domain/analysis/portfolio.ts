@@ -27,10 +27,11 @@ import type { AccountRecord, HealthBand } from '../types';
 import { compareRules, minePairRules } from './affinity';
 import { initiativeRollup, trackInitiatives } from './initiatives';
 import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsInto, inputsFrom, historyDates, scoreInputs, trendOf, windowsAt } from './healthAt';
+import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsInto, inputsFrom, historyDates, scoreInputs, type SubjectLogs, trendOf, windowsAt } from './healthAt';
 import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
 import { riskFlagsAndAlerts, winBackOf } from './alerts';
 import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';
+import { groupLogs } from './logs';
 import { ordersIn, periodBack, rollUp, type Subject } from './subject';
 import type {
   AbcTier,
@@ -68,6 +69,8 @@ export interface SubjectState {
   rec: AccountRecord | undefined;
   agg: CategoryAggregates;
   group: ComparableGroup | null;
+  /** the account's engagement log and ledger (its sites' included), when the workbook has them */
+  logs: SubjectLogs | undefined;
 }
 
 export interface Internal {
@@ -161,6 +164,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const catOfSku = Int32Array.from(book.skuCategory);
   const nCat = book.categories.length;
   const dates = historyDates(asOf);
+  const logs = groupLogs(ctx.engagementLog, ctx.invoices, book, records, childrenOf);
+  warnings.push(...logs.warnings);
   const env: SubjectEnv = {
     book,
     f,
@@ -182,6 +187,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
     moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? 'GBP'))),
+    logsOf: logs.logsOf,
   };
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
@@ -254,7 +260,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       const eng = a.health.inputs.engagement;
       const engagement = eng ?? a.health.score ?? 1;
       const q = quadrantOf(engagement, a.whitespace.potential, ctx.engagementCut ?? DEFAULT_SCALE_CUT, cut);
-      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng !== null ? 'account' : 'health score', engagementCut: ctx.engagementCut ?? DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
+      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng === null ? 'health score' : a.health.inputs.engagementSource === 'engagement log' ? 'engagement log' : 'account', engagementCut: ctx.engagementCut ?? DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
     }
     assignAbc(top.map((i) => accounts[i]));
     for (const i of rows) {
@@ -340,6 +346,8 @@ interface SubjectEnv {
   categoryName: (c: number) => string;
   /** the money prefix of a currency (worked out once per currency, not per row) */
   moneyPrefixOf: (currency: string) => string;
+  /** the engagement log and payments ledger of an account and its sites */
+  logsOf: (accountId: string) => SubjectLogs | undefined;
 }
 
 /**
@@ -349,16 +357,17 @@ interface SubjectEnv {
 function analyseSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
   const s: Subject = e.units.length === 1 ? { f: x.f, u: e.units[0] } : rollUp(x.f, e.units);
   const rec = x.records.get(e.accountId);
+  const logs = x.logsOf(e.accountId);
   const div = diversityAt(s, x.dates, x.catOfSku, x.divScratch);
   const cats = x.hasCategories ? div.categories : null;
   // History points need only the score: the allocation-free path; as-of gets the full result.
   const history: HealthPoint[] = [];
   const last = x.dates.length - 1;
   for (let j = 0; j < last; j++) {
-    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], cats && cats[j], div.products[j], rec), x.scratch), x.weightArr);
+    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], cats && cats[j], div.products[j], rec, logs), x.scratch), x.weightArr);
     history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
   }
-  const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories);
+  const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs);
   const today = scoreInputs(inputs, x.weights);
   history.push({ date: x.asOf, score: today.score, band: today.band });
   const override = rec?.healthOverride ?? null;
@@ -369,7 +378,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     for (const u of e.units) for (const [k, v] of x.book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
     orderedBy = merged;
   }
-  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency), currency: e.currency };
+  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency), currency: e.currency, engagementLog: logs?.engagement };
   const o12 = ordersInLast12(s, inputs);
   const name = rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
   const multi = (x.currenciesOf.get(e.accountId) ?? 1) > 1;
@@ -404,7 +413,7 @@ function analyseSubject(e: { accountId: string; currency: string; units: number[
     winBack: winBackOf(inputs.daysSinceLastOrder, rec),
     lifetime: null,
   };
-  return { account, state: { s, units: e.units, rec, agg, group: null } };
+  return { account, state: { s, units: e.units, rec, agg, group: null, logs } };
 }
 
 function memoByCurrency(fn: (currency: string) => string): (currency: string) => string {

@@ -24,8 +24,9 @@
  */
 import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
 import { median } from '../numbers';
-import { DISCOUNT_TIERS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
+import { DISCOUNT_TIERS, FACTOR_LABELS, FACTORS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
 import { roundMoney } from '../currency';
+import { factorBasis, factorSourceText } from './basis';
 import type { Serial, Tier } from '../types';
 import { accountRowIndex, analyzeAccount } from './account';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
@@ -107,7 +108,8 @@ export interface QbrData {
   /** net revenue by category in the quarter (sums to glance.current.netRevenue) */
   categorySplit: { category: string; revenue: number; share: number }[];
   offers: { label: string; min: number; rate: number }[];
-  health: { score: number | null; band: string | null };
+  /** The health score with each factor's score, basis and source (as the glance shows them). */
+  health: { score: number | null; band: string | null; factors: { label: string; score: number | null; basis: string; source: string }[] };
 }
 
 const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
@@ -272,6 +274,10 @@ export function qbrData(
     monthlyRevenue,
     categorySplit,
     offers: DISCOUNT_TIERS.map((t) => ({ label: t.label, min: t.min, rate: t.rate })),
-    health: { score: account.health.score, band: account.health.finalBand },
+    health: {
+      score: account.health.score,
+      band: account.health.finalBand,
+      factors: FACTORS.map((k) => ({ label: FACTOR_LABELS[k], score: account.health.factors[k], basis: factorBasis(account.health.inputs, k), source: factorSourceText(account.health.inputs, k) })),
+    },
   };
 }

@@ -16,6 +16,9 @@ import type { Opportunity } from './opportunities';
 import type { ServiceLineSummary } from './book';
 
 export type { ServiceLineSummary };
+import type { EngagementFromLog } from '../engagement';
+import type { PaymentFromLedger } from '../payment';
+import type { HealthReport } from './report';
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -68,9 +71,24 @@ export interface HealthInputs {
   categoriesLast12: number | null;
   /** SKUs bought (net positive) in the last 12 months; null when the lines carry no product (KAP.METRICS without products) */
   productsLast12: number | null;
+  /** 1–5 from the engagement log when it can score, else the accounts table's, else null */
   engagement: number | null;
+  engagementSource: 'engagement log' | 'accounts table' | null;
+  /** The log's reading at this date (also when too thin to score); null when the account has no log entries. */
+  engagementLog: EngagementFromLog | null;
+  /** The accounts table's engagement (used only when the log cannot score). */
+  engagementTyped: number | null;
+  /** Whole days from the payments ledger when it has invoices due in the window, else the accounts table's figure, else null */
   daysBeyondTerms: number | null;
+  paymentSource: 'payments ledger' | 'accounts table' | null;
+  /** The ledger's reading at this date; null when the account has no invoices in the ledger. */
+  paymentLedger: PaymentFromLedger | null;
+  /** The accounts table's average days beyond terms (used only when the ledger cannot score). */
+  daysBeyondTermsTyped: number | null;
 }
+
+/** Where a factor's input came from: order lines for the first four, the log/ledger or the accounts table for the last two. */
+export type FactorSource = 'order lines' | 'engagement log' | 'payments ledger' | 'accounts table';
 
 export interface AccountHealth extends HealthResult {
   inputs: HealthInputs;
@@ -90,7 +108,7 @@ export interface HealthPoint {
 
 export type Severity = 'Critical' | 'Warning' | 'Opportunity';
 
-export type RiskFlagKind = 'noRecentOrder' | 'averageOrderDrop' | 'switchedCategory' | 'returnsRising' | 'lowEngagement' | 'paymentSlipping';
+export type RiskFlagKind = 'noRecentOrder' | 'averageOrderDrop' | 'switchedCategory' | 'returnsRising' | 'lowEngagement' | 'contactNotResponding' | 'paymentSlipping' | 'latePaymentsIncreasing';
 
 export interface RiskFlag {
   kind: RiskFlagKind;
@@ -107,6 +125,7 @@ export type AlertKind =
   | 'lastOrderLow'
   | 'recentReturn'
   | 'latePayment'
+  | 'contactFailed'
   | 'lastOrderHigh'
   | 'newCategory'
   | 'newOrderer';
@@ -160,8 +179,8 @@ export interface QuadrantPlacement {
   quadrant: Quadrant;
   approach: string;
   engagement: number;
-  /** 'account' = the Accounts table; 'health score' = no engagement given, the combined health score stands in */
-  engagementSource: 'account' | 'health score';
+  /** 'account' = the Accounts table; 'engagement log' = computed from the log; 'health score' = no engagement known, the combined health score stands in */
+  engagementSource: 'account' | 'engagement log' | 'health score';
   engagementCut: number;
   potential: number;
   /** portfolio median potential (same currency) */
@@ -519,6 +538,8 @@ export interface AccountPlan {
   stakeholders: RequiredCoverage[];
   nextActions: string[];
   risks: string[];
+  /** The last RECENT_ENGAGEMENT entries of the engagement log, newest first (empty without a log). */
+  recentEngagement: EngagementEntry[];
   swot: { strengths: string[]; weaknesses: string[]; opportunities: string[]; threats: string[] };
 }
 
@@ -546,6 +567,8 @@ export interface AccountDetail {
   relationships: RelationshipMap;
   /** the account's rows of the user's Initiatives table, tracked */
   initiatives: InitiativeProgress[];
+  /** The account health report of methodology 000 Steps 1.1–1.3. */
+  report: HealthReport;
 }
 
 export type HealthFactor = Factor;

@@ -1,0 +1,63 @@
+/**
+ * What each health factor was based on, in words a person can check, and where its input came
+ * from (RULES.md §2.1: "every score says which source it used"). The glance in the pane, the
+ * health report sheet and the QBR all show these, so they are written once here.
+ */
+import type { Change } from '../numbers';
+import type { Factor } from '../rules';
+import type { FactorSource, HealthInputs } from './types';
+
+function changeText(c: Change, unit: string): string {
+  if (c.kind === 'pct') return `${c.pct > 0 ? '+' : ''}${c.pct}% ${unit}`;
+  return { na: 'too little history (n/a)', inf: 'none before, orders now', none: 'none in either period' }[c.kind];
+}
+
+/** The source of a factor's input; null when the factor has no data (Engagement or Payment with no log, ledger or typed value). */
+export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
+  if (f === 'engagement') return i.engagementSource;
+  if (f === 'payment') return i.paymentSource;
+  return 'order lines';
+}
+
+/** The input behind a factor, in words: "12 days since last order", "median response 6 h over 4 answered of 5 outreach; …". */
+export function factorBasis(i: HealthInputs, f: Factor): string {
+  switch (f) {
+    case 'recency':
+      return i.daysSinceLastOrder === null ? 'never ordered' : `${i.daysSinceLastOrder} days since last order`;
+    case 'frequency':
+      return `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, '')}`.trim();
+    case 'revenue':
+      return `12-month revenue ${changeText(i.revenueChange, 'vs prior 12 months')}`;
+    case 'diversity':
+      return i.categoriesLast12 === null ? `no categories in the data; ${i.productsLast12} products in 12 months` : `${i.categoriesLast12} categories, ${i.productsLast12} products in 12 months`;
+    case 'engagement': {
+      const log = i.engagementLog;
+      if (i.engagementSource === 'engagement log' && log) return log.basis;
+      if (i.engagement === null) return log ? `${log.basis}; no engagement in the accounts table` : 'not given';
+      return log ? `${i.engagement} of 5 as typed (the log: ${log.basis})` : `${i.engagement} of 5`;
+    }
+    case 'payment': {
+      const led = i.paymentLedger;
+      if (i.paymentSource === 'payments ledger' && led) return led.basis;
+      if (i.daysBeyondTerms === null) return led ? `${led.basis}; no figure in the accounts table` : 'not given';
+      return led ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${led.basis})` : `${i.daysBeyondTerms} days beyond terms on average`;
+    }
+  }
+}
+
+/**
+ * The source as a sheet's Source column shows it: "order lines", "engagement log", "payments
+ * ledger (wins over the 12 days typed in the accounts table)", "accounts table (log too thin)", "no data".
+ */
+export function factorSourceText(i: HealthInputs, f: Factor): string {
+  const src = factorSource(i, f);
+  if (f === 'engagement') {
+    if (src === 'engagement log') return i.engagementTyped !== null && i.engagementTyped !== i.engagement ? `engagement log (wins over the ${i.engagementTyped} of 5 typed in the accounts table)` : 'engagement log';
+    if (i.engagementLog) return `${src ?? 'no data'} (log too thin to score)`;
+  }
+  if (f === 'payment') {
+    if (src === 'payments ledger') return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms ? `payments ledger (wins over the ${i.daysBeyondTermsTyped} days typed in the accounts table)` : 'payments ledger';
+    if (i.paymentLedger) return `${src ?? 'no data'} (no ledger invoice due in 12 months)`;
+  }
+  return src ?? 'no data';
+}
