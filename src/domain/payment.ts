@@ -94,7 +94,7 @@ export interface PaymentFromLedger extends LedgerMean {
   previousQuarterDays: number | null;
   /** Last quarter's mean is PAYMENT_LEDGER.risingDays or more above the previous quarter's. */
   rising: boolean;
-  /** In words: "amount-weighted mean 9 days over 14 invoices due in the last 12 months (2 unpaid and overdue)". */
+  /** In words: "9 days (amount-weighted) over 14 invoices due in 12 months, 2 unpaid". */
   basis: string;
 }
 
@@ -109,6 +109,6 @@ export function paymentFromLedger(invoices: readonly Invoice[], asOf: Serial, te
   const basis =
     year.days === null
       ? `no invoice due in the last ${PAYMENT_LEDGER.windowMonths} months`
-      : `amount-weighted mean ${year.days} days over ${year.invoices} invoice${year.invoices === 1 ? '' : 's'} due in the last ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? ` (${year.unpaidOverdue} unpaid and overdue)` : ''}`;
+      : `${year.days} days (amount-weighted) over ${year.invoices} invoice${year.invoices === 1 ? '' : 's'} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ''}`;
   return { ...year, from, to: asOf, lastQuarterDays: q1.days, previousQuarterDays: q0.days, rising, basis };
 }

@@ -14,6 +14,7 @@ import { breakdownSheet } from '../sheets/breakdownSheet';
 import { crossSellSheet } from '../sheets/crossSellSheet';
 import { dashboardSheet } from '../sheets/dashboardSheet';
 import { fivePSheet } from '../sheets/fivePSheet';
+import { healthReportSheet } from '../sheets/healthReportSheet';
 import { healthSheet } from '../sheets/healthSheet';
 import type { LayoutOptions } from '../sheets/options';
 import { planSheet } from '../sheets/planSheet';
@@ -54,6 +55,7 @@ export const ACTION_REGISTRY = [
   { id: 'scoreAll', scope: 'portfolio', layout: healthSheet, label: 'Score all accounts', description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
   { id: 'dashboard', scope: 'portfolio', layout: dashboardSheet, label: 'Portfolio dashboard', description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
   { id: 'whitespace', scope: 'portfolio', layout: whitespaceSheet, label: 'Whitespace map', description: 'Accounts × categories with the gaps comparable accounts fill.' },
+  { id: 'healthReport', scope: 'account', layout: healthReportSheet, label: 'Account health report', description: 'Basic information, orders by period, the score factor by factor with its source, and the six warning signs.' },
   { id: 'breakdown', scope: 'account', layout: breakdownSheet, label: 'Purchase breakdown', description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
   { id: 'crossSell', scope: 'account', layout: crossSellSheet, label: 'Cross-sell', description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
   { id: 'plan', scope: 'account', layout: planSheet, label: 'Account plan', description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },

@@ -38,8 +38,8 @@ it('Health sheet: Engagement and Payment source columns, the log and the ledger 
   // median 5 h, no inbound → 4; ledger on time → 0 days
   expect(a[h.indexOf('Engagement (1–5)')]).toBe(4);
   expect(a[h.indexOf('Days beyond terms')]).toBe(0);
-  expect(a[h.indexOf('Engagement source')]).toBe('engagement log (wins over the 2 of 5 typed in the accounts table)');
-  expect(a[h.indexOf('Payment source')]).toBe('payments ledger (wins over the 20 days typed in the accounts table)');
+  expect(a[h.indexOf('Engagement source')]).toBe('engagement log (wins over accounts table: 2 of 5)');
+  expect(a[h.indexOf('Payment source')]).toBe('payments ledger (wins over accounts table: 20 days)');
   const b = byId.get('B')!;
   expect(b[h.indexOf('Engagement source')]).toBe('accounts table');
   expect(b[h.indexOf('Payment source')]).toBe('no data');
@@ -54,10 +54,10 @@ it('QBR: the partnership sheet shows how the score is made, factor by factor wit
     ['Frequency', 'n/a', 'order lines'], // first order (01/04) inside the last quarter: too little history
     ['Revenue', 'n/a', 'order lines'], // likewise inside the last 12 months
     ['Diversity', 1, 'order lines'], // one category, one product
-    ['Engagement', 4, 'engagement log (wins over the 2 of 5 typed in the accounts table)'],
-    ['Payment', 4, 'payments ledger (wins over the 20 days typed in the accounts table)'],
+    ['Engagement', 4, 'engagement log (wins over accounts table: 2 of 5)'],
+    ['Payment', 4, 'payments ledger (wins over accounts table: 20 days)'],
   ]);
-  expect(rows[5][2]).toBe('median response 5 h over 3 answered of 3 outreach; 0 inbound in the last 90 days');
+  expect(rows[5][2]).toBe('median response 5 h; 3 of 3 outreach answered, 0 inbound (last 90 days)');
 });
 
 it('Account plan: "Recent engagement" lists the log newest first', () => {
@@ -66,5 +66,33 @@ it('Account plan: "Recent engagement" lists the log newest first', () => {
     [{ date: asOf - 20 }, '(outbound)', 'Samples', 'Quote sent'],
     [{ date: asOf - 40 }, 'E-mail (outbound)', 'Price list', 'Answered'],
     [{ date: asOf - 60 }, 'Call (outbound)', 'Check-in', 'Answered'],
+  ]);
+});
+
+it('Health report sheet: every factor with weight, score, basis and source; the six warning signs with present/figure/action; a native total', async () => {
+  const { healthReportSheet } = await import('../../src/sheets/healthReportSheet');
+  const spec = healthReportSheet(analyzeAccount(book, p, 'A'), opts);
+  expect(spec.name).toBe('KAP Health Report – A');
+  const factors = tableWith(spec, 'Based on');
+  expect(factors.slice(1).map((r) => [r[0], r[3], r[6]])).toEqual([
+    ['Recency', 3, 'order lines'],
+    ['Frequency', 'n/a', 'order lines'],
+    ['Revenue', 'n/a', 'order lines'],
+    ['Diversity', 1, 'order lines'],
+    ['Engagement', 4, 'engagement log (wins over accounts table: 2 of 5)'],
+    ['Payment', 4, 'payments ledger (wins over accounts table: 20 days)'],
+  ]);
+  // Recency 25, Diversity 15, Engagement 10, Payment 10 = 60 used: 3×25/60 + 1×15/60 + 4×10/60 + 4×10/60 = 170/60 = 2.83
+  expect(p.accounts.find((a) => a.accountId === 'A')!.health.score).toBe(2.83);
+  const total = spec.blocks.find((b) => b.rows[0]?.[0] === 'Total')!;
+  expect(total.rows[0][4]).toEqual({ formula: expect.stringMatching(/^=ROUND\(SUM\(E\d+:E\d+\),2\)$/) });
+  const signs = tableWith(spec, 'Present?');
+  expect(signs.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+    ['No order in 45+ days', 'No', 'Immediate outreach'],
+    ['Order value down >20%', 'No', 'Price/product review'],
+    ['Switched product categories', 'No', 'Investigate competitor'],
+    ['Late payments increasing', 'Not known', 'Credit review'], // the ledger has invoices in the last quarter only: nothing to compare
+    ['Contact not responding', 'No', 'Find new contact'],
+    ['Complaints/returns increasing', 'No', 'Quality review'],
   ]);
 });

@@ -49,7 +49,7 @@ it('kap sheets: LibreOffice reads the health sheet; revenue matches the order li
   const r = spawnSync(process.execPath, [KAP, 'sheets', wb.path, '--account', id, '--out', out, '--as-of', '2026-10-31'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   const sheets = sheetsOf(out, wb.dir);
-  expect(Object.keys(sheets).sort()).toEqual(['KAP 5P – ' + id, 'KAP Account Health', 'KAP Breakdown – ' + id, 'KAP Cross-Sell – ' + id, 'KAP Dashboard', 'KAP Plan – ' + id, 'KAP Whitespace Map'].sort());
+  expect(Object.keys(sheets).sort()).toEqual(['KAP 5P – ' + id, 'KAP Account Health', 'KAP Breakdown – ' + id, 'KAP Cross-Sell – ' + id, 'KAP Dashboard', 'KAP Health Report – ' + id, 'KAP Plan – ' + id, 'KAP Whitespace Map'].sort());
   const h = sheets['KAP Account Health'];
   const header = h.findIndex((row) => row[0] === 'Account ID');
   const col = (name: string) => h[header].indexOf(name);
@@ -93,6 +93,12 @@ it('kap sheets: LibreOffice reads the health sheet; revenue matches the order li
     checked++;
   }
   expect(checked).toBeGreaterThanOrEqual(12);
+  // The health report's weighted scores add up (a native SUM LibreOffice calculates) to the Account Health sheet's score.
+  const hr = sheets['KAP Health Report – ' + id];
+  const total = hr.find((row) => row[0] === 'Total')!;
+  const mine = rows.find((row) => row[0] === id)!;
+  expect(Number(total[4])).toBeCloseTo(Number(mine[col('Health score')]), 2);
+  expect(hr.filter((row) => ['No order in 45+ days', 'Order value down >20%', 'Switched product categories', 'Late payments increasing', 'Contact not responding', 'Complaints/returns increasing'].includes(row[0]))).toHaveLength(6);
   // The 5P sheet's totals are real Excel formulas that LibreOffice calculates.
   const fp = sheets['KAP 5P – ' + id];
   const fh = fp.findIndex((row) => row[0] === 'Name');

@@ -47,16 +47,16 @@ export function factorBasis(i: HealthInputs, f: Factor): string {
 
 /**
  * The source as a sheet's Source column shows it: "order lines", "engagement log", "payments
- * ledger (wins over the 12 days typed in the accounts table)", "accounts table (log too thin)", "no data".
+ * ledger (wins over accounts table: 12 days)", "accounts table (log too thin)", "no data".
  */
 export function factorSourceText(i: HealthInputs, f: Factor): string {
   const src = factorSource(i, f);
   if (f === 'engagement') {
-    if (src === 'engagement log') return i.engagementTyped !== null && i.engagementTyped !== i.engagement ? `engagement log (wins over the ${i.engagementTyped} of 5 typed in the accounts table)` : 'engagement log';
-    if (i.engagementLog) return `${src ?? 'no data'} (log too thin to score)`;
+    if (src === 'engagement log') return i.engagementTyped !== null && i.engagementTyped !== i.engagement ? `engagement log (wins over accounts table: ${i.engagementTyped} of 5)` : 'engagement log';
+    if (i.engagementLog) return `${src ?? 'no data'} (log too thin)`;
   }
   if (f === 'payment') {
-    if (src === 'payments ledger') return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms ? `payments ledger (wins over the ${i.daysBeyondTermsTyped} days typed in the accounts table)` : 'payments ledger';
+    if (src === 'payments ledger') return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms ? `payments ledger (wins over accounts table: ${i.daysBeyondTermsTyped} days)` : 'payments ledger';
     if (i.paymentLedger) return `${src ?? 'no data'} (no ledger invoice due in 12 months)`;
   }
   return src ?? 'no data';

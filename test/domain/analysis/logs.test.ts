@@ -54,7 +54,7 @@ describe('Engagement: the log wins, a thin log falls back to the accounts table,
     const a = row('E1');
     expect(a.health.factors.engagement).toBe(5);
     expect(a.health.inputs.engagementSource).toBe('engagement log');
-    expect(factorSourceText(a.health.inputs, 'engagement')).toBe('engagement log (wins over the 2 of 5 typed in the accounts table)');
+    expect(factorSourceText(a.health.inputs, 'engagement')).toBe('engagement log (wins over accounts table: 2 of 5)');
     expect(a.health.inputs.engagementLog!.medianResponseHours).toBe(6);
     // the quadrant says where its engagement came from too
     expect(a.quadrant.engagementSource).toBe('engagement log');
@@ -63,7 +63,7 @@ describe('Engagement: the log wins, a thin log falls back to the accounts table,
   it('E2: the log is too thin (2 outreach, no inbound), so the typed 4 is used and the source says why', () => {
     const a = row('E2');
     expect(a.health.factors.engagement).toBe(4);
-    expect(factorSourceText(a.health.inputs, 'engagement')).toBe('accounts table (log too thin to score)');
+    expect(factorSourceText(a.health.inputs, 'engagement')).toBe('accounts table (log too thin)');
   });
 
   it('E3: no log and nothing typed → n/a, left out of the score', () => {
@@ -119,7 +119,7 @@ describe('Payment: the ledger wins, its quarters raise "late payments increasing
     const a = row('P1');
     expect(a.health.inputs.daysBeyondTerms).toBe(1);
     expect(a.health.factors.payment).toBe(3);
-    expect(factorSourceText(a.health.inputs, 'payment')).toBe('payments ledger (wins over the 0 days typed in the accounts table)');
+    expect(factorSourceText(a.health.inputs, 'payment')).toBe('payments ledger (wins over accounts table: 0 days)');
   });
 
   it('P2: late payments increasing (2 → 8 days), no 7+ Warning on a 5-day mean', () => {
