@@ -71,7 +71,7 @@ it('Account plan: "Recent engagement" lists the log newest first', () => {
 
 it('Health report sheet: every factor with weight, score, basis and source; the six warning signs with present/figure/action; a native total', async () => {
   const { healthReportSheet } = await import('../../src/sheets/healthReportSheet');
-  const spec = healthReportSheet(analyzeAccount(book, p, 'A'), opts);
+  const spec = healthReportSheet(analyzeAccount(model, 'A'), opts);
   expect(spec.name).toBe('KAP Health Report – A');
   const factors = tableWith(spec, 'Based on');
   expect(factors.slice(1).map((r) => [r[0], r[3], r[6]])).toEqual([
