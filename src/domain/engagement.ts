@@ -36,7 +36,7 @@ export interface EngagementFromLog {
   unansweredOld: number;
   /** Contacts (names as logged) of the unanswered old outreach, first seen first. */
   unansweredContacts: string[];
-  /** The rule that decided, in words ("median response 6 h; 4 of 5 outreach answered, 1 inbound (last 90 days)"). */
+  /** The rule that decided, in words ("median response 6 h: 4 of 5 answered, 1 inbound (90 days)"). */
   basis: string;
 }
 
@@ -91,21 +91,21 @@ export function engagementFromLog(entries: readonly EngagementEntry[], asOf: Ser
   }
   const med = median(hours);
   const base = { from, to: asOf, outbound, inbound, answered: hours.length, medianResponseHours: med ?? null, oldOutreach, unansweredOld, unansweredContacts };
-  const days = `last ${ENGAGEMENT_LOG.windowDays} days`;
+  const days = `${ENGAGEMENT_LOG.windowDays} days`;
   if (outbound < ENGAGEMENT_LOG.minOutbound && inbound === 0) {
-    return { ...base, score: null, basis: `not enough log: ${outbound} outreach, no inbound (${days}; needs ${ENGAGEMENT_LOG.minOutbound} or an inbound)` };
+    return { ...base, score: null, basis: `too few contacts: ${outbound} outreach, no inbound in ${days}` };
   }
   if (oldOutreach > 0 && unansweredOld / oldOutreach >= ENGAGEMENT_LOG.unansweredShare) {
     return { ...base, score: 1, basis: `${unansweredOld} of ${oldOutreach} outreach older than ${ENGAGEMENT_LOG.unansweredAfterDays} days unanswered (${days})` };
   }
   if (med === undefined) {
     if (inbound > 0) return { ...base, score: ENGAGEMENT_PROACTIVE.score, basis: `the customer reached out ${inbound}×; no outreach to answer yet (${days})` };
-    return { ...base, score: null, basis: `not enough log: ${outbound} outreach still awaiting an answer` };
+    return { ...base, score: null, basis: `too soon to tell: ${outbound} outreach awaiting an answer` };
   }
   const step = ENGAGEMENT_RESPONSE_STEPS.find((s) => med <= s.maxHours) ?? ENGAGEMENT_RESPONSE_STEPS[ENGAGEMENT_RESPONSE_STEPS.length - 1];
   const proactive = step === ENGAGEMENT_RESPONSE_STEPS[0] && inbound > 0;
   const score = proactive ? ENGAGEMENT_PROACTIVE.score : step.score;
-  return { ...base, score, basis: `median response ${hoursText(med)}; ${hours.length} of ${outbound} outreach answered, ${inbound} inbound (${days})` };
+  return { ...base, score, basis: `median response ${hoursText(med)}: ${hours.length} of ${outbound} answered, ${inbound} inbound (${days})` };
 }
 
 /** "6 h", "1.5 days" — how a response time reads in a sentence. */

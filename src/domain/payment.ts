@@ -94,7 +94,7 @@ export interface PaymentFromLedger extends LedgerMean {
   previousQuarterDays: number | null;
   /** Last quarter's mean is PAYMENT_LEDGER.risingDays or more above the previous quarter's. */
   rising: boolean;
-  /** In words: "9 days (amount-weighted) over 14 invoices due in 12 months, 2 unpaid". */
+  /** In words: "weighted mean 9 days, 14 invoices due in 12 months, 2 unpaid" (weighted by amount). */
   basis: string;
 }
 
@@ -109,6 +109,6 @@ export function paymentFromLedger(invoices: readonly Invoice[], asOf: Serial, te
   const basis =
     year.days === null
       ? `no invoice due in the last ${PAYMENT_LEDGER.windowMonths} months`
-      : `${year.days} days (amount-weighted) over ${year.invoices} invoice${year.invoices === 1 ? '' : 's'} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ''}`;
+      : `weighted mean ${year.days} days, ${year.invoices} invoice${year.invoices === 1 ? '' : 's'} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ''}`;
   return { ...year, from, to: asOf, lastQuarterDays: q1.days, previousQuarterDays: q0.days, rising, basis };
 }

@@ -6,6 +6,7 @@
  * one page wide.
  */
 import type { QbrData } from '../domain/analysis';
+import { factorBasis } from '../domain/analysis/basis';
 import { DISCOUNT_TIERS, REPLENISHMENT } from '../domain/rules';
 import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from './options';
 import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
@@ -81,7 +82,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
     {
       at: `A${HF + 1}`,
-      rows: [['Factor', 'Score (1–5)', '', 'Based on', '', '', '', 'Source', '', ''], ...q.health.factors.map((f) => [f.label, f.score ?? 'n/a', '', f.basis, '', '', '', f.source, '', ''])],
+      rows: [['Factor', 'Score (1–5)', '', 'Based on', '', '', '', 'Source', '', ''], ...q.health.factors.map((f) => [f.label, f.score ?? 'n/a', '', factorBasis(q.health.inputs, f.factor, asOfText), '', '', '', f.source ?? 'no data', '', ''])],
       header: true,
       formats: [undefined, FORMATS.integer],
     },

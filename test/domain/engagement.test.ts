@@ -93,7 +93,7 @@ describe('not enough log', () => {
   it('2 outbound and no inbound: null (the caller falls back to the accounts table)', () => {
     const r = engagementFromLog([out(30, 2), out(20, 2)], AS_OF);
     expect(r.score).toBeNull();
-    expect(r.basis).toMatch(/not enough log/);
+    expect(r.basis).toBe('too few contacts: 2 outreach, no inbound in 90 days');
   });
 
   it('2 outbound and 1 inbound: scored (median 2 h with an inbound → 5)', () => {

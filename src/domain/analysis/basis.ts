@@ -19,17 +19,26 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
   return 'order lines';
 }
 
-/** The input behind a factor, in words: "12 days since last order", "median response 6 h over 4 answered of 5 outreach; …". */
-export function factorBasis(i: HealthInputs, f: Factor): string {
+/**
+ * The input behind a factor, in words: "12 days since last order", "median response 6 h: 4 of 5
+ * answered, 1 inbound (90 days)". With `dateText` (a serial → "31/10/2026"), every 12-month and
+ * quarter window is named by its end date, as the QBR labels its figures.
+ */
+export function factorBasis(i: HealthInputs, f: Factor, dateText?: (serial: number) => string): string {
+  const to = dateText ? dateText(i.date) : '';
   switch (f) {
     case 'recency':
       return i.daysSinceLastOrder === null ? 'never ordered' : `${i.daysSinceLastOrder} days since last order`;
     case 'frequency':
-      return `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, '')}`.trim();
+      return dateText
+        ? `${i.ordersLastQuarter} orders in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, '')}`.trim()
+        : `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, '')}`.trim();
     case 'revenue':
-      return `12-month revenue ${changeText(i.revenueChange, 'vs prior 12 months')}`;
+      return dateText ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, 'vs the year before')}` : `12-month revenue ${changeText(i.revenueChange, 'vs prior 12 months')}`;
     case 'diversity':
-      return i.categoriesLast12 === null ? `no categories in the data; ${i.productsLast12} products in 12 months` : `${i.categoriesLast12} categories, ${i.productsLast12} products in 12 months`;
+      return i.categoriesLast12 === null
+        ? `no categories in the data; ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : '12 months'}`
+        : `${i.categoriesLast12} categories, ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : '12 months'}`;
     case 'engagement': {
       const log = i.engagementLog;
       if (i.engagementSource === 'engagement log' && log) return log.basis;
@@ -38,9 +47,15 @@ export function factorBasis(i: HealthInputs, f: Factor): string {
     }
     case 'payment': {
       const led = i.paymentLedger;
-      if (i.paymentSource === 'payments ledger' && led) return led.basis;
-      if (i.daysBeyondTerms === null) return led ? `${led.basis}; no figure in the accounts table` : 'not given';
-      return led ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${led.basis})` : `${i.daysBeyondTerms} days beyond terms on average`;
+      const ledgerText =
+        led && dateText
+          ? led.days === null
+            ? `no invoice due in the 12 months to ${to}`
+            : `weighted mean ${led.days} days, ${led.invoices} invoice${led.invoices === 1 ? '' : 's'} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ''}`
+          : led?.basis;
+      if (i.paymentSource === 'payments ledger' && led) return ledgerText!;
+      if (i.daysBeyondTerms === null) return led ? `${ledgerText}; no figure in the accounts table` : 'not given';
+      return led ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${ledgerText})` : `${i.daysBeyondTerms} days beyond terms on average`;
     }
   }
 }

@@ -24,9 +24,9 @@
  */
 import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
 import { median } from '../numbers';
-import { DISCOUNT_TIERS, FACTOR_LABELS, FACTORS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
+import { DISCOUNT_TIERS, type Factor, FACTOR_LABELS, FACTORS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
 import { roundMoney } from '../currency';
-import { factorBasis, factorSourceText } from './basis';
+import { factorSource } from './basis';
 import type { Serial, Tier } from '../types';
 import { accountRowIndex, analyzeAccount } from './account';
 import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
@@ -35,7 +35,7 @@ import { addTo } from './aggregates';
 import { diversityAt, DiversityScratch } from './healthAt';
 import { recommended, type Opportunity } from './opportunities';
 import { moneyOf, netRevenueIn, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from './subject';
-import type { AccountDetail, AnalysisContext, ReplenishmentCandidate } from './types';
+import type { AccountDetail, AnalysisContext, FactorSource, HealthInputs, ReplenishmentCandidate } from './types';
 import type { Period } from '../dates';
 
 export interface QuarterFigures {
@@ -108,8 +108,8 @@ export interface QbrData {
   /** net revenue by category in the quarter (sums to glance.current.netRevenue) */
   categorySplit: { category: string; revenue: number; share: number }[];
   offers: { label: string; min: number; rate: number }[];
-  /** The health score with each factor's score, basis and source (as the glance shows them). */
-  health: { score: number | null; band: string | null; factors: { label: string; score: number | null; basis: string; source: string }[] };
+  /** The health score at the as-of with each factor's score and source; `inputs` for its basis in words (basis.ts factorBasis). */
+  health: { score: number | null; band: string | null; inputs: HealthInputs; factors: { factor: Factor; label: string; score: number | null; source: FactorSource | null }[] };
 }
 
 const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
@@ -277,7 +277,8 @@ export function qbrData(
     health: {
       score: account.health.score,
       band: account.health.finalBand,
-      factors: FACTORS.map((k) => ({ label: FACTOR_LABELS[k], score: account.health.factors[k], basis: factorBasis(account.health.inputs, k), source: factorSourceText(account.health.inputs, k) })),
+      inputs: account.health.inputs,
+      factors: FACTORS.map((k) => ({ factor: k, label: FACTOR_LABELS[k], score: account.health.factors[k], source: factorSource(account.health.inputs, k) })),
     },
   };
 }
