@@ -85,8 +85,6 @@ function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
     alerts,
     a.winBack && a.winBack.stage > 0 ? a.winBack.name : '',
     a.health.isOverride && a.health.override ? a.health.override.reason : '',
-    factorSourceText(i, 'engagement'),
-    factorSourceText(i, 'payment'),
   ];
 }
 
@@ -120,13 +118,18 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: 'Alert details' },
     { header: 'Win-back stage' },
     { header: 'Override reason' },
-    { header: 'Engagement source' },
-    { header: 'Payment source' },
   ];
   const lifetimeFrom = columns.length;
   columns.push(...lifetimeColumns(p, money));
+  // Last: where Engagement and Payment came from (engagement log, payments ledger, accounts table).
+  columns.push({ header: 'Engagement source' }, { header: 'Payment source' });
   const paramRows = lifetimeParamRows(p);
-  const rows = accounts.map((a, k) => [...row(a, HEADER_ROW + 1 + k, opts), ...lifetimeCells(a, p, HEADER_ROW + 2 + k, colLetter(lifetimeFrom), opts, paramRows)]);
+  const rows = accounts.map((a, k) => [
+    ...row(a, HEADER_ROW + 1 + k, opts),
+    ...lifetimeCells(a, p, HEADER_ROW + 2 + k, colLetter(lifetimeFrom), opts, paramRows),
+    factorSourceText(a.health.inputs, 'engagement'),
+    factorSourceText(a.health.inputs, 'payment'),
+  ]);
   const first = HEADER_ROW + 2;
   const last = HEADER_ROW + 1 + Math.max(1, rows.length);
   const cf: ConditionalFormat[] = [
@@ -151,7 +154,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
     ],
     {
-      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 30, 30, 9, 11, 11, 12, 14, 13, 14],
+      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 14, 13, 14, 30, 30],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
       page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },
