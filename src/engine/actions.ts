@@ -52,7 +52,7 @@ export interface EditAction extends ActionBase {
 export type Action = PortfolioAction | AccountAction | WorkbookAction | EditAction;
 
 export const ACTION_REGISTRY = [
-  { id: 'scoreAll', scope: 'portfolio', layout: healthSheet, label: 'Score all accounts', description: 'An Account Health sheet with live KAP.HEALTH formulas for every account.' },
+  { id: 'scoreAll', scope: 'portfolio', layout: healthSheet, label: 'Score all accounts', description: 'An Account Health sheet for every account; scores are live formulas over the inputs and weights.' },
   { id: 'dashboard', scope: 'portfolio', layout: dashboardSheet, label: 'Portfolio dashboard', description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
   { id: 'whitespace', scope: 'portfolio', layout: whitespaceSheet, label: 'Whitespace map', description: 'Accounts × categories with the gaps comparable accounts fill.' },
   { id: 'healthReport', scope: 'account', layout: healthReportSheet, label: 'Account health report', description: 'Basic information, orders by period, the score factor by factor with its source, and the six warning signs.' },

@@ -16,7 +16,8 @@ import { requireComplete } from '../ingest/mapping';
 import { currencyOfNumberFormat } from '../ingest/moneyFormat';
 import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
 import type { DateOrder } from '../ingest/values';
-import { layoutOptions, type LayoutOptions } from '../sheets/options';
+import { asOfText, layoutOptions, type LayoutOptions } from '../sheets/options';
+import { finishForPrint, paperFor } from '../sheets/print';
 import type { SheetSpec } from '../sheets/spec';
 import { actionOf, type ActionId } from './actions';
 import type { KapSettings } from './settings';
@@ -43,6 +44,8 @@ export class KapEngine implements OrderSink {
   /** Whether the order lines carry categories: a category column, or a catalog to look them up in. */
   hasCategories = true;
   private parser?: OrderParser;
+  /** The workbook's culture when the source knows it: the paper KAP's sheets print on (paperFor). */
+  culture?: string;
   /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
   private readonly qbrs = new Map<string, QbrData>();
 
@@ -54,6 +57,7 @@ export class KapEngine implements OrderSink {
   begin(plan: OrderPlan): void {
     this.setSideTables(plan.side);
     this.sourceMoneyFormat = plan.sourceMoneyFormat;
+    this.culture = plan.culture;
     this.beginOrders(plan.mapping, plan.headers, plan.read ?? plan.dateOrder);
   }
 
@@ -204,18 +208,23 @@ export class KapEngine implements OrderSink {
   sheets(action: ActionId, o: { accountKey?: string; quarter?: string; live: boolean }): SheetSpec[] {
     const p = this.need();
     const a = actionOf(action);
+    // Every sheet prints the same way: paper from the culture (else the data's currency), header, footer, widths, row heights.
+    const print = (specs: SheetSpec[], currency?: string) => {
+      const o2 = { paper: paperFor(this.culture, currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined)), asOfText: `As of ${asOfText(p.asOf)}` };
+      return specs.map((s) => finishForPrint(s, o2));
+    };
     switch (a.scope) {
       case 'portfolio':
-        return [a.layout(p, this.layout(o.live))];
+        return print([a.layout(p, this.layout(o.live))]);
       case 'account': {
         if (!o.accountKey) throw new Error('Choose an account first.');
         const d = this.detail(o.accountKey);
-        return [a.layout(d, this.layout(o.live, d.account.currency))];
+        return print([a.layout(d, this.layout(o.live, d.account.currency))], d.account.currency);
       }
       case 'workbook': {
         if (!o.accountKey) throw new Error('Choose an account first.');
         const q = this.qbr(o.accountKey, o.quarter);
-        return a.layout(q, this.layout(false, q.currency));
+        return print(a.layout(q, this.layout(false, q.currency)), q.currency);
       }
       case 'edit':
         // Edits the user's own table through the Excel host; it makes no sheet.

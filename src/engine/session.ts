@@ -145,6 +145,8 @@ export interface OrderPlan {
   read?: OrderReadOptions;
   /** Number format of the source revenue (or unit price) column, so money on KAP's sheets looks like the data's. */
   sourceMoneyFormat?: string;
+  /** The workbook's culture when known ("en-GB"): KAP's sheets print on its paper size. */
+  culture?: string;
 }
 
 /** Where order lines go: the engine on this thread, or the engine in a worker (each call then a message). */
@@ -358,7 +360,7 @@ export class IngestSession {
       // The culture's name settles the date order, its decimal separator the number columns.
       const named: NumberCulture | undefined = culture === undefined ? numberCulture : typeof numberCulture === 'object' ? { ...numberCulture, name: culture } : culture;
       const read = planReading(orders, held, named);
-      plan = { side, mapping, headers, dateOrder: read.dateOrder, read, sourceMoneyFormat };
+      plan = { side, mapping, headers, dateOrder: read.dateOrder, read, sourceMoneyFormat, culture };
       await sink.begin(plan);
     };
     const flush = async () => {

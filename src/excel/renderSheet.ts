@@ -199,7 +199,7 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
   if (page && supports('pageLayout')) {
     if (page.orientation) ws.pageLayout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     // 1 page wide, as many tall as needed: 0 is 'automatic', as fitToHeight="0" in the file format.
-    if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: page.onePage ? 1 : 0 };
     if (page.printTitleRows) {
       const [a, b] = page.printTitleRows.split(':');
       ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);
@@ -210,6 +210,23 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
       ws.pageLayout.leftMargin = page.margins.left * 72;
       ws.pageLayout.rightMargin = page.margins.right * 72;
     }
+    if (page.paper) ws.pageLayout.paperSize = page.paper === 'Letter' ? 'Letter' : 'A4';
+    if (page.printArea) ws.pageLayout.setPrintArea(page.printArea);
+    if (page.headerLeft !== undefined || page.headerRight !== undefined) {
+      const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+      hf.leftHeader = (page.headerLeft ?? '').replace(/&/g, '&&');
+      hf.rightHeader = (page.headerRight ?? '').replace(/&/g, '&&');
+      hf.leftFooter = 'KAP — Key Account Planner';
+      hf.rightFooter = 'Page &P of &N';
+    }
+  }
+  // Runs of rows with the same height are one command each.
+  const heights = Object.entries(spec.rowHeights ?? {}).map(([r, h]) => [Number(r), h] as const).sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+    ws.getRangeByIndexes(heights[i][0] - 1, 0, heights[j][0] - heights[i][0] + 1, 1).format.rowHeight = heights[i][1];
+    i = j + 1;
   }
   const fr = spec.freeze;
   if (fr && (fr.rows || fr.columns)) {

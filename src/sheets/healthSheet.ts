@@ -1,21 +1,28 @@
 /**
- * Account Health: one row per account, metrics as values and the score and band as live
- * =KAP.HEALTH / =KAP.BAND formulas over them (edit engagement or payment and it re-scores),
- * with trend arrow, 12-month sparkline, quadrant, ABC tier, alerts and win-back stage; then the
- * lifetime columns (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over
- * the fitted parameters written beside the weights). The Engagement source and Payment source
- * columns say where those two came from (log, ledger, accounts table).
+ * Account Health: one row per account, live and explainable in any spreadsheet program.
+ *
+ * The six factor inputs are values (edit engagement or payment, or any input) and each factor
+ * score, the total and the band are native Excel formulas over them and the weights row above
+ * the factor columns — no add-in needed (PRODUCT.md §2.10):
+ * - factor score: LOOKUP of the input (rounded as PRODUCT.md §2.1 says) in the factor's bands,
+ *   text inputs spelled out ("never" → 1, "lapsed" → 5, "none" → 1, "new" → n/a), blank → n/a;
+ * - score: ROUND(SUMPRODUCT(scores, weights) / SUMPRODUCT(ISNUMBER(scores) × weights), 2), so
+ *   n/a factors are left out and the remaining weights are scaled up to 100%;
+ * - band: from the rounded score (a hand-set override is written as text and wins).
+ * The printed view is the first columns (who, score, band, trend, revenue, alerts); the inputs,
+ * factor scores and the rest sit to the right of the print area, then the lifetime columns
+ * (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over the fitted
+ * parameters written beside the weights when KAP is loaded, values otherwise).
  */
 import { factorSourceText } from '../domain/analysis/basis';
 import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from '../domain/analysis/types';
 import type { Change } from '../domain/numbers';
-import { CHANGE_TEXT, FACTORS, FACTOR_LABELS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT } from '../domain/rules';
+import { BANDS, CHANGE_TEXT, DIVERSITY_STEPS, FACTORS, FACTOR_LABELS, FREQUENCY_STEPS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT, PAYMENT_STEPS, RECENCY_STEPS, REVENUE_STEPS, type Factor } from '../domain/rules';
 import { lifetimeCells, lifetimeColumns, lifetimeModelBlocks, lifetimeParamRows } from './lifetimeCells';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { type CellValue, cellA1, colLetter, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
+import { type CellValue, cellA1, colLetter, type ColumnSpec, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
 
-const HEADER_ROW = 6; // 0-based row of the table header (row 7 in Excel)
-const WEIGHTS_ROW = 3; // weights on row 4, B4:G4
+const HEADER_ROW = 6; // 0-based row of the table header (row 7 in Excel); the weights sit on row 6
 
 export function changeCell(c: Change): CellValue {
   return c.kind === 'pct' ? c.pct / 100 : CHANGE_TEXT[c.kind];
@@ -50,114 +57,158 @@ export function metricCells(i: HealthInputs): (string | number)[] {
 
 const TREND = { up: '▲', down: '▼', flat: '►' } as const;
 
-function row(a: AccountAnalysis, r: number, opts: LayoutOptions): CellValue[] {
-  const i = a.health.inputs;
-  const excelRow = r + 1;
-  const cat = categoriesCell(i);
-  const score = opts.live ? formula(`KAP.HEALTH(G${excelRow},H${excelRow},I${excelRow},J${excelRow},K${excelRow},L${excelRow},$B$${WEIGHTS_ROW + 1}:$G$${WEIGHTS_ROW + 1})`) : a.health.score;
-  // An override wins and says so; otherwise the band follows the live score.
-  const band = a.health.isOverride ? `${a.health.finalBand} (override)` : opts.live ? formula(`IFERROR(KAP.BAND(M${excelRow}),"")`) : a.health.finalBand;
-  const alerts = a.alerts.map((x) => `${x.severity}: ${x.message}`).join('\n');
-  return [
-    a.accountId,
-    a.name,
-    a.industry ?? '',
-    a.tier ?? '',
-    a.accountManager ?? '',
-    a.currency,
-    i.daysSinceLastOrder ?? 'never',
-    changeCell(i.ordersChange),
-    changeCell(i.revenueChange),
-    cat,
-    i.engagement ?? '',
-    i.daysBeyondTerms ?? '',
-    score,
-    band,
-    a.trend ? TREND[a.trend] : '',
-    textSparkline(a.history.map((h) => h.score)),
-    a.quadrant.quadrant,
-    a.abcTier ?? '',
-    a.revenueLast12,
-    a.revenuePrior12,
-    a.ordersLast12,
-    a.whitespace.potential,
-    a.alerts.length,
-    alerts,
-    a.winBack && a.winBack.stage > 0 ? a.winBack.name : '',
-    a.health.isOverride && a.health.override ? a.health.override.reason : '',
-  ];
+/** An Excel array constant: {1,2,3}. */
+const arr = (xs: readonly (number | string)[]) => `{${xs.map((x) => (typeof x === 'string' ? `"${x}"` : String(x))).join(',')}}`;
+// below any input (LibreOffice does not read exponents in inline arrays)
+const LOW = -999999999;
+
+/**
+ * The factor-score formula for one input cell, from the band tables in rules.ts (so the sheet and
+ * the engine cannot disagree). LOOKUP finds the last threshold ≤ the value.
+ */
+export function factorFormula(f: Factor, ref: string): string {
+  switch (f) {
+    case 'recency': {
+      // whole days: 0–7 → 5 … 61+ → 1; "never" → 1
+      const mins = RECENCY_STEPS.map((s, i) => (i === 0 ? 0 : RECENCY_STEPS[i - 1].max + 1));
+      return `IF(ISNUMBER(${ref}),LOOKUP(MAX(0,ROUND(${ref},0)),${arr(mins)},${arr(RECENCY_STEPS.map((s) => s.score))}),IF(${ref}="never",1,""))`;
+    }
+    case 'frequency':
+    case 'revenue': {
+      const steps = [...(f === 'frequency' ? FREQUENCY_STEPS : REVENUE_STEPS)].reverse();
+      // % change as a fraction, scored on the whole percent (rounded half away from zero, as ROUND does)
+      return `IF(ISNUMBER(${ref}),LOOKUP(ROUND(${ref}*100,0),${arr(steps.map((s) => (Number.isFinite(s.min) ? s.min : LOW)))},${arr(steps.map((s) => s.score))}),IF(${ref}="${CHANGE_TEXT.inf}",5,IF(${ref}="${CHANGE_TEXT.none}",1,"")))`;
+    }
+    case 'diversity': {
+      const steps = [...DIVERSITY_STEPS].reverse();
+      return `IF(ISNUMBER(${ref}),LOOKUP(MAX(0,INT(${ref})),${arr(steps.map((s) => (Number.isFinite(s.min) ? s.min : 0)))},${arr(steps.map((s) => s.score))}),IF(${ref}="${ONE_PRODUCT_TEXT}",1,""))`;
+    }
+    case 'engagement':
+      return `IF(ISNUMBER(${ref}),MAX(1,MIN(5,ROUND(${ref},0))),"")`;
+    case 'payment': {
+      const mins = PAYMENT_STEPS.map((s, i) => (i === 0 ? LOW : PAYMENT_STEPS[i - 1].max + 1));
+      return `IF(ISNUMBER(${ref}),LOOKUP(ROUND(${ref},0),${arr(mins)},${arr(PAYMENT_STEPS.map((s) => s.score))}),"")`;
+    }
+  }
+}
+
+/** The band of a (rounded) score cell: ≥ 4 Healthy, ≥ 3 Stable, ≥ 2 At Risk, else Critical. */
+export function bandFormula(scoreRef: string): string {
+  const asc = [...BANDS].reverse();
+  return `IF(ISNUMBER(${scoreRef}),LOOKUP(${scoreRef},${arr(asc.map((b) => (Number.isFinite(b.min) ? b.min : LOW)))},${arr(asc.map((b) => b.band))}),"")`;
+}
+
+interface Col extends ColumnSpec {
+  width: number;
+  value: (a: AccountAnalysis, r: number) => CellValue;
 }
 
 export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const accounts = [...p.accounts].sort((a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || b.revenueLast12 - a.revenueLast12);
+  const multiCurrency = p.currencies.length > 1;
   const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : '');
-  const columns = [
-    { header: 'Account ID' },
-    { header: 'Account' },
-    { header: 'Industry' },
-    { header: 'Tier' },
-    { header: 'Account manager' },
-    { header: 'Currency' },
-    { header: 'Days since last order', format: FORMATS.integer },
-    { header: 'Orders change (qtr)', format: FORMATS.percent },
-    { header: 'Revenue change (12m)', format: FORMATS.percent },
-    { header: 'Categories (12m)', format: FORMATS.integer },
-    { header: 'Engagement (1–5)' },
-    { header: 'Days beyond terms', format: FORMATS.integer },
-    { header: 'Health score', format: FORMATS.score },
-    { header: 'Band' },
-    { header: 'Trend' },
-    { header: '12-month trend' },
-    { header: 'Quadrant' },
-    { header: 'ABC' },
-    { header: 'Revenue 12m', format: money },
-    { header: 'Revenue prior 12m', format: money },
-    { header: 'Orders 12m', format: FORMATS.integer },
-    { header: 'Whitespace potential', format: money },
-    { header: 'Alerts' },
-    { header: 'Alert details' },
-    { header: 'Win-back stage' },
-    { header: 'Override reason' },
+  const sites = accounts.filter((a) => !a.isTopLevel).length;
+  const top = accounts.length - sites;
+
+  // Column positions are worked out from this list; formulas refer to them by letter.
+  const INPUTS: Record<Factor, { header: string; format?: string; value: (a: AccountAnalysis) => CellValue }> = {
+    recency: { header: 'Days since last order', format: FORMATS.integer, value: (a) => a.health.inputs.daysSinceLastOrder ?? 'never' },
+    frequency: { header: 'Orders change (qtr)', format: FORMATS.percent, value: (a) => changeCell(a.health.inputs.ordersChange) },
+    revenue: { header: 'Revenue change (12m)', format: FORMATS.percent, value: (a) => changeCell(a.health.inputs.revenueChange) },
+    diversity: {
+      header: 'Categories (12m)',
+      format: FORMATS.integer,
+      // no categories in the data: Diversity is n/a (the formula reads the text as left out)
+      value: (a) => categoriesCell(a.health.inputs),
+    },
+    engagement: { header: 'Engagement (1–5)', format: FORMATS.integer, value: (a) => a.health.inputs.engagement },
+    payment: { header: 'Days beyond terms', format: FORMATS.integer, value: (a) => a.health.inputs.daysBeyondTerms },
+  };
+  const cols: Col[] = [
+    { header: 'Account ID', width: 11, value: (a) => a.accountId },
+    { header: 'Account', width: 28, value: (a) => a.name },
+    { header: 'Rolled into', width: 11, value: (a) => (a.isTopLevel ? null : a.parentId) },
+    { header: 'Tier', width: 9, value: (a) => a.tier },
+    { header: 'Account manager', width: 16, value: (a) => a.accountManager },
+    { header: 'Health score', format: FORMATS.score, width: 9, value: () => null },
+    { header: 'Band', width: 17, value: () => null },
+    { header: 'Trend', width: 6, value: (a) => (a.trend ? TREND[a.trend] : null) },
+    { header: '12-month trend', width: 18, value: (a) => textSparkline(a.history.map((h) => h.score)) },
+    { header: 'Revenue 12m', format: money, width: 13, value: (a) => a.revenueLast12 },
+    { header: 'ABC', width: 5, value: (a) => a.abcTier },
+    { header: 'Quadrant', width: 16, value: (a) => a.quadrant.quadrant },
+    { header: 'Alerts', format: FORMATS.integer, width: 7, value: (a) => a.alerts.length || null },
+    { header: 'Win-back stage', width: 22, value: (a) => (a.winBack && a.winBack.stage > 0 ? a.winBack.name : null) },
   ];
-  const lifetimeFrom = columns.length;
-  columns.push(...lifetimeColumns(p, money));
-  // Last: where Engagement and Payment came from (engagement log, payments ledger, accounts table).
-  columns.push({ header: 'Engagement source' }, { header: 'Payment source' });
+  const printedCols = cols.length;
+  for (const f of FACTORS) cols.push({ header: INPUTS[f].header, format: INPUTS[f].format, width: 11, value: INPUTS[f].value });
+  for (const f of FACTORS) cols.push({ header: `${FACTOR_LABELS[f]} score`, format: FORMATS.integer, width: 10, value: () => null });
+  cols.push(
+    { header: 'Industry', width: 20, value: (a) => a.industry },
+    { header: 'Revenue prior 12m', format: money, width: 13, value: (a) => a.revenuePrior12 },
+    { header: 'Orders 12m', format: FORMATS.integer, width: 9, value: (a) => a.ordersLast12 },
+    { header: 'Whitespace potential', format: money, width: 13, value: (a) => a.whitespace.potential || null },
+    { header: 'Alert details', width: 60, value: (a) => a.alerts.map((x) => `${x.severity}: ${x.message}`).join(' · ') || null },
+    { header: 'Override reason', width: 24, value: (a) => (a.health.isOverride && a.health.override ? a.health.override.reason : null) },
+  );
+  if (multiCurrency) cols.push({ header: 'Currency', width: 9, value: (a) => a.currency });
+  const lifetimeFrom = cols.length;
+  const lifetime = lifetimeColumns(p, money);
   const paramRows = lifetimeParamRows(p);
-  const rows = accounts.map((a, k) => [
-    ...row(a, HEADER_ROW + 1 + k, opts),
-    ...lifetimeCells(a, p, HEADER_ROW + 2 + k, colLetter(lifetimeFrom), opts, paramRows),
-    factorSourceText(a.health.inputs, 'engagement'),
-    factorSourceText(a.health.inputs, 'payment'),
-  ]);
+  const sources = [{ header: 'Engagement source' }, { header: 'Payment source' }];
+
+  const at = (header: string) => colLetter(cols.findIndex((c) => c.header === header));
+  const inputCol = (f: Factor) => at(INPUTS[f].header);
+  const scoreCol = (f: Factor) => at(`${FACTOR_LABELS[f]} score`);
+  const firstScore = scoreCol(FACTORS[0]);
+  const lastScore = scoreCol(FACTORS[FACTORS.length - 1]);
+  const weightsRow = HEADER_ROW; // 1-based row just above the header
+  const W = `$${firstScore}$${weightsRow}:$${lastScore}$${weightsRow}`;
+  const scoreAt = at('Health score');
+  const bandAt = at('Band');
+
+  const rows = accounts.map((a, k) => {
+    const r = HEADER_ROW + 2 + k; // 1-based Excel row
+    const out = cols.map((c) => c.value(a, r));
+    for (const f of FACTORS) out[cols.findIndex((c) => c.header === `${FACTOR_LABELS[f]} score`)] = formula(factorFormula(f, `${inputCol(f)}${r}`));
+    const S = `${firstScore}${r}:${lastScore}${r}`;
+    out[cols.findIndex((c) => c.header === 'Health score')] = formula(`IF(SUMPRODUCT(ISNUMBER(${S})*${W})=0,"",ROUND(SUMPRODUCT(${S},${W})/SUMPRODUCT(ISNUMBER(${S})*${W}),2))`);
+    // An override wins and says so; otherwise the band follows the live score.
+    out[cols.findIndex((c) => c.header === 'Band')] = a.health.isOverride ? `${a.health.finalBand} (override)` : formula(bandFormula(`${scoreAt}${r}`));
+    // last: where Engagement and Payment came from (engagement log, payments ledger, accounts table)
+    return [...out, ...lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) => (v === '' ? null : v)), factorSourceText(a.health.inputs, 'engagement'), factorSourceText(a.health.inputs, 'payment')];
+  });
   const first = HEADER_ROW + 2;
   const last = HEADER_ROW + 1 + Math.max(1, rows.length);
   const cf: ConditionalFormat[] = [
-    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Healthy', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
-    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Stable', fill: '#DDEBF7', fontColor: PALETTE.brand } },
-    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'At Risk', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-    { range: `N${first}:N${last}`, rule: { type: 'textContains', text: 'Critical', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
-    { range: `M${first}:M${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Healthy', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Stable', fill: '#DDEBF7', fontColor: PALETTE.brand } },
+    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'At Risk', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
+    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Critical', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
+    { range: `${scoreAt}${first}:${scoreAt}${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
   ];
   const weights = p.weights;
+  const firstScoreIdx = cols.findIndex((c) => c.header === `${FACTOR_LABELS[FACTORS[0]]} score`);
+  const rollup = sites ? ` · ${top} accounts + ${sites} sites rolled into their parents ("Rolled into"); a parent's figures include its sites'` : ` · ${top} accounts`;
   return sheet(
     kapName('Account Health'),
     'health',
     '',
     [
       title('A1', 'Account Health'),
-      cell('A2', `As of ${asOfText(opts.asOf)} · ${accounts.length} accounts · score = weighted factors 1–5 (edit the weights in row 4 or any input column and the score updates)`, 'subtitle'),
-      { at: `A${WEIGHTS_ROW}`, rows: [['Weights', ...FACTORS.map((f) => FACTOR_LABELS[f])]], style: 'label' },
-      { at: `A${WEIGHTS_ROW + 1}`, rows: [['(must total 100%)', ...FACTORS.map((f) => weights[f] / 100)]], formats: [undefined, ...FACTORS.map(() => FORMATS.percent)] },
-      cell(`H${WEIGHTS_ROW + 1}`, formula(`SUM(B${WEIGHTS_ROW + 1}:G${WEIGHTS_ROW + 1})`), 'label', FORMATS.percent),
+      cell('A2', `As of ${asOfText(opts.asOf)}${rollup}`, 'subtitle'),
+      cell('A3', `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to 100%), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`, 'note'),
+      cell(`${colLetter(firstScoreIdx - 1)}${weightsRow}`, 'Weights →', { bold: true, hAlign: 'right' }),
+      { at: `${firstScore}${weightsRow}`, rows: [FACTORS.map((f) => weights[f] / 100)], formats: FACTORS.map(() => FORMATS.percent), style: { bold: true, fill: PALETTE.totalFill, border: 'box' } },
+      cell(`${colLetter(firstScoreIdx + FACTORS.length)}${weightsRow}`, formula(`SUM(${firstScore}${weightsRow}:${lastScore}${weightsRow})`), { bold: true }, FORMATS.percent),
       ...lifetimeModelBlocks(p),
-      table(cellA1(HEADER_ROW, 0), 'KAP_Health', columns, rows),
+      table(cellA1(HEADER_ROW, 0), 'KAP_Health', [...cols, ...lifetime, ...sources], rows.length ? rows : [[...cols, ...lifetime, ...sources].map(() => null)]),
     ],
     {
-      widths: [12, 28, 20, 10, 18, 9, 11, 11, 11, 12, 12, 11, 10, 18, 7, 16, 17, 6, 14, 14, 10, 14, 8, 60, 24, 24, 9, 11, 11, 12, 14, 13, 14, 30, 30],
+      widths: [...cols.map((c) => c.width), 9, 11, 11, 12, 14, 13, 14],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
-      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}` },
+      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, printArea: `A1:${colLetter(printedCols - 1)}${last}` },
       tabColor: PALETTE.brand,
     },
   );

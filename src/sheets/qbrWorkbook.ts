@@ -12,7 +12,7 @@ import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } 
 import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
 
 const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
-const PAGE = { orientation: 'portrait', fitToWidth: true, margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } } as const;
+const PAGE = { orientation: 'portrait', fitToWidth: true, onePage: true, margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } } as const;
 
 function pct(x: number | null): CellValue {
   return x === null ? 'n/a' : x / 100;

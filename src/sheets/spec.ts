@@ -171,11 +171,22 @@ export interface PageSetupSpec {
   orientation?: 'portrait' | 'landscape';
   /** Fit all columns onto one page wide (any number of pages tall). */
   fitToWidth?: boolean;
+  /** With fitToWidth: also one page tall (a QBR page). */
+  onePage?: boolean;
   /** Rows repeated on every printed page, e.g. '1:3'. */
   printTitleRows?: string;
   /** Inches. */
   margins?: { top: number; bottom: number; left: number; right: number };
+  /** Paper from the culture (A4; Letter in the US and a few other countries): see paperFor. */
+  paper?: PaperSize;
+  /** What prints, e.g. 'A1:N120' (default: the used range). */
+  printArea?: string;
+  /** Header text, left (what and whom) and right (the as-of date); footer: KAP left, "Page n of m" right. */
+  headerLeft?: string;
+  headerRight?: string;
 }
+
+export type PaperSize = 'A4' | 'Letter';
 
 export interface SheetSpec {
   /** Wanted name; writers make it valid and unique (31 chars, no []:*?/\, " (2)" on a clash). */
@@ -186,8 +197,10 @@ export interface SheetSpec {
   subject?: string;
   blocks: Block[];
   styles?: RangeStyle[];
-  /** Column widths in characters, by column from A (undefined = leave). */
+  /** Column widths in characters, by column from A (undefined = leave). finishForPrint narrows them to the content, keeping these as the cap. */
   widths?: (number | undefined)[];
+  /** Row heights in points, by 1-based row (set for rows whose text wraps; other rows keep the program's height). */
+  rowHeights?: Record<number, number>;
   freeze?: { rows?: number; columns?: number };
   merges?: string[];
   conditionalFormats?: ConditionalFormat[];

@@ -182,6 +182,11 @@ function formatOf(cells: ChartCell[]): string {
   return cells.find((c) => typeof c.value === 'number')?.format ?? 'General';
 }
 
+/** An axis reads in whole units (£20,000, not £20,000.00): the data's format without its decimals. */
+export function wholeUnits(format: string): string {
+  return format.replace(/([0#])\.[0#]+/g, '$1');
+}
+
 function axesXml(ch: ChartSpec, catFormat: string, valFormat: string): string {
   const horizontal = ch.type === 'bar';
   // Horizontal bars: first category at the top (how a ranked list reads), value axis at the bottom.
@@ -190,7 +195,7 @@ function axesXml(ch: ChartSpec, catFormat: string, valFormat: string): string {
     + `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="${xmlEscape(catFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
     + `<c:tickLblPos val="low"/><c:crossAx val="${AX_VAL}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx = `<c:valAx><c:axId val="${AX_VAL}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>`
-    + `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(valFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
+    + `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(wholeUnits(valFormat))}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>`
     + `<c:tickLblPos val="nextTo"/><c:crossAx val="${AX_CAT}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return catAx + valAx;
 }

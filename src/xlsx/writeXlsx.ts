@@ -15,6 +15,7 @@
  */
 import ExcelJS from 'exceljs';
 import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from './charts';
+import { headerFooterCodes } from '../sheets/print';
 import {
   blockRange, isDate, isFormula, parseRange, resolveStyle, tableNameFrom, uniqueSheetName, cellA1,
   FORMATS, PALETTE,
@@ -50,7 +51,11 @@ function toExcelJs(v: CellValue): XCellValue {
 
 function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
   if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
+    // A font without a name prints in the program's fallback (a serif in LibreOffice): start from the default, Calibri 11.
     c.font = {
+      name: 'Calibri',
+      family: 2,
+      size: 11,
       ...c.font,
       ...(s.bold !== undefined ? { bold: s.bold } : {}),
       ...(s.italic !== undefined ? { italic: s.italic } : {}),
@@ -271,11 +276,20 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
       if (p.fitToWidth) {
         ws.pageSetup.fitToPage = true;
         ws.pageSetup.fitToWidth = 1;
-        ws.pageSetup.fitToHeight = 0;
+        ws.pageSetup.fitToHeight = p.onePage ? 1 : 0;
       }
       if (p.printTitleRows) ws.pageSetup.printTitlesRow = p.printTitleRows.includes(':') ? p.printTitleRows : `${p.printTitleRows}:${p.printTitleRows}`;
       if (p.margins) ws.pageSetup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
+      // ST_PaperSize: 9 = A4, 1 = Letter
+      if (p.paper) ws.pageSetup.paperSize = (p.paper === 'Letter' ? 1 : 9) as ExcelJS.PageSetup['paperSize'];
+      // ExcelJS writes '$' + each corner: give it 'A$1' so the name reads $A$1 (a bare $A1 is not read by LibreOffice).
+      if (p.printArea) ws.pageSetup.printArea = p.printArea.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+      if (p.headerLeft !== undefined || p.headerRight !== undefined) {
+        const hf = headerFooterCodes(p);
+        ws.headerFooter = { oddHeader: hf.header, oddFooter: hf.footer };
+      }
     }
+    for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
     sheets.push({ name, kind: spec.kind, subject: spec.subject ?? '', tables: madeTables });
   }
   return { workbook: wb, sheets };

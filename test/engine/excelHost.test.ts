@@ -65,18 +65,19 @@ describe('Excel host', () => {
     expect(g?.daysSinceLastOrder).toBe(ymdToSerial(2026, 10, 31) - (ymdToSerial(2024, 11, 5) + 600 + 5));
   });
 
-  test('Score all accounts writes a health sheet with live KAP formulas and the look-alike names as text', async () => {
+  test('Score all accounts writes a health sheet with live native formulas and the look-alike names as text', async () => {
     const x = setup();
     const host = createExcelHost();
     const res = await host.run('scoreAll', {}, settings(), noop, signal());
     expect(res.made).toEqual(['KAP Account Health']);
     expect(res.message).toMatch(/Made sheet 'KAP Account Health'/);
     const formulas = x.formulaCells('KAP Account Health');
-    // one KAP.HEALTH and one KAP.BAND per account, plus the weights total; and (issue 13) per account
-    // KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV
-    expect(formulas.length).toBe(6 * 2 + 1 + 6 * 3);
-    expect(x.cellAt('KAP Account Health', 'M8')?.formula).toMatch(/^=KAP\.HEALTH\(G8,H8,I8,J8,K8,L8,\$B\$4:\$G\$4\)$/);
-    expect(x.cellAt('KAP Account Health', 'AE8')?.formula).toBe('=KAP.PALIVE(AA8,AB8,AC8,$K$4:$Q$4)');
+    // per account six factor scores, the score and the band as native formulas (live without the add-in, issue 15),
+    // plus the weights total; and (issue 13) per account KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV
+    expect(formulas.length).toBe(6 * 8 + 1 + 6 * 3);
+    expect(x.cellAt('KAP Account Health', 'F8')?.formula).toBe('=IF(SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6)=0,"",ROUND(SUMPRODUCT(U8:Z8,$U$6:$Z$6)/SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6),2))');
+    expect(x.cellAt('KAP Account Health', 'U8')?.formula).toBe('=IF(ISNUMBER(O8),LOOKUP(MAX(0,ROUND(O8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(O8="never",1,""))');
+    expect(x.cellAt('KAP Account Health', 'AK8')?.formula).toBe('=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)');
     const names: unknown[] = [];
     for (let r = 8; r <= 13; r++) names.push(x.cellAt('KAP Account Health', `B${r}`)?.value);
     for (const name of Object.values(LOOKALIKES)) {

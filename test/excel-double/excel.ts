@@ -516,8 +516,27 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   set bottomMargin(v: number) { this.prop('bottomMargin', v); }
   set centerHorizontally(v: boolean) { this.prop('centerHorizontally', v); }
   set printGridlines(v: boolean) { this.prop('printGridlines', v); }
+  set paperSize(v: string) { this.prop('paperSize', v); }
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    return { defaultForAllPages: new HeaderFooterProxy(this.context, () => this._m()) };
+  }
   setPrintTitleRows(rows: string): void { this._call('setPrintTitleRows', [rows], (m) => (m.page.printTitleRows = rows)); }
   setPrintArea(area: string): void { this._call('setPrintArea', [area], (m) => (m.page.printArea = area)); }
+}
+
+/** pageLayout.headersFooters.defaultForAllPages (ExcelApi 1.9): the six header/footer sections, kept in page.headersFooters. */
+export class HeaderFooterProxy extends ClientObject<SheetModel> {
+  protected readonly scalars = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
+  protected _get(m: SheetModel, p: string): unknown { return (m.page.headersFooters as Record<string, string> | undefined)?.[p]; }
+  private prop(p: string, v: string): void {
+    this._write(p, v, (m) => (m.page.headersFooters = { ...(m.page.headersFooters as Record<string, string> | undefined), [p]: v }));
+  }
+  set leftHeader(v: string) { this.prop('leftHeader', v); }
+  set centerHeader(v: string) { this.prop('centerHeader', v); }
+  set rightHeader(v: string) { this.prop('rightHeader', v); }
+  set leftFooter(v: string) { this.prop('leftFooter', v); }
+  set centerFooter(v: string) { this.prop('centerFooter', v); }
+  set rightFooter(v: string) { this.prop('rightFooter', v); }
 }
 
 // ====================================================================== custom properties & settings
