@@ -63,10 +63,11 @@ describe('Account Health sheet', () => {
 
   test('live: P(alive), expected 12-month revenue and CLV are KAP formulas over the row and the parameters', () => {
     const [x, tx, T, mean, pa, rev, clv] = ['Repeat orders (x)', 'Weeks first to last order (t_x)', 'Weeks since first order (T)', 'Mean repeat order', 'P(alive)', 'Expected revenue 12m', 'CLV (12 months, 10% a year)'].map((h) => headerColumn(live, h));
-    expect([x, tx, T, mean, pa, rev, clv]).toEqual(['AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG']);
-    expect(at(live, 'AE8')).toEqual({ formula: '=KAP.PALIVE(AA8,AB8,AC8,$K$4:$Q$4)' });
-    expect(at(live, 'AF8')).toEqual({ formula: '=KAP.CLV(AA8,AB8,AC8,AD8,$K$4:$Q$4,12,0)' });
-    expect(at(live, 'AG8')).toEqual({ formula: '=KAP.CLV(AA8,AB8,AC8,AD8,$K$4:$Q$4,$R$4,$S$4)' });
+    // after the health columns (printed view, inputs, factor scores, details: 32 columns, issue 15)
+    expect([x, tx, T, mean, pa, rev, clv]).toEqual(['AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM']);
+    expect(at(live, 'AK8')).toEqual({ formula: '=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)' });
+    expect(at(live, 'AL8')).toEqual({ formula: '=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,12,0)' });
+    expect(at(live, 'AM8')).toEqual({ formula: '=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,$R$4,$S$4)' });
   });
 
   test('in a file: the same figures as values; one-order accounts say so', () => {
