@@ -117,12 +117,14 @@ export function planReading(found: Found, sample: readonly (readonly Cell[])[], 
  * line revenue ≈ qty × price, order-level totals, one customer value; the fields the user chose
  * are left alone. The notes say what changed, and which export layout was recognised.
  */
-export function checkOrders(found: Found, settings?: Pick<KapSettings, 'mapping'>): Found {
-  const { detection, table } = found;
+export function checkOrders(found: Found, settings?: Pick<KapSettings, 'mapping'>, sample?: readonly (readonly Cell[])[]): Found {
+  const { table } = found;
+  const detection = found.unchecked ?? found.detection;
   const peek = table.peek;
   const m = detection.mapping;
-  const rows = peek.values.slice(m.headerRow + 1);
-  const userFields = new Set(Object.entries(settings?.mapping?.orders ?? {}).filter(([, h]) => h !== undefined).map(([f]) => f));
+  const rows = sample ?? peek.values.slice(m.headerRow + 1);
+  const choices = settings?.mapping?.orders;
+  const userFields = new Set(Object.entries(choices ?? {}).filter(([, h]) => h !== undefined).map(([f]) => f));
   const disc = m.fields.find((f) => f.field === 'discount')?.column;
   const check = checkOrderColumns(m, rows, {
     numbers: orderNumberConventions(m, rows),
@@ -132,7 +134,8 @@ export function checkOrders(found: Found, settings?: Pick<KapSettings, 'mapping'
   });
   const layout = layoutById(m.layout);
   const notes = [...(layout ? [`Read as ${layout.name}${layout.note ? `: ${layout.note.charAt(0).toLowerCase()}${layout.note.slice(1)}` : '.'}`] : []), ...check.notes];
-  return { table, detection: { ...detection, mapping: check.mapping, ...(notes.length ? { notes } : {}) } };
+  const mapping = sample && choices ? withUserChoices(check.mapping, detection.headers, choices) : check.mapping;
+  return { table, unchecked: detection, detection: { ...detection, mapping, notes: notes.length ? notes : undefined } };
 }
 
 /** What the order lines are read with, settled before the first line is parsed. */
@@ -160,6 +163,8 @@ export interface OrderSink {
 export interface Found {
   table: SourceTable;
   detection: Detection;
+  /** The order table's header-based detection before the data checks (checked again on the larger sample). */
+  unchecked?: Detection;
 }
 
 export type FoundRoles = Partial<Record<Role, Found>>;
@@ -342,7 +347,8 @@ export class IngestSession {
     this.checkCancel();
     const culture = this.options.culture ?? (await this.source.culture?.());
     const numberCulture: NumberCulture | undefined = this.options.numberCulture ?? (await this.source.numberCulture?.());
-    const { mapping, headers } = orders.detection;
+    let { mapping } = orders.detection;
+    const { headers } = orders.detection;
     const top = orders.table.peek.top ?? 1;
     const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
     const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
@@ -359,7 +365,14 @@ export class IngestSession {
     const settle = async () => {
       // The culture's name settles the date order, its decimal separator the number columns.
       const named: NumberCulture | undefined = culture === undefined ? numberCulture : typeof numberCulture === 'object' ? { ...numberCulture, name: culture } : culture;
-      const read = planReading(orders, held, named);
+      // The column checks again, on the sample rather than the first rows the detection saw.
+      let checked = orders;
+      if (orders.unchecked && held.length > orders.table.peek.values.length - orders.detection.mapping.headerRow - 1) {
+        checked = checkOrders(orders, this.settings, held);
+        requireComplete(checked.detection.mapping, headers, checked.detection.notes);
+        mapping = checked.detection.mapping;
+      }
+      const read = planReading(checked, held, named);
       plan = { side, mapping, headers, dateOrder: read.dateOrder, read, sourceMoneyFormat, culture };
       await sink.begin(plan);
     };

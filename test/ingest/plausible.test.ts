@@ -1,5 +1,9 @@
 /** Column choices checked against the data, on plain tables no layout knows (ingest/plausible). */
-import { KapEngine, loadGrids } from '../../src/engine/engine';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { textSource } from '../../src/cli/fileSource';
+import { KapEngine, loadGrids, loadSource } from '../../src/engine/engine';
 import { detectRoles } from '../../src/engine/session';
 import { defaultSettings } from '../../src/engine/settings';
 import { detectTable } from '../../src/ingest/detect';
@@ -126,6 +130,19 @@ describe('one customer value across a whole large file', () => {
   it('without one, the user is warned', () => {
     const g: Grid = { name: 'o', values: [['Account', 'Date', 'SKU', 'Qty', 'Revenue'], ...rows(() => 'X1', () => '').map((r) => [r[0], ...r.slice(2)])] };
     expect(notes(g)).toEqual(['Every one of the first 60 lines has the same customer "X1" in "Account": KAP analyses them as one account. If "Account" is not the customer, choose the customer column in the column mapping.']);
+  });
+  it('a file source shows the detection only its first 30 rows; the check runs again on the sample the session reads', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kap-plausible-')), 'ledger.csv');
+    const lines = ['Account,Customer Name,Date,SKU,Qty,Revenue', ...rows(() => '200', (i) => (i < 40 ? 'Cust 0' : 'Cust 1')).map((r) => r.join(','))];
+    writeFileSync(path, lines.join('\n'));
+    const engine = new KapEngine();
+    const report = await loadSource(engine, textSource(path), defaultSettings());
+    expect(report.warnings[0]).toBe('Every line has "200" in "Account", so it cannot tell customers apart: KAP takes the customer from "Customer Name" instead.');
+    // 40 lines of 10 and 20 lines of 10
+    expect(engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' }).accounts.map((a) => [a.accountId, a.revenueLast12])).toEqual([
+      ['Cust 0', 400],
+      ['Cust 1', 200],
+    ]);
   });
   it('a small file of one customer is no suspicion', () => {
     const g: Grid = { name: 'o', values: [['Account', 'Date', 'SKU', 'Qty', 'Revenue'], ['X1', '2026-10-01', 'S1', 1, 10]] };
