@@ -46,6 +46,7 @@ export const USAGE = `usage:
   kap demo    [--out folder/]
 options for every command that reads a file:
   --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date)
+  --culture NAME       e.g. de-DE: day- or month-first dates and a decimal comma or point, where the file does not say
   --fiscal-start MONTH first month of the fiscal year, 1-12 (default 1)
   --sheet NAME         the sheet that holds the order lines (.xlsx)
   --quiet, -q          no progress line
@@ -55,6 +56,7 @@ options for every command that reads a file:
 export const OPTIONS = {
   sheet: { type: 'string' },
   'as-of': { type: 'string' },
+  culture: { type: 'string' },
   json: { type: 'boolean' },
   account: { type: 'string' },
   out: { type: 'string' },
@@ -71,6 +73,7 @@ export const OPTIONS = {
 interface Opts {
   sheet?: string;
   'as-of'?: string;
+  culture?: string;
   json?: boolean;
   account?: string;
   out?: string;
@@ -116,10 +119,12 @@ function settingsFrom(o: Opts): KapSettings {
 }
 
 /** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (PRODUCT.md §2). */
-async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o), asOfLastDate = true): Promise<Loaded> {
+async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o)): Promise<Loaded> {
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
-  const session = new IngestSession(source, settings, { ordersSheet: o.sheet });
+  if (o.culture !== undefined && !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(o.culture)) throw new UsageError(`--culture "${o.culture}" is not a culture name: use e.g. en-GB, en-US or de-DE.`);
+  // --culture settles what the file cannot: day- or month-first dates, and a decimal comma or point.
+  const session = new IngestSession(source, settings, { ordersSheet: o.sheet, culture: o.culture });
   const tables = await session.tables();
   if (o.sheet && !tables.some((t) => t.peek.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(', ')}.`);
   const engine = new KapEngine();
@@ -134,7 +139,6 @@ async function load(file: string, o: Opts, progress: Progress, settings = settin
     const nothingUnder = report.warnings.length === 0 && report.rejected.length === 0 && report.skippedBlank + report.skippedHeaders + report.skippedTotals === 0;
     throw new UsageError(nothingUnder ? `No order lines in ${file}: it has a header row but no rows under it.` : `No usable order lines in ${file}. ${report.warnings.join(' ')}`.trimEnd());
   }
-  if (asOfLastDate && settings.asOf === undefined) settings.asOf = serialToIso(report.lastDate ?? 0);
   progress.show(`Analysing ${report.accounts.toLocaleString('en-GB')} accounts`);
   engine.analyse(settings);
   progress.clear();
@@ -234,7 +238,7 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
   // The sample's history ends on its last order date: analyse as of then, so the demo never ages.
-  const { engine, source } = await load(sample, { ...o, sheet: undefined }, progress, settingsFrom(o), true);
+  const { engine, source } = await load(sample, { ...o, sheet: undefined }, progress, settingsFrom(o));
   const p = engine.portfolio!;
   const report = engine.report!;
   const portfolioFile = join(dir, 'KAP portfolio.xlsx');

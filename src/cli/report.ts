@@ -1,11 +1,12 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from '../domain/dates';
+import { asOfPhrase, readingLines } from '../engine/assumptions';
 import type { KapEngine } from '../engine/engine';
 
 /** The whole analysis as plain data; `file` says what was read and how (encoding, delimiter). */
 export function toJson(engine: KapEngine, file?: { name: string; read: string }): unknown {
   const p = engine.portfolio!;
-  return { asOf: serialToIso(p.asOf), ...(file ? { file } : {}), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, engagementLog: engine.side.engagement.length, invoices: engine.side.invoices.length, notes: engine.side.notes }, portfolio: p };
+  return { asOf: serialToIso(p.asOf), asOfSource: engine.settings?.asOf ? 'set' : 'last order date', ...(file ? { file } : {}), ingest: engine.report, sideTables: { accounts: engine.side.accounts.length, catalog: engine.side.catalog.length, contacts: engine.side.contacts.length, engagementLog: engine.side.engagement.length, invoices: engine.side.invoices.length, notes: engine.side.notes }, portfolio: p };
 }
 
 /**
@@ -50,8 +51,10 @@ export function printSummary(engine: KapEngine, out: (s: string) => void, limit 
   const p = engine.portfolio!;
   const r = engine.report!;
   const d = p.dashboard;
-  out(`KAP analysis as of ${serialToIso(p.asOf)}`);
+  out(`KAP analysis ${asOfPhrase(p.asOf, !!engine.settings?.asOf)}`);
   if (file) out(`Read: ${file}`);
+  // The file line above already says how a text file was read.
+  for (const line of readingLines(r)) if (!(file && line.startsWith('Text file:'))) out(`  ${line}`);
   out(`Order lines: ${r.accepted.toLocaleString('en-GB')} (${r.returns} returns) · accounts: ${d.accountsManaged} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ''}`);
   for (const w of [...r.warnings, ...engine.side.notes, ...p.warnings, ...(p.currencyWarning ? [p.currencyWarning] : [])]) out(`! ${w}`);
   out(`Annual revenue: ${Object.entries(d.annualRevenue).map(([c, v]) => money(v, c)).join(' + ')} · average health ${d.averageHealth === null ? 'n/a' : d.averageHealth.toFixed(2)}`);

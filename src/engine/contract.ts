@@ -40,7 +40,19 @@ export interface Discovery {
   /** Roles that are required and were not found, with a plain-words message each. */
   problems: string[];
   /** Order-line facts once read: row count, date range, accounts. */
-  summary?: { rows: number; firstDate: string; lastDate: string; accounts: number; rejected: number; warnings: string[] };
+  summary?: {
+    rows: number;
+    firstDate: string;
+    lastDate: string;
+    accounts: number;
+    rejected: number;
+    /** yyyy-mm-dd the analysis counts back from: the one set, else the last order date */
+    asOf?: string;
+    asOfSet?: boolean;
+    /** what KAP assumed to read the order lines (dates, numbers, currency, skipped rows), one line each */
+    assumed?: string[];
+    warnings: string[];
+  };
 }
 
 

@@ -22,7 +22,7 @@ import type { SheetSpec } from '../sheets/spec';
 import { actionOf, type ActionId } from './actions';
 import type { KapSettings } from './settings';
 import { type IngestSource, IngestSession, type OrderPlan, type OrderReadOptions, type OrderSink, type SessionOptions, emptySideTables, type SideTables } from './session';
-import { asOfOf } from './settings';
+import { asOfOf, asOfWarning } from './settings';
 
 export { emptySideTables, type SideTables };
 
@@ -119,6 +119,11 @@ export class KapEngine implements OrderSink {
     return this.report;
   }
 
+  /**
+   * Analyses the order lines read, as of the date set, else the data's last order date (`today`
+   * only stands in when no line has a date). A set date more than 31 days after the last order
+   * is warned about in the analysis' warnings.
+   */
   analyse(settings: KapSettings, today?: Serial): PortfolioAnalysis {
     this.settings = settings;
     this.qbrs.clear();
@@ -127,8 +132,9 @@ export class KapEngine implements OrderSink {
       throw new Error(`No usable order lines were read.${why}`);
     }
     this.details.clear();
+    const asOf = asOfOf(settings, this.report.lastDate, today);
     this.model = buildPortfolio(this.book, {
-      asOf: asOfOf(settings, today),
+      asOf,
       weights: normaliseWeights(settings.weights),
       accounts: this.side.accounts,
       catalog: this.side.catalog,
@@ -146,6 +152,8 @@ export class KapEngine implements OrderSink {
       hasCategories: this.hasCategories,
     });
     this.portfolio = this.model.analysis;
+    const late = asOfWarning(asOf, this.report.lastDate);
+    if (late && !this.portfolio.warnings.includes(late)) this.portfolio.warnings.unshift(late);
     return this.portfolio;
   }
 

@@ -13,7 +13,8 @@ import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, Foun
 import { ACTIONS, actionOf } from './actions';
 import { type EngineClient, LocalEngineClient } from './engineClient';
 import { type FoundRoles, type IngestSource, IngestSession, noOrdersIn, type OrderSink, type SourceTable } from './session';
-import { completeSettings, settingsProblems } from './settings';
+import { asOfOf, asOfWarning, completeSettings, settingsProblems } from './settings';
+import { readingLines } from './assumptions';
 
 const SETTINGS_KEY = 'kap.settings';
 const SHOWN_ROLES: DataRole[] = ['orders', 'accounts', 'catalog', 'contacts', 'initiatives'];
@@ -183,13 +184,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const list = await eng.call('analyse', { settings });
       analysed = true;
       accounts = list;
+      const asOf = asOfOf(settings, report.lastDate);
+      const late = asOfWarning(asOf, report.lastDate);
       summary = {
         rows: report.accepted,
         firstDate: report.firstDate === null ? '' : serialToIso(report.firstDate),
         lastDate: report.lastDate === null ? '' : serialToIso(report.lastDate),
         accounts: report.accounts,
         rejected: report.rejected.reduce((s, r) => s + r.count, 0),
-        warnings: [...report.warnings, ...side.notes],
+        asOf: serialToIso(asOf),
+        asOfSet: !!settings.asOf,
+        assumed: readingLines(report),
+        warnings: [...(late ? [late] : []), ...report.warnings, ...side.notes],
       };
       progress({ phase: 'analysing', done: report.accounts, total: report.accounts, message: `Analysed ${list.length.toLocaleString()} accounts` });
       return list;

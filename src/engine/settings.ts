@@ -1,7 +1,7 @@
 /** Default settings, validation, and settings → analysis context. */
 import { clvOptions } from '../domain/analysis/clvBasics';
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from '../domain/analysis/fiscal';
-import { isoToSerial, todaySerial } from '../domain/dates';
+import { isoToSerial, serialToIso, todaySerial } from '../domain/dates';
 import { normaliseWeights, WeightsError } from '../domain/health';
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from '../domain/rules';
 import type { Serial } from '../domain/types';
@@ -10,7 +10,7 @@ import type { DataRole } from './contract';
 
 /** What the user chooses for an analysis; saved in the workbook by the pane, given as options to the CLI. */
 export interface KapSettings {
-  /** yyyy-mm-dd; undefined = today */
+  /** yyyy-mm-dd; undefined = the data's last order date */
   asOf?: string;
   /** 1–12 */
   fiscalYearStartMonth: number;
@@ -52,8 +52,24 @@ export function settingsProblems(s: KapSettings): string[] {
   return out;
 }
 
-export function asOfOf(s: KapSettings, today: Serial = todaySerial()): Serial {
-  return (s.asOf && isoToSerial(s.asOf)) || today;
+/**
+ * The analysis' as-of date: the one set, else the data's last order date (PRODUCT.md §2: the
+ * default, so an analysis never ages), else `today` (no data read yet: the pane's quarter list).
+ */
+export function asOfOf(s: Pick<KapSettings, 'asOf'>, lastOrderDate?: Serial | null, today: Serial = todaySerial()): Serial {
+  return (s.asOf && isoToSerial(s.asOf)) || lastOrderDate || today;
+}
+
+/** A set as-of date this many days after the data's last order date or more draws a warning. */
+export const AS_OF_LATE_DAYS = 31;
+
+/**
+ * The warning for an as-of date set more than 31 days after the data's last order date (every
+ * account then looks lapsed: recency counts from the as-of date); undefined otherwise.
+ */
+export function asOfWarning(asOf: Serial, lastOrderDate: Serial | null | undefined): string | undefined {
+  if (lastOrderDate === null || lastOrderDate === undefined || asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
+  return `The as-of date ${serialToIso(asOf)} is ${asOf - lastOrderDate} days after the last order in the data (${serialToIso(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 
 /** Settings read back from a workbook may be old or partial: fill in what is missing. */

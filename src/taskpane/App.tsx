@@ -30,7 +30,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
         </Text>
         <Status running={s.running} progress={s.progress} outcome={s.outcome} onCancel={cmd.cancel} onDismiss={cmd.dismiss} />
         <DataPanel discovery={s.discovery} discovering={s.discovering} error={s.discoverError} busy={busy} onMappingChange={cmd.changeMapping} />
-        {s.settings ? <SettingsPanel settings={s.settings} problems={s.problems} disabled={busy} onChange={cmd.changeSettings} /> : null}
+        {s.settings ? <SettingsPanel settings={s.settings} problems={s.problems} disabled={busy} lastOrderDate={s.discovery?.summary?.lastDate} onChange={cmd.changeSettings} /> : null}
         <Section title="Accounts" collapsible={false}>
           <Stack tokens={{ childrenGap: 8 }}>
             <PrimaryButton text={s.analysed ? 'Analyse again' : 'Analyse'} disabled={busy || !s.settings || s.problems.length > 0} onClick={cmd.analyse} styles={{ root: { alignSelf: 'flex-start' } }} />

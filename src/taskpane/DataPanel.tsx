@@ -31,6 +31,12 @@ function TableCard({ table, summary, busy, onMappingChange }: { table: FoundTabl
         <Text>
           {wholeNumber(summary.rows)} lines read from {summary.firstDate} to {summary.lastDate}, {wholeNumber(summary.accounts)} accounts
           {summary.rejected ? `, ${wholeNumber(summary.rejected)} rows skipped` : ''}.
+          {summary.asOf ? ` Analysed as of ${summary.asOf} (${summary.asOfSet ? 'as set' : 'the last order date'}).` : ''}
+        </Text>
+      ) : null}
+      {table.role === 'orders' && summary?.assumed?.length ? (
+        <Text variant="small" styles={{ root: { whiteSpace: 'pre-line' } }}>
+          {summary.assumed.join('\n')}
         </Text>
       ) : null}
       {table.role === 'orders' && summary?.warnings.length ? (

@@ -8,7 +8,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import type { KapSettings } from '../engine/contract';
 import { FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
-import { MONTHS, todayIso } from './format';
+import { MONTHS } from './format';
 import { Section } from './Section';
 
 export interface SettingsPanelProps {
@@ -16,6 +16,8 @@ export interface SettingsPanelProps {
   /** Plain-words problems from the settings rules (src/engine/settings.ts). */
   problems: string[];
   disabled?: boolean;
+  /** yyyy-mm-dd of the data's last order, once read: the as-of date when none is set. */
+  lastOrderDate?: string;
   onChange: (next: KapSettings) => void;
 }
 
@@ -28,7 +30,7 @@ function numberFrom(text: string | undefined, fallback: number): number {
 
 const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
 
-export function SettingsPanel({ settings, problems, disabled, onChange }: SettingsPanelProps): JSX.Element {
+export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onChange }: SettingsPanelProps): JSX.Element {
   const theme = useTheme();
   const [asOfText, setAsOfText] = useState(settings.asOf ?? '');
   const total = FACTORS.reduce((s, f) => s + (settings.weights[f] ?? 0), 0);
@@ -41,8 +43,8 @@ export function SettingsPanel({ settings, problems, disabled, onChange }: Settin
       <Stack tokens={{ childrenGap: 8 }}>
         <TextField
           label="As-of date"
-          description="yyyy-mm-dd; leave blank for today. All periods count back from this date."
-          placeholder={todayIso()}
+          description="yyyy-mm-dd; leave blank for the last order date in the data. All periods count back from this date."
+          placeholder={lastOrderDate || 'last order date'}
           value={asOfText}
           disabled={disabled}
           errorMessage={dateProblem}

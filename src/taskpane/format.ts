@@ -68,10 +68,13 @@ export function problemOf(e: unknown): { message: string; action?: string } {
   return { message: 'Something went wrong.' };
 }
 
-/** The fiscal quarter that holds the as-of date and the 7 before it, newest first, e.g. "FY2026 Q3". */
-export function recentQuarters(settings: KapSettings, count = 8, today?: number): { key: string; text: string }[] {
+/**
+ * The fiscal quarter that holds the as-of date and the 7 before it, newest first, e.g. "FY2026 Q3".
+ * The as-of date is the one set, else `lastOrder` (the data's last order date), else `today`.
+ */
+export function recentQuarters(settings: KapSettings, count = 8, lastOrder?: number, today?: number): { key: string; text: string }[] {
   const start = isFiscalStartMonth(settings.fiscalYearStartMonth) ? settings.fiscalYearStartMonth : 1;
-  const current = fiscalQuarterOf(asOfOf(settings, today), start);
+  const current = fiscalQuarterOf(asOfOf(settings, lastOrder, today), start);
   const out: { key: string; text: string }[] = [];
   for (let i = 0; i < count; i++) {
     const span = fiscalQuarterSpan(shiftQuarter(current, -i), start);
@@ -81,9 +84,9 @@ export function recentQuarters(settings: KapSettings, count = 8, today?: number)
 }
 
 /** The quarter a QBR reviews unless the user picks another: the last one completed by the as-of date. */
-export function defaultQuarter(settings: KapSettings, today?: number): string {
+export function defaultQuarter(settings: KapSettings, lastOrder?: number, today?: number): string {
   const start = isFiscalStartMonth(settings.fiscalYearStartMonth) ? settings.fiscalYearStartMonth : 1;
-  return fiscalQuarterSpan(lastCompletedQuarter(asOfOf(settings, today), start), start).label;
+  return fiscalQuarterSpan(lastCompletedQuarter(asOfOf(settings, lastOrder, today), start), start).label;
 }
 
 /** Today as yyyy-mm-dd in local time, for the as-of placeholder. */

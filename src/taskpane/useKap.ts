@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../engine/contract';
 import { settingsProblems } from '../engine/settings';
 import { defaultQuarter, problemOf, recentQuarters } from './format';
+import { isoToSerial } from '../domain/dates';
 import type { Outcome } from './Status';
 
 /** Settings are saved this long after the last change, so typing a weight is one save. */
@@ -62,8 +63,10 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const mounted = useRef(true);
 
   const problems = useMemo(() => (settings ? settingsProblems(settings) : []), [settings]);
-  const quarters = useMemo(() => (settings ? recentQuarters(settings) : []), [settings]);
-  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : settings ? defaultQuarter(settings) : undefined;
+  // With no as-of date set, quarters count back from the data's last order date once it is known.
+  const lastOrder = discovery?.summary?.lastDate ? isoToSerial(discovery.summary.lastDate) : undefined;
+  const quarters = useMemo(() => (settings ? recentQuarters(settings, 8, lastOrder) : []), [settings, lastOrder]);
+  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : settings ? defaultQuarter(settings, lastOrder) : undefined;
 
   /** Runs one job at a time; returns undefined when another job is running or this one failed. */
   const runJob = useCallback(async <T>(label: string, work: (signal: AbortSignal) => Promise<T>, onDone?: (value: T) => Outcome | undefined): Promise<T | undefined> => {

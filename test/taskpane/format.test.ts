@@ -21,9 +21,12 @@ describe('pane formatting', () => {
     expect(q[0].key).toBe('FY2027 Q2');
   });
 
-  it('uses today when no as-of date is set', () => {
-    // 3 Feb 2026 with a January year start: FY2026 Q1.
+  it('uses the last order date when no as-of date is set (PRODUCT.md §2), and today only before any data is read', () => {
+    // Last order 3 Feb 2026 with a January year start: FY2026 Q1.
     expect(recentQuarters(defaultSettings(), 1, ymdToSerial(2026, 2, 3))[0].key).toBe('FY2026 Q1');
+    // No data yet, today 20 Nov 2026: FY2026 Q4.
+    expect(recentQuarters(defaultSettings(), 1, undefined, ymdToSerial(2026, 11, 20))[0].key).toBe('FY2026 Q4');
+    expect(recentQuarters({ ...defaultSettings(), asOf: '2025-05-01' }, 1, ymdToSerial(2026, 2, 3))[0].key).toBe('FY2025 Q2');
   });
 
   it('writes progress as phase, count and message', () => {
