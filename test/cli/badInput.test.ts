@@ -65,14 +65,14 @@ test('a header with no rows under it says so, in one line, exit 1; with no --as-
   // Two orders, the last on 15/03/2025: without --as-of the summary is as of that day (PRODUCT.md §2), not today.
   const old = kap('analyze', file('old.csv', 'Customer ID,Order Date,SKU,Qty,Revenue\nA1,2025-01-10,X,1,10\nA1,2025-03-15,X,2,20\n'), '--quiet');
   expect(old.status).toBe(0);
-  expect(old.stdout.split('\n')[0]).toBe('KAP analysis as of 2025-03-15');
+  expect(old.stdout.split('\n')[0]).toBe('KAP analysis as of 2025-03-15 (the last order date)');
 });
 
 test('output piped into a reader that stops early (| head -1) ends quietly: no stack trace, exit 0', () => {
   const rows = Array.from({ length: 3000 }, (_, i) => `A${i},2026-01-${String((i % 28) + 1).padStart(2, '0')},X,1,10`);
   const csv = file('many.csv', `Customer ID,Order Date,SKU,Qty,Revenue\n${rows.join('\n')}\n`);
   const r = spawnSync('bash', ['-c', `"${process.execPath}" -r tsx/cjs "${MAIN}" analyze "${csv}" --quiet | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.stdout).toBe('KAP analysis as of 2026-01-28\nstatus 0\n');
+  expect(r.stdout).toBe('KAP analysis as of 2026-01-28 (the last order date)\nstatus 0\n');
   expect(r.stderr).toBe('');
 });
 
