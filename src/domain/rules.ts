@@ -394,11 +394,11 @@ export const DECISION_MAP = {
   forFeeling: 4,
   againstFeeling: 2,
   positions: {
-    sponsor: { label: 'Sponsor', action: 'Keep close: meet each quarter, ask them to introduce us to the roles we miss.' },
-    toWin: { label: 'Decision maker to win', action: 'Priority: understand their concerns, meet them with the manager, show value on their terms.' },
-    blocker: { label: 'Blocker', action: 'Urgent: find out why, address the issue face to face, involve our senior manager.' },
-    ally: { label: 'Ally', action: 'Ask for introductions and insight into how decisions are made.' },
-    watch: { label: 'Watch', action: 'Keep informed; resolve any issue they raise quickly.' },
+    sponsor: { label: 'Sponsor', action: 'Keep close; ask for introductions to the roles we miss.' },
+    toWin: { label: 'Decision maker to win', action: 'Priority: learn their concerns; meet them with your manager.' },
+    blocker: { label: 'Blocker', action: 'Urgent: find out why; meet face to face with a senior manager.' },
+    ally: { label: 'Ally', action: 'Ask for introductions and how decisions are made.' },
+    watch: { label: 'Watch', action: 'Keep informed; fix any issue they raise quickly.' },
   },
 } as const;
 
@@ -487,3 +487,25 @@ export const PROPOSAL_MONTHS: Readonly<Record<InitiativeType, number>> = {
   Agreement: 12,
   Other: 3,
 };
+
+/* ---- Objection handling and competitive intelligence (methodology 000 Appendix D and Step 5). ---- */
+
+/** Objection handling (methodology 000, Appendix D). */
+export const OBJECTION_RESPONSES: readonly { objection: string; response: string }[] = [
+  { objection: '"We have a supplier for that"', response: '"I understand. Would you be open to comparing? We might be able to offer better value or service."' },
+  { objection: '"Your prices are too high"', response: '"Let\'s look at total cost including delivery, service, and time. Often we\'re more competitive than it appears."' },
+  { objection: '"We\'re not interested"', response: '"Completely understand. Can I ask what would need to change for you to consider us?"' },
+  { objection: '"Call back another time"', response: '"Of course. When specifically would work? And is there anything I can send over in the meantime?"' },
+  { objection: '"We\'re happy with current supplier"', response: '"That\'s great to hear. Many of our best customers said the same before trying us. Would a small trial be worth exploring?"' },
+];
+
+/** Competitive intelligence: the questions to ask, by topic (methodology 000, Step 5.1). "[category]" is filled in by the sheets. */
+export const COMPETITIVE_QUESTIONS: readonly { topic: string; questions: readonly string[] }[] = [
+  { topic: 'Product gaps', questions: ['Are there any products you need that we don\'t currently supply?', 'What else do you typically order for your projects?'] },
+  { topic: 'Competitor intel', questions: ['Who else do you work with for [category]?', 'What do you like about working with them?', 'Is there anything you wish was different about your current suppliers?'] },
+  { topic: 'Service gaps', questions: ['How could we make your ordering easier?', 'What\'s most important to you - price, speed, or service?'] },
+  { topic: 'Decision process', questions: ['When you\'re choosing a supplier, what matters most?', 'Who else is involved in purchasing decisions?'] },
+];
+
+/** The competitor table to fill in for each competitor found (methodology 000, Step 5.3). */
+export const COMPETITOR_TABLE_HEADERS = ['Competitor', 'What they supply', 'Strengths', 'Weaknesses', 'Our strategy'] as const;

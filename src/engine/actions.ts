@@ -19,6 +19,7 @@ import { healthSheet } from '../sheets/healthSheet';
 import type { LayoutOptions } from '../sheets/options';
 import { planSheet } from '../sheets/planSheet';
 import { qbrSheets } from '../sheets/qbrWorkbook';
+import { relationshipSheet } from '../sheets/relationshipSheet';
 import type { SheetSpec } from '../sheets/spec';
 import { whitespaceSheet } from '../sheets/whitespaceSheet';
 
@@ -59,6 +60,7 @@ export const ACTION_REGISTRY = [
   { id: 'breakdown', scope: 'account', layout: breakdownSheet, label: 'Purchase breakdown', description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
   { id: 'crossSell', scope: 'account', layout: crossSellSheet, label: 'Cross-sell', description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
   { id: 'plan', scope: 'account', layout: planSheet, label: 'Account plan', description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
+  { id: 'relationships', scope: 'account', layout: relationshipSheet, label: 'Relationship map', description: 'Contacts by influence and feeling, stakeholder coverage and how to reach missing roles, people to add, sites.' },
   { id: 'fiveP', scope: 'account', layout: fivePSheet, label: '5P sheet', description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
   { id: 'qbr', scope: 'workbook', layout: qbrSheets, label: 'Build QBR workbook', description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
   { id: 'addScores', scope: 'edit', label: 'Add score columns to my table', description: 'Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).' },

@@ -17,7 +17,7 @@
 import { supports } from './requirements';
 import {
   blockRange, cellA1, formatFor, rangeA1, isDate, isFormula, parseRange, resolveStyle, widthCharsToPoints,
-  type Block, type CellStyle, type CellValue, type CfRule, type ChartType, type SheetSpec,
+  type Block, type CellStyle, type CellValue, type CfRule, type ChartAxis, type ChartSpec, type ChartType, type SheetSpec,
 } from '../sheets/spec';
 
 type Scalar = string | number | boolean;
@@ -157,7 +157,64 @@ export function queueConditionalFormat(range: Excel.Range, rule: CfRule): void {
   }
 }
 
-const CHARTS: Record<ChartType, string> = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' };
+const CHARTS: Record<ChartType, string> = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie', scatter: 'XYScatter' };
+
+/** The value a sheet description puts in a cell (the last block covering it wins), or undefined. */
+function specValueAt(spec: SheetSpec, row: number, col: number): CellValue | undefined {
+  let v: CellValue | undefined;
+  for (const b of spec.blocks) {
+    const at = parseRange(b.at);
+    const rr = row - at.row;
+    const cc = col - at.col;
+    if (rr >= 0 && rr < b.rows.length && cc >= 0 && cc < (b.rows[rr]?.length ?? 0)) v = b.rows[rr][cc];
+  }
+  return v;
+}
+
+/**
+ * A scatter chart, one series per data row (name, x, y) so each point is labelled with its name
+ * (ExcelApi 1.7 series.add / setXAxisValues / setValues; 1.8 data labels). The chart is made
+ * from the first row's x and y, then the other rows are added as series.
+ */
+function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void {
+  const r = parseRange(c.data);
+  if (r.rows < 2 || r.cols < 3) return;
+  const first = r.row + 1;
+  const chart = ws.charts.add(CHARTS.scatter as Excel.ChartType, ws.getRangeByIndexes(first, r.col + 1, 1, 2), 'Columns');
+  chart.title.text = c.title;
+  chart.setPosition(c.from, c.to);
+  // Points labelled with their names (ExcelApi 1.8); an older Excel shows a legend instead.
+  const labels = supports('chartLabels');
+  chart.legend.visible = !labels;
+  const label = (s: Excel.ChartSeries) => {
+    if (!labels) return;
+    s.hasDataLabels = true;
+    s.dataLabels.showSeriesName = true;
+    s.dataLabels.showValue = false;
+  };
+  // Series names are the sheet's own text (a series name is plain text, never a formula).
+  const nameAt = (row: number) => String(specValueAt(spec, row, r.col) ?? '');
+  const s0 = chart.series.getItemAt(0);
+  s0.name = nameAt(first);
+  s0.setXAxisValues(ws.getRangeByIndexes(first, r.col + 1, 1, 1));
+  s0.setValues(ws.getRangeByIndexes(first, r.col + 2, 1, 1));
+  label(s0);
+  for (let i = 2; i < r.rows; i++) {
+    const s = chart.series.add(nameAt(r.row + i));
+    s.setXAxisValues(ws.getRangeByIndexes(r.row + i, r.col + 1, 1, 1));
+    s.setValues(ws.getRangeByIndexes(r.row + i, r.col + 2, 1, 1));
+    label(s);
+  }
+  const axis = (a: Excel.ChartAxis, spec: ChartAxis | undefined) => {
+    if (!spec) return;
+    if (spec.min !== undefined) a.minimum = spec.min;
+    if (spec.max !== undefined) a.maximum = spec.max;
+    if (spec.majorUnit !== undefined) a.majorUnit = spec.majorUnit;
+    if (spec.title) a.title.text = spec.title;
+  };
+  axis(chart.axes.categoryAxis, c.axes?.x);
+  axis(chart.axes.valueAxis, c.axes?.y);
+}
 
 /** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
 export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNames: string[]): Excel.Table[] {
@@ -190,6 +247,10 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
   });
   for (const cf of spec.conditionalFormats ?? []) queueConditionalFormat(ws.getRange(cf.range), cf.rule);
   for (const c of spec.charts ?? []) {
+    if (c.type === 'scatter') {
+      queueScatter(ws, spec, c);
+      continue;
+    }
     const chart = ws.charts.add(CHARTS[c.type] as Excel.ChartType, ws.getRange(c.data), c.seriesBy === 'rows' ? 'Rows' : c.seriesBy === 'columns' ? 'Columns' : 'Auto');
     chart.title.text = c.title;
     chart.setPosition(c.from, c.to);

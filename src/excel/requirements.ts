@@ -20,6 +20,8 @@ export const FEATURES = {
   gridlines: { set: '1.8', what: 'hiding gridlines on KAP sheets' },
   /** Excel.createWorkbook (ExcelApi 1.8): the QBR workbook opens as a new workbook. */
   newWorkbook: { set: '1.8', what: 'opening the QBR workbook' },
+  /** chartSeries.dataLabels (ExcelApi 1.8): the decision map's points labelled with names (else a legend names them). */
+  chartLabels: { set: '1.8', what: "labelling a chart's points with their names" },
   /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
   insertSheets: { set: '1.13', what: 'inserting prepared sheets' },
 } as const;
@@ -60,6 +62,7 @@ export const GUARDED_APIS: Record<string, Feature> = {
   'Worksheet.showGridlines': 'gridlines',
   'Excel.createWorkbook': 'newWorkbook',
   'Workbook.insertWorksheetsFromBase64': 'insertSheets',
+  'ChartSeries.dataLabels': 'chartLabels',
 };
 
 type SetCheck = (set: string) => boolean;

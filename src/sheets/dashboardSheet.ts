@@ -71,6 +71,26 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   );
   r += Math.max(1, focusRows.length) + 3;
 
+  // Initiative Progress (methodology 000 output format): the Initiatives table rolled up by type.
+  blocks.push(cell(`A${r - 1}`, 'Initiative progress', 'label'));
+  const ip = d.initiativeProgress;
+  const multi = currencies.length > 1;
+  const ipRows = ip.map((x) => [x.type === 'Total' ? `Total${multi ? ` ${x.currency || ''}` : ''}` : `${x.type}${multi ? ` (${x.currency || 'no currency'})` : ''}`, x.count, x.target, x.actual, x.uplift, x.progress, x.track]);
+  const ipTop = r;
+  blocks.push({
+    at: `A${r}`,
+    rows: [['Initiative type', 'Initiatives', 'Target (uplift)', 'Actual since start', 'Uplift', '% of target', 'Status'], ...(ipRows.length ? ipRows : [['No initiatives tracked yet: add an Initiatives table (Account, Initiative, Categories, SKUs, Target, Start Date, End Date, Owner, Status).', null, null, null, null, null, '']])],
+    header: true,
+    formats: [undefined, FORMATS.integer, opts.money, opts.money, opts.money, FORMATS.percent, undefined],
+  });
+  // Each row in its currency's money format; totals styled as totals.
+  ip.forEach((x, k) => {
+    const m = moneyFor(opts, x.currency);
+    blocks.push({ at: `A${ipTop + 1 + k}`, rows: [ipRows[k]], style: x.type === 'Total' ? 'total' : undefined, formats: [undefined, FORMATS.integer, m, m, m, FORMATS.percent, undefined] });
+  });
+  const ipEnd = r + Math.max(1, ipRows.length);
+  r = ipEnd + 3;
+
   // Lifetime value: value × health, silent churn
   const lifetime = dashboardLifetimeBlocks(p, d, opts, r);
   blocks.push(...lifetime.blocks);
@@ -94,6 +114,9 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     widths: [26, 30, 16, 16, 16, 16, 22, 40, 4, 4],
     charts,
     conditionalFormats: [
+      { range: `G${ipTop + 1}:G${ipEnd}`, rule: { type: 'textContains', text: 'Behind', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
+      { range: `G${ipTop + 1}:G${ipEnd}`, rule: { type: 'textContains', text: 'On track', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      { range: `G${ipTop + 1}:G${ipEnd}`, rule: { type: 'textContains', text: 'Achieved', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
       { range: `A${r + 1}:A${alertsEnd}`, rule: { type: 'textContains', text: 'Critical', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
       { range: `A${r + 1}:A${alertsEnd}`, rule: { type: 'textContains', text: 'Warning', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
       { range: `A${r + 1}:A${alertsEnd}`, rule: { type: 'textContains', text: 'Opportunity', fill: PALETTE.good, fontColor: PALETTE.goodFont } },

@@ -26,21 +26,24 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     : DMU_ROLES.map((r) => ({ name: '', role: r.role }));
   const rows: CellValue[][] = people.map((p, k) => {
     const x = HEADER + 1 + k;
-    const power = scoreOf(p.c?.influence);
-    const perception = scoreOf(p.c?.feeling, true);
-    const promoter = scoreOf(p.c?.relationship);
+    // 5P scores from the contacts table win; else influence, feeling (on the table's scale) and relationship stand in.
+    const five = p.c?.fiveP;
+    const mapped = p.c ? d.relationships?.contacts[k] : undefined;
+    const power = five?.power ?? scoreOf(p.c?.influence);
+    const perception = five?.perception ?? (mapped?.feeling !== undefined && mapped.feeling !== null ? Math.round(mapped.feeling) : scoreOf(p.c?.feeling, true));
+    const promoter = five?.promoter ?? scoreOf(p.c?.relationship);
     return [
       p.name,
       p.role,
       power,
       perception,
-      null,
+      five?.priority ?? null,
       promoter,
-      null,
+      five?.pliability ?? null,
       formula(`IF(COUNT(C${x}:G${x})=5,SUM(C${x}:G${x}),"")`),
-      power ?? 1,
+      five?.weight ?? power ?? 1,
       formula(`IF(H${x}="","",H${x}*IF(I${x}="",1,I${x}))`),
-      'No',
+      five?.veto ? 'Yes' : 'No',
       '',
     ];
   });
@@ -53,7 +56,7 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       title('A1', `Decision-making unit (5P) – ${a.name}`),
       cell('A2', 'Score each person 1–5 on each P. Power = ability to decide or block; Perception = how they see us; Priority = how much this matters to them; Promoter = how much they speak for us; Pliability = openness to change.', 'subtitle'),
       cell('A3', opts.live ? 'Totals are formulas; =KAP.FIVEP(C7,D7,E7,F7,G7,I7) gives the same weighted total.' : 'Totals are formulas and update as you fill in the scores.', 'note'),
-      cell('A4', 'Pre-filled from the Contacts table where it has influence, feeling and relationship; the rest is for you to fill in.', 'note'),
+      cell('A4', 'Pre-filled from the Contacts table: its 5P columns where given, else influence, feeling and relationship; the rest is for you to fill in.', 'note'),
       table(
         `A${HEADER}`,
         `KAP_5P_${a.accountId}`,

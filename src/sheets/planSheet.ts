@@ -1,8 +1,9 @@
 /** Account Plan for one account (PRODUCT.md §2.7, methodology 000 Step 6 and 001). */
 import type { AccountDetail } from '../domain/analysis/types';
+import { competitiveBlock, objectionsBlock, place, proposedInitiativesBlock, siteBlocks, trackedInitiativesBlock, winBackBlock } from './methodBlocks';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
 import type { EngagementEntry } from '../domain/types';
-import { type Block, type CellValue, date, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
+import { type Block, type CellValue, type ConditionalFormat, date, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
 
 /** "Call (outbound)", "E-mail (inbound)", or the log's own word when it is none of the four. */
 function engagementType(e: EngagementEntry): string {
@@ -15,6 +16,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const p = d.plan;
   const money = moneyFor(opts, a.currency);
   const blocks: Block[] = [title('A1', `Account Plan – ${a.name}`), cell('A2', `Account ${a.accountId} · last updated ${asOfText(opts.asOf)} · account manager: ${a.accountManager ?? 'not set'}`, 'subtitle')];
+  const cfs: ConditionalFormat[] = [];
+  const out = { blocks, cfs };
   let r = 4;
   const kv = (pairs: [string, CellValue, string | undefined][]) => {
     for (const [k, v, f] of pairs) {
@@ -51,13 +54,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   r += p.quarterlyTargets.length + 2;
 
   heading('Active initiatives');
-  blocks.push({
-    at: `A${r}`,
-    rows: [['Initiative', 'Detail', 'Estimate', 'From', 'Status'], ...(p.initiatives.length ? p.initiatives.map((i) => [i.title, i.detail, i.estimate, i.source, 'Not started']) : [['No initiative found in the data yet.', '', null, '', '']])],
-    header: true,
-    formats: [undefined, undefined, money, undefined, undefined],
-  });
-  r += Math.max(1, p.initiatives.length) + 2;
+  r = place(out, trackedInitiativesBlock(r, d.initiatives, money, opts.asOf));
+  r = place(out, proposedInitiativesBlock(r, p.initiatives, money));
 
   heading('Recent engagement');
   const log = p.recentEngagement;
@@ -76,8 +74,16 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   r += Math.max(1, log.length) + 2;
 
   heading('Stakeholder coverage');
-  blocks.push({ at: `A${r}`, rows: [['Role', 'Covered', 'Contacts'], ...p.stakeholders.map((s) => [s.role, s.held ? '✔ yes' : '✘ missing', s.names.join(', ')])], header: true });
-  r += p.stakeholders.length + 2;
+  blocks.push({
+    at: `A${r}`,
+    rows: [['Role', 'Covered', 'Contacts', 'Priority to obtain', 'First way to reach them'], ...p.stakeholders.map((s) => [s.role, s.held ? '✔ yes' : '✘ missing', s.names.join(', '), s.priority ?? '–', s.approaches[0] ?? ''])],
+    header: true,
+  });
+  r += p.stakeholders.length + 1;
+  blocks.push(cell(`A${r}`, 'The relationship map sheet has every way to reach the missing roles, the decision map and the people who order but are not contacts.', 'note'));
+  r += 2;
+
+  r = siteBlocks(blocks, cfs, r, d, money);
 
   heading('Next actions');
   for (const n of p.nextActions.length ? p.nextActions : ['Book the next QBR.']) {
@@ -85,6 +91,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     r++;
   }
   r++;
+
+  r = place(out, winBackBlock(r, a.winBack));
 
   heading('Risk factors');
   for (const k of p.risks.length ? p.risks : ['None found in the data.']) {
@@ -110,9 +118,14 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   blocks.push(cell(`B${r}`, 'Weaknesses', { bold: true, fill: '#FFC7CE', border: 'all' }));
   blocks.push(cell(`A${r + top}`, 'Opportunities', { bold: true, fill: '#DDEBF7', border: 'all' }));
   blocks.push(cell(`B${r + top}`, 'Threats', { bold: true, fill: '#FFEB9C', border: 'all' }));
+  r += top + bottom + 2;
+
+  r = place(out, competitiveBlock(r, d.competitorDisplacement, money));
+  place(out, objectionsBlock(r));
 
   return sheet(kapName('Plan', a.accountId), 'plan', a.key, blocks, {
-    widths: [48, 48, 14, 18, 14],
+    widths: [48, 48, 18, 18, 18, 16, 14, 12, 14, 30],
+    conditionalFormats: cfs,
     page: { orientation: 'portrait', fitToWidth: true },
     showGridlines: false,
   });

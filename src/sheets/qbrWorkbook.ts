@@ -8,8 +8,9 @@
 import type { QbrData } from '../domain/analysis';
 import { factorBasis } from '../domain/analysis/basis';
 import { DISCOUNT_TIERS, REPLENISHMENT } from '../domain/rules';
+import { competitiveBlock, objectionsBlock, place, trackedInitiativesBlock, winBackBlock } from './methodBlocks';
 import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from './options';
-import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+import { type Block, type CellValue, type ConditionalFormat, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
 
 const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
 const PAGE = { orientation: 'portrait', fitToWidth: true, onePage: true, margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } } as const;
@@ -161,7 +162,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const insights = mk('Insights & offers', 'insights', insightsBlocks, { widths: [44, 14, 56, 16, 16], merges: [`A${r + 7}:D${r + 7}`] });
 
   // 5. Planning questions and action items
-  const planning = mk('Planning & actions', 'planning', [
+  const planningBlocks: Block[] = [
     title('A1', 'Forward planning'),
     cell('A3', 'Planning questions', H2),
     { at: 'A4', rows: [
@@ -179,19 +180,24 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ['Confirm date of next QBR', q.accountManager ?? 'Account manager', '', 'Open'],
       ['', '', '', ''],
     ], header: true },
-  ], { widths: [70, 22, 14, 12] });
+  ];
+  // The account's initiatives with their figures (methodology 000 Step 8.4).
+  const planningOut = { blocks: planningBlocks, cfs: [] as ConditionalFormat[] };
+  const actionRows = Math.min(3, recs.length) + 2;
+  place(planningOut, trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, { whenNone: 'nothing' }));
+  const planning = mk('Planning & actions', 'planning', planningBlocks, { widths: [70, 22, 22, 16, 16, 16, 14, 12, 14, 30], conditionalFormats: planningOut.cfs });
 
   // 6. Agenda and preparation checklist
-  const agenda = mk('Agenda & checklist', 'agenda', [
+  const agendaBlocks: Block[] = [
     title('A1', 'QBR agenda (60 minutes)'),
     cell('A2', `Account: ${q.name} · Date: · Attendees:`, 'subtitle'),
     { at: 'A4', rows: [
-      ['Item', 'Minutes', 'Content'],
-      ['1. Relationship check', 5, 'How is business going? Changes in team or operations? Concerns or feedback for us?'],
-      ['2. Partnership review', 15, `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`],
-      ['3. Insights & opportunities', 15, 'Industry trends; new products; volume discounts and consolidation; comparison with similar customers'],
-      ['4. Recommendations', 15, recs.slice(0, 3).map((x, k) => `${k + 1}) ${x.offer}`).join('; ') || 'Product recommendations'],
-      ['5. Forward planning', 10, 'Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR'],
+      ['Item', 'Content', 'Minutes'],
+      ['1. Relationship check', 'How is business going? Changes in team or operations? Concerns or feedback for us?', 5],
+      ['2. Partnership review', `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`, 15],
+      ['3. Insights & opportunities', 'Industry trends; new products; volume discounts and consolidation; comparison with similar customers', 15],
+      ['4. Recommendations', recs.slice(0, 3).map((x, k) => `${k + 1}) ${x.offer}`).join('; ') || 'Product recommendations', 15],
+      ['5. Forward planning', 'Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR', 10],
     ], header: true, style: { wrap: true, vAlign: 'top' } },
     cell('A11', 'Preparation checklist', H2),
     { at: 'A12', rows: [
@@ -207,7 +213,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ['☐ Book meeting room or video call (45–60 minutes)', 'Logistics'],
       ['☐ Bring notepad for action items', 'Logistics'],
     ] },
-  ], { widths: [40, 10, 80] });
+  ];
+  // Preparation: the win-back stage, competitive intelligence and objection handling (methodology 000 Steps 5 and 9.3, Appendix D).
+  const agendaOut = { blocks: agendaBlocks, cfs: [] as ConditionalFormat[] };
+  let ar = place(agendaOut, winBackBlock(24, q.winBack));
+  ar = place(agendaOut, competitiveBlock(ar, q.competitorDisplacement, money));
+  place(agendaOut, objectionsBlock(ar));
+  const agenda = mk('Agenda & checklist', 'agenda', agendaBlocks, { widths: [40, 72, 24, 28, 30] });
 
   // 7. Follow-up e-mail
   const contact = q.primaryContact.name?.split(' ')[0] ?? 'there';

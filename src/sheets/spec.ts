@@ -155,16 +155,30 @@ export type CfRule =
 
 export interface ConditionalFormat { range: string; rule: CfRule }
 
-export type ChartType = 'line' | 'column' | 'bar' | 'pie';
+export type ChartType = 'line' | 'column' | 'bar' | 'pie' | 'scatter';
+
+/** One value axis of a scatter chart: its title and fixed bounds (else automatic). */
+export interface ChartAxis {
+  title?: string;
+  min?: number;
+  max?: number;
+  majorUnit?: number;
+}
+
 export interface ChartSpec {
   type: ChartType;
   title: string;
-  /** Source data including its header row and category column, e.g. 'A5:B17'. */
+  /**
+   * Source data including its header row and category column, e.g. 'A5:B17'. A scatter chart
+   * takes three columns — name, x, y — and draws each row as its own point, labelled with its name.
+   */
   data: string;
   seriesBy?: 'columns' | 'rows';
   /** Top-left and bottom-right cells of the chart's place, e.g. 'E3', 'L18'. */
   from: string;
   to: string;
+  /** Scatter charts: the horizontal (x) and vertical (y) axes. */
+  axes?: { x?: ChartAxis; y?: ChartAxis };
 }
 
 export interface PageSetupSpec {

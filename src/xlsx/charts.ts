@@ -9,7 +9,7 @@
  * of the values (so viewers that do not recalculate still draw them).
  */
 import JSZip from 'jszip';
-import { colLetter, parseCell, parseRange, type ChartSpec, type RangePos } from '../sheets/spec';
+import { colLetter, parseCell, parseRange, type ChartAxis, type ChartSpec, type RangePos } from '../sheets/spec';
 
 /** A value as a chart cache needs it: a number (with its number format) or text. */
 export interface ChartCell {
@@ -89,13 +89,13 @@ interface Series {
   val: RangePos;
 }
 
-/** Whether a chart's data range can be drawn: a header row, a category column, at least one value. */
+/** Whether a chart's data range can be drawn: a header row, a category column, at least one value (a scatter: name, x and y columns). */
 export function canDrawChart(ch: ChartSpec): boolean {
   try {
     const r = parseRange(ch.data);
     parseCell(ch.from);
     parseCell(ch.to);
-    return r.rows >= 2 && r.cols >= 2;
+    return r.rows >= 2 && r.cols >= (ch.type === 'scatter' ? 3 : 2);
   } catch {
     return false;
   }
@@ -113,6 +113,14 @@ function textOf(c: ChartCell): string {
 function seriesOf(ch: ChartSpec, cell: SheetCharts['cell']): Series[] {
   const r = parseRange(ch.data);
   const out: Series[] = [];
+  if (ch.type === 'scatter') {
+    // One series per data row: its name, one x (cat) and one y (val), so each point carries its name.
+    for (let i = 1; i < r.rows; i++) {
+      const name = { row: r.row + i, col: r.col, rows: 1, cols: 1 };
+      out.push({ name: { ref: name, text: textOf(cell(name.row, name.col)) }, cat: { row: r.row + i, col: r.col + 1, rows: 1, cols: 1 }, val: { row: r.row + i, col: r.col + 2, rows: 1, cols: 1 } });
+    }
+    return out;
+  }
   if (ch.seriesBy === 'rows') {
     const cat = { row: r.row, col: r.col + 1, rows: 1, cols: r.cols - 1 };
     for (let i = 1; i < r.rows; i++) {
@@ -171,7 +179,31 @@ function serXml(ch: ChartSpec, sheet: string, s: Series, i: number, cell: SheetC
       return `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
     case 'pie':
       return `<c:ser>${head}${cat}${val}</c:ser>`;
+    case 'scatter': {
+      // Markers only (no line), each labelled with its series name to the right.
+      const x = `<c:xVal><c:numRef><c:f>${xmlEscape(absRange(sheet, s.cat))}</c:f>${numCache(cellsOf(s.cat, cell))}</c:numRef></c:xVal>`;
+      const y = `<c:yVal><c:numRef><c:f>${xmlEscape(absRange(sheet, s.val))}</c:f>${numCache(cellsOf(s.val, cell))}</c:numRef></c:yVal>`;
+      const labels = '<c:dLbls><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="1"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
+      return `<c:ser>${head}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="9"/></c:marker>${labels}${x}${y}<c:smooth val="0"/></c:ser>`;
+    }
   }
+}
+
+/** A rich-text title element (chart or axis). */
+function titleXml(text: string, size: number): string {
+  return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>`
+    + `<a:r><a:rPr lang="en-GB" sz="${size}" b="1"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+}
+
+/** The two value axes of a scatter chart, with their titles and fixed bounds where given. */
+function scatterAxesXml(axes: ChartSpec['axes']): string {
+  const one = (id: number, cross: number, pos: 'b' | 'l', a: ChartAxis | undefined) => {
+    const scaling = `<c:scaling><c:orientation val="minMax"/>${a?.max !== undefined ? `<c:max val="${a.max}"/>` : ''}${a?.min !== undefined ? `<c:min val="${a.min}"/>` : ''}</c:scaling>`;
+    return `<c:valAx><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/><c:majorGridlines/>${a?.title ? titleXml(a.title, 1000) : ''}`
+      + '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
+      + `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/>${a?.majorUnit !== undefined ? `<c:majorUnit val="${a.majorUnit}"/>` : ''}</c:valAx>`;
+  };
+  return one(AX_CAT, AX_VAL, 'b', axes?.x) + one(AX_VAL, AX_CAT, 'l', axes?.y);
 }
 
 const AX_CAT = 500000001;
@@ -217,18 +249,21 @@ export function chartXml(ch: ChartSpec, sheetName: string, cell: SheetCharts['ce
       plot = `<c:barChart><c:barDir val="${ch.type === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}`
         + `<c:gapWidth val="80"/>${axIds}</c:barChart>${axesXml(ch, catFormat, valFormat)}`;
       break;
+    case 'scatter':
+      plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axIds}</c:scatterChart>${scatterAxesXml(ch.axes)}`;
+      break;
     case 'pie':
       plot = `<c:pieChart><c:varyColors val="1"/>${series}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/>`
         + `<c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls><c:firstSliceAng val="0"/></c:pieChart>`;
       break;
   }
-  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>`
-    + `<a:r><a:rPr lang="en-GB" sz="1400" b="1"/><a:t>${xmlEscape(ch.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const title = titleXml(ch.title, 1400);
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.main}" xmlns:r="${NS.rel}">`
     + '<c:roundedCorners val="0"/>'
     + `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>`
-    + `<c:legend><c:legendPos val="${ch.type === 'pie' ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>`
+    // A scatter's points carry their names, so it needs no legend.
+    + (ch.type === 'scatter' ? '' : `<c:legend><c:legendPos val="${ch.type === 'pie' ? 'r' : 'b'}"/><c:overlay val="0"/></c:legend>`)
     + '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
     + '</c:chartSpace>';
 }

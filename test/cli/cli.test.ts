@@ -66,7 +66,7 @@ test('kap sheets and kap qbr write workbooks with the expected sheets', async ()
   expect(kap('sheets', wb.path, '--account', id, '--out', out, '--as-of', '2026-10-31').status).toBe(0);
   const x = new ExcelJS.Workbook();
   await x.xlsx.readFile(out);
-  expect(x.worksheets.map((w) => w.name)).toEqual(['KAP Account Health', 'KAP Dashboard', 'KAP Whitespace Map', `KAP Health Report – ${id}`, `KAP Breakdown – ${id}`, `KAP Cross-Sell – ${id}`, `KAP Plan – ${id}`, `KAP 5P – ${id}`]);
+  expect(x.worksheets.map((w) => w.name)).toEqual(['KAP Account Health', 'KAP Dashboard', 'KAP Whitespace Map', `KAP Health Report – ${id}`, `KAP Breakdown – ${id}`, `KAP Cross-Sell – ${id}`, `KAP Plan – ${id}`, `KAP Relationships – ${id}`, `KAP 5P – ${id}`]);
   const qbr = join(wb.dir, 'qbr.xlsx');
   expect(kap('qbr', wb.path, '--account', id, '--quarter', '2026Q3', '--out', qbr, '--as-of', '2026-10-31').status).toBe(0);
   expect(existsSync(qbr)).toBe(true);

@@ -16,7 +16,7 @@
 import { parseRange, parseCell, type RangePos } from '../../src/sheets/spec';
 import {
   DoubleError, WorkbookModel, SheetModel, enterValue, a1, within, newId, PAYLOAD_LIMIT, utf8Bytes, asFunctionArg, nameValue,
-  type CellModel, type TableModel, type ChartModel, type Scalar, type HostMode, type NameModel,
+  type CellModel, type TableModel, type ChartModel, type ChartSeriesModel, type ChartAxisModel, type Scalar, type HostMode, type NameModel,
 } from './model';
 
 export { DoubleError, WorkbookModel, SheetModel, NOT_CALCULATED, asFunctionArg, type HostMode } from './model';
@@ -909,7 +909,18 @@ export class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
       const s = this.sheet._m();
       const src = sourceData._m();
       // The source follows its sheet's name, as a chart's series references do in Excel.
-      const c: ChartModel = { id: newId('chart'), name: `Chart ${s.charts.length + 1}`, type, get source() { return a1(src.pos, src.sheet); }, seriesBy, title: '' };
+      const c: ChartModel = {
+        id: newId('chart'),
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        get source() { return a1(src.pos, src.sheet); },
+        seriesBy,
+        title: '',
+        // An XYScatter made from one row of x | y holds one series, as Excel makes it.
+        series: type === 'XYScatter' ? [{ name: 'Series1', hasDataLabels: false, showSeriesName: false, showValue: false }] : [],
+        legendVisible: true,
+        axes: { category: {}, value: {} },
+      };
       s.charts.push(c);
       p._setBound(c);
     });
@@ -929,6 +940,80 @@ export class ChartProxy extends Item<ChartModel> {
     const s = typeof startCell === 'string' ? startCell : 'range';
     const e = typeof endCell === 'string' ? endCell : undefined;
     this._call('chart.setPosition', [s, e], (m) => (m.position = { start: s, end: e }));
+  }
+  get series(): ChartSeriesCollectionProxy {
+    return new ChartSeriesCollectionProxy(this.context, () => this._m());
+  }
+  get legend(): ChartLegendProxy {
+    return new ChartLegendProxy(this.context, () => this._m());
+  }
+  get axes(): { categoryAxis: ChartAxisProxy; valueAxis: ChartAxisProxy } {
+    return { categoryAxis: new ChartAxisProxy(this.context, () => this._m().axes.category), valueAxis: new ChartAxisProxy(this.context, () => this._m().axes.value) };
+  }
+}
+
+export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
+  protected readonly scalars = [] as const;
+  protected _get(): unknown { return undefined; }
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.context, () => {
+      const s = this._m().series[index];
+      if (!s) throw new DoubleError('ItemNotFound', `no series ${index}`);
+      return s;
+    });
+  }
+  add(name?: string): ChartSeriesProxy {
+    const p = new ChartSeriesProxy(this.context, undefined);
+    this.context._queue({ op: 'series.add', name }, () => {
+      const s: ChartSeriesModel = { name: name ?? `Series${this._m().series.length + 1}`, hasDataLabels: false, showSeriesName: false, showValue: false };
+      this._m().series.push(s);
+      p._setBound(s);
+    });
+    return p;
+  }
+}
+
+export class ChartSeriesProxy extends ClientObject<ChartSeriesModel> {
+  protected readonly scalars = ['name', 'hasDataLabels'] as const;
+  protected _get(m: ChartSeriesModel, p: string): unknown { return p === 'name' ? m.name : m.hasDataLabels; }
+  set name(v: string) { this._write('name', v, (m) => (m.name = v)); }
+  set hasDataLabels(v: boolean) { this._write('hasDataLabels', v, (m) => (m.hasDataLabels = v)); }
+  get dataLabels(): { showSeriesName: boolean; showValue: boolean } {
+    const set = (prop: string, v: boolean, apply: (m: ChartSeriesModel) => void) => this._write(prop, v, apply);
+    return {
+      set showSeriesName(v: boolean) { set('dataLabels.showSeriesName', v, (m) => (m.showSeriesName = v)); },
+      set showValue(v: boolean) { set('dataLabels.showValue', v, (m) => (m.showValue = v)); },
+      get showSeriesName(): boolean { throw new DoubleError('NotImplemented', 'read dataLabels'); },
+      get showValue(): boolean { throw new DoubleError('NotImplemented', 'read dataLabels'); },
+    };
+  }
+  // The references follow their sheet's name, as a chart's series references do in Excel.
+  setXAxisValues(r: RangeProxy): void {
+    this._call('series.setXAxisValues', [], (m) => { const x = r._m(); Object.defineProperty(m, 'xValues', { get: () => a1(x.pos, x.sheet), enumerable: true, configurable: true }); });
+  }
+  setValues(r: RangeProxy): void {
+    this._call('series.setValues', [], (m) => { const x = r._m(); Object.defineProperty(m, 'values', { get: () => a1(x.pos, x.sheet), enumerable: true, configurable: true }); });
+  }
+}
+
+export class ChartLegendProxy extends ClientObject<ChartModel> {
+  protected readonly scalars = ['visible'] as const;
+  protected _get(m: ChartModel): unknown { return m.legendVisible; }
+  set visible(v: boolean) { this._write('visible', v, (m) => (m.legendVisible = v)); }
+}
+
+export class ChartAxisProxy extends ClientObject<ChartAxisModel> {
+  protected readonly scalars = ['minimum', 'maximum', 'majorUnit'] as const;
+  protected _get(m: ChartAxisModel, p: string): unknown { return m[p as 'minimum' | 'maximum' | 'majorUnit']; }
+  set minimum(v: number) { this._write('minimum', v, (m) => (m.minimum = v)); }
+  set maximum(v: number) { this._write('maximum', v, (m) => (m.maximum = v)); }
+  set majorUnit(v: number) { this._write('majorUnit', v, (m) => (m.majorUnit = v)); }
+  get title(): { text: string } {
+    const set = (v: string) => this._write('title.text', v, (m) => (m.title = v));
+    return {
+      set text(v: string) { set(v); },
+      get text(): string { throw new DoubleError('NotImplemented', 'read axis title'); },
+    };
   }
 }
 

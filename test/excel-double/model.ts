@@ -49,6 +49,23 @@ export interface TableModel {
   showTotals: boolean;
 }
 
+export interface ChartSeriesModel {
+  name: string;
+  /** x-axis (or category) values and values, as A1 addresses with their sheet */
+  xValues?: string;
+  values?: string;
+  hasDataLabels: boolean;
+  showSeriesName: boolean;
+  showValue: boolean;
+}
+
+export interface ChartAxisModel {
+  minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
+  title?: string;
+}
+
 export interface ChartModel {
   id: string;
   name: string;
@@ -57,6 +74,10 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position?: { start: string; end?: string };
+  /** Series added or changed through chart.series (the double makes one for an XYScatter's source). */
+  series: ChartSeriesModel[];
+  legendVisible: boolean;
+  axes: { category: ChartAxisModel; value: ChartAxisModel };
 }
 
 export interface NameModel { name: string; formula: string; comment: string }

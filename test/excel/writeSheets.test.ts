@@ -76,6 +76,25 @@ describe('writeSheets', () => {
     expect(x.model.calculationSuspendedSyncs).toBe(1);
   });
 
+  test('a scatter chart: one series per row named from the sheet, x and y from its cells, labels by name, no legend, axes set', async () => {
+    const x = new ExcelDouble();
+    await write(x, [
+      sheet('Map', 'relationships', 'A', [{ at: 'J27', rows: [['Contacts', 'Feeling', 'Influence'], ['Jo Smith', 5, 3], ['=Pat', 2, 4], ['Al Roy', 1, 1]] }], {
+        charts: [{ type: 'scatter', title: 'Who decides', data: 'J27:L30', from: 'J4', to: 'P23', axes: { x: { title: 'Feeling', min: 0, max: 6, majorUnit: 1 }, y: { title: 'Influence', min: 0, max: 5 } } }],
+      }),
+    ]);
+    const c = x.sheet('Map').charts[0];
+    expect(c).toMatchObject({ type: 'XYScatter', title: 'Who decides', source: 'Map!K28:L28', position: { start: 'J4', end: 'P23' }, legendVisible: false });
+    expect(c.series.map((s) => [s.name, s.xValues, s.values, s.hasDataLabels, s.showSeriesName, s.showValue])).toEqual([
+      ['Jo Smith', 'Map!K28', 'Map!L28', true, true, false],
+      // a name that looks like a formula is only ever a name
+      ['=Pat', 'Map!K29', 'Map!L29', true, true, false],
+      ['Al Roy', 'Map!K30', 'Map!L30', true, true, false],
+    ]);
+    expect(c.axes).toEqual({ category: { minimum: 0, maximum: 6, majorUnit: 1, title: 'Feeling' }, value: { minimum: 0, maximum: 5, title: 'Influence' } });
+    expect(x.cellAt('Map', 'J29')?.value).toBe('=Pat');
+  });
+
   test('colour scales, icon sets, merges, styles, frozen rows and columns, gridlines and tab colour', async () => {
     const x = new ExcelDouble();
     await write(x, [sheet('Dash', 'dashboard', '', [{ at: 'A1', rows: [['Title', null], [1, 2], [3, 4]] }], {

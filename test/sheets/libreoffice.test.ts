@@ -49,7 +49,7 @@ it('kap sheets: LibreOffice reads the health sheet; revenue matches the order li
   const r = spawnSync(process.execPath, [KAP, 'sheets', wb.path, '--account', id, '--out', out, '--as-of', '2026-10-31'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   const sheets = sheetsOf(out, wb.dir);
-  expect(Object.keys(sheets).sort()).toEqual(['KAP 5P – ' + id, 'KAP Account Health', 'KAP Breakdown – ' + id, 'KAP Cross-Sell – ' + id, 'KAP Dashboard', 'KAP Health Report – ' + id, 'KAP Plan – ' + id, 'KAP Whitespace Map'].sort());
+  expect(Object.keys(sheets).sort()).toEqual(['KAP 5P – ' + id, 'KAP Account Health', 'KAP Breakdown – ' + id, 'KAP Cross-Sell – ' + id, 'KAP Dashboard', 'KAP Health Report – ' + id, 'KAP Plan – ' + id, 'KAP Relationships – ' + id, 'KAP Whitespace Map'].sort());
   const h = sheets['KAP Account Health'];
   const header = h.findIndex((row) => row[0] === 'Account ID');
   const col = (name: string) => h[header].indexOf(name);

@@ -161,6 +161,33 @@ describe('native charts in the .xlsx', () => {
     expect(xml).toContain('<c:barDir val="bar"/>');
   });
 
+  test('scatter: one series per row (name, x, y), each point labelled with its name, no legend, axes titled and bounded', async () => {
+    const s = sheet('Map', 'k', '', [{ at: 'J27', rows: [['Contacts', 'Feeling (1–5)', 'Influence (1–4)'], ['Jo Smith', 5, 3], ['Pat Lee, Al Roy', 2, 4]] }], {
+      charts: [{ type: 'scatter', title: 'Who decides', data: 'J27:L29', from: 'J4', to: 'P23', axes: { x: { title: 'Feeling', min: 0, max: 6, majorUnit: 1 }, y: { title: 'Influence', min: 0, max: 5 } } }],
+    });
+    const z = await JSZip.loadAsync(await toXlsxBytes([s]));
+    const xml = await text(z, 'xl/charts/chart1.xml');
+    expect(xml).toContain('<c:scatterChart><c:scatterStyle val="lineMarker"/>');
+    // name, x, y of each row
+    expect([...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1])).toEqual(['Map!$J$28', 'Map!$K$28', 'Map!$L$28', 'Map!$J$29', 'Map!$K$29', 'Map!$L$29']);
+    expect(xml).toContain('<c:v>Pat Lee, Al Roy</c:v>');
+    expect((xml.match(/<c:showSerName val="1"\/>/g) ?? []).length).toBe(2);
+    expect(xml).not.toContain('<c:legend>');
+    expect(xml).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="6"/><c:min val="0"/></c:scaling>');
+    expect(xml).toContain('<c:majorUnit val="1"/>');
+    expect(xml).toContain('<a:t>Feeling</a:t>');
+    expect(xml).toContain('<a:t>Influence</a:t>');
+    // both axes are value axes (a scatter has no category axis)
+    expect((xml.match(/<c:valAx>/g) ?? []).length).toBe(2);
+    expect(xml).not.toContain('<c:catAx>');
+  });
+
+  test('a scatter needs three columns: two are a note, not a chart', async () => {
+    const s = sheet('Map', 'k', '', [{ at: 'A1', rows: [['Name', 'X'], ['a', 1]] }], { charts: [{ type: 'scatter', title: 'Two columns', data: 'A1:B2', from: 'D1', to: 'H9' }] });
+    const z = await JSZip.loadAsync(await toXlsxBytes([s]));
+    expect(z.file('xl/charts/chart1.xml')).toBeNull();
+  });
+
   test('date categories stay numbers with their date format', async () => {
     const s = sheet('Dates', 'k', '', [{ at: 'A1', rows: [['Month', 'Revenue'], [date(45658), 10], [date(45689), 20]], formats: [FORMATS.month, undefined] }], {
       charts: [{ type: 'column', title: 'Monthly', data: 'A1:B3', from: 'D1', to: 'J10' }],

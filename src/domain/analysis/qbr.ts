@@ -35,7 +35,8 @@ import { addTo } from './aggregates';
 import { diversityAt, DiversityScratch } from './healthAt';
 import { recommended, type Opportunity } from './opportunities';
 import { moneyOf, netRevenueIn, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from './subject';
-import type { AccountDetail, AnalysisContext, FactorSource, HealthInputs, ReplenishmentCandidate } from './types';
+import type { AccountDetail, AnalysisContext, CompetitorDisplacement, FactorSource, HealthInputs, ReplenishmentCandidate, WinBack } from './types';
+import type { InitiativeProgress } from './initiatives';
 import type { Period } from '../dates';
 
 export interface QuarterFigures {
@@ -110,6 +111,11 @@ export interface QbrData {
   offers: { label: string; min: number; rate: number }[];
   /** The health score at the as-of with each factor's score and source; `inputs` for its basis in words (basis.ts factorBasis). */
   health: { score: number | null; band: string | null; inputs: HealthInputs; factors: { factor: Factor; label: string; score: number | null; source: FactorSource | null }[] };
+  /** the account's rows of the user's Initiatives table, tracked at the portfolio's as-of date */
+  initiatives: InitiativeProgress[];
+  /** categories probably bought elsewhere (for the competitive-intelligence block) */
+  competitorDisplacement: CompetitorDisplacement[];
+  winBack: WinBack | null;
 }
 
 const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
@@ -280,5 +286,8 @@ export function qbrData(
       inputs: account.health.inputs,
       factors: FACTORS.map((k) => ({ factor: k, label: FACTOR_LABELS[k], score: account.health.factors[k], source: factorSource(account.health.inputs, k) })),
     },
+    initiatives: detail.initiatives,
+    competitorDisplacement: detail.competitorDisplacement,
+    winBack: account.winBack,
   };
 }
