@@ -4,6 +4,8 @@
  * The size is checked first; a small sample sets a conservative bytes-per-row estimate;
  * if a block still comes back too large (long text further down), it is halved and retried.
  */
+import { isPayloadTooLarge, jsonBytes } from './bytes';
+
 export interface RegionSource {
   sheet: string;
   /** A table name: its whole range (header row included) is read. */
@@ -73,7 +75,7 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
   await onChunk(sampleValues, 0, info);
 
   // Conservative: twice the widest sample row, plus JSON overhead per cell.
-  const widest = Math.max(...sampleValues.map((r) => JSON.stringify(r).length));
+  const widest = Math.max(...sampleValues.map((r) => jsonBytes(r)));
   const perRow = 2 * widest + 8 * cols + 16;
   let rowsPer = Math.max(1, Math.min(Math.floor(budget / perRow), Math.floor(MAX_CELLS_PER_READ / cols)));
 
@@ -83,7 +85,7 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
     try {
       await sync();
     } catch (err) {
-      if (isTooLarge(err) && n > 1) {
+      if (isPayloadTooLarge(err) && n > 1) {
         rowsPer = Math.max(1, Math.floor(n / 2));
         continue;
       }
@@ -96,10 +98,6 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
   return { ...info, sampleFormats: sample.numberFormat as string[][], blocks, syncs };
 }
 
-function isTooLarge(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
-}
 
 /** Convenience: all rows of a region in one array (for small regions and tests). */
 export async function readAll(context: Excel.RequestContext, source: RegionSource, options?: ReadOptions): Promise<{ rows: Scalar[][]; result: ReadResult }> {

@@ -14,6 +14,7 @@
  * a Text cell would show as text) and are written only through `range.formulas`, and only
  * from `{ formula }` values that KAP code built.
  */
+import { jsonBytes } from './bytes';
 import { supports } from './requirements';
 import {
   blockRange, cellA1, formatFor, rangeA1, isDate, isFormula, parseRange, resolveStyle, widthCharsToPoints,
@@ -28,7 +29,7 @@ export interface RenderedBlock {
   formats: string[][];
   /** Formula runs down one column: top-left cell address + formulas. */
   formulaRuns: { row: number; col: number; formulas: string[] }[];
-  /** JSON size of what this block sends (for request planning). */
+  /** UTF-8 bytes of the JSON this block sends: values, formats and formulas (for request planning). */
   bytes: number;
 }
 
@@ -62,7 +63,7 @@ export function renderBlock(b: Block): RenderedBlock {
     values.push(vr);
     formats.push(fr);
   }
-  const bytes = JSON.stringify(values).length + JSON.stringify(formats).length + formulaRuns.reduce((n, r) => n + JSON.stringify(r.formulas).length + 40, 0);
+  const bytes = jsonBytes(values) + jsonBytes(formats) + formulaRuns.reduce((n, r) => n + jsonBytes(r.formulas) + 40, 0);
   return { address: `${cellA1(pos.row, pos.col)}:${cellA1(pos.row + pos.rows - 1, pos.col + pos.cols - 1)}`, values, formats, formulaRuns, bytes };
 }
 

@@ -18,12 +18,13 @@
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from '../sheets/spec';
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from './marker';
 import { FEATURES, supports, type Feature } from './requirements';
+import { isPayloadTooLarge } from './bytes';
 import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from './renderSheet';
 
 export interface WriteOptions {
   /** Activate the first sheet written (default true). */
   activate?: boolean;
-  /** Bytes of cell data per request before an extra sync is spent (default 4,000,000; Excel on the web allows 5 MB). */
+  /** UTF-8 bytes of cell data per request before an extra sync is spent (default 4,000,000; Excel on the web allows 5 MB). */
   maxRequestBytes?: number;
   /** Random token source (tests pin it). */
   token?: () => string;
@@ -47,6 +48,8 @@ export interface WriteResult {
 }
 
 export class SheetWriteError extends Error {
+  /** Round trips the failed attempt spent before it failed (its rollback not counted). */
+  syncs = 0;
   constructor(message: string, override readonly cause: unknown, readonly rolledBack: boolean) {
     super(message);
     this.name = 'SheetWriteError';
@@ -64,7 +67,30 @@ export async function writeSheets(specs: SheetSpec[], options: WriteOptions = {}
   return Excel.run((context) => writeSheetsIn(context, specs, options));
 }
 
+/** The smallest request budget a write halves down to before it gives up. */
+const MIN_BUDGET = 64 * 1024;
+
+/**
+ * Writes the sheets; when Excel refuses a request as too large (RequestPayloadSizeLimitExceeded:
+ * the estimate was off, e.g. many long rows in one slice), the write has been rolled back, so it
+ * is tried again with half the request budget, down to 64 KB, instead of failing the action.
+ */
 export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+  let budget = options.maxRequestBytes ?? DEFAULT_BUDGET;
+  let spent = 0;
+  for (;;) {
+    try {
+      const res = await writeOnce(context, specs, options, budget);
+      return { ...res, syncs: res.syncs + spent };
+    } catch (e) {
+      if (!(e instanceof SheetWriteError) || !e.rolledBack || !isPayloadTooLarge(e.cause) || budget / 2 < MIN_BUDGET) throw e;
+      spent += e.syncs;
+      budget = Math.floor(budget / 2);
+    }
+  }
+}
+
+async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], options: WriteOptions, budget: number): Promise<WriteResult> {
   const seen = new Set<string>();
   for (const s of specs) {
     const key = `${s.kind}\u0000${s.subject ?? ''}`;
@@ -77,7 +103,6 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
     await context.sync();
   };
   const token = (options.token ?? randomToken)();
-  const budget = options.maxRequestBytes ?? DEFAULT_BUDGET;
   const newPrefix = `~KAP ${token} `;
   const oldPrefix = `~KAP old ${token} `;
 
@@ -186,11 +211,13 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
       rolledBack = false;
     }
     const why = err instanceof Error ? err.message : String(err);
-    throw new SheetWriteError(
+    const failure = new SheetWriteError(
       rolledBack ? `Writing the sheets failed and the workbook was put back as it was: ${why}` : `Writing the sheets failed and KAP could not fully undo it: ${why}`,
       err,
       rolledBack,
     );
+    failure.syncs = syncs;
+    throw failure;
   }
 }
 

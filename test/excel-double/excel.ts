@@ -78,7 +78,7 @@ export class DoubleContext {
     const size = utf8Bytes(JSON.stringify(ops.map((o) => o.desc)));
     stats.requestBytes.push(size);
     await Promise.resolve();
-    const limit = PAYLOAD_LIMIT[this.excel.mode];
+    const limit = this.excel.payloadLimit ?? PAYLOAD_LIMIT[this.excel.mode];
     if (size > limit) throw new DoubleError('RequestPayloadSizeLimitExceeded', `Request of ${size} bytes is over the ${limit} byte limit`);
     const suspended = ops.some((o) => o.desc.op === 'suspendApiCalculationUntilNextSync');
     if (suspended) this.excel.model.calculationSuspendedSyncs++;
@@ -1037,6 +1037,8 @@ function contextClass(excel: ExcelDouble): new () => DoubleContext {
 export class ExcelDouble {
   readonly model: WorkbookModel;
   readonly stats: DoubleStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  /** A stricter request/response limit in bytes than the mode's (tests of the halving retry). */
+  payloadLimit: number | undefined;
   /** Makes the first command matching this predicate fail at sync (then clears itself). */
   failWhen: ((op: OpDesc) => boolean) | undefined;
   /** Every context handed out by run(), newest last. */

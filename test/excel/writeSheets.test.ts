@@ -36,6 +36,38 @@ describe('writeSheets', () => {
     expect(x.cellAt('Account Health', 'B5003')?.value).toBe('Customer 5000');
   });
 
+  test('the request budget counts UTF-8 bytes: 1,800 names of 1,000 "€" (1.8 M characters, 5.4 MB) go in requests under 5 MB', async () => {
+    // Counted in characters, the data (≈ 1.9 M) would fit one 4,000,000 budget and Excel on the web would refuse the 5.4 MB request.
+    const x = new ExcelDouble(['Data'], 'web');
+    const names = Array.from({ length: 1800 }, (_v, i) => `${'€'.repeat(1000 - String(i).length)}${i}`);
+    const r = await writeSheetsIn(asCtx(x), [healthSheet(names.length, names)]);
+    expect(Math.max(...x.stats.requestBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(r.syncs).toBeGreaterThan(3);
+    expect(x.cellAt('Account Health', 'B1803')?.value).toBe(names[1799]);
+  });
+
+  test('a request Excel refuses as too large is rolled back and the write retried with half the budget, instead of failing', async () => {
+    const x = new ExcelDouble(['Data'], 'web');
+    x.payloadLimit = 300_000; // a host stricter than KAP's 4,000,000 budget expects
+    const r = await writeSheetsIn(asCtx(x), [healthSheet(5000)]);
+    // at least one request went over and was refused; every later one stayed under
+    const refused = x.stats.requestBytes.filter((b) => b > 300_000);
+    expect(refused.length).toBeGreaterThan(0);
+    const lastRefused = x.stats.requestBytes.lastIndexOf(refused[refused.length - 1]);
+    expect(x.stats.requestBytes.slice(lastRefused + 1).every((b) => b <= 300_000)).toBe(true);
+    expect(r.sheets[0].name).toBe('Account Health');
+    expect(x.sheetNames()).toEqual(['Data', 'Account Health']);
+    expect(x.cellAt('Account Health', 'B5003')?.value).toBe('Customer 5000');
+  });
+
+  test('Excel desktop documents no payload limit: the same data goes in one request there', async () => {
+    const x = new ExcelDouble(['Data'], 'desktop');
+    const names = Array.from({ length: 1800 }, (_v, i) => `${'€'.repeat(1000 - String(i).length)}${i}`);
+    await writeSheetsIn(asCtx(x), [healthSheet(names.length, names)], { maxRequestBytes: 64 * 1024 * 1024 });
+    expect(x.stats.syncs).toBe(3);
+    expect(Math.max(...x.stats.requestBytes)).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
   test('customer names that look like formulas read back as the literal strings; only KAP formulas are formulas', async () => {
     const x = new ExcelDouble();
     await write(x, [healthSheet(HOSTILE.length, HOSTILE)]);
