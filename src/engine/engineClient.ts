@@ -78,9 +78,21 @@ export class LocalEngineClient implements EngineClient {
   dispose(): void {}
 }
 
+/**
+ * The analysis worker could not start (its script failed to load) or died: its state is gone.
+ * The host then runs the action again on the task pane's own thread (excelHost.ts).
+ */
+export class EngineLostError extends Error {
+  constructor(why?: string) {
+    super(`The analysis worker stopped${why ? ` (${why})` : ''}.`);
+    this.name = 'EngineLostError';
+  }
+}
+
 export class WorkerEngineClient implements EngineClient {
   private id = 0;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private lost: EngineLostError | undefined;
   constructor(private worker: Worker) {
     worker.onmessage = (ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
       const p = this.pending.get(ev.data.id);
@@ -89,12 +101,21 @@ export class WorkerEngineClient implements EngineClient {
       if (ev.data.ok) p.resolve(ev.data.value);
       else p.reject(new Error(ev.data.error));
     };
+    // An error event on the Worker object: the script did not load, or an error escaped the worker.
     worker.onerror = (ev) => {
-      for (const p of this.pending.values()) p.reject(new Error(ev.message || 'The analysis worker stopped.'));
-      this.pending.clear();
+      ev.preventDefault?.();
+      this.fail(new EngineLostError(ev.message || undefined));
     };
+    worker.onmessageerror = () => this.fail(new EngineLostError('a message could not be read'));
+  }
+  private fail(e: EngineLostError): void {
+    this.lost ??= e;
+    for (const p of this.pending.values()) p.reject(this.lost);
+    this.pending.clear();
+    this.worker.terminate();
   }
   call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+    if (this.lost) return Promise.reject(this.lost);
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });

@@ -11,7 +11,7 @@ import { missingFields } from '../ingest/mapping';
 import { serialToIso } from '../domain/dates';
 import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, FoundTable, KapHost, KapSettings, Progress } from './contract';
 import { ACTIONS, actionOf } from './actions';
-import { type EngineClient, LocalEngineClient } from './engineClient';
+import { EngineLostError, type EngineClient, LocalEngineClient } from './engineClient';
 import { type FoundRoles, type IngestSource, IngestSession, noOrdersIn, type OrderSink, type SourceTable } from './session';
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from './settings';
 import { readingLines } from './assumptions';
@@ -81,6 +81,9 @@ export interface ExcelHostOptions {
 
 export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   const makeEngine = options.makeEngine ?? (() => new LocalEngineClient());
+  /** Once the worker is lost, the rest of this session runs on the pane's thread. */
+  let workerLost = false;
+  const newEngine = () => (workerLost ? new LocalEngineClient() : makeEngine());
   let engine: EngineClient | undefined;
   let found: FoundRoles = {};
   let session: IngestSession | undefined;
@@ -170,18 +173,31 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const total = source!.info(orders.table).rowCount;
       const progress = (p: Progress) => onProgress(p);
       progress({ phase: 'reading', done: 0, total, message: 'Reading accounts, catalog and contacts…' });
-      engine?.dispose();
-      engine = makeEngine();
-      const eng = engine;
       // The session of the discovery just made: the workbook is listed once per analysis.
-      const { report, plan } = await session!.run(clientSink(eng), {
-        signal,
-        onProgress: (done) => progress({ phase: 'reading', done, total, message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows` }),
-      });
+      const load = async (eng: EngineClient) => {
+        const { report, plan } = await session!.run(clientSink(eng), {
+          signal,
+          onProgress: (done) => progress({ phase: 'reading', done, total, message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows` }),
+        });
+        if (signal.aborted) throw cancelled();
+        progress({ phase: 'analysing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
+        return { report, plan, list: await eng.call('analyse', { settings }) };
+      };
+      engine?.dispose();
+      engine = newEngine();
+      let loaded: Awaited<ReturnType<typeof load>>;
+      try {
+        loaded = await load(engine);
+      } catch (e) {
+        if (!(e instanceof EngineLostError)) throw e;
+        // The worker could not start or died: the same analysis on this thread, still read in blocks with progress.
+        workerLost = true;
+        engine = new LocalEngineClient();
+        progress({ phase: 'reading', done: 0, total, message: 'The analysis worker stopped; analysing on this thread instead…' });
+        loaded = await load(engine);
+      }
+      const { report, plan, list } = loaded;
       const side = plan.side;
-      if (signal.aborted) throw cancelled();
-      progress({ phase: 'analysing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
-      const list = await eng.call('analyse', { settings });
       analysed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
@@ -203,17 +219,35 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
 
     async glance(accountId) {
       if (!engine || !analysed) return undefined;
-      return (await engine.call('glance', { key: accountId })) ?? undefined;
+      try {
+        return (await engine.call('glance', { key: accountId })) ?? undefined;
+      } catch (e) {
+        if (!(e instanceof EngineLostError)) throw e;
+        // The next analysis or action starts a fresh engine on this thread.
+        workerLost = true;
+        analysed = false;
+        return undefined;
+      }
     },
 
     async run(action: ActionId, o, settings, onProgress, signal): Promise<ActionResult> {
       if (!engine || !analysed) await host.analyse(settings, onProgress, signal);
-      const eng = engine!;
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
       if (scope === 'edit') return addScores(onProgress);
       onProgress({ phase: 'analysing', done: 0, message: 'Laying out the sheets…' });
-      const specs = await eng.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: scope !== 'workbook' });
+      const layout = () => engine!.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: scope !== 'workbook' });
+      let specs: Awaited<ReturnType<typeof layout>>;
+      try {
+        specs = await layout();
+      } catch (e) {
+        if (!(e instanceof EngineLostError)) throw e;
+        // The worker died since the analysis: analyse again on this thread, then lay out.
+        workerLost = true;
+        analysed = false;
+        await host.analyse(settings, onProgress, signal);
+        specs = await layout();
+      }
       if (signal.aborted) throw cancelled();
       if (scope === 'workbook') {
         onProgress({ phase: 'writing', done: 0, total: specs.length, message: 'Building the QBR workbook…' });

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { ExcelDouble } from '../excel-double/excel';
 import { createExcelHost, KapActionError } from '../../src/engine/excelHost';
+import { EngineLostError, LocalEngineClient, WorkerEngineClient, type EngineClient, type EngineRequests } from '../../src/engine/engineClient';
 import { defaultSettings } from '../../src/engine/settings';
 import type { KapSettings, Progress } from '../../src/engine/contract';
 import { ymdToSerial } from '../../src/domain/dates';
@@ -259,5 +260,56 @@ describe('Excel host: the workbook is listed once per action', () => {
     const d = await host.discover(remapped, { reuse: true });
     expect(listings(x)).toBe(2);
     expect(d.tables.find((t) => t.role === 'orders')!.fields.find((f) => f.field === 'accountName')!.header).toBe('Description');
+  });
+});
+
+describe('when the analysis worker cannot start or dies', () => {
+  /** A worker-like engine that is lost at the n-th call of `op` (0 = at once: it never started). */
+  function dyingEngine(op: keyof EngineRequests, atCall: number): () => EngineClient {
+    return () => {
+      const inner = new LocalEngineClient();
+      let calls = 0;
+      return {
+        call: (o, args) => {
+          if (o === op && calls++ >= atCall) return Promise.reject(new EngineLostError('test'));
+          return inner.call(o, args);
+        },
+        dispose: () => inner.dispose(),
+      } as EngineClient;
+    };
+  }
+
+  test.each([
+    ['cannot start (lost at the first message)', 'reset', 0],
+    ['dies while the order lines are being read', 'push', 0],
+  ] as const)('the worker %s: the analysis runs on this thread, with progress, and gives the same accounts', async (_label, op, at) => {
+    setup();
+    const expected = await createExcelHost().analyse(settings(), noop, signal());
+    setup();
+    const progress: Progress[] = [];
+    const list = await createExcelHost({ makeEngine: dyingEngine(op, at) }).analyse(settings(), (p) => progress.push(p), signal());
+    expect(list).toEqual(expected);
+    const fallback = progress.findIndex((p) => /analysing on this thread instead/.test(p.message ?? ''));
+    expect(fallback).toBeGreaterThanOrEqual(0);
+    expect(progress.slice(fallback + 1).some((p) => p.phase === 'reading' && (p.done ?? 0) > 0)).toBe(true);
+  });
+
+  test('the worker dies after the analysis: the action analyses again on this thread and still makes its sheet', async () => {
+    const x = setup();
+    const host = createExcelHost({ makeEngine: dyingEngine('sheets', 0) });
+    await host.analyse(settings(), noop, signal());
+    const res = await host.run('scoreAll', {}, settings(), noop, signal());
+    expect(res.made).toEqual(['KAP Account Health']);
+    expect(x.sheetNames()).toContain('KAP Account Health');
+  });
+
+  test('WorkerEngineClient: an error event rejects the calls waiting and every later call with EngineLostError', async () => {
+    const worker = { postMessage: jest.fn(), terminate: jest.fn(), onmessage: null, onerror: null, onmessageerror: null } as unknown as Worker;
+    const client = new WorkerEngineClient(worker);
+    const waiting = client.call('finish', {});
+    (worker.onerror as (ev: Partial<ErrorEvent>) => void)({ message: 'Script failed to load' });
+    await expect(waiting).rejects.toBeInstanceOf(EngineLostError);
+    await expect(client.call('finish', {})).rejects.toThrow(/The analysis worker stopped \(Script failed to load\)/);
+    expect(worker.terminate).toHaveBeenCalled();
   });
 });
