@@ -7,7 +7,8 @@ import { type EngineClient, LocalEngineClient, WorkerEngineClient } from './engi
 export function makeWorkerEngine(): EngineClient {
   if (typeof Worker === 'undefined') return new LocalEngineClient();
   try {
-    return new WorkerEngineClient(new Worker(new URL('./engine.worker.ts', import.meta.url)));
+    // A named chunk (engine-worker.<hash>.js), so the browser test can make it fail to load.
+    return new WorkerEngineClient(new Worker(/* webpackChunkName: "engine-worker" */ new URL('./engine.worker.ts', import.meta.url)));
   } catch {
     // Hosts that refuse workers from the add-in's origin still work, on the UI thread.
     return new LocalEngineClient();

@@ -43,21 +43,30 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Opens the pane at task-pane width with office.js replaced by the double; records any other network request. */
-export async function openPane(browser: Browser, url: string, officeJs: string, width = 340): Promise<{ page: Page; external: string[] }> {
+/**
+ * Opens the pane at task-pane width with office.js replaced by the double; records any other
+ * network request. `query` picks the Excel the double plays (officeDouble.entry.ts), e.g.
+ * "?host=desktop&start=hidden"; `block` aborts matching requests (a worker that cannot load).
+ */
+export async function openPane(browser: Browser, url: string, officeJs: string, width = 340, query = '', block?: RegExp): Promise<{ page: Page; external: string[]; blocked: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const external: string[] = [];
+  const blocked: string[] = [];
   await page.route('**/*', (route) => {
     const u = route.request().url();
     if (u.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: officeJs });
+    if (block?.test(u)) {
+      blocked.push(u);
+      return route.abort();
+    }
     if (!u.startsWith(url)) {
       external.push(u);
       return route.abort();
     }
     return route.continue();
   });
-  await page.goto(`${url}/taskpane.html`);
-  return { page, external };
+  await page.goto(`${url}/taskpane.html${query}`);
+  return { page, external, blocked };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -26,6 +26,8 @@ interface Op { desc: OpDesc; apply: () => void }
 
 export interface DoubleStats {
   syncs: number;
+  /** Range loads that included `values` (reads of cell data). */
+  valueReads: number;
   requestBytes: number[];
   responseBytes: number[];
   /** every command run, when `recordOps` is set on the double (tests that count calls) */
@@ -75,6 +77,7 @@ export class DoubleContext {
     this.syncCount++;
     const stats = this.excel.stats;
     stats.syncs++;
+    stats.valueReads += ops.filter((o) => o.desc.op === 'load' && /RangeProxy$/.test(String(o.desc.on)) /* esbuild may name it _RangeProxy */ && (o.desc.props as string[]).includes('values')).length;
     const size = utf8Bytes(JSON.stringify(ops.map((o) => o.desc)));
     stats.requestBytes.push(size);
     await Promise.resolve();
@@ -1036,7 +1039,7 @@ function contextClass(excel: ExcelDouble): new () => DoubleContext {
 
 export class ExcelDouble {
   readonly model: WorkbookModel;
-  readonly stats: DoubleStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  readonly stats: DoubleStats = { syncs: 0, valueReads: 0, requestBytes: [], responseBytes: [] };
   /** A stricter request/response limit in bytes than the mode's (tests of the halving retry). */
   payloadLimit: number | undefined;
   /** Makes the first command matching this predicate fail at sync (then clears itself). */
