@@ -49,6 +49,8 @@ const view = (page: Page) =>
 async function runAction(page: Page, label: string, expectMessage: RegExp): Promise<void> {
   const button = page.getByRole('button', { name: label, exact: true });
   await button.waitFor();
+  // The pane may still be finishing the analysis (or the previous action): wait for the button, up to a minute.
+  for (let t = 0; t < 120 && !(await button.isEnabled()); t++) await page.waitForTimeout(500);
   await expect(button.isEnabled()).resolves.toBe(true);
   await button.click();
   await page.getByText(expectMessage).first().waitFor({ timeout: 60_000 });
