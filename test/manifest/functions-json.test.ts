@@ -38,6 +38,8 @@ const EXPECTED: Record<string, [string[], string[]]> = {
   REORDERDAYS: [['orderDates'], ['products']],
   PALIVE: [['frequency', 'recency', 'T', 'params'], []],
   CLV: [['frequency', 'recency', 'T', 'meanValue', 'params'], ['horizonMonths', 'discountRate']],
+  METRICS: [['accountIds', 'orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories'], ['asOf', 'quantity', 'withHeader', 'products']],
+  ACCOUNTHEALTH: [['accountIds', 'orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories'], ['engagement', 'payment', 'asOf', 'weights', 'quantity', 'products']],
 };
 
 let dir = '';
