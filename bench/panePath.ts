@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   x.stats.responseBytes.length = 0;
   let pushes = 0;
   const t0 = performance.now();
-  const list = await host.analyse({ ...defaultSettings(), asOf: '2026-10-31' }, (p) => void (p.phase === 'reading' && pushes++), new AbortController().signal);
+  const list = await host.analyze({ ...defaultSettings(), asOf: '2026-10-31' }, (p) => void (p.phase === 'reading' && pushes++), new AbortController().signal);
   const ms = performance.now() - t0;
   const resp = x.stats.responseBytes;
   const big = resp.filter((b) => b > 100_000);

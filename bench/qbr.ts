@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   }
   let t = performance.now();
   engine.finishOrders();
-  const p = engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' });
-  const analyseMs = ms + performance.now() - t;
+  const p = engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' });
+  const analyzeMs = ms + performance.now() - t;
   const top = p.accounts.filter((a) => a.isTopLevel).sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
   t = performance.now();
   const specs = engine.sheets('qbr', { accountKey: top.key, quarter: '2026Q3', live: false });
@@ -40,10 +40,10 @@ async function main(): Promise<void> {
   report({
     name: 'QBR workbook for one account from 1,048,575 order lines',
     rows: ROWS,
-    readAndAnalyseMs: round(analyseMs),
+    readAndAnalyzeMs: round(analyzeMs),
     qbrDataAndLayoutMs: round(layoutMs),
     xlsxWithChartsMs: round(xlsxMs),
-    totalComputeMs: round(analyseMs + layoutMs + xlsxMs),
+    totalComputeMs: round(analyzeMs + layoutMs + xlsxMs),
     targetMs: 3000,
     sheets: specs.length,
     workbookKb: Math.round((base64.length * 3) / 4 / 1024),

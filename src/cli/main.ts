@@ -118,7 +118,7 @@ function settingsFrom(o: Opts): KapSettings {
   return settings;
 }
 
-/** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (PRODUCT.md §2). */
+/** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (RULES.md §2). */
 async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o)): Promise<Loaded> {
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
@@ -140,7 +140,7 @@ async function load(file: string, o: Opts, progress: Progress, settings = settin
     throw new UsageError(nothingUnder ? `No order lines in ${file}: it has a header row but no rows under it.` : `No usable order lines in ${file}. ${report.warnings.join(' ')}`.trimEnd());
   }
   progress.show(`Analysing ${report.accounts.toLocaleString('en-GB')} accounts`);
-  engine.analyse(settings);
+  engine.analyze(settings);
   progress.clear();
   return { engine, source, file };
 }

@@ -1,5 +1,5 @@
 /**
- * The Engagement factor from an engagement log (PRODUCT.md §2.1; methodology 000 Step 1.2 and
+ * The Engagement factor from an engagement log (RULES.md §2.1; methodology 000 Step 1.2 and
  * Step 4.4, Appendix A "Engagement (response to outreach)"). The thresholds are data in
  * rules.ts (ENGAGEMENT_LOG, ENGAGEMENT_RESPONSE_STEPS, ENGAGEMENT_PROACTIVE); this file applies them.
  *

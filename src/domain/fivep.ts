@@ -1,4 +1,4 @@
-/** 5P analysis of the decision-making unit (methodology 003, PRODUCT.md §2.3). */
+/** 5P analysis of the decision-making unit (methodology 003, RULES.md §2.3). */
 export const FIVE_P = ['Power', 'Perception', 'Priority', 'Promoter', 'Pliability'] as const;
 
 export interface FivePInput {

@@ -1,5 +1,5 @@
 /**
- * The account health score of PRODUCT.md §2.1: six factors scored 1–5 from the tables in
+ * The account health score of RULES.md §2.1: six factors scored 1–5 from the tables in
  * rules.ts, combined with weights that are renormalised over the factors that have data.
  */
 import { type Change, roundHalfAwayFromZero } from './numbers';

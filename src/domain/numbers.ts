@@ -65,7 +65,7 @@ export function percentChange(earlier: number, later: number, firstOrderInLater:
 }
 
 /**
- * The revenue change of PRODUCT.md §2: a period whose net revenue is zero or below counts as
+ * The revenue change of RULES.md §2: a period whose net revenue is zero or below counts as
  * having no revenue (credit notes alone are not negative sales), then as percentChange — so an
  * account with only a credit note scores 1 (both empty), and −£17 → £18,758 is a lapsed account
  * back (+∞), not +110,441%.

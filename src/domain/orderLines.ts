@@ -1,5 +1,5 @@
 /**
- * What makes an order line a return, written once (PRODUCT.md §1) for the ingest and the
+ * What makes an order line a return, written once (RULES.md §1) for the ingest and the
  * worksheet functions that read order columns (KAP.METRICS, KAP.ACCOUNTHEALTH).
  */
 

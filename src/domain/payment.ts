@@ -1,5 +1,5 @@
 /**
- * The Payment factor from a payments ledger (PRODUCT.md §2.1 and §2.4; methodology 000 Appendix A
+ * The Payment factor from a payments ledger (RULES.md §2.1 and §2.4; methodology 000 Appendix A
  * "Payment (average days beyond terms)"). Thresholds are data in rules.ts (PAYMENT_LEDGER,
  * PAYMENT_STEPS); this file applies them.
  *

@@ -1,7 +1,7 @@
 import { median } from './numbers';
 import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from './rules';
 
-/** High means ≥ the cut (PRODUCT.md §2.2). */
+/** High means ≥ the cut (RULES.md §2.2). */
 export function quadrantOf(engagement: number, potential: number, engagementCut = DEFAULT_SCALE_CUT, potentialCut = DEFAULT_SCALE_CUT): Quadrant {
   const e = engagement >= engagementCut ? 'h' : 'l';
   const p = potential >= potentialCut ? 'h' : 'l';

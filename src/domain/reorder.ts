@@ -30,7 +30,7 @@ export interface ReorderRegularity {
 }
 
 /**
- * How regularly a product is reordered (the auto-replenishment test, PRODUCT.md §2.9): the gaps
+ * How regularly a product is reordered (the auto-replenishment test, RULES.md §2.9): the gaps
  * between distinct order dates, their median (the reorder period) and their coefficient of
  * variation (population standard deviation ÷ mean). "Regular" = at least 4 orders
  * (REPLENISHMENT.minOrders) and a coefficient of variation of at most 0.5 (REPLENISHMENT.maxGapCv):

@@ -1,5 +1,5 @@
 /**
- * Every table of PRODUCT.md §2 written once, as data. Faces (functions, sheets, task pane,
+ * Every table of RULES.md §2 written once, as data. Faces (functions, sheets, task pane,
  * CLI) read these; nothing else restates a threshold.
  */
 import type { HealthBand } from './types';
@@ -16,7 +16,7 @@ export const FACTOR_LABELS: Record<Factor, string> = {
   payment: 'Payment',
 };
 
-/** Default weights in percent (PRODUCT.md §2.1). */
+/** Default weights in percent (RULES.md §2.1). */
 export const DEFAULT_WEIGHTS: Readonly<Record<Factor, number>> = {
   recency: 25,
   frequency: 20,
@@ -82,7 +82,7 @@ export const PAYMENT_STEPS: readonly { max: number; score: number; label: string
 ];
 
 /**
- * Engagement from an engagement log (PRODUCT.md §2.1), over the contacts of the last
+ * Engagement from an engagement log (RULES.md §2.1), over the contacts of the last
  * `windowDays` days: with fewer than `minOutbound` outbound contacts and no inbound one the
  * log is too thin (the accounts table's value is used, else n/a). Score 1 when
  * `unansweredShare` or more of the outreach older than `unansweredAfterDays` days has no
@@ -115,7 +115,7 @@ export const CONTACT_FAILED_WORDS: readonly string[] = ['bounced', 'bounce', 'un
 /** How many log entries the account plan's "Recent engagement" lists. */
 export const RECENT_ENGAGEMENT = 5;
 
-/** Payment from a payments ledger (PRODUCT.md §2.1, §2.4): invoices due in the last `windowMonths` months; the risk flag compares quarters. */
+/** Payment from a payments ledger (RULES.md §2.1, §2.4): invoices due in the last `windowMonths` months; the risk flag compares quarters. */
 export const PAYMENT_LEDGER = {
   windowMonths: 12,
   /** "late payments increasing": last quarter's mean days late at least this many days above the previous quarter's */
@@ -131,7 +131,7 @@ export const ENGAGEMENT_LEVELS: readonly { score: number; label: string; synonym
   { score: 1, label: 'Rarely or never responds', synonyms: ['rarely', 'never', 'rarely / never', 'rarely/never', 'rarely or never', 'rarely never', 'no response', 'unresponsive', 'none'] },
 ];
 
-/** Health bands on the score rounded to 2 decimals (PRODUCT.md §2.1). */
+/** Health bands on the score rounded to 2 decimals (RULES.md §2.1). */
 export const BANDS: readonly { min: number; band: HealthBand; action: string }[] = [
   { min: 4, band: 'Healthy', action: 'Focus on expansion' },
   { min: 3, band: 'Stable', action: 'Identify growth opportunities' },
@@ -152,7 +152,7 @@ export const QUADRANTS: Readonly<Record<'hh' | 'hl' | 'lh' | 'll', { quadrant: Q
 /** Default cut for 1–5 scales: high means ≥ 3. */
 export const DEFAULT_SCALE_CUT = 3;
 
-/** Bulk order incentive tiers (methodology 000, Step 8 / PRODUCT.md §2.9). */
+/** Bulk order incentive tiers (methodology 000, Step 8 / RULES.md §2.9). */
 export const DISCOUNT_TIERS: readonly { min: number; rate: number; label: string }[] = [
   { min: 2500, rate: 0.1, label: '£2,500+' },
   { min: 1000, rate: 0.08, label: '£1,000–2,499' },
@@ -174,7 +174,7 @@ export interface WinBackStage {
 }
 
 /**
- * Win-back stages by days since last order (methodology 000, Step 9.3; PRODUCT.md §2.4):
+ * Win-back stages by days since last order (methodology 000, Step 9.3; RULES.md §2.4):
  * 30–44 Stage 1, 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4. Stage 4's offers and Stage 5's
  * questions are the methodology's; the scripts of Stages 4 and 5 are ours (it gives none).
  */
@@ -227,7 +227,7 @@ export const LEARNING_COLUMN = 'Lost Reason';
 /** Pareto (ABC) cuts on cumulative share of 12-month revenue. */
 export const ABC_CUTS = { A: 0.8, B: 0.95 } as const;
 
-/** Risk-flag and alert thresholds (PRODUCT.md §2.4). */
+/** Risk-flag and alert thresholds (RULES.md §2.4). */
 export const RISK = {
   noOrderDays: 45,
   aovDropShare: 0.2,
@@ -318,7 +318,7 @@ export const QUARTER_TARGET_WEIGHTS = [1, 2, 3, 4] as const;
  */
 export const REPLENISHMENT = { minOrders: 4, maxGapCv: 0.5 } as const;
 
-/** Decision-making-unit roles an account plan checks coverage of (PRODUCT.md §2.3), with the words that map a contact's role to each. */
+/** Decision-making-unit roles an account plan checks coverage of (RULES.md §2.3), with the words that map a contact's role to each. */
 export const DMU_ROLES: readonly { role: string; synonyms: readonly string[] }[] = [
   { role: 'Economic Buyer', synonyms: ['economic', 'owner', 'md', 'managing director', 'director', 'ceo', 'general manager', 'budget'] },
   { role: 'Technical Buyer', synonyms: ['technical', 'engineer', 'operations', 'specifier', 'quality'] },
@@ -352,7 +352,7 @@ export const PLAN_INITIATIVES = 3;
 export const MIN_RECOMMENDATION_LIFT = 1.2;
 
 /**
- * Priority of an opportunity (one ranked list per account, PRODUCT.md §2.10) by its likelihood —
+ * Priority of an opportunity (one ranked list per account, RULES.md §2.10) by its likelihood —
  * the larger of the best qualifying rule's confidence and the share of comparable accounts buying
  * it: High from `high`, Medium from `medium`, else Low. Evidence from fewer than
  * MIN_RULE_SUPPORT_ACCOUNTS supporting accounts is Low; built-in curated rules without data are
@@ -457,7 +457,7 @@ export const STAKEHOLDER_DISPLAY_ORDER: readonly string[] = ['Owner/MD', 'Purcha
 /** A site that has ordered before but not in this many days has gone silent. */
 export const SITE_SILENT_DAYS = 90;
 
-/* ---- Initiatives (PRODUCT.md §2.7a, methodology 000 Steps 6.2 and 8.4). ---- */
+/* ---- Initiatives (RULES.md §2.7a, methodology 000 Steps 6.2 and 8.4). ---- */
 
 export type InitiativeType = 'New category' | 'Range expansion' | 'Multi-site expansion' | 'Win-back' | 'Upsell' | 'QBR programme' | 'Agreement' | 'Other';
 

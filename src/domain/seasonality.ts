@@ -12,7 +12,7 @@ export interface SeasonalityResult {
 }
 
 /**
- * Seasonality over the full calendar months of the data (PRODUCT.md §2.5): revenue by month,
+ * Seasonality over the full calendar months of the data (RULES.md §2.5): revenue by month,
  * averaged by month of year when there are several years, indexed against the mean month.
  * A month is full when it lies wholly between the first order date's next month start and
  * `upTo` (default: the last order date); months with no orders inside that span count as 0.

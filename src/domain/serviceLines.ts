@@ -1,5 +1,5 @@
 /**
- * Service and adjustment lines (PRODUCT.md §2): postage, carriage, delivery, manual adjustments,
+ * Service and adjustment lines (RULES.md §2): postage, carriage, delivery, manual adjustments,
  * discounts, bank charges, marketplace fees, commissions and samples. They count in revenue but
  * are never products or categories (a wholesaler's postage line is not its customers' top product).
  *

@@ -161,7 +161,7 @@ export interface Invoice {
 }
 
 /**
- * One row of the user's Initiatives table (PRODUCT.md §1, §2.7a): KAP reads it on every analysis
+ * One row of the user's Initiatives table (RULES.md §1, §2.7a): KAP reads it on every analysis
  * and tracks it; it never edits the user's rows.
  */
 export interface InitiativeRecord {

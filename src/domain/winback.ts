@@ -1,7 +1,7 @@
 import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from './rules';
 
 /**
- * Win-back stage (PRODUCT.md §2.4, methodology 000 Step 9.3): by whole days since the last
+ * Win-back stage (RULES.md §2.4, methodology 000 Step 9.3): by whole days since the last
  * order, 30–44 Stage 1, 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4 (recovery offer); Stage 5
  * (exit interview) whenever the account is marked lost or churned, whatever the days.
  */

@@ -1,5 +1,5 @@
 /**
- * What KAP assumed to read the order lines, in words for every face (PRODUCT.md §1: every output
+ * What KAP assumed to read the order lines, in words for every face (RULES.md §1: every output
  * states the date order, number convention, encoding, delimiter and currency it settled on, and
  * how many rows each rule skipped with their share of revenue). The CLI prints these lines, the
  * pane shows them under the order table, the JSON carries the same facts as data (IngestReport.read,

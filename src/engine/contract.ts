@@ -88,7 +88,7 @@ export interface AccountGlance {
 export type { ActionId, ActionInfo };
 
 export interface Progress {
-  phase: 'reading' | 'analysing' | 'writing';
+  phase: 'reading' | 'analyzing' | 'writing';
   /** Rows read / accounts analysed / sheets written so far. */
   done: number;
   total?: number;
@@ -114,7 +114,7 @@ export interface KapHost {
   loadSettings(): Promise<KapSettings>;
   saveSettings(settings: KapSettings): Promise<void>;
   /** Reads and analyses the order lines; resolves with the account list for the picker. */
-  analyse(settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AccountListItem[]>;
+  analyze(settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AccountListItem[]>;
   glance(accountId: string): Promise<AccountGlance | undefined>;
   run(action: ActionId, options: { accountId?: string; quarter?: string }, settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ActionResult>;
 }

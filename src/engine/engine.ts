@@ -124,7 +124,7 @@ export class KapEngine implements OrderSink {
    * only stands in when no line has a date). A set date more than 31 days after the last order
    * is warned about in the analysis' warnings.
    */
-  analyse(settings: KapSettings, today?: Serial): PortfolioAnalysis {
+  analyze(settings: KapSettings, today?: Serial): PortfolioAnalysis {
     this.settings = settings;
     this.qbrs.clear();
     if (!this.report || this.report.accepted === 0) {

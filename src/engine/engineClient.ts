@@ -17,7 +17,7 @@ export interface EngineRequests {
   reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; read?: OrderReadOptions; sourceMoneyFormat?: string };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
-  analyse: { settings: KapSettings; today?: number };
+  analyze: { settings: KapSettings; today?: number };
   glance: { key: string };
   sheets: { action: ActionId; accountKey?: string; quarter?: string; live: boolean };
 }
@@ -26,7 +26,7 @@ export interface EngineReplies {
   reset: null;
   push: null;
   finish: IngestReport;
-  analyse: AccountListItem[];
+  analyze: AccountListItem[];
   glance: AccountGlance | null;
   sheets: SheetSpec[];
 }
@@ -54,8 +54,8 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       return null;
     case 'finish':
       return state.engine.finishOrders();
-    case 'analyse': {
-      const p = state.engine.analyse(call.args.settings, call.args.today);
+    case 'analyze': {
+      const p = state.engine.analyze(call.args.settings, call.args.today);
       return p.accounts.map(toListItem).sort((a, b) => b.revenue12m - a.revenue12m);
     }
     case 'glance': {

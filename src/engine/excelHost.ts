@@ -89,7 +89,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let session: IngestSession | undefined;
   let source: ReturnType<typeof workbookSource> | undefined;
   let summary: Discovery['summary'];
-  let analysed = false;
+  let analyzed = false;
   let accounts: AccountListItem[] = [];
 
   /**
@@ -162,7 +162,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
 
     discover: discoverIn,
 
-    async analyse(settings, onProgress, signal): Promise<AccountListItem[]> {
+    async analyze(settings, onProgress, signal): Promise<AccountListItem[]> {
       const problems = settingsProblems(settings);
       if (problems.length) throw new KapActionError(problems.join(' '), 'Fix the settings, then analyse again.');
       const fresh = last?.unused && last.mappingKey === mappingKeyOf(settings) && session;
@@ -180,8 +180,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           onProgress: (done) => progress({ phase: 'reading', done, total, message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows` }),
         });
         if (signal.aborted) throw cancelled();
-        progress({ phase: 'analysing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
-        return { report, plan, list: await eng.call('analyse', { settings }) };
+        progress({ phase: 'analyzing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
+        return { report, plan, list: await eng.call('analyze', { settings }) };
       };
       engine?.dispose();
       engine = newEngine();
@@ -198,7 +198,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       }
       const { report, plan, list } = loaded;
       const side = plan.side;
-      analysed = true;
+      analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
       const late = asOfWarning(asOf, report.lastDate);
@@ -213,29 +213,29 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         assumed: readingLines(report),
         warnings: [...(late ? [late] : []), ...report.warnings, ...side.notes],
       };
-      progress({ phase: 'analysing', done: report.accounts, total: report.accounts, message: `Analysed ${list.length.toLocaleString()} accounts` });
+      progress({ phase: 'analyzing', done: report.accounts, total: report.accounts, message: `Analysed ${list.length.toLocaleString()} accounts` });
       return list;
     },
 
     async glance(accountId) {
-      if (!engine || !analysed) return undefined;
+      if (!engine || !analyzed) return undefined;
       try {
         return (await engine.call('glance', { key: accountId })) ?? undefined;
       } catch (e) {
         if (!(e instanceof EngineLostError)) throw e;
         // The next analysis or action starts a fresh engine on this thread.
         workerLost = true;
-        analysed = false;
+        analyzed = false;
         return undefined;
       }
     },
 
     async run(action: ActionId, o, settings, onProgress, signal): Promise<ActionResult> {
-      if (!engine || !analysed) await host.analyse(settings, onProgress, signal);
+      if (!engine || !analyzed) await host.analyze(settings, onProgress, signal);
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
       if (scope === 'edit') return addScores(onProgress);
-      onProgress({ phase: 'analysing', done: 0, message: 'Laying out the sheets…' });
+      onProgress({ phase: 'analyzing', done: 0, message: 'Laying out the sheets…' });
       const layout = () => engine!.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: scope !== 'workbook' });
       let specs: Awaited<ReturnType<typeof layout>>;
       try {
@@ -244,8 +244,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         if (!(e instanceof EngineLostError)) throw e;
         // The worker died since the analysis: analyse again on this thread, then lay out.
         workerLost = true;
-        analysed = false;
-        await host.analyse(settings, onProgress, signal);
+        analyzed = false;
+        await host.analyze(settings, onProgress, signal);
         specs = await layout();
       }
       if (signal.aborted) throw cancelled();

@@ -53,7 +53,7 @@ export function settingsProblems(s: KapSettings): string[] {
 }
 
 /**
- * The analysis' as-of date: the one set, else the data's last order date (PRODUCT.md §2: the
+ * The analysis' as-of date: the one set, else the data's last order date (RULES.md §2: the
  * default, so an analysis never ages), else `today` (no data read yet: the pane's quarter list).
  */
 export function asOfOf(s: Pick<KapSettings, 'asOf'>, lastOrderDate?: Serial | null, today: Serial = todaySerial()): Serial {

@@ -1,5 +1,5 @@
 /**
- * The roles KAP reads and the header synonyms that find each field (PRODUCT.md §1), as data.
+ * The roles KAP reads and the header synonyms that find each field (RULES.md §1), as data.
  * Headers are compared after normaliseHeader (lower case; spaces, underscores and punctuation
  * folded to single spaces; camelCase split), and also with the spaces removed, so
  * "CustomerID", "customer_id" and "Customer I.D." all meet the synonym "customer id".

@@ -1,6 +1,6 @@
 /**
  * The order-line exports of common accounting systems, web shops and ERPs, recognised by their
- * header signatures (PRODUCT.md §1: "KAP recognises their layouts"). A recognised layout says
+ * header signatures (RULES.md §1: "KAP recognises their layouts"). A recognised layout says
  * which column is which field, which columns are never read (ledger and tax codes, line numbers,
  * order totals), and how the export writes what a plain table would not (QuickBooks' product
  * headings and Customer:Job names, Shopify's order-level cells on an order's first line only).

@@ -1,6 +1,6 @@
 /**
  * Number text under a decimal convention decided per column (and file), never per cell
- * (PRODUCT.md §1, "Money and quantities"). A cell such as "1,250" reads 1250 with a decimal
+ * (RULES.md §1, "Money and quantities"). A cell such as "1,250" reads 1250 with a decimal
  * point and 1.25 with a decimal comma: only the column's other cells ("2,49" settles a comma,
  * "1,234.50" a point), the file's other number columns, or the workbook's culture can say
  * which. When none can, the column is reported as ambiguous, naming it, never guessed silently.

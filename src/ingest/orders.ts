@@ -82,7 +82,7 @@ export interface IngestReport {
   warnings: string[];
 }
 
-/** What KAP settled on to read the order lines: shown in every output (PRODUCT.md §1). */
+/** What KAP settled on to read the order lines: shown in every output (RULES.md §1). */
 export interface ReadAssumptions {
   sheet: string;
   table?: string;

@@ -1,5 +1,5 @@
 /**
- * Column choices checked against the data (PRODUCT.md §1: "checks its column choice against the
+ * Column choices checked against the data (RULES.md §1: "checks its column choice against the
  * data"). Headers say what a column might be; the rows say what it is:
  * - line revenue ≈ quantity × unit price (less a discount %) on most lines, else the line value
  *   is worked out from them;

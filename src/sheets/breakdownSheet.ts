@@ -1,4 +1,4 @@
-/** Purchase Breakdown for one account (PRODUCT.md §2.5, methodology Step 2). */
+/** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
 import type { AccountDetail } from '../domain/analysis/types';
 import { MONTH_SHORT } from '../domain/dates';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';

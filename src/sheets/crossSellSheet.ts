@@ -1,4 +1,4 @@
-/** Cross-Sell for one account (PRODUCT.md §2.6, methodology Step 3 and Appendix C). */
+/** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import type { AccountDetail } from '../domain/analysis/types';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
 import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS } from '../domain/rules';

@@ -1,4 +1,4 @@
-/** Portfolio Dashboard (PRODUCT.md §2.8): the methodology's "Account Penetration Dashboard". */
+/** Portfolio Dashboard (RULES.md §2.8): the methodology's "Account Penetration Dashboard". */
 import type { PortfolioAnalysis } from '../domain/analysis/types';
 import { dashboardLifetimeBlocks } from './lifetimeCells';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';

@@ -1,5 +1,5 @@
 /**
- * DMU 5P sheet (PRODUCT.md §2.3, methodology 003): each person of the decision-making unit
+ * DMU 5P sheet (RULES.md §2.3, methodology 003): each person of the decision-making unit
  * scored on Power, Perception, Priority, Promoter, Pliability (1–5), with Total, Weight and
  * Weighted total as ordinary Excel formulas so it works anywhere and updates as scores change.
  */

@@ -3,8 +3,8 @@
  *
  * The six factor inputs are values (edit engagement or payment, or any input) and each factor
  * score, the total and the band are native Excel formulas over them and the weights row above
- * the factor columns — no add-in needed (PRODUCT.md §2.10):
- * - factor score: LOOKUP of the input (rounded as PRODUCT.md §2.1 says) in the factor's bands,
+ * the factor columns — no add-in needed (RULES.md §2.10):
+ * - factor score: LOOKUP of the input (rounded as RULES.md §2.1 says) in the factor's bands,
  *   text inputs spelled out ("never" → 1, "lapsed" → 5, "none" → 1, "new" → n/a), blank → n/a;
  * - score: ROUND(SUMPRODUCT(scores, weights) / SUMPRODUCT(ISNUMBER(scores) × weights), 2), so
  *   n/a factors are left out and the remaining weights are scaled up to 100%;

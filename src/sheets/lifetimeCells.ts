@@ -1,5 +1,5 @@
 /**
- * Lifetime value on the generated sheets (PRODUCT.md §2.7a): the fitted parameters written to the
+ * Lifetime value on the generated sheets (RULES.md §2.7a): the fitted parameters written to the
  * Account Health sheet (one row per currency, beside the weights) so the P(alive), expected
  * 12-month revenue and CLV columns stay live as =KAP.PALIVE / =KAP.CLV formulas over the row's
  * frequency, recency, age and mean value; and the dashboard's value × health view and silent-churn

@@ -25,7 +25,7 @@ const runText = (i: InitiativeProgress): string => (i.start === null ? 'no start
 
 /**
  * The account's rows of the user's Initiatives table with their figures: target, actual since
- * the start, the baseline before it, uplift, progress and on track / behind (PRODUCT.md §2.7a).
+ * the start, the baseline before it, uplift, progress and on track / behind (RULES.md §2.7a).
  */
 export function trackedInitiativesBlock(r: number, initiatives: readonly InitiativeProgress[], money: string, asOf: number, opts: { whenNone?: 'note' | 'nothing' } = {}): Laid {
   const blocks: Block[] = [];

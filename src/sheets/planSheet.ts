@@ -1,4 +1,4 @@
-/** Account Plan for one account (PRODUCT.md §2.7, methodology 000 Step 6 and 001). */
+/** Account Plan for one account (RULES.md §2.7, methodology 000 Step 6 and 001). */
 import type { AccountDetail } from '../domain/analysis/types';
 import { competitiveBlock, objectionsBlock, place, proposedInitiativesBlock, siteBlocks, trackedInitiativesBlock, winBackBlock } from './methodBlocks';
 import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';

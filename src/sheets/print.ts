@@ -1,5 +1,5 @@
 /**
- * Print-ready sheets (PRODUCT.md §2.10): every SheetSpec a layout makes passes through
+ * Print-ready sheets (RULES.md §2.10): every SheetSpec a layout makes passes through
  * finishForPrint before a writer draws it, so the pane's sheets and the CLI's files print alike.
  *
  * - Paper from the culture: A4, Letter where Letter is the norm (paperFor).

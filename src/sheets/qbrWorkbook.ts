@@ -1,5 +1,5 @@
 /**
- * The QBR workbook for one account and one fiscal quarter (PRODUCT.md §2.9, methodology 000
+ * The QBR workbook for one account and one fiscal quarter (RULES.md §2.9, methodology 000
  * Step 7): cover, partnership summary, the quarter at a glance, service, insights,
  * recommendations, offers, planning, actions, agenda, preparation checklist and the
  * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits

@@ -1,5 +1,5 @@
 /**
- * Whitespace Map (PRODUCT.md §2.6a): accounts down, categories across, 12-month spend in
+ * Whitespace Map (RULES.md §2.6a): accounts down, categories across, 12-month spend in
  * each cell; an empty cell that comparable accounts usually fill shows the estimate, highlighted.
  * A filterable table (industry, tier, account manager), the pivot a sales director asks for first.
  */

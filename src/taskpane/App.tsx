@@ -33,7 +33,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
         {s.settings ? <SettingsPanel settings={s.settings} problems={s.problems} disabled={busy} lastOrderDate={s.discovery?.summary?.lastDate} onChange={cmd.changeSettings} /> : null}
         <Section title="Accounts" collapsible={false}>
           <Stack tokens={{ childrenGap: 8 }}>
-            <PrimaryButton text={s.analysed ? 'Analyse again' : 'Analyse'} disabled={busy || !s.settings || s.problems.length > 0} onClick={cmd.analyse} styles={{ root: { alignSelf: 'flex-start' } }} />
+            <PrimaryButton text={s.analyzed ? 'Analyse again' : 'Analyse'} disabled={busy || !s.settings || s.problems.length > 0} onClick={cmd.analyze} styles={{ root: { alignSelf: 'flex-start' } }} />
             {s.stale ? <Text>Settings changed since the last analysis; the scores update when you analyse again or run an action.</Text> : null}
             <AccountPicker accounts={s.accounts} selectedId={s.selectedId} disabled={busy} onSelect={cmd.select} />
             {s.glance ? <AccountGlance glance={s.glance} /> : null}

@@ -48,7 +48,7 @@ export const BAND_COLOURS: Record<HealthBand, { background: string; text: string
 
 export function progressText(p: Progress): string {
   const count = p.total !== undefined ? `${wholeNumber(p.done)} of ${wholeNumber(p.total)}` : p.done > 0 ? wholeNumber(p.done) : '';
-  const phase = { reading: 'Reading', analysing: 'Analysing', writing: 'Writing' }[p.phase];
+  const phase = { reading: 'Reading', analyzing: 'Analysing', writing: 'Writing' }[p.phase];
   return [phase, count].filter(Boolean).join(' ') + (p.message ? ` — ${p.message}` : '');
 }
 

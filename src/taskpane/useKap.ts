@@ -19,7 +19,7 @@ export interface KapState {
   discovering: boolean;
   discoverError?: string;
   accounts: AccountListItem[];
-  analysed: boolean;
+  analyzed: boolean;
   /** Settings changed since the last analysis: scores on show are from the old settings. */
   stale: boolean;
   selectedId?: string;
@@ -34,7 +34,7 @@ export interface KapState {
 export interface KapCommands {
   changeMapping: (role: DataRole, field: string, header: string | undefined) => void;
   changeSettings: (next: KapSettings) => void;
-  analyse: () => void;
+  analyze: () => void;
   select: (id: string) => void;
   setQuarter: (q: string) => void;
   run: (id: ActionId) => void;
@@ -48,7 +48,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const [discovering, setDiscovering] = useState(false);
   const [discoverError, setDiscoverError] = useState<string>();
   const [accounts, setAccounts] = useState<AccountListItem[]>([]);
-  const [analysed, setAnalysed] = useState(false);
+  const [analyzed, setAnalyzed] = useState(false);
   const [stale, setStale] = useState(false);
   const [selectedId, setSelectedId] = useState<string>();
   const [glance, setGlance] = useState<AccountGlance>();
@@ -105,12 +105,12 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     [host],
   );
 
-  const analyseWith = useCallback(
+  const analyzeWith = useCallback(
     async (s: KapSettings): Promise<boolean> => {
-      const list = await runJob('Analysing', (signal) => host.analyse(s, (p) => mounted.current && setProgress(p), signal));
+      const list = await runJob('Analysing', (signal) => host.analyze(s, (p) => mounted.current && setProgress(p), signal));
       if (!list || !mounted.current) return false;
       setAccounts(list);
-      setAnalysed(true);
+      setAnalyzed(true);
       setStale(false);
       // Discovery now carries the order-line summary (date range, accounts).
       host.discover(s, { reuse: true }).then((d) => mounted.current && setDiscovery(d), () => undefined);
@@ -135,7 +135,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         if (!mounted.current) return;
         setDiscovery(d);
         setDiscovering(false);
-        if (!d.problems.length && !settingsProblems(s).length) await analyseWith(s);
+        if (!d.problems.length && !settingsProblems(s).length) await analyzeWith(s);
       } catch (e) {
         if (!mounted.current) return;
         setDiscovering(false);
@@ -143,7 +143,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         setDiscoverError([p.message, p.action].filter(Boolean).join(' '));
       }
     },
-    [host, analyseWith],
+    [host, analyzeWith],
   );
 
   // On open: restore the settings, find the data, analyse it.
@@ -196,10 +196,10 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     },
     changeSettings(next) {
       setSettings(next);
-      if (analysed) setStale(true);
+      if (analyzed) setStale(true);
     },
-    analyse() {
-      if (settings) void analyseWith(settings);
+    analyze() {
+      if (settings) void analyzeWith(settings);
     },
     select(id) {
       selectedRef.current = id;
@@ -222,7 +222,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
           const onProgress = (p: Progress) => mounted.current && setProgress(p);
           // Scores must reflect the settings on screen: re-analyse first when they changed.
           if (wasStale) {
-            const list = await host.analyse(s, onProgress, signal);
+            const list = await host.analyze(s, onProgress, signal);
             if (mounted.current) {
               setAccounts(list);
               setStale(false);
@@ -242,6 +242,6 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     },
   };
 
-  const state: KapState = { settings, problems, discovery, discovering, discoverError, accounts, analysed, stale, selectedId, glance, quarters, quarter, running, progress, outcome };
+  const state: KapState = { settings, problems, discovery, discovering, discoverError, accounts, analyzed, stale, selectedId, glance, quarters, quarter, running, progress, outcome };
   return [state, commands];
 }

@@ -56,7 +56,7 @@ async function runAction(page: Page, label: string, expectMessage: RegExp): Prom
   await page.getByText(expectMessage).first().waitFor({ timeout: 60_000 });
 }
 
-async function analysed(page: Page): Promise<void> {
+async function analyzed(page: Page): Promise<void> {
   await page.getByText('Orders', { exact: false }).first().waitFor();
   await page.getByRole('combobox', { name: 'Account' }).waitFor();
   await page.waitForFunction(() => !document.querySelector('input[role="combobox"]')?.hasAttribute('disabled'), undefined, { timeout: 90_000 });
@@ -74,7 +74,7 @@ describe.each(['web', 'desktop'] as const)('as Excel %s', (host) => {
   afterAll(async () => page?.close());
 
   it('finds the data, analyses it off the UI thread and lists the accounts', async () => {
-    await analysed(page);
+    await analyzed(page);
     await shot(page, shotName('01-open'));
     expect(await page.getByText(/order lines|rows/i).count()).toBeGreaterThan(0);
     // no load at document open: the pane clears an earlier "load" and sets nothing else
@@ -134,7 +134,7 @@ describe('a hidden start (the runtime started only to calculate KAP.* cells)', (
       expect(before.valueReads).toBe(0);
       expect(await page.getByText('Orders').count()).toBe(0);
       await page.evaluate(() => (window as unknown as { kapShowPane: () => void }).kapShowPane());
-      await analysed(page);
+      await analyzed(page);
       expect((await view(page)).valueReads).toBeGreaterThan(0);
     } finally {
       await page.close();
@@ -146,7 +146,7 @@ describe('an analysis worker that cannot load', () => {
   it('the pane analyses on its own thread and the actions still make their sheets', async () => {
     const { page, blocked } = await openPane(browser, url, officeJs, 340, '?host=web', /engine-worker/);
     try {
-      await analysed(page);
+      await analyzed(page);
       expect(blocked).toEqual([expect.stringMatching(/engine-worker\.\w+\.js$/)]);
       await runAction(page, 'Score all accounts', /Made sheet 'KAP Account Health'/);
       expect((await view(page)).sheets).toContain('KAP Account Health');

@@ -62,7 +62,7 @@ test('a header with no rows under it says so, in one line, exit 1; with no --as-
   const header = kap('analyze', file('header.csv', 'Customer ID,Order Date,SKU,Qty,Revenue\n'), '--quiet');
   expect(header.status).toBe(1);
   expect(header.stderr).toBe(`No order lines in ${join(dir, 'header.csv')}: it has a header row but no rows under it.\n`);
-  // Two orders, the last on 15/03/2025: without --as-of the summary is as of that day (PRODUCT.md §2), not today.
+  // Two orders, the last on 15/03/2025: without --as-of the summary is as of that day (RULES.md §2), not today.
   const old = kap('analyze', file('old.csv', 'Customer ID,Order Date,SKU,Qty,Revenue\nA1,2025-01-10,X,1,10\nA1,2025-03-15,X,2,20\n'), '--quiet');
   expect(old.status).toBe(0);
   expect(old.stdout.split('\n')[0]).toBe('KAP analysis as of 2025-03-15 (the last order date)');

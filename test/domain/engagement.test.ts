@@ -1,5 +1,5 @@
 /**
- * Engagement from an engagement log (PRODUCT.md §2.1): every expected score is worked out by
+ * Engagement from an engagement log (RULES.md §2.1): every expected score is worked out by
  * hand from the rule — window (as-of − 90 days, as-of]; < 3 outbound and no inbound = not
  * enough; 1 when ≥ 50% of outreach older than 14 days is unanswered; else the median response
  * in hours: ≤ 24 → 4 (5 with an inbound contact), ≤ 72 → 3, longer → 2.

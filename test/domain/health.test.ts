@@ -1,5 +1,5 @@
 /**
- * The health score of PRODUCT.md §2.1, checked against its tables. Every expected number is
+ * The health score of RULES.md §2.1, checked against its tables. Every expected number is
  * worked out by hand from the spec (arithmetic in the comments), not copied from the code.
  */
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 /**
- * Payment from a payments ledger (PRODUCT.md §2.1, §2.4). Expected numbers worked by hand:
+ * Payment from a payments ledger (RULES.md §2.1, §2.4). Expected numbers worked by hand:
  * days late = paid − due (unpaid and past due: as-of − due), amount-weighted mean over the
  * invoices due in (as-of − 12 months, as-of], rounded half away from zero, then the Payment
  * table: ≤ −1 → 5, 0 → 4, 1–7 → 3, 8–30 → 2, 31+ → 1.

@@ -1,5 +1,5 @@
 /**
- * The smaller rules of PRODUCT.md §2.2–2.5 and §2.9, and the date and rounding helpers they
+ * The smaller rules of RULES.md §2.2–2.5 and §2.9, and the date and rounding helpers they
  * stand on. Expected values are worked out by hand (arithmetic in the comments).
  */
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 import { serviceDescriptionKind, serviceKind } from '../../src/domain/serviceLines';
 
-describe('service and adjustment lines (PRODUCT.md §2)', () => {
+describe('service and adjustment lines (RULES.md §2)', () => {
   it.each([
     ['POST', 'POSTAGE', 'postage'],
     ['DOT', 'DOTCOM POSTAGE', 'dotcom postage'],

@@ -14,7 +14,7 @@ async function engineOver(): Promise<KapEngine> {
   const engine = new KapEngine();
   const grid: Grid = { name: 'Orders', values: [HEAD, ...ROWS] };
   await loadGrids(engine, [grid], defaultSettings());
-  engine.analyse({ ...defaultSettings(), asOf: '2026-03-31' });
+  engine.analyze({ ...defaultSettings(), asOf: '2026-03-31' });
   return engine;
 }
 

@@ -1,4 +1,4 @@
-/** The as-of date fits the data (PRODUCT.md §2): by default the last order date, and a warning when set far past it. */
+/** The as-of date fits the data (RULES.md §2): by default the last order date, and a warning when set far past it. */
 import { isoToSerial, serialToIso } from '../../src/domain/dates';
 import { readingLines } from '../../src/engine/assumptions';
 import { KapEngine, loadGrids } from '../../src/engine/engine';
@@ -23,7 +23,7 @@ async function engine() {
 
 test('with no as-of date the analysis is as of the last order date, whatever today is', async () => {
   const e = await engine();
-  const p = e.analyse(defaultSettings(), isoToSerial('2030-01-01'));
+  const p = e.analyze(defaultSettings(), isoToSerial('2030-01-01'));
   expect(serialToIso(p.asOf)).toBe('2026-10-31');
   // A: last order on the as-of date → 0 days; B: 15 Sep → 46 days
   expect(p.accounts.map((a) => [a.accountId, a.health.inputs.daysSinceLastOrder])).toEqual([
@@ -36,13 +36,13 @@ test('with no as-of date the analysis is as of the last order date, whatever tod
 test('an as-of date more than 31 days after the last order is warned about; 31 days is not', async () => {
   const e = await engine();
   // 2026-12-01 is 31 days after 2026-10-31; 2026-12-02 is 32
-  expect(e.analyse({ ...defaultSettings(), asOf: '2026-12-01' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
-  const p = e.analyse({ ...defaultSettings(), asOf: '2026-12-02' });
+  expect(e.analyze({ ...defaultSettings(), asOf: '2026-12-01' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
+  const p = e.analyze({ ...defaultSettings(), asOf: '2026-12-02' });
   expect(p.warnings[0]).toBe(
     'The as-of date 2026-12-02 is 32 days after the last order in the data (2026-10-31): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.',
   );
   // An earlier as-of date is the user's choice (a look back), not a mistake.
-  expect(e.analyse({ ...defaultSettings(), asOf: '2026-09-30' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
+  expect(e.analyze({ ...defaultSettings(), asOf: '2026-09-30' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
 });
 
 test('asOfOf: the set date, else the last order date, else today', () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 16, kinds 4 and 5, end to end from files shaped like real exports (PRODUCT.md §2):
+ * Issue 16, kinds 4 and 5, end to end from files shaped like real exports (RULES.md §2):
  * "bought" means net positive, service lines are never products, no categories → Diversity n/a,
  * a period with net revenue ≤ 0 has no revenue, and money is exact per account. Expected values
  * are worked by hand in the comments (and in /work/shared/cases/README.md for the two case files).
@@ -13,17 +13,17 @@ import type { Grid } from '../../src/ingest/grid';
 const CASES = join(__dirname, '../fixtures/cases');
 const AS_OF = '2026-10-31';
 
-async function analyseFile(file: string, keep?: (row: unknown[]) => boolean) {
+async function analyzeFile(file: string, keep?: (row: unknown[]) => boolean) {
   const { grids } = await readWorkbookFile(join(CASES, file));
   const g = grids[0];
   const grid: Grid = keep ? { ...g, values: [g.values[0], ...g.values.slice(1).filter(keep)] } : g;
-  return analyseGrid(grid);
+  return analyzeGrid(grid);
 }
 
-async function analyseGrid(grid: Grid) {
+async function analyzeGrid(grid: Grid) {
   const engine = new KapEngine();
   await loadGrids(engine, [grid], defaultSettings());
-  const p = engine.analyse({ ...defaultSettings(), asOf: AS_OF });
+  const p = engine.analyze({ ...defaultSettings(), asOf: AS_OF });
   const row = (id: string) => {
     const a = p.accounts.find((x) => x.accountId === id);
     if (!a) throw new Error(`no account ${id}`);
@@ -34,7 +34,7 @@ async function analyseGrid(grid: Grid) {
 
 describe('case 16: a fully returned category is not bought', () => {
   it('R1 bought 3 categories in the last 12 months (Cable Ties, Cable Clips, Tape): Diversity 3, score 3.00', async () => {
-    const { row } = await analyseFile('16-fully-returned-category.csv');
+    const { row } = await analyzeFile('16-fully-returned-category.csv');
     const r1 = row('R1');
     // Gloves: +200 on SO-3, −200 on CN-1 → net 0 → not bought
     expect(r1.categoriesLast12).toEqual(['Cable Clips', 'Cable Ties', 'Tape']);
@@ -47,13 +47,13 @@ describe('case 16: a fully returned category is not bought', () => {
   });
 
   it('values R2\'s Gloves gap at £200: the median among accounts that really buy Gloves (R3 only)', async () => {
-    const { row } = await analyseFile('16-fully-returned-category.csv');
+    const { row } = await analyzeFile('16-fully-returned-category.csv');
     const gap = row('R2').whitespace.gaps.find((g) => g.category === 'Gloves');
     expect(gap).toMatchObject({ comparableBuyers: 1, comparableAccounts: 2, medianSpend: 200 });
   });
 
   it('leaves the returned gloves out of R1\'s breakdown and top products, and offers Gloves as not bought', async () => {
-    const { engine } = await analyseFile('16-fully-returned-category.csv');
+    const { engine } = await analyzeFile('16-fully-returned-category.csv');
     const det = engine.detail('R1');
     expect(det.categories.map((c) => [c.category, c.revenue])).toEqual([
       ['Cable Ties', 200],
@@ -68,8 +68,8 @@ describe('case 16: a fully returned category is not bought', () => {
 
 describe('case 17: one account\'s money never depends on another account\'s data', () => {
   it('SMALL: prior 12 months £1,000.00, last 12 £1,195.00 → +19.5% → +20% → Revenue factor 5, as when analysed alone', async () => {
-    const both = (await analyseFile('17-prefix-sum-cancellation.csv')).row('SMALL');
-    const alone = (await analyseFile('17-prefix-sum-cancellation.csv', (r) => r[0] === 'SMALL')).row('SMALL');
+    const both = (await analyzeFile('17-prefix-sum-cancellation.csv')).row('SMALL');
+    const alone = (await analyzeFile('17-prefix-sum-cancellation.csv', (r) => r[0] === 'SMALL')).row('SMALL');
     // 400.10 + 299.95 + 299.95 = 1,000.00; 400.15 + 394.90 + 399.95 = 1,195.00
     expect(both.revenuePrior12).toBe(1000);
     expect(both.revenueLast12).toBe(1195);
@@ -81,7 +81,7 @@ describe('case 17: one account\'s money never depends on another account\'s data
 
   it('BIG\'s own sums are exact to the penny: prior £25,100,371.48, last £24,900,368.52', async () => {
     // hand-summed with Python's Decimal over the file's 2,000 lines of £25,000.37
-    const big = (await analyseFile('17-prefix-sum-cancellation.csv')).row('BIG');
+    const big = (await analyzeFile('17-prefix-sum-cancellation.csv')).row('BIG');
     expect(big.revenuePrior12).toBe(25100371.48);
     expect(big.revenueLast12).toBe(24900368.52);
   });
@@ -92,7 +92,7 @@ const grid = (rows: (string | number)[][], head = HEAD): Grid => ({ name: 'Order
 
 describe('bought means net positive, at SKU and category level', () => {
   it('a SKU returned in full is not a product bought; another SKU keeps its category bought', async () => {
-    const { row, engine } = await analyseGrid(
+    const { row, engine } = await analyzeGrid(
       grid([
         ['A', '2026-09-01', 'I1', 'G-L', 'Gloves L', 'Gloves', 10, 50],
         ['A', '2026-09-01', 'I1', 'G-M', 'Gloves M', 'Gloves', 10, 40],
@@ -106,7 +106,7 @@ describe('bought means net positive, at SKU and category level', () => {
   });
 
   it('a return of last year\'s purchase that leaves a category net negative: not bought this year', async () => {
-    const { row } = await analyseGrid(
+    const { row } = await analyzeGrid(
       grid([
         ['A', '2025-06-01', 'I1', 'T-1', 'Tape', 'Tape', 10, 100],
         ['A', '2026-06-01', 'I2', 'T-2', 'Tape wide', 'Tape', 1, 30],
@@ -127,7 +127,7 @@ describe('bought means net positive, at SKU and category level', () => {
     for (const a of ['D1', 'D2']) rows.push([a, '2024-09-01', `I-${a}`, 'Z1', 'z', 'Z', 1, 10]);
     // and one account whose only purchase in the 12 months was credited in full
     rows.push(['R', '2026-08-01', 'I-R', 'X1', 'x', 'X', 1, 10], ['R', '2026-08-02', 'C-R', 'X1', 'x', 'X', -1, -10]);
-    const { p } = await analyseGrid(grid(rows));
+    const { p } = await analyzeGrid(grid(rows));
     const rule = p.categoryRules.find((r) => r.antecedent === 'Y' && r.consequent === 'X')!;
     // baskets: A1, A2, A3, A4 → support(X) = 4/4, support(Y) = 3/4, support(Y,X) = 3/4,
     // confidence 1, lift 1 (with the 3 idle accounts as empty baskets it would be 4/7, 3/7 and lift 1.75)
@@ -148,13 +148,13 @@ describe('service and adjustment lines count in revenue, never as products or ca
   ];
 
   it('keeps them in revenue: 15.30 + 18 + 90 + 2.50 + 7.95 − 5 = £128.75 for 12347', async () => {
-    const { row } = await analyseGrid(grid(rows));
+    const { row } = await analyzeGrid(grid(rows));
     expect(row('12347').revenueLast12).toBe(128.75);
     expect(row('12348').revenueLast12).toBe(22);
   });
 
   it('leaves them out of products, categories and top products', async () => {
-    const { row, engine } = await analyseGrid(grid(rows));
+    const { row, engine } = await analyzeGrid(grid(rows));
     // 12347: products 85123A (Home) and 22728 (Clocks) only
     expect(row('12347').health.inputs).toMatchObject({ categoriesLast12: 2, productsLast12: 2 });
     expect(engine.detail('12347').topProducts.map((t) => t.sku)).toEqual(['22728', '85123A']);
@@ -163,7 +163,7 @@ describe('service and adjustment lines count in revenue, never as products or ca
   });
 
   it('lists them in the result, with their lines and revenue', async () => {
-    const { p } = await analyseGrid(grid(rows));
+    const { p } = await analyzeGrid(grid(rows));
     expect(p.serviceLines).toEqual([
       { sku: 'POST', name: 'POSTAGE', kind: 'postage', lines: 2, revenue: { '': 36 } },
       { sku: 'CARR-1', name: 'Next day delivery', kind: 'postage and delivery', lines: 1, revenue: { '': 7.95 } },
@@ -182,7 +182,7 @@ describe('no category column and no catalog: Diversity is n/a', () => {
   ];
 
   it('leaves Diversity out of the score, not 1–2 on one "Uncategorised" group', async () => {
-    const { row, p } = await analyseGrid(grid(rows, head));
+    const { row, p } = await analyzeGrid(grid(rows, head));
     const a = row('A');
     expect(p.hasCategories).toBe(false);
     expect(a.health.inputs.categoriesLast12).toBeNull();
@@ -194,7 +194,7 @@ describe('no category column and no catalog: Diversity is n/a', () => {
   });
 
   it('writes "n/a" in the health sheet\'s Categories column, which KAP.HEALTH reads as left out', async () => {
-    const { engine } = await analyseGrid(grid(rows, head));
+    const { engine } = await analyzeGrid(grid(rows, head));
     const spec = engine.sheets('scoreAll', { live: false })[0];
     const table = spec.blocks.find((b) => b.table)!;
     const col = table.rows[0].indexOf('Categories (12m)');
@@ -204,13 +204,13 @@ describe('no category column and no catalog: Diversity is n/a', () => {
 
 describe('a period whose net revenue is zero or below counts as no revenue', () => {
   it('an account with only a credit note scores Revenue 1 (both periods empty), not 5', async () => {
-    const { row } = await analyseGrid(grid([['A', '2026-10-01', 'C-9', 'P1', 'Pump', 'Pumps', -1, -17]]));
+    const { row } = await analyzeGrid(grid([['A', '2026-10-01', 'C-9', 'P1', 'Pump', 'Pumps', -1, -17]]));
     expect(row('A').health.inputs.revenueChange).toEqual({ kind: 'none' });
     expect(row('A').health.factors.revenue).toBe(1);
   });
 
   it('−£17 → £18,758 is a lapsed account back (+∞, 5), not +110,441%', async () => {
-    const { row } = await analyseGrid(
+    const { row } = await analyzeGrid(
       grid([
         ['A', '2024-06-01', 'I0', 'P1', 'Pump', 'Pumps', 1, 40],
         ['A', '2025-03-01', 'C-1', 'P1', 'Pump', 'Pumps', -1, -17],
@@ -223,7 +223,7 @@ describe('a period whose net revenue is zero or below counts as no revenue', () 
   });
 
   it('£500 → −£100 is −100%: Revenue 1', async () => {
-    const { row } = await analyseGrid(
+    const { row } = await analyzeGrid(
       grid([
         ['A', '2025-06-01', 'I0', 'P1', 'Pump', 'Pumps', 1, 500],
         ['A', '2026-06-01', 'C-1', 'P1', 'Pump', 'Pumps', -1, -100],
@@ -236,7 +236,7 @@ describe('a period whose net revenue is zero or below counts as no revenue', () 
 
 describe('exact money', () => {
   it('sums 0.10 + 0.20 to 0.30 exactly, and a category bought for 0.10 + 0.20 and credited 0.30 nets to exactly 0 (not bought)', async () => {
-    const { row } = await analyseGrid(
+    const { row } = await analyzeGrid(
       grid([
         ['A', '2026-10-01', 'I1', 'W1', 'Washer', 'Washers', 1, 0.1],
         ['A', '2026-10-02', 'I2', 'W1', 'Washer', 'Washers', 1, 0.2],
@@ -273,7 +273,7 @@ describe('written money is rounded to the currency\'s minor unit (no 35.39999999
     const { grids } = await readWorkbookFile(join(__dirname, '../../assets/sample-workbook.xlsx'));
     const engine = new KapEngine();
     const report = await loadGrids(engine, grids, defaultSettings());
-    const p = engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' });
+    const p = engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' });
     expect(report.accepted).toBeGreaterThan(10_000);
     const money = { portfolio: p, details: p.accounts.slice(0, 25).map((a) => engine.detail(a.key)), qbr: p.accounts.slice(0, 5).map((a) => engine.qbr(a.key)) };
     // sanity: the walk sees the fields it checks

@@ -57,7 +57,7 @@ describe('Excel host', () => {
     setup();
     const host = createExcelHost();
     const progress: Progress[] = [];
-    const list = await host.analyse(settings(), (p) => progress.push(p), signal());
+    const list = await host.analyze(settings(), (p) => progress.push(p), signal());
     expect(list.map((a) => a.id).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
     expect(progress.some((p) => p.phase === 'reading' && p.done > 0)).toBe(true);
     const g = await host.glance('A5');
@@ -115,7 +115,7 @@ describe('Excel host', () => {
   test('a failure half-way leaves the workbook as it was and says so in plain words', async () => {
     const x = setup();
     const host = createExcelHost();
-    await host.analyse(settings(), noop, signal());
+    await host.analyze(settings(), noop, signal());
     x.failWhen = (op) => op.op.includes('table');
     await expect(host.run('scoreAll', {}, settings(), noop, signal())).rejects.toThrow(/Your workbook is as it was/);
     expect(x.sheetNames()).toEqual(['Orders']);
@@ -156,7 +156,7 @@ describe('Excel host', () => {
     const host = createExcelHost();
     const s = settings();
     s.weights.recency = 30;
-    await expect(host.analyse(s, noop, signal())).rejects.toThrow(/Weights must add to 100%; these add to 105%/);
+    await expect(host.analyze(s, noop, signal())).rejects.toThrow(/Weights must add to 100%; these add to 105%/);
   });
 
   test('a workbook without order lines says which columns KAP looks for and what it found', async () => {
@@ -184,7 +184,7 @@ describe('Excel host', () => {
     expect(d.problems).toEqual(['The order lines on "Sales" have no column for "quantity". Choose it under Columns.']);
     const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: 'Boxes out' } } };
     expect((await host.discover(mapped)).problems).toEqual([]);
-    const list = await host.analyse(mapped, noop, signal());
+    const list = await host.analyze(mapped, noop, signal());
     expect(list).toHaveLength(6);
   });
 });
@@ -200,7 +200,7 @@ describe('Add score columns to my table', () => {
   test.each([true, false])('adds two columns beside the accounts (table: %p) and leaves every other cell as it was; a re-run refreshes them', async (asTable) => {
     const x = withAccounts(asTable);
     const host = createExcelHost();
-    const list = await host.analyse(settings(), noop, signal());
+    const list = await host.analyze(settings(), noop, signal());
     const res = await host.run('addScores', {}, settings(), noop, signal());
     // ZZ9 is in the Accounts table with no orders: it is still an account (never ordered), so all 3 match.
     expect(res.message).toMatch(/Added the KAP Health score and KAP Band columns .*\(3 of 3 rows matched an account\)/);
@@ -234,7 +234,7 @@ describe('Excel host: the workbook is listed once per action', () => {
     const host = createExcelHost();
     const d = await host.discover(settings());
     expect(d.summary).toBeUndefined();
-    await host.analyse(settings(), noop, signal());
+    await host.analyze(settings(), noop, signal());
     const after = await host.discover(settings(), { reuse: true });
     expect(listings(x)).toBe(1);
     // the summary the pane shows after the analysis: 6 × 24 − 3 lines of 6 accounts
@@ -246,8 +246,8 @@ describe('Excel host: the workbook is listed once per action', () => {
     x.stats.ops = [];
     const host = createExcelHost();
     await host.discover(settings());
-    await host.analyse(settings(), noop, signal());
-    await host.analyse(settings(), noop, signal());
+    await host.analyze(settings(), noop, signal());
+    await host.analyze(settings(), noop, signal());
     expect(listings(x)).toBe(2);
   });
 
@@ -284,10 +284,10 @@ describe('when the analysis worker cannot start or dies', () => {
     ['dies while the order lines are being read', 'push', 0],
   ] as const)('the worker %s: the analysis runs on this thread, with progress, and gives the same accounts', async (_label, op, at) => {
     setup();
-    const expected = await createExcelHost().analyse(settings(), noop, signal());
+    const expected = await createExcelHost().analyze(settings(), noop, signal());
     setup();
     const progress: Progress[] = [];
-    const list = await createExcelHost({ makeEngine: dyingEngine(op, at) }).analyse(settings(), (p) => progress.push(p), signal());
+    const list = await createExcelHost({ makeEngine: dyingEngine(op, at) }).analyze(settings(), (p) => progress.push(p), signal());
     expect(list).toEqual(expected);
     const fallback = progress.findIndex((p) => /analysing on this thread instead/.test(p.message ?? ''));
     expect(fallback).toBeGreaterThanOrEqual(0);
@@ -297,7 +297,7 @@ describe('when the analysis worker cannot start or dies', () => {
   test('the worker dies after the analysis: the action analyses again on this thread and still makes its sheet', async () => {
     const x = setup();
     const host = createExcelHost({ makeEngine: dyingEngine('sheets', 0) });
-    await host.analyse(settings(), noop, signal());
+    await host.analyze(settings(), noop, signal());
     const res = await host.run('scoreAll', {}, settings(), noop, signal());
     expect(res.made).toEqual(['KAP Account Health']);
     expect(x.sheetNames()).toContain('KAP Account Health');

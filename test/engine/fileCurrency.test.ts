@@ -6,17 +6,17 @@ import type { Grid } from '../../src/ingest/grid';
 
 const HEAD = ['Order Date', 'Customer', 'SKU', 'Qty', 'Amount'];
 
-async function analyse(rows: (string | number)[][]) {
+async function analyze(rows: (string | number)[][]) {
   const engine = new KapEngine();
   const grid: Grid = { name: 'Orders', values: [HEAD, ...rows] };
   const report = await loadGrids(engine, [grid], defaultSettings());
-  const p = engine.analyse({ ...defaultSettings(), asOf: '2026-03-31' });
+  const p = engine.analyze({ ...defaultSettings(), asOf: '2026-03-31' });
   return { report, p };
 }
 
 describe('money symbols without a currency column', () => {
   it('treat "£1,200.50" and a plain 80 as one currency, so the account is one row in £', async () => {
-    const { report, p } = await analyse([
+    const { report, p } = await analyze([
       ['2026-01-05', 'Acme', 'S1', 1, 80], // no symbol, before any symbol is seen
       ['2026-01-06', 'Acme', 'S2', 2, '£1,200.50'],
       ['2026-02-05', 'Acme', 'S1', 1, '(120.00)'],
@@ -28,7 +28,7 @@ describe('money symbols without a currency column', () => {
   });
 
   it('keep a second currency apart and say which currency the unlabelled lines were taken to be in', async () => {
-    const { report, p } = await analyse([
+    const { report, p } = await analyze([
       ['2026-01-05', 'Acme', 'S1', 1, '£100.00'],
       ['2026-01-06', 'Acme', 'S2', 1, 50],
       ['2026-01-07', 'Acme', 'S3', 1, '30,00 €'],
@@ -42,7 +42,7 @@ describe('money symbols without a currency column', () => {
   });
 
   it('leave plain numbers as they are when no symbol appears at all', async () => {
-    const { report, p } = await analyse([['2026-01-05', 'Acme', 'S1', 1, 80]]);
+    const { report, p } = await analyze([['2026-01-05', 'Acme', 'S1', 1, 80]]);
     expect(report.fileCurrency).toBeUndefined();
     expect(report.currencies).toEqual({ '': 1 });
     expect(p.accounts[0].currency).toBe('');
@@ -51,7 +51,7 @@ describe('money symbols without a currency column', () => {
 
 describe("the task pane's account glance", () => {
   it('shows revenue in the currency the revenue column is formatted in when there is no currency column', async () => {
-    const { p } = await analyse([['2026-01-05', 'Acme', 'S1', 1, 13197]]);
+    const { p } = await analyze([['2026-01-05', 'Acme', 'S1', 1, 13197]]);
     const glanceFor = (format?: string) => toGlance(p.accounts[0], currencyOfNumberFormat(format));
     expect(glanceFor('[$€-x-euro2] #,##0.00').currency).toBe('EUR');
     expect(glanceFor(undefined).currency).toBe('GBP');
@@ -80,7 +80,7 @@ describe('an order table with a column KAP cannot name', () => {
     const settings = { ...defaultSettings(), mapping: { orders: { quantity: 'Boxes out' } } };
     const report = await loadGrids(engine, [grid], settings);
     expect(report.accepted).toBe(2);
-    const p = engine.analyse({ ...settings, asOf: '2026-03-31' });
+    const p = engine.analyze({ ...settings, asOf: '2026-03-31' });
     expect(p.accounts[0].revenueLast12).toBe(150);
   });
 });

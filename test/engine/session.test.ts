@@ -61,7 +61,7 @@ describe('one ingest session for both faces', () => {
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const rec = recording();
     const host = createExcelHost({ makeEngine: rec.make });
-    const list = await host.analyse(settings, () => undefined, new AbortController().signal);
+    const list = await host.analyze(settings, () => undefined, new AbortController().signal);
     const paneReport = rec.replies.finish as IngestReport;
 
     // The CLI: the same sheets as grids (the workbook's culture, en-GB, as the pane reads it).
@@ -71,7 +71,7 @@ describe('one ingest session for both faces', () => {
       { name: 'Accounts', values: accounts },
     ];
     const cliReport = await loadGrids(engine, grids, settings, { culture: 'en-GB' });
-    const p = engine.analyse(settings);
+    const p = engine.analyze(settings);
 
     expect(paneReport).toEqual(cliReport);
     // Worked by hand: 60 lines + the credit note; the totals row and the blank row skipped; "lots" rejected on sheet row 67.
@@ -96,7 +96,7 @@ describe('one ingest session for both faces', () => {
     x.model.fill(x.sheet('Orders'), 'A1', orders());
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const rec = recording();
-    await createExcelHost({ makeEngine: rec.make }).analyse(settings, () => undefined, new AbortController().signal);
+    await createExcelHost({ makeEngine: rec.make }).analyze(settings, () => undefined, new AbortController().signal);
     const path = join(mkdtempSync(join(tmpdir(), 'kap-session-')), 'orders.csv');
     writeFileSync(path, orders().map((r) => r.map((v) => (typeof v === 'string' && /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\r\n'));
     const engine = new KapEngine();

@@ -1,7 +1,7 @@
 /**
  * The KAP worksheet functions as Excel calls them: every argument a 2-D array (one cell is
  * [[v]], a column is [[a],[b],…]), results 2-D arrays that spill. Expected numbers are worked
- * out by hand from PRODUCT.md §2 (arithmetic in the comments).
+ * out by hand from RULES.md §2 (arithmetic in the comments).
  */
 import { ymdToSerial } from '../../src/domain/dates';
 import { band, discount, fiveP, health, healthFactors, quadrant, reorderDays, seasonality, winBack } from '../../src/functions/functions';

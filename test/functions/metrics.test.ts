@@ -158,7 +158,7 @@ describe('identical to `kap analyze` on the sample workbook, for every account',
     const { grids } = await readWorkbookFile(join(__dirname, '../../assets/sample-workbook.xlsx'));
     engine = new KapEngine();
     await loadGrids(engine, grids, defaultSettings());
-    engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' });
+    engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' });
     const g = grids.find((x) => x.values[0]?.includes('Invoice No'))!;
     head = g.values[0] as string[];
     orders = g.values.slice(1);

@@ -55,7 +55,7 @@ describe('detectTable: order headers as real exports write them', () => {
     expect(d.mapping.fields.find((f) => f.field === 'date')!.confidence).toBe(1);
   });
 
-  it('PRODUCT.md examples: Account | Customer | Date | Order No | SKU | Product | Group | Units | Amount', () => {
+  it('RULES.md examples: Account | Customer | Date | Order No | SKU | Product | Group | Units | Amount', () => {
     const d = detectTable({ name: 's', values: [['Account', 'Customer', 'Date', 'Order No', 'SKU', 'Product', 'Group', 'Units', 'Amount', 'RRP', 'Buyer', 'Branch']] })!;
     expect(d.mapping.fields.map((f) => f.field)).toEqual(['accountId', 'accountName', 'date', 'orderId', 'sku', 'productName', 'category', 'quantity', 'revenue', 'listPrice', 'orderedBy', 'site']);
     // every header is an exact synonym: quality 1, coverage 12/6 capped at 1 → 0.5·1 + 0.5·1 = 1
@@ -177,7 +177,7 @@ describe('missing roles', () => {
     const d = detectTable({ name: 's', values: [['Customer ID', 'Order Date', 'SKU', 'Qty', 'Revenue', 'Net']] })!;
     const m = withUserChoices(d.mapping, d.headers, { revenue: 'Net' });
     expect(m.fields.find((f) => f.field === 'revenue')!.column).toBe(5);
-    // No product column is needed any more (PRODUCT.md §1: invoice-level files are analysed too); a line value is.
+    // No product column is needed any more (RULES.md §1: invoice-level files are analysed too); a line value is.
     const m2 = withUserChoices(d.mapping, d.headers, { revenue: undefined });
     expect(m2.fields.find((f) => f.field === 'revenue')).toBeUndefined();
     expect(() => requireComplete(m2, d.headers)).toThrow(/No column for "line revenue" \(or "unit price"\)/);

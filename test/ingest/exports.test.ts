@@ -15,11 +15,11 @@ import { serialToIso } from '../../src/domain/dates';
 const CASES = join(__dirname, '../fixtures/cases');
 const EXPORTS = join(__dirname, '../fixtures/exports');
 
-async function analyse(path: string, asOf = '2026-10-31') {
+async function analyze(path: string, asOf = '2026-10-31') {
   const { grids } = await readWorkbookFile(path);
   const engine = new KapEngine();
   const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyse({ ...defaultSettings(), asOf });
+  const p = engine.analyze({ ...defaultSettings(), asOf });
   const revenue = Object.fromEntries(p.accounts.map((a) => [a.accountId, Math.round(a.revenueLast12 * 100) / 100]));
   return { report, p, revenue, names: Object.fromEntries(p.accounts.map((a) => [a.accountId, a.name])) };
 }
@@ -39,7 +39,7 @@ async function lines(path: string): Promise<OrderLine[]> {
 
 describe('the failing cases, through the engine with no mapping by hand', () => {
   it('03 Xero sales invoices: ContactName is the customer, AccountCode a ledger code, UnitAmount a unit price, Discount a %', async () => {
-    const { report, revenue, p } = await analyse(join(CASES, '03-xero-sales-invoices.csv'));
+    const { report, revenue, p } = await analyze(join(CASES, '03-xero-sales-invoices.csv'));
     expect(p.accounts).toHaveLength(2);
     // 10×4.50 + 20×2.10×(1−10%) + 10×4.50 = 45 + 37.80 + 45 = 127.80
     expect(revenue['Brightwell Electrical Ltd']).toBe(127.8);
@@ -50,7 +50,7 @@ describe('the failing cases, through the engine with no mapping by hand', () => 
   });
 
   it('04 Shopify orders: the customer is the e-mail, the company from the first line; the order Total is not line revenue', async () => {
-    const { revenue, names, p } = await analyse(join(CASES, '04-shopify-orders-export.csv'));
+    const { revenue, names, p } = await analyze(join(CASES, '04-shopify-orders-export.csv'));
     expect(p.accounts).toHaveLength(2);
     // 2×14.00 + 5×14.00 = 98.00 (the order Total 125.94 holds shipping 6.95 and tax 20.99)
     expect(revenue['buyer@northfield.example']).toBe(98);
@@ -61,7 +61,7 @@ describe('the failing cases, through the engine with no mapping by hand', () => 
   });
 
   it('07 German ERP export: ";" delimiter, dd.mm.yyyy, 1.200 = twelve hundred, 0,035 € = 3.5 cents', async () => {
-    const { report, revenue, p } = await analyse(join(CASES, '07-european-decimal-comma-utf8.csv'));
+    const { report, revenue, p } = await analyze(join(CASES, '07-european-decimal-comma-utf8.csv'));
     // D-1001: 500×0.035 + 1200×0.125 + 2500×0.035 = 17.50 + 150 + 87.50 = 255.00
     expect(revenue['D-1001']).toBe(255);
     // D-1002: 40×1.25 + 12×2.49 = 50 + 29.88 = 79.88
@@ -79,7 +79,7 @@ describe('the failing cases, through the engine with no mapping by hand', () => 
 
 describe('export layouts recognised by their header signature', () => {
   it('Xero sales-invoice export: LineAmount is the line value; Total, TaxTotal and AccountCode are never read', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'xero-sales-invoices-export.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'xero-sales-invoices-export.csv'));
     // Acorn: 50.00 + 60.00 + 7.50 (delivery line, no item code) = 117.50
     expect(revenue['Acorn Fixings Ltd']).toBe(117.5);
     // Bramley: 225.00 − 25.00 (credit note CN-0011) = 200.00
@@ -88,7 +88,7 @@ describe('export layouts recognised by their header signature', () => {
   });
 
   it('QuickBooks Online sales by product/service detail: products from the headings, Customer:Job rolled up, US dates', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'quickbooks-online-sales-by-product-detail.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'quickbooks-online-sales-by-product-detail.csv'));
     // Brightwell Electrical (Leeds site + York depot): 45.00 + 40.00 + 20.00 = 105.00
     expect(revenue['Brightwell Electrical']).toBe(105);
     // Harbour Plumbing: 18.00 − 9.00 (credit memo) = 9.00
@@ -106,7 +106,7 @@ describe('export layouts recognised by their header signature', () => {
   });
 
   it('QuickBooks Desktop sales by item detail: nested item headings, "Total …" rows skipped, UK dates', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'quickbooks-desktop-sales-by-item-detail.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'quickbooks-desktop-sales-by-item-detail.csv'));
     expect(revenue).toEqual({ 'Brightwell Electrical': 105, 'Harbour Plumbing': 9 });
     expect(report.read).toMatchObject({ layout: 'QuickBooks Desktop sales by item detail', dateOrder: 'dmy' });
     const ls = await lines(join(EXPORTS, 'quickbooks-desktop-sales-by-item-detail.csv'));
@@ -115,21 +115,21 @@ describe('export layouts recognised by their header signature', () => {
   });
 
   it('Sage 50 invoice items: the account reference is the customer, never the nominal code 4000', async () => {
-    const { revenue, names } = await analyse(join(EXPORTS, 'sage50-invoice-items.csv'));
+    const { revenue, names } = await analyze(join(EXPORTS, 'sage50-invoice-items.csv'));
     // BRIGHT01: 45.00 + 37.80 = 82.80; HARB01: 40.00 − 4.00 = 36.00
     expect(revenue).toEqual({ BRIGHT01: 82.8, HARB01: 36 });
     expect(names.BRIGHT01).toBe('Brightwell Electrical Ltd');
   });
 
   it('Sage 200 sales invoice lines: a "Credit Note" document type reduces revenue though its figures are positive', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'sage200-sales-invoice-lines.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'sage200-sales-invoice-lines.csv'));
     // BRI001: 45.00 + 37.80 = 82.80; HAR001: 40.00 − 4.00 = 36.00
     expect(revenue).toEqual({ BRI001: 82.8, HAR001: 36 });
     expect(report.returns).toBe(1);
   });
 
   it('Shopify: order-level cells (currency, company) on the first line only; a line without SKU is its name; line discounts', async () => {
-    const { report, revenue, names } = await analyse(join(EXPORTS, 'shopify-orders-consumer-and-discount.csv'));
+    const { report, revenue, names } = await analyze(join(EXPORTS, 'shopify-orders-consumer-and-discount.csv'));
     // #2001: 2×12.00 + (3×10.00 − 5.00 line discount) = 24 + 25 = 49.00; #2009: 1×40.00
     expect(revenue).toEqual({ 'ann.lee@mail.example': 49, 'buyer@delta.example': 40 });
     expect(names['buyer@delta.example']).toBe('Delta Build GmbH');
@@ -140,7 +140,7 @@ describe('export layouts recognised by their header signature', () => {
   });
 
   it('SAP SD billing items: "Item" is a line number, G2 is a credit memo, German numbers settled by the file', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'sap-sd-billing-items.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'sap-sd-billing-items.csv'));
     // 100017: 45,00 + 42,00 + 3.500,00 = 3,587.00; 100023: 40,00 − 4,00 (G2) = 36.00
     expect(revenue).toEqual({ '100017': 3587, '100023': 36 });
     const ls = await lines(join(EXPORTS, 'sap-sd-billing-items.csv'));
@@ -152,14 +152,14 @@ describe('export layouts recognised by their header signature', () => {
   });
 
   it('Business Central posted sales invoice lines: "No." is the item, "Amount" the line value, comment lines skipped', async () => {
-    const { report, revenue } = await analyse(join(EXPORTS, 'business-central-posted-sales-invoice-lines.csv'));
+    const { report, revenue } = await analyze(join(EXPORTS, 'business-central-posted-sales-invoice-lines.csv'));
     // C00010: 45.00 + 37.80 + 7.50 (freight) = 90.30; C00020: 40.00
     expect(revenue).toEqual({ C00010: 90.3, C00020: 40 });
     expect(report.skipped).toEqual([{ rule: 'empty line (no quantity, no value)', rows: 1, revenue: 0, share: 0 }]);
   });
 
   it('Online Retail (UCI): month-first dates though every day is ≤ 12; lines without a customer counted with their share', async () => {
-    const { report } = await analyse(join(EXPORTS, 'online-retail.csv'), '2010-12-31');
+    const { report } = await analyze(join(EXPORTS, 'online-retail.csv'), '2010-12-31');
     // "12/1/2010" and "12/2/2010" are 1 and 2 December (the layout is month-first), not 12 January / February
     expect(serialToIso(report.firstDate!)).toBe('2010-12-01');
     expect(serialToIso(report.lastDate!)).toBe('2010-12-02');

@@ -1,5 +1,5 @@
 /**
- * The engagement log and the payments ledger (PRODUCT.md §1): recognised from their headers in
+ * The engagement log and the payments ledger (RULES.md §1): recognised from their headers in
  * the spellings real exports use, parsed with times kept (log) and unpaid invoices read as such
  * (ledger); bad rows are skipped and counted with a reason.
  */

@@ -17,7 +17,7 @@ const notes = (g: Grid) => detectAll([g]).orders?.detection.notes ?? [];
 async function revenueBy(g: Grid): Promise<Record<string, number>> {
   const engine = new KapEngine();
   await loadGrids(engine, [g], defaultSettings());
-  const p = engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' });
+  const p = engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' });
   return Object.fromEntries(p.accounts.map((a) => [a.accountId, Math.round(a.revenueLast12 * 100) / 100]));
 }
 
@@ -139,7 +139,7 @@ describe('one customer value across a whole large file', () => {
     const report = await loadSource(engine, textSource(path), defaultSettings());
     expect(report.warnings[0]).toBe('Every line has "200" in "Account", so it cannot tell customers apart: KAP takes the customer from "Customer Name" instead.');
     // 40 lines of 10 and 20 lines of 10
-    expect(engine.analyse({ ...defaultSettings(), asOf: '2026-10-31' }).accounts.map((a) => [a.accountId, a.revenueLast12])).toEqual([
+    expect(engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' }).accounts.map((a) => [a.accountId, a.revenueLast12])).toEqual([
       ['Cust 0', 400],
       ['Cust 1', 200],
     ]);

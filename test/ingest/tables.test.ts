@@ -42,7 +42,7 @@ describe('accounts', () => {
   it('normalises tiers, engagement labels, yes/no and override bands', () => {
     const a2 = records.find((r) => r.accountId === 'A2')!;
     expect(a2.tier).toBe('Platinum');
-    expect(a2.engagement).toBe(5); // "proactively reaches out" = 5 (PRODUCT.md §2.1)
+    expect(a2.engagement).toBe(5); // "proactively reaches out" = 5 (RULES.md §2.1)
     expect(a2.daysBeyondTerms).toBe(-2);
     expect(a2.creditHold).toBe(false);
     expect(a2.healthOverride).toEqual({ band: 'At Risk', reason: 'Lost the framework tender' });

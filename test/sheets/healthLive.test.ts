@@ -2,7 +2,7 @@
  * The Account Health sheet is live without the add-in (issue 15): its factor scores, score and
  * band are native formulas. A file written like the CLI's is edited (a weight changed, an
  * engagement cleared) and LibreOffice recalculates it; the scores then equal the values worked
- * out here by hand from PRODUCT.md §2.1's table (written out again, not taken from src/).
+ * out here by hand from RULES.md §2.1's table (written out again, not taken from src/).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ function csvOf(file: string): string[][] {
   return parseCsv(readFileSync(join(out, f), 'utf8'));
 }
 
-// PRODUCT.md §2.1
+// RULES.md §2.1
 const recency = (d: number) => (d <= 7 ? 5 : d <= 14 ? 4 : d <= 30 ? 3 : d <= 60 ? 2 : 1);
 const freq = (p: number) => (p >= 20 ? 5 : p >= 5 ? 4 : p >= -5 ? 3 : p >= -25 ? 2 : 1);
 const rev = (p: number) => (p >= 20 ? 5 : p >= 10 ? 4 : p >= -10 ? 3 : p >= -30 ? 2 : 1);
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const engine = new KapEngine();
   const settings = completeSettings({ asOf: '2026-10-31' });
   await loadGrids(engine, grids, settings, { culture });
-  engine.analyse(settings);
+  engine.analyze(settings);
   file = join(wb.dir, 'health.xlsx');
   // as `kap sheets` writes it: no add-in, live: false
   await writeXlsxFile(file, engine.sheets('scoreAll', { live: false }));

@@ -2,7 +2,7 @@
  * The sheets KAP writes, opened by a real spreadsheet program: `kap sheets` and `kap qbr`
  * output converted by LibreOffice headless, and the numbers checked against figures computed
  * here straight from the generated order lines (not from KAP's engine), and the health score
- * recomputed from the sheet's own factor inputs with PRODUCT.md's table.
+ * recomputed from the sheet's own factor inputs with RULES.md's table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ function sheetsOf(file: string, outDir: string): Record<string, string[][]> {
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (d: unknown) => Math.round(((d as Date).getTime() - EPOCH) / 86_400_000);
 
-// PRODUCT.md §2.1, written out again here on purpose (independent of src/domain/rules.ts).
+// RULES.md §2.1, written out again here on purpose (independent of src/domain/rules.ts).
 const recency = (d: number) => (d <= 7 ? 5 : d <= 14 ? 4 : d <= 30 ? 3 : d <= 60 ? 2 : 1);
 const freq = (p: number) => (p >= 20 ? 5 : p >= 5 ? 4 : p >= -5 ? 3 : p >= -25 ? 2 : 1);
 const rev = (p: number) => (p >= 20 ? 5 : p >= 10 ? 4 : p >= -10 ? 3 : p >= -30 ? 2 : 1);
@@ -61,7 +61,7 @@ it('kap sheets: LibreOffice reads the health sheet; revenue matches the order li
     const d = serial(l[0]);
     if (d > from && d <= END) revenue.set(String(l[2]), (revenue.get(String(l[2])) ?? 0) + (l[9] as number));
   }
-  // A parent's figures include its sites' (PRODUCT.md §1: groups roll up to the parent).
+  // A parent's figures include its sites' (RULES.md §1: groups roll up to the parent).
   for (const a of wb.data.accounts.slice(1)) {
     const parent = a[2] ? String(a[2]) : '';
     if (parent) revenue.set(parent, (revenue.get(parent) ?? 0) + (revenue.get(String(a[0])) ?? 0));

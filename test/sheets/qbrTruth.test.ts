@@ -31,7 +31,7 @@ beforeAll(async () => {
   engine = new KapEngine();
   const settings = completeSettings({ asOf: '2026-10-31' });
   await loadGrids(engine, grids, settings, { culture });
-  engine.analyse(settings);
+  engine.analyze(settings);
   // A parent with sites if the sample has one (its figures include theirs), else the biggest account.
   const accounts = wb.data.accounts.slice(1);
   const parent = accounts.find((a) => accounts.some((c) => c[ac('Parent Account')] === a[ac('Account No')]));

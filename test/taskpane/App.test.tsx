@@ -64,7 +64,7 @@ describe('task pane: data', () => {
     expect(host.discover.mock.calls[0][0].asOf).toBe('2026-06-30');
     expect(screen.getByText(/Found sheet Accounts \(Accounts!A3:D6\): 3 rows\. Confidence 75%\./)).toBeTruthy();
     expect(screen.getByText(/Confidence 92%/)).toBeTruthy();
-    expect(host.analyse).toHaveBeenCalledTimes(1);
+    expect(host.analyze).toHaveBeenCalledTimes(1);
     // After the analysis the order-line summary is shown.
     expect(await screen.findByText(/1,187 lines read from 2024-07-01 to 2026-06-28, 3 accounts, 13 rows skipped/)).toBeTruthy();
   });
@@ -86,7 +86,7 @@ describe('task pane: data', () => {
     await chooseInDropdown(/Order lines: Quantity \(required\)/, '(not mapped)');
     expect(await screen.findByText('The order lines on "Orders" have no column for "Quantity". Choose it under Columns.')).toBeTruthy();
     expect(host.saveSettings.mock.calls.at(-1)![0].mapping.orders).toEqual({ quantity: undefined });
-    expect(host.analyse).toHaveBeenCalledTimes(1); // only the first, automatic one
+    expect(host.analyze).toHaveBeenCalledTimes(1); // only the first, automatic one
   });
 });
 
@@ -231,7 +231,7 @@ describe('task pane: actions', () => {
   it('Cancel during the analysis aborts it', async () => {
     const host = makeFakeHost();
     let seen: AbortSignal | undefined;
-    host.analyse.mockImplementationOnce(
+    host.analyze.mockImplementationOnce(
       (_s, onProgress, signal) =>
         new Promise((_resolve, reject) => {
           seen = signal;
@@ -257,8 +257,8 @@ describe('task pane: actions', () => {
     fireEvent.blur(payment);
     fireEvent.click(actionButton('Score all accounts'));
     await screen.findByText("Made sheet 'KAP scoreAll' and opened it.");
-    expect(host.analyse).toHaveBeenCalledTimes(2);
-    expect(host.analyse.mock.calls[1][0].weights).toMatchObject({ recency: 30, payment: 5 });
+    expect(host.analyze).toHaveBeenCalledTimes(2);
+    expect(host.analyze.mock.calls[1][0].weights).toMatchObject({ recency: 30, payment: 5 });
     expect(host.run.mock.calls[0][2].weights).toMatchObject({ recency: 30, payment: 5 });
   });
 });

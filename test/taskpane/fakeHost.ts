@@ -63,7 +63,7 @@ export interface FakeHost extends KapHost {
   discover: jest.Mock<Promise<Discovery>, [KapSettings]>;
   loadSettings: jest.Mock<Promise<KapSettings>, []>;
   saveSettings: jest.Mock<Promise<void>, [KapSettings]>;
-  analyse: jest.Mock<Promise<AccountListItem[]>, [KapSettings, (p: Progress) => void, AbortSignal]>;
+  analyze: jest.Mock<Promise<AccountListItem[]>, [KapSettings, (p: Progress) => void, AbortSignal]>;
   glance: jest.Mock<Promise<AccountGlance | undefined>, [string]>;
   run: jest.Mock<Promise<ActionResult>, [ActionId, { accountId?: string; quarter?: string }, KapSettings, (p: Progress) => void, AbortSignal]>;
 }
@@ -91,16 +91,16 @@ function discoveryFor(settings: KapSettings, summary?: Discovery['summary']): Di
 }
 
 export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): FakeHost {
-  let analysed = false;
+  let analyzed = false;
   const summary: Discovery['summary'] = { rows: 1187, firstDate: '2024-07-01', lastDate: '2026-06-28', accounts: 3, rejected: 13, warnings: [] };
   return {
     actions: ACTIONS,
     loadSettings: jest.fn(async () => ({ ...defaultSettings(), asOf: '2026-06-30', ...opts.settings })),
     saveSettings: jest.fn(async (_s: KapSettings) => undefined),
-    discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analysed ? summary : undefined)),
-    analyse: jest.fn(async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
+    discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analyzed ? summary : undefined)),
+    analyze: jest.fn(async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
       onProgress({ phase: 'reading', done: 600, total: 1200, message: 'Read 600 of 1,200 rows' });
-      analysed = true;
+      analyzed = true;
       return ACCOUNTS;
     }),
     glance: jest.fn(async (id: string) => (id === 'C001' ? GLANCE_C001 : { ...GLANCE_C001, id, name: ACCOUNTS.find((a) => a.id === id)?.name ?? id })),

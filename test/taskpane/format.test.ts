@@ -21,7 +21,7 @@ describe('pane formatting', () => {
     expect(q[0].key).toBe('FY2027 Q2');
   });
 
-  it('uses the last order date when no as-of date is set (PRODUCT.md §2), and today only before any data is read', () => {
+  it('uses the last order date when no as-of date is set (RULES.md §2), and today only before any data is read', () => {
     // Last order 3 Feb 2026 with a January year start: FY2026 Q1.
     expect(recentQuarters(defaultSettings(), 1, ymdToSerial(2026, 2, 3))[0].key).toBe('FY2026 Q1');
     // No data yet, today 20 Nov 2026: FY2026 Q4.
@@ -31,7 +31,7 @@ describe('pane formatting', () => {
 
   it('writes progress as phase, count and message', () => {
     expect(progressText({ phase: 'reading', done: 50_000, total: 1_048_575, message: 'Reading Orders' })).toBe('Reading 50,000 of 1,048,575 — Reading Orders');
-    expect(progressText({ phase: 'analysing', done: 0, message: 'Laying out the sheets…' })).toBe('Analysing — Laying out the sheets…');
+    expect(progressText({ phase: 'analyzing', done: 0, message: 'Laying out the sheets…' })).toBe('Analysing — Laying out the sheets…');
     expect(progressFraction({ phase: 'writing', done: 1, total: 4, message: '' })).toBe(0.25);
     expect(progressFraction({ phase: 'writing', done: 1, message: '' })).toBeUndefined();
   });

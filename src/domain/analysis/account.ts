@@ -1,5 +1,5 @@
 /**
- * analyzeAccount: the heavier analysis of one account (PRODUCT.md §2.5–2.7): category
+ * analyzeAccount: the heavier analysis of one account (RULES.md §2.5–2.7): category
  * breakdown, categories not bought, top products with reorder periods, buying pattern,
  * seasonality, dormant products, cross-sell (data rules at category and SKU level, curated
  * rules), product-line gaps, upsell, competitor displacement and the account plan.
@@ -102,7 +102,7 @@ export interface SkuFigures {
   rev12: number;
   qty12: number;
   revPrior12: number;
-  /** bought = net revenue in the window positive (PRODUCT.md §2) */
+  /** bought = net revenue in the window positive (RULES.md §2) */
   boughtPrior12: boolean;
   bought12: boolean;
 }

@@ -12,7 +12,7 @@ import { rollUp, type Subject } from './subject';
 import type { HealthInputs } from './types';
 
 export interface AccountInputsOptions {
-  /** the date the windows end on (PRODUCT.md §2) */
+  /** the date the windows end on (RULES.md §2) */
   asOf: Serial;
   /** false when the lines carry no categories: Diversity is n/a (categoriesLast12 null) */
   hasCategories: boolean;

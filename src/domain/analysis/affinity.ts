@@ -1,5 +1,5 @@
 /**
- * Association-rule metrics with accounts as baskets (PRODUCT.md §2.6), defined as mlxtend's
+ * Association-rule metrics with accounts as baskets (RULES.md §2.6), defined as mlxtend's
  * association_rules does: support = share of baskets holding X∪Y; confidence = support/support(X);
  * lift = confidence/support(Y); leverage = support − support(X)·support(Y);
  * conviction = (1 − support(Y)) / (1 − confidence), ∞ when confidence = 1.

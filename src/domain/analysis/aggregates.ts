@@ -7,7 +7,7 @@ import { moneyOf, periodBack, stepsOf, type Subject } from './subject';
 
 /**
  * Category and SKU figures of one subject at as-of; maps keyed by internal ids. "Bought" is
- * PRODUCT.md §2's: net amount (purchases less returns) positive in the window.
+ * RULES.md §2's: net amount (purchases less returns) positive in the window.
  */
 export interface CategoryAggregates {
   /** net revenue and units in the last 12 months (returns included), currency units */

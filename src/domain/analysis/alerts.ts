@@ -1,5 +1,5 @@
 /**
- * Risk flags, alerts and win-back at as-of (PRODUCT.md §2.4), as two rule lists.
+ * Risk flags, alerts and win-back at as-of (RULES.md §2.4), as two rule lists.
  * Adding an alert: its thresholds go in ALERTS (src/domain/rules.ts), its check is one function
  * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
  */

@@ -1,5 +1,5 @@
 /**
- * Lifetime value (PRODUCT.md §2.7a, methodology 003): the standard probabilistic models of
+ * Lifetime value (RULES.md §2.7a, methodology 003): the standard probabilistic models of
  * repeat buying, fitted by maximum likelihood to the portfolio's own accounts.
  *
  * - BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way: an alternative to

@@ -5,7 +5,7 @@
  * and forecasting need (src/functions loads those lazily for KAP.CLV).
  */
 
-/** CLV defaults (PRODUCT.md §2.7a): a 12-month horizon, 10% a year discount rate. */
+/** CLV defaults (RULES.md §2.7a): a 12-month horizon, 10% a year discount rate. */
 export const CLV_DEFAULT_HORIZON_MONTHS = 12;
 export const CLV_DEFAULT_DISCOUNT_RATE = 0.1;
 

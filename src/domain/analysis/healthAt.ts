@@ -74,7 +74,7 @@ function logInputsInto(out: HealthInputs, date: Serial, rec: AccountRecord | und
 /**
  * Categories and distinct products **bought** in (edate(date, −12), date] for each date: an
  * account bought a SKU or category in a window when its net amount there (purchases less
- * returns, exact in money steps) is positive (PRODUCT.md §2), so a fully credited category is
+ * returns, exact in money steps) is positive (RULES.md §2), so a fully credited category is
  * not bought. Dates must be ascending (their window starts then are too). `categoryOfSku` maps
  * SKU id → category id; `scratch` holds categories × dates slots.
  */

@@ -1,4 +1,4 @@
-/** The analytics engine (PRODUCT.md §2): feed an OrderBook, then analyse the portfolio, one account, or a QBR. */
+/** The analytics engine (RULES.md §2): feed an OrderBook, then analyse the portfolio, one account, or a QBR. */
 export { OrderBook, NO_CURRENCY } from './book';
 export { analyzePortfolio, buildPortfolio } from './portfolio';
 export type { PortfolioModel } from './portfolio';

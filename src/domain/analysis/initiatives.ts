@@ -1,5 +1,5 @@
 /**
- * Initiatives that track themselves (PRODUCT.md §2.7a; methodology 000 Steps 6.2 and 8.4, and the
+ * Initiatives that track themselves (RULES.md §2.7a; methodology 000 Steps 6.2 and 8.4, and the
  * dashboard's Initiative Progress). For each row of the user's Initiatives table, as of the
  * portfolio's date:
  * - actual   = net revenue (purchases less returns) of the initiative's categories and SKUs on the

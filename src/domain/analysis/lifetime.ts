@@ -1,5 +1,5 @@
 /**
- * Lifetime value in the portfolio (PRODUCT.md §2.7a): every row's repeat summary at the as-of
+ * Lifetime value in the portfolio (RULES.md §2.7a): every row's repeat summary at the as-of
  * date, the BG/NBD and Gamma-Gamma models fitted per currency on the top-level rows (each
  * customer once; children are inside their parents), every row scored with its currency's model,
  * and the dashboard's two views built on them.

@@ -1,5 +1,5 @@
 /**
- * One ranked opportunity list per account (PRODUCT.md §2.10): every "what to sell them next" the
+ * One ranked opportunity list per account (RULES.md §2.10): every "what to sell them next" the
  * data or the curated rules suggest, merged per offered item and ranked once, so the Breakdown,
  * the Cross-sell sheet, the account plan and the QBR show the same items in the same order with
  * the same priority.

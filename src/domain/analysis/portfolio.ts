@@ -193,7 +193,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const states: SubjectState[] = [];
   const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
   for (const e of entries) {
-    const { account, state } = analyseSubject(e, env);
+    const { account, state } = analyzeSubject(e, env);
     accounts.push(account);
     states.push(state);
   }
@@ -354,7 +354,7 @@ interface SubjectEnv {
  * One row: health now and at the 12 month-ends, category aggregates, risk flags, alerts. Its
  * own function (not the loop body of analyzePortfolio) so the engine optimises it early.
  */
-function analyseSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
+function analyzeSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
   const s: Subject = e.units.length === 1 ? { f: x.f, u: e.units[0] } : rollUp(x.f, e.units);
   const rec = x.records.get(e.accountId);
   const logs = x.logsOf(e.accountId);

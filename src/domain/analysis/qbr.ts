@@ -1,5 +1,5 @@
 /**
- * qbrData: the figures of a QBR workbook for one account and one fiscal quarter (PRODUCT.md §2.9).
+ * qbrData: the figures of a QBR workbook for one account and one fiscal quarter (RULES.md §2.9).
  *
  * One truth per workbook: every figure is either the quarter's or "the 12 months to `figuresTo`",
  * and each is computed once here, so the cover, the partnership summary, the insights and the

@@ -282,7 +282,7 @@ describe('account plan', () => {
     const model = buildPortfolio(book, { asOf, contacts: [{ accountId: 'A', name: 'Jo', role: 'Buyer' }] });
     const plan = analyzeAccount(model, 'A').plan;
     expect(plan).toMatchObject({ revenueBaseline: 1000, revenueTarget: 1500, categoriesNow: 1, categoriesTarget: 2, contactsNow: 1, contactsTarget: 6 });
-    // whitespace B (3 of 3 other accounts buy it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, PRODUCT.md §2.4)
+    // whitespace B (3 of 3 other accounts buy it, £70) becomes an initiative; 90 days silent → Stage 4 win-back (90+ days, RULES.md §2.4)
     expect(plan.initiatives.map((i) => i.title)).toEqual(['Introduce B', 'Win back: Stage 4 – Recovery offer']);
     // With one other account buying B, B is a Low opportunity: not an initiative (a recommendation needs 3 supporting accounts, issue 15).
     const one = bookOf([line('A', d(2025, 4, 1), 'a', 1000, { category: 'A' }), line('B', r, 'a', 10, { category: 'A' }), line('B', r, 'b', 70, { category: 'B' })]);

@@ -4,7 +4,7 @@ import { bookOf, d, line } from './helpers';
 
 const asOf = d(2025, 6, 30);
 
-function analyse(lines: OrderLine[], accounts: AccountRecord[] = []): (id: string) => AccountAnalysis {
+function analyze(lines: OrderLine[], accounts: AccountRecord[] = []): (id: string) => AccountAnalysis {
   const p = analyzePortfolio(bookOf(lines), { asOf, accounts });
   return (id) => p.accounts.find((a) => a.accountId === id)!;
 }
@@ -14,7 +14,7 @@ const alertKinds = (a: AccountAnalysis) => a.alerts.map((x) => `${x.severity}:${
 describe('risk flags', () => {
   it('no order in 45+ days: 45 fires, 44 does not', () => {
     // 30 Jun − 16 May = 45 days; − 17 May = 44 days
-    const row = analyse([line('A45', d(2025, 5, 16), 's', 10), line('A44', d(2025, 5, 17), 's', 10)]);
+    const row = analyze([line('A45', d(2025, 5, 16), 's', 10), line('A44', d(2025, 5, 17), 's', 10)]);
     expect(flags(row('A45'))).toContain('noRecentOrder');
     expect(row('A45').riskFlags.find((f) => f.kind === 'noRecentOrder')!.values.daysSinceLastOrder).toBe(45);
     expect(flags(row('A44'))).not.toContain('noRecentOrder');
@@ -23,7 +23,7 @@ describe('risk flags', () => {
   it('average order value of the last quarter down more than 20% against the 12 months before it', () => {
     // Baseline (30 Mar 2024, 30 Mar 2025]: 4 orders of £100 → £100. Last quarter: one order.
     const base = (id: string) => [d(2024, 6, 1), d(2024, 9, 1), d(2024, 12, 1), d(2025, 3, 1)].map((x) => line(id, x, 's', 100));
-    const row = analyse([...base('DROP'), line('DROP', d(2025, 6, 1), 's', 79), ...base('FLAT'), line('FLAT', d(2025, 6, 1), 's', 80)]);
+    const row = analyze([...base('DROP'), line('DROP', d(2025, 6, 1), 's', 79), ...base('FLAT'), line('FLAT', d(2025, 6, 1), 's', 80)]);
     const f = row('DROP').riskFlags.find((x) => x.kind === 'averageOrderDrop')!;
     // (100 − 79)/100 = 21% > 20%
     expect(f.values).toMatchObject({ averageOrderLastQuarter: 79, averageOrderPrior12: 100 });
@@ -43,7 +43,7 @@ describe('risk flags', () => {
       line('NO', d(2024, 11, 1), 'b', 99, { category: 'B' }),
       line('NO', d(2025, 6, 1), 'a', 50, { category: 'A' }),
     ];
-    const row = analyse(lines);
+    const row = analyze(lines);
     const f = row('SW').riskFlags.filter((x) => x.kind === 'switchedCategory');
     expect(f).toHaveLength(1);
     expect(f[0].values).toMatchObject({ category: 'B', categoryRevenuePrior12: 100, revenuePrior12: 1000, share: 0.1 });
@@ -60,7 +60,7 @@ describe('risk flags', () => {
       line('EQ', d(2025, 2, 10), 's', -10, { orderId: 'C4' }),
       line('EQ', d(2025, 5, 10), 's', -10, { orderId: 'C5' }),
     ];
-    const row = analyse(lines);
+    const row = analyze(lines);
     expect(row('RR').riskFlags.find((x) => x.kind === 'returnsRising')!.values).toEqual({ returnsLastQuarter: 2, returnsPreviousQuarter: 1 });
     expect(flags(row('EQ'))).not.toContain('returnsRising');
     // returns reduce revenue and are not orders: 500 − 30
@@ -70,7 +70,7 @@ describe('risk flags', () => {
 
   it('engagement ≤ 2 and average days late rising', () => {
     const lines = [line('E2', d(2025, 6, 1), 's', 1), line('E3', d(2025, 6, 1), 's', 1)];
-    const row = analyse(lines, [
+    const row = analyze(lines, [
       { accountId: 'E2', engagement: 2, daysBeyondTerms: 10, daysBeyondTermsHistory: [5, 8] },
       { accountId: 'E3', engagement: 3, daysBeyondTerms: 10, daysBeyondTermsHistory: [12] },
     ]);
@@ -87,7 +87,7 @@ describe('alerts', () => {
     const reg = [d(2025, 4, 6), d(2025, 4, 16), d(2025, 4, 26), d(2025, 5, 6), d(2025, 5, 16)].map((x) => line('REG', x, 's', 100));
     // IRR orders every 40 days: median gap 40 > 30
     const irr = [d(2025, 2, 25), d(2025, 4, 6), d(2025, 5, 16)].map((x) => line('IRR', x, 's', 100));
-    const row = analyse([...reg, ...irr]);
+    const row = analyze([...reg, ...irr]);
     const c = row('REG').alerts.find((a) => a.kind === 'regularCustomerSilent')!;
     expect(c.severity).toBe('Critical');
     expect(c.values).toMatchObject({ daysSinceLastOrder: 45, medianGapDays: 10 });
@@ -97,14 +97,14 @@ describe('alerts', () => {
   });
 
   it('Warning: no order in 30 days fires at 30, not at 29', () => {
-    const row = analyse([line('D30', d(2025, 5, 31), 's', 1), line('D29', d(2025, 6, 1), 's', 1)]);
+    const row = analyze([line('D30', d(2025, 5, 31), 's', 1), line('D29', d(2025, 6, 1), 's', 1)]);
     expect(alertKinds(row('D30'))).toContain('Warning:noOrder30Days');
     expect(alertKinds(row('D29'))).not.toContain('Warning:noOrder30Days');
   });
 
   it('last order against the 12-month average order: < 50% Critical, < 75% Warning, > 150% Opportunity', () => {
     const three = (id: string) => [d(2025, 3, 1), d(2025, 4, 1), d(2025, 5, 1)].map((x) => line(id, x, 's', 100));
-    const row = analyse([
+    const row = analyze([
       ...three('LOW'),
       line('LOW', d(2025, 6, 1), 's', 40), // avg (300+40)/4 = 85; 40/85 = 47% < 50%
       ...three('MID'),
@@ -124,7 +124,7 @@ describe('alerts', () => {
   });
 
   it('credit hold, late payment (7+ days), and a return in the last 30 days', () => {
-    const row = analyse(
+    const row = analyze(
       [
         line('CH', d(2025, 6, 20), 's', 100),
         line('CH', d(2025, 6, 15), 's', -20, { orderId: 'C9' }), // inside (31 May, 30 Jun]
@@ -144,7 +144,7 @@ describe('alerts', () => {
   });
 
   it('Opportunity: first-ever order in a category, and a new person ordering, in the last 30 days', () => {
-    const row = analyse([
+    const row = analyze([
       line('N', d(2024, 9, 1), 'a', 100, { category: 'A', orderedBy: 'Sam' }),
       line('N', d(2025, 6, 10), 'b', 100, { category: 'B', orderedBy: 'Sam' }),
       line('N', d(2025, 6, 20), 'a', 100, { category: 'A', orderedBy: 'Alex' }),
@@ -162,7 +162,7 @@ describe('alerts', () => {
 
 describe('win-back stage', () => {
   it('29 days none, 30 Stage 1, 45 Stage 2, 60 Stage 3, never ordered none', () => {
-    const row = analyse([
+    const row = analyze([
       line('W29', d(2025, 6, 1), 's', 1),
       line('W30', d(2025, 5, 31), 's', 1),
       line('W45', d(2025, 5, 16), 's', 1),
@@ -177,14 +177,14 @@ describe('win-back stage', () => {
 
   it('89 days Stage 3, 90 days Stage 4 with its recovery offers', () => {
     // 30 Jun 2025 − 2 Apr = 89 days; − 1 Apr = 90 days
-    const row = analyse([line('W89', d(2025, 4, 2), 's', 1), line('W90', d(2025, 4, 1), 's', 1)]);
+    const row = analyze([line('W89', d(2025, 4, 2), 's', 1), line('W90', d(2025, 4, 1), 's', 1)]);
     expect(row('W89').winBack).toMatchObject({ stage: 3, daysSinceLastOrder: 89 });
     expect(row('W90').winBack).toMatchObject({ stage: 4, name: 'Stage 4 – Recovery offer', daysSinceLastOrder: 90 });
     expect(row('W90').winBack!.offers).toHaveLength(4);
   });
 
   it('marked lost in the accounts table: Stage 5 with the learning recorded, even after a recent order or with no order at all', () => {
-    const row = analyse(
+    const row = analyze(
       [line('L1', d(2025, 6, 20), 's', 1), line('L2', d(2025, 1, 2), 's', 1), line('OTHER', d(2025, 6, 30), 's', 1)],
       [
         { accountId: 'L1', lost: true, lostReason: 'Went to Toolstation for same-day collection' },

@@ -38,14 +38,14 @@ const initiatives: InitiativeRecord[] = [
   rec('No date', { categories: ['Ties'] }),
 ];
 
-function analyse() {
+function analyze() {
   const model = buildPortfolio(bookOf(lines), { asOf, accounts: [{ accountId: 'A', name: 'Acme Ltd' }], initiatives });
   return { model, p: model.analysis };
 }
 const by = (ps: InitiativeProgress[], name: string) => ps.find((x) => x.initiative === name)!;
 
-describe('initiatives track themselves (PRODUCT.md §2.7a)', () => {
-  const { p } = analyse();
+describe('initiatives track themselves (RULES.md §2.7a)', () => {
+  const { p } = analyze();
   const ps = p.initiatives;
 
   it('actual since the start, same-length baseline before it, uplift, progress and on track against the straight line', () => {
@@ -106,7 +106,7 @@ describe('initiatives track themselves (PRODUCT.md §2.7a)', () => {
   });
 
   it('the account detail carries its own initiatives', () => {
-    const { model } = analyse();
+    const { model } = analyze();
     const names = analyzeAccount(model, 'A').initiatives.map((x) => x.initiative);
     expect(names).toHaveLength(10); // every row of A (the name-matched one included), not Ghost (ZZZ)
     expect(names).toContain('QBR programme');

@@ -19,7 +19,7 @@ function out(accountId: string, daysAgo: number, hours?: number, more: Partial<E
 const inb = (accountId: string, daysAgo: number, more: Partial<EngagementEntry> = {}): EngagementEntry => ({ accountId, at: asOf - daysAgo, direction: 'inbound', ...more });
 const inv = (accountId: string, due: number, paid: number | undefined, amount = 1000): Invoice => ({ accountId, dueDate: due, paidDate: paid, amount });
 
-function analyse(lines: OrderLine[], accounts: AccountRecord[], engagementLog: EngagementEntry[] = [], invoices: Invoice[] = []) {
+function analyze(lines: OrderLine[], accounts: AccountRecord[], engagementLog: EngagementEntry[] = [], invoices: Invoice[] = []) {
   const p = analyzePortfolio(bookOf(lines), { asOf, accounts, engagementLog, invoices });
   return { p, row: (id: string): AccountAnalysis => p.accounts.find((a) => a.accountId === id)! };
 }
@@ -48,7 +48,7 @@ describe('Engagement: the log wins, a thin log falls back to the accounts table,
     // nobody we know
     out('Z9', 10, 1),
   ];
-  const { p, row } = analyse(ordered('E1', 'E2', 'E3', 'E4', 'E5'), accounts, log);
+  const { p, row } = analyze(ordered('E1', 'E2', 'E3', 'E4', 'E5'), accounts, log);
 
   it('E1: 5 from the log, which wins over the 2 typed in the accounts table', () => {
     const a = row('E1');
@@ -113,7 +113,7 @@ describe('Payment: the ledger wins, its quarters raise "late payments increasing
     // P6: no due date; invoice 01/05/2025 on 30 days → due 31/05, paid 02/06 → 2 days
     { accountId: 'P6', invoiceDate: d(2025, 5, 1), paidDate: d(2025, 6, 2), amount: 50 },
   ];
-  const { row } = analyse(ordered('P1', 'P2', 'P3', 'P4', 'P5', 'P6'), accounts, [], ledger);
+  const { row } = analyze(ordered('P1', 'P2', 'P3', 'P4', 'P5', 'P6'), accounts, [], ledger);
 
   it('P1: amount-weighted mean 1 day → Payment 3, from the ledger over the typed 0', () => {
     const a = row('P1');
@@ -154,7 +154,7 @@ describe('parents roll up their sites\' logs; history reads the log at each mont
   // outreach on 22/03, 11/04, 11/05 and 10/06/2025, each answered in 2 h
   const log = [out('S1', 100, 2), out('S1', 80, 2), out('S1', 50, 2), out('S1', 20, 2)];
   const lines = [line('S1', d(2025, 1, 10), 's', 100), line('S1', d(2025, 6, 1), 's', 100)];
-  const { row } = analyse(lines, accounts, log);
+  const { row } = analyze(lines, accounts, log);
 
   it('the group G scores its site\'s log (3 outreach in the 90 days, median 2 h, no inbound → 4)', () => {
     expect(row('G').health.factors.engagement).toBe(4);

@@ -195,7 +195,7 @@ describe('dashboard', () => {
     expect(p.dashboard.accountsManaged).toBe(3);
     const focus = p.dashboard.focusAccounts;
     expect(focus.map((f) => f.accountId)).toEqual(['R2', 'R1']);
-    // 121 days since the last order → Stage 4 (90+ days, PRODUCT.md §2.4), whose action is the next action
+    // 121 days since the last order → Stage 4 (90+ days, RULES.md §2.4), whose action is the next action
     expect(focus[0].winBack!.stage).toBe(4);
     expect(focus[0].nextAction).toBe(focus[0].winBack!.action);
     const total = p.dashboard.bands.reduce((t, b) => t + b.count, 0);
