@@ -18,12 +18,20 @@ const webpack = require("webpack");
 class FunctionsJsonPatch {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("FunctionsJsonPatch", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "FunctionsJsonPatch", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return;
-        const meta = JSON.parse(asset.source.source().toString());
-        compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify({ ...meta, allowErrorForDataTypeAny: true }, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsJsonPatch", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const meta = JSON.parse(asset.source.source().toString());
+          compilation.updateAsset(
+            "functions.json",
+            new webpack.sources.RawSource(
+              JSON.stringify({ ...meta, allowErrorForDataTypeAny: true }, null, 2)
+            )
+          );
+        }
+      );
     });
   }
 }
@@ -107,7 +115,12 @@ module.exports = async (env, options) => {
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: serving ? { type: "https", options: options.https !== undefined ? options.https : await getHttpsOptions() } : undefined,
+      server: serving
+        ? {
+            type: "https",
+            options: options.https !== undefined ? options.https : await getHttpsOptions(),
+          }
+        : undefined,
       port: process.env.npm_package_config_dev_server_port || 3000,
     },
   };

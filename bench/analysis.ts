@@ -5,16 +5,16 @@
  * affinity), and peak heap. As in the add-in's worker, only the chunk being read is in memory:
  * the engine keeps its order book, not the rows.
  */
-import { applyLifetime } from '../src/domain/analysis/lifetime';
-import { KapEngine } from '../src/engine/engine';
-import { defaultSettings } from '../src/engine/settings';
-import { detectTable } from '../src/ingest/detect';
-import { createOrderParser } from '../src/ingest/orders';
-import { ymdToSerial } from '../src/domain/dates';
-import type { Grid } from '../src/ingest/grid';
-import { benchChunks } from '../test/sample/benchGrid';
-import { ORDER_HEADERS } from '../test/sample/generate';
-import { report, round } from './measure';
+import { applyLifetime } from "../src/domain/analysis/lifetime";
+import { KapEngine } from "../src/engine/engine";
+import { defaultSettings } from "../src/engine/settings";
+import { detectTable } from "../src/ingest/detect";
+import { createOrderParser } from "../src/ingest/orders";
+import { ymdToSerial } from "../src/domain/dates";
+import type { Grid } from "../src/ingest/grid";
+import { benchChunks } from "../test/sample/benchGrid";
+import { ORDER_HEADERS } from "../test/sample/generate";
+import { report, round } from "./measure";
 
 const ROWS = 1_048_575;
 const CHUNK = 20_000;
@@ -44,12 +44,12 @@ function stream(use: (rows: (string | number)[][], firstRow: number) => void): n
   return ms;
 }
 
-const grid: Grid = { name: 'Orders', values: [[...ORDER_HEADERS]] };
+const grid: Grid = { name: "Orders", values: [[...ORDER_HEADERS]] };
 const detection = detectTable(grid)!;
 
 // 1. Ingest alone: parse every row into OrderLines (sink counts them).
 global.gc?.();
-const parser = createOrderParser(detection.mapping, { dateOrder: 'dmy' });
+const parser = createOrderParser(detection.mapping, { dateOrder: "dmy" });
 let lines = 0;
 const ingestMs = stream((rows, first) => parser.push(rows, first, () => lines++));
 parser.finish();
@@ -58,12 +58,12 @@ parser.finish();
 global.gc?.();
 peakHeap = 0;
 const engine = new KapEngine();
-engine.beginOrders(detection.mapping, detection.headers, 'dmy');
+engine.beginOrders(detection.mapping, detection.headers, "dmy");
 const bookMs = stream((rows, first) => engine.pushOrders(rows, first));
 const rep = engine.finishOrders();
 sampleHeap();
 const t1 = performance.now();
-const settings = { ...defaultSettings(), asOf: '2026-10-31' };
+const settings = { ...defaultSettings(), asOf: "2026-10-31" };
 const p = engine.analyze(settings);
 const analyzeMs = performance.now() - t1;
 sampleHeap();
@@ -81,12 +81,12 @@ const lifetimeMs = performance.now() - tL;
 const cpu = process.cpuUsage(cL);
 const lifetimeCpuMs = (cpu.user + cpu.system) / 1000;
 const t2 = performance.now();
-engine.sheets('scoreAll', { live: true });
+engine.sheets("scoreAll", { live: true });
 const healthSheetMs = performance.now() - t2;
 
 report({
-  name: 'Full analysis of 1,048,575 order lines (5,000 accounts, 2,000 SKUs)',
-  data: 'test/sample/benchGrid.ts (seed 7)',
+  name: "Full analysis of 1,048,575 order lines (5,000 accounts, 2,000 SKUs)",
+  data: "test/sample/benchGrid.ts (seed 7)",
   rows: ROWS,
   accounts: p.accounts.length,
   linesAccepted: rep.accepted,
@@ -98,9 +98,25 @@ report({
   lifetimeFitAndScoreMs: round(lifetimeMs),
   lifetimeFitAndScoreCpuMs: round(lifetimeCpuMs),
   targetLifetimeMs: 300,
-  lifetimeModel: models.map((m) => ({ currency: m.currency, accounts: m.accounts, repeatBuyers: m.repeatBuyers, reliable: m.reliable, bgnbd: m.bgnbd && { r: round(m.bgnbd.r, 4), alpha: round(m.bgnbd.alpha, 4), a: round(m.bgnbd.a, 4), b: round(m.bgnbd.b, 4) }, gammaGamma: m.gammaGamma && { p: round(m.gammaGamma.p, 4), q: round(m.gammaGamma.q, 4), gamma: round(m.gammaGamma.gamma, 4) } })),
+  lifetimeModel: models.map((m) => ({
+    currency: m.currency,
+    accounts: m.accounts,
+    repeatBuyers: m.repeatBuyers,
+    reliable: m.reliable,
+    bgnbd: m.bgnbd && {
+      r: round(m.bgnbd.r, 4),
+      alpha: round(m.bgnbd.alpha, 4),
+      a: round(m.bgnbd.a, 4),
+      b: round(m.bgnbd.b, 4),
+    },
+    gammaGamma: m.gammaGamma && {
+      p: round(m.gammaGamma.p, 4),
+      q: round(m.gammaGamma.q, 4),
+      gamma: round(m.gammaGamma.gamma, 4),
+    },
+  })),
   targetFullAnalysisMs: 2000,
   healthSheetLayoutMs: round(healthSheetMs),
-  peakHeapMb: round((peakHeap) / 1048576),
+  peakHeapMb: round(peakHeap / 1048576),
   targetPeakHeapMb: 1024,
 });

@@ -3,20 +3,20 @@
  * bench/.cache (gitignored): the order lines as a CSV the way exports save them (ISO dates,
  * numbers with a decimal point, text quoted only when it must be).
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { serialToIso, ymdToSerial } from '../src/domain/dates';
-import { benchChunks, type BenchGridOptions } from '../test/sample/benchGrid';
-import { ORDER_HEADERS } from '../test/sample/generate';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { serialToIso, ymdToSerial } from "../src/domain/dates";
+import { benchChunks, type BenchGridOptions } from "../test/sample/benchGrid";
+import { ORDER_HEADERS } from "../test/sample/generate";
 
-export const CACHE = join(__dirname, '.cache');
+export const CACHE = join(__dirname, ".cache");
 
 export function benchOptions(rows: number): BenchGridOptions {
   return { rows, accounts: 5_000, skus: 2_000, seed: 7, endDate: ymdToSerial(2026, 10, 31) };
 }
 
 function csvField(v: string | number): string {
-  if (typeof v === 'number') return String(v);
+  if (typeof v === "number") return String(v);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -26,12 +26,13 @@ export function benchCsv(rows: number): string {
   const path = join(CACHE, `orders-${rows}.csv`);
   if (existsSync(path)) return path;
   const tmp = `${path}.part`;
-  const fd = openSync(tmp, 'w');
+  const fd = openSync(tmp, "w");
   try {
-    writeSync(fd, ORDER_HEADERS.join(',') + '\n');
+    writeSync(fd, ORDER_HEADERS.join(",") + "\n");
     for (const chunk of benchChunks(benchOptions(rows), 20_000)) {
-      let out = '';
-      for (const r of chunk) out += [serialToIso(r[0] as number), ...r.slice(1)].map(csvField).join(',') + '\n';
+      let out = "";
+      for (const r of chunk)
+        out += [serialToIso(r[0] as number), ...r.slice(1)].map(csvField).join(",") + "\n";
       writeSync(fd, out);
     }
   } finally {
@@ -49,18 +50,22 @@ export async function benchXlsx(rows: number): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   const path = join(CACHE, `orders-${rows}.xlsx`);
   if (existsSync(path)) return path;
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: ExcelJS } = await import("exceljs");
   const tmp = `${path}.part`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet('Orders');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: tmp,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const ws = wb.addWorksheet("Orders");
   ws.addRow([...ORDER_HEADERS]).commit();
   const epoch = Date.UTC(1899, 11, 30);
   for (const chunk of benchChunks(benchOptions(rows), 20_000)) {
     for (const r of chunk) {
       const row = ws.addRow([new Date(epoch + (r[0] as number) * 86_400_000), ...r.slice(1)]);
-      row.getCell(1).numFmt = 'dd/mm/yyyy';
-      row.getCell(9).numFmt = '£#,##0.00';
-      row.getCell(10).numFmt = '£#,##0.00';
+      row.getCell(1).numFmt = "dd/mm/yyyy";
+      row.getCell(9).numFmt = "£#,##0.00";
+      row.getCell(10).numFmt = "£#,##0.00";
       row.commit();
     }
   }

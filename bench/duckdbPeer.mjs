@@ -3,13 +3,15 @@
 // last and prior 12 months, categories in the last 12 months, the account × category pivot,
 // category pair co-occurrence over accounts), every result read back into JavaScript.
 // Usage: node bench/duckdbPeer.mjs <file.csv> <as-of yyyy-mm-dd>
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from "@duckdb/node-api";
 
 const [file, asOf] = process.argv.slice(2);
-const db = await DuckDBInstance.create(':memory:');
+const db = await DuckDBInstance.create(":memory:");
 const c = await db.connect();
 const t0 = performance.now();
-await c.run(`CREATE TABLE o AS SELECT "Invoice Date" AS d, "Invoice No" AS inv, "Customer ID" AS acc, "Category" AS cat, "Line Total" AS rev FROM read_csv('${file.replace(/'/g, "''")}', header = true)`);
+await c.run(
+  `CREATE TABLE o AS SELECT "Invoice Date" AS d, "Invoice No" AS inv, "Customer ID" AS acc, "Category" AS cat, "Line Total" AS rev FROM read_csv('${file.replace(/'/g, "''")}', header = true)`
+);
 const a = `DATE '${asOf}'`;
 const queries = {
   perAccount: `SELECT acc, max(d) AS last_order,
@@ -25,4 +27,4 @@ const queries = {
 };
 const rows = {};
 for (const [k, q] of Object.entries(queries)) rows[k] = (await c.runAndReadAll(q)).getRows().length;
-process.stdout.write(JSON.stringify({ rows, ms: Math.round(performance.now() - t0) }) + '\n');
+process.stdout.write(JSON.stringify({ rows, ms: Math.round(performance.now() - t0) }) + "\n");

@@ -7,15 +7,15 @@
  * while it runs), medians, and the ratio. Also `kap --help` start-up. Linux only (/proc).
  * `npm run bench -- fileToAnswer` runs it alone; KAP_BENCH_ROWS and KAP_BENCH_RUNS change the size and runs.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { benchCsv } from './benchFiles';
-import { report, round } from './measure';
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { benchCsv } from "./benchFiles";
+import { report, round } from "./measure";
 
 const ROWS = Number(process.env.KAP_BENCH_ROWS ?? 1_048_575);
 const RUNS = Number(process.env.KAP_BENCH_RUNS ?? 3);
-const root = join(__dirname, '..');
+const root = join(__dirname, "..");
 const TICK = 100; // clock ticks per second of /proc/<pid>/stat on Linux
 
 interface Run {
@@ -29,28 +29,33 @@ interface Run {
 function measured(cmd: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
     let peak = 0;
     let cpu = 0;
     const chunks: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stdout.on("data", (b: Buffer) => chunks.push(b));
     const sample = () => {
       try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
         if (m) peak = Math.max(peak, Number(m[1]));
-        const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
         cpu = ((Number(f[11]) + Number(f[12])) * 1000) / TICK;
       } catch {
         // exited between samples
       }
     };
     const timer = setInterval(sample, 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on("error", reject);
+    child.on("exit", (code) => {
       clearInterval(timer);
       const ms = performance.now() - t0;
-      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
-      resolve({ ms, cpuMs: cpu, peakRssMb: round(peak / 1024), stdout: Buffer.concat(chunks).toString('utf8') });
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`));
+      resolve({
+        ms,
+        cpuMs: cpu,
+        peakRssMb: round(peak / 1024),
+        stdout: Buffer.concat(chunks).toString("utf8"),
+      });
     });
   });
 }
@@ -62,41 +67,65 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const csv = benchCsv(ROWS);
-  execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs')]);
-  const kap = join(root, 'bin/kap.js');
-  const asOf = '2026-10-31';
+  execFileSync(process.execPath, [join(root, "scripts/build-cli.mjs")]);
+  const kap = join(root, "bin/kap.js");
+  const asOf = "2026-10-31";
   const help: Run[] = [];
   const bare: Run[] = [];
   for (let i = 0; i < 5; i++) {
-    help.push(await measured(process.execPath, [kap, '--help']));
-    bare.push(await measured(process.execPath, ['-e', '0']));
+    help.push(await measured(process.execPath, [kap, "--help"]));
+    bare.push(await measured(process.execPath, ["-e", "0"]));
   }
   const ours: Run[] = [];
   const peer: Run[] = [];
   let peerRows: unknown;
   let accounts = 0;
   for (let i = 0; i < RUNS; i++) {
-    const k = await measured(process.execPath, [kap, 'analyze', csv, '--as-of', asOf, '--json', '--quiet']);
-    accounts = (JSON.parse(k.stdout) as { portfolio: { accounts: unknown[] } }).portfolio.accounts.length;
-    k.stdout = '';
+    const k = await measured(process.execPath, [
+      kap,
+      "analyze",
+      csv,
+      "--as-of",
+      asOf,
+      "--json",
+      "--quiet",
+    ]);
+    accounts = (JSON.parse(k.stdout) as { portfolio: { accounts: unknown[] } }).portfolio.accounts
+      .length;
+    k.stdout = "";
     ours.push(k);
-    const d = await measured(process.execPath, [join(__dirname, 'duckdbPeer.mjs'), csv, asOf]);
+    const d = await measured(process.execPath, [join(__dirname, "duckdbPeer.mjs"), csv, asOf]);
     peerRows = (JSON.parse(d.stdout) as { rows: unknown }).rows;
     peer.push(d);
   }
   const kapMs = median(ours.map((r) => r.ms));
   const duckMs = median(peer.map((r) => r.ms));
   report({
-    name: `File to answer: ${ROWS.toLocaleString('en-GB')}-line CSV, whole process, KAP vs DuckDB alternating (medians of ${RUNS})`,
+    name: `File to answer: ${ROWS.toLocaleString("en-GB")}-line CSV, whole process, KAP vs DuckDB alternating (medians of ${RUNS})`,
     data: `bench/.cache/orders-${ROWS}.csv from test/sample/benchGrid.ts (seed 7)`,
     kapHelpMs: round(median(help.map((r) => r.ms))),
     kapHelpCpuMs: round(median(help.map((r) => r.cpuMs))),
     nodeAloneMs: round(median(bare.map((r) => r.ms))),
     targetKapHelpMs: 300,
-    kap: { ms: round(kapMs), cpuMs: round(median(ours.map((r) => r.cpuMs))), peakRssMb: Math.max(...ours.map((r) => r.peakRssMb)), runsMs: ours.map((r) => round(r.ms)), accounts },
-    duckdb: { ms: round(duckMs), cpuMs: round(median(peer.map((r) => r.cpuMs))), peakRssMb: Math.max(...peer.map((r) => r.peakRssMb)), runsMs: peer.map((r) => round(r.ms)), resultRows: peerRows },
+    kap: {
+      ms: round(kapMs),
+      cpuMs: round(median(ours.map((r) => r.cpuMs))),
+      peakRssMb: Math.max(...ours.map((r) => r.peakRssMb)),
+      runsMs: ours.map((r) => round(r.ms)),
+      accounts,
+    },
+    duckdb: {
+      ms: round(duckMs),
+      cpuMs: round(median(peer.map((r) => r.cpuMs))),
+      peakRssMb: Math.max(...peer.map((r) => r.peakRssMb)),
+      runsMs: peer.map((r) => round(r.ms)),
+      resultRows: peerRows,
+    },
     ratioKapToDuckdb: round(kapMs / duckMs, 2),
-    cpuRatioKapToDuckdb: round(median(ours.map((r) => r.cpuMs)) / median(peer.map((r) => r.cpuMs)), 2),
+    cpuRatioKapToDuckdb: round(
+      median(ours.map((r) => r.cpuMs)) / median(peer.map((r) => r.cpuMs)),
+      2
+    ),
     targetRatio: 1,
     targetKapPeakRssMb: 400,
   });

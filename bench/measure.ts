@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { performance } from "node:perf_hooks";
 
 export function timeBest<T>(runs: number, fn: () => T): { best: number; median: number; last: T } {
   const times: number[] = [];
@@ -24,5 +24,5 @@ export function peakRssMb(): number {
 
 /** Each case prints one JSON line; bench/run.ts collects them. */
 export function report(result: Record<string, unknown>): void {
-  process.stdout.write(JSON.stringify({ ...result, peakRssMb: peakRssMb() }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, peakRssMb: peakRssMb() }) + "\n");
 }

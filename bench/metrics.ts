@@ -4,11 +4,11 @@
  * lines, and 5,000 accounts over 1,048,575 (Excel's row limit). Bundled like the add-in (bench/run.ts);
  * best and median of several calls, each building its order book from the columns.
  */
-import { ymdToSerial } from '../src/domain/dates';
-import { metrics } from '../src/functions/functions';
-import { buildBenchGrid } from '../test/sample/benchGrid';
-import { ORDER_HEADERS } from '../test/sample/generate';
-import { report, timeBest } from './measure';
+import { ymdToSerial } from "../src/domain/dates";
+import { metrics } from "../src/functions/functions";
+import { buildBenchGrid } from "../test/sample/benchGrid";
+import { ORDER_HEADERS } from "../test/sample/generate";
+import { report, timeBest } from "./measure";
 
 const end = ymdToSerial(2026, 10, 31);
 const col = (name: (typeof ORDER_HEADERS)[number], rows: (string | number)[][]) => {
@@ -20,12 +20,35 @@ for (const [rowsN, accounts, runs, target] of [
   [70_000, 300, 9, 50],
   [1_048_575, 5_000, 3, 1500],
 ] as const) {
-  const grid = buildBenchGrid({ rows: rowsN, accounts, skus: 2_000, seed: 7, endDate: end }).slice(1);
-  const ids = [...new Set(grid.map((r) => r[ORDER_HEADERS.indexOf('Customer ID')]))].map((x) => [x]);
-  const args = [col('Customer ID', grid), col('Invoice Date', grid), col('Invoice No', grid), col('Line Total', grid), col('Category', grid)];
-  const t = timeBest(runs, () => metrics(ids, args[0], args[1], args[2], args[3], args[4], [[end]], col('Qty', grid), [[false]], col('SKU', grid)));
+  const grid = buildBenchGrid({ rows: rowsN, accounts, skus: 2_000, seed: 7, endDate: end }).slice(
+    1
+  );
+  const ids = [...new Set(grid.map((r) => r[ORDER_HEADERS.indexOf("Customer ID")]))].map((x) => [
+    x,
+  ]);
+  const args = [
+    col("Customer ID", grid),
+    col("Invoice Date", grid),
+    col("Invoice No", grid),
+    col("Line Total", grid),
+    col("Category", grid),
+  ];
+  const t = timeBest(runs, () =>
+    metrics(
+      ids,
+      args[0],
+      args[1],
+      args[2],
+      args[3],
+      args[4],
+      [[end]],
+      col("Qty", grid),
+      [[false]],
+      col("SKU", grid)
+    )
+  );
   report({
-    name: `KAP.METRICS: ${ids.length} accounts over ${rowsN.toLocaleString('en-GB')} order lines (one spilled call)`,
+    name: `KAP.METRICS: ${ids.length} accounts over ${rowsN.toLocaleString("en-GB")} order lines (one spilled call)`,
     rows: rowsN,
     accounts: ids.length,
     outputRows: t.last.length,

@@ -5,21 +5,21 @@
  * Worker in the pane), then analysed. Reports the number of requests (context.sync() calls),
  * the bytes of each response, the blocks read, and the time (the double's own bookkeeping included).
  */
-import { ExcelDouble } from '../test/excel-double/excel';
-import { createExcelHost } from '../src/engine/excelHost';
-import { LocalEngineClient } from '../src/engine/engineClient';
-import { defaultSettings } from '../src/engine/settings';
-import { benchChunks } from '../test/sample/benchGrid';
-import { ORDER_HEADERS } from '../test/sample/generate';
-import { benchOptions } from './benchFiles';
-import { report, round } from './measure';
+import { ExcelDouble } from "../test/excel-double/excel";
+import { createExcelHost } from "../src/engine/excelHost";
+import { LocalEngineClient } from "../src/engine/engineClient";
+import { defaultSettings } from "../src/engine/settings";
+import { benchChunks } from "../test/sample/benchGrid";
+import { ORDER_HEADERS } from "../test/sample/generate";
+import { benchOptions } from "./benchFiles";
+import { report, round } from "./measure";
 
 const ROWS = Number(process.env.KAP_BENCH_PANE_ROWS ?? 1_000_000);
 
 async function main(): Promise<void> {
-  const x = new ExcelDouble(['Orders']);
-  const sheet = x.sheet('Orders');
-  x.model.fill(sheet, 'A1', [[...ORDER_HEADERS]]);
+  const x = new ExcelDouble(["Orders"]);
+  const sheet = x.sheet("Orders");
+  x.model.fill(sheet, "A1", [[...ORDER_HEADERS]]);
   let row = 2;
   for (const chunk of benchChunks(benchOptions(ROWS), 50_000)) {
     x.model.fill(sheet, `A${row}`, chunk);
@@ -32,12 +32,16 @@ async function main(): Promise<void> {
   x.stats.responseBytes.length = 0;
   let pushes = 0;
   const t0 = performance.now();
-  const list = await host.analyze({ ...defaultSettings(), asOf: '2026-10-31' }, (p) => void (p.phase === 'reading' && pushes++), new AbortController().signal);
+  const list = await host.analyze(
+    { ...defaultSettings(), asOf: "2026-10-31" },
+    (p) => void (p.phase === "reading" && pushes++),
+    new AbortController().signal
+  );
   const ms = performance.now() - t0;
   const resp = x.stats.responseBytes;
   const big = resp.filter((b) => b > 100_000);
   report({
-    name: `Task pane path on the Excel double: ${ROWS.toLocaleString('en-GB')} order lines read in row blocks and analysed`,
+    name: `Task pane path on the Excel double: ${ROWS.toLocaleString("en-GB")} order lines read in row blocks and analysed`,
     rows: ROWS,
     accounts: list.length,
     contextSyncs: x.stats.syncs,

@@ -4,13 +4,15 @@
  * with esbuild, as webpack bundles the add-in, so the timings are of bundled code rather than
  * of a TypeScript loader's module wrappers.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { buildSync } from 'esbuild';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { buildSync } from "esbuild";
+import { cpus } from "node:os";
+import { join } from "node:path";
 
-const cases = process.argv.slice(2).length ? process.argv.slice(2) : ['health', 'ingest', 'analysis', 'qbr', 'bundle', 'fileToAnswer', 'panePath'];
+const cases = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ["health", "ingest", "analysis", "qbr", "bundle", "fileToAnswer", "panePath"];
 const results: Record<string, unknown>[] = [];
 for (const name of cases) {
   const file = join(__dirname, `${name}.ts`);
@@ -18,13 +20,33 @@ for (const name of cases) {
   // Written beside the source so __dirname-relative paths stay right; removed afterwards.
   const bundled = join(__dirname, `.${name}.bundle.js`);
   try {
-    buildSync({ entryPoints: [file], outfile: bundled, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'silent' });
-    const out = execFileSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', bundled], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-    for (const line of out.split('\n')) if (line.trim().startsWith('{')) results.push({ case: name, ...JSON.parse(line) });
+    buildSync({
+      entryPoints: [file],
+      outfile: bundled,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      packages: "external",
+      logLevel: "silent",
+    });
+    const out = execFileSync(
+      process.execPath,
+      ["--max-old-space-size=4096", "--expose-gc", bundled],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 }
+    );
+    for (const line of out.split("\n"))
+      if (line.trim().startsWith("{")) results.push({ case: name, ...JSON.parse(line) });
   } catch (e) {
-    results.push({ case: name, error: (e as Error).message.split('\n')[0] });
+    results.push({ case: name, error: (e as Error).message.split("\n")[0] });
   } finally {
     rmSync(bundled, { force: true });
   }
 }
-console.log(JSON.stringify({ machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, results }, null, 2));
+console.log(
+  JSON.stringify(
+    { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, results },
+    null,
+    2
+  )
+);

@@ -6,19 +6,30 @@
  * as a readable summary. Time is in weeks; money in the data's currency; pAlive is null for
  * accounts with one order only.
  */
-import type { HoldoutCheck, LifetimeModel } from '../domain/analysis/clv';
-import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from '../domain/analysis/clv';
-import type { AccountAnalysis } from '../domain/analysis/types';
-import { serialToIso } from '../domain/dates';
-import type { KapEngine } from '../engine/engine';
+import type { HoldoutCheck, LifetimeModel } from "../domain/analysis/clv";
+import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from "../domain/analysis/clv";
+import type { AccountAnalysis } from "../domain/analysis/types";
+import { serialToIso } from "../domain/dates";
+import type { KapEngine } from "../engine/engine";
 
 const sig = (x: number, digits = 6): number => Number(x.toPrecision(digits));
-const fixed = (x: number | null, d: number): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const fixed = (x: number | null, d: number): number | null =>
+  x === null ? null : Math.round(x * 10 ** d) / 10 ** d;
 
 function modelJson(m: LifetimeModel | undefined) {
   return {
-    bgnbd: m?.bgnbd ? { r: sig(m.bgnbd.r), alpha: sig(m.bgnbd.alpha), a: sig(m.bgnbd.a), b: sig(m.bgnbd.b), logLikelihood: fixed(m.bgnbd.logLikelihood, 2) } : null,
-    gammaGamma: m?.gammaGamma ? { p: sig(m.gammaGamma.p), q: sig(m.gammaGamma.q), gamma: sig(m.gammaGamma.gamma) } : null,
+    bgnbd: m?.bgnbd
+      ? {
+          r: sig(m.bgnbd.r),
+          alpha: sig(m.bgnbd.alpha),
+          a: sig(m.bgnbd.a),
+          b: sig(m.bgnbd.b),
+          logLikelihood: fixed(m.bgnbd.logLikelihood, 2),
+        }
+      : null,
+    gammaGamma: m?.gammaGamma
+      ? { p: sig(m.gammaGamma.p), q: sig(m.gammaGamma.q), gamma: sig(m.gammaGamma.gamma) }
+      : null,
   };
 }
 
@@ -46,7 +57,12 @@ function holdoutJson(h: HoldoutCheck) {
     calibrationModel: modelJson(h.model),
     expectedRepeatOrders: fixed(h.expectedRepeatOrders, 2),
     actualRepeatOrders: h.actualRepeatOrders,
-    byFrequency: h.byFrequency.map((r) => ({ frequency: r.frequency, accounts: r.accounts, expected: fixed(r.expected, 4), actual: fixed(r.actual, 4) })),
+    byFrequency: h.byFrequency.map((r) => ({
+      frequency: r.frequency,
+      accounts: r.accounts,
+      expected: fixed(r.expected, 4),
+      actual: fixed(r.actual, 4),
+    })),
   };
 }
 
@@ -57,10 +73,14 @@ export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
   const multi = p.lifetimeModels.length > 1;
   return {
     asOf: serialToIso(p.asOf),
-    horizonMonths: main?.horizonMonths ?? engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS,
-    discountRate: main?.discountRate ?? engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
+    horizonMonths:
+      main?.horizonMonths ?? engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS,
+    discountRate:
+      main?.discountRate ?? engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
     model: modelJson(main),
-    ...(multi ? { models: Object.fromEntries(p.lifetimeModels.map((m) => [m.currency, modelJson(m)])) } : {}),
+    ...(multi
+      ? { models: Object.fromEntries(p.lifetimeModels.map((m) => [m.currency, modelJson(m)])) }
+      : {}),
     accountsFitted: main?.accounts ?? 0,
     repeatBuyers: main?.repeatBuyers ?? 0,
     reliable: main?.reliable ?? false,
@@ -71,30 +91,56 @@ export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
 }
 
 function num(x: number | null | undefined, d: number): string {
-  return x === null || x === undefined ? 'n/a' : x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+  return x === null || x === undefined
+    ? "n/a"
+    : x.toLocaleString("en-GB", { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
 /** The readable form: the models, reliability, then the accounts with the most CLV. */
-export function printClv(engine: KapEngine, out: (s: string) => void, holdout?: HoldoutCheck, limit = 20): void {
+export function printClv(
+  engine: KapEngine,
+  out: (s: string) => void,
+  holdout?: HoldoutCheck,
+  limit = 20
+): void {
   const p = engine.portfolio!;
-  out(`KAP lifetime value as of ${serialToIso(p.asOf)} (horizon ${engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS} months, discount ${((engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE) * 100).toFixed(1)}% a year)`);
+  out(
+    `KAP lifetime value as of ${serialToIso(p.asOf)} (horizon ${engine.settings?.clvHorizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS} months, discount ${((engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE) * 100).toFixed(1)}% a year)`
+  );
   for (const m of p.lifetimeModels) {
-    const label = m.currency ? ` (${m.currency})` : '';
+    const label = m.currency ? ` (${m.currency})` : "";
     out(`Accounts fitted${label}: ${m.accounts} · repeat buyers: ${m.repeatBuyers}`);
-    if (m.bgnbd) out(`BG/NBD${label}: r ${num(m.bgnbd.r, 4)} · α ${num(m.bgnbd.alpha, 4)} · a ${num(m.bgnbd.a, 4)} · b ${num(m.bgnbd.b, 4)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`);
-    if (m.gammaGamma) out(`Gamma-Gamma${label}: p ${num(m.gammaGamma.p, 4)} · q ${num(m.gammaGamma.q, 4)} · γ ${num(m.gammaGamma.gamma, 4)}`);
+    if (m.bgnbd)
+      out(
+        `BG/NBD${label}: r ${num(m.bgnbd.r, 4)} · α ${num(m.bgnbd.alpha, 4)} · a ${num(m.bgnbd.a, 4)} · b ${num(m.bgnbd.b, 4)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`
+      );
+    if (m.gammaGamma)
+      out(
+        `Gamma-Gamma${label}: p ${num(m.gammaGamma.p, 4)} · q ${num(m.gammaGamma.q, 4)} · γ ${num(m.gammaGamma.gamma, 4)}`
+      );
     if (m.warning) out(`! ${m.warning}`);
   }
   if (holdout) {
-    out(`Holdout check: fitted to ${serialToIso(holdout.calibrationEnd)}, ${num(holdout.expectedRepeatOrders, 1)} repeat orders expected to ${serialToIso(holdout.holdoutEnd)}, ${holdout.actualRepeatOrders} actual.`);
-    for (const r of holdout.byFrequency) out(`  ${r.frequency.padStart(2)} repeat orders before: ${String(r.accounts).padStart(6)} accounts · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`);
+    out(
+      `Holdout check: fitted to ${serialToIso(holdout.calibrationEnd)}, ${num(holdout.expectedRepeatOrders, 1)} repeat orders expected to ${serialToIso(holdout.holdoutEnd)}, ${holdout.actualRepeatOrders} actual.`
+    );
+    for (const r of holdout.byFrequency)
+      out(
+        `  ${r.frequency.padStart(2)} repeat orders before: ${String(r.accounts).padStart(6)} accounts · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`
+      );
   }
-  out('');
-  const rows = p.accounts.filter((a) => a.lifetime?.clv !== null && a.lifetime !== null).sort((a, b) => b.lifetime!.clv! - a.lifetime!.clv!);
-  out(`${'Account'.padEnd(12)} ${'Orders x'.padStart(8)} ${'P(alive)'.padStart(14)} ${'Orders 12m'.padStart(10)} ${'Revenue 12m'.padStart(12)} ${'CLV'.padStart(12)}`);
+  out("");
+  const rows = p.accounts
+    .filter((a) => a.lifetime?.clv !== null && a.lifetime !== null)
+    .sort((a, b) => b.lifetime!.clv! - a.lifetime!.clv!);
+  out(
+    `${"Account".padEnd(12)} ${"Orders x".padStart(8)} ${"P(alive)".padStart(14)} ${"Orders 12m".padStart(10)} ${"Revenue 12m".padStart(12)} ${"CLV".padStart(12)}`
+  );
   for (const a of rows.slice(0, limit)) {
     const l = a.lifetime!;
-    out(`${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? 'one order only' : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(10)} ${num(l.expectedRevenue12m, 0).padStart(12)} ${num(l.clv, 0).padStart(12)}`);
+    out(
+      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(10)} ${num(l.expectedRevenue12m, 0).padStart(12)} ${num(l.clv, 0).padStart(12)}`
+    );
   }
   if (rows.length > limit) out(`… and ${rows.length - limit} more (--json for every account)`);
 }

@@ -2,6 +2,6 @@
 export class FileReadError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'FileReadError';
+    this.name = "FileReadError";
   }
 }

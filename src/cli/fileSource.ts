@@ -3,13 +3,13 @@
  * streamed out of the zip. Rows go to the ingest session block by block; nothing holds a
  * whole file. Node only.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
-import type { Cell, Grid } from '../ingest/grid';
-import type { IngestSource, SourceTable } from '../engine/session';
-import { sniffFile, TextFileReader, TextLimitError, type TextDialect } from './textFile';
-import { FileReadError } from './errors';
-import { XlsxFileError, XlsxLimitError, XlsxReader } from './xlsxReader';
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import type { Cell, Grid } from "../ingest/grid";
+import type { IngestSource, SourceTable } from "../engine/session";
+import { sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
+import { FileReadError } from "./errors";
+import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
 
 /** Rows per block handed to the session. */
 const BLOCK_ROWS = 20_000;
@@ -24,13 +24,25 @@ export interface FileSource extends IngestSource {
   progress(): { done: number; total: number };
 }
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
+const DELIMITER_NAMES: Record<string, string> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+  "|": "pipe",
+};
+const ENCODING_NAMES: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "windows-1252": "Windows-1252",
+};
 
 function limitError(file: string, e: unknown): unknown {
-  if (e instanceof TextLimitError || e instanceof XlsxLimitError) return new FileReadError(`${basename(file)}: ${e.message}.`);
+  if (e instanceof TextLimitError || e instanceof XlsxLimitError)
+    return new FileReadError(`${basename(file)}: ${e.message}.`);
   if (e instanceof XlsxFileError) return new FileReadError(e.message);
-  if (e instanceof RangeError && /string length|allocation failed|Array buffer/i.test(e.message)) return new FileReadError(`${basename(file)} is too large to read here (${e.message}).`);
+  if (e instanceof RangeError && /string length|allocation failed|Array buffer/i.test(e.message))
+    return new FileReadError(`${basename(file)} is too large to read here (${e.message}).`);
   return e;
 }
 
@@ -41,14 +53,23 @@ function limitError(file: string, e: unknown): unknown {
  */
 function notText(path: string, size: number, dialect: TextDialect): void {
   const name = basename(path);
-  if (size <= dialect.bom) throw new FileReadError(`${name} is empty: export the order lines again and check the file has rows.`);
-  if (dialect.encoding === 'utf-16le' || dialect.encoding === 'utf-16be') return;
-  const fd = openSync(path, 'r');
+  if (size <= dialect.bom)
+    throw new FileReadError(
+      `${name} is empty: export the order lines again and check the file has rows.`
+    );
+  if (dialect.encoding === "utf-16le" || dialect.encoding === "utf-16be") return;
+  const fd = openSync(path, "r");
   try {
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
     const got = readSync(fd, head, 0, head.length, 0);
-    if (got >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) throw new FileReadError(`${name} is an Excel workbook (.xlsx) with a text-file name: rename it to .xlsx, or save it from Excel as CSV.`);
-    if (head.subarray(0, got).includes(0)) throw new FileReadError(`${name} is not a text file (it holds binary data): KAP reads .xlsx workbooks and .csv, .txt or .tsv text exports.`);
+    if (got >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+      throw new FileReadError(
+        `${name} is an Excel workbook (.xlsx) with a text-file name: rename it to .xlsx, or save it from Excel as CSV.`
+      );
+    if (head.subarray(0, got).includes(0))
+      throw new FileReadError(
+        `${name} is not a text file (it holds binary data): KAP reads .xlsx workbooks and .csv, .txt or .tsv text exports.`
+      );
   } finally {
     closeSync(fd);
   }
@@ -77,9 +98,20 @@ export function textSource(path: string): FileSource {
       } finally {
         r.close();
       }
-      if (!more && !values.some((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))) throw new FileReadError(`${basename(path)} is empty: export the order lines again and check the file has rows.`);
+      if (
+        !more &&
+        !values.some((row) =>
+          row.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
+        )
+      )
+        throw new FileReadError(
+          `${basename(path)} is empty: export the order lines again and check the file has rows.`
+        );
       // What the reader settled on, for the report of what KAP assumed (IngestReport.read).
-      const file = { encoding: `${ENCODING_NAMES[dialect.encoding] ?? dialect.encoding}${dialect.bom ? ' with BOM' : ''}`, delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter };
+      const file = {
+        encoding: `${ENCODING_NAMES[dialect.encoding] ?? dialect.encoding}${dialect.bom ? " with BOM" : ""}`,
+        delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
+      };
       const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1, file };
       return [{ peek }];
     },
@@ -108,8 +140,10 @@ export function textSource(path: string): FileSource {
     },
     describe() {
       const d = dialect ?? sniffFile(path);
-      const enc = fellBackAt ? `UTF-8 up to row ${fellBackAt - 1}, then Windows-1252` : (ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding);
-      return `${enc}${d.bom ? ' with BOM' : ''}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
+      const enc = fellBackAt
+        ? `UTF-8 up to row ${fellBackAt - 1}, then Windows-1252`
+        : (ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding);
+      return `${enc}${d.bom ? " with BOM" : ""}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
     },
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
   };
@@ -146,12 +180,22 @@ export function xlsxSource(path: string): FileSource {
               formats.push(fmts);
               return values.length < PEEK_ROWS;
             },
-            { formats: true },
+            { formats: true }
           );
         } catch (e) {
           throw limitError(path, e);
         }
-        const t: SourceTable = { peek: { name: s.name, tableName: s.tables[0], values, numberFormats: formats, top: 1, left: 1 }, rows: s.rows };
+        const t: SourceTable = {
+          peek: {
+            name: s.name,
+            tableName: s.tables[0],
+            values,
+            numberFormats: formats,
+            top: 1,
+            left: 1,
+          },
+          rows: s.rows,
+        };
         sheetOf.set(t, i);
         out.push(t);
       }
@@ -176,7 +220,7 @@ export function xlsxSource(path: string): FileSource {
         throw limitError(path, e);
       }
     },
-    describe: () => '.xlsx',
+    describe: () => ".xlsx",
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
   };
 }
@@ -186,8 +230,11 @@ export function fileSource(path: string): FileSource {
   if (!existsSync(path)) throw new FileReadError(`${path}: no such file.`);
   if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return textSource(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return xlsxSource(path);
-  if (ext === '.xls') throw new FileReadError(`${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`);
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return textSource(path);
+  if (ext === ".xlsx" || ext === ".xlsm") return xlsxSource(path);
+  if (ext === ".xls")
+    throw new FileReadError(
+      `${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`
+    );
   throw new FileReadError(`${basename(path)}: KAP reads .xlsx and .csv files.`);
 }

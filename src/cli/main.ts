@@ -10,30 +10,30 @@
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
-import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isoToSerial, serialToIso } from '../domain/dates';
-import { MissingRoleError } from '../ingest/mapping';
-import { isFiscalStartMonth } from '../domain/analysis/fiscal';
-import { actionsOfScope } from '../engine/actions';
-import { KapEngine } from '../engine/engine';
-import { IngestSession } from '../engine/session';
-import { completeSettings } from '../engine/settings';
-import type { KapSettings } from '../engine/settings';
-import type { SheetSpec } from '../sheets/spec';
-import { FileReadError } from './errors';
-import { fileSource, type FileSource } from './fileSource';
-import { Output, Progress } from './output';
-import { jsonPieces, printSummary, toJson } from './report';
+import { mkdirSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isoToSerial, serialToIso } from "../domain/dates";
+import { MissingRoleError } from "../ingest/mapping";
+import { isFiscalStartMonth } from "../domain/analysis/fiscal";
+import { actionsOfScope } from "../engine/actions";
+import { KapEngine } from "../engine/engine";
+import { IngestSession } from "../engine/session";
+import { completeSettings } from "../engine/settings";
+import type { KapSettings } from "../engine/settings";
+import type { SheetSpec } from "../sheets/spec";
+import { FileReadError } from "./errors";
+import { fileSource, type FileSource } from "./fileSource";
+import { Output, Progress } from "./output";
+import { jsonPieces, printSummary, toJson } from "./report";
 
 /** ExcelJS is large: loaded only by the commands that write a workbook. */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
-  const { writeXlsxFile: write } = await import('../xlsx/writeFile');
+  const { writeXlsxFile: write } = await import("../xlsx/writeFile");
   await write(path, specs);
 }
-import { clvJson, printClv } from './clv';
-import type { HoldoutCheck } from '../domain/analysis/clv';
+import { clvJson, printClv } from "./clv";
+import type { HoldoutCheck } from "../domain/analysis/clv";
 
 export class UsageError extends Error {}
 
@@ -54,36 +54,36 @@ options for every command that reads a file:
 
 /** Every option `kap` accepts (each is named in USAGE). */
 export const OPTIONS = {
-  sheet: { type: 'string' },
-  'as-of': { type: 'string' },
-  culture: { type: 'string' },
-  json: { type: 'boolean' },
-  account: { type: 'string' },
-  out: { type: 'string' },
-  quarter: { type: 'string' },
-  'all-top': { type: 'string' },
-  'fiscal-start': { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  'horizon-months': { type: 'string' },
-  discount: { type: 'string' },
-  'holdout-from': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  sheet: { type: "string" },
+  "as-of": { type: "string" },
+  culture: { type: "string" },
+  json: { type: "boolean" },
+  account: { type: "string" },
+  out: { type: "string" },
+  quarter: { type: "string" },
+  "all-top": { type: "string" },
+  "fiscal-start": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  "horizon-months": { type: "string" },
+  discount: { type: "string" },
+  "holdout-from": { type: "string" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 interface Opts {
   sheet?: string;
-  'as-of'?: string;
+  "as-of"?: string;
   culture?: string;
   json?: boolean;
   account?: string;
   out?: string;
   quarter?: string;
-  'all-top'?: string;
-  'fiscal-start'?: string;
+  "all-top"?: string;
+  "fiscal-start"?: string;
   quiet?: boolean;
-  'horizon-months'?: string;
+  "horizon-months"?: string;
   discount?: string;
-  'holdout-from'?: string;
+  "holdout-from"?: string;
   help?: boolean;
 }
 
@@ -96,37 +96,51 @@ interface Loaded {
 
 function settingsFrom(o: Opts): KapSettings {
   const settings: KapSettings = completeSettings({});
-  if (o['as-of'] !== undefined) {
-    if (isoToSerial(o['as-of']) === undefined) throw new UsageError(`--as-of "${o['as-of']}" is not a date: use YYYY-MM-DD.`);
-    settings.asOf = o['as-of'];
+  if (o["as-of"] !== undefined) {
+    if (isoToSerial(o["as-of"]) === undefined)
+      throw new UsageError(`--as-of "${o["as-of"]}" is not a date: use YYYY-MM-DD.`);
+    settings.asOf = o["as-of"];
   }
-  if (o['fiscal-start'] !== undefined) {
-    const m = Number(o['fiscal-start']);
-    if (!isFiscalStartMonth(m)) throw new UsageError('--fiscal-start must be a month number 1–12.');
+  if (o["fiscal-start"] !== undefined) {
+    const m = Number(o["fiscal-start"]);
+    if (!isFiscalStartMonth(m)) throw new UsageError("--fiscal-start must be a month number 1–12.");
     settings.fiscalYearStartMonth = m;
   }
-  if (o['horizon-months'] !== undefined) {
-    const h = Number(o['horizon-months']);
-    if (!(Number.isFinite(h) && h > 0 && h <= 1200)) throw new UsageError('--horizon-months must be a number of months from 1 to 1200 (e.g. 12).');
+  if (o["horizon-months"] !== undefined) {
+    const h = Number(o["horizon-months"]);
+    if (!(Number.isFinite(h) && h > 0 && h <= 1200))
+      throw new UsageError("--horizon-months must be a number of months from 1 to 1200 (e.g. 12).");
     settings.clvHorizonMonths = h;
   }
   if (o.discount !== undefined) {
     const d = Number(o.discount);
-    if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new UsageError('--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%.');
+    if (!(Number.isFinite(d) && d > -1 && d <= 10))
+      throw new UsageError("--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%.");
     settings.clvDiscountRate = d;
   }
   return settings;
 }
 
 /** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (RULES.md §2). */
-async function load(file: string, o: Opts, progress: Progress, settings = settingsFrom(o)): Promise<Loaded> {
+async function load(
+  file: string,
+  o: Opts,
+  progress: Progress,
+  settings = settingsFrom(o)
+): Promise<Loaded> {
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
-  if (o.culture !== undefined && !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(o.culture)) throw new UsageError(`--culture "${o.culture}" is not a culture name: use e.g. en-GB, en-US or de-DE.`);
+  if (o.culture !== undefined && !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(o.culture))
+    throw new UsageError(
+      `--culture "${o.culture}" is not a culture name: use e.g. en-GB, en-US or de-DE.`
+    );
   // --culture settles what the file cannot: day- or month-first dates, and a decimal comma or point.
   const session = new IngestSession(source, settings, { ordersSheet: o.sheet, culture: o.culture });
   const tables = await session.tables();
-  if (o.sheet && !tables.some((t) => t.peek.name.toLowerCase() === o.sheet!.toLowerCase())) throw new UsageError(`No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(', ')}.`);
+  if (o.sheet && !tables.some((t) => t.peek.name.toLowerCase() === o.sheet!.toLowerCase()))
+    throw new UsageError(
+      `No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(", ")}.`
+    );
   const engine = new KapEngine();
   const name = basename(file);
   const { report } = await session.run(engine, {
@@ -136,10 +150,17 @@ async function load(file: string, o: Opts, progress: Progress, settings = settin
     },
   });
   if (report.accepted === 0) {
-    const nothingUnder = report.warnings.length === 0 && report.rejected.length === 0 && report.skippedBlank + report.skippedHeaders + report.skippedTotals === 0;
-    throw new UsageError(nothingUnder ? `No order lines in ${file}: it has a header row but no rows under it.` : `No usable order lines in ${file}. ${report.warnings.join(' ')}`.trimEnd());
+    const nothingUnder =
+      report.warnings.length === 0 &&
+      report.rejected.length === 0 &&
+      report.skippedBlank + report.skippedHeaders + report.skippedTotals === 0;
+    throw new UsageError(
+      nothingUnder
+        ? `No order lines in ${file}: it has a header row but no rows under it.`
+        : `No usable order lines in ${file}. ${report.warnings.join(" ")}`.trimEnd()
+    );
   }
-  progress.show(`Analysing ${report.accounts.toLocaleString('en-GB')} accounts`);
+  progress.show(`Analysing ${report.accounts.toLocaleString("en-GB")} accounts`);
   engine.analyze(settings);
   progress.clear();
   return { engine, source, file };
@@ -158,22 +179,33 @@ async function run(argv: string[]): Promise<number> {
     return o.help ? 0 : 1;
   }
   const progress = new Progress(process.stderr, !o.quiet);
-  if (command === 'demo') return demo(o, progress);
-  if (!['analyze', 'analyse', 'sheets', 'qbr', 'clv'].includes(command)) throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
+  if (command === "demo") return demo(o, progress);
+  if (!["analyze", "analyse", "sheets", "qbr", "clv"].includes(command))
+    throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
 
-  if (command === 'analyze' || command === 'analyse') {
+  if (command === "analyze" || command === "analyse") {
     const { engine, source } = await load(file, o, progress);
     if (o.json) {
       // Written piece by piece as it is made, waiting for a slow reader: never one huge string.
-      for (const piece of jsonPieces(toJson(engine, { name: basename(file), read: source.describe() }))) await out.write(piece);
-      await out.write('\n');
-    } else printSummary(engine, (s) => out.line(s), Infinity, `${basename(file)} (${source.describe()})`);
+      for (const piece of jsonPieces(
+        toJson(engine, { name: basename(file), read: source.describe() })
+      ))
+        await out.write(piece);
+      await out.write("\n");
+    } else
+      printSummary(
+        engine,
+        (s) => out.line(s),
+        Infinity,
+        `${basename(file)} (${source.describe()})`
+      );
     return 0;
   }
-  if (command === 'clv') {
-    const from = o['holdout-from'];
-    if (from !== undefined && isoToSerial(from) === undefined) throw new UsageError(`--holdout-from "${from}" is not a date: use YYYY-MM-DD.`);
+  if (command === "clv") {
+    const from = o["holdout-from"];
+    if (from !== undefined && isoToSerial(from) === undefined)
+      throw new UsageError(`--holdout-from "${from}" is not a date: use YYYY-MM-DD.`);
     const { engine } = await load(file, o, progress);
     let holdout: HoldoutCheck | undefined;
     if (from !== undefined) {
@@ -186,32 +218,40 @@ async function run(argv: string[]): Promise<number> {
     }
     if (o.json) {
       for (const piece of jsonPieces(clvJson(engine, holdout))) await out.write(piece);
-      await out.write('\n');
+      await out.write("\n");
     } else printClv(engine, (s) => out.line(s), holdout);
     return 0;
   }
-  if (command === 'sheets') {
-    if (!o.account) throw new UsageError('kap sheets needs --account ID.');
-    if (!o.out) throw new UsageError('kap sheets needs --out file.xlsx.');
+  if (command === "sheets") {
+    if (!o.account) throw new UsageError("kap sheets needs --account ID.");
+    if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
     const { engine } = await load(file, o, progress);
-    if (!engine.account(o.account)) throw new UsageError(`No account "${o.account}" in the order lines.`);
-    const specs = [...actionsOfScope('portfolio'), ...actionsOfScope('account')].flatMap((a) => engine.sheets(a, { accountKey: o.account, live: false }));
+    if (!engine.account(o.account))
+      throw new UsageError(`No account "${o.account}" in the order lines.`);
+    const specs = [...actionsOfScope("portfolio"), ...actionsOfScope("account")].flatMap((a) =>
+      engine.sheets(a, { accountKey: o.account, live: false })
+    );
     await writeXlsxFile(resolve(o.out), specs);
     out.line(`Wrote ${specs.length} sheets to ${resolve(o.out)}`);
     return 0;
   }
   // qbr
-  if (!o.out) throw new UsageError('kap qbr needs --out (a .xlsx file, or a folder with --all-top).');
+  if (!o.out)
+    throw new UsageError("kap qbr needs --out (a .xlsx file, or a folder with --all-top).");
   // One analysis serves every workbook below, however many accounts --all-top asks for.
   const { engine } = await load(file, o, progress);
-  if (o['all-top'] !== undefined) {
-    const n = Number(o['all-top']);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError('--all-top needs a whole number of accounts.');
-    const top = engine.portfolio!.accounts.filter((a) => a.isTopLevel).sort((a, b) => b.revenueLast12 - a.revenueLast12).slice(0, n);
+  if (o["all-top"] !== undefined) {
+    const n = Number(o["all-top"]);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError("--all-top needs a whole number of accounts.");
+    const top = engine
+      .portfolio!.accounts.filter((a) => a.isTopLevel)
+      .sort((a, b) => b.revenueLast12 - a.revenueLast12)
+      .slice(0, n);
     const dir = resolve(o.out);
     mkdirSync(dir, { recursive: true });
     for (const a of top) {
-      const specs = engine.sheets('qbr', { accountKey: a.key, quarter: o.quarter, live: false });
+      const specs = engine.sheets("qbr", { accountKey: a.key, quarter: o.quarter, live: false });
       const path = join(dir, `QBR ${safeFile(a.accountId)} ${safeFile(a.name)}.xlsx`);
       await writeXlsxFile(path, specs);
       out.line(path);
@@ -219,38 +259,57 @@ async function run(argv: string[]): Promise<number> {
     out.line(`Wrote ${top.length} QBR workbooks to ${dir}`);
     return 0;
   }
-  if (!o.account) throw new UsageError('kap qbr needs --account ID or --all-top N.');
-  if (!engine.account(o.account)) throw new UsageError(`No account "${o.account}" in the order lines.`);
-  const specs = engine.sheets('qbr', { accountKey: o.account, quarter: o.quarter, live: false });
+  if (!o.account) throw new UsageError("kap qbr needs --account ID or --all-top N.");
+  if (!engine.account(o.account))
+    throw new UsageError(`No account "${o.account}" in the order lines.`);
+  const specs = engine.sheets("qbr", { accountKey: o.account, quarter: o.quarter, live: false });
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
 }
 
 function safeFile(s: string): string {
-  return s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60).trim();
+  return s
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")
+    .slice(0, 60)
+    .trim();
 }
 
 /** The README's main job: the bundled sample → health sheet, dashboard and a QBR workbook in out/. */
 async function demo(o: Opts, progress: Progress): Promise<number> {
-  const sample = resolve(__dirname, '../../assets/sample-workbook.xlsx');
-  const dir = resolve(o.out ?? 'out');
+  const sample = resolve(__dirname, "../../assets/sample-workbook.xlsx");
+  const dir = resolve(o.out ?? "out");
   mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
   // The sample's history ends on its last order date: analyse as of then, so the demo never ages.
-  const { engine, source } = await load(sample, { ...o, sheet: undefined }, progress, settingsFrom(o));
+  const { engine, source } = await load(
+    sample,
+    { ...o, sheet: undefined },
+    progress,
+    settingsFrom(o)
+  );
   const p = engine.portfolio!;
   const report = engine.report!;
-  const portfolioFile = join(dir, 'KAP portfolio.xlsx');
-  await writeXlsxFile(portfolioFile, actionsOfScope('portfolio').flatMap((a) => engine.sheets(a, { live: false })));
-  const top = p.accounts.filter((a) => a.isTopLevel).sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
+  const portfolioFile = join(dir, "KAP portfolio.xlsx");
+  await writeXlsxFile(
+    portfolioFile,
+    actionsOfScope("portfolio").flatMap((a) => engine.sheets(a, { live: false }))
+  );
+  const top = p.accounts
+    .filter((a) => a.isTopLevel)
+    .sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
   const qbrFile = join(dir, `QBR ${safeFile(top.accountId)} ${safeFile(top.name)}.xlsx`);
-  await writeXlsxFile(qbrFile, engine.sheets('qbr', { accountKey: top.key, live: false }));
+  await writeXlsxFile(qbrFile, engine.sheets("qbr", { accountKey: top.key, live: false }));
   const accountFile = join(dir, `KAP account ${safeFile(top.accountId)}.xlsx`);
-  await writeXlsxFile(accountFile, actionsOfScope('account').flatMap((a) => engine.sheets(a, { accountKey: top.key, live: false })));
+  await writeXlsxFile(
+    accountFile,
+    actionsOfScope("account").flatMap((a) => engine.sheets(a, { accountKey: top.key, live: false }))
+  );
   printSummary(engine, (s) => out.line(s), 10, `${basename(sample)} (${source.describe()})`);
-  out.line('');
-  out.line(`Read ${report.accepted.toLocaleString('en-GB')} order lines of ${report.accounts} accounts as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+  out.line("");
+  out.line(
+    `Read ${report.accepted.toLocaleString("en-GB")} order lines of ${report.accounts} accounts as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`
+  );
   out.line(`Health sheet, dashboard and whitespace map: ${portfolioFile}`);
   out.line(`Purchase breakdown, cross-sell, account plan and 5P for ${top.name}: ${accountFile}`);
   out.line(`QBR workbook for ${top.name}: ${qbrFile}`);
@@ -259,11 +318,22 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
 
 /** One clear line for anything the user can fix; exit status 1. */
 export function explain(e: unknown): string {
-  if (e instanceof UsageError || e instanceof FileReadError || e instanceof MissingRoleError) return e.message;
-  if (e instanceof RangeError && /string length|allocation failed|Array buffer|Maximum call stack/i.test(e.message)) return `kap: the input is too large for this machine (${e.message}). Split the file by year, or give Node more memory with NODE_OPTIONS=--max-old-space-size=4096.`;
-  if (e instanceof Error && e.name === 'TypeError' && /Unknown option|Unexpected argument/.test(e.message)) return `${e.message}\n${USAGE}`;
-  if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return `${e.message}\n${USAGE}`;
-  if (e instanceof Error) return `kap: ${e.message.split('\n')[0]}`;
+  if (e instanceof UsageError || e instanceof FileReadError || e instanceof MissingRoleError)
+    return e.message;
+  if (
+    e instanceof RangeError &&
+    /string length|allocation failed|Array buffer|Maximum call stack/i.test(e.message)
+  )
+    return `kap: the input is too large for this machine (${e.message}). Split the file by year, or give Node more memory with NODE_OPTIONS=--max-old-space-size=4096.`;
+  if (
+    e instanceof Error &&
+    e.name === "TypeError" &&
+    /Unknown option|Unexpected argument/.test(e.message)
+  )
+    return `${e.message}\n${USAGE}`;
+  if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS"))
+    return `${e.message}\n${USAGE}`;
+  if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
 }
 
@@ -276,8 +346,8 @@ const out = new Output(process.stdout);
  */
 export function main(argv: string[] = process.argv.slice(2)): void {
   // The reader went away (`kap analyze f.csv | head`): stop quietly, as other command-line tools do.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
     process.stderr.write(`kap: cannot write the output (${e.message}).\n`);
     process.exit(1);
   });

@@ -3,15 +3,15 @@
  * exits (a pipe to a slow reader gets every byte), and progress on standard error only when
  * it is a terminal.
  */
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 
 export class Output {
   constructor(private stream: Writable) {}
 
   /** Writes, then waits while the stream's buffer is full (a slow reader holds us back, not our memory). */
   async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    if (!this.stream.write(text)) await once(this.stream, "drain");
   }
 
   /** A line, without waiting (short output). */
@@ -24,7 +24,7 @@ export class Output {
     return new Promise((resolve) => {
       if (this.stream.writableLength === 0 && !this.stream.writableNeedDrain) return resolve();
       // An empty write's callback runs after every earlier write has been flushed.
-      this.stream.write('', () => resolve());
+      this.stream.write("", () => resolve());
     });
   }
 }
@@ -34,12 +34,12 @@ export class Progress {
   private readonly on: boolean;
   private last = 0;
   private started = Date.now();
-  private stage = '';
+  private stage = "";
   private shown = false;
 
   constructor(
     private stream: NodeJS.WriteStream,
-    wanted: boolean,
+    wanted: boolean
   ) {
     this.on = wanted && stream.isTTY === true;
   }
@@ -55,18 +55,18 @@ export class Progress {
     let text = stage;
     if (done !== undefined && total) {
       const f = Math.min(1, done / total);
-      const mb = (x: number) => Math.round(x / 1048576).toLocaleString('en-GB');
+      const mb = (x: number) => Math.round(x / 1048576).toLocaleString("en-GB");
       const secs = now - this.started;
       const left = f > 0.02 ? Math.round(((secs / f) * (1 - f)) / 1000) : undefined;
-      text += `: ${Math.round(f * 100)}% (${mb(done)} of ${mb(total)} MB)${left !== undefined ? `, ${left} s left` : ''}`;
-    } else text += '…';
+      text += `: ${Math.round(f * 100)}% (${mb(done)} of ${mb(total)} MB)${left !== undefined ? `, ${left} s left` : ""}`;
+    } else text += "…";
     this.stream.write(`\r\x1b[K${text}`);
     this.shown = true;
   }
 
   clear(): void {
     if (!this.on || !this.shown) return;
-    this.stream.write('\r\x1b[K');
+    this.stream.write("\r\x1b[K");
     this.shown = false;
   }
 }

@@ -16,28 +16,29 @@
  * in the row above reuses its value). Every string it makes is a fresh copy, never a slice of a
  * read buffer, so what the engine keeps does not hold the file's blocks in memory.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { isAscii, isUtf8 } from 'node:buffer';
-import type { Cell } from '../ingest/grid';
+import { closeSync, openSync, readSync } from "node:fs";
+import { isAscii, isUtf8 } from "node:buffer";
+import type { Cell } from "../ingest/grid";
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /** Windows-1252 bytes 0x80–0x9F (the five undefined bytes keep their own code points, as browsers do). */
 const CP1252_80_9F = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+  0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
 /** Windows-1252 bytes [a, b) → text. */
 export function decode1252(bytes: Uint8Array, a = 0, b = bytes.length): string {
-  let out = '';
-  let run = '';
+  let out = "";
+  let run = "";
   for (let i = a; i < b; i++) {
     const c = bytes[i];
     run += String.fromCharCode(c >= 0x80 && c <= 0x9f ? CP1252_80_9F[c - 0x80] : c);
     if (run.length >= 4096) {
       out += run;
-      run = '';
+      run = "";
     }
   }
   return out + run;
@@ -45,23 +46,24 @@ export function decode1252(bytes: Uint8Array, a = 0, b = bytes.length): string {
 
 /** The encoding a file's first bytes show: a BOM, else UTF-8 (changed to Windows-1252 at the first field that is not UTF-8). */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: "utf-8", bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
   // No BOM: UTF-8 when the bytes are (a cut multi-byte character at the end is allowed for).
   let end = head.length;
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
-  return { encoding: isUtf8(head.subarray(0, end)) ? 'utf-8' : 'windows-1252', bom: 0 };
+  return { encoding: isUtf8(head.subarray(0, end)) ? "utf-8" : "windows-1252", bom: 0 };
 }
 
 /** Bytes → text by the rules above (whole small files: tests, LibreOffice's output). */
 export function decodeText(buf: Uint8Array): string {
   const { encoding, bom } = sniffEncoding(buf);
   const body = Buffer.from(buf.buffer, buf.byteOffset + bom, buf.byteLength - bom);
-  if (encoding === 'utf-16le') return body.toString('utf16le');
-  if (encoding === 'utf-16be') return Buffer.from(body).swap16().toString('utf16le');
-  if (encoding === 'utf-8' && isUtf8(body)) return body.toString('utf8');
+  if (encoding === "utf-16le") return body.toString("utf16le");
+  if (encoding === "utf-16be") return Buffer.from(body).swap16().toString("utf16le");
+  if (encoding === "utf-8" && isUtf8(body)) return body.toString("utf8");
   return decode1252(body);
 }
 
@@ -70,7 +72,7 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const TAB = 9;
-const CANDIDATES = [',', ';', '\t', '|'];
+const CANDIDATES = [",", ";", "\t", "|"];
 
 /**
  * The delimiter of delimited text from its first lines: Excel's "sep=X" line if present, else
@@ -91,8 +93,8 @@ export function sniffDelimiter(text: string): { delimiter: string; skip: number 
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (quoted) continue;
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
       if (any) {
         CANDIDATES.forEach((_, k) => counts[k].push(cur[k]));
         lines++;
@@ -119,14 +121,14 @@ export function sniffDelimiter(text: string): { delimiter: string; skip: number 
       if (h >= 2 && (best < 0 || h > counts[best][0])) best = k;
     });
   }
-  return { delimiter: best < 0 ? ',' : CANDIDATES[best], skip: 0 };
+  return { delimiter: best < 0 ? "," : CANDIDATES[best], skip: 0 };
 }
 
 export interface CsvParserOptions {
   /** The delimiter (one character). */
   delimiter: string;
   /** 'utf-8' (falls back to Windows-1252 at the first field that is not UTF-8) or 'windows-1252'. UTF-16 is transcoded before. */
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: "utf-8" | "windows-1252";
   /**
    * Raw: every field as its text, as written. Typed (default): fields trimmed; empty → null;
    * plain numbers (-12, 3.5; not ids with leading zeros, not "1.200", which a column's number
@@ -142,7 +144,10 @@ export const MAX_ROW_BYTES = 64 * 1024 * 1024;
 export class TextLimitError extends Error {}
 
 /** Node's own Buffer decoders, without toString's argument checks (they are on every Buffer). */
-type FastBuffer = Buffer & { latin1Slice(a: number, b: number): string; utf8Slice(a: number, b: number): string };
+type FastBuffer = Buffer & {
+  latin1Slice(a: number, b: number): string;
+  utf8Slice(a: number, b: number): string;
+};
 
 /**
  * Streaming RFC 4180 parser over bytes. Feed it consecutive chunks; it emits each complete row
@@ -153,7 +158,7 @@ export class CsvParser {
   private readonly delim: number;
   private readonly raw: boolean;
   /** 'utf-8' until a field is not UTF-8. */
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: "utf-8" | "windows-1252";
   /** 1-based row at which the encoding changed to Windows-1252, if it did. */
   fellBackAt?: number;
   rows = 0;
@@ -169,7 +174,8 @@ export class CsvParser {
   private allAscii = false;
 
   constructor(options: CsvParserOptions) {
-    if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 127) throw new Error('The delimiter must be one ASCII character.');
+    if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 127)
+      throw new Error("The delimiter must be one ASCII character.");
     this.delim = options.delimiter.charCodeAt(0);
     this.encoding = options.encoding;
     this.raw = options.raw ?? false;
@@ -179,7 +185,10 @@ export class CsvParser {
   feed(chunk: Uint8Array, final: boolean, emit: (row: Cell[]) => void): void {
     const need = this.have + chunk.length;
     if (need > this.work.length) {
-      if (this.have > MAX_ROW_BYTES) throw new TextLimitError(`a row is longer than ${MAX_ROW_BYTES / 1048576} MB (an unclosed quote?)`);
+      if (this.have > MAX_ROW_BYTES)
+        throw new TextLimitError(
+          `a row is longer than ${MAX_ROW_BYTES / 1048576} MB (an unclosed quote?)`
+        );
       const bigger = Buffer.allocUnsafe(Math.max(need, this.work.length * 2)) as FastBuffer;
       this.work.copy(bigger, 0, 0, this.have);
       this.work = bigger;
@@ -272,13 +281,19 @@ export class CsvParser {
             if (eolByte === LF && b > a && buf[b - 1] === CR) b--;
           }
         }
-        row.push(special === undefined ? this.cell(buf, a, b, col) : this.raw ? special : typedText(special));
+        row.push(
+          special === undefined
+            ? this.cell(buf, a, b, col)
+            : this.raw
+              ? special
+              : typedText(special)
+        );
         col++;
         if (p < eol) {
           // At a delimiter: another field follows; one just before the line break is empty.
           p++;
           if (p < eol) continue;
-          row.push(this.raw ? '' : null);
+          row.push(this.raw ? "" : null);
         }
         p = eol + 1;
         this.rows++;
@@ -301,9 +316,9 @@ export class CsvParser {
       }
     }
     if (ascii || this.allAscii) return buf.latin1Slice(a, b);
-    if (this.encoding === 'utf-8') {
+    if (this.encoding === "utf-8") {
       if (isUtf8(buf.subarray(a, b))) return buf.utf8Slice(a, b);
-      this.encoding = 'windows-1252';
+      this.encoding = "windows-1252";
       this.fellBackAt = this.rows + 1;
     }
     return decode1252(buf, a, b);
@@ -340,9 +355,9 @@ export class CsvParser {
 /** A field built as text (doubled quotes): trimmed, and a number by the same rule as any other field. */
 function typedText(text: string): Cell {
   const s = text.trim();
-  if (s === '') return null;
+  if (s === "") return null;
   if (!/^-?[\d.]+$/.test(s)) return s;
-  const b = Buffer.from(s, 'latin1');
+  const b = Buffer.from(s, "latin1");
   return plainNumber(b, 0, b.length) ?? s;
 }
 
@@ -374,7 +389,12 @@ function plainNumber(buf: Uint8Array, a: number, b: number): number | undefined 
   if (i !== b) return undefined;
   if (fracLen === 3 && intLen <= 3 && buf[intStart] !== 48) return undefined;
   // Up to 15 digits the sum is exact, and one division by an exact power of ten rounds correctly.
-  const r = intLen + fracLen > 15 ? Number(Buffer.from(buf.buffer, buf.byteOffset + a, b - a).toString('latin1')) : fracLen ? v / POW10[fracLen] : v;
+  const r =
+    intLen + fracLen > 15
+      ? Number(Buffer.from(buf.buffer, buf.byteOffset + a, b - a).toString("latin1"))
+      : fracLen
+        ? v / POW10[fracLen]
+        : v;
   return neg && intLen + fracLen <= 15 ? -r : r;
 }
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -391,7 +411,7 @@ const CHUNK = 1 << 20;
 
 /** Reads a file's first bytes (up to 64 KB) and settles its dialect. */
 export function sniffFile(path: string): TextDialect {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, "r");
   try {
     const head = Buffer.alloc(64 * 1024);
     const got = readSync(fd, head, 0, head.length, 0);
@@ -405,10 +425,18 @@ export function sniffDialect(head: Buffer): TextDialect {
   const { encoding, bom } = sniffEncoding(head);
   const body = head.subarray(bom);
   const text =
-    encoding === 'utf-16le' ? body.subarray(0, body.length & ~1).toString('utf16le') : encoding === 'utf-16be' ? Buffer.from(body.subarray(0, body.length & ~1)).swap16().toString('utf16le') : encoding === 'utf-8' ? body.toString('utf8') : decode1252(body);
+    encoding === "utf-16le"
+      ? body.subarray(0, body.length & ~1).toString("utf16le")
+      : encoding === "utf-16be"
+        ? Buffer.from(body.subarray(0, body.length & ~1))
+            .swap16()
+            .toString("utf16le")
+        : encoding === "utf-8"
+          ? body.toString("utf8")
+          : decode1252(body);
   const { delimiter, skip } = sniffDelimiter(text);
   // `skip` counts characters of the "sep=" line; in every encoding here those are one unit each.
-  const unit = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
+  const unit = encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 1;
   return { encoding, bom, delimiter, skip: skip * unit };
 }
 
@@ -430,18 +458,22 @@ export class TextFileReader {
 
   constructor(
     readonly path: string,
-    options: { raw?: boolean; dialect?: TextDialect } = {},
+    options: { raw?: boolean; dialect?: TextDialect } = {}
   ) {
     this.dialect = options.dialect ?? sniffFile(path);
     const e = this.dialect.encoding;
-    this.parser = new CsvParser({ delimiter: this.dialect.delimiter, encoding: e === 'windows-1252' ? 'windows-1252' : 'utf-8', raw: options.raw });
-    this.fd = openSync(path, 'r');
+    this.parser = new CsvParser({
+      delimiter: this.dialect.delimiter,
+      encoding: e === "windows-1252" ? "windows-1252" : "utf-8",
+      raw: options.raw,
+    });
+    this.fd = openSync(path, "r");
     this.pos = this.dialect.bom + this.dialect.skip;
   }
 
   /** The encoding as read: UTF-8 files with a field that is not UTF-8 were read as Windows-1252 from that row on. */
   get encoding(): TextEncoding {
-    return this.dialect.encoding === 'utf-8' ? this.parser.encoding : this.dialect.encoding;
+    return this.dialect.encoding === "utf-8" ? this.parser.encoding : this.dialect.encoding;
   }
 
   get fellBackAt(): number | undefined {
@@ -457,13 +489,13 @@ export class TextFileReader {
     const final = got === 0;
     let bytes: Buffer = this.buf.subarray(0, got);
     const e = this.dialect.encoding;
-    if (e === 'utf-16le' || e === 'utf-16be') {
+    if (e === "utf-16le" || e === "utf-16be") {
       if (this.odd) bytes = Buffer.concat([this.odd, bytes]);
       const even = bytes.length & ~1;
       this.odd = even < bytes.length ? Buffer.from(bytes.subarray(even)) : null;
       const units = Buffer.from(bytes.subarray(0, even));
-      if (e === 'utf-16be') units.swap16();
-      bytes = Buffer.from(units.toString('utf16le'), 'utf8');
+      if (e === "utf-16be") units.swap16();
+      bytes = Buffer.from(units.toString("utf16le"), "utf8");
     }
     this.parser.feed(bytes, final, emit);
     if (final) this.close();
@@ -482,6 +514,10 @@ export function parseCsv(text: string): string[][] {
   const unbom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { delimiter, skip } = sniffDelimiter(unbom);
   const rows: string[][] = [];
-  new CsvParser({ delimiter, encoding: 'utf-8', raw: true }).feed(Buffer.from(unbom.slice(skip), 'utf8'), true, (r) => rows.push(r as string[]));
+  new CsvParser({ delimiter, encoding: "utf-8", raw: true }).feed(
+    Buffer.from(unbom.slice(skip), "utf8"),
+    true,
+    (r) => rows.push(r as string[])
+  );
   return rows;
 }

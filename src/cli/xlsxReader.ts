@@ -10,12 +10,12 @@
  * Shared strings are read first (they are needed by every sheet) and, like the sheets, scanned
  * as they stream. Formulas are skipped (their cached result is the value).
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
-import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
-import yauzl from 'yauzl';
-import type { Cell } from '../ingest/grid';
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { basename } from "node:path";
+import { Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
+import yauzl from "yauzl";
+import type { Cell } from "../ingest/grid";
 
 /** A workbook KAP cannot read: one sentence for the user. */
 export class XlsxFileError extends Error {}
@@ -36,23 +36,60 @@ export interface XlsxSheet {
 const MAX_ELEMENT_BYTES = 64 * 1024 * 1024;
 
 const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 const ENTITY = /&(?:(amp)|(lt)|(gt)|(quot)|(apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 /** XML text → text: the five named entities and character references. */
 export function unescapeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
+  if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_m, amp, lt, gt, quot, apos, dec, hex) =>
-    amp ? '&' : lt ? '<' : gt ? '>' : quot ? '"' : apos ? "'" : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+    amp
+      ? "&"
+      : lt
+        ? "<"
+        : gt
+          ? ">"
+          : quot
+            ? '"'
+            : apos
+              ? "'"
+              : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))
   );
 }
 
 /** "_x000D_" escapes Excel writes for control characters in strings. */
 function unescapeOoxml(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf("_x") < 0
+    ? s
+    : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -62,8 +99,8 @@ function attr(tag: string, name: string): string | undefined {
 
 /** Every text run of a string item, outside phonetic runs (<rPh>). */
 function itemText(xml: string): string {
-  let out = '';
-  const clean = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = "";
+  const clean = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(clean))) if (m[1] !== undefined) out += m[1];
@@ -71,24 +108,30 @@ function itemText(xml: string): string {
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false }, (err, zip) => (err || !zip ? reject(err) : resolve(zip))));
+  return new Promise((resolve, reject) =>
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false },
+      (err, zip) => (err || !zip ? reject(err) : resolve(zip))
+    )
+  );
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, yauzl.Entry>();
-    zip.on('entry', (e: yauzl.Entry) => {
-      out.set(e.fileName.replace(/^\//, ''), e);
+    zip.on("entry", (e: yauzl.Entry) => {
+      out.set(e.fileName.replace(/^\//, ""), e);
       zip.readEntry();
     });
-    zip.on('end', () => resolve(out));
-    zip.on('error', reject);
+    zip.on("end", () => resolve(out));
+    zip.on("error", reject);
     zip.readEntry();
   });
 }
 
 function firstBytes(path: string, n: number): Buffer {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, "r");
   try {
     const buf = Buffer.alloc(n);
     return buf.subarray(0, readSync(fd, buf, 0, n, 0));
@@ -134,7 +177,7 @@ function xmlNumber(buf: Buffer, a: number, b: number): number {
     const r = frac ? v / POW10[frac] : v;
     return neg ? -r : r;
   }
-  return Number(buf.toString('latin1', a, b));
+  return Number(buf.toString("latin1", a, b));
 }
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -149,7 +192,10 @@ class ChunkScanner {
   add(chunk: Buffer): number {
     const need = this.have + chunk.length;
     if (need > this.buf.length) {
-      if (this.have > MAX_ELEMENT_BYTES) throw new XlsxLimitError(`an element of the workbook is larger than ${MAX_ELEMENT_BYTES / 1048576} MB`);
+      if (this.have > MAX_ELEMENT_BYTES)
+        throw new XlsxLimitError(
+          `an element of the workbook is larger than ${MAX_ELEMENT_BYTES / 1048576} MB`
+        );
       const bigger = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2, 1 << 16));
       this.buf.copy(bigger, 0, 0, this.have);
       this.buf = bigger;
@@ -179,7 +225,7 @@ export class XlsxReader {
   private constructor(
     readonly path: string,
     private zip: yauzl.ZipFile,
-    private entries: Map<string, yauzl.Entry>,
+    private entries: Map<string, yauzl.Entry>
   ) {}
 
   /** Opens a workbook: its sheets, styles and shared strings. Throws XlsxFileError with one sentence. */
@@ -187,8 +233,14 @@ export class XlsxReader {
     const name = basename(path);
     const head = firstBytes(path, 8);
     if (head.length === 0) throw new XlsxFileError(`${name} is empty.`);
-    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) throw new XlsxFileError(`${name} is password-protected (or an old-format workbook): remove the password or save it as .xlsx in Excel, then try again.`);
-    if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) throw new XlsxFileError(`${name} is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension.`);
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
+      throw new XlsxFileError(
+        `${name} is password-protected (or an old-format workbook): remove the password or save it as .xlsx in Excel, then try again.`
+      );
+    if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04))
+      throw new XlsxFileError(
+        `${name} is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension.`
+      );
     let r: XlsxReader;
     try {
       const zip = await openZip(path);
@@ -196,7 +248,9 @@ export class XlsxReader {
       await r.readWorkbook();
     } catch (e) {
       if (e instanceof XlsxFileError || e instanceof XlsxLimitError) throw e;
-      throw new XlsxFileError(`${name} could not be opened: it is damaged or not a real .xlsx workbook (${(e as Error).message}).`);
+      throw new XlsxFileError(
+        `${name} could not be opened: it is damaged or not a real .xlsx workbook (${(e as Error).message}).`
+      );
     }
     return r;
   }
@@ -213,24 +267,41 @@ export class XlsxReader {
    */
   private stream(part: string): Promise<Readable> {
     const e = this.entries.get(part);
-    if (!e) return Promise.reject(new XlsxFileError(`${basename(this.path)} has no ${part}: it is damaged or not a real .xlsx workbook.`));
-    if (e.compressionMethod !== 8 && e.compressionMethod !== 0) return Promise.reject(new XlsxFileError(`${basename(this.path)} uses a compression KAP cannot read: save it again in Excel.`));
+    if (!e)
+      return Promise.reject(
+        new XlsxFileError(
+          `${basename(this.path)} has no ${part}: it is damaged or not a real .xlsx workbook.`
+        )
+      );
+    if (e.compressionMethod !== 8 && e.compressionMethod !== 0)
+      return Promise.reject(
+        new XlsxFileError(
+          `${basename(this.path)} uses a compression KAP cannot read: save it again in Excel.`
+        )
+      );
     // Local file header: 30 bytes, then the name and extra field, then the data.
-    const fd = openSync(this.path, 'r');
+    const fd = openSync(this.path, "r");
     let start: number;
     try {
       const h = Buffer.alloc(30);
       readSync(fd, h, 0, 30, e.relativeOffsetOfLocalHeader);
-      if (h.readUInt32LE(0) !== 0x04034b50) return Promise.reject(new XlsxFileError(`${basename(this.path)} is damaged (a part's header is missing).`));
+      if (h.readUInt32LE(0) !== 0x04034b50)
+        return Promise.reject(
+          new XlsxFileError(`${basename(this.path)} is damaged (a part's header is missing).`)
+        );
       start = e.relativeOffsetOfLocalHeader + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
     } finally {
       closeSync(fd);
     }
     if (e.compressedSize === 0) return Promise.resolve(Readable.from([]));
-    const raw = createReadStream(this.path, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 20 });
+    const raw = createReadStream(this.path, {
+      start,
+      end: start + e.compressedSize - 1,
+      highWaterMark: 1 << 20,
+    });
     if (e.compressionMethod === 0) return Promise.resolve(raw);
     const inflate = createInflateRaw({ chunkSize: 1 << 16 });
-    raw.on('error', (x) => inflate.destroy(x));
+    raw.on("error", (x) => inflate.destroy(x));
     return Promise.resolve(raw.pipe(inflate));
   }
 
@@ -239,49 +310,63 @@ export class XlsxReader {
     if (!this.entries.has(part)) return undefined;
     const chunks: Buffer[] = [];
     for await (const c of await this.stream(part)) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks).toString("utf8");
   }
 
-  private static rels(xml: string | undefined, base: string): Map<string, { target: string; type: string }> {
+  private static rels(
+    xml: string | undefined,
+    base: string
+  ): Map<string, { target: string; type: string }> {
     const out = new Map<string, { target: string; type: string }>();
-    for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-      const id = attr(m[0], 'Id');
-      const target = attr(m[0], 'Target');
+    for (const m of (xml ?? "").matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], "Id");
+      const target = attr(m[0], "Target");
       if (!id || !target) continue;
-      const abs = target.startsWith('/') ? target.slice(1) : normalise(`${base}/${target}`);
-      out.set(id, { target: abs, type: attr(m[0], 'Type') ?? '' });
+      const abs = target.startsWith("/") ? target.slice(1) : normalise(`${base}/${target}`);
+      out.set(id, { target: abs, type: attr(m[0], "Type") ?? "" });
     }
     return out;
   }
 
   private async readWorkbook(): Promise<void> {
-    const root = XlsxReader.rels(await this.text('_rels/.rels'), '');
-    const wbPart = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-    const dir = wbPart.includes('/') ? wbPart.slice(0, wbPart.lastIndexOf('/')) : '';
+    const root = XlsxReader.rels(await this.text("_rels/.rels"), "");
+    const wbPart =
+      [...root.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ??
+      "xl/workbook.xml";
+    const dir = wbPart.includes("/") ? wbPart.slice(0, wbPart.lastIndexOf("/")) : "";
     const wbXml = await this.text(wbPart);
-    if (wbXml === undefined) throw new XlsxFileError(`${basename(this.path)} has no workbook part: it is damaged or not a real .xlsx workbook.`);
-    const rels = XlsxReader.rels(await this.text(`${dir}/_rels/${wbPart.slice(dir.length + 1)}.rels`), dir);
+    if (wbXml === undefined)
+      throw new XlsxFileError(
+        `${basename(this.path)} has no workbook part: it is damaged or not a real .xlsx workbook.`
+      );
+    const rels = XlsxReader.rels(
+      await this.text(`${dir}/_rels/${wbPart.slice(dir.length + 1)}.rels`),
+      dir
+    );
     for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-      const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
+      const rid = attr(m[0], "r:id") ?? attr(m[0], "id");
       const rel = rid ? rels.get(rid) : undefined;
       // Chart sheets and dialog sheets hold no cells.
-      if (!rel || !rel.type.endsWith('/worksheet')) continue;
-      this.sheets.push({ name: attr(m[0], 'name') ?? rel.target, part: rel.target, tables: [] });
+      if (!rel || !rel.type.endsWith("/worksheet")) continue;
+      this.sheets.push({ name: attr(m[0], "name") ?? rel.target, part: rel.target, tables: [] });
     }
     for (const s of this.sheets) {
-      const sdir = s.part.slice(0, s.part.lastIndexOf('/'));
-      const srels = XlsxReader.rels(await this.text(`${sdir}/_rels/${s.part.slice(sdir.length + 1)}.rels`), sdir);
+      const sdir = s.part.slice(0, s.part.lastIndexOf("/"));
+      const srels = XlsxReader.rels(
+        await this.text(`${sdir}/_rels/${s.part.slice(sdir.length + 1)}.rels`),
+        sdir
+      );
       for (const r of srels.values()) {
-        if (!r.type.endsWith('/table')) continue;
+        if (!r.type.endsWith("/table")) continue;
         const t = await this.text(r.target);
         const tag = t && /<table\b[^>]*>/.exec(t)?.[0];
-        const n = tag && (attr(tag, 'displayName') ?? attr(tag, 'name'));
+        const n = tag && (attr(tag, "displayName") ?? attr(tag, "name"));
         if (n) s.tables.push(n);
       }
     }
-    const styles = [...rels.values()].find((r) => r.type.endsWith('/styles'));
+    const styles = [...rels.values()].find((r) => r.type.endsWith("/styles"));
     if (styles) this.readStyles(await this.text(styles.target));
-    const sst = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
+    const sst = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"));
     if (sst && this.entries.has(sst.target)) await this.readSharedStrings(sst.target);
   }
 
@@ -289,14 +374,14 @@ export class XlsxReader {
     if (!xml) return;
     const custom = new Map<number, string>();
     for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
-      const id = Number(attr(m[0], 'numFmtId'));
-      const code = attr(m[0], 'formatCode');
+      const id = Number(attr(m[0], "numFmtId"));
+      const code = attr(m[0], "formatCode");
       if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
     }
-    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
     for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
-      const id = Number(attr(m[0], 'numFmtId') ?? 0);
-      this.xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
+      const id = Number(attr(m[0], "numFmtId") ?? 0);
+      this.xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
     }
   }
 
@@ -310,7 +395,7 @@ export class XlsxReader {
       const buf = sc.buf.subarray(0, n);
       let p = 0;
       for (;;) {
-        const a = buf.indexOf('<si', p);
+        const a = buf.indexOf("<si", p);
         if (a < 0) {
           // keep a "<s" cut at the end
           p = Math.max(p, n - 3);
@@ -327,16 +412,16 @@ export class XlsxReader {
           continue;
         }
         if (after === 47) {
-          sst.push('');
+          sst.push("");
           p = a + 4;
           continue;
         }
-        const b = buf.indexOf('</si>', a);
+        const b = buf.indexOf("</si>", a);
         if (b < 0 || b + 5 > n) {
           p = a;
           break;
         }
-        sst.push(itemText(buf.toString('utf8', a, b)));
+        sst.push(itemText(buf.toString("utf8", a, b)));
         p = b + 5;
       }
       sc.keep(p, n);
@@ -348,14 +433,21 @@ export class XlsxReader {
    * missing from the file come as empty rows, so positions stay the sheet's). Formats are given
    * only with `formats: true`. Returning false from onRow stops the read.
    */
-  async readSheet(index: number, onRow: RowHandler, options: { formats?: boolean } = {}): Promise<void> {
+  async readSheet(
+    index: number,
+    onRow: RowHandler,
+    options: { formats?: boolean } = {}
+  ): Promise<void> {
     for await (const rows of this.sheetBlocks(index, options)) {
       for (const [row, fmts] of rows) if (!onRow(row, fmts)) return;
     }
   }
 
   /** The rows of sheet `index`, a block per inflated chunk; end the iteration to stop reading. */
-  async *sheetBlocks(index: number, options: { formats?: boolean } = {}): AsyncGenerator<[Cell[], string[]][]> {
+  async *sheetBlocks(
+    index: number,
+    options: { formats?: boolean } = {}
+  ): AsyncGenerator<[Cell[], string[]][]> {
     const sheet = this.sheets[index];
     const stream = await this.stream(sheet.part);
     const entry = this.entries.get(sheet.part)!;
@@ -400,8 +492,17 @@ export class XlsxReader {
               // <v>…</v></c>: the end is found by bytes; anything else by searching for </c>.
               if (buf[gt + 1] === 60 && buf[gt + 2] === 118 && buf[gt + 3] === 62) {
                 const vb = buf.indexOf(60, gt + 4);
-                end = vb >= 0 && buf[vb + 1] === 47 && buf[vb + 2] === 118 && buf[vb + 4] === 60 && buf[vb + 5] === 47 && buf[vb + 6] === 99 && buf[vb + 7] === 62 ? vb + 4 : buf.indexOf('</c>', gt);
-              } else end = buf.indexOf('</c>', gt);
+                end =
+                  vb >= 0 &&
+                  buf[vb + 1] === 47 &&
+                  buf[vb + 2] === 118 &&
+                  buf[vb + 4] === 60 &&
+                  buf[vb + 5] === 47 &&
+                  buf[vb + 6] === 99 &&
+                  buf[vb + 7] === 62
+                    ? vb + 4
+                    : buf.indexOf("</c>", gt);
+              } else end = buf.indexOf("</c>", gt);
               if (end < 0 || end + 4 > n) {
                 p = lt;
                 break;
@@ -421,13 +522,32 @@ export class XlsxReader {
               else if (k === 115) style = xmlNumber(buf, va, vb);
               else if (k === 116) {
                 const x = buf[va];
-                t = x === 115 ? (buf[va + 1] === 116 ? 2 : 1) : x === 105 ? 3 : x === 98 ? 4 : x === 101 ? 5 : x === 100 ? 6 : 0;
+                t =
+                  x === 115
+                    ? buf[va + 1] === 116
+                      ? 2
+                      : 1
+                    : x === 105
+                      ? 3
+                      : x === 98
+                        ? 4
+                        : x === 101
+                          ? 5
+                          : x === 100
+                            ? 6
+                            : 0;
               }
               i = vb;
             }
             if (col < 0) col = row.length;
             let v: Cell = null;
-            if (!selfClosing && buf[gt + 1] === 60 && buf[gt + 2] === 118 && buf[gt + 3] === 62 && t !== 3) {
+            if (
+              !selfClosing &&
+              buf[gt + 1] === 60 &&
+              buf[gt + 2] === 118 &&
+              buf[gt + 3] === 62 &&
+              t !== 3
+            ) {
               // the usual cell: <v>value</v></c>
               const va = gt + 4;
               const vb = buf.indexOf(60, va);
@@ -435,33 +555,38 @@ export class XlsxReader {
               else if (t === 1) v = sst[xmlNumber(buf, va, vb)] ?? null;
               else if (t === 4) v = buf[va] === 49;
               else if (t === 5) v = null;
-              else v = unescapeOoxml(unescapeXml(buf.toString('utf8', va, vb)));
+              else v = unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb)));
             } else if (!selfClosing) {
               if (t === 3) {
-                v = itemText(buf.toString('utf8', gt + 1, end));
+                v = itemText(buf.toString("utf8", gt + 1, end));
               } else {
-                const va0 = buf.indexOf('<v', gt + 1);
+                const va0 = buf.indexOf("<v", gt + 1);
                 if (va0 >= 0 && va0 < end) {
                   const va = buf.indexOf(62, va0) + 1;
-                  const vb = buf.indexOf('</v>', va);
+                  const vb = buf.indexOf("</v>", va);
                   if (buf[va - 2] !== 47 && vb >= 0 && vb <= end) {
                     if (t === 0) v = xmlNumber(buf, va, vb);
                     else if (t === 1) v = sst[xmlNumber(buf, va, vb)] ?? null;
                     else if (t === 4) v = buf[va] === 49;
                     else if (t === 5) v = null;
-                    else v = unescapeOoxml(unescapeXml(buf.toString('utf8', va, vb)));
+                    else v = unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb)));
                   }
                 }
               }
             }
             while (row.length < col) {
               row.push(null);
-              if (formats) fmts.push('');
+              if (formats) fmts.push("");
             }
             row[col] = v;
-            if (formats) fmts[col] = xf[style] ?? 'General';
+            if (formats) fmts[col] = xf[style] ?? "General";
             p = selfClosing ? gt + 1 : end + 4;
-          } else if (c1 === 114 && buf[lt + 2] === 111 && buf[lt + 3] === 119 && (buf[lt + 4] === 32 || buf[lt + 4] === 62 || buf[lt + 4] === 47)) {
+          } else if (
+            c1 === 114 &&
+            buf[lt + 2] === 111 &&
+            buf[lt + 3] === 119 &&
+            (buf[lt + 4] === 32 || buf[lt + 4] === 62 || buf[lt + 4] === 47)
+          ) {
             // <row ...>
             const gt = buf.indexOf(62, lt);
             if (gt < 0 || gt >= n) {
@@ -482,7 +607,13 @@ export class XlsxReader {
             if (buf[gt - 1] === 47) out.push([row, fmts]);
             else inRow = true;
             p = gt + 1;
-          } else if (c1 === 47 && buf[lt + 2] === 114 && buf[lt + 3] === 111 && buf[lt + 4] === 119 && buf[lt + 5] === 62) {
+          } else if (
+            c1 === 47 &&
+            buf[lt + 2] === 114 &&
+            buf[lt + 3] === 111 &&
+            buf[lt + 4] === 119 &&
+            buf[lt + 5] === 62
+          ) {
             // </row>
             if (inRow) out.push([row, fmts]);
             inRow = false;
@@ -494,7 +625,7 @@ export class XlsxReader {
               p = lt;
               break;
             }
-            const m = /:[A-Z]+(\d+)"/.exec(buf.toString('latin1', lt, gt));
+            const m = /:[A-Z]+(\d+)"/.exec(buf.toString("latin1", lt, gt));
             if (m) sheet.rows = Number(m[1]);
             p = gt + 1;
           } else p = lt + 1;
@@ -511,10 +642,10 @@ export class XlsxReader {
 /** "xl/worksheets/../tables/table1.xml" → "xl/tables/table1.xml". */
 function normalise(path: string): string {
   const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
     else out.push(part);
   }
-  return out.join('/');
+  return out.join("/");
 }

@@ -32,7 +32,11 @@ export interface BfgsResult {
  * outside the domain returns Infinity or NaN (the line search steps back from it). Throws a
  * RangeError when x0 has no finite value.
  */
-export function bfgs(fg: (x: readonly number[], grad: number[]) => number, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
+export function bfgs(
+  fg: (x: readonly number[], grad: number[]) => number,
+  x0: readonly number[],
+  options: BfgsOptions = {}
+): BfgsResult {
   const n = x0.length;
   const gTol = options.gradientTolerance ?? 1e-8;
   const maxIter = options.maxIterations ?? 200;
@@ -46,7 +50,8 @@ export function bfgs(fg: (x: readonly number[], grad: number[]) => number, x0: r
   let x = x0.slice();
   let g = new Array<number>(n).fill(0);
   let f = evaluate(x, g);
-  if (!Number.isFinite(f)) throw new RangeError('The starting point of the minimisation has no finite value.');
+  if (!Number.isFinite(f))
+    throw new RangeError("The starting point of the minimisation has no finite value.");
   // inverse Hessian approximation, row-major
   let H = identity(n);
   let first = true;
@@ -119,14 +124,21 @@ function dot(a: readonly number[], b: readonly number[]): number {
 }
 
 /** H⁺ = (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/yᵀs. */
-function bfgsUpdate(H: readonly number[], s: readonly number[], y: readonly number[], ys: number, n: number): number[] {
+function bfgsUpdate(
+  H: readonly number[],
+  s: readonly number[],
+  y: readonly number[],
+  ys: number,
+  n: number
+): number[] {
   const rho = 1 / ys;
   const Hy = matVec(H, y);
   const yHy = dot(y, Hy);
   const out = new Array<number>(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      out[i * n + j] = H[i * n + j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+      out[i * n + j] =
+        H[i * n + j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
     }
   }
   return out;

@@ -3,27 +3,37 @@
  * "€80.00", "SEK 1,200.00". The domain knows currencies only as ISO codes: the line's code, else
  * the analysis' default currency (which the engine reads once from the revenue column's format).
  */
-import { roundHalfAwayFromZero } from './numbers';
+import { roundHalfAwayFromZero } from "./numbers";
 
 /** Symbols for common codes; any other code is written before the figure ("SEK 1,200.00"). */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { GBP: '£', EUR: '€', USD: '$', JPY: '¥', INR: '₹', CHF: 'CHF ', AUD: 'A$', CAD: 'C$', NZD: 'NZ$' };
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  GBP: "£",
+  EUR: "€",
+  USD: "$",
+  JPY: "¥",
+  INR: "₹",
+  CHF: "CHF ",
+  AUD: "A$",
+  CAD: "C$",
+  NZD: "NZ$",
+};
 
 /** What money figures in text start with for an ISO code: "£", "€", "SEK "; '' when no currency is known. */
 export function currencyPrefix(currency: string | undefined): string {
-  const code = (currency ?? '').trim().toUpperCase();
-  return code ? (CURRENCY_SYMBOLS[code] ?? `${code} `) : '';
+  const code = (currency ?? "").trim().toUpperCase();
+  return code ? (CURRENCY_SYMBOLS[code] ?? `${code} `) : "";
 }
 
 /** 1234.5 → "£1,234.50" with the prefix; negatives as "-£1,234.50" (toLocaleString is too slow for thousands of messages). */
-export function formatMoney(x: number, prefix = ''): string {
+export function formatMoney(x: number, prefix = ""): string {
   const r = roundHalfAwayFromZero(x, 2);
   const neg = r < 0;
   const fixed = Math.abs(r).toFixed(2);
   const int = fixed.length - 3;
   // thousands separators by slicing (a regex replace costs more, thousands of times over)
   let grouped = fixed.slice(0, int % 3 || 3);
-  for (let i = int % 3 || 3; i < int; i += 3) grouped += ',' + fixed.slice(i, i + 3);
-  return `${neg ? '-' : ''}${prefix}${grouped}${fixed.slice(int)}`;
+  for (let i = int % 3 || 3; i < int; i += 3) grouped += "," + fixed.slice(i, i + 3);
+  return `${neg ? "-" : ""}${prefix}${grouped}${fixed.slice(int)}`;
 }
 
 /**
@@ -32,12 +42,33 @@ export function formatMoney(x: number, prefix = ''): string {
  * (also for '' — money with no currency named).
  */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
 };
 
 export function minorUnitDigits(currency: string | undefined): number {
-  return MINOR_DIGITS[(currency ?? '').trim().toUpperCase()] ?? 2;
+  return MINOR_DIGITS[(currency ?? "").trim().toUpperCase()] ?? 2;
 }
 
 /** Money rounded to its currency's minor unit, half away from zero (what written cells and JSON carry). */

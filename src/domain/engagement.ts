@@ -16,9 +16,15 @@
  *   enough log (the outreach is still waiting for its answers).
  * A response dated after as-of is no response at as-of (so history points are honest).
  */
-import { median, roundHalfAwayFromZero } from './numbers';
-import { ALERTS, CONTACT_FAILED_WORDS, ENGAGEMENT_LOG, ENGAGEMENT_PROACTIVE, ENGAGEMENT_RESPONSE_STEPS } from './rules';
-import type { EngagementEntry, Serial } from './types';
+import { median, roundHalfAwayFromZero } from "./numbers";
+import {
+  ALERTS,
+  CONTACT_FAILED_WORDS,
+  ENGAGEMENT_LOG,
+  ENGAGEMENT_PROACTIVE,
+  ENGAGEMENT_RESPONSE_STEPS,
+} from "./rules";
+import type { EngagementEntry, Serial } from "./types";
 
 export interface EngagementFromLog {
   /** 1–5, or null when the log is too thin to score (the caller falls back to the accounts table). */
@@ -44,7 +50,7 @@ const dayOf = (t: number): Serial => Math.floor(t);
 
 /** Outbound unless the log says inbound. */
 export function isOutbound(e: EngagementEntry): boolean {
-  return e.direction !== 'inbound';
+  return e.direction !== "inbound";
 }
 
 /**
@@ -52,7 +58,8 @@ export function isOutbound(e: EngagementEntry): boolean {
  * (rounded to a millionth of an hour so 24 h of day fractions is exactly 24); null otherwise.
  */
 export function responseHours(e: EngagementEntry, asOf: Serial = Infinity): number | null {
-  if (e.respondedOn === undefined || !Number.isFinite(e.respondedOn) || dayOf(e.respondedOn) > asOf) return null;
+  if (e.respondedOn === undefined || !Number.isFinite(e.respondedOn) || dayOf(e.respondedOn) > asOf)
+    return null;
   return Math.max(0, roundHalfAwayFromZero((e.respondedOn - e.at) * 24, 6));
 }
 
@@ -62,7 +69,10 @@ function ageDays(e: EngagementEntry, asOf: Serial): number {
 }
 
 /** The engagement score from one account's log at `asOf` (entries in any order; other dates ignored). */
-export function engagementFromLog(entries: readonly EngagementEntry[], asOf: Serial): EngagementFromLog {
+export function engagementFromLog(
+  entries: readonly EngagementEntry[],
+  asOf: Serial
+): EngagementFromLog {
   const from = asOf - ENGAGEMENT_LOG.windowDays;
   let outbound = 0;
   let inbound = 0;
@@ -90,22 +100,55 @@ export function engagementFromLog(entries: readonly EngagementEntry[], asOf: Ser
     }
   }
   const med = median(hours);
-  const base = { from, to: asOf, outbound, inbound, answered: hours.length, medianResponseHours: med ?? null, oldOutreach, unansweredOld, unansweredContacts };
+  const base = {
+    from,
+    to: asOf,
+    outbound,
+    inbound,
+    answered: hours.length,
+    medianResponseHours: med ?? null,
+    oldOutreach,
+    unansweredOld,
+    unansweredContacts,
+  };
   const days = `${ENGAGEMENT_LOG.windowDays} days`;
   if (outbound < ENGAGEMENT_LOG.minOutbound && inbound === 0) {
-    return { ...base, score: null, basis: `too few contacts: ${outbound} outreach, no inbound in ${days}` };
+    return {
+      ...base,
+      score: null,
+      basis: `too few contacts: ${outbound} outreach, no inbound in ${days}`,
+    };
   }
   if (oldOutreach > 0 && unansweredOld / oldOutreach >= ENGAGEMENT_LOG.unansweredShare) {
-    return { ...base, score: 1, basis: `${unansweredOld} of ${oldOutreach} outreach older than ${ENGAGEMENT_LOG.unansweredAfterDays} days unanswered (${days})` };
+    return {
+      ...base,
+      score: 1,
+      basis: `${unansweredOld} of ${oldOutreach} outreach older than ${ENGAGEMENT_LOG.unansweredAfterDays} days unanswered (${days})`,
+    };
   }
   if (med === undefined) {
-    if (inbound > 0) return { ...base, score: ENGAGEMENT_PROACTIVE.score, basis: `the customer reached out ${inbound}×; no outreach to answer yet (${days})` };
-    return { ...base, score: null, basis: `too soon to tell: ${outbound} outreach awaiting an answer` };
+    if (inbound > 0)
+      return {
+        ...base,
+        score: ENGAGEMENT_PROACTIVE.score,
+        basis: `the customer reached out ${inbound}×; no outreach to answer yet (${days})`,
+      };
+    return {
+      ...base,
+      score: null,
+      basis: `too soon to tell: ${outbound} outreach awaiting an answer`,
+    };
   }
-  const step = ENGAGEMENT_RESPONSE_STEPS.find((s) => med <= s.maxHours) ?? ENGAGEMENT_RESPONSE_STEPS[ENGAGEMENT_RESPONSE_STEPS.length - 1];
+  const step =
+    ENGAGEMENT_RESPONSE_STEPS.find((s) => med <= s.maxHours) ??
+    ENGAGEMENT_RESPONSE_STEPS[ENGAGEMENT_RESPONSE_STEPS.length - 1];
   const proactive = step === ENGAGEMENT_RESPONSE_STEPS[0] && inbound > 0;
   const score = proactive ? ENGAGEMENT_PROACTIVE.score : step.score;
-  return { ...base, score, basis: `median response ${hoursText(med)}: ${hours.length} of ${outbound} answered, ${inbound} inbound (${days})` };
+  return {
+    ...base,
+    score,
+    basis: `median response ${hoursText(med)}: ${hours.length} of ${outbound} answered, ${inbound} inbound (${days})`,
+  };
 }
 
 /** "6 h", "1.5 days" — how a response time reads in a sentence. */
@@ -117,7 +160,7 @@ export function hoursText(h: number): string {
 /** Whether a log entry says the contact failed: a bounced e-mail, no answer on the phone (CONTACT_FAILED_WORDS). */
 export function isFailedContact(e: EngagementEntry): boolean {
   if (!isOutbound(e) || e.respondedOn !== undefined) return false;
-  const text = `${e.followUp ?? ''} | ${e.topic ?? ''} | ${e.typeText ?? ''}`.toLowerCase();
+  const text = `${e.followUp ?? ""} | ${e.topic ?? ""} | ${e.typeText ?? ""}`.toLowerCase();
   return CONTACT_FAILED_WORDS.some((w) => text.includes(w));
 }
 
@@ -126,9 +169,12 @@ export function isFailedContact(e: EngagementEntry): boolean {
  * failed outreach per contact (or per account when the log names nobody) with no later inbound
  * contact or answered outreach from the same person. Newest first.
  */
-export function failedContacts(entries: readonly EngagementEntry[], asOf: Serial): EngagementEntry[] {
+export function failedContacts(
+  entries: readonly EngagementEntry[],
+  asOf: Serial
+): EngagementEntry[] {
   const from = asOf - ALERTS.recentDays;
-  const key = (e: EngagementEntry) => (e.contact ?? '').trim().toLowerCase();
+  const key = (e: EngagementEntry) => (e.contact ?? "").trim().toLowerCase();
   const latestFail = new Map<string, EngagementEntry>();
   const latestGood = new Map<string, number>();
   for (const e of entries) {
@@ -152,7 +198,11 @@ export function failedContacts(entries: readonly EngagementEntry[], asOf: Serial
 }
 
 /** The last `n` entries on or before as-of, newest first (the account plan's "Recent engagement"). */
-export function recentEntries(entries: readonly EngagementEntry[], asOf: Serial, n: number): EngagementEntry[] {
+export function recentEntries(
+  entries: readonly EngagementEntry[],
+  asOf: Serial,
+  n: number
+): EngagementEntry[] {
   return entries
     .filter((e) => dayOf(e.at) <= asOf)
     .sort((a, b) => b.at - a.at)

@@ -1,5 +1,5 @@
 /** 5P analysis of the decision-making unit (methodology 003, RULES.md §2.3). */
-export const FIVE_P = ['Power', 'Perception', 'Priority', 'Promoter', 'Pliability'] as const;
+export const FIVE_P = ["Power", "Perception", "Priority", "Promoter", "Pliability"] as const;
 
 export interface FivePInput {
   power: number;
@@ -22,17 +22,18 @@ export interface FivePResult {
 export class FivePError extends Error {}
 
 function check(name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1 || v > 5) throw new FivePError(`${name} must be a whole number from 1 to 5 (got ${v}).`);
+  if (!Number.isInteger(v) || v < 1 || v > 5)
+    throw new FivePError(`${name} must be a whole number from 1 to 5 (got ${v}).`);
 }
 
 export function fiveP(p: FivePInput): FivePResult {
-  check('Power', p.power);
-  check('Perception', p.perception);
-  check('Priority', p.priority);
-  check('Promoter', p.promoter);
-  check('Pliability', p.pliability);
+  check("Power", p.power);
+  check("Perception", p.perception);
+  check("Priority", p.priority);
+  check("Promoter", p.promoter);
+  check("Pliability", p.pliability);
   const weight = p.weight ?? 1;
-  check('Weight', weight);
+  check("Weight", weight);
   const total = p.power + p.perception + p.priority + p.promoter + p.pliability;
   return { total, weight, weighted: total * weight, veto: p.veto ?? false };
 }

@@ -2,7 +2,7 @@
  * The account health score of RULES.md §2.1: six factors scored 1–5 from the tables in
  * rules.ts, combined with weights that are renormalised over the factors that have data.
  */
-import { type Change, roundHalfAwayFromZero } from './numbers';
+import { type Change, roundHalfAwayFromZero } from "./numbers";
 import {
   BANDS,
   DEFAULT_WEIGHTS,
@@ -15,8 +15,8 @@ import {
   RECENCY_STEPS,
   REVENUE_STEPS,
   type Step,
-} from './rules';
-import type { HealthBand } from './types';
+} from "./rules";
+import type { HealthBand } from "./types";
 
 /** A factor score 1–5, or null when the factor is n/a or has no data (left out of the score). */
 export type FactorScore = number | null;
@@ -36,25 +36,26 @@ function maxStepScore(value: number, steps: readonly { max: number; score: numbe
 /** Whole days since the last order (fractions dropped: times are ignored); null = never ordered → 1. */
 export function recencyScore(days: number | null): number {
   if (days === null) return 1;
-  if (!Number.isFinite(days) || days < 0) throw new RangeError('Days since last order must be 0 or more.');
+  if (!Number.isFinite(days) || days < 0)
+    throw new RangeError("Days since last order must be 0 or more.");
   return maxStepScore(Math.floor(days), RECENCY_STEPS);
 }
 
 /** A % change already known as a number of percent (19.5 = +19.5%), rounded half away from zero first. */
 function pctOf(change: Change | number): Change {
-  return typeof change === 'number' ? { kind: 'pct', pct: roundHalfAwayFromZero(change) } : change;
+  return typeof change === "number" ? { kind: "pct", pct: roundHalfAwayFromZero(change) } : change;
 }
 
 function changeScore(change: Change | number, steps: readonly Step[]): FactorScore {
   const c = pctOf(change);
   switch (c.kind) {
-    case 'pct':
+    case "pct":
       return stepScore(roundHalfAwayFromZero(c.pct), steps);
-    case 'inf':
+    case "inf":
       return 5;
-    case 'none':
+    case "none":
       return 1;
-    case 'na':
+    case "na":
       return null;
   }
 }
@@ -74,7 +75,8 @@ export function revenueScore(change: Change | number): FactorScore {
  * several products in it, 1 when it bought one product only; `products` unknown counts as several.
  */
 export function diversityScore(categories: number, products?: number): number {
-  if (!Number.isFinite(categories) || categories < 0) throw new RangeError('Categories must be 0 or more.');
+  if (!Number.isFinite(categories) || categories < 0)
+    throw new RangeError("Categories must be 0 or more.");
   const c = Math.floor(categories);
   if (c === 1 && products !== undefined && products <= 1) return 1;
   return stepScore(c, DIVERSITY_STEPS);
@@ -92,9 +94,9 @@ const ENGAGEMENT_LOOKUP: ReadonlyMap<string, number> = (() => {
 function normaliseLabel(s: string): string {
   return s
     .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/hrs?\b|hours?/g, 'h')
-    .replace(/[^a-z0-9<]+/g, ' ')
+    .replace(/[’']/g, "")
+    .replace(/hrs?\b|hours?/g, "h")
+    .replace(/[^a-z0-9<]+/g, " ")
     .trim();
 }
 
@@ -103,9 +105,9 @@ function normaliseLabel(s: string): string {
  * Returns undefined when the text is not a known label or the number is not 1–5.
  */
 export function parseEngagement(v: number | string): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
   const t = v.trim();
-  if (t === '') return undefined;
+  if (t === "") return undefined;
   if (/^[1-5](\.0+)?$/.test(t)) return Number(t);
   const key = normaliseLabel(t);
   return ENGAGEMENT_LOOKUP.get(key) ?? engagementByKeyword(key);
@@ -123,7 +125,8 @@ function engagementByKeyword(key: string): number | undefined {
 
 /** Average days paid beyond terms, rounded to whole days half away from zero (−0.5 counts as a day early). */
 export function paymentScore(daysBeyondTerms: number): number {
-  if (!Number.isFinite(daysBeyondTerms)) throw new RangeError('Days beyond terms must be a number.');
+  if (!Number.isFinite(daysBeyondTerms))
+    throw new RangeError("Days beyond terms must be a number.");
   return maxStepScore(roundHalfAwayFromZero(daysBeyondTerms), PAYMENT_STEPS);
 }
 
@@ -134,18 +137,25 @@ export class WeightsError extends Error {}
  * or as fractions adding to 1. Returns percents.
  */
 export function normaliseWeights(input: readonly number[] | Partial<Weights>): Weights {
-  const values = Array.isArray(input) ? input : FACTORS.map((f) => (input as Partial<Weights>)[f] ?? 0);
+  const values = Array.isArray(input)
+    ? input
+    : FACTORS.map((f) => (input as Partial<Weights>)[f] ?? 0);
   if (values.length !== FACTORS.length) {
-    throw new WeightsError(`Weights need 6 values (Recency, Frequency, Revenue, Diversity, Engagement, Payment); got ${values.length}.`);
+    throw new WeightsError(
+      `Weights need 6 values (Recency, Frequency, Revenue, Diversity, Engagement, Payment); got ${values.length}.`
+    );
   }
   for (const v of values) {
-    if (!Number.isFinite(v) || v < 0) throw new WeightsError('Weights must be numbers of 0 or more.');
+    if (!Number.isFinite(v) || v < 0)
+      throw new WeightsError("Weights must be numbers of 0 or more.");
   }
   const total = values.reduce((a, b) => a + b, 0);
   const scale = Math.abs(total - 1) < 1e-9 ? 100 : Math.abs(total - 100) < 1e-9 ? 1 : 0;
   if (scale === 0) {
     const shown = Number(total.toPrecision(12));
-    throw new WeightsError(`Weights must add to 100%; these add to ${shown <= 1.5 ? `${Number((shown * 100).toPrecision(12))}%` : `${shown}%`}.`);
+    throw new WeightsError(
+      `Weights must add to 100%; these add to ${shown <= 1.5 ? `${Number((shown * 100).toPrecision(12))}%` : `${shown}%`}.`
+    );
   }
   const out = {} as Weights;
   FACTORS.forEach((f, i) => (out[f] = values[i] * scale));
@@ -170,7 +180,10 @@ const FACTOR_LIST = FACTORS;
  * 2 decimals; null when none has data. Scores and weights in FACTORS order. This is the hot
  * path of KAP.HEALTH over whole columns, so it allocates nothing.
  */
-export function weightedScore(scores: ArrayLike<number | null>, weights: ArrayLike<number>): number | null {
+export function weightedScore(
+  scores: ArrayLike<number | null>,
+  weights: ArrayLike<number>
+): number | null {
   let weightSum = 0;
   let raw = 0;
   for (let k = 0; k < 6; k++) {
@@ -189,7 +202,10 @@ export function weightsArray(weights: Weights): number[] {
 }
 
 /** Combines factor scores: n/a factors are left out and the remaining weights scaled up to 100%. */
-export function combineHealth(factors: Partial<FactorScores>, weights: Weights = DEFAULT_WEIGHTS): HealthResult {
+export function combineHealth(
+  factors: Partial<FactorScores>,
+  weights: Weights = DEFAULT_WEIGHTS
+): HealthResult {
   const full = {} as FactorScores;
   const used: Factor[] = [];
   let weightSum = 0;
@@ -202,21 +218,28 @@ export function combineHealth(factors: Partial<FactorScores>, weights: Weights =
     }
   }
   const effectiveWeights = {} as Weights;
-  for (const f of FACTOR_LIST) effectiveWeights[f] = full[f] !== null && weights[f] > 0 ? (weights[f] / weightSum) * 100 : 0;
+  for (const f of FACTOR_LIST)
+    effectiveWeights[f] = full[f] !== null && weights[f] > 0 ? (weights[f] / weightSum) * 100 : 0;
   const score = weightedScore(
     FACTOR_LIST.map((f) => full[f]),
-    weightsArray(weights),
+    weightsArray(weights)
   );
-  return { score, band: score === null ? null : bandOf(score), factors: full, used, effectiveWeights };
+  return {
+    score,
+    band: score === null ? null : bandOf(score),
+    factors: full,
+    used,
+    effectiveWeights,
+  };
 }
 
 /** Band of a score, rounded to 2 decimals first (3.995 is Healthy). */
 export function bandOf(score: number): HealthBand {
   const r = roundHalfAwayFromZero(score, 2);
   for (const b of BANDS) if (r >= b.min) return b.band;
-  return 'Critical';
+  return "Critical";
 }
 
 export function bandAction(band: HealthBand): string {
-  return BANDS.find((b) => b.band === band)?.action ?? '';
+  return BANDS.find((b) => b.band === band)?.action ?? "";
 }

@@ -38,7 +38,11 @@ export interface MinimizeResult {
  * treated as +Infinity, so the simplex moves away from them); x0 itself must give a finite value.
  * Throws a RangeError when it does not.
  */
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  x0: readonly number[],
+  options: MinimizeOptions = {}
+): MinimizeResult {
   const n = x0.length;
   const step = options.initialStep ?? 0.5;
   const xTol = options.xTolerance ?? 1e-8;
@@ -53,7 +57,8 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
   };
   let best = x0.slice();
   let bestF = value(best);
-  if (!Number.isFinite(bestF)) throw new RangeError('The starting point of the minimisation has no finite value.');
+  if (!Number.isFinite(bestF))
+    throw new RangeError("The starting point of the minimisation has no finite value.");
   let converged = false;
   for (let restart = 0; restart <= maxRestarts; restart++) {
     const run = simplexRun(value, best, bestF, step, xTol, fTol, () => evaluations < maxEval);
@@ -73,7 +78,7 @@ function simplexRun(
   step: number,
   xTol: number,
   fTol: number,
-  budget: () => boolean,
+  budget: () => boolean
 ): { x: number[]; fx: number; converged: boolean } {
   const n = x0.length;
   const pts: number[][] = [x0.slice()];
@@ -86,7 +91,8 @@ function simplexRun(
   }
   const order = pts.map((_, i) => i);
   const centroid = new Array<number>(n).fill(0);
-  const along = (t: number, worst: number[]): number[] => centroid.map((c, i) => c + t * (c - worst[i]));
+  const along = (t: number, worst: number[]): number[] =>
+    centroid.map((c, i) => c + t * (c - worst[i]));
   let converged = false;
   while (budget()) {
     order.sort((a, b) => fs[a] - fs[b]);

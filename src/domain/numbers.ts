@@ -50,18 +50,18 @@ export function mean(values: readonly number[]): number | undefined {
  * knows whether the first order falls inside the later period (too little history).
  */
 export type Change =
-  | { kind: 'pct'; pct: number }
+  | { kind: "pct"; pct: number }
   /** earlier empty, account lapsed and came back: counts as +∞ */
-  | { kind: 'inf' }
+  | { kind: "inf" }
   /** earlier empty and first order inside the later period: too little history */
-  | { kind: 'na' }
+  | { kind: "na" }
   /** both periods empty */
-  | { kind: 'none' };
+  | { kind: "none" };
 
 export function percentChange(earlier: number, later: number, firstOrderInLater: boolean): Change {
-  if (earlier === 0 && later === 0) return { kind: 'none' };
-  if (earlier === 0) return firstOrderInLater ? { kind: 'na' } : { kind: 'inf' };
-  return { kind: 'pct', pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
+  if (earlier === 0 && later === 0) return { kind: "none" };
+  if (earlier === 0) return firstOrderInLater ? { kind: "na" } : { kind: "inf" };
+  return { kind: "pct", pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
 }
 
 /**
@@ -70,6 +70,10 @@ export function percentChange(earlier: number, later: number, firstOrderInLater:
  * account with only a credit note scores 1 (both empty), and −£17 → £18,758 is a lapsed account
  * back (+∞), not +110,441%.
  */
-export function revenueChangeOf(earlier: number, later: number, firstOrderInLater: boolean): Change {
+export function revenueChangeOf(
+  earlier: number,
+  later: number,
+  firstOrderInLater: boolean
+): Change {
   return percentChange(earlier > 0 ? earlier : 0, later > 0 ? later : 0, firstOrderInLater);
 }

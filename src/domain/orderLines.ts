@@ -4,7 +4,7 @@
  */
 
 /** The category of a line when neither the line nor the catalog names one. */
-export const UNCATEGORISED = 'Uncategorised';
+export const UNCATEGORISED = "Uncategorised";
 
 /**
  * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
@@ -23,7 +23,16 @@ export function isCreditNoteId(id: string): boolean {
  * Returns and credit notes (negative quantity or revenue, a credit-note id, or a credit document
  * type) reduce revenue and count as returns: both figures are then negative.
  */
-export function returnSigned(quantity: number, revenue: number, orderId: string, creditType = false): { isReturn: boolean; quantity: number; revenue: number } {
+export function returnSigned(
+  quantity: number,
+  revenue: number,
+  orderId: string,
+  creditType = false
+): { isReturn: boolean; quantity: number; revenue: number } {
   const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(orderId) || creditType;
-  return { isReturn, quantity: isReturn ? -Math.abs(quantity) : quantity, revenue: isReturn ? -Math.abs(revenue) : revenue };
+  return {
+    isReturn,
+    quantity: isReturn ? -Math.abs(quantity) : quantity,
+    revenue: isReturn ? -Math.abs(revenue) : revenue,
+  };
 }

@@ -14,10 +14,10 @@
  * - "Late payments increasing": the same mean over invoices due in the last quarter, rounded,
  *   at least PAYMENT_LEDGER.risingDays above the previous quarter's (both quarters need invoices).
  */
-import { edate, eomonth } from './dates';
-import { roundHalfAwayFromZero } from './numbers';
-import { PAYMENT_LEDGER } from './rules';
-import type { Invoice, Serial } from './types';
+import { edate, eomonth } from "./dates";
+import { roundHalfAwayFromZero } from "./numbers";
+import { PAYMENT_LEDGER } from "./rules";
+import type { Invoice, Serial } from "./types";
 
 export interface CreditTerms {
   days: number;
@@ -29,10 +29,16 @@ export interface CreditTerms {
 export function parseCreditTerms(text: string | undefined): CreditTerms | undefined {
   if (!text) return undefined;
   const t = text.trim().toLowerCase();
-  if (t === '') return undefined;
+  if (t === "") return undefined;
   const endOfMonth = /\beom\b|end of (the )?month|following month|\bmfi\b/.test(t);
-  if (/pro ?forma|\bcash\b|\bcod\b|\bcia\b|immediate|on receipt|upon receipt|in advance|prepa(id|y)/.test(t)) return { days: 0, endOfMonth: false };
-  const net = /\bnet\s*(\d{1,3})\b/.exec(t) ?? /(\d{1,3})\s*(?:days?|d)\b/.exec(t) ?? /^(\d{1,3})$/.exec(t);
+  if (
+    /pro ?forma|\bcash\b|\bcod\b|\bcia\b|immediate|on receipt|upon receipt|in advance|prepa(id|y)/.test(
+      t
+    )
+  )
+    return { days: 0, endOfMonth: false };
+  const net =
+    /\bnet\s*(\d{1,3})\b/.exec(t) ?? /(\d{1,3})\s*(?:days?|d)\b/.exec(t) ?? /^(\d{1,3})$/.exec(t);
   if (net) return { days: Number(net[1]), endOfMonth };
   if (endOfMonth) return { days: 0, endOfMonth };
   return undefined;
@@ -65,7 +71,13 @@ export interface LedgerMean {
 }
 
 /** Amount-weighted mean days late, at `asOf` (default `to`), of the invoices due in (from, to]. */
-export function ledgerMean(invoices: readonly Invoice[], from: Serial, to: Serial, terms?: CreditTerms, asOf: Serial = to): LedgerMean {
+export function ledgerMean(
+  invoices: readonly Invoice[],
+  from: Serial,
+  to: Serial,
+  terms?: CreditTerms,
+  asOf: Serial = to
+): LedgerMean {
   let amount = 0;
   let weighted = 0;
   let n = 0;
@@ -82,7 +94,13 @@ export function ledgerMean(invoices: readonly Invoice[], from: Serial, to: Seria
     if (inv.paidDate === undefined || inv.paidDate > asOf) unpaid++;
   }
   const mean = amount > 0 ? weighted / amount : null;
-  return { days: mean === null ? null : roundHalfAwayFromZero(mean), meanDays: mean, invoices: n, amount, unpaidOverdue: unpaid };
+  return {
+    days: mean === null ? null : roundHalfAwayFromZero(mean),
+    meanDays: mean,
+    invoices: n,
+    amount,
+    unpaidOverdue: unpaid,
+  };
 }
 
 export interface PaymentFromLedger extends LedgerMean {
@@ -99,16 +117,29 @@ export interface PaymentFromLedger extends LedgerMean {
 }
 
 /** The payment figure from one account's ledger at as-of (invoices in any order). */
-export function paymentFromLedger(invoices: readonly Invoice[], asOf: Serial, terms?: CreditTerms): PaymentFromLedger {
+export function paymentFromLedger(
+  invoices: readonly Invoice[],
+  asOf: Serial,
+  terms?: CreditTerms
+): PaymentFromLedger {
   const from = edate(asOf, -PAYMENT_LEDGER.windowMonths);
   const year = ledgerMean(invoices, from, asOf, terms);
   const q1 = ledgerMean(invoices, edate(asOf, -3), asOf, terms);
   // the previous quarter's invoices are judged at as-of too: what was paid since counts as paid
   const q0 = ledgerMean(invoices, edate(asOf, -6), edate(asOf, -3), terms, asOf);
-  const rising = q1.days !== null && q0.days !== null && q1.days - q0.days >= PAYMENT_LEDGER.risingDays;
+  const rising =
+    q1.days !== null && q0.days !== null && q1.days - q0.days >= PAYMENT_LEDGER.risingDays;
   const basis =
     year.days === null
       ? `no invoice due in the last ${PAYMENT_LEDGER.windowMonths} months`
-      : `weighted mean ${year.days} days, ${year.invoices} invoice${year.invoices === 1 ? '' : 's'} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ''}`;
-  return { ...year, from, to: asOf, lastQuarterDays: q1.days, previousQuarterDays: q0.days, rising, basis };
+      : `weighted mean ${year.days} days, ${year.invoices} invoice${year.invoices === 1 ? "" : "s"} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ""}`;
+  return {
+    ...year,
+    from,
+    to: asOf,
+    lastQuarterDays: q1.days,
+    previousQuarterDays: q0.days,
+    rising,
+    basis,
+  };
 }

@@ -1,10 +1,15 @@
-import { median } from './numbers';
-import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from './rules';
+import { median } from "./numbers";
+import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from "./rules";
 
 /** High means ≥ the cut (RULES.md §2.2). */
-export function quadrantOf(engagement: number, potential: number, engagementCut = DEFAULT_SCALE_CUT, potentialCut = DEFAULT_SCALE_CUT): Quadrant {
-  const e = engagement >= engagementCut ? 'h' : 'l';
-  const p = potential >= potentialCut ? 'h' : 'l';
+export function quadrantOf(
+  engagement: number,
+  potential: number,
+  engagementCut = DEFAULT_SCALE_CUT,
+  potentialCut = DEFAULT_SCALE_CUT
+): Quadrant {
+  const e = engagement >= engagementCut ? "h" : "l";
+  const p = potential >= potentialCut ? "h" : "l";
   return QUADRANTS[`${e}${p}` as keyof typeof QUADRANTS].quadrant;
 }
 
@@ -26,5 +31,5 @@ export function moneyPotentialCut(potentials: readonly number[]): number {
 }
 
 export function quadrantApproach(q: Quadrant): string {
-  return Object.values(QUADRANTS).find((x) => x.quadrant === q)?.approach ?? '';
+  return Object.values(QUADRANTS).find((x) => x.quadrant === q)?.approach ?? "";
 }

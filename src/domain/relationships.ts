@@ -4,14 +4,23 @@
  * the decision map, required stakeholder coverage with the ways to reach each missing role,
  * and the people who order but are not in the contacts. Pure: contacts in, plain data out.
  */
-import { fiveP, type FivePResult } from './fivep';
-import { DECISION_MAP, FEELING_LEVELS, INFLUENCE_LEVELS, REQUIRED_STAKEHOLDERS, STAKEHOLDER_DISPLAY_ORDER, type StakeholderPriority } from './rules';
-import type { ContactRecord, Serial } from './types';
+import { fiveP, type FivePResult } from "./fivep";
+import {
+  DECISION_MAP,
+  FEELING_LEVELS,
+  INFLUENCE_LEVELS,
+  REQUIRED_STAKEHOLDERS,
+  STAKEHOLDER_DISPLAY_ORDER,
+  type StakeholderPriority,
+} from "./rules";
+import type { ContactRecord, Serial } from "./types";
 
-export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number]['level'];
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number]["level"];
 
 /** The influence level of a 1–5 influence: 5 Very High, 4 High, 3 Medium, 1–2 Low; undefined stays undefined. */
-export function influenceLevel(influence: number | undefined): (typeof INFLUENCE_LEVELS)[number] | undefined {
+export function influenceLevel(
+  influence: number | undefined
+): (typeof INFLUENCE_LEVELS)[number] | undefined {
   if (influence === undefined || !Number.isFinite(influence)) return undefined;
   return INFLUENCE_LEVELS.find((l) => influence >= l.min);
 }
@@ -22,26 +31,34 @@ export function influenceLevel(influence: number | undefined): (typeof INFLUENCE
  * means −2..+2; else any value above 2 means 1–5; a table of only 1s and 2s is read as −2..+2
  * (the 5P sheet's reading; a 1–5 table rarely has no 3, 4 or 5).
  */
-export type FeelingScale = 'plusMinus2' | 'oneToFive';
+export type FeelingScale = "plusMinus2" | "oneToFive";
 
 export function feelingScale(contacts: readonly ContactRecord[]): FeelingScale {
   let high = false;
   for (const c of contacts) {
     const f = c.feeling;
     if (f === undefined || !Number.isFinite(f)) continue;
-    if (f < 1) return 'plusMinus2';
+    if (f < 1) return "plusMinus2";
     if (f > 2) high = true;
   }
-  return high ? 'oneToFive' : 'plusMinus2';
+  return high ? "oneToFive" : "plusMinus2";
 }
 
 /** A feeling word ("Champion", "positive", "Sceptical") → 1–5; undefined when it names none. */
 export function feelingFromText(text: string | undefined): number | undefined {
   if (!text) return undefined;
-  const s = text.trim().toLowerCase().replace(/[_\-]+/g, ' ').replace(/\s+/g, ' ');
+  const s = text
+    .trim()
+    .toLowerCase()
+    .replace(/[_\-]+/g, " ")
+    .replace(/\s+/g, " ");
   // Longest synonyms first, so "very negative" is not read as "negative".
-  const all = FEELING_LEVELS.flatMap((l) => l.synonyms.map((w) => ({ w, score: l.score }))).sort((a, b) => b.w.length - a.w.length);
-  for (const { w, score } of all) if (s === w || new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(s)) return score;
+  const all = FEELING_LEVELS.flatMap((l) => l.synonyms.map((w) => ({ w, score: l.score }))).sort(
+    (a, b) => b.w.length - a.w.length
+  );
+  for (const { w, score } of all)
+    if (s === w || new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(s))
+      return score;
   return undefined;
 }
 
@@ -51,7 +68,7 @@ export function feelingFromText(text: string | undefined): number | undefined {
  */
 export function feelingScore(c: ContactRecord, scale: FeelingScale): number | undefined {
   if (c.feeling !== undefined && Number.isFinite(c.feeling)) {
-    const s = scale === 'plusMinus2' ? c.feeling + 3 : c.feeling;
+    const s = scale === "plusMinus2" ? c.feeling + 3 : c.feeling;
     return s >= 1 && s <= 5 ? s : undefined;
   }
   return feelingFromText(c.feelingText) ?? c.fiveP?.perception;
@@ -70,12 +87,15 @@ export type DecisionPosition = keyof typeof DECISION_MAP.positions;
  * Opposed) → blocker; high and neutral or unknown feeling → decision maker to win; lower
  * influence and for us → ally; otherwise watch. Unknown influence is not high.
  */
-export function decisionPosition(influenceRank: number | undefined, feeling: number | undefined): DecisionPosition {
+export function decisionPosition(
+  influenceRank: number | undefined,
+  feeling: number | undefined
+): DecisionPosition {
   const high = influenceRank !== undefined && influenceRank >= DECISION_MAP.highInfluenceRank;
   const forUs = feeling !== undefined && feeling >= DECISION_MAP.forFeeling;
   const against = feeling !== undefined && feeling <= DECISION_MAP.againstFeeling;
-  if (high) return forUs ? 'sponsor' : against ? 'blocker' : 'toWin';
-  return forUs ? 'ally' : 'watch';
+  if (high) return forUs ? "sponsor" : against ? "blocker" : "toWin";
+  return forUs ? "ally" : "watch";
 }
 
 /** The required stakeholder role a contact's role text covers (first match in REQUIRED_STAKEHOLDERS order), if any. */
@@ -103,11 +123,22 @@ export interface MappedContact {
   positionLabel: string;
   action: string;
   /** the 5P result when all five scores are given */
-  fiveP: (FivePResult & { power: number; perception: number; priority: number; promoter: number; pliability: number }) | null;
+  fiveP:
+    | (FivePResult & {
+        power: number;
+        perception: number;
+        priority: number;
+        promoter: number;
+        pliability: number;
+      })
+    | null;
 }
 
 /** Each contact of one account placed on the decision map; `scale` is the whole contacts table's feeling scale. */
-export function mapContacts(contacts: readonly ContactRecord[], scale: FeelingScale): MappedContact[] {
+export function mapContacts(
+  contacts: readonly ContactRecord[],
+  scale: FeelingScale
+): MappedContact[] {
   return contacts.map((c) => {
     // Influence as given, else the 5P Power (ability to decide or block).
     const infl = c.influence ?? c.fiveP?.power;
@@ -115,9 +146,22 @@ export function mapContacts(contacts: readonly ContactRecord[], scale: FeelingSc
     const feeling = feelingScore(c, scale);
     const position = decisionPosition(level?.rank, feeling);
     const p = c.fiveP;
-    let five: MappedContact['fiveP'] = null;
-    if (p && p.power !== undefined && p.perception !== undefined && p.priority !== undefined && p.promoter !== undefined && p.pliability !== undefined) {
-      const scores = { power: p.power, perception: p.perception, priority: p.priority, promoter: p.promoter, pliability: p.pliability };
+    let five: MappedContact["fiveP"] = null;
+    if (
+      p &&
+      p.power !== undefined &&
+      p.perception !== undefined &&
+      p.priority !== undefined &&
+      p.promoter !== undefined &&
+      p.pliability !== undefined
+    ) {
+      const scores = {
+        power: p.power,
+        perception: p.perception,
+        priority: p.priority,
+        promoter: p.promoter,
+        pliability: p.pliability,
+      };
       try {
         five = { ...scores, ...fiveP({ ...scores, weight: p.weight, veto: p.veto }) };
       } catch {
@@ -157,8 +201,11 @@ export interface RequiredCoverage {
  * or missing (with its priority and the ways to reach it). `via` names the person to ask for
  * introductions (the account's primary contact, else its strongest relationship), or undefined.
  */
-export function requiredCoverage(contacts: readonly ContactRecord[], via?: string): RequiredCoverage[] {
-  const who = via && via.trim() ? via.trim() : 'your main contact';
+export function requiredCoverage(
+  contacts: readonly ContactRecord[],
+  via?: string
+): RequiredCoverage[] {
+  const who = via && via.trim() ? via.trim() : "your main contact";
   const byRole = new Map<string, string[]>();
   for (const c of contacts) {
     const r = stakeholderRoleOf(c.role);
@@ -170,12 +217,21 @@ export function requiredCoverage(contacts: readonly ContactRecord[], via?: strin
     .map((r) => {
       const names = byRole.get(r.role) ?? [];
       const held = names.length > 0;
-      return { role: r.role, held, names, priority: held ? null : r.priority, approaches: held ? [] : r.approaches.map((a) => a.replace('{contact}', who)) };
+      return {
+        role: r.role,
+        held,
+        names,
+        priority: held ? null : r.priority,
+        approaches: held ? [] : r.approaches.map((a) => a.replace("{contact}", who)),
+      };
     });
 }
 
 /** The person to ask for introductions: the primary contact if named, else the contact with the strongest relationship (ties: the first listed). */
-export function introducer(contacts: readonly ContactRecord[], primaryContact?: string): string | undefined {
+export function introducer(
+  contacts: readonly ContactRecord[],
+  primaryContact?: string
+): string | undefined {
   if (primaryContact && primaryContact.trim()) return primaryContact.trim();
   let best: ContactRecord | undefined;
   for (const c of contacts) if (!best || (c.relationship ?? 0) > (best.relationship ?? 0)) best = c;
@@ -188,13 +244,16 @@ export interface PersonToAdd {
   lastOrder: Serial;
 }
 
-const personKey = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const personKey = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 /**
  * "Ordered by" names not in the account's contacts (compared trimmed, case- and
  * space-insensitively), most recent orderer first: people to add to the contacts table.
  */
-export function peopleToAdd(orderedBy: Iterable<{ name: string; date: Serial; lastDate: Serial }>, contacts: readonly ContactRecord[]): PersonToAdd[] {
+export function peopleToAdd(
+  orderedBy: Iterable<{ name: string; date: Serial; lastDate: Serial }>,
+  contacts: readonly ContactRecord[]
+): PersonToAdd[] {
   const known = new Set(contacts.map((c) => personKey(c.name)));
   const out: PersonToAdd[] = [];
   for (const o of orderedBy) {

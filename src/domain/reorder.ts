@@ -1,6 +1,6 @@
-import { median } from './numbers';
-import { REPLENISHMENT } from './rules';
-import type { Serial } from './types';
+import { median } from "./numbers";
+import { REPLENISHMENT } from "./rules";
+import type { Serial } from "./types";
 
 function distinctDays(dates: Iterable<Serial>): number[] {
   return [...new Set(Array.from(dates, (d) => Math.floor(d)))].sort((a, b) => a - b);
@@ -38,10 +38,16 @@ export interface ReorderRegularity {
  */
 export function reorderRegularity(dates: Iterable<Serial>): ReorderRegularity {
   const d = distinctDays(dates);
-  if (d.length < 2) return { orders: d.length, reorderDays: null, gapVariation: null, regular: false };
+  if (d.length < 2)
+    return { orders: d.length, reorderDays: null, gapVariation: null, regular: false };
   const gaps = d.slice(1).map((x, i) => x - d[i]);
   const m = gaps.reduce((t, g) => t + g, 0) / gaps.length;
   const sd = Math.sqrt(gaps.reduce((t, g) => t + (g - m) ** 2, 0) / gaps.length);
   const cv = m ? sd / m : 0;
-  return { orders: d.length, reorderDays: median(gaps)!, gapVariation: cv, regular: d.length >= REPLENISHMENT.minOrders && cv <= REPLENISHMENT.maxGapCv + 1e-12 };
+  return {
+    orders: d.length,
+    reorderDays: median(gaps)!,
+    gapVariation: cv,
+    regular: d.length >= REPLENISHMENT.minOrders && cv <= REPLENISHMENT.maxGapCv + 1e-12,
+  };
 }

@@ -1,5 +1,5 @@
-import { daysInMonth, eomonth, monthKey, monthKeyToYm, serialToYmd } from './dates';
-import type { Serial } from './types';
+import { daysInMonth, eomonth, monthKey, monthKeyToYm, serialToYmd } from "./dates";
+import type { Serial } from "./types";
 
 export interface SeasonalityResult {
   /** Revenue per calendar month of year (index 0 = January), averaged over the years seen; null when the month never occurs in the full months. */
@@ -17,7 +17,10 @@ export interface SeasonalityResult {
  * A month is full when it lies wholly between the first order date's next month start and
  * `upTo` (default: the last order date); months with no orders inside that span count as 0.
  */
-export function seasonality(points: Iterable<{ date: Serial; value: number }>, upTo?: Serial): SeasonalityResult {
+export function seasonality(
+  points: Iterable<{ date: Serial; value: number }>,
+  upTo?: Serial
+): SeasonalityResult {
   const byMonth = new Map<number, number>();
   let first = Infinity;
   let last = -Infinity;
@@ -27,7 +30,12 @@ export function seasonality(points: Iterable<{ date: Serial; value: number }>, u
     if (p.date < first) first = p.date;
     if (p.date > last) last = p.date;
   }
-  const empty: SeasonalityResult = { monthly: Array(12).fill(null), index: Array(12).fill(null), firstMonth: null, lastMonth: null };
+  const empty: SeasonalityResult = {
+    monthly: Array(12).fill(null),
+    index: Array(12).fill(null),
+    firstMonth: null,
+    lastMonth: null,
+  };
   if (!Number.isFinite(first)) return empty;
   const end = upTo ?? last;
   // First full month: the month of the first order if it starts on the 1st, else the next.
@@ -35,7 +43,8 @@ export function seasonality(points: Iterable<{ date: Serial; value: number }>, u
   const firstFull = fy.d === 1 ? monthKey(first) : monthKey(first) + 1;
   // Last full month: the month of `end` if `end` is its last day, else the previous.
   const ey = serialToYmd(end);
-  const lastFull = ey.d === daysInMonth(ey.y, ey.m) || end === eomonth(end, 0) ? monthKey(end) : monthKey(end) - 1;
+  const lastFull =
+    ey.d === daysInMonth(ey.y, ey.m) || end === eomonth(end, 0) ? monthKey(end) : monthKey(end) - 1;
   if (lastFull < firstFull) return empty;
   const totals = Array<number>(12).fill(0);
   const counts = Array<number>(12).fill(0);

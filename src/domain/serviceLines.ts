@@ -17,26 +17,26 @@ export interface ServiceCode {
 
 /** SKU codes (compared trimmed and case-blind; one-letter codes upper-case only) that are service or adjustment lines. */
 export const SERVICE_CODES: readonly ServiceCode[] = [
-  { code: 'POST', meaning: 'postage' },
-  { code: 'POSTAGE', meaning: 'postage' },
-  { code: 'DOT', meaning: 'dotcom postage' },
-  { code: 'C2', meaning: 'carriage' },
-  { code: 'CARRIAGE', meaning: 'carriage' },
-  { code: 'P&P', meaning: 'postage and packing' },
-  { code: 'DELIVERY', meaning: 'delivery' },
-  { code: 'SHIPPING', meaning: 'shipping' },
-  { code: 'FREIGHT', meaning: 'freight' },
-  { code: 'M', meaning: 'manual adjustment' },
-  { code: 'MANUAL', meaning: 'manual adjustment' },
-  { code: 'ADJUST', meaning: 'adjustment' },
-  { code: 'D', meaning: 'discount' },
-  { code: 'DISCOUNT', meaning: 'discount' },
-  { code: 'CRUK', meaning: 'CRUK commission' },
-  { code: 'BANK CHARGES', meaning: 'bank charges' },
-  { code: 'AMAZONFEE', meaning: 'marketplace fee' },
-  { code: 'S', meaning: 'samples' },
-  { code: 'SAMPLES', meaning: 'samples' },
-  { code: 'B', meaning: 'bad-debt adjustment' },
+  { code: "POST", meaning: "postage" },
+  { code: "POSTAGE", meaning: "postage" },
+  { code: "DOT", meaning: "dotcom postage" },
+  { code: "C2", meaning: "carriage" },
+  { code: "CARRIAGE", meaning: "carriage" },
+  { code: "P&P", meaning: "postage and packing" },
+  { code: "DELIVERY", meaning: "delivery" },
+  { code: "SHIPPING", meaning: "shipping" },
+  { code: "FREIGHT", meaning: "freight" },
+  { code: "M", meaning: "manual adjustment" },
+  { code: "MANUAL", meaning: "manual adjustment" },
+  { code: "ADJUST", meaning: "adjustment" },
+  { code: "D", meaning: "discount" },
+  { code: "DISCOUNT", meaning: "discount" },
+  { code: "CRUK", meaning: "CRUK commission" },
+  { code: "BANK CHARGES", meaning: "bank charges" },
+  { code: "AMAZONFEE", meaning: "marketplace fee" },
+  { code: "S", meaning: "samples" },
+  { code: "SAMPLES", meaning: "samples" },
+  { code: "B", meaning: "bad-debt adjustment" },
 ];
 
 /**
@@ -46,23 +46,35 @@ export const SERVICE_CODES: readonly ServiceCode[] = [
  */
 export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] = [
   // "POSTAGE", "DOTCOM POSTAGE", "Next day delivery", "P&P", "Shipping charge", "Carriage paid"
-  { kind: 'postage and delivery', pattern: /^(?:[a-z]+ ){0,2}(?:postage|carriage|delivery|shipping|freight|p and p)(?: and packing| packing| charges?| costs?| fees?| paid)?$/ },
-  { kind: 'postage and delivery', pattern: /^(?:small order|minimum order|handling|fuel|delivery|carriage) (?:charge|surcharge|fee)s?$/ },
-  { kind: 'postage and delivery', pattern: /^(?:fuel )?surcharge$/ },
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:[a-z]+ ){0,2}(?:postage|carriage|delivery|shipping|freight|p and p)(?: and packing| packing| charges?| costs?| fees?| paid)?$/,
+  },
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:small order|minimum order|handling|fuel|delivery|carriage) (?:charge|surcharge|fee)s?$/,
+  },
+  { kind: "postage and delivery", pattern: /^(?:fuel )?surcharge$/ },
   // "Manual", "Adjust bad debt", "Stock adjustment", "Rounding"
-  { kind: 'manual adjustment', pattern: /^manual(?: (?:adjustment|entry|line))?$/ },
-  { kind: 'manual adjustment', pattern: /^adjust(?:ment)?s?(?: .*)?$/ },
-  { kind: 'manual adjustment', pattern: /^(?:[a-z]+ )?adjustments?$/ },
-  { kind: 'manual adjustment', pattern: /^rounding(?: difference| adjustment)?$/ },
+  { kind: "manual adjustment", pattern: /^manual(?: (?:adjustment|entry|line))?$/ },
+  { kind: "manual adjustment", pattern: /^adjust(?:ment)?s?(?: .*)?$/ },
+  { kind: "manual adjustment", pattern: /^(?:[a-z]+ )?adjustments?$/ },
+  { kind: "manual adjustment", pattern: /^rounding(?: difference| adjustment)?$/ },
   // "Discount", "Discount 10%", "Early payment discount"
-  { kind: 'discount', pattern: /^discounts?(?: \d+(?: \d+)?)?$/ },
-  { kind: 'discount', pattern: /^(?:[a-z]+ ){0,2}discount$/ },
+  { kind: "discount", pattern: /^discounts?(?: \d+(?: \d+)?)?$/ },
+  { kind: "discount", pattern: /^(?:[a-z]+ ){0,2}discount$/ },
   // "Bank Charges", "AMAZON FEE", "CRUK Commission"
-  { kind: 'bank charges', pattern: /^bank charges?$/ },
-  { kind: 'marketplace fee', pattern: /^(?:amazon|ebay|etsy|marketplace|paypal|stripe|card|payment)(?: processing)? (?:fees?|charges?|commission)$/ },
-  { kind: 'commission', pattern: /^(?:[a-z]+ )?commission$/ },
+  { kind: "bank charges", pattern: /^bank charges?$/ },
+  {
+    kind: "marketplace fee",
+    pattern:
+      /^(?:amazon|ebay|etsy|marketplace|paypal|stripe|card|payment)(?: processing)? (?:fees?|charges?|commission)$/,
+  },
+  { kind: "commission", pattern: /^(?:[a-z]+ )?commission$/ },
   // "SAMPLES", "Free sample"
-  { kind: 'samples', pattern: /^(?:free )?samples?$/ },
+  { kind: "samples", pattern: /^(?:free )?samples?$/ },
 ];
 
 const CODE_MEANING = new Map(SERVICE_CODES.map((c) => [c.code, c.meaning]));
@@ -70,8 +82,8 @@ const CODE_MEANING = new Map(SERVICE_CODES.map((c) => [c.code, c.meaning]));
 function normaliseDescription(s: string): string {
   return s
     .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
 
@@ -95,7 +107,8 @@ export function serviceKind(sku: string, description: string | undefined): strin
   const meaning = CODE_MEANING.get(code);
   const described = serviceDescriptionKind(description);
   if (meaning !== undefined) {
-    if (code.length > 1 || described !== null || !description || !description.trim()) return meaning;
+    if (code.length > 1 || described !== null || !description || !description.trim())
+      return meaning;
     return null;
   }
   return described;

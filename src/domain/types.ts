@@ -35,7 +35,7 @@ export interface OrderLine {
   row?: number;
 }
 
-export type Tier = 'Bronze' | 'Silver' | 'Gold' | 'Platinum';
+export type Tier = "Bronze" | "Silver" | "Gold" | "Platinum";
 
 /** A manual health band set by the user; it wins over the computed band and is shown as an override. */
 export interface HealthOverride {
@@ -43,7 +43,7 @@ export interface HealthOverride {
   reason: string;
 }
 
-export type HealthBand = 'Healthy' | 'Stable' | 'At Risk' | 'Critical';
+export type HealthBand = "Healthy" | "Stable" | "At Risk" | "Critical";
 
 /** One row of the optional Accounts table. */
 export interface AccountRecord {
@@ -102,7 +102,15 @@ export interface ContactRecord {
   feeling?: number;
   feelingText?: string;
   /** 5P scores (methodology 003) where the contacts table gives them: each 1–5, weight 1–5, veto. */
-  fiveP?: { power?: number; perception?: number; priority?: number; promoter?: number; pliability?: number; weight?: number; veto?: boolean };
+  fiveP?: {
+    power?: number;
+    perception?: number;
+    priority?: number;
+    promoter?: number;
+    pliability?: number;
+    weight?: number;
+    veto?: boolean;
+  };
   row?: number;
 }
 
@@ -111,7 +119,7 @@ export interface CuratedRule {
   theyBuy: string;
   considerSelling: string;
   rationale: string;
-  priority: 'High' | 'Medium' | 'Low';
+  priority: "High" | "Medium" | "Low";
 }
 
 /** Currency conversion: 1 unit of `from` = rate units of the reporting currency. */
@@ -121,9 +129,9 @@ export interface CurrencyRate {
 }
 
 /** How a contact in the engagement log was made (methodology 000, Step 4.4). */
-export type ContactType = 'call' | 'e-mail' | 'visit' | 'meeting';
+export type ContactType = "call" | "e-mail" | "visit" | "meeting";
 /** Who made the contact: the customer (inbound) or we (outbound). */
-export type Direction = 'inbound' | 'outbound';
+export type Direction = "inbound" | "outbound";
 
 /**
  * One row of the optional engagement log. Times matter here (a response in 24 hours or in 25),

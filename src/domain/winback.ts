@@ -1,4 +1,4 @@
-import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from './rules';
+import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from "./rules";
 
 /**
  * Win-back stage (RULES.md §2.4, methodology 000 Step 9.3): by whole days since the last
@@ -12,7 +12,8 @@ export function winBackStage(daysSinceLastOrder: number, lost = false): WinBackS
   return WINBACK_STAGES[WINBACK_STAGES.length - 1];
 }
 
-const LOST_WORDS = /\b(lost|churn(ed)?|closed|left|gone|former|ex[- ]?customer|defected|switched)\b/i;
+const LOST_WORDS =
+  /\b(lost|churn(ed)?|closed|left|gone|former|ex[- ]?customer|defected|switched)\b/i;
 const NOT_LOST = /\b(not|no|never)\b/i;
 
 /**

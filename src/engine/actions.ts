@@ -9,19 +9,19 @@
  * - `workbook`: a new workbook for the chosen account (the QBR);
  * - `edit`: edits the user's own table through the Excel host (no sheet of KAP's).
  */
-import type { AccountDetail, PortfolioAnalysis, QbrData } from '../domain/analysis';
-import { breakdownSheet } from '../sheets/breakdownSheet';
-import { crossSellSheet } from '../sheets/crossSellSheet';
-import { dashboardSheet } from '../sheets/dashboardSheet';
-import { fivePSheet } from '../sheets/fivePSheet';
-import { healthReportSheet } from '../sheets/healthReportSheet';
-import { healthSheet } from '../sheets/healthSheet';
-import type { LayoutOptions } from '../sheets/options';
-import { planSheet } from '../sheets/planSheet';
-import { qbrSheets } from '../sheets/qbrWorkbook';
-import { relationshipSheet } from '../sheets/relationshipSheet';
-import type { SheetSpec } from '../sheets/spec';
-import { whitespaceSheet } from '../sheets/whitespaceSheet';
+import type { AccountDetail, PortfolioAnalysis, QbrData } from "../domain/analysis";
+import { breakdownSheet } from "../sheets/breakdownSheet";
+import { crossSellSheet } from "../sheets/crossSellSheet";
+import { dashboardSheet } from "../sheets/dashboardSheet";
+import { fivePSheet } from "../sheets/fivePSheet";
+import { healthReportSheet } from "../sheets/healthReportSheet";
+import { healthSheet } from "../sheets/healthSheet";
+import type { LayoutOptions } from "../sheets/options";
+import { planSheet } from "../sheets/planSheet";
+import { qbrSheets } from "../sheets/qbrWorkbook";
+import { relationshipSheet } from "../sheets/relationshipSheet";
+import type { SheetSpec } from "../sheets/spec";
+import { whitespaceSheet } from "../sheets/whitespaceSheet";
 
 interface ActionBase {
   readonly id: string;
@@ -32,42 +32,112 @@ interface ActionBase {
 }
 
 export interface PortfolioAction extends ActionBase {
-  readonly scope: 'portfolio';
+  readonly scope: "portfolio";
   readonly layout: (p: PortfolioAnalysis, o: LayoutOptions) => SheetSpec;
 }
 
 export interface AccountAction extends ActionBase {
-  readonly scope: 'account';
+  readonly scope: "account";
   readonly layout: (d: AccountDetail, o: LayoutOptions) => SheetSpec;
 }
 
 export interface WorkbookAction extends ActionBase {
-  readonly scope: 'workbook';
+  readonly scope: "workbook";
   readonly layout: (q: QbrData, o: LayoutOptions) => SheetSpec[];
 }
 
 export interface EditAction extends ActionBase {
-  readonly scope: 'edit';
+  readonly scope: "edit";
 }
 
 export type Action = PortfolioAction | AccountAction | WorkbookAction | EditAction;
 
 export const ACTION_REGISTRY = [
-  { id: 'scoreAll', scope: 'portfolio', layout: healthSheet, label: 'Score all accounts', description: 'An Account Health sheet for every account; scores are live formulas over the inputs and weights.' },
-  { id: 'dashboard', scope: 'portfolio', layout: dashboardSheet, label: 'Portfolio dashboard', description: 'Health bands, quadrants, ABC tiers, focus accounts and open alerts.' },
-  { id: 'whitespace', scope: 'portfolio', layout: whitespaceSheet, label: 'Whitespace map', description: 'Accounts × categories with the gaps comparable accounts fill.' },
-  { id: 'healthReport', scope: 'account', layout: healthReportSheet, label: 'Account health report', description: 'Basic information, orders by period, the score factor by factor with its source, and the six warning signs.' },
-  { id: 'breakdown', scope: 'account', layout: breakdownSheet, label: 'Purchase breakdown', description: 'Categories, top products, buying pattern, seasonality and dormant products.' },
-  { id: 'crossSell', scope: 'account', layout: crossSellSheet, label: 'Cross-sell', description: 'Recommendations with reasons and £ estimates, product-line gaps, upsell.' },
-  { id: 'plan', scope: 'account', layout: planSheet, label: 'Account plan', description: '12-month objectives, initiatives, stakeholders, actions and SWOT.' },
-  { id: 'relationships', scope: 'account', layout: relationshipSheet, label: 'Relationship map', description: 'Contacts by influence and feeling, stakeholder coverage and how to reach missing roles, people to add, sites.' },
-  { id: 'fiveP', scope: 'account', layout: fivePSheet, label: '5P sheet', description: 'The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.' },
-  { id: 'qbr', scope: 'workbook', layout: qbrSheets, label: 'Build QBR workbook', description: 'A new workbook for the chosen account and fiscal quarter, ready to present.' },
-  { id: 'addScores', scope: 'edit', label: 'Add score columns to my table', description: 'Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).' },
+  {
+    id: "scoreAll",
+    scope: "portfolio",
+    layout: healthSheet,
+    label: "Score all accounts",
+    description:
+      "An Account Health sheet for every account; scores are live formulas over the inputs and weights.",
+  },
+  {
+    id: "dashboard",
+    scope: "portfolio",
+    layout: dashboardSheet,
+    label: "Portfolio dashboard",
+    description: "Health bands, quadrants, ABC tiers, focus accounts and open alerts.",
+  },
+  {
+    id: "whitespace",
+    scope: "portfolio",
+    layout: whitespaceSheet,
+    label: "Whitespace map",
+    description: "Accounts × categories with the gaps comparable accounts fill.",
+  },
+  {
+    id: "healthReport",
+    scope: "account",
+    layout: healthReportSheet,
+    label: "Account health report",
+    description:
+      "Basic information, orders by period, the score factor by factor with its source, and the six warning signs.",
+  },
+  {
+    id: "breakdown",
+    scope: "account",
+    layout: breakdownSheet,
+    label: "Purchase breakdown",
+    description: "Categories, top products, buying pattern, seasonality and dormant products.",
+  },
+  {
+    id: "crossSell",
+    scope: "account",
+    layout: crossSellSheet,
+    label: "Cross-sell",
+    description: "Recommendations with reasons and £ estimates, product-line gaps, upsell.",
+  },
+  {
+    id: "plan",
+    scope: "account",
+    layout: planSheet,
+    label: "Account plan",
+    description: "12-month objectives, initiatives, stakeholders, actions and SWOT.",
+  },
+  {
+    id: "relationships",
+    scope: "account",
+    layout: relationshipSheet,
+    label: "Relationship map",
+    description:
+      "Contacts by influence and feeling, stakeholder coverage and how to reach missing roles, people to add, sites.",
+  },
+  {
+    id: "fiveP",
+    scope: "account",
+    layout: fivePSheet,
+    label: "5P sheet",
+    description:
+      "The decision-making unit scored on Power, Perception, Priority, Promoter, Pliability.",
+  },
+  {
+    id: "qbr",
+    scope: "workbook",
+    layout: qbrSheets,
+    label: "Build QBR workbook",
+    description: "A new workbook for the chosen account and fiscal quarter, ready to present.",
+  },
+  {
+    id: "addScores",
+    scope: "edit",
+    label: "Add score columns to my table",
+    description:
+      "Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).",
+  },
 ] as const satisfies readonly Action[];
 
-export type ActionId = (typeof ACTION_REGISTRY)[number]['id'];
-export type ActionScope = Action['scope'];
+export type ActionId = (typeof ACTION_REGISTRY)[number]["id"];
+export type ActionScope = Action["scope"];
 
 /** What a face needs to show an action: plain data (crosses the worker boundary, no layout code). */
 export interface ActionInfo {
@@ -79,7 +149,13 @@ export interface ActionInfo {
   needsAccount: boolean;
 }
 
-export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({ id: a.id, label: a.label, description: a.description, scope: a.scope, needsAccount: a.scope === 'account' || a.scope === 'workbook' }));
+export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({
+  id: a.id,
+  label: a.label,
+  description: a.description,
+  scope: a.scope,
+  needsAccount: a.scope === "account" || a.scope === "workbook",
+}));
 
 export function actionOf(id: ActionId): Action {
   const a = ACTION_REGISTRY.find((x) => x.id === id);

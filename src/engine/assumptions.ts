@@ -5,27 +5,27 @@
  * pane shows them under the order table, the JSON carries the same facts as data (IngestReport.read,
  * .numbers, .skipped).
  */
-import { serialToIso } from '../domain/dates';
-import type { Serial } from '../domain/types';
-import type { IngestReport } from '../ingest/orders';
+import { serialToIso } from "../domain/dates";
+import type { Serial } from "../domain/types";
+import type { IngestReport } from "../ingest/orders";
 
 const DATE_SOURCE: Record<string, string> = {
   culture: "the workbook's culture",
-  data: 'the data',
-  layout: 'the export layout',
-  default: 'assumed: no date in the data settles it',
+  data: "the data",
+  layout: "the export layout",
+  default: "assumed: no date in the data settles it",
 };
 
 const NUMBER_SOURCE: Record<string, string> = {
-  data: 'its own cells',
+  data: "its own cells",
   file: "the file's other number columns",
   culture: "the workbook's culture",
-  default: 'assumed',
+  default: "assumed",
 };
 
 /** "as of 2026-10-31 (the last order date)" or "as of 2026-12-31 (as set)". */
 export function asOfPhrase(asOf: Serial, set: boolean): string {
-  return `as of ${serialToIso(asOf)} (${set ? 'as set' : 'the last order date'})`;
+  return `as of ${serialToIso(asOf)} (${set ? "as set" : "the last order date"})`;
 }
 
 /**
@@ -41,21 +41,32 @@ export function readingLines(report: IngestReport): string[] {
   const out: string[] = [];
   const r = report.read;
   if (r?.layout) out.push(`Layout: ${r.layout}`);
-  if (r) out.push(`Dates: ${r.dateOrder === 'dmy' ? 'day-first' : 'month-first'} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`);
-  const nums = report.numbers.filter((n) => n.source !== 'default' || n.ambiguous > 0);
+  if (r)
+    out.push(
+      `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
+    );
+  const nums = report.numbers.filter((n) => n.source !== "default" || n.ambiguous > 0);
   out.push(
     nums.length
-      ? `Numbers: ${nums.map((n) => `${n.header} decimal ${n.decimal === ',' ? 'comma' : 'point'} (${NUMBER_SOURCE[n.source] ?? n.source})`).join('; ')}`
-      : 'Numbers: decimal point (no column needed deciding)',
+      ? `Numbers: ${nums.map((n) => `${n.header} decimal ${n.decimal === "," ? "comma" : "point"} (${NUMBER_SOURCE[n.source] ?? n.source})`).join("; ")}`
+      : "Numbers: decimal point (no column needed deciding)"
   );
-  if (r?.encoding || r?.delimiter) out.push(`Text file: ${[r.encoding, r.delimiter ? `${r.delimiter}-delimited` : undefined].filter(Boolean).join(', ')}`);
-  const currencies = Object.keys(report.currencies).filter((c) => c !== '');
-  out.push(`Currency: ${currencies.length ? currencies.join(', ') : 'none named in the data'}${report.converted && report.reportingCurrency ? ` (converted to ${report.reportingCurrency})` : ''}`);
+  if (r?.encoding || r?.delimiter)
+    out.push(
+      `Text file: ${[r.encoding, r.delimiter ? `${r.delimiter}-delimited` : undefined].filter(Boolean).join(", ")}`
+    );
+  const currencies = Object.keys(report.currencies).filter((c) => c !== "");
+  out.push(
+    `Currency: ${currencies.length ? currencies.join(", ") : "none named in the data"}${report.converted && report.reportingCurrency ? ` (converted to ${report.reportingCurrency})` : ""}`
+  );
   if (report.skipped.length) {
     out.push(
       `Skipped: ${report.skipped
-        .map((s) => `${s.rows.toLocaleString('en-GB')} ${s.rule}${s.rows === 1 || /row$/.test(s.rule) === false ? '' : 's'}${s.share !== null && s.revenue !== 0 ? ` (${(s.share * 100).toFixed(1)}% of revenue)` : ''}`)
-        .join('; ')}`,
+        .map(
+          (s) =>
+            `${s.rows.toLocaleString("en-GB")} ${s.rule}${s.rows === 1 || /row$/.test(s.rule) === false ? "" : "s"}${s.share !== null && s.revenue !== 0 ? ` (${(s.share * 100).toFixed(1)}% of revenue)` : ""}`
+        )
+        .join("; ")}`
     );
   }
   return out;

@@ -3,14 +3,14 @@
  * interface only; src/engine implements it over Excel (src/excel) and the domain, and tests
  * give the pane a fake. Everything here is plain data, so it crosses a Web Worker boundary.
  */
-import type { Factor } from '../domain/rules';
-import type { HealthBand } from '../domain/types';
-import type { ActionId, ActionInfo } from './actions';
-import type { KapSettings } from './settings';
+import type { Factor } from "../domain/rules";
+import type { HealthBand } from "../domain/types";
+import type { ActionId, ActionInfo } from "./actions";
+import type { KapSettings } from "./settings";
 
 export type { KapSettings };
 
-export type DataRole = 'orders' | 'accounts' | 'catalog' | 'contacts' | 'initiatives';
+export type DataRole = "orders" | "accounts" | "catalog" | "contacts" | "initiatives";
 
 /** One column's meaning as KAP guessed it or the user set it. */
 export interface FieldChoice {
@@ -55,7 +55,6 @@ export interface Discovery {
   };
 }
 
-
 export interface AccountListItem {
   id: string;
   name: string;
@@ -75,9 +74,9 @@ export interface AccountGlance {
   factors: { factor: Factor; label: string; score: number | null; input: string; source: string }[];
   used: string[];
   quadrant: string;
-  abc: 'A' | 'B' | 'C';
+  abc: "A" | "B" | "C";
   winBack: string;
-  alerts: { severity: 'Critical' | 'Warning' | 'Opportunity'; message: string }[];
+  alerts: { severity: "Critical" | "Warning" | "Opportunity"; message: string }[];
   revenue12m: number;
   currency: string;
   daysSinceLastOrder: number | null;
@@ -88,7 +87,7 @@ export interface AccountGlance {
 export type { ActionId, ActionInfo };
 
 export interface Progress {
-  phase: 'reading' | 'analyzing' | 'writing';
+  phase: "reading" | "analyzing" | "writing";
   /** Rows read / accounts analysed / sheets written so far. */
   done: number;
   total?: number;
@@ -114,7 +113,17 @@ export interface KapHost {
   loadSettings(): Promise<KapSettings>;
   saveSettings(settings: KapSettings): Promise<void>;
   /** Reads and analyses the order lines; resolves with the account list for the picker. */
-  analyze(settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AccountListItem[]>;
+  analyze(
+    settings: KapSettings,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal
+  ): Promise<AccountListItem[]>;
   glance(accountId: string): Promise<AccountGlance | undefined>;
-  run(action: ActionId, options: { accountId?: string; quarter?: string }, settings: KapSettings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ActionResult>;
+  run(
+    action: ActionId,
+    options: { accountId?: string; quarter?: string },
+    settings: KapSettings,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal
+  ): Promise<ActionResult>;
 }

@@ -3,26 +3,44 @@
  * Pure (no Office.js, no files): the CLI feeds it grids read by ExcelJS, the add-in feeds it
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
-import { analyzeAccount, buildPortfolio, OrderBook, qbrData, type AccountDetail, type PortfolioAnalysis, type PortfolioModel, type QbrData } from '../domain/analysis';
-import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from '../domain/analysis';
-import { normaliseWeights } from '../domain/health';
-import type { HoldoutCheck } from '../domain/analysis/clv';
-import { portfolioHoldoutCheck } from '../domain/analysis/lifetime';
-import type { Serial } from '../domain/types';
-import type { ColumnMapping } from '../ingest/detect';
-import type { Cell, Grid } from '../ingest/grid';
-import { layoutById } from '../ingest/layouts';
-import { requireComplete } from '../ingest/mapping';
-import { currencyOfNumberFormat } from '../ingest/moneyFormat';
-import { createOrderParser, type IngestReport, type OrderParser } from '../ingest/orders';
-import type { DateOrder } from '../ingest/values';
-import { asOfText, layoutOptions, type LayoutOptions } from '../sheets/options';
-import { finishForPrint, paperFor } from '../sheets/print';
-import type { SheetSpec } from '../sheets/spec';
-import { actionOf, type ActionId } from './actions';
-import type { KapSettings } from './settings';
-import { type IngestSource, IngestSession, type OrderPlan, type OrderReadOptions, type OrderSink, type SessionOptions, emptySideTables, type SideTables } from './session';
-import { asOfOf, asOfWarning } from './settings';
+import {
+  analyzeAccount,
+  buildPortfolio,
+  OrderBook,
+  qbrData,
+  type AccountDetail,
+  type PortfolioAnalysis,
+  type PortfolioModel,
+  type QbrData,
+} from "../domain/analysis";
+import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from "../domain/analysis";
+import { normaliseWeights } from "../domain/health";
+import type { HoldoutCheck } from "../domain/analysis/clv";
+import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
+import type { Serial } from "../domain/types";
+import type { ColumnMapping } from "../ingest/detect";
+import type { Cell, Grid } from "../ingest/grid";
+import { layoutById } from "../ingest/layouts";
+import { requireComplete } from "../ingest/mapping";
+import { currencyOfNumberFormat } from "../ingest/moneyFormat";
+import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
+import type { DateOrder } from "../ingest/values";
+import { asOfText, layoutOptions, type LayoutOptions } from "../sheets/options";
+import { finishForPrint, paperFor } from "../sheets/print";
+import type { SheetSpec } from "../sheets/spec";
+import { actionOf, type ActionId } from "./actions";
+import type { KapSettings } from "./settings";
+import {
+  type IngestSource,
+  IngestSession,
+  type OrderPlan,
+  type OrderReadOptions,
+  type OrderSink,
+  type SessionOptions,
+  emptySideTables,
+  type SideTables,
+} from "./session";
+import { asOfOf, asOfWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
 
@@ -73,31 +91,39 @@ export class KapEngine implements OrderSink {
   private reading?: { mapping: ColumnMapping; options: OrderReadOptions };
 
   /** Starts streaming order lines with the (complete) mapping; `read` is the date order, or all the reading options. */
-  beginOrders(mapping: ColumnMapping, headersFound: string[], read: DateOrder | OrderReadOptions, reportingCurrency?: string): void {
-    const options: OrderReadOptions = typeof read === 'string' ? { dateOrder: read } : read;
+  beginOrders(
+    mapping: ColumnMapping,
+    headersFound: string[],
+    read: DateOrder | OrderReadOptions,
+    reportingCurrency?: string
+  ): void {
+    const options: OrderReadOptions = typeof read === "string" ? { dateOrder: read } : read;
     requireComplete(mapping, headersFound, options.notes);
     this.reading = { mapping, options };
-    this.hasCategories = mapping.fields.some((f) => f.field === 'category') || this.side.catalog.length > 0;
+    this.hasCategories =
+      mapping.fields.some((f) => f.field === "category") || this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
-      reportingCurrency: reportingCurrency ?? (this.side.rates.length ? 'GBP' : undefined),
+      reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),
       // OrderBook.add copies what it keeps: one line object serves every row.
       reuseLine: true,
     });
   }
 
   pushOrders(rows: readonly (readonly unknown[])[], firstRowNumber: number): void {
-    if (!this.parser) throw new Error('beginOrders first');
+    if (!this.parser) throw new Error("beginOrders first");
     const book = this.book;
-    this.parser.push(rows as Parameters<OrderParser['push']>[0], firstRowNumber, (line) => book.add(line));
+    this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) =>
+      book.add(line)
+    );
   }
 
   finishOrders(): IngestReport {
-    if (!this.parser) throw new Error('beginOrders first');
+    if (!this.parser) throw new Error("beginOrders first");
     this.report = this.parser.finish();
     this.parser = undefined;
     const r = this.reading;
@@ -108,10 +134,10 @@ export class KapEngine implements OrderSink {
         ...(r.mapping.table ? { table: r.mapping.table } : {}),
         ...(layout ? { layout: layout.name } : {}),
         dateOrder: r.options.dateOrder,
-        dateOrderSource: r.options.dateOrderSource ?? 'default',
+        dateOrderSource: r.options.dateOrderSource ?? "default",
         ...(r.options.file?.encoding ? { encoding: r.options.file.encoding } : {}),
         ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
-        currencies: Object.keys(this.report.currencies).filter((c) => c !== ''),
+        currencies: Object.keys(this.report.currencies).filter((c) => c !== ""),
       };
       this.report.warnings.unshift(...(r.options.notes ?? []));
     }
@@ -128,7 +154,7 @@ export class KapEngine implements OrderSink {
     this.settings = settings;
     this.qbrs.clear();
     if (!this.report || this.report.accepted === 0) {
-      const why = this.report?.rejected.length ? ` ${this.report.warnings.join(' ')}` : '';
+      const why = this.report?.rejected.length ? ` ${this.report.warnings.join(" ")}` : "";
       throw new Error(`No usable order lines were read.${why}`);
     }
     this.details.clear();
@@ -162,7 +188,7 @@ export class KapEngine implements OrderSink {
   }
 
   private needModel(): PortfolioModel {
-    if (!this.model) throw new Error('Analyse the data first.');
+    if (!this.model) throw new Error("Analyse the data first.");
     return this.model;
   }
 
@@ -202,39 +228,60 @@ export class KapEngine implements OrderSink {
     const k = `${a.key}|${fq.year}Q${fq.q}`;
     let q = this.qbrs.get(k);
     if (!q) {
-      q = qbrData(this.needModel(), a.accountId, fq, { fiscalYearStartMonth: start }, a.currency, this.detail(a.key));
+      q = qbrData(
+        this.needModel(),
+        a.accountId,
+        fq,
+        { fiscalYearStartMonth: start },
+        a.currency,
+        this.detail(a.key)
+      );
       this.qbrs.set(k, q);
     }
     return q;
   }
 
   layout(live: boolean, currency?: string): LayoutOptions {
-    return layoutOptions({ live, sourceMoneyFormat: this.sourceMoneyFormat, currency, asOf: this.need().asOf });
+    return layoutOptions({
+      live,
+      sourceMoneyFormat: this.sourceMoneyFormat,
+      currency,
+      asOf: this.need().asOf,
+    });
   }
 
   /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */
-  sheets(action: ActionId, o: { accountKey?: string; quarter?: string; live: boolean }): SheetSpec[] {
+  sheets(
+    action: ActionId,
+    o: { accountKey?: string; quarter?: string; live: boolean }
+  ): SheetSpec[] {
     const p = this.need();
     const a = actionOf(action);
     // Every sheet prints the same way: paper from the culture (else the data's currency), header, footer, widths, row heights.
     const print = (specs: SheetSpec[], currency?: string) => {
-      const o2 = { paper: paperFor(this.culture, currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined)), asOfText: `As of ${asOfText(p.asOf)}` };
+      const o2 = {
+        paper: paperFor(
+          this.culture,
+          currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined)
+        ),
+        asOfText: `As of ${asOfText(p.asOf)}`,
+      };
       return specs.map((s) => finishForPrint(s, o2));
     };
     switch (a.scope) {
-      case 'portfolio':
+      case "portfolio":
         return print([a.layout(p, this.layout(o.live))]);
-      case 'account': {
-        if (!o.accountKey) throw new Error('Choose an account first.');
+      case "account": {
+        if (!o.accountKey) throw new Error("Choose an account first.");
         const d = this.detail(o.accountKey);
         return print([a.layout(d, this.layout(o.live, d.account.currency))], d.account.currency);
       }
-      case 'workbook': {
-        if (!o.accountKey) throw new Error('Choose an account first.');
+      case "workbook": {
+        if (!o.accountKey) throw new Error("Choose an account first.");
         const q = this.qbr(o.accountKey, o.quarter);
         return print(a.layout(q, this.layout(false, q.currency)), q.currency);
       }
-      case 'edit':
+      case "edit":
         // Edits the user's own table through the Excel host; it makes no sheet.
         return [];
     }
@@ -255,11 +302,21 @@ export function gridSource(grids: readonly Grid[], culture?: string): IngestSour
 }
 
 /** Loads whole grids (tests, small inputs) through the ingest session. */
-export async function loadGrids(engine: KapEngine, grids: readonly Grid[], settings: Pick<KapSettings, 'mapping'>, options: SessionOptions = {}): Promise<IngestReport> {
+export async function loadGrids(
+  engine: KapEngine,
+  grids: readonly Grid[],
+  settings: Pick<KapSettings, "mapping">,
+  options: SessionOptions = {}
+): Promise<IngestReport> {
   return (await new IngestSession(gridSource(grids), settings, options).run(engine)).report;
 }
 
 /** Loads any source through the ingest session into the engine. */
-export async function loadSource(engine: KapEngine, source: IngestSource, settings: Pick<KapSettings, 'mapping'>, options: SessionOptions = {}): Promise<IngestReport> {
+export async function loadSource(
+  engine: KapEngine,
+  source: IngestSource,
+  settings: Pick<KapSettings, "mapping">,
+  options: SessionOptions = {}
+): Promise<IngestReport> {
   return (await new IngestSession(source, settings, options).run(engine)).report;
 }

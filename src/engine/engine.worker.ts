@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The analysis engine off the UI thread: requests in, plain-data replies out. */
-import { type EngineCall, handle } from './engineClient';
-import { KapEngine } from './engine';
+import { type EngineCall, handle } from "./engineClient";
+import { KapEngine } from "./engine";
 
 const state = { engine: new KapEngine() };
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,6 +11,10 @@ scope.onmessage = (ev: MessageEvent<EngineCall>) => {
   try {
     scope.postMessage({ id: call.id, ok: true, value: handle(state, call) });
   } catch (e) {
-    scope.postMessage({ id: call.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({
+      id: call.id,
+      ok: false,
+      error: e instanceof Error ? e.message : String(e),
+    });
   }
 };

@@ -3,18 +3,25 @@
  * (large workbooks stay responsive) or on this thread (tests, hosts without workers).
  * Every message is plain data.
  */
-import type { ColumnMapping } from '../ingest/detect';
-import type { IngestReport } from '../ingest/orders';
-import type { DateOrder } from '../ingest/values';
-import type { SheetSpec } from '../sheets/spec';
-import type { AccountGlance, AccountListItem, ActionId, KapSettings } from './contract';
-import { KapEngine, type SideTables } from './engine';
-import type { OrderReadOptions } from './session';
-import { toGlance, toListItem } from './glance';
+import type { ColumnMapping } from "../ingest/detect";
+import type { IngestReport } from "../ingest/orders";
+import type { DateOrder } from "../ingest/values";
+import type { SheetSpec } from "../sheets/spec";
+import type { AccountGlance, AccountListItem, ActionId, KapSettings } from "./contract";
+import { KapEngine, type SideTables } from "./engine";
+import type { OrderReadOptions } from "./session";
+import { toGlance, toListItem } from "./glance";
 
 export interface EngineRequests {
   /** `read` (date order, number conventions, notes) wins over the bare `dateOrder` when given. */
-  reset: { side: SideTables; mapping: ColumnMapping; headers: string[]; dateOrder: DateOrder; read?: OrderReadOptions; sourceMoneyFormat?: string };
+  reset: {
+    side: SideTables;
+    mapping: ColumnMapping;
+    headers: string[];
+    dateOrder: DateOrder;
+    read?: OrderReadOptions;
+    sourceMoneyFormat?: string;
+  };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
   analyze: { settings: KapSettings; today?: number };
@@ -31,7 +38,9 @@ export interface EngineReplies {
   sheets: SheetSpec[];
 }
 
-export type EngineCall = { [K in keyof EngineRequests]: { id: number; op: K; args: EngineRequests[K] } }[keyof EngineRequests];
+export type EngineCall = {
+  [K in keyof EngineRequests]: { id: number; op: K; args: EngineRequests[K] };
+}[keyof EngineRequests];
 
 export interface EngineClient {
   call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]>;
@@ -41,7 +50,7 @@ export interface EngineClient {
 /** Runs one request against an engine; shared by the worker and the local client. */
 export function handle(state: { engine: KapEngine }, call: EngineCall): unknown {
   switch (call.op) {
-    case 'reset': {
+    case "reset": {
       const e = new KapEngine();
       e.setSideTables(call.args.side);
       e.sourceMoneyFormat = call.args.sourceMoneyFormat;
@@ -49,28 +58,41 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       state.engine = e;
       return null;
     }
-    case 'push':
+    case "push":
       state.engine.pushOrders(call.args.rows, call.args.firstRowNumber);
       return null;
-    case 'finish':
+    case "finish":
       return state.engine.finishOrders();
-    case 'analyze': {
+    case "analyze": {
       const p = state.engine.analyze(call.args.settings, call.args.today);
       return p.accounts.map(toListItem).sort((a, b) => b.revenue12m - a.revenue12m);
     }
-    case 'glance': {
+    case "glance": {
       const a = state.engine.account(call.args.key);
-      return a ? toGlance(a, state.engine.defaultCurrency, state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency)) : null;
+      return a
+        ? toGlance(
+            a,
+            state.engine.defaultCurrency,
+            state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency)
+          )
+        : null;
     }
-    case 'sheets':
-      return state.engine.sheets(call.args.action, { accountKey: call.args.accountKey, quarter: call.args.quarter, live: call.args.live });
+    case "sheets":
+      return state.engine.sheets(call.args.action, {
+        accountKey: call.args.accountKey,
+        quarter: call.args.quarter,
+        live: call.args.live,
+      });
   }
 }
 
 export class LocalEngineClient implements EngineClient {
   private state = { engine: new KapEngine() };
   private id = 0;
-  async call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+  async call<K extends keyof EngineRequests>(
+    op: K,
+    args: EngineRequests[K]
+  ): Promise<EngineReplies[K]> {
     // Yield to the event loop so progress can paint between chunks.
     await new Promise((r) => setTimeout(r, 0));
     return handle(this.state, { id: ++this.id, op, args } as EngineCall) as EngineReplies[K];
@@ -84,17 +106,22 @@ export class LocalEngineClient implements EngineClient {
  */
 export class EngineLostError extends Error {
   constructor(why?: string) {
-    super(`The analysis worker stopped${why ? ` (${why})` : ''}.`);
-    this.name = 'EngineLostError';
+    super(`The analysis worker stopped${why ? ` (${why})` : ""}.`);
+    this.name = "EngineLostError";
   }
 }
 
 export class WorkerEngineClient implements EngineClient {
   private id = 0;
-  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
   private lost: EngineLostError | undefined;
   constructor(private worker: Worker) {
-    worker.onmessage = (ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
+    worker.onmessage = (
+      ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>
+    ) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
       this.pending.delete(ev.data.id);
@@ -106,7 +133,7 @@ export class WorkerEngineClient implements EngineClient {
       ev.preventDefault?.();
       this.fail(new EngineLostError(ev.message || undefined));
     };
-    worker.onmessageerror = () => this.fail(new EngineLostError('a message could not be read'));
+    worker.onmessageerror = () => this.fail(new EngineLostError("a message could not be read"));
   }
   private fail(e: EngineLostError): void {
     this.lost ??= e;

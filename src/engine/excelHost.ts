@@ -3,34 +3,63 @@
  * (a Web Worker in the task pane), and writes the sheets back — or opens the QBR workbook.
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
-import { listGrids, loadSetting, openNewWorkbook, readCulture, readRegion, saveSetting, SheetWriteError, withExcel, writeSheets, type GridInfo, type WorkbookCulture } from '../excel';
-import { addScoreColumns } from '../excel/addScoreColumns';
-import { requiredFields, ROLES } from '../ingest/fields';
-import type { Grid } from '../ingest/grid';
-import { missingFields } from '../ingest/mapping';
-import { serialToIso } from '../domain/dates';
-import type { AccountListItem, ActionId, ActionResult, DataRole, Discovery, FoundTable, KapHost, KapSettings, Progress } from './contract';
-import { ACTIONS, actionOf } from './actions';
-import { EngineLostError, type EngineClient, LocalEngineClient } from './engineClient';
-import { type FoundRoles, type IngestSource, IngestSession, noOrdersIn, type OrderSink, type SourceTable } from './session';
-import { asOfOf, asOfWarning, completeSettings, settingsProblems } from './settings';
-import { readingLines } from './assumptions';
+import {
+  listGrids,
+  loadSetting,
+  openNewWorkbook,
+  readCulture,
+  readRegion,
+  saveSetting,
+  SheetWriteError,
+  withExcel,
+  writeSheets,
+  type GridInfo,
+  type WorkbookCulture,
+} from "../excel";
+import { addScoreColumns } from "../excel/addScoreColumns";
+import { requiredFields, ROLES } from "../ingest/fields";
+import type { Grid } from "../ingest/grid";
+import { missingFields } from "../ingest/mapping";
+import { serialToIso } from "../domain/dates";
+import type {
+  AccountListItem,
+  ActionId,
+  ActionResult,
+  DataRole,
+  Discovery,
+  FoundTable,
+  KapHost,
+  KapSettings,
+  Progress,
+} from "./contract";
+import { ACTIONS, actionOf } from "./actions";
+import { EngineLostError, type EngineClient, LocalEngineClient } from "./engineClient";
+import {
+  type FoundRoles,
+  type IngestSource,
+  IngestSession,
+  noOrdersIn,
+  type OrderSink,
+  type SourceTable,
+} from "./session";
+import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
+import { readingLines } from "./assumptions";
 
-const SETTINGS_KEY = 'kap.settings';
-const SHOWN_ROLES: DataRole[] = ['orders', 'accounts', 'catalog', 'contacts', 'initiatives'];
+const SETTINGS_KEY = "kap.settings";
+const SHOWN_ROLES: DataRole[] = ["orders", "accounts", "catalog", "contacts", "initiatives"];
 
 /** An error the pane shows as it is: what went wrong and what to do. */
 export class KapActionError extends Error {
   constructor(
     message: string,
-    readonly action?: string,
+    readonly action?: string
   ) {
     super(message);
   }
 }
 
 function cancelled(): KapActionError {
-  return new KapActionError('Cancelled. Nothing was changed.');
+  return new KapActionError("Cancelled. Nothing was changed.");
 }
 
 /** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
@@ -44,7 +73,14 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
       const out: SourceTable[] = [];
       for (const info of list) {
         if (info.kapMade || info.rowCount <= 1) continue;
-        const peek: Grid = { name: info.sheet, tableName: info.table, values: info.peek, numberFormats: info.peekFormats, top: info.rowIndex + 1, left: info.columnIndex + 1 };
+        const peek: Grid = {
+          name: info.sheet,
+          tableName: info.table,
+          values: info.peek,
+          numberFormats: info.peekFormats,
+          top: info.rowIndex + 1,
+          left: info.columnIndex + 1,
+        };
         const t: SourceTable = { peek, rows: info.rowCount };
         infos.set(t, info);
         out.push(t);
@@ -54,7 +90,11 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
     async read(t, onBlock) {
       const info = infos.get(t)!;
       // Blocks stay under Excel's 5 MB response limit (readRegion sizes them from a sample).
-      await withExcel((ctx) => readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) => onBlock(rows, offset)));
+      await withExcel((ctx) =>
+        readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) =>
+          onBlock(rows, offset)
+        )
+      );
     },
     async culture() {
       return (await culture())?.name;
@@ -68,9 +108,20 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
 /** The engine client as the session's sink: each call a message to the worker. */
 function clientSink(eng: EngineClient): OrderSink {
   return {
-    begin: (plan) => eng.call('reset', { side: plan.side, mapping: plan.mapping, headers: plan.headers, dateOrder: plan.dateOrder, read: plan.read, sourceMoneyFormat: plan.sourceMoneyFormat }).then(() => undefined),
-    push: (rows, firstRowNumber) => eng.call('push', { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
-    finish: () => eng.call('finish', {}),
+    begin: (plan) =>
+      eng
+        .call("reset", {
+          side: plan.side,
+          mapping: plan.mapping,
+          headers: plan.headers,
+          dateOrder: plan.dateOrder,
+          read: plan.read,
+          sourceMoneyFormat: plan.sourceMoneyFormat,
+        })
+        .then(() => undefined),
+    push: (rows, firstRowNumber) =>
+      eng.call("push", { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
+    finish: () => eng.call("finish", {}),
   };
 }
 
@@ -88,7 +139,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let found: FoundRoles = {};
   let session: IngestSession | undefined;
   let source: ReturnType<typeof workbookSource> | undefined;
-  let summary: Discovery['summary'];
+  let summary: Discovery["summary"];
   let analyzed = false;
   let accounts: AccountListItem[] = [];
 
@@ -101,8 +152,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   const mappingKeyOf = (s: KapSettings) => JSON.stringify(s.mapping ?? {});
 
   /** Lists the workbook once and detects what each table holds (a new session per discovery). */
-  async function discoverIn(settings: KapSettings, options: { reuse?: boolean } = {}): Promise<Discovery> {
-    if (options.reuse && last && last.mappingKey === mappingKeyOf(settings)) return { ...last.discovery, summary };
+  async function discoverIn(
+    settings: KapSettings,
+    options: { reuse?: boolean } = {}
+  ): Promise<Discovery> {
+    if (options.reuse && last && last.mappingKey === mappingKeyOf(settings))
+      return { ...last.discovery, summary };
     source = workbookSource();
     session = new IngestSession(source, settings, { cancelled });
     found = await session.detect();
@@ -120,10 +175,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         address: info.address,
         rows: Math.max(0, info.rowCount - m.headerRow - 1),
         confidence: f.detection.confidence,
-        headers: f.detection.headers.filter((h) => h !== ''),
+        headers: f.detection.headers.filter((h) => h !== ""),
         fields: ROLES[role].fields.map((fd) => {
           const hit = m.fields.find((x) => x.field === fd.field);
-          return { field: fd.field, label: fd.label, required: required.has(fd.field), header: hit?.header, confidence: hit?.confidence ?? 0 };
+          return {
+            field: fd.field,
+            label: fd.label,
+            required: required.has(fd.field),
+            header: hit?.header,
+            confidence: hit?.confidence ?? 0,
+          };
         }),
       });
     }
@@ -131,7 +192,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     if (!found.orders) problems.push(noOrdersIn(await session.tables()).message);
     else {
       const missing = missingFields(found.orders.detection.mapping);
-      if (missing.length) problems.push(`The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(', ')}. Choose it under Columns.`);
+      if (missing.length)
+        problems.push(
+          `The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(", ")}. Choose it under Columns.`
+        );
     }
     const discovery = { tables, problems, summary };
     last = { mappingKey: mappingKeyOf(settings), discovery, unused: true };
@@ -139,14 +203,37 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   async function addScores(onProgress: (p: Progress) => void): Promise<ActionResult> {
-    const acc = found.accounts && source ? { ...found.accounts, info: source.info(found.accounts.table) } : undefined;
-    const idField = acc?.detection.mapping.fields.find((f) => f.field === 'accountId') ?? acc?.detection.mapping.fields.find((f) => f.field === 'name');
-    if (!acc || !idField) throw new KapActionError('There is no accounts table to add scores to.', 'Add an Accounts table (Account No, Account Name, …) or use "Score all accounts", which makes its own sheet.');
-    onProgress({ phase: 'writing', done: 0, total: accounts.length, message: `Adding score columns to ${acc.info.table ?? acc.info.sheet}…` });
+    const acc =
+      found.accounts && source
+        ? { ...found.accounts, info: source.info(found.accounts.table) }
+        : undefined;
+    const idField =
+      acc?.detection.mapping.fields.find((f) => f.field === "accountId") ??
+      acc?.detection.mapping.fields.find((f) => f.field === "name");
+    if (!acc || !idField)
+      throw new KapActionError(
+        "There is no accounts table to add scores to.",
+        'Add an Accounts table (Account No, Account Name, …) or use "Score all accounts", which makes its own sheet.'
+      );
+    onProgress({
+      phase: "writing",
+      done: 0,
+      total: accounts.length,
+      message: `Adding score columns to ${acc.info.table ?? acc.info.sheet}…`,
+    });
     const scores = new Map(accounts.map((a) => [a.id, { score: a.score, band: a.band }]));
-    const res = await withExcel((ctx) => addScoreColumns(ctx, { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header }, scores));
-    onProgress({ phase: 'writing', done: res.matched, total: res.rows, message: 'Done' });
-    return { made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`], message: `${res.refreshed ? 'Refreshed' : 'Added'} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${res.matched} of ${res.rows} rows matched an account).` };
+    const res = await withExcel((ctx) =>
+      addScoreColumns(
+        ctx,
+        { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header },
+        scores
+      )
+    );
+    onProgress({ phase: "writing", done: res.matched, total: res.rows, message: "Done" });
+    return {
+      made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`],
+      message: `${res.refreshed ? "Refreshed" : "Added"} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${res.matched} of ${res.rows} rows matched an account).`,
+    };
   }
 
   const host: KapHost = {
@@ -164,24 +251,45 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
 
     async analyze(settings, onProgress, signal): Promise<AccountListItem[]> {
       const problems = settingsProblems(settings);
-      if (problems.length) throw new KapActionError(problems.join(' '), 'Fix the settings, then analyse again.');
+      if (problems.length)
+        throw new KapActionError(problems.join(" "), "Fix the settings, then analyse again.");
       const fresh = last?.unused && last.mappingKey === mappingKeyOf(settings) && session;
       const d = fresh ? last!.discovery : await discoverIn(settings);
       last!.unused = false;
-      if (d.problems.length) throw new KapActionError(d.problems[0], 'Map the columns under Data, or rename the headers.');
+      if (d.problems.length)
+        throw new KapActionError(
+          d.problems[0],
+          "Map the columns under Data, or rename the headers."
+        );
       const orders = found.orders!;
       const total = source!.info(orders.table).rowCount;
       const progress = (p: Progress) => onProgress(p);
-      progress({ phase: 'reading', done: 0, total, message: 'Reading accounts, catalog and contacts…' });
+      progress({
+        phase: "reading",
+        done: 0,
+        total,
+        message: "Reading accounts, catalog and contacts…",
+      });
       // The session of the discovery just made: the workbook is listed once per analysis.
       const load = async (eng: EngineClient) => {
         const { report, plan } = await session!.run(clientSink(eng), {
           signal,
-          onProgress: (done) => progress({ phase: 'reading', done, total, message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows` }),
+          onProgress: (done) =>
+            progress({
+              phase: "reading",
+              done,
+              total,
+              message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows`,
+            }),
         });
         if (signal.aborted) throw cancelled();
-        progress({ phase: 'analyzing', done: 0, total: report.accounts, message: `Analysing ${report.accounts.toLocaleString()} accounts…` });
-        return { report, plan, list: await eng.call('analyze', { settings }) };
+        progress({
+          phase: "analyzing",
+          done: 0,
+          total: report.accounts,
+          message: `Analysing ${report.accounts.toLocaleString()} accounts…`,
+        });
+        return { report, plan, list: await eng.call("analyze", { settings }) };
       };
       engine?.dispose();
       engine = newEngine();
@@ -193,7 +301,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         // The worker could not start or died: the same analysis on this thread, still read in blocks with progress.
         workerLost = true;
         engine = new LocalEngineClient();
-        progress({ phase: 'reading', done: 0, total, message: 'The analysis worker stopped; analysing on this thread instead…' });
+        progress({
+          phase: "reading",
+          done: 0,
+          total,
+          message: "The analysis worker stopped; analysing on this thread instead…",
+        });
         loaded = await load(engine);
       }
       const { report, plan, list } = loaded;
@@ -204,8 +317,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const late = asOfWarning(asOf, report.lastDate);
       summary = {
         rows: report.accepted,
-        firstDate: report.firstDate === null ? '' : serialToIso(report.firstDate),
-        lastDate: report.lastDate === null ? '' : serialToIso(report.lastDate),
+        firstDate: report.firstDate === null ? "" : serialToIso(report.firstDate),
+        lastDate: report.lastDate === null ? "" : serialToIso(report.lastDate),
         accounts: report.accounts,
         rejected: report.rejected.reduce((s, r) => s + r.count, 0),
         asOf: serialToIso(asOf),
@@ -213,14 +326,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         assumed: readingLines(report),
         warnings: [...(late ? [late] : []), ...report.warnings, ...side.notes],
       };
-      progress({ phase: 'analyzing', done: report.accounts, total: report.accounts, message: `Analysed ${list.length.toLocaleString()} accounts` });
+      progress({
+        phase: "analyzing",
+        done: report.accounts,
+        total: report.accounts,
+        message: `Analysed ${list.length.toLocaleString()} accounts`,
+      });
       return list;
     },
 
     async glance(accountId) {
       if (!engine || !analyzed) return undefined;
       try {
-        return (await engine.call('glance', { key: accountId })) ?? undefined;
+        return (await engine.call("glance", { key: accountId })) ?? undefined;
       } catch (e) {
         if (!(e instanceof EngineLostError)) throw e;
         // The next analysis or action starts a fresh engine on this thread.
@@ -234,9 +352,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (!engine || !analyzed) await host.analyze(settings, onProgress, signal);
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
-      if (scope === 'edit') return addScores(onProgress);
-      onProgress({ phase: 'analyzing', done: 0, message: 'Laying out the sheets…' });
-      const layout = () => engine!.call('sheets', { action, accountKey: o.accountId, quarter: o.quarter, live: scope !== 'workbook' });
+      if (scope === "edit") return addScores(onProgress);
+      onProgress({ phase: "analyzing", done: 0, message: "Laying out the sheets…" });
+      const layout = () =>
+        engine!.call("sheets", {
+          action,
+          accountKey: o.accountId,
+          quarter: o.quarter,
+          live: scope !== "workbook",
+        });
       let specs: Awaited<ReturnType<typeof layout>>;
       try {
         specs = await layout();
@@ -249,28 +373,53 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         specs = await layout();
       }
       if (signal.aborted) throw cancelled();
-      if (scope === 'workbook') {
-        onProgress({ phase: 'writing', done: 0, total: specs.length, message: 'Building the QBR workbook…' });
+      if (scope === "workbook") {
+        onProgress({
+          phase: "writing",
+          done: 0,
+          total: specs.length,
+          message: "Building the QBR workbook…",
+        });
         // ExcelJS is large: loaded only when a QBR is built.
-        const { toXlsxBase64 } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/writeXlsx');
+        const { toXlsxBase64 } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/writeXlsx");
         const base64 = await toXlsxBase64(specs);
         await openNewWorkbook(base64);
-        onProgress({ phase: 'writing', done: specs.length, total: specs.length, message: 'Opened the QBR workbook' });
-        return { made: [`QBR workbook (${specs.length} sheets)`], message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(', ')}. Save it where you keep your QBRs.` };
+        onProgress({
+          phase: "writing",
+          done: specs.length,
+          total: specs.length,
+          message: "Opened the QBR workbook",
+        });
+        return {
+          made: [`QBR workbook (${specs.length} sheets)`],
+          message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(", ")}. Save it where you keep your QBRs.`,
+        };
       }
-      onProgress({ phase: 'writing', done: 0, total: specs.length, message: `Writing ${specs.map((s) => s.name).join(', ')}…` });
+      onProgress({
+        phase: "writing",
+        done: 0,
+        total: specs.length,
+        message: `Writing ${specs.map((s) => s.name).join(", ")}…`,
+      });
       try {
         const res = await writeSheets(specs);
-        onProgress({ phase: 'writing', done: specs.length, total: specs.length, message: 'Done' });
-        const names = res.sheets.map((s) => `'${s.name}'`).join(', ');
+        onProgress({ phase: "writing", done: specs.length, total: specs.length, message: "Done" });
+        const names = res.sheets.map((s) => `'${s.name}'`).join(", ");
         const replaced = res.sheets.some((s) => s.replaced);
-        return { made: res.sheets.map((s) => s.name), activated: res.activated, message: `${replaced ? 'Updated' : 'Made'} sheet${res.sheets.length > 1 ? 's' : ''} ${names}${res.activated ? ' and opened it' : ''}.${res.notes.map((n) => ` ${n}`).join('')}` };
+        return {
+          made: res.sheets.map((s) => s.name),
+          activated: res.activated,
+          message: `${replaced ? "Updated" : "Made"} sheet${res.sheets.length > 1 ? "s" : ""} ${names}${res.activated ? " and opened it" : ""}.${res.notes.map((n) => ` ${n}`).join("")}`,
+        };
       } catch (e) {
-        if (e instanceof SheetWriteError) throw new KapActionError(`KAP could not write the sheet: ${(e.cause as Error | undefined)?.message ?? e.message}. ${e.rolledBack ? 'Your workbook is as it was.' : ''}`.trim(), 'Try again; if it keeps failing, close other add-ins or save and reopen the workbook.');
+        if (e instanceof SheetWriteError)
+          throw new KapActionError(
+            `KAP could not write the sheet: ${(e.cause as Error | undefined)?.message ?? e.message}. ${e.rolledBack ? "Your workbook is as it was." : ""}`.trim(),
+            "Try again; if it keeps failing, close other add-ins or save and reopen the workbook."
+          );
         throw e;
       }
     },
   };
   return host;
 }
-

@@ -1,8 +1,8 @@
 /** Domain results → the plain shapes the task pane shows (src/engine/contract.ts). */
-import type { AccountAnalysis, CurrencyLifetimeModel } from '../domain/analysis/types';
-import { factorBasis, factorSourceText } from '../domain/analysis/basis';
-import { FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
-import type { AccountGlance, AccountListItem } from './contract';
+import type { AccountAnalysis, CurrencyLifetimeModel } from "../domain/analysis/types";
+import { factorBasis, factorSourceText } from "../domain/analysis/basis";
+import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
+import type { AccountGlance, AccountListItem } from "./contract";
 
 /** The input behind each factor, in words a person can check (domain/analysis/basis.ts). */
 export function factorInput(a: AccountAnalysis, f: Factor): string {
@@ -10,27 +10,53 @@ export function factorInput(a: AccountAnalysis, f: Factor): string {
 }
 
 /** `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known). */
-export function toGlance(a: AccountAnalysis, defaultCurrency = 'GBP', model?: CurrencyLifetimeModel): AccountGlance {
+export function toGlance(
+  a: AccountAnalysis,
+  defaultCurrency = "GBP",
+  model?: CurrencyLifetimeModel
+): AccountGlance {
   const l = a.lifetime;
   return {
     id: a.key,
     name: a.name,
     score: a.health.score,
     band: a.health.finalBand,
-    override: a.health.isOverride && a.health.override ? `Band set by hand: ${a.health.override.reason}` : undefined,
-    factors: FACTORS.map((f) => ({ factor: f, label: FACTOR_LABELS[f], score: a.health.factors[f], input: factorInput(a, f), source: factorSourceText(a.health.inputs, f) })),
+    override:
+      a.health.isOverride && a.health.override
+        ? `Band set by hand: ${a.health.override.reason}`
+        : undefined,
+    factors: FACTORS.map((f) => ({
+      factor: f,
+      label: FACTOR_LABELS[f],
+      score: a.health.factors[f],
+      input: factorInput(a, f),
+      source: factorSourceText(a.health.inputs, f),
+    })),
     used: a.health.used.map((f) => FACTOR_LABELS[f]),
     quadrant: a.quadrant.quadrant,
-    abc: a.abcTier ?? 'C',
-    winBack: a.winBack && a.winBack.stage > 0 ? `${a.winBack.name}: ${a.winBack.action}` : 'None',
+    abc: a.abcTier ?? "C",
+    winBack: a.winBack && a.winBack.stage > 0 ? `${a.winBack.name}: ${a.winBack.action}` : "None",
     alerts: a.alerts.map((x) => ({ severity: x.severity, message: x.message })),
     revenue12m: a.revenueLast12,
     currency: (a.currency || defaultCurrency).toUpperCase(),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
-    lifetime: l && l.expectedOrders12m !== null ? { pAlive: l.pAlive, expectedRevenue12m: l.expectedRevenue12m, reliable: model?.reliable ?? false } : undefined,
+    lifetime:
+      l && l.expectedOrders12m !== null
+        ? {
+            pAlive: l.pAlive,
+            expectedRevenue12m: l.expectedRevenue12m,
+            reliable: model?.reliable ?? false,
+          }
+        : undefined,
   };
 }
 
 export function toListItem(a: AccountAnalysis): AccountListItem {
-  return { id: a.key, name: a.name, band: a.health.finalBand, score: a.health.score, revenue12m: a.revenueLast12 };
+  return {
+    id: a.key,
+    name: a.name,
+    band: a.health.finalBand,
+    score: a.health.score,
+    revenue12m: a.revenueLast12,
+  };
 }

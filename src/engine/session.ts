@@ -6,18 +6,42 @@
  * grids. The order lines go to a sink: the engine itself, or the engine in a Web Worker.
  * Pure (no Office.js, no files): sources are passed in.
  */
-import { type ColumnMapping, type Detection, detectTable, headersOf } from '../ingest/detect';
-import type { Role } from '../ingest/fields';
-import type { Cell, Grid } from '../ingest/grid';
-import { closestOrders, noOrdersError, requireComplete, withUserChoices } from '../ingest/mapping';
-import { layoutById } from '../ingest/layouts';
-import type { ColumnConvention, NumberCulture } from '../ingest/numbers';
-import type { IngestReport, NumberField } from '../ingest/orders';
-import { checkOrderColumns, orderNumberConventions } from '../ingest/plausible';
-import { parseAccounts, parseCatalog, parseContacts, parseCrossSell, parseEngagementLog, parseInitiatives, parsePayments, parseRates, type TableResult } from '../ingest/tables';
-import { type DateOrder, type DateOrderSource, dateOrderEvidence, settleDateOrder } from '../ingest/values';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, CurrencyRate, EngagementEntry, InitiativeRecord, Invoice } from '../domain/types';
-import type { KapSettings } from './settings';
+import { type ColumnMapping, type Detection, detectTable, headersOf } from "../ingest/detect";
+import type { Role } from "../ingest/fields";
+import type { Cell, Grid } from "../ingest/grid";
+import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
+import { layoutById } from "../ingest/layouts";
+import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
+import type { IngestReport, NumberField } from "../ingest/orders";
+import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
+import {
+  parseAccounts,
+  parseCatalog,
+  parseContacts,
+  parseCrossSell,
+  parseEngagementLog,
+  parseInitiatives,
+  parsePayments,
+  parseRates,
+  type TableResult,
+} from "../ingest/tables";
+import {
+  type DateOrder,
+  type DateOrderSource,
+  dateOrderEvidence,
+  settleDateOrder,
+} from "../ingest/values";
+import type {
+  AccountRecord,
+  CatalogItem,
+  ContactRecord,
+  CuratedRule,
+  CurrencyRate,
+  EngagementEntry,
+  InitiativeRecord,
+  Invoice,
+} from "../domain/types";
+import type { KapSettings } from "./settings";
 
 /** One table-shaped region a source can read: a worksheet's used range, an Excel table, a text file. */
 export interface SourceTable {
@@ -32,7 +56,10 @@ export interface SourceTable {
 }
 
 /** A block of consecutive rows; `offset` is the 0-based row within the table of rows[0]. */
-export type BlockHandler = (rows: readonly (readonly Cell[])[], offset: number) => void | Promise<void>;
+export type BlockHandler = (
+  rows: readonly (readonly Cell[])[],
+  offset: number
+) => void | Promise<void>;
 
 /** Where rows come from. Each face supplies one; the session does the rest. */
 export interface IngestSource {
@@ -67,7 +94,17 @@ export interface SideTables {
 }
 
 export function emptySideTables(): SideTables {
-  return { accounts: [], catalog: [], contacts: [], curatedRules: [], rates: [], engagement: [], invoices: [], initiatives: [], notes: [] };
+  return {
+    accounts: [],
+    catalog: [],
+    contacts: [],
+    curatedRules: [],
+    rates: [],
+    engagement: [],
+    invoices: [],
+    initiatives: [],
+    notes: [],
+  };
 }
 
 /**
@@ -92,21 +129,27 @@ export interface OrderReadOptions {
  * date order (culture, else the data, else the layout's known order, else day-first), number
  * conventions per column (ingest/numbers), the discount's scale from its number format.
  */
-export function planReading(found: Found, sample: readonly (readonly Cell[])[], culture?: NumberCulture): OrderReadOptions {
+export function planReading(
+  found: Found,
+  sample: readonly (readonly Cell[])[],
+  culture?: NumberCulture
+): OrderReadOptions {
   const { mapping, notes } = found.detection;
   const peek = found.table.peek;
-  const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
+  const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
   const date = settleDateOrder(
     sample.map((r) => r[dateCol]),
-    typeof culture === 'string' ? culture : culture?.name,
-    layoutById(mapping.layout)?.dateOrder,
+    typeof culture === "string" ? culture : culture?.name,
+    layoutById(mapping.layout)?.dateOrder
   );
-  const disc = mapping.fields.find((f) => f.field === 'discount')?.column;
+  const disc = mapping.fields.find((f) => f.field === "discount")?.column;
   return {
     dateOrder: date.order,
     dateOrderSource: date.source,
     numbers: orderNumberConventions(mapping, sample, culture),
-    discountIsFraction: disc !== undefined && (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? '').includes('%'),
+    discountIsFraction:
+      disc !== undefined &&
+      (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? "").includes("%"),
     ...(notes?.length ? { notes } : {}),
     ...(peek.file ? { file: peek.file } : {}),
   };
@@ -117,25 +160,46 @@ export function planReading(found: Found, sample: readonly (readonly Cell[])[], 
  * line revenue ≈ qty × price, order-level totals, one customer value; the fields the user chose
  * are left alone. The notes say what changed, and which export layout was recognised.
  */
-export function checkOrders(found: Found, settings?: Pick<KapSettings, 'mapping'>, sample?: readonly (readonly Cell[])[]): Found {
+export function checkOrders(
+  found: Found,
+  settings?: Pick<KapSettings, "mapping">,
+  sample?: readonly (readonly Cell[])[]
+): Found {
   const { table } = found;
   const detection = found.unchecked ?? found.detection;
   const peek = table.peek;
   const m = detection.mapping;
   const rows = sample ?? peek.values.slice(m.headerRow + 1);
   const choices = settings?.mapping?.orders;
-  const userFields = new Set(Object.entries(choices ?? {}).filter(([, h]) => h !== undefined).map(([f]) => f));
-  const disc = m.fields.find((f) => f.field === 'discount')?.column;
+  const userFields = new Set(
+    Object.entries(choices ?? {})
+      .filter(([, h]) => h !== undefined)
+      .map(([f]) => f)
+  );
+  const disc = m.fields.find((f) => f.field === "discount")?.column;
   const check = checkOrderColumns(m, rows, {
     numbers: orderNumberConventions(m, rows),
     firstRowNumber: (peek.top ?? 1) + m.headerRow + 1,
-    discountIsFraction: disc !== undefined && (peek.numberFormats?.[m.headerRow + 1]?.[disc] ?? '').includes('%'),
+    discountIsFraction:
+      disc !== undefined && (peek.numberFormats?.[m.headerRow + 1]?.[disc] ?? "").includes("%"),
     userFields,
   });
   const layout = layoutById(m.layout);
-  const notes = [...(layout ? [`Read as ${layout.name}${layout.note ? `: ${layout.note.charAt(0).toLowerCase()}${layout.note.slice(1)}` : '.'}`] : []), ...check.notes];
-  const mapping = sample && choices ? withUserChoices(check.mapping, detection.headers, choices) : check.mapping;
-  return { table, unchecked: detection, detection: { ...detection, mapping, notes: notes.length ? notes : undefined } };
+  const notes = [
+    ...(layout
+      ? [
+          `Read as ${layout.name}${layout.note ? `: ${layout.note.charAt(0).toLowerCase()}${layout.note.slice(1)}` : "."}`,
+        ]
+      : []),
+    ...check.notes,
+  ];
+  const mapping =
+    sample && choices ? withUserChoices(check.mapping, detection.headers, choices) : check.mapping;
+  return {
+    table,
+    unchecked: detection,
+    detection: { ...detection, mapping, notes: notes.length ? notes : undefined },
+  };
 }
 
 /** What the order lines are read with, settled before the first line is parsed. */
@@ -195,20 +259,32 @@ const SAMPLE_ROWS_MAX = 50_000;
  * On equal confidence an Excel table beats a plain range (a table and its sheet's used range
  * often both match), then the longer one. With `ordersSheet`, only that sheet is read as order lines.
  */
-export function detectRoles(tables: readonly SourceTable[], settings?: Pick<KapSettings, 'mapping'>, ordersSheet?: string): FoundRoles {
+export function detectRoles(
+  tables: readonly SourceTable[],
+  settings?: Pick<KapSettings, "mapping">,
+  ordersSheet?: string
+): FoundRoles {
   const out: FoundRoles = {};
-  const isOrdersSheet = (t: SourceTable) => t.peek.name.toLowerCase() === ordersSheet?.toLowerCase();
-  const dataRows = (f: Found) => (f.table.rows ?? f.table.peek.values.length) - f.detection.mapping.headerRow - 1;
+  const isOrdersSheet = (t: SourceTable) =>
+    t.peek.name.toLowerCase() === ordersSheet?.toLowerCase();
+  const dataRows = (f: Found) =>
+    (f.table.rows ?? f.table.peek.values.length) - f.detection.mapping.headerRow - 1;
   for (const table of tables) {
     // A named orders sheet is read as order lines (whatever else it might look like), and only it.
-    const d = ordersSheet && isOrdersSheet(table) ? detectTable(table.peek, 'orders') : detectTable(table.peek);
-    if (!d || (ordersSheet && d.mapping.role === 'orders' && !isOrdersSheet(table))) continue;
+    const d =
+      ordersSheet && isOrdersSheet(table)
+        ? detectTable(table.peek, "orders")
+        : detectTable(table.peek);
+    if (!d || (ordersSheet && d.mapping.role === "orders" && !isOrdersSheet(table))) continue;
     const cand: Found = { table, detection: d };
     const cur = out[d.mapping.role];
     const better =
       !cur ||
       d.confidence > cur.detection.confidence ||
-      (d.confidence === cur.detection.confidence && ((!!table.peek.tableName && !cur.table.peek.tableName) || (!!table.peek.tableName === !!cur.table.peek.tableName && dataRows(cand) > dataRows(cur))));
+      (d.confidence === cur.detection.confidence &&
+        ((!!table.peek.tableName && !cur.table.peek.tableName) ||
+          (!!table.peek.tableName === !!cur.table.peek.tableName &&
+            dataRows(cand) > dataRows(cur))));
     if (better) out[d.mapping.role] = cand;
   }
   // No complete order table: offer the closest one, so its missing columns can be mapped.
@@ -218,52 +294,79 @@ export function detectRoles(tables: readonly SourceTable[], settings?: Pick<KapS
     const near = closestOrders(pool.map((t) => t.peek));
     if (near) {
       const table = pool.find((t) => t.peek === near.grid)!;
-      for (const role of Object.keys(out) as Role[]) if (out[role]?.table === table) delete out[role];
+      for (const role of Object.keys(out) as Role[])
+        if (out[role]?.table === table) delete out[role];
       out.orders = { table, detection: near.detection };
     }
   }
   // The order columns checked against the rows (line revenue ≈ qty × price, order totals, one customer).
   if (out.orders) out.orders = checkOrders(out.orders, settings);
   for (const role of Object.keys(out) as Role[]) {
-    const choices = settings?.mapping?.[role as keyof KapSettings['mapping']];
+    const choices = settings?.mapping?.[role as keyof KapSettings["mapping"]];
     const hit = out[role];
-    if (hit && choices) hit.detection = { ...hit.detection, mapping: withUserChoices(hit.detection.mapping, hit.detection.headers, choices) };
+    if (hit && choices)
+      hit.detection = {
+        ...hit.detection,
+        mapping: withUserChoices(hit.detection.mapping, hit.detection.headers, choices),
+      };
   }
   return out;
 }
 
 /** The error for a source with no order lines: each table's name and the headers found in it. */
 export function noOrdersIn(tables: readonly SourceTable[], ordersSheet?: string): Error {
-  const pool = tables.filter((t) => !ordersSheet || t.peek.name.toLowerCase() === ordersSheet.toLowerCase());
-  return noOrdersError(pool.map((t) => ({ name: t.peek.tableName ?? t.peek.name, headers: headersOf(t.peek) })));
+  const pool = tables.filter(
+    (t) => !ordersSheet || t.peek.name.toLowerCase() === ordersSheet.toLowerCase()
+  );
+  return noOrdersError(
+    pool.map((t) => ({ name: t.peek.tableName ?? t.peek.name, headers: headersOf(t.peek) }))
+  );
 }
 
 function note<T>(label: string, r: TableResult<T>): string[] {
-  return r.rejected.map((x) => `${label}: ${x.count} row${x.count === 1 ? '' : 's'} skipped (${x.reason}; row${x.rows.length === 1 ? '' : 's'} ${x.rows.join(', ')}).`);
+  return r.rejected.map(
+    (x) =>
+      `${label}: ${x.count} row${x.count === 1 ? "" : "s"} skipped (${x.reason}; row${x.rows.length === 1 ? "" : "s"} ${x.rows.join(", ")}).`
+  );
 }
 
 /** Parses the optional tables from whole grids (one per role found). */
-export function parseSideTables(full: Partial<Record<Role, { grid: Grid; detection: Detection }>>): SideTables {
+export function parseSideTables(
+  full: Partial<Record<Role, { grid: Grid; detection: Detection }>>
+): SideTables {
   const t = emptySideTables();
-  const read = <T>(role: Role, label: string | null, parse: (m: ColumnMapping, v: Grid['values'], top: number) => TableResult<T>): T[] => {
+  const read = <T>(
+    role: Role,
+    label: string | null,
+    parse: (m: ColumnMapping, v: Grid["values"], top: number) => TableResult<T>
+  ): T[] => {
     const f = full[role];
     if (!f) return [];
     const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1);
     if (label) t.notes.push(...note(label, r));
     return r.records;
   };
-  t.accounts = read('accounts', 'Accounts', parseAccounts);
-  t.catalog = read('catalog', 'Catalog', parseCatalog);
-  t.contacts = read('contacts', 'Contacts', parseContacts);
-  t.curatedRules = read('crossSell', null, parseCrossSell);
-  t.rates = read('rates', 'Rates', parseRates);
-  t.engagement = read('engagement', 'Engagement log', parseEngagementLog);
-  t.invoices = read('payments', 'Payments ledger', parsePayments);
-  t.initiatives = read('initiatives', 'Initiatives', parseInitiatives);
+  t.accounts = read("accounts", "Accounts", parseAccounts);
+  t.catalog = read("catalog", "Catalog", parseCatalog);
+  t.contacts = read("contacts", "Contacts", parseContacts);
+  t.curatedRules = read("crossSell", null, parseCrossSell);
+  t.rates = read("rates", "Rates", parseRates);
+  t.engagement = read("engagement", "Engagement log", parseEngagementLog);
+  t.invoices = read("payments", "Payments ledger", parsePayments);
+  t.initiatives = read("initiatives", "Initiatives", parseInitiatives);
   return t;
 }
 
-const SIDE_ROLES: readonly Role[] = ['accounts', 'catalog', 'contacts', 'crossSell', 'rates', 'engagement', 'payments', 'initiatives'];
+const SIDE_ROLES: readonly Role[] = [
+  "accounts",
+  "catalog",
+  "contacts",
+  "crossSell",
+  "rates",
+  "engagement",
+  "payments",
+  "initiatives",
+];
 
 /** Reads a whole (small) table into a grid. */
 async function readWhole(source: IngestSource, table: SourceTable): Promise<Grid> {
@@ -297,8 +400,8 @@ export class IngestSession {
 
   constructor(
     readonly source: IngestSource,
-    readonly settings: Pick<KapSettings, 'mapping'>,
-    private options: SessionOptions = {},
+    readonly settings: Pick<KapSettings, "mapping">,
+    private options: SessionOptions = {}
   ) {}
 
   /** The source's tables, listed once per session. */
@@ -309,7 +412,8 @@ export class IngestSession {
 
   /** Step 1: the best table for each role. */
   async detect(): Promise<FoundRoles> {
-    if (!this.foundRoles) this.foundRoles = detectRoles(await this.tables(), this.settings, this.options.ordersSheet);
+    if (!this.foundRoles)
+      this.foundRoles = detectRoles(await this.tables(), this.settings, this.options.ordersSheet);
     return this.foundRoles;
   }
 
@@ -336,7 +440,7 @@ export class IngestSession {
   }
 
   private checkCancel(): void {
-    if (this.options.signal?.aborted) throw this.options.cancelled?.() ?? new Error('Cancelled.');
+    if (this.options.signal?.aborted) throw this.options.cancelled?.() ?? new Error("Cancelled.");
   }
 
   /** Every step, into `sink`; `more` adds options for this run (progress, cancelling). */
@@ -346,13 +450,19 @@ export class IngestSession {
     const side = await this.sideTables();
     this.checkCancel();
     const culture = this.options.culture ?? (await this.source.culture?.());
-    const numberCulture: NumberCulture | undefined = this.options.numberCulture ?? (await this.source.numberCulture?.());
+    const numberCulture: NumberCulture | undefined =
+      this.options.numberCulture ?? (await this.source.numberCulture?.());
     let { mapping } = orders.detection;
     const { headers } = orders.detection;
     const top = orders.table.peek.top ?? 1;
-    const dateCol = mapping.fields.find((f) => f.field === 'date')?.column ?? 0;
-    const revCol = mapping.fields.find((f) => f.field === 'revenue' || f.field === 'unitPrice')?.column;
-    const sourceMoneyFormat = revCol === undefined ? undefined : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
+    const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
+    const revCol = mapping.fields.find(
+      (f) => f.field === "revenue" || f.field === "unitPrice"
+    )?.column;
+    const sourceMoneyFormat =
+      revCol === undefined
+        ? undefined
+        : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
     const chunkRows = Math.max(1, this.options.chunkRows ?? 20_000);
     const total = orders.table.rows;
 
@@ -364,16 +474,32 @@ export class IngestSession {
 
     const settle = async () => {
       // The culture's name settles the date order, its decimal separator the number columns.
-      const named: NumberCulture | undefined = culture === undefined ? numberCulture : typeof numberCulture === 'object' ? { ...numberCulture, name: culture } : culture;
+      const named: NumberCulture | undefined =
+        culture === undefined
+          ? numberCulture
+          : typeof numberCulture === "object"
+            ? { ...numberCulture, name: culture }
+            : culture;
       // The column checks again, on the sample rather than the first rows the detection saw.
       let checked = orders;
-      if (orders.unchecked && held.length > orders.table.peek.values.length - orders.detection.mapping.headerRow - 1) {
+      if (
+        orders.unchecked &&
+        held.length > orders.table.peek.values.length - orders.detection.mapping.headerRow - 1
+      ) {
         checked = checkOrders(orders, this.settings, held);
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
         mapping = checked.detection.mapping;
       }
       const read = planReading(checked, held, named);
-      plan = { side, mapping, headers, dateOrder: read.dateOrder, read, sourceMoneyFormat, culture };
+      plan = {
+        side,
+        mapping,
+        headers,
+        dateOrder: read.dateOrder,
+        read,
+        sourceMoneyFormat,
+        culture,
+      };
       await sink.begin(plan);
     };
     const flush = async () => {
@@ -396,7 +522,12 @@ export class IngestSession {
           continue;
         }
         // A text date with a day over 12 settles the order: the sample can stop growing.
-        if (ambiguous && typeof row[dateCol] === 'string' && dateOrderEvidence([row[dateCol]]) !== undefined) ambiguous = false;
+        if (
+          ambiguous &&
+          typeof row[dateCol] === "string" &&
+          dateOrderEvidence([row[dateCol]]) !== undefined
+        )
+          ambiguous = false;
         if (held.length >= SAMPLE_ROWS_MAX || (held.length >= SAMPLE_ROWS && !ambiguous)) {
           await settle();
           await flush();

@@ -1,12 +1,12 @@
 /** Default settings, validation, and settings → analysis context. */
-import { clvOptions } from '../domain/analysis/clvBasics';
-import { FISCAL_START_MESSAGE, isFiscalStartMonth } from '../domain/analysis/fiscal';
-import { isoToSerial, serialToIso, todaySerial } from '../domain/dates';
-import { normaliseWeights, WeightsError } from '../domain/health';
-import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from '../domain/rules';
-import type { Serial } from '../domain/types';
-import type { Factor } from '../domain/rules';
-import type { DataRole } from './contract';
+import { clvOptions } from "../domain/analysis/clvBasics";
+import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
+import { isoToSerial, serialToIso, todaySerial } from "../domain/dates";
+import { normaliseWeights, WeightsError } from "../domain/health";
+import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from "../domain/rules";
+import type { Serial } from "../domain/types";
+import type { Factor } from "../domain/rules";
+import type { DataRole } from "./contract";
 
 /** What the user chooses for an analysis; saved in the workbook by the pane, given as options to the CLI. */
 export interface KapSettings {
@@ -29,7 +29,13 @@ export interface KapSettings {
 }
 
 export function defaultSettings(): KapSettings {
-  return { fiscalYearStartMonth: 1, weights: { ...DEFAULT_WEIGHTS }, engagementCut: DEFAULT_SCALE_CUT, growthTarget: DEFAULT_GROWTH_TARGET, mapping: {} };
+  return {
+    fiscalYearStartMonth: 1,
+    weights: { ...DEFAULT_WEIGHTS },
+    engagementCut: DEFAULT_SCALE_CUT,
+    growthTarget: DEFAULT_GROWTH_TARGET,
+    mapping: {},
+  };
 }
 
 /** Problems with the settings in plain words; empty when they can be used. */
@@ -41,7 +47,8 @@ export function settingsProblems(s: KapSettings): string[] {
     if (e instanceof WeightsError) out.push(e.message);
     else throw e;
   }
-  if (s.asOf !== undefined && s.asOf !== '' && isoToSerial(s.asOf) === undefined) out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
+  if (s.asOf !== undefined && s.asOf !== "" && isoToSerial(s.asOf) === undefined)
+    out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
   if (!isFiscalStartMonth(s.fiscalYearStartMonth)) out.push(FISCAL_START_MESSAGE);
   try {
     clvOptions({ horizonMonths: s.clvHorizonMonths, discountRate: s.clvDiscountRate });
@@ -56,7 +63,11 @@ export function settingsProblems(s: KapSettings): string[] {
  * The analysis' as-of date: the one set, else the data's last order date (RULES.md §2: the
  * default, so an analysis never ages), else `today` (no data read yet: the pane's quarter list).
  */
-export function asOfOf(s: Pick<KapSettings, 'asOf'>, lastOrderDate?: Serial | null, today: Serial = todaySerial()): Serial {
+export function asOfOf(
+  s: Pick<KapSettings, "asOf">,
+  lastOrderDate?: Serial | null,
+  today: Serial = todaySerial()
+): Serial {
   return (s.asOf && isoToSerial(s.asOf)) || lastOrderDate || today;
 }
 
@@ -67,13 +78,26 @@ export const AS_OF_LATE_DAYS = 31;
  * The warning for an as-of date set more than 31 days after the data's last order date (every
  * account then looks lapsed: recency counts from the as-of date); undefined otherwise.
  */
-export function asOfWarning(asOf: Serial, lastOrderDate: Serial | null | undefined): string | undefined {
-  if (lastOrderDate === null || lastOrderDate === undefined || asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
+export function asOfWarning(
+  asOf: Serial,
+  lastOrderDate: Serial | null | undefined
+): string | undefined {
+  if (
+    lastOrderDate === null ||
+    lastOrderDate === undefined ||
+    asOf - lastOrderDate <= AS_OF_LATE_DAYS
+  )
+    return undefined;
   return `The as-of date ${serialToIso(asOf)} is ${asOf - lastOrderDate} days after the last order in the data (${serialToIso(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 
 /** Settings read back from a workbook may be old or partial: fill in what is missing. */
 export function completeSettings(partial: Partial<KapSettings> | undefined): KapSettings {
   const d = defaultSettings();
-  return { ...d, ...(partial ?? {}), weights: { ...d.weights, ...(partial?.weights ?? {}) }, mapping: { ...(partial?.mapping ?? {}) } };
+  return {
+    ...d,
+    ...(partial ?? {}),
+    weights: { ...d.weights, ...(partial?.weights ?? {}) },
+    mapping: { ...(partial?.mapping ?? {}) },
+  };
 }

@@ -5,7 +5,7 @@
  * changes; only numbers and KAP's own band words are written, never text from the data.
  * Three syncs whatever the table's size: read the header and ids, then write.
  */
-export const SCORE_HEADERS = ['KAP Health score', 'KAP Band'] as const;
+export const SCORE_HEADERS = ["KAP Health score", "KAP Band"] as const;
 
 export interface ScoreSource {
   sheet: string;
@@ -23,18 +23,28 @@ export interface ScoreColumnsResult {
   address: string;
 }
 
-export async function addScoreColumns(context: Excel.RequestContext, source: ScoreSource, scores: ReadonlyMap<string, { score: number | null; band: string | null }>): Promise<ScoreColumnsResult> {
+export async function addScoreColumns(
+  context: Excel.RequestContext,
+  source: ScoreSource,
+  scores: ReadonlyMap<string, { score: number | null; band: string | null }>
+): Promise<ScoreColumnsResult> {
   const ws = context.workbook.worksheets.getItem(source.sheet);
   const table = source.table ? ws.tables.getItem(source.table) : undefined;
   const region = table ? table.getRange() : ws.getUsedRange(true);
-  region.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
   await context.sync();
 
   const values = region.values as unknown[][];
   // The header row: the first row holding the id header (titles may sit above a plain range).
-  const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+  const norm = (v: unknown) =>
+    String(v ?? "")
+      .trim()
+      .toLowerCase();
   const headerRow = values.findIndex((r) => r.some((v) => norm(v) === norm(source.idHeader)));
-  if (headerRow < 0) throw new Error(`The column "${source.idHeader}" was not found in ${source.table ?? source.sheet}.`);
+  if (headerRow < 0)
+    throw new Error(
+      `The column "${source.idHeader}" was not found in ${source.table ?? source.sheet}.`
+    );
   const header = values[headerRow].map(norm);
   const idCol = header.indexOf(norm(source.idHeader));
   const existing = SCORE_HEADERS.map((h) => header.indexOf(h.toLowerCase()));
@@ -42,17 +52,22 @@ export async function addScoreColumns(context: Excel.RequestContext, source: Sco
   const body = values.slice(headerRow + 1);
   let matched = 0;
   const cells = body.map((r) => {
-    const s = scores.get(String(r[idCol] ?? '').trim());
-    if (!s) return ['', ''];
+    const s = scores.get(String(r[idCol] ?? "").trim());
+    if (!s) return ["", ""];
     matched++;
-    return [s.score ?? '', s.band ?? ''];
+    return [s.score ?? "", s.band ?? ""];
   });
 
   let address: string;
   if (refreshed) {
     // Same columns, new values: a column at a time (they need not be side by side).
     existing.forEach((c, k) => {
-      const col = ws.getRangeByIndexes(region.rowIndex + headerRow + 1, region.columnIndex + c, Math.max(1, body.length), 1);
+      const col = ws.getRangeByIndexes(
+        region.rowIndex + headerRow + 1,
+        region.columnIndex + c,
+        Math.max(1, body.length),
+        1
+      );
       if (body.length) col.values = cells.map((r) => [r[k]]);
     });
     address = `${source.sheet}`;
@@ -61,13 +76,28 @@ export async function addScoreColumns(context: Excel.RequestContext, source: Sco
     table.columns.add(undefined, [[SCORE_HEADERS[1]], ...cells.map((r) => [r[1]])]);
     address = source.table!;
   } else {
-    const target = ws.getRangeByIndexes(region.rowIndex + headerRow, region.columnIndex + region.columnCount, body.length + 1, 2);
+    const target = ws.getRangeByIndexes(
+      region.rowIndex + headerRow,
+      region.columnIndex + region.columnCount,
+      body.length + 1,
+      2
+    );
     target.values = [[...SCORE_HEADERS], ...cells];
-    ws.getRangeByIndexes(region.rowIndex + headerRow, region.columnIndex + region.columnCount, 1, 2).format.font.bold = true;
+    ws.getRangeByIndexes(
+      region.rowIndex + headerRow,
+      region.columnIndex + region.columnCount,
+      1,
+      2
+    ).format.font.bold = true;
     address = source.sheet;
   }
   const scoreCol = refreshed ? existing[0] : region.columnCount;
-  ws.getRangeByIndexes(region.rowIndex + headerRow + 1, region.columnIndex + scoreCol, Math.max(1, body.length), 1).numberFormat = Array.from({ length: Math.max(1, body.length) }, () => ['0.00']);
+  ws.getRangeByIndexes(
+    region.rowIndex + headerRow + 1,
+    region.columnIndex + scoreCol,
+    Math.max(1, body.length),
+    1
+  ).numberFormat = Array.from({ length: Math.max(1, body.length) }, () => ["0.00"]);
   await context.sync();
   return { rows: body.length, matched, refreshed, address };
 }

@@ -4,7 +4,7 @@
  * ("based on current system settings": Excel.NumberFormatInfo). Undefined where the host lacks
  * the set; callers then fall back to the data.
  */
-import { supports } from './requirements';
+import { supports } from "./requirements";
 
 export interface WorkbookCulture {
   name: string;
@@ -12,13 +12,19 @@ export interface WorkbookCulture {
   groupSeparator: string;
 }
 
-export async function readCulture(context: Excel.RequestContext): Promise<WorkbookCulture | undefined> {
-  if (!supports('culture')) return undefined;
+export async function readCulture(
+  context: Excel.RequestContext
+): Promise<WorkbookCulture | undefined> {
+  if (!supports("culture")) return undefined;
   const ci = context.application.cultureInfo;
-  ci.load('name');
-  ci.numberFormat.load('numberDecimalSeparator,numberGroupSeparator');
+  ci.load("name");
+  ci.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
   await context.sync();
-  return { name: ci.name, decimalSeparator: ci.numberFormat.numberDecimalSeparator, groupSeparator: ci.numberFormat.numberGroupSeparator };
+  return {
+    name: ci.name,
+    decimalSeparator: ci.numberFormat.numberDecimalSeparator,
+    groupSeparator: ci.numberFormat.numberGroupSeparator,
+  };
 }
 
 /**
@@ -26,8 +32,10 @@ export async function readCulture(context: Excel.RequestContext): Promise<Workbo
  * its decimal separator on. Custom functions in a shared runtime may call the Excel API
  * (custom-functions-call-excel-api.md); this only reads. Outside Office it does nothing.
  */
-export async function loadDecimalSeparator(onSeparator: (separator: string | undefined) => void): Promise<void> {
-  if (typeof Office === 'undefined' || typeof Excel === 'undefined') return;
+export async function loadDecimalSeparator(
+  onSeparator: (separator: string | undefined) => void
+): Promise<void> {
+  if (typeof Office === "undefined" || typeof Excel === "undefined") return;
   try {
     await Office.onReady();
     const culture = await Excel.run((context) => readCulture(context));

@@ -1,12 +1,27 @@
 /** The Office.js adapter: the only folder that touches `Excel.*`. */
-export { writeSheets, writeSheetsIn, SheetWriteError, type WriteOptions, type WriteResult, type WrittenSheet } from './writeSheets';
-export { readRegion, readAll, type RegionSource, type RegionInfo, type ReadOptions, type ReadResult, type ChunkHandler } from './readRegion';
-export { listGrids, type GridInfo, type ListOptions } from './listGrids';
-export { readCulture, type WorkbookCulture } from './culture';
-export { supports, requireFeature, NeedsNewerExcelError, type Feature } from './requirements';
-export { saveSetting, loadSetting } from './settings';
-export { openNewWorkbook, insertSheetsFromBase64 } from './workbook';
-export { MARKER_KEY, MARK_NAME, type SheetMarker } from './marker';
+export {
+  writeSheets,
+  writeSheetsIn,
+  SheetWriteError,
+  type WriteOptions,
+  type WriteResult,
+  type WrittenSheet,
+} from "./writeSheets";
+export {
+  readRegion,
+  readAll,
+  type RegionSource,
+  type RegionInfo,
+  type ReadOptions,
+  type ReadResult,
+  type ChunkHandler,
+} from "./readRegion";
+export { listGrids, type GridInfo, type ListOptions } from "./listGrids";
+export { readCulture, type WorkbookCulture } from "./culture";
+export { supports, requireFeature, NeedsNewerExcelError, type Feature } from "./requirements";
+export { saveSetting, loadSetting } from "./settings";
+export { openNewWorkbook, insertSheetsFromBase64 } from "./workbook";
+export { MARKER_KEY, MARK_NAME, type SheetMarker } from "./marker";
 
 /** Excel.run for the rest of the app, which never names `Excel.*` itself. */
 export function withExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {

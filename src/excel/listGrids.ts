@@ -3,7 +3,7 @@
  * so ingest can find the order lines, accounts, catalog and contacts. Three syncs whatever
  * the workbook holds: (1) sheets and tables, (2) their ranges and KAP marks, (3) the peeks.
  */
-import { queueMarkReads } from './marker';
+import { queueMarkReads } from "./marker";
 
 export interface GridInfo {
   sheet: string;
@@ -30,18 +30,25 @@ export interface ListOptions {
   peekColumns?: number;
 }
 
-export async function listGrids(context: Excel.RequestContext, options: ListOptions = {}): Promise<GridInfo[]> {
+export async function listGrids(
+  context: Excel.RequestContext,
+  options: ListOptions = {}
+): Promise<GridInfo[]> {
   const peekRows = options.peekRows ?? 12;
   const peekCols = options.peekColumns ?? 60;
   const wb = context.workbook;
-  const sheets = wb.worksheets.load('items/name,items/visibility');
-  const tables = wb.tables.load('items/name');
+  const sheets = wb.worksheets.load("items/name,items/visibility");
+  const tables = wb.tables.load("items/name");
   await context.sync();
 
-  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address,rowIndex,columnIndex,rowCount,columnCount'));
+  const used = sheets.items.map((ws) =>
+    ws.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount")
+  );
   const marks = queueMarkReads(sheets.items);
-  const tRanges = tables.items.map((t) => t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount'));
-  const tSheets = tables.items.map((t) => t.worksheet.load('name'));
+  const tRanges = tables.items.map((t) =>
+    t.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount")
+  );
+  const tSheets = tables.items.map((t) => t.worksheet.load("name"));
   await context.sync();
 
   const marked = marks();
@@ -59,16 +66,25 @@ export async function listGrids(context: Excel.RequestContext, options: ListOpti
     peekFormats: [],
     // KAP's own sheets, and copies the user made of them, are never read as input.
     kapMade: marked[sheetIdx].marker !== undefined,
-    visible: sheets.items[sheetIdx].visibility === 'Visible',
+    visible: sheets.items[sheetIdx].visibility === "Visible",
   });
-  tables.items.forEach((t, i) => grids.push(describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name)));
+  tables.items.forEach((t, i) =>
+    grids.push(describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name))
+  );
   sheets.items.forEach((_ws, i) => {
     if (!used[i].isNullObject) grids.push(describe(i, used[i]));
   });
 
   const peeks = grids.map((g) => {
     const ws = sheets.items[sheetByName.get(g.sheet) ?? 0];
-    return ws.getRangeByIndexes(g.rowIndex, g.columnIndex, Math.min(peekRows, g.rowCount), Math.min(peekCols, g.columnCount)).load('values,numberFormat');
+    return ws
+      .getRangeByIndexes(
+        g.rowIndex,
+        g.columnIndex,
+        Math.min(peekRows, g.rowCount),
+        Math.min(peekCols, g.columnCount)
+      )
+      .load("values,numberFormat");
   });
   if (peeks.length > 0) await context.sync();
   peeks.forEach((p, i) => {
@@ -78,4 +94,4 @@ export async function listGrids(context: Excel.RequestContext, options: ListOpti
   return grids;
 }
 
-export { readCulture, type WorkbookCulture } from './culture';
+export { readCulture, type WorkbookCulture } from "./culture";

@@ -14,11 +14,11 @@
  *   original (which a re-run replaces, even renamed) from the user's copy (which is left alone).
  *   On hosts without 1.12 the original is the sheet still holding the name it was written with.
  */
-import { supports } from './requirements';
+import { supports } from "./requirements";
 
-export const MARKER_KEY = 'KAP';
+export const MARKER_KEY = "KAP";
 /** The sheet-scoped defined name that marks a KAP sheet. */
-export const MARK_NAME = 'KAP_SHEET';
+export const MARK_NAME = "KAP_SHEET";
 
 export interface SheetMarker {
   v: 1;
@@ -41,37 +41,50 @@ function hash(s: string): string {
 
 /** The subject as stored in a mark: long ones are cut and keep a hash, so a mark fits in a formula. */
 export function subjectKey(subject: string): string {
-  const clean = subject.replace(/[\u0000-\u001f]/g, ' ');
+  const clean = subject.replace(/[\u0000-\u001f]/g, " ");
   return clean.length <= 80 ? clean : `${clean.slice(0, 60)}#${hash(clean)}`;
 }
 
-export function encodeMarker(m: Omit<SheetMarker, 'v'>): string {
-  return JSON.stringify({ v: 1, kind: m.kind, subject: subjectKey(m.subject), run: m.run, name: m.name });
+export function encodeMarker(m: Omit<SheetMarker, "v">): string {
+  return JSON.stringify({
+    v: 1,
+    kind: m.kind,
+    subject: subjectKey(m.subject),
+    run: m.run,
+    name: m.name,
+  });
 }
 
 export function decodeMarker(value: unknown): SheetMarker | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== "string") return undefined;
   try {
     const o: unknown = JSON.parse(value);
-    if (typeof o !== 'object' || o === null) return undefined;
+    if (typeof o !== "object" || o === null) return undefined;
     const r = o as Record<string, unknown>;
-    if (r.v !== 1 || typeof r.kind !== 'string' || typeof r.run !== 'string') return undefined;
-    return { v: 1, kind: r.kind, subject: typeof r.subject === 'string' ? r.subject : '', run: r.run, name: typeof r.name === 'string' ? r.name : '' };
+    if (r.v !== 1 || typeof r.kind !== "string" || typeof r.run !== "string") return undefined;
+    return {
+      v: 1,
+      kind: r.kind,
+      subject: typeof r.subject === "string" ? r.subject : "",
+      run: r.run,
+      name: typeof r.name === "string" ? r.name : "",
+    };
   } catch {
     return undefined;
   }
 }
 
 /** The KAP_SHEET name's formula: the mark as a text constant (quotes doubled, as Excel writes them). */
-export function markFormula(m: Omit<SheetMarker, 'v'>): string {
+export function markFormula(m: Omit<SheetMarker, "v">): string {
   const text = encodeMarker(m);
-  if (text.length > MAX_TEXT) throw new Error(`KAP's sheet mark is ${text.length} characters; Excel allows ${MAX_TEXT}`);
+  if (text.length > MAX_TEXT)
+    throw new Error(`KAP's sheet mark is ${text.length} characters; Excel allows ${MAX_TEXT}`);
   return `="${text.replace(/"/g, '""')}"`;
 }
 
 /** The mark back from the KAP_SHEET name's formula; undefined for anything else. */
 export function markFromFormula(formula: unknown): SheetMarker | undefined {
-  if (typeof formula !== 'string') return undefined;
+  if (typeof formula !== "string") return undefined;
   const m = /^="((?:[^"]|"")*)"$/s.exec(formula.trim());
   return m ? decodeMarker(m[1].replace(/""/g, '"')) : undefined;
 }
@@ -106,18 +119,24 @@ export function sheetsToReplace(sheets: MarkedSheet[], kind: string, subject: st
  * only the custom property still counts as marked.
  */
 export function queueMarkReads(sheets: Excel.Worksheet[]): () => MarkedSheet[] {
-  const names = sheets.map((ws) => ws.names.getItemOrNullObject(MARK_NAME).load('formula'));
-  const props = supports('sheetCopies') ? sheets.map((ws) => ws.customProperties.getItemOrNullObject(MARKER_KEY).load('value')) : undefined;
+  const names = sheets.map((ws) => ws.names.getItemOrNullObject(MARK_NAME).load("formula"));
+  const props = supports("sheetCopies")
+    ? sheets.map((ws) => ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value"))
+    : undefined;
   return () =>
     sheets.map((ws, i) => {
       const fromName = names[i].isNullObject ? undefined : markFromFormula(names[i].formula);
       const fromProp = props && !props[i].isNullObject ? decodeMarker(props[i].value) : undefined;
-      return { name: ws.name, marker: fromName ?? fromProp, original: props ? fromProp !== undefined : undefined };
+      return {
+        name: ws.name,
+        marker: fromName ?? fromProp,
+        original: props ? fromProp !== undefined : undefined,
+      };
     });
 }
 
 /** Queues both marks on a sheet KAP is writing. */
-export function queueMark(ws: Excel.Worksheet, m: Omit<SheetMarker, 'v'>): void {
-  ws.names.add(MARK_NAME, markFormula(m), 'Made by KAP: this sheet is never read as your data.');
-  if (supports('sheetCopies')) ws.customProperties.add(MARKER_KEY, encodeMarker(m));
+export function queueMark(ws: Excel.Worksheet, m: Omit<SheetMarker, "v">): void {
+  ws.names.add(MARK_NAME, markFormula(m), "Made by KAP: this sheet is never read as your data.");
+  if (supports("sheetCopies")) ws.customProperties.add(MARKER_KEY, encodeMarker(m));
 }

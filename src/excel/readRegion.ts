@@ -4,7 +4,7 @@
  * The size is checked first; a small sample sets a conservative bytes-per-row estimate;
  * if a block still comes back too large (long text further down), it is halved and retried.
  */
-import { isPayloadTooLarge, jsonBytes } from './bytes';
+import { isPayloadTooLarge, jsonBytes } from "./bytes";
 
 export interface RegionSource {
   sheet: string;
@@ -39,12 +39,21 @@ export interface ReadResult extends RegionInfo {
 
 export type Scalar = string | number | boolean;
 /** Receives consecutive blocks; `offset` is the 0-based row within the region. */
-export type ChunkHandler = (rows: Scalar[][], offset: number, info: RegionInfo) => void | Promise<void>;
+export type ChunkHandler = (
+  rows: Scalar[][],
+  offset: number,
+  info: RegionInfo
+) => void | Promise<void>;
 
 const MAX_CELLS_PER_READ = 5_000_000;
 const DEFAULT_BUDGET = 4_000_000;
 
-export async function readRegion(context: Excel.RequestContext, source: RegionSource, onChunk: ChunkHandler, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readRegion(
+  context: Excel.RequestContext,
+  source: RegionSource,
+  onChunk: ChunkHandler,
+  options: ReadOptions = {}
+): Promise<ReadResult> {
   const budget = options.maxResponseBytes ?? DEFAULT_BUDGET;
   let syncs = 0;
   const sync = async () => {
@@ -57,18 +66,39 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
     : source.address
       ? ws.getRange(source.address)
       : ws.getUsedRangeOrNullObject(true);
-  whole.load('address,rowIndex,columnIndex,rowCount,columnCount');
+  whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
   await sync();
   if (whole.isNullObject) {
-    return { address: `${source.sheet}!A1`, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, sampleFormats: [], blocks: 0, syncs };
+    return {
+      address: `${source.sheet}!A1`,
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount: 0,
+      columnCount: 0,
+      sampleFormats: [],
+      blocks: 0,
+      syncs,
+    };
   }
-  const info: RegionInfo = { address: whole.address, rowIndex: whole.rowIndex, columnIndex: whole.columnIndex, rowCount: whole.rowCount, columnCount: whole.columnCount };
+  const info: RegionInfo = {
+    address: whole.address,
+    rowIndex: whole.rowIndex,
+    columnIndex: whole.columnIndex,
+    rowCount: whole.rowCount,
+    columnCount: whole.columnCount,
+  };
   const sheet = source.table ? context.workbook.tables.getItem(source.table).worksheet : ws;
   const cols = info.columnCount;
 
   // Sample: sizes the blocks and gives the source number formats.
-  const sampleCount = Math.min(info.rowCount, options.sampleRows ?? 50, Math.max(1, Math.floor(MAX_CELLS_PER_READ / cols)));
-  const sample = sheet.getRangeByIndexes(info.rowIndex, info.columnIndex, sampleCount, cols).load('values,numberFormat');
+  const sampleCount = Math.min(
+    info.rowCount,
+    options.sampleRows ?? 50,
+    Math.max(1, Math.floor(MAX_CELLS_PER_READ / cols))
+  );
+  const sample = sheet
+    .getRangeByIndexes(info.rowIndex, info.columnIndex, sampleCount, cols)
+    .load("values,numberFormat");
   await sync();
   const sampleValues = sample.values as Scalar[][];
   let blocks = 1;
@@ -77,11 +107,16 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
   // Conservative: twice the widest sample row, plus JSON overhead per cell.
   const widest = Math.max(...sampleValues.map((r) => jsonBytes(r)));
   const perRow = 2 * widest + 8 * cols + 16;
-  let rowsPer = Math.max(1, Math.min(Math.floor(budget / perRow), Math.floor(MAX_CELLS_PER_READ / cols)));
+  let rowsPer = Math.max(
+    1,
+    Math.min(Math.floor(budget / perRow), Math.floor(MAX_CELLS_PER_READ / cols))
+  );
 
   for (let offset = sampleCount; offset < info.rowCount;) {
     const n = Math.min(rowsPer, info.rowCount - offset);
-    const block = sheet.getRangeByIndexes(info.rowIndex + offset, info.columnIndex, n, cols).load('values');
+    const block = sheet
+      .getRangeByIndexes(info.rowIndex + offset, info.columnIndex, n, cols)
+      .load("values");
     try {
       await sync();
     } catch (err) {
@@ -98,12 +133,20 @@ export async function readRegion(context: Excel.RequestContext, source: RegionSo
   return { ...info, sampleFormats: sample.numberFormat as string[][], blocks, syncs };
 }
 
-
 /** Convenience: all rows of a region in one array (for small regions and tests). */
-export async function readAll(context: Excel.RequestContext, source: RegionSource, options?: ReadOptions): Promise<{ rows: Scalar[][]; result: ReadResult }> {
+export async function readAll(
+  context: Excel.RequestContext,
+  source: RegionSource,
+  options?: ReadOptions
+): Promise<{ rows: Scalar[][]; result: ReadResult }> {
   const rows: Scalar[][] = [];
-  const result = await readRegion(context, source, (chunk) => {
-    for (const r of chunk) rows.push(r);
-  }, options);
+  const result = await readRegion(
+    context,
+    source,
+    (chunk) => {
+      for (const r of chunk) rows.push(r);
+    },
+    options
+  );
   return { rows, result };
 }

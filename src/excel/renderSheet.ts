@@ -14,12 +14,27 @@
  * a Text cell would show as text) and are written only through `range.formulas`, and only
  * from `{ formula }` values that KAP code built.
  */
-import { jsonBytes } from './bytes';
-import { supports } from './requirements';
+import { jsonBytes } from "./bytes";
+import { supports } from "./requirements";
 import {
-  blockRange, cellA1, formatFor, rangeA1, isDate, isFormula, parseRange, resolveStyle, widthCharsToPoints,
-  type Block, type CellStyle, type CellValue, type CfRule, type ChartAxis, type ChartSpec, type ChartType, type SheetSpec,
-} from '../sheets/spec';
+  blockRange,
+  cellA1,
+  formatFor,
+  rangeA1,
+  isDate,
+  isFormula,
+  parseRange,
+  resolveStyle,
+  widthCharsToPoints,
+  type Block,
+  type CellStyle,
+  type CellValue,
+  type CfRule,
+  type ChartAxis,
+  type ChartSpec,
+  type ChartType,
+  type SheetSpec,
+} from "../sheets/spec";
 
 type Scalar = string | number | boolean;
 
@@ -38,7 +53,7 @@ export function renderBlock(b: Block): RenderedBlock {
   const pos = blockRange(b);
   const values: Scalar[][] = [];
   const formats: string[][] = [];
-  const formulaRuns: RenderedBlock['formulaRuns'] = [];
+  const formulaRuns: RenderedBlock["formulaRuns"] = [];
   const open = new Map<number, { row: number; col: number; formulas: string[] }>();
   for (let i = 0; i < pos.rows; i++) {
     const src = b.rows[i] ?? [];
@@ -48,7 +63,7 @@ export function renderBlock(b: Block): RenderedBlock {
       const v: CellValue = j < src.length ? src[j] : null;
       fr.push(formatFor(v, b.formats?.[j]));
       if (isFormula(v)) {
-        vr.push('');
+        vr.push("");
         const run = open.get(j);
         if (run && run.row + run.formulas.length === pos.row + i) run.formulas.push(v.formula);
         else {
@@ -57,16 +72,24 @@ export function renderBlock(b: Block): RenderedBlock {
           formulaRuns.push(fresh);
         }
       } else {
-        vr.push(isDate(v) ? v.date : v === null ? '' : v);
+        vr.push(isDate(v) ? v.date : v === null ? "" : v);
       }
     }
     values.push(vr);
     formats.push(fr);
   }
-  const bytes = jsonBytes(values) + jsonBytes(formats) + formulaRuns.reduce((n, r) => n + jsonBytes(r.formulas) + 40, 0);
-  return { address: `${cellA1(pos.row, pos.col)}:${cellA1(pos.row + pos.rows - 1, pos.col + pos.cols - 1)}`, values, formats, formulaRuns, bytes };
+  const bytes =
+    jsonBytes(values) +
+    jsonBytes(formats) +
+    formulaRuns.reduce((n, r) => n + jsonBytes(r.formulas) + 40, 0);
+  return {
+    address: `${cellA1(pos.row, pos.col)}:${cellA1(pos.row + pos.rows - 1, pos.col + pos.cols - 1)}`,
+    values,
+    formats,
+    formulaRuns,
+    bytes,
+  };
 }
-
 
 /** Splits a block into row slices of at most `maxBytes` each (a header row stays with the first slice). */
 export function sliceBlock(b: Block, maxBytes: number): Block[] {
@@ -77,7 +100,11 @@ export function sliceBlock(b: Block, maxBytes: number): Block[] {
   const at = parseRange(b.at);
   const out: Block[] = [];
   for (let i = 0; i < b.rows.length; i += rowsPer) {
-    out.push({ at: cellA1(at.row + i, at.col), rows: b.rows.slice(i, i + rowsPer), formats: b.formats });
+    out.push({
+      at: cellA1(at.row + i, at.col),
+      rows: b.rows.slice(i, i + rowsPer),
+      formats: b.formats,
+    });
   }
   return out;
 }
@@ -88,12 +115,22 @@ export function queueBlockData(ws: Excel.Worksheet, r: RenderedBlock): void {
   range.numberFormat = r.formats; // Text cells become '@' BEFORE any string lands in them.
   range.values = r.values;
   for (const run of r.formulaRuns) {
-    ws.getRangeByIndexes(run.row, run.col, run.formulas.length, 1).formulas = run.formulas.map((f) => [f]);
+    ws.getRangeByIndexes(run.row, run.col, run.formulas.length, 1).formulas = run.formulas.map(
+      (f) => [f]
+    );
   }
 }
 
-const H: Record<string, Excel.HorizontalAlignment | 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
-const V: Record<string, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', center: 'Center', bottom: 'Bottom' };
+const H: Record<string, Excel.HorizontalAlignment | "Left" | "Center" | "Right"> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+};
+const V: Record<string, "Top" | "Center" | "Bottom"> = {
+  top: "Top",
+  center: "Center",
+  bottom: "Bottom",
+};
 
 export function applyStyle(range: Excel.Range, s: CellStyle): void {
   const f = range.format;
@@ -106,59 +143,92 @@ export function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.hAlign) f.horizontalAlignment = H[s.hAlign] as Excel.HorizontalAlignment;
   if (s.vAlign) f.verticalAlignment = V[s.vAlign] as Excel.VerticalAlignment;
   if (s.border) {
-    const edges: string[] = s.border === 'bottom' ? ['EdgeBottom'] : s.border === 'top' ? ['EdgeTop']
-      : s.border === 'box' ? ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']
-      : ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
-    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = 'Continuous';
+    const edges: string[] =
+      s.border === "bottom"
+        ? ["EdgeBottom"]
+        : s.border === "top"
+          ? ["EdgeTop"]
+          : s.border === "box"
+            ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]
+            : [
+                "EdgeTop",
+                "EdgeBottom",
+                "EdgeLeft",
+                "EdgeRight",
+                "InsideHorizontal",
+                "InsideVertical",
+              ];
+    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = "Continuous";
   }
 }
 
 const CELL_OPS = {
-  greaterThan: 'GreaterThan', lessThan: 'LessThan', between: 'Between', equal: 'EqualTo',
-  greaterThanOrEqual: 'GreaterThanOrEqual', lessThanOrEqual: 'LessThanOrEqual',
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  between: "Between",
+  equal: "EqualTo",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
 } as const;
-const ICONS = { '3Arrows': 'ThreeArrows', '3TrafficLights1': 'ThreeTrafficLights1', '3Symbols': 'ThreeSymbols', '4Arrows': 'FourArrows', '5Arrows': 'FiveArrows' } as const;
+const ICONS = {
+  "3Arrows": "ThreeArrows",
+  "3TrafficLights1": "ThreeTrafficLights1",
+  "3Symbols": "ThreeSymbols",
+  "4Arrows": "FourArrows",
+  "5Arrows": "FiveArrows",
+} as const;
 
 export function queueConditionalFormat(range: Excel.Range, rule: CfRule): void {
   switch (rule.type) {
-    case 'cellValue': {
-      const cf = range.conditionalFormats.add('CellValue');
+    case "cellValue": {
+      const cf = range.conditionalFormats.add("CellValue");
       if (rule.fill) cf.cellValue.format.fill.color = rule.fill;
       if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
-      cf.cellValue.rule = { formula1: String(rule.values[0]), formula2: rule.values[1] === undefined ? undefined : String(rule.values[1]), operator: CELL_OPS[rule.operator] };
-      return;
-    }
-    case 'textContains': {
-      const cf = range.conditionalFormats.add('ContainsText');
-      if (rule.fill) cf.textComparison.format.fill.color = rule.fill;
-      if (rule.fontColor) cf.textComparison.format.font.color = rule.fontColor;
-      cf.textComparison.rule = { operator: 'Contains', text: rule.text };
-      return;
-    }
-    case 'dataBar': {
-      const cf = range.conditionalFormats.add('DataBar');
-      if (rule.color) cf.dataBar.positiveFormat.fillColor = rule.color;
-      return;
-    }
-    case 'colorScale': {
-      const cf = range.conditionalFormats.add('ColorScale');
-      const [lo, mid, hi] = rule.colors.length === 3 ? rule.colors : [rule.colors[0], undefined, rule.colors[1]];
-      cf.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: lo },
-        ...(mid ? { midpoint: { type: 'Percentile', formula: '50', color: mid } } : {}),
-        maximum: { type: 'HighestValue', color: hi },
+      cf.cellValue.rule = {
+        formula1: String(rule.values[0]),
+        formula2: rule.values[1] === undefined ? undefined : String(rule.values[1]),
+        operator: CELL_OPS[rule.operator],
       };
       return;
     }
-    case 'iconSet': {
-      const cf = range.conditionalFormats.add('IconSet');
+    case "textContains": {
+      const cf = range.conditionalFormats.add("ContainsText");
+      if (rule.fill) cf.textComparison.format.fill.color = rule.fill;
+      if (rule.fontColor) cf.textComparison.format.font.color = rule.fontColor;
+      cf.textComparison.rule = { operator: "Contains", text: rule.text };
+      return;
+    }
+    case "dataBar": {
+      const cf = range.conditionalFormats.add("DataBar");
+      if (rule.color) cf.dataBar.positiveFormat.fillColor = rule.color;
+      return;
+    }
+    case "colorScale": {
+      const cf = range.conditionalFormats.add("ColorScale");
+      const [lo, mid, hi] =
+        rule.colors.length === 3 ? rule.colors : [rule.colors[0], undefined, rule.colors[1]];
+      cf.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: lo },
+        ...(mid ? { midpoint: { type: "Percentile", formula: "50", color: mid } } : {}),
+        maximum: { type: "HighestValue", color: hi },
+      };
+      return;
+    }
+    case "iconSet": {
+      const cf = range.conditionalFormats.add("IconSet");
       cf.iconSet.style = ICONS[rule.icons];
       return;
     }
   }
 }
 
-const CHARTS: Record<ChartType, string> = { line: 'Line', column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie', scatter: 'XYScatter' };
+const CHARTS: Record<ChartType, string> = {
+  line: "Line",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  pie: "Pie",
+  scatter: "XYScatter",
+};
 
 /** The value a sheet description puts in a cell (the last block covering it wins), or undefined. */
 function specValueAt(spec: SheetSpec, row: number, col: number): CellValue | undefined {
@@ -167,7 +237,8 @@ function specValueAt(spec: SheetSpec, row: number, col: number): CellValue | und
     const at = parseRange(b.at);
     const rr = row - at.row;
     const cc = col - at.col;
-    if (rr >= 0 && rr < b.rows.length && cc >= 0 && cc < (b.rows[rr]?.length ?? 0)) v = b.rows[rr][cc];
+    if (rr >= 0 && rr < b.rows.length && cc >= 0 && cc < (b.rows[rr]?.length ?? 0))
+      v = b.rows[rr][cc];
   }
   return v;
 }
@@ -181,11 +252,15 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
   const r = parseRange(c.data);
   if (r.rows < 2 || r.cols < 3) return;
   const first = r.row + 1;
-  const chart = ws.charts.add(CHARTS.scatter as Excel.ChartType, ws.getRangeByIndexes(first, r.col + 1, 1, 2), 'Columns');
+  const chart = ws.charts.add(
+    CHARTS.scatter as Excel.ChartType,
+    ws.getRangeByIndexes(first, r.col + 1, 1, 2),
+    "Columns"
+  );
   chart.title.text = c.title;
   chart.setPosition(c.from, c.to);
   // Points labelled with their names (ExcelApi 1.8); an older Excel shows a legend instead.
-  const labels = supports('chartLabels');
+  const labels = supports("chartLabels");
   chart.legend.visible = !labels;
   const label = (s: Excel.ChartSeries) => {
     if (!labels) return;
@@ -194,7 +269,7 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
     s.dataLabels.showValue = false;
   };
   // Series names are the sheet's own text (a series name is plain text, never a formula).
-  const nameAt = (row: number) => String(specValueAt(spec, row, r.col) ?? '');
+  const nameAt = (row: number) => String(specValueAt(spec, row, r.col) ?? "");
   const s0 = chart.series.getItemAt(0);
   s0.name = nameAt(first);
   s0.setXAxisValues(ws.getRangeByIndexes(first, r.col + 1, 1, 1));
@@ -218,7 +293,11 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
 }
 
 /** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
-export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNames: string[]): Excel.Table[] {
+export function queueSheetDressing(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  tableNames: string[]
+): Excel.Table[] {
   const tables: Excel.Table[] = [];
   let t = 0;
   for (const b of spec.blocks) {
@@ -226,9 +305,15 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
     const whole = ws.getRangeByIndexes(pos.row, pos.col, pos.rows, pos.cols);
     const bs = resolveStyle(b.style);
     if (bs) applyStyle(whole, bs);
-    if ((b.header || b.table) && !b.table) applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle('header')!);
-    if (b.table) applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle('tableHeader')!);
-    if (b.total && pos.rows > 1) applyStyle(ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols), resolveStyle('total')!);
+    if ((b.header || b.table) && !b.table)
+      applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle("header")!);
+    if (b.table)
+      applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle("tableHeader")!);
+    if (b.total && pos.rows > 1)
+      applyStyle(
+        ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols),
+        resolveStyle("total")!
+      );
     if (b.table) {
       // A Range, not an address string: a bare address would be read on the ACTIVE sheet.
       const table = ws.tables.add(ws.getRange(rangeA1(pos)), true);
@@ -244,26 +329,34 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
   }
   for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
   (spec.widths ?? []).forEach((w, c) => {
-    if (w !== undefined) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthCharsToPoints(w);
+    if (w !== undefined)
+      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthCharsToPoints(w);
   });
-  for (const cf of spec.conditionalFormats ?? []) queueConditionalFormat(ws.getRange(cf.range), cf.rule);
+  for (const cf of spec.conditionalFormats ?? [])
+    queueConditionalFormat(ws.getRange(cf.range), cf.rule);
   for (const c of spec.charts ?? []) {
-    if (c.type === 'scatter') {
+    if (c.type === "scatter") {
       queueScatter(ws, spec, c);
       continue;
     }
-    const chart = ws.charts.add(CHARTS[c.type] as Excel.ChartType, ws.getRange(c.data), c.seriesBy === 'rows' ? 'Rows' : c.seriesBy === 'columns' ? 'Columns' : 'Auto');
+    const chart = ws.charts.add(
+      CHARTS[c.type] as Excel.ChartType,
+      ws.getRange(c.data),
+      c.seriesBy === "rows" ? "Rows" : c.seriesBy === "columns" ? "Columns" : "Auto"
+    );
     chart.title.text = c.title;
     chart.setPosition(c.from, c.to);
   }
   const page = spec.page;
   // Print setup (ExcelApi 1.9) and gridlines (1.8) are extras: an older Excel gets the sheet without them.
-  if (page && supports('pageLayout')) {
-    if (page.orientation) ws.pageLayout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (page && supports("pageLayout")) {
+    if (page.orientation)
+      ws.pageLayout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
     // 1 page wide, as many tall as needed: 0 is 'automatic', as fitToHeight="0" in the file format.
-    if (page.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: page.onePage ? 1 : 0 };
+    if (page.fitToWidth)
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: page.onePage ? 1 : 0 };
     if (page.printTitleRows) {
-      const [a, b] = page.printTitleRows.split(':');
+      const [a, b] = page.printTitleRows.split(":");
       ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);
     }
     if (page.margins) {
@@ -272,31 +365,44 @@ export function queueSheetDressing(ws: Excel.Worksheet, spec: SheetSpec, tableNa
       ws.pageLayout.leftMargin = page.margins.left * 72;
       ws.pageLayout.rightMargin = page.margins.right * 72;
     }
-    if (page.paper) ws.pageLayout.paperSize = page.paper === 'Letter' ? 'Letter' : 'A4';
+    if (page.paper) ws.pageLayout.paperSize = page.paper === "Letter" ? "Letter" : "A4";
     if (page.printArea) ws.pageLayout.setPrintArea(page.printArea);
     if (page.headerLeft !== undefined || page.headerRight !== undefined) {
       const hf = ws.pageLayout.headersFooters.defaultForAllPages;
-      hf.leftHeader = (page.headerLeft ?? '').replace(/&/g, '&&');
-      hf.rightHeader = (page.headerRight ?? '').replace(/&/g, '&&');
-      hf.leftFooter = 'KAP — Key Account Planner';
-      hf.rightFooter = 'Page &P of &N';
+      hf.leftHeader = (page.headerLeft ?? "").replace(/&/g, "&&");
+      hf.rightHeader = (page.headerRight ?? "").replace(/&/g, "&&");
+      hf.leftFooter = "KAP — Key Account Planner";
+      hf.rightFooter = "Page &P of &N";
     }
   }
   // Runs of rows with the same height are one command each.
-  const heights = Object.entries(spec.rowHeights ?? {}).map(([r, h]) => [Number(r), h] as const).sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < heights.length; ) {
+  const heights = Object.entries(spec.rowHeights ?? {})
+    .map(([r, h]) => [Number(r), h] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < heights.length;) {
     let j = i;
-    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
-    ws.getRangeByIndexes(heights[i][0] - 1, 0, heights[j][0] - heights[i][0] + 1, 1).format.rowHeight = heights[i][1];
+    while (
+      j + 1 < heights.length &&
+      heights[j + 1][0] === heights[j][0] + 1 &&
+      heights[j + 1][1] === heights[i][1]
+    )
+      j++;
+    ws.getRangeByIndexes(
+      heights[i][0] - 1,
+      0,
+      heights[j][0] - heights[i][0] + 1,
+      1
+    ).format.rowHeight = heights[i][1];
     i = j + 1;
   }
   const fr = spec.freeze;
   if (fr && (fr.rows || fr.columns)) {
-    if (fr.rows && fr.columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));
+    if (fr.rows && fr.columns)
+      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));
     else if (fr.rows) ws.freezePanes.freezeRows(fr.rows);
     else ws.freezePanes.freezeColumns(fr.columns);
   }
-  if (spec.showGridlines === false && supports('gridlines')) ws.showGridlines = false;
+  if (spec.showGridlines === false && supports("gridlines")) ws.showGridlines = false;
   if (spec.tabColor) ws.tabColor = spec.tabColor;
   return tables;
 }

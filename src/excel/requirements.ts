@@ -7,23 +7,23 @@
  * test/excel/requirements.test.ts scans src/excel for the APIs used and checks each against the
  * set its @types/office-js declaration names.
  */
-export const MANIFEST_EXCEL_API = '1.7';
+export const MANIFEST_EXCEL_API = "1.7";
 
 export const FEATURES = {
   /** application.cultureInfo (ExcelApi 1.11): day-first or month-first dates, the decimal mark. */
-  culture: { set: '1.11', what: "reading the workbook's date order and decimal mark" },
+  culture: { set: "1.11", what: "reading the workbook's date order and decimal mark" },
   /** worksheet.customProperties (ExcelApi 1.12): not copied with a sheet, so it tells KAP's original sheet from a copy (marker.ts). */
-  sheetCopies: { set: '1.12', what: "telling KAP's sheets from copies you made of them" },
+  sheetCopies: { set: "1.12", what: "telling KAP's sheets from copies you made of them" },
   /** worksheet.pageLayout (ExcelApi 1.9): print setup of KAP's sheets. */
-  pageLayout: { set: '1.9', what: 'setting up the sheets for printing' },
+  pageLayout: { set: "1.9", what: "setting up the sheets for printing" },
   /** worksheet.showGridlines (ExcelApi 1.8). */
-  gridlines: { set: '1.8', what: 'hiding gridlines on KAP sheets' },
+  gridlines: { set: "1.8", what: "hiding gridlines on KAP sheets" },
   /** Excel.createWorkbook (ExcelApi 1.8): the QBR workbook opens as a new workbook. */
-  newWorkbook: { set: '1.8', what: 'opening the QBR workbook' },
+  newWorkbook: { set: "1.8", what: "opening the QBR workbook" },
   /** chartSeries.dataLabels (ExcelApi 1.8): the decision map's points labelled with names (else a legend names them). */
-  chartLabels: { set: '1.8', what: "labelling a chart's points with their names" },
+  chartLabels: { set: "1.8", what: "labelling a chart's points with their names" },
   /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
-  insertSheets: { set: '1.13', what: 'inserting prepared sheets' },
+  insertSheets: { set: "1.13", what: "inserting prepared sheets" },
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -34,35 +34,35 @@ export type Feature = keyof typeof FEATURES;
  * (test/excel/requirements.test.ts: each use sits in a file that checks that feature).
  */
 export const GUARDED_APIS: Record<string, Feature> = {
-  'Application.cultureInfo': 'culture',
-  'CultureInfo.name': 'culture',
-  'CultureInfo.numberFormat': 'culture',
-  'NumberFormatInfo.numberDecimalSeparator': 'culture',
-  'NumberFormatInfo.numberGroupSeparator': 'culture',
-  'Worksheet.customProperties': 'sheetCopies',
-  'WorksheetCustomPropertyCollection.add': 'sheetCopies',
-  'WorksheetCustomPropertyCollection.getItemOrNullObject': 'sheetCopies',
-  'WorksheetCustomProperty.value': 'sheetCopies',
-  'Worksheet.pageLayout': 'pageLayout',
-  'PageLayout.orientation': 'pageLayout',
-  'PageLayout.zoom': 'pageLayout',
-  'PageLayout.setPrintTitleRows': 'pageLayout',
-  'PageLayout.topMargin': 'pageLayout',
-  'PageLayout.bottomMargin': 'pageLayout',
-  'PageLayout.leftMargin': 'pageLayout',
-  'PageLayout.rightMargin': 'pageLayout',
-  'PageLayout.paperSize': 'pageLayout',
-  'PageLayout.setPrintArea': 'pageLayout',
-  'PageLayout.headersFooters': 'pageLayout',
-  'HeaderFooterGroup.defaultForAllPages': 'pageLayout',
-  'HeaderFooter.leftHeader': 'pageLayout',
-  'HeaderFooter.rightHeader': 'pageLayout',
-  'HeaderFooter.leftFooter': 'pageLayout',
-  'HeaderFooter.rightFooter': 'pageLayout',
-  'Worksheet.showGridlines': 'gridlines',
-  'Excel.createWorkbook': 'newWorkbook',
-  'Workbook.insertWorksheetsFromBase64': 'insertSheets',
-  'ChartSeries.dataLabels': 'chartLabels',
+  "Application.cultureInfo": "culture",
+  "CultureInfo.name": "culture",
+  "CultureInfo.numberFormat": "culture",
+  "NumberFormatInfo.numberDecimalSeparator": "culture",
+  "NumberFormatInfo.numberGroupSeparator": "culture",
+  "Worksheet.customProperties": "sheetCopies",
+  "WorksheetCustomPropertyCollection.add": "sheetCopies",
+  "WorksheetCustomPropertyCollection.getItemOrNullObject": "sheetCopies",
+  "WorksheetCustomProperty.value": "sheetCopies",
+  "Worksheet.pageLayout": "pageLayout",
+  "PageLayout.orientation": "pageLayout",
+  "PageLayout.zoom": "pageLayout",
+  "PageLayout.setPrintTitleRows": "pageLayout",
+  "PageLayout.topMargin": "pageLayout",
+  "PageLayout.bottomMargin": "pageLayout",
+  "PageLayout.leftMargin": "pageLayout",
+  "PageLayout.rightMargin": "pageLayout",
+  "PageLayout.paperSize": "pageLayout",
+  "PageLayout.setPrintArea": "pageLayout",
+  "PageLayout.headersFooters": "pageLayout",
+  "HeaderFooterGroup.defaultForAllPages": "pageLayout",
+  "HeaderFooter.leftHeader": "pageLayout",
+  "HeaderFooter.rightHeader": "pageLayout",
+  "HeaderFooter.leftFooter": "pageLayout",
+  "HeaderFooter.rightFooter": "pageLayout",
+  "Worksheet.showGridlines": "gridlines",
+  "Excel.createWorkbook": "newWorkbook",
+  "Workbook.insertWorksheetsFromBase64": "insertSheets",
+  "ChartSeries.dataLabels": "chartLabels",
 };
 
 type SetCheck = (set: string) => boolean;
@@ -76,9 +76,9 @@ export function setRequirementCheck(check: SetCheck | undefined): void {
 /** Whether the host supports ExcelApi `set`; outside Office (tests, the CLI) everything is there. */
 export function supportsExcelApi(set: string): boolean {
   if (override) return override(set);
-  if (typeof Office === 'undefined') return true;
+  if (typeof Office === "undefined") return true;
   const req = Office.context?.requirements;
-  return req?.isSetSupported ? req.isSetSupported('ExcelApi', set) : true;
+  return req?.isSetSupported ? req.isSetSupported("ExcelApi", set) : true;
 }
 
 export function supports(feature: Feature): boolean {
@@ -88,8 +88,10 @@ export function supports(feature: Feature): boolean {
 /** A plain message for what cannot be done on this Excel. */
 export class NeedsNewerExcelError extends Error {
   constructor(readonly feature: Feature) {
-    super(`This version of Excel cannot do ${FEATURES[feature].what} (it needs Excel JavaScript API ${FEATURES[feature].set}: Microsoft 365, or Excel 2021 or later). Update Excel, or use the kap command line for this.`);
-    this.name = 'NeedsNewerExcelError';
+    super(
+      `This version of Excel cannot do ${FEATURES[feature].what} (it needs Excel JavaScript API ${FEATURES[feature].set}: Microsoft 365, or Excel 2021 or later). Update Excel, or use the kap command line for this.`
+    );
+    this.name = "NeedsNewerExcelError";
   }
 }
 

@@ -9,18 +9,26 @@
  * what comes back is exactly what went in (the host would otherwise turn ISO date strings
  * into Date objects).
  */
-const PREFIX = 'kap.';
+const PREFIX = "kap.";
 
-export async function saveSetting(context: Excel.RequestContext, key: string, value: unknown): Promise<void> {
+export async function saveSetting(
+  context: Excel.RequestContext,
+  key: string,
+  value: unknown
+): Promise<void> {
   context.workbook.settings.add(PREFIX + key, JSON.stringify(value));
   await context.sync();
 }
 
-export async function loadSetting<T>(context: Excel.RequestContext, key: string, isT?: (v: unknown) => v is T): Promise<T | undefined> {
+export async function loadSetting<T>(
+  context: Excel.RequestContext,
+  key: string,
+  isT?: (v: unknown) => v is T
+): Promise<T | undefined> {
   const item = context.workbook.settings.getItemOrNullObject(PREFIX + key);
-  item.load('value');
+  item.load("value");
   await context.sync();
-  if (item.isNullObject || typeof item.value !== 'string') return undefined;
+  if (item.isNullObject || typeof item.value !== "string") return undefined;
   try {
     const parsed: unknown = JSON.parse(item.value);
     if (isT && !isT(parsed)) return undefined;

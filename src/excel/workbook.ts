@@ -1,4 +1,4 @@
-import { requireFeature, supports } from './requirements';
+import { requireFeature, supports } from "./requirements";
 
 /**
  * Whole-workbook handoffs: the QBR workbook is built as an .xlsx by src/xlsx (the same
@@ -7,7 +7,7 @@ import { requireFeature, supports } from './requirements';
  * The add-in stays in the user's workbook; nothing there changes.
  */
 export async function openNewWorkbook(base64: string): Promise<void> {
-  requireFeature('newWorkbook');
+  requireFeature("newWorkbook");
   await Excel.createWorkbook(base64);
 }
 
@@ -16,9 +16,12 @@ export async function openNewWorkbook(base64: string): Promise<void> {
  * refuses sources with charts, PivotTables, comments or slicers: add charts afterwards.
  * Returns false when the host lacks the API (callers then fall back to writeSheets).
  */
-export async function insertSheetsFromBase64(context: Excel.RequestContext, base64: string): Promise<boolean> {
-  if (typeof Office === 'undefined' || !supports('insertSheets')) return false;
-  context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+export async function insertSheetsFromBase64(
+  context: Excel.RequestContext,
+  base64: string
+): Promise<boolean> {
+  if (typeof Office === "undefined" || !supports("insertSheets")) return false;
+  context.workbook.insertWorksheetsFromBase64(base64, { positionType: "End" });
   await context.sync();
   return true;
 }

@@ -15,11 +15,11 @@
  * deletions of the replaced KAP sheets and the table names; a failure after a deletion
  * rolls forward instead (the new sheets are complete), so no KAP sheet is ever lost.
  */
-import { tableNameFrom, uniqueSheetName, type SheetSpec } from '../sheets/spec';
-import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from './marker';
-import { FEATURES, supports, type Feature } from './requirements';
-import { isPayloadTooLarge } from './bytes';
-import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from './renderSheet';
+import { tableNameFrom, uniqueSheetName, type SheetSpec } from "../sheets/spec";
+import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from "./marker";
+import { FEATURES, supports, type Feature } from "./requirements";
+import { isPayloadTooLarge } from "./bytes";
+import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from "./renderSheet";
 
 export interface WriteOptions {
   /** Activate the first sheet written (default true). */
@@ -50,9 +50,13 @@ export interface WriteResult {
 export class SheetWriteError extends Error {
   /** Round trips the failed attempt spent before it failed (its rollback not counted). */
   syncs = 0;
-  constructor(message: string, override readonly cause: unknown, readonly rolledBack: boolean) {
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+    readonly rolledBack: boolean
+  ) {
     super(message);
-    this.name = 'SheetWriteError';
+    this.name = "SheetWriteError";
   }
 }
 
@@ -63,7 +67,10 @@ function randomToken(): string {
 }
 
 /** Excel.run wrapper: the entry point the app uses. */
-export async function writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSheets(
+  specs: SheetSpec[],
+  options: WriteOptions = {}
+): Promise<WriteResult> {
   return Excel.run((context) => writeSheetsIn(context, specs, options));
 }
 
@@ -75,7 +82,11 @@ const MIN_BUDGET = 64 * 1024;
  * the estimate was off, e.g. many long rows in one slice), the write has been rolled back, so it
  * is tried again with half the request budget, down to 64 KB, instead of failing the action.
  */
-export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSheetsIn(
+  context: Excel.RequestContext,
+  specs: SheetSpec[],
+  options: WriteOptions = {}
+): Promise<WriteResult> {
   let budget = options.maxRequestBytes ?? DEFAULT_BUDGET;
   let spent = 0;
   for (;;) {
@@ -83,18 +94,30 @@ export async function writeSheetsIn(context: Excel.RequestContext, specs: SheetS
       const res = await writeOnce(context, specs, options, budget);
       return { ...res, syncs: res.syncs + spent };
     } catch (e) {
-      if (!(e instanceof SheetWriteError) || !e.rolledBack || !isPayloadTooLarge(e.cause) || budget / 2 < MIN_BUDGET) throw e;
+      if (
+        !(e instanceof SheetWriteError) ||
+        !e.rolledBack ||
+        !isPayloadTooLarge(e.cause) ||
+        budget / 2 < MIN_BUDGET
+      )
+        throw e;
       spent += e.syncs;
       budget = Math.floor(budget / 2);
     }
   }
 }
 
-async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], options: WriteOptions, budget: number): Promise<WriteResult> {
+async function writeOnce(
+  context: Excel.RequestContext,
+  specs: SheetSpec[],
+  options: WriteOptions,
+  budget: number
+): Promise<WriteResult> {
   const seen = new Set<string>();
   for (const s of specs) {
-    const key = `${s.kind}\u0000${s.subject ?? ''}`;
-    if (seen.has(key)) throw new Error(`Two sheets of kind '${s.kind}' for the same subject in one write`);
+    const key = `${s.kind}\u0000${s.subject ?? ""}`;
+    if (seen.has(key))
+      throw new Error(`Two sheets of kind '${s.kind}' for the same subject in one write`);
     seen.add(key);
   }
   let syncs = 0;
@@ -108,20 +131,20 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
 
   // ---- sync 1: what is there
   const wb = context.workbook;
-  const sheets = wb.worksheets.load('items/id,items/name,items/position,items/visibility');
-  const allTables = wb.tables.load('items/name');
+  const sheets = wb.worksheets.load("items/id,items/name,items/position,items/visibility");
+  const allTables = wb.tables.load("items/name");
   await sync();
 
   // ---- sync 2: KAP marks and where tables live
   const marks = queueMarkReads(sheets.items);
-  const tableSheets = allTables.items.map((t) => t.worksheet.load('name'));
+  const tableSheets = allTables.items.map((t) => t.worksheet.load("name"));
   await sync();
 
   const marked: MarkedSheet[] = marks();
   const byName = new Map(sheets.items.map((ws) => [ws.name, ws]));
 
   // ---- plan names
-  const replacedBy: (string[])[] = specs.map((s) => sheetsToReplace(marked, s.kind, s.subject ?? ''));
+  const replacedBy: string[][] = specs.map((s) => sheetsToReplace(marked, s.kind, s.subject ?? ""));
   const replacing = new Set(replacedBy.flat());
   const taken = sheets.items.map((ws) => ws.name).filter((n) => !replacing.has(n));
   const finalNames: string[] = [];
@@ -129,16 +152,20 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
     const n = uniqueSheetName(s.name, [...taken, ...finalNames]);
     finalNames.push(n);
   }
-  const keptTableNames = allTables.items.filter((_t, i) => !replacing.has(tableSheets[i].name)).map((t) => t.name.toLowerCase());
+  const keptTableNames = allTables.items
+    .filter((_t, i) => !replacing.has(tableSheets[i].name))
+    .map((t) => t.name.toLowerCase());
   const usedTables = new Set(keptTableNames);
   const finalTables: string[][] = specs.map((s) =>
-    s.blocks.filter((b) => b.table).map((b) => {
-      const base = tableNameFrom(b.table!.name);
-      let n = base;
-      for (let k = 2; usedTables.has(n.toLowerCase()); k++) n = `${base}_${k}`;
-      usedTables.add(n.toLowerCase());
-      return n;
-    }),
+    s.blocks
+      .filter((b) => b.table)
+      .map((b) => {
+        const base = tableNameFrom(b.table!.name);
+        let n = base;
+        for (let k = 2; usedTables.has(n.toLowerCase()); k++) n = `${base}_${k}`;
+        usedTables.add(n.toLowerCase());
+        return n;
+      })
   );
 
   const created: Excel.Worksheet[] = [];
@@ -151,7 +178,12 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
       const spec = specs[i];
       const ws = wb.worksheets.add(`${newPrefix}${i + 1}`);
       created.push(ws);
-      queueMark(ws, { kind: spec.kind, subject: spec.subject ?? '', run: token, name: finalNames[i] });
+      queueMark(ws, {
+        kind: spec.kind,
+        subject: spec.subject ?? "",
+        run: token,
+        name: finalNames[i],
+      });
       for (const block of spec.blocks) {
         for (const slice of sliceBlock(block, budget / 2)) {
           const r = renderBlock(slice);
@@ -165,7 +197,13 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
         }
       }
       // Formats after data; tables over the written values; temporary table names until the swap.
-      tablesMade.push(queueSheetDressing(ws, spec, finalTables[i].map((_n, k) => `KAP_${token}_${i + 1}_${k + 1}`)));
+      tablesMade.push(
+        queueSheetDressing(
+          ws,
+          spec,
+          finalTables[i].map((_n, k) => `KAP_${token}_${i + 1}_${k + 1}`)
+        )
+      );
     }
 
     // ---- the swap, in the same batch
@@ -197,7 +235,13 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
     await sync();
 
     return {
-      sheets: specs.map((s, i) => ({ name: finalNames[i], kind: s.kind, subject: s.subject ?? '', replaced: replacedBy[i][0], tables: finalTables[i] })),
+      sheets: specs.map((s, i) => ({
+        name: finalNames[i],
+        kind: s.kind,
+        subject: s.subject ?? "",
+        replaced: replacedBy[i][0],
+        tables: finalTables[i],
+      })),
       activated: activate ? finalNames[0] : undefined,
       notes: skippedFeatures(specs),
       syncs,
@@ -205,16 +249,23 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
   } catch (err) {
     let rolledBack = false;
     try {
-      await rollBack(context, token, newPrefix, new Map([...replacing].map((n) => [byName.get(n)!.id, n])));
+      await rollBack(
+        context,
+        token,
+        newPrefix,
+        new Map([...replacing].map((n) => [byName.get(n)!.id, n]))
+      );
       rolledBack = true;
     } catch {
       rolledBack = false;
     }
     const why = err instanceof Error ? err.message : String(err);
     const failure = new SheetWriteError(
-      rolledBack ? `Writing the sheets failed and the workbook was put back as it was: ${why}` : `Writing the sheets failed and KAP could not fully undo it: ${why}`,
+      rolledBack
+        ? `Writing the sheets failed and the workbook was put back as it was: ${why}`
+        : `Writing the sheets failed and KAP could not fully undo it: ${why}`,
       err,
-      rolledBack,
+      rolledBack
     );
     failure.syncs = syncs;
     throw failure;
@@ -224,32 +275,47 @@ async function writeOnce(context: Excel.RequestContext, specs: SheetSpec[], opti
 /** The extras this host lacks for these sheets, said once each. */
 function skippedFeatures(specs: SheetSpec[]): string[] {
   const wanted: Feature[] = [];
-  if (specs.some((s) => s.page)) wanted.push('pageLayout');
-  if (specs.some((s) => s.showGridlines === false)) wanted.push('gridlines');
-  return wanted.filter((f) => !supports(f)).map((f) => `This version of Excel cannot do ${FEATURES[f].what}, so the sheets were written without it.`);
+  if (specs.some((s) => s.page)) wanted.push("pageLayout");
+  if (specs.some((s) => s.showGridlines === false)) wanted.push("gridlines");
+  return wanted
+    .filter((f) => !supports(f))
+    .map(
+      (f) =>
+        `This version of Excel cannot do ${FEATURES[f].what}, so the sheets were written without it.`
+    );
 }
 
 /**
  * Undo a failed write: delete every sheet this run made (by mark, or by temporary name when
  * the mark itself was not written), then give renamed-aside sheets (found by id) their names back.
  */
-async function rollBack(context: Excel.RequestContext, token: string, newPrefix: string, replaced: Map<string, string>): Promise<void> {
-  const sheets = context.workbook.worksheets.load('items/id,items/name');
+async function rollBack(
+  context: Excel.RequestContext,
+  token: string,
+  newPrefix: string,
+  replaced: Map<string, string>
+): Promise<void> {
+  const sheets = context.workbook.worksheets.load("items/id,items/name");
   await context.sync();
   const marks = queueMarkReads(sheets.items);
   await context.sync();
   const marked = marks();
   const present = new Set(sheets.items.map((ws) => ws.id));
-  const ours = (ws: Excel.Worksheet, i: number) => ws.name.startsWith(newPrefix) || marked[i].marker?.run === token;
+  const ours = (ws: Excel.Worksheet, i: number) =>
+    ws.name.startsWith(newPrefix) || marked[i].marker?.run === token;
   if ([...replaced.keys()].some((id) => !present.has(id))) {
     // A replaced sheet is already gone, so going back would lose it: go forward instead
     // (the new sheets are complete and named) and finish removing the replaced ones.
-    sheets.items.forEach((ws) => { if (replaced.has(ws.id)) ws.delete(); });
+    sheets.items.forEach((ws) => {
+      if (replaced.has(ws.id)) ws.delete();
+    });
     await context.sync();
-    throw new Error('rolled forward: the new sheets were kept');
+    throw new Error("rolled forward: the new sheets were kept");
   }
   // Free the names first (delete ours), then give renamed-aside sheets their names back.
-  sheets.items.forEach((ws, i) => { if (ours(ws, i)) ws.delete(); });
+  sheets.items.forEach((ws, i) => {
+    if (ours(ws, i)) ws.delete();
+  });
   sheets.items.forEach((ws) => {
     const original = replaced.get(ws.id);
     if (original !== undefined && ws.name !== original) ws.name = original;

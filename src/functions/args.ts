@@ -17,9 +17,9 @@
  *   basicValue: "#DIV/0!" }) and a CustomFunctions.Error-like { code: "#DIV/0!" } are recognised.
  *   It becomes an InputError, and the row that holds it returns that error (errors.ts).
  */
-import { ArgError, passThroughCode } from './errors';
-import { workbookDecimalMark } from './culture';
-import { readNumberText } from './numberText';
+import { ArgError, passThroughCode } from "./errors";
+import { workbookDecimalMark } from "./culture";
+import { readNumberText } from "./numberText";
 
 export type Cell = unknown;
 export type Matrix = Cell[][];
@@ -29,7 +29,7 @@ export class InputError {
   constructor(
     readonly excelError: string,
     /** What the cell held when it was not a plain error (an entity, say). */
-    readonly detail?: string,
+    readonly detail?: string
   ) {}
 }
 
@@ -41,21 +41,27 @@ const ERROR_TEXT = /^#[A-Z0-9/!?_.]+$/i;
 /** Reads one cell as it arrived from Excel (see the file comment). */
 export function plain(v: Cell): Plain {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : new InputError('#NUM!');
-  if (typeof v === 'string') return v.trim() === '' ? null : v;
-  if (typeof v === 'boolean') return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : new InputError("#NUM!");
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "boolean") return v;
   if (v instanceof InputError) return v;
-  if (typeof v === 'object' && !Array.isArray(v)) {
+  if (typeof v === "object" && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
-    if (o.type === 'Error') return new InputError(typeof o.basicValue === 'string' ? o.basicValue : '#VALUE!');
-    if (o.type === 'Empty') return null;
-    if (o.type === 'Entity' || o.type === 'LinkedEntity' || o.basicType === 'Error') {
-      return new InputError(typeof o.basicValue === 'string' && ERROR_TEXT.test(o.basicValue) ? o.basicValue : '#VALUE!', `a data type (${String(o.type)}) whose basic value is an error`);
+    if (o.type === "Error")
+      return new InputError(typeof o.basicValue === "string" ? o.basicValue : "#VALUE!");
+    if (o.type === "Empty") return null;
+    if (o.type === "Entity" || o.type === "LinkedEntity" || o.basicType === "Error") {
+      return new InputError(
+        typeof o.basicValue === "string" && ERROR_TEXT.test(o.basicValue)
+          ? o.basicValue
+          : "#VALUE!",
+        `a data type (${String(o.type)}) whose basic value is an error`
+      );
     }
-    if (typeof o.type === 'string' && 'basicValue' in o) return plain(o.basicValue);
-    if (typeof o.code === 'string' && ERROR_TEXT.test(o.code)) return new InputError(o.code);
+    if (typeof o.type === "string" && "basicValue" in o) return plain(o.basicValue);
+    if (typeof o.code === "string" && ERROR_TEXT.test(o.code)) return new InputError(o.code);
   }
-  return new InputError('#VALUE!', 'a value KAP cannot read');
+  return new InputError("#VALUE!", "a value KAP cannot read");
 }
 
 export function isBlank(v: Plain): v is null {
@@ -82,7 +88,8 @@ export function asColumn(m: Matrix | Cell, argName: string): Plain[] {
   if (!Array.isArray(m)) return [plain(m)];
   if (m.length === 0) return [];
   if (m.length === 1) return Array.isArray(m[0]) ? m[0].map(plain) : [plain(m[0])];
-  if (m.every((r) => Array.isArray(r) && r.length === 1)) return m.map((r) => plain((r as Cell[])[0]));
+  if (m.every((r) => Array.isArray(r) && r.length === 1))
+    return m.map((r) => plain((r as Cell[])[0]));
   throw new ArgError(`${argName} must be one cell, one column or one row.`);
 }
 
@@ -98,7 +105,10 @@ export function commonHeight(cols: readonly { name: string; values: unknown[] }[
   for (const c of cols) {
     if (c.values.length === 1) continue;
     if (n === 1) n = c.values.length;
-    else if (c.values.length !== n) throw new ArgError(`${c.name} has ${c.values.length} rows but another argument has ${n}; give ranges of the same height.`);
+    else if (c.values.length !== n)
+      throw new ArgError(
+        `${c.name} has ${c.values.length} rows but another argument has ${n}; give ranges of the same height.`
+      );
   }
   return n;
 }
@@ -114,19 +124,23 @@ export function at<T>(values: T[], i: number): T {
  * undefined (the caller words that message); Excel errors throw as themselves.
  */
 export function toNumber(v: Plain, argName: string): number | undefined {
-  if (typeof v === 'number') return v;
+  if (typeof v === "number") return v;
   if (v instanceof InputError) throw inputErrorOf(v, argName);
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== "string") return undefined;
   const mark = workbookDecimalMark();
   const r = readNumberText(v, mark);
   switch (r.kind) {
-    case 'number':
+    case "number":
       return r.value;
-    case 'ambiguous':
-      throw new ArgError(`${argName}: "${v.trim()}" could be ${r.point} or ${r.comma}; KAP does not know this workbook's decimal mark yet. Type the number without a thousands separator, or as a number rather than text.`);
-    case 'otherMark':
-      throw new ArgError(`${argName}: "${v.trim()}" is not a number as this workbook writes them (decimal ${mark === ',' ? 'comma, e.g. 1.234,5' : 'point, e.g. 1,234.5'}). Write it that way, or as a number rather than text.`);
-    case 'notNumber':
+    case "ambiguous":
+      throw new ArgError(
+        `${argName}: "${v.trim()}" could be ${r.point} or ${r.comma}; KAP does not know this workbook's decimal mark yet. Type the number without a thousands separator, or as a number rather than text.`
+      );
+    case "otherMark":
+      throw new ArgError(
+        `${argName}: "${v.trim()}" is not a number as this workbook writes them (decimal ${mark === "," ? "comma, e.g. 1.234,5" : "point, e.g. 1,234.5"}). Write it that way, or as a number rather than text.`
+      );
+    case "notNumber":
       return undefined;
   }
 }

@@ -4,7 +4,7 @@
  * where Excel cannot say, it is unknown and text numbers that read two ways are refused
  * (numberText.ts). Kept apart from functions.ts so that file names no Excel API.
  */
-import type { DecimalMark } from './numberText';
+import type { DecimalMark } from "./numberText";
 
 let mark: DecimalMark | undefined;
 
@@ -14,5 +14,5 @@ export function workbookDecimalMark(): DecimalMark | undefined {
 
 /** Excel's decimal separator (numberDecimalSeparator): "." or ","; anything else leaves it unknown. */
 export function setWorkbookDecimalSeparator(separator: string | undefined): void {
-  mark = separator === '.' || separator === ',' ? separator : undefined;
+  mark = separator === "." || separator === "," ? separator : undefined;
 }

@@ -1,14 +1,16 @@
-import { isoToSerial } from '../domain/dates';
-import { ArgError } from './errors';
-import { InputError, inputErrorOf, type Plain } from './args';
+import { isoToSerial } from "../domain/dates";
+import { ArgError } from "./errors";
+import { InputError, inputErrorOf, type Plain } from "./args";
 
 /** A date argument: an Excel date serial (what a date cell holds) or ISO text yyyy-mm-dd. */
 export function toSerial(v: Plain, argName: string): number {
   if (v instanceof InputError) throw inputErrorOf(v, argName);
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return Math.floor(v);
-  if (typeof v === 'string') {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) return Math.floor(v);
+  if (typeof v === "string") {
     const s = isoToSerial(v.trim().slice(0, 10));
     if (s !== undefined) return s;
   }
-  throw new ArgError(`${argName}: "${String(v ?? '')}" is not a date (use a date cell or yyyy-mm-dd).`);
+  throw new ArgError(
+    `${argName}: "${String(v ?? "")}" is not a date (use a date cell or yyyy-mm-dd).`
+  );
 }

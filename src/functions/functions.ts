@@ -7,28 +7,68 @@
  * from these comments and appends CustomFunctions.associate at build time.
  * Each is a thin wrapper: the rules live in src/domain.
  */
-import { bandOf, combineHealth, normaliseWeights, weightedScore, weightsArray, WeightsError } from '../domain/health';
-import { DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS, FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
-import { moneyPotentialCut, quadrantOf } from '../domain/quadrant';
-import { fiveP as fivePRule, FivePError } from '../domain/fivep';
-import { isLostStatus, winBackStage } from '../domain/winback';
-import { discountRate, type DiscountTier } from '../domain/discount';
-import { seasonality as seasonalityRule } from '../domain/seasonality';
-import { reorderDays as reorderRule } from '../domain/reorder';
-import { roundHalfAwayFromZero } from '../domain/numbers';
-import { type BgNbdParams, checkSummary, type GammaGammaParams, pAlive as pAliveRule } from '../domain/analysis/clvBasics';
-import type { FactorScores, Weights } from '../domain/health';
-import { loadDecimalSeparator } from '../excel/culture';
-import { ArgError, guard, kapError, type KapError } from './errors';
-import { asColumn, at, cellsOf, commonHeight, inputErrorOf, InputError, isBlank, isEmpty, notGiven, optionalNumber, plain, toNumber, type Plain } from './args';
-import { diversityCell, engagementCell, frequencyCell, paymentCell, paymentDaysCell, recencyCell, revenueCell } from './parseCells';
-import { accountsHealthInputs } from '../domain/analysis/accountInputs';
-import { scoreInputs } from '../domain/analysis/healthAt';
-import type { HealthInputs } from '../domain/analysis/types';
-import { METRIC_HEADERS, metricCells } from '../sheets/healthSheet';
-import { idText, type OrderColumnArgs, orderBookOf } from './orderColumns';
-import { toSerial } from './dateCell';
-import { setWorkbookDecimalSeparator } from './culture';
+import {
+  bandOf,
+  combineHealth,
+  normaliseWeights,
+  weightedScore,
+  weightsArray,
+  WeightsError,
+} from "../domain/health";
+import {
+  DEFAULT_SCALE_CUT,
+  DEFAULT_WEIGHTS,
+  FACTOR_LABELS,
+  FACTORS,
+  type Factor,
+} from "../domain/rules";
+import { moneyPotentialCut, quadrantOf } from "../domain/quadrant";
+import { fiveP as fivePRule, FivePError } from "../domain/fivep";
+import { isLostStatus, winBackStage } from "../domain/winback";
+import { discountRate, type DiscountTier } from "../domain/discount";
+import { seasonality as seasonalityRule } from "../domain/seasonality";
+import { reorderDays as reorderRule } from "../domain/reorder";
+import { roundHalfAwayFromZero } from "../domain/numbers";
+import {
+  type BgNbdParams,
+  checkSummary,
+  type GammaGammaParams,
+  pAlive as pAliveRule,
+} from "../domain/analysis/clvBasics";
+import type { FactorScores, Weights } from "../domain/health";
+import { loadDecimalSeparator } from "../excel/culture";
+import { ArgError, guard, kapError, type KapError } from "./errors";
+import {
+  asColumn,
+  at,
+  cellsOf,
+  commonHeight,
+  inputErrorOf,
+  InputError,
+  isBlank,
+  isEmpty,
+  notGiven,
+  optionalNumber,
+  plain,
+  toNumber,
+  type Plain,
+} from "./args";
+import {
+  diversityCell,
+  engagementCell,
+  frequencyCell,
+  paymentCell,
+  paymentDaysCell,
+  recencyCell,
+  revenueCell,
+} from "./parseCells";
+import { accountsHealthInputs } from "../domain/analysis/accountInputs";
+import { scoreInputs } from "../domain/analysis/healthAt";
+import type { HealthInputs } from "../domain/analysis/types";
+import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
+import { idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
+import { toSerial } from "./dateCell";
+import { setWorkbookDecimalSeparator } from "./culture";
 
 type Out = (number | string | KapError)[][];
 
@@ -53,8 +93,9 @@ function weightsArg(m: any[][] | null | undefined): Weights {
   if (notGiven(m)) return DEFAULT_WEIGHTS;
   const values = cellsOf(m).map((v) => {
     if (isBlank(v)) return 0;
-    const n = toNumber(v, 'weights');
-    if (n === undefined) throw new ArgError(`weights must hold numbers only (found "${String(v)}").`);
+    const n = toNumber(v, "weights");
+    if (n === undefined)
+      throw new ArgError(`weights must hold numbers only (found "${String(v)}").`);
     return n;
   });
   try {
@@ -65,15 +106,32 @@ function weightsArg(m: any[][] | null | undefined): Weights {
   }
 }
 
-const ROW_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
-const ROW_PARSERS = [recencyCell, frequencyCell, revenueCell, diversityCell, engagementCell, paymentCell];
+const ROW_ARGS = [
+  "daysSinceLastOrder",
+  "frequencyChange",
+  "revenueChange",
+  "categories",
+  "engagement",
+  "paymentDays",
+];
+const ROW_PARSERS = [
+  recencyCell,
+  frequencyCell,
+  revenueCell,
+  diversityCell,
+  engagementCell,
+  paymentCell,
+];
 
 /**
  * Scores each row's six factors (FACTORS order); a row with bad input, or an Excel error in an
  * input, gets its own error and the others still score. A row whose six cells are all empty
  * (blank, or 0 as desktop Excel passes a blank) is a blank row, not a score of zeros.
  */
-function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number | string | KapError)[]): Out {
+function scoreRows(
+  args: any[][][],
+  each: (scores: (number | null)[]) => (number | string | KapError)[]
+): Out {
   const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
   const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
   const out: Out = new Array(n);
@@ -81,7 +139,7 @@ function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number
   for (let i = 0; i < n; i++) {
     const cells = cols.map((c) => at(c, i));
     if (cells.every(isEmpty)) {
-      out[i] = [''];
+      out[i] = [""];
       continue;
     }
     try {
@@ -108,12 +166,27 @@ function scoreRows(args: any[][][], each: (scores: (number | null)[]) => (number
  * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%; a blank weight is 0.
  * @returns The health score, or a column of scores.
  */
-export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], revenueChange: any[][], categories: any[][], engagement: any[][], paymentDays: any[][], weights?: any[][]): any[][] {
+export function health(
+  daysSinceLastOrder: any[][],
+  frequencyChange: any[][],
+  revenueChange: any[][],
+  categories: any[][],
+  engagement: any[][],
+  paymentDays: any[][],
+  weights?: any[][]
+): any[][] {
   return guard(() =>
-    scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], ((w) => (scores) => {
-      const score = weightedScore(scores, w);
-      return [score === null ? kapError('notAvailable', 'No factor has data: give at least one input.') : score];
-    })(weightsArray(weightsArg(weights)))),
+    scoreRows(
+      [daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays],
+      ((w) => (scores) => {
+        const score = weightedScore(scores, w);
+        return [
+          score === null
+            ? kapError("notAvailable", "No factor has data: give at least one input.")
+            : score,
+        ];
+      })(weightsArray(weightsArg(weights)))
+    )
   );
 }
 
@@ -129,16 +202,29 @@ export function health(daysSinceLastOrder: any[][], frequencyChange: any[][], re
  * @param [weights] Optional six weights adding to 100%; only factors with a weight above 0 count as used.
  * @returns Recency, Frequency, Revenue, Diversity, Engagement, Payment scores and the list of factors used.
  */
-export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[][], revenueChange: any[][], categories: any[][], engagement: any[][], paymentDays: any[][], weights?: any[][]): any[][] {
+export function healthFactors(
+  daysSinceLastOrder: any[][],
+  frequencyChange: any[][],
+  revenueChange: any[][],
+  categories: any[][],
+  engagement: any[][],
+  paymentDays: any[][],
+  weights?: any[][]
+): any[][] {
   return guard(() => {
     const w = weightsArg(weights);
-    const rows = scoreRows([daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays], (scores) => {
-      const f = {} as FactorScores;
-      FACTORS.forEach((k, i) => (f[k] = scores[i]));
-      const r = combineHealth(f, w);
-      const used = r.used.length ? `Used: ${r.used.map((k: Factor) => FACTOR_LABELS[k]).join(', ')}` : 'Used: none';
-      return [...FACTORS.map((k) => f[k] ?? 'n/a'), used];
-    });
+    const rows = scoreRows(
+      [daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays],
+      (scores) => {
+        const f = {} as FactorScores;
+        FACTORS.forEach((k, i) => (f[k] = scores[i]));
+        const r = combineHealth(f, w);
+        const used = r.used.length
+          ? `Used: ${r.used.map((k: Factor) => FACTOR_LABELS[k]).join(", ")}`
+          : "Used: none";
+        return [...FACTORS.map((k) => f[k] ?? "n/a"), used];
+      }
+    );
     // Rows that failed hold one error: widen them so the spill stays rectangular.
     return rows.map((r) => (r.length === 1 ? Array.from({ length: 7 }, () => r[0]) : r));
   });
@@ -152,16 +238,17 @@ export function healthFactors(daysSinceLastOrder: any[][], frequencyChange: any[
  */
 export function band(score: any[][]): any[][] {
   return guard(() =>
-    asColumn(score, 'score').map((v) => {
-      if (isEmpty(v)) return [''];
+    asColumn(score, "score").map((v) => {
+      if (isEmpty(v)) return [""];
       try {
-        const n = toNumber(v, 'score');
-        if (n === undefined || n < 1 || n > 5) throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
+        const n = toNumber(v, "score");
+        if (n === undefined || n < 1 || n > 5)
+          throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
         return [bandOf(n)];
       } catch (e) {
         return [rowError(e)];
       }
-    }),
+    })
   );
 }
 
@@ -174,16 +261,21 @@ export function band(score: any[][]): any[][] {
  * @param [potentialCut] Potential at or above this is high (default 3 on a 1–5 scale; for money, the median of the potentials given; blank or 0 = default).
  * @returns The quadrant name.
  */
-export function quadrant(engagement: any[][], potential: any[][], engagementCut?: any[][], potentialCut?: any[][]): any[][] {
+export function quadrant(
+  engagement: any[][],
+  potential: any[][],
+  engagementCut?: any[][],
+  potentialCut?: any[][]
+): any[][] {
   return guard(() => {
-    const e = asColumn(engagement, 'engagement');
-    const p = asColumn(potential, 'potential');
+    const e = asColumn(engagement, "engagement");
+    const p = asColumn(potential, "potential");
     const n = commonHeight([
-      { name: 'engagement', values: e },
-      { name: 'potential', values: p },
+      { name: "engagement", values: e },
+      { name: "potential", values: p },
     ]);
-    const eCut = optionalNumber(engagementCut, 'engagementCut') ?? DEFAULT_SCALE_CUT;
-    const givenCut = optionalNumber(potentialCut, 'potentialCut');
+    const eCut = optionalNumber(engagementCut, "engagementCut") ?? DEFAULT_SCALE_CUT;
+    const givenCut = optionalNumber(potentialCut, "potentialCut");
     // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
     const pots: (number | ArgError | undefined)[] = [];
     for (let i = 0; i < n; i++) {
@@ -194,14 +286,16 @@ export function quadrant(engagement: any[][], potential: any[][], engagementCut?
         continue;
       }
       try {
-        const x = isBlank(pv) ? 0 : toNumber(pv, 'potential');
-        pots.push(x === undefined ? new ArgError(`potential: "${String(pv)}" is not a number.`) : x);
+        const x = isBlank(pv) ? 0 : toNumber(pv, "potential");
+        pots.push(
+          x === undefined ? new ArgError(`potential: "${String(pv)}" is not a number.`) : x
+        );
       } catch (err) {
         if (!(err instanceof ArgError)) throw err;
         pots.push(err);
       }
     }
-    const numbers = pots.filter((x): x is number => typeof x === 'number');
+    const numbers = pots.filter((x): x is number => typeof x === "number");
     // The 1–5 scale test ignores 0: it is off the scale, and desktop Excel's blank cell.
     const given = numbers.filter((x) => x !== 0);
     const onScale = given.length > 0 && given.every((x) => x >= 1 && x <= 5);
@@ -210,16 +304,16 @@ export function quadrant(engagement: any[][], potential: any[][], engagementCut?
     for (let i = 0; i < n; i++) {
       const pot = pots[i];
       if (pot === undefined) {
-        out.push(['']);
+        out.push([""]);
         continue;
       }
       try {
-        const err = firstInputError([at(e, i), at(p, i)], ['engagement', 'potential']);
+        const err = firstInputError([at(e, i), at(p, i)], ["engagement", "potential"]);
         if (err) throw err;
         const en = engagementCell(at(e, i));
         // A blank engagement (0 on desktop) is a blank row; so is a blank potential on the 1–5 scale.
         if (en === null || (onScale && pot === 0)) {
-          out.push(['']);
+          out.push([""]);
           continue;
         }
         if (pot instanceof ArgError) throw pot;
@@ -232,7 +326,7 @@ export function quadrant(engagement: any[][], potential: any[][], engagementCut?
   });
 }
 
-const FIVEP_ARGS = ['power', 'perception', 'priority', 'promoter', 'pliability', 'weight'];
+const FIVEP_ARGS = ["power", "perception", "priority", "promoter", "pliability", "weight"];
 
 /**
  * 5P score of a person in the decision-making unit: Power + Perception + Priority + Promoter + Pliability (each 1–5), times their weight (1–5) when given. A row with all five Ps blank (0 on Excel desktop) is blank; a blank weight is 1.
@@ -245,7 +339,14 @@ const FIVEP_ARGS = ['power', 'perception', 'priority', 'promoter', 'pliability',
  * @param [weight] Weight of the person, 1–5 (default 1: the plain total; blank or 0 = 1).
  * @returns The weighted total (5–125), or the total (5–25) without a weight.
  */
-export function fiveP(power: any[][], perception: any[][], priority: any[][], promoter: any[][], pliability: any[][], weight?: any[][]): any[][] {
+export function fiveP(
+  power: any[][],
+  perception: any[][],
+  priority: any[][],
+  promoter: any[][],
+  pliability: any[][],
+  weight?: any[][]
+): any[][] {
   return guard(() => {
     const raw = [power, perception, priority, promoter, pliability, weight ?? null];
     const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
@@ -254,7 +355,7 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
     for (let i = 0; i < n; i++) {
       const vals = cols.map((c) => at(c.values, i));
       if (vals.slice(0, 5).every(isEmpty)) {
-        out.push(['']);
+        out.push([""]);
         continue;
       }
       try {
@@ -263,15 +364,26 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
         const nums = vals.map((v, k) => {
           if (k === 5 && isEmpty(v)) return 1;
           // A P has no 0: blank and desktop's 0 read the same.
-          if (isEmpty(v)) throw new ArgError(`${FIVEP_ARGS[k]} is blank: give a score from 1 to 5.`);
+          if (isEmpty(v))
+            throw new ArgError(`${FIVEP_ARGS[k]} is blank: give a score from 1 to 5.`);
           const x = toNumber(v, FIVEP_ARGS[k]);
-          if (x === undefined) throw new ArgError(`${FIVEP_ARGS[k]}: "${String(v)}" is not a score from 1 to 5.`);
+          if (x === undefined)
+            throw new ArgError(`${FIVEP_ARGS[k]}: "${String(v)}" is not a score from 1 to 5.`);
           return x;
         });
         const [pw, pe, pr, pm, pl, w] = nums;
-        out.push([fivePRule({ power: pw, perception: pe, priority: pr, promoter: pm, pliability: pl, weight: w }).weighted]);
+        out.push([
+          fivePRule({
+            power: pw,
+            perception: pe,
+            priority: pr,
+            promoter: pm,
+            pliability: pl,
+            weight: w,
+          }).weighted,
+        ]);
       } catch (e) {
-        if (e instanceof FivePError) out.push([kapError('invalidValue', e.message)]);
+        if (e instanceof FivePError) out.push([kapError("invalidValue", e.message)]);
         else out.push([rowError(e)]);
       }
     }
@@ -283,8 +395,8 @@ export function fiveP(power: any[][], perception: any[][], priority: any[][], pr
 function lostCell(v: Plain): boolean | undefined {
   if (isEmpty(v) || v === false) return false;
   if (v === true || v === 1) return true;
-  if (v instanceof InputError) throw inputErrorOf(v, 'lost');
-  if (typeof v === 'string') {
+  if (v instanceof InputError) throw inputErrorOf(v, "lost");
+  if (typeof v === "string") {
     const t = v.trim().toLowerCase();
     if (/^(y|yes|true)$/.test(t)) return true;
     if (/^(n|no|false)$/.test(t)) return false;
@@ -302,25 +414,34 @@ function lostCell(v: Plain): boolean | undefined {
  */
 export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
   return guard(() => {
-    const days = asColumn(daysSinceLastOrder, 'daysSinceLastOrder');
-    const flags: Plain[] = notGiven(lost) ? [null] : asColumn(lost, 'lost');
-    const n = commonHeight([{ name: 'daysSinceLastOrder', values: days }, { name: 'lost', values: flags }]);
+    const days = asColumn(daysSinceLastOrder, "daysSinceLastOrder");
+    const flags: Plain[] = notGiven(lost) ? [null] : asColumn(lost, "lost");
+    const n = commonHeight([
+      { name: "daysSinceLastOrder", values: days },
+      { name: "lost", values: flags },
+    ]);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       try {
         const f = lostCell(at(flags, i));
-        if (f === undefined) throw new ArgError(`lost: "${String(at(flags, i))}" is not TRUE/FALSE, Yes/No or an account status such as "Lost".`);
+        if (f === undefined)
+          throw new ArgError(
+            `lost: "${String(at(flags, i))}" is not TRUE/FALSE, Yes/No or an account status such as "Lost".`
+          );
         if (f) {
           out.push([winBackStage(0, true).name]);
           continue;
         }
         const v = at(days, i);
         if (isEmpty(v)) {
-          out.push(['']);
+          out.push([""]);
           continue;
         }
-        const d = toNumber(v, 'daysSinceLastOrder');
-        if (d === undefined || d < 0) throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`);
+        const d = toNumber(v, "daysSinceLastOrder");
+        if (d === undefined || d < 0)
+          throw new ArgError(
+            `daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`
+          );
         out.push([winBackStage(d).name]);
       } catch (e) {
         out.push([rowError(e)]);
@@ -345,19 +466,25 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
         .map((r) => (Array.isArray(r) ? r : [r]).map(plain))
         .filter((r) => !r.every(isEmpty))
         .map((r) => {
-          if (r.length < 2) throw new ArgError('tiers must have two columns: minimum order value and discount rate.');
+          if (r.length < 2)
+            throw new ArgError(
+              "tiers must have two columns: minimum order value and discount rate."
+            );
           const bad = r.find((c) => c instanceof InputError);
-          if (bad) throw inputErrorOf(bad as InputError, 'tiers');
-          const min = isBlank(r[0]) ? 0 : toNumber(r[0], 'tiers');
-          const rate = isBlank(r[1]) ? 0 : toNumber(r[1], 'tiers');
-          if (min === undefined || rate === undefined || rate < 0 || rate > 1) throw new ArgError(`tiers: row "${String(r[0] ?? '')} | ${String(r[1] ?? '')}" needs a minimum value and a rate between 0% and 100%.`);
+          if (bad) throw inputErrorOf(bad as InputError, "tiers");
+          const min = isBlank(r[0]) ? 0 : toNumber(r[0], "tiers");
+          const rate = isBlank(r[1]) ? 0 : toNumber(r[1], "tiers");
+          if (min === undefined || rate === undefined || rate < 0 || rate > 1)
+            throw new ArgError(
+              `tiers: row "${String(r[0] ?? "")} | ${String(r[1] ?? "")}" needs a minimum value and a rate between 0% and 100%.`
+            );
           return { min, rate };
         });
     }
-    return asColumn(orderValue, 'orderValue').map((v) => {
-      if (isEmpty(v)) return [''];
+    return asColumn(orderValue, "orderValue").map((v) => {
+      if (isEmpty(v)) return [""];
       try {
-        const n = toNumber(v, 'orderValue');
+        const n = toNumber(v, "orderValue");
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
         return [discountRate(n, custom)];
       } catch (e) {
@@ -377,24 +504,35 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
  */
 export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][]): any[][] {
   return guard(() => {
-    const d = asColumn(orderDates, 'orderDates');
-    const r = asColumn(revenue, 'revenue');
-    if (d.length !== r.length) throw new ArgError(`orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`);
+    const d = asColumn(orderDates, "orderDates");
+    const r = asColumn(revenue, "revenue");
+    if (d.length !== r.length)
+      throw new ArgError(
+        `orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`
+      );
     const points: { date: number; value: number }[] = [];
     for (let i = 0; i < d.length; i++) {
       if (isEmpty(d[i]) && isEmpty(r[i])) continue;
-      const err = firstInputError([d[i], r[i]], [`orderDates (row ${i + 1})`, `revenue (row ${i + 1})`]);
+      const err = firstInputError(
+        [d[i], r[i]],
+        [`orderDates (row ${i + 1})`, `revenue (row ${i + 1})`]
+      );
       if (err) throw err;
       if (isEmpty(d[i])) throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
-      const date = toSerial(d[i], 'orderDates');
-      const value = isBlank(r[i]) ? 0 : toNumber(r[i], 'revenue');
-      if (value === undefined) throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
+      const date = toSerial(d[i], "orderDates");
+      const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue");
+      if (value === undefined)
+        throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
       points.push({ date, value });
     }
-    const end = notGiven(asOf) ? undefined : asColumn(asOf, 'asOf')[0];
-    const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, 'asOf'));
-    if (res.firstMonth === null) throw new ArgError('No full calendar month of data: give at least one whole month of orders.', 'notAvailable');
-    return res.index.map((x) => [x === null ? '' : roundHalfAwayFromZero(x, 1)]);
+    const end = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
+    const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, "asOf"));
+    if (res.firstMonth === null)
+      throw new ArgError(
+        "No full calendar month of data: give at least one whole month of orders.",
+        "notAvailable"
+      );
+    return res.index.map((x) => [x === null ? "" : roundHalfAwayFromZero(x, 1)]);
   });
 }
 
@@ -407,12 +545,12 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
  */
 export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
   return guard(() => {
-    const d = asColumn(orderDates, 'orderDates');
-    const under2 = () => kapError('notAvailable', 'Needs at least two orders on different days.');
+    const d = asColumn(orderDates, "orderDates");
+    const under2 = () => kapError("notAvailable", "Needs at least two orders on different days.");
     const dateOf = (v: Plain): number | ArgError | null => {
       if (isEmpty(v)) return null;
       try {
-        return toSerial(v, 'orderDates');
+        return toSerial(v, "orderDates");
       } catch (e) {
         if (e instanceof ArgError) return e;
         throw e;
@@ -422,11 +560,14 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     if (notGiven(products)) {
       const bad = serials.find((s): s is ArgError => s instanceof ArgError);
       if (bad) throw bad;
-      const r = reorderRule(serials.filter((s): s is number => typeof s === 'number'));
+      const r = reorderRule(serials.filter((s): s is number => typeof s === "number"));
       return [[r === undefined ? under2() : r]];
     }
-    const p = asColumn(products, 'products');
-    if (p.length !== d.length) throw new ArgError(`products has ${p.length} rows and orderDates ${d.length}; give ranges of the same height.`);
+    const p = asColumn(products, "products");
+    if (p.length !== d.length)
+      throw new ArgError(
+        `products has ${p.length} rows and orderDates ${d.length}; give ranges of the same height.`
+      );
     const keyOf = (v: Plain) => String(v).trim().toLowerCase();
     const byProduct = new Map<string, number[]>();
     const failed = new Map<string, ArgError>();
@@ -443,8 +584,8 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
       else byProduct.set(key, [s]);
     });
     return p.map((v) => {
-      if (v instanceof InputError) return [rowError(inputErrorOf(v, 'products'))];
-      if (isEmpty(v)) return [''];
+      if (v instanceof InputError) return [rowError(inputErrorOf(v, "products"))];
+      if (isEmpty(v)) return [""];
       const key = keyOf(v);
       const err = failed.get(key);
       if (err) return [rowError(err)];
@@ -456,20 +597,26 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
 
 /* ---- lifetime value (BG/NBD + Gamma-Gamma; the model lives in src/domain/analysis/clv) ---- */
 
-const LIFETIME_ROW_ARGS = ['frequency', 'recency', 'T', 'meanValue'];
+const LIFETIME_ROW_ARGS = ["frequency", "recency", "T", "meanValue"];
 
 /**
  * The fitted parameters from one range: r, α, a, b (BG/NBD) then p, q, γ (Gamma-Gamma), as the KAP
  * Account Health sheet writes them. `need` 4 reads the first four of a 4- or 7-cell range.
  */
 function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGammaParams | null } {
-  const what = need === 4 ? 'r, α, a, b (BG/NBD)' : 'r, α, a, b (BG/NBD) and p, q, γ (Gamma-Gamma)';
+  const what = need === 4 ? "r, α, a, b (BG/NBD)" : "r, α, a, b (BG/NBD) and p, q, γ (Gamma-Gamma)";
   const cells = m === null || m === undefined ? [] : cellsOf(m);
-  if (cells.length !== need && !(need === 4 && cells.length === 7)) throw new ArgError(`params must be the ${need} fitted parameters ${what} — the Lifetime model cells of the KAP Account Health sheet; got ${cells.length} cell${cells.length === 1 ? '' : 's'}.`);
-  const names = ['r', 'α', 'a', 'b', 'p', 'q', 'γ'];
+  if (cells.length !== need && !(need === 4 && cells.length === 7))
+    throw new ArgError(
+      `params must be the ${need} fitted parameters ${what} — the Lifetime model cells of the KAP Account Health sheet; got ${cells.length} cell${cells.length === 1 ? "" : "s"}.`
+    );
+  const names = ["r", "α", "a", "b", "p", "q", "γ"];
   const nums = cells.map((c, i) => {
     const x = isBlank(c) ? undefined : toNumber(c, `params (${names[i]})`);
-    if (x === undefined || !(x > 0)) throw new ArgError(`params: ${names[i]} must be a positive number (got "${String(c ?? '')}").`);
+    if (x === undefined || !(x > 0))
+      throw new ArgError(
+        `params: ${names[i]} must be a positive number (got "${String(c ?? "")}").`
+      );
     return x;
   });
   const [r, alpha, a, b, p, q, gamma] = nums;
@@ -477,13 +624,16 @@ function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGa
 }
 
 /** One row's frequency, recency and T (weeks); null for a blank row (all three empty — desktop passes blanks as 0). */
-function frequencyRecency(cells: readonly Plain[]): { frequency: number; recency: number; T: number } | null {
+function frequencyRecency(
+  cells: readonly Plain[]
+): { frequency: number; recency: number; T: number } | null {
   if (cells.slice(0, 3).every(isEmpty)) return null;
   const err = firstInputError(cells, LIFETIME_ROW_ARGS);
   if (err) throw err;
   const [frequency, recency, T] = cells.slice(0, 3).map((v, k) => {
     const x = isBlank(v) ? 0 : toNumber(v, LIFETIME_ROW_ARGS[k]);
-    if (x === undefined) throw new ArgError(`${LIFETIME_ROW_ARGS[k]}: "${String(v)}" is not a number.`);
+    if (x === undefined)
+      throw new ArgError(`${LIFETIME_ROW_ARGS[k]}: "${String(v)}" is not a number.`);
     return x;
   });
   try {
@@ -507,14 +657,20 @@ function frequencyRecency(cells: readonly Plain[]): { frequency: number; recency
 export function pAlive(frequency: any[][], recency: any[][], T: any[][], params: any[][]): any[][] {
   return guard(() => {
     const { bg } = lifetimeParams(params, 4);
-    const cols = [frequency, recency, T].map((a, k) => ({ name: LIFETIME_ROW_ARGS[k], values: asColumn(a, LIFETIME_ROW_ARGS[k]) }));
+    const cols = [frequency, recency, T].map((a, k) => ({
+      name: LIFETIME_ROW_ARGS[k],
+      values: asColumn(a, LIFETIME_ROW_ARGS[k]),
+    }));
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       try {
         const s = frequencyRecency(cols.map((c) => at(c.values, i)));
-        if (s === null) out.push(['']);
-        else out.push([s.frequency === 0 ? 'one order only' : pAliveRule(bg, s.frequency, s.recency, s.T)]);
+        if (s === null) out.push([""]);
+        else
+          out.push([
+            s.frequency === 0 ? "one order only" : pAliveRule(bg, s.frequency, s.recency, s.T),
+          ]);
       } catch (e) {
         out.push([rowError(e)]);
       }
@@ -535,17 +691,31 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
  * @param [discountRate] Yearly discount rate (default 10%; 0 = no discounting — on Excel desktop a blank cell arrives as 0, so type 10% rather than leave it blank).
  * @returns The CLV in the money of meanValue.
  */
-export async function clv(frequency: any[][], recency: any[][], T: any[][], meanValue: any[][], params: any[][], horizonMonths?: any[][], discountRate?: any[][]): Promise<any[][]> {
+export async function clv(
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  meanValue: any[][],
+  params: any[][],
+  horizonMonths?: any[][],
+  discountRate?: any[][]
+): Promise<any[][]> {
   // The forecast needs the hypergeometric function: loaded on first use, outside the functions bundle.
-  const { customerLifetimeValue, clvOptions } = await import(/* webpackChunkName: "clv" */ '../domain/analysis/clv');
+  const { customerLifetimeValue, clvOptions } = await import(
+    /* webpackChunkName: "clv" */ "../domain/analysis/clv"
+  );
   return guard(() => {
     const { bg, gg } = lifetimeParams(params, 7);
-    const horizon = optionalNumber(horizonMonths, 'horizonMonths');
-    const rateCells = discountRate === null || discountRate === undefined ? [] : asColumn(discountRate, 'discountRate');
-    if (rateCells.length > 1) throw new ArgError('discountRate must be a single value.');
+    const horizon = optionalNumber(horizonMonths, "horizonMonths");
+    const rateCells =
+      discountRate === null || discountRate === undefined
+        ? []
+        : asColumn(discountRate, "discountRate");
+    if (rateCells.length > 1) throw new ArgError("discountRate must be a single value.");
     const rateCell = rateCells.length ? rateCells[0] : null;
-    const rate = isBlank(rateCell) ? undefined : toNumber(rateCell, 'discountRate');
-    if (rate === undefined && !isBlank(rateCell)) throw new ArgError(`discountRate must be a number such as 10% (got "${String(rateCell)}").`);
+    const rate = isBlank(rateCell) ? undefined : toNumber(rateCell, "discountRate");
+    if (rate === undefined && !isBlank(rateCell))
+      throw new ArgError(`discountRate must be a number such as 10% (got "${String(rateCell)}").`);
     let options: { horizonMonths: number; discountRate: number };
     try {
       options = clvOptions({ horizonMonths: horizon, discountRate: rate });
@@ -553,7 +723,10 @@ export async function clv(frequency: any[][], recency: any[][], T: any[][], mean
       if (e instanceof RangeError) throw new ArgError(e.message);
       throw e;
     }
-    const cols = [frequency, recency, T, meanValue].map((a, k) => ({ name: LIFETIME_ROW_ARGS[k], values: asColumn(a, LIFETIME_ROW_ARGS[k]) }));
+    const cols = [frequency, recency, T, meanValue].map((a, k) => ({
+      name: LIFETIME_ROW_ARGS[k],
+      values: asColumn(a, LIFETIME_ROW_ARGS[k]),
+    }));
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
@@ -561,18 +734,28 @@ export async function clv(frequency: any[][], recency: any[][], T: any[][], mean
         const cells = cols.map((c) => at(c.values, i));
         const s = frequencyRecency(cells);
         if (s === null) {
-          out.push(['']);
+          out.push([""]);
           continue;
         }
         const mv = cells[3];
         let mean: number | null = null;
         if (s.frequency > 0) {
           // blank and desktop's 0 read alike: no spend (the domain's rule for a mean of 0 or less)
-          mean = isEmpty(mv) ? 0 : (toNumber(mv, 'meanValue') ?? null);
-          if (mean === null) throw new ArgError(`meanValue: "${String(mv)}" is not the mean value of the ${s.frequency} repeat order${s.frequency === 1 ? '' : 's'}.`);
+          mean = isEmpty(mv) ? 0 : (toNumber(mv, "meanValue") ?? null);
+          if (mean === null)
+            throw new ArgError(
+              `meanValue: "${String(mv)}" is not the mean value of the ${s.frequency} repeat order${s.frequency === 1 ? "" : "s"}.`
+            );
         }
         const v = customerLifetimeValue(bg, gg!, { ...s, meanValue: mean }, options);
-        out.push([v === null ? kapError('notAvailable', 'The spend model has no mean order value with these parameters (q ≤ 1).') : v]);
+        out.push([
+          v === null
+            ? kapError(
+                "notAvailable",
+                "The spend model has no mean order value with these parameters (q ≤ 1)."
+              )
+            : v,
+        ]);
       } catch (e) {
         out.push([rowError(e)]);
       }
@@ -582,18 +765,26 @@ export async function clv(frequency: any[][], recency: any[][], T: any[][], mean
 }
 
 /** What KAP.METRICS and KAP.ACCOUNTHEALTH share: the order book from the order columns, the as-of date, each account's inputs. */
-function inputsForAccounts(accountIds: any[][], order: OrderColumnArgs, asOf: any[][] | null | undefined): { ids: string[]; blank: boolean[]; inputs: HealthInputs[] } {
-  const cells = asColumn(accountIds, 'accountIds');
+function inputsForAccounts(
+  accountIds: any[][],
+  order: OrderColumnArgs,
+  asOf: any[][] | null | undefined
+): { ids: string[]; blank: boolean[]; inputs: HealthInputs[] } {
+  const cells = asColumn(accountIds, "accountIds");
   const blank = cells.map(isEmpty);
   const ids = cells.map((c, i) => {
-    if (c instanceof InputError) throw inputErrorOf(c, 'accountIds');
-    return blank[i] ? '' : idText(c);
+    if (c instanceof InputError) throw inputErrorOf(c, "accountIds");
+    return blank[i] ? "" : idText(c);
   });
   const cols = orderBookOf(order);
-  const given = notGiven(asOf) ? undefined : asColumn(asOf, 'asOf')[0];
-  const date = given !== undefined && given !== null ? toSerial(given, 'asOf') : cols.lastDate;
+  const given = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
+  const date = given !== undefined && given !== null ? toSerial(given, "asOf") : cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
-  const inputs = accountsHealthInputs(cols.book, ids, { asOf: date ?? 0, hasCategories: cols.hasCategories, hasProducts: cols.hasProducts });
+  const inputs = accountsHealthInputs(cols.book, ids, {
+    asOf: date ?? 0,
+    hasCategories: cols.hasCategories,
+    hasProducts: cols.hasProducts,
+  });
   return { ids, blank, inputs };
 }
 
@@ -612,10 +803,27 @@ function inputsForAccounts(accountIds: any[][], order: OrderColumnArgs, asOf: an
  * @param [products] The SKU or product column: tells one product from several in one category, and recognises postage, discount and other service lines.
  * @returns Nine columns per account.
  */
-export function metrics(accountIds: any[][], orderAccounts: any[][], orderDates: any[][], orderIds: any[][], revenue: any[][], categories: any[][], asOf?: any[][], quantity?: any[][], withHeader?: any[][], products?: any[][]): any[][] {
+export function metrics(
+  accountIds: any[][],
+  orderAccounts: any[][],
+  orderDates: any[][],
+  orderIds: any[][],
+  revenue: any[][],
+  categories: any[][],
+  asOf?: any[][],
+  quantity?: any[][],
+  withHeader?: any[][],
+  products?: any[][]
+): any[][] {
   return guard(() => {
-    const r = inputsForAccounts(accountIds, { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products }, asOf);
-    const rows: Out = r.inputs.map((inp, i) => (r.blank[i] ? METRIC_HEADERS.map(() => '') : metricCells(inp)));
+    const r = inputsForAccounts(
+      accountIds,
+      { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
+      asOf
+    );
+    const rows: Out = r.inputs.map((inp, i) =>
+      r.blank[i] ? METRIC_HEADERS.map(() => "") : metricCells(inp)
+    );
     const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
     return header ? [[...METRIC_HEADERS], ...rows] : rows;
   });
@@ -638,24 +846,41 @@ export function metrics(accountIds: any[][], orderAccounts: any[][], orderDates:
  * @param [products] The SKU or product column (one product vs several; service lines).
  * @returns The health score of each account.
  */
-export function accountHealth(accountIds: any[][], orderAccounts: any[][], orderDates: any[][], orderIds: any[][], revenue: any[][], categories: any[][], engagement?: any[][], payment?: any[][], asOf?: any[][], weights?: any[][], quantity?: any[][], products?: any[][]): any[][] {
+export function accountHealth(
+  accountIds: any[][],
+  orderAccounts: any[][],
+  orderDates: any[][],
+  orderIds: any[][],
+  revenue: any[][],
+  categories: any[][],
+  engagement?: any[][],
+  payment?: any[][],
+  asOf?: any[][],
+  weights?: any[][],
+  quantity?: any[][],
+  products?: any[][]
+): any[][] {
   return guard(() => {
     const w = weightsArg(weights);
-    const r = inputsForAccounts(accountIds, { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products }, asOf);
-    const eng = notGiven(engagement) ? null : asColumn(engagement, 'engagement');
-    const pay = payment === null || payment === undefined ? null : asColumn(payment, 'payment');
+    const r = inputsForAccounts(
+      accountIds,
+      { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
+      asOf
+    );
+    const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
+    const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
     commonHeight([
-      { name: 'accountIds', values: r.ids },
-      ...(eng ? [{ name: 'engagement', values: eng }] : []),
-      ...(pay ? [{ name: 'payment', values: pay }] : []),
+      { name: "accountIds", values: r.ids },
+      ...(eng ? [{ name: "engagement", values: eng }] : []),
+      ...(pay ? [{ name: "payment", values: pay }] : []),
     ]);
     return r.inputs.map((inp, i): (number | string | KapError)[] => {
-      if (r.blank[i]) return [''];
+      if (r.blank[i]) return [""];
       try {
         inp.engagement = eng ? engagementCell(at(eng, i)) : null;
         inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
         const score = scoreInputs(inp, w).score;
-        return [score === null ? kapError('notAvailable', 'No factor has data.') : score];
+        return [score === null ? kapError("notAvailable", "No factor has data.") : score];
       } catch (e) {
         return [rowError(e)];
       }

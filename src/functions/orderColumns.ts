@@ -7,12 +7,22 @@
  * whole columns with spare rows work; a row with an order but no account, or an unreadable date
  * or revenue, stops the call with a message naming the row — never a silently wrong figure.
  */
-import { OrderBook } from '../domain/analysis/book';
-import type { OrderLine, Serial } from '../domain/types';
-import { returnSigned, UNCATEGORISED } from '../domain/orderLines';
-import { asColumn, commonHeight, InputError, inputErrorOf, isEmpty, notGiven, type Cell, type Plain, toNumber } from './args';
-import { toSerial } from './dateCell';
-import { ArgError } from './errors';
+import { OrderBook } from "../domain/analysis/book";
+import type { OrderLine, Serial } from "../domain/types";
+import { returnSigned, UNCATEGORISED } from "../domain/orderLines";
+import {
+  asColumn,
+  commonHeight,
+  InputError,
+  inputErrorOf,
+  isEmpty,
+  notGiven,
+  type Cell,
+  type Plain,
+  toNumber,
+} from "./args";
+import { toSerial } from "./dateCell";
+import { ArgError } from "./errors";
 
 export interface OrderColumnArgs {
   orderAccounts: Cell;
@@ -34,15 +44,15 @@ export interface OrderColumns {
 
 /** An id as the ingest reads it: text trimmed, numbers as written (12347). */
 export function idText(v: Plain): string {
-  if (v === null) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
+  if (v === null) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
   return String(v);
 }
 
 function text(v: Plain, argName: string, row: number): string {
   if (v instanceof InputError) throw rowError(inputErrorOf(v, argName), row);
-  return isEmpty(v) ? '' : idText(v);
+  return isEmpty(v) ? "" : idText(v);
 }
 
 function rowError(e: ArgError, row: number): ArgError {
@@ -50,11 +60,27 @@ function rowError(e: ArgError, row: number): ArgError {
 }
 
 export function orderBookOf(a: OrderColumnArgs): OrderColumns {
-  const names = ['orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories', 'quantity', 'products'] as const;
+  const names = [
+    "orderAccounts",
+    "orderDates",
+    "orderIds",
+    "revenue",
+    "categories",
+    "quantity",
+    "products",
+  ] as const;
   const hasCategories = !notGiven(a.categories);
   const hasQuantity = !notGiven(a.quantity);
   const hasProducts = !notGiven(a.products);
-  const raw = [a.orderAccounts, a.orderDates, a.orderIds, a.revenue, hasCategories ? a.categories : null, hasQuantity ? a.quantity : null, hasProducts ? a.products : null];
+  const raw = [
+    a.orderAccounts,
+    a.orderDates,
+    a.orderIds,
+    a.revenue,
+    hasCategories ? a.categories : null,
+    hasQuantity ? a.quantity : null,
+    hasProducts ? a.products : null,
+  ];
   const cols = raw.map((m, k) => asColumn(m ?? null, names[k]));
   // optional columns left out are one blank cell: broadcast
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
@@ -69,29 +95,35 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
     const revenueCell = at(rev, i);
     if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
     const row = i + 1;
-    const accountId = text(accountCell, 'orderAccounts', row);
-    if (!accountId) throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
+    const accountId = text(accountCell, "orderAccounts", row);
+    if (!accountId)
+      throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
     let date: number;
     let revenue: number | undefined;
     try {
-      if (isEmpty(dateCell)) throw new ArgError('orderDates is blank.');
-      date = toSerial(dateCell, 'orderDates');
-      revenue = isEmpty(revenueCell) && revenueCell !== 0 ? undefined : toNumber(revenueCell, 'revenue');
+      if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
+      date = toSerial(dateCell, "orderDates");
+      revenue =
+        isEmpty(revenueCell) && revenueCell !== 0 ? undefined : toNumber(revenueCell, "revenue");
     } catch (e) {
       if (e instanceof ArgError) throw rowError(e, row);
       throw e;
     }
-    if (revenue === undefined) throw new ArgError(`Order row ${row}: revenue "${String(revenueCell ?? '')}" is not an amount.`);
+    if (revenue === undefined)
+      throw new ArgError(
+        `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
+      );
     let quantity = 1;
     if (hasQuantity) {
       const q = at(qty, i);
-      const v = q === null ? 1 : toNumber(q, 'quantity');
-      if (v === undefined) throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+      const v = q === null ? 1 : toNumber(q, "quantity");
+      if (v === undefined)
+        throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
       quantity = v;
     }
-    const orderId = text(at(ids, i), 'orderIds', row);
-    const category = hasCategories ? text(at(cat, i), 'categories', row) : '';
-    const sku = hasProducts ? text(at(prod, i), 'products', row) : category;
+    const orderId = text(at(ids, i), "orderIds", row);
+    const category = hasCategories ? text(at(cat, i), "categories", row) : "";
+    const sku = hasProducts ? text(at(prod, i), "products", row) : category;
     const signed = returnSigned(quantity, revenue, orderId);
     line.accountId = accountId;
     line.date = date;
@@ -104,5 +136,10 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
     book.add(line);
     if (date > lastDate) lastDate = date;
   }
-  return { book, lastDate: Number.isFinite(lastDate) ? lastDate : null, hasCategories, hasProducts };
+  return {
+    book,
+    lastDate: Number.isFinite(lastDate) ? lastDate : null,
+    hasCategories,
+    hasProducts,
+  };
 }

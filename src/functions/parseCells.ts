@@ -7,82 +7,110 @@
  * categories and payment days 0 is a real value, so there the two cannot be told apart: the
  * function help says so and tells the user to write "n/a" to leave a factor out.
  */
-import { diversityScore, frequencyScore, paymentScore, parseEngagement, recencyScore, revenueScore } from '../domain/health';
-import type { Change } from '../domain/numbers';
-import { ArgError } from './errors';
-import { InputError, inputErrorOf, isBlank, toNumber, type Plain } from './args';
+import {
+  diversityScore,
+  frequencyScore,
+  paymentScore,
+  parseEngagement,
+  recencyScore,
+  revenueScore,
+} from "../domain/health";
+import type { Change } from "../domain/numbers";
+import { ArgError } from "./errors";
+import { InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
 
 const NA_WORDS = /^\s*(n\/?a|-|—)\s*$/i;
 
 /** Blank, or written as n/a: the factor is left out. Errors throw as themselves. */
 function leftOut(v: Plain, argName: string): boolean {
   if (v instanceof InputError) throw inputErrorOf(v, argName);
-  return isBlank(v) || (typeof v === 'string' && NA_WORDS.test(v));
+  return isBlank(v) || (typeof v === "string" && NA_WORDS.test(v));
 }
 
 export function recencyCell(v: Plain): number | null {
-  if (leftOut(v, 'daysSinceLastOrder')) return null;
-  if (typeof v === 'string' && /^\s*never\s*$/i.test(v)) return recencyScore(null);
-  const n = toNumber(v, 'daysSinceLastOrder');
-  if (n === undefined) throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days.`);
-  if (n < 0) throw new ArgError(`daysSinceLastOrder: ${n} is negative; the last order cannot be after the as-of date.`);
+  if (leftOut(v, "daysSinceLastOrder")) return null;
+  if (typeof v === "string" && /^\s*never\s*$/i.test(v)) return recencyScore(null);
+  const n = toNumber(v, "daysSinceLastOrder");
+  if (n === undefined)
+    throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days.`);
+  if (n < 0)
+    throw new ArgError(
+      `daysSinceLastOrder: ${n} is negative; the last order cannot be after the as-of date.`
+    );
   return recencyScore(n);
 }
 
 const CHANGE_WORDS: Record<string, Change> = {
-  new: { kind: 'na' },
-  lapsed: { kind: 'inf' },
-  returned: { kind: 'inf' },
-  back: { kind: 'inf' },
-  inf: { kind: 'inf' },
-  '∞': { kind: 'inf' },
-  '+∞': { kind: 'inf' },
-  none: { kind: 'none' },
+  new: { kind: "na" },
+  lapsed: { kind: "inf" },
+  returned: { kind: "inf" },
+  back: { kind: "inf" },
+  inf: { kind: "inf" },
+  "∞": { kind: "inf" },
+  "+∞": { kind: "inf" },
+  none: { kind: "none" },
 };
 
 /** % change as Excel holds a percentage (0.2 = +20%), or a word: "new"/"n/a" (too little history), "lapsed" (+∞), "none" (both periods empty). */
 export function changeCell(v: Plain, argName: string): Change | null {
   if (leftOut(v, argName)) return null;
-  if (typeof v === 'string') {
+  if (typeof v === "string") {
     const w = CHANGE_WORDS[v.trim().toLowerCase()];
     if (w) return w;
   }
   const n = toNumber(v, argName);
-  if (n === undefined) throw new ArgError(`${argName}: "${String(v)}" is not a % change (use e.g. 20% or 0.2, or "new", "lapsed", "none").`);
-  return { kind: 'pct', pct: n * 100 };
+  if (n === undefined)
+    throw new ArgError(
+      `${argName}: "${String(v)}" is not a % change (use e.g. 20% or 0.2, or "new", "lapsed", "none").`
+    );
+  return { kind: "pct", pct: n * 100 };
 }
 
 export function frequencyCell(v: Plain): number | null {
-  const c = changeCell(v, 'frequencyChange');
+  const c = changeCell(v, "frequencyChange");
   return c === null ? null : frequencyScore(c);
 }
 
 export function revenueCell(v: Plain): number | null {
-  const c = changeCell(v, 'revenueChange');
+  const c = changeCell(v, "revenueChange");
   return c === null ? null : revenueScore(c);
 }
 
 export function diversityCell(v: Plain): number | null {
-  if (leftOut(v, 'categories')) return null;
-  if (typeof v === 'string' && /^\s*(1\s*\(\s*one product( only)?\s*\)|one product( only)?)\s*$/i.test(v)) return diversityScore(1, 1);
-  const n = toNumber(v, 'categories');
-  if (n === undefined || n < 0) throw new ArgError(`categories: "${String(v)}" is not a count of categories (0 or more).`);
+  if (leftOut(v, "categories")) return null;
+  if (
+    typeof v === "string" &&
+    /^\s*(1\s*\(\s*one product( only)?\s*\)|one product( only)?)\s*$/i.test(v)
+  )
+    return diversityScore(1, 1);
+  const n = toNumber(v, "categories");
+  if (n === undefined || n < 0)
+    throw new ArgError(`categories: "${String(v)}" is not a count of categories (0 or more).`);
   return diversityScore(n);
 }
 
 /** Engagement has no 0: a 0 is desktop Excel's blank cell, so it is n/a too (the same on every host). */
 export function engagementCell(v: Plain): number | null {
-  if (leftOut(v, 'engagement') || v === 0) return null;
-  const e = typeof v === 'number' ? parseEngagement(v) : typeof v === 'string' ? parseEngagement(v) : undefined;
-  if (e === undefined) throw new ArgError(`engagement: "${String(v)}" is not 1–5 or a known label (e.g. "Responds within 24 hours").`);
+  if (leftOut(v, "engagement") || v === 0) return null;
+  const e =
+    typeof v === "number"
+      ? parseEngagement(v)
+      : typeof v === "string"
+        ? parseEngagement(v)
+        : undefined;
+  if (e === undefined)
+    throw new ArgError(
+      `engagement: "${String(v)}" is not 1–5 or a known label (e.g. "Responds within 24 hours").`
+    );
   return e;
 }
 
 /** Average days paid beyond terms as given (negative = early); null when left out (blank or "n/a"). */
-export function paymentDaysCell(v: Plain, argName = 'paymentDays'): number | null {
+export function paymentDaysCell(v: Plain, argName = "paymentDays"): number | null {
   if (leftOut(v, argName)) return null;
   const n = toNumber(v, argName);
-  if (n === undefined) throw new ArgError(`${argName}: "${String(v)}" is not a number of days beyond terms.`);
+  if (n === undefined)
+    throw new ArgError(`${argName}: "${String(v)}" is not a number of days beyond terms.`);
   return n;
 }
 

@@ -3,9 +3,17 @@
  * accounts, catalog, contacts, cross-sell rules, currency rates), which row is the header
  * (not always row 1: exports put titles above), and which column is which field.
  */
-import { cellText, type Grid, isBlankCell } from './grid';
-import { compactHeader, type FieldDef, isLedgerHeader, normaliseHeader, ORDER_FIELDS, type Role, ROLES } from './fields';
-import { type ExportLayout, type LayoutId, matchLayout } from './layouts';
+import { cellText, type Grid, isBlankCell } from "./grid";
+import {
+  compactHeader,
+  type FieldDef,
+  isLedgerHeader,
+  normaliseHeader,
+  ORDER_FIELDS,
+  type Role,
+  ROLES,
+} from "./fields";
+import { type ExportLayout, type LayoutId, matchLayout } from "./layouts";
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -67,7 +75,7 @@ function prepare(fields: readonly FieldDef[]): PreparedField[] {
       order,
       syns: f.synonyms.map((s) => ({ spaced: normaliseHeader(s), compact: compactHeader(s) })),
       notWith: (f.notWith ?? []).map((w) => ` ${normaliseHeader(w) || w} `),
-      customer: fields === ORDER_FIELDS && (f.field === 'accountId' || f.field === 'accountName'),
+      customer: fields === ORDER_FIELDS && (f.field === "accountId" || f.field === "accountName"),
     }));
     prepared.set(fields, p);
   }
@@ -75,7 +83,11 @@ function prepare(fields: readonly FieldDef[]): PreparedField[] {
 }
 
 /** Strength and synonym rank (earlier synonyms are the likelier meaning) of a header for a field. */
-function bestSynonym(spaced: string, compact: string, f: PreparedField): { score: number; rank: number } {
+function bestSynonym(
+  spaced: string,
+  compact: string,
+  f: PreparedField
+): { score: number; rank: number } {
   let score = 0;
   let rank = Infinity;
   const padded = ` ${spaced} `;
@@ -90,7 +102,8 @@ function bestSynonym(spaced: string, compact: string, f: PreparedField): { score
     }
   }
   // A word inside a header does not beat a better reading: "Tax Amount" is no line revenue.
-  if (score > 0 && score < EXACT && f.notWith.some((w) => padded.includes(w))) return { score: 0, rank: Infinity };
+  if (score > 0 && score < EXACT && f.notWith.some((w) => padded.includes(w)))
+    return { score: 0, rank: Infinity };
   // A ledger, tax or posting code is never the customer ("AccountCode", "Nominal Code", "GL Account").
   if (score > 0 && f.customer && isLedgerHeader(spaced)) return { score: 0, rank: Infinity };
   return { score, rank };
@@ -103,13 +116,15 @@ export function matchFields(headers: readonly string[], fields: readonly FieldDe
   headers.forEach((h, column) => {
     const spaced = normaliseHeader(h);
     if (!spaced) return;
-    const compact = spaced.replace(/ /g, '');
+    const compact = spaced.replace(/ /g, "");
     for (const f of pf) {
       const { score, rank } = bestSynonym(spaced, compact, f);
       if (score > 0) cands.push({ field: f.field, column, score, rank, order: f.order });
     }
   });
-  cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.order - b.order || a.column - b.column);
+  cands.sort(
+    (a, b) => b.score - a.score || a.rank - b.rank || a.order - b.order || a.column - b.column
+  );
   const usedF = new Set<string>();
   const usedC = new Set<number>();
   const out: FieldMatch[] = [];
@@ -117,7 +132,12 @@ export function matchFields(headers: readonly string[], fields: readonly FieldDe
     if (usedF.has(c.field) || usedC.has(c.column)) continue;
     usedF.add(c.field);
     usedC.add(c.column);
-    out.push({ field: c.field, column: c.column, header: headers[c.column].trim(), confidence: c.score });
+    out.push({
+      field: c.field,
+      column: c.column,
+      header: headers[c.column].trim(),
+      confidence: c.score,
+    });
   }
   return out.sort((a, b) => a.column - b.column);
 }
@@ -141,8 +161,13 @@ export function matchLayoutFields(headers: readonly string[], layout: ExportLayo
     }
   }
   const ignore = new Set(layout.ignore);
-  const rest = headers.map((h, i) => (used.has(i) || ignore.has(norm[i]) ? '' : h));
-  out.push(...matchFields(rest, ORDER_FIELDS.filter((f) => !(f.field in layout.fields))));
+  const rest = headers.map((h, i) => (used.has(i) || ignore.has(norm[i]) ? "" : h));
+  out.push(
+    ...matchFields(
+      rest,
+      ORDER_FIELDS.filter((f) => !(f.field in layout.fields))
+    )
+  );
   return out.sort((a, b) => a.column - b.column);
 }
 
@@ -160,7 +185,7 @@ function roleScore(role: Role, matches: FieldMatch[], partial = false): number {
 }
 
 function headerTexts(row: readonly unknown[]): string[] {
-  return row.map((v) => (typeof v === 'string' ? v.trim() : ''));
+  return row.map((v) => (typeof v === "string" ? v.trim() : ""));
 }
 
 function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection | undefined {
@@ -170,18 +195,30 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     const row = grid.values[r] ?? [];
     const texts = headerTexts(row);
     let filled = 0;
-    for (const t of texts) if (t !== '') filled++;
+    for (const t of texts) if (t !== "") filled++;
     if (filled < 2) continue;
-    const layout = roles.includes('orders') ? matchLayout(texts.map((t) => normaliseHeader(t))) : undefined;
+    const layout = roles.includes("orders")
+      ? matchLayout(texts.map((t) => normaliseHeader(t)))
+      : undefined;
     for (const role of roles) {
-      const known = role === 'orders' ? layout : undefined;
-      const matches = known ? matchLayoutFields(texts, known) : matchFields(texts, ROLES[role].fields);
+      const known = role === "orders" ? layout : undefined;
+      const matches = known
+        ? matchLayoutFields(texts, known)
+        : matchFields(texts, ROLES[role].fields);
       // A recognised export layout is as sure as a header row can be.
-      const score = known && roleScore(role, matches, partial) > 0 ? 1 : roleScore(role, matches, partial);
+      const score =
+        known && roleScore(role, matches, partial) > 0 ? 1 : roleScore(role, matches, partial);
       if (score > 0 && (!best || score > best.confidence + 1e-9)) {
         best = {
           role,
-          mapping: { role, sheet: grid.name, table: grid.tableName, headerRow: r, fields: matches, ...(known ? { layout: known.id } : {}) },
+          mapping: {
+            role,
+            sheet: grid.name,
+            table: grid.tableName,
+            headerRow: r,
+            fields: matches,
+            ...(known ? { layout: known.id } : {}),
+          },
           confidence: Math.round(score * 100) / 100,
           headers: row.map((v) => cellText(v)),
           dataRows: grid.values.length - r - 1,
@@ -220,7 +257,9 @@ export function detectWorkbook(grids: readonly Grid[]): Partial<Record<Role, Det
     const better =
       !cur ||
       d.confidence > cur.confidence ||
-      (d.confidence === cur.confidence && ((!!d.mapping.table && !cur.mapping.table) || (!!d.mapping.table === !!cur.mapping.table && d.dataRows > cur.dataRows)));
+      (d.confidence === cur.confidence &&
+        ((!!d.mapping.table && !cur.mapping.table) ||
+          (!!d.mapping.table === !!cur.mapping.table && d.dataRows > cur.dataRows)));
     if (better) out[d.role] = d;
   }
   return out;
@@ -230,7 +269,9 @@ export function detectWorkbook(grids: readonly Grid[]): Partial<Record<Role, Det
 export function headersOf(grid: Grid): string[] {
   let bestRow: string[] = [];
   for (let r = 0; r < Math.min(grid.values.length, HEADER_SCAN_ROWS); r++) {
-    const t = (grid.values[r] ?? []).filter((v) => typeof v === 'string' && !isBlankCell(v)).map((v) => String(v).trim());
+    const t = (grid.values[r] ?? [])
+      .filter((v) => typeof v === "string" && !isBlankCell(v))
+      .map((v) => String(v).trim());
     if (t.length > bestRow.length) bestRow = t;
   }
   return bestRow;

@@ -18,11 +18,11 @@ export interface Grid {
 }
 
 export function isBlankCell(v: Cell): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 export function cellText(v: Cell): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v).trim();
 }

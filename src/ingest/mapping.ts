@@ -1,7 +1,14 @@
 /** Using, correcting, saving and re-applying a column mapping (the user's or a saved one). */
-import { type ColumnMapping, type Detection, detectPartial, detectTable, type FieldMatch, HEADER_SCAN_ROWS } from './detect';
-import { type FieldDef, normaliseHeader, type Role, ROLES } from './fields';
-import { cellText, type Grid } from './grid';
+import {
+  type ColumnMapping,
+  type Detection,
+  detectPartial,
+  detectTable,
+  type FieldMatch,
+  HEADER_SCAN_ROWS,
+} from "./detect";
+import { type FieldDef, normaliseHeader, type Role, ROLES } from "./fields";
+import { cellText, type Grid } from "./grid";
 
 export class MissingRoleError extends Error {
   constructor(
@@ -9,10 +16,10 @@ export class MissingRoleError extends Error {
     public readonly role: Role,
     /** The missing fields, as phrases ("order date", "line revenue or unit price"). */
     public readonly missing: string[],
-    public readonly headersFound: string[],
+    public readonly headersFound: string[]
   ) {
     super(message);
-    this.name = 'MissingRoleError';
+    this.name = "MissingRoleError";
   }
 }
 
@@ -21,23 +28,32 @@ function phrase(f: FieldDef): string {
   return f.label.charAt(0).toLowerCase() + f.label.slice(1);
 }
 
-function missingGroups(mapping: Pick<ColumnMapping, 'role' | 'fields'>): FieldDef[][] {
+function missingGroups(mapping: Pick<ColumnMapping, "role" | "fields">): FieldDef[][] {
   const def = ROLES[mapping.role];
   const have = new Set(mapping.fields.map((f) => f.field));
   const groups = def.requiredAny.filter((g) => !g.some((f) => have.has(f)));
   // Product lines need their quantities (units, unit prices), and a unit price makes a line value
   // only with a quantity; an invoice-level file (no product, a line value) needs none.
-  if (mapping.role === 'orders' && !have.has('quantity') && (have.has('sku') || (have.has('unitPrice') && !have.has('revenue')))) groups.push(['quantity']);
-  return groups.map((g) => g.map((f) => def.fields.find((d) => d.field === f)).filter((d): d is FieldDef => d !== undefined));
+  if (
+    mapping.role === "orders" &&
+    !have.has("quantity") &&
+    (have.has("sku") || (have.has("unitPrice") && !have.has("revenue")))
+  )
+    groups.push(["quantity"]);
+  return groups.map((g) =>
+    g
+      .map((f) => def.fields.find((d) => d.field === f))
+      .filter((d): d is FieldDef => d !== undefined)
+  );
 }
 
 /** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
-export function missingFields(mapping: Pick<ColumnMapping, 'role' | 'fields'>): string[] {
-  return missingGroups(mapping).map((g) => g.map(phrase).join(' or '));
+export function missingFields(mapping: Pick<ColumnMapping, "role" | "fields">): string[] {
+  return missingGroups(mapping).map((g) => g.map(phrase).join(" or "));
 }
 
 function andList(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 }
 
 /**
@@ -45,19 +61,36 @@ function andList(xs: string[]): string {
  * 'No column for "order date" was found in the order lines on "Sales". Headers found: Cust, When, Item.
  *  Choose the order-date column in the task pane's mapping, or rename it to "Order Date".'
  */
-export function missingMessage(mapping: Pick<ColumnMapping, 'role' | 'fields' | 'sheet'>, headersFound: readonly string[]): string | undefined {
+export function missingMessage(
+  mapping: Pick<ColumnMapping, "role" | "fields" | "sheet">,
+  headersFound: readonly string[]
+): string | undefined {
   const groups = missingGroups(mapping);
   if (groups.length === 0) return undefined;
   const role = ROLES[mapping.role].label;
-  const names = groups.map((g) => `"${phrase(g[0])}"${g.length > 1 ? ` (or ${g.slice(1).map((f) => `"${phrase(f)}"`).join(' or ')})` : ''}`);
-  const kebab = groups.map((g) => phrase(g[0]).replace(/\s*\(.*\)$/, '').replace(/ /g, '-'));
+  const names = groups.map(
+    (g) =>
+      `"${phrase(g[0])}"${
+        g.length > 1
+          ? ` (or ${g
+              .slice(1)
+              .map((f) => `"${phrase(f)}"`)
+              .join(" or ")})`
+          : ""
+      }`
+  );
+  const kebab = groups.map((g) =>
+    phrase(g[0])
+      .replace(/\s*\(.*\)$/, "")
+      .replace(/ /g, "-")
+  );
   const renames = groups.map((g) => `"${g[0].header}"`);
   const one = groups.length === 1;
-  const headers = headersFound.filter((h) => h.trim() !== '');
+  const headers = headersFound.filter((h) => h.trim() !== "");
   return (
-    `No column${one ? '' : 's'} for ${andList(names)} ${one ? 'was' : 'were'} found in the ${role} on "${mapping.sheet}". ` +
-    `Headers found: ${headers.join(', ') || '(none)'}. ` +
-    `Choose the ${andList(kebab)} column${one ? '' : 's'} in the task pane's mapping, or rename ${one ? 'it' : 'them'} to ${andList(renames)}.`
+    `No column${one ? "" : "s"} for ${andList(names)} ${one ? "was" : "were"} found in the ${role} on "${mapping.sheet}". ` +
+    `Headers found: ${headers.join(", ") || "(none)"}. ` +
+    `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping, or rename ${one ? "it" : "them"} to ${andList(renames)}.`
   );
 }
 
@@ -65,11 +98,20 @@ export function missingMessage(mapping: Pick<ColumnMapping, 'role' | 'fields' | 
  * Throws a MissingRoleError naming the missing fields, the headers found and how to map them;
  * `why` adds the data checks' notes (why a column the headers suggested was not used).
  */
-export function requireComplete(mapping: ColumnMapping, headersFound: string[], why: readonly string[] = []): void {
+export function requireComplete(
+  mapping: ColumnMapping,
+  headersFound: string[],
+  why: readonly string[] = []
+): void {
   const message = missingMessage(mapping, headersFound);
   if (message === undefined) return;
-  const reasons = why.filter((n) => !n.startsWith('Read as '));
-  throw new MissingRoleError(reasons.length ? `${message} ${reasons.join(' ')}` : message, mapping.role, missingFields(mapping), headersFound.filter((h) => h.trim() !== ''));
+  const reasons = why.filter((n) => !n.startsWith("Read as "));
+  throw new MissingRoleError(
+    reasons.length ? `${message} ${reasons.join(" ")}` : message,
+    mapping.role,
+    missingFields(mapping),
+    headersFound.filter((h) => h.trim() !== "")
+  );
 }
 
 /**
@@ -86,17 +128,24 @@ export function requireRole(grid: Grid, role: Role): Detection {
   }
   const empty: ColumnMapping = { role, sheet: grid.name, headerRow: 0, fields: [] };
   const headers = (grid.values[0] ?? []).map((v) => cellText(v));
-  throw new MissingRoleError(missingMessage(empty, headers) ?? '', role, missingFields(empty), headers.filter(Boolean));
+  throw new MissingRoleError(
+    missingMessage(empty, headers) ?? "",
+    role,
+    missingFields(empty),
+    headers.filter(Boolean)
+  );
 }
 
 /** Error when no sheet looks like order lines at all. */
 export function noOrdersError(sheets: { name: string; headers: string[] }[]): MissingRoleError {
-  const seen = sheets.map((s) => `${s.name}: ${s.headers.slice(0, 12).join(', ') || '(empty)'}`).join('; ');
+  const seen = sheets
+    .map((s) => `${s.name}: ${s.headers.slice(0, 12).join(", ") || "(empty)"}`)
+    .join("; ");
   return new MissingRoleError(
-    `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || 'no sheets with data'}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
-    'orders',
-    ['order lines'],
-    sheets.flatMap((s) => s.headers),
+    `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
+    "orders",
+    ["order lines"],
+    sheets.flatMap((s) => s.headers)
   );
 }
 
@@ -105,12 +154,14 @@ export function noOrdersError(sheets: { name: string; headers: string[] }[]): Mi
  * and one more of the required columns (an account, or a line value or unit price). The caller shows it with what is missing,
  * so the user can map the rest instead of being told nothing was found.
  */
-export function closestOrders(grids: readonly Grid[]): { grid: Grid; detection: Detection } | undefined {
+export function closestOrders(
+  grids: readonly Grid[]
+): { grid: Grid; detection: Detection } | undefined {
   let best: { grid: Grid; detection: Detection } | undefined;
   let bestHave = 0;
   for (const grid of grids) {
-    const near = detectPartial(grid, 'orders');
-    if (!near || !near.mapping.fields.some((f) => f.field === 'date')) continue;
+    const near = detectPartial(grid, "orders");
+    if (!near || !near.mapping.fields.some((f) => f.field === "date")) continue;
     const have = ROLES.orders.requiredAny.length - missingGroups(near.mapping).length;
     if (have >= 2 && have > bestHave) {
       best = { grid, detection: near };
@@ -121,10 +172,14 @@ export function closestOrders(grids: readonly Grid[]): { grid: Grid; detection: 
 }
 
 /** A user's choice of header per field (header text, undefined or '' = not mapped) applied to a mapping. */
-export function withUserChoices(mapping: ColumnMapping, headers: readonly string[], choices: Record<string, string | undefined>): ColumnMapping {
+export function withUserChoices(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  choices: Record<string, string | undefined>
+): ColumnMapping {
   const fields: FieldMatch[] = mapping.fields.filter((f) => !(f.field in choices));
   for (const [field, header] of Object.entries(choices)) {
-    if (header === undefined || header === '') continue;
+    if (header === undefined || header === "") continue;
     const column = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
     if (column < 0) continue;
     // A column belongs to one field: the user's choice takes it from any guess.
@@ -146,20 +201,38 @@ export function mappingFromJson(json: string): ColumnMapping {
   try {
     v = JSON.parse(json);
   } catch {
-    throw new Error('The saved column mapping is not readable; map the columns again in the task pane.');
+    throw new Error(
+      "The saved column mapping is not readable; map the columns again in the task pane."
+    );
   }
   const o = v as Partial<ColumnMapping> | null;
   const ok =
     !!o &&
-    typeof o === 'object' &&
-    typeof o.role === 'string' &&
+    typeof o === "object" &&
+    typeof o.role === "string" &&
     o.role in ROLES &&
-    typeof o.sheet === 'string' &&
-    typeof o.headerRow === 'number' &&
+    typeof o.sheet === "string" &&
+    typeof o.headerRow === "number" &&
     Array.isArray(o.fields) &&
-    o.fields.every((f) => !!f && typeof f.field === 'string' && typeof f.header === 'string' && typeof f.column === 'number' && typeof f.confidence === 'number');
-  if (!ok) throw new Error('The saved column mapping is incomplete; map the columns again in the task pane.');
-  return { role: o.role as Role, sheet: o.sheet as string, ...(o.table !== undefined ? { table: o.table } : {}), headerRow: o.headerRow as number, fields: (o.fields as FieldMatch[]).map((f) => ({ ...f })) };
+    o.fields.every(
+      (f) =>
+        !!f &&
+        typeof f.field === "string" &&
+        typeof f.header === "string" &&
+        typeof f.column === "number" &&
+        typeof f.confidence === "number"
+    );
+  if (!ok)
+    throw new Error(
+      "The saved column mapping is incomplete; map the columns again in the task pane."
+    );
+  return {
+    role: o.role as Role,
+    sheet: o.sheet as string,
+    ...(o.table !== undefined ? { table: o.table } : {}),
+    headerRow: o.headerRow as number,
+    fields: (o.fields as FieldMatch[]).map((f) => ({ ...f })),
+  };
 }
 
 /**
@@ -175,21 +248,37 @@ export function applyMapping(grid: Grid, saved: ColumnMapping): ColumnMapping {
     const norm = (grid.values[r] ?? []).map((v) => normaliseHeader(cellText(v)));
     const hits = want.filter((w) => norm.includes(w)).length;
     if (hits === want.length && want.length > 0) {
-      return { ...saved, sheet: grid.name, table: grid.tableName ?? saved.table, headerRow: r, fields: saved.fields.map((f) => ({ ...f, header: f.header.trim(), column: norm.indexOf(normaliseHeader(f.header)) })) };
+      return {
+        ...saved,
+        sheet: grid.name,
+        table: grid.tableName ?? saved.table,
+        headerRow: r,
+        fields: saved.fields.map((f) => ({
+          ...f,
+          header: f.header.trim(),
+          column: norm.indexOf(normaliseHeader(f.header)),
+        })),
+      };
     }
     if (hits > bestHits) {
       bestHits = hits;
       bestRow = r;
     }
   }
-  const row = bestHits > 0 ? bestRow : Math.min(saved.headerRow, Math.max(grid.values.length - 1, 0));
+  const row =
+    bestHits > 0 ? bestRow : Math.min(saved.headerRow, Math.max(grid.values.length - 1, 0));
   const headers = (grid.values[row] ?? []).map((v) => cellText(v)).filter(Boolean);
-  const gone = saved.fields.filter((f) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(f.header)));
-  const list = gone.map((f) => `"${f.header}" (${phrase(ROLES[saved.role].fields.find((d) => d.field === f.field) ?? { field: f.field, label: f.field, header: f.header, synonyms: [] })})`);
+  const gone = saved.fields.filter(
+    (f) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(f.header))
+  );
+  const list = gone.map(
+    (f) =>
+      `"${f.header}" (${phrase(ROLES[saved.role].fields.find((d) => d.field === f.field) ?? { field: f.field, label: f.field, header: f.header, synonyms: [] })})`
+  );
   throw new MissingRoleError(
-    `The saved column mapping for "${saved.sheet}" no longer fits: ${list.join(', ') || 'its headers'} ${gone.length === 1 ? 'is' : 'are'} not there any more. Headers now: ${headers.join(', ') || '(none)'}. Check the column mapping in the task pane.`,
+    `The saved column mapping for "${saved.sheet}" no longer fits: ${list.join(", ") || "its headers"} ${gone.length === 1 ? "is" : "are"} not there any more. Headers now: ${headers.join(", ") || "(none)"}. Check the column mapping in the task pane.`,
     saved.role,
     gone.map((f) => f.header),
-    headers,
+    headers
   );
 }

@@ -13,10 +13,10 @@
  *   parseNumberText('4,50-', c)        // { value: -4.5 }
  *   parseNumberText('(1 200,00 €)', c) // { value: -1200, currency: 'EUR' }
  */
-import type { Cell } from './grid';
+import type { Cell } from "./grid";
 
 /** The decimal mark; the other of "." and "," is then a thousands separator, as are spaces (incl. no-break) and apostrophes. */
-export type DecimalMark = '.' | ',';
+export type DecimalMark = "." | ",";
 
 export interface NumberConvention {
   decimal: DecimalMark;
@@ -30,7 +30,7 @@ export interface NumberConvention {
  * - 'default': nothing settled it; the decimal point was assumed. When `ambiguous` > 0 the
  *   column holds text that reads differently under the two conventions and must be reported.
  */
-export type ConventionSource = 'data' | 'file' | 'culture' | 'default';
+export type ConventionSource = "data" | "file" | "culture" | "default";
 
 export interface ColumnConvention extends NumberConvention {
   source: ConventionSource;
@@ -60,32 +60,159 @@ export type NumberCulture = string | { name?: string; decimalSeparator?: string 
  * Languages whose standard decimal mark is a comma (CLDR), by language subtag; regions that
  * differ from their language are listed apart. Source: Unicode CLDR "decimal" symbol per locale.
  */
-const COMMA_LANGUAGES = new Set(['af', 'az', 'be', 'bg', 'bs', 'ca', 'cs', 'da', 'de', 'el', 'es', 'et', 'eu', 'fi', 'fo', 'fr', 'gl', 'hr', 'hu', 'hy', 'id', 'is', 'it', 'ka', 'kk', 'ky', 'lt', 'lv', 'mk', 'mn', 'nb', 'nl', 'nn', 'no', 'pl', 'pt', 'ro', 'ru', 'sk', 'sl', 'sq', 'sr', 'sv', 'tr', 'uk', 'uz', 'vi']);
-const POINT_REGIONS = new Set(['de-ch', 'de-li', 'fr-ch', 'it-ch', 'es-mx', 'es-us', 'es-pr', 'es-do', 'es-gt', 'es-hn', 'es-ni', 'es-pa', 'es-pe', 'es-sv']);
-const COMMA_REGIONS = new Set(['en-za', 'en-be', 'en-nl', 'en-de', 'en-dk', 'en-fi', 'en-se', 'en-at', 'en-si']);
+const COMMA_LANGUAGES = new Set([
+  "af",
+  "az",
+  "be",
+  "bg",
+  "bs",
+  "ca",
+  "cs",
+  "da",
+  "de",
+  "el",
+  "es",
+  "et",
+  "eu",
+  "fi",
+  "fo",
+  "fr",
+  "gl",
+  "hr",
+  "hu",
+  "hy",
+  "id",
+  "is",
+  "it",
+  "ka",
+  "kk",
+  "ky",
+  "lt",
+  "lv",
+  "mk",
+  "mn",
+  "nb",
+  "nl",
+  "nn",
+  "no",
+  "pl",
+  "pt",
+  "ro",
+  "ru",
+  "sk",
+  "sl",
+  "sq",
+  "sr",
+  "sv",
+  "tr",
+  "uk",
+  "uz",
+  "vi",
+]);
+const POINT_REGIONS = new Set([
+  "de-ch",
+  "de-li",
+  "fr-ch",
+  "it-ch",
+  "es-mx",
+  "es-us",
+  "es-pr",
+  "es-do",
+  "es-gt",
+  "es-hn",
+  "es-ni",
+  "es-pa",
+  "es-pe",
+  "es-sv",
+]);
+const COMMA_REGIONS = new Set([
+  "en-za",
+  "en-be",
+  "en-nl",
+  "en-de",
+  "en-dk",
+  "en-fi",
+  "en-se",
+  "en-at",
+  "en-si",
+]);
 
 /** The decimal mark a culture writes; undefined when it says nothing usable. */
 export function cultureDecimal(culture: NumberCulture | undefined): DecimalMark | undefined {
   if (culture === undefined) return undefined;
-  if (typeof culture !== 'string') {
-    if (culture.decimalSeparator === ',' || culture.decimalSeparator === '.') return culture.decimalSeparator;
+  if (typeof culture !== "string") {
+    if (culture.decimalSeparator === "," || culture.decimalSeparator === ".")
+      return culture.decimalSeparator;
     return culture.name ? cultureDecimal(culture.name) : undefined;
   }
-  const c = culture.trim().replace(/_/g, '-').toLowerCase();
-  if (c === '') return undefined;
-  if (POINT_REGIONS.has(c)) return '.';
-  if (COMMA_REGIONS.has(c)) return ',';
-  return COMMA_LANGUAGES.has(c.split('-')[0]) ? ',' : '.';
+  const c = culture.trim().replace(/_/g, "-").toLowerCase();
+  if (c === "") return undefined;
+  if (POINT_REGIONS.has(c)) return ".";
+  if (COMMA_REGIONS.has(c)) return ",";
+  return COMMA_LANGUAGES.has(c.split("-")[0]) ? "," : ".";
 }
 
 /** Symbols → ISO codes; longest first so "US$" wins over "$". */
 const SYMBOLS: readonly [string, string][] = [
-  ['NZ$', 'NZD'], ['US$', 'USD'], ['AU$', 'AUD'], ['A$', 'AUD'], ['C$', 'CAD'], ['HK$', 'HKD'], ['S$', 'SGD'], ['R$', 'BRL'],
-  ['£', 'GBP'], ['€', 'EUR'], ['$', 'USD'], ['¥', 'JPY'], ['₹', 'INR'], ['₽', 'RUB'], ['₩', 'KRW'], ['₺', 'TRY'], ['zł', 'PLN'], ['Kč', 'CZK'], ['CHF', 'CHF'],
+  ["NZ$", "NZD"],
+  ["US$", "USD"],
+  ["AU$", "AUD"],
+  ["A$", "AUD"],
+  ["C$", "CAD"],
+  ["HK$", "HKD"],
+  ["S$", "SGD"],
+  ["R$", "BRL"],
+  ["£", "GBP"],
+  ["€", "EUR"],
+  ["$", "USD"],
+  ["¥", "JPY"],
+  ["₹", "INR"],
+  ["₽", "RUB"],
+  ["₩", "KRW"],
+  ["₺", "TRY"],
+  ["zł", "PLN"],
+  ["Kč", "CZK"],
+  ["CHF", "CHF"],
 ];
 /** ISO codes recognised inside money text ("GBP 45", "45 EUR"); a currency column may hold any code. */
-const CODES = new Set(['GBP', 'EUR', 'USD', 'AUD', 'NZD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'JPY', 'CNY', 'HKD', 'SGD', 'INR', 'ZAR', 'AED', 'SAR', 'MXN', 'BRL', 'TRY', 'RUB', 'KRW', 'ILS', 'THB', 'MYR', 'IDR', 'PHP']);
-export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(SYMBOLS.map(([s, c]) => [s.toLowerCase(), c]));
+const CODES = new Set([
+  "GBP",
+  "EUR",
+  "USD",
+  "AUD",
+  "NZD",
+  "CAD",
+  "CHF",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "RON",
+  "BGN",
+  "JPY",
+  "CNY",
+  "HKD",
+  "SGD",
+  "INR",
+  "ZAR",
+  "AED",
+  "SAR",
+  "MXN",
+  "BRL",
+  "TRY",
+  "RUB",
+  "KRW",
+  "ILS",
+  "THB",
+  "MYR",
+  "IDR",
+  "PHP",
+]);
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(
+  SYMBOLS.map(([s, c]) => [s.toLowerCase(), c])
+);
 
 const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
 const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
@@ -102,13 +229,13 @@ interface Pieces {
 
 function pieces(text: string): Pieces | undefined {
   let s = text.trim();
-  if (s === '') return undefined;
+  if (s === "") return undefined;
   let currency: string | undefined;
   let negative = false;
   // Accounting credit/debit suffixes.
   const tail = s.slice(-2).toUpperCase();
-  if ((tail === 'CR' || tail === 'DR') && s.length > 2 && /[\d\s).,]$/.test(s.slice(0, -2))) {
-    negative = tail === 'CR';
+  if ((tail === "CR" || tail === "DR") && s.length > 2 && /[\d\s).,]$/.test(s.slice(0, -2))) {
+    negative = tail === "CR";
     s = s.slice(0, -2).trim();
   }
   let m = LEADING_CODE.exec(s);
@@ -130,36 +257,36 @@ function pieces(text: string): Pieces | undefined {
       break;
     }
   }
-  s = s.replace(NEUTRAL_GROUPS, '');
-  if (s.startsWith('(') && s.endsWith(')')) {
+  s = s.replace(NEUTRAL_GROUPS, "");
+  if (s.startsWith("(") && s.endsWith(")")) {
     negative = !negative;
     s = s.slice(1, -1);
   }
-  if (s.endsWith('-') || s.endsWith('\u2212')) {
+  if (s.endsWith("-") || s.endsWith("\u2212")) {
     negative = !negative;
     s = s.slice(0, -1);
   }
-  if (s.startsWith('-') || s.startsWith('\u2212')) {
+  if (s.startsWith("-") || s.startsWith("\u2212")) {
     negative = !negative;
     s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
+  } else if (s.startsWith("+")) s = s.slice(1);
   if (!BODY.test(s)) return undefined;
   return { body: s, negative, currency };
 }
 
 /** What one cell says about the convention. */
-type Evidence = 'point' | 'comma' | 'ambiguous' | 'neutral' | 'unreadable';
+type Evidence = "point" | "comma" | "ambiguous" | "neutral" | "unreadable";
 
 /** Digits grouped in threes by `g` ("1,234,567"), optionally followed by `d` and digits. */
 function validUnder(body: string, d: DecimalMark): boolean {
-  const g = d === '.' ? ',' : '.';
+  const g = d === "." ? "," : ".";
   const at = body.indexOf(d);
   if (at >= 0 && body.indexOf(d, at + 1) >= 0) return false;
   const int = at >= 0 ? body.slice(0, at) : body;
-  const frac = at >= 0 ? body.slice(at + 1) : '';
+  const frac = at >= 0 ? body.slice(at + 1) : "";
   if (frac.includes(g)) return false;
-  if (at >= 0 && frac === '' && int === '') return false;
-  if (int === '') return at >= 0;
+  if (at >= 0 && frac === "" && int === "") return false;
+  if (int === "") return at >= 0;
   if (!int.includes(g)) return /^\d+$/.test(int);
   const groups = int.split(g);
   // A first group of "0" is no thousands group: "0,035" is never 35.
@@ -167,23 +294,23 @@ function validUnder(body: string, d: DecimalMark): boolean {
 }
 
 function evidenceOfBody(body: string): Evidence {
-  const dot = body.indexOf('.');
-  const comma = body.indexOf(',');
-  if (dot < 0 && comma < 0) return 'neutral';
-  const okPoint = validUnder(body, '.');
-  const okComma = validUnder(body, ',');
-  if (okPoint && !okComma) return 'point';
-  if (okComma && !okPoint) return 'comma';
-  if (!okPoint && !okComma) return 'unreadable';
+  const dot = body.indexOf(".");
+  const comma = body.indexOf(",");
+  if (dot < 0 && comma < 0) return "neutral";
+  const okPoint = validUnder(body, ".");
+  const okComma = validUnder(body, ",");
+  if (okPoint && !okComma) return "point";
+  if (okComma && !okPoint) return "comma";
+  if (!okPoint && !okComma) return "unreadable";
   // Both readings are valid: one separator followed by exactly three digits ("1,250", "1.200").
-  return 'ambiguous';
+  return "ambiguous";
 }
 
 /** What one cell says about its column's decimal mark: numbers say nothing; "2,49" says comma; "1,250" is ambiguous. */
 export function numberEvidence(v: Cell): Evidence {
-  if (typeof v !== 'string') return 'neutral';
+  if (typeof v !== "string") return "neutral";
   const p = pieces(v);
-  return p ? evidenceOfBody(p.body) : 'unreadable';
+  return p ? evidenceOfBody(p.body) : "unreadable";
 }
 
 /**
@@ -193,7 +320,11 @@ export function numberEvidence(v: Cell): Evidence {
  * decimal point (source 'default'). `ambiguous` counts the cells whose value depends on the choice:
  * when it is above 0 and the source is 'default', the caller must report the column.
  */
-export function inferNumberConvention(cells: Iterable<Cell>, culture?: NumberCulture, fallback?: DecimalMark): ColumnConvention {
+export function inferNumberConvention(
+  cells: Iterable<Cell>,
+  culture?: NumberCulture,
+  fallback?: DecimalMark
+): ColumnConvention {
   let point = 0;
   let comma = 0;
   let ambiguous = 0;
@@ -203,44 +334,63 @@ export function inferNumberConvention(cells: Iterable<Cell>, culture?: NumberCul
   /** proofs per currency symbol ('' = none): [point, comma] */
   const perCurrency = new Map<string, [number, number]>();
   for (const v of cells) {
-    if (typeof v !== 'string') continue;
+    if (typeof v !== "string") continue;
     const p = pieces(v);
-    const e = p ? evidenceOfBody(p.body) : 'unreadable';
-    if (e === 'point' || e === 'comma') {
-      const k = p?.currency ?? '';
+    const e = p ? evidenceOfBody(p.body) : "unreadable";
+    if (e === "point" || e === "comma") {
+      const k = p?.currency ?? "";
       const c = perCurrency.get(k) ?? [0, 0];
-      c[e === 'point' ? 0 : 1]++;
+      c[e === "point" ? 0 : 1]++;
       perCurrency.set(k, c);
     }
-    if (e === 'point') {
+    if (e === "point") {
       point++;
       firstPoint ??= v.trim();
-    } else if (e === 'comma') {
+    } else if (e === "comma") {
       comma++;
       firstComma ??= v.trim();
-    } else if (e === 'ambiguous') {
+    } else if (e === "ambiguous") {
       ambiguous++;
       example ??= v.trim();
     }
   }
-  const base = { pointEvidence: point, commaEvidence: comma, ambiguous, ...(example !== undefined ? { example } : {}) };
-  if (point && comma && [...perCurrency.values()].every(([a, b]) => a === 0 || b === 0) && perCurrency.size > 1) {
+  const base = {
+    pointEvidence: point,
+    commaEvidence: comma,
+    ambiguous,
+    ...(example !== undefined ? { example } : {}),
+  };
+  if (
+    point &&
+    comma &&
+    [...perCurrency.values()].every(([a, b]) => a === 0 || b === 0) &&
+    perCurrency.size > 1
+  ) {
     // Each currency written its own way: "£1,200.50" and "30,00 €" in one column.
     const byCurrency: Record<string, DecimalMark> = {};
-    for (const [k, [a]] of perCurrency) if (k !== '') byCurrency[k] = a > 0 ? '.' : ',';
-    const plain = perCurrency.get('');
-    const decimal: DecimalMark = plain ? (plain[0] > 0 ? '.' : ',') : (fallback ?? cultureDecimal(culture) ?? '.');
-    return { decimal, source: 'data', ...base, byCurrency };
+    for (const [k, [a]] of perCurrency) if (k !== "") byCurrency[k] = a > 0 ? "." : ",";
+    const plain = perCurrency.get("");
+    const decimal: DecimalMark = plain
+      ? plain[0] > 0
+        ? "."
+        : ","
+      : (fallback ?? cultureDecimal(culture) ?? ".");
+    return { decimal, source: "data", ...base, byCurrency };
   }
   if (point || comma) {
-    const decimal: DecimalMark = comma > point ? ',' : '.';
-    const other = decimal === ',' ? firstPoint : firstComma;
-    return { decimal, source: 'data', ...base, ...(other !== undefined ? { conflictExample: other } : {}) };
+    const decimal: DecimalMark = comma > point ? "," : ".";
+    const other = decimal === "," ? firstPoint : firstComma;
+    return {
+      decimal,
+      source: "data",
+      ...base,
+      ...(other !== undefined ? { conflictExample: other } : {}),
+    };
   }
-  if (fallback) return { decimal: fallback, source: 'file', ...base };
+  if (fallback) return { decimal: fallback, source: "file", ...base };
   const c = cultureDecimal(culture);
-  if (c) return { decimal: c, source: 'culture', ...base };
-  return { decimal: '.', source: 'default', ...base };
+  if (c) return { decimal: c, source: "culture", ...base };
+  return { decimal: ".", source: "default", ...base };
 }
 
 /**
@@ -251,12 +401,12 @@ export function fileDecimal(columns: readonly ColumnConvention[]): DecimalMark |
   let point = 0;
   let comma = 0;
   for (const c of columns) {
-    if (c.source !== 'data') continue;
-    if (c.decimal === '.') point += c.pointEvidence;
+    if (c.source !== "data") continue;
+    if (c.decimal === ".") point += c.pointEvidence;
     else comma += c.commaEvidence;
   }
-  if (point && !comma) return '.';
-  if (comma && !point) return ',';
+  if (point && !comma) return ".";
+  if (comma && !point) return ",";
   return undefined;
 }
 
@@ -273,19 +423,25 @@ export interface ParsedNumber {
  * "(4.50)" or "4.50 CR". Undefined when the text is not a number under that convention
  * ("1,234.50" with a decimal comma; "1,2,3"; "12abc").
  */
-export function parseNumberText(text: string, convention: NumberConvention | ColumnConvention | DecimalMark): ParsedNumber | undefined {
+export function parseNumberText(
+  text: string,
+  convention: NumberConvention | ColumnConvention | DecimalMark
+): ParsedNumber | undefined {
   const p = pieces(text);
   if (!p) return undefined;
-  if (typeof convention === 'string') return fromPieces(p, convention);
-  const own = p.currency !== undefined ? (convention as ColumnConvention).byCurrency?.[p.currency] : undefined;
+  if (typeof convention === "string") return fromPieces(p, convention);
+  const own =
+    p.currency !== undefined
+      ? (convention as ColumnConvention).byCurrency?.[p.currency]
+      : undefined;
   return fromPieces(p, own ?? convention.decimal);
 }
 
 function fromPieces(p: Pieces, d: DecimalMark): ParsedNumber | undefined {
   if (!validUnder(p.body, d)) return undefined;
-  const g = d === '.' ? ',' : '.';
-  let normal = p.body.includes(g) ? p.body.split(g).join('') : p.body;
-  if (d === ',') normal = normal.replace(',', '.');
+  const g = d === "." ? "," : ".";
+  let normal = p.body.includes(g) ? p.body.split(g).join("") : p.body;
+  if (d === ",") normal = normal.replace(",", ".");
   const n = Number(normal);
   if (!Number.isFinite(n)) return undefined;
   const value = p.negative && n !== 0 ? -n : n;
@@ -297,17 +453,17 @@ function fromPieces(p: Pieces, d: DecimalMark): ParsedNumber | undefined {
  * the cell's own evidence, else `decimal` (default the point). Ingest and the functions use
  * parseNumberText with a column's convention instead wherever there is a column.
  */
-export function parseNumberCell(v: Cell, decimal: DecimalMark = '.'): ParsedNumber | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : undefined;
-  if (typeof v !== 'string') return undefined;
+export function parseNumberCell(v: Cell, decimal: DecimalMark = "."): ParsedNumber | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? { value: v } : undefined;
+  if (typeof v !== "string") return undefined;
   const p = pieces(v);
   if (!p) return undefined;
   const e = evidenceOfBody(p.body);
-  if (e === 'unreadable') return undefined;
-  return fromPieces(p, e === 'point' ? '.' : e === 'comma' ? ',' : decimal);
+  if (e === "unreadable") return undefined;
+  return fromPieces(p, e === "point" ? "." : e === "comma" ? "," : decimal);
 }
 
 /** "decimal comma" / "decimal point", for messages. */
 export function conventionName(d: DecimalMark): string {
-  return d === ',' ? 'decimal comma (1.234,56)' : 'decimal point (1,234.56)';
+  return d === "," ? "decimal comma (1.234,56)" : "decimal point (1,234.56)";
 }

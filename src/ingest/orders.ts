@@ -4,14 +4,14 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
-import { returnSigned, UNCATEGORISED } from '../domain/orderLines';
-import type { CatalogItem, CurrencyRate, OrderLine } from '../domain/types';
-import type { ColumnMapping } from './detect';
-import { normaliseHeader } from './fields';
-import { type Cell, isBlankCell } from './grid';
-import { layoutById } from './layouts';
-import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from './numbers';
-import { type DateOrder, normaliseCurrency, parseDate, parseMoney, parseQuantity } from './values';
+import { returnSigned, UNCATEGORISED } from "../domain/orderLines";
+import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
+import type { ColumnMapping } from "./detect";
+import { normaliseHeader } from "./fields";
+import { type Cell, isBlankCell } from "./grid";
+import { layoutById } from "./layouts";
+import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
+import { type DateOrder, normaliseCurrency, parseDate, parseMoney, parseQuantity } from "./values";
 
 export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
@@ -34,21 +34,29 @@ export interface SkipRule {
 }
 
 /** The order fields that hold numbers, each read with its column's decimal convention. */
-export type NumberField = 'quantity' | 'revenue' | 'unitPrice' | 'listPrice' | 'discount' | 'lineDiscount';
-export const NUMBER_FIELDS: readonly NumberField[] = ['quantity', 'revenue', 'unitPrice', 'listPrice', 'discount', 'lineDiscount'];
+export type NumberField =
+  "quantity" | "revenue" | "unitPrice" | "listPrice" | "discount" | "lineDiscount";
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  "quantity",
+  "revenue",
+  "unitPrice",
+  "listPrice",
+  "discount",
+  "lineDiscount",
+];
 
 /** How one number column was read: its decimal mark and what settled it (./numbers). */
 export interface NumberColumnReport {
   field: NumberField;
   header: string;
   decimal: DecimalMark;
-  source: ColumnConvention['source'];
+  source: ColumnConvention["source"];
   /** text cells whose value depends on the decimal mark ("1,250") */
   ambiguous: number;
 }
 
 /** The product placeholder of an invoice-level file (no product column): such lines count in revenue but name no product. */
-export const NO_PRODUCT = '';
+export const NO_PRODUCT = "";
 
 export interface IngestReport {
   accepted: number;
@@ -89,7 +97,7 @@ export interface ReadAssumptions {
   /** the export layout recognised ("Xero sales invoices") */
   layout?: string;
   dateOrder: DateOrder;
-  dateOrderSource: 'culture' | 'data' | 'layout' | 'default';
+  dateOrderSource: "culture" | "data" | "layout" | "default";
   /** text files: the encoding and delimiter the reader settled on */
   encoding?: string;
   delimiter?: string;
@@ -118,7 +126,11 @@ export interface OrderParserOptions {
 
 export interface OrderParser {
   /** `firstRowNumber`: 1-based sheet row of rows[0]. */
-  push(rows: readonly (readonly Cell[])[], firstRowNumber: number, sink: (line: OrderLine) => void): void;
+  push(
+    rows: readonly (readonly Cell[])[],
+    firstRowNumber: number,
+    sink: (line: OrderLine) => void
+  ): void;
   finish(): IngestReport;
 }
 
@@ -133,14 +145,14 @@ const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", and the codes SAP (G2, RE, S1) and Sage (SC, CRN) write.
  */
-const CREDIT_TYPE = /credit|return|refund|gutschrift|storno|cancel|^\s*(?:g2|re|s1|sc|cr|crn|cn)\s*$/i;
+const CREDIT_TYPE =
+  /credit|return|refund|gutschrift|storno|cancel|^\s*(?:g2|re|s1|sc|cr|crn|cn)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
 const GROUP_TOTAL = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s|:|$)/i;
 
-
 function text(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") {
     // Most cells have no surrounding space: two character tests cost less than trim().
     const n = v.length;
     if (n === 0) return v;
@@ -148,7 +160,7 @@ function text(v: Cell): string {
     const b = v.charCodeAt(n - 1);
     return a > 32 && a < 127 && b > 32 && b < 127 ? v : v.trim();
   }
-  if (typeof v === 'number') return String(v);
+  if (typeof v === "number") return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
 }
@@ -159,19 +171,40 @@ function roundCents(x: number): number {
 
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
 function plainMoney(x: number): string {
-  return x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return x.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** 0.149 → "14.9%"; under 0.1% → "<0.1%". */
 function formatShare(f: number): string {
   const pct = f * 100;
-  return pct > 0 && pct < 0.1 ? '<0.1%' : `${pct.toFixed(1)}%`;
+  return pct > 0 && pct < 0.1 ? "<0.1%" : `${pct.toFixed(1)}%`;
 }
 
-export function createOrderParser(mapping: ColumnMapping, options: OrderParserOptions): OrderParser {
+export function createOrderParser(
+  mapping: ColumnMapping,
+  options: OrderParserOptions
+): OrderParser {
   // Every order field present from the start (-1 = not mapped): a fixed-shape object keeps the
   // per-row lookups fast, where a dictionary built field by field would not.
-  const col: Record<string, number> = { accountId: -1, accountName: -1, date: -1, orderId: -1, sku: -1, productName: -1, category: -1, quantity: -1, revenue: -1, unitPrice: -1, listPrice: -1, discount: -1, lineDiscount: -1, docType: -1, orderedBy: -1, site: -1, currency: -1 };
+  const col: Record<string, number> = {
+    accountId: -1,
+    accountName: -1,
+    date: -1,
+    orderId: -1,
+    sku: -1,
+    productName: -1,
+    category: -1,
+    quantity: -1,
+    revenue: -1,
+    unitPrice: -1,
+    listPrice: -1,
+    discount: -1,
+    lineDiscount: -1,
+    docType: -1,
+    orderedBy: -1,
+    site: -1,
+    currency: -1,
+  };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
   const headings = !!layout?.productFromHeadings;
@@ -179,24 +212,37 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   // No product column at all: an invoice-level file, analysed for all that needs no product.
   const hasProducts = col.sku >= 0 || col.productName >= 0 || headings;
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
-  const qtyDec = dec('quantity');
-  const revDec = dec('revenue');
-  const priceDec = dec('unitPrice');
-  const listDec = dec('listPrice');
-  const discDec = dec('discount');
-  const lineDiscDec = dec('lineDiscount');
+  const qtyDec = dec("quantity");
+  const revDec = dec("revenue");
+  const priceDec = dec("unitPrice");
+  const listDec = dec("listPrice");
+  const discDec = dec("discount");
+  const lineDiscDec = dec("lineDiscount");
   const discountScale = options.discountIsFraction ? 1 : 0.01;
   /**
    * Number columns whose convention the data did not prove (the first rows, the file, the
    * culture or the default settled it): watched while streaming, so a later cell that proves the
    * other mark ("2,49" after "1,250" was read as 1250) is reported with its row.
    */
-  const watched = NUMBER_FIELDS.filter((f) => col[f] >= 0 && options.numbers?.[f] && options.numbers[f]!.source !== 'data').map((f) => ({ field: f, column: col[f], decimal: options.numbers![f]!.decimal, ambiguous: 0, contrary: undefined as undefined | { row: number; text: string } }));
-  const headerNorm = mapping.fields.map((f) => ({ column: f.column, norm: normaliseHeader(f.header) }));
+  const watched = NUMBER_FIELDS.filter(
+    (f) => col[f] >= 0 && options.numbers?.[f] && options.numbers[f]!.source !== "data"
+  ).map((f) => ({
+    field: f,
+    column: col[f],
+    decimal: options.numbers![f]!.decimal,
+    ambiguous: 0,
+    contrary: undefined as undefined | { row: number; text: string },
+  }));
+  const headerNorm = mapping.fields.map((f) => ({
+    column: f.column,
+    norm: normaliseHeader(f.header),
+  }));
   const rateOf = new Map<string, number>();
   for (const r of options.rates ?? []) rateOf.set(normaliseCurrency(r.from), r.rate);
   // Without a stated reporting currency, the rates table's own base (the currency at rate 1) is it.
-  const reporting = options.reportingCurrency ? normaliseCurrency(options.reportingCurrency) : [...rateOf].find(([, r]) => r === 1)?.[0];
+  const reporting = options.reportingCurrency
+    ? normaliseCurrency(options.reportingCurrency)
+    : [...rateOf].find(([, r]) => r === 1)?.[0];
   const convert = rateOf.size > 0 && !!reporting;
 
   const rejects = new Map<string, RejectCount>();
@@ -219,16 +265,23 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   }
   let acceptedRevenue = 0;
   /** The order a line belongs to and the order-level cells of its first line (Shopify writes them there only). */
-  let lastOrderKey = '';
-  let orderAccountId = '';
-  let orderAccountName = '';
-  let orderCurrency = '';
+  let lastOrderKey = "";
+  let orderAccountId = "";
+  let orderAccountName = "";
+  let orderCurrency = "";
   let orderDate: Cell = null;
   /** The product heading a grouped report's lines fall under (QuickBooks). */
-  let heading = '';
+  let heading = "";
   const accounts = new Set<string>();
   const currencies: Record<string, number> = {};
-  const report = { accepted: 0, returns: 0, skippedBlank: 0, skippedHeaders: 0, skippedTotals: 0, skippedHeadings: 0 };
+  const report = {
+    accepted: 0,
+    returns: 0,
+    skippedBlank: 0,
+    skippedHeaders: 0,
+    skippedTotals: 0,
+    skippedHeadings: 0,
+  };
   // Without a currency column (and no conversion), money symbols name the file's currency: lines
   // in the first currency seen and lines with no symbol are one currency; only a different
   // symbol is kept apart. The book files them under '' and the engine names it at the end.
@@ -239,34 +292,41 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
 
   // A repeated header row has the header's own text in the date column: test that cheaply
   // first (dates are numbers in almost every row), then count the other headers.
-  const dateHeader = headerNorm.find((h) => h.column === col.date)?.norm ?? '';
+  const dateHeader = headerNorm.find((h) => h.column === col.date)?.norm ?? "";
   function isRepeatedHeader(row: readonly Cell[]): boolean {
     const d = row[col.date];
-    if (typeof d !== 'string' || d.length > dateHeader.length + 8 || normaliseHeader(d) !== dateHeader) return false;
+    if (
+      typeof d !== "string" ||
+      d.length > dateHeader.length + 8 ||
+      normaliseHeader(d) !== dateHeader
+    )
+      return false;
     let same = 0;
     for (const h of headerNorm) {
       const v = row[h.column];
-      if (typeof v === 'string' && normaliseHeader(v) === h.norm) same++;
+      if (typeof v === "string" && normaliseHeader(v) === h.norm) same++;
     }
     return same >= Math.max(2, Math.ceil(headerNorm.length / 2));
   }
 
-  const totalCols = ['accountId', 'accountName', 'orderId', 'sku', 'date', 'productName'].map((f) => col[f]).filter((c) => c >= 0);
+  const totalCols = ["accountId", "accountName", "orderId", "sku", "date", "productName"]
+    .map((f) => col[f])
+    .filter((c) => c >= 0);
   function isTotalsRow(row: readonly Cell[]): boolean {
     // A row with a real order date is an order line ("Total Tools Ltd" is a customer): totals
     // and subtotal rows carry no date. This also keeps the text tests off the hot path.
     const d = row[col.date];
-    if ((typeof d === 'number' && d > 0) || d instanceof Date) return false;
+    if ((typeof d === "number" && d > 0) || d instanceof Date) return false;
     for (const c of totalCols) {
       const v = row[c];
-      if (typeof v !== 'string' || v.length === 0) continue;
+      if (typeof v !== "string" || v.length === 0) continue;
       const t = v.trim();
       if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
     }
     if (headings) {
       // A grouped report's "Total Cable ties" row, in the heading columns left of the data.
       const first = row.find((v) => !isBlankCell(v));
-      if (typeof first === 'string' && GROUP_TOTAL.test(first.trim())) return true;
+      if (typeof first === "string" && GROUP_TOTAL.test(first.trim())) return true;
     }
     return false;
   }
@@ -274,14 +334,14 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   /** A grouped report's heading row: one text cell and nothing else, no date. Sets the product of the lines below it. */
   function takeHeading(row: readonly Cell[]): boolean {
     if (!isBlankCell(row[col.date])) return false;
-    let text = '';
+    let text = "";
     for (let k = 0; k < row.length; k++) {
       const v = row[k];
       if (isBlankCell(v)) continue;
-      if (typeof v !== 'string' || text !== '') return false;
+      if (typeof v !== "string" || text !== "") return false;
       text = v.trim();
     }
-    if (text === '') return false;
+    if (text === "") return false;
     heading = text;
     return true;
   }
@@ -293,10 +353,15 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
   function watch(row: readonly Cell[], rowNo: number): void {
     for (const w of watched) {
       const v = row[w.column];
-      if (typeof v !== 'string') continue;
+      if (typeof v !== "string") continue;
       const e = numberEvidence(v);
-      if (e === 'ambiguous') w.ambiguous++;
-      else if (w.contrary === undefined && (e === 'point' || e === 'comma') && (e === 'point' ? '.' : ',') !== w.decimal) w.contrary = { row: rowNo, text: v.trim() };
+      if (e === "ambiguous") w.ambiguous++;
+      else if (
+        w.contrary === undefined &&
+        (e === "point" || e === "comma") &&
+        (e === "point" ? "." : ",") !== w.decimal
+      )
+        w.contrary = { row: rowNo, text: v.trim() };
     }
   }
 
@@ -340,19 +405,19 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     }
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
-    const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : '';
-    const sameOrder = rawOrderId !== '' && rawOrderId === lastOrderKey;
-    let accountName = col.accountName >= 0 ? text(row[col.accountName]) : '';
-    let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : '';
+    const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";
+    const sameOrder = rawOrderId !== "" && rawOrderId === lastOrderKey;
+    let accountName = col.accountName >= 0 ? text(row[col.accountName]) : "";
+    let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : "";
     if (sameOrder) {
       if (!accountKey) accountKey = orderAccountId;
       if (!accountName) accountName = orderAccountName;
     }
-    let site = col.site >= 0 ? text(row[col.site]) : '';
+    let site = col.site >= 0 ? text(row[col.site]) : "";
     if (customerJob) {
       // QuickBooks "Parent:Job" (or "Parent:Job:Sub-job"): the account is the parent, the job its site.
       const split = (s: string) => {
-        const at = s.indexOf(':');
+        const at = s.indexOf(":");
         if (at <= 0) return s;
         if (!site) site = s.slice(at + 1).trim();
         return s.slice(0, at).trim();
@@ -361,24 +426,30 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       accountKey = split(accountKey);
     }
     const accountId = accountKey || accountName;
-    if (!accountId) return reject('no account', rowNo);
+    if (!accountId) return reject("no account", rowNo);
     // A later line of an order with no date of its own takes the order's (the first line's).
-    if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate)) date = parseDate(orderDate, options.dateOrder);
-    if (date === undefined && isBlankCell(rawDate)) return reject('no date', rowNo);
-    if (date === undefined) return reject('unreadable date', rowNo);
-    let sku = col.sku >= 0 ? text(row[col.sku]) : '';
-    const productName = col.productName >= 0 ? text(row[col.productName]) : '';
+    if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate))
+      date = parseDate(orderDate, options.dateOrder);
+    if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
+    if (date === undefined) return reject("unreadable date", rowNo);
+    let sku = col.sku >= 0 ? text(row[col.sku]) : "";
+    const productName = col.productName >= 0 ? text(row[col.productName]) : "";
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
-    if (!sku) sku = productName || (headings ? heading : '');
-    if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0)) return reject('no product', rowNo);
+    if (!sku) sku = productName || (headings ? heading : "");
+    if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
+      return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
     const rawQty = col.quantity >= 0 ? row[col.quantity] : undefined;
     let quantity: number | undefined;
     if (col.quantity >= 0) {
       quantity = isBlankCell(rawQty) ? undefined : parseQuantity(rawQty, qtyDec);
       // An invoice-level line with a value and no quantity counts one unit.
-      if (quantity === undefined && !(isBlankCell(rawQty) && col.revenue >= 0 && !isBlankCell(row[col.revenue]))) return reject(isBlankCell(rawQty) ? 'no quantity' : 'unreadable quantity', rowNo);
+      if (
+        quantity === undefined &&
+        !(isBlankCell(rawQty) && col.revenue >= 0 && !isBlankCell(row[col.revenue]))
+      )
+        return reject(isBlankCell(rawQty) ? "no quantity" : "unreadable quantity", rowNo);
     }
     const qty = quantity ?? 1;
 
@@ -389,7 +460,7 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     const rawPrice = col.unitPrice >= 0 ? row[col.unitPrice] : undefined;
     const rawRevenue = col.revenue >= 0 ? row[col.revenue] : undefined;
     // Plain numbers (almost every cell Excel hands over) skip the text parser and its allocation.
-    if (typeof rawPrice === 'number' && Number.isFinite(rawPrice)) unitPrice = rawPrice;
+    if (typeof rawPrice === "number" && Number.isFinite(rawPrice)) unitPrice = rawPrice;
     else if (col.unitPrice >= 0 && !isBlankCell(rawPrice)) {
       const p = parseMoney(rawPrice, priceDec);
       if (p) {
@@ -397,10 +468,10 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
         moneyCurrency = p.currency;
       } else priceUnreadable = true;
     }
-    if (typeof rawRevenue === 'number' && Number.isFinite(rawRevenue)) revenue = rawRevenue;
+    if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
     else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
       const m = parseMoney(rawRevenue, revDec);
-      if (!m) return reject('unreadable revenue', rowNo);
+      if (!m) return reject("unreadable revenue", rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
     } else if (unitPrice !== undefined && quantity !== undefined) {
@@ -408,22 +479,34 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       revenue = quantity * unitPrice;
       if (col.discount >= 0 && !isBlankCell(row[col.discount])) {
         const dc = row[col.discount];
-        const pct = typeof dc === 'string' && dc.includes('%') ? parseMoney(dc.replace('%', ''), discDec)?.value : parseMoney(dc, discDec)?.value;
-        if (pct === undefined) return reject('unreadable discount', rowNo);
-        const fraction = typeof dc === 'string' && dc.includes('%') ? pct / 100 : pct * discountScale;
+        const pct =
+          typeof dc === "string" && dc.includes("%")
+            ? parseMoney(dc.replace("%", ""), discDec)?.value
+            : parseMoney(dc, discDec)?.value;
+        if (pct === undefined) return reject("unreadable discount", rowNo);
+        const fraction =
+          typeof dc === "string" && dc.includes("%") ? pct / 100 : pct * discountScale;
         revenue *= 1 - fraction;
       }
       if (col.lineDiscount >= 0 && !isBlankCell(row[col.lineDiscount])) {
         const ld = parseMoney(row[col.lineDiscount], lineDiscDec)?.value;
-        if (ld === undefined) return reject('unreadable line discount', rowNo);
+        if (ld === undefined) return reject("unreadable line discount", rowNo);
         revenue -= Math.abs(ld) * Math.sign(revenue || 1);
       }
     }
-    if (revenue === undefined) return reject(priceUnreadable ? 'unreadable unit price' : col.revenue >= 0 ? 'no revenue' : 'no revenue or unit price', rowNo);
+    if (revenue === undefined)
+      return reject(
+        priceUnreadable
+          ? "unreadable unit price"
+          : col.revenue >= 0
+            ? "no revenue"
+            : "no revenue or unit price",
+        rowNo
+      );
     // A comment or text line (Business Central, SAP): no quantity and no value, nothing bought.
-    if (qty === 0 && revenue === 0) return reject('empty line (no quantity, no value)', rowNo);
+    if (qty === 0 && revenue === 0) return reject("empty line (no quantity, no value)", rowNo);
 
-    let currencyText = col.currency >= 0 ? text(row[col.currency]) : '';
+    let currencyText = col.currency >= 0 ? text(row[col.currency]) : "";
     if (!currencyText && sameOrder) currencyText = orderCurrency;
     if (!sameOrder) {
       lastOrderKey = rawOrderId;
@@ -432,8 +515,8 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
       orderCurrency = currencyText;
       orderDate = rawDate;
     }
-    let currency = (currencyText ? normaliseCurrency(currencyText) : '') || moneyCurrency;
-    currencies[currency ?? ''] = (currencies[currency ?? ''] ?? 0) + 1;
+    let currency = (currencyText ? normaliseCurrency(currencyText) : "") || moneyCurrency;
+    currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
       if (currency !== undefined && fileCurrency === undefined) fileCurrency = currency;
@@ -460,8 +543,10 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     line.date = date;
     line.orderId = rawOrder || `${accountId}|${date}`;
     line.sku = sku;
-    line.productName = productName || (headings && sku === heading ? heading : undefined) || cat?.name;
-    line.category = (col.category >= 0 ? text(row[col.category]) : '') || cat?.category || UNCATEGORISED;
+    line.productName =
+      productName || (headings && sku === heading ? heading : undefined) || cat?.name;
+    line.category =
+      (col.category >= 0 ? text(row[col.category]) : "") || cat?.category || UNCATEGORISED;
     line.quantity = signed.quantity;
     line.revenue = signed.revenue;
     line.unitPrice = unitPrice;
@@ -486,47 +571,85 @@ export function createOrderParser(mapping: ColumnMapping, options: OrderParserOp
     },
     finish() {
       const warnings: string[] = [];
-      const unlabelled = currencies[''] ?? 0;
+      const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {
         currencies[fileCurrency] += unlabelled;
-        delete currencies[''];
-        if (Object.keys(currencies).length > 1) warnings.push(`${unlabelled} line${unlabelled === 1 ? '' : 's'} with no currency symbol ${unlabelled === 1 ? 'was' : 'were'} taken to be in ${fileCurrency}, the first currency in the data.`);
+        delete currencies[""];
+        if (Object.keys(currencies).length > 1)
+          warnings.push(
+            `${unlabelled} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileCurrency}, the first currency in the data.`
+          );
       }
-      const found = Object.keys(currencies).filter((c) => c !== '');
+      const found = Object.keys(currencies).filter((c) => c !== "");
       const foreign = found.filter((c) => c !== reporting);
-      if (convert && foreign.length) warnings.push(`Revenue in ${foreign.join(', ')} was converted to ${reporting} with the rates table.`);
-      else if (found.length > 1) warnings.push(`Revenue is in ${found.length} currencies (${found.join(', ')}) and no rates table was found: figures are shown per currency and never added together.`);
+      if (convert && foreign.length)
+        warnings.push(
+          `Revenue in ${foreign.join(", ")} was converted to ${reporting} with the rates table.`
+        );
+      else if (found.length > 1)
+        warnings.push(
+          `Revenue is in ${found.length} currencies (${found.join(", ")}) and no rates table was found: figures are shown per currency and never added together.`
+        );
       const rejected = [...rejects.values()].sort((a, b) => b.count - a.count);
       const total = rejected.reduce((s, r) => s + r.count, 0);
       const valueOf = (r: RejectCount) => roundCents(rejectValue.get(r.reason) ?? 0);
       const skippedValue = rejected.reduce((s, r) => s + valueOf(r), 0);
       const base = acceptedRevenue + skippedValue;
-      const share = (r: RejectCount) => (valueOf(r) && base > 0 ? `; ${plainMoney(valueOf(r))}, ${formatShare(valueOf(r) / base)} of revenue` : '');
+      const share = (r: RejectCount) =>
+        valueOf(r) && base > 0
+          ? `; ${plainMoney(valueOf(r))}, ${formatShare(valueOf(r) / base)} of revenue`
+          : "";
       const skipped: SkipRule[] = [
-        ...(report.skippedBlank ? [{ rule: 'blank row', rows: report.skippedBlank, revenue: 0, share: null }] : []),
-        ...(report.skippedHeaders ? [{ rule: 'repeated header row', rows: report.skippedHeaders, revenue: 0, share: null }] : []),
-        ...(report.skippedTotals ? [{ rule: 'totals row', rows: report.skippedTotals, revenue: 0, share: null }] : []),
-        ...(report.skippedHeadings ? [{ rule: 'product heading row', rows: report.skippedHeadings, revenue: 0, share: null }] : []),
-        ...rejected.map((r) => ({ rule: r.reason, rows: r.count, revenue: valueOf(r), share: base > 0 ? Math.round((valueOf(r) / base) * 10000) / 10000 : null })),
+        ...(report.skippedBlank
+          ? [{ rule: "blank row", rows: report.skippedBlank, revenue: 0, share: null }]
+          : []),
+        ...(report.skippedHeaders
+          ? [{ rule: "repeated header row", rows: report.skippedHeaders, revenue: 0, share: null }]
+          : []),
+        ...(report.skippedTotals
+          ? [{ rule: "totals row", rows: report.skippedTotals, revenue: 0, share: null }]
+          : []),
+        ...(report.skippedHeadings
+          ? [{ rule: "product heading row", rows: report.skippedHeadings, revenue: 0, share: null }]
+          : []),
+        ...rejected.map((r) => ({
+          rule: r.reason,
+          rows: r.count,
+          revenue: valueOf(r),
+          share: base > 0 ? Math.round((valueOf(r) / base) * 10000) / 10000 : null,
+        })),
       ];
-      if (total) warnings.push(`${total} row${total === 1 ? ' was' : 's were'} skipped: ${rejected.map((r) => `${r.count} ${r.reason} (row${r.rows.length > 1 ? 's' : ''} ${r.rows.join(', ')}${r.count > r.rows.length ? ', …' : ''}${share(r)})`).join('; ')}.`);
+      if (total)
+        warnings.push(
+          `${total} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${r.count} ${r.reason} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
+        );
       const numbers: NumberColumnReport[] = [];
       for (const f of NUMBER_FIELDS) {
         const c = options.numbers?.[f];
         const m = mapping.fields.find((x) => x.field === f);
         if (!c || !m) continue;
-        numbers.push({ field: f, header: m.header, decimal: c.decimal, source: c.source, ambiguous: c.ambiguous });
-        if (c.source === 'default' && c.ambiguous > 0)
+        numbers.push({
+          field: f,
+          header: m.header,
+          decimal: c.decimal,
+          source: c.source,
+          ambiguous: c.ambiguous,
+        });
+        if (c.source === "default" && c.ambiguous > 0)
           warnings.push(
-            `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? '' : 's'} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? 'it' : 'them'} with a ${conventionName(c.decimal)}. If "${c.decimal === '.' ? '.' : ','}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`,
+            `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "." : ","}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`
           );
         if (c.conflictExample !== undefined)
-          warnings.push(`Column "${m.header}" mixes number conventions: it was read with a ${conventionName(c.decimal)}, as most of its cells are written; cells such as "${c.conflictExample}" are not numbers under it and their rows were skipped.`);
+          warnings.push(
+            `Column "${m.header}" mixes number conventions: it was read with a ${conventionName(c.decimal)}, as most of its cells are written; cells such as "${c.conflictExample}" are not numbers under it and their rows were skipped.`
+          );
       }
       for (const w of watched) {
         const header = mapping.fields.find((x) => x.field === w.field)?.header ?? w.field;
         if (w.contrary)
-          warnings.push(`Column "${header}" was read with a ${conventionName(w.decimal)}, but row ${w.contrary.row} holds "${w.contrary.text}", written with the other convention: ${w.ambiguous} value${w.ambiguous === 1 ? '' : 's'} such as "1,250" in this column may be misread. Check the column, or set the workbook's culture, and analyse again.`);
+          warnings.push(
+            `Column "${header}" was read with a ${conventionName(w.decimal)}, but row ${w.contrary.row} holds "${w.contrary.text}", written with the other convention: ${w.ambiguous} value${w.ambiguous === 1 ? "" : "s"} such as "1,250" in this column may be misread. Check the column, or set the workbook's culture, and analyse again.`
+          );
       }
       return {
         ...report,

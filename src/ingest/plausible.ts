@@ -10,11 +10,16 @@
  * Each change is explained in a note for the user. Also here: each number column's decimal
  * convention, decided over the column and the file (./numbers).
  */
-import type { ColumnMapping, FieldMatch } from './detect';
-import { type Cell, isBlankCell } from './grid';
-import { type NumberCulture, type ColumnConvention, fileDecimal, inferNumberConvention } from './numbers';
-import { NUMBER_FIELDS, type NumberField } from './orders';
-import { parseMoney, parseQuantity } from './values';
+import type { ColumnMapping, FieldMatch } from "./detect";
+import { type Cell, isBlankCell } from "./grid";
+import {
+  type NumberCulture,
+  type ColumnConvention,
+  fileDecimal,
+  inferNumberConvention,
+} from "./numbers";
+import { NUMBER_FIELDS, type NumberField } from "./orders";
+import { parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
 export const CHECK_ROWS = 5000;
@@ -30,12 +35,34 @@ type Row = readonly Cell[];
  * cells first, then the file's other number columns, then `culture`, else the decimal point
  * (reported when the column holds ambiguous text).
  */
-export function orderNumberConventions(mapping: Pick<ColumnMapping, 'fields'>, rows: readonly Row[], culture?: NumberCulture): Partial<Record<NumberField, ColumnConvention>> {
-  const cols = NUMBER_FIELDS.map((f) => ({ f, c: mapping.fields.find((m) => m.field === f)?.column })).filter((x): x is { f: NumberField; c: number } => x.c !== undefined);
-  const own = cols.map(({ f, c }) => ({ f, c, conv: inferNumberConvention(rows.map((r) => r[c]), culture) }));
+export function orderNumberConventions(
+  mapping: Pick<ColumnMapping, "fields">,
+  rows: readonly Row[],
+  culture?: NumberCulture
+): Partial<Record<NumberField, ColumnConvention>> {
+  const cols = NUMBER_FIELDS.map((f) => ({
+    f,
+    c: mapping.fields.find((m) => m.field === f)?.column,
+  })).filter((x): x is { f: NumberField; c: number } => x.c !== undefined);
+  const own = cols.map(({ f, c }) => ({
+    f,
+    c,
+    conv: inferNumberConvention(
+      rows.map((r) => r[c]),
+      culture
+    ),
+  }));
   const file = fileDecimal(own.map((o) => o.conv));
   const out: Partial<Record<NumberField, ColumnConvention>> = {};
-  for (const o of own) out[o.f] = o.conv.source === 'data' || file === undefined ? o.conv : inferNumberConvention(rows.map((r) => r[o.c]), culture, file);
+  for (const o of own)
+    out[o.f] =
+      o.conv.source === "data" || file === undefined
+        ? o.conv
+        : inferNumberConvention(
+            rows.map((r) => r[o.c]),
+            culture,
+            file
+          );
   return out;
 }
 
@@ -45,7 +72,11 @@ export interface MappingCheck {
   notes: string[];
 }
 
-const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fmt = (x: number) =>
+  (Math.round(x * 100) / 100).toLocaleString("en-GB", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 
 /**
  * The header-based order mapping checked against its first rows (`rows`: the data rows below
@@ -55,7 +86,12 @@ const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-GB', {
 export function checkOrderColumns(
   mapping: ColumnMapping,
   rows: readonly Row[],
-  options: { numbers?: Partial<Record<NumberField, ColumnConvention>>; firstRowNumber?: number; discountIsFraction?: boolean; userFields?: ReadonlySet<string> } = {},
+  options: {
+    numbers?: Partial<Record<NumberField, ColumnConvention>>;
+    firstRowNumber?: number;
+    discountIsFraction?: boolean;
+    userFields?: ReadonlySet<string>;
+  } = {}
 ): MappingCheck {
   const sample = rows.length > CHECK_ROWS ? rows.slice(0, CHECK_ROWS) : rows;
   const first = options.firstRowNumber ?? 1;
@@ -70,48 +106,65 @@ export function checkOrderColumns(
   const num = (r: Row, f: NumberField): number | undefined => {
     const m = get(f);
     if (!m || isBlankCell(r[m.column])) return undefined;
-    return f === 'quantity' ? parseQuantity(r[m.column], dec(f)) : parseMoney(r[m.column], dec(f))?.value;
+    return f === "quantity"
+      ? parseQuantity(r[m.column], dec(f))
+      : parseMoney(r[m.column], dec(f))?.value;
   };
   const text = (r: Row, f: string): string => {
     const m = get(f);
     const v = m ? r[m.column] : undefined;
-    return v === null || v === undefined ? '' : String(v).trim();
+    return v === null || v === undefined ? "" : String(v).trim();
   };
 
   // Discount %: percentages lie between 0 and 100.
-  const disc = get('discount');
-  if (disc && !user.has('discount')) {
+  const disc = get("discount");
+  if (disc && !user.has("discount")) {
     const bad = sample.findIndex((r) => {
       const v = r[disc.column];
-      const n = num(r, 'discount');
-      return n !== undefined && !(typeof v === 'string' && v.includes('%')) && (n < 0 || n > (options.discountIsFraction ? 1 : 100));
+      const n = num(r, "discount");
+      return (
+        n !== undefined &&
+        !(typeof v === "string" && v.includes("%")) &&
+        (n < 0 || n > (options.discountIsFraction ? 1 : 100))
+      );
     });
     if (bad >= 0) {
-      drop('discount');
-      notes.push(`"${disc.header}" is not a discount percentage (row ${first + bad} holds ${String(sample[bad][disc.column]).trim()}), so it is not taken off the line values.`);
+      drop("discount");
+      notes.push(
+        `"${disc.header}" is not a discount percentage (row ${first + bad} holds ${String(sample[bad][disc.column]).trim()}), so it is not taken off the line values.`
+      );
     }
   }
   const discountOf = (r: Row): number => {
-    const m = get('discount');
+    const m = get("discount");
     if (!m) return 0;
     const v = r[m.column];
-    const n = num(r, 'discount') ?? 0;
-    return typeof v === 'string' && v.includes('%') ? n / 100 : options.discountIsFraction ? n : n / 100;
+    const n = num(r, "discount") ?? 0;
+    return typeof v === "string" && v.includes("%")
+      ? n / 100
+      : options.discountIsFraction
+        ? n
+        : n / 100;
   };
 
   // Line revenue against the order it belongs to and against quantity × unit price.
-  const rev = get('revenue');
-  const qty = get('quantity');
-  const price = get('unitPrice');
-  if (rev && !user.has('revenue')) {
-    const orderLevel = orderTotalEvidence(sample, (r) => text(r, 'orderId'), (r) => num(r, 'revenue'), (r) => `${text(r, 'sku')}|${text(r, 'quantity')}|${text(r, 'unitPrice')}`);
+  const rev = get("revenue");
+  const qty = get("quantity");
+  const price = get("unitPrice");
+  if (rev && !user.has("revenue")) {
+    const orderLevel = orderTotalEvidence(
+      sample,
+      (r) => text(r, "orderId"),
+      (r) => num(r, "revenue"),
+      (r) => `${text(r, "sku")}|${text(r, "quantity")}|${text(r, "unitPrice")}`
+    );
     if (orderLevel) {
-      drop('revenue');
-      const where = `${orderLevel.kind === 'first' ? 'blank on the later lines of' : 'repeated on every line of'} order ${orderLevel.order}, row ${first + orderLevel.row}`;
+      drop("revenue");
+      const where = `${orderLevel.kind === "first" ? "blank on the later lines of" : "repeated on every line of"} order ${orderLevel.order}, row ${first + orderLevel.row}`;
       notes.push(
         qty && price
-          ? `"${rev.header}" is a figure per order (${where}), not each line's value: KAP works line revenue out as "${qty.header}" × "${price.header}"${get('discount') ? ` less "${get('discount')!.header}"` : ''}.`
-          : `"${rev.header}" is a figure per order (${where}), not each line's value, and there is no unit price to work line values out from: map a line value column, or a quantity and a unit price column.`,
+          ? `"${rev.header}" is a figure per order (${where}), not each line's value: KAP works line revenue out as "${qty.header}" × "${price.header}"${get("discount") ? ` less "${get("discount")!.header}"` : ""}.`
+          : `"${rev.header}" is a figure per order (${where}), not each line's value, and there is no unit price to work line values out from: map a line value column, or a quantity and a unit price column.`
       );
     } else if (qty && price) {
       let n = 0;
@@ -119,15 +172,16 @@ export function checkOrderColumns(
       let discounted = 0;
       let example: { row: number; q: number; p: number; r: number } | undefined;
       sample.forEach((r, i) => {
-        const q = num(r, 'quantity');
-        const p = num(r, 'unitPrice');
-        const v = num(r, 'revenue');
+        const q = num(r, "quantity");
+        const p = num(r, "unitPrice");
+        const v = num(r, "revenue");
         if (q === undefined || p === undefined || v === undefined || q * p === 0) return;
         n++;
         const gross = q * p;
-        const lineDisc = num(r, 'lineDiscount') ?? 0;
+        const lineDisc = num(r, "lineDiscount") ?? 0;
         const net = gross * (1 - discountOf(r)) - Math.abs(lineDisc) * Math.sign(gross);
-        const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.011, 0.005 * Math.abs(b));
+        const near = (a: number, b: number) =>
+          Math.abs(a - b) <= Math.max(0.011, 0.005 * Math.abs(b));
         if (near(v, net) || near(v, gross) || near(Math.abs(v), Math.abs(net))) match++;
         else {
           const ratio = v / gross;
@@ -137,21 +191,21 @@ export function checkOrderColumns(
       });
       // Revenue at or below quantity × price on the lines that differ is revenue net of discounts: kept.
       if (n > 0 && match / n < MATCH_SHARE && (match + discounted) / n < 0.8 && example) {
-        drop('revenue');
+        drop("revenue");
         notes.push(
-          `"${rev.header}" does not equal "${qty.header}" × "${price.header}" on most lines (row ${first + example.row}: ${fmt(example.q)} × ${fmt(example.p)} = ${fmt(example.q * example.p)}, but "${rev.header}" holds ${fmt(example.r)}): KAP works line revenue out as "${qty.header}" × "${price.header}"${get('discount') ? ` less "${get('discount')!.header}"` : ''}. If "${rev.header}" is each line's value, choose it as the line revenue in the column mapping.`,
+          `"${rev.header}" does not equal "${qty.header}" × "${price.header}" on most lines (row ${first + example.row}: ${fmt(example.q)} × ${fmt(example.p)} = ${fmt(example.q * example.p)}, but "${rev.header}" holds ${fmt(example.r)}): KAP works line revenue out as "${qty.header}" × "${price.header}"${get("discount") ? ` less "${get("discount")!.header}"` : ""}. If "${rev.header}" is each line's value, choose it as the line revenue in the column mapping.`
         );
       }
     }
   }
 
   // One customer value across a whole large file is no customer column.
-  const id = get('accountId');
-  if (id && !user.has('accountId')) {
+  const id = get("accountId");
+  if (id && !user.has("accountId")) {
     const values = new Set<string>();
     let filled = 0;
     for (const r of sample) {
-      const t = text(r, 'accountId');
+      const t = text(r, "accountId");
       if (!t) continue;
       filled++;
       values.add(t);
@@ -159,14 +213,19 @@ export function checkOrderColumns(
     }
     if (values.size === 1 && filled >= ONE_CUSTOMER_ROWS) {
       const only = [...values][0];
-      const name = get('accountName');
+      const name = get("accountName");
       const names = new Set<string>();
-      if (name) for (const r of sample) if (names.size < 2) names.add(text(r, 'accountName'));
-      names.delete('');
+      if (name) for (const r of sample) if (names.size < 2) names.add(text(r, "accountName"));
+      names.delete("");
       if (name && names.size > 1) {
-        drop('accountId');
-        notes.push(`Every line has "${only}" in "${id.header}", so it cannot tell customers apart: KAP takes the customer from "${name.header}" instead.`);
-      } else notes.push(`Every one of the first ${filled} lines has the same customer "${only}" in "${id.header}": KAP analyses them as one account. If "${id.header}" is not the customer, choose the customer column in the column mapping.`);
+        drop("accountId");
+        notes.push(
+          `Every line has "${only}" in "${id.header}", so it cannot tell customers apart: KAP takes the customer from "${name.header}" instead.`
+        );
+      } else
+        notes.push(
+          `Every one of the first ${filled} lines has the same customer "${only}" in "${id.header}": KAP analyses them as one account. If "${id.header}" is not the customer, choose the customer column in the column mapping.`
+        );
     }
   }
   return { mapping: { ...mapping, fields }, notes };
@@ -181,11 +240,11 @@ export function orderTotalEvidence(
   rows: readonly Row[],
   orderOf: (r: Row) => string,
   valueOf: (r: Row) => number | undefined,
-  lineKey: (r: Row) => string,
-): { kind: 'first' | 'repeated'; order: string; row: number } | undefined {
+  lineKey: (r: Row) => string
+): { kind: "first" | "repeated"; order: string; row: number } | undefined {
   let multi = 0;
   let hits = 0;
-  let example: { kind: 'first' | 'repeated'; order: string; row: number } | undefined;
+  let example: { kind: "first" | "repeated"; order: string; row: number } | undefined;
   let start = 0;
   const close = (end: number) => {
     if (end - start < 2) return;
@@ -196,14 +255,21 @@ export function orderTotalEvidence(
     const later = vals.slice(1);
     if (vals[0] !== undefined && later.every((v) => v === undefined)) {
       hits++;
-      example ??= { kind: 'first', order, row: start + 1 };
-    } else if (vals.every((v) => v !== undefined && v === vals[0]) && new Set(rows.slice(start, end).map(lineKey)).size > 1) {
+      example ??= { kind: "first", order, row: start + 1 };
+    } else if (
+      vals.every((v) => v !== undefined && v === vals[0]) &&
+      new Set(rows.slice(start, end).map(lineKey)).size > 1
+    ) {
       hits++;
-      example ??= { kind: 'repeated', order, row: start + 1 };
+      example ??= { kind: "repeated", order, row: start + 1 };
     }
   };
   for (let i = 1; i <= rows.length; i++) {
-    if (i === rows.length || orderOf(rows[i]) !== orderOf(rows[start]) || rows[i].every(isBlankCell)) {
+    if (
+      i === rows.length ||
+      orderOf(rows[i]) !== orderOf(rows[start]) ||
+      rows[i].every(isBlankCell)
+    ) {
       close(i);
       start = i;
     }

@@ -1,13 +1,34 @@
 /** The optional tables: accounts, catalog, contacts, the user's cross-sell rules, currency rates, the engagement log, the payments ledger and initiatives. */
-import { ymdToSerial } from '../domain/dates';
-import { parseEngagement } from '../domain/health';
-import { isLostStatus } from '../domain/winback';
-import type { AccountRecord, CatalogItem, ContactRecord, ContactType, CuratedRule, CurrencyRate, Direction, EngagementEntry, HealthBand, InitiativeRecord, Invoice, Tier } from '../domain/types';
-import type { ColumnMapping } from './detect';
-import { normaliseHeader } from './fields';
-import { type Cell, isBlankCell } from './grid';
-import type { RejectCount } from './orders';
-import { type DateOrder, inferDateOrder, normaliseCurrency, parseBoolean, parseDate, parseDateTime, parseNumber } from './values';
+import { ymdToSerial } from "../domain/dates";
+import { parseEngagement } from "../domain/health";
+import { isLostStatus } from "../domain/winback";
+import type {
+  AccountRecord,
+  CatalogItem,
+  ContactRecord,
+  ContactType,
+  CuratedRule,
+  CurrencyRate,
+  Direction,
+  EngagementEntry,
+  HealthBand,
+  InitiativeRecord,
+  Invoice,
+  Tier,
+} from "../domain/types";
+import type { ColumnMapping } from "./detect";
+import { normaliseHeader } from "./fields";
+import { type Cell, isBlankCell } from "./grid";
+import type { RejectCount } from "./orders";
+import {
+  type DateOrder,
+  inferDateOrder,
+  normaliseCurrency,
+  parseBoolean,
+  parseDate,
+  parseDateTime,
+  parseNumber,
+} from "./values";
 
 export interface TableResult<T> {
   records: T[];
@@ -27,7 +48,7 @@ function reader(mapping: ColumnMapping) {
       const v = row[c];
       if (v === null || v === undefined) return undefined;
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-      return s === '' ? undefined : s;
+      return s === "" ? undefined : s;
     },
     cell(row: Row, f: string): Cell {
       const c = col[f];
@@ -37,14 +58,25 @@ function reader(mapping: ColumnMapping) {
       if (row.every(isBlankCell)) return true;
       // Totals rows under a list ("Total", "Grand Total: 42").
       const first = row.find((v) => !isBlankCell(v));
-      if (typeof first === 'string' && /^(grand\s*|sub[\s-]*)?totals?(\s*$|\s*[:\-–]|\s+for\b)/i.test(first.trim())) return true;
-      const same = headers.filter((h) => typeof row[h.c] === 'string' && normaliseHeader(String(row[h.c])) === h.n).length;
+      if (
+        typeof first === "string" &&
+        /^(grand\s*|sub[\s-]*)?totals?(\s*$|\s*[:\-–]|\s+for\b)/i.test(first.trim())
+      )
+        return true;
+      const same = headers.filter(
+        (h) => typeof row[h.c] === "string" && normaliseHeader(String(row[h.c])) === h.n
+      ).length;
       return same >= Math.max(2, Math.ceil(headers.length / 2));
     },
   };
 }
 
-function collect<T>(mapping: ColumnMapping, values: readonly Row[], make: (row: Row, rowNo: number) => T | string, firstRowNumber = 1): TableResult<T> {
+function collect<T>(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  make: (row: Row, rowNo: number) => T | string,
+  firstRowNumber = 1
+): TableResult<T> {
   const r = reader(mapping);
   const records: T[] = [];
   const rejects = new Map<string, RejectCount>();
@@ -53,7 +85,7 @@ function collect<T>(mapping: ColumnMapping, values: readonly Row[], make: (row: 
     if (r.skip(row)) continue;
     const rowNo = firstRowNumber + i;
     const out = make(row, rowNo);
-    if (typeof out === 'string') {
+    if (typeof out === "string") {
       const x = rejects.get(out) ?? { reason: out, count: 0, rows: [] };
       x.count++;
       if (x.rows.length < 5) x.rows.push(rowNo);
@@ -64,10 +96,10 @@ function collect<T>(mapping: ColumnMapping, values: readonly Row[], make: (row: 
 }
 
 const TIER_WORDS: readonly [RegExp, Tier][] = [
-  [/\bplat(inum)?\b/, 'Platinum'],
-  [/\bgold\b/, 'Gold'],
-  [/\bsilver\b/, 'Silver'],
-  [/\bbronze\b/, 'Bronze'],
+  [/\bplat(inum)?\b/, "Platinum"],
+  [/\bgold\b/, "Gold"],
+  [/\bsilver\b/, "Silver"],
+  [/\bbronze\b/, "Bronze"],
 ];
 
 /** "gold", "GOLD ", "Gold account", "Tier: Platinum", "Plat" → the tier; anything else → undefined. */
@@ -81,19 +113,19 @@ export function parseTier(v: string | undefined): Tier | undefined {
 /** "Healthy", "at-risk", "AT_RISK", "At Risk (manual)" → the band; anything else → undefined. */
 export function parseBand(v: string | undefined): HealthBand | undefined {
   if (!v) return undefined;
-  const s = v.toLowerCase().replace(/[_\-]+/g, ' ');
-  if (/\bhealthy\b|\bgreen\b/.test(s)) return 'Healthy';
-  if (/\bstable\b|\bamber\b/.test(s)) return 'Stable';
-  if (/\bat ?risk\b/.test(s)) return 'At Risk';
-  if (/\bcritical\b|\bred\b/.test(s)) return 'Critical';
+  const s = v.toLowerCase().replace(/[_\-]+/g, " ");
+  if (/\bhealthy\b|\bgreen\b/.test(s)) return "Healthy";
+  if (/\bstable\b|\bamber\b/.test(s)) return "Stable";
+  if (/\bat ?risk\b/.test(s)) return "At Risk";
+  if (/\bcritical\b|\bred\b/.test(s)) return "Critical";
   return undefined;
 }
 
 /** A list of numbers in one cell, oldest first: "12, 9; 4" → [12, 9, 4]; a lone number → [n]. */
 export function parseNumberList(v: Cell): number[] | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? [v] : undefined;
-  if (typeof v !== 'string' || v.trim() === '') return undefined;
-  const parts = v.split(/[;|,/\s]+/).filter((p) => p !== '');
+  if (typeof v === "number") return Number.isFinite(v) ? [v] : undefined;
+  if (typeof v !== "string" || v.trim() === "") return undefined;
+  const parts = v.split(/[;|,/\s]+/).filter((p) => p !== "");
   const out: number[] = [];
   for (const p of parts) {
     const n = parseNumber(p);
@@ -109,139 +141,224 @@ export function parseNumberList(v: Cell): number[] | undefined {
  */
 function lostOf(v: Cell, mapping: ColumnMapping): boolean | undefined {
   if (isBlankCell(v ?? null)) return undefined;
-  const header = normaliseHeader(mapping.fields.find((f) => f.field === 'status')?.header ?? '');
+  const header = normaliseHeader(mapping.fields.find((f) => f.field === "status")?.header ?? "");
   if (/\b(lost|churn|churned)\b/.test(header)) {
     const b = parseBoolean(v ?? null);
     if (b !== undefined) return b;
   }
-  return typeof v === 'string' ? isLostStatus(v) : undefined;
+  return typeof v === "string" ? isLostStatus(v) : undefined;
 }
 
-export function parseAccounts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<AccountRecord> {
+export function parseAccounts(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1
+): TableResult<AccountRecord> {
   const r = reader(mapping);
-  return collect(mapping, values, (row, rowNo) => {
-    const accountId = r.text(row, 'accountId') ?? r.text(row, 'name');
-    if (!accountId) return 'no account id';
-    const eng = r.cell(row, 'engagement');
-    const band = parseBand(r.text(row, 'healthOverride'));
-    const since = r.cell(row, 'customerSince');
-    // A bare year ("2014" or 2014) means 1 January of that year; anything else is a date.
-    const sinceText = typeof since === 'string' ? since.trim() : '';
-    const sinceYear = typeof since === 'number' && Number.isInteger(since) && since >= 1900 && since <= 2200 ? since : /^(19|20|21)\d\d$/.test(sinceText) ? Number(sinceText) : undefined;
-    const sinceSerial = sinceYear !== undefined ? ymdToSerial(sinceYear, 1, 1) : parseDate(since ?? null);
-    const history = parseNumberList(r.cell(row, 'daysBeyondTermsHistory') ?? null);
-    return {
-      accountId,
-      name: r.text(row, 'name'),
-      parentId: r.text(row, 'parentId'),
-      // A status column may hold the tier ("Gold") in files that use it that way.
-      tier: parseTier(r.text(row, 'tier')) ?? parseTier(r.text(row, 'status')),
-      industry: r.text(row, 'industry'),
-      primaryContact: r.text(row, 'primaryContact'),
-      email: r.text(row, 'email'),
-      phone: r.text(row, 'phone'),
-      accountManager: r.text(row, 'accountManager'),
-      creditTerms: r.text(row, 'creditTerms'),
-      creditLimit: parseNumber(r.cell(row, 'creditLimit') ?? null),
-      address: r.text(row, 'address'),
-      engagement: isBlankCell(eng ?? null) || typeof eng === 'boolean' || eng instanceof Date ? undefined : parseEngagement(eng as number | string),
-      daysBeyondTerms: parseNumber(r.cell(row, 'daysBeyondTerms') ?? null),
-      daysBeyondTermsHistory: history,
-      creditHold: parseBoolean(r.cell(row, 'creditHold') ?? null),
-      healthOverride: band ? { band, reason: r.text(row, 'overrideReason') ?? 'Set by hand (no reason given)' } : undefined,
-      customerSince: sinceSerial,
-      lost: lostOf(r.cell(row, 'status'), mapping),
-      lostReason: r.text(row, 'lostReason'),
-      row: rowNo,
-    };
-  }, firstRowNumber);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const accountId = r.text(row, "accountId") ?? r.text(row, "name");
+      if (!accountId) return "no account id";
+      const eng = r.cell(row, "engagement");
+      const band = parseBand(r.text(row, "healthOverride"));
+      const since = r.cell(row, "customerSince");
+      // A bare year ("2014" or 2014) means 1 January of that year; anything else is a date.
+      const sinceText = typeof since === "string" ? since.trim() : "";
+      const sinceYear =
+        typeof since === "number" && Number.isInteger(since) && since >= 1900 && since <= 2200
+          ? since
+          : /^(19|20|21)\d\d$/.test(sinceText)
+            ? Number(sinceText)
+            : undefined;
+      const sinceSerial =
+        sinceYear !== undefined ? ymdToSerial(sinceYear, 1, 1) : parseDate(since ?? null);
+      const history = parseNumberList(r.cell(row, "daysBeyondTermsHistory") ?? null);
+      return {
+        accountId,
+        name: r.text(row, "name"),
+        parentId: r.text(row, "parentId"),
+        // A status column may hold the tier ("Gold") in files that use it that way.
+        tier: parseTier(r.text(row, "tier")) ?? parseTier(r.text(row, "status")),
+        industry: r.text(row, "industry"),
+        primaryContact: r.text(row, "primaryContact"),
+        email: r.text(row, "email"),
+        phone: r.text(row, "phone"),
+        accountManager: r.text(row, "accountManager"),
+        creditTerms: r.text(row, "creditTerms"),
+        creditLimit: parseNumber(r.cell(row, "creditLimit") ?? null),
+        address: r.text(row, "address"),
+        engagement:
+          isBlankCell(eng ?? null) || typeof eng === "boolean" || eng instanceof Date
+            ? undefined
+            : parseEngagement(eng as number | string),
+        daysBeyondTerms: parseNumber(r.cell(row, "daysBeyondTerms") ?? null),
+        daysBeyondTermsHistory: history,
+        creditHold: parseBoolean(r.cell(row, "creditHold") ?? null),
+        healthOverride: band
+          ? { band, reason: r.text(row, "overrideReason") ?? "Set by hand (no reason given)" }
+          : undefined,
+        customerSince: sinceSerial,
+        lost: lostOf(r.cell(row, "status"), mapping),
+        lostReason: r.text(row, "lostReason"),
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }
 
-export function parseCatalog(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CatalogItem> {
+export function parseCatalog(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1
+): TableResult<CatalogItem> {
   const r = reader(mapping);
-  return collect(mapping, values, (row, rowNo) => {
-    const sku = r.text(row, 'sku');
-    if (!sku) return 'no SKU';
-    return {
-      sku,
-      name: r.text(row, 'name'),
-      category: r.text(row, 'category'),
-      productLine: r.text(row, 'productLine'),
-      listPrice: parseNumber(r.cell(row, 'listPrice') ?? null),
-      premiumSku: r.text(row, 'premiumSku'),
-      row: rowNo,
-    };
-  }, firstRowNumber);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const sku = r.text(row, "sku");
+      if (!sku) return "no SKU";
+      return {
+        sku,
+        name: r.text(row, "name"),
+        category: r.text(row, "category"),
+        productLine: r.text(row, "productLine"),
+        listPrice: parseNumber(r.cell(row, "listPrice") ?? null),
+        premiumSku: r.text(row, "premiumSku"),
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }
 
 /** A 1–5 score: a number in range, or a word ("High" = 4); out-of-range numbers are not scores. */
 function score15(v: Cell): number | undefined {
   const n = parseNumber(v ?? null);
   if (n !== undefined) return n >= 1 && n <= 5 ? n : undefined;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== "string") return undefined;
   const s = v.trim().toLowerCase();
-  const words: Record<string, number> = { 'very high': 5, high: 4, medium: 3, moderate: 3, low: 2, 'very low': 1, none: 1, strong: 4, weak: 2 };
+  const words: Record<string, number> = {
+    "very high": 5,
+    high: 4,
+    medium: 3,
+    moderate: 3,
+    low: 2,
+    "very low": 1,
+    none: 1,
+    strong: 4,
+    weak: 2,
+  };
   return words[s];
 }
 
-export function parseContacts(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<ContactRecord> {
+export function parseContacts(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1
+): TableResult<ContactRecord> {
   const r = reader(mapping);
-  return collect(mapping, values, (row, rowNo) => {
-    const accountId = r.text(row, 'accountId');
-    const name = r.text(row, 'name');
-    if (!accountId) return 'no account';
-    if (!name) return 'no name';
-    const feelingCell = r.cell(row, 'feeling');
-    const feeling = parseNumber(feelingCell ?? null);
-    const p5 = (f: string): number | undefined => {
-      const n = parseNumber(r.cell(row, f) ?? null);
-      return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
-    };
-    const five = { power: p5('fivePPower'), perception: p5('fivePPerception'), priority: p5('fivePPriority'), promoter: p5('fivePPromoter'), pliability: p5('fivePPliability'), weight: p5('fivePWeight'), veto: parseBoolean(r.cell(row, 'fivePVeto') ?? null) };
-    const fiveP = Object.values(five).some((v) => v !== undefined) ? five : undefined;
-    return {
-      accountId,
-      name,
-      role: r.text(row, 'role'),
-      influence: score15(r.cell(row, 'influence')),
-      relationship: score15(r.cell(row, 'relationship')),
-      feeling,
-      feelingText: feeling === undefined ? r.text(row, 'feeling') : undefined,
-      fiveP,
-      row: rowNo,
-    };
-  }, firstRowNumber);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const accountId = r.text(row, "accountId");
+      const name = r.text(row, "name");
+      if (!accountId) return "no account";
+      if (!name) return "no name";
+      const feelingCell = r.cell(row, "feeling");
+      const feeling = parseNumber(feelingCell ?? null);
+      const p5 = (f: string): number | undefined => {
+        const n = parseNumber(r.cell(row, f) ?? null);
+        return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+      };
+      const five = {
+        power: p5("fivePPower"),
+        perception: p5("fivePPerception"),
+        priority: p5("fivePPriority"),
+        promoter: p5("fivePPromoter"),
+        pliability: p5("fivePPliability"),
+        weight: p5("fivePWeight"),
+        veto: parseBoolean(r.cell(row, "fivePVeto") ?? null),
+      };
+      const fiveP = Object.values(five).some((v) => v !== undefined) ? five : undefined;
+      return {
+        accountId,
+        name,
+        role: r.text(row, "role"),
+        influence: score15(r.cell(row, "influence")),
+        relationship: score15(r.cell(row, "relationship")),
+        feeling,
+        feelingText: feeling === undefined ? r.text(row, "feeling") : undefined,
+        fiveP,
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }
 
-export function parseCrossSell(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CuratedRule> {
+export function parseCrossSell(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1
+): TableResult<CuratedRule> {
   const r = reader(mapping);
-  return collect(mapping, values, (row) => {
-    const theyBuy = r.text(row, 'theyBuy');
-    const considerSelling = r.text(row, 'considerSelling');
-    if (!theyBuy || !considerSelling) return 'incomplete rule';
-    // "High"/"H"/"1" → High, "Low"/"L"/"3" → Low, anything else (or blank) → Medium.
-    const p = (r.text(row, 'priority') ?? '').toLowerCase();
-    const priority = p.startsWith('h') || p === '1' || p.startsWith('top') ? 'High' : p.startsWith('l') || p === '3' ? 'Low' : 'Medium';
-    return { theyBuy, considerSelling, rationale: r.text(row, 'rationale') ?? '', priority };
-  }, firstRowNumber);
+  return collect(
+    mapping,
+    values,
+    (row) => {
+      const theyBuy = r.text(row, "theyBuy");
+      const considerSelling = r.text(row, "considerSelling");
+      if (!theyBuy || !considerSelling) return "incomplete rule";
+      // "High"/"H"/"1" → High, "Low"/"L"/"3" → Low, anything else (or blank) → Medium.
+      const p = (r.text(row, "priority") ?? "").toLowerCase();
+      const priority =
+        p.startsWith("h") || p === "1" || p.startsWith("top")
+          ? "High"
+          : p.startsWith("l") || p === "3"
+            ? "Low"
+            : "Medium";
+      return { theyBuy, considerSelling, rationale: r.text(row, "rationale") ?? "", priority };
+    },
+    firstRowNumber
+  );
 }
 
-export function parseRates(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1): TableResult<CurrencyRate> {
+export function parseRates(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1
+): TableResult<CurrencyRate> {
   const r = reader(mapping);
-  return collect(mapping, values, (row) => {
-    const from = r.text(row, 'currency');
-    const rate = parseNumber(r.cell(row, 'rate') ?? null);
-    if (!from) return 'no currency';
-    if (rate === undefined || rate <= 0) return 'unreadable rate';
-    return { from: normaliseCurrency(from), rate };
-  }, firstRowNumber);
+  return collect(
+    mapping,
+    values,
+    (row) => {
+      const from = r.text(row, "currency");
+      const rate = parseNumber(r.cell(row, "rate") ?? null);
+      if (!from) return "no currency";
+      if (rate === undefined || rate <= 0) return "unreadable rate";
+      return { from: normaliseCurrency(from), rate };
+    },
+    firstRowNumber
+  );
 }
 
 /** The day-first or month-first reading of a table's date columns, from their own values (a first field over 12 settles it). */
-function dateOrderOf(mapping: ColumnMapping, values: readonly Row[], fields: readonly string[], culture?: string): DateOrder {
+function dateOrderOf(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  fields: readonly string[],
+  culture?: string
+): DateOrder {
   const cols = mapping.fields.filter((f) => fields.includes(f.field)).map((f) => f.column);
   const cells: Cell[] = [];
-  for (let i = mapping.headerRow + 1; i < values.length; i++) for (const c of cols) cells.push(values[i]?.[c]);
+  for (let i = mapping.headerRow + 1; i < values.length; i++)
+    for (const c of cols) cells.push(values[i]?.[c]);
   return inferDateOrder(cells, culture);
 }
 
@@ -249,10 +366,10 @@ function dateOrderOf(mapping: ColumnMapping, values: readonly Row[], fields: rea
 export function parseContactType(v: string | undefined): ContactType | undefined {
   if (!v) return undefined;
   const s = v.trim().toLowerCase();
-  if (/e-?mail|\bmail\b|\bmessage\b/.test(s)) return 'e-mail';
-  if (/meet|teams|zoom|video|webinar|conference/.test(s)) return 'meeting';
-  if (/visit|on ?site|in person|face to face/.test(s)) return 'visit';
-  if (/call|phone|tel\b|rang|ring/.test(s)) return 'call';
+  if (/e-?mail|\bmail\b|\bmessage\b/.test(s)) return "e-mail";
+  if (/meet|teams|zoom|video|webinar|conference/.test(s)) return "meeting";
+  if (/visit|on ?site|in person|face to face/.test(s)) return "visit";
+  if (/call|phone|tel\b|rang|ring/.test(s)) return "call";
   return undefined;
 }
 
@@ -260,8 +377,18 @@ export function parseContactType(v: string | undefined): ContactType | undefined
 export function parseDirection(v: string | undefined): Direction | undefined {
   if (!v) return undefined;
   const s = v.trim().toLowerCase();
-  if (/^(in|inbound|incoming|received|them|customer|client|they)\b|from (the )?(customer|client)|(customer|client)[ -]initiated|by (the )?(customer|client)/.test(s)) return 'inbound';
-  if (/^(out|outbound|outgoing|sent|made|us|we|our|ours)\b|to (the )?(customer|client)|by us|we initiated/.test(s)) return 'outbound';
+  if (
+    /^(in|inbound|incoming|received|them|customer|client|they)\b|from (the )?(customer|client)|(customer|client)[ -]initiated|by (the )?(customer|client)/.test(
+      s
+    )
+  )
+    return "inbound";
+  if (
+    /^(out|outbound|outgoing|sent|made|us|we|our|ours)\b|to (the )?(customer|client)|by us|we initiated/.test(
+      s
+    )
+  )
+    return "outbound";
   return undefined;
 }
 
@@ -270,32 +397,48 @@ export function parseDirection(v: string | undefined): Direction | undefined {
  * timed in hours). Rows are skipped, and counted, with no account, no readable date, or a
  * response dated before the contact.
  */
-export function parseEngagementLog(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<EngagementEntry> {
+export function parseEngagementLog(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1,
+  culture?: string
+): TableResult<EngagementEntry> {
   const r = reader(mapping);
-  const order = dateOrderOf(mapping, values, ['date', 'respondedOn'], culture);
-  return collect(mapping, values, (row, rowNo) => {
-    const accountId = r.text(row, 'accountId');
-    if (!accountId) return 'no account';
-    const at = parseDateTime(r.cell(row, 'date') ?? null, order);
-    if (at === undefined) return 'no readable date';
-    const respCell = r.cell(row, 'respondedOn') ?? null;
-    const respondedOn = isBlankCell(respCell) ? undefined : parseDateTime(respCell, order);
-    if (!isBlankCell(respCell) && respondedOn === undefined && !/^(no|none|n\/?a|-|pending|not yet|no response|no reply)$/i.test(String(respCell).trim())) return 'unreadable "responded on" date';
-    if (respondedOn !== undefined && Math.floor(respondedOn) < Math.floor(at)) return 'response dated before the contact';
-    const typeText = r.text(row, 'type');
-    return {
-      accountId,
-      at,
-      contact: r.text(row, 'contact'),
-      type: parseContactType(typeText),
-      typeText,
-      direction: parseDirection(r.text(row, 'direction')),
-      topic: r.text(row, 'topic'),
-      followUp: r.text(row, 'followUp'),
-      respondedOn: respondedOn !== undefined && respondedOn < at ? at : respondedOn,
-      row: rowNo,
-    };
-  }, firstRowNumber);
+  const order = dateOrderOf(mapping, values, ["date", "respondedOn"], culture);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const accountId = r.text(row, "accountId");
+      if (!accountId) return "no account";
+      const at = parseDateTime(r.cell(row, "date") ?? null, order);
+      if (at === undefined) return "no readable date";
+      const respCell = r.cell(row, "respondedOn") ?? null;
+      const respondedOn = isBlankCell(respCell) ? undefined : parseDateTime(respCell, order);
+      if (
+        !isBlankCell(respCell) &&
+        respondedOn === undefined &&
+        !/^(no|none|n\/?a|-|pending|not yet|no response|no reply)$/i.test(String(respCell).trim())
+      )
+        return 'unreadable "responded on" date';
+      if (respondedOn !== undefined && Math.floor(respondedOn) < Math.floor(at))
+        return "response dated before the contact";
+      const typeText = r.text(row, "type");
+      return {
+        accountId,
+        at,
+        contact: r.text(row, "contact"),
+        type: parseContactType(typeText),
+        typeText,
+        direction: parseDirection(r.text(row, "direction")),
+        topic: r.text(row, "topic"),
+        followUp: r.text(row, "followUp"),
+        respondedOn: respondedOn !== undefined && respondedOn < at ? at : respondedOn,
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }
 
 /**
@@ -303,25 +446,43 @@ export function parseEngagementLog(mapping: ColumnMapping, values: readonly Row[
  * the id, else the name. Rows are skipped, and counted, with no account, no amount, or neither a
  * due date nor an invoice date. A paid date that is text ("Unpaid", "-") means unpaid.
  */
-export function parsePayments(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<Invoice> {
+export function parsePayments(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1,
+  culture?: string
+): TableResult<Invoice> {
   const r = reader(mapping);
-  const order = dateOrderOf(mapping, values, ['invoiceDate', 'dueDate', 'paidDate'], culture);
-  return collect(mapping, values, (row, rowNo) => {
-    const accountId = r.text(row, 'accountId') ?? r.text(row, 'accountName');
-    if (!accountId) return 'no account';
-    const amount = parseNumber(r.cell(row, 'amount') ?? null);
-    if (amount === undefined) return 'no amount';
-    const invoiceDate = parseDate(r.cell(row, 'invoiceDate') ?? null, order);
-    const dueDate = parseDate(r.cell(row, 'dueDate') ?? null, order);
-    if (invoiceDate === undefined && dueDate === undefined) return 'no due date or invoice date';
-    return { accountId, invoiceNo: r.text(row, 'invoiceNo'), invoiceDate, dueDate, paidDate: parseDate(r.cell(row, 'paidDate') ?? null, order), amount, row: rowNo };
-  }, firstRowNumber);
+  const order = dateOrderOf(mapping, values, ["invoiceDate", "dueDate", "paidDate"], culture);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const accountId = r.text(row, "accountId") ?? r.text(row, "accountName");
+      if (!accountId) return "no account";
+      const amount = parseNumber(r.cell(row, "amount") ?? null);
+      if (amount === undefined) return "no amount";
+      const invoiceDate = parseDate(r.cell(row, "invoiceDate") ?? null, order);
+      const dueDate = parseDate(r.cell(row, "dueDate") ?? null, order);
+      if (invoiceDate === undefined && dueDate === undefined) return "no due date or invoice date";
+      return {
+        accountId,
+        invoiceNo: r.text(row, "invoiceNo"),
+        invoiceDate,
+        dueDate,
+        paidDate: parseDate(r.cell(row, "paidDate") ?? null, order),
+        amount,
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }
 
 /** A list in one cell: "Cable Ties; Hand Tools", "CT-100, CT-200", one per line → trimmed, blanks dropped, first spelling of repeats kept. */
 export function parseList(v: Cell): string[] {
   if (v === null || v === undefined) return [];
-  const text = v instanceof Date ? '' : String(v);
+  const text = v instanceof Date ? "" : String(v);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of text.split(/[;,|\n\r]+/)) {
@@ -338,29 +499,40 @@ export function parseList(v: Cell): string[] {
  * table's own date order (like the other tables; Excel dates as they are); a target that is not a
  * number is left out (the initiative is still tracked, without progress against a target).
  */
-export function parseInitiatives(mapping: ColumnMapping, values: readonly Row[], firstRowNumber = 1, culture?: string): TableResult<InitiativeRecord> {
+export function parseInitiatives(
+  mapping: ColumnMapping,
+  values: readonly Row[],
+  firstRowNumber = 1,
+  culture?: string
+): TableResult<InitiativeRecord> {
   const r = reader(mapping);
-  const order = dateOrderOf(mapping, values, ['start', 'end'], culture);
-  return collect(mapping, values, (row, rowNo) => {
-    const account = r.text(row, 'account');
-    const initiative = r.text(row, 'initiative');
-    if (!account) return 'no account';
-    if (!initiative) return 'no initiative';
-    const start = parseDate(r.cell(row, 'start') ?? null, order);
-    const end = parseDate(r.cell(row, 'end') ?? null, order);
-    if (start !== undefined && end !== undefined && end < start) return 'end date before start date';
-    return {
-      account,
-      initiative,
-      type: r.text(row, 'type'),
-      categories: parseList(r.cell(row, 'categories') ?? null),
-      skus: parseList(r.cell(row, 'skus') ?? null),
-      target: parseNumber(r.cell(row, 'target') ?? null),
-      start,
-      end,
-      owner: r.text(row, 'owner'),
-      status: r.text(row, 'status'),
-      row: rowNo,
-    };
-  }, firstRowNumber);
+  const order = dateOrderOf(mapping, values, ["start", "end"], culture);
+  return collect(
+    mapping,
+    values,
+    (row, rowNo) => {
+      const account = r.text(row, "account");
+      const initiative = r.text(row, "initiative");
+      if (!account) return "no account";
+      if (!initiative) return "no initiative";
+      const start = parseDate(r.cell(row, "start") ?? null, order);
+      const end = parseDate(r.cell(row, "end") ?? null, order);
+      if (start !== undefined && end !== undefined && end < start)
+        return "end date before start date";
+      return {
+        account,
+        initiative,
+        type: r.text(row, "type"),
+        categories: parseList(r.cell(row, "categories") ?? null),
+        skus: parseList(r.cell(row, "skus") ?? null),
+        target: parseNumber(r.cell(row, "target") ?? null),
+        start,
+        end,
+        owner: r.text(row, "owner"),
+        status: r.text(row, "status"),
+        row: rowNo,
+      };
+    },
+    firstRowNumber
+  );
 }

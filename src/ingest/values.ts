@@ -4,16 +4,36 @@
  * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already
  * numbers, and a number never meets a regex.
  */
-import { isValidYmd, ymdToSerial } from '../domain/dates';
-import type { Serial } from '../domain/types';
-import type { Cell } from './grid';
-import { CURRENCY_SYMBOLS, type DecimalMark, type NumberConvention, type ParsedNumber, parseNumberCell, parseNumberText } from './numbers';
+import { isValidYmd, ymdToSerial } from "../domain/dates";
+import type { Serial } from "../domain/types";
+import type { Cell } from "./grid";
+import {
+  CURRENCY_SYMBOLS,
+  type DecimalMark,
+  type NumberConvention,
+  type ParsedNumber,
+  parseNumberCell,
+  parseNumberText,
+} from "./numbers";
 
-export type DateOrder = 'dmy' | 'mdy';
+export type DateOrder = "dmy" | "mdy";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 /** Plausible serials: 1900-01-01 … 9999-12-31. */
 const MIN_SERIAL = 1;
@@ -33,20 +53,35 @@ function fromYmd(y: number, m: number, d: number): Serial | undefined {
 }
 
 function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = word.toLowerCase().replace(/\.$/, "");
   const m = MONTHS[w.slice(0, 3)];
   if (m === undefined) return undefined;
   // "Sept" and full names are fine; "Marchx" is not.
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][m - 1];
-  return full.startsWith(w) || w === 'sept' ? m : undefined;
+  const full = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ][m - 1];
+  return full.startsWith(w) || w === "sept" ? m : undefined;
 }
 
 const WEEKDAY_PREFIX = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
-const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
-const MONTH_DAY_YEAR = /^([A-Za-z]{3,9}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
+const DAY_MONTH_YEAR =
+  /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
+const MONTH_DAY_YEAR =
+  /^([A-Za-z]{3,9}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 /**
@@ -55,10 +90,11 @@ const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
  * builds them from serials; text may be ISO, day- or month-first (`order` settles
  * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025" or "April 3, 2025".
  */
-export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined {
-  if (typeof v === 'number') {
+export function parseDate(v: Cell, order: DateOrder = "dmy"): Serial | undefined {
+  if (typeof v === "number") {
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) return Math.floor(v);
-    if (v >= MIN_YYYYMMDD && v <= MAX_YYYYMMDD && Number.isInteger(v)) return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+    if (v >= MIN_YYYYMMDD && v <= MAX_YYYYMMDD && Number.isInteger(v))
+      return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
     return undefined;
   }
   if (v instanceof Date) {
@@ -67,10 +103,10 @@ export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined
     const serial = Math.floor((t - EXCEL_EPOCH_MS) / DAY_MS);
     return serial >= MIN_SERIAL && serial <= MAX_SERIAL ? serial : undefined;
   }
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== "string") return undefined;
   let s = v.trim();
-  if (s === '') return undefined;
-  if (WEEKDAY_PREFIX.test(s)) s = s.replace(WEEKDAY_PREFIX, '');
+  if (s === "") return undefined;
+  if (WEEKDAY_PREFIX.test(s)) s = s.replace(WEEKDAY_PREFIX, "");
   let m = ISO.exec(s);
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
   m = NUMERIC.exec(s);
@@ -80,7 +116,7 @@ export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined
     const y = fullYear(+m[3], m[3].length);
     if (a > 12) return fromYmd(y, b, a);
     if (b > 12) return fromYmd(y, a, b);
-    return order === 'dmy' ? fromYmd(y, b, a) : fromYmd(y, a, b);
+    return order === "dmy" ? fromYmd(y, b, a) : fromYmd(y, a, b);
   }
   m = YYYYMMDD.exec(s);
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
@@ -99,7 +135,24 @@ export function parseDate(v: Cell, order: DateOrder = 'dmy'): Serial | undefined
 }
 
 /** Cultures whose short dates are month-first (Excel's application.cultureInfo.name). */
-const MDY_CULTURES = new Set(['en-us', 'en-ph', 'en-ca', 'es-us', 'en-bz', 'en-fm', 'en-mh', 'en-pw', 'en-as', 'en-gu', 'en-mp', 'en-pr', 'en-um', 'en-vi', 'fil-ph', 'sw-ke']);
+const MDY_CULTURES = new Set([
+  "en-us",
+  "en-ph",
+  "en-ca",
+  "es-us",
+  "en-bz",
+  "en-fm",
+  "en-mh",
+  "en-pw",
+  "en-as",
+  "en-gu",
+  "en-mp",
+  "en-pr",
+  "en-um",
+  "en-vi",
+  "fil-ph",
+  "sw-ke",
+]);
 const AMBIGUOUS_TEXT = /^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/;
 
 const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?/i;
@@ -110,8 +163,8 @@ const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap
  * Dates their UTC time, text its "14:30", "2:30 PM" or "T14:30:00" after the date; a date with
  * no time is midnight. Undefined when the date part is unreadable (as parseDate).
  */
-export function parseDateTime(v: Cell, order: DateOrder = 'dmy'): number | undefined {
-  if (typeof v === 'number') {
+export function parseDateTime(v: Cell, order: DateOrder = "dmy"): number | undefined {
+  if (typeof v === "number") {
     if (v >= MIN_SERIAL && v <= MAX_SERIAL + 1) return v;
     return parseDate(v, order);
   }
@@ -122,15 +175,15 @@ export function parseDateTime(v: Cell, order: DateOrder = 'dmy'): number | undef
     return serial >= MIN_SERIAL && serial < MAX_SERIAL + 1 ? serial : undefined;
   }
   const day = parseDate(v, order);
-  if (day === undefined || typeof v !== 'string') return day;
+  if (day === undefined || typeof v !== "string") return day;
   const m = TIME_OF_DAY.exec(v.trim());
   if (!m) return day;
   let h = Number(m[1]);
   const min = Number(m[2]);
   const sec = m[3] === undefined ? 0 : Number(m[3]);
-  const ampm = m[4]?.toLowerCase().replace(/\./g, '');
-  if (ampm === 'pm' && h < 12) h += 12;
-  if (ampm === 'am' && h === 12) h = 0;
+  const ampm = m[4]?.toLowerCase().replace(/\./g, "");
+  if (ampm === "pm" && h < 12) h += 12;
+  if (ampm === "am" && h === 12) h = 0;
   if (h > 23 || min > 59 || sec > 59) return day;
   return day + (h * 3600 + min * 60 + sec) / 86_400;
 }
@@ -142,9 +195,9 @@ export function parseDateTime(v: Cell, order: DateOrder = 'dmy'): number | undef
  * day-first, as the methodology is British.
  */
 export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOrder {
-  const c = culture?.trim().replace(/_/g, '-').toLowerCase();
-  if (c) return MDY_CULTURES.has(c) ? 'mdy' : 'dmy';
-  return dateOrderEvidence(values) ?? 'dmy';
+  const c = culture?.trim().replace(/_/g, "-").toLowerCase();
+  if (c) return MDY_CULTURES.has(c) ? "mdy" : "dmy";
+  return dateOrderEvidence(values) ?? "dmy";
 }
 
 /**
@@ -154,37 +207,41 @@ export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOr
 export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined {
   let secondOver12 = false;
   for (const v of values) {
-    if (typeof v !== 'string') continue;
+    if (typeof v !== "string") continue;
     const m = AMBIGUOUS_TEXT.exec(v);
     if (!m) continue;
-    if (+m[1] > 12) return 'dmy';
+    if (+m[1] > 12) return "dmy";
     if (+m[2] > 12) secondOver12 = true;
   }
-  return secondOver12 ? 'mdy' : undefined;
+  return secondOver12 ? "mdy" : undefined;
 }
 
-export type DateOrderSource = 'culture' | 'data' | 'layout' | 'default';
+export type DateOrderSource = "culture" | "data" | "layout" | "default";
 
 /**
  * inferDateOrder with what settled it: the workbook's culture, the data (a field over 12), the
  * export layout's known order (`hint`), else day-first by default. When no text date is
  * ambiguous the data settles it (source 'data'). For the "what KAP assumed" report.
  */
-export function settleDateOrder(values: Iterable<Cell>, culture?: string, hint?: DateOrder): { order: DateOrder; source: DateOrderSource } {
-  if (culture?.trim()) return { order: inferDateOrder([], culture), source: 'culture' };
+export function settleDateOrder(
+  values: Iterable<Cell>,
+  culture?: string,
+  hint?: DateOrder
+): { order: DateOrder; source: DateOrderSource } {
+  if (culture?.trim()) return { order: inferDateOrder([], culture), source: "culture" };
   let second = false;
   let ambiguous = false;
   for (const v of values) {
-    if (typeof v !== 'string') continue;
+    if (typeof v !== "string") continue;
     const m = AMBIGUOUS_TEXT.exec(v);
     if (!m) continue;
     ambiguous = true;
-    if (+m[1] > 12) return { order: 'dmy', source: 'data' };
+    if (+m[1] > 12) return { order: "dmy", source: "data" };
     if (+m[2] > 12) second = true;
   }
-  if (second) return { order: 'mdy', source: 'data' };
-  if (ambiguous && hint) return { order: hint, source: 'layout' };
-  return { order: 'dmy', source: ambiguous ? 'default' : 'data' };
+  if (second) return { order: "mdy", source: "data" };
+  if (ambiguous && hint) return { order: hint, source: "layout" };
+  return { order: "dmy", source: ambiguous ? "default" : "data" };
 }
 
 export type Money = ParsedNumber;
@@ -204,36 +261,41 @@ export function normaliseCurrency(s: string): string {
  * one ("1,200", "1.200") with a decimal point — only for lone values that have no column.
  */
 export function parseMoney(v: Cell, decimal?: DecimalMark | NumberConvention): Money | undefined {
-  if (decimal === undefined || typeof v !== 'string') return parseNumberCell(v);
+  if (decimal === undefined || typeof v !== "string") return parseNumberCell(v);
   return parseNumberText(v, decimal);
 }
 
 /** A plain number cell (limits, scores, rates); text parsed like money, currency ignored. */
 export function parseNumber(v: Cell, decimal?: DecimalMark | NumberConvention): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   return parseMoney(v, decimal)?.value;
 }
 
-const UNIT_SUFFIX = /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l)\.?$/i;
+const UNIT_SUFFIX =
+  /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l)\.?$/i;
 const TIMES_PREFIX = /^x\s*/i;
 
 /** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */
-export function parseQuantity(v: Cell, decimal?: DecimalMark | NumberConvention): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim().replace(UNIT_SUFFIX, '').replace(TIMES_PREFIX, '');
+export function parseQuantity(
+  v: Cell,
+  decimal?: DecimalMark | NumberConvention
+): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  const s = v.trim().replace(UNIT_SUFFIX, "").replace(TIMES_PREFIX, "");
   const m = parseMoney(s, decimal);
   return m === undefined || m.currency !== undefined ? undefined : m.value;
 }
 
 /** yes/no, true/false, y/n, 1/0, ticks, "on hold"/"on stop". */
 export function parseBoolean(v: Cell): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  if (typeof v !== "string") return undefined;
   const s = v.trim().toLowerCase();
-  if (s === '') return undefined;
-  if (/^(y|yes|true|1|on hold|hold|on stop|stop|stopped|x|✓|✔|on credit hold|held)$/.test(s)) return true;
+  if (s === "") return undefined;
+  if (/^(y|yes|true|1|on hold|hold|on stop|stop|stopped|x|✓|✔|on credit hold|held)$/.test(s))
+    return true;
   if (/^(n|no|false|0|none|-|off|ok|clear|not on hold)$/.test(s)) return false;
   return undefined;
 }

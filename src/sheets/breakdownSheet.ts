@@ -1,85 +1,215 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
-import type { AccountDetail } from '../domain/analysis/types';
-import { MONTH_SHORT } from '../domain/dates';
-import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS, OVERDUE_MULTIPLE, REPLENISHMENT } from '../domain/rules';
-import { type Block, type CellValue, date, FORMATS, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
+import type { AccountDetail } from "../domain/analysis/types";
+import { MONTH_SHORT } from "../domain/dates";
+import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import {
+  MIN_RECOMMENDATION_LIFT,
+  MIN_RULE_SUPPORT_ACCOUNTS,
+  OVERDUE_MULTIPLE,
+  REPLENISHMENT,
+} from "../domain/rules";
+import {
+  type Block,
+  type CellValue,
+  date,
+  FORMATS,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  table,
+  title,
+  cell,
+} from "./spec";
 
 export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const money = moneyFor(opts, a.currency);
-  const blocks: Block[] = [title('A1', `Purchase Breakdown – ${a.name}`), cell('A2', `Account ${a.accountId} · last 12 months to ${asOfText(opts.asOf)}`, 'subtitle')];
+  const blocks: Block[] = [
+    title("A1", `Purchase Breakdown – ${a.name}`),
+    cell("A2", `Account ${a.accountId} · last 12 months to ${asOfText(opts.asOf)}`, "subtitle"),
+  ];
   let r = 4;
 
-  blocks.push(cell(`A${r}`, 'Category breakdown (last 12 months)', 'label'));
+  blocks.push(cell(`A${r}`, "Category breakdown (last 12 months)", "label"));
   r++;
-  const catRows: CellValue[][] = d.categories.map((c) => [c.category, c.revenue, c.share, c.units, c.averageUnitPrice]);
+  const catRows: CellValue[][] = d.categories.map((c) => [
+    c.category,
+    c.revenue,
+    c.share,
+    c.units,
+    c.averageUnitPrice,
+  ]);
   const catTop = r;
   blocks.push({
     at: `A${r}`,
-    rows: [['Category', 'Revenue', '% of total', 'Units', 'Avg unit price'], ...catRows, ['Total', d.categoryTotal.revenue, d.categoryTotal.revenue ? 1 : 0, d.categoryTotal.units, d.categoryTotal.averageUnitPrice]],
+    rows: [
+      ["Category", "Revenue", "% of total", "Units", "Avg unit price"],
+      ...catRows,
+      [
+        "Total",
+        d.categoryTotal.revenue,
+        d.categoryTotal.revenue ? 1 : 0,
+        d.categoryTotal.units,
+        d.categoryTotal.averageUnitPrice,
+      ],
+    ],
     header: true,
     total: true,
-    formats: [undefined, money, FORMATS.percent, FORMATS.integer, moneyFor(opts, a.currency).replace(/#,##0(?!\.)/g, '#,##0.00')],
+    formats: [
+      undefined,
+      money,
+      FORMATS.percent,
+      FORMATS.integer,
+      moneyFor(opts, a.currency).replace(/#,##0(?!\.)/g, "#,##0.00"),
+    ],
   });
   r += catRows.length + 3;
 
-  blocks.push(cell(`A${r}`, `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf)})`, 'label'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf)})`,
+      "label"
+    )
+  );
   r++;
   const opps = d.opportunities;
   const oppTop = r;
-  const oppRows: CellValue[][] = opps.map((o) => [o.rank, o.offer, o.priority, o.peers ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}` : null, o.peers ? o.peers.share : null, o.rule?.metrics ? o.rule.metrics.confidence : null, o.annualEstimate, o.sources.join(', ')]);
+  const oppRows: CellValue[][] = opps.map((o) => [
+    o.rank,
+    o.offer,
+    o.priority,
+    o.peers ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}` : null,
+    o.peers ? o.peers.share : null,
+    o.rule?.metrics ? o.rule.metrics.confidence : null,
+    o.annualEstimate,
+    o.sources.join(", "),
+  ]);
   blocks.push({
     at: `A${r}`,
-    rows: [['Rank', 'Offer', 'Priority', 'Comparable accounts buying', 'Share', 'Rule confidence', 'Annual estimate', 'Evidence'], ...(oppRows.length ? oppRows : [[null, 'Buys everything comparable accounts buy; no rule suggests more.', null, null, null, null, null, null]])],
+    rows: [
+      [
+        "Rank",
+        "Offer",
+        "Priority",
+        "Comparable accounts buying",
+        "Share",
+        "Rule confidence",
+        "Annual estimate",
+        "Evidence",
+      ],
+      ...(oppRows.length
+        ? oppRows
+        : [
+            [
+              null,
+              "Buys everything comparable accounts buy; no rule suggests more.",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+            ],
+          ]),
+    ],
     header: true,
-    formats: [FORMATS.integer, undefined, undefined, undefined, FORMATS.percent, FORMATS.percent, money, undefined],
+    formats: [
+      FORMATS.integer,
+      undefined,
+      undefined,
+      undefined,
+      FORMATS.percent,
+      FORMATS.percent,
+      money,
+      undefined,
+    ],
   });
   const oppEnd = r + Math.max(1, oppRows.length);
   r += Math.max(1, oppRows.length) + 1;
-  blocks.push(cell(`A${r}`, `Priority: High when 50%+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${MIN_RECOMMENDATION_LIFT}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from 25%; else Low.`, 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Priority: High when 50%+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${MIN_RECOMMENDATION_LIFT}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from 25%; else Low.`,
+      "note"
+    )
+  );
   r += 3;
 
-  blocks.push(cell(`A${r}`, 'Top 10 products', 'label'));
+  blocks.push(cell(`A${r}`, "Top 10 products", "label"));
   r++;
-  const tp = d.topProducts.map((t) => [t.rank, t.name, t.sku, t.category, t.unitsLast12, t.revenueLast12, t.daysSinceLastOrder, t.reorderDays ?? 'n/a', t.regular ? 'Regular' : t.reorderDays === null ? null : 'Irregular', t.nextExpectedOrder === null ? 'n/a' : date(t.nextExpectedOrder), t.overdue ? 'OVERDUE' : null]);
+  const tp = d.topProducts.map((t) => [
+    t.rank,
+    t.name,
+    t.sku,
+    t.category,
+    t.unitsLast12,
+    t.revenueLast12,
+    t.daysSinceLastOrder,
+    t.reorderDays ?? "n/a",
+    t.regular ? "Regular" : t.reorderDays === null ? null : "Irregular",
+    t.nextExpectedOrder === null ? "n/a" : date(t.nextExpectedOrder),
+    t.overdue ? "OVERDUE" : null,
+  ]);
   blocks.push(
     table(
       `A${r}`,
       `KAP_Top_${a.accountId}`,
       [
-        { header: 'Rank' },
-        { header: 'Product' },
-        { header: 'SKU' },
-        { header: 'Category' },
-        { header: 'Units 12m', format: FORMATS.integer },
-        { header: 'Revenue 12m', format: money },
-        { header: 'Days since last order', format: FORMATS.integer },
-        { header: 'Reorder period (days)', format: FORMATS.integer },
-        { header: 'Pattern' },
-        { header: 'Next expected order', format: FORMATS.date },
-        { header: 'Overdue' },
+        { header: "Rank" },
+        { header: "Product" },
+        { header: "SKU" },
+        { header: "Category" },
+        { header: "Units 12m", format: FORMATS.integer },
+        { header: "Revenue 12m", format: money },
+        { header: "Days since last order", format: FORMATS.integer },
+        { header: "Reorder period (days)", format: FORMATS.integer },
+        { header: "Pattern" },
+        { header: "Next expected order", format: FORMATS.date },
+        { header: "Overdue" },
       ],
-      tp.length ? tp : [[null, 'No products in the last 12 months.', null, null, null, null, null, null, null, null, null]],
-      { filter: false },
-    ),
+      tp.length
+        ? tp
+        : [
+            [
+              null,
+              "No products in the last 12 months.",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+            ],
+          ],
+      { filter: false }
+    )
   );
   const tpTop = r;
   r += Math.max(1, tp.length) + 1;
-  blocks.push(cell(`A${r}`, `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${Math.round(REPLENISHMENT.maxGapCv * 100)}% (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`, 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${Math.round(REPLENISHMENT.maxGapCv * 100)}% (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`,
+      "note"
+    )
+  );
   r += 3;
 
-  blocks.push(cell(`A${r}`, 'Buying pattern', 'label'));
+  blocks.push(cell(`A${r}`, "Buying pattern", "label"));
   r++;
   const bp = d.buyingPattern;
   const pattern: [string, CellValue, string | undefined][] = [
-    ['Orders (12 months)', bp.ordersLast12, FORMATS.integer],
-    ['Mean days between orders', bp.meanDaysBetweenOrders ?? 'n/a', '0.0'],
-    ['Median order value', bp.medianOrderValue ?? 'n/a', money],
-    ['Smallest order', bp.smallestOrder ?? 'n/a', money],
-    ['Largest order', bp.largestOrder ?? 'n/a', money],
-    ['Peak weekdays', bp.peakWeekdays.join(', ') || 'n/a', undefined],
-    ['Peak months', bp.peakMonths.join(', ') || 'n/a', undefined],
+    ["Orders (12 months)", bp.ordersLast12, FORMATS.integer],
+    ["Mean days between orders", bp.meanDaysBetweenOrders ?? "n/a", "0.0"],
+    ["Median order value", bp.medianOrderValue ?? "n/a", money],
+    ["Smallest order", bp.smallestOrder ?? "n/a", money],
+    ["Largest order", bp.largestOrder ?? "n/a", money],
+    ["Peak weekdays", bp.peakWeekdays.join(", ") || "n/a", undefined],
+    ["Peak months", bp.peakMonths.join(", ") || "n/a", undefined],
   ];
   for (const [k, v, f] of pattern) {
     blocks.push({ at: `A${r}`, rows: [[k, v]], formats: [undefined, f] });
@@ -87,39 +217,133 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   }
   r += 2;
 
-  blocks.push(cell(`A${r}`, 'Seasonality (full months, averaged by month of year)', 'label'));
+  blocks.push(cell(`A${r}`, "Seasonality (full months, averaged by month of year)", "label"));
   r++;
   const seasonTop = r;
-  const season = d.seasonality.map((s, k) => [s.month || MONTH_SHORT[k], s.index === null ? null : Math.round(s.index), s.revenue]);
-  blocks.push({ at: `A${r}`, rows: [['Month', 'Index (100 = average)', 'Revenue'], ...season], header: true, formats: [undefined, FORMATS.integer, money] });
-  r += season.length + 3;
-
-  blocks.push(cell(`A${r}`, 'Dormant products (bought before, now down 50% or more)', 'label'));
-  r++;
-  const dorm = d.dormantProducts.map((p) => [p.name, p.sku, date(p.lastOrderDate), p.monthsSinceLastOrder, p.revenuePrior12, p.revenueLast12, -p.drop, p.churnRisk]);
+  const season = d.seasonality.map((s, k) => [
+    s.month || MONTH_SHORT[k],
+    s.index === null ? null : Math.round(s.index),
+    s.revenue,
+  ]);
   blocks.push({
     at: `A${r}`,
-    rows: [['Product', 'SKU', 'Last order', 'Months since', 'Revenue prior 12m', 'Revenue last 12m', 'Change', 'Churn risk'], ...(dorm.length ? dorm : [['No dormant products.', '', '', null, null, null, null, '']])],
+    rows: [["Month", "Index (100 = average)", "Revenue"], ...season],
     header: true,
-    formats: [undefined, undefined, FORMATS.date, FORMATS.integer, money, money, FORMATS.percent, undefined],
+    formats: [undefined, FORMATS.integer, money],
+  });
+  r += season.length + 3;
+
+  blocks.push(cell(`A${r}`, "Dormant products (bought before, now down 50% or more)", "label"));
+  r++;
+  const dorm = d.dormantProducts.map((p) => [
+    p.name,
+    p.sku,
+    date(p.lastOrderDate),
+    p.monthsSinceLastOrder,
+    p.revenuePrior12,
+    p.revenueLast12,
+    -p.drop,
+    p.churnRisk,
+  ]);
+  blocks.push({
+    at: `A${r}`,
+    rows: [
+      [
+        "Product",
+        "SKU",
+        "Last order",
+        "Months since",
+        "Revenue prior 12m",
+        "Revenue last 12m",
+        "Change",
+        "Churn risk",
+      ],
+      ...(dorm.length ? dorm : [["No dormant products.", "", "", null, null, null, null, ""]]),
+    ],
+    header: true,
+    formats: [
+      undefined,
+      undefined,
+      FORMATS.date,
+      FORMATS.integer,
+      money,
+      money,
+      FORMATS.percent,
+      undefined,
+    ],
   });
   const dormEnd = r + Math.max(1, dorm.length);
 
-  return sheet(kapName('Breakdown', a.accountId), 'breakdown', a.key, blocks, {
+  return sheet(kapName("Breakdown", a.accountId), "breakdown", a.key, blocks, {
     widths: [30, 28, 14, 18, 14, 14, 14, 14, 16, 10],
     charts: [
-      { type: 'column', title: 'Seasonality index by month', data: `A${seasonTop}:B${seasonTop + 12}`, from: 'L4', to: 'S19' },
-      { type: 'pie', title: 'Revenue by category (12 months)', data: `A${catTop}:B${catTop + Math.max(1, catRows.length)}`, from: 'L21', to: 'S36' },
+      {
+        type: "column",
+        title: "Seasonality index by month",
+        data: `A${seasonTop}:B${seasonTop + 12}`,
+        from: "L4",
+        to: "S19",
+      },
+      {
+        type: "pie",
+        title: "Revenue by category (12 months)",
+        data: `A${catTop}:B${catTop + Math.max(1, catRows.length)}`,
+        from: "L21",
+        to: "S36",
+      },
     ],
     conditionalFormats: [
-      { range: `K${tpTop + 1}:K${tpTop + Math.max(1, tp.length)}`, rule: { type: 'textContains', text: 'OVERDUE', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
-      { range: `I${tpTop + 1}:I${tpTop + Math.max(1, tp.length)}`, rule: { type: 'textContains', text: 'Regular', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
-      { range: `C${oppTop + 1}:C${oppEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
-      { range: `C${oppTop + 1}:C${oppEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-      { range: `H${r + 1}:H${dormEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
-      { range: `H${r + 1}:H${dormEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
+      {
+        range: `K${tpTop + 1}:K${tpTop + Math.max(1, tp.length)}`,
+        rule: {
+          type: "textContains",
+          text: "OVERDUE",
+          fill: PALETTE.bad,
+          fontColor: PALETTE.badFont,
+        },
+      },
+      {
+        range: `I${tpTop + 1}:I${tpTop + Math.max(1, tp.length)}`,
+        rule: {
+          type: "textContains",
+          text: "Regular",
+          fill: PALETTE.good,
+          fontColor: PALETTE.goodFont,
+        },
+      },
+      {
+        range: `C${oppTop + 1}:C${oppEnd}`,
+        rule: {
+          type: "textContains",
+          text: "High",
+          fill: PALETTE.good,
+          fontColor: PALETTE.goodFont,
+        },
+      },
+      {
+        range: `C${oppTop + 1}:C${oppEnd}`,
+        rule: {
+          type: "textContains",
+          text: "Medium",
+          fill: PALETTE.neutral,
+          fontColor: PALETTE.neutralFont,
+        },
+      },
+      {
+        range: `H${r + 1}:H${dormEnd}`,
+        rule: { type: "textContains", text: "High", fill: PALETTE.bad, fontColor: PALETTE.badFont },
+      },
+      {
+        range: `H${r + 1}:H${dormEnd}`,
+        rule: {
+          type: "textContains",
+          text: "Medium",
+          fill: PALETTE.neutral,
+          fontColor: PALETTE.neutralFont,
+        },
+      },
     ],
-    page: { orientation: 'landscape', fitToWidth: true },
+    page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
 }

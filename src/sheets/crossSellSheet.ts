@@ -1,18 +1,46 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
-import type { AccountDetail } from '../domain/analysis/types';
-import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS } from '../domain/rules';
-import { type Block, type CellValue, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+import type { AccountDetail } from "../domain/analysis/types";
+import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS } from "../domain/rules";
+import {
+  type Block,
+  type CellValue,
+  FORMATS,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  title,
+  cell,
+} from "./spec";
 
 export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const money = moneyFor(opts, a.currency);
-  const blocks: Block[] = [title('A1', `Cross-Sell – ${a.name}`), cell('A2', `Account ${a.accountId} · ${a.industry ?? 'industry not given'} · as of ${asOfText(opts.asOf)}`, 'subtitle')];
+  const blocks: Block[] = [
+    title("A1", `Cross-Sell – ${a.name}`),
+    cell(
+      "A2",
+      `Account ${a.accountId} · ${a.industry ?? "industry not given"} · as of ${asOfText(opts.asOf)}`,
+      "subtitle"
+    ),
+  ];
   let r = 4;
-  const section = (heading: string, header: string[], rows: CellValue[][], formats: (string | undefined)[], empty: string) => {
-    blocks.push(cell(`A${r}`, heading, 'label'));
+  const section = (
+    heading: string,
+    header: string[],
+    rows: CellValue[][],
+    formats: (string | undefined)[],
+    empty: string
+  ) => {
+    blocks.push(cell(`A${r}`, heading, "label"));
     r++;
-    blocks.push({ at: `A${r}`, rows: [header, ...(rows.length ? rows : [[empty, ...header.slice(1).map(() => null)]])], header: true, formats, style: undefined });
+    blocks.push({
+      at: `A${r}`,
+      rows: [header, ...(rows.length ? rows : [[empty, ...header.slice(1).map(() => null)]])],
+      header: true,
+      formats,
+      style: undefined,
+    });
     const top = r;
     r += Math.max(1, rows.length) + 3;
     return top;
@@ -21,54 +49,185 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   const opps = d.opportunities;
   const recTop = section(
     `Opportunities, ranked (the same list as the Breakdown, the plan and the QBR; as of ${asOfText(opts.asOf)})`,
-    ['Rank', 'Consider selling', 'Priority', 'Because', 'Why (in words)', 'Annual estimate', 'Likelihood', 'Lift', 'Accounts buying both', 'Evidence'],
-    opps.map((o) => [o.rank, o.offer, o.priority, o.because || null, o.rationale, o.annualEstimate, o.likelihood, o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null, o.rule?.metrics ? o.rule.metrics.bothAccounts : null, o.sources.join(', ')]),
-    [FORMATS.integer, undefined, undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer, undefined],
-    'Buys everything comparable accounts buy; no rule suggests more.',
+    [
+      "Rank",
+      "Consider selling",
+      "Priority",
+      "Because",
+      "Why (in words)",
+      "Annual estimate",
+      "Likelihood",
+      "Lift",
+      "Accounts buying both",
+      "Evidence",
+    ],
+    opps.map((o) => [
+      o.rank,
+      o.offer,
+      o.priority,
+      o.because || null,
+      o.rationale,
+      o.annualEstimate,
+      o.likelihood,
+      o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null,
+      o.rule?.metrics ? o.rule.metrics.bothAccounts : null,
+      o.sources.join(", "),
+    ]),
+    [
+      FORMATS.integer,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      money,
+      FORMATS.percent,
+      "0.00",
+      FORMATS.integer,
+      undefined,
+    ],
+    "Buys everything comparable accounts buy; no rule suggests more."
   );
   const recEnd = recTop + Math.max(1, opps.length);
-  blocks.push(cell(`A${r - 2}`, `Rules count with lift ≥ ${MIN_RECOMMENDATION_LIFT} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from 50%, Medium from 25%. Estimate = median 12-month spend of the accounts that buy it.`, 'note'));
+  blocks.push(
+    cell(
+      `A${r - 2}`,
+      `Rules count with lift ≥ ${MIN_RECOMMENDATION_LIFT} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from 50%, Medium from 25%. Estimate = median 12-month spend of the accounts that buy it.`,
+      "note"
+    )
+  );
 
   section(
-    'Products to add (product-level rules within what they buy)',
-    ['They buy', 'Consider selling', 'Why (in words)', 'Annual estimate', 'Confidence', 'Lift', 'Accounts buying both'],
-    d.skuCrossSell.map((x) => [x.because, x.offer, x.rationale, x.annualEstimate, x.metrics ? x.metrics.confidence : null, x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null, x.metrics ? x.metrics.bothAccounts : null]),
-    [undefined, undefined, undefined, money, FORMATS.percent, '0.00', FORMATS.integer],
-    `No product-level rule reaches lift ${MIN_RECOMMENDATION_LIFT} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`,
+    "Products to add (product-level rules within what they buy)",
+    [
+      "They buy",
+      "Consider selling",
+      "Why (in words)",
+      "Annual estimate",
+      "Confidence",
+      "Lift",
+      "Accounts buying both",
+    ],
+    d.skuCrossSell.map((x) => [
+      x.because,
+      x.offer,
+      x.rationale,
+      x.annualEstimate,
+      x.metrics ? x.metrics.confidence : null,
+      x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null,
+      x.metrics ? x.metrics.bothAccounts : null,
+    ]),
+    [undefined, undefined, undefined, money, FORMATS.percent, "0.00", FORMATS.integer],
+    `No product-level rule reaches lift ${MIN_RECOMMENDATION_LIFT} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 
   const gapRows: CellValue[][] = [];
   for (const g of d.productLineGaps) {
-    for (const v of g.variants) gapRows.push([g.productLine, v.name, v.sku, v.bought ? '✔ buys' : '✘ not yet', v.bought ? null : v.medianSpend]);
+    for (const v of g.variants)
+      gapRows.push([
+        g.productLine,
+        v.name,
+        v.sku,
+        v.bought ? "✔ buys" : "✘ not yet",
+        v.bought ? null : v.medianSpend,
+      ]);
   }
-  const gapTop = section('Product-line gaps (some variants bought, not all)', ['Product line', 'Variant', 'SKU', 'Status', 'Estimate if added'], gapRows, [undefined, undefined, undefined, undefined, money], 'No product-line gaps (or no product lines in the catalog).');
+  const gapTop = section(
+    "Product-line gaps (some variants bought, not all)",
+    ["Product line", "Variant", "SKU", "Status", "Estimate if added"],
+    gapRows,
+    [undefined, undefined, undefined, undefined, money],
+    "No product-line gaps (or no product lines in the catalog)."
+  );
   const gapEnd = gapTop + Math.max(1, gapRows.length);
 
   section(
-    'Upsell to premium alternatives',
-    ['Current product', 'SKU', 'Premium alternative', 'Premium SKU', 'Current price', 'Premium price', 'Price difference', 'Units 12m', 'Value proposition'],
-    d.upsell.map((u) => [u.currentName, u.currentSku, u.premiumName, u.premiumSku, u.currentPrice, u.premiumPrice, u.priceDifferencePct === null ? null : u.priceDifferencePct / 100, u.unitsLast12, u.valueProposition]),
-    [undefined, undefined, undefined, undefined, money.replace(/#,##0(?!\.)/g, '#,##0.00'), money.replace(/#,##0(?!\.)/g, '#,##0.00'), FORMATS.percent, FORMATS.integer, undefined],
-    'No premium alternatives in the catalog for what they buy.',
+    "Upsell to premium alternatives",
+    [
+      "Current product",
+      "SKU",
+      "Premium alternative",
+      "Premium SKU",
+      "Current price",
+      "Premium price",
+      "Price difference",
+      "Units 12m",
+      "Value proposition",
+    ],
+    d.upsell.map((u) => [
+      u.currentName,
+      u.currentSku,
+      u.premiumName,
+      u.premiumSku,
+      u.currentPrice,
+      u.premiumPrice,
+      u.priceDifferencePct === null ? null : u.priceDifferencePct / 100,
+      u.unitsLast12,
+      u.valueProposition,
+    ]),
+    [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      money.replace(/#,##0(?!\.)/g, "#,##0.00"),
+      money.replace(/#,##0(?!\.)/g, "#,##0.00"),
+      FORMATS.percent,
+      FORMATS.integer,
+      undefined,
+    ],
+    "No premium alternatives in the catalog for what they buy."
   );
 
   section(
-    'Competitor displacement (probably bought elsewhere)',
-    ['Category', 'Same-industry accounts buying', 'Share', 'Their median spend', 'Why'],
-    d.competitorDisplacement.map((c) => [c.category, `${c.industryBuyers} of ${c.industryAccounts}`, c.share, c.medianSpend, c.message]),
+    "Competitor displacement (probably bought elsewhere)",
+    ["Category", "Same-industry accounts buying", "Share", "Their median spend", "Why"],
+    d.competitorDisplacement.map((c) => [
+      c.category,
+      `${c.industryBuyers} of ${c.industryAccounts}`,
+      c.share,
+      c.medianSpend,
+      c.message,
+    ]),
     [undefined, undefined, FORMATS.percent, money, undefined],
-    'Nothing most accounts of this industry buy is missing.',
+    "Nothing most accounts of this industry buy is missing."
   );
 
-  return sheet(kapName('Cross-Sell', a.accountId), 'crossSell', a.key, blocks, {
+  return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {
     widths: [24, 26, 12, 22, 60, 14, 12, 8, 12, 30],
     conditionalFormats: [
-      { range: `C${recTop + 1}:C${recEnd}`, rule: { type: 'textContains', text: 'High', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
-      { range: `C${recTop + 1}:C${recEnd}`, rule: { type: 'textContains', text: 'Medium', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-      { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✘', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-      { range: `D${gapTop + 1}:D${gapEnd}`, rule: { type: 'textContains', text: '✔', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+      {
+        range: `C${recTop + 1}:C${recEnd}`,
+        rule: {
+          type: "textContains",
+          text: "High",
+          fill: PALETTE.good,
+          fontColor: PALETTE.goodFont,
+        },
+      },
+      {
+        range: `C${recTop + 1}:C${recEnd}`,
+        rule: {
+          type: "textContains",
+          text: "Medium",
+          fill: PALETTE.neutral,
+          fontColor: PALETTE.neutralFont,
+        },
+      },
+      {
+        range: `D${gapTop + 1}:D${gapEnd}`,
+        rule: {
+          type: "textContains",
+          text: "✘",
+          fill: PALETTE.neutral,
+          fontColor: PALETTE.neutralFont,
+        },
+      },
+      {
+        range: `D${gapTop + 1}:D${gapEnd}`,
+        rule: { type: "textContains", text: "✔", fill: PALETTE.good, fontColor: PALETTE.goodFont },
+      },
     ],
-    page: { orientation: 'landscape', fitToWidth: true },
+    page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
 }

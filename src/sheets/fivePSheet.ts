@@ -3,12 +3,21 @@
  * scored on Power, Perception, Priority, Promoter, Pliability (1–5), with Total, Weight and
  * Weighted total as ordinary Excel formulas so it works anywhere and updates as scores change.
  */
-import type { AccountDetail } from '../domain/analysis/types';
-import { FIVE_P } from '../domain/fivep';
-import { DMU_ROLES } from '../domain/rules';
-import type { ContactRecord } from '../domain/types';
-import { kapName, type LayoutOptions } from './options';
-import { type CellValue, formula, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
+import type { AccountDetail } from "../domain/analysis/types";
+import { FIVE_P } from "../domain/fivep";
+import { DMU_ROLES } from "../domain/rules";
+import type { ContactRecord } from "../domain/types";
+import { kapName, type LayoutOptions } from "./options";
+import {
+  type CellValue,
+  formula,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  table,
+  title,
+  cell,
+} from "./spec";
 
 const HEADER = 6; // Excel row of the table header
 
@@ -22,15 +31,19 @@ function scoreOf(v: number | undefined, fromFeeling = false): number | null {
 export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const people: { name: string; role: string; c?: ContactRecord }[] = d.contacts.length
-    ? d.contacts.map((c) => ({ name: c.name, role: c.role ?? '', c }))
-    : DMU_ROLES.map((r) => ({ name: '', role: r.role }));
+    ? d.contacts.map((c) => ({ name: c.name, role: c.role ?? "", c }))
+    : DMU_ROLES.map((r) => ({ name: "", role: r.role }));
   const rows: CellValue[][] = people.map((p, k) => {
     const x = HEADER + 1 + k;
     // 5P scores from the contacts table win; else influence, feeling (on the table's scale) and relationship stand in.
     const five = p.c?.fiveP;
     const mapped = p.c ? d.relationships?.contacts[k] : undefined;
     const power = five?.power ?? scoreOf(p.c?.influence);
-    const perception = five?.perception ?? (mapped?.feeling !== undefined && mapped.feeling !== null ? Math.round(mapped.feeling) : scoreOf(p.c?.feeling, true));
+    const perception =
+      five?.perception ??
+      (mapped?.feeling !== undefined && mapped.feeling !== null
+        ? Math.round(mapped.feeling)
+        : scoreOf(p.c?.feeling, true));
     const promoter = five?.promoter ?? scoreOf(p.c?.relationship);
     return [
       p.name,
@@ -43,35 +56,61 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       formula(`IF(COUNT(C${x}:G${x})=5,SUM(C${x}:G${x}),"")`),
       five?.weight ?? power ?? 1,
       formula(`IF(H${x}="","",H${x}*IF(I${x}="",1,I${x}))`),
-      five?.veto ? 'Yes' : 'No',
-      '',
+      five?.veto ? "Yes" : "No",
+      "",
     ];
   });
   const last = HEADER + Math.max(1, rows.length);
   return sheet(
-    kapName('5P', a.accountId),
-    'fiveP',
+    kapName("5P", a.accountId),
+    "fiveP",
     a.key,
     [
-      title('A1', `Decision-making unit (5P) – ${a.name}`),
-      cell('A2', 'Score each person 1–5 on each P. Power = ability to decide or block; Perception = how they see us; Priority = how much this matters to them; Promoter = how much they speak for us; Pliability = openness to change.', 'subtitle'),
-      cell('A3', opts.live ? 'Totals are formulas; =KAP.FIVEP(C7,D7,E7,F7,G7,I7) gives the same weighted total.' : 'Totals are formulas and update as you fill in the scores.', 'note'),
-      cell('A4', 'Pre-filled from the Contacts table: its 5P columns where given, else influence, feeling and relationship; the rest is for you to fill in.', 'note'),
+      title("A1", `Decision-making unit (5P) – ${a.name}`),
+      cell(
+        "A2",
+        "Score each person 1–5 on each P. Power = ability to decide or block; Perception = how they see us; Priority = how much this matters to them; Promoter = how much they speak for us; Pliability = openness to change.",
+        "subtitle"
+      ),
+      cell(
+        "A3",
+        opts.live
+          ? "Totals are formulas; =KAP.FIVEP(C7,D7,E7,F7,G7,I7) gives the same weighted total."
+          : "Totals are formulas and update as you fill in the scores.",
+        "note"
+      ),
+      cell(
+        "A4",
+        "Pre-filled from the Contacts table: its 5P columns where given, else influence, feeling and relationship; the rest is for you to fill in.",
+        "note"
+      ),
       table(
         `A${HEADER}`,
         `KAP_5P_${a.accountId}`,
-        [{ header: 'Name' }, { header: 'Role' }, ...FIVE_P.map((h) => ({ header: h })), { header: 'Total (5–25)' }, { header: 'Weight (1–5)' }, { header: 'Weighted total' }, { header: 'Veto?' }, { header: 'Notes' }],
-        rows,
+        [
+          { header: "Name" },
+          { header: "Role" },
+          ...FIVE_P.map((h) => ({ header: h })),
+          { header: "Total (5–25)" },
+          { header: "Weight (1–5)" },
+          { header: "Weighted total" },
+          { header: "Veto?" },
+          { header: "Notes" },
+        ],
+        rows
       ),
     ],
     {
       widths: [22, 20, 9, 11, 9, 10, 11, 12, 12, 14, 8, 40],
       freeze: { rows: HEADER },
       conditionalFormats: [
-        { range: `C${HEADER + 1}:G${last}`, rule: { type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] } },
-        { range: `J${HEADER + 1}:J${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+        {
+          range: `C${HEADER + 1}:G${last}`,
+          rule: { type: "colorScale", colors: ["#F8696B", "#FFEB84", "#63BE7B"] },
+        },
+        { range: `J${HEADER + 1}:J${last}`, rule: { type: "dataBar", color: PALETTE.bar } },
       ],
-      page: { orientation: 'landscape', fitToWidth: true },
-    },
+      page: { orientation: "landscape", fitToWidth: true },
+    }
   );
 }

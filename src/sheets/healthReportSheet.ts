@@ -5,19 +5,30 @@
  * signs with the figure behind each and the action. The weighted scores add up in a native
  * Excel formula, so the total checks itself without the add-in.
  */
-import type { AccountDetail } from '../domain/analysis/types';
-import type { Change } from '../domain/numbers';
-import { CHANGE_TEXT } from '../domain/rules';
-import { asOfText, kapName, labelledRows, type LayoutOptions, moneyFor } from './options';
-import { type Block, type CellValue, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+import type { AccountDetail } from "../domain/analysis/types";
+import type { Change } from "../domain/numbers";
+import { CHANGE_TEXT } from "../domain/rules";
+import { asOfText, kapName, labelledRows, type LayoutOptions, moneyFor } from "./options";
+import {
+  type Block,
+  type CellValue,
+  type ConditionalFormat,
+  FORMATS,
+  formula,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  title,
+  cell,
+} from "./spec";
 
-const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
+const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: "bottom" } as const;
 
 function change(c: Change): CellValue {
-  return c.kind === 'pct' ? c.pct / 100 : CHANGE_TEXT[c.kind];
+  return c.kind === "pct" ? c.pct / 100 : CHANGE_TEXT[c.kind];
 }
 
-const yesNo = (v: boolean | null): string => (v === null ? 'Not known' : v ? 'Yes' : 'No');
+const yesNo = (v: boolean | null): string => (v === null ? "Not known" : v ? "Yes" : "No");
 
 export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
@@ -25,8 +36,12 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   const b = rep.basics;
   const money = moneyFor(opts, a.currency);
   const blocks: Block[] = [
-    title('A1', `Account Health Report – ${a.name}`),
-    cell('A2', `Account ${a.accountId} · as of ${asOfText(opts.asOf)} · methodology Step 1: metrics, health score, risk identification`, 'subtitle'),
+    title("A1", `Account Health Report – ${a.name}`),
+    cell(
+      "A2",
+      `Account ${a.accountId} · as of ${asOfText(opts.asOf)} · methodology Step 1: metrics, health score, risk identification`,
+      "subtitle"
+    ),
   ];
   let r = 4;
   const heading = (text: string) => {
@@ -35,92 +50,166 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   };
 
   // 1.1 Basic information
-  heading('Basic information');
-  const since = b.customerSince === null ? 'not known' : `${b.accountAgeYears ?? 0} years (customer since ${asOfText(b.customerSince)}${b.customerSinceSource === 'first order' ? ', the first order in the data' : ''})`;
+  heading("Basic information");
+  const since =
+    b.customerSince === null
+      ? "not known"
+      : `${b.accountAgeYears ?? 0} years (customer since ${asOfText(b.customerSince)}${b.customerSinceSource === "first order" ? ", the first order in the data" : ""})`;
   const pairs: [string, CellValue, string?][] = [
-    ['Account number', b.accountId],
-    ['Primary contact', b.primaryContact ?? 'not given'],
-    ['Contact e-mail / phone', [b.email, b.phone].filter(Boolean).join(' · ') || 'not given'],
-    ['Address', b.address ?? 'not given'],
-    ['Account age', since],
-    ['Account tier', b.tier ?? 'not given'],
-    ['Industry', b.industry ?? 'not given'],
-    ['Account manager', b.accountManager ?? 'not given'],
-    ['Credit terms', b.creditTerms ?? 'not given'],
-    ['Credit limit', b.creditLimit ?? 'not given', b.creditLimit === null ? undefined : money],
+    ["Account number", b.accountId],
+    ["Primary contact", b.primaryContact ?? "not given"],
+    ["Contact e-mail / phone", [b.email, b.phone].filter(Boolean).join(" · ") || "not given"],
+    ["Address", b.address ?? "not given"],
+    ["Account age", since],
+    ["Account tier", b.tier ?? "not given"],
+    ["Industry", b.industry ?? "not given"],
+    ["Account manager", b.accountManager ?? "not given"],
+    ["Credit terms", b.creditTerms ?? "not given"],
+    ["Credit limit", b.creditLimit ?? "not given", b.creditLimit === null ? undefined : money],
   ];
   blocks.push(...labelledRows(r, pairs));
   r += pairs.length + 1;
 
   // 1.1 Order history summary (the dates last: text in the wide column)
-  heading('Order history summary');
+  heading("Order history summary");
   blocks.push({
     at: `A${r}`,
-    rows: [['Period', 'Orders', 'Revenue', 'Avg order value', 'Products', 'Dates'], ...rep.periods.map((p) => [p.label, p.orders, p.revenue, p.averageOrderValue ?? 'n/a', p.products, `${asOfText(p.period.start + 1)} – ${asOfText(p.period.end)}`])],
+    rows: [
+      ["Period", "Orders", "Revenue", "Avg order value", "Products", "Dates"],
+      ...rep.periods.map((p) => [
+        p.label,
+        p.orders,
+        p.revenue,
+        p.averageOrderValue ?? "n/a",
+        p.products,
+        `${asOfText(p.period.start + 1)} – ${asOfText(p.period.end)}`,
+      ]),
+    ],
     header: true,
     formats: [undefined, FORMATS.integer, money, money, FORMATS.integer, undefined],
   });
   r += rep.periods.length + 1;
-  blocks.push(cell(`A${r}`, 'Revenue is net of returns; the average order value is over purchase orders; products = distinct SKUs bought.', 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      "Revenue is net of returns; the average order value is over purchase orders; products = distinct SKUs bought.",
+      "note"
+    )
+  );
   r += 2;
 
-  heading('Year-over-year change (last 12 months vs prior 12 months)');
+  heading("Year-over-year change (last 12 months vs prior 12 months)");
   const yoy: [string, CellValue, string?][] = [
-    ['Revenue', change(rep.yearOverYear.revenue), FORMATS.percent],
-    ['Order frequency', change(rep.yearOverYear.orders), FORMATS.percent],
-    ['Average order value', change(rep.yearOverYear.averageOrderValue), FORMATS.percent],
+    ["Revenue", change(rep.yearOverYear.revenue), FORMATS.percent],
+    ["Order frequency", change(rep.yearOverYear.orders), FORMATS.percent],
+    ["Average order value", change(rep.yearOverYear.averageOrderValue), FORMATS.percent],
   ];
   blocks.push(...labelledRows(r, yoy));
   r += yoy.length + 1;
 
   // 1.2 Health score
-  heading('Health score');
+  heading("Health score");
   const first = r + 1;
   const last = r + rep.factors.length;
   blocks.push({
     at: `A${r}`,
     rows: [
-      ['Factor', 'Weight', 'Applied', 'Score (1–5)', 'Weighted', 'Based on', 'Source'],
-      ...rep.factors.map((f) => [f.label, f.weight / 100, f.effectiveWeight / 100, f.score ?? 'n/a', f.weighted, f.basis, f.sourceText]),
+      ["Factor", "Weight", "Applied", "Score (1–5)", "Weighted", "Based on", "Source"],
+      ...rep.factors.map((f) => [
+        f.label,
+        f.weight / 100,
+        f.effectiveWeight / 100,
+        f.score ?? "n/a",
+        f.weighted,
+        f.basis,
+        f.sourceText,
+      ]),
     ],
     header: true,
-    formats: [undefined, FORMATS.percent, FORMATS.percent, FORMATS.integer, FORMATS.score, undefined, undefined],
+    formats: [
+      undefined,
+      FORMATS.percent,
+      FORMATS.percent,
+      FORMATS.integer,
+      FORMATS.score,
+      undefined,
+      undefined,
+    ],
   });
   r = last + 1;
   blocks.push({
     at: `A${r}`,
-    rows: [['Total', formula(`SUM(B${first}:B${last})`), formula(`SUM(C${first}:C${last})`), '', rep.score === null ? 'n/a' : formula(`ROUND(SUM(E${first}:E${last}),2)`), rep.band ? `${rep.band}${rep.override ? ' (override)' : ''}` : 'n/a', '']],
+    rows: [
+      [
+        "Total",
+        formula(`SUM(B${first}:B${last})`),
+        formula(`SUM(C${first}:C${last})`),
+        "",
+        rep.score === null ? "n/a" : formula(`ROUND(SUM(E${first}:E${last}),2)`),
+        rep.band ? `${rep.band}${rep.override ? " (override)" : ""}` : "n/a",
+        "",
+      ],
+    ],
     total: true,
-    formats: [undefined, FORMATS.percent, FORMATS.percent, undefined, FORMATS.score, undefined, undefined],
+    formats: [
+      undefined,
+      FORMATS.percent,
+      FORMATS.percent,
+      undefined,
+      FORMATS.score,
+      undefined,
+      undefined,
+    ],
   });
   r += 1;
   const used = rep.factors.filter((f) => f.score !== null).map((f) => f.label);
-  blocks.push(cell(`A${r}`, `Factors used: ${used.join(', ') || 'none'}; an n/a factor is left out and the other weights are scaled up to 100%.${rep.override ? ` Band set by hand: ${rep.override.reason}` : ''}`, 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Factors used: ${used.join(", ") || "none"}; an n/a factor is left out and the other weights are scaled up to 100%.${rep.override ? ` Band set by hand: ${rep.override.reason}` : ""}`,
+      "note"
+    )
+  );
   r += 1;
-  blocks.push(cell(`A${r}`, 'Bands: 4.00+ Healthy (focus on expansion) · 3.00–3.99 Stable (identify growth opportunities) · 2.00–2.99 At Risk (immediate outreach) · below 2.00 Critical (escalate to management).', 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      "Bands: 4.00+ Healthy (focus on expansion) · 3.00–3.99 Stable (identify growth opportunities) · 2.00–2.99 At Risk (immediate outreach) · below 2.00 Critical (escalate to management).",
+      "note"
+    )
+  );
   r += 2;
 
   // 1.3 Risk identification: the action in C:E (merged), the figure in the wide column F
-  heading('Warning signs');
+  heading("Warning signs");
   const signFirst = r + 1;
   blocks.push({
     at: `A${r}`,
-    rows: [['Warning sign', 'Present?', 'Action', '', '', 'Figure'], ...rep.warningSigns.map((w) => [w.sign, yesNo(w.present), w.action, '', '', w.figure])],
+    rows: [
+      ["Warning sign", "Present?", "Action", "", "", "Figure"],
+      ...rep.warningSigns.map((w) => [w.sign, yesNo(w.present), w.action, "", "", w.figure]),
+    ],
     header: true,
   });
   const signLast = r + rep.warningSigns.length;
   const merges: string[] = [];
   for (let k = r; k <= signLast; k++) merges.push(`C${k}:E${k}`);
   const cf: ConditionalFormat[] = [
-    { range: `B${signFirst}:B${signLast}`, rule: { type: 'textContains', text: 'Yes', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
-    { range: `B${signFirst}:B${signLast}`, rule: { type: 'textContains', text: 'No', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
+    {
+      range: `B${signFirst}:B${signLast}`,
+      rule: { type: "textContains", text: "Yes", fill: PALETTE.bad, fontColor: PALETTE.badFont },
+    },
+    {
+      range: `B${signFirst}:B${signLast}`,
+      rule: { type: "textContains", text: "No", fill: PALETTE.good, fontColor: PALETTE.goodFont },
+    },
   ];
 
-  return sheet(kapName('Health Report', a.accountId), 'healthReport', a.key, blocks, {
+  return sheet(kapName("Health Report", a.accountId), "healthReport", a.key, blocks, {
     widths: [30, 12, 13, 15, 12, 72, 50],
     merges,
     conditionalFormats: cf,
-    page: { orientation: 'landscape', fitToWidth: true },
+    page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
 }

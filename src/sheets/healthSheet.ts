@@ -14,18 +14,51 @@
  * (./lifetimeCells: P(alive), expected 12-month revenue, CLV as live formulas over the fitted
  * parameters written beside the weights when KAP is loaded, values otherwise).
  */
-import { factorSourceText } from '../domain/analysis/basis';
-import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from '../domain/analysis/types';
-import type { Change } from '../domain/numbers';
-import { BANDS, CHANGE_TEXT, DIVERSITY_STEPS, FACTORS, FACTOR_LABELS, FREQUENCY_STEPS, NO_CATEGORIES_TEXT, ONE_PRODUCT_TEXT, PAYMENT_STEPS, RECENCY_STEPS, REVENUE_STEPS, type Factor } from '../domain/rules';
-import { lifetimeCells, lifetimeColumns, lifetimeModelBlocks, lifetimeParamRows } from './lifetimeCells';
-import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import { type CellValue, cellA1, colLetter, type ColumnSpec, type ConditionalFormat, FORMATS, formula, PALETTE, sheet, type SheetSpec, table, textSparkline, title, cell } from './spec';
+import { factorSourceText } from "../domain/analysis/basis";
+import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from "../domain/analysis/types";
+import type { Change } from "../domain/numbers";
+import {
+  BANDS,
+  CHANGE_TEXT,
+  DIVERSITY_STEPS,
+  FACTORS,
+  FACTOR_LABELS,
+  FREQUENCY_STEPS,
+  NO_CATEGORIES_TEXT,
+  ONE_PRODUCT_TEXT,
+  PAYMENT_STEPS,
+  RECENCY_STEPS,
+  REVENUE_STEPS,
+  type Factor,
+} from "../domain/rules";
+import {
+  lifetimeCells,
+  lifetimeColumns,
+  lifetimeModelBlocks,
+  lifetimeParamRows,
+} from "./lifetimeCells";
+import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import {
+  type CellValue,
+  cellA1,
+  colLetter,
+  type ColumnSpec,
+  type ConditionalFormat,
+  FORMATS,
+  formula,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  table,
+  textSparkline,
+  title,
+  cell,
+} from "./spec";
 
 const HEADER_ROW = 6; // 0-based row of the table header (row 7 in Excel); the weights sit on row 6
 
 export function changeCell(c: Change): CellValue {
-  return c.kind === 'pct' ? c.pct / 100 : CHANGE_TEXT[c.kind];
+  return c.kind === "pct" ? c.pct / 100 : CHANGE_TEXT[c.kind];
 }
 
 /**
@@ -34,16 +67,28 @@ export function changeCell(c: Change): CellValue {
  */
 export function categoriesCell(i: HealthInputs): CellValue {
   if (i.categoriesLast12 === null) return NO_CATEGORIES_TEXT;
-  return i.categoriesLast12 === 1 && i.productsLast12 !== null && i.productsLast12 <= 1 ? ONE_PRODUCT_TEXT : i.categoriesLast12;
+  return i.categoriesLast12 === 1 && i.productsLast12 !== null && i.productsLast12 <= 1
+    ? ONE_PRODUCT_TEXT
+    : i.categoriesLast12;
 }
 
 /** The columns KAP.METRICS spills, in order. */
-export const METRIC_HEADERS = ['Days since last order', 'Orders last quarter', 'Orders previous quarter', 'Orders change (qtr)', 'Revenue 12m', 'Revenue prior 12m', 'Revenue change (12m)', 'Categories (12m)', 'Products (12m)'] as const;
+export const METRIC_HEADERS = [
+  "Days since last order",
+  "Orders last quarter",
+  "Orders previous quarter",
+  "Orders change (qtr)",
+  "Revenue 12m",
+  "Revenue prior 12m",
+  "Revenue change (12m)",
+  "Categories (12m)",
+  "Products (12m)",
+] as const;
 
 /** One account's health inputs as KAP.METRICS writes them (the same cells this sheet writes, so KAP.HEALTH reads either). */
 export function metricCells(i: HealthInputs): (string | number)[] {
   return [
-    i.daysSinceLastOrder ?? 'never',
+    i.daysSinceLastOrder ?? "never",
     i.ordersLastQuarter,
     i.ordersPreviousQuarter,
     changeCell(i.ordersChange) as string | number,
@@ -51,14 +96,15 @@ export function metricCells(i: HealthInputs): (string | number)[] {
     i.revenuePrior12,
     changeCell(i.revenueChange) as string | number,
     categoriesCell(i) as string | number,
-    i.productsLast12 ?? '',
+    i.productsLast12 ?? "",
   ];
 }
 
-const TREND = { up: '▲', down: '▼', flat: '►' } as const;
+const TREND = { up: "▲", down: "▼", flat: "►" } as const;
 
 /** An Excel array constant: {1,2,3}. */
-const arr = (xs: readonly (number | string)[]) => `{${xs.map((x) => (typeof x === 'string' ? `"${x}"` : String(x))).join(',')}}`;
+const arr = (xs: readonly (number | string)[]) =>
+  `{${xs.map((x) => (typeof x === "string" ? `"${x}"` : String(x))).join(",")}}`;
 // below any input (LibreOffice does not read exponents in inline arrays)
 const LOW = -999999999;
 
@@ -68,24 +114,24 @@ const LOW = -999999999;
  */
 export function factorFormula(f: Factor, ref: string): string {
   switch (f) {
-    case 'recency': {
+    case "recency": {
       // whole days: 0–7 → 5 … 61+ → 1; "never" → 1
       const mins = RECENCY_STEPS.map((s, i) => (i === 0 ? 0 : RECENCY_STEPS[i - 1].max + 1));
       return `IF(ISNUMBER(${ref}),LOOKUP(MAX(0,ROUND(${ref},0)),${arr(mins)},${arr(RECENCY_STEPS.map((s) => s.score))}),IF(${ref}="never",1,""))`;
     }
-    case 'frequency':
-    case 'revenue': {
-      const steps = [...(f === 'frequency' ? FREQUENCY_STEPS : REVENUE_STEPS)].reverse();
+    case "frequency":
+    case "revenue": {
+      const steps = [...(f === "frequency" ? FREQUENCY_STEPS : REVENUE_STEPS)].reverse();
       // % change as a fraction, scored on the whole percent (rounded half away from zero, as ROUND does)
       return `IF(ISNUMBER(${ref}),LOOKUP(ROUND(${ref}*100,0),${arr(steps.map((s) => (Number.isFinite(s.min) ? s.min : LOW)))},${arr(steps.map((s) => s.score))}),IF(${ref}="${CHANGE_TEXT.inf}",5,IF(${ref}="${CHANGE_TEXT.none}",1,"")))`;
     }
-    case 'diversity': {
+    case "diversity": {
       const steps = [...DIVERSITY_STEPS].reverse();
       return `IF(ISNUMBER(${ref}),LOOKUP(MAX(0,INT(${ref})),${arr(steps.map((s) => (Number.isFinite(s.min) ? s.min : 0)))},${arr(steps.map((s) => s.score))}),IF(${ref}="${ONE_PRODUCT_TEXT}",1,""))`;
     }
-    case 'engagement':
+    case "engagement":
       return `IF(ISNUMBER(${ref}),MAX(1,MIN(5,ROUND(${ref},0))),"")`;
-    case 'payment': {
+    case "payment": {
       const mins = PAYMENT_STEPS.map((s, i) => (i === 0 ? LOW : PAYMENT_STEPS[i - 1].max + 1));
       return `IF(ISNUMBER(${ref}),LOOKUP(ROUND(${ref},0),${arr(mins)},${arr(PAYMENT_STEPS.map((s) => s.score))}),"")`;
     }
@@ -104,58 +150,116 @@ interface Col extends ColumnSpec {
 }
 
 export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
-  const accounts = [...p.accounts].sort((a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || b.revenueLast12 - a.revenueLast12);
+  const accounts = [...p.accounts].sort(
+    (a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || b.revenueLast12 - a.revenueLast12
+  );
   const multiCurrency = p.currencies.length > 1;
-  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : '');
+  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : "");
   const sites = accounts.filter((a) => !a.isTopLevel).length;
   const top = accounts.length - sites;
 
   // Column positions are worked out from this list; formulas refer to them by letter.
-  const INPUTS: Record<Factor, { header: string; format?: string; value: (a: AccountAnalysis) => CellValue }> = {
-    recency: { header: 'Days since last order', format: FORMATS.integer, value: (a) => a.health.inputs.daysSinceLastOrder ?? 'never' },
-    frequency: { header: 'Orders change (qtr)', format: FORMATS.percent, value: (a) => changeCell(a.health.inputs.ordersChange) },
-    revenue: { header: 'Revenue change (12m)', format: FORMATS.percent, value: (a) => changeCell(a.health.inputs.revenueChange) },
+  const INPUTS: Record<
+    Factor,
+    { header: string; format?: string; value: (a: AccountAnalysis) => CellValue }
+  > = {
+    recency: {
+      header: "Days since last order",
+      format: FORMATS.integer,
+      value: (a) => a.health.inputs.daysSinceLastOrder ?? "never",
+    },
+    frequency: {
+      header: "Orders change (qtr)",
+      format: FORMATS.percent,
+      value: (a) => changeCell(a.health.inputs.ordersChange),
+    },
+    revenue: {
+      header: "Revenue change (12m)",
+      format: FORMATS.percent,
+      value: (a) => changeCell(a.health.inputs.revenueChange),
+    },
     diversity: {
-      header: 'Categories (12m)',
+      header: "Categories (12m)",
       format: FORMATS.integer,
       // no categories in the data: Diversity is n/a (the formula reads the text as left out)
       value: (a) => categoriesCell(a.health.inputs),
     },
-    engagement: { header: 'Engagement (1–5)', format: FORMATS.integer, value: (a) => a.health.inputs.engagement },
-    payment: { header: 'Days beyond terms', format: FORMATS.integer, value: (a) => a.health.inputs.daysBeyondTerms },
+    engagement: {
+      header: "Engagement (1–5)",
+      format: FORMATS.integer,
+      value: (a) => a.health.inputs.engagement,
+    },
+    payment: {
+      header: "Days beyond terms",
+      format: FORMATS.integer,
+      value: (a) => a.health.inputs.daysBeyondTerms,
+    },
   };
   const cols: Col[] = [
-    { header: 'Account ID', width: 11, value: (a) => a.accountId },
-    { header: 'Account', width: 28, value: (a) => a.name },
-    { header: 'Rolled into', width: 11, value: (a) => (a.isTopLevel ? null : a.parentId) },
-    { header: 'Tier', width: 9, value: (a) => a.tier },
-    { header: 'Account manager', width: 16, value: (a) => a.accountManager },
-    { header: 'Health score', format: FORMATS.score, width: 9, value: () => null },
-    { header: 'Band', width: 17, value: () => null },
-    { header: 'Trend', width: 6, value: (a) => (a.trend ? TREND[a.trend] : null) },
-    { header: '12-month trend', width: 18, value: (a) => textSparkline(a.history.map((h) => h.score)) },
-    { header: 'Revenue 12m', format: money, width: 13, value: (a) => a.revenueLast12 },
-    { header: 'ABC', width: 5, value: (a) => a.abcTier },
-    { header: 'Quadrant', width: 16, value: (a) => a.quadrant.quadrant },
-    { header: 'Alerts', format: FORMATS.integer, width: 7, value: (a) => a.alerts.length || null },
-    { header: 'Win-back stage', width: 22, value: (a) => (a.winBack && a.winBack.stage > 0 ? a.winBack.name : null) },
+    { header: "Account ID", width: 11, value: (a) => a.accountId },
+    { header: "Account", width: 28, value: (a) => a.name },
+    { header: "Rolled into", width: 11, value: (a) => (a.isTopLevel ? null : a.parentId) },
+    { header: "Tier", width: 9, value: (a) => a.tier },
+    { header: "Account manager", width: 16, value: (a) => a.accountManager },
+    { header: "Health score", format: FORMATS.score, width: 9, value: () => null },
+    { header: "Band", width: 17, value: () => null },
+    { header: "Trend", width: 6, value: (a) => (a.trend ? TREND[a.trend] : null) },
+    {
+      header: "12-month trend",
+      width: 18,
+      value: (a) => textSparkline(a.history.map((h) => h.score)),
+    },
+    { header: "Revenue 12m", format: money, width: 13, value: (a) => a.revenueLast12 },
+    { header: "ABC", width: 5, value: (a) => a.abcTier },
+    { header: "Quadrant", width: 16, value: (a) => a.quadrant.quadrant },
+    { header: "Alerts", format: FORMATS.integer, width: 7, value: (a) => a.alerts.length || null },
+    {
+      header: "Win-back stage",
+      width: 22,
+      value: (a) => (a.winBack && a.winBack.stage > 0 ? a.winBack.name : null),
+    },
   ];
   const printedCols = cols.length;
-  for (const f of FACTORS) cols.push({ header: INPUTS[f].header, format: INPUTS[f].format, width: 11, value: INPUTS[f].value });
-  for (const f of FACTORS) cols.push({ header: `${FACTOR_LABELS[f]} score`, format: FORMATS.integer, width: 10, value: () => null });
+  for (const f of FACTORS)
+    cols.push({
+      header: INPUTS[f].header,
+      format: INPUTS[f].format,
+      width: 11,
+      value: INPUTS[f].value,
+    });
+  for (const f of FACTORS)
+    cols.push({
+      header: `${FACTOR_LABELS[f]} score`,
+      format: FORMATS.integer,
+      width: 10,
+      value: () => null,
+    });
   cols.push(
-    { header: 'Industry', width: 20, value: (a) => a.industry },
-    { header: 'Revenue prior 12m', format: money, width: 13, value: (a) => a.revenuePrior12 },
-    { header: 'Orders 12m', format: FORMATS.integer, width: 9, value: (a) => a.ordersLast12 },
-    { header: 'Whitespace potential', format: money, width: 13, value: (a) => a.whitespace.potential || null },
-    { header: 'Alert details', width: 60, value: (a) => a.alerts.map((x) => `${x.severity}: ${x.message}`).join(' · ') || null },
-    { header: 'Override reason', width: 24, value: (a) => (a.health.isOverride && a.health.override ? a.health.override.reason : null) },
+    { header: "Industry", width: 20, value: (a) => a.industry },
+    { header: "Revenue prior 12m", format: money, width: 13, value: (a) => a.revenuePrior12 },
+    { header: "Orders 12m", format: FORMATS.integer, width: 9, value: (a) => a.ordersLast12 },
+    {
+      header: "Whitespace potential",
+      format: money,
+      width: 13,
+      value: (a) => a.whitespace.potential || null,
+    },
+    {
+      header: "Alert details",
+      width: 60,
+      value: (a) => a.alerts.map((x) => `${x.severity}: ${x.message}`).join(" · ") || null,
+    },
+    {
+      header: "Override reason",
+      width: 24,
+      value: (a) => (a.health.isOverride && a.health.override ? a.health.override.reason : null),
+    }
   );
-  if (multiCurrency) cols.push({ header: 'Currency', width: 9, value: (a) => a.currency });
+  if (multiCurrency) cols.push({ header: "Currency", width: 9, value: (a) => a.currency });
   const lifetimeFrom = cols.length;
   const lifetime = lifetimeColumns(p, money);
   const paramRows = lifetimeParamRows(p);
-  const sources = [{ header: 'Engagement source' }, { header: 'Payment source' }];
+  const sources = [{ header: "Engagement source" }, { header: "Payment source" }];
 
   const at = (header: string) => colLetter(cols.findIndex((c) => c.header === header));
   const inputCol = (f: Factor) => at(INPUTS[f].header);
@@ -164,52 +268,125 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   const lastScore = scoreCol(FACTORS[FACTORS.length - 1]);
   const weightsRow = HEADER_ROW; // 1-based row just above the header
   const W = `$${firstScore}$${weightsRow}:$${lastScore}$${weightsRow}`;
-  const scoreAt = at('Health score');
-  const bandAt = at('Band');
+  const scoreAt = at("Health score");
+  const bandAt = at("Band");
 
   const rows = accounts.map((a, k) => {
     const r = HEADER_ROW + 2 + k; // 1-based Excel row
     const out = cols.map((c) => c.value(a, r));
-    for (const f of FACTORS) out[cols.findIndex((c) => c.header === `${FACTOR_LABELS[f]} score`)] = formula(factorFormula(f, `${inputCol(f)}${r}`));
+    for (const f of FACTORS)
+      out[cols.findIndex((c) => c.header === `${FACTOR_LABELS[f]} score`)] = formula(
+        factorFormula(f, `${inputCol(f)}${r}`)
+      );
     const S = `${firstScore}${r}:${lastScore}${r}`;
-    out[cols.findIndex((c) => c.header === 'Health score')] = formula(`IF(SUMPRODUCT(ISNUMBER(${S})*${W})=0,"",ROUND(SUMPRODUCT(${S},${W})/SUMPRODUCT(ISNUMBER(${S})*${W}),2))`);
+    out[cols.findIndex((c) => c.header === "Health score")] = formula(
+      `IF(SUMPRODUCT(ISNUMBER(${S})*${W})=0,"",ROUND(SUMPRODUCT(${S},${W})/SUMPRODUCT(ISNUMBER(${S})*${W}),2))`
+    );
     // An override wins and says so; otherwise the band follows the live score.
-    out[cols.findIndex((c) => c.header === 'Band')] = a.health.isOverride ? `${a.health.finalBand} (override)` : formula(bandFormula(`${scoreAt}${r}`));
+    out[cols.findIndex((c) => c.header === "Band")] = a.health.isOverride
+      ? `${a.health.finalBand} (override)`
+      : formula(bandFormula(`${scoreAt}${r}`));
     // last: where Engagement and Payment came from (engagement log, payments ledger, accounts table)
-    return [...out, ...lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) => (v === '' ? null : v)), factorSourceText(a.health.inputs, 'engagement'), factorSourceText(a.health.inputs, 'payment')];
+    return [
+      ...out,
+      ...lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) =>
+        v === "" ? null : v
+      ),
+      factorSourceText(a.health.inputs, "engagement"),
+      factorSourceText(a.health.inputs, "payment"),
+    ];
   });
   const first = HEADER_ROW + 2;
   const last = HEADER_ROW + 1 + Math.max(1, rows.length);
   const cf: ConditionalFormat[] = [
-    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Healthy', fill: PALETTE.good, fontColor: PALETTE.goodFont } },
-    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Stable', fill: '#DDEBF7', fontColor: PALETTE.brand } },
-    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'At Risk', fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-    { range: `${bandAt}${first}:${bandAt}${last}`, rule: { type: 'textContains', text: 'Critical', fill: PALETTE.bad, fontColor: PALETTE.badFont } },
-    { range: `${scoreAt}${first}:${scoreAt}${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+    {
+      range: `${bandAt}${first}:${bandAt}${last}`,
+      rule: {
+        type: "textContains",
+        text: "Healthy",
+        fill: PALETTE.good,
+        fontColor: PALETTE.goodFont,
+      },
+    },
+    {
+      range: `${bandAt}${first}:${bandAt}${last}`,
+      rule: { type: "textContains", text: "Stable", fill: "#DDEBF7", fontColor: PALETTE.brand },
+    },
+    {
+      range: `${bandAt}${first}:${bandAt}${last}`,
+      rule: {
+        type: "textContains",
+        text: "At Risk",
+        fill: PALETTE.neutral,
+        fontColor: PALETTE.neutralFont,
+      },
+    },
+    {
+      range: `${bandAt}${first}:${bandAt}${last}`,
+      rule: {
+        type: "textContains",
+        text: "Critical",
+        fill: PALETTE.bad,
+        fontColor: PALETTE.badFont,
+      },
+    },
+    {
+      range: `${scoreAt}${first}:${scoreAt}${last}`,
+      rule: { type: "dataBar", color: PALETTE.bar },
+    },
   ];
   const weights = p.weights;
   const firstScoreIdx = cols.findIndex((c) => c.header === `${FACTOR_LABELS[FACTORS[0]]} score`);
-  const rollup = sites ? ` · ${top} accounts + ${sites} sites rolled into their parents ("Rolled into"); a parent's figures include its sites'` : ` · ${top} accounts`;
+  const rollup = sites
+    ? ` · ${top} accounts + ${sites} sites rolled into their parents ("Rolled into"); a parent's figures include its sites'`
+    : ` · ${top} accounts`;
   return sheet(
-    kapName('Account Health'),
-    'health',
-    '',
+    kapName("Account Health"),
+    "health",
+    "",
     [
-      title('A1', 'Account Health'),
-      cell('A2', `As of ${asOfText(opts.asOf)}${rollup}`, 'subtitle'),
-      cell('A3', `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to 100%), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`, 'note'),
-      cell(`${colLetter(firstScoreIdx - 1)}${weightsRow}`, 'Weights →', { bold: true, hAlign: 'right' }),
-      { at: `${firstScore}${weightsRow}`, rows: [FACTORS.map((f) => weights[f] / 100)], formats: FACTORS.map(() => FORMATS.percent), style: { bold: true, fill: PALETTE.totalFill, border: 'box' } },
-      cell(`${colLetter(firstScoreIdx + FACTORS.length)}${weightsRow}`, formula(`SUM(${firstScore}${weightsRow}:${lastScore}${weightsRow})`), { bold: true }, FORMATS.percent),
+      title("A1", "Account Health"),
+      cell("A2", `As of ${asOfText(opts.asOf)}${rollup}`, "subtitle"),
+      cell(
+        "A3",
+        `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to 100%), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`,
+        "note"
+      ),
+      cell(`${colLetter(firstScoreIdx - 1)}${weightsRow}`, "Weights →", {
+        bold: true,
+        hAlign: "right",
+      }),
+      {
+        at: `${firstScore}${weightsRow}`,
+        rows: [FACTORS.map((f) => weights[f] / 100)],
+        formats: FACTORS.map(() => FORMATS.percent),
+        style: { bold: true, fill: PALETTE.totalFill, border: "box" },
+      },
+      cell(
+        `${colLetter(firstScoreIdx + FACTORS.length)}${weightsRow}`,
+        formula(`SUM(${firstScore}${weightsRow}:${lastScore}${weightsRow})`),
+        { bold: true },
+        FORMATS.percent
+      ),
       ...lifetimeModelBlocks(p),
-      table(cellA1(HEADER_ROW, 0), 'KAP_Health', [...cols, ...lifetime, ...sources], rows.length ? rows : [[...cols, ...lifetime, ...sources].map(() => null)]),
+      table(
+        cellA1(HEADER_ROW, 0),
+        "KAP_Health",
+        [...cols, ...lifetime, ...sources],
+        rows.length ? rows : [[...cols, ...lifetime, ...sources].map(() => null)]
+      ),
     ],
     {
       widths: [...cols.map((c) => c.width), 9, 11, 11, 12, 14, 13, 14],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
-      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, printArea: `A1:${colLetter(printedCols - 1)}${last}` },
+      page: {
+        orientation: "landscape",
+        fitToWidth: true,
+        printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`,
+        printArea: `A1:${colLetter(printedCols - 1)}${last}`,
+      },
       tabColor: PALETTE.brand,
-    },
+    }
   );
 }

@@ -5,18 +5,26 @@
  * frequency, recency, age and mean value; and the dashboard's value × health view and silent-churn
  * list. Files for people without the add-in get the same numbers as values.
  */
-import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from '../domain/analysis/clvBasics';
-import type { AccountAnalysis, CurrencyLifetimeModel, Dashboard, PortfolioAnalysis } from '../domain/analysis/types';
-import { type LayoutOptions, moneyFor } from './options';
-import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } from './spec';
+import {
+  CLV_DEFAULT_DISCOUNT_RATE,
+  CLV_DEFAULT_HORIZON_MONTHS,
+} from "../domain/analysis/clvBasics";
+import type {
+  AccountAnalysis,
+  CurrencyLifetimeModel,
+  Dashboard,
+  PortfolioAnalysis,
+} from "../domain/analysis/types";
+import { type LayoutOptions, moneyFor } from "./options";
+import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } from "./spec";
 
 /** Where the parameters go on the Account Health sheet: labels on row 3, one currency per row from row 4 (rows 4–5: the table starts on row 7). */
 const PARAMS_LABEL_ROW = 3;
 const PARAMS_FIRST_ROW = 4;
 const PARAMS_ROWS = 2;
 /** Columns J (label), K–Q (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), R (CLV months), S (discount a year). */
-const PARAMS_COL = 'J';
-const PARAM_HEADERS = ['r', 'α', 'a', 'b', 'p', 'q', 'γ'];
+const PARAMS_COL = "J";
+const PARAM_HEADERS = ["r", "α", "a", "b", "p", "q", "γ"];
 
 /** currency → its parameters row on the health sheet (only currencies whose model has both fits, and only the first PARAMS_ROWS). */
 function paramRows(p: PortfolioAnalysis): Map<string, number> {
@@ -31,7 +39,18 @@ function paramRows(p: PortfolioAnalysis): Map<string, number> {
 function modelRow(m: CurrencyLifetimeModel, multi: boolean): CellValue[] {
   const bg = m.bgnbd!;
   const gg = m.gammaGamma!;
-  return [multi ? m.currency || '(no currency)' : 'Fitted', bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma, m.horizonMonths, m.discountRate];
+  return [
+    multi ? m.currency || "(no currency)" : "Fitted",
+    bg.r,
+    bg.alpha,
+    bg.a,
+    bg.b,
+    gg.p,
+    gg.q,
+    gg.gamma,
+    m.horizonMonths,
+    m.discountRate,
+  ];
 }
 
 /** The parameter block (J3:S5) and, on A5, what the user must know about the fit (not reliable, not fitted). */
@@ -40,14 +59,31 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
   const multi = p.lifetimeModels.length > 1;
   const blocks: Block[] = [];
   if (rows.size) {
-    blocks.push({ at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`, rows: [['Lifetime model', ...PARAM_HEADERS, 'Months', 'Disc. / yr']], style: 'label' });
+    blocks.push({
+      at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`,
+      rows: [["Lifetime model", ...PARAM_HEADERS, "Months", "Disc. / yr"]],
+      style: "label",
+    });
     for (const m of p.lifetimeModels) {
       const r = rows.get(m.currency);
-      if (r !== undefined) blocks.push({ at: `${PARAMS_COL}${r}`, rows: [modelRow(m, multi)], formats: [undefined, ...PARAM_HEADERS.map(() => '0.0000'), FORMATS.integer, FORMATS.percent1] });
+      if (r !== undefined)
+        blocks.push({
+          at: `${PARAMS_COL}${r}`,
+          rows: [modelRow(m, multi)],
+          formats: [
+            undefined,
+            ...PARAM_HEADERS.map(() => "0.0000"),
+            FORMATS.integer,
+            FORMATS.percent1,
+          ],
+        });
     }
   }
-  const notes = p.lifetimeModels.filter((m) => m.warning).map((m) => `${multi ? `${m.currency || 'No currency'}: ` : ''}${m.warning}`);
-  if (notes.length) blocks.push({ at: 'A5', rows: [[`Lifetime value: ${notes.join(' ')}`]], style: 'note' });
+  const notes = p.lifetimeModels
+    .filter((m) => m.warning)
+    .map((m) => `${multi ? `${m.currency || "No currency"}: ` : ""}${m.warning}`);
+  if (notes.length)
+    blocks.push({ at: "A5", rows: [[`Lifetime value: ${notes.join(" ")}`]], style: "note" });
   return blocks;
 }
 
@@ -56,12 +92,12 @@ export function lifetimeColumns(p: PortfolioAnalysis, money: string): ColumnSpec
   const months = p.lifetimeModels[0]?.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
   const rate = p.lifetimeModels[0]?.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
   return [
-    { header: 'Repeat orders (x)', format: FORMATS.integer },
-    { header: 'Weeks first to last order (t_x)', format: FORMATS.decimal2 },
-    { header: 'Weeks since first order (T)', format: FORMATS.decimal2 },
-    { header: 'Mean repeat order', format: money },
-    { header: 'P(alive)', format: FORMATS.percent },
-    { header: 'Expected revenue 12m', format: money },
+    { header: "Repeat orders (x)", format: FORMATS.integer },
+    { header: "Weeks first to last order (t_x)", format: FORMATS.decimal2 },
+    { header: "Weeks since first order (T)", format: FORMATS.decimal2 },
+    { header: "Mean repeat order", format: money },
+    { header: "P(alive)", format: FORMATS.percent },
+    { header: "Expected revenue 12m", format: money },
     { header: `CLV (${months} months, ${Number((rate * 100).toFixed(2))}% a year)`, format: money },
   ];
 }
@@ -71,11 +107,18 @@ export function lifetimeColumns(p: PortfolioAnalysis, money: string): ColumnSpec
  * x, t_x, T, mean value, then P(alive), expected 12-month revenue and CLV — live formulas over
  * the first four when the sheet is live and its currency's parameters are on the sheet.
  */
-export function lifetimeCells(a: AccountAnalysis, p: PortfolioAnalysis, excelRow: number, firstCol: string, opts: LayoutOptions, rows = paramRows(p)): CellValue[] {
+export function lifetimeCells(
+  a: AccountAnalysis,
+  p: PortfolioAnalysis,
+  excelRow: number,
+  firstCol: string,
+  opts: LayoutOptions,
+  rows = paramRows(p)
+): CellValue[] {
   const l = a.lifetime;
-  if (!l) return ['', '', '', '', '', '', ''];
+  if (!l) return ["", "", "", "", "", "", ""];
   const paramsRow = rows.get(a.currency);
-  const base = [l.frequency, l.recency, l.T, l.meanValue ?? ''];
+  const base = [l.frequency, l.recency, l.T, l.meanValue ?? ""];
   if (opts.live && paramsRow !== undefined) {
     const c = (k: number) => `${colAt(firstCol, k)}${excelRow}`;
     const params = `$K$${paramsRow}:$Q$${paramsRow}`;
@@ -87,7 +130,12 @@ export function lifetimeCells(a: AccountAnalysis, p: PortfolioAnalysis, excelRow
       formula(`KAP.CLV(${args},$R$${paramsRow},$S$${paramsRow})`),
     ];
   }
-  return [...base, l.frequency === 0 ? 'one order only' : (l.pAlive ?? ''), l.expectedRevenue12m ?? '', l.clv ?? ''];
+  return [
+    ...base,
+    l.frequency === 0 ? "one order only" : (l.pAlive ?? ""),
+    l.expectedRevenue12m ?? "",
+    l.clv ?? "",
+  ];
 }
 
 /** The parameters' rows for lifetimeCells, worked out once per sheet. */
@@ -99,7 +147,7 @@ function colAt(first: string, offset: number): string {
   let n = 0;
   for (const ch of first) n = n * 26 + (ch.charCodeAt(0) - 64);
   n += offset;
-  let s = '';
+  let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;
     s = String.fromCharCode(65 + r) + s;
@@ -112,25 +160,110 @@ function colAt(first: string, offset: number): string {
  * The dashboard's lifetime section from Excel row `row`: a heading with the fit's reliability, the
  * value × health table and the silent-churn table. Returns the blocks and the next free row.
  */
-export function dashboardLifetimeBlocks(p: PortfolioAnalysis, d: Dashboard, opts: LayoutOptions, row: number): { blocks: Block[]; next: number } {
+export function dashboardLifetimeBlocks(
+  p: PortfolioAnalysis,
+  d: Dashboard,
+  opts: LayoutOptions,
+  row: number
+): { blocks: Block[]; next: number } {
   const blocks: Block[] = [];
   let r = row;
   const moneyOf = (c: string) => moneyFor(opts, c);
   const oneCurrency = p.currencies.length <= 1;
-  const money = oneCurrency ? moneyOf(p.currencies[0] ?? '') : opts.money;
-  blocks.push({ at: `A${r - 1}`, rows: [['Worth most, least healthy: the accounts to protect']], style: 'label' });
-  const models = p.lifetimeModels.map((m) => `${m.currency ? `${m.currency}: ` : ''}${m.accounts.toLocaleString('en-GB')} accounts, ${m.repeatBuyers.toLocaleString('en-GB')} repeat buyers${m.reliable ? '' : ', not reliable (see the note on the Account Health sheet)'}`);
-  blocks.push({ at: `A${r}`, rows: [[`CLV and P(alive): BG/NBD + Gamma-Gamma fitted to ${models.join('; ') || 'no orders'}.`]], style: 'note' });
+  const money = oneCurrency ? moneyOf(p.currencies[0] ?? "") : opts.money;
+  blocks.push({
+    at: `A${r - 1}`,
+    rows: [["Worth most, least healthy: the accounts to protect"]],
+    style: "label",
+  });
+  const models = p.lifetimeModels.map(
+    (m) =>
+      `${m.currency ? `${m.currency}: ` : ""}${m.accounts.toLocaleString("en-GB")} accounts, ${m.repeatBuyers.toLocaleString("en-GB")} repeat buyers${m.reliable ? "" : ", not reliable (see the note on the Account Health sheet)"}`
+  );
+  blocks.push({
+    at: `A${r}`,
+    rows: [
+      [`CLV and P(alive): BG/NBD + Gamma-Gamma fitted to ${models.join("; ") || "no orders"}.`],
+    ],
+    style: "note",
+  });
   r++;
-  const vhRows: CellValue[][] = d.valueHealth.map((v) => [v.accountId, v.name, v.valueTier, v.clv, v.expectedRevenue12m ?? '', v.pAlive === null ? 'one order only' : v.pAlive, v.score ?? 'n/a', v.band ?? '']);
-  const vhColumns: ColumnSpec[] = [{ header: 'Account ID' }, { header: 'Account' }, { header: 'Value (CLV third)' }, { header: 'CLV', format: money }, { header: 'Expected revenue 12m', format: money }, { header: 'P(alive)', format: FORMATS.percent }, { header: 'Score', format: FORMATS.score }, { header: 'Status' }];
-  blocks.push(table(`A${r}`, 'KAP_Dashboard_ValueHealth', vhColumns, vhRows.length ? vhRows : [['', 'No account has a lifetime value yet (see the note above).', '', '', '', '', '', '']]));
+  const vhRows: CellValue[][] = d.valueHealth.map((v) => [
+    v.accountId,
+    v.name,
+    v.valueTier,
+    v.clv,
+    v.expectedRevenue12m ?? "",
+    v.pAlive === null ? "one order only" : v.pAlive,
+    v.score ?? "n/a",
+    v.band ?? "",
+  ]);
+  const vhColumns: ColumnSpec[] = [
+    { header: "Account ID" },
+    { header: "Account" },
+    { header: "Value (CLV third)" },
+    { header: "CLV", format: money },
+    { header: "Expected revenue 12m", format: money },
+    { header: "P(alive)", format: FORMATS.percent },
+    { header: "Score", format: FORMATS.score },
+    { header: "Status" },
+  ];
+  blocks.push(
+    table(
+      `A${r}`,
+      "KAP_Dashboard_ValueHealth",
+      vhColumns,
+      vhRows.length
+        ? vhRows
+        : [
+            [
+              "",
+              "No account has a lifetime value yet (see the note above).",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+            ],
+          ]
+    )
+  );
   r += Math.max(1, vhRows.length) + 3;
 
-  blocks.push({ at: `A${r - 1}`, rows: [['Silent churn: high past revenue, P(alive) below 50%, no alert yet']], style: 'label' });
-  const scRows: CellValue[][] = d.silentChurn.map((s) => [s.accountId, s.name, s.revenuePast24m, s.pAlive, s.daysSinceLastOrder ?? 'never', s.expectedRevenue12m ?? '', s.clv ?? '']);
-  const scColumns: ColumnSpec[] = [{ header: 'Account ID' }, { header: 'Account' }, { header: 'Revenue 24m', format: money }, { header: 'P(alive)', format: FORMATS.percent }, { header: 'Days since order', format: FORMATS.integer }, { header: 'Expected revenue 12m', format: money }, { header: 'CLV', format: money }];
-  blocks.push(table(`A${r}`, 'KAP_Dashboard_SilentChurn', scColumns, scRows.length ? scRows : [['', 'No high-revenue account looks lost without an alert.', '', '', '', '', '']]));
+  blocks.push({
+    at: `A${r - 1}`,
+    rows: [["Silent churn: high past revenue, P(alive) below 50%, no alert yet"]],
+    style: "label",
+  });
+  const scRows: CellValue[][] = d.silentChurn.map((s) => [
+    s.accountId,
+    s.name,
+    s.revenuePast24m,
+    s.pAlive,
+    s.daysSinceLastOrder ?? "never",
+    s.expectedRevenue12m ?? "",
+    s.clv ?? "",
+  ]);
+  const scColumns: ColumnSpec[] = [
+    { header: "Account ID" },
+    { header: "Account" },
+    { header: "Revenue 24m", format: money },
+    { header: "P(alive)", format: FORMATS.percent },
+    { header: "Days since order", format: FORMATS.integer },
+    { header: "Expected revenue 12m", format: money },
+    { header: "CLV", format: money },
+  ];
+  blocks.push(
+    table(
+      `A${r}`,
+      "KAP_Dashboard_SilentChurn",
+      scColumns,
+      scRows.length
+        ? scRows
+        : [["", "No high-revenue account looks lost without an alert.", "", "", "", "", ""]]
+    )
+  );
   r += Math.max(1, scRows.length) + 3;
   return { blocks, next: r };
 }

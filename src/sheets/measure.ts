@@ -9,18 +9,127 @@
 
 /** Calibri advance widths in 1/2048 em for printable ASCII 32–126. */
 const CALIBRI = [
-  463, 544, 736, 1038, 1040, 1465, 1406, 452, 621, 621, 1038, 1038, 511, 627, 517, 791, // space ! " # $ % & ' ( ) * + , - . /
-  1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, // 0–9
-  548, 548, 1038, 1038, 1038, 941, 1823, // : ; < = > ? @
-  1185, 1114, 1092, 1260, 1000, 941, 1292, 1276, 516, 653, 1064, 861, 1751, 1322, 1356, 1058, 1378, 1112, 941, 998, 1314, 1162, 1822, 1063, 998, 959, // A–Z
-  628, 791, 628, 1038, 1038, 596, // [ \ ] ^ _ `
-  981, 1076, 866, 1076, 1019, 625, 964, 1076, 470, 490, 931, 470, 1636, 1076, 1080, 1076, 1076, 714, 801, 686, 1076, 925, 1464, 887, 927, 809, // a–z
-  714, 1038, 714, 1038, // { | } ~
+  463,
+  544,
+  736,
+  1038,
+  1040,
+  1465,
+  1406,
+  452,
+  621,
+  621,
+  1038,
+  1038,
+  511,
+  627,
+  517,
+  791, // space ! " # $ % & ' ( ) * + , - . /
+  1038,
+  1038,
+  1038,
+  1038,
+  1038,
+  1038,
+  1038,
+  1038,
+  1038,
+  1038, // 0–9
+  548,
+  548,
+  1038,
+  1038,
+  1038,
+  941,
+  1823, // : ; < = > ? @
+  1185,
+  1114,
+  1092,
+  1260,
+  1000,
+  941,
+  1292,
+  1276,
+  516,
+  653,
+  1064,
+  861,
+  1751,
+  1322,
+  1356,
+  1058,
+  1378,
+  1112,
+  941,
+  998,
+  1314,
+  1162,
+  1822,
+  1063,
+  998,
+  959, // A–Z
+  628,
+  791,
+  628,
+  1038,
+  1038,
+  596, // [ \ ] ^ _ `
+  981,
+  1076,
+  866,
+  1076,
+  1019,
+  625,
+  964,
+  1076,
+  470,
+  490,
+  931,
+  470,
+  1636,
+  1076,
+  1080,
+  1076,
+  1076,
+  714,
+  801,
+  686,
+  1076,
+  925,
+  1464,
+  887,
+  927,
+  809, // a–z
+  714,
+  1038,
+  714,
+  1038, // { | } ~
 ];
 const AVERAGE = 1000;
 /** A few common non-ASCII characters KAP writes. */
-const OTHER: Record<string, number> = { '£': 1038, '€': 1038, '–': 1024, '—': 2048, '…': 1536, '·': 517, '×': 1038, '→': 2048, '≥': 1038, '≤': 1038, '✔': 1536, '✘': 1536, '☐': 1536, '•': 1000, '▲': 1536, '▼': 1536, '►': 1536, '’': 452, '“': 736, '”': 736 };
-const BARS = '▁▂▃▄▅▆▇█';
+const OTHER: Record<string, number> = {
+  "£": 1038,
+  "€": 1038,
+  "–": 1024,
+  "—": 2048,
+  "…": 1536,
+  "·": 517,
+  "×": 1038,
+  "→": 2048,
+  "≥": 1038,
+  "≤": 1038,
+  "✔": 1536,
+  "✘": 1536,
+  "☐": 1536,
+  "•": 1000,
+  "▲": 1536,
+  "▼": 1536,
+  "►": 1536,
+  "’": 452,
+  "“": 736,
+  "”": 736,
+};
+const BARS = "▁▂▃▄▅▆▇█";
 
 /** Default font size (pt) of a cell: Calibri 11. */
 export const DEFAULT_FONT_SIZE = 11;
@@ -30,7 +139,8 @@ export function textPixels(text: string, fontSize = DEFAULT_FONT_SIZE, bold = fa
   let units = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    units += c >= 32 && c <= 126 ? CALIBRI[c - 32] : BARS.includes(ch) ? 1200 : (OTHER[ch] ?? AVERAGE);
+    units +=
+      c >= 32 && c <= 126 ? CALIBRI[c - 32] : BARS.includes(ch) ? 1200 : (OTHER[ch] ?? AVERAGE);
   }
   return (units / 2048) * fontSize * (96 / 72) * (bold ? 1.05 : 1);
 }
@@ -54,16 +164,21 @@ export function rowHeightFor(lines: number, fontSize = DEFAULT_FONT_SIZE): numbe
  * Lines `text` takes when wrapped in `widthChars` (word wrap at spaces and after hyphens, as
  * Excel does; a word longer than the line is broken). Explicit line breaks count.
  */
-export function wrappedLines(text: string, widthChars: number, fontSize = DEFAULT_FONT_SIZE, bold = false): number {
+export function wrappedLines(
+  text: string,
+  widthChars: number,
+  fontSize = DEFAULT_FONT_SIZE,
+  bold = false
+): number {
   const avail = Math.max(1, columnPixels(widthChars) - 6);
   let lines = 0;
-  for (const para of text.split('\n')) {
+  for (const para of text.split("\n")) {
     lines++;
     let x = 0;
     const words = para.split(/(?<=[ -])/);
     for (const w of words) {
       const wp = textPixels(w, fontSize, bold);
-      const trimmed = textPixels(w.replace(/ +$/, ''), fontSize, bold);
+      const trimmed = textPixels(w.replace(/ +$/, ""), fontSize, bold);
       if (x > 0 && x + trimmed > avail) {
         lines++;
         x = 0;

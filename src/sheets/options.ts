@@ -3,9 +3,9 @@
  * (scores become =KAP.HEALTH formulas over the metric cells); files written for people
  * without the add-in get the same numbers as values.
  */
-import { serialToIso } from '../domain/dates';
-import type { Serial } from '../domain/types';
-import { type Block, type CellValue, moneyFormat } from './spec';
+import { serialToIso } from "../domain/dates";
+import type { Serial } from "../domain/types";
+import { type Block, type CellValue, moneyFormat } from "./spec";
 
 export interface LayoutOptions {
   /** KAP functions available where the sheet is opened. */
@@ -16,9 +16,18 @@ export interface LayoutOptions {
 }
 
 /** `sourceMoneyFormat`: the source revenue column's Excel number format; `currency`: an ISO code, which wins. */
-export function layoutOptions(o: { live?: boolean; sourceMoneyFormat?: string; currency?: string; asOf: Serial }): LayoutOptions {
+export function layoutOptions(o: {
+  live?: boolean;
+  sourceMoneyFormat?: string;
+  currency?: string;
+  asOf: Serial;
+}): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
-  return { live: o.live ?? false, money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0), asOf: o.asOf };
+  return {
+    live: o.live ?? false,
+    money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0),
+    asOf: o.asOf,
+  };
 }
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */
@@ -27,7 +36,7 @@ export function moneyFor(opts: LayoutOptions, currency: string): string {
 }
 
 export function asOfText(asOf: Serial): string {
-  const [y, m, d] = serialToIso(asOf).split('-');
+  const [y, m, d] = serialToIso(asOf).split("-");
   return `${d}/${m}/${y}`;
 }
 
@@ -41,11 +50,15 @@ export function kapName(what: string, subject?: string): string {
   return subject ? `KAP ${what} – ${subject}` : `KAP ${what}`;
 }
 
-
 /** Label | value rows from `row` (1-based) down, each value with its own number format. */
-export function labelledRows(row: number, pairs: readonly (readonly [string, CellValue, string?])[], col = 'A', valueCol = 'B'): Block[] {
+export function labelledRows(
+  row: number,
+  pairs: readonly (readonly [string, CellValue, string?])[],
+  col = "A",
+  valueCol = "B"
+): Block[] {
   return pairs.flatMap(([label, value, format], k) => [
-    { at: `${col}${row + k}`, rows: [[label]], style: 'label' as const },
+    { at: `${col}${row + k}`, rows: [[label]], style: "label" as const },
     { at: `${valueCol}${row + k}`, rows: [[value]], formats: [format] },
   ]);
 }

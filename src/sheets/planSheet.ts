@@ -1,132 +1,201 @@
 /** Account Plan for one account (RULES.md §2.7, methodology 000 Step 6 and 001). */
-import type { AccountDetail } from '../domain/analysis/types';
-import { competitiveBlock, objectionsBlock, place, proposedInitiativesBlock, siteBlocks, trackedInitiativesBlock, winBackBlock } from './methodBlocks';
-import { asOfText, kapName, type LayoutOptions, moneyFor } from './options';
-import type { EngagementEntry } from '../domain/types';
-import { type Block, type CellValue, type ConditionalFormat, date, FORMATS, sheet, type SheetSpec, title, cell } from './spec';
+import type { AccountDetail } from "../domain/analysis/types";
+import {
+  competitiveBlock,
+  objectionsBlock,
+  place,
+  proposedInitiativesBlock,
+  siteBlocks,
+  trackedInitiativesBlock,
+  winBackBlock,
+} from "./methodBlocks";
+import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import type { EngagementEntry } from "../domain/types";
+import {
+  type Block,
+  type CellValue,
+  type ConditionalFormat,
+  date,
+  FORMATS,
+  sheet,
+  type SheetSpec,
+  title,
+  cell,
+} from "./spec";
 
 /** "Call (outbound)", "E-mail (inbound)", or the log's own word when it is none of the four. */
 function engagementType(e: EngagementEntry): string {
-  const t = e.type ? e.type.charAt(0).toUpperCase() + e.type.slice(1) : (e.typeText ?? '');
-  return e.direction ? `${t}${t ? ' ' : ''}(${e.direction})` : t;
+  const t = e.type ? e.type.charAt(0).toUpperCase() + e.type.slice(1) : (e.typeText ?? "");
+  return e.direction ? `${t}${t ? " " : ""}(${e.direction})` : t;
 }
 
 export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const p = d.plan;
   const money = moneyFor(opts, a.currency);
-  const blocks: Block[] = [title('A1', `Account Plan – ${a.name}`), cell('A2', `Account ${a.accountId} · last updated ${asOfText(opts.asOf)} · account manager: ${a.accountManager ?? 'not set'}`, 'subtitle')];
+  const blocks: Block[] = [
+    title("A1", `Account Plan – ${a.name}`),
+    cell(
+      "A2",
+      `Account ${a.accountId} · last updated ${asOfText(opts.asOf)} · account manager: ${a.accountManager ?? "not set"}`,
+      "subtitle"
+    ),
+  ];
   const cfs: ConditionalFormat[] = [];
   const out = { blocks, cfs };
   let r = 4;
   const kv = (pairs: [string, CellValue, string | undefined][]) => {
     for (const [k, v, f] of pairs) {
       blocks.push({ at: `A${r}`, rows: [[k, v]], formats: [undefined, f] });
-      blocks.push(cell(`A${r}`, k, 'label'));
+      blocks.push(cell(`A${r}`, k, "label"));
       r++;
     }
   };
   const heading = (text: string) => {
-    blocks.push(cell(`A${r}`, text, { bold: true, fontSize: 13, fontColor: '#1F4E79', border: 'bottom' }));
+    blocks.push(
+      cell(`A${r}`, text, { bold: true, fontSize: 13, fontColor: "#1F4E79", border: "bottom" })
+    );
     r++;
   };
 
-  heading('Account summary');
+  heading("Account summary");
   kv([
-    ['Industry', a.industry ?? 'not given', undefined],
-    ['Tier', a.tier ?? 'not given', undefined],
-    ['Current health', a.health.score ?? 'n/a', FORMATS.score],
-    ['Band', a.health.finalBand ?? 'n/a', undefined],
-    ['Quadrant', a.quadrant.quadrant, undefined],
-    ['ABC tier', a.abcTier ?? '', undefined],
+    ["Industry", a.industry ?? "not given", undefined],
+    ["Tier", a.tier ?? "not given", undefined],
+    ["Current health", a.health.score ?? "n/a", FORMATS.score],
+    ["Band", a.health.finalBand ?? "n/a", undefined],
+    ["Quadrant", a.quadrant.quadrant, undefined],
+    ["ABC tier", a.abcTier ?? "", undefined],
   ]);
   r++;
 
-  heading('12-month objectives');
+  heading("12-month objectives");
   kv([
-    ['Revenue last 12 months', p.revenueBaseline, money],
-    ['Growth target', p.growthTarget, FORMATS.percent],
-    ['Revenue target', p.revenueTarget, money],
-    ['Categories: now → target', `${p.categoriesNow} → ${p.categoriesTarget}`, undefined],
-    ['Contacts: now → target', `${p.contactsNow} → ${p.contactsTarget}`, undefined],
+    ["Revenue last 12 months", p.revenueBaseline, money],
+    ["Growth target", p.growthTarget, FORMATS.percent],
+    ["Revenue target", p.revenueTarget, money],
+    ["Categories: now → target", `${p.categoriesNow} → ${p.categoriesTarget}`, undefined],
+    ["Contacts: now → target", `${p.contactsNow} → ${p.contactsTarget}`, undefined],
   ]);
-  blocks.push({ at: `A${r}`, rows: [['Quarter', 'Revenue target'], ...p.quarterlyTargets.map((q) => [`Quarter ${q.quarter}`, q.target])], header: true, formats: [undefined, money] });
+  blocks.push({
+    at: `A${r}`,
+    rows: [
+      ["Quarter", "Revenue target"],
+      ...p.quarterlyTargets.map((q) => [`Quarter ${q.quarter}`, q.target]),
+    ],
+    header: true,
+    formats: [undefined, money],
+  });
   r += p.quarterlyTargets.length + 2;
 
-  heading('Active initiatives');
+  heading("Active initiatives");
   r = place(out, trackedInitiativesBlock(r, d.initiatives, money, opts.asOf));
   r = place(out, proposedInitiativesBlock(r, p.initiatives, money));
 
-  heading('Recent engagement');
+  heading("Recent engagement");
   const log = p.recentEngagement;
   blocks.push({
     at: `A${r}`,
     rows: [
-      ['Date', 'Type', 'Contact', 'Summary', 'Follow-up'],
+      ["Date", "Type", "Contact", "Summary", "Follow-up"],
       ...(log.length
-        ? log.map((e) => [date(Math.floor(e.at)), engagementType(e), e.contact ?? '', e.topic ?? '', e.followUp ?? (e.respondedOn !== undefined ? 'Answered' : '')])
-        : [['No engagement log in the workbook yet: add one and KAP scores Engagement from it.', '', '', '', '']]),
+        ? log.map((e) => [
+            date(Math.floor(e.at)),
+            engagementType(e),
+            e.contact ?? "",
+            e.topic ?? "",
+            e.followUp ?? (e.respondedOn !== undefined ? "Answered" : ""),
+          ])
+        : [
+            [
+              "No engagement log in the workbook yet: add one and KAP scores Engagement from it.",
+              "",
+              "",
+              "",
+              "",
+            ],
+          ]),
     ],
     header: true,
     formats: [FORMATS.date, undefined, undefined, undefined, undefined],
-    style: { wrap: true, vAlign: 'top' },
+    style: { wrap: true, vAlign: "top" },
   });
   r += Math.max(1, log.length) + 2;
 
-  heading('Stakeholder coverage');
+  heading("Stakeholder coverage");
   blocks.push({
     at: `A${r}`,
-    rows: [['Role', 'Covered', 'Contacts', 'Priority to obtain', 'First way to reach them'], ...p.stakeholders.map((s) => [s.role, s.held ? '✔ yes' : '✘ missing', s.names.join(', '), s.priority ?? '–', s.approaches[0] ?? ''])],
+    rows: [
+      ["Role", "Covered", "Contacts", "Priority to obtain", "First way to reach them"],
+      ...p.stakeholders.map((s) => [
+        s.role,
+        s.held ? "✔ yes" : "✘ missing",
+        s.names.join(", "),
+        s.priority ?? "–",
+        s.approaches[0] ?? "",
+      ]),
+    ],
     header: true,
   });
   r += p.stakeholders.length + 1;
-  blocks.push(cell(`A${r}`, 'The relationship map sheet has every way to reach the missing roles, the decision map and the people who order but are not contacts.', 'note'));
+  blocks.push(
+    cell(
+      `A${r}`,
+      "The relationship map sheet has every way to reach the missing roles, the decision map and the people who order but are not contacts.",
+      "note"
+    )
+  );
   r += 2;
 
   r = siteBlocks(blocks, cfs, r, d, money);
 
-  heading('Next actions');
-  for (const n of p.nextActions.length ? p.nextActions : ['Book the next QBR.']) {
-    blocks.push({ at: `A${r}`, rows: [[`☐ ${n}`, 'Due:']] });
+  heading("Next actions");
+  for (const n of p.nextActions.length ? p.nextActions : ["Book the next QBR."]) {
+    blocks.push({ at: `A${r}`, rows: [[`☐ ${n}`, "Due:"]] });
     r++;
   }
   r++;
 
   r = place(out, winBackBlock(r, a.winBack));
 
-  heading('Risk factors');
-  for (const k of p.risks.length ? p.risks : ['None found in the data.']) {
+  heading("Risk factors");
+  for (const k of p.risks.length ? p.risks : ["None found in the data."]) {
     blocks.push({ at: `A${r}`, rows: [[`• ${k}`]] });
     r++;
   }
   r++;
 
-  heading('SWOT (add what the data cannot know)');
+  heading("SWOT (add what the data cannot know)");
   const swot = p.swot;
-  const quad = (label: string, items: string[]) => [label, ...(items.length ? items.map((x) => `• ${x}`) : []), '•', '•'];
-  const s = quad('Strengths', swot.strengths);
-  const w = quad('Weaknesses', swot.weaknesses);
-  const o = quad('Opportunities', swot.opportunities);
-  const t = quad('Threats', swot.threats);
+  const quad = (label: string, items: string[]) => [
+    label,
+    ...(items.length ? items.map((x) => `• ${x}`) : []),
+    "•",
+    "•",
+  ];
+  const s = quad("Strengths", swot.strengths);
+  const w = quad("Weaknesses", swot.weaknesses);
+  const o = quad("Opportunities", swot.opportunities);
+  const t = quad("Threats", swot.threats);
   const top = Math.max(s.length, w.length);
   const bottom = Math.max(o.length, t.length);
   const rows: CellValue[][] = [];
-  for (let k = 0; k < top; k++) rows.push([s[k] ?? '', w[k] ?? '']);
-  for (let k = 0; k < bottom; k++) rows.push([o[k] ?? '', t[k] ?? '']);
-  blocks.push({ at: `A${r}`, rows, style: { wrap: true, vAlign: 'top', border: 'all' } });
-  blocks.push(cell(`A${r}`, 'Strengths', { bold: true, fill: '#C6EFCE', border: 'all' }));
-  blocks.push(cell(`B${r}`, 'Weaknesses', { bold: true, fill: '#FFC7CE', border: 'all' }));
-  blocks.push(cell(`A${r + top}`, 'Opportunities', { bold: true, fill: '#DDEBF7', border: 'all' }));
-  blocks.push(cell(`B${r + top}`, 'Threats', { bold: true, fill: '#FFEB9C', border: 'all' }));
+  for (let k = 0; k < top; k++) rows.push([s[k] ?? "", w[k] ?? ""]);
+  for (let k = 0; k < bottom; k++) rows.push([o[k] ?? "", t[k] ?? ""]);
+  blocks.push({ at: `A${r}`, rows, style: { wrap: true, vAlign: "top", border: "all" } });
+  blocks.push(cell(`A${r}`, "Strengths", { bold: true, fill: "#C6EFCE", border: "all" }));
+  blocks.push(cell(`B${r}`, "Weaknesses", { bold: true, fill: "#FFC7CE", border: "all" }));
+  blocks.push(cell(`A${r + top}`, "Opportunities", { bold: true, fill: "#DDEBF7", border: "all" }));
+  blocks.push(cell(`B${r + top}`, "Threats", { bold: true, fill: "#FFEB9C", border: "all" }));
   r += top + bottom + 2;
 
   r = place(out, competitiveBlock(r, d.competitorDisplacement, money));
   place(out, objectionsBlock(r));
 
-  return sheet(kapName('Plan', a.accountId), 'plan', a.key, blocks, {
+  return sheet(kapName("Plan", a.accountId), "plan", a.key, blocks, {
     widths: [48, 48, 18, 18, 18, 16, 14, 12, 14, 30],
     conditionalFormats: cfs,
-    page: { orientation: 'portrait', fitToWidth: true },
+    page: { orientation: "portrait", fitToWidth: true },
     showGridlines: false,
   });
 }

@@ -12,11 +12,20 @@
  *   or note longer than the printed width wraps across the empty cells to its right (merged).
  * Estimates come from ./measure (Calibri metrics, as Excel and LibreOffice's Carlito lay out).
  */
-import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from './measure';
+import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
 import {
-  blockRange, colLetter, FORMATS, isDate, isFormula, parseRange, resolveStyle,
-  type CellStyle, type CellValue, type PaperSize, type SheetSpec,
-} from './spec';
+  blockRange,
+  colLetter,
+  FORMATS,
+  isDate,
+  isFormula,
+  parseRange,
+  resolveStyle,
+  type CellStyle,
+  type CellValue,
+  type PaperSize,
+  type SheetSpec,
+} from "./spec";
 
 /** A column the layout gave no width gets at most this many characters. */
 export const DEFAULT_CAP = 50;
@@ -26,9 +35,26 @@ const MIN_WIDTH = 4;
 const PORTRAIT_CHARS = 92;
 
 /** Regions whose paper is Letter (the US, Canada, Mexico, the Philippines, Chile, Colombia, Venezuela…). */
-const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR', 'GT', 'CR', 'PA', 'DO', 'SV', 'NI', 'HN', 'BO']);
+const LETTER_REGIONS = new Set([
+  "US",
+  "CA",
+  "MX",
+  "PH",
+  "CL",
+  "CO",
+  "VE",
+  "PR",
+  "GT",
+  "CR",
+  "PA",
+  "DO",
+  "SV",
+  "NI",
+  "HN",
+  "BO",
+]);
 /** Currencies of those regions: the data's currency decides when no culture is known (the CLI). */
-const LETTER_CURRENCIES = new Set(['USD', 'CAD', 'MXN', 'PHP', 'CLP', 'COP']);
+const LETTER_CURRENCIES = new Set(["USD", "CAD", "MXN", "PHP", "CLP", "COP"]);
 
 /**
  * Paper for a culture ("en-US" → Letter, "en-GB" → A4); without a culture, the data's currency
@@ -36,9 +62,9 @@ const LETTER_CURRENCIES = new Set(['USD', 'CAD', 'MXN', 'PHP', 'CLP', 'COP']);
  */
 export function paperFor(culture?: string, currency?: string): PaperSize {
   const region = culture ? /[-_]([A-Za-z]{2})\b/.exec(culture)?.[1]?.toUpperCase() : undefined;
-  if (region) return LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
-  if (culture && /^en$/i.test(culture)) return 'Letter';
-  return currency && LETTER_CURRENCIES.has(currency.toUpperCase()) ? 'Letter' : 'A4';
+  if (region) return LETTER_REGIONS.has(region) ? "Letter" : "A4";
+  if (culture && /^en$/i.test(culture)) return "Letter";
+  return currency && LETTER_CURRENCIES.has(currency.toUpperCase()) ? "Letter" : "A4";
 }
 
 export interface PrintOptions {
@@ -74,52 +100,63 @@ export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
     b.rows.forEach((row, i) =>
       row.forEach((v, j) => {
         const k = key(pos.row + i, pos.col + j);
-        const cur = cells.get(k) ?? { row: pos.row + i, col: pos.col + j, value: null, format: undefined, style: {} };
+        const cur = cells.get(k) ?? {
+          row: pos.row + i,
+          col: pos.col + j,
+          value: null,
+          format: undefined,
+          style: {},
+        };
         cur.value = v;
         cur.format = b.formats?.[j];
         cells.set(k, cur);
-      }),
+      })
     );
     if (b.header || b.table) {
       for (let j = 0; j < pos.cols; j++) {
-        styleAt(pos.row, pos.col + j, resolveStyle('header'));
+        styleAt(pos.row, pos.col + j, resolveStyle("header"));
         cells.get(key(pos.row, pos.col + j))!.header = true;
       }
     }
     const bs = resolveStyle(b.style);
-    for (let i = 0; i < pos.rows; i++) for (let j = 0; j < pos.cols; j++) styleAt(pos.row + i, pos.col + j, bs);
-    if (b.total && pos.rows > 1) for (let j = 0; j < pos.cols; j++) styleAt(pos.row + pos.rows - 1, pos.col + j, resolveStyle('total'));
+    for (let i = 0; i < pos.rows; i++)
+      for (let j = 0; j < pos.cols; j++) styleAt(pos.row + i, pos.col + j, bs);
+    if (b.total && pos.rows > 1)
+      for (let j = 0; j < pos.cols; j++)
+        styleAt(pos.row + pos.rows - 1, pos.col + j, resolveStyle("total"));
   }
   for (const s of spec.styles ?? []) {
     const r = parseRange(s.range);
-    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) styleAt(r.row + i, r.col + j, resolveStyle(s.style));
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.cols; j++) styleAt(r.row + i, r.col + j, resolveStyle(s.style));
   }
   return cells;
 }
 
 function grouped(n: number, decimals: number): string {
   const fixed = Math.abs(n).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  return `${n < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+  const [int, frac] = fixed.split(".");
+  return `${n < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
 }
 
 /** The text a cell shows, near enough to measure it (formulas: a typical result for their format). */
 export function shownText(v: CellValue, format: string | undefined): string {
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (isDate(v)) return format === FORMATS.month ? 'Sep 2026' : '00/00/0000';
-  const f = format && format !== FORMATS.general ? format.split(';')[0] : '';
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (isDate(v)) return format === FORMATS.month ? "Sep 2026" : "00/00/0000";
+  const f = format && format !== FORMATS.general ? format.split(";")[0] : "";
   if (isFormula(v)) {
-    if (/^IF\(ISNUMBER\(.*LOOKUP\(.*"(Healthy|Stable|At Risk|Critical)"/.test(v.formula.slice(1))) return 'At Risk';
-    if (!f) return '00000000';
-    return shownText(f.includes('%') ? 1 : 99999, f);
+    if (/^IF\(ISNUMBER\(.*LOOKUP\(.*"(Healthy|Stable|At Risk|Critical)"/.test(v.formula.slice(1)))
+      return "At Risk";
+    if (!f) return "00000000";
+    return shownText(f.includes("%") ? 1 : 99999, f);
   }
   const decimals = /\.(0+|#+)/.exec(f)?.[1].length ?? (f ? 0 : Number.isInteger(v) ? 0 : 2);
-  if (f.includes('%')) return `${grouped(v * 100, decimals)}%`;
+  if (f.includes("%")) return `${grouped(v * 100, decimals)}%`;
   const symbol = /^"([^"]+)"|^([£€$¥₹])/.exec(f);
-  const prefix = symbol ? (symbol[1] ?? symbol[2]) : '';
-  return `${prefix}${f.includes(',') || prefix ? grouped(v, decimals) : v.toFixed(decimals)}`;
+  const prefix = symbol ? (symbol[1] ?? symbol[2]) : "";
+  return `${prefix}${f.includes(",") || prefix ? grouped(v, decimals) : v.toFixed(decimals)}`;
 }
 
 /** The widest word of a text, in characters (a wrapped header must at least show its longest word). */
@@ -133,26 +170,32 @@ function longestWord(text: string, size: number, bold: boolean): number {
 export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const cells = cellsOf(spec);
   const merges = (spec.merges ?? []).map(parseRange);
-  const mergedAt = (r: number, c: number) => merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+  const mergedAt = (r: number, c: number) =>
+    merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
   const filled = (r: number, c: number) => {
     const x = cells.get(`${r},${c}`);
-    return !!x && x.value !== null && x.value !== '';
+    return !!x && x.value !== null && x.value !== "";
   };
   let lastCol = 0;
-  for (const x of cells.values()) if (x.value !== null && x.value !== '') lastCol = Math.max(lastCol, x.col);
+  for (const x of cells.values())
+    if (x.value !== null && x.value !== "") lastCol = Math.max(lastCol, x.col);
   for (const ch of spec.charts ?? []) lastCol = Math.max(lastCol, parseRange(ch.to).col);
   const printArea = spec.page?.printArea ? parseRange(spec.page.printArea) : undefined;
   const printedLast = printArea ? printArea.col + printArea.cols - 1 : lastCol;
 
   // 1. Widths from the content that has to fit its own column.
   const need: number[] = Array(lastCol + 1).fill(0);
-  const spills = (x: SheetCell) => typeof x.value === 'string' && !x.style.wrap && !mergedAt(x.row, x.col) && !filled(x.row, x.col + 1);
+  const spills = (x: SheetCell) =>
+    typeof x.value === "string" &&
+    !x.style.wrap &&
+    !mergedAt(x.row, x.col) &&
+    !filled(x.row, x.col + 1);
   for (const x of cells.values()) {
-    if (x.value === null || x.value === '' || mergedAt(x.row, x.col)) continue;
+    if (x.value === null || x.value === "" || mergedAt(x.row, x.col)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
     const bold = !!x.style.bold;
     const text = shownText(x.value, x.format);
-    const line = Math.max(...text.split('\n').map((t) => charsFor(t, size, bold)));
+    const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     // a header wraps to its longest word; wrapping prose takes the column up to its cap; text that can spill needs nothing
     const w = x.header ? longestWord(text, size, bold) : x.style.wrap ? line : spills(x) ? 0 : line;
     need[x.col] = Math.max(need[x.col], w + 0.75);
@@ -161,46 +204,65 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   for (let c = 0; c <= Math.max(lastCol, (spec.widths?.length ?? 0) - 1); c++) {
     const cap = spec.widths?.[c] ?? DEFAULT_CAP;
     const n = need[c] ?? 0;
-    widths[c] = n > 0 ? Math.round(Math.min(cap, Math.max(MIN_WIDTH, n)) * 4) / 4 : spec.widths?.[c];
+    widths[c] =
+      n > 0 ? Math.round(Math.min(cap, Math.max(MIN_WIDTH, n)) * 4) / 4 : spec.widths?.[c];
   }
   const widthOf = (c: number) => widths[c] ?? 8.43;
 
   // 2. Wrap what does not fit, and size the rows.
-  const extraStyles: NonNullable<SheetSpec['styles']> = [];
+  const extraStyles: NonNullable<SheetSpec["styles"]> = [];
   const extraMerges: string[] = [];
   const heights = new Map<number, number>();
   const lineHeight = new Map<number, number>();
   for (const x of cells.values()) {
-    if (x.value !== null && x.value !== '') lineHeight.set(x.row, Math.max(lineHeight.get(x.row) ?? 0, rowHeightFor(1, x.style.fontSize ?? DEFAULT_FONT_SIZE)));
+    if (x.value !== null && x.value !== "")
+      lineHeight.set(
+        x.row,
+        Math.max(lineHeight.get(x.row) ?? 0, rowHeightFor(1, x.style.fontSize ?? DEFAULT_FONT_SIZE))
+      );
   }
   for (const x of [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col)) {
-    if (x.value === null || x.value === '') continue;
+    if (x.value === null || x.value === "") continue;
     // Beyond the print area, text is for the screen: it keeps one line (rows stay as printed).
     if (printArea && (x.col > printedLast || x.col < printArea.col) && !x.style.wrap) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
     const bold = !!x.style.bold;
     const text = shownText(x.value, x.format);
     const m = mergedAt(x.row, x.col);
-    let width = m ? Array.from({ length: m.cols }, (_v, k) => widthOf(m.col + k)).reduce((a, b) => a + b, 0) : widthOf(x.col);
+    let width = m
+      ? Array.from({ length: m.cols }, (_v, k) => widthOf(m.col + k)).reduce((a, b) => a + b, 0)
+      : widthOf(x.col);
     let wrap = !!x.style.wrap;
-    const one = Math.max(...text.split('\n').map((t) => charsFor(t, size, bold)));
-    if (!wrap && typeof x.value === 'string' && (one > width || text.includes('\n'))) {
+    const one = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
+    if (!wrap && typeof x.value === "string" && (one > width || text.includes("\n"))) {
       if (spills(x)) {
         // Spill over the empty cells to the right, up to the printed width; wrap over them if it still does not fit.
         let end = x.col;
         let room = width;
-        while (end < printedLast && !filled(x.row, end + 1) && !mergedAt(x.row, end + 1) && room < one) room += widthOf(++end);
-        if (one > room || text.includes('\n')) {
-          if (end > x.col) extraMerges.push(`${colLetter(x.col)}${x.row + 1}:${colLetter(end)}${x.row + 1}`);
+        while (
+          end < printedLast &&
+          !filled(x.row, end + 1) &&
+          !mergedAt(x.row, end + 1) &&
+          room < one
+        )
+          room += widthOf(++end);
+        if (one > room || text.includes("\n")) {
+          if (end > x.col)
+            extraMerges.push(`${colLetter(x.col)}${x.row + 1}:${colLetter(end)}${x.row + 1}`);
           width = room;
           wrap = true;
         }
       } else wrap = true;
-      if (wrap) extraStyles.push({ range: `${colLetter(x.col)}${x.row + 1}`, style: { wrap: true, vAlign: x.style.vAlign ?? 'top' } });
+      if (wrap)
+        extraStyles.push({
+          range: `${colLetter(x.col)}${x.row + 1}`,
+          style: { wrap: true, vAlign: x.style.vAlign ?? "top" },
+        });
     }
     if (wrap) {
       const lines = wrappedLines(text, width, size, bold);
-      if (lines > 1) heights.set(x.row + 1, Math.max(heights.get(x.row + 1) ?? 0, rowHeightFor(lines, size)));
+      if (lines > 1)
+        heights.set(x.row + 1, Math.max(heights.get(x.row + 1) ?? 0, rowHeightFor(lines, size)));
     }
   }
   // Every written row gets its height (its largest font's line, or its wrapped lines), so programs
@@ -210,15 +272,22 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   for (const b of spec.blocks) {
     if (!b.table) continue;
     const pos = blockRange(b);
-    extraStyles.push({ range: `${colLetter(pos.col)}${pos.row + 1}:${colLetter(pos.col + pos.cols - 1)}${pos.row + 1}`, style: { wrap: true, vAlign: 'center' } });
+    extraStyles.push({
+      range: `${colLetter(pos.col)}${pos.row + 1}:${colLetter(pos.col + pos.cols - 1)}${pos.row + 1}`,
+      style: { wrap: true, vAlign: "center" },
+    });
   }
 
   // 3. Page: paper, orientation, one page wide, header and footer.
-  const printedWidth = widths.slice(printArea?.col ?? 0, printedLast + 1).reduce<number>((a, w) => a + (w ?? 8.43), 0);
-  const title = [...cells.values()].find((x) => x.row === 0 && x.col === 0 && typeof x.value === 'string')?.value as string | undefined;
+  const printedWidth = widths
+    .slice(printArea?.col ?? 0, printedLast + 1)
+    .reduce<number>((a, w) => a + (w ?? 8.43), 0);
+  const title = [...cells.values()].find(
+    (x) => x.row === 0 && x.col === 0 && typeof x.value === "string"
+  )?.value as string | undefined;
   const page = {
     fitToWidth: true,
-    orientation: printedWidth > PORTRAIT_CHARS ? ('landscape' as const) : ('portrait' as const),
+    orientation: printedWidth > PORTRAIT_CHARS ? ("landscape" as const) : ("portrait" as const),
     ...spec.page,
     paper: o.paper,
     headerLeft: spec.page?.headerLeft ?? title ?? spec.name,
@@ -242,16 +311,26 @@ export function isMoneyFormat(f: string | undefined): boolean {
 }
 
 /** Money written rounded to the minor unit (2 decimals): no float noise like 162.459999999963 in the file. */
-function roundMoney(b: SheetSpec['blocks'][number]): SheetSpec['blocks'][number] {
+function roundMoney(b: SheetSpec["blocks"][number]): SheetSpec["blocks"][number] {
   if (!b.formats?.some(isMoneyFormat)) return b;
-  return { ...b, rows: b.rows.map((row) => row.map((v, j) => (typeof v === 'number' && isMoneyFormat(b.formats?.[j]) ? Math.round(v * 100) / 100 : v))) };
+  return {
+    ...b,
+    rows: b.rows.map((row) =>
+      row.map((v, j) =>
+        typeof v === "number" && isMoneyFormat(b.formats?.[j]) ? Math.round(v * 100) / 100 : v
+      )
+    ),
+  };
 }
 
 /** The header and footer in Excel's codes (&L left, &R right, &P page, &N pages; a literal & is &&). */
-export function headerFooterCodes(page: NonNullable<SheetSpec['page']>): { header: string; footer: string } {
-  const esc = (s: string) => s.replace(/&/g, '&&');
+export function headerFooterCodes(page: NonNullable<SheetSpec["page"]>): {
+  header: string;
+  footer: string;
+} {
+  const esc = (s: string) => s.replace(/&/g, "&&");
   return {
-    header: `&L${esc(page.headerLeft ?? '')}&R${esc(page.headerRight ?? '')}`,
-    footer: '&LKAP — Key Account Planner&RPage &P of &N',
+    header: `&L${esc(page.headerLeft ?? "")}&R${esc(page.headerRight ?? "")}`,
+    footer: "&LKAP — Key Account Planner&RPage &P of &N",
   };
 }

@@ -5,23 +5,45 @@
  * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits
  * one page wide.
  */
-import type { QbrData } from '../domain/analysis';
-import { factorBasis } from '../domain/analysis/basis';
-import { DISCOUNT_TIERS, REPLENISHMENT } from '../domain/rules';
-import { competitiveBlock, objectionsBlock, place, trackedInitiativesBlock, winBackBlock } from './methodBlocks';
-import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from './options';
-import { type Block, type CellValue, type ConditionalFormat, date, FORMATS, PALETTE, sheet, type SheetSpec, title, cell } from './spec';
+import type { QbrData } from "../domain/analysis";
+import { factorBasis } from "../domain/analysis/basis";
+import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
+import {
+  competitiveBlock,
+  objectionsBlock,
+  place,
+  trackedInitiativesBlock,
+  winBackBlock,
+} from "./methodBlocks";
+import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from "./options";
+import {
+  type Block,
+  type CellValue,
+  type ConditionalFormat,
+  date,
+  FORMATS,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  title,
+  cell,
+} from "./spec";
 
-const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: 'bottom' } as const;
-const PAGE = { orientation: 'portrait', fitToWidth: true, onePage: true, margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } } as const;
+const H2 = { bold: true, fontSize: 13, fontColor: PALETTE.brand, border: "bottom" } as const;
+const PAGE = {
+  orientation: "portrait",
+  fitToWidth: true,
+  onePage: true,
+  margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 },
+} as const;
 
 function pct(x: number | null): CellValue {
-  return x === null ? 'n/a' : x / 100;
+  return x === null ? "n/a" : x / 100;
 }
 
 function money0(n: number, symbolFormat: string): string {
-  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? '£';
-  return `${n < 0 ? '-' : ''}${sym}${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
+  return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
 
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
@@ -31,7 +53,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const money = moneyFor(opts, q.currency);
   const subject = `${q.accountId}|${q.quarter.label}`;
   const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
-    sheet(name, `qbr-${kind}`, subject, blocks, { showGridlines: false, page: PAGE, widths: [34, 18, 18, 18, 18, 18], ...extra });
+    sheet(name, `qbr-${kind}`, subject, blocks, {
+      showGridlines: false,
+      page: PAGE,
+      widths: [34, 18, 18, 18, 18, 18],
+      ...extra,
+    });
   const g = q.glance;
   // Every figure is the quarter's or the 12 months to `figuresTo`, and says which.
   const Q = q.quarter.label;
@@ -40,216 +67,527 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const recs = q.recommendations;
 
   // 1. Cover, with the headline figures the other sheets repeat
-  const cover = mk('Cover', 'cover', [
-    { at: 'A3', rows: [['Quarterly Business Review']], style: { bold: true, fontSize: 24, fontColor: PALETTE.brand } },
-    { at: 'A5', rows: [[q.name]], style: { bold: true, fontSize: 18 } },
-    cell('A7', `${Q} (${q.quarter.months})`, { fontSize: 14 }),
-    cell('A8', `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? 'your account manager'} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ''}`, 'subtitle'),
-    cell('A10', 'At a glance', H2),
-    ...labelledRows(11, [
-      [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
-      [`Order value, ${Q}`, g.current.orderValue, money],
-      [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-      [`Total spend, ${Y}`, q.spendLast12, money],
-      [`Health score, ${asOf}`, q.health.score ?? 'n/a', FORMATS.score],
-    ]),
-    cell('A17', 'Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail', { wrap: true, vAlign: 'top' }),
-  ], { widths: [44, 20], merges: ['A17:B17'] });
+  const cover = mk(
+    "Cover",
+    "cover",
+    [
+      {
+        at: "A3",
+        rows: [["Quarterly Business Review"]],
+        style: { bold: true, fontSize: 24, fontColor: PALETTE.brand },
+      },
+      { at: "A5", rows: [[q.name]], style: { bold: true, fontSize: 18 } },
+      cell("A7", `${Q} (${q.quarter.months})`, { fontSize: 14 }),
+      cell(
+        "A8",
+        `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? "your account manager"} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
+        "subtitle"
+      ),
+      cell("A10", "At a glance", H2),
+      ...labelledRows(11, [
+        [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
+        [`Order value, ${Q}`, g.current.orderValue, money],
+        [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+        [`Total spend, ${Y}`, q.spendLast12, money],
+        [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
+      ]),
+      cell(
+        "A17",
+        "Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail",
+        { wrap: true, vAlign: "top" }
+      ),
+    ],
+    { widths: [44, 20], merges: ["A17:B17"] }
+  );
 
   // 2. Partnership summary
   /** first row of the health-factor table, below the monthly revenue table and its chart */
   const HF = Math.max(34, 16 + q.monthlyRevenue.length + 4);
   const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
-  const first = q.monthlyRevenue[0]?.month ?? '';
-  const last = q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? '';
-  const partnership = mk('Partnership', 'partnership', [
-    title('A1', 'Your partnership'),
-    cell('A2', `${q.name} · ${Y} · ${Q} is ${q.quarter.months}`, 'subtitle'),
-    ...labelledRows(4, [
-      ['Partnership since', q.customerSince === null ? 'not known' : date(q.customerSince), FORMATS.date],
-      ['Account tier', q.tier ?? 'not set'],
-      ['Your dedicated contact', q.accountManager ?? 'not set'],
-      ['Primary contact', [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone].filter(Boolean).join(' · ') || 'not given'],
-      [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-      [`Total spend, ${Y}`, q.spendLast12, money],
-      [`Savings vs list price, ${Y}`, q.savings ? q.savings.savings : 'list prices not in the data', money],
-      [`Health score, ${asOf}`, q.health.score ?? 'n/a', FORMATS.score],
-    ]),
-    ...(q.savings ? [cell('A13', `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`, 'note')] : []),
-    cell('A15', `Monthly revenue, ${first} – ${last}`, H2),
-    { at: 'A16', rows: [['Month', 'Revenue'], ...q.monthlyRevenue.map((m) => [m.month, m.revenue]), ['Total', monthTotal]], header: true, total: true, formats: [undefined, money] },
-    // Below the chart: what the health score is made of, each factor with its basis and source
-    // (Based on in D:G, Source in H:J, merged).
-    cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
+  const first = q.monthlyRevenue[0]?.month ?? "";
+  const last = q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? "";
+  const partnership = mk(
+    "Partnership",
+    "partnership",
+    [
+      title("A1", "Your partnership"),
+      cell("A2", `${q.name} · ${Y} · ${Q} is ${q.quarter.months}`, "subtitle"),
+      ...labelledRows(4, [
+        [
+          "Partnership since",
+          q.customerSince === null ? "not known" : date(q.customerSince),
+          FORMATS.date,
+        ],
+        ["Account tier", q.tier ?? "not set"],
+        ["Your dedicated contact", q.accountManager ?? "not set"],
+        [
+          "Primary contact",
+          [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone]
+            .filter(Boolean)
+            .join(" · ") || "not given",
+        ],
+        [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+        [`Total spend, ${Y}`, q.spendLast12, money],
+        [
+          `Savings vs list price, ${Y}`,
+          q.savings ? q.savings.savings : "list prices not in the data",
+          money,
+        ],
+        [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
+      ]),
+      ...(q.savings
+        ? [
+            cell(
+              "A13",
+              `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`,
+              "note"
+            ),
+          ]
+        : []),
+      cell("A15", `Monthly revenue, ${first} – ${last}`, H2),
+      {
+        at: "A16",
+        rows: [
+          ["Month", "Revenue"],
+          ...q.monthlyRevenue.map((m) => [m.month, m.revenue]),
+          ["Total", monthTotal],
+        ],
+        header: true,
+        total: true,
+        formats: [undefined, money],
+      },
+      // Below the chart: what the health score is made of, each factor with its basis and source
+      // (Based on in D:G, Source in H:J, merged).
+      cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
+      {
+        at: `A${HF + 1}`,
+        rows: [
+          ["Factor", "Score (1–5)", "", "Based on", "", "", "", "Source", "", ""],
+          ...q.health.factors.map((f) => [
+            f.label,
+            f.score ?? "n/a",
+            "",
+            factorBasis(q.health.inputs, f.factor, asOfText),
+            "",
+            "",
+            "",
+            f.source ?? "no data",
+            "",
+            "",
+          ]),
+        ],
+        header: true,
+        formats: [undefined, FORMATS.integer],
+      },
+    ],
     {
-      at: `A${HF + 1}`,
-      rows: [['Factor', 'Score (1–5)', '', 'Based on', '', '', '', 'Source', '', ''], ...q.health.factors.map((f) => [f.label, f.score ?? 'n/a', '', factorBasis(q.health.inputs, f.factor, asOfText), '', '', '', f.source ?? 'no data', '', ''])],
-      header: true,
-      formats: [undefined, FORMATS.integer],
-    },
-  ], {
-    charts: [{ type: 'column', title: `Monthly revenue, ${first} – ${last}`, data: `A16:B${16 + q.monthlyRevenue.length}`, from: 'D15', to: 'J32' }],
-    widths: [40, 22, 4, 12, 12, 12, 12, 12, 12, 12],
-    merges: q.health.factors.flatMap((_, k) => [`D${HF + 2 + k}:G${HF + 2 + k}`, `H${HF + 2 + k}:J${HF + 2 + k}`]).concat([`D${HF + 1}:G${HF + 1}`, `H${HF + 1}:J${HF + 1}`]),
-  });
+      charts: [
+        {
+          type: "column",
+          title: `Monthly revenue, ${first} – ${last}`,
+          data: `A16:B${16 + q.monthlyRevenue.length}`,
+          from: "D15",
+          to: "J32",
+        },
+      ],
+      widths: [40, 22, 4, 12, 12, 12, 12, 12, 12, 12],
+      merges: q.health.factors
+        .flatMap((_, k) => [`D${HF + 2 + k}:G${HF + 2 + k}`, `H${HF + 2 + k}:J${HF + 2 + k}`])
+        .concat([`D${HF + 1}:G${HF + 1}`, `H${HF + 1}:J${HF + 1}`]),
+    }
+  );
 
   // 3. The quarter at a glance
-  const figures = (f: typeof g.current): CellValue[] => [f.orders, f.orderValue, f.returns, f.returnValue, f.netRevenue, f.distinctProducts];
+  const figures = (f: typeof g.current): CellValue[] => [
+    f.orders,
+    f.orderValue,
+    f.returns,
+    f.returnValue,
+    f.netRevenue,
+    f.distinctProducts,
+  ];
   const catTotal = q.categorySplit.reduce((t, c) => t + c.revenue, 0);
-  const quarter = mk('Quarter at a glance', 'quarter', [
-    title('A1', `${Q} at a glance`),
-    cell('A2', `${q.quarter.months} against the previous quarter and the same quarter last year`, 'subtitle'),
-    { at: 'A4', rows: [
-      ['Quarter', 'Orders', 'Order value', 'Returns', 'Returned value', 'Net revenue', 'Products'],
-      [`This quarter, ${g.current.span.label}`, ...figures(g.current)],
-      [`Previous quarter, ${g.previous.span.label}`, ...figures(g.previous)],
-      [`Same quarter last year, ${g.sameQuarterLastYear.span.label}`, ...figures(g.sameQuarterLastYear)],
-    ], header: true, formats: [undefined, FORMATS.integer, money, FORMATS.integer, money, money, FORMATS.integer] },
+  const quarter = mk(
+    "Quarter at a glance",
+    "quarter",
+    [
+      title("A1", `${Q} at a glance`),
+      cell(
+        "A2",
+        `${q.quarter.months} against the previous quarter and the same quarter last year`,
+        "subtitle"
+      ),
+      {
+        at: "A4",
+        rows: [
+          [
+            "Quarter",
+            "Orders",
+            "Order value",
+            "Returns",
+            "Returned value",
+            "Net revenue",
+            "Products",
+          ],
+          [`This quarter, ${g.current.span.label}`, ...figures(g.current)],
+          [`Previous quarter, ${g.previous.span.label}`, ...figures(g.previous)],
+          [
+            `Same quarter last year, ${g.sameQuarterLastYear.span.label}`,
+            ...figures(g.sameQuarterLastYear),
+          ],
+        ],
+        header: true,
+        formats: [
+          undefined,
+          FORMATS.integer,
+          money,
+          FORMATS.integer,
+          money,
+          money,
+          FORMATS.integer,
+        ],
+      },
+      {
+        at: "A8",
+        rows: [
+          [
+            `Change vs ${g.previous.span.label}`,
+            pct(g.ordersVsPrevious),
+            pct(g.valueVsPrevious),
+            null,
+            null,
+            null,
+            pct(g.productsVsPrevious),
+          ],
+          [
+            `Change vs ${g.sameQuarterLastYear.span.label}`,
+            pct(g.ordersVsLastYear),
+            pct(g.valueVsLastYear),
+            null,
+            null,
+            null,
+            pct(g.productsVsLastYear),
+          ],
+        ],
+        style: "label",
+        formats: [
+          undefined,
+          FORMATS.percent,
+          FORMATS.percent,
+          undefined,
+          undefined,
+          undefined,
+          FORMATS.percent,
+        ],
+      },
+      cell("A11", `Top 5 products, ${Q}`, H2),
+      {
+        at: "A12",
+        rows: [
+          ["Product", "SKU", "Units", "Revenue"],
+          ...(q.topProducts.length
+            ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue])
+            : [["No orders this quarter.", null, null, null]]),
+        ],
+        header: true,
+        formats: [undefined, undefined, FORMATS.integer, money],
+      },
+      cell("A19", `Spend by category, ${Q}`, H2),
+      {
+        at: "A20",
+        rows: [
+          ["Category", "Revenue", "Share"],
+          ...q.categorySplit.map((c) => [c.category, c.revenue, c.share]),
+          ["Total (net revenue)", catTotal, catTotal ? 1 : null],
+        ],
+        header: true,
+        total: true,
+        formats: [undefined, money, FORMATS.percent],
+      },
+    ],
     {
-      at: 'A8',
-      rows: [
-        [`Change vs ${g.previous.span.label}`, pct(g.ordersVsPrevious), pct(g.valueVsPrevious), null, null, null, pct(g.productsVsPrevious)],
-        [`Change vs ${g.sameQuarterLastYear.span.label}`, pct(g.ordersVsLastYear), pct(g.valueVsLastYear), null, null, null, pct(g.productsVsLastYear)],
+      charts: [
+        {
+          type: "pie",
+          title: `Spend by category, ${Q}`,
+          data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`,
+          from: "D19",
+          to: "H34",
+        },
       ],
-      style: 'label',
-      formats: [undefined, FORMATS.percent, FORMATS.percent, undefined, undefined, undefined, FORMATS.percent],
-    },
-    cell('A11', `Top 5 products, ${Q}`, H2),
-    { at: 'A12', rows: [['Product', 'SKU', 'Units', 'Revenue'], ...(q.topProducts.length ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue]) : [['No orders this quarter.', null, null, null]])], header: true, formats: [undefined, undefined, FORMATS.integer, money] },
-    cell('A19', `Spend by category, ${Q}`, H2),
-    { at: 'A20', rows: [['Category', 'Revenue', 'Share'], ...q.categorySplit.map((c) => [c.category, c.revenue, c.share]), ['Total (net revenue)', catTotal, catTotal ? 1 : null]], header: true, total: true, formats: [undefined, money, FORMATS.percent] },
-  ], {
-    charts: [{ type: 'pie', title: `Spend by category, ${Q}`, data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`, from: 'D19', to: 'H34' }],
-    widths: [40, 14, 14, 12, 14, 14, 12],
-    page: { ...PAGE, orientation: 'landscape' },
-  });
+      widths: [40, 14, 14, 12, 14, 14, 12],
+      page: { ...PAGE, orientation: "landscape" },
+    }
+  );
 
   // 4. Service performance, insights, recommendations, offers
   const sim = q.similarAccounts;
   const insightsBlocks: Block[] = [
-    title('A1', 'Service, insights and recommendations'),
-    cell('A2', `${q.name} · ${Q} · ${Y}`, 'subtitle'),
-    cell('A3', `Service performance, ${Q}`, H2),
-    { at: 'A4', rows: [
-      ['Measure', Q, 'Notes'],
-      ['Returns (from the data)', g.current.returns, g.current.returns ? `Value ${money0(g.current.returnValue, money)}` : 'No returns'],
-      ['On-time delivery %', null, 'fill in'],
-      ['Order accuracy %', null, 'fill in'],
-      ['Issues raised / resolved', null, 'fill in'],
-      ['Average response time', null, 'fill in'],
-    ], header: true },
-    cell('A11', `Comparison with similar accounts, ${Y}`, H2),
-    { at: 'A12', rows: [[`Measure (${sim.basis}, ${sim.accounts} accounts)`, 'This account', 'Similar accounts (median)']], header: true },
-    { at: 'A13', rows: [[`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12]], formats: [undefined, money, money] },
-    { at: 'A14', rows: [[`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12]], formats: [undefined, FORMATS.integer, '#,##0.#'] },
-    { at: 'A15', rows: [[`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12]], formats: [undefined, FORMATS.integer, '#,##0.#'] },
-    cell('A17', `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf)})`, { bold: true, wrap: true }),
-    { at: 'A18', rows: [['Product', 'Orders', 'Reorder every (days)', 'Next expected', 'Avg units per order'], ...(q.replenishment.length ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [r.name, r.orderDates, Math.round(r.reorderDays), date(r.nextExpectedOrder), Math.round(r.averageUnitsPerOrder)]) : [['No product is reordered at a regular period yet.', null, null, null, null]])], header: true, formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer] },
+    title("A1", "Service, insights and recommendations"),
+    cell("A2", `${q.name} · ${Q} · ${Y}`, "subtitle"),
+    cell("A3", `Service performance, ${Q}`, H2),
+    {
+      at: "A4",
+      rows: [
+        ["Measure", Q, "Notes"],
+        [
+          "Returns (from the data)",
+          g.current.returns,
+          g.current.returns ? `Value ${money0(g.current.returnValue, money)}` : "No returns",
+        ],
+        ["On-time delivery %", null, "fill in"],
+        ["Order accuracy %", null, "fill in"],
+        ["Issues raised / resolved", null, "fill in"],
+        ["Average response time", null, "fill in"],
+      ],
+      header: true,
+    },
+    cell("A11", `Comparison with similar accounts, ${Y}`, H2),
+    {
+      at: "A12",
+      rows: [
+        [
+          `Measure (${sim.basis}, ${sim.accounts} accounts)`,
+          "This account",
+          "Similar accounts (median)",
+        ],
+      ],
+      header: true,
+    },
+    {
+      at: "A13",
+      rows: [[`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12]],
+      formats: [undefined, money, money],
+    },
+    {
+      at: "A14",
+      rows: [[`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12]],
+      formats: [undefined, FORMATS.integer, "#,##0.#"],
+    },
+    {
+      at: "A15",
+      rows: [[`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12]],
+      formats: [undefined, FORMATS.integer, "#,##0.#"],
+    },
+    cell(
+      "A17",
+      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf)})`,
+      { bold: true, wrap: true }
+    ),
+    {
+      at: "A18",
+      rows: [
+        ["Product", "Orders", "Reorder every (days)", "Next expected", "Avg units per order"],
+        ...(q.replenishment.length
+          ? q.replenishment
+              .slice(0, QBR_REPLENISHMENT_ROWS)
+              .map((r) => [
+                r.name,
+                r.orderDates,
+                Math.round(r.reorderDays),
+                date(r.nextExpectedOrder),
+                Math.round(r.averageUnitsPerOrder),
+              ])
+          : [["No product is reordered at a regular period yet.", null, null, null, null]]),
+      ],
+      header: true,
+      formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer],
+    },
   ];
   let r = 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
   insightsBlocks.push(cell(`A${r}`, `Recommendations (${asOf})`, H2));
   insightsBlocks.push({
     at: `A${r + 1}`,
-    rows: [['Recommendation', 'Priority', 'Why', 'Annual estimate'], ...(recs.length ? recs.map((x, k) => [`${k + 1}. ${x.offer}`, x.priority, x.rationale, x.annualEstimate]) : [['No recommendation meets the bar yet (High or Medium priority).', null, null, null]])],
+    rows: [
+      ["Recommendation", "Priority", "Why", "Annual estimate"],
+      ...(recs.length
+        ? recs.map((x, k) => [`${k + 1}. ${x.offer}`, x.priority, x.rationale, x.annualEstimate])
+        : [["No recommendation meets the bar yet (High or Medium priority).", null, null, null]]),
+    ],
     header: true,
     formats: [undefined, undefined, undefined, money],
-    style: { wrap: true, vAlign: 'top' },
+    style: { wrap: true, vAlign: "top" },
   });
   r += Math.max(1, recs.length) + 3;
-  insightsBlocks.push(cell(`A${r}`, 'Offers: bulk order incentives', H2));
-  insightsBlocks.push({ at: `A${r + 1}`, rows: [['Order value', 'Discount'], ...[...DISCOUNT_TIERS].reverse().map((t) => [t.label, t.rate])], header: true, formats: [undefined, FORMATS.percent] });
-  insightsBlocks.push(cell(`A${r + 7}`, 'Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).', { wrap: true, vAlign: 'top' }));
-  const insights = mk('Insights & offers', 'insights', insightsBlocks, { widths: [44, 14, 56, 16, 16], merges: [`A${r + 7}:D${r + 7}`] });
+  insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
+  insightsBlocks.push({
+    at: `A${r + 1}`,
+    rows: [
+      ["Order value", "Discount"],
+      ...[...DISCOUNT_TIERS].reverse().map((t) => [t.label, t.rate]),
+    ],
+    header: true,
+    formats: [undefined, FORMATS.percent],
+  });
+  insightsBlocks.push(
+    cell(
+      `A${r + 7}`,
+      "Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).",
+      { wrap: true, vAlign: "top" }
+    )
+  );
+  const insights = mk("Insights & offers", "insights", insightsBlocks, {
+    widths: [44, 14, 56, 16, 16],
+    merges: [`A${r + 7}:D${r + 7}`],
+  });
 
   // 5. Planning questions and action items
   const planningBlocks: Block[] = [
-    title('A1', 'Forward planning'),
-    cell('A3', 'Planning questions', H2),
-    { at: 'A4', rows: [
-      ['What projects or jobs are coming up in the next quarter?'],
-      ['Any changes in your team, sites or operations?'],
-      ['Which products do you buy elsewhere today, and why?'],
-      ['Where could we save you time (deliveries, consolidation, auto-replenishment)?'],
-      ['Who else should be involved in these reviews?'],
-      ['What should we do differently?'],
-    ], style: { wrap: true } },
-    cell('A11', 'Action items', H2),
-    { at: 'A12', rows: [
-      ['Action', 'Owner', 'Due', 'Status'],
-      ...recs.slice(0, 3).map((x) => [`Send samples / quote for ${x.offer}`, q.accountManager ?? 'Account manager', '', 'Open']),
-      ['Confirm date of next QBR', q.accountManager ?? 'Account manager', '', 'Open'],
-      ['', '', '', ''],
-    ], header: true },
+    title("A1", "Forward planning"),
+    cell("A3", "Planning questions", H2),
+    {
+      at: "A4",
+      rows: [
+        ["What projects or jobs are coming up in the next quarter?"],
+        ["Any changes in your team, sites or operations?"],
+        ["Which products do you buy elsewhere today, and why?"],
+        ["Where could we save you time (deliveries, consolidation, auto-replenishment)?"],
+        ["Who else should be involved in these reviews?"],
+        ["What should we do differently?"],
+      ],
+      style: { wrap: true },
+    },
+    cell("A11", "Action items", H2),
+    {
+      at: "A12",
+      rows: [
+        ["Action", "Owner", "Due", "Status"],
+        ...recs
+          .slice(0, 3)
+          .map((x) => [
+            `Send samples / quote for ${x.offer}`,
+            q.accountManager ?? "Account manager",
+            "",
+            "Open",
+          ]),
+        ["Confirm date of next QBR", q.accountManager ?? "Account manager", "", "Open"],
+        ["", "", "", ""],
+      ],
+      header: true,
+    },
   ];
   // The account's initiatives with their figures (methodology 000 Step 8.4).
   const planningOut = { blocks: planningBlocks, cfs: [] as ConditionalFormat[] };
   const actionRows = Math.min(3, recs.length) + 2;
-  place(planningOut, trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, { whenNone: 'nothing' }));
-  const planning = mk('Planning & actions', 'planning', planningBlocks, { widths: [70, 22, 22, 16, 16, 16, 14, 12, 14, 30], conditionalFormats: planningOut.cfs });
+  place(
+    planningOut,
+    trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, {
+      whenNone: "nothing",
+    })
+  );
+  const planning = mk("Planning & actions", "planning", planningBlocks, {
+    widths: [70, 22, 22, 16, 16, 16, 14, 12, 14, 30],
+    conditionalFormats: planningOut.cfs,
+  });
 
   // 6. Agenda and preparation checklist
   const agendaBlocks: Block[] = [
-    title('A1', 'QBR agenda (60 minutes)'),
-    cell('A2', `Account: ${q.name} · Date: · Attendees:`, 'subtitle'),
-    { at: 'A4', rows: [
-      ['Item', 'Content', 'Minutes'],
-      ['1. Relationship check', 'How is business going? Changes in team or operations? Concerns or feedback for us?', 5],
-      ['2. Partnership review', `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`, 15],
-      ['3. Insights & opportunities', 'Industry trends; new products; volume discounts and consolidation; comparison with similar customers', 15],
-      ['4. Recommendations', recs.slice(0, 3).map((x, k) => `${k + 1}) ${x.offer}`).join('; ') || 'Product recommendations', 15],
-      ['5. Forward planning', 'Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR', 10],
-    ], header: true, style: { wrap: true, vAlign: 'top' } },
-    cell('A11', 'Preparation checklist', H2),
-    { at: 'A12', rows: [
-      ['☐ Pull 12-month order history', 'Data'],
-      ['☐ Calculate total spend and savings delivered', 'Data'],
-      ['☐ Identify purchasing trends', 'Data'],
-      ['☐ Note any issues/complaints and resolutions', 'Data'],
-      ['☐ Prepare cross-sell recommendations (3–5)', 'Data'],
-      ['☐ Create presentation deck / print this workbook', 'Content'],
-      ['☐ Bring product samples and catalogues', 'Content'],
-      ['☐ Prepare pricing for recommended products', 'Content'],
-      ['☐ Confirm attendees (request MD attendance)', 'Logistics'],
-      ['☐ Book meeting room or video call (45–60 minutes)', 'Logistics'],
-      ['☐ Bring notepad for action items', 'Logistics'],
-    ] },
+    title("A1", "QBR agenda (60 minutes)"),
+    cell("A2", `Account: ${q.name} · Date: · Attendees:`, "subtitle"),
+    {
+      at: "A4",
+      rows: [
+        ["Item", "Content", "Minutes"],
+        [
+          "1. Relationship check",
+          "How is business going? Changes in team or operations? Concerns or feedback for us?",
+          5,
+        ],
+        [
+          "2. Partnership review",
+          `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          15,
+        ],
+        [
+          "3. Insights & opportunities",
+          "Industry trends; new products; volume discounts and consolidation; comparison with similar customers",
+          15,
+        ],
+        [
+          "4. Recommendations",
+          recs
+            .slice(0, 3)
+            .map((x, k) => `${k + 1}) ${x.offer}`)
+            .join("; ") || "Product recommendations",
+          15,
+        ],
+        [
+          "5. Forward planning",
+          "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR",
+          10,
+        ],
+      ],
+      header: true,
+      style: { wrap: true, vAlign: "top" },
+    },
+    cell("A11", "Preparation checklist", H2),
+    {
+      at: "A12",
+      rows: [
+        ["☐ Pull 12-month order history", "Data"],
+        ["☐ Calculate total spend and savings delivered", "Data"],
+        ["☐ Identify purchasing trends", "Data"],
+        ["☐ Note any issues/complaints and resolutions", "Data"],
+        ["☐ Prepare cross-sell recommendations (3–5)", "Data"],
+        ["☐ Create presentation deck / print this workbook", "Content"],
+        ["☐ Bring product samples and catalogues", "Content"],
+        ["☐ Prepare pricing for recommended products", "Content"],
+        ["☐ Confirm attendees (request MD attendance)", "Logistics"],
+        ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
+        ["☐ Bring notepad for action items", "Logistics"],
+      ],
+    },
   ];
   // Preparation: the win-back stage, competitive intelligence and objection handling (methodology 000 Steps 5 and 9.3, Appendix D).
   const agendaOut = { blocks: agendaBlocks, cfs: [] as ConditionalFormat[] };
   let ar = place(agendaOut, winBackBlock(24, q.winBack));
   ar = place(agendaOut, competitiveBlock(ar, q.competitorDisplacement, money));
   place(agendaOut, objectionsBlock(ar));
-  const agenda = mk('Agenda & checklist', 'agenda', agendaBlocks, { widths: [40, 72, 24, 28, 30] });
+  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, { widths: [40, 72, 24, 28, 30] });
 
   // 7. Follow-up e-mail
-  const contact = q.primaryContact.name?.split(' ')[0] ?? 'there';
+  const contact = q.primaryContact.name?.split(" ")[0] ?? "there";
   const lines = [
     `Subject: QBR Summary & Actions – ${q.name} (${q.quarter.label})`,
-    '',
+    "",
     `Hi ${contact},`,
-    '',
+    "",
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
-    '',
-    'Summary of discussion:',
-    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? '' : ` (${g.valueVsPrevious >= 0 ? '+' : ''}${Math.round(g.valueVsPrevious)}% on ${g.previous.span.label})`}.`,
-    `- Over the ${Y}: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ''}.`,
-    ...(q.topProducts[0] ? [`- Your top product in ${Q} was ${q.topProducts[0].name} (${q.topProducts[0].units.toLocaleString('en-GB')} units).`] : []),
-    '',
-    'Agreed actions:',
-    ...recs.slice(0, 3).map((x) => `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? 'me'} – [date]`),
-    '- [Their action] – [owner] – [date]',
-    '',
-    'Attachments: QBR summary (this workbook), special offer details, product information.',
-    '',
-    'Next QBR: [date] – I will send a calendar invite.',
-    '',
-    'If you need anything in the meantime, I am always available.',
-    '',
-    'Best regards,',
-    q.accountManager ?? '[Name]',
-    'Account Manager',
+    "",
+    "Summary of discussion:",
+    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${g.previous.span.label})`}.`,
+    `- Over the ${Y}: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}.`,
+    ...(q.topProducts[0]
+      ? [
+          `- Your top product in ${Q} was ${q.topProducts[0].name} (${q.topProducts[0].units.toLocaleString("en-GB")} units).`,
+        ]
+      : []),
+    "",
+    "Agreed actions:",
+    ...recs
+      .slice(0, 3)
+      .map((x) => `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`),
+    "- [Their action] – [owner] – [date]",
+    "",
+    "Attachments: QBR summary (this workbook), special offer details, product information.",
+    "",
+    "Next QBR: [date] – I will send a calendar invite.",
+    "",
+    "If you need anything in the meantime, I am always available.",
+    "",
+    "Best regards,",
+    q.accountManager ?? "[Name]",
+    "Account Manager",
   ];
-  const email = mk('Follow-up e-mail', 'email', [title('A1', 'Follow-up e-mail (draft)'), { at: 'A3', rows: lines.map((l) => [l]), style: { wrap: true } }], { widths: [100] });
+  const email = mk(
+    "Follow-up e-mail",
+    "email",
+    [
+      title("A1", "Follow-up e-mail (draft)"),
+      { at: "A3", rows: lines.map((l) => [l]), style: { wrap: true } },
+    ],
+    { widths: [100] }
+  );
 
   return [cover, partnership, quarter, insights, planning, agenda, email];
 }

@@ -9,26 +9,30 @@
  *
  * Positions are A1 addresses on the sheet ("B3"); rows/columns in helpers are 0-based.
  */
-import type { Serial } from '../domain/types';
-import { CURRENCY_SYMBOLS } from '../domain/currency';
+import type { Serial } from "../domain/types";
+import { CURRENCY_SYMBOLS } from "../domain/currency";
 
 // ---------------------------------------------------------------- values
 
 /** A formula written by KAP code, e.g. `=SUM(B2:B9)`. Never build one from data text. */
-export interface Formula { readonly formula: string }
+export interface Formula {
+  readonly formula: string;
+}
 /** An Excel serial date; written as a number with a date format. */
-export interface DateValue { readonly date: Serial }
+export interface DateValue {
+  readonly date: Serial;
+}
 export type CellValue = string | number | boolean | null | Formula | DateValue;
 
 export function isFormula(v: CellValue): v is Formula {
-  return typeof v === 'object' && v !== null && 'formula' in v;
+  return typeof v === "object" && v !== null && "formula" in v;
 }
 export function isDate(v: CellValue): v is DateValue {
-  return typeof v === 'object' && v !== null && 'date' in v;
+  return typeof v === "object" && v !== null && "date" in v;
 }
 /** Builds a formula value; the leading '=' is added when missing. */
 export function formula(f: string): Formula {
-  return { formula: f.startsWith('=') ? f : `=${f}` };
+  return { formula: f.startsWith("=") ? f : `=${f}` };
 }
 export function date(serial: Serial): DateValue {
   return { date: serial };
@@ -37,18 +41,17 @@ export function date(serial: Serial): DateValue {
 // ---------------------------------------------------------------- number formats
 
 export const FORMATS = {
-  general: 'General',
-  text: '@',
-  integer: '#,##0',
-  decimal2: '#,##0.00',
-  score: '0.00',
-  percent: '0%',
-  percent1: '0.0%',
+  general: "General",
+  text: "@",
+  integer: "#,##0",
+  decimal2: "#,##0.00",
+  score: "0.00",
+  percent: "0%",
+  percent1: "0.0%",
   /** The methodology is UK: day-first. */
-  date: 'dd/mm/yyyy',
-  month: 'mmm yyyy',
+  date: "dd/mm/yyyy",
+  month: "mmm yyyy",
 } as const;
-
 
 /**
  * The money format for a column. `source` is the source column's own number format (used
@@ -56,19 +59,23 @@ export const FORMATS = {
  * ("EUR") or a symbol ("£"). Default £ (the methodology is UK).
  */
 export function moneyFormat(source?: string, decimals: 0 | 2 = 2): string {
-  let s = (source ?? '').trim();
+  let s = (source ?? "").trim();
   if (/[0#]/.test(s)) return s;
-  if (s.toLowerCase() === 'general' || s === FORMATS.text) s = '';
-  const symbol = s === '' ? '£' : (CURRENCY_SYMBOLS[s.toUpperCase()] ?? (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
+  if (s.toLowerCase() === "general" || s === FORMATS.text) s = "";
+  const symbol =
+    s === ""
+      ? "£"
+      : (CURRENCY_SYMBOLS[s.toUpperCase()] ??
+        (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
   const quoted = /^[£€$¥₹]$/.test(symbol) ? symbol : `"${symbol}"`;
-  return `${quoted}#,##0${decimals ? '.00' : ''};-${quoted}#,##0${decimals ? '.00' : ''}`;
+  return `${quoted}#,##0${decimals ? ".00" : ""};-${quoted}#,##0${decimals ? ".00" : ""}`;
 }
 
 // ---------------------------------------------------------------- styles
 
-export type HAlign = 'left' | 'center' | 'right';
-export type VAlign = 'top' | 'center' | 'bottom';
-export type BorderKind = 'box' | 'bottom' | 'top' | 'all';
+export type HAlign = "left" | "center" | "right";
+export type VAlign = "top" | "center" | "bottom";
+export type BorderKind = "box" | "bottom" | "top" | "all";
 
 export interface CellStyle {
   bold?: boolean;
@@ -85,35 +92,42 @@ export interface CellStyle {
 }
 
 export const PALETTE = {
-  brand: '#1F4E79',
-  headerFill: '#1F4E79',
-  headerFont: '#FFFFFF',
-  totalFill: '#D9E1F2',
-  note: '#595959',
-  good: '#C6EFCE',
-  goodFont: '#006100',
-  neutral: '#FFEB9C',
-  neutralFont: '#9C5700',
-  bad: '#FFC7CE',
-  badFont: '#9C0006',
-  bar: '#5B9BD5',
+  brand: "#1F4E79",
+  headerFill: "#1F4E79",
+  headerFont: "#FFFFFF",
+  totalFill: "#D9E1F2",
+  note: "#595959",
+  good: "#C6EFCE",
+  goodFont: "#006100",
+  neutral: "#FFEB9C",
+  neutralFont: "#9C5700",
+  bad: "#FFC7CE",
+  badFont: "#9C0006",
+  bar: "#5B9BD5",
 } as const;
 
 /** Named styles so layouts read well; writers resolve them with `resolveStyle`. */
 export const STYLES = {
   title: { bold: true, fontSize: 16, fontColor: PALETTE.brand },
   subtitle: { italic: true, fontColor: PALETTE.note },
-  header: { bold: true, fill: PALETTE.headerFill, fontColor: PALETTE.headerFont, wrap: true, vAlign: 'center', border: 'bottom' },
-  total: { bold: true, fill: PALETTE.totalFill, border: 'top' },
+  header: {
+    bold: true,
+    fill: PALETTE.headerFill,
+    fontColor: PALETTE.headerFont,
+    wrap: true,
+    vAlign: "center",
+    border: "bottom",
+  },
+  total: { bold: true, fill: PALETTE.totalFill, border: "top" },
   note: { italic: true, fontColor: PALETTE.note, wrap: false },
   label: { bold: true },
   /** A table's header row: the table style gives fill and font; long headers wrap. */
-  tableHeader: { wrap: true, vAlign: 'center' },
+  tableHeader: { wrap: true, vAlign: "center" },
 } as const satisfies Record<string, CellStyle>;
 export type StyleName = keyof typeof STYLES;
 
 export function resolveStyle(s: StyleName | CellStyle | undefined): CellStyle | undefined {
-  return typeof s === 'string' ? STYLES[s] : s;
+  return typeof s === "string" ? STYLES[s] : s;
 }
 
 // ---------------------------------------------------------------- layout pieces
@@ -144,18 +158,31 @@ export interface TableSpec {
 }
 
 /** A style applied to a range after the data (wins over block styles). */
-export interface RangeStyle { range: string; style: StyleName | CellStyle }
+export interface RangeStyle {
+  range: string;
+  style: StyleName | CellStyle;
+}
 
 export type CfRule =
-  | { type: 'cellValue'; operator: 'greaterThan' | 'lessThan' | 'between' | 'equal' | 'greaterThanOrEqual' | 'lessThanOrEqual'; values: number[]; fill?: string; fontColor?: string }
-  | { type: 'textContains'; text: string; fill?: string; fontColor?: string }
-  | { type: 'dataBar'; color?: string }
-  | { type: 'colorScale'; colors: [string, string] | [string, string, string] }
-  | { type: 'iconSet'; icons: '3Arrows' | '3TrafficLights1' | '3Symbols' | '4Arrows' | '5Arrows' };
+  | {
+      type: "cellValue";
+      operator:
+        "greaterThan" | "lessThan" | "between" | "equal" | "greaterThanOrEqual" | "lessThanOrEqual";
+      values: number[];
+      fill?: string;
+      fontColor?: string;
+    }
+  | { type: "textContains"; text: string; fill?: string; fontColor?: string }
+  | { type: "dataBar"; color?: string }
+  | { type: "colorScale"; colors: [string, string] | [string, string, string] }
+  | { type: "iconSet"; icons: "3Arrows" | "3TrafficLights1" | "3Symbols" | "4Arrows" | "5Arrows" };
 
-export interface ConditionalFormat { range: string; rule: CfRule }
+export interface ConditionalFormat {
+  range: string;
+  rule: CfRule;
+}
 
-export type ChartType = 'line' | 'column' | 'bar' | 'pie' | 'scatter';
+export type ChartType = "line" | "column" | "bar" | "pie" | "scatter";
 
 /** One value axis of a scatter chart: its title and fixed bounds (else automatic). */
 export interface ChartAxis {
@@ -173,7 +200,7 @@ export interface ChartSpec {
    * takes three columns — name, x, y — and draws each row as its own point, labelled with its name.
    */
   data: string;
-  seriesBy?: 'columns' | 'rows';
+  seriesBy?: "columns" | "rows";
   /** Top-left and bottom-right cells of the chart's place, e.g. 'E3', 'L18'. */
   from: string;
   to: string;
@@ -182,7 +209,7 @@ export interface ChartSpec {
 }
 
 export interface PageSetupSpec {
-  orientation?: 'portrait' | 'landscape';
+  orientation?: "portrait" | "landscape";
   /** Fit all columns onto one page wide (any number of pages tall). */
   fitToWidth?: boolean;
   /** With fitToWidth: also one page tall (a QBR page). */
@@ -200,7 +227,7 @@ export interface PageSetupSpec {
   headerRight?: string;
 }
 
-export type PaperSize = 'A4' | 'Letter';
+export type PaperSize = "A4" | "Letter";
 
 export interface SheetSpec {
   /** Wanted name; writers make it valid and unique (31 chars, no []:*?/\, " (2)" on a clash). */
@@ -226,12 +253,17 @@ export interface SheetSpec {
 
 // ---------------------------------------------------------------- builders
 
-export function cell(at: string, value: CellValue, style?: StyleName | CellStyle, format?: string): Block {
+export function cell(
+  at: string,
+  value: CellValue,
+  style?: StyleName | CellStyle,
+  format?: string
+): Block {
   return { at, rows: [[value]], style, formats: format ? [format] : undefined };
 }
 
 export function title(at: string, text: string): Block {
-  return { at, rows: [[text]], style: 'title' };
+  return { at, rows: [[text]], style: "title" };
 }
 
 export interface ColumnSpec {
@@ -240,28 +272,44 @@ export interface ColumnSpec {
 }
 
 /** A header row + data rows as an Excel table. */
-export function table(at: string, name: string, columns: ColumnSpec[], rows: CellValue[][], opts: Omit<TableSpec, 'name'> = {}): Block {
+export function table(
+  at: string,
+  name: string,
+  columns: ColumnSpec[],
+  rows: CellValue[][],
+  opts: Omit<TableSpec, "name"> = {}
+): Block {
   return {
     at,
     rows: [columns.map((c) => c.header), ...rows],
     header: true,
     formats: columns.map((c) => c.format),
-    table: { name, style: opts.style ?? 'TableStyleMedium2', filter: opts.filter ?? true },
+    table: { name, style: opts.style ?? "TableStyleMedium2", filter: opts.filter ?? true },
   };
 }
 
 /** Label/value pairs down two columns ("Accounts managed | 42"). */
-export function keyValues(at: string, pairs: [string, CellValue][], valueFormats?: (string | undefined)[]): Block {
+export function keyValues(
+  at: string,
+  pairs: [string, CellValue][],
+  valueFormats?: (string | undefined)[]
+): Block {
   return { at, rows: pairs.map(([k, v]) => [k, v]), formats: [undefined, valueFormats?.[0]] };
 }
 
-export function sheet(name: string, kind: string, subject: string, blocks: Block[], extra: Partial<Omit<SheetSpec, 'name' | 'kind' | 'subject' | 'blocks'>> = {}): SheetSpec {
+export function sheet(
+  name: string,
+  kind: string,
+  subject: string,
+  blocks: Block[],
+  extra: Partial<Omit<SheetSpec, "name" | "kind" | "subject" | "blocks">> = {}
+): SheetSpec {
   return { name, kind, subject, blocks, ...extra };
 }
 
 // ---------------------------------------------------------------- sparkline
 
-const BARS = '▁▂▃▄▅▆▇█';
+const BARS = "▁▂▃▄▅▆▇█";
 
 /**
  * A text sparkline (Office.js has no sparkline API): one block character per value,
@@ -269,24 +317,24 @@ const BARS = '▁▂▃▄▅▆▇█';
  * drawn at mid height.
  */
 export function textSparkline(values: readonly (number | null | undefined)[]): string {
-  const nums = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (nums.length === 0) return ' '.repeat(values.length);
+  const nums = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (nums.length === 0) return " ".repeat(values.length);
   const min = Math.min(...nums);
   const max = Math.max(...nums);
   return values
     .map((v) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return ' ';
+      if (typeof v !== "number" || !Number.isFinite(v)) return " ";
       if (max === min) return BARS[3];
       return BARS[Math.round(((v - min) / (max - min)) * (BARS.length - 1))];
     })
-    .join('');
+    .join("");
 }
 
 // ---------------------------------------------------------------- A1 helpers
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function colLetter(col: number): string {
-  let s = '';
+  let s = "";
   let n = col + 1;
   while (n > 0) {
     const r = (n - 1) % 26;
@@ -302,8 +350,16 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
-export interface CellPos { row: number; col: number }
-export interface RangePos { row: number; col: number; rows: number; cols: number }
+export interface CellPos {
+  row: number;
+  col: number;
+}
+export interface RangePos {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 /** 'B3' → { row: 2, col: 1 }. Accepts $ signs and an optional sheet prefix. */
 export function parseCell(a1: string): CellPos {
@@ -314,8 +370,8 @@ export function parseCell(a1: string): CellPos {
 
 /** 'B3:D9' (or 'B3') → 0-based rectangle. */
 export function parseRange(a1: string): RangePos {
-  const body = a1.includes('!') ? a1.slice(a1.lastIndexOf('!') + 1) : a1;
-  const [a, b] = body.split(':');
+  const body = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
+  const [a, b] = body.split(":");
   const p = parseCell(a);
   const q = b ? parseCell(b) : p;
   const row = Math.min(p.row, q.row);
@@ -329,13 +385,20 @@ export function cellA1(row: number, col: number): string {
 
 export function rangeA1(r: RangePos): string {
   const a = cellA1(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? a : `${a}:${cellA1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+  return r.rows === 1 && r.cols === 1
+    ? a
+    : `${a}:${cellA1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 /** The rectangle a block covers (its widest row sets the width). */
 export function blockRange(b: Block): RangePos {
   const at = parseCell(b.at);
-  return { row: at.row, col: at.col, rows: Math.max(1, b.rows.length), cols: Math.max(1, ...b.rows.map((r) => r.length)) };
+  return {
+    row: at.row,
+    col: at.col,
+    rows: Math.max(1, b.rows.length),
+    cols: Math.max(1, ...b.rows.map((r) => r.length)),
+  };
 }
 
 /** Excel column width in characters → points (what Office.js `columnWidth` takes). */
@@ -345,14 +408,14 @@ export function widthCharsToPoints(chars: number): number {
 
 /** The number format a writer uses for one value of a block column. */
 export function formatFor(v: CellValue, columnFormat: string | undefined): string {
-  if (typeof v === 'string') return FORMATS.text;
+  if (typeof v === "string") return FORMATS.text;
   if (isDate(v)) return columnFormat && columnFormat !== FORMATS.text ? columnFormat : FORMATS.date;
   return columnFormat && columnFormat !== FORMATS.text ? columnFormat : FORMATS.general;
 }
 
 /** Valid Excel table name from a wanted one: letters, digits, _ and .; starts with a letter or _. */
 export function tableNameFrom(wanted: string): string {
-  let s = wanted.replace(/[^A-Za-z0-9_.]/g, '_');
+  let s = wanted.replace(/[^A-Za-z0-9_.]/g, "_");
   if (!/^[A-Za-z_]/.test(s)) s = `T_${s}`;
   // Names that look like cell references (A1, R1C1) are refused by Excel.
   if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[RrCc]\d*$/.test(s) || /^R\d*C\d*$/i.test(s)) s = `T_${s}`;
@@ -371,17 +434,34 @@ const SHEET_NAME_MAX = 31;
 export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
   const used = new Set<string>();
   for (const t of taken) used.add(t.toLowerCase());
-  let stem = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/[\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
-  stem = stem.replace(/^'+|'+$/g, '').trim();
-  if (stem === '') stem = 'KAP';
-  if (stem.toLowerCase() === 'history') stem = 'History (KAP)';
-  const fitName = (s: string, suffix: string) => `${s.slice(0, SHEET_NAME_MAX - suffix.length).replace(/'+$/, '').trimEnd() || 'KAP'}${suffix}`;
-  let name = fitName(stem, '');
-  for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) name = fitName(stem, ` (${n})`);
+  let stem = wanted
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/[\u0000-\u001f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  stem = stem.replace(/^'+|'+$/g, "").trim();
+  if (stem === "") stem = "KAP";
+  if (stem.toLowerCase() === "history") stem = "History (KAP)";
+  const fitName = (s: string, suffix: string) =>
+    `${
+      s
+        .slice(0, SHEET_NAME_MAX - suffix.length)
+        .replace(/'+$/, "")
+        .trimEnd() || "KAP"
+    }${suffix}`;
+  let name = fitName(stem, "");
+  for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === "history"; n++)
+    name = fitName(stem, ` (${n})`);
   return name;
 }
 
 export function isValidSheetName(name: string): boolean {
-  return name.length >= 1 && name.length <= SHEET_NAME_MAX && !/[[\]:*?/\\]/.test(name)
-    && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== 'history';
+  return (
+    name.length >= 1 &&
+    name.length <= SHEET_NAME_MAX &&
+    !/[[\]:*?/\\]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
 }

@@ -3,11 +3,21 @@
  * each cell; an empty cell that comparable accounts usually fill shows the estimate, highlighted.
  * A filterable table (industry, tier, account manager), the pivot a sales director asks for first.
  */
-import type { PortfolioAnalysis } from '../domain/analysis/types';
-import { asOfText, kapName, type LayoutOptions } from './options';
-import { type CellValue, colLetter, type ConditionalFormat, PALETTE, sheet, type SheetSpec, table, title, cell } from './spec';
+import type { PortfolioAnalysis } from "../domain/analysis/types";
+import { asOfText, kapName, type LayoutOptions } from "./options";
+import {
+  type CellValue,
+  colLetter,
+  type ConditionalFormat,
+  PALETTE,
+  sheet,
+  type SheetSpec,
+  table,
+  title,
+  cell,
+} from "./spec";
 
-const FIXED = ['Account ID', 'Account', 'Industry', 'Tier', 'Account manager', 'Currency'];
+const FIXED = ["Account ID", "Account", "Industry", "Tier", "Account manager", "Currency"];
 
 export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const m = p.whitespaceMap;
@@ -16,9 +26,9 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
   const data: CellValue[][] = rows.map((r) => [
     r.accountId,
     r.name,
-    r.industry ?? '',
-    r.tier ?? '',
-    r.accountManager ?? '',
+    r.industry ?? "",
+    r.tier ?? "",
+    r.accountManager ?? "",
     r.currency,
     // Spend where bought; where not, the whitespace estimate as a negative marker would mislead: keep
     // spend cells numeric and put estimates in a separate block of columns, highlighted.
@@ -33,32 +43,83 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
   const columns = [
     ...FIXED.map((h) => ({ header: h })),
     ...m.categories.map((c) => ({ header: c, format: opts.money })),
-    { header: 'Whitespace potential', format: opts.money },
+    { header: "Whitespace potential", format: opts.money },
     ...m.categories.map((c) => ({ header: `Gap: ${c}`, format: opts.money })),
   ];
   const first = headerRow + 1;
   const last = headerRow + Math.max(1, data.length);
   const cf: ConditionalFormat[] = [
-    { range: `${colLetter(spendFrom)}${first}:${colLetter(spendFrom + nCat - 1)}${last}`, rule: { type: 'colorScale', colors: ['#FFFFFF', '#9BC2E6'] } },
-    { range: `${colLetter(estFrom)}${first}:${colLetter(estFrom + nCat - 1)}${last}`, rule: { type: 'cellValue', operator: 'greaterThan', values: [0], fill: PALETTE.neutral, fontColor: PALETTE.neutralFont } },
-    { range: `${colLetter(potCol)}${first}:${colLetter(potCol)}${last}`, rule: { type: 'dataBar', color: PALETTE.bar } },
+    {
+      range: `${colLetter(spendFrom)}${first}:${colLetter(spendFrom + nCat - 1)}${last}`,
+      rule: { type: "colorScale", colors: ["#FFFFFF", "#9BC2E6"] },
+    },
+    {
+      range: `${colLetter(estFrom)}${first}:${colLetter(estFrom + nCat - 1)}${last}`,
+      rule: {
+        type: "cellValue",
+        operator: "greaterThan",
+        values: [0],
+        fill: PALETTE.neutral,
+        fontColor: PALETTE.neutralFont,
+      },
+    },
+    {
+      range: `${colLetter(potCol)}${first}:${colLetter(potCol)}${last}`,
+      rule: { type: "dataBar", color: PALETTE.bar },
+    },
   ];
   return sheet(
-    kapName('Whitespace Map'),
-    'whitespace',
-    '',
+    kapName("Whitespace Map"),
+    "whitespace",
+    "",
     [
-      title('A1', 'Whitespace Map'),
-      cell('A2', `12-month spend by category, as of ${asOfText(opts.asOf)}. "Gap" columns show what the account would add by buying a category that comparable accounts (same industry, else tier, else all) usually buy, at their median spend.`, 'subtitle'),
-      cell('A3', 'Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.', 'note'),
-      table(`A${headerRow}`, 'KAP_Whitespace', columns, data.length ? data : [[...FIXED.map(() => ''), ...m.categories.map(() => null), 0, ...m.categories.map(() => null)]]),
+      title("A1", "Whitespace Map"),
+      cell(
+        "A2",
+        `12-month spend by category, as of ${asOfText(opts.asOf)}. "Gap" columns show what the account would add by buying a category that comparable accounts (same industry, else tier, else all) usually buy, at their median spend.`,
+        "subtitle"
+      ),
+      cell(
+        "A3",
+        "Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.",
+        "note"
+      ),
+      table(
+        `A${headerRow}`,
+        "KAP_Whitespace",
+        columns,
+        data.length
+          ? data
+          : [
+              [
+                ...FIXED.map(() => ""),
+                ...m.categories.map(() => null),
+                0,
+                ...m.categories.map(() => null),
+              ],
+            ]
+      ),
     ],
     {
-      widths: [12, 28, 20, 9, 18, 9, ...m.categories.map(() => 12), 14, ...m.categories.map(() => 12)],
+      widths: [
+        12,
+        28,
+        20,
+        9,
+        18,
+        9,
+        ...m.categories.map(() => 12),
+        14,
+        ...m.categories.map(() => 12),
+      ],
       freeze: { rows: headerRow, columns: 2 },
       conditionalFormats: cf,
-      page: { orientation: 'landscape', fitToWidth: true, printTitleRows: `${headerRow}:${headerRow}` },
+      page: {
+        orientation: "landscape",
+        fitToWidth: true,
+        printTitleRows: `${headerRow}:${headerRow}`,
+      },
       tabColor: PALETTE.brand,
-    },
+    }
   );
 }

@@ -1,9 +1,9 @@
 /** One button per action the host offers (the engine's registry); the QBR gets a fiscal-quarter choice. */
-import { DefaultButton } from '@fluentui/react/lib/Button';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
-import { Stack } from '@fluentui/react/lib/Stack';
-import { Text } from '@fluentui/react/lib/Text';
-import type { ActionId, ActionInfo } from '../engine/contract';
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Dropdown } from "@fluentui/react/lib/Dropdown";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import type { ActionId, ActionInfo } from "../engine/contract";
 
 export interface ActionsPanelProps {
   actions: readonly ActionInfo[];
@@ -16,22 +16,48 @@ export interface ActionsPanelProps {
   onRun: (id: ActionId) => void;
 }
 
-const buttonStyles = { root: { width: '100%', height: 'auto', minHeight: 32, padding: '4px 12px' }, flexContainer: { justifyContent: 'flex-start' }, label: { textAlign: 'left' as const, margin: 0 } };
+const buttonStyles = {
+  root: { width: "100%", height: "auto", minHeight: 32, padding: "4px 12px" },
+  flexContainer: { justifyContent: "flex-start" },
+  label: { textAlign: "left" as const, margin: 0 },
+};
 
-export function ActionsPanel({ actions, accountChosen, blockedBy, quarters, quarter, onQuarter, onRun }: ActionsPanelProps): JSX.Element {
+export function ActionsPanel({
+  actions,
+  accountChosen,
+  blockedBy,
+  quarters,
+  quarter,
+  onQuarter,
+  onRun,
+}: ActionsPanelProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 6 }}>
-      {blockedBy ? <Text styles={{ root: { fontStyle: 'italic' } }}>{blockedBy}</Text> : null}
-      {!accountChosen ? <Text>Choose an account above for the account sheets and the QBR.</Text> : null}
+      {blockedBy ? <Text styles={{ root: { fontStyle: "italic" } }}>{blockedBy}</Text> : null}
+      {!accountChosen ? (
+        <Text>Choose an account above for the account sheets and the QBR.</Text>
+      ) : null}
       {actions.map((a) => {
         const disabled = Boolean(blockedBy) || (a.needsAccount && !accountChosen);
         const descId = `kap-action-${a.id}-desc`;
         return (
           <Stack key={a.id} tokens={{ childrenGap: 2 }}>
-            {a.scope === 'workbook' ? (
-              <Dropdown label="QBR quarter" options={quarters} selectedKey={quarter ?? null} onChange={(_, o) => o && onQuarter(String(o.key))} disabled={disabled} />
+            {a.scope === "workbook" ? (
+              <Dropdown
+                label="QBR quarter"
+                options={quarters}
+                selectedKey={quarter ?? null}
+                onChange={(_, o) => o && onQuarter(String(o.key))}
+                disabled={disabled}
+              />
             ) : null}
-            <DefaultButton text={a.label} disabled={disabled} aria-describedby={descId} styles={buttonStyles} onClick={() => onRun(a.id)} />
+            <DefaultButton
+              text={a.label}
+              disabled={disabled}
+              aria-describedby={descId}
+              styles={buttonStyles}
+              onClick={() => onRun(a.id)}
+            />
             <Text id={descId} variant="small">
               {a.description}
             </Text>

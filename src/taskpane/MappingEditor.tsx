@@ -1,11 +1,11 @@
 /** One table's columns: for each field, a dropdown of the table's headers to correct KAP's guess. */
-import { Dropdown, type IDropdownOption } from '@fluentui/react/lib/Dropdown';
-import { Stack } from '@fluentui/react/lib/Stack';
-import type { FoundTable } from '../engine/contract';
-import { ROLE_LABELS } from './format';
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
+import { Stack } from "@fluentui/react/lib/Stack";
+import type { FoundTable } from "../engine/contract";
+import { ROLE_LABELS } from "./format";
 
 /** The key of the "(not mapped)" option; headers are never empty, so it cannot clash. */
-export const NOT_MAPPED = '';
+export const NOT_MAPPED = "";
 
 export interface MappingEditorProps {
   table: FoundTable;
@@ -14,7 +14,10 @@ export interface MappingEditorProps {
 }
 
 export function MappingEditor({ table, disabled, onChange }: MappingEditorProps): JSX.Element {
-  const options: IDropdownOption[] = [{ key: NOT_MAPPED, text: '(not mapped)' }, ...table.headers.map((h) => ({ key: h, text: h }))];
+  const options: IDropdownOption[] = [
+    { key: NOT_MAPPED, text: "(not mapped)" },
+    ...table.headers.map((h) => ({ key: h, text: h })),
+  ];
   return (
     <Stack tokens={{ childrenGap: 6 }}>
       {table.fields.map((f) => {
@@ -24,12 +27,17 @@ export function MappingEditor({ table, disabled, onChange }: MappingEditorProps)
             key={f.field}
             label={f.label}
             required={f.required}
-            ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${f.required ? ' (required)' : ''}`}
+            ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${f.required ? " (required)" : ""}`}
             options={options}
             selectedKey={f.header ?? NOT_MAPPED}
             disabled={disabled}
-            errorMessage={f.required && !f.header ? 'Choose the column that holds this.' : undefined}
-            onChange={(_, option) => option && onChange(f.field, option.key === NOT_MAPPED ? undefined : String(option.key))}
+            errorMessage={
+              f.required && !f.header ? "Choose the column that holds this." : undefined
+            }
+            onChange={(_, option) =>
+              option &&
+              onChange(f.field, option.key === NOT_MAPPED ? undefined : String(option.key))
+            }
           />
         );
       })}

@@ -1,15 +1,15 @@
 /** As-of date, fiscal year, health weights, engagement cut and growth target. */
-import { useState } from 'react';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
-import { SpinButton } from '@fluentui/react/lib/SpinButton';
-import { Stack } from '@fluentui/react/lib/Stack';
-import { Text } from '@fluentui/react/lib/Text';
-import { TextField } from '@fluentui/react/lib/TextField';
-import { useTheme } from '@fluentui/react/lib/Theme';
-import type { KapSettings } from '../engine/contract';
-import { FACTOR_LABELS, FACTORS, type Factor } from '../domain/rules';
-import { MONTHS } from './format';
-import { Section } from './Section';
+import { useState } from "react";
+import { Dropdown } from "@fluentui/react/lib/Dropdown";
+import { SpinButton } from "@fluentui/react/lib/SpinButton";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
+import { useTheme } from "@fluentui/react/lib/Theme";
+import type { KapSettings } from "../engine/contract";
+import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
+import { MONTHS } from "./format";
+import { Section } from "./Section";
 
 export interface SettingsPanelProps {
   settings: KapSettings;
@@ -24,19 +24,26 @@ export interface SettingsPanelProps {
 /** A SpinButton gives text; keep the old value when the text is not a number. */
 function numberFrom(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  const n = Number(text.replace('%', '').trim());
+  const n = Number(text.replace("%", "").trim());
   return Number.isFinite(n) ? n : fallback;
 }
 
 const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
 
-export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onChange }: SettingsPanelProps): JSX.Element {
+export function SettingsPanel({
+  settings,
+  problems,
+  disabled,
+  lastOrderDate,
+  onChange,
+}: SettingsPanelProps): JSX.Element {
   const theme = useTheme();
-  const [asOfText, setAsOfText] = useState(settings.asOf ?? '');
+  const [asOfText, setAsOfText] = useState(settings.asOf ?? "");
   const total = FACTORS.reduce((s, f) => s + (settings.weights[f] ?? 0), 0);
   const weightProblem = problems.find((p) => /weight/i.test(p));
   const dateProblem = problems.find((p) => /as-of/i.test(p));
-  const setWeight = (f: Factor, v: number) => onChange({ ...settings, weights: { ...settings.weights, [f]: v } });
+  const setWeight = (f: Factor, v: number) =>
+    onChange({ ...settings, weights: { ...settings.weights, [f]: v } });
 
   return (
     <Section title="Settings" defaultOpen={false}>
@@ -44,14 +51,14 @@ export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onC
         <TextField
           label="As-of date"
           description="yyyy-mm-dd; leave blank for the last order date in the data. All periods count back from this date."
-          placeholder={lastOrderDate || 'last order date'}
+          placeholder={lastOrderDate || "last order date"}
           value={asOfText}
           disabled={disabled}
           errorMessage={dateProblem}
           onChange={(_, v) => {
-            const text = (v ?? '').trim();
-            setAsOfText(v ?? '');
-            onChange({ ...settings, asOf: text === '' ? undefined : text });
+            const text = (v ?? "").trim();
+            setAsOfText(v ?? "");
+            onChange({ ...settings, asOf: text === "" ? undefined : text });
           }}
         />
         <Dropdown
@@ -61,8 +68,11 @@ export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onC
           disabled={disabled}
           onChange={(_, o) => o && onChange({ ...settings, fiscalYearStartMonth: Number(o.key) })}
         />
-        <fieldset style={{ border: 'none', margin: 0, padding: 0 }} aria-describedby="kap-weight-total">
-          <legend style={{ fontWeight: 600, padding: '4px 0' }}>Health score weights (%)</legend>
+        <fieldset
+          style={{ border: "none", margin: 0, padding: 0 }}
+          aria-describedby="kap-weight-total"
+        >
+          <legend style={{ fontWeight: 600, padding: "4px 0" }}>Health score weights (%)</legend>
           <Stack tokens={{ childrenGap: 4 }}>
             {FACTORS.map((f) => (
               <SpinButton
@@ -80,8 +90,18 @@ export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onC
               />
             ))}
           </Stack>
-          <Text id="kap-weight-total" block styles={{ root: { marginTop: 4, fontWeight: 600, color: weightProblem ? theme.semanticColors.errorText : undefined } }}>
-            Total: {Number(total.toPrecision(12))}%{weightProblem ? ` — ${weightProblem}` : ''}
+          <Text
+            id="kap-weight-total"
+            block
+            styles={{
+              root: {
+                marginTop: 4,
+                fontWeight: 600,
+                color: weightProblem ? theme.semanticColors.errorText : undefined,
+              },
+            }}
+          >
+            Total: {Number(total.toPrecision(12))}%{weightProblem ? ` — ${weightProblem}` : ""}
           </Text>
         </fieldset>
         <SpinButton
@@ -94,7 +114,9 @@ export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onC
           styles={spinStyles}
           incrementButtonAriaLabel="Increase engagement cut"
           decrementButtonAriaLabel="Decrease engagement cut"
-          onChange={(_, v) => onChange({ ...settings, engagementCut: numberFrom(v, settings.engagementCut) })}
+          onChange={(_, v) =>
+            onChange({ ...settings, engagementCut: numberFrom(v, settings.engagementCut) })
+          }
         />
         <SpinButton
           label="Growth target (%)"
@@ -106,7 +128,12 @@ export function SettingsPanel({ settings, problems, disabled, lastOrderDate, onC
           styles={spinStyles}
           incrementButtonAriaLabel="Increase growth target by 5%"
           decrementButtonAriaLabel="Decrease growth target by 5%"
-          onChange={(_, v) => onChange({ ...settings, growthTarget: numberFrom(v, settings.growthTarget * 100) / 100 })}
+          onChange={(_, v) =>
+            onChange({
+              ...settings,
+              growthTarget: numberFrom(v, settings.growthTarget * 100) / 100,
+            })
+          }
         />
       </Stack>
     </Section>

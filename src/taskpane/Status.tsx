@@ -1,13 +1,13 @@
 /** Progress of the running job with Cancel, and the outcome of the last one: an aria-live region. */
-import { DefaultButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
-import { Stack } from '@fluentui/react/lib/Stack';
-import type { Progress } from '../engine/contract';
-import { progressFraction, progressText } from './format';
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
+import { Stack } from "@fluentui/react/lib/Stack";
+import type { Progress } from "../engine/contract";
+import { progressFraction, progressText } from "./format";
 
 export interface Outcome {
-  kind: 'success' | 'error' | 'info';
+  kind: "success" | "error" | "info";
   message: string;
   action?: string;
 }
@@ -21,21 +21,45 @@ export interface StatusProps {
   onDismiss: () => void;
 }
 
-const BAR_TYPE = { success: MessageBarType.success, error: MessageBarType.error, info: MessageBarType.info } as const;
+const BAR_TYPE = {
+  success: MessageBarType.success,
+  error: MessageBarType.error,
+  info: MessageBarType.info,
+} as const;
 
-export function Status({ running, progress, outcome, onCancel, onDismiss }: StatusProps): JSX.Element {
+export function Status({
+  running,
+  progress,
+  outcome,
+  onCancel,
+  onDismiss,
+}: StatusProps): JSX.Element {
   return (
     <div role="status" aria-live="polite" aria-atomic="false">
       {running ? (
         <Stack tokens={{ childrenGap: 4 }}>
-          <ProgressIndicator label={running} description={progress ? progressText(progress) : 'Starting…'} percentComplete={progress ? progressFraction(progress) : undefined} />
-          <DefaultButton text="Cancel" ariaLabel={`Cancel ${running}`} onClick={onCancel} styles={{ root: { alignSelf: 'flex-start' } }} />
+          <ProgressIndicator
+            label={running}
+            description={progress ? progressText(progress) : "Starting…"}
+            percentComplete={progress ? progressFraction(progress) : undefined}
+          />
+          <DefaultButton
+            text="Cancel"
+            ariaLabel={`Cancel ${running}`}
+            onClick={onCancel}
+            styles={{ root: { alignSelf: "flex-start" } }}
+          />
         </Stack>
       ) : null}
       {!running && outcome ? (
-        <MessageBar messageBarType={BAR_TYPE[outcome.kind]} isMultiline onDismiss={onDismiss} dismissButtonAriaLabel="Close message">
+        <MessageBar
+          messageBarType={BAR_TYPE[outcome.kind]}
+          isMultiline
+          onDismiss={onDismiss}
+          dismissButtonAriaLabel="Close message"
+        >
           {outcome.message}
-          {outcome.action ? ` ${outcome.action}` : ''}
+          {outcome.action ? ` ${outcome.action}` : ""}
         </MessageBar>
       ) : null}
     </div>

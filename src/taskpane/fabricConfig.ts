@@ -4,6 +4,6 @@
  * beyond office.js (RULES.md §4), so the pane uses the fonts the machine already has.
  */
 const w = window as unknown as { FabricConfig?: Record<string, unknown> };
-w.FabricConfig = { ...(w.FabricConfig ?? {}), fontBaseUrl: '' };
+w.FabricConfig = { ...(w.FabricConfig ?? {}), fontBaseUrl: "" };
 
 export {};

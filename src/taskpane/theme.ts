@@ -1,5 +1,5 @@
 /** A Fluent theme that follows Office's theme (light, dark, colourful), else Fluent's default light theme. */
-import { createTheme, type PartialTheme, type Theme } from '@fluentui/react/lib/Theme';
+import { createTheme, type PartialTheme, type Theme } from "@fluentui/react/lib/Theme";
 
 export interface OfficeThemeColours {
   bodyBackgroundColor?: string;
@@ -12,7 +12,7 @@ export interface OfficeThemeColours {
 /** Office.context.officeTheme when the host gives one (Office on the web and older hosts may not). */
 export function readOfficeTheme(): OfficeThemeColours | undefined {
   try {
-    if (typeof Office === 'undefined') return undefined;
+    if (typeof Office === "undefined") return undefined;
     return (Office.context?.officeTheme as OfficeThemeColours | undefined) ?? undefined;
   } catch {
     return undefined;
@@ -20,7 +20,8 @@ export function readOfficeTheme(): OfficeThemeColours | undefined {
 }
 
 const hex = /^#?[0-9a-f]{6}$/i;
-const norm = (c: string | undefined): string | undefined => (c && hex.test(c) ? (c.startsWith('#') ? c : `#${c}`) : undefined);
+const norm = (c: string | undefined): string | undefined =>
+  c && hex.test(c) ? (c.startsWith("#") ? c : `#${c}`) : undefined;
 
 /** Perceived lightness 0–1, to tell a dark Office theme from a light one when isDarkTheme is absent. */
 function lightness(c: string): number {
@@ -39,19 +40,19 @@ export function kapTheme(office: OfficeThemeColours | undefined = readOfficeThem
     isInverted: dark,
     palette: dark
       ? {
-          themePrimary: '#479ef5',
-          themeDarkAlt: '#62abf5',
-          themeDark: '#96c6fa',
-          themeLighter: '#0e3a63',
-          themeLighterAlt: '#0a2744',
+          themePrimary: "#479ef5",
+          themeDarkAlt: "#62abf5",
+          themeDark: "#96c6fa",
+          themeLighter: "#0e3a63",
+          themeLighterAlt: "#0a2744",
           neutralPrimary: fg,
           neutralDark: fg,
-          neutralSecondary: '#c8c8c8',
-          neutralTertiary: '#a6a6a6',
-          neutralQuaternary: '#5c5c5c',
-          neutralLight: '#3b3b3b',
-          neutralLighter: '#2e2e2e',
-          neutralLighterAlt: '#262626',
+          neutralSecondary: "#c8c8c8",
+          neutralTertiary: "#a6a6a6",
+          neutralQuaternary: "#5c5c5c",
+          neutralLight: "#3b3b3b",
+          neutralLighter: "#2e2e2e",
+          neutralLighterAlt: "#262626",
           black: fg,
           white: bg,
         }

@@ -2,12 +2,21 @@
  * The pane's state and the calls it makes to the host: load settings, discover, analyse,
  * glance, run. One job (analysis or action) at a time, each with its own AbortController.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type AccountGlance, type AccountListItem, type ActionId, type DataRole, type Discovery, type KapHost, type KapSettings, type Progress } from '../engine/contract';
-import { settingsProblems } from '../engine/settings';
-import { defaultQuarter, problemOf, recentQuarters } from './format';
-import { isoToSerial } from '../domain/dates';
-import type { Outcome } from './Status';
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type AccountGlance,
+  type AccountListItem,
+  type ActionId,
+  type DataRole,
+  type Discovery,
+  type KapHost,
+  type KapSettings,
+  type Progress,
+} from "../engine/contract";
+import { settingsProblems } from "../engine/settings";
+import { defaultQuarter, problemOf, recentQuarters } from "./format";
+import { isoToSerial } from "../domain/dates";
+import type { Outcome } from "./Status";
 
 /** Settings are saved this long after the last change, so typing a weight is one save. */
 export const SAVE_DELAY_MS = 600;
@@ -64,34 +73,55 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
 
   const problems = useMemo(() => (settings ? settingsProblems(settings) : []), [settings]);
   // With no as-of date set, quarters count back from the data's last order date once it is known.
-  const lastOrder = discovery?.summary?.lastDate ? isoToSerial(discovery.summary.lastDate) : undefined;
-  const quarters = useMemo(() => (settings ? recentQuarters(settings, 8, lastOrder) : []), [settings, lastOrder]);
-  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : settings ? defaultQuarter(settings, lastOrder) : undefined;
+  const lastOrder = discovery?.summary?.lastDate
+    ? isoToSerial(discovery.summary.lastDate)
+    : undefined;
+  const quarters = useMemo(
+    () => (settings ? recentQuarters(settings, 8, lastOrder) : []),
+    [settings, lastOrder]
+  );
+  const quarter = quarters.some((q) => q.key === quarterChoice)
+    ? quarterChoice
+    : settings
+      ? defaultQuarter(settings, lastOrder)
+      : undefined;
 
   /** Runs one job at a time; returns undefined when another job is running or this one failed. */
-  const runJob = useCallback(async <T>(label: string, work: (signal: AbortSignal) => Promise<T>, onDone?: (value: T) => Outcome | undefined): Promise<T | undefined> => {
-    if (job.current) return undefined;
-    const controller = new AbortController();
-    job.current = controller;
-    setRunning(label);
-    setProgress(undefined);
-    setOutcome(undefined);
-    try {
-      const value = await work(controller.signal);
-      if (mounted.current) setOutcome(onDone?.(value));
-      return value;
-    } catch (e) {
-      const p = problemOf(e);
-      if (mounted.current) setOutcome(controller.signal.aborted ? { kind: 'info', message: p.message || 'Cancelled.' } : { kind: 'error', ...p });
-      return undefined;
-    } finally {
-      job.current = undefined;
-      if (mounted.current) {
-        setRunning(undefined);
-        setProgress(undefined);
+  const runJob = useCallback(
+    async <T>(
+      label: string,
+      work: (signal: AbortSignal) => Promise<T>,
+      onDone?: (value: T) => Outcome | undefined
+    ): Promise<T | undefined> => {
+      if (job.current) return undefined;
+      const controller = new AbortController();
+      job.current = controller;
+      setRunning(label);
+      setProgress(undefined);
+      setOutcome(undefined);
+      try {
+        const value = await work(controller.signal);
+        if (mounted.current) setOutcome(onDone?.(value));
+        return value;
+      } catch (e) {
+        const p = problemOf(e);
+        if (mounted.current)
+          setOutcome(
+            controller.signal.aborted
+              ? { kind: "info", message: p.message || "Cancelled." }
+              : { kind: "error", ...p }
+          );
+        return undefined;
+      } finally {
+        job.current = undefined;
+        if (mounted.current) {
+          setRunning(undefined);
+          setProgress(undefined);
+        }
       }
-    }
-  }, []);
+    },
+    []
+  );
 
   const showGlance = useCallback(
     async (id: string) => {
@@ -99,21 +129,26 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         const g = await host.glance(id);
         if (mounted.current && selectedRef.current === id) setGlance(g);
       } catch (e) {
-        if (mounted.current) setOutcome({ kind: 'error', ...problemOf(e) });
+        if (mounted.current) setOutcome({ kind: "error", ...problemOf(e) });
       }
     },
-    [host],
+    [host]
   );
 
   const analyzeWith = useCallback(
     async (s: KapSettings): Promise<boolean> => {
-      const list = await runJob('Analysing', (signal) => host.analyze(s, (p) => mounted.current && setProgress(p), signal));
+      const list = await runJob("Analysing", (signal) =>
+        host.analyze(s, (p) => mounted.current && setProgress(p), signal)
+      );
       if (!list || !mounted.current) return false;
       setAccounts(list);
       setAnalyzed(true);
       setStale(false);
       // Discovery now carries the order-line summary (date range, accounts).
-      host.discover(s, { reuse: true }).then((d) => mounted.current && setDiscovery(d), () => undefined);
+      host.discover(s, { reuse: true }).then(
+        (d) => mounted.current && setDiscovery(d),
+        () => undefined
+      );
       const sel = selectedRef.current;
       if (sel && list.some((a) => a.id === sel)) void showGlance(sel);
       else {
@@ -123,7 +158,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       }
       return true;
     },
-    [host, runJob, showGlance],
+    [host, runJob, showGlance]
   );
 
   const discoverWith = useCallback(
@@ -140,10 +175,10 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         if (!mounted.current) return;
         setDiscovering(false);
         const p = problemOf(e);
-        setDiscoverError([p.message, p.action].filter(Boolean).join(' '));
+        setDiscoverError([p.message, p.action].filter(Boolean).join(" "));
       }
     },
-    [host, analyzeWith],
+    [host, analyzeWith]
   );
 
   // On open: restore the settings, find the data, analyse it.
@@ -162,7 +197,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         if (!alive) return;
         setDiscovering(false);
         const p = problemOf(e);
-        setDiscoverError([p.message, p.action].filter(Boolean).join(' '));
+        setDiscoverError([p.message, p.action].filter(Boolean).join(" "));
       }
     })();
     return () => {
@@ -179,7 +214,9 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     if (text === lastSaved.current) return;
     const timer = setTimeout(() => {
       lastSaved.current = text;
-      host.saveSettings(settings).catch((e: unknown) => mounted.current && setOutcome({ kind: 'error', ...problemOf(e) }));
+      host
+        .saveSettings(settings)
+        .catch((e: unknown) => mounted.current && setOutcome({ kind: "error", ...problemOf(e) }));
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [settings, problems, host]);
@@ -187,11 +224,19 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const commands: KapCommands = {
     changeMapping(role, field, header) {
       if (!settings) return;
-      const next: KapSettings = { ...settings, mapping: { ...settings.mapping, [role]: { ...(settings.mapping[role] ?? {}), [field]: header } } };
+      const next: KapSettings = {
+        ...settings,
+        mapping: {
+          ...settings.mapping,
+          [role]: { ...(settings.mapping[role] ?? {}), [field]: header },
+        },
+      };
       setSettings(next);
       // A mapping is saved at once: it changes what KAP reads.
       lastSaved.current = JSON.stringify(next);
-      host.saveSettings(next).catch((e: unknown) => mounted.current && setOutcome({ kind: 'error', ...problemOf(e) }));
+      host
+        .saveSettings(next)
+        .catch((e: unknown) => mounted.current && setOutcome({ kind: "error", ...problemOf(e) }));
       void discoverWith(next);
     },
     changeSettings(next) {
@@ -229,9 +274,15 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
               if (selectedRef.current) void showGlance(selectedRef.current);
             }
           }
-          return host.run(id, { accountId, quarter: action.scope === 'workbook' ? quarter : undefined }, s, onProgress, signal);
+          return host.run(
+            id,
+            { accountId, quarter: action.scope === "workbook" ? quarter : undefined },
+            s,
+            onProgress,
+            signal
+          );
         },
-        (res) => ({ kind: 'success', message: res.message }),
+        (res) => ({ kind: "success", message: res.message })
       );
     },
     cancel() {
@@ -242,6 +293,22 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     },
   };
 
-  const state: KapState = { settings, problems, discovery, discovering, discoverError, accounts, analyzed, stale, selectedId, glance, quarters, quarter, running, progress, outcome };
+  const state: KapState = {
+    settings,
+    problems,
+    discovery,
+    discovering,
+    discoverError,
+    accounts,
+    analyzed,
+    stale,
+    selectedId,
+    glance,
+    quarters,
+    quarter,
+    running,
+    progress,
+    outcome,
+  };
   return [state, commands];
 }

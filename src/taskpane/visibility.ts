@@ -8,9 +8,13 @@
  * standard) stands in for that first moment; its visibilitychange event is a second signal.
  */
 export interface VisibilityEnv {
-  doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+  doc: Pick<Document, "visibilityState" | "addEventListener" | "removeEventListener">;
   /** Office.addin where the host has it (SharedRuntime 1.1). */
-  addin?: { onVisibilityModeChanged?(handler: (message: { visibilityMode: string }) => void): Promise<() => Promise<void>> };
+  addin?: {
+    onVisibilityModeChanged?(
+      handler: (message: { visibilityMode: string }) => void
+    ): Promise<() => Promise<void>>;
+  };
 }
 
 /** Calls `start` once: now if the pane is showing, else when it is first shown. */
@@ -20,27 +24,27 @@ export function whenShown(start: () => void, env: VisibilityEnv): void {
   const go = () => {
     if (started) return;
     started = true;
-    env.doc.removeEventListener('visibilitychange', onPage);
+    env.doc.removeEventListener("visibilitychange", onPage);
     void removeOffice?.().catch(() => undefined);
     start();
   };
   const onPage = () => {
-    if (env.doc.visibilityState === 'visible') go();
+    if (env.doc.visibilityState === "visible") go();
   };
-  if (env.doc.visibilityState === 'visible') {
+  if (env.doc.visibilityState === "visible") {
     go();
     return;
   }
-  env.doc.addEventListener('visibilitychange', onPage);
+  env.doc.addEventListener("visibilitychange", onPage);
   env.addin
     ?.onVisibilityModeChanged?.((m) => {
-      if (m.visibilityMode === 'Taskpane') go();
+      if (m.visibilityMode === "Taskpane") go();
     })
     .then(
       (remove) => {
         if (started) void remove().catch(() => undefined);
         else removeOffice = remove;
       },
-      () => undefined,
+      () => undefined
     );
 }

@@ -13,14 +13,28 @@
  * whose data range cannot be drawn) a clearly labelled note sits in the chart's place naming
  * the chart, its type and its data range.
  */
-import ExcelJS from 'exceljs';
-import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from './charts';
-import { headerFooterCodes } from '../sheets/print';
+import ExcelJS from "exceljs";
+import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from "./charts";
+import { headerFooterCodes } from "../sheets/print";
 import {
-  blockRange, isDate, isFormula, parseRange, resolveStyle, tableNameFrom, uniqueSheetName, cellA1,
-  FORMATS, PALETTE,
-  type Block, type CellStyle, type CellValue, type CfRule, type ChartSpec, type ConditionalFormat, type SheetSpec,
-} from '../sheets/spec';
+  blockRange,
+  isDate,
+  isFormula,
+  parseRange,
+  resolveStyle,
+  tableNameFrom,
+  uniqueSheetName,
+  cellA1,
+  FORMATS,
+  PALETTE,
+  type Block,
+  type CellStyle,
+  type CellValue,
+  type CfRule,
+  type ChartSpec,
+  type ConditionalFormat,
+  type SheetSpec,
+} from "../sheets/spec";
 
 export interface XlsxOptions {
   /** Write a note where each chart that is not drawn would go (default true). */
@@ -38,13 +52,13 @@ export interface XlsxSheetInfo {
 }
 
 function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
+  return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
 type XCellValue = string | number | boolean | null | { formula: string };
 
 function toExcelJs(v: CellValue): XCellValue {
-  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') };
+  if (isFormula(v)) return { formula: v.formula.replace(/^=/, "") };
   if (isDate(v)) return v.date; // a serial with a date format: no time-zone shifts
   return v;
 }
@@ -53,7 +67,7 @@ function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
   if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
     // A font without a name prints in the program's fallback (a serif in LibreOffice): start from the default, Calibri 11.
     c.font = {
-      name: 'Calibri',
+      name: "Calibri",
       family: 2,
       size: 11,
       ...c.font,
@@ -63,30 +77,41 @@ function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
       ...(s.fontSize ? { size: s.fontSize } : {}),
     };
   }
-  if (s.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.fill) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.hAlign || s.vAlign) {
     c.alignment = {
       ...c.alignment,
       ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
       ...(s.hAlign ? { horizontal: s.hAlign } : {}),
-      ...(s.vAlign ? { vertical: s.vAlign === 'center' ? 'middle' : s.vAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign === "center" ? "middle" : s.vAlign } : {}),
     };
   }
 }
 
-function styleRange(ws: ExcelJS.Worksheet, r: { row: number; col: number; rows: number; cols: number }, s: CellStyle | undefined): void {
+function styleRange(
+  ws: ExcelJS.Worksheet,
+  r: { row: number; col: number; rows: number; cols: number },
+  s: CellStyle | undefined
+): void {
   if (!s) return;
-  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+  const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
   for (let i = 0; i < r.rows; i++) {
     for (let j = 0; j < r.cols; j++) {
       const c = ws.getCell(r.row + i + 1, r.col + j + 1);
       styleCell(c, s);
       if (s.border) {
-        const top = s.border === 'all' || ((s.border === 'top' || s.border === 'box') && i === 0);
-        const bottom = s.border === 'all' || ((s.border === 'bottom' || s.border === 'box') && i === r.rows - 1);
-        const left = s.border === 'all' || (s.border === 'box' && j === 0);
-        const right = s.border === 'all' || (s.border === 'box' && j === r.cols - 1);
-        c.border = { ...c.border, ...(top ? { top: thin } : {}), ...(bottom ? { bottom: thin } : {}), ...(left ? { left: thin } : {}), ...(right ? { right: thin } : {}) };
+        const top = s.border === "all" || ((s.border === "top" || s.border === "box") && i === 0);
+        const bottom =
+          s.border === "all" || ((s.border === "bottom" || s.border === "box") && i === r.rows - 1);
+        const left = s.border === "all" || (s.border === "box" && j === 0);
+        const right = s.border === "all" || (s.border === "box" && j === r.cols - 1);
+        c.border = {
+          ...c.border,
+          ...(top ? { top: thin } : {}),
+          ...(bottom ? { bottom: thin } : {}),
+          ...(left ? { left: thin } : {}),
+          ...(right ? { right: thin } : {}),
+        };
       }
     }
   }
@@ -103,7 +128,7 @@ function writeCells(ws: ExcelJS.Worksheet, b: Block, skipValues: boolean): void 
       // Text cells get the Text format ('@'), as in the pane's sheets (src/excel/renderSheet.ts): the
       // file stores them as strings already, but in a General cell Excel re-parses the text when the
       // user edits it (F2, Enter), and "=HYPERLINK(…)", "+44 20…", "-1" or "@x" would become formulas or numbers.
-      else if (typeof v === 'string') c.numFmt = FORMATS.text;
+      else if (typeof v === "string") c.numFmt = FORMATS.text;
       else if (f && v !== null) c.numFmt = f;
     });
   });
@@ -114,7 +139,10 @@ function uniqueHeaders(headers: CellValue[], width: number): string[] {
   const out: string[] = [];
   for (let j = 0; j < width; j++) {
     const h = headers[j];
-    let base = h === null || h === undefined || isFormula(h) || isDate(h) ? `Column${j + 1}` : String(h).trim() || `Column${j + 1}`;
+    let base =
+      h === null || h === undefined || isFormula(h) || isDate(h)
+        ? `Column${j + 1}`
+        : String(h).trim() || `Column${j + 1}`;
     let name = base;
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
     seen.add(name.toLowerCase());
@@ -135,7 +163,7 @@ const LINE_POINTS = 15;
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, Math.floor((width * 10) / 11));
   let lines = 0;
-  for (const para of text.split('\n')) {
+  for (const para of text.split("\n")) {
     let used = 0;
     lines++;
     for (const word of para.split(/\s+/).filter(Boolean)) {
@@ -157,63 +185,112 @@ export function wrappedLines(text: string, width: number): number {
 function addTable(ws: ExcelJS.Worksheet, b: Block, name: string): void {
   const pos = blockRange(b);
   const headers = uniqueHeaders(b.rows[0] ?? [], pos.cols);
-  const body = b.rows.slice(1).map((r) => Array.from({ length: pos.cols }, (_x, j) => toExcelJs(j < r.length ? r[j] : null)));
+  const body = b.rows
+    .slice(1)
+    .map((r) => Array.from({ length: pos.cols }, (_x, j) => toExcelJs(j < r.length ? r[j] : null)));
   if (body.length === 0) body.push(Array.from({ length: pos.cols }, () => null));
   ws.addTable({
     name,
     displayName: name,
     ref: cellA1(pos.row, pos.col),
     headerRow: true,
-    style: { theme: (b.table?.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    style: {
+      theme: (b.table?.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+    },
     columns: headers.map((h) => ({ name: h, filterButton: b.table?.filter !== false })),
     rows: body,
   });
 }
 
-const ICON_SETS = { '3Arrows': '3Arrows', '3TrafficLights1': '3TrafficLights1', '3Symbols': '3Symbols', '4Arrows': '4Arrows', '5Arrows': '5Arrows' } as const;
+const ICON_SETS = {
+  "3Arrows": "3Arrows",
+  "3TrafficLights1": "3TrafficLights1",
+  "3Symbols": "3Symbols",
+  "4Arrows": "4Arrows",
+  "5Arrows": "5Arrows",
+} as const;
 
 function cfRule(rule: CfRule, priority: number): ExcelJS.ConditionalFormattingRule {
   const fillStyle = (fill?: string, font?: string): Partial<ExcelJS.Style> => ({
-    ...(fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(fill) } } } : {}),
+    ...(fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } } } : {}),
     ...(font ? { font: { color: { argb: argb(font) } } } : {}),
   });
   switch (rule.type) {
-    case 'cellValue':
+    case "cellValue":
       // ExcelJS's types list four operators; it writes the attribute verbatim, and the file
       // format (ST_ConditionalFormattingOperator) also has greaterThanOrEqual/lessThanOrEqual.
-      return { type: 'cellIs', priority, operator: rule.operator as ExcelJS.CellIsOperators, formulae: rule.values.map(String), style: fillStyle(rule.fill, rule.fontColor) };
-    case 'textContains':
-      return { type: 'containsText', priority, operator: 'containsText', text: rule.text, style: fillStyle(rule.fill, rule.fontColor) };
-    case 'dataBar': {
-      const bar: ExcelJS.DataBarRuleType & { color: { argb: string } } = { type: 'dataBar', priority, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(rule.color ?? PALETTE.bar) } };
+      return {
+        type: "cellIs",
+        priority,
+        operator: rule.operator as ExcelJS.CellIsOperators,
+        formulae: rule.values.map(String),
+        style: fillStyle(rule.fill, rule.fontColor),
+      };
+    case "textContains":
+      return {
+        type: "containsText",
+        priority,
+        operator: "containsText",
+        text: rule.text,
+        style: fillStyle(rule.fill, rule.fontColor),
+      };
+    case "dataBar": {
+      const bar: ExcelJS.DataBarRuleType & { color: { argb: string } } = {
+        type: "dataBar",
+        priority,
+        cfvo: [{ type: "min" }, { type: "max" }],
+        color: { argb: argb(rule.color ?? PALETTE.bar) },
+      };
       return bar;
     }
-    case 'colorScale':
+    case "colorScale":
       return {
-        type: 'colorScale', priority,
-        cfvo: rule.colors.length === 3 ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }] : [{ type: 'min' }, { type: 'max' }],
+        type: "colorScale",
+        priority,
+        cfvo:
+          rule.colors.length === 3
+            ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
+            : [{ type: "min" }, { type: "max" }],
         color: rule.colors.map((c) => ({ argb: argb(c) })),
       };
-    case 'iconSet': {
+    case "iconSet": {
       const n = Number(rule.icons[0]);
-      return { type: 'iconSet', priority, iconSet: ICON_SETS[rule.icons], cfvo: Array.from({ length: n }, (_x, i) => ({ type: 'percent' as const, value: Math.round((i * 100) / n) })) };
+      return {
+        type: "iconSet",
+        priority,
+        iconSet: ICON_SETS[rule.icons],
+        cfvo: Array.from({ length: n }, (_x, i) => ({
+          type: "percent" as const,
+          value: Math.round((i * 100) / n),
+        })),
+      };
     }
   }
 }
 
 function addConditionalFormats(ws: ExcelJS.Worksheet, cfs: ConditionalFormat[]): void {
-  cfs.forEach((cf, i) => ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf.rule, i + 1)] }));
+  cfs.forEach((cf, i) =>
+    ws.addConditionalFormatting({ ref: cf.range, rules: [cfRule(cf.rule, i + 1)] })
+  );
 }
 
 /** Renders the specs into a new ExcelJS workbook (which cannot hold charts: notes mark them). */
-export function buildWorkbook(specs: SheetSpec[], options: XlsxOptions = {}): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
+export function buildWorkbook(
+  specs: SheetSpec[],
+  options: XlsxOptions = {}
+): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
   return build(specs, options, () => false);
 }
 
 /** `drawn` says which charts toXlsxBytes will draw natively: those get no note. */
-function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) => boolean): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
+function build(
+  specs: SheetSpec[],
+  options: XlsxOptions,
+  drawn: (ch: ChartSpec) => boolean
+): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
   const wb = new ExcelJS.Workbook();
-  wb.creator = options.creator ?? 'KAP — Key Account Planner';
+  wb.creator = options.creator ?? "KAP — Key Account Planner";
   const names: string[] = [];
   const tableNames = new Set<string>();
   const sheets: XlsxSheetInfo[] = [];
@@ -224,9 +301,16 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
     const frozen = (fr.rows ?? 0) > 0 || (fr.columns ?? 0) > 0;
     const ws = wb.addWorksheet(name, {
       properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : undefined,
-      views: [frozen
-        ? { state: 'frozen', xSplit: fr.columns ?? 0, ySplit: fr.rows ?? 0, showGridLines: spec.showGridlines !== false }
-        : { state: 'normal', showGridLines: spec.showGridlines !== false }],
+      views: [
+        frozen
+          ? {
+              state: "frozen",
+              xSplit: fr.columns ?? 0,
+              ySplit: fr.rows ?? 0,
+              showGridLines: spec.showGridlines !== false,
+            }
+          : { state: "normal", showGridLines: spec.showGridlines !== false },
+      ],
     });
     const madeTables: string[] = [];
     for (const b of spec.blocks) {
@@ -239,13 +323,14 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
         madeTables.push(tn);
         addTable(ws, b, tn);
         writeCells(ws, b, true);
-        styleRange(ws, { ...pos, rows: 1 }, resolveStyle('tableHeader'));
+        styleRange(ws, { ...pos, rows: 1 }, resolveStyle("tableHeader"));
       } else {
         writeCells(ws, b, false);
-        if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle('header'));
+        if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle("header"));
       }
       styleRange(ws, pos, resolveStyle(b.style));
-      if (b.total && pos.rows > 1) styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle('total'));
+      if (b.total && pos.rows > 1)
+        styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle("total"));
     }
     for (const s of spec.styles ?? []) styleRange(ws, parseRange(s.range), resolveStyle(s.style));
     for (const m of spec.merges ?? []) ws.mergeCells(m);
@@ -257,7 +342,15 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
     for (const b of spec.blocks) {
       if (!b.header && !b.table) continue;
       const pos = blockRange(b);
-      const lines = Math.max(1, ...(b.rows[0] ?? []).map((v, j) => wrappedLines(v === null || v === undefined ? '' : String(v), ws.getColumn(pos.col + j + 1).width ?? DEFAULT_WIDTH)));
+      const lines = Math.max(
+        1,
+        ...(b.rows[0] ?? []).map((v, j) =>
+          wrappedLines(
+            v === null || v === undefined ? "" : String(v),
+            ws.getColumn(pos.col + j + 1).width ?? DEFAULT_WIDTH
+          )
+        )
+      );
       const row = ws.getRow(pos.row + 1);
       if (lines > 1 && (row.height ?? 0) < LINE_POINTS * lines) row.height = LINE_POINTS * lines;
     }
@@ -278,24 +371,32 @@ function build(specs: SheetSpec[], options: XlsxOptions, drawn: (ch: ChartSpec) 
         ws.pageSetup.fitToWidth = 1;
         ws.pageSetup.fitToHeight = p.onePage ? 1 : 0;
       }
-      if (p.printTitleRows) ws.pageSetup.printTitlesRow = p.printTitleRows.includes(':') ? p.printTitleRows : `${p.printTitleRows}:${p.printTitleRows}`;
+      if (p.printTitleRows)
+        ws.pageSetup.printTitlesRow = p.printTitleRows.includes(":")
+          ? p.printTitleRows
+          : `${p.printTitleRows}:${p.printTitleRows}`;
       if (p.margins) ws.pageSetup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
       // ST_PaperSize: 9 = A4, 1 = Letter
-      if (p.paper) ws.pageSetup.paperSize = (p.paper === 'Letter' ? 1 : 9) as ExcelJS.PageSetup['paperSize'];
+      if (p.paper)
+        ws.pageSetup.paperSize = (p.paper === "Letter" ? 1 : 9) as ExcelJS.PageSetup["paperSize"];
       // ExcelJS writes '$' + each corner: give it 'A$1' so the name reads $A$1 (a bare $A1 is not read by LibreOffice).
-      if (p.printArea) ws.pageSetup.printArea = p.printArea.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+      if (p.printArea)
+        ws.pageSetup.printArea = p.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
       if (p.headerLeft !== undefined || p.headerRight !== undefined) {
         const hf = headerFooterCodes(p);
         ws.headerFooter = { oddHeader: hf.header, oddFooter: hf.footer };
       }
     }
     for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
-    sheets.push({ name, kind: spec.kind, subject: spec.subject ?? '', tables: madeTables });
+    sheets.push({ name, kind: spec.kind, subject: spec.subject ?? "", tables: madeTables });
   }
   return { workbook: wb, sheets };
 }
 
-export async function toXlsxBytes(specs: SheetSpec[], options: XlsxOptions = {}): Promise<Uint8Array> {
+export async function toXlsxBytes(
+  specs: SheetSpec[],
+  options: XlsxOptions = {}
+): Promise<Uint8Array> {
   const native = options.nativeCharts !== false;
   const { workbook, sheets } = build(specs, options, native ? canDrawChart : () => false);
   const buf = await workbook.xlsx.writeBuffer();
@@ -320,7 +421,7 @@ export async function toXlsxBase64(specs: SheetSpec[], options?: XlsxOptions): P
   return bytesToBase64(await toXlsxBytes(specs, options));
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Plain base64 without Buffer or btoa on huge strings (works in browsers, workers and node). */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -338,7 +439,5 @@ export function bytesToBase64(bytes: Uint8Array): string {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
     out.push(`${B64[(n >> 18) & 63]}${B64[(n >> 12) & 63]}${B64[(n >> 6) & 63]}=`);
   }
-  return out.join('');
+  return out.join("");
 }
-
-

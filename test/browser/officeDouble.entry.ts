@@ -7,28 +7,37 @@
  * the pane hidden, as when Excel loads it only to calculate KAP.* cells; `window.kapShowPane()`
  * then shows it (Office.addin.onVisibilityModeChanged → "Taskpane").
  */
-import { ExcelDouble, type HostMode } from '../excel-double/excel';
-import { generateSample, type Row } from '../sample/generate';
-import { ymdToSerial } from '../../src/domain/dates';
+import { ExcelDouble, type HostMode } from "../excel-double/excel";
+import { generateSample, type Row } from "../sample/generate";
+import { ymdToSerial } from "../../src/domain/dates";
 
 const EPOCH = Date.UTC(1899, 11, 30);
-const cell = (v: Row[number]) => (v instanceof Date ? Math.round((v.getTime() - EPOCH) / 86_400_000) : v ?? '');
+const cell = (v: Row[number]) =>
+  v instanceof Date ? Math.round((v.getTime() - EPOCH) / 86_400_000) : (v ?? "");
 const sheet = (rows: Row[]) => rows.map((r) => r.map(cell));
 
 const query = new URLSearchParams(location.search);
-const mode: HostMode = query.get('host') === 'desktop' ? 'desktop' : 'web';
-let shown = query.get('start') !== 'hidden';
+const mode: HostMode = query.get("host") === "desktop" ? "desktop" : "web";
+let shown = query.get("start") !== "hidden";
 
-const data = generateSample({ seed: 5, accounts: 24, months: 27, endDate: ymdToSerial(2026, 10, 31) });
-const x = new ExcelDouble(['Orders', 'Accounts', 'Catalog', 'Contacts'], mode);
-x.model.fill(x.sheet('Orders'), 'A1', sheet(data.orders));
-x.model.fill(x.sheet('Accounts'), 'A3', sheet(data.accounts));
-x.model.fill(x.sheet('Accounts'), 'A1', [['Account list — exported 31/10/2026']]);
-x.model.fill(x.sheet('Catalog'), 'A1', sheet(data.catalog));
-x.model.fill(x.sheet('Contacts'), 'A1', sheet(data.contacts));
+const data = generateSample({
+  seed: 5,
+  accounts: 24,
+  months: 27,
+  endDate: ymdToSerial(2026, 10, 31),
+});
+const x = new ExcelDouble(["Orders", "Accounts", "Catalog", "Contacts"], mode);
+x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
+x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
+x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
+x.model.fill(x.sheet("Catalog"), "A1", sheet(data.catalog));
+x.model.fill(x.sheet("Contacts"), "A1", sheet(data.contacts));
 
 // The pane's own visibility, as the task pane's webview reports it.
-Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (shown ? 'visible' : 'hidden') });
+Object.defineProperty(document, "visibilityState", {
+  configurable: true,
+  get: () => (shown ? "visible" : "hidden"),
+});
 const visibilityHandlers: ((m: { visibilityMode: string }) => void)[] = [];
 const startupBehavior: string[] = [];
 
@@ -38,20 +47,20 @@ w.kapSample = { accounts: data.accounts.slice(1).map((r) => ({ id: r[0], name: r
 w.kapStartupBehavior = startupBehavior;
 w.kapShowPane = () => {
   shown = true;
-  for (const h of visibilityHandlers) h({ visibilityMode: 'Taskpane' });
+  for (const h of visibilityHandlers) h({ visibilityMode: "Taskpane" });
 };
 w.Excel = x.Excel;
-const platform = mode === 'desktop' ? 'PC' : 'OfficeOnline';
-const ready = Promise.resolve({ host: 'Excel', platform });
+const platform = mode === "desktop" ? "PC" : "OfficeOnline";
+const ready = Promise.resolve({ host: "Excel", platform });
 w.Office = {
   onReady: (cb?: (info: unknown) => void) => {
     if (cb) void ready.then(cb);
     return ready;
   },
-  HostType: { Excel: 'Excel' },
-  PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline' },
-  StartupBehavior: { load: 'Load', none: 'None' },
-  VisibilityMode: { hidden: 'Hidden', taskpane: 'Taskpane' },
+  HostType: { Excel: "Excel" },
+  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline" },
+  StartupBehavior: { load: "Load", none: "None" },
+  VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
   addin: {
     setStartupBehavior: async (b: string) => void startupBehavior.push(b),
     onVisibilityModeChanged: async (h: (m: { visibilityMode: string }) => void) => {
@@ -62,8 +71,17 @@ w.Office = {
   context: {
     platform,
     requirements: { isSetSupported: () => true },
-    officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' },
-    displayLanguage: 'en-GB',
+    officeTheme: {
+      bodyBackgroundColor: "#ffffff",
+      bodyForegroundColor: "#000000",
+      controlBackgroundColor: "#ffffff",
+      controlForegroundColor: "#000000",
+    },
+    displayLanguage: "en-GB",
   },
 };
-w.CustomFunctions = { associate: () => undefined, Error: class {}, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } };
+w.CustomFunctions = {
+  associate: () => undefined,
+  Error: class {},
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+};

@@ -1,145 +1,226 @@
 /** The `kap` command end to end on a generated workbook: output, files, and one-line errors with exit status 1. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
-import { smallWorkbook } from '../sample/fixture';
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { smallWorkbook } from "../sample/fixture";
 
 // Each test runs the real CLI as a child process: on a loaded machine that takes a while.
 jest.setTimeout(120_000);
 
-const KAP = resolve(__dirname, '../../bin/kap.js');
-const kap = (...args: string[]) => spawnSync(process.execPath, [KAP, ...args], { encoding: 'utf8', timeout: 120_000 });
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const kap = (...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
 
 let wb: Awaited<ReturnType<typeof smallWorkbook>>;
 beforeAll(async () => {
   // bin/kap.js runs the bundle: build it from the source under test.
-  execFileSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')]);
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
   wb = await smallWorkbook();
 });
 
-test('npx kap works from a clone (the package\'s own bin)', () => {
-  const r = spawnSync('npx', ['--no-install', 'kap', '--help'], { cwd: resolve(__dirname, '../..'), encoding: 'utf8', timeout: 120_000 });
+test("npx kap works from a clone (the package's own bin)", () => {
+  const r = spawnSync("npx", ["--no-install", "kap", "--help"], {
+    cwd: resolve(__dirname, "../.."),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/usage:\n\s+kap analyze/);
 });
 
-test('kap analyze prints a summary of every account', () => {
-  const r = kap('analyze', wb.path, '--as-of', '2026-10-31');
+test("kap analyze prints a summary of every account", () => {
+  const r = kap("analyze", wb.path, "--as-of", "2026-10-31");
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/KAP analysis as of 2026-10-31/);
   const lines = wb.data.orders.length - 1;
-  expect(r.stdout).toContain(`Order lines: ${lines.toLocaleString('en-GB')}`);
+  expect(r.stdout).toContain(`Order lines: ${lines.toLocaleString("en-GB")}`);
   for (const row of wb.data.accounts.slice(1, 4)) expect(r.stdout).toContain(String(row[0]));
 });
 
-test('kap analyze --json gives the whole analysis', () => {
-  const r = kap('analyze', wb.path, '--as-of', '2026-10-31', '--json');
+test("kap analyze --json gives the whole analysis", () => {
+  const r = kap("analyze", wb.path, "--as-of", "2026-10-31", "--json");
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);
-  expect(j.asOf).toBe('2026-10-31');
+  expect(j.asOf).toBe("2026-10-31");
   expect(j.portfolio.accounts.length).toBeGreaterThanOrEqual(12);
   expect(j.ingest.accepted).toBe(wb.data.orders.length - 1);
 });
 
-test('a large --json result piped to a slow reader arrives whole (nothing lost past 65,536 bytes), with nothing on stderr', () => {
+test("a large --json result piped to a slow reader arrives whole (nothing lost past 65,536 bytes), with nothing on stderr", () => {
   // 300 accounts, 4 order lines each
-  const rows = ['Order Date,Customer ID,SKU,Qty,Revenue'];
-  for (let a = 1; a <= 300; a++) for (let m = 1; m <= 4; m++) rows.push(`2026-0${m + 4}-1${m},A${a},S${(a + m) % 7},${m},${a * 10 + m}`);
-  const csv = join(wb.dir, 'many.csv');
-  writeFileSync(csv, rows.join('\n'));
-  const out = join(wb.dir, 'many.json');
-  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${KAP}" analyze "${csv}" --as-of 2026-10-31 --json | (sleep 2; cat > "${out}")`], { encoding: 'utf8', timeout: 120_000 });
+  const rows = ["Order Date,Customer ID,SKU,Qty,Revenue"];
+  for (let a = 1; a <= 300; a++)
+    for (let m = 1; m <= 4; m++)
+      rows.push(`2026-0${m + 4}-1${m},A${a},S${(a + m) % 7},${m},${a * 10 + m}`);
+  const csv = join(wb.dir, "many.csv");
+  writeFileSync(csv, rows.join("\n"));
+  const out = join(wb.dir, "many.json");
+  const r = spawnSync(
+    "sh",
+    [
+      "-c",
+      `"${process.execPath}" "${KAP}" analyze "${csv}" --as-of 2026-10-31 --json | (sleep 2; cat > "${out}")`,
+    ],
+    { encoding: "utf8", timeout: 120_000 }
+  );
   expect(r.status).toBe(0);
-  expect(r.stderr).toBe('');
-  const text = readFileSync(out, 'utf8');
+  expect(r.stderr).toBe("");
+  const text = readFileSync(out, "utf8");
   expect(text.length).toBeGreaterThan(4 * 65_536);
   const j = JSON.parse(text);
   expect(j.portfolio.accounts).toHaveLength(300);
   expect(j.ingest.accepted).toBe(1200);
-  expect(j.file).toEqual({ name: 'many.csv', read: 'UTF-8, comma-delimited' });
+  expect(j.file).toEqual({ name: "many.csv", read: "UTF-8, comma-delimited" });
 });
 
-test('kap sheets and kap qbr write workbooks with the expected sheets', async () => {
+test("kap sheets and kap qbr write workbooks with the expected sheets", async () => {
   const id = String(wb.data.accounts[1][0]);
-  const out = join(wb.dir, 'sheets.xlsx');
-  expect(kap('sheets', wb.path, '--account', id, '--out', out, '--as-of', '2026-10-31').status).toBe(0);
+  const out = join(wb.dir, "sheets.xlsx");
+  expect(
+    kap("sheets", wb.path, "--account", id, "--out", out, "--as-of", "2026-10-31").status
+  ).toBe(0);
   const x = new ExcelJS.Workbook();
   await x.xlsx.readFile(out);
-  expect(x.worksheets.map((w) => w.name)).toEqual(['KAP Account Health', 'KAP Dashboard', 'KAP Whitespace Map', `KAP Health Report – ${id}`, `KAP Breakdown – ${id}`, `KAP Cross-Sell – ${id}`, `KAP Plan – ${id}`, `KAP Relationships – ${id}`, `KAP 5P – ${id}`]);
-  const qbr = join(wb.dir, 'qbr.xlsx');
-  expect(kap('qbr', wb.path, '--account', id, '--quarter', '2026Q3', '--out', qbr, '--as-of', '2026-10-31').status).toBe(0);
+  expect(x.worksheets.map((w) => w.name)).toEqual([
+    "KAP Account Health",
+    "KAP Dashboard",
+    "KAP Whitespace Map",
+    `KAP Health Report – ${id}`,
+    `KAP Breakdown – ${id}`,
+    `KAP Cross-Sell – ${id}`,
+    `KAP Plan – ${id}`,
+    `KAP Relationships – ${id}`,
+    `KAP 5P – ${id}`,
+  ]);
+  const qbr = join(wb.dir, "qbr.xlsx");
+  expect(
+    kap(
+      "qbr",
+      wb.path,
+      "--account",
+      id,
+      "--quarter",
+      "2026Q3",
+      "--out",
+      qbr,
+      "--as-of",
+      "2026-10-31"
+    ).status
+  ).toBe(0);
   expect(existsSync(qbr)).toBe(true);
-  const pack = kap('qbr', wb.path, '--all-top', '3', '--out', join(wb.dir, 'pack'), '--as-of', '2026-10-31');
+  const pack = kap(
+    "qbr",
+    wb.path,
+    "--all-top",
+    "3",
+    "--out",
+    join(wb.dir, "pack"),
+    "--as-of",
+    "2026-10-31"
+  );
   expect(pack.status).toBe(0);
   expect(pack.stdout).toMatch(/Wrote 3 QBR workbooks/);
 });
 
 test.each([
-  [['analyze', '/no/such/file.xlsx'], /^\/no\/such\/file.xlsx: no such file.\n$/],
-  [['analyze', 'WRONG_EXT'], /KAP reads .xlsx and .csv files|no such file/],
-  [['analyze'], /needs a file/],
-  [['frobnicate', 'x'], /Unknown command "frobnicate"/],
-  [['analyze', 'SAMPLE', '--as-of', '31/10/2026'], /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./],
-  [['sheets', 'SAMPLE', '--out', 'x.xlsx'], /needs --account ID/],
-  [['qbr', 'SAMPLE', '--account', 'NOPE', '--out', 'x.xlsx'], /No account "NOPE"/],
-  [['qbr', 'SAMPLE', '--account', 'C0001', '--quarter', 'Q9', '--out', 'QBR_OUT'], /"Q9" is not a quarter/],
-])('bad input %p → one clear line, exit 1, no stack trace', (args, message) => {
-  const real = args.map((a) => (a === 'SAMPLE' ? wb.path : a === 'QBR_OUT' ? join(wb.dir, 'q9.xlsx') : a === 'WRONG_EXT' ? join(wb.dir, 'x.txt.pdf') : a));
-  if (real.includes(join(wb.dir, 'x.txt.pdf'))) writeFileSync(join(wb.dir, 'x.txt.pdf'), 'x');
+  [["analyze", "/no/such/file.xlsx"], /^\/no\/such\/file.xlsx: no such file.\n$/],
+  [["analyze", "WRONG_EXT"], /KAP reads .xlsx and .csv files|no such file/],
+  [["analyze"], /needs a file/],
+  [["frobnicate", "x"], /Unknown command "frobnicate"/],
+  [
+    ["analyze", "SAMPLE", "--as-of", "31/10/2026"],
+    /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./,
+  ],
+  [["sheets", "SAMPLE", "--out", "x.xlsx"], /needs --account ID/],
+  [["qbr", "SAMPLE", "--account", "NOPE", "--out", "x.xlsx"], /No account "NOPE"/],
+  [
+    ["qbr", "SAMPLE", "--account", "C0001", "--quarter", "Q9", "--out", "QBR_OUT"],
+    /"Q9" is not a quarter/,
+  ],
+])("bad input %p → one clear line, exit 1, no stack trace", (args, message) => {
+  const real = args.map((a) =>
+    a === "SAMPLE"
+      ? wb.path
+      : a === "QBR_OUT"
+        ? join(wb.dir, "q9.xlsx")
+        : a === "WRONG_EXT"
+          ? join(wb.dir, "x.txt.pdf")
+          : a
+  );
+  if (real.includes(join(wb.dir, "x.txt.pdf"))) writeFileSync(join(wb.dir, "x.txt.pdf"), "x");
   const r = kap(...real);
   expect(r.status).toBe(1);
   expect(r.stderr + r.stdout).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
 
-test('--sheet reads the order lines from the named sheet, and names the sheets when it is wrong', async () => {
+test("--sheet reads the order lines from the named sheet, and names the sheets when it is wrong", async () => {
   // Two order sheets: 2025 with one line, 2026 with two; --sheet picks which one is analysed.
   const x = new ExcelJS.Workbook();
-  const header = ['Order Date', 'Customer ID', 'SKU', 'Qty', 'Line Total'];
-  x.addWorksheet('Orders 2025').addRows([header, [new Date(Date.UTC(2025, 5, 1)), 'A1', 'S1', 1, 10]]);
-  x.addWorksheet('Orders 2026').addRows([header, [new Date(Date.UTC(2026, 5, 1)), 'B1', 'S1', 1, 10], [new Date(Date.UTC(2026, 6, 1)), 'B2', 'S2', 2, 20]]);
-  const p = join(wb.dir, 'two.xlsx');
+  const header = ["Order Date", "Customer ID", "SKU", "Qty", "Line Total"];
+  x.addWorksheet("Orders 2025").addRows([
+    header,
+    [new Date(Date.UTC(2025, 5, 1)), "A1", "S1", 1, 10],
+  ]);
+  x.addWorksheet("Orders 2026").addRows([
+    header,
+    [new Date(Date.UTC(2026, 5, 1)), "B1", "S1", 1, 10],
+    [new Date(Date.UTC(2026, 6, 1)), "B2", "S2", 2, 20],
+  ]);
+  const p = join(wb.dir, "two.xlsx");
   await x.xlsx.writeFile(p);
-  const r = kap('analyze', p, '--sheet', 'orders 2026', '--as-of', '2026-10-31', '--json');
+  const r = kap("analyze", p, "--sheet", "orders 2026", "--as-of", "2026-10-31", "--json");
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);
   expect(j.ingest.accepted).toBe(2);
-  expect(j.portfolio.accounts.map((a: { accountId: string }) => a.accountId).sort()).toEqual(['B1', 'B2']);
-  const bad = kap('analyze', p, '--sheet', 'Sales');
+  expect(j.portfolio.accounts.map((a: { accountId: string }) => a.accountId).sort()).toEqual([
+    "B1",
+    "B2",
+  ]);
+  const bad = kap("analyze", p, "--sheet", "Sales");
   expect(bad.status).toBe(1);
   expect(bad.stderr).toMatch(/No sheet "Sales" in .*two.xlsx. Sheets: Orders 2025, Orders 2026./);
 });
 
-test('a CSV without order lines names what it looked for and what it found', () => {
-  const p = join(wb.dir, 'notes.csv');
-  writeFileSync(p, 'Name,Colour\nx,red\n');
-  const r = kap('analyze', p);
+test("a CSV without order lines names what it looked for and what it found", () => {
+  const p = join(wb.dir, "notes.csv");
+  writeFileSync(p, "Name,Colour\nx,red\n");
+  const r = kap("analyze", p);
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/No order lines were found.*notes: Name, Colour/);
 });
 
-test('names from the data that look like formulas or numbers are written as text, with the Text format', async () => {
+test("names from the data that look like formulas or numbers are written as text, with the Text format", async () => {
   // '=HYPERLINK(...)', '+44 …', '-1' and '@x' as customer names: each must stay a string cell
   // with the '@' format, so neither opening the file nor editing the cell turns it into a formula or number.
-  const names = ['=HYPERLINK("http://x","y")', '+44 20 7946 0958', '-1', '@x'];
-  const csv = ['Order Date,Invoice No,Customer ID,Customer,SKU,Description,Category,Qty,Line Total'];
+  const names = ['=HYPERLINK("http://x","y")', "+44 20 7946 0958", "-1", "@x"];
+  const csv = [
+    "Order Date,Invoice No,Customer ID,Customer,SKU,Description,Category,Qty,Line Total",
+  ];
   names.forEach((n, a) => {
-    for (let m = 1; m <= 9; m++) csv.push(`2026-0${m}-1${a},INV${a}${m},C${a + 1},"${n.replace(/"/g, '""')}",SKU${m % 3},Widget,Cable Ties,2,${100 + a * 10 + m}`);
+    for (let m = 1; m <= 9; m++)
+      csv.push(
+        `2026-0${m}-1${a},INV${a}${m},C${a + 1},"${n.replace(/"/g, '""')}",SKU${m % 3},Widget,Cable Ties,2,${100 + a * 10 + m}`
+      );
   });
-  const file = join(wb.dir, 'hostile.csv');
-  writeFileSync(file, csv.join('\n'));
-  const out = join(wb.dir, 'hostile.xlsx');
-  const r = kap('sheets', file, '--account', 'C1', '--out', out, '--as-of', '2026-10-31');
-  expect(r.stderr).toBe('');
+  const file = join(wb.dir, "hostile.csv");
+  writeFileSync(file, csv.join("\n"));
+  const out = join(wb.dir, "hostile.xlsx");
+  const r = kap("sheets", file, "--account", "C1", "--out", out, "--as-of", "2026-10-31");
+  expect(r.stderr).toBe("");
   const x = new ExcelJS.Workbook();
   await x.xlsx.readFile(out);
-  const ws = x.getWorksheet('KAP Account Health')!;
+  const ws = x.getWorksheet("KAP Account Health")!;
   const found = new Map<string, ExcelJS.Cell>();
-  ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && names.includes(c.value)) found.set(c.value, c); }));
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (typeof c.value === "string" && names.includes(c.value)) found.set(c.value, c);
+    })
+  );
   expect([...found.keys()].sort()).toEqual([...names].sort());
   for (const c of found.values()) {
     expect(c.type).toBe(ExcelJS.ValueType.String);
-    expect(c.numFmt).toBe('@');
+    expect(c.numFmt).toBe("@");
   }
 });

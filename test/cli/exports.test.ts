@@ -1,86 +1,112 @@
 /** `kap` on real-export fixtures: what was assumed is printed, the as-of date defaults to the last order, --culture settles what the file cannot. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 
 jest.setTimeout(120_000);
 
-const KAP = resolve(__dirname, '../../bin/kap.js');
-const kap = (...args: string[]) => spawnSync(process.execPath, [KAP, ...args], { encoding: 'utf8', timeout: 120_000 });
-const CASE07 = resolve(__dirname, '../fixtures/cases/07-european-decimal-comma-utf8.csv');
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const kap = (...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
+const CASE07 = resolve(__dirname, "../fixtures/cases/07-european-decimal-comma-utf8.csv");
 
 beforeAll(() => {
-  execFileSync(process.execPath, [resolve(__dirname, '../../scripts/build-cli.mjs')]);
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
 });
 
-test('the German export, no options: as of its last order date, and every assumption stated', () => {
-  const r = kap('analyze', CASE07);
+test("the German export, no options: as of its last order date, and every assumption stated", () => {
+  const r = kap("analyze", CASE07);
   expect(r.status).toBe(0);
-  const lines = r.stdout.split('\n');
+  const lines = r.stdout.split("\n");
   expect(lines.slice(0, 6)).toEqual([
-    'KAP analysis as of 2026-10-14 (the last order date)',
-    'Read: 07-european-decimal-comma-utf8.csv (UTF-8, semicolon-delimited)',
-    '  Dates: day-first (the data)',
+    "KAP analysis as of 2026-10-14 (the last order date)",
+    "Read: 07-european-decimal-comma-utf8.csv (UTF-8, semicolon-delimited)",
+    "  Dates: day-first (the data)",
     "  Numbers: Qty decimal comma (the file's other number columns); Unit Price decimal comma (its own cells)",
-    '  Currency: EUR',
-    'Order lines: 5 (0 returns) · accounts: 2 · 2026-09-02 to 2026-10-14',
+    "  Currency: EUR",
+    "Order lines: 5 (0 returns) · accounts: 2 · 2026-09-02 to 2026-10-14",
   ]);
   // D-1001: 500×0.035 + 1200×0.125 + 2500×0.035 = €255; D-1002: 40×1.25 + 12×2.49 = €79.88
   expect(r.stdout).toMatch(/D-1001 +Elektro Krause GmbH .* €255 /);
   expect(r.stdout).toMatch(/D-1002 +Sanitär Vogel KG .* €80 /);
 });
 
-test('--json carries the same facts as data', () => {
-  const j = JSON.parse(kap('analyze', CASE07, '--json').stdout);
-  expect(j.asOf).toBe('2026-10-14');
-  expect(j.asOfSource).toBe('last order date');
-  expect(j.ingest.read).toEqual({ sheet: '07-european-decimal-comma-utf8', dateOrder: 'dmy', dateOrderSource: 'data', encoding: 'UTF-8', delimiter: 'semicolon', currencies: ['EUR'] });
-  expect(j.ingest.numbers.map((n: { header: string; decimal: string; source: string }) => [n.header, n.decimal, n.source])).toEqual([
-    ['Qty', ',', 'file'],
-    ['Unit Price', ',', 'data'],
+test("--json carries the same facts as data", () => {
+  const j = JSON.parse(kap("analyze", CASE07, "--json").stdout);
+  expect(j.asOf).toBe("2026-10-14");
+  expect(j.asOfSource).toBe("last order date");
+  expect(j.ingest.read).toEqual({
+    sheet: "07-european-decimal-comma-utf8",
+    dateOrder: "dmy",
+    dateOrderSource: "data",
+    encoding: "UTF-8",
+    delimiter: "semicolon",
+    currencies: ["EUR"],
+  });
+  expect(
+    j.ingest.numbers.map((n: { header: string; decimal: string; source: string }) => [
+      n.header,
+      n.decimal,
+      n.source,
+    ])
+  ).toEqual([
+    ["Qty", ",", "file"],
+    ["Unit Price", ",", "data"],
   ]);
 });
 
-describe('a column that reads two ways', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kap-culture-'));
-  const file = join(dir, 'ambiguous.csv');
+describe("a column that reads two ways", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-culture-"));
+  const file = join(dir, "ambiguous.csv");
   // "1,250" is 1250 with a decimal point, 1.25 with a decimal comma; nothing in the file says which.
-  writeFileSync(file, 'Customer,Date,SKU,Qty,Revenue\nA,2026-10-01,S1,1,"1,250"\nB,2026-10-02,S1,1,"2,500"\n');
+  writeFileSync(
+    file,
+    'Customer,Date,SKU,Qty,Revenue\nA,2026-10-01,S1,1,"1,250"\nB,2026-10-02,S1,1,"2,500"\n'
+  );
 
-  test('is reported, naming the column, when nothing settles it', () => {
-    const r = kap('analyze', file);
+  test("is reported, naming the column, when nothing settles it", () => {
+    const r = kap("analyze", file);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      '! Column "Revenue": 2 values such as "1,250" could be read two ways, and neither the column, the file nor the workbook\'s culture settles it: KAP read them with a decimal point (1,234.56). If "." is a thousands separator there, set the workbook\'s culture (kap: --culture, e.g. de-DE) and analyse again.',
+      '! Column "Revenue": 2 values such as "1,250" could be read two ways, and neither the column, the file nor the workbook\'s culture settles it: KAP read them with a decimal point (1,234.56). If "." is a thousands separator there, set the workbook\'s culture (kap: --culture, e.g. de-DE) and analyse again.'
     );
-    expect(r.stdout).toContain('  Numbers: Revenue decimal point (assumed)');
+    expect(r.stdout).toContain("  Numbers: Revenue decimal point (assumed)");
     expect(r.stdout).toMatch(/A +A .* £1,250 /);
   });
 
-  test('--culture de-DE settles it: a decimal comma', () => {
-    const r = kap('analyze', file, '--culture', 'de-DE', '--json');
+  test("--culture de-DE settles it: a decimal comma", () => {
+    const r = kap("analyze", file, "--culture", "de-DE", "--json");
     const j = JSON.parse(r.stdout);
     expect(j.ingest.numbers).toEqual([
-      { field: 'quantity', header: 'Qty', decimal: ',', source: 'culture', ambiguous: 0 },
-      { field: 'revenue', header: 'Revenue', decimal: ',', source: 'culture', ambiguous: 2 },
+      { field: "quantity", header: "Qty", decimal: ",", source: "culture", ambiguous: 0 },
+      { field: "revenue", header: "Revenue", decimal: ",", source: "culture", ambiguous: 2 },
     ]);
-    expect(j.portfolio.accounts.map((a: { accountId: string; revenueLast12: number }) => [a.accountId, a.revenueLast12])).toEqual([
-      ['A', 1.25],
-      ['B', 2.5],
+    expect(
+      j.portfolio.accounts.map((a: { accountId: string; revenueLast12: number }) => [
+        a.accountId,
+        a.revenueLast12,
+      ])
+    ).toEqual([
+      ["A", 1.25],
+      ["B", 2.5],
     ]);
-    expect(j.ingest.warnings.join(' ')).not.toMatch(/read two ways/);
+    expect(j.ingest.warnings.join(" ")).not.toMatch(/read two ways/);
   });
 
-  test('a bad --culture is one clear line', () => {
-    const r = kap('analyze', file, '--culture', '12');
+  test("a bad --culture is one clear line", () => {
+    const r = kap("analyze", file, "--culture", "12");
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('--culture "12" is not a culture name: use e.g. en-GB, en-US or de-DE.\n');
+    expect(r.stderr).toBe(
+      '--culture "12" is not a culture name: use e.g. en-GB, en-US or de-DE.\n'
+    );
   });
 });
 
-test('an as-of date far past the data is warned about', () => {
-  const r = kap('analyze', CASE07, '--as-of', '2026-12-31');
-  expect(r.stdout.split('\n')[0]).toBe('KAP analysis as of 2026-12-31 (as set)');
-  expect(r.stdout).toContain('! The as-of date 2026-12-31 is 78 days after the last order in the data (2026-10-14)');
+test("an as-of date far past the data is warned about", () => {
+  const r = kap("analyze", CASE07, "--as-of", "2026-12-31");
+  expect(r.stdout.split("\n")[0]).toBe("KAP analysis as of 2026-12-31 (as set)");
+  expect(r.stdout).toContain(
+    "! The as-of date 2026-12-31 is 78 days after the last order in the data (2026-10-14)"
+  );
 });

@@ -2,15 +2,22 @@
  * Text files as people save them: encodings (bytes built here), delimiters, RFC 4180 quoting
  * with line breaks, chunk boundaries anywhere, and the limits of the reader.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import fc from 'fast-check';
-import { textSource } from '../../src/cli/fileSource';
-import { CsvParser, decode1252, decodeText, sniffDelimiter, TextFileReader, TextLimitError } from '../../src/cli/textFile';
-import type { Cell } from '../../src/ingest/grid';
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { textSource } from "../../src/cli/fileSource";
+import {
+  CsvParser,
+  decode1252,
+  decodeText,
+  sniffDelimiter,
+  TextFileReader,
+  TextLimitError,
+} from "../../src/cli/textFile";
+import type { Cell } from "../../src/ingest/grid";
 
-const dir = mkdtempSync(join(tmpdir(), 'kap-text-'));
+const dir = mkdtempSync(join(tmpdir(), "kap-text-"));
 
 function rowsOf(path: string): { rows: Cell[][]; reader: TextFileReader } {
   const reader = new TextFileReader(path);
@@ -21,137 +28,187 @@ function rowsOf(path: string): { rows: Cell[][]; reader: TextFileReader } {
 
 /** The published Windows-1252 table for the bytes KAP users meet in old exports. */
 const CP1252 = [
-  [0x80, '€'],
-  [0x82, '‚'],
-  [0x84, '„'],
-  [0x85, '…'],
-  [0x91, '‘'],
-  [0x92, '’'],
-  [0x93, '“'],
-  [0x94, '”'],
-  [0x96, '–'],
-  [0x97, '—'],
-  [0xa3, '£'],
-  [0xe9, 'é'],
+  [0x80, "€"],
+  [0x82, "‚"],
+  [0x84, "„"],
+  [0x85, "…"],
+  [0x91, "‘"],
+  [0x92, "’"],
+  [0x93, "“"],
+  [0x94, "”"],
+  [0x96, "–"],
+  [0x97, "—"],
+  [0xa3, "£"],
+  [0xe9, "é"],
 ] as const;
 
-describe('encodings', () => {
-  test('Windows-1252: its own characters for 0x80–0x9F, not Latin-1 control codes', () => {
+describe("encodings", () => {
+  test("Windows-1252: its own characters for 0x80–0x9F, not Latin-1 control codes", () => {
     const bytes = Buffer.from(CP1252.map(([b]) => b));
-    expect(decode1252(bytes)).toBe(CP1252.map(([, c]) => c).join(''));
-    expect(decodeText(bytes)).toBe('€‚„…‘’“”–—£é');
+    expect(decode1252(bytes)).toBe(CP1252.map(([, c]) => c).join(""));
+    expect(decodeText(bytes)).toBe("€‚„…‘’“”–—£é");
   });
 
-  test('a Windows-1252 CSV file reads with its € and quotes', () => {
-    const path = join(dir, 'w1252.csv');
+  test("a Windows-1252 CSV file reads with its € and quotes", () => {
+    const path = join(dir, "w1252.csv");
     // Customer;Note;Amount / Caf<e9>;<93>best<94> <96> <85>;<80>12,50
-    writeFileSync(path, Buffer.concat([Buffer.from('Customer;Note;Amount\r\nCaf'), Buffer.from([0xe9]), Buffer.from(';'), Buffer.from([0x93]), Buffer.from('best'), Buffer.from([0x94, 0x20, 0x96, 0x20, 0x85]), Buffer.from(';'), Buffer.from([0x80]), Buffer.from('12,50\r\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from("Customer;Note;Amount\r\nCaf"),
+        Buffer.from([0xe9]),
+        Buffer.from(";"),
+        Buffer.from([0x93]),
+        Buffer.from("best"),
+        Buffer.from([0x94, 0x20, 0x96, 0x20, 0x85]),
+        Buffer.from(";"),
+        Buffer.from([0x80]),
+        Buffer.from("12,50\r\n"),
+      ])
+    );
     const { rows, reader } = rowsOf(path);
-    expect(reader.encoding).toBe('windows-1252');
+    expect(reader.encoding).toBe("windows-1252");
     expect(rows).toEqual([
-      ['Customer', 'Note', 'Amount'],
-      ['Café', '“best” – …', '€12,50'],
+      ["Customer", "Note", "Amount"],
+      ["Café", "“best” – …", "€12,50"],
     ]);
   });
 
-  test('UTF-8 with a BOM: the BOM is not part of the first header', () => {
-    const path = join(dir, 'bom.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Customer,Qty\nCafé,3\n', 'utf8')]));
+  test("UTF-8 with a BOM: the BOM is not part of the first header", () => {
+    const path = join(dir, "bom.csv");
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from("Customer,Qty\nCafé,3\n", "utf8"),
+      ])
+    );
     const { rows, reader } = rowsOf(path);
-    expect(reader.encoding).toBe('utf-8');
+    expect(reader.encoding).toBe("utf-8");
     expect(rows).toEqual([
-      ['Customer', 'Qty'],
-      ['Café', 3],
+      ["Customer", "Qty"],
+      ["Café", 3],
     ]);
   });
 
-  test.each(['utf-16le', 'utf-16be'] as const)("Excel's Unicode text (%s with a BOM, tab-delimited)", (enc) => {
-    const text = 'Customer\tNote\tQty\r\nCafé £\t"tab\there"\t4\r\nZoë\t—\t-2\r\n';
-    const le = Buffer.from(text, 'utf16le');
-    const body = enc === 'utf-16le' ? le : Buffer.from(le).swap16();
-    const path = join(dir, `${enc}.txt`);
-    writeFileSync(path, Buffer.concat([Buffer.from(enc === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]));
-    const { rows, reader } = rowsOf(path);
-    expect(reader.dialect.delimiter).toBe('\t');
-    expect(reader.encoding).toBe(enc);
-    expect(rows).toEqual([
-      ['Customer', 'Note', 'Qty'],
-      ['Café £', 'tab\there', 4],
-      ['Zoë', '—', -2],
-    ]);
-  });
+  test.each(["utf-16le", "utf-16be"] as const)(
+    "Excel's Unicode text (%s with a BOM, tab-delimited)",
+    (enc) => {
+      const text = 'Customer\tNote\tQty\r\nCafé £\t"tab\there"\t4\r\nZoë\t—\t-2\r\n';
+      const le = Buffer.from(text, "utf16le");
+      const body = enc === "utf-16le" ? le : Buffer.from(le).swap16();
+      const path = join(dir, `${enc}.txt`);
+      writeFileSync(
+        path,
+        Buffer.concat([Buffer.from(enc === "utf-16le" ? [0xff, 0xfe] : [0xfe, 0xff]), body])
+      );
+      const { rows, reader } = rowsOf(path);
+      expect(reader.dialect.delimiter).toBe("\t");
+      expect(reader.encoding).toBe(enc);
+      expect(rows).toEqual([
+        ["Customer", "Note", "Qty"],
+        ["Café £", "tab\there", 4],
+        ["Zoë", "—", -2],
+      ]);
+    }
+  );
 
-  test('a UTF-8 file with a Windows-1252 byte past the first 64 KB is read as Windows-1252 from that row, and says so', async () => {
-    const path = join(dir, 'mixed.csv');
-    const head = 'Customer,Amount\n' + 'Café,1\n'.repeat(10_000);
-    writeFileSync(path, Buffer.concat([Buffer.from(head), Buffer.from('Bolt,'), Buffer.from([0x80]), Buffer.from('5\n')]));
+  test("a UTF-8 file with a Windows-1252 byte past the first 64 KB is read as Windows-1252 from that row, and says so", async () => {
+    const path = join(dir, "mixed.csv");
+    const head = "Customer,Amount\n" + "Café,1\n".repeat(10_000);
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(head),
+        Buffer.from("Bolt,"),
+        Buffer.from([0x80]),
+        Buffer.from("5\n"),
+      ])
+    );
     const { rows, reader } = rowsOf(path);
-    expect(rows[1]).toEqual(['Café', 1]);
-    expect(rows[10_001]).toEqual(['Bolt', '€5']);
-    expect(reader.encoding).toBe('windows-1252');
+    expect(rows[1]).toEqual(["Café", 1]);
+    expect(rows[10_001]).toEqual(["Bolt", "€5"]);
+    expect(reader.encoding).toBe("windows-1252");
     expect(reader.fellBackAt).toBe(10_002);
     const src = textSource(path);
     await src.tables();
     await src.read((await src.tables())[0], () => undefined);
-    expect(src.describe()).toBe('UTF-8 up to row 10001, then Windows-1252, comma-delimited');
+    expect(src.describe()).toBe("UTF-8 up to row 10001, then Windows-1252, comma-delimited");
   });
 });
 
-describe('delimiters', () => {
+describe("delimiters", () => {
   test.each([
-    ['A,B,C\n1,2,3\n', ','],
-    ['A;B;C\n1;2;3\n', ';'],
-    ['A\tB\tC\n1\t2\t3\n', '\t'],
-    ['A|B|C\n1|2|3\n', '|'],
+    ["A,B,C\n1,2,3\n", ","],
+    ["A;B;C\n1;2;3\n", ";"],
+    ["A\tB\tC\n1\t2\t3\n", "\t"],
+    ["A|B|C\n1|2|3\n", "|"],
     // decimal commas outnumber the semicolons on data lines, but only ; splits every line alike
-    ['Betrag;Menge\n12,50;3,5\n1.234,50;2,25\n', ';'],
+    ["Betrag;Menge\n12,50;3,5\n1.234,50;2,25\n", ";"],
     // commas inside quotes do not count
-    ['"a,b,c";d\n"x,y";2\n', ';'],
-    ['sep=|\nA|B\n', '|'],
-  ])('%j → %j', (text, delim) => {
+    ['"a,b,c";d\n"x,y";2\n', ";"],
+    ["sep=|\nA|B\n", "|"],
+  ])("%j → %j", (text, delim) => {
     expect(sniffDelimiter(text).delimiter).toBe(delim);
   });
 });
 
-describe('quoting', () => {
-  const parse = (text: string, delimiter = ',', raw = true) => {
+describe("quoting", () => {
+  const parse = (text: string, delimiter = ",", raw = true) => {
     const out: Cell[][] = [];
-    new CsvParser({ delimiter, encoding: 'utf-8', raw }).feed(Buffer.from(text, 'utf8'), true, (r) => out.push(r));
+    new CsvParser({ delimiter, encoding: "utf-8", raw }).feed(
+      Buffer.from(text, "utf8"),
+      true,
+      (r) => out.push(r)
+    );
     return out;
   };
 
-  test('line breaks, delimiters and doubled quotes inside quotes; CRLF, LF and lone CR line ends', () => {
-    expect(parse('Customer,Note,Qty\r\n"Bolt, Nut & Co","He said ""hi""\r\nthen left",3\r\n"Acme","two\nlines",4\r\n')).toEqual([
-      ['Customer', 'Note', 'Qty'],
-      ['Bolt, Nut & Co', 'He said "hi"\r\nthen left', '3'],
-      ['Acme', 'two\nlines', '4'],
+  test("line breaks, delimiters and doubled quotes inside quotes; CRLF, LF and lone CR line ends", () => {
+    expect(
+      parse(
+        'Customer,Note,Qty\r\n"Bolt, Nut & Co","He said ""hi""\r\nthen left",3\r\n"Acme","two\nlines",4\r\n'
+      )
+    ).toEqual([
+      ["Customer", "Note", "Qty"],
+      ["Bolt, Nut & Co", 'He said "hi"\r\nthen left', "3"],
+      ["Acme", "two\nlines", "4"],
     ]);
-    expect(parse('A,B\r1,2\r3,4')).toEqual([
-      ['A', 'B'],
-      ['1', '2'],
-      ['3', '4'],
+    expect(parse("A,B\r1,2\r3,4")).toEqual([
+      ["A", "B"],
+      ["1", "2"],
+      ["3", "4"],
     ]);
   });
 
-  test('typed cells: trimmed, empty → null, plain numbers → numbers, ids and ambiguous groups stay text', () => {
-    expect(parse('id,a,b,c,d,e,f\n00123, 12 ,-3.5,1.200,0.125,,"7"\n', ',', false)[1]).toEqual(['00123', 12, -3.5, '1.200', 0.125, null, 7]);
+  test("typed cells: trimmed, empty → null, plain numbers → numbers, ids and ambiguous groups stay text", () => {
+    expect(parse('id,a,b,c,d,e,f\n00123, 12 ,-3.5,1.200,0.125,,"7"\n', ",", false)[1]).toEqual([
+      "00123",
+      12,
+      -3.5,
+      "1.200",
+      0.125,
+      null,
+      7,
+    ]);
   });
 
-  test('any chunking of the bytes gives the same rows (quotes, CRLF and multi-byte characters cut anywhere)', () => {
-    const text = 'Kunde;Notiz;Menge\r\n"Müller ""&"" Söhne";"zwei\r\nZeilen; mit €";3\r\nZoë;"";-1\r\n;;\r\nlast;"x";2';
-    const bytes = Buffer.from(text, 'utf8');
-    const whole = parse(text, ';', false);
+  test("any chunking of the bytes gives the same rows (quotes, CRLF and multi-byte characters cut anywhere)", () => {
+    const text =
+      'Kunde;Notiz;Menge\r\n"Müller ""&"" Söhne";"zwei\r\nZeilen; mit €";3\r\nZoë;"";-1\r\n;;\r\nlast;"x";2';
+    const bytes = Buffer.from(text, "utf8");
+    const whole = parse(text, ";", false);
     expect(whole).toEqual([
-      ['Kunde', 'Notiz', 'Menge'],
-      ['Müller "&" Söhne', 'zwei\r\nZeilen; mit €', 3],
-      ['Zoë', null, -1],
+      ["Kunde", "Notiz", "Menge"],
+      ['Müller "&" Söhne', "zwei\r\nZeilen; mit €", 3],
+      ["Zoë", null, -1],
       [null, null, null],
-      ['last', 'x', 2],
+      ["last", "x", 2],
     ]);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: bytes.length }), { maxLength: 8 }), (cuts) => {
         const at = [...new Set(cuts)].sort((a, b) => a - b);
-        const p = new CsvParser({ delimiter: ';', encoding: 'utf-8' });
+        const p = new CsvParser({ delimiter: ";", encoding: "utf-8" });
         const out: Cell[][] = [];
         let from = 0;
         for (const c of [...at, bytes.length]) {
@@ -160,12 +217,12 @@ describe('quoting', () => {
         }
         expect(out).toEqual(whole);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
-  test('an unclosed quote that runs past the row limit stops with a message naming the limit', () => {
-    const p = new CsvParser({ delimiter: ',', encoding: 'utf-8' });
+  test("an unclosed quote that runs past the row limit stops with a message naming the limit", () => {
+    const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
     const block = Buffer.alloc(8 * 1024 * 1024, 0x61);
     p.feed(Buffer.from('A,B\n1,"'), false, () => undefined);
     expect(() => {

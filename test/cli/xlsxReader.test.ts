@@ -1,37 +1,70 @@
 /** The streaming .xlsx reader on a small workbook: values as Excel's range.values gives them, formats, tables, gaps, errors in one sentence. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { XlsxFileError, XlsxReader } from '../../src/cli/xlsxReader';
-import { xlsxSource } from '../../src/cli/fileSource';
-import type { Cell } from '../../src/ingest/grid';
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { XlsxFileError, XlsxReader } from "../../src/cli/xlsxReader";
+import { xlsxSource } from "../../src/cli/fileSource";
+import type { Cell } from "../../src/ingest/grid";
 
-const dir = mkdtempSync(join(tmpdir(), 'kap-xlsx-'));
+const dir = mkdtempSync(join(tmpdir(), "kap-xlsx-"));
 
 async function workbook(): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sales');
-  ws.getCell('A1').value = 'Sales ledger & <co>';
+  const ws = wb.addWorksheet("Sales");
+  ws.getCell("A1").value = "Sales ledger & <co>";
   // row 2 left empty: rows the file leaves out come as empty rows
-  ws.getRow(3).values = ['Customer ID', 'Customer', 'Order Date', 'SKU', 'Qty', 'Unit Price', 'Line Total', 'Paid'];
-  ws.getRow(4).values = ['A1', { richText: [{ text: 'Acme ' }, { font: { bold: true }, text: 'Ltd' }] }, new Date(Date.UTC(2025, 0, 1)), 'CT-100', 10, 1.5, { formula: 'E4*F4', result: 15 }, true];
-  ws.getRow(5).values = ['A2', { text: 'Bolt & Co', hyperlink: 'https://example.com' }, new Date(Date.UTC(2025, 0, 2)), 'FX-8', -2, 2.5, { formula: '1/0', result: { error: '#DIV/0!' } }, false];
-  ws.getCell('J5').value = 'far right';
-  ws.getCell('F4').numFmt = '£#,##0.00';
-  ws.getCell('C4').numFmt = 'dd/mm/yyyy';
-  const acc = wb.addWorksheet('Accounts');
-  acc.addTable({ name: 'tblAccounts', ref: 'B2', headerRow: true, columns: [{ name: 'Account No' }, { name: 'Tier' }], rows: [['A1', 'Gold']] });
-  const path = join(dir, 'book.xlsx');
+  ws.getRow(3).values = [
+    "Customer ID",
+    "Customer",
+    "Order Date",
+    "SKU",
+    "Qty",
+    "Unit Price",
+    "Line Total",
+    "Paid",
+  ];
+  ws.getRow(4).values = [
+    "A1",
+    { richText: [{ text: "Acme " }, { font: { bold: true }, text: "Ltd" }] },
+    new Date(Date.UTC(2025, 0, 1)),
+    "CT-100",
+    10,
+    1.5,
+    { formula: "E4*F4", result: 15 },
+    true,
+  ];
+  ws.getRow(5).values = [
+    "A2",
+    { text: "Bolt & Co", hyperlink: "https://example.com" },
+    new Date(Date.UTC(2025, 0, 2)),
+    "FX-8",
+    -2,
+    2.5,
+    { formula: "1/0", result: { error: "#DIV/0!" } },
+    false,
+  ];
+  ws.getCell("J5").value = "far right";
+  ws.getCell("F4").numFmt = "£#,##0.00";
+  ws.getCell("C4").numFmt = "dd/mm/yyyy";
+  const acc = wb.addWorksheet("Accounts");
+  acc.addTable({
+    name: "tblAccounts",
+    ref: "B2",
+    headerRow: true,
+    columns: [{ name: "Account No" }, { name: "Tier" }],
+    rows: [["A1", "Gold"]],
+  });
+  const path = join(dir, "book.xlsx");
   await wb.xlsx.writeFile(path);
   return path;
 }
 
-test('sheets stream as Excel hands ranges over: dates as serials, formula results, rich text, booleans; errors as blanks', async () => {
+test("sheets stream as Excel hands ranges over: dates as serials, formula results, rich text, booleans; errors as blanks", async () => {
   const r = await XlsxReader.open(await workbook());
   expect(r.sheets.map((s) => [s.name, s.tables])).toEqual([
-    ['Sales', []],
-    ['Accounts', ['tblAccounts']],
+    ["Sales", []],
+    ["Accounts", ["tblAccounts"]],
   ]);
   const rows: Cell[][] = [];
   const formats: string[][] = [];
@@ -42,16 +75,36 @@ test('sheets stream as Excel hands ranges over: dates as serials, formula result
       formats.push(f);
       return true;
     },
-    { formats: true },
+    { formats: true }
   );
-  expect(rows[0]).toEqual(['Sales ledger & <co>']);
+  expect(rows[0]).toEqual(["Sales ledger & <co>"]);
   expect(rows[1]).toEqual([]);
-  expect(rows[2]).toEqual(['Customer ID', 'Customer', 'Order Date', 'SKU', 'Qty', 'Unit Price', 'Line Total', 'Paid']);
+  expect(rows[2]).toEqual([
+    "Customer ID",
+    "Customer",
+    "Order Date",
+    "SKU",
+    "Qty",
+    "Unit Price",
+    "Line Total",
+    "Paid",
+  ]);
   // 2025-01-01 is Excel serial 45658 (days since 1899-12-30)
-  expect(rows[3]).toEqual(['A1', 'Acme Ltd', 45658, 'CT-100', 10, 1.5, 15, true]);
-  expect(rows[4]).toEqual(['A2', 'Bolt & Co', 45659, 'FX-8', -2, 2.5, null, false, null, 'far right']);
-  expect(formats[3][5]).toBe('£#,##0.00');
-  expect(formats[3][2]).toBe('dd/mm/yyyy');
+  expect(rows[3]).toEqual(["A1", "Acme Ltd", 45658, "CT-100", 10, 1.5, 15, true]);
+  expect(rows[4]).toEqual([
+    "A2",
+    "Bolt & Co",
+    45659,
+    "FX-8",
+    -2,
+    2.5,
+    null,
+    false,
+    null,
+    "far right",
+  ]);
+  expect(formats[3][5]).toBe("£#,##0.00");
+  expect(formats[3][2]).toBe("dd/mm/yyyy");
   // stopping early reads no further
   let seen = 0;
   await r.readSheet(0, () => ++seen < 2);
@@ -59,24 +112,33 @@ test('sheets stream as Excel hands ranges over: dates as serials, formula result
   r.close();
 });
 
-test('as an ingest source: each sheet a table with its first rows and number formats', async () => {
+test("as an ingest source: each sheet a table with its first rows and number formats", async () => {
   const src = xlsxSource(await workbook());
   const tables = await src.tables();
   expect(tables.map((t) => [t.peek.name, t.peek.tableName, t.peek.values.length])).toEqual([
-    ['Sales', undefined, 5],
-    ['Accounts', 'tblAccounts', 3],
+    ["Sales", undefined, 5],
+    ["Accounts", "tblAccounts", 3],
   ]);
-  expect(tables[0].peek.numberFormats![3][5]).toBe('£#,##0.00');
+  expect(tables[0].peek.numberFormats![3][5]).toBe("£#,##0.00");
   const blocks: [number, number][] = [];
   await src.read(tables[1], (rows, offset) => void blocks.push([offset, rows.length]));
   expect(blocks).toEqual([[0, 3]]);
 });
 
-test('files that are not workbooks are refused in one sentence', async () => {
-  const fake = join(dir, 'fake.xlsx');
-  writeFileSync(fake, 'just text');
-  await expect(XlsxReader.open(fake)).rejects.toThrow(new XlsxFileError('fake.xlsx is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension.'));
-  const broken = join(dir, 'broken.xlsx');
-  writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)]));
-  await expect(XlsxReader.open(broken)).rejects.toThrow(/^broken\.xlsx could not be opened: it is damaged or not a real \.xlsx workbook/);
+test("files that are not workbooks are refused in one sentence", async () => {
+  const fake = join(dir, "fake.xlsx");
+  writeFileSync(fake, "just text");
+  await expect(XlsxReader.open(fake)).rejects.toThrow(
+    new XlsxFileError(
+      "fake.xlsx is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension."
+    )
+  );
+  const broken = join(dir, "broken.xlsx");
+  writeFileSync(
+    broken,
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)])
+  );
+  await expect(XlsxReader.open(broken)).rejects.toThrow(
+    /^broken\.xlsx could not be opened: it is damaged or not a real \.xlsx workbook/
+  );
 });

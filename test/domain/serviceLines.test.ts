@@ -1,54 +1,54 @@
-import { serviceDescriptionKind, serviceKind } from '../../src/domain/serviceLines';
+import { serviceDescriptionKind, serviceKind } from "../../src/domain/serviceLines";
 
-describe('service and adjustment lines (RULES.md §2)', () => {
+describe("service and adjustment lines (RULES.md §2)", () => {
   it.each([
-    ['POST', 'POSTAGE', 'postage'],
-    ['DOT', 'DOTCOM POSTAGE', 'dotcom postage'],
-    ['C2', 'CARRIAGE', 'carriage'],
-    ['M', 'Manual', 'manual adjustment'],
-    ['D', 'Discount', 'discount'],
-    ['CRUK', 'CRUK Commission', 'CRUK commission'],
-    ['BANK CHARGES', 'Bank Charges', 'bank charges'],
-    ['AMAZONFEE', 'AMAZON FEE', 'marketplace fee'],
-    ['S', 'SAMPLES', 'samples'],
-    ['B', 'Adjust bad debt', 'bad-debt adjustment'],
-    ['post', undefined, 'postage'],
-    ['S', undefined, 'samples'],
-  ])('recognises the code %s (%s) as %s', (sku, name, kind) => {
+    ["POST", "POSTAGE", "postage"],
+    ["DOT", "DOTCOM POSTAGE", "dotcom postage"],
+    ["C2", "CARRIAGE", "carriage"],
+    ["M", "Manual", "manual adjustment"],
+    ["D", "Discount", "discount"],
+    ["CRUK", "CRUK Commission", "CRUK commission"],
+    ["BANK CHARGES", "Bank Charges", "bank charges"],
+    ["AMAZONFEE", "AMAZON FEE", "marketplace fee"],
+    ["S", "SAMPLES", "samples"],
+    ["B", "Adjust bad debt", "bad-debt adjustment"],
+    ["post", undefined, "postage"],
+    ["S", undefined, "samples"],
+  ])("recognises the code %s (%s) as %s", (sku, name, kind) => {
     expect(serviceKind(sku, name)).toBe(kind);
   });
 
   it.each([
-    ['FRT-01', 'Freight', 'postage and delivery'],
-    ['X9', 'Next day delivery', 'postage and delivery'],
-    ['X9', 'P&P', 'postage and delivery'],
-    ['X9', 'Shipping charge', 'postage and delivery'],
-    ['X9', 'Small order surcharge', 'postage and delivery'],
-    ['X9', 'Stock adjustment', 'manual adjustment'],
-    ['X9', 'Discount 10%', 'discount'],
-    ['X9', 'Early payment discount', 'discount'],
-    ['X9', 'eBay fees', 'marketplace fee'],
-    ['X9', 'Free sample', 'samples'],
+    ["FRT-01", "Freight", "postage and delivery"],
+    ["X9", "Next day delivery", "postage and delivery"],
+    ["X9", "P&P", "postage and delivery"],
+    ["X9", "Shipping charge", "postage and delivery"],
+    ["X9", "Small order surcharge", "postage and delivery"],
+    ["X9", "Stock adjustment", "manual adjustment"],
+    ["X9", "Discount 10%", "discount"],
+    ["X9", "Early payment discount", "discount"],
+    ["X9", "eBay fees", "marketplace fee"],
+    ["X9", "Free sample", "samples"],
   ])('recognises %s "%s" by its description as %s', (sku, name, kind) => {
     expect(serviceKind(sku, name)).toBe(kind);
   });
 
   it.each([
-    ['S', 'Nitrile gloves, small'],
-    ['s', undefined],
-    ['b', undefined],
-    ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER'],
-    ['DV-1', 'Delivery van toy'],
-    ['BL-2', 'Discount bin labels'],
-    ['PC-1', 'Postage scale 5kg'],
-    ['T200', 'Cable ties 200mm'],
+    ["S", "Nitrile gloves, small"],
+    ["s", undefined],
+    ["b", undefined],
+    ["85123A", "WHITE HANGING HEART T-LIGHT HOLDER"],
+    ["DV-1", "Delivery van toy"],
+    ["BL-2", "Discount bin labels"],
+    ["PC-1", "Postage scale 5kg"],
+    ["T200", "Cable ties 200mm"],
   ])('keeps %s "%s" a product', (sku, name) => {
     expect(serviceKind(sku, name)).toBeNull();
   });
 
-  it('reads descriptions case- and punctuation-blind', () => {
-    expect(serviceDescriptionKind('  POSTAGE & PACKING ')).toBe('postage and delivery');
-    expect(serviceDescriptionKind('bank-charges')).toBe('bank charges');
-    expect(serviceDescriptionKind('')).toBeNull();
+  it("reads descriptions case- and punctuation-blind", () => {
+    expect(serviceDescriptionKind("  POSTAGE & PACKING ")).toBe("postage and delivery");
+    expect(serviceDescriptionKind("bank-charges")).toBe("bank charges");
+    expect(serviceDescriptionKind("")).toBeNull();
   });
 });

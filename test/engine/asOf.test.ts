@@ -1,17 +1,17 @@
 /** The as-of date fits the data (RULES.md §2): by default the last order date, and a warning when set far past it. */
-import { isoToSerial, serialToIso } from '../../src/domain/dates';
-import { readingLines } from '../../src/engine/assumptions';
-import { KapEngine, loadGrids } from '../../src/engine/engine';
-import { asOfOf, asOfWarning, defaultSettings } from '../../src/engine/settings';
-import type { Grid } from '../../src/ingest/grid';
+import { isoToSerial, serialToIso } from "../../src/domain/dates";
+import { readingLines } from "../../src/engine/assumptions";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { asOfOf, asOfWarning, defaultSettings } from "../../src/engine/settings";
+import type { Grid } from "../../src/ingest/grid";
 
 const grid: Grid = {
-  name: 'Orders',
+  name: "Orders",
   values: [
-    ['Customer', 'Order Date', 'SKU', 'Qty', 'Revenue'],
-    ['A', '2026-08-01', 'S1', 1, 100],
-    ['A', '2026-10-31', 'S1', 1, 100],
-    ['B', '2026-09-15', 'S2', 2, 50],
+    ["Customer", "Order Date", "SKU", "Qty", "Revenue"],
+    ["A", "2026-08-01", "S1", 1, 100],
+    ["A", "2026-10-31", "S1", 1, 100],
+    ["B", "2026-09-15", "S2", 2, 50],
   ],
 };
 
@@ -21,38 +21,50 @@ async function engine() {
   return e;
 }
 
-test('with no as-of date the analysis is as of the last order date, whatever today is', async () => {
+test("with no as-of date the analysis is as of the last order date, whatever today is", async () => {
   const e = await engine();
-  const p = e.analyze(defaultSettings(), isoToSerial('2030-01-01'));
-  expect(serialToIso(p.asOf)).toBe('2026-10-31');
+  const p = e.analyze(defaultSettings(), isoToSerial("2030-01-01"));
+  expect(serialToIso(p.asOf)).toBe("2026-10-31");
   // A: last order on the as-of date → 0 days; B: 15 Sep → 46 days
   expect(p.accounts.map((a) => [a.accountId, a.health.inputs.daysSinceLastOrder])).toEqual([
-    ['A', 0],
-    ['B', 46],
+    ["A", 0],
+    ["B", 46],
   ]);
   expect(p.warnings.some((w) => /as-of date/.test(w))).toBe(false);
 });
 
-test('an as-of date more than 31 days after the last order is warned about; 31 days is not', async () => {
+test("an as-of date more than 31 days after the last order is warned about; 31 days is not", async () => {
   const e = await engine();
   // 2026-12-01 is 31 days after 2026-10-31; 2026-12-02 is 32
-  expect(e.analyze({ ...defaultSettings(), asOf: '2026-12-01' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
-  const p = e.analyze({ ...defaultSettings(), asOf: '2026-12-02' });
+  expect(
+    e
+      .analyze({ ...defaultSettings(), asOf: "2026-12-01" })
+      .warnings.some((w) => /as-of date/.test(w))
+  ).toBe(false);
+  const p = e.analyze({ ...defaultSettings(), asOf: "2026-12-02" });
   expect(p.warnings[0]).toBe(
-    'The as-of date 2026-12-02 is 32 days after the last order in the data (2026-10-31): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.',
+    "The as-of date 2026-12-02 is 32 days after the last order in the data (2026-10-31): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date."
   );
   // An earlier as-of date is the user's choice (a look back), not a mistake.
-  expect(e.analyze({ ...defaultSettings(), asOf: '2026-09-30' }).warnings.some((w) => /as-of date/.test(w))).toBe(false);
+  expect(
+    e
+      .analyze({ ...defaultSettings(), asOf: "2026-09-30" })
+      .warnings.some((w) => /as-of date/.test(w))
+  ).toBe(false);
 });
 
-test('asOfOf: the set date, else the last order date, else today', () => {
-  expect(asOfOf({ asOf: '2026-01-31' }, 46000, 46500)).toBe(isoToSerial('2026-01-31'));
+test("asOfOf: the set date, else the last order date, else today", () => {
+  expect(asOfOf({ asOf: "2026-01-31" }, 46000, 46500)).toBe(isoToSerial("2026-01-31"));
   expect(asOfOf({}, 46000, 46500)).toBe(46000);
-  expect(asOfOf({ asOf: '' }, null, 46500)).toBe(46500);
+  expect(asOfOf({ asOf: "" }, null, 46500)).toBe(46500);
   expect(asOfWarning(46100, null)).toBeUndefined();
 });
 
-test('the reading is described in words: dates, numbers, currency', async () => {
+test("the reading is described in words: dates, numbers, currency", async () => {
   const e = await engine();
-  expect(readingLines(e.report!)).toEqual(['Dates: day-first (the data)', 'Numbers: decimal point (no column needed deciding)', 'Currency: none named in the data']);
+  expect(readingLines(e.report!)).toEqual([
+    "Dates: day-first (the data)",
+    "Numbers: decimal point (no column needed deciding)",
+    "Currency: none named in the data",
+  ]);
 });

@@ -2,148 +2,217 @@
  * The task pane's engine host end to end against the in-memory Excel double: find the data,
  * stream it into the engine, write sheets (safely), build the QBR workbook.
  */
-import ExcelJS from 'exceljs';
-import { ExcelDouble } from '../excel-double/excel';
-import { createExcelHost, KapActionError } from '../../src/engine/excelHost';
-import { EngineLostError, LocalEngineClient, WorkerEngineClient, type EngineClient, type EngineRequests } from '../../src/engine/engineClient';
-import { defaultSettings } from '../../src/engine/settings';
-import type { KapSettings, Progress } from '../../src/engine/contract';
-import { ymdToSerial } from '../../src/domain/dates';
+import ExcelJS from "exceljs";
+import { ExcelDouble } from "../excel-double/excel";
+import { createExcelHost, KapActionError } from "../../src/engine/excelHost";
+import {
+  EngineLostError,
+  LocalEngineClient,
+  WorkerEngineClient,
+  type EngineClient,
+  type EngineRequests,
+} from "../../src/engine/engineClient";
+import { defaultSettings } from "../../src/engine/settings";
+import type { KapSettings, Progress } from "../../src/engine/contract";
+import { ymdToSerial } from "../../src/domain/dates";
 
 const HOSTILE = '=HYPERLINK("http://x","y")';
 /** Customer names from the data that Excel would turn into formulas or numbers if entered as typed. */
-const LOOKALIKES: Record<number, string> = { 3: '+44 20 7946 0958', 4: '-1', 5: '@x', 6: HOSTILE };
+const LOOKALIKES: Record<number, string> = { 3: "+44 20 7946 0958", 4: "-1", 5: "@x", 6: HOSTILE };
 
 /** 6 accounts over 2 years; A3–A6 have names that look like formulas or numbers. Title rows above the header. */
 function orderRows(): (string | number)[][] {
-  const rows: (string | number)[][] = [['Sales export — October 2026'], [''], ['Order Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Line Total']];
-  const cats = ['Cable Ties', 'Fixings', 'Hand Tools', 'Electrical'];
+  const rows: (string | number)[][] = [
+    ["Sales export — October 2026"],
+    [""],
+    [
+      "Order Date",
+      "Invoice No",
+      "Customer ID",
+      "Customer",
+      "SKU",
+      "Description",
+      "Category",
+      "Qty",
+      "Line Total",
+    ],
+  ];
+  const cats = ["Cable Ties", "Fixings", "Hand Tools", "Electrical"];
   let inv = 1;
   for (let a = 1; a <= 6; a++) {
     for (let m = 0; m < 24; m++) {
       const date = ymdToSerial(2024, 11, 5) + m * 30 + a;
       if (a === 5 && m > 20) continue; // A5 lapses
-      rows.push([date, `INV${inv++}`, `A${a}`, LOOKALIKES[a] ?? `Account ${a} Ltd`, `SKU${m % 3}-${a % 2}`, 'Widget', cats[(m + a) % (a % 4 + 1)], 2 + (m % 3), 100 + a * 10 + m]);
+      rows.push([
+        date,
+        `INV${inv++}`,
+        `A${a}`,
+        LOOKALIKES[a] ?? `Account ${a} Ltd`,
+        `SKU${m % 3}-${a % 2}`,
+        "Widget",
+        cats[(m + a) % ((a % 4) + 1)],
+        2 + (m % 3),
+        100 + a * 10 + m,
+      ]);
     }
   }
   return rows;
 }
 
 function setup(extraSheets: string[] = []): ExcelDouble {
-  const x = new ExcelDouble(['Orders', ...extraSheets]);
-  x.model.fill(x.sheet('Orders'), 'A1', orderRows());
+  const x = new ExcelDouble(["Orders", ...extraSheets]);
+  x.model.fill(x.sheet("Orders"), "A1", orderRows());
   (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
   return x;
 }
 
-const settings = (): KapSettings => ({ ...defaultSettings(), asOf: '2026-10-31' });
+const settings = (): KapSettings => ({ ...defaultSettings(), asOf: "2026-10-31" });
 const signal = () => new AbortController().signal;
 const noop = (_p: Progress) => undefined;
 
-describe('Excel host', () => {
-  test('finds the order lines under a title, with the header on row 3', async () => {
+describe("Excel host", () => {
+  test("finds the order lines under a title, with the header on row 3", async () => {
     setup();
     const host = createExcelHost();
     const d = await host.discover(settings());
     expect(d.problems).toEqual([]);
-    const orders = d.tables.find((t) => t.role === 'orders')!;
-    expect(orders.sheet).toBe('Orders');
+    const orders = d.tables.find((t) => t.role === "orders")!;
+    expect(orders.sheet).toBe("Orders");
     expect(orders.rows).toBe(6 * 24 - 3);
-    const mapped = Object.fromEntries(orders.fields.filter((f) => f.header).map((f) => [f.field, f.header]));
-    expect(mapped).toMatchObject({ date: 'Order Date', orderId: 'Invoice No', accountId: 'Customer ID', accountName: 'Customer', sku: 'SKU', quantity: 'Qty', revenue: 'Line Total', category: 'Category' });
+    const mapped = Object.fromEntries(
+      orders.fields.filter((f) => f.header).map((f) => [f.field, f.header])
+    );
+    expect(mapped).toMatchObject({
+      date: "Order Date",
+      orderId: "Invoice No",
+      accountId: "Customer ID",
+      accountName: "Customer",
+      sku: "SKU",
+      quantity: "Qty",
+      revenue: "Line Total",
+      category: "Category",
+    });
   });
 
-  test('analyses every account and scores the chosen one', async () => {
+  test("analyses every account and scores the chosen one", async () => {
     setup();
     const host = createExcelHost();
     const progress: Progress[] = [];
     const list = await host.analyze(settings(), (p) => progress.push(p), signal());
-    expect(list.map((a) => a.id).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
-    expect(progress.some((p) => p.phase === 'reading' && p.done > 0)).toBe(true);
-    const g = await host.glance('A5');
+    expect(list.map((a) => a.id).sort()).toEqual(["A1", "A2", "A3", "A4", "A5", "A6"]);
+    expect(progress.some((p) => p.phase === "reading" && p.done > 0)).toBe(true);
+    const g = await host.glance("A5");
     // A5's last order: 2024-11-05 + 20*30 + 5 days = serial of 2026-07-03; as of 2026-10-31 that is 120 days → recency 1.
-    expect(g?.factors.find((f) => f.factor === 'recency')?.score).toBe(1);
-    expect(g?.daysSinceLastOrder).toBe(ymdToSerial(2026, 10, 31) - (ymdToSerial(2024, 11, 5) + 600 + 5));
+    expect(g?.factors.find((f) => f.factor === "recency")?.score).toBe(1);
+    expect(g?.daysSinceLastOrder).toBe(
+      ymdToSerial(2026, 10, 31) - (ymdToSerial(2024, 11, 5) + 600 + 5)
+    );
   });
 
-  test('Score all accounts writes a health sheet with live native formulas and the look-alike names as text', async () => {
+  test("Score all accounts writes a health sheet with live native formulas and the look-alike names as text", async () => {
     const x = setup();
     const host = createExcelHost();
-    const res = await host.run('scoreAll', {}, settings(), noop, signal());
-    expect(res.made).toEqual(['KAP Account Health']);
+    const res = await host.run("scoreAll", {}, settings(), noop, signal());
+    expect(res.made).toEqual(["KAP Account Health"]);
     expect(res.message).toMatch(/Made sheet 'KAP Account Health'/);
-    const formulas = x.formulaCells('KAP Account Health');
+    const formulas = x.formulaCells("KAP Account Health");
     // per account six factor scores, the score and the band as native formulas (live without the add-in, issue 15),
     // plus the weights total; and (issue 13) per account KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV
     expect(formulas.length).toBe(6 * 8 + 1 + 6 * 3);
-    expect(x.cellAt('KAP Account Health', 'F8')?.formula).toBe('=IF(SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6)=0,"",ROUND(SUMPRODUCT(U8:Z8,$U$6:$Z$6)/SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6),2))');
-    expect(x.cellAt('KAP Account Health', 'U8')?.formula).toBe('=IF(ISNUMBER(O8),LOOKUP(MAX(0,ROUND(O8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(O8="never",1,""))');
-    expect(x.cellAt('KAP Account Health', 'AK8')?.formula).toBe('=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)');
+    expect(x.cellAt("KAP Account Health", "F8")?.formula).toBe(
+      '=IF(SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6)=0,"",ROUND(SUMPRODUCT(U8:Z8,$U$6:$Z$6)/SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6),2))'
+    );
+    expect(x.cellAt("KAP Account Health", "U8")?.formula).toBe(
+      '=IF(ISNUMBER(O8),LOOKUP(MAX(0,ROUND(O8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(O8="never",1,""))'
+    );
+    expect(x.cellAt("KAP Account Health", "AK8")?.formula).toBe(
+      "=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)"
+    );
     const names: unknown[] = [];
-    for (let r = 8; r <= 13; r++) names.push(x.cellAt('KAP Account Health', `B${r}`)?.value);
+    for (let r = 8; r <= 13; r++) names.push(x.cellAt("KAP Account Health", `B${r}`)?.value);
     for (const name of Object.values(LOOKALIKES)) {
       expect(names).toContain(name);
-      const cell = x.cellAt('KAP Account Health', `B${8 + names.indexOf(name)}`);
-      expect([name, cell?.formula, cell?.numberFormat]).toEqual([name, undefined, '@']);
+      const cell = x.cellAt("KAP Account Health", `B${8 + names.indexOf(name)}`);
+      expect([name, cell?.formula, cell?.numberFormat]).toEqual([name, undefined, "@"]);
     }
-    expect(x.sheetNames()).toEqual(['Orders', 'KAP Account Health']);
+    expect(x.sheetNames()).toEqual(["Orders", "KAP Account Health"]);
   });
 
   test("a copy the user made of a KAP sheet is still KAP's: it is never read as input", async () => {
     const x = setup();
     const host = createExcelHost();
-    await host.run('scoreAll', {}, settings(), noop, signal());
-    const copy = x.copySheet('KAP Account Health'); // Excel copies the sheet-scoped mark, not the custom property
+    await host.run("scoreAll", {}, settings(), noop, signal());
+    const copy = x.copySheet("KAP Account Health"); // Excel copies the sheet-scoped mark, not the custom property
     const d = await host.discover(settings());
-    expect(d.tables.map((t) => t.sheet)).toEqual(['Orders']);
+    expect(d.tables.map((t) => t.sheet)).toEqual(["Orders"]);
     expect(d.tables.map((t) => t.sheet)).not.toContain(copy);
   });
 
-  test('re-running replaces only KAP’s sheet; a user sheet with the same name is left alone', async () => {
-    const x = setup(['KAP Dashboard']);
-    x.model.fill(x.sheet('KAP Dashboard'), 'A1', [['my own notes']]);
+  test("re-running replaces only KAP’s sheet; a user sheet with the same name is left alone", async () => {
+    const x = setup(["KAP Dashboard"]);
+    x.model.fill(x.sheet("KAP Dashboard"), "A1", [["my own notes"]]);
     const host = createExcelHost();
-    const first = await host.run('dashboard', {}, settings(), noop, signal());
-    expect(first.made[0]).toBe('KAP Dashboard (2)');
-    const again = await host.run('dashboard', {}, settings(), noop, signal());
-    expect(again.made[0]).toBe('KAP Dashboard (2)');
+    const first = await host.run("dashboard", {}, settings(), noop, signal());
+    expect(first.made[0]).toBe("KAP Dashboard (2)");
+    const again = await host.run("dashboard", {}, settings(), noop, signal());
+    expect(again.made[0]).toBe("KAP Dashboard (2)");
     expect(again.message).toMatch(/^Updated/);
-    expect(x.sheetNames().sort()).toEqual(['KAP Dashboard', 'KAP Dashboard (2)', 'Orders']);
-    expect(x.cellAt('KAP Dashboard', 'A1')?.value).toBe('my own notes');
+    expect(x.sheetNames().sort()).toEqual(["KAP Dashboard", "KAP Dashboard (2)", "Orders"]);
+    expect(x.cellAt("KAP Dashboard", "A1")?.value).toBe("my own notes");
   });
 
-  test('a failure half-way leaves the workbook as it was and says so in plain words', async () => {
+  test("a failure half-way leaves the workbook as it was and says so in plain words", async () => {
     const x = setup();
     const host = createExcelHost();
     await host.analyze(settings(), noop, signal());
-    x.failWhen = (op) => op.op.includes('table');
-    await expect(host.run('scoreAll', {}, settings(), noop, signal())).rejects.toThrow(/Your workbook is as it was/);
-    expect(x.sheetNames()).toEqual(['Orders']);
+    x.failWhen = (op) => op.op.includes("table");
+    await expect(host.run("scoreAll", {}, settings(), noop, signal())).rejects.toThrow(
+      /Your workbook is as it was/
+    );
+    expect(x.sheetNames()).toEqual(["Orders"]);
   });
 
-  test('Build QBR workbook opens a new workbook with every part of the QBR', async () => {
+  test("Build QBR workbook opens a new workbook with every part of the QBR", async () => {
     const x = setup();
     const host = createExcelHost();
-    const res = await host.run('qbr', { accountId: 'A1', quarter: '2026Q3' }, settings(), noop, signal());
+    const res = await host.run(
+      "qbr",
+      { accountId: "A1", quarter: "2026Q3" },
+      settings(),
+      noop,
+      signal()
+    );
     expect(res.made[0]).toMatch(/QBR workbook/);
     expect(x.model.createdWorkbooks).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(x.model.createdWorkbooks[0], 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cover', 'Partnership', 'Quarter at a glance', 'Insights & offers', 'Planning & actions', 'Agenda & checklist', 'Follow-up e-mail']);
+    await wb.xlsx.load(
+      Buffer.from(x.model.createdWorkbooks[0], "base64") as unknown as ArrayBuffer
+    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Cover",
+      "Partnership",
+      "Quarter at a glance",
+      "Insights & offers",
+      "Planning & actions",
+      "Agenda & checklist",
+      "Follow-up e-mail",
+    ]);
     // the user's workbook is untouched
-    expect(x.sheetNames()).toEqual(['Orders']);
+    expect(x.sheetNames()).toEqual(["Orders"]);
   });
 
-  test('cancelling stops the action and changes nothing', async () => {
+  test("cancelling stops the action and changes nothing", async () => {
     const x = setup();
     const host = createExcelHost();
     const ac = new AbortController();
     ac.abort();
-    await expect(host.run('scoreAll', {}, settings(), noop, ac.signal)).rejects.toThrow(KapActionError);
-    expect(x.sheetNames()).toEqual(['Orders']);
+    await expect(host.run("scoreAll", {}, settings(), noop, ac.signal)).rejects.toThrow(
+      KapActionError
+    );
+    expect(x.sheetNames()).toEqual(["Orders"]);
   });
 
-  test('settings are saved in the workbook and read back', async () => {
+  test("settings are saved in the workbook and read back", async () => {
     setup();
     const host = createExcelHost();
     const s = { ...settings(), fiscalYearStartMonth: 4 };
@@ -151,84 +220,110 @@ describe('Excel host', () => {
     expect(await host.loadSettings()).toEqual(s);
   });
 
-  test('weights that do not add to 100% stop the analysis with a message', async () => {
+  test("weights that do not add to 100% stop the analysis with a message", async () => {
     setup();
     const host = createExcelHost();
     const s = settings();
     s.weights.recency = 30;
-    await expect(host.analyze(s, noop, signal())).rejects.toThrow(/Weights must add to 100%; these add to 105%/);
+    await expect(host.analyze(s, noop, signal())).rejects.toThrow(
+      /Weights must add to 100%; these add to 105%/
+    );
   });
 
-  test('a workbook without order lines says which columns KAP looks for and what it found', async () => {
-    const x = new ExcelDouble(['Stuff']);
-    x.model.fill(x.sheet('Stuff'), 'A1', [['Name', 'Colour'], ['x', 'red']]);
+  test("a workbook without order lines says which columns KAP looks for and what it found", async () => {
+    const x = new ExcelDouble(["Stuff"]);
+    x.model.fill(x.sheet("Stuff"), "A1", [
+      ["Name", "Colour"],
+      ["x", "red"],
+    ]);
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const d = await createExcelHost().discover(settings());
     expect(d.problems[0]).toMatch(/No order lines were found/);
     expect(d.problems[0]).toMatch(/Name, Colour/);
   });
 
-  test('an order table with one column KAP cannot name is shown with what it lacks, and analyses once that column is mapped', async () => {
-    const x = new ExcelDouble(['Sales']);
+  test("an order table with one column KAP cannot name is shown with what it lacks, and analyses once that column is mapped", async () => {
+    const x = new ExcelDouble(["Sales"]);
     const rows = orderRows().slice(2);
-    rows[0] = rows[0].map((h) => (h === 'Qty' ? 'Boxes out' : h));
-    x.model.fill(x.sheet('Sales'), 'A1', rows);
+    rows[0] = rows[0].map((h) => (h === "Qty" ? "Boxes out" : h));
+    x.model.fill(x.sheet("Sales"), "A1", rows);
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const host = createExcelHost();
     const d = await host.discover(settings());
-    const orders = d.tables.find((t) => t.role === 'orders')!;
-    expect(orders.sheet).toBe('Sales');
+    const orders = d.tables.find((t) => t.role === "orders")!;
+    expect(orders.sheet).toBe("Sales");
     // read as order lines only (without a quantity it also looks like a catalog: SKU + category)
-    expect(d.tables.map((t) => t.role)).toEqual(['orders']);
-    expect(orders.fields.find((f) => f.field === 'quantity')!.header).toBeUndefined();
-    expect(d.problems).toEqual(['The order lines on "Sales" have no column for "quantity". Choose it under Columns.']);
-    const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: 'Boxes out' } } };
+    expect(d.tables.map((t) => t.role)).toEqual(["orders"]);
+    expect(orders.fields.find((f) => f.field === "quantity")!.header).toBeUndefined();
+    expect(d.problems).toEqual([
+      'The order lines on "Sales" have no column for "quantity". Choose it under Columns.',
+    ]);
+    const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: "Boxes out" } } };
     expect((await host.discover(mapped)).problems).toEqual([]);
     const list = await host.analyze(mapped, noop, signal());
     expect(list).toHaveLength(6);
   });
 });
 
-describe('Add score columns to my table', () => {
+describe("Add score columns to my table", () => {
   function withAccounts(asTable: boolean): ExcelDouble {
-    const x = setup(['Accounts']);
-    x.model.fill(x.sheet('Accounts'), 'A1', [['Account No', 'Account Name', 'Tier'], ['A1', 'Account 1 Ltd', 'Gold'], ['A2', 'Account 2 Ltd', 'Silver'], ['ZZ9', 'Not in orders', 'Bronze']]);
-    if (asTable) x.model.addTable(x.sheet('Accounts'), { row: 0, col: 0, rows: 4, cols: 3 }, true).name = 'AccountList';
+    const x = setup(["Accounts"]);
+    x.model.fill(x.sheet("Accounts"), "A1", [
+      ["Account No", "Account Name", "Tier"],
+      ["A1", "Account 1 Ltd", "Gold"],
+      ["A2", "Account 2 Ltd", "Silver"],
+      ["ZZ9", "Not in orders", "Bronze"],
+    ]);
+    if (asTable)
+      x.model.addTable(x.sheet("Accounts"), { row: 0, col: 0, rows: 4, cols: 3 }, true).name =
+        "AccountList";
     return x;
   }
 
-  test.each([true, false])('adds two columns beside the accounts (table: %p) and leaves every other cell as it was; a re-run refreshes them', async (asTable) => {
-    const x = withAccounts(asTable);
-    const host = createExcelHost();
-    const list = await host.analyze(settings(), noop, signal());
-    const res = await host.run('addScores', {}, settings(), noop, signal());
-    // ZZ9 is in the Accounts table with no orders: it is still an account (never ordered), so all 3 match.
-    expect(res.message).toMatch(/Added the KAP Health score and KAP Band columns .*\(3 of 3 rows matched an account\)/);
-    expect(x.cellAt('Accounts', 'D1')?.value).toBe('KAP Health score');
-    expect(x.cellAt('Accounts', 'E1')?.value).toBe('KAP Band');
-    const a1 = list.find((a) => a.id === 'A1')!;
-    expect(x.cellAt('Accounts', 'D2')?.value).toBe(a1.score);
-    expect(x.cellAt('Accounts', 'E2')?.value).toBe(a1.band);
-    expect(list.find((a) => a.id === 'ZZ9')?.band).toBe(x.cellAt('Accounts', 'E4')?.value);
-    // the user's own cells are untouched
-    expect([x.cellAt('Accounts', 'A2')?.value, x.cellAt('Accounts', 'B3')?.value, x.cellAt('Accounts', 'C4')?.value]).toEqual(['A1', 'Account 2 Ltd', 'Bronze']);
-    if (asTable) expect(x.model.tables.find((t) => t.name === 'AccountList')!.range.cols).toBe(5);
-    const again = await host.run('addScores', {}, settings(), noop, signal());
-    expect(again.message).toMatch(/^Refreshed/);
-    expect(x.cellAt('Accounts', 'F1')?.value ?? '').toBe('');
-  });
+  test.each([true, false])(
+    "adds two columns beside the accounts (table: %p) and leaves every other cell as it was; a re-run refreshes them",
+    async (asTable) => {
+      const x = withAccounts(asTable);
+      const host = createExcelHost();
+      const list = await host.analyze(settings(), noop, signal());
+      const res = await host.run("addScores", {}, settings(), noop, signal());
+      // ZZ9 is in the Accounts table with no orders: it is still an account (never ordered), so all 3 match.
+      expect(res.message).toMatch(
+        /Added the KAP Health score and KAP Band columns .*\(3 of 3 rows matched an account\)/
+      );
+      expect(x.cellAt("Accounts", "D1")?.value).toBe("KAP Health score");
+      expect(x.cellAt("Accounts", "E1")?.value).toBe("KAP Band");
+      const a1 = list.find((a) => a.id === "A1")!;
+      expect(x.cellAt("Accounts", "D2")?.value).toBe(a1.score);
+      expect(x.cellAt("Accounts", "E2")?.value).toBe(a1.band);
+      expect(list.find((a) => a.id === "ZZ9")?.band).toBe(x.cellAt("Accounts", "E4")?.value);
+      // the user's own cells are untouched
+      expect([
+        x.cellAt("Accounts", "A2")?.value,
+        x.cellAt("Accounts", "B3")?.value,
+        x.cellAt("Accounts", "C4")?.value,
+      ]).toEqual(["A1", "Account 2 Ltd", "Bronze"]);
+      if (asTable) expect(x.model.tables.find((t) => t.name === "AccountList")!.range.cols).toBe(5);
+      const again = await host.run("addScores", {}, settings(), noop, signal());
+      expect(again.message).toMatch(/^Refreshed/);
+      expect(x.cellAt("Accounts", "F1")?.value ?? "").toBe("");
+    }
+  );
 
-  test('without an accounts table it says so and what to do', async () => {
+  test("without an accounts table it says so and what to do", async () => {
     setup();
     const host = createExcelHost();
-    await expect(host.run('addScores', {}, settings(), noop, signal())).rejects.toThrow(/no accounts table to add scores to/);
+    await expect(host.run("addScores", {}, settings(), noop, signal())).rejects.toThrow(
+      /no accounts table to add scores to/
+    );
   });
 });
 
-describe('Excel host: the workbook is listed once per action', () => {
-  const listings = (x: ExcelDouble) => x.stats.ops!.filter((o) => o.op === 'load' && o.on === 'WorksheetCollectionProxy').length;
+describe("Excel host: the workbook is listed once per action", () => {
+  const listings = (x: ExcelDouble) =>
+    x.stats.ops!.filter((o) => o.op === "load" && o.on === "WorksheetCollectionProxy").length;
 
-  test('opening the pane (discover, analyse, show the summary) lists the workbook once', async () => {
+  test("opening the pane (discover, analyse, show the summary) lists the workbook once", async () => {
     const x = setup();
     x.stats.ops = [];
     const host = createExcelHost();
@@ -241,7 +336,7 @@ describe('Excel host: the workbook is listed once per action', () => {
     expect(after.summary).toMatchObject({ rows: 6 * 24 - 3, accounts: 6 });
   });
 
-  test('a later analysis lists the workbook again (it may have changed), once', async () => {
+  test("a later analysis lists the workbook again (it may have changed), once", async () => {
     const x = setup();
     x.stats.ops = [];
     const host = createExcelHost();
@@ -251,19 +346,22 @@ describe('Excel host: the workbook is listed once per action', () => {
     expect(listings(x)).toBe(2);
   });
 
-  test('a changed column mapping is discovered afresh', async () => {
+  test("a changed column mapping is discovered afresh", async () => {
     const x = setup();
     x.stats.ops = [];
     const host = createExcelHost();
     await host.discover(settings());
-    const remapped = { ...settings(), mapping: { orders: { accountName: 'Description' } } };
+    const remapped = { ...settings(), mapping: { orders: { accountName: "Description" } } };
     const d = await host.discover(remapped, { reuse: true });
     expect(listings(x)).toBe(2);
-    expect(d.tables.find((t) => t.role === 'orders')!.fields.find((f) => f.field === 'accountName')!.header).toBe('Description');
+    expect(
+      d.tables.find((t) => t.role === "orders")!.fields.find((f) => f.field === "accountName")!
+        .header
+    ).toBe("Description");
   });
 });
 
-describe('when the analysis worker cannot start or dies', () => {
+describe("when the analysis worker cannot start or dies", () => {
   /** A worker-like engine that is lost at the n-th call of `op` (0 = at once: it never started). */
   function dyingEngine(op: keyof EngineRequests, atCall: number): () => EngineClient {
     return () => {
@@ -271,7 +369,7 @@ describe('when the analysis worker cannot start or dies', () => {
       let calls = 0;
       return {
         call: (o, args) => {
-          if (o === op && calls++ >= atCall) return Promise.reject(new EngineLostError('test'));
+          if (o === op && calls++ >= atCall) return Promise.reject(new EngineLostError("test"));
           return inner.call(o, args);
         },
         dispose: () => inner.dispose(),
@@ -280,36 +378,55 @@ describe('when the analysis worker cannot start or dies', () => {
   }
 
   test.each([
-    ['cannot start (lost at the first message)', 'reset', 0],
-    ['dies while the order lines are being read', 'push', 0],
-  ] as const)('the worker %s: the analysis runs on this thread, with progress, and gives the same accounts', async (_label, op, at) => {
-    setup();
-    const expected = await createExcelHost().analyze(settings(), noop, signal());
-    setup();
-    const progress: Progress[] = [];
-    const list = await createExcelHost({ makeEngine: dyingEngine(op, at) }).analyze(settings(), (p) => progress.push(p), signal());
-    expect(list).toEqual(expected);
-    const fallback = progress.findIndex((p) => /analysing on this thread instead/.test(p.message ?? ''));
-    expect(fallback).toBeGreaterThanOrEqual(0);
-    expect(progress.slice(fallback + 1).some((p) => p.phase === 'reading' && (p.done ?? 0) > 0)).toBe(true);
-  });
+    ["cannot start (lost at the first message)", "reset", 0],
+    ["dies while the order lines are being read", "push", 0],
+  ] as const)(
+    "the worker %s: the analysis runs on this thread, with progress, and gives the same accounts",
+    async (_label, op, at) => {
+      setup();
+      const expected = await createExcelHost().analyze(settings(), noop, signal());
+      setup();
+      const progress: Progress[] = [];
+      const list = await createExcelHost({ makeEngine: dyingEngine(op, at) }).analyze(
+        settings(),
+        (p) => progress.push(p),
+        signal()
+      );
+      expect(list).toEqual(expected);
+      const fallback = progress.findIndex((p) =>
+        /analysing on this thread instead/.test(p.message ?? "")
+      );
+      expect(fallback).toBeGreaterThanOrEqual(0);
+      expect(
+        progress.slice(fallback + 1).some((p) => p.phase === "reading" && (p.done ?? 0) > 0)
+      ).toBe(true);
+    }
+  );
 
-  test('the worker dies after the analysis: the action analyses again on this thread and still makes its sheet', async () => {
+  test("the worker dies after the analysis: the action analyses again on this thread and still makes its sheet", async () => {
     const x = setup();
-    const host = createExcelHost({ makeEngine: dyingEngine('sheets', 0) });
+    const host = createExcelHost({ makeEngine: dyingEngine("sheets", 0) });
     await host.analyze(settings(), noop, signal());
-    const res = await host.run('scoreAll', {}, settings(), noop, signal());
-    expect(res.made).toEqual(['KAP Account Health']);
-    expect(x.sheetNames()).toContain('KAP Account Health');
+    const res = await host.run("scoreAll", {}, settings(), noop, signal());
+    expect(res.made).toEqual(["KAP Account Health"]);
+    expect(x.sheetNames()).toContain("KAP Account Health");
   });
 
-  test('WorkerEngineClient: an error event rejects the calls waiting and every later call with EngineLostError', async () => {
-    const worker = { postMessage: jest.fn(), terminate: jest.fn(), onmessage: null, onerror: null, onmessageerror: null } as unknown as Worker;
+  test("WorkerEngineClient: an error event rejects the calls waiting and every later call with EngineLostError", async () => {
+    const worker = {
+      postMessage: jest.fn(),
+      terminate: jest.fn(),
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+    } as unknown as Worker;
     const client = new WorkerEngineClient(worker);
-    const waiting = client.call('finish', {});
-    (worker.onerror as (ev: Partial<ErrorEvent>) => void)({ message: 'Script failed to load' });
+    const waiting = client.call("finish", {});
+    (worker.onerror as (ev: Partial<ErrorEvent>) => void)({ message: "Script failed to load" });
     await expect(waiting).rejects.toBeInstanceOf(EngineLostError);
-    await expect(client.call('finish', {})).rejects.toThrow(/The analysis worker stopped \(Script failed to load\)/);
+    await expect(client.call("finish", {})).rejects.toThrow(
+      /The analysis worker stopped \(Script failed to load\)/
+    );
     expect(worker.terminate).toHaveBeenCalled();
   });
 });

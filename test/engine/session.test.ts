@@ -3,44 +3,76 @@
  * from Excel in blocks) give the same report and the same scores on the same data, and the
  * session settles the date order from the order lines before it parses them.
  */
-import { ExcelDouble } from '../excel-double/excel';
-import { createExcelHost } from '../../src/engine/excelHost';
-import { KapEngine, loadGrids } from '../../src/engine/engine';
-import { type EngineClient, type EngineReplies, type EngineRequests, LocalEngineClient } from '../../src/engine/engineClient';
-import { defaultSettings } from '../../src/engine/settings';
-import type { IngestReport } from '../../src/ingest/orders';
-import type { Grid } from '../../src/ingest/grid';
-import { isoToSerial, ymdToSerial } from '../../src/domain/dates';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { textSource } from '../../src/cli/fileSource';
-import { loadSource } from '../../src/engine/engine';
+import { ExcelDouble } from "../excel-double/excel";
+import { createExcelHost } from "../../src/engine/excelHost";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import {
+  type EngineClient,
+  type EngineReplies,
+  type EngineRequests,
+  LocalEngineClient,
+} from "../../src/engine/engineClient";
+import { defaultSettings } from "../../src/engine/settings";
+import type { IngestReport } from "../../src/ingest/orders";
+import type { Grid } from "../../src/ingest/grid";
+import { isoToSerial, ymdToSerial } from "../../src/domain/dates";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { textSource } from "../../src/cli/fileSource";
+import { loadSource } from "../../src/engine/engine";
 
 /** Order lines under a title, text and serial dates, a credit note, a totals row, a blank row and a bad quantity. */
 function orders(): (string | number)[][] {
-  const rows: (string | number)[][] = [['Sales ledger export'], [], ['Order Date', 'Invoice', 'Customer ID', 'Customer', 'SKU', 'Category', 'Qty', 'Line Total']];
+  const rows: (string | number)[][] = [
+    ["Sales ledger export"],
+    [],
+    ["Order Date", "Invoice", "Customer ID", "Customer", "SKU", "Category", "Qty", "Line Total"],
+  ];
   for (let i = 0; i < 60; i++) {
     const a = `A${(i % 4) + 1}`;
-    const date = i % 2 ? ymdToSerial(2026, 1 + (i % 9), 1 + (i % 27)) : `${String(1 + (i % 27)).padStart(2, '0')}/${String(1 + (i % 9)).padStart(2, '0')}/2026`;
-    rows.push([date, `INV${100 + i}`, a, `${a} Ltd`, `S${i % 5}`, ['Fixings', 'Tools', 'Electrical'][i % 3], 1 + (i % 4), 10 + i]);
+    const date =
+      i % 2
+        ? ymdToSerial(2026, 1 + (i % 9), 1 + (i % 27))
+        : `${String(1 + (i % 27)).padStart(2, "0")}/${String(1 + (i % 9)).padStart(2, "0")}/2026`;
+    rows.push([
+      date,
+      `INV${100 + i}`,
+      a,
+      `${a} Ltd`,
+      `S${i % 5}`,
+      ["Fixings", "Tools", "Electrical"][i % 3],
+      1 + (i % 4),
+      10 + i,
+    ]);
   }
-  rows.push([ymdToSerial(2026, 9, 15), 'CN1', 'A1', 'A1 Ltd', 'S1', 'Fixings', -1, -11]);
-  rows.push(['', '', 'Total', '', '', '', '', 9999]);
+  rows.push([ymdToSerial(2026, 9, 15), "CN1", "A1", "A1 Ltd", "S1", "Fixings", -1, -11]);
+  rows.push(["", "", "Total", "", "", "", "", 9999]);
   rows.push([]);
-  rows.push([ymdToSerial(2026, 9, 16), 'INV999', 'A2', 'A2 Ltd', 'S2', 'Tools', 'lots', 5]);
+  rows.push([ymdToSerial(2026, 9, 16), "INV999", "A2", "A2 Ltd", "S2", "Tools", "lots", 5]);
   return rows;
 }
 
-const accounts = [['Account No', 'Account Name', 'Tier', 'Industry'], ['A1', 'A1 Ltd', 'Gold', 'Construction'], ['A2', 'A2 Ltd', 'Silver', 'Facilities'], ['', '', 'Gold', 'x']];
+const accounts = [
+  ["Account No", "Account Name", "Tier", "Industry"],
+  ["A1", "A1 Ltd", "Gold", "Construction"],
+  ["A2", "A2 Ltd", "Silver", "Facilities"],
+  ["", "", "Gold", "x"],
+];
 
 /** An engine client that keeps the replies it passes on. */
-function recording(): { make: () => EngineClient; replies: Partial<{ [K in keyof EngineReplies]: EngineReplies[K] }> } {
+function recording(): {
+  make: () => EngineClient;
+  replies: Partial<{ [K in keyof EngineReplies]: EngineReplies[K] }>;
+} {
   const replies: Partial<{ [K in keyof EngineReplies]: EngineReplies[K] }> = {};
   const make = () => {
     const inner = new LocalEngineClient();
     return {
-      async call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+      async call<K extends keyof EngineRequests>(
+        op: K,
+        args: EngineRequests[K]
+      ): Promise<EngineReplies[K]> {
         const r = await inner.call(op, args);
         (replies as Record<string, unknown>)[op] = r;
         return r;
@@ -51,13 +83,13 @@ function recording(): { make: () => EngineClient; replies: Partial<{ [K in keyof
   return { make, replies };
 }
 
-describe('one ingest session for both faces', () => {
-  test('the task pane (Excel blocks) and the CLI (grids) give the same report and the same scores', async () => {
-    const settings = { ...defaultSettings(), asOf: '2026-10-31' };
+describe("one ingest session for both faces", () => {
+  test("the task pane (Excel blocks) and the CLI (grids) give the same report and the same scores", async () => {
+    const settings = { ...defaultSettings(), asOf: "2026-10-31" };
     // The pane: the same rows in a workbook, read through the Excel double in blocks.
-    const x = new ExcelDouble(['Orders', 'Accounts']);
-    x.model.fill(x.sheet('Orders'), 'A1', orders());
-    x.model.fill(x.sheet('Accounts'), 'A1', accounts);
+    const x = new ExcelDouble(["Orders", "Accounts"]);
+    x.model.fill(x.sheet("Orders"), "A1", orders());
+    x.model.fill(x.sheet("Accounts"), "A1", accounts);
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const rec = recording();
     const host = createExcelHost({ makeEngine: rec.make });
@@ -67,10 +99,10 @@ describe('one ingest session for both faces', () => {
     // The CLI: the same sheets as grids (the workbook's culture, en-GB, as the pane reads it).
     const engine = new KapEngine();
     const grids: Grid[] = [
-      { name: 'Orders', values: orders() },
-      { name: 'Accounts', values: accounts },
+      { name: "Orders", values: orders() },
+      { name: "Accounts", values: accounts },
     ];
-    const cliReport = await loadGrids(engine, grids, settings, { culture: 'en-GB' });
+    const cliReport = await loadGrids(engine, grids, settings, { culture: "en-GB" });
     const p = engine.analyze(settings);
 
     expect(paneReport).toEqual(cliReport);
@@ -78,27 +110,44 @@ describe('one ingest session for both faces', () => {
     expect(cliReport.accepted).toBe(61);
     expect(cliReport.returns).toBe(1);
     expect(cliReport.skippedTotals).toBe(1);
-    expect(cliReport.rejected).toEqual([{ reason: 'unreadable quantity', count: 1, rows: [67] }]);
-    expect(list.map((a) => [a.id, a.score, a.band]).sort()).toEqual(p.accounts.map((a) => [a.key, a.health.score, a.health.finalBand]).sort());
+    expect(cliReport.rejected).toEqual([{ reason: "unreadable quantity", count: 1, rows: [67] }]);
+    expect(list.map((a) => [a.id, a.score, a.band]).sort()).toEqual(
+      p.accounts.map((a) => [a.key, a.health.score, a.health.finalBand]).sort()
+    );
     // The side table reached the engine by both paths: A1 is Gold, the row without an id is noted.
     expect(engine.side.accounts.map((a) => [a.accountId, a.tier])).toEqual([
-      ['A1', 'Gold'],
-      ['A2', 'Silver'],
+      ["A1", "Gold"],
+      ["A2", "Silver"],
     ]);
-    expect(engine.side.notes).toEqual(['Accounts: 1 row skipped (no account id; row 4).']);
+    expect(engine.side.notes).toEqual(["Accounts: 1 row skipped (no account id; row 4)."]);
     const d = await host.discover(settings);
-    expect(d.summary?.warnings).toContain('Accounts: 1 row skipped (no account id; row 4).');
+    expect(d.summary?.warnings).toContain("Accounts: 1 row skipped (no account id; row 4).");
   });
 
-  test('the CLI reading the same rows from a CSV file gives the pane’s report', async () => {
-    const settings = { ...defaultSettings(), asOf: '2026-10-31' };
-    const x = new ExcelDouble(['Orders']);
-    x.model.fill(x.sheet('Orders'), 'A1', orders());
+  test("the CLI reading the same rows from a CSV file gives the pane’s report", async () => {
+    const settings = { ...defaultSettings(), asOf: "2026-10-31" };
+    const x = new ExcelDouble(["Orders"]);
+    x.model.fill(x.sheet("Orders"), "A1", orders());
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const rec = recording();
-    await createExcelHost({ makeEngine: rec.make }).analyze(settings, () => undefined, new AbortController().signal);
-    const path = join(mkdtempSync(join(tmpdir(), 'kap-session-')), 'orders.csv');
-    writeFileSync(path, orders().map((r) => r.map((v) => (typeof v === 'string' && /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\r\n'));
+    await createExcelHost({ makeEngine: rec.make }).analyze(
+      settings,
+      () => undefined,
+      new AbortController().signal
+    );
+    const path = join(mkdtempSync(join(tmpdir(), "kap-session-")), "orders.csv");
+    writeFileSync(
+      path,
+      orders()
+        .map((r) =>
+          r
+            .map((v) =>
+              typeof v === "string" && /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v)
+            )
+            .join(",")
+        )
+        .join("\r\n")
+    );
     const engine = new KapEngine();
     const fromFile = await loadSource(engine, textSource(path), settings);
     // The same lines, counts and warnings; what each face assumed to read them differs (the pane
@@ -106,36 +155,56 @@ describe('one ingest session for both faces', () => {
     const { read: fileRead, numbers: fileNumbers, ...fileRest } = fromFile;
     const { read: paneRead, numbers: paneNumbers, ...paneRest } = rec.replies.finish!;
     expect(fileRest).toEqual(paneRest);
-    expect(fileNumbers.map((n) => [n.field, n.decimal])).toEqual(paneNumbers.map((n) => [n.field, n.decimal]));
-    expect([fileRead?.dateOrder, fileRead?.sheet, paneRead?.dateOrderSource, paneRead?.sheet]).toEqual(['dmy', 'orders', 'culture', 'Orders']);
+    expect(fileNumbers.map((n) => [n.field, n.decimal])).toEqual(
+      paneNumbers.map((n) => [n.field, n.decimal])
+    );
+    expect([
+      fileRead?.dateOrder,
+      fileRead?.sheet,
+      paneRead?.dateOrderSource,
+      paneRead?.sheet,
+    ]).toEqual(["dmy", "orders", "culture", "Orders"]);
     expect(fromFile.accepted).toBe(61);
   });
 
-  test('the date order is settled from the order lines before parsing, reading on while every date is ambiguous', async () => {
+  test("the date order is settled from the order lines before parsing, reading on while every date is ambiguous", async () => {
     // 1,500 lines on 02/03/2025, then one on 01/13/2025: only month-first reads them all.
-    const values: (string | number)[][] = [['Order Date', 'Customer', 'SKU', 'Qty', 'Revenue']];
-    for (let i = 0; i < 1500; i++) values.push(['02/03/2025', 'A', 'S', 1, 1]);
-    values.push(['01/13/2025', 'A', 'S', 1, 1]);
-    const report = await loadGrids(new KapEngine(), [{ name: 'Orders', values }], defaultSettings(), { chunkRows: 100 });
+    const values: (string | number)[][] = [["Order Date", "Customer", "SKU", "Qty", "Revenue"]];
+    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "S", 1, 1]);
+    values.push(["01/13/2025", "A", "S", 1, 1]);
+    const report = await loadGrids(
+      new KapEngine(),
+      [{ name: "Orders", values }],
+      defaultSettings(),
+      { chunkRows: 100 }
+    );
     expect(report.accepted).toBe(1501);
-    expect(report.firstDate).toBe(isoToSerial('2025-01-13'));
-    expect(report.lastDate).toBe(isoToSerial('2025-02-03'));
+    expect(report.firstDate).toBe(isoToSerial("2025-01-13"));
+    expect(report.lastDate).toBe(isoToSerial("2025-02-03"));
   });
 
-  test('a culture settles the date order without looking at the data', async () => {
-    const values = [['Order Date', 'Customer', 'SKU', 'Qty', 'Revenue'], ['02/03/2025', 'A', 'S', 1, 1]];
-    const us = await loadGrids(new KapEngine(), [{ name: 'Orders', values }], defaultSettings(), { culture: 'en-US' });
-    const gb = await loadGrids(new KapEngine(), [{ name: 'Orders', values }], defaultSettings(), { culture: 'en-GB' });
-    expect(us.firstDate).toBe(isoToSerial('2025-02-03'));
-    expect(gb.firstDate).toBe(isoToSerial('2025-03-02'));
+  test("a culture settles the date order without looking at the data", async () => {
+    const values = [
+      ["Order Date", "Customer", "SKU", "Qty", "Revenue"],
+      ["02/03/2025", "A", "S", 1, 1],
+    ];
+    const us = await loadGrids(new KapEngine(), [{ name: "Orders", values }], defaultSettings(), {
+      culture: "en-US",
+    });
+    const gb = await loadGrids(new KapEngine(), [{ name: "Orders", values }], defaultSettings(), {
+      culture: "en-GB",
+    });
+    expect(us.firstDate).toBe(isoToSerial("2025-02-03"));
+    expect(gb.firstDate).toBe(isoToSerial("2025-03-02"));
   });
 
-  test('a table and its sheet’s used range both match: the table is read, by the same rule for every face', async () => {
-    const x = new ExcelDouble(['Orders']);
-    x.model.fill(x.sheet('Orders'), 'A1', orders());
-    x.model.addTable(x.sheet('Orders'), { row: 2, col: 0, rows: 62, cols: 8 }, true).name = 'SalesTable';
+  test("a table and its sheet’s used range both match: the table is read, by the same rule for every face", async () => {
+    const x = new ExcelDouble(["Orders"]);
+    x.model.fill(x.sheet("Orders"), "A1", orders());
+    x.model.addTable(x.sheet("Orders"), { row: 2, col: 0, rows: 62, cols: 8 }, true).name =
+      "SalesTable";
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const d = await createExcelHost().discover(defaultSettings());
-    expect(d.tables.find((t) => t.role === 'orders')?.table).toBe('SalesTable');
+    expect(d.tables.find((t) => t.role === "orders")?.table).toBe("SalesTable");
   });
 });

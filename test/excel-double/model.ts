@@ -9,14 +9,17 @@
  * - sheet names are validated like Excel (1–31 chars, none of []:*?/\, no edge apostrophe,
  *   not 'History', unique ignoring case).
  */
-import { parseRange, rangeA1, type RangePos } from '../../src/sheets/spec';
+import { parseRange, rangeA1, type RangePos } from "../../src/sheets/spec";
 
 export type Scalar = string | number | boolean;
 
 export class DoubleError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string
+  ) {
     super(`${code}: ${message}`);
-    this.name = 'RichApi.Error';
+    this.name = "RichApi.Error";
   }
 }
 
@@ -29,14 +32,18 @@ export interface CellModel {
 }
 
 /** What a formula cell reads as through `values`: the double does not calculate. */
-export const NOT_CALCULATED = '#DOUBLE-NOT-CALCULATED';
+export const NOT_CALCULATED = "#DOUBLE-NOT-CALCULATED";
 
 let nextId = 1;
 export function newId(prefix: string): string {
   return `{${prefix}-${nextId++}}`;
 }
 
-export interface FormatRecord { range: RangePos; path: string; value: unknown }
+export interface FormatRecord {
+  range: RangePos;
+  path: string;
+  value: unknown;
+}
 
 export interface TableModel {
   id: string;
@@ -80,21 +87,29 @@ export interface ChartModel {
   axes: { category: ChartAxisModel; value: ChartAxisModel };
 }
 
-export interface NameModel { name: string; formula: string; comment: string }
+export interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+}
 
 /** The value Excel computes for a name whose formula is a constant ("=\"text\"" → text, "=12" → 12). */
 export function nameValue(formula: string): unknown {
   const str = /^="((?:[^"]|"")*)"$/s.exec(formula);
   if (str) return str[1].replace(/""/g, '"');
-  const body = formula.replace(/^=/, '');
+  const body = formula.replace(/^=/, "");
   return /^[+-]?\d+(\.\d+)?$/.test(body) ? Number(body) : formula;
 }
 
-export interface ConditionalFormatModel { range: RangePos; type: string; props: Record<string, unknown> }
+export interface ConditionalFormatModel {
+  range: RangePos;
+  type: string;
+  props: Record<string, unknown>;
+}
 
 export class SheetModel {
-  readonly id = newId('sheet');
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly id = newId("sheet");
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   cells: (CellModel | undefined)[][] = [];
   formats: FormatRecord[] = [];
   merges: RangePos[] = [];
@@ -106,7 +121,7 @@ export class SheetModel {
   /** Sheet-scoped defined names (worksheet.names), keyed by lower-cased name. */
   names = new Map<string, NameModel>();
   showGridlines = true;
-  tabColor = '';
+  tabColor = "";
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
@@ -127,7 +142,7 @@ export class SheetModel {
     this.cells.forEach((row, r) => {
       if (!row) return;
       row.forEach((c, ci) => {
-        if (c && (c.value !== '' || c.formula)) {
+        if (c && (c.value !== "" || c.formula)) {
           maxR = Math.max(maxR, r);
           maxC = Math.max(maxC, ci);
           minR = Math.min(minR, r);
@@ -161,10 +176,13 @@ export function within(row: number, col: number, r: RangePos): boolean {
  * - desktop: a blank cell reaches a custom function as 0 (office-js #4702, #5262); no payload
  *   limit is documented for desktop.
  */
-export type HostMode = 'web' | 'desktop';
+export type HostMode = "web" | "desktop";
 
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-export const PAYLOAD_LIMIT: Record<HostMode, number> = { web: MAX_REQUEST_BYTES, desktop: Infinity };
+export const PAYLOAD_LIMIT: Record<HostMode, number> = {
+  web: MAX_REQUEST_BYTES,
+  desktop: Infinity,
+};
 
 const encoder = new TextEncoder();
 /** UTF-8 bytes of a string (what goes over the wire), not UTF-16 characters. */
@@ -173,22 +191,25 @@ export function utf8Bytes(s: string): number {
 }
 
 /** Cells as a custom function receives them on a host: a blank cell is null on the web, 0 on desktop. */
-export function asFunctionArg(values: readonly (readonly unknown[])[], mode: HostMode): unknown[][] {
-  const blank = mode === 'desktop' ? 0 : null;
-  return values.map((r) => r.map((v) => (v === null || v === undefined || v === '' ? blank : v)));
+export function asFunctionArg(
+  values: readonly (readonly unknown[])[],
+  mode: HostMode
+): unknown[][] {
+  const blank = mode === "desktop" ? 0 : null;
+  return values.map((r) => r.map((v) => (v === null || v === undefined || v === "" ? blank : v)));
 }
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   settings = new Map<string, { key: string; value: unknown }>();
-  activeSheetId = '';
-  culture = { name: 'en-GB', decimalSeparator: '.', thousandsSeparator: ',' };
+  activeSheetId = "";
+  culture = { name: "en-GB", decimalSeparator: ".", thousandsSeparator: "," };
   createdWorkbooks: string[] = [];
   insertedFromBase64: { base64: string; options?: unknown }[] = [];
   calculationSuspendedSyncs = 0;
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const n of sheetNames) this.addSheet(n);
   }
 
@@ -202,12 +223,20 @@ export class WorkbookModel {
   }
 
   validateSheetName(name: string, except?: SheetModel): void {
-    if (name.length < 1 || name.length > 31) throw new DoubleError('InvalidArgument', `Sheet name must be 1–31 characters: '${name}'`);
-    if (/[[\]:*?/\\]/.test(name)) throw new DoubleError('InvalidArgument', `Sheet name has a forbidden character: '${name}'`);
-    if (name.startsWith("'") || name.endsWith("'")) throw new DoubleError('InvalidArgument', `Sheet name cannot start or end with an apostrophe: '${name}'`);
-    if (name.toLowerCase() === 'history') throw new DoubleError('InvalidArgument', "'History' is reserved by Excel");
+    if (name.length < 1 || name.length > 31)
+      throw new DoubleError("InvalidArgument", `Sheet name must be 1–31 characters: '${name}'`);
+    if (/[[\]:*?/\\]/.test(name))
+      throw new DoubleError("InvalidArgument", `Sheet name has a forbidden character: '${name}'`);
+    if (name.startsWith("'") || name.endsWith("'"))
+      throw new DoubleError(
+        "InvalidArgument",
+        `Sheet name cannot start or end with an apostrophe: '${name}'`
+      );
+    if (name.toLowerCase() === "history")
+      throw new DoubleError("InvalidArgument", "'History' is reserved by Excel");
     const clash = this.sheetByName(name);
-    if (clash && clash !== except) throw new DoubleError('ItemAlreadyExists', `A sheet named '${name}' already exists`);
+    if (clash && clash !== except)
+      throw new DoubleError("ItemAlreadyExists", `A sheet named '${name}' already exists`);
   }
 
   addSheet(name?: string): SheetModel {
@@ -225,42 +254,64 @@ export class WorkbookModel {
   }
 
   deleteSheet(s: SheetModel): void {
-    if (!this.sheets.includes(s)) throw new DoubleError('ItemNotFound', `Sheet '${s.name}' no longer exists`);
-    if (this.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
-      throw new DoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
+    if (!this.sheets.includes(s))
+      throw new DoubleError("ItemNotFound", `Sheet '${s.name}' no longer exists`);
+    if (this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+      throw new DoubleError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet"
+      );
     }
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
-    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === 'Visible')?.id ?? '';
+    if (this.activeSheetId === s.id)
+      this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")?.id ?? "";
   }
 
   moveSheet(s: SheetModel, position: number): void {
-    if (position < 0 || position >= this.sheets.length) throw new DoubleError('InvalidArgument', `Position ${position} out of range`);
+    if (position < 0 || position >= this.sheets.length)
+      throw new DoubleError("InvalidArgument", `Position ${position} out of range`);
     this.sheets = this.sheets.filter((x) => x !== s);
     this.sheets.splice(position, 0, s);
   }
 
   validateTableName(name: string, except?: TableModel): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new DoubleError('InvalidArgument', `Invalid table name '${name}'`);
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new DoubleError("InvalidArgument", `Invalid table name '${name}'`);
     const l = name.toLowerCase();
-    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === l)) throw new DoubleError('InvalidArgument', `A table named '${name}' already exists`);
+    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === l))
+      throw new DoubleError("InvalidArgument", `A table named '${name}' already exists`);
   }
 
   addTable(sheet: SheetModel, range: RangePos, hasHeaders: boolean): TableModel {
     for (const t of this.tables) {
-      if (t.sheet === sheet && overlaps(t.range, range)) throw new DoubleError('InvalidOperation', 'A table cannot overlap another table');
+      if (t.sheet === sheet && overlaps(t.range, range))
+        throw new DoubleError("InvalidOperation", "A table cannot overlap another table");
     }
     let i = this.tables.length + 1;
     while (this.tables.some((t) => t.name === `Table${i}`)) i++;
-    const t: TableModel = { id: newId('table'), name: `Table${i}`, sheet, range, style: 'TableStyleMedium2', showFilterButton: true, showHeaders: true, showTotals: false };
+    const t: TableModel = {
+      id: newId("table"),
+      name: `Table${i}`,
+      sheet,
+      range,
+      style: "TableStyleMedium2",
+      showFilterButton: true,
+      showHeaders: true,
+      showTotals: false,
+    };
     if (!hasHeaders) {
       // Excel inserts a header row above the data; the double keeps it simple and refuses.
-      throw new DoubleError('InvalidArgument', 'The double only supports tables.add(address, true)');
+      throw new DoubleError(
+        "InvalidArgument",
+        "The double only supports tables.add(address, true)"
+      );
     }
     // Excel turns header cells into text; blank headers become Column1, Column2...
     for (let c = 0; c < range.cols; c++) {
       const h = sheet.cell(range.row, range.col + c);
-      if (!h || h.value === '') sheet.setCell(range.row, range.col + c, { value: `Column${c + 1}` });
+      if (!h || h.value === "")
+        sheet.setCell(range.row, range.col + c, { value: `Column${c + 1}` });
     }
     this.tables.push(t);
     return t;
@@ -274,7 +325,7 @@ export class WorkbookModel {
    */
   copySheet(original: SheetModel): SheetModel {
     let k = 2;
-    const stem = original.name.replace(/ \(\d+\)$/, '');
+    const stem = original.name.replace(/ \(\d+\)$/, "");
     while (this.sheetByName(`${stem} (${k})`)) k++;
     const copy = this.addSheet(`${stem} (${k})`.slice(-31));
     copy.cells = original.cells.map((r) => r?.map((c) => (c ? { ...c } : c)));
@@ -296,7 +347,12 @@ export class WorkbookModel {
 }
 
 function overlaps(a: RangePos, b: RangePos): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -305,19 +361,26 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * A value entered through `range.values` (or a non-formula through `range.formulas`),
  * parsed like Excel parses typed input. `numberFormat` is the cell's format at that moment.
  */
-export function enterValue(v: unknown, numberFormat: string | undefined, viaFormulas = false): CellModel | undefined {
+export function enterValue(
+  v: unknown,
+  numberFormat: string | undefined,
+  viaFormulas = false
+): CellModel | undefined {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, numberFormat };
-  if (typeof v !== 'string') throw new DoubleError('InvalidArgument', `Unsupported cell value ${JSON.stringify(v)}`);
-  if (numberFormat === '@') return { value: v, numberFormat };
+  if (typeof v === "number" || typeof v === "boolean") return { value: v, numberFormat };
+  if (typeof v !== "string")
+    throw new DoubleError("InvalidArgument", `Unsupported cell value ${JSON.stringify(v)}`);
+  if (numberFormat === "@") return { value: v, numberFormat };
   if (v.startsWith("'")) return { value: v.slice(1), numberFormat, quotePrefix: true };
-  if (v.startsWith('=') && v.length > 1) return { value: NOT_CALCULATED, formula: v, numberFormat };
+  if (v.startsWith("=") && v.length > 1) return { value: NOT_CALCULATED, formula: v, numberFormat };
   const t = v.trim();
   if (NUMERIC.test(t)) return { value: Number(t), numberFormat };
-  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', numberFormat };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", numberFormat };
   // Lotus-style entry: '+A1', '-A1', '@SUM(A1)' are formulas when typed into a General cell.
-  if ((v.startsWith('+') || v.startsWith('-')) && v.length > 1) return { value: NOT_CALCULATED, formula: `=${v}`, numberFormat };
-  if (v.startsWith('@') && v.length > 1) return { value: NOT_CALCULATED, formula: `=${v.slice(1)}`, numberFormat };
+  if ((v.startsWith("+") || v.startsWith("-")) && v.length > 1)
+    return { value: NOT_CALCULATED, formula: `=${v}`, numberFormat };
+  if (v.startsWith("@") && v.length > 1)
+    return { value: NOT_CALCULATED, formula: `=${v.slice(1)}`, numberFormat };
   void viaFormulas;
   return { value: v, numberFormat };
 }
@@ -325,6 +388,8 @@ export function enterValue(v: unknown, numberFormat: string | undefined, viaForm
 export function a1(r: RangePos, sheet?: SheetModel): string {
   const body = rangeA1(r);
   if (!sheet) return body;
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name)
+    ? sheet.name
+    : `'${sheet.name.replace(/'/g, "''")}'`;
   return `${quoted}!${body}`;
 }

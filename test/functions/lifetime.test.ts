@@ -3,10 +3,14 @@
  * (blank = null) and desktop (blank = 0) alike. Expected values are worked by hand from the
  * papers' CDNOW parameters (arithmetic in the comments) or from the domain's tested formulas.
  */
-import { clv, pAlive } from '../../src/functions/functions';
-import { isKapError, type KapError } from '../../src/functions/errors';
-import { customerLifetimeValue, expectedOrders, expectedOrderValue } from '../../src/domain/analysis/clv';
-import { asFunctionArg, type HostMode } from '../excel-double/excel';
+import { clv, pAlive } from "../../src/functions/functions";
+import { isKapError, type KapError } from "../../src/functions/errors";
+import {
+  customerLifetimeValue,
+  expectedOrders,
+  expectedOrderValue,
+} from "../../src/domain/analysis/clv";
+import { asFunctionArg, type HostMode } from "../excel-double/excel";
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -19,80 +23,158 @@ const cell = (v: unknown): unknown[][] => [[v]];
 async function both<A extends unknown[]>(f: (...args: A) => unknown, ...args: A): Promise<unknown> {
   const run = async (mode: HostMode) => {
     try {
-      return { ok: true as const, value: await f(...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)) };
+      return {
+        ok: true as const,
+        value: await f(
+          ...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)
+        ),
+      };
     } catch (e) {
       return { ok: false as const, error: e };
     }
   };
-  const web = await run('web');
-  expect(await run('desktop')).toEqual(web);
+  const web = await run("web");
+  expect(await run("desktop")).toEqual(web);
   if (!web.ok) throw web.error;
   return web.value;
 }
 
 function valueError(v: unknown, message: RegExp): void {
   expect(isKapError(v)).toBe(true);
-  expect((v as KapError).code).toBe('#VALUE!');
+  expect((v as KapError).code).toBe("#VALUE!");
   expect((v as KapError).message).toMatch(message);
 }
 
-describe('KAP.PALIVE', () => {
+describe("KAP.PALIVE", () => {
   test('a column: P(alive | 2, 30.43, 38.86) = 0.7266 by hand; "one order only"; a blank row', async () => {
     // 1 / (1 + 0.793/3.426 × (43.274/34.844)^2.243) = 1 / (1 + 0.23147 × 1.62583) = 0.72657
-    const out = (await both(pAlive, col(2, 0, null), col(30.43, 0, null), col(38.86, 20, null), PARAMS)) as unknown[][];
+    const out = (await both(
+      pAlive,
+      col(2, 0, null),
+      col(30.43, 0, null),
+      col(38.86, 20, null),
+      PARAMS
+    )) as unknown[][];
     expect(out[0][0] as number).toBeCloseTo(0.72657, 4);
-    expect(out.slice(1)).toEqual([['one order only'], ['']]);
+    expect(out.slice(1)).toEqual([["one order only"], [""]]);
   });
 
-  test('takes the four BG/NBD parameters alone, in a column too', async () => {
-    const out = (await both(pAlive, cell(2), cell(30.43), cell(38.86), col(BG.r, BG.alpha, BG.a, BG.b))) as number[][];
+  test("takes the four BG/NBD parameters alone, in a column too", async () => {
+    const out = (await both(
+      pAlive,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      col(BG.r, BG.alpha, BG.a, BG.b)
+    )) as number[][];
     expect(out[0][0]).toBeCloseTo(0.72657, 4);
   });
 
-  test('a bad row gets its own error; the others still compute', async () => {
-    const out = (await both(pAlive, col(2, 3, 'x'), col(40, 10, 1), col(38.86, 38.86, 5), PARAMS)) as unknown[][];
+  test("a bad row gets its own error; the others still compute", async () => {
+    const out = (await both(
+      pAlive,
+      col(2, 3, "x"),
+      col(40, 10, 1),
+      col(38.86, 38.86, 5),
+      PARAMS
+    )) as unknown[][];
     valueError(out[0][0], /Recency must be between 0 and the age T/);
-    expect(typeof out[1][0]).toBe('number');
+    expect(typeof out[1][0]).toBe("number");
     valueError(out[2][0], /frequency: "x" is not a number/);
   });
 
   test.each([
     [[[1, 2, 3]], /params must be the 4 fitted parameters r, α, a, b \(BG\/NBD\).*got 3 cells/],
     [[[0.2, 4, -1, 2]], /params: a must be a positive number/],
-    [[[0.2, 4, 'b', 2]], /params: a must be a positive number/],
-  ])('params %j are refused with a message', async (params, message) => {
-    await expect(both(pAlive, cell(1), cell(1), cell(2), params)).rejects.toMatchObject({ code: '#VALUE!', message: expect.stringMatching(message) });
+    [[[0.2, 4, "b", 2]], /params: a must be a positive number/],
+  ])("params %j are refused with a message", async (params, message) => {
+    await expect(both(pAlive, cell(1), cell(1), cell(2), params)).rejects.toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(message),
+    });
   });
 });
 
-describe('KAP.CLV', () => {
-  test('defaults: 12 months at 10% a year, as the domain computes it', async () => {
-    const out = (await both(clv, cell(2), cell(30.43), cell(38.86), cell(22.345), PARAMS)) as number[][];
-    expect(out[0][0]).toBeCloseTo(customerLifetimeValue(BG, GG, { frequency: 2, recency: 30.43, T: 38.86, meanValue: 22.345 })!, 9);
+describe("KAP.CLV", () => {
+  test("defaults: 12 months at 10% a year, as the domain computes it", async () => {
+    const out = (await both(
+      clv,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      cell(22.345),
+      PARAMS
+    )) as number[][];
+    expect(out[0][0]).toBeCloseTo(
+      customerLifetimeValue(BG, GG, { frequency: 2, recency: 30.43, T: 38.86, meanValue: 22.345 })!,
+      9
+    );
   });
 
-  test('horizon 12 and rate 0 give the expected 12-month revenue: E[Y(365/7)] × E[M] (E[M] = 24.6596 by hand)', async () => {
-    const out = (await both(clv, cell(2), cell(30.43), cell(38.86), cell(22.345), PARAMS, cell(12), cell(0))) as number[][];
+  test("horizon 12 and rate 0 give the expected 12-month revenue: E[Y(365/7)] × E[M] (E[M] = 24.6596 by hand)", async () => {
+    const out = (await both(
+      clv,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      cell(22.345),
+      PARAMS,
+      cell(12),
+      cell(0)
+    )) as number[][];
     expect(expectedOrderValue(GG, 2, 22.345)).toBeCloseTo(24.6596, 3);
     expect(out[0][0]).toBeCloseTo(expectedOrders(BG, 365 / 7, 2, 30.43, 38.86) * 24.6596, 2);
   });
 
-  test('a one-order account needs no mean value (the population mean pγ/(q−1) = 35.22 is used); a blank row is blank', async () => {
-    const out = (await both(clv, col(0, null), col(0, null), col(20, null), col(null, null), PARAMS, cell(12), cell(0))) as unknown[][];
-    expect(out[0][0] as number).toBeCloseTo(expectedOrders(BG, 365 / 7, 0, 0, 20) * (96.5 / 2.74), 6);
-    expect(out[1]).toEqual(['']);
+  test("a one-order account needs no mean value (the population mean pγ/(q−1) = 35.22 is used); a blank row is blank", async () => {
+    const out = (await both(
+      clv,
+      col(0, null),
+      col(0, null),
+      col(20, null),
+      col(null, null),
+      PARAMS,
+      cell(12),
+      cell(0)
+    )) as unknown[][];
+    expect(out[0][0] as number).toBeCloseTo(
+      expectedOrders(BG, 365 / 7, 0, 0, 20) * (96.5 / 2.74),
+      6
+    );
+    expect(out[1]).toEqual([""]);
   });
 
-  test('a repeat buyer with a blank mean value counts as no spend: p·γ/(px+q−1) = 96.5/15.24 per order', async () => {
-    const out = (await both(clv, cell(2), cell(30.43), cell(38.86), cell(null), PARAMS, cell(12), cell(0))) as number[][];
+  test("a repeat buyer with a blank mean value counts as no spend: p·γ/(px+q−1) = 96.5/15.24 per order", async () => {
+    const out = (await both(
+      clv,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      cell(null),
+      PARAMS,
+      cell(12),
+      cell(0)
+    )) as number[][];
     expect(out[0][0]).toBeCloseTo(expectedOrders(BG, 365 / 7, 2, 30.43, 38.86) * (96.5 / 15.24), 6);
   });
 
-  test('a bad mean value, a bad horizon, too few parameters and a bad rate say so', async () => {
-    const out = (await both(clv, cell(2), cell(30), cell(38), cell('much'), PARAMS)) as unknown[][];
+  test("a bad mean value, a bad horizon, too few parameters and a bad rate say so", async () => {
+    const out = (await both(clv, cell(2), cell(30), cell(38), cell("much"), PARAMS)) as unknown[][];
     valueError(out[0][0], /meanValue: "much" is not the mean value of the 2 repeat orders/);
-    await expect(both(clv, cell(2), cell(30), cell(38), cell(20), PARAMS, cell(-3))).rejects.toMatchObject({ message: expect.stringMatching(/The CLV horizon must be between 0 and 1,200 months/) });
-    await expect(both(clv, cell(2), cell(30), cell(38), cell(20), [[0.2, 4, 0.8, 2.4]])).rejects.toMatchObject({ message: expect.stringMatching(/params must be the 7 fitted parameters/) });
-    await expect(both(clv, cell(2), cell(30), cell(38), cell(20), PARAMS, cell(12), cell('lots'))).rejects.toMatchObject({ message: expect.stringMatching(/discountRate must be a number such as 10%/) });
+    await expect(
+      both(clv, cell(2), cell(30), cell(38), cell(20), PARAMS, cell(-3))
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/The CLV horizon must be between 0 and 1,200 months/),
+    });
+    await expect(
+      both(clv, cell(2), cell(30), cell(38), cell(20), [[0.2, 4, 0.8, 2.4]])
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/params must be the 7 fitted parameters/),
+    });
+    await expect(
+      both(clv, cell(2), cell(30), cell(38), cell(20), PARAMS, cell(12), cell("lots"))
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/discountRate must be a number such as 10%/),
+    });
   });
 });

@@ -3,12 +3,12 @@
  * boundaries, both blank conventions (desktop passes a blank cell as 0, the web as null), and
  * the same figures as `kap analyze` on the sample workbook for every account.
  */
-import { join } from 'node:path';
-import { readWorkbookFile } from '../../src/cli/workbookFile';
-import { KapEngine, loadGrids } from '../../src/engine/engine';
-import { defaultSettings } from '../../src/engine/settings';
-import { accountHealth, metrics } from '../../src/functions/functions';
-import { ymdToSerial } from '../../src/domain/dates';
+import { join } from "node:path";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+import { accountHealth, metrics } from "../../src/functions/functions";
+import { ymdToSerial } from "../../src/domain/dates";
 
 const d = ymdToSerial;
 const col = (xs: unknown[]) => xs.map((x) => [x]);
@@ -16,17 +16,17 @@ const AS_OF = [[d(2026, 10, 31)]];
 
 // account, date, order id, revenue, category, quantity, product
 const ORDERS: [string, number, string | null, number, string, number, string][] = [
-  ['A', d(2025, 10, 31), 'I1', 1000, 'Tools', 1, 'P1'], // prior 12 months ends here
-  ['A', d(2025, 11, 1), 'I2', 500, 'Tools', 1, 'P1'], // last 12 months start the day after
-  ['A', d(2026, 7, 31), 'I3', 100, 'Tools', 1, 'P2'], // previous quarter ends here
-  ['A', d(2026, 8, 1), 'I4', 200, 'Fixings', 1, 'P3'], // last quarter
-  ['A', d(2026, 10, 24), 'I5', 300, 'Fixings', 1, 'P3'],
-  ['A', d(2026, 10, 24), 'I5', 50, 'Tape', 1, 'P4'], // same order
-  ['A', d(2026, 10, 25), 'C-77', 50, 'Tape', -1, 'P4'], // credit note: Tape nets to 0
-  ['B', d(2026, 6, 15), null, 40, 'Tools', 1, 'P1'], // no order id: one order per account per day
-  ['B', d(2026, 6, 15), null, 60, 'Tools', 1, 'P1'],
-  ['D', d(2024, 6, 1), 'I9', 100, 'Tools', 1, 'P1'],
-  ['D', d(2026, 10, 1), 'I10', 100, 'Tools', 1, 'P1'],
+  ["A", d(2025, 10, 31), "I1", 1000, "Tools", 1, "P1"], // prior 12 months ends here
+  ["A", d(2025, 11, 1), "I2", 500, "Tools", 1, "P1"], // last 12 months start the day after
+  ["A", d(2026, 7, 31), "I3", 100, "Tools", 1, "P2"], // previous quarter ends here
+  ["A", d(2026, 8, 1), "I4", 200, "Fixings", 1, "P3"], // last quarter
+  ["A", d(2026, 10, 24), "I5", 300, "Fixings", 1, "P3"],
+  ["A", d(2026, 10, 24), "I5", 50, "Tape", 1, "P4"], // same order
+  ["A", d(2026, 10, 25), "C-77", 50, "Tape", -1, "P4"], // credit note: Tape nets to 0
+  ["B", d(2026, 6, 15), null, 40, "Tools", 1, "P1"], // no order id: one order per account per day
+  ["B", d(2026, 6, 15), null, 60, "Tools", 1, "P1"],
+  ["D", d(2024, 6, 1), "I9", 100, "Tools", 1, "P1"],
+  ["D", d(2026, 10, 1), "I10", 100, "Tools", 1, "P1"],
 ];
 const args = (rows = ORDERS, blank: null | 0 = null, spare = 0) => {
   const pad = <T>(xs: T[]) => [...xs, ...Array(spare).fill(blank)];
@@ -38,154 +38,245 @@ const args = (rows = ORDERS, blank: null | 0 = null, spare = 0) => {
     col(pad(rows.map((r) => r[4]))),
   ] as unknown[][][];
 };
-const qtyOf = (rows = ORDERS, blank: null | 0 = null, spare = 0) => col([...rows.map((r) => r[5]), ...Array(spare).fill(blank)]);
-const prodOf = (rows = ORDERS, blank: null | 0 = null, spare = 0) => col([...rows.map((r) => r[6]), ...Array(spare).fill(blank)]);
+const qtyOf = (rows = ORDERS, blank: null | 0 = null, spare = 0) =>
+  col([...rows.map((r) => r[5]), ...Array(spare).fill(blank)]);
+const prodOf = (rows = ORDERS, blank: null | 0 = null, spare = 0) =>
+  col([...rows.map((r) => r[6]), ...Array(spare).fill(blank)]);
 const run = (ids: unknown[], blank: null | 0 = null, spare = 0) => {
   const [a, dt, o, r, c] = args(ORDERS, blank, spare);
-  return metrics(col(ids), a, dt, o, r, c, AS_OF, qtyOf(ORDERS, blank, spare), null as never, prodOf(ORDERS, blank, spare));
+  return metrics(
+    col(ids),
+    a,
+    dt,
+    o,
+    r,
+    c,
+    AS_OF,
+    qtyOf(ORDERS, blank, spare),
+    null as never,
+    prodOf(ORDERS, blank, spare)
+  );
 };
 
-describe('KAP.METRICS: each column worked by hand (as of 2026-10-31)', () => {
-  const [a, b, c, dd] = run(['A', 'B', 'C', 'D']);
+describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
+  const [a, b, c, dd] = run(["A", "B", "C", "D"]);
 
   it('days since the last order: 24 Oct → 7; never ordered → "never"', () => {
     expect(a[0]).toBe(7);
     expect(b[0]).toBe(138); // 15 Jun → 31 Oct: 15 + 31 + 31 + 30 + 31
-    expect(c[0]).toBe('never');
+    expect(c[0]).toBe("never");
   });
 
-  it('orders last quarter (31 Jul, 31 Oct] and the quarter before (30 Apr, 31 Jul], credit notes not counted', () => {
+  it("orders last quarter (31 Jul, 31 Oct] and the quarter before (30 Apr, 31 Jul], credit notes not counted", () => {
     // A: I4 (1 Aug) and I5 (24 Oct) vs I3 (31 Jul, the previous quarter's last day): 2 vs 1 → +100%
     expect(a.slice(1, 4)).toEqual([2, 1, 1]);
     // B: two lines of 15 Jun with no order id are one order, in the previous quarter → −100%
     expect(b.slice(1, 4)).toEqual([0, 1, -1]);
     // D: an order now and none before, but ordered in 2024: lapsed and back (+∞)
-    expect(dd.slice(1, 4)).toEqual([1, 0, 'lapsed']);
-    expect(c.slice(1, 4)).toEqual([0, 0, 'none']);
+    expect(dd.slice(1, 4)).toEqual([1, 0, "lapsed"]);
+    expect(c.slice(1, 4)).toEqual([0, 0, "none"]);
   });
 
-  it('revenue last 12 months (31 Oct 2025, 31 Oct 2026] and the prior 12, net of credit notes; the change rounded to a whole %', () => {
+  it("revenue last 12 months (31 Oct 2025, 31 Oct 2026] and the prior 12, net of credit notes; the change rounded to a whole %", () => {
     // A: 500 + 100 + 200 + 300 + 50 − 50 = 1,100 against 1,000 (the line of 31 Oct 2025) → +10%
     expect(a.slice(4, 7)).toEqual([1100, 1000, 0.1]);
     // B: first order inside the 12 months → too little history ("new")
-    expect(b.slice(4, 7)).toEqual([100, 0, 'new']);
-    expect(dd.slice(4, 7)).toEqual([100, 0, 'lapsed']);
-    expect(c.slice(4, 7)).toEqual([0, 0, 'none']);
+    expect(b.slice(4, 7)).toEqual([100, 0, "new"]);
+    expect(dd.slice(4, 7)).toEqual([100, 0, "lapsed"]);
+    expect(c.slice(4, 7)).toEqual([0, 0, "none"]);
   });
 
-  it('categories and products bought (net positive) in 12 months; one product only is written as KAP.HEALTH reads it', () => {
+  it("categories and products bought (net positive) in 12 months; one product only is written as KAP.HEALTH reads it", () => {
     // A: Tools 600, Fixings 500, Tape 50 − 50 = 0 (not bought) → 2; products P1, P2, P3 → 3
     expect(a.slice(7)).toEqual([2, 3]);
-    expect(b.slice(7)).toEqual(['1 (one product)', 1]);
+    expect(b.slice(7)).toEqual(["1 (one product)", 1]);
     expect(c.slice(7)).toEqual([0, 0]);
   });
 
-  it('puts a header row on top when asked', () => {
+  it("puts a header row on top when asked", () => {
     const [x, dt, o, r, cat] = args();
-    const out = metrics(col(['A']), x, dt, o, r, cat, AS_OF, qtyOf(), [[true]], prodOf());
-    expect(out[0]).toEqual(['Days since last order', 'Orders last quarter', 'Orders previous quarter', 'Orders change (qtr)', 'Revenue 12m', 'Revenue prior 12m', 'Revenue change (12m)', 'Categories (12m)', 'Products (12m)']);
+    const out = metrics(col(["A"]), x, dt, o, r, cat, AS_OF, qtyOf(), [[true]], prodOf());
+    expect(out[0]).toEqual([
+      "Days since last order",
+      "Orders last quarter",
+      "Orders previous quarter",
+      "Orders change (qtr)",
+      "Revenue 12m",
+      "Revenue prior 12m",
+      "Revenue change (12m)",
+      "Categories (12m)",
+      "Products (12m)",
+    ]);
     expect(out[1]).toEqual(a);
   });
 
   it('without a category column: categories "n/a" (Diversity left out); without products: products blank', () => {
     const [x, dt, o, r] = args();
-    const out = metrics(col(['A']), x, dt, o, r, [[null]], AS_OF, qtyOf());
-    expect(out[0].slice(7)).toEqual(['n/a', '']);
+    const out = metrics(col(["A"]), x, dt, o, r, [[null]], AS_OF, qtyOf());
+    expect(out[0].slice(7)).toEqual(["n/a", ""]);
   });
 
-  it('defaults the as-of date to the last order date (25 Oct 2026)', () => {
+  it("defaults the as-of date to the last order date (25 Oct 2026)", () => {
     const [x, dt, o, r, cat] = args();
-    expect(metrics(col(['A']), x, dt, o, r, cat, null as never, qtyOf(), null as never, prodOf())[0][0]).toBe(1);
+    expect(
+      metrics(col(["A"]), x, dt, o, r, cat, null as never, qtyOf(), null as never, prodOf())[0][0]
+    ).toBe(1);
   });
 });
 
-describe('the same results on Excel desktop (blank = 0) and on the web (blank = null)', () => {
-  it('whole columns with spare blank rows, blank order ids and blank account rows', () => {
-    const web = run(['A', null, 'B', 'C', 'D', null], null, 20);
-    const desktop = run(['A', 0, 'B', 'C', 'D', 0], 0, 20);
+describe("the same results on Excel desktop (blank = 0) and on the web (blank = null)", () => {
+  it("whole columns with spare blank rows, blank order ids and blank account rows", () => {
+    const web = run(["A", null, "B", "C", "D", null], null, 20);
+    const desktop = run(["A", 0, "B", "C", "D", 0], 0, 20);
     expect(desktop).toEqual(web);
-    expect(web[1]).toEqual(['', '', '', '', '', '', '', '', '']);
-    expect(web[0]).toEqual(run(['A'])[0]);
+    expect(web[1]).toEqual(["", "", "", "", "", "", "", "", ""]);
+    expect(web[0]).toEqual(run(["A"])[0]);
   });
 });
 
-describe('KAP.ACCOUNTHEALTH', () => {
+describe("KAP.ACCOUNTHEALTH", () => {
   const score = (ids: unknown[], eng?: unknown[], pay?: unknown[]) => {
     const [a, dt, o, r, c] = args();
-    return accountHealth(col(ids), a, dt, o, r, c, eng ? col(eng) : (null as never), pay ? col(pay) : (null as never), AS_OF, null as never, qtyOf(), prodOf()).map((x) => x[0]);
+    return accountHealth(
+      col(ids),
+      a,
+      dt,
+      o,
+      r,
+      c,
+      eng ? col(eng) : (null as never),
+      pay ? col(pay) : (null as never),
+      AS_OF,
+      null as never,
+      qtyOf(),
+      prodOf()
+    ).map((x) => x[0]);
   };
 
-  it('scores the inputs as KAP.HEALTH does', () => {
+  it("scores the inputs as KAP.HEALTH does", () => {
     // A: Recency 7 days → 5, Frequency +100% → 5, Revenue +10% → 4, Diversity 2 → 3:
     // (0.25·5 + 0.20·5 + 0.20·4 + 0.15·3) / 0.80 = 4.375 → 4.38
-    expect(score(['A'])).toEqual([4.38]);
+    expect(score(["A"])).toEqual([4.38]);
     // with engagement 2 and 10 days late (Payment 2): 3.5 + 0.2 + 0.2 = 3.90
-    expect(score(['A'], [2], [10])).toEqual([3.9]);
+    expect(score(["A"], [2], [10])).toEqual([3.9]);
     // C never ordered: Recency 1, Frequency 1, Revenue 1, Diversity 1 (none) → 1.00
-    expect(score(['C'])).toEqual([1]);
+    expect(score(["C"])).toEqual([1]);
   });
 
-  it('answers a bad engagement in its own row, and a blank id with a blank cell', () => {
-    const out = score(['A', null, 'B'], ['sometimes', null, 3]);
-    expect(out[0]).toMatchObject({ message: expect.stringContaining('engagement') });
-    expect(out[1]).toBe('');
-    expect(typeof out[2]).toBe('number');
+  it("answers a bad engagement in its own row, and a blank id with a blank cell", () => {
+    const out = score(["A", null, "B"], ["sometimes", null, 3]);
+    expect(out[0]).toMatchObject({ message: expect.stringContaining("engagement") });
+    expect(out[1]).toBe("");
+    expect(typeof out[2]).toBe("number");
   });
 });
 
-describe('bad order columns give one clear message', () => {
-  it('a row with revenue but no account', () => {
+describe("bad order columns give one clear message", () => {
+  it("a row with revenue but no account", () => {
     const [a, dt, o, r, c] = args();
     a[3] = [null];
-    expect(() => metrics(col(['A']), a, dt, o, r, c, AS_OF)).toThrow(expect.objectContaining({ message: 'Order row 4 has a date or revenue but no account (orderAccounts).' }));
+    expect(() => metrics(col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
+      expect.objectContaining({
+        message: "Order row 4 has a date or revenue but no account (orderAccounts).",
+      })
+    );
   });
-  it('an unreadable date, named with its row', () => {
+  it("an unreadable date, named with its row", () => {
     const [a, dt, o, r, c] = args();
-    dt[2] = ['last Tuesday'];
-    expect(() => metrics(col(['A']), a, dt, o, r, c, AS_OF)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Order row 3: orderDates: "last Tuesday" is not a date/) }));
+    dt[2] = ["last Tuesday"];
+    expect(() => metrics(col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/^Order row 3: orderDates: "last Tuesday" is not a date/),
+      })
+    );
   });
-  it('columns of different heights', () => {
+  it("columns of different heights", () => {
     const [a, dt, o, r, c] = args();
-    expect(() => metrics(col(['A']), a, dt.slice(1), o, r, c, AS_OF)).toThrow(expect.objectContaining({ message: expect.stringContaining('give ranges of the same height') }));
+    expect(() => metrics(col(["A"]), a, dt.slice(1), o, r, c, AS_OF)).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining("give ranges of the same height"),
+      })
+    );
   });
 });
 
-describe('identical to `kap analyze` on the sample workbook, for every account', () => {
+describe("identical to `kap analyze` on the sample workbook, for every account", () => {
   let engine: KapEngine;
   let orders: unknown[][];
   let head: string[];
   beforeAll(async () => {
-    const { grids } = await readWorkbookFile(join(__dirname, '../../assets/sample-workbook.xlsx'));
+    const { grids } = await readWorkbookFile(join(__dirname, "../../assets/sample-workbook.xlsx"));
     engine = new KapEngine();
     await loadGrids(engine, grids, defaultSettings());
-    engine.analyze({ ...defaultSettings(), asOf: '2026-10-31' });
-    const g = grids.find((x) => x.values[0]?.includes('Invoice No'))!;
+    engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+    const g = grids.find((x) => x.values[0]?.includes("Invoice No"))!;
     head = g.values[0] as string[];
     orders = g.values.slice(1);
   }, 120_000);
-  const column = (name: string, map: (v: unknown) => unknown = (v) => v) => col(orders.map((r) => map(r[head.indexOf(name)])));
+  const column = (name: string, map: (v: unknown) => unknown = (v) => v) =>
+    col(orders.map((r) => map(r[head.indexOf(name)])));
 
-  it('METRICS gives each account the engine\'s health inputs; ACCOUNTHEALTH its score', () => {
+  it("METRICS gives each account the engine's health inputs; ACCOUNTHEALTH its score", () => {
     const p = engine.portfolio!;
     // a parent's row includes its children's lines: give METRICS each line's top account
     const topOf = new Map<string, string>();
-    for (const a of p.accounts) if (a.isTopLevel) for (const c of [a.accountId, ...descendants(a.accountId)]) topOf.set(c, a.accountId);
+    for (const a of p.accounts)
+      if (a.isTopLevel)
+        for (const c of [a.accountId, ...descendants(a.accountId)]) topOf.set(c, a.accountId);
     function descendants(id: string): string[] {
       const row = p.accounts.find((x) => x.accountId === id);
       return (row?.childIds ?? []).flatMap((c) => [c, ...descendants(c)]);
     }
     const rows = p.accounts.filter((a) => a.isTopLevel);
     const ids = col(rows.map((a) => a.accountId));
-    const args = [column('Customer ID', (v) => topOf.get(String(v)) ?? v), column('Invoice Date', (v) => (v instanceof Date ? Math.floor(v.getTime() / 86_400_000) + 25_569 : v)), column('Invoice No'), column('Line Total'), column('Category')] as unknown[][][];
-    const out = metrics(ids, ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]), AS_OF, column('Qty'), null as never, column('SKU'));
+    const args = [
+      column("Customer ID", (v) => topOf.get(String(v)) ?? v),
+      column("Invoice Date", (v) =>
+        v instanceof Date ? Math.floor(v.getTime() / 86_400_000) + 25_569 : v
+      ),
+      column("Invoice No"),
+      column("Line Total"),
+      column("Category"),
+    ] as unknown[][][];
+    const out = metrics(
+      ids,
+      ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]),
+      AS_OF,
+      column("Qty"),
+      null as never,
+      column("SKU")
+    );
     const expected = rows.map((a) => {
       const i = a.health.inputs;
-      const change = (c: typeof i.ordersChange) => (c.kind === 'pct' ? c.pct / 100 : { na: 'new', inf: 'lapsed', none: 'none' }[c.kind]);
-      const cats = i.categoriesLast12 === 1 && (i.productsLast12 ?? 2) <= 1 ? '1 (one product)' : i.categoriesLast12;
-      return [i.daysSinceLastOrder ?? 'never', i.ordersLastQuarter, i.ordersPreviousQuarter, change(i.ordersChange), i.revenueLast12, i.revenuePrior12, change(i.revenueChange), cats, i.productsLast12];
+      const change = (c: typeof i.ordersChange) =>
+        c.kind === "pct" ? c.pct / 100 : { na: "new", inf: "lapsed", none: "none" }[c.kind];
+      const cats =
+        i.categoriesLast12 === 1 && (i.productsLast12 ?? 2) <= 1
+          ? "1 (one product)"
+          : i.categoriesLast12;
+      return [
+        i.daysSinceLastOrder ?? "never",
+        i.ordersLastQuarter,
+        i.ordersPreviousQuarter,
+        change(i.ordersChange),
+        i.revenueLast12,
+        i.revenuePrior12,
+        change(i.revenueChange),
+        cats,
+        i.productsLast12,
+      ];
     });
     expect(out).toEqual(expected);
-    const scores = accountHealth(ids, ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]), col(rows.map((a) => a.health.inputs.engagement)), col(rows.map((a) => a.health.inputs.daysBeyondTerms ?? 'n/a')), AS_OF, null as never, column('Qty'), column('SKU'));
+    const scores = accountHealth(
+      ids,
+      ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]),
+      col(rows.map((a) => a.health.inputs.engagement)),
+      col(rows.map((a) => a.health.inputs.daysBeyondTerms ?? "n/a")),
+      AS_OF,
+      null as never,
+      column("Qty"),
+      column("SKU")
+    );
     expect(scores.map((x) => x[0])).toEqual(rows.map((a) => a.health.score));
     expect(rows.length).toBeGreaterThan(100);
   });

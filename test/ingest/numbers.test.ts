@@ -1,28 +1,35 @@
-import fc from 'fast-check';
-import { cultureDecimal, fileDecimal, inferNumberConvention, numberEvidence, parseNumberCell, parseNumberText } from '../../src/ingest/numbers';
+import fc from "fast-check";
+import {
+  cultureDecimal,
+  fileDecimal,
+  inferNumberConvention,
+  numberEvidence,
+  parseNumberCell,
+  parseNumberText,
+} from "../../src/ingest/numbers";
 
-describe('parseNumberText under a known decimal mark', () => {
-  it.each<[string, ',' | '.', number, string | undefined]>([
-    ['1.200', ',', 1200, undefined],
-    ['1.200', '.', 1.2, undefined],
-    ['1,250', ',', 1.25, undefined],
-    ['1,250', '.', 1250, undefined],
-    ['0,035 €', ',', 0.035, 'EUR'],
-    ['4,50-', ',', -4.5, undefined],
-    ['4.50-', '.', -4.5, undefined],
-    ['(1 200,00 €)', ',', -1200, 'EUR'],
-    ['1\u00a0234\u00a0567,89', ',', 1234567.89, undefined],
-    ['1\u202f234,5', ',', 1234.5, undefined],
-    ["CHF 1'234.50", '.', 1234.5, 'CHF'],
-    ['1’234.50', '.', 1234.5, undefined],
-    ['€ -2.500,75', ',', -2500.75, 'EUR'],
-    ['2.500,75 EUR', ',', 2500.75, 'EUR'],
-    ['£1,234,567.89', '.', 1234567.89, 'GBP'],
-    ['120.00 CR', '.', -120, undefined],
-    [',5', ',', 0.5, undefined],
-    ['.5', '.', 0.5, undefined],
-    ['7', ',', 7, undefined],
-    ['-0,00', ',', 0, undefined],
+describe("parseNumberText under a known decimal mark", () => {
+  it.each<[string, "," | ".", number, string | undefined]>([
+    ["1.200", ",", 1200, undefined],
+    ["1.200", ".", 1.2, undefined],
+    ["1,250", ",", 1.25, undefined],
+    ["1,250", ".", 1250, undefined],
+    ["0,035 €", ",", 0.035, "EUR"],
+    ["4,50-", ",", -4.5, undefined],
+    ["4.50-", ".", -4.5, undefined],
+    ["(1 200,00 €)", ",", -1200, "EUR"],
+    ["1\u00a0234\u00a0567,89", ",", 1234567.89, undefined],
+    ["1\u202f234,5", ",", 1234.5, undefined],
+    ["CHF 1'234.50", ".", 1234.5, "CHF"],
+    ["1’234.50", ".", 1234.5, undefined],
+    ["€ -2.500,75", ",", -2500.75, "EUR"],
+    ["2.500,75 EUR", ",", 2500.75, "EUR"],
+    ["£1,234,567.89", ".", 1234567.89, "GBP"],
+    ["120.00 CR", ".", -120, undefined],
+    [",5", ",", 0.5, undefined],
+    [".5", ".", 0.5, undefined],
+    ["7", ",", 7, undefined],
+    ["-0,00", ",", 0, undefined],
   ])('%s with decimal "%s" → %d %s', (text, d, value, currency) => {
     const r = parseNumberText(text, d)!;
     expect(r.value).toBeCloseTo(value, 10);
@@ -30,113 +37,157 @@ describe('parseNumberText under a known decimal mark', () => {
     expect(r.currency).toBe(currency);
   });
 
-  it.each<[string, ',' | '.']>([
-    ['1,234.50', ','], // a point after a comma is no number under the decimal comma
-    ['1.234,50', '.'],
-    ['0,035', '.'], // "0" is never a thousands group
-    ['1,2,3', '.'],
-    ['12,34,567', '.'], // groups are threes
-    ['12abc', ','],
-    ['', ','],
-    ['--', '.'],
-    ['€', ','],
-  ])('%s is not a number under decimal "%s"', (text, d) => expect(parseNumberText(text, d)).toBeUndefined());
+  it.each<[string, "," | "."]>([
+    ["1,234.50", ","], // a point after a comma is no number under the decimal comma
+    ["1.234,50", "."],
+    ["0,035", "."], // "0" is never a thousands group
+    ["1,2,3", "."],
+    ["12,34,567", "."], // groups are threes
+    ["12abc", ","],
+    ["", ","],
+    ["--", "."],
+    ["€", ","],
+  ])('%s is not a number under decimal "%s"', (text, d) =>
+    expect(parseNumberText(text, d)).toBeUndefined()
+  );
 });
 
-describe('numberEvidence: what one cell proves', () => {
+describe("numberEvidence: what one cell proves", () => {
   it.each([
-    ['2,49', 'comma'],
-    ['0,035 €', 'comma'], // 0,035 can never be a thousands group
-    [',035', 'comma'],
-    ['1234,567', 'comma'], // a four-digit group is no thousands group
-    ['1.234.567', 'comma'],
-    ['1.234,56', 'comma'],
-    ['12.5', 'point'],
-    ['0.125', 'point'],
-    ['1,234,567', 'point'],
-    ['1,234.56', 'point'],
-    ['1,250', 'ambiguous'],
-    ['1.200', 'ambiguous'],
-    ['£999.000', 'ambiguous'],
-    ['1200', 'neutral'],
-    ['1 200', 'neutral'],
-    ['abc', 'unreadable'],
-  ])('%s → %s', (text, want) => expect(numberEvidence(text)).toBe(want));
-  it('numbers from Excel prove nothing', () => expect(numberEvidence(1.25)).toBe('neutral'));
+    ["2,49", "comma"],
+    ["0,035 €", "comma"], // 0,035 can never be a thousands group
+    [",035", "comma"],
+    ["1234,567", "comma"], // a four-digit group is no thousands group
+    ["1.234.567", "comma"],
+    ["1.234,56", "comma"],
+    ["12.5", "point"],
+    ["0.125", "point"],
+    ["1,234,567", "point"],
+    ["1,234.56", "point"],
+    ["1,250", "ambiguous"],
+    ["1.200", "ambiguous"],
+    ["£999.000", "ambiguous"],
+    ["1200", "neutral"],
+    ["1 200", "neutral"],
+    ["abc", "unreadable"],
+  ])("%s → %s", (text, want) => expect(numberEvidence(text)).toBe(want));
+  it("numbers from Excel prove nothing", () => expect(numberEvidence(1.25)).toBe("neutral"));
 });
 
-describe('inferNumberConvention: per column, never per cell', () => {
-  it('a column holding 2,49 settles 1,250 as one and a quarter', () => {
-    const c = inferNumberConvention(['1,250 €', '2,49 €']);
-    expect(c).toMatchObject({ decimal: ',', source: 'data', commaEvidence: 1, ambiguous: 1 });
-    expect(parseNumberText('1,250 €', c)!.value).toBe(1.25);
+describe("inferNumberConvention: per column, never per cell", () => {
+  it("a column holding 2,49 settles 1,250 as one and a quarter", () => {
+    const c = inferNumberConvention(["1,250 €", "2,49 €"]);
+    expect(c).toMatchObject({ decimal: ",", source: "data", commaEvidence: 1, ambiguous: 1 });
+    expect(parseNumberText("1,250 €", c)!.value).toBe(1.25);
   });
-  it('a column holding 1,234.50 settles 1,250 as twelve hundred and fifty', () => {
-    const c = inferNumberConvention(['1,250', '1,234.50', 17]);
-    expect(c).toMatchObject({ decimal: '.', source: 'data' });
-    expect(parseNumberText('1,250', c)!.value).toBe(1250);
+  it("a column holding 1,234.50 settles 1,250 as twelve hundred and fifty", () => {
+    const c = inferNumberConvention(["1,250", "1,234.50", 17]);
+    expect(c).toMatchObject({ decimal: ".", source: "data" });
+    expect(parseNumberText("1,250", c)!.value).toBe(1250);
   });
-  it('an ambiguous column follows the file, then the culture; else it is the default and must be reported', () => {
-    const cells = ['1.200', '2.500', '500'];
-    expect(inferNumberConvention(cells, undefined, ',')).toMatchObject({ decimal: ',', source: 'file', ambiguous: 2, example: '1.200' });
-    expect(inferNumberConvention(cells, 'de-DE')).toMatchObject({ decimal: ',', source: 'culture' });
-    expect(inferNumberConvention(cells, { name: 'en-GB', decimalSeparator: ',' })).toMatchObject({ decimal: ',', source: 'culture' });
-    expect(inferNumberConvention(cells, 'en-GB')).toMatchObject({ decimal: '.', source: 'culture' });
-    expect(inferNumberConvention(cells)).toMatchObject({ decimal: '.', source: 'default', ambiguous: 2, example: '1.200' });
+  it("an ambiguous column follows the file, then the culture; else it is the default and must be reported", () => {
+    const cells = ["1.200", "2.500", "500"];
+    expect(inferNumberConvention(cells, undefined, ",")).toMatchObject({
+      decimal: ",",
+      source: "file",
+      ambiguous: 2,
+      example: "1.200",
+    });
+    expect(inferNumberConvention(cells, "de-DE")).toMatchObject({
+      decimal: ",",
+      source: "culture",
+    });
+    expect(inferNumberConvention(cells, { name: "en-GB", decimalSeparator: "," })).toMatchObject({
+      decimal: ",",
+      source: "culture",
+    });
+    expect(inferNumberConvention(cells, "en-GB")).toMatchObject({
+      decimal: ".",
+      source: "culture",
+    });
+    expect(inferNumberConvention(cells)).toMatchObject({
+      decimal: ".",
+      source: "default",
+      ambiguous: 2,
+      example: "1.200",
+    });
   });
-  it('a column that proves both conventions takes the majority and names a cell of the other', () => {
-    const c = inferNumberConvention(['2,49', '3,10', '1,234.50']);
-    expect(c).toMatchObject({ decimal: ',', source: 'data', commaEvidence: 2, pointEvidence: 1, conflictExample: '1,234.50' });
+  it("a column that proves both conventions takes the majority and names a cell of the other", () => {
+    const c = inferNumberConvention(["2,49", "3,10", "1,234.50"]);
+    expect(c).toMatchObject({
+      decimal: ",",
+      source: "data",
+      commaEvidence: 2,
+      pointEvidence: 1,
+      conflictExample: "1,234.50",
+    });
   });
-  it('plain numbers need no convention', () => {
-    expect(inferNumberConvention([1, 2.5, '300', null])).toMatchObject({ decimal: '.', source: 'default', ambiguous: 0 });
+  it("plain numbers need no convention", () => {
+    expect(inferNumberConvention([1, 2.5, "300", null])).toMatchObject({
+      decimal: ".",
+      source: "default",
+      ambiguous: 0,
+    });
   });
-  it('fileDecimal: the proving columns of a file agree, or say nothing', () => {
-    const price = inferNumberConvention(['0,035 €', '2,49 €']);
-    const qty = inferNumberConvention(['1.200', '500']);
-    expect(fileDecimal([price, qty])).toBe(',');
-    expect(fileDecimal([price, inferNumberConvention(['1.5'])])).toBeUndefined();
+  it("fileDecimal: the proving columns of a file agree, or say nothing", () => {
+    const price = inferNumberConvention(["0,035 €", "2,49 €"]);
+    const qty = inferNumberConvention(["1.200", "500"]);
+    expect(fileDecimal([price, qty])).toBe(",");
+    expect(fileDecimal([price, inferNumberConvention(["1.5"])])).toBeUndefined();
     expect(fileDecimal([qty])).toBeUndefined();
   });
 });
 
-describe('cultureDecimal', () => {
-  it.each<[string, ',' | '.' | undefined]>([
-    ['de-DE', ','],
-    ['fr_FR', ','],
-    ['de-CH', '.'],
-    ['en-GB', '.'],
-    ['en-US', '.'],
-    ['pt-BR', ','],
-    ['es-MX', '.'],
-    ['en-ZA', ','],
-    ['ja-JP', '.'],
-    ['', undefined],
-  ])('%s → %s', (c, want) => expect(cultureDecimal(c)).toBe(want));
-  it('Excel\'s own decimal separator wins over the name', () => expect(cultureDecimal({ name: 'de-DE', decimalSeparator: '.' })).toBe('.'));
+describe("cultureDecimal", () => {
+  it.each<[string, "," | "." | undefined]>([
+    ["de-DE", ","],
+    ["fr_FR", ","],
+    ["de-CH", "."],
+    ["en-GB", "."],
+    ["en-US", "."],
+    ["pt-BR", ","],
+    ["es-MX", "."],
+    ["en-ZA", ","],
+    ["ja-JP", "."],
+    ["", undefined],
+  ])("%s → %s", (c, want) => expect(cultureDecimal(c)).toBe(want));
+  it("Excel's own decimal separator wins over the name", () =>
+    expect(cultureDecimal({ name: "de-DE", decimalSeparator: "." })).toBe("."));
 });
 
-describe('property: a column written in either convention reads back exactly', () => {
-  const written = (cents: number, d: ',' | '.', group: string) => {
+describe("property: a column written in either convention reads back exactly", () => {
+  const written = (cents: number, d: "," | ".", group: string) => {
     const abs = Math.abs(cents);
     const units = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
-    return `${units}${d}${String(abs % 100).padStart(2, '0')}${cents < 0 ? '-' : ''}`;
+    return `${units}${d}${String(abs % 100).padStart(2, "0")}${cents < 0 ? "-" : ""}`;
   };
-  it('with the other mark, a space, a no-break space or an apostrophe as the thousands group', () => {
+  it("with the other mark, a space, a no-break space or an apostrophe as the thousands group", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -99_999_999, max: 99_999_999 }), { minLength: 1, maxLength: 20 }), fc.constantFrom<',' | '.'>(',', '.'), fc.constantFrom('other', ' ', '\u00a0', "'"), (cents, d, g) => {
-        const group = g === 'other' ? (d === ',' ? '.' : ',') : g;
-        const cells = cents.map((c) => written(c, d, group));
-        const conv = inferNumberConvention(cells);
-        // two decimals always prove the mark
-        return conv.decimal === d && conv.source === 'data' && cells.every((t, i) => Math.round(parseNumberText(t, conv)!.value * 100) === cents[i]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -99_999_999, max: 99_999_999 }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        fc.constantFrom<"," | ".">(",", "."),
+        fc.constantFrom("other", " ", "\u00a0", "'"),
+        (cents, d, g) => {
+          const group = g === "other" ? (d === "," ? "." : ",") : g;
+          const cells = cents.map((c) => written(c, d, group));
+          const conv = inferNumberConvention(cells);
+          // two decimals always prove the mark
+          return (
+            conv.decimal === d &&
+            conv.source === "data" &&
+            cells.every((t, i) => Math.round(parseNumberText(t, conv)!.value * 100) === cents[i])
+          );
+        }
+      )
     );
   });
-  it('parseNumberCell reads lone cells by their own evidence, ambiguous ones with the point', () => {
-    expect(parseNumberCell('12,50')!.value).toBe(12.5);
-    expect(parseNumberCell('1,200')!.value).toBe(1200);
-    expect(parseNumberCell('1,200', ',')!.value).toBe(1.2);
-    expect(parseNumberCell('1.234,56 €')).toEqual({ value: 1234.56, currency: 'EUR' });
+  it("parseNumberCell reads lone cells by their own evidence, ambiguous ones with the point", () => {
+    expect(parseNumberCell("12,50")!.value).toBe(12.5);
+    expect(parseNumberCell("1,200")!.value).toBe(1200);
+    expect(parseNumberCell("1,200", ",")!.value).toBe(1.2);
+    expect(parseNumberCell("1.234,56 €")).toEqual({ value: 1234.56, currency: "EUR" });
   });
 });

@@ -3,10 +3,10 @@
  * in src/functions/functions.ts) and the bundle that registers them (functions.js), both from
  * a fresh production build.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { runInNewContext } from 'vm';
-import { buildProduction } from './xml';
+import { readFileSync } from "fs";
+import { join } from "path";
+import { runInNewContext } from "vm";
+import { buildProduction } from "./xml";
 
 interface Param {
   name: string;
@@ -23,58 +23,86 @@ interface FunctionMeta {
   result?: { dimensionality?: string };
 }
 
-const FACTOR_ARGS = ['daysSinceLastOrder', 'frequencyChange', 'revenueChange', 'categories', 'engagement', 'paymentDays'];
+const FACTOR_ARGS = [
+  "daysSinceLastOrder",
+  "frequencyChange",
+  "revenueChange",
+  "categories",
+  "engagement",
+  "paymentDays",
+];
 
 /** name → [required params, optional params], in order. */
 const EXPECTED: Record<string, [string[], string[]]> = {
-  HEALTH: [FACTOR_ARGS, ['weights']],
-  HEALTHFACTORS: [FACTOR_ARGS, ['weights']],
-  BAND: [['score'], []],
-  QUADRANT: [['engagement', 'potential'], ['engagementCut', 'potentialCut']],
-  FIVEP: [['power', 'perception', 'priority', 'promoter', 'pliability'], ['weight']],
-  WINBACK: [['daysSinceLastOrder'], ['lost']],
-  DISCOUNT: [['orderValue'], ['tiers']],
-  SEASONALITY: [['orderDates', 'revenue'], ['asOf']],
-  REORDERDAYS: [['orderDates'], ['products']],
-  PALIVE: [['frequency', 'recency', 'T', 'params'], []],
-  CLV: [['frequency', 'recency', 'T', 'meanValue', 'params'], ['horizonMonths', 'discountRate']],
-  METRICS: [['accountIds', 'orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories'], ['asOf', 'quantity', 'withHeader', 'products']],
-  ACCOUNTHEALTH: [['accountIds', 'orderAccounts', 'orderDates', 'orderIds', 'revenue', 'categories'], ['engagement', 'payment', 'asOf', 'weights', 'quantity', 'products']],
+  HEALTH: [FACTOR_ARGS, ["weights"]],
+  HEALTHFACTORS: [FACTOR_ARGS, ["weights"]],
+  BAND: [["score"], []],
+  QUADRANT: [
+    ["engagement", "potential"],
+    ["engagementCut", "potentialCut"],
+  ],
+  FIVEP: [["power", "perception", "priority", "promoter", "pliability"], ["weight"]],
+  WINBACK: [["daysSinceLastOrder"], ["lost"]],
+  DISCOUNT: [["orderValue"], ["tiers"]],
+  SEASONALITY: [["orderDates", "revenue"], ["asOf"]],
+  REORDERDAYS: [["orderDates"], ["products"]],
+  PALIVE: [["frequency", "recency", "T", "params"], []],
+  CLV: [
+    ["frequency", "recency", "T", "meanValue", "params"],
+    ["horizonMonths", "discountRate"],
+  ],
+  METRICS: [
+    ["accountIds", "orderAccounts", "orderDates", "orderIds", "revenue", "categories"],
+    ["asOf", "quantity", "withHeader", "products"],
+  ],
+  ACCOUNTHEALTH: [
+    ["accountIds", "orderAccounts", "orderDates", "orderIds", "revenue", "categories"],
+    ["engagement", "payment", "asOf", "weights", "quantity", "products"],
+  ],
 };
 
-let dir = '';
+let dir = "";
 let cleanup = () => {};
 let functions: FunctionMeta[] = [];
 let meta: { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean } = {};
 
 beforeAll(() => {
   ({ dir, cleanup } = buildProduction());
-  meta = JSON.parse(readFileSync(join(dir, 'functions.json'), 'utf8')) as typeof meta & { functions: FunctionMeta[] };
+  meta = JSON.parse(readFileSync(join(dir, "functions.json"), "utf8")) as typeof meta & {
+    functions: FunctionMeta[];
+  };
   functions = (meta as { functions: FunctionMeta[] }).functions;
 }, 300_000);
 afterAll(() => cleanup());
 
-describe('functions.json', () => {
-  it('lists exactly the KAP functions', () => {
+describe("functions.json", () => {
+  it("lists exactly the KAP functions", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const f of functions) expect(f.name).toBe(f.id);
   });
 
-  it.each(Object.entries(EXPECTED))('%s has its parameters in order, the optional ones marked', (id, [required, optional]) => {
-    const f = functions.find((x) => x.id === id);
-    if (!f) throw new Error(`${id} missing`);
-    expect(f.parameters.map((p) => p.name)).toEqual([...required, ...optional]);
-    expect(f.parameters.map((p) => p.optional === true)).toEqual([...required.map(() => false), ...optional.map(() => true)]);
-  });
+  it.each(Object.entries(EXPECTED))(
+    "%s has its parameters in order, the optional ones marked",
+    (id, [required, optional]) => {
+      const f = functions.find((x) => x.id === id);
+      if (!f) throw new Error(`${id} missing`);
+      expect(f.parameters.map((p) => p.name)).toEqual([...required, ...optional]);
+      expect(f.parameters.map((p) => p.optional === true)).toEqual([
+        ...required.map(() => false),
+        ...optional.map(() => true),
+      ]);
+    }
+  );
 
-  it('every function and parameter explains itself in the tooltip', () => {
+  it("every function and parameter explains itself in the tooltip", () => {
     for (const f of functions) {
-      expect(f.description ?? '').not.toBe('');
-      for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ''}`).toMatch(/: \S/);
+      expect(f.description ?? "").not.toBe("");
+      for (const p of f.parameters)
+        expect(`${f.id}.${p.name}: ${p.description ?? ""}`).toMatch(/: \S/);
     }
   });
 
-  it('lets Excel errors and data types reach the functions (so an error in one row stays in that row)', () => {
+  it("lets Excel errors and data types reach the functions (so an error in one row stays in that row)", () => {
     // custom-functions-errors.md: "To process inputs that contain errors, a custom function must have
     // the JSON metadata property allowErrorForDataTypeAny set to true" — a top-level property
     // (custom-functions-json.md) that the generator does not write; webpack.config.js adds it.
@@ -82,29 +110,32 @@ describe('functions.json', () => {
     expect(meta.allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  it('where Excel desktop cannot tell a blank cell from 0, the tooltip says so and what to write instead', () => {
-    const describe = (id: string) => functions.find((f) => f.id === id)?.description ?? '';
-    for (const id of ['HEALTH', 'HEALTHFACTORS']) {
+  it("where Excel desktop cannot tell a blank cell from 0, the tooltip says so and what to write instead", () => {
+    const describe = (id: string) => functions.find((f) => f.id === id)?.description ?? "";
+    for (const id of ["HEALTH", "HEALTHFACTORS"]) {
       expect(describe(id)).toMatch(/desktop passes an empty cell as 0/);
       expect(describe(id)).toMatch(/write "n\/a"/);
     }
-    expect(describe('WINBACK')).toMatch(/0 days both give a blank/);
-    expect(describe('QUADRANT')).toMatch(/blank potential is a blank row on the 1–5 scale and £0 for money/);
+    expect(describe("WINBACK")).toMatch(/0 days both give a blank/);
+    expect(describe("QUADRANT")).toMatch(
+      /blank potential is a blank row on the 1–5 scale and £0 for money/
+    );
   });
 
-  it('every parameter takes a cell or a range (matrix of any), and results spill (matrix)', () => {
+  it("every parameter takes a cell or a range (matrix of any), and results spill (matrix)", () => {
     for (const f of functions) {
-      for (const p of f.parameters) expect([f.id, p.name, p.dimensionality, p.type]).toEqual([f.id, p.name, 'matrix', 'any']);
-      expect(f.result?.dimensionality).toBe('matrix');
+      for (const p of f.parameters)
+        expect([f.id, p.name, p.dimensionality, p.type]).toEqual([f.id, p.name, "matrix", "any"]);
+      expect(f.result?.dimensionality).toBe("matrix");
     }
   });
 });
 
-describe('functions.js', () => {
+describe("functions.js", () => {
   class RuntimeError {
     constructor(
       public code: string,
-      public message?: string,
+      public message?: string
     ) {}
   }
 
@@ -114,35 +145,42 @@ describe('functions.js', () => {
     const CustomFunctions = {
       associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
       Error: RuntimeError,
-      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
     };
-    const code = readFileSync(join(dir, 'functions.js'), 'utf8');
+    const code = readFileSync(join(dir, "functions.js"), "utf8");
     runInNewContext(code, { CustomFunctions, console, self: {}, window: undefined });
     return associated;
   }
 
-  it('associates each id with its function', () => {
+  it("associates each id with its function", () => {
     const fns = load();
     expect([...fns.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it('the associated functions compute (one example each for a few)', () => {
+  it("the associated functions compute (one example each for a few)", () => {
     const fns = load();
-    const call = (id: string, ...args: unknown[]) => (fns.get(id) as (...a: unknown[]) => unknown)(...args);
+    const call = (id: string, ...args: unknown[]) =>
+      (fns.get(id) as (...a: unknown[]) => unknown)(...args);
     // every factor at its best: 3 days, +25%, +20%, 6 categories, engagement 5, 2 days early → 5.00
-    expect(call('HEALTH', [[3]], [[0.25]], [[0.2]], [[6]], [[5]], [[-2]], null)).toEqual([[5]]);
-    expect(call('BAND', [[3.995]])).toEqual([['Healthy']]); // 4.00 after rounding
-    expect(call('DISCOUNT', [[500]], null)).toEqual([[0.05]]);
-    expect(call('WINBACK', [[45]])).toEqual([['Stage 2 – Active concern']]);
-    expect(call('FIVEP', [[4]], [[3]], [[5]], [[2]], [[1]], [[3]])).toEqual([[45]]); // (4+3+5+2+1)·3
+    expect(call("HEALTH", [[3]], [[0.25]], [[0.2]], [[6]], [[5]], [[-2]], null)).toEqual([[5]]);
+    expect(call("BAND", [[3.995]])).toEqual([["Healthy"]]); // 4.00 after rounding
+    expect(call("DISCOUNT", [[500]], null)).toEqual([[0.05]]);
+    expect(call("WINBACK", [[45]])).toEqual([["Stage 2 – Active concern"]]);
+    expect(call("FIVEP", [[4]], [[3]], [[5]], [[2]], [[1]], [[3]])).toEqual([[45]]); // (4+3+5+2+1)·3
     // 1 / (1 + 0.793/3.426 × (43.274/34.844)^2.243) = 0.72657 (CDNOW's published BG/NBD parameters)
-    expect((call('PALIVE', [[2]], [[30.43]], [[38.86]], [[0.243, 4.414, 0.793, 2.426]]) as number[][])[0][0]).toBeCloseTo(0.72657, 4);
+    expect(
+      (
+        call("PALIVE", [[2]], [[30.43]], [[38.86]], [[0.243, 4.414, 0.793, 2.426]]) as number[][]
+      )[0][0]
+    ).toBeCloseTo(0.72657, 4);
   });
 
-  it('errors use the runtime’s CustomFunctions.Error with a message', () => {
+  it("errors use the runtime’s CustomFunctions.Error with a message", () => {
     const fns = load();
-    const out = (fns.get('BAND') as (...a: unknown[]) => unknown[][])([['abc']]);
+    const out = (fns.get("BAND") as (...a: unknown[]) => unknown[][])([["abc"]]);
     expect(out[0][0]).toBeInstanceOf(RuntimeError);
-    expect(out[0][0]).toEqual(expect.objectContaining({ code: '#VALUE!', message: expect.stringMatching(/score/) }));
+    expect(out[0][0]).toEqual(
+      expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/score/) })
+    );
   });
 });

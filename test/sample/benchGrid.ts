@@ -6,10 +6,18 @@
  * negative quantities). Allocation-light: strings are made once per account, SKU and order,
  * never per line, and the only per-line allocation is the row itself.
  */
-import { edate } from '../../src/domain/dates';
-import type { Serial } from '../../src/domain/types';
-import { CATEGORIES, FIRST_NAMES, INDUSTRIES, LAST_NAMES, STEMS, TOWNS, type Category } from './catalog';
-import { ORDER_HEADERS, buildCatalog, mulberry32 } from './generate';
+import { edate } from "../../src/domain/dates";
+import type { Serial } from "../../src/domain/types";
+import {
+  CATEGORIES,
+  FIRST_NAMES,
+  INDUSTRIES,
+  LAST_NAMES,
+  STEMS,
+  TOWNS,
+  type Category,
+} from "./catalog";
+import { ORDER_HEADERS, buildCatalog, mulberry32 } from "./generate";
 
 export interface BenchGridOptions {
   rows: number;
@@ -69,16 +77,20 @@ export function* benchChunks(o: BenchGridOptions, chunkRows: number): Generator<
   const shares = INDUSTRIES.map((x) => x.share);
   for (let a = 0; a < nAcc; a++) {
     const ind = INDUSTRIES[pickWeighted(r(), shares)];
-    accId[a] = `C${String(a + 1).padStart(width, '0')}`;
+    accId[a] = `C${String(a + 1).padStart(width, "0")}`;
     const stem = STEMS[a % STEMS.length];
     const town = TOWNS[Math.floor(a / STEMS.length) % TOWNS.length];
-    accName[a] = a < STEMS.length ? `${stem} ${ind.suffixes[0]}` : `${stem} ${ind.suffixes[a % ind.suffixes.length]} (${town} ${Math.floor(a / (STEMS.length * TOWNS.length)) + 1})`;
+    accName[a] =
+      a < STEMS.length
+        ? `${stem} ${ind.suffixes[0]}`
+        : `${stem} ${ind.suffixes[a % ind.suffixes.length]} (${town} ${Math.floor(a / (STEMS.length * TOWNS.length)) + 1})`;
     discount[a] = 0.05 + r() * 0.15;
     const cats = Object.keys(ind.prefs) as Category[];
     const weights = cats.map((c) => ind.prefs[c] ?? 0);
     for (let k = 0; k < HABIT; k++) {
       const list = byCat.get(cats[pickWeighted(r(), weights)]) ?? [];
-      habits[a * HABIT + k] = list.length > 0 ? list[Math.floor(r() * list.length)] : Math.floor(r() * nSku);
+      habits[a * HABIT + k] =
+        list.length > 0 ? list[Math.floor(r() * list.length)] : Math.floor(r() * nSku);
     }
   }
   const buyers: string[] = [];
@@ -109,7 +121,20 @@ export function* benchChunks(o: BenchGridOptions, chunkRows: number): Generator<
       const price = Math.round(skuPrice[k] * (1 - discount[a]) * 100) / 100;
       const units = 1 + Math.floor(r() * r() * (skuPrice[k] < 10 ? 60 : 6));
       const qty = isCredit ? -units : units;
-      chunk.push([date, id, accId[a], accName[a], skuId[k], skuName[k], skuCat[k], qty, price, Math.round(qty * price * 100) / 100, buyer, site]);
+      chunk.push([
+        date,
+        id,
+        accId[a],
+        accName[a],
+        skuId[k],
+        skuName[k],
+        skuCat[k],
+        qty,
+        price,
+        Math.round(qty * price * 100) / 100,
+        buyer,
+        site,
+      ]);
       made++;
       if (chunk.length === chunkRows) {
         yield chunk;

@@ -6,8 +6,8 @@
  * and sites. It feeds the bundled sample workbook (scripts/make-sample.ts) and, at small
  * sizes, test fixtures. Same seed, same data: every random choice comes from one seeded PRNG.
  */
-import { edate, serialToIso, serialToYmd } from '../../src/domain/dates';
-import type { Serial } from '../../src/domain/types';
+import { edate, serialToIso, serialToYmd } from "../../src/domain/dates";
+import type { Serial } from "../../src/domain/types";
 import {
   ACCOUNT_MANAGERS,
   CATALOG_PLAN,
@@ -24,7 +24,7 @@ import {
   TOWNS,
   type Category,
   type IndustryPlan,
-} from './catalog';
+} from "./catalog";
 
 export type Cell = string | number | Date | null;
 export type Row = Cell[];
@@ -39,7 +39,7 @@ export interface SampleOptions {
   linesTarget?: number;
 }
 
-export type AccountKind = 'steady' | 'growing' | 'declining' | 'churned' | 'new' | 'lapsed';
+export type AccountKind = "steady" | "growing" | "declining" | "churned" | "new" | "lapsed";
 
 export interface SampleData {
   endDate: Serial;
@@ -63,10 +63,55 @@ export interface SampleData {
   };
 }
 
-export const ORDER_HEADERS = ['Invoice Date', 'Invoice No', 'Customer ID', 'Customer', 'SKU', 'Description', 'Category', 'Qty', 'Unit Price', 'Line Total', 'Ordered By', 'Site'] as const;
-export const ACCOUNT_HEADERS = ['Account No', 'Account Name', 'Parent Account', 'Tier', 'Industry', 'Primary Contact', 'Email', 'Phone', 'Account Manager', 'Credit Terms', 'Credit Limit', 'Engagement', 'Avg Days Beyond Terms', 'Credit Hold', 'Health Override', 'Override Reason', 'Customer Since'] as const;
-export const CATALOG_HEADERS = ['SKU', 'Product Name', 'Category', 'Product Line', 'List Price', 'Premium Alternative'] as const;
-export const CONTACT_HEADERS = ['Account No', 'Name', 'Role', 'Influence', 'Relationship', 'Feeling'] as const;
+export const ORDER_HEADERS = [
+  "Invoice Date",
+  "Invoice No",
+  "Customer ID",
+  "Customer",
+  "SKU",
+  "Description",
+  "Category",
+  "Qty",
+  "Unit Price",
+  "Line Total",
+  "Ordered By",
+  "Site",
+] as const;
+export const ACCOUNT_HEADERS = [
+  "Account No",
+  "Account Name",
+  "Parent Account",
+  "Tier",
+  "Industry",
+  "Primary Contact",
+  "Email",
+  "Phone",
+  "Account Manager",
+  "Credit Terms",
+  "Credit Limit",
+  "Engagement",
+  "Avg Days Beyond Terms",
+  "Credit Hold",
+  "Health Override",
+  "Override Reason",
+  "Customer Since",
+] as const;
+export const CATALOG_HEADERS = [
+  "SKU",
+  "Product Name",
+  "Category",
+  "Product Line",
+  "List Price",
+  "Premium Alternative",
+] as const;
+export const CONTACT_HEADERS = [
+  "Account No",
+  "Name",
+  "Role",
+  "Influence",
+  "Relationship",
+  "Feeling",
+] as const;
 
 /** mulberry32: small, fast and good enough for sample data (never Math.random). */
 export function mulberry32(seed: number): () => number {
@@ -154,10 +199,24 @@ export function buildCatalog(): Product[] {
     lines.forEach((l, li) => {
       const premiums: Product[] = [];
       l.variants.forEach(([variant, price], vi) => {
-        const sku = `${prefix}-${li + 1}${String(vi + 1).padStart(2, '0')}`;
-        const base: Product = { sku, name: `${l.line}, ${variant}`, category, line: l.line, price, isPremium: false };
+        const sku = `${prefix}-${li + 1}${String(vi + 1).padStart(2, "0")}`;
+        const base: Product = {
+          sku,
+          name: `${l.line}, ${variant}`,
+          category,
+          line: l.line,
+          price,
+          isPremium: false,
+        };
         if (l.premium) {
-          const premium: Product = { sku: `${sku}P`, name: `${l.premium.line}, ${variant}`, category, line: l.premium.line, price: round2(price * l.premium.uplift), isPremium: true };
+          const premium: Product = {
+            sku: `${sku}P`,
+            name: `${l.premium.line}, ${variant}`,
+            category,
+            line: l.premium.line,
+            price: round2(price * l.premium.uplift),
+            isPremium: true,
+          };
           base.premiumSku = premium.sku;
           premiums.push(premium);
         }
@@ -196,7 +255,7 @@ interface AccountPlan {
   parentId: string | null;
   industry: IndustryPlan;
   size: number;
-  tier: 'Bronze' | 'Silver' | 'Gold' | 'Platinum';
+  tier: "Bronze" | "Silver" | "Gold" | "Platinum";
   kind: AccountKind;
   first: Serial;
   last: Serial;
@@ -224,11 +283,11 @@ interface ContactPlan {
 
 const TIER_DISCOUNT = { Bronze: 0.05, Silver: 0.1, Gold: 0.15, Platinum: 0.2 } as const;
 
-function tierOf(size: number): AccountPlan['tier'] {
-  if (size > 3.3) return 'Platinum';
-  if (size > 1.6) return 'Gold';
-  if (size > 0.8) return 'Silver';
-  return 'Bronze';
+function tierOf(size: number): AccountPlan["tier"] {
+  if (size > 3.3) return "Platinum";
+  if (size > 1.6) return "Gold";
+  if (size > 0.8) return "Silver";
+  return "Bronze";
 }
 
 /** How many accounts play each part; small fixtures still get one of each story that matters. */
@@ -242,12 +301,12 @@ function kindsFor(r: Rng, n: number): AccountKind[] {
   const push = (k: AccountKind, c: number): void => {
     for (let i = 0; i < c && kinds.length < n; i++) kinds.push(k);
   };
-  push('churned', churned);
-  push('new', fresh);
-  push('lapsed', lapsed);
-  push('growing', growing);
-  push('declining', declining);
-  while (kinds.length < n) kinds.push('steady');
+  push("churned", churned);
+  push("new", fresh);
+  push("lapsed", lapsed);
+  push("growing", growing);
+  push("declining", declining);
+  while (kinds.length < n) kinds.push("steady");
   return shuffle(r, kinds);
 }
 
@@ -270,22 +329,26 @@ function personName(r: Rng): string {
 }
 
 function emailOf(person: string, domain: string): string {
-  const [first, ...rest] = person.toLowerCase().split(' ');
-  return `${first}.${rest.join('')}@${domain}`;
+  const [first, ...rest] = person.toLowerCase().split(" ");
+  return `${first}.${rest.join("")}@${domain}`;
 }
 
 function domainOf(name: string): string {
   const words = name
-    .replace(/\(.*\)/, '')
-    .replace(/\b(Ltd|Services|&)\b/g, '')
+    .replace(/\(.*\)/, "")
+    .replace(/\b(Ltd|Services|&)\b/g, "")
     .toLowerCase()
-    .replace(/[^a-z ]/g, '')
+    .replace(/[^a-z ]/g, "")
     .trim()
     .split(/\s+/);
-  return `${words.slice(0, 2).join('')}.co.uk`;
+  return `${words.slice(0, 2).join("")}.co.uk`;
 }
 
-function planHabits(r: Rng, industry: IndustryPlan, byCategory: Map<Category, Product[]>): CategoryHabit[] {
+function planHabits(
+  r: Rng,
+  industry: IndustryPlan,
+  byCategory: Map<Category, Product[]>
+): CategoryHabit[] {
   const habits: CategoryHabit[] = [];
   for (const category of CATEGORIES) {
     const pref = industry.prefs[category] ?? 0;
@@ -303,7 +366,10 @@ function planHabits(r: Rng, industry: IndustryPlan, byCategory: Map<Category, Pr
 }
 
 /** Some lines of a category, and some variants of each line, so product-line gaps exist. */
-function pickProducts(r: Rng, products: Product[]): { products: Product[]; productWeights: number[] } {
+function pickProducts(
+  r: Rng,
+  products: Product[]
+): { products: Product[]; productWeights: number[] } {
   const lines = [...new Set(products.map((p) => p.line))];
   const chosenLines = lines.filter(() => r() < 0.6);
   if (chosenLines.length === 0) chosenLines.push(pick(r, lines));
@@ -334,11 +400,12 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
   // Groups: a head office followed by 2–4 sites, spread through the list.
   const groups = n >= 40 ? Math.round(n / 60) : n >= 10 ? 1 : 0;
   const headOffices = new Map<number, number>();
-  for (let g = 0; g < groups; g++) headOffices.set(Math.floor((g * n) / groups) + 2, 2 + Math.floor(r() * 3));
+  for (let g = 0; g < groups; g++)
+    headOffices.set(Math.floor((g * n) / groups) + 2, 2 + Math.floor(r() * 3));
   // A head office has been trading all along: it swaps a churn/new/lapse story with a steady account.
   for (const h of headOffices.keys()) {
-    if (kinds[h] === 'steady' || kinds[h] === 'growing' || kinds[h] === 'declining') continue;
-    const j = kinds.findIndex((k, x) => k === 'steady' && !headOffices.has(x));
+    if (kinds[h] === "steady" || kinds[h] === "growing" || kinds[h] === "declining") continue;
+    const j = kinds.findIndex((k, x) => k === "steady" && !headOffices.has(x));
     if (j >= 0) [kinds[h], kinds[j]] = [kinds[j], kinds[h]];
   }
   let parent: AccountPlan | null = null;
@@ -346,57 +413,96 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
   let churnCount = 0;
 
   for (let i = 0; i < n; i++) {
-    const id = `C${String(i + 1).padStart(4, '0')}`;
+    const id = `C${String(i + 1).padStart(4, "0")}`;
     const kind = kinds[i];
     const inGroup: AccountPlan | null = sitesLeft > 0 ? parent : null;
-    const industry = inGroup ? inGroup.industry : INDUSTRIES[weightedIndex(r, INDUSTRIES.map((x) => x.share))];
+    const industry = inGroup
+      ? inGroup.industry
+      : INDUSTRIES[
+          weightedIndex(
+            r,
+            INDUSTRIES.map((x) => x.share)
+          )
+        ];
     const town = pick(r, TOWNS);
-    const name = inGroup ? `${inGroup.name.replace(/ \(.*\)$/, '')} – ${town}` : companyName(r, industry, used);
+    const name = inGroup
+      ? `${inGroup.name.replace(/ \(.*\)$/, "")} – ${town}`
+      : companyName(r, industry, used);
     used.add(name);
     // Growers and decliners are accounts big enough for their trend to show through the noise.
     const spread = Math.exp(normal(r) * 0.85) * (headOffices.has(i) ? 2 : 1);
-    const size = kind === 'growing' || kind === 'declining' ? Math.max(0.9, spread) : spread;
-    const trend = kind === 'growing' ? Math.log(2 + r()) : kind === 'declining' ? -Math.log(2.5 + r()) : normal(r) * 0.12;
+    const size = kind === "growing" || kind === "declining" ? Math.max(0.9, spread) : spread;
+    const trend =
+      kind === "growing"
+        ? Math.log(2 + r())
+        : kind === "declining"
+          ? -Math.log(2.5 + r())
+          : normal(r) * 0.12;
 
     let first = start + Math.floor(r() * 20);
     let last = o.endDate - Math.floor(r() * r() * 6);
     let gapFrom: Serial | undefined;
     let gapTo: Serial | undefined;
-    if (r() < 0.12 && kind === 'steady') first = edate(start, 3 + Math.floor(r() * 8)) + Math.floor(r() * 28); // joined during the history
-    if (kind === 'churned') last = o.endDate - CHURN_DAYS[churnCount++ % CHURN_DAYS.length];
-    if (kind === 'new') first = newFrom + 5 + Math.floor(r() * Math.max(1, o.endDate - newFrom - 20));
-    if (kind === 'lapsed') {
+    if (r() < 0.12 && kind === "steady")
+      first = edate(start, 3 + Math.floor(r() * 8)) + Math.floor(r() * 28); // joined during the history
+    if (kind === "churned") last = o.endDate - CHURN_DAYS[churnCount++ % CHURN_DAYS.length];
+    if (kind === "new")
+      first = newFrom + 5 + Math.floor(r() * Math.max(1, o.endDate - newFrom - 20));
+    if (kind === "lapsed") {
       gapFrom = edate(o.endDate, -14);
       gapTo = edate(o.endDate, -5);
     }
 
     const byCat = planHabits(r, industry, byCategory);
     // A decliner stops buying one of its main categories four months before the end.
-    if (kind === 'declining' && byCat.length > 1) {
+    if (kind === "declining" && byCat.length > 1) {
       const sorted = [...byCat].sort((a, b) => b.weight - a.weight);
       sorted[1].until = edate(o.endDate, -4);
     }
     // Now and then a healthy account starts a new category in the last month.
-    if ((kind === 'growing' || kind === 'steady') && r() < 0.12) {
+    if ((kind === "growing" || kind === "steady") && r() < 0.12) {
       const missing = CATEGORIES.filter((c) => !byCat.some((h) => h.category === c));
       if (missing.length > 0) {
         const category = pick(r, missing);
-        byCat.push({ category, weight: 1.5, from: o.endDate - 28, ...pickProducts(r, byCategory.get(category) ?? []) });
+        byCat.push({
+          category,
+          weight: 1.5,
+          from: o.endDate - 28,
+          ...pickProducts(r, byCategory.get(category) ?? []),
+        });
       }
     }
 
     // Contacts: the primary contact buys; bigger accounts have a fuller decision-making unit.
-    const people: ContactPlan[] = [{ name: personName(r), role: r() < 0.7 ? 'Purchaser' : 'Economic Buyer' }];
+    const people: ContactPlan[] = [
+      { name: personName(r), role: r() < 0.7 ? "Purchaser" : "Economic Buyer" },
+    ];
     const more = clamp(Math.round(1 + size + r() * 2), 1, 5);
-    const roles = shuffle(r, CONTACT_ROLES.filter((x) => x !== people[0].role));
-    for (let k = 0; k < more; k++) people.push({ name: personName(r), role: roles[k % roles.length] });
+    const roles = shuffle(
+      r,
+      CONTACT_ROLES.filter((x) => x !== people[0].role)
+    );
+    for (let k = 0; k < more; k++)
+      people.push({ name: personName(r), role: roles[k % roles.length] });
     contacts.push(people);
-    const buyers: Buyer[] = people.filter((p) => ['Purchaser', 'User', 'Technical Buyer', 'Site Manager'].includes(p.role)).map((p, k) => ({ name: p.name, weight: k === 0 ? 4 : 1 + r() * 2 }));
+    const buyers: Buyer[] = people
+      .filter((p) => ["Purchaser", "User", "Technical Buyer", "Site Manager"].includes(p.role))
+      .map((p, k) => ({ name: p.name, weight: k === 0 ? 4 : 1 + r() * 2 }));
     if (buyers.length === 0) buyers.push({ name: people[0].name, weight: 4 });
-    for (let k = Math.floor(r() * 3); k > 0; k--) buyers.push({ name: personName(r), weight: 0.3 + r() });
-    if (kind !== 'churned' && kind !== 'new' && r() < 0.1) buyers.push({ name: personName(r), weight: 3, from: o.endDate - 25 });
+    for (let k = Math.floor(r() * 3); k > 0; k--)
+      buyers.push({ name: personName(r), weight: 0.3 + r() });
+    if (kind !== "churned" && kind !== "new" && r() < 0.1)
+      buyers.push({ name: personName(r), weight: 3, from: o.endDate - 25 });
 
-    const sites = inGroup ? [`${town} Branch`] : r() < 0.25 ? [`${town} Head Office`, `${pick(r, TOWNS)} Depot`, ...(r() < 0.4 ? [`${pick(r, TOWNS)} Yard`] : [])] : [`${town}`];
+    const sites = inGroup
+      ? [`${town} Branch`]
+      : r() < 0.25
+        ? [
+            `${town} Head Office`,
+            `${pick(r, TOWNS)} Depot`,
+            ...(r() < 0.4 ? [`${pick(r, TOWNS)} Yard`] : []),
+          ]
+        : [`${town}`];
 
     const plan: AccountPlan = {
       index: i,
@@ -431,7 +537,9 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
   }
 
   // Someone steady orders on the last day, so the history ends on the end date.
-  const lastDay = plans.find((p) => p.kind === 'steady' || p.kind === 'growing') ?? plans.find((p) => p.kind !== 'churned');
+  const lastDay =
+    plans.find((p) => p.kind === "steady" || p.kind === "growing") ??
+    plans.find((p) => p.kind !== "churned");
   if (lastDay) {
     lastDay.last = o.endDate;
     lastDay.ordersOnLastDay = true;
@@ -440,10 +548,15 @@ function planAccounts(r: Rng, o: SampleOptions, byCategory: Map<Category, Produc
   return { accounts: plans, contacts, accountRows, start };
 }
 
-function accountTable(r: Rng, o: SampleOptions, plans: AccountPlan[], contacts: ContactPlan[][]): Row[] {
+function accountTable(
+  r: Rng,
+  o: SampleOptions,
+  plans: AccountPlan[],
+  contacts: ContactPlan[][]
+): Row[] {
   const rows: Row[] = [[...ACCOUNT_HEADERS]];
   const late = plans.map((p) => {
-    const slow = p.kind === 'declining' || p.kind === 'churned' ? 0.35 : 0.12;
+    const slow = p.kind === "declining" || p.kind === "churned" ? 0.35 : 0.12;
     return r() < slow ? 8 + r() * 30 : normal(r) * 2.5 + 0.5;
   });
   // Two accounts on credit hold: the worst payers.
@@ -452,21 +565,40 @@ function accountTable(r: Rng, o: SampleOptions, plans: AccountPlan[], contacts: 
       .map((p, i) => ({ i, late: late[i] }))
       .sort((a, b) => b.late - a.late)
       .slice(0, Math.min(2, plans.length))
-      .map((x) => x.i),
+      .map((x) => x.i)
   );
   for (const i of holds) late[i] = Math.max(late[i], 38 + r() * 20);
   // One manual health band: a big, healthy-looking account whose manager knows better.
-  const overrideAt = plans.findIndex((p) => p.kind === 'steady' && (p.tier === 'Gold' || p.tier === 'Platinum') && !holds.has(p.index));
-  const fallback = plans.findIndex((p) => (p.kind === 'steady' || p.kind === 'growing') && !holds.has(p.index));
-  const override = overrideAt >= 0 ? overrideAt : fallback >= 0 ? fallback : plans.findIndex((p) => !holds.has(p.index));
+  const overrideAt = plans.findIndex(
+    (p) =>
+      p.kind === "steady" && (p.tier === "Gold" || p.tier === "Platinum") && !holds.has(p.index)
+  );
+  const fallback = plans.findIndex(
+    (p) => (p.kind === "steady" || p.kind === "growing") && !holds.has(p.index)
+  );
+  const override =
+    overrideAt >= 0
+      ? overrideAt
+      : fallback >= 0
+        ? fallback
+        : plans.findIndex((p) => !holds.has(p.index));
 
   plans.forEach((p, i) => {
-    const engagementBase = 3 + normal(r) * 0.9 + (p.kind === 'growing' ? 0.7 : 0) - (p.kind === 'declining' || p.kind === 'churned' ? 0.9 : 0);
+    const engagementBase =
+      3 +
+      normal(r) * 0.9 +
+      (p.kind === "growing" ? 0.7 : 0) -
+      (p.kind === "declining" || p.kind === "churned" ? 0.9 : 0);
     const engagement = clamp(Math.round(engagementBase), 1, 5);
     const primary = contacts[i][0].name;
     const parentDomain = p.parentId ? plans.find((q) => q.id === p.parentId)?.name : undefined;
-    const sinceYear = serialToYmd(p.first).y - (p.kind === 'new' || p.first > edate(o.endDate, -o.months + 2) ? 0 : Math.floor(r() * 12));
-    const since = p.kind === 'new' ? p.first : Date.UTC(sinceYear, Math.floor(r() * 12), 1) / 86_400_000 + 25569;
+    const sinceYear =
+      serialToYmd(p.first).y -
+      (p.kind === "new" || p.first > edate(o.endDate, -o.months + 2) ? 0 : Math.floor(r() * 12));
+    const since =
+      p.kind === "new"
+        ? p.first
+        : Date.UTC(sinceYear, Math.floor(r() * 12), 1) / 86_400_000 + 25569;
     rows.push([
       p.id,
       p.name,
@@ -477,13 +609,13 @@ function accountTable(r: Rng, o: SampleOptions, plans: AccountPlan[], contacts: 
       emailOf(primary, domainOf(parentDomain ?? p.name)),
       `01${100 + Math.floor(r() * 900)} ${100000 + Math.floor(r() * 900000)}`,
       pick(r, ACCOUNT_MANAGERS),
-      holds.has(i) ? 'Pro forma' : pick(r, CREDIT_TERMS),
+      holds.has(i) ? "Pro forma" : pick(r, CREDIT_TERMS),
       Math.max(1000, Math.round((p.size * 6000) / 500) * 500),
       r() < 0.4 ? ENGAGEMENT_LABELS[engagement - 1] : engagement,
       Math.round(late[i] * 10) / 10,
-      holds.has(i) ? 'Yes' : 'No',
-      i === override ? 'At Risk' : null,
-      i === override ? 'Buyer leaving in December; contract going out to tender' : null,
+      holds.has(i) ? "Yes" : "No",
+      i === override ? "At Risk" : null,
+      i === override ? "Buyer leaving in December; contract going out to tender" : null,
       toDate(Math.min(since, p.first)),
     ]);
   });
@@ -509,16 +641,26 @@ interface DraftOrder {
 }
 
 /** Orders per month of an account of size 1 before scaling, by month of the history. */
-function activity(p: AccountPlan, monthStart: Serial, monthEnd: Serial, progress: number, month: number): number {
+function activity(
+  p: AccountPlan,
+  monthStart: Serial,
+  monthEnd: Serial,
+  progress: number,
+  month: number
+): number {
   const from = Math.max(monthStart, p.first);
   const to = Math.min(monthEnd, p.last + 1);
   if (to <= from) return 0;
   let days = to - from;
-  if (p.gapFrom !== undefined && p.gapTo !== undefined) days -= Math.max(0, Math.min(to, p.gapTo) - Math.max(from, p.gapFrom));
+  if (p.gapFrom !== undefined && p.gapTo !== undefined)
+    days -= Math.max(0, Math.min(to, p.gapTo) - Math.max(from, p.gapFrom));
   if (days <= 0) return 0;
   // A churner fades in its last four months before it stops.
-  const fading = p.kind === 'churned' && monthStart > p.last - 120 ? 0.6 : 1;
-  return (p.size * MONTH_FACTOR[month - 1] * Math.exp(p.trend * (progress - 0.5)) * fading * days) / (monthEnd - monthStart);
+  const fading = p.kind === "churned" && monthStart > p.last - 120 ? 0.6 : 1;
+  return (
+    (p.size * MONTH_FACTOR[month - 1] * Math.exp(p.trend * (progress - 0.5)) * fading * days) /
+    (monthEnd - monthStart)
+  );
 }
 
 /** Nudges weekend days to the nearest weekday, mostly (trade counters open some Saturdays). */
@@ -540,7 +682,12 @@ function monthSlots(o: SampleOptions, start: Serial): MonthSlot[] {
   const months: MonthSlot[] = [];
   for (let m = 0; m <= o.months; m++) {
     const s = edate(start, m);
-    months.push({ start: s, end: edate(start, m + 1), month: serialToYmd(s).m, progress: m / Math.max(1, o.months) });
+    months.push({
+      start: s,
+      end: edate(start, m + 1),
+      month: serialToYmd(s).m,
+      progress: m / Math.max(1, o.months),
+    });
   }
   return months;
 }
@@ -549,11 +696,18 @@ function monthSlots(o: SampleOptions, start: Serial): MonthSlot[] {
  * Order lines near the target count: a first run at the rate the plans predict, then, when it
  * misses by more than 3%, a second run from the same seed at the corrected rate.
  */
-function makeOrders(seed: number, o: SampleOptions, plans: Plans, premiumOf: Map<string, Product>): Row[] {
+function makeOrders(
+  seed: number,
+  o: SampleOptions,
+  plans: Plans,
+  premiumOf: Map<string, Product>
+): Row[] {
   const months = monthSlots(o, plans.start);
   const target = o.linesTarget ?? o.accounts * o.months * 9;
   let expected = 0;
-  for (const p of plans.accounts) for (const mo of months) expected += activity(p, mo.start, mo.end, mo.progress, mo.month) * (1 + p.extraLines);
+  for (const p of plans.accounts)
+    for (const mo of months)
+      expected += activity(p, mo.start, mo.end, mo.progress, mo.month) * (1 + p.extraLines);
   const rate = expected > 0 ? target / expected : 0;
   const first = simulateOrders(mulberry32(seed), o, plans, months, rate, premiumOf);
   const made = first.length - 1;
@@ -561,7 +715,14 @@ function makeOrders(seed: number, o: SampleOptions, plans: Plans, premiumOf: Map
   return simulateOrders(mulberry32(seed), o, plans, months, (rate * target) / made, premiumOf);
 }
 
-function simulateOrders(r: Rng, o: SampleOptions, plans: Plans, months: MonthSlot[], rate: number, premiumOf: Map<string, Product>): Row[] {
+function simulateOrders(
+  r: Rng,
+  o: SampleOptions,
+  plans: Plans,
+  months: MonthSlot[],
+  rate: number,
+  premiumOf: Map<string, Product>
+): Row[] {
   const { accounts } = plans;
   const endYear = serialToYmd(o.endDate).y;
   const drafts: DraftOrder[] = [];
@@ -570,20 +731,30 @@ function simulateOrders(r: Rng, o: SampleOptions, plans: Plans, months: MonthSlo
     const orderDays: Serial[] = [];
     for (const mo of months) {
       const lambda = activity(p, mo.start, mo.end, mo.progress, mo.month) * rate;
-      for (let k = poisson(r, lambda); k > 0; k--) orderDays.push(workingDay(r, mo.start + Math.floor(r() * (mo.end - mo.start))));
+      for (let k = poisson(r, lambda); k > 0; k--)
+        orderDays.push(workingDay(r, mo.start + Math.floor(r() * (mo.end - mo.start))));
     }
     // The story's dates are exact: a churner's last order and a newcomer's first one.
-    if (p.kind === 'churned' || p.ordersOnLastDay) orderDays.push(p.last);
-    if (p.kind === 'new') orderDays.push(p.first);
+    if (p.kind === "churned" || p.ordersOnLastDay) orderDays.push(p.last);
+    if (p.kind === "new") orderDays.push(p.first);
     for (const day of orderDays) {
       if (day < p.first || day > p.last || day > o.endDate) continue;
-      if (p.gapFrom !== undefined && p.gapTo !== undefined && day > p.gapFrom && day < p.gapTo) continue;
+      if (p.gapFrom !== undefined && p.gapTo !== undefined && day > p.gapFrom && day < p.gapTo)
+        continue;
       const month = serialToYmd(day).m;
-      const habits = p.habits.filter((h) => (h.until === undefined || day <= h.until) && (h.from === undefined || day >= h.from));
+      const habits = p.habits.filter(
+        (h) => (h.until === undefined || day <= h.until) && (h.from === undefined || day >= h.from)
+      );
       if (habits.length === 0) continue;
       const weights = habits.map((h) => h.weight * (CATEGORY_SEASON[h.category]?.[month - 1] ?? 1));
       const buyers = p.buyers.filter((b) => b.from === undefined || day >= b.from);
-      const orderedBy = buyers[weightedIndex(r, buyers.map((b) => b.weight))].name;
+      const orderedBy =
+        buyers[
+          weightedIndex(
+            r,
+            buyers.map((b) => b.weight)
+          )
+        ].name;
       const site = p.sites[Math.floor(r() * r() * p.sites.length)];
       const nLines = 1 + poisson(r, p.extraLines);
       const lines: DraftLine[] = [];
@@ -591,21 +762,41 @@ function simulateOrders(r: Rng, o: SampleOptions, plans: Plans, months: MonthSlo
       for (let l = 0; l < nLines; l++) {
         let product = pickProduct(r, habits, weights, p, premiumOf);
         // The same SKU twice on one order is one line: try another once, else drop it.
-        if (lines.some((x) => x.product === product)) product = pickProduct(r, habits, weights, p, premiumOf);
+        if (lines.some((x) => x.product === product))
+          product = pickProduct(r, habits, weights, p, premiumOf);
         if (lines.some((x) => x.product === product)) continue;
-        const qty = Math.max(1, Math.round((40 / Math.pow(product.price, 0.75)) * Math.sqrt(p.size) * (0.4 + r() * 1.2)));
+        const qty = Math.max(
+          1,
+          Math.round((40 / Math.pow(product.price, 0.75)) * Math.sqrt(p.size) * (0.4 + r() * 1.2))
+        );
         lines.push({ product, qty, price: round2(product.price * (1 - p.discount) * inflation) });
       }
       // The day's lines, in SKU order as an ERP prints them, then the account's habitual site.
       lines.sort((a, b) => (a.product.sku < b.product.sku ? -1 : 1));
-      drafts.push({ date: day, account: p.index, seq: seq++, credit: false, lines, orderedBy, site });
+      drafts.push({
+        date: day,
+        account: p.index,
+        seq: seq++,
+        credit: false,
+        lines,
+        orderedBy,
+        site,
+      });
       // A few lines come back a week or two later as a credit note.
       for (const line of lines) {
         if (r() >= p.returnRate) continue;
         const back = day + 2 + Math.floor(r() * 18);
         if (back > Math.min(o.endDate, p.last)) continue;
         const qty = -Math.max(1, Math.round(line.qty * (0.2 + r() * 0.8)));
-        drafts.push({ date: back, account: p.index, seq: seq++, credit: true, lines: [{ ...line, qty }], orderedBy, site });
+        drafts.push({
+          date: back,
+          account: p.index,
+          seq: seq++,
+          credit: true,
+          lines: [{ ...line, qty }],
+          orderedBy,
+          site,
+        });
       }
     }
   }
@@ -618,15 +809,35 @@ function simulateOrders(r: Rng, o: SampleOptions, plans: Plans, months: MonthSlo
   for (const d of drafts) {
     if (d.lines.length === 0) continue;
     const p = accounts[d.account];
-    const id = d.credit ? `CN${String(++creditNote).padStart(6, '0')}` : `INV${++invoice}`;
+    const id = d.credit ? `CN${String(++creditNote).padStart(6, "0")}` : `INV${++invoice}`;
     let date = dates.get(d.date);
     if (!date) dates.set(d.date, (date = toDate(d.date)));
-    for (const l of d.lines) rows.push([date, id, p.id, p.name, l.product.sku, l.product.name, l.product.category, l.qty, l.price, round2(l.qty * l.price), d.orderedBy, d.site]);
+    for (const l of d.lines)
+      rows.push([
+        date,
+        id,
+        p.id,
+        p.name,
+        l.product.sku,
+        l.product.name,
+        l.product.category,
+        l.qty,
+        l.price,
+        round2(l.qty * l.price),
+        d.orderedBy,
+        d.site,
+      ]);
   }
   return rows;
 }
 
-function pickProduct(r: Rng, habits: CategoryHabit[], weights: number[], p: AccountPlan, premiumOf: Map<string, Product>): Product {
+function pickProduct(
+  r: Rng,
+  habits: CategoryHabit[],
+  weights: number[],
+  p: AccountPlan,
+  premiumOf: Map<string, Product>
+): Product {
   const h = habits[weightedIndex(r, weights)];
   const product = h.products[weightedIndex(r, h.productWeights)];
   const premium = product.premiumSku ? premiumOf.get(product.premiumSku) : undefined;
@@ -634,11 +845,13 @@ function pickProduct(r: Rng, habits: CategoryHabit[], weights: number[], p: Acco
 }
 
 export function generateSample(o: SampleOptions): SampleData {
-  if (!(o.accounts >= 1) || !(o.months >= 1)) throw new RangeError('A sample needs at least one account and one month.');
+  if (!(o.accounts >= 1) || !(o.months >= 1))
+    throw new RangeError("A sample needs at least one account and one month.");
   const r = mulberry32(o.seed);
   const catalog = buildCatalog();
   const byCategory = new Map<Category, Product[]>();
-  for (const p of catalog) if (!p.isPremium) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
+  for (const p of catalog)
+    if (!p.isPremium) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
   const premiumOf = new Map(catalog.filter((p) => p.isPremium).map((p) => [p.sku, p]));
 
   const plans = planAccounts(r, o, byCategory);
@@ -647,17 +860,35 @@ export function generateSample(o: SampleOptions): SampleData {
   const contacts: Row[] = [[...CONTACT_HEADERS]];
   plans.contacts.forEach((people, i) => {
     const plan = plans.accounts[i];
-    const mood = plan.kind === 'declining' || plan.kind === 'churned' ? -1 : plan.kind === 'growing' ? 1 : 0;
+    const mood =
+      plan.kind === "declining" || plan.kind === "churned" ? -1 : plan.kind === "growing" ? 1 : 0;
     for (const person of people) {
-      const influence = person.role === 'Economic Buyer' ? 4 + Math.floor(r() * 2) : person.role === 'User' ? 1 + Math.floor(r() * 2) : 2 + Math.floor(r() * 3);
-      contacts.push([plan.id, person.name, person.role, influence, clamp(Math.round(3 + normal(r) + mood * 0.7), 1, 5), clamp(Math.round(normal(r) * 0.8 + mood * 0.8), -2, 2)]);
+      const influence =
+        person.role === "Economic Buyer"
+          ? 4 + Math.floor(r() * 2)
+          : person.role === "User"
+            ? 1 + Math.floor(r() * 2)
+            : 2 + Math.floor(r() * 3);
+      contacts.push([
+        plan.id,
+        person.name,
+        person.role,
+        influence,
+        clamp(Math.round(3 + normal(r) + mood * 0.7), 1, 5),
+        clamp(Math.round(normal(r) * 0.8 + mood * 0.8), -2, 2),
+      ]);
     }
   });
 
   const orders = makeOrders(orderSeed, o, plans, premiumOf);
-  const catalogRows: Row[] = [[...CATALOG_HEADERS], ...catalog.map((p) => [p.sku, p.name, p.category, p.line, p.price, p.premiumSku ?? null])];
-  const ofKind = (k: AccountKind): string[] => plans.accounts.filter((p) => p.kind === k).map((p) => p.id);
-  const accountCol = (header: (typeof ACCOUNT_HEADERS)[number]): number => ACCOUNT_HEADERS.indexOf(header);
+  const catalogRows: Row[] = [
+    [...CATALOG_HEADERS],
+    ...catalog.map((p) => [p.sku, p.name, p.category, p.line, p.price, p.premiumSku ?? null]),
+  ];
+  const ofKind = (k: AccountKind): string[] =>
+    plans.accounts.filter((p) => p.kind === k).map((p) => p.id);
+  const accountCol = (header: (typeof ACCOUNT_HEADERS)[number]): number =>
+    ACCOUNT_HEADERS.indexOf(header);
   return {
     endDate: o.endDate,
     orders,
@@ -665,13 +896,21 @@ export function generateSample(o: SampleOptions): SampleData {
     catalog: catalogRows,
     contacts,
     story: {
-      churned: plans.accounts.filter((p) => p.kind === 'churned').map((p) => ({ id: p.id, daysSilent: o.endDate - p.last })),
-      newAccounts: ofKind('new'),
-      growing: ofKind('growing'),
-      declining: ofKind('declining'),
-      lapsed: ofKind('lapsed'),
-      creditHold: plans.accountRows.slice(1).filter((row) => row[accountCol('Credit Hold')] === 'Yes').map((row) => String(row[0])),
-      healthOverride: plans.accountRows.slice(1).filter((row) => row[accountCol('Health Override')] !== null).map((row) => String(row[0])),
+      churned: plans.accounts
+        .filter((p) => p.kind === "churned")
+        .map((p) => ({ id: p.id, daysSilent: o.endDate - p.last })),
+      newAccounts: ofKind("new"),
+      growing: ofKind("growing"),
+      declining: ofKind("declining"),
+      lapsed: ofKind("lapsed"),
+      creditHold: plans.accountRows
+        .slice(1)
+        .filter((row) => row[accountCol("Credit Hold")] === "Yes")
+        .map((row) => String(row[0])),
+      healthOverride: plans.accountRows
+        .slice(1)
+        .filter((row) => row[accountCol("Health Override")] !== null)
+        .map((row) => String(row[0])),
     },
   };
 }
@@ -681,5 +920,5 @@ export function accountsTitle(endDate: Serial): string {
   return `Account list — exported ${serialToIso(endDate)}`;
 }
 
-export { writeSampleWorkbook } from './workbook';
-export { buildBenchGrid, type BenchGridOptions } from './benchGrid';
+export { writeSampleWorkbook } from "./workbook";
+export { buildBenchGrid, type BenchGridOptions } from "./benchGrid";

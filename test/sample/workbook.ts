@@ -4,12 +4,20 @@
  * detection has work to do), Catalog and Contacts as plain ranges; £ and dd/mm/yyyy formats,
  * column widths, frozen headers.
  */
-import ExcelJS from 'exceljs';
-import { ACCOUNT_HEADERS, CATALOG_HEADERS, CONTACT_HEADERS, ORDER_HEADERS, accountsTitle, type Row, type SampleData } from './generate';
-import { serialToYmd } from '../../src/domain/dates';
+import ExcelJS from "exceljs";
+import {
+  ACCOUNT_HEADERS,
+  CATALOG_HEADERS,
+  CONTACT_HEADERS,
+  ORDER_HEADERS,
+  accountsTitle,
+  type Row,
+  type SampleData,
+} from "./generate";
+import { serialToYmd } from "../../src/domain/dates";
 
-const MONEY = '£#,##0.00';
-const DATE = 'dd/mm/yyyy';
+const MONEY = "£#,##0.00";
+const DATE = "dd/mm/yyyy";
 
 interface SheetLayout {
   headers: readonly string[];
@@ -30,7 +38,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: Row[], layout: Sheet
   const ws = wb.addWorksheet(name);
   const headerRow = (layout.titleRows?.length ?? 0) + 1;
   layout.titleRows?.forEach((t, i) => {
-    if (t === '') return;
+    if (t === "") return;
     const cell = ws.getCell(i + 1, 1);
     cell.value = t;
     if (i === 0) cell.font = { bold: true, size: 14 };
@@ -45,20 +53,33 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: Row[], layout: Sheet
     // ExcelJS applies a table column's `style` to its cells; its typings leave the field out.
     const columns = layout.headers.map((h) => {
       const numFmt = columnFormat(layout, h);
-      const column: ExcelJS.TableColumnProperties & { style?: Partial<ExcelJS.Style> } = { name: h, filterButton: true };
+      const column: ExcelJS.TableColumnProperties & { style?: Partial<ExcelJS.Style> } = {
+        name: h,
+        filterButton: true,
+      };
       if (numFmt) column.style = { numFmt };
       return column;
     });
-    ws.addTable({ name: layout.table, ref: `A${headerRow}`, headerRow: true, style: { theme: 'TableStyleMedium2', showRowStripes: true }, columns, rows: rows.slice(1) });
+    ws.addTable({
+      name: layout.table,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns,
+      rows: rows.slice(1),
+    });
   } else {
     rows.forEach((values, i) => {
       const row = ws.getRow(headerRow + i);
       row.values = values;
       if (i === 0) row.font = { bold: true };
     });
-    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: layout.headers.length } };
+    ws.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow, column: layout.headers.length },
+    };
   }
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow }];
 }
 
 /** Same data, same workbook content: the document's own dates are the data's end date, not now. */
@@ -66,19 +87,34 @@ export async function writeSampleWorkbook(data: SampleData, path: string): Promi
   const wb = new ExcelJS.Workbook();
   const { y, m, d } = serialToYmd(data.endDate);
   const stamp = new Date(Date.UTC(y, m - 1, d));
-  wb.creator = 'KAP sample generator';
-  wb.lastModifiedBy = 'KAP sample generator';
+  wb.creator = "KAP sample generator";
+  wb.lastModifiedBy = "KAP sample generator";
   wb.created = stamp;
   wb.modified = stamp;
-  addSheet(wb, 'Orders', data.orders, { headers: ORDER_HEADERS, widths: [12, 12, 12, 34, 10, 44, 16, 7, 11, 12, 18, 20], money: ['Unit Price', 'Line Total'], dates: ['Invoice Date'], table: 'OrderLines' });
-  addSheet(wb, 'Accounts', data.accounts, {
+  addSheet(wb, "Orders", data.orders, {
+    headers: ORDER_HEADERS,
+    widths: [12, 12, 12, 34, 10, 44, 16, 7, 11, 12, 18, 20],
+    money: ["Unit Price", "Line Total"],
+    dates: ["Invoice Date"],
+    table: "OrderLines",
+  });
+  addSheet(wb, "Accounts", data.accounts, {
     headers: ACCOUNT_HEADERS,
     widths: [11, 38, 14, 10, 22, 18, 32, 14, 14, 12, 12, 26, 12, 11, 14, 44, 14],
-    money: ['Credit Limit'],
-    dates: ['Customer Since'],
-    titleRows: [accountsTitle(data.endDate), ''],
+    money: ["Credit Limit"],
+    dates: ["Customer Since"],
+    titleRows: [accountsTitle(data.endDate), ""],
   });
-  addSheet(wb, 'Catalog', data.catalog, { headers: CATALOG_HEADERS, widths: [10, 46, 16, 32, 11, 18], money: ['List Price'] });
-  addSheet(wb, 'Contacts', data.contacts, { headers: CONTACT_HEADERS, widths: [11, 20, 18, 10, 12, 9] });
-  await wb.xlsx.writeFile(path, { zip: { compression: 'DEFLATE', compressionOptions: { level: 9 } } });
+  addSheet(wb, "Catalog", data.catalog, {
+    headers: CATALOG_HEADERS,
+    widths: [10, 46, 16, 32, 11, 18],
+    money: ["List Price"],
+  });
+  addSheet(wb, "Contacts", data.contacts, {
+    headers: CONTACT_HEADERS,
+    widths: [11, 20, 18, 10, 12, 9],
+  });
+  await wb.xlsx.writeFile(path, {
+    zip: { compression: "DEFLATE", compressionOptions: { level: 9 } },
+  });
 }

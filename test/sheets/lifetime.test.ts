@@ -4,27 +4,37 @@
  * x, t_x, T and mean value (values in files for people without the add-in); the dashboard lists
  * value × health and silent churn. Checked on the CDNOW sample as of 1997-09-30.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { analyzePortfolio } from '../../src/domain/analysis';
-import { ymdToSerial } from '../../src/domain/dates';
-import type { OrderLine } from '../../src/domain/types';
-import { OrderBook } from '../../src/domain/analysis';
-import { healthSheet } from '../../src/sheets/healthSheet';
-import { dashboardSheet } from '../../src/sheets/dashboardSheet';
-import { layoutOptions } from '../../src/sheets/options';
-import { type CellValue, parseCell, type SheetSpec } from '../../src/sheets/spec';
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { analyzePortfolio } from "../../src/domain/analysis";
+import { ymdToSerial } from "../../src/domain/dates";
+import type { OrderLine } from "../../src/domain/types";
+import { OrderBook } from "../../src/domain/analysis";
+import { healthSheet } from "../../src/sheets/healthSheet";
+import { dashboardSheet } from "../../src/sheets/dashboardSheet";
+import { layoutOptions } from "../../src/sheets/options";
+import { type CellValue, parseCell, type SheetSpec } from "../../src/sheets/spec";
 
 const asOf = ymdToSerial(1997, 9, 30);
 const book = new OrderBook();
-readFileSync(resolve(__dirname, '../fixtures/cdnow/cdnow-sample-orders.csv'), 'utf8')
+readFileSync(resolve(__dirname, "../fixtures/cdnow/cdnow-sample-orders.csv"), "utf8")
   .trim()
   .split(/\r?\n/)
   .slice(1)
   .forEach((l, i) => {
-    const [id, iso, units, revenue] = l.split(',');
-    const [y, m, d] = iso.split('-').map(Number);
-    const line: OrderLine = { accountId: id, date: ymdToSerial(y, m, d), orderId: `r${i}`, sku: 'CD', category: 'Music', quantity: Number(units), revenue: Number(revenue), isReturn: false, currency: 'USD' };
+    const [id, iso, units, revenue] = l.split(",");
+    const [y, m, d] = iso.split("-").map(Number);
+    const line: OrderLine = {
+      accountId: id,
+      date: ymdToSerial(y, m, d),
+      orderId: `r${i}`,
+      sku: "CD",
+      category: "Music",
+      quantity: Number(units),
+      revenue: Number(revenue),
+      isReturn: false,
+      currency: "USD",
+    };
     book.add(line);
   });
 const p = analyzePortfolio(book, { asOf });
@@ -42,77 +52,167 @@ function at(spec: SheetSpec, a1: string): CellValue | undefined {
 }
 
 function headerColumn(spec: SheetSpec, header: string): string {
-  const t = spec.blocks.find((b) => b.table?.name === 'KAP_Health')!;
+  const t = spec.blocks.find((b) => b.table?.name === "KAP_Health")!;
   const k = t.rows[0].indexOf(header);
   expect(k).toBeGreaterThanOrEqual(0);
-  return String.fromCharCode(65 + Math.floor(k / 26) - 1).replace('@', '') + String.fromCharCode(65 + (k % 26));
+  return (
+    String.fromCharCode(65 + Math.floor(k / 26) - 1).replace("@", "") +
+    String.fromCharCode(65 + (k % 26))
+  );
 }
 
-describe('Account Health sheet', () => {
-  const live = healthSheet(p, layoutOptions({ live: true, currency: 'USD', asOf }));
-  const file = healthSheet(p, layoutOptions({ live: false, currency: 'USD', asOf }));
+describe("Account Health sheet", () => {
+  const live = healthSheet(p, layoutOptions({ live: true, currency: "USD", asOf }));
+  const file = healthSheet(p, layoutOptions({ live: false, currency: "USD", asOf }));
   const m = p.lifetimeModels[0];
 
-  test('the fitted parameters sit in K4:Q4 (r, α, a, b, p, q, γ), with the CLV months and rate in R4:S4', () => {
-    expect(['J3', 'K3', 'L3', 'M3', 'N3', 'O3', 'P3', 'Q3', 'R3', 'S3'].map((c) => at(live, c))).toEqual(['Lifetime model', 'r', 'α', 'a', 'b', 'p', 'q', 'γ', 'Months', 'Disc. / yr']);
-    expect(at(live, 'J4')).toBe('Fitted');
-    expect(['K4', 'L4', 'M4', 'N4', 'O4', 'P4', 'Q4', 'R4', 'S4'].map((c) => at(live, c))).toEqual([m.bgnbd!.r, m.bgnbd!.alpha, m.bgnbd!.a, m.bgnbd!.b, m.gammaGamma!.p, m.gammaGamma!.q, m.gammaGamma!.gamma, 12, 0.1]);
+  test("the fitted parameters sit in K4:Q4 (r, α, a, b, p, q, γ), with the CLV months and rate in R4:S4", () => {
+    expect(
+      ["J3", "K3", "L3", "M3", "N3", "O3", "P3", "Q3", "R3", "S3"].map((c) => at(live, c))
+    ).toEqual(["Lifetime model", "r", "α", "a", "b", "p", "q", "γ", "Months", "Disc. / yr"]);
+    expect(at(live, "J4")).toBe("Fitted");
+    expect(["K4", "L4", "M4", "N4", "O4", "P4", "Q4", "R4", "S4"].map((c) => at(live, c))).toEqual([
+      m.bgnbd!.r,
+      m.bgnbd!.alpha,
+      m.bgnbd!.a,
+      m.bgnbd!.b,
+      m.gammaGamma!.p,
+      m.gammaGamma!.q,
+      m.gammaGamma!.gamma,
+      12,
+      0.1,
+    ]);
     // the reliable CDNOW fit needs no note
-    expect(at(live, 'A5')).toBeUndefined();
+    expect(at(live, "A5")).toBeUndefined();
   });
 
-  test('live: P(alive), expected 12-month revenue and CLV are KAP formulas over the row and the parameters', () => {
-    const [x, tx, T, mean, pa, rev, clv] = ['Repeat orders (x)', 'Weeks first to last order (t_x)', 'Weeks since first order (T)', 'Mean repeat order', 'P(alive)', 'Expected revenue 12m', 'CLV (12 months, 10% a year)'].map((h) => headerColumn(live, h));
+  test("live: P(alive), expected 12-month revenue and CLV are KAP formulas over the row and the parameters", () => {
+    const [x, tx, T, mean, pa, rev, clv] = [
+      "Repeat orders (x)",
+      "Weeks first to last order (t_x)",
+      "Weeks since first order (T)",
+      "Mean repeat order",
+      "P(alive)",
+      "Expected revenue 12m",
+      "CLV (12 months, 10% a year)",
+    ].map((h) => headerColumn(live, h));
     // after the health columns (printed view, inputs, factor scores, details: 32 columns, issue 15)
-    expect([x, tx, T, mean, pa, rev, clv]).toEqual(['AG', 'AH', 'AI', 'AJ', 'AK', 'AL', 'AM']);
-    expect(at(live, 'AK8')).toEqual({ formula: '=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)' });
-    expect(at(live, 'AL8')).toEqual({ formula: '=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,12,0)' });
-    expect(at(live, 'AM8')).toEqual({ formula: '=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,$R$4,$S$4)' });
+    expect([x, tx, T, mean, pa, rev, clv]).toEqual(["AG", "AH", "AI", "AJ", "AK", "AL", "AM"]);
+    expect(at(live, "AK8")).toEqual({ formula: "=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)" });
+    expect(at(live, "AL8")).toEqual({ formula: "=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,12,0)" });
+    expect(at(live, "AM8")).toEqual({ formula: "=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,$R$4,$S$4)" });
   });
 
-  test('in a file: the same figures as values; one-order accounts say so', () => {
-    const t = file.blocks.find((b) => b.table?.name === 'KAP_Health')!;
-    const id = t.rows[0].indexOf('Account ID');
-    const col = t.rows[0].indexOf('P(alive)');
-    const row4 = t.rows.find((r) => r[id] === '00004')!;
-    const a = p.accounts.find((x) => x.accountId === '00004')!.lifetime!;
-    expect(row4.slice(col - 4, col + 3)).toEqual([2, a.recency, a.T, a.meanValue, a.pAlive, a.expectedRevenue12m, a.clv]);
-    expect((row4[col] as number)).toBeCloseTo(0.7266, 3);
+  test("in a file: the same figures as values; one-order accounts say so", () => {
+    const t = file.blocks.find((b) => b.table?.name === "KAP_Health")!;
+    const id = t.rows[0].indexOf("Account ID");
+    const col = t.rows[0].indexOf("P(alive)");
+    const row4 = t.rows.find((r) => r[id] === "00004")!;
+    const a = p.accounts.find((x) => x.accountId === "00004")!.lifetime!;
+    expect(row4.slice(col - 4, col + 3)).toEqual([
+      2,
+      a.recency,
+      a.T,
+      a.meanValue,
+      a.pAlive,
+      a.expectedRevenue12m,
+      a.clv,
+    ]);
+    expect(row4[col] as number).toBeCloseTo(0.7266, 3);
     const one = t.rows.find((r) => r[col - 4] === 0)!;
-    expect(one[col]).toBe('one order only');
+    expect(one[col]).toBe("one order only");
   });
 
-  test('a thin portfolio gets its warning on the sheet', () => {
+  test("a thin portfolio gets its warning on the sheet", () => {
     const small = new OrderBook();
-    for (const [id, days] of [['A', [0, 30]], ['B', [10]]] as const) for (const d of days) small.add({ accountId: id, date: asOf - 60 + d, orderId: `${id}${d}`, sku: 'S', category: 'C', quantity: 1, revenue: 10, isReturn: false });
-    const sheet = healthSheet(analyzePortfolio(small, { asOf }), layoutOptions({ live: true, asOf }));
-    expect(String(at(sheet, 'A5'))).toMatch(/^Lifetime value: Not reliable: 2 accounts and 1 repeat buyer/);
+    for (const [id, days] of [
+      ["A", [0, 30]],
+      ["B", [10]],
+    ] as const)
+      for (const d of days)
+        small.add({
+          accountId: id,
+          date: asOf - 60 + d,
+          orderId: `${id}${d}`,
+          sku: "S",
+          category: "C",
+          quantity: 1,
+          revenue: 10,
+          isReturn: false,
+        });
+    const sheet = healthSheet(
+      analyzePortfolio(small, { asOf }),
+      layoutOptions({ live: true, asOf })
+    );
+    expect(String(at(sheet, "A5"))).toMatch(
+      /^Lifetime value: Not reliable: 2 accounts and 1 repeat buyer/
+    );
   });
 });
 
-describe('Dashboard', () => {
-  const dash = dashboardSheet(p, layoutOptions({ live: false, currency: 'USD', asOf }));
+describe("Dashboard", () => {
+  const dash = dashboardSheet(p, layoutOptions({ live: false, currency: "USD", asOf }));
 
-  test('value × health: the first rows of the view, worth most and least healthy first', () => {
-    const t = dash.blocks.find((b) => b.table?.name === 'KAP_Dashboard_ValueHealth')!;
-    expect(t.rows[0]).toEqual(['Account ID', 'Account', 'Value (CLV third)', 'CLV', 'Expected revenue 12m', 'P(alive)', 'Score', 'Status']);
-    expect(t.rows.slice(1).map((r) => r[0])).toEqual(p.dashboard.valueHealth.map((v) => v.accountId));
+  test("value × health: the first rows of the view, worth most and least healthy first", () => {
+    const t = dash.blocks.find((b) => b.table?.name === "KAP_Dashboard_ValueHealth")!;
+    expect(t.rows[0]).toEqual([
+      "Account ID",
+      "Account",
+      "Value (CLV third)",
+      "CLV",
+      "Expected revenue 12m",
+      "P(alive)",
+      "Score",
+      "Status",
+    ]);
+    expect(t.rows.slice(1).map((r) => r[0])).toEqual(
+      p.dashboard.valueHealth.map((v) => v.accountId)
+    );
     expect(t.rows.length - 1).toBe(20);
-    expect(t.rows.slice(1).every((r) => r[2] === 'High')).toBe(true);
+    expect(t.rows.slice(1).every((r) => r[2] === "High")).toBe(true);
   });
 
-  test('silent churn: on CDNOW every quiet customer already has an alert, so the list says none', () => {
+  test("silent churn: on CDNOW every quiet customer already has an alert, so the list says none", () => {
     // A consumer sample: nearly every customer is past the 30-day silence alert by 1997-09-30.
     expect(p.dashboard.silentChurn).toEqual([]);
-    const t = dash.blocks.find((b) => b.table?.name === 'KAP_Dashboard_SilentChurn')!;
-    expect(t.rows[0]).toEqual(['Account ID', 'Account', 'Revenue 24m', 'P(alive)', 'Days since order', 'Expected revenue 12m', 'CLV']);
-    expect(t.rows[1]).toEqual(['', 'No high-revenue account looks lost without an alert.', '', '', '', '', '']);
+    const t = dash.blocks.find((b) => b.table?.name === "KAP_Dashboard_SilentChurn")!;
+    expect(t.rows[0]).toEqual([
+      "Account ID",
+      "Account",
+      "Revenue 24m",
+      "P(alive)",
+      "Days since order",
+      "Expected revenue 12m",
+      "CLV",
+    ]);
+    expect(t.rows[1]).toEqual([
+      "",
+      "No high-revenue account looks lost without an alert.",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
   });
 
-  test('silent churn rows show the account, its 24-month revenue, P(alive) and forecast', () => {
-    const row = { key: 'X1', accountId: 'X1', name: 'Quiet Big Ltd', currency: 'USD', revenuePast24m: 5000, pAlive: 0.3, daysSinceLastOrder: 20, expectedRevenue12m: 400, clv: 380 };
-    const sheet = dashboardSheet({ ...p, dashboard: { ...p.dashboard, silentChurn: [row] } }, layoutOptions({ live: false, currency: 'USD', asOf }));
-    const t = sheet.blocks.find((b) => b.table?.name === 'KAP_Dashboard_SilentChurn')!;
-    expect(t.rows[1]).toEqual(['X1', 'Quiet Big Ltd', 5000, 0.3, 20, 400, 380]);
+  test("silent churn rows show the account, its 24-month revenue, P(alive) and forecast", () => {
+    const row = {
+      key: "X1",
+      accountId: "X1",
+      name: "Quiet Big Ltd",
+      currency: "USD",
+      revenuePast24m: 5000,
+      pAlive: 0.3,
+      daysSinceLastOrder: 20,
+      expectedRevenue12m: 400,
+      clv: 380,
+    };
+    const sheet = dashboardSheet(
+      { ...p, dashboard: { ...p.dashboard, silentChurn: [row] } },
+      layoutOptions({ live: false, currency: "USD", asOf })
+    );
+    const t = sheet.blocks.find((b) => b.table?.name === "KAP_Dashboard_SilentChurn")!;
+    expect(t.rows[1]).toEqual(["X1", "Quiet Big Ltd", 5000, 0.3, 20, 400, 380]);
   });
 });

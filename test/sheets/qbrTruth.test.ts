@@ -5,16 +5,16 @@
  * (not through KAP's engine). And one ranked opportunity list: Breakdown, Cross-Sell, the plan
  * and the QBR show the same items in the same order with the same priority.
  */
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { edate, ymdToSerial } from '../../src/domain/dates';
-import { KapEngine, loadGrids } from '../../src/engine/engine';
-import { completeSettings } from '../../src/engine/settings';
-import { readWorkbookFile } from '../../src/cli/workbookFile';
-import type { SheetSpec } from '../../src/sheets/spec';
-import { writeXlsxFile } from '../../src/xlsx/writeFile';
-import { smallWorkbook } from '../sample/fixture';
-import { ACCOUNT_HEADERS, ORDER_HEADERS } from '../sample/generate';
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { edate, ymdToSerial } from "../../src/domain/dates";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { completeSettings } from "../../src/engine/settings";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { writeXlsxFile } from "../../src/xlsx/writeFile";
+import { smallWorkbook } from "../sample/fixture";
+import { ACCOUNT_HEADERS, ORDER_HEADERS } from "../sample/generate";
 
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (x: unknown) => Math.round(((x as Date).getTime() - EPOCH) / 86_400_000);
@@ -29,14 +29,21 @@ beforeAll(async () => {
   wb = await smallWorkbook(16, 11);
   const { grids, culture } = await readWorkbookFile(wb.path);
   engine = new KapEngine();
-  const settings = completeSettings({ asOf: '2026-10-31' });
+  const settings = completeSettings({ asOf: "2026-10-31" });
   await loadGrids(engine, grids, settings, { culture });
   engine.analyze(settings);
   // A parent with sites if the sample has one (its figures include theirs), else the biggest account.
   const accounts = wb.data.accounts.slice(1);
-  const parent = accounts.find((a) => accounts.some((c) => c[ac('Parent Account')] === a[ac('Account No')]));
-  accountId = String((parent ?? accounts[0])[ac('Account No')]);
-  ids = new Set([accountId, ...accounts.filter((c) => c[ac('Parent Account')] === accountId).map((c) => String(c[ac('Account No')]))]);
+  const parent = accounts.find((a) =>
+    accounts.some((c) => c[ac("Parent Account")] === a[ac("Account No")])
+  );
+  accountId = String((parent ?? accounts[0])[ac("Account No")]);
+  ids = new Set([
+    accountId,
+    ...accounts
+      .filter((c) => c[ac("Parent Account")] === accountId)
+      .map((c) => String(c[ac("Account No")])),
+  ]);
 }, 60_000);
 
 /** Orders (distinct invoices of purchases, per customer) and net revenue of the account's lines in (from, to]. */
@@ -45,14 +52,14 @@ function fromLines(from: number, to: number): { orders: number; orderValue: numb
   let orderValue = 0;
   let net = 0;
   for (const l of wb.data.orders.slice(1)) {
-    const id = String(l[oc('Customer ID')]);
+    const id = String(l[oc("Customer ID")]);
     if (!ids.has(id)) continue;
-    const dt = serial(l[oc('Invoice Date')]);
+    const dt = serial(l[oc("Invoice Date")]);
     if (dt <= from || dt > to) continue;
-    const v = l[oc('Line Total')] as number;
+    const v = l[oc("Line Total")] as number;
     net += v;
-    if (v >= 0 && (l[oc('Qty')] as number) >= 0) {
-      invoices.add(`${id}|${l[oc('Invoice No')]}`);
+    if (v >= 0 && (l[oc("Qty")] as number) >= 0) {
+      invoices.add(`${id}|${l[oc("Invoice No")]}`);
       orderValue += v;
     }
   }
@@ -60,22 +67,25 @@ function fromLines(from: number, to: number): { orders: number; orderValue: numb
 }
 
 /** Label (column A) → value (column B) of a sheet, and every text in it. */
-function read(ws: ExcelJS.Worksheet): { byLabel: Map<string, ExcelJS.CellValue[]>; texts: string[] } {
+function read(ws: ExcelJS.Worksheet): {
+  byLabel: Map<string, ExcelJS.CellValue[]>;
+  texts: string[];
+} {
   const byLabel = new Map<string, ExcelJS.CellValue[]>();
   const texts: string[] = [];
   ws.eachRow((row) => {
     const vals = (row.values as ExcelJS.CellValue[]).slice(1);
-    for (const v of vals) if (typeof v === 'string') texts.push(v);
-    if (typeof vals[0] === 'string') byLabel.set(vals[0], vals.slice(1));
+    for (const v of vals) if (typeof v === "string") texts.push(v);
+    if (typeof vals[0] === "string") byLabel.set(vals[0], vals.slice(1));
   });
   return { byLabel, texts };
 }
 
-const money = (text: string, re: RegExp): number => Number(re.exec(text)![1].replace(/,/g, ''));
+const money = (text: string, re: RegExp): number => Number(re.exec(text)![1].replace(/,/g, ""));
 
-test('every repeated QBR figure agrees with the others and with the order lines', async () => {
-  const specs = engine.sheets('qbr', { accountKey: accountId, quarter: '2026Q3', live: false });
-  const file = join(wb.dir, 'qbr-truth.xlsx');
+test("every repeated QBR figure agrees with the others and with the order lines", async () => {
+  const specs = engine.sheets("qbr", { accountKey: accountId, quarter: "2026Q3", live: false });
+  const file = join(wb.dir, "qbr-truth.xlsx");
   await writeXlsxFile(file, specs);
   const x = new ExcelJS.Workbook();
   await x.xlsx.readFile(file);
@@ -86,44 +96,55 @@ test('every repeated QBR figure agrees with the others and with the order lines'
   const q = fromLines(edate(qEnd, -3), qEnd);
   const y = fromLines(edate(qEnd, -12), qEnd);
   expect(q.orders).toBeGreaterThan(0);
-  const Y = '12 months to 30/09/2026';
+  const Y = "12 months to 30/09/2026";
 
-  const cover = sheet('Cover').byLabel;
-  expect(cover.get('Orders, FY2026 Q3')![0]).toBe(q.orders);
-  expect(cover.get('Order value, FY2026 Q3')![0]).toBeCloseTo(q.orderValue, 2);
+  const cover = sheet("Cover").byLabel;
+  expect(cover.get("Orders, FY2026 Q3")![0]).toBe(q.orders);
+  expect(cover.get("Order value, FY2026 Q3")![0]).toBeCloseTo(q.orderValue, 2);
   expect(cover.get(`Orders, ${Y}`)![0]).toBe(y.orders);
   expect(cover.get(`Total spend, ${Y}`)![0]).toBeCloseTo(y.net, 2);
 
-  const partnership = sheet('Partnership').byLabel;
+  const partnership = sheet("Partnership").byLabel;
   expect(partnership.get(`Orders, ${Y}`)![0]).toBe(y.orders);
   expect(partnership.get(`Total spend, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   // the monthly series covers the same 12 months: its total is the 12-month spend
-  expect(partnership.get('Total')![0]).toBeCloseTo(y.net, 2);
-  expect(partnership.get(`Health score, as of 31/10/2026`)![0]).toBe(cover.get(`Health score, as of 31/10/2026`)![0]);
+  expect(partnership.get("Total")![0]).toBeCloseTo(y.net, 2);
+  expect(partnership.get(`Health score, as of 31/10/2026`)![0]).toBe(
+    cover.get(`Health score, as of 31/10/2026`)![0]
+  );
 
-  const glance = sheet('Quarter at a glance').byLabel;
-  const thisQ = glance.get('This quarter, FY2026 Q3')!;
+  const glance = sheet("Quarter at a glance").byLabel;
+  const thisQ = glance.get("This quarter, FY2026 Q3")!;
   expect(thisQ[0]).toBe(q.orders);
   expect(thisQ[1]).toBeCloseTo(q.orderValue, 2);
   expect(thisQ[4]).toBeCloseTo(q.net, 2);
   // the category split is the quarter's: it adds up to the quarter's net revenue
-  expect(glance.get('Total (net revenue)')![0]).toBeCloseTo(q.net, 2);
+  expect(glance.get("Total (net revenue)")![0]).toBeCloseTo(q.net, 2);
 
-  const insights = sheet('Insights & offers').byLabel;
+  const insights = sheet("Insights & offers").byLabel;
   expect(insights.get(`Net revenue, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   expect(insights.get(`Orders, ${Y}`)![0]).toBe(y.orders);
 
-  const pounds = (v: number) => Math.round(v).toLocaleString('en-GB');
-  const email = sheet('Follow-up e-mail').texts.join('\n');
-  expect(money(email, /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders worth £([\d,]+)/)).toBe(Math.round(q.orderValue));
+  const pounds = (v: number) => Math.round(v).toLocaleString("en-GB");
+  const email = sheet("Follow-up e-mail").texts.join("\n");
+  expect(money(email, /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders worth £([\d,]+)/)).toBe(
+    Math.round(q.orderValue)
+  );
   expect(Number(/you placed (\d+) orders/.exec(email)![1])).toBe(q.orders);
   expect(email).toContain(`Over the ${Y}: ${y.orders} orders, £${pounds(y.net)} in total`);
-  const agenda = sheet('Agenda & checklist').texts.join('\n');
+  const agenda = sheet("Agenda & checklist").texts.join("\n");
   expect(agenda).toContain(`Order value £${pounds(q.orderValue)} in FY2026 Q3`);
   expect(agenda).toContain(`£${pounds(y.net)} over the ${Y}`);
 
   // Every 12-month figure names its end date; none says "last 12 months" without one.
-  for (const name of ['Cover', 'Partnership', 'Quarter at a glance', 'Insights & offers', 'Follow-up e-mail', 'Agenda & checklist']) {
+  for (const name of [
+    "Cover",
+    "Partnership",
+    "Quarter at a glance",
+    "Insights & offers",
+    "Follow-up e-mail",
+    "Agenda & checklist",
+  ]) {
     for (const t of sheet(name).texts) {
       expect(t).not.toMatch(/last 12 months|12 months(?! to \d\d\/\d\d\/\d{4})/i);
       expect(t).not.toMatch(/this quarter(?!,? ?FY| \()/i);
@@ -136,32 +157,38 @@ function tableAfter(spec: SheetSpec, first: string): unknown[][] {
   const rows = new Map<number, unknown[]>();
   for (const b of spec.blocks) {
     const m = /^([A-Z]+)(\d+)$/.exec(b.at)!;
-    if (m[1] !== 'A') continue;
+    if (m[1] !== "A") continue;
     b.rows.forEach((r, i) => rows.set(Number(m[2]) + i, r));
   }
   const head = [...rows].find(([, r]) => r[0] === first)![0];
   const out: unknown[][] = [];
-  for (let k = head + 1; rows.has(k) && rows.get(k)![0] !== null && rows.get(k)![0] !== ''; k++) out.push(rows.get(k)!);
+  for (let k = head + 1; rows.has(k) && rows.get(k)![0] !== null && rows.get(k)![0] !== ""; k++)
+    out.push(rows.get(k)!);
   return out;
 }
 
-test('Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity list', () => {
+test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity list", () => {
   const d = engine.detail(accountId);
   expect(d.opportunities.length).toBeGreaterThan(0);
-  const [breakdown] = engine.sheets('breakdown', { accountKey: accountId, live: false });
-  const [cross] = engine.sheets('crossSell', { accountKey: accountId, live: false });
-  const [plan] = engine.sheets('plan', { accountKey: accountId, live: false });
-  const qbr = engine.sheets('qbr', { accountKey: accountId, quarter: '2026Q3', live: false });
-  const b = tableAfter(breakdown, 'Rank').map((r) => [r[1], r[2]]);
-  const c = tableAfter(cross, 'Rank').map((r) => [r[1], r[2]]);
+  const [breakdown] = engine.sheets("breakdown", { accountKey: accountId, live: false });
+  const [cross] = engine.sheets("crossSell", { accountKey: accountId, live: false });
+  const [plan] = engine.sheets("plan", { accountKey: accountId, live: false });
+  const qbr = engine.sheets("qbr", { accountKey: accountId, quarter: "2026Q3", live: false });
+  const b = tableAfter(breakdown, "Rank").map((r) => [r[1], r[2]]);
+  const c = tableAfter(cross, "Rank").map((r) => [r[1], r[2]]);
   expect(b).toEqual(c);
   const expected = d.opportunities.map((o) => [o.offer, o.priority]);
   expect(b.slice(0, expected.length)).toEqual(expected);
-  const recommended = expected.filter(([, p]) => p !== 'Low');
-  const insights = qbr.find((s) => s.kind === 'qbr-insights')!;
-  const recs = tableAfter(insights, 'Recommendation').map((r) => [String(r[0]).replace(/^\d+\. /, ''), r[1]]);
+  const recommended = expected.filter(([, p]) => p !== "Low");
+  const insights = qbr.find((s) => s.kind === "qbr-insights")!;
+  const recs = tableAfter(insights, "Recommendation").map((r) => [
+    String(r[0]).replace(/^\d+\. /, ""),
+    r[1],
+  ]);
   expect(recs).toEqual(recommended.slice(0, 5));
-  const initiatives = tableAfter(plan, 'Initiative').filter((r) => String(r[3]).startsWith('opportunity')).map((r) => String(r[0]).replace(/^Introduce /, ''));
+  const initiatives = tableAfter(plan, "Initiative")
+    .filter((r) => String(r[3]).startsWith("opportunity"))
+    .map((r) => String(r[0]).replace(/^Introduce /, ""));
   expect(initiatives).toEqual(recommended.slice(0, 3).map(([o]) => o));
   // computed once per analysis: the same object every time
   expect(engine.detail(accountId)).toBe(d);

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ActionId, Progress } from '../../src/engine/contract';
-import { ACTIONS } from '../../src/engine/actions';
-import { App } from '../../src/taskpane/App';
-import { ACCOUNTS, makeFakeHost, type FakeHost } from './fakeHost';
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ActionId, Progress } from "../../src/engine/contract";
+import { ACTIONS } from "../../src/engine/actions";
+import { App } from "../../src/taskpane/App";
+import { ACCOUNTS, makeFakeHost, type FakeHost } from "./fakeHost";
 
 /** Lets the fake host's promises resolve inside act(), as they would between a user's clicks. */
 async function settle(): Promise<void> {
@@ -17,32 +17,42 @@ async function openPane(host: FakeHost = makeFakeHost()): Promise<FakeHost> {
   await settle();
   // Discovery then the automatic analysis: the picker is enabled once accounts are in.
   await screen.findByText(/Found table tblOrders on sheet Orders: 1,200 rows/);
-  await waitFor(() => expect((screen.getByRole('combobox', { name: 'Account' }) as HTMLInputElement).disabled).toBe(false));
+  await waitFor(() =>
+    expect((screen.getByRole("combobox", { name: "Account" }) as HTMLInputElement).disabled).toBe(
+      false
+    )
+  );
   return host;
 }
 
 function actionButton(label: string): HTMLButtonElement {
-  return screen.getByRole('button', { name: label }) as HTMLButtonElement;
+  return screen.getByRole("button", { name: label }) as HTMLButtonElement;
 }
 
 async function chooseAccount(text: string, optionName: RegExp): Promise<void> {
-  const box = screen.getByRole('combobox', { name: 'Account' });
+  const box = screen.getByRole("combobox", { name: "Account" });
   fireEvent.change(box, { target: { value: text } });
-  fireEvent.keyDown(box, { key: 'ArrowDown', altKey: true, which: 40, keyCode: 40 });
-  fireEvent.click(await screen.findByRole('option', { name: optionName }));
+  fireEvent.keyDown(box, { key: "ArrowDown", altKey: true, which: 40, keyCode: 40 });
+  fireEvent.click(await screen.findByRole("option", { name: optionName }));
   await settle();
 }
 
 async function chooseInDropdown(label: RegExp, option: string | RegExp): Promise<void> {
-  fireEvent.click(screen.getByRole('combobox', { name: label }));
-  fireEvent.click(await screen.findByRole('option', { name: option }));
+  fireEvent.click(screen.getByRole("combobox", { name: label }));
+  fireEvent.click(await screen.findByRole("option", { name: option }));
   await settle();
 }
 
 /** What a browser does with Tab: the next element that takes focus in document order. */
 function tabbables(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')).filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[hidden]') && el.getAttribute('aria-hidden') !== 'true',
+  return Array.from(
+    document.querySelectorAll<HTMLElement>("button, input, select, textarea, a[href], [tabindex]")
+  ).filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !(el as HTMLButtonElement).disabled &&
+      !el.closest("[hidden]") &&
+      el.getAttribute("aria-hidden") !== "true"
   );
 }
 function pressTab(): void {
@@ -51,140 +61,182 @@ function pressTab(): void {
   act(() => all[(i + 1) % all.length].focus());
 }
 /** A browser turns Enter/Space on a focused <button> into a click unless keydown was cancelled. */
-function pressKey(el: HTMLElement, key: 'Enter' | ' '): void {
-  const notCancelled = fireEvent.keyDown(el, { key, code: key === ' ' ? 'Space' : 'Enter' });
-  if (key === ' ') fireEvent.keyUp(el, { key, code: 'Space' });
-  if (notCancelled && el.tagName === 'BUTTON') fireEvent.click(el);
+function pressKey(el: HTMLElement, key: "Enter" | " "): void {
+  const notCancelled = fireEvent.keyDown(el, { key, code: key === " " ? "Space" : "Enter" });
+  if (key === " ") fireEvent.keyUp(el, { key, code: "Space" });
+  if (notCancelled && el.tagName === "BUTTON") fireEvent.click(el);
 }
 
-describe('task pane: data', () => {
-  it('on open loads the settings, discovers and shows the tables it found, then analyses', async () => {
+describe("task pane: data", () => {
+  it("on open loads the settings, discovers and shows the tables it found, then analyses", async () => {
     const host = await openPane();
     expect(host.loadSettings).toHaveBeenCalledTimes(1);
-    expect(host.discover.mock.calls[0][0].asOf).toBe('2026-06-30');
-    expect(screen.getByText(/Found sheet Accounts \(Accounts!A3:D6\): 3 rows\. Confidence 75%\./)).toBeTruthy();
+    expect(host.discover.mock.calls[0][0].asOf).toBe("2026-06-30");
+    expect(
+      screen.getByText(/Found sheet Accounts \(Accounts!A3:D6\): 3 rows\. Confidence 75%\./)
+    ).toBeTruthy();
     expect(screen.getByText(/Confidence 92%/)).toBeTruthy();
     expect(host.analyze).toHaveBeenCalledTimes(1);
     // After the analysis the order-line summary is shown.
-    expect(await screen.findByText(/1,187 lines read from 2024-07-01 to 2026-06-28, 3 accounts, 13 rows skipped/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /1,187 lines read from 2024-07-01 to 2026-06-28, 3 accounts, 13 rows skipped/
+      )
+    ).toBeTruthy();
   });
 
-  it('changing a column in the Columns expander saves the new mapping and discovers again', async () => {
+  it("changing a column in the Columns expander saves the new mapping and discovers again", async () => {
     const host = await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Columns: Order lines' }));
-    await chooseInDropdown(/Order lines: Site \/ delivery address/, 'Site');
+    fireEvent.click(screen.getByRole("button", { name: "Columns: Order lines" }));
+    await chooseInDropdown(/Order lines: Site \/ delivery address/, "Site");
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
     const saved = host.saveSettings.mock.calls.at(-1)![0];
-    expect(saved.mapping.orders).toEqual({ site: 'Site' });
-    expect(saved.asOf).toBe('2026-06-30');
-    await waitFor(() => expect(host.discover.mock.calls.at(-1)![0].mapping.orders).toEqual({ site: 'Site' }));
+    expect(saved.mapping.orders).toEqual({ site: "Site" });
+    expect(saved.asOf).toBe("2026-06-30");
+    await waitFor(() =>
+      expect(host.discover.mock.calls.at(-1)![0].mapping.orders).toEqual({ site: "Site" })
+    );
   });
 
-  it('un-mapping a required column shows the problem and does not analyse', async () => {
+  it("un-mapping a required column shows the problem and does not analyse", async () => {
     const host = await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Columns: Order lines' }));
-    await chooseInDropdown(/Order lines: Quantity \(required\)/, '(not mapped)');
-    expect(await screen.findByText('The order lines on "Orders" have no column for "Quantity". Choose it under Columns.')).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Columns: Order lines" }));
+    await chooseInDropdown(/Order lines: Quantity \(required\)/, "(not mapped)");
+    expect(
+      await screen.findByText(
+        'The order lines on "Orders" have no column for "Quantity". Choose it under Columns.'
+      )
+    ).toBeTruthy();
     expect(host.saveSettings.mock.calls.at(-1)![0].mapping.orders).toEqual({ quantity: undefined });
     expect(host.analyze).toHaveBeenCalledTimes(1); // only the first, automatic one
   });
 });
 
-describe('task pane: settings', () => {
-  it('weights that do not add to 100 show the total and the message, and disable the actions', async () => {
+describe("task pane: settings", () => {
+  it("weights that do not add to 100 show the total and the message, and disable the actions", async () => {
     await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    expect(screen.getByText('Total: 100%')).toBeTruthy(); // 25+20+20+15+10+10
-    const recency = screen.getByRole('spinbutton', { name: 'Recency' });
-    fireEvent.input(recency, { target: { value: '20' } });
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    expect(screen.getByText("Total: 100%")).toBeTruthy(); // 25+20+20+15+10+10
+    const recency = screen.getByRole("spinbutton", { name: "Recency" });
+    fireEvent.input(recency, { target: { value: "20" } });
     fireEvent.blur(recency);
     // 20+20+20+15+10+10 = 95
-    expect(await screen.findByText(/Total: 95% — Weights must add to 100%; these add to 95%\./)).toBeTruthy();
+    expect(
+      await screen.findByText(/Total: 95% — Weights must add to 100%; these add to 95%\./)
+    ).toBeTruthy();
     for (const a of ACTIONS) expect(actionButton(a.label).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Analyse again' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Analyse again" }) as HTMLButtonElement).disabled
+    ).toBe(true);
     expect(screen.getByText(/Fix the settings first: Weights must add to 100%/)).toBeTruthy();
   });
 
-  it('restores saved settings and saves changes after a pause', async () => {
+  it("restores saved settings and saves changes after a pause", async () => {
     const host = makeFakeHost({ settings: { fiscalYearStartMonth: 4, growthTarget: 0.3 } });
     await openPane(host);
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    expect(screen.getByRole('combobox', { name: /Fiscal year starts in/ }).textContent).toContain('April');
-    expect((screen.getByRole('spinbutton', { name: 'Growth target (%)' }) as HTMLInputElement).value).toBe('30');
-    fireEvent.change(screen.getByRole('textbox', { name: /As-of date/ }), { target: { value: '2026-03-31' } });
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    expect(screen.getByRole("combobox", { name: /Fiscal year starts in/ }).textContent).toContain(
+      "April"
+    );
+    expect(
+      (screen.getByRole("spinbutton", { name: "Growth target (%)" }) as HTMLInputElement).value
+    ).toBe("30");
+    fireEvent.change(screen.getByRole("textbox", { name: /As-of date/ }), {
+      target: { value: "2026-03-31" },
+    });
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
-    expect(host.saveSettings.mock.calls[0][0]).toMatchObject({ asOf: '2026-03-31', fiscalYearStartMonth: 4, growthTarget: 0.3 });
+    expect(host.saveSettings.mock.calls[0][0]).toMatchObject({
+      asOf: "2026-03-31",
+      fiscalYearStartMonth: 4,
+      growthTarget: 0.3,
+    });
   });
 
-  it('a malformed as-of date is reported, not saved, and blocks the actions', async () => {
+  it("a malformed as-of date is reported, not saved, and blocks the actions", async () => {
     const host = await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    fireEvent.change(screen.getByRole('textbox', { name: /As-of date/ }), { target: { value: '31/02/2026' } });
-    expect((await screen.findAllByText(/The as-of date "31\/02\/2026" is not a date \(use yyyy-mm-dd\)\./)).length).toBeGreaterThan(0);
-    expect(actionButton('Score all accounts').disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    fireEvent.change(screen.getByRole("textbox", { name: /As-of date/ }), {
+      target: { value: "31/02/2026" },
+    });
+    expect(
+      (
+        await screen.findAllByText(
+          /The as-of date "31\/02\/2026" is not a date \(use yyyy-mm-dd\)\./
+        )
+      ).length
+    ).toBeGreaterThan(0);
+    expect(actionButton("Score all accounts").disabled).toBe(true);
     await new Promise((r) => setTimeout(r, 900));
     expect(host.saveSettings).not.toHaveBeenCalled();
   });
 });
 
-describe('task pane: accounts', () => {
-  it('lists accounts by 12-month revenue and shows the chosen one at a glance', async () => {
+describe("task pane: accounts", () => {
+  it("lists accounts by 12-month revenue and shows the chosen one at a glance", async () => {
     const host = await openPane();
-    const box = screen.getByRole('combobox', { name: 'Account' });
-    fireEvent.keyDown(box, { key: 'ArrowDown', altKey: true, which: 40, keyCode: 40 });
-    const options = await screen.findAllByRole('option');
+    const box = screen.getByRole("combobox", { name: "Account" });
+    fireEvent.keyDown(box, { key: "ArrowDown", altKey: true, which: 40, keyCode: 40 });
+    const options = await screen.findAllByRole("option");
     // 52,000 > 18,000 > 9,500
-    expect(options.map((o) => o.textContent)).toEqual(['C001 — Acme Fixings (Stable)', 'C002 — Brightwire Electrical (At Risk)', 'C003 — Coastal Plumbing (Healthy)']);
+    expect(options.map((o) => o.textContent)).toEqual([
+      "C001 — Acme Fixings (Stable)",
+      "C002 — Brightwire Electrical (At Risk)",
+      "C003 — Coastal Plumbing (Healthy)",
+    ]);
     fireEvent.click(options[0]);
-    await waitFor(() => expect(host.glance).toHaveBeenCalledWith('C001'));
-    const card = await screen.findByRole('region', { name: 'Account C001 at a glance' });
-    expect(within(card).getByText('3.45')).toBeTruthy();
-    expect(within(card).getByText('Stable')).toBeTruthy();
-    const rows = within(card).getAllByRole('row').slice(1);
+    await waitFor(() => expect(host.glance).toHaveBeenCalledWith("C001"));
+    const card = await screen.findByRole("region", { name: "Account C001 at a glance" });
+    expect(within(card).getByText("3.45")).toBeTruthy();
+    expect(within(card).getByText("Stable")).toBeTruthy();
+    const rows = within(card).getAllByRole("row").slice(1);
     expect(rows.map((r) => Array.from(r.children).map((c) => c.textContent))).toEqual([
       // each factor says what it was based on and where that came from (issue 11)
-      ['Recency', '4', '9 days since last orderSource: order lines'],
-      ['Frequency', 'n/a', '3 orders last quarter vs 0 before: too little history (n/a)Source: order lines'],
-      ['Revenue', '3', '12-month revenue +4% vs prior 12 monthsSource: order lines'],
-      ['Diversity', '4', '5 categories, 23 products in 12 monthsSource: order lines'],
-      ['Engagement', 'n/a', 'not givenSource: no data'],
-      ['Payment', 'n/a', 'not givenSource: no data'],
+      ["Recency", "4", "9 days since last orderSource: order lines"],
+      [
+        "Frequency",
+        "n/a",
+        "3 orders last quarter vs 0 before: too little history (n/a)Source: order lines",
+      ],
+      ["Revenue", "3", "12-month revenue +4% vs prior 12 monthsSource: order lines"],
+      ["Diversity", "4", "5 categories, 23 products in 12 monthsSource: order lines"],
+      ["Engagement", "n/a", "not givenSource: no data"],
+      ["Payment", "n/a", "not givenSource: no data"],
     ]);
     expect(within(card).getByText(/used: Recency, Revenue, Diversity/)).toBeTruthy();
-    expect(within(card).getByText('Growth Potential')).toBeTruthy();
-    expect(within(card).getByText('Warning:')).toBeTruthy();
+    expect(within(card).getByText("Growth Potential")).toBeTruthy();
+    expect(within(card).getByText("Warning:")).toBeTruthy();
     expect(within(card).getByText(/£52,000/)).toBeTruthy();
   });
 
-  it('typing narrows the list to matching ids and names', async () => {
+  it("typing narrows the list to matching ids and names", async () => {
     await openPane();
-    await chooseAccount('plumb', /C003 — Coastal Plumbing/);
-    expect(await screen.findByRole('region', { name: 'Account C003 at a glance' })).toBeTruthy();
+    await chooseAccount("plumb", /C003 — Coastal Plumbing/);
+    expect(await screen.findByRole("region", { name: "Account C003 at a glance" })).toBeTruthy();
   });
 });
 
-describe('task pane: actions', () => {
-  it('portfolio actions run without an account; account actions wait for one', async () => {
+describe("task pane: actions", () => {
+  it("portfolio actions run without an account; account actions wait for one", async () => {
     await openPane();
     for (const a of ACTIONS) expect(actionButton(a.label).disabled).toBe(a.needsAccount);
   });
 
-  it('each action calls host.run with its id, the account and (QBR) the quarter, and says what it made', async () => {
+  it("each action calls host.run with its id, the account and (QBR) the quarter, and says what it made", async () => {
     const host = await openPane();
-    await chooseAccount('C001', /C001 — Acme Fixings/);
+    await chooseAccount("C001", /C001 — Acme Fixings/);
     // As-of 2026-06-30, fiscal year from January: the quarters are FY2026 Q2 (Apr–Jun 2026),
     // FY2026 Q1, FY2025 Q4 (Oct–Dec 2025), ... eight in all, newest first.
-    fireEvent.click(screen.getByRole('combobox', { name: /QBR quarter/ }));
-    const quarters = await screen.findAllByRole('option');
+    fireEvent.click(screen.getByRole("combobox", { name: /QBR quarter/ }));
+    const quarters = await screen.findAllByRole("option");
     expect(quarters.map((o) => o.textContent)).toEqual([
-      'FY2026 Q2 (Apr–Jun 2026)',
-      'FY2026 Q1 (Jan–Mar 2026)',
-      'FY2025 Q4 (Oct–Dec 2025)',
-      'FY2025 Q3 (Jul–Sep 2025)',
-      'FY2025 Q2 (Apr–Jun 2025)',
-      'FY2025 Q1 (Jan–Mar 2025)',
-      'FY2024 Q4 (Oct–Dec 2024)',
-      'FY2024 Q3 (Jul–Sep 2024)',
+      "FY2026 Q2 (Apr–Jun 2026)",
+      "FY2026 Q1 (Jan–Mar 2026)",
+      "FY2025 Q4 (Oct–Dec 2025)",
+      "FY2025 Q3 (Jul–Sep 2025)",
+      "FY2025 Q2 (Apr–Jun 2025)",
+      "FY2025 Q1 (Jan–Mar 2025)",
+      "FY2024 Q4 (Oct–Dec 2024)",
+      "FY2024 Q3 (Jul–Sep 2024)",
     ]);
     fireEvent.click(quarters[2]);
     for (const a of ACTIONS) {
@@ -192,70 +244,92 @@ describe('task pane: actions', () => {
       expect(await screen.findByText(`Made sheet 'KAP ${a.id}' and opened it.`)).toBeTruthy();
       const [id, options] = host.run.mock.calls.at(-1)!;
       expect(id).toBe(a.id);
-      expect(options).toEqual({ accountId: a.needsAccount ? 'C001' : undefined, quarter: a.id === 'qbr' ? 'FY2025 Q4' : undefined });
+      expect(options).toEqual({
+        accountId: a.needsAccount ? "C001" : undefined,
+        quarter: a.id === "qbr" ? "FY2025 Q4" : undefined,
+      });
     }
     expect(host.run).toHaveBeenCalledTimes(ACTIONS.length);
   }, 120_000);
 
-  it('a failing action shows the error in plain words with what to do', async () => {
+  it("a failing action shows the error in plain words with what to do", async () => {
     const host = await openPane();
-    host.run.mockRejectedValueOnce(Object.assign(new Error('KAP could not write the sheet: the workbook is protected.'), { action: 'Unprotect the workbook (Review > Protect Workbook), then try again.' }));
-    fireEvent.click(actionButton('Portfolio dashboard'));
-    const alert = await screen.findByText(/KAP could not write the sheet: the workbook is protected\./);
-    expect(alert.textContent).toContain('Unprotect the workbook (Review > Protect Workbook), then try again.');
-    expect(alert.closest('.ms-MessageBar--error')).not.toBeNull();
+    host.run.mockRejectedValueOnce(
+      Object.assign(new Error("KAP could not write the sheet: the workbook is protected."), {
+        action: "Unprotect the workbook (Review > Protect Workbook), then try again.",
+      })
+    );
+    fireEvent.click(actionButton("Portfolio dashboard"));
+    const alert = await screen.findByText(
+      /KAP could not write the sheet: the workbook is protected\./
+    );
+    expect(alert.textContent).toContain(
+      "Unprotect the workbook (Review > Protect Workbook), then try again."
+    );
+    expect(alert.closest(".ms-MessageBar--error")).not.toBeNull();
   });
 
-  it('shows progress, allows one action at a time, and Cancel aborts the signal', async () => {
+  it("shows progress, allows one action at a time, and Cancel aborts the signal", async () => {
     const host = await openPane();
     let seen: AbortSignal | undefined;
     host.run.mockImplementationOnce(
       (_id: ActionId, _o, _s, onProgress: (p: Progress) => void, signal: AbortSignal) =>
         new Promise((_resolve, reject) => {
           seen = signal;
-          onProgress({ phase: 'writing', done: 1, total: 3, message: 'Writing Dashboard…' });
-          signal.addEventListener('abort', () => reject(new Error('Cancelled. Nothing was changed.')));
-        }),
+          onProgress({ phase: "writing", done: 1, total: 3, message: "Writing Dashboard…" });
+          signal.addEventListener("abort", () =>
+            reject(new Error("Cancelled. Nothing was changed."))
+          );
+        })
     );
-    fireEvent.click(actionButton('Portfolio dashboard'));
-    expect(await screen.findByText('Writing 1 of 3 — Writing Dashboard…')).toBeTruthy();
-    expect(actionButton('Score all accounts').disabled).toBe(true);
-    fireEvent.click(actionButton('Whitespace map'));
+    fireEvent.click(actionButton("Portfolio dashboard"));
+    expect(await screen.findByText("Writing 1 of 3 — Writing Dashboard…")).toBeTruthy();
+    expect(actionButton("Score all accounts").disabled).toBe(true);
+    fireEvent.click(actionButton("Whitespace map"));
     expect(host.run).toHaveBeenCalledTimes(1);
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel Portfolio dashboard' }));
+    fireEvent.click(screen.getByRole("button", { name: "Cancel Portfolio dashboard" }));
     expect(seen?.aborted).toBe(true);
-    expect(await screen.findByText('Cancelled. Nothing was changed.')).toBeTruthy();
-    expect(actionButton('Score all accounts').disabled).toBe(false);
+    expect(await screen.findByText("Cancelled. Nothing was changed.")).toBeTruthy();
+    expect(actionButton("Score all accounts").disabled).toBe(false);
   });
 
-  it('Cancel during the analysis aborts it', async () => {
+  it("Cancel during the analysis aborts it", async () => {
     const host = makeFakeHost();
     let seen: AbortSignal | undefined;
     host.analyze.mockImplementationOnce(
       (_s, onProgress, signal) =>
         new Promise((_resolve, reject) => {
           seen = signal;
-          onProgress({ phase: 'reading', done: 50_000, total: 1_000_000, message: 'Read 50,000 of 1,000,000 rows' });
-          signal.addEventListener('abort', () => reject(new Error('Cancelled. Nothing was changed.')));
-        }),
+          onProgress({
+            phase: "reading",
+            done: 50_000,
+            total: 1_000_000,
+            message: "Read 50,000 of 1,000,000 rows",
+          });
+          signal.addEventListener("abort", () =>
+            reject(new Error("Cancelled. Nothing was changed."))
+          );
+        })
     );
     render(<App host={host} />);
-    expect(await screen.findByText('Reading 50,000 of 1,000,000 — Read 50,000 of 1,000,000 rows')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel Analysing' }));
+    expect(
+      await screen.findByText("Reading 50,000 of 1,000,000 — Read 50,000 of 1,000,000 rows")
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel Analysing" }));
     expect(seen?.aborted).toBe(true);
-    expect(await screen.findByText('Cancelled. Nothing was changed.')).toBeTruthy();
+    expect(await screen.findByText("Cancelled. Nothing was changed.")).toBeTruthy();
   });
 
-  it('changed weights are used: the next action analyses again with them first', async () => {
+  it("changed weights are used: the next action analyses again with them first", async () => {
     const host = await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    const recency = screen.getByRole('spinbutton', { name: 'Recency' });
-    fireEvent.input(recency, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const recency = screen.getByRole("spinbutton", { name: "Recency" });
+    fireEvent.input(recency, { target: { value: "30" } });
     fireEvent.blur(recency);
-    const payment = screen.getByRole('spinbutton', { name: 'Payment' });
-    fireEvent.input(payment, { target: { value: '5' } });
+    const payment = screen.getByRole("spinbutton", { name: "Payment" });
+    fireEvent.input(payment, { target: { value: "5" } });
     fireEvent.blur(payment);
-    fireEvent.click(actionButton('Score all accounts'));
+    fireEvent.click(actionButton("Score all accounts"));
     await screen.findByText("Made sheet 'KAP scoreAll' and opened it.");
     expect(host.analyze).toHaveBeenCalledTimes(2);
     expect(host.analyze.mock.calls[1][0].weights).toMatchObject({ recency: 30, payment: 5 });
@@ -263,38 +337,43 @@ describe('task pane: actions', () => {
   });
 });
 
-describe('task pane: keyboard', () => {
-  it('reaches every action by Tab, in order, and runs them with Enter and Space', async () => {
+describe("task pane: keyboard", () => {
+  it("reaches every action by Tab, in order, and runs them with Enter and Space", async () => {
     const host = await openPane();
-    await chooseAccount('C002', /C002 — Brightwire Electrical/);
+    await chooseAccount("C002", /C002 — Brightwire Electrical/);
     act(() => (document.activeElement as HTMLElement | null)?.blur());
     const reached: string[] = [];
     const labels = new Set(ACTIONS.map((a) => a.label));
     for (let i = 0; i < tabbables().length; i++) {
       pressTab();
-      const t = document.activeElement?.textContent ?? '';
+      const t = document.activeElement?.textContent ?? "";
       if (labels.has(t)) reached.push(t);
     }
     expect(reached).toEqual(ACTIONS.map((a) => a.label));
 
-    const plan = actionButton('Account plan');
+    const plan = actionButton("Account plan");
     act(() => plan.focus());
-    pressKey(plan, 'Enter');
+    pressKey(plan, "Enter");
     await screen.findByText("Made sheet 'KAP plan' and opened it.");
-    expect(host.run.mock.calls.at(-1)!.slice(0, 2)).toEqual(['plan', { accountId: 'C002', quarter: undefined }]);
-    const dash = actionButton('Portfolio dashboard');
+    expect(host.run.mock.calls.at(-1)!.slice(0, 2)).toEqual([
+      "plan",
+      { accountId: "C002", quarter: undefined },
+    ]);
+    const dash = actionButton("Portfolio dashboard");
     act(() => dash.focus());
-    pressKey(dash, ' ');
+    pressKey(dash, " ");
     await screen.findByText("Made sheet 'KAP dashboard' and opened it.");
-    expect(host.run.mock.calls.at(-1)![0]).toBe('dashboard');
+    expect(host.run.mock.calls.at(-1)![0]).toBe("dashboard");
   });
 
-  it('every form control has an accessible name', async () => {
+  it("every form control has an accessible name", async () => {
     await openPane();
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Columns: Order lines' }));
-    for (const role of ['button', 'combobox', 'spinbutton', 'textbox'] as const) {
-      expect(screen.queryAllByRole(role, { name: /\S/ }).length).toBe(screen.queryAllByRole(role).length);
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    fireEvent.click(screen.getByRole("button", { name: "Columns: Order lines" }));
+    for (const role of ["button", "combobox", "spinbutton", "textbox"] as const) {
+      expect(screen.queryAllByRole(role, { name: /\S/ }).length).toBe(
+        screen.queryAllByRole(role).length
+      );
     }
     expect(ACCOUNTS.length).toBe(3);
   });

@@ -2,53 +2,117 @@
  * A KapHost without Excel: a workbook with order lines and an accounts table, three accounts,
  * and every call recorded (jest.fn) so tests can check what the pane asked for.
  */
-import type { AccountGlance, AccountListItem, ActionId, ActionResult, Discovery, FieldChoice, FoundTable, KapHost, KapSettings, Progress } from '../../src/engine/contract';
-import { defaultSettings } from '../../src/engine/settings';
-import { ACTIONS } from '../../src/engine/actions';
+import type {
+  AccountGlance,
+  AccountListItem,
+  ActionId,
+  ActionResult,
+  Discovery,
+  FieldChoice,
+  FoundTable,
+  KapHost,
+  KapSettings,
+  Progress,
+} from "../../src/engine/contract";
+import { defaultSettings } from "../../src/engine/settings";
+import { ACTIONS } from "../../src/engine/actions";
 
-export const ORDER_HEADERS = ['Customer ID', 'Invoice Date', 'SKU', 'Description', 'Qty', 'Net', 'Site'];
+export const ORDER_HEADERS = [
+  "Customer ID",
+  "Invoice Date",
+  "SKU",
+  "Description",
+  "Qty",
+  "Net",
+  "Site",
+];
 
 /** The fields KAP guessed, before any user correction. */
 const GUESSED: FieldChoice[] = [
-  { field: 'accountId', label: 'Account id', required: true, header: 'Customer ID', confidence: 1 },
-  { field: 'date', label: 'Order date', required: true, header: 'Invoice Date', confidence: 1 },
-  { field: 'sku', label: 'Product id / SKU', required: true, header: 'SKU', confidence: 1 },
-  { field: 'productName', label: 'Product name', required: false, header: 'Description', confidence: 0.8 },
-  { field: 'quantity', label: 'Quantity', required: true, header: 'Qty', confidence: 1 },
-  { field: 'revenue', label: 'Line revenue', required: true, header: 'Net', confidence: 0.9 },
-  { field: 'site', label: 'Site / delivery address', required: false, confidence: 0 },
+  { field: "accountId", label: "Account id", required: true, header: "Customer ID", confidence: 1 },
+  { field: "date", label: "Order date", required: true, header: "Invoice Date", confidence: 1 },
+  { field: "sku", label: "Product id / SKU", required: true, header: "SKU", confidence: 1 },
+  {
+    field: "productName",
+    label: "Product name",
+    required: false,
+    header: "Description",
+    confidence: 0.8,
+  },
+  { field: "quantity", label: "Quantity", required: true, header: "Qty", confidence: 1 },
+  { field: "revenue", label: "Line revenue", required: true, header: "Net", confidence: 0.9 },
+  { field: "site", label: "Site / delivery address", required: false, confidence: 0 },
 ];
 
 export const ACCOUNTS: AccountListItem[] = [
-  { id: 'C002', name: 'Brightwire Electrical', band: 'At Risk', score: 2.4, revenue12m: 18_000 },
-  { id: 'C001', name: 'Acme Fixings', band: 'Stable', score: 3.45, revenue12m: 52_000 },
-  { id: 'C003', name: 'Coastal Plumbing', band: 'Healthy', score: 4.2, revenue12m: 9_500 },
+  { id: "C002", name: "Brightwire Electrical", band: "At Risk", score: 2.4, revenue12m: 18_000 },
+  { id: "C001", name: "Acme Fixings", band: "Stable", score: 3.45, revenue12m: 52_000 },
+  { id: "C003", name: "Coastal Plumbing", band: "Healthy", score: 4.2, revenue12m: 9_500 },
 ];
 
 export const GLANCE_C001: AccountGlance = {
-  id: 'C001',
-  name: 'Acme Fixings',
+  id: "C001",
+  name: "Acme Fixings",
   score: 3.45,
-  band: 'Stable',
+  band: "Stable",
   factors: [
-    { factor: 'recency', label: 'Recency', score: 4, input: '9 days since last order', source: 'order lines' },
-    { factor: 'frequency', label: 'Frequency', score: null, input: '3 orders last quarter vs 0 before: too little history (n/a)', source: 'order lines' },
-    { factor: 'revenue', label: 'Revenue', score: 3, input: '12-month revenue +4% vs prior 12 months', source: 'order lines' },
-    { factor: 'diversity', label: 'Diversity', score: 4, input: '5 categories, 23 products in 12 months', source: 'order lines' },
-    { factor: 'engagement', label: 'Engagement', score: null, input: 'not given', source: 'no data' },
-    { factor: 'payment', label: 'Payment', score: null, input: 'not given', source: 'no data' },
+    {
+      factor: "recency",
+      label: "Recency",
+      score: 4,
+      input: "9 days since last order",
+      source: "order lines",
+    },
+    {
+      factor: "frequency",
+      label: "Frequency",
+      score: null,
+      input: "3 orders last quarter vs 0 before: too little history (n/a)",
+      source: "order lines",
+    },
+    {
+      factor: "revenue",
+      label: "Revenue",
+      score: 3,
+      input: "12-month revenue +4% vs prior 12 months",
+      source: "order lines",
+    },
+    {
+      factor: "diversity",
+      label: "Diversity",
+      score: 4,
+      input: "5 categories, 23 products in 12 months",
+      source: "order lines",
+    },
+    {
+      factor: "engagement",
+      label: "Engagement",
+      score: null,
+      input: "not given",
+      source: "no data",
+    },
+    { factor: "payment", label: "Payment", score: null, input: "not given", source: "no data" },
   ],
-  used: ['Recency', 'Revenue', 'Diversity'],
-  quadrant: 'Growth Potential',
-  abc: 'A',
-  winBack: 'None',
-  alerts: [{ severity: 'Warning', message: 'Last order £310 is under 75% of the 12-month average order (£520).' }],
+  used: ["Recency", "Revenue", "Diversity"],
+  quadrant: "Growth Potential",
+  abc: "A",
+  winBack: "None",
+  alerts: [
+    {
+      severity: "Warning",
+      message: "Last order £310 is under 75% of the 12-month average order (£520).",
+    },
+  ],
   revenue12m: 52_000,
-  currency: 'GBP',
+  currency: "GBP",
   daysSinceLastOrder: 9,
 };
 
-export type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+export type Deferred<T> = {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+};
 export function deferred<T>(): Deferred<T> {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
@@ -65,45 +129,104 @@ export interface FakeHost extends KapHost {
   saveSettings: jest.Mock<Promise<void>, [KapSettings]>;
   analyze: jest.Mock<Promise<AccountListItem[]>, [KapSettings, (p: Progress) => void, AbortSignal]>;
   glance: jest.Mock<Promise<AccountGlance | undefined>, [string]>;
-  run: jest.Mock<Promise<ActionResult>, [ActionId, { accountId?: string; quarter?: string }, KapSettings, (p: Progress) => void, AbortSignal]>;
+  run: jest.Mock<
+    Promise<ActionResult>,
+    [
+      ActionId,
+      { accountId?: string; quarter?: string },
+      KapSettings,
+      (p: Progress) => void,
+      AbortSignal,
+    ]
+  >;
 }
 
-function discoveryFor(settings: KapSettings, summary?: Discovery['summary']): Discovery {
+function discoveryFor(settings: KapSettings, summary?: Discovery["summary"]): Discovery {
   const fix = settings.mapping.orders ?? {};
-  const fields = GUESSED.map((f) => (f.field in fix ? { ...f, header: fix[f.field], confidence: 1 } : f));
-  const orders: FoundTable = { role: 'orders', sheet: 'Orders', table: 'tblOrders', address: 'Orders!A1:G1201', rows: 1200, confidence: 0.92, headers: ORDER_HEADERS, fields };
+  const fields = GUESSED.map((f) =>
+    f.field in fix ? { ...f, header: fix[f.field], confidence: 1 } : f
+  );
+  const orders: FoundTable = {
+    role: "orders",
+    sheet: "Orders",
+    table: "tblOrders",
+    address: "Orders!A1:G1201",
+    rows: 1200,
+    confidence: 0.92,
+    headers: ORDER_HEADERS,
+    fields,
+  };
   const accounts: FoundTable = {
-    role: 'accounts',
-    sheet: 'Accounts',
-    address: 'Accounts!A3:D6',
+    role: "accounts",
+    sheet: "Accounts",
+    address: "Accounts!A3:D6",
     rows: 3,
     confidence: 0.75,
-    headers: ['Account No', 'Company', 'Tier'],
+    headers: ["Account No", "Company", "Tier"],
     fields: [
-      { field: 'accountId', label: 'Account id', required: true, header: 'Account No', confidence: 1 },
-      { field: 'name', label: 'Account name', required: false, header: 'Company', confidence: 1 },
-      { field: 'tier', label: 'Tier', required: false, header: 'Tier', confidence: 1 },
+      {
+        field: "accountId",
+        label: "Account id",
+        required: true,
+        header: "Account No",
+        confidence: 1,
+      },
+      { field: "name", label: "Account name", required: false, header: "Company", confidence: 1 },
+      { field: "tier", label: "Tier", required: false, header: "Tier", confidence: 1 },
     ],
   };
   const missing = fields.filter((f) => f.required && !f.header).map((f) => `"${f.label}"`);
-  const problems = missing.length ? [`The order lines on "Orders" have no column for ${missing.join(', ')}. Choose it under Columns.`] : [];
+  const problems = missing.length
+    ? [
+        `The order lines on "Orders" have no column for ${missing.join(", ")}. Choose it under Columns.`,
+      ]
+    : [];
   return { tables: [orders, accounts], problems, summary };
 }
 
 export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): FakeHost {
   let analyzed = false;
-  const summary: Discovery['summary'] = { rows: 1187, firstDate: '2024-07-01', lastDate: '2026-06-28', accounts: 3, rejected: 13, warnings: [] };
+  const summary: Discovery["summary"] = {
+    rows: 1187,
+    firstDate: "2024-07-01",
+    lastDate: "2026-06-28",
+    accounts: 3,
+    rejected: 13,
+    warnings: [],
+  };
   return {
     actions: ACTIONS,
-    loadSettings: jest.fn(async () => ({ ...defaultSettings(), asOf: '2026-06-30', ...opts.settings })),
+    loadSettings: jest.fn(async () => ({
+      ...defaultSettings(),
+      asOf: "2026-06-30",
+      ...opts.settings,
+    })),
     saveSettings: jest.fn(async (_s: KapSettings) => undefined),
     discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analyzed ? summary : undefined)),
-    analyze: jest.fn(async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
-      onProgress({ phase: 'reading', done: 600, total: 1200, message: 'Read 600 of 1,200 rows' });
-      analyzed = true;
-      return ACCOUNTS;
-    }),
-    glance: jest.fn(async (id: string) => (id === 'C001' ? GLANCE_C001 : { ...GLANCE_C001, id, name: ACCOUNTS.find((a) => a.id === id)?.name ?? id })),
-    run: jest.fn(async (action: ActionId, _o: { accountId?: string; quarter?: string }, _s: KapSettings, _p: (p: Progress) => void, _signal: AbortSignal): Promise<ActionResult> => ({ made: [`KAP ${action}`], activated: `KAP ${action}`, message: `Made sheet 'KAP ${action}' and opened it.` })),
+    analyze: jest.fn(
+      async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
+        onProgress({ phase: "reading", done: 600, total: 1200, message: "Read 600 of 1,200 rows" });
+        analyzed = true;
+        return ACCOUNTS;
+      }
+    ),
+    glance: jest.fn(async (id: string) =>
+      id === "C001"
+        ? GLANCE_C001
+        : { ...GLANCE_C001, id, name: ACCOUNTS.find((a) => a.id === id)?.name ?? id }
+    ),
+    run: jest.fn(
+      async (
+        action: ActionId,
+        _o: { accountId?: string; quarter?: string },
+        _s: KapSettings,
+        _p: (p: Progress) => void,
+        _signal: AbortSignal
+      ): Promise<ActionResult> => ({
+        made: [`KAP ${action}`],
+        activated: `KAP ${action}`,
+        message: `Made sheet 'KAP ${action}' and opened it.`,
+      })
+    ),
   };
 }

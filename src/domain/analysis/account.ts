@@ -26,9 +26,9 @@
  *   summing to the target); categories target = now + min(PLAN_NEW_CATEGORIES, max(1, whitespace gaps));
  *   contacts target = now + one per DMU role with nobody in it.
  */
-import { edate, MONTH_NAMES, WEEKDAY_NAMES, weekday, serialToYmd } from '../dates';
-import { median, roundHalfAwayFromZero } from '../numbers';
-import { reorderRegularity } from '../reorder';
+import { edate, MONTH_NAMES, WEEKDAY_NAMES, weekday, serialToYmd } from "../dates";
+import { median, roundHalfAwayFromZero } from "../numbers";
+import { reorderRegularity } from "../reorder";
 import {
   COMPETITOR_DISPLACEMENT_SHARE,
   DEFAULT_GROWTH_TARGET,
@@ -45,19 +45,19 @@ import {
   QUARTER_TARGET_WEIGHTS,
   RECENT_ENGAGEMENT,
   TOP_PRODUCTS,
-} from '../rules';
-import { seasonality } from '../seasonality';
-import { recentEntries } from '../engagement';
-import type { CatalogItem, ContactRecord, EngagementEntry, Serial } from '../types';
-import { healthReport } from './report';
-import { compareRules, type RuleMetrics, rulesForBasket } from './affinity';
-import { priorityOf, rankOpportunities, recommended, type Opportunity } from './opportunities';
-import type { Internal, PortfolioModel } from './portfolio';
-import { currencyPrefix, formatMoney, roundMoney } from '../currency';
-import { moneyOf, ordersIn, periodBack, stepsOf, type Subject } from './subject';
-import { initiativeTypeOf } from './initiatives';
-import { relationshipMapOf, type RelationshipMap } from './relationship';
-import { requiredCoverage } from '../relationships';
+} from "../rules";
+import { seasonality } from "../seasonality";
+import { recentEntries } from "../engagement";
+import type { CatalogItem, ContactRecord, EngagementEntry, Serial } from "../types";
+import { healthReport } from "./report";
+import { compareRules, type RuleMetrics, rulesForBasket } from "./affinity";
+import { priorityOf, rankOpportunities, recommended, type Opportunity } from "./opportunities";
+import type { Internal, PortfolioModel } from "./portfolio";
+import { currencyPrefix, formatMoney, roundMoney } from "../currency";
+import { moneyOf, ordersIn, periodBack, stepsOf, type Subject } from "./subject";
+import { initiativeTypeOf } from "./initiatives";
+import { relationshipMapOf, type RelationshipMap } from "./relationship";
+import { requiredCoverage } from "../relationships";
 import type {
   AccountAnalysis,
   AccountDetail,
@@ -77,20 +77,27 @@ import type {
   StakeholderCoverage,
   TopProduct,
   Upsell,
-} from './types';
+} from "./types";
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const lower = (s: string): string => s.trim().toLowerCase();
 
 /** Row index of an account in the portfolio: the given currency, else its largest-revenue row. */
-export function accountRowIndex(portfolio: PortfolioAnalysis, accountId: string, currency?: string): number {
+export function accountRowIndex(
+  portfolio: PortfolioAnalysis,
+  accountId: string,
+  currency?: string
+): number {
   let best = -1;
   portfolio.accounts.forEach((a, i) => {
     if (a.accountId !== accountId) return;
     if (currency !== undefined && a.currency !== currency) return;
     if (best < 0 || a.revenueLast12 > portfolio.accounts[best].revenueLast12) best = i;
   });
-  if (best < 0) throw new RangeError(`Account ${accountId}${currency !== undefined ? ` (${currency})` : ''} has no order lines in the data.`);
+  if (best < 0)
+    throw new RangeError(
+      `Account ${accountId}${currency !== undefined ? ` (${currency})` : ""} has no order lines in the data.`
+    );
   return best;
 }
 
@@ -116,7 +123,15 @@ export function skuFigures(s: Subject, asOf: Serial): Map<number, SkuFigures> {
     const sku = f.pairSku[p];
     let x = out.get(sku);
     if (!x) {
-      x = { sku, dates: [], rev12: 0, qty12: 0, revPrior12: 0, boughtPrior12: false, bought12: false };
+      x = {
+        sku,
+        dates: [],
+        rev12: 0,
+        qty12: 0,
+        revPrior12: 0,
+        boughtPrior12: false,
+        bought12: false,
+      };
       out.set(sku, x);
     }
     const isRet = f.pairRet[p] === 1;
@@ -150,29 +165,49 @@ export function wholeMonthsBetween(from: Serial, to: Serial): number {
   return m;
 }
 
-export function churnRiskOf(monthsSinceLastOrder: number): 'High' | 'Medium' | 'Low' {
-  return monthsSinceLastOrder >= DORMANT.highMonths ? 'High' : monthsSinceLastOrder >= DORMANT.mediumMonths ? 'Medium' : 'Low';
+export function churnRiskOf(monthsSinceLastOrder: number): "High" | "Medium" | "Low" {
+  return monthsSinceLastOrder >= DORMANT.highMonths
+    ? "High"
+    : monthsSinceLastOrder >= DORMANT.mediumMonths
+      ? "Medium"
+      : "Low";
 }
 
 /** Priority of a category not bought from the comparable share alone (the opportunity list adds the other evidence). */
-export function notBoughtPriority(share: number, buyers = MIN_RULE_SUPPORT_ACCOUNTS): 'High' | 'Medium' | 'Low' {
-  return buyers < MIN_RULE_SUPPORT_ACCOUNTS ? 'Low' : priorityOf(share);
+export function notBoughtPriority(
+  share: number,
+  buyers = MIN_RULE_SUPPORT_ACCOUNTS
+): "High" | "Medium" | "Low" {
+  return buyers < MIN_RULE_SUPPORT_ACCOUNTS ? "Low" : priorityOf(share);
 }
 
 /**
  * Quarterly revenue targets: each quarter gets a quarter of the baseline plus a rising share
  * of the uplift (weights QUARTER_TARGET_WEIGHTS), so the four add up to baseline × (1 + growth).
  */
-export function quarterlyTargets(baseline: number, growth = DEFAULT_GROWTH_TARGET): { quarter: 1 | 2 | 3 | 4; target: number }[] {
+export function quarterlyTargets(
+  baseline: number,
+  growth = DEFAULT_GROWTH_TARGET
+): { quarter: 1 | 2 | 3 | 4; target: number }[] {
   const uplift = baseline * growth;
   const total = QUARTER_TARGET_WEIGHTS.reduce((a, b) => a + b, 0);
-  return QUARTER_TARGET_WEIGHTS.map((w, i) => ({ quarter: (i + 1) as 1 | 2 | 3 | 4, target: baseline / 4 + (uplift * w) / total }));
+  return QUARTER_TARGET_WEIGHTS.map((w, i) => ({
+    quarter: (i + 1) as 1 | 2 | 3 | 4,
+    target: baseline / 4 + (uplift * w) / total,
+  }));
 }
 
 /** The quarterly targets in money as written: each rounded to the minor unit, the last taking the rounding so the four add up to the rounded target. */
-function writtenTargets(baseline: number, growth: number, currency: string | undefined): { revenueTarget: number; quarterlyTargets: { quarter: 1 | 2 | 3 | 4; target: number }[] } {
+function writtenTargets(
+  baseline: number,
+  growth: number,
+  currency: string | undefined
+): { revenueTarget: number; quarterlyTargets: { quarter: 1 | 2 | 3 | 4; target: number }[] } {
   const revenueTarget = roundMoney(baseline * (1 + growth), currency);
-  const q = quarterlyTargets(baseline, growth).map((x) => ({ ...x, target: roundMoney(x.target, currency) }));
+  const q = quarterlyTargets(baseline, growth).map((x) => ({
+    ...x,
+    target: roundMoney(x.target, currency),
+  }));
   q[3].target = roundMoney(revenueTarget - q[0].target - q[1].target - q[2].target, currency);
   return { revenueTarget, quarterlyTargets: q };
 }
@@ -182,10 +217,12 @@ export function stakeholderCoverage(contacts: readonly ContactRecord[]): Stakeho
   return DMU_ROLES.map(({ role, synonyms }) => {
     const names = contacts
       .filter((c) => {
-        const r = lower(c.role ?? '');
+        const r = lower(c.role ?? "");
         if (!r) return false;
         if (r === lower(role)) return true;
-        return synonyms.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(r));
+        return synonyms.some((w) =>
+          new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(r)
+        );
       })
       .map((c) => c.name);
     return { role, held: names.length > 0, names };
@@ -193,7 +230,7 @@ export function stakeholderCoverage(contacts: readonly ContactRecord[]): Stakeho
 }
 
 /** Buying pattern of the last 12 months from the subject's purchase orders (money rounded to the currency's minor unit). */
-export function buyingPattern(s: Subject, asOf: Serial, currency = ''): BuyingPattern {
+export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPattern {
   const o = ordersIn(s, periodBack(asOf, 12));
   const values: number[] = [];
   const dates: number[] = [];
@@ -225,7 +262,8 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ''): BuyingPa
     .map((m) => MONTH_NAMES[m]);
   return {
     ordersLast12: values.length,
-    meanDaysBetweenOrders: dates.length >= 2 ? (dates[dates.length - 1] - dates[0]) / (dates.length - 1) : null,
+    meanDaysBetweenOrders:
+      dates.length >= 2 ? (dates[dates.length - 1] - dates[0]) / (dates.length - 1) : null,
     medianOrderValue: values.length ? roundMoney(median(values)!, currency) : null,
     smallestOrder: values.length ? Math.min(...values) : null,
     largestOrder: values.length ? Math.max(...values) : null,
@@ -234,13 +272,19 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ''): BuyingPa
   };
 }
 
-export function seasonalityOf(s: Subject, asOf: Serial, currency = ''): SeasonalityRow[] {
+export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): SeasonalityRow[] {
   const points: { date: number; value: number }[] = [];
   const { f, u } = s;
-  for (let i = f.ordStart[u]; i < f.ordStart[u + 1] && f.ordDate[i] <= asOf; i++) points.push({ date: f.ordDate[i], value: f.ordVal[i] });
-  for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++) points.push({ date: f.retDate[i], value: f.retVal[i] });
+  for (let i = f.ordStart[u]; i < f.ordStart[u + 1] && f.ordDate[i] <= asOf; i++)
+    points.push({ date: f.ordDate[i], value: f.ordVal[i] });
+  for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++)
+    points.push({ date: f.retDate[i], value: f.retVal[i] });
   const r = seasonality(points, asOf);
-  return MONTH_NAMES.map((month, i) => ({ month, revenue: r.monthly[i] === null ? null : roundMoney(r.monthly[i]!, currency), index: r.index[i] }));
+  return MONTH_NAMES.map((month, i) => ({
+    month,
+    revenue: r.monthly[i] === null ? null : roundMoney(r.monthly[i]!, currency),
+    index: r.index[i],
+  }));
 }
 
 /** Everything SKU-level affinity needs for one currency: baskets of top-level rows, buyers index. */
@@ -269,7 +313,8 @@ function skuSpend(internal: Internal, row: number, sku: number, asOf: Serial): n
   let rev = 0;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     if (f.pairSku[p] !== sku) continue;
-    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) if (f.entDate[e] > y1.start && f.entDate[e] <= asOf) rev += stepsOf(s, f.entRev[e]);
+    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++)
+      if (f.entDate[e] > y1.start && f.entDate[e] <= asOf) rev += stepsOf(s, f.entRev[e]);
   }
   return moneyOf(s, rev);
 }
@@ -279,7 +324,13 @@ function rationaleOf(x: string, y: string, m: RuleMetrics): string {
 }
 
 /** `skuCrossSell: false` skips SKU-level affinity, the costliest part, for callers that only use category rules (the QBR). */
-export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Partial<AnalysisContext> = {}, currency?: string, options: { skuCrossSell?: boolean } = {}): AccountDetail {
+export function analyzeAccount(
+  model: PortfolioModel,
+  accountId: string,
+  ctx: Partial<AnalysisContext> = {},
+  currency?: string,
+  options: { skuCrossSell?: boolean } = {}
+): AccountDetail {
   const { analysis: portfolio, internal } = model;
   const book = internal.book;
   const asOf = portfolio.asOf;
@@ -291,10 +342,13 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
   const contactsAll = ctx.contacts ?? internal.ctx.contacts ?? [];
   const curated = ctx.curatedRules ?? internal.ctx.curatedRules ?? [];
-  const prefix = currencyPrefix(account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? 'GBP'));
+  const prefix = currencyPrefix(
+    account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP")
+  );
   const money = (v: number) => formatMoney(v, prefix);
   /** money figures as written: rounded to the currency's minor unit */
-  const cash = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : roundMoney(v, account.currency));
+  const cash = (v: number | null | undefined): number | null =>
+    v === null || v === undefined ? null : roundMoney(v, account.currency);
   const bought = new Set(agg.bought12);
   const boughtNames = new Set(agg.bought12.map((c) => lower(cats[c])));
 
@@ -310,7 +364,13 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     .map((c) => {
       const revenue = agg.rev12.get(c) ?? 0;
       const units = agg.qty12.get(c) ?? 0;
-      return { category: cats[c], revenue, share: totalRev ? revenue / totalRev : 0, units, averageUnitPrice: units ? revenue / units : null };
+      return {
+        category: cats[c],
+        revenue,
+        share: totalRev ? revenue / totalRev : 0,
+        units,
+        averageUnitPrice: units ? revenue / units : null,
+      };
     })
     .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
 
@@ -321,14 +381,27 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
   if (g && peers > 0) {
     for (const [c, n] of g.buyers) {
       if (bought.has(c)) continue;
-      categoriesNotBought.push({ category: cats[c], comparableBuyers: n, comparableAccounts: peers, share: n / peers, medianSpend: g.medianSpend.get(c) ?? null, priority: notBoughtPriority(n / peers, n) });
+      categoriesNotBought.push({
+        category: cats[c],
+        comparableBuyers: n,
+        comparableAccounts: peers,
+        share: n / peers,
+        medianSpend: g.medianSpend.get(c) ?? null,
+        priority: notBoughtPriority(n / peers, n),
+      });
     }
   }
-  categoriesNotBought.sort((a, b) => b.share - a.share || (b.medianSpend ?? 0) - (a.medianSpend ?? 0) || (a.category < b.category ? -1 : 1));
+  categoriesNotBought.sort(
+    (a, b) =>
+      b.share - a.share ||
+      (b.medianSpend ?? 0) - (a.medianSpend ?? 0) ||
+      (a.category < b.category ? -1 : 1)
+  );
 
   // Products.
   const skus = skuFigures(s, asOf);
-  const skuName = (k: number): string => book.skuNames[k] ?? catalogBySku(catalog).get(book.skus[k])?.name ?? book.skus[k];
+  const skuName = (k: number): string =>
+    book.skuNames[k] ?? catalogBySku(catalog).get(book.skus[k])?.name ?? book.skus[k];
   const topProducts: TopProduct[] = [...skus.values()]
     .filter((x) => x.bought12)
     .sort((a, b) => b.rev12 - a.rev12 || (book.skus[a.sku] < book.skus[b.sku] ? -1 : 1))
@@ -365,10 +438,21 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     let units = 0;
     for (let q = fr.pairStart[unit]; q < fr.pairStart[unit + 1]; q++) {
       if (fr.pairSku[q] !== x.sku || fr.pairRet[q]) continue;
-      for (let e = fr.entStart[q]; e < fr.entStart[q + 1] && fr.entDate[e] <= asOf; e++) units += fr.entQty[e];
+      for (let e = fr.entStart[q]; e < fr.entStart[q + 1] && fr.entDate[e] <= asOf; e++)
+        units += fr.entQty[e];
     }
     const last = x.dates[x.dates.length - 1];
-    replenishment.push({ sku: book.skus[x.sku], name: skuName(x.sku), orderDates: reg.orders, reorderDays: reg.reorderDays!, gapVariation: reg.gapVariation!, lastOrderDate: last, nextExpectedOrder: Math.round(last + reg.reorderDays!), averageUnitsPerOrder: units / reg.orders, revenueLast12: x.rev12 });
+    replenishment.push({
+      sku: book.skus[x.sku],
+      name: skuName(x.sku),
+      orderDates: reg.orders,
+      reorderDays: reg.reorderDays!,
+      gapVariation: reg.gapVariation!,
+      lastOrderDate: last,
+      nextExpectedOrder: Math.round(last + reg.reorderDays!),
+      averageUnitsPerOrder: units / reg.orders,
+      revenueLast12: x.rev12,
+    });
   }
   replenishment.sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.sku < b.sku ? -1 : 1));
 
@@ -379,7 +463,16 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     if (!(drop >= DORMANT.dropShare - 1e-12)) continue;
     const last = x.dates[x.dates.length - 1];
     const months = wholeMonthsBetween(last, asOf);
-    dormantProducts.push({ sku: book.skus[x.sku], name: skuName(x.sku), lastOrderDate: last, monthsSinceLastOrder: months, revenueLast12: x.rev12, revenuePrior12: x.revPrior12, drop, churnRisk: churnRiskOf(months) });
+    dormantProducts.push({
+      sku: book.skus[x.sku],
+      name: skuName(x.sku),
+      lastOrderDate: last,
+      monthsSinceLastOrder: months,
+      revenueLast12: x.rev12,
+      revenuePrior12: x.revPrior12,
+      drop,
+      churnRisk: churnRiskOf(months),
+    });
   }
   dormantProducts.sort((a, b) => b.revenuePrior12 - a.revenuePrior12 || (a.sku < b.sku ? -1 : 1));
 
@@ -390,7 +483,14 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     if (r.currency !== account.currency) continue;
     const x = book.categoryIndexOf(r.antecedent);
     const y = book.categoryIndexOf(r.consequent);
-    if (x === undefined || y === undefined || !bought.has(x) || bought.has(y) || r.lift < MIN_RECOMMENDATION_LIFT - 1e-12) continue;
+    if (
+      x === undefined ||
+      y === undefined ||
+      !bought.has(x) ||
+      bought.has(y) ||
+      r.lift < MIN_RECOMMENDATION_LIFT - 1e-12
+    )
+      continue;
     const prev = bestByY.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestByY.set(r.consequent, r);
   }
@@ -404,10 +504,21 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
       if (a2.bought12.includes(x) && a2.bought12.includes(y)) spends.push(a2.rev12.get(y) ?? 0);
     }
     const { level: _l, currency: _c, antecedent: _a, consequent: _q, ...metrics } = r;
-    crossSell.push({ source: 'affinity', curated: false, level: 'category', because: r.antecedent, offer: r.consequent, rationale: rationaleOf(r.antecedent, r.consequent, r), priority: null, annualEstimate: cash(median(spends)), metrics });
+    crossSell.push({
+      source: "affinity",
+      curated: false,
+      level: "category",
+      because: r.antecedent,
+      offer: r.consequent,
+      rationale: rationaleOf(r.antecedent, r.consequent, r),
+      priority: null,
+      annualEstimate: cash(median(spends)),
+      metrics,
+    });
   }
   const groupEstimate = (name: string): number | null => {
-    const c = book.categoryIndexOf(name) ?? [...cats.keys()].find((k) => lower(cats[k]) === lower(name));
+    const c =
+      book.categoryIndexOf(name) ?? [...cats.keys()].find((k) => lower(cats[k]) === lower(name));
     return c !== undefined && g ? (g.medianSpend.get(c) ?? null) : null;
   };
   const boughtSkuNames = new Set<string>();
@@ -417,18 +528,21 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     const n = book.skuNames[x.sku];
     if (n) boughtSkuNames.add(lower(n));
   }
-  const buys = (name: string): boolean => boughtNames.has(lower(name)) || boughtSkuNames.has(lower(name));
-  const industry = account.industry ? INDUSTRY_MATRIX.find((m) => lower(m.industry) === lower(account.industry!)) : undefined;
+  const buys = (name: string): boolean =>
+    boughtNames.has(lower(name)) || boughtSkuNames.has(lower(name));
+  const industry = account.industry
+    ? INDUSTRY_MATRIX.find((m) => lower(m.industry) === lower(account.industry!))
+    : undefined;
   if (industry) {
     for (const t of industry.targets) {
       if (buys(t)) continue;
       crossSell.push({
-        source: 'industry matrix',
+        source: "industry matrix",
         curated: true,
-        level: 'category',
+        level: "category",
         because: industry.industry,
         offer: t,
-        rationale: `${industry.industry} accounts usually also need ${t} (alongside ${industry.primary.join(', ')}).`,
+        rationale: `${industry.industry} accounts usually also need ${t} (alongside ${industry.primary.join(", ")}).`,
         priority: null,
         annualEstimate: groupEstimate(t),
         metrics: null,
@@ -436,18 +550,30 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     }
   }
   for (const [source, rules] of [
-    ['product matrix', PRODUCT_MATRIX],
-    ['user rule', curated],
+    ["product matrix", PRODUCT_MATRIX],
+    ["user rule", curated],
   ] as const) {
     for (const r of rules) {
       if (!buys(r.theyBuy) || buys(r.considerSelling)) continue;
-      crossSell.push({ source, curated: true, level: 'category', because: r.theyBuy, offer: r.considerSelling, rationale: r.rationale, priority: r.priority, annualEstimate: groupEstimate(r.considerSelling), metrics: null });
+      crossSell.push({
+        source,
+        curated: true,
+        level: "category",
+        because: r.theyBuy,
+        offer: r.considerSelling,
+        rationale: r.rationale,
+        priority: r.priority,
+        annualEstimate: groupEstimate(r.considerSelling),
+        metrics: null,
+      });
     }
   }
 
   // SKU-level rules, mined for this account's basket only.
   const wantSku = options.skuCrossSell !== false;
-  const sb = wantSku ? skuBaskets(internal, account.currency) : { baskets: [], buyers: [], rows: [] };
+  const sb = wantSku
+    ? skuBaskets(internal, account.currency)
+    : { baskets: [], buyers: [], rows: [] };
   const own = agg.skus12;
   const skuRules = wantSku ? rulesForBasket(own, sb.baskets, sb.buyers, internal.minSupport) : [];
   const bestSku = new Map<number, (typeof skuRules)[number]>();
@@ -461,12 +587,25 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     .slice(0, TOP_PRODUCTS)
     .map((r) => {
       const bx = new Set(sb.buyers[r.antecedent] ?? []);
-      const spends = (sb.buyers[r.consequent] ?? []).filter((k) => bx.has(k)).map((k) => skuSpend(internal, sb.rows[k], r.consequent, asOf));
+      const spends = (sb.buyers[r.consequent] ?? [])
+        .filter((k) => bx.has(k))
+        .map((k) => skuSpend(internal, sb.rows[k], r.consequent, asOf));
       const { antecedent, consequent, ...metrics } = r;
       const xn = skuName(antecedent);
       const yn = skuName(consequent);
-      const label = (k: number, name: string) => (name && name !== book.skus[k] ? `${name} (${book.skus[k]})` : book.skus[k]);
-      return { source: 'affinity' as const, curated: false, level: 'sku' as const, because: label(antecedent, xn), offer: label(consequent, yn), rationale: rationaleOf(xn, yn, metrics), priority: null, annualEstimate: cash(median(spends)), metrics };
+      const label = (k: number, name: string) =>
+        name && name !== book.skus[k] ? `${name} (${book.skus[k]})` : book.skus[k];
+      return {
+        source: "affinity" as const,
+        curated: false,
+        level: "sku" as const,
+        because: label(antecedent, xn),
+        offer: label(consequent, yn),
+        rationale: rationaleOf(xn, yn, metrics),
+        priority: null,
+        annualEstimate: cash(median(spends)),
+        metrics,
+      };
     });
 
   // Product-line gaps and upsell need the catalog.
@@ -478,18 +617,33 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     return cash(median(spends));
   };
   const lines = new Map<string, CatalogItem[]>();
-  for (const item of catalog) if (item.productLine) lines.set(item.productLine, [...(lines.get(item.productLine) ?? []), item]);
+  for (const item of catalog)
+    if (item.productLine)
+      lines.set(item.productLine, [...(lines.get(item.productLine) ?? []), item]);
   const productLineGaps: ProductLineGap[] = [];
   for (const [line, items] of lines) {
     const boughtCount = items.filter((i) => ownSkus.has(i.sku)).length;
     if (boughtCount === 0 || boughtCount === items.length) continue;
     const variants = items.map((i) => {
       const has = ownSkus.has(i.sku);
-      return { sku: i.sku, name: i.name ?? i.sku, bought: has, medianSpend: has ? null : medianSkuSpend(i.sku) };
+      return {
+        sku: i.sku,
+        name: i.name ?? i.sku,
+        bought: has,
+        medianSpend: has ? null : medianSkuSpend(i.sku),
+      };
     });
-    productLineGaps.push({ productLine: line, variants, boughtCount, missingCount: items.length - boughtCount, estimate: cash(variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0))! });
+    productLineGaps.push({
+      productLine: line,
+      variants,
+      boughtCount,
+      missingCount: items.length - boughtCount,
+      estimate: cash(variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0))!,
+    });
   }
-  productLineGaps.sort((a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1));
+  productLineGaps.sort(
+    (a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1)
+  );
 
   const bySku = catalogBySku(catalog);
   const upsell: Upsell[] = [];
@@ -501,10 +655,16 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     const premium = bySku.get(item.premiumSku);
     const currentPrice = item.listPrice ?? (x.qty12 > 0 ? x.rev12 / x.qty12 : null);
     const premiumPrice = premium?.listPrice ?? null;
-    const diff = currentPrice && premiumPrice !== null ? ((premiumPrice - currentPrice) / currentPrice) * 100 : null;
+    const diff =
+      currentPrice && premiumPrice !== null
+        ? ((premiumPrice - currentPrice) / currentPrice) * 100
+        : null;
     const currentName = skuName(k);
     const premiumName = premium?.name ?? item.premiumSku;
-    const extra = currentPrice !== null && premiumPrice !== null ? (premiumPrice - currentPrice) * x.qty12 : null;
+    const extra =
+      currentPrice !== null && premiumPrice !== null
+        ? (premiumPrice - currentPrice) * x.qty12
+        : null;
     upsell.push({
       currentSku: code,
       currentName,
@@ -516,15 +676,21 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
       unitsLast12: x.qty12,
       valueProposition:
         `Offer ${premiumName} in place of ${currentName}` +
-        (diff !== null ? ` (${diff >= 0 ? '+' : ''}${roundHalfAwayFromZero(diff, 1)}% per unit)` : '') +
-        (extra !== null && x.qty12 > 0 ? `: on last year's ${x.qty12} units that is ${money(extra)} more per year.` : '.'),
+        (diff !== null
+          ? ` (${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}% per unit)`
+          : "") +
+        (extra !== null && x.qty12 > 0
+          ? `: on last year's ${x.qty12} units that is ${money(extra)} more per year.`
+          : "."),
     });
   }
 
   // Competitor displacement: same industry, same currency.
   const competitorDisplacement: CompetitorDisplacement[] = [];
   if (account.industry) {
-    const members = top.filter((i) => i !== idx && portfolio.accounts[i].industry === account.industry);
+    const members = top.filter(
+      (i) => i !== idx && portfolio.accounts[i].industry === account.industry
+    );
     if (members.length >= MIN_COMPARABLE_ACCOUNTS) {
       const count = new Map<number, number[]>();
       for (const i of members) {
@@ -544,7 +710,9 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
           message: `${spends.length} of ${members.length} ${account.industry} accounts (${pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
         });
       }
-      competitorDisplacement.sort((a, b) => b.share - a.share || (a.category < b.category ? -1 : 1));
+      competitorDisplacement.sort(
+        (a, b) => b.share - a.share || (a.category < b.category ? -1 : 1)
+      );
     }
   }
 
@@ -554,21 +722,51 @@ export function analyzeAccount(model: PortfolioModel, accountId: string, ctx: Pa
     categoriesNotBought,
     crossSell.filter((r) => r.curated),
     peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
-    internal.minSupport,
+    internal.minSupport
   );
   const oppByName = new Map(opportunities.map((o) => [lower(o.offer), o]));
-  for (const n of categoriesNotBought) n.priority = oppByName.get(lower(n.category))?.priority ?? n.priority;
-  categoriesNotBought.sort((a, b) => (oppByName.get(lower(a.category))?.rank ?? 0) - (oppByName.get(lower(b.category))?.rank ?? 0));
+  for (const n of categoriesNotBought)
+    n.priority = oppByName.get(lower(n.category))?.priority ?? n.priority;
+  categoriesNotBought.sort(
+    (a, b) =>
+      (oppByName.get(lower(a.category))?.rank ?? 0) - (oppByName.get(lower(b.category))?.rank ?? 0)
+  );
 
   const contacts = contactsAll.filter((c) => c.accountId === account.accountId);
-  const relationships = relationshipMapOf(book, portfolio, account, state.units, contacts, contactsAll, state.rec);
+  const relationships = relationshipMapOf(
+    book,
+    portfolio,
+    account,
+    state.units,
+    contacts,
+    contactsAll,
+    state.rec
+  );
   const recentEngagement = recentEntries(state.logs?.engagement ?? [], asOf, RECENT_ENGAGEMENT);
-  const plan = accountPlan(account, { opportunities, crossSell, dormantProducts, upsell, competitorDisplacement, contacts, categoriesNow: agg.bought12.length, growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget, moneyPrefix: prefix, productLineGaps, relationships, currency: account.currency, recentEngagement });
+  const plan = accountPlan(account, {
+    opportunities,
+    crossSell,
+    dormantProducts,
+    upsell,
+    competitorDisplacement,
+    contacts,
+    categoriesNow: agg.bought12.length,
+    growthTarget: ctx.growthTarget ?? internal.ctx.growthTarget,
+    moneyPrefix: prefix,
+    productLineGaps,
+    relationships,
+    currency: account.currency,
+    recentEngagement,
+  });
 
   return {
     account,
     categories,
-    categoryTotal: { revenue: cash(totalRev)!, units: totalUnits, averageUnitPrice: totalUnits ? totalRev / totalUnits : null },
+    categoryTotal: {
+      revenue: cash(totalRev)!,
+      units: totalUnits,
+      averageUnitPrice: totalUnits ? totalRev / totalUnits : null,
+    },
     categoriesNotBought,
     topProducts,
     replenishment,
@@ -616,61 +814,129 @@ export function accountPlan(
     /** the largest product-line gap becomes a range-expansion initiative */
     productLineGaps?: ProductLineGap[];
     /** the relationship map: stakeholder coverage and the multi-site proposal */
-    relationships?: Pick<RelationshipMap, 'coverage' | 'multiSite'>;
+    relationships?: Pick<RelationshipMap, "coverage" | "multiSite">;
     /** the account's currency: targets are rounded to its minor unit */
     currency?: string;
     /** the last engagement log entries, newest first */
     recentEngagement?: EngagementEntry[];
-  },
+  }
 ): AccountPlan {
-  const money = (v: number) => formatMoney(v, x.moneyPrefix ?? '£');
+  const money = (v: number) => formatMoney(v, x.moneyPrefix ?? "£");
   const baseline = Math.max(0, account.revenueLast12);
   const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
   const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: PlanInitiative[] = [];
-  const add = (i: Omit<PlanInitiative, 'type'> & { type?: PlanInitiative['type'] }) => initiatives.push({ ...i, type: i.type ?? initiativeTypeOf(i.title) });
+  const add = (i: Omit<PlanInitiative, "type"> & { type?: PlanInitiative["type"] }) =>
+    initiatives.push({ ...i, type: i.type ?? initiativeTypeOf(i.title) });
   const opportunities =
     x.opportunities ??
     rankOpportunities(
       x.crossSell.filter((c) => !c.curated),
       account.whitespace.gaps.map((g) => ({ ...g, priority: priorityOf(g.share) })),
       x.crossSell.filter((c) => c.curated),
-      peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
+      peerBasisText(account.whitespace.basis, account.whitespace.basisValue)
     );
   const top = recommended(opportunities, PLAN_INITIATIVES);
   for (const o of top) {
-    add({ title: `Introduce ${o.offer}`, detail: o.rationale, estimate: o.annualEstimate, source: `opportunity ${o.rank} (${o.priority})`, type: 'New category', categories: [o.offer], skus: [] });
+    add({
+      title: `Introduce ${o.offer}`,
+      detail: o.rationale,
+      estimate: o.annualEstimate,
+      source: `opportunity ${o.rank} (${o.priority})`,
+      type: "New category",
+      categories: [o.offer],
+      skus: [],
+    });
   }
   const line = (x.productLineGaps ?? []).find((g) => g.estimate > 0);
   if (line) {
     const missingVariants = line.variants.filter((v) => !v.bought);
-    add({ title: `Complete the ${line.productLine} range`, detail: `Buys ${line.boughtCount} of ${line.variants.length} variants; send samples of the ${line.missingCount} not bought.`, estimate: line.estimate, source: 'product-line gap', type: 'Range expansion', categories: [], skus: missingVariants.map((v) => v.sku) });
+    add({
+      title: `Complete the ${line.productLine} range`,
+      detail: `Buys ${line.boughtCount} of ${line.variants.length} variants; send samples of the ${line.missingCount} not bought.`,
+      estimate: line.estimate,
+      source: "product-line gap",
+      type: "Range expansion",
+      categories: [],
+      skus: missingVariants.map((v) => v.sku),
+    });
   }
   const ms = x.relationships?.multiSite;
-  if (ms) add({ title: 'Multi-site expansion', detail: ms.message, estimate: ms.estimate, source: 'sites', type: 'Multi-site expansion', categories: [], skus: [] });
+  if (ms)
+    add({
+      title: "Multi-site expansion",
+      detail: ms.message,
+      estimate: ms.estimate,
+      source: "sites",
+      type: "Multi-site expansion",
+      categories: [],
+      skus: [],
+    });
   if (account.winBack && account.winBack.stage > 0) {
     const w = account.winBack;
-    const since = w.daysSinceLastOrder === null ? 'No order in the data.' : `${w.daysSinceLastOrder} days since the last order.`;
-    const more = w.stage === 4 ? ` Offer: ${w.offers.join('; ')}.` : w.stage === 5 ? ` Ask: ${w.questions.join(' ')} ${w.learning ? `Learning recorded: ${w.learning}` : 'Record the learning in the accounts table.'}` : '';
-    add({ title: `Win back: ${w.name}`, detail: `${since} ${w.action}.${more}`, estimate: null, source: 'win-back', type: 'Win-back', categories: [], skus: [] });
+    const since =
+      w.daysSinceLastOrder === null
+        ? "No order in the data."
+        : `${w.daysSinceLastOrder} days since the last order.`;
+    const more =
+      w.stage === 4
+        ? ` Offer: ${w.offers.join("; ")}.`
+        : w.stage === 5
+          ? ` Ask: ${w.questions.join(" ")} ${w.learning ? `Learning recorded: ${w.learning}` : "Record the learning in the accounts table."}`
+          : "";
+    add({
+      title: `Win back: ${w.name}`,
+      detail: `${since} ${w.action}.${more}`,
+      estimate: null,
+      source: "win-back",
+      type: "Win-back",
+      categories: [],
+      skus: [],
+    });
   }
-  for (const d of x.dormantProducts.filter((p) => p.churnRisk === 'High')) {
-    add({ title: `Recover ${d.name}`, detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`, estimate: d.revenuePrior12, source: 'dormant products', type: 'Win-back', categories: [], skus: [d.sku] });
+  for (const d of x.dormantProducts.filter((p) => p.churnRisk === "High")) {
+    add({
+      title: `Recover ${d.name}`,
+      detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`,
+      estimate: d.revenuePrior12,
+      source: "dormant products",
+      type: "Win-back",
+      categories: [],
+      skus: [d.sku],
+    });
   }
   if (x.upsell.length) {
     const u = x.upsell[0];
-    add({ title: `Upgrade ${u.currentName}`, detail: u.valueProposition, estimate: null, source: 'upsell', type: 'Upsell', categories: [], skus: [u.premiumSku] });
+    add({
+      title: `Upgrade ${u.currentName}`,
+      detail: u.valueProposition,
+      estimate: null,
+      source: "upsell",
+      type: "Upsell",
+      categories: [],
+      skus: [u.premiumSku],
+    });
   }
 
   const nextActions: string[] = [];
-  for (const a of account.alerts.filter((al) => al.severity === 'Critical')) nextActions.push(`Resolve: ${a.message}`);
+  for (const a of account.alerts.filter((al) => al.severity === "Critical"))
+    nextActions.push(`Resolve: ${a.message}`);
   if (account.winBack && account.winBack.stage > 0) nextActions.push(account.winBack.action);
   if (initiatives.length) nextActions.push(`${initiatives[0].title}: ${initiatives[0].detail}`);
-  for (const r of [...missing].sort((a, b) => PRIORITY_RANK[a.priority ?? 'Low'] - PRIORITY_RANK[b.priority ?? 'Low']).slice(0, 2)) nextActions.push(`Find and meet the ${r.role}: ${r.approaches[0] ?? 'ask for an introduction'}.`);
+  for (const r of [...missing]
+    .sort((a, b) => PRIORITY_RANK[a.priority ?? "Low"] - PRIORITY_RANK[b.priority ?? "Low"])
+    .slice(0, 2))
+    nextActions.push(
+      `Find and meet the ${r.role}: ${r.approaches[0] ?? "ask for an introduction"}.`
+    );
 
-  const risks = [...account.riskFlags.map((r) => r.message), ...account.alerts.filter((a) => a.severity !== 'Opportunity').map((a) => a.message)];
-  const categoriesTarget = x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
+  const risks = [
+    ...account.riskFlags.map((r) => r.message),
+    ...account.alerts.filter((a) => a.severity !== "Opportunity").map((a) => a.message),
+  ];
+  const categoriesTarget =
+    x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
   return {
     revenueBaseline: baseline,
     growthTarget: growth,
@@ -685,7 +951,11 @@ export function accountPlan(
     risks,
     recentEngagement: x.recentEngagement ?? [],
     swot: {
-      strengths: account.categoriesLast12.length ? [`Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(', ')}.`] : [],
+      strengths: account.categoriesLast12.length
+        ? [
+            `Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(", ")}.`,
+          ]
+        : [],
       weaknesses: account.riskFlags.map((r) => r.message),
       opportunities: top.map((o) => `${o.offer}: ${o.rationale}`),
       threats: x.competitorDisplacement.map((c) => c.message),
@@ -696,6 +966,10 @@ export function accountPlan(
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
 
 /** Words for the comparable group in a rationale: "comparable Plumber accounts", "Gold-tier accounts", "other accounts". */
-export function peerBasisText(basis: 'industry' | 'tier' | 'all', value: string): string {
-  return basis === 'industry' ? `comparable ${value} accounts` : basis === 'tier' ? `${value}-tier accounts` : 'other accounts';
+export function peerBasisText(basis: "industry" | "tier" | "all", value: string): string {
+  return basis === "industry"
+    ? `comparable ${value} accounts`
+    : basis === "tier"
+      ? `${value}-tier accounts`
+      : "other accounts";
 }

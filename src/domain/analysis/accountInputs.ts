@@ -5,11 +5,11 @@
  * windows, net-positive "bought", service lines, revenue-change rule and exact money — there is
  * no second implementation of any of them.
  */
-import type { AccountRecord, Serial } from '../types';
-import type { OrderBook } from './book';
-import { diversityAt, DiversityScratch, inputsFrom, windowsAt } from './healthAt';
-import { rollUp, type Subject } from './subject';
-import type { HealthInputs } from './types';
+import type { AccountRecord, Serial } from "../types";
+import type { OrderBook } from "./book";
+import { diversityAt, DiversityScratch, inputsFrom, windowsAt } from "./healthAt";
+import { rollUp, type Subject } from "./subject";
+import type { HealthInputs } from "./types";
 
 export interface AccountInputsOptions {
   /** the date the windows end on (RULES.md §2) */
@@ -27,7 +27,11 @@ export interface AccountInputsOptions {
  * inputs (no last order: Recency 1). Lines of one account in several currencies are one
  * subject only when the caller has no currencies (the worksheet functions never do).
  */
-export function accountsHealthInputs(book: OrderBook, accountIds: readonly string[], o: AccountInputsOptions): HealthInputs[] {
+export function accountsHealthInputs(
+  book: OrderBook,
+  accountIds: readonly string[],
+  o: AccountInputsOptions
+): HealthInputs[] {
   const f = book.freeze();
   const catOfSku = Int32Array.from(book.skuCategory);
   const scratch = new DiversityScratch(book.categories.length, 1);
@@ -46,7 +50,12 @@ export function accountsHealthInputs(book: OrderBook, accountIds: readonly strin
     const known = subjects.get(id);
     if (known) return { ...known };
     const units = unitsOf.get(id) ?? [];
-    const s: Subject = units.length === 1 ? { f, u: units[0] } : units.length ? rollUp(f, units) : (empty ??= rollUp(f, []));
+    const s: Subject =
+      units.length === 1
+        ? { f, u: units[0] }
+        : units.length
+          ? rollUp(f, units)
+          : (empty ??= rollUp(f, []));
     const div = diversityAt(s, dates, catOfSku, scratch);
     const inputs = inputsFrom(s, w, div, 0, o.records?.get(id), o.hasCategories);
     if (!o.hasProducts) inputs.productsLast12 = null;

@@ -44,7 +44,11 @@ export function ruleMetrics(total: number, nX: number, nY: number, nXY: number):
 }
 
 /** Metrics of the rule X → Y (itemsets) over baskets of item names. */
-export function associationRule(baskets: readonly (readonly string[])[], antecedent: readonly string[], consequent: readonly string[]): RuleMetrics {
+export function associationRule(
+  baskets: readonly (readonly string[])[],
+  antecedent: readonly string[],
+  consequent: readonly string[]
+): RuleMetrics {
   let nX = 0;
   let nY = 0;
   let nXY = 0;
@@ -69,12 +73,17 @@ export interface PairRule extends RuleMetrics {
  * Baskets are lists of distinct item ids < itemCount. Pair counts in an itemCount² matrix:
  * fine for categories; SKU-level rules are mined per account (see skuRulesFor).
  */
-export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: number, minBothAccounts: number): PairRule[] {
+export function minePairRules(
+  baskets: readonly ArrayLike<number>[],
+  itemCount: number,
+  minBothAccounts: number
+): PairRule[] {
   const single = new Int32Array(itemCount);
   const total = baskets.length;
   const out: PairRule[] = [];
   const emit = (x: number, y: number, c: number): void => {
-    if (x !== y && c >= minBothAccounts && c > 0) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
+    if (x !== y && c >= minBothAccounts && c > 0)
+      out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
   };
   if (itemCount * itemCount > 1 << 24) {
     // Many items: count the pairs that occur, sparsely.
@@ -82,10 +91,13 @@ export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: 
     for (const b of baskets) {
       for (let i = 0; i < b.length; i++) {
         single[b[i]]++;
-        for (let j = 0; j < b.length; j++) if (j !== i) both.set(b[i] * itemCount + b[j], (both.get(b[i] * itemCount + b[j]) ?? 0) + 1);
+        for (let j = 0; j < b.length; j++)
+          if (j !== i)
+            both.set(b[i] * itemCount + b[j], (both.get(b[i] * itemCount + b[j]) ?? 0) + 1);
       }
     }
-    for (const [k, c] of [...both].sort((a, b) => a[0] - b[0])) emit(Math.floor(k / itemCount), k % itemCount, c);
+    for (const [k, c] of [...both].sort((a, b) => a[0] - b[0]))
+      emit(Math.floor(k / itemCount), k % itemCount, c);
     return out;
   }
   const both = new Int32Array(itemCount * itemCount);
@@ -98,7 +110,8 @@ export function minePairRules(baskets: readonly ArrayLike<number>[], itemCount: 
       for (let j = 0; j < n; j++) if (j !== i) both[row + b[j]]++;
     }
   }
-  for (let x = 0; x < itemCount; x++) for (let y = 0; y < itemCount; y++) emit(x, y, both[x * itemCount + y]);
+  for (let x = 0; x < itemCount; x++)
+    for (let y = 0; y < itemCount; y++) emit(x, y, both[x * itemCount + y]);
   return out;
 }
 
@@ -116,7 +129,7 @@ export function rulesForBasket(
   own: ArrayLike<number>,
   baskets: readonly ArrayLike<number>[],
   buyers: readonly ArrayLike<number>[],
-  minBothAccounts: number,
+  minBothAccounts: number
 ): PairRule[] {
   const ownSet = new Set<number>();
   for (let i = 0; i < own.length; i++) ownSet.add(own[i]);
@@ -140,7 +153,12 @@ export function rulesForBasket(
     for (const y of touched) {
       const c = counts[y];
       counts[y] = 0;
-      if (c >= minBothAccounts) out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, bx.length, (buyers[y] ?? []).length, c) });
+      if (c >= minBothAccounts)
+        out.push({
+          antecedent: x,
+          consequent: y,
+          ...ruleMetrics(total, bx.length, (buyers[y] ?? []).length, c),
+        });
     }
     touched.length = 0;
   }

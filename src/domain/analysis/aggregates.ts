@@ -1,9 +1,9 @@
 /** Per-category and per-SKU figures of one account at as-of: what the health, alerts, breakdown and affinity read. */
-import type { Period } from '../dates';
-import { sortSmallInts } from '../numbers';
-import type { Serial } from '../types';
-import { upperBound } from './book';
-import { moneyOf, periodBack, stepsOf, type Subject } from './subject';
+import type { Period } from "../dates";
+import { sortSmallInts } from "../numbers";
+import type { Serial } from "../types";
+import { upperBound } from "./book";
+import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
 
 /**
  * Category and SKU figures of one subject at as-of; maps keyed by internal ids. "Bought" is
@@ -67,7 +67,7 @@ export class AggScratch {
 }
 
 /** Net of pair p's entries in (start, end], in whole money steps (exact). */
-function pairNet(f: Subject['f'], p: number, start: number, end: number, scale: number): number {
+function pairNet(f: Subject["f"], p: number, start: number, end: number, scale: number): number {
   let t = 0;
   for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) {
     const d = f.entDate[e];
@@ -77,11 +77,17 @@ function pairNet(f: Subject['f'], p: number, start: number, end: number, scale: 
   return t;
 }
 
-export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: ArrayLike<number>, scratch?: AggScratch): CategoryAggregates {
+export function categoryAggregates(
+  s: Subject,
+  asOf: Serial,
+  categoryOfSku: ArrayLike<number>,
+  scratch?: AggScratch
+): CategoryAggregates {
   const { f, u } = s;
   let maxCat = 0;
   if (!scratch) {
-    for (let i = 0; i < categoryOfSku.length; i++) if (categoryOfSku[i] > maxCat) maxCat = categoryOfSku[i];
+    for (let i = 0; i < categoryOfSku.length; i++)
+      if (categoryOfSku[i] > maxCat) maxCat = categoryOfSku[i];
     scratch = new AggScratch(maxCat + 1);
   }
   const { rev, qty, baseRev: bRevArr, qRev, first, flags, touched } = scratch;
@@ -132,7 +138,8 @@ export function categoryAggregates(s: Subject, asOf: Serial, categoryOfSku: Arra
     if (isRet) continue;
     // the SKU is bought when its purchases less its returns in the 12 months are positive
     const mate = f.pairMate[p];
-    if (yN && yRev + (mate >= 0 ? pairNet(f, mate, y1.start, asOf, scale) : 0) > 0) skus.push(f.pairSku[p]);
+    if (yN && yRev + (mate >= 0 ? pairNet(f, mate, y1.start, asOf, scale) : 0) > 0)
+      skus.push(f.pairSku[p]);
     if (a < b && entDate[a] <= asOf) {
       flags[cat] |= 16;
       if (entDate[a] < first[cat]) first[cat] = entDate[a];

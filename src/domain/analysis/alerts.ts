@@ -3,16 +3,16 @@
  * Adding an alert: its thresholds go in ALERTS (src/domain/rules.ts), its check is one function
  * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
  */
-import type { Period } from '../dates';
-import { formatMoney, roundMoney } from '../currency';
-import { median } from '../numbers';
-import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from '../rules';
-import { failedContacts } from '../engagement';
-import type { AccountRecord, EngagementEntry, Serial } from '../types';
-import { winBackStage } from '../winback';
-import type { CategoryAggregates } from './aggregates';
-import { ordersIn, periodBack, returnsIn, type Subject } from './subject';
-import type { Alert, HealthInputs, RiskFlag, WinBack } from './types';
+import type { Period } from "../dates";
+import { formatMoney, roundMoney } from "../currency";
+import { median } from "../numbers";
+import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from "../rules";
+import { failedContacts } from "../engagement";
+import type { AccountRecord, EngagementEntry, Serial } from "../types";
+import { winBackStage } from "../winback";
+import type { CategoryAggregates } from "./aggregates";
+import { ordersIn, periodBack, returnsIn, type Subject } from "./subject";
+import type { Alert, HealthInputs, RiskFlag, WinBack } from "./types";
 
 export interface SignalInputs {
   s: Subject;
@@ -55,7 +55,11 @@ type AlertRule = (c: RuleContext) => Alert | Alert[] | null;
 
 function noRecentOrder({ days }: RuleContext): RiskFlag | null {
   if (days === null || days < RISK.noOrderDays) return null;
-  return { kind: 'noRecentOrder', message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`, values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays } };
+  return {
+    kind: "noRecentOrder",
+    message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`,
+    values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays },
+  };
 }
 
 /** Average order value: the last quarter against the 12 months before it. */
@@ -67,9 +71,14 @@ function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | nul
   const aovB = b.value / b.count;
   if (!(aovB > 0 && (aovB - aovQ) / aovB > RISK.aovDropShare)) return null;
   return {
-    kind: 'averageOrderDrop',
+    kind: "averageOrderDrop",
     message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
-    values: { averageOrderLastQuarter: cash(aovQ), averageOrderPrior12: cash(aovB), drop: (aovB - aovQ) / aovB, threshold: RISK.aovDropShare },
+    values: {
+      averageOrderLastQuarter: cash(aovQ),
+      averageOrderPrior12: cash(aovB),
+      drop: (aovB - aovQ) / aovB,
+      threshold: RISK.aovDropShare,
+    },
   };
 }
 
@@ -84,9 +93,15 @@ function switchedCategory({ agg, categoryName, cash }: RuleContext): RiskFlag[] 
   agg.baseRev.forEach((v, cat) => {
     if (v / baseTotal >= RISK.switchedCategoryShare && !agg.lastQuarter.has(cat)) {
       out.push({
-        kind: 'switchedCategory',
+        kind: "switchedCategory",
         message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last quarter and has no order in the last quarter.`,
-        values: { category: categoryName(cat), categoryRevenuePrior12: v, revenuePrior12: baseTotal, share: v / baseTotal, threshold: RISK.switchedCategoryShare },
+        values: {
+          category: categoryName(cat),
+          categoryRevenuePrior12: v,
+          revenuePrior12: baseTotal,
+          share: v / baseTotal,
+          threshold: RISK.switchedCategoryShare,
+        },
       });
     }
   });
@@ -97,39 +112,64 @@ function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
   const r1 = returnsIn(s, periodBack(asOf, 3)).count;
   const r0 = returnsIn(s, periodBack(asOf, 3, 3)).count;
   if (r1 <= r0) return null;
-  return { kind: 'returnsRising', message: `${r1} returns last quarter against ${r0} the quarter before.`, values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 } };
+  return {
+    kind: "returnsRising",
+    message: `${r1} returns last quarter against ${r0} the quarter before.`,
+    values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 },
+  };
 }
 
 /** The log says the contact is not answering: half or more of the older outreach unanswered (the log's score 1). */
 function notResponding(inputs: HealthInputs): boolean {
-  return inputs.engagementSource === 'engagement log' && inputs.engagementLog !== null && inputs.engagementLog.score === 1;
+  return (
+    inputs.engagementSource === "engagement log" &&
+    inputs.engagementLog !== null &&
+    inputs.engagementLog.score === 1
+  );
 }
 
 function contactNotResponding({ inputs }: RuleContext): RiskFlag | null {
   const log = inputs.engagementLog;
   if (!log || !notResponding(inputs)) return null;
-  const who = log.unansweredContacts.length ? ` (${log.unansweredContacts.join(', ')})` : '';
+  const who = log.unansweredContacts.length ? ` (${log.unansweredContacts.join(", ")})` : "";
   return {
-    kind: 'contactNotResponding',
+    kind: "contactNotResponding",
     message: `${log.unansweredOld} of ${log.oldOutreach} outreach older than ${ENGAGEMENT_LOG.unansweredAfterDays} days in the last ${ENGAGEMENT_LOG.windowDays} days has no response${who} (engagement log).`,
-    values: { unansweredOutreach: log.unansweredOld, olderOutreach: log.oldOutreach, share: log.unansweredOld / log.oldOutreach, threshold: ENGAGEMENT_LOG.unansweredShare, contacts: log.unansweredContacts.join(', ') || null },
+    values: {
+      unansweredOutreach: log.unansweredOld,
+      olderOutreach: log.oldOutreach,
+      share: log.unansweredOld / log.oldOutreach,
+      threshold: ENGAGEMENT_LOG.unansweredShare,
+      contacts: log.unansweredContacts.join(", ") || null,
+    },
   };
 }
 
 /** Engagement 1–2 (the log's "not responding" says it with its figures instead). */
 function lowEngagement({ inputs }: RuleContext): RiskFlag | null {
-  if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement || notResponding(inputs)) return null;
-  return { kind: 'lowEngagement', message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`, values: { engagement: inputs.engagement, threshold: RISK.lowEngagement } };
+  if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement || notResponding(inputs))
+    return null;
+  return {
+    kind: "lowEngagement",
+    message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`,
+    values: { engagement: inputs.engagement, threshold: RISK.lowEngagement },
+  };
 }
 
 /** A typed history of days late in the accounts table (the ledger's quarters replace it when the ledger is the source). */
 function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
   const hist = rec?.daysBeyondTermsHistory;
-  if (inputs.daysBeyondTerms === null || inputs.paymentSource !== 'accounts table' || !hist || hist.length === 0) return null;
+  if (
+    inputs.daysBeyondTerms === null ||
+    inputs.paymentSource !== "accounts table" ||
+    !hist ||
+    hist.length === 0
+  )
+    return null;
   const previous = hist[hist.length - 1];
   if (!(Number.isFinite(previous) && inputs.daysBeyondTerms > previous)) return null;
   return {
-    kind: 'paymentSlipping',
+    kind: "paymentSlipping",
     message: `Average days paid beyond terms rose from ${previous} to ${inputs.daysBeyondTerms}.`,
     values: { daysBeyondTerms: inputs.daysBeyondTerms, previousDaysBeyondTerms: previous },
   };
@@ -138,16 +178,29 @@ function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
 /** From the payments ledger: the last quarter's mean days late at least PAYMENT_LEDGER.risingDays above the previous quarter's. */
 function latePaymentsIncreasing({ inputs }: RuleContext): RiskFlag | null {
   const p = inputs.paymentLedger;
-  if (!p || inputs.paymentSource !== 'payments ledger' || !p.rising) return null;
+  if (!p || inputs.paymentSource !== "payments ledger" || !p.rising) return null;
   return {
-    kind: 'latePaymentsIncreasing',
+    kind: "latePaymentsIncreasing",
     message: `Invoices due last quarter were paid ${p.lastQuarterDays} days beyond terms on average, against ${p.previousQuarterDays} the quarter before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
-    values: { daysLateLastQuarter: p.lastQuarterDays, daysLatePreviousQuarter: p.previousQuarterDays, threshold: PAYMENT_LEDGER.risingDays },
+    values: {
+      daysLateLastQuarter: p.lastQuarterDays,
+      daysLatePreviousQuarter: p.previousQuarterDays,
+      threshold: PAYMENT_LEDGER.risingDays,
+    },
   };
 }
 
 /** Risk flags in the order they are shown. */
-export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [noRecentOrder, averageOrderDrop, switchedCategory, returnsRising, lowEngagement, contactNotResponding, paymentSlipping, latePaymentsIncreasing];
+export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [
+  noRecentOrder,
+  averageOrderDrop,
+  switchedCategory,
+  returnsRising,
+  lowEngagement,
+  contactNotResponding,
+  paymentSlipping,
+  latePaymentsIncreasing,
+];
 
 // ---- alerts (methodology Step 9) ----
 
@@ -167,19 +220,29 @@ function orders12(s: Subject, asOf: Serial): Orders12 {
   const { ordDate, ordVal } = s.f;
   const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
   let g = 0;
-  for (let i = o.from + 1; i < o.to; i++) if (ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
+  for (let i = o.from + 1; i < o.to; i++)
+    if (ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
   const n = o.to - o.from;
   // o.value is the exact sum of the window's orders
-  return { gaps: gaps.subarray(0, g), average: n ? o.value / n : 0, lastValue: n ? ordVal[o.to - 1] : null, lastDate: n ? ordDate[o.to - 1] : null };
+  return {
+    gaps: gaps.subarray(0, g),
+    average: n ? o.value / n : 0,
+    lastValue: n ? ordVal[o.to - 1] : null,
+    lastDate: n ? ordDate[o.to - 1] : null,
+  };
 }
 
 function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext): Alert | null {
   if (!regularSilent || days === null || medianGap === undefined) return null;
   return {
-    severity: 'Critical',
-    kind: 'regularCustomerSilent',
+    severity: "Critical",
+    kind: "regularCustomerSilent",
     message: `No order for ${days} days from a regular customer (median ${medianGap} days between orders over the last 12 months).`,
-    values: { daysSinceLastOrder: days, medianGapDays: medianGap, threshold: ALERTS.criticalNoOrderDays },
+    values: {
+      daysSinceLastOrder: days,
+      medianGapDays: medianGap,
+      threshold: ALERTS.criticalNoOrderDays,
+    },
   };
 }
 
@@ -189,42 +252,82 @@ function lastOrderAgainstAverage({ orders12: o, money, cash }: RuleContext): Ale
   const lastValue = o.lastValue;
   if (lastValue === null || !(avg > 0)) return null;
   const ratio = lastValue / avg;
-  const values = { lastOrderValue: lastValue, lastOrderDate: o.lastDate, averageOrderLast12: cash(avg), ratio };
+  const values = {
+    lastOrderValue: lastValue,
+    lastOrderDate: o.lastDate,
+    averageOrderLast12: cash(avg),
+    ratio,
+  };
   const message = `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`;
-  if (ratio < ALERTS.criticalLastOrderShare) return { severity: 'Critical', kind: 'lastOrderVeryLow', message, values: { ...values, threshold: ALERTS.criticalLastOrderShare } };
-  if (ratio < ALERTS.warningLastOrderShare) return { severity: 'Warning', kind: 'lastOrderLow', message, values: { ...values, threshold: ALERTS.warningLastOrderShare } };
-  if (ratio > ALERTS.opportunityLastOrderShare) return { severity: 'Opportunity', kind: 'lastOrderHigh', message, values: { ...values, threshold: ALERTS.opportunityLastOrderShare } };
+  if (ratio < ALERTS.criticalLastOrderShare)
+    return {
+      severity: "Critical",
+      kind: "lastOrderVeryLow",
+      message,
+      values: { ...values, threshold: ALERTS.criticalLastOrderShare },
+    };
+  if (ratio < ALERTS.warningLastOrderShare)
+    return {
+      severity: "Warning",
+      kind: "lastOrderLow",
+      message,
+      values: { ...values, threshold: ALERTS.warningLastOrderShare },
+    };
+  if (ratio > ALERTS.opportunityLastOrderShare)
+    return {
+      severity: "Opportunity",
+      kind: "lastOrderHigh",
+      message,
+      values: { ...values, threshold: ALERTS.opportunityLastOrderShare },
+    };
   return null;
 }
 
 function creditHold({ rec }: RuleContext): Alert | null {
-  return rec?.creditHold ? { severity: 'Critical', kind: 'creditHold', message: 'Account is on credit hold.', values: { creditHold: 'yes' } } : null;
+  return rec?.creditHold
+    ? {
+        severity: "Critical",
+        kind: "creditHold",
+        message: "Account is on credit hold.",
+        values: { creditHold: "yes" },
+      }
+    : null;
 }
 
 /** The plain 30-day silence, unless the regular-customer alert already says it. */
 function noOrder30Days({ days, regularSilent }: RuleContext): Alert | null {
   if (regularSilent || days === null || days < ALERTS.warningNoOrderDays) return null;
-  return { severity: 'Warning', kind: 'noOrder30Days', message: `No order for ${days} days.`, values: { daysSinceLastOrder: days, threshold: ALERTS.warningNoOrderDays } };
+  return {
+    severity: "Warning",
+    kind: "noOrder30Days",
+    message: `No order for ${days} days.`,
+    values: { daysSinceLastOrder: days, threshold: ALERTS.warningNoOrderDays },
+  };
 }
 
 function recentReturn({ s, recent, money }: RuleContext): Alert | null {
   const ret = returnsIn(s, recent);
   if (ret.count === 0) return null;
   return {
-    severity: 'Warning',
-    kind: 'recentReturn',
-    message: `${ret.count} return${ret.count > 1 ? 's' : ''} in the last ${ALERTS.recentDays} days, worth ${money(-ret.value)}.`,
+    severity: "Warning",
+    kind: "recentReturn",
+    message: `${ret.count} return${ret.count > 1 ? "s" : ""} in the last ${ALERTS.recentDays} days, worth ${money(-ret.value)}.`,
     values: { returns: ret.count, returnValue: ret.value, lastReturnDate: s.f.retDate[ret.to - 1] },
   };
 }
 
 function latePayment({ inputs }: RuleContext): Alert | null {
-  if (inputs.daysBeyondTerms === null || inputs.daysBeyondTerms < ALERTS.latePaymentDays) return null;
+  if (inputs.daysBeyondTerms === null || inputs.daysBeyondTerms < ALERTS.latePaymentDays)
+    return null;
   return {
-    severity: 'Warning',
-    kind: 'latePayment',
+    severity: "Warning",
+    kind: "latePayment",
     message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average (${inputs.paymentSource}).`,
-    values: { daysBeyondTerms: inputs.daysBeyondTerms, threshold: ALERTS.latePaymentDays, source: inputs.paymentSource },
+    values: {
+      daysBeyondTerms: inputs.daysBeyondTerms,
+      threshold: ALERTS.latePaymentDays,
+      source: inputs.paymentSource,
+    },
   };
 }
 
@@ -232,12 +335,12 @@ function latePayment({ inputs }: RuleContext): Alert | null {
 function contactFailed({ engagementLog, asOf }: RuleContext): Alert[] | null {
   if (!engagementLog?.length) return null;
   return failedContacts(engagementLog, asOf).map((e) => {
-    const what = e.followUp ?? e.topic ?? e.typeText ?? 'no answer';
+    const what = e.followUp ?? e.topic ?? e.typeText ?? "no answer";
     const days = asOf - Math.floor(e.at);
     return {
-      severity: 'Warning' as const,
-      kind: 'contactFailed' as const,
-      message: `Contact failed: ${e.contact ?? 'the account'} — "${what}" ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`} (engagement log). Find another way in or a new contact.`,
+      severity: "Warning" as const,
+      kind: "contactFailed" as const,
+      message: `Contact failed: ${e.contact ?? "the account"} — "${what}" ${days === 0 ? "today" : `${days} day${days === 1 ? "" : "s"} ago`} (engagement log). Find another way in or a new contact.`,
       values: { contact: e.contact ?? null, date: Math.floor(e.at), note: what },
     };
   });
@@ -252,7 +355,13 @@ function newCategory(c: RuleContext): Alert[] | null {
   if (!hadEarlierOrder(c)) return null;
   const out: Alert[] = [];
   c.agg.firstDate.forEach((first, cat) => {
-    if (first > c.recent.start && first <= c.asOf) out.push({ severity: 'Opportunity', kind: 'newCategory', message: `First-ever order in ${c.categoryName(cat)} on this account.`, values: { category: c.categoryName(cat), firstOrderDate: first } });
+    if (first > c.recent.start && first <= c.asOf)
+      out.push({
+        severity: "Opportunity",
+        kind: "newCategory",
+        message: `First-ever order in ${c.categoryName(cat)} on this account.`,
+        values: { category: c.categoryName(cat), firstOrderDate: first },
+      });
   });
   return out;
 }
@@ -261,20 +370,49 @@ function newOrderer(c: RuleContext): Alert[] | null {
   if (!hadEarlierOrder(c)) return null;
   const out: Alert[] = [];
   c.orderedBy.forEach(({ name, date: first }) => {
-    if (first > c.recent.start && first <= c.asOf) out.push({ severity: 'Opportunity', kind: 'newOrderer', message: `New person ordering: ${name}.`, values: { orderedBy: name, firstOrderDate: first } });
+    if (first > c.recent.start && first <= c.asOf)
+      out.push({
+        severity: "Opportunity",
+        kind: "newOrderer",
+        message: `New person ordering: ${name}.`,
+        values: { orderedBy: name, firstOrderDate: first },
+      });
   });
   return out;
 }
 
 /** Alerts in the order they are shown. */
-export const ALERT_RULES: readonly AlertRule[] = [regularCustomerSilent, lastOrderAgainstAverage, creditHold, noOrder30Days, recentReturn, latePayment, contactFailed, newCategory, newOrderer];
+export const ALERT_RULES: readonly AlertRule[] = [
+  regularCustomerSilent,
+  lastOrderAgainstAverage,
+  creditHold,
+  noOrder30Days,
+  recentReturn,
+  latePayment,
+  contactFailed,
+  newCategory,
+  newOrderer,
+];
 
 function contextOf(x: SignalInputs): RuleContext {
   const days = x.inputs.daysSinceLastOrder;
   const o = orders12(x.s, x.asOf);
   const medianGap = median(o.gaps);
-  const regularSilent = days !== null && days >= ALERTS.criticalNoOrderDays && medianGap !== undefined && medianGap <= ALERTS.regularCustomerMedianGapDays;
-  return { ...x, money: (v: number) => formatMoney(v, x.moneyPrefix), cash: (v: number) => roundMoney(v, x.currency), days, orders12: o, medianGap, regularSilent, recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf } };
+  const regularSilent =
+    days !== null &&
+    days >= ALERTS.criticalNoOrderDays &&
+    medianGap !== undefined &&
+    medianGap <= ALERTS.regularCustomerMedianGapDays;
+  return {
+    ...x,
+    money: (v: number) => formatMoney(v, x.moneyPrefix),
+    cash: (v: number) => roundMoney(v, x.currency),
+    days,
+    orders12: o,
+    medianGap,
+    regularSilent,
+    recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf },
+  };
 }
 
 function collect<T>(rules: readonly ((c: RuleContext) => T | T[] | null)[], c: RuleContext): T[] {
@@ -295,9 +433,21 @@ export function riskFlagsAndAlerts(x: SignalInputs): { riskFlags: RiskFlag[]; al
 }
 
 /** The win-back stage of an account: by days since its last order, Stage 5 when the accounts table marks it lost; null when it never ordered and is not marked. */
-export function winBackOf(daysSinceLastOrder: number | null, rec?: Pick<AccountRecord, 'lost' | 'lostReason'>): WinBack | null {
+export function winBackOf(
+  daysSinceLastOrder: number | null,
+  rec?: Pick<AccountRecord, "lost" | "lostReason">
+): WinBack | null {
   const lost = rec?.lost === true;
   if (daysSinceLastOrder === null && !lost) return null;
   const w = winBackStage(daysSinceLastOrder ?? 0, lost);
-  return { stage: w.stage, name: w.name, action: w.action, script: w.script, daysSinceLastOrder, offers: w.offers ?? [], questions: w.questions ?? [], learning: lost ? (rec?.lostReason ?? null) : null };
+  return {
+    stage: w.stage,
+    name: w.name,
+    action: w.action,
+    script: w.script,
+    daysSinceLastOrder,
+    offers: w.offers ?? [],
+    questions: w.questions ?? [],
+    learning: lost ? (rec?.lostReason ?? null) : null,
+  };
 }

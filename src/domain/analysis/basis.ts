@@ -3,20 +3,24 @@
  * from (RULES.md §2.1: "every score says which source it used"). The glance in the pane, the
  * health report sheet and the QBR all show these, so they are written once here.
  */
-import type { Change } from '../numbers';
-import type { Factor } from '../rules';
-import type { FactorSource, HealthInputs } from './types';
+import type { Change } from "../numbers";
+import type { Factor } from "../rules";
+import type { FactorSource, HealthInputs } from "./types";
 
 function changeText(c: Change, unit: string): string {
-  if (c.kind === 'pct') return `${c.pct > 0 ? '+' : ''}${c.pct}% ${unit}`;
-  return { na: 'too little history (n/a)', inf: 'none before, orders now', none: 'none in either period' }[c.kind];
+  if (c.kind === "pct") return `${c.pct > 0 ? "+" : ""}${c.pct}% ${unit}`;
+  return {
+    na: "too little history (n/a)",
+    inf: "none before, orders now",
+    none: "none in either period",
+  }[c.kind];
 }
 
 /** The source of a factor's input; null when the factor has no data (Engagement or Payment with no log, ledger or typed value). */
 export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
-  if (f === 'engagement') return i.engagementSource;
-  if (f === 'payment') return i.paymentSource;
-  return 'order lines';
+  if (f === "engagement") return i.engagementSource;
+  if (f === "payment") return i.paymentSource;
+  return "order lines";
 }
 
 /**
@@ -24,38 +28,50 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
  * answered, 1 inbound (90 days)". With `dateText` (a serial → "31/10/2026"), every 12-month and
  * quarter window is named by its end date, as the QBR labels its figures.
  */
-export function factorBasis(i: HealthInputs, f: Factor, dateText?: (serial: number) => string): string {
-  const to = dateText ? dateText(i.date) : '';
+export function factorBasis(
+  i: HealthInputs,
+  f: Factor,
+  dateText?: (serial: number) => string
+): string {
+  const to = dateText ? dateText(i.date) : "";
   switch (f) {
-    case 'recency':
-      return i.daysSinceLastOrder === null ? 'never ordered' : `${i.daysSinceLastOrder} days since last order`;
-    case 'frequency':
+    case "recency":
+      return i.daysSinceLastOrder === null
+        ? "never ordered"
+        : `${i.daysSinceLastOrder} days since last order`;
+    case "frequency":
       return dateText
-        ? `${i.ordersLastQuarter} orders in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, '')}`.trim()
-        : `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, '')}`.trim();
-    case 'revenue':
-      return dateText ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, 'vs the year before')}` : `12-month revenue ${changeText(i.revenueChange, 'vs prior 12 months')}`;
-    case 'diversity':
+        ? `${i.ordersLastQuarter} orders in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, "")}`.trim()
+        : `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "")}`.trim();
+    case "revenue":
+      return dateText
+        ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, "vs the year before")}`
+        : `12-month revenue ${changeText(i.revenueChange, "vs prior 12 months")}`;
+    case "diversity":
       return i.categoriesLast12 === null
-        ? `no categories in the data; ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : '12 months'}`
-        : `${i.categoriesLast12} categories, ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : '12 months'}`;
-    case 'engagement': {
+        ? `no categories in the data; ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : "12 months"}`
+        : `${i.categoriesLast12} categories, ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : "12 months"}`;
+    case "engagement": {
       const log = i.engagementLog;
-      if (i.engagementSource === 'engagement log' && log) return log.basis;
-      if (i.engagement === null) return log ? `${log.basis}; no engagement in the accounts table` : 'not given';
+      if (i.engagementSource === "engagement log" && log) return log.basis;
+      if (i.engagement === null)
+        return log ? `${log.basis}; no engagement in the accounts table` : "not given";
       return log ? `${i.engagement} of 5 as typed (the log: ${log.basis})` : `${i.engagement} of 5`;
     }
-    case 'payment': {
+    case "payment": {
       const led = i.paymentLedger;
       const ledgerText =
         led && dateText
           ? led.days === null
             ? `no invoice due in the 12 months to ${to}`
-            : `weighted mean ${led.days} days, ${led.invoices} invoice${led.invoices === 1 ? '' : 's'} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ''}`
+            : `weighted mean ${led.days} days, ${led.invoices} invoice${led.invoices === 1 ? "" : "s"} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ""}`
           : led?.basis;
-      if (i.paymentSource === 'payments ledger' && led) return ledgerText!;
-      if (i.daysBeyondTerms === null) return led ? `${ledgerText}; no figure in the accounts table` : 'not given';
-      return led ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${ledgerText})` : `${i.daysBeyondTerms} days beyond terms on average`;
+      if (i.paymentSource === "payments ledger" && led) return ledgerText!;
+      if (i.daysBeyondTerms === null)
+        return led ? `${ledgerText}; no figure in the accounts table` : "not given";
+      return led
+        ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${ledgerText})`
+        : `${i.daysBeyondTerms} days beyond terms on average`;
     }
   }
 }
@@ -66,13 +82,19 @@ export function factorBasis(i: HealthInputs, f: Factor, dateText?: (serial: numb
  */
 export function factorSourceText(i: HealthInputs, f: Factor): string {
   const src = factorSource(i, f);
-  if (f === 'engagement') {
-    if (src === 'engagement log') return i.engagementTyped !== null && i.engagementTyped !== i.engagement ? `engagement log (wins over accounts table: ${i.engagementTyped} of 5)` : 'engagement log';
-    if (i.engagementLog) return `${src ?? 'no data'} (log too thin)`;
+  if (f === "engagement") {
+    if (src === "engagement log")
+      return i.engagementTyped !== null && i.engagementTyped !== i.engagement
+        ? `engagement log (wins over accounts table: ${i.engagementTyped} of 5)`
+        : "engagement log";
+    if (i.engagementLog) return `${src ?? "no data"} (log too thin)`;
   }
-  if (f === 'payment') {
-    if (src === 'payments ledger') return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms ? `payments ledger (wins over accounts table: ${i.daysBeyondTermsTyped} days)` : 'payments ledger';
-    if (i.paymentLedger) return `${src ?? 'no data'} (no ledger invoice due in 12 months)`;
+  if (f === "payment") {
+    if (src === "payments ledger")
+      return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms
+        ? `payments ledger (wins over accounts table: ${i.daysBeyondTermsTyped} days)`
+        : "payments ledger";
+    if (i.paymentLedger) return `${src ?? "no data"} (no ledger invoice due in 12 months)`;
   }
-  return src ?? 'no data';
+  return src ?? "no data";
 }

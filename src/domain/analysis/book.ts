@@ -24,12 +24,12 @@
  * Service and adjustment lines (postage, discounts, fees … — ../serviceLines) count in their
  * order's value but make no product entries: they are never products or categories.
  */
-import { moneySteps } from '../currency';
-import { roundHalfAwayFromZero } from '../numbers';
-import { serviceKind } from '../serviceLines';
-import type { OrderLine, Serial } from '../types';
-import { SiteLedger } from './sites';
-import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from './collections';
+import { moneySteps } from "../currency";
+import { roundHalfAwayFromZero } from "../numbers";
+import { serviceKind } from "../serviceLines";
+import type { OrderLine, Serial } from "../types";
+import { SiteLedger } from "./sites";
+import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from "./collections";
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
@@ -37,7 +37,7 @@ const PENDING = 4096;
 const LOOK_AHEAD = 12;
 
 /** The currency key of lines without a currency column. */
-export const NO_CURRENCY = '';
+export const NO_CURRENCY = "";
 
 /**
  * Read-only, sorted arrays (CSR layout) built from the book; one "unit" range per account unit.
@@ -130,7 +130,7 @@ export class OrderBook {
   private lastUnit = -1;
   private lastOrderUnit = -1;
   private lastOrderRet = -1;
-  private lastOrderId = '';
+  private lastOrderId = "";
   /** (order id, unit·2 + isReturn) → order record: ids are matched within an account unit */
   private orderIndex = new ScopedStringIndex(1 << 16);
   /** (unit·2 + isReturn, sku) → pair, with the pair's last entry and its date in the slot */
@@ -153,12 +153,13 @@ export class OrderBook {
   private upDate = new GrowI32();
   private upLast = new GrowI32();
   private lastPersonEntry = -1;
-  private lastSpellingRaw = '';
+  private lastSpellingRaw = "";
   private lastSpelling = -1;
   private lastPersonUnit = -1;
   private lastPerson = -1;
   private lastPersonDate = 0;
-  private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null = null;
+  private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null =
+    null;
 
   private oUnit = new GrowI32();
   private oDate = new GrowI32();
@@ -220,7 +221,8 @@ export class OrderBook {
       this.lastAccountId = line.accountId;
       this.lastAccount = acc;
     }
-    if (line.accountName && this.accountNames[acc] === undefined) this.accountNames[acc] = line.accountName;
+    if (line.accountName && this.accountNames[acc] === undefined)
+      this.accountNames[acc] = line.accountName;
     const curName = line.currency ?? NO_CURRENCY;
     let cur: number;
     if (curName === this.lastCurrencyName) cur = this.lastCurrency;
@@ -235,7 +237,10 @@ export class OrderBook {
     else {
       // most accounts trade in one currency: their first unit is the one
       const first = this.firstUnitOf[acc];
-      let found = first !== undefined && this.unitCurrency[first] === cur ? first : this.unitIndex.get(unitKey);
+      let found =
+        first !== undefined && this.unitCurrency[first] === cur
+          ? first
+          : this.unitIndex.get(unitKey);
       if (found === undefined) {
         found = this.unitAccount.length;
         this.unitIndex.set(unitKey, found);
@@ -252,7 +257,8 @@ export class OrderBook {
     if (sku === undefined) {
       // A SKU is a product or a service line from its first sight (code and description).
       const service = serviceKind(line.sku, line.productName);
-      const cat = service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
+      const cat =
+        service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
       sku = this.skus.length;
       this.skuIndex.set(line.sku, sku);
       this.skus.push(line.sku);
@@ -260,7 +266,8 @@ export class OrderBook {
       this.skuCategory.push(cat);
       this.skuService.push(service);
     } else {
-      if (this.skuNames[sku] === undefined && line.productName) this.skuNames[sku] = line.productName;
+      if (this.skuNames[sku] === undefined && line.productName)
+        this.skuNames[sku] = line.productName;
       const cat = this.skuCategory[sku];
       if (cat >= 0 && this.categories[cat] !== line.category) {
         this.categoryConflicts++;
@@ -277,7 +284,12 @@ export class OrderBook {
 
     // Order record; lines of one order usually arrive together, so the last one is cached.
     let order: number;
-    if (unit === this.lastOrderUnit && ret === this.lastOrderRet && line.orderId === this.lastOrderId) order = this.lastOrder;
+    if (
+      unit === this.lastOrderUnit &&
+      ret === this.lastOrderRet &&
+      line.orderId === this.lastOrderId
+    )
+      order = this.lastOrder;
     else {
       order = this.orderIndex.intern(line.orderId, unit * 2 + ret);
       if (this.orderIndex.isNew) {
@@ -351,7 +363,8 @@ export class OrderBook {
       const ukey = pendKey[k];
       const sku = pendSku[k];
       const date = pendDate[k];
-      if (k + LOOK_AHEAD < n) touched ^= pairs.touch(pendKey[k + LOOK_AHEAD], pendSku[k + LOOK_AHEAD]);
+      if (k + LOOK_AHEAD < n)
+        touched ^= pairs.touch(pendKey[k + LOOK_AHEAD], pendSku[k + LOOK_AHEAD]);
       const pair = pairs.intern(ukey, sku);
       const t = pairs.table;
       const slot = pairs.slot;
@@ -479,9 +492,15 @@ export class OrderBook {
   /** "Ordered by" names of a unit (keyed lower-case) with the first spelling, first order date and last order date. */
   orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial; lastDate: Serial }> {
     if (!this.orderedByMaps) {
-      const maps = this.unitAccount.map(() => new Map<string, { name: string; date: Serial; lastDate: Serial }>());
+      const maps = this.unitAccount.map(
+        () => new Map<string, { name: string; date: Serial; lastDate: Serial }>()
+      );
       for (let e = 0; e < this.upUnit.n; e++) {
-        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], { name: this.spellingText[this.upSpelling.a[e]], date: this.upDate.a[e], lastDate: this.upLast.a[e] });
+        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], {
+          name: this.spellingText[this.upSpelling.a[e]],
+          date: this.upDate.a[e],
+          lastDate: this.upLast.a[e],
+        });
       }
       this.orderedByMaps = maps;
     }
@@ -504,7 +523,13 @@ export class OrderBook {
         const v = this.serviceRevenue.get(sku * 4096 + cur);
         if (v !== undefined) revenue[this.currencies[cur]] = v / moneySteps(this.currencies[cur]);
       }
-      out.push({ sku: this.skus[sku], name: this.skuNames[sku] ?? null, kind: this.skuService[sku] ?? 'service', lines, revenue });
+      out.push({
+        sku: this.skus[sku],
+        name: this.skuNames[sku] ?? null,
+        kind: this.skuService[sku] ?? "service",
+        lines,
+        revenue,
+      });
     }
     return out.sort((a, b) => b.lines - a.lines || (a.sku < b.sku ? -1 : 1));
   }
@@ -670,7 +695,12 @@ export class OrderBook {
 }
 
 /** Divides each unit's run of the arrays by its scale (whole steps → currency units). */
-function toUnits(start: Int32Array, scale: Float64Array, units: number, ...arrays: Float64Array[]): void {
+function toUnits(
+  start: Int32Array,
+  scale: Float64Array,
+  units: number,
+  ...arrays: Float64Array[]
+): void {
   for (let u = 0; u < units; u++) {
     const sc = scale[u];
     for (const a of arrays) for (let k = start[u]; k < start[u + 1]; k++) a[k] /= sc;
@@ -692,7 +722,13 @@ export function unitPrefix(start: Int32Array, values: Float64Array, units: numbe
  * Each pair's mate: the same unit and SKU's pair of the other kind (purchases ↔ returns), or −1.
  * Pairs of unit u are [pairStart[u], pairStart[u+1]); `skuCount` bounds the SKU ids.
  */
-export function matePairs(pairStart: Int32Array, pairSku: Int32Array, pairRet: Uint8Array, units: number, skuCount: number): Int32Array {
+export function matePairs(
+  pairStart: Int32Array,
+  pairSku: Int32Array,
+  pairRet: Uint8Array,
+  units: number,
+  skuCount: number
+): Int32Array {
   const mate = new Int32Array(pairSku.length).fill(-1);
   // SKU → purchase pair of the current unit, valid when owner[sku] is that unit (no clearing between units)
   const purchase = new Int32Array(Math.max(1, skuCount));

@@ -24,17 +24,37 @@
  * from stdlib (`@stdlib/math-base-special-gammaln`, `-betaln`, `-digamma`, `-hyp2f1`: ports of
  * Cephes/Boost).
  */
-import betaln from '@stdlib/math-base-special-betaln';
-import gammaln from '@stdlib/math-base-special-gammaln';
-import digamma from '@stdlib/math-base-special-digamma';
-import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { bfgs } from '../bfgs';
-import { nelderMead } from '../nelderMead';
-import type { Serial } from '../types';
-import { type BgNbdParams, checkBgNbd, checkGammaGamma, checkSummary, type ClvOptions, clvOptions, expectedOrderValue, type FrequencyRecency, type GammaGammaParams, pAlive } from './clvBasics';
+import betaln from "@stdlib/math-base-special-betaln";
+import gammaln from "@stdlib/math-base-special-gammaln";
+import digamma from "@stdlib/math-base-special-digamma";
+import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
+import { bfgs } from "../bfgs";
+import { nelderMead } from "../nelderMead";
+import type { Serial } from "../types";
+import {
+  type BgNbdParams,
+  checkBgNbd,
+  checkGammaGamma,
+  checkSummary,
+  type ClvOptions,
+  clvOptions,
+  expectedOrderValue,
+  type FrequencyRecency,
+  type GammaGammaParams,
+  pAlive,
+} from "./clvBasics";
 
-export { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS, checkBgNbd, checkGammaGamma, checkSummary, clvOptions, expectedOrderValue, pAlive } from './clvBasics';
-export type { BgNbdParams, ClvOptions, FrequencyRecency, GammaGammaParams } from './clvBasics';
+export {
+  CLV_DEFAULT_DISCOUNT_RATE,
+  CLV_DEFAULT_HORIZON_MONTHS,
+  checkBgNbd,
+  checkGammaGamma,
+  checkSummary,
+  clvOptions,
+  expectedOrderValue,
+  pAlive,
+} from "./clvBasics";
+export type { BgNbdParams, ClvOptions, FrequencyRecency, GammaGammaParams } from "./clvBasics";
 
 /** Days in a model week. */
 export const WEEK_DAYS = 7;
@@ -65,7 +85,13 @@ export interface RepeatSummary {
  * in date order in [start, end) (purchase orders only: returns are not orders). Null when the
  * account has no order on or before `asOf`. Throws a RangeError when the dates are not in order.
  */
-export function repeatSummary(dates: ArrayLike<number>, values: ArrayLike<number>, asOf: Serial, start = 0, end = dates.length): RepeatSummary | null {
+export function repeatSummary(
+  dates: ArrayLike<number>,
+  values: ArrayLike<number>,
+  asOf: Serial,
+  start = 0,
+  end = dates.length
+): RepeatSummary | null {
   let first = NaN;
   let last = NaN;
   let x = 0;
@@ -73,7 +99,8 @@ export function repeatSummary(dates: ArrayLike<number>, values: ArrayLike<number
   for (let i = start; i < end; i++) {
     const d = Math.floor(dates[i]);
     if (d > asOf) break;
-    if (d < last) throw new RangeError('Order dates must be in date order for the repeat-buying summary.');
+    if (d < last)
+      throw new RangeError("Order dates must be in date order for the repeat-buying summary.");
     if (Number.isNaN(first)) first = last = d;
     else if (d !== last) {
       x++;
@@ -255,7 +282,7 @@ function inBounds(theta: readonly number[]): boolean {
  */
 export function fitBgNbd(data: readonly FrequencyRecency[]): BgNbdFit {
   const d = new Prepared(data);
-  if (d.n === 0) throw new RangeError('There are no accounts to fit the repeat-buying model to.');
+  if (d.n === 0) throw new RangeError("There are no accounts to fit the repeat-buying model to.");
   let sumX = 0;
   let sumT = 0;
   let repeaters = 0;
@@ -264,7 +291,10 @@ export function fitBgNbd(data: readonly FrequencyRecency[]): BgNbdFit {
     sumT += d.T[i];
     if (d.x[i] > 0) repeaters++;
   }
-  if (repeaters === 0) throw new RangeError('No account has ordered on a second day, so the repeat-buying model cannot be fitted.');
+  if (repeaters === 0)
+    throw new RangeError(
+      "No account has ordered on a second day, so the repeat-buying model cannot be fitted."
+    );
   const alpha0 = Math.max(1e-3, sumT / d.n / (sumX / d.n + 1));
   const grad = [0, 0, 0, 0];
   const objective = (theta: readonly number[], g?: number[]): number => {
@@ -284,7 +314,10 @@ export function fitBgNbd(data: readonly FrequencyRecency[]): BgNbdFit {
  * BFGS with the analytic gradient (a few dozen evaluations), then Nelder–Mead from its best point
  * when BFGS stopped short of its tolerance (a kink, or a bound reached).
  */
-function minimise(objective: (theta: readonly number[], g?: number[]) => number, start: number[]): { x: number[]; fx: number; converged: boolean } {
+function minimise(
+  objective: (theta: readonly number[], g?: number[]) => number,
+  start: number[]
+): { x: number[]; fx: number; converged: boolean } {
   const q = bfgs(objective, start, { gradientTolerance: 1e-7 });
   if (q.converged) return q;
   const nm = nelderMead((t) => objective(t), q.x, { initialStep: 0.1, xTolerance: 1e-6 });
@@ -353,8 +386,14 @@ function prepareGG(data: readonly FrequencyValue[]) {
   const xs: number[] = [];
   const index = new Map<number, number>();
   data.forEach((s, i) => {
-    if (!Number.isInteger(s.frequency) || s.frequency < 1) throw new RangeError(`The spend model needs repeat buyers: frequency must be a whole number, 1 or more (got ${s.frequency}).`);
-    if (!(Number.isFinite(s.meanValue) && s.meanValue > 0)) throw new RangeError(`The spend model needs a positive mean repeat-order value (got ${s.meanValue}).`);
+    if (!Number.isInteger(s.frequency) || s.frequency < 1)
+      throw new RangeError(
+        `The spend model needs repeat buyers: frequency must be a whole number, 1 or more (got ${s.frequency}).`
+      );
+    if (!(Number.isFinite(s.meanValue) && s.meanValue > 0))
+      throw new RangeError(
+        `The spend model needs a positive mean repeat-order value (got ${s.meanValue}).`
+      );
     x[i] = s.frequency;
     m[i] = s.meanValue;
     lnX[i] = Math.log(s.frequency);
@@ -368,17 +407,34 @@ function prepareGG(data: readonly FrequencyValue[]) {
     xIndex[i] = k;
   });
   const K = xs.length;
-  return { n, x, m, lnX, lnM, xIndex, xs, c: new Float64Array(K), dP: new Float64Array(K), dQ: new Float64Array(K) };
+  return {
+    n,
+    x,
+    m,
+    lnX,
+    lnM,
+    xIndex,
+    xs,
+    c: new Float64Array(K),
+    dP: new Float64Array(K),
+    dQ: new Float64Array(K),
+  };
 }
 
 /** The Gamma-Gamma log-likelihood of the repeat buyers' mean order values (Fader & Hardie 2013, eq. 4), summed. */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly FrequencyValue[]): number {
+export function gammaGammaLogLikelihood(
+  params: GammaGammaParams,
+  data: readonly FrequencyValue[]
+): number {
   checkGammaGamma(params);
   return ggLL(params, prepareGG(data));
 }
 
 /** The gradient of gammaGammaLogLikelihood in (p, q, γ) (what the fit follows; exported for its test). */
-export function gammaGammaGradient(params: GammaGammaParams, data: readonly FrequencyValue[]): number[] {
+export function gammaGammaGradient(
+  params: GammaGammaParams,
+  data: readonly FrequencyValue[]
+): number[] {
   checkGammaGamma(params);
   const g = [0, 0, 0];
   ggLL(params, prepareGG(data), g);
@@ -392,7 +448,8 @@ export function gammaGammaGradient(params: GammaGammaParams, data: readonly Freq
  */
 export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
   const d = prepareGG(data);
-  if (d.n < 2) throw new RangeError('The spend model needs at least 2 accounts with repeat orders.');
+  if (d.n < 2)
+    throw new RangeError("The spend model needs at least 2 accounts with repeat orders.");
   let mean = 0;
   for (let i = 0; i < d.n; i++) mean += d.m[i] / d.n;
   const grad = [0, 0, 0];
@@ -415,10 +472,17 @@ export function fitGammaGamma(data: readonly FrequencyValue[]): GammaGammaFit {
  * keeps its parameters small for accounts with many orders (no overflow, no cancellation).
  * At a = 1 exactly the formula is 0/0; a is moved by 1e-7 there (a relative error of that order).
  */
-export function expectedOrders(params: BgNbdParams, t: number, frequency: number, recency: number, T: number): number {
+export function expectedOrders(
+  params: BgNbdParams,
+  t: number,
+  frequency: number,
+  recency: number,
+  T: number
+): number {
   checkBgNbd(params);
   checkSummary({ frequency, recency, T });
-  if (!(Number.isFinite(t) && t >= 0)) throw new RangeError(`The forecast period must be 0 weeks or more (got ${t}).`);
+  if (!(Number.isFinite(t) && t >= 0))
+    throw new RangeError(`The forecast period must be 0 weeks or more (got ${t}).`);
   if (t === 0) return 0;
   const { r, alpha, b } = params;
   const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a;
@@ -428,7 +492,11 @@ export function expectedOrders(params: BgNbdParams, t: number, frequency: number
   const z = t / (alpha + T + t);
   const bracket = 1 - Math.pow(oneMinusZ, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
   const numerator = (c / (a - 1)) * bracket;
-  const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency))) : 1;
+  const denominator =
+    x > 0
+      ? 1 +
+        (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
+      : 1;
   return numerator / denominator;
 }
 
@@ -439,7 +507,12 @@ export function expectedOrders(params: BgNbdParams, t: number, frequency: number
  * `customer_lifetime_value`, with a yearly rate). A fractional horizon ends with a part-month.
  * With d = 0 and H = 12 it equals the expected 12-month revenue. Null when E[M] does not exist.
  */
-export function customerLifetimeValue(bg: BgNbdParams, gg: GammaGammaParams, s: FrequencyRecency & { meanValue: number | null }, options: ClvOptions = {}): number | null {
+export function customerLifetimeValue(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  s: FrequencyRecency & { meanValue: number | null },
+  options: ClvOptions = {}
+): number | null {
   const { horizonMonths: horizon, discountRate: d } = clvOptions(options);
   const value = expectedOrderValue(gg, s.frequency, s.meanValue);
   if (value === null) return null;
@@ -477,23 +550,41 @@ export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeM
   const notes: string[] = [];
   let bgnbd: BgNbdFit | null = null;
   let gammaGamma: GammaGammaFit | null = null;
-  if (accounts === 0) notes.push('No account has an order on or before the as-of date.');
-  else if (repeatBuyers === 0) notes.push('No account has ordered again after its first order day, so P(alive) and expected orders cannot be estimated.');
+  if (accounts === 0) notes.push("No account has an order on or before the as-of date.");
+  else if (repeatBuyers === 0)
+    notes.push(
+      "No account has ordered again after its first order day, so P(alive) and expected orders cannot be estimated."
+    );
   else {
     bgnbd = fitBgNbd(summaries);
-    if (!bgnbd.converged) notes.push('The repeat-buying fit did not settle on a stable optimum.');
+    if (!bgnbd.converged) notes.push("The repeat-buying fit did not settle on a stable optimum.");
   }
-  const spenders = buyers.filter((s) => s.meanValue !== null && s.meanValue > 0).map((s) => ({ frequency: s.frequency, meanValue: s.meanValue! }));
+  const spenders = buyers
+    .filter((s) => s.meanValue !== null && s.meanValue > 0)
+    .map((s) => ({ frequency: s.frequency, meanValue: s.meanValue! }));
   if (bgnbd && spenders.length >= 2) {
     gammaGamma = fitGammaGamma(spenders);
-    if (!gammaGamma.converged) notes.push('The spend fit did not settle on a stable optimum.');
-  } else if (bgnbd) notes.push('Fewer than 2 accounts have repeat orders with a positive value, so expected revenue and CLV cannot be estimated.');
-  if (accounts > 0 && (accounts < CLV_MIN_RELIABLE_ACCOUNTS || repeatBuyers < CLV_MIN_RELIABLE_REPEAT_BUYERS)) {
+    if (!gammaGamma.converged) notes.push("The spend fit did not settle on a stable optimum.");
+  } else if (bgnbd)
+    notes.push(
+      "Fewer than 2 accounts have repeat orders with a positive value, so expected revenue and CLV cannot be estimated."
+    );
+  if (
+    accounts > 0 &&
+    (accounts < CLV_MIN_RELIABLE_ACCOUNTS || repeatBuyers < CLV_MIN_RELIABLE_REPEAT_BUYERS)
+  ) {
     notes.unshift(
-      `Not reliable: ${accounts.toLocaleString('en-US')} account${accounts === 1 ? '' : 's'} and ${repeatBuyers.toLocaleString('en-US')} repeat buyer${repeatBuyers === 1 ? '' : 's'}; the lifetime-value models need about ${CLV_MIN_RELIABLE_ACCOUNTS} accounts and ${CLV_MIN_RELIABLE_REPEAT_BUYERS} repeat buyers.`,
+      `Not reliable: ${accounts.toLocaleString("en-US")} account${accounts === 1 ? "" : "s"} and ${repeatBuyers.toLocaleString("en-US")} repeat buyer${repeatBuyers === 1 ? "" : "s"}; the lifetime-value models need about ${CLV_MIN_RELIABLE_ACCOUNTS} accounts and ${CLV_MIN_RELIABLE_REPEAT_BUYERS} repeat buyers.`
     );
   }
-  return { bgnbd, gammaGamma, accounts, repeatBuyers, reliable: notes.length === 0, warning: notes.length ? notes.join(' ') : null };
+  return {
+    bgnbd,
+    gammaGamma,
+    accounts,
+    repeatBuyers,
+    reliable: notes.length === 0,
+    warning: notes.length ? notes.join(" ") : null,
+  };
 }
 
 /** One account's forward-looking figures. */
@@ -515,10 +606,16 @@ export interface LifetimeScore {
 }
 
 /** Scores one account with a fitted model; fields the model cannot give are null. */
-export function scoreLifetime(model: LifetimeModel, s: RepeatSummary, options: ClvOptions = {}): LifetimeScore {
+export function scoreLifetime(
+  model: LifetimeModel,
+  s: RepeatSummary,
+  options: ClvOptions = {}
+): LifetimeScore {
   const bg = model.bgnbd;
   const gg = model.gammaGamma;
-  const orders = bg ? expectedOrders(bg, NEXT_YEAR_DAYS / WEEK_DAYS, s.frequency, s.recency, s.T) : null;
+  const orders = bg
+    ? expectedOrders(bg, NEXT_YEAR_DAYS / WEEK_DAYS, s.frequency, s.recency, s.T)
+    : null;
   const value = gg ? expectedOrderValue(gg, s.frequency, s.meanValue) : null;
   return {
     frequency: s.frequency,
@@ -568,10 +665,15 @@ export interface HoldoutCheck {
  * each account's expected repeat orders over (calibrationEnd, holdoutEnd] with the order days it
  * actually had there. Throws a RangeError when the holdout period is empty or the fit impossible.
  */
-export function holdoutCheck(histories: readonly OrderHistory[], calibrationEnd: Serial, holdoutEnd: Serial): HoldoutCheck {
+export function holdoutCheck(
+  histories: readonly OrderHistory[],
+  calibrationEnd: Serial,
+  holdoutEnd: Serial
+): HoldoutCheck {
   const cal = Math.floor(calibrationEnd);
   const end = Math.floor(holdoutEnd);
-  if (!(end > cal)) throw new RangeError('The holdout period must end after the calibration period.');
+  if (!(end > cal))
+    throw new RangeError("The holdout period must end after the calibration period.");
   const rows: { s: RepeatSummary; actual: number }[] = [];
   for (const h of histories) {
     const s = repeatSummary(h.dates, h.values, cal);
@@ -588,7 +690,10 @@ export function holdoutCheck(histories: readonly OrderHistory[], calibrationEnd:
     rows.push({ s, actual });
   }
   const model = fitLifetimeModel(rows.map((r) => r.s));
-  if (!model.bgnbd) throw new RangeError(model.warning ?? 'The repeat-buying model cannot be fitted on the calibration period.');
+  if (!model.bgnbd)
+    throw new RangeError(
+      model.warning ?? "The repeat-buying model cannot be fitted on the calibration period."
+    );
   const weeks = (end - cal) / WEEK_DAYS;
   const buckets = new Map<string, { accounts: number; expected: number; actual: number }>();
   let expectedTotal = 0;
@@ -597,18 +702,32 @@ export function holdoutCheck(histories: readonly OrderHistory[], calibrationEnd:
     const e = expectedOrders(model.bgnbd, weeks, s.frequency, s.recency, s.T);
     expectedTotal += e;
     actualTotal += actual;
-    const key = s.frequency >= 7 ? '7+' : String(s.frequency);
+    const key = s.frequency >= 7 ? "7+" : String(s.frequency);
     const b = buckets.get(key) ?? { accounts: 0, expected: 0, actual: 0 };
     b.accounts++;
     b.expected += e;
     b.actual += actual;
     buckets.set(key, b);
   }
-  const byFrequency = ['0', '1', '2', '3', '4', '5', '6', '7+']
+  const byFrequency = ["0", "1", "2", "3", "4", "5", "6", "7+"]
     .filter((k) => buckets.has(k))
     .map((k) => {
       const b = buckets.get(k)!;
-      return { frequency: k, accounts: b.accounts, expected: b.expected / b.accounts, actual: b.actual / b.accounts };
+      return {
+        frequency: k,
+        accounts: b.accounts,
+        expected: b.expected / b.accounts,
+        actual: b.actual / b.accounts,
+      };
     });
-  return { calibrationEnd: cal, holdoutEnd: end, holdoutWeeks: weeks, model, accounts: rows.length, expectedRepeatOrders: expectedTotal, actualRepeatOrders: actualTotal, byFrequency };
+  return {
+    calibrationEnd: cal,
+    holdoutEnd: end,
+    holdoutWeeks: weeks,
+    model,
+    accounts: rows.length,
+    expectedRepeatOrders: expectedTotal,
+    actualRepeatOrders: actualTotal,
+    byFrequency,
+  };
 }

@@ -23,8 +23,12 @@ export interface ClvOptions {
 export function clvOptions(options: ClvOptions = {}): Required<ClvOptions> {
   const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
   const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
-  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200)) throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
-  if (!(Number.isFinite(d) && d > -1 && d <= 10)) throw new RangeError(`The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`);
+  if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200))
+    throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
+  if (!(Number.isFinite(d) && d > -1 && d <= 10))
+    throw new RangeError(
+      `The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`
+    );
   return { horizonMonths: horizon, discountRate: d };
 }
 
@@ -50,21 +54,29 @@ export interface GammaGammaParams {
 
 export function checkSummary(s: FrequencyRecency): void {
   const { frequency: x, recency: tx, T } = s;
-  if (!Number.isInteger(x) || x < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${x}).`);
-  if (!Number.isFinite(T) || T < 0) throw new RangeError(`Age T must be 0 weeks or more (got ${T}).`);
-  if (!Number.isFinite(tx) || tx < 0 || tx > T + 1e-9) throw new RangeError(`Recency must be between 0 and the age T (${T} weeks); got ${tx}.`);
-  if (x === 0 && tx !== 0) throw new RangeError('Recency must be 0 for an account with no repeat order.');
+  if (!Number.isInteger(x) || x < 0)
+    throw new RangeError(
+      `Frequency must be a whole number of repeat orders, 0 or more (got ${x}).`
+    );
+  if (!Number.isFinite(T) || T < 0)
+    throw new RangeError(`Age T must be 0 weeks or more (got ${T}).`);
+  if (!Number.isFinite(tx) || tx < 0 || tx > T + 1e-9)
+    throw new RangeError(`Recency must be between 0 and the age T (${T} weeks); got ${tx}.`);
+  if (x === 0 && tx !== 0)
+    throw new RangeError("Recency must be 0 for an account with no repeat order.");
 }
 
 export function checkBgNbd(p: BgNbdParams): void {
-  for (const k of ['r', 'alpha', 'a', 'b'] as const) {
-    if (!(Number.isFinite(p[k]) && p[k] > 0)) throw new RangeError(`BG/NBD parameter ${k} must be a positive number (got ${p[k]}).`);
+  for (const k of ["r", "alpha", "a", "b"] as const) {
+    if (!(Number.isFinite(p[k]) && p[k] > 0))
+      throw new RangeError(`BG/NBD parameter ${k} must be a positive number (got ${p[k]}).`);
   }
 }
 
 export function checkGammaGamma(g: GammaGammaParams): void {
-  for (const k of ['p', 'q', 'gamma'] as const) {
-    if (!(Number.isFinite(g[k]) && g[k] > 0)) throw new RangeError(`Gamma-Gamma parameter ${k} must be a positive number (got ${g[k]}).`);
+  for (const k of ["p", "q", "gamma"] as const) {
+    if (!(Number.isFinite(g[k]) && g[k] > 0))
+      throw new RangeError(`Gamma-Gamma parameter ${k} must be a positive number (got ${g[k]}).`);
   }
 }
 
@@ -79,7 +91,8 @@ export function pAlive(params: BgNbdParams, frequency: number, recency: number, 
   if (frequency === 0) return 1;
   const { r, alpha, a, b } = params;
   const x = frequency;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
+  const logOdds =
+    Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
   return 1 / (1 + Math.exp(logOdds));
 }
 
@@ -88,14 +101,21 @@ export function pAlive(params: BgNbdParams, frequency: number, recency: number, 
  * (Fader & Hardie 2013, eq. 5). x = 0 (or no positive mean) gives the population mean pγ/(q−1).
  * A non-positive mean value counts as 0. Null when px + q ≤ 1 (the mean does not exist).
  */
-export function expectedOrderValue(params: GammaGammaParams, frequency: number, meanValue: number | null): number | null {
+export function expectedOrderValue(
+  params: GammaGammaParams,
+  frequency: number,
+  meanValue: number | null
+): number | null {
   checkGammaGamma(params);
-  if (!Number.isInteger(frequency) || frequency < 0) throw new RangeError(`Frequency must be a whole number of repeat orders, 0 or more (got ${frequency}).`);
-  if (meanValue !== null && !Number.isFinite(meanValue)) throw new RangeError(`The mean order value must be a number (got ${meanValue}).`);
+  if (!Number.isInteger(frequency) || frequency < 0)
+    throw new RangeError(
+      `Frequency must be a whole number of repeat orders, 0 or more (got ${frequency}).`
+    );
+  if (meanValue !== null && !Number.isFinite(meanValue))
+    throw new RangeError(`The mean order value must be a number (got ${meanValue}).`);
   const { p, q, gamma } = params;
   const x = meanValue === null ? 0 : frequency;
   const denom = p * x + q - 1;
   if (denom <= 0) return null;
   return (p * (gamma + x * Math.max(0, meanValue ?? 0))) / denom;
 }
-

@@ -4,9 +4,9 @@
  * March 2026, so "FY2026 Q1" is April–June 2025); with start month 1 the fiscal year is the
  * calendar year.
  */
-import type { Period } from '../dates';
-import { daysInMonth, MONTH_SHORT, serialToYmd, ymdToSerial } from '../dates';
-import type { Serial } from '../types';
+import type { Period } from "../dates";
+import { daysInMonth, MONTH_SHORT, serialToYmd, ymdToSerial } from "../dates";
+import type { Serial } from "../types";
 
 export interface FiscalQuarter {
   /** fiscal year, named by the calendar year it ends in */
@@ -28,10 +28,16 @@ export interface FiscalQuarterSpan {
 
 /** True for a usable fiscal-year start month (a whole number 1–12). The one check every face uses. */
 export function isFiscalStartMonth(startMonth: unknown): startMonth is number {
-  return typeof startMonth === 'number' && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12;
+  return (
+    typeof startMonth === "number" &&
+    Number.isInteger(startMonth) &&
+    startMonth >= 1 &&
+    startMonth <= 12
+  );
 }
 
-export const FISCAL_START_MESSAGE = 'The fiscal year start month must be a whole number from 1 to 12.';
+export const FISCAL_START_MESSAGE =
+  "The fiscal year start month must be a whole number from 1 to 12.";
 
 function checkStart(startMonth: number): void {
   if (!isFiscalStartMonth(startMonth)) throw new RangeError(FISCAL_START_MESSAGE);
@@ -50,7 +56,7 @@ export function parseFiscalQuarter(text: string): FiscalQuarter | undefined {
 
 export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuarterSpan {
   checkStart(startMonth);
-  if (![1, 2, 3, 4].includes(fq.q)) throw new RangeError('A quarter is 1, 2, 3 or 4.');
+  if (![1, 2, 3, 4].includes(fq.q)) throw new RangeError("A quarter is 1, 2, 3 or 4.");
   // month index (y*12 + m−1) of the fiscal year's first month
   const fyStart = (startMonth === 1 ? fq.year : fq.year - 1) * 12 + (startMonth - 1);
   const first = fyStart + (fq.q - 1) * 3;
@@ -64,7 +70,7 @@ export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuar
   return {
     quarter: fq,
     label: fiscalQuarterLabel(fq),
-    months: `${MONTH_SHORT[fm - 1]}${fy !== ly ? ` ${fy}` : ''}–${MONTH_SHORT[lm - 1]} ${ly}`,
+    months: `${MONTH_SHORT[fm - 1]}${fy !== ly ? ` ${fy}` : ""}–${MONTH_SHORT[lm - 1]} ${ly}`,
     firstDay,
     lastDay,
     period: { start: firstDay - 1, end: lastDay },
@@ -94,5 +100,7 @@ export function shiftQuarter(fq: FiscalQuarter, quarters: number): FiscalQuarter
  */
 export function lastCompletedQuarter(asOf: Serial, startMonth = 1): FiscalQuarter {
   const current = fiscalQuarterOf(asOf, startMonth);
-  return fiscalQuarterSpan(current, startMonth).lastDay === asOf ? current : shiftQuarter(current, -1);
+  return fiscalQuarterSpan(current, startMonth).lastDay === asOf
+    ? current
+    : shiftQuarter(current, -1);
 }

@@ -1,13 +1,29 @@
 /** Health inputs and score of a subject at any date (as-of and the history month-ends). */
-import { eomonth } from '../dates';
-import { combineHealth, diversityScore, frequencyScore, type HealthResult, paymentScore, recencyScore, revenueScore, type Weights } from '../health';
-import { percentChange, revenueChangeOf } from '../numbers';
-import { engagementFromLog } from '../engagement';
-import { paymentFromLedger } from '../payment';
-import type { AccountRecord, EngagementEntry, Invoice, Serial } from '../types';
-import { firstOrderOnOrBefore, lastOrderOnOrBefore, netRevenueIn, orderCountIn, periodBack, type Subject } from './subject';
-import type { Period } from '../dates';
-import type { HealthInputs, HealthPoint } from './types';
+import { eomonth } from "../dates";
+import {
+  combineHealth,
+  diversityScore,
+  frequencyScore,
+  type HealthResult,
+  paymentScore,
+  recencyScore,
+  revenueScore,
+  type Weights,
+} from "../health";
+import { percentChange, revenueChangeOf } from "../numbers";
+import { engagementFromLog } from "../engagement";
+import { paymentFromLedger } from "../payment";
+import type { AccountRecord, EngagementEntry, Invoice, Serial } from "../types";
+import {
+  firstOrderOnOrBefore,
+  lastOrderOnOrBefore,
+  netRevenueIn,
+  orderCountIn,
+  periodBack,
+  type Subject,
+} from "./subject";
+import type { Period } from "../dates";
+import type { HealthInputs, HealthPoint } from "./types";
 
 /** Engagement 1–5 from the account record, or null. */
 export function engagementOf(rec: AccountRecord | undefined): number | null {
@@ -46,7 +62,12 @@ export interface SubjectLogs {
  * Engagement and Payment inputs at `date`, with their sources (RULES.md §2.1): the log or the
  * ledger wins when it can score; otherwise the accounts table's value; otherwise null (n/a).
  */
-function logInputsInto(out: HealthInputs, date: Serial, rec: AccountRecord | undefined, logs: SubjectLogs | undefined): void {
+function logInputsInto(
+  out: HealthInputs,
+  date: Serial,
+  rec: AccountRecord | undefined,
+  logs: SubjectLogs | undefined
+): void {
   const typedEngagement = engagementOf(rec);
   const typedPayment = daysBeyondTermsOf(rec);
   const log = logs && logs.engagement.length ? engagementFromLog(logs.engagement, date) : null;
@@ -56,18 +77,18 @@ function logInputsInto(out: HealthInputs, date: Serial, rec: AccountRecord | und
   out.daysBeyondTermsTyped = typedPayment;
   if (log && log.score !== null) {
     out.engagement = log.score;
-    out.engagementSource = 'engagement log';
+    out.engagementSource = "engagement log";
   } else {
     out.engagement = typedEngagement;
-    out.engagementSource = typedEngagement === null ? null : 'accounts table';
+    out.engagementSource = typedEngagement === null ? null : "accounts table";
   }
   out.paymentLedger = ledger;
   if (ledger && ledger.days !== null) {
     out.daysBeyondTerms = ledger.days;
-    out.paymentSource = 'payments ledger';
+    out.paymentSource = "payments ledger";
   } else {
     out.daysBeyondTerms = typedPayment;
-    out.paymentSource = typedPayment === null ? null : 'accounts table';
+    out.paymentSource = typedPayment === null ? null : "accounts table";
   }
 }
 
@@ -78,7 +99,12 @@ function logInputsInto(out: HealthInputs, date: Serial, rec: AccountRecord | und
  * not bought. Dates must be ascending (their window starts then are too). `categoryOfSku` maps
  * SKU id → category id; `scratch` holds categories × dates slots.
  */
-export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku: ArrayLike<number>, scratch: DiversityScratch): { categories: number[]; products: number[] } {
+export function diversityAt(
+  s: Subject,
+  dates: readonly Serial[],
+  categoryOfSku: ArrayLike<number>,
+  scratch: DiversityScratch
+): { categories: number[]; products: number[] } {
   const { f, u } = s;
   const D = dates.length;
   const categories = new Array<number>(D).fill(0);
@@ -90,7 +116,9 @@ export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku:
     const mate = f.pairMate[p];
     // a SKU with purchases and returns is netted once, from its purchase pair
     if (mate >= 0 && f.pairRet[p]) continue;
-    const any = windowSums(s, p, dates, starts, net, false) | (mate >= 0 ? windowSums(s, mate, dates, starts, net, true) : 0);
+    const any =
+      windowSums(s, p, dates, starts, net, false) |
+      (mate >= 0 ? windowSums(s, mate, dates, starts, net, true) : 0);
     if (!any) continue;
     const cat = categoryOfSku[f.pairSku[p]];
     const base = cat * D;
@@ -121,7 +149,14 @@ export function diversityAt(s: Subject, dates: readonly Serial[], categoryOfSku:
  * else written), with one pointer pair walking the entries once. Returns 1 when any entry fell
  * in a window.
  */
-function windowSums(s: Subject, p: number, dates: readonly Serial[], starts: readonly Serial[], out: Float64Array, add: boolean): number {
+function windowSums(
+  s: Subject,
+  p: number,
+  dates: readonly Serial[],
+  starts: readonly Serial[],
+  out: Float64Array,
+  add: boolean
+): number {
   const f = s.f;
   const a = f.entStart[p];
   const b = f.entStart[p + 1];
@@ -147,7 +182,15 @@ function windowSums(s: Subject, p: number, dates: readonly Serial[], starts: rea
  * A subject's health inputs at slot j of its diversity counts: the engine's row at as-of and
  * KAP.METRICS / KAP.ACCOUNTHEALTH (accountInputs.ts) both come through here.
  */
-export function inputsFrom(s: Subject, w: DateWindows, div: { categories: number[]; products: number[] }, j: number, rec: AccountRecord | undefined, hasCategories: boolean, logs?: SubjectLogs): HealthInputs {
+export function inputsFrom(
+  s: Subject,
+  w: DateWindows,
+  div: { categories: number[]; products: number[] },
+  j: number,
+  rec: AccountRecord | undefined,
+  hasCategories: boolean,
+  logs?: SubjectLogs
+): HealthInputs {
   return healthInputsAt(s, w, hasCategories ? div.categories[j] : null, div.products[j], rec, logs);
 }
 
@@ -161,17 +204,38 @@ export interface DateWindows {
 }
 
 export function windowsAt(date: Serial): DateWindows {
-  return { date, lastQuarter: periodBack(date, 3), previousQuarter: periodBack(date, 3, 3), last12: periodBack(date, 12), prior12: periodBack(date, 12, 12) };
+  return {
+    date,
+    lastQuarter: periodBack(date, 3),
+    previousQuarter: periodBack(date, 3, 3),
+    last12: periodBack(date, 12),
+    prior12: periodBack(date, 12, 12),
+  };
 }
 
-export function healthInputsAt(s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined, logs?: SubjectLogs): HealthInputs {
+export function healthInputsAt(
+  s: Subject,
+  w: DateWindows | Serial,
+  categories: number | null,
+  products: number,
+  rec: AccountRecord | undefined,
+  logs?: SubjectLogs
+): HealthInputs {
   return healthInputsInto({} as HealthInputs, s, w, categories, products, rec, logs);
 }
 
 /** healthInputsAt written into `out` (the history points reuse one object: only their score is kept). */
 /** `categories` null: the data has no categories (no category column, no catalog), so Diversity is n/a. */
-export function healthInputsInto(out: HealthInputs, s: Subject, w: DateWindows | Serial, categories: number | null, products: number, rec: AccountRecord | undefined, logs?: SubjectLogs): HealthInputs {
-  const win = typeof w === 'number' ? windowsAt(w) : w;
+export function healthInputsInto(
+  out: HealthInputs,
+  s: Subject,
+  w: DateWindows | Serial,
+  categories: number | null,
+  products: number,
+  rec: AccountRecord | undefined,
+  logs?: SubjectLogs
+): HealthInputs {
+  const win = typeof w === "number" ? windowsAt(w) : w;
   const date = win.date;
   const last = lastOrderOnOrBefore(s, date);
   const first = firstOrderOnOrBefore(s, date);
@@ -200,7 +264,10 @@ export function factorScoresInto(i: HealthInputs, out: (number | null)[]): (numb
   out[0] = recencyScore(i.daysSinceLastOrder);
   out[1] = frequencyScore(i.ordersChange);
   out[2] = revenueScore(i.revenueChange);
-  out[3] = i.categoriesLast12 === null ? null : diversityScore(i.categoriesLast12, i.productsLast12 ?? undefined);
+  out[3] =
+    i.categoriesLast12 === null
+      ? null
+      : diversityScore(i.categoriesLast12, i.productsLast12 ?? undefined);
   out[4] = i.engagement;
   out[5] = i.daysBeyondTerms === null ? null : paymentScore(i.daysBeyondTerms);
   return out;
@@ -214,16 +281,26 @@ export function historyDates(asOf: Serial): Serial[] {
   return out;
 }
 
-export function trendOf(history: readonly HealthPoint[]): 'up' | 'down' | 'flat' | null {
+export function trendOf(history: readonly HealthPoint[]): "up" | "down" | "flat" | null {
   if (history.length < 2) return null;
   const now = history[history.length - 1].score;
   const prev = history[history.length - 2].score;
   if (now === null || prev === null) return null;
-  return now > prev ? 'up' : now < prev ? 'down' : 'flat';
+  return now > prev ? "up" : now < prev ? "down" : "flat";
 }
 
 /** The full health result (factors, used, effective weights) for one set of inputs. */
 export function scoreInputs(i: HealthInputs, weights: Weights): HealthResult {
   const f = factorScoresInto(i, [null, null, null, null, null, null]);
-  return combineHealth({ recency: f[0], frequency: f[1], revenue: f[2], diversity: f[3], engagement: f[4], payment: f[5] }, weights);
+  return combineHealth(
+    {
+      recency: f[0],
+      frequency: f[1],
+      revenue: f[2],
+      diversity: f[3],
+      engagement: f[4],
+      payment: f[5],
+    },
+    weights
+  );
 }

@@ -14,15 +14,16 @@
  * The dashboard roll-up adds initiatives per currency by type and in total (cancelled ones left
  * out), with the same rule on the sums.
  */
-import { edate } from '../dates';
-import { INITIATIVE_TYPES, type InitiativeType, PROPOSAL_MONTHS } from '../rules';
-import type { InitiativeRecord, Serial } from '../types';
-import type { OrderBook } from './book';
-import type { Internal } from './portfolio';
-import { moneyOf, stepsOf, type Subject } from './subject';
-import type { AccountAnalysis, AccountPlan } from './types';
+import { edate } from "../dates";
+import { INITIATIVE_TYPES, type InitiativeType, PROPOSAL_MONTHS } from "../rules";
+import type { InitiativeRecord, Serial } from "../types";
+import type { OrderBook } from "./book";
+import type { Internal } from "./portfolio";
+import { moneyOf, stepsOf, type Subject } from "./subject";
+import type { AccountAnalysis, AccountPlan } from "./types";
 
-export type InitiativeTrack = 'Achieved' | 'On track' | 'Behind' | 'Not started' | 'In progress' | 'Not tracked';
+export type InitiativeTrack =
+  "Achieved" | "On track" | "Behind" | "Not started" | "In progress" | "Not tracked";
 
 export interface InitiativeProgress {
   /** worksheet row of the user's table */
@@ -62,7 +63,7 @@ export interface InitiativeProgress {
 export interface InitiativeRollupRow {
   currency: string;
   /** an initiative type, or 'Total' */
-  type: InitiativeType | 'Total';
+  type: InitiativeType | "Total";
   count: number;
   target: number;
   actual: number;
@@ -80,20 +81,31 @@ export function initiativeTypeOf(initiative: string, userType?: string): Initiat
     if (!text) continue;
     for (const t of INITIATIVE_TYPES) if (t.match.test(text)) return t.type;
   }
-  return 'Other';
+  return "Other";
 }
 
-function track(uplift: number, target: number | null, share: number | null, started: boolean, ended: boolean): InitiativeTrack {
-  if (!started) return 'Not started';
-  if (target === null || target <= 0) return 'In progress';
-  if (uplift >= target - 1e-9) return 'Achieved';
-  if (share === null) return 'In progress';
-  if (ended) return 'Behind';
-  return uplift >= target * share - 1e-9 ? 'On track' : 'Behind';
+function track(
+  uplift: number,
+  target: number | null,
+  share: number | null,
+  started: boolean,
+  ended: boolean
+): InitiativeTrack {
+  if (!started) return "Not started";
+  if (target === null || target <= 0) return "In progress";
+  if (uplift >= target - 1e-9) return "Achieved";
+  if (share === null) return "In progress";
+  if (ended) return "Behind";
+  return uplift >= target * share - 1e-9 ? "On track" : "Behind";
 }
 
 /** Net revenue of a subject's chosen SKUs (all SKUs when `skus` is null) in (from, to]. */
-export function skuRevenueIn(s: Subject, skus: ReadonlySet<number> | null, from: Serial, to: Serial): number {
+export function skuRevenueIn(
+  s: Subject,
+  skus: ReadonlySet<number> | null,
+  from: Serial,
+  to: Serial
+): number {
   const { f, u } = s;
   let rev = 0;
   if (to <= from) return 0;
@@ -115,7 +127,12 @@ function rowFor(accounts: readonly AccountAnalysis[], account: string): number {
   let best = -1;
   for (const pass of [0, 1, 2]) {
     accounts.forEach((a, i) => {
-      const hit = pass === 0 ? a.accountId === account.trim() : pass === 1 ? a.accountId.toLowerCase() === want : a.name.trim().toLowerCase() === want;
+      const hit =
+        pass === 0
+          ? a.accountId === account.trim()
+          : pass === 1
+            ? a.accountId.toLowerCase() === want
+            : a.name.trim().toLowerCase() === want;
       if (hit && (best < 0 || a.revenueLast12 > accounts[best].revenueLast12)) best = i;
     });
     if (best >= 0) return best;
@@ -124,7 +141,13 @@ function rowFor(accounts: readonly AccountAnalysis[], account: string): number {
 }
 
 /** Tracks every initiative of the user's table as of the portfolio's date. */
-export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnalysis[], internal: Pick<Internal, 'states'>, records: readonly InitiativeRecord[], asOf: Serial): InitiativeProgress[] {
+export function trackInitiatives(
+  book: OrderBook,
+  accounts: readonly AccountAnalysis[],
+  internal: Pick<Internal, "states">,
+  records: readonly InitiativeRecord[],
+  asOf: Serial
+): InitiativeProgress[] {
   const catByName = new Map<string, number>();
   book.categories.forEach((c, i) => catByName.set(c.trim().toLowerCase(), i));
   const skuByCode = new Map<string, number>();
@@ -141,7 +164,7 @@ export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnal
       accountId: a?.accountId ?? null,
       key: a?.key ?? null,
       name: a?.name ?? null,
-      currency: a?.currency ?? '',
+      currency: a?.currency ?? "",
       categories: r.categories,
       skus: r.skus,
       target: r.target ?? null,
@@ -156,11 +179,11 @@ export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnal
       progress: null,
       elapsedShare: null,
       expectedToDate: null,
-      track: 'Not tracked',
+      track: "Not tracked",
       note: null,
     };
     if (!a) return { ...base, note: `Account "${r.account}" is not in the order lines.` };
-    if (r.start === undefined) return { ...base, note: 'No start date: give one to track it.' };
+    if (r.start === undefined) return { ...base, note: "No start date: give one to track it." };
 
     // The SKUs it sells: listed SKUs and every SKU of its categories.
     const missing: string[] = [];
@@ -182,7 +205,7 @@ export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnal
         if (cats.has(c)) skus!.add(k);
       });
     }
-    const note = missing.length ? `Not in the order lines: ${missing.join(', ')}.` : null;
+    const note = missing.length ? `Not in the order lines: ${missing.join(", ")}.` : null;
     if (skus && skus.size === 0) return { ...base, note };
 
     const s = internal.states[idx].s;
@@ -194,7 +217,8 @@ export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnal
     const baseline = started ? skuRevenueIn(s, skus, start - 1 - days, start - 1) : 0;
     const uplift = actual - baseline;
     const target = r.target !== undefined && r.target > 0 ? r.target : null;
-    const share = r.end === undefined ? null : started ? Math.min(1, days / (r.end - start + 1)) : 0;
+    const share =
+      r.end === undefined ? null : started ? Math.min(1, days / (r.end - start + 1)) : 0;
     return {
       ...base,
       actual,
@@ -215,32 +239,42 @@ export function trackInitiatives(book: OrderBook, accounts: readonly AccountAnal
  * Targets and expected-to-date add up over the initiatives with a target.
  */
 export function initiativeRollup(progress: readonly InitiativeProgress[]): InitiativeRollupRow[] {
-  const live = progress.filter((p) => !p.cancelled && p.track !== 'Not tracked');
+  const live = progress.filter((p) => !p.cancelled && p.track !== "Not tracked");
   const out: InitiativeRollupRow[] = [];
   const currencies = [...new Set(live.map((p) => p.currency))].sort();
   for (const currency of currencies) {
     const mine = live.filter((p) => p.currency === currency);
-    const groups: [InitiativeType | 'Total', InitiativeProgress[]][] = [];
-    for (const t of [...INITIATIVE_TYPES.map((x) => x.type), 'Other' as const]) {
+    const groups: [InitiativeType | "Total", InitiativeProgress[]][] = [];
+    for (const t of [...INITIATIVE_TYPES.map((x) => x.type), "Other" as const]) {
       const g = mine.filter((p) => p.type === t);
       if (g.length) groups.push([t, g]);
     }
-    groups.push(['Total', mine]);
+    groups.push(["Total", mine]);
     for (const [type, g] of groups) {
       const withTarget = g.filter((p) => p.target !== null);
       const target = withTarget.reduce((t, p) => t + (p.target ?? 0), 0);
       const uplift = g.reduce((t, p) => t + p.uplift, 0);
       const upliftT = withTarget.reduce((t, p) => t + p.uplift, 0);
       const expected = withTarget.reduce((t, p) => t + (p.expectedToDate ?? 0), 0);
-      const started = g.some((p) => p.track !== 'Not started');
+      const started = g.some((p) => p.track !== "Not started");
       const anyEnd = withTarget.some((p) => p.elapsedShare !== null);
       let tr: InitiativeTrack;
-      if (!started) tr = 'Not started';
-      else if (target <= 0) tr = 'In progress';
-      else if (upliftT >= target - 1e-9) tr = 'Achieved';
-      else if (!anyEnd) tr = 'In progress';
-      else tr = upliftT >= expected - 1e-9 ? 'On track' : 'Behind';
-      out.push({ currency, type, count: g.length, target, actual: g.reduce((t, p) => t + p.actual, 0), uplift, expectedToDate: expected, progress: target > 0 ? upliftT / target : null, track: tr });
+      if (!started) tr = "Not started";
+      else if (target <= 0) tr = "In progress";
+      else if (upliftT >= target - 1e-9) tr = "Achieved";
+      else if (!anyEnd) tr = "In progress";
+      else tr = upliftT >= expected - 1e-9 ? "On track" : "Behind";
+      out.push({
+        currency,
+        type,
+        count: g.length,
+        target,
+        actual: g.reduce((t, p) => t + p.actual, 0),
+        uplift,
+        expectedToDate: expected,
+        progress: target > 0 ? upliftT / target : null,
+        track: tr,
+      });
     }
   }
   return out;
@@ -257,7 +291,7 @@ export interface ProposedInitiativeRow {
   start: Serial;
   end: Serial;
   owner: string;
-  status: 'Proposed';
+  status: "Proposed";
 }
 
 /**
@@ -266,12 +300,19 @@ export interface ProposedInitiativeRow {
  * after the as-of date; end = start + PROPOSAL_MONTHS of its type − 1 day; target = the estimate,
  * rounded to whole money; owner = the account manager.
  */
-export function proposedInitiativeRows(account: AccountAnalysis, plan: Pick<AccountPlan, 'initiatives'>, existing: readonly InitiativeRecord[], asOf: Serial): ProposedInitiativeRow[] {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+export function proposedInitiativeRows(
+  account: AccountAnalysis,
+  plan: Pick<AccountPlan, "initiatives">,
+  existing: readonly InitiativeRecord[],
+  asOf: Serial
+): ProposedInitiativeRow[] {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
   const have = new Set(
     existing
-      .filter((r) => norm(r.account) === norm(account.accountId) || norm(r.account) === norm(account.name))
-      .map((r) => norm(r.initiative)),
+      .filter(
+        (r) => norm(r.account) === norm(account.accountId) || norm(r.account) === norm(account.name)
+      )
+      .map((r) => norm(r.initiative))
   );
   const start = asOf + 1;
   const out: ProposedInitiativeRow[] = [];
@@ -287,8 +328,8 @@ export function proposedInitiativeRows(account: AccountAnalysis, plan: Pick<Acco
       target: i.estimate === null ? null : Math.round(i.estimate),
       start,
       end: edate(start, PROPOSAL_MONTHS[i.type]) - 1,
-      owner: account.accountManager ?? 'Account manager',
-      status: 'Proposed',
+      owner: account.accountManager ?? "Account manager",
+      status: "Proposed",
     });
   }
   return out;

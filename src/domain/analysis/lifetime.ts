@@ -11,11 +11,25 @@
  *   currency (fewer than SILENT_CHURN_TOP_SHARE of them have more), whose P(alive) is below SILENT_CHURN_P_ALIVE, and on
  *   which no Critical or Warning alert has fired; most 24-month revenue first.
  */
-import type { HealthBand, Serial } from '../types';
-import { type ClvOptions, clvOptions, fitLifetimeModel, type HoldoutCheck, holdoutCheck, type RepeatSummary, repeatSummary, scoreLifetime } from './clv';
-import type { PortfolioModel } from './portfolio';
-import type { Subject } from './subject';
-import type { AccountAnalysis, CurrencyLifetimeModel, SilentChurnRow, ValueHealthRow } from './types';
+import type { HealthBand, Serial } from "../types";
+import {
+  type ClvOptions,
+  clvOptions,
+  fitLifetimeModel,
+  type HoldoutCheck,
+  holdoutCheck,
+  type RepeatSummary,
+  repeatSummary,
+  scoreLifetime,
+} from "./clv";
+import type { PortfolioModel } from "./portfolio";
+import type { Subject } from "./subject";
+import type {
+  AccountAnalysis,
+  CurrencyLifetimeModel,
+  SilentChurnRow,
+  ValueHealthRow,
+} from "./types";
 
 /** P(alive) below this is "probably gone". */
 export const SILENT_CHURN_P_ALIVE = 0.5;
@@ -34,7 +48,12 @@ export function summaryOf(s: Subject, asOf: Serial): RepeatSummary | null {
  * Fits one model per currency on its top-level rows and sets `lifetime` on every row. Returns the
  * models, most fitted accounts first (then by currency).
  */
-export function applyLifetime(accounts: AccountAnalysis[], subjects: readonly Subject[], asOf: Serial, options: ClvOptions): CurrencyLifetimeModel[] {
+export function applyLifetime(
+  accounts: AccountAnalysis[],
+  subjects: readonly Subject[],
+  asOf: Serial,
+  options: ClvOptions
+): CurrencyLifetimeModel[] {
   const clv = clvOptions(options);
   const summaries = subjects.map((s) => summaryOf(s, asOf));
   const byCurrency = new Map<string, RepeatSummary[]>();
@@ -46,16 +65,19 @@ export function applyLifetime(accounts: AccountAnalysis[], subjects: readonly Su
     byCurrency.set(a.currency, list);
   });
   const models = new Map<string, CurrencyLifetimeModel>();
-  for (const [currency, list] of byCurrency) models.set(currency, { currency, ...fitLifetimeModel(list), ...clv });
+  for (const [currency, list] of byCurrency)
+    models.set(currency, { currency, ...fitLifetimeModel(list), ...clv });
   accounts.forEach((a, i) => {
     const s = summaries[i];
     const m = models.get(a.currency);
     a.lifetime = s && m ? scoreLifetime(m, s, clv) : null;
   });
-  return [...models.values()].sort((x, y) => y.accounts - x.accounts || (x.currency < y.currency ? -1 : 1));
+  return [...models.values()].sort(
+    (x, y) => y.accounts - x.accounts || (x.currency < y.currency ? -1 : 1)
+  );
 }
 
-const BAND_RISK: Record<HealthBand, number> = { Critical: 0, 'At Risk': 1, Stable: 2, Healthy: 3 };
+const BAND_RISK: Record<HealthBand, number> = { Critical: 0, "At Risk": 1, Stable: 2, Healthy: 3 };
 const TIER_ORDER = { High: 0, Medium: 1, Low: 2 } as const;
 
 /** The value × health view (see the file comment). */
@@ -77,7 +99,7 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
         accountId: a.accountId,
         name: a.name,
         currency: a.currency,
-        valueTier: third < 1 ? 'High' : third < 2 ? 'Medium' : 'Low',
+        valueTier: third < 1 ? "High" : third < 2 ? "Medium" : "Low",
         clv: a.lifetime!.clv!,
         expectedRevenue12m: a.lifetime!.expectedRevenue12m,
         pAlive: a.lifetime!.pAlive,
@@ -87,7 +109,13 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
     });
   }
   const risk = (b: HealthBand | null) => (b === null ? 4 : BAND_RISK[b]);
-  rows.sort((x, y) => TIER_ORDER[x.valueTier] - TIER_ORDER[y.valueTier] || risk(x.band) - risk(y.band) || y.clv - x.clv || (x.key < y.key ? -1 : 1));
+  rows.sort(
+    (x, y) =>
+      TIER_ORDER[x.valueTier] - TIER_ORDER[y.valueTier] ||
+      risk(x.band) - risk(y.band) ||
+      y.clv - x.clv ||
+      (x.key < y.key ? -1 : 1)
+  );
   return rows.slice(0, VALUE_HEALTH_ROWS);
 }
 
@@ -96,7 +124,8 @@ export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChu
   const past = (a: AccountAnalysis) => a.revenueLast12 + a.revenuePrior12;
   const byCurrency = new Map<string, Float64Array>();
   const lists = new Map<string, number[]>();
-  for (const a of accounts) if (a.isTopLevel) lists.set(a.currency, [...(lists.get(a.currency) ?? []), past(a)]);
+  for (const a of accounts)
+    if (a.isTopLevel) lists.set(a.currency, [...(lists.get(a.currency) ?? []), past(a)]);
   for (const [c, list] of lists) byCurrency.set(c, Float64Array.from(list).sort());
   /** fewer than SILENT_CHURN_TOP_SHARE of the currency's top-level accounts have more */
   const inTopShare = (a: AccountAnalysis): boolean => {
@@ -111,7 +140,7 @@ export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChu
     if (!a.isTopLevel || !l || l.pAlive === null || l.pAlive >= SILENT_CHURN_P_ALIVE) continue;
     const revenue = past(a);
     if (!(revenue > 0 && inTopShare(a))) continue;
-    if (a.alerts.some((x) => x.severity === 'Critical' || x.severity === 'Warning')) continue;
+    if (a.alerts.some((x) => x.severity === "Critical" || x.severity === "Warning")) continue;
     rows.push({
       key: a.key,
       accountId: a.accountId,
@@ -124,7 +153,9 @@ export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChu
       clv: l.clv,
     });
   }
-  rows.sort((x, y) => y.revenuePast24m - x.revenuePast24m || x.pAlive - y.pAlive || (x.key < y.key ? -1 : 1));
+  rows.sort(
+    (x, y) => y.revenuePast24m - x.revenuePast24m || x.pAlive - y.pAlive || (x.key < y.key ? -1 : 1)
+  );
   return rows.slice(0, SILENT_CHURN_ROWS);
 }
 
@@ -146,9 +177,14 @@ function upperIndex(sorted: Float64Array, value: number): number {
  * (calibrationEnd, as-of] compared with the order days they actually had. Throws a RangeError
  * when the calibration end is not before the as-of date or the fit is impossible.
  */
-export function portfolioHoldoutCheck(model: PortfolioModel, currency: string, calibrationEnd: Serial): HoldoutCheck {
+export function portfolioHoldoutCheck(
+  model: PortfolioModel,
+  currency: string,
+  calibrationEnd: Serial
+): HoldoutCheck {
   const { analysis, internal } = model;
-  if (!(calibrationEnd < analysis.asOf)) throw new RangeError('The holdout check needs a calibration end before the as-of date.');
+  if (!(calibrationEnd < analysis.asOf))
+    throw new RangeError("The holdout check needs a calibration end before the as-of date.");
   const top = internal.topByCurrency.get(currency) ?? [];
   const histories = top.map((i) => {
     const { f, u } = internal.states[i].s;

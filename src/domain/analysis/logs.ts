@@ -10,10 +10,10 @@
  * - An invoice without a due date gets one from its own account's credit terms (when readable).
  * - Each account's entries are sorted by time; invoices by due date.
  */
-import { dueDateOf, parseCreditTerms } from '../payment';
-import type { AccountRecord, EngagementEntry, Invoice } from '../types';
-import type { OrderBook } from './book';
-import type { SubjectLogs } from './healthAt';
+import { dueDateOf, parseCreditTerms } from "../payment";
+import type { AccountRecord, EngagementEntry, Invoice } from "../types";
+import type { OrderBook } from "./book";
+import type { SubjectLogs } from "./healthAt";
 
 export interface GroupedLogs {
   /** The log and ledger of an account and every account below it; undefined when the workbook has neither. */
@@ -29,7 +29,7 @@ export function groupLogs(
   invoices: readonly Invoice[] | undefined,
   book: OrderBook,
   records: ReadonlyMap<string, AccountRecord>,
-  childrenOf: ReadonlyMap<string, readonly string[]>,
+  childrenOf: ReadonlyMap<string, readonly string[]>
 ): GroupedLogs {
   const warnings: string[] = [];
   if (!engagement?.length && !invoices?.length) return { logsOf: () => undefined, warnings };
@@ -37,14 +37,18 @@ export function groupLogs(
   const byKey = new Map<string, string>();
   const ids = new Set<string>([...records.keys(), ...book.accountIds]);
   for (const id of ids) byKey.set(norm(id), id);
-  const nameOf = (id: string): string | undefined => records.get(id)?.name ?? book.accountNames[book.accountIndexOf(id) ?? -1];
+  const nameOf = (id: string): string | undefined =>
+    records.get(id)?.name ?? book.accountNames[book.accountIndexOf(id) ?? -1];
   for (const id of ids) {
     const n = nameOf(id);
     if (n && !byKey.has(norm(n))) byKey.set(norm(n), id);
   }
   const resolve = (key: string): string | undefined => (ids.has(key) ? key : byKey.get(norm(key)));
 
-  const group = <T extends { accountId: string }>(rows: readonly T[] | undefined, label: string): Map<string, T[]> => {
+  const group = <T extends { accountId: string }>(
+    rows: readonly T[] | undefined,
+    label: string
+  ): Map<string, T[]> => {
     const out = new Map<string, T[]>();
     const unknown = new Set<string>();
     let missed = 0;
@@ -59,15 +63,20 @@ export function groupLogs(
       if (list) list.push(r);
       else out.set(id, [r]);
     }
-    if (missed) warnings.push(`${label}: ${missed} row${missed === 1 ? '' : 's'} name${missed === 1 ? 's' : ''} an account that is not in the order lines or the accounts table (${[...unknown].join(', ')}${missed > unknown.size ? ', …' : ''}); left out.`);
+    if (missed)
+      warnings.push(
+        `${label}: ${missed} row${missed === 1 ? "" : "s"} name${missed === 1 ? "s" : ""} an account that is not in the order lines or the accounts table (${[...unknown].join(", ")}${missed > unknown.size ? ", …" : ""}); left out.`
+      );
     return out;
   };
-  const logByAccount = group(engagement, 'Engagement log');
-  const invByAccount = group(invoices, 'Payments ledger');
+  const logByAccount = group(engagement, "Engagement log");
+  const invByAccount = group(invoices, "Payments ledger");
   for (const l of logByAccount.values()) l.sort((a, b) => a.at - b.at);
   for (const [id, l] of invByAccount) {
     const terms = parseCreditTerms(records.get(id)?.creditTerms);
-    const dated = l.map((inv) => (inv.dueDate === undefined ? { ...inv, dueDate: dueDateOf(inv, terms) } : inv));
+    const dated = l.map((inv) =>
+      inv.dueDate === undefined ? { ...inv, dueDate: dueDateOf(inv, terms) } : inv
+    );
     dated.sort(byDue);
     invByAccount.set(id, dated);
   }

@@ -17,12 +17,13 @@
  * both, else the comparable accounts' median spend. Expected value = likelihood × estimate.
  * Rank: priority, then expected value, then estimate (both descending), then name.
  */
-import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from '../rules';
-import type { CategoryNotBought, CrossSellRecommendation } from './types';
+import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
+import type { CategoryNotBought, CrossSellRecommendation } from "./types";
 
-export type Priority = 'High' | 'Medium' | 'Low';
+export type Priority = "High" | "Medium" | "Low";
 
-export type OpportunitySource = 'affinity' | 'comparable accounts' | 'industry matrix' | 'product matrix' | 'user rule';
+export type OpportunitySource =
+  "affinity" | "comparable accounts" | "industry matrix" | "product matrix" | "user rule";
 
 export interface Opportunity {
   /** 1 = first */
@@ -51,8 +52,12 @@ export interface Opportunity {
 const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
 
 export function priorityOf(likelihood: number | null): Priority {
-  if (likelihood === null) return 'Low';
-  return likelihood >= OPPORTUNITY_PRIORITY.high - 1e-12 ? 'High' : likelihood >= OPPORTUNITY_PRIORITY.medium - 1e-12 ? 'Medium' : 'Low';
+  if (likelihood === null) return "Low";
+  return likelihood >= OPPORTUNITY_PRIORITY.high - 1e-12
+    ? "High"
+    : likelihood >= OPPORTUNITY_PRIORITY.medium - 1e-12
+      ? "Medium"
+      : "Low";
 }
 
 function higher(a: Priority, b: Priority): Priority {
@@ -67,7 +72,11 @@ export function compareOpportunities(a: Opportunity, b: Opportunity): number {
     RANK[a.priority] - RANK[b.priority] ||
     (b.expectedValue ?? -1) - (a.expectedValue ?? -1) ||
     (b.annualEstimate ?? -1) - (a.annualEstimate ?? -1) ||
-    (a.offer.toLowerCase() < b.offer.toLowerCase() ? -1 : a.offer.toLowerCase() > b.offer.toLowerCase() ? 1 : 0)
+    (a.offer.toLowerCase() < b.offer.toLowerCase()
+      ? -1
+      : a.offer.toLowerCase() > b.offer.toLowerCase()
+        ? 1
+        : 0)
   );
 }
 
@@ -83,15 +92,28 @@ export function rankOpportunities(
   rules: readonly CrossSellRecommendation[],
   notBought: readonly CategoryNotBought[],
   curated: readonly CrossSellRecommendation[],
-  peerBasis = 'comparable accounts',
-  minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS,
+  peerBasis = "comparable accounts",
+  minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS
 ): Opportunity[] {
   const byKey = new Map<string, Opportunity>();
   const get = (offer: string): Opportunity => {
     const k = offer.trim().toLowerCase();
     let o = byKey.get(k);
     if (!o) {
-      o = { rank: 0, offer, priority: 'Low', likelihood: null, annualEstimate: null, expectedValue: null, because: '', rationale: '', sources: [], rule: null, peers: null, curated: [] };
+      o = {
+        rank: 0,
+        offer,
+        priority: "Low",
+        likelihood: null,
+        annualEstimate: null,
+        expectedValue: null,
+        because: "",
+        rationale: "",
+        sources: [],
+        rule: null,
+        peers: null,
+        curated: [],
+      };
       byKey.set(k, o);
     }
     return o;
@@ -102,7 +124,10 @@ export function rankOpportunities(
 
   const out: Opportunity[] = [];
   for (const o of byKey.values()) {
-    const ruleLikelihood = o.rule?.metrics && o.rule.metrics.bothAccounts >= minSupport ? o.rule.metrics.confidence : null;
+    const ruleLikelihood =
+      o.rule?.metrics && o.rule.metrics.bothAccounts >= minSupport
+        ? o.rule.metrics.confidence
+        : null;
     const peerLikelihood = o.peers && o.peers.comparableBuyers >= minSupport ? o.peers.share : null;
     const data = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
     o.likelihood = data.length ? Math.max(...data) : null;
@@ -110,22 +135,50 @@ export function rankOpportunities(
     for (const c of o.curated) {
       const own: Priority = c.priority ?? OPPORTUNITY_PRIORITY.curatedCap;
       // built-in matrices speak for "accounts like this" in general: at most Medium; the user's own rules as written
-      priority = higher(priority, c.source === 'user rule' || RANK[own] >= RANK[OPPORTUNITY_PRIORITY.curatedCap] ? own : OPPORTUNITY_PRIORITY.curatedCap);
+      priority = higher(
+        priority,
+        c.source === "user rule" || RANK[own] >= RANK[OPPORTUNITY_PRIORITY.curatedCap]
+          ? own
+          : OPPORTUNITY_PRIORITY.curatedCap
+      );
     }
     o.priority = priority;
-    o.annualEstimate = o.rule?.annualEstimate ?? o.peers?.medianSpend ?? o.curated.find((c) => c.annualEstimate !== null)?.annualEstimate ?? null;
+    o.annualEstimate =
+      o.rule?.annualEstimate ??
+      o.peers?.medianSpend ??
+      o.curated.find((c) => c.annualEstimate !== null)?.annualEstimate ??
+      null;
     const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
-    o.expectedValue = likelihoodForValue !== null && o.annualEstimate !== null ? likelihoodForValue * o.annualEstimate : null;
-    if (o.rule) o.sources.push('affinity');
-    if (o.peers) o.sources.push('comparable accounts');
-    for (const c of o.curated) if (!o.sources.includes(c.source as OpportunitySource)) o.sources.push(c.source as OpportunitySource);
+    o.expectedValue =
+      likelihoodForValue !== null && o.annualEstimate !== null
+        ? likelihoodForValue * o.annualEstimate
+        : null;
+    if (o.rule) o.sources.push("affinity");
+    if (o.peers) o.sources.push("comparable accounts");
+    for (const c of o.curated)
+      if (!o.sources.includes(c.source as OpportunitySource))
+        o.sources.push(c.source as OpportunitySource);
     const reasons: { weight: number; text: string }[] = [];
-    if (o.peers) reasons.push({ weight: peerLikelihood ?? 0, text: `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts} ${peerBasis} (${pct(o.peers.share)}) buy ${o.offer}.` });
+    if (o.peers)
+      reasons.push({
+        weight: peerLikelihood ?? 0,
+        text: `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts} ${peerBasis} (${pct(o.peers.share)}) buy ${o.offer}.`,
+      });
     if (o.rule) reasons.push({ weight: ruleLikelihood ?? 0, text: o.rule.rationale });
     const ordered = reasons.sort((a, b) => b.weight - a.weight).map((r) => r.text);
-    for (const c of o.curated) ordered.push(c.source === 'industry matrix' ? c.rationale : `${c.because} → ${c.offer}: ${c.rationale}${/[.!?]$/.test(c.rationale) ? '' : '.'}`);
-    o.rationale = ordered.join(' ');
-    o.because = o.rule && (ruleLikelihood ?? 0) >= (peerLikelihood ?? 0) ? o.rule.because : o.peers ? peerBasis : (o.curated[0]?.because ?? '');
+    for (const c of o.curated)
+      ordered.push(
+        c.source === "industry matrix"
+          ? c.rationale
+          : `${c.because} → ${c.offer}: ${c.rationale}${/[.!?]$/.test(c.rationale) ? "" : "."}`
+      );
+    o.rationale = ordered.join(" ");
+    o.because =
+      o.rule && (ruleLikelihood ?? 0) >= (peerLikelihood ?? 0)
+        ? o.rule.because
+        : o.peers
+          ? peerBasis
+          : (o.curated[0]?.because ?? "");
     out.push(o);
   }
   out.sort(compareOpportunities);
@@ -135,5 +188,5 @@ export function rankOpportunities(
 
 /** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */
 export function recommended(list: readonly Opportunity[], max: number): Opportunity[] {
-  return list.filter((o) => o.priority !== 'Low').slice(0, max);
+  return list.filter((o) => o.priority !== "Low").slice(0, max);
 }

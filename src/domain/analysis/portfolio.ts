@@ -18,21 +18,49 @@
  * - Focus accounts: At Risk and Critical top-level rows, most 12-month revenue first, then the
  *   lowest score; the first FOCUS_ACCOUNTS.
  */
-import { DEFAULT_WEIGHTS, CATEGORY_ADOPTION_SHARE, DEFAULT_SCALE_CUT, FOCUS_ACCOUNTS, MIN_COMPARABLE_ACCOUNTS, MIN_RULE_SUPPORT_ACCOUNTS, type Quadrant, ABC_CUTS } from '../rules';
-import { bandAction, bandOf, normaliseWeights, type Weights, weightedScore, weightsArray } from '../health';
-import { currencyPrefix, roundMoney } from '../currency';
-import { median } from '../numbers';
-import { moneyPotentialCut, quadrantApproach, quadrantOf } from '../quadrant';
-import type { AccountRecord, HealthBand } from '../types';
-import { compareRules, minePairRules } from './affinity';
-import { initiativeRollup, trackInitiatives } from './initiatives';
-import { type Frozen, NO_CURRENCY, type OrderBook } from './book';
-import { type DateWindows, diversityAt, DiversityScratch, factorScoresInto, healthInputsInto, inputsFrom, historyDates, scoreInputs, type SubjectLogs, trendOf, windowsAt } from './healthAt';
-import { AggScratch, categoryAggregates, type CategoryAggregates } from './aggregates';
-import { riskFlagsAndAlerts, winBackOf } from './alerts';
-import { applyLifetime, silentChurnList, valueHealthView } from './lifetime';
-import { groupLogs } from './logs';
-import { ordersIn, periodBack, rollUp, type Subject } from './subject';
+import {
+  DEFAULT_WEIGHTS,
+  CATEGORY_ADOPTION_SHARE,
+  DEFAULT_SCALE_CUT,
+  FOCUS_ACCOUNTS,
+  MIN_COMPARABLE_ACCOUNTS,
+  MIN_RULE_SUPPORT_ACCOUNTS,
+  type Quadrant,
+  ABC_CUTS,
+} from "../rules";
+import {
+  bandAction,
+  bandOf,
+  normaliseWeights,
+  type Weights,
+  weightedScore,
+  weightsArray,
+} from "../health";
+import { currencyPrefix, roundMoney } from "../currency";
+import { median } from "../numbers";
+import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
+import type { AccountRecord, HealthBand } from "../types";
+import { compareRules, minePairRules } from "./affinity";
+import { initiativeRollup, trackInitiatives } from "./initiatives";
+import { type Frozen, NO_CURRENCY, type OrderBook } from "./book";
+import {
+  type DateWindows,
+  diversityAt,
+  DiversityScratch,
+  factorScoresInto,
+  healthInputsInto,
+  inputsFrom,
+  historyDates,
+  scoreInputs,
+  type SubjectLogs,
+  trendOf,
+  windowsAt,
+} from "./healthAt";
+import { AggScratch, categoryAggregates, type CategoryAggregates } from "./aggregates";
+import { riskFlagsAndAlerts, winBackOf } from "./alerts";
+import { applyLifetime, silentChurnList, valueHealthView } from "./lifetime";
+import { groupLogs } from "./logs";
+import { ordersIn, periodBack, rollUp, type Subject } from "./subject";
 import type {
   AbcTier,
   AccountAnalysis,
@@ -48,7 +76,7 @@ import type {
   PortfolioAnalysis,
   Whitespace,
   WhitespaceMap,
-} from './types';
+} from "./types";
 
 /** A comparable group of top-level rows of one currency. */
 export interface ComparableGroup {
@@ -95,7 +123,7 @@ export interface PortfolioModel {
   readonly internal: Internal;
 }
 
-const BAND_ORDER: HealthBand[] = ['Healthy', 'Stable', 'At Risk', 'Critical'];
+const BAND_ORDER: HealthBand[] = ["Healthy", "Stable", "At Risk", "Critical"];
 
 /** The account rows of a portfolio analysis (see buildPortfolio for the model behind them). */
 export function analyzePortfolio(book: OrderBook, ctx: AnalysisContext): PortfolioAnalysis {
@@ -113,7 +141,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
 
   // Parent links, with cycles broken (a cycle member is treated as top-level).
   const parentOf = new Map<string, string>();
-  for (const r of records.values()) if (r.parentId && r.parentId !== r.accountId) parentOf.set(r.accountId, r.parentId);
+  for (const r of records.values())
+    if (r.parentId && r.parentId !== r.accountId) parentOf.set(r.accountId, r.parentId);
   for (const id of [...parentOf.keys()]) {
     const seen = new Set<string>([id]);
     let p = parentOf.get(id);
@@ -131,7 +160,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   for (const [c, p] of parentOf) childrenOf.set(p, [...(childrenOf.get(p) ?? []), c]);
 
   // Subjects: (account, currency) for every unit and for every ancestor of it.
-  const subjectUnits = new Map<string, { accountId: string; currency: string; units: number[]; fromChildren: boolean }>();
+  const subjectUnits = new Map<
+    string,
+    { accountId: string; currency: string; units: number[]; fromChildren: boolean }
+  >();
   const unitsPerCurrency = new Map<string, number>();
   for (let u = 0; u < f.unitCount; u++) {
     const currency = book.currencies[book.unitCurrency[u]];
@@ -156,10 +188,17 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const mainCurrency = [...unitsPerCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NO_CURRENCY;
   const hasRow = new Set([...subjectUnits.values()].map((e) => e.accountId));
   for (const id of records.keys()) {
-    if (!hasRow.has(id)) subjectUnits.set(`${id}\u0001${mainCurrency}`, { accountId: id, currency: mainCurrency, units: [], fromChildren: false });
+    if (!hasRow.has(id))
+      subjectUnits.set(`${id}\u0001${mainCurrency}`, {
+        accountId: id,
+        currency: mainCurrency,
+        units: [],
+        fromChildren: false,
+      });
   }
   const currenciesOf = new Map<string, number>();
-  for (const e of subjectUnits.values()) currenciesOf.set(e.accountId, (currenciesOf.get(e.accountId) ?? 0) + 1);
+  for (const e of subjectUnits.values())
+    currenciesOf.set(e.accountId, (currenciesOf.get(e.accountId) ?? 0) + 1);
 
   const catOfSku = Int32Array.from(book.skuCategory);
   const nCat = book.categories.length;
@@ -186,12 +225,20 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     childrenOf,
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
-    moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? 'GBP'))),
+    moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? "GBP"))),
     logsOf: logs.logsOf,
   };
   const accounts: AccountAnalysis[] = [];
   const states: SubjectState[] = [];
-  const entries = [...subjectUnits.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.currency < b.currency ? -1 : 1));
+  const entries = [...subjectUnits.values()].sort((a, b) =>
+    a.accountId < b.accountId
+      ? -1
+      : a.accountId > b.accountId
+        ? 1
+        : a.currency < b.currency
+          ? -1
+          : 1
+  );
   for (const e of entries) {
     const { account, state } = analyzeSubject(e, env);
     accounts.push(account);
@@ -206,7 +253,12 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     if (a.isTopLevel) pushTo(topByCurrency, a.currency, i);
   });
   const groups = new Map<string, ComparableGroup>();
-  const groupFor = (currency: string, basis: ComparableBasis, value: string, members: number[]): ComparableGroup => {
+  const groupFor = (
+    currency: string,
+    basis: ComparableBasis,
+    value: string,
+    members: number[]
+  ): ComparableGroup => {
     const key = `${currency}\u0001${basis}\u0001${value}`;
     let g = groups.get(key);
     if (!g) {
@@ -239,12 +291,15 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     const pick = (i: number): ComparableGroup => {
       const a = accounts[i];
       // top-level rows are members of their own industry/tier group; children are not
-      const others = (m: number[] | undefined): number => (m ? m.length - (a.isTopLevel ? 1 : 0) : 0);
+      const others = (m: number[] | undefined): number =>
+        m ? m.length - (a.isTopLevel ? 1 : 0) : 0;
       const ind = a.industry ? byIndustry.get(a.industry) : undefined;
-      if (a.industry && others(ind) >= MIN_COMPARABLE_ACCOUNTS) return groupFor(currency, 'industry', a.industry, ind!);
+      if (a.industry && others(ind) >= MIN_COMPARABLE_ACCOUNTS)
+        return groupFor(currency, "industry", a.industry, ind!);
       const tier = a.tier ? byTier.get(a.tier) : undefined;
-      if (a.tier && others(tier) >= MIN_COMPARABLE_ACCOUNTS) return groupFor(currency, 'tier', a.tier, tier!);
-      return groupFor(currency, 'all', 'All accounts', top);
+      if (a.tier && others(tier) >= MIN_COMPARABLE_ACCOUNTS)
+        return groupFor(currency, "tier", a.tier, tier!);
+      return groupFor(currency, "all", "All accounts", top);
     };
     // children are compared with the top-level rows of their currency too
     const rows = rowsByCurrency.get(currency) ?? [];
@@ -259,17 +314,35 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       const a = accounts[i];
       const eng = a.health.inputs.engagement;
       const engagement = eng ?? a.health.score ?? 1;
-      const q = quadrantOf(engagement, a.whitespace.potential, ctx.engagementCut ?? DEFAULT_SCALE_CUT, cut);
-      a.quadrant = { quadrant: q, approach: quadrantApproach(q), engagement, engagementSource: eng === null ? 'health score' : a.health.inputs.engagementSource === 'engagement log' ? 'engagement log' : 'account', engagementCut: ctx.engagementCut ?? DEFAULT_SCALE_CUT, potential: a.whitespace.potential, potentialCut: cut };
+      const q = quadrantOf(
+        engagement,
+        a.whitespace.potential,
+        ctx.engagementCut ?? DEFAULT_SCALE_CUT,
+        cut
+      );
+      a.quadrant = {
+        quadrant: q,
+        approach: quadrantApproach(q),
+        engagement,
+        engagementSource:
+          eng === null
+            ? "health score"
+            : a.health.inputs.engagementSource === "engagement log"
+              ? "engagement log"
+              : "account",
+        engagementCut: ctx.engagementCut ?? DEFAULT_SCALE_CUT,
+        potential: a.whitespace.potential,
+        potentialCut: cut,
+      };
     }
     assignAbc(top.map((i) => accounts[i]));
     for (const i of rows) {
       const a = accounts[i];
       const reasons: string[] = [];
-      if (a.abcTier === 'A') reasons.push('A tier (top 80% of revenue)');
-      if (a.quadrant.quadrant === 'Growth Potential') reasons.push('Growth Potential quadrant');
+      if (a.abcTier === "A") reasons.push("A tier (top 80% of revenue)");
+      if (a.quadrant.quadrant === "Growth Potential") reasons.push("Growth Potential quadrant");
       a.keyAccountCandidate = reasons.length > 0;
-      a.keyAccountReason = reasons.length ? reasons.join('; ') : null;
+      a.keyAccountReason = reasons.length ? reasons.join("; ") : null;
     }
   }
 
@@ -280,7 +353,13 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     const baskets = top.map((i) => states[i].agg.bought12).filter((b) => b.length > 0);
     for (const r of minePairRules(baskets, nCat, minSupport)) {
       const { antecedent, consequent, ...m } = r;
-      categoryRules.push({ ...m, level: 'category', currency, antecedent: book.categories[antecedent], consequent: book.categories[consequent] });
+      categoryRules.push({
+        ...m,
+        level: "category",
+        currency,
+        antecedent: book.categories[antecedent],
+        consequent: book.categories[consequent],
+      });
     }
   }
   categoryRules.sort(compareRules);
@@ -289,7 +368,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     accounts,
     states.map((st) => st.s),
     asOf,
-    { horizonMonths: ctx.clvHorizonMonths, discountRate: ctx.clvDiscountRate },
+    { horizonMonths: ctx.clvHorizonMonths, discountRate: ctx.clvDiscountRate }
   );
 
   const currencies = [...topByCurrency.keys()].sort();
@@ -297,17 +376,24 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const serviceLines = book.serviceLines();
   if (serviceLines.length) {
     const lines = serviceLines.reduce((t, l) => t + l.lines, 0);
-    const named = serviceLines.slice(0, 6).map((l) => (l.name && l.name !== l.sku ? `${l.sku} (${l.name})` : l.sku));
-    warnings.push(`${lines} service and adjustment line${lines === 1 ? '' : 's'} (${named.join(', ')}${serviceLines.length > 6 ? ', …' : ''}) count in revenue but not as products or categories.`);
+    const named = serviceLines
+      .slice(0, 6)
+      .map((l) => (l.name && l.name !== l.sku ? `${l.sku} (${l.name})` : l.sku));
+    warnings.push(
+      `${lines} service and adjustment line${lines === 1 ? "" : "s"} (${named.join(", ")}${serviceLines.length > 6 ? ", …" : ""}) count in revenue but not as products or categories.`
+    );
   }
-  if (ctx.hasCategories === false) warnings.push('The order lines have no category column and there is no catalog: Diversity is n/a, and category views have one "Uncategorised" group.');
+  if (ctx.hasCategories === false)
+    warnings.push(
+      'The order lines have no category column and there is no catalog: Diversity is n/a, and category views have one "Uncategorised" group.'
+    );
   const portfolio: PortfolioAnalysis = {
     asOf,
     weights,
     currencies,
     currencyWarning:
       currencies.length > 1
-        ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || 'no currency').join(', ')}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
+        ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || "no currency").join(", ")}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
         : null,
     accounts,
     dashboard: { ...dashboardOf(accounts), initiativeProgress: initiativeRollup(initiatives) },
@@ -319,7 +405,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     serviceLines,
     hasCategories: ctx.hasCategories !== false,
   };
-  return { analysis: portfolio, internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport } };
+  return {
+    analysis: portfolio,
+    internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport },
+  };
 }
 
 /** What every subject's analysis shares: the book, the dates, scratch space, the account records. */
@@ -354,7 +443,10 @@ interface SubjectEnv {
  * One row: health now and at the 12 month-ends, category aggregates, risk flags, alerts. Its
  * own function (not the loop body of analyzePortfolio) so the engine optimises it early.
  */
-function analyzeSubject(e: { accountId: string; currency: string; units: number[]; fromChildren: boolean }, x: SubjectEnv): { account: AccountAnalysis; state: SubjectState } {
+function analyzeSubject(
+  e: { accountId: string; currency: string; units: number[]; fromChildren: boolean },
+  x: SubjectEnv
+): { account: AccountAnalysis; state: SubjectState } {
   const s: Subject = e.units.length === 1 ? { f: x.f, u: e.units[0] } : rollUp(x.f, e.units);
   const rec = x.records.get(e.accountId);
   const logs = x.logsOf(e.accountId);
@@ -364,7 +456,21 @@ function analyzeSubject(e: { accountId: string; currency: string; units: number[
   const history: HealthPoint[] = [];
   const last = x.dates.length - 1;
   for (let j = 0; j < last; j++) {
-    const score = weightedScore(factorScoresInto(healthInputsInto(x.pointInputs, s, x.windows[j], cats && cats[j], div.products[j], rec, logs), x.scratch), x.weightArr);
+    const score = weightedScore(
+      factorScoresInto(
+        healthInputsInto(
+          x.pointInputs,
+          s,
+          x.windows[j],
+          cats && cats[j],
+          div.products[j],
+          rec,
+          logs
+        ),
+        x.scratch
+      ),
+      x.weightArr
+    );
     history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
   }
   const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs);
@@ -372,18 +478,35 @@ function analyzeSubject(e: { accountId: string; currency: string; units: number[
   history.push({ date: x.asOf, score: today.score, band: today.band });
   const override = rec?.healthOverride ?? null;
   const agg = categoryAggregates(s, x.asOf, x.catOfSku, x.aggScratch);
-  let orderedBy = e.units.length === 1 ? x.book.orderedByOf(e.units[0]) : new Map<string, { name: string; date: number }>();
+  let orderedBy =
+    e.units.length === 1
+      ? x.book.orderedByOf(e.units[0])
+      : new Map<string, { name: string; date: number }>();
   if (e.units.length > 1) {
     const merged = new Map<string, { name: string; date: number }>();
-    for (const u of e.units) for (const [k, v] of x.book.orderedByOf(u)) if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
+    for (const u of e.units)
+      for (const [k, v] of x.book.orderedByOf(u))
+        if (!merged.has(k) || v.date < merged.get(k)!.date) merged.set(k, v);
     orderedBy = merged;
   }
-  const sig = { s, asOf: x.asOf, inputs, rec, agg, categoryName: x.categoryName, orderedBy, moneyPrefix: x.moneyPrefixOf(e.currency), currency: e.currency, engagementLog: logs?.engagement };
+  const sig = {
+    s,
+    asOf: x.asOf,
+    inputs,
+    rec,
+    agg,
+    categoryName: x.categoryName,
+    orderedBy,
+    moneyPrefix: x.moneyPrefixOf(e.currency),
+    currency: e.currency,
+    engagementLog: logs?.engagement,
+  };
   const o12 = ordersInLast12(s, inputs);
-  const name = rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
+  const name =
+    rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
   const multi = (x.currenciesOf.get(e.accountId) ?? 1) > 1;
   const account: AccountAnalysis = {
-    key: multi ? `${e.accountId} (${e.currency || 'no currency'})` : e.accountId,
+    key: multi ? `${e.accountId} (${e.currency || "no currency"})` : e.accountId,
     accountId: e.accountId,
     name,
     currency: e.currency,
@@ -394,7 +517,14 @@ function analyzeSubject(e: { accountId: string; currency: string; units: number[
     industry: rec?.industry ?? null,
     tier: rec?.tier ?? null,
     accountManager: rec?.accountManager ?? null,
-    health: { ...today, inputs, computedBand: today.band, finalBand: override ? override.band : today.band, isOverride: override !== null, override },
+    health: {
+      ...today,
+      inputs,
+      computedBand: today.band,
+      finalBand: override ? override.band : today.band,
+      isOverride: override !== null,
+      override,
+    },
     history,
     trend: trendOf(history),
     revenueLast12: inputs.revenueLast12,
@@ -402,8 +532,22 @@ function analyzeSubject(e: { accountId: string; currency: string; units: number[
     ordersLast12: o12.count,
     averageOrderValueLast12: o12.count ? roundMoney(o12.value / o12.count, e.currency) : null,
     categoriesLast12: agg.bought12.map((c) => x.book.categories[c]).sort(),
-    whitespace: { basis: 'all', basisValue: 'All accounts', comparableAccounts: 0, gaps: [], potential: 0 },
-    quadrant: { quadrant: 'Service', approach: '', engagement: 0, engagementSource: 'account', engagementCut: DEFAULT_SCALE_CUT, potential: 0, potentialCut: 0 },
+    whitespace: {
+      basis: "all",
+      basisValue: "All accounts",
+      comparableAccounts: 0,
+      gaps: [],
+      potential: 0,
+    },
+    quadrant: {
+      quadrant: "Service",
+      approach: "",
+      engagement: 0,
+      engagementSource: "account",
+      engagementCut: DEFAULT_SCALE_CUT,
+      potential: 0,
+      potentialCut: 0,
+    },
     abcTier: null,
     revenueShare: null,
     cumulativeShare: null,
@@ -429,7 +573,13 @@ function ordersInLast12(s: Subject, inputs: { date: number }): { count: number; 
   return ordersIn(s, periodBack(inputs.date, 12));
 }
 
-export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggregates, categories: readonly string[], currency = ''): Whitespace {
+export function whitespaceOf(
+  g: ComparableGroup,
+  self: number,
+  agg: CategoryAggregates,
+  categories: readonly string[],
+  currency = ""
+): Whitespace {
   const peers = g.members.length - (g.memberSet.has(self) ? 1 : 0);
   const own = new Set(agg.bought12);
   const gaps = [];
@@ -439,25 +589,39 @@ export function whitespaceOf(g: ComparableGroup, self: number, agg: CategoryAggr
       if (own.has(c)) continue;
       if (n >= CATEGORY_ADOPTION_SHARE * peers) {
         const m = g.medianSpend.get(c) ?? 0;
-        gaps.push({ category: categories[c], comparableBuyers: n, comparableAccounts: peers, share: n / peers, medianSpend: m });
+        gaps.push({
+          category: categories[c],
+          comparableBuyers: n,
+          comparableAccounts: peers,
+          share: n / peers,
+          medianSpend: m,
+        });
         potential += m;
       }
     }
   }
   gaps.sort((a, b) => b.medianSpend - a.medianSpend || (a.category < b.category ? -1 : 1));
-  return { basis: g.basis, basisValue: g.basisValue, comparableAccounts: peers, gaps, potential: roundMoney(potential, currency) };
+  return {
+    basis: g.basis,
+    basisValue: g.basisValue,
+    comparableAccounts: peers,
+    gaps,
+    potential: roundMoney(potential, currency),
+  };
 }
 
 /** Pareto tiers within one currency: A while the cumulative share ≤ 80%, B to 95%, C the rest. */
 export function assignAbc(rows: AccountAnalysis[]): void {
-  const sorted = rows.slice().sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.accountId < b.accountId ? -1 : 1));
+  const sorted = rows
+    .slice()
+    .sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.accountId < b.accountId ? -1 : 1));
   let total = 0;
   for (const r of sorted) if (r.revenueLast12 > 0) total += r.revenueLast12;
   let cum = 0;
   const eps = 1e-9;
   for (const r of sorted) {
     if (total <= 0 || r.revenueLast12 <= 0) {
-      r.abcTier = 'C';
+      r.abcTier = "C";
       r.revenueShare = total > 0 ? Math.max(0, r.revenueLast12) / total : 0;
       r.cumulativeShare = total > 0 ? cum / total : 0;
       continue;
@@ -466,7 +630,7 @@ export function assignAbc(rows: AccountAnalysis[]): void {
     const share = cum / total;
     r.revenueShare = r.revenueLast12 / total;
     r.cumulativeShare = share;
-    r.abcTier = share <= ABC_CUTS.A + eps ? 'A' : share <= ABC_CUTS.B + eps ? 'B' : 'C';
+    r.abcTier = share <= ABC_CUTS.A + eps ? "A" : share <= ABC_CUTS.B + eps ? "B" : "C";
   }
 }
 
@@ -483,7 +647,7 @@ function addMoney(m: Record<string, number>, currency: string, v: number): void 
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
 
-function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativeProgress'> {
+function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, "initiativeProgress"> {
   const top = accounts.filter((a) => a.isTopLevel);
   const annualRevenue: Record<string, number> = {};
   for (const a of top) addMoney(annualRevenue, a.currency, a.revenueLast12);
@@ -493,20 +657,37 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativePr
     const revenue: Record<string, number> = {};
     for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
     const revenueShare: Record<string, number> = {};
-    for (const c of Object.keys(revenue)) revenueShare[c] = annualRevenue[c] ? revenue[c] / annualRevenue[c] : 0;
-    return { band, count: rows.length, countShare: top.length ? rows.length / top.length : 0, revenue, revenueShare };
+    for (const c of Object.keys(revenue))
+      revenueShare[c] = annualRevenue[c] ? revenue[c] / annualRevenue[c] : 0;
+    return {
+      band,
+      count: rows.length,
+      countShare: top.length ? rows.length / top.length : 0,
+      revenue,
+      revenueShare,
+    };
   });
-  const quadrants: Record<Quadrant, number> = { Key: 0, Maintenance: 0, 'Growth Potential': 0, Service: 0 };
+  const quadrants: Record<Quadrant, number> = {
+    Key: 0,
+    Maintenance: 0,
+    "Growth Potential": 0,
+    Service: 0,
+  };
   for (const a of top) quadrants[a.quadrant.quadrant]++;
-  const abc = (['A', 'B', 'C'] as AbcTier[]).map((tier) => {
+  const abc = (["A", "B", "C"] as AbcTier[]).map((tier) => {
     const revenue: Record<string, number> = {};
     const rows = top.filter((a) => a.abcTier === tier);
     for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
     return { tier, count: rows.length, revenue };
   });
   const focusAccounts: FocusAccount[] = top
-    .filter((a) => a.health.finalBand === 'At Risk' || a.health.finalBand === 'Critical')
-    .sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.health.score ?? 0) - (b.health.score ?? 0) || (a.key < b.key ? -1 : 1))
+    .filter((a) => a.health.finalBand === "At Risk" || a.health.finalBand === "Critical")
+    .sort(
+      (a, b) =>
+        b.revenueLast12 - a.revenueLast12 ||
+        (a.health.score ?? 0) - (b.health.score ?? 0) ||
+        (a.key < b.key ? -1 : 1)
+    )
     .slice(0, FOCUS_ACCOUNTS)
     .map((a) => ({
       key: a.key,
@@ -518,14 +699,31 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativePr
       revenueLast12: a.revenueLast12,
       daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
       winBack: a.winBack,
-      nextAction: a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
+      nextAction:
+        a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
       overrideReason: a.health.isOverride && a.health.override ? a.health.override.reason : null,
     }));
   const openAlerts: OpenAlert[] = [];
   for (const a of accounts) {
-    for (const al of a.alerts) openAlerts.push({ severity: al.severity, kind: al.kind, message: al.message, values: al.values, key: a.key, accountId: a.accountId, name: a.name, currency: a.currency, revenueLast12: a.revenueLast12 });
+    for (const al of a.alerts)
+      openAlerts.push({
+        severity: al.severity,
+        kind: al.kind,
+        message: al.message,
+        values: al.values,
+        key: a.key,
+        accountId: a.accountId,
+        name: a.name,
+        currency: a.currency,
+        revenueLast12: a.revenueLast12,
+      });
   }
-  openAlerts.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || y.revenueLast12 - x.revenueLast12 || (x.key < y.key ? -1 : 1));
+  openAlerts.sort(
+    (x, y) =>
+      SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] ||
+      y.revenueLast12 - x.revenueLast12 ||
+      (x.key < y.key ? -1 : 1)
+  );
   return {
     accountsManaged: top.length,
     annualRevenue,
@@ -540,8 +738,14 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, 'initiativePr
   };
 }
 
-function whitespaceMapOf(accounts: AccountAnalysis[], states: SubjectState[], categories: readonly string[]): WhitespaceMap {
-  const order = categories.map((_, i) => i).sort((a, b) => (categories[a] < categories[b] ? -1 : categories[a] > categories[b] ? 1 : 0));
+function whitespaceMapOf(
+  accounts: AccountAnalysis[],
+  states: SubjectState[],
+  categories: readonly string[]
+): WhitespaceMap {
+  const order = categories
+    .map((_, i) => i)
+    .sort((a, b) => (categories[a] < categories[b] ? -1 : categories[a] > categories[b] ? 1 : 0));
   const rows = [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i];

@@ -22,22 +22,50 @@
  *   (./opportunities.ts), in its order, at most QBR_RECOMMENDATIONS.max: the same list as the
  *   Breakdown, Cross-sell and the account plan.
  */
-import { MONTH_SHORT, monthKey, monthKeyToYm } from '../dates';
-import { median } from '../numbers';
-import { DISCOUNT_TIERS, type Factor, FACTOR_LABELS, FACTORS, QBR_RECOMMENDATIONS, QBR_TOP_PRODUCTS } from '../rules';
-import { roundMoney } from '../currency';
-import { factorSource } from './basis';
-import type { Serial, Tier } from '../types';
-import { accountRowIndex, analyzeAccount } from './account';
-import { type FiscalQuarter, fiscalQuarterSpan, type FiscalQuarterSpan, shiftQuarter } from './fiscal';
-import type { PortfolioModel } from './portfolio';
-import { addTo } from './aggregates';
-import { diversityAt, DiversityScratch } from './healthAt';
-import { recommended, type Opportunity } from './opportunities';
-import { moneyOf, netRevenueIn, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from './subject';
-import type { AccountDetail, AnalysisContext, CompetitorDisplacement, FactorSource, HealthInputs, ReplenishmentCandidate, WinBack } from './types';
-import type { InitiativeProgress } from './initiatives';
-import type { Period } from '../dates';
+import { MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
+import { median } from "../numbers";
+import {
+  DISCOUNT_TIERS,
+  type Factor,
+  FACTOR_LABELS,
+  FACTORS,
+  QBR_RECOMMENDATIONS,
+  QBR_TOP_PRODUCTS,
+} from "../rules";
+import { roundMoney } from "../currency";
+import { factorSource } from "./basis";
+import type { Serial, Tier } from "../types";
+import { accountRowIndex, analyzeAccount } from "./account";
+import {
+  type FiscalQuarter,
+  fiscalQuarterSpan,
+  type FiscalQuarterSpan,
+  shiftQuarter,
+} from "./fiscal";
+import type { PortfolioModel } from "./portfolio";
+import { addTo } from "./aggregates";
+import { diversityAt, DiversityScratch } from "./healthAt";
+import { recommended, type Opportunity } from "./opportunities";
+import {
+  moneyOf,
+  netRevenueIn,
+  ordersIn,
+  periodBack,
+  returnsIn,
+  stepsOf,
+  type Subject,
+} from "./subject";
+import type {
+  AccountDetail,
+  AnalysisContext,
+  CompetitorDisplacement,
+  FactorSource,
+  HealthInputs,
+  ReplenishmentCandidate,
+  WinBack,
+} from "./types";
+import type { InitiativeProgress } from "./initiatives";
+import type { Period } from "../dates";
 
 export interface QuarterFigures {
   span: FiscalQuarterSpan;
@@ -80,13 +108,18 @@ export interface QbrData {
   /** the portfolio's as-of: the health score, the recommendations and the replenishment candidates are at this date */
   asOf: Serial;
   customerSince: Serial | null;
-  customerSinceSource: 'accounts table' | 'first order' | null;
+  customerSinceSource: "accounts table" | "first order" | null;
   tier: Tier | null;
   primaryContact: { name: string | null; email: string | null; phone: string | null };
   accountManager: string | null;
   ordersLast12: number;
   spendLast12: number;
-  savings: { listValue: number; paid: number; savings: number; shareOfSpendWithListPrice: number } | null;
+  savings: {
+    listValue: number;
+    paid: number;
+    savings: number;
+    shareOfSpendWithListPrice: number;
+  } | null;
   glance: QuarterComparison;
   topProducts: QbrProduct[];
   /** from the account detail, order history to `asOf` */
@@ -110,7 +143,12 @@ export interface QbrData {
   categorySplit: { category: string; revenue: number; share: number }[];
   offers: { label: string; min: number; rate: number }[];
   /** The health score at the as-of with each factor's score and source; `inputs` for its basis in words (basis.ts factorBasis). */
-  health: { score: number | null; band: string | null; inputs: HealthInputs; factors: { factor: Factor; label: string; score: number | null; source: FactorSource | null }[] };
+  health: {
+    score: number | null;
+    band: string | null;
+    inputs: HealthInputs;
+    factors: { factor: Factor; label: string; score: number | null; source: FactorSource | null }[];
+  };
   /** the account's rows of the user's Initiatives table, tracked at the portfolio's as-of date */
   initiatives: InitiativeProgress[];
   /** categories probably bought elsewhere (for the competitive-intelligence block) */
@@ -118,9 +156,15 @@ export interface QbrData {
   winBack: WinBack | null;
 }
 
-const change = (base: number, now: number): number | null => (base ? ((now - base) / Math.abs(base)) * 100 : null);
+const change = (base: number, now: number): number | null =>
+  base ? ((now - base) / Math.abs(base)) * 100 : null;
 
-function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial, currency: string): QuarterFigures {
+function quarterFigures(
+  s: Subject,
+  span: FiscalQuarterSpan,
+  upTo: Serial,
+  currency: string
+): QuarterFigures {
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
   const o = ordersIn(s, p);
   const r = returnsIn(s, p);
@@ -132,14 +176,23 @@ function quarterFigures(s: Subject, span: FiscalQuarterSpan, upTo: Serial, curre
     const mate = f.pairMate[q];
     if (netIn(s, q, p) + (mate >= 0 ? netIn(s, mate, p) : 0) > 0) products++;
   }
-  return { span, orders: o.count, orderValue: o.value, returns: r.count, returnValue: r.value, netRevenue: roundMoney(o.value + r.value, currency), distinctProducts: products };
+  return {
+    span,
+    orders: o.count,
+    orderValue: o.value,
+    returns: r.count,
+    returnValue: r.value,
+    netRevenue: roundMoney(o.value + r.value, currency),
+    distinctProducts: products,
+  };
 }
 
 /** Net of pair q's entries in (p.start, p.end], in whole money steps (exact). */
 function netIn(s: Subject, q: number, p: Period): number {
   const f = s.f;
   let t = 0;
-  for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) if (f.entDate[e] > p.start && f.entDate[e] <= p.end) t += stepsOf(s, f.entRev[e]);
+  for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++)
+    if (f.entDate[e] > p.start && f.entDate[e] <= p.end) t += stepsOf(s, f.entRev[e]);
   return t;
 }
 
@@ -150,7 +203,7 @@ export function qbrData(
   ctx: Partial<AnalysisContext> = {},
   currency?: string,
   /** the account's detail when the caller has it (the engine caches one per account); else computed */
-  detailGiven?: AccountDetail,
+  detailGiven?: AccountDetail
 ): QbrData {
   const { analysis: portfolio, internal } = model;
   const book = internal.book;
@@ -165,7 +218,12 @@ export function qbrData(
   const ccy = account.currency;
   const cash = (v: number) => roundMoney(v, ccy);
   const cur = quarterFigures(s, span, upTo, ccy);
-  const prev = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth), upTo, ccy);
+  const prev = quarterFigures(
+    s,
+    fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth),
+    upTo,
+    ccy
+  );
   const ly = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth), upTo, ccy);
 
   const y1 = periodBack(upTo, 12);
@@ -203,11 +261,21 @@ export function qbrData(
   const topProducts = [...qRev]
     .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
     .slice(0, QBR_TOP_PRODUCTS)
-    .map(([k, revenue], i) => ({ rank: i + 1, sku: book.skus[k], name: skuName(k), units: qQty.get(k) ?? 0, revenue }));
+    .map(([k, revenue], i) => ({
+      rank: i + 1,
+      sku: book.skus[k],
+      name: skuName(k),
+      units: qQty.get(k) ?? 0,
+      revenue,
+    }));
   let qTotal = 0;
   for (const v of qCat.values()) qTotal += v;
   const categorySplit = [...qCat]
-    .map(([c, revenue]) => ({ category: book.categories[c], revenue, share: qTotal ? revenue / qTotal : 0 }))
+    .map(([c, revenue]) => ({
+      category: book.categories[c],
+      revenue,
+      share: qTotal ? revenue / qTotal : 0,
+    }))
     .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
 
   // Comparison with similar accounts: the same 12 months for the account and its peers.
@@ -215,11 +283,19 @@ export function qbrData(
   const peers = g ? g.members.filter((i) => i !== idx) : [];
   const catOfSku = Int32Array.from(book.skuCategory);
   const scratch = new DiversityScratch(book.categories.length, 1);
-  const twelve = (x: Subject) => ({ orders: ordersIn(x, y1).count, revenue: netRevenueIn(x, y1), categories: diversityAt(x, [upTo], catOfSku, scratch).categories[0] });
+  const twelve = (x: Subject) => ({
+    orders: ordersIn(x, y1).count,
+    revenue: netRevenueIn(x, y1),
+    categories: diversityAt(x, [upTo], catOfSku, scratch).categories[0],
+  });
   const own12 = twelve(s);
   const peer12 = peers.map((i) => twelve(internal.states[i].s));
   const similarAccounts = {
-    basis: g ? (g.basis === 'all' ? 'All accounts' : `${g.basis === 'industry' ? 'Industry' : 'Tier'}: ${g.basisValue}`) : 'All accounts',
+    basis: g
+      ? g.basis === "all"
+        ? "All accounts"
+        : `${g.basis === "industry" ? "Industry" : "Tier"}: ${g.basisValue}`
+      : "All accounts",
     accounts: peers.length,
     medianRevenueLast12: peer12.length ? cash(median(peer12.map((x) => x.revenue))!) : null,
     medianOrdersLast12: median(peer12.map((x) => x.orders)) ?? null,
@@ -230,20 +306,29 @@ export function qbrData(
   };
 
   // Recommendations and replenishment come from the account's detail (one ranked list per account).
-  const detail = detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
+  const detail =
+    detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
   const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
   // Monthly revenue: the 12 calendar months ending with the quarter's last month.
   const lastKey = monthKey(span.lastDay);
   const byMonth = new Map<number, number>();
   const from = periodBack(span.lastDay, 12);
-  for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo) addTo(byMonth, monthKey(f.ordDate[i]), stepsOf(s, f.ordVal[i]));
-  for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) if (f.retDate[i] > from.start && f.retDate[i] <= upTo) addTo(byMonth, monthKey(f.retDate[i]), stepsOf(s, f.retVal[i]));
+  for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++)
+    if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo)
+      addTo(byMonth, monthKey(f.ordDate[i]), stepsOf(s, f.ordVal[i]));
+  for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++)
+    if (f.retDate[i] > from.start && f.retDate[i] <= upTo)
+      addTo(byMonth, monthKey(f.retDate[i]), stepsOf(s, f.retVal[i]));
   for (const [k, v] of byMonth) byMonth.set(k, moneyOf(s, v));
   const monthlyRevenue = [];
   for (let k = lastKey - 11; k <= lastKey; k++) {
     const { y, m } = monthKeyToYm(k);
-    monthlyRevenue.push({ month: `${MONTH_SHORT[m - 1]} ${y}`, monthKey: k, revenue: byMonth.get(k) ?? 0 });
+    monthlyRevenue.push({
+      month: `${MONTH_SHORT[m - 1]} ${y}`,
+      monthKey: k,
+      revenue: byMonth.get(k) ?? 0,
+    });
   }
 
   const firstOrder = f.ordStart[u] < f.ordStart[u + 1] ? f.ordDate[f.ordStart[u]] : null;
@@ -255,13 +340,30 @@ export function qbrData(
     figuresTo: upTo,
     asOf: portfolio.asOf,
     customerSince: rec?.customerSince ?? firstOrder,
-    customerSinceSource: rec?.customerSince !== undefined ? 'accounts table' : firstOrder !== null ? 'first order' : null,
+    customerSinceSource:
+      rec?.customerSince !== undefined
+        ? "accounts table"
+        : firstOrder !== null
+          ? "first order"
+          : null,
     tier: account.tier,
-    primaryContact: { name: rec?.primaryContact ?? null, email: rec?.email ?? null, phone: rec?.phone ?? null },
+    primaryContact: {
+      name: rec?.primaryContact ?? null,
+      email: rec?.email ?? null,
+      phone: rec?.phone ?? null,
+    },
     accountManager: account.accountManager,
     ordersLast12: o12.count,
     spendLast12: spend,
-    savings: listValue > 0 ? { listValue, paid, savings: cash(listValue - paid), shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0 } : null,
+    savings:
+      listValue > 0
+        ? {
+            listValue,
+            paid,
+            savings: cash(listValue - paid),
+            shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0,
+          }
+        : null,
     glance: {
       current: cur,
       previous: prev,
@@ -284,7 +386,12 @@ export function qbrData(
       score: account.health.score,
       band: account.health.finalBand,
       inputs: account.health.inputs,
-      factors: FACTORS.map((k) => ({ factor: k, label: FACTOR_LABELS[k], score: account.health.factors[k], source: factorSource(account.health.inputs, k) })),
+      factors: FACTORS.map((k) => ({
+        factor: k,
+        label: FACTOR_LABELS[k],
+        score: account.health.factors[k],
+        source: factorSource(account.health.inputs, k),
+      })),
     },
     initiatives: detail.initiatives,
     competitorDisplacement: detail.competitorDisplacement,

@@ -15,14 +15,23 @@
  *   sites not ordering (none when no site orders).
  * - Feeling numbers are read on the scale of the whole contacts table (feelingScale).
  */
-import { median } from '../numbers';
-import { roundMoney } from '../currency';
-import { feelingScale, introducer, mapContacts, type MappedContact, peopleToAdd, type PersonToAdd, requiredCoverage, type RequiredCoverage } from '../relationships';
-import type { AccountRecord, ContactRecord, Serial } from '../types';
-import type { OrderBook } from './book';
-import { type SiteFigures, siteFigures, siteStatusOf } from './sites';
-import { lastOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from './subject';
-import type { AccountAnalysis, PortfolioAnalysis } from './types';
+import { median } from "../numbers";
+import { roundMoney } from "../currency";
+import {
+  feelingScale,
+  introducer,
+  mapContacts,
+  type MappedContact,
+  peopleToAdd,
+  type PersonToAdd,
+  requiredCoverage,
+  type RequiredCoverage,
+} from "../relationships";
+import type { AccountRecord, ContactRecord, Serial } from "../types";
+import type { OrderBook } from "./book";
+import { type SiteFigures, siteFigures, siteStatusOf } from "./sites";
+import { lastOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from "./subject";
+import type { AccountAnalysis, PortfolioAnalysis } from "./types";
 
 export interface MultiSiteProposal {
   /** sites known */
@@ -55,7 +64,7 @@ export function relationshipMapOf(
   units: readonly number[],
   contacts: readonly ContactRecord[],
   allContacts: readonly ContactRecord[],
-  record: AccountRecord | undefined,
+  record: AccountRecord | undefined
 ): RelationshipMap {
   const asOf = portfolio.asOf;
   const via = introducer(contacts, record?.primaryContact);
@@ -65,22 +74,31 @@ export function relationshipMapOf(
   for (const u of units) {
     for (const [k, v] of book.orderedByOf(u)) {
       const cur = orderers.get(k);
-      orderers.set(k, cur ? { name: cur.name, date: Math.min(cur.date, v.date), lastDate: Math.max(cur.lastDate, v.lastDate) } : { ...v });
+      orderers.set(
+        k,
+        cur
+          ? {
+              name: cur.name,
+              date: Math.min(cur.date, v.date),
+              lastDate: Math.max(cur.lastDate, v.lastDate),
+            }
+          : { ...v }
+      );
     }
   }
 
   const sites = sitesOf(book, portfolio, account, units, asOf);
-  const notOrdering = sites.filter((s) => s.status !== 'ordering');
+  const notOrdering = sites.filter((s) => s.status !== "ordering");
   let multiSite: MultiSiteProposal | null = null;
   if (sites.length >= 2 && notOrdering.length > 0) {
-    const m = median(sites.filter((s) => s.status === 'ordering').map((s) => s.revenueLast12));
+    const m = median(sites.filter((s) => s.status === "ordering").map((s) => s.revenueLast12));
     const estimate = m === undefined ? null : roundMoney(m * notOrdering.length, account.currency);
     const names = notOrdering.map((s) => s.site);
     multiSite = {
       sites: sites.length,
       notOrdering: names,
       estimate,
-      message: `${notOrdering.length} of ${sites.length} sites do not order (${names.join(', ')}): map their contacts and ask for an introduction to each site manager.`,
+      message: `${notOrdering.length} of ${sites.length} sites do not order (${names.join(", ")}): map their contacts and ask for an introduction to each site manager.`,
     };
   }
 
@@ -94,8 +112,16 @@ export function relationshipMapOf(
   };
 }
 
-function sitesOf(book: OrderBook, portfolio: PortfolioAnalysis, account: AccountAnalysis, units: readonly number[], asOf: Serial): SiteFigures[] {
-  const rowOf = (id: string) => portfolio.accounts.find((a) => a.accountId === id && a.currency === account.currency) ?? portfolio.accounts.find((a) => a.accountId === id);
+function sitesOf(
+  book: OrderBook,
+  portfolio: PortfolioAnalysis,
+  account: AccountAnalysis,
+  units: readonly number[],
+  asOf: Serial
+): SiteFigures[] {
+  const rowOf = (id: string) =>
+    portfolio.accounts.find((a) => a.accountId === id && a.currency === account.currency) ??
+    portfolio.accounts.find((a) => a.accountId === id);
   const out: SiteFigures[] = [];
   const seenAccounts = new Set<string>();
   let ownUnit: number | undefined;
@@ -109,16 +135,39 @@ function sitesOf(book: OrderBook, portfolio: PortfolioAnalysis, account: Account
       for (const x of entries) {
         const fig = siteFigures(x, asOf);
         // a float sum of the site's lines: written rounded to the minor unit
-        out.push({ site: x.name, accountId: id, accountName: name, source: 'site column', ...fig, revenueLast12: roundMoney(fig.revenueLast12, account.currency) });
+        out.push({
+          site: x.name,
+          accountId: id,
+          accountName: name,
+          source: "site column",
+          ...fig,
+          revenueLast12: roundMoney(fig.revenueLast12, account.currency),
+        });
       }
     } else if (id !== account.accountId) {
-      out.push({ site: name, accountId: id, accountName: name, source: 'child account', ...siteStatusOf(row?.revenueLast12 ?? 0, row?.health.inputs.lastOrderDate ?? null, asOf) });
+      out.push({
+        site: name,
+        accountId: id,
+        accountName: name,
+        source: "child account",
+        ...siteStatusOf(row?.revenueLast12 ?? 0, row?.health.inputs.lastOrderDate ?? null, asOf),
+      });
     } else ownUnit = u;
   }
   // The account's own lines without a site column, beside other sites.
   if (ownUnit !== undefined && out.length > 0) {
     const own: Subject = { f: book.freeze(), u: ownUnit };
-    out.push({ site: account.name, accountId: account.accountId, accountName: account.name, source: 'child account', ...siteStatusOf(netRevenueIn(own, periodBack(asOf, 12)), lastOrderOnOrBefore(own, asOf), asOf) });
+    out.push({
+      site: account.name,
+      accountId: account.accountId,
+      accountName: account.name,
+      source: "child account",
+      ...siteStatusOf(
+        netRevenueIn(own, periodBack(asOf, 12)),
+        lastOrderOnOrBefore(own, asOf),
+        asOf
+      ),
+    });
   }
   // Descendants in the accounts table with no lines in this currency: sites that never ordered.
   const stack = [...account.childIds];
@@ -128,8 +177,19 @@ function sitesOf(book: OrderBook, portfolio: PortfolioAnalysis, account: Account
     stack.push(...(row?.childIds ?? []));
     if (seenAccounts.has(id)) continue;
     if (row && row.health.inputs.lastOrderDate !== null) continue; // orders in another currency
-    out.push({ site: row?.name ?? id, accountId: id, accountName: row?.name ?? id, source: 'child account', ...siteStatusOf(0, null, asOf) });
+    out.push({
+      site: row?.name ?? id,
+      accountId: id,
+      accountName: row?.name ?? id,
+      source: "child account",
+      ...siteStatusOf(0, null, asOf),
+    });
   }
-  const rank = { ordering: 0, silent: 1, 'never ordered': 2 } as const;
-  return out.sort((a, b) => rank[a.status] - rank[b.status] || b.revenueLast12 - a.revenueLast12 || (a.site < b.site ? -1 : 1));
+  const rank = { ordering: 0, silent: 1, "never ordered": 2 } as const;
+  return out.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      b.revenueLast12 - a.revenueLast12 ||
+      (a.site < b.site ? -1 : 1)
+  );
 }

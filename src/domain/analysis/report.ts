@@ -16,19 +16,26 @@
  * - A warning sign KAP cannot judge from the workbook (late payments without a ledger or a typed
  *   history; a contact not responding without a log or a typed engagement) is "not known".
  */
-import { formatMoney } from '../currency';
-import type { Weights } from '../health';
-import { eomonth, type Period } from '../dates';
-import { type Change, percentChange, roundHalfAwayFromZero } from '../numbers';
-import { FACTOR_LABELS, FACTORS, type Factor, WARNING_SIGNS } from '../rules';
-import type { AccountRecord, HealthBand, Serial, Tier } from '../types';
-import { wholeMonthsBetween } from './account';
-import { factorBasis, factorSource, factorSourceText } from './basis';
-import { firstOrderOnOrBefore, netRevenueIn, ordersIn, periodBack, returnsIn, type Subject } from './subject';
-import type { AccountAnalysis, FactorSource, RiskFlag } from './types';
+import { formatMoney } from "../currency";
+import type { Weights } from "../health";
+import { eomonth, type Period } from "../dates";
+import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
+import { FACTOR_LABELS, FACTORS, type Factor, WARNING_SIGNS } from "../rules";
+import type { AccountRecord, HealthBand, Serial, Tier } from "../types";
+import { wholeMonthsBetween } from "./account";
+import { factorBasis, factorSource, factorSourceText } from "./basis";
+import {
+  firstOrderOnOrBefore,
+  netRevenueIn,
+  ordersIn,
+  periodBack,
+  returnsIn,
+  type Subject,
+} from "./subject";
+import type { AccountAnalysis, FactorSource, RiskFlag } from "./types";
 
 export interface ReportPeriod {
-  label: 'This month' | 'Last month' | 'Last quarter' | 'Last 12 months' | 'Prior 12 months';
+  label: "This month" | "Last month" | "Last quarter" | "Last 12 months" | "Prior 12 months";
   period: Period;
   orders: number;
   revenue: number;
@@ -67,7 +74,7 @@ export interface HealthReport {
     phone: string | null;
     address: string | null;
     customerSince: Serial | null;
-    customerSinceSource: 'accounts table' | 'first order' | null;
+    customerSinceSource: "accounts table" | "first order" | null;
     accountAgeYears: number | null;
     tier: Tier | null;
     industry: string | null;
@@ -101,73 +108,139 @@ function productsIn(s: Subject, p: Period): number {
   return n;
 }
 
-function periodRow(s: Subject, label: ReportPeriod['label'], period: Period): ReportPeriod {
+function periodRow(s: Subject, label: ReportPeriod["label"], period: Period): ReportPeriod {
   const o = ordersIn(s, period);
-  return { label, period, orders: o.count, revenue: netRevenueIn(s, period), averageOrderValue: o.count ? o.value / o.count : null, products: productsIn(s, period) };
+  return {
+    label,
+    period,
+    orders: o.count,
+    revenue: netRevenueIn(s, period),
+    averageOrderValue: o.count ? o.value / o.count : null,
+    products: productsIn(s, period),
+  };
 }
 
-const flagOf = (a: AccountAnalysis, kind: RiskFlag['kind']): RiskFlag | undefined => a.riskFlags.find((r) => r.kind === kind);
+const flagOf = (a: AccountAnalysis, kind: RiskFlag["kind"]): RiskFlag | undefined =>
+  a.riskFlags.find((r) => r.kind === kind);
 
-function warningSigns(a: AccountAnalysis, s: Subject, rec: AccountRecord | undefined, asOf: Serial, money: (v: number) => string): WarningSign[] {
+function warningSigns(
+  a: AccountAnalysis,
+  s: Subject,
+  rec: AccountRecord | undefined,
+  asOf: Serial,
+  money: (v: number) => string
+): WarningSign[] {
   const i = a.health.inputs;
   const [noOrder, aov, switched, late, silent, returns] = WARNING_SIGNS;
   const out: WarningSign[] = [];
   // 1. No order in 45+ days
-  const nr = flagOf(a, 'noRecentOrder');
-  out.push({ ...noOrder, present: i.daysSinceLastOrder === null ? true : !!nr, figure: i.daysSinceLastOrder === null ? 'never ordered' : `${i.daysSinceLastOrder} days since the last order` });
+  const nr = flagOf(a, "noRecentOrder");
+  out.push({
+    ...noOrder,
+    present: i.daysSinceLastOrder === null ? true : !!nr,
+    figure:
+      i.daysSinceLastOrder === null
+        ? "never ordered"
+        : `${i.daysSinceLastOrder} days since the last order`,
+  });
   // 2. Order value down > 20%
   const q = ordersIn(s, periodBack(asOf, 3));
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   const aovFigure =
     q.count && b.count
-      ? `average order ${money(q.value / q.count)} last quarter vs ${money(b.value / b.count)} in the 12 months before (${b.value ? `${roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100)}%` : 'n/a'})`
+      ? `average order ${money(q.value / q.count)} last quarter vs ${money(b.value / b.count)} in the 12 months before (${b.value ? `${roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100)}%` : "n/a"})`
       : q.count
-        ? 'no orders in the 12 months before the last quarter'
-        : 'no orders last quarter';
-  out.push({ ...aov, present: !!flagOf(a, 'averageOrderDrop'), figure: aovFigure });
+        ? "no orders in the 12 months before the last quarter"
+        : "no orders last quarter";
+  out.push({ ...aov, present: !!flagOf(a, "averageOrderDrop"), figure: aovFigure });
   // 3. Switched product categories
-  const sw = a.riskFlags.filter((r) => r.kind === 'switchedCategory');
-  out.push({ ...switched, present: sw.length > 0, figure: sw.length ? `no order last quarter in ${sw.map((r) => String(r.values.category)).join(', ')}` : 'every main category ordered last quarter' });
+  const sw = a.riskFlags.filter((r) => r.kind === "switchedCategory");
+  out.push({
+    ...switched,
+    present: sw.length > 0,
+    figure: sw.length
+      ? `no order last quarter in ${sw.map((r) => String(r.values.category)).join(", ")}`
+      : "every main category ordered last quarter",
+  });
   // 4. Late payments increasing: the ledger's quarters, else the typed history
   const led = i.paymentLedger;
-  if (i.paymentSource === 'payments ledger' && led) {
-    const fig = led.lastQuarterDays !== null && led.previousQuarterDays !== null ? `${led.lastQuarterDays} days late last quarter vs ${led.previousQuarterDays} the quarter before (payments ledger)` : 'too few invoices in the last two quarters to compare (payments ledger)';
-    out.push({ ...late, present: led.lastQuarterDays !== null && led.previousQuarterDays !== null ? led.rising : null, figure: fig });
+  if (i.paymentSource === "payments ledger" && led) {
+    const fig =
+      led.lastQuarterDays !== null && led.previousQuarterDays !== null
+        ? `${led.lastQuarterDays} days late last quarter vs ${led.previousQuarterDays} the quarter before (payments ledger)`
+        : "too few invoices in the last two quarters to compare (payments ledger)";
+    out.push({
+      ...late,
+      present: led.lastQuarterDays !== null && led.previousQuarterDays !== null ? led.rising : null,
+      figure: fig,
+    });
   } else {
-    const ps = flagOf(a, 'paymentSlipping');
+    const ps = flagOf(a, "paymentSlipping");
     const hist = rec?.daysBeyondTermsHistory;
-    const prev = i.paymentSource === 'accounts table' && hist?.length ? hist[hist.length - 1] : undefined;
+    const prev =
+      i.paymentSource === "accounts table" && hist?.length ? hist[hist.length - 1] : undefined;
     const known = prev !== undefined && Number.isFinite(prev);
-    out.push({ ...late, present: known ? !!ps : null, figure: known ? `${i.daysBeyondTerms} days beyond terms now vs ${prev} before (accounts table)` : 'not known: no payments ledger or days-late history' });
+    out.push({
+      ...late,
+      present: known ? !!ps : null,
+      figure: known
+        ? `${i.daysBeyondTerms} days beyond terms now vs ${prev} before (accounts table)`
+        : "not known: no payments ledger or days-late history",
+    });
   }
   // 5. Contact not responding: the log, else the typed engagement
   const log = i.engagementLog;
-  if (i.engagementSource === 'engagement log' && log) {
-    const cn = flagOf(a, 'contactNotResponding');
-    out.push({ ...silent, present: !!cn, figure: log.oldOutreach ? `${log.unansweredOld} of ${log.oldOutreach} outreach older than 14 days unanswered${log.unansweredContacts.length ? ` (${log.unansweredContacts.join(', ')})` : ''} (engagement log)` : `${log.basis} (engagement log)` });
+  if (i.engagementSource === "engagement log" && log) {
+    const cn = flagOf(a, "contactNotResponding");
+    out.push({
+      ...silent,
+      present: !!cn,
+      figure: log.oldOutreach
+        ? `${log.unansweredOld} of ${log.oldOutreach} outreach older than 14 days unanswered${log.unansweredContacts.length ? ` (${log.unansweredContacts.join(", ")})` : ""} (engagement log)`
+        : `${log.basis} (engagement log)`,
+    });
   } else if (i.engagement !== null) {
-    out.push({ ...silent, present: i.engagement === 1, figure: `engagement ${i.engagement} of 5 (accounts table)` });
+    out.push({
+      ...silent,
+      present: i.engagement === 1,
+      figure: `engagement ${i.engagement} of 5 (accounts table)`,
+    });
   } else {
-    out.push({ ...silent, present: null, figure: log ? `not known: ${log.basis}` : 'not known: no engagement log or engagement score' });
+    out.push({
+      ...silent,
+      present: null,
+      figure: log ? `not known: ${log.basis}` : "not known: no engagement log or engagement score",
+    });
   }
   // 6. Complaints/returns increasing
   const r1 = returnsIn(s, periodBack(asOf, 3)).count;
   const r0 = returnsIn(s, periodBack(asOf, 3, 3)).count;
-  out.push({ ...returns, present: !!flagOf(a, 'returnsRising'), figure: `${r1} return${r1 === 1 ? '' : 's'} last quarter vs ${r0} the quarter before` });
+  out.push({
+    ...returns,
+    present: !!flagOf(a, "returnsRising"),
+    figure: `${r1} return${r1 === 1 ? "" : "s"} last quarter vs ${r0} the quarter before`,
+  });
   return out;
 }
 
 /** The Step 1 report for one analysed account (its subject `s`, its accounts-table row `rec`). */
-export function healthReport(a: AccountAnalysis, s: Subject, rec: AccountRecord | undefined, asOf: Serial, weights: Weights, moneyPrefix: string): HealthReport {
+export function healthReport(
+  a: AccountAnalysis,
+  s: Subject,
+  rec: AccountRecord | undefined,
+  asOf: Serial,
+  weights: Weights,
+  moneyPrefix: string
+): HealthReport {
   const money = (v: number) => formatMoney(v, moneyPrefix);
   const thisMonth: Period = { start: eomonth(asOf, -1), end: asOf };
   const lastMonth: Period = { start: eomonth(asOf, -2), end: eomonth(asOf, -1) };
   const periods = [
-    periodRow(s, 'This month', thisMonth),
-    periodRow(s, 'Last month', lastMonth),
-    periodRow(s, 'Last quarter', periodBack(asOf, 3)),
-    periodRow(s, 'Last 12 months', periodBack(asOf, 12)),
-    periodRow(s, 'Prior 12 months', periodBack(asOf, 12, 12)),
+    periodRow(s, "This month", thisMonth),
+    periodRow(s, "Last month", lastMonth),
+    periodRow(s, "Last quarter", periodBack(asOf, 3)),
+    periodRow(s, "Last 12 months", periodBack(asOf, 12)),
+    periodRow(s, "Prior 12 months", periodBack(asOf, 12, 12)),
   ];
   const [, , , y1, y0] = periods;
   const first = firstOrderOnOrBefore(s, asOf);
@@ -198,8 +271,12 @@ export function healthReport(a: AccountAnalysis, s: Subject, rec: AccountRecord 
       phone: rec?.phone ?? null,
       address: rec?.address ?? null,
       customerSince: since ?? null,
-      customerSinceSource: rec?.customerSince !== undefined ? 'accounts table' : first !== null ? 'first order' : null,
-      accountAgeYears: since === null || since === undefined || since > asOf ? null : roundHalfAwayFromZero(wholeMonthsBetween(since, asOf) / 12, 1),
+      customerSinceSource:
+        rec?.customerSince !== undefined ? "accounts table" : first !== null ? "first order" : null,
+      accountAgeYears:
+        since === null || since === undefined || since > asOf
+          ? null
+          : roundHalfAwayFromZero(wholeMonthsBetween(since, asOf) / 12, 1),
       tier: a.tier,
       industry: a.industry,
       accountManager: a.accountManager,
@@ -208,9 +285,17 @@ export function healthReport(a: AccountAnalysis, s: Subject, rec: AccountRecord 
     },
     periods,
     yearOverYear: {
-      revenue: percentChange(y0.revenue > 0 ? y0.revenue : 0, y1.revenue > 0 ? y1.revenue : 0, newInYear),
+      revenue: percentChange(
+        y0.revenue > 0 ? y0.revenue : 0,
+        y1.revenue > 0 ? y1.revenue : 0,
+        newInYear
+      ),
       orders: percentChange(y0.orders, y1.orders, newInYear),
-      averageOrderValue: percentChange(y0.averageOrderValue ?? 0, y1.averageOrderValue ?? 0, newInYear),
+      averageOrderValue: percentChange(
+        y0.averageOrderValue ?? 0,
+        y1.averageOrderValue ?? 0,
+        newInYear
+      ),
     },
     factors,
     score: h.score,

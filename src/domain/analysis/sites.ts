@@ -7,9 +7,9 @@
  * Sites are matched trimmed and case-insensitively; the first spelling is shown. Lines without
  * a site add nothing, so a file without the column costs nothing.
  */
-import { SITE_SILENT_DAYS } from '../rules';
-import type { Serial } from '../types';
-import { edate } from '../dates';
+import { SITE_SILENT_DAYS } from "../rules";
+import type { Serial } from "../types";
+import { edate } from "../dates";
 
 interface SiteEntry {
   unit: number;
@@ -24,7 +24,7 @@ export class SiteLedger {
   private index = new Map<string, number>();
   private entries: SiteEntry[] = [];
   private byUnit: number[][] | null = null;
-  private lastRaw = '';
+  private lastRaw = "";
   private lastUnit = -1;
   private lastEntry = -1;
 
@@ -35,7 +35,7 @@ export class SiteLedger {
     else {
       const name = raw.trim();
       if (!name) return;
-      const key = `${unit}\u0001${name.toLowerCase().replace(/\s+/g, ' ')}`;
+      const key = `${unit}\u0001${name.toLowerCase().replace(/\s+/g, " ")}`;
       let found = this.index.get(key);
       if (found === undefined) {
         found = this.entries.length;
@@ -75,7 +75,7 @@ export class SiteLedger {
   }
 }
 
-export type SiteStatus = 'ordering' | 'silent' | 'never ordered';
+export type SiteStatus = "ordering" | "silent" | "never ordered";
 
 export interface SiteFigures {
   /** the site as written in the order lines, or the child account's name */
@@ -83,7 +83,7 @@ export interface SiteFigures {
   /** the account whose lines these are (the account itself or a child) */
   accountId: string;
   accountName: string;
-  source: 'site column' | 'child account';
+  source: "site column" | "child account";
   /** net revenue in (as-of − 12 months, as-of] */
   revenueLast12: number;
   lastOrderDate: Serial | null;
@@ -95,7 +95,13 @@ export interface SiteFigures {
 }
 
 /** Figures of one site from its dated revenue and purchase days, as of a date (later dates ignored). */
-export function siteFigures(x: { dates: readonly number[]; revenue: readonly number[]; ordered: readonly number[] }, asOf: Serial): Pick<SiteFigures, 'revenueLast12' | 'lastOrderDate' | 'daysSinceLastOrder' | 'orderedLast90' | 'status'> {
+export function siteFigures(
+  x: { dates: readonly number[]; revenue: readonly number[]; ordered: readonly number[] },
+  asOf: Serial
+): Pick<
+  SiteFigures,
+  "revenueLast12" | "lastOrderDate" | "daysSinceLastOrder" | "orderedLast90" | "status"
+> {
   const y1start = edate(asOf, -12);
   let rev = 0;
   let last: number | null = null;
@@ -109,8 +115,21 @@ export function siteFigures(x: { dates: readonly number[]; revenue: readonly num
 }
 
 /** Revenue, last order and status from the two figures (shared by site-column sites and child accounts). */
-export function siteStatusOf(revenueLast12: number, lastOrderDate: Serial | null, asOf: Serial): Pick<SiteFigures, 'revenueLast12' | 'lastOrderDate' | 'daysSinceLastOrder' | 'orderedLast90' | 'status'> {
+export function siteStatusOf(
+  revenueLast12: number,
+  lastOrderDate: Serial | null,
+  asOf: Serial
+): Pick<
+  SiteFigures,
+  "revenueLast12" | "lastOrderDate" | "daysSinceLastOrder" | "orderedLast90" | "status"
+> {
   const days = lastOrderDate === null ? null : asOf - lastOrderDate;
   const recent = days !== null && days < SITE_SILENT_DAYS;
-  return { revenueLast12, lastOrderDate, daysSinceLastOrder: days, orderedLast90: recent, status: lastOrderDate === null ? 'never ordered' : recent ? 'ordering' : 'silent' };
+  return {
+    revenueLast12,
+    lastOrderDate,
+    daysSinceLastOrder: days,
+    orderedLast90: recent,
+    status: lastOrderDate === null ? "never ordered" : recent ? "ordering" : "silent",
+  };
 }

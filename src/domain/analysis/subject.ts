@@ -2,8 +2,8 @@
  * A "subject" is what one analysis row is about: a unit of the frozen book, or a parent
  * account rolled up with its children (same currency) into a one-unit frozen book of its own.
  */
-import { type Frozen, matePairs, upperBound } from './book';
-import { edate, type Period } from '../dates';
+import { type Frozen, matePairs, upperBound } from "./book";
+import { edate, type Period } from "../dates";
 
 export interface Subject {
   f: Frozen;
@@ -70,7 +70,9 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
         const d = f.entDate[e];
         if (entDate.length > first && entDate[entDate.length - 1] === d) {
           // in steps and back, so the merged entry is still a whole number of steps
-          entRev[entRev.length - 1] = (Math.round(entRev[entRev.length - 1] * scale) + Math.round(f.entRev[e] * scale)) / scale;
+          entRev[entRev.length - 1] =
+            (Math.round(entRev[entRev.length - 1] * scale) + Math.round(f.entRev[e] * scale)) /
+            scale;
           entQty[entQty.length - 1] += f.entQty[e];
         } else {
           entDate.push(d);
@@ -111,7 +113,13 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
 }
 
 /** Records in (p.start, p.end] of one date-sorted list of the subject, with their summed value (currency units, exact). */
-function windowIn(s: Subject, start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, p: Period): { count: number; value: number; from: number; to: number } {
+function windowIn(
+  s: Subject,
+  start: ArrayLike<number>,
+  dates: ArrayLike<number>,
+  prefix: ArrayLike<number>,
+  p: Period
+): { count: number; value: number; from: number; to: number } {
   const u = s.u;
   const from = upperBound(dates, start[u], start[u + 1], p.start);
   const to = upperBound(dates, start[u], start[u + 1], p.end);
@@ -119,24 +127,43 @@ function windowIn(s: Subject, start: ArrayLike<number>, dates: ArrayLike<number>
 }
 
 /** Purchase orders of the subject in (p.start, p.end]. */
-export function ordersIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
+export function ordersIn(
+  s: Subject,
+  p: Period
+): { count: number; value: number; from: number; to: number } {
   return windowIn(s, s.f.ordStart, s.f.ordDate, s.f.ordPrefix, p);
 }
 
 /** Return records of the subject in (p.start, p.end]. */
-export function returnsIn(s: Subject, p: Period): { count: number; value: number; from: number; to: number } {
+export function returnsIn(
+  s: Subject,
+  p: Period
+): { count: number; value: number; from: number; to: number } {
   return windowIn(s, s.f.retStart, s.f.retDate, s.f.retPrefix, p);
 }
 
 /** Sum of the values in (p.start, p.end] of one unit's run (no allocation: history points call it thousands of times). */
-function sumIn(start: ArrayLike<number>, dates: ArrayLike<number>, prefix: ArrayLike<number>, u: number, p: Period): number {
-  return prefix[upperBound(dates, start[u], start[u + 1], p.end) + u] - prefix[upperBound(dates, start[u], start[u + 1], p.start) + u];
+function sumIn(
+  start: ArrayLike<number>,
+  dates: ArrayLike<number>,
+  prefix: ArrayLike<number>,
+  u: number,
+  p: Period
+): number {
+  return (
+    prefix[upperBound(dates, start[u], start[u + 1], p.end) + u] -
+    prefix[upperBound(dates, start[u], start[u + 1], p.start) + u]
+  );
 }
 
 /** Net revenue (orders less returns) in (p.start, p.end], in currency units: an exact sum of the subject's own lines. */
 export function netRevenueIn(s: Subject, p: Period): number {
   const { f, u } = s;
-  return (sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) + sumIn(f.retStart, f.retDate, f.retPrefix, u, p)) / f.unitScale[u];
+  return (
+    (sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) +
+      sumIn(f.retStart, f.retDate, f.retPrefix, u, p)) /
+    f.unitScale[u]
+  );
 }
 
 /** Number of purchase orders in (p.start, p.end]. */
@@ -186,5 +213,8 @@ function cachedEdate(serial: number, months: number): number {
 
 /** monthsBack (as-of − N months, as-of], shifted back by offset months; memoised. */
 export function periodBack(asOf: number, months: number, offsetMonths = 0): Period {
-  return { start: cachedEdate(asOf, -(months + offsetMonths)), end: cachedEdate(asOf, -offsetMonths) };
+  return {
+    start: cachedEdate(asOf, -(months + offsetMonths)),
+    end: cachedEdate(asOf, -offsetMonths),
+  };
 }

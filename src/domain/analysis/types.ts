@@ -2,23 +2,35 @@
  * Result types of the analytics engine. Every flag carries the numbers behind it; money
  * fields are in the row's `currency` (never added across currencies).
  */
-import type { HealthResult, Weights } from '../health';
-import type { Change } from '../numbers';
-import type { Factor, Quadrant } from '../rules';
-import type { AccountRecord, CatalogItem, ContactRecord, CuratedRule, EngagementEntry, HealthBand, HealthOverride, InitiativeRecord, Invoice, Serial, Tier } from '../types';
-import type { RuleMetrics } from './affinity';
-import type { LifetimeModel, LifetimeScore } from './clv';
-import type { InitiativeType } from '../rules';
-import type { RequiredCoverage } from '../relationships';
-import type { InitiativeProgress, InitiativeRollupRow } from './initiatives';
-import type { RelationshipMap } from './relationship';
-import type { Opportunity } from './opportunities';
-import type { ServiceLineSummary } from './book';
+import type { HealthResult, Weights } from "../health";
+import type { Change } from "../numbers";
+import type { Factor, Quadrant } from "../rules";
+import type {
+  AccountRecord,
+  CatalogItem,
+  ContactRecord,
+  CuratedRule,
+  EngagementEntry,
+  HealthBand,
+  HealthOverride,
+  InitiativeRecord,
+  Invoice,
+  Serial,
+  Tier,
+} from "../types";
+import type { RuleMetrics } from "./affinity";
+import type { LifetimeModel, LifetimeScore } from "./clv";
+import type { InitiativeType } from "../rules";
+import type { RequiredCoverage } from "../relationships";
+import type { InitiativeProgress, InitiativeRollupRow } from "./initiatives";
+import type { RelationshipMap } from "./relationship";
+import type { Opportunity } from "./opportunities";
+import type { ServiceLineSummary } from "./book";
 
 export type { ServiceLineSummary };
-import type { EngagementFromLog } from '../engagement';
-import type { PaymentFromLedger } from '../payment';
-import type { HealthReport } from './report';
+import type { EngagementFromLog } from "../engagement";
+import type { PaymentFromLedger } from "../payment";
+import type { HealthReport } from "./report";
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -73,14 +85,14 @@ export interface HealthInputs {
   productsLast12: number | null;
   /** 1–5 from the engagement log when it can score, else the accounts table's, else null */
   engagement: number | null;
-  engagementSource: 'engagement log' | 'accounts table' | null;
+  engagementSource: "engagement log" | "accounts table" | null;
   /** The log's reading at this date (also when too thin to score); null when the account has no log entries. */
   engagementLog: EngagementFromLog | null;
   /** The accounts table's engagement (used only when the log cannot score). */
   engagementTyped: number | null;
   /** Whole days from the payments ledger when it has invoices due in the window, else the accounts table's figure, else null */
   daysBeyondTerms: number | null;
-  paymentSource: 'payments ledger' | 'accounts table' | null;
+  paymentSource: "payments ledger" | "accounts table" | null;
   /** The ledger's reading at this date; null when the account has no invoices in the ledger. */
   paymentLedger: PaymentFromLedger | null;
   /** The accounts table's average days beyond terms (used only when the ledger cannot score). */
@@ -88,7 +100,7 @@ export interface HealthInputs {
 }
 
 /** Where a factor's input came from: order lines for the first four, the log/ledger or the accounts table for the last two. */
-export type FactorSource = 'order lines' | 'engagement log' | 'payments ledger' | 'accounts table';
+export type FactorSource = "order lines" | "engagement log" | "payments ledger" | "accounts table";
 
 export interface AccountHealth extends HealthResult {
   inputs: HealthInputs;
@@ -106,9 +118,17 @@ export interface HealthPoint {
   band: HealthBand | null;
 }
 
-export type Severity = 'Critical' | 'Warning' | 'Opportunity';
+export type Severity = "Critical" | "Warning" | "Opportunity";
 
-export type RiskFlagKind = 'noRecentOrder' | 'averageOrderDrop' | 'switchedCategory' | 'returnsRising' | 'lowEngagement' | 'contactNotResponding' | 'paymentSlipping' | 'latePaymentsIncreasing';
+export type RiskFlagKind =
+  | "noRecentOrder"
+  | "averageOrderDrop"
+  | "switchedCategory"
+  | "returnsRising"
+  | "lowEngagement"
+  | "contactNotResponding"
+  | "paymentSlipping"
+  | "latePaymentsIncreasing";
 
 export interface RiskFlag {
   kind: RiskFlagKind;
@@ -118,17 +138,17 @@ export interface RiskFlag {
 }
 
 export type AlertKind =
-  | 'regularCustomerSilent'
-  | 'lastOrderVeryLow'
-  | 'creditHold'
-  | 'noOrder30Days'
-  | 'lastOrderLow'
-  | 'recentReturn'
-  | 'latePayment'
-  | 'contactFailed'
-  | 'lastOrderHigh'
-  | 'newCategory'
-  | 'newOrderer';
+  | "regularCustomerSilent"
+  | "lastOrderVeryLow"
+  | "creditHold"
+  | "noOrder30Days"
+  | "lastOrderLow"
+  | "recentReturn"
+  | "latePayment"
+  | "contactFailed"
+  | "lastOrderHigh"
+  | "newCategory"
+  | "newOrderer";
 
 export interface Alert {
   severity: Severity;
@@ -162,7 +182,7 @@ export interface WhitespaceGap {
   medianSpend: number;
 }
 
-export type ComparableBasis = 'industry' | 'tier' | 'all';
+export type ComparableBasis = "industry" | "tier" | "all";
 
 export interface Whitespace {
   basis: ComparableBasis;
@@ -180,14 +200,14 @@ export interface QuadrantPlacement {
   approach: string;
   engagement: number;
   /** 'account' = the Accounts table; 'engagement log' = computed from the log; 'health score' = no engagement known, the combined health score stands in */
-  engagementSource: 'account' | 'engagement log' | 'health score';
+  engagementSource: "account" | "engagement log" | "health score";
   engagementCut: number;
   potential: number;
   /** portfolio median potential (same currency) */
   potentialCut: number;
 }
 
-export type AbcTier = 'A' | 'B' | 'C';
+export type AbcTier = "A" | "B" | "C";
 
 /** One analysed account in one currency. Parents' figures include their children's. */
 export interface AccountAnalysis {
@@ -208,7 +228,7 @@ export interface AccountAnalysis {
   /** 12 month-ends, oldest first (eomonth(asOf, −12) … eomonth(asOf, −1)), then as-of */
   history: HealthPoint[];
   /** today's score against last month-end */
-  trend: 'up' | 'down' | 'flat' | null;
+  trend: "up" | "down" | "flat" | null;
   revenueLast12: number;
   revenuePrior12: number;
   ordersLast12: number;
@@ -276,7 +296,7 @@ export interface ValueHealthRow {
   name: string;
   currency: string;
   /** thirds of the currency's top-level accounts by CLV */
-  valueTier: 'High' | 'Medium' | 'Low';
+  valueTier: "High" | "Medium" | "Low";
   clv: number;
   expectedRevenue12m: number | null;
   pAlive: number | null;
@@ -337,7 +357,7 @@ export interface WhitespaceMap {
 }
 
 export interface AffinityRule extends RuleMetrics {
-  level: 'category' | 'sku';
+  level: "category" | "sku";
   currency: string;
   antecedent: string;
   consequent: string;
@@ -383,7 +403,7 @@ export interface CategoryNotBought {
   share: number;
   medianSpend: number | null;
   /** the priority of this category in the account's ranked opportunity list (./opportunities.ts) */
-  priority: 'High' | 'Medium' | 'Low';
+  priority: "High" | "Medium" | "Low";
 }
 
 export interface TopProduct {
@@ -450,19 +470,19 @@ export interface DormantProduct {
   revenuePrior12: number;
   /** (prior − last) / prior */
   drop: number;
-  churnRisk: 'High' | 'Medium' | 'Low';
+  churnRisk: "High" | "Medium" | "Low";
 }
 
 export interface CrossSellRecommendation {
-  source: 'affinity' | 'industry matrix' | 'product matrix' | 'user rule';
+  source: "affinity" | "industry matrix" | "product matrix" | "user rule";
   curated: boolean;
-  level: 'category' | 'sku';
+  level: "category" | "sku";
   /** what the account buys (X) */
   because: string;
   /** what to offer (Y) */
   offer: string;
   rationale: string;
-  priority: 'High' | 'Medium' | 'Low' | null;
+  priority: "High" | "Medium" | "Low" | null;
   /** median 12-month spend on Y among accounts buying both X and Y; null for curated rules without data */
   annualEstimate: number | null;
   metrics: RuleMetrics | null;

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
-import { IntPairIndex, ScopedStringIndex } from '../../../src/domain/analysis/collections';
+import fc from "fast-check";
+import { IntPairIndex, ScopedStringIndex } from "../../../src/domain/analysis/collections";
 
 describe("the order book's hash tables agree with a plain Map", () => {
-  it('IntPairIndex gives each (a, b) one dense id, in first-seen order, across growth', () => {
+  it("IntPairIndex gives each (a, b) one dense id, in first-seen order, across growth", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(300), fc.nat(50)), { maxLength: 3000 }), (keys) => {
         const index = new IntPairIndex(4, 2);
@@ -17,13 +17,13 @@ describe("the order book's hash tables agree with a plain Map", () => {
         }
         // every key again, after all the growth: the same id, nothing new
         for (const [k, id] of ref) {
-          const [a, b] = k.split(',').map(Number);
+          const [a, b] = k.split(",").map(Number);
           expect(index.intern(a, b)).toBe(id);
           expect(index.isNew).toBe(false);
         }
         expect(index.size).toBe(ref.size);
       }),
-      { numRuns: 50 },
+      { numRuns: 50 }
     );
   });
 
@@ -40,21 +40,24 @@ describe("the order book's hash tables agree with a plain Map", () => {
     }
   });
 
-  it('ScopedStringIndex treats the same text in another scope as another key, and colliding texts apart', () => {
+  it("ScopedStringIndex treats the same text in another scope as another key, and colliding texts apart", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.nat(5)), { maxLength: 3000 }), (keys) => {
-        const index = new ScopedStringIndex(2);
-        const ref = new Map<string, number>();
-        for (const [text, scope] of keys) {
-          const k = `${scope}\u0000${text}`;
-          const expected = ref.get(k) ?? ref.size;
-          expect(index.intern(text, scope)).toBe(expected);
-          expect(index.isNew).toBe(!ref.has(k));
-          ref.set(k, expected);
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.nat(5)), { maxLength: 3000 }),
+        (keys) => {
+          const index = new ScopedStringIndex(2);
+          const ref = new Map<string, number>();
+          for (const [text, scope] of keys) {
+            const k = `${scope}\u0000${text}`;
+            const expected = ref.get(k) ?? ref.size;
+            expect(index.intern(text, scope)).toBe(expected);
+            expect(index.isNew).toBe(!ref.has(k));
+            ref.set(k, expected);
+          }
+          expect(index.size).toBe(ref.size);
         }
-        expect(index.size).toBe(ref.size);
-      }),
-      { numRuns: 50 },
+      ),
+      { numRuns: 50 }
     );
   });
 });

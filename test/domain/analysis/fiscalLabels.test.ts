@@ -1,27 +1,37 @@
-import fc from 'fast-check';
-import { fiscalQuarterLabel, fiscalQuarterSpan, isFiscalStartMonth, parseFiscalQuarter } from '../../../src/domain/analysis/fiscal';
+import fc from "fast-check";
+import {
+  fiscalQuarterLabel,
+  fiscalQuarterSpan,
+  isFiscalStartMonth,
+  parseFiscalQuarter,
+} from "../../../src/domain/analysis/fiscal";
 
-describe('fiscal quarter labels: one spelling, read back by one parser', () => {
-  it('reads the spellings people type', () => {
-    expect(parseFiscalQuarter('FY2026 Q3')).toEqual({ year: 2026, q: 3 });
-    expect(parseFiscalQuarter('2026Q1')).toEqual({ year: 2026, q: 1 });
-    expect(parseFiscalQuarter(' 2026-q4 ')).toEqual({ year: 2026, q: 4 });
-    expect(parseFiscalQuarter('2026 Q5')).toBeUndefined();
-    expect(parseFiscalQuarter('Q3 2026')).toBeUndefined();
+describe("fiscal quarter labels: one spelling, read back by one parser", () => {
+  it("reads the spellings people type", () => {
+    expect(parseFiscalQuarter("FY2026 Q3")).toEqual({ year: 2026, q: 3 });
+    expect(parseFiscalQuarter("2026Q1")).toEqual({ year: 2026, q: 1 });
+    expect(parseFiscalQuarter(" 2026-q4 ")).toEqual({ year: 2026, q: 4 });
+    expect(parseFiscalQuarter("2026 Q5")).toBeUndefined();
+    expect(parseFiscalQuarter("Q3 2026")).toBeUndefined();
   });
 
-  it('every label a span carries parses back to its quarter', () => {
+  it("every label a span carries parses back to its quarter", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>, fc.integer({ min: 1, max: 12 }), (year, q, start) => {
-        const span = fiscalQuarterSpan({ year, q }, start);
-        expect(span.label).toBe(fiscalQuarterLabel({ year, q }));
-        expect(parseFiscalQuarter(span.label)).toEqual({ year, q });
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
+        fc.integer({ min: 1, max: 12 }),
+        (year, q, start) => {
+          const span = fiscalQuarterSpan({ year, q }, start);
+          expect(span.label).toBe(fiscalQuarterLabel({ year, q }));
+          expect(parseFiscalQuarter(span.label)).toEqual({ year, q });
+        }
+      )
     );
   });
 
-  it('a fiscal start month is a whole number 1–12', () => {
+  it("a fiscal start month is a whole number 1–12", () => {
     expect([1, 4, 12].every(isFiscalStartMonth)).toBe(true);
-    expect([0, 13, 4.5, NaN, '4', undefined].some(isFiscalStartMonth)).toBe(false);
+    expect([0, 13, 4.5, NaN, "4", undefined].some(isFiscalStartMonth)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-import fc from 'fast-check';
-import { analyzePortfolio, OrderBook } from '../../../src/domain/analysis';
-import type { OrderLine } from '../../../src/domain/types';
-import { bookOf, d, line } from './helpers';
+import fc from "fast-check";
+import { analyzePortfolio, OrderBook } from "../../../src/domain/analysis";
+import type { OrderLine } from "../../../src/domain/types";
+import { bookOf, d, line } from "./helpers";
 
 const asOf = d(2025, 6, 30);
 const start = d(2023, 1, 1);
@@ -18,7 +18,11 @@ const lineArb = fc
   })
   .map(({ acc, day, sku, rev, ret, retChance }): OrderLine => {
     const isReturn = ret && retChance === 0;
-    return line(`A${acc}`, start + day, `S${sku}`, isReturn ? -rev : rev, { category: `C${sku % 3}`, isReturn, orderId: isReturn ? `C${day}` : `A${acc}|${start + day}` });
+    return line(`A${acc}`, start + day, `S${sku}`, isReturn ? -rev : rev, {
+      category: `C${sku % 3}`,
+      isReturn,
+      orderId: isReturn ? `C${day}` : `A${acc}|${start + day}`,
+    });
   });
 
 /** A seeded Fisher–Yates shuffle of a copy. */
@@ -33,45 +37,60 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-describe('engine properties', () => {
-  it('scores stay within 1–5 with a 13-point history, and ABC tiers never improve as revenue falls', () => {
+describe("engine properties", () => {
+  it("scores stay within 1–5 with a 13-point history, and ABC tiers never improve as revenue falls", () => {
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 60 }), (lines) => {
         const p = analyzePortfolio(bookOf(lines), { asOf });
         const rank = { A: 0, B: 1, C: 2 };
         for (const a of p.accounts) {
           expect(a.history).toHaveLength(13);
-          for (const h of a.history) if (h.score !== null) expect(h.score >= 1 && h.score <= 5).toBe(true);
+          for (const h of a.history)
+            if (h.score !== null) expect(h.score >= 1 && h.score <= 5).toBe(true);
           expect(a.health.used.length).toBeGreaterThan(0);
         }
         const sorted = p.accounts.slice().sort((x, y) => y.revenueLast12 - x.revenueLast12);
         for (let i = 1; i < sorted.length; i++) {
-          if (sorted[i].revenueLast12 < sorted[i - 1].revenueLast12) expect(rank[sorted[i].abcTier!]).toBeGreaterThanOrEqual(rank[sorted[i - 1].abcTier!]);
+          if (sorted[i].revenueLast12 < sorted[i - 1].revenueLast12)
+            expect(rank[sorted[i].abcTier!]).toBeGreaterThanOrEqual(rank[sorted[i - 1].abcTier!]);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
   });
 
-  it('gives the same analysis whatever order the lines arrive in', () => {
+  it("gives the same analysis whatever order the lines arrive in", () => {
     fc.assert(
-      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 40 }), fc.integer(), (lines, seed) => {
-        const shuffled = shuffle(lines, seed);
-        const a = analyzePortfolio(bookOf(lines), { asOf });
-        const b = analyzePortfolio(bookOf(shuffled), { asOf });
-        const view = (p: typeof a) => p.accounts.map((x) => [x.key, x.health.score, x.revenueLast12, x.history.map((h) => h.score), x.abcTier, x.alerts.length]);
-        expect(view(b)).toEqual(view(a));
-      }),
-      { numRuns: 60 },
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 40 }),
+        fc.integer(),
+        (lines, seed) => {
+          const shuffled = shuffle(lines, seed);
+          const a = analyzePortfolio(bookOf(lines), { asOf });
+          const b = analyzePortfolio(bookOf(shuffled), { asOf });
+          const view = (p: typeof a) =>
+            p.accounts.map((x) => [
+              x.key,
+              x.health.score,
+              x.revenueLast12,
+              x.history.map((h) => h.score),
+              x.abcTier,
+              x.alerts.length,
+            ]);
+          expect(view(b)).toEqual(view(a));
+        }
+      ),
+      { numRuns: 60 }
     );
   });
 });
 
-describe('the order book keeps aggregates, not lines', () => {
-  it('folds lines of the same account, SKU and day into one entry and lines of one order into one order', () => {
+describe("the order book keeps aggregates, not lines", () => {
+  it("folds lines of the same account, SKU and day into one entry and lines of one order into one order", () => {
     const book = new OrderBook();
     // ("SK", not "S": a lone S is the samples code, a service line and no product)
-    for (let i = 0; i < 1000; i++) book.add(line('A', d(2025, 6, 1), 'SK', 1, { orderId: `O${i % 2}` }));
+    for (let i = 0; i < 1000; i++)
+      book.add(line("A", d(2025, 6, 1), "SK", 1, { orderId: `O${i % 2}` }));
     const f = book.freeze();
     expect(book.linesAdded).toBe(1000);
     expect(f.entDate.length).toBe(1); // one (account, SKU, date) entry holding £1,000
@@ -86,13 +105,16 @@ function frozenView(book: OrderBook) {
   const units = [];
   for (let u = 0; u < f.unitCount; u++) {
     const orders = [];
-    for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) orders.push([f.ordDate[i], f.ordVal[i]]);
+    for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++)
+      orders.push([f.ordDate[i], f.ordVal[i]]);
     const returns = [];
-    for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) returns.push([f.retDate[i], f.retVal[i]]);
+    for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++)
+      returns.push([f.retDate[i], f.retVal[i]]);
     const pairs = [];
     for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
       const entries = [];
-      for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) entries.push([f.entDate[e], f.entRev[e], f.entQty[e]]);
+      for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++)
+        entries.push([f.entDate[e], f.entRev[e], f.entQty[e]]);
       pairs.push({ sku: book.skus[f.pairSku[p]], ret: f.pairRet[p], entries });
     }
     pairs.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.ret - b.ret));
@@ -104,40 +126,46 @@ function frozenView(book: OrderBook) {
   return units.sort((a, b) => (a.account < b.account ? -1 : 1));
 }
 
-describe('the order book is the same however the lines arrive', () => {
-  it('builds the same orders and dated product entries from date-sorted lines (its fast path) and shuffled ones', () => {
+describe("the order book is the same however the lines arrive", () => {
+  it("builds the same orders and dated product entries from date-sorted lines (its fast path) and shuffled ones", () => {
     fc.assert(
-      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 80 }), fc.integer(), (lines, seed) => {
-        const sorted = lines.slice().sort((a, b) => a.date - b.date);
-        const shuffled = shuffle(lines, seed);
-        expect(frozenView(bookOf(shuffled))).toEqual(frozenView(bookOf(sorted)));
-      }),
-      { numRuns: 100 },
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 80 }),
+        fc.integer(),
+        (lines, seed) => {
+          const sorted = lines.slice().sort((a, b) => a.date - b.date);
+          const shuffled = shuffle(lines, seed);
+          expect(frozenView(bookOf(shuffled))).toEqual(frozenView(bookOf(sorted)));
+        }
+      ),
+      { numRuns: 100 }
     );
   });
 
-  it('keeps one order id used by two accounts, or by a sale and a credit note, as separate orders', () => {
+  it("keeps one order id used by two accounts, or by a sale and a credit note, as separate orders", () => {
     const day = d(2025, 3, 3);
     const book = bookOf([
-      line('A', day, 'S1', 100, { orderId: '1001' }),
-      line('B', day, 'S1', 40, { orderId: '1001' }),
-      line('A', day + 1, 'S2', -30, { orderId: '1001', isReturn: true }),
-      line('A', day + 2, 'S2', 25, { orderId: '1001' }),
+      line("A", day, "S1", 100, { orderId: "1001" }),
+      line("B", day, "S1", 40, { orderId: "1001" }),
+      line("A", day + 1, "S2", -30, { orderId: "1001", isReturn: true }),
+      line("A", day + 2, "S2", 25, { orderId: "1001" }),
     ]);
     const v = frozenView(book);
     // A: one order of £125 dated at its first line, one credit note of −£30; B: one order of £40
     expect(v.map((u) => [u.account, u.orders, u.returns])).toEqual([
-      ['A', [[day, 125]], [[day + 1, -30]]],
-      ['B', [[day, 40]], []],
+      ["A", [[day, 125]], [[day + 1, -30]]],
+      ["B", [[day, 40]], []],
     ]);
   });
 
-  it('finds every order again after its hash table has grown many times', () => {
+  it("finds every order again after its hash table has grown many times", () => {
     const book = new OrderBook();
     const n = 100_000;
-    for (let i = 0; i < n; i++) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'SK', 1, { orderId: `INV${i}` }));
+    for (let i = 0; i < n; i++)
+      book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), "SK", 1, { orderId: `INV${i}` }));
     // every id once more, in reverse: no new orders, each order now worth £2
-    for (let i = n - 1; i >= 0; i--) book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), 'SK', 1, { orderId: `INV${i}` }));
+    for (let i = n - 1; i >= 0; i--)
+      book.add(line(`A${i % 97}`, d(2025, 1, 1) + (i % 300), "SK", 1, { orderId: `INV${i}` }));
     const f = book.freeze();
     expect(f.ordDate.length).toBe(n);
     expect(f.ordVal.every((v) => v === 2)).toBe(true);
