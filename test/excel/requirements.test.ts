@@ -131,7 +131,7 @@ describe("Excel API requirement sets", () => {
       expect([
         u.file,
         u.member,
-        new RegExp(`(supports|requireFeature)\\('${feature}'\\)`).test(source),
+        new RegExp(`(supports|requireFeature)\\(['"]${feature}['"]\\)`).test(source),
       ]).toEqual([u.file, u.member, true]);
     }
   });
