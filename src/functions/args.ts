@@ -19,7 +19,7 @@
  */
 import { ArgError, passThroughCode } from "./errors";
 import { workbookDecimalMark } from "./culture";
-import { readNumberText } from "./numberText";
+import { readNumberText } from "../ingest/numbers";
 
 export type Cell = unknown;
 export type Matrix = Cell[][];
@@ -118,8 +118,8 @@ export function at<T>(values: T[], i: number): T {
 }
 
 /**
- * A number from a cell: numbers as they are; text read as the workbook writes numbers
- * (numberText.ts). Text that reads two ways, or only under the other decimal mark, throws an
+ * A number from a cell: numbers as they are; text read by the ingest's number parser
+ * (ingest/numbers readNumberText) under the workbook's decimal mark (culture.ts). Text that reads two ways, or only under the other decimal mark, throws an
  * ArgError naming the argument — never a silent 25 for "2,5". Other text and booleans give
  * undefined (the caller words that message); Excel errors throw as themselves.
  */

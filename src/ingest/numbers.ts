@@ -6,7 +6,7 @@
  * which. When none can, the column is reported as ambiguous, naming it, never guessed silently.
  *
  * Used by ingest for order lines and side tables, and by the worksheet functions (KAP.*), which
- * read text numbers with the workbook's culture.
+ * read each text argument with readNumberText under the workbook's culture.
  *
  *   const c = inferNumberConvention(['0,035 €', '1.200', '2,49 €']);   // { decimal: ',', source: 'data', … }
  *   parseNumberText('1.200', c)        // { value: 1200 }
@@ -461,6 +461,50 @@ export function parseNumberCell(v: Cell, decimal: DecimalMark = "."): ParsedNumb
   const e = evidenceOfBody(p.body);
   if (e === "unreadable") return undefined;
   return fromPieces(p, e === "point" ? "." : e === "comma" ? "," : decimal);
+}
+
+/**
+ * How one lone text number reads (the worksheet functions' arguments, where there is no column
+ * to decide by): under `decimal` when the workbook's culture gives it, else by the text's own
+ * evidence ("2,5" is 2.5, "1,234.50" is 1234.5).
+ * - `number`: one reading;
+ * - `ambiguous`: the culture is unknown and the text reads as a different number under each
+ *   convention ("1,250": 1250 with a decimal point, 1.25 with a comma) — report it, never guess;
+ * - `otherMark`: not a number under the workbook's decimal mark, but one under the other
+ *   ("45,0" in a decimal-point workbook) — report it, never read 450;
+ * - `notNumber`: no number under either.
+ * Accepts everything parseNumberText does, and a trailing % (the value divided by 100: "20%" = 0.2).
+ */
+export type NumberReading =
+  | { kind: "number"; value: number }
+  | { kind: "ambiguous"; point: number; comma: number }
+  | { kind: "otherMark"; value: number }
+  | { kind: "notNumber" };
+
+export function readNumberText(text: string, decimal: DecimalMark | undefined): NumberReading {
+  let s = text.trim();
+  let scale = 1;
+  if (s.endsWith("%")) {
+    scale = 100;
+    s = s.slice(0, -1);
+  }
+  const p = pieces(s);
+  if (!p) return { kind: "notNumber" };
+  const under = (d: DecimalMark): number | undefined => {
+    const r = fromPieces(p, d);
+    return r === undefined ? undefined : r.value / scale;
+  };
+  if (decimal !== undefined) {
+    const mine = under(decimal);
+    if (mine !== undefined) return { kind: "number", value: mine };
+    const other = under(decimal === "." ? "," : ".");
+    return other === undefined ? { kind: "notNumber" } : { kind: "otherMark", value: other };
+  }
+  const e = evidenceOfBody(p.body);
+  if (e === "unreadable") return { kind: "notNumber" };
+  if (e === "ambiguous") return { kind: "ambiguous", point: under(".")!, comma: under(",")! };
+  const value = under(e === "comma" ? "," : ".");
+  return value === undefined ? { kind: "notNumber" } : { kind: "number", value };
 }
 
 /** "decimal comma" / "decimal point", for messages. */

@@ -18,7 +18,7 @@ import {
 import { isKapError, type KapError } from "../../src/functions/errors";
 import { asFunctionArg, ExcelDouble, type HostMode } from "../excel-double/excel";
 import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
-import { readNumberText, type DecimalMark } from "../../src/functions/numberText";
+import { readNumberText, type DecimalMark } from "../../src/ingest/numbers";
 import fc from "fast-check";
 
 /**
@@ -696,6 +696,42 @@ describe("text numbers are read as the workbook writes them", () => {
         cell("2,5")
       )[0][5],
       /paymentDays/
+    );
+  });
+
+  it("reads text the ingest's way in both cultures: currency, brackets, trailing minus, percent", () => {
+    // WINBACK by whole days: 45–59 Stage 2, 60–89 Stage 3, 90+ Stage 4 (RULES.md §2.4)
+    setWorkbookDecimalSeparator(",");
+    // "59,4" = 59.4 days → 59 → Stage 2 (a thousands reading, 594, would be Stage 4)
+    expect(both(winBack, cell("59,4"))).toEqual([["Stage 2 – Active concern"]]);
+    // "1.250,00 €" = 1,250 → 8% tier; "(4,50)" = −4.5 and "4,50-" = −4.5 are below every tier → 0
+    expect(both(discount, col("1.250,00 €", "(4,50)", "4,50-"))).toEqual([[0.08], [0], [0]]);
+    // "12,5%" = 0.125 → +12.5% → rounded +13% → Revenue 4 (+10…+19)
+    expect(
+      both(
+        healthFactors,
+        cell("n/a"),
+        cell("n/a"),
+        cell("12,5%"),
+        cell("n/a"),
+        cell(null),
+        cell("n/a")
+      )[0][2]
+    ).toBe(4);
+    setWorkbookDecimalSeparator(".");
+    // "59.4" → Stage 2; "12,5%" is not a number in a decimal-point workbook: #VALUE! naming revenueChange
+    expect(both(winBack, cell("59.4"))).toEqual([["Stage 2 – Active concern"]]);
+    expectValueError(
+      both(
+        healthFactors,
+        cell("n/a"),
+        cell("n/a"),
+        cell("12,5%"),
+        cell("n/a"),
+        cell(null),
+        cell("n/a")
+      )[0][2],
+      /revenueChange: "12,5%" is not a number as this workbook writes them/
     );
   });
 

@@ -6,6 +6,7 @@ import {
   numberEvidence,
   parseNumberCell,
   parseNumberText,
+  readNumberText,
 } from "../../src/ingest/numbers";
 
 describe("parseNumberText under a known decimal mark", () => {
@@ -189,5 +190,58 @@ describe("property: a column written in either convention reads back exactly", (
     expect(parseNumberCell("1,200")!.value).toBe(1200);
     expect(parseNumberCell("1,200", ",")!.value).toBe(1.2);
     expect(parseNumberCell("1.234,56 €")).toEqual({ value: 1234.56, currency: "EUR" });
+  });
+});
+
+describe("readNumberText: one argument's text under the workbook's decimal mark (the worksheet functions)", () => {
+  it.each<[string, "," | "." | undefined, unknown]>([
+    // decimal-comma workbook
+    ["2,5", ",", { kind: "number", value: 2.5 }],
+    ["45,0", ",", { kind: "number", value: 45 }],
+    ["1.250,00 €", ",", { kind: "number", value: 1250 }],
+    ["1.250", ",", { kind: "number", value: 1250 }], // a thousands dot
+    ["12,5%", ",", { kind: "number", value: 0.125 }],
+    ["4,50-", ",", { kind: "number", value: -4.5 }],
+    ["1,234.50", ",", { kind: "otherMark", value: 1234.5 }], // a point number in a comma workbook
+    // decimal-point workbook
+    ["2,5", ".", { kind: "otherMark", value: 2.5 }], // never 25
+    ["45,0", ".", { kind: "otherMark", value: 45 }], // never 450
+    ["1,250", ".", { kind: "number", value: 1250 }],
+    ["£1,250.00", ".", { kind: "number", value: 1250 }],
+    ["(120.00)", ".", { kind: "number", value: -120 }],
+    ["-15%", ".", { kind: "number", value: -0.15 }],
+    ["12abc", ".", { kind: "notNumber" }],
+    // culture unknown: the text's own evidence, else ambiguous
+    ["2,5", undefined, { kind: "number", value: 2.5 }],
+    ["0,035", undefined, { kind: "number", value: 0.035 }], // "0" is no thousands group
+    ["1,234.50", undefined, { kind: "number", value: 1234.5 }],
+    ["1,250", undefined, { kind: "ambiguous", point: 1250, comma: 1.25 }],
+    ["1.200", undefined, { kind: "ambiguous", point: 1.2, comma: 1200 }],
+    ["20", undefined, { kind: "number", value: 20 }],
+    ["n/a", undefined, { kind: "notNumber" }],
+  ])("%s with decimal %s", (text, mark, expected) => {
+    expect(readNumberText(text, mark)).toEqual(expected);
+  });
+
+  it("reads a column's cell exactly as parseNumberText does under the same mark", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -9_999_999, max: 9_999_999 }),
+        fc.constantFrom<"," | ".">(",", "."),
+        (cents, mark) => {
+          const g = mark === "." ? "," : ".";
+          const whole = String(Math.floor(Math.abs(cents) / 100)).replace(
+            /\B(?=(\d{3})+(?!\d))/g,
+            g
+          );
+          const text = `${cents < 0 ? "-" : ""}${whole}${mark}${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+          expect(readNumberText(text, mark)).toEqual({
+            kind: "number",
+            value: parseNumberText(text, mark)!.value,
+          });
+          expect(parseNumberText(text, mark)!.value).toBeCloseTo(cents / 100, 9);
+        }
+      )
+    );
   });
 });
