@@ -16,6 +16,7 @@
  * rolls forward instead (the new sheets are complete), so no KAP sheet is ever lost.
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from "../sheets/spec";
+import { withExcelNames } from "../sheets/excelNames";
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from "./marker";
 import { FEATURES, supports, type Feature } from "./requirements";
 import { isPayloadTooLarge } from "./bytes";
@@ -109,10 +110,13 @@ export async function writeSheetsIn(
 
 async function writeOnce(
   context: Excel.RequestContext,
-  specs: SheetSpec[],
+  given: SheetSpec[],
   options: WriteOptions,
   budget: number
 ): Promise<WriteResult> {
+  // Table header cells hold the column names Excel would keep (one line, ≤ 255 characters, unique
+  // ignoring case): the same names the .xlsx writer gives, so Excel renames nothing.
+  const specs = given.map(withExcelNames);
   const seen = new Set<string>();
   for (const s of specs) {
     const key = `${s.kind}\u0000${s.subject ?? ""}`;

@@ -413,55 +413,5 @@ export function formatFor(v: CellValue, columnFormat: string | undefined): strin
   return columnFormat && columnFormat !== FORMATS.text ? columnFormat : FORMATS.general;
 }
 
-/** Valid Excel table name from a wanted one: letters, digits, _ and .; starts with a letter or _. */
-export function tableNameFrom(wanted: string): string {
-  let s = wanted.replace(/[^A-Za-z0-9_.]/g, "_");
-  if (!/^[A-Za-z_]/.test(s)) s = `T_${s}`;
-  // Names that look like cell references (A1, R1C1) are refused by Excel.
-  if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[RrCc]\d*$/.test(s) || /^R\d*C\d*$/i.test(s)) s = `T_${s}`;
-  return s.slice(0, 250);
-}
-
-// ---------------------------------------------------------------- sheet names
-
-const SHEET_NAME_MAX = 31;
-
-/**
- * A sheet name Excel accepts, unique (case-insensitively) against `taken`: 1–31 characters,
- * none of [ ] : * ? / \, no leading/trailing apostrophe, not "History"; " (2)", " (3)"... on a
- * clash, cutting the stem so the suffix fits.
- */
-export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set<string>();
-  for (const t of taken) used.add(t.toLowerCase());
-  let stem = wanted
-    .replace(/[[\]:*?/\\]/g, " ")
-    .replace(/[\u0000-\u001f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  stem = stem.replace(/^'+|'+$/g, "").trim();
-  if (stem === "") stem = "KAP";
-  if (stem.toLowerCase() === "history") stem = "History (KAP)";
-  const fitName = (s: string, suffix: string) =>
-    `${
-      s
-        .slice(0, SHEET_NAME_MAX - suffix.length)
-        .replace(/'+$/, "")
-        .trimEnd() || "KAP"
-    }${suffix}`;
-  let name = fitName(stem, "");
-  for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === "history"; n++)
-    name = fitName(stem, ` (${n})`);
-  return name;
-}
-
-export function isValidSheetName(name: string): boolean {
-  return (
-    name.length >= 1 &&
-    name.length <= SHEET_NAME_MAX &&
-    !/[[\]:*?/\\]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== "history"
-  );
-}
+// Names Excel accepts (tables, sheets, table columns): one module used by both writers.
+export { isValidSheetName, tableNameFrom, uniqueSheetName } from "./excelNames";

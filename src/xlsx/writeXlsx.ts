@@ -16,6 +16,7 @@
 import ExcelJS from "exceljs";
 import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from "./charts";
 import { headerFooterCodes } from "../sheets/print";
+import { withExcelNames } from "../sheets/excelNames";
 import {
   blockRange,
   isDate,
@@ -134,24 +135,6 @@ function writeCells(ws: ExcelJS.Worksheet, b: Block, skipValues: boolean): void 
   });
 }
 
-function uniqueHeaders(headers: CellValue[], width: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (let j = 0; j < width; j++) {
-    const h = headers[j];
-    let base =
-      h === null || h === undefined || isFormula(h) || isDate(h)
-        ? `Column${j + 1}`
-        : String(h).trim() || `Column${j + 1}`;
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    seen.add(name.toLowerCase());
-    out.push(name);
-    base = name;
-  }
-  return out;
-}
-
 /** Excel's default column width (characters) and the height of one line of 11-point text (points). */
 const DEFAULT_WIDTH = 8.43;
 const LINE_POINTS = 15;
@@ -184,7 +167,8 @@ export function wrappedLines(text: string, width: number): number {
 
 function addTable(ws: ExcelJS.Worksheet, b: Block, name: string): void {
   const pos = blockRange(b);
-  const headers = uniqueHeaders(b.rows[0] ?? [], pos.cols);
+  // The block comes through withExcelNames: its header row is already the column names Excel accepts.
+  const headers = (b.rows[0] ?? []).map(String);
   const body = b.rows
     .slice(1)
     .map((r) => Array.from({ length: pos.cols }, (_x, j) => toExcelJs(j < r.length ? r[j] : null)));
@@ -294,7 +278,8 @@ function build(
   const names: string[] = [];
   const tableNames = new Set<string>();
   const sheets: XlsxSheetInfo[] = [];
-  for (const spec of specs) {
+  for (const given of specs) {
+    const spec = withExcelNames(given);
     const name = uniqueSheetName(spec.name, names);
     names.push(name);
     const fr = spec.freeze ?? {};

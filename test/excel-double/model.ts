@@ -307,11 +307,19 @@ export class WorkbookModel {
         "The double only supports tables.add(address, true)"
       );
     }
-    // Excel turns header cells into text; blank headers become Column1, Column2...
+    // Excel turns header cells into text; blank headers become Column1, Column2...; a header
+    // equal (ignoring case) to an earlier one gets 2, 3... appended, so the cell changes under
+    // the writer; a column name is at most 255 characters ([MS-OI29500] 2.1.681): the double refuses longer.
+    const seen = new Set<string>();
     for (let c = 0; c < range.cols; c++) {
       const h = sheet.cell(range.row, range.col + c);
-      if (!h || h.value === "")
-        sheet.setCell(range.row, range.col + c, { value: `Column${c + 1}` });
+      let name = !h || h.value === "" || h.value === null ? `Column${c + 1}` : String(h.value);
+      if (name.length > 255)
+        throw new DoubleError("InvalidArgument", `Table column name longer than 255 characters`);
+      const stem = name;
+      for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${stem}${k}`;
+      seen.add(name.toLowerCase());
+      if (!h || h.value !== name) sheet.setCell(range.row, range.col + c, { ...h, value: name });
     }
     this.tables.push(t);
     return t;
