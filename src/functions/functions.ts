@@ -839,7 +839,7 @@ export function metrics(
  * @param revenue The line revenue column.
  * @param categories The product category column (blank when the data has none: Diversity is n/a).
  * @param [engagement] Engagement per account row: 1–5 or a label such as "Responds within 24 hours".
- * @param [payment] Average days paid beyond terms per account row (negative = early); "n/a" leaves it out.
+ * @param [payment] Average days paid beyond terms per account row (negative = early); "n/a" leaves it out. A blank cell reads as 0 days (on time) on Excel desktop, so write n/a where there is no figure.
  * @param [asOf] The as-of date (default: the last order date in the order lines).
  * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment).
  * @param [quantity] The quantity column (negative quantities are returns).

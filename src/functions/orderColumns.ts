@@ -6,6 +6,14 @@
  * and revenue are skipped on every host (desktop passes a blank cell as 0, the web as null), so
  * whole columns with spare rows work; a row with an order but no account, or an unreadable date
  * or revenue, stops the call with a message naming the row — never a silently wrong figure.
+ *
+ * Blank cells read alike on every host, because desktop cannot tell a blank from 0:
+ * - a blank revenue on a line with an account and a date is 0 (the line still counts as an
+ *   order on its date). The ingest skips such a line ("no revenue"); here it cannot, since a
+ *   real 0 (a free line) arrives the same way on desktop;
+ * - with a quantity column, a line whose quantity and revenue are both blank or 0 is a comment
+ *   line and skipped (the ingest's "empty line" and "no quantity"); a blank or 0 quantity beside
+ *   a value is one unit (the ingest's invoice-level line).
  */
 import { OrderBook } from "../domain/analysis/book";
 import type { OrderLine, Serial } from "../domain/types";
@@ -103,8 +111,8 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
     try {
       if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
       date = toSerial(dateCell, "orderDates");
-      revenue =
-        isEmpty(revenueCell) && revenueCell !== 0 ? undefined : toNumber(revenueCell, "revenue");
+      // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
+      revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
     } catch (e) {
       if (e instanceof ArgError) throw rowError(e, row);
       throw e;
@@ -116,10 +124,16 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
     let quantity = 1;
     if (hasQuantity) {
       const q = at(qty, i);
-      const v = q === null ? 1 : toNumber(q, "quantity");
-      if (v === undefined)
-        throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
-      quantity = v;
+      if (isEmpty(q)) {
+        // No quantity and no value: a comment or text line, skipped as the ingest skips it.
+        // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
+        if (revenue === 0) continue;
+      } else {
+        const v = toNumber(q, "quantity");
+        if (v === undefined)
+          throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+        quantity = v;
+      }
     }
     const orderId = text(at(ids, i), "orderIds", row);
     const category = hasCategories ? text(at(cat, i), "categories", row) : "";

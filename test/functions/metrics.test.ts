@@ -3,12 +3,38 @@
  * boundaries, both blank conventions (desktop passes a blank cell as 0, the web as null), and
  * the same figures as `kap analyze` on the sample workbook for every account.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import { accountHealth, metrics } from "../../src/functions/functions";
 import { ymdToSerial } from "../../src/domain/dates";
+import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
+import { asFunctionArg, type HostMode } from "../excel-double/excel";
+
+/**
+ * Runs f as Excel on the web passes arguments (a blank cell is null) and as Excel desktop does
+ * (a blank cell is 0: office-js #4702, #5262) and expects identical results (or identical errors).
+ */
+function both<A extends unknown[], R>(f: (...args: A) => R, ...args: A): R {
+  const run = (mode: HostMode) => {
+    try {
+      return {
+        ok: true as const,
+        value: f(
+          ...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)
+        ),
+      };
+    } catch (e) {
+      return { ok: false as const, error: e };
+    }
+  };
+  const web = run("web");
+  expect(run("desktop")).toEqual(web);
+  if (!web.ok) throw web.error;
+  return web.value;
+}
 
 const d = ymdToSerial;
 const col = (xs: unknown[]) => xs.map((x) => [x]);
@@ -44,7 +70,8 @@ const prodOf = (rows = ORDERS, blank: null | 0 = null, spare = 0) =>
   col([...rows.map((r) => r[6]), ...Array(spare).fill(blank)]);
 const run = (ids: unknown[], blank: null | 0 = null, spare = 0) => {
   const [a, dt, o, r, c] = args(ORDERS, blank, spare);
-  return metrics(
+  return both(
+    metrics,
     col(ids),
     a,
     dt,
@@ -95,7 +122,7 @@ describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
 
   it("puts a header row on top when asked", () => {
     const [x, dt, o, r, cat] = args();
-    const out = metrics(col(["A"]), x, dt, o, r, cat, AS_OF, qtyOf(), [[true]], prodOf());
+    const out = both(metrics, col(["A"]), x, dt, o, r, cat, AS_OF, qtyOf(), [[true]], prodOf());
     expect(out[0]).toEqual([
       "Days since last order",
       "Orders last quarter",
@@ -112,14 +139,26 @@ describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
 
   it('without a category column: categories "n/a" (Diversity left out); without products: products blank', () => {
     const [x, dt, o, r] = args();
-    const out = metrics(col(["A"]), x, dt, o, r, [[null]], AS_OF, qtyOf());
+    const out = both(metrics, col(["A"]), x, dt, o, r, [[null]], AS_OF, qtyOf());
     expect(out[0].slice(7)).toEqual(["n/a", ""]);
   });
 
   it("defaults the as-of date to the last order date (25 Oct 2026)", () => {
     const [x, dt, o, r, cat] = args();
     expect(
-      metrics(col(["A"]), x, dt, o, r, cat, null as never, qtyOf(), null as never, prodOf())[0][0]
+      both(
+        metrics,
+        col(["A"]),
+        x,
+        dt,
+        o,
+        r,
+        cat,
+        null as never,
+        qtyOf(),
+        null as never,
+        prodOf()
+      )[0][0]
     ).toBe(1);
   });
 });
@@ -134,10 +173,143 @@ describe("the same results on Excel desktop (blank = 0) and on the web (blank = 
   });
 });
 
+describe("blank cells in the order columns read the same on both hosts", () => {
+  // as of 31 Oct 2026: last quarter (31 Jul, 31 Oct]; X's first order (1 Oct) is inside both
+  // later periods, so both changes are "new" (too little history)
+  const X = (rev2: unknown, qty?: [unknown, unknown]) =>
+    [
+      col(["X", "X"]),
+      col([d(2026, 10, 1), d(2026, 10, 20)]),
+      col(["I1", "I2"]),
+      col([100, rev2]),
+      col(["Tools", "Tools"]),
+      AS_OF,
+      qty ? col(qty) : (null as never),
+    ] as const;
+  const metricsOfX = (rev2: unknown, qty?: [unknown, unknown]) =>
+    both(metrics, col(["X"]), ...X(rev2, qty))[0].slice(0, 7);
+
+  it("a blank revenue on a line with an account and a date is 0 revenue, and the line is an order on its date", () => {
+    // last order 20 Oct → 11 days; orders I1 and I2 last quarter; revenue 100 + 0
+    expect(metricsOfX(null)).toEqual([11, 2, 0, "new", 100, 0, "new"]);
+    expect(metricsOfX(0)).toEqual(metricsOfX(null));
+  });
+
+  it("with a quantity column, a line with neither quantity nor revenue is a comment line and skipped; a blank quantity beside a value is one unit", () => {
+    // I2 skipped: last order 1 Oct → 30 days, one order, revenue 100
+    expect(metricsOfX(null, [1, null])).toEqual([30, 1, 0, "new", 100, 0, "new"]);
+    // I2 with 50 and no quantity: 11 days, two orders, 150
+    expect(metricsOfX(50, [1, null])).toEqual([11, 2, 0, "new", 150, 0, "new"]);
+  });
+
+  it("text revenue is read as the workbook writes numbers, and an ambiguous one stops the call naming its row", () => {
+    try {
+      setWorkbookDecimalSeparator(",");
+      // "1.250,50" = 1,250.50 → 100 + 1,250.50 = 1,350.50
+      expect(metricsOfX("1.250,50")[4]).toBe(1350.5);
+      setWorkbookDecimalSeparator(".");
+      expect(metricsOfX("1,250.50")[4]).toBe(1350.5);
+      setWorkbookDecimalSeparator(undefined);
+      expect(() => metricsOfX("1,250")).toThrow(
+        expect.objectContaining({
+          message: expect.stringMatching(/^Order row 2: revenue: "1,250" could be 1250 or 1.25/),
+        })
+      );
+    } finally {
+      setWorkbookDecimalSeparator(undefined);
+    }
+  });
+});
+
+describe("service-only invoices (all lines postage, discounts, fees … — RULES.md §2)", () => {
+  // PRODUCT.md §1–§2: returns and credit notes are not orders; service lines count in revenue but
+  // are never products or categories. Nothing else is excluded, so an invoice of postage only is
+  // an order with its revenue and no product.
+  // S: I30 on 10 May 2026 (previous quarter (30 Apr, 31 Jul]) Tools £200; I31 on 10 Oct 2026, POST £15 only.
+  const lines = [
+    ["S", "2026-05-10", "I30", "P1", "Hammer", "Tools", 1, 200],
+    ["S", "2026-10-10", "I31", "POST", "Postage", "", 1, 15],
+  ];
+  const expected = [
+    21, // 10 Oct → 31 Oct
+    1, // I31
+    1, // I30
+    0, // 1 vs 1 → 0%
+    215, // 200 + 15
+    0,
+    "new", // first order 10 May 2026 is inside the last 12 months
+    "1 (one product)", // Tools, through P1 only: postage is no category and no product
+    1,
+  ];
+
+  it("METRICS: the postage-only invoice is an order, its £15 counts in revenue, it is no category or product", () => {
+    const c = (k: number) => col(lines.map((l) => l[k]));
+    const out = both(
+      metrics,
+      col(["S"]),
+      c(0),
+      c(1),
+      c(2),
+      c(7),
+      c(5),
+      AS_OF,
+      c(6),
+      null as never,
+      c(3)
+    );
+    expect(out).toEqual([expected]);
+  });
+
+  it("the engine (kap analyze) gives the account the same inputs", async () => {
+    const engine = new KapEngine();
+    await loadGrids(
+      engine,
+      [
+        {
+          name: "Orders",
+          values: [
+            [
+              "Customer ID",
+              "Invoice Date",
+              "Invoice No",
+              "SKU",
+              "Description",
+              "Category",
+              "Qty",
+              "Line Total",
+            ],
+            ...lines,
+          ],
+        },
+      ],
+      defaultSettings()
+    );
+    const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+    const i = p.accounts.find((a) => a.accountId === "S")!.health.inputs;
+    expect([
+      i.daysSinceLastOrder,
+      i.ordersLastQuarter,
+      i.ordersPreviousQuarter,
+      i.revenueLast12,
+      i.revenuePrior12,
+      i.categoriesLast12,
+      i.productsLast12,
+    ]).toEqual([21, 1, 1, 215, 0, 1, 1]);
+  });
+});
+
+/** The @param text of ACCOUNTHEALTH's payment argument, as Excel shows it. */
+function accountHealthHelp(): string {
+  const src = readFileSync(join(__dirname, "../../src/functions/functions.ts"), "utf8");
+  const at = src.indexOf("@customfunction ACCOUNTHEALTH");
+  return /@param \[payment\]([^\n]*)/.exec(src.slice(at))![1];
+}
+
 describe("KAP.ACCOUNTHEALTH", () => {
   const score = (ids: unknown[], eng?: unknown[], pay?: unknown[]) => {
     const [a, dt, o, r, c] = args();
-    return accountHealth(
+    return both(
+      accountHealth,
       col(ids),
       a,
       dt,
@@ -163,6 +335,31 @@ describe("KAP.ACCOUNTHEALTH", () => {
     expect(score(["C"])).toEqual([1]);
   });
 
+  it('payment: desktop cannot tell a blank cell from 0 days (on time), so the help says to write "n/a"', () => {
+    const [a, dt, o, r, c] = args();
+    const call = (pay: unknown) =>
+      accountHealth(
+        col(["A"]),
+        a,
+        dt,
+        o,
+        r,
+        c,
+        null as never,
+        col([pay]),
+        AS_OF,
+        null as never,
+        qtyOf(),
+        prodOf()
+      );
+    // the web: blank = no figure → 4.38 as above; desktop: 0 days → Payment 4:
+    // (1.25 + 1.00 + 0.80 + 0.45 + 0.10·4) / 0.90 = 3.90 / 0.90 = 4.333… → 4.33
+    expect(call(null)).toEqual([[4.38]]);
+    expect(call(0)).toEqual([[4.33]]);
+    expect(score(["A"], undefined, ["n/a"])).toEqual([4.38]);
+    expect(accountHealthHelp()).toMatch(/blank.*0 days.*desktop.*n\/a/is);
+  });
+
   it("answers a bad engagement in its own row, and a blank id with a blank cell", () => {
     const out = score(["A", null, "B"], ["sometimes", null, 3]);
     expect(out[0]).toMatchObject({ message: expect.stringContaining("engagement") });
@@ -175,7 +372,7 @@ describe("bad order columns give one clear message", () => {
   it("a row with revenue but no account", () => {
     const [a, dt, o, r, c] = args();
     a[3] = [null];
-    expect(() => metrics(col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
+    expect(() => both(metrics, col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
       expect.objectContaining({
         message: "Order row 4 has a date or revenue but no account (orderAccounts).",
       })
@@ -184,7 +381,7 @@ describe("bad order columns give one clear message", () => {
   it("an unreadable date, named with its row", () => {
     const [a, dt, o, r, c] = args();
     dt[2] = ["last Tuesday"];
-    expect(() => metrics(col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
+    expect(() => both(metrics, col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
       expect.objectContaining({
         message: expect.stringMatching(/^Order row 3: orderDates: "last Tuesday" is not a date/),
       })
@@ -192,7 +389,7 @@ describe("bad order columns give one clear message", () => {
   });
   it("columns of different heights", () => {
     const [a, dt, o, r, c] = args();
-    expect(() => metrics(col(["A"]), a, dt.slice(1), o, r, c, AS_OF)).toThrow(
+    expect(() => both(metrics, col(["A"]), a, dt.slice(1), o, r, c, AS_OF)).toThrow(
       expect.objectContaining({
         message: expect.stringContaining("give ranges of the same height"),
       })
@@ -238,7 +435,8 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
       column("Line Total"),
       column("Category"),
     ] as unknown[][][];
-    const out = metrics(
+    const out = both(
+      metrics,
       ids,
       ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]),
       AS_OF,
@@ -267,7 +465,8 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
       ];
     });
     expect(out).toEqual(expected);
-    const scores = accountHealth(
+    const scores = both(
+      accountHealth,
       ids,
       ...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]),
       col(rows.map((a) => a.health.inputs.engagement)),
