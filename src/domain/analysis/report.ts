@@ -22,7 +22,7 @@ import { eomonth, type Period } from "../dates";
 import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
 import { FACTOR_LABELS, FACTORS, type Factor, WARNING_SIGNS } from "../rules";
 import type { AccountRecord, HealthBand, Serial, Tier } from "../types";
-import { wholeMonthsBetween } from "./account";
+import { wholeMonthsBetween } from "./products";
 import { factorBasis, factorSource, factorSourceText } from "./basis";
 import {
   firstOrderOnOrBefore,

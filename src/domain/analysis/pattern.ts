@@ -1,0 +1,69 @@
+/**
+ * Buying pattern and seasonality of one account (RULES.md §2.5): purchase orders of the last
+ * 12 months; seasonality indices over the whole history up to as-of.
+ */
+import { MONTH_NAMES, WEEKDAY_NAMES, serialToYmd, weekday } from "../dates";
+import { median } from "../numbers";
+import { roundMoney } from "../currency";
+import { seasonality } from "../seasonality";
+import type { Serial } from "../types";
+import { ordersIn, periodBack, type Subject } from "./subject";
+import type { BuyingPattern, SeasonalityRow } from "./types";
+
+/** Buying pattern of the last 12 months from the subject's purchase orders (money rounded to the currency's minor unit). */
+export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPattern {
+  const o = ordersIn(s, periodBack(asOf, 12));
+  const values: number[] = [];
+  const dates: number[] = [];
+  const wdCount = Array<number>(7).fill(0);
+  const wdRev = Array<number>(7).fill(0);
+  const monthRev = Array<number>(12).fill(0);
+  const monthSeen = Array<boolean>(12).fill(false);
+  for (let i = o.from; i < o.to; i++) {
+    const d = s.f.ordDate[i];
+    const v = s.f.ordVal[i];
+    values.push(v);
+    if (!dates.length || dates[dates.length - 1] !== d) dates.push(d);
+    const w = weekday(d);
+    wdCount[w]++;
+    wdRev[w] += v;
+    const m = serialToYmd(d).m - 1;
+    monthRev[m] += v;
+    monthSeen[m] = true;
+  }
+  const peakWeekdays = [0, 1, 2, 3, 4, 5, 6]
+    .filter((w) => wdCount[w] > 0)
+    .sort((a, b) => wdCount[b] - wdCount[a] || wdRev[b] - wdRev[a] || a - b)
+    .slice(0, 2)
+    .map((w) => WEEKDAY_NAMES[w]);
+  const peakMonths = [...Array(12).keys()]
+    .filter((m) => monthSeen[m])
+    .sort((a, b) => monthRev[b] - monthRev[a] || a - b)
+    .slice(0, 2)
+    .map((m) => MONTH_NAMES[m]);
+  return {
+    ordersLast12: values.length,
+    meanDaysBetweenOrders:
+      dates.length >= 2 ? (dates[dates.length - 1] - dates[0]) / (dates.length - 1) : null,
+    medianOrderValue: values.length ? roundMoney(median(values)!, currency) : null,
+    smallestOrder: values.length ? Math.min(...values) : null,
+    largestOrder: values.length ? Math.max(...values) : null,
+    peakWeekdays,
+    peakMonths,
+  };
+}
+
+export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): SeasonalityRow[] {
+  const points: { date: number; value: number }[] = [];
+  const { f, u } = s;
+  for (let i = f.ordStart[u]; i < f.ordStart[u + 1] && f.ordDate[i] <= asOf; i++)
+    points.push({ date: f.ordDate[i], value: f.ordVal[i] });
+  for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++)
+    points.push({ date: f.retDate[i], value: f.retVal[i] });
+  const r = seasonality(points, asOf);
+  return MONTH_NAMES.map((month, i) => ({
+    month,
+    revenue: r.monthly[i] === null ? null : roundMoney(r.monthly[i]!, currency),
+    index: r.index[i],
+  }));
+}

@@ -1,0 +1,260 @@
+/**
+ * The account plan (RULES.md §2.7; methodology Step 6): initiatives from the ranked opportunity
+ * list, the product-line gap, sites, win-back, dormant products and upsell; next actions, risks,
+ * SWOT and targets.
+ *
+ * Decisions:
+ * - Quarterly targets = baseline/4 + uplift × QUARTER_TARGET_WEIGHTS[q] / Σ weights (rising,
+ *   summing to the target); categories target = now + min(PLAN_NEW_CATEGORIES, max(1, whitespace
+ *   gaps)); contacts target = now + one per DMU role with nobody in it.
+ */
+import { roundMoney, formatMoney } from "../currency";
+import {
+  DEFAULT_GROWTH_TARGET,
+  DMU_ROLES,
+  PLAN_INITIATIVES,
+  PLAN_NEW_CATEGORIES,
+  QUARTER_TARGET_WEIGHTS,
+} from "../rules";
+import { requiredCoverage } from "../relationships";
+import type { ContactRecord, EngagementEntry } from "../types";
+import { lower } from "./accountScope";
+import { initiativeTypeOf } from "./initiatives";
+import { priorityOf, rankOpportunities, recommended, type Opportunity } from "./opportunities";
+import type { RelationshipMap } from "./relationship";
+import type {
+  AccountAnalysis,
+  AccountPlan,
+  CompetitorDisplacement,
+  CrossSellRecommendation,
+  DormantProduct,
+  PlanInitiative,
+  ProductLineGap,
+  StakeholderCoverage,
+  Upsell,
+} from "./types";
+
+/**
+ * Quarterly revenue targets: each quarter gets a quarter of the baseline plus a rising share
+ * of the uplift (weights QUARTER_TARGET_WEIGHTS), so the four add up to baseline × (1 + growth).
+ */
+export function quarterlyTargets(
+  baseline: number,
+  growth = DEFAULT_GROWTH_TARGET
+): { quarter: 1 | 2 | 3 | 4; target: number }[] {
+  const uplift = baseline * growth;
+  const total = QUARTER_TARGET_WEIGHTS.reduce((a, b) => a + b, 0);
+  return QUARTER_TARGET_WEIGHTS.map((w, i) => ({
+    quarter: (i + 1) as 1 | 2 | 3 | 4,
+    target: baseline / 4 + (uplift * w) / total,
+  }));
+}
+
+/** The quarterly targets in money as written: each rounded to the minor unit, the last taking the rounding so the four add up to the rounded target. */
+function writtenTargets(
+  baseline: number,
+  growth: number,
+  currency: string | undefined
+): { revenueTarget: number; quarterlyTargets: { quarter: 1 | 2 | 3 | 4; target: number }[] } {
+  const revenueTarget = roundMoney(baseline * (1 + growth), currency);
+  const q = quarterlyTargets(baseline, growth).map((x) => ({
+    ...x,
+    target: roundMoney(x.target, currency),
+  }));
+  q[3].target = roundMoney(revenueTarget - q[0].target - q[1].target - q[2].target, currency);
+  return { revenueTarget, quarterlyTargets: q };
+}
+
+/** DMU roles held and missing among the contacts (role text matched by the DMU_ROLES words). */
+export function stakeholderCoverage(contacts: readonly ContactRecord[]): StakeholderCoverage[] {
+  return DMU_ROLES.map(({ role, synonyms }) => {
+    const names = contacts
+      .filter((c) => {
+        const r = lower(c.role ?? "");
+        if (!r) return false;
+        if (r === lower(role)) return true;
+        return synonyms.some((w) =>
+          new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(r)
+        );
+      })
+      .map((c) => c.name);
+    return { role, held: names.length > 0, names };
+  });
+}
+
+export function accountPlan(
+  account: AccountAnalysis,
+  x: {
+    /** the account's ranked opportunity list; without it, one is made from crossSell and the whitespace gaps */
+    opportunities?: Opportunity[];
+    crossSell: CrossSellRecommendation[];
+    dormantProducts: DormantProduct[];
+    upsell: Upsell[];
+    competitorDisplacement: CompetitorDisplacement[];
+    contacts: ContactRecord[];
+    categoriesNow: number;
+    growthTarget?: number;
+    /** what money figures in the plan's text start with ("£") */
+    moneyPrefix?: string;
+    /** the largest product-line gap becomes a range-expansion initiative */
+    productLineGaps?: ProductLineGap[];
+    /** the relationship map: stakeholder coverage and the multi-site proposal */
+    relationships?: Pick<RelationshipMap, "coverage" | "multiSite">;
+    /** the account's currency: targets are rounded to its minor unit */
+    currency?: string;
+    /** the last engagement log entries, newest first */
+    recentEngagement?: EngagementEntry[];
+  }
+): AccountPlan {
+  const money = (v: number) => formatMoney(v, x.moneyPrefix ?? "£");
+  const baseline = Math.max(0, account.revenueLast12);
+  const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
+  const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
+  const missing = stakeholders.filter((r) => !r.held);
+  const initiatives: PlanInitiative[] = [];
+  const add = (i: Omit<PlanInitiative, "type"> & { type?: PlanInitiative["type"] }) =>
+    initiatives.push({ ...i, type: i.type ?? initiativeTypeOf(i.title) });
+  const opportunities =
+    x.opportunities ??
+    rankOpportunities(
+      x.crossSell.filter((c) => !c.curated),
+      account.whitespace.gaps.map((g) => ({ ...g, priority: priorityOf(g.share) })),
+      x.crossSell.filter((c) => c.curated),
+      peerBasisText(account.whitespace.basis, account.whitespace.basisValue)
+    );
+  const top = recommended(opportunities, PLAN_INITIATIVES);
+  for (const o of top) {
+    add({
+      title: `Introduce ${o.offer}`,
+      detail: o.rationale,
+      estimate: o.annualEstimate,
+      source: `opportunity ${o.rank} (${o.priority})`,
+      type: "New category",
+      categories: [o.offer],
+      skus: [],
+    });
+  }
+  const line = (x.productLineGaps ?? []).find((g) => g.estimate > 0);
+  if (line) {
+    const missingVariants = line.variants.filter((v) => !v.bought);
+    add({
+      title: `Complete the ${line.productLine} range`,
+      detail: `Buys ${line.boughtCount} of ${line.variants.length} variants; send samples of the ${line.missingCount} not bought.`,
+      estimate: line.estimate,
+      source: "product-line gap",
+      type: "Range expansion",
+      categories: [],
+      skus: missingVariants.map((v) => v.sku),
+    });
+  }
+  const ms = x.relationships?.multiSite;
+  if (ms)
+    add({
+      title: "Multi-site expansion",
+      detail: ms.message,
+      estimate: ms.estimate,
+      source: "sites",
+      type: "Multi-site expansion",
+      categories: [],
+      skus: [],
+    });
+  if (account.winBack && account.winBack.stage > 0) {
+    const w = account.winBack;
+    const since =
+      w.daysSinceLastOrder === null
+        ? "No order in the data."
+        : `${w.daysSinceLastOrder} days since the last order.`;
+    const more =
+      w.stage === 4
+        ? ` Offer: ${w.offers.join("; ")}.`
+        : w.stage === 5
+          ? ` Ask: ${w.questions.join(" ")} ${w.learning ? `Learning recorded: ${w.learning}` : "Record the learning in the accounts table."}`
+          : "";
+    add({
+      title: `Win back: ${w.name}`,
+      detail: `${since} ${w.action}.${more}`,
+      estimate: null,
+      source: "win-back",
+      type: "Win-back",
+      categories: [],
+      skus: [],
+    });
+  }
+  for (const d of x.dormantProducts.filter((p) => p.churnRisk === "High")) {
+    add({
+      title: `Recover ${d.name}`,
+      detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`,
+      estimate: d.revenuePrior12,
+      source: "dormant products",
+      type: "Win-back",
+      categories: [],
+      skus: [d.sku],
+    });
+  }
+  if (x.upsell.length) {
+    const u = x.upsell[0];
+    add({
+      title: `Upgrade ${u.currentName}`,
+      detail: u.valueProposition,
+      estimate: null,
+      source: "upsell",
+      type: "Upsell",
+      categories: [],
+      skus: [u.premiumSku],
+    });
+  }
+
+  const nextActions: string[] = [];
+  for (const a of account.alerts.filter((al) => al.severity === "Critical"))
+    nextActions.push(`Resolve: ${a.message}`);
+  if (account.winBack && account.winBack.stage > 0) nextActions.push(account.winBack.action);
+  if (initiatives.length) nextActions.push(`${initiatives[0].title}: ${initiatives[0].detail}`);
+  for (const r of [...missing]
+    .sort((a, b) => PRIORITY_RANK[a.priority ?? "Low"] - PRIORITY_RANK[b.priority ?? "Low"])
+    .slice(0, 2))
+    nextActions.push(
+      `Find and meet the ${r.role}: ${r.approaches[0] ?? "ask for an introduction"}.`
+    );
+
+  const risks = [
+    ...account.riskFlags.map((r) => r.message),
+    ...account.alerts.filter((a) => a.severity !== "Opportunity").map((a) => a.message),
+  ];
+  const categoriesTarget =
+    x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
+  return {
+    revenueBaseline: baseline,
+    growthTarget: growth,
+    ...writtenTargets(baseline, growth, x.currency),
+    categoriesNow: x.categoriesNow,
+    categoriesTarget,
+    contactsNow: x.contacts.length,
+    contactsTarget: x.contacts.length + missing.length,
+    initiatives,
+    stakeholders,
+    nextActions: [...new Set(nextActions)],
+    risks,
+    recentEngagement: x.recentEngagement ?? [],
+    swot: {
+      strengths: account.categoriesLast12.length
+        ? [
+            `Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(", ")}.`,
+          ]
+        : [],
+      weaknesses: account.riskFlags.map((r) => r.message),
+      opportunities: top.map((o) => `${o.offer}: ${o.rationale}`),
+      threats: x.competitorDisplacement.map((c) => c.message),
+    },
+  };
+}
+
+const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
+
+/** Words for the comparable group in a rationale: "comparable Plumber accounts", "Gold-tier accounts", "other accounts". */
+export function peerBasisText(basis: "industry" | "tier" | "all", value: string): string {
+  return basis === "industry"
+    ? `comparable ${value} accounts`
+    : basis === "tier"
+      ? `${value}-tier accounts`
+      : "other accounts";
+}

@@ -1,0 +1,279 @@
+/**
+ * Product sections of one account's analysis (RULES.md §2.5–2.7): per-SKU figures, top products
+ * with reorder periods, replenishment candidates, dormant products, upsell and product-line gaps.
+ *
+ * Decisions:
+ * - Top products: SKUs bought in the last 12 months by 12-month revenue; the reorder period uses
+ *   every distinct order date of the SKU up to as-of.
+ * - Replenishment: every product bought in the last 12 months with a regular reorder period
+ *   (reorderRegularity: ≥ 4 orders, gaps' CV ≤ 0.5), most 12-month revenue first, so the QBR's
+ *   candidates and the top-products table agree.
+ * - Dormant: bought in the prior 12 months (as-of − 24 … − 12 months) and last-12-month revenue
+ *   down by DORMANT.dropShare or more; months since last order are whole calendar months (EDATE).
+ */
+import { edate, serialToYmd } from "../dates";
+import { median, roundHalfAwayFromZero } from "../numbers";
+import { reorderRegularity } from "../reorder";
+import { DORMANT, OVERDUE_MULTIPLE, TOP_PRODUCTS } from "../rules";
+import type { CatalogItem, Serial } from "../types";
+import { type AccountScope, catalogBySku } from "./accountScope";
+import { type SkuBaskets, skuSpend } from "./crossSell";
+import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
+import type {
+  DormantProduct,
+  ProductLineGap,
+  ReplenishmentCandidate,
+  TopProduct,
+  Upsell,
+} from "./types";
+
+/** Per-SKU figures of one subject at a date (revenue net of returns, currency units). */
+export interface SkuFigures {
+  sku: number;
+  /** distinct purchase dates up to the date, ascending */
+  dates: number[];
+  rev12: number;
+  qty12: number;
+  revPrior12: number;
+  /** bought = net revenue in the window positive (RULES.md §2) */
+  boughtPrior12: boolean;
+  bought12: boolean;
+}
+
+export function skuFigures(s: Subject, asOf: Serial): Map<number, SkuFigures> {
+  const { f, u } = s;
+  const y1 = periodBack(asOf, 12);
+  const y0 = periodBack(asOf, 12, 12);
+  const out = new Map<number, SkuFigures>();
+  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+    const sku = f.pairSku[p];
+    let x = out.get(sku);
+    if (!x) {
+      x = {
+        sku,
+        dates: [],
+        rev12: 0,
+        qty12: 0,
+        revPrior12: 0,
+        boughtPrior12: false,
+        bought12: false,
+      };
+      out.set(sku, x);
+    }
+    const isRet = f.pairRet[p] === 1;
+    // money summed in whole steps (exact), turned into currency units below
+    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) {
+      const d = f.entDate[e];
+      if (d > asOf) break;
+      if (!isRet) x.dates.push(d);
+      if (d > y1.start) {
+        x.rev12 += stepsOf(s, f.entRev[e]);
+        x.qty12 += f.entQty[e];
+      } else if (d > y0.start) x.revPrior12 += stepsOf(s, f.entRev[e]);
+    }
+  }
+  for (const x of out.values()) {
+    x.bought12 = x.rev12 > 0;
+    x.boughtPrior12 = x.revPrior12 > 0;
+    x.rev12 = moneyOf(s, x.rev12);
+    x.revPrior12 = moneyOf(s, x.revPrior12);
+  }
+  return out;
+}
+
+/** Whole calendar months from `from` to `to` (EDATE steps that still land on or before `to`). */
+export function wholeMonthsBetween(from: Serial, to: Serial): number {
+  if (to < from) return 0;
+  const a = serialToYmd(from);
+  const b = serialToYmd(to);
+  let m = (b.y - a.y) * 12 + (b.m - a.m);
+  while (m > 0 && edate(from, m) > to) m--;
+  return m;
+}
+
+export function churnRiskOf(monthsSinceLastOrder: number): "High" | "Medium" | "Low" {
+  return monthsSinceLastOrder >= DORMANT.highMonths
+    ? "High"
+    : monthsSinceLastOrder >= DORMANT.mediumMonths
+      ? "Medium"
+      : "Low";
+}
+
+/** The TOP_PRODUCTS SKUs bought in the last 12 months, most 12-month revenue first, with reorder periods. */
+export function topProductsOf(x: AccountScope, skus: Map<number, SkuFigures>): TopProduct[] {
+  const { book, cats, asOf } = x;
+  return [...skus.values()]
+    .filter((k) => k.bought12)
+    .sort((a, b) => b.rev12 - a.rev12 || (book.skus[a.sku] < book.skus[b.sku] ? -1 : 1))
+    .slice(0, TOP_PRODUCTS)
+    .map((k, i) => {
+      const last = k.dates[k.dates.length - 1];
+      const reg = reorderRegularity(k.dates);
+      const period = reg.reorderDays;
+      const days = asOf - last;
+      return {
+        rank: i + 1,
+        sku: book.skus[k.sku],
+        name: x.skuName(k.sku),
+        category: cats[book.skuCategory[k.sku]],
+        unitsLast12: k.qty12,
+        revenueLast12: k.rev12,
+        lastOrderDate: last,
+        daysSinceLastOrder: days,
+        distinctOrderDates: reg.orders,
+        reorderDays: period,
+        gapVariation: reg.gapVariation,
+        regular: reg.regular,
+        nextExpectedOrder: period === null ? null : Math.round(last + period),
+        overdue: period !== null && days > OVERDUE_MULTIPLE * period,
+      };
+    });
+}
+
+/** Products bought in the last 12 months with a regular reorder period, most 12-month revenue first. */
+export function replenishmentOf(
+  x: AccountScope,
+  skus: Map<number, SkuFigures>
+): ReplenishmentCandidate[] {
+  const { book, asOf } = x;
+  const { f, u } = x.state.s;
+  const out: ReplenishmentCandidate[] = [];
+  for (const k of skus.values()) {
+    if (!k.bought12) continue;
+    const reg = reorderRegularity(k.dates);
+    if (!reg.regular) continue;
+    let units = 0;
+    for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+      if (f.pairSku[q] !== k.sku || f.pairRet[q]) continue;
+      for (let e = f.entStart[q]; e < f.entStart[q + 1] && f.entDate[e] <= asOf; e++)
+        units += f.entQty[e];
+    }
+    const last = k.dates[k.dates.length - 1];
+    out.push({
+      sku: book.skus[k.sku],
+      name: x.skuName(k.sku),
+      orderDates: reg.orders,
+      reorderDays: reg.reorderDays!,
+      gapVariation: reg.gapVariation!,
+      lastOrderDate: last,
+      nextExpectedOrder: Math.round(last + reg.reorderDays!),
+      averageUnitsPerOrder: units / reg.orders,
+      revenueLast12: k.rev12,
+    });
+  }
+  return out.sort((a, b) => b.revenueLast12 - a.revenueLast12 || (a.sku < b.sku ? -1 : 1));
+}
+
+/** Products whose 12-month revenue fell by DORMANT.dropShare or more, largest prior revenue first. */
+export function dormantProductsOf(
+  x: AccountScope,
+  skus: Map<number, SkuFigures>
+): DormantProduct[] {
+  const out: DormantProduct[] = [];
+  for (const k of skus.values()) {
+    if (!k.boughtPrior12 || k.revPrior12 <= 0) continue;
+    const drop = (k.revPrior12 - k.rev12) / k.revPrior12;
+    if (!(drop >= DORMANT.dropShare - 1e-12)) continue;
+    const last = k.dates[k.dates.length - 1];
+    const months = wholeMonthsBetween(last, x.asOf);
+    out.push({
+      sku: x.book.skus[k.sku],
+      name: x.skuName(k.sku),
+      lastOrderDate: last,
+      monthsSinceLastOrder: months,
+      revenueLast12: k.rev12,
+      revenuePrior12: k.revPrior12,
+      drop,
+      churnRisk: churnRiskOf(months),
+    });
+  }
+  return out.sort((a, b) => b.revenuePrior12 - a.revenuePrior12 || (a.sku < b.sku ? -1 : 1));
+}
+
+/**
+ * Product lines (from the catalog) the account buys part of: each missing variant with the
+ * median 12-month spend of its buyers in the affinity population, largest estimate first.
+ */
+export function productLineGapsOf(x: AccountScope, sb: SkuBaskets): ProductLineGap[] {
+  const { book, asOf } = x;
+  const ownSkus = new Set(x.state.agg.skus12.map((k) => book.skus[k]));
+  const medianSkuSpend = (skuCode: string): number | null => {
+    const k = book.skuIndexOf(skuCode);
+    if (k === undefined) return null;
+    const spends = (sb.buyers[k] ?? []).map((b) => skuSpend(x.internal, sb.rows[b], k, asOf));
+    return x.cash(median(spends));
+  };
+  const lines = new Map<string, CatalogItem[]>();
+  for (const item of x.catalog)
+    if (item.productLine)
+      lines.set(item.productLine, [...(lines.get(item.productLine) ?? []), item]);
+  const out: ProductLineGap[] = [];
+  for (const [line, items] of lines) {
+    const boughtCount = items.filter((i) => ownSkus.has(i.sku)).length;
+    if (boughtCount === 0 || boughtCount === items.length) continue;
+    const variants = items.map((i) => {
+      const has = ownSkus.has(i.sku);
+      return {
+        sku: i.sku,
+        name: i.name ?? i.sku,
+        bought: has,
+        medianSpend: has ? null : medianSkuSpend(i.sku),
+      };
+    });
+    out.push({
+      productLine: line,
+      variants,
+      boughtCount,
+      missingCount: items.length - boughtCount,
+      estimate: x.cash(variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0))!,
+    });
+  }
+  return out.sort((a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1));
+}
+
+/** Catalog premium alternatives of the SKUs bought in the last 12 months that the account does not buy. */
+export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell[] {
+  const { book } = x;
+  const own = x.state.agg.skus12;
+  const ownSkus = new Set(own.map((k) => book.skus[k]));
+  const bySku = catalogBySku(x.catalog);
+  const out: Upsell[] = [];
+  for (const k of own) {
+    const code = book.skus[k];
+    const item = bySku.get(code);
+    if (!item?.premiumSku || ownSkus.has(item.premiumSku)) continue;
+    const fig = skus.get(k)!;
+    const premium = bySku.get(item.premiumSku);
+    const currentPrice = item.listPrice ?? (fig.qty12 > 0 ? fig.rev12 / fig.qty12 : null);
+    const premiumPrice = premium?.listPrice ?? null;
+    const diff =
+      currentPrice && premiumPrice !== null
+        ? ((premiumPrice - currentPrice) / currentPrice) * 100
+        : null;
+    const currentName = x.skuName(k);
+    const premiumName = premium?.name ?? item.premiumSku;
+    const extra =
+      currentPrice !== null && premiumPrice !== null
+        ? (premiumPrice - currentPrice) * fig.qty12
+        : null;
+    out.push({
+      currentSku: code,
+      currentName,
+      premiumSku: item.premiumSku,
+      premiumName,
+      currentPrice,
+      premiumPrice,
+      priceDifferencePct: diff === null ? null : roundHalfAwayFromZero(diff, 1),
+      unitsLast12: fig.qty12,
+      valueProposition:
+        `Offer ${premiumName} in place of ${currentName}` +
+        (diff !== null
+          ? ` (${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}% per unit)`
+          : "") +
+        (extra !== null && fig.qty12 > 0
+          ? `: on last year's ${fig.qty12} units that is ${x.money(extra)} more per year.`
+          : "."),
+    });
+  }
+  return out;
+}
