@@ -29,6 +29,8 @@ import {
 
 /** A column the layout gave no width gets at most this many characters. */
 export const DEFAULT_CAP = 50;
+/** A column widens past its cap for its longest word up to this many characters (longer words break). */
+const MAX_WORD = 24;
 /** Narrowest column finishForPrint makes. */
 const MIN_WIDTH = 4;
 /** Printable width (characters of Calibri 11) of a portrait page with 0.7-inch margins (A4 and Letter alike, rounded down). */
@@ -189,7 +191,8 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     typeof x.value === "string" &&
     !x.style.wrap &&
     !mergedAt(x.row, x.col) &&
-    !filled(x.row, x.col + 1);
+    !filled(x.row, x.col + 1) &&
+    x.col < printedLast;
   for (const x of cells.values()) {
     if (x.value === null || x.value === "" || mergedAt(x.row, x.col)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
@@ -200,10 +203,19 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     const w = x.header ? longestWord(text, size, bold) : x.style.wrap ? line : spills(x) ? 0 : line;
     need[x.col] = Math.max(need[x.col], w + 0.75);
   }
+  // A column that wraps text is at least as wide as its longest word (up to MAX_WORD): a word
+  // wider than its column is broken mid-word ("orderin|g", "account|s table").
+  const word: number[] = Array(lastCol + 1).fill(0);
+  for (const x of cells.values()) {
+    if (typeof x.value !== "string" || x.value === "" || mergedAt(x.row, x.col) || spills(x))
+      continue;
+    const w = longestWord(x.value, x.style.fontSize ?? DEFAULT_FONT_SIZE, !!x.style.bold) + 0.75;
+    word[x.col] = Math.max(word[x.col], Math.min(MAX_WORD, w));
+  }
   const widths: (number | undefined)[] = [];
   for (let c = 0; c <= Math.max(lastCol, (spec.widths?.length ?? 0) - 1); c++) {
-    const cap = spec.widths?.[c] ?? DEFAULT_CAP;
-    const n = need[c] ?? 0;
+    const cap = Math.max(spec.widths?.[c] ?? DEFAULT_CAP, word[c] ?? 0);
+    const n = Math.max(need[c] ?? 0, word[c] ?? 0);
     widths[c] =
       n > 0 ? Math.round(Math.min(cap, Math.max(MIN_WIDTH, n)) * 4) / 4 : spec.widths?.[c];
   }
@@ -264,6 +276,15 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
       if (lines > 1)
         heights.set(x.row + 1, Math.max(heights.get(x.row + 1) ?? 0, rowHeightFor(lines, size)));
     }
+  }
+  // A row of several lines reads from the top: its one-line cells sit beside the first line of
+  // the wrapped text, not at the foot of the row (header rows keep their own alignment).
+  const headerRows = new Set([...cells.values()].filter((x) => x.header).map((x) => x.row));
+  for (const x of cells.values()) {
+    const h = heights.get(x.row + 1);
+    if (h === undefined || h <= (lineHeight.get(x.row) ?? 0) || headerRows.has(x.row)) continue;
+    if (x.value === null || x.value === "" || x.style.vAlign) continue;
+    extraStyles.push({ range: `${colLetter(x.col)}${x.row + 1}`, style: { vAlign: "top" } });
   }
   // Every written row gets its height (its largest font's line, or its wrapped lines), so programs
   // do not size rows by a fallback font's tall glyphs (the ▁▂▃ sparkline) and all print alike.

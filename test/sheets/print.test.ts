@@ -1,0 +1,77 @@
+/**
+ * finishForPrint (src/sheets/print.ts): column widths and row heights for wrapped body text.
+ * Widths worked by hand from Calibri's advance widths (1/2048 em, 11 pt at 96 dpi = 14.67 px/em;
+ * a column of N characters is 7N + 5 px and a cell pads about 6 px).
+ */
+import { finishForPrint, cellsOf } from "../../src/sheets/print";
+import { sheet, type SheetSpec } from "../../src/sheets/spec";
+
+const o = { paper: "A4" as const, asOfText: "As of 31/10/2026" };
+const styleAt = (s: SheetSpec, a1: string) =>
+  (s.styles ?? []).filter((x) => x.range === a1).map((x) => x.style);
+
+describe("wrapped body text", () => {
+  test("a column that wraps is at least as wide as its longest word (no 'account|s table')", () => {
+    // "accounts" = a 981 + c 866 + c 866 + o 1080 + u 1076 + n 1076 + t 686 + s 801 = 7432 units
+    // = 7432 / 2048 × 14.67 px = 53.2 px → (53.2 + 6 − 5) / 7 = 7.75 characters (+ 0.75 margin) = 8.5
+    const spec = sheet(
+      "S",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Factor", "Source"],
+            ["Recency", "order lines"],
+            ["Engagement", "accounts table"],
+          ],
+          header: true,
+        },
+      ],
+      { widths: [20, 7] }
+    );
+    const out = finishForPrint(spec, o);
+    expect(out.widths![1]).toBeGreaterThanOrEqual(8.5);
+  });
+
+  test("a long note in a capped column wraps; its row is tall enough and its neighbours read from the top", () => {
+    const long =
+      "63% of accounts that buy Cable Ties also buy Electrical, 1.7x the base rate. 17 of 40 comparable accounts buy Electrical.";
+    const spec = sheet(
+      "S",
+      "t",
+      "",
+      [
+        { at: "A1", rows: [["Initiative", "Detail", "From"]], header: true },
+        { at: "A2", rows: [["Introduce Electrical", long, "opportunity 1"]] },
+      ],
+      { widths: [22, 30, 16] }
+    );
+    const out = finishForPrint(spec, o);
+    // 121 characters of about 5.7 px (≈ 690 px) in a 30-character column (215 − 6 px): at least 4 lines of 15 pt
+    expect(out.rowHeights![2]).toBeGreaterThanOrEqual(60);
+    expect(out.rowHeights![2] % 15).toBe(0);
+    expect(styleAt(out, "B2")).toContainEqual({ wrap: true, vAlign: "top" });
+    expect(styleAt(out, "A2")).toContainEqual({ vAlign: "top" });
+    expect(styleAt(out, "C2")).toContainEqual({ vAlign: "top" });
+    // the header row keeps its own (centred) alignment
+    expect(styleAt(out, "A1")).toEqual([]);
+    expect(cellsOf(out).get("0,0")!.style.vAlign).toBe("center");
+  });
+
+  test("one-line rows keep the default alignment", () => {
+    const spec = sheet("S", "t", "", [
+      {
+        at: "A1",
+        rows: [
+          ["a", "b"],
+          ["c", "d"],
+        ],
+      },
+    ]);
+    const out = finishForPrint(spec, o);
+    expect(out.styles).toEqual([]);
+    expect(out.rowHeights).toEqual({ 1: 15, 2: 15 });
+  });
+});
