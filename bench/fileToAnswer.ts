@@ -5,16 +5,22 @@
  * the same file (bench/duckdbPeer.mjs), alternating in one run. Whole-process wall time and
  * CPU time (user + system, from the child's /proc stat), peak RSS (VmHWM sampled from /proc
  * while it runs), medians, and the ratio. Also `kap --help` start-up. Linux only (/proc).
- * `npm run bench -- fileToAnswer` runs it alone; KAP_BENCH_ROWS and KAP_BENCH_RUNS change the size and runs.
+ * `npm run bench -- fileToAnswer` runs it alone; KAP_BENCH_ROWS and KAP_BENCH_RUNS change the size and runs,
+ * KAP_BENCH_CACHE the folder of the input files (the 10,000,000-line CSV is 1.6 GB).
+ * KAP_BENCH_XLSX=1 also times the same lines as an .xlsx workbook (written once with ExcelJS's
+ * streaming writer: minutes at a million rows), alternating with the CSV, and the ratio of the two.
+ * The machine may be shared: each run's 1-minute load average is reported beside its time.
  */
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
-import { benchCsv } from "./benchFiles";
+import { benchCsv, benchXlsx } from "./benchFiles";
 import { report, round } from "./measure";
 
 const ROWS = Number(process.env.KAP_BENCH_ROWS ?? 1_048_575);
 const RUNS = Number(process.env.KAP_BENCH_RUNS ?? 3);
+const XLSX = process.env.KAP_BENCH_XLSX === "1";
 const root = join(__dirname, "..");
 const TICK = 100; // clock ticks per second of /proc/<pid>/stat on Linux
 
@@ -22,6 +28,8 @@ interface Run {
   ms: number;
   cpuMs: number;
   peakRssMb: number;
+  /** 1-minute load average when the run ended */
+  load: number;
   stdout: string;
 }
 
@@ -54,6 +62,7 @@ function measured(cmd: string, args: string[]): Promise<Run> {
         ms,
         cpuMs: cpu,
         peakRssMb: round(peak / 1024),
+        load: round(loadavg()[0], 2),
         stdout: Buffer.concat(chunks).toString("utf8"),
       });
     });
@@ -76,30 +85,51 @@ async function main(): Promise<void> {
     help.push(await measured(process.execPath, [kap, "--help"]));
     bare.push(await measured(process.execPath, ["-e", "0"]));
   }
+  const xlsx = XLSX ? await benchXlsx(ROWS) : undefined;
   const ours: Run[] = [];
   const peer: Run[] = [];
+  const book: Run[] = [];
   let peerRows: unknown;
   let accounts = 0;
-  for (let i = 0; i < RUNS; i++) {
+  let bookAccounts = 0;
+  const analyze = async (file: string) => {
     const k = await measured(process.execPath, [
       kap,
       "analyze",
-      csv,
+      file,
       "--as-of",
       asOf,
       "--json",
       "--quiet",
     ]);
-    accounts = (JSON.parse(k.stdout) as { portfolio: { accounts: unknown[] } }).portfolio.accounts
+    const n = (JSON.parse(k.stdout) as { portfolio: { accounts: unknown[] } }).portfolio.accounts
       .length;
     k.stdout = "";
+    return { k, n };
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const { k, n } = await analyze(csv);
+    accounts = n;
     ours.push(k);
     const d = await measured(process.execPath, [join(__dirname, "duckdbPeer.mjs"), csv, asOf]);
     peerRows = (JSON.parse(d.stdout) as { rows: unknown }).rows;
     peer.push(d);
+    if (xlsx) {
+      const x = await analyze(xlsx);
+      bookAccounts = x.n;
+      book.push(x.k);
+    }
   }
   const kapMs = median(ours.map((r) => r.ms));
   const duckMs = median(peer.map((r) => r.ms));
+  const summary = (runs: Run[]) => ({
+    ms: round(median(runs.map((r) => r.ms))),
+    cpuMs: round(median(runs.map((r) => r.cpuMs))),
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+    runsMs: runs.map((r) => round(r.ms)),
+    runsCpuMs: runs.map((r) => round(r.cpuMs)),
+    loadAvg1: runs.map((r) => r.load),
+  });
   report({
     name: `File to answer: ${ROWS.toLocaleString("en-GB")}-line CSV, whole process, KAP vs DuckDB alternating (medians of ${RUNS})`,
     data: `bench/.cache/orders-${ROWS}.csv from test/sample/benchGrid.ts (seed 7)`,
@@ -107,20 +137,15 @@ async function main(): Promise<void> {
     kapHelpCpuMs: round(median(help.map((r) => r.cpuMs))),
     nodeAloneMs: round(median(bare.map((r) => r.ms))),
     targetKapHelpMs: 300,
-    kap: {
-      ms: round(kapMs),
-      cpuMs: round(median(ours.map((r) => r.cpuMs))),
-      peakRssMb: Math.max(...ours.map((r) => r.peakRssMb)),
-      runsMs: ours.map((r) => round(r.ms)),
-      accounts,
-    },
-    duckdb: {
-      ms: round(duckMs),
-      cpuMs: round(median(peer.map((r) => r.cpuMs))),
-      peakRssMb: Math.max(...peer.map((r) => r.peakRssMb)),
-      runsMs: peer.map((r) => round(r.ms)),
-      resultRows: peerRows,
-    },
+    kap: { ...summary(ours), accounts },
+    duckdb: { ...summary(peer), resultRows: peerRows },
+    ...(xlsx
+      ? {
+          kapXlsx: { ...summary(book), accounts: bookAccounts },
+          ratioXlsxToCsv: round(median(book.map((r) => r.ms)) / kapMs, 2),
+          targetRatioXlsxToCsv: 2.5,
+        }
+      : {}),
     ratioKapToDuckdb: round(kapMs / duckMs, 2),
     cpuRatioKapToDuckdb: round(
       median(ours.map((r) => r.cpuMs)) / median(peer.map((r) => r.cpuMs)),

@@ -11,8 +11,13 @@ import { sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./t
 import { FileReadError } from "./errors";
 import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
 
-/** Rows per block handed to the session. */
-const BLOCK_ROWS = 20_000;
+/**
+ * Rows per block handed to the session, and per chunk it pushes to the engine: few enough that
+ * a block's rows are gone by the next young-generation collection rather than copied into the
+ * old one (measured on the 1,048,575-line bench file: about 40 MB less peak memory than 20,000,
+ * CPU time no worse).
+ */
+const BLOCK_ROWS = 4096;
 /** Rows read for header detection. */
 const PEEK_ROWS = 30;
 
@@ -146,6 +151,7 @@ export function textSource(path: string): FileSource {
       return `${enc}${d.bom ? " with BOM" : ""}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
     },
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
+    chunkRows: BLOCK_ROWS,
   };
 }
 
@@ -222,6 +228,7 @@ export function xlsxSource(path: string): FileSource {
     },
     describe: () => ".xlsx",
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
+    chunkRows: BLOCK_ROWS,
   };
 }
 

@@ -74,6 +74,11 @@ export interface IngestSource {
    * number columns whose cells read two ways ("1,250"). Falls back to `culture`.
    */
   numberCulture?(): Promise<NumberCulture | undefined>;
+  /**
+   * Rows per push to the sink this source suits (SessionOptions.chunkRows wins): the CLI's
+   * files push small chunks, so their rows die young rather than live through collections.
+   */
+  chunkRows?: number;
 }
 
 /** Optional tables, parsed (small: read whole). */
@@ -463,7 +468,7 @@ export class IngestSession {
       revCol === undefined
         ? undefined
         : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
-    const chunkRows = Math.max(1, this.options.chunkRows ?? 20_000);
+    const chunkRows = Math.max(1, this.options.chunkRows ?? this.source.chunkRows ?? 20_000);
     const total = orders.table.rows;
 
     let plan: OrderPlan | undefined;

@@ -273,6 +273,8 @@ export function createOrderParser(
   /** The product heading a grouped report's lines fall under (QuickBooks). */
   let heading = "";
   const accounts = new Set<string>();
+  /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
+  let lastAccount = "";
   const currencies: Record<string, number> = {};
   const report = {
     accepted: 0,
@@ -559,7 +561,10 @@ export function createOrderParser(
     report.accepted++;
     acceptedRevenue += line.revenue;
     if (isReturn) report.returns++;
-    accounts.add(accountId);
+    if (accountId !== lastAccount) {
+      accounts.add(accountId);
+      lastAccount = accountId;
+    }
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
     sink(line);

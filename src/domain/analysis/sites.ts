@@ -10,6 +10,7 @@
 import { SITE_SILENT_DAYS } from "../rules";
 import type { Serial } from "../types";
 import { edate } from "../dates";
+import { IntPairIndex } from "./collections";
 
 interface SiteEntry {
   unit: number;
@@ -21,7 +22,16 @@ interface SiteEntry {
 }
 
 export class SiteLedger {
-  private index = new Map<string, number>();
+  /**
+   * Each spelling met → its site key's id (−1: blank), and its trimmed text: the key (trimmed,
+   * lower-cased, runs of space as one) is made once per spelling, not once per order.
+   */
+  private spellingIndex = new Map<string, number>();
+  private spellingKey: number[] = [];
+  private spellingName: string[] = [];
+  private keyIndex = new Map<string, number>();
+  /** (unit, site key) → entry */
+  private index = new IntPairIndex();
   private entries: SiteEntry[] = [];
   private byUnit: number[][] | null = null;
   private lastRaw = "";
@@ -33,17 +43,33 @@ export class SiteLedger {
     let e: number;
     if (unit === this.lastUnit && raw === this.lastRaw) e = this.lastEntry;
     else {
-      const name = raw.trim();
-      if (!name) return;
-      const key = `${unit}\u0001${name.toLowerCase().replace(/\s+/g, " ")}`;
-      let found = this.index.get(key);
-      if (found === undefined) {
-        found = this.entries.length;
-        this.index.set(key, found);
-        this.entries.push({ unit, name, dates: [], revenue: [], ordered: [] });
+      let sp = this.spellingIndex.get(raw);
+      if (sp === undefined) {
+        const name = raw.trim();
+        const key = name.toLowerCase().replace(/\s+/g, " ");
+        let k = this.keyIndex.get(key);
+        if (k === undefined && name) {
+          k = this.keyIndex.size;
+          this.keyIndex.set(key, k);
+        }
+        sp = this.spellingKey.length;
+        this.spellingIndex.set(raw, sp);
+        this.spellingKey.push(k ?? -1);
+        this.spellingName.push(name);
+      }
+      const k = this.spellingKey[sp];
+      if (k < 0) return;
+      e = this.index.intern(unit, k);
+      if (this.index.isNew) {
+        this.entries.push({
+          unit,
+          name: this.spellingName[sp],
+          dates: [],
+          revenue: [],
+          ordered: [],
+        });
         this.byUnit = null;
       }
-      e = found;
       this.lastUnit = unit;
       this.lastRaw = raw;
       this.lastEntry = e;
