@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     ["Accounts", data.accounts.length + 2],
     ["Catalog", data.catalog.length],
     ["Contacts", data.contacts.length],
+    ["Engagement Log", data.engagement.length],
+    ["Payments", data.payments.length],
+    ["Initiatives", data.initiatives.length],
   ];
   for (const [name, rows] of expected) {
     const ws = check.getWorksheet(name);
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
   }
   const mb = statSync(path).size / 1e6;
   console.log(
-    `${path}: ${(data.orders.length - 1).toLocaleString("en-GB")} order lines, ${data.accounts.length - 1} accounts, ${data.catalog.length - 1} products, ${data.contacts.length - 1} contacts, ${mb.toFixed(2)} MB; read back OK`
+    `${path}: ${(data.orders.length - 1).toLocaleString("en-GB")} order lines, ${data.accounts.length - 1} accounts, ${data.catalog.length - 1} products, ${data.contacts.length - 1} contacts, ${data.engagement.length - 1} log entries, ${data.payments.length - 1} invoices, ${data.initiatives.length - 1} initiatives, ${mb.toFixed(2)} MB; read back OK`
   );
 }
 

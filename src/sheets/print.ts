@@ -187,8 +187,10 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
 
   // 1. Widths from the content that has to fit its own column.
   const need: number[] = Array(lastCol + 1).fill(0);
+  // text in the last printed column has nowhere to spill: it needs its own width (up to the cap)
   const spills = (x: SheetCell) =>
     typeof x.value === "string" &&
+    x.col < printedLast &&
     !x.style.wrap &&
     !mergedAt(x.row, x.col) &&
     !filled(x.row, x.col + 1) &&

@@ -9,7 +9,10 @@ import {
   ACCOUNT_HEADERS,
   CATALOG_HEADERS,
   CONTACT_HEADERS,
+  ENGAGEMENT_HEADERS,
+  INITIATIVE_HEADERS,
   ORDER_HEADERS,
+  PAYMENT_HEADERS,
   buildBenchGrid,
   generateSample,
   writeSampleWorkbook,
@@ -246,15 +249,14 @@ describe("generateSample: a portfolio", () => {
     expect([...sites.values()].some((s) => s.size >= 2)).toBe(true);
   });
 
-  test("contacts: 1–5 influence and relationship, feeling −2..+2, economic buyers among them", () => {
+  test("contacts: influence Very High/High/Medium/Low, relationship 1–5, feeling −2..+2, economic buyers among them", () => {
     const rows = data.contacts.slice(1);
     const ids = new Set(data.accounts.slice(1).map((r) => r[0]));
     expect(new Set(rows.map((r) => r[0]))).toEqual(ids);
+    // influence as the decision-mapping tool writes it (issue 12); every level is used
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(["Very High", "High", "Medium", "Low"]));
     for (const r of rows) {
       expect(ids.has(r[0])).toBe(true);
-      expect(r[3]).toEqual(expect.any(Number));
-      expect(r[3] as number).toBeGreaterThanOrEqual(1);
-      expect(r[3] as number).toBeLessThanOrEqual(5);
       expect(r[4] as number).toBeGreaterThanOrEqual(1);
       expect(r[4] as number).toBeLessThanOrEqual(5);
       expect(r[5] as number).toBeGreaterThanOrEqual(-2);
@@ -289,6 +291,118 @@ describe("generateSample: a portfolio", () => {
       new Set(lines.filter((r) => !isCredit(r) && months.includes(monthOf(r))).map((r) => r[1]))
         .size;
     expect(invoices([8, 12])).toBeLessThan(invoices([9, 10]));
+  });
+
+  test("one account marked Lost in the Status column: a churner silent 150+ days, with a reason", () => {
+    const rows = data.accounts.slice(1);
+    const lost = rows.filter((r) => r[accCol("Status")] === "Lost");
+    expect(lost.map((r) => r[0])).toEqual(data.story.lost);
+    expect(lost).toHaveLength(1);
+    const silent = data.story.churned.find((c) => c.id === lost[0][0]);
+    expect(silent!.daysSilent).toBeGreaterThanOrEqual(150);
+    expect(String(lost[0][accCol("Lost Reason")])).toMatch(/price/);
+    expect(rows.filter((r) => r[accCol("Status")] === "Active")).toHaveLength(rows.length - 1);
+  });
+
+  test("a multi-site customer still ordering has a site silent for 90+ days (issue 12's sites)", () => {
+    const last = new Map<string, Map<string, number>>();
+    for (const r of lines) {
+      const bySite = last.get(String(r[2])) ?? new Map<string, number>();
+      bySite.set(
+        String(r[col("Site")]),
+        Math.max(bySite.get(String(r[col("Site")])) ?? 0, serial(r[0]))
+      );
+      last.set(String(r[2]), bySite);
+    }
+    const withSilentSite = [...last].filter(([, sites]) => {
+      const days = [...sites.values()].map((d) => END - d);
+      return days.some((d) => d <= 90) && days.some((d) => d > 90);
+    });
+    expect(withSilentSite.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test("engagement log: inbound and outbound, responsive and silent accounts, responded-on after the contact", () => {
+    const log = data.engagement.slice(1);
+    const h = (x: (typeof ENGAGEMENT_HEADERS)[number]) => ENGAGEMENT_HEADERS.indexOf(x);
+    expect(data.engagement[0]).toEqual([...ENGAGEMENT_HEADERS]);
+    expect(new Set(log.map((r) => r[h("Direction")]))).toEqual(new Set(["Inbound", "Outbound"]));
+    expect(new Set(log.map((r) => r[h("Type")]))).toEqual(
+      new Set(["E-mail", "Call", "Visit", "Meeting"])
+    );
+    const ids = new Set(data.accounts.slice(1).map((r) => r[0]));
+    for (const r of log) {
+      expect(ids.has(r[h("Account")])).toBe(true);
+      const at = (r[h("Date")] as Date).getTime();
+      expect(at).toBeLessThanOrEqual(Date.UTC(2026, 9, 31, 23, 59));
+      const resp = r[h("Responded On")] as Date | null;
+      if (resp !== null) expect(resp.getTime()).toBeGreaterThan(at);
+      if (r[h("Direction")] === "Inbound") expect(resp).toBeNull();
+    }
+    // every behaviour is there: median answer in hours for the proactive, most outreach unanswered for the silent
+    const profiles = Object.values(data.story.engagement);
+    for (const p of ["proactive", "quick", "days", "slow", "silent", "thin"])
+      expect(profiles).toContain(p);
+    const silent = Object.entries(data.story.engagement).find(([, p]) => p === "silent")![0];
+    const out = log.filter((r) => r[h("Account")] === silent && r[h("Direction")] === "Outbound");
+    expect(out.filter((r) => r[h("Responded On")] === null).length / out.length).toBeGreaterThan(
+      0.5
+    );
+    expect(log.some((r) => /bounced|voicemail/i.test(String(r[h("Follow-up")])))).toBe(true);
+  });
+
+  test("payments ledger: one line per invoice (credit notes excluded) with due = date + terms; good and late payers, unpaid overdue", () => {
+    const rows = data.payments.slice(1);
+    const h = (x: (typeof PAYMENT_HEADERS)[number]) => PAYMENT_HEADERS.indexOf(x);
+    const invoiceTotals = new Map<string, number>();
+    for (const r of lines)
+      if (!isCredit(r))
+        invoiceTotals.set(
+          String(r[1]),
+          (invoiceTotals.get(String(r[1])) ?? 0) + (r[col("Line Total")] as number)
+        );
+    const terms = new Map(data.accounts.slice(1).map((r) => [r[0], r[accCol("Credit Terms")]]));
+    for (const r of rows) {
+      expect(r[h("Amount")]).toBeCloseTo(invoiceTotals.get(String(r[h("Invoice No")]))!, 2);
+      const inv = serial(r[h("Invoice Date")]);
+      expect(inv).toBeGreaterThan(edate(END, -14));
+      const due = serial(r[h("Due Date")]);
+      const t = String(terms.get(r[h("Account No")]));
+      // worked by hand: "30 days" = date + 30; "30 days EOM" = end of the invoice month + 30; pro forma = the day
+      const d = new Date((inv - 25569) * 86_400_000);
+      const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000 + 25569;
+      const expected =
+        t === "Pro forma"
+          ? inv
+          : t === "30 days EOM"
+            ? monthEnd + 30
+            : inv + Number(t.split(" ")[0]);
+      expect(due).toBe(expected);
+      if (r[h("Paid Date")] !== null) expect(serial(r[h("Paid Date")])).toBeLessThanOrEqual(END);
+    }
+    expect(data.story.payers.good.length).toBeGreaterThan(10);
+    expect(data.story.payers.late.length).toBeGreaterThan(5);
+    expect(data.story.payers.unpaidOverdue.length).toBeGreaterThan(0);
+    // an unpaid invoice of a late payer is past its due date at the end date
+    const u = data.story.payers.unpaidOverdue[0];
+    expect(
+      rows.some(
+        (r) =>
+          r[h("Account No")] === u && r[h("Paid Date")] === null && serial(r[h("Due Date")]) < END
+      )
+    ).toBe(true);
+  });
+
+  test("initiatives: a few rows on big accounts with categories or SKUs, a £ target and dates", () => {
+    const rows = data.initiatives.slice(1);
+    const h = (x: (typeof INITIATIVE_HEADERS)[number]) => INITIATIVE_HEADERS.indexOf(x);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.length).toBeLessThanOrEqual(10);
+    for (const r of rows) {
+      expect(r[h("Categories")] ?? r[h("SKUs")]).not.toBeNull();
+      expect(r[h("Target")] as number).toBeGreaterThan(0);
+      expect(serial(r[h("Start Date")])).toBeLessThan(END);
+      expect(serial(r[h("End Date")])).toBeGreaterThan(serial(r[h("Start Date")]));
+    }
   });
 
   test("linesTarget sets the size: 5,000 lines asked, 5,000 ± 5% made", () => {
@@ -369,7 +483,15 @@ describe("writeSampleWorkbook", () => {
     await writeSampleWorkbook(data, path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Orders", "Accounts", "Catalog", "Contacts"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Orders",
+      "Accounts",
+      "Catalog",
+      "Contacts",
+      "Engagement Log",
+      "Payments",
+      "Initiatives",
+    ]);
 
     const orders = wb.getWorksheet("Orders")!;
     expect(orders.getRow(1).values).toEqual([undefined, ...ORDER_HEADERS]);
@@ -395,5 +517,19 @@ describe("writeSampleWorkbook", () => {
     expect(accounts.getCell(4, 11).numFmt).toBe("£#,##0.00");
     expect(accounts.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     expect(wb.getWorksheet("Catalog")!.getColumn(1).width).toBeGreaterThan(8);
+
+    // the log and the initiatives are Excel tables (user-owned in the add-in); the ledger a plain export
+    const log = wb.getWorksheet("Engagement Log")!;
+    expect(log.getRow(1).values).toEqual([undefined, ...ENGAGEMENT_HEADERS]);
+    expect(Object.keys((log as unknown as { tables: Record<string, unknown> }).tables)).toEqual([
+      "EngagementLog",
+    ]);
+    expect(log.getCell(2, 1).numFmt).toBe("dd/mm/yyyy hh:mm");
+    const ledger = wb.getWorksheet("Payments")!;
+    expect(ledger.getRow(1).values).toEqual([undefined, ...PAYMENT_HEADERS]);
+    expect(ledger.rowCount).toBe(data.payments.length);
+    expect(ledger.getCell(2, 7).numFmt).toBe("£#,##0.00");
+    const initiatives = wb.getWorksheet("Initiatives")!;
+    expect(initiatives.getRow(1).values).toEqual([undefined, ...INITIATIVE_HEADERS]);
   });
 });

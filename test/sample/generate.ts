@@ -48,6 +48,12 @@ export interface SampleData {
   accounts: Row[];
   catalog: Row[];
   contacts: Row[];
+  /** The engagement log (CRM export): calls, e-mails, visits and meetings of the last 6 months. */
+  engagement: Row[];
+  /** The payments ledger: every invoice of the last 14 months with its due date, paid date and amount. */
+  payments: Row[];
+  /** The user's Initiatives table: a few initiatives on big accounts. */
+  initiatives: Row[];
   /** The story behind each account, for tests and for anyone reading the demo. */
   story: {
     /** Accounts made to stop ordering, with the days between their last order and the end date. */
@@ -60,6 +66,12 @@ export interface SampleData {
     lapsed: string[];
     creditHold: string[];
     healthOverride: string[];
+    /** The account marked lost in the accounts table's Status column. */
+    lost: string[];
+    /** How each account behaves in the engagement log (see ENGAGEMENT_PROFILES). */
+    engagement: Record<string, EngagementProfile>;
+    /** Payers by behaviour in the ledger: good (early/on time), late (8+ days), and those with unpaid overdue invoices. */
+    payers: { good: string[]; late: string[]; unpaidOverdue: string[]; rising: string[] };
   };
 }
 
@@ -95,6 +107,8 @@ export const ACCOUNT_HEADERS = [
   "Health Override",
   "Override Reason",
   "Customer Since",
+  "Status",
+  "Lost Reason",
 ] as const;
 export const CATALOG_HEADERS = [
   "SKU",
@@ -112,6 +126,44 @@ export const CONTACT_HEADERS = [
   "Relationship",
   "Feeling",
 ] as const;
+export const ENGAGEMENT_HEADERS = [
+  "Date",
+  "Account",
+  "Contact",
+  "Type",
+  "Direction",
+  "Topic",
+  "Follow-up",
+  "Responded On",
+] as const;
+export const PAYMENT_HEADERS = [
+  "Invoice No",
+  "Account No",
+  "Customer",
+  "Invoice Date",
+  "Due Date",
+  "Paid Date",
+  "Amount",
+] as const;
+export const INITIATIVE_HEADERS = [
+  "Account",
+  "Initiative",
+  "Type",
+  "Categories",
+  "SKUs",
+  "Target",
+  "Start Date",
+  "End Date",
+  "Owner",
+  "Status",
+] as const;
+
+/**
+ * How an account answers in the engagement log: proactive (reaches out, answers within hours),
+ * quick (answers within a day), days (1–3 days), slow (4–10 days), silent (most outreach
+ * unanswered), thin (one or two contacts in 90 days: the accounts table's value is used).
+ */
+export type EngagementProfile = "proactive" | "quick" | "days" | "slow" | "silent" | "thin";
 
 /** mulberry32: small, fast and good enough for sample data (never Math.random). */
 export function mulberry32(seed: number): () => number {
@@ -167,6 +219,9 @@ function shuffle<T>(r: Rng, xs: T[]): T[] {
   }
   return xs;
 }
+
+/** Influence 1–5 as the methodology's decision-mapping tool writes it (1 and 2 are both Low). */
+const INFLUENCE_WORDS = ["Low", "Low", "Medium", "High", "Very High"] as const;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
@@ -582,6 +637,10 @@ function accountTable(
       : fallback >= 0
         ? fallback
         : plans.findIndex((p) => !holds.has(p.index));
+  // One account marked lost: the churner silent longest (at least 150 days), for win-back Stage 5.
+  const lostAt = plans
+    .filter((p) => p.kind === "churned" && o.endDate - p.last >= 150)
+    .sort((a, b) => a.last - b.last || a.index - b.index)[0]?.index;
 
   plans.forEach((p, i) => {
     const engagementBase =
@@ -617,6 +676,8 @@ function accountTable(
       i === override ? "At Risk" : null,
       i === override ? "Buyer leaving in December; contract going out to tender" : null,
       toDate(Math.min(since, p.first)),
+      i === lostAt ? "Lost" : "Active",
+      i === lostAt ? "Moved to a national distributor on price; exit interview booked" : null,
     ]);
   });
   return rows;
@@ -844,6 +905,308 @@ function pickProduct(
   return premium && r() < p.premiumRate ? premium : product;
 }
 
+// ---------------------------------------------------------------- engagement log, ledger, initiatives
+// These come from their own seeded PRNG (derived from the seed), so the accounts, contacts and
+// order lines above are the same as before they existed.
+
+const TOPICS = [
+  "Quote follow-up",
+  "Price review",
+  "Delivery query",
+  "New product introduction",
+  "Account review",
+  "Stock availability",
+  "Site visit",
+  "Rebate terms",
+];
+const FAILED_NOTES = ["No answer, left voicemail", "E-mail bounced", "No reply"];
+
+/** A date-time (serial with a fraction of a day) as a JS Date at UTC. */
+function toDateTime(t: number): Date {
+  const day = Math.floor(t);
+  return new Date(toDate(day).getTime() + Math.round((t - day) * 24 * 60) * 60_000);
+}
+
+function profileOf(r: Rng, p: AccountPlan): EngagementProfile {
+  const x = r();
+  switch (p.kind) {
+    case "growing":
+      return x < 0.55 ? "proactive" : x < 0.9 ? "quick" : "days";
+    case "new":
+      return x < 0.6 ? "proactive" : "quick";
+    case "declining":
+      return x < 0.35 ? "days" : x < 0.75 ? "slow" : "silent";
+    case "churned":
+      return x < 0.7 ? "silent" : "slow";
+    case "lapsed":
+      return x < 0.5 ? "slow" : "days";
+    default:
+      return x < 0.15
+        ? "proactive"
+        : x < 0.5
+          ? "quick"
+          : x < 0.75
+            ? "days"
+            : x < 0.85
+              ? "slow"
+              : x < 0.9
+                ? "silent"
+                : p.size < 1.5
+                  ? "thin" // a thin log only on a smaller account: the big ones are looked after
+                  : "quick";
+  }
+}
+
+/** Hours to an answer for one outreach of a profile; null = never answered. */
+function answerHours(r: Rng, profile: EngagementProfile): number | null {
+  switch (profile) {
+    case "proactive":
+      return 1 + r() * 18;
+    case "quick":
+      return r() < 0.85 ? 2 + r() * 20 : 26 + r() * 30;
+    case "days":
+      return r() < 0.8 ? 28 + r() * 42 : r() < 0.5 ? 4 + r() * 18 : 80 + r() * 60;
+    case "slow":
+      return r() < 0.85 ? 96 + r() * 140 : null;
+    case "silent":
+      return r() < 0.2 ? 48 + r() * 200 : null;
+    case "thin":
+      return 3 + r() * 40;
+  }
+}
+
+function engagementLog(
+  r: Rng,
+  o: SampleOptions,
+  plans: Plans
+): { rows: Row[]; profiles: Record<string, EngagementProfile> } {
+  const rows: { at: number; row: Row }[] = [];
+  const profiles: Record<string, EngagementProfile> = {};
+  const from = o.endDate - 182;
+  plans.accounts.forEach((p, i) => {
+    const people = plans.contacts[i];
+    const profile = profileOf(r, p);
+    profiles[p.id] = profile;
+    // Outreach every 8–20 days on a big account, up to a month on a small one; a thin log has 1–2 in 90 days.
+    const gap = profile === "thin" ? 50 : clamp(24 / Math.sqrt(p.size), 8, 30);
+    const first = Math.max(from, p.first);
+    for (let t = first + r() * gap; t <= o.endDate; t += gap * (0.6 + r() * 0.8)) {
+      const day = workingDay(r, Math.floor(t));
+      if (day > o.endDate || day < p.first) continue;
+      const at = day + (8.5 + r() * 8.5) / 24;
+      const who = people[Math.floor(r() * r() * people.length)].name;
+      const type = pick(r, ["E-mail", "E-mail", "E-mail", "Call", "Call", "Visit", "Meeting"]);
+      const hours = answerHours(r, profile);
+      const answered = hours === null ? null : at + hours / 24;
+      const respondedOn = answered !== null && answered <= o.endDate + 1 ? answered : null;
+      const followUp =
+        respondedOn === null && at < o.endDate - 3
+          ? r() < 0.5
+            ? pick(r, FAILED_NOTES)
+            : "Chase"
+          : r() < 0.4
+            ? pick(r, ["Send quote", "Book visit", "Send samples", "Update price list"])
+            : null;
+      rows.push({
+        at,
+        row: [
+          toDateTime(at),
+          p.id,
+          who,
+          type,
+          "Outbound",
+          pick(r, TOPICS),
+          followUp,
+          respondedOn === null ? null : toDateTime(respondedOn),
+        ],
+      });
+    }
+    // The customer reaches out: often for a proactive account, now and then for the others.
+    const inbound =
+      profile === "proactive"
+        ? 2 + Math.floor(r() * 3)
+        : profile === "quick" || profile === "days"
+          ? Math.floor(r() * 1.6)
+          : 0;
+    for (let k = 0; k < inbound; k++) {
+      const day = workingDay(r, o.endDate - Math.floor(r() * 85));
+      if (day < p.first || day > o.endDate) continue;
+      const at = day + (8 + r() * 9) / 24;
+      rows.push({
+        at,
+        row: [
+          toDateTime(at),
+          p.id,
+          people[Math.floor(r() * people.length)].name,
+          pick(r, ["E-mail", "Call", "Call"]),
+          "Inbound",
+          pick(r, ["Order query", "Request for quote", "New project", "Delivery query"]),
+          r() < 0.5 ? "Quote sent" : null,
+          null,
+        ],
+      });
+    }
+  });
+  rows.sort((a, b) => a.at - b.at);
+  return { rows: [[...ENGAGEMENT_HEADERS], ...rows.map((x) => x.row)], profiles };
+}
+
+/** Due date of an invoice under the sample's terms ("30 days EOM" runs from the month's end; "Pro forma" is due on the day). */
+function dueOf(invoiceDate: Serial, terms: string): Serial {
+  if (terms === "Pro forma") return invoiceDate;
+  const days = Number(/\d+/.exec(terms)?.[0] ?? 30);
+  if (/EOM/.test(terms)) return edate(invoiceDate - serialToYmd(invoiceDate).d + 1, 1) - 1 + days;
+  return invoiceDate + days;
+}
+
+function paymentsLedger(
+  r: Rng,
+  o: SampleOptions,
+  plans: Plans,
+  orders: Row[]
+): { rows: Row[]; payers: SampleData["story"]["payers"] } {
+  const col = (h: (typeof ACCOUNT_HEADERS)[number]) => ACCOUNT_HEADERS.indexOf(h);
+  const accountRow = new Map(plans.accountRows.slice(1).map((row) => [String(row[0]), row]));
+  const kindOf = new Map(plans.accounts.map((p) => [p.id, p.kind]));
+  // One ledger line per invoice (credit notes are not in an invoice ledger) of the last 14 months.
+  const since = edate(o.endDate, -14);
+  const invoices = new Map<
+    string,
+    { date: Serial; account: string; name: string; amount: number }
+  >();
+  for (const row of orders.slice(1)) {
+    const no = String(row[1]);
+    if (!no.startsWith("INV")) continue;
+    const date = Math.round((row[0] as Date).getTime() / 86_400_000) + 25569;
+    if (date <= since) continue;
+    const inv = invoices.get(no);
+    if (inv) inv.amount = round2(inv.amount + (row[9] as number));
+    else
+      invoices.set(no, {
+        date,
+        account: String(row[2]),
+        name: String(row[3]),
+        amount: row[9] as number,
+      });
+  }
+  const good = new Set<string>();
+  const late = new Set<string>();
+  const unpaid = new Set<string>();
+  const rising = new Set<string>();
+  // Each account's habit: its table figure (Avg Days Beyond Terms), some noise; decliners that pay late get later.
+  const habit = new Map<string, { mean: number; rise: number; spread: number }>();
+  for (const [id, row] of accountRow) {
+    const mean = Number(row[col("Avg Days Beyond Terms")]);
+    const rise = kindOf.get(id) === "declining" && mean > 5 ? 8 : 0;
+    habit.set(id, { mean, rise, spread: mean > 8 ? 5 : 2 });
+    if (rise > 0) rising.add(id);
+    if (mean <= 0.5) good.add(id);
+    else if (mean >= 8) late.add(id);
+  }
+  const rows: Row[] = [[...PAYMENT_HEADERS]];
+  for (const [no, inv] of invoices) {
+    const row = accountRow.get(inv.account)!;
+    const h = habit.get(inv.account)!;
+    const terms = String(row[col("Credit Terms")]);
+    const due = dueOf(inv.date, terms);
+    const recent = due > edate(o.endDate, -3) ? h.rise : 0;
+    let paid: Serial | null = due + Math.round(h.mean + recent + normal(r) * h.spread);
+    paid = Math.max(inv.date, paid);
+    // The worst payers (credit hold) leave a few invoices unpaid well past their due date.
+    if (row[col("Credit Hold")] === "Yes" && due < o.endDate - 20 && r() < 0.35) paid = null;
+    if (paid !== null && paid > o.endDate) paid = null;
+    if (paid === null && due < o.endDate) unpaid.add(inv.account);
+    rows.push([
+      no,
+      inv.account,
+      inv.name,
+      toDate(inv.date),
+      toDate(due),
+      paid === null ? null : toDate(paid),
+      inv.amount,
+    ]);
+  }
+  return {
+    rows,
+    payers: {
+      good: [...good],
+      late: [...late],
+      unpaidOverdue: [...unpaid].filter((id) => late.has(id)),
+      rising: [...rising],
+    },
+  };
+}
+
+function initiativesTable(r: Rng, o: SampleOptions, plans: Plans, orders: Row[]): Row[] {
+  const yearAgo = edate(o.endDate, -12);
+  const revenue = new Map<string, number>();
+  for (const row of orders.slice(1)) {
+    const date = Math.round((row[0] as Date).getTime() / 86_400_000) + 25569;
+    if (date > yearAgo)
+      revenue.set(String(row[2]), (revenue.get(String(row[2])) ?? 0) + Number(row[9]));
+  }
+  const manager = new Map(
+    plans.accountRows
+      .slice(1)
+      .map((row) => [String(row[0]), String(row[ACCOUNT_HEADERS.indexOf("Account Manager")])])
+  );
+  const top = plans.accounts
+    .filter((p) => p.kind === "steady" || p.kind === "growing")
+    .sort((a, b) => (revenue.get(b.id) ?? 0) - (revenue.get(a.id) ?? 0))
+    .slice(0, 4);
+  const rows: Row[] = [[...INITIATIVE_HEADERS]];
+  top.forEach((p, k) => {
+    const start = edate(o.endDate - serialToYmd(o.endDate).d + 1, -(3 + k)); // the 1st of a month 3–6 months ago
+    const end = edate(start, 12) - 1;
+    const r12 = revenue.get(p.id) ?? 0;
+    const bought = [...p.habits].sort((a, b) => b.weight - a.weight);
+    const missing = CATEGORIES.filter((c) => !p.habits.some((h) => h.category === c));
+    const grow = bought[Math.min(1, bought.length - 1)].category;
+    rows.push([
+      p.id,
+      `Grow ${grow} share`,
+      "Range expansion",
+      grow,
+      null,
+      Math.max(2000, Math.round((r12 * 0.04) / 500) * 500),
+      toDate(start),
+      toDate(end),
+      manager.get(p.id) ?? null,
+      "In progress",
+    ]);
+    if (missing.length > 0 && k % 2 === 0) {
+      const cat = pick(r, missing);
+      rows.push([
+        p.id,
+        `Introduce ${cat}`,
+        "New category",
+        cat,
+        null,
+        Math.max(1500, Math.round((r12 * 0.02) / 500) * 500),
+        toDate(edate(start, 1)),
+        toDate(edate(start, 7) - 1),
+        manager.get(p.id) ?? null,
+        "Planned",
+      ]);
+    }
+    const premium = p.habits.flatMap((h) => h.products).find((x) => x.premiumSku);
+    if (premium && k === 1)
+      rows.push([
+        p.id,
+        `Upgrade to premium ${premium.line}`,
+        "Upsell",
+        null,
+        premium.premiumSku ?? null,
+        1000,
+        toDate(start),
+        toDate(edate(start, 6) - 1),
+        manager.get(p.id) ?? null,
+        "In progress",
+      ]);
+  });
+  return rows;
+}
+
 export function generateSample(o: SampleOptions): SampleData {
   if (!(o.accounts >= 1) || !(o.months >= 1))
     throw new RangeError("A sample needs at least one account and one month.");
@@ -873,7 +1236,7 @@ export function generateSample(o: SampleOptions): SampleData {
         plan.id,
         person.name,
         person.role,
-        influence,
+        INFLUENCE_WORDS[influence - 1],
         clamp(Math.round(3 + normal(r) + mood * 0.7), 1, 5),
         clamp(Math.round(normal(r) * 0.8 + mood * 0.8), -2, 2),
       ]);
@@ -881,6 +1244,10 @@ export function generateSample(o: SampleOptions): SampleData {
   });
 
   const orders = makeOrders(orderSeed, o, plans, premiumOf);
+  const extra = mulberry32((o.seed ^ 0x5eed_10c5) >>> 0);
+  const log = engagementLog(extra, o, plans);
+  const ledger = paymentsLedger(extra, o, plans, orders);
+  const initiatives = initiativesTable(extra, o, plans, orders);
   const catalogRows: Row[] = [
     [...CATALOG_HEADERS],
     ...catalog.map((p) => [p.sku, p.name, p.category, p.line, p.price, p.premiumSku ?? null]),
@@ -895,6 +1262,9 @@ export function generateSample(o: SampleOptions): SampleData {
     accounts: plans.accountRows,
     catalog: catalogRows,
     contacts,
+    engagement: log.rows,
+    payments: ledger.rows,
+    initiatives,
     story: {
       churned: plans.accounts
         .filter((p) => p.kind === "churned")
@@ -911,6 +1281,12 @@ export function generateSample(o: SampleOptions): SampleData {
         .slice(1)
         .filter((row) => row[accountCol("Health Override")] !== null)
         .map((row) => String(row[0])),
+      lost: plans.accountRows
+        .slice(1)
+        .filter((row) => row[accountCol("Status")] === "Lost")
+        .map((row) => String(row[0])),
+      engagement: log.profiles,
+      payers: ledger.payers,
     },
   };
 }

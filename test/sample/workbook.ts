@@ -1,7 +1,8 @@
 /**
  * Writes sample data as a workbook a distributor might really export: Orders as an Excel
  * table (OrderLines) with its header in row 1, Accounts under a two-row title (so header
- * detection has work to do), Catalog and Contacts as plain ranges; £ and dd/mm/yyyy formats,
+ * detection has work to do), Catalog, Contacts and Payments as plain ranges, the Engagement Log
+ * and Initiatives as Excel tables (user-owned tables in the add-in); £ and dd/mm/yyyy formats,
  * column widths, frozen headers.
  */
 import ExcelJS from "exceljs";
@@ -9,7 +10,10 @@ import {
   ACCOUNT_HEADERS,
   CATALOG_HEADERS,
   CONTACT_HEADERS,
+  ENGAGEMENT_HEADERS,
+  INITIATIVE_HEADERS,
   ORDER_HEADERS,
+  PAYMENT_HEADERS,
   accountsTitle,
   type Row,
   type SampleData,
@@ -18,12 +22,14 @@ import { serialToYmd } from "../../src/domain/dates";
 
 const MONEY = "£#,##0.00";
 const DATE = "dd/mm/yyyy";
+const DATE_TIME = "dd/mm/yyyy hh:mm";
 
 interface SheetLayout {
   headers: readonly string[];
   widths: number[];
   money?: string[];
   dates?: string[];
+  dateTimes?: string[];
   titleRows?: string[];
   table?: string;
 }
@@ -31,6 +37,7 @@ interface SheetLayout {
 function columnFormat(layout: SheetLayout, header: string): string | undefined {
   if (layout.money?.includes(header)) return MONEY;
   if (layout.dates?.includes(header)) return DATE;
+  if (layout.dateTimes?.includes(header)) return DATE_TIME;
   return undefined;
 }
 
@@ -113,6 +120,25 @@ export async function writeSampleWorkbook(data: SampleData, path: string): Promi
   addSheet(wb, "Contacts", data.contacts, {
     headers: CONTACT_HEADERS,
     widths: [11, 20, 18, 10, 12, 9],
+  });
+  addSheet(wb, "Engagement Log", data.engagement, {
+    headers: ENGAGEMENT_HEADERS,
+    widths: [16, 10, 20, 9, 10, 24, 26, 16],
+    dateTimes: ["Date", "Responded On"],
+    table: "EngagementLog",
+  });
+  addSheet(wb, "Payments", data.payments, {
+    headers: PAYMENT_HEADERS,
+    widths: [12, 11, 38, 12, 12, 12, 12],
+    money: ["Amount"],
+    dates: ["Invoice Date", "Due Date", "Paid Date"],
+  });
+  addSheet(wb, "Initiatives", data.initiatives, {
+    headers: INITIATIVE_HEADERS,
+    widths: [10, 30, 16, 16, 10, 11, 12, 12, 14, 12],
+    money: ["Target"],
+    dates: ["Start Date", "End Date"],
+    table: "Initiatives",
   });
   await wb.xlsx.writeFile(path, {
     zip: { compression: "DEFLATE", compressionOptions: { level: 9 } },

@@ -131,8 +131,11 @@ it("after a weight is changed and an engagement cleared, LibreOffice re-scores t
   const first = ws.getRow(header + 1);
   const firstId = first.getCell(1).value;
   first.getCell(col("Days since last order")).value = 10;
+  // typed as 7% and −12%: Excel gives the cells a percent format (the first row's may have held text such as "none")
   first.getCell(col("Orders change (qtr)")).value = 0.07;
+  first.getCell(col("Orders change (qtr)")).numFmt = "0%";
   first.getCell(col("Revenue change (12m)")).value = -0.12;
+  first.getCell(col("Revenue change (12m)")).numFmt = "0%";
   first.getCell(col("Categories (12m)")).value = 3;
   first.getCell(col("Engagement (1–5)")).value = null;
   first.getCell(col("Days beyond terms")).value = 0;
