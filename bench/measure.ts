@@ -1,15 +1,33 @@
 import { performance } from "node:perf_hooks";
 
-export function timeBest<T>(runs: number, fn: () => T): { best: number; median: number; last: T } {
+/**
+ * Runs fn `runs` times: best and median wall time, and best and median CPU time of this process
+ * (user + system, all threads) — on a shared, loaded machine the CPU time is the steadier figure.
+ */
+export function timeBest<T>(
+  runs: number,
+  fn: () => T
+): { best: number; median: number; cpuBest: number; cpuMedian: number; last: T } {
   const times: number[] = [];
+  const cpus: number[] = [];
   let last!: T;
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     last = fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { best: round(times[0]), median: round(times[times.length >> 1]), last };
+  cpus.sort((a, b) => a - b);
+  return {
+    best: round(times[0]),
+    median: round(times[times.length >> 1]),
+    cpuBest: round(cpus[0]),
+    cpuMedian: round(cpus[cpus.length >> 1]),
+    last,
+  };
 }
 
 export function round(x: number, d = 1): number {

@@ -54,6 +54,8 @@ for (const [rowsN, accounts, runs, target] of [
     outputRows: t.last.length,
     bestMs: t.best,
     medianMs: t.median,
+    cpuBestMs: t.cpuBest,
+    cpuMedianMs: t.cpuMedian,
     targetMs: target,
   });
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 
 const cases = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ["health", "ingest", "analysis", "qbr", "bundle", "fileToAnswer", "panePath"];
+  : ["health", "metrics", "ingest", "analysis", "qbr", "bundle", "fileToAnswer", "panePath"];
 const results: Record<string, unknown>[] = [];
 for (const name of cases) {
   const file = join(__dirname, `${name}.ts`);

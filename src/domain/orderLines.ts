@@ -19,6 +19,13 @@ export function isCreditNoteId(id: string): boolean {
   return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
 }
 
+/** The fields of an order line the return rule sets. */
+export interface SignedLine {
+  isReturn: boolean;
+  quantity: number;
+  revenue: number;
+}
+
 /**
  * Returns and credit notes (negative quantity or revenue, a credit-note id, or a credit document
  * type) reduce revenue and count as returns: both figures are then negative.
@@ -28,11 +35,22 @@ export function returnSigned(
   revenue: number,
   orderId: string,
   creditType = false
-): { isReturn: boolean; quantity: number; revenue: number } {
+): SignedLine {
+  const out = { isReturn: false, quantity: 0, revenue: 0 };
+  signInto(out, quantity, revenue, orderId, creditType);
+  return out;
+}
+
+/** returnSigned written into `out` (the line being filled) rather than a new object: for loops over a million lines. */
+export function signInto(
+  out: SignedLine,
+  quantity: number,
+  revenue: number,
+  orderId: string,
+  creditType = false
+): void {
   const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(orderId) || creditType;
-  return {
-    isReturn,
-    quantity: isReturn ? -Math.abs(quantity) : quantity,
-    revenue: isReturn ? -Math.abs(revenue) : revenue,
-  };
+  out.isReturn = isReturn;
+  out.quantity = isReturn ? -Math.abs(quantity) : quantity;
+  out.revenue = isReturn ? -Math.abs(revenue) : revenue;
 }

@@ -93,6 +93,55 @@ export function asColumn(m: Matrix | Cell, argName: string): Plain[] {
   throw new ArgError(`${argName} must be one cell, one column or one row.`);
 }
 
+/**
+ * A column argument read in place, cell by cell, without copying it (the order columns of
+ * KAP.METRICS run to a million rows): the same shapes as asColumn; a 2-D block is refused with
+ * the same message when a cell of it is read. `at(i)` broadcasts a single cell down the column.
+ */
+export class ColumnView {
+  readonly length: number;
+  /** n×1: each row an array of one cell */
+  private readonly rows: readonly unknown[][] | null = null;
+  /** 1×n */
+  private readonly row: readonly unknown[] | null = null;
+  private readonly single: Plain = null;
+
+  constructor(
+    m: Matrix | Cell,
+    private readonly argName: string
+  ) {
+    if (!Array.isArray(m)) {
+      this.single = plain(m);
+      this.length = 1;
+    } else if (m.length === 0) this.length = 0;
+    else if (m.length === 1 && !Array.isArray(m[0])) {
+      this.single = plain(m[0]);
+      this.length = 1;
+    } else if (m.length === 1) {
+      this.row = m[0] as unknown[];
+      this.length = this.row.length;
+    } else {
+      this.rows = m as unknown[][];
+      this.length = m.length;
+    }
+  }
+
+  cell(i: number): Plain {
+    if (this.rows !== null) {
+      const r = this.rows[i];
+      if (!Array.isArray(r) || r.length !== 1)
+        throw new ArgError(`${this.argName} must be one cell, one column or one row.`);
+      return plain(r[0]);
+    }
+    return this.row !== null ? plain(this.row[i]) : this.single;
+  }
+
+  /** Row i of the column, or its one cell broadcast. */
+  at(i: number): Plain {
+    return this.cell(this.length === 1 ? 0 : i);
+  }
+}
+
 /** Every cell of a range, row by row. */
 export function cellsOf(m: Matrix | Cell): Plain[] {
   if (!Array.isArray(m)) return [plain(m)];
@@ -100,7 +149,9 @@ export function cellsOf(m: Matrix | Cell): Plain[] {
 }
 
 /** The common height of several column arguments; 1-cell arguments broadcast. */
-export function commonHeight(cols: readonly { name: string; values: unknown[] }[]): number {
+export function commonHeight(
+  cols: readonly { name: string; values: { readonly length: number } }[]
+): number {
   let n = 1;
   for (const c of cols) {
     if (c.values.length === 1) continue;
@@ -160,5 +211,13 @@ export function optionalNumber(m: Matrix | Cell, argName: string): number | unde
 
 /** Whether an optional range argument was left out: omitted, or every cell blank or 0. */
 export function notGiven(m: Matrix | Cell | null | undefined): boolean {
-  return m === null || m === undefined || cellsOf(m).every(isEmpty);
+  if (m === null || m === undefined) return true;
+  if (!Array.isArray(m)) return isEmpty(plain(m));
+  // in place, stopping at the first filled cell: whole columns run to a million rows
+  for (const r of m) {
+    if (!Array.isArray(r)) {
+      if (!isEmpty(plain(r))) return false;
+    } else for (const v of r) if (!isEmpty(plain(v))) return false;
+  }
+  return true;
 }

@@ -776,9 +776,10 @@ function inputsForAccounts(
     if (c instanceof InputError) throw inputErrorOf(c, "accountIds");
     return blank[i] ? "" : idText(c);
   });
-  const cols = orderBookOf(order);
   const given = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
-  const date = given !== undefined && given !== null ? toSerial(given, "asOf") : cols.lastDate;
+  const asOfDate = given !== undefined && given !== null ? toSerial(given, "asOf") : undefined;
+  const cols = orderBookOf(order, asOfDate);
+  const date = asOfDate ?? cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
   const inputs = accountsHealthInputs(cols.book, ids, {
     asOf: date ?? 0,

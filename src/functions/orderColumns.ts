@@ -17,9 +17,9 @@
  */
 import { OrderBook } from "../domain/analysis/book";
 import type { OrderLine, Serial } from "../domain/types";
-import { returnSigned, UNCATEGORISED } from "../domain/orderLines";
+import { signInto, UNCATEGORISED } from "../domain/orderLines";
 import {
-  asColumn,
+  ColumnView,
   commonHeight,
   InputError,
   inputErrorOf,
@@ -30,6 +30,8 @@ import {
   toNumber,
 } from "./args";
 import { toSerial } from "./dateCell";
+import { isoToSerial } from "../domain/dates";
+import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
 
 export interface OrderColumnArgs {
@@ -67,7 +69,46 @@ function rowError(e: ArgError, row: number): ArgError {
   return new ArgError(`Order row ${row}: ${e.message}`, e.code);
 }
 
-export function orderBookOf(a: OrderColumnArgs): OrderColumns {
+/**
+ * The order book of the columns, for windows ending on `asOf` (default: the last order date).
+ * The book keeps product entries only for the last 12 months before that date (diversity's
+ * window, the only one that reads them), which halves the work on long histories.
+ */
+export function orderBookOf(a: OrderColumnArgs, asOf?: Serial): OrderColumns {
+  if (asOf !== undefined) return readOrders(a, periodBack(asOf, 12).start);
+  // The as-of date is the last accepted line's date, known after the pass: start from the
+  // latest date in the column, and read again without a limit in the rare case an accepted
+  // line's date is earlier (the latest date sat on a skipped comment line).
+  const latest = latestDate(a.orderDates);
+  if (latest === undefined) return readOrders(a, -Infinity);
+  const after = periodBack(latest, 12).start;
+  const r = readOrders(a, after);
+  return r.lastDate === null || periodBack(r.lastDate, 12).start >= after
+    ? r
+    : readOrders(a, -Infinity);
+}
+
+/** The latest date cell of the column (numbers and ISO text; other cells are left to the full read). */
+function latestDate(m: Cell): Serial | undefined {
+  let latest = -Infinity;
+  const visit = (v: unknown) => {
+    const x =
+      typeof v === "number"
+        ? v
+        : typeof v === "string"
+          ? isoToSerial(v.trim().slice(0, 10))
+          : undefined;
+    if (x !== undefined && x > 0 && Math.floor(x) > latest) latest = Math.floor(x);
+  };
+  if (Array.isArray(m))
+    for (const r of m)
+      if (Array.isArray(r)) for (const v of r) visit(v);
+      else visit(r);
+  else visit(m);
+  return Number.isFinite(latest) ? latest : undefined;
+}
+
+function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   const names = [
     "orderAccounts",
     "orderDates",
@@ -89,18 +130,17 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
     hasQuantity ? a.quantity : null,
     hasProducts ? a.products : null,
   ];
-  const cols = raw.map((m, k) => asColumn(m ?? null, names[k]));
+  const cols = raw.map((m, k) => new ColumnView(m ?? null, names[k]));
   // optional columns left out are one blank cell: broadcast
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
   const [acc, dat, ids, rev, cat, qty, prod] = cols;
-  const at = (c: Plain[], i: number): Plain => (c.length === 1 ? c[0] : c[i]);
-  const book = new OrderBook();
+  const book = new OrderBook({ productsAfter });
   const line = {} as OrderLine;
   let lastDate = -Infinity;
   for (let i = 0; i < n; i++) {
-    const accountCell = at(acc, i);
-    const dateCell = at(dat, i);
-    const revenueCell = at(rev, i);
+    const accountCell = acc.at(i);
+    const dateCell = dat.at(i);
+    const revenueCell = rev.at(i);
     if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
     const row = i + 1;
     const accountId = text(accountCell, "orderAccounts", row);
@@ -123,7 +163,7 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
       );
     let quantity = 1;
     if (hasQuantity) {
-      const q = at(qty, i);
+      const q = qty.at(i);
       if (isEmpty(q)) {
         // No quantity and no value: a comment or text line, skipped as the ingest skips it.
         // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
@@ -135,18 +175,15 @@ export function orderBookOf(a: OrderColumnArgs): OrderColumns {
         quantity = v;
       }
     }
-    const orderId = text(at(ids, i), "orderIds", row);
-    const category = hasCategories ? text(at(cat, i), "categories", row) : "";
-    const sku = hasProducts ? text(at(prod, i), "products", row) : category;
-    const signed = returnSigned(quantity, revenue, orderId);
+    const orderId = text(ids.at(i), "orderIds", row);
+    const category = hasCategories ? text(cat.at(i), "categories", row) : "";
+    const sku = hasProducts ? text(prod.at(i), "products", row) : category;
     line.accountId = accountId;
     line.date = date;
     line.orderId = orderId || `${accountId}|${date}`;
     line.sku = sku;
     line.category = category || UNCATEGORISED;
-    line.quantity = signed.quantity;
-    line.revenue = signed.revenue;
-    line.isReturn = signed.isReturn;
+    signInto(line, quantity, revenue, orderId);
     book.add(line);
     if (date > lastDate) lastDate = date;
   }

@@ -202,6 +202,28 @@ describe("blank cells in the order columns read the same on both hosts", () => {
     expect(metricsOfX(50, [1, null])).toEqual([11, 2, 0, "new", 150, 0, "new"]);
   });
 
+  it("the default as-of date is the last accepted line's, even when a later date sits on a skipped comment line", () => {
+    // Y: 15 Nov 2025 Tools £100 (P1), 1 Oct 2026 Fixings £50 (P2), and a line of 20 Dec 2026 with
+    // neither quantity nor revenue (skipped). As of 1 Oct 2026: 0 days; last quarter (1 Jul, 1 Oct]
+    // 1 order, previous quarter none, first order before it → "lapsed"; revenue 12m (1 Oct 2025,
+    // 1 Oct 2026] = 150, prior 0, first order inside → "new"; Tools and Fixings bought → 2 and 2.
+    const c = (...xs: unknown[]) => col(xs);
+    const out = both(
+      metrics,
+      c("Y"),
+      c("Y", "Y", "Y"),
+      c(d(2025, 11, 15), d(2026, 10, 1), d(2026, 12, 20)),
+      c("I1", "I2", "I3"),
+      c(100, 50, null),
+      c("Tools", "Fixings", null),
+      null as never,
+      c(1, 1, null),
+      null as never,
+      c("P1", "P2", null)
+    );
+    expect(out).toEqual([[0, 1, 0, "lapsed", 150, 0, "new", 2, 2]]);
+  });
+
   it("text revenue is read as the workbook writes numbers, and an ambiguous one stops the call naming its row", () => {
     try {
       setWorkbookDecimalSeparator(",");

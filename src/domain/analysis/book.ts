@@ -93,7 +93,22 @@ export interface ServiceLineSummary {
   revenue: Record<string, number>;
 }
 
+export interface OrderBookOptions {
+  /**
+   * Keep product entries (the SKU and category histories) only for lines dated after this day;
+   * earlier lines still make their orders, returns and order values. For a caller that asks
+   * about windows after that day only (KAP.METRICS: the last 12 months for categories and
+   * products). Default: every line.
+   */
+  productsAfter?: Serial;
+}
+
 export class OrderBook {
+  private readonly productsAfter: number;
+  constructor(options: OrderBookOptions = {}) {
+    this.productsAfter = options.productsAfter ?? -Infinity;
+  }
+
   /** Interned account ids, names, SKUs, categories, currencies (index = internal id). */
   readonly accountIds: string[] = [];
   readonly accountNames: (string | undefined)[] = [];
@@ -313,6 +328,7 @@ export class OrderBook {
       this.ordersInDateOrder = false;
     }
     this.oVal.a[order] += revenue;
+    if (date <= this.productsAfter) return;
     if (isService) {
       // Counts in the order's (and its site's) value; never a product entry, nor a site's order day.
       this.serviceLineCount.set(sku, (this.serviceLineCount.get(sku) ?? 0) + 1);
