@@ -69,6 +69,7 @@ import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
 import { idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
 import { toSerial } from "./dateCell";
 import { setWorkbookDecimalSeparator } from "./culture";
+import { engagementOfRows, paymentOfRows } from "./logFunctions";
 
 type Out = (number | string | KapError)[][];
 
@@ -887,4 +888,42 @@ export function accountHealth(
       }
     });
   });
+}
+
+/* ---- Engagement and Payment from the user's own log and ledger rows (RULES.md §2.1; src/functions/logFunctions.ts) ---- */
+
+/**
+ * Engagement score 1–5 of one account from its contact log, by the rule KAP applies to an engagement log: over the contacts of the 90 days to asOf, 1 when half or more of the outreach older than 14 days has no response; otherwise the median response time of the answered outreach: within 24 hours 4 (5 when the customer also reached out, an inbound contact), within 3 days 3, longer 2. Fewer than 3 outreach and no inbound contact: #N/A (not enough log). Blank rows are skipped on every Excel.
+ * @customfunction ENGAGEMENT
+ * @param contactDates Column of contact dates (date cells, with the time of day for hour-exact responses, or yyyy-mm-dd hh:mm), one row per call, e-mail, visit or meeting.
+ * @param directions Column beside it: "Inbound" (the customer reached out) or "Outbound" (our outreach); blank = outbound. One cell applies to every row.
+ * @param respondedOn Column beside it: when the customer answered that outreach; blank = no answer (yet).
+ * @param [asOf] The day to judge at (default: the latest contact or response date); responses after it do not count yet.
+ * @returns The Engagement score 1–5.
+ */
+export function engagement(
+  contactDates: any[][],
+  directions: any[][],
+  respondedOn: any[][],
+  asOf?: any[][]
+): any[][] {
+  return guard(() => [[engagementOfRows(contactDates, directions, respondedOn, asOf)]]);
+}
+
+/**
+ * Payment of one account from its invoices, by the rule KAP applies to a payments ledger: days beyond terms = paid date − due date (negative when early); an unpaid invoice past its due date counts its days overdue at asOf; the account's figure is the amount-weighted mean over the invoices due in the 12 months to asOf, rounded to whole days; then early (−1 or less) 5, on time (0) 4, 1–7 days 3, 8–30 days 2, 31+ days 1. Or give days late per invoice instead of dates (leave paidDates out). Spills two cells: the days and the score.
+ * @customfunction PAYMENT
+ * @param dueDatesOrDaysLate Column of invoice due dates (with paidDates), or of days paid beyond terms per invoice (without paidDates; on Excel desktop a blank cell arrives as 0, on time, so give exactly the rows or an amounts column).
+ * @param [paidDates] Column of paid dates beside the due dates; blank = unpaid.
+ * @param [amounts] Column of invoice amounts, to weight the mean (default: every invoice alike); a blank, 0 or negative amount (a credit note) is left out.
+ * @param [asOf] The day to judge at (default: the latest due or paid date); give TODAY() or your as-of date so that unpaid invoices count as overdue.
+ * @returns Days beyond terms (whole days, what KAP.HEALTH's paymentDays takes) and the Payment score 1–5.
+ */
+export function payment(
+  dueDatesOrDaysLate: any[][],
+  paidDates?: any[][],
+  amounts?: any[][],
+  asOf?: any[][]
+): any[][] {
+  return guard(() => [paymentOfRows(dueDatesOrDaysLate, paidDates, amounts, asOf)]);
 }

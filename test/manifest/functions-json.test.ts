@@ -59,6 +59,8 @@ const EXPECTED: Record<string, [string[], string[]]> = {
     ["accountIds", "orderAccounts", "orderDates", "orderIds", "revenue", "categories"],
     ["engagement", "payment", "asOf", "weights", "quantity", "products"],
   ],
+  ENGAGEMENT: [["contactDates", "directions", "respondedOn"], ["asOf"]],
+  PAYMENT: [["dueDatesOrDaysLate"], ["paidDates", "amounts", "asOf"]],
 };
 
 let dir = "";
