@@ -54,7 +54,10 @@ export interface Frozen {
   ordStart: Int32Array;
   ordDate: Int32Array;
   ordVal: Float64Array;
-  /** list-price value of the order's lines that had a list price, and the revenue of those lines */
+  /**
+   * list-price value of the order's lines that had a list price, and the revenue of those lines;
+   * both empty (length 0) when no line had a list price
+   */
   ordList: Float64Array;
   ordListCovered: Float64Array;
   /**
@@ -180,8 +183,13 @@ export class OrderBook {
   private oDate = new GrowI32();
   private oRet = new GrowI32();
   private oVal = new GrowF64();
-  private oList = new GrowF64();
-  private oListCov = new GrowF64();
+  /**
+   * List-price value per order and the revenue of its lines that had one: made at the first
+   * line with a list price (most order exports have none, and a million-line book then spares
+   * two arrays that would only hold zeros).
+   */
+  private oList: GrowF64 | null = null;
+  private oListCov: GrowF64 | null = null;
 
   private pUnit = new GrowI32();
   private pSku = new GrowI32();
@@ -214,6 +222,13 @@ export class OrderBook {
   /** service SKU → lines, and (sku, currency) → net revenue in steps */
   private serviceLineCount = new Map<number, number>();
   private serviceRevenue = new Map<number, number>();
+
+  private startListPrices(): void {
+    const n = this.oUnit.n;
+    this.oList = new GrowF64(Math.max(1024, n * 2));
+    this.oListCov = new GrowF64(Math.max(1024, n * 2));
+    this.oList.n = this.oListCov.n = n;
+  }
 
   private intern(map: Map<string, number>, list: string[], key: string): number {
     let id = map.get(key);
@@ -314,8 +329,10 @@ export class OrderBook {
         this.oDate.push(date);
         this.oRet.push(ret);
         this.oVal.push(0);
-        this.oList.push(0);
-        this.oListCov.push(0);
+        if (this.oList !== null) {
+          this.oList.push(0);
+          this.oListCov!.push(0);
+        }
       }
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
@@ -339,8 +356,9 @@ export class OrderBook {
       return;
     }
     if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
-      this.oList.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
-      this.oListCov.a[order] += revenue;
+      if (this.oList === null) this.startListPrices();
+      this.oList!.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
+      this.oListCov!.a[order] += revenue;
     }
 
     // The line's product purchase goes to a small buffer, folded into pair entries in a tight
@@ -575,12 +593,12 @@ export class OrderBook {
     const retFill = retCount.slice(0, U);
     const dates = this.oDate.a;
     const oVal = this.oVal.a;
-    const oList = this.oList.a;
-    const oListCov = this.oListCov.a;
+    const oList = this.oList?.a;
+    const oListCov = this.oListCov?.a;
     const ordDate = new Int32Array(nO);
     const ordVal = new Float64Array(nO);
-    const ordList = new Float64Array(nO);
-    const ordListCovered = new Float64Array(nO);
+    const ordList = new Float64Array(oList ? nO : 0);
+    const ordListCovered = new Float64Array(oList ? nO : 0);
     const retDate = new Int32Array(nR);
     const retVal = new Float64Array(nR);
     // Each order written straight to its unit's next place, in date order (creation order
@@ -597,8 +615,10 @@ export class OrderBook {
         const j = ordFill[u]++;
         ordDate[j] = dates[i];
         ordVal[j] = oVal[i];
-        ordList[j] = oList[i];
-        ordListCovered[j] = oListCov[i];
+        if (oList) {
+          ordList[j] = oList[i];
+          ordListCovered[j] = oListCov![i];
+        }
       }
     }
     const ordPrefix = unitPrefix(ordCount, ordVal, U);

@@ -231,10 +231,12 @@ export function qbrData(
   const r12 = returnsIn(s, y1);
   let listValue = 0;
   let paid = 0;
-  for (let i = o12.from; i < o12.to; i++) {
-    listValue += stepsOf(s, s.f.ordList[i]);
-    paid += stepsOf(s, s.f.ordListCovered[i]);
-  }
+  // (no list prices in the data: ordList is empty)
+  if (s.f.ordList.length)
+    for (let i = o12.from; i < o12.to; i++) {
+      listValue += stepsOf(s, s.f.ordList[i]);
+      paid += stepsOf(s, s.f.ordListCovered[i]);
+    }
   listValue = moneyOf(s, listValue);
   paid = moneyOf(s, paid);
   const spend = cash(o12.value + r12.value);

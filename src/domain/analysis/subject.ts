@@ -93,8 +93,10 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
     ordStart: Int32Array.of(0, nO),
     ordDate: Int32Array.from(ord, (i) => f.ordDate[i]),
     ordVal,
-    ordList: Float64Array.from(ord, (i) => f.ordList[i]),
-    ordListCovered: Float64Array.from(ord, (i) => f.ordListCovered[i]),
+    ordList: f.ordList.length ? Float64Array.from(ord, (i) => f.ordList[i]) : f.ordList,
+    ordListCovered: f.ordListCovered.length
+      ? Float64Array.from(ord, (i) => f.ordListCovered[i])
+      : f.ordListCovered,
     ordPrefix,
     retStart: Int32Array.of(0, nR),
     retDate: Int32Array.from(ret, (i) => f.retDate[i]),
