@@ -10,6 +10,7 @@
  * - `edit`: edits the user's own table through the Excel host (no sheet of KAP's).
  */
 import type { AccountDetail, PortfolioAnalysis, QbrData } from "../domain/analysis";
+import { alertsSheet } from "../sheets/alertsSheet";
 import { breakdownSheet } from "../sheets/breakdownSheet";
 import { crossSellSheet } from "../sheets/crossSellSheet";
 import { dashboardSheet } from "../sheets/dashboardSheet";
@@ -66,7 +67,16 @@ export const ACTION_REGISTRY = [
     scope: "portfolio",
     layout: dashboardSheet,
     label: "Portfolio dashboard",
-    description: "Health bands, quadrants, ABC tiers, focus accounts and open alerts.",
+    description:
+      "Headline figures, health bands and quadrants charted, focus accounts with their next step, alerts by severity.",
+  },
+  {
+    id: "alerts",
+    scope: "portfolio",
+    layout: alertsSheet,
+    label: "Alerts list",
+    description:
+      "Every open alert, Critical first, then by revenue at stake (the dashboard shows the first ten).",
   },
   {
     id: "whitespace",

@@ -13,7 +13,12 @@ import {
   type PortfolioModel,
   type QbrData,
 } from "../domain/analysis";
-import { lastCompletedQuarter, NO_CURRENCY, parseFiscalQuarter } from "../domain/analysis";
+import {
+  lastCompletedQuarter,
+  NO_CURRENCY,
+  parseFiscalQuarter,
+  recommended,
+} from "../domain/analysis";
 import { normaliseWeights } from "../domain/health";
 import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
@@ -270,7 +275,13 @@ export class KapEngine implements OrderSink {
     };
     switch (a.scope) {
       case "portfolio":
-        return print([a.layout(p, this.layout(o.live))]);
+        return print([
+          a.layout(p, {
+            ...this.layout(o.live),
+            // the dashboard's focus accounts (ten at most): each account's detail, once per analysis
+            topOpportunity: (key) => recommended(this.detail(key).opportunities, 1)[0],
+          }),
+        ]);
       case "account": {
         if (!o.accountKey) throw new Error("Choose an account first.");
         const d = this.detail(o.accountKey);

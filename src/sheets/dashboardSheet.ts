@@ -1,13 +1,29 @@
-/** Portfolio Dashboard (RULES.md §2.8): the methodology's "Account Penetration Dashboard". */
-import type { PortfolioAnalysis } from "../domain/analysis/types";
+/**
+ * Portfolio Dashboard (RULES.md §2.8): the methodology's "Account Penetration Dashboard", laid out
+ * to be read at a glance on a laptop (columns A–E, rows 1–24 hold the headline and both charts):
+ *
+ * - headline figures (accounts, 12-month revenue, average health, At Risk or Critical, open alerts
+ *   by severity), with the roll-up of sites into their parents said where it changes a count;
+ * - the health-band pie and the quadrant column chart, then the tables they draw (bands in their
+ *   colours), the focus accounts each with one specific next step (the win-back stage's step, or
+ *   the account's top opportunity with its £ a year), every band set by hand, the alerts counted by
+ *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
+ *   Initiative Progress and the lifetime-value views.
+ */
+import { currencyPrefix, formatMoney } from "../domain/currency";
+import { bandAction } from "../domain/health";
+import type { OpenAlert, PortfolioAnalysis } from "../domain/analysis/types";
+import type { HealthBand } from "../domain/types";
 import { dashboardLifetimeBlocks } from "./lifetimeCells";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import {
   type Block,
-  type CellValue,
+  type CellStyle,
   type ChartSpec,
+  type ConditionalFormat,
   FORMATS,
   PALETTE,
+  type RangeStyle,
   sheet,
   type SheetSpec,
   table,
@@ -15,39 +31,163 @@ import {
   cell,
 } from "./spec";
 
+/** How many alerts the dashboard lists (the rest are on the KAP Alerts sheet). */
+export const DASHBOARD_ALERTS = 10;
+
+/** Band colours (fill, font), as Excel's good / neutral / bad styles, with an orange for At Risk. */
+export const BAND_COLOURS: Record<HealthBand, { fill: string; font: string }> = {
+  Healthy: { fill: PALETTE.good, font: PALETTE.goodFont },
+  Stable: { fill: PALETTE.neutral, font: PALETTE.neutralFont },
+  "At Risk": { fill: "#F8CBAD", font: "#843C0C" },
+  Critical: { fill: PALETTE.bad, font: PALETTE.badFont },
+};
+
+/** Stronger colours for a chart's slices (a pastel pie reads poorly). */
+export const BAND_CHART_COLOURS: Record<HealthBand, string> = {
+  Healthy: "#70AD47",
+  Stable: "#FFC000",
+  "At Risk": "#ED7D31",
+  Critical: "#C00000",
+};
+
+const bandStyle = (b: HealthBand): CellStyle => ({
+  fill: BAND_COLOURS[b].fill,
+  fontColor: BAND_COLOURS[b].font,
+  bold: true,
+});
+const severityStyle = (s: keyof typeof SEVERITY_COLOURS): CellStyle => ({
+  fill: SEVERITY_COLOURS[s].fill,
+  fontColor: SEVERITY_COLOURS[s].font,
+  bold: true,
+});
+
+/** Severity colours, as on the health sheet's alerts. */
+export const SEVERITY_COLOURS = {
+  Critical: { fill: PALETTE.bad, font: PALETTE.badFont },
+  Warning: { fill: PALETTE.neutral, font: PALETTE.neutralFont },
+  Opportunity: { fill: PALETTE.good, font: PALETTE.goodFont },
+} as const;
+
+const SEVERITIES = ["Critical", "Warning", "Opportunity"] as const;
+
+/** Conditional formats colouring `range` by the band or severity words it holds. */
+export function wordColours(
+  range: string,
+  colours: Record<string, { fill: string; font: string }>
+): ConditionalFormat[] {
+  return Object.entries(colours).map(([text, c]) => ({
+    range,
+    rule: { type: "textContains", text, fill: c.fill, fontColor: c.font },
+  }));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** Alerts counted by severity: "3 Critical · 80 Warning · 254 Opportunity". */
+export function severityCounts(alerts: readonly OpenAlert[]): Record<string, number> {
+  const n: Record<string, number> = { Critical: 0, Warning: 0, Opportunity: 0 };
+  for (const a of alerts) n[a.severity]++;
+  return n;
+}
+
 export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const d = p.dashboard;
   const currencies = p.currencies.length ? p.currencies : [""];
+  const sites = p.accounts.filter((a) => !a.isTopLevel).length;
+  const rows = p.accounts.length;
+  const bandCount = (b: HealthBand) => d.bands.find((x) => x.band === b)?.count ?? 0;
+  const atRisk = bandCount("At Risk") + bandCount("Critical");
+  const counts = severityCounts(d.openAlerts);
+  const alertAccounts = new Set(d.openAlerts.map((a) => a.key)).size;
+  const styles: RangeStyle[] = [];
+  const cfs: ConditionalFormat[] = [];
   const blocks: Block[] = [
     title("A1", "Portfolio Dashboard"),
-    cell("A2", `As of ${asOfText(opts.asOf)}`, "subtitle"),
+    cell(
+      "A2",
+      `As of ${asOfText(opts.asOf)} · revenue is net of returns over the 12 months to ${asOfText(opts.asOf)}`,
+      "subtitle"
+    ),
   ];
-  let r = 4;
 
-  // Summary
-  const summary: [string, CellValue, string | undefined][] = [
-    ["Accounts managed", d.accountsManaged, FORMATS.integer],
-  ];
-  for (const c of currencies)
-    summary.push([
-      `Annual revenue${currencies.length > 1 ? ` (${c || "no currency"})` : ""}`,
-      d.annualRevenue[c] ?? 0,
-      moneyFor(opts, c),
-    ]);
-  summary.push(["Average health score", d.averageHealth ?? "n/a", FORMATS.score]);
-  blocks.push(cell(`A${r}`, "Summary", "label"));
-  r++;
-  for (const [k, v, f] of summary) {
-    blocks.push({ at: `A${r}`, rows: [[k, v]], formats: [undefined, f] });
+  // Headline figures: labels on row 4, figures on row 5 (a second currency's revenue below).
+  const headline = {
+    fontSize: 14,
+    bold: true,
+    fontColor: PALETTE.brand,
+    hAlign: "center",
+  } as const;
+  const label = {
+    fontColor: PALETTE.note,
+    wrap: true,
+    vAlign: "bottom",
+    hAlign: "center",
+  } as const;
+  // headline money in whole units (£3,281,952), as the charts' axes
+  const whole = (c: string) => moneyFor(opts, c).replace(/([0#])\.[0#]+/g, "$1");
+  blocks.push(
+    {
+      at: "A4",
+      rows: [
+        [
+          "Accounts managed",
+          `Revenue, 12 months${currencies.length > 1 ? ` (${currencies[0] || "no currency"})` : ""}`,
+          "Average health score",
+          "At Risk or Critical",
+          "Open alerts",
+        ],
+      ],
+      style: label,
+    },
+    {
+      at: "A5",
+      rows: [
+        [
+          d.accountsManaged,
+          d.annualRevenue[currencies[0]] ?? 0,
+          d.averageHealth ?? "n/a",
+          atRisk,
+          `${counts.Critical} Critical · ${counts.Warning} Warning · ${counts.Opportunity} Opportunity`,
+        ],
+      ],
+      style: headline,
+      formats: [FORMATS.integer, whole(currencies[0]), FORMATS.score, FORMATS.integer],
+    }
+  );
+  let r = 6;
+  for (const c of currencies.slice(1)) {
+    blocks.push({
+      at: `B${r}`,
+      rows: [[d.annualRevenue[c] ?? 0]],
+      style: headline,
+      formats: [whole(c)],
+    });
+    blocks.push(cell(`C${r}`, c || "no currency", "note"));
     r++;
   }
-  if (p.currencyWarning) {
-    blocks.push(cell(`A${r}`, p.currencyWarning, "note"));
-    r++;
-  }
-  r++;
+  // Where the counts differ from the Account Health sheet's rows: say why.
+  const rollUp = sites
+    ? `${plural(d.accountsManaged, "account")} managed: the Account Health sheet's ${rows.toLocaleString("en-GB")} rows less ${plural(sites, "site")} rolled into their parents (a parent's figures include its sites'). `
+    : "";
+  blocks.push(
+    cell(
+      `A${r}`,
+      `${rollUp}${plural(d.openAlerts.length, "open alert")} on ${plural(alertAccounts, "row")} of the Account Health sheet; the ${Math.min(DASHBOARD_ALERTS, d.openAlerts.length)} that matter most are below, all of them on the KAP Alerts sheet.`,
+      "note"
+    )
+  );
+  if (p.currencyWarning) blocks.push(cell(`A${++r}`, p.currencyWarning, "note"));
+  r += 2;
 
-  // Status by health (one revenue column per currency: never added together)
+  // The two charts, side by side within the first screen (their data is in the tables below).
+  const chartTop = r;
+  const chartBottom = r + 15;
+  r = chartBottom + 2;
+
+  // Status by health (one revenue column per currency: never added together), in the bands' colours.
+  blocks.push(cell(`A${r}`, `Health bands (${plural(d.accountsManaged, "account")})`, "label"));
+  r++;
   const bandTop = r;
   const bandRows = d.bands.map((b) => [
     b.band,
@@ -62,17 +202,23 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
         { header: "Status" },
         { header: "Accounts", format: FORMATS.integer },
         ...currencies.flatMap((c) => [
-          { header: `Revenue${c ? ` ${c}` : ""}`, format: moneyFor(opts, c) },
-          { header: `% of total${c ? ` ${c}` : ""}`, format: FORMATS.percent },
+          { header: `Revenue 12m${c ? ` ${c}` : ""}`, format: moneyFor(opts, c) },
+          { header: `% of revenue${c ? ` ${c}` : ""}`, format: FORMATS.percent },
         ]),
       ],
       bandRows,
       { filter: false }
     )
   );
+  d.bands.forEach((b, k) =>
+    styles.push({
+      range: `A${bandTop + 1 + k}`,
+      style: bandStyle(b.band),
+    })
+  );
   r += bandRows.length + 2;
 
-  // Quadrants and ABC side by side
+  // Quadrants, then ABC tiers
   const quadTop = r;
   const quadRows = Object.entries(d.quadrants).map(([q, n]) => [q, n]);
   blocks.push(
@@ -84,10 +230,11 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       { filter: false }
     )
   );
+  r += quadRows.length + 2;
   const abcRows = d.abc.map((t) => [t.tier, t.count, ...currencies.map((c) => t.revenue[c] ?? 0)]);
   blocks.push(
     table(
-      `D${r}`,
+      `A${r}`,
       "KAP_Dashboard_ABC",
       [
         { header: "ABC tier" },
@@ -101,21 +248,23 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       { filter: false }
     )
   );
-  r += Math.max(quadRows.length, abcRows.length) + 3;
+  r += abcRows.length + 3;
 
-  // Focus accounts
-  blocks.push(cell(`A${r - 1}`, "This month's focus accounts", "label"));
-  // A band set by hand says so, with its reason, as on the health sheet: "At Risk" beside a score of 4.00 is no contradiction then.
-  const focusRows = d.focusAccounts.map((f) => [
-    f.accountId,
-    f.name,
-    f.overrideReason !== null ? `${f.band} (override)` : f.band,
-    f.score ?? "n/a",
-    f.revenueLast12,
-    f.daysSinceLastOrder ?? "never",
-    f.winBack && f.winBack.stage > 0 ? f.winBack.name : "",
-    f.overrideReason ? `${f.nextAction} (override: ${f.overrideReason})` : f.nextAction,
-  ]);
+  // Focus accounts: one specific next step each.
+  blocks.push(cell(`A${r - 1}`, "This month's focus accounts: the next step for each", "label"));
+  const focusTop = r;
+  const focusRows = d.focusAccounts.map((f) => {
+    const step = nextStep(f, opts);
+    return [
+      f.accountId,
+      f.name,
+      f.overrideReason !== null ? `${f.band} (override)` : f.band,
+      f.revenueLast12,
+      f.overrideReason ? `${step} (override: ${f.overrideReason})` : step,
+      f.score ?? "n/a",
+      f.daysSinceLastOrder ?? "never",
+    ];
+  });
   blocks.push(
     table(
       `A${r}`,
@@ -124,18 +273,117 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
         { header: "Account ID" },
         { header: "Account" },
         { header: "Status" },
-        { header: "Score", format: FORMATS.score },
         { header: "Revenue 12m", format: opts.money },
-        { header: "Days since order", format: FORMATS.integer },
-        { header: "Win-back" },
         { header: "Next action" },
+        { header: "Score", format: FORMATS.score },
+        { header: "Days since order", format: FORMATS.integer },
       ],
       focusRows.length
         ? focusRows
-        : [["", "No account is At Risk or Critical.", "", "", "", "", "", ""]]
+        : [[null, "No account is At Risk or Critical.", null, null, null, null, null]]
     )
   );
+  styles.push({ range: `E${r + 1}:E${r + Math.max(1, focusRows.length)}`, style: { wrap: true } });
+  d.focusAccounts.forEach((f, k) =>
+    styles.push({ range: `C${focusTop + 1 + k}`, style: bandStyle(f.band) })
+  );
   r += Math.max(1, focusRows.length) + 3;
+
+  // Bands set by hand: every one, whatever the band (an override is never hidden).
+  const overridden = p.accounts.filter((a) => a.health.isOverride && a.health.override);
+  if (overridden.length) {
+    blocks.push(cell(`A${r - 1}`, "Bands set by hand (the accounts table's override)", "label"));
+    blocks.push(
+      table(
+        `A${r}`,
+        "KAP_Dashboard_Overrides",
+        [
+          { header: "Account ID" },
+          { header: "Account" },
+          { header: "Band set" },
+          { header: "Score", format: FORMATS.score },
+          { header: "Reason" },
+        ],
+        overridden.map((a) => [
+          a.accountId,
+          a.name,
+          a.health.finalBand,
+          a.health.score ?? "n/a",
+          `${a.health.override!.reason || "no reason given"} (the score's band: ${a.health.computedBand ?? "n/a"})`,
+        ]),
+        { filter: false }
+      )
+    );
+    r += overridden.length + 3;
+  }
+
+  // Alerts: counted by severity, the ten that matter most (Critical first, then revenue at stake).
+  blocks.push(cell(`A${r - 1}`, "Open alerts by severity", "label"));
+  const sevTop = r;
+  blocks.push(
+    table(
+      `A${r}`,
+      "KAP_Dashboard_AlertCounts",
+      [
+        { header: "Severity" },
+        { header: "Alerts", format: FORMATS.integer },
+        { header: "Accounts and sites", format: FORMATS.integer },
+      ],
+      [
+        ...SEVERITIES.map((s) => [
+          s,
+          counts[s],
+          new Set(d.openAlerts.filter((a) => a.severity === s).map((a) => a.key)).size,
+        ]),
+        ["Total", d.openAlerts.length, alertAccounts],
+      ],
+      { filter: false }
+    )
+  );
+  styles.push({ range: `A${r + 4}:C${r + 4}`, style: "total" });
+  SEVERITIES.forEach((sv, k) =>
+    styles.push({ range: `A${sevTop + 1 + k}`, style: severityStyle(sv) })
+  );
+  r += 4 + 3;
+  const top = d.openAlerts.slice(0, DASHBOARD_ALERTS);
+  blocks.push(
+    cell(
+      `A${r - 1}`,
+      `The ${Math.min(DASHBOARD_ALERTS, d.openAlerts.length)} alerts that matter most (of ${d.openAlerts.length}: all on the KAP Alerts sheet)`,
+      "label"
+    )
+  );
+  const alertTop = r;
+  blocks.push(
+    table(
+      `A${r}`,
+      "KAP_Dashboard_Alerts",
+      [
+        { header: "Account ID" },
+        { header: "Account" },
+        { header: "Severity" },
+        { header: "Revenue 12m", format: opts.money },
+        { header: "Alert" },
+      ],
+      top.length
+        ? top.map((a) => [a.accountId, a.name, a.severity, a.revenueLast12, a.message])
+        : [[null, null, null, null, "No open alerts."]]
+    )
+  );
+  top.forEach((a, k) => {
+    // each row in its currency's money
+    if (currencies.length > 1)
+      blocks.push({
+        at: `D${alertTop + 1 + k}`,
+        rows: [[a.revenueLast12]],
+        formats: [moneyFor(opts, a.currency)],
+      });
+  });
+  styles.push({ range: `E${r + 1}:E${r + Math.max(1, top.length)}`, style: { wrap: true } });
+  top.forEach((a, k) =>
+    styles.push({ range: `C${alertTop + 1 + k}`, style: severityStyle(a.severity) })
+  );
+  r += Math.max(1, top.length) + 3;
 
   // Initiative Progress (methodology 000 output format): the Initiatives table rolled up by type.
   blocks.push(cell(`A${r - 1}`, "Initiative progress", "label"));
@@ -153,167 +401,107 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     x.track,
   ]);
   const ipTop = r;
-  blocks.push({
-    at: `A${r}`,
-    rows: [
-      [
-        "Initiative type",
-        "Initiatives",
-        "Target (uplift)",
-        "Actual since start",
-        "Uplift",
-        "% of target",
-        "Status",
-      ],
-      ...(ipRows.length
-        ? ipRows
-        : [
-            [
-              "No initiatives tracked yet: add an Initiatives table (Account, Initiative, Categories, SKUs, Target, Start Date, End Date, Owner, Status).",
-              null,
-              null,
-              null,
-              null,
-              null,
-              "",
-            ],
-          ]),
-    ],
-    header: true,
-    formats: [
-      undefined,
-      FORMATS.integer,
-      opts.money,
-      opts.money,
-      opts.money,
-      FORMATS.percent,
-      undefined,
-    ],
-  });
-  // Each row in its currency's money format; totals styled as totals.
-  ip.forEach((x, k) => {
-    const m = moneyFor(opts, x.currency);
+  if (ipRows.length) {
     blocks.push({
-      at: `A${ipTop + 1 + k}`,
-      rows: [ipRows[k]],
-      style: x.type === "Total" ? "total" : undefined,
-      formats: [undefined, FORMATS.integer, m, m, m, FORMATS.percent, undefined],
+      at: `A${r}`,
+      rows: [
+        [
+          "Initiative type",
+          "Initiatives",
+          "Target (uplift)",
+          "Actual since start",
+          "Uplift",
+          "% of target",
+          "Status",
+        ],
+      ],
+      header: true,
     });
-  });
-  const ipEnd = r + Math.max(1, ipRows.length);
-  r = ipEnd + 3;
+    // Each row in its currency's money format; totals styled as totals.
+    ip.forEach((x, k) => {
+      const m = moneyFor(opts, x.currency);
+      blocks.push({
+        at: `A${ipTop + 1 + k}`,
+        rows: [ipRows[k]],
+        style: x.type === "Total" ? "total" : undefined,
+        formats: [undefined, FORMATS.integer, m, m, m, FORMATS.percent, undefined],
+      });
+    });
+    cfs.push(
+      ...wordColours(`G${ipTop + 1}:G${ipTop + ipRows.length}`, {
+        Behind: { fill: PALETTE.bad, font: PALETTE.badFont },
+        "On track": { fill: PALETTE.good, font: PALETTE.goodFont },
+        Achieved: { fill: PALETTE.good, font: PALETTE.goodFont },
+      })
+    );
+    r += ipRows.length + 4;
+  } else {
+    blocks.push(
+      cell(
+        `A${r}`,
+        "No initiatives tracked yet: add an Initiatives table (Account, Initiative, Categories, SKUs, Target, Start Date, End Date, Owner, Status).",
+        "note"
+      )
+    );
+    r += 4;
+  }
 
   // Lifetime value: value × health, silent churn
   const lifetime = dashboardLifetimeBlocks(p, d, opts, r);
   blocks.push(...lifetime.blocks);
-  r = lifetime.next;
-
-  // Open alerts
-  blocks.push(cell(`A${r - 1}`, "Open alerts", "label"));
-  const order = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
-  const alerts = [...d.openAlerts].sort(
-    (a, b) => order[a.severity] - order[b.severity] || b.revenueLast12 - a.revenueLast12
-  );
-  const alertRows = alerts.map((a) => [
-    a.severity,
-    a.accountId,
-    a.name,
-    a.message,
-    a.revenueLast12,
-  ]);
-  blocks.push(
-    table(
-      `A${r}`,
-      "KAP_Dashboard_Alerts",
-      [
-        { header: "Severity" },
-        { header: "Account ID" },
-        { header: "Account" },
-        { header: "Alert" },
-        { header: "Revenue 12m", format: opts.money },
-      ],
-      alertRows.length ? alertRows : [["", "", "", "No open alerts.", ""]]
-    )
-  );
-  const alertsEnd = r + Math.max(1, alertRows.length);
 
   const charts: ChartSpec[] = [
     {
       type: "pie",
       title: "Accounts by health band",
       data: `A${bandTop}:B${bandTop + bandRows.length}`,
-      from: "K4",
-      to: "Q18",
+      colors: d.bands.map((b) => BAND_CHART_COLOURS[b.band]),
+      from: `A${chartTop}`,
+      to: `C${chartBottom}`,
     },
     {
       type: "column",
       title: "Accounts by quadrant",
       data: `A${quadTop}:B${quadTop + quadRows.length}`,
-      from: "K20",
-      to: "Q34",
+      colors: [PALETTE.brand],
+      from: `D${chartTop}`,
+      to: `E${chartBottom}`,
     },
   ];
   return sheet(kapName("Dashboard"), "dashboard", "", blocks, {
-    widths: [26, 30, 16, 16, 16, 16, 22, 40, 4, 4],
+    widths: [12, 30, 18, 14, 60, 9, 10],
+    rowHeights: { 4: 30 },
+    styles,
     charts,
-    conditionalFormats: [
-      {
-        range: `G${ipTop + 1}:G${ipEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Behind",
-          fill: PALETTE.bad,
-          fontColor: PALETTE.badFont,
-        },
-      },
-      {
-        range: `G${ipTop + 1}:G${ipEnd}`,
-        rule: {
-          type: "textContains",
-          text: "On track",
-          fill: PALETTE.good,
-          fontColor: PALETTE.goodFont,
-        },
-      },
-      {
-        range: `G${ipTop + 1}:G${ipEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Achieved",
-          fill: PALETTE.good,
-          fontColor: PALETTE.goodFont,
-        },
-      },
-      {
-        range: `A${r + 1}:A${alertsEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Critical",
-          fill: PALETTE.bad,
-          fontColor: PALETTE.badFont,
-        },
-      },
-      {
-        range: `A${r + 1}:A${alertsEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Warning",
-          fill: PALETTE.neutral,
-          fontColor: PALETTE.neutralFont,
-        },
-      },
-      {
-        range: `A${r + 1}:A${alertsEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Opportunity",
-          fill: PALETTE.good,
-          fontColor: PALETTE.goodFont,
-        },
-      },
-    ],
+    conditionalFormats: cfs,
     page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
     tabColor: PALETTE.brand,
   });
+}
+
+/**
+ * The one next step for a focus account: the win-back stage's step when it has one ("Stage 2 –
+ * Active concern: direct call with value offer"), else the band's action with the account's top
+ * opportunity and its £ a year (LayoutOptions.topOpportunity), else the band's action alone.
+ */
+export function nextStep(
+  f: PortfolioAnalysis["dashboard"]["focusAccounts"][number],
+  opts: LayoutOptions
+): string {
+  if (f.winBack && f.winBack.stage > 0) {
+    const a = f.winBack.action;
+    // "Stage 4 – Recovery offer" + "Recovery offer: one-time 20% discount…" says the name once
+    const [stage, what] = f.winBack.name.split(" – ");
+    if (what && a.toLowerCase().startsWith(what.toLowerCase())) return `${stage} – ${a}`;
+    return `${f.winBack.name}: ${a.charAt(0).toLowerCase()}${a.slice(1)}`;
+  }
+  const o = opts.topOpportunity?.(f.key);
+  if (!o) return f.nextAction;
+  const act = bandAction(f.band);
+  const est =
+    o.annualEstimate !== null
+      ? `, about ${formatMoney(Math.round(o.annualEstimate), currencyPrefix(f.currency) || "£").replace(/\.00$/, "")} a year`
+      : "";
+  return `${act}: offer ${o.offer} (opportunity ${o.rank}, ${o.priority}${est})`;
 }

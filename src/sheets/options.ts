@@ -13,6 +13,20 @@ export interface LayoutOptions {
   /** Number format of money cells: the source revenue column's own format, or a currency code/symbol. */
   money: string;
   asOf: Serial;
+  /**
+   * The first recommended item of an account's ranked opportunity list (by account key), where the
+   * engine can work it out: the dashboard's next step for a focus account with no win-back stage.
+   */
+  topOpportunity?: (key: string) => TopOpportunity | undefined;
+}
+
+/** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
+export interface TopOpportunity {
+  offer: string;
+  rank: number;
+  priority: "High" | "Medium" | "Low";
+  /** a year, in the account's currency; null when nothing estimates it */
+  annualEstimate: number | null;
 }
 
 /** `sourceMoneyFormat`: the source revenue column's Excel number format; `currency`: an ISO code, which wins. */

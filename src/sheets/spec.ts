@@ -204,6 +204,8 @@ export interface ChartSpec {
   /** Top-left and bottom-right cells of the chart's place, e.g. 'E3', 'L18'. */
   from: string;
   to: string;
+  /** '#RRGGBB': a pie's slices in order, else each series' colour (default: the program's palette). */
+  colors?: string[];
   /** Scatter charts: the horizontal (x) and vertical (y) axes. */
   axes?: { x?: ChartAxis; y?: ChartAxis };
 }

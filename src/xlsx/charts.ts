@@ -209,14 +209,24 @@ function serXml(
   const cat = catXml(sheet, s.cat, cell);
   const val = `<c:val><c:numRef><c:f>${xmlEscape(absRange(sheet, s.val))}</c:f>${numCache(cellsOf(s.val, cell))}</c:numRef></c:val>`;
   const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}`;
+  const fill = (hex: string) =>
+    `<c:spPr><a:solidFill><a:srgbClr val="${hex.replace("#", "").toUpperCase()}"/></a:solidFill></c:spPr>`;
+  // A pie's slices take ch.colors in order; a column or bar series takes its own colour.
+  const own = ch.colors?.[i] ? fill(ch.colors[i]) : "";
+  const slices =
+    ch.type === "pie" && i === 0
+      ? (ch.colors ?? [])
+          .map((c, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${fill(c)}</c:dPt>`)
+          .join("")
+      : "";
   switch (ch.type) {
     case "line":
       return `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
     case "column":
     case "bar":
-      return `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+      return `<c:ser>${head}${own}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
     case "pie":
-      return `<c:ser>${head}${cat}${val}</c:ser>`;
+      return `<c:ser>${head}${slices}${cat}${val}</c:ser>`;
     case "scatter": {
       // Markers only (no line), each labelled with its series name to the right.
       const x = `<c:xVal><c:numRef><c:f>${xmlEscape(absRange(sheet, s.cat))}</c:f>${numCache(cellsOf(s.cat, cell))}</c:numRef></c:xVal>`;

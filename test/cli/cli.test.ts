@@ -85,6 +85,7 @@ test("kap sheets and kap qbr write workbooks with the expected sheets", async ()
   expect(x.worksheets.map((w) => w.name)).toEqual([
     "KAP Account Health",
     "KAP Dashboard",
+    "KAP Alerts",
     "KAP Whitespace Map",
     `KAP Health Report – ${id}`,
     `KAP Breakdown – ${id}`,

@@ -72,6 +72,7 @@ it("kap sheets: LibreOffice reads the health sheet; revenue matches the order li
     [
       "KAP 5P – " + id,
       "KAP Account Health",
+      "KAP Alerts",
       "KAP Breakdown – " + id,
       "KAP Cross-Sell – " + id,
       "KAP Dashboard",

@@ -497,7 +497,12 @@ export function expectedOrders(
       ? 1 +
         (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
       : 1;
-  return numerator / denominator;
+  const exact = numerator / denominator;
+  if (Number.isFinite(exact)) return exact;
+  // With a and b both large (a fit where dropping out after an order is all but impossible,
+  // a/(a+b) → 0) the 2F1 series overflows: take the no-dropout limit, the Gamma–Poisson posterior
+  // mean (r+x)·t/(α+T) of an account still alive, times P(alive) (1/denominator).
+  return ((r + x) * t) / (alpha + T) / denominator;
 }
 
 /**

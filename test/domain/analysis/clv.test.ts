@@ -504,3 +504,20 @@ describe("BFGS", () => {
     );
   });
 });
+
+describe("a fit where dropping out is all but impossible (a and b both large)", () => {
+  // The sample workbook's fit (issue 15: every CLV on the health sheet was NaN): a/(a+b) ≈ 1.1e-4.
+  const p = { r: 1.975432791, alpha: 2.983737761, a: 7154.537928, b: 67370350.01 };
+  test("E[Y(t)] is finite: P(alive) × (r+x)·t/(α+T), worked by hand", () => {
+    // x = 3, t_x = 20, T = 150, t = 52 weeks:
+    // P(alive) = 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))
+    //          = 1 / (1 + 1.06198e-4 · (152.98374/22.98374)^4.97543) = 1 / (1 + 1.06198e-4 · 12471) = 0.43022
+    // (r+x)·t/(α+T) = 4.97543 × 52 / 152.98374 = 1.69118 → 0.72758
+    expect(expectedOrders(p, 52, 3, 20, 150)).toBeCloseTo(0.7275, 3);
+    expect(Number.isFinite(expectedOrders(p, 52, 0, 0, 150))).toBe(true);
+  });
+  test("it joins the exact formula where that still holds (a month ahead)", () => {
+    // t = 4.35 weeks: the exact formula is finite; the limit (r+x)·t/(α+T) × P(alive) = 0.06087
+    expect(expectedOrders(p, 4.35, 3, 20, 150)).toBeCloseTo(0.06087, 4);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * KAP Alerts: every open alert of the portfolio (RULES.md §2.4), Critical first, then by the
+ * revenue at stake (the account's 12-month revenue), one row each. The dashboard counts them by
+ * severity and lists the first DASHBOARD_ALERTS; this sheet is the full list. A site's alerts carry
+ * the parent it is rolled into, so the count matches the Account Health sheet's Alerts column.
+ */
+import type { PortfolioAnalysis } from "../domain/analysis/types";
+import { DASHBOARD_ALERTS, SEVERITY_COLOURS, severityCounts } from "./dashboardSheet";
+import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { cell, colLetter, PALETTE, sheet, type SheetSpec, table, title } from "./spec";
+
+/** Row of the alerts table's header (title, subtitle, counts above it). */
+const HEADER_ROW = 4;
+
+export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
+  const alerts = p.dashboard.openAlerts;
+  const parentOf = new Map(p.accounts.map((a) => [a.key, a.isTopLevel ? null : a.parentId]));
+  const n = severityCounts(alerts);
+  const multi = p.currencies.length > 1;
+  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : "");
+  // "Rolled into" only when a site has an alert (no empty columns).
+  const sites = alerts.some((a) => parentOf.get(a.key));
+  const rows = alerts.map((a, k) => [
+    k + 1,
+    a.severity,
+    a.accountId,
+    a.name,
+    ...(sites ? [parentOf.get(a.key) ?? null] : []),
+    a.revenueLast12,
+    a.message,
+  ]);
+  const columns = [
+    { header: "#" },
+    { header: "Severity" },
+    { header: "Account ID" },
+    { header: "Account" },
+    ...(sites ? [{ header: "Rolled into" }] : []),
+    { header: "Revenue 12m", format: money },
+    { header: "Alert" },
+  ];
+  const moneyCol = colLetter(columns.length - 2);
+  const alertCol = colLetter(columns.length - 1);
+  const blocks = [
+    title("A1", "Open alerts"),
+    cell(
+      "A2",
+      `As of ${asOfText(opts.asOf)} · ${alerts.length.toLocaleString("en-GB")} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
+      "subtitle"
+    ),
+    table(
+      `A${HEADER_ROW}`,
+      "KAP_Alerts",
+      columns,
+      rows.length ? rows : [[...columns.slice(1).map(() => null), "No open alerts."]]
+    ),
+  ];
+  // In several currencies each revenue cell takes its account's currency.
+  if (multi)
+    alerts.forEach((a, k) =>
+      blocks.push({
+        at: `${moneyCol}${HEADER_ROW + 1 + k}`,
+        rows: [[a.revenueLast12]],
+        formats: [moneyFor(opts, a.currency)],
+      })
+    );
+  const last = HEADER_ROW + Math.max(1, rows.length);
+  return sheet(kapName("Alerts"), "alerts", "", blocks, {
+    widths: [5, 12, 11, 30, ...(sites ? [11] : []), 13, 70],
+    styles: [
+      { range: `${alertCol}${HEADER_ROW + 1}:${alertCol}${last}`, style: { wrap: true } },
+      // severity in its colour (a fill, not a conditional format: it prints the same everywhere)
+      ...alerts.map((a, k) => ({
+        range: `B${HEADER_ROW + 1 + k}`,
+        style: {
+          fill: SEVERITY_COLOURS[a.severity].fill,
+          fontColor: SEVERITY_COLOURS[a.severity].font,
+          bold: true,
+        },
+      })),
+    ],
+    freeze: { rows: HEADER_ROW },
+    page: {
+      orientation: "portrait",
+      fitToWidth: true,
+      printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    showGridlines: false,
+    tabColor: PALETTE.brand,
+  });
+}
