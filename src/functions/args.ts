@@ -38,11 +38,24 @@ export type Plain = null | number | string | boolean | InputError;
 
 const ERROR_TEXT = /^#[A-Z0-9/!?_.]+$/i;
 
+/**
+ * Whether text starts and ends with a visible ASCII character, so it is not blank and trimming
+ * leaves it as it is — a check of two characters where trim would scan (order columns run to a
+ * million cells).
+ */
+export function trimmedFilled(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+}
+
 /** Reads one cell as it arrived from Excel (see the file comment). */
 export function plain(v: Cell): Plain {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : new InputError("#NUM!");
-  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "string") return trimmedFilled(v) || v.trim() !== "" ? v : null;
   if (typeof v === "boolean") return v;
   if (v instanceof InputError) return v;
   if (typeof v === "object" && !Array.isArray(v)) {

@@ -28,6 +28,7 @@ import {
   type Cell,
   type Plain,
   toNumber,
+  trimmedFilled,
 } from "./args";
 import { toSerial } from "./dateCell";
 import { isoToSerial } from "../domain/dates";
@@ -55,7 +56,7 @@ export interface OrderColumns {
 /** An id as the ingest reads it: text trimmed, numbers as written (12347). */
 export function idText(v: Plain): string {
   if (v === null) return "";
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") return trimmedFilled(v) ? v : v.trim();
   if (typeof v === "number") return String(v);
   return String(v);
 }
