@@ -181,9 +181,12 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   let lastCol = 0;
   for (const x of cells.values())
     if (x.value !== null && x.value !== "") lastCol = Math.max(lastCol, x.col);
+  // Text spills and wraps within the written columns (not under a chart drawn beside them).
+  const textLast = lastCol;
   for (const ch of spec.charts ?? []) lastCol = Math.max(lastCol, parseRange(ch.to).col);
   const printArea = spec.page?.printArea ? parseRange(spec.page.printArea) : undefined;
   const printedLast = printArea ? printArea.col + printArea.cols - 1 : lastCol;
+  const spillLast = printArea ? printedLast : textLast;
 
   // 1. Widths from the content that has to fit its own column.
   const need: number[] = Array(lastCol + 1).fill(0);
@@ -194,7 +197,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     !x.style.wrap &&
     !mergedAt(x.row, x.col) &&
     !filled(x.row, x.col + 1) &&
-    x.col < printedLast;
+    x.col < spillLast;
   for (const x of cells.values()) {
     if (x.value === null || x.value === "" || mergedAt(x.row, x.col)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
@@ -208,6 +211,14 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   // A column that wraps text is at least as wide as its longest word (up to MAX_WORD): a word
   // wider than its column is broken mid-word ("orderin|g", "account|s table").
   const word: number[] = Array(lastCol + 1).fill(0);
+  // A number or date cannot wrap or spill (a column too narrow shows ###): its width wins over the cap.
+  const figure: number[] = Array(lastCol + 1).fill(0);
+  for (const x of cells.values()) {
+    if (typeof x.value !== "number" && !isDate(x.value)) continue;
+    const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
+    const w = charsFor(shownText(x.value, x.format), size, !!x.style.bold) + 0.75;
+    if (!mergedAt(x.row, x.col)) figure[x.col] = Math.max(figure[x.col], w);
+  }
   for (const x of cells.values()) {
     if (typeof x.value !== "string" || x.value === "" || mergedAt(x.row, x.col) || spills(x))
       continue;
@@ -216,7 +227,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   }
   const widths: (number | undefined)[] = [];
   for (let c = 0; c <= Math.max(lastCol, (spec.widths?.length ?? 0) - 1); c++) {
-    const cap = Math.max(spec.widths?.[c] ?? DEFAULT_CAP, word[c] ?? 0);
+    const cap = Math.max(spec.widths?.[c] ?? DEFAULT_CAP, word[c] ?? 0, figure[c] ?? 0);
     const n = Math.max(need[c] ?? 0, word[c] ?? 0);
     widths[c] =
       n > 0 ? Math.round(Math.min(cap, Math.max(MIN_WIDTH, n)) * 4) / 4 : spec.widths?.[c];
@@ -254,7 +265,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
         let end = x.col;
         let room = width;
         while (
-          end < printedLast &&
+          end < spillLast &&
           !filled(x.row, end + 1) &&
           !mergedAt(x.row, end + 1) &&
           room < one
