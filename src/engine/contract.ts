@@ -80,6 +80,11 @@ export interface AccountGlance {
   revenue12m: number;
   currency: string;
   daysSinceLastOrder: number | null;
+  /**
+   * Health score at each of the 12 month-ends before the as-of date and at the as-of date
+   * (historyDates; docs/RULES.md §2.1 "History"), oldest first: `date` yyyy-mm-dd, `score` 1–5 or null (n/a then).
+   */
+  history: { date: string; score: number | null }[];
   /** BG/NBD + Gamma-Gamma: P(alive) (null = one order only) and expected revenue in the next 12 months; absent without a fit */
   lifetime?: { pAlive: number | null; expectedRevenue12m: number | null; reliable: boolean };
 }

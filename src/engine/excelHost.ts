@@ -279,7 +279,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
               phase: "reading",
               done,
               total,
-              message: `Read ${done.toLocaleString()} of ${total.toLocaleString()} rows`,
+              message: "Reading order lines…",
             }),
         });
         if (signal.aborted) throw cancelled();
@@ -287,7 +287,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           phase: "analyzing",
           done: 0,
           total: report.accounts,
-          message: `Analysing ${report.accounts.toLocaleString()} accounts…`,
+          message: `Analysing ${report.accounts.toLocaleString("en-GB")} accounts…`,
         });
         return { report, plan, list: await eng.call("analyze", { settings }) };
       };
@@ -330,7 +330,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         phase: "analyzing",
         done: report.accounts,
         total: report.accounts,
-        message: `Analysed ${list.length.toLocaleString()} accounts`,
+        message: `Analysing ${list.length.toLocaleString("en-GB")} accounts…`,
       });
       return list;
     },

@@ -2,6 +2,7 @@
 import type { AccountAnalysis, CurrencyLifetimeModel } from "../domain/analysis/types";
 import { factorBasis, factorSourceText } from "../domain/analysis/basis";
 import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
+import { serialToIso } from "../domain/dates";
 import type { AccountGlance, AccountListItem } from "./contract";
 
 /** The input behind each factor, in words a person can check (domain/analysis/basis.ts). */
@@ -40,6 +41,7 @@ export function toGlance(
     revenue12m: a.revenueLast12,
     currency: (a.currency || defaultCurrency).toUpperCase(),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
+    history: a.history.map((h) => ({ date: serialToIso(h.date), score: h.score })),
     lifetime:
       l && l.expectedOrders12m !== null
         ? {

@@ -3,20 +3,52 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { AccountGlance as Glance } from "../engine/contract";
 import { BandBadge } from "./BandBadge";
-import { money, percent, scoreText } from "./format";
+import { useTheme } from "@fluentui/react/lib/Theme";
+import { daysAgoText, money, percent, scoreText } from "./format";
+import { HealthTrend } from "./HealthTrend";
 import { SEVERITY_ICON } from "./icons";
 
-const SEVERITY_COLOUR = {
-  Critical: "#c50f1f",
-  Warning: "#8a6100",
-  Opportunity: "#0f6cbd",
-} as const;
+/** A factor's score 1–5 as a bar (n/a: an empty track), its number beside it. */
+function FactorBar({ score }: { score: number | null }): JSX.Element {
+  const theme = useTheme();
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        flex: "1 1 auto",
+        minWidth: 40,
+        height: 8,
+        borderRadius: 4,
+        background: theme.palette.neutralLight,
+        outline: `1px solid ${theme.palette.neutralQuaternaryAlt}`,
+        overflow: "hidden",
+      }}
+    >
+      <span
+        data-kap-bar={score ?? "n/a"}
+        style={{
+          display: "block",
+          height: "100%",
+          width: `${score === null ? 0 : (score / 5) * 100}%`,
+          background: theme.palette.themePrimary,
+        }}
+      />
+    </span>
+  );
+}
 
-const cell = { padding: "2px 4px", verticalAlign: "top" as const, textAlign: "left" as const };
-/** Factor names and scores stay whole; only the input text wraps. */
-const tight = { ...cell, whiteSpace: "nowrap" as const, overflowWrap: "normal" as const };
+/** A number the pane may show, or n/a (a failed fit must not read "£NaN"). */
+const shown = (n: number | null | undefined): n is number =>
+  typeof n === "number" && Number.isFinite(n);
 
 export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
+  const theme = useTheme();
+  const muted = theme.palette.neutralSecondary;
+  const severityColour = {
+    Critical: theme.semanticColors.errorIcon,
+    Warning: theme.semanticColors.warningIcon,
+    Opportunity: theme.palette.themePrimary,
+  } as const;
   return (
     <Stack
       tokens={{ childrenGap: 8 }}
@@ -44,7 +76,7 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         12-month revenue {money(glance.revenue12m, glance.currency)}
         {glance.daysSinceLastOrder === null
           ? "; never ordered"
-          : `; last order ${glance.daysSinceLastOrder} days ago`}
+          : `; last order ${daysAgoText(glance.daysSinceLastOrder)}`}
         .
       </Text>
       {glance.lifetime ? (
@@ -52,47 +84,39 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
           Chance still active:{" "}
           {glance.lifetime.pAlive === null
             ? "n/a (one order only)"
-            : percent(glance.lifetime.pAlive)}
+            : shown(glance.lifetime.pAlive)
+              ? percent(glance.lifetime.pAlive)
+              : "n/a"}
           ; expected revenue next 12 months{" "}
-          {glance.lifetime.expectedRevenue12m === null
-            ? "n/a"
-            : money(glance.lifetime.expectedRevenue12m, glance.currency)}
+          {shown(glance.lifetime.expectedRevenue12m)
+            ? money(glance.lifetime.expectedRevenue12m, glance.currency)
+            : "n/a"}
           {glance.lifetime.reliable ? "." : " (an estimate from too few accounts to rely on)."}
         </Text>
       ) : null}
-      <table style={{ borderCollapse: "collapse", width: "100%" }}>
-        <caption style={{ textAlign: "left", fontWeight: 600, padding: "2px 0" }}>
-          Health factors (used: {glance.used.length ? glance.used.join(", ") : "none"})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" style={tight}>
-              Factor
-            </th>
-            <th scope="col" style={tight}>
-              Score
-            </th>
-            <th scope="col" style={cell}>
-              Based on
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      {glance.history.length ? <HealthTrend history={glance.history} /> : null}
+      <section aria-label="Health factors">
+        <Text block styles={{ root: { fontWeight: 600 } }}>
+          Health factors (1 = poor, 5 = good)
+        </Text>
+        <ul style={{ margin: 0, padding: 0, listStyle: "none" }}>
           {glance.factors.map((f) => (
-            <tr key={f.factor}>
-              <th scope="row" style={{ ...tight, fontWeight: 400 }}>
-                {f.label}
-              </th>
-              <td style={tight}>{f.score === null ? "n/a" : f.score}</td>
-              <td style={cell}>
+            <li key={f.factor} style={{ padding: "3px 0" }}>
+              <span style={{ display: "flex", alignItems: "center", gap: 8 }}>
+                <span style={{ flex: "0 0 84px" }}>{f.label}</span>
+                <FactorBar score={f.score} />
+                <span style={{ flex: "0 0 28px", textAlign: "right", fontWeight: 600 }}>
+                  {f.score === null ? "n/a" : f.score}
+                </span>
+              </span>
+              <span style={{ display: "block", fontSize: 12, color: muted }}>
                 {f.input}
-                <br />
-                <span style={{ color: "#605e5c", fontSize: 12 }}>Source: {f.source}</span>
-              </td>
-            </tr>
+                {f.score === null ? " — left out of the score" : ""}. Source: {f.source}
+              </span>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      </section>
       <dl
         style={{
           margin: 0,
@@ -107,7 +131,7 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         <dt style={{ fontWeight: 600 }}>ABC tier</dt>
         <dd style={{ margin: 0 }}>{glance.abc}</dd>
         <dt style={{ fontWeight: 600 }}>Win-back</dt>
-        <dd style={{ margin: 0 }}>{glance.winBack}</dd>
+        <dd style={{ margin: 0 }}>{glance.winBack === "None" ? "not needed" : glance.winBack}</dd>
       </dl>
       <div>
         <Text block styles={{ root: { fontWeight: 600 } }}>
@@ -120,7 +144,7 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
                 key={i}
                 style={{ display: "flex", gap: 6, alignItems: "flex-start", padding: "2px 0" }}
               >
-                <span style={{ color: SEVERITY_COLOUR[a.severity], flex: "none" }}>
+                <span style={{ color: severityColour[a.severity], flex: "none" }}>
                   {SEVERITY_ICON[a.severity]}
                 </span>
                 <span>

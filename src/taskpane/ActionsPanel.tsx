@@ -8,8 +8,10 @@ import type { ActionId, ActionInfo } from "../engine/contract";
 export interface ActionsPanelProps {
   actions: readonly ActionInfo[];
   accountChosen: boolean;
-  /** Why nothing can run right now (busy, settings invalid…); undefined = actions may run. */
+  /** Why nothing can run right now (settings invalid…), in words; undefined = actions may run. */
   blockedBy?: string;
+  /** A job runs (the status line says which): every button waits. */
+  busy?: boolean;
   quarters: { key: string; text: string }[];
   quarter?: string;
   onQuarter: (q: string) => void;
@@ -26,6 +28,7 @@ export function ActionsPanel({
   actions,
   accountChosen,
   blockedBy,
+  busy,
   quarters,
   quarter,
   onQuarter,
@@ -34,11 +37,11 @@ export function ActionsPanel({
   return (
     <Stack tokens={{ childrenGap: 6 }}>
       {blockedBy ? <Text styles={{ root: { fontStyle: "italic" } }}>{blockedBy}</Text> : null}
-      {!accountChosen ? (
-        <Text>Choose an account above for the account sheets and the QBR.</Text>
+      {!accountChosen && actions.some((a) => a.needsAccount) ? (
+        <Text>Choose an account above for these sheets and the QBR.</Text>
       ) : null}
       {actions.map((a) => {
-        const disabled = Boolean(blockedBy) || (a.needsAccount && !accountChosen);
+        const disabled = Boolean(blockedBy) || busy || (a.needsAccount && !accountChosen);
         const descId = `kap-action-${a.id}-desc`;
         return (
           <Stack key={a.id} tokens={{ childrenGap: 2 }}>

@@ -1,6 +1,11 @@
-/** The KAP task pane: data, settings, accounts, one account at a glance, and the actions. */
-import { useMemo } from "react";
-import { PrimaryButton } from "@fluentui/react/lib/Button";
+/**
+ * The KAP task pane at its 320–350 px width: progress and the last outcome on top; the data found
+ * (one line once confirmed, every table while it is not); the portfolio actions; the account
+ * picker, that account at a glance and its actions; the settings.
+ */
+import { useMemo, useState } from "react";
+import { MessageBarButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { ThemeProvider } from "@fluentui/react/lib/Theme";
@@ -19,12 +24,26 @@ import { useKap } from "./useKap";
 export function App({ host }: { host: KapHost }): JSX.Element {
   const theme = useMemo(() => kapTheme(), []);
   const [s, cmd] = useKap(host);
+  const [dataOpen, setDataOpen] = useState(false);
   const busy = Boolean(s.running);
-  const blockedBy = busy
-    ? `Wait for “${s.running}” to finish, or cancel it.`
-    : s.problems.length
-      ? `Fix the settings first: ${s.problems.join(" ")}`
-      : undefined;
+  const blockedBy = s.problems.length
+    ? `Fix the settings first: ${s.problems.join(" ")}`
+    : undefined;
+  const canAnalyze = !busy && Boolean(s.settings) && s.problems.length === 0;
+  // Confirmed: read and analysed with no problem. The data then folds to one line and the actions lead.
+  const confirmed =
+    s.analyzed && Boolean(s.discovery) && !s.discovery?.problems.length && !s.discoverError;
+  const portfolio = host.actions.filter((a) => !a.needsAccount);
+  const account = host.actions.filter((a) => a.needsAccount);
+  const actionProps = {
+    accountChosen: Boolean(s.selectedId),
+    blockedBy,
+    busy,
+    quarters: s.quarters,
+    quarter: s.quarter,
+    onQuarter: cmd.setQuarter,
+    onRun: cmd.run,
+  };
 
   return (
     <ThemeProvider
@@ -47,23 +66,62 @@ export function App({ host }: { host: KapHost }): JSX.Element {
           },
         }}
       >
-        <Text as="h1" variant="xLarge" styles={{ root: { margin: 0, fontWeight: 600 } }}>
+        <Text as="h1" variant="large" styles={{ root: { margin: 0, fontWeight: 600 } }}>
           Key Account Planner
         </Text>
-        <Status
-          running={s.running}
-          progress={s.progress}
-          outcome={s.outcome}
-          onCancel={cmd.cancel}
-          onDismiss={cmd.dismiss}
-        />
+        {/* Progress and the last outcome stay in view while the pane scrolls. */}
+        <div
+          style={{
+            position: "sticky",
+            top: 0,
+            zIndex: 1,
+            background: theme.semanticColors.bodyBackground,
+          }}
+        >
+          <Status
+            running={s.running}
+            progress={s.progress}
+            outcome={s.outcome}
+            onCancel={cmd.cancel}
+            onDismiss={cmd.dismiss}
+          />
+        </div>
         <DataPanel
           discovery={s.discovery}
           discovering={s.discovering}
           error={s.discoverError}
           busy={busy}
           onMappingChange={cmd.changeMapping}
+          folded={confirmed && !dataOpen}
+          onFoldChange={(folded) => setDataOpen(!folded)}
+          onReread={canAnalyze ? cmd.analyze : undefined}
         />
+        {s.stale ? (
+          <MessageBar
+            messageBarType={MessageBarType.warning}
+            isMultiline
+            actions={
+              <MessageBarButton text="Analyse again" disabled={!canAnalyze} onClick={cmd.analyze} />
+            }
+          >
+            Settings changed: the scores update when you analyse again or make a sheet.
+          </MessageBar>
+        ) : null}
+        <Section title="Portfolio" collapsible={false}>
+          <ActionsPanel actions={portfolio} {...actionProps} />
+        </Section>
+        <Section title="Account" collapsible={false}>
+          <Stack tokens={{ childrenGap: 10 }}>
+            <AccountPicker
+              accounts={s.accounts}
+              selectedId={s.selectedId}
+              disabled={busy}
+              onSelect={cmd.select}
+            />
+            {s.glance ? <AccountGlance glance={s.glance} /> : null}
+            <ActionsPanel actions={account} {...actionProps} />
+          </Stack>
+        </Section>
         {s.settings ? (
           <SettingsPanel
             settings={s.settings}
@@ -73,40 +131,6 @@ export function App({ host }: { host: KapHost }): JSX.Element {
             onChange={cmd.changeSettings}
           />
         ) : null}
-        <Section title="Accounts" collapsible={false}>
-          <Stack tokens={{ childrenGap: 8 }}>
-            <PrimaryButton
-              text={s.analyzed ? "Analyse again" : "Analyse"}
-              disabled={busy || !s.settings || s.problems.length > 0}
-              onClick={cmd.analyze}
-              styles={{ root: { alignSelf: "flex-start" } }}
-            />
-            {s.stale ? (
-              <Text>
-                Settings changed since the last analysis; the scores update when you analyse again
-                or run an action.
-              </Text>
-            ) : null}
-            <AccountPicker
-              accounts={s.accounts}
-              selectedId={s.selectedId}
-              disabled={busy}
-              onSelect={cmd.select}
-            />
-            {s.glance ? <AccountGlance glance={s.glance} /> : null}
-          </Stack>
-        </Section>
-        <Section title="Make" collapsible={false}>
-          <ActionsPanel
-            actions={host.actions}
-            accountChosen={Boolean(s.selectedId)}
-            blockedBy={blockedBy}
-            quarters={s.quarters}
-            quarter={s.quarter}
-            onQuarter={cmd.setQuarter}
-            onRun={cmd.run}
-          />
-        </Section>
       </Stack>
     </ThemeProvider>
   );

@@ -1,11 +1,13 @@
 /** What KAP found in the workbook, per role, with the column mapping to correct. */
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Spinner } from "@fluentui/react/lib/Spinner";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { DataRole, Discovery, FoundTable } from "../engine/contract";
 import { MappingEditor } from "./MappingEditor";
-import { percent, ROLE_LABELS, wholeNumber } from "./format";
+import { columnsCheck, columnsToCheck, dateText, ROLE_LABELS, wholeNumber } from "./format";
 import { Section } from "./Section";
 
 export interface DataPanelProps {
@@ -15,6 +17,11 @@ export interface DataPanelProps {
   error?: string;
   busy: boolean;
   onMappingChange: (role: DataRole, field: string, header: string | undefined) => void;
+  /** The data is confirmed (analysed, no problem): show one line with Change instead of every table. */
+  folded: boolean;
+  onFoldChange: (folded: boolean) => void;
+  /** Read the workbook and analyse again (after editing the data); undefined while that cannot run. */
+  onReread?: () => void;
 }
 
 function TableCard({
@@ -29,23 +36,25 @@ function TableCard({
   onMappingChange: DataPanelProps["onMappingChange"];
 }): JSX.Element {
   const where = table.table
-    ? `table ${table.table} on sheet ${table.sheet}`
-    : `sheet ${table.sheet} (${table.address})`;
+    ? `Table ${table.table} on sheet ${table.sheet}`
+    : `Sheet ${table.sheet} (${table.address})`;
+  const toCheck = columnsToCheck(table);
   return (
     <Stack tokens={{ childrenGap: 2 }} styles={{ root: { overflowWrap: "anywhere" } }}>
       <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0, fontWeight: 600 } }}>
         {ROLE_LABELS[table.role]}
       </Text>
       <Text>
-        Found {where}: {wholeNumber(table.rows)} rows. Confidence {percent(table.confidence)}.
+        {where}: {wholeNumber(table.rows)} rows, {columnsCheck([table])}
+        {toCheck.length ? ` (${toCheck.map((f) => f.label).join(", ")})` : ""}.
       </Text>
       {table.role === "orders" && summary ? (
         <Text>
-          {wholeNumber(summary.rows)} lines read from {summary.firstDate} to {summary.lastDate},{" "}
-          {wholeNumber(summary.accounts)} accounts
+          {wholeNumber(summary.rows)} order lines from {dateText(summary.firstDate)} to{" "}
+          {dateText(summary.lastDate)}, {wholeNumber(summary.accounts)} accounts
           {summary.rejected ? `, ${wholeNumber(summary.rejected)} rows skipped` : ""}.
           {summary.asOf
-            ? ` Analysed as of ${summary.asOf} (${summary.asOfSet ? "as set" : "the last order date"}).`
+            ? ` Figures as of ${dateText(summary.asOf)} (${summary.asOfSet ? "as set" : "the last order date"}).`
             : ""}
         </Text>
       ) : null}
@@ -54,15 +63,7 @@ function TableCard({
           {summary.assumed.join("\n")}
         </Text>
       ) : null}
-      {table.role === "orders" && summary?.warnings.length ? (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {summary.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        </MessageBar>
-      ) : null}
+      {table.role === "orders" && summary ? <Warnings warnings={summary.warnings} /> : null}
       <Section title={`Columns: ${ROLE_LABELS[table.role]}`} level={3} defaultOpen={false}>
         <MappingEditor
           table={table}
@@ -74,13 +75,51 @@ function TableCard({
   );
 }
 
+/** The warnings about the order lines (an as-of date past the data, mixed currencies…): shown folded or not. */
+function Warnings({ warnings }: { warnings: string[] }): JSX.Element | null {
+  if (!warnings.length) return null;
+  return (
+    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
+        {warnings.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </MessageBar>
+  );
+}
+
 export function DataPanel({
   discovery,
   discovering,
   error,
   busy,
   onMappingChange,
+  folded,
+  onFoldChange,
+  onReread,
 }: DataPanelProps): JSX.Element {
+  const orders = discovery?.tables.find((t) => t.role === "orders");
+  if (folded && discovery && orders) {
+    const others = discovery.tables.length - 1;
+    return (
+      <section aria-label="Data">
+        <Text block>
+          <span style={{ fontWeight: 600 }}>{ROLE_LABELS.orders}:</span> {orders.address}
+          {others > 0 ? ` + ${others} more table${others === 1 ? "" : "s"}` : ""} ·{" "}
+          {columnsCheck(discovery.tables)} ·{" "}
+          <Link onClick={() => onFoldChange(false)} aria-label="Change the data KAP reads">
+            Change
+          </Link>
+        </Text>
+        {discovery.summary?.warnings.length ? (
+          <div style={{ marginTop: 6 }}>
+            <Warnings warnings={discovery.summary.warnings} />
+          </div>
+        ) : null}
+      </section>
+    );
+  }
   return (
     <Section title="Data" collapsible={false}>
       <Stack tokens={{ childrenGap: 10 }}>
@@ -107,6 +146,16 @@ export function DataPanel({
             onMappingChange={onMappingChange}
           />
         ))}
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          <DefaultButton
+            text="Read the data again"
+            disabled={!onReread}
+            onClick={() => onReread?.()}
+          />
+          {discovery?.summary && !discovery.problems.length ? (
+            <DefaultButton text="Done" onClick={() => onFoldChange(true)} />
+          ) : null}
+        </Stack>
       </Stack>
     </Section>
   );

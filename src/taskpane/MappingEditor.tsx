@@ -1,6 +1,7 @@
 /** One table's columns: for each field, a dropdown of the table's headers to correct KAP's guess. */
 import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
 import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
 import type { FoundTable } from "../engine/contract";
 import { ROLE_LABELS } from "./format";
 
@@ -22,23 +23,30 @@ export function MappingEditor({ table, disabled, onChange }: MappingEditorProps)
     <Stack tokens={{ childrenGap: 6 }}>
       {table.fields.map((f) => {
         // Fluent marks a required field with an asterisk; the accessible name says it in words.
+        const guessed = Boolean(f.header) && f.confidence < 1;
         return (
-          <Dropdown
-            key={f.field}
-            label={f.label}
-            required={f.required}
-            ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${f.required ? " (required)" : ""}`}
-            options={options}
-            selectedKey={f.header ?? NOT_MAPPED}
-            disabled={disabled}
-            errorMessage={
-              f.required && !f.header ? "Choose the column that holds this." : undefined
-            }
-            onChange={(_, option) =>
-              option &&
-              onChange(f.field, option.key === NOT_MAPPED ? undefined : String(option.key))
-            }
-          />
+          <Stack key={f.field} tokens={{ childrenGap: 2 }}>
+            <Dropdown
+              label={f.label}
+              required={f.required}
+              ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${f.required ? " (required)" : ""}`}
+              options={options}
+              selectedKey={f.header ?? NOT_MAPPED}
+              disabled={disabled}
+              errorMessage={
+                f.required && !f.header ? "Choose the column that holds this." : undefined
+              }
+              onChange={(_, option) =>
+                option &&
+                onChange(f.field, option.key === NOT_MAPPED ? undefined : String(option.key))
+              }
+            />
+            {guessed ? (
+              <Text variant="small">
+                Matched by part of its header: check it is the right column.
+              </Text>
+            ) : null}
+          </Stack>
         );
       })}
     </Stack>

@@ -4,7 +4,7 @@ import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import type { Progress } from "../engine/contract";
-import { progressFraction, progressText } from "./format";
+import { progressFraction, progressLine } from "./format";
 
 export interface Outcome {
   kind: "success" | "error" | "info";
@@ -38,10 +38,11 @@ export function Status({
     <div role="status" aria-live="polite" aria-atomic="false">
       {running ? (
         <Stack tokens={{ childrenGap: 4 }}>
+          {/* one line: what runs and how far ("Analysing 24 accounts… 12 of 24"), then the bar */}
           <ProgressIndicator
-            label={running}
-            description={progress ? progressText(progress) : "Starting…"}
+            label={progressLine(running, progress)}
             percentComplete={progress ? progressFraction(progress) : undefined}
+            styles={{ itemName: { whiteSpace: "normal", overflow: "visible" } }}
           />
           <DefaultButton
             text="Cancel"

@@ -1,5 +1,5 @@
 /** Formatting helpers for the pane. Rules (thresholds, formulas) come from src/domain and the host. */
-import type { DataRole, KapSettings, Progress } from "../engine/contract";
+import type { DataRole, FieldChoice, FoundTable, KapSettings, Progress } from "../engine/contract";
 import { asOfOf } from "../engine/settings";
 import {
   fiscalQuarterOf,
@@ -56,15 +56,71 @@ export const BAND_COLOURS: Record<HealthBand, { background: string; text: string
   Critical: { background: "#c50f1f", text: "#ffffff" },
 };
 
-export function progressText(p: Progress): string {
+/**
+ * The one line of progress the pane shows, e.g. "Analysing 24 accounts… 12 of 24" or
+ * "Portfolio dashboard: writing 'KAP Dashboard'… 1 of 3". `running` is what the user started
+ * ("Analysing" or an action's label); the host's message says what is happening now, and the
+ * count is added unless the message already holds one or nothing is done yet.
+ */
+export function progressLine(running: string, p?: Progress): string {
+  if (!p) return `${running}…`;
+  const message = p.message.trim().replace(/^Done\.?$/, "");
+  const what = message || `${PHASE_WORDS[p.phase]}…`;
   const count =
-    p.total !== undefined
-      ? `${wholeNumber(p.done)} of ${wholeNumber(p.total)}`
-      : p.done > 0
-        ? wholeNumber(p.done)
-        : "";
-  const phase = { reading: "Reading", analyzing: "Analysing", writing: "Writing" }[p.phase];
-  return [phase, count].filter(Boolean).join(" ") + (p.message ? ` — ${p.message}` : "");
+    p.total !== undefined && p.done > 0 && !/\d of \d/.test(message)
+      ? ` ${wholeNumber(Math.min(p.done, p.total))} of ${wholeNumber(p.total)}`
+      : "";
+  // The analysis's own messages say what runs ("Reading order lines…", "Analysing 24 accounts…").
+  if (running === "Analysing") return what + count;
+  const lower = /^[A-Z][a-z]/.test(what) ? what[0].toLowerCase() + what.slice(1) : what;
+  return `${running}: ${lower}${count}`;
+}
+const PHASE_WORDS = { reading: "Reading", analyzing: "Analysing", writing: "Writing" } as const;
+
+/**
+ * How well KAP matched a table's columns, in words: "all columns matched", or how many need a
+ * look — a required field with no column, or a column matched only by part of its header
+ * (FieldChoice.confidence < 1: "Net amount (ex VAT)" read as the revenue).
+ */
+export function columnsCheck(tables: readonly FoundTable[]): string {
+  const n = tables.reduce((s, t) => s + columnsToCheck(t).length, 0);
+  return n === 0 ? "all columns matched" : `${n} column${n === 1 ? " needs" : "s need"} a look`;
+}
+
+/** The fields of one table that need a look (see columnsCheck). */
+export function columnsToCheck(t: FoundTable): FieldChoice[] {
+  return t.fields.filter((f) => (f.header ? f.confidence < 1 : f.required));
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy, as the sheets write dates for a UK user; anything else unchanged. */
+export function dateText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** yyyy-mm-dd → "Oct 2026". */
+export function monthText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  return m ? `${SHORT_MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
+const SHORT_MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+
+/** Days since the last order in words: "today", "yesterday", "12 days ago". */
+export function daysAgoText(days: number): string {
+  return days <= 0 ? "today" : days === 1 ? "yesterday" : `${wholeNumber(days)} days ago`;
 }
 
 /** 0–1 for the progress bar, or undefined when the total is unknown (an indeterminate bar). */

@@ -106,6 +106,22 @@ export const GLANCE_C001: AccountGlance = {
   revenue12m: 52_000,
   currency: "GBP",
   daysSinceLastOrder: 9,
+  // as of 2026-06-30: the 12 month-ends before it, then the as-of date; no score in the first two
+  history: [
+    ["2025-06-30", null],
+    ["2025-07-31", null],
+    ["2025-08-31", 2.5],
+    ["2025-09-30", 2.8],
+    ["2025-10-31", 3],
+    ["2025-11-30", 3.1],
+    ["2025-12-31", 3.2],
+    ["2026-01-31", 3],
+    ["2026-02-28", 3.3],
+    ["2026-03-31", 3.4],
+    ["2026-04-30", 3.5],
+    ["2026-05-31", 3.4],
+    ["2026-06-30", 3.45],
+  ].map(([date, score]) => ({ date: date as string, score: score as number | null })),
 };
 
 export type Deferred<T> = {
@@ -205,7 +221,7 @@ export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): Fa
     discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analyzed ? summary : undefined)),
     analyze: jest.fn(
       async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
-        onProgress({ phase: "reading", done: 600, total: 1200, message: "Read 600 of 1,200 rows" });
+        onProgress({ phase: "reading", done: 600, total: 1200, message: "Reading order lines…" });
         analyzed = true;
         return ACCOUNTS;
       }

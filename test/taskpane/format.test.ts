@@ -1,10 +1,15 @@
 import { defaultSettings } from "../../src/engine/settings";
+import type { FoundTable } from "../../src/engine/contract";
 import { ymdToSerial } from "../../src/domain/dates";
 import {
   money,
   problemOf,
   progressFraction,
-  progressText,
+  progressLine,
+  columnsCheck,
+  dateText,
+  daysAgoText,
+  monthText,
   recentQuarters,
   scoreText,
 } from "../../src/taskpane/format";
@@ -41,15 +46,108 @@ describe("pane formatting", () => {
     ).toBe("FY2025 Q2");
   });
 
-  it("writes progress as phase, count and message", () => {
+  // Issue 15 item 8: progress reads once, "Analysing 24 accounts… 12 of 24" (it was phase, count
+  // and message, which said the count twice).
+  it("writes progress as one line: what runs, then how far", () => {
     expect(
-      progressText({ phase: "reading", done: 50_000, total: 1_048_575, message: "Reading Orders" })
-    ).toBe("Reading 50,000 of 1,048,575 — Reading Orders");
-    expect(progressText({ phase: "analyzing", done: 0, message: "Laying out the sheets…" })).toBe(
-      "Analysing — Laying out the sheets…"
-    );
+      progressLine("Analysing", {
+        phase: "analyzing",
+        done: 12,
+        total: 24,
+        message: "Analysing 24 accounts…",
+      })
+    ).toBe("Analysing 24 accounts… 12 of 24");
+    expect(
+      progressLine("Analysing", {
+        phase: "reading",
+        done: 50_000,
+        total: 1_048_575,
+        message: "Reading order lines…",
+      })
+    ).toBe("Reading order lines… 50,000 of 1,048,575");
+    // nothing done yet: no "0 of 24"
+    expect(
+      progressLine("Analysing", {
+        phase: "analyzing",
+        done: 0,
+        total: 24,
+        message: "Analysing 24 accounts…",
+      })
+    ).toBe("Analysing 24 accounts…");
+    // an action says its name once, then what it does
+    expect(
+      progressLine("Portfolio dashboard", {
+        phase: "writing",
+        done: 1,
+        total: 3,
+        message: "Writing KAP Dashboard…",
+      })
+    ).toBe("Portfolio dashboard: writing KAP Dashboard… 1 of 3");
+    expect(
+      progressLine("Cross-sell", { phase: "analyzing", done: 0, message: "Laying out the sheets…" })
+    ).toBe("Cross-sell: laying out the sheets…");
+    // a message with its own count is not counted twice; "Done" leaves the phase
+    expect(
+      progressLine("Analysing", {
+        phase: "reading",
+        done: 5,
+        total: 9,
+        message: "Read 5 of 9 rows",
+      })
+    ).toBe("Read 5 of 9 rows");
+    expect(
+      progressLine("Whitespace map", { phase: "writing", done: 1, total: 1, message: "Done" })
+    ).toBe("Whitespace map: writing… 1 of 1");
+    expect(progressLine("Analysing")).toBe("Analysing…");
     expect(progressFraction({ phase: "writing", done: 1, total: 4, message: "" })).toBe(0.25);
     expect(progressFraction({ phase: "writing", done: 1, message: "" })).toBeUndefined();
+  });
+
+  it("says how well the columns matched in words, not a confidence percentage", () => {
+    const table = (fields: FoundTable["fields"]): FoundTable => ({
+      role: "orders",
+      sheet: "Orders",
+      address: "Orders!A1:D9",
+      rows: 8,
+      confidence: 0.9,
+      headers: [],
+      fields,
+    });
+    const f = (
+      field: string,
+      required: boolean,
+      header: string | undefined,
+      confidence: number
+    ) => ({
+      field,
+      label: field,
+      required,
+      header,
+      confidence,
+    });
+    // every mapped column an exact header, an optional field unmapped: nothing to look at
+    expect(
+      columnsCheck([table([f("date", true, "Date", 1), f("site", false, undefined, 0)])])
+    ).toBe("all columns matched");
+    // one column matched by part of its header (0.7), one required field with no column
+    expect(
+      columnsCheck([
+        table([f("date", true, "Date", 1), f("revenue", true, "Net amount (ex VAT)", 0.7)]),
+        table([f("quantity", true, undefined, 0)]),
+      ])
+    ).toBe("2 columns need a look");
+    expect(columnsCheck([table([f("revenue", true, "Net amount", 0.7)])])).toBe(
+      "1 column needs a look"
+    );
+  });
+
+  it("writes dates as the sheets do and days since the last order in words", () => {
+    expect(dateText("2026-10-31")).toBe("31/10/2026");
+    expect(dateText("")).toBe("");
+    expect(monthText("2025-09-30")).toBe("Sep 2025");
+    expect(daysAgoText(0)).toBe("today");
+    expect(daysAgoText(1)).toBe("yesterday");
+    expect(daysAgoText(1234)).toBe("1,234 days ago");
   });
 
   it("takes the message and the advice from a thrown error", () => {

@@ -1,0 +1,103 @@
+/**
+ * The 12-month health trend as a small inline SVG line (no chart library): the score at each
+ * month-end and at the as-of date on the fixed 1–5 scale, with the band lines at 2, 3 and 4
+ * (docs/RULES.md §2.1 bands) so a fall into At Risk shows. A month without a score leaves a gap.
+ * Written out too, for screen readers and for anyone who wants the numbers.
+ */
+import { useTheme } from "@fluentui/react/lib/Theme";
+import type { AccountGlance } from "../engine/contract";
+import { monthText, scoreText } from "./format";
+
+const W = 240;
+const H = 44;
+const PAD = 4;
+
+/** x, y of point i on the chart; score on 1–5 (5 at the top). */
+export function trendPoint(i: number, n: number, score: number): [number, number] {
+  const x = n > 1 ? (i / (n - 1)) * (W - 2 * PAD) + PAD : W / 2;
+  const y = PAD + ((5 - score) / 4) * (H - 2 * PAD);
+  return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+}
+
+/** The polylines of the chart: one per run of months with a score. */
+export function trendRuns(history: AccountGlance["history"]): [number, number][][] {
+  const runs: [number, number][][] = [];
+  let run: [number, number][] = [];
+  history.forEach((h, i) => {
+    if (h.score === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(trendPoint(i, history.length, h.score));
+  });
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+export function HealthTrend({ history }: { history: AccountGlance["history"] }): JSX.Element {
+  const theme = useTheme();
+  const scored = history.filter((h) => h.score !== null);
+  if (!scored.length) return <div>No health score in the last 12 months.</div>;
+  const first = scored[0];
+  const last = scored[scored.length - 1];
+  const runs = trendRuns(history);
+  const muted = theme.palette.neutralSecondary;
+  const line = theme.palette.themePrimary;
+  const spoken = history
+    .map((h) => `${monthText(h.date)} ${h.score === null ? "n/a" : scoreText(h.score)}`)
+    .join(", ");
+  const lastIndex = history.lastIndexOf(last);
+  const [lx, ly] = trendPoint(lastIndex, history.length, last.score as number);
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption style={{ fontWeight: 600 }}>
+        Health over 12 months: {scoreText(first.score)} → {scoreText(last.score)}
+      </figcaption>
+      <svg
+        role="img"
+        aria-label={`Health score by month: ${spoken}`}
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        style={{ display: "block", maxWidth: W * 1.5, height: "auto" }}
+      >
+        {[4, 3, 2].map((b) => {
+          const y = trendPoint(0, 1, b)[1];
+          return (
+            <line
+              key={b}
+              x1={PAD}
+              x2={W - PAD}
+              y1={y}
+              y2={y}
+              stroke={muted}
+              strokeWidth={0.5}
+              strokeDasharray="2 3"
+            />
+          );
+        })}
+        {runs.map((r, i) =>
+          r.length === 1 ? (
+            <circle key={i} cx={r[0][0]} cy={r[0][1]} r={1.8} fill={line} />
+          ) : (
+            <polyline
+              key={i}
+              points={r.map((p) => p.join(",")).join(" ")}
+              fill="none"
+              stroke={line}
+              strokeWidth={2}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+          )
+        )}
+        <circle cx={lx} cy={ly} r={3} fill={line} />
+      </svg>
+      <div
+        aria-hidden="true"
+        style={{ display: "flex", justifyContent: "space-between", fontSize: 12, color: muted }}
+      >
+        <span>{monthText(history[0].date)}</span>
+        <span>{monthText(history[history.length - 1].date)}</span>
+      </div>
+    </figure>
+  );
+}
