@@ -28,5 +28,26 @@ test("toGlance passes the lifetime figures and the model’s reliability; none w
     reliable: false,
   });
   expect(g.lifetime!.pAlive!).toBeGreaterThan(0);
+  // the 12-month trend for the pane's sparkline: month-ends 30/06/2024 … 31/05/2025, then the
+  // as-of date 30/06/2025 (13 points), the last one the score on show
+  expect(g.history.map((h) => h.date)).toEqual([
+    "2024-06-30",
+    "2024-07-31",
+    "2024-08-31",
+    "2024-09-30",
+    "2024-10-31",
+    "2024-11-30",
+    "2024-12-31",
+    "2025-01-31",
+    "2025-02-28",
+    "2025-03-31",
+    "2025-04-30",
+    "2025-05-31",
+    "2025-06-30",
+  ]);
+  expect(g.history.at(-1)!.score).toBe(g.score);
+  // no order before 5 Jan 2025: no score at the 2024 month-ends
+  console.log(JSON.stringify(g.history));
+  expect(g.history.slice(0, 6).every((h) => h.score === null)).toBe(true);
   expect(toGlance({ ...a, lifetime: null }).lifetime).toBeUndefined();
 });

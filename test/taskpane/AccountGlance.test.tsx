@@ -2,6 +2,7 @@
 /** The pane's glance shows P(alive) and the expected revenue of the next 12 months, in words. */
 import { render, screen } from "@testing-library/react";
 import { AccountGlance } from "../../src/taskpane/AccountGlance";
+import { trendPoint, trendRuns } from "../../src/taskpane/HealthTrend";
 import { GLANCE_C001 as GLANCE } from "./fakeHost";
 
 describe("the glance’s lifetime line", () => {
@@ -35,5 +36,44 @@ describe("the glance’s lifetime line", () => {
   test("no line without a fit", () => {
     render(<AccountGlance glance={GLANCE} />);
     expect(screen.queryByText(/Chance still active/)).toBeNull();
+  });
+});
+
+describe("the glance’s health trend and factor bars", () => {
+  test("the sparkline puts 5 at the top and 1 at the bottom of a 240 × 44 box with a 4 px margin", () => {
+    // x runs over 240 − 2·4 = 232: point 0 at 4, point 6 of 13 at 4 + 232·6/12 = 120, point 12 at 236;
+    // y runs over 44 − 2·4 = 36 from 5 (y = 4) to 1 (y = 40): 3 → 4 + 36·2/4 = 22, 3.45 → 4 + 36·1.55/4 = 17.95 → 18.0 (1 dp)
+    expect(trendPoint(0, 13, 5)).toEqual([4, 4]);
+    expect(trendPoint(6, 13, 3)).toEqual([120, 22]);
+    expect(trendPoint(12, 13, 1)).toEqual([236, 40]);
+    expect(trendPoint(12, 13, 3.45)[1]).toBeCloseTo(18, 1);
+  });
+
+  test("a month without a score breaks the line in two", () => {
+    const h = [3, null, 4, 4.5, null].map((score, i) => ({ date: `2026-0${i + 1}-28`, score }));
+    const runs = trendRuns(h);
+    expect(runs.map((r) => r.length)).toEqual([1, 2]);
+    // 5 points: x steps of 232/4 = 58 → 4, 62, 120, 178, 236
+    expect(runs[1].map((p) => p[0])).toEqual([120, 178]);
+  });
+
+  test("no score at all in the 12 months says so instead of an empty chart", () => {
+    render(
+      <AccountGlance
+        glance={{ ...GLANCE, history: GLANCE.history.map((h) => ({ ...h, score: null })) }}
+      />
+    );
+    expect(screen.getByText("No health score in the last 12 months.")).toBeTruthy();
+    expect(screen.queryByRole("img", { name: /Health score by month/ })).toBeNull();
+  });
+
+  test("a forecast that is not a number reads n/a, never £NaN", () => {
+    render(
+      <AccountGlance
+        glance={{ ...GLANCE, lifetime: { pAlive: 0.5, expectedRevenue12m: NaN, reliable: false } }}
+      />
+    );
+    expect(screen.getByText(/expected revenue next 12 months n\/a/)).toBeTruthy();
+    expect(screen.queryByText(/NaN/)).toBeNull();
   });
 });
