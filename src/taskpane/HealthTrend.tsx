@@ -48,7 +48,7 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
   const lastIndex = history.lastIndexOf(last);
   const [lx, ly] = trendPoint(lastIndex, history.length, last.score as number);
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: "4px 0 0" }}>
       <figcaption style={{ fontWeight: 600 }}>
         Health over 12 months: {scoreText(first.score)} → {scoreText(last.score)}
       </figcaption>
@@ -97,6 +97,9 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
       >
         <span>{monthText(history[0].date)}</span>
         <span>{monthText(history[history.length - 1].date)}</span>
+      </div>
+      <div style={{ fontSize: 12, color: muted }}>
+        Scale 1–5; dashed lines at 4 Healthy, 3 Stable, 2 At Risk.
       </div>
     </figure>
   );

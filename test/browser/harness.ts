@@ -1,6 +1,14 @@
 /** Serves the production build and drives it in Debian's headless Chromium with the Excel double as office.js. */
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
@@ -20,9 +28,33 @@ const TYPES: Record<string, string> = {
   ".xml": "text/xml",
 };
 
+/** Newest modification time of the files under `dir` (the sources the pane is built from). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * Builds the pane when there is no build or a source under src/ is newer than the last build
+ * (a stamp: webpack leaves unchanged output files untouched, so their times say nothing).
+ */
 export function ensureBuild(): void {
-  if (!existsSync(join(DIST, "taskpane.html")))
+  const stamp = join(DIST, ".browser-test-build");
+  if (
+    !existsSync(join(DIST, "taskpane.html")) ||
+    !existsSync(stamp) ||
+    newest(join(ROOT, "src")) > statSync(stamp).mtimeMs
+  ) {
+    const started = new Date();
     execSync("npx webpack --mode production", { cwd: ROOT, stdio: "ignore", timeout: 300_000 });
+    writeFileSync(stamp, "");
+    // a source saved during the build makes the next run build again
+    utimesSync(stamp, started, started);
+  }
 }
 
 export function bundleDouble(): string {
@@ -106,4 +138,81 @@ export async function openPane(
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface LayoutProblems {
+  /** Elements wider than the pane (scrollWidth > the pane's width): a horizontal scroll or a cut. */
+  wider: string[];
+  /** Elements whose text is cut off on the right (overflow hidden, content wider than the box). */
+  clipped: string[];
+  /** Text below WCAG 2.1 AA contrast with what is behind it (4.5:1; 3:1 for large or bold-large text). */
+  lowContrast: string[];
+}
+
+/**
+ * What a reviewer would see wrong in the pane at its width: content wider than the pane, text cut
+ * off, text too faint for its background. Each finding names the element and its text. Disabled
+ * controls are left out of the contrast check (WCAG 1.4.3 exempts inactive components), and so are
+ * form inputs, which scroll their own text by design.
+ */
+export function layoutProblems(page: Page): Promise<LayoutProblems> {
+  return page.evaluate(() => {
+    const paneWidth = document.documentElement.clientWidth;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+    const rgb = (c: string): [number, number, number, number] => {
+      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+      return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c[3] > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out = { wider: [] as string[], clipped: [] as string[], lowContrast: [] as string[] };
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const html = el as HTMLElement;
+      const cs = getComputedStyle(html);
+      if (cs.display === "none" || cs.visibility === "hidden" || html.closest("[hidden]")) continue;
+      if (html.scrollWidth > paneWidth + 1) out.wider.push(name(el));
+      const isInput = ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+      if (
+        !isInput &&
+        (cs.overflowX === "hidden" || cs.overflowX === "clip") &&
+        html.scrollWidth > html.clientWidth + 1 &&
+        (html.textContent ?? "").trim() !== ""
+      )
+        out.clipped.push(name(el));
+      const ownText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== ""
+      );
+      if (!ownText || isInput) continue;
+      if (html.closest("[disabled], [aria-disabled='true'], .is-disabled")) continue;
+      // the label of a disabled control (Fluent greys it) is part of that inactive component
+      const labelled =
+        el.tagName === "LABEL" &&
+        document.getElementById(el.getAttribute("for") ?? el.id.replace(/-label$/, ""));
+      if (labelled && labelled.closest("[disabled], [aria-disabled='true'], .is-disabled"))
+        continue;
+      const fg = rgb(cs.color);
+      const bg = background(el);
+      const a = fg[3];
+      const mixed = [0, 1, 2].map((i) => fg[i] * a + bg[i] * (1 - a));
+      const [l1, l2] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(cs.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.lowContrast.push(`${name(el)} ${ratio.toFixed(2)}:1`);
+    }
+    return out;
+  });
 }

@@ -5,7 +5,8 @@
  * The page's query picks the Excel it plays: `?host=desktop` (Excel on Windows: platform "PC",
  * the double's desktop mode) or web (the default), and `&start=hidden` starts the runtime with
  * the pane hidden, as when Excel loads it only to calculate KAP.* cells; `window.kapShowPane()`
- * then shows it (Office.addin.onVisibilityModeChanged → "Taskpane").
+ * then shows it (Office.addin.onVisibilityModeChanged → "Taskpane"); `&theme=dark` plays Office's
+ * dark (Black) theme.
  */
 import { ExcelDouble, type HostMode } from "../excel-double/excel";
 import { generateSample, type Row } from "../sample/generate";
@@ -71,12 +72,22 @@ w.Office = {
   context: {
     platform,
     requirements: { isSetSupported: () => true },
-    officeTheme: {
-      bodyBackgroundColor: "#ffffff",
-      bodyForegroundColor: "#000000",
-      controlBackgroundColor: "#ffffff",
-      controlForegroundColor: "#000000",
-    },
+    // `?theme=dark`: Office's Black theme (Excel desktop reports these colours; isDarkTheme on newer hosts)
+    officeTheme:
+      query.get("theme") === "dark"
+        ? {
+            bodyBackgroundColor: "#262626",
+            bodyForegroundColor: "#ffffff",
+            controlBackgroundColor: "#363636",
+            controlForegroundColor: "#ffffff",
+            isDarkTheme: true,
+          }
+        : {
+            bodyBackgroundColor: "#ffffff",
+            bodyForegroundColor: "#000000",
+            controlBackgroundColor: "#ffffff",
+            controlForegroundColor: "#000000",
+          },
     displayLanguage: "en-GB",
   },
 };

@@ -8,7 +8,18 @@
  */
 import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
-import { bundleDouble, CHROMIUM, ensureBuild, launch, openPane, serveDist, shot } from "./harness";
+import {
+  bundleDouble,
+  CHROMIUM,
+  ensureBuild,
+  launch,
+  layoutProblems,
+  openPane,
+  serveDist,
+  shot,
+  SHOTS,
+} from "./harness";
+import { join } from "node:path";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(180_000);
@@ -72,6 +83,10 @@ async function runAction(page: Page, label: string, expectMessage: RegExp): Prom
 async function analyzed(page: Page): Promise<void> {
   await page.getByText("Orders", { exact: false }).first().waitFor();
   await page.getByRole("combobox", { name: "Account" }).waitFor();
+  // Analysed and confirmed: the data folds to one line with "Change".
+  await page
+    .getByRole("button", { name: "Change the data KAP reads" })
+    .waitFor({ timeout: 90_000 });
   await page.waitForFunction(
     () => !document.querySelector('input[role="combobox"]')?.hasAttribute("disabled"),
     undefined,
@@ -169,6 +184,82 @@ describe.each(["web", "desktop"] as const)("as Excel %s", (host) => {
     expect(external).toEqual([]);
   });
 });
+
+describe.each(["light", "dark"] as const)(
+  "at 320 px, the narrowest task pane, in Office's %s theme",
+  (theme) => {
+    let page: Page;
+    beforeAll(async () => {
+      if (!CHROMIUM) return;
+      ({ page } = await openPane(browser, url, officeJs, 320, `?host=web&theme=${theme}`));
+    });
+    afterAll(async () => page?.close());
+
+    it("the confirmed data is one line, the actions come first, and nothing is cut off or too faint", async () => {
+      await analyzed(page);
+      const data = page.getByRole("region", { name: "Data" });
+      await expect(data.textContent()).resolves.toMatch(
+        /^Order lines: Orders!A1:L\d+ \+ 3 more tables · all columns matched · Change$/
+      );
+      // the first screen: the data line, then the portfolio actions
+      const dataBox = (await data.boundingBox())!;
+      const first = (await page
+        .getByRole("button", { name: "Score all accounts", exact: true })
+        .boundingBox())!;
+      expect(first.y).toBeGreaterThan(dataBox.y);
+      expect(first.y + first.height).toBeLessThan(900);
+      await page.screenshot({ path: join(SHOTS, `pane-320-${theme}-top.png`) });
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+    });
+
+    it("an account at a glance: the 12-month trend as a line and each factor as a bar", async () => {
+      const id = await page.evaluate(
+        () =>
+          (window as unknown as { kapSample: { accounts: { id: string }[] } }).kapSample.accounts[0]
+            .id
+      );
+      const combo = page.getByRole("combobox", { name: "Account" });
+      await combo.click();
+      await combo.fill(id);
+      await page.keyboard.press("Enter");
+      const card = page.getByRole("region", { name: `Account ${id} at a glance` });
+      await card.waitFor();
+      await expect(
+        card.getByRole("img", { name: /^Health score by month: / }).count()
+      ).resolves.toBe(1);
+      // six factors, each a bar as wide as its score of 5 (n/a: empty)
+      const bars = await card.locator("[data-kap-bar]").evaluateAll((els) =>
+        els.map((e) => {
+          const score = e.getAttribute("data-kap-bar");
+          const track = e.parentElement!.getBoundingClientRect().width;
+          return { score, share: e.getBoundingClientRect().width / track };
+        })
+      );
+      expect(bars).toHaveLength(6);
+      for (const b of bars)
+        expect(b.share).toBeCloseTo(b.score === "n/a" ? 0 : Number(b.score) / 5, 1);
+      await card.screenshot({ path: join(SHOTS, `pane-320-${theme}-glance.png`) });
+      await shot(page, `pane-320-${theme}`);
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+    });
+
+    it("with the data and the settings open, still nothing cut off or too faint", async () => {
+      await page.getByRole("button", { name: "Change the data KAP reads" }).click();
+      await page.getByRole("button", { name: "Settings" }).click();
+      await page.getByRole("button", { name: "Columns: Order lines" }).click();
+      await shot(page, `pane-320-${theme}-data`);
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+      await page.getByRole("button", { name: "Done" }).click();
+      await page.getByRole("button", { name: "Change the data KAP reads" }).waitFor();
+    });
+
+    it("a finished action's message and the account actions", async () => {
+      await runAction(page, "Portfolio dashboard", /Made sheet 'KAP Dashboard'/);
+      await page.screenshot({ path: join(SHOTS, `pane-320-${theme}-made.png`) });
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+    });
+  }
+);
 
 describe("a hidden start (the runtime started only to calculate KAP.* cells)", () => {
   it("reads nothing from the workbook until the pane is shown, then finds and analyses the data", async () => {
