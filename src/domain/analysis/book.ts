@@ -283,34 +283,12 @@ export class OrderBook {
       this.lastUnitKey = unitKey;
       this.lastUnit = unit;
     }
-    let sku = this.skuIndex.get(line.sku);
-    if (sku === undefined) {
-      // A SKU is a product or a service line from its first sight (code and description).
-      const service = serviceKind(line.sku, line.productName);
-      const cat =
-        service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
-      sku = this.skus.length;
-      this.skuIndex.set(line.sku, sku);
-      this.skus.push(line.sku);
-      this.skuNames.push(line.productName || undefined);
-      this.skuCategory.push(cat);
-      this.skuService.push(service);
-    } else {
-      if (this.skuNames[sku] === undefined && line.productName)
-        this.skuNames[sku] = line.productName;
-      const cat = this.skuCategory[sku];
-      if (cat >= 0 && this.categories[cat] !== line.category) {
-        this.categoryConflicts++;
-        this.intern(this.categoryIndex, this.categories, line.category);
-      }
-    }
     const date = Math.floor(line.date);
     const ret = line.isReturn ? 1 : 0;
     const steps = this.unitSteps[unit];
     // whole steps of the minor unit (revenue × steps carries binary noise: 1.005 × 100 = 100.4999…)
     const revenue = Number.isFinite(line.revenue) ? roundHalfAwayFromZero(line.revenue * steps) : 0;
     const qty = Number.isFinite(line.quantity) ? line.quantity : 0;
-    const isService = this.skuCategory[sku] < 0;
 
     // Order record; lines of one order usually arrive together, so the last one is cached.
     let order: number;
@@ -346,6 +324,28 @@ export class OrderBook {
     }
     this.oVal.a[order] += revenue;
     if (date <= this.productsAfter) return;
+    let sku = this.skuIndex.get(line.sku);
+    if (sku === undefined) {
+      // A SKU is a product or a service line from its first sight (code and description).
+      const service = serviceKind(line.sku, line.productName);
+      const cat =
+        service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
+      sku = this.skus.length;
+      this.skuIndex.set(line.sku, sku);
+      this.skus.push(line.sku);
+      this.skuNames.push(line.productName || undefined);
+      this.skuCategory.push(cat);
+      this.skuService.push(service);
+    } else {
+      if (this.skuNames[sku] === undefined && line.productName)
+        this.skuNames[sku] = line.productName;
+      const cat = this.skuCategory[sku];
+      if (cat >= 0 && this.categories[cat] !== line.category) {
+        this.categoryConflicts++;
+        this.intern(this.categoryIndex, this.categories, line.category);
+      }
+    }
+    const isService = this.skuCategory[sku] < 0;
     if (isService) {
       // Counts in the order's (and its site's) value; never a product entry, nor a site's order day.
       this.serviceLineCount.set(sku, (this.serviceLineCount.get(sku) ?? 0) + 1);
