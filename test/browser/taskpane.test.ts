@@ -240,6 +240,15 @@ describe.each(["light", "dark"] as const)(
         expect(b.share).toBeCloseTo(b.score === "n/a" ? 0 : Number(b.score) / 5, 1);
       await card.screenshot({ path: join(SHOTS, `pane-320-${theme}-glance.png`) });
       await shot(page, `pane-320-${theme}`);
+      // the README's picture (scripts/readme-images.sh): the pane from the top to the factor bars
+      const bottom = await card
+        .getByRole("region", { name: "Health factors" })
+        .evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      await page.screenshot({
+        path: join(SHOTS, `pane-320-${theme}-readme.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 320, height: Math.ceil(bottom) + 4 },
+      });
       expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
     });
 
