@@ -264,12 +264,11 @@ export class KapEngine implements OrderSink {
     const a = actionOf(action);
     // Every sheet prints the same way: paper from the culture (else the data's currency), header, footer, widths, row heights.
     const print = (specs: SheetSpec[], currency?: string) => {
+      const money = currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined);
       const o2 = {
-        paper: paperFor(
-          this.culture,
-          currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined)
-        ),
+        paper: paperFor(this.culture, money),
         asOfText: `As of ${asOfText(p.asOf)}`,
+        currency: money,
       };
       return specs.map((s) => finishForPrint(s, o2));
     };

@@ -149,7 +149,8 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     t.reorderDays ?? "n/a",
     t.regular ? "Regular" : t.reorderDays === null ? null : "Irregular",
     t.nextExpectedOrder === null ? "n/a" : date(t.nextExpectedOrder),
-    t.overdue ? "OVERDUE" : null,
+    // never an empty column: "no" when the product is within its period, "n/a" without one
+    t.overdue ? "OVERDUE" : t.reorderDays === null ? "n/a" : "no",
   ]);
   blocks.push(
     table(

@@ -12,6 +12,7 @@
  *   or note longer than the printed width wraps across the empty cells to its right (merged).
  * Estimates come from ./measure (Calibri metrics, as Excel and LibreOffice's Carlito lay out).
  */
+import { roundMoney } from "../domain/currency";
 import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
 import {
   blockRange,
@@ -71,6 +72,8 @@ export function paperFor(culture?: string, currency?: string): PaperSize {
 
 export interface PrintOptions {
   paper: PaperSize;
+  /** ISO code of the money on the sheet (its minor unit rounds money cells: 0 decimals for JPY, 3 for KWD); default 2 decimals. */
+  currency?: string;
   /** "As of 31/10/2026" */
   asOfText: string;
 }
@@ -330,7 +333,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const rowHeights = { ...Object.fromEntries(heights), ...(spec.rowHeights ?? {}) };
   return {
     ...spec,
-    blocks: spec.blocks.map(roundMoney),
+    blocks: spec.blocks.map((b) => tidy(b, o.currency)),
     widths,
     rowHeights,
     styles: [...(spec.styles ?? []), ...extraStyles],
@@ -344,15 +347,29 @@ export function isMoneyFormat(f: string | undefined): boolean {
   return !!f && /^(?:"[^"]+"|[£€$¥₹]|\[\$[^\]]+\])/.test(f) && /[0#]/.test(f);
 }
 
-/** Money written rounded to the minor unit (2 decimals): no float noise like 162.459999999963 in the file. */
-function roundMoney(b: SheetSpec["blocks"][number]): SheetSpec["blocks"][number] {
-  if (!b.formats?.some(isMoneyFormat)) return b;
+/**
+ * Tidy values: money rounded to the currency's minor unit (no float noise like 162.459999999963 in
+ * the file), an empty text ("") written as a true blank, and a number that is not finite (a model
+ * that could not say) as "n/a" rather than NaN.
+ */
+function tidy(b: SheetSpec["blocks"][number], currency?: string): SheetSpec["blocks"][number] {
+  const money = b.formats?.map(isMoneyFormat) ?? [];
+  const need = b.rows.some((row) =>
+    row.some(
+      (v, j) =>
+        v === "" || (typeof v === "number" && (!Number.isFinite(v) || (money[j] && v % 1 !== 0)))
+    )
+  );
+  if (!need) return b;
   return {
     ...b,
     rows: b.rows.map((row) =>
-      row.map((v, j) =>
-        typeof v === "number" && isMoneyFormat(b.formats?.[j]) ? Math.round(v * 100) / 100 : v
-      )
+      row.map((v, j) => {
+        if (v === "") return null;
+        if (typeof v !== "number") return v;
+        if (!Number.isFinite(v)) return "n/a";
+        return money[j] ? roundMoney(v, currency) : v;
+      })
     ),
   };
 }

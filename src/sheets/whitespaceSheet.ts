@@ -17,19 +17,22 @@ import {
   cell,
 } from "./spec";
 
-const FIXED = ["Account ID", "Account", "Industry", "Tier", "Account manager", "Currency"];
+const FIXED_ALL = ["Account ID", "Account", "Industry", "Tier", "Account manager", "Currency"];
 
 export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const m = p.whitespaceMap;
   const rows = [...m.rows].sort((a, b) => b.potential - a.potential);
   const headerRow = 5; // Excel row of the table header
+  // The Currency column only when the portfolio has more than one (no empty columns).
+  const multi = p.currencies.length > 1;
+  const FIXED = multi ? FIXED_ALL : FIXED_ALL.slice(0, -1);
   const data: CellValue[][] = rows.map((r) => [
     r.accountId,
     r.name,
-    r.industry ?? "",
-    r.tier ?? "",
-    r.accountManager ?? "",
-    r.currency,
+    r.industry,
+    r.tier,
+    r.accountManager,
+    ...(multi ? [r.currency || null] : []),
     // Spend where bought; where not, the whitespace estimate as a negative marker would mislead: keep
     // spend cells numeric and put estimates in a separate block of columns, highlighted.
     ...m.categories.map((_, k) => (r.spend[k] > 0 ? r.spend[k] : null)),
@@ -92,7 +95,7 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
           ? data
           : [
               [
-                ...FIXED.map(() => ""),
+                ...FIXED.map(() => null),
                 ...m.categories.map(() => null),
                 0,
                 ...m.categories.map(() => null),
@@ -107,7 +110,7 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
         20,
         9,
         18,
-        9,
+        ...(multi ? [9] : []),
         ...m.categories.map(() => 12),
         14,
         ...m.categories.map(() => 12),

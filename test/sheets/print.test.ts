@@ -75,3 +75,36 @@ describe("wrapped body text", () => {
     expect(out.rowHeights).toEqual({ 1: 15, 2: 15 });
   });
 });
+
+describe("tidy values (issue 15, item 6)", () => {
+  const spec = (currency?: string) =>
+    finishForPrint(
+      sheet("S", "t", "", [
+        {
+          at: "A1",
+          rows: [
+            ["Account", "Revenue", "Share", "Note"],
+            ["A", 162.459999999963, 0.123456, ""],
+            ["B", 1234.5678, Number.NaN, "x"],
+          ],
+          header: true,
+          formats: [undefined, '"X "#,##0.00', "0%", undefined],
+        },
+      ]),
+      { ...o, currency }
+    );
+  const body = (s: SheetSpec) => s.blocks[0].rows.slice(1);
+  test("money to the minor unit of the sheet's currency; other numbers as they are", () => {
+    expect(body(spec("GBP")).map((r) => r[1])).toEqual([162.46, 1234.57]);
+    // the yen has no minor unit; the Kuwaiti dinar three decimals (ISO 4217)
+    expect(body(spec("JPY")).map((r) => r[1])).toEqual([162, 1235]);
+    expect(body(spec("KWD")).map((r) => r[1])).toEqual([162.46, 1234.568]);
+    expect(body(spec()).map((r) => r[1])).toEqual([162.46, 1234.57]);
+    expect(body(spec("GBP"))[0][2]).toBe(0.123456);
+  });
+  test('an empty text is a true blank; a number that is not finite reads "n/a"', () => {
+    const b = body(spec("GBP"));
+    expect(b[0][3]).toBeNull();
+    expect(b[1][2]).toBe("n/a");
+  });
+});

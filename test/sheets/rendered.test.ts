@@ -8,7 +8,8 @@
  *     their column (no "###");
  * (b) printed to PDF by LibreOffice (one soffice call for all the files), each within its stated
  *     page bound (PAGE_BOUNDS);
- * (c) the first two pages of each PDF rendered to PNG in test-artifacts/rendered/ for review.
+ * (c) the first two pages of each PDF rendered to PNG in test-artifacts/rendered/ for review;
+ * and (issue 15, item 6) hold true blanks, no empty table columns and two-decimal scores.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -165,6 +166,54 @@ describe("every written text cell fits its column or wraps in a row that holds i
     const m = made.find((x) => x.id === id);
     expect(m).toBeDefined();
     expect(await misfits(m!.file)).toEqual([]);
+  });
+});
+
+/** Tables that are forms for the user to fill in: their empty columns are the point. */
+const FORMS = /^KAP_5P/;
+
+/** Tidy values (item 6): no "" text cells, no table column left empty, scores with two decimals. */
+async function untidy(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: string[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === "")
+          out.push(`${ws.name}!${c.address} holds "" (an empty text, not a blank)`);
+      })
+    );
+    for (const t of Object.values(
+      (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}
+    )) {
+      const tb = (
+        t as unknown as { table: { name: string; tableRef: string; columns: { name: string }[] } }
+      ).table;
+      const ref = parseRange(tb.tableRef);
+      if (ref.rows < 3) continue; // a header and one row: a placeholder ("No … yet")
+      tb.columns.forEach((col, j) => {
+        const cells = Array.from({ length: ref.rows - 1 }, (_x, i) =>
+          ws.getCell(ref.row + 2 + i, ref.col + 1 + j)
+        );
+        if (
+          !FORMS.test(tb.name) &&
+          cells.every((c) => c.value === null || c.value === undefined || c.value === "")
+        )
+          out.push(`${ws.name}: table ${tb.name} has an empty column "${col.name}"`);
+        if (/^(health )?score$/i.test(col.name))
+          for (const c of cells)
+            if (typeof c.value === "number" && c.numFmt !== "0.00")
+              out.push(`${ws.name}!${c.address}: a score shown as "${c.numFmt}", not 0.00`);
+      });
+    }
+  }
+  return out;
+}
+
+describe("tidy values: true blanks, no empty columns, two-decimal scores", () => {
+  test.each(Object.keys(PAGE_BOUNDS))("%s", async (id) => {
+    expect(await untidy(made.find((x) => x.id === id)!.file)).toEqual([]);
   });
 });
 
