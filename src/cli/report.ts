@@ -24,11 +24,30 @@ export function toJson(engine: KapEngine, file?: { name: string; read: string })
 }
 
 /**
- * JSON text of `value` in pieces, as JSON.stringify would write it (undefined members left
- * out, undefined in arrays as null, toJSON honoured): objects and arrays near the top are
- * split member by member, so a portfolio of any size is never one string.
+ * Members whose numbers are day serials in the analysis (`asOf`, `date`, `from`/`to` of a
+ * window, `start`/`end` of an initiative, and every `…Date`): the JSON gives them as ISO
+ * yyyy-mm-dd, like the top-level `asOf`, so a reader never has to know Excel's day count.
  */
-export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
+const DATE_KEY = /^(?:asOf|date|from|to|start|end)$|Date$/;
+
+/** Members rounded to 2 decimals in the JSON, as every sheet and summary shows them. */
+const TWO_DECIMALS_KEY = /^averageHealth$/;
+
+/** JSON.stringify's replacer for the rules above. */
+function jsonValue(key: string, value: unknown): unknown {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value;
+  if (DATE_KEY.test(key)) return serialToIso(value);
+  if (TWO_DECIMALS_KEY.test(key)) return Math.round(value * 100) / 100;
+  return value;
+}
+
+/**
+ * JSON text of `value` in pieces, as JSON.stringify would write it (undefined members left
+ * out, undefined in arrays as null, toJSON honoured), with day serials as ISO dates and
+ * averages rounded (`jsonValue`): objects and arrays near the top are split member by
+ * member, so a portfolio of any size is never one string. `key` is the member name of `value`.
+ */
+export function* jsonPieces(value: unknown, depth = 3, key = ""): Generator<string> {
   const v =
     value !== null &&
     typeof value === "object" &&
@@ -36,7 +55,7 @@ export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
       ? (value as { toJSON(): unknown }).toJSON()
       : value;
   if (depth === 0 || v === null || typeof v !== "object") {
-    yield JSON.stringify(v) ?? "null";
+    yield JSON.stringify(jsonValue(key, v), jsonValue) ?? "null";
     return;
   }
   if (Array.isArray(v)) {
@@ -45,7 +64,7 @@ export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
       if (i) yield ",\n";
       const x = v[i];
       if (x === undefined || typeof x === "function" || typeof x === "symbol") yield "null";
-      else yield* jsonPieces(x, depth - 1);
+      else yield* jsonPieces(x, depth - 1, key);
     }
     yield "]";
     return;
@@ -56,7 +75,7 @@ export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
     if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
     yield `${first ? "" : ",\n"}${JSON.stringify(k)}:`;
     first = false;
-    yield* jsonPieces(x, depth - 1);
+    yield* jsonPieces(x, depth - 1, k);
   }
   yield "}";
 }
