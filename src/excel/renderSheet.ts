@@ -19,12 +19,14 @@ import { supports } from "./requirements";
 import {
   blockRange,
   cellA1,
+  FORMATS,
   formatFor,
   rangeA1,
   isDate,
   isFormula,
   parseRange,
   resolveStyle,
+  wholeUnits,
   widthCharsToPoints,
   type Block,
   type CellStyle,
@@ -292,6 +294,23 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
   axis(chart.axes.valueAxis, c.axes?.y);
 }
 
+/** The number format of a chart's first value (the cell under its first series' header), if the spec gives one. */
+function valueFormatOf(spec: SheetSpec, c: ChartSpec): string | undefined {
+  const r = parseRange(c.data);
+  const row = r.row + 1;
+  const col = r.col + 1;
+  for (const b of spec.blocks) {
+    const at = parseRange(b.at);
+    const i = row - at.row;
+    const j = col - at.col;
+    if (i >= 0 && j >= 0 && i < b.rows.length && j < (b.rows[i]?.length ?? 0)) {
+      const f = b.formats?.[j];
+      if (typeof b.rows[i][j] === "number" && f && f !== FORMATS.general) return f;
+    }
+  }
+  return undefined;
+}
+
 /** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
 export function queueSheetDressing(
   ws: Excel.Worksheet,
@@ -346,6 +365,9 @@ export function queueSheetDressing(
     );
     chart.title.text = c.title;
     chart.setPosition(c.from, c.to);
+    // The value axis in whole units of the data's own format (as the .xlsx writer's charts).
+    const f = c.type === "pie" ? undefined : valueFormatOf(spec, c);
+    if (f && supports("chartAxisFormat")) chart.axes.valueAxis.numberFormat = wholeUnits(f);
   }
   const page = spec.page;
   // Print setup (ExcelApi 1.9) and gridlines (1.8) are extras: an older Excel gets the sheet without them.

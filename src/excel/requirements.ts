@@ -22,6 +22,8 @@ export const FEATURES = {
   newWorkbook: { set: "1.8", what: "opening the QBR workbook" },
   /** chartSeries.dataLabels (ExcelApi 1.8): the decision map's points labelled with names (else a legend names them). */
   chartLabels: { set: "1.8", what: "labelling a chart's points with their names" },
+  /** chartAxis.numberFormat (ExcelApi 1.8): money axes in whole units (£20,000, not £20,000.00). */
+  chartAxisFormat: { set: "1.8", what: "showing chart axes in whole currency units" },
   /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
   insertSheets: { set: "1.13", what: "inserting prepared sheets" },
 } as const;
@@ -39,6 +41,7 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "CultureInfo.numberFormat": "culture",
   "NumberFormatInfo.numberDecimalSeparator": "culture",
   "NumberFormatInfo.numberGroupSeparator": "culture",
+  "ChartAxis.numberFormat": "chartAxisFormat",
   "Worksheet.customProperties": "sheetCopies",
   "WorksheetCustomPropertyCollection.add": "sheetCopies",
   "WorksheetCustomPropertyCollection.getItemOrNullObject": "sheetCopies",

@@ -408,6 +408,11 @@ export function widthCharsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** An axis reads in whole units (£20,000, not £20,000.00): a number format without its decimals. */
+export function wholeUnits(format: string): string {
+  return format.replace(/([0#])\.[0#]+/g, "$1");
+}
+
 /** The number format a writer uses for one value of a block column. */
 export function formatFor(v: CellValue, columnFormat: string | undefined): string {
   if (typeof v === "string") return FORMATS.text;

@@ -13,6 +13,7 @@ import {
   colLetter,
   parseCell,
   parseRange,
+  wholeUnits,
   type ChartAxis,
   type ChartSpec,
   type RangePos,
@@ -267,10 +268,7 @@ function formatOf(cells: ChartCell[]): string {
   return cells.find((c) => typeof c.value === "number")?.format ?? "General";
 }
 
-/** An axis reads in whole units (£20,000, not £20,000.00): the data's format without its decimals. */
-export function wholeUnits(format: string): string {
-  return format.replace(/([0#])\.[0#]+/g, "$1");
-}
+export { wholeUnits };
 
 function axesXml(ch: ChartSpec, catFormat: string, valFormat: string): string {
   const horizontal = ch.type === "bar";

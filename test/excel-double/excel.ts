@@ -1627,9 +1627,13 @@ export class ChartLegendProxy extends ClientObject<ChartModel> {
 }
 
 export class ChartAxisProxy extends ClientObject<ChartAxisModel> {
-  protected readonly scalars = ["minimum", "maximum", "majorUnit"] as const;
+  protected readonly scalars = ["minimum", "maximum", "majorUnit", "numberFormat"] as const;
   protected _get(m: ChartAxisModel, p: string): unknown {
-    return m[p as "minimum" | "maximum" | "majorUnit"];
+    return m[p as "minimum" | "maximum" | "majorUnit" | "numberFormat"];
+  }
+  /** ExcelApi 1.8 */
+  set numberFormat(v: string) {
+    this._write("numberFormat", v, (m) => (m.numberFormat = v));
   }
   set minimum(v: number) {
     this._write("minimum", v, (m) => (m.minimum = v));

@@ -70,6 +70,7 @@ export interface ChartAxisModel {
   minimum?: number;
   maximum?: number;
   majorUnit?: number;
+  numberFormat?: string;
   title?: string;
 }
 

@@ -92,3 +92,43 @@ describe("page setup through Office.js", () => {
     expect(s.cell(0, 0)?.value).toBe("Account Report – Acme Ltd");
   });
 });
+
+describe("chart axes in whole currency units (as the .xlsx writer's)", () => {
+  const chartSheet = (): SheetSpec =>
+    sheet(
+      "KAP Chart",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Month", "Revenue"],
+            ["Jan", 1200.5],
+            ["Feb", 980.25],
+          ],
+          header: true,
+          formats: [undefined, "£#,##0.00;-£#,##0.00"],
+        },
+      ],
+      {
+        charts: [
+          { type: "column", title: "Revenue", data: "A1:B3", from: "D1", to: "J12" },
+          { type: "pie", title: "Share", data: "A1:B3", from: "D13", to: "J24" },
+        ],
+      }
+    );
+  test("a money column chart's value axis reads £1,200, not £1,200.50; a pie has no axis to format", async () => {
+    const x = new ExcelDouble();
+    await writeSheetsIn(asCtx(x), [chartSheet()]);
+    const [column, pie] = x.sheet("KAP Chart").charts;
+    expect(column.axes.value.numberFormat).toBe("£#,##0;-£#,##0");
+    expect(pie.axes.value.numberFormat).toBeUndefined();
+  });
+  test("an Excel without ExcelApi 1.8 keeps its own axis format", async () => {
+    setRequirementCheck((set) => Number(set) <= 1.7);
+    const x = new ExcelDouble();
+    await writeSheetsIn(asCtx(x), [chartSheet()]);
+    expect(x.sheet("KAP Chart").charts[0].axes.value.numberFormat).toBeUndefined();
+  });
+});
