@@ -23,6 +23,11 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
   return "order lines";
 }
 
+/** "1 day", "0 days", "12 days": a count and its noun, singular only for exactly 1. */
+function count(n: number | null, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
  * The input behind a factor, in words: "12 days since last order", "median response 6 h: 4 of 5
  * answered, 1 inbound (90 days)". With `dateText` (a serial → "31/10/2026"), every 12-month and
@@ -38,19 +43,26 @@ export function factorBasis(
     case "recency":
       return i.daysSinceLastOrder === null
         ? "never ordered"
-        : `${i.daysSinceLastOrder} days since last order`;
+        : `${count(i.daysSinceLastOrder, "day")} since last order`;
     case "frequency":
       return dateText
-        ? `${i.ordersLastQuarter} orders in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, "")}`.trim()
-        : `${i.ordersLastQuarter} orders last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "")}`.trim();
+        ? `${count(i.ordersLastQuarter, "order")} in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, "")}`.trim()
+        : `${count(i.ordersLastQuarter, "order")} last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "")}`.trim();
     case "revenue":
       return dateText
         ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, "vs the year before")}`
         : `12-month revenue ${changeText(i.revenueChange, "vs prior 12 months")}`;
-    case "diversity":
-      return i.categoriesLast12 === null
-        ? `no categories in the data; ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : "12 months"}`
-        : `${i.categoriesLast12} categories, ${i.productsLast12} products in ${dateText ? `the 12 months to ${to}` : "12 months"}`;
+    case "diversity": {
+      const within = dateText ? `the 12 months to ${to}` : "12 months";
+      // productsLast12 is null when the lines carry no product: then the products are not named.
+      const products = i.productsLast12 === null ? "" : count(i.productsLast12, "product");
+      if (i.categoriesLast12 === null)
+        return products
+          ? `no categories in the data; ${products} in ${within}`
+          : "no categories in the data";
+      const categories = count(i.categoriesLast12, "category", "categories");
+      return `${products ? `${categories}, ${products}` : categories} in ${within}`;
+    }
     case "engagement": {
       const log = i.engagementLog;
       if (i.engagementSource === "engagement log" && log) return log.basis;
@@ -64,14 +76,14 @@ export function factorBasis(
         led && dateText
           ? led.days === null
             ? `no invoice due in the 12 months to ${to}`
-            : `weighted mean ${led.days} days, ${led.invoices} invoice${led.invoices === 1 ? "" : "s"} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ""}`
+            : `weighted mean ${count(led.days, "day")}, ${led.invoices} invoice${led.invoices === 1 ? "" : "s"} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ""}`
           : led?.basis;
       if (i.paymentSource === "payments ledger" && led) return ledgerText!;
       if (i.daysBeyondTerms === null)
         return led ? `${ledgerText}; no figure in the accounts table` : "not given";
       return led
-        ? `${i.daysBeyondTerms} days beyond terms on average as typed (the ledger: ${ledgerText})`
-        : `${i.daysBeyondTerms} days beyond terms on average`;
+        ? `${count(i.daysBeyondTerms, "day")} beyond terms on average as typed (the ledger: ${ledgerText})`
+        : `${count(i.daysBeyondTerms, "day")} beyond terms on average`;
     }
   }
 }

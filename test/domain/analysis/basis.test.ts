@@ -1,0 +1,63 @@
+/** The factor texts a user reads beside each score (Account Health Report, QBR, pane): plain English counts. */
+import { factorBasis } from "../../../src/domain/analysis/basis";
+import type { HealthInputs } from "../../../src/domain/analysis/types";
+
+const inputs = (over: Partial<HealthInputs>): HealthInputs => ({
+  date: 46326,
+  firstOrderDate: 45530,
+  lastOrderDate: 46325,
+  daysSinceLastOrder: 1,
+  ordersLastQuarter: 1,
+  ordersPreviousQuarter: 2,
+  ordersChange: { kind: "pct", pct: -50 },
+  revenueLast12: 100,
+  revenuePrior12: 100,
+  revenueChange: { kind: "pct", pct: 0 },
+  categoriesLast12: 1,
+  productsLast12: 1,
+  engagement: null,
+  engagementSource: null,
+  engagementLog: null,
+  engagementTyped: null,
+  daysBeyondTerms: 1,
+  paymentSource: "accounts table",
+  paymentLedger: null,
+  daysBeyondTermsTyped: 1,
+  ...over,
+});
+
+test("one of a thing is singular: 1 day, 1 order, 1 category, 1 product", () => {
+  const i = inputs({});
+  expect(factorBasis(i, "recency")).toBe("1 day since last order");
+  expect(factorBasis(i, "frequency")).toBe("1 order last quarter vs 2 before: -50%");
+  expect(factorBasis(i, "diversity")).toBe("1 category, 1 product in 12 months");
+  expect(factorBasis(i, "payment")).toBe("1 day beyond terms on average");
+});
+
+test("other counts, 0 included, are plural", () => {
+  const i = inputs({
+    daysSinceLastOrder: 0,
+    ordersLastQuarter: 87,
+    ordersPreviousQuarter: 90,
+    ordersChange: { kind: "pct", pct: -3 },
+    categoriesLast12: 5,
+    productsLast12: 19,
+    daysBeyondTerms: 4,
+  });
+  expect(factorBasis(i, "recency")).toBe("0 days since last order");
+  expect(factorBasis(i, "frequency")).toBe("87 orders last quarter vs 90 before: -3%");
+  expect(factorBasis(i, "diversity")).toBe("5 categories, 19 products in 12 months");
+  expect(factorBasis(i, "payment")).toBe("4 days beyond terms on average");
+});
+
+test("lines without products never show 'null products'", () => {
+  expect(factorBasis(inputs({ productsLast12: null, categoriesLast12: 3 }), "diversity")).toBe(
+    "3 categories in 12 months"
+  );
+  expect(factorBasis(inputs({ productsLast12: null, categoriesLast12: null }), "diversity")).toBe(
+    "no categories in the data"
+  );
+  expect(factorBasis(inputs({ productsLast12: 7, categoriesLast12: null }), "diversity")).toBe(
+    "no categories in the data; 7 products in 12 months"
+  );
+});
