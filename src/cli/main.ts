@@ -327,12 +327,13 @@ export function explain(e: unknown): string {
     return `kap: the input is too large for this machine (${e.message}). Split the file by year, or give Node more memory with NODE_OPTIONS=--max-old-space-size=4096.`;
   if (
     e instanceof Error &&
-    e.name === "TypeError" &&
-    /Unknown option|Unexpected argument/.test(e.message)
+    ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") ||
+      (e.name === "TypeError" && /Unknown option|Unexpected argument/.test(e.message)))
   )
-    return `${e.message}\n${USAGE}`;
-  if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS"))
-    return `${e.message}\n${USAGE}`;
+    // Node's own hint for an unknown option ("To specify a positional argument starting with
+    // a '-', place it at the end of the command after '--', as in '-- "--x"") is about
+    // parseArgs, not kap: the first sentence and the usage say what to do.
+    return `${e.message.replace(/ To specify a positional argument.*$/s, "")}\n${USAGE}`;
   if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
 }

@@ -129,6 +129,8 @@ test.each([
   [["analyze", "WRONG_EXT"], /KAP reads .xlsx and .csv files|no such file/],
   [["analyze"], /needs a file/],
   [["frobnicate", "x"], /Unknown command "frobnicate"/],
+  // kap's words only: not Node's hint about positionals after '--' (with its unbalanced quote)
+  [["analyze", "SAMPLE", "--bogus"], /^Unknown option '--bogus'\.\nusage:/],
   [
     ["analyze", "SAMPLE", "--as-of", "31/10/2026"],
     /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./,
