@@ -10,7 +10,7 @@ import type { Serial } from "../domain/types";
 import type { IngestReport } from "../ingest/orders";
 
 const DATE_SOURCE: Record<string, string> = {
-  culture: "the workbook's culture",
+  culture: "the workbook's regional settings",
   data: "the data",
   layout: "the export layout",
   default: "assumed: no date in the data settles it",
@@ -19,7 +19,7 @@ const DATE_SOURCE: Record<string, string> = {
 const NUMBER_SOURCE: Record<string, string> = {
   data: "its own cells",
   file: "the file's other number columns",
-  culture: "the workbook's culture",
+  culture: "the workbook's regional settings",
   default: "assumed",
 };
 

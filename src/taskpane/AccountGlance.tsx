@@ -4,7 +4,7 @@ import { Text } from "@fluentui/react/lib/Text";
 import type { AccountGlance as Glance } from "../engine/contract";
 import { BandBadge } from "./BandBadge";
 import { useTheme } from "@fluentui/react/lib/Theme";
-import { daysAgoText, money, percent, scoreText } from "./format";
+import { chanceText, daysAgoText, money, scoreText } from "./format";
 import { HealthTrend } from "./HealthTrend";
 import { SEVERITY_ICON } from "./icons";
 
@@ -85,7 +85,7 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
           {glance.lifetime.pAlive === null
             ? "n/a (one order only)"
             : shown(glance.lifetime.pAlive)
-              ? percent(glance.lifetime.pAlive)
+              ? chanceText(glance.lifetime.pAlive)
               : "n/a"}
           ; expected revenue next 12 months{" "}
           {shown(glance.lifetime.expectedRevenue12m)

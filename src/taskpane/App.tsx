@@ -110,7 +110,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
         <Section title="Portfolio" collapsible={false}>
           <ActionsPanel actions={portfolio} {...actionProps} />
         </Section>
-        <Section title="Account" collapsible={false}>
+        <Section title="One account" collapsible={false}>
           <Stack tokens={{ childrenGap: 10 }}>
             <AccountPicker
               accounts={s.accounts}

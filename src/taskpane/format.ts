@@ -24,6 +24,11 @@ export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+/** A probability for people: whole percent, but never "100%" or "0%" for what is only very likely or unlikely. */
+export function chanceText(p: number): string {
+  return p >= 0.995 ? "over 99%" : p < 0.005 ? "under 1%" : percent(p);
+}
+
 export function wholeNumber(n: number): string {
   return n.toLocaleString("en-GB");
 }

@@ -7,6 +7,7 @@ import {
   progressFraction,
   progressLine,
   columnsCheck,
+  chanceText,
   dateText,
   daysAgoText,
   monthText,
@@ -146,6 +147,10 @@ describe("pane formatting", () => {
     expect(dateText("")).toBe("");
     expect(monthText("2025-09-30")).toBe("Sep 2025");
     expect(daysAgoText(0)).toBe("today");
+    // P(alive) 0.9991 rounds to 100% but is not certain; 0.004 is not impossible
+    expect(chanceText(0.9991)).toBe("over 99%");
+    expect(chanceText(0.7266)).toBe("73%");
+    expect(chanceText(0.004)).toBe("under 1%");
     expect(daysAgoText(1)).toBe("yesterday");
     expect(daysAgoText(1234)).toBe("1,234 days ago");
   });
