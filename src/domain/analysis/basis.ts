@@ -24,7 +24,7 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
 }
 
 /** "1 day", "0 days", "12 days": a count and its noun, singular only for exactly 1. */
-function count(n: number | null, one: string, many = `${one}s`): string {
+export function count(n: number | null, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

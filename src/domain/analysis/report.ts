@@ -23,7 +23,7 @@ import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
 import { FACTOR_LABELS, FACTORS, type Factor, WARNING_SIGNS } from "../rules";
 import type { AccountRecord, HealthBand, Serial, Tier } from "../types";
 import { wholeMonthsBetween } from "./products";
-import { factorBasis, factorSource, factorSourceText } from "./basis";
+import { count, factorBasis, factorSource, factorSourceText } from "./basis";
 import {
   firstOrderOnOrBefore,
   netRevenueIn,
@@ -141,7 +141,7 @@ function warningSigns(
     figure:
       i.daysSinceLastOrder === null
         ? "never ordered"
-        : `${i.daysSinceLastOrder} days since the last order`,
+        : `${count(i.daysSinceLastOrder, "day")} since the last order`,
   });
   // 2. Order value down > 20%
   const q = ordersIn(s, periodBack(asOf, 3));

@@ -1,6 +1,8 @@
 /** The factor texts a user reads beside each score (Account Health Report, QBR, pane): plain English counts. */
+import { analyzeAccount, buildPortfolio } from "../../../src/domain/analysis";
 import { factorBasis } from "../../../src/domain/analysis/basis";
 import type { HealthInputs } from "../../../src/domain/analysis/types";
+import { bookOf, d, line } from "./helpers";
 
 const inputs = (over: Partial<HealthInputs>): HealthInputs => ({
   date: 46326,
@@ -60,4 +62,16 @@ test("lines without products never show 'null products'", () => {
   expect(factorBasis(inputs({ productsLast12: 7, categoriesLast12: null }), "diversity")).toBe(
     "no categories in the data; 7 products in 12 months"
   );
+});
+
+test("the health report of an account that ordered yesterday says 1 day, as factor and as warning sign", () => {
+  // last order 29/06/2025, as of 30/06/2025: 1 day → Recency 5 (0–7 days), no 45+ day warning
+  const lines = [line("Y", d(2025, 6, 29), "a", 100), line("Y", d(2025, 1, 10), "a", 400)];
+  const r = analyzeAccount(buildPortfolio(bookOf(lines), { asOf: d(2025, 6, 30) }), "Y").report;
+  expect(r.factors[0]).toMatchObject({
+    label: "Recency",
+    score: 5,
+    basis: "1 day since last order",
+  });
+  expect(r.warningSigns[0]).toMatchObject({ present: false, figure: "1 day since the last order" });
 });
