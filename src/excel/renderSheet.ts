@@ -365,6 +365,13 @@ export function queueSheetDressing(
     );
     chart.title.text = c.title;
     chart.setPosition(c.from, c.to);
+    // A pie's slices in the spec's colours (the health bands'), a column or bar series in its own.
+    if (c.colors?.length) {
+      const s0 = chart.series.getItemAt(0);
+      if (c.type === "pie")
+        c.colors.forEach((col, k) => s0.points.getItemAt(k).format.fill.setSolidColor(col));
+      else c.colors.forEach((col, k) => chart.series.getItemAt(k).format.fill.setSolidColor(col));
+    }
     // The value axis in whole units of the data's own format (as the .xlsx writer's charts).
     const f = c.type === "pie" ? undefined : valueFormatOf(spec, c);
     if (f && supports("chartAxisFormat")) chart.axes.valueAxis.numberFormat = wholeUnits(f);

@@ -1488,11 +1488,17 @@ export class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
         },
         seriesBy,
         title: "",
-        // An XYScatter made from one row of x | y holds one series, as Excel makes it.
-        series:
-          type === "XYScatter"
-            ? [{ name: "Series1", hasDataLabels: false, showSeriesName: false, showValue: false }]
-            : [],
+        // An XYScatter made from one row of x | y holds one series, as Excel makes it; other
+        // charts one series per value column (a header row and a category column, as KAP's data).
+        series: Array.from(
+          { length: type === "XYScatter" ? 1 : Math.max(1, src.pos.cols - 1) },
+          (_x, k) => ({
+            name: `Series${k + 1}`,
+            hasDataLabels: false,
+            showSeriesName: false,
+            showValue: false,
+          })
+        ),
         legendVisible: true,
         axes: { category: {}, value: {} },
       };
@@ -1591,6 +1597,29 @@ export class ChartSeriesProxy extends ClientObject<ChartSeriesModel> {
       get showValue(): boolean {
         throw new DoubleError("NotImplemented", "read dataLabels");
       },
+    };
+  }
+  /** series.format.fill (ExcelApi 1.1) */
+  get format(): { fill: { setSolidColor(c: string): void } } {
+    const call = (c: string) =>
+      this._call("series.format.fill.setSolidColor", [c], (m) => (m.color = c));
+    return { fill: { setSolidColor: call } };
+  }
+  /** series.points.getItemAt(k).format.fill (ExcelApi 1.7) */
+  get points(): { getItemAt(k: number): { format: { fill: { setSolidColor(c: string): void } } } } {
+    return {
+      getItemAt: (k: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              this._call(
+                "point.format.fill.setSolidColor",
+                [k, c],
+                (m) => (m.pointColors = { ...m.pointColors, [k]: c })
+              ),
+          },
+        },
+      }),
     };
   }
   // The references follow their sheet's name, as a chart's series references do in Excel.

@@ -64,6 +64,10 @@ export interface ChartSeriesModel {
   hasDataLabels: boolean;
   showSeriesName: boolean;
   showValue: boolean;
+  /** series.format.fill.setSolidColor */
+  color?: string;
+  /** series.points.getItemAt(k).format.fill.setSolidColor, by point */
+  pointColors?: Record<number, string>;
 }
 
 export interface ChartAxisModel {

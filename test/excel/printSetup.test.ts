@@ -132,3 +132,55 @@ describe("chart axes in whole currency units (as the .xlsx writer's)", () => {
     expect(x.sheet("KAP Chart").charts[0].axes.value.numberFormat).toBeUndefined();
   });
 });
+
+test("chart colours: a pie's slices and a column series take the spec's colours (the dashboard's bands)", async () => {
+  const x = new ExcelDouble();
+  await writeSheetsIn(asCtx(x), [
+    sheet(
+      "KAP Bands",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Status", "Accounts"],
+            ["Healthy", 55],
+            ["Stable", 153],
+            ["At Risk", 66],
+            ["Critical", 11],
+          ],
+          header: true,
+        },
+      ],
+      {
+        charts: [
+          {
+            type: "pie",
+            title: "Bands",
+            data: "A1:B5",
+            colors: ["#70AD47", "#FFC000", "#ED7D31", "#C00000"],
+            from: "D1",
+            to: "J12",
+          },
+          {
+            type: "column",
+            title: "Bands",
+            data: "A1:B5",
+            colors: ["#1F4E79"],
+            from: "D13",
+            to: "J24",
+          },
+        ],
+      }
+    ),
+  ]);
+  const [pie, column] = x.sheet("KAP Bands").charts;
+  expect(pie.series[0].pointColors).toEqual({
+    0: "#70AD47",
+    1: "#FFC000",
+    2: "#ED7D31",
+    3: "#C00000",
+  });
+  expect(column.series[0].color).toBe("#1F4E79");
+});
