@@ -14,6 +14,9 @@ import {
   type QbrData,
 } from "../domain/analysis";
 import {
+  fiscalQuarterLabel,
+  fiscalQuarterOf,
+  fiscalQuarterSpan,
   lastCompletedQuarter,
   NO_CURRENCY,
   parseFiscalQuarter,
@@ -22,6 +25,7 @@ import {
 import { normaliseWeights } from "../domain/health";
 import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
+import { serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
@@ -230,6 +234,13 @@ export class KapEngine implements OrderSink {
     const start = this.settings?.fiscalYearStartMonth ?? 1;
     const fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
+    // A quarter that starts after the as-of date has no orders yet: say so rather than write a
+    // QBR of zeros. The quarter holding the as-of date is allowed (a review of it so far).
+    const span = fiscalQuarterSpan(fq, start);
+    if (span.firstDay > p.asOf)
+      throw new Error(
+        `${span.label} (${span.months}) starts after the analysis date, ${serialToIso(p.asOf)}: choose ${fiscalQuarterLabel(fiscalQuarterOf(p.asOf, start))} or an earlier quarter (the last complete one is ${fiscalQuarterLabel(lastCompletedQuarter(p.asOf, start))}).`
+      );
     const k = `${a.key}|${fq.year}Q${fq.q}`;
     let q = this.qbrs.get(k);
     if (!q) {

@@ -141,6 +141,23 @@ test.each([
     ["qbr", "SAMPLE", "--account", "C0001", "--quarter", "Q9", "--out", "QBR_OUT"],
     /"Q9" is not a quarter/,
   ],
+  // As of 31/10/2026 the current quarter is FY2026 Q4 (Oct–Dec) and the last complete one FY2026 Q3:
+  // FY2030 Q1 has no orders yet, so no QBR of zeros is written.
+  [
+    [
+      "qbr",
+      "SAMPLE",
+      "--account",
+      "C0001",
+      "--quarter",
+      "2030Q1",
+      "--as-of",
+      "2026-10-31",
+      "--out",
+      "QBR_OUT",
+    ],
+    /FY2030 Q1 \(Jan–Mar 2030\) starts after the analysis date, 2026-10-31: choose FY2026 Q4 or an earlier quarter \(the last complete one is FY2026 Q3\)\./,
+  ],
 ])("bad input %p → one clear line, exit 1, no stack trace", (args, message) => {
   const real = args.map((a) =>
     a === "SAMPLE"
