@@ -183,6 +183,13 @@ async function run(argv: string[]): Promise<number> {
   if (!["analyze", "analyse", "sheets", "qbr", "clv"].includes(command))
     throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
+  // Most often a file name with spaces, unquoted: `kap analyze My Orders.csv`.
+  if (positionals.length > 2) {
+    const words = positionals.slice(1);
+    throw new UsageError(
+      `kap ${command} reads one file, but was given ${words.length}: ${words.map((w) => `"${w}"`).join(", ")}. Put a file name with spaces in quotes: kap ${command} "${words.join(" ")}".`
+    );
+  }
 
   if (command === "analyze" || command === "analyse") {
     const { engine, source } = await load(file, o, progress);

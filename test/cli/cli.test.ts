@@ -129,6 +129,10 @@ test.each([
   [["analyze", "WRONG_EXT"], /KAP reads .xlsx and .csv files|no such file/],
   [["analyze"], /needs a file/],
   [["frobnicate", "x"], /Unknown command "frobnicate"/],
+  [
+    ["analyze", "My", "Orders.csv"],
+    /^kap analyze reads one file, but was given 2: "My", "Orders.csv". Put a file name with spaces in quotes: kap analyze "My Orders.csv".\n$/,
+  ],
   // kap's words only: not Node's hint about positionals after '--' (with its unbalanced quote)
   [["analyze", "SAMPLE", "--bogus"], /^Unknown option '--bogus'\.\nusage:/],
   [
