@@ -247,7 +247,7 @@ describe.each(["light", "dark"] as const)(
       await page.screenshot({
         path: join(SHOTS, `pane-320-${theme}-readme.png`),
         fullPage: true,
-        clip: { x: 0, y: 0, width: 320, height: Math.ceil(bottom) + 4 },
+        clip: { x: 0, y: 0, width: 320, height: Math.floor(bottom) },
       });
       expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
     });
