@@ -106,8 +106,10 @@ export function printSummary(
   // The file line above already says how a text file was read.
   for (const line of readingLines(r))
     if (!(file && line.startsWith("Text file:"))) out(`  ${line}`);
+  // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.
+  const sites = p.accounts.filter((a) => !a.isTopLevel).length;
   out(
-    `Order lines: ${r.accepted.toLocaleString("en-GB")} (${r.returns} returns) · accounts: ${d.accountsManaged} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ""}`
+    `Order lines: ${r.accepted.toLocaleString("en-GB")} (${r.returns.toLocaleString("en-GB")} returns) · accounts: ${d.accountsManaged.toLocaleString("en-GB")}${sites ? ` (+ ${sites.toLocaleString("en-GB")} site${sites === 1 ? "" : "s"} rolled into their parents)` : ""} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ""}`
   );
   for (const w of [
     ...r.warnings,

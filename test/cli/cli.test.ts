@@ -248,3 +248,13 @@ test("names from the data that look like formulas or numbers are written as text
     expect(c.numFmt).toBe("@");
   }
 });
+
+test("the sample's summary line: returns with a thousands separator, and the 15 sites beside the 285 managed accounts", () => {
+  // From assets/sample-workbook.xlsx with pandas: 70,056 order lines, 1,039 with a negative line
+  // total; 300 customer IDs in the orders, 15 of them with a parent account on the Accounts sheet.
+  const r = kap("analyze", resolve(__dirname, "../../assets/sample-workbook.xlsx"), "--quiet");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain(
+    "Order lines: 70,056 (1,039 returns) · accounts: 285 (+ 15 sites rolled into their parents) · 2024-07-31 to 2026-10-31"
+  );
+});
