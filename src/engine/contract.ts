@@ -86,7 +86,13 @@ export interface AccountGlance {
    */
   history: { date: string; score: number | null }[];
   /** BG/NBD + Gamma-Gamma: P(alive) (null = one order only) and expected revenue in the next 12 months; absent without a fit */
-  lifetime?: { pAlive: number | null; expectedRevenue12m: number | null; reliable: boolean };
+  lifetime?: {
+    pAlive: number | null;
+    expectedRevenue12m: number | null;
+    reliable: boolean;
+    /** why the model is not reliable on this data (fitLifetimeModel's warning); null when it is */
+    warning?: string | null;
+  };
 }
 
 export type { ActionId, ActionInfo };

@@ -48,6 +48,7 @@ export function toGlance(
             pAlive: l.pAlive,
             expectedRevenue12m: l.expectedRevenue12m,
             reliable: model?.reliable ?? false,
+            warning: model?.warning ?? null,
           }
         : undefined,
   };

@@ -91,7 +91,9 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
           {shown(glance.lifetime.expectedRevenue12m)
             ? money(glance.lifetime.expectedRevenue12m, glance.currency)
             : "n/a"}
-          {glance.lifetime.reliable ? "." : " (an estimate from too few accounts to rely on)."}
+          {glance.lifetime.reliable
+            ? "."
+            : ` (an estimate not to rely on${glance.lifetime.warning ? `: ${glance.lifetime.warning}` : "."})`}
         </Text>
       ) : null}
       {glance.history.length ? <HealthTrend history={glance.history} /> : null}

@@ -26,7 +26,9 @@ test("toGlance passes the lifetime figures and the model’s reliability; none w
     pAlive: a.lifetime!.pAlive,
     expectedRevenue12m: a.lifetime!.expectedRevenue12m,
     reliable: false,
+    warning: p.lifetimeModels[0].warning,
   });
+  expect(g.lifetime!.warning).toMatch(/^Not reliable: 2 accounts and 1 repeat buyer/);
   expect(g.lifetime!.pAlive!).toBeGreaterThan(0);
   // the 12-month trend for the pane's sparkline: month-ends 30/06/2024 … 31/05/2025, then the
   // as-of date 30/06/2025 (13 points), the last one the score on show

@@ -20,15 +20,23 @@ describe("the glance’s lifetime line", () => {
     ).toBeTruthy();
   });
 
-  test("one-order accounts say so, and a thin fit is called an estimate not to rely on", () => {
+  test("one-order accounts say so, and a thin fit is called an estimate not to rely on, with the model's reason", () => {
     render(
       <AccountGlance
-        glance={{ ...GLANCE, lifetime: { pAlive: null, expectedRevenue12m: 88, reliable: false } }}
+        glance={{
+          ...GLANCE,
+          lifetime: {
+            pAlive: null,
+            expectedRevenue12m: 88,
+            reliable: false,
+            warning: "Not reliable: 12 accounts and 9 repeat buyers.",
+          },
+        }}
       />
     );
     expect(
       screen.getByText(
-        /Chance still active: n\/a \(one order only\); expected revenue next 12 months £88 \(an estimate from too few accounts to rely on\)\./
+        /Chance still active: n\/a \(one order only\); expected revenue next 12 months £88 \(an estimate not to rely on: Not reliable: 12 accounts and 9 repeat buyers\.\)/
       )
     ).toBeTruthy();
   });

@@ -62,6 +62,12 @@ export const WEEK_DAYS = 7;
 export const NEXT_YEAR_DAYS = 365;
 /** Below these, the fit is reported as not reliable (too little data for four or three parameters). */
 export const CLV_MIN_RELIABLE_ACCOUNTS = 200;
+/**
+ * Below this fitted dropout probability per repeat order, a/(a+b), the data show no dropping out:
+ * the likelihood rises toward a = 0 (the NBD model) and P(alive) is near 100% for every account,
+ * lapsed ones included — said with the model, not hidden (the bundled sample fits 1.1e-4; CDNOW 0.25).
+ */
+export const CLV_NO_DROPOUT_SHARE = 1e-3;
 export const CLV_MIN_RELIABLE_REPEAT_BUYERS = 50;
 /** Log-parameters are kept within ±LOG_BOUND (e^30 ≈ 1e13), where the special functions stay accurate; the fits stop well inside it (the gradient vanishes as a parameter runs off to 0 or ∞). */
 const LOG_BOUND = 30;
@@ -563,6 +569,11 @@ export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeM
   else {
     bgnbd = fitBgNbd(summaries);
     if (!bgnbd.converged) notes.push("The repeat-buying fit did not settle on a stable optimum.");
+    const dropout = bgnbd.a / (bgnbd.a + bgnbd.b);
+    if (dropout < CLV_NO_DROPOUT_SHARE)
+      notes.push(
+        `The orders show almost no dropping out (fitted chance of leaving after an order ${dropout.toPrecision(2)}), so P(alive) stays near 100% even for accounts that have stopped ordering: judge those by Recency and the win-back stage.`
+      );
   }
   const spenders = buyers
     .filter((s) => s.meanValue !== null && s.meanValue > 0)

@@ -9,6 +9,7 @@ import {
   bgnbdGradient,
   bgnbdLogLikelihood,
   CLV_MIN_RELIABLE_ACCOUNTS,
+  CLV_NO_DROPOUT_SHARE,
   customerLifetimeValue,
   expectedOrders,
   expectedOrderValue,
@@ -82,6 +83,12 @@ describe("CDNOW: the papers’ fits on the 39-week calibration (as-of 1997-09-30
     expect(fit.converged).toBe(true);
     // the published parameters, rounded, sit at the same likelihood
     expect(bgnbdLogLikelihood(PAPER_BG, summaries)).toBeCloseTo(-9582.4, 0);
+  });
+
+  test("the whole model is reliable: a/(a+b) = 0.793 / 3.219 = 0.246 is real dropping out, no note", () => {
+    const model = fitLifetimeModel(summaries);
+    expect(model.reliable).toBe(true);
+    expect(model.warning).toBeNull();
   });
 
   test("Gamma-Gamma on the repeat buyers’ mean repeat-order value: p = 6.25, q = 3.74, γ = 15.44 (JMR 2005), each within 0.5%", () => {
@@ -295,6 +302,20 @@ describe("thin data", () => {
     expect(model.bgnbd).not.toBeNull();
     expect(model.reliable).toBe(false);
     expect(model.warning).toMatch(/^Not reliable: 150 accounts and 112 repeat buyers/);
+  });
+
+  test("orders that never stop: the fit finds no dropping out and says so", () => {
+    // 250 accounts, each ordering on 1 + (i % 30) days spread evenly up to the as-of week
+    // (recency = T): nobody has lapsed, so the likelihood grows toward a/(a+b) = 0.
+    const rows = Array.from({ length: 250 }, (_, i) => {
+      const T = 52 + (i % 50);
+      return summary(1 + (i % 30), T, T, 100 + (i % 11));
+    });
+    const model = fitLifetimeModel(rows);
+    const { a, b } = model.bgnbd!;
+    expect(a / (a + b)).toBeLessThan(CLV_NO_DROPOUT_SHARE);
+    expect(model.reliable).toBe(false);
+    expect(model.warning).toContain("almost no dropping out");
   });
 
   test("no accounts at all", () => {
