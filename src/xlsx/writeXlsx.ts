@@ -384,7 +384,12 @@ export async function toXlsxBytes(
 ): Promise<Uint8Array> {
   const native = options.nativeCharts !== false;
   const { workbook, sheets } = build(specs, options, native ? canDrawChart : () => false);
-  const buf = await workbook.xlsx.writeBuffer();
+  // With charts to add, the package is opened and zipped again (addChartsToXlsx): the first one
+  // is stored uncompressed, so nothing is deflated twice and inflated in between.
+  const charted = native && specs.some((s) => (s.charts ?? []).some(canDrawChart));
+  const buf = await workbook.xlsx.writeBuffer(
+    charted ? { zip: { compression: "STORE" } } : undefined
+  );
   const bytes = new Uint8Array(buf as ArrayBuffer);
   if (!native) return bytes;
   const withCharts: SheetCharts[] = specs.map((spec, i) => {
