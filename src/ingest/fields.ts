@@ -50,13 +50,15 @@ export interface RoleDef {
  * contain the word "account".
  */
 export const LEDGER_HEADER =
-  /(?:^| )(?:nominal|ledger|gl|g l|tax|vat|posting|account code|accountcode|acc code|ac code|sales account|income account|revenue account)(?: |$)/;
+  /(?:^| )(?:nominal|ledger|gl|g l|tax|vat|posting|account code|accountcode|acc code|ac code|sales account|income account|revenue account|konto|sachkonto|erlöskonto|erloskonto|gegenkonto|steuer|steuerschlüssel|mwst|mw st|ust)(?: |$)/;
 
 /** A ledger, tax or posting code header ("account code", "nominal code", "gl account"), unless it names the customer's own account ("customer account code"). */
 export function isLedgerHeader(normalised: string): boolean {
   return (
     LEDGER_HEADER.test(normalised) &&
-    !/(?:^| )(?:customer|cust|client|debtor|sold to|bill to|sell to)(?: |$)/.test(normalised)
+    !/(?:^| )(?:customer|cust|client|debtor|sold to|bill to|sell to|kunde|kunden|debitor)(?: |$)/.test(
+      normalised
+    )
   );
 }
 
@@ -119,6 +121,12 @@ const NOT_LINE_VALUE = [
   "gross",
   "incl",
   "including",
+  "brutto",
+  "mwst",
+  "mw st",
+  "steuer",
+  "ust",
+  "einzel",
 ];
 /** Words that make a code header something other than the product code. */
 const NOT_PRODUCT = [
@@ -178,7 +186,149 @@ const NOT_ORDER_DATE = [
   "requested",
 ];
 
-export const ORDER_FIELDS: readonly FieldDef[] = [
+/**
+ * Order-line headers of German exports (DATEV, SAP in German, Lexware, JTL-Wawi, sevDesk, Sage
+ * DE), added after each field's English synonyms (so they rank last). Gross amounts
+ * ("Bruttobetrag", "Brutto") are left out on purpose: line revenue is net of VAT.
+ */
+const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  accountId: [
+    "kundennummer",
+    "kunden nr",
+    "kundennr",
+    "kd nr",
+    "kunden id",
+    "debitor",
+    "debitorennummer",
+    "debitoren nr",
+    "debitor nr",
+    "auftraggeber",
+    "regulierer",
+  ],
+  accountName: [
+    "kunde",
+    "kundenname",
+    "kunden name",
+    "firma",
+    "firmenname",
+    "debitorname",
+    "debitorenname",
+    "name des auftraggebers",
+  ],
+  date: [
+    "datum",
+    "belegdatum",
+    "rechnungsdatum",
+    "auftragsdatum",
+    "bestelldatum",
+    "buchungsdatum",
+    "lieferdatum",
+    "fakturadatum",
+    "leistungsdatum",
+    "verkaufsdatum",
+  ],
+  orderId: [
+    "rechnungsnummer",
+    "rechnungs nr",
+    "rechnungsnr",
+    "re nr",
+    "belegnummer",
+    "beleg nr",
+    "belegnr",
+    "auftragsnummer",
+    "auftrags nr",
+    "auftragsnr",
+    "fakturanummer",
+    "faktura",
+  ],
+  sku: [
+    "artikelnummer",
+    "artikel nr",
+    "artikelnr",
+    "art nr",
+    "artikel",
+    "materialnummer",
+    "material nr",
+    "produktnummer",
+    "produkt nr",
+  ],
+  productName: [
+    "bezeichnung",
+    "artikelbezeichnung",
+    "artikelname",
+    "beschreibung",
+    "produkt",
+    "produktname",
+    "produktbezeichnung",
+    "materialkurztext",
+  ],
+  category: [
+    "warengruppe",
+    "artikelgruppe",
+    "produktgruppe",
+    "materialgruppe",
+    "kategorie",
+    "produktkategorie",
+    "sortiment",
+  ],
+  quantity: [
+    "menge",
+    "anzahl",
+    "stück",
+    "stueck",
+    "fakturierte menge",
+    "liefermenge",
+    "absatzmenge",
+  ],
+  revenue: [
+    "betrag",
+    "nettobetrag",
+    "betrag netto",
+    "umsatz",
+    "nettoumsatz",
+    "umsatz netto",
+    "netto",
+    "nettowert",
+    "positionswert",
+    "positionsbetrag",
+    "gesamtpreis",
+    "zeilenbetrag",
+  ],
+  unitPrice: [
+    "einzelpreis",
+    "preis",
+    "stückpreis",
+    "stueckpreis",
+    "verkaufspreis",
+    "netto einzelpreis",
+  ],
+  listPrice: ["listenpreis", "uvp", "katalogpreis"],
+  discount: ["rabatt", "rabatt %", "rabatt prozent", "nachlass"],
+  docType: ["belegart", "fakturaart", "dokumentart", "belegtyp"],
+  orderedBy: ["besteller", "bestellt von", "ansprechpartner"],
+  site: [
+    "lieferadresse",
+    "lieferanschrift",
+    "warenempfänger",
+    "filiale",
+    "standort",
+    "niederlassung",
+    "lieferort",
+  ],
+  currency: ["währung", "waehrung", "belegwährung", "währungsschlüssel"],
+};
+
+/** The fields with each one's extra synonyms appended (after its own, so they rank last). */
+function withSynonyms(
+  extra: Readonly<Record<string, readonly string[]>>,
+  fields: readonly FieldDef[]
+): readonly FieldDef[] {
+  return fields.map((f) =>
+    extra[f.field] ? { ...f, synonyms: [...f.synonyms, ...extra[f.field]] } : f
+  );
+}
+
+export const ORDER_FIELDS: readonly FieldDef[] = withSynonyms(GERMAN_ORDER_HEADERS, [
   {
     field: "accountId",
     label: "Account ID",
@@ -718,7 +868,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
     ],
     notWith: ["rate", "exchange", "amount", "value"],
   },
-];
+]);
 
 export const ACCOUNT_FIELDS: readonly FieldDef[] = [
   {
