@@ -5,6 +5,7 @@
  *   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx
  *   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
  *   kap clv     <file> [--as-of ...] [--horizon-months 12] [--discount 0.10] [--holdout-from DATE] [--json]
+ *   kap initiatives <file> [--account ID] [--propose --out proposed.xlsx]
  *   kap demo    (the bundled sample → out/)
  * A bad input prints one clear line and exits with status 1; never a stack trace.
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
@@ -43,6 +44,8 @@ export const USAGE = `usage:
   kap qbr     <file> --account ID [--quarter 2026Q3] --out qbr.xlsx
   kap qbr     <file> --all-top N [--quarter 2026Q3] --out folder/
   kap clv     <file> [--horizon-months 12] [--discount 0.10] [--holdout-from YYYY-MM-DD] [--json]
+  kap initiatives <file> [--account ID]                       your Initiatives table's progress
+  kap initiatives <file> [--account ID] --propose --out F.xlsx the plans' proposed initiatives, to add to it
   kap demo    [--out folder/]
 options for every command that reads a file:
   --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date)
@@ -67,6 +70,7 @@ export const OPTIONS = {
   "horizon-months": { type: "string" },
   discount: { type: "string" },
   "holdout-from": { type: "string" },
+  propose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -84,6 +88,7 @@ interface Opts {
   "horizon-months"?: string;
   discount?: string;
   "holdout-from"?: string;
+  propose?: boolean;
   help?: boolean;
 }
 
@@ -180,7 +185,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const progress = new Progress(process.stderr, !o.quiet);
   if (command === "demo") return demo(o, progress);
-  if (!["analyze", "analyse", "sheets", "qbr", "clv"].includes(command))
+  if (!["analyze", "analyse", "sheets", "qbr", "clv", "initiatives"].includes(command))
     throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
   // Most often a file name with spaces, unquoted: `kap analyze My Orders.csv`.
@@ -229,6 +234,7 @@ async function run(argv: string[]): Promise<number> {
     } else printClv(engine, (s) => out.line(s), holdout);
     return 0;
   }
+  if (command === "initiatives") return initiatives(file, o, progress);
   if (command === "sheets") {
     if (!o.account) throw new UsageError("kap sheets needs --account ID.");
     if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
@@ -272,6 +278,61 @@ async function run(argv: string[]): Promise<number> {
   const specs = engine.sheets("qbr", { accountKey: o.account, quarter: o.quarter, live: false });
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
+  return 0;
+}
+
+/**
+ * `kap initiatives`: the Initiatives table's progress (target, actual, uplift, on track or
+ * behind), or with --propose the account plans' proposed initiatives the table lacks, written to
+ * --out as a table to copy into it (the input file is never changed).
+ */
+async function initiatives(file: string, o: Opts, progress: Progress): Promise<number> {
+  if (o.propose && !o.out)
+    throw new UsageError("kap initiatives --propose needs --out file.xlsx for the proposed rows.");
+  const { engine } = await load(file, o, progress);
+  if (o.account && !engine.account(o.account))
+    throw new UsageError(`No account "${o.account}" in the order lines.`);
+  if (o.propose) {
+    const rows = engine.proposedInitiatives(o.account);
+    if (rows.length === 0) {
+      out.line(
+        `No new initiatives to propose: the Initiatives table has every initiative the plan${o.account ? ` of ${o.account}` : "s"} propose${o.account ? "s" : ""}.`
+      );
+      return 0;
+    }
+    const { proposedInitiativesSheet } = await import("../sheets/proposedInitiativesSheet");
+    const accounts = new Set(rows.map((r) => r.account)).size;
+    await writeXlsxFile(resolve(o.out!), [
+      proposedInitiativesSheet(
+        rows,
+        `From ${basename(file)} as of ${serialToIso(engine.portfolio!.asOf)}: ${rows.length} initiatives for ${accounts} account${accounts === 1 ? "" : "s"} that your Initiatives table does not have. Copy the rows you want into it; KAP tracks them from the next analysis.`,
+        `As of ${serialToIso(engine.portfolio!.asOf)}`,
+        engine.portfolio!.currencies.length === 1 ? engine.portfolio!.currencies[0] : undefined
+      ),
+    ]);
+    out.line(
+      `Wrote ${rows.length} proposed initiative${rows.length === 1 ? "" : "s"} for ${accounts} account${accounts === 1 ? "" : "s"} to ${resolve(o.out!)}`
+    );
+    return 0;
+  }
+  const list = engine.portfolio!.initiatives.filter(
+    (i) => !o.account || i.accountId === o.account || i.key === o.account
+  );
+  if (list.length === 0) {
+    out.line(
+      `No initiatives${o.account ? ` for ${o.account}` : ""} in ${basename(file)}: add an Initiatives table (Account, Initiative, Categories or SKUs, Target, Start Date, End Date), or run kap initiatives ${basename(file)} --propose --out proposed.xlsx.`
+    );
+    return 0;
+  }
+  const money = (x: number | null | undefined) =>
+    x === null || x === undefined ? "–" : Math.round(x).toLocaleString("en-GB");
+  out.line(
+    `${"Account".padEnd(10)} ${"Initiative".padEnd(36)} ${"Target".padStart(9)} ${"Uplift".padStart(9)} ${"Progress".padStart(8)}  Status`
+  );
+  for (const i of list)
+    out.line(
+      `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${money(i.target).padStart(9)} ${money(i.uplift).padStart(9)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${i.track ?? i.note ?? ""}`
+    );
   return 0;
 }
 

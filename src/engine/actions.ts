@@ -49,6 +49,10 @@ export interface WorkbookAction extends ActionBase {
 
 export interface EditAction extends ActionBase {
   readonly scope: "edit";
+  /** Works on the chosen account (proposing its initiatives). */
+  readonly needsAccount?: boolean;
+  /** Needs no analysis: makes an empty table of the user's (an engagement log, a payments ledger). */
+  readonly withoutData?: boolean;
 }
 
 export type Action = PortfolioAction | AccountAction | WorkbookAction | EditAction;
@@ -142,7 +146,31 @@ export const ACTION_REGISTRY = [
     scope: "edit",
     label: "Add score columns to my table",
     description:
-      "Adds KAP Health score and KAP Band columns to your accounts table (the only action that edits your own table).",
+      "Adds KAP Health score and KAP Band columns to your accounts table; nothing else in it changes.",
+  },
+  {
+    id: "proposeInitiatives",
+    scope: "edit",
+    needsAccount: true,
+    label: "Propose initiatives",
+    description:
+      "Adds the account plan's proposed initiatives to your Initiatives table (a new one if you have none), for KAP to track; your rows are never changed and rows you have are not added again.",
+  },
+  {
+    id: "createEngagementLog",
+    scope: "edit",
+    withoutData: true,
+    label: "Create an empty engagement log",
+    description:
+      "A new Engagement Log table on its own sheet (date, account, contact, type, direction, topic, follow-up, responded on) with drop-downs and date checks. It is yours: KAP reads it for the Engagement score and never overwrites it.",
+  },
+  {
+    id: "createPaymentsLedger",
+    scope: "edit",
+    withoutData: true,
+    label: "Create an empty payments ledger",
+    description:
+      "A new Payments table on its own sheet (invoice no, account no, invoice, due and paid dates, amount) with date checks. KAP reads it for the Payment score and never overwrites it.",
   },
 ] as const satisfies readonly Action[];
 
@@ -155,8 +183,10 @@ export interface ActionInfo {
   label: string;
   description: string;
   scope: ActionScope;
-  /** Needs the chosen account (account sheets and the QBR). */
+  /** Needs the chosen account (account sheets, the QBR, proposing initiatives). */
   needsAccount: boolean;
+  /** Runs without an analysis (makes an empty table of the user's). */
+  withoutData: boolean;
 }
 
 export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({
@@ -164,7 +194,9 @@ export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({
   label: a.label,
   description: a.description,
   scope: a.scope,
-  needsAccount: a.scope === "account" || a.scope === "workbook",
+  needsAccount:
+    a.scope === "account" || a.scope === "workbook" || ("needsAccount" in a && a.needsAccount),
+  withoutData: "withoutData" in a && a.withoutData,
 }));
 
 export function actionOf(id: ActionId): Action {

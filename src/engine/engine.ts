@@ -7,8 +7,10 @@ import {
   analyzeAccount,
   buildPortfolio,
   OrderBook,
+  proposedInitiativeRows,
   qbrData,
   type AccountDetail,
+  type ProposedInitiativeRow,
   type PortfolioAnalysis,
   type PortfolioModel,
   type QbrData,
@@ -225,6 +227,24 @@ export class KapEngine implements OrderSink {
       this.details.set(a.key, d);
     }
     return d;
+  }
+
+  /**
+   * The account plans' proposed initiatives as rows for the user's Initiatives table, leaving
+   * out those the table has (domain proposedInitiativeRows): for one account, or for every
+   * top-level account (most 12-month revenue first) when no key is given.
+   */
+  proposedInitiatives(accountKey?: string): ProposedInitiativeRow[] {
+    const p = this.need();
+    const accounts = accountKey
+      ? [this.account(accountKey)]
+      : p.accounts.filter((a) => a.isTopLevel).sort((a, b) => b.revenueLast12 - a.revenueLast12);
+    if (accounts[0] === undefined)
+      throw new Error(`No account "${accountKey}" in the order lines.`);
+    return accounts.flatMap((a) => {
+      const d = this.detail(a!.key);
+      return proposedInitiativeRows(d.account, d.plan, this.side.initiatives, p.asOf);
+    });
   }
 
   qbr(key: string, quarter?: string): QbrData {

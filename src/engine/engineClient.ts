@@ -7,6 +7,7 @@ import type { ColumnMapping } from "../ingest/detect";
 import type { IngestReport } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
 import type { SheetSpec } from "../sheets/spec";
+import type { ProposedInitiativeRow } from "../domain/analysis";
 import type { AccountGlance, AccountListItem, ActionId, KapSettings } from "./contract";
 import { KapEngine, type SideTables } from "./engine";
 import type { OrderReadOptions } from "./session";
@@ -27,6 +28,7 @@ export interface EngineRequests {
   analyze: { settings: KapSettings; today?: number };
   glance: { key: string };
   sheets: { action: ActionId; accountKey?: string; quarter?: string; live: boolean };
+  proposedInitiatives: { accountKey?: string };
 }
 
 export interface EngineReplies {
@@ -36,6 +38,7 @@ export interface EngineReplies {
   analyze: AccountListItem[];
   glance: AccountGlance | null;
   sheets: SheetSpec[];
+  proposedInitiatives: ProposedInitiativeRow[];
 }
 
 export type EngineCall = {
@@ -77,6 +80,8 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
           )
         : null;
     }
+    case "proposedInitiatives":
+      return state.engine.proposedInitiatives(call.args.accountKey);
     case "sheets":
       return state.engine.sheets(call.args.action, {
         accountKey: call.args.accountKey,

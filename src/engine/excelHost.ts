@@ -17,6 +17,15 @@ import {
   type WorkbookCulture,
 } from "../excel";
 import { addScoreColumns } from "../excel/addScoreColumns";
+import {
+  appendInitiativeRows,
+  createUserTable,
+  ENGAGEMENT_LOG_TEMPLATE,
+  INITIATIVE_HEADERS,
+  PAYMENTS_LEDGER_TEMPLATE,
+  type InitiativeCells,
+  type InitiativeTarget,
+} from "../excel/userTables";
 import { requiredFields, ROLES } from "../ingest/fields";
 import type { Grid } from "../ingest/grid";
 import { missingFields } from "../ingest/mapping";
@@ -236,6 +245,71 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     };
   }
 
+  /** "Create an empty engagement log / payments ledger": a new table of the user's, on a new sheet (needs no data). */
+  async function createTable(action: ActionId): Promise<ActionResult> {
+    const ledger = action === "createPaymentsLedger";
+    const what = ledger ? "payments ledger" : "engagement log";
+    const r = await withExcel((ctx) =>
+      createUserTable(ctx, ledger ? PAYMENTS_LEDGER_TEMPLATE : ENGAGEMENT_LOG_TEMPLATE)
+    );
+    return {
+      made: [`${r.sheet}: ${r.table}`],
+      message: `Made an empty ${what}: the table ${r.table} on the sheet "${r.sheet}". Fill it in; KAP reads it at the next analysis and never overwrites it.${r.validated ? "" : " This Excel cannot add drop-downs and date checks (they need Excel JavaScript API 1.8); the table works without them."}`,
+    };
+  }
+
+  /** "Propose initiatives": the chosen account's proposals appended to the user's Initiatives table. */
+  async function proposeInitiatives(accountKey: string | undefined): Promise<ActionResult> {
+    if (!accountKey)
+      throw new KapActionError("Choose an account first.", "Pick the account above.");
+    const rows = await engine!.call("proposedInitiatives", { accountKey });
+    const FIELD_HEADER: Record<string, (typeof INITIATIVE_HEADERS)[number]> = {
+      account: "Account",
+      initiative: "Initiative",
+      type: "Type",
+      categories: "Categories",
+      skus: "SKUs",
+      target: "Target",
+      start: "Start Date",
+      end: "End Date",
+      owner: "Owner",
+      status: "Status",
+    };
+    let target: InitiativeTarget | undefined;
+    if (found.initiatives && source) {
+      const info = source.info(found.initiatives.table);
+      const headers: InitiativeTarget["headers"] = {};
+      for (const f of found.initiatives.detection.mapping.fields)
+        if (FIELD_HEADER[f.field]) headers[FIELD_HEADER[f.field]] = f.header;
+      target = { sheet: info.sheet, table: info.table, headers };
+    }
+    const cells: InitiativeCells[] = rows.map((r) => ({
+      Account: r.account,
+      Initiative: r.initiative,
+      Type: r.type,
+      Categories: r.categories.join(", ") || null,
+      SKUs: r.skus.join(", ") || null,
+      Target: r.target,
+      "Start Date": r.start,
+      "End Date": r.end,
+      Owner: r.owner,
+      Status: r.status,
+    }));
+    if (cells.length === 0)
+      return {
+        made: [],
+        message:
+          "Your Initiatives table already has every initiative the plan proposes for this account.",
+      };
+    const res = await withExcel((ctx) => appendInitiativeRows(ctx, target, cells));
+    return {
+      made: res.added
+        ? [`${res.table}: ${res.added} proposed initiative${res.added === 1 ? "" : "s"}`]
+        : [],
+      message: `${res.created ? `Made the Initiatives table on the sheet "${res.sheet}" and added` : `Added`} ${res.added} proposed initiative${res.added === 1 ? "" : "s"}${res.skipped ? ` (${res.skipped} already there)` : ""}, status Proposed. Edit or delete them as you like; KAP tracks them from the next analysis and never changes your rows.`,
+    };
+  }
+
   const host: KapHost = {
     actions: ACTIONS,
     async loadSettings() {
@@ -349,9 +423,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     },
 
     async run(action: ActionId, o, settings, onProgress, signal): Promise<ActionResult> {
+      if (action === "createEngagementLog" || action === "createPaymentsLedger")
+        return createTable(action);
       if (!engine || !analyzed) await host.analyze(settings, onProgress, signal);
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
+      if (action === "proposeInitiatives") return proposeInitiatives(o.accountId);
       if (scope === "edit") return addScores(onProgress);
       onProgress({ phase: "analyzing", done: 0, message: "Laying out the sheets…" });
       const layout = () =>

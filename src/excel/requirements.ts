@@ -24,6 +24,8 @@ export const FEATURES = {
   chartLabels: { set: "1.8", what: "labelling a chart's points with their names" },
   /** chartAxis.numberFormat (ExcelApi 1.8): money axes in whole units (£20,000, not £20,000.00). */
   chartAxisFormat: { set: "1.8", what: "showing chart axes in whole currency units" },
+  /** range.dataValidation (ExcelApi 1.8): drop-downs and date checks in an empty engagement log or payments ledger. */
+  dataValidation: { set: "1.8", what: "drop-down lists and date checks in a new table" },
   /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
   insertSheets: { set: "1.13", what: "inserting prepared sheets" },
 } as const;
@@ -66,6 +68,9 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "Excel.createWorkbook": "newWorkbook",
   "Workbook.insertWorksheetsFromBase64": "insertSheets",
   "ChartSeries.dataLabels": "chartLabels",
+  "Range.dataValidation": "dataValidation",
+  "DataValidation.rule": "dataValidation",
+  "DataValidation.errorAlert": "dataValidation",
 };
 
 type SetCheck = (set: string) => boolean;

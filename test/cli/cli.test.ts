@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { smallWorkbook } from "../sample/fixture";
+import { writeSampleWorkbook } from "../sample/generate";
 
 // Each test runs the real CLI as a child process: on a loaded machine that takes a while.
 jest.setTimeout(120_000);
@@ -257,4 +258,75 @@ test("the sample's summary line: returns with a thousands separator, and the 15 
   expect(r.stdout).toContain(
     "Order lines: 70,056 (1,039 returns) · accounts: 285 (+ 15 sites rolled into their parents) · 2024-07-31 to 2026-10-31"
   );
+});
+
+describe("kap initiatives (issue 12)", () => {
+  const readProposed = async (file: string) => {
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(file);
+    const ws = x.getWorksheet("KAP Proposed Initiatives")!;
+    const rows: string[][] = [];
+    ws.eachRow((r, n) => {
+      if (n > 4) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? "")));
+    });
+    return rows;
+  };
+
+  test("lists the Initiatives table's progress", () => {
+    const r = kap("initiatives", wb.path, "--as-of", "2026-10-31");
+    expect(r.status).toBe(0);
+    const first = wb.data.initiatives[1];
+    expect(r.stdout).toContain(String(first[1]).slice(0, 36));
+    expect(r.stdout).toMatch(/On track|Behind/);
+  });
+
+  test("--propose writes the proposals the table lacks; a row added to the table is not proposed again; the input file is unchanged", async () => {
+    const id = String(wb.data.accounts[1][0]);
+    const outFile = join(wb.dir, "proposed.xlsx");
+    const before = readFileSync(wb.path);
+    const r = kap("initiatives", wb.path, "--account", id, "--propose", "--out", outFile);
+    expect(r.status).toBe(0);
+    const rows = await readProposed(outFile);
+    expect(r.stdout).toContain(`Wrote ${rows.length} proposed initiative`);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row[0]).toBe(id);
+      expect(row[9]).toBe("Proposed");
+    }
+    expect(readFileSync(wb.path).equals(before)).toBe(true);
+
+    // the user copies the first proposal into their Initiatives table (as "  lower case  ")
+    const edited = join(wb.dir, "with-initiative.xlsx");
+    await writeSampleWorkbook(
+      {
+        ...wb.data,
+        initiatives: [
+          ...wb.data.initiatives,
+          [
+            id,
+            `  ${rows[0][1].toLowerCase()}  `,
+            null,
+            null,
+            null,
+            1000,
+            null,
+            null,
+            null,
+            "Planned",
+          ],
+        ],
+      },
+      edited
+    );
+    const r2 = kap("initiatives", edited, "--account", id, "--propose", "--out", outFile);
+    expect(r2.status).toBe(0);
+    const again = await readProposed(outFile);
+    expect(again.map((row) => row[1])).toEqual(rows.slice(1).map((row) => row[1]));
+  });
+
+  test("--propose without --out says what to give", () => {
+    const r = kap("initiatives", wb.path, "--propose");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--propose needs --out/);
+  });
 });

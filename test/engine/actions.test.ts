@@ -25,9 +25,15 @@ describe("the action registry", () => {
     expect(ACTIONS.map((a) => a.id)).toEqual(ids);
   });
 
-  it("account and workbook actions need an account; portfolio and edit actions do not", () => {
+  it("account and workbook actions need an account, and so does proposing initiatives; portfolio and other edit actions do not", () => {
     for (const a of ACTIONS)
-      expect(a.needsAccount).toBe(a.scope === "account" || a.scope === "workbook");
+      expect(a.needsAccount).toBe(
+        a.scope === "account" || a.scope === "workbook" || a.id === "proposeInitiatives"
+      );
+    expect(ACTIONS.filter((a) => a.withoutData).map((a) => a.id)).toEqual([
+      "createEngagementLog",
+      "createPaymentsLedger",
+    ]);
   });
 
   it("every sheet action makes its sheets through the engine, dispatched by scope", async () => {

@@ -319,6 +319,86 @@ describe("Add score columns to my table", () => {
   });
 });
 
+describe("Excel host: the user's own tables (issues 11, 12)", () => {
+  test("creates an empty engagement log without an analysis; the next analysis reads it and nothing else changed", async () => {
+    const x = setup();
+    const host = createExcelHost();
+    const res = await host.run("createEngagementLog", {}, settings(), noop, signal());
+    expect(res.message).toMatch(
+      /Made an empty engagement log: the table EngagementLog on the sheet "Engagement Log"/
+    );
+    expect(x.model.tables.map((t) => t.name)).toEqual(["EngagementLog"]);
+    expect(x.cellAt("Orders", "A3")?.value).toBe("Order Date");
+    // a second one never replaces the first
+    const again = await host.run("createPaymentsLedger", {}, settings(), noop, signal());
+    expect(again.message).toMatch(
+      /payments ledger: the table PaymentsLedger on the sheet "Payments"/
+    );
+    // a few entries typed into the log are read at the next analysis
+    x.model.fill(x.sheet("Engagement Log"), "A2", [
+      [ymdToSerial(2026, 10, 1) + 0.375, "A1", "Ann", "Call", "Inbound", "", "", ""],
+    ]);
+    const list = await host.analyze(settings(), noop, signal());
+    expect(list).toHaveLength(6);
+  });
+
+  test("proposes the chosen account's initiatives into the user's Initiatives table: appended, deduped, user rows untouched", async () => {
+    const x = setup(["Initiatives"]);
+    x.model.fill(x.sheet("Initiatives"), "A1", [
+      ["Account", "Initiative", "Categories", "Target", "Start Date", "Owner"],
+      ["A2", "My own idea", "Fixings", 500, ymdToSerial(2026, 9, 1), "Me"],
+    ]);
+    x.model.addTable(x.sheet("Initiatives"), { row: 0, col: 0, rows: 2, cols: 6 }, true).name =
+      "Plans";
+    const host = createExcelHost();
+    await host.analyze(settings(), noop, signal());
+    const res = await host.run(
+      "proposeInitiatives",
+      { accountId: "A2" },
+      settings(),
+      noop,
+      signal()
+    );
+    const added = Number(/Added (\d+) proposed/.exec(res.message)?.[1]);
+    expect(added).toBeGreaterThan(0);
+    const t = x.model.tables.find((t) => t.name === "Plans")!;
+    expect(t.range.rows).toBe(2 + added);
+    // the user's row as it was; the new rows are A2's, status columns the table lacks left out
+    expect(["A2", "B2", "C2", "D2", "F2"].map((a) => x.cellAt("Initiatives", a)?.value)).toEqual([
+      "A2",
+      "My own idea",
+      "Fixings",
+      500,
+      "Me",
+    ]);
+    for (let r = 3; r < 3 + added; r++) {
+      expect(x.cellAt("Initiatives", `A${r}`)?.value).toBe("A2");
+      expect(String(x.cellAt("Initiatives", `B${r}`)?.value)).not.toBe("");
+      expect(x.cellAt("Initiatives", `E${r}`)?.value).toBe(ymdToSerial(2026, 11, 1)); // the day after as-of
+    }
+    expect(x.cellAt("Initiatives", "G1")?.value ?? "").toBe("");
+    // a second run (the table re-read at the next analysis) adds nothing
+    await host.analyze(settings(), noop, signal());
+    const again = await host.run(
+      "proposeInitiatives",
+      { accountId: "A2" },
+      settings(),
+      noop,
+      signal()
+    );
+    expect(again.message).toMatch(/already has every initiative/);
+    expect(t.range.rows).toBe(2 + added);
+  });
+
+  test("propose initiatives needs an account", async () => {
+    setup();
+    const host = createExcelHost();
+    await expect(host.run("proposeInitiatives", {}, settings(), noop, signal())).rejects.toThrow(
+      /Choose an account first/
+    );
+  });
+});
+
 describe("Excel host: the workbook is listed once per action", () => {
   const listings = (x: ExcelDouble) =>
     x.stats.ops!.filter((o) => o.op === "load" && o.on === "WorksheetCollectionProxy").length;

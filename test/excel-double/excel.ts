@@ -28,6 +28,7 @@ import {
   nameValue,
   type CellModel,
   type TableModel,
+  type DataValidationModel,
   type ChartModel,
   type ChartSeriesModel,
   type ChartAxisModel,
@@ -1103,6 +1104,10 @@ export class RangeProxy extends ClientObject<RangeModel> {
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     return new ConditionalFormatCollectionProxy(this.context, () => this._m());
   }
+  /** range.dataValidation (ExcelApi 1.8): rule, errorAlert, prompt, ignoreBlanks; clear(). */
+  get dataValidation(): DataValidationProxy {
+    return new DataValidationProxy(this.context, () => this._m());
+  }
   get worksheet(): WorksheetProxy {
     const p = new WorksheetProxy(this.context, () => this._m().sheet);
     return p;
@@ -1134,6 +1139,83 @@ export class RangeProxy extends ClientObject<RangeModel> {
     this._call("clear", [], ({ sheet, pos }) => {
       for (let i = 0; i < pos.rows; i++)
         for (let j = 0; j < pos.cols; j++) sheet.setCell(pos.row + i, pos.col + j, undefined);
+    });
+  }
+}
+
+const VALIDATION_KINDS = ["custom", "date", "decimal", "list", "textLength", "time", "wholeNumber"];
+
+/**
+ * range.dataValidation. As Excel: a rule holds exactly one kind; a list needs a non-empty source;
+ * the other kinds need formula1 and an operator. Setting a rule over cells that already have one
+ * replaces it for those cells (the double keeps the latest record per range).
+ */
+export class DataValidationProxy extends ClientObject<RangeModel> {
+  protected readonly scalars = ["type", "ignoreBlanks"] as const;
+  protected _get(m: RangeModel, p: string): unknown {
+    const v = this.find(m);
+    if (p === "ignoreBlanks") return v?.ignoreBlanks ?? true;
+    if (p === "type") {
+      const kind = v?.rule ? Object.keys(v.rule)[0] : undefined;
+      return kind ? kind[0].toUpperCase() + kind.slice(1) : "None";
+    }
+    return undefined;
+  }
+  private find(m: RangeModel): DataValidationModel | undefined {
+    return m.sheet.dataValidations.find(
+      (d) =>
+        d.range.row === m.pos.row &&
+        d.range.col === m.pos.col &&
+        d.range.rows === m.pos.rows &&
+        d.range.cols === m.pos.cols
+    );
+  }
+  private record(m: RangeModel): DataValidationModel {
+    let v = this.find(m);
+    if (!v) {
+      v = { range: m.pos };
+      m.sheet.dataValidations.push(v);
+    }
+    return v;
+  }
+  get rule(): Record<string, unknown> {
+    return this._read("rule") as Record<string, unknown>;
+  }
+  set rule(rule: Record<string, unknown>) {
+    this._write("rule", rule, (m) => {
+      const kinds = Object.keys(rule).filter((k) => rule[k] !== undefined);
+      if (kinds.length !== 1 || !VALIDATION_KINDS.includes(kinds[0]))
+        throw new DoubleError(
+          "InvalidArgument",
+          `A data validation rule holds exactly one of ${VALIDATION_KINDS.join(", ")}.`
+        );
+      const body = rule[kinds[0]] as Record<string, unknown>;
+      if (kinds[0] === "list") {
+        if (typeof body.source !== "string" || body.source.trim() === "")
+          throw new DoubleError("InvalidArgument", "A list validation needs a source.");
+      } else if (kinds[0] !== "custom" && (body.formula1 === undefined || !body.operator))
+        throw new DoubleError(
+          "InvalidArgument",
+          `A ${kinds[0]} validation needs formula1 and an operator.`
+        );
+      this.record(m).rule = rule;
+    });
+  }
+  set errorAlert(v: Record<string, unknown>) {
+    this._write("errorAlert", v, (m) => (this.record(m).errorAlert = v));
+  }
+  set prompt(v: Record<string, unknown>) {
+    this._write("prompt", v, (m) => (this.record(m).prompt = v));
+  }
+  get ignoreBlanks(): boolean {
+    return this._read("ignoreBlanks") as boolean;
+  }
+  set ignoreBlanks(v: boolean) {
+    this._write("ignoreBlanks", v, (m) => (this.record(m).ignoreBlanks = v));
+  }
+  clear(): void {
+    this._call("dataValidation.clear", [], (m) => {
+      m.sheet.dataValidations = m.sheet.dataValidations.filter((d) => d !== this.find(m));
     });
   }
 }
@@ -1435,6 +1517,43 @@ export class TableProxy extends Item<TableModel> {
       const wb = this.context.excel.model;
       wb.tables = wb.tables.filter((t) => t !== m);
     });
+  }
+  /**
+   * table.rows.add(index?, values?) (ExcelApi 1.1) as Office.js: appends rows below the table and
+   * grows it; the cells below must be free (Excel shifts them; the double refuses instead).
+   * Values are entered as typed input (a text starting with = would be a formula).
+   */
+  get rows(): { add: (index?: number | null, values?: unknown[][]) => void } {
+    return {
+      add: (index?: number | null, values?: unknown[][]) =>
+        this._call("table.rows.add", [index ?? null], (m) => {
+          if (index !== undefined && index !== null)
+            throw new DoubleError("NotImplemented", "the double only appends table rows");
+          if (!values || values.length === 0) return;
+          if (values.some((r) => r.length !== m.range.cols))
+            throw new DoubleError(
+              "InvalidArgument",
+              `The number of columns in the input array doesn't match the table (${m.range.cols}).`
+            );
+          const start = m.range.row + m.range.rows;
+          for (let i = 0; i < values.length; i++)
+            for (let j = 0; j < m.range.cols; j++)
+              if (
+                m.sheet.cell(start + i, m.range.col + j)?.value !== undefined &&
+                m.sheet.cell(start + i, m.range.col + j)?.value !== null
+              )
+                throw new DoubleError(
+                  "InvalidOperation",
+                  "The double does not shift cells below a table."
+                );
+          values.forEach((r, i) =>
+            r.forEach((v, j) =>
+              m.sheet.setCell(start + i, m.range.col + j, enterValue(v as Scalar, undefined))
+            )
+          );
+          m.range = { ...m.range, rows: m.range.rows + values.length };
+        }),
+    };
   }
   /** table.columns.add(index?, values?) as Office.js: appends a column (header + body) and widens the table. */
   get columns(): { add: (index?: number, values?: unknown[][]) => void } {

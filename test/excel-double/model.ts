@@ -45,6 +45,15 @@ export interface FormatRecord {
   value: unknown;
 }
 
+/** One range's data validation: its rule (exactly one of list, date, decimal, …) and error alert. */
+export interface DataValidationModel {
+  range: RangePos;
+  rule?: Record<string, unknown>;
+  errorAlert?: Record<string, unknown>;
+  prompt?: Record<string, unknown>;
+  ignoreBlanks?: boolean;
+}
+
 export interface TableModel {
   id: string;
   name: string;
@@ -121,6 +130,8 @@ export class SheetModel {
   freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
+  /** range.dataValidation rules (ExcelApi 1.8), in the order set. */
+  dataValidations: DataValidationModel[] = [];
   page: Record<string, unknown> = {};
   customProperties = new Map<string, { key: string; value: string }>();
   /** Sheet-scoped defined names (worksheet.names), keyed by lower-cased name. */
