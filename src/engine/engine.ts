@@ -283,6 +283,7 @@ export class KapEngine implements OrderSink {
       sourceMoneyFormat: this.sourceMoneyFormat,
       currency,
       asOf: this.need().asOf,
+      hasProducts: this.report?.hasProducts,
     });
   }
 

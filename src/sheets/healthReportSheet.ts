@@ -81,7 +81,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
         p.orders,
         p.revenue,
         p.averageOrderValue ?? "n/a",
-        p.products,
+        opts.hasProducts === false ? "n/a" : p.products,
         `${asOfText(p.period.start + 1)} – ${asOfText(p.period.end)}`,
       ]),
     ],
@@ -92,7 +92,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   blocks.push(
     cell(
       `A${r}`,
-      "Revenue is net of returns; the average order value is over purchase orders; products = distinct SKUs bought.",
+      `Revenue is net of returns; the average order value is over purchase orders; products = distinct SKUs bought${opts.hasProducts === false ? " (n/a: the order lines have no product column)" : ""}.`,
       "note"
     )
   );

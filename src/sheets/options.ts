@@ -18,6 +18,8 @@ export interface LayoutOptions {
    * engine can work it out: the dashboard's next step for a focus account with no win-back stage.
    */
   topOpportunity?: (key: string) => TopOpportunity | undefined;
+  /** false when the order lines have no product column: product counts are n/a, not a count of one placeholder */
+  hasProducts?: boolean;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -35,12 +37,14 @@ export function layoutOptions(o: {
   sourceMoneyFormat?: string;
   currency?: string;
   asOf: Serial;
+  hasProducts?: boolean;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   return {
     live: o.live ?? false,
     money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0),
     asOf: o.asOf,
+    ...(o.hasProducts === false ? { hasProducts: false } : {}),
   };
 }
 
