@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { MissingRoleError } from "../ingest/mapping";
 import { isFiscalStartMonth } from "../domain/analysis/fiscal";
-import { actionsOfScope } from "../engine/actions";
+import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { IngestSession } from "../engine/session";
 import { completeSettings } from "../engine/settings";
@@ -241,11 +241,17 @@ async function run(argv: string[]): Promise<number> {
     const { engine } = await load(file, o, progress);
     if (!engine.account(o.account))
       throw new UsageError(`No account "${o.account}" in the order lines.`);
-    const specs = [...actionsOfScope("portfolio"), ...actionsOfScope("account")].flatMap((a) =>
-      engine.sheets(a, { accountKey: o.account, live: false })
-    );
+    // A sheet these lines cannot make (a product view on an invoice-level export) is named with
+    // the column it needs; the rest are written.
+    const actions = [...actionsOfScope("portfolio"), ...actionsOfScope("account")];
+    const data = { hasProducts: engine.portfolio!.hasProducts };
+    const skipped = actions.flatMap((a) => unavailableReason(a, data) ?? []);
+    const specs = actions
+      .filter((a) => unavailableReason(a, data) === null)
+      .flatMap((a) => engine.sheets(a, { accountKey: o.account, live: false }));
     await writeXlsxFile(resolve(o.out), specs);
     out.line(`Wrote ${specs.length} sheets to ${resolve(o.out)}`);
+    for (const s of skipped) out.line(`Not written: ${s}`);
     return 0;
   }
   // qbr

@@ -30,6 +30,8 @@ interface ActionBase {
   readonly label: string;
   /** One sentence under the button. */
   readonly description: string;
+  /** What the order lines must carry: "products" = a product or SKU column (not an invoice-level export). */
+  readonly needs?: "products";
 }
 
 export interface PortfolioAction extends ActionBase {
@@ -86,6 +88,7 @@ export const ACTION_REGISTRY = [
     id: "whitespace",
     scope: "portfolio",
     layout: whitespaceSheet,
+    needs: "products",
     label: "Whitespace map",
     description: "Accounts × categories with the gaps comparable accounts fill.",
   },
@@ -101,6 +104,7 @@ export const ACTION_REGISTRY = [
     id: "breakdown",
     scope: "account",
     layout: breakdownSheet,
+    needs: "products",
     label: "Purchase breakdown",
     description: "Categories, top products, buying pattern, seasonality and dormant products.",
   },
@@ -108,6 +112,7 @@ export const ACTION_REGISTRY = [
     id: "crossSell",
     scope: "account",
     layout: crossSellSheet,
+    needs: "products",
     label: "Cross-sell",
     description: "Recommendations with reasons and £ estimates, product-line gaps, upsell.",
   },
@@ -187,6 +192,8 @@ export interface ActionInfo {
   needsAccount: boolean;
   /** Runs without an analysis (makes an empty table of the user's). */
   withoutData: boolean;
+  /** Needs a product or SKU column in the order lines. */
+  needsProducts: boolean;
 }
 
 export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({
@@ -197,7 +204,19 @@ export const ACTIONS: readonly ActionInfo[] = ACTION_REGISTRY.map((a) => ({
   needsAccount:
     a.scope === "account" || a.scope === "workbook" || ("needsAccount" in a && a.needsAccount),
   withoutData: "withoutData" in a && a.withoutData,
+  needsProducts: "needs" in a && a.needs === "products",
 }));
+
+/**
+ * Why an action cannot run on these order lines, or null when it can: a product-level sheet on
+ * an invoice-level export (no product or SKU column) says which column it needs.
+ */
+export function unavailableReason(id: ActionId, data: { hasProducts: boolean }): string | null {
+  const a = actionOf(id);
+  if ("needs" in a && a.needs === "products" && !data.hasProducts)
+    return `${a.label} needs a product or SKU column: the order lines have none (an invoice-level export).`;
+  return null;
+}
 
 export function actionOf(id: ActionId): Action {
   const a = ACTION_REGISTRY.find((x) => x.id === id);

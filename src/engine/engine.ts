@@ -39,7 +39,7 @@ import type { DateOrder } from "../ingest/values";
 import { asOfText, layoutOptions, type LayoutOptions } from "../sheets/options";
 import { finishForPrint, paperFor } from "../sheets/print";
 import type { SheetSpec } from "../sheets/spec";
-import { actionOf, type ActionId } from "./actions";
+import { actionOf, unavailableReason, type ActionId } from "./actions";
 import type { KapSettings } from "./settings";
 import {
   type IngestSource,
@@ -187,6 +187,7 @@ export class KapEngine implements OrderSink {
       clvHorizonMonths: settings.clvHorizonMonths,
       clvDiscountRate: settings.clvDiscountRate,
       hasCategories: this.hasCategories,
+      hasProducts: this.report.hasProducts !== false,
     });
     this.portfolio = this.model.analysis;
     const late = asOfWarning(asOf, this.report.lastDate);
@@ -294,6 +295,8 @@ export class KapEngine implements OrderSink {
   ): SheetSpec[] {
     const p = this.need();
     const a = actionOf(action);
+    const unavailable = unavailableReason(action, p);
+    if (unavailable) throw new Error(unavailable);
     // Every sheet prints the same way: paper from the culture (else the data's currency), header, footer, widths, row heights.
     const print = (specs: SheetSpec[], currency?: string) => {
       const money = currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined);

@@ -36,6 +36,9 @@ const PENDING = 4096;
 /** How many buffered lines ahead foldPending starts reading a pair's hash slot. */
 const LOOK_AHEAD = 12;
 
+/** The service kind of a line that names no product (an invoice-level export's invoice total). */
+export const NO_PRODUCT = "invoice total without a product";
+
 /** The currency key of lines without a currency column. */
 export const NO_CURRENCY = "";
 
@@ -327,7 +330,8 @@ export class OrderBook {
     let sku = this.skuIndex.get(line.sku);
     if (sku === undefined) {
       // A SKU is a product or a service line from its first sight (code and description).
-      const service = serviceKind(line.sku, line.productName);
+      // A line without a product (an invoice-level export's total) counts like a service line.
+      const service = line.sku === "" ? NO_PRODUCT : serviceKind(line.sku, line.productName);
       const cat =
         service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
       sku = this.skus.length;

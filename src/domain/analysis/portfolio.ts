@@ -42,7 +42,7 @@ import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
 import { compareRules, minePairRules } from "./affinity";
 import { initiativeRollup, trackInitiatives } from "./initiatives";
-import { type Frozen, NO_CURRENCY, type OrderBook } from "./book";
+import { type Frozen, NO_CURRENCY, NO_PRODUCT, type OrderBook } from "./book";
 import {
   type DateWindows,
   diversityAt,
@@ -217,6 +217,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     windows: dates.map(windowsAt),
     divScratch: new DiversityScratch(nCat, dates.length),
     hasCategories: ctx.hasCategories !== false,
+    hasProducts: ctx.hasProducts !== false,
     scratch: [null, null, null, null, null, null],
     pointInputs: {} as HealthInputs,
     aggScratch: new AggScratch(nCat),
@@ -373,7 +374,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
 
   const currencies = [...topByCurrency.keys()].sort();
   const initiatives = trackInitiatives(book, accounts, { states }, ctx.initiatives ?? [], asOf);
-  const serviceLines = book.serviceLines();
+  // Lines that name no product are an invoice-level file's totals, said once below, not service lines.
+  const serviceLines = book.serviceLines().filter((l) => l.kind !== NO_PRODUCT);
   if (serviceLines.length) {
     const lines = serviceLines.reduce((t, l) => t + l.lines, 0);
     const named = serviceLines
@@ -383,7 +385,11 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       `${lines} service and adjustment line${lines === 1 ? "" : "s"} (${named.join(", ")}${serviceLines.length > 6 ? ", …" : ""}) count in revenue but not as products or categories.`
     );
   }
-  if (ctx.hasCategories === false)
+  if (ctx.hasProducts === false)
+    warnings.push(
+      "The order lines have no product or SKU column (an invoice-level export): revenue, health (Diversity n/a), win-back, alerts, ABC tiers and lifetime value are analysed; the purchase breakdown, cross-sell and whitespace map need a product or SKU column."
+    );
+  else if (ctx.hasCategories === false)
     warnings.push(
       'The order lines have no category column and there is no catalog: Diversity is n/a, and category views have one "Uncategorised" group.'
     );
@@ -404,6 +410,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     lifetimeModels,
     serviceLines,
     hasCategories: ctx.hasCategories !== false,
+    hasProducts: ctx.hasProducts !== false,
   };
   return {
     analysis: portfolio,
@@ -425,6 +432,7 @@ interface SubjectEnv {
   divScratch: DiversityScratch;
   /** false: the data has no categories, so Diversity is n/a */
   hasCategories: boolean;
+  hasProducts: boolean;
   scratch: (number | null)[];
   pointInputs: HealthInputs;
   aggScratch: AggScratch;
@@ -474,6 +482,7 @@ function analyzeSubject(
     history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
   }
   const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs);
+  if (!x.hasProducts) inputs.productsLast12 = null;
   const today = scoreInputs(inputs, x.weights);
   history.push({ date: x.asOf, score: today.score, band: today.band });
   const override = rec?.healthOverride ?? null;

@@ -64,6 +64,12 @@ export interface AnalysisContext {
    * them there is one "Uncategorised" group: Diversity is n/a rather than 1–2 on it.
    */
   hasCategories?: boolean;
+  /**
+   * Whether the lines name a product (a SKU or product column); default true. An invoice-level
+   * export (invoice, date, customer, total) has none: its lines count in revenue like service
+   * lines, never as products or categories, and products bought is n/a.
+   */
+  hasProducts?: boolean;
 }
 
 /** The inputs of the six health factors at one date, as the user would check them. */
@@ -384,6 +390,8 @@ export interface PortfolioAnalysis {
   serviceLines: ServiceLineSummary[];
   /** false when the data has no categories (Diversity is n/a for every account) */
   hasCategories: boolean;
+  /** false when the lines name no product (an invoice-level export): product views need a product or SKU column */
+  hasProducts: boolean;
 }
 
 /* ---- one account ---- */
