@@ -7,7 +7,9 @@
  *   kap clv     <file> [--as-of ...] [--horizon-months 12] [--discount 0.10] [--holdout-from DATE] [--json]
  *   kap initiatives <file> [--account ID] [--propose --out proposed.xlsx]
  *   kap demo    (the bundled sample → out/)
- * A bad input prints one clear line and exits with status 1; never a stack trace.
+ * A bad input (an unknown command or option included) prints one clear line on stderr and exits
+ * with status 1; never a stack trace. `kap` with no arguments prints the usage on stderr, status 2;
+ * `kap --help` prints it on stdout, status 0.
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
@@ -37,6 +39,9 @@ import { clvJson, printClv } from "./clv";
 import type { HoldoutCheck } from "../domain/analysis/clv";
 
 export class UsageError extends Error {}
+
+/** The commands kap knows (analyse is analyze's other spelling). */
+export const COMMANDS = ["analyze", "sheets", "qbr", "clv", "initiatives", "demo"] as const;
 
 export const USAGE = `usage:
   kap analyze <file.xlsx|file.csv> [--json]
@@ -179,15 +184,22 @@ async function run(argv: string[]): Promise<number> {
   });
   const o = values as Opts;
   const [command, file] = positionals;
-  if (o.help || !command) {
+  if (o.help) {
     out.line(USAGE);
-    return o.help ? 0 : 1;
+    return 0;
+  }
+  if (!command) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
   }
   const progress = new Progress(process.stderr, !o.quiet);
   if (command === "demo") return demo(o, progress);
   if (!["analyze", "analyse", "sheets", "qbr", "clv", "initiatives"].includes(command))
-    throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
-  if (!file) throw new UsageError(`kap ${command} needs a file.\n${USAGE}`);
+    throw new UsageError(
+      `Unknown command "${command}": kap knows ${COMMANDS.join(", ")} (kap --help for the options).`
+    );
+  if (!file)
+    throw new UsageError(`kap ${command} needs a file: kap ${command} <file.xlsx|file.csv>.`);
   // Most often a file name with spaces, unquoted: `kap analyze My Orders.csv`.
   if (positionals.length > 2) {
     const words = positionals.slice(1);
@@ -392,13 +404,14 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
 
 /** One clear line for anything the user can fix; exit status 1. */
 export function explain(e: unknown): string {
-  if (e instanceof UsageError || e instanceof FileReadError || e instanceof MissingRoleError)
-    return e.message;
+  if (e instanceof MissingRoleError) return e.cliMessage;
+  if (e instanceof UsageError || e instanceof FileReadError) return e.message;
   if (
     e instanceof RangeError &&
     /string length|allocation failed|Array buffer|Maximum call stack/i.test(e.message)
   )
     return `kap: the input is too large for this machine (${e.message}). Split the file by year, or give Node more memory with NODE_OPTIONS=--max-old-space-size=4096.`;
+  // node:util parseArgs: "Unknown option '--x'. To specify a positional argument starting with a '-', …"
   if (
     e instanceof Error &&
     ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") ||
@@ -406,8 +419,11 @@ export function explain(e: unknown): string {
   )
     // Node's own hint for an unknown option ("To specify a positional argument starting with
     // a '-', place it at the end of the command after '--', as in '-- "--x"") is about
-    // parseArgs, not kap: the first sentence and the usage say what to do.
-    return `${e.message.replace(/ To specify a positional argument.*$/s, "")}\n${USAGE}`;
+    // parseArgs, not kap: its first sentence and where the options are listed, on one line.
+    return `${e.message
+      .replace(/ To specify a positional argument.*$/s, "")
+      .split("\n")[0]
+      .replace(/\.?$/, ".")} kap --help lists the options.`;
   if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
 }

@@ -3,6 +3,73 @@ import { serialToIso } from "../domain/dates";
 import { asOfPhrase, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
 
+/**
+ * Members that hold an Excel serial date in the analysis (domain/types, domain/analysis/types,
+ * clv, payment and engagement logs): written as ISO dates (YYYY-MM-DD) in the JSON.
+ */
+export const DATE_KEYS: ReadonlySet<string> = new Set([
+  "asOf",
+  "date",
+  "firstDate",
+  "lastDate",
+  "firstOrderDate",
+  "lastOrderDate",
+  "nextExpectedOrder",
+  "customerSince",
+  "invoiceDate",
+  "dueDate",
+  "paidDate",
+  "start",
+  "end",
+  "from",
+  "to",
+  "firstOrder",
+  "lastOrder",
+  "calibrationEnd",
+  "holdoutEnd",
+  "figuresTo",
+  "firstDay",
+  "lastDay",
+  "today",
+  "upTo",
+]);
+
+/** A member holding a serial date: one of DATE_KEYS, or any name ending in "Date" (lastReturnDate …). */
+export function isDateKey(key: string): boolean {
+  return DATE_KEYS.has(key) || /[a-z]Date$/.test(key);
+}
+
+/** ISO 4217's code for "no currency", written where the data names none (the analysis keys such money by ""). */
+export const NO_CURRENCY_CODE = "XXX";
+
+/** Scores (0–5, health, history, 5P) are written rounded to 2 decimals: the figure the bands use (RULES.md §2.1). */
+const SCORE_KEYS: ReadonlySet<string> = new Set(["score", "averageHealth"]);
+
+/**
+ * The JSON replacer of `kap … --json`: serial dates → "YYYY-MM-DD", scores → 2 decimals, the
+ * empty currency ("" = none named in the data) → "XXX", as a value and as a money map's key.
+ */
+export function jsonReplacer(key: string, value: unknown): unknown {
+  if (typeof value === "number") {
+    if (isDateKey(key) && Number.isFinite(value)) return serialToIso(Math.floor(value));
+    if (SCORE_KEYS.has(key)) return Math.round(value * 100) / 100;
+    return value;
+  }
+  if (value === "" && (key === "currency" || key === "fileCurrency" || key === "reportingCurrency"))
+    return NO_CURRENCY_CODE;
+  if (Array.isArray(value)) {
+    return key === "currencies" && value.some((c) => c === "")
+      ? value.map((c) => (c === "" ? NO_CURRENCY_CODE : c))
+      : value;
+  }
+  if (value !== null && typeof value === "object" && Object.hasOwn(value, "")) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k === "" ? NO_CURRENCY_CODE : k] = v;
+    return out;
+  }
+  return value;
+}
+
 /** The whole analysis as plain data; `file` says what was read and how (encoding, delimiter). */
 export function toJson(engine: KapEngine, file?: { name: string; read: string }): unknown {
   const p = engine.portfolio!;
@@ -24,38 +91,28 @@ export function toJson(engine: KapEngine, file?: { name: string; read: string })
 }
 
 /**
- * Members whose numbers are day serials in the analysis (`asOf`, `date`, `from`/`to` of a
- * window, `start`/`end` of an initiative, and every `…Date`): the JSON gives them as ISO
- * yyyy-mm-dd, like the top-level `asOf`, so a reader never has to know Excel's day count.
- */
-const DATE_KEY = /^(?:asOf|date|from|to|start|end)$|Date$/;
-
-/** Members rounded to 2 decimals in the JSON, as every sheet and summary shows them. */
-const TWO_DECIMALS_KEY = /^averageHealth$/;
-
-/** JSON.stringify's replacer for the rules above. */
-function jsonValue(key: string, value: unknown): unknown {
-  if (typeof value !== "number" || !Number.isFinite(value)) return value;
-  if (DATE_KEY.test(key)) return serialToIso(value);
-  if (TWO_DECIMALS_KEY.test(key)) return Math.round(value * 100) / 100;
-  return value;
-}
-
-/**
  * JSON text of `value` in pieces, as JSON.stringify would write it (undefined members left
- * out, undefined in arrays as null, toJSON honoured), with day serials as ISO dates and
- * averages rounded (`jsonValue`): objects and arrays near the top are split member by
- * member, so a portfolio of any size is never one string. `key` is the member name of `value`.
+ * out, undefined in arrays as null, toJSON honoured): objects and arrays near the top are
+ * split member by member, so a portfolio of any size is never one string. `replacer` is
+ * JSON.stringify's (default jsonReplacer: ISO dates, 2-decimal scores, ISO currency codes),
+ * applied to every member, split or not.
  */
-export function* jsonPieces(value: unknown, depth = 3, key = ""): Generator<string> {
-  const v =
+export function* jsonPieces(
+  value: unknown,
+  depth = 3,
+  replacer: (key: string, value: unknown) => unknown = jsonReplacer,
+  key = ""
+): Generator<string> {
+  const raw =
     value !== null &&
     typeof value === "object" &&
     typeof (value as { toJSON?: unknown }).toJSON === "function"
       ? (value as { toJSON(): unknown }).toJSON()
       : value;
+  const v = replacer(key, raw);
   if (depth === 0 || v === null || typeof v !== "object") {
-    yield JSON.stringify(jsonValue(key, v), jsonValue) ?? "null";
+    // the top of this piece is replaced already: the replacer runs on its members only
+    yield JSON.stringify(v, (k, x) => (k === "" ? x : replacer(k, x))) ?? "null";
     return;
   }
   if (Array.isArray(v)) {
@@ -64,7 +121,7 @@ export function* jsonPieces(value: unknown, depth = 3, key = ""): Generator<stri
       if (i) yield ",\n";
       const x = v[i];
       if (x === undefined || typeof x === "function" || typeof x === "symbol") yield "null";
-      else yield* jsonPieces(x, depth - 1, key);
+      else yield* jsonPieces(x, depth - 1, replacer, String(i));
     }
     yield "]";
     return;
@@ -75,7 +132,7 @@ export function* jsonPieces(value: unknown, depth = 3, key = ""): Generator<stri
     if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
     yield `${first ? "" : ",\n"}${JSON.stringify(k)}:`;
     first = false;
-    yield* jsonPieces(x, depth - 1, k);
+    yield* jsonPieces(x, depth - 1, replacer, k);
   }
   yield "}";
 }
@@ -90,6 +147,18 @@ function money(n: number, currency: string): string {
           ? `${currency} `
           : "£";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
+}
+
+/**
+ * `text` in at most `n` characters, cut at a word boundary with "…" when longer: never mid-word
+ * (a single word longer than `n` is the only thing cut inside).
+ */
+export function cutAtWord(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const room = text.slice(0, n); // n − 1 characters and "…" must fit
+  const space = room.lastIndexOf(" ", n - 1);
+  if (space <= 0) return `${text.slice(0, n - 1)}…`;
+  return `${room.slice(0, space).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
 export function printSummary(
@@ -146,7 +215,7 @@ export function printSummary(
       .map((x) => x.message)
       .join(" ");
     out(
-      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${cut(alerts, 80)}`
+      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
   if (rows.length > shown.length)

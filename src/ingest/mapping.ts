@@ -16,12 +16,17 @@ export class MissingRoleError extends Error {
     public readonly role: Role,
     /** The missing fields, as phrases ("order date", "line revenue or unit price"). */
     public readonly missing: string[],
-    public readonly headersFound: string[]
+    public readonly headersFound: string[],
+    /** The same message in the CLI's words (how to map a column there); the message itself is the pane's. */
+    public readonly cliMessage: string = message
   ) {
     super(message);
     this.name = "MissingRoleError";
   }
 }
+
+/** Which face a message speaks to: how to map a column differs (the pane's mapping, the CLI's file headers). */
+export type Face = "pane" | "cli";
 
 /** "Order date" → "order date"; "Account ID" keeps its capitals after the first letter. */
 function phrase(f: FieldDef): string {
@@ -63,7 +68,8 @@ function andList(xs: string[]): string {
  */
 export function missingMessage(
   mapping: Pick<ColumnMapping, "role" | "fields" | "sheet">,
-  headersFound: readonly string[]
+  headersFound: readonly string[],
+  face: Face = "pane"
 ): string | undefined {
   const groups = missingGroups(mapping);
   if (groups.length === 0) return undefined;
@@ -90,7 +96,9 @@ export function missingMessage(
   return (
     `No column${one ? "" : "s"} for ${andList(names)} ${one ? "was" : "were"} found in the ${role} on "${mapping.sheet}". ` +
     `Headers found: ${headers.join(", ") || "(none)"}. ` +
-    `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping, or rename ${one ? "it" : "them"} to ${andList(renames)}.`
+    (face === "cli"
+      ? `kap takes the headers as they are: rename the ${andList(kebab)} column${one ? "" : "s"} in the file to ${andList(renames)}, or pick another sheet with --sheet.`
+      : `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping, or rename ${one ? "it" : "them"} to ${andList(renames)}.`)
   );
 }
 
@@ -106,11 +114,13 @@ export function requireComplete(
   const message = missingMessage(mapping, headersFound);
   if (message === undefined) return;
   const reasons = why.filter((n) => !n.startsWith("Read as "));
+  const withReasons = (m: string) => (reasons.length ? `${m} ${reasons.join(" ")}` : m);
   throw new MissingRoleError(
-    reasons.length ? `${message} ${reasons.join(" ")}` : message,
+    withReasons(message),
     mapping.role,
     missingFields(mapping),
-    headersFound.filter((h) => h.trim() !== "")
+    headersFound.filter((h) => h.trim() !== ""),
+    withReasons(missingMessage(mapping, headersFound, "cli")!)
   );
 }
 
@@ -132,7 +142,8 @@ export function requireRole(grid: Grid, role: Role): Detection {
     missingMessage(empty, headers) ?? "",
     role,
     missingFields(empty),
-    headers.filter(Boolean)
+    headers.filter(Boolean),
+    missingMessage(empty, headers, "cli") ?? ""
   );
 }
 
@@ -141,11 +152,14 @@ export function noOrdersError(sheets: { name: string; headers: string[] }[]): Mi
   const seen = sheets
     .map((s) => `${s.name}: ${s.headers.slice(0, 12).join(", ") || "(empty)"}`)
     .join("; ");
+  const found = `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}.`;
+  const names = `"Customer ID", "Order Date", "SKU", "Qty", "Revenue"`;
   return new MissingRoleError(
-    `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}. Map the columns in the task pane, or rename the headers (e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue").`,
+    `${found} Map the columns in the task pane, or rename the headers (e.g. ${names}).`,
     "orders",
     ["order lines"],
-    sheets.flatMap((s) => s.headers)
+    sheets.flatMap((s) => s.headers),
+    `${found} kap takes the headers as they are: rename them in the file (e.g. ${names}), or pick the sheet with --sheet.`
   );
 }
 

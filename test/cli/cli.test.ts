@@ -135,7 +135,11 @@ test.each([
     /^kap analyze reads one file, but was given 2: "My", "Orders.csv". Put a file name with spaces in quotes: kap analyze "My Orders.csv".\n$/,
   ],
   // kap's words only: not Node's hint about positionals after '--' (with its unbalanced quote)
-  [["analyze", "SAMPLE", "--bogus"], /^Unknown option '--bogus'\.\nusage:/],
+  // … on one line (issue 15 item 6): where the options are listed, not the whole usage
+  [
+    ["analyze", "SAMPLE", "--bogus"],
+    /^Unknown option '--bogus'\. kap --help lists the options\.\n$/,
+  ],
   [
     ["analyze", "SAMPLE", "--as-of", "31/10/2026"],
     /--as-of "31\/10\/2026" is not a date: use YYYY-MM-DD./,
