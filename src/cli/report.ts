@@ -32,6 +32,7 @@ export const DATE_KEYS: ReadonlySet<string> = new Set([
   "lastDay",
   "today",
   "upTo",
+  "productsAfter",
 ]);
 
 /** A member holding a serial date: one of DATE_KEYS, or any name ending in "Date" (lastReturnDate …). */
