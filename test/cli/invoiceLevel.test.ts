@@ -14,7 +14,7 @@ beforeAll(() => {
   execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
 });
 
-test("kap sheets writes health, dashboard, health report, plan, relationships and 5P; says why the rest are not written", async () => {
+test("kap sheets writes health, dashboard, alerts, health report, plan, relationships and 5P; says why the rest are not written", async () => {
   const out = join(mkdtempSync(join(tmpdir(), "kap-inv-")), "acme.xlsx");
   const r = spawnSync(
     process.execPath,
@@ -23,7 +23,7 @@ test("kap sheets writes health, dashboard, health report, plan, relationships an
   );
   expect(r.status).toBe(0);
   expect(r.stdout.split("\n").filter(Boolean)).toEqual([
-    `Wrote 6 sheets to ${out}`,
+    `Wrote 7 sheets to ${out}`,
     "Not written: Whitespace map needs a product or SKU column: the order lines have none (an invoice-level export).",
     "Not written: Purchase breakdown needs a product or SKU column: the order lines have none (an invoice-level export).",
     "Not written: Cross-sell needs a product or SKU column: the order lines have none (an invoice-level export).",
@@ -33,6 +33,7 @@ test("kap sheets writes health, dashboard, health report, plan, relationships an
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     "KAP Account Health",
     "KAP Dashboard",
+    "KAP Alerts",
     "KAP Health Report – Acme Ltd",
     "KAP Plan – Acme Ltd",
     "KAP Relationships – Acme Ltd",
