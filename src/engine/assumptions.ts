@@ -41,7 +41,9 @@ export function readingLines(report: IngestReport): string[] {
   const out: string[] = [];
   const r = report.read;
   if (r?.layout) out.push(`Layout: ${r.layout}`);
-  if (r)
+  if (r?.dateOrderSource === "unneeded")
+    out.push("Dates: no day/month question (no date in the data reads two ways)");
+  else if (r)
     out.push(
       `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
     );

@@ -11,7 +11,14 @@ import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
-import { type DateOrder, normaliseCurrency, parseDate, parseMoney, parseQuantity } from "./values";
+import {
+  type DateOrder,
+  type DateOrderSource,
+  normaliseCurrency,
+  parseDate,
+  parseMoney,
+  parseQuantity,
+} from "./values";
 
 export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
@@ -97,7 +104,7 @@ export interface ReadAssumptions {
   /** the export layout recognised ("Xero sales invoices") */
   layout?: string;
   dateOrder: DateOrder;
-  dateOrderSource: "culture" | "data" | "layout" | "default";
+  dateOrderSource: DateOrderSource;
   /** text files: the encoding and delimiter the reader settled on */
   encoding?: string;
   delimiter?: string;

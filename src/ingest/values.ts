@@ -216,12 +216,13 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
   return secondOver12 ? "mdy" : undefined;
 }
 
-export type DateOrderSource = "culture" | "data" | "layout" | "default";
+/** What settled the date order; 'unneeded' = no text date could be read both ways (real dates, ISO, a field over 12 everywhere it matters). */
+export type DateOrderSource = "culture" | "data" | "layout" | "default" | "unneeded";
 
 /**
  * inferDateOrder with what settled it: the workbook's culture, the data (a field over 12), the
  * export layout's known order (`hint`), else day-first by default. When no text date is
- * ambiguous the data settles it (source 'data'). For the "what KAP assumed" report.
+ * ambiguous the order does not matter (source 'unneeded'). For the "what KAP assumed" report.
  */
 export function settleDateOrder(
   values: Iterable<Cell>,
@@ -241,7 +242,7 @@ export function settleDateOrder(
   }
   if (second) return { order: "mdy", source: "data" };
   if (ambiguous && hint) return { order: hint, source: "layout" };
-  return { order: "dmy", source: ambiguous ? "default" : "data" };
+  return { order: "dmy", source: ambiguous ? "default" : "unneeded" };
 }
 
 export type Money = ParsedNumber;

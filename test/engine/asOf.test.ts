@@ -62,8 +62,9 @@ test("asOfOf: the set date, else the last order date, else today", () => {
 
 test("the reading is described in words: dates, numbers, currency", async () => {
   const e = await engine();
+  // ISO dates (2026-08-01) read one way only: no day/month order was assumed
   expect(readingLines(e.report!)).toEqual([
-    "Dates: day-first (the data)",
+    "Dates: no day/month question (no date in the data reads two ways)",
     "Numbers: decimal point (no column needed deciding)",
     "Currency: none named in the data",
   ]);
