@@ -377,27 +377,30 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
   const p = engine.portfolio!;
   const report = engine.report!;
   const portfolioFile = join(dir, "KAP portfolio.xlsx");
-  await writeXlsxFile(
-    portfolioFile,
-    actionsOfScope("portfolio").flatMap((a) => engine.sheets(a, { live: false }))
+  const portfolioSheets = actionsOfScope("portfolio").flatMap((a) =>
+    engine.sheets(a, { live: false })
   );
+  await writeXlsxFile(portfolioFile, portfolioSheets);
   const top = p.accounts
     .filter((a) => a.isTopLevel)
     .sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
   const qbrFile = join(dir, `QBR ${safeFile(top.accountId)} ${safeFile(top.name)}.xlsx`);
   await writeXlsxFile(qbrFile, engine.sheets("qbr", { accountKey: top.key, live: false }));
   const accountFile = join(dir, `KAP account ${safeFile(top.accountId)}.xlsx`);
-  await writeXlsxFile(
-    accountFile,
-    actionsOfScope("account").flatMap((a) => engine.sheets(a, { accountKey: top.key, live: false }))
+  const accountSheets = actionsOfScope("account").flatMap((a) =>
+    engine.sheets(a, { accountKey: top.key, live: false })
   );
+  await writeXlsxFile(accountFile, accountSheets);
   printSummary(engine, (s) => out.line(s), 10, `${basename(sample)} (${source.describe()})`);
   out.line("");
   out.line(
     `Read ${report.accepted.toLocaleString("en-GB")} order lines of ${report.accounts} accounts as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`
   );
-  out.line(`Health sheet, dashboard and whitespace map: ${portfolioFile}`);
-  out.line(`Purchase breakdown, cross-sell, account plan and 5P for ${top.name}: ${accountFile}`);
+  // the sheets each file holds, as their tabs read ("KAP Plan – C0204" → "Plan")
+  const tabs = (specs: { name: string }[]) =>
+    specs.map((x) => x.name.replace(/^KAP /, "").replace(/ – .*$/, "")).join(", ");
+  out.line(`${tabs(portfolioSheets)}: ${portfolioFile}`);
+  out.line(`${tabs(accountSheets)} for ${top.name}: ${accountFile}`);
   out.line(`QBR workbook for ${top.name}: ${qbrFile}`);
   return 0;
 }
