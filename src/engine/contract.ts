@@ -51,6 +51,8 @@ export interface Discovery {
     asOfSet?: boolean;
     /** what KAP assumed to read the order lines (dates, numbers, currency, skipped rows), one line each */
     assumed?: string[];
+    /** false for an invoice-level export (no product or SKU column): product sheets cannot be made */
+    hasProducts?: boolean;
     warnings: string[];
   };
 }

@@ -398,6 +398,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         asOf: serialToIso(asOf),
         asOfSet: !!settings.asOf,
         assumed: readingLines(report),
+        hasProducts: report.hasProducts,
         warnings: [...(late ? [late] : []), ...report.warnings, ...side.notes],
       };
       progress({

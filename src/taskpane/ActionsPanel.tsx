@@ -8,6 +8,8 @@ import type { ActionId, ActionInfo } from "../engine/contract";
 export interface ActionsPanelProps {
   actions: readonly ActionInfo[];
   accountChosen: boolean;
+  /** false when the order lines have no product or SKU column: product sheets wait, saying why */
+  hasProducts?: boolean;
   /** Why nothing can run right now (settings invalid…), in words; undefined = actions may run. */
   blockedBy?: string;
   /** A job runs (the status line says which): every button waits. */
@@ -27,6 +29,7 @@ const buttonStyles = {
 export function ActionsPanel({
   actions,
   accountChosen,
+  hasProducts = true,
   blockedBy,
   busy,
   quarters,
@@ -41,7 +44,9 @@ export function ActionsPanel({
         <Text>Choose an account above for these sheets and the QBR.</Text>
       ) : null}
       {actions.map((a) => {
-        const disabled = Boolean(blockedBy) || busy || (a.needsAccount && !accountChosen);
+        const noProducts = a.needsProducts && !hasProducts;
+        const disabled =
+          Boolean(blockedBy) || busy || noProducts || (a.needsAccount && !accountChosen);
         const descId = `kap-action-${a.id}-desc`;
         return (
           <Stack key={a.id} tokens={{ childrenGap: 2 }}>
@@ -62,7 +67,9 @@ export function ActionsPanel({
               onClick={() => onRun(a.id)}
             />
             <Text id={descId} variant="small">
-              {a.description}
+              {noProducts
+                ? "Needs a product or SKU column: these order lines have none (an invoice-level export)."
+                : a.description}
             </Text>
           </Stack>
         );

@@ -37,6 +37,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
   const account = host.actions.filter((a) => a.needsAccount);
   const actionProps = {
     accountChosen: Boolean(s.selectedId),
+    hasProducts: s.discovery?.summary?.hasProducts !== false,
     blockedBy,
     busy,
     quarters: s.quarters,

@@ -284,6 +284,20 @@ describe("task pane: actions", () => {
     for (const a of ACTIONS) expect(actionButton(a.label).disabled).toBe(a.needsAccount);
   });
 
+  it("an invoice-level export (no product column): product sheets wait and say which column they need", async () => {
+    await openPane(makeFakeHost({ hasProducts: false }));
+    await chooseAccount("C001", /C001 — Acme Fixings/);
+    const needing = ACTIONS.filter((a) => a.needsProducts);
+    // the registry marks the breakdown, cross-sell and whitespace map as product sheets
+    expect(needing.map((a) => a.id).sort()).toEqual(["breakdown", "crossSell", "whitespace"]);
+    for (const a of ACTIONS) expect(actionButton(a.label).disabled).toBe(a.needsProducts);
+    expect(
+      screen.getAllByText(
+        "Needs a product or SKU column: these order lines have none (an invoice-level export)."
+      )
+    ).toHaveLength(needing.length);
+  });
+
   it("each action calls host.run with its id, the account and (QBR) the quarter, and says what it made", async () => {
     const host = await openPane();
     await chooseAccount("C001", /C001 — Acme Fixings/);

@@ -200,7 +200,9 @@ function discoveryFor(settings: KapSettings, summary?: Discovery["summary"]): Di
   return { tables: [orders, accounts], problems, summary };
 }
 
-export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): FakeHost {
+export function makeFakeHost(
+  opts: { settings?: Partial<KapSettings>; hasProducts?: boolean } = {}
+): FakeHost {
   let analyzed = false;
   const summary: Discovery["summary"] = {
     rows: 1187,
@@ -208,6 +210,7 @@ export function makeFakeHost(opts: { settings?: Partial<KapSettings> } = {}): Fa
     lastDate: "2026-06-28",
     accounts: 3,
     rejected: 13,
+    ...(opts.hasProducts === undefined ? {} : { hasProducts: opts.hasProducts }),
     warnings: [],
   };
   return {
