@@ -174,7 +174,14 @@ export function printSummary(
   out(`KAP analysis ${asOfPhrase(p.asOf, !!engine.settings?.asOf)}`);
   if (file) out(`Read: ${file}`);
   // The file line above already says how a text file was read.
-  for (const line of readingLines(r))
+  // money without a currency of its own: from the revenue column's number format, else KAP's default
+  const unnamed = engine.defaultCurrency;
+  const shownAs = !unnamed
+    ? undefined
+    : engine.sourceMoneyFormat !== undefined
+      ? `${unnamed}, from the revenue column's number format`
+      : `${unnamed}, the default`;
+  for (const line of readingLines(r, shownAs))
     if (!(file && line.startsWith("Text file:"))) out(`  ${line}`);
   // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.
   const sites = p.accounts.filter((a) => !a.isTopLevel).length;

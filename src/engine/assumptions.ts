@@ -29,7 +29,8 @@ export function asOfPhrase(asOf: Serial, set: boolean): string {
 }
 
 /**
- * The reading's assumptions as short lines:
+ * The reading's assumptions as short lines (`shownAs`: the currency money without one of its own
+ * is shown in, when the face applies a default, so the text's "£" is said to be assumed):
  *   "Layout: Xero sales invoices"
  *   "Dates: day-first (the data)"
  *   "Numbers: Qty decimal comma (the file's other number columns); Unit Price decimal comma (its own cells)"
@@ -37,7 +38,7 @@ export function asOfPhrase(asOf: Serial, set: boolean): string {
  *   "Currency: EUR"
  *   "Skipped: 3 totals rows; 1 no account (4.8% of revenue)"
  */
-export function readingLines(report: IngestReport): string[] {
+export function readingLines(report: IngestReport, shownAs?: string): string[] {
   const out: string[] = [];
   const r = report.read;
   if (r?.layout) out.push(`Layout: ${r.layout}`);
@@ -59,7 +60,7 @@ export function readingLines(report: IngestReport): string[] {
     );
   const currencies = Object.keys(report.currencies).filter((c) => c !== "");
   out.push(
-    `Currency: ${currencies.length ? currencies.join(", ") : "none named in the data"}${report.converted && report.reportingCurrency ? ` (converted to ${report.reportingCurrency})` : ""}`
+    `Currency: ${currencies.length ? currencies.join(", ") : `none named in the data${shownAs ? ` (amounts shown in ${shownAs})` : ""}`}${report.converted && report.reportingCurrency ? ` (converted to ${report.reportingCurrency})` : ""}`
   );
   if (report.skipped.length) {
     out.push(
