@@ -8,6 +8,7 @@ import {
   lastCompletedQuarter,
   shiftQuarter,
 } from "../domain/analysis/fiscal";
+import { MONTH_SHORT } from "../domain/dates";
 import type { HealthBand } from "../domain/types";
 
 export const ROLE_LABELS: Record<DataRole, string> = {
@@ -106,22 +107,8 @@ export function dateText(iso: string): string {
 /** yyyy-mm-dd → "Oct 2026". */
 export function monthText(iso: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(iso);
-  return m ? `${SHORT_MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+  return m ? `${MONTH_SHORT[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
-const SHORT_MONTHS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
 
 /** Days since the last order in words: "today", "yesterday", "12 days ago". */
 export function daysAgoText(days: number): string {

@@ -16,36 +16,11 @@ import {
   winBack,
 } from "../../src/functions/functions";
 import { isKapError, type KapError } from "../../src/functions/errors";
-import { asFunctionArg, ExcelDouble, type HostMode } from "../excel-double/excel";
+import { ExcelDouble, type HostMode } from "../excel-double/excel";
+import { both } from "./bothHosts";
 import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
 import { readNumberText, type DecimalMark } from "../../src/ingest/numbers";
 import fc from "fast-check";
-
-/**
- * Every call runs twice: with the arguments as Excel on the web passes them (a blank cell is
- * null) and as Excel desktop passes them (a blank cell is 0: office-js #4702, #5262; the Excel
- * double's desktop mode), and the two results must be identical. Where a function cannot tell
- * a blank from 0 on desktop, its help says so (the tests at the end check that).
- */
-function both<A extends unknown[], R>(f: (...args: A) => R, ...args: A): R {
-  const run = (mode: HostMode) => {
-    try {
-      return {
-        ok: true as const,
-        value: f(
-          ...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)
-        ),
-      };
-    } catch (e) {
-      return { ok: false as const, error: e };
-    }
-  };
-  const web = run("web");
-  const desktop = run("desktop");
-  expect(desktop).toEqual(web);
-  if (!web.ok) throw web.error;
-  return web.value;
-}
 
 /** A column range from values. */
 const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);

@@ -7,27 +7,7 @@
 import { ymdToSerial } from "../../src/domain/dates";
 import { engagement, payment } from "../../src/functions/functions";
 import { isKapError, type KapError } from "../../src/functions/errors";
-import { asFunctionArg, type HostMode } from "../excel-double/excel";
-
-function both<A extends unknown[], R>(f: (...args: A) => R, ...args: A): R {
-  const run = (mode: HostMode) => {
-    try {
-      return {
-        ok: true as const,
-        value: f(
-          ...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)
-        ),
-      };
-    } catch (e) {
-      return { ok: false as const, error: e };
-    }
-  };
-  const web = run("web");
-  const desktop = run("desktop");
-  expect(desktop).toEqual(web);
-  if (!web.ok) throw web.error;
-  return web.value;
-}
+import { both } from "./bothHosts";
 
 function thrown(f: () => unknown): KapError {
   try {

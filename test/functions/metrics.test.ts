@@ -11,30 +11,7 @@ import { defaultSettings } from "../../src/engine/settings";
 import { accountHealth, metrics } from "../../src/functions/functions";
 import { ymdToSerial } from "../../src/domain/dates";
 import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
-import { asFunctionArg, type HostMode } from "../excel-double/excel";
-
-/**
- * Runs f as Excel on the web passes arguments (a blank cell is null) and as Excel desktop does
- * (a blank cell is 0: office-js #4702, #5262) and expects identical results (or identical errors).
- */
-function both<A extends unknown[], R>(f: (...args: A) => R, ...args: A): R {
-  const run = (mode: HostMode) => {
-    try {
-      return {
-        ok: true as const,
-        value: f(
-          ...(args.map((a) => (Array.isArray(a) ? asFunctionArg(a as unknown[][], mode) : a)) as A)
-        ),
-      };
-    } catch (e) {
-      return { ok: false as const, error: e };
-    }
-  };
-  const web = run("web");
-  expect(run("desktop")).toEqual(web);
-  if (!web.ok) throw web.error;
-  return web.value;
-}
+import { both } from "./bothHosts";
 
 const d = ymdToSerial;
 const col = (xs: unknown[]) => xs.map((x) => [x]);
