@@ -70,6 +70,8 @@ export class KapEngine implements OrderSink {
   get defaultCurrency(): string {
     return currencyOfNumberFormat(this.sourceMoneyFormat);
   }
+  /** Told as accounts are scored during analyze (done of total), e.g. by the worker to the pane. */
+  onAnalysisProgress?: (done: number, total: number) => void;
   /** Whether the order lines carry categories: a category column, or a catalog to look them up in. */
   hasCategories = true;
   private parser?: OrderParser;
@@ -171,6 +173,7 @@ export class KapEngine implements OrderSink {
     this.details.clear();
     const asOf = asOfOf(settings, this.report.lastDate, today);
     this.model = buildPortfolio(this.book, {
+      onProgress: this.onAnalysisProgress,
       asOf,
       weights: normaliseWeights(settings.weights),
       accounts: this.side.accounts,

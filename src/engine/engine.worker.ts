@@ -8,6 +8,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (ev: MessageEvent<EngineCall>) => {
   const call = ev.data;
+  // progress of this call goes back under its id (messages from a busy worker still arrive)
+  state.engine.onAnalysisProgress = (done, total) =>
+    scope.postMessage({ id: call.id, progress: { done, total } });
   try {
     scope.postMessage({ id: call.id, ok: true, value: handle(state, call) });
   } catch (e) {

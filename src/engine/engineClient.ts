@@ -45,8 +45,15 @@ export type EngineCall = {
   [K in keyof EngineRequests]: { id: number; op: K; args: EngineRequests[K] };
 }[keyof EngineRequests];
 
+/** `done` of `total` accounts scored so far (the analyze call reports it). */
+export type EngineProgress = (done: number, total: number) => void;
+
 export interface EngineClient {
-  call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]>;
+  call<K extends keyof EngineRequests>(
+    op: K,
+    args: EngineRequests[K],
+    onProgress?: EngineProgress
+  ): Promise<EngineReplies[K]>;
   dispose(): void;
 }
 
@@ -96,11 +103,17 @@ export class LocalEngineClient implements EngineClient {
   private id = 0;
   async call<K extends keyof EngineRequests>(
     op: K,
-    args: EngineRequests[K]
+    args: EngineRequests[K],
+    onProgress?: EngineProgress
   ): Promise<EngineReplies[K]> {
     // Yield to the event loop so progress can paint between chunks.
     await new Promise((r) => setTimeout(r, 0));
-    return handle(this.state, { id: ++this.id, op, args } as EngineCall) as EngineReplies[K];
+    this.state.engine.onAnalysisProgress = onProgress;
+    try {
+      return handle(this.state, { id: ++this.id, op, args } as EngineCall) as EngineReplies[K];
+    } finally {
+      this.state.engine.onAnalysisProgress = undefined;
+    }
   }
   dispose(): void {}
 }
@@ -116,19 +129,26 @@ export class EngineLostError extends Error {
   }
 }
 
+/** What the worker posts back: a call's progress (any number of times), then its result or error. */
+export type WorkerReply =
+  | { id: number; progress: { done: number; total: number } }
+  | { id: number; ok: boolean; value?: unknown; error?: string };
+
 export class WorkerEngineClient implements EngineClient {
   private id = 0;
   private pending = new Map<
     number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: EngineProgress }
   >();
   private lost: EngineLostError | undefined;
   constructor(private worker: Worker) {
-    worker.onmessage = (
-      ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>
-    ) => {
+    worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
+      if ("progress" in ev.data) {
+        p.progress?.(ev.data.progress.done, ev.data.progress.total);
+        return;
+      }
       this.pending.delete(ev.data.id);
       if (ev.data.ok) p.resolve(ev.data.value);
       else p.reject(new Error(ev.data.error));
@@ -146,11 +166,19 @@ export class WorkerEngineClient implements EngineClient {
     this.pending.clear();
     this.worker.terminate();
   }
-  call<K extends keyof EngineRequests>(op: K, args: EngineRequests[K]): Promise<EngineReplies[K]> {
+  call<K extends keyof EngineRequests>(
+    op: K,
+    args: EngineRequests[K],
+    onProgress?: EngineProgress
+  ): Promise<EngineReplies[K]> {
     if (this.lost) return Promise.reject(this.lost);
     const id = ++this.id;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        progress: onProgress,
+      });
       this.worker.postMessage({ id, op, args });
     });
   }

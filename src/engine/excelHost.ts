@@ -363,7 +363,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           total: report.accounts,
           message: `Analysing ${report.accounts.toLocaleString("en-GB")} accounts…`,
         });
-        return { report, plan, list: await eng.call("analyze", { settings }) };
+        const scored = (done: number, total: number) =>
+          progress({
+            phase: "analyzing",
+            done,
+            total,
+            // the pane adds "12 of 24" from done and total
+            message: `Analysing ${total.toLocaleString("en-GB")} accounts…`,
+          });
+        return { report, plan, list: await eng.call("analyze", { settings }, scored) };
       };
       engine?.dispose();
       engine = newEngine();

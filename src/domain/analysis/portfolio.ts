@@ -240,10 +240,13 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
           ? -1
           : 1
   );
+  const step = Math.max(1, Math.ceil(entries.length / 20));
   for (const e of entries) {
     const { account, state } = analyzeSubject(e, env);
     accounts.push(account);
     states.push(state);
+    if (ctx.onProgress && (accounts.length % step === 0 || accounts.length === entries.length))
+      ctx.onProgress(accounts.length, entries.length);
   }
 
   // Per currency: comparable groups, whitespace, quadrant, ABC.

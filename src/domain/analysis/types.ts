@@ -70,6 +70,8 @@ export interface AnalysisContext {
    * lines, never as products or categories, and products bought is n/a.
    */
   hasProducts?: boolean;
+  /** Called as accounts are scored (`done` of `total` subjects, about 20 times, and at the end): the pane's "12 of 24". */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The inputs of the six health factors at one date, as the user would check them. */
