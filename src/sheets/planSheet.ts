@@ -74,7 +74,14 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     ["Revenue last 12 months", p.revenueBaseline, money],
     ["Growth target", p.growthTarget, FORMATS.percent],
     ["Revenue target", p.revenueTarget, money],
-    ["Categories: now → target", `${p.categoriesNow} → ${p.categoriesTarget}`, undefined],
+    [
+      "Categories: now → target",
+      // an invoice-level export names no products, so no categories to count or to add
+      opts.hasProducts === false
+        ? "n/a (the order lines have no product column)"
+        : `${p.categoriesNow} → ${p.categoriesTarget}`,
+      undefined,
+    ],
     ["Contacts: now → target", `${p.contactsNow} → ${p.contactsTarget}`, undefined],
   ]);
   blocks.push({

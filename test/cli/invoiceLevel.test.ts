@@ -39,6 +39,12 @@ test("kap sheets writes health, dashboard, alerts, health report, plan, relation
     "KAP Relationships – Acme Ltd",
     "KAP 5P – Acme Ltd",
   ]);
+  // no products, so no categories: the plan does not promise "0 → 1"
+  const plan = wb.getWorksheet("KAP Plan – Acme Ltd")!;
+  const row = plan
+    .getSheetValues()
+    .find((r) => Array.isArray(r) && r[1] === "Categories: now → target") as unknown[];
+  expect(row[2]).toBe("n/a (the order lines have no product column)");
 });
 
 test("kap analyze says the file has no product column and scores it", () => {
