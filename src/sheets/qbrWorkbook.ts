@@ -198,15 +198,28 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   );
 
   // 3. The quarter at a glance
+  // an invoice-level export (no product or SKU column): products and categories are n/a, and the
+  // quarter's revenue is shown as one line rather than as categories adding up to 0
+  const noProducts = opts.hasProducts === false;
   const figures = (f: typeof g.current): CellValue[] => [
     f.orders,
     f.orderValue,
     f.returns,
     f.returnValue,
     f.netRevenue,
-    f.distinctProducts,
+    noProducts ? "n/a" : f.distinctProducts,
   ];
-  const catTotal = q.categorySplit.reduce((t, c) => t + c.revenue, 0);
+  const productsChange = (x: Parameters<typeof pct>[0]): CellValue => (noProducts ? "n/a" : pct(x));
+  const split = noProducts
+    ? [
+        {
+          category: "All lines (no product or category column)",
+          revenue: g.current.netRevenue,
+          share: 1,
+        },
+      ]
+    : q.categorySplit;
+  const catTotal = split.reduce((t, c) => t + c.revenue, 0);
   const quarter = mk(
     "Quarter at a glance",
     "quarter",
@@ -257,7 +270,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             null,
             null,
             null,
-            pct(g.productsVsPrevious),
+            productsChange(g.productsVsPrevious),
           ],
           [
             `Change vs ${g.sameQuarterLastYear.span.label}`,
@@ -266,7 +279,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             null,
             null,
             null,
-            pct(g.productsVsLastYear),
+            productsChange(g.productsVsLastYear),
           ],
         ],
         style: "label",
@@ -287,7 +300,18 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ["Product", "SKU", "Units", "Revenue"],
           ...(q.topProducts.length
             ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue])
-            : [["No orders this quarter.", null, null, null]]),
+            : [
+                [
+                  noProducts
+                    ? "No product column in the data (an invoice-level export)."
+                    : g.current.orders > 0
+                      ? "No products this quarter (service lines only)."
+                      : "No orders this quarter.",
+                  null,
+                  null,
+                  null,
+                ],
+              ]),
         ],
         header: true,
         formats: [undefined, undefined, FORMATS.integer, money],
@@ -297,7 +321,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         at: "A20",
         rows: [
           ["Category", "Revenue", "Share"],
-          ...q.categorySplit.map((c) => [c.category, c.revenue, c.share]),
+          ...split.map((c) => [c.category, c.revenue, c.share]),
           ["Total (net revenue)", catTotal, catTotal ? 1 : null],
         ],
         header: true,
@@ -306,15 +330,17 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       },
     ],
     {
-      charts: [
-        {
-          type: "pie",
-          title: `Spend by category, ${Q}`,
-          data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`,
-          from: "D19",
-          to: "H34",
-        },
-      ],
+      charts: noProducts
+        ? []
+        : [
+            {
+              type: "pie",
+              title: `Spend by category, ${Q}`,
+              data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`,
+              from: "D19",
+              to: "H34",
+            },
+          ],
       widths: [40, 14, 14, 12, 14, 14, 12],
       page: { ...PAGE, orientation: "landscape" },
     }

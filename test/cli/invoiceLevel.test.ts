@@ -54,3 +54,24 @@ test("kap analyze says the file has no product column and scores it", () => {
   // Acme: 4.00 Healthy, £3,600 in the 12 months (1200 + 1800 + 600)
   expect(r.stdout).toMatch(/Acme Ltd +Acme Ltd +4\.00 Healthy .* £3,600 /);
 });
+
+test("kap qbr on an invoice-level export: products n/a, and the quarter's spend is its net revenue, not categories adding up to 0", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-qbr-")), "qbr.xlsx");
+  const r = spawnSync(
+    process.execPath,
+    [KAP, "qbr", FILE, "--account", "Acme Ltd", "--out", out, "-q"],
+    { encoding: "utf8" }
+  );
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet("Quarter at a glance")!;
+  const rows = ws.getSheetValues().filter(Array.isArray) as unknown[][];
+  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label))!;
+  // FY2026 Q2 (Apr–Jun 2026): Acme's one invoice, £600 on 20/06/2026; FY2026 Q1: £1,800
+  expect(row("This quarter").slice(2, 8)).toEqual([1, 600, 0, 0, 600, "n/a"]);
+  expect(row("Previous quarter")[6]).toBe(1800);
+  expect(row("No product column in the data")).toBeTruthy();
+  expect(row("All lines (no product or category column)").slice(2, 4)).toEqual([600, 1]);
+  expect(row("Total (net revenue)")[2]).toBe(600);
+});
