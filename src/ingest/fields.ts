@@ -1250,22 +1250,31 @@ export const CATALOG_FIELDS: readonly FieldDef[] = [
   },
 ];
 
+/** How a side table (contacts, engagement log, initiatives) names the account a row is about: its id or its name. */
+const ACCOUNT_REFERENCE: readonly string[] = [
+  "account",
+  "account no",
+  "account number",
+  "account id",
+  "customer id",
+  "cust no",
+  "customer no",
+  "customer",
+  "company",
+  "account name",
+  "customer name",
+  "client",
+  "organisation",
+  "organization",
+];
+
 export const CONTACT_FIELDS: readonly FieldDef[] = [
   {
     field: "accountId",
     label: "Account",
     header: "Account",
     required: true,
-    synonyms: [
-      "account",
-      "account no",
-      "account id",
-      "customer id",
-      "cust no",
-      "customer",
-      "company",
-      "account name",
-    ],
+    synonyms: ACCOUNT_REFERENCE,
   },
   {
     field: "name",
@@ -1429,22 +1438,7 @@ export const ENGAGEMENT_FIELDS: readonly FieldDef[] = [
     label: "Account",
     header: "Account",
     required: true,
-    synonyms: [
-      "account",
-      "account no",
-      "account number",
-      "account id",
-      "customer id",
-      "cust no",
-      "customer no",
-      "customer",
-      "company",
-      "account name",
-      "customer name",
-      "client",
-      "organisation",
-      "organization",
-    ],
+    synonyms: ACCOUNT_REFERENCE,
   },
   {
     field: "date",
@@ -1735,17 +1729,7 @@ export const INITIATIVE_FIELDS: readonly FieldDef[] = [
     label: "Account",
     header: "Account",
     required: true,
-    synonyms: [
-      "account",
-      "account no",
-      "account id",
-      "customer id",
-      "cust no",
-      "customer",
-      "company",
-      "account name",
-      "customer name",
-    ],
+    synonyms: ACCOUNT_REFERENCE,
   },
   {
     field: "initiative",
