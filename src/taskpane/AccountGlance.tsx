@@ -41,6 +41,14 @@ function FactorBar({ score }: { score: number | null }): JSX.Element {
 const shown = (n: number | null | undefined): n is number =>
   typeof n === "number" && Number.isFinite(n);
 
+/** The model's first reason, short enough for the pane: "Not reliable: 22 accounts …; the models need …." → "22 accounts …; the models need …". */
+function firstReason(warning: string): string {
+  return warning
+    .replace(/^Not reliable: /, "")
+    .split(/(?<=\.) /)[0]
+    .replace(/\.$/, "");
+}
+
 export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
   const theme = useTheme();
   const muted = theme.palette.neutralSecondary;
@@ -93,7 +101,7 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
             : "n/a"}
           {glance.lifetime.reliable
             ? "."
-            : ` (an estimate not to rely on${glance.lifetime.warning ? `: ${glance.lifetime.warning}` : "."})`}
+            : ` (not reliable${glance.lifetime.warning ? `: ${firstReason(glance.lifetime.warning)}` : ""}).`}
         </Text>
       ) : null}
       {glance.history.length ? <HealthTrend history={glance.history} /> : null}
