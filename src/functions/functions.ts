@@ -769,7 +769,8 @@ export async function clv(
 function inputsForAccounts(
   accountIds: any[][],
   order: OrderColumnArgs,
-  asOf: any[][] | null | undefined
+  asOf: any[][] | null | undefined,
+  rolledInto?: any[][] | null
 ): { ids: string[]; blank: boolean[]; inputs: HealthInputs[] } {
   const cells = asColumn(accountIds, "accountIds");
   const blank = cells.map(isEmpty);
@@ -777,6 +778,7 @@ function inputsForAccounts(
     if (c instanceof InputError) throw inputErrorOf(c, "accountIds");
     return blank[i] ? "" : idText(c);
   });
+  const parentOf = parentsOf(ids, rolledInto);
   const given = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
   const asOfDate = given !== undefined && given !== null ? toSerial(given, "asOf") : undefined;
   const cols = orderBookOf(order, asOfDate);
@@ -786,8 +788,30 @@ function inputsForAccounts(
     asOf: date ?? 0,
     hasCategories: cols.hasCategories,
     hasProducts: cols.hasProducts,
+    ...(parentOf.size ? { parentOf } : {}),
   });
   return { ids, blank, inputs };
+}
+
+/**
+ * The rolledInto column beside the account ids → account id → the account it rolls into. Blank
+ * (desktop's 0), or the account itself, means top-level. One cell is refused unless there is
+ * one id: a roll-up is per account row.
+ */
+function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefined) {
+  const parentOf = new Map<string, string>();
+  if (rolledInto === null || rolledInto === undefined || notGiven(rolledInto)) return parentOf;
+  const cells = asColumn(rolledInto, "rolledInto");
+  if (cells.length !== ids.length)
+    throw new ArgError(
+      `rolledInto has ${cells.length} rows but accountIds has ${ids.length}; give the column beside the account ids.`
+    );
+  cells.forEach((c, i) => {
+    if (c instanceof InputError) throw inputErrorOf(c, "rolledInto");
+    const parent = isEmpty(c) ? "" : idText(c);
+    if (ids[i] && parent && parent !== ids[i]) parentOf.set(ids[i], parent);
+  });
+  return parentOf;
 }
 
 /**
@@ -803,6 +827,7 @@ function inputsForAccounts(
  * @param [quantity] The quantity column (negative quantities are returns).
  * @param [withHeader] TRUE to put a header row on top.
  * @param [products] The SKU or product column: tells one product from several in one category, and recognises postage, discount and other service lines.
+ * @param [rolledInto] The column beside accountIds naming the account each one rolls into (its parent; blank = top-level): a parent's row then includes the orders of every account below it, as KAP rolls sites into their parents.
  * @returns Nine columns per account.
  */
 export function metrics(
@@ -815,13 +840,15 @@ export function metrics(
   asOf?: any[][],
   quantity?: any[][],
   withHeader?: any[][],
-  products?: any[][]
+  products?: any[][],
+  rolledInto?: any[][]
 ): any[][] {
   return guard(() => {
     const r = inputsForAccounts(
       accountIds,
       { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
-      asOf
+      asOf,
+      rolledInto
     );
     const rows: Out = r.inputs.map((inp, i) =>
       r.blank[i] ? METRIC_HEADERS.map(() => "") : metricCells(inp)
@@ -846,6 +873,7 @@ export function metrics(
  * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment).
  * @param [quantity] The quantity column (negative quantities are returns).
  * @param [products] The SKU or product column (one product vs several; service lines).
+ * @param [rolledInto] The column beside accountIds naming the account each one rolls into (blank = top-level): a parent's score then includes the orders of every account below it.
  * @returns The health score of each account.
  */
 export function accountHealth(
@@ -860,14 +888,16 @@ export function accountHealth(
   asOf?: any[][],
   weights?: any[][],
   quantity?: any[][],
-  products?: any[][]
+  products?: any[][],
+  rolledInto?: any[][]
 ): any[][] {
   return guard(() => {
     const w = weightsArg(weights);
     const r = inputsForAccounts(
       accountIds,
       { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
-      asOf
+      asOf,
+      rolledInto
     );
     const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
     const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");

@@ -367,6 +367,55 @@ describe("KAP.ACCOUNTHEALTH", () => {
   });
 });
 
+describe("rolledInto: a parent's row includes the orders of the accounts below it", () => {
+  const rolled = (ids: unknown[], parents: unknown[], blank: null | 0 = null) => {
+    const [a, dt, o, r, c] = args(ORDERS, blank);
+    return both(
+      metrics,
+      col(ids),
+      a,
+      dt,
+      o,
+      r,
+      c,
+      AS_OF,
+      qtyOf(ORDERS, blank),
+      null as never,
+      prodOf(ORDERS, blank),
+      col(parents)
+    );
+  };
+  it("P over A and B (worked by hand); A and B keep their own figures", () => {
+    const [p, a, b] = rolled(["P", "A", "B"], [null, "P", "P"]);
+    // last order 24 Oct (A's; the 25 Oct credit note is no order) → 7 days
+    // last quarter: A's I4, I5 = 2; previous quarter: A's I3 (31 Jul) + B's 15 Jun = 2 → 0%
+    // revenue last 12: A 500+100+200+300+50−50 = 1,100, B 40+60 = 100 → 1,200; prior 12: A's 1,000 → +20%
+    // categories: Tools, Fixings (Tape nets to 0) = 2; products P1, P2, P3 = 3
+    expect(p).toEqual([7, 2, 2, 0, 1200, 1000, 0.2, 2, 3]);
+    expect(a).toEqual([7, 2, 1, 1, 1100, 1000, 0.1, 2, 3]);
+    expect([a, b]).toEqual(run(["A", "B"]));
+  });
+  it("at any depth, on both hosts (a blank Rolled into cell arrives as 0 on desktop)", () => {
+    // G ← P ← A, B: G's figures are P's; a row rolling into itself is top-level
+    const [g, p] = rolled(["G", "P", "A", "B", "D"], [null, "G", "P", "P", "D"], 0);
+    expect(g).toEqual([7, 2, 2, 0, 1200, 1000, 0.2, 2, 3]);
+    expect(p).toEqual(g);
+  });
+  it("a cycle (A into B, B into A) stops: each then counts both, once", () => {
+    const [a, b] = rolled(["A", "B"], ["B", "A"]);
+    expect(a).toEqual([7, 2, 2, 0, 1200, 1000, 0.2, 2, 3]);
+    expect(b).toEqual(a);
+  });
+  it("a rolledInto column of another height is refused with a message", () => {
+    expect(() => rolled(["A", "B"], [null, "A", "B"])).toThrow(
+      expect.objectContaining({
+        message:
+          "rolledInto has 3 rows but accountIds has 2; give the column beside the account ids.",
+      })
+    );
+  });
+});
+
 describe("bad order columns give one clear message", () => {
   it("a row with revenue but no account", () => {
     const [a, dt, o, r, c] = args();
@@ -477,5 +526,36 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
     );
     expect(scores.map((x) => x[0])).toEqual(rows.map((a) => a.health.score));
     expect(rows.length).toBeGreaterThan(100);
+  });
+
+  it("one call over every row, sites too, with rolledInto = each row's parent, gives each row the engine's inputs", () => {
+    const all = engine.portfolio!.accounts;
+    expect(all.some((a) => !a.isTopLevel)).toBe(true);
+    const out = both(
+      metrics,
+      col(all.map((a) => a.accountId)),
+      column("Customer ID"),
+      column("Invoice Date", (v) =>
+        v instanceof Date ? Math.floor(v.getTime() / 86_400_000) + 25_569 : v
+      ),
+      column("Invoice No"),
+      column("Line Total"),
+      column("Category"),
+      AS_OF,
+      column("Qty"),
+      null as never,
+      column("SKU"),
+      col(all.map((a) => a.parentId))
+    );
+    all.forEach((a, k) => {
+      const i = a.health.inputs;
+      expect([a.accountId, out[k][0], out[k][4], out[k][5]]).toEqual([
+        a.accountId,
+        i.daysSinceLastOrder ?? "never",
+        i.revenueLast12,
+        i.revenuePrior12,
+      ]);
+      expect([out[k][1], out[k][2]]).toEqual([i.ordersLastQuarter, i.ordersPreviousQuarter]);
+    });
   });
 });

@@ -53,11 +53,11 @@ const EXPECTED: Record<string, [string[], string[]]> = {
   ],
   METRICS: [
     ["accountIds", "orderAccounts", "orderDates", "orderIds", "revenue", "categories"],
-    ["asOf", "quantity", "withHeader", "products"],
+    ["asOf", "quantity", "withHeader", "products", "rolledInto"],
   ],
   ACCOUNTHEALTH: [
     ["accountIds", "orderAccounts", "orderDates", "orderIds", "revenue", "categories"],
-    ["engagement", "payment", "asOf", "weights", "quantity", "products"],
+    ["engagement", "payment", "asOf", "weights", "quantity", "products", "rolledInto"],
   ],
   ENGAGEMENT: [["contactDates", "directions", "respondedOn"], ["asOf"]],
   PAYMENT: [["dueDatesOrDaysLate"], ["paidDates", "amounts", "asOf"]],

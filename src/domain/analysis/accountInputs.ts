@@ -20,6 +20,13 @@ export interface AccountInputsOptions {
   hasProducts: boolean;
   /** engagement and days beyond terms per account id, when the caller has them */
   records?: ReadonlyMap<string, AccountRecord>;
+  /**
+   * Account id → the account it rolls into (its parent). An account's inputs then include the
+   * lines of every account below it, at any depth — the engine's subject of an ancestor
+   * (portfolio.ts, "Subjects: (account, currency) for every unit and for every ancestor of it").
+   * A link that comes back to an account already on the way up stops there (no cycle).
+   */
+  parentOf?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -38,11 +45,21 @@ export function accountsHealthInputs(
   const dates = [o.asOf];
   const w = windowsAt(o.asOf);
   const unitsOf = new Map<string, number[]>();
-  for (let u = 0; u < f.unitCount; u++) {
-    const id = book.accountIds[book.unitAccount[u]];
+  const addUnit = (id: string, u: number) => {
     const l = unitsOf.get(id);
     if (l) l.push(u);
     else unitsOf.set(id, [u]);
+  };
+  for (let u = 0; u < f.unitCount; u++) {
+    const own = book.accountIds[book.unitAccount[u]];
+    addUnit(own, u);
+    if (!o.parentOf?.size) continue;
+    // the unit counts for every ancestor too, as in the engine's roll-up
+    const seen = new Set([own]);
+    for (let p = o.parentOf.get(own); p !== undefined && !seen.has(p); p = o.parentOf.get(p)) {
+      seen.add(p);
+      addUnit(p, u);
+    }
   }
   let empty: Subject | undefined;
   const subjects = new Map<string, HealthInputs>();
