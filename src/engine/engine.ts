@@ -38,6 +38,7 @@ import { createOrderParser, type IngestReport, type OrderParser } from "../inges
 import type { DateOrder } from "../ingest/values";
 import { asOfText, layoutOptions, type LayoutOptions } from "../sheets/options";
 import { finishForPrint, paperFor } from "../sheets/print";
+import type { LiveOrderSource } from "../sheets/liveInputs";
 import type { SheetSpec } from "../sheets/spec";
 import { actionOf, unavailableReason, type ActionId } from "./actions";
 import type { KapSettings } from "./settings";
@@ -294,7 +295,7 @@ export class KapEngine implements OrderSink {
   /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */
   sheets(
     action: ActionId,
-    o: { accountKey?: string; quarter?: string; live: boolean }
+    o: { accountKey?: string; quarter?: string; live: boolean; liveOrders?: LiveOrderSource }
   ): SheetSpec[] {
     const p = this.need();
     const a = actionOf(action);
@@ -315,6 +316,8 @@ export class KapEngine implements OrderSink {
         return print([
           a.layout(p, {
             ...this.layout(o.live),
+            // the order lines the Account Health sheet's inputs can stay live over (the pane only)
+            ...(o.live && o.liveOrders ? { liveOrders: o.liveOrders } : {}),
             // the dashboard's focus accounts (ten at most): each account's detail, once per analysis
             topOpportunity: (key) => recommended(this.detail(key).opportunities, 1)[0],
           }),

@@ -6,6 +6,7 @@
 import type { ColumnMapping } from "../ingest/detect";
 import type { IngestReport } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
+import type { LiveOrderSource } from "../sheets/liveInputs";
 import type { SheetSpec } from "../sheets/spec";
 import type { ProposedInitiativeRow } from "../domain/analysis";
 import type { AccountGlance, AccountListItem, ActionId, KapSettings } from "./contract";
@@ -27,7 +28,13 @@ export interface EngineRequests {
   finish: Record<string, never>;
   analyze: { settings: KapSettings; today?: number };
   glance: { key: string };
-  sheets: { action: ActionId; accountKey?: string; quarter?: string; live: boolean };
+  sheets: {
+    action: ActionId;
+    accountKey?: string;
+    quarter?: string;
+    live: boolean;
+    liveOrders?: LiveOrderSource;
+  };
   proposedInitiatives: { accountKey?: string };
 }
 
@@ -94,6 +101,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
         accountKey: call.args.accountKey,
         quarter: call.args.quarter,
         live: call.args.live,
+        liveOrders: call.args.liveOrders,
       });
   }
 }

@@ -29,7 +29,10 @@ import {
 import { requiredFields, ROLES } from "../ingest/fields";
 import type { Grid } from "../ingest/grid";
 import { missingFields } from "../ingest/mapping";
-import { serialToIso } from "../domain/dates";
+import { isoToSerial, serialToIso } from "../domain/dates";
+import type { ColumnMapping } from "../ingest/detect";
+import { sourceText } from "../sheets/liveInputs";
+import { liveOrderSource, type LiveSourceResult } from "./liveSource";
 import type {
   AccountListItem,
   ActionId,
@@ -151,6 +154,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let summary: Discovery["summary"];
   let analyzed = false;
   let accounts: AccountListItem[] = [];
+  /** how the last analysis read the order lines (the Account Health sheet's live inputs read the same columns) */
+  let orderPlan: { mapping: ColumnMapping; headers: string[] } | undefined;
 
   /**
    * The last discovery, for the analysis that follows it: opening the pane discovers, analyses
@@ -310,6 +315,37 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     };
   }
 
+  /**
+   * The order lines the Account Health sheet's inputs stay live over (src/engine/liveSource), or
+   * why not; undefined for other sheets or when the user turned live inputs off.
+   */
+  function liveOrders(action: ActionId, settings: KapSettings): LiveSourceResult | undefined {
+    if (action !== "scoreAll" || settings.liveHealthInputs === false) return undefined;
+    const orders = found.orders;
+    if (!orders || !source || !orderPlan) return undefined;
+    const info = source.info(orders.table);
+    const asOf = settings.asOf ? isoToSerial(settings.asOf) : undefined;
+    return liveOrderSource({
+      sheet: info.sheet,
+      table: info.table,
+      rowIndex: info.rowIndex,
+      columnIndex: info.columnIndex,
+      mapping: orderPlan.mapping,
+      headers: orderPlan.headers,
+      sample: orders.table.peek.values.slice(orderPlan.mapping.headerRow + 1),
+      hasCatalog: !!found.catalog,
+      ...(asOf !== undefined ? { asOf } : {}),
+    });
+  }
+
+  /** What the run message says of the live inputs. */
+  function liveNote(live: LiveSourceResult | undefined): string {
+    if (!live) return "";
+    return "source" in live
+      ? ` Its order inputs stay live: one KAP.METRICS over ${sourceText(live.source)} recalculates them, and the scores, as orders are added.`
+      : ` Its order inputs are values as of the analysis (not live), because ${live.why}.`;
+  }
+
   const host: KapHost = {
     actions: ACTIONS,
     async loadSettings() {
@@ -393,6 +429,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       }
       const { report, plan, list } = loaded;
       const side = plan.side;
+      orderPlan = { mapping: plan.mapping, headers: plan.headers };
       analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
@@ -440,12 +477,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (action === "proposeInitiatives") return proposeInitiatives(o.accountId);
       if (scope === "edit") return addScores(onProgress);
       onProgress({ phase: "analyzing", done: 0, message: "Laying out the sheets…" });
+      const live = liveOrders(action, settings);
       const layout = () =>
         engine!.call("sheets", {
           action,
           accountKey: o.accountId,
           quarter: o.quarter,
           live: scope !== "workbook",
+          ...(live && "source" in live ? { liveOrders: live.source } : {}),
         });
       let specs: Awaited<ReturnType<typeof layout>>;
       try {
@@ -495,7 +534,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         return {
           made: res.sheets.map((s) => s.name),
           activated: res.activated,
-          message: `${replaced ? "Updated" : "Made"} sheet${res.sheets.length > 1 ? "s" : ""} ${names}${res.activated ? " and opened it" : ""}.${res.notes.map((n) => ` ${n}`).join("")}`,
+          message: `${replaced ? "Updated" : "Made"} sheet${res.sheets.length > 1 ? "s" : ""} ${names}${res.activated ? " and opened it" : ""}.${liveNote(live)}${res.notes.map((n) => ` ${n}`).join("")}`,
         };
       } catch (e) {
         if (e instanceof SheetWriteError)

@@ -26,6 +26,12 @@ export interface KapSettings {
   clvHorizonMonths?: number;
   /** CLV discount rate a year, 0.1 = 10% (default) */
   clvDiscountRate?: number;
+  /**
+   * The pane's Account Health sheet: its order-derived inputs as one live KAP.METRICS over the
+   * order lines in the workbook (default, when the data allows it: src/engine/liveSource);
+   * false = values as of the analysis.
+   */
+  liveHealthInputs?: boolean;
 }
 
 export function defaultSettings(): KapSettings {

@@ -37,8 +37,10 @@ import {
   lifetimeModelBlocks,
   lifetimeParamRows,
 } from "./lifetimeCells";
+import { metricsFormula, sourceText, spillCellFormula } from "./liveInputs";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import {
+  type Block,
   type CellValue,
   cellA1,
   colLetter,
@@ -142,6 +144,55 @@ export function factorFormula(f: Factor, ref: string): string {
 export function bandFormula(scoreRef: string): string {
   const asc = [...BANDS].reverse();
   return `IF(ISNUMBER(${scoreRef}),LOOKUP(${scoreRef},${arr(asc.map((b) => (Number.isFinite(b.min) ? b.min : LOW)))},${arr(asc.map((b) => b.band))}),"")`;
+}
+
+/** The health table's input columns that read KAP.METRICS's spill when the sheet is live (their headers are METRIC_HEADERS'). */
+export const LIVE_INPUTS = [
+  "Days since last order",
+  "Orders change (qtr)",
+  "Revenue change (12m)",
+  "Categories (12m)",
+  "Revenue 12m",
+  "Revenue prior 12m",
+] as const;
+
+/**
+ * The live block beside the table: a one-line note above, METRIC_HEADERS on the header row, and
+ * the KAP.METRICS anchor on the first data row with the spill area below it formatted (written
+ * blank: an empty string clears a cell, so nothing blocks the spill).
+ */
+function liveBlocks(
+  col: number,
+  call: ReturnType<typeof formula>,
+  rows: number,
+  money: string,
+  note: string
+): Block[] {
+  const L = colLetter(col);
+  const formats = [
+    FORMATS.integer,
+    FORMATS.integer,
+    FORMATS.integer,
+    FORMATS.percent,
+    money,
+    money,
+    FORMATS.percent,
+    FORMATS.integer,
+    FORMATS.integer,
+  ];
+  return [
+    cell(`A4`, note, "note"),
+    cell(`${L}${HEADER_ROW}`, "Live inputs: =KAP.METRICS(…) over the order lines ↓", "label"),
+    { at: `${L}${HEADER_ROW + 1}`, rows: [[...METRIC_HEADERS]], style: "header" },
+    {
+      at: `${L}${HEADER_ROW + 2}`,
+      rows: Array.from({ length: rows }, (_, i) => [
+        i === 0 ? call : null,
+        ...formats.slice(1).map(() => null),
+      ]),
+      formats,
+    },
+  ];
 }
 
 interface Col extends ColumnSpec {
@@ -271,9 +322,24 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   const scoreAt = at("Health score");
   const bandAt = at("Band");
 
+  // Live inputs (issue 14): one spilled KAP.METRICS to the right of the table, after a blank
+  // column; the order-derived input cells read it by position. Not with several currencies (the
+  // function does not split an account by currency) nor with no rows.
+  const first = HEADER_ROW + 2;
+  const last = HEADER_ROW + 1 + Math.max(1, accounts.length);
+  const live = opts.live && !multiCurrency && accounts.length ? opts.liveOrders : undefined;
+  const tableWidth = cols.length + lifetime.length + sources.length;
+  const spillCol = tableWidth + 1;
+  const anchor = `$${colLetter(spillCol)}$${first}`;
+  const liveCols = LIVE_INPUTS.map((h) => ({
+    idx: cols.findIndex((c) => c.header === h),
+    k: METRIC_HEADERS.indexOf(h) + 1,
+  }));
+
   const rows = accounts.map((a, k) => {
     const r = HEADER_ROW + 2 + k; // 1-based Excel row
     const out = cols.map((c) => c.value(a, r));
+    if (live) for (const c of liveCols) out[c.idx] = formula(spillCellFormula(anchor, c.k));
     for (const f of FACTORS)
       out[cols.findIndex((c) => c.header === `${FACTOR_LABELS[f]} score`)] = formula(
         factorFormula(f, `${inputCol(f)}${r}`)
@@ -296,8 +362,6 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       factorSourceText(a.health.inputs, "payment"),
     ];
   });
-  const first = HEADER_ROW + 2;
-  const last = HEADER_ROW + 1 + Math.max(1, rows.length);
   const cf: ConditionalFormat[] = [
     {
       range: `${bandAt}${first}:${bandAt}${last}`,
@@ -369,6 +433,21 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
         FORMATS.percent
       ),
       ...lifetimeModelBlocks(p),
+      ...(live
+        ? liveBlocks(
+            spillCol,
+            formula(
+              metricsFormula(
+                live,
+                `$${at("Account ID")}$${first}:$${at("Account ID")}$${last}`,
+                `$${at("Rolled into")}$${first}:$${at("Rolled into")}$${last}`
+              )
+            ),
+            accounts.length,
+            money,
+            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf)}`} (a parent's row includes its sites', by "Rolled into"): append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf)}: run KAP again to refresh them.`
+          )
+        : []),
       table(
         cellA1(HEADER_ROW, 0),
         "KAP_Health",
@@ -377,7 +456,23 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       ),
     ],
     {
-      widths: [...cols.map((c) => c.width), 9, 11, 11, 12, 14, 13, 14],
+      widths: [
+        ...cols.map((c) => c.width),
+        9,
+        11,
+        11,
+        12,
+        14,
+        13,
+        14,
+        ...(live
+          ? [
+              ...Array<undefined>(Math.max(0, tableWidth - cols.length - 7)).fill(undefined),
+              3,
+              ...METRIC_HEADERS.map(() => 11),
+            ]
+          : []),
+      ],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
       conditionalFormats: cf,
       page: {

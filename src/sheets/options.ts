@@ -5,6 +5,7 @@
  */
 import { serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
+import type { LiveOrderSource } from "./liveInputs";
 import { type Block, type CellValue, moneyFormat } from "./spec";
 
 export interface LayoutOptions {
@@ -20,6 +21,11 @@ export interface LayoutOptions {
   topOpportunity?: (key: string) => TopOpportunity | undefined;
   /** false when the order lines have no product column: product counts are n/a, not a count of one placeholder */
   hasProducts?: boolean;
+  /**
+   * The order lines in this workbook, with live: the Account Health sheet's order-derived inputs
+   * become one spilled KAP.METRICS over them (./liveInputs). Absent: those inputs are values.
+   */
+  liveOrders?: LiveOrderSource;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */

@@ -117,8 +117,9 @@ describe("Excel host", () => {
     expect(res.message).toMatch(/Made sheet 'KAP Account Health'/);
     const formulas = x.formulaCells("KAP Account Health");
     // per account six factor scores, the score and the band as native formulas (live without the add-in, issue 15),
-    // plus the weights total; and (issue 13) per account KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV
-    expect(formulas.length).toBe(6 * 8 + 1 + 6 * 3);
+    // plus the weights total; and (issue 13) per account KAP.PALIVE, KAP.CLV for the expected 12-month revenue and KAP.CLV for the CLV;
+    // and (issue 14, the order lines are a plain range here) per account six order inputs reading the one spilled KAP.METRICS
+    expect(formulas.length).toBe(6 * 8 + 1 + 6 * 3 + 6 * 6 + 1);
     expect(x.cellAt("KAP Account Health", "F8")?.formula).toBe(
       '=IF(SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6)=0,"",ROUND(SUMPRODUCT(U8:Z8,$U$6:$Z$6)/SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6),2))'
     );
