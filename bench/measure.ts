@@ -7,7 +7,16 @@ import { performance } from "node:perf_hooks";
 export function timeBest<T>(
   runs: number,
   fn: () => T
-): { best: number; median: number; cpuBest: number; cpuMedian: number; last: T } {
+): {
+  best: number;
+  median: number;
+  cpuBest: number;
+  cpuMedian: number;
+  /** the first call's wall and CPU time (before the JIT has optimised the code) */
+  first: number;
+  cpuFirst: number;
+  last: T;
+} {
   const times: number[] = [];
   const cpus: number[] = [];
   let last!: T;
@@ -19,9 +28,13 @@ export function timeBest<T>(
     const c = process.cpuUsage(c0);
     cpus.push((c.user + c.system) / 1000);
   }
+  const first = round(times[0]);
+  const cpuFirst = round(cpus[0]);
   times.sort((a, b) => a - b);
   cpus.sort((a, b) => a - b);
   return {
+    first,
+    cpuFirst,
     best: round(times[0]),
     median: round(times[times.length >> 1]),
     cpuBest: round(cpus[0]),

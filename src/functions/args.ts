@@ -153,6 +153,24 @@ export class ColumnView {
   at(i: number): Plain {
     return this.cell(this.length === 1 ? 0 : i);
   }
+
+  /**
+   * Rows [start, end) into out[0 … end − start), each as `at(i)` reads it, in one run down the
+   * column: reading a block of each column in turn walks Excel's row arrays in the order they lie
+   * in memory, where reading several columns cell by cell along each row jumps between them.
+   * A row that is not one cell is written as undefined (no Plain is): `at(i)` on it throws the
+   * shape error, which the caller raises when it reaches that row, so errors keep their row order.
+   */
+  readInto(start: number, end: number, out: (Plain | undefined)[]): void {
+    const rows = this.rows;
+    if (rows !== null) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        out[i - start] = Array.isArray(r) && r.length === 1 ? plain(r[0]) : undefined;
+      }
+    } else if (this.length === 1) out.fill(this.cell(0), 0, end - start);
+    else for (let i = start; i < end; i++) out[i - start] = this.cell(i);
+  }
 }
 
 /** Every cell of a range, row by row. */

@@ -109,6 +109,15 @@ function latestDate(m: Cell): Serial | undefined {
   return Number.isFinite(latest) ? latest : undefined;
 }
 
+/** Rows per block of readOrders: seven columns' blocks stay in cache while the rows are read. */
+const BLOCK = 1024;
+
+/** Cell k of a block read by ColumnView.readInto; a row that is not one cell throws its shape error here, in row order. */
+function cellOf(block: (Plain | undefined)[], k: number, column: ColumnView, i: number): Plain {
+  const c = block[k];
+  return c === undefined ? column.at(i) : c;
+}
+
 function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   const names = [
     "orderAccounts",
@@ -138,55 +147,72 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   const book = new OrderBook({ productsAfter });
   const line = {} as OrderLine;
   let lastDate = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const accountCell = acc.at(i);
-    const dateCell = dat.at(i);
-    const revenueCell = rev.at(i);
-    if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
-    const row = i + 1;
-    const accountId = text(accountCell, "orderAccounts", row);
-    if (!accountId)
-      throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
-    let date: number;
-    let revenue: number | undefined;
-    try {
-      if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
-      date = toSerial(dateCell, "orderDates");
-      // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
-      revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
-    } catch (e) {
-      if (e instanceof ArgError) throw rowError(e, row);
-      throw e;
-    }
-    if (revenue === undefined)
-      throw new ArgError(
-        `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
-      );
-    let quantity = 1;
-    if (hasQuantity) {
-      const q = qty.at(i);
-      if (isEmpty(q)) {
-        // No quantity and no value: a comment or text line, skipped as the ingest skips it.
-        // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
-        if (revenue === 0) continue;
-      } else {
-        const v = toNumber(q, "quantity");
-        if (v === undefined)
-          throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
-        quantity = v;
+  // Read block by block, each column's block in one run (ColumnView.readInto), then row by row.
+  const [accB, datB, idsB, revB, catB, qtyB, prodB] = cols.map(() =>
+    new Array<Plain | undefined>(BLOCK).fill(null)
+  );
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    acc.readInto(start, end, accB);
+    dat.readInto(start, end, datB);
+    rev.readInto(start, end, revB);
+    ids.readInto(start, end, idsB);
+    if (hasCategories) cat.readInto(start, end, catB);
+    if (hasQuantity) qty.readInto(start, end, qtyB);
+    if (hasProducts) prod.readInto(start, end, prodB);
+    for (let i = start; i < end; i++) {
+      const k = i - start;
+      const accountCell = cellOf(accB, k, acc, i);
+      const dateCell = cellOf(datB, k, dat, i);
+      const revenueCell = cellOf(revB, k, rev, i);
+      if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
+      const row = i + 1;
+      const accountId = text(accountCell, "orderAccounts", row);
+      if (!accountId)
+        throw new ArgError(
+          `Order row ${row} has a date or revenue but no account (orderAccounts).`
+        );
+      let date: number;
+      let revenue: number | undefined;
+      try {
+        if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
+        date = toSerial(dateCell, "orderDates");
+        // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
+        revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
+      } catch (e) {
+        if (e instanceof ArgError) throw rowError(e, row);
+        throw e;
       }
+      if (revenue === undefined)
+        throw new ArgError(
+          `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
+        );
+      let quantity = 1;
+      if (hasQuantity) {
+        const q = cellOf(qtyB, k, qty, i);
+        if (isEmpty(q)) {
+          // No quantity and no value: a comment or text line, skipped as the ingest skips it.
+          // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
+          if (revenue === 0) continue;
+        } else {
+          const v = toNumber(q, "quantity");
+          if (v === undefined)
+            throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+          quantity = v;
+        }
+      }
+      const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
+      const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
+      const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : category;
+      line.accountId = accountId;
+      line.date = date;
+      line.orderId = orderId || `${accountId}|${date}`;
+      line.sku = sku;
+      line.category = category || UNCATEGORISED;
+      signInto(line, quantity, revenue, orderId);
+      book.add(line);
+      if (date > lastDate) lastDate = date;
     }
-    const orderId = text(ids.at(i), "orderIds", row);
-    const category = hasCategories ? text(cat.at(i), "categories", row) : "";
-    const sku = hasProducts ? text(prod.at(i), "products", row) : category;
-    line.accountId = accountId;
-    line.date = date;
-    line.orderId = orderId || `${accountId}|${date}`;
-    line.sku = sku;
-    line.category = category || UNCATEGORISED;
-    signInto(line, quantity, revenue, orderId);
-    book.add(line);
-    if (date > lastDate) lastDate = date;
   }
   return {
     book,

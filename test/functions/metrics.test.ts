@@ -435,6 +435,38 @@ describe("bad order columns give one clear message", () => {
       })
     );
   });
+  it("a column given as a block of two columns, unless an earlier row's own error comes first", () => {
+    const [a, dt, o, r, c] = args();
+    const block = o.map((row) => [row[0], "x"]);
+    expect(() => both(metrics, col(["A"]), a, dt, block, r, c, AS_OF)).toThrow(
+      expect.objectContaining({ message: "orderIds must be one cell, one column or one row." })
+    );
+    a[0] = [null];
+    expect(() => both(metrics, col(["A"]), a, dt, block, r, c, AS_OF)).toThrow(
+      expect.objectContaining({
+        message: "Order row 1 has a date or revenue but no account (orderAccounts).",
+      })
+    );
+  });
+  it("rows far down a long column are read, and named by their own row (row 2,000 of 2,012)", () => {
+    // the 11 lines, 2,000 blank rows, then E's line of £70 on 1 Oct 2026 at row 2,012
+    const rows = [...ORDERS.map((x) => [...x]), ...Array(2000).fill(null)];
+    const cols = [0, 1, 2, 3, 4].map((k) => col(rows.map((x) => (x ? x[k] : null))));
+    for (const [k, v] of ["E", d(2026, 10, 1), "I99", 70, "Tools"].entries()) cols[k].push([v]);
+    const [e] = both(metrics, col(["E"]), cols[0], cols[1], cols[2], cols[3], cols[4], AS_OF);
+    // 1 Oct → 31 Oct: 30 days; one order in the last quarter, none before; £70 in 12 months
+    expect([e[0], e[1], e[2], e[4], e[5]]).toEqual([30, 1, 0, 70, 0]);
+    cols[0][1999] = ["A"];
+    cols[3][1999] = [5];
+    cols[1][1999] = ["yesterday"];
+    expect(() =>
+      both(metrics, col(["E"]), cols[0], cols[1], cols[2], cols[3], cols[4], AS_OF)
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/^Order row 2000: orderDates: "yesterday" is not a date/),
+      })
+    );
+  });
   it("columns of different heights", () => {
     const [a, dt, o, r, c] = args();
     expect(() => both(metrics, col(["A"]), a, dt.slice(1), o, r, c, AS_OF)).toThrow(
