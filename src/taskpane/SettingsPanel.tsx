@@ -1,5 +1,6 @@
 /** As-of date, fiscal year, health weights, engagement cut and growth target. */
 import { useState } from "react";
+import { Checkbox } from "@fluentui/react/lib/Checkbox";
 import { Dropdown } from "@fluentui/react/lib/Dropdown";
 import { SpinButton } from "@fluentui/react/lib/SpinButton";
 import { Stack } from "@fluentui/react/lib/Stack";
@@ -134,6 +135,13 @@ export function SettingsPanel({
               growthTarget: numberFrom(v, settings.growthTarget * 100) / 100,
             })
           }
+        />
+        {/* issue 14: the Account Health sheet's order inputs as one live KAP.METRICS (on by default) */}
+        <Checkbox
+          label="Keep Account Health inputs live (KAP.METRICS over your order lines)"
+          checked={settings.liveHealthInputs !== false}
+          disabled={disabled}
+          onChange={(_, checked) => onChange({ ...settings, liveHealthInputs: !!checked })}
         />
       </Stack>
     </Section>

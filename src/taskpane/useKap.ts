@@ -240,8 +240,13 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       void discoverWith(next);
     },
     changeSettings(next) {
+      // Keeping the health inputs live is a layout choice: the scores on show stay current.
+      const layoutOnly =
+        settings !== undefined &&
+        JSON.stringify({ ...settings, liveHealthInputs: undefined }) ===
+          JSON.stringify({ ...next, liveHealthInputs: undefined });
       setSettings(next);
-      if (analyzed) setStale(true);
+      if (analyzed && !layoutOnly) setStale(true);
     },
     analyze() {
       if (settings) void analyzeWith(settings);

@@ -192,6 +192,20 @@ describe("task pane: settings", () => {
     });
   });
 
+  it("keeping the Account Health inputs live is on by default; turning it off is saved", async () => {
+    const host = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const box = screen.getByRole("checkbox", {
+      name: "Keep Account Health inputs live (KAP.METRICS over your order lines)",
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls[0][0]).toMatchObject({ liveHealthInputs: false });
+    // a layout choice: the scores on show are still current, nothing to analyse again
+    expect(screen.queryByText(/^Settings changed:/)).toBeNull();
+  });
+
   it("a malformed as-of date is reported, not saved, and blocks the actions", async () => {
     const host = await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
