@@ -137,6 +137,67 @@ describe("encodings", () => {
   });
 });
 
+describe("values seen before (found by their bytes, made once)", () => {
+  const parse = (text: string | Buffer): Cell[][] => {
+    const rows: Cell[][] = [];
+    new CsvParser({ delimiter: ",", encoding: "utf-8" }).feed(
+      typeof text === "string" ? Buffer.from(text) : text,
+      true,
+      (r) => rows.push(r)
+    );
+    return rows;
+  };
+
+  test("a value that comes back rows later reads the same; one that differs by a byte does not", () => {
+    expect(parse("Bolt M8,A\nNut M8,B\nBolt M8,A\nBolt M9,A\n")).toEqual([
+      ["Bolt M8", "A"],
+      ["Nut M8", "B"],
+      ["Bolt M8", "A"],
+      ["Bolt M9", "A"],
+    ]);
+  });
+
+  test("after the switch to Windows-1252, a value first read as UTF-8 is read as Windows-1252", () => {
+    const rows = parse(
+      Buffer.concat([
+        Buffer.from("Café,1\nTea,2\n"),
+        Buffer.from([0x80]),
+        Buffer.from(",3\nCafé,4\n"),
+      ])
+    );
+    expect(rows).toEqual([
+      ["Café", 1],
+      ["Tea", 2],
+      ["€", 3],
+      // the bytes C3 A9 as Windows-1252, as the file is read from the third row on
+      ["CafÃ©", 4],
+    ]);
+  });
+
+  test("a column of 70,000 distinct ids, then the first ones again, reads every value", () => {
+    let text = "";
+    for (let i = 0; i < 70_000; i++) text += `ID-${i},x\n`;
+    for (let i = 0; i < 5; i++) text += `ID-${i},y\n`;
+    const rows = parse(text);
+    expect(rows).toHaveLength(70_005);
+    expect(rows[69_999]).toEqual(["ID-69999", "x"]);
+    expect(rows.slice(70_000)).toEqual([0, 1, 2, 3, 4].map((i) => [`ID-${i}`, "y"]));
+  });
+
+  test("any rows of a few repeating values read as written (property)", () => {
+    const word = fc.constantFrom("Bolt", "Nut", "Bolt ", "bolt", "Wașher", "Ø12", "A", "AB", "BA");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 60 }),
+        (rows) => {
+          const text = rows.map((r) => r.map((w) => `x${w}`).join(",")).join("\n") + "\n";
+          expect(parse(text)).toEqual(rows.map((r) => r.map((w) => `x${w}`.trim())));
+        }
+      )
+    );
+  });
+});
+
 describe("delimiters", () => {
   test.each([
     ["A,B,C\n1,2,3\n", ","],
