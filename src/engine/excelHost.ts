@@ -155,7 +155,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let analyzed = false;
   let accounts: AccountListItem[] = [];
   /** how the last analysis read the order lines (the Account Health sheet's live inputs read the same columns) */
-  let orderPlan: { mapping: ColumnMapping; headers: string[] } | undefined;
+  let orderPlan:
+    | { mapping: ColumnMapping; headers: string[]; skipped: { rule: string; rows: number }[] }
+    | undefined;
 
   /**
    * The last discovery, for the analysis that follows it: opening the pane discovers, analyses
@@ -334,6 +336,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       headers: orderPlan.headers,
       sample: orders.table.peek.values.slice(orderPlan.mapping.headerRow + 1),
       hasCatalog: !!found.catalog,
+      skipped: orderPlan.skipped,
       ...(asOf !== undefined ? { asOf } : {}),
     });
   }
@@ -429,7 +432,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       }
       const { report, plan, list } = loaded;
       const side = plan.side;
-      orderPlan = { mapping: plan.mapping, headers: plan.headers };
+      orderPlan = { mapping: plan.mapping, headers: plan.headers, skipped: report.skipped };
       analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);

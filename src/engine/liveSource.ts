@@ -7,7 +7,8 @@
  * not everything the ingest does: an export layout's own reading (QuickBooks "Parent:Job",
  * headings, …), a document-type column, currencies and conversion, revenue worked out from unit
  * price × quantity, categories filled in from a catalog, order-level cells on the first line of
- * an order only, text dates or amounts. When the data needs any of these the live figures could
+ * an order only, text dates or amounts, rows the analysis skipped (totals, repeated headers,
+ * unreadable or rejected lines: the function would count them or stop at them). When the data needs any of these the live figures could
  * differ from KAP's, so the sheet keeps values and `why` says which; otherwise the live inputs
  * equal the engine's (test/sheets/liveInputsSample.test.ts checks every account of the sample workbook).
  */
@@ -34,7 +35,12 @@ export interface LiveSourceInput {
   hasCatalog: boolean;
   /** the as-of date the user set; undefined = the data's last order date */
   asOf?: Serial;
+  /** the rows the analysis skipped, by rule (IngestReport.skipped) */
+  skipped?: readonly { rule: string; rows: number }[];
 }
+
+/** Skipped rows KAP.METRICS skips too: blank rows, and comment lines with neither quantity nor value. */
+const SKIPPED_ALIKE = new Set(["blank row", "empty line (no quantity, no value)"]);
 
 export type LiveSourceResult = { source: LiveOrderSource } | { why: string };
 
@@ -67,6 +73,13 @@ export function liveOrderSource(i: LiveSourceInput): LiveSourceResult {
   if (!field("category") && i.hasCatalog)
     return { why: "the categories come from the catalog, not the order lines" };
   if (i.table && m.headerRow !== 0) return { why: "the table's header is not its first row" };
+  const other = (i.skipped ?? []).filter((r) => r.rows > 0 && !SKIPPED_ALIKE.has(r.rule));
+  if (other.length) {
+    const n = other.reduce((t, r) => t + r.rows, 0);
+    return {
+      why: `the analysis skipped ${n} order row${n === 1 ? "" : "s"} (${other.map((r) => r.rule).join(", ")}) that KAP.METRICS would read otherwise`,
+    };
+  }
   if (i.table && !isValidDefinedName(i.table))
     return { why: `"${i.table}" is not a table name a formula can use` };
 

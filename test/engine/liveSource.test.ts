@@ -194,6 +194,23 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
   });
 });
 
+test("a totals row under the order lines (skipped by the analysis, an error to the function): values, and why", async () => {
+  const x = new ExcelDouble(["Orders"]);
+  const rows = orderRows();
+  const total = rows.reduce((t, r) => t + (r[8] as number), 0);
+  x.model.fill(x.sheet("Orders"), "A1", [
+    HEAD,
+    ...rows,
+    ["", "", "", "Total", "", "", "", "", total],
+  ]);
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  const res = await createExcelHost().run("scoreAll", {}, settings(), noop, signal());
+  expect(res.message).toContain(
+    "(not live), because the analysis skipped 1 order row (totals row) that KAP.METRICS would read otherwise."
+  );
+  expect(cellsWith(x, "KAP.METRICS")).toEqual([]);
+});
+
 describe("liveOrderSource: live only where KAP.METRICS reads the lines as the analysis did", () => {
   const base = (): LiveSourceInput => ({
     sheet: "Orders",
@@ -272,6 +289,20 @@ describe("liveOrderSource: live only where KAP.METRICS reads the lines as the an
     );
     expect(why({ ...b, table: "My Orders" })).toBe(
       '"My Orders" is not a table name a formula can use'
+    );
+    // blank rows and comment lines are skipped alike; a totals row or a rejected line is not
+    const skipped = [
+      { rule: "blank row", rows: 4 },
+      { rule: "empty line (no quantity, no value)", rows: 2 },
+    ];
+    expect(why({ ...b, skipped })).toBe("live");
+    expect(
+      why({
+        ...b,
+        skipped: [...skipped, { rule: "totals row", rows: 1 }, { rule: "no date", rows: 2 }],
+      })
+    ).toBe(
+      "the analysis skipped 3 order rows (totals row, no date) that KAP.METRICS would read otherwise"
     );
   });
   test("a range source: the header's sheet row and the columns' sheet positions", () => {
