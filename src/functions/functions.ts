@@ -66,7 +66,7 @@ import { accountsHealthInputs } from "../domain/analysis/accountInputs";
 import { scoreInputs } from "../domain/analysis/healthAt";
 import type { HealthInputs } from "../domain/analysis/types";
 import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
-import { idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
+import { doneWith, idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
 import { toSerial } from "./dateCell";
 import { setWorkbookDecimalSeparator } from "./culture";
 import { engagementOfRows, paymentOfRows } from "./logFunctions";
@@ -790,6 +790,7 @@ function inputsForAccounts(
     hasProducts: cols.hasProducts,
     ...(parentOf.size ? { parentOf } : {}),
   });
+  doneWith(cols.book);
   return { ids, blank, inputs };
 }
 

@@ -15,7 +15,7 @@
  *   line and skipped (the ingest's "empty line" and "no quantity"); a blank or 0 quantity beside
  *   a value is one unit (the ingest's invoice-level line).
  */
-import { OrderBook } from "../domain/analysis/book";
+import { OrderBook, type BookBuffers } from "../domain/analysis/book";
 import type { OrderLine, Serial } from "../domain/types";
 import { signInto, UNCATEGORISED } from "../domain/orderLines";
 import {
@@ -84,9 +84,22 @@ export function orderBookOf(a: OrderColumnArgs, asOf?: Serial): OrderColumns {
   if (latest === undefined) return readOrders(a, -Infinity);
   const after = periodBack(latest, 12).start;
   const r = readOrders(a, after);
-  return r.lastDate === null || periodBack(r.lastDate, 12).start >= after
-    ? r
-    : readOrders(a, -Infinity);
+  if (r.lastDate === null || periodBack(r.lastDate, 12).start >= after) return r;
+  doneWith(r.book);
+  return readOrders(a, -Infinity);
+}
+
+/**
+ * The arrays of the last call's order book, which the next call's book fills again (OrderBook
+ * reuse): Excel recalculates KAP.METRICS on every change, and at a million lines each call's
+ * fresh arrays (~40 MB outside the JS heap) would start a full garbage collection — a pass over
+ * every argument array of the workbook — nearly every call.
+ */
+let spare: BookBuffers | undefined;
+
+/** Gives the arrays of a book from orderBookOf back for the next call, once the caller has read all it needs from it (its frozen arrays and names stay valid). */
+export function doneWith(book: OrderBook): void {
+  spare = book.release();
 }
 
 /** The latest date cell of the column (numbers and ISO text; other cells are left to the full read). */
@@ -144,7 +157,8 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   // optional columns left out are one blank cell: broadcast
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
   const [acc, dat, ids, rev, cat, qty, prod] = cols;
-  const book = new OrderBook({ productsAfter });
+  const book = new OrderBook({ productsAfter, reuse: spare });
+  spare = undefined;
   const line = {} as OrderLine;
   let lastDate = -Infinity;
   // Read block by block, each column's block in one run (ColumnView.readInto), then row by row.

@@ -466,6 +466,9 @@ describe("bad order columns give one clear message", () => {
         message: expect.stringMatching(/^Order row 2000: orderDates: "yesterday" is not a date/),
       })
     );
+    // the next call, on other columns, reuses the last call's order-book arrays: A as worked above
+    const [a] = run(["A"]);
+    expect([a[0], a[4], a[5], a[6]]).toEqual([7, 1100, 1000, 0.1]);
   });
   it("columns of different heights", () => {
     const [a, dt, o, r, c] = args();

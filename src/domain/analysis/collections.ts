@@ -12,6 +12,11 @@ export class GrowI32 {
   constructor(capacity = 1024) {
     this.a = new Int32Array(capacity);
   }
+  /** Empties it, keeping its buffer (whose old values stay until written over). */
+  clear(): this {
+    this.n = 0;
+    return this;
+  }
   /** Makes room for `more` values beyond n. */
   reserve(more: number): void {
     if (this.n + more <= this.a.length) return;
@@ -36,6 +41,11 @@ export class GrowF64 {
   n = 0;
   constructor(capacity = 1024) {
     this.a = new Float64Array(capacity);
+  }
+  /** Empties it, keeping its buffer (whose old values stay until written over). */
+  clear(): this {
+    this.n = 0;
+    return this;
   }
   /** Makes room for `more` values beyond n. */
   reserve(more: number): void {
@@ -89,6 +99,15 @@ export class IntPairIndex {
     this.stride = 3 + extra;
     this.table = new Int32Array(slots * this.stride).fill(-1);
     this.mask = slots - 1;
+  }
+
+  /** Empties it, keeping its (grown) table. */
+  clear(): this {
+    this.table.fill(-1);
+    this.size = 0;
+    this.slot = 0;
+    this.isNew = false;
+    return this;
   }
 
   /**
@@ -164,6 +183,15 @@ export class ScopedStringIndex {
 
   get size(): number {
     return this.texts.length;
+  }
+
+  /** Empties it, keeping its (grown) table; the texts are let go. */
+  clear(): this {
+    this.t.fill(-1);
+    this.texts.length = 0;
+    this.scopes.clear();
+    this.isNew = false;
+    return this;
   }
 
   /** The id of (text, scope), adding it (as the next id) when new; `isNew` tells which. */

@@ -158,6 +158,31 @@ describe("the order book is the same however the lines arrive", () => {
     ]);
   });
 
+  it("builds the same book on a released book's arrays as on fresh ones, and the released book's frozen arrays stay as they were", () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 120 }),
+        fc.array(lineArb, { minLength: 0, maxLength: 40 }),
+        (first, second) => {
+          const old = bookOf(first);
+          const before = frozenView(old);
+          const reused = new OrderBook({ reuse: old.release() });
+          for (const l of second) reused.add(l);
+          expect(frozenView(reused)).toEqual(frozenView(bookOf(second)));
+          expect(frozenView(old)).toEqual(before);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it("a released book takes no more lines", () => {
+    const old = bookOf([line("A", d(2025, 3, 3), "S1", 100)]);
+    old.release();
+    old.add(line("A", d(2025, 3, 4), "S1", 100));
+    expect(() => old.freeze()).toThrow("the book was released");
+  });
+
   it("finds every order again after its hash table has grown many times", () => {
     const book = new OrderBook();
     const n = 100_000;
