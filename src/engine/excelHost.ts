@@ -156,7 +156,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let accounts: AccountListItem[] = [];
   /** how the last analysis read the order lines (the Account Health sheet's live inputs read the same columns) */
   let orderPlan:
-    | { mapping: ColumnMapping; headers: string[]; skipped: { rule: string; rows: number }[] }
+    | {
+        mapping: ColumnMapping;
+        headers: string[];
+        skipped: { rule: string; rows: number }[];
+        currencies: number;
+      }
     | undefined;
 
   /**
@@ -337,6 +342,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       sample: orders.table.peek.values.slice(orderPlan.mapping.headerRow + 1),
       hasCatalog: !!found.catalog,
       skipped: orderPlan.skipped,
+      currencies: orderPlan.currencies,
       ...(asOf !== undefined ? { asOf } : {}),
     });
   }
@@ -432,7 +438,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       }
       const { report, plan, list } = loaded;
       const side = plan.side;
-      orderPlan = { mapping: plan.mapping, headers: plan.headers, skipped: report.skipped };
+      orderPlan = {
+        mapping: plan.mapping,
+        headers: plan.headers,
+        skipped: report.skipped,
+        currencies: Object.keys(report.currencies).length,
+      };
       analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);

@@ -35,6 +35,8 @@ export interface LiveSourceInput {
   hasCatalog: boolean;
   /** the as-of date the user set; undefined = the data's last order date */
   asOf?: Serial;
+  /** how many currencies the analysis found (IngestReport.currencies); the function reads one */
+  currencies?: number;
   /** the rows the analysis skipped, by rule (IngestReport.skipped) */
   skipped?: readonly { rule: string; rows: number }[];
 }
@@ -70,6 +72,7 @@ export function liveOrderSource(i: LiveSourceInput): LiveSourceResult {
   if (field("docType"))
     return { why: "the order lines mark credit notes in a document-type column" };
   if (field("currency")) return { why: "the order lines have a currency column" };
+  if ((i.currencies ?? 1) > 1) return { why: "the order lines are in several currencies" };
   if (!field("category") && i.hasCatalog)
     return { why: "the categories come from the catalog, not the order lines" };
   if (i.table && m.headerRow !== 0) return { why: "the table's header is not its first row" };

@@ -445,7 +445,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
             ),
             accounts.length,
             money,
-            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf)}`} (a parent's row includes its sites', by "Rolled into"): append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf)}: run KAP again to refresh them.`
+            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf)}: run KAP again to refresh them.`
           )
         : []),
       table(

@@ -272,6 +272,8 @@ describe("liveOrderSource: live only where KAP.METRICS reads the lines as the an
       "the order lines mark credit notes in a document-type column"
     );
     expect(why(plus("currency"))).toBe("the order lines have a currency column");
+    expect(why({ ...b, currencies: 2 })).toBe("the order lines are in several currencies");
+    expect(why({ ...b, currencies: 1 })).toBe("live");
     expect(why({ ...b, hasCatalog: true })).toBe(
       "the categories come from the catalog, not the order lines"
     );
