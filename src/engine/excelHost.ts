@@ -351,7 +351,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   function liveNote(live: LiveSourceResult | undefined): string {
     if (!live) return "";
     return "source" in live
-      ? ` Its order inputs stay live: one KAP.METRICS over ${sourceText(live.source)} recalculates them, and the scores, as orders are added.`
+      ? ` Its order inputs stay live: one KAP.METRICS over ${sourceText(live.source)} recalculates them, and the scores, as orders are added.${live.source.table ? "" : " It reads whole columns; making the order lines an Excel table keeps each recalculation lighter."}`
       : ` Its order inputs are values as of the analysis (not live), because ${live.why}.`;
   }
 

@@ -92,7 +92,7 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     const host = createExcelHost();
     const res = await host.run("scoreAll", {}, settings(), noop, signal());
     expect(res.message).toContain(
-      "Its order inputs stay live: one KAP.METRICS over 'Bob''s Orders'!A:I recalculates them"
+      "Its order inputs stay live: one KAP.METRICS over 'Bob''s Orders'!A:I recalculates them, and the scores, as orders are added. It reads whole columns; making the order lines an Excel table keeps each recalculation lighter."
     );
     // the table runs A:AO (14 + 6 inputs + 6 scores + 6 more + 7 lifetime + 2 sources = 41 columns),
     // a blank AP, the spill from AQ8
