@@ -66,7 +66,7 @@ export const ACTION_REGISTRY = [
     layout: healthSheet,
     label: "Score all accounts",
     description:
-      "An Account Health sheet for every account; scores are live formulas over the inputs and weights.",
+      "An Account Health sheet for every account; scores are live formulas over the inputs and weights, the order inputs over your order lines where the data allows.",
   },
   {
     id: "dashboard",
