@@ -5,7 +5,7 @@
  * columns, or the Orders sheet's whole columns; the health table's own Account ID and Rolled into
  * cells), the custom function's implementation is called with them, and every input cell's
  * INDEX reads the spill by position. Every account's live inputs must equal the values the sheet
- * writes without the add-in (which are `kap analyze`'s figures).
+ * writes without the add-in (which are `kap analyze`'s figures), on both hosts' blank conventions.
  */
 import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
@@ -13,6 +13,7 @@ import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import { liveOrderSource } from "../../src/engine/liveSource";
 import { metrics } from "../../src/functions/functions";
+import { both } from "../functions/bothHosts";
 import type { Grid } from "../../src/ingest/grid";
 import { LIVE_INPUTS } from "../../src/sheets/healthSheet";
 import type { LiveOrderSource } from "../../src/sheets/liveInputs";
@@ -175,7 +176,8 @@ function evaluate(spec: SheetSpec) {
   const anchor = { row: call.at.row + call.i, col: call.at.col + call.j };
   const body = /^=KAP\.METRICS\((.*)\)$/.exec(call.f)![1];
   const args = splitArgs(body).map((a) => argValue(spec, a));
-  const spill = (metrics as (...a: unknown[]) => unknown[][])(...args);
+  // as Excel on the web passes the cells (blank = null) and as desktop does (blank = 0): the same spill
+  const spill = both(metrics as (...a: unknown[]) => unknown[][], ...args);
   const t = tableOf(spec);
   const at = parseCell(t.at);
   const headers = t.rows[0] as string[];
