@@ -156,82 +156,121 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   const cols = raw.map((m, k) => new ColumnView(m ?? null, names[k]));
   // optional columns left out are one blank cell: broadcast
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
-  const [acc, dat, ids, rev, cat, qty, prod] = cols;
   const book = new OrderBook({ productsAfter, reuse: spare });
   spare = undefined;
-  const line = {} as OrderLine;
-  let lastDate = -Infinity;
-  // Read block by block, each column's block in one run (ColumnView.readInto), then row by row.
-  const [accB, datB, idsB, revB, catB, qtyB, prodB] = cols.map(() =>
-    new Array<Plain | undefined>(BLOCK).fill(null)
-  );
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    acc.readInto(start, end, accB);
-    dat.readInto(start, end, datB);
-    rev.readInto(start, end, revB);
-    ids.readInto(start, end, idsB);
-    if (hasCategories) cat.readInto(start, end, catB);
-    if (hasQuantity) qty.readInto(start, end, qtyB);
-    if (hasProducts) prod.readInto(start, end, prodB);
-    for (let i = start; i < end; i++) {
-      const k = i - start;
-      const accountCell = cellOf(accB, k, acc, i);
-      const dateCell = cellOf(datB, k, dat, i);
-      const revenueCell = cellOf(revB, k, rev, i);
-      if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
-      const row = i + 1;
-      const accountId = text(accountCell, "orderAccounts", row);
-      if (!accountId)
-        throw new ArgError(
-          `Order row ${row} has a date or revenue but no account (orderAccounts).`
-        );
-      let date: number;
-      let revenue: number | undefined;
-      try {
-        if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
-        date = toSerial(dateCell, "orderDates");
-        // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
-        revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
-      } catch (e) {
-        if (e instanceof ArgError) throw rowError(e, row);
-        throw e;
-      }
-      if (revenue === undefined)
-        throw new ArgError(
-          `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
-        );
-      let quantity = 1;
-      if (hasQuantity) {
-        const q = cellOf(qtyB, k, qty, i);
-        if (isEmpty(q)) {
-          // No quantity and no value: a comment or text line, skipped as the ingest skips it.
-          // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
-          if (revenue === 0) continue;
-        } else {
-          const v = toNumber(q, "quantity");
-          if (v === undefined)
-            throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
-          quantity = v;
-        }
-      }
-      const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
-      const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
-      const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : category;
-      line.accountId = accountId;
-      line.date = date;
-      line.orderId = orderId || `${accountId}|${date}`;
-      line.sku = sku;
-      line.category = category || UNCATEGORISED;
-      signInto(line, quantity, revenue, orderId);
-      book.add(line);
-      if (date > lastDate) lastDate = date;
-    }
-  }
+  // representative values first, so the line's fields keep one shape from the first row on
+  const line: OrderLine = {
+    accountId: "",
+    date: 0,
+    orderId: "",
+    sku: "",
+    category: "",
+    isReturn: false,
+    quantity: 0.5,
+    revenue: 0.5,
+  };
+  const r: Reading = {
+    cols,
+    blocks: cols.map(() => new Array<Plain | undefined>(BLOCK).fill(null)),
+    book,
+    line,
+    hasCategories,
+    hasQuantity,
+    hasProducts,
+    lastDate: -Infinity,
+  };
+  for (let start = 0; start < n; start += BLOCK) readBlock(r, start, Math.min(n, start + BLOCK));
+  const lastDate = r.lastDate;
   return {
     book,
     lastDate: Number.isFinite(lastDate) ? lastDate : null,
     hasCategories,
     hasProducts,
   };
+}
+
+/** What readOrders carries from one block of rows to the next. */
+interface Reading {
+  cols: ColumnView[];
+  /** each column's cells of the block (ColumnView.readInto) */
+  blocks: (Plain | undefined)[][];
+  book: OrderBook;
+  /** the line being filled, one object for every row */
+  line: OrderLine;
+  hasCategories: boolean;
+  hasQuantity: boolean;
+  hasProducts: boolean;
+  lastDate: number;
+}
+
+/**
+ * Rows [start, end) into the book: each column's cells of the block read in one run
+ * (ColumnView.readInto), then row by row. A function of its own, called once a block, so the
+ * engine optimises it after a few blocks of the first call rather than only the loop inside a
+ * long call.
+ */
+function readBlock(r: Reading, start: number, end: number): void {
+  const [acc, dat, ids, rev, cat, qty, prod] = r.cols;
+  const [accB, datB, idsB, revB, catB, qtyB, prodB] = r.blocks;
+  const { book, line, hasCategories, hasQuantity, hasProducts } = r;
+  acc.readInto(start, end, accB);
+  dat.readInto(start, end, datB);
+  rev.readInto(start, end, revB);
+  ids.readInto(start, end, idsB);
+  if (hasCategories) cat.readInto(start, end, catB);
+  if (hasQuantity) qty.readInto(start, end, qtyB);
+  if (hasProducts) prod.readInto(start, end, prodB);
+  let lastDate = r.lastDate;
+  for (let i = start; i < end; i++) {
+    const k = i - start;
+    const accountCell = cellOf(accB, k, acc, i);
+    const dateCell = cellOf(datB, k, dat, i);
+    const revenueCell = cellOf(revB, k, rev, i);
+    if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
+    const row = i + 1;
+    const accountId = text(accountCell, "orderAccounts", row);
+    if (!accountId)
+      throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
+    let date: number;
+    let revenue: number | undefined;
+    try {
+      if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
+      date = toSerial(dateCell, "orderDates");
+      // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
+      revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
+    } catch (e) {
+      if (e instanceof ArgError) throw rowError(e, row);
+      throw e;
+    }
+    if (revenue === undefined)
+      throw new ArgError(
+        `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
+      );
+    let quantity = 1;
+    if (hasQuantity) {
+      const q = cellOf(qtyB, k, qty, i);
+      if (isEmpty(q)) {
+        // No quantity and no value: a comment or text line, skipped as the ingest skips it.
+        // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
+        if (revenue === 0) continue;
+      } else {
+        const v = toNumber(q, "quantity");
+        if (v === undefined)
+          throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+        quantity = v;
+      }
+    }
+    const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
+    const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
+    const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : category;
+    line.accountId = accountId;
+    line.date = date;
+    line.orderId = orderId || `${accountId}|${date}`;
+    line.sku = sku;
+    line.category = category || UNCATEGORISED;
+    signInto(line, quantity, revenue, orderId);
+    book.add(line);
+    if (date > lastDate) lastDate = date;
+  }
+  r.lastDate = lastDate;
 }
