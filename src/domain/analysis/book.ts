@@ -612,7 +612,8 @@ export class OrderBook {
   release(): BookBuffers {
     this.released = true;
     return {
-      orderIndex: this.orderIndex,
+      // emptied now: its order ids are the caller's strings, not to be kept alive until the next book
+      orderIndex: this.orderIndex.clear(),
       pairIndex: this.pairIndex,
       ints: [
         this.oUnit,

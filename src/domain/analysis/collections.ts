@@ -185,8 +185,9 @@ export class ScopedStringIndex {
     return this.texts.length;
   }
 
-  /** Empties it, keeping its (grown) table; the texts are let go. */
+  /** Empties it, keeping its (grown) table; the texts are let go. Nothing to do when already empty. */
   clear(): this {
+    if (this.texts.length === 0) return this;
     this.t.fill(-1);
     this.texts.length = 0;
     this.scopes.clear();
