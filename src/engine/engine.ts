@@ -140,6 +140,8 @@ export class KapEngine implements OrderSink {
     if (!this.parser) throw new Error("beginOrders first");
     this.report = this.parser.finish();
     this.parser = undefined;
+    // Every line is in: the book drops what matched lines to records (most of its memory).
+    this.book.close();
     const r = this.reading;
     if (r) {
       const layout = layoutById(r.mapping.layout);

@@ -275,6 +275,7 @@ export class OrderBook {
 
   /** Folds one order line in. Lines may arrive in any order. */
   add(line: OrderLine): void {
+    if (this.closed) throw new Error("OrderBook: no lines can be added after close().");
     this.frozen = null;
     this.linesAdded++;
     let acc: number;
@@ -545,8 +546,26 @@ export class OrderBook {
     this.currencyIndex.delete(from);
     this.currencyIndex.set(to, i);
     this.lastCurrencyName = undefined;
-    this.frozen = null;
+    // Frozen arrays hold no currency names: once the lists they came from are released, they stay.
+    if (!this.released) this.frozen = null;
   }
+
+  /**
+   * No more lines (the ingest has finished): the look-up tables that match lines to orders and
+   * pairs are dropped now, and the next freeze() releases each list it copies from as soon as it
+   * is copied: at 10,000,000 lines the order-id index alone is about 160 MB, and the lists the
+   * frozen arrays are copied from about 300 MB. add() afterwards throws.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.foldPending();
+    this.closed = true;
+    this.orderIndex = new ScopedStringIndex(2);
+    this.pairIndex = new IntPairIndex(2, 2);
+  }
+  private closed = false;
+  /** freeze() of a closed book has released the lists: the frozen arrays are all there is. */
+  private released = false;
 
   /** Units (one per currency) of an account. */
   unitsOf(accountId: string): number[] {
@@ -635,8 +654,53 @@ export class OrderBook {
     if (this.released) throw new Error("OrderBook.freeze: the book was released");
     this.foldPending();
     const U = this.unitAccount.length;
+    // Each part in its own method: a closed book's lists are released as each is copied, and no
+    // local variable here keeps them alive.
+    const o = this.freezeOrders(U);
+    const ordPrefix = unitPrefix(o.ordCount, o.ordVal, U);
+    const retPrefix = unitPrefix(o.retCount, o.retVal, U);
+    // from here on, money in currency units
+    const scale = Float64Array.from(this.unitSteps);
+    toUnits(o.ordCount, scale, U, o.ordVal, o.ordList, o.ordListCovered);
+    toUnits(o.retCount, scale, U, o.retVal);
+    const p = this.freezePairs(U);
+    const pairMate = matePairs(p.pairStart, p.pairSku, p.pairRet, U, this.skus.length);
+    const e = this.freezeEntries(p.pairNew);
+    // entries: steps → currency units, unit by unit (pairs are bucketed by unit)
+    for (let u = 0; u < U; u++) {
+      const sc = scale[u];
+      const end = e.entStart[p.pairStart[u + 1]];
+      for (let k = e.entStart[p.pairStart[u]]; k < end; k++) e.entRev[k] /= sc;
+    }
+    if (this.closed) this.released = true;
+    this.frozen = {
+      unitCount: U,
+      unitScale: scale,
+      ordStart: o.ordCount,
+      ordDate: o.ordDate,
+      ordVal: o.ordVal,
+      ordList: o.ordList,
+      ordListCovered: o.ordListCovered,
+      ordPrefix,
+      retStart: o.retCount,
+      retDate: o.retDate,
+      retVal: o.retVal,
+      retPrefix,
+      pairStart: p.pairStart,
+      pairSku: p.pairSku,
+      pairRet: p.pairRet,
+      pairMate,
+      entStart: e.entStart,
+      entDate: e.entDate,
+      entRev: e.entRev,
+      entQty: e.entQty,
+    };
+    return this.frozen;
+  }
+
+  /** Orders: split purchases / returns, bucketed by unit, in date order within the unit (money in steps). */
+  private freezeOrders(U: number) {
     const oN = this.oUnit.n;
-    // Orders: split purchases / returns, bucketed by unit, in date order within the unit.
     const ordCount = new Int32Array(U + 1);
     const retCount = new Int32Array(U + 1);
     const oUnit = this.oUnit.a;
@@ -683,14 +747,12 @@ export class OrderBook {
         }
       }
     }
-    const ordPrefix = unitPrefix(ordCount, ordVal, U);
-    const retPrefix = unitPrefix(retCount, retVal, U);
-    // from here on, money in currency units
-    const scale = Float64Array.from(this.unitSteps);
-    toUnits(ordCount, scale, U, ordVal, ordList, ordListCovered);
-    toUnits(retCount, scale, U, retVal);
+    if (this.closed) this.releaseOrders();
+    return { ordCount, retCount, ordDate, ordVal, ordList, ordListCovered, retDate, retVal };
+  }
 
-    // Pairs bucketed by unit; entries bucketed by pair and sorted by date.
+  /** Pairs bucketed by unit; pairNew maps a pair's creation index to its bucketed one. */
+  private freezePairs(U: number) {
     const pN = this.pUnit.n;
     const pUnit = this.pUnit.a;
     const pairStart = new Int32Array(U + 1);
@@ -706,90 +768,107 @@ export class OrderBook {
       pairSku[k] = this.pSku.a[p];
       pairRet[k] = this.pRet.a[p];
     }
-    const pairMate = matePairs(pairStart, pairSku, pairRet, U, this.skus.length);
+    if (this.closed) this.pUnit = this.pSku = this.pRet = new GrowI32(1);
+    return { pairStart, pairNew, pairSku, pairRet };
+  }
+
+  /** Entries bucketed by pair, each pair's sorted by date (same-date entries merged). */
+  private freezeEntries(pairNew: Int32Array) {
+    const pN = pairNew.length;
+    const eN = this.ePair.n;
+    const entStart = new Int32Array(pN + 1);
+    {
+      const ePair = this.ePair.a;
+      for (let e = 0; e < eN; e++) entStart[pairNew[ePair[e]] + 1]++;
+    }
+    for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
+    if (!this.entriesInDateOrder) return this.sortEntries(pairNew, entStart);
+    // Each pair's entries arrived in date order, same dates already merged: bucket them as they
+    // are, one column at a time; a closed book's lists are released as each is copied.
+    const dest = new Int32Array(eN);
+    const eFill = entStart.slice(0, pN);
+    const ePair = this.ePair.a;
+    for (let e = 0; e < eN; e++) dest[e] = eFill[pairNew[ePair[e]]]++;
+    const entDate = scatterI32(dest, this.eDate.a);
+    if (this.closed) this.ePair = this.eDate = new GrowI32(1);
+    const entRev = scatterF64(dest, this.eRev.a);
+    if (this.closed) this.eRev = new GrowF64(1);
+    const entQty = scatterF64(dest, this.eQty.a);
+    if (this.closed) this.eQty = new GrowF64(1);
+    return { entStart, entDate, entRev, entQty };
+  }
+
+  /** Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted. */
+  private sortEntries(pairNew: Int32Array, entStart: Int32Array) {
+    const pN = pairNew.length;
     const eN = this.ePair.n;
     const ePair = this.ePair.a;
     const eDate = this.eDate.a;
     const eRev = this.eRev.a;
     const eQty = this.eQty.a;
-    const entStart = new Int32Array(pN + 1);
-    for (let e = 0; e < eN; e++) entStart[pairNew[ePair[e]] + 1]++;
-    for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
     const entDate = new Int32Array(eN);
     const entRev = new Float64Array(eN);
     const entQty = new Float64Array(eN);
-    let newStart = entStart;
-    let w = eN;
-    if (this.entriesInDateOrder) {
-      // Each pair's entries arrived in date order, same dates already merged: bucket them as they are.
-      const eFill = entStart.slice(0, pN);
-      for (let e = 0; e < eN; e++) {
-        const k = eFill[pairNew[ePair[e]]]++;
-        entDate[k] = eDate[e];
-        entRev[k] = eRev[e];
-        entQty[k] = eQty[e];
-      }
-    } else {
-      // Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted.
-      const byDate = sortByDate(eDate, eN);
-      const entIdx = new Int32Array(eN);
-      const eFill = entStart.slice(0, pN);
-      for (let k = 0; k < eN; k++) {
-        const e = byDate[k];
-        entIdx[eFill[pairNew[ePair[e]]]++] = e;
-      }
-      // Same-date entries of a pair that arrived apart are merged here.
-      w = 0;
-      newStart = new Int32Array(pN + 1);
-      for (let k = 0; k < pN; k++) {
-        const first = w;
-        newStart[k] = w;
-        const end = entStart[k + 1];
-        for (let j = entStart[k]; j < end; j++) {
-          const e = entIdx[j];
-          const d = eDate[e];
-          if (w > first && entDate[w - 1] === d) {
-            entRev[w - 1] += eRev[e];
-            entQty[w - 1] += eQty[e];
-          } else {
-            entDate[w] = d;
-            entRev[w] = eRev[e];
-            entQty[w] = eQty[e];
-            w++;
-          }
+    const byDate = sortByDate(eDate, eN);
+    const entIdx = new Int32Array(eN);
+    const eFill = entStart.slice(0, pN);
+    for (let k = 0; k < eN; k++) {
+      const e = byDate[k];
+      entIdx[eFill[pairNew[ePair[e]]]++] = e;
+    }
+    // Same-date entries of a pair that arrived apart are merged here.
+    let w = 0;
+    const newStart = new Int32Array(pN + 1);
+    for (let k = 0; k < pN; k++) {
+      const first = w;
+      newStart[k] = w;
+      const end = entStart[k + 1];
+      for (let j = entStart[k]; j < end; j++) {
+        const e = entIdx[j];
+        const d = eDate[e];
+        if (w > first && entDate[w - 1] === d) {
+          entRev[w - 1] += eRev[e];
+          entQty[w - 1] += eQty[e];
+        } else {
+          entDate[w] = d;
+          entRev[w] = eRev[e];
+          entQty[w] = eQty[e];
+          w++;
         }
       }
-      newStart[pN] = w;
     }
-    // entries: steps → currency units, unit by unit (pairs are bucketed by unit)
-    for (let u = 0; u < U; u++) {
-      const sc = scale[u];
-      for (let e = newStart[pairStart[u]]; e < newStart[pairStart[u + 1]]; e++) entRev[e] /= sc;
+    newStart[pN] = w;
+    if (this.closed) {
+      this.ePair = this.eDate = new GrowI32(1);
+      this.eRev = this.eQty = new GrowF64(1);
     }
-    this.frozen = {
-      unitCount: U,
-      unitScale: scale,
-      ordStart: ordCount,
-      ordDate,
-      ordVal,
-      ordList,
-      ordListCovered,
-      ordPrefix,
-      retStart: retCount,
-      retDate,
-      retVal,
-      retPrefix,
-      pairStart,
-      pairSku,
-      pairRet,
-      pairMate,
+    return {
       entStart: newStart,
       entDate: entDate.subarray(0, w),
       entRev: entRev.subarray(0, w),
       entQty: entQty.subarray(0, w),
     };
-    return this.frozen;
   }
+
+  /** The order lists, once copied into the frozen arrays of a closed book. */
+  private releaseOrders(): void {
+    this.oUnit = this.oDate = this.oRet = new GrowI32(1);
+    this.oVal = new GrowF64(1);
+    this.oList = this.oListCov = null;
+  }
+}
+
+/** out[dest[i]] = src[i] for the first dest.length values. */
+function scatterI32(dest: Int32Array, src: Int32Array): Int32Array {
+  const out = new Int32Array(dest.length);
+  for (let i = 0; i < dest.length; i++) out[dest[i]] = src[i];
+  return out;
+}
+
+function scatterF64(dest: Int32Array, src: Float64Array): Float64Array {
+  const out = new Float64Array(dest.length);
+  for (let i = 0; i < dest.length; i++) out[dest[i]] = src[i];
+  return out;
 }
 
 /** Divides each unit's run of the arrays by its scale (whole steps → currency units). */

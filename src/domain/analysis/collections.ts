@@ -170,11 +170,18 @@ export class IntPairIndex {
 /**
  * (text, integer scope) → dense id, e.g. (order id, account unit). Slots hold [hash, id]; the
  * text is compared only when the full 32-bit hashes match, so a lookup rarely leaves the table.
+ *
+ * The texts are kept as bytes in one pool, not as strings: a million-order book would otherwise
+ * hold a million strings (about 40 bytes each, and every one marked by each full collection).
+ * Each UTF-16 code unit below 255 is one byte; others are 255 and their two bytes.
  */
 export class ScopedStringIndex {
   private t: Int32Array;
   private mask: number;
-  private readonly texts: string[] = [];
+  private pool = new Uint8Array(1 << 16);
+  private used = 0;
+  /** where each id's text starts in the pool (it ends where the next one starts) */
+  private readonly starts = new GrowI32();
   private readonly scopes = new GrowI32();
   constructor(slots = 1 << 12) {
     this.t = new Int32Array(slots * 2).fill(-1);
@@ -182,7 +189,7 @@ export class ScopedStringIndex {
   }
 
   get size(): number {
-    return this.texts.length;
+    return this.starts.n;
   }
 
   /** Empties it, keeping its (grown) table; the texts are let go. Nothing to do when already empty. */
@@ -203,15 +210,16 @@ export class ScopedStringIndex {
     for (;;) {
       const id = t[h * 2 + 1];
       if (id < 0) break;
-      if (t[h * 2] === h0 && this.scopes.a[id] === scope && this.texts[id] === text) {
+      if (t[h * 2] === h0 && this.scopes.a[id] === scope && this.textIs(id, text)) {
         this.isNew = false;
         return id;
       }
       h = (h + 1) & this.mask;
     }
-    const id = this.texts.length;
-    this.texts.push(text);
+    const id = this.starts.n;
+    this.starts.push(this.used);
     this.scopes.push(scope);
+    this.store(text);
     t[h * 2] = h0;
     t[h * 2 + 1] = id;
     if (id * 2 + 2 > this.mask + 1) this.grow();
@@ -219,6 +227,43 @@ export class ScopedStringIndex {
     return id;
   }
   isNew = false;
+
+  /** Whether id's stored text is `text`. */
+  private textIs(id: number, text: string): boolean {
+    const p = this.pool;
+    let at = this.starts.a[id];
+    const end = id + 1 < this.starts.n ? this.starts.a[id + 1] : this.used;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (at >= end) return false;
+      if (c < 255) {
+        if (p[at++] !== c) return false;
+      } else if (p[at] !== 255 || p[at + 1] !== c >> 8 || p[at + 2] !== (c & 255)) return false;
+      else at += 3;
+    }
+    return at === end;
+  }
+
+  private store(text: string): void {
+    if (this.used + text.length * 3 > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + text.length * 3));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    const p = this.pool;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 255) p[at++] = c;
+      else {
+        p[at] = 255;
+        p[at + 1] = c >> 8;
+        p[at + 2] = c & 255;
+        at += 3;
+      }
+    }
+    this.used = at;
+  }
 
   /** Doubles the slots, re-placing each [hash, id] by its stored hash (no text is re-hashed). */
   private grow(): void {

@@ -60,4 +60,49 @@ describe("the order book's hash tables agree with a plain Map", () => {
       { numRuns: 50 }
     );
   });
+
+  it("ScopedStringIndex keeps texts with any characters apart: ÿ (255), €, accents, surrogates, prefixes and the empty text", () => {
+    const chars = fc.constantFrom(
+      "a",
+      "b",
+      "ÿ",
+      "\u00ff\u0000",
+      "€",
+      "é",
+      "\u0100",
+      "😀",
+      "\u00ff\u00ff"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.array(chars, { maxLength: 4 }).map((cs) => cs.join("")),
+            fc.nat(2)
+          ),
+          {
+            maxLength: 500,
+          }
+        ),
+        (keys) => {
+          const index = new ScopedStringIndex(2);
+          const ref = new Map<string, number>();
+          for (const [text, scope] of keys) {
+            const k = `${scope}\u0001${text}`;
+            const expected = ref.get(k) ?? ref.size;
+            expect(index.intern(text, scope)).toBe(expected);
+            ref.set(k, expected);
+          }
+        }
+      ),
+      { numRuns: 200 }
+    );
+    // a text and the same text with one more character that is encoded in three bytes
+    const index = new ScopedStringIndex(2);
+    expect(index.intern("A", 0)).toBe(0);
+    expect(index.intern("A€", 0)).toBe(1);
+    expect(index.intern("A", 0)).toBe(0);
+    expect(index.intern("", 0)).toBe(2);
+    expect(index.intern("A€", 0)).toBe(1);
+  });
 });

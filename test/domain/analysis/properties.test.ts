@@ -142,6 +142,34 @@ describe("the order book is the same however the lines arrive", () => {
     );
   });
 
+  it("gives the same frozen book once closed (its lists released while copied), sorted or shuffled", () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 80 }),
+        fc.integer(),
+        (lines, seed) => {
+          const sorted = lines.slice().sort((a, b) => a.date - b.date);
+          for (const input of [sorted, shuffle(lines, seed)]) {
+            const closed = bookOf(input);
+            closed.close();
+            expect(frozenView(closed)).toEqual(frozenView(bookOf(input)));
+          }
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+
+  it("refuses a line after close, and keeps its frozen figures when a currency is named", () => {
+    const book = bookOf([line("A", d(2025, 3, 3), "S1", 100)]);
+    book.close();
+    const before = frozenView(book);
+    book.nameCurrency("", "GBP");
+    expect(frozenView(book)).toEqual(before);
+    expect(book.currencies).toEqual(["GBP"]);
+    expect(() => book.add(line("A", d(2025, 3, 4), "S1", 5))).toThrow(/after close/);
+  });
+
   it("keeps one order id used by two accounts, or by a sale and a credit note, as separate orders", () => {
     const day = d(2025, 3, 3);
     const book = bookOf([
