@@ -547,7 +547,7 @@ export class OrderBook {
     this.currencyIndex.set(to, i);
     this.lastCurrencyName = undefined;
     // Frozen arrays hold no currency names: once the lists they came from are released, they stay.
-    if (!this.released) this.frozen = null;
+    if (!this.listsReleased) this.frozen = null;
   }
 
   /**
@@ -565,7 +565,7 @@ export class OrderBook {
   }
   private closed = false;
   /** freeze() of a closed book has released the lists: the frozen arrays are all there is. */
-  private released = false;
+  private listsReleased = false;
 
   /** Units (one per currency) of an account. */
   unitsOf(accountId: string): number[] {
@@ -672,7 +672,7 @@ export class OrderBook {
       const end = e.entStart[p.pairStart[u + 1]];
       for (let k = e.entStart[p.pairStart[u]]; k < end; k++) e.entRev[k] /= sc;
     }
-    if (this.closed) this.released = true;
+    if (this.closed) this.listsReleased = true;
     this.frozen = {
       unitCount: U,
       unitScale: scale,

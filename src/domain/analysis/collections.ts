@@ -196,7 +196,8 @@ export class ScopedStringIndex {
   clear(): this {
     if (this.texts.length === 0) return this;
     this.t.fill(-1);
-    this.texts.length = 0;
+    this.used = 0;
+    this.starts.clear();
     this.scopes.clear();
     this.isNew = false;
     return this;
