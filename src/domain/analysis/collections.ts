@@ -194,7 +194,7 @@ export class ScopedStringIndex {
 
   /** Empties it, keeping its (grown) table; the texts are let go. Nothing to do when already empty. */
   clear(): this {
-    if (this.texts.length === 0) return this;
+    if (this.starts.n === 0) return this;
     this.t.fill(-1);
     this.used = 0;
     this.starts.clear();
