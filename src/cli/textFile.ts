@@ -170,8 +170,6 @@ export class CsvParser {
   private prevAt: number[] = [];
   private prevLen: number[] = [];
   private prevCell: Cell[] = [];
-  /** Per column: its text values by their bytes (one string per distinct value, made once). */
-  private strings: (ByteInterner | undefined)[] = [];
   /** Every byte of the bytes being parsed is below 0x80 (checked once per chunk, natively). */
   private allAscii = false;
 
@@ -345,119 +343,12 @@ export class CsvParser {
     let v: Cell | undefined;
     const c0 = buf[a];
     if (!this.raw && ((c0 >= 48 && c0 <= 57) || c0 === 45)) v = plainNumber(buf, a, b);
-    if (v === undefined) {
-      // Customers, SKUs, categories repeat down a file: a value seen before is found by its
-      // bytes, and the engine's look-ups then hash one string per value, not one per line.
-      const seen = (this.strings[col] ??= new ByteInterner());
-      v = seen.find(buf, a, b);
-      if (v === undefined) {
-        const before = this.encoding;
-        v = this.text(buf, a, b, false);
-        // Read as Windows-1252 from here on: values made as UTF-8 are not reused.
-        if (this.encoding !== before) for (const t of this.strings) t?.clear();
-        seen.put(buf, a, b, v);
-      }
-    }
+    if (v === undefined) v = this.text(buf, a, b, false);
     this.prevAt[col] = a;
     this.prevLen[col] = len;
     this.prevCell[col] = v;
     return v;
   }
-}
-
-/**
- * One column's distinct text values keyed by their bytes (FNV-1a, open addressing), so a value
- * seen before costs a hash and a compare instead of a new string. Stops at MAX_STRINGS values
- * (a column of ids that never repeat is then not hashed any more).
- */
-export class ByteInterner {
-  static readonly MAX_STRINGS = 65_536;
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(512);
-  private starts = new Int32Array(512);
-  private lens = new Int32Array(512);
-  private values: string[] = [];
-  private pool: Buffer = Buffer.allocUnsafe(1 << 14);
-  private used = 0;
-  private hash = 0;
-  private slot = -1;
-  private off = false;
-
-  /** The string made before for bytes [a, b), or undefined (then `put` may follow). */
-  find(buf: Uint8Array, a: number, b: number): string | undefined {
-    if (this.off) return undefined;
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-    this.hash = h;
-    const mask = this.slots.length - 1;
-    const len = b - a;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s];
-      if (e < 0) {
-        this.slot = s;
-        return undefined;
-      }
-      if (this.hashes[e] !== h || this.lens[e] !== len) continue;
-      const at = this.starts[e];
-      let i = 0;
-      while (i < len && this.pool[at + i] === buf[a + i]) i++;
-      if (i === len) return this.values[e];
-    }
-  }
-
-  /** Keeps `value` for bytes [a, b), right after a `find` of the same bytes that missed. */
-  put(buf: Uint8Array, a: number, b: number, value: string): void {
-    if (this.off) return;
-    const e = this.values.length;
-    if (e >= ByteInterner.MAX_STRINGS) {
-      this.clear();
-      this.off = true;
-      return;
-    }
-    const len = b - a;
-    if (this.used + len > this.pool.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.pool.length * 2, this.used + len));
-      this.pool.copy(bigger, 0, 0, this.used);
-      this.pool = bigger;
-    }
-    this.pool.set(buf.subarray(a, b), this.used);
-    if (e === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.starts = grow(this.starts);
-      this.lens = grow(this.lens);
-    }
-    this.hashes[e] = this.hash;
-    this.starts[e] = this.used;
-    this.lens[e] = len;
-    this.used += len;
-    this.values.push(value);
-    this.slots[this.slot] = e;
-    if ((e + 1) * 2 > this.slots.length) this.rehash();
-  }
-
-  /** Forgets every value. */
-  clear(): void {
-    this.slots = new Int32Array(1024).fill(-1);
-    this.values = [];
-    this.used = 0;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.values.length; e++) {
-      let s = this.hashes[e] & mask;
-      while (slots[s] >= 0) s = (s + 1) & mask;
-      slots[s] = e;
-    }
-    this.slots = slots;
-  }
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** A field built as text (doubled quotes): trimmed, and a number by the same rule as any other field. */

@@ -137,7 +137,7 @@ describe("encodings", () => {
   });
 });
 
-describe("values seen before (found by their bytes, made once)", () => {
+describe("values that come back down a column", () => {
   const parse = (text: string | Buffer): Cell[][] => {
     const rows: Cell[][] = [];
     new CsvParser({ delimiter: ",", encoding: "utf-8" }).feed(
