@@ -262,7 +262,8 @@ function readBlock(r: Reading, start: number, end: number): void {
     }
     const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
     const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
-    const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : category;
+    // no products: the book lets each line's category stand for it (OrderBook.add), as for `kap analyze`
+    const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : "";
     line.accountId = accountId;
     line.date = date;
     line.orderId = orderId || `${accountId}|${date}`;

@@ -201,6 +201,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // an invoice-level export (no product or SKU column): products and categories are n/a, and the
   // quarter's revenue is shown as one line rather than as categories adding up to 0
   const noProducts = opts.hasProducts === false;
+  // with a category column, each line's category stands for its product in the book: not a product to list
+  const topProducts = noProducts ? [] : q.topProducts;
   const figures = (f: typeof g.current): CellValue[] => [
     f.orders,
     f.orderValue,
@@ -210,15 +212,17 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     noProducts ? "n/a" : f.distinctProducts,
   ];
   const productsChange = (x: Parameters<typeof pct>[0]): CellValue => (noProducts ? "n/a" : pct(x));
-  const split = noProducts
-    ? [
-        {
-          category: "All lines (no product or category column)",
-          revenue: g.current.netRevenue,
-          share: 1,
-        },
-      ]
-    : q.categorySplit;
+  // (with a category column, each line's category stands for its product: the split is real)
+  const split =
+    noProducts && q.categorySplit.every((c) => c.revenue === 0)
+      ? [
+          {
+            category: "All lines (no product or category column)",
+            revenue: g.current.netRevenue,
+            share: 1,
+          },
+        ]
+      : q.categorySplit;
   const catTotal = split.reduce((t, c) => t + c.revenue, 0);
   const quarter = mk(
     "Quarter at a glance",
@@ -298,8 +302,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         at: "A12",
         rows: [
           ["Product", "SKU", "Units", "Revenue"],
-          ...(q.topProducts.length
-            ? q.topProducts.map((p) => [p.name, p.sku, p.units, p.revenue])
+          ...(topProducts.length
+            ? topProducts.map((p) => [p.name, p.sku, p.units, p.revenue])
             : [
                 [
                   noProducts
@@ -583,9 +587,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "Summary of discussion:",
     `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${g.previous.span.label})`}.`,
     `- Over the ${Y}: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}.`,
-    ...(q.topProducts[0]
+    ...(topProducts[0]
       ? [
-          `- Your top product in ${Q} was ${q.topProducts[0].name} (${q.topProducts[0].units.toLocaleString("en-GB")} units).`,
+          `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} units).`,
         ]
       : []),
     "",

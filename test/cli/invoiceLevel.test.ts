@@ -75,3 +75,29 @@ test("kap qbr on an invoice-level export: products n/a, and the quarter's spend 
   expect(row("All lines (no product or category column)").slice(2, 4)).toEqual([600, 1]);
   expect(row("Total (net revenue)")[2]).toBe(600);
 });
+
+test("kap qbr on an invoice-level export with a category column: spend by category is by category", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-qbr-")), "qbr.xlsx");
+  const cats = resolve(__dirname, "../fixtures/exports/invoice-level-categories.csv");
+  const r = spawnSync(
+    process.execPath,
+    [KAP, "qbr", cats, "--account", "Cedar", "--out", out, "-q"],
+    {
+      encoding: "utf8",
+    }
+  );
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows = wb
+    .getWorksheet("Quarter at a glance")!
+    .getSheetValues()
+    .filter(Array.isArray) as unknown[][];
+  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label));
+  // FY2026 Q3 (Jul–Sep 2026): Cedar's one invoice, Tools £60 on 15/09/2026
+  expect(row("Tools")?.slice(2, 4)).toEqual([60, 1]);
+  expect(row("All lines")).toBeUndefined();
+  // the category standing in for the product is not listed as a product
+  expect(row("No product column in the data")).toBeTruthy();
+  expect(row("Total (net revenue)")?.[2]).toBe(60);
+});

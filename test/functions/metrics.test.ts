@@ -594,3 +594,41 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
     });
   });
 });
+
+describe("KAP.METRICS without a products column: each line's category stands for its product, as in kap analyze", () => {
+  // test/fixtures/exports/invoice-level-categories.csv as columns: "Delivery" and "Samples" are
+  // categories there, not service SKUs (reviewer's repro: they were dropped, 1 category for Acme).
+  const rows: [string, number, string, number, string][] = [
+    ["Acme", d(2026, 10, 5), "INV-1", 15, "Delivery"],
+    ["Acme", d(2026, 10, 5), "INV-1", 120, "Tools"],
+    ["Acme", d(2026, 10, 20), "INV-2", 100, "Samples"],
+    ["Birch", d(2026, 10, 12), "INV-3", 250, "Tools"],
+    ["Birch", d(2026, 10, 28), "INV-4", 80, "Fixings"],
+    ["Cedar", d(2026, 9, 15), "INV-5", 60, "Tools"],
+    ["Cedar", d(2026, 10, 30), "INV-6", 40, "Tools"],
+  ];
+  const c = (k: number) => col(rows.map((r) => r[k]));
+  const asOf = [[d(2026, 10, 30)]];
+
+  it("counts 3, 2 and 1 categories with products n/a, and ACCOUNTHEALTH scores 3.63, 4.25, 3.88 (worked in test/ingest/invoiceLevel)", () => {
+    const out = both(metrics, col(["Acme", "Birch", "Cedar"]), c(0), c(1), c(2), c(3), c(4), asOf);
+    expect(out.map((r) => [r[4], r[7], r[8]])).toEqual([
+      [235, 3, ""],
+      [330, 2, ""],
+      [100, 1, ""],
+    ]);
+    const scores = both(
+      accountHealth,
+      col(["Acme", "Birch", "Cedar"]),
+      c(0),
+      c(1),
+      c(2),
+      c(3),
+      c(4),
+      null as never,
+      null as never,
+      asOf
+    );
+    expect(scores.map((r) => r[0])).toEqual([3.63, 4.25, 3.88]);
+  });
+});

@@ -103,3 +103,56 @@ test("product-level sheets say which column they need; the others are made", asy
     expect(engine.sheets(id, { accountKey: "Acme Ltd", live: false })).toHaveLength(1);
   expect(engine.sheets("qbr", { accountKey: "Acme Ltd", live: false }).length).toBeGreaterThan(0);
 });
+
+describe("an invoice-level export with a category column (no product): each line's category stands for its product", () => {
+  // test/fixtures/exports/invoice-level-categories.csv, as of its last order date 2026-10-30
+  // (last quarter (2026-07-30, 2026-10-30]; weights 25/20/20/15, engagement and payment not given).
+  const CATS = join(__dirname, "../fixtures/exports/invoice-level-categories.csv");
+  const SITES = ["Acme", "Birch", "Cedar"];
+  let engine: KapEngine;
+  async function run() {
+    const { grids } = await readWorkbookFile(CATS);
+    engine = new KapEngine();
+    await loadGrids(engine, grids, defaultSettings());
+    const p = engine.analyze(defaultSettings());
+    return SITES.map((id) => p.accounts.find((a) => a.accountId === id)!);
+  }
+
+  test("the categories are no products: none to list, reorder, upsell or pair in the account detail", async () => {
+    const [, , cedar] = await run();
+    const d = engine.detail(cedar.key);
+    expect(d.topProducts).toEqual([]);
+    expect(d.replenishment).toEqual([]);
+    expect(d.dormantProducts).toEqual([]);
+    expect(d.upsell).toEqual([]);
+    expect(d.productLineGaps).toEqual([]);
+    expect(JSON.stringify(d.plan)).not.toMatch(/Tools \(|reorder Tools/i);
+  });
+
+  test("Diversity counts the categories, whatever they are called (Delivery and Samples are categories here)", async () => {
+    const [acme, birch, cedar] = await run();
+    // Acme: Delivery, Tools, Samples → 3 (2–3 categories: Diversity 3); Birch: Tools, Fixings → 2;
+    // Cedar: Tools twice → 1 category, and with no product column never "one product only": Diversity 2
+    expect([acme, birch, cedar].map((a) => a.health.inputs.categoriesLast12)).toEqual([3, 2, 1]);
+    expect([acme, birch, cedar].map((a) => a.health.factors.diversity)).toEqual([3, 3, 2]);
+    expect([acme, birch, cedar].map((a) => a.health.inputs.productsLast12)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    // revenue 15 + 120 + 100; 250 + 80; 60 + 40
+    expect([acme, birch, cedar].map((a) => a.revenueLast12)).toEqual([235, 330, 100]);
+  });
+
+  test("scores: Recency and Diversity only (orders and revenue are new this year: n/a)", async () => {
+    const [acme, birch, cedar] = await run();
+    // Acme: 20 Oct → 10 days: Recency 4; (0.25×4 + 0.15×3) / 0.40 = 1.45 / 0.40 = 3.625 → 3.63
+    // Birch: 28 Oct → 2 days: Recency 5; (1.25 + 0.45) / 0.40 = 4.25
+    // Cedar: 30 Oct → 0 days: Recency 5; (1.25 + 0.15×2) / 0.40 = 3.875 → 3.88 (half away from zero)
+    expect([acme, birch, cedar].map((a) => a.health.score)).toEqual([3.63, 4.25, 3.88]);
+    // The trend's month-end points read the same rule. Cedar at 30 Sep: one order (15 Sep), 15 days:
+    // Recency 3, one category: Diversity 2 → (0.75 + 0.30) / 0.40 = 2.625 → 2.63 (not 2.25, "one product only")
+    const sep30 = cedar.history.find((h) => serialToIso(h.date) === "2026-09-30");
+    expect(sep30?.score).toBe(2.63);
+  });
+});

@@ -27,6 +27,7 @@ import {
   productLineGapsOf,
   replenishmentOf,
   skuFigures,
+  type SkuFigures,
   topProductsOf,
   upsellOf,
 } from "./products";
@@ -121,9 +122,14 @@ export function analyzeAccount(
 ): AccountDetail {
   const x = accountScope(model, accountId, ctx, currency);
   const { account, state, asOf, internal } = x;
-  const skus = skuFigures(state.s, asOf);
+  // No product column: the book's entries are the lines' categories standing in for products
+  // (OrderBook.add), which count for categories but are no products to list, reorder or upsell.
+  const noProducts = (ctx.hasProducts ?? internal.ctx.hasProducts) === false;
+  const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(state.s, asOf);
   const sb =
-    options.skuCrossSell !== false ? skuBaskets(internal, account.currency) : NO_SKU_BASKETS;
+    options.skuCrossSell !== false && !noProducts
+      ? skuBaskets(internal, account.currency)
+      : NO_SKU_BASKETS;
 
   const categoriesNotBought = categoriesNotBoughtOf(x);
   const dormantProducts = dormantProductsOf(x, skus);

@@ -231,7 +231,7 @@ export function healthInputsInto(
   s: Subject,
   w: DateWindows | Serial,
   categories: number | null,
-  products: number,
+  products: number | null,
   rec: AccountRecord | undefined,
   logs?: SubjectLogs
 ): HealthInputs {

@@ -390,7 +390,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   }
   if (ctx.hasProducts === false)
     warnings.push(
-      "The order lines have no product or SKU column (an invoice-level export): revenue, health (Diversity n/a), win-back, alerts, ABC tiers and lifetime value are analysed; the purchase breakdown, cross-sell and whitespace map need a product or SKU column."
+      `The order lines have no product or SKU column (an invoice-level export): revenue, health (${ctx.hasCategories === false ? "Diversity n/a" : "Diversity from the category column"}), win-back, alerts, ABC tiers and lifetime value are analysed; the purchase breakdown, cross-sell and whitespace map need a product or SKU column.`
     );
   else if (ctx.hasCategories === false)
     warnings.push(
@@ -474,7 +474,8 @@ function analyzeSubject(
           s,
           x.windows[j],
           cats && cats[j],
-          div.products[j],
+          // no product column: one category is never "one product only" (as today's row below)
+          x.hasProducts ? div.products[j] : null,
           rec,
           logs
         ),
