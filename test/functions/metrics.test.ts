@@ -593,6 +593,45 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
       expect([out[k][1], out[k][2]]).toEqual([i.ordersLastQuarter, i.ordersPreviousQuarter]);
     });
   });
+
+  it("README's worked example: C0204 as of 31/10/2026 (worked with pandas from the Orders sheet)", () => {
+    const dates = column("Invoice Date", (v) =>
+      v instanceof Date ? Math.floor(v.getTime() / 86_400_000) + 25_569 : v
+    );
+    const args = [
+      column("Customer ID"),
+      dates,
+      column("Invoice No"),
+      column("Line Total"),
+      column("Category"),
+    ] as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
+    const [row] = both(
+      metrics,
+      [["C0204"]],
+      ...args,
+      AS_OF,
+      column("Qty"),
+      null as never,
+      column("SKU")
+    );
+    // last order 30/10; 87 vs 90 invoices: −3.3% → −3%; £228,972.47 vs £123,585.16: +85.3% → 85%; 5 categories, 19 SKUs
+    expect(row).toEqual([1, 87, 90, -0.03, 228972.47, 123585.16, 0.85, 5, 19]);
+    const score = (engagement: unknown, payment: unknown) =>
+      both(
+        accountHealth,
+        [["C0204"]],
+        ...args,
+        [[engagement]],
+        [[payment]],
+        AS_OF,
+        null as never,
+        column("Qty"),
+        column("SKU")
+      )[0][0];
+    // Recency 5, Frequency 3 (−3%), Revenue 5 (+85%), Diversity 4 (5 categories), Engagement 5, Payment 3 (4.46 → 4 days)
+    expect(score(5, 4.46)).toBe(4.25); // (1.25 + 0.60 + 1.00 + 0.60 + 0.50 + 0.30) / 1.00
+    expect(score(null, "n/a")).toBe(4.31); // (1.25 + 0.60 + 1.00 + 0.60) / 0.80 = 4.3125
+  });
 });
 
 describe("KAP.METRICS without a products column: each line's category stands for its product, as in kap analyze", () => {
