@@ -291,6 +291,7 @@ export class KapEngine implements OrderSink {
       currency,
       asOf: this.need().asOf,
       hasProducts: this.report?.hasProducts,
+      hasCategories: this.hasCategories,
     });
   }
 

@@ -21,6 +21,8 @@ export interface LayoutOptions {
   topOpportunity?: (key: string) => TopOpportunity | undefined;
   /** false when the order lines have no product column: product counts are n/a, not a count of one placeholder */
   hasProducts?: boolean;
+  /** false when the order lines have no category column and there is no catalog: category counts are n/a */
+  hasCategories?: boolean;
   /**
    * The order lines in this workbook, with live: the Account Health sheet's order-derived inputs
    * become one spilled KAP.METRICS over them (./liveInputs). Absent: those inputs are values.
@@ -44,6 +46,7 @@ export function layoutOptions(o: {
   currency?: string;
   asOf: Serial;
   hasProducts?: boolean;
+  hasCategories?: boolean;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   return {
@@ -51,6 +54,7 @@ export function layoutOptions(o: {
     money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0),
     asOf: o.asOf,
     ...(o.hasProducts === false ? { hasProducts: false } : {}),
+    ...(o.hasCategories === false ? { hasCategories: false } : {}),
   };
 }
 

@@ -76,9 +76,10 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     ["Revenue target", p.revenueTarget, money],
     [
       "Categories: now → target",
-      // an invoice-level export names no products, so no categories to count or to add
-      opts.hasProducts === false
-        ? "n/a (the order lines have no product column)"
+      // an invoice-level export without a category column has no categories to count or to add
+      // (with one, each line's category stands for its product and counts)
+      opts.hasProducts === false && opts.hasCategories === false
+        ? "n/a (the order lines have no product or category column)"
         : `${p.categoriesNow} → ${p.categoriesTarget}`,
       undefined,
     ],

@@ -44,7 +44,7 @@ test("kap sheets writes health, dashboard, alerts, health report, plan, relation
   const row = plan
     .getSheetValues()
     .find((r) => Array.isArray(r) && r[1] === "Categories: now → target") as unknown[];
-  expect(row[2]).toBe("n/a (the order lines have no product column)");
+  expect(row[2]).toBe("n/a (the order lines have no product or category column)");
 });
 
 test("kap analyze says the file has no product column and scores it", () => {
@@ -100,4 +100,26 @@ test("kap qbr on an invoice-level export with a category column: spend by catego
   // the category standing in for the product is not listed as a product
   expect(row("No product column in the data")).toBeTruthy();
   expect(row("Total (net revenue)")?.[2]).toBe(60);
+});
+
+test("kap sheets on an invoice-level export with a category column: the plan counts categories (Cedar buys Tools only: 1 now), no longer n/a", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-")), "cedar.xlsx");
+  const cats = resolve(__dirname, "../fixtures/exports/invoice-level-categories.csv");
+  const r = spawnSync(
+    process.execPath,
+    [KAP, "sheets", cats, "--account", "Cedar", "--out", out, "-q"],
+    {
+      encoding: "utf8",
+    }
+  );
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const values = wb
+    .getWorksheet("KAP Plan – Cedar")!
+    .getSheetValues()
+    .filter(Array.isArray) as unknown[][];
+  const row = (label: string) => values.find((x) => String(x[1]).startsWith(label));
+  expect(row("Categories: now → target")?.[2]).toMatch(/^1 → \d+$/);
+  expect(row("• Buys 1 category: Tools.")).toBeTruthy();
 });

@@ -238,7 +238,7 @@ export function accountPlan(
     swot: {
       strengths: account.categoriesLast12.length
         ? [
-            `Buys ${account.categoriesLast12.length} categories: ${account.categoriesLast12.join(", ")}.`,
+            `Buys ${account.categoriesLast12.length} ${account.categoriesLast12.length === 1 ? "category" : "categories"}: ${account.categoriesLast12.join(", ")}.`,
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
