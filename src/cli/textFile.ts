@@ -363,7 +363,8 @@ function typedText(text: string): Cell {
 /**
  * A plain number written with a decimal point: -12, 3.5, 0.125, 1234.567. Not ids with a
  * leading zero (00123), not "1.200" or "12.345" (a thousands group in some conventions: left
- * as text for the column's number convention to settle), not 1,200 or 1e5.
+ * as text for the column's number convention to settle), not 1,200 or 1e5, not more than 15
+ * digits (12345678901234567890 stays text).
  */
 function plainNumber(buf: Uint8Array, a: number, b: number): number | undefined {
   let i = a;
@@ -387,14 +388,12 @@ function plainNumber(buf: Uint8Array, a: number, b: number): number | undefined 
   }
   if (i !== b) return undefined;
   if (fracLen === 3 && intLen <= 3 && buf[intStart] !== 48) return undefined;
+  // More than 15 digits is past a double's exact range: an id (order, invoice, EAN) kept as text,
+  // never rounded into another one; a column read as numbers parses the text itself.
+  if (intLen + fracLen > 15) return undefined;
   // Up to 15 digits the sum is exact, and one division by an exact power of ten rounds correctly.
-  const r =
-    intLen + fracLen > 15
-      ? Number(Buffer.from(buf.buffer, buf.byteOffset + a, b - a).toString("latin1"))
-      : fracLen
-        ? v / POW10[fracLen]
-        : v;
-  return neg && intLen + fracLen <= 15 ? -r : r;
+  const r = fracLen ? v / POW10[fracLen] : v;
+  return neg ? -r : r;
 }
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

@@ -6,6 +6,21 @@
 /** The category of a line when neither the line nor the catalog names one. */
 export const UNCATEGORISED = "Uncategorised";
 
+/** The SKU key prefix of a category standing in for the product (see categoryStandIn). */
+export const CATEGORY_STAND_IN = "\u0000category:";
+
+/**
+ * The SKU of a line from order data with no product column but a category column (an
+ * invoice-level export with categories): its category stands for its product, so categories
+ * count for Diversity and category views. The order book files it under the category's name,
+ * and as a service line when the category names one ("Carriage", "Postage": RULES.md §1).
+ * Used by the ingest and KAP.METRICS alike; a blank product cell in data that has a product
+ * column is not this (it stays a line without a product).
+ */
+export function categoryStandIn(category: string): string {
+  return CATEGORY_STAND_IN + category;
+}
+
 /**
  * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
  * common credit-note prefixes CN and CRN the same way ("CN000123", "CRN-5"). "Cash", "CUST1"

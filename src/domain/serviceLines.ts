@@ -57,6 +57,12 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
       /^(?:small order|minimum order|handling|fuel|delivery|carriage) (?:charge|surcharge|fee)s?$/,
   },
   { kind: "postage and delivery", pattern: /^(?:fuel )?surcharge$/ },
+  // German ERP exports: "Versandkosten", "Frachtkosten", "Porto", "Verpackung", "Mindermengenzuschlag"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:versand(?:kosten|pauschale)?|fracht(?:kosten)?|porto(?:kosten)?|verpackung(?:skosten)?|mindermengenzuschlag)$/,
+  },
   // "Manual", "Adjust bad debt", "Stock adjustment", "Rounding"
   { kind: "manual adjustment", pattern: /^manual(?: (?:adjustment|entry|line))?$/ },
   { kind: "manual adjustment", pattern: /^adjust(?:ment)?s?(?: .*)?$/ },

@@ -17,7 +17,7 @@
  */
 import { OrderBook, type BookBuffers } from "../domain/analysis/book";
 import type { OrderLine, Serial } from "../domain/types";
-import { signInto, UNCATEGORISED } from "../domain/orderLines";
+import { signInto, UNCATEGORISED, categoryStandIn } from "../domain/orderLines";
 import {
   ColumnView,
   commonHeight,
@@ -262,8 +262,12 @@ function readBlock(r: Reading, start: number, end: number): void {
     }
     const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
     const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
-    // no products: the book lets each line's category stand for it (OrderBook.add), as for `kap analyze`
-    const sku = hasProducts ? text(cellOf(prodB, k, prod, i), "products", row) : "";
+    // no products: each line's category stands for its product (categoryStandIn), as in `kap analyze`
+    const sku = hasProducts
+      ? text(cellOf(prodB, k, prod, i), "products", row)
+      : hasCategories
+        ? categoryStandIn(category || UNCATEGORISED)
+        : "";
     line.accountId = accountId;
     line.date = date;
     line.orderId = orderId || `${accountId}|${date}`;

@@ -4,7 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
-import { returnSigned, UNCATEGORISED } from "../domain/orderLines";
+import { categoryStandIn, returnSigned, UNCATEGORISED } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -218,6 +218,7 @@ export function createOrderParser(
   const customerJob = !!layout?.customerJob;
   // No product column at all: an invoice-level file, analysed for all that needs no product.
   const hasProducts = col.sku >= 0 || col.productName >= 0 || headings;
+  const categoryForProduct = !hasProducts && col.category >= 0;
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
   const qtyDec = dec("quantity");
   const revDec = dec("revenue");
@@ -556,6 +557,8 @@ export function createOrderParser(
       productName || (headings && sku === heading ? heading : undefined) || cat?.name;
     line.category =
       (col.category >= 0 ? text(row[col.category]) : "") || cat?.category || UNCATEGORISED;
+    // No product column but a category column: the category stands for the product.
+    if (categoryForProduct) line.sku = categoryStandIn(line.category);
     line.quantity = signed.quantity;
     line.revenue = signed.revenue;
     line.unitPrice = unitPrice;

@@ -116,6 +116,19 @@ export function checkOrderColumns(
     return v === null || v === undefined ? "" : String(v).trim();
   };
 
+  // A product column left blank in every row read (an ERP export's empty "Artikelnr." or
+  // "Description"): no product column, rather than every line rejected for having no product.
+  for (const f of ["sku", "productName"]) {
+    const m = get(f);
+    if (!m || user.has(f) || sample.length === 0) continue;
+    if (sample.every((r) => isBlankCell(r[m.column]))) {
+      drop(f);
+      notes.push(
+        `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: read as no product column.`
+      );
+    }
+  }
+
   // Discount %: percentages lie between 0 and 100.
   const disc = get("discount");
   if (disc && !user.has("discount")) {

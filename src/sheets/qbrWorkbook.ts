@@ -214,7 +214,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const productsChange = (x: Parameters<typeof pct>[0]): CellValue => (noProducts ? "n/a" : pct(x));
   // (with a category column, each line's category stands for its product: the split is real)
   const split =
-    noProducts && q.categorySplit.every((c) => c.revenue === 0)
+    noProducts && opts.hasCategories === false
       ? [
           {
             category: "All lines (no product or category column)",
@@ -222,7 +222,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             share: 1,
           },
         ]
-      : q.categorySplit;
+      : withServiceLines(q.categorySplit, g.current.netRevenue);
   const catTotal = split.reduce((t, c) => t + c.revenue, 0);
   const quarter = mk(
     "Quarter at a glance",
@@ -620,4 +620,26 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   );
 
   return [cover, partnership, quarter, insights, planning, agenda, email];
+}
+
+/**
+ * The category split with the quarter's service and adjustment lines (postage, discounts …,
+ * never a category: RULES.md §1) as one more row, so the rows add up to the net revenue; shares
+ * of that total.
+ */
+function withServiceLines<T extends { category: string; revenue: number; share: number | null }>(
+  split: readonly T[],
+  netRevenue: number
+): { category: string; revenue: number; share: number | null }[] {
+  const categories = split.reduce((t, c) => t + c.revenue, 0);
+  const other = Math.round((netRevenue - categories) * 100) / 100;
+  const rows: { category: string; revenue: number; share: number | null }[] = [...split];
+  if (other !== 0)
+    rows.push({
+      category: "Service and adjustment lines (postage, discounts …)",
+      revenue: other,
+      share: null,
+    });
+  const total = rows.reduce((t, c) => t + c.revenue, 0);
+  return rows.map((c) => ({ ...c, share: total > 0 ? c.revenue / total : null }));
 }

@@ -1,6 +1,6 @@
 /** `kap sheets` on an invoice-level export (no product or SKU column): the sheets that need no product are written, the others named with the column they need. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -122,4 +122,46 @@ test("kap sheets on an invoice-level export with a category column: the plan cou
   const row = (label: string) => values.find((x) => String(x[1]).startsWith(label));
   expect(row("Categories: now → target")?.[2]).toMatch(/^1 → \d+$/);
   expect(row("• Buys 1 category: Tools.")).toBeTruthy();
+});
+
+test("kap qbr, categories but no product: the split adds up to the quarter's net revenue (uncategorised lines, service lines and credit notes included)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-inv-split-"));
+  const csv = join(dir, "kite.csv");
+  writeFileSync(
+    csv,
+    [
+      "Invoice,Date,Customer,Category,Amount",
+      "K1,2026-07-10,Kite,Tools,100.00",
+      "K1,2026-07-10,Kite,,50.00",
+      "K2,2026-08-12,Kite,Fixings,30.00",
+      "K2,2026-08-12,Kite,Carriage,10.00",
+      "C-9,2026-09-01,Kite,Tools,-20.00",
+      "K3,2026-10-15,Kite,Tools,5.00",
+    ].join("\n") + "\n"
+  );
+  const out = join(dir, "qbr.xlsx");
+  const r = spawnSync(
+    process.execPath,
+    [KAP, "qbr", csv, "--account", "Kite", "--out", out, "-q"],
+    {
+      encoding: "utf8",
+    }
+  );
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows = wb
+    .getWorksheet("Quarter at a glance")!
+    .getSheetValues()
+    .filter(Array.isArray) as unknown[][];
+  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label));
+  // FY2026 Q3: Tools 100 − 20 = 80, the blank category 50 (Uncategorised), Fixings 30, Carriage 10 (a
+  // service line, never a category): 170 = the quarter's net revenue 100 + 50 + 30 + 10 − 20
+  expect(row("This quarter")?.[6]).toBe(170);
+  expect(row("Tools")?.slice(2, 3)).toEqual([80]);
+  expect(row("Uncategorised")?.slice(2, 3)).toEqual([50]);
+  expect(row("Fixings")?.slice(2, 3)).toEqual([30]);
+  expect(row("Service and adjustment lines")?.slice(2, 3)).toEqual([10]);
+  expect(row("Total (net revenue)")?.[2]).toBe(170);
+  expect(Number(row("Tools")?.[3])).toBeCloseTo(80 / 170, 10);
 });

@@ -16,6 +16,9 @@ import {
   TextLimitError,
 } from "../../src/cli/textFile";
 import type { Cell } from "../../src/ingest/grid";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-text-"));
 
@@ -195,6 +198,38 @@ describe("values that come back down a column", () => {
         }
       )
     );
+  });
+});
+
+describe("long digit strings (ids past a double's 15 exact digits)", () => {
+  test("stay text, so two ids differing in the 20th digit stay two; 15 digits still read as a number", () => {
+    const rows: Cell[][] = [];
+    new CsvParser({ delimiter: ",", encoding: "utf-8" }).feed(
+      Buffer.from("12345678901234567890,12345678901234567891,123456789012345,-1234567890123456\n"),
+      true,
+      (r) => rows.push(r)
+    );
+    expect(rows[0]).toEqual([
+      "12345678901234567890",
+      "12345678901234567891",
+      123456789012345,
+      "-1234567890123456",
+    ]);
+  });
+
+  test("an order file with two 20-digit invoice numbers of one account and day counts two orders (pandas: 2)", async () => {
+    const path = join(dir, "long-ids.csv");
+    writeFileSync(
+      path,
+      "Invoice No,Invoice Date,Customer,SKU,Qty,Line Total\n" +
+        "12345678901234567890,2026-10-01,Acme,P1,1,10\n" +
+        "12345678901234567891,2026-10-01,Acme,P1,1,20\n"
+    );
+    const { grids } = await readWorkbookFile(path);
+    const engine = new KapEngine();
+    await loadGrids(engine, grids, defaultSettings());
+    const p = engine.analyze(defaultSettings());
+    expect(p.accounts[0].health.inputs.ordersLastQuarter).toBe(2);
   });
 });
 

@@ -52,3 +52,9 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     expect(serviceDescriptionKind("")).toBeNull();
   });
 });
+
+test("German ERP shipping and packing lines are service lines (Versandkosten, Frachtkosten, Porto, Verpackung, Mindermengenzuschlag); Versandhandel is not", () => {
+  for (const d of ["Versandkosten", "Frachtkosten", "Porto", "Verpackung", "Mindermengenzuschlag"])
+    expect(serviceKind(d, d)).toBe("postage and delivery");
+  expect(serviceKind("Versandhandel", "Versandhandel")).toBeNull();
+});

@@ -635,8 +635,8 @@ describe("identical to `kap analyze` on the sample workbook, for every account",
 });
 
 describe("KAP.METRICS without a products column: each line's category stands for its product, as in kap analyze", () => {
-  // test/fixtures/exports/invoice-level-categories.csv as columns: "Delivery" and "Samples" are
-  // categories there, not service SKUs (reviewer's repro: they were dropped, 1 category for Acme).
+  // test/fixtures/exports/invoice-level-categories.csv as columns: "Delivery" and "Samples" name
+  // service lines (never categories, PRODUCT.md §2), Tools and Fixings categories.
   const rows: [string, number, string, number, string][] = [
     ["Acme", d(2026, 10, 5), "INV-1", 15, "Delivery"],
     ["Acme", d(2026, 10, 5), "INV-1", 120, "Tools"],
@@ -649,10 +649,10 @@ describe("KAP.METRICS without a products column: each line's category stands for
   const c = (k: number) => col(rows.map((r) => r[k]));
   const asOf = [[d(2026, 10, 30)]];
 
-  it("counts 3, 2 and 1 categories with products n/a, and ACCOUNTHEALTH scores 3.63, 4.25, 3.88 (worked in test/ingest/invoiceLevel)", () => {
+  it("counts 1, 2 and 1 categories with products n/a, and ACCOUNTHEALTH scores 3.25, 4.25, 3.88 (worked in test/ingest/invoiceLevel)", () => {
     const out = both(metrics, col(["Acme", "Birch", "Cedar"]), c(0), c(1), c(2), c(3), c(4), asOf);
     expect(out.map((r) => [r[4], r[7], r[8]])).toEqual([
-      [235, 3, ""],
+      [235, 1, ""],
       [330, 2, ""],
       [100, 1, ""],
     ]);
@@ -668,6 +668,33 @@ describe("KAP.METRICS without a products column: each line's category stands for
       null as never,
       asOf
     );
-    expect(scores.map((r) => r[0])).toEqual([3.63, 4.25, 3.88]);
+    expect(scores.map((r) => r[0])).toEqual([3.25, 4.25, 3.88]);
+  });
+});
+
+describe("KAP.METRICS with a products column: a blank product cell is a line without a product, not its category", () => {
+  it("counts 1 product and 1 category for A (P1, Tools), whatever the blank-product lines' categories (tester's repro)", () => {
+    const rows: [string, number, string, number, string | null, string | null][] = [
+      ["A", d(2026, 10, 5), "I1", 100, "Tools", "P1"],
+      ["A", d(2026, 10, 5), "I1", 15, "Carriage", null],
+      ["A", d(2026, 10, 6), "I2", 30, "Fixings", null],
+      ["A", d(2026, 10, 7), "I3", 40, null, null],
+    ];
+    const c = (k: number) => col(rows.map((r) => r[k]));
+    const [row] = both(
+      metrics,
+      [["A"]],
+      c(0),
+      c(1),
+      c(2),
+      c(3),
+      c(4),
+      AS_OF,
+      null as never,
+      null as never,
+      c(5)
+    );
+    // revenue 100 + 15 + 30 + 40 = 185 (lines without a product count in revenue); only P1 bought
+    expect([row[4], row[7], row[8]]).toEqual([185, "1 (one product)", 1]);
   });
 });

@@ -129,30 +129,50 @@ describe("an invoice-level export with a category column (no product): each line
     expect(JSON.stringify(d.plan)).not.toMatch(/Tools \(|reorder Tools/i);
   });
 
-  test("Diversity counts the categories, whatever they are called (Delivery and Samples are categories here)", async () => {
+  test("Diversity counts the categories; a category that names a service (Delivery, Samples) is none (PRODUCT.md §2)", async () => {
     const [acme, birch, cedar] = await run();
-    // Acme: Delivery, Tools, Samples → 3 (2–3 categories: Diversity 3); Birch: Tools, Fixings → 2;
-    // Cedar: Tools twice → 1 category, and with no product column never "one product only": Diversity 2
-    expect([acme, birch, cedar].map((a) => a.health.inputs.categoriesLast12)).toEqual([3, 2, 1]);
-    expect([acme, birch, cedar].map((a) => a.health.factors.diversity)).toEqual([3, 3, 2]);
+    // Acme: Delivery and Samples are service lines, Tools a category → 1; Birch: Tools, Fixings → 2
+    // (2–3 categories: Diversity 3); Cedar: Tools twice → 1. With no product column one category is
+    // never "one product only": Diversity 2
+    expect([acme, birch, cedar].map((a) => a.health.inputs.categoriesLast12)).toEqual([1, 2, 1]);
+    expect([acme, birch, cedar].map((a) => a.health.factors.diversity)).toEqual([2, 3, 2]);
     expect([acme, birch, cedar].map((a) => a.health.inputs.productsLast12)).toEqual([
       null,
       null,
       null,
     ]);
-    // revenue 15 + 120 + 100; 250 + 80; 60 + 40
+    // revenue 15 + 120 + 100 (service lines count in revenue); 250 + 80; 60 + 40
     expect([acme, birch, cedar].map((a) => a.revenueLast12)).toEqual([235, 330, 100]);
   });
 
   test("scores: Recency and Diversity only (orders and revenue are new this year: n/a)", async () => {
     const [acme, birch, cedar] = await run();
-    // Acme: 20 Oct → 10 days: Recency 4; (0.25×4 + 0.15×3) / 0.40 = 1.45 / 0.40 = 3.625 → 3.63
+    // Acme: 20 Oct → 10 days: Recency 4; (0.25×4 + 0.15×2) / 0.40 = 1.30 / 0.40 = 3.25
     // Birch: 28 Oct → 2 days: Recency 5; (1.25 + 0.45) / 0.40 = 4.25
     // Cedar: 30 Oct → 0 days: Recency 5; (1.25 + 0.15×2) / 0.40 = 3.875 → 3.88 (half away from zero)
-    expect([acme, birch, cedar].map((a) => a.health.score)).toEqual([3.63, 4.25, 3.88]);
+    expect([acme, birch, cedar].map((a) => a.health.score)).toEqual([3.25, 4.25, 3.88]);
     // The trend's month-end points read the same rule. Cedar at 30 Sep: one order (15 Sep), 15 days:
     // Recency 3, one category: Diversity 2 → (0.75 + 0.30) / 0.40 = 2.625 → 2.63 (not 2.25, "one product only")
     const sep30 = cedar.history.find((h) => serialToIso(h.date) === "2026-09-30");
     expect(sep30?.score).toBe(2.63);
   });
+});
+
+test("a German ERP export whose Artikelnr. column is empty is read as having no product column (tester's repro: every line was rejected)", async () => {
+  const { grids } = await readWorkbookFile(
+    join(__dirname, "../fixtures/exports/de-empty-artikelnr.csv")
+  );
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  expect(report.accepted).toBe(3);
+  expect(report.hasProducts).toBe(false);
+  expect(report.warnings.join(" ")).toMatch(
+    /"Artikelnr\." is empty in every one of the first 3 rows/
+  );
+  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  const by = (id: string) => p.accounts.find((a) => a.accountId === id)!;
+  // K1: last order 15.10 (16 days: Recency 3), Werkzeug and Befestigung (2 categories: Diversity 3):
+  // (0.75 + 0.45) / 0.40 = 3.00; K2: 20.10 (11 days: 4), one category (2): (1.00 + 0.30) / 0.40 = 3.25
+  expect([by("K1").health.score, by("K2").health.score]).toEqual([3, 3.25]);
+  expect(by("K1").revenueLast12).toBe(150);
 });

@@ -26,7 +26,7 @@
  */
 import { moneySteps } from "../currency";
 import { roundHalfAwayFromZero } from "../numbers";
-import { UNCATEGORISED } from "../orderLines";
+import { CATEGORY_STAND_IN } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
@@ -36,9 +36,6 @@ import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from "./collections
 const PENDING = 4096;
 /** How many buffered lines ahead foldPending starts reading a pair's hash slot. */
 const LOOK_AHEAD = 12;
-
-/** The key prefix of a category standing in for the product of lines that name none. */
-const CATEGORY_ONLY = "\u0000category:";
 
 /** The service kind of a line that names no product (an invoice-level export's invoice total). */
 export const NO_PRODUCT = "invoice total without a product";
@@ -362,24 +359,21 @@ export class OrderBook {
     }
     this.oVal.a[order] += revenue;
     if (date <= this.productsAfter) return;
-    // A line that names no product stands for its category when it has one (an invoice-level
-    // export with a category column): Diversity then counts its categories, whatever they are
-    // called ("Delivery" is a category there, not a service SKU).
-    const byCategory = line.sku === "" && line.category !== UNCATEGORISED;
-    const key = byCategory ? CATEGORY_ONLY + line.category : line.sku;
-    let sku = this.skuIndex.get(key);
+    let sku = this.skuIndex.get(line.sku);
     if (sku === undefined) {
       // A SKU is a product or a service line from its first sight (code and description).
-      // A line without a product or category (an invoice-level export's total) counts like a service line.
+      // A line without a product (an invoice-level export's total) counts like a service line;
+      // a category standing in for the product (categoryStandIn) is one unless it names a service.
+      const byCategory = line.sku.startsWith(CATEGORY_STAND_IN);
       const service = byCategory
-        ? null
+        ? serviceKind(line.category, line.category)
         : line.sku === ""
           ? NO_PRODUCT
           : serviceKind(line.sku, line.productName);
       const cat =
         service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
       sku = this.skus.length;
-      this.skuIndex.set(key, sku);
+      this.skuIndex.set(line.sku, sku);
       this.skus.push(byCategory ? line.category : line.sku);
       this.skuNames.push(byCategory ? line.category : line.productName || undefined);
       this.skuCategory.push(cat);
