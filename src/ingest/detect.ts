@@ -112,12 +112,16 @@ function bestSynonym(
 /** Best one-to-one assignment of fields to headers: strongest, then most typical matches first. */
 export function matchFields(headers: readonly string[], fields: readonly FieldDef[]): FieldMatch[] {
   const pf = prepare(fields);
+  // Beside a ledger code ("Account Code", "Nominal Code"), a bare "Account" column is that
+  // ledger's name (Xero's reports: Sales, Freight), not the customer.
+  const ledgerBeside = headers.some((h) => isLedgerHeader(normaliseHeader(h)));
   const cands: { field: string; column: number; score: number; rank: number; order: number }[] = [];
   headers.forEach((h, column) => {
     const spaced = normaliseHeader(h);
     if (!spaced) return;
     const compact = spaced.replace(/ /g, "");
     for (const f of pf) {
+      if (ledgerBeside && f.customer && LEDGER_NAME.test(spaced)) continue;
       const { score, rank } = bestSynonym(spaced, compact, f);
       if (score > 0) cands.push({ field: f.field, column, score, rank, order: f.order });
     }
@@ -139,8 +143,20 @@ export function matchFields(headers: readonly string[], fields: readonly FieldDe
       confidence: c.score,
     });
   }
+  // With no customer column, a "Contact" column names the customer (Xero calls its customers
+  // contacts), not the person who placed the order.
+  if (fields === ORDER_FIELDS) {
+    const hasCustomer = out.some((m) => m.field === "accountId" || m.field === "accountName");
+    const contact = out.find(
+      (m) => m.field === "orderedBy" && /^contact(?: name)?$/.test(normaliseHeader(m.header))
+    );
+    if (!hasCustomer && contact) contact.field = "accountName";
+  }
   return out.sort((a, b) => a.column - b.column);
 }
+
+/** A bare account (name) header: the ledger's name when a ledger code stands beside it. */
+const LEDGER_NAME = /^account(?: name)?$/;
 
 /**
  * The fields of a recognised export layout: each field from the first of its headers present

@@ -403,3 +403,32 @@ describe("mapping round trip and re-application", () => {
     );
   });
 });
+
+describe("Xero-style reports: Contact is the customer, Account the ledger beside its code (tester's repro: 2 accounts, Sales and Freight)", () => {
+  const fieldOf = (headers: string[]) => {
+    const m = matchFields(headers, ORDER_FIELDS);
+    return Object.fromEntries(m.map((x) => [x.header, x.field]));
+  };
+
+  it("reads Contact as the customer and leaves Account (Sales, Freight) beside Account Code alone", () => {
+    const f = fieldOf([
+      "Date",
+      "Contact",
+      "Reference",
+      "Description",
+      "Account",
+      "Account Code",
+      "Net",
+    ]);
+    expect(f["Contact"]).toBe("accountName");
+    expect(f["Account"]).toBeUndefined();
+    expect(f["Account Code"]).toBeUndefined();
+  });
+
+  it("still reads Account as the customer with no ledger code beside it, and Contact as who ordered when there is a customer", () => {
+    expect(fieldOf(["Date", "Account", "SKU", "Qty", "Value"])["Account"]).toBe("accountId");
+    const f = fieldOf(["Date", "Customer", "Contact", "SKU", "Qty", "Value"]);
+    expect(f["Customer"]).toBe("accountName");
+    expect(f["Contact"]).toBe("orderedBy");
+  });
+});

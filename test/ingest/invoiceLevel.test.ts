@@ -176,3 +176,19 @@ test("a German ERP export whose Artikelnr. column is empty is read as having no 
   expect([by("K1").health.score, by("K2").health.score]).toEqual([3, 3.25]);
   expect(by("K1").revenueLast12).toBe(150);
 });
+
+test("a Xero report (Contact, Account beside Account Code, Net): three customers by contact, not the ledgers Sales and Freight", async () => {
+  const { grids } = await readWorkbookFile(
+    join(__dirname, "../fixtures/exports/xero-report-contact-account.csv")
+  );
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  expect(report.accounts).toBe(3);
+  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  // Brightwell: 120 + 10 (the Freight line, a delivery service line, counts in revenue)
+  expect(Object.fromEntries(p.accounts.map((a) => [a.accountId, a.revenueLast12]))).toEqual({
+    "Brightwell Ltd": 130,
+    "Harbour Co": 80,
+    "Cedar plc": 300,
+  });
+});
