@@ -177,11 +177,22 @@ async function load(
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: OPTIONS,
+    tokens: true,
   });
+  // An option given twice would silently keep the last one (`--account A --account B`).
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.value === undefined) continue;
+    if (seen.has(t.name))
+      throw new UsageError(
+        `--${t.name} is given more than once: give it once (kap ${positionals[0] ?? "analyze"} … --${t.name} <value>).`
+      );
+    seen.add(t.name);
+  }
   const o = values as Opts;
   const [command, file] = positionals;
   if (o.help) {

@@ -123,8 +123,9 @@ export function checkOrderColumns(
     if (!m || user.has(f) || sample.length === 0) continue;
     if (sample.every((r) => isBlankCell(r[m.column]))) {
       drop(f);
+      const other = get(f === "sku" ? "productName" : "sku");
       notes.push(
-        `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: read as no product column.`
+        `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: ${other ? `products are named by "${other.header}".` : "read as no product column."}`
       );
     }
   }

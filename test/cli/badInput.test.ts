@@ -140,3 +140,20 @@ test("the summary shows every score with two decimals (3.00, not 3) and e-mail a
   expect(table[0].startsWith("buyer@northfield-builders.co.uk ")).toBe(true);
   for (const row of table) expect(row).toMatch(/ [1-5]\.\d\d (Healthy|Stable|At Risk|Critical) /);
 });
+
+test("an option given twice is refused in one line, not silently the last one (tester: --account A --account B)", () => {
+  const r = kap(
+    "sheets",
+    "assets/sample-workbook.xlsx",
+    "--account",
+    "C0204",
+    "--account",
+    "C0001",
+    "--out",
+    join(dir, "x.xlsx")
+  );
+  expect(r.status).toBe(1);
+  expect(r.stderr).toBe(
+    "--account is given more than once: give it once (kap sheets … --account <value>).\n"
+  );
+});

@@ -192,3 +192,16 @@ test("a Xero report (Contact, Account beside Account Code, Net): three customers
     "Cedar plc": 300,
   });
 });
+
+test("an empty Item Code column beside a Description: products are named by the description, and the note says so", async () => {
+  const { grids } = await readWorkbookFile(
+    join(__dirname, "../fixtures/exports/empty-item-code.csv")
+  );
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  expect(report.accepted).toBe(2);
+  expect(report.hasProducts).toBe(true);
+  expect(report.warnings).toContain(
+    '"Item Code" is empty in every one of the first 2 rows: products are named by "Description".'
+  );
+});
