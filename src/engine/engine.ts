@@ -120,6 +120,7 @@ export class KapEngine implements OrderSink {
       dateOrder: options.dateOrder,
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
+      sapDocTypes: options.sapDocTypes,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),

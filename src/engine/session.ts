@@ -12,7 +12,7 @@ import type { Cell, Grid } from "../ingest/grid";
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
-import type { IngestReport, NumberField } from "../ingest/orders";
+import { type IngestReport, type NumberField, SAP_BILLING_TYPES } from "../ingest/orders";
 import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
 import {
   parseAccounts,
@@ -123,6 +123,8 @@ export interface OrderReadOptions {
   numbers?: Partial<Record<NumberField, ColumnConvention>>;
   /** the discount column is formatted as a percentage (0.1 = 10%) */
   discountIsFraction?: boolean;
+  /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
+  sapDocTypes?: boolean;
   /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
   notes?: string[];
   /** what the file reader knows (text files): encoding and delimiter */
@@ -148,8 +150,13 @@ export function planReading(
     layoutById(mapping.layout)?.dateOrder
   );
   const disc = mapping.fields.find((f) => f.field === "discount")?.column;
+  const docCol = mapping.fields.find((f) => f.field === "docType")?.column;
+  const sapDocTypes =
+    docCol !== undefined &&
+    sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
   return {
     dateOrder: date.order,
+    ...(sapDocTypes ? { sapDocTypes } : {}),
     dateOrderSource: date.source,
     numbers: orderNumberConventions(mapping, sample, culture),
     discountIsFraction:

@@ -121,6 +121,8 @@ export interface OrderParserOptions {
   numbers?: Partial<Record<NumberField, ColumnConvention>>;
   /** The discount column holds fractions (Excel's % format: 0.1 = 10%) rather than percent points (10 = 10%). */
   discountIsFraction?: boolean;
+  /** The document-type column holds SAP billing types (F2, G2 …): RE is then SAP's returns, a credit. */
+  sapDocTypes?: boolean;
   catalog?: ReadonlyMap<string, CatalogItem>;
   rates?: readonly CurrencyRate[];
   reportingCurrency?: string;
@@ -150,10 +152,15 @@ const TOTAL_START = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s*$|\s*[:\-–]|\s+for\b
 const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
- * "Gutschrift", "Storno", and the codes SAP (G2, RE, S1) and Sage (SC, CRN) write.
+ * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Nota de crédito", and the codes SAP
+ * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
+ * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
  */
 const CREDIT_TYPE =
-  /credit|return|refund|gutschrift|storno|cancel|^\s*(?:g2|re|s1|sc|cr|crn|cn)\s*$/i;
+  /credit|return|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+const SAP_RETURNS = /^\s*re\s*$/i;
+/** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
+export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
 const GROUP_TOTAL = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s|:|$)/i;
 
@@ -541,7 +548,10 @@ export function createOrderParser(
     } else if (convert && !currency) currency = reporting;
 
     const rawOrder = rawOrderId;
-    const creditType = col.docType >= 0 && CREDIT_TYPE.test(text(row[col.docType]));
+    const docType = col.docType >= 0 ? text(row[col.docType]) : "";
+    const creditType =
+      docType !== "" &&
+      (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)));
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = returnSigned(qty, revenue, rawOrder, creditType);
     const isReturn = signed.isReturn;

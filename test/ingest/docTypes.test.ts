@@ -1,0 +1,60 @@
+/**
+ * Document types that make a line a credit, as German ERPs, SAP and French/Spanish exports write
+ * them (tester's silent misreads: RE read as a return, GU and Avoir as sales). Worked by hand, as
+ * of 2026-10-31.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+
+const dir = mkdtempSync(join(tmpdir(), "kap-doctypes-"));
+
+async function accounts(name: string, text: string) {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const { grids } = await readWorkbookFile(path);
+  const engine = new KapEngine();
+  await loadGrids(engine, grids, defaultSettings());
+  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  return Object.fromEntries(
+    p.accounts.map((a) => [a.accountId, [a.revenueLast12, a.health.inputs.daysSinceLastOrder]])
+  );
+}
+
+test("a German ERP's RE is a Rechnung (invoice) and GU a Gutschrift (credit): 150 − 15 = 135, last order 13.10 (18 days)", async () => {
+  expect(
+    await accounts(
+      "de.csv",
+      "Belegdatum;Belegart;Belegnr.;Kundennr.;Kunde;Artikelnr.;Warengruppe;Menge;Betrag netto\n" +
+        "13.10.2026;RE;26-0502;10045;Elektro Krause GmbH;KS-10;Schellen;1000;150,00\n" +
+        "15.10.2026;GU;26-0033;10045;Elektro Krause GmbH;KS-10;Schellen;100;15,00\n"
+    )
+  ).toEqual({ "10045": [135, 18] });
+});
+
+test("beside SAP's billing types (F2), RE is SAP's returns, a credit: 100 − 10 = 90, last order 01.10 (30 days)", async () => {
+  expect(
+    await accounts(
+      "sap.csv",
+      "Billing Document;Billing Type;Billing Date;Sold-To Party;Material;Material Group;Billed Quantity;Net Value\n" +
+        "90000101;F2;01.10.2026;100017;CT-100;CABLEMGMT;10;100,00\n" +
+        "90000190;RE;20.10.2026;100017;CT-100;CABLEMGMT;1;10,00\n"
+    )
+  ).toEqual({ "100017": [90, 30] });
+});
+
+test("Avoir, Nota de crédito and Rechnungskorrektur are credits: 50 − 9 − 9 − 9 = 23, last order 01.10 (30 days)", async () => {
+  expect(
+    await accounts(
+      "fr.csv",
+      "Invoice No,Document Type,Date,Customer,SKU,Category,Qty,Amount\n" +
+        "F1,Invoice,2026-10-01,Acme,P1,Tools,1,50.00\n" +
+        "A1,Avoir,2026-10-10,Acme,P1,Tools,1,9.00\n" +
+        "A2,Nota de crédito,2026-10-11,Acme,P1,Tools,1,9.00\n" +
+        "A3,Rechnungskorrektur,2026-10-12,Acme,P1,Tools,1,9.00\n"
+    )
+  ).toEqual({ Acme: [23, 30] });
+});
