@@ -795,6 +795,33 @@ export const ORDER_FIELDS: readonly FieldDef[] = withSynonyms(GERMAN_ORDER_HEADE
     ],
   },
   {
+    field: "orderStatus",
+    label: "Order status",
+    header: "Order Status",
+    synonyms: [
+      "financial status",
+      "order status",
+      "payment status",
+      "status",
+      "bestellstatus",
+      "auftragsstatus",
+    ],
+  },
+  {
+    field: "cancelledAt",
+    label: "Cancelled at",
+    header: "Cancelled At",
+    synonyms: [
+      "cancelled at",
+      "canceled at",
+      "cancelled on",
+      "canceled on",
+      "cancellation date",
+      "date cancelled",
+      "storniert am",
+    ],
+  },
+  {
     field: "orderedBy",
     label: "Ordered by",
     header: "Ordered By",

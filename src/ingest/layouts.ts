@@ -227,6 +227,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       lineDiscount: ["lineitem discount"],
       currency: ["currency"],
       orderedBy: ["billing name"],
+      orderStatus: ["financial status"],
+      cancelledAt: ["cancelled at"],
     },
     ignore: [
       "total",
@@ -239,7 +241,6 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "id",
       "paid at",
       "fulfilled at",
-      "cancelled at",
       "outstanding balance",
     ],
     note: "The customer is the e-mail (company from the order's first line); line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",

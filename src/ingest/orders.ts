@@ -159,6 +159,8 @@ const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
 const CREDIT_TYPE =
   /credit|return|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
+/** Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs): their lines are skipped. */
+const VOID_STATUS = /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert)\s*$/i;
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
@@ -218,6 +220,8 @@ export function createOrderParser(
     orderedBy: -1,
     site: -1,
     currency: -1,
+    orderStatus: -1,
+    cancelledAt: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -285,6 +289,9 @@ export function createOrderParser(
   let orderAccountName = "";
   let orderCurrency = "";
   let orderDate: Cell = null;
+  /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
+  let statusOrderKey = "";
+  let orderVoid = false;
   /** The product heading a grouped report's lines fall under (QuickBooks). */
   let heading = "";
   const accounts = new Set<string>();
@@ -441,6 +448,16 @@ export function createOrderParser(
       };
       accountName = split(accountName);
       accountKey = split(accountKey);
+    }
+    if (col.orderStatus >= 0 || col.cancelledAt >= 0) {
+      const status = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
+      const cancelled = col.cancelledAt >= 0 && !isBlankCell(row[col.cancelledAt]);
+      if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
+        statusOrderKey = rawOrderId;
+        orderVoid = false;
+      }
+      if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
+      if (orderVoid) return reject("cancelled, voided or refunded order", rowNo);
     }
     const accountId = accountKey || accountName;
     if (!accountId) return reject("no account", rowNo);

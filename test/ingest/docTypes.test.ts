@@ -58,3 +58,29 @@ test("Avoir, Nota de crédito and Rechnungskorrektur are credits: 50 − 9 − 9
     )
   ).toEqual({ Acme: [23, 30] });
 });
+
+test("Shopify: refunded and voided orders (Financial Status on the first line only, Cancelled at) are skipped — 28, 59 days, not 241 and 6", async () => {
+  expect(
+    await accounts(
+      "shopify.csv",
+      "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Company,Cancelled at\n" +
+        "#1041,buyer@northfield.example,paid,2026-09-02 09:50:26 +0100,2,Cable ties,14.00,CT-300,Northfield Builders,\n" +
+        "#1090,buyer@northfield.example,refunded,2026-10-20 11:00:00 +0100,10,Cable ties,14.00,CT-300,Northfield Builders,\n" +
+        "#1090,buyer@northfield.example,,2026-10-20 11:00:00 +0100,1,Tape,3.00,IT-10,,\n" +
+        "#1095,buyer@northfield.example,voided,2026-10-25 11:00:00 +0100,5,Insulation tape,14.00,IT-10,Northfield Builders,2026-10-25 12:00:00 +0100\n"
+    )
+  ).toEqual({ "buyer@northfield.example": [28, 59] });
+});
+
+test("WooCommerce: refunded, cancelled and failed orders are skipped — 45, 47 days", async () => {
+  expect(
+    await accounts(
+      "woo.csv",
+      "Order Number,Order Status,Order Date,Billing Company,SKU,Item Name,Quantity,Item Cost,Line Total\n" +
+        "4101,Completed,2026-09-14,Brightwell Electrical,CT-300,Cable ties,3,15.00,45.00\n" +
+        "4188,Refunded,2026-10-12,Brightwell Electrical,CT-300,Cable ties,1,12.00,12.00\n" +
+        "4190,Cancelled,2026-10-20,Brightwell Electrical,DR-1,Drill,1,150.00,150.00\n" +
+        "4191,wc-failed,2026-10-21,Brightwell Electrical,DR-1,Drill,1,150.00,150.00\n"
+    )
+  ).toEqual({ "Brightwell Electrical": [45, 47] });
+});
