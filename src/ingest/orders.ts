@@ -160,7 +160,8 @@ const CREDIT_TYPE =
   /credit|return|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /** Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs): their lines are skipped. */
-const VOID_STATUS = /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert)\s*$/i;
+const VOID_STATUS =
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert)\s*$/i;
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
