@@ -144,11 +144,28 @@ export function planReading(
   const { mapping, notes } = found.detection;
   const peek = found.table.peek;
   const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
-  const date = settleDateOrder(
+  let date = settleDateOrder(
     sample.map((r) => r[dateCol]),
     typeof culture === "string" ? culture : culture?.name,
     layoutById(mapping.layout)?.dateOrder
   );
+  // The order dates read both ways: another date column of the same export (a due date, a
+  // delivery date) written the same way may settle it ("11/21/2026" is month-first).
+  if (date.source === "default" || date.source === "layout") {
+    const width = sample.reduce((w, r) => Math.max(w, r.length), 0);
+    for (let c = 0; c < width; c++) {
+      if (c === dateCol) continue;
+      const cells = sample.map((r) => r[c]).filter((v) => typeof v === "string" && v.trim());
+      // a date column: (nearly) every text a date, not part numbers such as 10-15-200
+      const dates = cells.filter((v) => DATE_TEXT.test(v as string)).length;
+      if (dates < 2 || dates < 0.9 * cells.length) continue;
+      const order = dateOrderEvidence(cells);
+      if (order) {
+        date = { order, source: "data" };
+        break;
+      }
+    }
+  }
   const disc = mapping.fields.find((f) => f.field === "discount")?.column;
   const docCol = mapping.fields.find((f) => f.field === "docType")?.column;
   const sapDocTypes =
@@ -260,6 +277,10 @@ export interface SessionOptions {
   signal?: AbortSignal;
   cancelled?: () => Error;
 }
+
+/** Text that is a day, month and year and nothing else but a time: 21/11/2026, 11-21-26 09:30. */
+const DATE_TEXT =
+  /^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
 /** Rows of the order table looked at before parsing starts: at least this many… */
 const SAMPLE_ROWS = 1_000;

@@ -84,3 +84,21 @@ test("WooCommerce: refunded, cancelled and failed orders are skipped — 45, 47 
     )
   ).toEqual({ "Brightwell Electrical": [45, 47] });
 });
+
+test("US dates: the order dates read both ways, the due dates (11/21/2026) settle month-first — 24 days, 2 orders last quarter, none before", async () => {
+  const path = join(dir, "us.csv");
+  writeFileSync(
+    path,
+    "Customer,Invoice Date,Due Date,Invoice No,SKU,Category,Qty,Amount,Currency\n" +
+      "Harbour Plumbing LLC,08/03/2026,09/02/2026,1001,PF-15,Fittings,50,40.00,USD\n" +
+      "Harbour Plumbing LLC,10/07/2026,11/21/2026,1002,PF-15,Fittings,5,4.00,USD\n"
+  );
+  const { grids } = await readWorkbookFile(path);
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  expect([report.read?.dateOrder, report.read?.dateOrderSource]).toEqual(["mdy", "data"]);
+  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  const i = p.accounts[0].health.inputs;
+  // 7 Oct → 31 Oct: 24 days; 3 Aug and 7 Oct in (31 Jul, 31 Oct]
+  expect([i.daysSinceLastOrder, i.ordersLastQuarter, i.ordersPreviousQuarter]).toEqual([24, 2, 0]);
+});
