@@ -34,6 +34,28 @@ export function isCreditNoteId(id: string): boolean {
   return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
 }
 
+/** How many order ids creditPrefixIsNumbering looks at: the first this many that are not blank. */
+export const CREDIT_ID_SAMPLE = 1000;
+
+/**
+ * Whether ids that look like credit notes are the data's own numbering ("C26101" on every
+ * invoice): when more than half of the first CREDIT_ID_SAMPLE order ids look like credit notes,
+ * the prefix marks nothing and no line is a credit note by its id (its sign and document type
+ * still count). A real order book is not mostly credit notes. The ingest applies it to its
+ * sample rows, KAP.METRICS to the column — the same first ids.
+ */
+export function creditPrefixIsNumbering(ids: Iterable<string>): boolean {
+  let n = 0;
+  let credit = 0;
+  for (const id of ids) {
+    if (id === "") continue;
+    n++;
+    if (isCreditNoteId(id)) credit++;
+    if (n === CREDIT_ID_SAMPLE) break;
+  }
+  return n > 0 && credit * 2 > n;
+}
+
 /** The fields of an order line the return rule sets. */
 export interface SignedLine {
   isReturn: boolean;
@@ -49,22 +71,28 @@ export function returnSigned(
   quantity: number,
   revenue: number,
   orderId: string,
-  creditType = false
+  creditType = false,
+  creditIds = true
 ): SignedLine {
   const out = { isReturn: false, quantity: 0, revenue: 0 };
-  signInto(out, quantity, revenue, orderId, creditType);
+  signInto(out, quantity, revenue, orderId, creditType, creditIds);
   return out;
 }
 
-/** returnSigned written into `out` (the line being filled) rather than a new object: for loops over a million lines. */
+/**
+ * returnSigned written into `out` (the line being filled) rather than a new object: for loops
+ * over a million lines. `creditIds` false: ids are not read as credit notes (creditPrefixIsNumbering).
+ */
 export function signInto(
   out: SignedLine,
   quantity: number,
   revenue: number,
   orderId: string,
-  creditType = false
+  creditType = false,
+  creditIds = true
 ): void {
-  const isReturn = quantity < 0 || revenue < 0 || isCreditNoteId(orderId) || creditType;
+  const isReturn =
+    quantity < 0 || revenue < 0 || (creditIds && isCreditNoteId(orderId)) || creditType;
   out.isReturn = isReturn;
   out.quantity = isReturn ? -Math.abs(quantity) : quantity;
   out.revenue = isReturn ? -Math.abs(revenue) : revenue;

@@ -121,6 +121,7 @@ export class KapEngine implements OrderSink {
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
+      creditNoteIds: options.creditNoteIds,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),

@@ -12,6 +12,7 @@ import type { Cell, Grid } from "../ingest/grid";
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
+import { creditPrefixIsNumbering } from "../domain/orderLines";
 import { type IngestReport, type NumberField, SAP_BILLING_TYPES } from "../ingest/orders";
 import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
 import {
@@ -125,6 +126,8 @@ export interface OrderReadOptions {
   discountIsFraction?: boolean;
   /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
   sapDocTypes?: boolean;
+  /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
+  creditNoteIds?: boolean;
   /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
   notes?: string[];
   /** what the file reader knows (text files): encoding and delimiter */
@@ -171,9 +174,18 @@ export function planReading(
   const sapDocTypes =
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
+  const idCol = mapping.fields.find((f) => f.field === "orderId")?.column;
+  const numbering =
+    idCol !== undefined &&
+    creditPrefixIsNumbering(
+      sample.map((r) =>
+        r[idCol] === null || r[idCol] === undefined ? "" : String(r[idCol]).trim()
+      )
+    );
   return {
     dateOrder: date.order,
     ...(sapDocTypes ? { sapDocTypes } : {}),
+    ...(numbering ? { creditNoteIds: false } : {}),
     dateOrderSource: date.source,
     numbers: orderNumberConventions(mapping, sample, culture),
     discountIsFraction:

@@ -17,7 +17,12 @@
  */
 import { OrderBook, type BookBuffers } from "../domain/analysis/book";
 import type { OrderLine, Serial } from "../domain/types";
-import { signInto, UNCATEGORISED, categoryStandIn } from "../domain/orderLines";
+import {
+  categoryStandIn,
+  creditPrefixIsNumbering,
+  signInto,
+  UNCATEGORISED,
+} from "../domain/orderLines";
 import {
   ColumnView,
   commonHeight,
@@ -156,6 +161,8 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
   const cols = raw.map((m, k) => new ColumnView(m ?? null, names[k]));
   // optional columns left out are one blank cell: broadcast
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
+  // ids such as "C26101" on every invoice are the numbering, not credit notes (the ingest's rule)
+  const creditIds = !creditPrefixIsNumbering(idsOf(cols[2], n));
   const book = new OrderBook({ productsAfter, reuse: spare });
   spare = undefined;
   // representative values first, so the line's fields keep one shape from the first row on
@@ -177,6 +184,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
     hasCategories,
     hasQuantity,
     hasProducts,
+    creditIds,
     lastDate: -Infinity,
   };
   for (let start = 0; start < n; start += BLOCK) readBlock(r, start, Math.min(n, start + BLOCK));
@@ -200,7 +208,23 @@ interface Reading {
   hasCategories: boolean;
   hasQuantity: boolean;
   hasProducts: boolean;
+  /** false: ids that look like credit notes are the numbering (creditPrefixIsNumbering) */
+  creditIds: boolean;
   lastDate: number;
+}
+
+/** The column's order ids as text, blanks and cells in error left out (the row loop raises those). */
+function* idsOf(column: ColumnView, n: number): Generator<string> {
+  for (let i = 0; i < n; i++) {
+    let v: Plain;
+    try {
+      v = column.at(i);
+    } catch {
+      continue;
+    }
+    if (v instanceof InputError || isEmpty(v)) continue;
+    yield idText(v);
+  }
 }
 
 /**
@@ -273,7 +297,7 @@ function readBlock(r: Reading, start: number, end: number): void {
     line.orderId = orderId || `${accountId}|${date}`;
     line.sku = sku;
     line.category = category || UNCATEGORISED;
-    signInto(line, quantity, revenue, orderId);
+    signInto(line, quantity, revenue, orderId, false, r.creditIds);
     book.add(line);
     if (date > lastDate) lastDate = date;
   }

@@ -123,6 +123,8 @@ export interface OrderParserOptions {
   discountIsFraction?: boolean;
   /** The document-type column holds SAP billing types (F2, G2 …): RE is then SAP's returns, a credit. */
   sapDocTypes?: boolean;
+  /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
+  creditNoteIds?: boolean;
   catalog?: ReadonlyMap<string, CatalogItem>;
   rates?: readonly CurrencyRate[];
   reportingCurrency?: string;
@@ -571,7 +573,13 @@ export function createOrderParser(
       docType !== "" &&
       (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)));
     // the same rule as the worksheet functions (domain/orderLines)
-    const signed = returnSigned(qty, revenue, rawOrder, creditType);
+    const signed = returnSigned(
+      qty,
+      revenue,
+      rawOrder,
+      creditType,
+      options.creditNoteIds !== false
+    );
     const isReturn = signed.isReturn;
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;

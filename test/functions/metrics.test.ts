@@ -698,3 +698,16 @@ describe("KAP.METRICS with a products column: a blank product cell is a line wit
     expect([row[4], row[7], row[8]]).toEqual([185, "1 (one product)", 1]);
   });
 });
+
+describe("KAP.METRICS: order ids that all look like credit notes are the numbering, as in kap analyze", () => {
+  it("reads C26101 and C26188 as two orders worth 132 (not two credit notes, −132)", () => {
+    const rows: [string, number, string, number, string][] = [
+      ["C045", d(2026, 9, 3), "C26101", 45, "Fixings"],
+      ["C045", d(2026, 10, 6), "C26188", 87, "Fixings"],
+    ];
+    const c = (k: number) => col(rows.map((r) => r[k]));
+    const [row] = both(metrics, [["C045"]], c(0), c(1), c(2), c(3), c(4), AS_OF);
+    // 6 Oct → 31 Oct: 25 days; both in (31 Jul, 31 Oct]
+    expect([row[0], row[1], row[4]]).toEqual([25, 2, 132]);
+  });
+});

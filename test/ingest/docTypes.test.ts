@@ -102,3 +102,23 @@ test("US dates: the order dates read both ways, the due dates (11/21/2026) settl
   // 7 Oct → 31 Oct: 24 days; 3 Aug and 7 Oct in (31 Jul, 31 Oct]
   expect([i.daysSinceLastOrder, i.ordersLastQuarter, i.ordersPreviousQuarter]).toEqual([24, 2, 0]);
 });
+
+test("order ids that all start with C are the numbering, not credit notes — 132, last order 06.10 (25 days); a lone C-id among invoices stays a credit note", async () => {
+  expect(
+    await accounts(
+      "c-ids.csv",
+      "Invoice No,Invoice Date,Customer ID,SKU,Category,Qty,Line Total\n" +
+        "C26101,2026-09-03,C045,CT300,Fixings,10,45.00\n" +
+        "C26188,2026-10-06,C045,WP10,Fixings,100,87.00\n"
+    )
+  ).toEqual({ C045: [132, 25] });
+  expect(
+    await accounts(
+      "mixed-ids.csv",
+      "Invoice No,Invoice Date,Customer ID,SKU,Category,Qty,Line Total\n" +
+        "INV101,2026-09-03,C045,CT300,Fixings,10,45.00\n" +
+        "INV188,2026-10-06,C045,WP10,Fixings,100,87.00\n" +
+        "C-77,2026-10-08,C045,WP10,Fixings,10,8.70\n"
+    )
+  ).toEqual({ C045: [123.3, 25] });
+});
