@@ -150,8 +150,12 @@ export interface OrderParser {
  * the "Acme Ltd Total" rows Excel's Data ▸ Subtotal writes. A customer called "Total Tools
  * Ltd" is not a totals row: only the words above, alone or before ":" / "for".
  */
-const TOTAL_START = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s*$|\s*[:\-–]|\s+for\b|\s+\()/i;
-const TOTAL_END = /\s(?:grand\s*|sub[\s-]*)?totals?:?$/i;
+// "Total", "Subtotal", "Grand total" and their German, French and Dutch words (Summe, Gesamt,
+// Zwischensumme, Totaal, Sous-total)
+const TOTAL_START =
+  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+const TOTAL_END =
+  /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme):?$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Nota de crédito", and the codes SAP

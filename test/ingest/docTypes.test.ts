@@ -122,3 +122,18 @@ test("order ids that all start with C are the numbering, not credit notes — 13
     )
   ).toEqual({ C045: [123.3, 25] });
 });
+
+test("a German totals row (Summe) is a totals row, not a line with no account: 150 and 75, nothing skipped as 'no account'", async () => {
+  const path = join(dir, "summe.csv");
+  writeFileSync(
+    path,
+    "Belegdatum;Belegnr.;Kundennr.;Kunde;Artikelnr.;Warengruppe;Menge;Betrag netto\n" +
+      "13.10.2026;R1;10045;Elektro Krause GmbH;KS-10;Schellen;10;150,00\n" +
+      "14.10.2026;R2;10046;Bau Meier;KS-10;Schellen;5;75,00\n" +
+      ";;;Summe;;;;225,00\n"
+  );
+  const { grids } = await readWorkbookFile(path);
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  expect([report.accepted, report.skippedTotals, report.rejected]).toEqual([2, 1, []]);
+});
