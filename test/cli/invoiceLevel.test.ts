@@ -55,19 +55,30 @@ test("kap analyze says the file has no product column and scores it", () => {
   expect(r.stdout).toMatch(/Acme Ltd +Acme Ltd +4\.00 Healthy .* £3,600 /);
 });
 
-test("kap qbr on an invoice-level export: products n/a, and the quarter's spend is its net revenue, not categories adding up to 0", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-qbr-")), "qbr.xlsx");
+/**
+ * Runs `kap <command> <file> --account <account> --out …` (exit 0 expected) and returns a
+ * look-up of the written sheet's rows by the text their first cell starts with.
+ */
+async function sheetRows(command: "qbr" | "sheets", file: string, account: string, sheet: string) {
+  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-out-")), "out.xlsx");
   const r = spawnSync(
     process.execPath,
-    [KAP, "qbr", FILE, "--account", "Acme Ltd", "--out", out, "-q"],
-    { encoding: "utf8" }
+    [KAP, command, file, "--account", account, "--out", out, "-q"],
+    {
+      encoding: "utf8",
+    }
   );
   expect(r.status).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  const ws = wb.getWorksheet("Quarter at a glance")!;
-  const rows = ws.getSheetValues().filter(Array.isArray) as unknown[][];
-  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label))!;
+  const rows = wb.getWorksheet(sheet)!.getSheetValues().filter(Array.isArray) as unknown[][];
+  return (label: string) => rows.find((x) => String(x[1]).startsWith(label));
+}
+const CATS = resolve(__dirname, "../fixtures/exports/invoice-level-categories.csv");
+
+test("kap qbr on an invoice-level export: products n/a, and the quarter's spend is its net revenue, not categories adding up to 0", async () => {
+  const found = await sheetRows("qbr", FILE, "Acme Ltd", "Quarter at a glance");
+  const row = (label: string) => found(label)!;
   // FY2026 Q2 (Apr–Jun 2026): Acme's one invoice, £600 on 20/06/2026; FY2026 Q1: £1,800
   expect(row("This quarter").slice(2, 8)).toEqual([1, 600, 0, 0, 600, "n/a"]);
   expect(row("Previous quarter")[6]).toBe(1800);
@@ -77,23 +88,7 @@ test("kap qbr on an invoice-level export: products n/a, and the quarter's spend 
 });
 
 test("kap qbr on an invoice-level export with a category column: spend by category is by category", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-qbr-")), "qbr.xlsx");
-  const cats = resolve(__dirname, "../fixtures/exports/invoice-level-categories.csv");
-  const r = spawnSync(
-    process.execPath,
-    [KAP, "qbr", cats, "--account", "Cedar", "--out", out, "-q"],
-    {
-      encoding: "utf8",
-    }
-  );
-  expect(r.status).toBe(0);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  const rows = wb
-    .getWorksheet("Quarter at a glance")!
-    .getSheetValues()
-    .filter(Array.isArray) as unknown[][];
-  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label));
+  const row = await sheetRows("qbr", CATS, "Cedar", "Quarter at a glance");
   // FY2026 Q3 (Jul–Sep 2026): Cedar's one invoice, Tools £60 on 15/09/2026
   expect(row("Tools")?.slice(2, 4)).toEqual([60, 1]);
   expect(row("All lines")).toBeUndefined();
@@ -103,23 +98,7 @@ test("kap qbr on an invoice-level export with a category column: spend by catego
 });
 
 test("kap sheets on an invoice-level export with a category column: the plan counts categories (Cedar buys Tools only: 1 now), no longer n/a", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "kap-inv-")), "cedar.xlsx");
-  const cats = resolve(__dirname, "../fixtures/exports/invoice-level-categories.csv");
-  const r = spawnSync(
-    process.execPath,
-    [KAP, "sheets", cats, "--account", "Cedar", "--out", out, "-q"],
-    {
-      encoding: "utf8",
-    }
-  );
-  expect(r.status).toBe(0);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  const values = wb
-    .getWorksheet("KAP Plan – Cedar")!
-    .getSheetValues()
-    .filter(Array.isArray) as unknown[][];
-  const row = (label: string) => values.find((x) => String(x[1]).startsWith(label));
+  const row = await sheetRows("sheets", CATS, "Cedar", "KAP Plan – Cedar");
   expect(row("Categories: now → target")?.[2]).toMatch(/^1 → \d+$/);
   expect(row("• Buys 1 category: Tools.")).toBeTruthy();
 });
@@ -139,22 +118,7 @@ test("kap qbr, categories but no product: the split adds up to the quarter's net
       "K3,2026-10-15,Kite,Tools,5.00",
     ].join("\n") + "\n"
   );
-  const out = join(dir, "qbr.xlsx");
-  const r = spawnSync(
-    process.execPath,
-    [KAP, "qbr", csv, "--account", "Kite", "--out", out, "-q"],
-    {
-      encoding: "utf8",
-    }
-  );
-  expect(r.status).toBe(0);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  const rows = wb
-    .getWorksheet("Quarter at a glance")!
-    .getSheetValues()
-    .filter(Array.isArray) as unknown[][];
-  const row = (label: string) => rows.find((x) => String(x[1]).startsWith(label));
+  const row = await sheetRows("qbr", csv, "Kite", "Quarter at a glance");
   // FY2026 Q3: Tools 100 − 20 = 80, the blank category 50 (Uncategorised), Fixings 30, Carriage 10 (a
   // service line, never a category): 170 = the quarter's net revenue 100 + 50 + 30 + 10 − 20
   expect(row("This quarter")?.[6]).toBe(170);

@@ -638,7 +638,7 @@ export class OrderBook {
   release(): BookBuffers {
     this.released = true;
     return {
-      // emptied now: its order ids are the caller's strings, not to be kept alive until the next book
+      // emptied now: the spare index holds no order ids between calls
       orderIndex: this.orderIndex.clear(),
       pairIndex: this.pairIndex,
       ints: [
