@@ -187,10 +187,20 @@ export function matchLayoutFields(headers: readonly string[], layout: ExportLayo
   return out.sort((a, b) => a.column - b.column);
 }
 
-/** How well a set of matches fits a role, 0..1; 0 when a required group is unmet (unless `partial`). */
-function roleScore(role: Role, matches: FieldMatch[], partial = false): number {
+/**
+ * How well a set of matches fits a role, 0..1; 0 when a required group is unmet (unless `partial`).
+ * `layout`: the export layout recognised; one that names the customer in heading rows
+ * (accountFromHeadings) meets the account group with no account column.
+ */
+function roleScore(
+  role: Role,
+  matches: FieldMatch[],
+  partial = false,
+  layout?: ExportLayout
+): number {
   const def = ROLES[role];
   const have = new Set(matches.map((m) => m.field));
+  if (layout?.accountFromHeadings) have.add("accountName");
   const groupsMet = def.requiredAny.filter((g) => g.some((f) => have.has(f))).length;
   if (!partial && groupsMet < def.requiredAny.length) return 0;
   if (matches.length === 0) return 0;
@@ -223,7 +233,9 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
         : matchFields(texts, ROLES[role].fields);
       // A recognised export layout is as sure as a header row can be.
       const score =
-        known && roleScore(role, matches, partial) > 0 ? 1 : roleScore(role, matches, partial);
+        known && roleScore(role, matches, partial, known) > 0
+          ? 1
+          : roleScore(role, matches, partial, known);
       if (score > 0 && (!best || score > best.confidence + 1e-9)) {
         best = {
           role,

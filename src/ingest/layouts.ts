@@ -14,6 +14,8 @@ export type LayoutId =
   | "xero"
   | "quickbooks-online"
   | "quickbooks-desktop"
+  | "quickbooks-online-customer"
+  | "quickbooks-desktop-customer"
   | "sage50"
   | "sage200"
   | "shopify"
@@ -40,6 +42,13 @@ export interface ExportLayout {
    * row (QuickBooks' "sales by product/service detail" reports).
    */
   productFromHeadings?: boolean;
+  /**
+   * The customer is not a column (or not on every line) but a heading row above its lines, ended
+   * by a "Total for <customer>" row (QuickBooks Online) or "Total <customer>" (Desktop): QuickBooks'
+   * "sales by customer detail" reports. A customer column, where the export has one, wins over the
+   * heading; a heading inside another one (a job under its customer) is the job, its site.
+   */
+  accountFromHeadings?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -86,6 +95,54 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "sent",
     ],
     note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',
+  },
+  {
+    // Listed before the product/service detail: with a Customer column added as well, both
+    // signatures are present and this one, one header longer, is the more specific.
+    id: "quickbooks-online-customer",
+    name: "QuickBooks Online sales by customer detail",
+    signature: [
+      ["date", "transaction date"],
+      ["transaction type"],
+      ["num", "no"],
+      ["product service", "product service full name", "item"],
+      ["sales price", "rate"],
+      ["amount"],
+      ["balance"],
+    ],
+    fields: {
+      date: ["date", "transaction date"],
+      orderId: ["num", "no"],
+      accountName: ["customer", "customer full name", "name"],
+      sku: ["product service", "product service full name", "item"],
+      quantity: ["qty", "quantity"],
+      unitPrice: ["sales price", "rate"],
+      revenue: ["amount"],
+      docType: ["transaction type"],
+    },
+    ignore: ["balance", "memo description", "memo", "description", "class", "location"],
+    customerJob: true,
+    accountFromHeadings: true,
+    note: 'Customers come from the report\'s customer headings ("Total for …" rows end them); "Customer:Job" names roll up to the parent customer, the job being its site; Credit Memo and Refund Receipt lines are returns.',
+  },
+  {
+    id: "quickbooks-desktop-customer",
+    name: "QuickBooks Desktop sales by customer detail",
+    signature: [["type"], ["date"], ["num"], ["item"], ["sales price"], ["amount"], ["balance"]],
+    fields: {
+      date: ["date"],
+      orderId: ["num"],
+      accountName: ["name"],
+      sku: ["item"],
+      quantity: ["qty", "quantity"],
+      unitPrice: ["sales price"],
+      revenue: ["amount"],
+      docType: ["type"],
+    },
+    ignore: ["balance", "memo"],
+    customerJob: true,
+    accountFromHeadings: true,
+    note: 'The customer is the Name column, else the report\'s customer heading ("Total …" rows end them); "Customer:Job" names roll up to the parent customer, the job being its site.',
   },
   {
     id: "quickbooks-online",

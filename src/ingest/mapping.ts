@@ -9,6 +9,7 @@ import {
 } from "./detect";
 import { type FieldDef, normaliseHeader, type Role, ROLES } from "./fields";
 import { cellText, type Grid } from "./grid";
+import { layoutById } from "./layouts";
 
 export class MissingRoleError extends Error {
   constructor(
@@ -33,9 +34,14 @@ function phrase(f: FieldDef): string {
   return f.label.charAt(0).toLowerCase() + f.label.slice(1);
 }
 
-function missingGroups(mapping: Pick<ColumnMapping, "role" | "fields">): FieldDef[][] {
+function missingGroups(
+  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+): FieldDef[][] {
   const def = ROLES[mapping.role];
   const have = new Set(mapping.fields.map((f) => f.field));
+  // A grouped report names the customer in heading rows above its lines (QuickBooks' sales by customer detail).
+  if (mapping.role === "orders" && layoutById(mapping.layout)?.accountFromHeadings)
+    have.add("accountName");
   const groups = def.requiredAny.filter((g) => !g.some((f) => have.has(f)));
   // Product lines need their quantities (units, unit prices), and a unit price makes a line value
   // only with a quantity; an invoice-level file (no product, a line value) needs none.
@@ -53,7 +59,9 @@ function missingGroups(mapping: Pick<ColumnMapping, "role" | "fields">): FieldDe
 }
 
 /** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
-export function missingFields(mapping: Pick<ColumnMapping, "role" | "fields">): string[] {
+export function missingFields(
+  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+): string[] {
   return missingGroups(mapping).map((g) => g.map(phrase).join(" or "));
 }
 
@@ -67,7 +75,7 @@ function andList(xs: string[]): string {
  *  Choose the order-date column in the task pane's mapping, or rename it to "Order Date".'
  */
 export function missingMessage(
-  mapping: Pick<ColumnMapping, "role" | "fields" | "sheet">,
+  mapping: Pick<ColumnMapping, "role" | "fields" | "sheet"> & { layout?: ColumnMapping["layout"] },
   headersFound: readonly string[],
   face: Face = "pane"
 ): string | undefined {

@@ -172,6 +172,10 @@ const VOID_STATUS =
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
 const GROUP_TOTAL = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s|:|$)/i;
+/** The same with the group it ends: "Total for Acme Ltd" → ["for ", "Acme Ltd"], "Total Acme Ltd", "TOTAL" → "". */
+const GROUP_TOTAL_NAME = /^(?:grand\s*|sub[\s-]*)?totals?\b\s*:?\s*(for\s+)?(.*)$/i;
+/** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
+const REPORT_FOOTER = /^(?:accrual|cash)\s+basis\b/i;
 
 function text(v: Cell): string {
   if (v === null || v === undefined) return "";
@@ -232,8 +236,12 @@ export function createOrderParser(
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
-  const headings = !!layout?.productFromHeadings;
+  const productHeadings = !!layout?.productFromHeadings;
+  const accountHeadings = !!layout?.accountFromHeadings;
+  const headings = productHeadings || accountHeadings;
   const customerJob = !!layout?.customerJob;
+  /** A grouped report's title block (company, report name, dates) stands above its header row: reported as skipped. */
+  const titleRows = headings ? mapping.headerRow : 0;
   // No product column at all: an invoice-level file, analysed for all that needs no product.
   const hasProducts = col.sku >= 0 || col.productName >= 0 || headings;
   const categoryForProduct = !hasProducts && col.category >= 0;
@@ -301,6 +309,14 @@ export function createOrderParser(
   let orderVoid = false;
   /** The product heading a grouped report's lines fall under (QuickBooks). */
   let heading = "";
+  /**
+   * The customer headings open above the current line (QuickBooks' sales by customer detail),
+   * outermost first: `column` where the heading stands, `path` its full "Customer:Job" name.
+   */
+  const groups: { column: number; text: string; path: string }[] = [];
+  /** whether any line came since the last heading, and whether the report ends its groups with "Total …" rows */
+  let linesSinceHeading = false;
+  let groupTotalsSeen = false;
   const accounts = new Set<string>();
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
@@ -312,6 +328,7 @@ export function createOrderParser(
     skippedHeaders: 0,
     skippedTotals: 0,
     skippedHeadings: 0,
+    skippedFooters: 0,
   };
   // Without a currency column (and no conversion), money symbols name the file's currency: lines
   // in the first currency seen and lines with no symbol are one currency; only a different
@@ -362,18 +379,85 @@ export function createOrderParser(
     return false;
   }
 
-  /** A grouped report's heading row: one text cell and nothing else, no date. Sets the product of the lines below it. */
-  function takeHeading(row: readonly Cell[]): boolean {
-    if (!isBlankCell(row[col.date])) return false;
+  /** A grouped report's lone text cell (a heading, a footer): its column and text; undefined when the row holds more, or a date. */
+  function loneText(row: readonly Cell[]): { column: number; text: string } | undefined {
+    if (!isBlankCell(row[col.date])) return undefined;
     let text = "";
+    let column = -1;
     for (let k = 0; k < row.length; k++) {
       const v = row[k];
       if (isBlankCell(v)) continue;
-      if (typeof v !== "string" || text !== "") return false;
+      if (typeof v !== "string" || text !== "") return undefined;
       text = v.trim();
+      column = k;
     }
-    if (text === "") return false;
-    heading = text;
+    return text === "" ? undefined : { column, text };
+  }
+
+  /**
+   * A grouped report's heading row: one text cell and nothing else, no date. Sets the product
+   * (productFromHeadings) or opens the customer group (accountFromHeadings) of the lines below it.
+   * A customer heading closes the open headings standing further right, and the one at its own
+   * column once lines have come under it in a report that has shown no "Total …" row yet (unless
+   * it names that one as its parent, "Acme:Leeds"); otherwise it opens inside them (a job under
+   * its customer: QuickBooks Online writes both in the first column, Desktop indents the job).
+   */
+  function takeHeading(row: readonly Cell[]): boolean {
+    const lone = loneText(row);
+    if (!lone) return false;
+    if (!accountHeadings) {
+      heading = lone.text;
+      return true;
+    }
+    while (groups.length && groups[groups.length - 1].column > lone.column) groups.pop();
+    const top = groups[groups.length - 1];
+    if (
+      top &&
+      top.column === lone.column &&
+      linesSinceHeading &&
+      !groupTotalsSeen &&
+      !lone.text.toLowerCase().startsWith(`${top.path.toLowerCase()}:`)
+    )
+      groups.pop();
+    const parent = groups[groups.length - 1];
+    const path =
+      !parent || lone.text.toLowerCase().startsWith(`${parent.path.toLowerCase()}:`)
+        ? lone.text
+        : `${parent.path}:${lone.text}`;
+    groups.push({ column: lone.column, text: lone.text, path });
+    linesSinceHeading = false;
+    return true;
+  }
+
+  /**
+   * A customer group's "Total for Acme" / "Total Acme" row (a value beside it, or naming an open
+   * heading) closes that heading and those inside it; a bare "TOTAL" closes them all. A lone
+   * "Total Tools Ltd" naming no open heading is a customer's heading, not a total: false.
+   */
+  function closeGroup(row: readonly Cell[]): boolean {
+    const first = row.find((v) => !isBlankCell(v));
+    if (typeof first !== "string") return false;
+    const t = first.trim();
+    const m = GROUP_TOTAL_NAME.exec(t);
+    if (!m) return false;
+    const name = m[2].trim().toLowerCase();
+    const named = (g: { text: string; path: string }) => {
+      const text = g.text.toLowerCase();
+      const path = g.path.toLowerCase();
+      return [name, `${m[1] ?? ""}${m[2]}`.trim().toLowerCase()].some(
+        (n) => n === text || n === path || path.endsWith(`:${n}`)
+      );
+    };
+    let at = -1;
+    for (let i = groups.length - 1; i >= 0 && name !== ""; i--)
+      if (named(groups[i])) {
+        at = i;
+        break;
+      }
+    if (name === "") groups.length = 0;
+    else if (at >= 0) groups.length = at;
+    else if (loneText(row)) return false;
+    groupTotalsSeen = true;
     return true;
   }
 
@@ -424,21 +508,37 @@ export function createOrderParser(
         report.skippedHeaders++;
         return;
       }
-      if (isTotalsRow(row)) {
+      if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
+        report.skippedTotals++;
+        return;
+      }
+      if (accountHeadings && isTotalsRow(row) && !loneText(row)) {
         report.skippedTotals++;
         return;
       }
     }
     currentRow = row;
-    if (headings && takeHeading(row)) {
-      report.skippedHeadings++;
-      return;
+    if (headings && date === undefined) {
+      const lone = loneText(row);
+      if (lone && REPORT_FOOTER.test(lone.text)) {
+        report.skippedFooters++;
+        return;
+      }
+      if (lone && takeHeading(row)) {
+        report.skippedHeadings++;
+        return;
+      }
     }
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
     const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";
     const sameOrder = rawOrderId !== "" && rawOrderId === lastOrderKey;
     let accountName = col.accountName >= 0 ? text(row[col.accountName]) : "";
+    // The customer heading the line stands under, where the line names none (sales by customer detail).
+    if (accountHeadings) {
+      linesSinceHeading = true;
+      if (!accountName && groups.length) accountName = groups[groups.length - 1].path;
+    }
     let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : "";
     if (sameOrder) {
       if (!accountKey) accountKey = orderAccountId;
@@ -477,7 +577,7 @@ export function createOrderParser(
     const productName = col.productName >= 0 ? text(row[col.productName]) : "";
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
-    if (!sku) sku = productName || (headings ? heading : "");
+    if (!sku) sku = productName || (productHeadings ? heading : "");
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
       return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
@@ -594,7 +694,7 @@ export function createOrderParser(
     line.orderId = rawOrder || `${accountId}|${date}`;
     line.sku = sku;
     line.productName =
-      productName || (headings && sku === heading ? heading : undefined) || cat?.name;
+      productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
     line.category =
       (col.category >= 0 ? text(row[col.category]) : "") || cat?.category || UNCATEGORISED;
     // No product column but a category column: the category stands for the product.
@@ -655,6 +755,9 @@ export function createOrderParser(
           ? `; ${plainMoney(valueOf(r))}, ${formatShare(valueOf(r) / base)} of revenue`
           : "";
       const skipped: SkipRule[] = [
+        ...(titleRows
+          ? [{ rule: "report title row", rows: titleRows, revenue: 0, share: null }]
+          : []),
         ...(report.skippedBlank
           ? [{ rule: "blank row", rows: report.skippedBlank, revenue: 0, share: null }]
           : []),
@@ -665,7 +768,17 @@ export function createOrderParser(
           ? [{ rule: "totals row", rows: report.skippedTotals, revenue: 0, share: null }]
           : []),
         ...(report.skippedHeadings
-          ? [{ rule: "product heading row", rows: report.skippedHeadings, revenue: 0, share: null }]
+          ? [
+              {
+                rule: accountHeadings ? "customer heading row" : "product heading row",
+                rows: report.skippedHeadings,
+                revenue: 0,
+                share: null,
+              },
+            ]
+          : []),
+        ...(report.skippedFooters
+          ? [{ rule: "report footer row", rows: report.skippedFooters, revenue: 0, share: null }]
           : []),
         ...rejected.map((r) => ({
           rule: r.reason,

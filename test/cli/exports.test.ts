@@ -110,3 +110,40 @@ test("an as-of date far past the data is warned about", () => {
     "! The as-of date 2026-12-31 is 78 days after the last order in the data (2026-10-14)"
   );
 });
+
+test("QuickBooks Online sales by customer detail: customers from the headings, every skipped row named", () => {
+  const file = resolve(
+    __dirname,
+    "../fixtures/exports/quickbooks-online-sales-by-customer-detail.csv"
+  );
+  const r = kap("analyze", file, "--as-of", "2026-10-31", "--json");
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.ingest.read.layout).toBe("QuickBooks Online sales by customer detail");
+  expect(
+    j.portfolio.accounts
+      .map((a: { accountId: string; revenueLast12: number; ordersLast12: number }) => [
+        a.accountId,
+        a.revenueLast12,
+        a.ordersLast12,
+      ])
+      .sort()
+  ).toEqual([
+    // 10×4.50 + 50×0.80 + 20×2.10 = 127.00 over invoices 1001 and sales receipt 1012
+    ["Brightwell Electrical Ltd", 127, 2],
+    // 18.00 − 9.00 (credit memo) + 15.00 = 24.00; the credit memo is no order
+    ["Harbour Plumbing & Heating", 24, 2],
+    // "Northfield Builders:Quay Street site": 20.00 + 90.00 = 110.00
+    ["Northfield Builders", 110, 2],
+  ]);
+  expect(j.ingest.returns).toBe(1);
+  expect(
+    j.ingest.skipped.map((s: { rule: string; rows: number }) => `${s.rows} ${s.rule}`)
+  ).toEqual([
+    "4 report title row",
+    "1 blank row",
+    "4 totals row",
+    "3 customer heading row",
+    "1 report footer row",
+  ]);
+});
