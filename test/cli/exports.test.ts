@@ -147,3 +147,25 @@ test("QuickBooks Online sales by customer detail: customers from the headings, e
     "1 report footer row",
   ]);
 });
+
+test("a French export: French headers, semicolons, decimal comma, day-first dates; Montant HT, not TTC", () => {
+  const file = resolve(__dirname, "../fixtures/exports/french-factures-lignes.csv");
+  const r = kap("analyze", file, "--as-of", "2026-10-31", "--json");
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.ingest.read).toMatchObject({
+    delimiter: "semicolon",
+    dateOrder: "dmy",
+    currencies: ["EUR"],
+  });
+  expect(
+    j.portfolio.accounts
+      .map((a: { accountId: string; revenueLast12: number }) => [a.accountId, a.revenueLast12])
+      .sort()
+  ).toEqual([
+    // 1 000×0,045 + 50×0,80 + 12×12,50 = 235,00
+    ["C001", 235],
+    // 400×0,045 − 10×0,80 (avoir) = 10,00
+    ["C002", 10],
+  ]);
+});
