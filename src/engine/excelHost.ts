@@ -27,6 +27,7 @@ import {
   type InitiativeTarget,
 } from "../excel/userTables";
 import { requiredFields, ROLES } from "../ingest/fields";
+import { layoutById } from "../ingest/layouts";
 import type { Grid } from "../ingest/grid";
 import { missingFields } from "../ingest/mapping";
 import { isoToSerial, serialToIso } from "../domain/dates";
@@ -188,7 +189,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (!f) continue;
       const info = source.info(f.table);
       const m = f.detection.mapping;
-      const required = requiredFields(role);
+      const required = new Set(requiredFields(role));
+      // A grouped report names the customer in its heading rows (QuickBooks' sales by customer detail).
+      if (layoutById(m.layout)?.accountFromHeadings) {
+        required.delete("accountId");
+        required.delete("accountName");
+      }
       tables.push({
         role,
         sheet: info.sheet,

@@ -264,6 +264,56 @@ describe("Excel host", () => {
     const list = await host.analyze(mapped, noop, signal());
     expect(list).toHaveLength(6);
   });
+
+  test("a QuickBooks sales-by-customer-detail report pasted in: the customers from its headings, nothing to map", async () => {
+    const x = new ExcelDouble(["Sales by Customer Detail"]);
+    const blank = (n: number) => Array.from({ length: n }, () => "");
+    const line = (
+      d: number,
+      type: string,
+      num: string,
+      item: string,
+      qty: number,
+      price: number
+    ) => ["", ymdToSerial(2026, 10, d), type, num, item, qty, price, qty * price, ""];
+    x.model.fill(x.sheet("Sales by Customer Detail"), "A1", [
+      ["Kestrel Supplies Ltd", ...blank(8)],
+      ["Sales by Customer Detail", ...blank(8)],
+      [
+        "",
+        "Date",
+        "Transaction Type",
+        "Num",
+        "Product/Service",
+        "Qty",
+        "Sales Price",
+        "Amount",
+        "Balance",
+      ],
+      ["Brightwell Electrical Ltd", ...blank(8)],
+      line(2, "Invoice", "1001", "Cable ties 100mm", 10, 4.5),
+      line(21, "Sales Receipt", "1012", "Cable clips 10mm", 20, 2.1),
+      ["Total for Brightwell Electrical Ltd", ...blank(6), 87, ""],
+      ["Harbour Plumbing:Quay Street", ...blank(8)],
+      line(15, "Invoice", "1007", "Cable ties 100mm", 4, 4.5),
+      line(20, "Credit Memo", "1009", "Cable ties 100mm", -2, 4.5),
+      ["Total for Harbour Plumbing:Quay Street", ...blank(6), 9, ""],
+      ["TOTAL", ...blank(6), 96, ""],
+    ]);
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const host = createExcelHost();
+    const d = await host.discover(settings());
+    expect(d.problems).toEqual([]);
+    const orders = d.tables.find((t) => t.role === "orders")!;
+    // the customer is no column: the mapping does not ask for one
+    expect(orders.fields.filter((f) => f.required).map((f) => f.field)).not.toContain("accountId");
+    const list = await host.analyze(settings(), noop, signal());
+    // 10×4.50 + 20×2.10 = 87.00; 4×4.50 − 2×4.50 (credit memo) = 9.00
+    expect(list.map((a) => [a.id, Math.round(a.revenue12m * 100) / 100]).sort()).toEqual([
+      ["Brightwell Electrical Ltd", 87],
+      ["Harbour Plumbing", 9],
+    ]);
+  });
 });
 
 describe("Add score columns to my table", () => {
