@@ -267,3 +267,36 @@ describe("customer headings, row by row", () => {
     );
   });
 });
+
+test("QuickBooks Online's newer report headers are the same layout; a Refund Receipt is a return", () => {
+  const header = [
+    "",
+    "Transaction date",
+    "Transaction type",
+    "Num",
+    "Product/Service full name",
+    "Memo/Description",
+    "Quantity",
+    "Sales price",
+    "Amount",
+    "Balance",
+  ];
+  const rows: Cell[][] = [
+    ["Quayside Electrical"],
+    ["", "10/03/2026", "Invoice", "5001", "Cable ties 100mm", "", 20, 4.5, 90, 90],
+    ["", "10/09/2026", "Refund Receipt", "5002", "Cable ties 100mm", "", -4, 4.5, -18, 72],
+    ["Total for Quayside Electrical", "", "", "", "", "", "", "", 72, ""],
+  ];
+  const d = detectTable({ name: "Sales", values: [header, ...rows] }, "orders")!;
+  expect(d.mapping.layout).toBe("quickbooks-online-customer");
+  const parser = createOrderParser(d.mapping, { dateOrder: "mdy" });
+  const out: OrderLine[] = [];
+  parser.push(rows, 2, (l) => out.push({ ...l }));
+  const report = parser.finish();
+  // 20×4.50 = 90.00 sold, 4×4.50 = 18.00 refunded: 72.00 net
+  expect(out.map((l) => [l.accountId, l.sku, l.quantity, l.revenue, l.isReturn])).toEqual([
+    ["Quayside Electrical", "Cable ties 100mm", 20, 90, false],
+    ["Quayside Electrical", "Cable ties 100mm", -4, -18, true],
+  ]);
+  expect(report.revenue).toBe(72);
+});
