@@ -10,15 +10,16 @@
 import { SITE_SILENT_DAYS } from "../rules";
 import type { Serial } from "../types";
 import { edate } from "../dates";
-import { IntPairIndex } from "./collections";
+import { GrowF64, GrowI32, IntPairIndex } from "./collections";
 
-interface SiteEntry {
+/** One (account unit, site): its net revenue by date and the dates with a purchase, in arrival order. */
+export interface SiteEntry {
   unit: number;
   name: string;
-  dates: number[];
-  revenue: number[];
+  dates: Int32Array;
+  revenue: Float64Array;
   /** 1 where the date has a purchase (not only returns) */
-  ordered: number[];
+  ordered: Uint8Array;
 }
 
 export class SiteLedger {
@@ -32,8 +33,20 @@ export class SiteLedger {
   private keyIndex = new Map<string, number>();
   /** (unit, site key) → entry */
   private index = new IntPairIndex();
-  private entries: SiteEntry[] = [];
-  private byUnit: number[][] | null = null;
+  private entryUnit = new GrowI32(64);
+  private entryName: string[] = [];
+  /** Per entry: its last record and that record's date (a line on the same date joins it). */
+  private entryLast = new GrowI32(64);
+  private entryLastDate = new GrowI32(64);
+  /**
+   * Records in typed columns rather than arrays per entry: at millions of lines, per-entry JS
+   * arrays cost three pointer hops per line and their growth leaves garbage on the heap.
+   */
+  private recEntry = new GrowI32();
+  private recDate = new GrowI32();
+  private recRevenue = new GrowF64();
+  private recOrdered = new GrowI32();
+  private grouped: { entries: SiteEntry[]; byUnit: number[][] } | null = null;
   private lastRaw = "";
   private lastUnit = -1;
   private lastEntry = -1;
@@ -61,43 +74,72 @@ export class SiteLedger {
       if (k < 0) return;
       e = this.index.intern(unit, k);
       if (this.index.isNew) {
-        this.entries.push({
-          unit,
-          name: this.spellingName[sp],
-          dates: [],
-          revenue: [],
-          ordered: [],
-        });
-        this.byUnit = null;
+        this.entryUnit.push(unit);
+        this.entryName.push(this.spellingName[sp]);
+        this.entryLast.push(-1);
+        this.entryLastDate.push(0);
       }
       this.lastUnit = unit;
       this.lastRaw = raw;
       this.lastEntry = e;
     }
-    const x = this.entries[e];
-    const k = x.dates.length - 1;
-    if (k >= 0 && x.dates[k] === date) {
-      x.revenue[k] += revenue;
-      if (!isReturn) x.ordered[k] = 1;
+    this.grouped = null;
+    const last = this.entryLast.a[e];
+    if (last >= 0 && this.entryLastDate.a[e] === date) {
+      this.recRevenue.a[last] += revenue;
+      if (!isReturn) this.recOrdered.a[last] = 1;
     } else {
-      x.dates.push(date);
-      x.revenue.push(revenue);
-      x.ordered.push(isReturn ? 0 : 1);
+      this.entryLast.a[e] = this.recEntry.push(e);
+      this.entryLastDate.a[e] = date;
+      this.recDate.push(date);
+      this.recRevenue.push(revenue);
+      this.recOrdered.push(isReturn ? 0 : 1);
     }
   }
 
   /** The sites of one account unit, in the order first seen. */
   sitesOf(unit: number): readonly Readonly<SiteEntry>[] {
-    if (!this.byUnit) {
-      const m: number[][] = [];
-      this.entries.forEach((x, i) => (m[x.unit] ??= []).push(i));
-      this.byUnit = m;
+    const g = (this.grouped ??= this.group());
+    return (g.byUnit[unit] ?? []).map((i) => g.entries[i]);
+  }
+
+  /** Each entry's records gathered into one run (a counting sort by entry, arrival order kept). */
+  private group(): { entries: SiteEntry[]; byUnit: number[][] } {
+    const nE = this.entryName.length;
+    const n = this.recEntry.n;
+    const start = new Int32Array(nE + 1);
+    const recEntry = this.recEntry.a;
+    for (let i = 0; i < n; i++) start[recEntry[i] + 1]++;
+    for (let e = 0; e < nE; e++) start[e + 1] += start[e];
+    const fill = start.slice(0, nE);
+    const dates = new Int32Array(n);
+    const revenue = new Float64Array(n);
+    const ordered = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = fill[recEntry[i]]++;
+      dates[j] = this.recDate.a[i];
+      revenue[j] = this.recRevenue.a[i];
+      ordered[j] = this.recOrdered.a[i];
     }
-    return (this.byUnit[unit] ?? []).map((i) => this.entries[i]);
+    const entries: SiteEntry[] = [];
+    const byUnit: number[][] = [];
+    for (let e = 0; e < nE; e++) {
+      const [a, b] = [start[e], start[e + 1]];
+      const unit = this.entryUnit.a[e];
+      entries.push({
+        unit,
+        name: this.entryName[e],
+        dates: dates.subarray(a, b),
+        revenue: revenue.subarray(a, b),
+        ordered: ordered.subarray(a, b),
+      });
+      (byUnit[unit] ??= []).push(e);
+    }
+    return { entries, byUnit };
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.entryName.length;
   }
 }
 
@@ -122,7 +164,7 @@ export interface SiteFigures {
 
 /** Figures of one site from its dated revenue and purchase days, as of a date (later dates ignored). */
 export function siteFigures(
-  x: { dates: readonly number[]; revenue: readonly number[]; ordered: readonly number[] },
+  x: { dates: ArrayLike<number>; revenue: ArrayLike<number>; ordered: ArrayLike<number> },
   asOf: Serial
 ): Pick<
   SiteFigures,
