@@ -323,6 +323,45 @@ export class CsvParser {
     return decode1252(buf, a, b);
   }
 
+  /**
+   * Short ASCII text by a per-column table of recent values: the same bytes give the same string
+   * instance, so repeated accounts, products, categories and sites make no new strings, and the
+   * engine's look-ups by them hit a hash V8 has already computed. A column whose values seldom
+   * repeat (order ids, descriptions) stops using it after MEMO_TRIAL look-ups.
+   */
+  private memoText(buf: FastBuffer, a: number, b: number, col: number): string {
+    const len = b - a;
+    let m = this.memos[col];
+    if (m === undefined) m = this.memos[col] = new TextMemo();
+    if (m.off) return this.text(buf, a, b, false);
+    let h = 0x811c9dc5 | 0;
+    let high = 0;
+    for (let i = a; i < b; i++) {
+      const c = buf[i];
+      high |= c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    if (high >= 0x80) return this.text(buf, a, b, false);
+    const slot = (h ^ (h >>> 15)) & (MEMO_SLOTS - 1);
+    const bytes = m.bytes;
+    const at = slot * MEMO_BYTES;
+    if (m.len[slot] === len) {
+      let i = 0;
+      while (i < len && bytes[at + i] === buf[a + i]) i++;
+      if (i === len) {
+        m.hits++;
+        return m.values[slot];
+      }
+    }
+    const v = buf.latin1Slice(a, b);
+    m.len[slot] = len;
+    for (let i = 0; i < len; i++) bytes[at + i] = buf[a + i];
+    m.values[slot] = v;
+    if (++m.misses === MEMO_TRIAL && m.hits < MEMO_TRIAL) m.off = true;
+    return v;
+  }
+  private memos: (TextMemo | undefined)[] = [];
+
   private cell(buf: FastBuffer, a: number, b: number, col: number): Cell {
     if (!this.raw) {
       while (a < b && (buf[a] === SPACE || (buf[a] === TAB && this.delim !== TAB))) a++;
@@ -343,12 +382,28 @@ export class CsvParser {
     let v: Cell | undefined;
     const c0 = buf[a];
     if (!this.raw && ((c0 >= 48 && c0 <= 57) || c0 === 45)) v = plainNumber(buf, a, b);
-    if (v === undefined) v = this.text(buf, a, b, false);
+    if (v === undefined)
+      v = len <= MEMO_BYTES ? this.memoText(buf, a, b, col) : this.text(buf, a, b, false);
     this.prevAt[col] = a;
     this.prevLen[col] = len;
     this.prevCell[col] = v;
     return v;
   }
+}
+
+/** Slots per column in the table of recent text values, and the longest text it holds. */
+const MEMO_SLOTS = 4096;
+const MEMO_BYTES = 32;
+/** Misses after which a column whose values hit the table less often than they miss stops using it. */
+const MEMO_TRIAL = 4096;
+
+class TextMemo {
+  len = new Int32Array(MEMO_SLOTS).fill(-1);
+  bytes = new Uint8Array(MEMO_SLOTS * MEMO_BYTES);
+  values: string[] = new Array<string>(MEMO_SLOTS).fill("");
+  hits = 0;
+  misses = 0;
+  off = false;
 }
 
 /** A field built as text (doubled quotes): trimmed, and a number by the same rule as any other field. */

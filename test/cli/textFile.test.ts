@@ -187,6 +187,21 @@ describe("values that come back down a column", () => {
     expect(rows.slice(70_000)).toEqual([0, 1, 2, 3, 4].map((i) => [`ID-${i}`, "y"]));
   });
 
+  test("more repeating values than a column remembers, long ones and accented ones, read as written", () => {
+    // 6,000 codes over 4,096 remembered places: codes overwrite each other's places and come back.
+    const codes = Array.from({ length: 6_000 }, (_, i) => `SKU-${(i * 7919) % 6_000}`);
+    const long = "A description longer than thirty-two bytes, repeated";
+    let text = "";
+    const want: Cell[][] = [];
+    for (let pass = 0; pass < 3; pass++)
+      for (let i = 0; i < codes.length; i += pass + 1) {
+        const name = i % 3 === 0 ? long : i % 3 === 1 ? "Größe 12" : `N${i % 50}`;
+        text += `${codes[i]},${name}\n`;
+        want.push([codes[i], name]);
+      }
+    expect(parse(text)).toEqual(want);
+  });
+
   test("any rows of a few repeating values read as written (property)", () => {
     const word = fc.constantFrom("Bolt", "Nut", "Bolt ", "bolt", "Wașher", "Ø12", "A", "AB", "BA");
     fc.assert(
