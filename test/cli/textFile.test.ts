@@ -190,7 +190,7 @@ describe("values that come back down a column", () => {
   test("more repeating values than a column remembers, long ones and accented ones, read as written", () => {
     // 6,000 codes over 4,096 remembered places: codes overwrite each other's places and come back.
     const codes = Array.from({ length: 6_000 }, (_, i) => `SKU-${(i * 7919) % 6_000}`);
-    const long = "A description longer than thirty-two bytes, repeated";
+    const long = "A description longer than thirty-two bytes and repeated";
     let text = "";
     const want: Cell[][] = [];
     for (let pass = 0; pass < 3; pass++)
