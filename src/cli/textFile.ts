@@ -324,13 +324,13 @@ export class CsvParser {
   }
 
   /**
-   * Short ASCII text by a per-column table of recent values: the same bytes give the same string
-   * instance, so repeated accounts, products, categories and sites make no new strings, and the
-   * engine's look-ups by them hit a hash V8 has already computed. A column whose values seldom
-   * repeat (order ids, descriptions) stops using it after MEMO_TRIAL look-ups.
+   * Short ASCII text through a per-column table of the values met: the same bytes give the same
+   * string instance, so repeated accounts, products, categories and sites make no new strings,
+   * and the engine's look-ups by them hit a hash V8 has already computed. A column whose values
+   * seldom repeat (order ids, descriptions written per line) stops using it after MEMO_TRIAL
+   * new values; a table holds at most MEMO_MAX values (memory by accounts × products, not rows).
    */
   private memoText(buf: FastBuffer, a: number, b: number, col: number): string {
-    const len = b - a;
     let m = this.memos[col];
     if (m === undefined) m = this.memos[col] = new TextMemo();
     if (m.off) return this.text(buf, a, b, false);
@@ -342,22 +342,14 @@ export class CsvParser {
       h = Math.imul(h ^ c, 0x01000193);
     }
     if (high >= 0x80) return this.text(buf, a, b, false);
-    const slot = (h ^ (h >>> 15)) & (MEMO_SLOTS - 1);
-    const bytes = m.bytes;
-    const at = slot * MEMO_BYTES;
-    if (m.len[slot] === len) {
-      let i = 0;
-      while (i < len && bytes[at + i] === buf[a + i]) i++;
-      if (i === len) {
-        m.hits++;
-        return m.values[slot];
-      }
+    const found = m.find(buf, a, b, h);
+    if (found >= 0) {
+      m.hits++;
+      return m.values[found];
     }
     const v = buf.latin1Slice(a, b);
-    m.len[slot] = len;
-    for (let i = 0; i < len; i++) bytes[at + i] = buf[a + i];
-    m.values[slot] = v;
-    if (++m.misses === MEMO_TRIAL && m.hits < MEMO_TRIAL) m.off = true;
+    m.add(buf, a, b, h, v);
+    if (m.values.length === MEMO_TRIAL && m.hits < MEMO_TRIAL) m.off = true;
     return v;
   }
   private memos: (TextMemo | undefined)[] = [];
@@ -391,19 +383,80 @@ export class CsvParser {
   }
 }
 
-/** Slots per column in the table of recent text values, and the longest text it holds. */
-const MEMO_SLOTS = 4096;
+/** The longest text a column's table of values holds, and the most values it holds. */
 const MEMO_BYTES = 32;
-/** Misses after which a column whose values hit the table less often than they miss stops using it. */
+const MEMO_MAX = 1 << 16;
+/** New values after which a column whose values repeated less often than not stops using its table. */
 const MEMO_TRIAL = 4096;
 
+/** Open-addressing table of one column's short ASCII values: bytes → the one string made for them. */
 class TextMemo {
-  len = new Int32Array(MEMO_SLOTS).fill(-1);
-  bytes = new Uint8Array(MEMO_SLOTS * MEMO_BYTES);
-  values: string[] = new Array<string>(MEMO_SLOTS).fill("");
+  values: string[] = [];
   hits = 0;
-  misses = 0;
   off = false;
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 12);
+  private starts: number[] = [];
+  private pool = new Uint8Array(1 << 14);
+  private used = 0;
+
+  /** The id of bytes [a, b) with hash h, or −1. */
+  find(buf: Uint8Array, a: number, b: number, h: number): number {
+    const mask = this.slots.length - 1;
+    const len = b - a;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s];
+      if (id < 0) return -1;
+      if (this.hashes[s] !== h) continue;
+      const at = this.starts[id];
+      if (this.values[id].length !== len) continue;
+      let i = 0;
+      while (i < len && this.pool[at + i] === buf[a + i]) i++;
+      if (i === len) return id;
+    }
+  }
+
+  add(buf: Uint8Array, a: number, b: number, h: number, v: string): void {
+    if (this.values.length >= MEMO_MAX) return;
+    if (this.used + (b - a) > this.pool.length) {
+      const bigger = new Uint8Array(this.pool.length * 2);
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    this.pool.set(buf.subarray(a, b), this.used);
+    this.starts.push(this.used);
+    this.used += b - a;
+    this.values.push(v);
+    if (this.values.length * 2 > this.slots.length) this.rehash();
+    else this.place(this.values.length - 1, h);
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] >= 0) s = (s + 1) & mask;
+    this.slots[s] = id;
+    this.hashes[s] = h;
+  }
+
+  private rehash(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    for (let s = 0; s < oldSlots.length; s++)
+      if (oldSlots[s] >= 0) this.place(oldSlots[s], oldHashes[s]);
+    this.place(
+      this.values.length - 1,
+      hashAt(this.pool, this.starts[this.values.length - 1], this.used)
+    );
+  }
+}
+
+function hashAt(bytes: Uint8Array, a: number, b: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h;
 }
 
 /** A field built as text (doubled quotes): trimmed, and a number by the same rule as any other field. */
