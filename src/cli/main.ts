@@ -223,10 +223,9 @@ async function run(argv: string[]): Promise<number> {
     const { engine, source } = await load(file, o, progress);
     if (o.json) {
       // Written piece by piece as it is made, waiting for a slow reader: never one huge string.
-      for (const piece of jsonPieces(
-        toJson(engine, { name: basename(file), read: source.describe() })
-      ))
-        await out.write(piece);
+      await out.writeAll(
+        jsonPieces(toJson(engine, { name: basename(file), read: source.describe() }))
+      );
       await out.write("\n");
     } else
       printSummary(
@@ -252,7 +251,7 @@ async function run(argv: string[]): Promise<number> {
       }
     }
     if (o.json) {
-      for (const piece of jsonPieces(clvJson(engine, holdout))) await out.write(piece);
+      await out.writeAll(jsonPieces(clvJson(engine, holdout)));
       await out.write("\n");
     } else printClv(engine, (s) => out.line(s), holdout);
     return 0;

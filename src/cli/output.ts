@@ -6,12 +6,34 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 
+/** Characters per stream write when writing pieces (about 64 KB). */
+const BLOCK_CHARS = 1 << 16;
+
 export class Output {
   constructor(private stream: Writable) {}
 
   /** Writes, then waits while the stream's buffer is full (a slow reader holds us back, not our memory). */
   async write(text: string): Promise<void> {
     if (!this.stream.write(text)) await once(this.stream, "drain");
+  }
+
+  /**
+   * Writes the pieces in blocks of about 64 KB (one stream write per block rather than per
+   * piece: a portfolio's JSON is hundreds of thousands of small pieces), waiting like write().
+   */
+  async writeAll(pieces: Iterable<string>): Promise<void> {
+    let block: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      block.push(piece);
+      size += piece.length;
+      if (size >= BLOCK_CHARS) {
+        await this.write(block.join(""));
+        block = [];
+        size = 0;
+      }
+    }
+    if (block.length) await this.write(block.join(""));
   }
 
   /** A line, without waiting (short output). */
