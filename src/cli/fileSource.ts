@@ -152,6 +152,7 @@ export function textSource(path: string): FileSource {
     },
     progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
     chunkRows: BLOCK_ROWS,
+    recycle: (rows) => reader?.recycle(rows),
   };
 }
 

@@ -172,6 +172,8 @@ export class CsvParser {
   private prevCell: Cell[] = [];
   /** Every byte of the bytes being parsed is below 0x80 (checked once per chunk, natively). */
   private allAscii = false;
+  /** Row arrays handed back (`recycle`), filled again before new ones are made. */
+  private spare: Cell[][] = [];
 
   constructor(options: CsvParserOptions) {
     if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 127)
@@ -227,7 +229,7 @@ export class CsvParser {
           eol = n;
         }
       }
-      const row: Cell[] = [];
+      const row: Cell[] = this.spare.pop() ?? [];
       let col = 0;
       for (;;) {
         let a = p;
@@ -280,20 +282,21 @@ export class CsvParser {
           p = b = c;
           if (c === eol && eolByte === LF && b > a && buf[b - 1] === CR) b--;
         }
-        row.push(
+        // Written by index: a recycled row keeps its room, and its old values are written over.
+        row[col] =
           special === undefined
             ? this.cell(buf, a, b, col)
             : this.raw
               ? special
-              : typedText(special)
-        );
+              : typedText(special);
         col++;
         if (p < eol) {
           // At a delimiter: another field follows; one just before the line break is empty.
           p++;
           if (p < eol) continue;
-          row.push(this.raw ? "" : null);
+          row[col++] = this.raw ? "" : null;
         }
+        if (row.length !== col) row.length = col;
         p = eol + 1;
         this.rows++;
         emit(row);
@@ -301,6 +304,13 @@ export class CsvParser {
       }
     }
     return n;
+  }
+
+  /** Rows emitted earlier that nothing holds any more: the next rows are written into them. */
+  recycle(rows: Cell[][]): void {
+    // Enough for a few blocks; more would only hold memory.
+    const room = SPARE_ROWS - this.spare.length;
+    for (let i = 0; i < rows.length && i < room; i++) this.spare.push(rows[i]);
   }
 
   /** Bytes [a, b) as text in the file's encoding (`ascii`: known to be all below 0x80). */
@@ -382,6 +392,9 @@ export class CsvParser {
     return v;
   }
 }
+
+/** Row arrays kept for refilling. */
+const SPARE_ROWS = 16_384;
 
 /** The longest text a column's table of values holds, and the most values it holds. */
 const MEMO_BYTES = 32;
@@ -584,6 +597,11 @@ export class TextFileReader {
 
   get fellBackAt(): number | undefined {
     return this.parser.fellBackAt;
+  }
+
+  /** Rows emitted earlier that nothing holds any more (see CsvParser.recycle). */
+  recycle(rows: Cell[][]): void {
+    this.parser.recycle(rows);
   }
 
   /** Reads the next chunk; the rows it completes go to `emit`. False at the end of the file. */

@@ -80,6 +80,11 @@ export interface IngestSource {
    * files push small chunks, so their rows die young rather than live through collections.
    */
   chunkRows?: number;
+  /**
+   * Rows the sink has taken (its push has returned and it kept no row array): the source may
+   * fill these arrays again rather than make new ones (a million rows then make no garbage).
+   */
+  recycle?(rows: Cell[][]): void;
 }
 
 /** Optional tables, parsed (small: read whole). */
@@ -547,12 +552,16 @@ export class IngestSession {
       };
       await sink.begin(plan);
     };
+    // The sample's rows went to the plan's checks too: only rows pushed after them are recycled.
+    let sampleHeld = true;
     const flush = async () => {
       if (held.length === 0) return;
       const rows = held;
       held = [];
       await sink.push(rows, heldFirst);
       heldFirst += rows.length;
+      if (!sampleHeld) this.source.recycle?.(rows as Cell[][]);
+      sampleHeld = false;
     };
 
     await this.source.read(orders.table, async (rows, offset) => {
