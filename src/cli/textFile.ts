@@ -372,7 +372,8 @@ export class CsvParser {
     }
     const len = b - a;
     // The same bytes as this column in the row above: the same value (dates, accounts and ids repeat down an export).
-    if (this.prevLen[col] === len) {
+    // (the last byte first: codes in a column often differ only at the end)
+    if (this.prevLen[col] === len && buf[this.prevAt[col] + len - 1] === buf[b - 1]) {
       const at = this.prevAt[col];
       let i = 0;
       while (i < len && buf[at + i] === buf[a + i]) i++;
@@ -407,22 +408,28 @@ class TextMemo {
   values: string[] = [];
   hits = 0;
   off = false;
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes = new Int32Array(1 << 12);
-  private starts: number[] = [];
+  /** Per slot, side by side (one cache line per probe): hash, id (−1: empty), start in the pool, length. */
+  private table = TextMemo.emptyTable(1 << 12);
+  private mask = (1 << 12) - 1;
   private pool = new Uint8Array(1 << 14);
   private used = 0;
 
+  private static emptyTable(slots: number): Int32Array {
+    const t = new Int32Array(slots * 4);
+    for (let s = 0; s < slots; s++) t[s * 4 + 1] = -1;
+    return t;
+  }
+
   /** The id of bytes [a, b) with hash h, or −1. */
   find(buf: Uint8Array, a: number, b: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const t = this.table;
     const len = b - a;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const o = s * 4;
+      const id = t[o + 1];
       if (id < 0) return -1;
-      if (this.hashes[s] !== h) continue;
-      const at = this.starts[id];
-      if (this.values[id].length !== len) continue;
+      if (t[o] !== h || t[o + 3] !== len) continue;
+      const at = t[o + 2];
       let i = 0;
       while (i < len && this.pool[at + i] === buf[a + i]) i++;
       if (i === len) return id;
@@ -437,39 +444,31 @@ class TextMemo {
       this.pool = bigger;
     }
     this.pool.set(buf.subarray(a, b), this.used);
-    this.starts.push(this.used);
-    this.used += b - a;
+    const id = this.values.length;
     this.values.push(v);
-    if (this.values.length * 2 > this.slots.length) this.rehash();
-    else this.place(this.values.length - 1, h);
+    if ((id + 1) * 2 > this.mask + 1) this.grow();
+    this.place(h, id, this.used, b - a);
+    this.used += b - a;
   }
 
-  private place(id: number, h: number): void {
-    const mask = this.slots.length - 1;
-    let s = h & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = id;
-    this.hashes[s] = h;
+  private place(h: number, id: number, start: number, len: number): void {
+    const t = this.table;
+    let s = h & this.mask;
+    while (t[s * 4 + 1] >= 0) s = (s + 1) & this.mask;
+    t[s * 4] = h;
+    t[s * 4 + 1] = id;
+    t[s * 4 + 2] = start;
+    t[s * 4 + 3] = len;
   }
 
-  private rehash(): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
-    this.hashes = new Int32Array(oldSlots.length * 2);
-    for (let s = 0; s < oldSlots.length; s++)
-      if (oldSlots[s] >= 0) this.place(oldSlots[s], oldHashes[s]);
-    this.place(
-      this.values.length - 1,
-      hashAt(this.pool, this.starts[this.values.length - 1], this.used)
-    );
+  private grow(): void {
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    this.table = TextMemo.emptyTable(slots);
+    this.mask = slots - 1;
+    for (let o = 0; o < old.length; o += 4)
+      if (old[o + 1] >= 0) this.place(old[o], old[o + 1], old[o + 2], old[o + 3]);
   }
-}
-
-function hashAt(bytes: Uint8Array, a: number, b: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = a; i < b; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h;
 }
 
 /** A field built as text (doubled quotes): trimmed, and a number by the same rule as any other field. */
