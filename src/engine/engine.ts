@@ -127,6 +127,8 @@ export class KapEngine implements OrderSink {
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),
       // OrderBook.add copies what it keeps: one line object serves every row.
       reuseLine: true,
+      // An empty book counts the accounts of the lines it takes (one look-up fewer per line).
+      countAccounts: this.book.accountIds.length > 0,
     });
   }
 
@@ -142,6 +144,7 @@ export class KapEngine implements OrderSink {
     if (!this.parser) throw new Error("beginOrders first");
     this.report = this.parser.finish();
     this.parser = undefined;
+    if (this.report.accounts < 0) this.report.accounts = this.book.accountIds.length;
     // Every line is in: the book drops what matched lines to records (most of its memory).
     this.book.close();
     const r = this.reading;

@@ -133,6 +133,12 @@ export interface OrderParserOptions {
    * sinks that copy what they keep, such as OrderBook.add; a million rows then make no million objects.
    */
   reuseLine?: boolean;
+  /**
+   * Count the accounts here (default). False when the sink counts them (the engine's order book,
+   * empty at the start, holds one record per account of the lines it took): the report's
+   * `accounts` is then −1 for the sink to fill, and no look-up is made per line.
+   */
+  countAccounts?: boolean;
 }
 
 export interface OrderParser {
@@ -279,6 +285,7 @@ export function createOrderParser(
     : [...rateOf].find(([, r]) => r === 1)?.[0];
   const convert = rateOf.size > 0 && !!reporting;
 
+  const countAccounts = options.countAccounts ?? true;
   const rejects = new Map<string, RejectCount>();
   const rejectValue = new Map<string, number>();
   let currentRow: readonly Cell[] = [];
@@ -711,7 +718,7 @@ export function createOrderParser(
     report.accepted++;
     acceptedRevenue += line.revenue;
     if (isReturn) report.returns++;
-    if (accountId !== lastAccount) {
+    if (accountId !== lastAccount && countAccounts) {
       accounts.add(accountId);
       lastAccount = accountId;
     }
@@ -828,7 +835,7 @@ export function createOrderParser(
         rejected,
         firstDate: Number.isFinite(firstDate) ? firstDate : null,
         lastDate: Number.isFinite(lastDate) ? lastDate : null,
-        accounts: accounts.size,
+        accounts: countAccounts ? accounts.size : -1,
         currencies,
         converted: convert,
         reportingCurrency: reporting,
