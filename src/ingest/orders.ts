@@ -324,6 +324,11 @@ export function createOrderParser(
   /** whether any line came since the last heading, and whether the report ends its groups with "Total …" rows */
   let linesSinceHeading = false;
   let groupTotalsSeen = false;
+  /** The rows being pushed and the index of the one being parsed: a heading may look ahead among them. */
+  let chunk: readonly (readonly Cell[])[] = [];
+  let chunkAt = 0;
+  /** Whether a look-ahead found no "Total …" row naming an open heading (the report has none): not looked again. */
+  let noTotalsAhead = false;
   const accounts = new Set<string>();
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
@@ -423,7 +428,8 @@ export function createOrderParser(
       top.column === lone.column &&
       linesSinceHeading &&
       !groupTotalsSeen &&
-      !lone.text.toLowerCase().startsWith(`${top.path.toLowerCase()}:`)
+      !lone.text.toLowerCase().startsWith(`${top.path.toLowerCase()}:`) &&
+      !totalsAhead(lone.text)
     )
       groups.pop();
     const parent = groups[groups.length - 1];
@@ -434,6 +440,37 @@ export function createOrderParser(
     groups.push({ column: lone.column, text: lone.text, path });
     linesSinceHeading = false;
     return true;
+  }
+
+  /**
+   * Whether a "Total for …" / "Total …" row further on in the rows being pushed names `heading` or
+   * a heading still open: the report ends its groups with totals (QuickBooks always does), so a
+   * heading met before the first of them, after the lines of the one above it at the same column,
+   * is a job inside that one (QuickBooks Online writes "Acme Ltd", Acme's own lines, then its job
+   * "Leeds site" in the same first column), not the next customer. When it finds none in the rows
+   * at hand (a report without totals rows, or a first customer longer than the push) it says so
+   * once and the heading is read as the next customer.
+   */
+  function totalsAhead(heading: string): boolean {
+    if (noTotalsAhead) return false;
+    const names = new Set([heading.toLowerCase()]);
+    for (const g of groups) {
+      names.add(g.text.toLowerCase());
+      names.add(g.path.toLowerCase());
+    }
+    for (let i = chunkAt + 1; i < chunk.length; i++) {
+      const row = chunk[i];
+      let first: Cell = null;
+      for (let k = 0; k < row.length && isBlankCell(first); k++) first = row[k];
+      if (typeof first !== "string") continue;
+      const m = GROUP_TOTAL_NAME.exec(first.trim());
+      const name = m?.[2].trim().toLowerCase();
+      if (!name) continue;
+      for (const n of names)
+        if (n === name || n.endsWith(`:${name}`)) return (groupTotalsSeen = true);
+    }
+    noTotalsAhead = true;
+    return false;
   }
 
   /**
@@ -729,7 +766,12 @@ export function createOrderParser(
 
   return {
     push(rows, firstRowNumber, sink) {
-      for (let i = 0; i < rows.length; i++) parseRow(rows[i], firstRowNumber + i, sink);
+      chunk = rows;
+      for (let i = 0; i < rows.length; i++) {
+        chunkAt = i;
+        parseRow(rows[i], firstRowNumber + i, sink);
+      }
+      chunk = [];
     },
     finish() {
       const warnings: string[] = [];
