@@ -350,7 +350,14 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["sell to customer no", "verk an deb nr"],
       ["document no", "belegnr"],
       ["no", "nr"],
-      ["line discount %", "line amount", "zeilenrabatt %", "zeilenbetrag"],
+      [
+        "line discount %",
+        "line amount",
+        "line amount excl vat",
+        "zeilenrabatt %",
+        "zeilenbetrag",
+        "zeilenbetrag ohne mw st",
+      ],
     ],
     fields: {
       accountId: ["sell to customer no", "bill to customer no", "verk an deb nr", "rech an deb nr"],
@@ -369,7 +376,14 @@ export const LAYOUTS: readonly ExportLayout[] = [
       quantity: ["quantity", "menge"],
       unitPrice: ["unit price", "unit price excl vat", "vk preis", "vk preis ohne mw st"],
       discount: ["line discount %", "zeilenrabatt %"],
-      revenue: ["amount", "line amount", "line amount excl vat", "betrag", "zeilenbetrag"],
+      revenue: [
+        "amount",
+        "line amount",
+        "line amount excl vat",
+        "betrag",
+        "zeilenbetrag",
+        "zeilenbetrag ohne mw st",
+      ],
       currency: ["currency code", "währungscode"],
     },
     ignore: [

@@ -170,7 +170,13 @@ export function checkOrderColumns(
       sample,
       (r) => text(r, "orderId"),
       (r) => num(r, "revenue"),
-      (r) => `${text(r, "sku")}|${text(r, "quantity")}|${text(r, "unitPrice")}`
+      (r) => `${text(r, "sku")}|${text(r, "quantity")}|${text(r, "unitPrice")}`,
+      // a line with no quantity, price or value sells nothing (a text line): no later line of its order
+      (r) =>
+        (!!qty || !!price) &&
+        num(r, "quantity") === undefined &&
+        num(r, "unitPrice") === undefined &&
+        num(r, "revenue") === undefined
     );
     if (orderLevel) {
       drop("revenue");
@@ -249,30 +255,35 @@ export function checkOrderColumns(
  * Whether a money column is an order-level figure: in at least half of the orders with two or
  * more lines (and at least one such order), it is on the first line only, or it is the same on
  * every line although the lines differ. Orders are runs of lines with the same order id.
+ * `isText`: a line that sells nothing (Business Central's text lines, "Lieferung an das
+ * Baustellenbüro": no quantity, no price, no value), left out of its order's lines, so that its
+ * blank value does not make the column look like a figure on the first line only.
  */
 export function orderTotalEvidence(
   rows: readonly Row[],
   orderOf: (r: Row) => string,
   valueOf: (r: Row) => number | undefined,
-  lineKey: (r: Row) => string
+  lineKey: (r: Row) => string,
+  isText: (r: Row) => boolean = () => false
 ): { kind: "first" | "repeated"; order: string; row: number } | undefined {
   let multi = 0;
   let hits = 0;
   let example: { kind: "first" | "repeated"; order: string; row: number } | undefined;
   let start = 0;
   const close = (end: number) => {
-    if (end - start < 2) return;
+    const lines = rows.slice(start, end).filter((r, i) => i === 0 || !isText(r));
+    if (lines.length < 2) return;
     const order = orderOf(rows[start]);
     if (!order) return;
     multi++;
-    const vals = rows.slice(start, end).map(valueOf);
+    const vals = lines.map(valueOf);
     const later = vals.slice(1);
     if (vals[0] !== undefined && later.every((v) => v === undefined)) {
       hits++;
       example ??= { kind: "first", order, row: start + 1 };
     } else if (
       vals.every((v) => v !== undefined && v === vals[0]) &&
-      new Set(rows.slice(start, end).map(lineKey)).size > 1
+      new Set(lines.map(lineKey)).size > 1
     ) {
       hits++;
       example ??= { kind: "repeated", order, row: start + 1 };
