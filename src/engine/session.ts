@@ -229,6 +229,7 @@ export function checkOrders(
     discountIsFraction:
       disc !== undefined && (peek.numberFormats?.[m.headerRow + 1]?.[disc] ?? "").includes("%"),
     userFields,
+    headers: detection.headers,
   });
   const layout = layoutById(m.layout);
   const notes = [

@@ -168,7 +168,7 @@ const TOTAL_END =
  * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
  * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
  */
-const CREDIT_TYPE =
+export const CREDIT_TYPE =
   /credit|return|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /** Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs): their lines are skipped. */

@@ -18,13 +18,23 @@ import {
   fileDecimal,
   inferNumberConvention,
 } from "./numbers";
-import { NUMBER_FIELDS, type NumberField } from "./orders";
+import { normaliseHeader } from "./fields";
+import { CREDIT_TYPE, NUMBER_FIELDS, type NumberField } from "./orders";
 import { parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
 export const CHECK_ROWS = 5000;
 /** A file this long with one customer value is suspicious. */
 const ONE_CUSTOMER_ROWS = 50;
+/**
+ * Headers too generic to be read as the document type by their name alone ("Type" may as well be
+ * a customer's or a product's type, "Returning" among its values): read as one only when every
+ * value is a document type (DOC_TYPE_VALUE).
+ */
+const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "sorte", "tipo"]);
+/** Invoice and credit-note names, English, French, German, Dutch, Spanish: a column of only these is a document type. */
+const DOC_TYPE_VALUE =
+  /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|facture d avoir|rechnung|gutschrift|storno|rechnungskorrektur|(?:verkoop)?factuur|credit ?nota|creditfactuur|factura|nota de cr[eé]dito)$/i;
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 
@@ -91,6 +101,8 @@ export function checkOrderColumns(
     firstRowNumber?: number;
     discountIsFraction?: boolean;
     userFields?: ReadonlySet<string>;
+    /** the table's headers (for columns no field took) */
+    headers?: readonly string[];
   } = {}
 ): MappingCheck {
   const sample = rows.length > CHECK_ROWS ? rows.slice(0, CHECK_ROWS) : rows;
@@ -149,6 +161,32 @@ export function checkOrderColumns(
       );
     }
   }
+  // A column headed just "Type" (Nature, Soort, Art) that holds only document types, credit notes
+  // among them (Facture / Avoir, Factuur / Creditnota, Rechnung / Gutschrift): the document type,
+  // so a credit note written with positive amounts is a return.
+  if (!get("docType") && !user.has("docType") && options.headers) {
+    const taken = new Set(fields.map((m) => m.column));
+    options.headers.forEach((h, column) => {
+      if (get("docType") || taken.has(column) || !GENERIC_TYPE_HEADERS.has(normaliseHeader(h)))
+        return;
+      const values = sample
+        .map((r) => r[column])
+        .filter((v) => !isBlankCell(v))
+        .map((v) => String(v).trim().replace(/['’]/g, " "));
+      if (
+        values.length >= 2 &&
+        values.every((v) => DOC_TYPE_VALUE.test(v)) &&
+        values.some((v) => CREDIT_TYPE.test(v))
+      ) {
+        fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
+        const credit = values.find((v) => CREDIT_TYPE.test(v))!;
+        notes.push(
+          `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
+        );
+      }
+    });
+  }
+
   const discountOf = (r: Row): number => {
     const m = get("discount");
     if (!m) return 0;
