@@ -8,7 +8,7 @@
  */
 import { type ColumnMapping, type Detection, detectTable, headersOf } from "../ingest/detect";
 import type { Role } from "../ingest/fields";
-import type { Cell, Grid } from "../ingest/grid";
+import { type Cell, type Grid, isBlankCell } from "../ingest/grid";
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
@@ -31,6 +31,7 @@ import {
   type DateOrderSource,
   dateOrderEvidence,
   settleDateOrder,
+  textDateOrder,
 } from "../ingest/values";
 import type {
   AccountRecord,
@@ -139,9 +140,13 @@ export interface OrderReadOptions {
   file?: { encoding?: string; delimiter?: string };
 }
 
+/** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
+const REPORT_BASIS = /^(?:accrual|cash)\s+basis\b/i;
+
 /**
  * The reading options from a sample of the order rows (below the header) and the culture:
- * date order (culture, else the data, else the layout's known order, else day-first), number
+ * date order (culture, else the data, else the layout's known order, else a date written with
+ * its month's name in the report's title block or footer, else day-first), number
  * conventions per column (ingest/numbers), the discount's scale from its number format.
  */
 export function planReading(
@@ -173,6 +178,18 @@ export function planReading(
         break;
       }
     }
+  }
+  // Still unsettled: the report's own words, its period under the title ("October 1-31, 2026"
+  // is month-first, "1-31 October 2026" day-first) or its "Accrual basis" footer.
+  if (date.source === "default") {
+    const words: Cell[] = peek.values.slice(0, mapping.headerRow).flat();
+    for (const r of sample) {
+      const cells = r.filter((v) => !isBlankCell(v));
+      if (cells.length === 1 && typeof cells[0] === "string" && REPORT_BASIS.test(cells[0]))
+        words.push(cells[0]);
+    }
+    const order = textDateOrder(words);
+    if (order) date = { order, source: "data" };
   }
   const disc = mapping.fields.find((f) => f.field === "discount")?.column;
   const docCol = mapping.fields.find((f) => f.field === "docType")?.column;

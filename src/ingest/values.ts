@@ -216,6 +216,33 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
   return secondOver12 ? "mdy" : undefined;
 }
 
+const MONTH_NAME =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** "October 1-31, 2026", "September 1 - October 31, 2026", "Monday, November 2, 2026": month first. */
+const MONTH_DAY = new RegExp(`\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, "i");
+/** "1 September - 31 October 2026", "1-31 October 2026", "Monday 2 November 2026": day first. */
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b`, "i");
+
+/**
+ * The date order a report's own words show, where its dates are written with the month's name
+ * (QuickBooks writes its period under the title, "October 1-31, 2026" in the US, "1-31 October
+ * 2026" in the UK, and its run date in the footer): 'mdy' when every such text puts the month
+ * first, 'dmy' when every one puts the day first; undefined when none says, or they disagree.
+ */
+export function textDateOrder(texts: Iterable<Cell>): DateOrder | undefined {
+  let order: DateOrder | undefined;
+  for (const v of texts) {
+    if (typeof v !== "string" || v.length > 200) continue;
+    const md = MONTH_DAY.test(v);
+    const dm = DAY_MONTH.test(v);
+    if (md === dm) continue;
+    const o: DateOrder = md ? "mdy" : "dmy";
+    if (order && order !== o) return undefined;
+    order = o;
+  }
+  return order;
+}
+
 /** What settled the date order; 'unneeded' = no text date could be read both ways (real dates, ISO, a field over 12 everywhere it matters). */
 export type DateOrderSource = "culture" | "data" | "layout" | "default" | "unneeded";
 
