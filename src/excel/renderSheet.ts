@@ -25,6 +25,8 @@ import {
   isDate,
   isFormula,
   parseRange,
+  gapColumns,
+  numericColumns,
   resolveStyle,
   wholeUnits,
   widthCharsToPoints,
@@ -37,6 +39,11 @@ import {
   type ChartType,
   type SheetSpec,
 } from "../sheets/spec";
+
+/** A header cell over a column of figures. */
+const RIGHT: CellStyle = { hAlign: "right" };
+/** Text beside a column of figures. */
+const INDENT: CellStyle = { indent: 1 };
 
 type Scalar = string | number | boolean;
 
@@ -142,6 +149,10 @@ export function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.fontSize) f.font.size = s.fontSize;
   if (s.fill) f.fill.color = s.fill;
   if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.indent !== undefined && supports("indent")) {
+    f.horizontalAlignment = "Left";
+    f.indentLevel = s.indent;
+  }
   if (s.hAlign) f.horizontalAlignment = H[s.hAlign] as Excel.HorizontalAlignment;
   if (s.vAlign) f.verticalAlignment = V[s.vAlign] as Excel.VerticalAlignment;
   if (s.border) {
@@ -328,6 +339,13 @@ export function queueSheetDressing(
       applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle("header")!);
     if (b.table)
       applyStyle(ws.getRangeByIndexes(pos.row, pos.col, 1, pos.cols), resolveStyle("tableHeader")!);
+    if (b.header || b.table)
+      numericColumns(b).forEach((numeric, j) => {
+        if (numeric) applyStyle(ws.getRangeByIndexes(pos.row, pos.col + j, 1, 1), RIGHT);
+      });
+    gapColumns(b).forEach((gap, j) => {
+      if (gap) applyStyle(ws.getRangeByIndexes(pos.row, pos.col + j, pos.rows, 1), INDENT);
+    });
     if (b.total && pos.rows > 1)
       applyStyle(
         ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols),

@@ -16,6 +16,8 @@ export const FEATURES = {
   sheetCopies: { set: "1.12", what: "telling KAP's sheets from copies you made of them" },
   /** worksheet.pageLayout (ExcelApi 1.9): print setup of KAP's sheets. */
   pageLayout: { set: "1.9", what: "setting up the sheets for printing" },
+  /** range.format.indentLevel (ExcelApi 1.9): a space between figures and the text beside them. */
+  indent: { set: "1.9", what: "a space between figures and the text beside them" },
   /** worksheet.showGridlines (ExcelApi 1.8). */
   gridlines: { set: "1.8", what: "hiding gridlines on KAP sheets" },
   /** Excel.createWorkbook (ExcelApi 1.8): the QBR workbook opens as a new workbook. */
@@ -65,6 +67,7 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "HeaderFooter.leftFooter": "pageLayout",
   "HeaderFooter.rightFooter": "pageLayout",
   "Worksheet.showGridlines": "gridlines",
+  "RangeFormat.indentLevel": "indent",
   "Excel.createWorkbook": "newWorkbook",
   "Workbook.insertWorksheetsFromBase64": "insertSheets",
   "ChartSeries.dataLabels": "chartLabels",

@@ -89,6 +89,8 @@ export interface CellStyle {
   wrap?: boolean;
   hAlign?: HAlign;
   vAlign?: VAlign;
+  /** Left indent in Excel's steps (about one character each); text aligns left with it. */
+  indent?: number;
 }
 
 export const PALETTE = {
@@ -146,6 +148,39 @@ export interface Block {
   formats?: (string | undefined)[];
   /** Makes the block an Excel table (ListObject); implies `header`. */
   table?: TableSpec;
+}
+
+/** Text that stands for a missing figure in a numeric column ("n/a", a dash). */
+const PLACEHOLDER = /^(?:n\/a|–|—|-)$/i;
+
+/**
+ * Which columns of a block hold figures: below the header, every cell is a number, a date, or a
+ * formula the column formats as a number (blanks and placeholders such as "n/a" aside), and at
+ * least one is. Their header cells are right-aligned, over the figures, as in Excel's own tables.
+ */
+export function numericColumns(b: Block): boolean[] {
+  const width = Math.max(0, ...b.rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, j) => {
+    const f = b.formats?.[j];
+    let any = false;
+    for (let i = 1; i < b.rows.length; i++) {
+      const v = b.rows[i][j];
+      if (v === null || v === undefined || v === "") continue;
+      if (typeof v === "number" || isDate(v) || (isFormula(v) && !!f && f !== FORMATS.text))
+        any = true;
+      else if (!(typeof v === "string" && PLACEHOLDER.test(v.trim()))) return false;
+    }
+    return any;
+  });
+}
+
+/**
+ * Text columns that follow a column of figures: right-aligned figures would run into their
+ * left-aligned text ("19" beside "01/10/2026" reads "1901/10/2026"), so these get a one-step indent.
+ */
+export function gapColumns(b: Block): boolean[] {
+  const numeric = numericColumns(b);
+  return numeric.map((n, j) => j > 0 && numeric[j - 1] && !n);
 }
 
 export interface TableSpec {

@@ -22,6 +22,8 @@ import {
   isDate,
   isFormula,
   parseRange,
+  gapColumns,
+  numericColumns,
   resolveStyle,
   tableNameFrom,
   uniqueSheetName,
@@ -36,6 +38,11 @@ import {
   type ConditionalFormat,
   type SheetSpec,
 } from "../sheets/spec";
+
+/** A header cell over a column of figures. */
+const RIGHT: CellStyle = { hAlign: "right" };
+/** Text beside a column of figures. */
+const INDENT: CellStyle = { indent: 1 };
 
 export interface XlsxOptions {
   /** Write a note where each chart that is not drawn would go (default true). */
@@ -79,10 +86,11 @@ function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
     };
   }
   if (s.fill) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap !== undefined || s.hAlign || s.vAlign) {
+  if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent !== undefined) {
     c.alignment = {
       ...c.alignment,
       ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.indent !== undefined ? { horizontal: "left", indent: s.indent } : {}),
       ...(s.hAlign ? { horizontal: s.hAlign } : {}),
       ...(s.vAlign ? { vertical: s.vAlign === "center" ? "middle" : s.vAlign } : {}),
     };
@@ -313,6 +321,13 @@ function build(
         writeCells(ws, b, false);
         if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle("header"));
       }
+      if (b.header || b.table)
+        numericColumns(b).forEach((numeric, j) => {
+          if (numeric) styleRange(ws, { row: pos.row, col: pos.col + j, rows: 1, cols: 1 }, RIGHT);
+        });
+      gapColumns(b).forEach((gap, j) => {
+        if (gap) styleRange(ws, { ...pos, col: pos.col + j, cols: 1 }, INDENT);
+      });
       styleRange(ws, pos, resolveStyle(b.style));
       if (b.total && pos.rows > 1)
         styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle("total"));

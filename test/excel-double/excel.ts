@@ -1228,6 +1228,7 @@ export class RangeFormatProxy extends ClientObject<RangeModel> {
     "wrapText",
     "horizontalAlignment",
     "verticalAlignment",
+    "indentLevel",
     "bold",
     "italic",
     "color",
@@ -1280,6 +1281,9 @@ export class RangeFormatProxy extends ClientObject<RangeModel> {
   }
   set horizontalAlignment(v: string) {
     this.prop("horizontalAlignment", v);
+  }
+  set indentLevel(v: number) {
+    this.prop("indentLevel", v);
   }
   set verticalAlignment(v: string) {
     this.prop("verticalAlignment", v);

@@ -275,6 +275,31 @@ describe("writeSheets", () => {
     expect(x.cellAt("Dash", "B1")).toMatchObject({ value: "", numberFormat: "General" });
   });
 
+  test("a header over a column of figures is right-aligned, over a text column it is not", async () => {
+    const x = new ExcelDouble();
+    await write(x, [
+      sheet("Q", "qbr", "", [
+        {
+          at: "B2",
+          header: true,
+          rows: [
+            ["Quarter", "Orders", "Net revenue", "Note"],
+            ["This quarter", 76, 54250.42, "best"],
+            ["Previous quarter", 88, "n/a", ""],
+          ],
+        },
+      ]),
+    ]);
+    const s = x.sheet("Q");
+    expect(s.formatAt("C2", "horizontalAlignment")).toBe("Right");
+    expect(s.formatAt("D2", "horizontalAlignment")).toBe("Right");
+    expect(s.formatAt("B2", "horizontalAlignment")).toBeUndefined();
+    // the text beside the figures is indented one step, so "54,250.42" does not run into "best"
+    expect(s.formatAt("E3", "indentLevel")).toBe(1);
+    expect(s.formatAt("E3", "horizontalAlignment")).toBe("Left");
+    expect(s.formatAt("B3", "indentLevel")).toBeUndefined();
+  });
+
   test("a re-run replaces only KAP's sheet and never the user's sheet of the same name", async () => {
     const x = new ExcelDouble(["Account Health", "Orders"]);
     x.model.fill(x.sheet("Account Health"), "A1", [["my own notes"]]);

@@ -209,6 +209,10 @@ describe("writeXlsx", () => {
     // three lines of 11-point text at 15 points each (the "Revenue change (12m)" header)
     expect(ws.getRow(3).height).toBe(45);
     expect(ws.getCell("B3").alignment?.wrapText).toBe(true);
+    // the headers over figures read right-aligned, over the figures; the text column's stays left
+    expect(ws.getCell("B3").alignment?.horizontal).toBe("right");
+    expect(ws.getCell("C3").alignment?.horizontal).toBe("right");
+    expect(ws.getCell("A3").alignment?.horizontal).toBeUndefined();
     // a header that fits leaves the row at Excel's default height
     const short = sheet("S", "k", "", [table("A1", "T2", [{ header: "ID" }], [["C1"]])], {
       widths: [12],
@@ -232,4 +236,22 @@ describe("writeXlsx", () => {
     await wb.xlsx.load((await readFile(path)) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet("Account Health")!.getCell("B4").value).toBe("Customer 1");
   });
+});
+
+test("text beside a column of figures is indented one step, header and rows; the figures' header is right-aligned", async () => {
+  const spec = sheet("H", "health", "", [
+    {
+      at: "A1",
+      header: true,
+      rows: [
+        ["Period", "Products", "Dates"],
+        ["This month", 19, "01/10/2026 – 31/10/2026"],
+      ],
+    },
+  ]);
+  const ws = (await roundTrip([spec])).getWorksheet("H")!;
+  expect(ws.getCell("B1").alignment?.horizontal).toBe("right");
+  expect(ws.getCell("C2").alignment).toMatchObject({ horizontal: "left", indent: 1 });
+  expect(ws.getCell("C1").alignment).toMatchObject({ horizontal: "left", indent: 1 });
+  expect(ws.getCell("A2").alignment?.indent).toBeUndefined();
 });
