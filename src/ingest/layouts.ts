@@ -21,6 +21,7 @@ export type LayoutId =
   | "shopify"
   | "sap-sd"
   | "business-central"
+  | "business-central-item-ledger"
   | "online-retail";
 
 export interface ExportLayout {
@@ -49,6 +50,16 @@ export interface ExportLayout {
    * heading; a heading inside another one (a job under its customer) is the job, its site.
    */
   accountFromHeadings?: boolean;
+  /**
+   * Quantities are stock movements: a sale takes stock out and is negative, a return brings it
+   * back and is positive (Business Central's item ledger entries). Read with the sign turned.
+   */
+  stockMovement?: boolean;
+  /**
+   * The order-status column holds the entry's type, and only entries of this type are sales;
+   * the others (purchases, transfers, adjustments, consumption) are skipped and counted.
+   */
+  saleEntryType?: RegExp;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -417,6 +428,58 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "einheit",
     ],
     note: '"No." (Nr.) is the item number; the customer is "Sell-to Customer No." (Verk. an Deb.-Nr.); "Amount" (Betrag) is the line value after discounts, before VAT.',
+  },
+  {
+    id: "business-central-item-ledger",
+    name: "Dynamics 365 Business Central item ledger entries",
+    // English captions and the German ones (Postenart, Belegnr., Artikelnr., Verkaufsbetrag (tatsächl.))
+    signature: [
+      ["entry type", "postenart"],
+      ["document no", "belegnr"],
+      ["item no", "artikelnr"],
+      ["sales amount actual", "verkaufsbetrag tatsächl"],
+    ],
+    fields: {
+      accountId: ["source no", "herkunftsnr"],
+      orderId: ["document no", "belegnr"],
+      date: ["posting date", "buchungsdatum"],
+      sku: ["item no", "artikelnr"],
+      productName: ["description", "beschreibung"],
+      // what was invoiced (a shipment not yet invoiced has none, and no sales amount yet)
+      quantity: ["invoiced quantity", "fakturierte menge", "quantity", "menge"],
+      revenue: ["sales amount actual", "verkaufsbetrag tatsächl"],
+      docType: ["document type", "belegart"],
+      orderStatus: ["entry type", "postenart"],
+    },
+    ignore: [
+      "entry no",
+      "lfd nr",
+      "source type",
+      "herkunftsart",
+      "location code",
+      "lagerortcode",
+      "cost amount actual",
+      "kostenbetrag tatsächl",
+      "cost amount expected",
+      "kostenbetrag erwartet",
+      "sales amount expected",
+      "verkaufsbetrag erwartet",
+      "remaining quantity",
+      "restmenge",
+      "open",
+      "offen",
+      "quantity",
+      "menge",
+      "variant code",
+      "variantencode",
+      "serial no",
+      "seriennr",
+      "lot no",
+      "chargennr",
+    ],
+    stockMovement: true,
+    saleEntryType: /^\s*(?:sale|verkauf)\s*$/i,
+    note: 'The customer is "Source No." (Herkunftsnr.); only Sale entries (Postenart Verkauf) are sales, the others (purchases, transfers, adjustments) are skipped; quantities leave stock, so a sale\'s negative quantity is a sale, a positive one a return; the line value is "Sales Amount (Actual)": a shipment not yet invoiced (no sales amount) is skipped.',
   },
   {
     id: "online-retail",

@@ -246,6 +246,8 @@ export function createOrderParser(
   const accountHeadings = !!layout?.accountFromHeadings;
   const headings = productHeadings || accountHeadings;
   const customerJob = !!layout?.customerJob;
+  const stockMovement = !!layout?.stockMovement;
+  const saleEntryType = layout?.saleEntryType;
   /** A grouped report's title block (company, report name, dates) stands above its header row: reported as skipped. */
   const titleRows = headings ? mapping.headerRow : 0;
   // No product column at all: an invoice-level file, analysed for all that needs no product.
@@ -607,6 +609,8 @@ export function createOrderParser(
         statusOrderKey = rawOrderId;
         orderVoid = false;
       }
+      // An item ledger's entry type: purchases, transfers and adjustments are no sales.
+      if (saleEntryType && !saleEntryType.test(status)) return reject("not a sale entry", rowNo);
       if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
       if (orderVoid) return reject("cancelled, voided or refunded order", rowNo);
     }
@@ -633,9 +637,19 @@ export function createOrderParser(
       if (
         quantity === undefined &&
         !(isBlankCell(rawQty) && col.revenue >= 0 && !isBlankCell(row[col.revenue]))
-      )
+      ) {
+        // A text line with its quantity, price and value all blank (Business Central): nothing bought.
+        if (
+          isBlankCell(rawQty) &&
+          (col.unitPrice < 0 || isBlankCell(row[col.unitPrice])) &&
+          (col.revenue < 0 || isBlankCell(row[col.revenue]))
+        )
+          return reject("empty line (no quantity, no value)", rowNo);
         return reject(isBlankCell(rawQty) ? "no quantity" : "unreadable quantity", rowNo);
+      }
     }
+    // Stock movements: a sale leaves stock (negative), a return comes back (positive).
+    if (stockMovement && quantity !== undefined) quantity = -quantity;
     const qty = quantity ?? 1;
 
     let revenue: number | undefined;
@@ -690,6 +704,8 @@ export function createOrderParser(
       );
     // A comment or text line (Business Central, SAP): no quantity and no value, nothing bought.
     if (qty === 0 && revenue === 0) return reject("empty line (no quantity, no value)", rowNo);
+    // An item ledger's sale with no actual sales amount is shipped, not yet invoiced.
+    if (stockMovement && revenue === 0) return reject("shipped, not yet invoiced", rowNo);
 
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : "";
     if (!currencyText && sameOrder) currencyText = orderCurrency;

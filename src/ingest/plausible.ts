@@ -292,7 +292,8 @@ export function checkOrderColumns(
 /**
  * Whether a money column is an order-level figure: in at least half of the orders with two or
  * more lines (and at least one such order), it is on the first line only, or it is the same on
- * every line although the lines differ. Orders are runs of lines with the same order id.
+ * every line although the lines differ (nought on every line says nothing). Orders are runs of
+ * lines with the same order id.
  * `isText`: a line that sells nothing (Business Central's text lines, "Lieferung an das
  * Baustellenbüro": no quantity, no price, no value), left out of its order's lines, so that its
  * blank value does not make the column look like a figure on the first line only.
@@ -320,6 +321,8 @@ export function orderTotalEvidence(
       hits++;
       example ??= { kind: "first", order, row: start + 1 };
     } else if (
+      // the same figure on every line, not nought (stock transfers, free lines: no order total)
+      vals[0] !== 0 &&
       vals.every((v) => v !== undefined && v === vals[0]) &&
       new Set(lines.map(lineKey)).size > 1
     ) {

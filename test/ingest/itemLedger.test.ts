@@ -1,0 +1,81 @@
+/**
+ * Business Central item ledger entries (Artikelposten), as exported from the page with "Source
+ * No." (Herkunftsnr.) shown: a sale's quantity is negative (stock leaves), a return's positive;
+ * only Sale entries are sales; a shipment not yet invoiced has no sales amount. Were refused (no
+ * customer column); read naively, every sale would have been a return. Worked by hand.
+ */
+import { join } from "node:path";
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+
+const EXPORTS = join(__dirname, "../fixtures/exports");
+
+async function analyze(file: string) {
+  const { grids } = await readWorkbookFile(join(EXPORTS, file));
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
+    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
+  return {
+    report,
+    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
+    orders: by((a) => a.ordersLast12),
+    days: by((a) => a.health.inputs.daysSinceLastOrder),
+  };
+}
+
+test("German Artikelposten: Verkauf entries only, negative Menge a sale, Verkaufsreklamation a return", async () => {
+  const { report, revenue, orders, days } = await analyze("business-central-de-artikelposten.csv");
+  expect(report.read).toMatchObject({
+    layout: "Dynamics 365 Business Central item ledger entries",
+    dateOrder: "dmy",
+  });
+  expect(revenue).toEqual({
+    // VL102001: 45,00 + 37,80 = 82,80
+    "10000": 82.8,
+    // VL102007: 1.140,00 − return VR104002: 7,60 = 1.132,40 (VL102011 shipped, not invoiced)
+    "20000": 1132.4,
+  });
+  // the vendor 30000 (Einkauf) is no account
+  expect(orders).toEqual({ "10000": 1, "20000": 1 });
+  // last orders 02.10 (29 days) and 19.10 (12 days)
+  expect(days).toEqual({ "10000": 29, "20000": 12 });
+  expect(report.accepted).toBe(4);
+  expect(report.returns).toBe(1);
+  expect(report.revenue).toBe(1215.2);
+  // Einkauf, two Umlagerung, Zugang: not sales; VL102011: Fakturierte Menge 0, Verkaufsbetrag 0
+  expect(report.skipped).toEqual([
+    { rule: "not a sale entry", rows: 4, revenue: 0, share: 0 },
+    { rule: "empty line (no quantity, no value)", rows: 1, revenue: 0, share: 0 },
+  ]);
+});
+
+test("English item ledger entries: the same sales, month-first dates", async () => {
+  const { report, revenue, orders } = await analyze("business-central-item-ledger-entries.csv");
+  expect(report.read).toMatchObject({
+    layout: "Dynamics 365 Business Central item ledger entries",
+    dateOrder: "mdy",
+  });
+  // 45.00 + 37.80 = 82.80; 1,140.00 − 7.60 (Sales Return Receipt) = 1,132.40
+  expect(revenue).toEqual({ "10000": 82.8, "20000": 1132.4 });
+  expect(orders).toEqual({ "10000": 1, "20000": 1 });
+  expect(report.returns).toBe(1);
+});
+
+test("without Fakturierte Menge: a shipment not yet invoiced (Menge −400, Verkaufsbetrag 0) is no order", async () => {
+  const { report, revenue, orders, days } = await analyze(
+    "business-central-de-artikelposten-ohne-fakturierte-menge.csv"
+  );
+  expect(revenue).toEqual({ "10000": 82.8, "20000": 1132.4 });
+  // 20000: VL102007 only, last order 19.10 (12 days), not VL102011 of 29.10
+  expect(orders).toEqual({ "10000": 1, "20000": 1 });
+  expect(days).toEqual({ "10000": 29, "20000": 12 });
+  expect(report.skipped).toContainEqual({
+    rule: "shipped, not yet invoiced",
+    rows: 1,
+    revenue: 0,
+    share: 0,
+  });
+});
