@@ -98,3 +98,23 @@ test("French with dotted abbreviations: Total H.T. is the line value, Total T.T.
   expect(orders).toEqual({ CDUPONT: 1, CMARTIN: 1 });
   expect(report.returns).toBe(1);
 });
+
+test('net unit prices ("Prix net", "PU net", "VK netto", "Nettoprijs") are unit prices, not the line value', () => {
+  const fieldOf = (h: string) =>
+    matchFields(["Qté", h], ORDER_FIELDS).find((m) => m.header === h)?.field;
+  for (const h of ["Prix net", "Prix net HT", "PU net", "Prix unitaire net"])
+    expect([h, fieldOf(h)]).toEqual([h, "unitPrice"]);
+  for (const h of ["VK netto", "Nettopreis", "Einzelpreis netto", "Nettoprijs", "Netto prijs"])
+    expect([h, fieldOf(h)]).toEqual([h, "unitPrice"]);
+  // the line values stay line values
+  for (const h of ["Montant net HT", "Total net HT", "Netto", "Nettobedrag"])
+    expect([h, fieldOf(h)]).toEqual([h, "revenue"]);
+});
+
+test('French "Prix net" with no line value: quantity × net price', async () => {
+  const { revenue, report } = await analyze("french-prix-net.csv");
+  // 1 000 × 0,045 = 45,00 (was 0,05: the price read as the line value); 120 × 12,50 = 1 500,00
+  expect(revenue).toEqual({ "Dupont SARL": 45, "Martin & Fils": 1500 });
+  // the TTC and TVA columns are never the line value
+  expect(report.revenue).toBe(1545);
+});
