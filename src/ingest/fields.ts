@@ -138,6 +138,13 @@ const NOT_LINE_VALUE = [
   "korting",
   "eenheid",
   "kosten",
+  // purchase amounts: Montant d'achat, EK-Betrag, Einkaufsbetrag, Inkoopbedrag
+  "achat",
+  "ek",
+  "einkauf",
+  "einstand",
+  "inkoop",
+  "revient",
 ];
 /** Words that make a code header something other than the product code. */
 const NOT_PRODUCT = [
@@ -974,6 +981,16 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "brutto",
         "remise",
         "korting",
+        // purchase and cost prices are no selling price: Prix d'achat / PA, EK-Preis, Einstandspreis, Inkoopprijs, Cost Price
+        "achat",
+        "pa",
+        "revient",
+        "ek",
+        "einkauf",
+        "einstand",
+        "inkoop",
+        "cost",
+        "purchase",
       ],
     },
     {

@@ -118,3 +118,36 @@ test('French "Prix net" with no line value: quantity × net price', async () => 
   // the TTC and TVA columns are never the line value
   expect(report.revenue).toBe(1545);
 });
+
+test("purchase and cost prices are never the selling price (Prix d'achat, PA HT, EK-Preis, Inkoopprijs, Cost Price)", () => {
+  const fieldOf = (h: string) =>
+    matchFields(["Qty", h], ORDER_FIELDS).find((m) => m.header === h)?.field;
+  for (const h of [
+    "Prix d'achat",
+    "Prix d'achat HT",
+    "PA HT",
+    "EK-Preis",
+    "Einstandspreis",
+    "Inkoopprijs",
+    "Cost Price",
+    "Purchase Price",
+    "Montant d'achat",
+    "EK-Betrag",
+  ])
+    expect([h, fieldOf(h)]).toEqual([h, undefined]);
+  expect(fieldOf("Prix de vente")).toBe("unitPrice");
+  expect(fieldOf("VK-Preis")).toBe("unitPrice");
+});
+
+test("a purchase price beside the line value leaves the line value alone", async () => {
+  // French: Montant HT 45,00 + 40,00 = 85,00 and 1 500,00 — not Qté × Prix d'achat (57,50 and 1 080,00)
+  expect((await analyze("french-prix-achat.csv")).revenue).toEqual({
+    "Dupont SARL": 85,
+    "Martin & Fils": 1500,
+  });
+  // German: Betrag 150,00 and 400,00 — not Menge × EK-Preis (100,00 and 275,00)
+  expect((await analyze("german-ek-preis.csv")).revenue).toEqual({
+    "Elektro Krause GmbH": 150,
+    "Sanitär Vogel KG": 400,
+  });
+});
