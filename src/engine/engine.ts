@@ -123,6 +123,7 @@ export class KapEngine implements OrderSink {
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
       creditNoteIds: options.creditNoteIds,
+      creditIdPrefixes: options.creditIdPrefixes,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),

@@ -13,7 +13,12 @@ import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
 import { creditPrefixIsNumbering } from "../domain/orderLines";
-import { type IngestReport, type NumberField, SAP_BILLING_TYPES } from "../ingest/orders";
+import {
+  creditNotePrefixes,
+  type IngestReport,
+  type NumberField,
+  SAP_BILLING_TYPES,
+} from "../ingest/orders";
 import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
 import {
   parseAccounts,
@@ -134,6 +139,8 @@ export interface OrderReadOptions {
   sapDocTypes?: boolean;
   /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
   creditNoteIds?: boolean;
+  /** credit-note id prefixes the sample shows beside their invoice prefixes ("av" beside "fa"; ingest/orders creditNotePrefixes) */
+  creditIdPrefixes?: string[];
   /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
   notes?: string[];
   /** what the file reader knows (text files): encoding and delimiter */
@@ -197,23 +204,34 @@ export function planReading(
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
   const idCol = mapping.fields.find((f) => f.field === "orderId")?.column;
-  const numbering =
-    idCol !== undefined &&
-    creditPrefixIsNumbering(
-      sample.map((r) =>
-        r[idCol] === null || r[idCol] === undefined ? "" : String(r[idCol]).trim()
-      )
-    );
+  const ids =
+    idCol === undefined
+      ? []
+      : sample.map((r) =>
+          r[idCol] === null || r[idCol] === undefined ? "" : String(r[idCol]).trim()
+        );
+  const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
+  // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…), whatever their sign.
+  const creditIdPrefixes = creditNotePrefixes(ids);
+  const allNotes = [
+    ...(notes ?? []),
+    ...(creditIdPrefixes.length
+      ? [
+          `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${creditIdPrefixes.includes("av") ? "FA" : "RE"}… are credit notes: read as returns, whatever their sign.`,
+        ]
+      : []),
+  ];
   return {
     dateOrder: date.order,
     ...(sapDocTypes ? { sapDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
+    ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     dateOrderSource: date.source,
     numbers: orderNumberConventions(mapping, sample, culture),
     discountIsFraction:
       disc !== undefined &&
       (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? "").includes("%"),
-    ...(notes?.length ? { notes } : {}),
+    ...(allNotes.length ? { notes: allNotes } : {}),
     ...(peek.file ? { file: peek.file } : {}),
   };
 }

@@ -125,6 +125,11 @@ export interface OrderParserOptions {
   sapDocTypes?: boolean;
   /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
   creditNoteIds?: boolean;
+  /**
+   * Two-letter prefixes of credit-note ids beside invoice ids of their own prefix (French "AV…"
+   * beside "FA…", German "GU…"/"GS…" beside "RE…"/"RG…": creditNotePrefixes): lines of such ids are returns.
+   */
+  creditIdPrefixes?: readonly string[];
   catalog?: ReadonlyMap<string, CatalogItem>;
   rates?: readonly CurrencyRate[];
   reportingCurrency?: string;
@@ -182,6 +187,34 @@ const GROUP_TOTAL = /^(?:grand\s*|sub[\s-]*)?totals?(?:\s|:|$)/i;
 const GROUP_TOTAL_NAME = /^(?:grand\s*|sub[\s-]*)?totals?\b\s*:?\s*(for\s+)?(.*)$/i;
 /** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
 const REPORT_FOOTER = /^(?:accrual|cash)\s+basis\b/i;
+
+/** Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit or a dash: "AV00003", "GU-0033". */
+export function hasIdPrefix(id: string, prefixes: readonly string[]): boolean {
+  if (id.length < 3) return false;
+  const c = id.charCodeAt(2);
+  if (!(c === 45 || (c >= 48 && c <= 57))) return false;
+  return prefixes.includes(id.slice(0, 2).toLowerCase());
+}
+
+/**
+ * Credit-note prefixes an order book's ids show: French systems (Sage 100, EBP) number invoices
+ * FA… and credit notes (avoirs) AV…, German ones invoices RE…/RG… and credit notes (Gutschriften)
+ * GU…/GS…. A credit prefix counts only beside its invoice prefix, and on fewer ids than it (a
+ * book is mostly invoices); [] when the ids show none.
+ */
+export function creditNotePrefixes(ids: Iterable<string>): string[] {
+  const count = new Map<string, number>();
+  for (const id of ids) {
+    const two = id.slice(0, 2).toLowerCase();
+    if (hasIdPrefix(id, [two])) count.set(two, (count.get(two) ?? 0) + 1);
+  }
+  const n = (p: string) => count.get(p) ?? 0;
+  const out: string[] = [];
+  if (n("av") > 0 && n("av") < n("fa")) out.push("av");
+  const invoices = n("re") + n("rg");
+  for (const p of ["gu", "gs"]) if (n(p) > 0 && n(p) < invoices) out.push(p);
+  return out;
+}
 
 function text(v: Cell): string {
   if (v === null || v === undefined) return "";
@@ -247,6 +280,7 @@ export function createOrderParser(
   const headings = productHeadings || accountHeadings;
   const customerJob = !!layout?.customerJob;
   const stockMovement = !!layout?.stockMovement;
+  const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   /** A grouped report's title block (company, report name, dates) stands above its header row: reported as skipped. */
   const titleRows = headings ? mapping.headerRow : 0;
@@ -734,8 +768,9 @@ export function createOrderParser(
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     const creditType =
-      docType !== "" &&
-      (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)));
+      (docType !== "" &&
+        (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||
+      (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes));
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = returnSigned(
       qty,
