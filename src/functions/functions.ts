@@ -771,7 +771,7 @@ function inputsForAccounts(
   order: OrderColumnArgs,
   asOf: any[][] | null | undefined,
   rolledInto?: any[][] | null
-): { ids: string[]; blank: boolean[]; inputs: HealthInputs[] } {
+): { ids: string[]; blank: boolean[]; inputs: HealthInputs[]; errors: (ArgError | undefined)[] } {
   const cells = asColumn(accountIds, "accountIds");
   const blank = cells.map(isEmpty);
   const ids = cells.map((c, i) => {
@@ -791,7 +791,28 @@ function inputsForAccounts(
     ...(parentOf.size ? { parentOf } : {}),
   });
   doneWith(cols.book);
-  return { ids, blank, inputs };
+  return { ids, blank, inputs, errors: rowErrorsOf(ids, cols.rowErrors, parentOf) };
+}
+
+/**
+ * Per account id, the error of an order row left out (OrderColumns.rowErrors): its own, or one of
+ * an account rolled into it (a parent's figures include its sites' rows).
+ */
+function rowErrorsOf(
+  ids: readonly string[],
+  rowErrors: ReadonlyMap<string, ArgError>,
+  parentOf: ReadonlyMap<string, string>
+): (ArgError | undefined)[] {
+  if (rowErrors.size === 0) return ids.map(() => undefined);
+  const errorOf = new Map<string, ArgError>();
+  for (const [account, e] of rowErrors) {
+    const seen = new Set<string>();
+    for (let x: string | undefined = account; x && !seen.has(x); x = parentOf.get(x)) {
+      seen.add(x);
+      if (!errorOf.has(x)) errorOf.set(x, e);
+    }
+  }
+  return ids.map((id) => errorOf.get(id));
 }
 
 /**
@@ -816,7 +837,7 @@ function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefine
 }
 
 /**
- * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel.
+ * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it.
  * @customfunction METRICS
  * @param accountIds One account id or a column of them (your Accounts table's id column).
  * @param orderAccounts The order lines' account id column.
@@ -851,9 +872,11 @@ export function metrics(
       asOf,
       rolledInto
     );
-    const rows: Out = r.inputs.map((inp, i) =>
-      r.blank[i] ? METRIC_HEADERS.map(() => "") : metricCells(inp)
-    );
+    const rows: Out = r.inputs.map((inp, i) => {
+      if (r.blank[i]) return METRIC_HEADERS.map(() => "");
+      const e = r.errors[i];
+      return e ? METRIC_HEADERS.map(() => rowError(e)) : metricCells(inp);
+    });
     const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
     return header ? [[...METRIC_HEADERS], ...rows] : rows;
   });
@@ -909,6 +932,8 @@ export function accountHealth(
     ]);
     return r.inputs.map((inp, i): (number | string | KapError)[] => {
       if (r.blank[i]) return [""];
+      const e = r.errors[i];
+      if (e) return [rowError(e)];
       try {
         inp.engagement = eng ? engagementCell(at(eng, i)) : null;
         inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;

@@ -4,8 +4,10 @@
  * ingest reads a line: credit notes and returns by the same rule (ingest/orders), no order id →
  * one order per account per day, a blank category → "Uncategorised". Rows blank in account, date
  * and revenue are skipped on every host (desktop passes a blank cell as 0, the web as null), so
- * whole columns with spare rows work; a row with an order but no account, or an unreadable date
- * or revenue, stops the call with a message naming the row — never a silently wrong figure.
+ * whole columns with spare rows work. A row with an order but no account stops the call with a
+ * message naming the row. A row of an account with an unreadable date, revenue or other cell is
+ * left out, as the ingest skips it, and that account's answer becomes the error naming the row
+ * (`OrderColumns.rowErrors`): one typo costs one account's row, never a silently wrong figure.
  *
  * Blank cells read alike on every host, because desktop cannot tell a blank from 0:
  * - a blank revenue on a line with an account and a date is 0 (the line still counts as an
@@ -56,7 +58,12 @@ export interface OrderColumns {
   lastDate: Serial | null;
   hasCategories: boolean;
   hasProducts: boolean;
+  /** account → the error of its first row that could not be read (the row was left out) */
+  rowErrors: ReadonlyMap<string, ArgError>;
 }
+
+/** An order row that cannot be read: its account's answer, not the whole call, shows it. */
+export class RowError extends ArgError {}
 
 /** An id as the ingest reads it: text trimmed, numbers as written (12347). */
 export function idText(v: Plain): string {
@@ -71,8 +78,8 @@ function text(v: Plain, argName: string, row: number): string {
   return isEmpty(v) ? "" : idText(v);
 }
 
-function rowError(e: ArgError, row: number): ArgError {
-  return new ArgError(`Order row ${row}: ${e.message}`, e.code);
+function rowError(e: ArgError, row: number): RowError {
+  return new RowError(`Order row ${row}: ${e.message}`, e.code);
 }
 
 /**
@@ -186,6 +193,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
     hasProducts,
     creditIds,
     lastDate: -Infinity,
+    rowErrors: new Map(),
   };
   for (let start = 0; start < n; start += BLOCK) readBlock(r, start, Math.min(n, start + BLOCK));
   const lastDate = r.lastDate;
@@ -194,6 +202,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
     lastDate: Number.isFinite(lastDate) ? lastDate : null,
     hasCategories,
     hasProducts,
+    rowErrors: r.rowErrors,
   };
 }
 
@@ -211,6 +220,7 @@ interface Reading {
   /** false: ids that look like credit notes are the numbering (creditPrefixIsNumbering) */
   creditIds: boolean;
   lastDate: number;
+  rowErrors: Map<string, ArgError>;
 }
 
 /** The column's order ids as text, blanks and cells in error left out (the row loop raises those). */
@@ -236,7 +246,7 @@ function* idsOf(column: ColumnView, n: number): Generator<string> {
 function readBlock(r: Reading, start: number, end: number): void {
   const [acc, dat, ids, rev, cat, qty, prod] = r.cols;
   const [accB, datB, idsB, revB, catB, qtyB, prodB] = r.blocks;
-  const { book, line, hasCategories, hasQuantity, hasProducts } = r;
+  const { hasCategories, hasQuantity, hasProducts } = r;
   acc.readInto(start, end, accB);
   dat.readInto(start, end, datB);
   rev.readInto(start, end, revB);
@@ -255,51 +265,82 @@ function readBlock(r: Reading, start: number, end: number): void {
     const accountId = text(accountCell, "orderAccounts", row);
     if (!accountId)
       throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
-    let date: number;
-    let revenue: number | undefined;
     try {
-      if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
-      date = toSerial(dateCell, "orderDates");
-      // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
-      revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
+      const date = readRow(r, k, i, row, accountId);
+      if (date !== undefined && date > lastDate) lastDate = date;
     } catch (e) {
-      if (e instanceof ArgError) throw rowError(e, row);
-      throw e;
+      // The row is left out, as the ingest skips it; its account's answer shows the first such row.
+      if (!(e instanceof RowError)) throw e;
+      if (!r.rowErrors.has(accountId)) r.rowErrors.set(accountId, e);
     }
-    if (revenue === undefined)
-      throw new ArgError(
-        `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
-      );
-    let quantity = 1;
-    if (hasQuantity) {
-      const q = cellOf(qtyB, k, qty, i);
-      if (isEmpty(q)) {
-        // No quantity and no value: a comment or text line, skipped as the ingest skips it.
-        // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
-        if (revenue === 0) continue;
-      } else {
-        const v = toNumber(q, "quantity");
-        if (v === undefined)
-          throw new ArgError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
-        quantity = v;
-      }
-    }
-    const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
-    const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
-    // no products: each line's category stands for its product (categoryStandIn), as in `kap analyze`
-    const sku = hasProducts
-      ? text(cellOf(prodB, k, prod, i), "products", row)
-      : hasCategories
-        ? categoryStandIn(category || UNCATEGORISED)
-        : "";
-    line.accountId = accountId;
-    line.date = date;
-    line.orderId = orderId || `${accountId}|${date}`;
-    line.sku = sku;
-    line.category = category || UNCATEGORISED;
-    signInto(line, quantity, revenue, orderId, false, r.creditIds);
-    book.add(line);
-    if (date > lastDate) lastDate = date;
   }
   r.lastDate = lastDate;
+}
+
+/**
+ * Row i (k-th of its block) of an account into the book; its date, or undefined for a comment
+ * line that is skipped. A cell that cannot be read throws a RowError naming the row.
+ */
+function readRow(
+  r: Reading,
+  k: number,
+  i: number,
+  row: number,
+  accountId: string
+): number | undefined {
+  const [, dat, ids, rev, cat, qty, prod] = r.cols;
+  const [, datB, idsB, revB, catB, qtyB, prodB] = r.blocks;
+  const { book, line, hasCategories, hasQuantity, hasProducts } = r;
+  const dateCell = cellOf(datB, k, dat, i);
+  const revenueCell = cellOf(revB, k, rev, i);
+  let date: number;
+  let revenue: number | undefined;
+  try {
+    if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
+    date = toSerial(dateCell, "orderDates");
+    // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
+    revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
+  } catch (e) {
+    if (e instanceof ArgError && !(e instanceof RowError)) throw rowError(e, row);
+    throw e;
+  }
+  if (revenue === undefined)
+    throw new RowError(
+      `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
+    );
+  let quantity = 1;
+  if (hasQuantity) {
+    const q = cellOf(qtyB, k, qty, i);
+    if (isEmpty(q)) {
+      // No quantity and no value: a comment or text line, skipped as the ingest skips it.
+      // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
+      if (revenue === 0) return undefined;
+    } else {
+      let v: number | undefined;
+      try {
+        v = toNumber(q, "quantity");
+      } catch (e) {
+        throw e instanceof ArgError ? rowError(e, row) : e;
+      }
+      if (v === undefined)
+        throw new RowError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+      quantity = v;
+    }
+  }
+  const orderId = text(cellOf(idsB, k, ids, i), "orderIds", row);
+  const category = hasCategories ? text(cellOf(catB, k, cat, i), "categories", row) : "";
+  // no products: each line's category stands for its product (categoryStandIn), as in `kap analyze`
+  const sku = hasProducts
+    ? text(cellOf(prodB, k, prod, i), "products", row)
+    : hasCategories
+      ? categoryStandIn(category || UNCATEGORISED)
+      : "";
+  line.accountId = accountId;
+  line.date = date;
+  line.orderId = orderId || `${accountId}|${date}`;
+  line.sku = sku;
+  line.category = category || UNCATEGORISED;
+  signInto(line, quantity, revenue, orderId, false, r.creditIds);
+  book.add(line);
+  return date;
 }

@@ -201,7 +201,7 @@ describe("blank cells in the order columns read the same on both hosts", () => {
     expect(out).toEqual([[0, 1, 0, "lapsed", 150, 0, "new", 2, 2]]);
   });
 
-  it("text revenue is read as the workbook writes numbers, and an ambiguous one stops the call naming its row", () => {
+  it("text revenue is read as the workbook writes numbers, and an ambiguous one gives its account's row the error naming the row", () => {
     try {
       setWorkbookDecimalSeparator(",");
       // "1.250,50" = 1,250.50 → 100 + 1,250.50 = 1,350.50
@@ -209,11 +209,12 @@ describe("blank cells in the order columns read the same on both hosts", () => {
       setWorkbookDecimalSeparator(".");
       expect(metricsOfX("1,250.50")[4]).toBe(1350.5);
       setWorkbookDecimalSeparator(undefined);
-      expect(() => metricsOfX("1,250")).toThrow(
-        expect.objectContaining({
+      const row = metricsOfX("1,250");
+      expect(row).toHaveLength(7);
+      for (const cell of row)
+        expect(cell).toMatchObject({
           message: expect.stringMatching(/^Order row 2: revenue: "1,250" could be 1250 or 1.25/),
-        })
-      );
+        });
     } finally {
       setWorkbookDecimalSeparator(undefined);
     }
@@ -426,14 +427,45 @@ describe("bad order columns give one clear message", () => {
       })
     );
   });
-  it("an unreadable date, named with its row", () => {
+  it("an unreadable date: its account's row is the error naming the row; the other accounts are read as ever", () => {
     const [a, dt, o, r, c] = args();
-    dt[2] = ["last Tuesday"];
-    expect(() => both(metrics, col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
-      expect.objectContaining({
+    dt[2] = ["last Tuesday"]; // row 3 is one of A's lines
+    const [rowA, rowB] = both(metrics, col(["A", "B"]), a, dt, o, r, c, AS_OF);
+    expect(rowA).toHaveLength(9);
+    for (const cell of rowA)
+      expect(cell).toMatchObject({
         message: expect.stringMatching(/^Order row 3: orderDates: "last Tuesday" is not a date/),
-      })
+      });
+    // B as worked by hand above: 15 Jun → 31 Oct is 138 days; no order last quarter, one before
+    expect(rowB.slice(0, 4)).toEqual([138, 0, 1, -1]);
+    // £40 + £60 in the last 12 months, none before; Tools only
+    expect([rowB[4], rowB[5], rowB[7]]).toEqual([100, 0, 1]);
+    // KAP.ACCOUNTHEALTH over the same columns: A's cell is the error, B's a score
+    const [[hA], [hB]] = both(accountHealth, col(["A", "B"]), a, dt, o, r, c);
+    expect(hA).toMatchObject({ message: expect.stringMatching(/^Order row 3: orderDates/) });
+    expect(typeof hB).toBe("number");
+  });
+  it("a site's unreadable row shows in its own row and in the row of the account it rolls into", () => {
+    const [a, dt, o, r, c] = args();
+    r[7] = ["forty"]; // row 8 is one of B's lines
+    const [p, rowA, rowB] = both(
+      metrics,
+      col(["P", "A", "B"]),
+      a,
+      dt,
+      o,
+      r,
+      c,
+      AS_OF,
+      null as never,
+      null as never,
+      null as never,
+      col([null, "P", "P"])
     );
+    const msg = { message: expect.stringMatching(/^Order row 8: revenue/) };
+    expect(p[0]).toMatchObject(msg);
+    expect(rowB[0]).toMatchObject(msg);
+    expect(rowA[0]).toBe(7); // A's own figures: last order 24 Oct → 7 days
   });
   it("a column given as a block of two columns, unless an earlier row's own error comes first", () => {
     const [a, dt, o, r, c] = args();
@@ -459,13 +491,20 @@ describe("bad order columns give one clear message", () => {
     cols[0][1999] = ["A"];
     cols[3][1999] = [5];
     cols[1][1999] = ["yesterday"];
-    expect(() =>
-      both(metrics, col(["E"]), cols[0], cols[1], cols[2], cols[3], cols[4], AS_OF)
-    ).toThrow(
-      expect.objectContaining({
-        message: expect.stringMatching(/^Order row 2000: orderDates: "yesterday" is not a date/),
-      })
+    const [a2, e2] = both(
+      metrics,
+      col(["A", "E"]),
+      cols[0],
+      cols[1],
+      cols[2],
+      cols[3],
+      cols[4],
+      AS_OF
     );
+    expect(a2[0]).toMatchObject({
+      message: expect.stringMatching(/^Order row 2000: orderDates: "yesterday" is not a date/),
+    });
+    expect([e2[0], e2[1], e2[2], e2[4], e2[5]]).toEqual([30, 1, 0, 70, 0]);
     // the next call, on other columns, reuses the last call's order-book arrays: A as worked above
     const [a] = run(["A"]);
     expect([a[0], a[4], a[5], a[6]]).toEqual([7, 1100, 1000, 0.1]);
