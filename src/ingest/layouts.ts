@@ -427,29 +427,50 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "einheitencode",
       "einheit",
     ],
-    note: '"No." (Nr.) is the item number; the customer is "Sell-to Customer No." (Verk. an Deb.-Nr.); "Amount" (Betrag) is the line value after discounts, before VAT.',
+    note: '"No." (Nr.) is the item number; the customer is "Sell-to Customer No." (Verk. an Deb.-Nr.); "Amount" (Betrag), else "Line Amount" (Zeilenbetrag), is the line value after discounts, before VAT, never "Amount Including VAT" (Betrag inkl. MwSt.).',
   },
   {
     id: "business-central-item-ledger",
     name: "Dynamics 365 Business Central item ledger entries",
     // English captions and the German ones (Postenart, Belegnr., Artikelnr., Verkaufsbetrag (tatsächl.))
+    // and the Dutch (Soort post, Herkomstnr., Verkoopbedrag (werkelijk)) and French ones (Type
+    // écriture, N° origine, Montant vente (réel))
     signature: [
-      ["entry type", "postenart"],
-      ["document no", "belegnr"],
-      ["item no", "artikelnr"],
-      ["sales amount actual", "verkaufsbetrag tatsächl"],
+      ["entry type", "postenart", "soort post", "type écriture"],
+      ["document no", "belegnr", "documentnr", "n° document"],
+      ["item no", "artikelnr", "n° article"],
+      [
+        "sales amount actual",
+        "verkaufsbetrag tatsächl",
+        "verkoopbedrag werkelijk",
+        "montant vente réel",
+      ],
     ],
     fields: {
-      accountId: ["source no", "herkunftsnr"],
-      orderId: ["document no", "belegnr"],
-      date: ["posting date", "buchungsdatum"],
-      sku: ["item no", "artikelnr"],
-      productName: ["description", "beschreibung"],
+      accountId: ["source no", "herkunftsnr", "herkomstnr", "n° origine"],
+      orderId: ["document no", "belegnr", "documentnr", "n° document"],
+      date: ["posting date", "buchungsdatum", "boekingsdatum", "date comptabilisation"],
+      sku: ["item no", "artikelnr", "n° article"],
+      productName: ["description", "beschreibung", "omschrijving", "désignation"],
       // what was invoiced (a shipment not yet invoiced has none, and no sales amount yet)
-      quantity: ["invoiced quantity", "fakturierte menge", "quantity", "menge"],
-      revenue: ["sales amount actual", "verkaufsbetrag tatsächl"],
-      docType: ["document type", "belegart"],
-      orderStatus: ["entry type", "postenart"],
+      quantity: [
+        "invoiced quantity",
+        "fakturierte menge",
+        "gefactureerd aantal",
+        "quantité facturée",
+        "quantity",
+        "menge",
+        "aantal",
+        "quantité",
+      ],
+      revenue: [
+        "sales amount actual",
+        "verkaufsbetrag tatsächl",
+        "verkoopbedrag werkelijk",
+        "montant vente réel",
+      ],
+      docType: ["document type", "belegart", "documenttype", "type document"],
+      orderStatus: ["entry type", "postenart", "soort post", "type écriture"],
     },
     ignore: [
       "entry no",
@@ -478,7 +499,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "chargennr",
     ],
     stockMovement: true,
-    saleEntryType: /^\s*(?:sale|verkauf)\s*$/i,
+    saleEntryType: /^\s*(?:sale|verkauf|verkoop|vente)\s*$/i,
     note: 'The customer is "Source No." (Herkunftsnr.); only Sale entries (Postenart Verkauf) are sales, the others (purchases, transfers, adjustments) are skipped; quantities leave stock, so a sale\'s negative quantity is a sale, a positive one a return; the line value is "Sales Amount (Actual)": a shipment not yet invoiced (no sales amount) is skipped.',
   },
   {

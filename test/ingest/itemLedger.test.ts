@@ -79,3 +79,23 @@ test("without Fakturierte Menge: a shipment not yet invoiced (Menge −400, Verk
     share: 0,
   });
 });
+
+test.each([
+  ["business-central-nl-artikelposten.csv", "10000", "20000"],
+  ["business-central-fr-ecritures-article.csv", "C10000", "C20000"],
+])("Dutch and French captions (%s): Verkoop / Vente entries only", async (file, a, b) => {
+  const { report, revenue, orders } = await analyze(file);
+  expect(report.read).toMatchObject({
+    layout: "Dynamics 365 Business Central item ledger entries",
+  });
+  // 1 000 × 0,045 = 45,00; 1 140,00 less the return receipt 7,60 = 1 132,40; the purchase skipped
+  expect(revenue).toEqual({ [a]: 45, [b]: 1132.4 });
+  expect(orders).toEqual({ [a]: 1, [b]: 1 });
+  expect(report.returns).toBe(1);
+  expect(report.skipped).toContainEqual({
+    rule: "not a sale entry",
+    rows: 1,
+    revenue: 0,
+    share: 0,
+  });
+});
