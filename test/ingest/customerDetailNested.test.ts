@@ -251,3 +251,32 @@ test("Desktop exported to Excel: job and sub-job indented, the parent's own line
   expect(report.returns).toBe(1);
   expect(report.revenue).toBe(5140);
 });
+
+test("Desktop exported to CSV: job and sub-job indented, thousands separators, a customer called Total Tools Ltd", async () => {
+  const { report, revenue, orders } = await analyze(
+    join(
+      __dirname,
+      "../fixtures/exports/quickbooks-desktop-sales-by-customer-detail-nested-jobs.csv"
+    )
+  );
+  expect(report.read).toMatchObject({
+    layout: "QuickBooks Desktop sales by customer detail",
+    dateOrder: "mdy",
+  });
+  expect(revenue).toEqual({
+    // 900 + "1,600" + "1,200" − 60 = 3,640
+    "Northfield Builders": 3640,
+    // 45 + 42 = 87
+    "Brightwell Electrical Ltd": 87,
+    // "1,200" × 1.25 = 1,500
+    "Total Tools Ltd": 1500,
+  });
+  expect(orders).toEqual({
+    "Northfield Builders": 3,
+    "Brightwell Electrical Ltd": 2,
+    "Total Tools Ltd": 1,
+  });
+  expect(report.returns).toBe(1);
+  // the report's own TOTAL: 5,227
+  expect(report.revenue).toBe(5227);
+});
