@@ -169,12 +169,13 @@ const TOTAL_END =
   /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme):?$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
- * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Nota de crédito", and the codes SAP
+ * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
+ * German), "Nota de crédito", and the codes SAP
  * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
  * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
  */
 export const CREDIT_TYPE =
-  /credit|return|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /** Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs): their lines are skipped. */
 const VOID_STATUS =

@@ -32,9 +32,13 @@ const ONE_CUSTOMER_ROWS = 50;
  * value is a document type (DOC_TYPE_VALUE).
  */
 const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "sorte", "tipo"]);
-/** Invoice and credit-note names, English, French, German, Dutch, Spanish: a column of only these is a document type. */
+/**
+ * Invoice, delivery and credit-note names, English, French, German, Dutch, Spanish, alone or
+ * before more words ("Facture comptabilisée", "Avoir financier", "Bon de retour"): a column of
+ * only these is a document type.
+ */
 const DOC_TYPE_VALUE =
-  /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|facture d avoir|rechnung|gutschrift|storno|rechnungskorrektur|(?:verkoop)?factuur|credit ?nota|creditfactuur|factura|nota de cr[eé]dito)$/i;
+  /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito)(?:\s.*)?$/i;
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 

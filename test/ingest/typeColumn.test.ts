@@ -73,3 +73,20 @@ test("Dutch Soort Factuur / Creditnota, the credit note positive", async () => {
   expect(revenue).toEqual({ "1001": 45, "1002": 1487.5 });
   expect(report.returns).toBe(1);
 });
+
+test("Sage 100's document types with more words (Facture comptabilisée, Avoir financier, Bon de retour)", async () => {
+  const path = join(dir, "sage100.csv");
+  writeFileSync(
+    path,
+    "Date;Type;Pièce;Client;Article;Qté;PU HT;Montant HT\n" +
+      "02/10/2026;Facture comptabilisée;FA00101;Dupont SARL;CT100;1000;0,045;45,00\n" +
+      "09/10/2026;Facture comptabilisée;FA00104;Dupont SARL;GA20;12;12,50;150,00\n" +
+      "14/10/2026;Bon de retour;BR00002;Dupont SARL;GA20;2;12,50;25,00\n" +
+      "20/10/2026;Avoir financier;AV00003;Dupont SARL;CT100;1000;0,0045;4,50\n"
+  );
+  const { revenue, orders, report } = await analyze(path);
+  // 45,00 + 150,00 − 25,00 (returned) − 4,50 (credited) = 165,50; two orders
+  expect(revenue).toEqual({ "Dupont SARL": 165.5 });
+  expect(orders).toEqual({ "Dupont SARL": 2 });
+  expect(report.returns).toBe(2);
+});
