@@ -21,3 +21,15 @@ await build({
   // The sample workbook is found from the bundle's folder as it is from src/cli.
   define: {},
 });
+// The worker thread that reads and parses large text files (src/cli/csvWorker.ts): on its own,
+// so it starts without loading the whole command.
+await build({
+  entryPoints: [join(root, "src/cli/csvWorker.ts")],
+  outfile: join(root, "dist/cli/csvWorker.js"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: "linked",
+  logLevel: "warning",
+});

@@ -174,6 +174,15 @@ export class CsvParser {
   private allAscii = false;
   /** Row arrays handed back (`recycle`), filled again before new ones are made. */
   private spare: Cell[][] = [];
+  /**
+   * Per column of the row being emitted: its text's number in the column's table of values
+   * (TextMemo: numbered 0, 1, 2… as first met), or −1 (a number, a blank, text not in a table).
+   * Passed to `emit` beside the row; valid during that call only.
+   */
+  readonly rowIds = new Int32Array(1024);
+  private prevId: number[] = [];
+  /** the number of the text memoText last returned, or −1 */
+  private memoId = -1;
 
   constructor(options: CsvParserOptions) {
     if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 127)
@@ -184,7 +193,7 @@ export class CsvParser {
   }
 
   /** Parses `chunk` after what was left over; `final` = no more bytes follow. */
-  feed(chunk: Uint8Array, final: boolean, emit: (row: Cell[]) => void): void {
+  feed(chunk: Uint8Array, final: boolean, emit: (row: Cell[], ids: Int32Array) => void): void {
     const need = this.have + chunk.length;
     if (need > this.work.length) {
       if (this.have > MAX_ROW_BYTES)
@@ -206,7 +215,12 @@ export class CsvParser {
   }
 
   /** Complete rows of buf[0, n) → emit; returns where the first unfinished row starts. */
-  private parse(buf: FastBuffer, n: number, final: boolean, emit: (row: Cell[]) => void): number {
+  private parse(
+    buf: FastBuffer,
+    n: number,
+    final: boolean,
+    emit: (row: Cell[], ids: Int32Array) => void
+  ): number {
     const d = this.delim;
     if (this.eolByte < 0) {
       const lf = buf.indexOf(LF);
@@ -283,27 +297,31 @@ export class CsvParser {
           if (c === eol && eolByte === LF && b > a && buf[b - 1] === CR) b--;
         }
         // Written by index: a recycled row keeps its room, and its old values are written over.
-        row[col] =
-          special === undefined
-            ? this.cell(buf, a, b, col)
-            : this.raw
-              ? special
-              : typedText(special);
+        if (special === undefined) row[col] = this.cell(buf, a, b, col);
+        else {
+          row[col] = this.raw ? special : typedText(special);
+          this.setId(col, -1);
+        }
         col++;
         if (p < eol) {
           // At a delimiter: another field follows; one just before the line break is empty.
           p++;
           if (p < eol) continue;
+          this.setId(col, -1);
           row[col++] = this.raw ? "" : null;
         }
         if (row.length !== col) row.length = col;
         p = eol + 1;
         this.rows++;
-        emit(row);
+        emit(row, this.rowIds);
         break;
       }
     }
     return n;
+  }
+
+  private setId(col: number, id: number): void {
+    if (col < this.rowIds.length) this.rowIds[col] = id;
   }
 
   /** Rows emitted earlier that nothing holds any more: the next rows are written into them. */
@@ -343,6 +361,7 @@ export class CsvParser {
   private memoText(buf: FastBuffer, a: number, b: number, col: number): string {
     let m = this.memos[col];
     if (m === undefined) m = this.memos[col] = new TextMemo();
+    this.memoId = -1;
     if (m.off) return this.text(buf, a, b, false);
     let h = 0x811c9dc5 | 0;
     let high = 0;
@@ -355,10 +374,11 @@ export class CsvParser {
     const found = m.find(buf, a, b, h);
     if (found >= 0) {
       m.hits++;
+      this.memoId = found;
       return m.values[found];
     }
     const v = buf.latin1Slice(a, b);
-    m.add(buf, a, b, h, v);
+    this.memoId = m.add(buf, a, b, h, v);
     if (m.values.length === MEMO_TRIAL && m.hits < MEMO_TRIAL) m.off = true;
     return v;
   }
@@ -368,7 +388,10 @@ export class CsvParser {
     if (!this.raw) {
       while (a < b && (buf[a] === SPACE || (buf[a] === TAB && this.delim !== TAB))) a++;
       while (b > a && (buf[b - 1] === SPACE || (buf[b - 1] === TAB && this.delim !== TAB))) b--;
-      if (a === b) return null;
+      if (a === b) {
+        this.setId(col, -1);
+        return null;
+      }
     }
     const len = b - a;
     // The same bytes as this column in the row above: the same value (dates, accounts and ids repeat down an export).
@@ -379,17 +402,25 @@ export class CsvParser {
       while (i < len && buf[at + i] === buf[a + i]) i++;
       if (i === len) {
         this.prevAt[col] = a;
+        this.setId(col, this.prevId[col]);
         return this.prevCell[col];
       }
     }
     let v: Cell | undefined;
+    let id = -1;
     const c0 = buf[a];
     if (!this.raw && ((c0 >= 48 && c0 <= 57) || c0 === 45)) v = plainNumber(buf, a, b);
-    if (v === undefined)
-      v = len <= MEMO_BYTES ? this.memoText(buf, a, b, col) : this.text(buf, a, b, false);
+    if (v === undefined) {
+      if (len <= MEMO_BYTES) {
+        v = this.memoText(buf, a, b, col);
+        id = this.memoId;
+      } else v = this.text(buf, a, b, false);
+    }
     this.prevAt[col] = a;
     this.prevLen[col] = len;
     this.prevCell[col] = v;
+    this.prevId[col] = id;
+    this.setId(col, id);
     return v;
   }
 }
@@ -436,8 +467,9 @@ class TextMemo {
     }
   }
 
-  add(buf: Uint8Array, a: number, b: number, h: number, v: string): void {
-    if (this.values.length >= MEMO_MAX) return;
+  /** Numbers bytes [a, b) as the next value; its number, or −1 when the table is full. */
+  add(buf: Uint8Array, a: number, b: number, h: number, v: string): number {
+    if (this.values.length >= MEMO_MAX) return -1;
     if (this.used + (b - a) > this.pool.length) {
       const bigger = new Uint8Array(this.pool.length * 2);
       bigger.set(this.pool.subarray(0, this.used));
@@ -449,6 +481,7 @@ class TextMemo {
     if ((id + 1) * 2 > this.mask + 1) this.grow();
     this.place(h, id, this.used, b - a);
     this.used += b - a;
+    return id;
   }
 
   private place(h: number, id: number, start: number, len: number): void {
@@ -603,8 +636,8 @@ export class TextFileReader {
     this.parser.recycle(rows);
   }
 
-  /** Reads the next chunk; the rows it completes go to `emit`. False at the end of the file. */
-  next(emit: (row: Cell[]) => void): boolean {
+  /** Reads the next chunk; the rows it completes go to `emit` (with CsvParser.rowIds). False at the end of the file. */
+  next(emit: (row: Cell[], ids: Int32Array) => void): boolean {
     if (this.done) return false;
     const got = readSync(this.fd, this.buf, 0, CHUNK, this.pos);
     this.pos += got;

@@ -1,0 +1,78 @@
+/**
+ * The worker thread that reads and parses a large text file for the CLI (src/cli/fileSource.ts):
+ * rows go back to the main thread in batches (src/cli/rowWire.ts), at most IN_FLIGHT ahead of
+ * what it has taken, so a slow consumer holds the reader back rather than filling memory.
+ * Bundled on its own (dist/cli/csvWorker.js) so it starts in milliseconds.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Cell } from "../ingest/grid";
+import { batchBuffers, RowEncoder } from "./rowWire";
+import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
+
+/** What the main thread starts the worker with. */
+export interface CsvWorkerData {
+  path: string;
+  dialect: TextDialect;
+  /** rows per batch */
+  batchRows: number;
+  /** Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken */
+  inFlight: SharedArrayBuffer;
+}
+
+/** Messages from the worker. */
+export type CsvWorkerMessage =
+  | { kind: "rows"; batch: import("./rowWire").RowBatch; bytesRead: number }
+  | { kind: "done"; encoding: string; fellBackAt?: number; bytesRead: number }
+  | { kind: "error"; error: "limit" | "range" | "other"; message: string };
+
+/** Batches sent and not yet taken before the worker waits. */
+export const IN_FLIGHT = 4;
+
+function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
+  const inFlight = new Int32Array(data.inFlight);
+  const reader = new TextFileReader(data.path, { dialect: data.dialect });
+  const encoder = new RowEncoder();
+  const send = () => {
+    const batch = encoder.take();
+    // wait while IN_FLIGHT batches are ahead of the main thread
+    for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0))
+      Atomics.wait(inFlight, 0, n);
+    Atomics.add(inFlight, 0, 1);
+    const message: CsvWorkerMessage = { kind: "rows", batch, bytesRead: reader.bytesRead };
+    port.postMessage(message, batchBuffers(batch));
+  };
+  // Each row is encoded as it is parsed, so the parser fills the same row array again.
+  const spare: Cell[][] = [];
+  const take = (row: Cell[], ids: Int32Array) => {
+    encoder.add(row, ids);
+    spare.push(row);
+    reader.recycle(spare);
+    spare.length = 0;
+  };
+  try {
+    for (;;) {
+      const more = reader.next(take);
+      if (encoder.size >= data.batchRows || (!more && encoder.size)) send();
+      if (!more) break;
+    }
+    const done: CsvWorkerMessage = {
+      kind: "done",
+      encoding: reader.encoding,
+      fellBackAt: reader.fellBackAt,
+      bytesRead: reader.bytesRead,
+    };
+    port.postMessage(done);
+  } catch (e) {
+    const message: CsvWorkerMessage = {
+      kind: "error",
+      error: e instanceof TextLimitError ? "limit" : e instanceof RangeError ? "range" : "other",
+      message: e instanceof Error ? e.message : String(e),
+    };
+    port.postMessage(message);
+  } finally {
+    reader.close();
+  }
+}
+
+if (parentPort && (workerData as { kapCsv?: CsvWorkerData } | undefined)?.kapCsv)
+  run(parentPort, (workerData as { kapCsv: CsvWorkerData }).kapCsv);

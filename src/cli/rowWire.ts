@@ -1,0 +1,192 @@
+/**
+ * Rows of a text file in a form that crosses threads cheaply: a batch of typed arrays (moved, not
+ * copied) plus the strings not sent before. The CLI reads and parses a large file on a worker
+ * thread (src/cli/csvWorker.ts) while the main thread folds the rows it already has into the
+ * order book; structured-cloning the rows themselves (arrays of strings and numbers) would cost
+ * about what the second thread saves.
+ *
+ * Text cells go by a per-column dictionary: a string is sent once, then as its number (a column
+ * of accounts, products or dates repeats a few thousand strings down a million rows). A column's
+ * dictionary holds at most DICTIONARY_MAX strings; past that, new strings are sent with their
+ * batch (order ids and descriptions that never repeat).
+ */
+import type { Cell } from "../ingest/grid";
+
+/** The most strings one column's dictionary holds. */
+export const DICTIONARY_MAX = 1 << 16;
+
+const NULL = 0;
+const NUMBER = 1;
+const DICTIONARY = 2;
+const INLINE = 3;
+const TRUE = 4;
+const FALSE = 5;
+
+/** One batch of rows. */
+export interface RowBatch {
+  /** cells per row */
+  lengths: Int32Array;
+  /** per cell: what it is (NULL, NUMBER, DICTIONARY, INLINE, TRUE, FALSE) */
+  tags: Uint8Array;
+  /** per cell: its number, or its string's number in the column's dictionary */
+  values: Float64Array;
+  /** strings sent with this batch only, in cell order */
+  inline: string[];
+  /** strings added to the dictionaries, as [column, text] in the order they were numbered */
+  added: [number, string][];
+}
+
+/** The buffers of a batch, to move them to the other thread (postMessage's transfer list). */
+export function batchBuffers(b: RowBatch): ArrayBuffer[] {
+  return [b.lengths.buffer, b.tags.buffer, b.values.buffer] as ArrayBuffer[];
+}
+
+/**
+ * Rows → batches, one row at a time (the row may be refilled once `add` returns). Text is
+ * numbered per column by the numbers the caller passes (CsvParser.rowIds: its table of values
+ * numbers each column's texts 0, 1, 2… as first met), else by a dictionary kept here.
+ */
+export class RowEncoder {
+  private dictionaries: Map<string, number>[] = [];
+  /** the last string of each column and its number (a value repeated down a column is one compare) */
+  private lastText: (string | undefined)[] = [];
+  private lastId: number[] = [];
+  /** per column: how many of the caller's numbered texts have been sent */
+  private sent: number[] = [];
+  private rows = 0;
+  private cells = 0;
+  private lengths = new Int32Array(1024);
+  private tags = new Uint8Array(16_384);
+  private values = new Float64Array(16_384);
+  private inline: string[] = [];
+  private added: [number, string][] = [];
+
+  /** Rows added since the last take(). */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Adds one row; `ids` (per column, −1 = not numbered) as CsvParser.rowIds gives them. */
+  add(row: readonly Cell[], ids?: Int32Array): void {
+    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
+    if (this.cells + row.length > this.tags.length) {
+      const room = Math.max(this.tags.length * 2, this.cells + row.length);
+      this.tags = grown(this.tags, room);
+      this.values = grown(this.values, room);
+    }
+    this.lengths[this.rows++] = row.length;
+    const { tags, values } = this;
+    let k = this.cells;
+    for (let c = 0; c < row.length; c++, k++) {
+      const v = row[c];
+      if (typeof v === "number") {
+        tags[k] = NUMBER;
+        values[k] = v;
+      } else if (typeof v === "string") {
+        const id = ids ? this.numbered(c, v, c < ids.length ? ids[c] : -1) : this.idOf(c, v);
+        if (id < 0) {
+          tags[k] = INLINE;
+          this.inline.push(v);
+        } else {
+          tags[k] = DICTIONARY;
+          values[k] = id;
+        }
+      } else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
+      else if (v instanceof Date)
+        // the text reader never makes one: refuse rather than send it as something else
+        throw new Error("RowEncoder: a Date cell cannot be sent");
+      else tags[k] = NULL;
+    }
+    this.cells = k;
+  }
+
+  /** The rows added since the last take(), as one batch. */
+  take(): RowBatch {
+    const batch: RowBatch = {
+      lengths: this.lengths.slice(0, this.rows),
+      tags: this.tags.slice(0, this.cells),
+      values: this.values.slice(0, this.cells),
+      inline: this.inline,
+      added: this.added,
+    };
+    this.rows = this.cells = 0;
+    this.inline = [];
+    this.added = [];
+    return batch;
+  }
+
+  /** Rows → one batch (tests, small inputs). */
+  encode(rows: readonly (readonly Cell[])[]): RowBatch {
+    for (const r of rows) this.add(r);
+    return this.take();
+  }
+
+  /** The caller's number for `text`, sending the text the first time; −1 (sent inline) if out of step. */
+  private numbered(c: number, text: string, id: number): number {
+    if (id < 0) return -1;
+    const sent = this.sent[c] ?? 0;
+    if (id < sent) return id;
+    if (id > sent) return -1;
+    this.added.push([c, text]);
+    this.sent[c] = sent + 1;
+    return id;
+  }
+
+  /** The column's number for `text`, numbering it if new; −1 when the column's dictionary is full. */
+  private idOf(c: number, text: string): number {
+    if (this.lastText[c] === text) return this.lastId[c];
+    let d = this.dictionaries[c];
+    if (d === undefined) d = this.dictionaries[c] = new Map();
+    let id = d.get(text);
+    if (id === undefined) {
+      if (d.size >= DICTIONARY_MAX) return -1;
+      id = d.size;
+      d.set(text, id);
+      this.added.push([c, text]);
+    }
+    this.lastText[c] = text;
+    this.lastId[c] = id;
+    return id;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Batches → rows, in the order they were encoded. */
+export class RowDecoder {
+  private dictionaries: string[][] = [];
+
+  /** The batch's rows; `spare` row arrays are filled first (CsvParser.recycle's pool). */
+  decode(b: RowBatch, spare: Cell[][] = []): Cell[][] {
+    for (const [c, text] of b.added) (this.dictionaries[c] ??= []).push(text);
+    const rows: Cell[][] = new Array<Cell[]>(b.lengths.length);
+    let k = 0;
+    let t = 0;
+    for (let i = 0; i < b.lengths.length; i++) {
+      const n = b.lengths[i];
+      const row = spare.pop() ?? [];
+      for (let c = 0; c < n; c++, k++) {
+        const tag = b.tags[k];
+        row[c] =
+          tag === NUMBER
+            ? b.values[k]
+            : tag === DICTIONARY
+              ? this.dictionaries[c][b.values[k]]
+              : tag === INLINE
+                ? b.inline[t++]
+                : tag === TRUE
+                  ? true
+                  : tag === FALSE
+                    ? false
+                    : null;
+      }
+      if (row.length !== n) row.length = n;
+      rows[i] = row;
+    }
+    return rows;
+  }
+}

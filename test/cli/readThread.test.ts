@@ -1,0 +1,110 @@
+/**
+ * Large text files are read and parsed on a worker thread (src/cli/csvWorker.ts) and their rows
+ * sent back in batches (src/cli/rowWire.ts). The rows, the analysis and the messages must be the
+ * same as when the main thread reads the file: `kap` is run both ways (KAP_READ_THREAD=1 / 0).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import type { Cell } from "../../src/ingest/grid";
+import { DICTIONARY_MAX, RowDecoder, RowEncoder } from "../../src/cli/rowWire";
+import { WorkerRows } from "../../src/cli/fileSource";
+
+jest.setTimeout(120_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const dir = mkdtempSync(join(tmpdir(), "kap-thread-"));
+const kap = (thread: "0" | "1", ...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, KAP_READ_THREAD: thread },
+  });
+
+beforeAll(() => {
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+});
+
+describe("rows across threads (RowEncoder → RowDecoder)", () => {
+  test("any rows of text, numbers, blanks and booleans come back as they went (property)", () => {
+    const cell = fc.oneof(
+      fc.constantFrom("C001", "Bolt M8", "2026-10-31", "", "Größe", "INV-1"),
+      fc.string({ maxLength: 6 }),
+      fc.double({ noNaN: true }),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean()
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 20 }), {
+          maxLength: 5,
+        }),
+        (batches) => {
+          const enc = new RowEncoder();
+          const dec = new RowDecoder();
+          for (const rows of batches) expect(dec.decode(enc.encode(rows))).toEqual(rows);
+        }
+      )
+    );
+  });
+
+  test("past a column's dictionary, new text still arrives (sent with its batch), and old text by number", () => {
+    const enc = new RowEncoder();
+    const dec = new RowDecoder();
+    const rows: Cell[][] = Array.from({ length: DICTIONARY_MAX + 10 }, (_, i) => [`ID-${i}`, "A"]);
+    const again: Cell[][] = [
+      ["ID-3", "A"],
+      [`ID-${DICTIONARY_MAX + 5}`, "A"],
+    ];
+    expect(dec.decode(enc.encode(rows))).toEqual(rows);
+    const batch = enc.encode(again);
+    expect(batch.inline).toEqual([`ID-${DICTIONARY_MAX + 5}`]);
+    expect(dec.decode(batch)).toEqual(again);
+  });
+
+  test("refilled row arrays keep nothing of what they held", () => {
+    const enc = new RowEncoder();
+    const dec = new RowDecoder();
+    const spare: Cell[][] = [["old", "old", "old"]];
+    expect(dec.decode(enc.encode([["new"]]), spare)).toEqual([["new"]]);
+  });
+});
+
+describe("kap on the worker thread and on the main thread", () => {
+  test("the same JSON, byte for byte, on a file with quotes, CRLF, blank rows and a switch to Windows-1252", () => {
+    const lines = ["Date,Invoice,Customer,SKU,Description,Qty,Line Total"];
+    for (let i = 0; i < 12_000; i++)
+      lines.push(
+        `2026-${String(1 + (i % 10)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},INV${i >> 1},C${i % 37},SKU-${i % 53},"Bolts, ""M${i % 9}""",${1 + (i % 4)},${(i % 97) + 0.25}`
+      );
+    lines.splice(5000, 0, "");
+    const head = Buffer.from(lines.join("\r\n") + "\r\n");
+    // a Windows-1252 "€" late in the file: read as UTF-8 up to there
+    const tail = Buffer.concat([
+      Buffer.from("2026-10-30,INV9999,C1,SKU-1,Caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(" ,1,5\r\n"),
+    ]);
+    const file = join(dir, "orders.csv");
+    writeFileSync(file, Buffer.concat([head, tail]));
+    const onWorker = kap("1", "analyze", file, "--json", "--quiet");
+    const onMain = kap("0", "analyze", file, "--json", "--quiet");
+    expect(onWorker.status).toBe(0);
+    expect(onMain.status).toBe(0);
+    expect(onWorker.stdout).toBe(onMain.stdout);
+    const read = JSON.parse(onWorker.stdout).file.read as string;
+    expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
+  });
+
+  test("a file the worker cannot read rejects with its error, and the worker is stopped", async () => {
+    const rows = new WorkerRows(
+      resolve(__dirname, "../../dist/cli/csvWorker.js"),
+      join(dir, "gone.csv"),
+      { encoding: "utf-8", bom: 0, delimiter: ",", skip: 0 }
+    );
+    await expect(rows.read(() => undefined)).rejects.toThrow(/ENOENT/);
+  });
+});
