@@ -6,26 +6,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { defaultSettings } from "../../src/engine/settings";
 import { creditNotePrefixes } from "../../src/ingest/orders";
+import { analyzeFile } from "./fileAnalysis";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-creditids-"));
 
-async function analyze(path: string) {
-  const { grids } = await readWorkbookFile(path);
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-  };
-}
+const analyze = analyzeFile;
 
 test("which prefixes are credit notes", () => {
   expect(creditNotePrefixes(["FA00101", "FA00108", "AV00003"])).toEqual(["av"]);

@@ -7,46 +7,20 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { detectRoles, planReading } from "../../src/engine/session";
-import { defaultSettings } from "../../src/engine/settings";
 import type { OrderLine } from "../../src/domain/types";
 import { detectTable } from "../../src/ingest/detect";
 import type { Cell, Grid } from "../../src/ingest/grid";
 import { createOrderParser, type IngestReport } from "../../src/ingest/orders";
 import { serialToIso } from "../../src/domain/dates";
+import { analyzeFile, linesOf } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 const ONLINE = join(EXPORTS, "quickbooks-online-sales-by-customer-detail.csv");
 const DESKTOP = join(EXPORTS, "quickbooks-desktop-sales-by-customer-detail.csv");
 
-async function analyze(path: string, asOf = "2026-10-31") {
-  const { grids } = await readWorkbookFile(path);
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-  };
-}
+const analyze = analyzeFile;
 
-/** The order lines as the parser hands them over (sites, products), through the session's detection. */
-async function lines(path: string): Promise<OrderLine[]> {
-  const { grids } = await readWorkbookFile(path);
-  const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
-  const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
-  const read = planReading(found, rows);
-  const parser = createOrderParser(found.detection.mapping, { dateOrder: read.dateOrder });
-  const out: OrderLine[] = [];
-  parser.push(rows, found.detection.mapping.headerRow + 2, (l) => out.push({ ...l }));
-  parser.finish();
-  return out;
-}
+const lines = linesOf;
 
 const view = (ls: OrderLine[]) =>
   ls.map((l) => [l.accountId, l.site ?? "", l.sku, l.orderId, serialToIso(l.date), l.revenue]);

@@ -8,31 +8,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { defaultSettings } from "../../src/engine/settings";
 import { detectTable } from "../../src/ingest/detect";
 import type { Cell, Grid } from "../../src/ingest/grid";
 import { createOrderParser } from "../../src/ingest/orders";
+import { analyzeFile } from "./fileAnalysis";
 
 const NESTED = join(
   __dirname,
   "../fixtures/exports/quickbooks-online-sales-by-customer-detail-nested-jobs.csv"
 );
 
-async function analyze(path: string) {
-  const { grids } = await readWorkbookFile(path);
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-  };
-}
+const analyze = analyzeFile;
 
 test("Online, first customer with lines of its own, then a job and a job of the job: all one account", async () => {
   const { report, revenue, orders } = await analyze(NESTED);

@@ -4,49 +4,15 @@
  * Every expected figure is worked out by hand from the file, as the comments show.
  */
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { detectRoles, planReading } from "../../src/engine/session";
-import { defaultSettings } from "../../src/engine/settings";
-import type { OrderLine } from "../../src/domain/types";
-import { createOrderParser } from "../../src/ingest/orders";
 import { serialToIso } from "../../src/domain/dates";
+import { analyzeFile, linesOf } from "./fileAnalysis";
 
 const CASES = join(__dirname, "../fixtures/cases");
 const EXPORTS = join(__dirname, "../fixtures/exports");
 
-async function analyze(path: string, asOf = "2026-10-31") {
-  const { grids } = await readWorkbookFile(path);
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf });
-  const revenue = Object.fromEntries(
-    p.accounts.map((a) => [a.accountId, Math.round(a.revenueLast12 * 100) / 100])
-  );
-  return {
-    report,
-    p,
-    revenue,
-    names: Object.fromEntries(p.accounts.map((a) => [a.accountId, a.name])),
-  };
-}
+const analyze = analyzeFile;
 
-/** The order lines as the parser hands them to the analysis, for what the book does not keep (sites, product names). */
-async function lines(path: string): Promise<OrderLine[]> {
-  const { grids } = await readWorkbookFile(path);
-  const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
-  const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
-  const read = planReading(found, rows);
-  const parser = createOrderParser(found.detection.mapping, {
-    dateOrder: read.dateOrder,
-    numbers: read.numbers,
-    discountIsFraction: read.discountIsFraction,
-  });
-  const out: OrderLine[] = [];
-  parser.push(rows, found.detection.mapping.headerRow + 2, (l) => out.push({ ...l }));
-  parser.finish();
-  return out;
-}
+const lines = linesOf;
 
 describe("the failing cases, through the engine with no mapping by hand", () => {
   it("03 Xero sales invoices: ContactName is the customer, AccountCode a ledger code, UnitAmount a unit price, Discount a %", async () => {

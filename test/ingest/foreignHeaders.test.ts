@@ -5,14 +5,9 @@
  * expected figure is worked out by hand from the fixture, as the comments show.
  */
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { detectRoles, planReading } from "../../src/engine/session";
-import { defaultSettings } from "../../src/engine/settings";
-import type { OrderLine } from "../../src/domain/types";
 import { detectTable, matchFields } from "../../src/ingest/detect";
 import { ORDER_FIELDS } from "../../src/ingest/fields";
-import { createOrderParser } from "../../src/ingest/orders";
+import { analyzeFile, linesOf } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 const FRENCH = join(EXPORTS, "french-factures-lignes.csv");
@@ -22,36 +17,9 @@ const BC_DE = join(EXPORTS, "business-central-de-verkaufsrechnungszeilen.csv");
 const fieldsOf = (headers: string[]): Record<string, string> =>
   Object.fromEntries(matchFields(headers, ORDER_FIELDS).map((m) => [m.field, m.header]));
 
-async function analyze(path: string, asOf = "2026-10-31") {
-  const { grids } = await readWorkbookFile(path);
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-    names: by((a) => a.name),
-    currency: by((a) => a.currency),
-  };
-}
+const analyze = analyzeFile;
 
-async function lines(path: string): Promise<OrderLine[]> {
-  const { grids } = await readWorkbookFile(path);
-  const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
-  const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
-  const read = planReading(found, rows);
-  const parser = createOrderParser(found.detection.mapping, {
-    dateOrder: read.dateOrder,
-    numbers: read.numbers,
-  });
-  const out: OrderLine[] = [];
-  parser.push(rows, found.detection.mapping.headerRow + 2, (l) => out.push({ ...l }));
-  parser.finish();
-  return out;
-}
+const lines = linesOf;
 
 describe("headers", () => {
   test("French: every column to its field; Montant HT is the line value, Montant TTC and the VAT rate left alone", () => {

@@ -5,26 +5,11 @@
  * customer column); read naively, every sale would have been a return. Worked by hand.
  */
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { defaultSettings } from "../../src/engine/settings";
+import { analyzeFile } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 
-async function analyze(file: string) {
-  const { grids } = await readWorkbookFile(join(EXPORTS, file));
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-    days: by((a) => a.health.inputs.daysSinceLastOrder),
-  };
-}
+const analyze = (file: string) => analyzeFile(join(EXPORTS, file));
 
 test("German Artikelposten: Verkauf entries only, negative Menge a sale, Verkaufsreklamation a return", async () => {
   const { report, revenue, orders, days } = await analyze("business-central-de-artikelposten.csv");

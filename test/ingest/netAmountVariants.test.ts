@@ -6,27 +6,13 @@
  * the net column must be read. Every expected figure is worked out by hand from the fixture.
  */
 import { join } from "node:path";
-import { readWorkbookFile } from "../../src/cli/workbookFile";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { defaultSettings } from "../../src/engine/settings";
 import { matchFields } from "../../src/ingest/detect";
 import { ORDER_FIELDS } from "../../src/ingest/fields";
+import { analyzeFile } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 
-async function analyze(file: string) {
-  const { grids } = await readWorkbookFile(join(EXPORTS, file));
-  const engine = new KapEngine();
-  const report = await loadGrids(engine, grids, defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
-  const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
-    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
-  return {
-    report,
-    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
-    orders: by((a) => a.ordersLast12),
-  };
-}
+const analyze = (file: string) => analyzeFile(join(EXPORTS, file));
 
 const revenueHeader = (headers: string[]) =>
   matchFields(headers, ORDER_FIELDS).find((m) => m.field === "revenue")?.header;

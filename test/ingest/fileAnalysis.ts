@@ -1,0 +1,46 @@
+/**
+ * Export fixtures through the whole ingest and analysis, for the ingest tests: each account's
+ * figures by id, and the order lines as the parser hands them over.
+ */
+import { readWorkbookFile } from "../../src/cli/workbookFile";
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { detectRoles, planReading } from "../../src/engine/session";
+import { defaultSettings } from "../../src/engine/settings";
+import { createOrderParser } from "../../src/ingest/orders";
+import type { OrderLine } from "../../src/domain/types";
+
+/** A workbook or text file analysed as of `asOf` (default 2026-10-31): the ingest report, the portfolio, and per-account figures. */
+export async function analyzeFile(path: string, asOf = "2026-10-31") {
+  const { grids } = await readWorkbookFile(path);
+  const engine = new KapEngine();
+  const report = await loadGrids(engine, grids, defaultSettings());
+  const p = engine.analyze({ ...defaultSettings(), asOf });
+  const by = <T>(f: (a: (typeof p.accounts)[number]) => T): Record<string, T> =>
+    Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
+  return {
+    report,
+    p,
+    revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
+    orders: by((a) => a.ordersLast12),
+    days: by((a) => a.health.inputs.daysSinceLastOrder),
+    names: by((a) => a.name),
+    currency: by((a) => a.currency),
+  };
+}
+
+/** The order lines as the parser hands them to the analysis (sites, products, signs), through the session's detection and reading plan. */
+export async function linesOf(path: string): Promise<OrderLine[]> {
+  const { grids } = await readWorkbookFile(path);
+  const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
+  const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
+  const read = planReading(found, rows);
+  const parser = createOrderParser(found.detection.mapping, {
+    dateOrder: read.dateOrder,
+    numbers: read.numbers,
+    discountIsFraction: read.discountIsFraction,
+  });
+  const out: OrderLine[] = [];
+  parser.push(rows, found.detection.mapping.headerRow + 2, (l) => out.push({ ...l }));
+  parser.finish();
+  return out;
+}
