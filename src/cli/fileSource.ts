@@ -274,6 +274,9 @@ export class WorkerRows {
               : new Error(m.message);
       }
     } finally {
+      // A worker waiting for room (the consumer stopped early) is woken before it is stopped.
+      Atomics.store(flight, 0, 0);
+      Atomics.notify(flight, 0);
       await worker.terminate();
     }
   }

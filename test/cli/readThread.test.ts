@@ -99,6 +99,29 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
   });
 
+  test("a consumer that stops at the first block stops the worker, which was waiting for room", async () => {
+    const file = join(dir, "many.csv");
+    let text = "Date,Customer,Revenue\n";
+    for (let i = 0; i < 60_000; i++) text += `2026-10-01,C${i % 50},${i}\n`;
+    writeFileSync(file, text);
+    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
+      encoding: "utf-8",
+      bom: 0,
+      delimiter: ",",
+      skip: 0,
+    });
+    let blocks = 0;
+    await expect(
+      rows.read(async () => {
+        blocks++;
+        // let the worker fill its batches ahead and wait for room
+        await new Promise((r) => setTimeout(r, 200));
+        throw new Error("stop here");
+      })
+    ).rejects.toThrow("stop here");
+    expect(blocks).toBe(1);
+  });
+
   test("a file the worker cannot read rejects with its error, and the worker is stopped", async () => {
     const rows = new WorkerRows(
       resolve(__dirname, "../../dist/cli/csvWorker.js"),
