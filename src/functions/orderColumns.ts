@@ -221,6 +221,8 @@ interface Reading {
   creditIds: boolean;
   lastDate: number;
   rowErrors: Map<string, ArgError>;
+  /** the date of the row being read, once it reads (for a row left out later in its reading) */
+  rowDate?: number;
 }
 
 /** The column's order ids as text, blanks and cells in error left out (the row loop raises those). */
@@ -265,6 +267,7 @@ function readBlock(r: Reading, start: number, end: number): void {
     const accountId = text(accountCell, "orderAccounts", row);
     if (!accountId)
       throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
+    r.rowDate = undefined;
     try {
       const date = readRow(r, k, i, row, accountId);
       if (date !== undefined && date > lastDate) lastDate = date;
@@ -272,6 +275,9 @@ function readBlock(r: Reading, start: number, end: number): void {
       // The row is left out, as the ingest skips it; its account's answer shows the first such row.
       if (!(e instanceof RowError)) throw e;
       if (!r.rowErrors.has(accountId)) r.rowErrors.set(accountId, e);
+      // Its date, when it reads, still counts for the default as-of date: otherwise every other
+      // account's figures would silently move to an earlier as-of until the typo is fixed.
+      if (r.rowDate !== undefined && r.rowDate > lastDate) lastDate = r.rowDate;
     }
   }
   r.lastDate = lastDate;
@@ -298,6 +304,7 @@ function readRow(
   try {
     if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
     date = toSerial(dateCell, "orderDates");
+    r.rowDate = date;
     // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
     revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
   } catch (e) {

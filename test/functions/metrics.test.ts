@@ -445,6 +445,22 @@ describe("bad order columns give one clear message", () => {
     expect(hA).toMatchObject({ message: expect.stringMatching(/^Order row 3: orderDates/) });
     expect(typeof hB).toBe("number");
   });
+  it("with no as-of given, a row left out for its amount still dates the data: the other accounts keep the as-of it sets", () => {
+    const [a, dt, o, r, c] = args();
+    // E's one line, 10 Nov 2026 (the latest in the data), has an amount that is not a number
+    a.push(["E"]);
+    dt.push([d(2026, 11, 10)]);
+    o.push(["I20"]);
+    r.push(["n/a"]);
+    c.push(["Tools"]);
+    const [rowB, rowD, rowE] = both(metrics, col(["B", "D", "E"]), a, dt, o, r, c);
+    expect(rowE[0]).toMatchObject({ message: expect.stringMatching(/^Order row 12: revenue/) });
+    // as of 10 Nov 2026 (not A's 25 Oct, the last line read): B's 15 Jun is 15 + 31 + 31 + 30
+    // + 31 + 10 = 148 days back; last quarter (10 Aug, 10 Nov] none, the one before 1 order
+    expect(rowB.slice(0, 4)).toEqual([148, 0, 1, -1]);
+    // D's 1 Oct is 30 + 10 = 40 days back; £100 in (10 Nov 2025, 10 Nov 2026], none before
+    expect([rowD[0], rowD[4], rowD[5]]).toEqual([40, 100, 0]);
+  });
   it("a site's unreadable row shows in its own row and in the row of the account it rolls into", () => {
     const [a, dt, o, r, c] = args();
     r[7] = ["forty"]; // row 8 is one of B's lines
