@@ -18,6 +18,7 @@ import {
   blockRange,
   colLetter,
   FORMATS,
+  gapColumns,
   isDate,
   isFormula,
   parseRange,
@@ -32,6 +33,8 @@ import {
 export const DEFAULT_CAP = 50;
 /** A column widens past its cap for its longest word up to this many characters (longer words break). */
 const MAX_WORD = 24;
+/** Characters one step of indent takes (Excel: about 10 pixels; Calibri 11's digit is 7). */
+const INDENT_CHARS = 1.5;
 /** Narrowest column finishForPrint makes. */
 const MIN_WIDTH = 4;
 /** Printable width (characters of Calibri 11) of a portrait page with 0.7-inch margins (A4 and Letter alike, rounded down). */
@@ -123,6 +126,10 @@ export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
         cells.get(key(pos.row, pos.col + j))!.header = true;
       }
     }
+    // text beside a column of figures, indented by both writers
+    gapColumns(b).forEach((gap, j) => {
+      if (gap) for (let i = 0; i < pos.rows; i++) styleAt(pos.row + i, pos.col + j, { indent: 1 });
+    });
     const bs = resolveStyle(b.style);
     for (let i = 0; i < pos.rows; i++)
       for (let j = 0; j < pos.cols; j++) styleAt(pos.row + i, pos.col + j, bs);
@@ -162,6 +169,11 @@ export function shownText(v: CellValue, format: string | undefined): string {
   const symbol = /^"([^"]+)"|^([£€$¥₹])/.exec(f);
   const prefix = symbol ? (symbol[1] ?? symbol[2]) : "";
   return `${prefix}${f.includes(",") || prefix ? grouped(v, decimals) : v.toFixed(decimals)}`;
+}
+
+/** Characters a cell's indent takes. */
+function indentOf(x: SheetCell): number {
+  return (x.style.indent ?? 0) * INDENT_CHARS;
 }
 
 /** The widest word of a text, in characters (a wrapped header must at least show its longest word). */
@@ -209,7 +221,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     // a header wraps to its longest word; wrapping prose takes the column up to its cap; text that can spill needs nothing
     const w = x.header ? longestWord(text, size, bold) : x.style.wrap ? line : spills(x) ? 0 : line;
-    need[x.col] = Math.max(need[x.col], w + 0.75);
+    need[x.col] = Math.max(need[x.col], w + 0.75 + indentOf(x));
   }
   // A column that wraps text is at least as wide as its longest word (up to MAX_WORD): a word
   // wider than its column is broken mid-word ("orderin|g", "account|s table").
@@ -226,7 +238,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     if (typeof x.value !== "string" || x.value === "" || mergedAt(x.row, x.col) || spills(x))
       continue;
     const w = longestWord(x.value, x.style.fontSize ?? DEFAULT_FONT_SIZE, !!x.style.bold) + 0.75;
-    word[x.col] = Math.max(word[x.col], Math.min(MAX_WORD, w));
+    word[x.col] = Math.max(word[x.col], Math.min(MAX_WORD, w) + indentOf(x));
   }
   const widths: (number | undefined)[] = [];
   for (let c = 0; c <= Math.max(lastCol, (spec.widths?.length ?? 0) - 1); c++) {
@@ -260,6 +272,8 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     let width = m
       ? Array.from({ length: m.cols }, (_v, k) => widthOf(m.col + k)).reduce((a, b) => a + b, 0)
       : widthOf(x.col);
+    // an indent takes room from the text
+    width -= indentOf(x);
     let wrap = !!x.style.wrap;
     const one = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     if (!wrap && typeof x.value === "string" && (one > width || text.includes("\n"))) {

@@ -108,3 +108,36 @@ describe("tidy values (issue 15, item 6)", () => {
     expect(b[1][2]).toBe("n/a");
   });
 });
+
+describe("text indented beside a column of figures", () => {
+  // "accounts" is 7.75 characters of Calibri 11 (worked above) + 0.75 margin = 8.5; the writers
+  // indent text right after a column of figures one step (about 10 px = 1.5 characters), so the
+  // same word there needs 8.5 + 1.5 = 10 characters or it breaks mid-word ("Evidenc|e").
+  const twoColumns = (first: [string, string | number]) =>
+    sheet(
+      "S",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            [first[0], "Source"],
+            [first[1], "accounts"],
+          ],
+          header: true,
+        },
+      ],
+      { widths: [20, 20] }
+    );
+  test("the text column is wider by the indent, and only beside figures", () => {
+    expect(finishForPrint(twoColumns(["Name", "Acme"]), o).widths![1]).toBe(8.5);
+    expect(finishForPrint(twoColumns(["Units", 12]), o).widths![1]).toBe(10);
+  });
+  test("cellsOf reports the indent the writers give the text column (header too)", () => {
+    const cells = cellsOf(twoColumns(["Units", 12]));
+    expect(cells.get("0,1")!.style.indent).toBe(1);
+    expect(cells.get("1,1")!.style.indent).toBe(1);
+    expect(cells.get("1,0")!.style.indent).toBeUndefined();
+  });
+});
