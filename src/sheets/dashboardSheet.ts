@@ -414,6 +414,9 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           "% of target",
           "Status",
         ],
+        // the rows under the header in the same block: its figures' headers right-aligned over
+        // them and Status indented from "% of target" (was "26%Behind"); formats per row below
+        ...ipRows,
       ],
       header: true,
     });

@@ -11,7 +11,13 @@ import { layoutOptions } from "../../src/sheets/options";
 import { planSheet } from "../../src/sheets/planSheet";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
 import { relationshipSheet } from "../../src/sheets/relationshipSheet";
-import { type CellValue, parseCell, type SheetSpec } from "../../src/sheets/spec";
+import {
+  type CellValue,
+  gapColumns,
+  numericColumns,
+  parseCell,
+  type SheetSpec,
+} from "../../src/sheets/spec";
 import { bookOf, d, line } from "../domain/analysis/helpers";
 
 const asOf = d(2025, 6, 30);
@@ -252,6 +258,15 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
     expect(first.slice(0, 5)).toEqual(["Range expansion", 1, 600, 450, 350]);
     expect(first[6]).toBe("Behind");
     expect(rowAfter(dash, "Initiative type", 2, 7)[0]).toBe("Total");
+  });
+
+  it("the dashboard's Initiative Progress: figures' headers over them, Status set off from the % (not '58%Behind')", () => {
+    const dash = dashboardSheet(model.analysis, opts);
+    const b = dash.blocks.find((x) => x.rows[0]?.[0] === "Initiative type")!;
+    expect(b.header).toBe(true);
+    // Initiative type | Initiatives 1 | Target 600 | Actual 450 | Uplift 350 | % of target 58% | Status Behind
+    expect(numericColumns(b)).toEqual([false, true, true, true, true, true, false]);
+    expect(gapColumns(b)).toEqual([false, false, false, false, false, false, true]);
   });
 
   it("the QBR planning sheet shows it too; its preparation sheet carries objection handling and competitive intelligence", () => {
