@@ -647,7 +647,16 @@ export class TextFileReader {
     const e = this.dialect.encoding;
     if (e === "utf-16le" || e === "utf-16be") {
       if (this.odd) bytes = Buffer.concat([this.odd, bytes]);
-      const even = bytes.length & ~1;
+      let even = bytes.length & ~1;
+      // A character outside the BMP is two units: one cut by the chunk's end waits for its pair
+      // (decoded alone, each half would become U+FFFD).
+      if (!final && even >= 2) {
+        const last =
+          e === "utf-16le"
+            ? bytes[even - 2] | (bytes[even - 1] << 8)
+            : (bytes[even - 2] << 8) | bytes[even - 1];
+        if (last >= 0xd800 && last <= 0xdbff) even -= 2;
+      }
       this.odd = even < bytes.length ? Buffer.from(bytes.subarray(even)) : null;
       const units = Buffer.from(bytes.subarray(0, even));
       if (e === "utf-16be") units.swap16();

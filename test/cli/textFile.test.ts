@@ -117,6 +117,32 @@ describe("encodings", () => {
     }
   );
 
+  test.each(["utf-16le", "utf-16be"] as const)(
+    "%s: a character outside the BMP cut by the reader's 1 MB chunk keeps both halves (not two U+FFFD)",
+    (enc) => {
+      // after the 2-byte BOM the first chunk is 1,048,576 bytes = 524,288 units: put 𝔸's high
+      // surrogate (U+D835) at unit 524,287 and its low one (U+DD38) at unit 524,288, the next chunk
+      const head = "Customer\tQty\r\n";
+      const row = "Acme Ltd\t1\r\n"; // 13 units
+      const rows = Math.floor((524_287 - head.length - 20) / row.length);
+      const pad = 524_287 - head.length - rows * row.length;
+      const text = head + row.repeat(rows) + "x".repeat(pad) + "\u{1D538} Co\t2\r\n";
+      expect(text.indexOf("\u{1D538}")).toBe(524_287);
+      const le = Buffer.from(text, "utf16le");
+      const path = join(dir, `${enc}-split.txt`);
+      writeFileSync(
+        path,
+        Buffer.concat([
+          Buffer.from(enc === "utf-16le" ? [0xff, 0xfe] : [0xfe, 0xff]),
+          enc === "utf-16le" ? le : Buffer.from(le).swap16(),
+        ])
+      );
+      const { rows: read } = rowsOf(path);
+      expect(read).toHaveLength(rows + 2);
+      expect(read[rows + 1]).toEqual(["x".repeat(pad) + "\u{1D538} Co", 2]);
+    }
+  );
+
   test("a UTF-8 file with a Windows-1252 byte past the first 64 KB is read as Windows-1252 from that row, and says so", async () => {
     const path = join(dir, "mixed.csv");
     const head = "Customer,Amount\n" + "Café,1\n".repeat(10_000);
