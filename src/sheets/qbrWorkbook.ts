@@ -381,6 +381,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           "This account",
           "Similar accounts (median)",
         ],
+        // the figures under the header in its block (headers right over them); formats per row below
+        [`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12],
+        [`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12],
+        [`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12],
       ],
       header: true,
     },

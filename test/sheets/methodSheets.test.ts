@@ -269,6 +269,16 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
     expect(gapColumns(b)).toEqual([false, false, false, false, false, false, true]);
   });
 
+  it("the QBR's comparison with similar accounts: its figures in the header's block, headers right over them", () => {
+    const q = qbrSheets(qbrData(model, "A", { year: 2025, q: 2 }), opts);
+    const b = q.flatMap((x) => x.blocks).find((x) => x.rows[0]?.[1] === "This account")!;
+    expect(b.header).toBe(true);
+    // 12 months to 30/06/2025: 1,000 + 100 + 300 + 1,000 + 200 − 50 (the credit note) = 2,550
+    expect(b.rows[1].slice(0, 2)).toEqual(["Net revenue, 12 months to 30/06/2025", 2550]);
+    expect(b.rows).toHaveLength(4);
+    expect(numericColumns(b)[1]).toBe(true);
+  });
+
   it("the QBR planning sheet shows it too; its preparation sheet carries objection handling and competitive intelligence", () => {
     const q = qbrSheets(qbrData(model, "A", { year: 2025, q: 2 }), opts);
     const planning = q.find((x) => x.kind === "qbr-planning")!;
