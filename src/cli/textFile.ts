@@ -258,7 +258,17 @@ export class CsvParser {
             q = buf.indexOf(QUOTE, q);
             if (q < 0 || q >= n) {
               if (!final) return rowStart;
-              // An unclosed quote at the end of the file: its text runs to the end.
+              // An unclosed quote at the end of the file: its text runs to the end — on its own
+              // line only; one that swallows further lines would drop them all without a word.
+              const e = buf.indexOf(eolByte, a);
+              if (e >= 0 && e < n) {
+                let k = e;
+                while (k < n && (buf[k] === CR || buf[k] === LF)) k++;
+                if (k < n)
+                  throw new TextLimitError(
+                    `row ${this.rows + 1} opens a quote (") that is never closed, so every line after it would be read as one cell: close the quote or remove it, and try again`
+                  );
+              }
               q = n;
               break;
             }

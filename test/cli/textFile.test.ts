@@ -405,6 +405,24 @@ describe("quoting", () => {
     );
   });
 
+  test("an unclosed quote that would swallow the lines after it stops with a message naming its row; on the last line it runs to the end", () => {
+    const rowsOfText = (text: string) => {
+      const out: Cell[][] = [];
+      new CsvParser({ delimiter: ",", encoding: "utf-8" }).feed(Buffer.from(text), true, (r) =>
+        out.push([...r])
+      );
+      return out;
+    };
+    // row 3 opens a quote; rows 4 and 5 (30 of revenue) would be one cell with it
+    expect(() => rowsOfText('A,B\nx,10\n"y,10\nz,10\nw,20\n')).toThrow(
+      /^row 3 opens a quote \("\) that is never closed/
+    );
+    // on the last line: read as before (its text to the end of the file, one cell)
+    const last = rowsOfText('A,B\nx,10\n"y,10\n');
+    expect(last).toHaveLength(3);
+    expect(String(last[2][0]).trim()).toBe("y,10");
+  });
+
   test("an unclosed quote that runs past the row limit stops with a message naming the limit", () => {
     const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
     const block = Buffer.alloc(8 * 1024 * 1024, 0x61);
