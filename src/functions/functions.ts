@@ -837,7 +837,7 @@ function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefine
 }
 
 /**
- * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it.
+ * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call).
  * @customfunction METRICS
  * @param accountIds One account id or a column of them (your Accounts table's id column).
  * @param orderAccounts The order lines' account id column.

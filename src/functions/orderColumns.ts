@@ -8,6 +8,8 @@
  * message naming the row. A row of an account with an unreadable date, revenue or other cell is
  * left out, as the ingest skips it, and that account's answer becomes the error naming the row
  * (`OrderColumns.rowErrors`): one typo costs one account's row, never a silently wrong figure.
+ * With no as-of date given, an unreadable date stops the whole call (the data's last date, which
+ * decides every account's figures, might be on that row).
  *
  * Blank cells read alike on every host, because desktop cannot tell a blank from 0:
  * - a blank revenue on a line with an account and a date is 0 (the line still counts as an
@@ -65,6 +67,9 @@ export interface OrderColumns {
 /** An order row that cannot be read: its account's answer, not the whole call, shows it. */
 export class RowError extends ArgError {}
 
+/** An order row that cannot be read and that stops the whole call. */
+class CallError extends ArgError {}
+
 /** An id as the ingest reads it: text trimmed, numbers as written (12347). */
 export function idText(v: Plain): string {
   if (v === null) return "";
@@ -88,17 +93,17 @@ function rowError(e: ArgError, row: number): RowError {
  * window, the only one that reads them), which halves the work on long histories.
  */
 export function orderBookOf(a: OrderColumnArgs, asOf?: Serial): OrderColumns {
-  if (asOf !== undefined) return readOrders(a, periodBack(asOf, 12).start);
+  if (asOf !== undefined) return readOrders(a, periodBack(asOf, 12).start, true);
   // The as-of date is the last accepted line's date, known after the pass: start from the
   // latest date in the column, and read again without a limit in the rare case an accepted
   // line's date is earlier (the latest date sat on a skipped comment line).
   const latest = latestDate(a.orderDates);
-  if (latest === undefined) return readOrders(a, -Infinity);
+  if (latest === undefined) return readOrders(a, -Infinity, false);
   const after = periodBack(latest, 12).start;
-  const r = readOrders(a, after);
+  const r = readOrders(a, after, false);
   if (r.lastDate === null || periodBack(r.lastDate, 12).start >= after) return r;
   doneWith(r.book);
-  return readOrders(a, -Infinity);
+  return readOrders(a, -Infinity, false);
 }
 
 /**
@@ -143,7 +148,7 @@ function cellOf(block: (Plain | undefined)[], k: number, column: ColumnView, i: 
   return c === undefined ? column.at(i) : c;
 }
 
-function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
+function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolean): OrderColumns {
   const names = [
     "orderAccounts",
     "orderDates",
@@ -192,6 +197,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial): OrderColumns {
     hasQuantity,
     hasProducts,
     creditIds,
+    asOfGiven,
     lastDate: -Infinity,
     rowErrors: new Map(),
   };
@@ -219,6 +225,8 @@ interface Reading {
   hasProducts: boolean;
   /** false: ids that look like credit notes are the numbering (creditPrefixIsNumbering) */
   creditIds: boolean;
+  /** an as-of date was given: an unreadable date then costs its account only */
+  asOfGiven: boolean;
   lastDate: number;
   rowErrors: Map<string, ArgError>;
   /** the date of the row being read, once it reads (for a row left out later in its reading) */
@@ -302,13 +310,13 @@ function readRow(
   let date: number;
   let revenue: number | undefined;
   try {
-    if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
-    date = toSerial(dateCell, "orderDates");
+    date = rowDateOf(dateCell, r, row);
     r.rowDate = date;
     // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
     revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
   } catch (e) {
-    if (e instanceof ArgError && !(e instanceof RowError)) throw rowError(e, row);
+    if (e instanceof ArgError && !(e instanceof RowError) && !(e instanceof CallError))
+      throw rowError(e, row);
     throw e;
   }
   if (revenue === undefined)
@@ -350,4 +358,22 @@ function readRow(
   signInto(line, quantity, revenue, orderId, false, r.creditIds);
   book.add(line);
   return date;
+}
+
+/**
+ * A row's date. Unreadable (or blank), the row is left out and its account shows the error —
+ * unless no as-of date was given: the data's last date then decides every account's figures,
+ * and this row might have been the last, so the whole call stops and asks for one.
+ */
+function rowDateOf(dateCell: Plain, r: Reading, row: number): number {
+  try {
+    if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
+    return toSerial(dateCell, "orderDates");
+  } catch (e) {
+    if (!(e instanceof ArgError) || r.asOfGiven) throw e;
+    throw new CallError(
+      `Order row ${row}: ${e.message} With no asOf given, KAP takes the as-of date from the order lines' last date, which this row may change: correct the row, or give asOf.`,
+      e.code
+    );
+  }
 }

@@ -441,7 +441,18 @@ describe("bad order columns give one clear message", () => {
     // £40 + £60 in the last 12 months, none before; Tools only
     expect([rowB[4], rowB[5], rowB[7]]).toEqual([100, 0, 1]);
     // KAP.ACCOUNTHEALTH over the same columns: A's cell is the error, B's a score
-    const [[hA], [hB]] = both(accountHealth, col(["A", "B"]), a, dt, o, r, c);
+    const [[hA], [hB]] = both(
+      accountHealth,
+      col(["A", "B"]),
+      a,
+      dt,
+      o,
+      r,
+      c,
+      null as never,
+      null as never,
+      AS_OF
+    );
     expect(hA).toMatchObject({ message: expect.stringMatching(/^Order row 3: orderDates/) });
     expect(typeof hB).toBe("number");
   });
@@ -460,6 +471,17 @@ describe("bad order columns give one clear message", () => {
     expect(rowB.slice(0, 4)).toEqual([148, 0, 1, -1]);
     // D's 1 Oct is 30 + 10 = 40 days back; £100 in (10 Nov 2025, 10 Nov 2026], none before
     expect([rowD[0], rowD[4], rowD[5]]).toEqual([40, 100, 0]);
+  });
+  it("an unreadable date with no as-of given stops the call: that row might have been the data's last date", () => {
+    const [a, dt, o, r, c] = args();
+    dt[2] = ["last Tuesday"];
+    expect(() => both(metrics, col(["A", "B"]), a, dt, o, r, c)).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^Order row 3: orderDates: "last Tuesday" is not a date.*With no asOf given, .*correct the row, or give asOf\.$/
+        ),
+      })
+    );
   });
   it("a site's unreadable row shows in its own row and in the row of the account it rolls into", () => {
     const [a, dt, o, r, c] = args();
