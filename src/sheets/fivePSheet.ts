@@ -11,6 +11,7 @@ import { kapName, type LayoutOptions } from "./options";
 import {
   type CellValue,
   formula,
+  FORMATS,
   PALETTE,
   sheet,
   type SheetSpec,
@@ -90,10 +91,11 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
         [
           { header: "Name" },
           { header: "Role" },
-          ...FIVE_P.map((h) => ({ header: h })),
-          { header: "Total (5–25)" },
-          { header: "Weight (1–5)" },
-          { header: "Weighted total" },
+          ...FIVE_P.map((h) => ({ header: h, format: FORMATS.integer })),
+          { header: "Total (5–25)", format: FORMATS.integer },
+          // a weight may be given as 2.5: shown as entered
+          { header: "Weight (1–5)", format: FORMATS.general },
+          { header: "Weighted total", format: FORMATS.general },
           { header: "Veto?" },
           { header: "Notes" },
         ],

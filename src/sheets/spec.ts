@@ -156,7 +156,7 @@ const PLACEHOLDER = /^(?:n\/a|–|—|-)$/i;
 /**
  * Which columns of a block hold figures: below the header, every cell is a number, a date, or a
  * formula the column formats as a number (blanks and placeholders such as "n/a" aside), and at
- * least one is. Their header cells are right-aligned, over the figures, as in Excel's own tables.
+ * least one is — or the column has a number format and its cells are still blank (a form to fill in). Their header cells are right-aligned, over the figures, as in Excel's own tables.
  */
 export function numericColumns(b: Block): boolean[] {
   const width = Math.max(0, ...b.rows.map((r) => r.length));
@@ -170,7 +170,8 @@ export function numericColumns(b: Block): boolean[] {
         any = true;
       else if (!(typeof v === "string" && PLACEHOLDER.test(v.trim()))) return false;
     }
-    return any;
+    // a column of figures still to be filled in (a number format, no text) is one too
+    return any || (b.rows.length > 1 && !!f && f !== FORMATS.text);
   });
 }
 

@@ -34,6 +34,17 @@ describe("numericColumns", () => {
     expect(numericColumns(b)).toEqual([true, true, false, false]);
   });
 
+  test("a column of figures still to be filled in (a number format, blank cells) is figures; a blank text column is not", () => {
+    const b = block(
+      [
+        ["Name", "Priority", "Weighted total", "Notes"],
+        ["Priya Brown", null, formula('=IF(H7="","",H7*2)'), ""],
+      ],
+      [undefined, "#,##0", "General", "@"]
+    );
+    expect(numericColumns(b)).toEqual([false, true, true, false]);
+  });
+
   test("the header row itself does not count, and a block of only a header has no figure columns", () => {
     expect(numericColumns(block([["Orders", 5]]))).toEqual([false, false]);
   });
