@@ -189,9 +189,30 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const merges = (spec.merges ?? []).map(parseRange);
   const mergedAt = (r: number, c: number) =>
     merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+  // Charts drawn over cells: text does not spill under them (it would print hidden).
+  const chartRects = (spec.charts ?? []).map((ch) => {
+    const a = parseRange(ch.from);
+    const b = parseRange(ch.to);
+    return {
+      r0: Math.min(a.row, b.row),
+      r1: Math.max(a.row, b.row),
+      c0: Math.min(a.col, b.col),
+      c1: Math.max(a.col, b.col),
+    };
+  });
+  const underChart = (r: number, c: number) =>
+    chartRects.some((k) => r >= k.r0 && r <= k.r1 && c >= k.c0 && c <= k.c1);
   const filled = (r: number, c: number) => {
     const x = cells.get(`${r},${c}`);
-    return !!x && x.value !== null && x.value !== "";
+    return (!!x && x.value !== null && x.value !== "") || underChart(r, c);
+  };
+  /** Layout widths of the empty columns right of (r, c) before a chart on that row; undefined when no chart is to the right. */
+  const roomBeforeChart = (r: number, c: number): number | undefined => {
+    if (!chartRects.some((k) => r >= k.r0 && r <= k.r1 && k.c0 > c)) return undefined;
+    let room = 0;
+    for (let k = c + 1; !filled(r, k) && !mergedAt(r, k); k++)
+      room += spec.widths?.[k] ?? DEFAULT_CAP;
+    return room;
   };
   let lastCol = 0;
   for (const x of cells.values())
@@ -220,7 +241,16 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     const text = shownText(x.value, x.format);
     const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     // a header wraps to its longest word; wrapping prose takes the column up to its cap; text that can spill needs nothing
-    const w = x.header ? longestWord(text, size, bold) : x.style.wrap ? line : spills(x) ? 0 : line;
+    // text that can spill needs nothing — unless a chart to its right leaves too little room
+    const room = spills(x) ? roomBeforeChart(x.row, x.col) : undefined;
+    const spillNeed = room === undefined ? 0 : Math.max(0, line - room);
+    const w = x.header
+      ? longestWord(text, size, bold)
+      : x.style.wrap
+        ? line
+        : spills(x)
+          ? spillNeed
+          : line;
     need[x.col] = Math.max(need[x.col], w + 0.75 + indentOf(x));
   }
   // A column that wraps text is at least as wide as its longest word (up to MAX_WORD): a word

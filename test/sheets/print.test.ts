@@ -141,3 +141,24 @@ describe("text indented beside a column of figures", () => {
     expect(cells.get("1,0")!.style.indent).toBeUndefined();
   });
 });
+
+describe("text beside a chart", () => {
+  // A table in A–B with a chart drawn over D1:H10; C is a narrow empty gap column.
+  const withChart = (text: string) =>
+    sheet("C", "t", "", [{ at: "A1", rows: [["What to do"], [text]], header: true }], {
+      widths: [40, 3, 3],
+      charts: [{ type: "pie", title: "T", data: "J1:K3", from: "D1", to: "H10" }],
+    });
+
+  test("text that would spill under the chart gets its own column's width instead (up to the layout's)", () => {
+    // 40 characters of text: C's 3 characters of room before the chart are not enough
+    const out = finishForPrint(withChart("Keep close: ask for introductions to all"), o);
+    expect(out.widths![0]).toBeGreaterThan(30);
+    expect(out.widths![0]).toBeLessThanOrEqual(40);
+  });
+
+  test("text that fits in the room before the chart still spills and leaves its column narrow", () => {
+    const out = finishForPrint(withChart("Ok"), o);
+    expect(out.widths![0]).toBeLessThan(12);
+  });
+});
