@@ -8,7 +8,7 @@ import { basename, extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Cell, Grid } from "../ingest/grid";
 import type { IngestSource, SourceTable } from "../engine/session";
-import { sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
+import { keepSpare, sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { FileReadError } from "./errors";
 import type { CsvWorkerData, CsvWorkerMessage } from "./csvWorker";
 import { RowDecoder } from "./rowWire";
@@ -35,9 +35,6 @@ function csvWorkerScript(size: number): string | undefined {
   const p = join(__dirname, "csvWorker.js");
   return existsSync(p) ? p : undefined;
 }
-
-/** Row arrays kept for refilling when rows come from the worker. */
-const SPARE_ROWS = 16_384;
 
 /** Rows read for header detection. */
 const PEEK_ROWS = 30;
@@ -208,8 +205,7 @@ export class WorkerRows {
   ) {}
 
   recycle(rows: Cell[][]): void {
-    const room = SPARE_ROWS - this.spare.length;
-    for (let i = 0; i < rows.length && i < room; i++) this.spare.push(rows[i]);
+    keepSpare(this.spare, rows);
   }
 
   async read(onBlock: (rows: Cell[][], offset: number) => void | Promise<void>): Promise<void> {

@@ -336,9 +336,7 @@ export class CsvParser {
 
   /** Rows emitted earlier that nothing holds any more: the next rows are written into them. */
   recycle(rows: Cell[][]): void {
-    // Enough for a few blocks; more would only hold memory.
-    const room = SPARE_ROWS - this.spare.length;
-    for (let i = 0; i < rows.length && i < room; i++) this.spare.push(rows[i]);
+    keepSpare(this.spare, rows);
   }
 
   /** Bytes [a, b) as text in the file's encoding (`ascii`: known to be all below 0x80). */
@@ -435,8 +433,14 @@ export class CsvParser {
   }
 }
 
-/** Row arrays kept for refilling. */
+/** Row arrays kept for refilling: enough for a few blocks; more would only hold memory. */
 const SPARE_ROWS = 16_384;
+
+/** Adds row arrays handed back to a pool of spare rows, up to SPARE_ROWS. */
+export function keepSpare(pool: Cell[][], rows: readonly Cell[][]): void {
+  const room = SPARE_ROWS - pool.length;
+  for (let i = 0; i < rows.length && i < room; i++) pool.push(rows[i]);
+}
 
 /** The longest text a column's table of values holds, and the most values it holds. */
 const MEMO_BYTES = 32;
