@@ -120,7 +120,7 @@ export interface OrderBookOptions {
 export interface BookBuffers {
   orderIndex: ScopedStringIndex;
   pairIndex: IntPairIndex;
-  ints: [GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32];
+  ints: [GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32];
   floats: [GrowF64, GrowF64, GrowF64];
 }
 
@@ -132,16 +132,8 @@ export class OrderBook {
     this.orderIndex = r ? r.orderIndex.clear() : new ScopedStringIndex(1 << 16);
     this.pairIndex = r ? r.pairIndex.clear() : new IntPairIndex(1 << 16, 2);
     if (r) {
-      [
-        this.oUnit,
-        this.oDate,
-        this.oRet,
-        this.pUnit,
-        this.pSku,
-        this.pRet,
-        this.ePair,
-        this.eDate,
-      ] = r.ints.map((g) => g.clear()) as BookBuffers["ints"];
+      [this.oKey, this.oDate, this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate] =
+        r.ints.map((g) => g.clear()) as BookBuffers["ints"];
       [this.oVal, this.eRev, this.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
     }
   }
@@ -213,9 +205,9 @@ export class OrderBook {
   private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null =
     null;
 
-  private oUnit = new GrowI32();
+  /** per order: its scope, unit·2 + isReturn (the order-id index reads it as its scope column) */
+  private oKey = new GrowI32();
   private oDate = new GrowI32();
-  private oRet = new GrowI32();
   private oVal = new GrowF64();
   /**
    * List-price value per order and the revenue of its lines that had one: made at the first
@@ -258,7 +250,7 @@ export class OrderBook {
   private serviceRevenue = new Map<number, number>();
 
   private startListPrices(): void {
-    const n = this.oUnit.n;
+    const n = this.oKey.n;
     this.oList = new GrowF64(Math.max(1024, n * 2));
     this.oListCov = new GrowF64(Math.max(1024, n * 2));
     this.oList.n = this.oListCov.n = n;
@@ -334,13 +326,12 @@ export class OrderBook {
     )
       order = this.lastOrder;
     else {
-      order = this.orderIndex.intern(line.orderId, unit * 2 + ret);
+      order = this.orderIndex.intern(line.orderId, unit * 2 + ret, this.oKey.a);
       if (this.orderIndex.isNew) {
         if (date < this.lastNewOrderDate) this.ordersInDateOrder = false;
         else this.lastNewOrderDate = date;
-        this.oUnit.push(unit);
+        this.oKey.push(unit * 2 + ret);
         this.oDate.push(date);
-        this.oRet.push(ret);
         this.oVal.push(0);
         if (this.oList !== null) {
           this.oList.push(0);
@@ -559,9 +550,9 @@ export class OrderBook {
 
   /**
    * No more lines (the ingest has finished): the look-up tables that match lines to orders and
-   * pairs are dropped now, and the next freeze() releases each list it copies from as soon as it
-   * is copied: at 10,000,000 lines the order-id index alone is about 160 MB, and the lists the
-   * frozen arrays are copied from about 300 MB. add() afterwards throws.
+   * pairs are dropped now, and the next freeze() moves the order and entry lists into place as the
+   * frozen arrays rather than copying them: at 10,000,000 lines the order-id index alone is about
+   * 145 MB, and those lists about 250 MB. add() afterwards throws.
    */
   close(): void {
     if (this.closed) return;
@@ -641,16 +632,7 @@ export class OrderBook {
       // emptied now: the spare index holds no order ids between calls
       orderIndex: this.orderIndex.clear(),
       pairIndex: this.pairIndex,
-      ints: [
-        this.oUnit,
-        this.oDate,
-        this.oRet,
-        this.pUnit,
-        this.pSku,
-        this.pRet,
-        this.ePair,
-        this.eDate,
-      ],
+      ints: [this.oKey, this.oDate, this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate],
       floats: [this.oVal, this.eRev, this.eQty],
     };
   }
@@ -661,7 +643,7 @@ export class OrderBook {
     if (this.released) throw new Error("OrderBook.freeze: the book was released");
     this.foldPending();
     const U = this.unitAccount.length;
-    // Each part in its own method: a closed book's lists are released as each is copied, and no
+    // Each part in its own method: a closed book's lists are released as each is frozen, and no
     // local variable here keeps them alive.
     const o = this.freezeOrders(U);
     const ordPrefix = unitPrefix(o.ordCount, o.ordVal, U);
@@ -707,54 +689,46 @@ export class OrderBook {
 
   /** Orders: split purchases / returns, bucketed by unit, in date order within the unit (money in steps). */
   private freezeOrders(U: number) {
-    const oN = this.oUnit.n;
+    const oN = this.oKey.n;
     const ordCount = new Int32Array(U + 1);
     const retCount = new Int32Array(U + 1);
-    const oUnit = this.oUnit.a;
-    const oRet = this.oRet.a;
+    const oKey = this.oKey.a;
     for (let i = 0; i < oN; i++) {
-      if (oRet[i]) retCount[oUnit[i] + 1]++;
-      else ordCount[oUnit[i] + 1]++;
+      if (oKey[i] & 1) retCount[(oKey[i] >> 1) + 1]++;
+      else ordCount[(oKey[i] >> 1) + 1]++;
     }
     for (let u = 0; u < U; u++) {
       ordCount[u + 1] += ordCount[u];
       retCount[u + 1] += retCount[u];
     }
     const nO = ordCount[U];
-    const nR = retCount[U];
     const ordFill = ordCount.slice(0, U);
     const retFill = retCount.slice(0, U);
-    const dates = this.oDate.a;
-    const oVal = this.oVal.a;
-    const oList = this.oList?.a;
-    const oListCov = this.oListCov?.a;
-    const ordDate = new Int32Array(nO);
-    const ordVal = new Float64Array(nO);
-    const ordList = new Float64Array(oList ? nO : 0);
-    const ordListCovered = new Float64Array(oList ? nO : 0);
-    const retDate = new Int32Array(nR);
-    const retVal = new Float64Array(nR);
-    // Each order written straight to its unit's next place, in date order (creation order
-    // already is, for date-sorted input), so each unit's run comes out sorted.
-    const oByDate = this.ordersInDateOrder ? null : sortByDate(dates, oN);
+    // Where each order goes: purchases bucketed by unit, then returns bucketed by unit, each
+    // written in date order (creation order already is, for date-sorted input), so each unit's
+    // run comes out sorted.
+    const oByDate = this.ordersInDateOrder ? null : sortByDate(this.oDate.a, oN);
+    const dest = new Int32Array(oN);
     for (let k = 0; k < oN; k++) {
       const i = oByDate ? oByDate[k] : k;
-      const u = oUnit[i];
-      if (oRet[i]) {
-        const j = retFill[u]++;
-        retDate[j] = dates[i];
-        retVal[j] = oVal[i];
-      } else {
-        const j = ordFill[u]++;
-        ordDate[j] = dates[i];
-        ordVal[j] = oVal[i];
-        if (oList) {
-          ordList[j] = oList[i];
-          ordListCovered[j] = oListCov![i];
-        }
-      }
+      const u = oKey[i] >> 1;
+      dest[i] = oKey[i] & 1 ? nO + retFill[u]++ : ordFill[u]++;
     }
-    if (this.closed) this.releaseOrders();
+    // A closed book's lists are moved into place and become the frozen arrays (no second copy
+    // of a 10,000,000-line book's orders); an open book's are copied, as more lines may come.
+    const own = this.closed;
+    const date = own ? this.oDate.a : this.oDate.a.slice(0, oN);
+    const val = own ? this.oVal.a : this.oVal.a.slice(0, oN);
+    const list = this.oList && (own ? this.oList.a : this.oList.a.slice(0, oN));
+    const cov = this.oListCov && (own ? this.oListCov.a : this.oListCov.a.slice(0, oN));
+    if (own) this.releaseOrders();
+    permuteInPlace(dest, date, val, list ?? undefined, cov ?? undefined);
+    const ordDate = date.subarray(0, nO);
+    const ordVal = val.subarray(0, nO);
+    const ordList = list ? list.subarray(0, nO) : new Float64Array(0);
+    const ordListCovered = cov ? cov.subarray(0, nO) : new Float64Array(0);
+    const retDate = date.subarray(nO, oN);
+    const retVal = val.subarray(nO, oN);
     return { ordCount, retCount, ordDate, ordVal, ordList, ordListCovered, retDate, retVal };
   }
 
@@ -791,18 +765,27 @@ export class OrderBook {
     for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
     if (!this.entriesInDateOrder) return this.sortEntries(pairNew, entStart);
     // Each pair's entries arrived in date order, same dates already merged: bucket them as they
-    // are, one column at a time; a closed book's lists are released as each is copied.
+    // are.
     const dest = new Int32Array(eN);
     const eFill = entStart.slice(0, pN);
     const ePair = this.ePair.a;
     for (let e = 0; e < eN; e++) dest[e] = eFill[pairNew[ePair[e]]]++;
-    const entDate = scatterI32(dest, this.eDate.a);
-    if (this.closed) this.ePair = this.eDate = new GrowI32(1);
-    const entRev = scatterF64(dest, this.eRev.a);
-    if (this.closed) this.eRev = new GrowF64(1);
-    const entQty = scatterF64(dest, this.eQty.a);
-    if (this.closed) this.eQty = new GrowF64(1);
-    return { entStart, entDate, entRev, entQty };
+    // As in freezeOrders: a closed book's lists become the frozen arrays, moved into place.
+    const own = this.closed;
+    const entDate = own ? this.eDate.a : this.eDate.a.slice(0, eN);
+    const entRev = own ? this.eRev.a : this.eRev.a.slice(0, eN);
+    const entQty = own ? this.eQty.a : this.eQty.a.slice(0, eN);
+    if (own) {
+      this.ePair = this.eDate = new GrowI32(1);
+      this.eRev = this.eQty = new GrowF64(1);
+    }
+    permuteInPlace(dest, entDate, entRev, entQty);
+    return {
+      entStart,
+      entDate: entDate.subarray(0, eN),
+      entRev: entRev.subarray(0, eN),
+      entQty: entQty.subarray(0, eN),
+    };
   }
 
   /** Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted. */
@@ -857,25 +840,62 @@ export class OrderBook {
     };
   }
 
-  /** The order lists, once copied into the frozen arrays of a closed book. */
+  /** The order lists, once a closed book's freeze has taken them (their buffers are now frozen arrays). */
   private releaseOrders(): void {
-    this.oUnit = this.oDate = this.oRet = new GrowI32(1);
+    this.oKey = this.oDate = new GrowI32(1);
     this.oVal = new GrowF64(1);
     this.oList = this.oListCov = null;
   }
 }
 
-/** out[dest[i]] = src[i] for the first dest.length values. */
-function scatterI32(dest: Int32Array, src: Int32Array): Int32Array {
-  const out = new Int32Array(dest.length);
-  for (let i = 0; i < dest.length; i++) out[dest[i]] = src[i];
-  return out;
-}
-
-function scatterF64(dest: Int32Array, src: Float64Array): Float64Array {
-  const out = new Float64Array(dest.length);
-  for (let i = 0; i < dest.length; i++) out[dest[i]] = src[i];
-  return out;
+/**
+ * Moves value i of each array to place dest[i], for i < dest.length, in place: each cycle of the
+ * permutation is followed once, carrying the values along it. `dest` (a permutation of
+ * 0..dest.length−1) is used up: each place is set to itself (dest[i] = i) as it is filled.
+ */
+export function permuteInPlace(
+  dest: Int32Array,
+  a: Int32Array,
+  b: Float64Array,
+  c?: Float64Array,
+  d?: Float64Array
+): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    let j = dest[i];
+    if (j === i) continue;
+    let va = a[i];
+    let vb = b[i];
+    let vc = c ? c[i] : 0;
+    let vd = d ? d[i] : 0;
+    // carry i's values to j, j's to dest[j] … until the cycle is back at i
+    while (j !== i) {
+      const ta = a[j];
+      const tb = b[j];
+      a[j] = va;
+      b[j] = vb;
+      va = ta;
+      vb = tb;
+      if (c) {
+        const tc = c[j];
+        c[j] = vc;
+        vc = tc;
+      }
+      if (d) {
+        const td = d[j];
+        d[j] = vd;
+        vd = td;
+      }
+      const next = dest[j];
+      dest[j] = j;
+      j = next;
+    }
+    a[i] = va;
+    b[i] = vb;
+    if (c) c[i] = vc;
+    if (d) d[i] = vd;
+    dest[i] = i;
+  }
 }
 
 /** Divides each unit's run of the arrays by its scale (whole steps → currency units). */

@@ -182,7 +182,8 @@ export class ScopedStringIndex {
   private used = 0;
   /** where each id's text starts in the pool (it ends where the next one starts) */
   private readonly starts = new GrowI32();
-  private readonly scopes = new GrowI32();
+  /** each id's scope, unless the caller keeps them (intern's `scopes`) */
+  private readonly scopes = new GrowI32(64);
   constructor(slots = 1 << 12) {
     this.t = new Int32Array(slots * 2).fill(-1);
     this.mask = slots - 1;
@@ -203,15 +204,20 @@ export class ScopedStringIndex {
     return this;
   }
 
-  /** The id of (text, scope), adding it (as the next id) when new; `isNew` tells which. */
-  intern(text: string, scope: number): number {
+  /**
+   * The id of (text, scope), adding it (as the next id) when new; `isNew` tells which.
+   * `scopes`: when the caller keeps each id's scope itself (the order book's order keys), its
+   * column, scopes[id] for every id interned so far; the caller then records a new id's scope
+   * at index id before the next call, and the index keeps no copy (4 bytes an id).
+   */
+  intern(text: string, scope: number, scopes: Int32Array | null = null): number {
     const h0 = hashString(text, Math.imul(scope, 0x9e3779b1));
     const t = this.t;
     let h = h0 & this.mask;
     for (;;) {
       const id = t[h * 2 + 1];
       if (id < 0) break;
-      if (t[h * 2] === h0 && this.scopes.a[id] === scope && this.textIs(id, text)) {
+      if (t[h * 2] === h0 && (scopes ?? this.scopes.a)[id] === scope && this.textIs(id, text)) {
         this.isNew = false;
         return id;
       }
@@ -219,7 +225,7 @@ export class ScopedStringIndex {
     }
     const id = this.starts.n;
     this.starts.push(this.used);
-    this.scopes.push(scope);
+    if (scopes === null) this.scopes.push(scope);
     this.store(text);
     t[h * 2] = h0;
     t[h * 2 + 1] = id;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { IntPairIndex, ScopedStringIndex } from "../../../src/domain/analysis/collections";
+import { GrowI32, IntPairIndex, ScopedStringIndex } from "../../../src/domain/analysis/collections";
 
 describe("the order book's hash tables agree with a plain Map", () => {
   it("IntPairIndex gives each (a, b) one dense id, in first-seen order, across growth", () => {
@@ -52,6 +52,28 @@ describe("the order book's hash tables agree with a plain Map", () => {
             const expected = ref.get(k) ?? ref.size;
             expect(index.intern(text, scope)).toBe(expected);
             expect(index.isNew).toBe(!ref.has(k));
+            ref.set(k, expected);
+          }
+          expect(index.size).toBe(ref.size);
+        }
+      ),
+      { numRuns: 50 }
+    );
+  });
+
+  it("ScopedStringIndex reads the caller's scope column when given one (the order book's order keys)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.nat(3)), { maxLength: 2000 }),
+        (keys) => {
+          const index = new ScopedStringIndex(2);
+          const scopes = new GrowI32(1);
+          const ref = new Map<string, number>();
+          for (const [text, scope] of keys) {
+            const k = `${scope}\u0000${text}`;
+            const expected = ref.get(k) ?? ref.size;
+            expect(index.intern(text, scope, scopes.a)).toBe(expected);
+            if (index.isNew) scopes.push(scope);
             ref.set(k, expected);
           }
           expect(index.size).toBe(ref.size);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { analyzePortfolio, OrderBook } from "../../../src/domain/analysis";
+import { permuteInPlace } from "../../../src/domain/analysis/book";
 import type { OrderLine } from "../../../src/domain/types";
 import { bookOf, d, line } from "./helpers";
 
@@ -157,6 +158,66 @@ describe("the order book is the same however the lines arrive", () => {
         }
       ),
       { numRuns: 100 }
+    );
+  });
+
+  it("gives the same list-price values per order once closed (its lists moved into place)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(lineArb, fc.option(fc.integer({ min: 1, max: 50 }))), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.integer(),
+        (rows, seed) => {
+          const lines = rows.map(([l, list]) => (list === null ? l : { ...l, listPrice: list }));
+          const listView = (book: OrderBook) => {
+            const f = book.freeze();
+            const out: string[] = [];
+            for (let u = 0; u < f.unitCount; u++)
+              for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++)
+                out.push(
+                  `${book.accountIds[book.unitAccount[u]]} ${f.ordDate[i]} ${f.ordVal[i]} ${f.ordList[i] ?? "-"} ${f.ordListCovered[i] ?? "-"}`
+                );
+            return out.sort();
+          };
+          const input = shuffle(lines, seed);
+          const closed = bookOf(input);
+          closed.close();
+          expect(listView(closed)).toEqual(listView(bookOf(input)));
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+
+  it("moves values to their places in place (permuteInPlace) as a copy to dest[i] would", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 200 }),
+        fc.integer(),
+        (values, seed) => {
+          const n = values.length;
+          const dest = Int32Array.from(
+            shuffle(
+              Array.from({ length: n }, (_, i) => i),
+              seed
+            )
+          );
+          const a = Int32Array.from(values);
+          const b = Float64Array.from(values, (v) => v / 4);
+          const c = Float64Array.from(values, (v) => v * 3);
+          const want = [new Int32Array(n), new Float64Array(n), new Float64Array(n)];
+          for (let i = 0; i < n; i++) {
+            want[0][dest[i]] = a[i];
+            want[1][dest[i]] = b[i];
+            want[2][dest[i]] = c[i];
+          }
+          permuteInPlace(dest, a, b, c);
+          expect([a, b, c]).toEqual(want);
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 
