@@ -30,7 +30,8 @@ import { CATEGORY_STAND_IN } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
-import { GrowF64, GrowI32, IntPairIndex, ScopedStringIndex } from "./collections";
+import { GrowF64, GrowI32, IntPairIndex, sortByDate } from "./collections";
+import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
@@ -118,10 +119,10 @@ export interface OrderBookOptions {
 
 /** The large arrays of a released book (OrderBook.release), for the next book to reuse. */
 export interface BookBuffers {
-  orderIndex: ScopedStringIndex;
+  orders: OrderRuns;
   pairIndex: IntPairIndex;
-  ints: [GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32, GrowI32];
-  floats: [GrowF64, GrowF64, GrowF64];
+  ints: [GrowI32, GrowI32, GrowI32, GrowI32, GrowI32];
+  floats: [GrowF64, GrowF64];
 }
 
 export class OrderBook {
@@ -129,12 +130,13 @@ export class OrderBook {
   constructor(options: OrderBookOptions = {}) {
     this.productsAfter = options.productsAfter ?? -Infinity;
     const r = options.reuse;
-    this.orderIndex = r ? r.orderIndex.clear() : new ScopedStringIndex(1 << 16);
+    this.orders = r ? r.orders.clear() : new OrderRuns();
     this.pairIndex = r ? r.pairIndex.clear() : new IntPairIndex(1 << 16, 2);
     if (r) {
-      [this.oKey, this.oDate, this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate] =
-        r.ints.map((g) => g.clear()) as BookBuffers["ints"];
-      [this.oVal, this.eRev, this.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
+      [this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate] = r.ints.map((g) =>
+        g.clear()
+      ) as BookBuffers["ints"];
+      [this.eRev, this.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
     }
   }
 
@@ -175,8 +177,11 @@ export class OrderBook {
   private lastOrderUnit = -1;
   private lastOrderRet = -1;
   private lastOrderId = "";
-  /** (order id, unit·2 + isReturn) → order record: ids are matched within an account unit */
-  private orderIndex: ScopedStringIndex;
+  /**
+   * Order records: one per run of an order's lines, runs of one order merged (./orderRuns). An
+   * order is (account unit, sale or return, order id).
+   */
+  private orders: OrderRuns;
   /** (unit·2 + isReturn, sku) → pair, with the pair's last entry and its date in the slot */
   private pairIndex: IntPairIndex;
 
@@ -205,18 +210,6 @@ export class OrderBook {
   private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null =
     null;
 
-  /** per order: its scope, unit·2 + isReturn (the order-id index reads it as its scope column) */
-  private oKey = new GrowI32();
-  private oDate = new GrowI32();
-  private oVal = new GrowF64();
-  /**
-   * List-price value per order and the revenue of its lines that had one: made at the first
-   * line with a list price (most order exports have none, and a million-line book then spares
-   * two arrays that would only hold zeros).
-   */
-  private oList: GrowF64 | null = null;
-  private oListCov: GrowF64 | null = null;
-
   private pUnit = new GrowI32();
   private pSku = new GrowI32();
   private pRet = new GrowI32();
@@ -238,23 +231,14 @@ export class OrderBook {
 
   private lastOrder = -1;
   /**
-   * Whether orders were made, and each pair's entries appended, in date order — true for the
-   * usual export sorted by date — so `freeze` can skip its sorts.
+   * Whether each pair's entries were appended in date order — true for the usual export sorted
+   * by date — so `freeze` can skip its sort.
    */
-  private ordersInDateOrder = true;
-  private lastNewOrderDate = -Infinity;
   private entriesInDateOrder = true;
   private frozen: Frozen | null = null;
   /** service SKU → lines, and (sku, currency) → net revenue in steps */
   private serviceLineCount = new Map<number, number>();
   private serviceRevenue = new Map<number, number>();
-
-  private startListPrices(): void {
-    const n = this.oKey.n;
-    this.oList = new GrowF64(Math.max(1024, n * 2));
-    this.oListCov = new GrowF64(Math.max(1024, n * 2));
-    this.oList.n = this.oListCov.n = n;
-  }
 
   private intern(map: Map<string, number>, list: string[], key: string): number {
     let id = map.get(key);
@@ -317,7 +301,9 @@ export class OrderBook {
     const revenue = Number.isFinite(line.revenue) ? roundHalfAwayFromZero(line.revenue * steps) : 0;
     const qty = Number.isFinite(line.quantity) ? line.quantity : 0;
 
-    // Order record; lines of one order usually arrive together, so the last one is cached.
+    // Order record: lines of one order usually arrive together, so a run of them makes one
+    // record; runs of one order that arrived apart are merged when the records are compacted.
+    const orders = this.orders;
     let order: number;
     if (
       unit === this.lastOrderUnit &&
@@ -326,29 +312,16 @@ export class OrderBook {
     )
       order = this.lastOrder;
     else {
-      order = this.orderIndex.intern(line.orderId, unit * 2 + ret, this.oKey.a);
-      if (this.orderIndex.isNew) {
-        if (date < this.lastNewOrderDate) this.ordersInDateOrder = false;
-        else this.lastNewOrderDate = date;
-        this.oKey.push(unit * 2 + ret);
-        this.oDate.push(date);
-        this.oVal.push(0);
-        if (this.oList !== null) {
-          this.oList.push(0);
-          this.oListCov!.push(0);
-        }
-      }
+      if (orders.due) orders.compact(this.unitAccount.length);
+      order = orders.add(unit * 2 + ret, date, line.orderId);
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
       this.lastOrderId = line.orderId;
       this.lastOrder = order;
     }
     // An order's date is its earliest line date.
-    if (date < this.oDate.a[order]) {
-      this.oDate.a[order] = date;
-      this.ordersInDateOrder = false;
-    }
-    this.oVal.a[order] += revenue;
+    if (date < orders.date.a[order]) orders.date.a[order] = date;
+    orders.val.a[order] += revenue;
     if (date <= this.productsAfter) return;
     let sku = this.skuIndex.get(line.sku);
     if (sku === undefined) {
@@ -389,9 +362,9 @@ export class OrderBook {
       return;
     }
     if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
-      if (this.oList === null) this.startListPrices();
-      this.oList!.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
-      this.oListCov!.a[order] += revenue;
+      if (orders.list === null) orders.startListPrices();
+      orders.list!.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
+      orders.cov!.a[order] += revenue;
     }
 
     // The line's product purchase goes to a small buffer, folded into pair entries in a tight
@@ -551,14 +524,13 @@ export class OrderBook {
   /**
    * No more lines (the ingest has finished): the look-up tables that match lines to orders and
    * pairs are dropped now, and the next freeze() moves the order and entry lists into place as the
-   * frozen arrays rather than copying them: at 10,000,000 lines the order-id index alone is about
-   * 145 MB, and those lists about 250 MB. add() afterwards throws.
+   * frozen arrays rather than copying them (at 10,000,000 lines those lists are about 250 MB).
+   * add() afterwards throws.
    */
   close(): void {
     if (this.closed) return;
     this.foldPending();
     this.closed = true;
-    this.orderIndex = new ScopedStringIndex(2);
     this.pairIndex = new IntPairIndex(2, 2);
   }
   private closed = false;
@@ -629,11 +601,11 @@ export class OrderBook {
   release(): BookBuffers {
     this.released = true;
     return {
-      // emptied now: the spare index holds no order ids between calls
-      orderIndex: this.orderIndex.clear(),
+      // emptied now: the spare records hold no order ids between calls
+      orders: this.orders.clear(),
       pairIndex: this.pairIndex,
-      ints: [this.oKey, this.oDate, this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate],
-      floats: [this.oVal, this.eRev, this.eQty],
+      ints: [this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate],
+      floats: [this.eRev, this.eQty],
     };
   }
 
@@ -645,7 +617,11 @@ export class OrderBook {
     const U = this.unitAccount.length;
     // Each part in its own method: a closed book's lists are released as each is frozen, and no
     // local variable here keeps them alive.
-    const o = this.freezeOrders(U);
+    const o = this.orders.freeze(U, this.closed);
+    // a closed book's order records are now the frozen arrays; an open book's were compacted
+    // (record indexes changed)
+    if (this.closed) this.orders = new OrderRuns();
+    this.lastOrderUnit = -1;
     const ordPrefix = unitPrefix(o.ordCount, o.ordVal, U);
     const retPrefix = unitPrefix(o.retCount, o.retVal, U);
     // from here on, money in currency units
@@ -687,51 +663,6 @@ export class OrderBook {
     return this.frozen;
   }
 
-  /** Orders: split purchases / returns, bucketed by unit, in date order within the unit (money in steps). */
-  private freezeOrders(U: number) {
-    const oN = this.oKey.n;
-    const ordCount = new Int32Array(U + 1);
-    const retCount = new Int32Array(U + 1);
-    const oKey = this.oKey.a;
-    for (let i = 0; i < oN; i++) {
-      if (oKey[i] & 1) retCount[(oKey[i] >> 1) + 1]++;
-      else ordCount[(oKey[i] >> 1) + 1]++;
-    }
-    for (let u = 0; u < U; u++) {
-      ordCount[u + 1] += ordCount[u];
-      retCount[u + 1] += retCount[u];
-    }
-    const nO = ordCount[U];
-    const ordFill = ordCount.slice(0, U);
-    const retFill = retCount.slice(0, U);
-    // Where each order goes: purchases bucketed by unit, then returns bucketed by unit, each
-    // written in date order (creation order already is, for date-sorted input), so each unit's
-    // run comes out sorted.
-    const oByDate = this.ordersInDateOrder ? null : sortByDate(this.oDate.a, oN);
-    const dest = new Int32Array(oN);
-    for (let k = 0; k < oN; k++) {
-      const i = oByDate ? oByDate[k] : k;
-      const u = oKey[i] >> 1;
-      dest[i] = oKey[i] & 1 ? nO + retFill[u]++ : ordFill[u]++;
-    }
-    // A closed book's lists are moved into place and become the frozen arrays (no second copy
-    // of a 10,000,000-line book's orders); an open book's are copied, as more lines may come.
-    const own = this.closed;
-    const date = own ? this.oDate.a : this.oDate.a.slice(0, oN);
-    const val = own ? this.oVal.a : this.oVal.a.slice(0, oN);
-    const list = this.oList && (own ? this.oList.a : this.oList.a.slice(0, oN));
-    const cov = this.oListCov && (own ? this.oListCov.a : this.oListCov.a.slice(0, oN));
-    if (own) this.releaseOrders();
-    permuteInPlace(dest, date, val, list ?? undefined, cov ?? undefined);
-    const ordDate = date.subarray(0, nO);
-    const ordVal = val.subarray(0, nO);
-    const ordList = list ? list.subarray(0, nO) : new Float64Array(0);
-    const ordListCovered = cov ? cov.subarray(0, nO) : new Float64Array(0);
-    const retDate = date.subarray(nO, oN);
-    const retVal = val.subarray(nO, oN);
-    return { ordCount, retCount, ordDate, ordVal, ordList, ordListCovered, retDate, retVal };
-  }
-
   /** Pairs bucketed by unit; pairNew maps a pair's creation index to its bucketed one. */
   private freezePairs(U: number) {
     const pN = this.pUnit.n;
@@ -770,7 +701,8 @@ export class OrderBook {
     const eFill = entStart.slice(0, pN);
     const ePair = this.ePair.a;
     for (let e = 0; e < eN; e++) dest[e] = eFill[pairNew[ePair[e]]]++;
-    // As in freezeOrders: a closed book's lists become the frozen arrays, moved into place.
+    // A closed book's lists become the frozen arrays, moved into place (no second copy of a
+    // 10,000,000-line book's entries); an open book's are copied, as more lines may come.
     const own = this.closed;
     const entDate = own ? this.eDate.a : this.eDate.a.slice(0, eN);
     const entRev = own ? this.eRev.a : this.eRev.a.slice(0, eN);
@@ -838,13 +770,6 @@ export class OrderBook {
       entRev: entRev.subarray(0, w),
       entQty: entQty.subarray(0, w),
     };
-  }
-
-  /** The order lists, once a closed book's freeze has taken them (their buffers are now frozen arrays). */
-  private releaseOrders(): void {
-    this.oKey = this.oDate = new GrowI32(1);
-    this.oVal = new GrowF64(1);
-    this.oList = this.oListCov = null;
   }
 }
 
@@ -957,30 +882,6 @@ export function matePairs(
     }
   }
   return mate;
-}
-
-/** Indices 0..n−1 ordered by date (stable counting sort over the date range; falls back to a comparison sort for huge ranges). */
-function sortByDate(dates: Int32Array, n: number): Int32Array {
-  const out = new Int32Array(n);
-  if (n === 0) return out;
-  let lo = dates[0];
-  let hi = dates[0];
-  for (let i = 1; i < n; i++) {
-    const d = dates[i];
-    if (d < lo) lo = d;
-    else if (d > hi) hi = d;
-  }
-  const range = hi - lo + 1;
-  if (range > 4 * n + 100_000) {
-    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[a] - dates[b] || a - b);
-    out.set(idx);
-    return out;
-  }
-  const count = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) count[dates[i] - lo + 1]++;
-  for (let r = 0; r < range; r++) count[r + 1] += count[r];
-  for (let i = 0; i < n; i++) out[count[dates[i] - lo]++] = i;
-  return out;
 }
 
 /** Index of the first element > value in sorted arr[lo, hi). */

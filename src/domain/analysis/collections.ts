@@ -65,13 +65,6 @@ export class GrowF64 {
   }
 }
 
-/** FNV-1a over UTF-16 code units, seeded (so a string's hash can be mixed with an integer key). */
-function hashString(s: string, seed: number): number {
-  let h = (seed ^ 0x811c9dc5) | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /** A well-spread 32-bit hash of two ints (a multiply alone leaves the low bits, which index the table, poorly mixed). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ b;
@@ -167,123 +160,26 @@ export class IntPairIndex {
   }
 }
 
-/**
- * (text, integer scope) → dense id, e.g. (order id, account unit). Slots hold [hash, id]; the
- * text is compared only when the full 32-bit hashes match, so a lookup rarely leaves the table.
- *
- * The texts are kept as bytes in one pool, not as strings: a million-order book would otherwise
- * hold a million strings (about 40 bytes each, and every one marked by each full collection).
- * Each UTF-16 code unit below 255 is one byte; others are 255 and their two bytes.
- */
-export class ScopedStringIndex {
-  private t: Int32Array;
-  private mask: number;
-  private pool = new Uint8Array(1 << 16);
-  private used = 0;
-  /** where each id's text starts in the pool (it ends where the next one starts) */
-  private readonly starts = new GrowI32();
-  /** each id's scope, unless the caller keeps them (intern's `scopes`) */
-  private readonly scopes = new GrowI32(64);
-  constructor(slots = 1 << 12) {
-    this.t = new Int32Array(slots * 2).fill(-1);
-    this.mask = slots - 1;
+/** Indices 0..n−1 ordered by date (stable counting sort over the date range; falls back to a comparison sort for huge ranges). */
+export function sortByDate(dates: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  let lo = dates[0];
+  let hi = dates[0];
+  for (let i = 1; i < n; i++) {
+    const d = dates[i];
+    if (d < lo) lo = d;
+    else if (d > hi) hi = d;
   }
-
-  get size(): number {
-    return this.starts.n;
+  const range = hi - lo + 1;
+  if (range > 4 * n + 100_000) {
+    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[a] - dates[b] || a - b);
+    out.set(idx);
+    return out;
   }
-
-  /** Empties it, keeping its (grown) table; the texts are let go. Nothing to do when already empty. */
-  clear(): this {
-    if (this.starts.n === 0) return this;
-    this.t.fill(-1);
-    this.used = 0;
-    this.starts.clear();
-    this.scopes.clear();
-    this.isNew = false;
-    return this;
-  }
-
-  /**
-   * The id of (text, scope), adding it (as the next id) when new; `isNew` tells which.
-   * `scopes`: when the caller keeps each id's scope itself (the order book's order keys), its
-   * column, scopes[id] for every id interned so far; the caller then records a new id's scope
-   * at index id before the next call, and the index keeps no copy (4 bytes an id).
-   */
-  intern(text: string, scope: number, scopes: Int32Array | null = null): number {
-    const h0 = hashString(text, Math.imul(scope, 0x9e3779b1));
-    const t = this.t;
-    let h = h0 & this.mask;
-    for (;;) {
-      const id = t[h * 2 + 1];
-      if (id < 0) break;
-      if (t[h * 2] === h0 && (scopes ?? this.scopes.a)[id] === scope && this.textIs(id, text)) {
-        this.isNew = false;
-        return id;
-      }
-      h = (h + 1) & this.mask;
-    }
-    const id = this.starts.n;
-    this.starts.push(this.used);
-    if (scopes === null) this.scopes.push(scope);
-    this.store(text);
-    t[h * 2] = h0;
-    t[h * 2 + 1] = id;
-    if (id * 2 + 2 > this.mask + 1) this.grow();
-    this.isNew = true;
-    return id;
-  }
-  isNew = false;
-
-  /** Whether id's stored text is `text`. */
-  private textIs(id: number, text: string): boolean {
-    const p = this.pool;
-    let at = this.starts.a[id];
-    const end = id + 1 < this.starts.n ? this.starts.a[id + 1] : this.used;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (at >= end) return false;
-      if (c < 255) {
-        if (p[at++] !== c) return false;
-      } else if (p[at] !== 255 || p[at + 1] !== c >> 8 || p[at + 2] !== (c & 255)) return false;
-      else at += 3;
-    }
-    return at === end;
-  }
-
-  private store(text: string): void {
-    if (this.used + text.length * 3 > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + text.length * 3));
-      bigger.set(this.pool.subarray(0, this.used));
-      this.pool = bigger;
-    }
-    const p = this.pool;
-    let at = this.used;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 255) p[at++] = c;
-      else {
-        p[at] = 255;
-        p[at + 1] = c >> 8;
-        p[at + 2] = c & 255;
-        at += 3;
-      }
-    }
-    this.used = at;
-  }
-
-  /** Doubles the slots, re-placing each [hash, id] by its stored hash (no text is re-hashed). */
-  private grow(): void {
-    const old = this.t;
-    const slots = (this.mask + 1) * 2;
-    const t = (this.t = new Int32Array(slots * 2).fill(-1));
-    this.mask = slots - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i + 1] < 0) continue;
-      let k = old[i] & this.mask;
-      while (t[k * 2 + 1] >= 0) k = (k + 1) & this.mask;
-      t[k * 2] = old[i];
-      t[k * 2 + 1] = old[i + 1];
-    }
-  }
+  const count = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) count[dates[i] - lo + 1]++;
+  for (let r = 0; r < range; r++) count[r + 1] += count[r];
+  for (let i = 0; i < n; i++) out[count[dates[i] - lo]++] = i;
+  return out;
 }

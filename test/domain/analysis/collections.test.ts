@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { GrowI32, IntPairIndex, ScopedStringIndex } from "../../../src/domain/analysis/collections";
+import { IntPairIndex } from "../../../src/domain/analysis/collections";
 
 describe("the order book's hash tables agree with a plain Map", () => {
   it("IntPairIndex gives each (a, b) one dense id, in first-seen order, across growth", () => {
@@ -38,93 +38,5 @@ describe("the order book's hash tables agree with a plain Map", () => {
       expect(index.isNew).toBe(false);
       expect(index.table[index.slot + 3]).toBe(i * 10);
     }
-  });
-
-  it("ScopedStringIndex treats the same text in another scope as another key, and colliding texts apart", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.nat(5)), { maxLength: 3000 }),
-        (keys) => {
-          const index = new ScopedStringIndex(2);
-          const ref = new Map<string, number>();
-          for (const [text, scope] of keys) {
-            const k = `${scope}\u0000${text}`;
-            const expected = ref.get(k) ?? ref.size;
-            expect(index.intern(text, scope)).toBe(expected);
-            expect(index.isNew).toBe(!ref.has(k));
-            ref.set(k, expected);
-          }
-          expect(index.size).toBe(ref.size);
-        }
-      ),
-      { numRuns: 50 }
-    );
-  });
-
-  it("ScopedStringIndex reads the caller's scope column when given one (the order book's order keys)", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.nat(3)), { maxLength: 2000 }),
-        (keys) => {
-          const index = new ScopedStringIndex(2);
-          const scopes = new GrowI32(1);
-          const ref = new Map<string, number>();
-          for (const [text, scope] of keys) {
-            const k = `${scope}\u0000${text}`;
-            const expected = ref.get(k) ?? ref.size;
-            expect(index.intern(text, scope, scopes.a)).toBe(expected);
-            if (index.isNew) scopes.push(scope);
-            ref.set(k, expected);
-          }
-          expect(index.size).toBe(ref.size);
-        }
-      ),
-      { numRuns: 50 }
-    );
-  });
-
-  it("ScopedStringIndex keeps texts with any characters apart: ÿ (255), €, accents, surrogates, prefixes and the empty text", () => {
-    const chars = fc.constantFrom(
-      "a",
-      "b",
-      "ÿ",
-      "\u00ff\u0000",
-      "€",
-      "é",
-      "\u0100",
-      "😀",
-      "\u00ff\u00ff"
-    );
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.array(chars, { maxLength: 4 }).map((cs) => cs.join("")),
-            fc.nat(2)
-          ),
-          {
-            maxLength: 500,
-          }
-        ),
-        (keys) => {
-          const index = new ScopedStringIndex(2);
-          const ref = new Map<string, number>();
-          for (const [text, scope] of keys) {
-            const k = `${scope}\u0001${text}`;
-            const expected = ref.get(k) ?? ref.size;
-            expect(index.intern(text, scope)).toBe(expected);
-            ref.set(k, expected);
-          }
-        }
-      ),
-      { numRuns: 200 }
-    );
-    // a text and the same text with one more character that is encoded in three bytes
-    const index = new ScopedStringIndex(2);
-    expect(index.intern("A", 0)).toBe(0);
-    expect(index.intern("A€", 0)).toBe(1);
-    expect(index.intern("A", 0)).toBe(0);
-    expect(index.intern("", 0)).toBe(2);
-    expect(index.intern("A€", 0)).toBe(1);
   });
 });

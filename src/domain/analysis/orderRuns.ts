@@ -1,0 +1,377 @@
+/**
+ * OrderRuns: the order book's order records, kept without an order-id index.
+ *
+ * An order is (account unit, sale or return, order id). The lines of one order almost always
+ * arrive together, so each run of consecutive lines with the same order makes one record (a
+ * "run") holding the order id's text, its earliest date and its money. Runs of the same order
+ * that arrived apart are merged later, exactly (by the id's text, never by a hash alone):
+ * - by `compact()`, called by the book when the runs have doubled since the last compaction,
+ *   so records never exceed about twice the orders however the lines are sorted;
+ * - and by `freeze()`.
+ *
+ * Why: at 10,000,000 lines (3.94 million orders) a hash index from id to order cost 64 MB of
+ * table on top of the ids' text; runs need only the text, 9–10 bytes an order.
+ *
+ * Record r: key[r] = unit·2 + isReturn; date[r] the earliest line date; val[r] money in whole
+ * steps; list[r]/cov[r] the list-price value and the revenue of the lines that had one (null
+ * until a line has a list price); id[r] where its id's text starts in the pool.
+ */
+import { GrowF64, GrowI32, sortByDate } from "./collections";
+
+/** Records below this many are never compacted before freeze (they cost little). */
+const FIRST_COMPACTION = 1 << 20;
+
+/** What freeze hands out: purchases and returns, bucketed by unit, date-sorted within it. */
+export interface FrozenOrders {
+  /** purchases of unit u: [ordCount[u], ordCount[u+1]) */
+  ordCount: Int32Array;
+  retCount: Int32Array;
+  ordDate: Int32Array;
+  ordVal: Float64Array;
+  ordList: Float64Array;
+  ordListCovered: Float64Array;
+  retDate: Int32Array;
+  retVal: Float64Array;
+}
+
+export class OrderRuns {
+  key = new GrowI32();
+  date = new GrowI32();
+  val = new GrowF64();
+  list: GrowF64 | null = null;
+  cov: GrowF64 | null = null;
+  private id = new GrowI32();
+  private pool = new Uint8Array(1 << 16);
+  private used = 0;
+  /** bytes of the pool held by records merged away */
+  private garbage = 0;
+  private compactAt: number;
+  /** scratch hash table of compact(), kept between calls */
+  private table = new Int32Array(0);
+
+  /** `firstCompaction`: records before the first compaction (tests make it small). */
+  constructor(private readonly firstCompaction = FIRST_COMPACTION) {
+    this.compactAt = firstCompaction;
+  }
+
+  get size(): number {
+    return this.key.n;
+  }
+
+  /** Empties it, keeping its buffers (a reused book's). */
+  clear(): this {
+    this.key.clear();
+    this.date.clear();
+    this.val.clear();
+    this.id.clear();
+    this.list = this.cov = null;
+    this.used = this.garbage = 0;
+    this.compactAt = this.firstCompaction;
+    return this;
+  }
+
+  /**
+   * Whether the records should be compacted before one more is added (they have doubled since
+   * the last compaction). The caller compacts, as only it knows the unit count.
+   */
+  get due(): boolean {
+    return this.key.n >= this.compactAt;
+  }
+
+  /** A new record for a run of `orderId`'s lines; its money starts at 0. Returns its index. */
+  add(key: number, date: number, orderId: string): number {
+    const r = this.key.push(key);
+    this.date.push(date);
+    this.val.push(0);
+    if (this.list !== null) {
+      this.list.push(0);
+      this.cov!.push(0);
+    }
+    this.id.push(this.store(orderId));
+    return r;
+  }
+
+  /** Starts the list-price columns (at the first line with a list price), zero for every record so far. */
+  startListPrices(): void {
+    const n = this.key.n;
+    this.list = new GrowF64(Math.max(1024, n * 2));
+    this.cov = new GrowF64(Math.max(1024, n * 2));
+    this.list.n = this.cov.n = n;
+  }
+
+  /**
+   * Merges the records of one order into its first, in place: the records end up bucketed by
+   * (sale or return, unit) — all sales by unit, then all returns by unit — in the order they
+   * were made within each bucket. Returns the bucket starts (length 2·units + 1). Record indexes
+   * change: the caller forgets any it holds.
+   */
+  compact(units: number): Int32Array {
+    const n = this.key.n;
+    const key = this.key.a;
+    const start = new Int32Array(2 * units + 1);
+    for (let r = 0; r < n; r++) start[bucketOf(key[r], units) + 1]++;
+    for (let b = 0; b < 2 * units; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, 2 * units);
+    const dest = new Int32Array(n);
+    for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
+    this.permute(dest);
+    let merged = 0;
+    for (let b = 0; b < 2 * units; b++) merged += this.mergeBucket(start[b], start[b + 1]);
+    if (merged > 0) this.dropMerged(start, units);
+    if (this.garbage > this.used / 2) this.repackPool();
+    this.compactAt = Math.max(this.firstCompaction, 2 * this.key.n);
+    return start;
+  }
+
+  /**
+   * The frozen orders (money still in steps). `own`: the book takes no more lines, so the
+   * columns are sorted in place and handed out as the frozen arrays (no second copy); else the
+   * frozen arrays are copies and the records stay for more lines.
+   */
+  freeze(units: number, own: boolean): FrozenOrders {
+    const start = this.compact(units);
+    const n = this.key.n;
+    const ordCount = start.slice(0, units + 1);
+    const retCount = new Int32Array(units + 1);
+    for (let u = 0; u <= units; u++) retCount[u] = start[units + u] - start[units];
+    const nO = start[units];
+    const date = own ? this.date.a : this.date.a.slice(0, n);
+    const val = own ? this.val.a : this.val.a.slice(0, n);
+    const list = this.list && (own ? this.list.a : this.list.a.slice(0, n));
+    const cov = this.cov && (own ? this.cov.a : this.cov.a.slice(0, n));
+    sortBucketsByDate(start, date, n, val, list, cov);
+    return {
+      ordCount,
+      retCount,
+      ordDate: date.subarray(0, nO),
+      ordVal: val.subarray(0, nO),
+      ordList: list ? list.subarray(0, nO) : new Float64Array(0),
+      ordListCovered: cov ? cov.subarray(0, nO) : new Float64Array(0),
+      retDate: date.subarray(nO, n),
+      retVal: val.subarray(nO, n),
+    };
+  }
+
+  /** Moves record r to place dest[r], every column (dest is used up). */
+  private permute(dest: Int32Array): void {
+    const ints = [this.key.a, this.date.a, this.id.a];
+    const floats = [this.val.a];
+    if (this.list) floats.push(this.list.a, this.cov!.a);
+    permuteColumns(dest, ints, floats);
+  }
+
+  /**
+   * Merges records [s, e) of one bucket that hold the same id text into the first of them
+   * (earliest date, money added); the others get key −1. Returns how many were merged away.
+   */
+  private mergeBucket(s: number, e: number): number {
+    if (e - s < 2) return 0;
+    let slots = 4;
+    while (slots < 2 * (e - s)) slots *= 2;
+    if (this.table.length < slots) this.table = new Int32Array(slots);
+    const t = this.table;
+    t.fill(-1, 0, slots);
+    const mask = slots - 1;
+    const { key, date, val, list, cov } = this;
+    const id = this.id.a;
+    let merged = 0;
+    for (let r = s; r < e; r++) {
+      let h = this.hashAt(id[r]) & mask;
+      for (;;) {
+        const q = t[h];
+        if (q < 0) {
+          t[h] = r;
+          break;
+        }
+        if (this.sameText(id[q], id[r])) {
+          if (date.a[r] < date.a[q]) date.a[q] = date.a[r];
+          val.a[q] += val.a[r];
+          if (list) {
+            list.a[q] += list.a[r];
+            cov!.a[q] += cov!.a[r];
+          }
+          key.a[r] = -1;
+          this.garbage += this.textBytes(id[r]);
+          merged++;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+    return merged;
+  }
+
+  /** Removes the merged-away records (key −1), keeping the others' order; updates bucket starts. */
+  private dropMerged(start: Int32Array, units: number): void {
+    const n = this.key.n;
+    const key = this.key.a;
+    const cols: (Int32Array | Float64Array)[] = [key, this.date.a, this.id.a, this.val.a];
+    if (this.list) cols.push(this.list.a, this.cov!.a);
+    const counts = new Int32Array(2 * units);
+    let w = 0;
+    for (let r = 0; r < n; r++) {
+      if (key[r] < 0) continue;
+      counts[bucketOf(key[r], units)]++;
+      if (w !== r) for (const c of cols) c[w] = c[r];
+      w++;
+    }
+    for (let b = 0; b < 2 * units; b++) start[b + 1] = start[b] + counts[b];
+    this.key.n = this.date.n = this.id.n = this.val.n = w;
+    if (this.list) this.list.n = this.cov!.n = w;
+  }
+
+  /** Copies the live records' texts into a pool of their size (merged records' texts dropped). */
+  private repackPool(): void {
+    const n = this.key.n;
+    const id = this.id.a;
+    const old = this.pool;
+    const pool = new Uint8Array(Math.max(1 << 16, this.used - this.garbage));
+    let at = 0;
+    for (let r = 0; r < n; r++) {
+      const from = id[r];
+      const len = this.textBytes(from);
+      pool.set(old.subarray(from, from + len), at);
+      id[r] = at;
+      at += len;
+    }
+    this.pool = pool;
+    this.used = at;
+    this.garbage = 0;
+  }
+
+  /**
+   * Stores a text as its length (1 byte below 128, else 4 bytes with the top bit set) then its
+   * characters: a byte each below 255, else 255 and the UTF-16 unit's two bytes. Returns where.
+   */
+  private store(text: string): number {
+    const need = text.length * 3 + 4;
+    if (this.used + need > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + need));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    const p = this.pool;
+    const from = this.used;
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 255 ? 1 : 3;
+    let at = from;
+    if (bytes < 128) p[at++] = bytes;
+    else {
+      p[at++] = 128 | (bytes >>> 24);
+      p[at++] = (bytes >>> 16) & 255;
+      p[at++] = (bytes >>> 8) & 255;
+      p[at++] = bytes & 255;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 255) p[at++] = c;
+      else {
+        p[at] = 255;
+        p[at + 1] = c >> 8;
+        p[at + 2] = c & 255;
+        at += 3;
+      }
+    }
+    this.used = at;
+    return from;
+  }
+
+  /** Bytes of the stored text at `at`, its length prefix included. */
+  private textBytes(at: number): number {
+    const p = this.pool;
+    const b = p[at];
+    if (b < 128) return 1 + b;
+    return 4 + (((b & 127) << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3]);
+  }
+
+  private sameText(a: number, b: number): boolean {
+    const len = this.textBytes(a);
+    if (len !== this.textBytes(b)) return false;
+    const p = this.pool;
+    for (let i = 0; i < len; i++) if (p[a + i] !== p[b + i]) return false;
+    return true;
+  }
+
+  /** FNV-1a over the stored bytes (length prefix included), then mixed for the low bits. */
+  private hashAt(at: number): number {
+    const len = this.textBytes(at);
+    const p = this.pool;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ p[at + i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    return (h ^ (h >>> 13)) >>> 0;
+  }
+}
+
+/**
+ * Sorts each bucket's records by date, stably (a bucket already in date order — the usual
+ * export, sorted by date — is left as it is).
+ */
+function sortBucketsByDate(
+  start: Int32Array,
+  date: Int32Array,
+  n: number,
+  val: Float64Array,
+  list: Float64Array | null,
+  cov: Float64Array | null
+): void {
+  let dest: Int32Array | null = null;
+  for (let b = 0; b + 1 < start.length; b++) {
+    const s = start[b];
+    const e = start[b + 1];
+    let sorted = true;
+    for (let r = s + 1; r < e && sorted; r++) sorted = date[r - 1] <= date[r];
+    if (sorted) continue;
+    if (dest === null) {
+      dest = new Int32Array(n);
+      for (let r = 0; r < n; r++) dest[r] = r;
+    }
+    const order = sortByDate(date.subarray(s, e), e - s);
+    for (let k = 0; k < order.length; k++) dest[s + order[k]] = s + k;
+  }
+  if (dest === null) return;
+  const floats = [val];
+  if (list) floats.push(list, cov!);
+  permuteColumns(dest, [date], floats);
+}
+
+/** Sales of unit u in bucket u, returns in bucket units + u. */
+function bucketOf(key: number, units: number): number {
+  return key & 1 ? units + (key >> 1) : key >> 1;
+}
+
+/**
+ * Moves value r of each column to place dest[r], in place: each cycle of the permutation is
+ * followed once, carrying the values along it. `dest` (a permutation of 0..dest.length−1) is
+ * used up.
+ */
+export function permuteColumns(dest: Int32Array, ints: Int32Array[], floats: Float64Array[]): void {
+  const n = dest.length;
+  const ci = new Float64Array(ints.length);
+  const cf = new Float64Array(floats.length);
+  for (let i = 0; i < n; i++) {
+    let j = dest[i];
+    if (j === i) continue;
+    for (let c = 0; c < ints.length; c++) ci[c] = ints[c][i];
+    for (let c = 0; c < floats.length; c++) cf[c] = floats[c][i];
+    while (j !== i) {
+      for (let c = 0; c < ints.length; c++) {
+        const t = ints[c][j];
+        ints[c][j] = ci[c];
+        ci[c] = t;
+      }
+      for (let c = 0; c < floats.length; c++) {
+        const t = floats[c][j];
+        floats[c][j] = cf[c];
+        cf[c] = t;
+      }
+      const next = dest[j];
+      dest[j] = j;
+      j = next;
+    }
+    for (let c = 0; c < ints.length; c++) ints[c][i] = ci[c];
+    for (let c = 0; c < floats.length; c++) floats[c][i] = cf[c];
+    dest[i] = i;
+  }
+}

@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { OrderRuns } from "../../../src/domain/analysis/orderRuns";
+
+/** Ids meant to collide and to exercise the text store: 255 (ÿ) and wider characters, the empty id, one over 127 bytes. */
+const idArb = fc.oneof(
+  fc.constantFrom("", "A", "A€", "ÿ", "\u00ff\u0000", "😀", "INV1", "INV10", "x".repeat(130)),
+  fc.string({ maxLength: 3 })
+);
+
+/** One run of an order: unit, sale (0) or return (1), id, date, money. */
+const runArb = fc.record({
+  unit: fc.nat(3),
+  ret: fc.nat(1),
+  id: idArb,
+  date: fc.integer({ min: 40000, max: 40030 }),
+  val: fc.integer({ min: -500, max: 500 }),
+});
+type Run = { unit: number; ret: number; id: string; date: number; val: number };
+
+/** The orders worked out apart: per (unit, kind) the sorted list of "date:money", runs of one id merged. */
+function expected(runs: Run[], units: number): string[][] {
+  const orders = new Map<string, { unit: number; ret: number; date: number; val: number }>();
+  for (const r of runs) {
+    const k = `${r.unit}|${r.ret}|${r.id}`;
+    const o = orders.get(k);
+    if (o) {
+      o.date = Math.min(o.date, r.date);
+      o.val += r.val;
+    } else orders.set(k, { unit: r.unit, ret: r.ret, date: r.date, val: r.val });
+  }
+  const out: string[][] = Array.from({ length: 2 * units }, () => []);
+  for (const o of orders.values()) out[o.ret * units + o.unit].push(`${o.date}:${o.val}`);
+  return out.map((b) => b.sort());
+}
+
+/** The frozen orders as the same lists, checking each bucket is date-sorted. */
+function actual(runs: OrderRuns, units: number, own: boolean): string[][] {
+  const f = runs.freeze(units, own);
+  const out: string[][] = [];
+  for (const [count, date, val] of [
+    [f.ordCount, f.ordDate, f.ordVal],
+    [f.retCount, f.retDate, f.retVal],
+  ] as const)
+    for (let u = 0; u < units; u++) {
+      const b: string[] = [];
+      for (let i = count[u]; i < count[u + 1]; i++) {
+        if (i > count[u]) expect(date[i]).toBeGreaterThanOrEqual(date[i - 1]);
+        b.push(`${date[i]}:${val[i]}`);
+      }
+      out.push(b.sort());
+    }
+  return out;
+}
+
+function fill(runs: OrderRuns, input: Run[], units: number): void {
+  for (const r of input) {
+    if (runs.due) runs.compact(units);
+    const i = runs.add(r.unit * 2 + r.ret, r.date, r.id);
+    runs.val.a[i] += r.val;
+  }
+}
+
+describe("OrderRuns: order records without an order-id index", () => {
+  it("merges the runs of one order however far apart they came, and only those (sale and return kept apart, by unit, by exact id)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(runArb, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        (input, first) => {
+          const units = 4;
+          const runs = new OrderRuns(first); // compacted every time the records double past `first`
+          fill(runs, input, units);
+          expect(actual(runs, units, false)).toEqual(expected(input, units));
+          // an open book's freeze leaves the records usable: more runs, then freeze again
+          fill(runs, input.slice(0, 10), units);
+          expect(actual(runs, units, true)).toEqual(
+            expected(input.concat(input.slice(0, 10)), units)
+          );
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+
+  it("keeps list-price columns in step with the records through compaction", () => {
+    const runs = new OrderRuns(2);
+    const add = (unit: number, id: string, date: number, val: number, list: number) => {
+      if (runs.due) runs.compact(2);
+      const i = runs.add(unit * 2, date, id);
+      if (runs.list === null) runs.startListPrices();
+      runs.val.a[i] += val;
+      runs.list!.a[i] += list;
+      runs.cov!.a[i] += val;
+    };
+    add(0, "SO-1", 40010, 100, 120);
+    add(1, "SO-1", 40011, 7, 0); // another account's SO-1
+    add(0, "SO-2", 40003, 50, 60);
+    add(0, "SO-1", 40002, 30, 40); // SO-1 again, earlier date, after a compaction
+    add(1, "SO-3", 40012, 9, 10);
+    const f = runs.freeze(2, true);
+    // unit 0: SO-2 (3rd day, 50) and SO-1 (2nd day, 100 + 30, list 120 + 40): sorted by date
+    expect(Array.from(f.ordDate.subarray(0, 2))).toEqual([40002, 40003]);
+    expect(Array.from(f.ordVal.subarray(0, 2))).toEqual([130, 50]);
+    expect(Array.from(f.ordList.subarray(0, 2))).toEqual([160, 60]);
+    expect(Array.from(f.ordListCovered.subarray(0, 2))).toEqual([130, 50]);
+    expect(Array.from(f.ordCount)).toEqual([0, 2, 4]);
+    expect(Array.from(f.ordVal.subarray(2, 4))).toEqual([7, 9]);
+    expect(f.retDate.length).toBe(0);
+  });
+});
