@@ -205,31 +205,36 @@ export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [
 // ---- alerts (methodology Step 9) ----
 
 interface Orders12 {
-  gaps: Float64Array;
   average: number;
   lastValue: number | null;
   lastDate: number | null;
 }
 
-/**
- * The last 12 months' purchase orders: the days between successive order dates (orders of
- * one day count once), the average order, and the last order with its date.
- */
+/** The last 12 months' purchase orders: the average order, and the last order with its date. */
 function orders12(s: Subject, asOf: Serial): Orders12 {
   const o = ordersIn(s, periodBack(asOf, 12));
   const { ordDate, ordVal } = s.f;
-  const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
-  let g = 0;
-  for (let i = o.from + 1; i < o.to; i++)
-    if (ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
   const n = o.to - o.from;
   // o.value is the exact sum of the window's orders
   return {
-    gaps: gaps.subarray(0, g),
     average: n ? o.value / n : 0,
     lastValue: n ? ordVal[o.to - 1] : null,
     lastDate: n ? ordDate[o.to - 1] : null,
   };
+}
+
+/**
+ * The median of the days between successive order dates in the last 12 months (orders of one
+ * day count once); undefined with fewer than two order days.
+ */
+function medianGapOf(s: Subject, asOf: Serial): number | undefined {
+  const o = ordersIn(s, periodBack(asOf, 12));
+  const { ordDate } = s.f;
+  const gaps = new Float64Array(Math.max(0, o.to - o.from - 1));
+  let g = 0;
+  for (let i = o.from + 1; i < o.to; i++)
+    if (ordDate[i] !== ordDate[i - 1]) gaps[g++] = ordDate[i] - ordDate[i - 1];
+  return median(gaps.subarray(0, g));
 }
 
 function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext): Alert | null {
@@ -396,19 +401,31 @@ export const ALERT_RULES: readonly AlertRule[] = [
 
 function contextOf(x: SignalInputs): RuleContext {
   const days = x.inputs.daysSinceLastOrder;
-  const o = orders12(x.s, x.asOf);
-  const medianGap = median(o.gaps);
+  // the median gap matters only to the regular-customer rule, which needs a long silence first
+  const medianGap =
+    days !== null && days >= ALERTS.criticalNoOrderDays ? medianGapOf(x.s, x.asOf) : undefined;
   const regularSilent =
     days !== null &&
     days >= ALERTS.criticalNoOrderDays &&
     medianGap !== undefined &&
     medianGap <= ALERTS.regularCustomerMedianGapDays;
+  const { moneyPrefix, currency } = x;
+  // every field written out (no spread): one object shape for every account's rules
   return {
-    ...x,
-    money: (v: number) => formatMoney(v, x.moneyPrefix),
-    cash: (v: number) => roundMoney(v, x.currency),
+    s: x.s,
+    asOf: x.asOf,
+    inputs: x.inputs,
+    rec: x.rec,
+    agg: x.agg,
+    categoryName: x.categoryName,
+    orderedBy: x.orderedBy,
+    moneyPrefix,
+    currency,
+    engagementLog: x.engagementLog,
+    money: (v: number) => formatMoney(v, moneyPrefix),
+    cash: (v: number) => roundMoney(v, currency),
     days,
-    orders12: o,
+    orders12: orders12(x.s, x.asOf),
     medianGap,
     regularSilent,
     recent: { start: x.asOf - ALERTS.recentDays, end: x.asOf },

@@ -256,7 +256,11 @@ export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacemen
   const count = new Map<number, number[]>();
   for (const i of members) {
     const a2 = internal.states[i].agg;
-    for (const c of a2.bought12) count.set(c, [...(count.get(c) ?? []), a2.rev12.get(c) ?? 0]);
+    for (const c of a2.bought12) {
+      const spends = count.get(c);
+      if (spends) spends.push(a2.rev12.get(c) ?? 0);
+      else count.set(c, [a2.rev12.get(c) ?? 0]);
+    }
   }
   for (const [c, spends] of count) {
     const share = spends.length / members.length;

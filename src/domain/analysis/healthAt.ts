@@ -44,11 +44,25 @@ export class DiversityScratch {
   touched: number[] = [];
   /** the net of the SKU in hand, per date */
   net: Float64Array;
+  /** the last dates asked for and their window starts (the same dates for every subject of a portfolio) */
+  private dates: Serial[] = [];
+  private starts: Serial[] = [];
   constructor(categories: number, dates: number) {
     const n = Math.max(1, categories * dates);
     this.sum = new Float64Array(n);
     this.stamp = new Int32Array(n);
     this.net = new Float64Array(dates);
+  }
+  /** periodBack(date, 12).start of each date, worked out once per list of dates. */
+  startsOf(dates: readonly Serial[]): readonly Serial[] {
+    const known = this.dates;
+    let same = known.length === dates.length;
+    for (let j = 0; same && j < dates.length; j++) same = known[j] === dates[j];
+    if (!same) {
+      this.starts = dates.map((d) => periodBack(d, 12).start);
+      this.dates = dates.slice();
+    }
+    return this.starts;
   }
 }
 
@@ -109,7 +123,7 @@ export function diversityAt(
   const D = dates.length;
   const categories = new Array<number>(D).fill(0);
   const products = new Array<number>(D).fill(0);
-  const starts = dates.map((d) => periodBack(d, 12).start);
+  const starts = scratch.startsOf(dates);
   const token = ++scratch.token;
   const { sum, stamp, touched, net } = scratch;
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {

@@ -124,8 +124,12 @@ export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChu
   const past = (a: AccountAnalysis) => a.revenueLast12 + a.revenuePrior12;
   const byCurrency = new Map<string, Float64Array>();
   const lists = new Map<string, number[]>();
-  for (const a of accounts)
-    if (a.isTopLevel) lists.set(a.currency, [...(lists.get(a.currency) ?? []), past(a)]);
+  for (const a of accounts) {
+    if (!a.isTopLevel) continue;
+    const list = lists.get(a.currency);
+    if (list) list.push(past(a));
+    else lists.set(a.currency, [past(a)]);
+  }
   for (const [c, list] of lists) byCurrency.set(c, Float64Array.from(list).sort());
   /** fewer than SILENT_CHURN_TOP_SHARE of the currency's top-level accounts have more */
   const inTopShare = (a: AccountAnalysis): boolean => {

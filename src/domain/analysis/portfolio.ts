@@ -37,7 +37,7 @@ import {
   weightsArray,
 } from "../health";
 import { currencyPrefix, roundMoney } from "../currency";
-import { median } from "../numbers";
+import { median, sortSmallInts } from "../numbers";
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
 import { compareRules, minePairRules } from "./affinity";
@@ -226,6 +226,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     childrenOf,
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
+    categoryNamesSorted: namesSorter(book.categories),
     moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? "GBP"))),
     logsOf: logs.logsOf,
   };
@@ -444,6 +445,8 @@ interface SubjectEnv {
   childrenOf: Map<string, string[]>;
   currenciesOf: Map<string, number>;
   categoryName: (c: number) => string;
+  /** the names of some categories (distinct ids), sorted as Array.prototype.sort sorts them */
+  categoryNamesSorted: (cats: readonly number[]) => string[];
   /** the money prefix of a currency (worked out once per currency, not per row) */
   moneyPrefixOf: (currency: string) => string;
   /** the engagement log and payments ledger of an account and its sites */
@@ -514,6 +517,7 @@ function analyzeSubject(
     currency: e.currency,
     engagementLog: logs?.engagement,
   };
+  const signals = riskFlagsAndAlerts(sig);
   const o12 = ordersInLast12(s, inputs);
   const name =
     rec?.name ?? x.book.accountNames[x.book.accountIndexOf(e.accountId) ?? -1] ?? e.accountId;
@@ -544,7 +548,7 @@ function analyzeSubject(
     revenuePrior12: inputs.revenuePrior12,
     ordersLast12: o12.count,
     averageOrderValueLast12: o12.count ? roundMoney(o12.value / o12.count, e.currency) : null,
-    categoriesLast12: agg.bought12.map((c) => x.book.categories[c]).sort(),
+    categoriesLast12: x.categoryNamesSorted(agg.bought12),
     whitespace: {
       basis: "all",
       basisValue: "All accounts",
@@ -566,11 +570,29 @@ function analyzeSubject(
     cumulativeShare: null,
     keyAccountCandidate: false,
     keyAccountReason: null,
-    ...riskFlagsAndAlerts(sig),
+    riskFlags: signals.riskFlags,
+    alerts: signals.alerts,
     winBack: winBackOf(inputs.daysSinceLastOrder, rec),
     lifetime: null,
   };
   return { account, state: { s, units: e.units, rec, agg, group: null, logs } };
+}
+
+/**
+ * Sorts lists of category ids into their names' order (UTF-16 code units, as `.sort()` orders
+ * strings) through the names' ranks, worked out once: no string comparisons per account.
+ */
+function namesSorter(names: readonly string[]): (ids: readonly number[]) => string[] {
+  const byName = names
+    .map((_, i) => i)
+    .sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+  const rank = new Int32Array(names.length);
+  byName.forEach((c, k) => (rank[c] = k));
+  return (ids) => {
+    const ranks = ids.map((c) => rank[c]);
+    sortSmallInts(ranks);
+    return ranks.map((k) => names[byName[k]]);
+  };
 }
 
 function memoByCurrency(fn: (currency: string) => string): (currency: string) => string {
