@@ -60,7 +60,8 @@ export interface Detection {
 interface PreparedField {
   field: string;
   order: number;
-  syns: { spaced: string; compact: string }[];
+  /** each synonym normalised, without spaces, and padded with a space each side (for "contains") */
+  syns: { spaced: string; compact: string; padded: string }[];
   notWith: string[];
   /** the customer fields: never a ledger, tax or posting code */
   customer: boolean;
@@ -73,7 +74,10 @@ function prepare(fields: readonly FieldDef[]): PreparedField[] {
     p = fields.map((f, order) => ({
       field: f.field,
       order,
-      syns: f.synonyms.map((s) => ({ spaced: normaliseHeader(s), compact: compactHeader(s) })),
+      syns: f.synonyms.map((s) => {
+        const spaced = normaliseHeader(s);
+        return { spaced, compact: compactHeader(s), padded: ` ${spaced} ` };
+      }),
       notWith: (f.notWith ?? []).map((w) => ` ${normaliseHeader(w) || w} `),
       customer: fields === ORDER_FIELDS && (f.field === "accountId" || f.field === "accountName"),
     }));
@@ -95,10 +99,12 @@ function bestSynonym(
     const s = f.syns[i];
     let v = 0;
     if (spaced === s.spaced || compact === s.compact) v = EXACT;
-    else if (s.compact.length >= 3 && padded.includes(` ${s.spaced} `)) v = CONTAINS;
+    else if (s.compact.length >= 3 && padded.includes(s.padded)) v = CONTAINS;
     if (v > score) {
       score = v;
       rank = i;
+      // nothing beats the first exact synonym
+      if (score === EXACT) break;
     }
   }
   // A word inside a header does not beat a better reading: "Tax Amount" is no line revenue.
@@ -111,13 +117,25 @@ function bestSynonym(
 
 /** Best one-to-one assignment of fields to headers: strongest, then most typical matches first. */
 export function matchFields(headers: readonly string[], fields: readonly FieldDef[]): FieldMatch[] {
+  return matchNormalised(
+    headers,
+    headers.map((h) => normaliseHeader(h)),
+    fields
+  );
+}
+
+/** matchFields with the headers already normalised (`norm[i]` = normaliseHeader(headers[i])). */
+function matchNormalised(
+  headers: readonly string[],
+  norm: readonly string[],
+  fields: readonly FieldDef[]
+): FieldMatch[] {
   const pf = prepare(fields);
   // Beside a ledger code ("Account Code", "Nominal Code"), a bare "Account" column is that
   // ledger's name (Xero's reports: Sales, Freight), not the customer.
-  const ledgerBeside = headers.some((h) => isLedgerHeader(normaliseHeader(h)));
+  const ledgerBeside = norm.some((n) => isLedgerHeader(n));
   const cands: { field: string; column: number; score: number; rank: number; order: number }[] = [];
-  headers.forEach((h, column) => {
-    const spaced = normaliseHeader(h);
+  norm.forEach((spaced, column) => {
     if (!spaced) return;
     const compact = spaced.replace(/ /g, "");
     for (const f of pf) {
@@ -164,7 +182,18 @@ const LEDGER_NAME = /^account(?: name)?$/;
  * neither uses nor ignores.
  */
 export function matchLayoutFields(headers: readonly string[], layout: ExportLayout): FieldMatch[] {
-  const norm = headers.map((h) => normaliseHeader(h));
+  return matchLayoutNormalised(
+    headers,
+    headers.map((h) => normaliseHeader(h)),
+    layout
+  );
+}
+
+function matchLayoutNormalised(
+  headers: readonly string[],
+  norm: readonly string[],
+  layout: ExportLayout
+): FieldMatch[] {
   const used = new Set<number>();
   const out: FieldMatch[] = [];
   for (const [field, alts] of Object.entries(layout.fields)) {
@@ -177,10 +206,11 @@ export function matchLayoutFields(headers: readonly string[], layout: ExportLayo
     }
   }
   const ignore = new Set(layout.ignore);
-  const rest = headers.map((h, i) => (used.has(i) || ignore.has(norm[i]) ? "" : h));
+  const skip = (i: number) => used.has(i) || ignore.has(norm[i]);
   out.push(
-    ...matchFields(
-      rest,
+    ...matchNormalised(
+      headers.map((h, i) => (skip(i) ? "" : h)),
+      norm.map((n, i) => (skip(i) ? "" : n)),
       ORDER_FIELDS.filter((f) => !(f.field in layout.fields))
     )
   );
@@ -223,14 +253,14 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     let filled = 0;
     for (const t of texts) if (t !== "") filled++;
     if (filled < 2) continue;
-    const layout = roles.includes("orders")
-      ? matchLayout(texts.map((t) => normaliseHeader(t)))
-      : undefined;
+    // normalised once for every role tried on the row
+    const norm = texts.map((t) => normaliseHeader(t));
+    const layout = roles.includes("orders") ? matchLayout(norm) : undefined;
     for (const role of roles) {
       const known = role === "orders" ? layout : undefined;
       const matches = known
-        ? matchLayoutFields(texts, known)
-        : matchFields(texts, ROLES[role].fields);
+        ? matchLayoutNormalised(texts, norm, known)
+        : matchNormalised(texts, norm, ROLES[role].fields);
       // A recognised export layout is as sure as a header row can be.
       const score =
         known && roleScore(role, matches, partial, known) > 0

@@ -40,7 +40,10 @@ type Row = readonly Cell[];
 function reader(mapping: ColumnMapping) {
   const col: Record<string, number> = {};
   for (const f of mapping.fields) col[f.field] = f.column;
-  const headers = mapping.fields.map((f) => ({ c: f.column, n: normaliseHeader(f.header) }));
+  const headers = mapping.fields.map((f) => {
+    const n = normaliseHeader(f.header);
+    return { c: f.column, n, compact: n.replace(/ /g, "") };
+  });
   return {
     text(row: Row, f: string): string | undefined {
       const c = col[f];
@@ -63,12 +66,39 @@ function reader(mapping: ColumnMapping) {
         /^(grand\s*|sub[\s-]*)?totals?(\s*$|\s*[:\-–]|\s+for\b)/i.test(first.trim())
       )
         return true;
-      const same = headers.filter(
-        (h) => typeof row[h.c] === "string" && normaliseHeader(String(row[h.c])) === h.n
-      ).length;
+      const same = headers.filter((h) => {
+        const v = row[h.c];
+        return (
+          typeof v === "string" && couldNormaliseTo(v, h.compact) && normaliseHeader(v) === h.n
+        );
+      }).length;
       return same >= Math.max(2, Math.ceil(headers.length / 2));
     },
   };
+}
+
+/** ASCII characters normaliseHeader turns into spaces (whitespace and its punctuation). */
+const HEADER_GAP = new Uint8Array(128);
+for (const ch of " \t\n\v\f\r_-./\\()[]{}#:;,'\"*?!&+|") HEADER_GAP[ch.charCodeAt(0)] = 1;
+
+/**
+ * False only when normaliseHeader(text) cannot be the header whose normalised form, spaces
+ * taken out, is `compact`: a cheap test of every data cell before the regular expressions run.
+ * For ASCII text, normaliseHeader lower-cases letters, adds or removes only spaces and turns
+ * its punctuation into spaces, so without spaces both must read the same; other text is left
+ * to normaliseHeader.
+ */
+export function couldNormaliseTo(text: string, compact: string): boolean {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return true;
+    if (HEADER_GAP[c]) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (k >= compact.length || compact.charCodeAt(k) !== c) return false;
+    k++;
+  }
+  return k === compact.length;
 }
 
 function collect<T>(

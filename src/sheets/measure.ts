@@ -137,10 +137,17 @@ export const DEFAULT_FONT_SIZE = 11;
 /** Pixels (96 dpi) of one line of text at `fontSize` points. */
 export function textPixels(text: string, fontSize = DEFAULT_FONT_SIZE, bold = false): number {
   let units = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    units +=
-      c >= 32 && c <= 126 ? CALIBRI[c - 32] : BARS.includes(ch) ? 1200 : (OTHER[ch] ?? AVERAGE);
+  // by UTF-16 code unit, a character string made only beyond printable ASCII (as for…of would)
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 32 && u <= 126) {
+      units += CALIBRI[u - 32];
+      continue;
+    }
+    const c = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(c);
+    if (c > 0xffff) i++;
+    units += BARS.includes(ch) ? 1200 : (OTHER[ch] ?? AVERAGE);
   }
   return (units / 2048) * fontSize * (96 / 72) * (bold ? 1.05 : 1);
 }

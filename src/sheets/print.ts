@@ -100,7 +100,8 @@ export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
     if (!s) return;
     const k = key(r, c);
     const cur = cells.get(k) ?? { row: r, col: c, value: null, format: undefined, style: {} };
-    cur.style = { ...cur.style, ...s };
+    // the cell's own style object (made here), so merged into in place
+    Object.assign(cur.style, s);
     cells.set(k, cur);
   };
   for (const b of spec.blocks) {
@@ -147,8 +148,16 @@ export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
 
 function grouped(n: number, decimals: number): string {
   const fixed = Math.abs(n).toFixed(decimals);
-  const [int, frac] = fixed.split(".");
-  return `${n < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac ? `.${frac}` : ""}`;
+  const dot = fixed.indexOf(".");
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? "" : fixed.slice(dot);
+  if (!/^\d+$/.test(int))
+    return `${n < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac}`;
+  // thousands separators by slicing (a regular expression per cell costs more, on sheets of thousands)
+  const head = int.length % 3 || 3;
+  let out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += "," + int.slice(i, i + 3);
+  return `${n < 0 ? "-" : ""}${out}${frac}`;
 }
 
 /** The text a cell shows, near enough to measure it (formulas: a typical result for their format). */
@@ -227,18 +236,31 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   // 1. Widths from the content that has to fit its own column.
   const need: number[] = Array(lastCol + 1).fill(0);
   // text in the last printed column has nowhere to spill: it needs its own width (up to the cap)
-  const spills = (x: SheetCell) =>
+  const spillsOf = (x: SheetCell) =>
     typeof x.value === "string" &&
     x.col < printedLast &&
     !x.style.wrap &&
     !mergedAt(x.row, x.col) &&
     !filled(x.row, x.col + 1) &&
     x.col < spillLast;
+  // each cell's shown text and whether it spills, worked out once (three passes read them)
+  const spillMemo = new Map<SheetCell, boolean>();
+  const spills = (x: SheetCell): boolean => {
+    let v = spillMemo.get(x);
+    if (v === undefined) spillMemo.set(x, (v = spillsOf(x)));
+    return v;
+  };
+  const shown = new Map<SheetCell, string>();
+  const textOf = (x: SheetCell): string => {
+    let t = shown.get(x);
+    if (t === undefined) shown.set(x, (t = shownText(x.value, x.format)));
+    return t;
+  };
   for (const x of cells.values()) {
     if (x.value === null || x.value === "" || mergedAt(x.row, x.col)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
     const bold = !!x.style.bold;
-    const text = shownText(x.value, x.format);
+    const text = textOf(x);
     const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     // a header wraps to its longest word; wrapping prose takes the column up to its cap; text that can spill needs nothing
     // text that can spill needs nothing — unless a chart to its right leaves too little room
@@ -261,7 +283,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   for (const x of cells.values()) {
     if (typeof x.value !== "number" && !isDate(x.value)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
-    const w = charsFor(shownText(x.value, x.format), size, !!x.style.bold) + 0.75;
+    const w = charsFor(textOf(x), size, !!x.style.bold) + 0.75;
     if (!mergedAt(x.row, x.col)) figure[x.col] = Math.max(figure[x.col], w);
   }
   for (const x of cells.values()) {
@@ -297,7 +319,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     if (printArea && (x.col > printedLast || x.col < printArea.col) && !x.style.wrap) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
     const bold = !!x.style.bold;
-    const text = shownText(x.value, x.format);
+    const text = textOf(x);
     const m = mergedAt(x.row, x.col);
     let width = m
       ? Array.from({ length: m.cols }, (_v, k) => widthOf(m.col + k)).reduce((a, b) => a + b, 0)
