@@ -334,3 +334,33 @@ describe("kap initiatives (issue 12)", () => {
     expect(r.stderr).toMatch(/--propose needs --out/);
   });
 });
+
+describe("kap started once more for a large input (glibc's mmap threshold fixed)", () => {
+  // KAP_TUNE_MALLOC_ABOVE lowers the 256 MB the launcher starts again above; a launcher that
+  // started again and again would never answer.
+  const kapWith = (above: string, ...args: string[]) =>
+    spawnSync(process.execPath, [KAP, ...args], {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, KAP_TUNE_MALLOC_ABOVE: above },
+    });
+
+  test("answers byte for byte as kap run once", () => {
+    const args = ["analyze", wb.path, "--as-of", "2026-10-31", "--json"];
+    const once = kapWith(String(2 ** 40), ...args);
+    const again = kapWith("1", ...args);
+    expect(once.status).toBe(0);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(once.stdout);
+    expect(again.stderr).toBe(once.stderr);
+  });
+
+  test("passes a bad input's one-line message and exit status on", () => {
+    const again = kapWith("1", "analyze", KAP);
+    const once = kapWith(String(2 ** 40), "analyze", KAP);
+    expect(once.status).toBe(1);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe(once.stderr);
+    expect(again.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
