@@ -534,8 +534,13 @@ function analyzeSubject(
     industry: rec?.industry ?? null,
     tier: rec?.tier ?? null,
     accountManager: rec?.accountManager ?? null,
+    // HealthResult's members written out in its order (no spread: one object shape for every row)
     health: {
-      ...today,
+      score: today.score,
+      band: today.band,
+      factors: today.factors,
+      used: today.used,
+      effectiveWeights: today.effectiveWeights,
       inputs,
       computedBand: today.band,
       finalBand: override ? override.band : today.band,
@@ -687,8 +692,19 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, "initiativePr
   const annualRevenue: Record<string, number> = {};
   for (const a of top) addMoney(annualRevenue, a.currency, a.revenueLast12);
   const scores = top.map((a) => a.health.score).filter((x): x is number => x !== null);
+  // the top-level rows of each band and tier, in one pass each (in row order, as filters give them)
+  const inBand = new Map<HealthBand, AccountAnalysis[]>(BAND_ORDER.map((b) => [b, []]));
+  const inTier = new Map<AbcTier, AccountAnalysis[]>([
+    ["A", []],
+    ["B", []],
+    ["C", []],
+  ]);
+  for (const a of top) {
+    if (a.health.finalBand !== null) inBand.get(a.health.finalBand)?.push(a);
+    if (a.abcTier !== null) inTier.get(a.abcTier)?.push(a);
+  }
   const bands: BandSummary[] = BAND_ORDER.map((band) => {
-    const rows = top.filter((a) => a.health.finalBand === band);
+    const rows = inBand.get(band)!;
     const revenue: Record<string, number> = {};
     for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
     const revenueShare: Record<string, number> = {};
@@ -711,7 +727,7 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, "initiativePr
   for (const a of top) quadrants[a.quadrant.quadrant]++;
   const abc = (["A", "B", "C"] as AbcTier[]).map((tier) => {
     const revenue: Record<string, number> = {};
-    const rows = top.filter((a) => a.abcTier === tier);
+    const rows = inTier.get(tier)!;
     for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
     return { tier, count: rows.length, revenue };
   });
