@@ -103,16 +103,17 @@ export class OrderRuns {
    * Merges the records of one order into its first, in place: the records end up bucketed by
    * (sale or return, unit) — all sales by unit, then all returns by unit — in the order they
    * were made within each bucket. Returns the bucket starts (length 2·units + 1). Record indexes
-   * change: the caller forgets any it holds.
+   * change: the caller forgets any it holds. `scratch`: space for one Int32 per record, if the
+   * caller has some to spare (else it is allocated).
    */
-  compact(units: number): Int32Array {
+  compact(units: number, scratch?: Int32Array): Int32Array {
     const n = this.key.n;
     const key = this.key.a;
     const start = new Int32Array(2 * units + 1);
     for (let r = 0; r < n; r++) start[bucketOf(key[r], units) + 1]++;
     for (let b = 0; b < 2 * units; b++) start[b + 1] += start[b];
     const fill = start.slice(0, 2 * units);
-    const dest = new Int32Array(n);
+    const dest = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Int32Array(n);
     for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
     this.permute(dest);
     let merged = 0;
@@ -126,10 +127,10 @@ export class OrderRuns {
   /**
    * The frozen orders (money still in steps). `own`: the book takes no more lines, so the
    * columns are sorted in place and handed out as the frozen arrays (no second copy); else the
-   * frozen arrays are copies and the records stay for more lines.
+   * frozen arrays are copies and the records stay for more lines. `scratch` as for compact().
    */
-  freeze(units: number, own: boolean): FrozenOrders {
-    const start = this.compact(units);
+  freeze(units: number, own: boolean, scratch?: Int32Array): FrozenOrders {
+    const start = this.compact(units, scratch);
     const n = this.key.n;
     const ordCount = start.slice(0, units + 1);
     const retCount = new Int32Array(units + 1);
