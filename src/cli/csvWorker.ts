@@ -4,7 +4,12 @@
  * what it has taken, so a slow consumer holds the reader back rather than filling memory.
  * Bundled on its own (dist/cli/csvWorker.js) so it starts in milliseconds.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import {
+  parentPort,
+  receiveMessageOnPort,
+  workerData,
+  type MessagePort,
+} from "node:worker_threads";
 import type { Cell } from "../ingest/grid";
 import { batchBuffers, RowEncoder } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
@@ -17,6 +22,8 @@ export interface CsvWorkerData {
   batchRows: number;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken */
   inFlight: SharedArrayBuffer;
+  /** where the main thread hands each decoded batch's buffers back (RowEncoder.giveBack) */
+  spares: MessagePort;
 }
 
 /** Messages from the worker. */
@@ -33,6 +40,9 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
   const reader = new TextFileReader(data.path, { dialect: data.dialect });
   const encoder = new RowEncoder();
   const send = () => {
+    // read without waiting: this thread never returns to its event loop until the end
+    for (let m = receiveMessageOnPort(data.spares); m; m = receiveMessageOnPort(data.spares))
+      encoder.giveBack(m.message as ArrayBuffer[]);
     const batch = encoder.take();
     // wait while IN_FLIGHT batches are ahead of the main thread
     for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0))
@@ -71,6 +81,7 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
     port.postMessage(message);
   } finally {
     reader.close();
+    data.spares.close();
   }
 }
 

@@ -5,13 +5,13 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import type { Cell, Grid } from "../ingest/grid";
 import type { IngestSource, SourceTable } from "../engine/session";
 import { keepSpare, sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { FileReadError } from "./errors";
 import type { CsvWorkerData, CsvWorkerMessage } from "./csvWorker";
-import { RowDecoder } from "./rowWire";
+import { batchBuffers, RowDecoder } from "./rowWire";
 import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
 
 /**
@@ -211,14 +211,17 @@ export class WorkerRows {
   async read(onBlock: (rows: Cell[][], offset: number) => void | Promise<void>): Promise<void> {
     const inFlight = new SharedArrayBuffer(4);
     const flight = new Int32Array(inFlight);
+    const spares = new MessageChannel();
     const data: CsvWorkerData = {
       path: this.path,
       dialect: this.dialect,
       batchRows: BLOCK_ROWS,
       inFlight,
+      spares: spares.port2,
     };
     const worker = new Worker(this.script, {
       workerData: { kapCsv: data },
+      transferList: [spares.port2],
       // Its rows are encoded as they are parsed and die at once: a small young generation is
       // enough (measured at 10,000,000 lines: 12 MB less peak memory than the default, no slower).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -255,6 +258,9 @@ export class WorkerRows {
           Atomics.notify(flight, 0);
           this.bytesRead = m.bytesRead;
           const rows = decoder.decode(m.batch, this.spare);
+          // the batch's buffers go back to be filled again
+          const buffers = batchBuffers(m.batch);
+          spares.port1.postMessage(buffers, buffers);
           await onBlock(rows, offset);
           offset += rows.length;
         } else if (m.kind === "done") {
@@ -273,6 +279,7 @@ export class WorkerRows {
       // A worker waiting for room (the consumer stopped early) is woken before it is stopped.
       Atomics.store(flight, 0, 0);
       Atomics.notify(flight, 0);
+      spares.port1.close();
       await worker.terminate();
     }
   }

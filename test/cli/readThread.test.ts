@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import type { Cell } from "../../src/ingest/grid";
-import { DICTIONARY_MAX, RowDecoder, RowEncoder } from "../../src/cli/rowWire";
+import { batchBuffers, DICTIONARY_MAX, RowDecoder, RowEncoder } from "../../src/cli/rowWire";
 import { WorkerRows } from "../../src/cli/fileSource";
 
 jest.setTimeout(120_000);
@@ -48,6 +48,28 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
           for (const rows of batches) expect(dec.decode(enc.encode(rows))).toEqual(rows);
         }
       )
+    );
+  });
+
+  test("a batch's buffers handed back are filled again, whatever the next batch's size (property)", () => {
+    const row = fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null)), {
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 12 }), { maxLength: 6 }), (batches) => {
+        const enc = new RowEncoder();
+        const dec = new RowDecoder();
+        let back: ArrayBuffer[] | undefined;
+        for (const rows of batches) {
+          if (back) enc.giveBack(back);
+          const batch = enc.encode(rows);
+          const bytes = batch.values.length * 8;
+          // reused when it had room: the same buffer, holding only this batch's values
+          if (back && back[2].byteLength >= bytes) expect(batch.values.buffer).toBe(back[2]);
+          expect(dec.decode(batch)).toEqual(rows);
+          back = batchBuffers(batch);
+        }
+      })
     );
   });
 
