@@ -393,6 +393,31 @@ function build(
   return { workbook: wb, sheets };
 }
 
+/**
+ * Cells whose styles read the same get one style object. ExcelJS renders a cell's style to XML
+ * (number format, font, border, fill, then the whole style) to find its index, and skips that
+ * only for a style object it has seen before (by identity): with a style object per cell, every
+ * cell was rendered. Cells are grouped by their style's JSON and their value type (the type
+ * decides the number format of a style without one); formula cells keep their own. Only right
+ * before writing: a shared object must not be changed through one cell afterwards.
+ */
+function shareStyles(wb: ExcelJS.Workbook): void {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) =>
+    // cells with values only: asking for empty ones would make them (and change the rows' spans)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const style = cell.style;
+        if (!style || cell.type === ExcelJS.ValueType.Formula) return;
+        const key = `${cell.type}\u0001${JSON.stringify(style)}`;
+        const known = shared.get(key);
+        if (known === undefined) shared.set(key, style);
+        else if (known !== style) cell.style = known;
+      })
+    )
+  );
+}
+
 export async function toXlsxBytes(
   specs: SheetSpec[],
   options: XlsxOptions = {}
@@ -402,6 +427,7 @@ export async function toXlsxBytes(
   // With charts to add, the package is opened and zipped again (addChartsToXlsx): the first one
   // is stored uncompressed, so nothing is deflated twice and inflated in between.
   const charted = native && specs.some((s) => (s.charts ?? []).some(canDrawChart));
+  shareStyles(workbook);
   const buf = await workbook.xlsx.writeBuffer(
     charted ? { zip: { compression: "STORE" } } : undefined
   );
