@@ -86,6 +86,127 @@ function prepare(fields: readonly FieldDef[]): PreparedField[] {
   return p;
 }
 
+/**
+ * Where the synonyms of a field list are, as flat (field position, synonym rank) pairs: by the
+ * normalised synonym and by its spaceless form (exact matches), and, for synonyms of 3 or more
+ * letters, by the words a header must hold in a row to contain it.
+ */
+interface SynonymIndex {
+  spaced: Map<string, number[]>;
+  compact: Map<string, number[]>;
+  words: Map<string, number[]>;
+  /** the most words in a synonym of `words` */
+  maxWords: number;
+}
+
+const indexed = new Map<readonly PreparedField[], SynonymIndex>();
+function synonymIndex(pf: readonly PreparedField[]): SynonymIndex {
+  let ix = indexed.get(pf);
+  if (!ix) {
+    const x: SynonymIndex = {
+      spaced: new Map(),
+      compact: new Map(),
+      words: new Map(),
+      maxWords: 0,
+    };
+    const put = (m: Map<string, number[]>, k: string, f: number, rank: number) => {
+      const l = m.get(k);
+      if (l) l.push(f, rank);
+      else m.set(k, [f, rank]);
+    };
+    pf.forEach((field, f) =>
+      field.syns.forEach((syn, rank) => {
+        put(x.spaced, syn.spaced, f, rank);
+        put(x.compact, syn.compact, f, rank);
+        if (syn.compact.length >= 3) {
+          put(x.words, syn.spaced, f, rank);
+          x.maxWords = Math.max(x.maxWords, syn.spaced.split(" ").length);
+        }
+      })
+    );
+    indexed.set(pf, (ix = x));
+  }
+  return ix;
+}
+
+/**
+ * bestSynonym for every field of a list at once, through the index (a few map look-ups per
+ * header instead of a comparison with each of some 1,200 synonyms): scores and ranks into
+ * `score`/`rank`, by field position. A header contains a synonym exactly when the synonym is a
+ * run of its words (both are normalised: single spaces, none at either end).
+ */
+function bestSynonyms(
+  spaced: string,
+  compact: string,
+  pf: readonly PreparedField[],
+  score: number[],
+  rank: number[]
+): void {
+  const ix = synonymIndex(pf);
+  score.fill(0);
+  rank.fill(Infinity);
+  const exact = (pairs: number[] | undefined) => {
+    if (!pairs) return;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const f = pairs[k];
+      if (score[f] !== EXACT || pairs[k + 1] < rank[f]) {
+        score[f] = EXACT;
+        rank[f] = pairs[k + 1];
+      }
+    }
+  };
+  exact(ix.spaced.get(spaced));
+  exact(ix.compact.get(compact));
+  const words = spaced.split(" ");
+  for (let a = 0; a < words.length; a++) {
+    let run = "";
+    for (let b = a; b < words.length && b - a < ix.maxWords; b++) {
+      run = b === a ? words[a] : `${run} ${words[b]}`;
+      const pairs = ix.words.get(run);
+      if (!pairs) continue;
+      for (let k = 0; k < pairs.length; k += 2) {
+        const f = pairs[k];
+        if (score[f] === EXACT) continue;
+        if (score[f] === 0 || pairs[k + 1] < rank[f]) {
+          score[f] = CONTAINS;
+          rank[f] = pairs[k + 1];
+        }
+      }
+    }
+  }
+  const padded = ` ${spaced} `;
+  for (let f = 0; f < pf.length; f++) {
+    // as bestSynonym: a word inside a header does not beat a better reading, and a ledger code is never the customer
+    if (score[f] > 0 && score[f] < EXACT && pf[f].notWith.some((w) => padded.includes(w))) {
+      score[f] = 0;
+      rank[f] = Infinity;
+    } else if (score[f] > 0 && pf[f].customer && isLedgerHeader(spaced)) {
+      score[f] = 0;
+      rank[f] = Infinity;
+    }
+  }
+}
+
+/**
+ * A header's score and synonym rank for each field of a list (in the list's order): through the
+ * synonym index, or by comparing it with every synonym (bestSynonym, the rule the index must
+ * give the same answer as; for its test).
+ */
+export function headerScores(
+  header: string,
+  fields: readonly FieldDef[],
+  by: "index" | "scan" = "index"
+): { score: number; rank: number }[] {
+  const pf = prepare(fields);
+  const spaced = normaliseHeader(header);
+  const compact = spaced.replace(/ /g, "");
+  if (by === "scan") return pf.map((f) => bestSynonym(spaced, compact, f));
+  const score = new Array<number>(pf.length).fill(0);
+  const rank = new Array<number>(pf.length).fill(Infinity);
+  bestSynonyms(spaced, compact, pf, score, rank);
+  return pf.map((_f, i) => ({ score: score[i], rank: rank[i] }));
+}
+
 /** Strength and synonym rank (earlier synonyms are the likelier meaning) of a header for a field. */
 function bestSynonym(
   spaced: string,
@@ -135,14 +256,17 @@ function matchNormalised(
   // ledger's name (Xero's reports: Sales, Freight), not the customer.
   const ledgerBeside = norm.some((n) => isLedgerHeader(n));
   const cands: { field: string; column: number; score: number; rank: number; order: number }[] = [];
+  const score: number[] = new Array<number>(pf.length).fill(0);
+  const rank: number[] = new Array<number>(pf.length).fill(Infinity);
   norm.forEach((spaced, column) => {
     if (!spaced) return;
     const compact = spaced.replace(/ /g, "");
-    for (const f of pf) {
-      if (ledgerBeside && f.customer && LEDGER_NAME.test(spaced)) continue;
-      const { score, rank } = bestSynonym(spaced, compact, f);
-      if (score > 0) cands.push({ field: f.field, column, score, rank, order: f.order });
-    }
+    bestSynonyms(spaced, compact, pf, score, rank);
+    pf.forEach((f, i) => {
+      if (ledgerBeside && f.customer && LEDGER_NAME.test(spaced)) return;
+      if (score[i] > 0)
+        cands.push({ field: f.field, column, score: score[i], rank: rank[i], order: f.order });
+    });
   });
   cands.sort(
     (a, b) => b.score - a.score || a.rank - b.rank || a.order - b.order || a.column - b.column
