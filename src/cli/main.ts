@@ -13,6 +13,7 @@
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
+import { COLLECT_AFTER_BYTES, collectGarbage } from "./gc";
 import { mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -171,6 +172,8 @@ async function load(
     );
   }
   progress.show(`Analysing ${report.accounts.toLocaleString("en-GB")} accounts`);
+  // what reading a large file let go is freed before the analysis allocates its own
+  if (source.progress().total >= COLLECT_AFTER_BYTES) collectGarbage();
   engine.analyze(settings);
   progress.clear();
   return { engine, source, file };

@@ -121,7 +121,7 @@ export interface OrderBookOptions {
 export interface BookBuffers {
   orders: OrderRuns;
   pairIndex: IntPairIndex;
-  ints: [GrowI32, GrowI32, GrowI32, GrowI32, GrowI32];
+  ints: [GrowI32, GrowI32, GrowI32, GrowI32];
   floats: [GrowF64, GrowF64];
 }
 
@@ -133,7 +133,7 @@ export class OrderBook {
     this.orders = r ? r.orders.clear() : new OrderRuns();
     this.pairIndex = r ? r.pairIndex.clear() : new IntPairIndex(1 << 16, 2);
     if (r) {
-      [this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate] = r.ints.map((g) =>
+      [this.pKey, this.pSku, this.ePair, this.eDate] = r.ints.map((g) =>
         g.clear()
       ) as BookBuffers["ints"];
       [this.eRev, this.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
@@ -210,9 +210,9 @@ export class OrderBook {
   private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null =
     null;
 
-  private pUnit = new GrowI32();
+  /** per pair: unit·2 + isReturn, and its SKU */
+  private pKey = new GrowI32();
   private pSku = new GrowI32();
-  private pRet = new GrowI32();
 
   /** lines whose purchase is not yet folded into pair entries */
   private pendingCount = 0;
@@ -409,9 +409,8 @@ export class OrderBook {
       const t = pairs.table;
       const slot = pairs.slot;
       if (pairs.isNew) {
-        this.pUnit.push(ukey >> 1);
+        this.pKey.push(ukey);
         this.pSku.push(sku);
-        this.pRet.push(ukey & 1);
       }
       const last = t[slot + 3];
       if (last >= 0 && t[slot + 4] === date) {
@@ -535,6 +534,8 @@ export class OrderBook {
     // into place with one Int32 each of it.
     this.scratch = this.pairIndex.table;
     this.pairIndex = new IntPairIndex(2, 2);
+    // the order ids are let go too: the runs of each order are merged now
+    this.orders.seal(this.unitAccount.length, this.scratch);
   }
   /** a closed book's spare Int32 space for freeze, until freeze has used it */
   private scratch: Int32Array | null = null;
@@ -609,7 +610,7 @@ export class OrderBook {
       // emptied now: the spare records hold no order ids between calls
       orders: this.orders.clear(),
       pairIndex: this.pairIndex,
-      ints: [this.pUnit, this.pSku, this.pRet, this.ePair, this.eDate],
+      ints: [this.pKey, this.pSku, this.ePair, this.eDate],
       floats: [this.eRev, this.eQty],
     };
   }
@@ -673,22 +674,22 @@ export class OrderBook {
 
   /** Pairs bucketed by unit; pairNew maps a pair's creation index to its bucketed one. */
   private freezePairs(U: number) {
-    const pN = this.pUnit.n;
-    const pUnit = this.pUnit.a;
+    const pN = this.pKey.n;
+    const pKey = this.pKey.a;
     const pairStart = new Int32Array(U + 1);
-    for (let p = 0; p < pN; p++) pairStart[pUnit[p] + 1]++;
+    for (let p = 0; p < pN; p++) pairStart[(pKey[p] >> 1) + 1]++;
     for (let u = 0; u < U; u++) pairStart[u + 1] += pairStart[u];
     const pairNew = new Int32Array(pN);
     const pairSku = new Int32Array(pN);
     const pairRet = new Uint8Array(pN);
     const pFill = pairStart.slice(0, U);
     for (let p = 0; p < pN; p++) {
-      const k = pFill[pUnit[p]]++;
+      const k = pFill[pKey[p] >> 1]++;
       pairNew[p] = k;
       pairSku[k] = this.pSku.a[p];
-      pairRet[k] = this.pRet.a[p];
+      pairRet[k] = pKey[p] & 1;
     }
-    if (this.closed) this.pUnit = this.pSku = this.pRet = new GrowI32(1);
+    if (this.closed) this.pKey = this.pSku = new GrowI32(1);
     return { pairStart, pairNew, pairSku, pairRet };
   }
 

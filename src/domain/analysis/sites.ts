@@ -42,10 +42,10 @@ export class SiteLedger {
    * Records in typed columns rather than arrays per entry: at millions of lines, per-entry JS
    * arrays cost three pointer hops per line and their growth leaves garbage on the heap.
    */
-  private recEntry = new GrowI32();
+  /** entry·2 + 1 when the record's date has a purchase (not only returns) */
+  private recKey = new GrowI32();
   private recDate = new GrowI32();
   private recRevenue = new GrowF64();
-  private recOrdered = new GrowI32();
   private grouped: { entries: SiteEntry[]; byUnit: number[][] } | null = null;
   private lastRaw = "";
   private lastUnit = -1;
@@ -87,13 +87,12 @@ export class SiteLedger {
     const last = this.entryLast.a[e];
     if (last >= 0 && this.entryLastDate.a[e] === date) {
       this.recRevenue.a[last] += revenue;
-      if (!isReturn) this.recOrdered.a[last] = 1;
+      if (!isReturn) this.recKey.a[last] |= 1;
     } else {
-      this.entryLast.a[e] = this.recEntry.push(e);
+      this.entryLast.a[e] = this.recKey.push(e * 2 + (isReturn ? 0 : 1));
       this.entryLastDate.a[e] = date;
       this.recDate.push(date);
       this.recRevenue.push(revenue);
-      this.recOrdered.push(isReturn ? 0 : 1);
     }
   }
 
@@ -106,20 +105,20 @@ export class SiteLedger {
   /** Each entry's records gathered into one run (a counting sort by entry, arrival order kept). */
   private group(): { entries: SiteEntry[]; byUnit: number[][] } {
     const nE = this.entryName.length;
-    const n = this.recEntry.n;
+    const n = this.recKey.n;
     const start = new Int32Array(nE + 1);
-    const recEntry = this.recEntry.a;
-    for (let i = 0; i < n; i++) start[recEntry[i] + 1]++;
+    const recKey = this.recKey.a;
+    for (let i = 0; i < n; i++) start[(recKey[i] >> 1) + 1]++;
     for (let e = 0; e < nE; e++) start[e + 1] += start[e];
     const fill = start.slice(0, nE);
     const dates = new Int32Array(n);
     const revenue = new Float64Array(n);
     const ordered = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const j = fill[recEntry[i]]++;
+      const j = fill[recKey[i] >> 1]++;
       dates[j] = this.recDate.a[i];
       revenue[j] = this.recRevenue.a[i];
-      ordered[j] = this.recOrdered.a[i];
+      ordered[j] = recKey[i] & 1;
     }
     const entries: SiteEntry[] = [];
     const byUnit: number[][] = [];

@@ -73,6 +73,9 @@ describe("OrderRuns: order records without an order-id index", () => {
           expect(actual(runs, units, false)).toEqual(expected(input, units));
           // an open book's freeze leaves the records usable: more runs, then freeze again
           fill(runs, input.slice(0, 10), units);
+          // sealed (a closed book's: the ids let go), then frozen in place: the same orders
+          runs.seal(units);
+          expect(() => runs.add(0, 40000, "late")).toThrow(/after seal/);
           expect(actual(runs, units, true)).toEqual(
             expected(input.concat(input.slice(0, 10)), units)
           );

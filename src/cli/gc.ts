@@ -1,0 +1,29 @@
+/**
+ * A full garbage collection between reading a large file and analysing it.
+ *
+ * Reading 10,000,000 lines lets go of about 150 MB of typed arrays at its end (the pair index,
+ * the order ids, the reading thread's buffers). V8 frees an ArrayBuffer only when it collects the
+ * small object holding it, and the analysis' first arrays do not always prompt a collection: the
+ * dead buffers and the new ones then peak together. One collection here (about 25 ms with the
+ * CLI's heap) frees them first. `--expose-gc` is set at run time, the way V8 allows for it.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+/** Inputs smaller than this are not worth a collection. */
+export const COLLECT_AFTER_BYTES = 64 * 1024 * 1024;
+
+let collect: (() => void) | undefined | null = null;
+
+/** Collects garbage now, if V8 lets the CLI ask for it (else does nothing). */
+export function collectGarbage(): void {
+  if (collect === null) {
+    try {
+      setFlagsFromString("--expose-gc");
+      collect = runInNewContext("gc") as () => void;
+    } catch {
+      collect = undefined;
+    }
+  }
+  collect?.();
+}
