@@ -4,12 +4,14 @@
  * chunks read from Excel (in a Web Worker when available). It keeps an OrderBook, not rows.
  */
 import {
+  accountOpportunities,
   analyzeAccount,
   buildPortfolio,
   OrderBook,
   proposedInitiativeRows,
   qbrData,
   type AccountDetail,
+  type Opportunity,
   type ProposedInitiativeRow,
   type PortfolioAnalysis,
   type PortfolioModel,
@@ -64,6 +66,8 @@ export class KapEngine implements OrderSink {
   portfolio?: PortfolioAnalysis;
   private model?: PortfolioModel;
   private readonly details = new Map<string, AccountDetail>();
+  /** accounts' opportunities worked out without their whole detail (the dashboard's focus list) */
+  private readonly opportunityLists = new Map<string, Opportunity[]>();
   settings?: KapSettings;
   /** Number format of the source revenue column, so money on KAP's sheets looks like the data's. */
   sourceMoneyFormat?: string;
@@ -183,6 +187,7 @@ export class KapEngine implements OrderSink {
       throw new Error(`No usable order lines were read.${why}`);
     }
     this.details.clear();
+    this.opportunityLists.clear();
     const asOf = asOfOf(settings, this.report.lastDate, today);
     this.model = buildPortfolio(this.book, {
       onProgress: this.onAnalysisProgress,
@@ -243,6 +248,24 @@ export class KapEngine implements OrderSink {
       this.details.set(a.key, d);
     }
     return d;
+  }
+
+  /**
+   * The account's ranked opportunities: its detail's when already made, else worked out on
+   * their own (accountOpportunities, the same list without the rest of the detail); once per
+   * account per analysis.
+   */
+  opportunities(key: string): Opportunity[] {
+    const a = this.account(key);
+    if (!a) throw new Error(`No account "${key}" in the order lines.`);
+    const d = this.details.get(a.key);
+    if (d) return d.opportunities;
+    let o = this.opportunityLists.get(a.key);
+    if (!o) {
+      o = accountOpportunities(this.needModel(), a.accountId, {}, a.currency);
+      this.opportunityLists.set(a.key, o);
+    }
+    return o;
   }
 
   /**
@@ -331,7 +354,7 @@ export class KapEngine implements OrderSink {
             // the order lines the Account Health sheet's inputs can stay live over (the pane only)
             ...(o.live && o.liveOrders ? { liveOrders: o.liveOrders } : {}),
             // the dashboard's focus accounts (ten at most): each account's detail, once per analysis
-            topOpportunity: (key) => recommended(this.detail(key).opportunities, 1)[0],
+            topOpportunity: (key) => recommended(this.opportunities(key), 1)[0],
           }),
         ]);
       case "account": {

@@ -113,6 +113,24 @@ function opportunitiesOf(
  * `skuCrossSell: false` skips SKU-level affinity, the costliest part, for callers that only use
  * category rules (the QBR). Throws RangeError when the account has no order lines.
  */
+/**
+ * The account's ranked opportunities alone: analyzeAccount's `opportunities`, from the same
+ * category cross-sell and categories not bought, without the rest of the detail (products,
+ * relationships, plan, report). What the dashboard's focus list reads for up to ten accounts.
+ */
+export function accountOpportunities(
+  model: PortfolioModel,
+  accountId: string,
+  ctx: Partial<AnalysisContext> = {},
+  currency?: string
+): Opportunity[] {
+  const x = accountScope(model, accountId, ctx, currency);
+  const noProducts = (ctx.hasProducts ?? x.internal.ctx.hasProducts) === false;
+  const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(x.state.s, x.asOf);
+  const categoriesNotBought = categoriesNotBoughtOf(x);
+  return opportunitiesOf(x, categoryCrossSellOf(x, skus), categoriesNotBought);
+}
+
 export function analyzeAccount(
   model: PortfolioModel,
   accountId: string,

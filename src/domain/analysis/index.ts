@@ -3,6 +3,7 @@ export { OrderBook, NO_CURRENCY } from "./book";
 export { analyzePortfolio, buildPortfolio } from "./portfolio";
 export type { PortfolioModel } from "./portfolio";
 export {
+  accountOpportunities,
   analyzeAccount,
   quarterlyTargets,
   stakeholderCoverage,
