@@ -7,7 +7,7 @@
  * dead buffers and the new ones then peak together. One collection here (about 25 ms with the
  * CLI's heap) frees them first. `--expose-gc` is set at run time, the way V8 allows for it.
  */
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** Inputs smaller than this are not worth a collection. */
@@ -26,4 +26,23 @@ export function collectGarbage(): void {
     }
   }
   collect?.();
+}
+
+/** Array buffers at the last collection asked for by collectIfBuffersGrew. */
+let buffersAtLastCollection = 0;
+
+/**
+ * Collects garbage when the array buffers have grown by `step` bytes since the last collection
+ * asked for here: called as a large file is read, so the old copies of the lists the order book
+ * grows (each growth leaves one: up to 100 MB at 10,000,000 lines) are freed soon, rather than
+ * whenever V8 next collects on its own, which may come after the read's peak.
+ */
+export function collectIfBuffersGrew(step = 64 * 1024 * 1024): void {
+  const buffers = getHeapStatistics().external_memory;
+  if (buffers < buffersAtLastCollection + step) {
+    if (buffers < buffersAtLastCollection) buffersAtLastCollection = buffers;
+    return;
+  }
+  collectGarbage();
+  buffersAtLastCollection = getHeapStatistics().external_memory;
 }

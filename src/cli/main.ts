@@ -13,7 +13,7 @@
  * Files are streamed into the ingest session (src/cli/fileSource.ts); output is written as it
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
-import { COLLECT_AFTER_BYTES, collectGarbage } from "./gc";
+import { COLLECT_AFTER_BYTES, collectGarbage, collectIfBuffersGrew } from "./gc";
 import { mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -158,6 +158,7 @@ async function load(
     onProgress: () => {
       const { done, total } = source.progress();
       progress.show(`Reading ${name}`, done, total);
+      if (total >= COLLECT_AFTER_BYTES) collectIfBuffersGrew();
     },
   });
   if (report.accepted === 0) {

@@ -1,4 +1,4 @@
-import { collectGarbage } from "../../src/cli/gc";
+import { collectGarbage, collectIfBuffersGrew } from "../../src/cli/gc";
 
 test("collectGarbage frees what nothing holds any more (V8 lets the CLI ask at run time)", async () => {
   let held: Float64Array | null = new Float64Array(1 << 20);
@@ -9,4 +9,16 @@ test("collectGarbage frees what nothing holds any more (V8 lets the CLI ask at r
   collectGarbage();
   expect(ref.deref()).toBeUndefined();
   expect(held).toBeNull();
+});
+
+test("collectIfBuffersGrew collects once the array buffers have grown by its step", async () => {
+  collectIfBuffersGrew(0); // the baseline: buffers now
+  let dropped: Float64Array | null = new Float64Array(1 << 21); // 16 MB
+  const ref = new WeakRef(dropped);
+  const kept = new Float64Array(1 << 21); // 16 MB more
+  dropped = null;
+  await new Promise((resolve) => setImmediate(resolve));
+  collectIfBuffersGrew(8 * 1024 * 1024);
+  expect(ref.deref()).toBeUndefined();
+  expect(kept.length).toBe(1 << 21);
 });
