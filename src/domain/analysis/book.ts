@@ -30,7 +30,7 @@ import { CATEGORY_STAND_IN } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
-import { GrowF64, GrowI32, IntPairIndex, sortByDate } from "./collections";
+import { GrowF64, GrowI32, IntPairIndex, permute, sortByDate } from "./collections";
 import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
@@ -312,7 +312,7 @@ export class OrderBook {
     )
       order = this.lastOrder;
     else {
-      if (orders.due) orders.compact(this.unitAccount.length);
+      if (orders.due) orders.compact();
       order = orders.add(unit * 2 + ret, date, line.orderId);
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
@@ -535,7 +535,7 @@ export class OrderBook {
     this.scratch = this.pairIndex.table;
     this.pairIndex = new IntPairIndex(2, 2);
     // the order ids are let go too: the runs of each order are merged now
-    this.orders.seal(this.unitAccount.length, this.scratch);
+    this.orders.seal(this.scratch);
   }
   /** a closed book's spare Int32 space for freeze, until freeze has used it */
   private scratch: Int32Array | null = null;
@@ -721,7 +721,7 @@ export class OrderBook {
       this.ePair = this.eDate = new GrowI32(1);
       this.eRev = this.eQty = new GrowF64(1);
     }
-    permuteInPlace(dest, entDate, entRev, entQty);
+    permute(dest, [entDate], [entRev, entQty]);
     return {
       entStart,
       entDate: entDate.subarray(0, eN),
@@ -780,56 +780,6 @@ export class OrderBook {
       entRev: entRev.subarray(0, w),
       entQty: entQty.subarray(0, w),
     };
-  }
-}
-
-/**
- * Moves value i of each array to place dest[i], for i < dest.length, in place: each cycle of the
- * permutation is followed once, carrying the values along it. `dest` (a permutation of
- * 0..dest.length−1) is used up: each place is set to itself (dest[i] = i) as it is filled.
- */
-export function permuteInPlace(
-  dest: Int32Array,
-  a: Int32Array,
-  b: Float64Array,
-  c?: Float64Array,
-  d?: Float64Array
-): void {
-  const n = dest.length;
-  for (let i = 0; i < n; i++) {
-    let j = dest[i];
-    if (j === i) continue;
-    let va = a[i];
-    let vb = b[i];
-    let vc = c ? c[i] : 0;
-    let vd = d ? d[i] : 0;
-    // carry i's values to j, j's to dest[j] … until the cycle is back at i
-    while (j !== i) {
-      const ta = a[j];
-      const tb = b[j];
-      a[j] = va;
-      b[j] = vb;
-      va = ta;
-      vb = tb;
-      if (c) {
-        const tc = c[j];
-        c[j] = vc;
-        vc = tc;
-      }
-      if (d) {
-        const td = d[j];
-        d[j] = vd;
-        vd = td;
-      }
-      const next = dest[j];
-      dest[j] = j;
-      j = next;
-    }
-    a[i] = va;
-    b[i] = vb;
-    if (c) c[i] = vc;
-    if (d) d[i] = vd;
-    dest[i] = i;
   }
 }
 

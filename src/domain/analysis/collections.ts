@@ -183,3 +183,24 @@ export function sortByDate(dates: Int32Array, n: number): Int32Array {
   for (let i = 0; i < n; i++) out[count[dates[i] - lo]++] = i;
   return out;
 }
+
+/**
+ * Moves value i of each column to place dest[i] (dest: a permutation of 0..dest.length−1), in
+ * place as far as the caller sees: each column is scattered into one scratch array, then copied
+ * back. Following the permutation's cycles instead would need no scratch, but each step waits
+ * for the last one's memory read: 1.6 s against 0.3 s for 7,500,000 entries of three columns.
+ */
+export function permute(dest: Int32Array, ints: Int32Array[], floats: Float64Array[]): void {
+  const n = dest.length;
+  if (n === 0) return;
+  const scratch = new Float64Array(floats.length > 0 ? n : (n + 1) >> 1);
+  for (const col of floats) {
+    for (let i = 0; i < n; i++) scratch[dest[i]] = col[i];
+    col.set(scratch.subarray(0, n));
+  }
+  const asInts = new Int32Array(scratch.buffer, 0, n);
+  for (const col of ints) {
+    for (let i = 0; i < n; i++) asInts[dest[i]] = col[i];
+    col.set(asInts);
+  }
+}

@@ -16,7 +16,7 @@
  * steps; list[r]/cov[r] the list-price value and the revenue of the lines that had one (null
  * until a line has a list price); id[r] where its id's text starts in the pool.
  */
-import { GrowF64, GrowI32, sortByDate } from "./collections";
+import { GrowF64, GrowI32, permute, sortByDate } from "./collections";
 
 /** Records below this many are never compacted before freeze (they cost little). */
 const FIRST_COMPACTION = 1 << 20;
@@ -46,10 +46,8 @@ export class OrderRuns {
   /** bytes of the pool held by records merged away */
   private garbage = 0;
   private compactAt: number;
-  /** after seal(): the bucket starts, and no id texts are kept */
-  private sealed: Int32Array | null = null;
-  /** scratch hash table of compact(), kept between calls */
-  private table = new Int32Array(0);
+  /** after seal(): no records come, and no id texts are kept */
+  private sealed = false;
 
   /** `firstCompaction`: records before the first compaction (tests make it small). */
   constructor(private readonly firstCompaction = FIRST_COMPACTION) {
@@ -62,7 +60,7 @@ export class OrderRuns {
 
   /** Empties it, keeping its buffers (a reused book's). */
   clear(): this {
-    this.sealed = null;
+    this.sealed = false;
     this.key.clear();
     this.date.clear();
     this.val.clear();
@@ -73,10 +71,7 @@ export class OrderRuns {
     return this;
   }
 
-  /**
-   * Whether the records should be compacted before one more is added (they have doubled since
-   * the last compaction). The caller compacts, as only it knows the unit count.
-   */
+  /** Whether the records should be compacted before one more is added (they have doubled since the last compaction). */
   get due(): boolean {
     return this.key.n >= this.compactAt;
   }
@@ -104,13 +99,40 @@ export class OrderRuns {
   }
 
   /**
-   * Merges the records of one order into its first, in place: the records end up bucketed by
-   * (sale or return, unit) — all sales by unit, then all returns by unit — in the order they
-   * were made within each bucket. Returns the bucket starts (length 2·units + 1). Record indexes
-   * change: the caller forgets any it holds. `scratch`: space for one Int32 per record, if the
-   * caller has some to spare (else it is allocated).
+   * Merges the records of one order into its first (earliest date, money added), keeping the
+   * records' order otherwise. Record indexes change: the caller forgets any it holds.
+   * `scratch`: Int32 space the caller has spare (the hash table goes there when it fits: two
+   * slots a record).
    */
-  compact(units: number, scratch?: Int32Array): Int32Array {
+  compact(scratch?: Int32Array): void {
+    if (this.mergeRuns(scratch) > 0) this.dropMerged();
+    if (this.garbage > this.used / 2) this.repackPool();
+    this.compactAt = Math.max(this.firstCompaction, 2 * this.key.n);
+  }
+
+  /**
+   * No more records: merges the last runs (as compact) and lets the id texts go, which only
+   * merging needs (at 10,000,000 lines about 55 MB with their column), so the book's reader can
+   * reclaim them before freezing. `scratch` as for compact().
+   */
+  seal(scratch?: Int32Array): void {
+    if (this.sealed) return;
+    this.compact(scratch);
+    this.sealed = true;
+    this.id = new GrowI32(1);
+    this.pool = new Uint8Array(0);
+    this.used = this.garbage = 0;
+  }
+
+  /**
+   * The frozen orders (money still in steps): sales bucketed by unit, then returns bucketed by
+   * unit, each unit's in date order. `own`: the book takes no more lines, so the columns are
+   * moved in place and handed out as the frozen arrays (no second copy); else the frozen arrays
+   * are copies and the records stay for more lines. `scratch` (Int32 space the caller has
+   * spare) holds the moves when it fits.
+   */
+  freeze(units: number, own: boolean, scratch?: Int32Array): FrozenOrders {
+    if (!this.sealed) this.compact(scratch);
     const n = this.key.n;
     const key = this.key.a;
     const start = new Int32Array(2 * units + 1);
@@ -119,46 +141,17 @@ export class OrderRuns {
     const fill = start.slice(0, 2 * units);
     const dest = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Int32Array(n);
     for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
-    this.permute(dest);
-    let merged = 0;
-    for (let b = 0; b < 2 * units; b++) merged += this.mergeBucket(start[b], start[b + 1]);
-    if (merged > 0) this.dropMerged(start, units);
-    if (this.garbage > this.used / 2) this.repackPool();
-    this.compactAt = Math.max(this.firstCompaction, 2 * this.key.n);
-    return start;
-  }
-
-  /**
-   * No more records: merges the last runs (as compact) and lets the id texts go, which only
-   * merging needs (at 10,000,000 lines about 55 MB with their column), so the book's reader can
-   * reclaim them before freezing. `scratch` as for compact().
-   */
-  seal(units: number, scratch?: Int32Array): void {
-    if (this.sealed) return;
-    this.sealed = this.compact(units, scratch);
-    this.id = new GrowI32(1);
-    this.pool = new Uint8Array(0);
-    this.used = this.garbage = 0;
-    this.table = new Int32Array(0);
-  }
-
-  /**
-   * The frozen orders (money still in steps). `own`: the book takes no more lines, so the
-   * columns are sorted in place and handed out as the frozen arrays (no second copy); else the
-   * frozen arrays are copies and the records stay for more lines. `scratch` as for compact().
-   */
-  freeze(units: number, own: boolean, scratch?: Int32Array): FrozenOrders {
-    const start = this.sealed ?? this.compact(units, scratch);
-    const n = this.key.n;
+    const date = own ? this.date.a.subarray(0, n) : this.date.a.slice(0, n);
+    const val = own ? this.val.a.subarray(0, n) : this.val.a.slice(0, n);
+    const list = this.list && (own ? this.list.a.subarray(0, n) : this.list.a.slice(0, n));
+    const cov = this.cov && (own ? this.cov.a.subarray(0, n) : this.cov.a.slice(0, n));
+    const floats = list ? [val, list, cov!] : [val];
+    permute(dest, [date], floats);
+    sortBucketsByDate(start, date, n, val, list, cov);
     const ordCount = start.slice(0, units + 1);
     const retCount = new Int32Array(units + 1);
     for (let u = 0; u <= units; u++) retCount[u] = start[units + u] - start[units];
     const nO = start[units];
-    const date = own ? this.date.a : this.date.a.slice(0, n);
-    const val = own ? this.val.a : this.val.a.slice(0, n);
-    const list = this.list && (own ? this.list.a : this.list.a.slice(0, n));
-    const cov = this.cov && (own ? this.cov.a : this.cov.a.slice(0, n));
-    sortBucketsByDate(start, date, n, val, list, cov);
     return {
       ordCount,
       retCount,
@@ -171,38 +164,31 @@ export class OrderRuns {
     };
   }
 
-  /** Moves record r to place dest[r], every column (dest is used up). */
-  private permute(dest: Int32Array): void {
-    const ints = [this.key.a, this.date.a, this.id.a];
-    const floats = [this.val.a];
-    if (this.list) floats.push(this.list.a, this.cov!.a);
-    permuteColumns(dest, ints, floats);
-  }
-
   /**
-   * Merges records [s, e) of one bucket that hold the same id text into the first of them
-   * (earliest date, money added); the others get key −1. Returns how many were merged away.
+   * Merges each record holding the same (key, id text) as an earlier one into that one; the
+   * merged-away get key −1. Returns how many were merged away.
    */
-  private mergeBucket(s: number, e: number): number {
-    if (e - s < 2) return 0;
+  private mergeRuns(scratch?: Int32Array): number {
+    const n = this.key.n;
+    if (n < 2) return 0;
     let slots = 4;
-    while (slots < 2 * (e - s)) slots *= 2;
-    if (this.table.length < slots) this.table = new Int32Array(slots);
-    const t = this.table;
+    while (slots < 2 * n) slots *= 2;
+    const t = scratch && scratch.length >= slots ? scratch : new Int32Array(slots);
     t.fill(-1, 0, slots);
     const mask = slots - 1;
     const { key, date, val, list, cov } = this;
     const id = this.id.a;
     let merged = 0;
-    for (let r = s; r < e; r++) {
-      let h = this.hashAt(id[r]) & mask;
+    for (let r = 0; r < n; r++) {
+      const k = key.a[r];
+      let h = (this.hashAt(id[r]) ^ Math.imul(k, 0x9e3779b1)) & mask;
       for (;;) {
         const q = t[h];
         if (q < 0) {
           t[h] = r;
           break;
         }
-        if (this.sameText(id[q], id[r])) {
+        if (key.a[q] === k && this.sameText(id[q], id[r])) {
           if (date.a[r] < date.a[q]) date.a[q] = date.a[r];
           val.a[q] += val.a[r];
           if (list) {
@@ -220,21 +206,18 @@ export class OrderRuns {
     return merged;
   }
 
-  /** Removes the merged-away records (key −1), keeping the others' order; updates bucket starts. */
-  private dropMerged(start: Int32Array, units: number): void {
+  /** Removes the merged-away records (key −1), keeping the others' order. */
+  private dropMerged(): void {
     const n = this.key.n;
     const key = this.key.a;
     const cols: (Int32Array | Float64Array)[] = [key, this.date.a, this.id.a, this.val.a];
     if (this.list) cols.push(this.list.a, this.cov!.a);
-    const counts = new Int32Array(2 * units);
     let w = 0;
     for (let r = 0; r < n; r++) {
       if (key[r] < 0) continue;
-      counts[bucketOf(key[r], units)]++;
       if (w !== r) for (const c of cols) c[w] = c[r];
       w++;
     }
-    for (let b = 0; b < 2 * units; b++) start[b + 1] = start[b] + counts[b];
     this.key.n = this.date.n = this.id.n = this.val.n = w;
     if (this.list) this.list.n = this.cov!.n = w;
   }
@@ -352,45 +335,10 @@ function sortBucketsByDate(
   if (dest === null) return;
   const floats = [val];
   if (list) floats.push(list, cov!);
-  permuteColumns(dest, [date], floats);
+  permute(dest, [date], floats);
 }
 
 /** Sales of unit u in bucket u, returns in bucket units + u. */
 function bucketOf(key: number, units: number): number {
   return key & 1 ? units + (key >> 1) : key >> 1;
-}
-
-/**
- * Moves value r of each column to place dest[r], in place: each cycle of the permutation is
- * followed once, carrying the values along it. `dest` (a permutation of 0..dest.length−1) is
- * used up.
- */
-export function permuteColumns(dest: Int32Array, ints: Int32Array[], floats: Float64Array[]): void {
-  const n = dest.length;
-  const ci = new Float64Array(ints.length);
-  const cf = new Float64Array(floats.length);
-  for (let i = 0; i < n; i++) {
-    let j = dest[i];
-    if (j === i) continue;
-    for (let c = 0; c < ints.length; c++) ci[c] = ints[c][i];
-    for (let c = 0; c < floats.length; c++) cf[c] = floats[c][i];
-    while (j !== i) {
-      for (let c = 0; c < ints.length; c++) {
-        const t = ints[c][j];
-        ints[c][j] = ci[c];
-        ci[c] = t;
-      }
-      for (let c = 0; c < floats.length; c++) {
-        const t = floats[c][j];
-        floats[c][j] = cf[c];
-        cf[c] = t;
-      }
-      const next = dest[j];
-      dest[j] = j;
-      j = next;
-    }
-    for (let c = 0; c < ints.length; c++) ints[c][i] = ci[c];
-    for (let c = 0; c < floats.length; c++) floats[c][i] = cf[c];
-    dest[i] = i;
-  }
 }

@@ -52,9 +52,9 @@ function actual(runs: OrderRuns, units: number, own: boolean): string[][] {
   return out;
 }
 
-function fill(runs: OrderRuns, input: Run[], units: number): void {
+function fill(runs: OrderRuns, input: Run[]): void {
   for (const r of input) {
-    if (runs.due) runs.compact(units);
+    if (runs.due) runs.compact();
     const i = runs.add(r.unit * 2 + r.ret, r.date, r.id);
     runs.val.a[i] += r.val;
   }
@@ -69,12 +69,12 @@ describe("OrderRuns: order records without an order-id index", () => {
         (input, first) => {
           const units = 4;
           const runs = new OrderRuns(first); // compacted every time the records double past `first`
-          fill(runs, input, units);
+          fill(runs, input);
           expect(actual(runs, units, false)).toEqual(expected(input, units));
           // an open book's freeze leaves the records usable: more runs, then freeze again
-          fill(runs, input.slice(0, 10), units);
+          fill(runs, input.slice(0, 10));
           // sealed (a closed book's: the ids let go), then frozen in place: the same orders
-          runs.seal(units);
+          runs.seal();
           expect(() => runs.add(0, 40000, "late")).toThrow(/after seal/);
           expect(actual(runs, units, true)).toEqual(
             expected(input.concat(input.slice(0, 10)), units)
@@ -88,7 +88,7 @@ describe("OrderRuns: order records without an order-id index", () => {
   it("keeps list-price columns in step with the records through compaction", () => {
     const runs = new OrderRuns(2);
     const add = (unit: number, id: string, date: number, val: number, list: number) => {
-      if (runs.due) runs.compact(2);
+      if (runs.due) runs.compact();
       const i = runs.add(unit * 2, date, id);
       if (runs.list === null) runs.startListPrices();
       runs.val.a[i] += val;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyzePortfolio, OrderBook } from "../../../src/domain/analysis";
-import { permuteInPlace } from "../../../src/domain/analysis/book";
+import { permute } from "../../../src/domain/analysis/collections";
 import type { OrderLine } from "../../../src/domain/types";
 import { bookOf, d, line } from "./helpers";
 
@@ -191,7 +191,7 @@ describe("the order book is the same however the lines arrive", () => {
     );
   });
 
-  it("moves values to their places in place (permuteInPlace) as a copy to dest[i] would", () => {
+  it("moves values to their places (permute) as a copy to dest[i] would", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 200 }),
@@ -213,7 +213,7 @@ describe("the order book is the same however the lines arrive", () => {
             want[1][dest[i]] = b[i];
             want[2][dest[i]] = c[i];
           }
-          permuteInPlace(dest, a, b, c);
+          permute(dest, [a], [b, c]);
           expect([a, b, c]).toEqual(want);
         }
       ),
