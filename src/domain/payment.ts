@@ -116,6 +116,19 @@ export interface PaymentFromLedger extends LedgerMean {
   basis: string;
 }
 
+/**
+ * paymentFromLedger's `days` alone (the amount-weighted mean days late of the invoices due in
+ * the last PAYMENT_LEDGER.windowMonths months, rounded; null when none counts), without the
+ * quarters and the words: what a history point's score reads.
+ */
+export function paymentDaysFromLedger(
+  invoices: readonly Invoice[],
+  asOf: Serial,
+  terms?: CreditTerms
+): number | null {
+  return ledgerMean(invoices, edate(asOf, -PAYMENT_LEDGER.windowMonths), asOf, terms).days;
+}
+
 /** The payment figure from one account's ledger at as-of (invoices in any order). */
 export function paymentFromLedger(
   invoices: readonly Invoice[],

@@ -12,7 +12,7 @@ import {
 } from "../health";
 import { percentChange, revenueChangeOf } from "../numbers";
 import { engagementFromLog } from "../engagement";
-import { paymentFromLedger } from "../payment";
+import { paymentDaysFromLedger, paymentFromLedger } from "../payment";
 import type { AccountRecord, EngagementEntry, Invoice, Serial } from "../types";
 import {
   firstOrderOnOrBefore,
@@ -80,12 +80,20 @@ function logInputsInto(
   out: HealthInputs,
   date: Serial,
   rec: AccountRecord | undefined,
-  logs: SubjectLogs | undefined
+  logs: SubjectLogs | undefined,
+  scoreOnly: boolean
 ): void {
   const typedEngagement = engagementOf(rec);
   const typedPayment = daysBeyondTermsOf(rec);
   const log = logs && logs.engagement.length ? engagementFromLog(logs.engagement, date) : null;
-  const ledger = logs && logs.invoices.length ? paymentFromLedger(logs.invoices, date) : null;
+  const hasLedger = !!logs && logs.invoices.length > 0;
+  // only the score read (a history point): the ledger's days, without its quarters and words
+  const ledger = hasLedger && !scoreOnly ? paymentFromLedger(logs.invoices, date) : null;
+  const ledgerDays = ledger
+    ? ledger.days
+    : hasLedger && scoreOnly
+      ? paymentDaysFromLedger(logs.invoices, date)
+      : null;
   out.engagementLog = log;
   out.engagementTyped = typedEngagement;
   out.daysBeyondTermsTyped = typedPayment;
@@ -97,8 +105,8 @@ function logInputsInto(
     out.engagementSource = typedEngagement === null ? null : "accounts table";
   }
   out.paymentLedger = ledger;
-  if (ledger && ledger.days !== null) {
-    out.daysBeyondTerms = ledger.days;
+  if (ledgerDays !== null) {
+    out.daysBeyondTerms = ledgerDays;
     out.paymentSource = "payments ledger";
   } else {
     out.daysBeyondTerms = typedPayment;
@@ -247,7 +255,9 @@ export function healthInputsInto(
   categories: number | null,
   products: number | null,
   rec: AccountRecord | undefined,
-  logs?: SubjectLogs
+  logs?: SubjectLogs,
+  /** true: only the score will be read (a history point): the ledger's details are left out (paymentLedger null) */
+  scoreOnly = false
 ): HealthInputs {
   const win = typeof w === "number" ? windowsAt(w) : w;
   const date = win.date;
@@ -269,7 +279,7 @@ export function healthInputsInto(
   out.revenueChange = revenueChangeOf(r0, r1, first !== null && first > win.last12.start);
   out.categoriesLast12 = categories;
   out.productsLast12 = products;
-  logInputsInto(out, date, rec, logs);
+  logInputsInto(out, date, rec, logs, scoreOnly);
   return out;
 }
 

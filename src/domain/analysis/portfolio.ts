@@ -480,7 +480,8 @@ function analyzeSubject(
           // no product column: one category is never "one product only" (as today's row below)
           x.hasProducts ? div.products[j] : null,
           rec,
-          logs
+          logs,
+          true
         ),
         x.scratch
       ),
