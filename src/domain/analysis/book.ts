@@ -253,6 +253,8 @@ export class OrderBook {
   /** Folds one order line in. Lines may arrive in any order. */
   add(line: OrderLine): void {
     if (this.closed) throw new Error("OrderBook: no lines can be added after close().");
+    // its arrays are another book's now
+    if (this.released) throw new Error("OrderBook: no lines can be added after release().");
     this.frozen = null;
     this.linesAdded++;
     let acc: number;
@@ -689,7 +691,11 @@ export class OrderBook {
       pairSku[k] = this.pSku.a[p];
       pairRet[k] = pKey[p] & 1;
     }
-    if (this.closed) this.pKey = this.pSku = new GrowI32(1);
+    // each its own (a released book hands them to the next book, which fills them apart)
+    if (this.closed) {
+      this.pKey = new GrowI32(1);
+      this.pSku = new GrowI32(1);
+    }
     return { pairStart, pairNew, pairSku, pairRet };
   }
 
@@ -717,10 +723,7 @@ export class OrderBook {
     const entDate = own ? this.eDate.a : this.eDate.a.slice(0, eN);
     const entRev = own ? this.eRev.a : this.eRev.a.slice(0, eN);
     const entQty = own ? this.eQty.a : this.eQty.a.slice(0, eN);
-    if (own) {
-      this.ePair = this.eDate = new GrowI32(1);
-      this.eRev = this.eQty = new GrowF64(1);
-    }
+    if (own) this.dropEntryLists();
     permute(dest, [entDate], [entRev, entQty]);
     return {
       entStart,
@@ -728,6 +731,17 @@ export class OrderBook {
       entRev: entRev.subarray(0, eN),
       entQty: entQty.subarray(0, eN),
     };
+  }
+
+  /**
+   * A closed book's entry lists are let go once frozen; each gets its own small list, as a
+   * released book hands them to the next book (OrderBookOptions.reuse), which fills them apart.
+   */
+  private dropEntryLists(): void {
+    this.ePair = new GrowI32(1);
+    this.eDate = new GrowI32(1);
+    this.eRev = new GrowF64(1);
+    this.eQty = new GrowF64(1);
   }
 
   /** Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted. */
@@ -770,10 +784,7 @@ export class OrderBook {
       }
     }
     newStart[pN] = w;
-    if (this.closed) {
-      this.ePair = this.eDate = new GrowI32(1);
-      this.eRev = this.eQty = new GrowF64(1);
-    }
+    if (this.closed) this.dropEntryLists();
     return {
       entStart: newStart,
       entDate: entDate.subarray(0, w),

@@ -268,8 +268,51 @@ describe("the order book is the same however the lines arrive", () => {
   it("a released book takes no more lines", () => {
     const old = bookOf([line("A", d(2025, 3, 3), "S1", 100)]);
     old.release();
-    old.add(line("A", d(2025, 3, 4), "S1", 100));
+    expect(() => old.add(line("A", d(2025, 3, 4), "S1", 100))).toThrow(/after release/);
     expect(() => old.freeze()).toThrow("the book was released");
+  });
+
+  it("a closed and frozen book, released, gives the next book lists of its own (no two lists share one array)", () => {
+    // closed, frozen (its lists become the frozen arrays), a currency named, then released
+    const old = bookOf([
+      line("A", d(2025, 1, 1), "S1", 10, { orderId: "X", quantity: 2 }),
+      line("B", d(2025, 1, 3), "S1", 30, { orderId: "X", quantity: 4 }),
+    ]);
+    old.freeze();
+    old.close();
+    old.nameCurrency("", "GBP");
+    const before = frozenView(old);
+    const reused = new OrderBook({ reuse: old.release() });
+    for (const l of [
+      line("C", d(2025, 2, 1), "S3", 5, { orderId: "Z", quantity: 1 }),
+      line("C", d(2025, 2, 2), "S4", 7, { orderId: "W", quantity: 6 }),
+      line("D", d(2025, 2, 3), "S3", 9, { orderId: "Z", quantity: 8 }),
+    ])
+      reused.add(l);
+    // C: orders Z (1 Feb, £5) and W (2 Feb, £7), one entry each for S3 and S4; D: its own Z
+    const entry = (sku: string, day: number, rev: number, qty: number) => ({
+      sku,
+      ret: 0,
+      entries: [[day, rev, qty]],
+    });
+    expect(frozenView(reused)).toEqual([
+      {
+        account: "C",
+        orders: [
+          [d(2025, 2, 1), 5],
+          [d(2025, 2, 2), 7],
+        ],
+        returns: [],
+        pairs: [entry("S3", d(2025, 2, 1), 5, 1), entry("S4", d(2025, 2, 2), 7, 6)],
+      },
+      {
+        account: "D",
+        orders: [[d(2025, 2, 3), 9]],
+        returns: [],
+        pairs: [entry("S3", d(2025, 2, 3), 9, 8)],
+      },
+    ]);
+    expect(frozenView(old)).toEqual(before);
   });
 
   it("finds every order again after its hash table has grown many times", () => {
