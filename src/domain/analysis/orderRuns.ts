@@ -10,11 +10,13 @@
  * - and by `freeze()`.
  *
  * Why: at 10,000,000 lines (3.94 million orders) a hash index from id to order cost 64 MB of
- * table on top of the ids' text; runs need only the text, 9–10 bytes an order.
+ * table and 16 MB of offsets on top of the ids' text; runs need only the text, 9–10 bytes an
+ * order.
  *
  * Record r: key[r] = unit·2 + isReturn; date[r] the earliest line date; val[r] money in whole
  * steps; list[r]/cov[r] the list-price value and the revenue of the lines that had one (null
- * until a line has a list price); id[r] where its id's text starts in the pool.
+ * until a line has a list price); and its id's text, the r-th in the pool (texts are stored one
+ * after another in record order, each with its length: no column of offsets).
  */
 import { GrowF64, GrowI32, permute, sortByDate } from "./collections";
 
@@ -40,11 +42,9 @@ export class OrderRuns {
   val = new GrowF64();
   list: GrowF64 | null = null;
   cov: GrowF64 | null = null;
-  private id = new GrowI32();
+  /** the records' id texts, one after another in record order (no column says where each starts) */
   private pool = new Uint8Array(1 << 16);
   private used = 0;
-  /** bytes of the pool held by records merged away */
-  private garbage = 0;
   private compactAt: number;
   /** after seal(): no records come, and no id texts are kept */
   private sealed = false;
@@ -64,9 +64,8 @@ export class OrderRuns {
     this.key.clear();
     this.date.clear();
     this.val.clear();
-    this.id.clear();
     this.list = this.cov = null;
-    this.used = this.garbage = 0;
+    this.used = 0;
     this.compactAt = this.firstCompaction;
     return this;
   }
@@ -86,7 +85,7 @@ export class OrderRuns {
       this.list.push(0);
       this.cov!.push(0);
     }
-    this.id.push(this.store(orderId));
+    this.store(orderId);
     return r;
   }
 
@@ -106,7 +105,6 @@ export class OrderRuns {
    */
   compact(scratch?: Int32Array): void {
     if (this.mergeRuns(scratch) > 0) this.dropMerged();
-    if (this.garbage > this.used / 2) this.repackPool();
     this.compactAt = Math.max(this.firstCompaction, 2 * this.key.n);
   }
 
@@ -119,9 +117,8 @@ export class OrderRuns {
     if (this.sealed) return;
     this.compact(scratch);
     this.sealed = true;
-    this.id = new GrowI32(1);
     this.pool = new Uint8Array(0);
-    this.used = this.garbage = 0;
+    this.used = 0;
   }
 
   /**
@@ -177,7 +174,12 @@ export class OrderRuns {
     t.fill(-1, 0, slots);
     const mask = slots - 1;
     const { key, date, val, list, cov } = this;
-    const id = this.id.a;
+    // where each record's id text starts
+    const id = new Int32Array(n);
+    for (let r = 0, at = 0; r < n; r++) {
+      id[r] = at;
+      at += this.textBytes(at);
+    }
     let merged = 0;
     for (let r = 0; r < n; r++) {
       const k = key.a[r];
@@ -196,7 +198,6 @@ export class OrderRuns {
             cov!.a[q] += cov!.a[r];
           }
           key.a[r] = -1;
-          this.garbage += this.textBytes(id[r]);
           merged++;
           break;
         }
@@ -206,46 +207,36 @@ export class OrderRuns {
     return merged;
   }
 
-  /** Removes the merged-away records (key −1), keeping the others' order. */
+  /** Removes the merged-away records (key −1) and their id texts, keeping the others' order. */
   private dropMerged(): void {
     const n = this.key.n;
     const key = this.key.a;
-    const cols: (Int32Array | Float64Array)[] = [key, this.date.a, this.id.a, this.val.a];
+    const cols: (Int32Array | Float64Array)[] = [key, this.date.a, this.val.a];
     if (this.list) cols.push(this.list.a, this.cov!.a);
+    const pool = this.pool;
     let w = 0;
+    let from = 0;
+    let to = 0;
     for (let r = 0; r < n; r++) {
-      if (key[r] < 0) continue;
-      if (w !== r) for (const c of cols) c[w] = c[r];
-      w++;
-    }
-    this.key.n = this.date.n = this.id.n = this.val.n = w;
-    if (this.list) this.list.n = this.cov!.n = w;
-  }
-
-  /** Copies the live records' texts into a pool of their size (merged records' texts dropped). */
-  private repackPool(): void {
-    const n = this.key.n;
-    const id = this.id.a;
-    const old = this.pool;
-    const pool = new Uint8Array(Math.max(1 << 16, this.used - this.garbage));
-    let at = 0;
-    for (let r = 0; r < n; r++) {
-      const from = id[r];
       const len = this.textBytes(from);
-      pool.set(old.subarray(from, from + len), at);
-      id[r] = at;
-      at += len;
+      if (key[r] >= 0) {
+        if (w !== r) for (const c of cols) c[w] = c[r];
+        if (to !== from) pool.copyWithin(to, from, from + len);
+        w++;
+        to += len;
+      }
+      from += len;
     }
-    this.pool = pool;
-    this.used = at;
-    this.garbage = 0;
+    this.key.n = this.date.n = this.val.n = w;
+    if (this.list) this.list.n = this.cov!.n = w;
+    this.used = to;
   }
 
   /**
-   * Stores a text as its length (1 byte below 128, else 4 bytes with the top bit set) then its
-   * characters: a byte each below 255, else 255 and the UTF-16 unit's two bytes. Returns where.
+   * Appends a text as its length (1 byte below 128, else 4 bytes with the top bit set) then its
+   * characters: a byte each below 255, else 255 and the UTF-16 unit's two bytes.
    */
-  private store(text: string): number {
+  private store(text: string): void {
     const need = text.length * 3 + 4;
     if (this.used + need > this.pool.length) {
       const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + need));
@@ -253,10 +244,9 @@ export class OrderRuns {
       this.pool = bigger;
     }
     const p = this.pool;
-    const from = this.used;
     let bytes = 0;
     for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 255 ? 1 : 3;
-    let at = from;
+    let at = this.used;
     if (bytes < 128) p[at++] = bytes;
     else {
       p[at++] = 128 | (bytes >>> 24);
@@ -275,7 +265,6 @@ export class OrderRuns {
       }
     }
     this.used = at;
-    return from;
   }
 
   /** Bytes of the stored text at `at`, its length prefix included. */
