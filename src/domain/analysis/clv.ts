@@ -150,6 +150,13 @@ class Prepared {
   readonly T: Float64Array;
   readonly xs: number[];
   readonly xIndex: Int32Array;
+  /** the distinct ages T and recencies t_x, and each account's: ln(α+T), ln(α+t_x) are taken once per value */
+  readonly Ts: number[];
+  readonly TIndex: Int32Array;
+  readonly txs: number[];
+  readonly txIndex: Int32Array;
+  lnT = new Float64Array(0);
+  lnTx = new Float64Array(0);
   /** per distinct x: scratch for the likelihood's terms and gradient */
   c1 = new Float64Array(0);
   c2 = new Float64Array(0);
@@ -162,8 +169,23 @@ class Prepared {
     this.tx = new Float64Array(this.n);
     this.T = new Float64Array(this.n);
     this.xIndex = new Int32Array(this.n);
+    this.TIndex = new Int32Array(this.n);
+    this.txIndex = new Int32Array(this.n);
     const index = new Map<number, number>();
     this.xs = [];
+    this.Ts = [];
+    this.txs = [];
+    const TAt = new Map<number, number>();
+    const txAt = new Map<number, number>();
+    const slot = (m: Map<number, number>, list: number[], v: number): number => {
+      let k = m.get(v);
+      if (k === undefined) {
+        k = list.length;
+        m.set(v, k);
+        list.push(v);
+      }
+      return k;
+    };
     data.forEach((s, i) => {
       checkSummary(s);
       this.x[i] = s.frequency;
@@ -176,7 +198,11 @@ class Prepared {
         this.xs.push(s.frequency);
       }
       this.xIndex[i] = k;
+      this.TIndex[i] = slot(TAt, this.Ts, s.T);
+      this.txIndex[i] = slot(txAt, this.txs, s.recency);
     });
+    this.lnT = new Float64Array(this.Ts.length);
+    this.lnTx = new Float64Array(this.txs.length);
     const K = this.xs.length;
     [this.c1, this.c2, this.dR, this.dA, this.dB] = [0, 0, 0, 0, 0].map(() => new Float64Array(K));
   }
@@ -216,15 +242,18 @@ function bgnbdLL(p: BgNbdParams, d: Prepared, grad?: number[]): number {
   let gAlpha = 0;
   let gA = 0;
   let gB = 0;
-  const { x, tx, T, xIndex } = d;
+  const { x, tx, T, xIndex, Ts, txs, lnT, lnTx, TIndex, txIndex } = d;
+  // the same logarithms as per account (same operands), once per distinct age and recency
+  for (let k = 0; k < Ts.length; k++) lnT[k] = Math.log(alpha + Ts[k]);
+  for (let k = 0; k < txs.length; k++) lnTx[k] = Math.log(alpha + txs[k]);
   for (let i = 0; i < d.n; i++) {
     const k = xIndex[i];
     const xi = x[i];
     const rx = r + xi;
-    const lT = Math.log(alpha + T[i]);
+    const lT = lnT[TIndex[i]];
     const t1 = -rx * lT;
     if (xi > 0) {
-      const lTx = Math.log(alpha + tx[i]);
+      const lTx = lnTx[txIndex[i]];
       const t2 = c2[k] - rx * lTx;
       const lse = logSumExp(t1, t2);
       ll += c1[k] + lse;
