@@ -1,5 +1,5 @@
 /** The `kap` command end to end on a generated workbook: output, files, and one-line errors with exit status 1. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -362,5 +362,28 @@ describe("kap started once more for a large input (glibc's mmap threshold fixed)
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(once.stderr);
     expect(again.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("a SIGTERM sent to kap alone ends the second process too, and kap ends by it (status 143 in a shell)", async () => {
+    const run = spawn(process.execPath, [KAP, "analyze", wb.path, "--as-of", "2026-10-31"], {
+      stdio: "ignore",
+      env: { ...process.env, KAP_TUNE_MALLOC_ABOVE: "1" },
+    });
+    const pid = run.pid!;
+    // the second process, as soon as it exists (it needs far longer than this to answer)
+    let second = 0;
+    for (let tries = 0; second === 0 && tries < 1000; tries++) {
+      const list = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+      if (list) second = Number(list.split(" ")[0]);
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(second).toBeGreaterThan(0);
+    const ended = new Promise<[number | null, NodeJS.Signals | null]>((r) =>
+      run.on("exit", (code, signal) => r([code, signal]))
+    );
+    process.kill(pid, "SIGTERM");
+    expect(await ended).toEqual([null, "SIGTERM"]);
+    // ended and reaped before kap itself ended: no process left running on its own
+    expect(existsSync(`/proc/${second}`)).toBe(false);
   });
 });
