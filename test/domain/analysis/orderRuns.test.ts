@@ -110,4 +110,98 @@ describe("OrderRuns: order records without an order-id index", () => {
     expect(Array.from(f.ordVal.subarray(2, 4))).toEqual([7, 9]);
     expect(f.retDate.length).toBe(0);
   });
+  it("keeps list prices with their orders through compaction, seal and freeze, in spare space or not, and again once cleared for reuse (property)", () => {
+    const listRun = fc.record({
+      unit: fc.nat(2),
+      id: fc.constantFrom(
+        "",
+        "A",
+        "a",
+        "A ",
+        "ÿ",
+        "ÿÿ",
+        "\u00ff\u0100",
+        "€",
+        "😀",
+        "x".repeat(200)
+      ),
+      date: fc.integer({ min: 40000, max: 40030 }),
+      val: fc.integer({ min: 0, max: 500 }),
+      // a list-price value for the run, or none (lines without one add nothing to either column)
+      list: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+    });
+    type ListRun = { unit: number; id: string; date: number; val: number; list?: number };
+    const units = 3;
+    const put = (runs: OrderRuns, input: ListRun[], scratch?: Int32Array) => {
+      for (const r of input) {
+        if (runs.due) runs.compact(scratch);
+        const i = runs.add(r.unit * 2, r.date, r.id);
+        runs.val.a[i] += r.val;
+        if (r.list === undefined) continue;
+        if (runs.list === null) runs.startListPrices();
+        runs.list!.a[i] += r.list;
+        runs.cov!.a[i] += r.val;
+      }
+    };
+    /** per unit, sorted "date:money:list:covered" of each order, worked out with a Map */
+    const want = (input: ListRun[]) => {
+      const orders = new Map<string, number[]>();
+      for (const r of input) {
+        const k = `${r.unit}|${r.id}`;
+        const o = orders.get(k) ?? [r.unit, r.date, 0, 0, 0];
+        o[1] = Math.min(o[1], r.date);
+        o[2] += r.val;
+        if (r.list !== undefined) {
+          o[3] += r.list;
+          o[4] += r.val;
+        }
+        orders.set(k, o);
+      }
+      const anyList = input.some((r) => r.list !== undefined);
+      const out: string[][] = Array.from({ length: units }, () => []);
+      for (const [u, d, v, l, c] of orders.values())
+        out[u].push(anyList ? `${d}:${v}:${l}:${c}` : `${d}:${v}`);
+      return out.map((b) => b.sort());
+    };
+    const got = (runs: OrderRuns, own: boolean, scratch?: Int32Array) => {
+      const f = runs.freeze(units, own, scratch);
+      expect(f.retDate.length).toBe(0);
+      const out: string[][] = [];
+      for (let u = 0; u < units; u++) {
+        const b: string[] = [];
+        for (let i = f.ordCount[u]; i < f.ordCount[u + 1]; i++)
+          b.push(
+            f.ordList.length
+              ? `${f.ordDate[i]}:${f.ordVal[i]}:${f.ordList[i]}:${f.ordListCovered[i]}`
+              : `${f.ordDate[i]}:${f.ordVal[i]}`
+          );
+        out.push(b.sort());
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(listRun, { maxLength: 200 }),
+        fc.array(listRun, { maxLength: 40 }),
+        fc.array(listRun, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.nat(600),
+        (first, more, next, compactAt, spare) => {
+          // spare Int32 space of any size, full of stale values (a closed book's pair index)
+          const scratch = spare ? new Int32Array(spare).fill(7) : undefined;
+          const runs = new OrderRuns(compactAt);
+          put(runs, first, scratch);
+          expect(got(runs, false)).toEqual(want(first));
+          put(runs, more, scratch);
+          runs.seal(scratch);
+          expect(got(runs, true, scratch)).toEqual(want(first.concat(more)));
+          // emptied for the next book: nothing of the earlier orders or their list prices stays
+          runs.clear();
+          put(runs, next);
+          expect(got(runs, false)).toEqual(want(next));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
 });
