@@ -44,17 +44,49 @@ export function decode1252(bytes: Uint8Array, a = 0, b = bytes.length): string {
   return out + run;
 }
 
-/** The encoding a file's first bytes show: a BOM, else UTF-8 (changed to Windows-1252 at the first field that is not UTF-8). */
+/** The encoding a file's first bytes show: a BOM, else UTF-16 by its NUL bytes (utf16WithoutBom), else UTF-8 (changed to Windows-1252 at the first field that is not UTF-8). */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     return { encoding: "utf-8", bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
+  const wide = utf16WithoutBom(head);
+  if (wide) return { encoding: wide, bom: 0 };
   // No BOM: UTF-8 when the bytes are (a cut multi-byte character at the end is allowed for).
   let end = head.length;
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
   return { encoding: isUtf8(head.subarray(0, end)) ? "utf-8" : "windows-1252", bom: 0 };
+}
+
+/**
+ * UTF-16 without a BOM (some database and script exports write it so): in the first 4 KB, the
+ * high byte is 0 for a quarter of the characters or more (the digits, commas, dates and Latin
+ * letters of a delimited export) and the low byte at most a quarter as often, surrogates aside
+ * (U+DE00 has a 0 low byte: an emoji's second half). Text holds no NUL character, and binary data
+ * has 0 on both sides alike. Undefined when the bytes do not look so.
+ */
+function utf16WithoutBom(head: Uint8Array): TextEncoding | undefined {
+  const pairs = Math.min(head.length, 4096) >> 1;
+  if (pairs < 2) return undefined;
+  /** zero high bytes and zero low bytes (of non-surrogates), read as little- then big-endian */
+  let leHigh = 0;
+  let leLow = 0;
+  let beHigh = 0;
+  let beLow = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = head[2 * i];
+    const b = head[2 * i + 1];
+    // a NUL character: not text
+    if (a === 0 && b === 0) return undefined;
+    if (b === 0) leHigh++;
+    else if (a === 0 && (b & 0xf8) !== 0xd8) leLow++;
+    if (a === 0) beHigh++;
+    else if (b === 0 && (a & 0xf8) !== 0xd8) beLow++;
+  }
+  if (leHigh * 4 >= pairs && leLow * 4 <= leHigh) return "utf-16le";
+  if (beHigh * 4 >= pairs && beLow * 4 <= beHigh) return "utf-16be";
+  return undefined;
 }
 
 /** Bytes → text by the rules above (whole small files: tests, LibreOffice's output). */

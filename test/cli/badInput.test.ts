@@ -71,6 +71,28 @@ test("UTF-16 text (with its BOM, full of NUL bytes) is still read as text", asyn
   expect(t.peek.values[0]).toEqual(["Customer ID", "Order Date"]);
 });
 
+test("UTF-16 text without a BOM (little- or big-endian, emoji ids and all) is read as text, not called binary", async () => {
+  const text =
+    "Customer ID,Order Date,Invoice No\nA,2026-01-01,\u{1F600}\u{1F600}7\nĀ,2026-01-02,\u4e00\n";
+  const le = Buffer.from(text, "utf16le");
+  for (const [name, bytes, read] of [
+    ["le.csv", le, "UTF-16 LE, comma-delimited"],
+    ["be.csv", Buffer.from(le).swap16(), "UTF-16 BE, comma-delimited"],
+  ] as const) {
+    const source = fileSource(file(name, bytes));
+    const [t] = await source.tables();
+    expect(t.peek.values).toEqual([
+      ["Customer ID", "Order Date", "Invoice No"],
+      ["A", "2026-01-01", "\u{1F600}\u{1F600}7"],
+      ["Ā", "2026-01-02", "\u4e00"],
+    ]);
+    expect(source.describe()).toBe(read);
+  }
+  // a NUL character is never text: still binary
+  const nul = Buffer.from("Customer ID,Order Date\n\u0000A,2026-01-01\n", "utf16le");
+  expect(await tablesError(file("nul.csv", nul))).toMatch(/^nul\.csv is not a text file/);
+});
+
 test("--help names every option kap accepts", () => {
   for (const [name, o] of Object.entries(OPTIONS)) {
     expect(USAGE).toContain(`--${name}`);
