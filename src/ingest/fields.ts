@@ -2226,13 +2226,17 @@ export function requiredFields(role: Role): ReadonlySet<string> {
  * "A/C No" → "a c no"; "Revenue (£)" → "revenue £".
  */
 export function normaliseHeader(h: string): string {
-  return h
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/[_\-–—./\\()[\]{}#:;,'"*?!&+|]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    h
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      // an upper-case letter followed by a capitalised word ("XMLFile" → "XML File"); a look-ahead,
+      // not ([A-Z]+)([A-Z][a-z]), whose backtracking took seconds on a long capitals-only cell
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1 ")
+      .toLowerCase()
+      .replace(/[_\-–—./\\()[\]{}#:;,'"*?!&+|]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The header with its spaces removed too, so "customer id" meets "customerid". */
