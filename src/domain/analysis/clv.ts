@@ -90,13 +90,17 @@ export interface RepeatSummary {
  * The summary of one account's orders up to `asOf` (inclusive), from its order dates and values
  * in date order in [start, end) (purchase orders only: returns are not orders). Null when the
  * account has no order on or before `asOf`. Throws a RangeError when the dates are not in order.
+ * `scale`: money steps per currency unit (100 for pence) when each value is a whole number of
+ * them (the order book's): the values are then summed as whole steps, exactly, so the mean is the
+ * same to the last bit whatever order one day's orders came in.
  */
 export function repeatSummary(
   dates: ArrayLike<number>,
   values: ArrayLike<number>,
   asOf: Serial,
   start = 0,
-  end = dates.length
+  end = dates.length,
+  scale?: number
 ): RepeatSummary | null {
   let first = NaN;
   let last = NaN;
@@ -112,14 +116,14 @@ export function repeatSummary(
       x++;
       last = d;
     }
-    if (d !== first) repeatValue += values[i];
+    if (d !== first) repeatValue += scale ? Math.round(values[i] * scale) : values[i];
   }
   if (Number.isNaN(first)) return null;
   return {
     frequency: x,
     recency: (last - first) / WEEK_DAYS,
     T: (Math.floor(asOf) - first) / WEEK_DAYS,
-    meanValue: x > 0 ? repeatValue / x : null,
+    meanValue: x > 0 ? (scale ? repeatValue / scale : repeatValue) / x : null,
     firstOrderDate: first,
     lastOrderDate: last,
   };

@@ -41,7 +41,15 @@ export const SILENT_CHURN_ROWS = 20;
 
 /** The repeat summary of one analysed row (its own and rolled-up children's purchase orders). */
 export function summaryOf(s: Subject, asOf: Serial): RepeatSummary | null {
-  return repeatSummary(s.f.ordDate, s.f.ordVal, asOf, s.f.ordStart[s.u], s.f.ordStart[s.u + 1]);
+  const f = s.f;
+  return repeatSummary(
+    f.ordDate,
+    f.ordVal,
+    asOf,
+    f.ordStart[s.u],
+    f.ordStart[s.u + 1],
+    f.unitScale[s.u]
+  );
 }
 
 /**

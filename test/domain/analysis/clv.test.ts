@@ -24,6 +24,8 @@ import {
   repeatSummary,
   scoreLifetime,
 } from "../../../src/domain/analysis/clv";
+import { analyzePortfolio } from "../../../src/domain/analysis";
+import type { OrderLine } from "../../../src/domain/types";
 import { bfgs } from "../../../src/domain/bfgs";
 import { nelderMead } from "../../../src/domain/nelderMead";
 import { bookOf, d, line } from "./helpers";
@@ -540,5 +542,42 @@ describe("a fit where dropping out is all but impossible (a and b both large)", 
   test("it joins the exact formula where that still holds (a month ahead)", () => {
     // t = 4.35 weeks: the exact formula is finite; the limit (r+x)·t/(α+T) × P(alive) = 0.06087
     expect(expectedOrders(p, 4.35, 3, 20, 150)).toBeCloseTo(0.06087, 4);
+  });
+});
+
+describe("repeat value summed in whole pence (the order book's values)", () => {
+  it("gives the same mean to the last bit whatever order one day's orders came in", () => {
+    // first day 1 (not a repeat), then three orders on day 8: £0.10, £0.20, £0.30 — mean £0.60
+    const dates = [1, 8, 8, 8];
+    const oneWay = [5, 0.1, 0.2, 0.3];
+    const otherWay = [5, 0.3, 0.2, 0.1];
+    // as decimals the two sums differ in the last bit: 0.1 + 0.2 + 0.3 = 0.6000000000000001
+    expect(0.1 + 0.2 + 0.3).not.toBe(0.3 + 0.2 + 0.1);
+    for (const values of [oneWay, otherWay]) {
+      const s = repeatSummary(dates, values, 10, 0, 4, 100)!;
+      expect(s.frequency).toBe(1);
+      expect(s.meanValue).toBe(0.6);
+    }
+  });
+
+  it("analyses a file's orders the same, sorted or shuffled (same-day orders in another order)", () => {
+    const lines: OrderLine[] = [];
+    // one account, repeat days with several orders each, values with pence
+    for (let day = 0; day < 40; day++)
+      for (let k = 0; k < 3; k++)
+        lines.push(
+          line("A", d(2025, 1, 6) + day * 7, `S${k}`, 10.1 + k * 0.2 + day * 0.01, {
+            orderId: `O${day}-${k}`,
+          })
+        );
+    for (let a = 0; a < 30; a++)
+      lines.push(line(`B${a}`, d(2025, 3, 3) + a * 5, "S1", 20.3 + a, { orderId: `P${a}` }));
+    const reversed = lines.slice().reverse();
+    const asOf = d(2025, 12, 31);
+    const lifetime = (ls: typeof lines) =>
+      analyzePortfolio(bookOf(ls), { asOf }).accounts.map((x) => [x.accountId, x.lifetime]);
+    const sortOf = (rows: ReturnType<typeof lifetime>) =>
+      rows.sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
+    expect(sortOf(lifetime(reversed))).toEqual(sortOf(lifetime(lines)));
   });
 });
