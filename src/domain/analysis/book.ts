@@ -30,7 +30,7 @@ import { CATEGORY_STAND_IN } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
-import { GrowF64, GrowI32, IntPairIndex, permute, sortByDate } from "./collections";
+import { GrowF64, GrowI32, int32Room, IntPairIndex, permute, sortByDate } from "./collections";
 import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
@@ -625,7 +625,7 @@ export class OrderBook {
     const U = this.unitAccount.length;
     // Each part in its own method: a closed book's lists are released as each is frozen, and no
     // local variable here keeps them alive.
-    const o = this.orders.freeze(U, this.closed, this.scratch ?? undefined);
+    const o = this.orders.freeze(U, this.closed, this.scratch);
     // a closed book's order records are now the frozen arrays; an open book's were compacted
     // (record indexes changed)
     if (this.closed) this.orders = new OrderRuns();
@@ -712,8 +712,7 @@ export class OrderBook {
     if (!this.entriesInDateOrder) return this.sortEntries(pairNew, entStart);
     // Each pair's entries arrived in date order, same dates already merged: bucket them as they
     // are.
-    const scratch = this.scratch;
-    const dest = scratch && scratch.length >= eN ? scratch.subarray(0, eN) : new Int32Array(eN);
+    const dest = int32Room(this.scratch, eN);
     const eFill = entStart.slice(0, pN);
     const ePair = this.ePair.a;
     for (let e = 0; e < eN; e++) dest[e] = eFill[pairNew[ePair[e]]]++;

@@ -204,3 +204,8 @@ export function permute(dest: Int32Array, ints: Int32Array[], floats: Float64Arr
     col.set(asInts);
   }
 }
+
+/** n Int32s: the first n of `spare` when it is long enough (its old values stay), else a new array. */
+export function int32Room(spare: Int32Array | null | undefined, n: number): Int32Array {
+  return spare && spare.length >= n ? spare.subarray(0, n) : new Int32Array(n);
+}

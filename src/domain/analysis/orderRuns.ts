@@ -18,7 +18,7 @@
  * until a line has a list price); and its id's text, the r-th in the pool (texts are stored one
  * after another in record order, each with its length: no column of offsets).
  */
-import { GrowF64, GrowI32, permute, sortByDate } from "./collections";
+import { GrowF64, GrowI32, int32Room, permute, sortByDate } from "./collections";
 
 /** Records below this many are never compacted before freeze (they cost little). */
 const FIRST_COMPACTION = 1 << 20;
@@ -52,10 +52,6 @@ export class OrderRuns {
   /** `firstCompaction`: records before the first compaction (tests make it small). */
   constructor(private readonly firstCompaction = FIRST_COMPACTION) {
     this.compactAt = firstCompaction;
-  }
-
-  get size(): number {
-    return this.key.n;
   }
 
   /** Empties it, keeping its buffers (a reused book's). */
@@ -103,7 +99,7 @@ export class OrderRuns {
    * `scratch`: Int32 space the caller has spare (the hash table goes there when it fits: two
    * slots a record).
    */
-  compact(scratch?: Int32Array): void {
+  compact(scratch: Int32Array | null = null): void {
     if (this.mergeRuns(scratch) > 0) this.dropMerged();
     this.compactAt = Math.max(this.firstCompaction, 2 * this.key.n);
   }
@@ -113,7 +109,7 @@ export class OrderRuns {
    * merging needs (at 10,000,000 lines about 55 MB with their column), so the book's reader can
    * reclaim them before freezing. `scratch` as for compact().
    */
-  seal(scratch?: Int32Array): void {
+  seal(scratch: Int32Array | null = null): void {
     if (this.sealed) return;
     this.compact(scratch);
     this.sealed = true;
@@ -128,7 +124,7 @@ export class OrderRuns {
    * are copies and the records stay for more lines. `scratch` (Int32 space the caller has
    * spare) holds the moves when it fits.
    */
-  freeze(units: number, own: boolean, scratch?: Int32Array): FrozenOrders {
+  freeze(units: number, own: boolean, scratch: Int32Array | null = null): FrozenOrders {
     if (!this.sealed) this.compact(scratch);
     const n = this.key.n;
     const key = this.key.a;
@@ -136,7 +132,7 @@ export class OrderRuns {
     for (let r = 0; r < n; r++) start[bucketOf(key[r], units) + 1]++;
     for (let b = 0; b < 2 * units; b++) start[b + 1] += start[b];
     const fill = start.slice(0, 2 * units);
-    const dest = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Int32Array(n);
+    const dest = int32Room(scratch, n);
     for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
     const date = own ? this.date.a.subarray(0, n) : this.date.a.slice(0, n);
     const val = own ? this.val.a.subarray(0, n) : this.val.a.slice(0, n);
@@ -165,13 +161,12 @@ export class OrderRuns {
    * Merges each record holding the same (key, id text) as an earlier one into that one; the
    * merged-away get key −1. Returns how many were merged away.
    */
-  private mergeRuns(scratch?: Int32Array): number {
+  private mergeRuns(scratch: Int32Array | null = null): number {
     const n = this.key.n;
     if (n < 2) return 0;
     let slots = 4;
     while (slots < 2 * n) slots *= 2;
-    const t = scratch && scratch.length >= slots ? scratch : new Int32Array(slots);
-    t.fill(-1, 0, slots);
+    const t = int32Room(scratch, slots).fill(-1);
     const mask = slots - 1;
     const { key, date, val, list, cov } = this;
     // where each record's id text starts
