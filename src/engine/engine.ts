@@ -60,7 +60,8 @@ import { asOfOf, asOfWarning } from "./settings";
 export { emptySideTables, type SideTables };
 
 export class KapEngine implements OrderSink {
-  readonly book = new OrderBook();
+  /** The order lines read (a new one when a provisional reading is discarded). */
+  book = new OrderBook();
   side: SideTables = emptySideTables();
   report?: IngestReport;
   portfolio?: PortfolioAnalysis;
@@ -104,6 +105,12 @@ export class KapEngine implements OrderSink {
 
   finish(): IngestReport {
     return this.finishOrders();
+  }
+
+  /** The lines pushed since `begin` were read with a plan the whole sample did not confirm: forget them. */
+  discard(): void {
+    this.book = new OrderBook();
+    this.parser = undefined;
   }
 
   /** How the order lines are being read (for the report of what KAP assumed). */

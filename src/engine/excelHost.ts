@@ -135,6 +135,8 @@ function clientSink(eng: EngineClient): OrderSink {
     push: (rows, firstRowNumber) =>
       eng.call("push", { rows: rows as unknown[][], firstRowNumber }).then(() => undefined),
     finish: () => eng.call("finish", {}),
+    // "reset" (begin) makes a new engine: nothing to forget before it.
+    discard: () => undefined,
   };
 }
 

@@ -303,6 +303,12 @@ export interface OrderSink {
   begin(plan: OrderPlan): void | Promise<void>;
   push(rows: readonly (readonly Cell[])[], firstRowNumber: number): void | Promise<void>;
   finish(): IngestReport | Promise<IngestReport>;
+  /**
+   * Forgets every row pushed since `begin`, which is called again next (with another plan).
+   * A sink that has it is given the sample's rows under a provisional plan while the sample
+   * grows (IngestSession.run).
+   */
+  discard?(): void | Promise<void>;
 }
 
 /** A detected table: where it is, and how its columns map. */
@@ -339,6 +345,11 @@ const DATE_TEXT =
 const SAMPLE_ROWS = 1_000;
 /** …and, while text dates stay ambiguous (every day ≤ 12), up to this many. */
 const SAMPLE_ROWS_MAX = 50_000;
+
+/** What of a plan decides how rows are parsed and reported: equal keys, the same lines. */
+function planKey(p: OrderPlan): string {
+  return JSON.stringify([p.mapping, p.read]);
+}
 
 /**
  * The best detection per role over a source's tables, with the user's column choices applied.
@@ -557,35 +568,66 @@ export class IngestSession {
     let held: (readonly Cell[])[] = [];
     let heldFirst = top + mapping.headerRow + 1;
     let ambiguous = culture === undefined;
+    // While the sample grows past SAMPLE_ROWS, a sink that can discard parses it with the plan
+    // its first SAMPLE_ROWS settle: kept when the whole sample settles the same plan, else
+    // discarded and parsed again. Rows are then parsed as they arrive rather than after up to
+    // SAMPLE_ROWS_MAX of them (on a file read by another thread, time the sink would sit idle).
+    let guess: { key: string; pushed: number } | undefined;
+    let guessed = false;
 
-    const settle = async () => {
-      // The culture's name settles the date order, its decimal separator the number columns.
-      const named: NumberCulture | undefined =
-        culture === undefined
-          ? numberCulture
-          : typeof numberCulture === "object"
-            ? { ...numberCulture, name: culture }
-            : culture;
+    // The culture's name settles the date order, its decimal separator the number columns.
+    const named: NumberCulture | undefined =
+      culture === undefined
+        ? numberCulture
+        : typeof numberCulture === "object"
+          ? { ...numberCulture, name: culture }
+          : culture;
+    const planOf = (sample: readonly (readonly Cell[])[]): OrderPlan => {
       // The column checks again, on the sample rather than the first rows the detection saw.
       let checked = orders;
       if (
         orders.unchecked &&
-        held.length > orders.table.peek.values.length - orders.detection.mapping.headerRow - 1
+        sample.length > orders.table.peek.values.length - orders.detection.mapping.headerRow - 1
       ) {
-        checked = checkOrders(orders, this.settings, held);
+        checked = checkOrders(orders, this.settings, sample);
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
-        mapping = checked.detection.mapping;
       }
-      const read = planReading(checked, held, named);
-      plan = {
+      const read = planReading(checked, sample, named);
+      return {
         side,
-        mapping,
+        mapping: checked.detection.mapping,
         headers,
         dateOrder: read.dateOrder,
         read,
         sourceMoneyFormat,
         culture,
       };
+    };
+    const startGuess = async () => {
+      guessed = true;
+      try {
+        const p = planOf(held);
+        await sink.begin(p);
+        guess = { key: planKey(p), pushed: 0 };
+      } catch {
+        // a sample this small cannot settle it: the whole sample will (or will say why not)
+      }
+    };
+    const pushGuessed = async () => {
+      if (!guess || guess.pushed === held.length) return;
+      await sink.push(held.slice(guess.pushed), heldFirst + guess.pushed);
+      guess.pushed = held.length;
+    };
+    /** Rows of `held` the sink already has (parsed with a plan that turned out right). */
+    let pushedOfHeld = 0;
+    const settle = async () => {
+      plan = planOf(held);
+      mapping = plan.mapping;
+      if (guess && planKey(plan) === guess.key) {
+        pushedOfHeld = guess.pushed;
+        return;
+      }
+      if (guess) await sink.discard?.();
       await sink.begin(plan);
     };
     // The sample's rows went to the plan's checks too: only rows pushed after them are recycled.
@@ -594,7 +636,9 @@ export class IngestSession {
       if (held.length === 0) return;
       const rows = held;
       held = [];
-      await sink.push(rows, heldFirst);
+      const from = pushedOfHeld;
+      pushedOfHeld = 0;
+      if (from < rows.length) await sink.push(from ? rows.slice(from) : rows, heldFirst + from);
       heldFirst += rows.length;
       if (!sampleHeld) this.source.recycle?.(rows as Cell[][]);
       sampleHeld = false;
@@ -621,8 +665,9 @@ export class IngestSession {
         if (held.length >= SAMPLE_ROWS_MAX || (held.length >= SAMPLE_ROWS && !ambiguous)) {
           await settle();
           await flush();
-        }
+        } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
       }
+      if (!plan) await pushGuessed();
       this.options.onProgress?.(offset + rows.length, total);
     });
     if (!plan) await settle();

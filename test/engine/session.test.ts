@@ -208,3 +208,110 @@ describe("one ingest session for both faces", () => {
     expect(d.tables.find((t) => t.role === "orders")?.table).toBe("SalesTable");
   });
 });
+
+/**
+ * While the sample grows past its first 1,000 rows (every date so far ambiguous, or none in
+ * d/m/y form at all), the engine already parses it with what those rows settle; the whole
+ * sample then confirms that reading or the engine starts again.
+ */
+describe("the sample is parsed while it grows", () => {
+  /** A source that hands over `values` in blocks of `block` rows, logging each block's offset. */
+  function blockSource(values: (string | number)[][], block: number, log: string[]) {
+    return {
+      tables: async () => [
+        { peek: { name: "Orders", values: values.slice(0, 30) }, rows: values.length },
+      ],
+      async read(
+        _t: unknown,
+        onBlock: (rows: (string | number)[][], offset: number) => void | Promise<void>
+      ) {
+        for (let i = 0; i < values.length; i += block) {
+          log.push(`read ${i}`);
+          await onBlock(values.slice(i, i + block), i);
+        }
+      },
+    };
+  }
+  /** The engine as a sink, logging what the session asks of it. */
+  function loggingEngine(log: string[]): KapEngine {
+    const e = new KapEngine();
+    const { begin, push, discard } = e;
+    e.begin = (plan) => {
+      log.push(`begin ${plan.dateOrder}`);
+      begin.call(e, plan);
+    };
+    e.push = (rows, first) => {
+      log.push(`push ${first}+${rows.length}`);
+      push.call(e, rows, first);
+    };
+    e.discard = () => {
+      log.push("discard");
+      discard.call(e);
+    };
+    return e;
+  }
+  const header = ["Order Date", "Customer", "SKU", "Qty", "Revenue"];
+
+  test("ISO dates: parsing starts at row 1,000, every row once, the same lines as one read at the end", async () => {
+    // 3,000 lines, one a day from 2024-01-01, £1 each: the sample reads on to 50,000 rows (no
+    // d/m/y date to settle the order) and the file ends first.
+    const values: (string | number)[][] = [header];
+    for (let i = 0; i < 3000; i++)
+      values.push([
+        new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10),
+        `A${i % 7}`,
+        "S",
+        1,
+        1,
+      ]);
+    const log: string[] = [];
+    const engine = loggingEngine(log);
+    const report = await loadSource(engine, blockSource(values, 500, log), defaultSettings());
+    expect(report.accepted).toBe(3000);
+    expect(report.revenue).toBe(3000);
+    expect(report.firstDate).toBe(isoToSerial("2024-01-01"));
+    // 2024-01-01 + 2,999 days
+    expect(report.lastDate).toBe(isoToSerial("2032-03-18"));
+    expect(log.filter((l) => l.startsWith("begin"))).toEqual(["begin dmy"]);
+    expect(log).not.toContain("discard");
+    // Rows 2.. (the sheet's row numbers, header on row 1) each pushed once, in order.
+    const pushes = log
+      .filter((l) => l.startsWith("push"))
+      .map((l) => l.slice(5).split("+").map(Number));
+    let next = 2;
+    for (const [first, n] of pushes) {
+      expect(first).toBe(next);
+      next += n;
+    }
+    expect(next).toBe(3002);
+    // The first push comes before the block at row 1,500 is read, not after the last.
+    const firstPush = log.findIndex((l) => l.startsWith("push"));
+    expect(log[firstPush]).toBe("push 2+1499");
+    expect(firstPush).toBeLessThan(log.indexOf("read 1500"));
+  });
+
+  test("a month-first date after row 1,000: the early reading is dropped and every line read again month-first", async () => {
+    // 1,500 lines on 02/03/2025 (ambiguous), then one on 01/13/2025 (only month-first): read as
+    // 3 February and 13 January 2025, 1,501 lines and £1,501, none counted twice.
+    const values: (string | number)[][] = [header];
+    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "S", 1, 1]);
+    values.push(["01/13/2025", "A", "S", 1, 1]);
+    const log: string[] = [];
+    const engine = loggingEngine(log);
+    const report = await loadSource(engine, blockSource(values, 400, log), defaultSettings());
+    expect(log.filter((l) => l.startsWith("begin") || l === "discard")).toEqual([
+      "begin dmy",
+      "discard",
+      "begin mdy",
+    ]);
+    expect(report.accepted).toBe(1501);
+    expect(report.revenue).toBe(1501);
+    expect(report.firstDate).toBe(isoToSerial("2025-01-13"));
+    expect(report.lastDate).toBe(isoToSerial("2025-02-03"));
+    expect(engine.book.accountIds).toEqual(["A"]);
+    // as of the year's end every line is in the last 12 months: £1,501, in two orders (one per date)
+    engine.analyze({ ...defaultSettings(), asOf: "2025-12-31" });
+    expect(engine.portfolio!.accounts[0].revenueLast12).toBe(1501);
+    expect(engine.portfolio!.accounts[0].ordersLast12).toBe(2);
+  });
+});
