@@ -108,11 +108,14 @@ export function textSource(path: string): FileSource {
   let fellBackAt: number | undefined;
   let reader: TextFileReader | undefined;
   let worker: WorkerRows | undefined;
+  /** the reading thread started by tables(), for read() */
+  let early: WorkerRows | undefined;
   return {
     async tables() {
       dialect = sniffFile(path);
       notText(path, size, dialect);
-      const r = new TextFileReader(path, { dialect });
+      // 30 rows are in the first few KB: a smaller first read than the reader's 1 MB chunks.
+      const r = new TextFileReader(path, { dialect, chunkBytes: 64 * 1024 });
       const values: Cell[][] = [];
       let more = true;
       try {
@@ -137,12 +140,19 @@ export function textSource(path: string): FileSource {
         delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
       };
       const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1, file };
+      // The reading thread starts now, while this thread detects the columns.
+      const script = csvWorkerScript(size);
+      if (script && !early) {
+        early = new WorkerRows(script, path, dialect);
+        early.start();
+      }
       return [{ peek }];
     },
     async read(_t, onBlock) {
-      const script = csvWorkerScript(size);
-      if (script) {
-        worker = new WorkerRows(script, path, dialect ?? sniffFile(path));
+      const script = early ? undefined : csvWorkerScript(size);
+      if (early || script) {
+        worker = early ?? new WorkerRows(script!, path, dialect ?? sniffFile(path));
+        early = undefined;
         try {
           await worker.read(onBlock);
         } catch (e) {
@@ -208,9 +218,23 @@ export class WorkerRows {
     keepSpare(this.spare, rows);
   }
 
-  async read(onBlock: (rows: Cell[][], offset: number) => void | Promise<void>): Promise<void> {
+  private started?: {
+    worker: Worker;
+    flight: Int32Array;
+    spares: MessageChannel;
+    queue: CsvWorkerMessage[];
+    state: { failure?: Error; exited: boolean; wake?: () => void };
+  };
+
+  /**
+   * Starts the reading thread, which reads ahead up to IN_FLIGHT batches. Called before the
+   * main thread peeks at the file and detects its columns, so the thread's start-up and first
+   * batches overlap that work; `unref`'d until `read`, so a source that is never read does not
+   * keep the process alive.
+   */
+  start(): void {
+    if (this.started) return;
     const inFlight = new SharedArrayBuffer(4);
-    const flight = new Int32Array(inFlight);
     const spares = new MessageChannel();
     const data: CsvWorkerData = {
       path: this.path,
@@ -226,32 +250,40 @@ export class WorkerRows {
       // enough (measured at 10,000,000 lines: 12 MB less peak memory than the default, no slower).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
+    worker.unref();
     const queue: CsvWorkerMessage[] = [];
-    let failure: Error | undefined;
-    let exited = false;
-    let wake: (() => void) | undefined;
+    const state: { failure?: Error; exited: boolean; wake?: () => void } = { exited: false };
     worker.on("message", (m: CsvWorkerMessage) => {
       queue.push(m);
-      wake?.();
+      state.wake?.();
     });
     worker.on("error", (e) => {
-      failure = e;
-      wake?.();
+      state.failure = e;
+      state.wake?.();
     });
     worker.on("exit", () => {
-      exited = true;
-      wake?.();
+      state.exited = true;
+      state.wake?.();
     });
+    this.started = { worker, flight: new Int32Array(inFlight), spares, queue, state };
+  }
+
+  async read(onBlock: (rows: Cell[][], offset: number) => void | Promise<void>): Promise<void> {
+    this.start();
+    const { worker, flight, spares, queue, state } = this.started!;
+    worker.ref();
     const decoder = new RowDecoder();
     let offset = 0;
     try {
       for (;;) {
-        while (queue.length === 0 && !failure && !exited)
-          await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
+        while (queue.length === 0 && !state.failure && !state.exited)
+          await new Promise<void>((resolve) => (state.wake = resolve));
+        state.wake = undefined;
         const m = queue.shift();
         if (!m)
-          throw failure ?? new Error("The reading thread stopped before the end of the file.");
+          throw (
+            state.failure ?? new Error("The reading thread stopped before the end of the file.")
+          );
         if (m.kind === "rows") {
           // taken: the worker may read the next batch while this one is folded in
           Atomics.sub(flight, 0, 1);

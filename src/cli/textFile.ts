@@ -648,15 +648,17 @@ export class TextFileReader {
   bytesRead = 0;
   private parser: CsvParser;
   private fd: number;
-  private buf = Buffer.allocUnsafe(CHUNK);
+  private buf: Buffer;
   private pos: number;
   private odd: Buffer | null = null;
   done = false;
 
   constructor(
     readonly path: string,
-    options: { raw?: boolean; dialect?: TextDialect } = {}
+    /** `chunkBytes`: bytes per read (default 1 MB) */
+    options: { raw?: boolean; dialect?: TextDialect; chunkBytes?: number } = {}
   ) {
+    this.buf = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK);
     this.dialect = options.dialect ?? sniffFile(path);
     const e = this.dialect.encoding;
     this.parser = new CsvParser({
@@ -685,7 +687,7 @@ export class TextFileReader {
   /** Reads the next chunk; the rows it completes go to `emit` (with CsvParser.rowIds). False at the end of the file. */
   next(emit: (row: Cell[], ids: Int32Array) => void): boolean {
     if (this.done) return false;
-    const got = readSync(this.fd, this.buf, 0, CHUNK, this.pos);
+    const got = readSync(this.fd, this.buf, 0, this.buf.length, this.pos);
     this.pos += got;
     this.bytesRead += got;
     const final = got === 0;

@@ -144,6 +144,31 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(blocks).toBe(1);
   });
 
+  test("started before it is read (while the columns are detected), the worker hands over every row once, in order", async () => {
+    const file = join(dir, "early.csv");
+    let text = "Date,Customer,Revenue\n";
+    for (let i = 0; i < 30_000; i++) text += `2026-10-01,C${i % 50},${i}\n`;
+    writeFileSync(file, text);
+    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
+      encoding: "utf-8",
+      bom: 0,
+      delimiter: ",",
+      skip: 0,
+    });
+    rows.start();
+    // the worker reads ahead and waits for room meanwhile
+    await new Promise((r) => setTimeout(r, 200));
+    rows.start();
+    const revenue: unknown[] = [];
+    await rows.read((block) => {
+      for (const r of block) revenue.push(r[2]);
+    });
+    // the header, then 0, 1, … 29,999
+    expect(revenue.length).toBe(30_001);
+    expect(revenue[0]).toBe("Revenue");
+    expect(revenue.slice(1).every((v, i) => v === i)).toBe(true);
+  });
+
   test("a file the worker cannot read rejects with its error, and the worker is stopped", async () => {
     const rows = new WorkerRows(
       resolve(__dirname, "../../dist/cli/csvWorker.js"),
