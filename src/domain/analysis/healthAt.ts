@@ -14,6 +14,7 @@ import { percentChange, revenueChangeOf } from "../numbers";
 import { engagementFromLog } from "../engagement";
 import { paymentDaysFromLedger, paymentFromLedger } from "../payment";
 import type { AccountRecord, EngagementEntry, Invoice, Serial } from "../types";
+import { upperBound } from "./book";
 import {
   firstOrderOnOrBefore,
   lastOrderOnOrBefore,
@@ -36,31 +37,60 @@ export function daysBeyondTermsOf(rec: AccountRecord | undefined): number | null
   return d !== undefined && Number.isFinite(d) ? d : null;
 }
 
+/** Longest span of days (first window start to last date) that gets a day → window lookup table. */
+const WINDOW_TABLE_DAYS = 20_000;
+
 /** Scratch for diversityAt, reused across subjects: per (category, date) net sums and their tokens. */
 export class DiversityScratch {
   sum: Float64Array;
   stamp: Int32Array;
   token = 0;
   touched: number[] = [];
-  /** the net of the SKU in hand, per date */
-  net: Float64Array;
+  /** one SKU's net changes by window (its entries added where their windows begin, taken off after they end) */
+  diff: Float64Array;
   /** the last dates asked for and their window starts (the same dates for every subject of a portfolio) */
   private dates: Serial[] = [];
   private starts: Serial[] = [];
+  /** for a day d in (starts[0], last date]: the first and last window holding it (first > last: none); empty when the span is too long */
+  firstWindow = new Int32Array(0);
+  lastWindow = new Int32Array(0);
   constructor(categories: number, dates: number) {
     const n = Math.max(1, categories * dates);
     this.sum = new Float64Array(n);
     this.stamp = new Int32Array(n);
-    this.net = new Float64Array(dates);
+    this.diff = new Float64Array(dates + 1);
   }
-  /** periodBack(date, 12).start of each date, worked out once per list of dates. */
+  /** periodBack(date, 12).start of each date, worked out once per list of dates (with the day → window table). */
   startsOf(dates: readonly Serial[]): readonly Serial[] {
     const known = this.dates;
     let same = known.length === dates.length;
     for (let j = 0; same && j < dates.length; j++) same = known[j] === dates[j];
     if (!same) {
-      this.starts = dates.map((d) => periodBack(d, 12).start);
+      const starts = dates.map((d) => periodBack(d, 12).start);
+      this.starts = starts;
       this.dates = dates.slice();
+      if (this.diff.length < dates.length + 1) this.diff = new Float64Array(dates.length + 1);
+      const D = dates.length;
+      const span = D ? dates[D - 1] - starts[0] : 0;
+      if (span > 0 && span <= WINDOW_TABLE_DAYS) {
+        const first = new Int32Array(span);
+        const last = new Int32Array(span);
+        // day d sits at d − starts[0] − 1; windows are (starts[j], dates[j]], both ascending in j
+        let lo = 0;
+        let hi = -1;
+        for (let k = 0; k < span; k++) {
+          const d = starts[0] + 1 + k;
+          while (lo < D && dates[lo] < d) lo++;
+          while (hi + 1 < D && starts[hi + 1] < d) hi++;
+          first[k] = lo;
+          last[k] = hi;
+        }
+        this.firstWindow = first;
+        this.lastWindow = last;
+      } else {
+        this.firstWindow = new Int32Array(0);
+        this.lastWindow = new Int32Array(0);
+      }
     }
     return this.starts;
   }
@@ -133,15 +163,17 @@ export function diversityAt(
   const products = new Array<number>(D).fill(0);
   const starts = scratch.startsOf(dates);
   const token = ++scratch.token;
-  const { sum, stamp, touched, net } = scratch;
+  const { sum, stamp, touched, diff } = scratch;
+  const w: WindowRange = { lo: D, hi: -1 };
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     const mate = f.pairMate[p];
     // a SKU with purchases and returns is netted once, from its purchase pair
     if (mate >= 0 && f.pairRet[p]) continue;
-    const any =
-      windowSums(s, p, dates, starts, net, false) |
-      (mate >= 0 ? windowSums(s, mate, dates, starts, net, true) : 0);
-    if (!any) continue;
+    w.lo = D;
+    w.hi = -1;
+    addWindowChanges(s, p, dates, starts, scratch, w);
+    if (mate >= 0) addWindowChanges(s, mate, dates, starts, scratch, w);
+    if (w.hi < 0) continue;
     const cat = categoryOfSku[f.pairSku[p]];
     const base = cat * D;
     if (stamp[base] !== token) {
@@ -151,12 +183,16 @@ export function diversityAt(
       }
       touched.push(cat);
     }
-    for (let j = 0; j < D; j++) {
-      const v = net[j];
+    // the SKU's net in each window it has entries in (whole money steps: exact, so it returns to 0 after)
+    let v = 0;
+    for (let j = w.lo; j <= w.hi; j++) {
+      v += diff[j];
+      diff[j] = 0;
       if (v === 0) continue;
       sum[base + j] += v;
       if (v > 0) products[j]++;
     }
+    diff[w.hi + 1] = 0;
   }
   for (const cat of touched) {
     const base = cat * D;
@@ -166,38 +202,57 @@ export function diversityAt(
   return { categories, products };
 }
 
+/** The windows one SKU has entries in: lo … hi (none while hi < lo). */
+interface WindowRange {
+  lo: number;
+  hi: number;
+}
+
 /**
- * Sums of pair p's entries in each window (starts[j], dates[j]] into `out` (added when `add`,
- * else written), with one pointer pair walking the entries once. Returns 1 when any entry fell
- * in a window.
+ * Adds pair p's entries to scratch.diff as changes by window: an entry on day d is in the
+ * windows (starts[j], dates[j]] from the first j with dates[j] ≥ d to the last with starts[j] <
+ * d, so its amount is added at the first and taken off after the last. Widens `w` to them.
  */
-function windowSums(
+function addWindowChanges(
   s: Subject,
   p: number,
   dates: readonly Serial[],
   starts: readonly Serial[],
-  out: Float64Array,
-  add: boolean
-): number {
+  scratch: DiversityScratch,
+  w: WindowRange
+): void {
   const f = s.f;
-  const a = f.entStart[p];
   const b = f.entStart[p + 1];
   const entDate = f.entDate;
   const entRev = f.entRev;
-  // in whole money steps, so the running sums are exact (adding and taking off leave no residue)
+  const D = dates.length;
+  const from = starts[0];
+  const to = dates[D - 1];
+  // in whole money steps, so the window sums are exact (adding and taking off leave no residue)
   const scale = f.unitScale[s.u];
-  let lo = a;
-  let hi = a;
-  let run = 0;
-  let any = 0;
-  for (let j = 0; j < dates.length; j++) {
-    while (hi < b && entDate[hi] <= dates[j]) run += Math.round(entRev[hi++] * scale);
-    while (lo < hi && entDate[lo] <= starts[j]) run -= Math.round(entRev[lo++] * scale);
-    if (hi > lo) any = 1;
-    if (add) out[j] += hi > lo ? run : 0;
-    else out[j] = hi > lo ? run : 0;
+  const { diff, firstWindow, lastWindow } = scratch;
+  const table = firstWindow.length > 0;
+  for (let e = upperBound(entDate, f.entStart[p], b, from); e < b; e++) {
+    const d = entDate[e];
+    if (d > to) break;
+    let lo: number;
+    let hi: number;
+    if (table) {
+      lo = firstWindow[d - from - 1];
+      hi = lastWindow[d - from - 1];
+    } else {
+      lo = 0;
+      while (dates[lo] < d) lo++;
+      hi = D - 1;
+      while (starts[hi] >= d) hi--;
+    }
+    if (lo > hi) continue;
+    const v = Math.round(entRev[e] * scale);
+    diff[lo] += v;
+    diff[hi + 1] -= v;
+    if (lo < w.lo) w.lo = lo;
+    if (hi > w.hi) w.hi = hi;
   }
-  return any;
 }
 
 /**
