@@ -8,7 +8,8 @@
  * Text cells go by a per-column dictionary: a string is sent once, then as its number (a column
  * of accounts, products or dates repeats a few thousand strings down a million rows). A column's
  * dictionary holds at most DICTIONARY_MAX strings; past that, new strings are sent with their
- * batch (order ids and descriptions that never repeat).
+ * batch (order ids and descriptions that never repeat) — once per run: a cell that repeats the
+ * row above's string (an order's id and customer on each of its lines) is sent as SAME.
  */
 import type { Cell } from "../ingest/grid";
 
@@ -21,12 +22,14 @@ const DICTIONARY = 2;
 const INLINE = 3;
 const TRUE = 4;
 const FALSE = 5;
+/** the string of the row above in this column, sent inline (or SAME) there */
+const SAME = 6;
 
 /** One batch of rows. */
 export interface RowBatch {
   /** cells per row */
   lengths: Int32Array;
-  /** per cell: what it is (NULL, NUMBER, DICTIONARY, INLINE, TRUE, FALSE) */
+  /** per cell: what it is (NULL, NUMBER, DICTIONARY, INLINE, TRUE, FALSE, SAME) */
   tags: Uint8Array;
   /** per cell: its number, or its string's number in the column's dictionary */
   values: Float64Array;
@@ -53,6 +56,10 @@ export class RowEncoder {
   private lastId: number[] = [];
   /** per column: how many of the caller's numbered texts have been sent */
   private sent: number[] = [];
+  /** per column: the last string sent inline (or SAME), and the row it was in (rows counted across batches) */
+  private inlineText: (string | undefined)[] = [];
+  private inlineRow: number[] = [];
+  private rowNo = 0;
   private rows = 0;
   private cells = 0;
   private lengths = new Int32Array(1024);
@@ -77,6 +84,7 @@ export class RowEncoder {
       this.values = grown(this.values, room);
     }
     this.lengths[this.rows++] = row.length;
+    const r = this.rowNo++;
     const { tags, values } = this;
     let k = this.cells;
     for (let c = 0; c < row.length; c++, k++) {
@@ -87,8 +95,13 @@ export class RowEncoder {
       } else if (typeof v === "string") {
         const id = ids ? this.numbered(c, v, c < ids.length ? ids[c] : -1) : this.idOf(c, v);
         if (id < 0) {
-          tags[k] = INLINE;
-          this.inline.push(v);
+          if (this.inlineRow[c] === r - 1 && this.inlineText[c] === v) tags[k] = SAME;
+          else {
+            tags[k] = INLINE;
+            this.inline.push(v);
+            this.inlineText[c] = v;
+          }
+          this.inlineRow[c] = r;
         } else {
           tags[k] = DICTIONARY;
           values[k] = id;
@@ -188,6 +201,8 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: num
 /** Batches → rows, in the order they were encoded. */
 export class RowDecoder {
   private dictionaries: string[][] = [];
+  /** per column: the last string sent inline (SAME repeats it) */
+  private inlineText: string[] = [];
 
   /** The batch's rows; `spare` row arrays are filled first (CsvParser.recycle's pool). */
   decode(b: RowBatch, spare: Cell[][] = []): Cell[][] {
@@ -206,12 +221,14 @@ export class RowDecoder {
             : tag === DICTIONARY
               ? this.dictionaries[c][b.values[k]]
               : tag === INLINE
-                ? b.inline[t++]
-                : tag === TRUE
-                  ? true
-                  : tag === FALSE
-                    ? false
-                    : null;
+                ? (this.inlineText[c] = b.inline[t++])
+                : tag === SAME
+                  ? this.inlineText[c]
+                  : tag === TRUE
+                    ? true
+                    : tag === FALSE
+                      ? false
+                      : null;
       }
       if (row.length !== n) row.length = n;
       rows[i] = row;
