@@ -51,29 +51,68 @@ export const NO_CURRENCY_CODE = "XXX";
 /** Scores (0–5, health, history, 5P) are written rounded to 2 decimals: the figure the bands use (RULES.md §2.1). */
 const SCORE_KEYS: ReadonlySet<string> = new Set(["score", "averageHealth"]);
 
+/** Members that hold a currency code ("" where the data names none). */
+const CURRENCY_KEYS: ReadonlySet<string> = new Set([
+  "currency",
+  "fileCurrency",
+  "reportingCurrency",
+]);
+
 /**
  * The JSON replacer of `kap … --json`: serial dates → "YYYY-MM-DD", scores → 2 decimals, the
  * empty currency ("" = none named in the data) → "XXX", as a value and as a money map's key.
+ * JSON.stringify calls it for every member of a 22 MB result (1M-line file): the cheapest
+ * tests come first, and each key's kind and each day's ISO text are worked out once.
  */
 export function jsonReplacer(key: string, value: unknown): unknown {
-  if (typeof value === "number") {
-    if (isDateKey(key) && Number.isFinite(value)) return serialToIso(Math.floor(value));
-    if (SCORE_KEYS.has(key)) return Math.round(value * 100) / 100;
-    return value;
+  switch (typeof value) {
+    case "number": {
+      const kind = keyKind(key);
+      if (kind === KeyKind.Date) return Number.isFinite(value) ? isoDate(Math.floor(value)) : value;
+      return kind === KeyKind.Score ? Math.round(value * 100) / 100 : value;
+    }
+    case "string":
+      return value === "" && CURRENCY_KEYS.has(key) ? NO_CURRENCY_CODE : value;
+    case "object": {
+      if (value === null) return value;
+      if (Array.isArray(value))
+        return key === "currencies" && value.some((c) => c === "")
+          ? value.map((c) => (c === "" ? NO_CURRENCY_CODE : c))
+          : value;
+      if (!Object.hasOwn(value, "")) return value;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k === "" ? NO_CURRENCY_CODE : k] = v;
+      return out;
+    }
+    default:
+      return value;
   }
-  if (value === "" && (key === "currency" || key === "fileCurrency" || key === "reportingCurrency"))
-    return NO_CURRENCY_CODE;
-  if (Array.isArray(value)) {
-    return key === "currencies" && value.some((c) => c === "")
-      ? value.map((c) => (c === "" ? NO_CURRENCY_CODE : c))
-      : value;
+}
+
+/** What jsonReplacer does with a number under a key: write it as a date, as a score, or as it is. */
+const enum KeyKind {
+  Other,
+  Date,
+  Score,
+}
+
+/** Each key's kind, worked out once per key: a result has a few hundred keys and a million numbers. */
+const keyKinds = new Map<string, KeyKind>();
+function keyKind(key: string): KeyKind {
+  let kind = keyKinds.get(key);
+  if (kind === undefined) {
+    kind = isDateKey(key) ? KeyKind.Date : SCORE_KEYS.has(key) ? KeyKind.Score : KeyKind.Other;
+    keyKinds.set(key, kind);
   }
-  if (value !== null && typeof value === "object" && Object.hasOwn(value, "")) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k === "" ? NO_CURRENCY_CODE : k] = v;
-    return out;
-  }
-  return value;
+  return kind;
+}
+
+/** serialToIso once per day: a result's dates fall on a few thousand days. */
+const isoDates = new Map<number, string>();
+function isoDate(serial: number): string {
+  let iso = isoDates.get(serial);
+  if (iso === undefined) isoDates.set(serial, (iso = serialToIso(serial)));
+  return iso;
 }
 
 /** The whole analysis as plain data; `file` says what was read and how (encoding, delimiter). */

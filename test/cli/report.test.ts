@@ -66,3 +66,32 @@ test("day serials in the JSON are ISO dates at every depth, other numbers unchan
     },
   });
 });
+
+test("the same key is written the same way every time it comes (kinds and dates are remembered)", () => {
+  // 45658 = 2025-01-01 (Excel's 1900 day count); 45658.75 is that day at 18:00, still 2025-01-01.
+  const rows = [1, 2, 3].map(() => ({
+    invoiceDate: 45658.75,
+    lastReturnDate: 45658,
+    score: 3.456,
+    revenue: 45658,
+    lastOrderDate: NaN,
+    currency: "",
+    note: "",
+    currencies: ["", "EUR"],
+    annualRevenue: { "": 10, EUR: 5 },
+  }));
+  const text = [...jsonPieces({ rows })].join("");
+  const j = JSON.parse(text) as { rows: Record<string, unknown>[] };
+  for (const r of j.rows)
+    expect(r).toEqual({
+      invoiceDate: "2025-01-01",
+      lastReturnDate: "2025-01-01",
+      score: 3.46,
+      revenue: 45658,
+      lastOrderDate: null, // not a number: written as JSON writes NaN
+      currency: "XXX",
+      note: "",
+      currencies: ["XXX", "EUR"],
+      annualRevenue: { XXX: 10, EUR: 5 },
+    });
+});
