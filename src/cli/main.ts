@@ -14,7 +14,7 @@
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
 import { COLLECT_AFTER_BYTES, collectGarbage, collectIfBuffersGrew } from "./gc";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isoToSerial, serialToIso } from "../domain/dates";
@@ -419,8 +419,19 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
   return 0;
 }
 
+/**
+ * A file named like an option ("-2026 orders.csv") is read as options: say how to name it, when
+ * one of the arguments is such a file (it exists, or has a data file's extension).
+ */
+function dashFileHint(argv: readonly string[]): string | undefined {
+  const file = argv.find(
+    (a) => /^-[^-]/.test(a) && (existsSync(a) || /\.(?:csv|tsv|txt|xlsx)$/i.test(a))
+  );
+  return file && `To read the file "${file}", write it as ./${file}.`;
+}
+
 /** One clear line for anything the user can fix; exit status 1. */
-export function explain(e: unknown): string {
+export function explain(e: unknown, argv: readonly string[] = []): string {
   if (e instanceof MissingRoleError) return e.cliMessage;
   if (e instanceof UsageError || e instanceof FileReadError) return e.message;
   if (
@@ -440,7 +451,7 @@ export function explain(e: unknown): string {
     return `${e.message
       .replace(/ To specify a positional argument.*$/s, "")
       .split("\n")[0]
-      .replace(/\.?$/, ".")} kap --help lists the options.`;
+      .replace(/\.?$/, ".")} ${dashFileHint(argv) ?? "kap --help lists the options."}`;
   if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
 }
@@ -464,7 +475,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     process.exit(code);
   };
   run(argv).then(exit, (e: unknown) => {
-    process.stderr.write(`${explain(e)}\n`);
+    process.stderr.write(`${explain(e, argv)}\n`);
     if (process.env.KAP_DEBUG) console.error(e);
     return exit(1);
   });

@@ -50,6 +50,11 @@ describe("usage and errors", () => {
       'Unknown command "frobnicate": kap knows analyze, sheets, qbr, clv, initiatives, demo (kap --help for the options).',
     ],
     [["analyze", INVOICES, "--frob"], "Unknown option '--frob'. kap --help lists the options."],
+    // a file whose name starts with "-" is read as options (-d, -a, …): how to name it instead
+    [
+      ["analyze", "-dash.csv"],
+      "Unknown option '-d'. To read the file \"-dash.csv\", write it as ./-dash.csv.",
+    ],
     [
       ["analyze", INVOICES, "--as-of"],
       "Option '--as-of <value>' argument missing. kap --help lists the options.",
