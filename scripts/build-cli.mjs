@@ -1,7 +1,8 @@
 // Bundles the `kap` command into dist/cli/kap.js, so `kap` starts without compiling TypeScript.
-// Its packages are bundled too (ExcelJS is still initialised only when a command writes or reads
-// a workbook): resolving and loading ExcelJS's few hundred files from node_modules cost more than
-// the demo's analysis (measured: about 0.3 s of CPU, 1–2 s on a loaded machine).
+// Its packages are bundled too: resolving and loading ExcelJS's few hundred files from
+// node_modules cost more than the demo's analysis (measured: about 0.3 s of CPU, 1–2 s on a
+// loaded machine). The .xlsx writer with ExcelJS is a bundle of its own (dist/cli/xlsxWriter.js),
+// read only by the commands that write a workbook: V8 reads all of kap.js at every start.
 // Run by `npm run build`, `npm run build:cli`, on install (prepare) and before `npm run demo`.
 // Nothing is rebuilt when every file the last build read (esbuild's metafile: sources and
 // bundled packages, with tsconfig.json, package.json and this script) has the size and time it
@@ -14,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const stampFile = join(root, "dist/cli/.build-inputs.json");
-const outputs = ["dist/cli/kap.js", "dist/cli/csvWorker.js"];
+const outputs = ["dist/cli/kap.js", "dist/cli/csvWorker.js", "dist/cli/xlsxWriter.js"];
 const always = ["scripts/build-cli.mjs", "tsconfig.json", "package.json"];
 const statOf = (rel) => {
   try {
@@ -46,6 +47,28 @@ function upToDate() {
   return outputs.every((o) => stamp.outputs?.[o]) && always.every((a) => stamp.inputs?.[a]);
 }
 
+/**
+ * src/xlsx/writeFile, imported by src/cli/main.ts when a command writes a workbook: in kap.js a
+ * require() of its own bundle beside it (below), so that it is read only then.
+ */
+const besideTheBundle = {
+  name: "xlsx-writer-beside",
+  setup(b) {
+    b.onResolve({ filter: /\/xlsx\/writeFile$/ }, () => ({
+      path: "xlsxWriter",
+      namespace: "beside",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "beside" }, () => ({
+      contents: 'module.exports = require("./xlsxWriter.js");',
+      loader: "js",
+    }));
+    b.onResolve({ filter: /^\.\/xlsxWriter\.js$/ }, () => ({
+      path: "./xlsxWriter.js",
+      external: true,
+    }));
+  },
+};
+
 const read = new Set(always);
 // a file changed while esbuild ran may not be in the bundle: it is recorded so as to differ
 const started = Date.now();
@@ -63,6 +86,22 @@ const cli = await build({
   logLevel: "warning",
   // The sample workbook is found from the bundle's folder as it is from src/cli.
   define: {},
+  plugins: [besideTheBundle],
+});
+// The .xlsx writer (ExcelJS and the sheet layout code it needs): on its own, loaded by the
+// commands that write a workbook. In kap.js it was three quarters of the code V8 had to read
+// at every start, for `kap --help` and `kap analyze --json` too.
+const writer = await build({
+  absWorkingDir: root,
+  metafile: true,
+  entryPoints: [join(root, "src/xlsx/writeFile.ts")],
+  outfile: join(root, "dist/cli/xlsxWriter.js"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: "linked",
+  logLevel: "warning",
 });
 // The worker thread that reads and parses large text files (src/cli/csvWorker.ts): on its own,
 // so it starts without loading the whole command.
@@ -78,7 +117,7 @@ const worker = await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
-for (const r of [cli, worker]) for (const f of Object.keys(r.metafile.inputs)) read.add(f);
+for (const r of [cli, worker, writer]) for (const f of Object.keys(r.metafile.inputs)) read.add(f);
 const stamp = { esbuild: version, inputs: {}, outputs: {} };
 for (const f of read) {
   const st = statOf(f);

@@ -75,6 +75,29 @@ test("a large --json result piped to a slow reader arrives whole (nothing lost p
   expect(j.file).toEqual({ name: "many.csv", read: "UTF-8, comma-delimited" });
 });
 
+test("the .xlsx writer (ExcelJS) is read only by a command that writes a workbook", () => {
+  // a preload that lists, at exit, the files of dist/cli the process loaded
+  const hook = join(wb.dir, "loaded.js");
+  writeFileSync(
+    hook,
+    `process.on("exit", () => process.stderr.write("LOADED " + Object.keys(require.cache).filter((f) => f.includes("dist")).map((f) => require("node:path").basename(f)).sort().join(",") + "\\n"));`
+  );
+  const loaded = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ["-r", hook, KAP, ...args], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    return /LOADED (.*)/.exec(r.stderr)?.[1].split(",");
+  };
+  expect(loaded("--help")).toEqual(["kap.js"]);
+  expect(loaded("analyze", wb.path, "--as-of", "2026-10-31", "--json")).toEqual(["kap.js"]);
+  const out = join(wb.dir, "writer.xlsx");
+  const id = String(wb.data.accounts[1][0]);
+  expect(loaded("sheets", wb.path, "--account", id, "--out", out)).toEqual([
+    "kap.js",
+    "xlsxWriter.js",
+  ]);
+  expect(existsSync(out)).toBe(true);
+});
+
 test("kap sheets and kap qbr write workbooks with the expected sheets", async () => {
   const id = String(wb.data.accounts[1][0]);
   const out = join(wb.dir, "sheets.xlsx");
