@@ -220,10 +220,11 @@ export function combineHealth(
   const effectiveWeights = {} as Weights;
   for (const f of FACTOR_LIST)
     effectiveWeights[f] = full[f] !== null && weights[f] > 0 ? (weights[f] / weightSum) * 100 : 0;
-  const score = weightedScore(
-    FACTOR_LIST.map((f) => full[f]),
-    weightsArray(weights)
-  );
+  // the same kind of array as the history points' scores (a literal of nulls, filled in), so
+  // weightedScore's compiled code serves both
+  const scores: (number | null)[] = [null, null, null, null, null, null];
+  for (let k = 0; k < 6; k++) scores[k] = full[FACTOR_LIST[k]];
+  const score = weightedScore(scores, weightsArray(weights));
   return {
     score,
     band: score === null ? null : bandOf(score),

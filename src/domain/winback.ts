@@ -6,11 +6,30 @@ import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from "./rules";
  * (exit interview) whenever the account is marked lost or churned, whatever the days.
  */
 export function winBackStage(daysSinceLastOrder: number, lost = false): WinBackStage {
-  if (lost) return WINBACK_EXIT_STAGE;
+  if (lost) return EXIT_STAGE;
   const d = Math.floor(daysSinceLastOrder);
-  for (const s of WINBACK_STAGES) if (d >= s.minDays) return s;
-  return WINBACK_STAGES[WINBACK_STAGES.length - 1];
+  for (const s of STAGES) if (d >= s.minDays) return s;
+  return STAGES[STAGES.length - 1];
 }
+
+/**
+ * The stages with one object shape (offers and questions always present, undefined where the
+ * stage has none): every account's win-back reads the same fields of one kind of object, so the
+ * engine's compiled analysis is not thrown away when the first Stage 4 or 5 account turns up.
+ */
+function sameShape(s: WinBackStage): WinBackStage {
+  return {
+    stage: s.stage,
+    minDays: s.minDays,
+    name: s.name,
+    action: s.action,
+    script: s.script,
+    offers: s.offers,
+    questions: s.questions,
+  };
+}
+const STAGES = WINBACK_STAGES.map(sameShape);
+const EXIT_STAGE = sameShape(WINBACK_EXIT_STAGE);
 
 const LOST_WORDS =
   /\b(lost|churn(ed)?|closed|left|gone|former|ex[- ]?customer|defected|switched)\b/i;

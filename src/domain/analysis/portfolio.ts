@@ -595,7 +595,9 @@ function namesSorter(names: readonly string[]): (ids: readonly number[]) => stri
   const rank = new Int32Array(names.length);
   byName.forEach((c, k) => (rank[c] = k));
   return (ids) => {
-    const ranks = ids.map((c) => rank[c]);
+    // pushed, not mapped: one kind of array whatever the length (an empty map result is another)
+    const ranks: number[] = [];
+    for (let k = 0; k < ids.length; k++) ranks.push(rank[ids[k]]);
     sortSmallInts(ranks);
     return ranks.map((k) => names[byName[k]]);
   };
