@@ -74,7 +74,7 @@ function largestFileArgument(args) {
   return largest;
 }
 
-/** Runs the bundle in this process (built first in a clone without it). */
+/** Runs the bundle in this process (built first in a clone without it), from V8's code cache when the build made one (./codeCache.js). */
 function runHere() {
   const bundle = join(__dirname, "../dist/cli/kap.js");
   if (!existsSync(bundle)) {
@@ -89,5 +89,5 @@ function runHere() {
       process.exit(1);
     }
   }
-  require(bundle).main();
+  require("./codeCache").loadBundle(bundle).exports.main();
 }
