@@ -523,25 +523,64 @@ export function expectedOrders(
   if (!(Number.isFinite(t) && t >= 0))
     throw new RangeError(`The forecast period must be 0 weeks or more (got ${t}).`);
   if (t === 0) return 0;
+  return forecastAt(forecastTerms(params, frequency, recency, T), t);
+}
+
+/** The parts of eq. 10 that do not depend on t, worked out once per account (no checks here). */
+interface ForecastTerms {
+  r: number;
+  x: number;
+  /** α + T */
+  alphaT: number;
+  /** a − 1 (a moved off 1, see expectedOrders) */
+  aMinus1: number;
+  /** the 2F1's first parameter, a + b − 1 − r, and its third, c = a + b + x − 1 */
+  h1: number;
+  c: number;
+  /** c / (a − 1) */
+  lead: number;
+  /** 1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x) for x > 0, else 1 */
+  denominator: number;
+}
+
+function forecastTerms(
+  params: BgNbdParams,
+  frequency: number,
+  recency: number,
+  T: number
+): ForecastTerms {
   const { r, alpha, b } = params;
   const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a;
   const x = frequency;
   const c = a + b + x - 1;
-  const oneMinusZ = (alpha + T) / (alpha + T + t);
-  const z = t / (alpha + T + t);
-  const bracket = 1 - Math.pow(oneMinusZ, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  const numerator = (c / (a - 1)) * bracket;
-  const denominator =
-    x > 0
-      ? 1 +
-        (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
-      : 1;
-  const exact = numerator / denominator;
+  return {
+    r,
+    x,
+    alphaT: alpha + T,
+    aMinus1: a - 1,
+    h1: a + b - 1 - r,
+    c,
+    lead: c / (a - 1),
+    denominator:
+      x > 0
+        ? 1 +
+          (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
+        : 1,
+  };
+}
+
+/** E[Y(t)] for t > 0 weeks from an account's terms (expectedOrders without its checks). */
+function forecastAt(k: ForecastTerms, t: number): number {
+  const oneMinusZ = k.alphaT / (k.alphaT + t);
+  const z = t / (k.alphaT + t);
+  const bracket = 1 - Math.pow(oneMinusZ, k.aMinus1) * hyp2f1(k.h1, k.aMinus1, k.c, z);
+  const numerator = k.lead * bracket;
+  const exact = numerator / k.denominator;
   if (Number.isFinite(exact)) return exact;
   // With a and b both large (a fit where dropping out after an order is all but impossible,
   // a/(a+b) → 0) the 2F1 series overflows: take the no-dropout limit, the Gamma–Poisson posterior
   // mean (r+x)·t/(α+T) of an account still alive, times P(alive) (1/denominator).
-  return ((r + x) * t) / (alpha + T) / denominator;
+  return ((k.r + k.x) * t) / k.alphaT / k.denominator;
 }
 
 /**
@@ -557,16 +596,39 @@ export function customerLifetimeValue(
   s: FrequencyRecency & { meanValue: number | null },
   options: ClvOptions = {}
 ): number | null {
-  const { horizonMonths: horizon, discountRate: d } = clvOptions(options);
+  const disc = discountsOf(clvOptions(options));
   const value = expectedOrderValue(gg, s.frequency, s.meanValue);
   if (value === null) return null;
+  checkBgNbd(bg);
+  checkSummary(s);
+  return clvFrom(forecastTerms(bg, s.frequency, s.recency, s.T), value, disc);
+}
+
+/** Each month's end of the horizon, in weeks, with its discount factor (1 + d)^(month/12). */
+interface Discounts {
+  weeks: number[];
+  factor: number[];
+}
+
+function discountsOf({ horizonMonths: horizon, discountRate: d }: Required<ClvOptions>): Discounts {
   const monthWeeks = NEXT_YEAR_DAYS / 12 / WEEK_DAYS;
-  let total = 0;
-  let prev = 0;
+  const out: Discounts = { weeks: [], factor: [] };
   for (let i = 1; i <= Math.ceil(horizon); i++) {
     const m = Math.min(i, horizon);
-    const cum = expectedOrders(bg, m * monthWeeks, s.frequency, s.recency, s.T);
-    total += (cum - prev) / Math.pow(1 + d, m / 12);
+    out.weeks.push(m * monthWeeks);
+    out.factor.push(Math.pow(1 + d, m / 12));
+  }
+  return out;
+}
+
+/** The CLV from an account's forecast terms and expected order value (null without one). */
+function clvFrom(k: ForecastTerms, value: number | null, disc: Discounts): number | null {
+  if (value === null) return null;
+  let total = 0;
+  let prev = 0;
+  for (let i = 0; i < disc.weeks.length; i++) {
+    const cum = forecastAt(k, disc.weeks[i]);
+    total += (cum - prev) / disc.factor[i];
     prev = cum;
   }
   return total * value;
@@ -660,11 +722,32 @@ export function scoreLifetime(
   s: RepeatSummary,
   options: ClvOptions = {}
 ): LifetimeScore {
+  return scoreWith(model, s, () => discountsOf(clvOptions(options)));
+}
+
+/**
+ * scoreLifetime with the horizon's months and discount factors worked out once (the portfolio
+ * scores every account with the same options): the account's checks and its forecast's terms
+ * are taken once for the 12-month orders and every month of the CLV.
+ */
+export function lifetimeScorer(
+  model: LifetimeModel,
+  options: ClvOptions = {}
+): (s: RepeatSummary) => LifetimeScore {
+  const disc = discountsOf(clvOptions(options));
+  return (s) => scoreWith(model, s, () => disc);
+}
+
+function scoreWith(model: LifetimeModel, s: RepeatSummary, disc: () => Discounts): LifetimeScore {
   const bg = model.bgnbd;
   const gg = model.gammaGamma;
-  const orders = bg
-    ? expectedOrders(bg, NEXT_YEAR_DAYS / WEEK_DAYS, s.frequency, s.recency, s.T)
-    : null;
+  let terms: ForecastTerms | null = null;
+  if (bg) {
+    checkBgNbd(bg);
+    checkSummary(s);
+    terms = forecastTerms(bg, s.frequency, s.recency, s.T);
+  }
+  const orders = terms ? forecastAt(terms, NEXT_YEAR_DAYS / WEEK_DAYS) : null;
   const value = gg ? expectedOrderValue(gg, s.frequency, s.meanValue) : null;
   return {
     frequency: s.frequency,
@@ -674,7 +757,7 @@ export function scoreLifetime(
     pAlive: bg && s.frequency > 0 ? pAlive(bg, s.frequency, s.recency, s.T) : null,
     expectedOrders12m: orders,
     expectedRevenue12m: orders !== null && value !== null ? orders * value : null,
-    clv: bg && gg ? customerLifetimeValue(bg, gg, s, options) : null,
+    clv: terms && gg ? clvFrom(terms, value, disc()) : null,
   };
 }
 

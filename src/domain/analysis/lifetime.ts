@@ -18,9 +18,10 @@ import {
   fitLifetimeModel,
   type HoldoutCheck,
   holdoutCheck,
+  lifetimeScorer,
+  type LifetimeScore,
   type RepeatSummary,
   repeatSummary,
-  scoreLifetime,
 } from "./clv";
 import type { PortfolioModel } from "./portfolio";
 import type { Subject } from "./subject";
@@ -73,12 +74,16 @@ export function applyLifetime(
     byCurrency.set(a.currency, list);
   });
   const models = new Map<string, CurrencyLifetimeModel>();
-  for (const [currency, list] of byCurrency)
-    models.set(currency, { currency, ...fitLifetimeModel(list), ...clv });
+  const scorers = new Map<string, (s: RepeatSummary) => LifetimeScore>();
+  for (const [currency, list] of byCurrency) {
+    const m: CurrencyLifetimeModel = { currency, ...fitLifetimeModel(list), ...clv };
+    models.set(currency, m);
+    scorers.set(currency, lifetimeScorer(m, clv));
+  }
   accounts.forEach((a, i) => {
     const s = summaries[i];
-    const m = models.get(a.currency);
-    a.lifetime = s && m ? scoreLifetime(m, s, clv) : null;
+    const score = scorers.get(a.currency);
+    a.lifetime = s && score ? score(s) : null;
   });
   return [...models.values()].sort(
     (x, y) => y.accounts - x.accounts || (x.currency < y.currency ? -1 : 1)

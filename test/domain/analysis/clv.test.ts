@@ -19,6 +19,7 @@ import {
   gammaGammaGradient,
   gammaGammaLogLikelihood,
   holdoutCheck,
+  lifetimeScorer,
   type OrderHistory,
   pAlive,
   repeatSummary,
@@ -203,6 +204,74 @@ describe("formulas, with the papers’ parameters and hand-worked values", () =>
     expect(score.expectedRevenue12m).toBeCloseTo(year * value, 9);
     expect(score.clv).toBeCloseTo(discounted, 9);
     expect(score.pAlive).toBeCloseTo(0.72657, 4);
+  });
+});
+
+describe("the portfolio's scorer", () => {
+  const model = {
+    bgnbd: { ...PAPER_BG, logLikelihood: 0, converged: true },
+    gammaGamma: { ...PAPER_GG, logLikelihood: 0, converged: true },
+    accounts: 1000,
+    repeatBuyers: 100,
+    reliable: true,
+    warning: null,
+  };
+  const summaryArb = fc
+    .record({
+      x: fc.integer({ min: 0, max: 400 }),
+      T: fc.double({ min: 0, max: 300, noNaN: true }),
+      u: fc.double({ min: 0, max: 1, noNaN: true }),
+      mean: fc.double({ min: 0.5, max: 5000, noNaN: true }),
+    })
+    .map(({ x, T, u, mean }) => ({
+      frequency: x,
+      recency: x > 0 ? T * u : 0,
+      T,
+      meanValue: x > 0 ? mean : null,
+      firstOrderDate: 0,
+      lastOrderDate: 0,
+    }));
+  const optionsArb = fc.record({
+    horizonMonths: fc.constantFrom(1, 6, 12, 13.5, 36),
+    discountRate: fc.constantFrom(0, 0.1, 0.25),
+  });
+
+  test("gives, to the last bit, the month-by-month sum of expectedOrders and scoreLifetime's figures", () => {
+    fc.assert(
+      fc.property(summaryArb, optionsArb, (s, options) => {
+        const got = lifetimeScorer(model, options)(s);
+        // RULES.md §2.7a by the public formulas: Σ (E[Y(m)] − E[Y(m−1)]) · E[M] / (1+d)^(m/12)
+        const value = expectedOrderValue(PAPER_GG, s.frequency, s.meanValue)!;
+        let total = 0;
+        let prev = 0;
+        for (let i = 1; i <= Math.ceil(options.horizonMonths); i++) {
+          const m = Math.min(i, options.horizonMonths);
+          const cum = expectedOrders(PAPER_BG, m * (365 / 12 / 7), s.frequency, s.recency, s.T);
+          total += (cum - prev) / Math.pow(1 + options.discountRate, m / 12);
+          prev = cum;
+        }
+        expect(got.clv).toBe(total * value);
+        const year = expectedOrders(PAPER_BG, 365 / 7, s.frequency, s.recency, s.T);
+        expect(got.expectedOrders12m).toBe(year);
+        expect(got.expectedRevenue12m).toBe(year * value);
+        expect(got).toEqual(scoreLifetime(model, s, options));
+      }),
+      { numRuns: 150 }
+    );
+  });
+
+  test("says what is wrong with a bad summary or bad options", () => {
+    expect(() => lifetimeScorer(model, { horizonMonths: 0 })).toThrow(/horizon/);
+    expect(() =>
+      lifetimeScorer(model)({
+        frequency: 0,
+        recency: 3,
+        T: 10,
+        meanValue: null,
+        firstOrderDate: 0,
+        lastOrderDate: 0,
+      })
+    ).toThrow("Recency must be 0 for an account with no repeat order.");
   });
 });
 
