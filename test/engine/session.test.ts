@@ -314,4 +314,112 @@ describe("the sample is parsed while it grows", () => {
     expect(engine.portfolio!.accounts[0].revenueLast12).toBe(1501);
     expect(engine.portfolio!.accounts[0].ordersLast12).toBe(2);
   });
+
+  test('a QuickBooks customer detail report whose job\'s "Total for" row is past the first push: read as when the sample was pushed whole', async () => {
+    // QuickBooks Online writes a job's heading in the same column as its customer: only the
+    // "Total for Quay Street site" row further on (row 1,522, past the first 1,000 rows) tells
+    // the job from the next customer. Dates are Excel serials, so the sample reads on.
+    const day = ymdToSerial(2026, 9, 1);
+    const line = (num: number, amount: number): (string | number | null)[] => [
+      null,
+      day,
+      "Invoice",
+      num,
+      "Fixings:Cable ties",
+      "Cable ties",
+      1,
+      amount,
+      amount,
+      amount,
+    ];
+    const blank = (text: string): (string | number | null)[] => [
+      text,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
+    const values: (string | number | null)[][] = [
+      ["Kestrel Supplies Ltd"],
+      ["Sales by Customer Detail"],
+      ["January 1 - October 31, 2026"],
+      [],
+      [
+        "",
+        "Transaction date",
+        "Transaction type",
+        "Num",
+        "Product/Service full name",
+        "Memo/Description",
+        "Quantity",
+        "Sales price",
+        "Amount",
+        "Balance",
+      ],
+      blank("Northfield Builders"),
+    ];
+    // Northfield's own 10 lines at £10, then its job's 1,500 lines at £1
+    for (let i = 0; i < 10; i++) values.push(line(1000 + i, 10));
+    values.push(blank("Quay Street site"));
+    for (let i = 0; i < 1500; i++) values.push(line(2000 + i, 1));
+    values.push([
+      "Total for Quay Street site",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      1500,
+      null,
+    ]);
+    values.push([
+      "Total for Northfield Builders",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      1600,
+      null,
+    ]);
+    // Brightwell: 2 lines at £5
+    values.push(blank("Brightwell Electrical Ltd"));
+    values.push(line(5000, 5), line(5001, 5));
+    values.push([
+      "Total for Brightwell Electrical Ltd",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      10,
+      null,
+    ]);
+    values.push(["TOTAL", null, null, null, null, null, null, null, 1610, null]);
+    const log: string[] = [];
+    const engine = loggingEngine(log);
+    const source = blockSource(values as (string | number)[][], 500, log);
+    const report = await loadSource(engine, source, defaultSettings());
+    expect(report.read?.layout).toBe("QuickBooks Online sales by customer detail");
+    // 10 + 1,500 + 2 lines; £100 + £1,500 + £10 = £1,610, the report's TOTAL
+    expect(report.accepted).toBe(1512);
+    expect(report.revenue).toBe(1610);
+    // the job rolls up to its customer: two accounts, Northfield £1,600 and Brightwell £10
+    engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+    const revenue = Object.fromEntries(
+      engine.portfolio!.accounts.map((a) => [a.name, a.revenueLast12])
+    );
+    expect(revenue).toEqual({ "Northfield Builders": 1600, "Brightwell Electrical Ltd": 10 });
+  });
 });
