@@ -69,10 +69,11 @@ export class AggScratch {
 /** Net of pair p's entries in (start, end], in whole money steps (exact). */
 function pairNet(f: Subject["f"], p: number, start: number, end: number, scale: number): number {
   let t = 0;
-  for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++) {
+  const b = f.entStart[p + 1];
+  for (let e = upperBound(f.entDate, f.entStart[p], b, start); e < b; e++) {
     const d = f.entDate[e];
     if (d > end) break;
-    if (d > start) t += Math.round(f.entRev[e] * scale);
+    t += Math.round(f.entRev[e] * scale);
   }
   return t;
 }
@@ -112,10 +113,11 @@ export function categoryAggregates(
       qRev[cat] = 0;
       first[cat] = Infinity;
     }
-    // one pass over the pair's entries, each classified into the windows it falls in
+    // one pass over the pair's entries, each classified into the windows it falls in; entries
+    // on or before the baseline's start (the earliest window's) fall in none
     let yN = 0;
     let yRev = 0;
-    for (let e = a; e < b; e++) {
+    for (let e = upperBound(entDate, a, b, base.start); e < b; e++) {
       const d = entDate[e];
       if (d > asOf) break;
       const v = Math.round(entRev[e] * scale);
