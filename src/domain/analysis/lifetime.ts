@@ -103,9 +103,15 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
     byCurrency.set(a.currency, list);
   }
   const rows: ValueHealthRow[] = [];
+  // the sorts below order positions by figures read once into arrays (the same comparisons, so
+  // the same order, as sorting the rows themselves)
   for (const list of byCurrency.values()) {
-    list.sort((x, y) => y.lifetime!.clv! - x.lifetime!.clv! || (x.key < y.key ? -1 : 1));
-    list.forEach((a, k) => {
+    const clv = list.map((a) => a.lifetime!.clv!);
+    const byClv = list
+      .map((_, i) => i)
+      .sort((i, j) => clv[j] - clv[i] || (list[i].key < list[j].key ? -1 : 1));
+    byClv.forEach((i, k) => {
+      const a = list[i];
       const third = (k * 3) / list.length;
       rows.push({
         key: a.key,
@@ -122,14 +128,20 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
     });
   }
   const risk = (b: HealthBand | null) => (b === null ? 4 : BAND_RISK[b]);
-  rows.sort(
-    (x, y) =>
-      TIER_ORDER[x.valueTier] - TIER_ORDER[y.valueTier] ||
-      risk(x.band) - risk(y.band) ||
-      y.clv - x.clv ||
-      (x.key < y.key ? -1 : 1)
-  );
-  return rows.slice(0, VALUE_HEALTH_ROWS);
+  const tier = rows.map((r) => TIER_ORDER[r.valueTier]);
+  const bandRisk = rows.map((r) => risk(r.band));
+  const clv = rows.map((r) => r.clv);
+  return rows
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        tier[i] - tier[j] ||
+        bandRisk[i] - bandRisk[j] ||
+        clv[j] - clv[i] ||
+        (rows[i].key < rows[j].key ? -1 : 1)
+    )
+    .slice(0, VALUE_HEALTH_ROWS)
+    .map((i) => rows[i]);
 }
 
 /** The silent-churn list (see the file comment). */

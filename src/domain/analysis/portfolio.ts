@@ -267,19 +267,27 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     const key = `${currency}\u0001${basis}\u0001${value}`;
     let g = groups.get(key);
     if (!g) {
-      const buyers = new Map<number, number>();
-      const spends = new Map<number, number[]>();
+      // counted by category id in arrays, then put in maps in the order the categories first
+      // turn up (as the maps were filled before): no map lookups per member and category
+      const count = new Int32Array(nCat);
+      const spendOf: number[][] = [];
+      const seen: number[] = [];
       for (const i of members) {
         const agg = states[i].agg;
         for (const c of agg.bought12) {
-          buyers.set(c, (buyers.get(c) ?? 0) + 1);
-          const l = spends.get(c) ?? [];
-          l.push(agg.rev12.get(c) ?? 0);
-          spends.set(c, l);
+          if (count[c]++ === 0) {
+            seen.push(c);
+            spendOf[c] = [];
+          }
+          spendOf[c].push(agg.rev12.get(c) ?? 0);
         }
       }
+      const buyers = new Map<number, number>();
       const medianSpend = new Map<number, number>();
-      for (const [c, l] of spends) medianSpend.set(c, roundMoney(median(l) ?? 0, currency));
+      for (const c of seen) {
+        buyers.set(c, count[c]);
+        medianSpend.set(c, roundMoney(median(spendOf[c]) ?? 0, currency));
+      }
       g = { basis, basisValue: value, members, memberSet: new Set(members), buyers, medianSpend };
       groups.set(key, g);
     }
@@ -800,12 +808,18 @@ function whitespaceMapOf(
   const order = categories
     .map((_, i) => i)
     .sort((a, b) => (categories[a] < categories[b] ? -1 : categories[a] > categories[b] ? 1 : 0));
+  // a category's column by its name (names are distinct): each row's few gaps go straight there
+  const columnOf = new Map(order.map((c, k) => [categories[c], k]));
   const rows = [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i];
     if (!a.isTopLevel) continue;
     const agg = states[i].agg;
-    const gapByName = new Map(a.whitespace.gaps.map((g) => [g.category, g.medianSpend]));
+    const whitespace = new Array<number | null>(order.length).fill(null);
+    for (const g of a.whitespace.gaps) {
+      const k = columnOf.get(g.category);
+      if (k !== undefined) whitespace[k] = g.medianSpend;
+    }
     rows.push({
       key: a.key,
       accountId: a.accountId,
@@ -815,7 +829,7 @@ function whitespaceMapOf(
       tier: a.tier,
       accountManager: a.accountManager,
       spend: order.map((c) => agg.rev12.get(c) ?? 0),
-      whitespace: order.map((c) => gapByName.get(categories[c]) ?? null),
+      whitespace,
       potential: a.whitespace.potential,
     });
   }
