@@ -23,6 +23,11 @@ import {
 export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
+/**
+ * The most rows a customer heading's look-ahead holds while it waits for a "Total …" row in a
+ * later push (a report without totals rows is read with the heading as the next customer after these).
+ */
+const PENDING_ROWS_MAX = 200_000;
 
 export interface RejectCount {
   reason: string;
@@ -366,6 +371,17 @@ export function createOrderParser(
   let chunkAt = 0;
   /** Whether a look-ahead found no "Total …" row naming an open heading (the report has none): not looked again. */
   let noTotalsAhead = false;
+  /**
+   * A heading whose look-ahead reached the end of the rows pushed without a "Total …" row naming
+   * it or an open heading: it and the rows after it (copied) wait, unparsed, for such a row in a
+   * later push (then it is a job), or for the end of the lines or PENDING_ROWS_MAX rows (then the
+   * report has no totals: it is the next customer), and are then parsed in order.
+   */
+  let pending: { rows: Cell[][]; rowNos: number[]; names: Set<string> } | undefined;
+  /** The look-ahead's answer for the pending heading, while its rows are parsed again. */
+  let decided: boolean | undefined;
+  /** The sink of the last push, for the rows still pending at finish(). */
+  let lastSink: ((line: OrderLine) => void) | undefined;
   const accounts = new Set<string>();
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
@@ -451,7 +467,7 @@ export function createOrderParser(
    * it names that one as its parent, "Acme:Leeds"); otherwise it opens inside them (a job under
    * its customer: QuickBooks Online writes both in the first column, Desktop indents the job).
    */
-  function takeHeading(row: readonly Cell[]): boolean {
+  function takeHeading(row: readonly Cell[], rowNo: number): boolean {
     const lone = loneText(row);
     if (!lone) return false;
     if (!accountHeadings) {
@@ -466,9 +482,11 @@ export function createOrderParser(
       linesSinceHeading &&
       !groupTotalsSeen &&
       !lone.text.toLowerCase().startsWith(`${top.path.toLowerCase()}:`) &&
-      !totalsAhead(lone.text)
+      !totalsAhead(lone.text, row, rowNo)
     )
       groups.pop();
+    // its look-ahead goes on in the next push: the heading is read when it is settled
+    if (pending) return true;
     const parent = groups[groups.length - 1];
     const path =
       !parent || lone.text.toLowerCase().startsWith(`${parent.path.toLowerCase()}:`)
@@ -488,26 +506,51 @@ export function createOrderParser(
    * at hand (a report without totals rows, or a first customer longer than the push) it says so
    * once and the heading is read as the next customer.
    */
-  function totalsAhead(heading: string): boolean {
+  function totalsAhead(heading: string, row: readonly Cell[], rowNo: number): boolean {
+    if (decided !== undefined) {
+      const found = decided;
+      decided = undefined;
+      if (found) groupTotalsSeen = true;
+      else noTotalsAhead = true;
+      return found;
+    }
     if (noTotalsAhead) return false;
     const names = new Set([heading.toLowerCase()]);
     for (const g of groups) {
       names.add(g.text.toLowerCase());
       names.add(g.path.toLowerCase());
     }
-    for (let i = chunkAt + 1; i < chunk.length; i++) {
-      const row = chunk[i];
-      let first: Cell = null;
-      for (let k = 0; k < row.length && isBlankCell(first); k++) first = row[k];
-      if (typeof first !== "string") continue;
-      const m = GROUP_TOTAL_NAME.exec(first.trim());
-      const name = m?.[2].trim().toLowerCase();
-      if (!name) continue;
-      for (const n of names)
-        if (n === name || n.endsWith(`:${name}`)) return (groupTotalsSeen = true);
-    }
-    noTotalsAhead = true;
+    for (let i = chunkAt + 1; i < chunk.length; i++)
+      if (namesTotal(chunk[i], names)) return (groupTotalsSeen = true);
+    // Not in the rows at hand: the heading and what follows wait for a later push.
+    pending = { rows: [row.slice()], rowNos: [rowNo], names };
+    return true;
+  }
+
+  /** Whether `row` is a "Total for X" / "Total X" row whose X is one of `names` (or ends one, after ":"). */
+  function namesTotal(row: readonly Cell[], names: ReadonlySet<string>): boolean {
+    let first: Cell = null;
+    for (let k = 0; k < row.length && isBlankCell(first); k++) first = row[k];
+    if (typeof first !== "string") return false;
+    const m = GROUP_TOTAL_NAME.exec(first.trim());
+    const name = m?.[2].trim().toLowerCase();
+    if (!name) return false;
+    for (const n of names) if (n === name || n.endsWith(`:${name}`)) return true;
     return false;
+  }
+
+  /** Parses the pending heading's rows, its look-ahead answered `found`. */
+  function settlePending(found: boolean, sink: (line: OrderLine) => void): void {
+    const p = pending!;
+    pending = undefined;
+    decided = found;
+    const [outer, outerAt] = [chunk, chunkAt];
+    chunk = p.rows;
+    for (let i = 0; i < p.rows.length; i++) {
+      chunkAt = i;
+      parseRow(p.rows[i], p.rowNos[i], sink);
+    }
+    [chunk, chunkAt] = [outer, outerAt];
   }
 
   /**
@@ -607,8 +650,8 @@ export function createOrderParser(
         report.skippedFooters++;
         return;
       }
-      if (lone && takeHeading(row)) {
-        report.skippedHeadings++;
+      if (lone && takeHeading(row, rowNo)) {
+        if (!pending) report.skippedHeadings++;
         return;
       }
     }
@@ -815,14 +858,26 @@ export function createOrderParser(
 
   return {
     push(rows, firstRowNumber, sink) {
+      lastSink = sink;
       chunk = rows;
       for (let i = 0; i < rows.length; i++) {
         chunkAt = i;
+        if (pending) {
+          // the rows after a heading still looking for its "Total …" row wait with it
+          const row = rows[i];
+          pending.rows.push(row.slice());
+          pending.rowNos.push(firstRowNumber + i);
+          if (namesTotal(row, pending.names)) settlePending(true, sink);
+          else if (pending.rows.length > PENDING_ROWS_MAX) settlePending(false, sink);
+          continue;
+        }
         parseRow(rows[i], firstRowNumber + i, sink);
       }
       chunk = [];
     },
     finish() {
+      // the lines ended before a "Total …" row: the report has none
+      if (pending) settlePending(false, lastSink!);
       const warnings: string[] = [];
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {

@@ -85,6 +85,8 @@ describe("row by row (Online header)", () => {
     null,
     amount,
   ];
+  /** The report of the last parse. */
+  let lastReport: ReturnType<ReturnType<typeof createOrderParser>["finish"]> | undefined;
   /** The rows pushed in pieces of `size` rows: the accepted lines as [account, site, revenue]. */
   function parse(rows: Cell[][], size = rows.length) {
     const grid: Grid = { name: "Sales", values: [HEADER, ...rows] };
@@ -96,7 +98,7 @@ describe("row by row (Online header)", () => {
       parser.push(rows.slice(i, i + size), 2 + i, (l) =>
         out.push([l.accountId, l.site ?? "", l.revenue])
       );
-    parser.finish();
+    lastReport = parser.finish();
     return out;
   }
   const report = [
@@ -134,6 +136,39 @@ describe("row by row (Online header)", () => {
       "Acme Ltd",
       "Acme Ltd",
       "Brightwell",
+    ]);
+  });
+
+  it("the same in pieces of 2 rows: a job's heading waits for its Total row in a later piece", () => {
+    // the Leeds heading's piece ([Leeds], line 2) holds no Total row; "Total for Leeds" comes
+    // 3 pieces later: Leeds is Acme's job, as when the report is pushed whole (7 + 3 + 2 + 1 = 13)
+    const whole = [
+      ["Acme Ltd", "", 7],
+      ["Acme Ltd", "Leeds", 3],
+      ["Acme Ltd", "Leeds:Unit 4", 2],
+      ["Acme Ltd", "", 1],
+      ["Brightwell", "", 9],
+    ];
+    expect(parse(report, 2)).toEqual(whole);
+    expect(parse(report, 1)).toEqual(whole);
+    // 4 headings (Acme, Leeds, Unit 4, Brightwell) and 4 totals, each counted once
+    const skipped = Object.fromEntries(lastReport!.skipped.map((k) => [k.rule, k.rows]));
+    expect(skipped).toMatchObject({ "customer heading row": 4, "totals row": 4 });
+    expect(lastReport!.accepted).toBe(5);
+  });
+
+  it("with no Total rows, in pieces of 1 row: the heading waits to the end of the lines, then is the next customer", () => {
+    const rows = [
+      ["Acme Ltd"],
+      line("10/01/2026", "1", 7),
+      ["Brightwell"],
+      line("10/05/2026", "5", 9),
+      line("10/06/2026", "6", 4),
+    ];
+    expect(parse(rows, 1)).toEqual([
+      ["Acme Ltd", "", 7],
+      ["Brightwell", "", 9],
+      ["Brightwell", "", 4],
     ]);
   });
 
