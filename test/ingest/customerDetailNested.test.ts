@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { detectTable } from "../../src/ingest/detect";
 import type { Cell, Grid } from "../../src/ingest/grid";
 import { createOrderParser } from "../../src/ingest/orders";
@@ -170,6 +171,37 @@ describe("row by row (Online header)", () => {
       ["Brightwell", "", 9],
       ["Brightwell", "", 4],
     ]);
+  });
+
+  it("property: any report, with or without Total rows, reads the same lines in pieces of any size as pushed whole", () => {
+    // customers with lines of their own and jobs (each with lines and, in a report with totals,
+    // its own Total row) written in the same first column, as QuickBooks Online does
+    const customer = fc.record({
+      own: fc.integer({ min: 0, max: 3 }),
+      jobs: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(customer, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 6 }),
+        (customers, totals, size) => {
+          const rows: Cell[][] = [];
+          let n = 0;
+          customers.forEach((c, i) => {
+            rows.push([`Customer ${i}`]);
+            for (let k = 0; k < c.own; k++) rows.push(line("10/01/2026", String(++n), 1));
+            c.jobs.forEach((lines, j) => {
+              rows.push([`Job ${i}.${j}`]);
+              for (let k = 0; k < lines; k++) rows.push(line("10/02/2026", String(++n), 1));
+              if (totals) rows.push(total(`Total for Job ${i}.${j}`, lines));
+            });
+            if (totals) rows.push(total(`Total for Customer ${i}`, 0));
+          });
+          expect(parse(rows, size)).toEqual(parse(rows));
+        }
+      )
+    );
   });
 
   it("with no Total rows at all (deleted), a heading after lines is still the next customer", () => {
