@@ -206,7 +206,16 @@ export function combineHealth(
   factors: Partial<FactorScores>,
   weights: Weights = DEFAULT_WEIGHTS
 ): HealthResult {
-  const full = {} as FactorScores;
+  // every factor present from the start, in FACTORS order (the order they are filled in and
+  // written out): the fields sit inside the object rather than in a separate property store
+  const full: FactorScores = {
+    recency: null,
+    frequency: null,
+    revenue: null,
+    diversity: null,
+    engagement: null,
+    payment: null,
+  };
   const used: Factor[] = [];
   let weightSum = 0;
   for (const f of FACTOR_LIST) {
@@ -217,7 +226,14 @@ export function combineHealth(
       weightSum += weights[f];
     }
   }
-  const effectiveWeights = {} as Weights;
+  const effectiveWeights: Weights = {
+    recency: 0,
+    frequency: 0,
+    revenue: 0,
+    diversity: 0,
+    engagement: 0,
+    payment: 0,
+  };
   for (const f of FACTOR_LIST)
     effectiveWeights[f] = full[f] !== null && weights[f] > 0 ? (weights[f] / weightSum) * 100 : 0;
   // the same kind of array as the history points' scores (a literal of nulls, filled in), so

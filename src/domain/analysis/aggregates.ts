@@ -11,17 +11,59 @@ import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
  */
 export interface CategoryAggregates {
   /** net revenue and units in the last 12 months (returns included), currency units */
-  rev12: Map<number, number>;
-  qty12: Map<number, number>;
+  rev12: ByCategory;
+  qty12: ByCategory;
   /** categories / SKUs bought (net positive) in the last 12 months, ascending ids */
   bought12: number[];
   skus12: number[];
   /** net revenue per category in the 12 months before the last quarter (the risk-flag baseline) */
-  baseRev: Map<number, number>;
-  /** categories bought (net positive) in the last quarter */
-  lastQuarter: Set<number>;
+  baseRev: ByCategory;
+  /** categories bought (net positive) in the last quarter, with that net revenue */
+  lastQuarter: ByCategory;
   /** first purchase date per category, on or before as-of */
-  firstDate: Map<number, Serial>;
+  firstDate: ByCategory;
+}
+
+/**
+ * Figures by category id, read-only, ids ascending: get, has and forEach as a Map's (forEach in
+ * ascending ids). Two arrays instead of a Map: a portfolio keeps five of these per account, and
+ * Maps' hash tables (and their boxed numbers) were a quarter of what the analysis keeps in memory.
+ */
+export class ByCategory {
+  constructor(
+    private readonly ids: readonly number[],
+    private readonly values: readonly number[]
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** index of `id` in ids, or −1 (binary search: ids ascend) */
+  private indexOf(id: number): number {
+    const ids = this.ids;
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ids.length && ids[lo] === id ? lo : -1;
+  }
+
+  get(id: number): number | undefined {
+    const k = this.indexOf(id);
+    return k < 0 ? undefined : this.values[k];
+  }
+
+  has(id: number): boolean {
+    return this.indexOf(id) >= 0;
+  }
+
+  forEach(fn: (value: number, id: number) => void): void {
+    for (let k = 0; k < this.ids.length; k++) fn(this.values[k], this.ids[k]);
+  }
 }
 
 export function addTo(m: Map<number, number>, k: number, v: number): void {
@@ -147,25 +189,65 @@ export function categoryAggregates(
       if (entDate[a] < first[cat]) first[cat] = entDate[a];
     }
   }
-  const rev12 = new Map<number, number>();
-  const qty12 = new Map<number, number>();
-  const baseRev = new Map<number, number>();
-  const lastQuarter = new Set<number>();
-  const firstDate = new Map<number, Serial>();
-  const bought12: number[] = [];
+  // in ascending category ids (as the maps these were filled in), in arrays of their exact
+  // length (pushing would leave room for 17 or more)
   sortSmallInts(touched);
+  let n12 = 0;
+  let nBase = 0;
+  let nQuarter = 0;
+  let nFirst = 0;
+  let nBought = 0;
   for (const c of touched) {
     const fl = flags[c];
     if (fl & 1) {
-      rev12.set(c, rev[c] / scale);
-      qty12.set(c, qty[c]);
-      if (rev[c] > 0) bought12.push(c);
+      n12++;
+      if (rev[c] > 0) nBought++;
     }
-    if (fl & 4) baseRev.set(c, bRevArr[c] / scale);
-    if (fl & 8 && qRev[c] > 0) lastQuarter.add(c);
-    if (fl & 16) firstDate.set(c, first[c]);
+    if (fl & 4) nBase++;
+    if (fl & 8 && qRev[c] > 0) nQuarter++;
+    if (fl & 16) nFirst++;
+  }
+  const ids12 = new Array<number>(n12);
+  const rev12 = new Array<number>(n12);
+  const qty12 = new Array<number>(n12);
+  const baseIds = new Array<number>(nBase);
+  const baseRev = new Array<number>(nBase);
+  const quarterIds = new Array<number>(nQuarter);
+  const quarterRev = new Array<number>(nQuarter);
+  const firstIds = new Array<number>(nFirst);
+  const firstDate = new Array<number>(nFirst);
+  const bought12 = new Array<number>(nBought);
+  n12 = nBase = nQuarter = nFirst = nBought = 0;
+  for (const c of touched) {
+    const fl = flags[c];
+    if (fl & 1) {
+      ids12[n12] = c;
+      rev12[n12] = rev[c] / scale;
+      qty12[n12++] = qty[c];
+      if (rev[c] > 0) bought12[nBought++] = c;
+    }
+    if (fl & 4) {
+      baseIds[nBase] = c;
+      baseRev[nBase++] = bRevArr[c] / scale;
+    }
+    if (fl & 8 && qRev[c] > 0) {
+      quarterIds[nQuarter] = c;
+      quarterRev[nQuarter++] = qRev[c] / scale;
+    }
+    if (fl & 16) {
+      firstIds[nFirst] = c;
+      firstDate[nFirst++] = first[c];
+    }
     flags[c] = 0;
   }
   touched.length = 0;
-  return { rev12, qty12, bought12, skus12: sortSmallInts(skus), baseRev, lastQuarter, firstDate };
+  return {
+    rev12: new ByCategory(ids12, rev12),
+    qty12: new ByCategory(ids12, qty12),
+    bought12,
+    skus12: sortSmallInts(skus),
+    baseRev: new ByCategory(baseIds, baseRev),
+    lastQuarter: new ByCategory(quarterIds, quarterRev),
+    firstDate: new ByCategory(firstIds, firstDate),
+  };
 }

@@ -298,7 +298,39 @@ export function healthInputsAt(
   rec: AccountRecord | undefined,
   logs?: SubjectLogs
 ): HealthInputs {
-  return healthInputsInto({} as HealthInputs, s, w, categories, products, rec, logs);
+  return healthInputsInto(emptyInputs(), s, w, categories, products, rec, logs);
+}
+
+const NO_CHANGE: HealthInputs["ordersChange"] = { kind: "none" };
+
+/**
+ * A HealthInputs with every field present, in the order healthInputsInto writes them (the order
+ * they are shown and written out): one object shape from the start, its fields inside the
+ * object, instead of an empty object grown field by field into a separate property store.
+ */
+export function emptyInputs(): HealthInputs {
+  return {
+    date: 0,
+    firstOrderDate: null,
+    lastOrderDate: null,
+    daysSinceLastOrder: null,
+    ordersLastQuarter: 0,
+    ordersPreviousQuarter: 0,
+    ordersChange: NO_CHANGE,
+    revenueLast12: 0,
+    revenuePrior12: 0,
+    revenueChange: NO_CHANGE,
+    categoriesLast12: null,
+    productsLast12: null,
+    engagementLog: null,
+    engagementTyped: null,
+    daysBeyondTermsTyped: null,
+    engagement: null,
+    engagementSource: null,
+    paymentLedger: null,
+    daysBeyondTerms: null,
+    paymentSource: null,
+  };
 }
 
 /** healthInputsAt written into `out` (the history points reuse one object: only their score is kept). */
