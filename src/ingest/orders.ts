@@ -4,7 +4,14 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
-import { categoryStandIn, signInto, type SignedLine, UNCATEGORISED } from "../domain/orderLines";
+import {
+  categoryStandIn,
+  CREDIT_ID_SAMPLE,
+  isCreditNoteId,
+  signInto,
+  type SignedLine,
+  UNCATEGORISED,
+} from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -586,6 +593,16 @@ export function createOrderParser(
   }
 
   const shared = {} as OrderLine;
+  // The first 1,000 ids settle whether ids such as "C1042" are credit notes or the numbering
+  // (creditPrefixIsNumbering); a later 1,000 mostly of that form is flagged, never read again.
+  const creditIds = options.creditNoteIds !== false;
+  let idRun = 0;
+  let idRunCredit = 0;
+  let idRunFirst = 0;
+  let idRunExample = "";
+  /** where the present unbroken run of such ids began (−1: the last id was not one) */
+  let creditRunStart = -1;
+  let creditNumbering: { row: number; example: string } | undefined;
   // one object for every row's signed figures (a million rows made 84 MB of them)
   const signedLine: SignedLine = { isReturn: false, quantity: 0, revenue: 0 };
   let prevRawDate: Cell = undefined;
@@ -819,7 +836,22 @@ export function createOrderParser(
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes));
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = signedLine;
-    signInto(signedLine, qty, revenue, rawOrder, creditType, options.creditNoteIds !== false);
+    signInto(signedLine, qty, revenue, rawOrder, creditType, creditIds);
+    if (creditIds && rawOrder !== "" && creditNumbering === undefined) {
+      if (idRun++ === 0) idRunFirst = rowNo;
+      if (isCreditNoteId(rawOrder)) {
+        if (idRunCredit++ === 0) idRunExample = rawOrder;
+        if (creditRunStart < 0) creditRunStart = rowNo;
+      } else creditRunStart = -1;
+      if (idRun === CREDIT_ID_SAMPLE) {
+        if (idRunCredit * 2 > idRun)
+          creditNumbering = {
+            row: creditRunStart >= 0 ? creditRunStart : idRunFirst,
+            example: idRunExample,
+          };
+        idRun = idRunCredit = 0;
+      }
+    }
     const isReturn = signed.isReturn;
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
@@ -879,6 +911,10 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       const warnings: string[] = [];
+      if (creditNumbering)
+        warnings.push(
+          `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${CREDIT_ID_SAMPLE.toLocaleString("en-GB")} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
+        );
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {
         currencies[fileCurrency] += unlabelled;

@@ -51,3 +51,45 @@ test("German: GU-0033 beside RE-… is a Gutschrift", async () => {
   expect(orders).toEqual({ "10045": 2 });
   expect(report.returns).toBe(1);
 });
+
+describe("ids that look like credit notes after the first 1,000 lines", () => {
+  /** `invoices` lines with INV ids, then `cs` with ids C26001…, each £10, one a day from 2025-01-01. */
+  function book(invoices: number, cs: number, every = 0): string {
+    const rows = ["Date,Invoice,Customer,SKU,Qty,Line Total"];
+    for (let i = 0; i < invoices + cs; i++) {
+      const d = new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 20))).toISOString().slice(0, 10);
+      const id =
+        i >= invoices
+          ? `C${26001 + i - invoices}`
+          : every && i % every === 0
+            ? `CN${i}`
+            : `INV${1000 + i}`;
+      rows.push(`${d},${id},A${i % 9},S${i % 7},1,10`);
+    }
+    return `${rows.join("\n")}\n`;
+  }
+
+  test("1,200 invoices then 1,500 lines numbered C26…: read as returns, as the first 1,000 say, and flagged from row 1,202", async () => {
+    const path = join(dir, "numbering-changes.csv");
+    writeFileSync(path, book(1200, 1500));
+    const { report } = await analyze(path);
+    // 1,200 × £10 − 1,500 × £10 = −£3,000: what the first 1,000 ids settle (C… are credit notes)
+    expect(report.returns).toBe(1500);
+    expect(report.revenue).toBe(-3000);
+    const w = report.warnings.find((x) => x.includes("look like credit-note numbers"));
+    // the header is row 1, INV lines rows 2–1,201, the first C26… id on row 1,202
+    expect(w).toMatch(
+      /^From row 1202, most order ids look like credit-note numbers \(such as "C26001"\)/
+    );
+  });
+
+  test("a credit note every 20th line (CN…) is no change of numbering: no warning", async () => {
+    const path = join(dir, "credit-notes.csv");
+    writeFileSync(path, book(3000, 0, 20));
+    const { report } = await analyze(path);
+    // 3,000 lines, 150 of them CN credit notes: 2,850 × £10 − 150 × £10 = £27,000
+    expect(report.returns).toBe(150);
+    expect(report.revenue).toBe(27000);
+    expect(report.warnings.join(" ")).not.toMatch(/credit-note numbers/);
+  });
+});
