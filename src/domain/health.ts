@@ -245,7 +245,8 @@ export function combineHealth(
     score,
     band: score === null ? null : bandOf(score),
     factors: full,
-    used,
+    // a copy of its exact length (the row keeps it; pushing left room for 17)
+    used: used.slice(),
     effectiveWeights,
   };
 }

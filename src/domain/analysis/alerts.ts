@@ -432,14 +432,19 @@ function contextOf(x: SignalInputs): RuleContext {
   };
 }
 
+/** What the rules raised, gathered here and copied out at its exact length (the row keeps it). */
+const raised: unknown[] = [];
+
 function collect<T>(rules: readonly ((c: RuleContext) => T | T[] | null)[], c: RuleContext): T[] {
-  const out: T[] = [];
+  raised.length = 0; // (nothing left over should a rule have thrown last time)
   for (const rule of rules) {
     const r = rule(c);
     if (r === null) continue;
-    if (Array.isArray(r)) out.push(...r);
-    else out.push(r);
+    if (Array.isArray(r)) for (const x of r) raised.push(x);
+    else raised.push(r);
   }
+  const out = raised.slice() as T[];
+  raised.length = 0;
   return out;
 }
 

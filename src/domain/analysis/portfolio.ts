@@ -184,6 +184,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       own = false;
     }
   }
+  // each subject's units in an array of its exact length (kept with its row)
+  for (const e of subjectUnits.values()) e.units = e.units.slice();
   // Accounts in the Accounts table with no lines (themselves or below) still get a row — never
   // ordered — in the data's main currency (their money is 0, so nothing is mixed).
   const mainCurrency = [...unitsPerCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NO_CURRENCY;
@@ -476,7 +478,8 @@ function analyzeSubject(
   const div = diversityAt(s, x.dates, x.catOfSku, x.divScratch);
   const cats = x.hasCategories ? div.categories : null;
   // History points need only the score: the allocation-free path; as-of gets the full result.
-  const history: HealthPoint[] = [];
+  // The history array has its exact length (it stays with the row; pushing leaves room for 17).
+  const history = new Array<HealthPoint>(x.dates.length);
   const last = x.dates.length - 1;
   for (let j = 0; j < last; j++) {
     const score = weightedScore(
@@ -496,12 +499,12 @@ function analyzeSubject(
       ),
       x.weightArr
     );
-    history.push({ date: x.dates[j], score, band: score === null ? null : bandOf(score) });
+    history[j] = { date: x.dates[j], score, band: score === null ? null : bandOf(score) };
   }
   const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs);
   if (!x.hasProducts) inputs.productsLast12 = null;
   const today = scoreInputs(inputs, x.weights);
-  history.push({ date: x.asOf, score: today.score, band: today.band });
+  history[last] = { date: x.asOf, score: today.score, band: today.band };
   const override = rec?.healthOverride ?? null;
   const agg = categoryAggregates(s, x.asOf, x.catOfSku, x.aggScratch);
   let orderedBy =
@@ -657,7 +660,8 @@ export function whitespaceOf(
     basis: g.basis,
     basisValue: g.basisValue,
     comparableAccounts: peers,
-    gaps,
+    // a copy of its exact length (kept with the row)
+    gaps: gaps.slice(),
     potential: roundMoney(potential, currency),
   };
 }
