@@ -78,7 +78,9 @@ export function diversityScore(categories: number, products?: number): number {
   if (!Number.isFinite(categories) || categories < 0)
     throw new RangeError("Categories must be 0 or more.");
   const c = Math.floor(categories);
-  if (c === 1 && products !== undefined && products <= 1) return 1;
+  // the products test made every time (see percentChange)
+  const oneProduct = products !== undefined && products <= 1;
+  if (c === 1 && oneProduct) return 1;
   return stepScore(c, DIVERSITY_STEPS);
 }
 

@@ -59,8 +59,12 @@ export type Change =
   | { kind: "none" };
 
 export function percentChange(earlier: number, later: number, firstOrderInLater: boolean): Change {
-  if (earlier === 0 && later === 0) return { kind: "none" };
-  if (earlier === 0) return firstOrderInLater ? { kind: "na" } : { kind: "inf" };
+  // both tests made every time: code compiled while every account had an earlier figure has then
+  // seen the second one too, and is not thrown away at the first account without one
+  const noEarlier = earlier === 0;
+  const noLater = later === 0;
+  if (noEarlier && noLater) return { kind: "none" };
+  if (noEarlier) return firstOrderInLater ? { kind: "na" } : { kind: "inf" };
   return { kind: "pct", pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
 }
 
