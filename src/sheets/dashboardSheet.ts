@@ -133,8 +133,10 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
         [
           "Accounts managed",
           `Revenue, 12 months${currencies.length > 1 ? ` (${currencies[0] || "no currency"})` : ""}`,
-          "Average health score",
-          "At Risk or Critical",
+          // two lines each, as "Accounts managed" wraps in its column: on one line, side by
+          // side, the two read as one ("Average health score At Risk or Critical")
+          "Average\nhealth score",
+          "At Risk or\nCritical",
           "Open alerts",
         ],
       ],

@@ -64,6 +64,14 @@ describe("dashboard", () => {
     );
   });
 
+  test("the headline labels over the narrow columns take two lines each, so neighbours never read as one label", () => {
+    expect([v.get("A4"), v.get("C4"), v.get("D4")]).toEqual([
+      "Accounts managed",
+      "Average\nhealth score",
+      "At Risk or\nCritical",
+    ]);
+  });
+
   test("both charts sit within the first screen (columns A–E, rows 1–30), the pie in the bands' colours", () => {
     const printed = finishForPrint(dash, { paper: "A4", asOfText: "As of 30/06/2025" });
     expect(printed.charts).toHaveLength(2);
