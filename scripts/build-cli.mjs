@@ -81,18 +81,23 @@ const besideTheBundle = {
 const read = new Set(always);
 // a file changed while esbuild ran may not be in the bundle: it is recorded so as to differ
 const started = Date.now();
-const cli = await build({
-  absWorkingDir: root,
-  metafile: true,
-  entryPoints: [join(root, "src/cli/main.ts")],
-  outfile: join(root, "dist/cli/kap.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
+/** One bundle of `entry` (under src) at `out` (under dist/cli), for Node 20, CommonJS, with its source map. */
+const bundle = (entry, out, more = {}) =>
+  build({
+    absWorkingDir: root,
+    metafile: true,
+    entryPoints: [join(root, entry)],
+    outfile: join(root, out),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    sourcemap: "linked",
+    logLevel: "warning",
+    ...more,
+  });
+const cli = await bundle("src/cli/main.ts", "dist/cli/kap.js", {
   external: ["@duckdb/node-api"],
-  sourcemap: "linked",
-  logLevel: "warning",
   // The sample workbook is found from the bundle's folder as it is from src/cli.
   define: {},
   plugins: [besideTheBundle],
@@ -100,32 +105,10 @@ const cli = await build({
 // The .xlsx writer (ExcelJS and the sheet layout code it needs): on its own, loaded by the
 // commands that write a workbook. In kap.js it was three quarters of the code V8 had to read
 // at every start, for `kap --help` and `kap analyze --json` too.
-const writer = await build({
-  absWorkingDir: root,
-  metafile: true,
-  entryPoints: [join(root, "src/xlsx/writeFile.ts")],
-  outfile: join(root, "dist/cli/xlsxWriter.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  sourcemap: "linked",
-  logLevel: "warning",
-});
+const writer = await bundle("src/xlsx/writeFile.ts", "dist/cli/xlsxWriter.js");
 // The worker thread that reads and parses large text files (src/cli/csvWorker.ts): on its own,
 // so it starts without loading the whole command.
-const worker = await build({
-  absWorkingDir: root,
-  metafile: true,
-  entryPoints: [join(root, "src/cli/csvWorker.ts")],
-  outfile: join(root, "dist/cli/csvWorker.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  sourcemap: "linked",
-  logLevel: "warning",
-});
+const worker = await bundle("src/cli/csvWorker.ts", "dist/cli/csvWorker.js");
 for (const r of [cli, worker, writer]) for (const f of Object.keys(r.metafile.inputs)) read.add(f);
 makeCodeCache();
 const stamp = { esbuild: version, node: process.version, inputs: {}, outputs: {} };

@@ -154,17 +154,25 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
   });
 
-  test("a consumer that stops at the first block stops the worker, which was waiting for room", async () => {
-    const file = join(dir, "many.csv");
+  /** A CSV of `n` lines of one date, 50 customers and revenue 0, 1, … n − 1. */
+  const revenueFile = (name: string, n: number) => {
+    const file = join(dir, name);
     let text = "Date,Customer,Revenue\n";
-    for (let i = 0; i < 60_000; i++) text += `2026-10-01,C${i % 50},${i}\n`;
+    for (let i = 0; i < n; i++) text += `2026-10-01,C${i % 50},${i}\n`;
     writeFileSync(file, text);
-    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
+    return file;
+  };
+  /** The reading thread over a UTF-8, comma-delimited file. */
+  const workerOver = (file: string) =>
+    new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
       encoding: "utf-8",
       bom: 0,
       delimiter: ",",
       skip: 0,
     });
+
+  test("a consumer that stops at the first block stops the worker, which was waiting for room", async () => {
+    const rows = workerOver(revenueFile("many.csv", 60_000));
     let blocks = 0;
     await expect(
       rows.read(async () => {
@@ -178,16 +186,7 @@ describe("kap on the worker thread and on the main thread", () => {
   });
 
   test("started before it is read (while the columns are detected), the worker hands over every row once, in order", async () => {
-    const file = join(dir, "early.csv");
-    let text = "Date,Customer,Revenue\n";
-    for (let i = 0; i < 30_000; i++) text += `2026-10-01,C${i % 50},${i}\n`;
-    writeFileSync(file, text);
-    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
-      encoding: "utf-8",
-      bom: 0,
-      delimiter: ",",
-      skip: 0,
-    });
+    const rows = workerOver(revenueFile("early.csv", 30_000));
     rows.start();
     // the worker reads ahead and waits for room meanwhile
     await new Promise((r) => setTimeout(r, 200));
@@ -203,11 +202,7 @@ describe("kap on the worker thread and on the main thread", () => {
   });
 
   test("a file the worker cannot read rejects with its error, and the worker is stopped", async () => {
-    const rows = new WorkerRows(
-      resolve(__dirname, "../../dist/cli/csvWorker.js"),
-      join(dir, "gone.csv"),
-      { encoding: "utf-8", bom: 0, delimiter: ",", skip: 0 }
-    );
+    const rows = workerOver(join(dir, "gone.csv"));
     await expect(rows.read(() => undefined)).rejects.toThrow(/ENOENT/);
   });
 });
