@@ -30,7 +30,15 @@ import { CATEGORY_STAND_IN } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
-import { GrowF64, GrowI32, int32Room, IntPairIndex, permute, sortByDate } from "./collections";
+import {
+  GrowF64,
+  GrowI32,
+  int32Room,
+  internInto,
+  IntPairIndex,
+  permute,
+  sortByDate,
+} from "./collections";
 import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
@@ -240,16 +248,6 @@ export class OrderBook {
   private serviceLineCount = new Map<number, number>();
   private serviceRevenue = new Map<number, number>();
 
-  private intern(map: Map<string, number>, list: string[], key: string): number {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = list.length;
-      map.set(key, id);
-      list.push(key);
-    }
-    return id;
-  }
-
   /** Folds one order line in. Lines may arrive in any order. */
   add(line: OrderLine): void {
     if (this.closed) throw new Error("OrderBook: no lines can be added after close().");
@@ -270,7 +268,7 @@ export class OrderBook {
     let cur: number;
     if (curName === this.lastCurrencyName) cur = this.lastCurrency;
     else {
-      cur = this.intern(this.currencyIndex, this.currencies, curName);
+      cur = internInto(this.currencyIndex, this.currencies, curName);
       this.lastCurrencyName = curName;
       this.lastCurrency = cur;
     }
@@ -337,7 +335,7 @@ export class OrderBook {
           ? NO_PRODUCT
           : serviceKind(line.sku, line.productName);
       const cat =
-        service === null ? this.intern(this.categoryIndex, this.categories, line.category) : -1;
+        service === null ? internInto(this.categoryIndex, this.categories, line.category) : -1;
       sku = this.skus.length;
       this.skuIndex.set(line.sku, sku);
       this.skus.push(byCategory ? line.category : line.sku);
@@ -350,7 +348,7 @@ export class OrderBook {
       const cat = this.skuCategory[sku];
       if (cat >= 0 && this.categories[cat] !== line.category) {
         this.categoryConflicts++;
-        this.intern(this.categoryIndex, this.categories, line.category);
+        internInto(this.categoryIndex, this.categories, line.category);
       }
     }
     const isService = this.skuCategory[sku] < 0;

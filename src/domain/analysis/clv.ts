@@ -31,6 +31,7 @@ import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { bfgs } from "../bfgs";
 import { nelderMead } from "../nelderMead";
 import type { Serial } from "../types";
+import { internInto } from "./collections";
 import {
   type BgNbdParams,
   checkBgNbd,
@@ -181,15 +182,6 @@ class Prepared {
     this.txs = [];
     const TAt = new Map<number, number>();
     const txAt = new Map<number, number>();
-    const slot = (m: Map<number, number>, list: number[], v: number): number => {
-      let k = m.get(v);
-      if (k === undefined) {
-        k = list.length;
-        m.set(v, k);
-        list.push(v);
-      }
-      return k;
-    };
     data.forEach((s, i) => {
       checkSummary(s);
       this.x[i] = s.frequency;
@@ -202,8 +194,8 @@ class Prepared {
         this.xs.push(s.frequency);
       }
       this.xIndex[i] = k;
-      this.TIndex[i] = slot(TAt, this.Ts, s.T);
-      this.txIndex[i] = slot(txAt, this.txs, s.recency);
+      this.TIndex[i] = internInto(TAt, this.Ts, s.T);
+      this.txIndex[i] = internInto(txAt, this.txs, s.recency);
     });
     this.lnT = new Float64Array(this.Ts.length);
     this.lnTx = new Float64Array(this.txs.length);

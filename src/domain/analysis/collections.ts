@@ -209,3 +209,17 @@ export function permute(dest: Int32Array, ints: Int32Array[], floats: Float64Arr
 export function int32Room(spare: Int32Array | null | undefined, n: number): Int32Array {
   return spare && spare.length >= n ? spare.subarray(0, n) : new Int32Array(n);
 }
+
+/**
+ * The number of `key` in `list`, numbering it (appending it to `list`, recording it in `map`)
+ * the first time: a value's dense id, 0, 1, 2… in the order first seen.
+ */
+export function internInto<K>(map: Map<K, number>, list: K[], key: K): number {
+  let id = map.get(key);
+  if (id === undefined) {
+    id = list.length;
+    map.set(key, id);
+    list.push(key);
+  }
+  return id;
+}

@@ -35,6 +35,15 @@ import { bookOf, d, line } from "./helpers";
 const CDNOW = join(__dirname, "../../fixtures/cdnow/cdnow-sample-orders.csv");
 const PAPER_BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const PAPER_GG = { p: 6.25, q: 3.74, gamma: 15.44 };
+/** A fitted model holding the papers' parameters (a reliable fit of 1,000 accounts). */
+const PAPER_MODEL = {
+  bgnbd: { ...PAPER_BG, logLikelihood: 0, converged: true },
+  gammaGamma: { ...PAPER_GG, logLikelihood: 0, converged: true },
+  accounts: 1000,
+  repeatBuyers: 100,
+  reliable: true,
+  warning: null,
+};
 
 /** The CSV read plainly (Customer ID, Order Date, Units, Revenue): one history per customer, in file (date) order. */
 function cdnowRows(): { id: string; date: number; revenue: number }[] {
@@ -192,15 +201,7 @@ describe("formulas, with the papers’ parameters and hand-worked values", () =>
     const discounted = customerLifetimeValue(PAPER_BG, PAPER_GG, s)!;
     expect(discounted).toBeLessThan(year * value);
     expect(discounted).toBeGreaterThan((year * value) / 1.1);
-    const model = {
-      bgnbd: { ...PAPER_BG, logLikelihood: 0, converged: true },
-      gammaGamma: { ...PAPER_GG, logLikelihood: 0, converged: true },
-      accounts: 1000,
-      repeatBuyers: 100,
-      reliable: true,
-      warning: null,
-    };
-    const score = scoreLifetime(model, { ...s, firstOrderDate: 0, lastOrderDate: 213 });
+    const score = scoreLifetime(PAPER_MODEL, { ...s, firstOrderDate: 0, lastOrderDate: 213 });
     expect(score.expectedRevenue12m).toBeCloseTo(year * value, 9);
     expect(score.clv).toBeCloseTo(discounted, 9);
     expect(score.pAlive).toBeCloseTo(0.72657, 4);
@@ -208,14 +209,7 @@ describe("formulas, with the papers’ parameters and hand-worked values", () =>
 });
 
 describe("the portfolio's scorer", () => {
-  const model = {
-    bgnbd: { ...PAPER_BG, logLikelihood: 0, converged: true },
-    gammaGamma: { ...PAPER_GG, logLikelihood: 0, converged: true },
-    accounts: 1000,
-    repeatBuyers: 100,
-    reliable: true,
-    warning: null,
-  };
+  const model = PAPER_MODEL;
   const summaryArb = fc
     .record({
       x: fc.integer({ min: 0, max: 400 }),
