@@ -332,18 +332,13 @@ describe("the sample is parsed while it grows", () => {
       amount,
       amount,
     ];
-    const blank = (text: string): (string | number | null)[] => [
-      text,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ];
+    // a heading (text in column A, nine blank cells) and a totals row (its amount in column I)
+    const blank = (text: string): (string | number | null)[] => [text, ...Array(9).fill(null)];
+    const total = (text: string, amount: number) => {
+      const row = blank(text);
+      row[8] = amount;
+      return row;
+    };
     const values: (string | number | null)[][] = [
       ["Kestrel Supplies Ltd"],
       ["Sales by Customer Detail"],
@@ -367,46 +362,13 @@ describe("the sample is parsed while it grows", () => {
     for (let i = 0; i < 10; i++) values.push(line(1000 + i, 10));
     values.push(blank("Quay Street site"));
     for (let i = 0; i < 1500; i++) values.push(line(2000 + i, 1));
-    values.push([
-      "Total for Quay Street site",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      1500,
-      null,
-    ]);
-    values.push([
-      "Total for Northfield Builders",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      1600,
-      null,
-    ]);
+    values.push(total("Total for Quay Street site", 1500));
+    values.push(total("Total for Northfield Builders", 1600));
     // Brightwell: 2 lines at £5
     values.push(blank("Brightwell Electrical Ltd"));
     values.push(line(5000, 5), line(5001, 5));
-    values.push([
-      "Total for Brightwell Electrical Ltd",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      10,
-      null,
-    ]);
-    values.push(["TOTAL", null, null, null, null, null, null, null, 1610, null]);
+    values.push(total("Total for Brightwell Electrical Ltd", 10));
+    values.push(total("TOTAL", 1610));
     const log: string[] = [];
     const engine = loggingEngine(log);
     const source = blockSource(values as (string | number)[][], 500, log);
