@@ -204,4 +204,58 @@ describe("OrderRuns: order records without an order-id index", () => {
       { numRuns: 300 }
     );
   });
+
+  it("leaves runs whose ids rise within each kind (an export sorted by order number) as they are, and still merges once one id comes back (property)", () => {
+    // sales INV9, INV10, INV11 … (rising by length, then characters) and returns CN1, CN2 …
+    // interleaved, for any of 4 units; optionally one earlier sale's id again at the end
+    const plan = fc.record({
+      runs: fc.array(
+        fc.record({
+          unit: fc.nat(3),
+          ret: fc.nat(1),
+          date: fc.integer({ min: 40000, max: 40030 }),
+          val: fc.integer({ min: -500, max: 500 }),
+        }),
+        { minLength: 2, maxLength: 200 }
+      ),
+      again: fc.option(fc.nat(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(plan, fc.boolean(), ({ runs, again }, sealed) => {
+        const numbered = [9, 1];
+        const input: Run[] = runs.map((r) => ({
+          ...r,
+          id: `${r.ret ? "CN" : "INV"}${numbered[r.ret]++}`,
+        }));
+        const sales = input.filter((r) => r.ret === 0);
+        if (again !== undefined && sales.length > 0)
+          input.push({ ...sales[again % sales.length], date: 40031, val: 1 });
+        const orders = new OrderRuns();
+        fill(orders, input);
+        if (sealed) orders.seal();
+        // every run its own order, but for the one id that came back (merged into its first run)
+        expect(actual(orders, 4, sealed)).toEqual(expected(input, 4));
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("merges the runs of one id once the ids stop rising (a shorter id after a longer one), keeping sale and return apart", () => {
+    const orders = new OrderRuns();
+    const input: Run[] = [
+      { unit: 0, ret: 0, id: "A1", date: 40001, val: 10 },
+      { unit: 1, ret: 0, id: "A10", date: 40002, val: 20 },
+      { unit: 0, ret: 1, id: "A1", date: 40003, val: -5 }, // a return of A1: another order
+      { unit: 0, ret: 0, id: "A2", date: 40004, val: 30 }, // shorter than A10: the sales' ids stop rising
+      { unit: 0, ret: 0, id: "A1", date: 40000, val: 1 }, // A1 again: merged into the first, earlier date
+    ];
+    fill(orders, input);
+    // unit 0 sales: A1 (40000, 11) and A2 (40004, 30); unit 1: A10; unit 0 returns: A1 (−5)
+    expect(actual(orders, 2, false)).toEqual([
+      ["40000:11", "40004:30"],
+      ["40002:20"],
+      ["40003:-5"],
+      [],
+    ]);
+  });
 });
