@@ -420,14 +420,13 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
 }
 
 /**
- * A file named like an option ("-2026 orders.csv") is read as options: say how to name it, when
- * one of the arguments is such a file (it exists, or has a data file's extension).
+ * The argument that is a file named like an option ("-2026 orders.csv", read as options), if any:
+ * it exists, or has a data file's extension.
  */
-function dashFileHint(argv: readonly string[]): string | undefined {
-  const file = argv.find(
+function dashFile(argv: readonly string[]): string | undefined {
+  return argv.find(
     (a) => /^-[^-]/.test(a) && (existsSync(a) || /\.(?:csv|tsv|txt|xlsx)$/i.test(a))
   );
-  return file && `To read the file "${file}", write it as ./${file}.`;
 }
 
 /** One clear line for anything the user can fix; exit status 1. */
@@ -444,14 +443,20 @@ export function explain(e: unknown, argv: readonly string[] = []): string {
     e instanceof Error &&
     ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") ||
       (e.name === "TypeError" && /Unknown option|Unexpected argument/.test(e.message)))
-  )
+  ) {
+    // A file named "-q.csv" is read as the options -q, -., -c …: parseArgs then names whichever
+    // letter it trips on ("Unknown option '-.'"), which says nothing about the file.
+    const file = dashFile(argv);
+    if (file)
+      return `"${file}" starts with "-", so it was read as options: to read the file, write it as ./${file}.`;
     // Node's own hint for an unknown option ("To specify a positional argument starting with
-    // a '-', place it at the end of the command after '--', as in '-- "--x"") is about
+    // a '-', place it at the end of the command after '--', as in '-- "--x"') is about
     // parseArgs, not kap: its first sentence and where the options are listed, on one line.
     return `${e.message
       .replace(/ To specify a positional argument.*$/s, "")
       .split("\n")[0]
-      .replace(/\.?$/, ".")} ${dashFileHint(argv) ?? "kap --help lists the options."}`;
+      .replace(/\.?$/, ".")} kap --help lists the options.`;
+  }
   if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
 }

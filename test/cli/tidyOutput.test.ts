@@ -50,10 +50,15 @@ describe("usage and errors", () => {
       'Unknown command "frobnicate": kap knows analyze, sheets, qbr, clv, initiatives, demo (kap --help for the options).',
     ],
     [["analyze", INVOICES, "--frob"], "Unknown option '--frob'. kap --help lists the options."],
-    // a file whose name starts with "-" is read as options (-d, -a, …): how to name it instead
+    // a file whose name starts with "-" is read as options (-d, -a, …; -q.csv trips on "-."):
+    // how to name it instead
     [
       ["analyze", "-dash.csv"],
-      "Unknown option '-d'. To read the file \"-dash.csv\", write it as ./-dash.csv.",
+      '"-dash.csv" starts with "-", so it was read as options: to read the file, write it as ./-dash.csv.',
+    ],
+    [
+      ["analyze", "-q.csv"],
+      '"-q.csv" starts with "-", so it was read as options: to read the file, write it as ./-q.csv.',
     ],
     [
       ["analyze", INVOICES, "--as-of"],
