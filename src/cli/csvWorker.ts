@@ -10,7 +10,6 @@ import {
   workerData,
   type MessagePort,
 } from "node:worker_threads";
-import type { Cell } from "../ingest/grid";
 import { batchBuffers, RowEncoder } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 
@@ -37,8 +36,9 @@ export const IN_FLIGHT = 4;
 
 function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
   const inFlight = new Int32Array(data.inFlight);
-  const reader = new TextFileReader(data.path, { dialect: data.dialect });
   const encoder = new RowEncoder();
+  // the parser writes each row straight into the batch being built
+  const reader = new TextFileReader(data.path, { dialect: data.dialect, wire: encoder });
   const send = () => {
     // read without waiting: this thread never returns to its event loop until the end
     for (let m = receiveMessageOnPort(data.spares); m; m = receiveMessageOnPort(data.spares))
@@ -51,17 +51,9 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
     const message: CsvWorkerMessage = { kind: "rows", batch, bytesRead: reader.bytesRead };
     port.postMessage(message, batchBuffers(batch));
   };
-  // Each row is encoded as it is parsed, so the parser fills the same row array again.
-  const spare: Cell[][] = [];
-  const take = (row: Cell[], ids: Int32Array) => {
-    encoder.add(row, ids);
-    spare.push(row);
-    reader.recycle(spare);
-    spare.length = 0;
-  };
   try {
     for (;;) {
-      const more = reader.next(take);
+      const more = reader.next(noRows);
       if (encoder.size >= data.batchRows || (!more && encoder.size)) send();
       if (!more) break;
     }
@@ -84,6 +76,9 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
     data.spares.close();
   }
 }
+
+/** The parser writes to the encoder: it emits no row arrays. */
+function noRows(): void {}
 
 if (parentPort && (workerData as { kapCsv?: CsvWorkerData } | undefined)?.kapCsv)
   run(parentPort, (workerData as { kapCsv: CsvWorkerData }).kapCsv);

@@ -84,7 +84,6 @@ export class RowEncoder {
       this.values = grown(this.values, room);
     }
     this.lengths[this.rows++] = row.length;
-    const r = this.rowNo++;
     const { tags, values } = this;
     let k = this.cells;
     for (let c = 0; c < row.length; c++, k++) {
@@ -92,27 +91,80 @@ export class RowEncoder {
       if (typeof v === "number") {
         tags[k] = NUMBER;
         values[k] = v;
-      } else if (typeof v === "string") {
-        const id = ids ? this.numbered(c, v, c < ids.length ? ids[c] : -1) : this.idOf(c, v);
-        if (id < 0) {
-          if (this.inlineRow[c] === r - 1 && this.inlineText[c] === v) tags[k] = SAME;
-          else {
-            tags[k] = INLINE;
-            this.inline.push(v);
-            this.inlineText[c] = v;
-          }
-          this.inlineRow[c] = r;
-        } else {
-          tags[k] = DICTIONARY;
-          values[k] = id;
-        }
-      } else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
+      } else if (typeof v === "string")
+        this.text(
+          k,
+          c,
+          v,
+          ids ? this.numbered(c, v, c < ids.length ? ids[c] : -1) : this.idOf(c, v)
+        );
+      else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
       else if (v instanceof Date)
         // the text reader never makes one: refuse rather than send it as something else
         throw new Error("RowEncoder: a Date cell cannot be sent");
       else tags[k] = NULL;
     }
     this.cells = k;
+    this.rowNo++;
+  }
+
+  /** Starts a row written cell by cell (`cell`, then `endRow` or `abortRow`): CsvParser's `wire` option. */
+  beginRow(): void {
+    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
+    this.rowStart = this.cells;
+    this.inlineMark = this.inline.length;
+  }
+
+  /**
+   * Takes back the cells of the row begun: the parser met the end of its bytes inside it and
+   * writes it again, whole, from the next chunk. Texts it numbered stay sent (the parser's table
+   * keeps their numbers). Its columns forget the text last sent inline (the other thread never
+   * got it): their next text goes inline again, never as SAME.
+   */
+  abortRow(): void {
+    for (let c = 0; c < this.cells - this.rowStart; c++) this.inlineRow[c] = -2;
+    this.cells = this.rowStart;
+    this.inline.length = this.inlineMark;
+  }
+  private inlineMark = 0;
+
+  /** The next cell of the row begun; `id` as `add`'s `ids` give it (−1: not numbered). */
+  cell(c: number, v: Cell, id: number): void {
+    const k = this.cells++;
+    if (k === this.tags.length) {
+      this.tags = grown(this.tags, k * 2);
+      this.values = grown(this.values, k * 2);
+    }
+    if (typeof v === "number") {
+      this.tags[k] = NUMBER;
+      this.values[k] = v;
+    } else if (typeof v === "string") this.text(k, c, v, this.numbered(c, v, id));
+    else if (v === true || v === false) this.tags[k] = v ? TRUE : FALSE;
+    else this.tags[k] = NULL;
+  }
+
+  /** Ends the row begun. */
+  endRow(): void {
+    this.lengths[this.rows++] = this.cells - this.rowStart;
+    this.rowNo++;
+  }
+  private rowStart = 0;
+
+  /** Cell k, text `v` of column c: by its number `id`, else sent with the batch (or as SAME as the row above). */
+  private text(k: number, c: number, v: string, id: number): void {
+    if (id >= 0) {
+      this.tags[k] = DICTIONARY;
+      this.values[k] = id;
+      return;
+    }
+    const r = this.rowNo;
+    if (this.inlineRow[c] === r - 1 && this.inlineText[c] === v) this.tags[k] = SAME;
+    else {
+      this.tags[k] = INLINE;
+      this.inline.push(v);
+      this.inlineText[c] = v;
+    }
+    this.inlineRow[c] = r;
   }
 
   /**

@@ -19,6 +19,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
 import type { Cell } from "../ingest/grid";
+import type { RowEncoder } from "./rowWire";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -167,6 +168,11 @@ export interface CsvParserOptions {
    * convention must settle) → numbers; everything else text for ingest to parse.
    */
   raw?: boolean;
+  /**
+   * Rows go straight into this encoder, cell by cell (the reading thread's batches), instead of
+   * being emitted as row arrays: no row is built only to be taken apart again.
+   */
+  wire?: RowEncoder;
 }
 
 /** The longest single row KAP reads (a runaway quote otherwise swallows the rest of the file). */
@@ -189,6 +195,7 @@ type FastBuffer = Buffer & {
 export class CsvParser {
   private readonly delim: number;
   private readonly raw: boolean;
+  private readonly wire: RowEncoder | undefined;
   /** 'utf-8' until a field is not UTF-8. */
   encoding: "utf-8" | "windows-1252";
   /** 1-based row at which the encoding changed to Windows-1252, if it did. */
@@ -222,6 +229,7 @@ export class CsvParser {
     this.delim = options.delimiter.charCodeAt(0);
     this.encoding = options.encoding;
     this.raw = options.raw ?? false;
+    this.wire = options.wire;
   }
 
   /** Parses `chunk` after what was left over; `final` = no more bytes follow. */
@@ -275,7 +283,9 @@ export class CsvParser {
           eol = n;
         }
       }
-      const row: Cell[] = this.spare.pop() ?? [];
+      const wire = this.wire;
+      const row: Cell[] = wire ? NO_ROW : (this.spare.pop() ?? []);
+      if (wire) wire.beginRow();
       let col = 0;
       for (;;) {
         let a = p;
@@ -289,7 +299,7 @@ export class CsvParser {
           for (;;) {
             q = buf.indexOf(QUOTE, q);
             if (q < 0 || q >= n) {
-              if (!final) return rowStart;
+              if (!final) return this.unfinished(rowStart);
               // An unclosed quote at the end of the file: its text runs to the end — on its own
               // line only; one that swallows further lines would drop them all without a word.
               const e = buf.indexOf(eolByte, a);
@@ -309,7 +319,7 @@ export class CsvParser {
               q += 2;
               continue;
             }
-            if (q + 1 >= n && !final) return rowStart;
+            if (q + 1 >= n && !final) return this.unfinished(rowStart);
             break;
           }
           b = q;
@@ -318,7 +328,7 @@ export class CsvParser {
           if (eol < p) {
             eol = buf.indexOf(eolByte, p);
             if (eol < 0 || eol >= n) {
-              if (!final) return rowStart;
+              if (!final) return this.unfinished(rowStart);
               eol = n;
             }
           }
@@ -338,9 +348,14 @@ export class CsvParser {
           p = b = c;
           if (c === eol && eolByte === LF && b > a && buf[b - 1] === CR) b--;
         }
-        // Written by index: a recycled row keeps its room, and its old values are written over.
-        if (special === undefined) row[col] = this.cell(buf, a, b, col);
+        if (wire) {
+          if (special === undefined) {
+            const v = this.cell(buf, a, b, col);
+            wire.cell(col, v, col < this.rowIds.length ? this.rowIds[col] : -1);
+          } else wire.cell(col, this.raw ? special : typedText(special), -1);
+        } else if (special === undefined) row[col] = this.cell(buf, a, b, col);
         else {
+          // Written by index: a recycled row keeps its room, and its old values are written over.
           row[col] = this.raw ? special : typedText(special);
           this.setId(col, -1);
         }
@@ -350,16 +365,26 @@ export class CsvParser {
           p++;
           if (p < eol) continue;
           this.setId(col, -1);
-          row[col++] = this.raw ? "" : null;
+          if (wire) wire.cell(col++, this.raw ? "" : null, -1);
+          else row[col++] = this.raw ? "" : null;
         }
-        if (row.length !== col) row.length = col;
         p = eol + 1;
         this.rows++;
-        emit(row, this.rowIds);
+        if (wire) wire.endRow();
+        else {
+          if (row.length !== col) row.length = col;
+          emit(row, this.rowIds);
+        }
         break;
       }
     }
     return n;
+  }
+
+  /** A row cut by the end of the bytes at hand: its cells written to the encoder are taken back (it is parsed again, whole, from the next chunk). */
+  private unfinished(rowStart: number): number {
+    this.wire?.abortRow();
+    return rowStart;
   }
 
   private setId(col: number, id: number): void {
@@ -464,6 +489,9 @@ export class CsvParser {
     return v;
   }
 }
+
+/** The row a parser writing to an encoder never fills. */
+const NO_ROW: Cell[] = [];
 
 /** Row arrays kept for refilling: enough for a few blocks; more would only hold memory. */
 const SPARE_ROWS = 16_384;
@@ -656,7 +684,7 @@ export class TextFileReader {
   constructor(
     readonly path: string,
     /** `chunkBytes`: bytes per read (default 1 MB) */
-    options: { raw?: boolean; dialect?: TextDialect; chunkBytes?: number } = {}
+    options: { raw?: boolean; dialect?: TextDialect; chunkBytes?: number; wire?: RowEncoder } = {}
   ) {
     this.buf = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK);
     this.dialect = options.dialect ?? sniffFile(path);
@@ -665,6 +693,7 @@ export class TextFileReader {
       delimiter: this.dialect.delimiter,
       encoding: e === "windows-1252" ? "windows-1252" : "utf-8",
       raw: options.raw,
+      wire: options.wire,
     });
     this.fd = openSync(path, "r");
     this.pos = this.dialect.bom + this.dialect.skip;

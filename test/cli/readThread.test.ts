@@ -11,6 +11,7 @@ import fc from "fast-check";
 import type { Cell } from "../../src/ingest/grid";
 import { batchBuffers, DICTIONARY_MAX, RowDecoder, RowEncoder } from "../../src/cli/rowWire";
 import { WorkerRows } from "../../src/cli/fileSource";
+import { CsvParser } from "../../src/cli/textFile";
 
 jest.setTimeout(120_000);
 
@@ -117,6 +118,53 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
           }
         }
       )
+    );
+  });
+
+  test("a parser writing straight into the encoder sends the rows it would emit, however the bytes are cut (property)", () => {
+    // fields as exports write them: codes, long names past the parser's table of values, numbers,
+    // blanks, quoted delimiters, doubled quotes and line breaks, text after a closing quote,
+    // non-ASCII and a byte that is not UTF-8 (0x96: the switch to Windows-1252)
+    const field = fc.oneof(
+      fc.constantFrom("C0199", "INV100001", "2024-08-01", "", " padded ", "12.50", "-3", "007"),
+      fc.constantFrom("Granite Property Maintenance (Hull 1) Ltd", "Wall Plugs (100), Blue 10mm"),
+      fc.constantFrom('"a,b"', '"say ""hi"""', '"two\nlines"', '"q"tail', "Größe", "<0x96>dash"),
+      fc.stringMatching(/^[A-Za-z0-9 .-]{0,40}$/)
+    );
+    const line = fc.array(field, { minLength: 1, maxLength: 6 }).map((f) => f.join(","));
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
+        (lines, cuts) => {
+          // "<0x96>" stands for that one byte (an en dash in Windows-1252, not UTF-8)
+          const bytes = Buffer.concat(
+            lines
+              .join("\r\n")
+              .split("<0x96>")
+              .flatMap((part, i) => [
+                ...(i ? [Buffer.from([0x96])] : []),
+                Buffer.from(part, "utf8"),
+              ])
+          );
+          const feed = (parser: CsvParser, emit: (row: Cell[]) => void) => {
+            for (let at = 0, i = 0; at < bytes.length; i++) {
+              const to = Math.min(bytes.length, at + cuts[i % cuts.length]);
+              parser.feed(bytes.subarray(at, to), false, emit);
+              at = to;
+            }
+            parser.feed(Buffer.alloc(0), true, emit);
+          };
+          const rows: Cell[][] = [];
+          feed(new CsvParser({ delimiter: ",", encoding: "utf-8" }), (r) => rows.push([...r]));
+          const enc = new RowEncoder();
+          feed(new CsvParser({ delimiter: ",", encoding: "utf-8", wire: enc }), () => {
+            throw new Error("a parser writing to an encoder emits no rows");
+          });
+          expect(new RowDecoder().decode(enc.take())).toEqual(rows);
+        }
+      ),
+      { numRuns: Number(process.env.KAP_RUNS) || 100 }
     );
   });
 
