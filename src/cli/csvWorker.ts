@@ -31,6 +31,10 @@ export type CsvWorkerMessage =
   | { kind: "done"; encoding: string; fellBackAt?: number; bytesRead: number }
   | { kind: "error"; error: "limit" | "range" | "other"; message: string };
 
+/** Rows in the first batch (doubling up to batchRows), and the reads that make them. */
+const FIRST_BATCH_ROWS = 1024;
+const FIRST_READ_BYTES = 128 * 1024;
+
 /** Batches sent and not yet taken before the worker waits. */
 export const IN_FLIGHT = 4;
 
@@ -52,9 +56,15 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
     port.postMessage(message, batchBuffers(batch));
   };
   try {
+    // The first batches are small and read in small chunks, so the main thread starts folding
+    // rows in sooner; then batches of batchRows.
+    let want = Math.min(FIRST_BATCH_ROWS, data.batchRows);
     for (;;) {
-      const more = reader.next(noRows);
-      if (encoder.size >= data.batchRows || (!more && encoder.size)) send();
+      const more = reader.next(noRows, want < data.batchRows ? FIRST_READ_BYTES : undefined);
+      if (encoder.size >= want || (!more && encoder.size)) {
+        send();
+        want = Math.min(data.batchRows, want * 2);
+      }
       if (!more) break;
     }
     const done: CsvWorkerMessage = {

@@ -717,10 +717,13 @@ export class TextFileReader {
     this.parser.recycle(rows);
   }
 
-  /** Reads the next chunk; the rows it completes go to `emit` (with CsvParser.rowIds). False at the end of the file. */
-  next(emit: (row: Cell[], ids: Int32Array) => void): boolean {
+  /**
+   * Reads the next chunk (at most `maxBytes` of it, when given); the rows it completes go to
+   * `emit` (with CsvParser.rowIds). False at the end of the file.
+   */
+  next(emit: (row: Cell[], ids: Int32Array) => void, maxBytes = this.buf.length): boolean {
     if (this.done) return false;
-    const got = readSync(this.fd, this.buf, 0, this.buf.length, this.pos);
+    const got = readSync(this.fd, this.buf, 0, Math.min(maxBytes, this.buf.length), this.pos);
     this.pos += got;
     this.bytesRead += got;
     const final = got === 0;
