@@ -43,8 +43,6 @@ import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
-/** How many buffered lines ahead foldPending starts reading a pair's hash slot. */
-const LOOK_AHEAD = 12;
 
 /** The service kind of a line that names no product (an invoice-level export's invoice total). */
 export const NO_PRODUCT = "invoice total without a product";
@@ -203,13 +201,16 @@ export class OrderBook {
   private spellingPerson: number[] = [];
   private personIndex = new Map<string, number>();
   private personKey: string[] = [];
-  private unitPerson = new IntPairIndex();
+  /**
+   * (unit, person) → entry, with its first and last date in the slot (read in the same cache
+   * line as the look-up); per entry its unit, person and first spelling.
+   */
+  private unitPerson = new IntPairIndex(1 << 12, 2);
   private upUnit = new GrowI32();
   private upPerson = new GrowI32();
   private upSpelling = new GrowI32();
-  private upDate = new GrowI32();
-  private upLast = new GrowI32();
-  private lastPersonEntry = -1;
+  /** the slot of the last line's (unit, person) in unitPerson's table */
+  private lastPersonSlot = -1;
   private lastSpellingRaw = "";
   private lastSpelling = -1;
   private lastPersonUnit = -1;
@@ -398,13 +399,15 @@ export class OrderBook {
     const eQty = this.eQty.a;
     let eN = this.ePair.n;
     let inOrder = this.entriesInDateOrder;
+    // Every buffered line's pair slot is read first, in a loop small enough for many reads to be
+    // in flight at once (the table, 5 MB at a million lines, is mostly out of cache between
+    // batches); the batch's slots, about 256 KB, are still in cache for the loop that folds them.
     let touched = 0;
+    for (let k = 0; k < n; k++) touched ^= pairs.touch(pendKey[k], pendSku[k]);
     for (let k = 0; k < n; k++) {
       const ukey = pendKey[k];
       const sku = pendSku[k];
       const date = pendDate[k];
-      if (k + LOOK_AHEAD < n)
-        touched ^= pairs.touch(pendKey[k + LOOK_AHEAD], pendSku[k + LOOK_AHEAD]);
       const pair = pairs.intern(ukey, sku);
       const t = pairs.table;
       const slot = pairs.slot;
@@ -458,34 +461,36 @@ export class OrderBook {
     if (person < 0) return;
     // the other lines of an order: same unit, same person, no earlier date — only a later last date to record
     if (unit === this.lastPersonUnit && person === this.lastPerson && date >= this.lastPersonDate) {
-      if (date > this.upLast.a[this.lastPersonEntry]) {
-        this.upLast.a[this.lastPersonEntry] = date;
+      const t = this.unitPerson.table;
+      if (date > t[this.lastPersonSlot + 4]) {
+        t[this.lastPersonSlot + 4] = date;
         this.orderedByMaps = null;
       }
       return;
     }
-    const e = this.unitPerson.intern(unit, person);
+    this.unitPerson.intern(unit, person);
+    const slot = this.unitPerson.slot;
+    const t = this.unitPerson.table;
     this.lastPersonUnit = unit;
     this.lastPerson = person;
-    this.lastPersonEntry = e;
+    this.lastPersonSlot = slot;
     if (this.unitPerson.isNew) {
       this.upUnit.push(unit);
       this.upPerson.push(person);
       this.upSpelling.push(spelling);
-      this.upDate.push(date);
-      this.upLast.push(date);
+      t[slot + 3] = t[slot + 4] = date;
       this.orderedByMaps = null;
     } else {
-      if (date < this.upDate.a[e]) {
-        this.upDate.a[e] = date;
+      if (date < t[slot + 3]) {
+        t[slot + 3] = date;
         this.orderedByMaps = null;
       }
-      if (date > this.upLast.a[e]) {
-        this.upLast.a[e] = date;
+      if (date > t[slot + 4]) {
+        t[slot + 4] = date;
         this.orderedByMaps = null;
       }
     }
-    this.lastPersonDate = this.upDate.a[e];
+    this.lastPersonDate = t[slot + 3];
   }
 
   private newAccount(id: string): number {
@@ -558,11 +563,14 @@ export class OrderBook {
       const maps = this.unitAccount.map(
         () => new Map<string, { name: string; date: Serial; lastDate: Serial }>()
       );
+      const index = this.unitPerson;
       for (let e = 0; e < this.upUnit.n; e++) {
-        maps[this.upUnit.a[e]].set(this.personKey[this.upPerson.a[e]], {
+        const unit = this.upUnit.a[e];
+        index.intern(unit, this.upPerson.a[e]);
+        maps[unit].set(this.personKey[this.upPerson.a[e]], {
           name: this.spellingText[this.upSpelling.a[e]],
-          date: this.upDate.a[e],
-          lastDate: this.upLast.a[e],
+          date: index.table[index.slot + 3],
+          lastDate: index.table[index.slot + 4],
         });
       }
       this.orderedByMaps = maps;

@@ -104,11 +104,13 @@ export class IntPairIndex {
   }
 
   /**
-   * Reads (a, b)'s home slot and returns what it holds, to be ignored: called a few keys ahead
-   * of `intern`, it starts that key's memory read early, so several reads are in flight at once.
+   * Reads (a, b)'s home slot, its first int and its last (a slot may straddle two cache lines),
+   * and returns what it read, to be ignored: called some keys ahead of `intern`, it starts that
+   * key's memory reads early, so several reads are in flight at once.
    */
   touch(a: number, b: number): number {
-    return this.table[(mix(a, b) & this.mask) * this.stride];
+    const o = (mix(a, b) & this.mask) * this.stride;
+    return this.table[o] ^ this.table[o + this.stride - 1];
   }
 
   /** The id of (a, b), adding it (as the next id, extra ints −1) when new. */

@@ -31,13 +31,13 @@ export class SiteLedger {
   private spellingKey: number[] = [];
   private spellingName: string[] = [];
   private keyIndex = new Map<string, number>();
-  /** (unit, site key) → entry */
-  private index = new IntPairIndex();
+  /**
+   * (unit, site key) → entry, with the entry's last record and that record's date in the slot
+   * (a line on the same date joins it; read in the same cache line as the look-up).
+   */
+  private index = new IntPairIndex(1 << 12, 2);
   private entryUnit = new GrowI32(64);
   private entryName: string[] = [];
-  /** Per entry: its last record and that record's date (a line on the same date joins it). */
-  private entryLast = new GrowI32(64);
-  private entryLastDate = new GrowI32(64);
   /**
    * Records in typed columns rather than arrays per entry: at millions of lines, per-entry JS
    * arrays cost three pointer hops per line and their growth leaves garbage on the heap.
@@ -49,51 +49,59 @@ export class SiteLedger {
   private grouped: { entries: SiteEntry[]; byUnit: number[][] } | null = null;
   private lastRaw = "";
   private lastUnit = -1;
-  private lastEntry = -1;
+  /** the slot of the last line's entry in the index's table, and the last spelling looked up */
+  private lastSlot = -1;
+  private lastSpelling = -1;
 
   /** Folds in one line's site. */
   add(unit: number, raw: string, date: Serial, revenue: number, isReturn: boolean): void {
-    let e: number;
-    if (unit === this.lastUnit && raw === this.lastRaw) e = this.lastEntry;
+    let slot: number;
+    if (unit === this.lastUnit && raw === this.lastRaw) slot = this.lastSlot;
     else {
-      let sp = this.spellingIndex.get(raw);
-      if (sp === undefined) {
-        const name = raw.trim();
-        const key = name.toLowerCase().replace(/\s+/g, " ");
-        let k = this.keyIndex.get(key);
-        if (k === undefined && name) {
-          k = this.keyIndex.size;
-          this.keyIndex.set(key, k);
-        }
-        sp = this.spellingKey.length;
-        this.spellingIndex.set(raw, sp);
-        this.spellingKey.push(k ?? -1);
-        this.spellingName.push(name);
-      }
-      const k = this.spellingKey[sp];
+      const k = this.siteKey(raw);
       if (k < 0) return;
-      e = this.index.intern(unit, k);
+      this.index.intern(unit, k);
+      slot = this.index.slot;
       if (this.index.isNew) {
         this.entryUnit.push(unit);
-        this.entryName.push(this.spellingName[sp]);
-        this.entryLast.push(-1);
-        this.entryLastDate.push(0);
+        this.entryName.push(this.spellingName[this.lastSpelling]);
       }
       this.lastUnit = unit;
       this.lastRaw = raw;
-      this.lastEntry = e;
+      this.lastSlot = slot;
     }
     this.grouped = null;
-    const last = this.entryLast.a[e];
-    if (last >= 0 && this.entryLastDate.a[e] === date) {
+    const t = this.index.table;
+    const last = t[slot + 3];
+    if (last >= 0 && t[slot + 4] === date) {
       this.recRevenue.a[last] += revenue;
       if (!isReturn) this.recKey.a[last] |= 1;
     } else {
-      this.entryLast.a[e] = this.recKey.push(e * 2 + (isReturn ? 0 : 1));
-      this.entryLastDate.a[e] = date;
+      t[slot + 3] = this.recKey.push(t[slot + 2] * 2 + (isReturn ? 0 : 1));
+      t[slot + 4] = date;
       this.recDate.push(date);
       this.recRevenue.push(revenue);
     }
+  }
+
+  /** The site key of a spelling (−1: blank); the spelling's number is left in lastSpelling. */
+  private siteKey(raw: string): number {
+    let sp = this.spellingIndex.get(raw);
+    if (sp === undefined) {
+      const name = raw.trim();
+      const key = name.toLowerCase().replace(/\s+/g, " ");
+      let k = this.keyIndex.get(key);
+      if (k === undefined && name) {
+        k = this.keyIndex.size;
+        this.keyIndex.set(key, k);
+      }
+      sp = this.spellingKey.length;
+      this.spellingIndex.set(raw, sp);
+      this.spellingKey.push(k ?? -1);
+      this.spellingName.push(name);
+    }
+    this.lastSpelling = sp;
+    return this.spellingKey[sp];
   }
 
   /** The sites of one account unit, in the order first seen. */
