@@ -648,6 +648,7 @@ export class IngestSession {
       sampleHeld = false;
     };
 
+    let lastDateText: string | undefined;
     await this.source.read(orders.table, async (rows, offset) => {
       this.checkCancel();
       // Rows above and including the header are not data.
@@ -659,13 +660,13 @@ export class IngestSession {
           if (held.length >= chunkRows) await flush();
           continue;
         }
-        // A text date with a day over 12 settles the order: the sample can stop growing.
-        if (
-          ambiguous &&
-          typeof row[dateCol] === "string" &&
-          dateOrderEvidence([row[dateCol]]) !== undefined
-        )
-          ambiguous = false;
+        // A text date with a day over 12 settles the order: the sample can stop growing. (An
+        // order's lines repeat its date: each run of one text is tested once.)
+        const dateText = row[dateCol];
+        if (ambiguous && typeof dateText === "string" && dateText !== lastDateText) {
+          lastDateText = dateText;
+          if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
+        }
         if (held.length >= SAMPLE_ROWS_MAX || (held.length >= SAMPLE_ROWS && !ambiguous)) {
           await settle();
           await flush();
