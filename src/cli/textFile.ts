@@ -381,9 +381,19 @@ export class CsvParser {
     return n;
   }
 
-  /** A row cut by the end of the bytes at hand: its cells written to the encoder are taken back (it is parsed again, whole, from the next chunk). */
+  /**
+   * A row cut by the end of the bytes at hand: its cells written to the encoder are taken back (it
+   * is parsed again, whole, from the next chunk), and so is a switch to Windows-1252 made in it.
+   * Else its fields before the byte that is not UTF-8 would be read as Windows-1252 when the row
+   * is parsed again, and a field's text would hang on where the chunks end (the reading thread's
+   * first reads are 128 KB, the main thread's 1 MB).
+   */
   private unfinished(rowStart: number): number {
     this.wire?.abortRow();
+    if (this.fellBackAt === this.rows + 1) {
+      this.encoding = "utf-8";
+      this.fellBackAt = undefined;
+    }
     return rowStart;
   }
 

@@ -202,6 +202,43 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
   });
 
+  test("a switch to Windows-1252 in a row that the reading thread's first 128 KB read cuts: the row's UTF-8 customer reads the same on both threads", () => {
+    // Customer "Café Ltd" in UTF-8, then 0x96 (an en dash in Windows-1252, not UTF-8), then a
+    // quoted note over two lines that runs across byte 131,072 (where the reading thread's first
+    // read ends; the main thread reads 1 MB at once). Python: b"Caf\xc3\xa9 Ltd".decode("utf-8").
+    const line = (i: number, customer = `C${i % 37}`, desc = `Bolts M${i % 9}`, note = "n") =>
+      Buffer.from(
+        `2026-0${1 + (i % 9)}-1${i % 9},INV${i >> 1},${customer},SKU-${i % 53},${desc},${1 + (i % 4)},${(i % 97) + 0.25},${note}\r\n`
+      );
+    const parts = [Buffer.from("Date,Invoice,Customer,SKU,Description,Qty,Line Total,Notes\r\n")];
+    let size = parts[0].length;
+    let i = 0;
+    for (; size + 300 < 131_072; i++) {
+      parts.push(line(i));
+      size += parts[i + 1].length;
+    }
+    const row = Buffer.concat([
+      Buffer.from(`2026-10-01,INV${i >> 1},Café Ltd,SKU-1,Dash `),
+      Buffer.from([0x96]),
+      Buffer.from(` x,2,10.50,"first line\r\n${"x".repeat(400)}"\r\n`),
+    ]);
+    // the note's opening quote is before byte 131,072, its closing quote after
+    expect(size + row.indexOf('"') < 131_072 && size + row.length > 131_072 + 100).toBe(true);
+    parts.push(row);
+    for (let j = i + 1; j < i + 2000; j++) parts.push(line(j));
+    const file = join(dir, "switch-in-cut-row.csv");
+    writeFileSync(file, Buffer.concat(parts));
+    const onWorker = kap("1", "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31");
+    const onMain = kap("0", "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31");
+    expect(onWorker.status).toBe(0);
+    expect(onMain.stdout).toBe(onWorker.stdout);
+    const names = (JSON.parse(onWorker.stdout).portfolio.accounts as { name: string }[]).map(
+      (a) => a.name
+    );
+    expect(names).toContain("Café Ltd");
+    expect(names).not.toContain("CafÃ© Ltd");
+  });
+
   /** A CSV of `n` lines of one date, 50 customers and revenue 0, 1, … n − 1. */
   const revenueFile = (name: string, n: number) => {
     const file = join(dir, name);

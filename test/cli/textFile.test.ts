@@ -377,6 +377,32 @@ describe("quoting", () => {
     ]);
   });
 
+  test("a row cut by a chunk's end after its switch to Windows-1252 reads as it does whole: its fields before the byte that is not UTF-8 stay UTF-8", () => {
+    // Customer "Café Ltd" in UTF-8 (C3 A9), then 0x96 (not UTF-8: an en dash in Windows-1252),
+    // then a quoted note over two lines, which a chunk's end can cut after the switch.
+    // Python: b"Caf\xc3\xa9 Ltd".decode("utf-8"), b"Dash \x96 x".decode("cp1252"); csv.reader
+    // splits the rows as below.
+    const bytes = Buffer.concat([
+      Buffer.from("Customer,Description,Note\nCafé Ltd,Dash "),
+      Buffer.from([0x96]),
+      Buffer.from(' x,"two\nlines"\nTea,1,"x"\n'),
+    ]);
+    const expected = [
+      ["Customer", "Description", "Note"],
+      ["Café Ltd", "Dash – x", "two\nlines"],
+      ["Tea", 1, "x"],
+    ];
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
+      const out: Cell[][] = [];
+      p.feed(bytes.subarray(0, cut), false, (r) => out.push([...r]));
+      p.feed(bytes.subarray(cut), false, (r) => out.push([...r]));
+      p.feed(Buffer.alloc(0), true, (r) => out.push([...r]));
+      expect({ cut, out }).toEqual({ cut, out: expected });
+      expect({ cut, fellBackAt: p.fellBackAt }).toEqual({ cut, fellBackAt: 2 });
+    }
+  });
+
   test("any chunking of the bytes gives the same rows (quotes, CRLF and multi-byte characters cut anywhere)", () => {
     const text =
       'Kunde;Notiz;Menge\r\n"Müller ""&"" Söhne";"zwei\r\nZeilen; mit €";3\r\nZoë;"";-1\r\n;;\r\nlast;"x";2';
