@@ -1,8 +1,9 @@
 /**
- * The worker thread that reads and parses a large text file for the CLI (src/cli/fileSource.ts):
- * rows go back to the main thread in batches (src/cli/rowWire.ts), at most IN_FLIGHT ahead of
- * what it has taken, so a slow consumer holds the reader back rather than filling memory.
- * Bundled on its own (dist/cli/csvWorker.js) so it starts in milliseconds.
+ * The reading thread of the CLI (src/cli/fileSource.ts): it reads and parses a large text file,
+ * or one sheet of an .xlsx workbook, while the main thread folds the rows into the order book.
+ * Rows go back in batches (src/cli/rowWire.ts), at most IN_FLIGHT ahead of what the main thread
+ * has taken, so a slow consumer holds the reader back rather than filling memory. Bundled on its
+ * own (dist/cli/csvWorker.js) so it starts in milliseconds.
  */
 import {
   parentPort,
@@ -10,13 +11,17 @@ import {
   workerData,
   type MessagePort,
 } from "node:worker_threads";
-import { batchBuffers, RowEncoder } from "./rowWire";
+import { batchBuffers, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
+import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
+
+/** What the file is: a delimited text file in its dialect, or an .xlsx workbook (the sheet is posted later). */
+export type ReadJob =
+  { kind: "text"; path: string; dialect: TextDialect } | { kind: "xlsx"; path: string };
 
 /** What the main thread starts the worker with. */
 export interface CsvWorkerData {
-  path: string;
-  dialect: TextDialect;
+  job: ReadJob;
   /** rows per batch */
   batchRows: number;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken */
@@ -25,11 +30,22 @@ export interface CsvWorkerData {
   spares: MessagePort;
 }
 
+/**
+ * The main thread's one message to an .xlsx job: the sheet to read. The worker opens the
+ * workbook (zip directory, styles, shared strings) while the main thread detects the columns.
+ */
+export interface ReadSheetMessage {
+  sheet: number;
+}
+
+/** What went wrong, by the error's kind, so the main thread throws the same class. */
+export type ReadErrorKind = "text-limit" | "xlsx-file" | "xlsx-limit" | "range" | "other";
+
 /** Messages from the worker. */
 export type CsvWorkerMessage =
-  | { kind: "rows"; batch: import("./rowWire").RowBatch; bytesRead: number }
-  | { kind: "done"; encoding: string; fellBackAt?: number; bytesRead: number }
-  | { kind: "error"; error: "limit" | "range" | "other"; message: string };
+  | { kind: "rows"; batch: RowBatch; bytesRead: number }
+  | { kind: "done"; encoding?: string; fellBackAt?: number; bytesRead: number }
+  | { kind: "error"; error: ReadErrorKind; message: string };
 
 /** Rows in the first batch (doubling up to batchRows), and the reads that make them. */
 const FIRST_BATCH_ROWS = 1024;
@@ -38,51 +54,114 @@ const FIRST_READ_BYTES = 128 * 1024;
 /** Batches sent and not yet taken before the worker waits. */
 export const IN_FLIGHT = 4;
 
-function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
-  const inFlight = new Int32Array(data.inFlight);
-  const encoder = new RowEncoder();
-  // the parser writes each row straight into the batch being built
-  const reader = new TextFileReader(data.path, { dialect: data.dialect, wire: encoder });
-  const send = () => {
-    // read without waiting: this thread never returns to its event loop until the end
-    for (let m = receiveMessageOnPort(data.spares); m; m = receiveMessageOnPort(data.spares))
-      encoder.giveBack(m.message as ArrayBuffer[]);
-    const batch = encoder.take();
-    // wait while IN_FLIGHT batches are ahead of the main thread
+/**
+ * Sends the encoder's rows as one batch, first waiting while IN_FLIGHT batches are ahead of the
+ * main thread. The first batches are small, so the main thread starts sooner: `want()` is the
+ * size at which the next batch is due.
+ */
+class Batches {
+  private readonly inFlight: Int32Array;
+  private due: number;
+
+  constructor(
+    private readonly port: NonNullable<typeof parentPort>,
+    private readonly data: CsvWorkerData,
+    readonly encoder: RowEncoder
+  ) {
+    this.inFlight = new Int32Array(data.inFlight);
+    this.due = Math.min(FIRST_BATCH_ROWS, data.batchRows);
+  }
+
+  /** Whether the batch being built is due (or, at the end, has any rows). */
+  isDue(end = false): boolean {
+    return this.encoder.size >= this.due || (end && this.encoder.size > 0);
+  }
+
+  /** Whether batches are still below full size (their reads are small too). */
+  get ramping(): boolean {
+    return this.due < this.data.batchRows;
+  }
+
+  send(bytesRead: number): void {
+    // taken back without waiting (the text reader never returns to its event loop until the end)
+    const spares = this.data.spares;
+    for (let m = receiveMessageOnPort(spares); m; m = receiveMessageOnPort(spares))
+      this.encoder.giveBack(m.message as ArrayBuffer[]);
+    const batch = this.encoder.take();
+    const inFlight = this.inFlight;
     for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0))
       Atomics.wait(inFlight, 0, n);
     Atomics.add(inFlight, 0, 1);
-    const message: CsvWorkerMessage = { kind: "rows", batch, bytesRead: reader.bytesRead };
-    port.postMessage(message, batchBuffers(batch));
-  };
+    const message: CsvWorkerMessage = { kind: "rows", batch, bytesRead };
+    this.port.postMessage(message, batchBuffers(batch));
+    this.due = Math.min(this.data.batchRows, this.due * 2);
+  }
+}
+
+function readText(batches: Batches, job: Extract<ReadJob, { kind: "text" }>): CsvWorkerMessage {
+  // the parser writes each row straight into the batch being built
+  const reader = new TextFileReader(job.path, { dialect: job.dialect, wire: batches.encoder });
   try {
-    // The first batches are small and read in small chunks, so the main thread starts folding
-    // rows in sooner; then batches of batchRows.
-    let want = Math.min(FIRST_BATCH_ROWS, data.batchRows);
     for (;;) {
-      const more = reader.next(noRows, want < data.batchRows ? FIRST_READ_BYTES : undefined);
-      if (encoder.size >= want || (!more && encoder.size)) {
-        send();
-        want = Math.min(data.batchRows, want * 2);
-      }
+      const more = reader.next(noRows, batches.ramping ? FIRST_READ_BYTES : undefined);
+      if (batches.isDue(!more)) batches.send(reader.bytesRead);
       if (!more) break;
     }
-    const done: CsvWorkerMessage = {
+    return {
       kind: "done",
       encoding: reader.encoding,
       fellBackAt: reader.fellBackAt,
       bytesRead: reader.bytesRead,
     };
-    port.postMessage(done);
+  } finally {
+    reader.close();
+  }
+}
+
+async function readXlsx(
+  port: NonNullable<typeof parentPort>,
+  batches: Batches,
+  job: Extract<ReadJob, { kind: "xlsx" }>
+): Promise<CsvWorkerMessage> {
+  const opening = XlsxReader.open(job.path);
+  // its failure is thrown below, once the sheet is known
+  opening.catch(() => undefined);
+  const { sheet } = await new Promise<ReadSheetMessage>((resolve) => port.once("message", resolve));
+  const reader = await opening;
+  try {
+    for await (const rows of reader.sheetBlocks(sheet, { sharedIds: true })) {
+      for (const [row, , ids] of rows) batches.encoder.addShared(row, ids);
+      if (batches.isDue()) batches.send(reader.bytesRead);
+    }
+    if (batches.isDue(true)) batches.send(reader.bytesRead);
+    return { kind: "done", bytesRead: reader.bytesRead };
+  } finally {
+    reader.close();
+  }
+}
+
+function errorKind(e: unknown): ReadErrorKind {
+  if (e instanceof TextLimitError) return "text-limit";
+  if (e instanceof XlsxFileError) return "xlsx-file";
+  if (e instanceof XlsxLimitError) return "xlsx-limit";
+  return e instanceof RangeError ? "range" : "other";
+}
+
+async function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): Promise<void> {
+  const batches = new Batches(port, data, new RowEncoder());
+  try {
+    const job = data.job;
+    port.postMessage(
+      job.kind === "text" ? readText(batches, job) : await readXlsx(port, batches, job)
+    );
   } catch (e) {
     const message: CsvWorkerMessage = {
       kind: "error",
-      error: e instanceof TextLimitError ? "limit" : e instanceof RangeError ? "range" : "other",
+      error: errorKind(e),
       message: e instanceof Error ? e.message : String(e),
     };
     port.postMessage(message);
   } finally {
-    reader.close();
     data.spares.close();
   }
 }
@@ -91,4 +170,4 @@ function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): void {
 function noRows(): void {}
 
 if (parentPort && (workerData as { kapCsv?: CsvWorkerData } | undefined)?.kapCsv)
-  run(parentPort, (workerData as { kapCsv: CsvWorkerData }).kapCsv);
+  void run(parentPort, (workerData as { kapCsv: CsvWorkerData }).kapCsv);

@@ -10,7 +10,13 @@ import type { Cell, Grid } from "../ingest/grid";
 import type { IngestSource, SourceTable } from "../engine/session";
 import { keepSpare, sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { FileReadError } from "./errors";
-import type { CsvWorkerData, CsvWorkerMessage } from "./csvWorker";
+import type {
+  CsvWorkerData,
+  CsvWorkerMessage,
+  ReadErrorKind,
+  ReadJob,
+  ReadSheetMessage,
+} from "./csvWorker";
 import { batchBuffers, RowDecoder } from "./rowWire";
 import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
 
@@ -22,16 +28,18 @@ import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
  */
 const BLOCK_ROWS = 4096;
 /**
- * Text files from this size are read and parsed on a worker thread while the main thread folds
- * the rows into the order book (measured on the 1,048,575-line bench file: see README's
- * performance table). KAP_READ_THREAD=0 reads on the main thread, =1 on the worker at any size.
+ * Text files from this size, and .xlsx workbooks from XLSX_WORKER_MIN_BYTES (compressed), are
+ * read and parsed on a worker thread while the main thread folds the rows into the order book
+ * (measured on the 1,048,575-line bench file: see README's performance table).
+ * KAP_READ_THREAD=0 reads on the main thread, =1 on the worker at any size.
  */
 const WORKER_MIN_BYTES = 8 << 20;
+const XLSX_WORKER_MIN_BYTES = 16 << 20;
 
 /** The worker's script beside the bundle (dist/cli); absent when running from TypeScript sources. */
-function csvWorkerScript(size: number): string | undefined {
+function csvWorkerScript(size: number, minBytes = WORKER_MIN_BYTES): string | undefined {
   const wanted = process.env.KAP_READ_THREAD;
-  if (wanted === "0" || (wanted !== "1" && size < WORKER_MIN_BYTES)) return undefined;
+  if (wanted === "0" || (wanted !== "1" && size < minBytes)) return undefined;
   const p = join(__dirname, "csvWorker.js");
   return existsSync(p) ? p : undefined;
 }
@@ -143,7 +151,7 @@ export function textSource(path: string): FileSource {
       // The reading thread starts now, while this thread detects the columns.
       const script = csvWorkerScript(size);
       if (script && !early) {
-        early = new WorkerRows(script, path, dialect);
+        early = new WorkerRows(script, { kind: "text", path, dialect });
         early.start();
       }
       return [{ peek }];
@@ -151,7 +159,9 @@ export function textSource(path: string): FileSource {
     async read(_t, onBlock) {
       const script = early ? undefined : csvWorkerScript(size);
       if (early || script) {
-        worker = early ?? new WorkerRows(script!, path, dialect ?? sniffFile(path));
+        worker =
+          early ??
+          new WorkerRows(script!, { kind: "text", path, dialect: dialect ?? sniffFile(path) });
         early = undefined;
         try {
           await worker.read(onBlock);
@@ -199,8 +209,9 @@ export function textSource(path: string): FileSource {
 }
 
 /**
- * A text file's rows read and parsed on a worker thread (src/cli/csvWorker.ts), decoded here
- * batch by batch; the worker stays at most a few batches ahead.
+ * A text file's or an .xlsx sheet's rows read and parsed on a worker thread
+ * (src/cli/csvWorker.ts), decoded here batch by batch; the worker stays at most a few batches
+ * ahead.
  */
 export class WorkerRows {
   bytesRead = 0;
@@ -210,8 +221,7 @@ export class WorkerRows {
 
   constructor(
     private script: string,
-    private path: string,
-    private dialect: TextDialect
+    private job: ReadJob
   ) {}
 
   recycle(rows: Cell[][]): void {
@@ -237,8 +247,7 @@ export class WorkerRows {
     const inFlight = new SharedArrayBuffer(4);
     const spares = new MessageChannel();
     const data: CsvWorkerData = {
-      path: this.path,
-      dialect: this.dialect,
+      job: this.job,
       batchRows: BLOCK_ROWS,
       inFlight,
       spares: spares.port2,
@@ -246,9 +255,10 @@ export class WorkerRows {
     const worker = new Worker(this.script, {
       workerData: { kapCsv: data },
       transferList: [spares.port2],
-      // Its rows are encoded as they are parsed and die at once: a small young generation is
-      // enough (measured at 10,000,000 lines: 12 MB less peak memory than the default, no slower).
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      // A text file's rows are encoded as they are parsed and die at once: a small young
+      // generation is enough (measured at 10,000,000 lines: 12 MB less peak memory than the
+      // default, no slower). The .xlsx reader makes each row first: it gets the default.
+      resourceLimits: this.job.kind === "text" ? { maxYoungGenerationSizeMb: 4 } : {},
     });
     worker.unref();
     const queue: CsvWorkerMessage[] = [];
@@ -268,10 +278,18 @@ export class WorkerRows {
     this.started = { worker, flight: new Int32Array(inFlight), spares, queue, state };
   }
 
-  async read(onBlock: (rows: Cell[][], offset: number) => void | Promise<void>): Promise<void> {
+  /** Reads the file (an .xlsx job: sheet `sheet`), block by block. */
+  async read(
+    onBlock: (rows: Cell[][], offset: number) => void | Promise<void>,
+    sheet = 0
+  ): Promise<void> {
     this.start();
     const { worker, flight, spares, queue, state } = this.started!;
     worker.ref();
+    if (this.job.kind === "xlsx") {
+      const which: ReadSheetMessage = { sheet };
+      worker.postMessage(which);
+    }
     const decoder = new RowDecoder();
     let offset = 0;
     try {
@@ -300,12 +318,7 @@ export class WorkerRows {
           this.encoding = m.encoding;
           this.fellBackAt = m.fellBackAt;
           return;
-        } else
-          throw m.error === "limit"
-            ? new TextLimitError(m.message)
-            : m.error === "range"
-              ? new RangeError(m.message)
-              : new Error(m.message);
+        } else throw readError(m.error, m.message);
       }
     } finally {
       // A worker waiting for room (the consumer stopped early) is woken before it is stopped.
@@ -317,10 +330,29 @@ export class WorkerRows {
   }
 }
 
+/** The worker's error as the class the reader on this thread would have thrown. */
+function readError(kind: ReadErrorKind, message: string): Error {
+  switch (kind) {
+    case "text-limit":
+      return new TextLimitError(message);
+    case "xlsx-file":
+      return new XlsxFileError(message);
+    case "xlsx-limit":
+      return new XlsxLimitError(message);
+    case "range":
+      return new RangeError(message);
+    default:
+      return new Error(message);
+  }
+}
+
 /** An .xlsx workbook: every sheet a table, streamed out of the zip one sheet at a time. */
 export function xlsxSource(path: string): FileSource {
   const size = statSync(path).size;
   let reader: XlsxReader | undefined;
+  /** the reading thread, started by tables() to open the workbook while the columns are detected */
+  let early: WorkerRows | undefined;
+  let worker: WorkerRows | undefined;
   const open = async () => {
     if (!reader) {
       try {
@@ -335,6 +367,11 @@ export function xlsxSource(path: string): FileSource {
   return {
     async tables() {
       const r = await open();
+      const script = csvWorkerScript(size, XLSX_WORKER_MIN_BYTES);
+      if (script && !early) {
+        early = new WorkerRows(script, { kind: "xlsx", path });
+        early.start();
+      }
       const out: SourceTable[] = [];
       for (let i = 0; i < r.sheets.length; i++) {
         const s = r.sheets[i];
@@ -370,6 +407,17 @@ export function xlsxSource(path: string): FileSource {
       return out;
     },
     async read(t, onBlock) {
+      const script = early ? undefined : csvWorkerScript(size, XLSX_WORKER_MIN_BYTES);
+      if (early || script) {
+        worker = early ?? new WorkerRows(script!, { kind: "xlsx", path });
+        early = undefined;
+        try {
+          await worker.read(onBlock, sheetOf.get(t)!);
+        } catch (e) {
+          throw limitError(path, e);
+        }
+        return;
+      }
       const r = await open();
       let block: Cell[][] = [];
       let offset = 0;
@@ -389,8 +437,9 @@ export function xlsxSource(path: string): FileSource {
       }
     },
     describe: () => ".xlsx",
-    progress: () => ({ done: reader?.bytesRead ?? 0, total: size }),
+    progress: () => ({ done: worker?.bytesRead ?? reader?.bytesRead ?? 0, total: size }),
     chunkRows: BLOCK_ROWS,
+    recycle: (rows) => worker?.recycle(rows),
   };
 }
 

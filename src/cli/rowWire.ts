@@ -15,6 +15,8 @@ import type { Cell } from "../ingest/grid";
 
 /** The most strings one column's dictionary holds. */
 export const DICTIONARY_MAX = 1 << 16;
+/** New strings after which a column whose strings came back less often than not stops using its dictionary. */
+export const DICTIONARY_TRIAL = 4096;
 
 const NULL = 0;
 const NUMBER = 1;
@@ -24,6 +26,8 @@ const TRUE = 4;
 const FALSE = 5;
 /** the string of the row above in this column, sent inline (or SAME) there */
 const SAME = 6;
+/** a workbook's shared string, by its index in the workbook's table (sent once, with its index) */
+const SHARED = 7;
 
 /** One batch of rows. */
 export interface RowBatch {
@@ -37,6 +41,9 @@ export interface RowBatch {
   inline: string[];
   /** strings added to the dictionaries, as [column, text] in the order they were numbered */
   added: [number, string][];
+  /** a workbook's shared strings first met in this batch: their indexes and texts (two arrays clone faster than pairs) */
+  sharedIndex: number[];
+  sharedText: string[];
 }
 
 /** The buffers of a batch, to move them to the other thread (postMessage's transfer list). */
@@ -51,6 +58,9 @@ export function batchBuffers(b: RowBatch): ArrayBuffer[] {
  */
 export class RowEncoder {
   private dictionaries: Map<string, number>[] = [];
+  /** per column: texts found in its dictionary, and whether it was given up (idOf) */
+  private dictionaryHits: number[] = [];
+  private dictionaryOff: boolean[] = [];
   /** the last string of each column and its number (a value repeated down a column is one compare) */
   private lastText: (string | undefined)[] = [];
   private lastId: number[] = [];
@@ -67,6 +77,10 @@ export class RowEncoder {
   private values = new Float64Array(16_384);
   private inline: string[] = [];
   private added: [number, string][] = [];
+  private sharedIndex: number[] = [];
+  private sharedText: string[] = [];
+  /** per shared-string index: whether its text was sent */
+  private sharedSent = new Uint8Array(0);
   /** buffers of taken batches handed back (giveBack), filled again by take() */
   private spare: ArrayBuffer[][] = [];
 
@@ -106,6 +120,53 @@ export class RowEncoder {
     }
     this.cells = k;
     this.rowNo++;
+  }
+
+  /**
+   * Adds one row of a workbook sheet; `sharedIds` gives each cell's index in the workbook's
+   * shared strings (−1: not one), which numbers its texts without a look-up
+   * (XlsxReader.sheetBlocks' `sharedIds`).
+   */
+  addShared(row: readonly Cell[], sharedIds: readonly number[]): void {
+    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
+    if (this.cells + row.length > this.tags.length) {
+      const room = Math.max(this.tags.length * 2, this.cells + row.length);
+      this.tags = grown(this.tags, room);
+      this.values = grown(this.values, room);
+    }
+    this.lengths[this.rows++] = row.length;
+    const { tags, values } = this;
+    let k = this.cells;
+    for (let c = 0; c < row.length; c++, k++) {
+      const v = row[c];
+      if (typeof v === "number") {
+        tags[k] = NUMBER;
+        values[k] = v;
+      } else if (typeof v === "string") {
+        const id = c < sharedIds.length ? sharedIds[c] : -1;
+        if (id >= 0) {
+          this.sendShared(id, v);
+          tags[k] = SHARED;
+          values[k] = id;
+        } else this.text(k, c, v, this.idOf(c, v));
+      } else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
+      else tags[k] = NULL;
+    }
+    this.cells = k;
+    this.rowNo++;
+  }
+
+  /** Sends shared string `id`'s text with this batch, the first time it is met. */
+  private sendShared(id: number, text: string): void {
+    if (id >= this.sharedSent.length) {
+      const bigger = new Uint8Array(Math.max(id + 1, this.sharedSent.length * 2, 1024));
+      bigger.set(this.sharedSent);
+      this.sharedSent = bigger;
+    }
+    if (this.sharedSent[id]) return;
+    this.sharedSent[id] = 1;
+    this.sharedIndex.push(id);
+    this.sharedText.push(text);
   }
 
   /** Starts a row written cell by cell (`cell`, then `endRow` or `abortRow`): CsvParser's `wire` option. */
@@ -185,10 +246,14 @@ export class RowEncoder {
       values: refill(this.values, this.cells, v),
       inline: this.inline,
       added: this.added,
+      sharedIndex: this.sharedIndex,
+      sharedText: this.sharedText,
     };
     this.rows = this.cells = 0;
     this.inline = [];
     this.added = [];
+    this.sharedIndex = [];
+    this.sharedText = [];
     return batch;
   }
 
@@ -212,6 +277,7 @@ export class RowEncoder {
   /** The column's number for `text`, numbering it if new; −1 when the column's dictionary is full. */
   private idOf(c: number, text: string): number {
     if (this.lastText[c] === text) return this.lastId[c];
+    if (this.dictionaryOff[c]) return -1;
     let d = this.dictionaries[c];
     if (d === undefined) d = this.dictionaries[c] = new Map();
     let id = d.get(text);
@@ -220,7 +286,11 @@ export class RowEncoder {
       id = d.size;
       d.set(text, id);
       this.added.push([c, text]);
-    }
+      // A column whose texts seldom come back (order ids, per-line notes) sends them with their
+      // batch from here on: a look-up in a table that only grows costs more than it saves.
+      if (id + 1 === DICTIONARY_TRIAL && (this.dictionaryHits[c] ?? 0) < DICTIONARY_TRIAL)
+        this.dictionaryOff[c] = true;
+    } else this.dictionaryHits[c] = (this.dictionaryHits[c] ?? 0) + 1;
     this.lastText[c] = text;
     this.lastId[c] = id;
     return id;
@@ -253,12 +323,15 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: num
 /** Batches → rows, in the order they were encoded. */
 export class RowDecoder {
   private dictionaries: string[][] = [];
+  /** a workbook's shared strings met so far, by index */
+  private shared: string[] = [];
   /** per column: the last string sent inline (SAME repeats it) */
   private inlineText: string[] = [];
 
   /** The batch's rows; `spare` row arrays are filled first (CsvParser.recycle's pool). */
   decode(b: RowBatch, spare: Cell[][] = []): Cell[][] {
     for (const [c, text] of b.added) (this.dictionaries[c] ??= []).push(text);
+    for (let i = 0; i < b.sharedIndex.length; i++) this.shared[b.sharedIndex[i]] = b.sharedText[i];
     const rows: Cell[][] = new Array<Cell[]>(b.lengths.length);
     let k = 0;
     let t = 0;
@@ -276,11 +349,13 @@ export class RowDecoder {
                 ? (this.inlineText[c] = b.inline[t++])
                 : tag === SAME
                   ? this.inlineText[c]
-                  : tag === TRUE
-                    ? true
-                    : tag === FALSE
-                      ? false
-                      : null;
+                  : tag === SHARED
+                    ? this.shared[b.values[k]]
+                    : tag === TRUE
+                      ? true
+                      : tag === FALSE
+                        ? false
+                        : null;
       }
       if (row.length !== n) row.length = n;
       rows[i] = row;

@@ -443,30 +443,37 @@ export class XlsxReader {
     }
   }
 
-  /** The rows of sheet `index`, a block per inflated chunk; end the iteration to stop reading. */
+  /**
+   * The rows of sheet `index`, a block per inflated chunk; end the iteration to stop reading.
+   * With `sharedIds`, each row comes with the shared-string index of each of its cells (−1: not
+   * a shared string), which numbers its texts without looking them up.
+   */
   async *sheetBlocks(
     index: number,
-    options: { formats?: boolean } = {}
-  ): AsyncGenerator<[Cell[], string[]][]> {
+    options: { formats?: boolean; sharedIds?: boolean } = {}
+  ): AsyncGenerator<[Cell[], string[], number[]][]> {
     const sheet = this.sheets[index];
     const stream = await this.stream(sheet.part);
     const entry = this.entries.get(sheet.part)!;
     const ratio = entry.uncompressedSize > 0 ? entry.compressedSize / entry.uncompressedSize : 1;
     const formats = options.formats ?? false;
+    const sharedIds = options.sharedIds ?? false;
     const sst = this.sst;
     const xf = this.xfFormats;
     const sc = new ChunkScanner();
     let rowNo = 0;
     let row: Cell[] = [];
     let fmts: string[] = [];
+    let ids: number[] = [];
     let inRow = false;
     const EMPTY: string[] = [];
+    const NO_IDS: number[] = [];
     try {
       for await (const chunk of stream) {
         this.bytesRead += Math.round((chunk as Buffer).length * ratio);
         const n = sc.add(chunk as Buffer);
         const buf = sc.buf.subarray(0, n);
-        const out: [Cell[], string[]][] = [];
+        const out: [Cell[], string[], number[]][] = [];
         let p = 0;
         for (;;) {
           const lt = buf.indexOf(60, p);
@@ -541,6 +548,7 @@ export class XlsxReader {
             }
             if (col < 0) col = row.length;
             let v: Cell = null;
+            let shared = -1;
             if (
               !selfClosing &&
               buf[gt + 1] === 60 &&
@@ -552,7 +560,7 @@ export class XlsxReader {
               const va = gt + 4;
               const vb = buf.indexOf(60, va);
               if (t === 0) v = xmlNumber(buf, va, vb);
-              else if (t === 1) v = sst[xmlNumber(buf, va, vb)] ?? null;
+              else if (t === 1) v = sst[(shared = xmlNumber(buf, va, vb))] ?? null;
               else if (t === 4) v = buf[va] === 49;
               else if (t === 5) v = null;
               else v = unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb)));
@@ -566,7 +574,7 @@ export class XlsxReader {
                   const vb = buf.indexOf("</v>", va);
                   if (buf[va - 2] !== 47 && vb >= 0 && vb <= end) {
                     if (t === 0) v = xmlNumber(buf, va, vb);
-                    else if (t === 1) v = sst[xmlNumber(buf, va, vb)] ?? null;
+                    else if (t === 1) v = sst[(shared = xmlNumber(buf, va, vb))] ?? null;
                     else if (t === 4) v = buf[va] === 49;
                     else if (t === 5) v = null;
                     else v = unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb)));
@@ -577,8 +585,10 @@ export class XlsxReader {
             while (row.length < col) {
               row.push(null);
               if (formats) fmts.push("");
+              if (sharedIds) ids.push(-1);
             }
             row[col] = v;
+            if (sharedIds) ids[col] = v === null ? -1 : shared;
             if (formats) fmts[col] = xf[style] ?? "General";
             p = selfClosing ? gt + 1 : end + 4;
           } else if (
@@ -598,13 +608,14 @@ export class XlsxReader {
             if (ra >= 0 && ra < gt) r = xmlNumber(buf, ra + 4, buf.indexOf(34, ra + 4));
             // Rows the file leaves out are empty rows.
             while (rowNo + 1 < r) {
-              out.push([[], EMPTY]);
+              out.push([[], EMPTY, NO_IDS]);
               rowNo++;
             }
             rowNo = r;
             row = [];
             fmts = formats ? [] : EMPTY;
-            if (buf[gt - 1] === 47) out.push([row, fmts]);
+            ids = sharedIds ? [] : NO_IDS;
+            if (buf[gt - 1] === 47) out.push([row, fmts, ids]);
             else inRow = true;
             p = gt + 1;
           } else if (
@@ -615,7 +626,7 @@ export class XlsxReader {
             buf[lt + 5] === 62
           ) {
             // </row>
-            if (inRow) out.push([row, fmts]);
+            if (inRow) out.push([row, fmts, ids]);
             inRow = false;
             p = lt + 6;
           } else if (c1 === 100 && buf[lt + 2] === 105 && buf[lt + 3] === 109 && rowNo === 0) {

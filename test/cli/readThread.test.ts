@@ -9,9 +9,17 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import type { Cell } from "../../src/ingest/grid";
-import { batchBuffers, DICTIONARY_MAX, RowDecoder, RowEncoder } from "../../src/cli/rowWire";
+import {
+  batchBuffers,
+  DICTIONARY_MAX,
+  DICTIONARY_TRIAL,
+  RowDecoder,
+  RowEncoder,
+} from "../../src/cli/rowWire";
 import { WorkerRows } from "../../src/cli/fileSource";
 import { CsvParser } from "../../src/cli/textFile";
+import { XlsxFileError, XlsxReader } from "../../src/cli/xlsxReader";
+import ExcelJS from "exceljs";
 
 jest.setTimeout(120_000);
 
@@ -21,6 +29,7 @@ const kap = (thread: "0" | "1", ...args: string[]) =>
   spawnSync(process.execPath, [KAP, ...args], {
     encoding: "utf8",
     timeout: 120_000,
+    maxBuffer: 64 << 20,
     env: { ...process.env, KAP_READ_THREAD: thread },
   });
 
@@ -77,7 +86,17 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
   test("past a column's dictionary, new text still arrives (sent with its batch), and old text by number", () => {
     const enc = new RowEncoder();
     const dec = new RowDecoder();
-    const rows: Cell[][] = Array.from({ length: DICTIONARY_MAX + 10 }, (_, i) => [`ID-${i}`, "A"]);
+    // while the column is on trial, each new id is followed by two that came before: its texts
+    // come back, so it keeps its dictionary, up to DICTIONARY_MAX of them
+    const rows: Cell[][] = Array.from({ length: DICTIONARY_MAX + 10 }, (_, i) =>
+      i < DICTIONARY_TRIAL
+        ? [
+            [`ID-${i}`, "A"],
+            [`ID-${i >> 1}`, "A"],
+            [`ID-${i >> 2}`, "A"],
+          ]
+        : [[`ID-${i}`, "A"]]
+    ).flat();
     const again: Cell[][] = [
       ["ID-3", "A"],
       [`ID-${DICTIONARY_MAX + 5}`, "A"],
@@ -86,6 +105,24 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
     const batch = enc.encode(again);
     expect(batch.inline).toEqual([`ID-${DICTIONARY_MAX + 5}`]);
     expect(dec.decode(batch)).toEqual(again);
+  });
+
+  test("a column whose texts never come back (order ids) stops using its dictionary after DICTIONARY_TRIAL of them", () => {
+    const enc = new RowEncoder();
+    const dec = new RowDecoder();
+    const rows: Cell[][] = Array.from({ length: DICTIONARY_TRIAL + 100 }, (_, i) => [
+      `INV${i}`,
+      `C${i % 7}`,
+    ]);
+    const batch = enc.encode(rows);
+    // the first DICTIONARY_TRIAL ids are numbered as met, the other 100 sent with the batch;
+    // the customers (7 of them, met again and again) keep their dictionary
+    expect(batch.added.filter(([c]) => c === 0).length).toBe(DICTIONARY_TRIAL);
+    expect(batch.added.filter(([c]) => c === 1).length).toBe(7);
+    expect(batch.inline).toEqual(
+      Array.from({ length: 100 }, (_, i) => `INV${DICTIONARY_TRIAL + i}`)
+    );
+    expect(dec.decode(batch)).toEqual(rows);
   });
 
   test("text sent with its batch goes once per run down a column: repeats of the row above come back as the same text (property)", () => {
@@ -168,6 +205,41 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
     );
   });
 
+  test("a workbook's rows come back with their shared strings, each sent once (property)", () => {
+    // a shared-string table of 6 texts; cells name one by index, or hold other values
+    const table = ["C001", "Bolt M8", "INV-1", "Größe", "", "far right"];
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: table.length - 1 }).map((i): [Cell, number] => [table[i], i]),
+      fc.string({ maxLength: 4 }).map((t): [Cell, number] => [t, -1]),
+      fc.double({ noNaN: true }).map((v): [Cell, number] => [v, -1]),
+      fc.constantFrom<[Cell, number]>([null, -1], [true, -1], [false, -1])
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 }), { maxLength: 4 }),
+        (batches) => {
+          const enc = new RowEncoder();
+          const dec = new RowDecoder();
+          const sent = new Set<number>();
+          for (const rows of batches) {
+            for (const r of rows)
+              enc.addShared(
+                r.map(([v]) => v),
+                r.map(([, id]) => id)
+              );
+            const batch = enc.take();
+            // each shared string crosses once, in the batch that first uses it
+            for (const id of batch.sharedIndex) {
+              expect(sent.has(id)).toBe(false);
+              sent.add(id);
+            }
+            expect(dec.decode(batch)).toEqual(rows.map((r) => r.map(([v]) => v)));
+          }
+        }
+      )
+    );
+  });
+
   test("refilled row arrays keep nothing of what they held", () => {
     const enc = new RowEncoder();
     const dec = new RowDecoder();
@@ -239,6 +311,69 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(names).not.toContain("CafÃ© Ltd");
   });
 
+  test("an .xlsx sheet read on the worker: the rows the reader gives on this thread, gaps, rich text, formulas, booleans and errors included", async () => {
+    const path = join(dir, "thread.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "not this sheet";
+    const ws = wb.addWorksheet("Sales");
+    ws.getCell("A1").value = "Sales ledger & <co>";
+    ws.getRow(3).values = ["Customer ID", "Customer", "Order Date", "SKU", "Qty", "Paid"];
+    for (let i = 0; i < 3000; i++)
+      ws.getRow(4 + i).values = [
+        `A${i % 40}`,
+        i % 7 === 0 ? { richText: [{ text: "Acme " }, { text: "Ltd" }] } : `Customer ${i % 40}`,
+        new Date(Date.UTC(2025, 0, 1 + (i % 300))),
+        `SKU-${i % 90}`,
+        i % 11 === 0
+          ? { formula: "1/0", result: { error: "#DIV/0!" } }
+          : { formula: "2*3", result: 6 },
+        i % 2 === 0,
+      ];
+    ws.getCell("J10").value = "far right";
+    await wb.xlsx.writeFile(path);
+
+    const expected: Cell[][] = [];
+    const reader = await XlsxReader.open(path);
+    await reader.readSheet(1, (row) => expected.push(row) > 0);
+    reader.close();
+    const got: Cell[][] = [];
+    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), {
+      kind: "xlsx",
+      path,
+    });
+    rows.start();
+    await rows.read((block) => {
+      for (const r of block) got.push([...r]);
+    }, 1);
+    expect(got.length).toBe(3003);
+    // 2025-01-01 is Excel serial 45658; 2 × 3 = 6; the error a blank
+    expect(got[3]).toEqual(["A0", "Acme Ltd", 45658, "SKU-0", null, true]);
+    expect(got[4]).toEqual(["A1", "Customer 1", 45659, "SKU-1", 6, false]);
+    expect(got).toEqual(expected);
+  });
+
+  test("an .xlsx the worker cannot open rejects with the reader's own sentence", async () => {
+    const fake = join(dir, "fake.xlsx");
+    writeFileSync(fake, "just text");
+    const rows = new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), {
+      kind: "xlsx",
+      path: fake,
+    });
+    const error = await rows.read(() => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XlsxFileError);
+    expect((error as Error).message).toBe(
+      "fake.xlsx is not an Excel workbook (.xlsx): it may be damaged or have the wrong extension."
+    );
+  });
+
+  test("the same JSON, byte for byte, on the sample workbook read on the worker and on this thread", () => {
+    const sample = resolve(__dirname, "../../assets/sample-workbook.xlsx");
+    const a = kap("0", "analyze", sample, "--json", "--as-of", "2026-10-31");
+    const b = kap("1", "analyze", sample, "--json", "--as-of", "2026-10-31");
+    expect(a.status).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
   /** A CSV of `n` lines of one date, 50 customers and revenue 0, 1, … n − 1. */
   const revenueFile = (name: string, n: number) => {
     const file = join(dir, name);
@@ -249,11 +384,10 @@ describe("kap on the worker thread and on the main thread", () => {
   };
   /** The reading thread over a UTF-8, comma-delimited file. */
   const workerOver = (file: string) =>
-    new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), file, {
-      encoding: "utf-8",
-      bom: 0,
-      delimiter: ",",
-      skip: 0,
+    new WorkerRows(resolve(__dirname, "../../dist/cli/csvWorker.js"), {
+      kind: "text",
+      path: file,
+      dialect: { encoding: "utf-8", bom: 0, delimiter: ",", skip: 0 },
     });
 
   test("a consumer that stops at the first block stops the worker, which was waiting for room", async () => {
