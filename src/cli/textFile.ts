@@ -181,6 +181,12 @@ export const MAX_ROW_BYTES = 64 * 1024 * 1024;
 /** A row over MAX_ROW_BYTES, or another limit of the reader: one sentence for the user. */
 export class TextLimitError extends Error {}
 
+function rowTooLong(): TextLimitError {
+  return new TextLimitError(
+    `a row is longer than ${MAX_ROW_BYTES / 1048576} MB (an unclosed quote?)`
+  );
+}
+
 /** Node's own Buffer decoders, without toString's argument checks (they are on every Buffer). */
 type FastBuffer = Buffer & {
   latin1Slice(a: number, b: number): string;
@@ -236,10 +242,7 @@ export class CsvParser {
   feed(chunk: Uint8Array, final: boolean, emit: (row: Cell[], ids: Int32Array) => void): void {
     const need = this.have + chunk.length;
     if (need > this.work.length) {
-      if (this.have > MAX_ROW_BYTES)
-        throw new TextLimitError(
-          `a row is longer than ${MAX_ROW_BYTES / 1048576} MB (an unclosed quote?)`
-        );
+      if (this.have > MAX_ROW_BYTES) throw rowTooLong();
       const bigger = Buffer.allocUnsafe(Math.max(need, this.work.length * 2)) as FastBuffer;
       this.work.copy(bigger, 0, 0, this.have);
       this.work = bigger;
@@ -250,6 +253,8 @@ export class CsvParser {
     this.prevLen.fill(-1);
     this.allAscii = isAscii(this.work.subarray(0, n));
     const used = this.parse(this.work, n, final, emit);
+    // An unfinished row already past the limit stops here, whatever the size of the reads.
+    if (n - used > MAX_ROW_BYTES) throw rowTooLong();
     if (used < n) this.work.copyWithin(0, used, n);
     this.have = n - used;
   }
@@ -368,6 +373,9 @@ export class CsvParser {
           if (wire) wire.cell(col++, this.raw ? "" : null, -1);
           else row[col++] = this.raw ? "" : null;
         }
+        // A row longer than the limit is refused even when its end came in the same read as
+        // the bytes that took it past the limit: the same rows read, whatever the reads' sizes.
+        if (eol - rowStart > MAX_ROW_BYTES) throw rowTooLong();
         p = eol + 1;
         this.rows++;
         if (wire) wire.endRow();

@@ -449,6 +449,31 @@ describe("quoting", () => {
     expect(String(last[2][0]).trim()).toBe("y,10");
   });
 
+  test("a closed row longer than 64 MB stops with the limit's message, however the file is read (128 KB or 1 MB reads, or whole); one just under it reads", () => {
+    const MB = 1024 * 1024;
+    // header, then one row whose quoted note (line breaks in it) is `noteBytes` long, then a last row
+    const file = (noteBytes: number) =>
+      Buffer.concat([
+        Buffer.from('A,Note\n1,"'),
+        Buffer.alloc(noteBytes, "x\n"),
+        Buffer.from('"\n2,y\n'),
+      ]);
+    const read = (bytes: Buffer, piece: number) => {
+      const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
+      let rows = 0;
+      for (let at = 0; at < bytes.length; at += piece)
+        p.feed(bytes.subarray(at, at + piece), false, () => rows++);
+      p.feed(Buffer.alloc(0), true, () => rows++);
+      return rows;
+    };
+    // the row: "1," + quote + note + quote = noteBytes + 4 bytes
+    const over = file(64 * MB + 1024);
+    for (const piece of [128 * 1024, MB, over.length])
+      expect(() => read(over, piece)).toThrow(/a row is longer than 64 MB \(an unclosed quote\?\)/);
+    const under = file(64 * MB - 1024);
+    for (const piece of [128 * 1024, MB, under.length]) expect(read(under, piece)).toBe(3);
+  });
+
   test("an unclosed quote that runs past the row limit stops with a message naming the limit", () => {
     const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
     const block = Buffer.alloc(8 * 1024 * 1024, 0x61);
