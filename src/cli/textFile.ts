@@ -430,6 +430,10 @@ export class CsvParser {
       if (isUtf8(buf.subarray(a, b))) return buf.utf8Slice(a, b);
       this.encoding = "windows-1252";
       this.fellBackAt = this.rows + 1;
+      // Values kept from the row above were read as UTF-8: from here on the same bytes are
+      // Windows-1252 (else a value repeated down a column would keep its UTF-8 reading up to
+      // the end of the read, and the text would hang on where the reads end).
+      this.prevLen.fill(-1);
     }
     return decode1252(buf, a, b);
   }

@@ -204,6 +204,30 @@ describe("values that come back down a column", () => {
     ]);
   });
 
+  test("after the switch to Windows-1252, a value equal to the row above's (read as UTF-8 before the switch) is read as Windows-1252, however the bytes are cut", () => {
+    // Python: b"Caf\xc3\xa9".decode("utf-8") = "Café" before the 0x96 (row 3, second field),
+    // b"Caf\xc3\xa9".decode("cp1252") = "CafÃ©" after it, b"Dash \x96".decode("cp1252") = "Dash –"
+    const bytes = Buffer.concat([
+      Buffer.from("Customer,Note\nCafé,a\nCafé,Dash "),
+      Buffer.from([0x96]),
+      Buffer.from("\nCafé,b\n"),
+    ]);
+    const expected = [
+      ["Customer", "Note"],
+      ["Café", "a"],
+      ["Café", "Dash –"],
+      ["CafÃ©", "b"],
+    ];
+    expect(parse(bytes)).toEqual(expected);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
+      const out: Cell[][] = [];
+      p.feed(bytes.subarray(0, cut), false, (r) => out.push([...r]));
+      p.feed(bytes.subarray(cut), true, (r) => out.push([...r]));
+      expect({ cut, out }).toEqual({ cut, out: expected });
+    }
+  });
+
   test("a column of 70,000 distinct ids, then the first ones again, reads every value", () => {
     let text = "";
     for (let i = 0; i < 70_000; i++) text += `ID-${i},x\n`;
