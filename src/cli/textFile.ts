@@ -181,6 +181,19 @@ export const MAX_ROW_BYTES = 64 * 1024 * 1024;
 /** A row over MAX_ROW_BYTES, or another limit of the reader: one sentence for the user. */
 export class TextLimitError extends Error {}
 
+/**
+ * The most fields a row may have: Excel's 16,384 columns. A wider row is not a sheet's export
+ * (a wrong delimiter, or a file that is not a table); each column's table of values would
+ * otherwise grow the memory by the column.
+ */
+export const MAX_FIELDS = 16_384;
+
+function tooManyFields(row: number): TextLimitError {
+  return new TextLimitError(
+    `row ${row} has more than ${MAX_FIELDS.toLocaleString("en-GB")} fields, Excel's column limit: check it is a table export and its delimiter`
+  );
+}
+
 function rowTooLong(): TextLimitError {
   return new TextLimitError(
     `a row is longer than ${MAX_ROW_BYTES / 1048576} MB (an unclosed quote?)`
@@ -364,7 +377,7 @@ export class CsvParser {
           row[col] = this.raw ? special : typedText(special);
           this.setId(col, -1);
         }
-        col++;
+        if (++col > MAX_FIELDS) throw tooManyFields(this.rows + 1);
         if (p < eol) {
           // At a delimiter: another field follows; one just before the line break is empty.
           p++;
@@ -540,9 +553,10 @@ class TextMemo {
   hits = 0;
   off = false;
   /** Per slot, side by side (one cache line per probe): hash, id (−1: empty), start in the pool, length. */
-  private table = TextMemo.emptyTable(1 << 12);
-  private mask = (1 << 12) - 1;
-  private pool = new Uint8Array(1 << 14);
+  // small at first (a wide file has a table per column), doubled as values come
+  private table = TextMemo.emptyTable(1 << 6);
+  private mask = (1 << 6) - 1;
+  private pool = new Uint8Array(1 << 9);
   private used = 0;
 
   private static emptyTable(slots: number): Int32Array {

@@ -52,6 +52,16 @@ test("binary data renamed .csv is named as such, without echoing its bytes", asy
   );
 });
 
+test("a line wider than Excel's 16,384 columns (a file that is not a table) is refused in one sentence, in little memory", async () => {
+  // 200,000 fields on one line: before, a table of values per column took some 10 GB
+  const msg = await tablesError(
+    file("one-line.csv", Array.from({ length: 200_000 }, (_, i) => `f${i}`).join(","))
+  );
+  expect(msg).toBe(
+    "one-line.csv: row 1 has more than 16,384 fields, Excel's column limit: check it is a table export and its delimiter."
+  );
+});
+
 test("an .xlsx workbook saved under a .csv name is told to be renamed", async () => {
   const zip = Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(40)]);
   expect(await tablesError(file("orders.csv", zip))).toBe(

@@ -498,6 +498,30 @@ describe("quoting", () => {
     for (const piece of [128 * 1024, MB, under.length]) expect(read(under, piece)).toBe(3);
   });
 
+  test("a row wider than Excel's 16,384 columns stops with the limit's message; one of 16,384 fields reads, in little memory", () => {
+    const rowOf = (fields: number) => Array.from({ length: fields }, (_, i) => `v${i}`).join(",");
+    const read = (parser: CsvParser, text: string) => {
+      const rows: Cell[][] = [];
+      parser.feed(Buffer.from(text), true, (r) => rows.push([...r]));
+      return rows;
+    };
+    const parser = () => new CsvParser({ delimiter: ",", encoding: "utf-8" });
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    const p = parser();
+    const wide = read(p, [rowOf(16_384), rowOf(16_384), ""].join("\n"));
+    expect(wide[1]).toHaveLength(16_384);
+    expect(wide[1][16_383]).toBe("v16383");
+    // while the parser lives: a table of values per column, small until its column has many
+    // values (at first 80 KB each: 1.3 GB for these columns)
+    expect(used() - before).toBeLessThan(200 * 1024 * 1024);
+    expect(p.rows).toBe(2);
+    // row 2 of the file (the first is the header) has one field too many
+    expect(() => read(parser(), [rowOf(3), rowOf(16_385), ""].join("\n"))).toThrow(
+      "row 2 has more than 16,384 fields, Excel's column limit: check it is a table export and its delimiter"
+    );
+  });
+
   test("an unclosed quote that runs past the row limit stops with a message naming the limit", () => {
     const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
     const block = Buffer.alloc(8 * 1024 * 1024, 0x61);
