@@ -4,6 +4,7 @@
  * whole file. Node only.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { Cell, Grid } from "../ingest/grid";
@@ -28,18 +29,29 @@ import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
  */
 const BLOCK_ROWS = 4096;
 /**
- * Text files from this size, and .xlsx workbooks from XLSX_WORKER_MIN_BYTES (compressed), are
- * read and parsed on a worker thread while the main thread folds the rows into the order book
- * (measured on the 1,048,575-line bench file: see README's performance table).
- * KAP_READ_THREAD=0 reads on the main thread, =1 on the worker at any size.
+ * Text files from this size are read and parsed on a worker thread while the main thread folds
+ * the rows into the order book (measured on the 1,048,575-line bench file: see README's
+ * performance table). KAP_READ_THREAD=0 reads on the main thread, =1 on the worker at any size.
  */
 const WORKER_MIN_BYTES = 8 << 20;
+/**
+ * .xlsx workbooks from this size (compressed) too, on a machine of 4 cores or more: the sheet's
+ * inflating runs on a third thread (zlib's), and on 2 cores the three slowed each other (1M-row
+ * bench workbook on this project's 2-core VM: 8.1 s wall on the main thread, 9.5 s with the
+ * reading thread).
+ */
 const XLSX_WORKER_MIN_BYTES = 16 << 20;
+const XLSX_WORKER_MIN_CORES = 4;
 
 /** The worker's script beside the bundle (dist/cli); absent when running from TypeScript sources. */
-function csvWorkerScript(size: number, minBytes = WORKER_MIN_BYTES): string | undefined {
+function csvWorkerScript(
+  size: number,
+  minBytes = WORKER_MIN_BYTES,
+  minCores = 1
+): string | undefined {
   const wanted = process.env.KAP_READ_THREAD;
-  if (wanted === "0" || (wanted !== "1" && size < minBytes)) return undefined;
+  if (wanted === "0") return undefined;
+  if (wanted !== "1" && (size < minBytes || availableParallelism() < minCores)) return undefined;
   const p = join(__dirname, "csvWorker.js");
   return existsSync(p) ? p : undefined;
 }
@@ -367,7 +379,7 @@ export function xlsxSource(path: string): FileSource {
   return {
     async tables() {
       const r = await open();
-      const script = csvWorkerScript(size, XLSX_WORKER_MIN_BYTES);
+      const script = csvWorkerScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
       if (script && !early) {
         early = new WorkerRows(script, { kind: "xlsx", path });
         early.start();
@@ -407,7 +419,9 @@ export function xlsxSource(path: string): FileSource {
       return out;
     },
     async read(t, onBlock) {
-      const script = early ? undefined : csvWorkerScript(size, XLSX_WORKER_MIN_BYTES);
+      const script = early
+        ? undefined
+        : csvWorkerScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
       if (early || script) {
         worker = early ?? new WorkerRows(script!, { kind: "xlsx", path });
         early = undefined;
