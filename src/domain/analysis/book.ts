@@ -211,12 +211,6 @@ export class OrderBook {
   private upSpelling = new GrowI32();
   /** the slot of the last line's (unit, person) in unitPerson's table */
   private lastPersonSlot = -1;
-  /** "ordered by" lines not yet folded in: unit, person, spelling, date */
-  private byCount = 0;
-  private byUnit = new Int32Array(PENDING);
-  private byPerson = new Int32Array(PENDING);
-  private bySpelling = new Int32Array(PENDING);
-  private byDate = new Int32Array(PENDING);
   private lastSpellingRaw = "";
   private lastSpelling = -1;
   private lastPersonUnit = -1;
@@ -441,60 +435,30 @@ export class OrderBook {
     this.pendingCount = 0;
   }
 
-  /** Buffers a line's "ordered by" (folded in batches: foldOrderedBy). */
   private addOrderedBy(raw: string, unit: number, date: Serial): void {
-    if (raw !== this.lastSpellingRaw) {
-      this.lastSpelling = this.spellingOf(raw);
+    let spelling: number;
+    if (raw === this.lastSpellingRaw) spelling = this.lastSpelling;
+    else {
+      const known = this.spellingIndex.get(raw);
+      if (known === undefined) {
+        const name = raw.trim();
+        const key = name.toLowerCase();
+        let person = this.personIndex.get(key);
+        if (person === undefined && name) {
+          person = this.personKey.length;
+          this.personIndex.set(key, person);
+          this.personKey.push(key);
+        }
+        spelling = this.spellingText.length;
+        this.spellingIndex.set(raw, spelling);
+        this.spellingText.push(name);
+        this.spellingPerson.push(person ?? -1);
+      } else spelling = known;
       this.lastSpellingRaw = raw;
+      this.lastSpelling = spelling;
     }
-    const person = this.spellingPerson[this.lastSpelling];
+    const person = this.spellingPerson[spelling];
     if (person < 0) return;
-    const k = this.byCount++;
-    this.byUnit[k] = unit;
-    this.byPerson[k] = person;
-    this.bySpelling[k] = this.lastSpelling;
-    this.byDate[k] = date;
-    if (this.byCount === PENDING) this.foldOrderedBy();
-  }
-
-  /** The number of a spelling of "ordered by", with its person (−1: blank), made when new. */
-  private spellingOf(raw: string): number {
-    const known = this.spellingIndex.get(raw);
-    if (known !== undefined) return known;
-    const name = raw.trim();
-    const key = name.toLowerCase();
-    let person = this.personIndex.get(key);
-    if (person === undefined && name) {
-      person = this.personKey.length;
-      this.personIndex.set(key, person);
-      this.personKey.push(key);
-    }
-    const spelling = this.spellingText.length;
-    this.spellingIndex.set(raw, spelling);
-    this.spellingText.push(name);
-    this.spellingPerson.push(person ?? -1);
-    return spelling;
-  }
-
-  /**
-   * Folds the buffered "ordered by" lines in, in arrival order. Each (unit, person)'s slot is
-   * read first, in a loop of its own, many at once (as foldPending reads the pairs').
-   */
-  private foldOrderedBy(): void {
-    const n = this.byCount;
-    if (n === 0) return;
-    this.byCount = 0;
-    const { byUnit, byPerson, byDate, bySpelling } = this;
-    let touched = 0;
-    for (let k = 0; k < n; k++)
-      if (k === 0 || byUnit[k] !== byUnit[k - 1] || byPerson[k] !== byPerson[k - 1])
-        touched ^= this.unitPerson.touch(byUnit[k], byPerson[k]);
-    this.touchSink ^= touched;
-    for (let k = 0; k < n; k++) this.foldPerson(byUnit[k], byPerson[k], bySpelling[k], byDate[k]);
-  }
-
-  /** One line's (unit, person): its first spelling, first date and last date. */
-  private foldPerson(unit: number, person: number, spelling: number, date: Serial): void {
     // the other lines of an order: same unit, same person, no earlier date — only a later last date to record
     if (unit === this.lastPersonUnit && person === this.lastPerson && date >= this.lastPersonDate) {
       const t = this.unitPerson.table;
@@ -595,7 +559,6 @@ export class OrderBook {
 
   /** "Ordered by" names of a unit (keyed lower-case) with the first spelling, first order date and last order date. */
   orderedByOf(unit: number): ReadonlyMap<string, { name: string; date: Serial; lastDate: Serial }> {
-    this.foldOrderedBy();
     if (!this.orderedByMaps) {
       const maps = this.unitAccount.map(
         () => new Map<string, { name: string; date: Serial; lastDate: Serial }>()

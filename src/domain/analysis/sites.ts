@@ -12,9 +12,6 @@ import type { Serial } from "../types";
 import { edate } from "../dates";
 import { GrowF64, GrowI32, IntPairIndex } from "./collections";
 
-/** Lines buffered before they are folded into their entries. */
-const PENDING = 4096;
-
 /** One (account unit, site): its net revenue by date and the dates with a purchase, in arrival order. */
 export interface SiteEntry {
   unit: number;
@@ -50,40 +47,41 @@ export class SiteLedger {
   private recDate = new GrowI32();
   private recRevenue = new GrowF64();
   private grouped: { entries: SiteEntry[]; byUnit: number[][] } | null = null;
-  /** the last spelling met, its site key and its number */
   private lastRaw = "";
-  private lastKey = -1;
+  private lastUnit = -1;
+  /** the slot of the last line's entry in the index's table, and the last spelling looked up */
+  private lastSlot = -1;
   private lastSpelling = -1;
-  /**
-   * Lines not yet folded into their entries, folded in batches (`flush`): each entry's slot is
-   * then read ahead, in a loop of its own, rather than out of cache line after line.
-   */
-  private pendingCount = 0;
-  private pendUnit = new Int32Array(PENDING);
-  private pendKey = new Int32Array(PENDING);
-  private pendSpelling = new Int32Array(PENDING);
-  private pendDate = new Int32Array(PENDING);
-  private pendRevenue = new Float64Array(PENDING);
-  private pendReturn = new Uint8Array(PENDING);
-  /** keeps flush's look-ahead reads from being optimised away */
-  private touchSink = 0;
 
   /** Folds in one line's site. */
   add(unit: number, raw: string, date: Serial, revenue: number, isReturn: boolean): void {
-    if (raw !== this.lastRaw) {
-      this.lastKey = this.siteKey(raw);
+    let slot: number;
+    if (unit === this.lastUnit && raw === this.lastRaw) slot = this.lastSlot;
+    else {
+      const k = this.siteKey(raw);
+      if (k < 0) return;
+      this.index.intern(unit, k);
+      slot = this.index.slot;
+      if (this.index.isNew) {
+        this.entryUnit.push(unit);
+        this.entryName.push(this.spellingName[this.lastSpelling]);
+      }
+      this.lastUnit = unit;
       this.lastRaw = raw;
+      this.lastSlot = slot;
     }
-    if (this.lastKey < 0) return;
-    const k = this.pendingCount++;
-    this.pendUnit[k] = unit;
-    this.pendKey[k] = this.lastKey;
-    this.pendSpelling[k] = this.lastSpelling;
-    this.pendDate[k] = date;
-    this.pendRevenue[k] = revenue;
-    this.pendReturn[k] = isReturn ? 1 : 0;
     this.grouped = null;
-    if (this.pendingCount === PENDING) this.flush();
+    const t = this.index.table;
+    const last = t[slot + 3];
+    if (last >= 0 && t[slot + 4] === date) {
+      this.recRevenue.a[last] += revenue;
+      if (!isReturn) this.recKey.a[last] |= 1;
+    } else {
+      t[slot + 3] = this.recKey.push(t[slot + 2] * 2 + (isReturn ? 0 : 1));
+      t[slot + 4] = date;
+      this.recDate.push(date);
+      this.recRevenue.push(revenue);
+    }
   }
 
   /** The site key of a spelling (−1: blank); the spelling's number is left in lastSpelling. */
@@ -106,57 +104,8 @@ export class SiteLedger {
     return this.spellingKey[sp];
   }
 
-  /**
-   * Folds the buffered lines into their entries, in arrival order: a line joins its entry's last
-   * record when the date is the same, else starts a record.
-   */
-  private flush(): void {
-    const n = this.pendingCount;
-    if (n === 0) return;
-    this.pendingCount = 0;
-    const { pendUnit, pendKey, index } = this;
-    // each run's entry slot read first, many at once (as OrderBook.foldPending)
-    let touched = 0;
-    for (let k = 0; k < n; k++)
-      if (k === 0 || pendUnit[k] !== pendUnit[k - 1] || pendKey[k] !== pendKey[k - 1])
-        touched ^= index.touch(pendUnit[k], pendKey[k]);
-    this.touchSink ^= touched;
-    let slot = -1;
-    for (let k = 0; k < n; k++) {
-      if (k === 0 || pendUnit[k] !== pendUnit[k - 1] || pendKey[k] !== pendKey[k - 1])
-        slot = this.entrySlot(pendUnit[k], pendKey[k], this.pendSpelling[k]);
-      this.record(slot, this.pendDate[k], this.pendRevenue[k], this.pendReturn[k] === 1);
-    }
-  }
-
-  /** The slot of (unit, site key)'s entry, made (named by the spelling) when new. */
-  private entrySlot(unit: number, key: number, spelling: number): number {
-    this.index.intern(unit, key);
-    if (this.index.isNew) {
-      this.entryUnit.push(unit);
-      this.entryName.push(this.spellingName[spelling]);
-    }
-    return this.index.slot;
-  }
-
-  /** Adds a line to its entry's last record when of the same date, else as a new record. */
-  private record(slot: number, date: number, revenue: number, isReturn: boolean): void {
-    const t = this.index.table;
-    const last = t[slot + 3];
-    if (last >= 0 && t[slot + 4] === date) {
-      this.recRevenue.a[last] += revenue;
-      if (!isReturn) this.recKey.a[last] |= 1;
-    } else {
-      t[slot + 3] = this.recKey.push(t[slot + 2] * 2 + (isReturn ? 0 : 1));
-      t[slot + 4] = date;
-      this.recDate.push(date);
-      this.recRevenue.push(revenue);
-    }
-  }
-
   /** The sites of one account unit, in the order first seen. */
   sitesOf(unit: number): readonly Readonly<SiteEntry>[] {
-    this.flush();
     const g = (this.grouped ??= this.group());
     return (g.byUnit[unit] ?? []).map((i) => g.entries[i]);
   }
@@ -197,7 +146,6 @@ export class SiteLedger {
   }
 
   get size(): number {
-    this.flush();
     return this.entryName.length;
   }
 }
