@@ -91,13 +91,7 @@ export class RowEncoder {
 
   /** Adds one row; `ids` (per column, −1 = not numbered) as CsvParser.rowIds gives them. */
   add(row: readonly Cell[], ids?: Int32Array): void {
-    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
-    if (this.cells + row.length > this.tags.length) {
-      const room = Math.max(this.tags.length * 2, this.cells + row.length);
-      this.tags = grown(this.tags, room);
-      this.values = grown(this.values, room);
-    }
-    this.lengths[this.rows++] = row.length;
+    this.startRow(row.length);
     const { tags, values } = this;
     let k = this.cells;
     for (let c = 0; c < row.length; c++, k++) {
@@ -128,13 +122,7 @@ export class RowEncoder {
    * (XlsxReader.sheetBlocks' `sharedIds`).
    */
   addShared(row: readonly Cell[], sharedIds: readonly number[]): void {
-    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
-    if (this.cells + row.length > this.tags.length) {
-      const room = Math.max(this.tags.length * 2, this.cells + row.length);
-      this.tags = grown(this.tags, room);
-      this.values = grown(this.values, room);
-    }
-    this.lengths[this.rows++] = row.length;
+    this.startRow(row.length);
     const { tags, values } = this;
     let k = this.cells;
     for (let c = 0; c < row.length; c++, k++) {
@@ -167,6 +155,17 @@ export class RowEncoder {
     this.sharedSent[id] = 1;
     this.sharedIndex.push(id);
     this.sharedText.push(text);
+  }
+
+  /** Room for one more row of `cells` cells, and the row counted (add, addShared). */
+  private startRow(cells: number): void {
+    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
+    if (this.cells + cells > this.tags.length) {
+      const room = Math.max(this.tags.length * 2, this.cells + cells);
+      this.tags = grown(this.tags, room);
+      this.values = grown(this.values, room);
+    }
+    this.lengths[this.rows++] = cells;
   }
 
   /** Starts a row written cell by cell (`cell`, then `endRow` or `abortRow`): CsvParser's `wire` option. */
