@@ -91,29 +91,10 @@ export class RowEncoder {
 
   /** Adds one row; `ids` (per column, −1 = not numbered) as CsvParser.rowIds gives them. */
   add(row: readonly Cell[], ids?: Int32Array): void {
-    this.startRow(row.length);
-    const { tags, values } = this;
-    let k = this.cells;
-    for (let c = 0; c < row.length; c++, k++) {
-      const v = row[c];
-      if (typeof v === "number") {
-        tags[k] = NUMBER;
-        values[k] = v;
-      } else if (typeof v === "string")
-        this.text(
-          k,
-          c,
-          v,
-          ids ? this.numbered(c, v, c < ids.length ? ids[c] : -1) : this.idOf(c, v)
-        );
-      else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
-      else if (v instanceof Date)
-        // the text reader never makes one: refuse rather than send it as something else
-        throw new Error("RowEncoder: a Date cell cannot be sent");
-      else tags[k] = NULL;
-    }
-    this.cells = k;
-    this.rowNo++;
+    this.beginRow();
+    for (let c = 0; c < row.length; c++)
+      this.put(c, row[c], ids && c < ids.length ? ids[c] : -1, !ids);
+    this.endRow();
   }
 
   /**
@@ -122,26 +103,18 @@ export class RowEncoder {
    * (XlsxReader.sheetBlocks' `sharedIds`).
    */
   addShared(row: readonly Cell[], sharedIds: readonly number[]): void {
-    this.startRow(row.length);
-    const { tags, values } = this;
-    let k = this.cells;
-    for (let c = 0; c < row.length; c++, k++) {
+    this.beginRow();
+    for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number") {
-        tags[k] = NUMBER;
-        values[k] = v;
-      } else if (typeof v === "string") {
-        const id = c < sharedIds.length ? sharedIds[c] : -1;
-        if (id >= 0) {
-          this.sendShared(id, v);
-          tags[k] = SHARED;
-          values[k] = id;
-        } else this.text(k, c, v, this.idOf(c, v));
-      } else if (v === true || v === false) tags[k] = v ? TRUE : FALSE;
-      else tags[k] = NULL;
+      const id = c < sharedIds.length ? sharedIds[c] : -1;
+      if (typeof v === "string" && id >= 0) {
+        const k = this.nextCell();
+        this.sendShared(id, v);
+        this.tags[k] = SHARED;
+        this.values[k] = id;
+      } else this.put(c, v, -1, true);
     }
-    this.cells = k;
-    this.rowNo++;
+    this.endRow();
   }
 
   /** Sends shared string `id`'s text with this batch, the first time it is met. */
@@ -155,17 +128,6 @@ export class RowEncoder {
     this.sharedSent[id] = 1;
     this.sharedIndex.push(id);
     this.sharedText.push(text);
-  }
-
-  /** Room for one more row of `cells` cells, and the row counted (add, addShared). */
-  private startRow(cells: number): void {
-    if (this.rows === this.lengths.length) this.lengths = grown(this.lengths, this.rows * 2);
-    if (this.cells + cells > this.tags.length) {
-      const room = Math.max(this.tags.length * 2, this.cells + cells);
-      this.tags = grown(this.tags, room);
-      this.values = grown(this.values, room);
-    }
-    this.lengths[this.rows++] = cells;
   }
 
   /** Starts a row written cell by cell (`cell`, then `endRow` or `abortRow`): CsvParser's `wire` option. */
@@ -190,16 +152,31 @@ export class RowEncoder {
 
   /** The next cell of the row begun; `id` as `add`'s `ids` give it (−1: not numbered). */
   cell(c: number, v: Cell, id: number): void {
+    this.put(c, v, id, false);
+  }
+
+  /** The next cell's index, with room for it. */
+  private nextCell(): number {
     const k = this.cells++;
     if (k === this.tags.length) {
       this.tags = grown(this.tags, k * 2);
       this.values = grown(this.values, k * 2);
     }
+    return k;
+  }
+
+  /** Column c's next cell: a text by the caller's number `id`, or (`own`) by this encoder's dictionary. */
+  private put(c: number, v: Cell, id: number, own: boolean): void {
+    const k = this.nextCell();
     if (typeof v === "number") {
       this.tags[k] = NUMBER;
       this.values[k] = v;
-    } else if (typeof v === "string") this.text(k, c, v, this.numbered(c, v, id));
+    } else if (typeof v === "string")
+      this.text(k, c, v, own ? this.idOf(c, v) : this.numbered(c, v, id));
     else if (v === true || v === false) this.tags[k] = v ? TRUE : FALSE;
+    else if (v instanceof Date)
+      // the text reader never makes one: refuse rather than send it as something else
+      throw new Error("RowEncoder: a Date cell cannot be sent");
     else this.tags[k] = NULL;
   }
 

@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { textSource } from "../../src/cli/fileSource";
 import { loadSource } from "../../src/engine/engine";
+import { QBO_CUSTOMER_DETAIL_HEADER } from "../ingest/quickbooksReports";
 
 /** Order lines under a title, text and serial dates, a credit note, a totals row, a blank row and a bad quantity. */
 function orders(): (string | number)[][] {
@@ -344,18 +345,7 @@ describe("the sample is parsed while it grows", () => {
       ["Sales by Customer Detail"],
       ["January 1 - October 31, 2026"],
       [],
-      [
-        "",
-        "Transaction date",
-        "Transaction type",
-        "Num",
-        "Product/Service full name",
-        "Memo/Description",
-        "Quantity",
-        "Sales price",
-        "Amount",
-        "Balance",
-      ],
+      [...QBO_CUSTOMER_DETAIL_HEADER],
       blank("Northfield Builders"),
     ];
     // Northfield's own 10 lines at £10, then its job's 1,500 lines at £1

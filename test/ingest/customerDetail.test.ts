@@ -13,6 +13,7 @@ import type { Cell, Grid } from "../../src/ingest/grid";
 import { createOrderParser, type IngestReport } from "../../src/ingest/orders";
 import { serialToIso } from "../../src/domain/dates";
 import { analyzeFile, linesOf } from "./fileAnalysis";
+import { QBO_CUSTOMER_DETAIL_HEADER } from "./quickbooksReports";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 const ONLINE = join(EXPORTS, "quickbooks-online-sales-by-customer-detail.csv");
@@ -243,18 +244,7 @@ describe("customer headings, row by row", () => {
 });
 
 test("QuickBooks Online's newer report headers are the same layout; a Refund Receipt is a return", () => {
-  const header = [
-    "",
-    "Transaction date",
-    "Transaction type",
-    "Num",
-    "Product/Service full name",
-    "Memo/Description",
-    "Quantity",
-    "Sales price",
-    "Amount",
-    "Balance",
-  ];
+  const header = [...QBO_CUSTOMER_DETAIL_HEADER];
   const rows: Cell[][] = [
     ["Quayside Electrical"],
     ["", "10/03/2026", "Invoice", "5001", "Cable ties 100mm", "", 20, 4.5, 90, 90],
