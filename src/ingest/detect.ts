@@ -8,6 +8,7 @@ import {
   compactHeader,
   type FieldDef,
   isLedgerHeader,
+  MAX_HEADER_LENGTH,
   normaliseHeader,
   ORDER_FIELDS,
   type Role,
@@ -364,8 +365,9 @@ function roleScore(
   return partial ? (0.5 * quality + 0.5 * coverage) * required : 0.5 * quality + 0.5 * coverage;
 }
 
+/** The row's cells as header candidates: trimmed text, "" for other cells and over-long text. */
 function headerTexts(row: readonly unknown[]): string[] {
-  return row.map((v) => (typeof v === "string" ? v.trim() : ""));
+  return row.map((v) => (typeof v === "string" && v.length <= MAX_HEADER_LENGTH ? v.trim() : ""));
 }
 
 function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection | undefined {
@@ -452,7 +454,7 @@ export function headersOf(grid: Grid): string[] {
   let bestRow: string[] = [];
   for (let r = 0; r < Math.min(grid.values.length, HEADER_SCAN_ROWS); r++) {
     const t = (grid.values[r] ?? [])
-      .filter((v) => typeof v === "string" && !isBlankCell(v))
+      .filter((v) => typeof v === "string" && !isBlankCell(v) && v.length <= MAX_HEADER_LENGTH)
       .map((v) => String(v).trim());
     if (t.length > bestRow.length) bestRow = t;
   }

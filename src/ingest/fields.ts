@@ -2239,6 +2239,18 @@ export function normaliseHeader(h: string): string {
   );
 }
 
+/**
+ * The longest text read as a column name (Excel's limit for a table's column name is 255
+ * characters). A longer cell among the first rows (a note, a description) is data, never a
+ * header: matching it word by word against the synonyms would cost seconds on a cell of megabytes.
+ */
+export const MAX_HEADER_LENGTH = 255;
+
+/** A cell's text as a header candidate, normalised; "" when it is too long to be a column name. */
+export function normaliseHeaderCell(text: string): string {
+  return text.length > MAX_HEADER_LENGTH ? "" : normaliseHeader(text);
+}
+
 /** The header with its spaces removed too, so "customer id" meets "customerid". */
 export function compactHeader(h: string): string {
   return normaliseHeader(h).replace(/ /g, "");

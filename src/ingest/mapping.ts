@@ -7,7 +7,14 @@ import {
   type FieldMatch,
   HEADER_SCAN_ROWS,
 } from "./detect";
-import { type FieldDef, normaliseHeader, type Role, ROLES } from "./fields";
+import {
+  type FieldDef,
+  MAX_HEADER_LENGTH,
+  normaliseHeader,
+  normaliseHeaderCell,
+  type Role,
+  ROLES,
+} from "./fields";
 import { cellText, type Grid } from "./grid";
 import { layoutById } from "./layouts";
 
@@ -100,7 +107,8 @@ export function missingMessage(
   );
   const renames = groups.map((g) => `"${g[0].header}"`);
   const one = groups.length === 1;
-  const headers = headersFound.filter((h) => h.trim() !== "");
+  // a cell too long to be a column name (a note in the row taken for the headers) is not listed
+  const headers = headersFound.filter((h) => h.trim() !== "" && h.length <= MAX_HEADER_LENGTH);
   return (
     `No column${one ? "" : "s"} for ${andList(names)} ${one ? "was" : "were"} found in the ${role} on "${mapping.sheet}". ` +
     `Headers found: ${headers.join(", ") || "(none)"}. ` +
@@ -267,7 +275,7 @@ export function applyMapping(grid: Grid, saved: ColumnMapping): ColumnMapping {
   let bestRow = -1;
   let bestHits = -1;
   for (let r = 0; r < Math.min(grid.values.length, HEADER_SCAN_ROWS); r++) {
-    const norm = (grid.values[r] ?? []).map((v) => normaliseHeader(cellText(v)));
+    const norm = (grid.values[r] ?? []).map((v) => normaliseHeaderCell(cellText(v)));
     const hits = want.filter((w) => norm.includes(w)).length;
     if (hits === want.length && want.length > 0) {
       return {

@@ -534,3 +534,35 @@ describe("quoting", () => {
     }).toThrow(/a row is longer than 64 MB \(an unclosed quote\?\)/);
   });
 });
+
+describe("a row longer than the reads (a multi-line note of megabytes)", () => {
+  // 4 MB of note over 65,536 lines, in quotes, between ordinary rows
+  const note = "pallet to gate 3, call before arrival\n".repeat(110_000);
+  const text = `Date,Customer,Note,Qty\n2024-08-01,Acme,"${note}",2\n2024-08-02,Bolt Co,ok,3\n`;
+  const bytes = Buffer.from(text, "latin1");
+
+  it("is read whole, once, with the rows after it, and parsed again only as often as it doubles", () => {
+    const parser = new CsvParser({ delimiter: ",", encoding: "utf-8" });
+    const parse = jest.spyOn(
+      CsvParser.prototype as unknown as { parse: (...a: unknown[]) => number },
+      "parse"
+    );
+    const out: Cell[][] = [];
+    const chunk = 16 * 1024;
+    for (let at = 0; at < bytes.length; at += chunk)
+      parser.feed(bytes.subarray(at, at + chunk), false, (r) => out.push([...r]));
+    parser.feed(Buffer.alloc(0), true, (r) => out.push([...r]));
+    const calls = parse.mock.calls.length;
+    parse.mockRestore();
+    expect(out).toEqual([
+      ["Date", "Customer", "Note", "Qty"],
+      ["2024-08-01", "Acme", note, 2],
+      ["2024-08-02", "Bolt Co", "ok", 3],
+    ]);
+    // 4.18 MB in 16 KB reads is 256 reads; the note is tried again each time its carried bytes
+    // double: 16 KB → 4 MB is 8 doublings (log2 256), not 256 re-parses
+    const reads = Math.ceil(bytes.length / chunk);
+    expect(reads).toBe(256);
+    expect(calls).toBeLessThanOrEqual(2 * Math.log2(reads) + 4);
+  });
+});

@@ -432,3 +432,55 @@ describe("Xero-style reports: Contact is the customer, Account the ledger beside
     expect(f["Contact"]).toBe("orderedBy");
   });
 });
+
+describe("long text among the first rows (a note or description, not a header)", () => {
+  // A note of about 1.2 MB that names fields word for word: "customer", "sku", "qty" …
+  const note = "call customer before delivery, sku and qty on the invoice date. ".repeat(20_000);
+
+  it("a note in the first data rows leaves the header row and its columns as they are", () => {
+    const grid: Grid = {
+      name: "Sales",
+      values: [
+        ["Invoice Date", "Customer", "SKU", "Qty", "Line Total", "Notes"],
+        [45500, "Acme", "A1", 2, 10, note],
+        [45501, "Bolt Co", "B2", 1, 5, note],
+      ],
+    };
+    const d = detectTable(grid);
+    expect(d?.role).toBe("orders");
+    expect(d?.mapping.headerRow).toBe(0);
+    expect(col(d, "date")).toBe(0);
+    expect(col(d, "accountName")).toBe(1);
+    expect(col(d, "sku")).toBe(2);
+    expect(col(d, "quantity")).toBe(3);
+    expect(col(d, "revenue")).toBe(4);
+  });
+
+  it("a cell over 255 characters is never read as a column name, nor listed as a header found", () => {
+    const long = `Customer ${"x".repeat(260)}`;
+    const grid: Grid = { name: "Sales", values: [[long, "Order Date", "SKU", "Qty", "Value"]] };
+    // without it there is no account column: the message lists the four short headers
+    expect(detectTable(grid)).toBeUndefined();
+    expect(() => requireRole(grid, "orders")).toThrow(
+      "Headers found: Order Date, SKU, Qty, Value."
+    );
+    // 255 characters is still a header
+    const longest = `Customer ${"x".repeat(246)}`;
+    expect(longest.length).toBe(255);
+    const ok: Grid = { name: "Sales", values: [[longest, "Order Date", "SKU", "Qty", "Value"]] };
+    expect(col(detectTable(ok), "accountName")).toBe(0);
+  });
+
+  it("a saved mapping is found again with a long note in the rows above its header", () => {
+    const grid: Grid = {
+      name: "Sales",
+      values: [
+        ["Invoice Date", "Customer", "SKU", "Qty", "Line Total"],
+        [45500, "Acme", "A1", 2, 10],
+      ],
+    };
+    const saved = detectTable(grid)!.mapping;
+    const moved: Grid = { name: "Sales", values: [[note, "x"], ...grid.values] };
+    expect(applyMapping(moved, saved).headerRow).toBe(1);
+  });
+});
