@@ -299,6 +299,19 @@ describe("values that come back down a column", () => {
     expect(first!.some((r) => handedBack.has(r))).toBe(false);
   });
 
+  test("values that differ from the row above's in any one byte read as written (property)", () => {
+    // two letters, lengths 1–13: many values of one length and last byte that differ inside,
+    // in the first four bytes, the middle ones or the last one to three
+    const value = fc.stringMatching(/^[ab]{1,13}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 80 }), (rows) => {
+        const text = rows.map((r) => r.join(",")).join("\n") + "\n";
+        expect(parse(text)).toEqual(rows);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   test("any rows of a few repeating values read as written (property)", () => {
     const word = fc.constantFrom("Bolt", "Nut", "Bolt ", "bolt", "Wașher", "Ø12", "A", "AB", "BA");
     fc.assert(
