@@ -11,6 +11,7 @@ import {
   workerData,
   type MessagePort,
 } from "node:worker_threads";
+import { USUAL_COLUMNS } from "../ingest/grid";
 import { batchBuffers, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
@@ -74,7 +75,9 @@ class Batches {
 
   /** Whether the batch being built is due (or, at the end, has any rows). */
   isDue(end = false): boolean {
-    return this.encoder.size >= this.due || (end && this.encoder.size > 0);
+    // a wide export's batch is cut at as many cells as `due` rows of a usual export hold
+    const { size, cellCount } = this.encoder;
+    return size >= this.due || cellCount >= this.due * USUAL_COLUMNS || (end && size > 0);
   }
 
   /** Whether batches are still below full size (their reads are small too). */

@@ -89,6 +89,11 @@ export class RowEncoder {
     return this.rows;
   }
 
+  /** Cells added since the last take() (with those of a row begun). */
+  get cellCount(): number {
+    return this.cells;
+  }
+
   /** Adds one row; `ids` (per column, −1 = not numbered) as CsvParser.rowIds gives them. */
   add(row: readonly Cell[], ids?: Int32Array): void {
     this.beginRow();

@@ -18,7 +18,7 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
-import type { Cell } from "../ingest/grid";
+import { type Cell, USUAL_COLUMNS } from "../ingest/grid";
 import type { RowEncoder } from "./rowWire";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -545,9 +545,13 @@ const NO_ROW: Cell[] = [];
 /** Row arrays kept for refilling: enough for a few blocks; more would only hold memory. */
 const SPARE_ROWS = 16_384;
 
-/** Adds row arrays handed back to a pool of spare rows, up to SPARE_ROWS. */
+/**
+ * Adds row arrays handed back to a pool of spare rows, up to SPARE_ROWS, or as many cells as
+ * SPARE_ROWS rows of USUAL_COLUMNS (wide rows: fewer of them).
+ */
 export function keepSpare(pool: Cell[][], rows: readonly Cell[][]): void {
-  const room = SPARE_ROWS - pool.length;
+  const width = Math.max(USUAL_COLUMNS, rows.length > 0 ? rows[0].length : 0);
+  const room = Math.floor((SPARE_ROWS * USUAL_COLUMNS) / width) - pool.length;
   for (let i = 0; i < rows.length && i < room; i++) pool.push(rows[i]);
 }
 

@@ -8,7 +8,7 @@
  */
 import { type ColumnMapping, type Detection, detectTable, headersOf } from "../ingest/detect";
 import type { Role } from "../ingest/fields";
-import { type Cell, type Grid, isBlankCell } from "../ingest/grid";
+import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
 import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
@@ -343,7 +343,10 @@ const DATE_TEXT =
 
 /** Rows of the order table looked at before parsing starts: at least this many… */
 const SAMPLE_ROWS = 1_000;
-/** …and, while text dates stay ambiguous (every day ≤ 12), up to this many. */
+/**
+ * …and, while text dates stay ambiguous (every day ≤ 12), up to this many, or as many cells as
+ * that many rows of USUAL_COLUMNS hold (a wide export's sample stops sooner, at SAMPLE_ROWS).
+ */
 const SAMPLE_ROWS_MAX = 50_000;
 
 /** What of a plan decides how rows are parsed and reported: equal keys, the same lines. */
@@ -566,6 +569,9 @@ export class IngestSession {
     let plan: OrderPlan | undefined;
     // Rows held until the plan is settled, then the chunk being filled.
     let held: (readonly Cell[])[] = [];
+    // and their cells: a chunk of a wide export is cut at as many cells as chunkRows usual rows
+    let heldCells = 0;
+    const chunkCells = chunkRows * USUAL_COLUMNS;
     let heldFirst = top + mapping.headerRow + 1;
     let ambiguous = culture === undefined;
     // While the sample grows past SAMPLE_ROWS, a sink that can discard parses it with the plan
@@ -640,6 +646,7 @@ export class IngestSession {
       if (held.length === 0) return;
       const rows = held;
       held = [];
+      heldCells = 0;
       const from = pushedOfHeld;
       pushedOfHeld = 0;
       if (from < rows.length) await sink.push(from ? rows.slice(from) : rows, heldFirst + from);
@@ -656,8 +663,9 @@ export class IngestSession {
       for (let i = skip; i < rows.length; i++) {
         const row = rows[i];
         held.push(row);
+        heldCells += row.length;
         if (plan) {
-          if (held.length >= chunkRows) await flush();
+          if (held.length >= chunkRows || heldCells >= chunkCells) await flush();
           continue;
         }
         // A text date with a day over 12 settles the order: the sample can stop growing. (An
@@ -667,7 +675,11 @@ export class IngestSession {
           lastDateText = dateText;
           if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
         }
-        if (held.length >= SAMPLE_ROWS_MAX || (held.length >= SAMPLE_ROWS && !ambiguous)) {
+        if (
+          held.length >= SAMPLE_ROWS_MAX ||
+          (held.length >= SAMPLE_ROWS &&
+            (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
+        ) {
           await settle();
           await flush();
         } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();

@@ -17,6 +17,14 @@ export interface Grid {
   file?: { encoding?: string; delimiter?: string };
 }
 
+/**
+ * Columns of a usual table export (an order line's dozen fields, with room to spare). Readers
+ * that hold rows by the thousand (a sample, a chunk, a batch, spare row arrays) count them in
+ * cells too, as rows of this width: a 5,000-column export then holds about as many cells at
+ * once as a usual one, rather than a hundred times more.
+ */
+export const USUAL_COLUMNS = 64;
+
 export function isBlankCell(v: Cell): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }

@@ -17,7 +17,7 @@ import {
   RowEncoder,
 } from "../../src/cli/rowWire";
 import { WorkerRows } from "../../src/cli/fileSource";
-import { CsvParser } from "../../src/cli/textFile";
+import { CsvParser, keepSpare } from "../../src/cli/textFile";
 import { XlsxFileError, XlsxReader } from "../../src/cli/xlsxReader";
 import ExcelJS from "exceljs";
 
@@ -418,6 +418,37 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(revenue.length).toBe(30_001);
     expect(revenue[0]).toBe("Revenue");
     expect(revenue.slice(1).every((v, i) => v === i)).toBe(true);
+  });
+
+  test("a 16,000-column file comes in batches of a few dozen rows, not 1,024 and more: every row once, in order", async () => {
+    // 600 rows of 16,000 fields (about 16 KB each): a batch is cut at 1,024 × 64 cells (4 rows)
+    // or more, to the end of the read that passed it (128 KB reads: 8 rows; then 1 MB: 64)
+    const file = join(dir, "wide.csv");
+    const rest = ",".repeat(16_000 - 3);
+    let text = `Date,Customer,Revenue${rest}\n`;
+    for (let i = 0; i < 600; i++) text += `2026-10-01,C${i % 50},${i}${rest}\n`;
+    writeFileSync(file, text);
+    const revenue: unknown[] = [];
+    let most = 0;
+    await workerOver(file).read((block) => {
+      most = Math.max(most, block.length);
+      for (const r of block) revenue.push(r[2]);
+    });
+    expect(revenue.length).toBe(601);
+    expect(revenue.slice(1).every((v, i) => v === i)).toBe(true);
+    expect(most).toBeLessThanOrEqual(128);
+  });
+
+  test("spare row arrays are kept up to 16,384 rows, or as many cells as 16,384 rows of 64 columns", () => {
+    const narrow: Cell[][] = Array.from({ length: 20_000 }, () => new Array<Cell>(12).fill(null));
+    const pool: Cell[][] = [];
+    keepSpare(pool, narrow);
+    expect(pool.length).toBe(16_384);
+    // 16,384 × 64 / 16,000 = 65.5: 65 rows of Excel's width
+    const wide: Cell[][] = Array.from({ length: 100 }, () => new Array<Cell>(16_000).fill(null));
+    const widePool: Cell[][] = [];
+    keepSpare(widePool, wide);
+    expect(widePool.length).toBe(65);
   });
 
   test("a file the worker cannot read rejects with its error, and the worker is stopped", async () => {

@@ -316,6 +316,33 @@ describe("the sample is parsed while it grows", () => {
     expect(engine.portfolio!.accounts[0].ordersLast12).toBe(2);
   });
 
+  test("a 5,000-column export: the sample stops at 1,000 rows and the chunks after it hold 256 rows, the cells of 20,000 rows of 64 columns", async () => {
+    // 3,000 lines of £1, 100 a day from 2024-01-01 (ISO dates: the sample would read on to
+    // 50,000 rows), each with 4,995 empty columns after its five. Rows of one day are one
+    // array: the test holds 30 rows, whatever the session holds.
+    const width = 5000;
+    const wide = (cells: (string | number)[]) => [...cells, ...Array<string>(width - 5).fill("")];
+    const days = Array.from({ length: 30 }, (_, d) =>
+      wide([new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), "A", "S", 1, 1])
+    );
+    const values: (string | number)[][] = [wide(header.map((h) => h))];
+    for (let i = 0; i < 3000; i++) values.push(days[Math.floor(i / 100)]);
+    const log: string[] = [];
+    const engine = loggingEngine(log);
+    const report = await loadSource(engine, blockSource(values, 500, log), defaultSettings());
+    expect(report.accepted).toBe(3000);
+    expect(report.revenue).toBe(3000);
+    expect(report.firstDate).toBe(isoToSerial("2024-01-01"));
+    expect(report.lastDate).toBe(isoToSerial("2024-01-30"));
+    const pushes = log
+      .filter((l) => l.startsWith("push"))
+      .map((l) => l.slice(5).split("+").map(Number));
+    // the sample: sheet rows 2 to 1,001, pushed once it is 1,000 rows (not held to the end)
+    expect(pushes[0]).toEqual([2, 1000]);
+    // then chunks of 20,000 × 64 / 5,000 = 256 rows (the last one the 208 left): 1,000 + 7 × 256 + 208 = 3,000
+    expect(pushes.slice(1).map(([, n]) => n)).toEqual([256, 256, 256, 256, 256, 256, 256, 208]);
+  });
+
   test('a QuickBooks customer detail report whose job\'s "Total for" row is past the first push: read as when the sample was pushed whole', async () => {
     // QuickBooks Online writes a job's heading in the same column as its customer: only the
     // "Total for Quay Street site" row further on (row 1,522, past the first 1,000 rows) tells
