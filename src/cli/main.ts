@@ -17,6 +17,7 @@ import { COLLECT_AFTER_BYTES, collectGarbage, collectIfBuffersGrew } from "./gc"
 import { existsSync, mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { getHeapStatistics } from "node:v8";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { MissingRoleError } from "../ingest/mapping";
 import { isFiscalStartMonth } from "../domain/analysis/fiscal";
@@ -172,12 +173,36 @@ async function load(
         : `No usable order lines in ${file}. ${report.warnings.join(" ")}`.trimEnd()
     );
   }
+  checkHeapFor(report.accounts, name);
   progress.show(`Analysing ${report.accounts.toLocaleString("en-GB")} accounts`);
   // what reading a large file let go is freed before the analysis allocates its own
   if (source.progress().total >= COLLECT_AFTER_BYTES) collectGarbage();
   engine.analyze(settings);
   progress.clear();
   return { engine, source, file };
+}
+
+/**
+ * Heap the analysis takes per account, with room for the collector: the largest live heap of
+ * `kap analyze --json` grew by 6.0 KB an account from 30,000 to 100,000 accounts of one line each
+ * (167 → 585 MB), and the 1M-line bench file's 4,939 accounts took 51 MB in all.
+ */
+const HEAP_PER_ACCOUNT = 8 * 1024;
+
+/**
+ * Refuses, in one line, to analyse more accounts than the heap left can hold: Node would
+ * otherwise stop minutes later with a native stack trace ("JavaScript heap out of memory").
+ */
+function checkHeapFor(accounts: number, name: string): void {
+  const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
+  const need = accounts * HEAP_PER_ACCOUNT;
+  if (need <= limit - used) return;
+  const mb = (bytes: number) => Math.ceil(bytes / 1048576).toLocaleString("en-GB");
+  // the old generation to ask for: what is used and needed, rounded up to a whole GB
+  const ask = Math.ceil((used + need) / 2 ** 30) * 1024;
+  throw new UsageError(
+    `${name} has ${accounts.toLocaleString("en-GB")} accounts: analysing them takes about ${mb(need)} MB, more than the ${mb(limit - used)} MB left of Node's ${mb(limit)} MB heap. Give Node more memory (NODE_OPTIONS=--max-old-space-size=${ask}) or analyse the accounts in parts.`
+  );
 }
 
 async function run(argv: string[]): Promise<number> {

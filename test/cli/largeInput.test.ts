@@ -1,0 +1,51 @@
+/**
+ * Large inputs end with kap's one-line message naming the limit, never a native stack trace
+ * (issue 17). Run on the built bundle with a small heap, as a laptop's Node meets a large file.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+jest.setTimeout(120_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const dir = mkdtempSync(join(tmpdir(), "kap-large-"));
+
+beforeAll(() => {
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+});
+
+test("more accounts than the heap can analyse: one line naming the accounts, the memory and the setting, exit 1, before the analysis runs out", () => {
+  // 20,000 lines, each its own account (a shape where every order is a new customer)
+  const file = join(dir, "accounts.csv");
+  let text = "Order Date,Customer,SKU,Qty,Revenue\n";
+  for (let i = 0; i < 20_000; i++)
+    text += `2026-10-${String(1 + (i % 28)).padStart(2, "0")},C${i},S${i % 40},1,10\n`;
+  writeFileSync(file, text);
+  const args = [KAP, "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31"];
+  // a 64 MB old generation: the analysis of 20,000 accounts (about 6 KB each) would run out
+  const small = spawnSync(process.execPath, ["--max-old-space-size=64", ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(small.status).toBe(1);
+  expect(small.stdout).toBe("");
+  expect(small.stderr).not.toMatch(/FATAL|heap out of memory|Native stack/);
+  const lines = small.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  // 20,000 accounts × 8 KiB = 160,000 KiB = 156.25 MiB, said as 157 MB
+  expect(lines[0]).toMatch(
+    /^accounts\.csv has 20,000 accounts: analysing them takes about 157 MB, more than the [\d,]+ MB left of Node's [\d,]+ MB heap\. Give Node more memory \(NODE_OPTIONS=--max-old-space-size=\d+\) or analyse the accounts in parts\.$/
+  );
+  // with the default heap the same file is analysed: 20,000 accounts, £10 each
+  const full = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
+  });
+  expect(full.status).toBe(0);
+  const json = JSON.parse(full.stdout) as { ingest: { accounts: number; revenue: number } };
+  expect(json.ingest.accounts).toBe(20_000);
+  expect(json.ingest.revenue).toBe(200_000);
+});
