@@ -70,8 +70,9 @@ export interface PairRule extends RuleMetrics {
 
 /**
  * All single-item rules X → Y (X ≠ Y) with at least `minBothAccounts` baskets holding both.
- * Baskets are lists of distinct item ids < itemCount. Pair counts in an itemCount² matrix:
- * fine for categories; SKU-level rules are mined per account (see skuRulesFor).
+ * Baskets are lists of distinct item ids < itemCount. Pair counts in an itemCount² matrix up to
+ * 4,096 items, else item by item in one row of counters; SKU-level rules are mined per account
+ * (see skuRulesFor). Rules come by antecedent, then consequent, ascending.
  */
 export function minePairRules(
   baskets: readonly ArrayLike<number>[],
@@ -86,18 +87,36 @@ export function minePairRules(
       out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
   };
   if (itemCount * itemCount > 1 << 24) {
-    // Many items: count the pairs that occur, sparsely.
-    const both = new Map<number, number>();
-    for (const b of baskets) {
+    // Many items: X by X, the baskets holding X counted into one row of counters. Memory by
+    // items and rules, never by pairs: 20,000 categories bought at random by 300 accounts make
+    // tens of millions of pairs, past what a Map holds (2^24) and, as [pair, count] entries
+    // sorted, past the heap.
+    const holding: number[][] = Array.from({ length: itemCount }, () => []);
+    for (let k = 0; k < baskets.length; k++) {
+      const b = baskets[k];
       for (let i = 0; i < b.length; i++) {
         single[b[i]]++;
-        for (let j = 0; j < b.length; j++)
-          if (j !== i)
-            both.set(b[i] * itemCount + b[j], (both.get(b[i] * itemCount + b[j]) ?? 0) + 1);
+        holding[b[i]].push(k);
       }
     }
-    for (const [k, c] of [...both].sort((a, b) => a[0] - b[0]))
-      emit(Math.floor(k / itemCount), k % itemCount, c);
+    const counts = new Int32Array(itemCount);
+    const touched: number[] = [];
+    const kept: number[] = [];
+    for (let x = 0; x < itemCount; x++) {
+      for (const k of holding[x]) {
+        const b = baskets[k];
+        for (let j = 0; j < b.length; j++) if (counts[b[j]]++ === 0) touched.push(b[j]);
+      }
+      for (const y of touched) {
+        if (counts[y] >= minBothAccounts) kept.push(y);
+      }
+      // Y ascending, as the matrix walks them
+      kept.sort((a, b) => a - b);
+      for (const y of kept) emit(x, y, counts[y]);
+      for (const y of touched) counts[y] = 0;
+      touched.length = 0;
+      kept.length = 0;
+    }
     return out;
   }
   const both = new Int32Array(itemCount * itemCount);

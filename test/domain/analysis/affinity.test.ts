@@ -79,7 +79,7 @@ describe("association-rule metrics (mlxtend definitions) on the textbook example
 });
 
 describe("pair mining", () => {
-  it("counts the same pairs with the dense matrix and the sparse map (property)", () => {
+  it("counts the same pairs with the dense matrix and item by item (property)", () => {
     fc.assert(
       fc.property(
         fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }), {
@@ -93,6 +93,27 @@ describe("pair mining", () => {
       ),
       { numRuns: 50 }
     );
+  });
+});
+
+describe("pair mining over many items", () => {
+  it("more pairs bought together once than a Map can hold (2^24): mined, and only the pair of 3 accounts is a rule", () => {
+    // 68 baskets of 500 items each, no item in two of them: 68 × 500 × 499 = 16,966,000 ordered
+    // pairs, each in one basket, past V8's 16,777,216 Map entries. Items 34,000 and 34,001 are
+    // added to baskets 0, 1 and 2: the one pair with 3 baskets.
+    const baskets: number[][] = Array.from({ length: 68 }, (_, k) =>
+      Array.from({ length: 500 }, (_, i) => k * 500 + i)
+    );
+    for (const k of [0, 1, 2]) baskets[k].push(34_000, 34_001);
+    const rules = minePairRules(baskets, 34_002, 3);
+    // both ways, 3 of 68 baskets: support 3/68, confidence 3/3 = 1, lift 1 / (3/68) = 68/3
+    expect(rules.map((r) => [r.antecedent, r.consequent, r.bothAccounts])).toEqual([
+      [34_000, 34_001, 3],
+      [34_001, 34_000, 3],
+    ]);
+    expect(rules[0].support).toBeCloseTo(3 / 68, 12);
+    expect(rules[0].confidence).toBe(1);
+    expect(rules[0].lift).toBeCloseTo(68 / 3, 12);
   });
 });
 
