@@ -135,10 +135,14 @@ export function toJson(engine: KapEngine, file?: { name: string; read: string })
   };
 }
 
+/** Arrays longer than this are written element by element at any depth (jsonPieces). */
+const LONG_ARRAY = 256;
+
 /**
  * JSON text of `value` in pieces, as JSON.stringify would write it (undefined members left
  * out, undefined in arrays as null, toJSON honoured): objects and arrays near the top are
- * split member by member, so a portfolio of any size is never one string. `replacer` is
+ * split member by member, and arrays of more than LONG_ARRAY elements at any depth element by
+ * element, so a portfolio of any size is never one string. `replacer` is
  * JSON.stringify's (default jsonReplacer: ISO dates, 2-decimal scores, ISO currency codes),
  * applied to every member, split or not.
  */
@@ -155,7 +159,22 @@ export function* jsonPieces(
       ? (value as { toJSON(): unknown }).toJSON()
       : value;
   const v = replacer(key, raw);
-  if (depth === 0 || v === null || typeof v !== "object") {
+  if (depth <= 0 && Array.isArray(v) && v.length > LONG_ARRAY) {
+    // A long array below the split depth (the whitespace map's rows: one per account, each a
+    // spend per category) goes element by element too, with JSON.stringify's own commas: the
+    // same bytes as one string, but never one string past V8's limit (20,000 accounts × 5,000
+    // categories made one of about 600 MB).
+    yield "[";
+    for (let i = 0; i < v.length; i++) {
+      if (i) yield ",";
+      const x = v[i];
+      if (x === undefined || typeof x === "function" || typeof x === "symbol") yield "null";
+      else yield* jsonPieces(x, 0, replacer, String(i));
+    }
+    yield "]";
+    return;
+  }
+  if (depth <= 0 || v === null || typeof v !== "object") {
     // The top of this piece is replaced already: the replacer runs on its members only.
     // jsonReplacer leaves a replaced value as it is under the key "" (no date, score or
     // currency key is ""; a money map has no "" key left), so it is given to JSON.stringify as

@@ -95,3 +95,18 @@ test("the same key is written the same way every time it comes (kinds and dates 
       annualRevenue: { XXX: 10, EUR: 5 },
     });
 });
+
+test("a long array deep in the result (a whitespace map's rows) is written in pieces of one row, the same text as JSON.stringify's", () => {
+  // 2,000 accounts × 200 categories, three levels down as the portfolio's whitespace map is:
+  // about 1.2 MB of JSON in one piece before; a row is about 550 characters
+  const rows = Array.from({ length: 2000 }, (_, i) => ({
+    key: `C${i}`,
+    spend: Array.from({ length: 200 }, (_, c) => (i * c) % 97),
+  }));
+  const pieces = [...jsonPieces({ portfolio: { whitespaceMap: { rows } } })];
+  expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2000);
+  // rows is the last member: its text ends the output, before the three closing braces
+  const text = pieces.join("");
+  expect(text.endsWith(`${JSON.stringify(rows)}}}}`)).toBe(true);
+  expect(JSON.parse(text)).toEqual({ portfolio: { whitespaceMap: { rows } } });
+});
