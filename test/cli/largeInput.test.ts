@@ -34,9 +34,10 @@ test("more accounts than the heap can analyse: one line naming the accounts, the
   expect(small.stderr).not.toMatch(/FATAL|heap out of memory|Native stack/);
   const lines = small.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);
-  // 20,000 accounts × 8 KiB = 160,000 KiB = 156.25 MiB, said as 157 MB
+  // no category column: one group, "Uncategorised". 20,000 × (8 KiB + 1 × 16 B) =
+  // 164,160,000 B = 156.6 MiB, said as 157 MB
   expect(lines[0]).toMatch(
-    /^accounts\.csv has 20,000 accounts: analysing them takes about 157 MB, more than the [\d,]+ MB left of Node's [\d,]+ MB heap\. Give Node more memory \(NODE_OPTIONS=--max-old-space-size=\d+\) or analyse the accounts in parts\.$/
+    /^accounts\.csv has 20,000 accounts and 1 category: analysing them takes about 157 MB, more than the [\d,]+ MB left of Node's [\d,]+ MB heap\. Give Node more memory \(NODE_OPTIONS=--max-old-space-size=\d+\) or analyse the accounts in parts\.$/
   );
   // with the default heap the same file is analysed: 20,000 accounts, £10 each
   const full = spawnSync(process.execPath, args, {
@@ -48,4 +49,34 @@ test("more accounts than the heap can analyse: one line naming the accounts, the
   const json = JSON.parse(full.stdout) as { ingest: { accounts: number; revenue: number } };
   expect(json.ingest.accounts).toBe(20_000);
   expect(json.ingest.revenue).toBe(200_000);
+});
+
+test("accounts × categories past the heap (the whitespace map's two numbers for each) are refused the same way", () => {
+  // 4,000 accounts, each buying one of 2,000 categories
+  const file = join(dir, "categories.csv");
+  let text = "Order Date,Customer,SKU,Category,Qty,Revenue\n";
+  for (let i = 0; i < 4000; i++)
+    text += `2026-10-${String(1 + (i % 28)).padStart(2, "0")},C${i},S${i % 2000},Cat ${i % 2000},1,10\n`;
+  writeFileSync(file, text);
+  const args = [KAP, "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31"];
+  const small = spawnSync(process.execPath, ["--max-old-space-size=64", ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(small.status).toBe(1);
+  expect(small.stderr).not.toMatch(/FATAL|heap out of memory|Native stack/);
+  // 4,000 × (8 KiB + 2,000 × 16 B) = 160,768,000 B = 153.3 MiB, said as 154 MB
+  expect(small.stderr.trimEnd()).toMatch(
+    /^categories\.csv has 4,000 accounts and 2,000 categories: analysing them takes about 154 MB, more than the [\d,]+ MB left of Node's [\d,]+ MB heap\. Give Node more memory \(NODE_OPTIONS=--max-old-space-size=\d+\) or analyse the accounts in parts\.$/
+  );
+  const full = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
+  });
+  expect(full.status).toBe(0);
+  const json = JSON.parse(full.stdout) as {
+    portfolio: { whitespaceMap: { categories: string[] } };
+  };
+  expect(json.portfolio.whitespaceMap.categories).toHaveLength(2000);
 });
