@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { MessageChannel, Worker } from "node:worker_threads";
-import type { Cell, Grid } from "../ingest/grid";
+import { type Cell, type Grid, USUAL_COLUMNS } from "../ingest/grid";
 import type { IngestSource, SourceTable } from "../engine/session";
 import { keepSpare, sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { FileReadError } from "./errors";
@@ -434,13 +434,19 @@ export function xlsxSource(path: string): FileSource {
       }
       const r = await open();
       let block: Cell[][] = [];
+      // and its cells: a wide sheet's block is cut at as many cells as BLOCK_ROWS usual rows
+      let cells = 0;
       let offset = 0;
       try {
         for await (const rows of r.sheetBlocks(sheetOf.get(t)!)) {
-          for (const [row] of rows) block.push(row);
-          if (block.length >= BLOCK_ROWS) {
+          for (const [row] of rows) {
+            block.push(row);
+            cells += row.length;
+          }
+          if (block.length >= BLOCK_ROWS || cells >= BLOCK_ROWS * USUAL_COLUMNS) {
             const full = block;
             block = [];
+            cells = 0;
             await onBlock(full, offset);
             offset += full.length;
           }
