@@ -181,6 +181,9 @@ export class KapEngine implements OrderSink {
     return this.report;
   }
 
+  /** The most category rules there is memory for (the CLI sets it from the heap left); default no limit. */
+  maxCategoryRules?: number;
+
   /**
    * Analyses the order lines read, as of the date set, else the data's last order date (`today`
    * only stands in when no line has a date). A set date more than 31 days after the last order
@@ -215,6 +218,7 @@ export class KapEngine implements OrderSink {
       clvDiscountRate: settings.clvDiscountRate,
       hasCategories: this.hasCategories,
       hasProducts: this.report.hasProducts !== false,
+      maxCategoryRules: this.maxCategoryRules,
     });
     this.portfolio = this.model.analysis;
     const late = asOfWarning(asOf, this.report.lastDate);

@@ -80,3 +80,31 @@ test("accounts × categories past the heap (the whitespace map's two numbers for
   };
   expect(json.portfolio.whitespaceMap.categories).toHaveLength(2000);
 });
+
+test("more cross-sell rules than the heap left can hold are refused in one line; with the default heap they are all written", () => {
+  // 10 accounts that each buy all 300 categories: every ordered pair of categories is bought
+  // together by 10 accounts, 300 × 299 = 89,700 rules (about 58 MB at 650 bytes each)
+  const file = join(dir, "rules.csv");
+  let text = "Order Date,Customer,SKU,Category,Qty,Revenue\n";
+  for (let a = 0; a < 10; a++)
+    for (let c = 0; c < 300; c++) text += `2026-10-01,C${a},S${c},Cat ${c},1,10\n`;
+  writeFileSync(file, text);
+  const args = [KAP, "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31"];
+  const small = spawnSync(process.execPath, ["--max-old-space-size=64", ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(small.status).toBe(1);
+  expect(small.stderr).not.toMatch(/FATAL|heap out of memory|Native stack/);
+  expect(small.stderr.trimEnd()).toMatch(
+    /^kap: The categories bought together by 3 or more accounts make more than [\d,]+ cross-sell rules, more than there is memory for: the category column has 300 values\. Map a coarser category column \(a product group, not a product\), or give the analysis more memory\.$/
+  );
+  const full = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
+  });
+  expect(full.status).toBe(0);
+  const json = JSON.parse(full.stdout) as { portfolio: { categoryRules: unknown[] } };
+  expect(json.portfolio.categoryRules).toHaveLength(89_700);
+});

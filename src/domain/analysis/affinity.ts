@@ -63,6 +63,14 @@ export function associationRule(
   return ruleMetrics(baskets.length, nX, nY, nXY);
 }
 
+/** More rules than minePairRules was given room for (`maxRules`). */
+export class TooManyRulesError extends RangeError {
+  constructor(readonly maxRules: number) {
+    super(`more than ${maxRules} rules`);
+    this.name = "TooManyRulesError";
+  }
+}
+
 export interface PairRule extends RuleMetrics {
   antecedent: number;
   consequent: number;
@@ -72,19 +80,24 @@ export interface PairRule extends RuleMetrics {
  * All single-item rules X → Y (X ≠ Y) with at least `minBothAccounts` baskets holding both.
  * Baskets are lists of distinct item ids < itemCount. Pair counts in an itemCount² matrix up to
  * 4,096 items, else item by item in one row of counters; SKU-level rules are mined per account
- * (see skuRulesFor). Rules come by antecedent, then consequent, ascending.
+ * (see skuRulesFor). Rules come by antecedent, then consequent, ascending. More than
+ * `maxRules` of them throw a TooManyRulesError (each takes about 650 bytes of heap, and their
+ * number grows with the square of the items an account buys).
  */
 export function minePairRules(
   baskets: readonly ArrayLike<number>[],
   itemCount: number,
-  minBothAccounts: number
+  minBothAccounts: number,
+  maxRules = Infinity
 ): PairRule[] {
   const single = new Int32Array(itemCount);
   const total = baskets.length;
   const out: PairRule[] = [];
   const emit = (x: number, y: number, c: number): void => {
-    if (x !== y && c >= minBothAccounts && c > 0)
+    if (x !== y && c >= minBothAccounts && c > 0) {
+      if (out.length >= maxRules) throw new TooManyRulesError(maxRules);
       out.push({ antecedent: x, consequent: y, ...ruleMetrics(total, single[x], single[y], c) });
+    }
   };
   if (itemCount * itemCount > 1 << 24) {
     // Many items: X by X, the baskets holding X counted into one row of counters. Memory by

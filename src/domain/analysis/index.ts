@@ -27,7 +27,13 @@ export {
   FISCAL_START_MESSAGE,
 } from "./fiscal";
 export type { FiscalQuarter, FiscalQuarterSpan } from "./fiscal";
-export { ruleMetrics, associationRule, minePairRules, compareRules } from "./affinity";
+export {
+  ruleMetrics,
+  associationRule,
+  minePairRules,
+  compareRules,
+  TooManyRulesError,
+} from "./affinity";
 export type { RuleMetrics, PairRule } from "./affinity";
 export { historyDates } from "./healthAt";
 export * from "./types";

@@ -40,7 +40,7 @@ import { currencyPrefix, roundMoney } from "../currency";
 import { median, sortSmallInts } from "../numbers";
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
-import { compareRules, minePairRules } from "./affinity";
+import { compareRules, minePairRules, type PairRule, TooManyRulesError } from "./affinity";
 import { initiativeRollup, trackInitiatives } from "./initiatives";
 import { type Frozen, NO_CURRENCY, NO_PRODUCT, type OrderBook } from "./book";
 import {
@@ -367,7 +367,17 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   for (const [currency, top] of topByCurrency) {
     // baskets: the accounts that bought something (net positive) in the 12 months; dormant accounts are not empty baskets
     const baskets = top.map((i) => states[i].agg.bought12).filter((b) => b.length > 0);
-    for (const r of minePairRules(baskets, nCat, minSupport)) {
+    const room = (ctx.maxCategoryRules ?? Infinity) - categoryRules.length;
+    let mined: PairRule[];
+    try {
+      mined = minePairRules(baskets, nCat, minSupport, room);
+    } catch (e) {
+      if (!(e instanceof TooManyRulesError)) throw e;
+      throw new Error(
+        `The categories bought together by ${minSupport} or more accounts make more than ${(ctx.maxCategoryRules ?? 0).toLocaleString("en-GB")} cross-sell rules, more than there is memory for: the category column has ${nCat.toLocaleString("en-GB")} values. Map a coarser category column (a product group, not a product), or give the analysis more memory.`
+      );
+    }
+    for (const r of mined) {
       const { antecedent, consequent, ...m } = r;
       categoryRules.push({
         ...m,

@@ -53,6 +53,11 @@ export interface AnalysisContext {
   growthTarget?: number;
   /** Minimum accounts buying both X and Y for a data rule; default MIN_RULE_SUPPORT_ACCOUNTS (lowered in tests). */
   minRuleSupportAccounts?: number;
+  /**
+   * The most category rules (all currencies) the caller has memory for; more throw an Error
+   * that says so (the CLI sets it from the heap left); default no limit.
+   */
+  maxCategoryRules?: number;
   /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
   defaultCurrency?: string;
   /** CLV horizon in months; default CLV_DEFAULT_HORIZON_MONTHS (12). */

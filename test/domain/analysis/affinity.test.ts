@@ -6,6 +6,7 @@ import {
   associationRule,
   minePairRules,
   ruleMetrics,
+  TooManyRulesError,
 } from "../../../src/domain/analysis";
 import { bookOf, d, line } from "./helpers";
 
@@ -145,6 +146,35 @@ describe("affinity in the engine, accounts as baskets of categories", () => {
     expect(
       [r.support, r.confidence, r.lift, r.leverage, r.conviction].map((x) => Number(x.toFixed(6)))
     ).toEqual([0.6, 0.75, 1.25, 0.12, 1.6]);
+  });
+
+  it("more rules than the caller has memory for (maxCategoryRules) end in one sentence saying so, not a full heap", () => {
+    // pairs in 2+ of the 5 baskets, by hand: Bread–Milk, Bread–Diapers, Bread–Beer, Milk–Diapers,
+    // Milk–Beer, Milk–Cola, Diapers–Beer, Diapers–Cola: 8 pairs, 16 rules both ways
+    expect(p.categoryRules).toHaveLength(16);
+    expect(
+      buildPortfolio(book, { asOf, minRuleSupportAccounts: 2, maxCategoryRules: 16 }).analysis
+        .categoryRules
+    ).toHaveLength(16);
+    expect(() =>
+      buildPortfolio(book, { asOf, minRuleSupportAccounts: 2, maxCategoryRules: 15 })
+    ).toThrow(
+      new Error(
+        "The categories bought together by 2 or more accounts make more than 15 cross-sell rules, more than there is memory for: the category column has 6 values. Map a coarser category column (a product group, not a product), or give the analysis more memory."
+      )
+    );
+    expect(() =>
+      minePairRules(
+        [
+          [0, 1],
+          [0, 1],
+          [0, 1],
+        ],
+        2,
+        3,
+        1
+      )
+    ).toThrow(TooManyRulesError);
   });
 
   it("drops rules under the minimum supporting accounts", () => {
