@@ -105,7 +105,8 @@ function switchedCategory({ agg, categoryName, cash }: RuleContext): RiskFlag[] 
       });
     }
   });
-  return out;
+  // the largest share first (whatever order the categories were first met in)
+  return out.sort((a, b) => byNumberThenText(a, b, "share", "category", true));
 }
 
 function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
@@ -201,6 +202,24 @@ export const RISK_FLAG_RULES: readonly RiskFlagRule[] = [
   paymentSlipping,
   latePaymentsIncreasing,
 ];
+
+/**
+ * Signals of one rule in a fixed order, whatever order the file's lines came in: by a number
+ * among their values (ascending, or `descending`), then by a text (code-unit order).
+ */
+function byNumberThenText(
+  a: { values: Record<string, unknown> },
+  b: { values: Record<string, unknown> },
+  number: string,
+  text: string,
+  descending = false
+): number {
+  const d = (Number(a.values[number]) - Number(b.values[number])) * (descending ? -1 : 1);
+  if (d !== 0) return d;
+  const x = String(a.values[text]);
+  const y = String(b.values[text]);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 // ---- alerts (methodology Step 9) ----
 
@@ -368,7 +387,7 @@ function newCategory(c: RuleContext): Alert[] | null {
         values: { category: c.categoryName(cat), firstOrderDate: first },
       });
   });
-  return out;
+  return out.sort((a, b) => byNumberThenText(a, b, "firstOrderDate", "category"));
 }
 
 function newOrderer(c: RuleContext): Alert[] | null {
@@ -383,7 +402,7 @@ function newOrderer(c: RuleContext): Alert[] | null {
         values: { orderedBy: name, firstOrderDate: first },
       });
   });
-  return out;
+  return out.sort((a, b) => byNumberThenText(a, b, "firstOrderDate", "orderedBy"));
 }
 
 /** Alerts in the order they are shown. */

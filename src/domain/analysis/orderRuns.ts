@@ -128,6 +128,7 @@ export class OrderRuns {
   seal(scratch: Int32Array | null = null): void {
     if (this.sealed) return;
     this.compact(scratch);
+    this.sortByDayAndId(false);
     this.sealed = true;
     this.pool = new Uint8Array(0);
     this.used = 0;
@@ -141,7 +142,10 @@ export class OrderRuns {
    * spare) holds the moves when it fits.
    */
   freeze(units: number, own: boolean, scratch: Int32Array | null = null): FrozenOrders {
-    if (!this.sealed) this.compact(scratch);
+    if (!this.sealed) {
+      this.compact(scratch);
+      this.sortByDayAndId(true);
+    }
     const n = this.key.n;
     const key = this.key.a;
     const start = new Int32Array(2 * units + 1);
@@ -216,6 +220,53 @@ export class OrderRuns {
       }
     }
     return merged;
+  }
+
+  /**
+   * Puts the records in (key, date, id text) order when the ids did not rise as the records came
+   * (a file not sorted by date and order number; a sorted one is in that order already). An
+   * account's orders of one day then come in the order of their ids whatever the order of the
+   * lines, so its "last order" is the day's highest-numbered one in any sort of the same file
+   * (before, the one whose line came last). Called after compact(): no two records of one key
+   * share an id, so the order is total. `keepTexts`: the id texts move with their records.
+   */
+  private sortByDayAndId(keepTexts: boolean): void {
+    const n = this.key.n;
+    if (n < 2 || this.idsRise) return;
+    const key = this.key.a;
+    const date = this.date.a;
+    const id = new Int32Array(n);
+    for (let r = 0, at = 0; r < n; r++) {
+      id[r] = at;
+      at += this.textBytes(at);
+    }
+    const order = new Int32Array(n);
+    for (let r = 0; r < n; r++) order[r] = r;
+    order.sort((a, b) => key[a] - key[b] || date[a] - date[b] || this.compareText(id[a], id[b]));
+    const cols: (Int32Array | Float64Array)[] = [key, date, this.val.a];
+    if (this.list) cols.push(this.list.a, this.cov!.a);
+    for (const c of cols) {
+      const was = c.slice(0, n);
+      for (let r = 0; r < n; r++) c[r] = was[order[r]];
+    }
+    if (!keepTexts) return;
+    const pool = new Uint8Array(this.pool.length);
+    let to = 0;
+    for (let r = 0; r < n; r++) {
+      const from = id[order[r]];
+      const len = this.textBytes(from);
+      pool.set(this.pool.subarray(from, from + len), to);
+      to += len;
+    }
+    this.pool = pool;
+  }
+
+  /** The stored texts at `a` and `b` compared byte by byte, length prefix first (−1, 0 or 1). */
+  private compareText(a: number, b: number): number {
+    const p = this.pool;
+    const end = Math.min(this.textBytes(a), this.textBytes(b));
+    for (let i = 0; i < end; i++) if (p[a + i] !== p[b + i]) return p[a + i] < p[b + i] ? -1 : 1;
+    return 0;
   }
 
   /** Keeps idsRise: whether the new record's id text (stored at `text`) comes after its kind's last one. */
