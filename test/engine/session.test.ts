@@ -234,6 +234,19 @@ describe("the sample is parsed while it grows", () => {
     };
   }
   /** The engine as a sink, logging what the session asks of it. */
+  /** `values` loaded in blocks of `block` rows through a loggingEngine. */
+  async function loadLogged(values: (string | number)[][], block: number) {
+    const log: string[] = [];
+    const engine = loggingEngine(log);
+    const report = await loadSource(engine, blockSource(values, block, log), defaultSettings());
+    return { log, engine, report };
+  }
+
+  /** The pushes a loggingEngine logged, as [first row, rows]. */
+  function pushesIn(log: readonly string[]): number[][] {
+    return log.filter((l) => l.startsWith("push")).map((l) => l.slice(5).split("+").map(Number));
+  }
+
   function loggingEngine(log: string[]): KapEngine {
     const e = new KapEngine();
     const { begin, push, discard } = e;
@@ -265,9 +278,7 @@ describe("the sample is parsed while it grows", () => {
         1,
         1,
       ]);
-    const log: string[] = [];
-    const engine = loggingEngine(log);
-    const report = await loadSource(engine, blockSource(values, 500, log), defaultSettings());
+    const { log, report } = await loadLogged(values, 500);
     expect(report.accepted).toBe(3000);
     expect(report.revenue).toBe(3000);
     expect(report.firstDate).toBe(isoToSerial("2024-01-01"));
@@ -276,9 +287,7 @@ describe("the sample is parsed while it grows", () => {
     expect(log.filter((l) => l.startsWith("begin"))).toEqual(["begin dmy"]);
     expect(log).not.toContain("discard");
     // Rows 2.. (the sheet's row numbers, header on row 1) each pushed once, in order.
-    const pushes = log
-      .filter((l) => l.startsWith("push"))
-      .map((l) => l.slice(5).split("+").map(Number));
+    const pushes = pushesIn(log);
     let next = 2;
     for (const [first, n] of pushes) {
       expect(first).toBe(next);
@@ -297,9 +306,7 @@ describe("the sample is parsed while it grows", () => {
     const values: (string | number)[][] = [header];
     for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "S", 1, 1]);
     values.push(["01/13/2025", "A", "S", 1, 1]);
-    const log: string[] = [];
-    const engine = loggingEngine(log);
-    const report = await loadSource(engine, blockSource(values, 400, log), defaultSettings());
+    const { log, engine, report } = await loadLogged(values, 400);
     expect(log.filter((l) => l.startsWith("begin") || l === "discard")).toEqual([
       "begin dmy",
       "discard",
@@ -327,16 +334,12 @@ describe("the sample is parsed while it grows", () => {
     );
     const values: (string | number)[][] = [wide(header.map((h) => h))];
     for (let i = 0; i < 3000; i++) values.push(days[Math.floor(i / 100)]);
-    const log: string[] = [];
-    const engine = loggingEngine(log);
-    const report = await loadSource(engine, blockSource(values, 500, log), defaultSettings());
+    const { log, report } = await loadLogged(values, 500);
     expect(report.accepted).toBe(3000);
     expect(report.revenue).toBe(3000);
     expect(report.firstDate).toBe(isoToSerial("2024-01-01"));
     expect(report.lastDate).toBe(isoToSerial("2024-01-30"));
-    const pushes = log
-      .filter((l) => l.startsWith("push"))
-      .map((l) => l.slice(5).split("+").map(Number));
+    const pushes = pushesIn(log);
     // the sample: sheet rows 2 to 1,001, pushed once it is 1,000 rows (not held to the end)
     expect(pushes[0]).toEqual([2, 1000]);
     // then chunks of 20,000 × 64 / 5,000 = 256 rows (the last one the 208 left): 1,000 + 7 × 256 + 208 = 3,000

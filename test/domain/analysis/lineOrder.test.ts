@@ -83,30 +83,21 @@ describe("order lines in any order", () => {
         );
       }
       // two orders on the last day, numbered apart; a return; new categories and people
-      all.push(
-        line(acc, d(2025, 6, 20), "p0", 60, {
-          orderId: `SO-${n++}`,
-          category: "C0",
-          orderedBy: "Alex",
-        })
-      );
-      all.push(
-        line(acc, d(2025, 6, 20), "n1", 400, {
-          orderId: `SO-${n++}`,
-          category: "New1",
-          orderedBy: "Jo",
-        })
-      );
-      all.push(
-        line(acc, d(2025, 6, 18), "n2", 90, {
-          orderId: `SO-${n++}`,
-          category: "New2",
-          orderedBy: "Ann",
-        })
-      );
-      all.push(
-        line(acc, d(2025, 6, 25), "p1", -30, { orderId: `CN-${n++}`, category: "C1", quantity: -1 })
-      );
+      const more: [number, string, number, string, string, number][] = [
+        [d(2025, 6, 20), "p0", 60, "C0", "Alex", 1],
+        [d(2025, 6, 20), "n1", 400, "New1", "Jo", 1],
+        [d(2025, 6, 18), "n2", 90, "New2", "Ann", 1],
+        [d(2025, 6, 25), "p1", -30, "C1", "", -1],
+      ];
+      for (const [day, sku, revenue, category, orderedBy, quantity] of more)
+        all.push(
+          line(acc, day, sku, revenue, {
+            orderId: `${quantity < 0 ? "CN" : "SO"}-${n++}`,
+            category,
+            quantity,
+            ...(orderedBy ? { orderedBy } : {}),
+          })
+        );
     }
     const expected = JSON.stringify(portfolioOf(all, true).accounts);
     fc.assert(
