@@ -173,6 +173,23 @@ export class ColumnView {
   }
 }
 
+/**
+ * Text with no digit, such as a column's label ("Invoice Date", "Line Total"): never a date or an
+ * amount, where a mistyped date or amount ("2026-13-05", "12,5O") keeps a digit.
+ */
+export function isLabel(v: Plain): boolean {
+  return typeof v === "string" && !/\d/.test(v);
+}
+
+/**
+ * Whether the first row of order columns is their header row (a whole column A:A, or a range
+ * from the header down): the date cell and, where there is one, the amount cell both hold a
+ * label. That row is skipped; any other first row is read, and its errors reported.
+ */
+export function headerFirst(date: Plain, amount?: Plain): boolean {
+  return isLabel(date) && (amount === undefined || isLabel(amount));
+}
+
 /** Every cell of a range, row by row. */
 export function cellsOf(m: Matrix | Cell): Plain[] {
   if (!Array.isArray(m)) return [plain(m)];

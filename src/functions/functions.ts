@@ -43,6 +43,7 @@ import {
   at,
   cellsOf,
   commonHeight,
+  headerFirst,
   inputErrorOf,
   InputError,
   isBlank,
@@ -512,7 +513,8 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
         `orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`
       );
     const points: { date: number; value: number }[] = [];
-    for (let i = 0; i < d.length; i++) {
+    const first = d.length > 1 && headerFirst(d[0], r[0]) ? 1 : 0;
+    for (let i = first; i < d.length; i++) {
       if (isEmpty(d[i]) && isEmpty(r[i])) continue;
       const err = firstInputError(
         [d[i], r[i]],
@@ -557,7 +559,9 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
         throw e;
       }
     };
-    const serials = d.map(dateOf);
+    // a whole column (A:A) or a range from the header down: the label is not an order
+    const label = d.length > 1 && headerFirst(d[0]);
+    const serials = d.map((v, i) => (i === 0 && label ? null : dateOf(v)));
     if (notGiven(products)) {
       const bad = serials.find((s): s is ArgError => s instanceof ArgError);
       if (bad) throw bad;
@@ -584,9 +588,9 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
       if (list) list.push(s);
       else byProduct.set(key, [s]);
     });
-    return p.map((v) => {
+    return p.map((v, i) => {
       if (v instanceof InputError) return [rowError(inputErrorOf(v, "products"))];
-      if (isEmpty(v)) return [""];
+      if (isEmpty(v) || (i === 0 && label)) return [""];
       const key = keyOf(v);
       const err = failed.get(key);
       if (err) return [rowError(err)];

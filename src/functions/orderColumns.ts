@@ -34,6 +34,7 @@ import {
   inputErrorOf,
   isEmpty,
   notGiven,
+  headerFirst,
   type Cell,
   type Plain,
   toNumber,
@@ -201,7 +202,10 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     lastDate: -Infinity,
     rowErrors: new Map(),
   };
-  for (let start = 0; start < n; start += BLOCK) readBlock(r, start, Math.min(n, start + BLOCK));
+  // a whole column (A:A) or a range from the header down: the labels are not an order line
+  const first = n > 1 && labelsFirst(cols) ? 1 : 0;
+  for (let start = first; start < n; start += BLOCK)
+    readBlock(r, start, Math.min(n, start + BLOCK));
   const lastDate = r.lastDate;
   return {
     book,
@@ -210,6 +214,15 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     hasProducts,
     rowErrors: r.rowErrors,
   };
+}
+
+/** Whether the columns' first row is their header row (args headerFirst: date and revenue are labels). */
+function labelsFirst(cols: readonly ColumnView[]): boolean {
+  try {
+    return headerFirst(cols[1].at(0), cols[3].at(0));
+  } catch {
+    return false; // a first row of the wrong shape: the row loop reports it
+  }
 }
 
 /** What readOrders carries from one block of rows to the next. */
