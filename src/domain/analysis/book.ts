@@ -151,8 +151,14 @@ export class OrderBook {
   readonly accountNames: (string | undefined)[] = [];
   readonly skus: string[] = [];
   readonly skuNames: (string | undefined)[] = [];
-  /** Category of each SKU: the first category seen for it; −1 for a service line. */
+  /**
+   * Category of each SKU, −1 for a service line: the category of its latest line, and of the
+   * first by name among that day's lines, so that it does not depend on the order of the lines
+   * (a SKU re-filed under another category takes the new one).
+   */
   readonly skuCategory: number[] = [];
+  /** the date of the line each SKU's category came from */
+  private skuCategoryDate: number[] = [];
   /** Service kind of each SKU ("postage", "discount" …), or null for a product. */
   readonly skuService: (string | null)[] = [];
   readonly categories: string[] = [];
@@ -342,6 +348,7 @@ export class OrderBook {
       this.skus.push(byCategory ? line.category : line.sku);
       this.skuNames.push(byCategory ? line.category : line.productName || undefined);
       this.skuCategory.push(cat);
+      this.skuCategoryDate.push(date);
       this.skuService.push(service);
     } else {
       if (this.skuNames[sku] === undefined && line.productName)
@@ -349,8 +356,12 @@ export class OrderBook {
       const cat = this.skuCategory[sku];
       if (cat >= 0 && this.categories[cat] !== line.category) {
         this.categoryConflicts++;
-        internInto(this.categoryIndex, this.categories, line.category);
+        const other = internInto(this.categoryIndex, this.categories, line.category);
+        const since = this.skuCategoryDate[sku];
+        if (date > since || (date === since && line.category < this.categories[cat]))
+          this.skuCategory[sku] = other;
       }
+      if (cat >= 0 && date > this.skuCategoryDate[sku]) this.skuCategoryDate[sku] = date;
     }
     const isService = this.skuCategory[sku] < 0;
     if (isService) {
