@@ -775,7 +775,13 @@ function inputsForAccounts(
   order: OrderColumnArgs,
   asOf: any[][] | null | undefined,
   rolledInto?: any[][] | null
-): { ids: string[]; blank: boolean[]; inputs: HealthInputs[]; errors: (ArgError | undefined)[] } {
+): {
+  ids: string[];
+  blank: boolean[];
+  /** undefined on a blank row */
+  inputs: (HealthInputs | undefined)[];
+  errors: (ArgError | undefined)[];
+} {
   const cells = asColumn(accountIds, "accountIds");
   const blank = cells.map(isEmpty);
   const ids = cells.map((c, i) => {
@@ -788,13 +794,21 @@ function inputsForAccounts(
   const cols = orderBookOf(order, asOfDate);
   const date = asOfDate ?? cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
-  const inputs = accountsHealthInputs(cols.book, ids, {
-    asOf: date ?? 0,
-    hasCategories: cols.hasCategories,
-    hasProducts: cols.hasProducts,
-    ...(parentOf.size ? { parentOf } : {}),
-  });
+  // Only the filled rows: a whole column (A:A) is a million rows, nearly all blank, and a blank
+  // row's result is blank (each would otherwise get its own copy of "never ordered" inputs).
+  const filled = accountsHealthInputs(
+    cols.book,
+    ids.filter((_, i) => !blank[i]),
+    {
+      asOf: date ?? 0,
+      hasCategories: cols.hasCategories,
+      hasProducts: cols.hasProducts,
+      ...(parentOf.size ? { parentOf } : {}),
+    }
+  );
   doneWith(cols.book);
+  let k = 0;
+  const inputs = blank.map((b) => (b ? undefined : filled[k++]));
   return { ids, blank, inputs, errors: rowErrorsOf(ids, cols.rowErrors, parentOf) };
 }
 
@@ -876,8 +890,10 @@ export function metrics(
       asOf,
       rolledInto
     );
+    // one array for every blank row (a whole column's spare rows: a million of them)
+    const blankRow = METRIC_HEADERS.map(() => "");
     const rows: Out = r.inputs.map((inp, i) => {
-      if (r.blank[i]) return METRIC_HEADERS.map(() => "");
+      if (inp === undefined) return blankRow;
       const e = r.errors[i];
       return e ? METRIC_HEADERS.map(() => rowError(e)) : metricCells(inp);
     });
@@ -935,7 +951,7 @@ export function accountHealth(
       ...(pay ? [{ name: "payment", values: pay }] : []),
     ]);
     return r.inputs.map((inp, i): (number | string | KapError)[] => {
-      if (r.blank[i]) return [""];
+      if (inp === undefined) return [""];
       const e = r.errors[i];
       if (e) return [rowError(e)];
       try {
