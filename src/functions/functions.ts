@@ -138,10 +138,13 @@ function scoreRows(
   const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
   const out: Out = new Array(n);
   const scores: (number | null)[] = [null, null, null, null, null, null];
+  // one array for the row's cells, and one for every blank row (a whole column's spare rows)
+  const cells: Plain[] = [null, null, null, null, null, null];
+  const blankRow = [""];
   for (let i = 0; i < n; i++) {
-    const cells = cols.map((c) => at(c, i));
+    for (let k = 0; k < 6; k++) cells[k] = at(cols[k], i);
     if (cells.every(isEmpty)) {
-      out[i] = [""];
+      out[i] = blankRow;
       continue;
     }
     try {
@@ -227,8 +230,12 @@ export function healthFactors(
         return [...FACTORS.map((k) => f[k] ?? "n/a"), used];
       }
     );
-    // Rows that failed hold one error: widen them so the spill stays rectangular.
-    return rows.map((r) => (r.length === 1 ? Array.from({ length: 7 }, () => r[0]) : r));
+    // Rows that failed hold one error, blank rows one "": widen them so the spill stays
+    // rectangular (every blank row the same array: a whole column has a million of them).
+    const blankRow = Array.from({ length: 7 }, () => "");
+    return rows.map((r) =>
+      r.length !== 1 ? r : r[0] === "" ? blankRow : Array.from({ length: 7 }, () => r[0])
+    );
   });
 }
 

@@ -5,7 +5,7 @@
  * collection of a million copies of "never ordered" inputs, against ~0.07 s for the 500 ids).
  */
 import * as accountInputs from "../../src/domain/analysis/accountInputs";
-import { accountHealth, metrics } from "../../src/functions/functions";
+import { accountHealth, health, healthFactors, metrics } from "../../src/functions/functions";
 import { ymdToSerial as d } from "../../src/domain/dates";
 import { both } from "./bothHosts";
 
@@ -60,5 +60,28 @@ describe("accountIds as a whole column", () => {
     expect(typeof out[0][0]).toBe("number");
     expect(out[2]).toEqual([""]);
     expect(spy.mock.calls.map((c) => c[1].length)).toEqual([2, 2]);
+  });
+
+  it("KAP.HEALTH and KAP.HEALTHFACTORS over whole columns: the header row an error, blank rows one blank row", () => {
+    // 10 days → Recency 4; orders +10% → 4; revenue +20% → 5; 3 categories → 3; engagement 4;
+    // 0 days beyond terms → 4. 0.25·4 + 0.20·4 + 0.20·5 + 0.15·3 + 0.10·4 + 0.10·4 = 4.05.
+    const args: [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]] = [
+      whole(["Days", 10]),
+      whole(["Orders", 0.1]),
+      whole(["Revenue", 0.2]),
+      whole(["Categories", 3]),
+      whole(["Engagement", 4]),
+      whole(["Payment", 0]),
+    ];
+    const h = both(health, ...args, null as never);
+    expect(h).toHaveLength(ROWS);
+    expect(h[0][0]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/"Days"/) });
+    expect(h[1]).toEqual([4.05]);
+    expect(h[2]).toEqual([""]);
+    expect(h[ROWS - 1]).toBe(h[2]); // the spare rows share one array, not a million
+    const f = both(healthFactors, ...args, null as never);
+    expect(f[1].slice(0, 6)).toEqual([4, 4, 5, 3, 4, 4]);
+    expect(f[2]).toEqual(Array(7).fill(""));
+    expect(f[ROWS - 1]).toBe(f[2]);
   });
 });
