@@ -784,17 +784,19 @@ function inputsForAccounts(
   rolledInto?: any[][] | null
 ): {
   ids: string[];
-  blank: boolean[];
-  /** undefined on a blank row */
+  /** undefined on a blank row, or one whose id cell holds an Excel error (see errors) */
   inputs: (HealthInputs | undefined)[];
   errors: (ArgError | undefined)[];
 } {
   const cells = asColumn(accountIds, "accountIds");
-  const blank = cells.map(isEmpty);
-  const ids = cells.map((c, i) => {
-    if (c instanceof InputError) throw inputErrorOf(c, "accountIds");
-    return blank[i] ? "" : idText(c);
+  // an Excel error in an id cell (a failed lookup) is that row's answer; the row is not worked out
+  const idErrors = new Map<number, ArgError>();
+  const blank = cells.map((c, i) => {
+    if (!(c instanceof InputError)) return isEmpty(c);
+    idErrors.set(i, inputErrorOf(c, "accountIds"));
+    return true;
   });
+  const ids = cells.map((c, i) => (blank[i] ? "" : idText(c)));
   const parentOf = parentsOf(ids, rolledInto);
   const given = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
   const asOfDate = given !== undefined && given !== null ? toSerial(given, "asOf") : undefined;
@@ -816,7 +818,9 @@ function inputsForAccounts(
   doneWith(cols.book);
   let k = 0;
   const inputs = blank.map((b) => (b ? undefined : filled[k++]));
-  return { ids, blank, inputs, errors: rowErrorsOf(ids, cols.rowErrors, parentOf) };
+  const errors = rowErrorsOf(ids, cols.rowErrors, parentOf);
+  for (const [i, e] of idErrors) errors[i] = e;
+  return { ids, inputs, errors };
 }
 
 /**
@@ -862,7 +866,7 @@ function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefine
 }
 
 /**
- * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call).
+ * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call); an Excel error in an account id cell (a failed lookup) is that row's answer.
  * @customfunction METRICS
  * @param accountIds One account id or a column of them (your Accounts table's id column).
  * @param orderAccounts The order lines' account id column.
@@ -900,9 +904,9 @@ export function metrics(
     // one array for every blank row (a whole column's spare rows: a million of them)
     const blankRow = METRIC_HEADERS.map(() => "");
     const rows: Out = r.inputs.map((inp, i) => {
-      if (inp === undefined) return blankRow;
       const e = r.errors[i];
-      return e ? METRIC_HEADERS.map(() => rowError(e)) : metricCells(inp);
+      if (e) return METRIC_HEADERS.map(() => rowError(e));
+      return inp === undefined ? blankRow : metricCells(inp);
     });
     const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
     return header ? [[...METRIC_HEADERS], ...rows] : rows;
@@ -958,9 +962,9 @@ export function accountHealth(
       ...(pay ? [{ name: "payment", values: pay }] : []),
     ]);
     return r.inputs.map((inp, i): (number | string | KapError)[] => {
-      if (inp === undefined) return [""];
       const e = r.errors[i];
       if (e) return [rowError(e)];
+      if (inp === undefined) return [""];
       try {
         inp.engagement = eng ? engagementCell(at(eng, i)) : null;
         inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;

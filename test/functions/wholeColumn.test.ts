@@ -85,3 +85,26 @@ describe("accountIds as a whole column", () => {
     expect(f[ROWS - 1]).toBe(f[2]);
   });
 });
+
+describe("an Excel error in the account id column", () => {
+  it("costs its own row, not the whole spill", () => {
+    // An id looked up with VLOOKUP that failed (#N/A) between A and B; figures of A and B as above.
+    const na = { type: "Error", basicValue: "#N/A" };
+    const out = both(metrics, col(["A", na, "B"]), ...orders, AS_OF);
+    expect(out[0].slice(0, 3)).toEqual([29, 1, 1]);
+    expect(out[1]).toEqual(
+      Array(9).fill(expect.objectContaining({ code: "#N/A", message: "accountIds holds #N/A." }))
+    );
+    expect(out[2].slice(0, 3)).toEqual([46, 1, 0]);
+    const h = both(
+      accountHealth,
+      col(["A", na, "B"]),
+      ...orders,
+      null as never,
+      null as never,
+      AS_OF
+    );
+    expect(h[1]).toEqual([expect.objectContaining({ code: "#N/A" })]);
+    expect(typeof h[2][0]).toBe("number");
+  });
+});
