@@ -464,7 +464,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
  * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%. A blank order value (0 on Excel desktop) gives a blank; in a tiers table a blank cell is 0.
  * @customfunction DISCOUNT
  * @param orderValue Order value, one cell or a column.
- * @param [tiers] Optional two-column table of your own tiers: minimum order value | discount rate.
+ * @param [tiers] Optional two-column table of your own tiers: minimum order value | discount rate (its header row may be included).
  * @returns The discount rate (format the cell as %).
  */
 export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
@@ -473,6 +473,8 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
     if (!notGiven(tiers)) {
       custom = tiers!
         .map((r) => (Array.isArray(r) ? r : [r]).map(plain))
+        // the table's own header row (Min order | Rate), when the range starts at it
+        .filter((r, i) => !(i === 0 && r.length >= 2 && headerFirst(r[0], r[1])))
         .filter((r) => !r.every(isEmpty))
         .map((r) => {
           if (r.length < 2)

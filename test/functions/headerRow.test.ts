@@ -4,7 +4,7 @@
  * answers bad input with an error — a label row is neither, so it is skipped, while a first row
  * that holds a mistyped date (it has digits) is still an error.
  */
-import { metrics, reorderDays, seasonality } from "../../src/functions/functions";
+import { discount, metrics, reorderDays, seasonality } from "../../src/functions/functions";
 import { ymdToSerial as d } from "../../src/domain/dates";
 import { both } from "./bothHosts";
 
@@ -65,5 +65,27 @@ describe("KAP.SEASONALITY and KAP.REORDERDAYS over columns that include the head
   it("a mistyped first date (with digits) is still an error", () => {
     const dates = col(["2025-13-01", d(2025, 1, 1), d(2025, 1, 11)]);
     expect(() => both(reorderDays, dates)).toThrow(/2025-13-01/);
+  });
+});
+
+describe("KAP.DISCOUNT with its tiers table selected from the header row", () => {
+  it("skips the header row of the tiers", () => {
+    // Own tiers: from £0 0%, from £500 5%, from £1,000 10%. £100 → 0, £600 → 5%, £2,000 → 10%.
+    const tiers = [
+      ["Min order", "Rate"],
+      [0, 0],
+      [500, 0.05],
+      [1000, 0.1],
+      [null, null],
+    ];
+    expect(both(discount, col([100, 600, 2000]), tiers)).toEqual([[0], [0.05], [0.1]]);
+  });
+
+  it("a first tier row with digits is still read, and refused when it is not a tier", () => {
+    const tiers = [
+      ["5OO", 0.05],
+      [1000, 0.1],
+    ];
+    expect(() => both(discount, col([600]), tiers)).toThrow(/5OO/);
   });
 });
