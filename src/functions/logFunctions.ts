@@ -14,7 +14,16 @@ import { ledgerMean, paymentFromLedger } from "../domain/payment";
 import { isoToSerial } from "../domain/dates";
 import type { EngagementEntry, Invoice } from "../domain/types";
 import { parseDirection } from "../ingest/tables";
-import { asColumn, at, commonHeight, inputErrorOf, InputError, isEmpty, toNumber } from "./args";
+import {
+  asColumn,
+  at,
+  commonHeight,
+  headerFirst,
+  inputErrorOf,
+  InputError,
+  isEmpty,
+  toNumber,
+} from "./args";
 import type { Matrix, Plain } from "./args";
 import { ArgError } from "./errors";
 
@@ -72,7 +81,8 @@ export function engagementOfRows(
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
   const entries: EngagementEntry[] = [];
   const dates: (number | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
+  // a whole column (A:A) or a range from the header down: the labels are not a contact
+  for (let i = n > 1 && headerFirst(at(cols[0], 0)) ? 1 : 0; i < n; i++) {
     const [d, dir, resp] = cols.map((c) => at(c, i));
     const row = i + 1;
     const at_ = dateTimeOf(d, "contactDates", row);
@@ -127,7 +137,8 @@ export function paymentOfRows(
   const n = commonHeight(cols);
   const invoices: Invoice[] = [];
   const dates: (number | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
+  // a whole column (A:A) or a range from the header down: the labels are not an invoice
+  for (let i = n > 1 && headerFirst(at(a, 0)) ? 1 : 0; i < n; i++) {
     const row = i + 1;
     let amount = 1;
     if (w) {

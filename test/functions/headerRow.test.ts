@@ -4,7 +4,14 @@
  * answers bad input with an error — a label row is neither, so it is skipped, while a first row
  * that holds a mistyped date (it has digits) is still an error.
  */
-import { discount, metrics, reorderDays, seasonality } from "../../src/functions/functions";
+import {
+  discount,
+  engagement,
+  metrics,
+  payment,
+  reorderDays,
+  seasonality,
+} from "../../src/functions/functions";
 import { ymdToSerial as d } from "../../src/domain/dates";
 import { both } from "./bothHosts";
 
@@ -87,5 +94,23 @@ describe("KAP.DISCOUNT with its tiers table selected from the header row", () =>
       [1000, 0.1],
     ];
     expect(() => both(discount, col([600]), tiers)).toThrow(/5OO/);
+  });
+});
+
+describe("KAP.ENGAGEMENT and KAP.PAYMENT over columns that include the header row", () => {
+  it("engagement skips the label row", () => {
+    // Three outreach contacts (1, 5 and 10 March 2026), each answered 12 hours later; as of
+    // 31 March all are inside the 90 days, none unanswered, median response 12 h ≤ 24 h and
+    // no inbound contact: 4.
+    const days = [d(2026, 3, 1), d(2026, 3, 5), d(2026, 3, 10)];
+    const dates = col(["Contact date", ...days, null]);
+    const dirs = col(["Direction", "Outbound", "Outbound", "Outbound", null]);
+    const answered = col(["Responded on", ...days.map((x) => x + 0.5), null]);
+    expect(both(engagement, dates, dirs, answered, [[d(2026, 3, 31)]])).toEqual([[4]]);
+  });
+
+  it("payment skips the label row", () => {
+    // 0, 10 and 20 days late, equal weights: a mean of 10 days beyond terms → 8–30 → 2.
+    expect(both(payment, col(["Days late", 0, 10, 20]))).toEqual([[10, 2]]);
   });
 });
