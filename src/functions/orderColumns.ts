@@ -202,8 +202,10 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     lastDate: -Infinity,
     rowErrors: new Map(),
   };
-  // a whole column (A:A) or a range from the header down: the labels are not an order line
+  // a whole column (A:A) or a range from the header down: the labels are not an order line,
+  // nor are the same labels further down (two exports pasted one under the other)
   const first = n > 1 && labelsFirst(cols) ? 1 : 0;
+  if (first === 1) r.header = [labelKey(cols[1].at(0)), labelKey(cols[3].at(0))];
   for (let start = first; start < n; start += BLOCK)
     readBlock(r, start, Math.min(n, start + BLOCK));
   const lastDate = r.lastDate;
@@ -225,6 +227,10 @@ function labelsFirst(cols: readonly ColumnView[]): boolean {
   }
 }
 
+function labelKey(v: Plain): string {
+  return String(v).trim().toLowerCase();
+}
+
 /** What readOrders carries from one block of rows to the next. */
 interface Reading {
   cols: ColumnView[];
@@ -242,6 +248,8 @@ interface Reading {
   asOfGiven: boolean;
   lastDate: number;
   rowErrors: Map<string, ArgError>;
+  /** the date and revenue labels of the header row (labelKey), when the first row is one */
+  header?: [string, string];
   /** the date of the row being read, once it reads (for a row left out later in its reading) */
   rowDate?: number;
 }
@@ -284,6 +292,15 @@ function readBlock(r: Reading, start: number, end: number): void {
     const dateCell = cellOf(datB, k, dat, i);
     const revenueCell = cellOf(revB, k, rev, i);
     if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
+    // a repeated header row (dates are numbers on almost every row: the test is cheap)
+    const h = r.header;
+    if (
+      h !== undefined &&
+      typeof dateCell === "string" &&
+      labelKey(dateCell) === h[0] &&
+      labelKey(revenueCell) === h[1]
+    )
+      continue;
     const row = i + 1;
     const accountId = text(accountCell, "orderAccounts", row);
     if (!accountId)

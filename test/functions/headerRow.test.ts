@@ -45,6 +45,16 @@ describe("KAP.METRICS over columns that include the header row", () => {
     expect(out).toEqual(both(metrics, col(["A", "B"]), a2, dt2, o2, r2, c2));
   });
 
+  it("skips the same header repeated further down (two exports pasted one under the other)", () => {
+    const [a, dt, o, r, c] = columns([HEAD, LINES[0], LINES[2], HEAD, LINES[1], LINES[3]]);
+    const out = both(metrics, col(["A", "B"]), a, dt, o, r, c);
+    // the same four lines as above: A 0 days, £300; B 4 days, £120
+    expect(out.map((row) => [row[0], row[4]])).toEqual([
+      [0, 300],
+      [4, 120],
+    ]);
+  });
+
   it("still stops on a first row whose date is mistyped (it has digits: not a label)", () => {
     const [a, dt, o, r, c] = columns([["A", "2026-13-05", "I0", 10, "Tools"], ...LINES]);
     expect(() => both(metrics, col(["A"]), a, dt, o, r, c)).toThrow(/Order row 1:.*2026-13-05/);
