@@ -2,10 +2,13 @@ import { isoToSerial } from "../domain/dates";
 import { ArgError } from "./errors";
 import { InputError, inputErrorOf, type Plain } from "./args";
 
-/** A date argument: an Excel date serial (what a date cell holds) or ISO text yyyy-mm-dd. */
+/**
+ * A date argument: an Excel date serial (what a date cell holds, 1 = 1 Jan 1900) or ISO text
+ * yyyy-mm-dd. A number under 1 is a time of day alone (10:30 = 0.4375), not a date.
+ */
 export function toSerial(v: Plain, argName: string): number {
   if (v instanceof InputError) throw inputErrorOf(v, argName);
-  if (typeof v === "number" && Number.isFinite(v) && v > 0) return Math.floor(v);
+  if (typeof v === "number" && Number.isFinite(v) && v >= 1) return Math.floor(v);
   if (typeof v === "string") {
     const s = isoToSerial(v.trim().slice(0, 10));
     if (s !== undefined) return s;

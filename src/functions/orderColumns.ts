@@ -130,7 +130,7 @@ function latestDate(m: Cell): Serial | undefined {
         : typeof v === "string"
           ? isoToSerial(v.trim().slice(0, 10))
           : undefined;
-    if (x !== undefined && x > 0 && Math.floor(x) > latest) latest = Math.floor(x);
+    if (x !== undefined && x >= 1 && Math.floor(x) > latest) latest = Math.floor(x);
   };
   if (Array.isArray(m))
     for (const r of m)
