@@ -30,6 +30,16 @@ function rowsOf(path: string): { rows: Cell[][]; reader: TextFileReader } {
   return { rows, reader };
 }
 
+/** UTF-8 CSV bytes fed in two reads cut at `cut`, then the end: the rows and the parser. */
+function readCutAt(bytes: Buffer, cut: number): { out: Cell[][]; parser: CsvParser } {
+  const parser = new CsvParser({ delimiter: ",", encoding: "utf-8" });
+  const out: Cell[][] = [];
+  parser.feed(bytes.subarray(0, cut), false, (r) => out.push([...r]));
+  parser.feed(bytes.subarray(cut), false, (r) => out.push([...r]));
+  parser.feed(Buffer.alloc(0), true, (r) => out.push([...r]));
+  return { out, parser };
+}
+
 /** The published Windows-1252 table for the bytes KAP users meet in old exports. */
 const CP1252 = [
   [0x80, "€"],
@@ -219,13 +229,8 @@ describe("values that come back down a column", () => {
       ["CafÃ©", "b"],
     ];
     expect(parse(bytes)).toEqual(expected);
-    for (let cut = 1; cut < bytes.length; cut++) {
-      const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
-      const out: Cell[][] = [];
-      p.feed(bytes.subarray(0, cut), false, (r) => out.push([...r]));
-      p.feed(bytes.subarray(cut), true, (r) => out.push([...r]));
-      expect({ cut, out }).toEqual({ cut, out: expected });
-    }
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect({ cut, out: readCutAt(bytes, cut).out }).toEqual({ cut, out: expected });
   });
 
   test("a column of 70,000 distinct ids, then the first ones again, reads every value", () => {
@@ -430,13 +435,9 @@ describe("quoting", () => {
       ["Tea", 1, "x"],
     ];
     for (let cut = 1; cut < bytes.length; cut++) {
-      const p = new CsvParser({ delimiter: ",", encoding: "utf-8" });
-      const out: Cell[][] = [];
-      p.feed(bytes.subarray(0, cut), false, (r) => out.push([...r]));
-      p.feed(bytes.subarray(cut), false, (r) => out.push([...r]));
-      p.feed(Buffer.alloc(0), true, (r) => out.push([...r]));
+      const { out, parser } = readCutAt(bytes, cut);
       expect({ cut, out }).toEqual({ cut, out: expected });
-      expect({ cut, fellBackAt: p.fellBackAt }).toEqual({ cut, fellBackAt: 2 });
+      expect({ cut, fellBackAt: parser.fellBackAt }).toEqual({ cut, fellBackAt: 2 });
     }
   });
 

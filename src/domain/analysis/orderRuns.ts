@@ -243,12 +243,11 @@ export class OrderRuns {
     const order = new Int32Array(n);
     for (let r = 0; r < n; r++) order[r] = r;
     order.sort((a, b) => key[a] - key[b] || date[a] - date[b] || this.compareText(id[a], id[b]));
-    const cols: (Int32Array | Float64Array)[] = [key, date, this.val.a];
-    if (this.list) cols.push(this.list.a, this.cov!.a);
-    for (const c of cols) {
-      const was = c.slice(0, n);
-      for (let r = 0; r < n; r++) c[r] = was[order[r]];
-    }
+    const dest = new Int32Array(n);
+    for (let k = 0; k < n; k++) dest[order[k]] = k;
+    const floats = [this.val.a];
+    if (this.list) floats.push(this.list.a, this.cov!.a);
+    permute(dest, [key, date], floats);
     if (!keepTexts) return;
     const pool = new Uint8Array(this.pool.length);
     let to = 0;
