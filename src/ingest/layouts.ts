@@ -86,6 +86,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
       discount: ["discount", "discount rate"],
       revenue: ["line amount"],
       currency: ["currency", "currency code"],
+      // "Sales invoice" / "Sales credit note": a credit note is a return whatever its number or sign
+      docType: ["type"],
+      // Paid, Awaiting Payment; Voided, Draft and Deleted invoices were never sales
+      orderStatus: ["status"],
     },
     ignore: [
       "account code",
@@ -101,8 +105,6 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "branding theme",
       "tracking name1",
       "tracking name2",
-      "type",
-      "status",
       "sent",
     ],
     note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',

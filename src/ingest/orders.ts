@@ -189,9 +189,12 @@ const TOTAL_END =
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
-/** Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs): their lines are skipped. */
+/**
+ * Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs; Xero's Voided,
+ * Draft and Deleted invoices, WooCommerce's checkout drafts): their lines are skipped.
+ */
 const VOID_STATUS =
-  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert)\s*$/i;
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert|(?:checkout-)?draft|deleted)\s*$/i;
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
@@ -709,7 +712,7 @@ export function createOrderParser(
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status)) return reject("not a sale entry", rowNo);
       if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
-      if (orderVoid) return reject("cancelled, voided or refunded order", rowNo);
+      if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo);
     }
     const accountId = accountKey || accountName;
     if (!accountId) return reject("no account", rowNo);

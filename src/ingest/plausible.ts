@@ -39,6 +39,8 @@ const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "
  */
 const DOC_TYPE_VALUE =
   /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito)(?:\s.*)?$/i;
+/** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
+const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 
@@ -166,7 +168,7 @@ export function checkOrderColumns(
     }
   }
   // A column headed just "Type" (Nature, Soort, Art) that holds only document types, credit notes
-  // among them (Facture / Avoir, Factuur / Creditnota, Rechnung / Gutschrift): the document type,
+  // among them (Facture / Avoir, Factuur / Creditnota, Rechnung / Gutschrift, Sage's SI / SC): the document type,
   // so a credit note written with positive amounts is a return.
   if (!get("docType") && !user.has("docType") && options.headers) {
     const taken = new Set(fields.map((m) => m.column));
@@ -179,7 +181,7 @@ export function checkOrderColumns(
         .map((v) => String(v).trim().replace(/['’]/g, " "));
       if (
         values.length >= 2 &&
-        values.every((v) => DOC_TYPE_VALUE.test(v)) &&
+        values.every((v) => DOC_TYPE_VALUE.test(v) || SAGE_SALES_TYPE.test(v)) &&
         values.some((v) => CREDIT_TYPE.test(v))
       ) {
         fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
