@@ -160,6 +160,28 @@ export class RowEncoder {
     this.put(c, v, id, false);
   }
 
+  /** The next cell of the row begun: a number. */
+  numberCell(v: number): void {
+    const k = this.nextCell();
+    this.tags[k] = NUMBER;
+    this.values[k] = v;
+  }
+
+  /**
+   * The next cell of the row begun: column c's `text`, numbered `id` by the caller (−1: not
+   * numbered). The string is read only when it is sent: CsvParser hands on millions of cells
+   * whose strings it made long before (reading one's kind is a cache miss).
+   */
+  textCell(c: number, text: string, id: number): void {
+    const k = this.nextCell();
+    this.text(k, c, text, this.numbered(c, text, id));
+  }
+
+  /** The next cell of the row begun: blank. */
+  nullCell(): void {
+    this.tags[this.nextCell()] = NULL;
+  }
+
   /** The next cell's index, with room for it. */
   private nextCell(): number {
     const k = this.cells++;
