@@ -446,6 +446,18 @@ export function createOrderParser(
       const t = v.trim();
       if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
     }
+    // A totals row labelled in another column, beside its sums ("Summe" under the unit price,
+    // "Total" under the category): no account and no order id on it.
+    if (
+      (col.accountId < 0 || isBlankCell(row[col.accountId])) &&
+      (col.accountName < 0 || isBlankCell(row[col.accountName])) &&
+      (col.orderId < 0 || isBlankCell(row[col.orderId]))
+    )
+      for (const v of row) {
+        if (typeof v !== "string" || v.length === 0) continue;
+        const t = v.trim();
+        if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
+      }
     if (headings) {
       // A grouped report's "Total Cable ties" row, in the heading columns left of the data.
       const first = row.find((v) => !isBlankCell(v));

@@ -31,4 +31,19 @@ describe("export variants found by the tester", () => {
     expect(revenue["HAR002"]).toBe(250);
     expect(report.returns).toBe(2);
   });
+
+  it("a totals row labelled in another column ('Summe' under the unit price, 'Total' under the category) is a totals row, not a row with no account worth half the revenue", async () => {
+    // Windows-1252, ';', decimal comma; GU… beside RE… is a credit note
+    const de = await analyzeFile(join(DIR, "de-1252-summe.csv"));
+    // 10001: 45,00 + 50,00 − 9,00 (GU-2026-002) = 86,00 €; 10002: 60,00 €
+    expect(de.revenue["10001"]).toBe(86);
+    expect(de.revenue["10002"]).toBe(60);
+    expect(de.report.skippedTotals).toBe(1);
+    expect(de.report.rejected).toEqual([]);
+    const en = await analyzeFile(join(DIR, "total-label-in-category.csv"));
+    expect(en.revenue).toEqual({ A1: 100, B2: 25 });
+    expect(en.report.skippedTotals).toBe(1);
+    expect(en.report.rejected).toEqual([]);
+    expect(en.report.warnings.join(" ")).not.toMatch(/of revenue/);
+  });
 });
