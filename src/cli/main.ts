@@ -306,8 +306,7 @@ async function run(argv: string[]): Promise<number> {
     if (!o.account) throw new UsageError("kap sheets needs --account ID.");
     if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
     const { engine } = await load(file, o, progress);
-    if (!engine.account(o.account))
-      throw new UsageError(`No account "${o.account}" in the order lines.`);
+    const accountKey = accountKeyOf(engine, o.account);
     // A sheet these lines cannot make (a product view on an invoice-level export) is named with
     // the column it needs; the rest are written.
     const actions = [...actionsOfScope("portfolio"), ...actionsOfScope("account")];
@@ -315,7 +314,7 @@ async function run(argv: string[]): Promise<number> {
     const skipped = actions.flatMap((a) => unavailableReason(a, data) ?? []);
     const specs = actions
       .filter((a) => unavailableReason(a, data) === null)
-      .flatMap((a) => engine.sheets(a, { accountKey: o.account, live: false }));
+      .flatMap((a) => engine.sheets(a, { accountKey, live: false }));
     await writeXlsxFile(resolve(o.out), specs);
     out.line(`Wrote ${specs.length} sheets to ${resolve(o.out)}`);
     for (const s of skipped) out.line(`Not written: ${s}`);
@@ -346,9 +345,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!o.account) throw new UsageError("kap qbr needs --account ID or --all-top N.");
-  if (!engine.account(o.account))
-    throw new UsageError(`No account "${o.account}" in the order lines.`);
-  const specs = engine.sheets("qbr", { accountKey: o.account, quarter: o.quarter, live: false });
+  const specs = engine.sheets("qbr", {
+    accountKey: accountKeyOf(engine, o.account),
+    quarter: o.quarter,
+    live: false,
+  });
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
@@ -407,6 +408,23 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
       `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${money(i.target).padStart(9)} ${money(i.uplift).padStart(9)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${i.track ?? i.note ?? ""}`
     );
   return 0;
+}
+
+/**
+ * The account `--account` names: an account's key ("A1 (EUR)"), or an id that names one account.
+ * An id that buys in several currencies is as many accounts, never added together: refused, with
+ * the keys to choose from, rather than one currency's part shown as the whole account.
+ */
+function accountKeyOf(engine: KapEngine, id: string): string {
+  const accounts = engine.portfolio!.accounts;
+  if (accounts.some((a) => a.key === id)) return id;
+  const same = accounts.filter((a) => a.accountId === id);
+  if (same.length === 0) throw new UsageError(`No account "${id}" in the order lines.`);
+  if (same.length > 1)
+    throw new UsageError(
+      `Account "${id}" buys in ${same.length} currencies (${same.map((a) => a.currency).join(", ")}), analysed apart because money in different currencies is never added: give ${same.map((a) => `--account "${a.key}"`).join(" or ")}.`
+    );
+  return same[0].key;
 }
 
 function safeFile(s: string): string {

@@ -1,0 +1,43 @@
+/**
+ * `--account ID` for an account that buys in several currencies: each currency is its own account
+ * ("A1 (EUR)", "A1 (GBP)"), never added together, so a bare id names none of them alone.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+jest.setTimeout(120_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const FILE = resolve(__dirname, "../fixtures/tester/multi-currency.csv");
+const dir = mkdtempSync(join(tmpdir(), "kap-account-"));
+const kap = (...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
+
+// bin/kap.js runs the bundle: build it from the source under test.
+beforeAll(() =>
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
+);
+
+test("a bare id of an account in two currencies is refused with the keys to choose from, not one currency's half silently", () => {
+  // A1 bought €50 + €50 (EUR) and £100 (GBP): a QBR of "A1" showed the euro half alone
+  const out = join(dir, "a1.xlsx");
+  const r = kap("qbr", FILE, "--account", "A1", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.status).toBe(1);
+  expect(r.stderr.trim()).toBe(
+    'Account "A1" buys in 2 currencies (EUR, GBP), analysed apart because money in different currencies is never added: give --account "A1 (EUR)" or --account "A1 (GBP)".'
+  );
+  expect(existsSync(out)).toBe(false);
+  const s = kap("sheets", FILE, "--account", "B2", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(s.status).toBe(1);
+  expect(s.stderr).toMatch(/"B2 \(GBP\)" or --account "B2 \(USD\)"/);
+});
+
+test("the currency's key chooses that half", () => {
+  const out = join(dir, "a1-gbp.xlsx");
+  const r = kap("qbr", FILE, "--account", "A1 (GBP)", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(existsSync(out)).toBe(true);
+});
