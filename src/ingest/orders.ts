@@ -195,6 +195,8 @@ const SAP_RETURNS = /^\s*re\s*$/i;
  */
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert|(?:checkout-)?draft|deleted)\s*$/i;
+/** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
+const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
@@ -366,6 +368,10 @@ export function createOrderParser(
   /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
   let statusOrderKey = "";
   let orderVoid = false;
+  /** Partially refunded orders (Shopify's partially_refunded): counted in full, and reported. */
+  let partlyRefunded = 0;
+  let partlyRefundedKey = "";
+  const partlyRefundedIds: string[] = [];
   /** The product heading a grouped report's lines fall under (QuickBooks). */
   let heading = "";
   /**
@@ -724,6 +730,10 @@ export function createOrderParser(
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status)) return reject("not a sale entry", rowNo);
       if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
+      else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
+        partlyRefundedKey = rawOrderId;
+        if (partlyRefunded++ < 3) partlyRefundedIds.push(rawOrderId || `row ${rowNo}`);
+      }
       if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo);
     }
     const accountId = accountKey || accountName;
@@ -929,6 +939,10 @@ export function createOrderParser(
       if (creditNumbering)
         warnings.push(
           `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${CREDIT_ID_SAMPLE.toLocaleString("en-GB")} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
+        );
+      if (partlyRefunded)
+        warnings.push(
+          `${partlyRefunded === 1 ? "1 order is" : `${partlyRefunded.toLocaleString("en-GB")} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
         );
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {

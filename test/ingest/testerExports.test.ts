@@ -46,4 +46,15 @@ describe("export variants found by the tester", () => {
     expect(en.report.rejected).toEqual([]);
     expect(en.report.warnings.join(" ")).not.toMatch(/of revenue/);
   });
+
+  it("Shopify: a partially refunded order is flagged (the export does not say which lines were refunded), not silently counted in full", async () => {
+    const { report, revenue } = await analyzeFile(join(DIR, "shopify-partly-refunded.csv"));
+    // #2001 5 × 14.00 = 70.00 (partially_refunded, Refunded Amount 33.60 with VAT);
+    // #2002 10 × 10.00 − 10.00 line discount = 90.00: 160.00, the lines as exported
+    expect(revenue["a@x.example"]).toBe(160);
+    const flag = report.warnings.find((w) => /refunded/.test(w));
+    expect(flag).toBe(
+      "1 order is partially refunded (#2001): the export does not show which lines or amounts were refunded, so its lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter."
+    );
+  });
 });
