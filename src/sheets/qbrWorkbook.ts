@@ -5,7 +5,7 @@
  * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits
  * one page wide.
  */
-import type { QbrData } from "../domain/analysis";
+import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
 import {
@@ -61,7 +61,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     });
   const g = q.glance;
   // Every figure is the quarter's or the 12 months to `figuresTo`, and says which.
-  const Q = q.quarter.label;
+  // A quarter still running at the as-of says so: "FY2026 Q4 to 31/10/2026" (so do the quarters
+  // it is compared with, which run to the same point of theirs).
+  const ql = (f: QuarterFigures) =>
+    f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to)}` : f.span.label;
+  const Q = ql(g.current);
   const Y = twelveMonthsTo(q.figuresTo);
   const asOf = `as of ${asOfText(q.asOf)}`;
   const recs = q.recommendations;
@@ -111,7 +115,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "partnership",
     [
       title("A1", "Your partnership"),
-      cell("A2", `${q.name} · ${Y} · ${Q} is ${q.quarter.months}`, "subtitle"),
+      cell("A2", `${q.name} · ${Y} · ${q.quarter.label} is ${q.quarter.months}`, "subtitle"),
       ...labelledRows(4, [
         [
           "Partnership since",
@@ -231,7 +235,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       title("A1", `${Q} at a glance`),
       cell(
         "A2",
-        `${q.quarter.months} against the previous quarter and the same quarter last year`,
+        g.current.to < q.quarter.lastDay
+          ? `${q.quarter.months} to ${asOfText(g.current.to)}, against the same part of the previous quarter and of the same quarter last year`
+          : `${q.quarter.months} against the previous quarter and the same quarter last year`,
         "subtitle"
       ),
       {
@@ -246,10 +252,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             "Net revenue",
             "Products",
           ],
-          [`This quarter, ${g.current.span.label}`, ...figures(g.current)],
-          [`Previous quarter, ${g.previous.span.label}`, ...figures(g.previous)],
+          [`This quarter, ${ql(g.current)}`, ...figures(g.current)],
+          [`Previous quarter, ${ql(g.previous)}`, ...figures(g.previous)],
           [
-            `Same quarter last year, ${g.sameQuarterLastYear.span.label}`,
+            `Same quarter last year, ${ql(g.sameQuarterLastYear)}`,
             ...figures(g.sameQuarterLastYear),
           ],
         ],
@@ -268,7 +274,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         at: "A8",
         rows: [
           [
-            `Change vs ${g.previous.span.label}`,
+            `Change vs ${ql(g.previous)}`,
             pct(g.ordersVsPrevious),
             pct(g.valueVsPrevious),
             null,
@@ -277,7 +283,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             productsChange(g.productsVsPrevious),
           ],
           [
-            `Change vs ${g.sameQuarterLastYear.span.label}`,
+            `Change vs ${ql(g.sameQuarterLastYear)}`,
             pct(g.ordersVsLastYear),
             pct(g.valueVsLastYear),
             null,
@@ -529,7 +535,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${g.previous.span.label}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${ql(g.previous)}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -589,8 +595,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
     "",
     "Summary of discussion:",
-    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} orders worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${g.previous.span.label})`}.`,
-    `- Over the ${Y}: ${q.ordersLast12} orders, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}.`,
+    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} order${g.current.orders === 1 ? "" : "s"} worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${ql(g.previous)})`}.`,
+    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}.`,
     ...(topProducts[0]
       ? [
           `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} units).`,

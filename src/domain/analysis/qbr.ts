@@ -7,7 +7,9 @@
  *
  * Decisions:
  * - Quarter figures use the fiscal quarter; "12 months" figures run to the quarter's last day, or
- *   to the portfolio's as-of when the quarter is still running (`figuresTo`). The comparison with
+ *   to the portfolio's as-of when the quarter is still running (`figuresTo`). A running quarter
+ *   is compared to date: the previous quarter and the same quarter last year run to the same
+ *   point of theirs (QuarterFigures.to), not whole quarters against part of one. The comparison with
  *   similar accounts uses the same 12 months for the account and for its peers.
  * - Order value = purchase orders; returns are reported on their own (count and value).
  * - Savings against list price: Σ (list price × quantity) − revenue over the lines of the last
@@ -22,7 +24,7 @@
  *   (./opportunities.ts), in its order, at most QBR_RECOMMENDATIONS.max: the same list as the
  *   Breakdown, Cross-sell and the account plan.
  */
-import { MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
+import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
 import { median } from "../numbers";
 import {
   DISCOUNT_TIERS,
@@ -69,6 +71,11 @@ import type { Period } from "../dates";
 
 export interface QuarterFigures {
   span: FiscalQuarterSpan;
+  /**
+   * The last day the figures cover: the quarter's last day, or, while the reviewed quarter is
+   * still running, the as-of date and the same point of the quarters it is compared with
+   */
+  to: Serial;
   orders: number;
   orderValue: number;
   returns: number;
@@ -178,6 +185,7 @@ function quarterFigures(
   }
   return {
     span,
+    to: p.end,
     orders: o.count,
     orderValue: o.value,
     returns: r.count,
@@ -218,13 +226,26 @@ export function qbrData(
   const ccy = account.currency;
   const cash = (v: number) => roundMoney(v, ccy);
   const cur = quarterFigures(s, span, upTo, ccy);
+  // A quarter still running at the as-of is compared to date: the quarters before it run to the
+  // same point of theirs (calendar months back, as EDATE; a month's end to that month's end).
+  const sameTo = (months: number): Serial =>
+    upTo >= span.lastDay
+      ? upTo
+      : eomonth(upTo, 0) === upTo
+        ? eomonth(upTo, -months)
+        : edate(upTo, -months);
   const prev = quarterFigures(
     s,
     fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth),
-    upTo,
+    sameTo(3),
     ccy
   );
-  const ly = quarterFigures(s, fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth), upTo, ccy);
+  const ly = quarterFigures(
+    s,
+    fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth),
+    sameTo(12),
+    ccy
+  );
 
   const y1 = periodBack(upTo, 12);
   const o12 = ordersIn(s, y1);
