@@ -126,29 +126,49 @@ export function categoryAggregates(
   categoryOfSku: ArrayLike<number>,
   scratch?: AggScratch
 ): CategoryAggregates {
-  const { f, u } = s;
-  let maxCat = 0;
   if (!scratch) {
+    let maxCat = 0;
     for (let i = 0; i < categoryOfSku.length; i++)
       if (categoryOfSku[i] > maxCat) maxCat = categoryOfSku[i];
     scratch = new AggScratch(maxCat + 1);
   }
-  const { rev, qty, baseRev: bRevArr, qRev, first, flags, touched } = scratch;
-  const y1 = periodBack(asOf, 12);
-  const base = periodBack(asOf, 12, 3);
-  const q1 = periodBack(asOf, 3);
   const skus: number[] = [];
-  const { entDate, entRev, entQty } = f;
+  scanPairs(s, asOf, categoryOfSku, scratch, skus);
+  return aggregatesOf(scratch, s.f.unitScale[s.u], skus);
+}
+
+/**
+ * The pass over the subject's pairs: per category (in scratch) its sums in steps, window flags
+ * and first purchase; the SKUs bought in 12 months go to `skus`. Its own function, apart from
+ * the result's arrays: small functions are optimised sooner (the first accounts of a run are
+ * analysed before the optimised code is ready).
+ */
+function scanPairs(
+  s: Subject,
+  asOf: Serial,
+  categoryOfSku: ArrayLike<number>,
+  scratch: AggScratch,
+  skus: number[]
+): void {
+  const { f, u } = s;
+  const { rev, qty, baseRev: bRevArr, qRev, first, flags, touched } = scratch;
+  const y1Start = periodBack(asOf, 12).start;
+  const base = periodBack(asOf, 12, 3);
+  const baseStart = base.start;
+  const baseEnd = base.end;
+  const q1Start = periodBack(asOf, 3).start;
+  const { entDate, entRev, entQty, entStart, pairSku, pairRet, pairMate } = f;
   // money summed in whole steps: exact, so "net positive" is exact
   const scale = f.unitScale[u];
-  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
-    const cat = categoryOfSku[f.pairSku[p]];
-    const isRet = f.pairRet[p] === 1;
-    const a = f.entStart[p];
-    const b = f.entStart[p + 1];
-    if (flags[cat] === 0) {
+  const pEnd = f.pairStart[u + 1];
+  for (let p = f.pairStart[u]; p < pEnd; p++) {
+    const cat = categoryOfSku[pairSku[p]];
+    const a = entStart[p];
+    const b = entStart[p + 1];
+    let fl = flags[cat];
+    if (fl === 0) {
       touched.push(cat);
-      flags[cat] = 32;
+      fl = 32;
       rev[cat] = 0;
       qty[cat] = 0;
       bRevArr[cat] = 0;
@@ -156,39 +176,54 @@ export function categoryAggregates(
       first[cat] = Infinity;
     }
     // one pass over the pair's entries, each classified into the windows it falls in; entries
-    // on or before the baseline's start (the earliest window's) fall in none
+    // on or before the baseline's start (the earliest window's) fall in none. The category's
+    // running sums are carried in locals from their stored values (the same additions in the
+    // same order as adding to the arrays).
     let yN = 0;
     let yRev = 0;
-    for (let e = upperBound(entDate, a, b, base.start); e < b; e++) {
+    let q = qty[cat];
+    let qr = qRev[cat];
+    let br = bRevArr[cat];
+    for (let e = upperBound(entDate, a, b, baseStart); e < b; e++) {
       const d = entDate[e];
       if (d > asOf) break;
       const v = Math.round(entRev[e] * scale);
-      if (d > y1.start) {
+      if (d > y1Start) {
         yRev += v;
-        qty[cat] += entQty[e];
+        q += entQty[e];
         yN++;
-        if (d > q1.start) {
-          qRev[cat] += v;
-          flags[cat] |= 8;
+        if (d > q1Start) {
+          qr += v;
+          fl |= 8;
         }
       }
-      if (d > base.start && d <= base.end) {
-        bRevArr[cat] += v;
-        flags[cat] |= 4;
+      if (d <= baseEnd) {
+        br += v;
+        fl |= 4;
       }
     }
+    qty[cat] = q;
+    qRev[cat] = qr;
+    bRevArr[cat] = br;
     rev[cat] += yRev;
-    if (yN) flags[cat] |= 1;
-    if (isRet) continue;
-    // the SKU is bought when its purchases less its returns in the 12 months are positive
-    const mate = f.pairMate[p];
-    if (yN && yRev + (mate >= 0 ? pairNet(f, mate, y1.start, asOf, scale) : 0) > 0)
-      skus.push(f.pairSku[p]);
-    if (a < b && entDate[a] <= asOf) {
-      flags[cat] |= 16;
-      if (entDate[a] < first[cat]) first[cat] = entDate[a];
+    if (yN) fl |= 1;
+    if (pairRet[p] !== 1) {
+      // the SKU is bought when its purchases less its returns in the 12 months are positive
+      const mate = pairMate[p];
+      if (yN && yRev + (mate >= 0 ? pairNet(f, mate, y1Start, asOf, scale) : 0) > 0)
+        skus.push(pairSku[p]);
+      if (a < b && entDate[a] <= asOf) {
+        fl |= 16;
+        if (entDate[a] < first[cat]) first[cat] = entDate[a];
+      }
     }
+    flags[cat] = fl;
   }
+}
+
+/** The result from the scratch the pass filled (which it leaves clear for the next subject). */
+function aggregatesOf(scratch: AggScratch, scale: number, skus: number[]): CategoryAggregates {
+  const { rev, qty, baseRev: bRevArr, qRev, first, flags, touched } = scratch;
   // in ascending category ids (as the maps these were filled in), in arrays of their exact
   // length (pushing would leave room for 17 or more)
   sortSmallInts(touched);
