@@ -190,6 +190,12 @@ export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /**
+ * Sage 50's transaction types that are no sale: receipts (SR, SA), discounts and refunds of
+ * payments (SD, SP), purchases (PI, PC, PP, PA, PD, PR), journals and bank lines. Its sales are
+ * SI and SC (a credit, in CREDIT_TYPE).
+ */
+export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)\s*$/i;
+/**
  * Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs; Xero's Voided,
  * Draft and Deleted invoices, WooCommerce's checkout drafts): their lines are skipped.
  */
@@ -855,6 +861,8 @@ export function createOrderParser(
 
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
+    if (docType.length === 2 && SAGE_NOT_SALE.test(docType))
+      return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo);
     const creditType =
       (docType !== "" &&
         (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||

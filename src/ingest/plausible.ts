@@ -19,7 +19,7 @@ import {
   inferNumberConvention,
 } from "./numbers";
 import { normaliseHeader } from "./fields";
-import { CREDIT_TYPE, NUMBER_FIELDS, type NumberField } from "./orders";
+import { CREDIT_TYPE, NUMBER_FIELDS, type NumberField, SAGE_NOT_SALE } from "./orders";
 import { parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
@@ -41,6 +41,11 @@ const DOC_TYPE_VALUE =
   /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito)(?:\s.*)?$/i;
 /** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
 const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
+/**
+ * Sage 50's transaction types (its audit trail and activity reports): the sales ones, and the
+ * receipts, payments, purchases and journals (SAGE_NOT_SALE) an export of them may hold.
+ */
+const SAGE_TYPE = /^(?:si|sc|sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)$/i;
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 
@@ -179,7 +184,18 @@ export function checkOrderColumns(
         .map((r) => r[column])
         .filter((v) => !isBlankCell(v))
         .map((v) => String(v).trim().replace(/['’]/g, " "));
-      if (
+      const kinds = [...new Set(values.map((v) => v.toUpperCase()))];
+      // Sage's codes with receipts, payments or purchases among the sales (SI): only SI and SC are sales.
+      const sage =
+        values.every((v) => SAGE_TYPE.test(v)) &&
+        kinds.includes("SI") &&
+        kinds.some((k) => SAGE_NOT_SALE.test(k));
+      if (sage) {
+        fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
+        notes.push(
+          `"${h.trim()}" holds Sage transaction types (${kinds.slice(0, 4).join(", ")}): only SI (invoice) and SC (credit, read as a return) lines are sales; receipts, payments, purchases and journals (${kinds.filter((k) => SAGE_NOT_SALE.test(k)).join(", ")}) are skipped and counted.`
+        );
+      } else if (
         values.length >= 2 &&
         values.every((v) => DOC_TYPE_VALUE.test(v) || SAGE_SALES_TYPE.test(v)) &&
         values.some((v) => CREDIT_TYPE.test(v))

@@ -57,4 +57,22 @@ describe("export variants found by the tester", () => {
       "1 order is partially refunded (#2001): the export does not show which lines or amounts were refunded, so its lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter."
     );
   });
+
+  it("Sage 50 audit trail with receipts and purchases: only SI and SC lines are sales; SR, SA (receipts) and PI (a supplier's invoice) are skipped and counted", async () => {
+    const { report, revenue, p } = await analyzeFile(join(DIR, "sage50-audit-mixed-types.csv"));
+    // BRI001: SI 450.00 − SC 100.00 = 350.00 (the SR receipt of 540.00 is a payment, not a sale)
+    expect(revenue["BRI001"]).toBe(350);
+    // HAR002: SI 300.00 (SA 100.00 is a payment on account)
+    expect(revenue["HAR002"]).toBe(300);
+    // SUP001 is a supplier (PI, purchase invoice): no customer
+    expect(p.accounts.map((a) => a.accountId).sort()).toEqual(["BRI001", "HAR002"]);
+    expect(report.returns).toBe(1);
+    expect(report.rejected).toEqual([
+      {
+        reason: "not a sale (a receipt, payment, purchase or journal line)",
+        count: 3,
+        rows: [3, 5, 7],
+      },
+    ]);
+  });
 });
