@@ -46,6 +46,8 @@ const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
  * receipts, payments, purchases and journals (SAGE_NOT_SALE) an export of them may hold.
  */
 const SAGE_TYPE = /^(?:si|sc|sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)$/i;
+/** A number as Excel writes it in scientific notation to a CSV: "1.23457E+11". */
+const SCIENTIFIC_ID = /^\d(?:\.\d+)?E\+\d+$/i;
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 
@@ -307,6 +309,28 @@ export function checkOrderColumns(
           `Every one of the first ${filled} lines has the same customer "${only}" in "${id.header}": KAP analyses them as one account. If "${id.header}" is not the customer, choose the customer column in the column mapping.`
         );
     }
+  }
+  // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
+  // significant digits, so different customers or products may now share one id.
+  for (const [f, what] of [
+    ["accountId", "customers"],
+    ["sku", "products"],
+    ["orderId", "orders"],
+  ] as const) {
+    const m = get(f);
+    if (!m) continue;
+    let hits = 0;
+    let example = "";
+    for (const r of sample) {
+      const v = r[m.column];
+      if (typeof v !== "string" || !SCIENTIFIC_ID.test(v.trim())) continue;
+      if (hits++ === 0) example = v.trim();
+    }
+    if (hits === 0) continue;
+    const digits = example.replace(/E.*$/i, "").replace(".", "").length;
+    notes.push(
+      `"${m.header}" holds numbers in Excel's scientific notation (such as ${example}, in ${hits} of the first ${sample.length} rows): Excel cut them to ${digits} significant digits when it saved the file, so different ${what} may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.`
+    );
   }
   return { mapping: { ...mapping, fields }, notes };
 }

@@ -75,4 +75,15 @@ describe("export variants found by the tester", () => {
       },
     ]);
   });
+
+  it("ids Excel saved in scientific notation (1.23457E+11) are flagged: different customers and products may now share one id", async () => {
+    const { report } = await analyzeFile(join(DIR, "excel-scientific-ids.csv"));
+    const w = report.warnings.join("\n");
+    expect(w).toContain(
+      '"Customer ID" holds numbers in Excel\'s scientific notation (such as 1.23457E+11, in 3 of the first 3 rows): Excel cut them to 6 significant digits when it saved the file, so different customers may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.'
+    );
+    expect(w).toContain(
+      '"SKU" holds numbers in Excel\'s scientific notation (such as 5.01234E+12, in 3 of the first 3 rows): Excel cut them to 6 significant digits when it saved the file, so different products may now share one id and be added together.'
+    );
+  });
 });
