@@ -209,7 +209,8 @@ export function* jsonPieces(
   yield "}";
 }
 
-function money(n: number, currency: string): string {
+/** Whole money with its symbol; a currency not given (`undefined`, "") is KAP's default, £. */
+function money(n: number, currency: string | undefined): string {
   const sym =
     currency === "EUR"
       ? "€"
@@ -268,7 +269,7 @@ export function printSummary(
     out(`! ${w}`);
   out(
     `Annual revenue: ${Object.entries(d.annualRevenue)
-      .map(([c, v]) => money(v, c))
+      .map(([c, v]) => money(v, c || unnamed))
       .join(
         " + "
       )} · average health ${d.averageHealth === null ? "n/a" : d.averageHealth.toFixed(2)}`
@@ -294,7 +295,7 @@ export function printSummary(
       .map((x) => x.message)
       .join(" ");
     out(
-      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency).padStart(12)}  ${cutAtWord(alerts, 80)}`
+      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
   if (rows.length > shown.length)

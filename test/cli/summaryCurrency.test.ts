@@ -1,0 +1,43 @@
+/**
+ * The summary's money carries the currency KAP says it shows it in: with no currency in the data,
+ * the revenue column's number format (€ here), the same as the alerts and the written sheets.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+
+jest.setTimeout(120_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const dir = mkdtempSync(join(tmpdir(), "kap-ccy-"));
+
+beforeAll(() => execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]));
+
+test("a euro-formatted revenue column: 'Annual revenue: €123' and each account in €, not £", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Orders");
+  ws.addRow(["Customer ID", "Invoice Date", "Invoice No", "SKU", "Category", "Qty", "Line Total"]);
+  const lines: [string, number, number, number][] = [
+    ["A1", 5, 10, 100],
+    ["A1", 6, 4, 20],
+    ["B2", 7, 1, 2.5],
+  ];
+  lines.forEach(([a, day, q, v], i) => {
+    const row = ws.addRow([a, new Date(Date.UTC(2026, 9, day)), `I${i}`, "P1", "Ties", q, v]);
+    row.getCell(7).numFmt = "#,##0.00 [$€-407]";
+  });
+  const file = join(dir, "eur-format.xlsx");
+  await wb.xlsx.writeFile(file);
+  const r = spawnSync(process.execPath, [KAP, "analyze", file, "--as-of", "2026-10-31", "-q"], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("amounts shown in EUR, from the revenue column's number format");
+  // 100 + 20 + 2.50 = 122.50 → €123; A1 100 + 20 = €120; B2 €2.50 → €3
+  expect(r.stdout).toContain("Annual revenue: €123 ·");
+  expect(r.stdout).toMatch(/^A1 .* €120 /m);
+  expect(r.stdout).toMatch(/^B2 .* €3 /m);
+  expect(r.stdout).not.toContain("£");
+});
