@@ -13,7 +13,9 @@ jest.setTimeout(120_000);
 const KAP = resolve(__dirname, "../../bin/kap.js");
 const dir = mkdtempSync(join(tmpdir(), "kap-ccy-"));
 
-beforeAll(() => execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]));
+beforeAll(() =>
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
+);
 
 test("a euro-formatted revenue column: 'Annual revenue: €123' and each account in €, not £", async () => {
   const wb = new ExcelJS.Workbook();
