@@ -55,6 +55,7 @@ import {
   type Plain,
 } from "./args";
 import {
+  checkDayCount,
   diversityCell,
   engagementCell,
   frequencyCell,
@@ -451,6 +452,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
           throw new ArgError(
             `daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`
           );
+        checkDayCount(d, "daysSinceLastOrder", "e.g. =asOf − last order date");
         out.push([winBackStage(d).name]);
       } catch (e) {
         out.push([rowError(e)]);

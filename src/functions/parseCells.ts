@@ -16,6 +16,7 @@ import {
   revenueScore,
 } from "../domain/health";
 import type { Change } from "../domain/numbers";
+import { serialToIso } from "../domain/dates";
 import { ArgError } from "./errors";
 import { InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
 
@@ -25,6 +26,23 @@ const NA_WORDS = /^\s*(n\/?a|-|—)\s*$/i;
 function leftOut(v: Plain, argName: string): boolean {
   if (v instanceof InputError) throw inputErrorOf(v, argName);
   return isBlank(v) || (typeof v === "string" && NA_WORDS.test(v));
+}
+
+/**
+ * More days than any order history spans (100 years, 36,525 days): such a number is a date cell
+ * given where a count of days belongs (the last order date, a due date; 1 Jan 2000 is serial
+ * 36,526), or a stand-in for "never". Either way KAP cannot know the days, so it says so.
+ */
+const MAX_DAYS = 36_525;
+
+/** Throws when a number of days (either sign) is beyond MAX_DAYS; `hint` says what to write instead. */
+export function checkDayCount(n: number, argName: string, hint: string): void {
+  if (Math.abs(n) <= MAX_DAYS) return;
+  const asDate =
+    n > 0 && n < 2_958_466 ? ` It looks like a date (${serialToIso(Math.floor(n))}).` : "";
+  throw new ArgError(
+    `${argName}: ${n} is more than 100 years of days.${asDate} Give a number of days, ${hint}.`
+  );
 }
 
 export function recencyCell(v: Plain): number | null {
@@ -37,6 +55,7 @@ export function recencyCell(v: Plain): number | null {
     throw new ArgError(
       `daysSinceLastOrder: ${n} is negative; the last order cannot be after the as-of date.`
     );
+  checkDayCount(n, "daysSinceLastOrder", 'e.g. =asOf − last order date, or "never"');
   return recencyScore(n);
 }
 
@@ -63,7 +82,22 @@ export function changeCell(v: Plain, argName: string): Change | null {
     throw new ArgError(
       `${argName}: "${String(v)}" is not a % change (use e.g. 20% or 0.2, or "new", "lapsed", "none").`
     );
+  // No count or amount falls by more than all of it: below −100% is a typing slip (-15 for −15%).
+  if (n < -1) {
+    const typedPercent = typeof v === "string" && v.includes("%");
+    throw new ArgError(
+      `${argName}: ${String(v).trim()} is a change of ${roundForMessage(n * 100)}%, below −100% (nothing can fall by more than all of it).` +
+        (typedPercent
+          ? ""
+          : ` For −${roundForMessage(-n)}% write -${roundForMessage(-n)}% or ${roundForMessage(n / 100)}.`)
+    );
+  }
   return { kind: "pct", pct: n * 100 };
+}
+
+/** A number as a message shows it: at most 4 decimals, no float noise (−0.15, not −0.15000000000000002). */
+function roundForMessage(x: number): string {
+  return String(Math.round(x * 10_000) / 10_000);
 }
 
 export function frequencyCell(v: Plain): number | null {
@@ -111,6 +145,7 @@ export function paymentDaysCell(v: Plain, argName = "paymentDays"): number | nul
   const n = toNumber(v, argName);
   if (n === undefined)
     throw new ArgError(`${argName}: "${String(v)}" is not a number of days beyond terms.`);
+  checkDayCount(n, argName, 'e.g. paid date − due date, or "n/a"');
   return n;
 }
 
