@@ -262,8 +262,11 @@ export async function appendInitiativeRows(
   const table = where.table ? ws.tables.getItem(where.table) : undefined;
   const region = table ? table.getRange() : ws.getUsedRange(true);
   region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+  table?.load("showTotals");
   await context.sync();
-  const values = region.values as unknown[][];
+  // A table's range ends with its totals row when one is shown: not a row of initiatives, and
+  // the new rows go in above it (table.rows.add inserts them there).
+  const values = (region.values as unknown[][]).slice(0, table?.showTotals ? -1 : undefined);
   const wanted = (h: string | undefined) => norm(h);
   const headerRow = Math.max(
     0,

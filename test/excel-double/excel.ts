@@ -1510,9 +1510,11 @@ export class TableProxy extends Item<TableModel> {
   getDataBodyRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const t = this._m();
+      // header row above, totals row (when shown) below: neither is the body
+      const below = t.showTotals ? 1 : 0;
       return {
         sheet: t.sheet,
-        pos: { ...t.range, row: t.range.row + 1, rows: Math.max(1, t.range.rows - 1) },
+        pos: { ...t.range, row: t.range.row + 1, rows: Math.max(1, t.range.rows - 1 - below) },
       };
     });
   }
@@ -1525,6 +1527,8 @@ export class TableProxy extends Item<TableModel> {
   /**
    * table.rows.add(index?, values?) (ExcelApi 1.1) as Office.js: appends rows below the table and
    * grows it; the cells below must be free (Excel shifts them; the double refuses instead).
+   * With a totals row shown (TableModel.showTotals: the table's range ends with it), the rows go
+   * in above it and the totals row moves down, as in Excel.
    * Values are entered as typed input (a text starting with = would be a formula).
    */
   get rows(): { add: (index?: number | null, values?: unknown[][]) => void } {
@@ -1539,17 +1543,23 @@ export class TableProxy extends Item<TableModel> {
               "InvalidArgument",
               `The number of columns in the input array doesn't match the table (${m.range.cols}).`
             );
-          const start = m.range.row + m.range.rows;
+          const end = m.range.row + m.range.rows;
+          const start = m.showTotals ? end - 1 : end;
           for (let i = 0; i < values.length; i++)
             for (let j = 0; j < m.range.cols; j++)
               if (
-                m.sheet.cell(start + i, m.range.col + j)?.value !== undefined &&
-                m.sheet.cell(start + i, m.range.col + j)?.value !== null
+                m.sheet.cell(end + i, m.range.col + j)?.value !== undefined &&
+                m.sheet.cell(end + i, m.range.col + j)?.value !== null
               )
                 throw new DoubleError(
                   "InvalidOperation",
                   "The double does not shift cells below a table."
                 );
+          if (m.showTotals)
+            for (let j = 0; j < m.range.cols; j++) {
+              const c = m.range.col + j;
+              m.sheet.setCell(start + values.length, c, m.sheet.cell(start, c));
+            }
           values.forEach((r, i) =>
             r.forEach((v, j) =>
               m.sheet.setCell(start + i, m.range.col + j, enterValue(v as Scalar, undefined))

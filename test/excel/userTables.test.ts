@@ -175,6 +175,47 @@ describe("propose initiatives into the user's table", () => {
     expect(again).toMatchObject({ added: 0, skipped: 1 });
   });
 
+  it("a table with a totals row: the new rows go above it and the user's totals row is kept, not overwritten", async () => {
+    const x = new ExcelDouble(["Plans"]);
+    const s = x.sheet("Plans");
+    // Initiative | Account | Target, two rows, and Excel's totals row (Total …  =SUBTOTAL of Target: 3,000 + 1,000)
+    x.model.fill(s, "A1", [
+      ["Initiative", "Account", "Target"],
+      ["Introduce Lighting", "C0204", 3000],
+      ["Win back fixings", "C0077", 1000],
+      ["Total", "", 4000],
+    ]);
+    s.setCell(3, 2, { value: 4000, formula: "=SUBTOTAL(109,[Target])" });
+    const t = x.model.addTable(s, { row: 0, col: 0, rows: 4, cols: 3 }, true);
+    t.name = "MyInitiatives";
+    t.showTotals = true;
+    const r = await appendInitiativeRows(
+      asCtx(x),
+      {
+        sheet: "Plans",
+        table: "MyInitiatives",
+        headers: { Initiative: "Initiative", Account: "Account", Target: "Target" },
+      },
+      [proposal("Upgrade to premium Cable Ties"), proposal("Introduce Tools")]
+    );
+    expect(r).toMatchObject({ added: 2, skipped: 0 });
+    // the user's rows as they were; the proposals in rows 4 and 5
+    expect(["A2", "A3"].map((a) => x.cellAt("Plans", a)?.value)).toEqual([
+      "Introduce Lighting",
+      "Win back fixings",
+    ]);
+    expect(["A4", "B4", "C4"].map((a) => x.cellAt("Plans", a)?.value)).toEqual([
+      "Upgrade to premium Cable Ties",
+      "C0204",
+      4500,
+    ]);
+    expect(x.cellAt("Plans", "A5")?.value).toBe("Introduce Tools");
+    // the totals row, moved down to row 6, still the user's label and formula
+    expect(x.cellAt("Plans", "A6")?.value).toBe("Total");
+    expect(x.cellAt("Plans", "C6")?.formula).toBe("=SUBTOTAL(109,[Target])");
+    expect(t.range.rows).toBe(6); // header + 4 rows + totals
+  });
+
   it("with no Initiatives table, makes one (Initiatives sheet and table) and fills its blank first row", async () => {
     const x = new ExcelDouble(["Orders"]);
     const r = await appendInitiativeRows(asCtx(x), undefined, [proposal("A"), proposal("B")]);
