@@ -6,10 +6,23 @@
  * grids. The order lines go to a sink: the engine itself, or the engine in a Web Worker.
  * Pure (no Office.js, no files): sources are passed in.
  */
-import { type ColumnMapping, type Detection, detectTable, headersOf } from "../ingest/detect";
+import {
+  type ColumnMapping,
+  type Detection,
+  detectTable,
+  HEADER_SCAN_ROWS,
+  headersOf,
+} from "../ingest/detect";
 import type { Role } from "../ingest/fields";
 import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
-import { closestOrders, noOrdersError, requireComplete, withUserChoices } from "../ingest/mapping";
+import {
+  closestOrders,
+  LATE_HEADER_ROWS,
+  lateOrderHeader,
+  noOrdersError,
+  requireComplete,
+  withUserChoices,
+} from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
 import { creditPrefixIsNumbering } from "../domain/orderLines";
@@ -419,7 +432,11 @@ export function noOrdersIn(tables: readonly SourceTable[], ordersSheet?: string)
     (t) => !ordersSheet || t.peek.name.toLowerCase() === ordersSheet.toLowerCase()
   );
   return noOrdersError(
-    pool.map((t) => ({ name: t.peek.tableName ?? t.peek.name, headers: headersOf(t.peek) }))
+    pool.map((t) => ({
+      name: t.peek.tableName ?? t.peek.name,
+      headers: headersOf(t.peek),
+      late: lateOrderHeader(t.peek),
+    }))
   );
 }
 
@@ -469,6 +486,25 @@ const SIDE_ROLES: readonly Role[] = [
 ];
 
 /** Reads a whole (small) table into a grid. */
+/** Thrown to stop a read once enough rows are in. */
+class EnoughRows extends Error {}
+
+/** A table's first `n` rows (or all, when fewer); its peek when they cannot be read. */
+async function firstRows(source: IngestSource, table: SourceTable, n: number): Promise<Grid> {
+  const values: Cell[][] = [];
+  try {
+    await source.read(table, (rows) => {
+      for (const r of rows) {
+        values.push((r as Cell[]).slice());
+        if (values.length >= n) throw new EnoughRows();
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof EnoughRows)) return table.peek;
+  }
+  return { ...table.peek, values };
+}
+
 async function readWhole(source: IngestSource, table: SourceTable): Promise<Grid> {
   const values: Cell[][] = [];
   await source.read(table, (rows) => {
@@ -521,7 +557,18 @@ export class IngestSession {
   async orders(): Promise<Found> {
     const found = await this.detect();
     const orders = found.orders;
-    if (!orders) throw noOrdersIn(await this.tables(), this.options.ordersSheet);
+    if (!orders) {
+      // A header row below the first rows detection looks at (a report's long title block) is
+      // named in the message: each table's first LATE_HEADER_ROWS rows are read for it.
+      const tables: SourceTable[] = [];
+      for (const t of await this.tables())
+        tables.push(
+          t.peek.values.length >= HEADER_SCAN_ROWS
+            ? { ...t, peek: await firstRows(this.source, t, LATE_HEADER_ROWS) }
+            : t
+        );
+      throw noOrdersIn(tables, this.options.ordersSheet);
+    }
     requireComplete(orders.detection.mapping, orders.detection.headers, orders.detection.notes);
     return orders;
   }

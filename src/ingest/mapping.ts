@@ -163,8 +163,35 @@ export function requireRole(grid: Grid, role: Role): Detection {
   );
 }
 
+/** Rows below the first HEADER_SCAN_ROWS searched for an order header KAP would miss (for the message only). */
+export const LATE_HEADER_ROWS = 1000;
+
+/**
+ * An order-lines header row below the first HEADER_SCAN_ROWS rows, where detection does not look
+ * (a report's long title block): its 1-based sheet row and headers, for the message; else undefined.
+ */
+export function lateOrderHeader(grid: Grid): { row: number; headers: string[] } | undefined {
+  const end = Math.min(grid.values.length, LATE_HEADER_ROWS);
+  for (let from = HEADER_SCAN_ROWS; from < end; from += HEADER_SCAN_ROWS) {
+    const d = detectTable({ ...grid, values: grid.values.slice(from, end) }, "orders");
+    if (d)
+      return {
+        row: (grid.top ?? 1) + from + d.mapping.headerRow,
+        headers: d.headers.filter(Boolean),
+      };
+  }
+  return undefined;
+}
+
 /** Error when no sheet looks like order lines at all. */
-export function noOrdersError(sheets: { name: string; headers: string[] }[]): MissingRoleError {
+export function noOrdersError(
+  sheets: { name: string; headers: string[]; late?: { row: number; headers: string[] } }[]
+): MissingRoleError {
+  const late = sheets.find((s) => s.late);
+  if (late) {
+    const msg = `${late.name} has the order lines' header row on row ${late.late!.row} (${late.late!.headers.slice(0, 12).join(", ")}), below the first ${HEADER_SCAN_ROWS} rows where KAP looks for it: delete the rows above it, or copy the table to a sheet of its own, and run again.`;
+    return new MissingRoleError(msg, "orders", ["order lines"], late.late!.headers, msg);
+  }
   const seen = sheets
     .map((s) => `${s.name}: ${s.headers.slice(0, 12).join(", ") || "(empty)"}`)
     .join("; ");
