@@ -57,6 +57,7 @@ import {
 } from "./session";
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
 import { readingLines } from "./assumptions";
+import { otherOrdersWarning } from "./otherOrders";
 
 const SETTINGS_KEY = "kap.settings";
 const SHOWN_ROLES: DataRole[] = ["orders", "accounts", "catalog", "contacts", "initiatives"];
@@ -456,6 +457,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
       const late = asOfWarning(asOf, report.lastDate);
+      const others = otherOrdersWarning(await session!.tables(), orders.table);
       summary = {
         rows: report.accepted,
         firstDate: report.firstDate === null ? "" : serialToIso(report.firstDate),
@@ -466,7 +468,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         asOfSet: !!settings.asOf,
         assumed: readingLines(report),
         hasProducts: report.hasProducts,
-        warnings: [...(late ? [late] : []), ...report.warnings, ...side.notes],
+        warnings: [
+          ...(others ? [others] : []),
+          ...(late ? [late] : []),
+          ...report.warnings,
+          ...side.notes,
+        ],
       };
       progress({
         phase: "analyzing",
