@@ -358,6 +358,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   // 4. Service performance, insights, recommendations, offers
   const sim = q.similarAccounts;
+  // No category column and no catalog: no categories to count (Diversity is n/a too).
+  const cats = (n: number | null) => (opts.hasCategories === false ? "n/a" : n);
   const insightsBlocks: Block[] = [
     title("A1", "Service, insights and recommendations"),
     cell("A2", `${q.name} · ${Q} · ${Y}`, "subtitle"),
@@ -383,14 +385,18 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       at: "A12",
       rows: [
         [
-          `Measure (${sim.basis}, ${sim.accounts} accounts)`,
+          `Measure (${sim.basis}, ${sim.accounts} account${sim.accounts === 1 ? "" : "s"})`,
           "This account",
           "Similar accounts (median)",
         ],
         // the figures under the header in its block (headers right over them); formats per row below
         [`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12],
         [`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12],
-        [`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12],
+        [
+          `Categories bought, ${Y}`,
+          cats(sim.accountCategoriesLast12),
+          cats(sim.medianCategoriesLast12),
+        ],
       ],
       header: true,
     },
@@ -406,7 +412,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     },
     {
       at: "A15",
-      rows: [[`Categories bought, ${Y}`, sim.accountCategoriesLast12, sim.medianCategoriesLast12]],
+      rows: [
+        [
+          `Categories bought, ${Y}`,
+          cats(sim.accountCategoriesLast12),
+          cats(sim.medianCategoriesLast12),
+        ],
+      ],
       formats: [undefined, FORMATS.integer, "#,##0.#"],
     },
     cell(
