@@ -4,7 +4,7 @@ import type { Serial } from "./types";
 export interface SeasonalityResult {
   /** Revenue per calendar month of year (index 0 = January), averaged over the years seen; null when the month never occurs in the full months. */
   monthly: (number | null)[];
-  /** month / mean month × 100; null where monthly is null. */
+  /** month / mean month × 100; null where monthly is null, and every one null when the mean month is £0 or less. */
   index: (number | null)[];
   /** Full months used, as month keys (y*12+m-1). */
   firstMonth: number | null;
@@ -56,6 +56,8 @@ export function seasonality(
   const monthly = totals.map((t, i) => (counts[i] ? t / counts[i] : null));
   const present = monthly.filter((v): v is number => v !== null);
   const meanMonth = present.reduce((a, b) => a + b, 0) / present.length;
-  const index = monthly.map((v) => (v === null || meanMonth === 0 ? null : (v / meanMonth) * 100));
+  // A mean month of £0 or less (returns outweigh sales) indexes nothing: a month of returns
+  // divided by a negative mean would come out as the peak.
+  const index = monthly.map((v) => (v === null || meanMonth <= 0 ? null : (v / meanMonth) * 100));
   return { monthly, index, firstMonth: firstFull, lastMonth: lastFull };
 }

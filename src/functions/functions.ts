@@ -546,6 +546,11 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
         "No full calendar month of data: give at least one whole month of orders.",
         "notAvailable"
       );
+    if (res.index.every((x) => x === null))
+      throw new ArgError(
+        "Net revenue over the full months is zero or below (returns outweigh sales): there is no seasonality to index.",
+        "notAvailable"
+      );
     return res.index.map((x) => [x === null ? "" : roundHalfAwayFromZero(x, 1)]);
   });
 }
