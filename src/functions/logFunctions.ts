@@ -26,6 +26,7 @@ import {
 } from "./args";
 import type { Matrix, Plain } from "./args";
 import { ArgError } from "./errors";
+import { checkDayCount } from "./parseCells";
 
 /**
  * A date, keeping its time of day: a date serial (what a date cell holds, with a fraction for the
@@ -168,6 +169,8 @@ export function paymentOfRows(
       const d = toNumber(v, `daysLate (row ${row})`);
       if (d === undefined || !Number.isFinite(d))
         throw new ArgError(`daysLate: "${String(v)}" in row ${row} is not a number of days.`);
+      // a due date given without paidDates would count as 46,000 days late
+      checkDayCount(d, `daysLate (row ${row})`, "or give the paid dates as the second argument");
       // the same record the ledger gives: due on day 0, paid d days later (negative = early)
       invoices.push({ accountId: "", dueDate: 0, paidDate: d, amount });
     }

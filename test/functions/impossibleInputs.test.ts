@@ -4,7 +4,7 @@
  * instead of the days since it). PRODUCT.md §3: bad input gets an Excel error that says what was
  * wrong, never a wrong number. Expected scores worked by hand from PRODUCT.md §2.1.
  */
-import { health, healthFactors, winBack } from "../../src/functions/functions";
+import { health, healthFactors, payment, winBack } from "../../src/functions/functions";
 import { isKapError, type KapError } from "../../src/functions/errors";
 import { ymdToSerial } from "../../src/domain/dates";
 import { both } from "./bothHosts";
@@ -86,6 +86,21 @@ describe("a date where a number of days belongs is refused, never scored as 46,0
     const out = both(winBack, col(lastOrder, 400));
     expect(valueError(out[0][0]).message).toMatch(/daysSinceLastOrder.*date/);
     expect(out[1][0]).toBe("Stage 4 – Recovery offer");
+  });
+
+  it("PAYMENT: due dates given without paidDates are not read as 46,000 days late per invoice", () => {
+    // =KAP.PAYMENT(DueDates) with the paid-date column forgotten: the dates would be days late
+    // (10 Jan 2026 = 46,032 days) and score Payment 1
+    let err: KapError | undefined;
+    try {
+      both(payment, col(ymdToSerial(2026, 1, 10), ymdToSerial(2026, 2, 10)));
+    } catch (e) {
+      err = e as KapError;
+    }
+    expect(err?.code).toBe("#VALUE!");
+    expect(err?.message).toMatch(/daysLate \(row 1\).*2026-01-10.*paid dates/);
+    // days late 5, 10 and −2: mean 4.33 → 4 days → Payment 3 (1–7 days)
+    expect(both(payment, col(5, 10, -2))).toEqual([[4, 3]]);
   });
 
   it("a long but possible gap (20 years, 7,305 days) still scores Recency 1", () => {
