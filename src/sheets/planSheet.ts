@@ -80,7 +80,9 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       // (with one, each line's category stands for its product and counts)
       opts.hasProducts === false && opts.hasCategories === false
         ? "n/a (the order lines have no product or category column)"
-        : `${p.categoriesNow} → ${p.categoriesTarget}`,
+        : opts.hasCategories === false
+          ? "n/a (the order lines have no category column and there is no catalog)"
+          : `${p.categoriesNow} → ${p.categoriesTarget}`,
       undefined,
     ],
     ["Contacts: now → target", `${p.contactsNow} → ${p.contactsTarget}`, undefined],

@@ -2,7 +2,8 @@
  * The QBR of order lines with no category column and no catalog: categories are n/a everywhere
  * (Diversity is n/a in the same workbook), not a count of the one "Uncategorised" group.
  */
-import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { planSheet } from "../../src/sheets/planSheet";
 import { UNCATEGORISED } from "../../src/domain/orderLines";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
 import { layoutOptions } from "../../src/sheets/options";
@@ -33,4 +34,16 @@ test("the comparison with similar accounts says n/a for categories, and '1 accou
     .flatMap((s) => s.blocks.flatMap((b) => b.rows))
     .filter((r) => typeof r[0] === "string" && r[0].startsWith("Categories bought"));
   expect(withCats[0].slice(1, 3)).toEqual([1, 1]);
+});
+
+test("the account plan of such lines: categories now → target is n/a and the SWOT names no 'Uncategorised' category", () => {
+  const plan = planSheet(
+    analyzeAccount(model, "A", {}),
+    layoutOptions({ asOf, hasCategories: false, hasProducts: true })
+  );
+  const rows = plan.blocks.flatMap((b) => b.rows);
+  const target = rows.find((r) => r[0] === "Categories: now → target");
+  expect(target?.[1]).toBe("n/a (the order lines have no category column and there is no catalog)");
+  const text = rows.flat().filter((v): v is string => typeof v === "string");
+  expect(text.some((t) => t.includes("Uncategorised"))).toBe(false);
 });

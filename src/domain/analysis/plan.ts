@@ -17,6 +17,7 @@ import {
   QUARTER_TARGET_WEIGHTS,
 } from "../rules";
 import { requiredCoverage } from "../relationships";
+import { UNCATEGORISED } from "../orderLines";
 import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
@@ -222,6 +223,7 @@ export function accountPlan(
   ];
   const categoriesTarget =
     x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
+  const bought = account.categoriesLast12.filter((c) => c !== UNCATEGORISED);
   return {
     revenueBaseline: baseline,
     growthTarget: growth,
@@ -236,9 +238,10 @@ export function accountPlan(
     risks,
     recentEngagement: x.recentEngagement ?? [],
     swot: {
-      strengths: account.categoriesLast12.length
+      // "Uncategorised" holds the lines with no category (all of them when the data has none): no strength
+      strengths: bought.length
         ? [
-            `Buys ${account.categoriesLast12.length} ${account.categoriesLast12.length === 1 ? "category" : "categories"}: ${account.categoriesLast12.join(", ")}.`,
+            `Buys ${bought.length} ${bought.length === 1 ? "category" : "categories"}: ${bought.join(", ")}.`,
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
