@@ -221,7 +221,7 @@ export class KapEngine implements OrderSink {
       maxCategoryRules: this.maxCategoryRules,
     });
     this.portfolio = this.model.analysis;
-    const late = asOfWarning(asOf, this.report.lastDate);
+    const late = asOfWarning(asOf, this.report.lastDate, this.report.firstDate);
     if (late && !this.portfolio.warnings.includes(late)) this.portfolio.warnings.unshift(late);
     return this.portfolio;
   }

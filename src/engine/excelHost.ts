@@ -456,7 +456,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
-      const late = asOfWarning(asOf, report.lastDate);
+      const late = asOfWarning(asOf, report.lastDate, report.firstDate);
       const others = otherOrdersWarning(await session!.tables(), orders.table);
       summary = {
         rows: report.accepted,

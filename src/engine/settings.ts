@@ -82,12 +82,23 @@ export const AS_OF_LATE_DAYS = 31;
 
 /**
  * The warning for an as-of date set more than 31 days after the data's last order date (every
- * account then looks lapsed: recency counts from the as-of date); undefined otherwise.
+ * account then looks lapsed: recency counts from the as-of date), or before its first order
+ * date (every line is left out); undefined otherwise.
  */
 export function asOfWarning(
   asOf: Serial,
-  lastOrderDate: Serial | null | undefined
+  lastOrderDate: Serial | null | undefined,
+  /** the data's first order date: an as-of date before it leaves every line out */
+  firstOrderDate?: Serial | null
 ): string | undefined {
+  if (
+    firstOrderDate !== null &&
+    firstOrderDate !== undefined &&
+    lastOrderDate !== null &&
+    lastOrderDate !== undefined &&
+    asOf < firstOrderDate
+  )
+    return `The as-of date ${serialToIso(asOf)} is before the first order in the data (${serialToIso(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${serialToIso(firstOrderDate)} to ${serialToIso(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
   if (
     lastOrderDate === null ||
     lastOrderDate === undefined ||
