@@ -182,6 +182,21 @@ export function isLabel(v: Plain): boolean {
 }
 
 /**
+ * Whether row i of a row-by-row call is the header row of the ranges given (B1:B50, or B:B with
+ * the formula in row 1): the first of several rows, each of its filled cells a label (text with
+ * no digit). Checked only for a row that cannot be read, so a first row of data words ("never",
+ * "n/a", "Rarely responds") is still data; that row answers with a label for the result column.
+ */
+export function isLabelRow(i: number, n: number, cells: readonly Plain[]): boolean {
+  return (
+    i === 0 &&
+    n > 1 &&
+    cells.some((c) => typeof c === "string") &&
+    cells.every((c) => isEmpty(c) || isLabel(c))
+  );
+}
+
+/**
  * Whether the first row of order columns is their header row (a whole column A:A, or a range
  * from the header down): the date cell and, where there is one, the amount cell both hold a
  * label. That row is skipped; any other first row is read, and its errors reported.

@@ -48,6 +48,7 @@ import {
   InputError,
   isBlank,
   isEmpty,
+  isLabelRow,
   notGiven,
   optionalNumber,
   plain,
@@ -133,7 +134,8 @@ const ROW_PARSERS = [
  */
 function scoreRows(
   args: any[][][],
-  each: (scores: (number | null)[]) => (number | string | KapError)[]
+  each: (scores: (number | null)[]) => (number | string | KapError)[],
+  header: string[]
 ): Out {
   const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
   const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
@@ -154,7 +156,7 @@ function scoreRows(
       for (let k = 0; k < 6; k++) scores[k] = ROW_PARSERS[k](cells[k]);
       out[i] = each(scores);
     } catch (e) {
-      out[i] = [rowError(e)];
+      out[i] = e instanceof ArgError && isLabelRow(i, n, cells) ? header : [rowError(e)];
     }
   }
   return out;
@@ -191,7 +193,8 @@ export function health(
             ? kapError("notAvailable", "No factor has data: give at least one input.")
             : score,
         ];
-      })(weightsArray(weightsArg(weights)))
+      })(weightsArray(weightsArg(weights))),
+      ["Health score"]
     )
   );
 }
@@ -229,7 +232,8 @@ export function healthFactors(
           ? `Used: ${r.used.map((k: Factor) => FACTOR_LABELS[k]).join(", ")}`
           : "Used: none";
         return [...FACTORS.map((k) => f[k] ?? "n/a"), used];
-      }
+      },
+      [...FACTORS.map((k) => FACTOR_LABELS[k]), "Factors used"]
     );
     // Rows that failed hold one error, blank rows one "": widen them so the spill stays
     // rectangular (every blank row the same array: a whole column has a million of them).
@@ -248,7 +252,7 @@ export function healthFactors(
  */
 export function band(score: any[][]): any[][] {
   return guard(() =>
-    asColumn(score, "score").map((v) => {
+    asColumn(score, "score").map((v, i, all) => {
       if (isEmpty(v)) return [""];
       try {
         const n = toNumber(v, "score");
@@ -256,7 +260,7 @@ export function band(score: any[][]): any[][] {
           throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
         return [bandOf(n)];
       } catch (e) {
-        return [rowError(e)];
+        return e instanceof ArgError && isLabelRow(i, all.length, [v]) ? ["Band"] : [rowError(e)];
       }
     })
   );
@@ -329,7 +333,11 @@ export function quadrant(
         if (pot instanceof ArgError) throw pot;
         out.push([quadrantOf(en, pot, eCut, pCut)]);
       } catch (err) {
-        out.push([rowError(err)]);
+        out.push(
+          err instanceof ArgError && isLabelRow(i, n, [at(e, i), at(p, i)])
+            ? ["Quadrant"]
+            : [rowError(err)]
+        );
       }
     }
     return out;
@@ -394,6 +402,7 @@ export function fiveP(
         ]);
       } catch (e) {
         if (e instanceof FivePError) out.push([kapError("invalidValue", e.message)]);
+        else if (e instanceof ArgError && isLabelRow(i, n, vals)) out.push(["5P"]);
         else out.push([rowError(e)]);
       }
     }
@@ -432,6 +441,11 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
     ]);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
+      // a header row whose lost column is headed "Lost" would read as lost: days never hold a word
+      if (typeof at(days, i) === "string" && isLabelRow(i, n, [at(days, i), at(flags, i)])) {
+        out.push(["Win-back stage"]);
+        continue;
+      }
       try {
         const f = lostCell(at(flags, i));
         if (f === undefined)
@@ -455,7 +469,11 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
         checkDayCount(d, "daysSinceLastOrder", "e.g. =asOf − last order date");
         out.push([winBackStage(d).name]);
       } catch (e) {
-        out.push([rowError(e)]);
+        out.push(
+          e instanceof ArgError && isLabelRow(i, n, [at(days, i), at(flags, i)])
+            ? ["Win-back stage"]
+            : [rowError(e)]
+        );
       }
     }
     return out;
@@ -494,14 +512,16 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
           return { min, rate };
         });
     }
-    return asColumn(orderValue, "orderValue").map((v) => {
+    return asColumn(orderValue, "orderValue").map((v, i, all) => {
       if (isEmpty(v)) return [""];
       try {
         const n = toNumber(v, "orderValue");
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
         return [discountRate(n, custom)];
       } catch (e) {
-        return [rowError(e)];
+        return e instanceof ArgError && isLabelRow(i, all.length, [v])
+          ? ["Discount"]
+          : [rowError(e)];
       }
     });
   });
