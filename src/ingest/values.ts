@@ -274,10 +274,48 @@ export function settleDateOrder(
 
 export type Money = ParsedNumber;
 
-/** A currency as written in a currency column or beside a figure: "£" → "GBP", "eur" → "EUR"; other text kept, upper-cased. */
+/**
+ * Currencies written out in words, as some ERPs and accounting exports do, with their ISO 4217
+ * codes; "UKP" and "STG" are the old non-ISO abbreviations of sterling still found in exports.
+ */
+const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map([
+  ["pound sterling", "GBP"],
+  ["pounds sterling", "GBP"],
+  ["sterling", "GBP"],
+  ["british pound", "GBP"],
+  ["british pounds", "GBP"],
+  ["uk pound", "GBP"],
+  ["uk pounds", "GBP"],
+  ["ukp", "GBP"],
+  ["stg", "GBP"],
+  ["euro", "EUR"],
+  ["euros", "EUR"],
+  ["us dollar", "USD"],
+  ["us dollars", "USD"],
+  ["u.s. dollar", "USD"],
+  ["u.s. dollars", "USD"],
+  ["us$", "USD"],
+  ["canadian dollar", "CAD"],
+  ["canadian dollars", "CAD"],
+  ["australian dollar", "AUD"],
+  ["australian dollars", "AUD"],
+  ["swiss franc", "CHF"],
+  ["swiss francs", "CHF"],
+  ["japanese yen", "JPY"],
+  ["swedish krona", "SEK"],
+  ["danish krone", "DKK"],
+  ["norwegian krone", "NOK"],
+  ["polish zloty", "PLN"],
+]);
+
+/**
+ * A currency as written in a currency column or beside a figure: "£" → "GBP", "eur" → "EUR",
+ * "Pound Sterling" → "GBP", "EURO" → "EUR"; other text kept, upper-cased.
+ */
 export function normaliseCurrency(s: string): string {
   const t = s.trim();
-  return CURRENCY_SYMBOLS.get(t.toLowerCase()) ?? t.toUpperCase();
+  const k = t.toLowerCase();
+  return CURRENCY_SYMBOLS.get(k) ?? CURRENCY_NAMES.get(k.replace(/\s+/g, " ")) ?? t.toUpperCase();
 }
 
 /**

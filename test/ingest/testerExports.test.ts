@@ -86,4 +86,14 @@ describe("export variants found by the tester", () => {
       '"SKU" holds numbers in Excel\'s scientific notation (such as 5.01234E+12, in 3 of the first 3 rows): Excel cut them to 6 significant digits when it saved the file, so different products may now share one id and be added together.'
     );
   });
+
+  it("a currency column that names currencies in words (Pound Sterling, UKP, EURO) keeps one account per currency", async () => {
+    const { p, report } = await analyzeFile(join(DIR, "currency-names.csv"));
+    // GBP, gbp, £, Pound Sterling, UKP: 5 × 10.00 = £50.00; EURO, €: 2 × 10.00 = €20.00
+    expect(p.accounts.map((a) => [a.key, a.revenueLast12]).sort()).toEqual([
+      ["A1 (EUR)", 20],
+      ["A1 (GBP)", 50],
+    ]);
+    expect(report.read!.currencies.sort()).toEqual(["EUR", "GBP"]);
+  });
 });
