@@ -335,9 +335,16 @@ async function run(argv: string[]): Promise<number> {
       .slice(0, n);
     const dir = resolve(o.out);
     mkdirSync(dir, { recursive: true });
+    // One file per account: its key names the currency ("A1 (EUR)"), and a name two accounts
+    // come to share once cleaned for the file system gets " (2)", never overwriting the other.
+    const used = new Set<string>();
     for (const a of top) {
       const specs = engine.sheets("qbr", { accountKey: a.key, quarter: o.quarter, live: false });
-      const path = join(dir, `QBR ${safeFile(a.accountId)} ${safeFile(a.name)}.xlsx`);
+      const base = `QBR ${safeFile(a.key)} ${safeFile(a.name)}`;
+      let name = base;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+      used.add(name.toLowerCase());
+      const path = join(dir, `${name}.xlsx`);
       await writeXlsxFile(path, specs);
       out.line(path);
     }

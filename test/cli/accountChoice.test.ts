@@ -3,7 +3,7 @@
  * ("A1 (EUR)", "A1 (GBP)"), never added together, so a bare id names none of them alone.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -40,4 +40,32 @@ test("the currency's key chooses that half", () => {
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(existsSync(out)).toBe(true);
+});
+
+test("kap qbr --all-top writes one workbook per account: the two currencies of A1 get two files, not one overwriting the other", () => {
+  const out = join(dir, "pack");
+  const r = kap("qbr", FILE, "--all-top", "4", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.status).toBe(0);
+  expect(readdirSync(out).sort()).toEqual([
+    "QBR A1 (EUR) Alpha GmbH.xlsx",
+    "QBR A1 (GBP) Alpha GmbH.xlsx",
+    "QBR B2 (GBP) Beta Ltd.xlsx",
+    "QBR B2 (USD) Beta Ltd.xlsx",
+  ]);
+  expect(r.stdout).toContain("Wrote 4 QBR workbooks");
+});
+
+test("accounts whose ids differ only in characters a file name cannot hold get files of their own", () => {
+  const file = join(dir, "slashes.csv");
+  writeFileSync(
+    file,
+    "Customer ID,Customer,Invoice Date,Invoice No,SKU,Qty,Line Total\n" +
+      "A/1,Same Name,05/10/2026,I1,P1,1,30.00\n" +
+      "A_1,Same Name,06/10/2026,I2,P1,1,20.00\n"
+  );
+  const out = join(dir, "pack2");
+  const r = kap("qbr", file, "--all-top", "2", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.status).toBe(0);
+  // A/1 (£30) first, as A_1 Same Name.xlsx; then A_1 (£20), whose name is taken: (2)
+  expect(readdirSync(out).sort()).toEqual(["QBR A_1 Same Name (2).xlsx", "QBR A_1 Same Name.xlsx"]);
 });
