@@ -348,12 +348,99 @@ export function healthInputsInto(
 ): HealthInputs {
   const win = typeof w === "number" ? windowsAt(w) : w;
   const date = win.date;
-  const last = lastOrderOnOrBefore(s, date);
-  const first = firstOrderOnOrBefore(s, date);
-  const oq1 = orderCountIn(s, win.lastQuarter);
-  const oq0 = orderCountIn(s, win.previousQuarter);
-  const r1 = netRevenueIn(s, win.last12);
-  const r0 = netRevenueIn(s, win.prior12);
+  return inputsInto(
+    out,
+    win,
+    firstOrderOnOrBefore(s, date),
+    lastOrderOnOrBefore(s, date),
+    orderCountIn(s, win.lastQuarter),
+    orderCountIn(s, win.previousQuarter),
+    netRevenueIn(s, win.last12),
+    netRevenueIn(s, win.prior12),
+    categories,
+    products,
+    rec,
+    logs,
+    scoreOnly
+  );
+}
+
+/**
+ * healthInputsInto for a history point: the order figures of date j read from `edges`, loaded
+ * for this subject (WindowEdges.load) — the same figures, without a binary search per window.
+ * Only the score is read (as healthInputsInto with scoreOnly).
+ */
+export function historyInputsInto(
+  out: HealthInputs,
+  s: Subject,
+  edges: WindowEdges,
+  j: number,
+  categories: number | null,
+  products: number | null,
+  rec: AccountRecord | undefined,
+  logs?: SubjectLogs
+): HealthInputs {
+  const win = edges.windows[j];
+  const { f, u } = s;
+  const { at, ord, ret } = edges;
+  const k = j * 9;
+  // positions in the unit's orders and returns of the first record after each edge
+  const oDate = ord[at[k]];
+  const oQ1s = ord[at[k + 1]];
+  const oQ1e = ord[at[k + 2]];
+  const oQ0s = ord[at[k + 3]];
+  const oQ0e = ord[at[k + 4]];
+  const o12s = ord[at[k + 5]];
+  const o12e = ord[at[k + 6]];
+  const o24s = ord[at[k + 7]];
+  const o24e = ord[at[k + 8]];
+  const a = f.ordStart[u];
+  const { ordPrefix, retPrefix } = f;
+  // as netRevenueIn: (orders' sum + returns' sum) in steps, over the unit's scale
+  const r1 =
+    (ordPrefix[o12e + u] -
+      ordPrefix[o12s + u] +
+      (retPrefix[ret[at[k + 6]] + u] - retPrefix[ret[at[k + 5]] + u])) /
+    f.unitScale[u];
+  const r0 =
+    (ordPrefix[o24e + u] -
+      ordPrefix[o24s + u] +
+      (retPrefix[ret[at[k + 8]] + u] - retPrefix[ret[at[k + 7]] + u])) /
+    f.unitScale[u];
+  return inputsInto(
+    out,
+    win,
+    firstOrderOnOrBefore(s, win.date),
+    oDate > a ? f.ordDate[oDate - 1] : null,
+    oQ1e - oQ1s,
+    oQ0e - oQ0s,
+    r1,
+    r0,
+    categories,
+    products,
+    rec,
+    logs,
+    true
+  );
+}
+
+/** The inputs from a date's order figures (one place for both ways of reading them). */
+function inputsInto(
+  out: HealthInputs,
+  win: DateWindows,
+  first: Serial | null,
+  last: Serial | null,
+  oq1: number,
+  oq0: number,
+  r1: number,
+  r0: number,
+  categories: number | null,
+  products: number | null,
+  rec: AccountRecord | undefined,
+  logs: SubjectLogs | undefined,
+  scoreOnly: boolean
+): HealthInputs {
+  const date = win.date;
   out.date = date;
   out.firstOrderDate = first;
   out.lastOrderDate = last;
@@ -368,6 +455,64 @@ export function healthInputsInto(
   out.productsLast12 = products;
   logInputsInto(out, date, rec, logs, scoreOnly);
   return out;
+}
+
+/**
+ * The edges of the health windows of a list of dates (each date, and the starts and ends of its
+ * last and previous quarter and last and prior 12 months), distinct and ascending, worked out
+ * once per portfolio; then, per subject (`load`), the position in its orders and in its returns
+ * of the first record after each edge — what upperBound gives, found in one walk of the records
+ * rather than a binary search per window and date.
+ */
+export class WindowEdges {
+  readonly windows: readonly DateWindows[];
+  readonly edges: Int32Array;
+  /** per date j, at[9j … 9j+8]: the edge index of the date, then start and end of lastQuarter, previousQuarter, last12, prior12 */
+  readonly at: Int32Array;
+  /** per edge, for the loaded subject: upperBound over its orders, and over its returns */
+  readonly ord: Int32Array;
+  readonly ret: Int32Array;
+  constructor(windows: readonly DateWindows[]) {
+    this.windows = windows;
+    const values: number[] = [];
+    for (const w of windows)
+      values.push(
+        w.date,
+        w.lastQuarter.start,
+        w.lastQuarter.end,
+        w.previousQuarter.start,
+        w.previousQuarter.end,
+        w.last12.start,
+        w.last12.end,
+        w.prior12.start,
+        w.prior12.end
+      );
+    const distinct = [...new Set(values)].sort((x, y) => x - y);
+    this.edges = Int32Array.from(distinct);
+    const index = new Map(distinct.map((v, i) => [v, i]));
+    this.at = Int32Array.from(values, (v) => index.get(v)!);
+    this.ord = new Int32Array(distinct.length);
+    this.ret = new Int32Array(distinct.length);
+  }
+
+  /** Positions for subject s (see the class comment). */
+  load(s: Subject): void {
+    const { f, u } = s;
+    walk(this.edges, f.ordDate, f.ordStart[u], f.ordStart[u + 1], this.ord);
+    walk(this.edges, f.retDate, f.retStart[u], f.retStart[u + 1], this.ret);
+  }
+}
+
+/** out[k] = upperBound(dates, a, b, edges[k]) for ascending edges (dates[a, b) ascending). */
+function walk(edges: Int32Array, dates: Int32Array, a: number, b: number, out: Int32Array): void {
+  if (edges.length === 0) return;
+  let i = upperBound(dates, a, b, edges[0]);
+  out[0] = i;
+  for (let k = 1; k < edges.length; k++) {
+    const e = edges[k];
+    while (i < b && dates[i] <= e) i++;
+    out[k] = i;
+  }
 }
 
 /** Factor scores in FACTORS order (null = n/a), written into `out` (no allocation). */

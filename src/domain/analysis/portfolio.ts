@@ -49,12 +49,13 @@ import {
   DiversityScratch,
   emptyInputs,
   factorScoresInto,
-  healthInputsInto,
+  historyInputsInto,
   inputsFrom,
   historyDates,
   scoreInputs,
   type SubjectLogs,
   trendOf,
+  WindowEdges,
   windowsAt,
 } from "./healthAt";
 import { AggScratch, categoryAggregates, type CategoryAggregates } from "./aggregates";
@@ -206,6 +207,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   const catOfSku = Int32Array.from(book.skuCategory);
   const nCat = book.categories.length;
   const dates = historyDates(asOf);
+  const windows = dates.map(windowsAt);
   const logs = groupLogs(ctx.engagementLog, ctx.invoices, book, records, childrenOf);
   warnings.push(...logs.warnings);
   const env: SubjectEnv = {
@@ -217,7 +219,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     weightArr: weightsArray(weights),
     catOfSku,
     dates,
-    windows: dates.map(windowsAt),
+    windows,
+    edges: new WindowEdges(windows),
     divScratch: new DiversityScratch(nCat, dates.length),
     hasCategories: ctx.hasCategories !== false,
     hasProducts: ctx.hasProducts !== false,
@@ -454,6 +457,8 @@ interface SubjectEnv {
   catOfSku: Int32Array;
   dates: number[];
   windows: DateWindows[];
+  /** the history windows' edges, loaded with each subject's positions in turn */
+  edges: WindowEdges;
   divScratch: DiversityScratch;
   /** false: the data has no categories, so Diversity is n/a */
   hasCategories: boolean;
@@ -491,19 +496,20 @@ function analyzeSubject(
   // The history array has its exact length (it stays with the row; pushing leaves room for 17).
   const history = new Array<HealthPoint>(x.dates.length);
   const last = x.dates.length - 1;
+  x.edges.load(s);
   for (let j = 0; j < last; j++) {
     const score = weightedScore(
       factorScoresInto(
-        healthInputsInto(
+        historyInputsInto(
           x.pointInputs,
           s,
-          x.windows[j],
+          x.edges,
+          j,
           cats && cats[j],
           // no product column: one category is never "one product only" (as today's row below)
           x.hasProducts ? div.products[j] : null,
           rec,
-          logs,
-          true
+          logs
         ),
         x.scratch
       ),
