@@ -366,9 +366,9 @@ export function healthInputsInto(
 }
 
 /**
- * healthInputsInto for a history point: the order figures of date j read from `edges`, loaded
- * for this subject (WindowEdges.load) — the same figures, without a binary search per window.
- * Only the score is read (as healthInputsInto with scoreOnly).
+ * healthInputsInto at date j of the history (as-of the last): the order figures read from
+ * `edges`, loaded for this subject (WindowEdges.load) — the same figures, without a binary
+ * search per window. `scoreOnly` as for healthInputsInto.
  */
 export function historyInputsInto(
   out: HealthInputs,
@@ -378,7 +378,8 @@ export function historyInputsInto(
   categories: number | null,
   products: number | null,
   rec: AccountRecord | undefined,
-  logs?: SubjectLogs
+  logs: SubjectLogs | undefined,
+  scoreOnly: boolean
 ): HealthInputs {
   const win = edges.windows[j];
   const { f, u } = s;
@@ -420,7 +421,7 @@ export function historyInputsInto(
     products,
     rec,
     logs,
-    true
+    scoreOnly
   );
 }
 

@@ -50,7 +50,6 @@ import {
   emptyInputs,
   factorScoresInto,
   historyInputsInto,
-  inputsFrom,
   historyDates,
   scoreInputs,
   type SubjectLogs,
@@ -509,7 +508,8 @@ function analyzeSubject(
           // no product column: one category is never "one product only" (as today's row below)
           x.hasProducts ? div.products[j] : null,
           rec,
-          logs
+          logs,
+          true
         ),
         x.scratch
       ),
@@ -517,7 +517,18 @@ function analyzeSubject(
     );
     history[j] = { date: x.dates[j], score, band: score === null ? null : bandOf(score) };
   }
-  const inputs = inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs);
+  // as inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs), by the edges
+  const inputs = historyInputsInto(
+    emptyInputs(),
+    s,
+    x.edges,
+    last,
+    x.hasCategories ? div.categories[last] : null,
+    div.products[last],
+    rec,
+    logs,
+    false
+  );
   if (!x.hasProducts) inputs.productsLast12 = null;
   const today = scoreInputs(inputs, x.weights);
   history[last] = { date: x.asOf, score: today.score, band: today.band };

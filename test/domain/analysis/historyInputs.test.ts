@@ -35,7 +35,7 @@ describe("history points' order figures (historyInputsInto)", () => {
     edges.load(s);
     // history point 6 is eomonth(31 Oct 2026, −6) = 30 Apr 2026
     expect(windows[6].date).toBe(d(2026, 4, 30));
-    const i = historyInputsInto(emptyInputs(), s, edges, 6, 2, 2, undefined);
+    const i = historyInputsInto(emptyInputs(), s, edges, 6, 2, 2, undefined, undefined, true);
     // last quarter (30 Jan, 30 Apr 2026]: 10 Feb, 20 Mar, 25 Apr (the credit note is no order)
     expect(i.ordersLastQuarter).toBe(3);
     // previous quarter (30 Oct 2025, 30 Jan 2026]: 5 Nov, 15 Jan
@@ -76,7 +76,17 @@ describe("history points' order figures (historyInputsInto)", () => {
         const edges = new WindowEdges(windows);
         edges.load(s);
         for (let j = 0; j < windows.length; j++) {
-          const byEdges = historyInputsInto(emptyInputs(), s, edges, j, 1, 1, undefined);
+          const byEdges = historyInputsInto(
+            emptyInputs(),
+            s,
+            edges,
+            j,
+            1,
+            1,
+            undefined,
+            undefined,
+            true
+          );
           const bySearch = healthInputsInto(
             emptyInputs(),
             s,
@@ -89,6 +99,11 @@ describe("history points' order figures (historyInputsInto)", () => {
           );
           expect(byEdges).toEqual(bySearch);
         }
+        // as-of (the last date) as the row's own inputs are read
+        const last = windows.length - 1;
+        expect(
+          historyInputsInto(emptyInputs(), s, edges, last, 1, 1, undefined, undefined, false)
+        ).toEqual(healthInputsInto(emptyInputs(), s, windows[last], 1, 1, undefined));
       }),
       { numRuns: 200 }
     );
