@@ -22,7 +22,8 @@ export type LayoutId =
   | "sap-sd"
   | "business-central"
   | "business-central-item-ledger"
-  | "online-retail";
+  | "online-retail"
+  | "odoo";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -529,6 +530,47 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ignore: ["country"],
     dateOrder: "mdy",
     note: "invoice numbers starting with C are credit notes; lines without a CustomerID cannot be given to an account.",
+  },
+  {
+    // Odoo's invoice lines (Accounting › Customers › Invoices, lines exported): the partner is the
+    // customer, never the "Account" (the ledger); Subtotal is the line value without tax.
+    id: "odoo",
+    name: "Odoo invoice lines",
+    signature: [["partner"], ["invoice bill date", "invoice date"], ["subtotal"]],
+    fields: {
+      accountName: ["partner"],
+      orderId: ["number"],
+      date: ["invoice bill date", "invoice date"],
+      sku: ["internal reference", "product internal reference"],
+      productName: ["product", "label"],
+      category: ["product category"],
+      quantity: ["quantity"],
+      unitPrice: ["unit price"],
+      discount: ["discount %", "disc %"],
+      revenue: ["subtotal"],
+      currency: ["currency"],
+      // Customer Invoice / Customer Credit Note
+      docType: ["type"],
+      // Posted; Draft and Cancelled invoices are no sales
+      orderStatus: ["status"],
+    },
+    ignore: [
+      "account",
+      "journal",
+      "total",
+      "total signed",
+      "untaxed amount",
+      "untaxed amount signed",
+      "tax",
+      "taxes",
+      "tax excluded",
+      "amount due",
+      "payment status",
+      "due date",
+      "salesperson",
+      "reference",
+    ],
+    note: '"Partner" is the customer and "Subtotal" the line value without tax; a Customer Credit Note is a return; Draft and Cancelled invoices are skipped.',
   },
 ];
 

@@ -96,4 +96,15 @@ describe("export variants found by the tester", () => {
     ]);
     expect(report.read!.currencies.sort()).toEqual(["EUR", "GBP"]);
   });
+
+  it("Odoo invoice lines: Partner is the customer, Subtotal the line value, a Customer Credit Note a return, Cancelled and Draft invoices no sales", async () => {
+    const { report, revenue, p } = await analyzeFile(join(DIR, "odoo-invoice-lines.csv"));
+    // Brightwell: 45.00 + 60.00 − 9.00 (RINV/2026/00003, a credit note written positive) = 96.00
+    expect(revenue["Brightwell Electrical Ltd"]).toBe(96);
+    // Harbour: 40.00 (INV/2026/00015 Cancelled 400.00 and INV/2026/00016 Draft 20.00 skipped)
+    expect(revenue["Harbour Plumbing"]).toBe(40);
+    expect(p.accounts).toHaveLength(2);
+    expect(report.returns).toBe(1);
+    expect(report.read!.layout).toBe("Odoo invoice lines");
+  });
 });
