@@ -107,4 +107,12 @@ describe("export variants found by the tester", () => {
     expect(report.returns).toBe(1);
     expect(report.read!.layout).toBe("Odoo invoice lines");
   });
+
+  it("WooCommerce: Refunded and Checkout Draft orders are skipped; Completed, Processing, Pending payment and On hold count", async () => {
+    const { revenue } = await analyzeFile(join(DIR, "woocommerce-statuses.csv"));
+    // Alpha Ltd: 1001 20.00 (1002 Refunded 50.00 skipped)
+    expect(revenue["Alpha Ltd"]).toBe(20);
+    // Beta Ltd: 1003 5.00 + 1004 15.00 + 1006 10.00 = 30.00 (1005 Checkout Draft 15.00 skipped)
+    expect(revenue["Beta Ltd"]).toBe(30);
+  });
 });
