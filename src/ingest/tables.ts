@@ -152,6 +152,18 @@ export function parseBand(v: string | undefined): HealthBand | undefined {
 }
 
 /** A list of numbers in one cell, oldest first: "12, 9; 4" → [12, 9, 4]; a lone number → [n]. */
+/** "5 days", "12 days late", "5d": the number; "3 days early": negative. */
+const DAYS_TEXT = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:d|days?)?\s*(late|overdue|early)?$/i;
+
+/** A number of days as people type it: a number, or text with "days", "late" or "early" ("3 days early" = −3). */
+export function parseDays(v: Cell): number | undefined {
+  if (typeof v !== "string") return parseNumber(v);
+  const m = DAYS_TEXT.exec(v.trim());
+  if (!m) return parseNumber(v);
+  const n = Number(m[1].replace(",", "."));
+  return m[2]?.toLowerCase() === "early" ? -Math.abs(n) : n;
+}
+
 export function parseNumberList(v: Cell): number[] | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? [v] : undefined;
   if (typeof v !== "string" || v.trim() === "") return undefined;
@@ -223,7 +235,7 @@ export function parseAccounts(
           isBlankCell(eng ?? null) || typeof eng === "boolean" || eng instanceof Date
             ? undefined
             : parseEngagement(eng as number | string),
-        daysBeyondTerms: parseNumber(r.cell(row, "daysBeyondTerms") ?? null),
+        daysBeyondTerms: parseDays(r.cell(row, "daysBeyondTerms") ?? null),
         daysBeyondTermsHistory: history,
         creditHold: parseBoolean(r.cell(row, "creditHold") ?? null),
         healthOverride: band
