@@ -247,6 +247,8 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "debitorname",
     "debitorenname",
     "name des auftraggebers",
+    "name auftraggeber",
+    "name 1 auftraggeber",
     "verk an name",
     "rech an name",
   ],

@@ -115,4 +115,11 @@ describe("export variants found by the tester", () => {
     // Beta Ltd: 1003 5.00 + 1004 15.00 + 1006 10.00 = 30.00 (1005 Checkout Draft 15.00 skipped)
     expect(revenue["Beta Ltd"]).toBe(30);
   });
+
+  it("SAP billing items with German headers: 'Name Auftraggeber' is the customer's name; G2 and S1 (4,50- written with SAP's trailing minus) reduce revenue", async () => {
+    const { revenue, names } = await analyzeFile(join(DIR, "sap-german-billing.csv"));
+    // 100045: F2 1.234,50 − G2 4,50 = 1.230,00 €; 100046: F2 60,00 − S1 12,00 = 48,00 €
+    expect(revenue).toEqual({ "100045": 1230, "100046": 48 });
+    expect(names).toEqual({ "100045": "Kabelwerk Nord GmbH", "100046": "Elektro Süd AG" });
+  });
 });
