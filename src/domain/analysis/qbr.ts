@@ -144,7 +144,7 @@ export interface QbrData {
   };
   /** High and Medium opportunities of the account's ranked list, in its order (3–5 when the data has them) */
   recommendations: Opportunity[];
-  /** the 12 calendar months ending with the quarter's last month (the last one to `figuresTo`) */
+  /** the 12 calendar months ending with the quarter's last month, or with the month of `figuresTo` while the quarter runs */
   monthlyRevenue: { month: string; monthKey: number; revenue: number }[];
   /** net revenue by category in the quarter (sums to glance.current.netRevenue) */
   categorySplit: { category: string; revenue: number; share: number }[];
@@ -333,10 +333,12 @@ export function qbrData(
     detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
   const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
-  // Monthly revenue: the 12 calendar months ending with the quarter's last month.
-  const lastKey = monthKey(span.lastDay);
+  // Monthly revenue: the 12 calendar months ending with the quarter's last month, or with the
+  // as-of date's month while the quarter runs (no months still to come, shown as £0).
+  const monthsTo = eomonth(upTo, 0);
+  const lastKey = monthKey(monthsTo);
   const byMonth = new Map<number, number>();
-  const from = periodBack(span.lastDay, 12);
+  const from = periodBack(monthsTo, 12);
   for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++)
     if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo)
       addTo(byMonth, monthKey(f.ordDate[i]), stepsOf(s, f.ordVal[i]));

@@ -57,3 +57,12 @@ test("the QBR's labels say the quarters run to a date", () => {
     text.some((t) => /you placed 1 order worth £150 \(\+50% on FY2026 Q3 to 31\/07\/2026\)/.test(t))
   ).toBe(true);
 });
+
+test("the running quarter's monthly revenue is the 12 months to the as-of month, not months still to come at £0", () => {
+  const q = qbrData(model, "A", { year: 2026, q: 4 });
+  expect(q.monthlyRevenue.map((m) => m.month)[0]).toBe("Nov 2025");
+  expect(q.monthlyRevenue.map((m) => m.month)[11]).toBe("Oct 2026");
+  // Nov 2025 £500, Jul £100, Aug £300, Sep £200, Oct 2026 £150 = £1,250, the 12 months' spend
+  expect(q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0)).toBe(1250);
+  expect(q.spendLast12).toBe(1250);
+});
