@@ -175,10 +175,18 @@ export interface OrderParser {
  */
 // "Total", "Subtotal", "Grand total" and their German, French and Dutch words (Summe, Gesamt,
 // Zwischensumme, Totaal, Sous-total)
+// and the grand totals Excel's Data ▸ Subtotal writes in German, Dutch, French and Italian
+// (Gesamtergebnis, Eindtotaal, Total général, Totale complessivo)
 const TOTAL_START =
-  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale\s+complessivo)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+// "Acme Ltd Total", and German Excel's subtotal "Acme Ltd Ergebnis"
 const TOTAL_END =
-  /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme):?$/i;
+  /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|ergebnis):?$/i;
+/**
+ * A group's subtotal as French, Spanish and Italian Excel write it, "Total Acme" / "Totale Acme":
+ * read as a totals row only on a line with no order id (a customer "Total Tools Ltd" has invoices).
+ */
+const TOTAL_BEFORE_NAME = /^totale?\s+\S/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
@@ -452,11 +460,13 @@ export function createOrderParser(
     // and subtotal rows carry no date. This also keeps the text tests off the hot path.
     const d = row[col.date];
     if ((typeof d === "number" && d > 0) || d instanceof Date) return false;
+    const noOrderId = col.orderId >= 0 && isBlankCell(row[col.orderId]);
     for (const c of totalCols) {
       const v = row[c];
       if (typeof v !== "string" || v.length === 0) continue;
       const t = v.trim();
       if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
+      if (noOrderId && TOTAL_BEFORE_NAME.test(t)) return true;
     }
     // A totals row labelled in another column, beside its sums ("Summe" under the unit price,
     // "Total" under the category): no account and no order id on it.

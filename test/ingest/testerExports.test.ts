@@ -122,4 +122,20 @@ describe("export variants found by the tester", () => {
     expect(revenue).toEqual({ "100045": 1230, "100046": 48 });
     expect(names).toEqual({ "100045": "Kabelwerk Nord GmbH", "100046": "Elektro Süd AG" });
   });
+
+  it("Excel's Subtotal rows in German, French and Dutch (Alpha Ergebnis, Gesamtergebnis; Total Alpha, Total général; Alpha Totaal, Eindtotaal) are totals rows, not 'no date' rows worth two thirds of the revenue", async () => {
+    const de = await analyzeFile(join(DIR, "excel-subtotals-de-subtotal.csv"));
+    // 1001: 100 + 50 = 150; 1002: 20
+    expect(de.revenue).toEqual({ "1001": 150, "1002": 20 });
+    expect(de.report.skippedTotals).toBe(3);
+    expect(de.report.rejected).toEqual([]);
+    const fr = await analyzeFile(join(DIR, "excel-subtotals-fr-subtotal.csv"));
+    expect(fr.revenue).toEqual({ Alpha: 100 });
+    expect(fr.report.skippedTotals).toBe(2);
+    expect(fr.report.rejected).toEqual([]);
+    const nl = await analyzeFile(join(DIR, "excel-subtotals-nl-subtotal.csv"));
+    expect(nl.revenue).toEqual({ Alpha: 100 });
+    expect(nl.report.skippedTotals).toBe(2);
+    expect(nl.report.rejected).toEqual([]);
+  });
 });
