@@ -183,8 +183,9 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
       const html = el as HTMLElement;
       const cs = getComputedStyle(html);
       if (cs.display === "none" || cs.visibility === "hidden" || html.closest("[hidden]")) continue;
-      if (html.scrollWidth > paneWidth + 1) out.wider.push(name(el));
       const isInput = ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+      // an input scrolls its own text (a long account name in the picker): its box is what must fit
+      if ((isInput ? html.offsetWidth : html.scrollWidth) > paneWidth + 1) out.wider.push(name(el));
       if (
         !isInput &&
         (cs.overflowX === "hidden" || cs.overflowX === "clip") &&

@@ -27,7 +27,39 @@ const data = generateSample({
   months: 27,
   endDate: ymdToSerial(2026, 10, 31),
 });
-const x = new ExcelDouble(["Orders", "Accounts", "Catalog", "Contacts"], mode);
+// `&names=hostile`: the first accounts carry names a user's data may hold — one that looks like a
+// formula, a phone number, and a very long one with characters Excel forbids in sheet names —
+// and last year's order lines sit on a second sheet, "Orders 2024".
+const HOSTILE_NAMES = [
+  '=HYPERLINK("http://example.com","Click")',
+  "+44 20 7946 0958",
+  "Southern Electrical Contractors / Facilities [Maintenance]: Kent, Sussex & Surrey *Head Office* Division?",
+];
+if (query.get("names") === "hostile") {
+  const ids = data.accounts.slice(1, 1 + HOSTILE_NAMES.length).map((r) => r[0]);
+  const rename = (rows: Row[], idCol: number, nameCol: number) => {
+    for (const r of rows.slice(1)) {
+      const k = ids.indexOf(r[idCol]);
+      if (k >= 0) r[nameCol] = HOSTILE_NAMES[k];
+    }
+  };
+  rename(data.accounts, 0, 1);
+  rename(data.orders, 2, 3);
+}
+const split = query.get("names") === "hostile";
+const x = new ExcelDouble(
+  ["Orders", "Accounts", "Catalog", "Contacts", ...(split ? ["Orders 2024"] : [])],
+  mode
+);
+if (split) {
+  // 40 lines of 2024 moved to their own sheet
+  const moved = data.orders
+    .slice(1)
+    .filter((r) => r[0] instanceof Date && r[0].getUTCFullYear() === 2024)
+    .slice(0, 40);
+  data.orders = data.orders.filter((r) => !moved.includes(r));
+  x.model.fill(x.sheet("Orders 2024"), "A1", sheet([data.orders[0], ...moved]));
+}
 x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
 x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
 x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
