@@ -85,6 +85,10 @@ const NOT_CUSTOMER = [
   "country",
   "postcode",
   "zip",
+  // the customer's own purchase order number ("Customer PO", "Customer Order No")
+  "po",
+  "order",
+  "purchase",
 ];
 /** Words that make a money header something other than the line's value. */
 const NOT_LINE_VALUE = [
@@ -648,6 +652,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "billing company",
         "organisation",
         "organization",
+        // MYOB's card name: a company, else a person's last name
+        "co last name",
       ],
       notWith: NOT_CUSTOMER,
     },

@@ -138,4 +138,11 @@ describe("export variants found by the tester", () => {
     expect(nl.report.skippedTotals).toBe(2);
     expect(nl.report.rejected).toEqual([]);
   });
+
+  it("MYOB item sales: 'Co./Last Name' is the customer, never 'Customer PO' (the customer's purchase order number)", async () => {
+    const { revenue, p } = await analyzeFile(join(DIR, "myob-item-sales.csv"));
+    // Brightwell: 10 × $4.50 = 45.00 + 20 × $3.00 less 10% = 54.00 → 99.00; Harbour: 50 × $0.80 = 40.00
+    expect(revenue).toEqual({ "Brightwell Electrical": 99, "Harbour Plumbing": 40 });
+    expect(p.accounts.every((a) => a.currency === "AUD")).toBe(true);
+  });
 });
