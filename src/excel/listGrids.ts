@@ -38,7 +38,7 @@ export async function listGrids(
   const peekCols = options.peekColumns ?? 60;
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name,items/visibility");
-  const tables = wb.tables.load("items/name");
+  const tables = wb.tables.load("items/name,items/showTotals");
   await context.sync();
 
   const used = sheets.items.map((ws) =>
@@ -68,9 +68,12 @@ export async function listGrids(
     kapMade: marked[sheetIdx].marker !== undefined,
     visible: sheets.items[sheetIdx].visibility === "Visible",
   });
-  tables.items.forEach((t, i) =>
-    grids.push(describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name))
-  );
+  tables.items.forEach((t, i) => {
+    const g = describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name);
+    // a shown totals row ends the table's range but holds no data (readRegion does not read it)
+    if (t.showTotals) g.rowCount -= 1;
+    grids.push(g);
+  });
   sheets.items.forEach((_ws, i) => {
     if (!used[i].isNullObject) grids.push(describe(i, used[i]));
   });

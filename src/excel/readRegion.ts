@@ -8,7 +8,7 @@ import { isPayloadTooLarge, jsonBytes } from "./bytes";
 
 export interface RegionSource {
   sheet: string;
-  /** A table name: its whole range (header row included) is read. */
+  /** A table name: its header row and body are read (its totals row, when shown, is not). */
   table?: string;
   /** An address on the sheet ("A1:L5000"); default the used range (values only). */
   address?: string;
@@ -61,12 +61,16 @@ export async function readRegion(
     await context.sync();
   };
   const ws = context.workbook.worksheets.getItem(source.sheet);
-  const whole: Excel.Range = source.table
-    ? context.workbook.tables.getItem(source.table).getRange()
+  const table = source.table ? context.workbook.tables.getItem(source.table) : undefined;
+  const whole: Excel.Range = table
+    ? table.getRange()
     : source.address
       ? ws.getRange(source.address)
       : ws.getUsedRangeOrNullObject(true);
   whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  // A table's range ends with its totals row when one is shown: sums, a count or a blank, never
+  // a row of data — it is not read (a "Total" label would be skipped; a count or a blank would not).
+  table?.load("showTotals");
   await sync();
   if (whole.isNullObject) {
     return {
@@ -84,10 +88,10 @@ export async function readRegion(
     address: whole.address,
     rowIndex: whole.rowIndex,
     columnIndex: whole.columnIndex,
-    rowCount: whole.rowCount,
+    rowCount: whole.rowCount - (table?.showTotals ? 1 : 0),
     columnCount: whole.columnCount,
   };
-  const sheet = source.table ? context.workbook.tables.getItem(source.table).worksheet : ws;
+  const sheet = table ? table.worksheet : ws;
   const cols = info.columnCount;
 
   // Sample: sizes the blocks and gives the source number formats.
