@@ -625,6 +625,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "payer",
         "kunnr",
         "kunag",
+        // SAP Business One: the business partner
+        "bp code",
+        "business partner code",
+        "customer vendor code",
       ],
       notWith: NOT_CUSTOMER,
     },
@@ -654,6 +658,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "organization",
         // MYOB's card name: a company, else a person's last name
         "co last name",
+        // SAP Business One
+        "bp name",
+        "business partner name",
+        "customer vendor name",
       ],
       notWith: NOT_CUSTOMER,
     },

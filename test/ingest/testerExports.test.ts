@@ -145,4 +145,12 @@ describe("export variants found by the tester", () => {
     expect(revenue).toEqual({ "Brightwell Electrical": 99, "Harbour Plumbing": 40 });
     expect(p.accounts.every((a) => a.currency === "AUD")).toBe(true);
   });
+
+  it("SAP Business One A/R documents: BP Code is the customer, an A/R Credit Memo (written positive) a return", async () => {
+    const { revenue, names, report } = await analyzeFile(join(DIR, "sap-business-one-ar.csv"));
+    // C20000: 45.00 + 60.00 − 9.00 = 96.00; C30000: 40.00 (Row Total (LC), never Document Total)
+    expect(revenue).toEqual({ C20000: 96, C30000: 40 });
+    expect(names).toEqual({ C20000: "Brightwell Electrical", C30000: "Harbour Plumbing" });
+    expect(report.returns).toBe(1);
+  });
 });
