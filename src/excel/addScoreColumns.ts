@@ -32,7 +32,10 @@ export async function addScoreColumns(
   const table = source.table ? ws.tables.getItem(source.table) : undefined;
   const region = table ? table.getRange() : ws.getUsedRange(true);
   region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+  table?.load("showTotals");
   await context.sync();
+  // A table's totals row (when shown) ends its range: it is the user's, never written.
+  const totalsRow = table?.showTotals ? 1 : 0;
 
   const values = region.values as unknown[][];
   // The header row: the first row holding the id header (titles may sit above a plain range).
@@ -49,7 +52,7 @@ export async function addScoreColumns(
   const idCol = header.indexOf(norm(source.idHeader));
   const existing = SCORE_HEADERS.map((h) => header.indexOf(h.toLowerCase()));
   const refreshed = existing.every((c) => c >= 0);
-  const body = values.slice(headerRow + 1);
+  const body = values.slice(headerRow + 1, values.length - totalsRow);
   let matched = 0;
   const cells = body.map((r) => {
     const s = scores.get(String(r[idCol] ?? "").trim());
@@ -72,8 +75,10 @@ export async function addScoreColumns(
     });
     address = `${source.sheet}`;
   } else if (table) {
-    table.columns.add(undefined, [[SCORE_HEADERS[0]], ...cells.map((r) => [r[0]])]);
-    table.columns.add(undefined, [[SCORE_HEADERS[1]], ...cells.map((r) => [r[1]])]);
+    // the new columns' cells in the totals row are left blank
+    const totals = totalsRow ? [[""]] : [];
+    table.columns.add(undefined, [[SCORE_HEADERS[0]], ...cells.map((r) => [r[0]]), ...totals]);
+    table.columns.add(undefined, [[SCORE_HEADERS[1]], ...cells.map((r) => [r[1]]), ...totals]);
     address = source.table!;
   } else {
     const target = ws.getRangeByIndexes(
