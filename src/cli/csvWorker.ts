@@ -27,7 +27,7 @@ export interface CsvWorkerData {
   batchRows: number;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken */
   inFlight: SharedArrayBuffer;
-  /** where the main thread hands each decoded batch's buffers back (RowEncoder.giveBack) */
+  /** where the main thread hands each decoded batch's buffers back (RowEncoder.giveBack), and says which columns it reads (ProjectMessage) */
   spares: MessagePort;
 }
 
@@ -37,6 +37,16 @@ export interface CsvWorkerData {
  */
 export interface ReadSheetMessage {
   sheet: number;
+}
+
+/**
+ * The main thread's word, on the spares port, that the columns are settled: from then on rows
+ * whose date cell starts with a digit carry only the columns the order lines are read from
+ * (CsvParser.project). Text files only.
+ */
+export interface ProjectMessage {
+  project: number[];
+  dateColumn: number;
 }
 
 /** What went wrong, by the error's kind, so the main thread throws the same class. */
@@ -63,6 +73,8 @@ export const IN_FLIGHT = 4;
 class Batches {
   private readonly inFlight: Int32Array;
   private due: number;
+  /** What to do with a ProjectMessage (text files: the parser projects its next rows). */
+  onProject?: (m: ProjectMessage) => void;
 
   constructor(
     private readonly port: NonNullable<typeof parentPort>,
@@ -88,8 +100,11 @@ class Batches {
   send(bytesRead: number): void {
     // taken back without waiting (the text reader never returns to its event loop until the end)
     const spares = this.data.spares;
-    for (let m = receiveMessageOnPort(spares); m; m = receiveMessageOnPort(spares))
-      this.encoder.giveBack(m.message as ArrayBuffer[]);
+    for (let m = receiveMessageOnPort(spares); m; m = receiveMessageOnPort(spares)) {
+      const message = m.message as ArrayBuffer[] | ProjectMessage;
+      if (Array.isArray(message)) this.encoder.giveBack(message);
+      else this.onProject?.(message);
+    }
     const batch = this.encoder.take();
     const inFlight = this.inFlight;
     for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0))
@@ -104,6 +119,7 @@ class Batches {
 function readText(batches: Batches, job: Extract<ReadJob, { kind: "text" }>): CsvWorkerMessage {
   // the parser writes each row straight into the batch being built
   const reader = new TextFileReader(job.path, { dialect: job.dialect, wire: batches.encoder });
+  batches.onProject = (m) => reader.project(m.project, m.dateColumn);
   try {
     for (;;) {
       const more = reader.next(noRows, batches.ramping ? FIRST_READ_BYTES : undefined);

@@ -14,6 +14,7 @@ import { FileReadError } from "./errors";
 import type {
   CsvWorkerData,
   CsvWorkerMessage,
+  ProjectMessage,
   ReadErrorKind,
   ReadJob,
   ReadSheetMessage,
@@ -217,6 +218,8 @@ export function textSource(path: string): FileSource {
     progress: () => ({ done: worker?.bytesRead ?? reader?.bytesRead ?? 0, total: size }),
     chunkRows: BLOCK_ROWS,
     recycle: (rows) => (worker ? worker.recycle(rows) : reader?.recycle(rows)),
+    // only where the reading thread encodes the rows (the text read here is a small file)
+    project: (columns, dateColumn) => worker?.project(columns, dateColumn),
   };
 }
 
@@ -238,6 +241,13 @@ export class WorkerRows {
 
   recycle(rows: Cell[][]): void {
     keepSpare(this.spare, rows);
+  }
+
+  /** A text file's rows from the next batch on carry only these columns where their date starts with a digit (CsvParser.project). */
+  project(columns: readonly number[], dateColumn: number): void {
+    if (this.job.kind !== "text" || !this.started) return;
+    const message: ProjectMessage = { project: [...columns], dateColumn };
+    this.started.spares.port1.postMessage(message);
   }
 
   private started?: {

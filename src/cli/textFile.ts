@@ -325,7 +325,11 @@ export class CsvParser {
       }
       const wire = this.wire;
       const row: Cell[] = wire ? NO_ROW : (this.spare.pop() ?? []);
-      if (wire) wire.beginRow();
+      if (wire) {
+        wire.beginRow();
+        this.deferred = 0;
+        this.projected = false;
+      }
       let col = 0;
       for (;;) {
         let a = p;
@@ -389,8 +393,8 @@ export class CsvParser {
           if (c === eol && eolByte === LF && b > a && buf[b - 1] === CR) b--;
         }
         if (wire) {
-          if (special === undefined) this.encodeField(wire, buf, a, b, col);
-          else wire.cell(col, this.raw ? special : typedText(special), -1);
+          if (this.keep === null) this.wireField(wire, buf, a, b, special, col);
+          else this.projectField(wire, buf, a, b, special, col);
         } else if (special === undefined) row[col] = this.cell(buf, a, b, col);
         else {
           // Written by index: a recycled row keeps its room, and its old values are written over.
@@ -403,12 +407,17 @@ export class CsvParser {
           p++;
           if (p < eol) continue;
           this.setId(col, -1);
-          if (wire) wire.cell(col++, this.raw ? "" : null, -1);
-          else row[col++] = this.raw ? "" : null;
+          if (wire) {
+            // the row ends at or before its date cell: it is read whole
+            if (this.deferred > 0) this.flushDeferred(wire, buf);
+            wire.cell(col++, this.raw ? "" : null, -1);
+          } else row[col++] = this.raw ? "" : null;
         }
         // A row longer than the limit is refused even when its end came in the same read as
         // the bytes that took it past the limit: the same rows read, whatever the reads' sizes.
         if (eol - rowStart > MAX_ROW_BYTES) throw rowTooLong();
+        // a row that ends left of its date cell is read whole (in this row: a switch of encoding it makes is this row's)
+        if (wire && this.deferred > 0) this.flushDeferred(wire, buf);
         p = eol + 1;
         this.rows++;
         if (wire) wire.endRow();
@@ -461,14 +470,32 @@ export class CsvParser {
     if (ascii || this.allAscii) return buf.latin1Slice(a, b);
     if (this.encoding === "utf-8") {
       if (isUtf8(buf.subarray(a, b))) return buf.utf8Slice(a, b);
-      this.encoding = "windows-1252";
-      this.fellBackAt = this.rows + 1;
-      // Values kept from the row above were read as UTF-8: from here on the same bytes are
-      // Windows-1252 (else a value repeated down a column would keep its UTF-8 reading up to
-      // the end of the read, and the text would hang on where the reads end).
-      this.prevLen.fill(-1);
+      this.fallBack();
     }
     return decode1252(buf, a, b);
+  }
+
+  /** A field that is not UTF-8: the file is read as Windows-1252 from this row on. */
+  private fallBack(): void {
+    this.encoding = "windows-1252";
+    this.fellBackAt = this.rows + 1;
+    // Values kept from the row above were read as UTF-8: from here on the same bytes are
+    // Windows-1252 (else a value repeated down a column would keep its UTF-8 reading up to
+    // the end of the read, and the text would hang on where the reads end).
+    this.prevLen.fill(-1);
+  }
+
+  /**
+   * A field left blank by project(): its bytes still switch the file to Windows-1252 where they
+   * are not UTF-8, as reading it would (the columns read after it are then read the same way).
+   */
+  private skipField(wire: RowEncoder, buf: FastBuffer, a: number, b: number): void {
+    if (!this.allAscii && this.encoding === "utf-8") {
+      let i = a;
+      while (i < b && buf[i] < 0x80) i++;
+      if (i < b && !isUtf8(buf.subarray(a, b))) this.fallBack();
+    }
+    wire.nullCell();
   }
 
   /**
@@ -528,6 +555,96 @@ export class CsvParser {
       : kind === FieldKind.Text
         ? this.fieldText
         : null;
+  }
+
+  /**
+   * From the next row on, rows whose date cell (column `dateColumn`) starts with a digit are
+   * sent with only the `columns` given (the rest blank): the order lines' reader looks at no
+   * other cell of such a row. Rows with any other date cell (blank, a header's text, a total's
+   * label) are sent whole. Parsing and sending the columns an export has beyond those KAP
+   * reads (Shopify's 70, DATEV's 100) cost more than the columns it reads.
+   */
+  project(columns: readonly number[], dateColumn: number): void {
+    if (dateColumn < 0) return;
+    const keep = new Uint8Array(Math.max(dateColumn, ...columns) + 1);
+    for (const c of columns) if (c >= 0) keep[c] = 1;
+    keep[dateColumn] = 1;
+    this.keep = keep;
+    this.dateColumn = dateColumn;
+  }
+  /** project()'s columns (1: read), or null: every cell is read. */
+  private keep: Uint8Array | null = null;
+  private dateColumn = -1;
+  /** Fields of the row being read left of its date cell, waiting for it: their bounds, or their text (quoted with doubled quotes). */
+  private deferred = 0;
+  private deferA: number[] = [];
+  private deferB: number[] = [];
+  private deferSpecial: (string | undefined)[] = [];
+  /** Whether the row being read goes with project()'s columns only. */
+  private projected = false;
+
+  /** Field `col` to the encoder: read, or (special) built as text already. */
+  private wireField(
+    wire: RowEncoder,
+    buf: FastBuffer,
+    a: number,
+    b: number,
+    special: string | undefined,
+    col: number
+  ): void {
+    if (special === undefined) this.encodeField(wire, buf, a, b, col);
+    else wire.cell(col, this.raw ? special : typedText(special), -1);
+  }
+
+  /**
+   * wireField under project(): fields left of the date cell wait for it; from it on, a row
+   * whose date cell starts with a digit sends blanks for the columns not kept.
+   */
+  private projectField(
+    wire: RowEncoder,
+    buf: FastBuffer,
+    a: number,
+    b: number,
+    special: string | undefined,
+    col: number
+  ): void {
+    const dateColumn = this.dateColumn;
+    if (col < dateColumn) {
+      this.deferA[col] = a;
+      this.deferB[col] = b;
+      this.deferSpecial[col] = special;
+      this.deferred = col + 1;
+      return;
+    }
+    if (col === dateColumn) {
+      this.projected = special === undefined && this.startsWithDigit(buf, a, b);
+      this.flushDeferred(wire, buf);
+    } else if (this.projected && (col >= this.keep!.length || this.keep![col] === 0)) {
+      // a field built as text (doubled quotes) was decoded already
+      if (special === undefined) this.skipField(wire, buf, a, b);
+      else wire.nullCell();
+      return;
+    }
+    this.wireField(wire, buf, a, b, special, col);
+  }
+
+  /** The fields waiting for the row's date cell, to the encoder: blank where the row is projected and the column not kept. */
+  private flushDeferred(wire: RowEncoder, buf: FastBuffer): void {
+    const keep = this.keep!;
+    for (let c = 0; c < this.deferred; c++) {
+      const special = this.deferSpecial[c];
+      if (!this.projected || keep[c] === 1)
+        this.wireField(wire, buf, this.deferA[c], this.deferB[c], special, c);
+      else if (special === undefined) this.skipField(wire, buf, this.deferA[c], this.deferB[c]);
+      else wire.nullCell();
+    }
+    this.deferred = 0;
+  }
+
+  /** Whether field [a, b), without the spaces classify drops, starts with a digit 0–9. */
+  private startsWithDigit(buf: FastBuffer, a: number, b: number): boolean {
+    while (a < b && (buf[a] === SPACE || (buf[a] === TAB && this.delim !== TAB))) a++;
+    return a < b && buf[a] >= 48 && buf[a] <= 57;
   }
 
   /**
@@ -840,6 +957,11 @@ export class TextFileReader {
   /** Rows emitted earlier that nothing holds any more (see CsvParser.recycle). */
   recycle(rows: Cell[][]): void {
     this.parser.recycle(rows);
+  }
+
+  /** See CsvParser.project (rows written to an encoder only). */
+  project(columns: readonly number[], dateColumn: number): void {
+    this.parser.project(columns, dateColumn);
   }
 
   /**

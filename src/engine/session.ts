@@ -104,6 +104,14 @@ export interface IngestSource {
    * fill these arrays again rather than make new ones (a million rows then make no garbage).
    */
   recycle?(rows: Cell[][]): void;
+  /**
+   * The columns the order lines are read from, once settled, and the date column: from some
+   * later row on, the source may leave the other cells of a row blank when its date cell starts
+   * with a digit (the order parser reads no other cell of such a row; a row with a blank or
+   * text date — a header, a total — comes whole). Skipping the rest of a wide export's columns
+   * (Shopify's 70) is most of the reading.
+   */
+  project?(columns: readonly number[], dateColumn: number): void;
 }
 
 /** Optional tables, parsed (small: read whole). */
@@ -728,6 +736,7 @@ export class IngestSession {
             (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
         ) {
           await settle();
+          this.projectSource(plan!.mapping);
           await flush();
         } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
       }
@@ -738,5 +747,20 @@ export class IngestSession {
     await flush();
     const report = await sink.finish();
     return { found: await this.detect(), plan: plan!, report };
+  }
+
+  /**
+   * Tells the source the columns the order lines are read from (IngestSource.project): every
+   * mapped column and the date's. A grouped report (headings above its lines) reads whole rows.
+   */
+  private projectSource(mapping: ColumnMapping): void {
+    const layout = layoutById(mapping.layout);
+    if (!this.source.project || layout?.accountFromHeadings || layout?.productFromHeadings) return;
+    const date = mapping.fields.find((f) => f.field === "date")?.column;
+    if (date === undefined) return;
+    this.source.project(
+      mapping.fields.map((f) => f.column),
+      date
+    );
   }
 }

@@ -205,6 +205,63 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
     );
   });
 
+  test("a parser told to project sends rows whose date cell starts with a digit with the kept columns only, every other row whole (property)", () => {
+    const field = fc.oneof(
+      fc.constantFrom("C0199", "INV100001", "2024-08-01", "", " padded ", "12.50", "-3", "007"),
+      fc.constantFrom(" 2024-08-02", "Total", "Invoice Date", "45123", '"a,b"', '"say ""hi"""'),
+      fc.constantFrom('"two\nlines"', '"q"tail', "Größe", "<0x96>dash"),
+      fc.stringMatching(/^[A-Za-z0-9 .-]{0,12}$/)
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 5 }),
+        (given, cuts, dateColumn, kept) => {
+          // blank lines aside (a last one makes no row)
+          const lines = given.filter((f) => f.join(",") !== "");
+          const bytes = Buffer.concat(
+            lines
+              .map((f) => f.join(","))
+              .join("\r\n")
+              .split("<0x96>")
+              .flatMap((part, i) => [
+                ...(i ? [Buffer.from([0x96])] : []),
+                Buffer.from(part, "utf8"),
+              ])
+          );
+          const feed = (parser: CsvParser) => {
+            for (let at = 0, i = 0; at < bytes.length; i++) {
+              const to = Math.min(bytes.length, at + cuts[i % cuts.length]);
+              parser.feed(bytes.subarray(at, to), false, () => undefined);
+              at = to;
+            }
+            parser.feed(Buffer.alloc(0), true, () => undefined);
+          };
+          const whole = new RowEncoder();
+          feed(new CsvParser({ delimiter: ",", encoding: "utf-8", wire: whole }));
+          const rows = new RowDecoder().decode(whole.take());
+          const projected = new RowEncoder();
+          const parser = new CsvParser({ delimiter: ",", encoding: "utf-8", wire: projected });
+          parser.project(kept, dateColumn);
+          feed(parser);
+          // by hand: the date field as written, unquoted, starting with a digit after spaces
+          const expected = rows.map((row, i) => {
+            const date = lines[i]?.[dateColumn];
+            const digit = date !== undefined && !date.startsWith('"') && /^[ \t]*[0-9]/.test(date);
+            return digit
+              ? row.map((v, c) => (c === dateColumn || kept.includes(c) ? v : null))
+              : row;
+          });
+          expect(rows).toHaveLength(lines.length);
+          expect(new RowDecoder().decode(projected.take())).toEqual(expected);
+        }
+      ),
+      { numRuns: Number(process.env.KAP_RUNS) || 200 }
+    );
+  });
+
   test("thousands of codes differing in one byte come back each as written, through the encoder as when emitted", () => {
     // 4,000 account codes C00001…C04000 and 4,000 names, met in a scattered order with repeats:
     // the parser's tables of values grow many times, and codes alike but for one byte (in any of
@@ -306,6 +363,73 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(onWorker.stdout).toBe(onMain.stdout);
     const read = JSON.parse(onWorker.stdout).file.read as string;
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
+  });
+
+  test("a wide export read on the worker (its extra columns skipped) gives the JSON of the same lines without them", () => {
+    // 30,000 lines with three columns KAP does not read; late in the file a repeated header, a
+    // totals row labelled in an unread column, and a Windows-1252 byte in an unread column: the
+    // next customer's UTF-8 "é" is read as Windows-1252 on both threads, as a whole row would be
+    const wide = ["Date,Invoice,Customer,Email,SKU,Billing City,Qty,Line Total,Notes"];
+    const narrow = ["Date,Invoice,Customer,SKU,Qty,Line Total"];
+    for (let i = 0; i < 30_000; i++) {
+      // day first, a day over 12 among the first lines: the sample settles at its first 1,000
+      // rows, and the worker is told the columns from there
+      const date = `${String(1 + (i % 28)).padStart(2, "0")}/${String(1 + (i % 10)).padStart(2, "0")}/2026`;
+      const [inv, cust, sku, qty, total] = [
+        `INV${i >> 1}`,
+        `C${i % 37}`,
+        `SKU-${i % 53}`,
+        1 + (i % 4),
+        (i % 97) + 0.25,
+      ];
+      wide.push(
+        `${date},${inv},${cust},c${i % 37}@example.com,${sku},Leeds,${qty},${total},note ${i}`
+      );
+      narrow.push(`${date},${inv},${cust},${sku},${qty},${total}`);
+    }
+    wide.push("Date,Invoice,Customer,Email,SKU,Billing City,Qty,Line Total,Notes", ",,,,,,,,Total");
+    const tail = (cols: "wide" | "narrow") =>
+      Buffer.concat([
+        Buffer.from(
+          cols === "wide" ? "30/10/2026,INV9998,C1,x@example.com,SKU-1,Leeds,1,5,caf" : ""
+        ),
+        Buffer.from(cols === "wide" ? [0x96] : []),
+        Buffer.from(cols === "wide" ? "\n" : ""),
+        Buffer.from(
+          cols === "wide"
+            ? "31/10/2026,INV9999,Café Ltd,y@example.com,SKU-2,Leeds,1,7,n\n"
+            : "31/10/2026,INV9999,Café Ltd,SKU-2,1,7\n"
+        ),
+      ]);
+    const wideFile = join(dir, "wide-export.csv");
+    writeFileSync(wideFile, Buffer.concat([Buffer.from(wide.join("\n") + "\n"), tail("wide")]));
+    const onWorker = kap("1", "analyze", wideFile, "--json", "--quiet", "--as-of", "2026-10-31");
+    const onMain = kap("0", "analyze", wideFile, "--json", "--quiet", "--as-of", "2026-10-31");
+    expect(onWorker.status).toBe(0);
+    expect(onWorker.stdout).toBe(onMain.stdout);
+    const w = JSON.parse(onWorker.stdout);
+    expect(w.ingest.skippedHeaders).toBe(1);
+    expect(w.ingest.skippedTotals).toBe(1);
+    // 30,000 lines and the two at the end
+    expect(w.ingest.accepted).toBe(30_002);
+    expect(w.file.read).toBe("UTF-8 up to row 30003, then Windows-1252, comma-delimited");
+    const names = (w.portfolio.accounts as { name: string }[]).map((a) => a.name);
+    expect(names).toContain("CafÃ© Ltd");
+    // the narrow file's portfolio, but for the line of "caf–" (C1, 5.00) and the name read two ways
+    const narrowFile = join(dir, "narrow-export.csv");
+    writeFileSync(
+      narrowFile,
+      Buffer.concat([Buffer.from(narrow.join("\n") + "\n"), tail("narrow")])
+    );
+    const n = JSON.parse(
+      kap("0", "analyze", narrowFile, "--json", "--quiet", "--as-of", "2026-10-31").stdout
+    );
+    const revenueOf = (
+      o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
+      id: string
+    ) => o.portfolio.accounts.find((a) => a.accountId === id)!.revenueLast12;
+    expect(revenueOf(w, "C2")).toBe(revenueOf(n, "C2"));
+    expect(revenueOf(w, "C1")).toBeCloseTo(revenueOf(n, "C1") + 5, 2);
   });
 
   test("a switch to Windows-1252 in a row that the reading thread's first 128 KB read cuts: the row's UTF-8 customer reads the same on both threads", () => {
@@ -452,6 +576,38 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(revenue.length).toBe(30_001);
     expect(revenue[0]).toBe("Revenue");
     expect(revenue.slice(1).every((v, i) => v === i)).toBe(true);
+  });
+
+  test("told the columns it reads, the worker sends later rows dated with a digit with those columns only; rows with other dates come whole", async () => {
+    const file = join(dir, "project.csv");
+    let text = "Date,Customer,Email,Revenue,Notes\n";
+    for (let i = 0; i < 30_000; i++)
+      text +=
+        i === 25_000
+          ? "Date,Customer,Email,Revenue,Notes\n"
+          : i === 25_001
+            ? ",,,,Total\n"
+            : `2026-10-01,C${i % 50},c${i % 50}@example.com,${i},note ${i}\n`;
+    writeFileSync(file, text);
+    const rows = workerOver(file);
+    const seen: Cell[][] = [];
+    let told = false;
+    await rows.read((block) => {
+      for (const r of block) seen.push([...r]);
+      if (!told) rows.project([0, 1, 3], 0);
+      told = true;
+    });
+    expect(seen.length).toBe(30_001);
+    // the first rows came whole; later ones (after the batches already read ahead) without Email and Notes
+    expect(seen[1]).toEqual(["2026-10-01", "C0", "c0@example.com", 0, "note 0"]);
+    expect(seen[29_000]).toEqual(["2026-10-01", "C49", null, 28_999, null]);
+    // a repeated header and a totals row (no date) come whole
+    expect(seen[25_001]).toEqual(["Date", "Customer", "Email", "Revenue", "Notes"]);
+    expect(seen[25_002]).toEqual([null, null, null, null, "Total"]);
+    // every row's kept columns as written
+    expect(
+      seen.filter((r) => r[0] === "2026-10-01").every((r) => r[1] === `C${(r[3] as number) % 50}`)
+    ).toBe(true);
   });
 
   test("a 16,000-column file comes in batches of a few dozen rows, not 1,024 and more: every row once, in order", async () => {
