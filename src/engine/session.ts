@@ -185,11 +185,28 @@ export function planReading(
   const { mapping, notes } = found.detection;
   const peek = found.table.peek;
   const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
+  const cultureName = typeof culture === "string" ? culture : culture?.name;
   let date = settleDateOrder(
     sample.map((r) => r[dateCol]),
-    typeof culture === "string" ? culture : culture?.name,
+    cultureName,
     layoutById(mapping.layout)?.dateOrder
   );
+  // Dates that read one way only (15.10.2026) settle the column even against the culture: read
+  // the culture's way, the dates that read both ways would be taken the other way round from them.
+  const dateNotes: string[] = [];
+  if (date.source === "culture") {
+    const own = settleDateOrder(sample.map((r) => r[dateCol]));
+    if (own.source === "data" && own.order !== date.order) {
+      const proof = sample
+        .map((r) => r[dateCol])
+        .find((v) => typeof v === "string" && settleDateOrder([v]).source === "data");
+      const way = (o: DateOrder) => (o === "dmy" ? "day-first" : "month-first");
+      dateNotes.push(
+        `The workbook's regional settings (${cultureName}) read dates ${way(date.order)}, but order dates such as "${String(proof).trim()}" read ${way(own.order)} only: every order date is read ${way(own.order)}.`
+      );
+      date = own;
+    }
+  }
   // The order dates read both ways: another date column of the same export (a due date, a
   // delivery date) written the same way may settle it ("11/21/2026" is month-first).
   if (date.source === "default" || date.source === "layout") {
@@ -236,6 +253,7 @@ export function planReading(
   const creditIdPrefixes = creditNotePrefixes(ids);
   const allNotes = [
     ...(notes ?? []),
+    ...dateNotes,
     ...(creditIdPrefixes.length
       ? [
           `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${creditIdPrefixes.includes("av") ? "FA" : "RE"}… are credit notes: read as returns, whatever their sign.`,
