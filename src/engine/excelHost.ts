@@ -29,7 +29,7 @@ import {
 import { requiredFields, ROLES } from "../ingest/fields";
 import { layoutById } from "../ingest/layouts";
 import type { Grid } from "../ingest/grid";
-import { missingFields } from "../ingest/mapping";
+import { headerLabels, missingFields } from "../ingest/mapping";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import type { ColumnMapping } from "../ingest/detect";
 import { sourceText } from "../sheets/liveInputs";
@@ -198,6 +198,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         required.delete("accountId");
         required.delete("accountName");
       }
+      // one choice per column: a header two columns share is offered as "Amount", "Amount (2)"
+      const labels = headerLabels(f.detection.headers);
       tables.push({
         role,
         sheet: info.sheet,
@@ -205,14 +207,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         address: info.address,
         rows: Math.max(0, info.rowCount - m.headerRow - 1),
         confidence: f.detection.confidence,
-        headers: f.detection.headers.filter((h) => h !== ""),
+        headers: labels.filter((h) => h !== ""),
         fields: ROLES[role].fields.map((fd) => {
           const hit = m.fields.find((x) => x.field === fd.field);
           return {
             field: fd.field,
             label: fd.label,
             required: required.has(fd.field),
-            header: hit?.header,
+            header:
+              hit && labels[hit.column] !== f.detection.headers[hit.column]
+                ? labels[hit.column]
+                : hit?.header,
             confidence: hit?.confidence ?? 0,
           };
         }),

@@ -228,7 +228,33 @@ export function closestOrders(
   return best;
 }
 
-/** A user's choice of header per field (header text, undefined or '' = not mapped) applied to a mapping. */
+/**
+ * One name per column, for choosing a column by its header: a header used by more than one
+ * column (a plain range keeps duplicates: "Amount" gross and "Amount" net) is named as it is for
+ * its first column and "Amount (2)", "Amount (3)"… for the others, skipping a name another
+ * column already has. Blank headers stay blank.
+ */
+export function headerLabels(headers: readonly string[]): string[] {
+  const taken = new Set(headers.map((h) => normaliseHeader(h)));
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const key = normaliseHeader(h);
+    if (key === "") return h;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n === 1) return h;
+    let label = "";
+    for (let k = n; label === "" || taken.has(normaliseHeader(label)); k++)
+      label = `${h.trim()} (${k})`;
+    taken.add(normaliseHeader(label));
+    return label;
+  });
+}
+
+/**
+ * A user's choice of header per field (header text, undefined or '' = not mapped) applied to a
+ * mapping. A header several columns share is told apart as headerLabels names them ("Amount (2)").
+ */
 export function withUserChoices(
   mapping: ColumnMapping,
   headers: readonly string[],
@@ -237,7 +263,8 @@ export function withUserChoices(
   const fields: FieldMatch[] = mapping.fields.filter((f) => !(f.field in choices));
   for (const [field, header] of Object.entries(choices)) {
     if (header === undefined || header === "") continue;
-    const column = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
+    const want = normaliseHeader(header);
+    const column = headerLabels(headers).findIndex((h) => normaliseHeader(h) === want);
     if (column < 0) continue;
     // A column belongs to one field: the user's choice takes it from any guess.
     const clash = fields.findIndex((f) => f.column === column);
