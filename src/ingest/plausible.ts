@@ -310,6 +310,28 @@ export function checkOrderColumns(
         );
     }
   }
+  // A Shopify export without "Lineitem discount" (older exports): an order's discount code is only
+  // in the order-level "Discount Amount", so its lines count before the discount. Flagged.
+  if (mapping.layout === "shopify" && !get("lineDiscount") && options.headers) {
+    const dc = options.headers.findIndex((h) => normaliseHeader(h) === "discount amount");
+    const oid = get("orderId");
+    let orders = 0;
+    let total = 0;
+    let example = "";
+    if (dc >= 0)
+      sample.forEach((r, i) => {
+        const v = parseMoney(r[dc])?.value;
+        if (v === undefined || v <= 0) return;
+        orders++;
+        total += v;
+        if (!example)
+          example = `${oid ? String(r[oid.column] ?? "").trim() : `row ${first + i}`}: ${fmt(v)}`;
+      });
+    if (orders)
+      notes.push(
+        `This export has no "Lineitem discount" column, and ${orders === 1 ? "1 order" : `${orders} orders`} in its first rows ${orders === 1 ? "has" : "have"} an order-level discount ("${options.headers[dc].trim()}", such as ${example}): ${orders === 1 ? "its" : "their"} lines count before the discount, so revenue is overstated by it (${fmt(total)} in those rows). Take the discounts off by hand where they matter.`
+      );
+  }
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [

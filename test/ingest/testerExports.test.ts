@@ -153,4 +153,13 @@ describe("export variants found by the tester", () => {
     expect(names).toEqual({ C20000: "Brightwell Electrical", C30000: "Harbour Plumbing" });
     expect(report.returns).toBe(1);
   });
+
+  it("Shopify without 'Lineitem discount': an order-level discount code is flagged, since the lines count before it", async () => {
+    const { report, revenue } = await analyzeFile(join(DIR, "shopify-order-discount-only.csv"));
+    // the lines as exported: 10 × 10.00 + 5 × 10.00 = 150.00 (#4001's TRADE10 took 10.00 off: 140.00 net)
+    expect(revenue["a@x.example"]).toBe(150);
+    expect(report.warnings).toContain(
+      'This export has no "Lineitem discount" column, and 1 order in its first rows has an order-level discount ("Discount Amount", such as #4001: 10.00): its lines count before the discount, so revenue is overstated by it (10.00 in those rows). Take the discounts off by hand where they matter.'
+    );
+  });
 });
