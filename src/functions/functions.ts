@@ -713,7 +713,14 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
             s.frequency === 0 ? "one order only" : pAliveRule(bg, s.frequency, s.recency, s.T),
           ]);
       } catch (e) {
-        out.push([rowError(e)]);
+        const header =
+          e instanceof ArgError &&
+          isLabelRow(
+            i,
+            n,
+            cols.map((c) => at(c.values, i))
+          );
+        out.push(header ? ["P(alive)"] : [rowError(e)]);
       }
     }
     return out;
@@ -798,7 +805,14 @@ export async function clv(
             : v,
         ]);
       } catch (e) {
-        out.push([rowError(e)]);
+        const header =
+          e instanceof ArgError &&
+          isLabelRow(
+            i,
+            n,
+            cols.map((c) => at(c.values, i))
+          );
+        out.push(header ? ["CLV"] : [rowError(e)]);
       }
     }
     return out;

@@ -6,6 +6,8 @@
  */
 import {
   band,
+  clv,
+  pAlive,
   discount,
   fiveP,
   health,
@@ -97,5 +99,15 @@ describe("a header row at the top of the ranges", () => {
         col("Weight", 2)
       )
     ).toEqual([["5P"], [36]]);
+  });
+
+  it("PALIVE and CLV label their header row too (the Account Health sheet's x | t_x | T | mean columns)", async () => {
+    // the CDNOW fit (README): r 0.243, α 4.414, a 0.793, b 2.426; p 6.25, q 3.74, γ 15.44
+    const params = [[0.243, 4.414, 0.793, 2.426, 6.25, 3.74, 15.44]];
+    const p = both(pAlive, col("x", 0), col("t_x", 0), col("T", 38.86), params);
+    expect(p).toEqual([["P(alive)"], ["one order only"]]);
+    const v = await clv(col("x", 2), col("t_x", 30.43), col("T", 38.86), col("Mean", 35), params);
+    expect(v[0]).toEqual(["CLV"]);
+    expect(typeof v[1][0]).toBe("number");
   });
 });
