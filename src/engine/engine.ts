@@ -36,7 +36,7 @@ import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
 import { requireComplete } from "../ingest/mapping";
 import { currencyOfNumberFormat } from "../ingest/moneyFormat";
-import { nearDuplicateWarning } from "../ingest/nearDuplicates";
+import { nearDuplicateWarning, unmatchedAccountsWarning } from "../ingest/nearDuplicates";
 import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
 import { asOfText, layoutOptions, type LayoutOptions } from "../sheets/options";
@@ -160,6 +160,11 @@ export class KapEngine implements OrderSink {
     if (this.report.accounts < 0) this.report.accounts = this.book.accountIds.length;
     const spelling = nearDuplicateWarning(this.book.accountIds);
     if (spelling) this.report.warnings.push(spelling);
+    const unmatched = unmatchedAccountsWarning(
+      this.book.accountIds,
+      this.side.accounts.map((a) => a.accountId)
+    );
+    if (unmatched) this.report.warnings.push(unmatched);
     // Every line is in: the book drops what matched lines to records (most of its memory).
     this.book.close();
     const r = this.reading;

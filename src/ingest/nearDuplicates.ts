@@ -37,3 +37,50 @@ export function nearDuplicateWarning(keys: readonly string[]): string | undefine
   const n = groups.length;
   return `${n} account${n === 1 ? " is" : "s are"} written in more than one way (${shown}${more}): KAP reads each spelling as its own account. If they are one customer, make the spellings the same in the data, or map a customer ID column, and analyse again.`;
 }
+
+/** looseKey, and an id of digits only without its leading zeros (12347 and "012347"). */
+function idKey(s: string): string {
+  const k = looseKey(s);
+  return /^\d+$/.test(k) ? k.replace(/^0+(?=\d)/, "") : k;
+}
+
+/**
+ * Accounts-table ids that match no order-line account as written but one that does loosely —
+ * letter case, spaces, punctuation, or leading zeros (the number 12347 shown as 012347 beside the
+ * text "012347") — each as [accounts-table id, order-line id]. KAP keeps ids as written.
+ */
+export function unmatchedAccountIds(
+  orderIds: readonly string[],
+  tableIds: readonly string[]
+): [string, string][] {
+  const inOrders = new Set(orderIds);
+  const inTable = new Set(tableIds);
+  const byKey = new Map<string, string>();
+  for (const id of orderIds) {
+    const k = idKey(id);
+    if (k && !inTable.has(id) && !byKey.has(k)) byKey.set(k, id);
+  }
+  const out: [string, string][] = [];
+  for (const id of tableIds) {
+    if (inOrders.has(id)) continue;
+    const hit = byKey.get(idKey(id));
+    if (hit !== undefined) out.push([id, hit]);
+  }
+  return out;
+}
+
+/** The warning for such ids (up to three pairs shown), or undefined when there are none. */
+export function unmatchedAccountsWarning(
+  orderIds: readonly string[],
+  tableIds: readonly string[]
+): string | undefined {
+  const pairs = unmatchedAccountIds(orderIds, tableIds);
+  if (pairs.length === 0) return undefined;
+  const n = pairs.length;
+  const shown = pairs
+    .slice(0, 3)
+    .map(([a, b]) => `"${a}" and "${b}"`)
+    .join("; ");
+  const more = n > 3 ? `; and ${n - 3} more` : "";
+  return `${n} account${n === 1 ? "" : "s"} in the accounts table match${n === 1 ? "es" : ""} no order lines as written, but look like accounts that have them (accounts table and order lines: ${shown}${more}): KAP reads them as different accounts, so their name, tier and other details are not applied to those orders, and they show as never ordered. Make the ids the same in both — an id with leading zeros typed as a number loses them: format the column as Text and type it again — and analyse again.`;
+}
