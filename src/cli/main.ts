@@ -23,6 +23,7 @@ import { MissingRoleError } from "../ingest/mapping";
 import { isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
+import { otherOrdersWarning } from "../engine/otherOrders";
 import { IngestSession } from "../engine/session";
 import { completeSettings } from "../engine/settings";
 import type { KapSettings } from "../engine/settings";
@@ -155,13 +156,17 @@ async function load(
     );
   const engine = new KapEngine();
   const name = basename(file);
-  const { report } = await session.run(engine, {
+  const { report, found } = await session.run(engine, {
     onProgress: () => {
       const { done, total } = source.progress();
       progress.show(`Reading ${name}`, done, total);
       if (total >= COLLECT_AFTER_BYTES) collectIfBuffersGrew();
     },
   });
+  // Order lines on other sheets are not read: said, as the task pane says it (unless --sheet chose).
+  const others =
+    found.orders && !o.sheet ? otherOrdersWarning(tables, found.orders.table) : undefined;
+  if (others) report.warnings.push(others);
   if (report.accepted === 0) {
     const nothingUnder =
       report.warnings.length === 0 &&
