@@ -427,7 +427,7 @@ function lostCell(v: Plain): boolean | undefined {
 /**
  * Win-back stage: 30–44 days since the last order Stage 1 Early warning, 45–59 Stage 2 Active concern, 60–89 Stage 3 Critical, 90+ Stage 4 Recovery offer, otherwise None; Stage 5 Exit interview when the account is marked lost or churned. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0).
  * @customfunction WINBACK
- * @param daysSinceLastOrder Whole days since the last order, one cell or a column.
+ * @param daysSinceLastOrder Whole days since the last order, one cell or a column; "never" (no order at all) gives None.
  * @param [lost] Optional: TRUE, Yes, or the account's status ("Lost", "Churned") when the customer has confirmed it left; one cell or a column.
  * @returns The stage name, e.g. "Stage 2 – Active concern".
  */
@@ -459,6 +459,11 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
         const v = at(days, i);
         if (isEmpty(v)) {
           out.push([""]);
+          continue;
+        }
+        // KAP.METRICS's "never" (no order at all): no win-back stage, as the engine gives such an account
+        if (typeof v === "string" && /^\s*never\s*$/i.test(v)) {
+          out.push([winBackStage(0).name]);
           continue;
         }
         const d = toNumber(v, "daysSinceLastOrder");
