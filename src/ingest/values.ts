@@ -337,8 +337,9 @@ export function parseNumber(v: Cell, decimal?: DecimalMark | NumberConvention): 
   return parseMoney(v, decimal)?.value;
 }
 
+// and the German, French and Dutch units ERPs print beside a quantity (Stk, St., Stück, VE, pce, stuks)
 const UNIT_SUFFIX =
-  /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l)\.?$/i;
+  /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l|stk|st|stück|stueck|ve|vpe|pce|pièces?|u|stuks?)\.?$/i;
 const TIMES_PREFIX = /^x\s*/i;
 
 /** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */

@@ -162,4 +162,11 @@ describe("export variants found by the tester", () => {
       'This export has no "Lineitem discount" column, and 1 order in its first rows has an order-level discount ("Discount Amount", such as #4001: 10.00): its lines count before the discount, so revenue is overstated by it (10.00 in those rows). Take the discounts off by hand where they matter.'
     );
   });
+
+  it("quantities written with a German or French unit (10 Stk, 2 St., 3 Stück, 1 VE, 4 pce) are read", async () => {
+    const { revenue, report } = await analyzeFile(join(DIR, "german-quantity-units.csv"));
+    // 1001: 100,00 + 45,00 = 145,00; 1002: 3 × 12,50 = 37,50
+    expect(revenue).toEqual({ "1001": 145, "1002": 37.5 });
+    expect(report.rejected).toEqual([]);
+  });
 });
