@@ -160,11 +160,38 @@ export class KapEngine implements OrderSink {
     if (this.report.accounts < 0) this.report.accounts = this.book.accountIds.length;
     const spelling = nearDuplicateWarning(this.book.accountIds);
     if (spelling) this.report.warnings.push(spelling);
-    const unmatched = unmatchedAccountsWarning(
-      this.book.accountIds,
-      this.side.accounts.map((a) => a.accountId)
-    );
-    if (unmatched) this.report.warnings.push(unmatched);
+    // Ids of the side tables that differ from the order lines' (12347 beside "012347"); the
+    // logs' ids are checked against the order lines and the accounts table together.
+    const tableIds = this.side.accounts.map((a) => a.accountId);
+    const known = [...this.book.accountIds, ...tableIds];
+    for (const w of [
+      unmatchedAccountsWarning(this.book.accountIds, tableIds),
+      unmatchedAccountsWarning(
+        known,
+        this.side.engagement.map((e) => e.accountId),
+        {
+          table: "the engagement log",
+          cost: "those contacts do not count for those accounts' Engagement",
+        }
+      ),
+      unmatchedAccountsWarning(
+        known,
+        this.side.invoices.map((e) => e.accountId),
+        {
+          table: "the payments ledger",
+          cost: "those invoices do not count for those accounts' Payment",
+        }
+      ),
+      unmatchedAccountsWarning(
+        known,
+        this.side.contacts.map((e) => e.accountId),
+        {
+          table: "the contacts table",
+          cost: "those people are not shown for those accounts",
+        }
+      ),
+    ])
+      if (w) this.report.warnings.push(w);
     // Every line is in: the book drops what matched lines to records (most of its memory).
     this.book.close();
     const r = this.reading;

@@ -61,18 +61,34 @@ export function unmatchedAccountIds(
     if (k && !inTable.has(id) && !byKey.has(k)) byKey.set(k, id);
   }
   const out: [string, string][] = [];
+  const seen = new Set<string>();
   for (const id of tableIds) {
-    if (inOrders.has(id)) continue;
+    if (inOrders.has(id) || seen.has(id)) continue;
+    seen.add(id);
     const hit = byKey.get(idKey(id));
     if (hit !== undefined) out.push([id, hit]);
   }
   return out;
 }
 
+/** Where the other ids come from, and what a mismatch costs there (the warning's words). */
+export interface IdSource {
+  /** e.g. "the accounts table" */
+  table: string;
+  /** e.g. "their name, tier and other details are not applied to those orders" */
+  cost: string;
+}
+
+const ACCOUNTS_TABLE: IdSource = {
+  table: "the accounts table",
+  cost: "their name, tier and other details are not applied to those orders, and they show as never ordered",
+};
+
 /** The warning for such ids (up to three pairs shown), or undefined when there are none. */
 export function unmatchedAccountsWarning(
   orderIds: readonly string[],
-  tableIds: readonly string[]
+  tableIds: readonly string[],
+  source: IdSource = ACCOUNTS_TABLE
 ): string | undefined {
   const pairs = unmatchedAccountIds(orderIds, tableIds);
   if (pairs.length === 0) return undefined;
@@ -82,5 +98,5 @@ export function unmatchedAccountsWarning(
     .map(([a, b]) => `"${a}" and "${b}"`)
     .join("; ");
   const more = n > 3 ? `; and ${n - 3} more` : "";
-  return `${n} account${n === 1 ? "" : "s"} in the accounts table match${n === 1 ? "es" : ""} no order lines as written, but look like accounts that have them (accounts table and order lines: ${shown}${more}): KAP reads them as different accounts, so their name, tier and other details are not applied to those orders, and they show as never ordered. Make the ids the same in both — an id with leading zeros typed as a number loses them: format the column as Text and type it again — and analyse again.`;
+  return `${n} account${n === 1 ? "" : "s"} in ${source.table} match${n === 1 ? "es" : ""} no order lines as written, but look like accounts that have them (${source.table.replace(/^the /, "")} and order lines: ${shown}${more}): KAP reads them as different accounts, so ${source.cost}. Make the ids the same in both — an id with leading zeros typed as a number loses them: format the column as Text and type it again — and analyse again.`;
 }

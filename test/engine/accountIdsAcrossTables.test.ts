@@ -48,6 +48,30 @@ describe("account ids that differ between the accounts table and the order lines
     expect(list.find((a) => a.id === "012347")?.name).toBe("Acme Ltd");
   });
 
+  it("the payments ledger's ids too: 12347 there beside 012347 in the orders and the accounts table", async () => {
+    const x = new ExcelDouble(["Orders", "Accounts", "Payments"]);
+    x.model.fill(x.sheet("Orders"), "A1", [
+      ["Date", "Invoice No", "Customer ID", "SKU", "Qty", "Line Total"],
+      [d(2026, 9, 1), "I1", "012347", "S1", 1, 120],
+    ]);
+    x.model.fill(x.sheet("Accounts"), "A1", [
+      ["Account No", "Account Name", "Tier"],
+      ["012347", "Acme Ltd", "Gold"],
+    ]);
+    x.model.fill(x.sheet("Payments"), "A1", [
+      ["Invoice No", "Account No", "Invoice Date", "Due Date", "Paid Date", "Amount"],
+      ["I1", 12347, d(2026, 9, 1), d(2026, 10, 1), d(2026, 10, 5), 120],
+    ]);
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const host = createExcelHost();
+    await host.analyze(defaultSettings(), () => undefined, new AbortController().signal);
+    const w = (await host.discover(defaultSettings(), { reuse: true })).summary!.warnings;
+    expect(w.filter((s) => /accounts table match/.test(s))).toEqual([]);
+    expect(w.find((s) => /payments ledger/.test(s))).toMatch(
+      /^1 account in the payments ledger .*"12347" and "012347".*Payment/
+    );
+  });
+
   it("case and spaces count too; an order id already in the table is not offered twice", () => {
     expect(unmatchedAccountsWarning(["C0001", "C0002"], ["c0001", "C0002", "C0003"])).toMatch(
       /^1 account .*"c0001" and "C0001"/
