@@ -121,7 +121,8 @@ describe("--json", () => {
         if (statSync(p).isDirectory()) walk(p);
         else if (p.endsWith(".ts"))
           for (const m of readFileSync(p, "utf8").matchAll(
-            /^\s+(?:readonly )?([a-zA-Z]+)\??: Serial\b/gm
+            // members, not a function's parameters ("first: Serial | null," in a signature)
+            /^\s+(?:readonly )?([a-zA-Z]+)\??: Serial\b[^,\n]*$/gm
           ))
             names.add(m[1]);
       }
