@@ -120,7 +120,12 @@ export function diversityCell(v: Plain): number | null {
   const n = toNumber(v, "categories");
   if (n === undefined || n < 0)
     throw new ArgError(`categories: "${String(v)}" is not a count of categories (0 or more).`);
-  return diversityScore(n);
+  // a count is whole: 5.5 (an average over sites, say) would be scored as 5 without a word
+  if (Math.abs(n - Math.round(n)) > 1e-9)
+    throw new ArgError(
+      `categories: ${n} is not a whole number of categories; give the count bought in the last 12 months.`
+    );
+  return diversityScore(Math.round(n));
 }
 
 /** Engagement has no 0: a 0 is desktop Excel's blank cell, so it is n/a too (the same on every host). */

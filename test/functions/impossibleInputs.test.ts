@@ -111,3 +111,17 @@ describe("a date where a number of days belongs is refused, never scored as 46,0
     ]);
   });
 });
+
+describe("a count of categories that is not a whole number is refused", () => {
+  it('5.5 categories (an average, say) is #VALUE! naming categories; 4 and "4.0" score', () => {
+    const e = valueError(
+      both(health, cell(10), cell(0.1), cell(0.1), cell(5.5), cell(4), cell(0))[0][0]
+    );
+    expect(e.message).toMatch(/categories.*whole/);
+    // 10 days → 4, +10% → 4, +10% → 4, 4 categories → 4, engagement 4, on time → 4: 4.00
+    for (const v of [4, "4.0"])
+      expect(both(health, cell(10), cell(0.1), cell(0.1), cell(v), cell(4), cell(0))).toEqual([
+        [4],
+      ]);
+  });
+});
