@@ -107,8 +107,10 @@ export interface IngestSource {
   /**
    * The columns the order lines are read from, once settled, and the date column: from some
    * later row on, the source may leave the other cells of a row blank when its date cell starts
-   * with a digit (the order parser reads no other cell of such a row; a row with a blank or
-   * text date — a header, a total — comes whole). Skipping the rest of a wide export's columns
+   * with a digit. The order parser reads no other cell of a row whose date reads as one; a row
+   * with a blank or text date (a header, a total) comes whole. (A row whose date starts with a
+   * digit but is no date, 0 or 31.02.2026, is rejected as an unreadable date even where a total's
+   * label stands in a column left blank.) Skipping the rest of a wide export's columns
    * (Shopify's 70) is most of the reading.
    */
   project?(columns: readonly number[], dateColumn: number): void;
