@@ -10,18 +10,22 @@
  * KAP_BENCH_CACHE the folder of the input files (the 10,000,000-line CSV is 1.6 GB).
  * KAP_BENCH_XLSX=1 also times the same lines as an .xlsx workbook (written once with ExcelJS's
  * streaming writer: minutes at a million rows), alternating with the CSV, and the ratio of the two.
+ * KAP_BENCH_WIDE=1 also times the same lines with 28 more columns that KAP does not read
+ * (benchWideCsv: contact, address, shipping and payment columns, as a web shop exports them), KAP
+ * and DuckDB alternating on that file, with their ratio and KAP's wide-to-narrow ratio.
  * The machine may be shared: each run's 1-minute load average is reported beside its time.
  */
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { benchCsv, benchXlsx } from "./benchFiles";
+import { benchCsv, benchWideCsv, benchXlsx, WIDE_EXTRA_HEADERS } from "./benchFiles";
 import { report, round } from "./measure";
 
 const ROWS = Number(process.env.KAP_BENCH_ROWS ?? 1_048_575);
 const RUNS = Number(process.env.KAP_BENCH_RUNS ?? 3);
 const XLSX = process.env.KAP_BENCH_XLSX === "1";
+const WIDE = process.env.KAP_BENCH_WIDE === "1";
 const root = join(__dirname, "..");
 const TICK = 100; // clock ticks per second of /proc/<pid>/stat on Linux
 
@@ -108,9 +112,13 @@ async function main(): Promise<void> {
     bare.push(await measured(process.execPath, ["-e", "0"]));
   }
   const xlsx = XLSX ? await benchXlsx(ROWS) : undefined;
+  const wide = WIDE ? benchWideCsv(ROWS) : undefined;
   const ours: Run[] = [];
   const peer: Run[] = [];
   const book: Run[] = [];
+  const oursWide: Run[] = [];
+  const peerWide: Run[] = [];
+  let wideAccounts = 0;
   let peerRows: unknown;
   let accounts = 0;
   let bookAccounts = 0;
@@ -141,6 +149,14 @@ async function main(): Promise<void> {
       bookAccounts = x.n;
       book.push(x.k);
     }
+    if (wide) {
+      const w = await analyze(wide);
+      wideAccounts = w.n;
+      oursWide.push(w.k);
+      peerWide.push(
+        await measured(process.execPath, [join(__dirname, "duckdbPeer.mjs"), wide, asOf])
+      );
+    }
   }
   const kapMs = median(ours.map((r) => r.ms));
   const duckMs = median(peer.map((r) => r.ms));
@@ -166,6 +182,20 @@ async function main(): Promise<void> {
           kapXlsx: { ...summary(book), accounts: bookAccounts },
           ratioXlsxToCsv: round(median(book.map((r) => r.ms)) / kapMs, 2),
           targetRatioXlsxToCsv: 2.5,
+        }
+      : {}),
+    ...(wide
+      ? {
+          wide: {
+            data: `orders-wide-${ROWS}.csv: the same lines and ${WIDE_EXTRA_HEADERS.length} columns KAP does not read`,
+            kap: { ...summary(oursWide), accounts: wideAccounts },
+            duckdb: summary(peerWide),
+            ratioKapToDuckdb: round(
+              median(oursWide.map((r) => r.ms)) / median(peerWide.map((r) => r.ms)),
+              2
+            ),
+            ratioWideToNarrow: round(median(oursWide.map((r) => r.ms)) / kapMs, 2),
+          },
         }
       : {}),
     ratioKapToDuckdb: round(kapMs / duckMs, 2),
