@@ -32,6 +32,23 @@ export interface XlsxSheet {
   rows?: number;
 }
 
+/** Days from Excel's 1900 date system's day 0 to 1 January 1904 (the 1904 system's day 0). */
+const DATE1904_OFFSET = 1462;
+
+/**
+ * Whether a number format shows a date or time: d, m, y, h or s outside quoted text, escapes and
+ * [..] sections (colours, locales, currency: "[$€-407]"); "[h]" elapsed hours count.
+ */
+export function isDateFormat(code: string): boolean {
+  if (code === "General") return false;
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
+    .replace(/\[[^\]]*\]/g, "");
+  return /[dmyhs]/i.test(bare);
+}
+
 /** The longest single XML element KAP reads (a cell, a shared string). */
 const MAX_ELEMENT_BYTES = 64 * 1024 * 1024;
 
@@ -221,6 +238,13 @@ export class XlsxReader {
   private sst: string[] = [];
   /** cellXfs index → number format code. */
   private xfFormats: string[] = [];
+  /** Per cell style: its number format shows a date (or time). */
+  private xfDates: boolean[] = [];
+  /**
+   * The workbook counts dates from 1 January 1904 (workbookPr date1904, older Mac workbooks):
+   * date cells are moved by DATE1904_OFFSET onto the 1900 serials the rest of KAP reads.
+   */
+  private date1904 = false;
 
   private constructor(
     readonly path: string,
@@ -343,6 +367,8 @@ export class XlsxReader {
       await this.text(`${dir}/_rels/${wbPart.slice(dir.length + 1)}.rels`),
       dir
     );
+    const pr = /<workbookPr\b[^>]*>/.exec(wbXml)?.[0];
+    this.date1904 = !!pr && /^(?:1|true)$/.test(attr(pr, "date1904") ?? "");
     for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
       const rid = attr(m[0], "r:id") ?? attr(m[0], "id");
       const rel = rid ? rels.get(rid) : undefined;
@@ -381,7 +407,9 @@ export class XlsxReader {
     const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
     for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
       const id = Number(attr(m[0], "numFmtId") ?? 0);
-      this.xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
+      const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+      this.xfFormats.push(code);
+      this.xfDates.push(isDateFormat(code));
     }
   }
 
@@ -460,6 +488,7 @@ export class XlsxReader {
     const sharedIds = options.sharedIds ?? false;
     const sst = this.sst;
     const xf = this.xfFormats;
+    const xfDates = this.date1904 ? this.xfDates : undefined;
     const sc = new ChunkScanner();
     let rowNo = 0;
     let row: Cell[] = [];
@@ -587,6 +616,7 @@ export class XlsxReader {
               if (formats) fmts.push("");
               if (sharedIds) ids.push(-1);
             }
+            if (xfDates && typeof v === "number" && xfDates[style]) v += DATE1904_OFFSET;
             row[col] = v;
             if (sharedIds) ids[col] = v === null ? -1 : shared;
             if (formats) fmts[col] = xf[style] ?? "General";
