@@ -92,6 +92,17 @@ function firstInputError(cells: readonly Plain[], names: readonly string[]): Arg
   return k < 0 ? undefined : inputErrorOf(cells[k] as InputError, names[k]);
 }
 
+/** Whether a cell is a value its parser takes (no ArgError): a header row holds none. */
+function readsAs(parse: (v: Plain) => unknown, v: Plain): boolean {
+  try {
+    parse(v);
+    return true;
+  } catch (e) {
+    if (e instanceof ArgError) return false;
+    throw e;
+  }
+}
+
 /** Six weights: omitted, or every cell blank or 0, means the defaults; a blank weight among given ones is 0. */
 function weightsArg(m: any[][] | null | undefined): Weights {
   if (notGiven(m)) return DEFAULT_WEIGHTS;
@@ -156,7 +167,13 @@ function scoreRows(
       for (let k = 0; k < 6; k++) scores[k] = ROW_PARSERS[k](cells[k]);
       out[i] = each(scores);
     } catch (e) {
-      out[i] = e instanceof ArgError && isLabelRow(i, n, cells) ? header : [rowError(e)];
+      // a header row: words only, none of them a value its argument takes ("never", "n/a", a label)
+      out[i] =
+        e instanceof ArgError &&
+        isLabelRow(i, n, cells) &&
+        cells.every((c, k) => isEmpty(c) || !readsAs(ROW_PARSERS[k], c))
+          ? header
+          : [rowError(e)];
     }
   }
   return out;
@@ -334,7 +351,10 @@ export function quadrant(
         out.push([quadrantOf(en, pot, eCut, pCut)]);
       } catch (err) {
         out.push(
-          err instanceof ArgError && isLabelRow(i, n, [at(e, i), at(p, i)])
+          err instanceof ArgError &&
+            isLabelRow(i, n, [at(e, i), at(p, i)]) &&
+            !readsAs(engagementCell, at(e, i)) &&
+            pot instanceof ArgError
             ? ["Quadrant"]
             : [rowError(err)]
         );

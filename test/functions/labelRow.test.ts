@@ -62,6 +62,25 @@ describe("a header row at the top of the ranges", () => {
     ).toEqual([[1], [3]]);
   });
 
+  it("a first data row with a valid word beside a bad one is an error, not a header", () => {
+    // "Rarely responds" is an engagement: the row is data, and "unknown" a bad potential
+    const q = both(quadrant, col("Rarely responds", 4), col("unknown", 5));
+    expect(isKapError(q[0][0])).toBe(true);
+    expect(q[1]).toEqual(["Key"]);
+    // "never" is a days value: the row is data, and "soon" a bad frequency change
+    const h = both(
+      health,
+      col("never", 20),
+      col("soon", 0.1),
+      col("none", -0.15),
+      col("n/a", 3),
+      col("Rarely responds", 4),
+      col("n/a", 10)
+    );
+    expect(isKapError(h[0][0])).toBe(true);
+    expect(h[1]).toEqual([3]);
+  });
+
   it("a mistyped number in the first row (it has digits) is still #VALUE!; a single label cell too", () => {
     const out = both(band, col("4,5O", 4.2));
     expect(isKapError(out[0][0])).toBe(true);
