@@ -18,6 +18,7 @@ export type LayoutId =
   | "quickbooks-desktop-customer"
   | "sage50"
   | "sage200"
+  | "sage50-audit"
   | "shopify"
   | "sap-sd"
   | "business-central"
@@ -239,6 +240,44 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "gross amount",
     ],
     note: "The customer is the account reference (A/C), never the nominal code (N/C).",
+  },
+  {
+    // Sage 50's audit trail and customer activity: one line per transaction (SI invoice, SC
+    // credit, SR receipt, PI purchase …), no product. Only SI and SC are sales (ingest/orders).
+    id: "sage50-audit",
+    name: "Sage 50 audit trail",
+    signature: [
+      ["type"],
+      ["account reference", "a c ref", "a c"],
+      ["nominal a c ref", "n c", "nominal code"],
+      ["net amount", "net"],
+    ],
+    fields: {
+      accountId: ["account reference", "a c ref", "a c"],
+      accountName: ["name", "account name"],
+      docType: ["type"],
+      date: ["date"],
+      orderId: ["reference", "ref", "inv ref"],
+      revenue: ["net amount", "net"],
+      currency: ["currency"],
+    },
+    ignore: [
+      "nominal a c ref",
+      "n c",
+      "nominal code",
+      "tax code",
+      "t c",
+      "tax amount",
+      "tax",
+      "gross amount",
+      "gross",
+      "ex ref",
+      "dept",
+      "no",
+      // free text of the transaction, not a product
+      "details",
+    ],
+    note: "The customer is the account reference (A/C), never the nominal code (N/C); only SI (invoice) and SC (credit, a return) lines are sales: receipts, payments, purchases and journals are skipped.",
   },
   {
     id: "sage200",

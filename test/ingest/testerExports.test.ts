@@ -169,4 +169,10 @@ describe("export variants found by the tester", () => {
     expect(revenue).toEqual({ "1001": 145, "1002": 37.5 });
     expect(report.rejected).toEqual([]);
   });
+
+  it("Sage 50 audit trail: 'Name' beside 'Account Reference' is the customer's name", async () => {
+    const { names, report } = await analyzeFile(join(DIR, "sage50-audit-mixed-types.csv"));
+    expect(names).toEqual({ BRI001: "Brightwell Electrical Ltd", HAR002: "Harbour Plumbing" });
+    expect(report.read!.layout).toBe("Sage 50 audit trail");
+  });
 });
