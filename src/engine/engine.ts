@@ -133,6 +133,7 @@ export class KapEngine implements OrderSink {
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
+      sageDocTypes: options.sageDocTypes,
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),

@@ -30,6 +30,7 @@ import {
   creditNotePrefixes,
   type IngestReport,
   type NumberField,
+  SAGE_INVOICE_TYPE,
   SAP_BILLING_TYPES,
 } from "../ingest/orders";
 import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
@@ -160,6 +161,8 @@ export interface OrderReadOptions {
   discountIsFraction?: boolean;
   /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
   sapDocTypes?: boolean;
+  /** the document-type column holds Sage's SI in the sample: its SR, SA, PI … are no sales */
+  sageDocTypes?: boolean;
   /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
   creditNoteIds?: boolean;
   /** credit-note id prefixes the sample shows beside their invoice prefixes ("av" beside "fa"; ingest/orders creditNotePrefixes) */
@@ -243,6 +246,10 @@ export function planReading(
   const sapDocTypes =
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
+  // Two-letter codes are Sage's only beside its sales invoices (a German 'SA' is a Sammelrechnung)
+  const sageDocTypes =
+    docCol !== undefined &&
+    sample.some((r) => typeof r[docCol] === "string" && SAGE_INVOICE_TYPE.test(r[docCol]));
   const idCol = mapping.fields.find((f) => f.field === "orderId")?.column;
   const ids =
     idCol === undefined
@@ -265,6 +272,7 @@ export function planReading(
   return {
     dateOrder: date.order,
     ...(sapDocTypes ? { sapDocTypes } : {}),
+    ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     dateOrderSource: date.source,

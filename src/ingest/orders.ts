@@ -135,6 +135,8 @@ export interface OrderParserOptions {
   discountIsFraction?: boolean;
   /** The document-type column holds SAP billing types (F2, G2 …): RE is then SAP's returns, a credit. */
   sapDocTypes?: boolean;
+  /** The document-type column holds Sage's transaction types (SI beside them): SR, SA, PI … are then no sales. */
+  sageDocTypes?: boolean;
   /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
   creditNoteIds?: boolean;
   /**
@@ -211,6 +213,8 @@ const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert|(?:checkout[- ])?draft|deleted)\s*$/i;
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
+/** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */
+export const SAGE_INVOICE_TYPE = /^\s*si\s*$/i;
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
@@ -871,7 +875,7 @@ export function createOrderParser(
 
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
-    if (docType.length === 2 && SAGE_NOT_SALE.test(docType))
+    if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo);
     const creditType =
       (docType !== "" &&
