@@ -930,18 +930,6 @@ function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefine
     const parent = isEmpty(c) ? "" : idText(c);
     if (ids[i] && parent && parent !== ids[i]) parentOf.set(ids[i], parent);
   });
-  // A loop (A into B, B into A) would give each account the others' orders, counted twice.
-  for (const start of parentOf.keys()) {
-    const path = [start];
-    for (let x = parentOf.get(start); x !== undefined; x = parentOf.get(x)) {
-      if (x === start)
-        throw new ArgError(
-          `rolledInto: ${[...path, start].join(" → ")} is a loop; each account rolls into one above it, and the top one is left blank.`
-        );
-      if (path.includes(x)) break; // a loop further up, reported from its own accounts
-      path.push(x);
-    }
-  }
   return parentOf;
 }
 
