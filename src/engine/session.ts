@@ -764,7 +764,7 @@ export class IngestSession {
             (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
         ) {
           await settle();
-          this.projectSource(plan!.mapping);
+          this.projectSource(plan!.mapping, orders.table.peek.values[plan!.mapping.headerRow]);
           await flush();
         } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
       }
@@ -779,16 +779,18 @@ export class IngestSession {
 
   /**
    * Tells the source the columns the order lines are read from (IngestSource.project): every
-   * mapped column and the date's. A grouped report (headings above its lines) reads whole rows.
+   * mapped column and the date's. A grouped report (headings above its lines) reads whole rows,
+   * and so does a table whose every header is mapped (nothing to skip: the check per field
+   * would only cost).
    */
-  private projectSource(mapping: ColumnMapping): void {
+  private projectSource(mapping: ColumnMapping, header: readonly Cell[] | undefined): void {
     const layout = layoutById(mapping.layout);
     if (!this.source.project || layout?.accountFromHeadings || layout?.productFromHeadings) return;
     const date = mapping.fields.find((f) => f.field === "date")?.column;
     if (date === undefined) return;
-    this.source.project(
-      mapping.fields.map((f) => f.column),
-      date
-    );
+    const columns = mapping.fields.map((f) => f.column);
+    const read = new Set(columns);
+    if (header && header.every((_, c) => read.has(c))) return;
+    this.source.project(columns, date);
   }
 }
