@@ -202,12 +202,22 @@ export function planReading(
   if (date.source === "culture") {
     const own = settleDateOrder(sample.map((r) => r[dateCol]));
     if (own.source === "data" && own.order !== date.order) {
-      const proof = sample
+      const proofs = sample
         .map((r) => r[dateCol])
-        .find((v) => typeof v === "string" && settleDateOrder([v]).source === "data");
+        .filter(
+          (v): v is string => typeof v === "string" && settleDateOrder([v]).source === "data"
+        );
+      // a date that reads one way only by its numbers (15.10.2026) says it best; else one written
+      // with dots (05.10.2026), the day-first way of writing dates
+      const byNumbers = proofs.find(
+        (v) => /^\s*(?:1[3-9]|[23]\d)\D/.test(v) || /^\s*\d{1,2}\D(?:1[3-9]|[23]\d)\D/.test(v)
+      );
+      const proof = (byNumbers ?? proofs[0] ?? "").trim();
       const way = (o: DateOrder) => (o === "dmy" ? "day-first" : "month-first");
       dateNotes.push(
-        `The workbook's regional settings (${cultureName}) read dates ${way(date.order)}, but order dates such as "${String(proof).trim()}" read ${way(own.order)} only: every order date is read ${way(own.order)}.`
+        byNumbers !== undefined || own.order !== "dmy"
+          ? `The workbook's regional settings (${cultureName}) read dates ${way(date.order)}, but order dates such as "${proof}" read ${way(own.order)} only: every order date is read ${way(own.order)}.`
+          : `The workbook's regional settings (${cultureName}) read dates month-first, but the order dates are written with dots, as day-first dates are ("${proof}"): every order date is read day-first.`
       );
       date = own;
     }

@@ -154,6 +154,19 @@ const MDY_CULTURES = new Set([
   "sw-ke",
 ]);
 const AMBIGUOUS_TEXT = /^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/;
+/**
+ * A date written with dots (05.10.2026): day first wherever dates are written so (German,
+ * Nordic, Central and Eastern European conventions); month-first dates are written with
+ * slashes or dashes, never dots.
+ */
+const DOTTED_DATE = /^\s*\d{1,2}\.(\d{1,2})\.\d{2,4}(?!\d)/;
+
+/** Whether a text date's writing alone says it is day-first: a day over 12, or dots (DOTTED_DATE). */
+function dayFirstByText(m: RegExpExecArray, text: string): boolean {
+  if (+m[1] > 12) return true;
+  const d = DOTTED_DATE.exec(text);
+  return d !== null && +d[1] <= 12;
+}
 
 const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?/i;
 
@@ -201,8 +214,9 @@ export function inferDateOrder(values: Iterable<Cell>, culture?: string): DateOr
 }
 
 /**
- * What text dates alone say about their order: 'dmy' when a first field is over 12 anywhere,
- * else 'mdy' when a second field is; undefined when every date is ambiguous (or none is text).
+ * What text dates alone say about their order: 'dmy' when a first field is over 12 anywhere or a
+ * date is written with dots (05.10.2026), else 'mdy' when a second field is over 12; undefined
+ * when every date is ambiguous (or none is text).
  */
 export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined {
   let secondOver12 = false;
@@ -210,7 +224,7 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
     if (typeof v !== "string") continue;
     const m = AMBIGUOUS_TEXT.exec(v);
     if (!m) continue;
-    if (+m[1] > 12) return "dmy";
+    if (dayFirstByText(m, v)) return "dmy";
     if (+m[2] > 12) secondOver12 = true;
   }
   return secondOver12 ? "mdy" : undefined;
@@ -264,7 +278,7 @@ export function settleDateOrder(
     const m = AMBIGUOUS_TEXT.exec(v);
     if (!m) continue;
     ambiguous = true;
-    if (+m[1] > 12) return { order: "dmy", source: "data" };
+    if (dayFirstByText(m, v)) return { order: "dmy", source: "data" };
     if (+m[2] > 12) second = true;
   }
   if (second) return { order: "mdy", source: "data" };

@@ -32,3 +32,25 @@ test("dates that read both ways still follow the culture", async () => {
   expect(us.firstDate).toBe(isoToSerial("2025-02-03"));
   expect(us.warnings.join(" ")).not.toMatch(/regional settings/);
 });
+
+test("dates written with dots are day-first even when every day is 12 or less: 05.10.2026 is 5 October, under en-US too", async () => {
+  const values = [
+    ["Order Date", "Customer", "SKU", "Qty", "Revenue"],
+    ["05.10.2026", "A", "S", 1, 1],
+    ["01.10.2026", "B", "S", 1, 2],
+  ];
+  // by hand: 1 October to 5 October 2026 (month-first would be 10 January to 10 May)
+  const us = await loadGrids(new KapEngine(), [{ name: "Orders", values }], defaultSettings(), {
+    culture: "en-US",
+  });
+  expect(us.firstDate).toBe(isoToSerial("2026-10-01"));
+  expect(us.lastDate).toBe(isoToSerial("2026-10-05"));
+  expect(us.read).toMatchObject({ dateOrder: "dmy", dateOrderSource: "data" });
+  expect(us.warnings.join(" ")).toContain(
+    'The workbook\'s regional settings (en-US) read dates month-first, but the order dates are written with dots, as day-first dates are ("05.10.2026"): every order date is read day-first.'
+  );
+  // without a culture: day-first from the data, not assumed
+  const plain = await loadGrids(new KapEngine(), [{ name: "Orders", values }], defaultSettings());
+  expect(plain.lastDate).toBe(isoToSerial("2026-10-05"));
+  expect(plain.read).toMatchObject({ dateOrder: "dmy", dateOrderSource: "data" });
+});
