@@ -46,6 +46,19 @@ function money0(n: number, symbolFormat: string): string {
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
 
+/**
+ * The bulk-discount tiers (RULES.md: from 250, 500, 1,000 and 2,500 of order value), lowest
+ * first, their order values in the QBR's currency ("€1,000–2,499"), with their rates.
+ */
+function discountTierRows(money: string): [string, number][] {
+  const tiers = [...DISCOUNT_TIERS].sort((a, b) => a.min - b.min);
+  return tiers.map((t, i) => {
+    const next = tiers[i + 1];
+    const from = money0(t.min, money);
+    return [next ? `${from}–${(next.min - 1).toLocaleString("en-GB")}` : `${from}+`, t.rate];
+  });
+}
+
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
 
@@ -464,10 +477,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
   insightsBlocks.push({
     at: `A${r + 1}`,
-    rows: [
-      ["Order value", "Discount"],
-      ...[...DISCOUNT_TIERS].reverse().map((t) => [t.label, t.rate]),
-    ],
+    rows: [["Order value", "Discount"], ...discountTierRows(money)],
     header: true,
     formats: [undefined, FORMATS.percent],
   });
