@@ -103,7 +103,8 @@ export async function readXlsx(path: string): Promise<Grid[]> {
 }
 
 /** Delimited text → typed cells, as the CLI's streaming reader makes them (numbers, text, null). */
-function csvGrid(text: string): Cell[][] {
+/** A text file's rows, and the delimiter it was split at. */
+function csvGrid(text: string): { rows: Cell[][]; delimiter: string } {
   const unbom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { delimiter, skip } = sniffDelimiter(unbom);
   const rows: Cell[][] = [];
@@ -112,7 +113,7 @@ function csvGrid(text: string): Cell[][] {
     true,
     (r) => rows.push(r)
   );
-  return rows;
+  return { rows, delimiter };
 }
 
 export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; culture?: string }> {
@@ -120,15 +121,9 @@ export async function readWorkbookFile(path: string): Promise<{ grids: Grid[]; c
   if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
+    const { rows, delimiter } = csvGrid(decodeText(readFileSync(path)));
     return {
-      grids: [
-        {
-          name: basename(path, ext),
-          values: csvGrid(decodeText(readFileSync(path))),
-          top: 1,
-          left: 1,
-        },
-      ],
+      grids: [{ name: basename(path, ext), values: rows, top: 1, left: 1, file: { delimiter } }],
     };
   }
   if (ext === ".xlsx" || ext === ".xlsm") return { grids: await readXlsx(path) };

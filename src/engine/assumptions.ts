@@ -20,6 +20,7 @@ const NUMBER_SOURCE: Record<string, string> = {
   data: "its own cells",
   file: "the file's other number columns",
   culture: "the workbook's regional settings",
+  delimiter: "the file's ; delimiter, as Excel writes CSV where the comma is the decimal mark",
   default: "assumed",
 };
 
@@ -48,7 +49,10 @@ export function readingLines(report: IngestReport, shownAs?: string): string[] {
     out.push(
       `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
     );
-  const nums = report.numbers.filter((n) => n.source !== "default" || n.ambiguous > 0);
+  // a column with nothing to decide (whole numbers) is named only where its cells or the culture settled it
+  const nums = report.numbers.filter(
+    (n) => (n.source !== "default" && n.source !== "delimiter") || n.ambiguous > 0
+  );
   out.push(
     nums.length
       ? `Numbers: ${nums.map((n) => `${n.header} decimal ${n.decimal === "," ? "comma" : "point"} (${NUMBER_SOURCE[n.source] ?? n.source})`).join("; ")}`

@@ -286,7 +286,13 @@ export function planReading(
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     dateOrderSource: date.source,
-    numbers: orderNumberConventions(mapping, sample, culture),
+    numbers: orderNumberConventions(
+      mapping,
+      sample,
+      culture,
+      // the CLI names it ("semicolon"), a grid read whole gives the character
+      peek.file?.delimiter === "semicolon" ? ";" : peek.file?.delimiter
+    ),
     discountIsFraction:
       disc !== undefined &&
       (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? "").includes("%"),

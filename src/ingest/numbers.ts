@@ -30,7 +30,7 @@ export interface NumberConvention {
  * - 'default': nothing settled it; the decimal point was assumed. When `ambiguous` > 0 the
  *   column holds text that reads differently under the two conventions and must be reported.
  */
-export type ConventionSource = "data" | "file" | "culture" | "default";
+export type ConventionSource = "data" | "file" | "culture" | "delimiter" | "default";
 
 export interface ColumnConvention extends NumberConvention {
   source: ConventionSource;

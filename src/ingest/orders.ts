@@ -1047,6 +1047,10 @@ export function createOrderParser(
           warnings.push(
             `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "." : ","}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`
           );
+        if (c.source === "delimiter" && c.ambiguous > 0)
+          warnings.push(
+            `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file's other numbers nor the workbook's culture settles it: the file is ;-delimited, as Excel writes CSV where the comma is the decimal mark, so KAP read ${c.ambiguous === 1 ? "it" : "them"} with a decimal comma ("." a thousands separator). If "." is the decimal point there, set the culture (kap: --culture en-GB) and analyse again.`
+          );
         if (c.conflictExample !== undefined)
           warnings.push(
             `Column "${m.header}" mixes number conventions: it was read with a ${conventionName(c.decimal)}, as most of its cells are written; cells such as "${c.conflictExample}" are not numbers under it and their rows were skipped.`

@@ -55,13 +55,15 @@ type Row = readonly Cell[];
 
 /**
  * Each number column's decimal convention over `rows` (the data rows, below the header): its own
- * cells first, then the file's other number columns, then `culture`, else the decimal point
- * (reported when the column holds ambiguous text).
+ * cells first, then the file's other number columns, then `culture`, then a text file's
+ * `delimiter` (";" is the list separator Excel writes CSV with where the comma is the decimal
+ * mark), else the decimal point (both reported when the column holds ambiguous text).
  */
 export function orderNumberConventions(
   mapping: Pick<ColumnMapping, "fields">,
   rows: readonly Row[],
-  culture?: NumberCulture
+  culture?: NumberCulture,
+  delimiter?: string
 ): Partial<Record<NumberField, ColumnConvention>> {
   const cols = NUMBER_FIELDS.map((f) => ({
     f,
@@ -86,6 +88,11 @@ export function orderNumberConventions(
             culture,
             file
           );
+  if (delimiter === ";")
+    for (const o of own) {
+      const c = out[o.f]!;
+      if (c.source === "default") out[o.f] = { ...c, decimal: ",", source: "delimiter" };
+    }
   return out;
 }
 
