@@ -13,7 +13,7 @@ import { paymentScore } from "../domain/health";
 import { ledgerMean, paymentFromLedger } from "../domain/payment";
 import { isoToSerial } from "../domain/dates";
 import type { EngagementEntry, Invoice } from "../domain/types";
-import { parseDirection } from "../ingest/tables";
+import { parseDirection } from "../ingest/direction";
 import {
   asColumn,
   at,

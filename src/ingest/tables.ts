@@ -9,7 +9,6 @@ import type {
   ContactType,
   CuratedRule,
   CurrencyRate,
-  Direction,
   EngagementEntry,
   HealthBand,
   InitiativeRecord,
@@ -17,6 +16,7 @@ import type {
   Tier,
 } from "../domain/types";
 import type { ColumnMapping } from "./detect";
+import { parseDirection } from "./direction";
 import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
 import type { RejectCount } from "./orders";
@@ -415,25 +415,6 @@ export function parseContactType(v: string | undefined): ContactType | undefined
   return undefined;
 }
 
-/** "Inbound", "In", "Incoming", "From customer", "Customer" → inbound; "Outbound", "Out", "Outgoing", "Us", "Sent" → outbound. */
-export function parseDirection(v: string | undefined): Direction | undefined {
-  if (!v) return undefined;
-  const s = v.trim().toLowerCase();
-  if (
-    /^(in|inbound|incoming|received|them|customer|client|they)\b|from (the )?(customer|client)|(customer|client)[ -]initiated|by (the )?(customer|client)/.test(
-      s
-    )
-  )
-    return "inbound";
-  if (
-    /^(out|outbound|outgoing|sent|made|us|we|our|ours)\b|to (the )?(customer|client)|by us|we initiated/.test(
-      s
-    )
-  )
-    return "outbound";
-  return undefined;
-}
-
 /**
  * The engagement log (methodology 000 Step 4.4). Dates keep their time of day (responses are
  * timed in hours). Rows are skipped, and counted, with no account, no readable date, or a
@@ -578,3 +559,6 @@ export function parseInitiatives(
     firstRowNumber
   );
 }
+
+// the engagement log's direction words, in a module of their own (the worksheet functions need them without the header vocabulary)
+export { parseDirection };
