@@ -432,6 +432,72 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(revenueOf(w, "C1")).toBeCloseTo(revenueOf(n, "C1") + 5, 2);
   });
 
+  test("a DATEV-like ;-export whose date is its fifth column, skipped columns left of it: the same JSON on both threads, and the narrow file's figures", () => {
+    // Region, Kostenstelle and Notiz (left of Belegdatum) and Bemerkung are not read: the
+    // reading thread holds a row's first four fields until its date cell says whether to skip
+    // them. In those columns: quoted ';' and line breaks, doubled quotes, a row that ends before
+    // the date, and near the end a Windows-1252 'ü' (0xFC) in Kostenstelle: from that row on
+    // both threads read the file as Windows-1252, so the next row's UTF-8 "Müller" is "MÃ¼ller".
+    const head = "Region;Kostenstelle;Notiz;Kunde;Belegdatum;Artikel;Menge;Betrag;Bemerkung";
+    const wide: string[] = [head];
+    const narrow: string[] = ["Kunde;Belegdatum;Artikel;Menge;Betrag"];
+    let k7 = 0;
+    for (let i = 0; i < 30_000; i++) {
+      // day first, a day over 12 in the first lines: the sample settles at its first 1,000 rows
+      const date = `${String(1 + (i % 28)).padStart(2, "0")}.${String(1 + (i % 10)).padStart(2, "0")}.2026`;
+      const kunde = `Kunde ${i % 41}`;
+      const betrag = `${i % 97},25`;
+      if (i % 41 === 7) k7 += (i % 97) + 0.25;
+      const notiz =
+        i % 13 === 0 ? '"Lieferung; Tor 2\r\nbitte ""klingeln"""' : i % 7 === 0 ? "Größe" : "";
+      wide.push(`R${i % 5};KST ${i % 9};${notiz};${kunde};${date};A-${i % 61};1;${betrag};b ${i}`);
+      narrow.push(`${kunde};${date};A-${i % 61};1;${betrag}`);
+      if (i % 4_999 === 4_998) wide.push(`R1;KST 1;"nur; eine Notiz"`);
+    }
+    wide.push(head, "Summe;;;;;;;999,00;");
+    const tail = (cols: "wide" | "narrow") =>
+      cols === "wide"
+        ? Buffer.concat([
+            Buffer.from("R1;KST M"),
+            Buffer.from([0xfc]),
+            Buffer.from("ller;;Kunde 1;30.10.2026;A-1;1;5,00;b\r\n"),
+            Buffer.from("R1;KST 1;;Müller GmbH;31.10.2026;A-2;1;7,00;b\r\n"),
+          ])
+        : Buffer.from("Müller GmbH;31.10.2026;A-2;1;7,00\r\n");
+    const wideFile = join(dir, "datev-export.csv");
+    writeFileSync(wideFile, Buffer.concat([Buffer.from(wide.join("\r\n") + "\r\n"), tail("wide")]));
+    const args = ["--json", "--quiet", "--as-of", "2026-10-31"];
+    const onWorker = kap("1", "analyze", wideFile, ...args);
+    const onMain = kap("0", "analyze", wideFile, ...args);
+    expect(onWorker.status).toBe(0);
+    expect(onWorker.stdout).toBe(onMain.stdout);
+    const w = JSON.parse(onWorker.stdout);
+    expect(w.ingest.skippedHeaders).toBe(1);
+    expect(w.ingest.skippedTotals).toBe(1);
+    // 30,000 lines and the two at the end; the 6 rows that end in Notiz have no date
+    expect(w.ingest.accepted).toBe(30_002);
+    // header, 30,000 lines, 6 short rows, header, Summe: 30,009 rows of UTF-8, the 0xFC on the next
+    expect(w.file.read).toBe("UTF-8 up to row 30009, then Windows-1252, semicolon-delimited");
+    const names = (w.portfolio.accounts as { name: string }[]).map((a) => a.name);
+    expect(names).toContain("MÃ¼ller GmbH");
+    const narrowDir = mkdtempSync(join(tmpdir(), "kap-narrow-"));
+    const narrowFile = join(narrowDir, "datev-export.csv");
+    writeFileSync(
+      narrowFile,
+      Buffer.concat([Buffer.from(narrow.join("\r\n") + "\r\n"), tail("narrow")])
+    );
+    const n = JSON.parse(kap("0", "analyze", narrowFile, ...args).stdout);
+    const revenueOf = (
+      o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
+      id: string
+    ) => o.portfolio.accounts.find((a) => a.accountId === id)!.revenueLast12;
+    // Kunde 7's lines, summed here from the rows written: the same read from either file
+    expect(revenueOf(w, "Kunde 7")).toBeCloseTo(k7, 2);
+    expect(revenueOf(n, "Kunde 7")).toBeCloseTo(k7, 2);
+    // the narrow file lacks the line in the row of the 0xFC (Kunde 1, 5,00)
+    expect(revenueOf(w, "Kunde 1")).toBeCloseTo(revenueOf(n, "Kunde 1") + 5, 2);
+  });
+
   test("a switch to Windows-1252 in a row that the reading thread's first 128 KB read cuts: the row's UTF-8 customer reads the same on both threads", () => {
     // Customer "Café Ltd" in UTF-8, then 0x96 (an en dash in Windows-1252, not UTF-8), then a
     // quoted note over two lines that runs across byte 131,072 (where the reading thread's first
