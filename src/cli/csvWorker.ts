@@ -41,7 +41,7 @@ export interface ReadSheetMessage {
 
 /**
  * The main thread's word, on the spares port, that the columns are settled: from then on rows
- * whose date cell starts with a digit carry only the columns the order lines are read from
+ * whose date cell starts like a date carry only the columns the order lines are read from
  * (CsvParser.project). Text files only.
  */
 export interface ProjectMessage {

@@ -243,7 +243,7 @@ export class WorkerRows {
     keepSpare(this.spare, rows);
   }
 
-  /** A text file's rows from the next batch on carry only these columns where their date starts with a digit (CsvParser.project). */
+  /** A text file's rows from the next batch on carry only these columns where their date starts like a date (CsvParser.project). */
   project(columns: readonly number[], dateColumn: number): void {
     if (this.job.kind !== "text" || !this.started) return;
     const message: ProjectMessage = { project: [...columns], dateColumn };

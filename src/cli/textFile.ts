@@ -558,11 +558,12 @@ export class CsvParser {
   }
 
   /**
-   * From the next row on, rows whose date cell (column `dateColumn`) starts with a digit are
-   * sent with only the `columns` given (the rest blank): the order lines' reader looks at no
-   * other cell of such a row. Rows with any other date cell (blank, a header's text, a total's
-   * label) are sent whole. Parsing and sending the columns an export has beyond those KAP
-   * reads (Shopify's 70, DATEV's 100) cost more than the columns it reads.
+   * From the next row on, rows whose date cell (column `dateColumn`) starts like a date
+   * (startsLikeDate) are sent with only the `columns` given (the rest blank): the order lines'
+   * reader looks at no other cell of such a row. Rows with any other date cell (blank, a
+   * header's text, a total's label or zero date) are sent whole. Parsing and sending the
+   * columns an export has beyond those KAP reads (Shopify's 70, DATEV's 100) cost more than
+   * the columns it reads.
    */
   project(columns: readonly number[], dateColumn: number): void {
     if (dateColumn < 0) return;
@@ -598,7 +599,7 @@ export class CsvParser {
 
   /**
    * wireField under project(): fields left of the date cell wait for it; from it on, a row
-   * whose date cell starts with a digit sends blanks for the columns not kept.
+   * whose date cell starts like a date (startsLikeDate) sends blanks for the columns not kept.
    */
   private projectField(
     wire: RowEncoder,
@@ -617,7 +618,7 @@ export class CsvParser {
       return;
     }
     if (col === dateColumn) {
-      this.projected = special === undefined && this.startsWithDigit(buf, a, b);
+      this.projected = special === undefined && this.startsLikeDate(buf, a, b);
       this.flushDeferred(wire, buf);
     } else if (this.projected && (col >= this.keep!.length || this.keep![col] === 0)) {
       // a field built as text (doubled quotes) was decoded already
@@ -641,10 +642,16 @@ export class CsvParser {
     this.deferred = 0;
   }
 
-  /** Whether field [a, b), without the spaces classify drops, starts with a digit 0–9. */
-  private startsWithDigit(buf: FastBuffer, a: number, b: number): boolean {
+  /**
+   * Whether field [a, b), without the spaces classify drops, starts with a digit 1–9, or 0 and
+   * a digit 1–9 ("05.03.2026"). A zero date (SAP's 00.00.0000, a database's 0000-00-00, 0),
+   * written where a totals row has no date, is none: its row comes whole, so the total's label
+   * is seen wherever it stands.
+   */
+  private startsLikeDate(buf: FastBuffer, a: number, b: number): boolean {
     while (a < b && (buf[a] === SPACE || (buf[a] === TAB && this.delim !== TAB))) a++;
-    return a < b && buf[a] >= 48 && buf[a] <= 57;
+    if (a < b && buf[a] === 48) a++;
+    return a < b && buf[a] >= 49 && buf[a] <= 57;
   }
 
   /**

@@ -108,11 +108,12 @@ export interface IngestSource {
   /**
    * The columns the order lines are read from, once settled, and the date column: from some
    * later row on, the source may leave the other cells of a row blank when its date cell starts
-   * with a digit. The order parser reads no other cell of a row whose date reads as one; a row
-   * with a blank or text date (a header, a total) comes whole. (A row whose date starts with a
-   * digit but is no date, 0 or 31.02.2026, is rejected as an unreadable date even where a total's
-   * label stands in a column left blank.) Skipping the rest of a wide export's columns
-   * (Shopify's 70) is most of the reading.
+   * like a date: a digit 1–9, or 0 and a digit 1–9. The order parser reads no other cell of a
+   * row whose date reads as one; a row with a blank, text or zero date (a header; a total, with
+   * SAP's 00.00.0000 or a database's 0000-00-00) comes whole. (A row whose date starts so but is
+   * no date, 31.02.2026, is rejected as an unreadable date even where a total's label stands in
+   * a column left blank.) Skipping the rest of a wide export's columns (Shopify's 70) is most of
+   * the reading.
    */
   project?(columns: readonly number[], dateColumn: number): void;
 }

@@ -205,7 +205,7 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
     );
   });
 
-  test("a parser told to project sends rows whose date cell starts with a digit with the kept columns only, every other row whole (property)", () => {
+  test("a parser told to project sends rows whose date cell starts like a date (1–9, or 0 and 1–9) with the kept columns only, every other row whole (property)", () => {
     const field = fc.oneof(
       fc.constantFrom("C0199", "INV100001", "2024-08-01", "", " padded ", "12.50", "-3", "007"),
       fc.constantFrom(" 2024-08-02", "Total", "Invoice Date", "45123", '"a,b"', '"say ""hi"""'),
@@ -246,10 +246,12 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
           const parser = new CsvParser({ delimiter: ",", encoding: "utf-8", wire: projected });
           parser.project(kept, dateColumn);
           feed(parser);
-          // by hand: the date field as written, unquoted, starting with a digit after spaces
+          // by hand: the date field as written, unquoted, starting after spaces with a digit
+          // 1–9 or 0 and one ("007" and "0" come whole: a zero date is no date)
           const expected = rows.map((row, i) => {
             const date = lines[i]?.[dateColumn];
-            const digit = date !== undefined && !date.startsWith('"') && /^[ \t]*[0-9]/.test(date);
+            const digit =
+              date !== undefined && !date.startsWith('"') && /^[ \t]*0?[1-9]/.test(date);
             return digit
               ? row.map((v, c) => (c === dateColumn || kept.includes(c) ? v : null))
               : row;
@@ -496,6 +498,33 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(revenueOf(n, "Kunde 7")).toBeCloseTo(k7, 2);
     // the narrow file lacks the line in the row of the 0xFC (Kunde 1, 5,00)
     expect(revenueOf(w, "Kunde 1")).toBeCloseTo(revenueOf(n, "Kunde 1") + 5, 2);
+  });
+
+  test("a totals row with a zero date (SAP's 00.00.0000, a database's 0000-00-00, 0) and its label in an unread column is a totals row on the worker too", () => {
+    // 80,000 lines: past the sample and the batches the worker reads ahead. Before, a date cell starting with any digit sent the row without its unread columns: the
+    // worker lost the label "Summe" and reported the row as a line with no customer (its
+    // 999,00 as revenue skipped), where the main thread skipped it as a totals row.
+    const lines = ["Region;Kunde;Belegdatum;Artikel;Menge;Betrag;Bemerkung"];
+    for (let i = 0; i < 80_000; i++) {
+      const date = `${String(1 + (i % 28)).padStart(2, "0")}.${String(1 + (i % 10)).padStart(2, "0")}.2026`;
+      lines.push(`R${i % 5};Kunde ${i % 41};${date};A-${i % 61};1;${i % 97},25;b ${i}`);
+    }
+    lines.push(
+      "Summe;;00.00.0000;;;999,00;",
+      "Gesamtsumme;;0000-00-00;;;1.999,00;",
+      "Total;;0;;;2.999,00;"
+    );
+    const file = join(dir, "sap-zero-dates.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const args = ["--json", "--quiet", "--as-of", "2026-10-31"];
+    const onWorker = kap("1", "analyze", file, ...args);
+    const onMain = kap("0", "analyze", file, ...args);
+    expect(onWorker.status).toBe(0);
+    expect(onWorker.stdout).toBe(onMain.stdout);
+    const w = JSON.parse(onWorker.stdout);
+    expect(w.ingest.accepted).toBe(80_000);
+    expect(w.ingest.skippedTotals).toBe(3);
+    expect(w.ingest.rejected).toEqual([]);
   });
 
   test("a switch to Windows-1252 in a row that the reading thread's first 128 KB read cuts: the row's UTF-8 customer reads the same on both threads", () => {
