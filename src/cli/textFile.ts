@@ -643,15 +643,30 @@ export class CsvParser {
   }
 
   /**
-   * Whether field [a, b), without the spaces classify drops, starts with a digit 1–9, or 0 and
-   * a digit 1–9 ("05.03.2026"). A zero date (SAP's 00.00.0000, a database's 0000-00-00, 0),
-   * written where a totals row has no date, is none: its row comes whole, so the total's label
-   * is seen wherever it stands.
+   * Whether field [a, b), without the spaces classify drops, looks like a whole date: it starts
+   * with a digit 1–9, or 0 and a digit 1–9, and holds three runs of digits or more (05.03.2026,
+   * 2026-03-05 14:22, 5 Mar 2026 10:00) or is a whole number of five digits or more (an Excel
+   * serial, 45720; 20260305). A zero date (SAP's 00.00.0000, a database's 0000-00-00, 0) or a
+   * period (01/2026, 2026-01, 1. Quartal 2026), written where a subtotal or total has no date,
+   * is none: its row comes whole, so the total's label is seen wherever it stands. (A row
+   * with three runs that is no date, 31.02.2026, still comes without its unread columns.)
    */
   private startsLikeDate(buf: FastBuffer, a: number, b: number): boolean {
     while (a < b && (buf[a] === SPACE || (buf[a] === TAB && this.delim !== TAB))) a++;
+    while (b > a && (buf[b - 1] === SPACE || (buf[b - 1] === TAB && this.delim !== TAB))) b--;
+    const from = a;
     if (a < b && buf[a] === 48) a++;
-    return a < b && buf[a] >= 49 && buf[a] <= 57;
+    if (!(a < b && buf[a] >= 49 && buf[a] <= 57)) return false;
+    let runs = 0;
+    let inRun = false;
+    let allDigits = true;
+    for (let i = from; i < b; i++) {
+      const digit = buf[i] >= 48 && buf[i] <= 57;
+      if (!digit) allDigits = false;
+      else if (!inRun && ++runs === 3) return true;
+      inRun = digit;
+    }
+    return allDigits && b - from >= 5;
   }
 
   /**

@@ -108,11 +108,11 @@ export interface IngestSource {
   /**
    * The columns the order lines are read from, once settled, and the date column: from some
    * later row on, the source may leave the other cells of a row blank when its date cell starts
-   * like a date: a digit 1–9, or 0 and a digit 1–9. The order parser reads no other cell of a
-   * row whose date reads as one; a row with a blank, text or zero date (a header; a total, with
-   * SAP's 00.00.0000 or a database's 0000-00-00) comes whole. (A row whose date starts so but is
-   * no date, 31.02.2026, is rejected as an unreadable date even where a total's label stands in
-   * a column left blank.) Skipping the rest of a wide export's columns (Shopify's 70) is most of
+   * like a whole date (CsvParser's startsLikeDate: three runs of digits, or a serial). The order
+   * parser reads no other cell of a row whose date reads as one; a row with a blank, text, zero
+   * or period date (a header; a total, with SAP's 00.00.0000, a database's 0000-00-00, 01/2026)
+   * comes whole. (A row whose date looks so but is no date, 31.02.2026, is rejected as an
+   * unreadable date even where a total's label stands in a column left blank.) Skipping the rest of a wide export's columns (Shopify's 70) is most of
    * the reading.
    */
   project?(columns: readonly number[], dateColumn: number): void;

@@ -205,7 +205,7 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
     );
   });
 
-  test("a parser told to project sends rows whose date cell starts like a date (1–9, or 0 and 1–9) with the kept columns only, every other row whole (property)", () => {
+  test("a parser told to project sends rows whose date cell looks like a whole date (1–9 or 0 and 1–9 first; three runs of digits, or five digits or more) with the kept columns only, every other row whole (property)", () => {
     const field = fc.oneof(
       fc.constantFrom("C0199", "INV100001", "2024-08-01", "", " padded ", "12.50", "-3", "007"),
       fc.constantFrom(" 2024-08-02", "Total", "Invoice Date", "45123", '"a,b"', '"say ""hi"""'),
@@ -247,11 +247,16 @@ describe("rows across threads (RowEncoder → RowDecoder)", () => {
           parser.project(kept, dateColumn);
           feed(parser);
           // by hand: the date field as written, unquoted, starting after spaces with a digit
-          // 1–9 or 0 and one ("007" and "0" come whole: a zero date is no date)
+          // 1–9 or 0 and one, and with three runs of digits or all digits, five or more
+          // ("007", "0", "12.50", "2024" come whole: a zero date, a period, no serial)
           const expected = rows.map((row, i) => {
             const date = lines[i]?.[dateColumn];
+            const t = date?.replace(/^[ \t]+|[ \t]+$/g, "");
             const digit =
-              date !== undefined && !date.startsWith('"') && /^[ \t]*0?[1-9]/.test(date);
+              t !== undefined &&
+              !t.startsWith('"') &&
+              /^0?[1-9]/.test(t) &&
+              ((t.match(/[0-9]+/g) ?? []).length >= 3 || /^[0-9]{5,}$/.test(t));
             return digit
               ? row.map((v, c) => (c === dateColumn || kept.includes(c) ? v : null))
               : row;
@@ -500,7 +505,7 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(revenueOf(w, "Kunde 1")).toBeCloseTo(revenueOf(n, "Kunde 1") + 5, 2);
   });
 
-  test("a totals row with a zero date (SAP's 00.00.0000, a database's 0000-00-00, 0) and its label in an unread column is a totals row on the worker too", () => {
+  test("a totals row with a zero date (SAP's 00.00.0000, a database's 0000-00-00, 0) or a period (01/2026, 1. Quartal 2026, 2026-01) and its label in an unread column is a totals row on the worker too", () => {
     // 80,000 lines: past the sample and the batches the worker reads ahead. Before, a date cell starting with any digit sent the row without its unread columns: the
     // worker lost the label "Summe" and reported the row as a line with no customer (its
     // 999,00 as revenue skipped), where the main thread skipped it as a totals row.
@@ -512,7 +517,10 @@ describe("kap on the worker thread and on the main thread", () => {
     lines.push(
       "Summe;;00.00.0000;;;999,00;",
       "Gesamtsumme;;0000-00-00;;;1.999,00;",
-      "Total;;0;;;2.999,00;"
+      "Total;;0;;;2.999,00;",
+      "Summe;;01/2026;;;3.999,00;",
+      "Total;;1. Quartal 2026;;;4.999,00;",
+      "Summe;;2026-01;;;5.999,00;"
     );
     const file = join(dir, "sap-zero-dates.csv");
     writeFileSync(file, lines.join("\n") + "\n");
@@ -523,7 +531,7 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(onWorker.stdout).toBe(onMain.stdout);
     const w = JSON.parse(onWorker.stdout);
     expect(w.ingest.accepted).toBe(80_000);
-    expect(w.ingest.skippedTotals).toBe(3);
+    expect(w.ingest.skippedTotals).toBe(6);
     expect(w.ingest.rejected).toEqual([]);
   });
 
