@@ -112,8 +112,8 @@ export interface IngestSource {
    * parser reads no other cell of a row whose date reads as one; a row with a blank, text, zero
    * or period date (a header; a total, with SAP's 00.00.0000, a database's 0000-00-00, 01/2026)
    * comes whole. (A row whose date looks so but is no date, 31.02.2026, is rejected as an
-   * unreadable date even where a total's label stands in a column left blank.) Skipping the rest of a wide export's columns (Shopify's 70) is most of
-   * the reading.
+   * unreadable date even where a total's label stands in a column left blank.) Skipping the
+   * rest of a wide export's columns (Shopify's 70) is most of the reading.
    */
   project?(columns: readonly number[], dateColumn: number): void;
 }
