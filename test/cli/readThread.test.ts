@@ -33,6 +33,19 @@ const kap = (thread: "0" | "1", ...args: string[]) =>
     env: { ...process.env, KAP_READ_THREAD: thread },
   });
 
+/**
+ * `kap analyze file …args` with the file read on the worker thread and on the main thread: both
+ * succeed with the same JSON, byte for byte; returns it parsed.
+ */
+function analyzedOnBothThreads(file: string, ...args: string[]) {
+  const onWorker = kap("1", "analyze", file, "--json", "--quiet", ...args);
+  const onMain = kap("0", "analyze", file, "--json", "--quiet", ...args);
+  expect(onWorker.status).toBe(0);
+  expect(onMain.status).toBe(0);
+  expect(onWorker.stdout).toBe(onMain.stdout);
+  return JSON.parse(onWorker.stdout);
+}
+
 beforeAll(() => {
   execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
 });
@@ -363,12 +376,7 @@ describe("kap on the worker thread and on the main thread", () => {
     ]);
     const file = join(dir, "orders.csv");
     writeFileSync(file, Buffer.concat([head, tail]));
-    const onWorker = kap("1", "analyze", file, "--json", "--quiet");
-    const onMain = kap("0", "analyze", file, "--json", "--quiet");
-    expect(onWorker.status).toBe(0);
-    expect(onMain.status).toBe(0);
-    expect(onWorker.stdout).toBe(onMain.stdout);
-    const read = JSON.parse(onWorker.stdout).file.read as string;
+    const read = analyzedOnBothThreads(file).file.read as string;
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
   });
 
@@ -410,11 +418,7 @@ describe("kap on the worker thread and on the main thread", () => {
       ]);
     const wideFile = join(dir, "wide-export.csv");
     writeFileSync(wideFile, Buffer.concat([Buffer.from(wide.join("\n") + "\n"), tail("wide")]));
-    const onWorker = kap("1", "analyze", wideFile, "--json", "--quiet", "--as-of", "2026-10-31");
-    const onMain = kap("0", "analyze", wideFile, "--json", "--quiet", "--as-of", "2026-10-31");
-    expect(onWorker.status).toBe(0);
-    expect(onWorker.stdout).toBe(onMain.stdout);
-    const w = JSON.parse(onWorker.stdout);
+    const w = analyzedOnBothThreads(wideFile, "--as-of", "2026-10-31");
     expect(w.ingest.skippedHeaders).toBe(1);
     expect(w.ingest.skippedTotals).toBe(1);
     // 30,000 lines and the two at the end
@@ -473,12 +477,7 @@ describe("kap on the worker thread and on the main thread", () => {
         : Buffer.from("Müller GmbH;31.10.2026;A-2;1;7,00\r\n");
     const wideFile = join(dir, "datev-export.csv");
     writeFileSync(wideFile, Buffer.concat([Buffer.from(wide.join("\r\n") + "\r\n"), tail("wide")]));
-    const args = ["--json", "--quiet", "--as-of", "2026-10-31"];
-    const onWorker = kap("1", "analyze", wideFile, ...args);
-    const onMain = kap("0", "analyze", wideFile, ...args);
-    expect(onWorker.status).toBe(0);
-    expect(onWorker.stdout).toBe(onMain.stdout);
-    const w = JSON.parse(onWorker.stdout);
+    const w = analyzedOnBothThreads(wideFile, "--as-of", "2026-10-31");
     expect(w.ingest.skippedHeaders).toBe(1);
     expect(w.ingest.skippedTotals).toBe(1);
     // 30,000 lines and the two at the end; the 6 rows that end in Notiz have no date
@@ -493,7 +492,9 @@ describe("kap on the worker thread and on the main thread", () => {
       narrowFile,
       Buffer.concat([Buffer.from(narrow.join("\r\n") + "\r\n"), tail("narrow")])
     );
-    const n = JSON.parse(kap("0", "analyze", narrowFile, ...args).stdout);
+    const n = JSON.parse(
+      kap("0", "analyze", narrowFile, "--json", "--quiet", "--as-of", "2026-10-31").stdout
+    );
     const revenueOf = (
       o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
       id: string
@@ -524,12 +525,7 @@ describe("kap on the worker thread and on the main thread", () => {
     );
     const file = join(dir, "sap-zero-dates.csv");
     writeFileSync(file, lines.join("\n") + "\n");
-    const args = ["--json", "--quiet", "--as-of", "2026-10-31"];
-    const onWorker = kap("1", "analyze", file, ...args);
-    const onMain = kap("0", "analyze", file, ...args);
-    expect(onWorker.status).toBe(0);
-    expect(onWorker.stdout).toBe(onMain.stdout);
-    const w = JSON.parse(onWorker.stdout);
+    const w = analyzedOnBothThreads(file, "--as-of", "2026-10-31");
     expect(w.ingest.accepted).toBe(80_000);
     expect(w.ingest.skippedTotals).toBe(6);
     expect(w.ingest.rejected).toEqual([]);
@@ -561,13 +557,9 @@ describe("kap on the worker thread and on the main thread", () => {
     for (let j = i + 1; j < i + 2000; j++) parts.push(line(j));
     const file = join(dir, "switch-in-cut-row.csv");
     writeFileSync(file, Buffer.concat(parts));
-    const onWorker = kap("1", "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31");
-    const onMain = kap("0", "analyze", file, "--json", "--quiet", "--as-of", "2026-10-31");
-    expect(onWorker.status).toBe(0);
-    expect(onMain.stdout).toBe(onWorker.stdout);
-    const names = (JSON.parse(onWorker.stdout).portfolio.accounts as { name: string }[]).map(
-      (a) => a.name
-    );
+    const names = (
+      analyzedOnBothThreads(file, "--as-of", "2026-10-31").portfolio.accounts as { name: string }[]
+    ).map((a) => a.name);
     expect(names).toContain("Café Ltd");
     expect(names).not.toContain("CafÃ© Ltd");
   });
