@@ -16,6 +16,7 @@ export type LayoutId =
   | "quickbooks-desktop"
   | "quickbooks-online-customer"
   | "quickbooks-desktop-customer"
+  | "quickbooks-transaction-list"
   | "sage50"
   | "sage200"
   | "sage50-audit"
@@ -62,6 +63,12 @@ export interface ExportLayout {
    * the others (purchases, transfers, adjustments, consumption) are skipped and counted.
    */
   saleEntryType?: RegExp;
+  /**
+   * The document-type column lists every kind of transaction (payments, estimates, journals …)
+   * and only these types are sales or returns: the others are skipped and counted. A sale of
+   * amount 0 is a voided document (QuickBooks keeps voided invoices at 0.00): skipped too.
+   */
+  saleDocType?: RegExp;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -158,6 +165,47 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     accountFromHeadings: true,
     note: 'The customer is the Name column, else the report\'s customer heading ("Total …" rows end them); "Customer:Job" names roll up to the parent customer, the job being its site.',
+  },
+  {
+    // QuickBooks' "Transaction List by Customer" (Online and Desktop): every transaction of each
+    // customer under its heading, no product and no quantity. Online writes Posting and Account,
+    // Desktop Account, Clr and Split: one of Posting/Split tells it from other lists.
+    id: "quickbooks-transaction-list",
+    name: "QuickBooks transaction list by customer",
+    signature: [
+      ["date", "transaction date"],
+      ["transaction type", "type"],
+      ["num", "no"],
+      ["posting", "split"],
+      ["amount"],
+    ],
+    fields: {
+      date: ["date", "transaction date"],
+      orderId: ["num", "no"],
+      accountName: ["customer", "customer full name", "name"],
+      revenue: ["amount"],
+      docType: ["transaction type", "type"],
+    },
+    ignore: [
+      "posting",
+      "memo description",
+      "memo",
+      "description",
+      "account",
+      "account full name",
+      "account name",
+      "clr",
+      "split",
+      "balance",
+      "open balance",
+      "due date",
+      "class",
+      "location",
+    ],
+    customerJob: true,
+    accountFromHeadings: true,
+    saleDocType: /^\s*(?:invoice|sales\s+receipt|credit\s+memo|refund(?:\s+receipt)?)\s*$/i,
+    note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax; no products: analysed at invoice level); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; payments, estimates, journals and statement charges are skipped, as are voided documents (amount 0).",
   },
   {
     id: "quickbooks-online",

@@ -318,10 +318,11 @@ export function createOrderParser(
   const stockMovement = !!layout?.stockMovement;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
+  const saleDocType = layout?.saleDocType;
   /** A grouped report's title block (company, report name, dates) stands above its header row: reported as skipped. */
   const titleRows = headings ? mapping.headerRow : 0;
   // No product column at all: an invoice-level file, analysed for all that needs no product.
-  const hasProducts = col.sku >= 0 || col.productName >= 0 || headings;
+  const hasProducts = col.sku >= 0 || col.productName >= 0 || productHeadings;
   const categoryForProduct = !hasProducts && col.category >= 0;
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
   const qtyDec = dec("quantity");
@@ -877,6 +878,11 @@ export function createOrderParser(
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo);
+    if (saleDocType) {
+      if (!saleDocType.test(docType))
+        return reject("not a sale (a payment, estimate, journal or other transaction)", rowNo);
+      if (revenue === 0) return reject("voided (amount 0)", rowNo);
+    }
     const creditType =
       (docType !== "" &&
         (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||

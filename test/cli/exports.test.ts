@@ -148,6 +148,35 @@ test("QuickBooks Online sales by customer detail: customers from the headings, e
   ]);
 });
 
+test("QuickBooks Online transaction list by customer: recognised, only sales documents read", () => {
+  const file = resolve(
+    __dirname,
+    "../fixtures/exports/quickbooks-online-transaction-list-by-customer.csv"
+  );
+  const r = kap("analyze", file, "--as-of", "2026-10-31", "--json");
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.ingest.read.layout).toBe("QuickBooks transaction list by customer");
+  expect(
+    j.portfolio.accounts
+      .map((a: { accountId: string; revenueLast12: number; ordersLast12: number }) => [
+        a.accountId,
+        a.revenueLast12,
+        a.ordersLast12,
+      ])
+      .sort()
+  ).toEqual([
+    // invoice 102.00 + sales receipt 50.40; the payment and the estimate are no sales
+    ["Brightwell Electrical Ltd", 152.4, 2],
+    // 1,250.00 − 10.80 (credit memo) − 20.00 (refund); the journal entry is no sale
+    ["Harbour Plumbing & Heating", 1219.2, 1],
+    // "Northfield Builders:Quay Street site": 24.00 + 108.00 (invoice 1017 voided at 0.00)
+    ["Northfield Builders", 132, 2],
+  ]);
+  expect(j.ingest.returns).toBe(2);
+  expect(j.ingest.hasProducts).toBe(false);
+});
+
 test("a French export: French headers, semicolons, decimal comma, day-first dates; Montant HT, not TTC", () => {
   const file = resolve(__dirname, "../fixtures/exports/french-factures-lignes.csv");
   const r = kap("analyze", file, "--as-of", "2026-10-31", "--json");
