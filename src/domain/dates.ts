@@ -7,6 +7,13 @@ import type { Serial } from "./types";
 const EPOCH_UTC_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/**
+ * A workbook saved with Excel's 1904 date system counts days from 1904-01-01 = 0 ([MS-XLS]
+ * 2.4.77 Date1904): its serial for a day is this much smaller than the 1900 system's
+ * (1904-01-01 is 1900-system serial 1,462). KAP counts in the 1900 system.
+ */
+export const DATE1904_OFFSET = 1462;
+
 export interface Ymd {
   y: number;
   /** 1–12 */

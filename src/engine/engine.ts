@@ -130,6 +130,7 @@ export class KapEngine implements OrderSink {
       mapping.fields.some((f) => f.field === "category") || this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
+      date1904: options.date1904,
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
@@ -204,6 +205,7 @@ export class KapEngine implements OrderSink {
         ...(layout ? { layout: layout.name } : {}),
         dateOrder: r.options.dateOrder,
         dateOrderSource: r.options.dateOrderSource ?? "default",
+        ...(r.options.date1904 ? { date1904: true } : {}),
         ...(r.options.file?.encoding ? { encoding: r.options.file.encoding } : {}),
         ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
         currencies: Object.keys(this.report.currencies).filter((c) => c !== ""),

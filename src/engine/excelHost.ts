@@ -7,14 +7,14 @@ import {
   listGrids,
   loadSetting,
   openNewWorkbook,
-  readCulture,
   readRegion,
+  readWorkbookFacts,
   saveSetting,
   SheetWriteError,
   withExcel,
   writeSheets,
   type GridInfo,
-  type WorkbookCulture,
+  type WorkbookFacts,
 } from "../excel";
 import { addScoreColumns } from "../excel/addScoreColumns";
 import {
@@ -79,8 +79,10 @@ function cancelled(): KapActionError {
 /** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
 function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
   const infos = new Map<SourceTable, GridInfo>();
-  let cultureP: Promise<WorkbookCulture | undefined> | undefined;
-  const culture = () => (cultureP ??= withExcel((ctx) => readCulture(ctx)));
+  // The culture and the date system, read together once (one round trip) when first asked.
+  let factsP: Promise<WorkbookFacts> | undefined;
+  const facts = () => (factsP ??= withExcel((ctx) => readWorkbookFacts(ctx)));
+  const culture = async () => (await facts()).culture;
   return {
     async tables() {
       const list = await withExcel((ctx) => listGrids(ctx, { peekRows: 30 }));
@@ -115,6 +117,10 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
     },
     // Excel's decimal separator settles number columns whose cells read two ways ("1,250").
     numberCulture: () => culture(),
+    // A 1904-system workbook's serials are 1,462 days short of KAP's count: read so.
+    async dateSystem() {
+      return (await facts()).dateSystem;
+    },
     info: (t) => infos.get(t)!,
   };
 }
@@ -165,6 +171,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         headers: string[];
         skipped: { rule: string; rows: number }[];
         currencies: number;
+        /** the workbook counts dates in the 1904 date system */
+        date1904: boolean;
       }
     | undefined;
 
@@ -344,6 +352,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     if (action !== "scoreAll" || settings.liveHealthInputs === false) return undefined;
     const orders = found.orders;
     if (!orders || !source || !orderPlan) return undefined;
+    // KAP.METRICS would get the cells' 1904 serials and count them as 1900 ones (README, "Dates
+    // in a 1904 workbook"): each date the day before, four years early, so month and quarter
+    // edges move. The sheet keeps the analysis' values.
+    if (orderPlan.date1904)
+      return {
+        why: "the workbook uses the 1904 date system, which KAP's worksheet functions do not read",
+      };
     const info = source.info(orders.table);
     const asOf = settings.asOf ? isoToSerial(settings.asOf) : undefined;
     return liveOrderSource({
@@ -457,6 +472,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         headers: plan.headers,
         skipped: report.skipped,
         currencies: Object.keys(report.currencies).length,
+        date1904: report.read?.date1904 === true,
       };
       analyzed = true;
       accounts = list;

@@ -91,6 +91,12 @@ export interface IngestSource {
   /** The workbook's culture ("en-US", "de-DE"): settles day- or month-first dates. */
   culture?(): Promise<string | undefined>;
   /**
+   * The workbook's date system (Excel's "Use 1904 date system"): in a 1904 workbook a date
+   * cell's serial is 1,462 smaller than KAP's 1900-system count (domain/dates DATE1904_OFFSET).
+   * Sources that give no serials, or only 1900-system ones, leave it out.
+   */
+  dateSystem?(): Promise<1900 | 1904>;
+  /**
    * The workbook's number culture (Excel's decimal separator, with the culture name): settles
    * number columns whose cells read two ways ("1,250"). Falls back to `culture`.
    */
@@ -156,6 +162,8 @@ export function emptySideTables(): SideTables {
 export interface OrderReadOptions {
   dateOrder: DateOrder;
   dateOrderSource?: DateOrderSource;
+  /** the serials come from a workbook in Excel's 1904 date system (IngestSource.dateSystem) */
+  date1904?: boolean;
   /** each number column's decimal convention (ingest/numbers), decided over the column and the file */
   numbers?: Partial<Record<NumberField, ColumnConvention>>;
   /** the discount column is formatted as a percentage (0.1 = 10%) */
@@ -500,19 +508,29 @@ function note<T>(label: string, r: TableResult<T>): string[] {
   );
 }
 
-/** Parses the optional tables from whole grids (one per role found). */
+/**
+ * Parses the optional tables from whole grids (one per role found); `date1904`: their serials
+ * are in Excel's 1904 date system (IngestSource.dateSystem).
+ */
 export function parseSideTables(
-  full: Partial<Record<Role, { grid: Grid; detection: Detection }>>
+  full: Partial<Record<Role, { grid: Grid; detection: Detection }>>,
+  date1904 = false
 ): SideTables {
   const t = emptySideTables();
   const read = <T>(
     role: Role,
     label: string | null,
-    parse: (m: ColumnMapping, v: Grid["values"], top: number) => TableResult<T>
+    parse: (
+      m: ColumnMapping,
+      v: Grid["values"],
+      top: number,
+      culture: undefined,
+      date1904: boolean
+    ) => TableResult<T>
   ): T[] => {
     const f = full[role];
     if (!f) return [];
-    const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1);
+    const r = parse(f.detection.mapping, f.grid.values, f.grid.top ?? 1, undefined, date1904);
     if (label) t.notes.push(...note(label, r));
     return r.records;
   };
@@ -586,6 +604,7 @@ export interface IngestOutcome {
 export class IngestSession {
   private tablesP?: Promise<SourceTable[]>;
   private foundRoles?: FoundRoles;
+  private date1904P?: Promise<boolean>;
 
   constructor(
     readonly source: IngestSource,
@@ -597,6 +616,12 @@ export class IngestSession {
   tables(): Promise<SourceTable[]> {
     this.tablesP ??= this.source.tables();
     return this.tablesP;
+  }
+
+  /** Whether the source's serials are in the 1904 date system, asked once per session. */
+  private date1904(): Promise<boolean> {
+    this.date1904P ??= Promise.resolve(this.source.dateSystem?.()).then((s) => s === 1904);
+    return this.date1904P;
   }
 
   /** Step 1: the best table for each role. */
@@ -636,7 +661,7 @@ export class IngestSession {
       this.checkCancel();
       full[role] = { grid: await readWhole(this.source, f.table), detection: f.detection };
     }
-    return parseSideTables(full);
+    return parseSideTables(full, await this.date1904());
   }
 
   private checkCancel(): void {
@@ -652,6 +677,7 @@ export class IngestSession {
     const culture = this.options.culture ?? (await this.source.culture?.());
     const numberCulture: NumberCulture | undefined =
       this.options.numberCulture ?? (await this.source.numberCulture?.());
+    const date1904 = await this.date1904();
     let { mapping } = orders.detection;
     const { headers } = orders.detection;
     const top = orders.table.peek.top ?? 1;
@@ -699,6 +725,7 @@ export class IngestSession {
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
       }
       const read = planReading(checked, sample, named);
+      if (date1904) read.date1904 = true;
       return {
         side,
         mapping: checked.detection.mapping,

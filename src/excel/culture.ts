@@ -4,6 +4,7 @@
  * ("based on current system settings": Excel.NumberFormatInfo). Undefined where the host lacks
  * the set; callers then fall back to the data.
  */
+import { queueDateSystem, type DateSystem } from "./dateSystem";
 import { supports } from "./requirements";
 
 export interface WorkbookCulture {
@@ -24,6 +25,34 @@ export async function readCulture(
     name: ci.name,
     decimalSeparator: ci.numberFormat.numberDecimalSeparator,
     groupSeparator: ci.numberFormat.numberGroupSeparator,
+  };
+}
+
+/** What a read of the workbook needs to know before its cells: its culture and its date system. */
+export interface WorkbookFacts {
+  /** undefined where the host lacks ExcelApi 1.11 */
+  culture?: WorkbookCulture;
+  dateSystem: DateSystem;
+}
+
+/** The culture (where the host has it) and the date system (./dateSystem) in one round trip. */
+export async function readWorkbookFacts(context: Excel.RequestContext): Promise<WorkbookFacts> {
+  const dateSystem = queueDateSystem(context);
+  if (!supports("culture")) {
+    await context.sync();
+    return { dateSystem: dateSystem() };
+  }
+  const ci = context.application.cultureInfo;
+  ci.load("name");
+  ci.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
+  await context.sync();
+  return {
+    culture: {
+      name: ci.name,
+      decimalSeparator: ci.numberFormat.numberDecimalSeparator,
+      groupSeparator: ci.numberFormat.numberGroupSeparator,
+    },
+    dateSystem: dateSystem(),
   };
 }
 

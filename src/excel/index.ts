@@ -17,7 +17,13 @@ export {
   type ChunkHandler,
 } from "./readRegion";
 export { listGrids, type GridInfo, type ListOptions } from "./listGrids";
-export { readCulture, type WorkbookCulture } from "./culture";
+export {
+  readCulture,
+  readWorkbookFacts,
+  type WorkbookCulture,
+  type WorkbookFacts,
+} from "./culture";
+export { queueDateSystem, toWorkbookSerial, type DateSystem } from "./dateSystem";
 export { supports, requireFeature, NeedsNewerExcelError, type Feature } from "./requirements";
 export { saveSetting, loadSetting } from "./settings";
 export { openNewWorkbook, insertSheetsFromBase64 } from "./workbook";

@@ -15,6 +15,7 @@
  * from `{ formula }` values that KAP code built.
  */
 import { jsonBytes } from "./bytes";
+import { toWorkbookSerial, type DateSystem } from "./dateSystem";
 import { supports } from "./requirements";
 import {
   blockRange,
@@ -57,8 +58,11 @@ export interface RenderedBlock {
   bytes: number;
 }
 
-/** The 2-D arrays Office.js is given for one block (exported for tests and planning). */
-export function renderBlock(b: Block): RenderedBlock {
+/**
+ * The 2-D arrays Office.js is given for one block (exported for tests and planning). Dates
+ * (1900-system serials) are written in the workbook's `dateSystem` (./dateSystem).
+ */
+export function renderBlock(b: Block, dateSystem: DateSystem = 1900): RenderedBlock {
   const pos = blockRange(b);
   const values: Scalar[][] = [];
   const formats: string[][] = [];
@@ -81,7 +85,7 @@ export function renderBlock(b: Block): RenderedBlock {
           formulaRuns.push(fresh);
         }
       } else {
-        vr.push(isDate(v) ? v.date : v === null ? "" : v);
+        vr.push(isDate(v) ? toWorkbookSerial(v.date, dateSystem) : v === null ? "" : v);
       }
     }
     values.push(vr);

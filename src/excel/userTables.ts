@@ -10,6 +10,7 @@
  * older Excel the table is made without it and the result says so.
  * Text cells get the Text format ('@') before their values land, so text never becomes a formula.
  */
+import { queueDateSystem, toWorkbookSerial } from "./dateSystem";
 import { supports } from "./requirements";
 
 export type ValidationKind = "date" | { list: readonly string[] } | "positiveAmount";
@@ -263,7 +264,10 @@ export async function appendInitiativeRows(
   const region = table ? table.getRange() : ws.getUsedRange(true);
   region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
   table?.load("showTotals");
+  // Start and end dates are 1900-system serials: written in the workbook's date system.
+  const dateSystemOf = queueDateSystem(context);
   await context.sync();
+  const dateSystem = dateSystemOf();
   // A table's range ends with its totals row when one is shown: not a row of initiatives, and
   // the new rows go in above it (table.rows.add inserts them there).
   const values = (region.values as unknown[][]).slice(0, table?.showTotals ? -1 : undefined);
@@ -310,7 +314,9 @@ export async function appendInitiativeRows(
     for (const name of INITIATIVE_HEADERS) {
       const c = colOf(name);
       const v = r[name];
-      if (c >= 0 && v !== undefined && v !== null) row[c] = v;
+      if (c >= 0 && v !== undefined && v !== null)
+        row[c] =
+          DATE_HEADERS.has(name) && typeof v === "number" ? toWorkbookSerial(v, dateSystem) : v;
     }
     return row;
   });

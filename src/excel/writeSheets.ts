@@ -1,6 +1,6 @@
 /**
  * Writes SheetSpec[] into the open workbook in a constant number of round trips:
- *   sync 1  list sheets and tables;
+ *   sync 1  list sheets and tables, and the workbook's date system (dates are written in it);
  *   sync 2  read KAP marks (worksheet custom properties) and table locations;
  *   sync 3  add the new sheets under temporary names, write data, formats, tables, charts,
  *           then swap them in (rename old KAP sheets aside, give new ones their names,
@@ -20,6 +20,7 @@ import { withExcelNames } from "../sheets/excelNames";
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from "./marker";
 import { FEATURES, supports, type Feature } from "./requirements";
 import { isPayloadTooLarge } from "./bytes";
+import { queueDateSystem } from "./dateSystem";
 import { queueBlockData, queueSheetDressing, renderBlock, sliceBlock } from "./renderSheet";
 
 export interface WriteOptions {
@@ -133,11 +134,13 @@ async function writeOnce(
   const newPrefix = `~KAP ${token} `;
   const oldPrefix = `~KAP old ${token} `;
 
-  // ---- sync 1: what is there
+  // ---- sync 1: what is there, and the date system dates are written in
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/id,items/name,items/position,items/visibility");
   const allTables = wb.tables.load("items/name");
+  const dateSystemOf = queueDateSystem(context);
   await sync();
+  const dateSystem = dateSystemOf();
 
   // ---- sync 2: KAP marks and where tables live
   const marks = queueMarkReads(sheets.items);
@@ -190,7 +193,7 @@ async function writeOnce(
       });
       for (const block of spec.blocks) {
         for (const slice of sliceBlock(block, budget / 2)) {
-          const r = renderBlock(slice);
+          const r = renderBlock(slice, dateSystem);
           if (pending > 0 && pending + r.bytes > budget) {
             await sync();
             context.application.suspendApiCalculationUntilNextSync();

@@ -117,6 +117,8 @@ export interface ReadAssumptions {
   layout?: string;
   dateOrder: DateOrder;
   dateOrderSource: DateOrderSource;
+  /** the workbook counts its dates in Excel's 1904 date system (its serials were read so) */
+  date1904?: boolean;
   /** text files: the encoding and delimiter the reader settled on */
   encoding?: string;
   delimiter?: string;
@@ -126,6 +128,8 @@ export interface ReadAssumptions {
 
 export interface OrderParserOptions {
   dateOrder: DateOrder;
+  /** The serials come from a workbook in Excel's 1904 date system (ingest/values parseDate). */
+  date1904?: boolean;
   /**
    * Each number column's decimal convention, decided over the whole column and file
    * (inferNumberConvention); a field not given reads each text cell by its own evidence.
@@ -684,7 +688,7 @@ export function createOrderParser(
     let date: number | undefined;
     if (rawDate === prevRawDate && rawDate !== undefined) date = prevDate;
     else if (!isBlankCell(rawDate)) {
-      date = parseDate(rawDate, options.dateOrder);
+      date = parseDate(rawDate, options.dateOrder, options.date1904);
       prevRawDate = rawDate;
       prevDate = date;
     }
@@ -761,7 +765,7 @@ export function createOrderParser(
     if (!accountId) return reject("no account", rowNo);
     // A later line of an order with no date of its own takes the order's (the first line's).
     if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate))
-      date = parseDate(orderDate, options.dateOrder);
+      date = parseDate(orderDate, options.dateOrder, options.date1904);
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
     if (date === undefined) return reject("unreadable date", rowNo);
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";

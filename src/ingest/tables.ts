@@ -194,7 +194,9 @@ function lostOf(v: Cell, mapping: ColumnMapping): boolean | undefined {
 export function parseAccounts(
   mapping: ColumnMapping,
   values: readonly Row[],
-  firstRowNumber = 1
+  firstRowNumber = 1,
+  _culture?: string,
+  date1904 = false
 ): TableResult<AccountRecord> {
   const r = reader(mapping);
   return collect(
@@ -215,7 +217,9 @@ export function parseAccounts(
             ? Number(sinceText)
             : undefined;
       const sinceSerial =
-        sinceYear !== undefined ? ymdToSerial(sinceYear, 1, 1) : parseDate(since ?? null);
+        sinceYear !== undefined
+          ? ymdToSerial(sinceYear, 1, 1)
+          : parseDate(since ?? null, "dmy", date1904);
       const history = parseNumberList(r.cell(row, "daysBeyondTermsHistory") ?? null);
       return {
         accountId,
@@ -424,7 +428,8 @@ export function parseEngagementLog(
   mapping: ColumnMapping,
   values: readonly Row[],
   firstRowNumber = 1,
-  culture?: string
+  culture?: string,
+  date1904 = false
 ): TableResult<EngagementEntry> {
   const r = reader(mapping);
   const order = dateOrderOf(mapping, values, ["date", "respondedOn"], culture);
@@ -434,10 +439,12 @@ export function parseEngagementLog(
     (row, rowNo) => {
       const accountId = r.text(row, "accountId");
       if (!accountId) return "no account";
-      const at = parseDateTime(r.cell(row, "date") ?? null, order);
+      const at = parseDateTime(r.cell(row, "date") ?? null, order, date1904);
       if (at === undefined) return "no readable date";
       const respCell = r.cell(row, "respondedOn") ?? null;
-      const respondedOn = isBlankCell(respCell) ? undefined : parseDateTime(respCell, order);
+      const respondedOn = isBlankCell(respCell)
+        ? undefined
+        : parseDateTime(respCell, order, date1904);
       if (
         !isBlankCell(respCell) &&
         respondedOn === undefined &&
@@ -473,7 +480,8 @@ export function parsePayments(
   mapping: ColumnMapping,
   values: readonly Row[],
   firstRowNumber = 1,
-  culture?: string
+  culture?: string,
+  date1904 = false
 ): TableResult<Invoice> {
   const r = reader(mapping);
   const order = dateOrderOf(mapping, values, ["invoiceDate", "dueDate", "paidDate"], culture);
@@ -485,15 +493,15 @@ export function parsePayments(
       if (!accountId) return "no account";
       const amount = parseNumber(r.cell(row, "amount") ?? null);
       if (amount === undefined) return "no amount";
-      const invoiceDate = parseDate(r.cell(row, "invoiceDate") ?? null, order);
-      const dueDate = parseDate(r.cell(row, "dueDate") ?? null, order);
+      const invoiceDate = parseDate(r.cell(row, "invoiceDate") ?? null, order, date1904);
+      const dueDate = parseDate(r.cell(row, "dueDate") ?? null, order, date1904);
       if (invoiceDate === undefined && dueDate === undefined) return "no due date or invoice date";
       return {
         accountId,
         invoiceNo: r.text(row, "invoiceNo"),
         invoiceDate,
         dueDate,
-        paidDate: parseDate(r.cell(row, "paidDate") ?? null, order),
+        paidDate: parseDate(r.cell(row, "paidDate") ?? null, order, date1904),
         amount,
         row: rowNo,
       };
@@ -526,7 +534,8 @@ export function parseInitiatives(
   mapping: ColumnMapping,
   values: readonly Row[],
   firstRowNumber = 1,
-  culture?: string
+  culture?: string,
+  date1904 = false
 ): TableResult<InitiativeRecord> {
   const r = reader(mapping);
   const order = dateOrderOf(mapping, values, ["start", "end"], culture);
@@ -538,8 +547,8 @@ export function parseInitiatives(
       const initiative = r.text(row, "initiative");
       if (!account) return "no account";
       if (!initiative) return "no initiative";
-      const start = parseDate(r.cell(row, "start") ?? null, order);
-      const end = parseDate(r.cell(row, "end") ?? null, order);
+      const start = parseDate(r.cell(row, "start") ?? null, order, date1904);
+      const end = parseDate(r.cell(row, "end") ?? null, order, date1904);
       if (start !== undefined && end !== undefined && end < start)
         return "end date before start date";
       return {

@@ -4,7 +4,7 @@
  * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already
  * numbers, and a number never meets a regex.
  */
-import { isValidYmd, ymdToSerial } from "../domain/dates";
+import { DATE1904_OFFSET, isValidYmd, ymdToSerial } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { Cell } from "./grid";
 import {
@@ -89,9 +89,13 @@ const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
  * Numbers are serials (or yyyymmdd); JS Dates (ExcelJS) are read in UTC, the way ExcelJS
  * builds them from serials; text may be ISO, day- or month-first (`order` settles
  * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025" or "April 3, 2025".
+ * `date1904`: the number came from a workbook in the 1904 date system, where the same day's
+ * serial is 1,462 smaller (domain/dates DATE1904_OFFSET); the result is in the 1900 system.
  */
-export function parseDate(v: Cell, order: DateOrder = "dmy"): Serial | undefined {
+export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): Serial | undefined {
   if (typeof v === "number") {
+    if (date1904 && v >= 0 && v <= MAX_SERIAL - DATE1904_OFFSET)
+      return Math.floor(v) + DATE1904_OFFSET;
     if (v >= MIN_SERIAL && v <= MAX_SERIAL) return Math.floor(v);
     if (v >= MIN_YYYYMMDD && v <= MAX_YYYYMMDD && Number.isInteger(v))
       return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
@@ -174,10 +178,16 @@ const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap
  * A date-and-time cell as an Excel serial WITH the time of day as a fraction (noon = .5); the
  * engagement log needs it (a response in 24 hours or in 25). Numbers keep their fraction, JS
  * Dates their UTC time, text its "14:30", "2:30 PM" or "T14:30:00" after the date; a date with
- * no time is midnight. Undefined when the date part is unreadable (as parseDate).
+ * no time is midnight. Undefined when the date part is unreadable (as parseDate; `date1904`
+ * as there).
  */
-export function parseDateTime(v: Cell, order: DateOrder = "dmy"): number | undefined {
+export function parseDateTime(
+  v: Cell,
+  order: DateOrder = "dmy",
+  date1904 = false
+): number | undefined {
   if (typeof v === "number") {
+    if (date1904 && v >= 0 && v < MAX_SERIAL - DATE1904_OFFSET + 1) return v + DATE1904_OFFSET;
     if (v >= MIN_SERIAL && v <= MAX_SERIAL + 1) return v;
     return parseDate(v, order);
   }

@@ -26,6 +26,7 @@ import {
   utf8Bytes,
   asFunctionArg,
   nameValue,
+  excelDate,
   type CellModel,
   type TableModel,
   type DataValidationModel,
@@ -348,11 +349,14 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  /** workbook.functions (ExcelApi 1.2): the double evaluates DATE only. */
+  readonly functions: FunctionsProxy;
   constructor(ctx: DoubleContext) {
     super(ctx, () => ctx.excel.model);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, undefined);
     this.settings = new SettingCollectionProxy(ctx);
+    this.functions = new FunctionsProxy(ctx);
   }
   protected _get(): unknown {
     return undefined;
@@ -366,6 +370,44 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
       this.context.excel.model.insertedFromBase64.push({ base64, options });
     });
     return result;
+  }
+}
+
+/**
+ * workbook.functions (ExcelApi 1.2, web and desktop alike): worksheet functions evaluated without
+ * touching a cell. Each call queues a command; its FunctionResult's `value` (or `error`, "#NUM!"
+ * in English) is readable after load and sync, as in Office.js.
+ */
+export class FunctionsProxy extends ClientObject<WorkbookModel> {
+  protected readonly scalars = [] as const;
+  constructor(ctx: DoubleContext) {
+    super(ctx, () => ctx.excel.model);
+  }
+  protected _get(): unknown {
+    return undefined;
+  }
+  /** DATE(year, month, day) in the workbook's date system (model.ts excelDate). */
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    const r = new FunctionResultProxy(this.context, undefined);
+    this.context._queue({ op: "functions.date", args: [year, month, day] }, () =>
+      r._setBound(excelDate(this.context.excel.model, year, month, day))
+    );
+    return r;
+  }
+}
+
+export class FunctionResultProxy extends ClientObject<{ value: number } | { error: string }> {
+  protected readonly scalars = ["value", "error"] as const;
+  protected _get(m: { value: number } | { error: string }, p: string): unknown {
+    if (p === "value") return "value" in m ? m.value : null;
+    if (p === "error") return "error" in m ? m.error : null;
+    return undefined;
+  }
+  get value(): number {
+    return this._read("value") as number;
+  }
+  get error(): string {
+    return this._read("error") as string;
   }
 }
 

@@ -221,6 +221,13 @@ export class WorkbookModel {
   settings = new Map<string, { key: string; value: unknown }>();
   activeSheetId = "";
   culture = { name: "en-GB", decimalSeparator: ".", thousandsSeparator: "," };
+  /**
+   * The workbook's date system (Excel: File > Options > Advanced > "Use 1904 date system"; on a
+   * Mac, Preferences > Calculation). Its cells hold serials counted from 1904-01-01 = 0, 1,462
+   * less than the 1900 system's for the same day ([MS-XLS] 2.4.77 Date1904). The double stores
+   * whatever serial a test fills in; only DATE (workbook.functions.date) reads this.
+   */
+  date1904 = false;
   createdWorkbooks: string[] = [];
   insertedFromBase64: { base64: string; options?: unknown }[] = [];
   calculationSuspendedSyncs = 0;
@@ -368,6 +375,32 @@ export class WorkbookModel {
     const p = parseRange(at);
     rows.forEach((r, i) => r.forEach((v, j) => sheet.setCell(p.row + i, p.col + j, { value: v })));
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Excel's DATE(year, month, day) in this workbook's date system, as `workbook.functions.date`
+ * evaluates it: months and days outside their range roll over; a year below 1900 is read as
+ * 1900 + year (OOXML 18.17.7.61: 0–1899 in the 1900 system, 4–1899 in the 1904 one). 1904
+ * system: days since 1904-01-01 (= 0). 1900 system: 1900-01-01 = 1, and Excel counts a
+ * 1900-02-29 that never was (60), so from 1900-03-01 (61) on it is the days since 1899-12-30.
+ * A year out of range, or a day before the system's first, is #NUM!.
+ */
+export function excelDate(
+  wb: WorkbookModel,
+  year: number,
+  month: number,
+  day: number
+): { value: number } | { error: string } {
+  let y = Math.trunc(year);
+  if (y >= 0 && y < 1900 && (!wb.date1904 || y >= 4)) y += 1900;
+  if (y < 1900 || y > 9999) return { error: "#NUM!" };
+  const t = Date.UTC(y, Math.trunc(month) - 1, Math.trunc(day));
+  const from = wb.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  let serial = Math.round((t - from) / DAY_MS);
+  if (!wb.date1904 && serial <= 60) serial -= 1;
+  return serial < 0 ? { error: "#NUM!" } : { value: serial };
 }
 
 function overlaps(a: RangePos, b: RangePos): boolean {

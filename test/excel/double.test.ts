@@ -163,4 +163,27 @@ describe("Excel double", () => {
     ctx2.workbook.tables.add("Sheet1!A2:B3", true);
     await expect(code(ctx2.sync())).resolves.toBe("InvalidOperation"); // overlaps Sales
   });
+  test.each(["web", "desktop"] as const)(
+    "workbook.functions.date follows the workbook's date system (%s)",
+    async (mode) => {
+      // Worked by hand: 1904-01-01 is the 1904 system's day 0 and the 1900 system's 1,462
+      // (4 × 365 + 1 leap day 1900-02-29 that Excel counts + 1 for 1900-01-01 = 1);
+      // 2026-11-01 is 46,327 days after 1899-12-30, and 46,327 − 1,462 = 44,865 after 1904-01-01.
+      const results: Record<string, number[]> = {};
+      for (const date1904 of [false, true]) {
+        const x = new ExcelDouble(["Sheet1"], mode);
+        x.model.date1904 = date1904;
+        const ctx = x.newContext();
+        const f = ctx.workbook.functions;
+        const r = [f.date(1904, 1, 1), f.date(2026, 11, 1), f.date(1900, 3, 1), f.date(126, 11, 1)];
+        for (const x of r) x.load("value");
+        expect(() => r[0].value).toThrow(/PropertyNotLoaded/);
+        await ctx.sync();
+        results[date1904 ? "1904" : "1900"] = r.map((x) => x.value);
+      }
+      expect(results["1900"]).toEqual([1462, 46327, 61, 46327]);
+      // 1900-03-01 comes before the 1904 system's first day: #NUM!, no value
+      expect(results["1904"]).toEqual([0, 44865, null, 44865]);
+    }
+  );
 });

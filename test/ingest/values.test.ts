@@ -5,6 +5,7 @@ import {
   normaliseCurrency,
   parseBoolean,
   parseDate,
+  parseDateTime,
   parseMoney,
   parseNumber,
   parseQuantity,
@@ -39,6 +40,24 @@ describe("parseDate: Excel serials and JS dates", () => {
     expect(parseDate(new Date(Date.UTC(2025, 0, 1, 23, 59, 59)))).toBe(45658);
     expect(parseDate(new Date(Date.UTC(2024, 1, 29, 12)))).toBe(ymdToSerial(2024, 2, 29));
     expect(parseDate(new Date(Number.NaN))).toBeUndefined();
+  });
+});
+
+describe("parseDate and parseDateTime: serials of a 1904-system workbook", () => {
+  // 1904-01-01 is the 1904 system's serial 0 and the 1900 system's 1,462; 2026-11-01 is 1900
+  // serial 46,327 (days after 1899-12-30), so 1904 serial 44,865; 44,866 is 2026-11-02.
+  it("reads a 1904 serial as the day it shows, in KAP's 1900 count", () => {
+    expect(parseDate(44865, "dmy", true)).toBe(46327);
+    expect(serialToIso(parseDate(44866, "dmy", true)!)).toBe("2026-11-02");
+    expect(serialToIso(parseDate(0, "dmy", true)!)).toBe("1904-01-01");
+    expect(parseDate(44865.75, "dmy", true)).toBe(46327);
+    expect(parseDateTime(44865.5, "dmy", true)).toBe(46327.5); // noon keeps its fraction
+  });
+  it("leaves what is no serial as it was: yyyymmdd numbers, text", () => {
+    expect(iso(20261101)).toBe("2026-11-01");
+    expect(parseDate(20261101, "dmy", true)).toBe(46327);
+    expect(parseDate("2026-11-01", "dmy", true)).toBe(46327);
+    expect(parseDate(-1, "dmy", true)).toBeUndefined();
   });
 });
 
