@@ -68,9 +68,16 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   { kind: "manual adjustment", pattern: /^adjust(?:ment)?s?(?: .*)?$/ },
   { kind: "manual adjustment", pattern: /^(?:[a-z]+ )?adjustments?$/ },
   { kind: "manual adjustment", pattern: /^rounding(?: difference| adjustment)?$/ },
-  // "Discount", "Discount 10%", "Early payment discount"
-  { kind: "discount", pattern: /^discounts?(?: \d+(?: \d+)?)?$/ },
-  { kind: "discount", pattern: /^(?:[a-z]+ ){0,2}discount$/ },
+  // "Discount", "Discount 10%", "10% Discount", "Early payment discount", and the German and
+  // French words ("Rabatt", "Mengenrabatt 5%", "Remise 10%"); "%" reads as " percent "
+  {
+    kind: "discount",
+    pattern:
+      /^(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|remise|korting|sconto|descuento|skonto)(?: \d+(?: \d+)?(?: percent)?)?$/,
+  },
+  { kind: "discount", pattern: /^remise (?:commerciale|exceptionnelle|globale)$/ },
+  // QuickBooks' short item names "Disc 10%", "10% Disc": only with the percent ("Disc 125" is a grinding disc)
+  { kind: "discount", pattern: /^(?:disc \d+(?: \d+)? percent|\d+(?: \d+)? percent disc)$/ },
   // "Bank Charges", "AMAZON FEE", "CRUK Commission"
   { kind: "bank charges", pattern: /^bank charges?$/ },
   {
@@ -89,6 +96,7 @@ function normaliseDescription(s: string): string {
   return s
     .toLowerCase()
     .replace(/&/g, " and ")
+    .replace(/%/g, " percent ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
@@ -104,14 +112,16 @@ export function serviceDescriptionKind(description: string | undefined): string 
 
 /**
  * The service kind of a line's SKU and description ("postage", "discount" …), or null for a
- * product. A code of one letter (upper-case only) needs a service description or none.
+ * product. A code of one letter (upper-case only) needs a service description or none. Without a
+ * description the SKU is read as one too (an item named "10% Discount").
  */
 export function serviceKind(sku: string, description: string | undefined): string | null {
   const trimmed = sku.trim();
   // one-letter codes are upper-case ("s" or "b" is nobody's sample or bad-debt line)
   const code = trimmed.length === 1 ? trimmed : trimmed.toUpperCase();
   const meaning = CODE_MEANING.get(code);
-  const described = serviceDescriptionKind(description);
+  // with no description, the item's own name says it (QuickBooks items: "10% Discount")
+  const described = serviceDescriptionKind(description?.trim() ? description : trimmed);
   if (meaning !== undefined) {
     if (code.length > 1 || described !== null || !description || !description.trim())
       return meaning;

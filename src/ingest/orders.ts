@@ -13,6 +13,7 @@ import {
   UNCATEGORISED,
 } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
+import { serviceKind } from "../domain/serviceLines";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
@@ -894,6 +895,22 @@ export function createOrderParser(
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = signedLine;
     signInto(signedLine, qty, revenue, rawOrder, creditType, creditIds);
+    // A discount item's negative line on an invoice (QuickBooks Desktop's "Discount" line among
+    // the invoice's items, a "Rabatt" line) lowers that invoice's value: a price reduction, not a
+    // return (PRODUCT.md §2, discounts are adjustment lines). On an invoice: a document type that
+    // is not a credit, else a line of the order above it; a discount alone on its own document,
+    // or on a credit note, stays a credit. Negative lines only, so off the common path.
+    if (
+      signed.isReturn &&
+      !creditType &&
+      (docType !== "" || sameOrder) &&
+      !(creditIds && isCreditNoteId(rawOrder)) &&
+      serviceKind(sku, productName) === "discount"
+    ) {
+      signed.isReturn = false;
+      signed.quantity = qty;
+      signed.revenue = revenue;
+    }
     if (creditIds && rawOrder !== "" && creditNumbering === undefined) {
       if (idRun++ === 0) idRunFirst = rowNo;
       if (isCreditNoteId(rawOrder)) {

@@ -58,3 +58,22 @@ test("German ERP shipping and packing lines are service lines (Versandkosten, Fr
     expect(serviceKind(d, d)).toBe("postage and delivery");
   expect(serviceKind("Versandhandel", "Versandhandel")).toBeNull();
 });
+
+test("discount items as QuickBooks, German and French exports name them are discount lines; a cutting disc is a product", () => {
+  for (const d of [
+    "Discount",
+    "10% Discount",
+    "Disc 10%",
+    "Discount 5 %",
+    "Rabatt",
+    "Rabatt 5%",
+    "Mengenrabatt",
+    "Remise",
+    "Remise 10%",
+    "Remise commerciale",
+    "Trade discount",
+  ])
+    expect([d, serviceKind("X9", d)]).toEqual([d, "discount"]);
+  for (const d of ["Cutting disc 115mm", "Disc 125", "Grinding disc", "Discount bin labels"])
+    expect([d, serviceKind("X9", d)]).toEqual([d, null]);
+});
