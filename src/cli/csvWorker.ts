@@ -148,8 +148,8 @@ async function readXlsx(
   const { sheet } = await new Promise<ReadSheetMessage>((resolve) => port.once("message", resolve));
   const reader = await opening;
   try {
-    for await (const rows of reader.sheetBlocks(sheet, { sharedIds: true })) {
-      for (const [row, , ids] of rows) batches.encoder.addShared(row, ids);
+    for await (const { rows, sharedIds } of reader.sheetBlocks(sheet, { sharedIds: true })) {
+      for (let i = 0; i < rows.length; i++) batches.encoder.addShared(rows[i], sharedIds[i]);
       if (batches.isDue()) batches.send(reader.bytesRead);
     }
     if (batches.isDue(true)) batches.send(reader.bytesRead);

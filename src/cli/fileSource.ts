@@ -448,8 +448,8 @@ export function xlsxSource(path: string): FileSource {
       let cells = 0;
       let offset = 0;
       try {
-        for await (const rows of r.sheetBlocks(sheetOf.get(t)!)) {
-          for (const [row] of rows) {
+        for await (const { rows } of r.sheetBlocks(sheetOf.get(t)!)) {
+          for (const row of rows) {
             block.push(row);
             cells += row.length;
           }

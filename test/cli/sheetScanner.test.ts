@@ -1,0 +1,192 @@
+/**
+ * The .xlsx sheet scanner (src/cli/xlsxReader.ts) against sheets generated here: each cell
+ * written in one of the forms Excel, ExcelJS, LibreOffice or an ERP's exporter use, the XML cut
+ * into chunks anywhere (an element may end in the next chunk), and the rows expected worked
+ * out from the generated values, not from the scanner.
+ */
+import fc from "fast-check";
+import { ChunkScanner, SheetScanner } from "../../src/cli/xlsxReader";
+import type { Cell } from "../../src/ingest/grid";
+
+const SHARED = ["Customer", "Acme & Co", "Bolt Ltd", "FX-8", "Fixings"];
+
+type Written =
+  | { kind: "number"; value: number; text: string; style: boolean }
+  | { kind: "shared"; index: number; style: boolean }
+  | { kind: "inline"; text: string }
+  | { kind: "formulaText"; text: string }
+  | { kind: "formulaNumber"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "error" }
+  | { kind: "blank" };
+
+const numberCell = fc.oneof(
+  fc.integer({ min: -99999, max: 99999 }).map((v) => ({ value: v, text: String(v) })),
+  fc
+    .tuple(fc.integer({ min: -999999, max: 999999 }), fc.integer({ min: 1, max: 4 }))
+    .map(([units, places]) => {
+      const value = units / 10 ** places;
+      return { value, text: String(value) };
+    }),
+  fc.constant({ value: 0.0015, text: "1.5E-3" })
+);
+const text = fc.stringMatching(/^[A-Za-z0-9 ,.&<>-]{1,12}$/);
+const written: fc.Arbitrary<Written> = fc.oneof(
+  fc
+    .tuple(numberCell, fc.boolean())
+    .map(([n, style]) => ({ kind: "number" as const, ...n, style })),
+  fc
+    .tuple(fc.integer({ min: 0, max: SHARED.length - 1 }), fc.boolean())
+    .map(([index, style]) => ({ kind: "shared" as const, index, style })),
+  text.map((t) => ({ kind: "inline" as const, text: t })),
+  text.map((t) => ({ kind: "formulaText" as const, text: t })),
+  fc.integer({ min: 0, max: 500 }).map((value) => ({ kind: "formulaNumber" as const, value })),
+  fc.boolean().map((value) => ({ kind: "boolean" as const, value })),
+  fc.constant({ kind: "error" as const }),
+  fc.constant({ kind: "blank" as const })
+);
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const letters = (col: number): string =>
+  col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26);
+
+function cellXml(w: Written, ref: string | undefined): string {
+  const r = ref ? ` r="${ref}"` : "";
+  switch (w.kind) {
+    case "number":
+      return `<c${r}${w.style ? ' s="2"' : ""}><v>${w.text}</v></c>`;
+    case "shared":
+      return `<c${r}${w.style ? ' s="1"' : ""} t="s"><v>${w.index}</v></c>`;
+    case "inline":
+      return `<c${r} t="inlineStr"><is><t xml:space="preserve">${escape(w.text)}</t></is></c>`;
+    case "formulaText":
+      return `<c${r} t="str"><f>A1&amp;"x"</f><v>${escape(w.text)}</v></c>`;
+    case "formulaNumber":
+      return `<c${r}><f>SUM(A1:A2)</f><v>${w.value}</v></c>`;
+    case "boolean":
+      return `<c${r} t="b"><v>${w.value ? 1 : 0}</v></c>`;
+    case "error":
+      return `<c${r} t="e"><v>#DIV/0!</v></c>`;
+    case "blank":
+      return `<c${r} s="1"/>`;
+  }
+}
+
+function valueOf(w: Written): Cell {
+  switch (w.kind) {
+    case "number":
+    case "formulaNumber":
+      return w.value;
+    case "shared":
+      return SHARED[w.index];
+    case "inline":
+    case "formulaText":
+      return w.text;
+    case "boolean":
+      return w.value;
+    default:
+      return null;
+  }
+}
+
+/** A sheet: rows at increasing row numbers (gaps left out of the file), cells at increasing columns. */
+const sheet = fc.array(
+  fc.record({
+    gap: fc.integer({ min: 0, max: 2 }),
+    withR: fc.boolean(),
+    cells: fc.array(fc.record({ skip: fc.integer({ min: 0, max: 2 }), w: written }), {
+      maxLength: 8,
+    }),
+  }),
+  { maxLength: 12 }
+);
+
+function scanAll(xml: string, cuts: number[]): { rows: Cell[][]; ids: number[][] } {
+  const bytes = Buffer.from(xml, "utf8");
+  const scanner = new SheetScanner(SHARED, [], undefined, false, true, () => undefined);
+  const chunks = new ChunkScanner();
+  const rows: Cell[][] = [];
+  const ids: number[][] = [];
+  let from = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length]) {
+    if (cut <= from) continue;
+    const n = chunks.add(bytes.subarray(from, cut));
+    const block = scanner.block(chunks.buf, n);
+    chunks.keep(scanner.at, n);
+    rows.push(...block.rows);
+    ids.push(...block.sharedIds);
+    from = cut;
+  }
+  return { rows, ids };
+}
+
+test("rows come out as written, however the XML is cut into chunks", () => {
+  fc.assert(
+    fc.property(
+      sheet,
+      fc.array(fc.integer({ min: 1, max: 4000 }), { maxLength: 30 }),
+      (rows, cuts) => {
+        const expected: Cell[][] = [];
+        const expectedIds: number[][] = [];
+        let xml = '<worksheet><dimension ref="A1:Z9"/><sheetData>';
+        let rowNo = 0;
+        for (const row of rows) {
+          // rows left out of the file come as empty rows (row numbers kept)
+          for (let g = 0; g < row.gap; g++) {
+            expected.push([]);
+            expectedIds.push([]);
+          }
+          rowNo += row.gap + 1;
+          const values: Cell[] = [];
+          const ids: number[] = [];
+          let cellsXml = "";
+          let col = 0;
+          for (const { skip, w } of row.cells) {
+            // a cell without r="…" takes the next column, so only cells with r can skip
+            const withRef = row.withR || skip === 0;
+            const at = withRef ? col + skip : col;
+            while (values.length < at) {
+              values.push(null);
+              ids.push(-1);
+            }
+            values.push(valueOf(w));
+            ids.push(w.kind === "shared" ? w.index : -1);
+            cellsXml += cellXml(w, withRef ? `${letters(at)}${rowNo}` : undefined);
+            col = at + 1;
+          }
+          expected.push(values);
+          expectedIds.push(ids);
+          const attrs = row.withR ? ` r="${rowNo}" spans="1:9" x14ac:dyDescent="0.25"` : "";
+          xml +=
+            row.cells.length === 0 && row.withR
+              ? `<row${attrs}/>`
+              : `<row${attrs}>${cellsXml}</row>`;
+          if (!row.withR) {
+            // a row without r="…" is the next row: the gap is not there in the file
+            expected.splice(expected.length - 1 - row.gap, row.gap);
+            expectedIds.splice(expectedIds.length - 1 - row.gap, row.gap);
+            rowNo -= row.gap;
+          }
+        }
+        xml += "</sheetData></worksheet>";
+        const got = scanAll(
+          xml,
+          cuts.sort((a, b) => a - b)
+        );
+        expect(got.rows).toEqual(expected);
+        expect(got.ids).toEqual(expectedIds);
+      }
+    ),
+    { numRuns: 3000 }
+  );
+});
+
+test("a cell cut anywhere, one byte per chunk, still reads whole", () => {
+  const xml =
+    '<sheetData><row r="1"><c r="A1" s="1" t="s"><v>1</v></c><c r="C1" s="2"><v>-2.79</v></c>' +
+    '<c r="D1" t="inlineStr"><is><t>R&amp;D</t></is></c><c r="E1" t="b"><v>1</v></c></row>' +
+    '<row r="3"><c r="B3"><f>A1*2</f><v>12.5</v></c><c r="C3" t="str"><v>a &lt; b</v></c></row></sheetData>';
+  const everyByte = Array.from({ length: Buffer.byteLength(xml) }, (_, i) => i + 1);
+  const { rows } = scanAll(xml, everyByte);
+  expect(rows).toEqual([["Acme & Co", null, -2.79, "R&D", true], [], [null, 12.5, "a < b"]]);
+});
