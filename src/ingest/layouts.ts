@@ -69,6 +69,11 @@ export interface ExportLayout {
    * amount 0 is a voided document (QuickBooks keeps voided invoices at 0.00): skipped too.
    */
   saleDocType?: RegExp;
+  /**
+   * An order with no account id and no account name (a guest order without e-mail or company)
+   * is the person who ordered (the orderedBy column): Shopify's phone and POS orders.
+   */
+  accountFromOrderedBy?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -388,6 +393,9 @@ export const LAYOUTS: readonly ExportLayout[] = [
       orderStatus: ["financial status"],
       cancelledAt: ["cancelled at"],
     },
+    // No e-mail (a phone order entered as a draft, a POS sale): the Billing Company, which a
+    // Shopify B2B order carries from its company location, else the Billing Name.
+    accountFromOrderedBy: true,
     ignore: [
       "total",
       "subtotal",
@@ -401,7 +409,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "fulfilled at",
       "outstanding balance",
     ],
-    note: "The customer is the e-mail (company from the order's first line); line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",
+    note: "The customer is the e-mail (company from the order's first line); an order without e-mail is its Billing Company's, else its Billing Name's; line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",
   },
   {
     id: "sap-sd",

@@ -324,6 +324,10 @@ export function createOrderParser(
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
+  const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
+  /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
+  const keyedCompanies = new Set<string>();
+  const unkeyedCompanies = new Map<string, string>();
   /** A grouped report's title block (company, report name, dates) stands above its header row: reported as skipped. */
   const titleRows = headings ? mapping.headerRow : 0;
   // No product column at all: an invoice-level file, analysed for all that needs no product.
@@ -734,6 +738,12 @@ export function createOrderParser(
       if (!accountKey) accountKey = orderAccountId;
       if (!accountName) accountName = orderAccountName;
     }
+    // An order's first line with no e-mail (Shopify): its company's, else the person's who ordered.
+    if (guestAccounts && !sameOrder) {
+      if (!accountKey && !accountName) accountName = text(row[col.orderedBy]);
+      else if (accountName && accountKey) keyedCompanies.add(accountName.toLowerCase());
+      else if (accountName) unkeyedCompanies.set(accountName.toLowerCase(), accountName);
+    }
     let site = col.site >= 0 ? text(row[col.site]) : "";
     if (customerJob) {
       // QuickBooks "Parent:Job" (or "Parent:Job:Sub-job"): the account is the parent, the job its site.
@@ -988,6 +998,16 @@ export function createOrderParser(
       if (creditNumbering)
         warnings.push(
           `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${CREDIT_ID_SAMPLE.toLocaleString("en-GB")} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
+        );
+      const split = [...unkeyedCompanies].filter(([k]) => keyedCompanies.has(k)).map(([, v]) => v);
+      if (split.length)
+        warnings.push(
+          `Orders without an e-mail for ${split
+            .slice(0, 3)
+            .map((c) => `"${c}"`)
+            .join(
+              ", "
+            )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
       if (partlyRefunded)
         warnings.push(
