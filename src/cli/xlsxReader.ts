@@ -416,40 +416,7 @@ export class XlsxReader {
     const sst = this.sst;
     for await (const chunk of await this.stream(part)) {
       const n = sc.add(chunk as Buffer);
-      // A view of exactly the bytes held: searches never run into old bytes past them.
-      const buf = sc.buf.subarray(0, n);
-      let p = 0;
-      for (;;) {
-        const a = buf.indexOf("<si", p);
-        if (a < 0) {
-          // keep a "<s" cut at the end
-          p = Math.max(p, n - 3);
-          break;
-        }
-        // "<si>" or "<si ...>" or "<si/>", not "<sid".
-        const after = buf[a + 3];
-        if (a + 3 >= n) {
-          p = a;
-          break;
-        }
-        if (after !== 62 && after !== 32 && after !== 47) {
-          p = a + 3;
-          continue;
-        }
-        if (after === 47) {
-          sst.push("");
-          p = a + 4;
-          continue;
-        }
-        const b = buf.indexOf("</si>", a);
-        if (b < 0 || b + 5 > n) {
-          p = a;
-          break;
-        }
-        sst.push(itemText(buf.toString("utf8", a, b)));
-        p = b + 5;
-      }
-      sc.keep(p, n);
+      sc.keep(sharedStringsIn(sc.buf.subarray(0, n), sst), n);
     }
   }
 
@@ -514,6 +481,79 @@ export interface SheetBlock {
   formats: string[][];
   /** per row, each cell's index in the shared strings, −1 where it is not one */
   sharedIds: number[][];
+}
+
+/**
+ * The shared-string items (<si>) complete in `buf` (a view of exactly the bytes held, so
+ * searches never run into old bytes past them), appended to `sst`; returns where the first
+ * unfinished one starts.
+ */
+export function sharedStringsIn(buf: Buffer, sst: string[]): number {
+  const n = buf.length;
+  let p = 0;
+  for (;;) {
+    let a = p;
+    while (a < n && buf[a] !== 60) a++;
+    if (a + 4 > n) {
+      // keep a "<si" cut at the end
+      p = a;
+      break;
+    }
+    if (buf[a + 1] !== 115 || buf[a + 2] !== 105) {
+      p = a + 1;
+      continue;
+    }
+    // "<si>" or "<si ...>" or "<si/>", not "<sid".
+    const after = buf[a + 3];
+    if (after !== 62 && after !== 32 && after !== 47) {
+      p = a + 3;
+      continue;
+    }
+    if (after === 47) {
+      sst.push("");
+      p = a + 4;
+      continue;
+    }
+    // Most items are one plain run, <si><t>text</t></si>: read in place (428,346 items in
+    // the bench workbook; a string search and a regular expression each took longer).
+    if (after === 62 && buf[a + 4] === 60 && buf[a + 5] === 116 && buf[a + 6] === 62) {
+      let e = a + 7;
+      let plain = true;
+      for (; e < n; e++) {
+        const x = buf[e];
+        if (x === 60) break;
+        // an entity (&amp;) or an _x000D_ escape: the general path unescapes
+        if (x === 38 || x === 95) plain = false;
+      }
+      if (e + 9 > n) {
+        p = a;
+        break;
+      }
+      if (
+        plain &&
+        buf[e + 1] === 47 &&
+        buf[e + 2] === 116 &&
+        buf[e + 3] === 62 &&
+        buf[e + 4] === 60 &&
+        buf[e + 5] === 47 &&
+        buf[e + 6] === 115 &&
+        buf[e + 7] === 105 &&
+        buf[e + 8] === 62
+      ) {
+        sst.push(buf.toString("utf8", a + 7, e));
+        p = e + 9;
+        continue;
+      }
+    }
+    const b = buf.indexOf("</si>", a);
+    if (b < 0 || b + 5 > n) {
+      p = a;
+      break;
+    }
+    sst.push(itemText(buf.toString("utf8", a, b)));
+    p = b + 5;
+  }
+  return p;
 }
 
 const EMPTY_FORMATS: string[] = [];

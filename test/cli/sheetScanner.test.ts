@@ -1,11 +1,11 @@
 /**
- * The .xlsx sheet scanner (src/cli/xlsxReader.ts) against sheets generated here: each cell
+ * The .xlsx sheet and shared-strings scanners (src/cli/xlsxReader.ts) against parts generated here: each cell
  * written in one of the forms Excel, ExcelJS, LibreOffice or an ERP's exporter use, the XML cut
  * into chunks anywhere (an element may end in the next chunk), and the rows expected worked
  * out from the generated values, not from the scanner.
  */
 import fc from "fast-check";
-import { ChunkScanner, SheetScanner } from "../../src/cli/xlsxReader";
+import { ChunkScanner, SheetScanner, sharedStringsIn } from "../../src/cli/xlsxReader";
 import type { Cell } from "../../src/ingest/grid";
 
 const SHARED = ["Customer", "Acme & Co", "Bolt Ltd", "FX-8", "Fixings"];
@@ -189,4 +189,57 @@ test("a cell cut anywhere, one byte per chunk, still reads whole", () => {
   const everyByte = Array.from({ length: Buffer.byteLength(xml) }, (_, i) => i + 1);
   const { rows } = scanAll(xml, everyByte);
   expect(rows).toEqual([["Acme & Co", null, -2.79, "R&D", true], [], [null, 12.5, "a < b"]]);
+});
+
+/** Shared-string items as Excel and other writers put them, with the text each stands for. */
+const ITEMS: [string, string][] = [
+  ["<si><t>Invoice Date</t></si>", "Invoice Date"],
+  ["<si><t>Müller GmbH</t></si>", "Müller GmbH"],
+  ["<si><t>R&amp;D &lt;lab&gt;</t></si>", "R&D <lab>"],
+  ['<si><t xml:space="preserve"> padded </t></si>', " padded "],
+  ["<si><t>line_x000D_break</t></si>", "line\rbreak"],
+  ["<si><t>snake_case_id</t></si>", "snake_case_id"],
+  ["<si><r><t>Acme </t></r><r><rPr><b/></rPr><t>Ltd</t></r></si>", "Acme Ltd"],
+  ['<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>', "東京"],
+  ["<si/>", ""],
+  ["<si><t/></si>", ""],
+];
+
+function sharedStrings(xml: string, cuts: number[]): string[] {
+  const bytes = Buffer.from(xml, "utf8");
+  const chunks = new ChunkScanner();
+  const sst: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length]) {
+    if (cut <= from) continue;
+    const n = chunks.add(bytes.subarray(from, cut));
+    chunks.keep(sharedStringsIn(chunks.buf.subarray(0, n), sst), n);
+    from = cut;
+  }
+  return sst;
+}
+
+test("shared strings come out as written, however the part is cut into chunks", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: ITEMS.length - 1 }), { maxLength: 40 }),
+      fc.array(fc.integer({ min: 1, max: 2000 }), { maxLength: 30 }),
+      (picks, cuts) => {
+        const xml =
+          '<?xml version="1.0"?><sst count="9" uniqueCount="9">' +
+          picks.map((i) => ITEMS[i][0]).join("") +
+          "</sst>";
+        expect(
+          sharedStrings(
+            xml,
+            cuts.sort((a, b) => a - b)
+          )
+        ).toEqual(picks.map((i) => ITEMS[i][1]));
+      }
+    ),
+    { numRuns: 2000 }
+  );
+  const all = ITEMS.map(([x]) => x).join("");
+  const everyByte = Array.from({ length: Buffer.byteLength(all) }, (_, i) => i + 1);
+  expect(sharedStrings(all, everyByte)).toEqual(ITEMS.map(([, t]) => t));
 });
