@@ -34,7 +34,7 @@ export function asOfPhrase(asOf: Serial, set: boolean): string {
  * is shown in, when the face applies a default, so the text's "£" is said to be assumed):
  *   "Layout: Xero sales invoices"
  *   "Dates: day-first (the data)"
- *   "Date system: 1904 (the workbook's setting): …" (only then)
+ *   "Date system: 1904 (the workbook's setting)" (only then)
  *   "Numbers: Qty decimal comma (the file's other number columns); Unit Price decimal comma (its own cells)"
  *   "Text file: UTF-8, semicolon-delimited"
  *   "Currency: EUR"
@@ -50,10 +50,7 @@ export function readingLines(report: IngestReport, shownAs?: string): string[] {
     out.push(
       `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
     );
-  if (r?.date1904)
-    out.push(
-      "Date system: 1904 (the workbook's setting): its dates were read in it, and KAP writes dates in it"
-    );
+  if (r?.date1904) out.push("Date system: 1904 (the workbook's setting)");
   // a column with nothing to decide (whole numbers) is named only where its cells or the culture settled it
   const nums = report.numbers.filter(
     (n) => (n.source !== "default" && n.source !== "delimiter") || n.ambiguous > 0

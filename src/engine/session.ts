@@ -182,6 +182,10 @@ export interface OrderReadOptions {
   file?: { encoding?: string; delimiter?: string };
 }
 
+/** What the pane says of a workbook in the 1904 date system (its order dates were read in it). */
+export const DATE1904_NOTE =
+  "This workbook uses the 1904 date system (an option from Excel for Mac): KAP read its dates in it and writes its own dates in it.";
+
 /** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
 const REPORT_BASIS = /^(?:accrual|cash)\s+basis\b/i;
 
@@ -725,7 +729,10 @@ export class IngestSession {
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
       }
       const read = planReading(checked, sample, named);
-      if (date1904) read.date1904 = true;
+      if (date1904) {
+        read.date1904 = true;
+        read.notes = [...(read.notes ?? []), DATE1904_NOTE];
+      }
       return {
         side,
         mapping: checked.detection.mapping,

@@ -86,11 +86,14 @@ describe("a workbook in the 1904 date system", () => {
 
   test("the pane says the workbook uses the 1904 date system (and says nothing of it for a 1900 one)", async () => {
     const mac = await analysed(1904);
-    expect(mac.summary.assumed).toContain(
-      "Date system: 1904 (the workbook's setting): its dates were read in it, and KAP writes dates in it"
+    // under the order table, and as a note shown with the data line (folded or not)
+    expect(mac.summary.assumed).toContain("Date system: 1904 (the workbook's setting)");
+    expect(mac.summary.warnings).toContain(
+      "This workbook uses the 1904 date system (an option from Excel for Mac): KAP read its dates in it and writes its own dates in it."
     );
     const old = await analysed(1900);
     expect((old.summary.assumed ?? []).join("\n")).not.toMatch(/1904/);
+    expect(old.summary.warnings.join("\n")).not.toMatch(/1904/);
   });
 
   test("knowing the date system costs no round trip of its own: it rides on the culture's", async () => {
