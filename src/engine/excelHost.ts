@@ -14,6 +14,7 @@ import {
   withExcel,
   writeSheets,
   type GridInfo,
+  type HiddenRows,
   type WorkbookFacts,
 } from "../excel";
 import { addScoreColumns } from "../excel/addScoreColumns";
@@ -58,6 +59,7 @@ import {
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
 import { readingLines } from "./assumptions";
 import { otherOrdersWarning } from "./otherOrders";
+import { hiddenRowsWarning } from "./hiddenRows";
 
 const SETTINGS_KEY = "kap.settings";
 const SHOWN_ROLES: DataRole[] = ["orders", "accounts", "catalog", "contacts", "initiatives"];
@@ -77,8 +79,13 @@ function cancelled(): KapActionError {
 }
 
 /** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
-function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
+function workbookSource(): IngestSource & {
+  info(t: SourceTable): GridInfo;
+  hidden(t: SourceTable): HiddenRows | undefined;
+} {
   const infos = new Map<SourceTable, GridInfo>();
+  /** the hidden rows each table had when last read (readRegion) */
+  const hiddenOf = new Map<SourceTable, HiddenRows | undefined>();
   // The culture and the date system, read together once (one round trip) when first asked.
   let factsP: Promise<WorkbookFacts> | undefined;
   const facts = () => (factsP ??= withExcel((ctx) => readWorkbookFacts(ctx)));
@@ -106,11 +113,12 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
     async read(t, onBlock) {
       const info = infos.get(t)!;
       // Blocks stay under Excel's 5 MB response limit (readRegion sizes them from a sample).
-      await withExcel((ctx) =>
+      const res = await withExcel((ctx) =>
         readRegion(ctx, { sheet: info.sheet, table: info.table }, (rows, offset) =>
           onBlock(rows, offset)
         )
       );
+      hiddenOf.set(t, res.hidden);
     },
     async culture() {
       return (await culture())?.name;
@@ -122,6 +130,7 @@ function workbookSource(): IngestSource & { info(t: SourceTable): GridInfo } {
       return (await facts()).dateSystem;
     },
     info: (t) => infos.get(t)!,
+    hidden: (t) => hiddenOf.get(t),
   };
 }
 
@@ -479,6 +488,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const asOf = asOfOf(settings, report.lastDate);
       const late = asOfWarning(asOf, report.lastDate, report.firstDate);
       const others = otherOrdersWarning(await session!.tables(), orders.table);
+      const hidden = hiddenRowsWarning(
+        source!.info(orders.table).sheet,
+        Math.max(0, total - plan.mapping.headerRow - 1),
+        source!.hidden(orders.table)
+      );
       summary = {
         rows: report.accepted,
         firstDate: report.firstDate === null ? "" : serialToIso(report.firstDate),
@@ -491,6 +505,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         hasProducts: report.hasProducts,
         warnings: [
           ...(others ? [others] : []),
+          ...(hidden ? [hidden] : []),
           ...(late ? [late] : []),
           ...report.warnings,
           ...side.notes,

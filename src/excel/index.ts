@@ -15,6 +15,7 @@ export {
   type ReadOptions,
   type ReadResult,
   type ChunkHandler,
+  type HiddenRows,
 } from "./readRegion";
 export { listGrids, type GridInfo, type ListOptions } from "./listGrids";
 export {

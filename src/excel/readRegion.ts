@@ -5,6 +5,7 @@
  * if a block still comes back too large (long text further down), it is halved and retried.
  */
 import { isPayloadTooLarge, jsonBytes } from "./bytes";
+import { supports } from "./requirements";
 
 export interface RegionSource {
   sheet: string;
@@ -30,11 +31,24 @@ export interface ReadOptions {
   sampleRows?: number;
 }
 
+/** Rows of a region Excel does not show: every one is still read. */
+export interface HiddenRows {
+  /** how many (undefined when Excel could not count them) */
+  rows: number | undefined;
+  /**
+   * a filter with criteria is on (the table's own, or the sheet's AutoFilter); false: hidden by
+   * hand; undefined where Excel cannot say (before ExcelApi 1.9)
+   */
+  byFilter: boolean | undefined;
+}
+
 export interface ReadResult extends RegionInfo {
   /** Number formats of the sample rows (currency formats follow the source column). */
   sampleFormats: string[][];
   blocks: number;
   syncs: number;
+  /** the region's hidden rows (filtered out or hidden by hand); undefined when none is hidden */
+  hidden?: HiddenRows;
 }
 
 export type Scalar = string | number | boolean;
@@ -67,7 +81,8 @@ export async function readRegion(
     : source.address
       ? ws.getRange(source.address)
       : ws.getUsedRangeOrNullObject(true);
-  whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  // rowHidden: false when no row is hidden, true or null (some) otherwise — one value, however large
+  whole.load("address,rowIndex,columnIndex,rowCount,columnCount,rowHidden");
   // A table's range ends with its totals row when one is shown: sums, a count or a blank, never
   // a row of data — it is not read (a "Total" label would be skipped; a count or a blank would not).
   table?.load("showTotals");
@@ -134,7 +149,46 @@ export async function readRegion(
     await onChunk(block.values as Scalar[][], offset, info);
     offset += n;
   }
-  return { ...info, sampleFormats: sample.numberFormat as string[][], blocks, syncs };
+  // Some rows hidden: how many, and whether a filter hides them — one round trip, only then.
+  let hidden: HiddenRows | undefined;
+  if (whole.rowHidden !== false) {
+    syncs++;
+    hidden = await countHidden(context, table ?? ws, sheet, info);
+  }
+  return {
+    ...info,
+    sampleFormats: sample.numberFormat as string[][],
+    blocks,
+    syncs,
+    ...(hidden ? { hidden } : {}),
+  };
+}
+
+/**
+ * The hidden rows of the region read: its rows less those of its visible view
+ * (Range.getVisibleView, ExcelApi 1.3; RangeView.rowCount is "the number of visible rows"), and
+ * whether a filter is on (AutoFilter.isDataFiltered, ExcelApi 1.9: the table's own filter, else
+ * the sheet's). Only the two numbers travel, whatever the size. Should Excel refuse the view
+ * (it has been reported to fail on large filtered ranges when asked for cell addresses,
+ * office-js #4263), the rows are "some", uncounted: the read itself stands.
+ */
+async function countHidden(
+  context: Excel.RequestContext,
+  owner: Excel.Table | Excel.Worksheet,
+  sheet: Excel.Worksheet,
+  info: RegionInfo
+): Promise<HiddenRows> {
+  const view = sheet
+    .getRangeByIndexes(info.rowIndex, info.columnIndex, info.rowCount, info.columnCount)
+    .getVisibleView();
+  view.load("rowCount");
+  const filter = supports("filterState") ? owner.autoFilter.load("isDataFiltered") : undefined;
+  try {
+    await context.sync();
+  } catch {
+    return { rows: undefined, byFilter: undefined };
+  }
+  return { rows: info.rowCount - view.rowCount, byFilter: filter?.isDataFiltered };
 }
 
 /** Convenience: all rows of a region in one array (for small regions and tests). */

@@ -12,6 +12,8 @@ export const MANIFEST_EXCEL_API = "1.7";
 export const FEATURES = {
   /** application.cultureInfo (ExcelApi 1.11): day-first or month-first dates, the decimal mark. */
   culture: { set: "1.11", what: "reading the workbook's date order and decimal mark" },
+  /** worksheet.autoFilter and table.autoFilter (ExcelApi 1.9): whether rows are hidden by a filter or by hand. */
+  filterState: { set: "1.9", what: "telling rows hidden by a filter from rows hidden by hand" },
   /** worksheet.customProperties (ExcelApi 1.12): not copied with a sheet, so it tells KAP's original sheet from a copy (marker.ts). */
   sheetCopies: { set: "1.12", what: "telling KAP's sheets from copies you made of them" },
   /** worksheet.pageLayout (ExcelApi 1.9): print setup of KAP's sheets. */
@@ -41,6 +43,9 @@ export type Feature = keyof typeof FEATURES;
  */
 export const GUARDED_APIS: Record<string, Feature> = {
   "Application.cultureInfo": "culture",
+  "Worksheet.autoFilter": "filterState",
+  "Table.autoFilter": "filterState",
+  "AutoFilter.isDataFiltered": "filterState",
   "CultureInfo.name": "culture",
   "CultureInfo.numberFormat": "culture",
   "NumberFormatInfo.numberDecimalSeparator": "culture",

@@ -6,18 +6,21 @@
  * the double's desktop mode) or web (the default), and `&start=hidden` starts the runtime with
  * the pane hidden, as when Excel loads it only to calculate KAP.* cells; `window.kapShowPane()`
  * then shows it (Office.addin.onVisibilityModeChanged → "Taskpane"); `&theme=dark` plays Office's
- * dark (Black) theme.
+ * dark (Black) theme; `&dates=1904` makes the workbook one in the 1904 date system (every date
+ * cell 1,462 lower, as Excel stores them there); `&filter=one` filters the Orders sheet to the
+ * first account's lines (the sheet's AutoFilter), as a user looking at one customer would.
  */
 import { ExcelDouble, type HostMode } from "../excel-double/excel";
 import { generateSample, type Row } from "../sample/generate";
 import { ymdToSerial } from "../../src/domain/dates";
 
-const EPOCH = Date.UTC(1899, 11, 30);
+const query = new URLSearchParams(location.search);
+// a 1904-system workbook counts from 1904-01-01 = 0: each day's serial is 1,462 lower
+const EPOCH = query.get("dates") === "1904" ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
 const cell = (v: Row[number]) =>
   v instanceof Date ? Math.round((v.getTime() - EPOCH) / 86_400_000) : (v ?? "");
 const sheet = (rows: Row[]) => rows.map((r) => r.map(cell));
 
-const query = new URLSearchParams(location.search);
 const mode: HostMode = query.get("host") === "desktop" ? "desktop" : "web";
 let shown = query.get("start") !== "hidden";
 
@@ -64,6 +67,15 @@ x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
 x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
 x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
 x.model.fill(x.sheet("Catalog"), "A1", sheet(data.catalog));
+x.model.date1904 = query.get("dates") === "1904";
+if (query.get("filter") === "one") {
+  const first = data.orders[1][2];
+  x.model.applyFilter(
+    x.sheet("Orders"),
+    { row: 0, col: 0, rows: data.orders.length, cols: data.orders[0].length },
+    (r) => r[2] === first
+  );
+}
 x.model.fill(x.sheet("Contacts"), "A1", sheet(data.contacts));
 
 // The pane's own visibility, as the task pane's webview reports it.

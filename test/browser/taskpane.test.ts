@@ -309,3 +309,48 @@ describe("an analysis worker that cannot load", () => {
     }
   });
 });
+
+describe("a workbook in the 1904 date system, its orders filtered to one customer", () => {
+  it("reads every row and the dates as the days they show, and says both where the data is shown", async () => {
+    const { page } = await openPane(browser, url, officeJs, 340, "?host=web&dates=1904&filter=one");
+    try {
+      await analyzed(page);
+      // counted from the double's own cells, not by KAP: the rows the filter hides, the order
+      // rows under the header, and the last order date (a 1904 serial: days after 1904-01-01)
+      const truth = await page.evaluate(() => {
+        const x = (
+          window as unknown as {
+            kapDouble: {
+              sheet(n: string): { hiddenRows: Set<number>; cells: { value: unknown }[][] };
+            };
+          }
+        ).kapDouble;
+        const s = x.sheet("Orders");
+        const dates = s.cells
+          .slice(1)
+          .map((r) => r[0]?.value)
+          .filter((v): v is number => typeof v === "number");
+        return { hidden: s.hiddenRows.size, rows: s.cells.length - 1, last: Math.max(...dates) };
+      });
+      const d = new Date(Date.UTC(1904, 0, 1) + truth.last * 86_400_000);
+      const last = `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+      const n = (v: number) => v.toLocaleString("en-GB");
+      const data = page.getByRole("region", { name: "Data" });
+      const folded = (await data.textContent()) ?? "";
+      expect(folded).toContain(
+        `${n(truth.hidden)} of the ${n(truth.rows)} order rows on "Orders" are hidden by a filter. KAP read all ${n(truth.rows)}: the results cover every row, not only the rows shown.`
+      );
+      expect(folded).toContain("This workbook uses the 1904 date system");
+      await shot(page, "1904-filtered");
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+      await page.getByRole("button", { name: "Change the data KAP reads" }).click();
+      await page.getByText(`to ${last}`, { exact: false }).first().waitFor();
+      await expect(
+        page.getByText("Date system: 1904 (the workbook's setting)").count()
+      ).resolves.toBe(1);
+      await shot(page, "1904-filtered-data");
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -588,6 +588,13 @@ export class WorksheetProxy extends Item<SheetModel> {
   get freezePanes(): FreezePanesProxy {
     return new FreezePanesProxy(this.context, () => this._m());
   }
+  /** worksheet.autoFilter (ExcelApi 1.9): the sheet's filter over a plain range. */
+  get autoFilter(): AutoFilterProxy {
+    return new AutoFilterProxy(this.context, () => {
+      const f = this._m().autoFilter;
+      return { enabled: f !== undefined, isDataFiltered: f?.filtered ?? false };
+    });
+  }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.context, this);
   }
@@ -999,6 +1006,7 @@ const RANGE_SCALARS = [
   "numberFormat",
   "text",
   "valueTypes",
+  "rowHidden",
 ] as const;
 
 function grid<T>(pos: RangePos, f: (r: number, c: number) => T): T[][] {
@@ -1053,6 +1061,12 @@ export class RangeProxy extends ClientObject<RangeModel> {
         return grid(pos, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
       case "text":
         return grid(pos, (r, c) => String(sheet.cell(r, c)?.value ?? ""));
+      case "rowHidden": {
+        // Office.js: true when every row is hidden, false when none is, null when some are
+        let hidden = 0;
+        for (let i = 0; i < pos.rows; i++) if (sheet.hiddenRows.has(pos.row + i)) hidden++;
+        return hidden === 0 ? false : hidden === pos.rows ? true : null;
+      }
       case "valueTypes":
         return grid(pos, (r, c) => {
           const v = sheet.cell(r, c)?.value;
@@ -1091,6 +1105,31 @@ export class RangeProxy extends ClientObject<RangeModel> {
   }
   get valueTypes(): string[][] {
     return this._read("valueTypes") as string[][];
+  }
+  get rowHidden(): boolean {
+    return this._read("rowHidden") as boolean;
+  }
+  set rowHidden(v: boolean) {
+    this._write("rowHidden", v, ({ sheet, pos }) => {
+      for (let i = 0; i < pos.rows; i++)
+        if (v) sheet.hiddenRows.add(pos.row + i);
+        else sheet.hiddenRows.delete(pos.row + i);
+    });
+  }
+  /** range.getVisibleView() (ExcelApi 1.3): the range's rows that are not hidden. */
+  getVisibleView(): RangeViewProxy {
+    return new RangeViewProxy(
+      this.context,
+      () => {
+        const m = this._m();
+        const rows: number[] = [];
+        for (let i = 0; i < m.pos.rows; i++)
+          if (!m.sheet.hiddenRows.has(m.pos.row + i)) rows.push(m.pos.row + i);
+        return { ...m, rows };
+      },
+      false,
+      { op: "range.getVisibleView" }
+    );
   }
 
   get values(): Scalar[][] {
@@ -1182,6 +1221,49 @@ export class RangeProxy extends ClientObject<RangeModel> {
       for (let i = 0; i < pos.rows; i++)
         for (let j = 0; j < pos.cols; j++) sheet.setCell(pos.row + i, pos.col + j, undefined);
     });
+  }
+}
+
+/** A RangeView (ExcelApi 1.3): the visible rows of a range, in order. */
+export class RangeViewProxy extends ClientObject<RangeModel & { rows: number[] }> {
+  protected readonly scalars = ["rowCount", "columnCount", "values"] as const;
+  protected _get(m: RangeModel & { rows: number[] }, p: string): unknown {
+    if (p === "rowCount") return m.rows.length;
+    if (p === "columnCount") return m.pos.cols;
+    if (p === "values")
+      return m.rows.map((r) => {
+        const out: Scalar[] = [];
+        for (let c = m.pos.col; c < m.pos.col + m.pos.cols; c++)
+          out.push(m.sheet.cell(r, c)?.value ?? "");
+        return out;
+      });
+    return undefined;
+  }
+  get rowCount(): number {
+    return this._read("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this._read("columnCount") as number;
+  }
+  get values(): Scalar[][] {
+    return this._read("values") as Scalar[][];
+  }
+}
+
+/**
+ * An AutoFilter (ExcelApi 1.9): the sheet's (worksheet.autoFilter, over a plain range) or a
+ * table's own (table.autoFilter). `enabled`: there is one; `isDataFiltered`: criteria are applied.
+ */
+export class AutoFilterProxy extends ClientObject<{ enabled: boolean; isDataFiltered: boolean }> {
+  protected readonly scalars = ["enabled", "isDataFiltered"] as const;
+  protected _get(m: { enabled: boolean; isDataFiltered: boolean }, p: string): unknown {
+    return p === "enabled" ? m.enabled : p === "isDataFiltered" ? m.isDataFiltered : undefined;
+  }
+  get enabled(): boolean {
+    return this._read("enabled") as boolean;
+  }
+  get isDataFiltered(): boolean {
+    return this._read("isDataFiltered") as boolean;
   }
 }
 
@@ -1539,6 +1621,13 @@ export class TableProxy extends Item<TableModel> {
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this._m().sheet);
+  }
+  /** table.autoFilter (ExcelApi 1.9): the table's own filter (its header's filter buttons). */
+  get autoFilter(): AutoFilterProxy {
+    return new AutoFilterProxy(this.context, () => {
+      const t = this._m();
+      return { enabled: t.showFilterButton, isDataFiltered: t.filtered ?? false };
+    });
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.context, () => ({ sheet: this._m().sheet, pos: this._m().range }));

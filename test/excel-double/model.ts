@@ -63,6 +63,8 @@ export interface TableModel {
   showFilterButton: boolean;
   showHeaders: boolean;
   showTotals: boolean;
+  /** criteria applied in the table's own AutoFilter (table.autoFilter.isDataFiltered, ExcelApi 1.9) */
+  filtered?: boolean;
 }
 
 export interface ChartSeriesModel {
@@ -138,6 +140,14 @@ export class SheetModel {
   names = new Map<string, NameModel>();
   showGridlines = true;
   tabColor = "";
+  /** 0-based rows hidden, by the user (Hide) or by a filter (see applyFilter). */
+  hiddenRows = new Set<number>();
+  /**
+   * The sheet's AutoFilter (worksheet.autoFilter, ExcelApi 1.9) when one is set on a plain range:
+   * its range, and whether criteria are applied (isDataFiltered). A table's filter is its own
+   * (TableModel.filtered), as in Excel.
+   */
+  autoFilter?: { range: RangePos; filtered: boolean };
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
@@ -368,6 +378,29 @@ export class WorkbookModel {
     copy.showGridlines = original.showGridlines;
     copy.tabColor = original.tabColor;
     return copy;
+  }
+
+  /**
+   * Test helper: a user's filter. Hides the body rows of `range` (the first row is its header)
+   * for which `keep` is false, as Excel's AutoFilter does; on a table's range it is the
+   * table's own filter, else the sheet's AutoFilter.
+   */
+  applyFilter(
+    sheet: SheetModel,
+    range: RangePos,
+    keep: (row: Scalar[], index: number) => boolean
+  ): void {
+    const table = this.tables.find(
+      (t) => t.sheet === sheet && t.range.row === range.row && t.range.col === range.col
+    );
+    if (table) table.filtered = true;
+    else sheet.autoFilter = { range, filtered: true };
+    for (let r = range.row + 1; r < range.row + range.rows; r++) {
+      const row: Scalar[] = [];
+      for (let c = range.col; c < range.col + range.cols; c++)
+        row.push(sheet.cell(r, c)?.value ?? "");
+      if (!keep(row, r)) sheet.hiddenRows.add(r);
+    }
   }
 
   /** Test helper: fill a sheet with rows directly (no API, no parsing). */

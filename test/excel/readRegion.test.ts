@@ -179,3 +179,44 @@ describe("settings", () => {
     await expect(loadSetting(asCtx(x), "settings", isNum)).resolves.toBeUndefined();
   });
 });
+
+describe("readRegion: hidden and filtered rows", () => {
+  // orders(1000): 1,001 rows with the header. Account C7 is on rows i ≡ 7 (mod 500): i = 7 and
+  // 507, so a filter keeping C7 shows 2 of the 1,000 body rows and hides 998.
+  test.each(["web", "desktop"] as const)(
+    "a sheet filtered to one account: every row is read, and the result says 998 rows are hidden by a filter (%s)",
+    async (mode) => {
+      const x = new ExcelDouble(["Orders"], mode);
+      x.model.fill(x.sheet("Orders"), "A1", orders(1000));
+      x.model.applyFilter(
+        x.sheet("Orders"),
+        { row: 0, col: 0, rows: 1001, cols: 7 },
+        (r) => r[0] === "C7"
+      );
+      const { rows, result } = await readAll(asCtx(x), { sheet: "Orders" });
+      expect(rows).toHaveLength(1001);
+      expect(result.hidden).toEqual({ rows: 998, byFilter: true });
+      // one round trip more than an unfiltered read (sizing, sample and blocks), for the count
+      expect(result.syncs).toBe(result.blocks + 2);
+    }
+  );
+
+  test("rows hidden by hand in a table: counted, and not called a filter", async () => {
+    const x = new ExcelDouble(["Orders"]);
+    x.model.fill(x.sheet("Orders"), "A1", orders(100));
+    x.model.addTable(x.sheet("Orders"), { row: 0, col: 0, rows: 101, cols: 7 }, true).name =
+      "Sales";
+    for (const r of [5, 6, 50]) x.sheet("Orders").hiddenRows.add(r);
+    const { rows, result } = await readAll(asCtx(x), { sheet: "Orders", table: "Sales" });
+    expect(rows).toHaveLength(101);
+    expect(result.hidden).toEqual({ rows: 3, byFilter: false });
+  });
+
+  test("nothing hidden: no count, and no round trip for it", async () => {
+    const x = new ExcelDouble(["Orders"]);
+    x.model.fill(x.sheet("Orders"), "A1", orders(100));
+    const { result } = await readAll(asCtx(x), { sheet: "Orders" });
+    expect(result.hidden).toBeUndefined();
+    expect(result.syncs).toBe(result.blocks + 1);
+  });
+});

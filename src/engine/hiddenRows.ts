@@ -1,0 +1,33 @@
+/**
+ * Order rows Excel does not show (a filter, or rows hidden by hand). KAP reads every row of the
+ * order table, as the command line reads a whole file: results that change with whatever filter
+ * happens to be on would not be the portfolio's, and a scored sheet would silently lose accounts.
+ * What it must not do is read them without a word: a user who filtered to one region would take
+ * the figures for that region's.
+ */
+import type { HiddenRows } from "../excel";
+
+const n = (x: number) => x.toLocaleString("en-GB");
+
+/**
+ * The warning for `hidden` rows among `total` order rows on `sheet` (undefined when none).
+ * Counts above `total` (a hidden header or title row) are capped at it.
+ */
+export function hiddenRowsWarning(
+  sheet: string,
+  total: number,
+  hidden: HiddenRows | undefined
+): string | undefined {
+  if (!hidden || hidden.rows === 0) return undefined;
+  const how =
+    hidden.byFilter === true
+      ? "hidden by a filter"
+      : hidden.byFilter === false
+        ? "hidden"
+        : "hidden (by a filter or by hand)";
+  const what =
+    hidden.rows === undefined
+      ? `Some of the ${n(total)} order rows on "${sheet}" are ${how}.`
+      : `${n(Math.min(hidden.rows, total))} of the ${n(total)} order rows on "${sheet}" are ${how}.`;
+  return `${what} KAP read all ${n(total)}: the results cover every row, not only the rows shown.`;
+}
