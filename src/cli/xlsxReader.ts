@@ -720,6 +720,8 @@ export class SheetScanner {
       i = vb;
     }
     if (gt < 0) return -1;
+    // r="" or a reference without column letters: the next column
+    if (col < 0) col = row.length;
     const selfClosing = buf[gt - 1] === 47;
     let end = gt + 1;
     let v: Cell = null;

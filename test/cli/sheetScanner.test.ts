@@ -185,10 +185,12 @@ test("a cell cut anywhere, one byte per chunk, still reads whole", () => {
   const xml =
     '<sheetData><row r="1"><c r="A1" s="1" t="s"><v>1</v></c><c r="C1" s="2"><v>-2.79</v></c>' +
     '<c r="D1" t="inlineStr"><is><t>R&amp;D</t></is></c><c r="E1" t="b"><v>1</v></c></row>' +
-    '<row r="3"><c r="B3"><f>A1*2</f><v>12.5</v></c><c r="C3" t="str"><v>a &lt; b</v></c></row></sheetData>';
+    '<row r="3"><c r="B3"><f>A1*2</f><v>12.5</v></c><c r="C3" t="str"><v>a &lt; b</v></c>' +
+    // a reference without column letters: the next column
+    '<c r="7"><v>3</v></c></row></sheetData>';
   const everyByte = Array.from({ length: Buffer.byteLength(xml) }, (_, i) => i + 1);
   const { rows } = scanAll(xml, everyByte);
-  expect(rows).toEqual([["Acme & Co", null, -2.79, "R&D", true], [], [null, 12.5, "a < b"]]);
+  expect(rows).toEqual([["Acme & Co", null, -2.79, "R&D", true], [], [null, 12.5, "a < b", 3]]);
 });
 
 /** Shared-string items as Excel and other writers put them, with the text each stands for. */
