@@ -272,11 +272,9 @@ async function run(argv: string[]): Promise<number> {
   if (command === "analyze" || command === "analyse") {
     const { engine, source } = await load(file, o, progress);
     if (o.json) {
-      // Written piece by piece as it is made, waiting for a slow reader: never one huge string.
-      await out.writeAll(
-        jsonPieces(toJson(engine, { name: basename(file), read: source.describe() }))
-      );
-      await out.write("\n");
+      // Made piece by piece, never one huge string, and written whole or not at all.
+      const json = toJson(engine, { name: basename(file), read: source.describe() });
+      await out.writeWhole(() => withNewline(jsonPieces(json)));
     } else
       printSummary(
         engine,
@@ -301,8 +299,8 @@ async function run(argv: string[]): Promise<number> {
       }
     }
     if (o.json) {
-      await out.writeAll(jsonPieces(clvJson(engine, holdout)));
-      await out.write("\n");
+      const json = clvJson(engine, holdout);
+      await out.writeWhole(() => withNewline(jsonPieces(json)));
     } else printClv(engine, (s) => out.line(s), holdout);
     return 0;
   }
@@ -532,6 +530,12 @@ export function explain(e: unknown, argv: readonly string[] = []): string {
   return `kap: ${String(e)}`;
 }
 
+/** The pieces, then a line end. */
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield "\n";
+}
+
 /** Standard output, written with backpressure and flushed before exit. */
 const out = new Output(process.stdout);
 
@@ -543,6 +547,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
   // The reader went away (`kap analyze f.csv | head`): stop quietly, as other command-line tools do.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
+    out.abandon();
     process.stderr.write(`kap: cannot write the output (${e.message}).\n`);
     process.exit(1);
   });
@@ -551,6 +556,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     process.exit(code);
   };
   run(argv).then(exit, (e: unknown) => {
+    out.abandon();
     process.stderr.write(`${explain(e, argv)}\n`);
     if (process.env.KAP_DEBUG) console.error(e);
     return exit(1);

@@ -4,46 +4,122 @@
  * it is a terminal.
  */
 import { once } from "node:events";
+import { fstatSync, ftruncateSync } from "node:fs";
 import type { Writable } from "node:stream";
 
 /** Bytes per stream write when writing pieces. */
 const BLOCK_BYTES = 1 << 16;
+/**
+ * The most text writeWhole holds before writing (UTF-16 units, about bytes for JSON): a
+ * 1M-line file's JSON, 22 MB, fits (measured: peak RSS 206 → 219 MB); a larger one is made twice.
+ */
+const HOLD_UNITS = 32 << 20;
+
+/**
+ * The pieces packed into blocks of 64 KB (one stream write per block rather than per piece: a
+ * portfolio's JSON is thousands of pieces), each piece encoded as UTF-8 straight into its
+ * block, never joined into a string first: joining and then encoding cost 20 ms more per 22 MB
+ * (1M-line file's JSON, measured). A piece too long for a block comes on its own, as a string.
+ * Each block yielded is the caller's to keep.
+ */
+function* blocks(pieces: Iterable<string>): Generator<Uint8Array | string> {
+  let block = Buffer.allocUnsafe(BLOCK_BYTES);
+  let used = 0;
+  for (const piece of pieces) {
+    // a UTF-16 unit is at most 3 bytes of UTF-8: a piece that surely fits goes in whole
+    if (used + piece.length * 3 > BLOCK_BYTES) {
+      if (used > 0) {
+        yield block.subarray(0, used);
+        block = Buffer.allocUnsafe(BLOCK_BYTES);
+        used = 0;
+      }
+      if (piece.length * 3 > BLOCK_BYTES) {
+        yield piece;
+        continue;
+      }
+    }
+    used += block.write(piece, used);
+  }
+  if (used > 0) yield block.subarray(0, used);
+}
 
 export class Output {
-  constructor(private stream: Writable) {}
+  /** Where the output, a regular file, ended when a whole write began (abandon() cuts it back there). */
+  private fileStart: number | undefined;
+
+  constructor(
+    private stream: Writable,
+    private readonly holdUnits = HOLD_UNITS
+  ) {}
 
   /** Writes, then waits while the stream's buffer is full (a slow reader holds us back, not our memory). */
   async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream.write(text)) await once(this.stream, "drain");
   }
 
-  /**
-   * Writes the pieces in blocks of 64 KB (one stream write per block rather than per piece: a
-   * portfolio's JSON is thousands of pieces), waiting like write(). Each piece is encoded as
-   * UTF-8 straight into its block, never joined into a string first: joining and then encoding
-   * cost 20 ms more per 22 MB (1M-line file's JSON, measured). A piece too long for a block
-   * is written on its own.
-   */
+  /** Writes the pieces in blocks of 64 KB (see blocks()), waiting like write(). */
   async writeAll(pieces: Iterable<string>): Promise<void> {
-    let block = Buffer.allocUnsafe(BLOCK_BYTES);
-    let used = 0;
-    for (const piece of pieces) {
-      // a UTF-16 unit is at most 3 bytes of UTF-8: a piece that surely fits goes in whole
-      if (used + piece.length * 3 > BLOCK_BYTES) {
-        if (used > 0) {
-          // the stream may keep the block until it is written (a pipe): a new one follows
-          await this.write(block.subarray(0, used));
-          block = Buffer.allocUnsafe(BLOCK_BYTES);
-          used = 0;
-        }
-        if (piece.length * 3 > BLOCK_BYTES) {
-          await this.write(piece);
-          continue;
-        }
+    for (const b of blocks(pieces)) await this.write(b);
+  }
+
+  /**
+   * Writes the text `make` yields whole or not at all, so that a failure never leaves a
+   * truncated JSON text that reads as if it were complete. The text is made in full first,
+   * held as 64 KB blocks of UTF-8, and only then written: an error while making it leaves the
+   * output untouched. Past `holdUnits` (32 MB) the blocks are dropped and the rest is made
+   * only to know it can be, then the text is made again and written as it comes (memory stays
+   * bounded, the making is paid twice). A write that fails part-way cannot be taken back from a
+   * pipe; a regular file is cut back by abandon(). `make` must yield the same text each call.
+   */
+  async writeWhole(make: () => Iterable<string>): Promise<void> {
+    const held: (Uint8Array | string)[] = [];
+    let units = 0;
+    let overflow = false;
+    for (const b of blocks(make())) {
+      if (overflow) continue;
+      held.push(b);
+      units += b.length;
+      if (units > this.holdUnits) {
+        overflow = true;
+        held.length = 0;
       }
-      used += block.write(piece, used);
     }
-    if (used > 0) await this.write(block.subarray(0, used));
+    this.fileStart = this.regularFileSize();
+    if (overflow) await this.writeAll(make());
+    else for (const b of held) await this.write(b);
+    this.fileStart = undefined;
+  }
+
+  /**
+   * After a failure during writeWhole: a regular file receiving the output is cut back to its
+   * length before the write began (a pipe or terminal cannot be: the failure is said on stderr).
+   */
+  abandon(): void {
+    const fd = this.fd();
+    if (this.fileStart === undefined || fd === undefined) return;
+    try {
+      ftruncateSync(fd, this.fileStart);
+    } catch {
+      // the file cannot be cut (its disk gone): the exit status and stderr say it failed
+    }
+    this.fileStart = undefined;
+  }
+
+  private fd(): number | undefined {
+    const fd = (this.stream as Writable & { fd?: unknown }).fd;
+    return typeof fd === "number" ? fd : undefined;
+  }
+
+  /** The output's length when it is a regular file (stdout redirected with > or >>), else undefined. */
+  private regularFileSize(): number | undefined {
+    const fd = this.fd();
+    if (fd === undefined) return undefined;
+    try {
+      const st = fstatSync(fd);
+      return st.isFile() ? st.size : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** A line, without waiting (short output). */

@@ -44,3 +44,32 @@ test("many small pieces go out in a few writes of at most 64 KB", async () => {
   expect(c.writes()).toBeGreaterThanOrEqual(16);
   expect(c.writes()).toBeLessThanOrEqual(20);
 });
+
+describe("Output.writeWhole: all or nothing", () => {
+  /** 3,000 pieces of 100 characters (300,000 bytes, 5 blocks), then, when `failAt` is given, an error at that piece. */
+  function* text(failAt?: number): Generator<string> {
+    for (let i = 0; i < 3_000; i++) {
+      if (i === failAt) throw new Error("failed while making piece 2,500");
+      yield `${String(i).padStart(5, "0")}${"é".repeat(95)}`;
+    }
+  }
+  const whole = [...text()].join("");
+
+  it("writes the text whole when it is made without error, held or made twice", async () => {
+    for (const hold of [32 << 20, 100_000]) {
+      const c = collector();
+      await new Output(c.stream, hold).writeWhole(() => text());
+      expect(c.bytes().toString("utf8")).toBe(whole);
+    }
+  });
+
+  it("writes nothing when making the text fails part-way, held or past the hold", async () => {
+    for (const hold of [32 << 20, 100_000]) {
+      const c = collector();
+      await expect(new Output(c.stream, hold).writeWhole(() => text(2_500))).rejects.toThrow(
+        "failed while making piece 2,500"
+      );
+      expect(c.bytes().length).toBe(0);
+    }
+  });
+});
