@@ -174,7 +174,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
   {
     // QuickBooks' "Transaction List by Customer" (Online and Desktop): every transaction of each
     // customer under its heading, no product and no quantity. Online writes Posting and Account,
-    // Desktop Account, Clr and Split: one of Posting/Split tells it from other lists.
+    // Desktop Account, Clr and Split: Posting or Split, with Account, tell it from other lists.
     id: "quickbooks-transaction-list",
     name: "QuickBooks transaction list by customer",
     signature: [
@@ -182,6 +182,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["transaction type", "type"],
       ["num", "no"],
       ["posting", "split"],
+      // the account each transaction posts to: a general ledger or transaction detail by
+      // account, with the same columns, has the account as its heading instead (and would count
+      // each invoice twice, under A/R and under income)
+      ["account", "account full name", "account name"],
       ["amount"],
     ],
     fields: {

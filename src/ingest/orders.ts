@@ -371,12 +371,13 @@ export function createOrderParser(
   const rejects = new Map<string, RejectCount>();
   const rejectValue = new Map<string, number>();
   let currentRow: readonly Cell[] = [];
-  const reject = (reason: string, row: number) => {
+  /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
+  const reject = (reason: string, row: number, sale = true) => {
     const r = rejects.get(reason) ?? { reason, count: 0, rows: [] };
     r.count++;
     if (r.rows.length < ROWS_KEPT) r.rows.push(row);
     rejects.set(reason, r);
-    rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + lineValueOf(currentRow));
+    rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
   };
   /** A skipped row's line value as best it can be read (for its share of revenue); 0 when it cannot. */
   function lineValueOf(row: readonly Cell[]): number {
@@ -764,7 +765,8 @@ export function createOrderParser(
         orderVoid = false;
       }
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
-      if (saleEntryType && !saleEntryType.test(status)) return reject("not a sale entry", rowNo);
+      if (saleEntryType && !saleEntryType.test(status))
+        return reject("not a sale entry", rowNo, false);
       if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
       else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
         partlyRefundedKey = rawOrderId;
@@ -892,10 +894,14 @@ export function createOrderParser(
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
-      return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo);
+      return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
       if (!saleDocType.test(docType))
-        return reject("not a sale (a payment, estimate, journal or other transaction)", rowNo);
+        return reject(
+          "not a sale (a payment, estimate, journal or other transaction)",
+          rowNo,
+          false
+        );
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
     const creditType =

@@ -14,6 +14,8 @@
  * returns; Payment, Estimate, Journal Entry, General Journal and Statement Charge are not sales.
  * Every expected figure is worked out by hand from the fixtures.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile, linesOf } from "./fileAnalysis";
 import { serialToIso } from "../../src/domain/dates";
@@ -59,6 +61,11 @@ describe("QuickBooks Online transaction list by customer", () => {
       // payment 102.00, estimate 300.00, journal entry −5.00
       "not a sale (a payment, estimate, journal or other transaction)": 3,
       "voided (amount 0)": 1,
+    });
+    // a payment, an estimate or a journal is no revenue skipped: no share of revenue is claimed for them
+    expect(report.skipped.find((r) => r.rule.startsWith("not a sale"))).toMatchObject({
+      revenue: 0,
+      share: 0,
     });
   });
 
@@ -117,4 +124,53 @@ describe("QuickBooks Desktop transaction list by customer", () => {
       ["Northfield Builders", "Quay Street site", "83"],
     ]);
   });
+});
+
+test("QuickBooks Online's newer headers (Transaction date, Transaction type, Account full name) are the same report", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kap-qbtl-")), "transaction-list.csv");
+  writeFileSync(
+    file,
+    [
+      "Kestrel Supplies Ltd",
+      "Transaction List by Customer",
+      '"October 1-31, 2026"',
+      "",
+      ",Transaction date,Transaction type,Num,Posting,Memo/Description,Account full name,Amount",
+      "Brightwell Electrical Ltd,,,,,,,",
+      ",10/02/2026,Invoice,1001,Yes,,Accounts Receivable (A/R),102.00",
+      ",10/12/2026,Payment,,Yes,,Undeposited Funds,102.00",
+      ",10/20/2026,Credit Memo,1009,Yes,Returned,Accounts Receivable (A/R),-12.00",
+      "Total for Brightwell Electrical Ltd,,,,,,,$192.00",
+      "TOTAL,,,,,,,$192.00",
+      "",
+      '"Accrual basis Monday, November 2, 2026 10:15 AM GMT-05:00"',
+    ].join("\n")
+  );
+  const { report, revenue } = await analyzeFile(file);
+  expect(report.read?.layout).toBe("QuickBooks transaction list by customer");
+  // 102.00 − 12.00 (credit memo); the payment is no sale
+  expect(revenue).toEqual({ "Brightwell Electrical Ltd": 90 });
+  expect(report.returns).toBe(1);
+});
+
+test("a QuickBooks general ledger (the account a heading, no Account column) is not read as a transaction list", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kap-qbgl-")), "general-ledger.csv");
+  writeFileSync(
+    file,
+    [
+      "Kestrel Supplies Ltd",
+      "General Ledger",
+      '"October 1-31, 2026"',
+      "",
+      ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance",
+      "Accounts Receivable (A/R),,,,,,,,",
+      ",10/02/2026,Invoice,1001,Brightwell Electrical Ltd,,-Split-,102.00,102.00",
+      "Total for Accounts Receivable (A/R),,,,,,,$102.00,",
+      "Sales,,,,,,,,",
+      ",10/02/2026,Invoice,1001,Brightwell Electrical Ltd,,Accounts Receivable (A/R),85.00,85.00",
+      "Total for Sales,,,,,,,$85.00,",
+    ].join("\n")
+  );
+  // not taken for a transaction list (the invoice would count twice, 102.00 + 85.00): asked for the customer
+  await expect(analyzeFile(file)).rejects.toThrow('No column for "account ID"');
 });
