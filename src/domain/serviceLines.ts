@@ -69,11 +69,12 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   { kind: "manual adjustment", pattern: /^(?:[a-z]+ )?adjustments?$/ },
   { kind: "manual adjustment", pattern: /^rounding(?: difference| adjustment)?$/ },
   // "Discount", "Discount 10%", "10% Discount", "Early payment discount", and the German and
-  // French words ("Rabatt", "Mengenrabatt 5%", "Remise 10%"); "%" reads as " percent "
+  // French words ("Rabatt", "Mengenrabatt 5%", "Preisnachlass", "Remise 10%", "Escompte 2%"),
+  // Dutch, Italian and Spanish ones; "%" reads as " percent "
   {
     kind: "discount",
     pattern:
-      /^(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|remise|korting|sconto|descuento|skonto)(?: \d+(?: \d+)?(?: percent)?)?$/,
+      /^(?:less )?(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|[a-z]*nachlass|remise|escompte|korting|sconto|descuento|skonto)(?: \d+(?: \d+)?(?: percent)?)?$/,
   },
   { kind: "discount", pattern: /^remise (?:commerciale|exceptionnelle|globale)$/ },
   // QuickBooks' short item names "Disc 10%", "10% Disc": only with the percent ("Disc 125" is a grinding disc)

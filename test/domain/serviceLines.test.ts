@@ -72,6 +72,11 @@ test("discount items as QuickBooks, German and French exports name them are disc
     "Remise 10%",
     "Remise commerciale",
     "Trade discount",
+    "Trade Discount 2.5%",
+    "Less 10% discount",
+    "Preisnachlass",
+    "Escompte 2%",
+    "Korting 5%",
   ])
     expect([d, serviceKind("X9", d)]).toEqual([d, "discount"]);
   for (const d of ["Cutting disc 115mm", "Disc 125", "Grinding disc", "Discount bin labels"])
