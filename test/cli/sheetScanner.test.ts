@@ -1,6 +1,7 @@
 /**
  * The .xlsx sheet and shared-strings scanners (src/cli/xlsxReader.ts) against parts generated here: each cell
- * written in one of the forms Excel, ExcelJS, LibreOffice or an ERP's exporter use, the XML cut
+ * written in one of the forms Excel, ExcelJS, LibreOffice, openpyxl, SheetJS or an ERP's exporter use
+ * (attributes in either order, extra attributes, pretty-printed XML), the XML cut
  * into chunks anywhere (an element may end in the next chunk), and the rows expected worked
  * out from the generated values, not from the scanner.
  */
@@ -18,7 +19,14 @@ type Written =
   | { kind: "formulaNumber"; value: number }
   | { kind: "boolean"; value: boolean }
   | { kind: "error" }
-  | { kind: "blank" };
+  | { kind: "blank" }
+  // forms seen from other writers (LibreOffice, openpyxl, ExcelJS, SheetJS)
+  | { kind: "typedNumber"; value: number; text: string }
+  | { kind: "sharedFormula"; value: number; master: boolean }
+  | { kind: "formulaNoValue"; selfClosingV: boolean }
+  | { kind: "emptyCell" }
+  | { kind: "richInline"; a: string; b: string }
+  | { kind: "isoDate"; text: string };
 
 const numberCell = fc.oneof(
   fc.integer({ min: -99999, max: 99999 }).map((v) => ({ value: v, text: String(v) })),
@@ -43,14 +51,56 @@ const written: fc.Arbitrary<Written> = fc.oneof(
   fc.integer({ min: 0, max: 500 }).map((value) => ({ kind: "formulaNumber" as const, value })),
   fc.boolean().map((value) => ({ kind: "boolean" as const, value })),
   fc.constant({ kind: "error" as const }),
-  fc.constant({ kind: "blank" as const })
+  fc.constant({ kind: "blank" as const }),
+  numberCell.map((n) => ({ kind: "typedNumber" as const, ...n })),
+  fc
+    .tuple(fc.integer({ min: -500, max: 500 }), fc.boolean())
+    .map(([value, master]) => ({ kind: "sharedFormula" as const, value, master })),
+  fc.boolean().map((selfClosingV) => ({ kind: "formulaNoValue" as const, selfClosingV })),
+  fc.constant({ kind: "emptyCell" as const }),
+  fc.tuple(text, text).map(([a, b]) => ({ kind: "richInline" as const, a, b })),
+  fc
+    .date({ min: new Date("2000-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+    .map((d) => ({ kind: "isoDate" as const, text: d.toISOString() }))
 );
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const letters = (col: number): string =>
   col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26);
 
-function cellXml(w: Written, ref: string | undefined): string {
+/**
+ * How a writer lays out a cell: attribute order (r, s, t as Excel writes them, or t first),
+ * an extra attribute (cm="1" of a dynamic-array formula, ph="1"), and, pretty-printed, the
+ * value on a line of its own.
+ */
+interface Layout {
+  tFirst: boolean;
+  extra: string;
+  pretty: boolean;
+}
+const layout: fc.Arbitrary<Layout> = fc.record({
+  tFirst: fc.boolean(),
+  extra: fc.constantFrom("", "", "", ' cm="1"', ' ph="1"'),
+  pretty: fc.boolean(),
+});
+
+function cellXml(w: Written, ref: string | undefined, how?: Layout): string {
+  const xml = cellXmlAsExcel(w, ref);
+  if (!how) return xml;
+  let out = xml;
+  if (how.tFirst) {
+    // <c r="B2" s="1" t="s"> → <c t="s" r="B2" s="1">
+    out = out.replace(/^<c((?: [rs]="[^"]*")*) (t="[^"]*")/, "<c $2$1");
+  }
+  if (how.extra) out = out.replace(/^<c/, `<c${how.extra}`);
+  if (how.pretty && !out.endsWith("/>")) {
+    // <c …>\n    <v>…</v>\n  </c>
+    out = out.replace(/^(<c[^>]*>)([\s\S]*)<\/c>$/, "$1\n    $2\n  </c>");
+  }
+  return out;
+}
+
+function cellXmlAsExcel(w: Written, ref: string | undefined): string {
   const r = ref ? ` r="${ref}"` : "";
   switch (w.kind) {
     case "number":
@@ -69,6 +119,23 @@ function cellXml(w: Written, ref: string | undefined): string {
       return `<c${r} t="e"><v>#DIV/0!</v></c>`;
     case "blank":
       return `<c${r} s="1"/>`;
+    case "typedNumber":
+      // LibreOffice: t="n", and a formula marked aca="false"
+      return `<c${r} s="2" t="n"><f aca="false">B1/2</f><v>${w.text}</v></c>`;
+    case "sharedFormula":
+      return w.master
+        ? `<c${r}><f t="shared" ref="J6:J2995" si="1">H6*I6</f><v>${w.value}</v></c>`
+        : `<c${r}><f t="shared" si="1"/><v>${w.value}</v></c>`;
+    case "formulaNoValue":
+      // openpyxl writes formulas without a cached result
+      return `<c${r}><f>H4*I4</f>${w.selfClosingV ? "<v />" : ""}</c>`;
+    case "emptyCell":
+      return `<c${r} s="3"></c>`;
+    case "richInline":
+      return `<c${r} t="inlineStr"><is><r><t>${escape(w.a)}</t></r><r><rPr><b val="1" /></rPr><t>${escape(w.b)}</t></r></is></c>`;
+    case "isoDate":
+      // SheetJS with cellDates: the date as ISO text, which is what is read
+      return `<c${r} s="1" t="d"><v>${w.text}</v></c>`;
   }
 }
 
@@ -76,7 +143,13 @@ function valueOf(w: Written): Cell {
   switch (w.kind) {
     case "number":
     case "formulaNumber":
+    case "typedNumber":
+    case "sharedFormula":
       return w.value;
+    case "richInline":
+      return w.a + w.b;
+    case "isoDate":
+      return w.text;
     case "shared":
       return SHARED[w.index];
     case "inline":
@@ -94,9 +167,18 @@ const sheet = fc.array(
   fc.record({
     gap: fc.integer({ min: 0, max: 2 }),
     withR: fc.boolean(),
-    cells: fc.array(fc.record({ skip: fc.integer({ min: 0, max: 2 }), w: written }), {
-      maxLength: 8,
-    }),
+    // Excel (r, spans, x14ac), LibreOffice (r, then its many attributes), r after other attributes
+    rowStyle: fc.constantFrom(0, 1, 2),
+    // cells on lines of their own, indented (an exporter's pretty-printed XML)
+    indent: fc.boolean(),
+    cells: fc.array(
+      fc.record({
+        skip: fc.integer({ min: 0, max: 2 }),
+        w: written,
+        how: fc.option(layout, { nil: undefined }),
+      }),
+      { maxLength: 8 }
+    ),
   }),
   { maxLength: 12 }
 );
@@ -141,7 +223,7 @@ test("rows come out as written, however the XML is cut into chunks", () => {
           const ids: number[] = [];
           let cellsXml = "";
           let col = 0;
-          for (const { skip, w } of row.cells) {
+          for (const { skip, w, how } of row.cells) {
             // a cell without r="…" takes the next column, so only cells with r can skip
             const withRef = row.withR || skip === 0;
             const at = withRef ? col + skip : col;
@@ -151,16 +233,25 @@ test("rows come out as written, however the XML is cut into chunks", () => {
             }
             values.push(valueOf(w));
             ids.push(w.kind === "shared" ? w.index : -1);
-            cellsXml += cellXml(w, withRef ? `${letters(at)}${rowNo}` : undefined);
+            if (row.indent) cellsXml += "\n    ";
+            cellsXml += cellXml(w, withRef ? `${letters(at)}${rowNo}` : undefined, how);
             col = at + 1;
           }
           expected.push(values);
           expectedIds.push(ids);
-          const attrs = row.withR ? ` r="${rowNo}" spans="1:9" x14ac:dyDescent="0.25"` : "";
+          const attrs = !row.withR
+            ? ""
+            : [
+                ` r="${rowNo}" spans="1:9" x14ac:dyDescent="0.25"`,
+                ` r="${rowNo}" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"`,
+                ` spans="1:9" r="${rowNo}"`,
+              ][row.rowStyle];
+          if (row.indent) cellsXml += "\n  ";
           xml +=
             row.cells.length === 0 && row.withR
               ? `<row${attrs}/>`
               : `<row${attrs}>${cellsXml}</row>`;
+          if (row.indent) xml += "\n  ";
           if (!row.withR) {
             // a row without r="…" is the next row: the gap is not there in the file
             expected.splice(expected.length - 1 - row.gap, row.gap);
@@ -205,6 +296,16 @@ const ITEMS: [string, string][] = [
   ['<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>', "東京"],
   ["<si/>", ""],
   ["<si><t/></si>", ""],
+  // LibreOffice: every item's run with xml:space, rich runs with fonts
+  [
+    '<si><r><rPr><sz val="11"/><rFont val="Calibri"/><family val="2"/><charset val="1"/></rPr><t xml:space="preserve">Unit </t></r><r><rPr><b val="true"/><sz val="11"/></rPr><t xml:space="preserve">Price</t></r></si>',
+    "Unit Price",
+  ],
+  // Excel with Japanese: phonetic properties after the run
+  ['<si><t>大阪</t><phoneticPr fontId="1"/></si>', "大阪"],
+  // pretty-printed, 4-byte UTF-8, character references
+  ["<si>\n  <t>Emoji 😀 Supplies</t>\n</si>", "Emoji 😀 Supplies"],
+  ["<si><t>Caf&#233; &#x00C9;conomique</t></si>", "Café Économique"],
 ];
 
 function sharedStrings(xml: string, cuts: number[]): string[] {
