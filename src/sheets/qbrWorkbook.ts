@@ -41,6 +41,14 @@ function pct(x: number | null): CellValue {
   return x === null ? "n/a" : x / 100;
 }
 
+/**
+ * A median of counts: whole ("31") or half ("1.5"). Not "#,##0.#", which Excel shows as "31."
+ * with a trailing point.
+ */
+function countFormat(x: number | null): string {
+  return x === null || Number.isInteger(x) ? FORMATS.integer : "#,##0.0";
+}
+
 function money0(n: number, symbolFormat: string): string {
   const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
@@ -357,9 +365,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ? []
         : [
             {
-              type: "pie",
+              // every row of the table, the service and adjustment row too, so the slices' shares
+              // are the table's; a pie cannot draw a negative row (a discount, a category returned
+              // more than bought): then bars of the table's revenue
+              type: split.some((c) => c.revenue < 0) ? ("bar" as const) : ("pie" as const),
               title: `Spend by category, ${Q}`,
-              data: `A20:B${20 + Math.max(1, q.categorySplit.length)}`,
+              data: `A20:B${20 + Math.max(1, split.length)}`,
               from: "D19",
               to: "H34",
             },
@@ -421,7 +432,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     {
       at: "A14",
       rows: [[`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12]],
-      formats: [undefined, FORMATS.integer, "#,##0.#"],
+      formats: [undefined, FORMATS.integer, countFormat(sim.medianOrdersLast12)],
     },
     {
       at: "A15",
@@ -432,7 +443,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           cats(sim.medianCategoriesLast12),
         ],
       ],
-      formats: [undefined, FORMATS.integer, "#,##0.#"],
+      formats: [undefined, FORMATS.integer, countFormat(sim.medianCategoriesLast12)],
     },
     cell(
       "A17",
@@ -668,7 +679,7 @@ function withServiceLines<T extends { category: string; revenue: number; share: 
   const rows: { category: string; revenue: number; share: number | null }[] = [...split];
   if (other !== 0)
     rows.push({
-      category: "Service and adjustment lines (postage, discounts …)",
+      category: "Service and adjustment lines",
       revenue: other,
       share: null,
     });

@@ -281,7 +281,10 @@ export function qbrData(
   // summed in whole money steps (exact); currency units from here
   for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
   const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
+  // bought = net positive in the quarter (RULES.md §2): a product returned there more than it was
+  // bought there is no top product (and is not counted in the quarter's Products)
   const topProducts = [...qRev]
+    .filter(([, revenue]) => revenue > 0)
     .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
     .slice(0, QBR_TOP_PRODUCTS)
     .map(([k, revenue], i) => ({
