@@ -8,7 +8,9 @@
  * elements a sheet of values uses (row, c, v, is/t) rather than parsed into events.
  *
  * Shared strings are read first (they are needed by every sheet) and, like the sheets, scanned
- * as they stream. Formulas are skipped (their cached result is the value).
+ * as they stream. Formulas are skipped (their cached result is the value). A part whose elements
+ * carry a namespace prefix (<x:c>, as the Open XML SDK and ClosedXML write) is read with the
+ * prefix taken off as it streams (PrefixStripper); other parts are scanned as they come.
  */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { basename } from "node:path";
@@ -112,6 +114,90 @@ function unescapeOoxml(s: string): string {
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? unescapeXml(m[2] ?? m[3]) : undefined;
+}
+
+/**
+ * Namespaces whose elements KAP finds by their bare names: SpreadsheetML (transitional and
+ * strict) and package relationships.
+ */
+const READ_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  "http://schemas.openxmlformats.org/package/2006/relationships",
+]);
+
+/**
+ * The prefix a part's root element has when it is in one of READ_NAMESPACES under a prefix
+ * (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`: the Open XML SDK and ClosedXML write
+ * x:, Python's ElementTree ns0:); undefined for the usual default namespace. `head` is the part's
+ * first bytes (as latin1 or UTF-8 text), holding the root element's start tag.
+ */
+export function rootPrefix(head: string): string | undefined {
+  const m =
+    /^(?:\uFEFF|\u00EF\u00BB\u00BF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(\s[^>]*)?>/.exec(
+      head
+    );
+  if (!m || !m[2]) return undefined;
+  const p = m[1];
+  for (const d of m[2].matchAll(/\sxmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if (d[1] === p && READ_NAMESPACES.has(d[2] ?? d[3])) return p;
+  return undefined;
+}
+
+const prefixPattern = (p: string) => new RegExp(`<(/?)${p.replace(/\./g, "\\.")}:`, "g");
+
+/** A small part's text with its root element's prefix taken off every element (see rootPrefix). */
+function unprefixed(xml: string): string {
+  const p = rootPrefix(xml);
+  return p === undefined ? xml : xml.replace(prefixPattern(p), "<$1");
+}
+
+/** A part's start up to its root element's start tag, when the bytes held reach it. */
+const ROOT_TAG =
+  /^(?:\uFEFF|\u00EF\u00BB\u00BF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<[A-Za-z_][^>]*>/;
+/** Bytes of a part looked at, at most, for its root element's start tag. */
+const HEAD_BYTES = 16384;
+
+/**
+ * Takes the root element's prefix (see rootPrefix) off every element name of a streamed part,
+ * chunk by chunk, so the scanners read `<x:c r="A1">` as `<c r="A1">`. The first bytes are held
+ * until the root element's start tag is complete; a part in the default namespace is then
+ * passed on as it comes, chunk for chunk. For a prefixed part, a "<", "</" or "</x" at a chunk's
+ * end waits for the next chunk; bytes go through latin1, which keeps them as they are.
+ */
+export class PrefixStripper {
+  private held: Buffer | null = Buffer.alloc(0);
+  private prefix = "";
+  private re: RegExp | null = null;
+  private carry = "";
+
+  /** The bytes of the part to scan next (empty while the root tag is not complete). */
+  push(chunk: Buffer): Buffer {
+    if (this.held === null) return this.re ? this.strip(chunk) : chunk;
+    const held = this.held.length ? Buffer.concat([this.held, chunk]) : chunk;
+    const head = held.toString("latin1", 0, Math.min(held.length, HEAD_BYTES));
+    if (!ROOT_TAG.test(head) && held.length < HEAD_BYTES) {
+      this.held = held;
+      return Buffer.alloc(0);
+    }
+    this.held = null;
+    const p = rootPrefix(head);
+    if (p === undefined) return held;
+    this.prefix = p;
+    this.re = prefixPattern(p);
+    return this.strip(held);
+  }
+
+  private strip(chunk: Buffer): Buffer {
+    let s = this.carry + chunk.toString("latin1");
+    const lt = s.lastIndexOf("<");
+    this.carry = "";
+    if (lt >= 0 && s.length - lt <= this.prefix.length + 2) {
+      this.carry = s.slice(lt);
+      s = s.slice(0, lt);
+    }
+    return Buffer.from(s.replace(this.re!, "<$1"), "latin1");
+  }
 }
 
 /** Every text run of a string item, outside phonetic runs (<rPh>). */
@@ -331,7 +417,7 @@ export class XlsxReader {
     if (!this.entries.has(part)) return undefined;
     const chunks: Buffer[] = [];
     for await (const c of await this.stream(part)) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
+    return unprefixed(Buffer.concat(chunks).toString("utf8"));
   }
 
   private static rels(
@@ -364,10 +450,15 @@ export class XlsxReader {
       await this.text(`${dir}/_rels/${wbPart.slice(dir.length + 1)}.rels`),
       dir
     );
+    // the prefix of the relationship id attribute (r:id; ElementTree writes ns1:id)
+    const rp =
+      /\sxmlns:([\w.-]+)\s*=\s*"(?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(
+        wbXml
+      )?.[1] ?? "r";
     const pr = /<workbookPr\b[^>]*>/.exec(wbXml)?.[0];
     this.date1904 = !!pr && /^(?:1|true)$/.test(attr(pr, "date1904") ?? "");
     for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-      const rid = attr(m[0], "r:id") ?? attr(m[0], "id");
+      const rid = attr(m[0], `${rp.replace(/\./g, "\\.")}:id`) ?? attr(m[0], "id");
       const rel = rid ? rels.get(rid) : undefined;
       // Chart sheets and dialog sheets hold no cells.
       if (!rel || !rel.type.endsWith("/worksheet")) continue;
@@ -414,8 +505,9 @@ export class XlsxReader {
   private async readSharedStrings(part: string): Promise<void> {
     const sc = new ChunkScanner();
     const sst = this.sst;
+    const strip = new PrefixStripper();
     for await (const chunk of await this.stream(part)) {
-      const n = sc.add(chunk as Buffer);
+      const n = sc.add(strip.push(chunk as Buffer));
       sc.keep(sharedStringsIn(sc.buf.subarray(0, n), sst), n);
     }
   }
@@ -461,9 +553,10 @@ export class XlsxReader {
     );
     const sc = new ChunkScanner();
     try {
+      const strip = new PrefixStripper();
       for await (const chunk of stream) {
         this.bytesRead += Math.round((chunk as Buffer).length * ratio);
-        const n = sc.add(chunk as Buffer);
+        const n = sc.add(strip.push(chunk as Buffer));
         const block = scan.block(sc.buf, n);
         sc.keep(scan.at, n);
         if (block.rows.length) yield block;

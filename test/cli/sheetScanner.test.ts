@@ -6,7 +6,12 @@
  * out from the generated values, not from the scanner.
  */
 import fc from "fast-check";
-import { ChunkScanner, SheetScanner, sharedStringsIn } from "../../src/cli/xlsxReader";
+import {
+  ChunkScanner,
+  PrefixStripper,
+  SheetScanner,
+  sharedStringsIn,
+} from "../../src/cli/xlsxReader";
 import type { Cell } from "../../src/ingest/grid";
 
 const SHARED = ["Customer", "Acme & Co", "Bolt Ltd", "FX-8", "Fixings"];
@@ -183,16 +188,34 @@ const sheet = fc.array(
   { maxLength: 12 }
 );
 
+/**
+ * The part as the Open XML SDK writes it: every element under the prefix x:, bound on the root
+ * element to SpreadsheetML's namespace, after an XML declaration.
+ */
+function withPrefix(xml: string): string {
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    xml
+      .replace(/<(\/?)([A-Za-z])/g, "<$1x:$2")
+      .replace(
+        /^<x:(\w+)/,
+        '<x:$1 xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+      )
+  );
+}
+
+/** The part's chunks as the reader scans them: through a PrefixStripper, then joined. */
 function scanAll(xml: string, cuts: number[]): { rows: Cell[][]; ids: number[][] } {
   const bytes = Buffer.from(xml, "utf8");
   const scanner = new SheetScanner(SHARED, [], undefined, false, true, () => undefined);
   const chunks = new ChunkScanner();
+  const strip = new PrefixStripper();
   const rows: Cell[][] = [];
   const ids: number[][] = [];
   let from = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length]) {
     if (cut <= from) continue;
-    const n = chunks.add(bytes.subarray(from, cut));
+    const n = chunks.add(strip.push(bytes.subarray(from, cut)));
     const block = scanner.block(chunks.buf, n);
     chunks.keep(scanner.at, n);
     rows.push(...block.rows);
@@ -207,7 +230,8 @@ test("rows come out as written, however the XML is cut into chunks", () => {
     fc.property(
       sheet,
       fc.array(fc.integer({ min: 1, max: 4000 }), { maxLength: 30 }),
-      (rows, cuts) => {
+      fc.boolean(),
+      (rows, cuts, prefixed) => {
         const expected: Cell[][] = [];
         const expectedIds: number[][] = [];
         let xml = '<worksheet><dimension ref="A1:Z9"/><sheetData>';
@@ -261,7 +285,7 @@ test("rows come out as written, however the XML is cut into chunks", () => {
         }
         xml += "</sheetData></worksheet>";
         const got = scanAll(
-          xml,
+          prefixed ? withPrefix(xml) : xml,
           cuts.sort((a, b) => a - b)
         );
         expect(got.rows).toEqual(expected);
@@ -282,6 +306,10 @@ test("a cell cut anywhere, one byte per chunk, still reads whole", () => {
   const everyByte = Array.from({ length: Buffer.byteLength(xml) }, (_, i) => i + 1);
   const { rows } = scanAll(xml, everyByte);
   expect(rows).toEqual([["Acme & Co", null, -2.79, "R&D", true], [], [null, 12.5, "a < b", 3]]);
+  // the same under the x: prefix, cut at every byte (in the declaration and the root tag too)
+  const prefixed = withPrefix(`<worksheet>${xml}</worksheet>`);
+  const everyPrefixedByte = Array.from({ length: Buffer.byteLength(prefixed) }, (_, i) => i + 1);
+  expect(scanAll(prefixed, everyPrefixedByte).rows).toEqual(rows);
 });
 
 /** Shared-string items as Excel and other writers put them, with the text each stands for. */
@@ -311,11 +339,12 @@ const ITEMS: [string, string][] = [
 function sharedStrings(xml: string, cuts: number[]): string[] {
   const bytes = Buffer.from(xml, "utf8");
   const chunks = new ChunkScanner();
+  const strip = new PrefixStripper();
   const sst: string[] = [];
   let from = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length]) {
     if (cut <= from) continue;
-    const n = chunks.add(bytes.subarray(from, cut));
+    const n = chunks.add(strip.push(bytes.subarray(from, cut)));
     chunks.keep(sharedStringsIn(chunks.buf.subarray(0, n), sst), n);
     from = cut;
   }
@@ -327,14 +356,13 @@ test("shared strings come out as written, however the part is cut into chunks", 
     fc.property(
       fc.array(fc.integer({ min: 0, max: ITEMS.length - 1 }), { maxLength: 40 }),
       fc.array(fc.integer({ min: 1, max: 2000 }), { maxLength: 30 }),
-      (picks, cuts) => {
-        const xml =
-          '<?xml version="1.0"?><sst count="9" uniqueCount="9">' +
-          picks.map((i) => ITEMS[i][0]).join("") +
-          "</sst>";
+      fc.boolean(),
+      (picks, cuts, prefixed) => {
+        const part =
+          '<sst count="9" uniqueCount="9">' + picks.map((i) => ITEMS[i][0]).join("") + "</sst>";
         expect(
           sharedStrings(
-            xml,
+            prefixed ? withPrefix(part) : '<?xml version="1.0"?>' + part,
             cuts.sort((a, b) => a - b)
           )
         ).toEqual(picks.map((i) => ITEMS[i][1]));
@@ -345,4 +373,7 @@ test("shared strings come out as written, however the part is cut into chunks", 
   const all = ITEMS.map(([x]) => x).join("");
   const everyByte = Array.from({ length: Buffer.byteLength(all) }, (_, i) => i + 1);
   expect(sharedStrings(all, everyByte)).toEqual(ITEMS.map(([, t]) => t));
+  const prefixed = withPrefix(`<sst>${all}</sst>`);
+  const everyPrefixedByte = Array.from({ length: Buffer.byteLength(prefixed) }, (_, i) => i + 1);
+  expect(sharedStrings(prefixed, everyPrefixedByte)).toEqual(ITEMS.map(([, t]) => t));
 });

@@ -168,3 +168,100 @@ test("files that are not workbooks are refused in one sentence", async () => {
     /^broken\.xlsx could not be opened: it is damaged or not a real \.xlsx workbook/
   );
 });
+
+/**
+ * A small order sheet's parts with SpreadsheetML's elements under the prefix `p` (as the Open XML
+ * SDK and ClosedXML write them, `x:`; or Python's ElementTree when a script rewrote a part,
+ * `ns0:`), and the relationships under `rel` ("" for the default namespace).
+ */
+async function prefixedWorkbook(file: string, p: string, rel: string, idAttr: string) {
+  const JSZip = (await import("jszip")).default;
+  const main = `xmlns:${p}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+  const rels = (body: string) =>
+    rel
+      ? `<${rel}:Relationships xmlns:${rel}="http://schemas.openxmlformats.org/package/2006/relationships">${body.replace(/<Relationship /g, `<${rel}:Relationship `)}</${rel}:Relationships>`
+      : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+  const type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const zip = new JSZip();
+  zip.file(
+    "_rels/.rels",
+    rels(`<Relationship Id="rId1" Type="${type}/officeDocument" Target="xl/workbook.xml"/>`)
+  );
+  zip.file(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="utf-8"?><${p}:workbook ${main} xmlns:${idAttr.split(":")[0]}="${type}">` +
+      `<${p}:workbookPr/><${p}:sheets><${p}:sheet name="Orders" sheetId="1" ${idAttr}="rId1"/></${p}:sheets></${p}:workbook>`
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels(
+      `<Relationship Id="rId1" Type="${type}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${type}/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId3" Type="${type}/sharedStrings" Target="sharedStrings.xml"/>`
+    )
+  );
+  zip.file(
+    "xl/styles.xml",
+    `<${p}:styleSheet ${main}><${p}:numFmts count="1"><${p}:numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></${p}:numFmts>` +
+      `<${p}:cellXfs count="2"><${p}:xf numFmtId="0"/><${p}:xf numFmtId="164" applyNumberFormat="1"/></${p}:cellXfs></${p}:styleSheet>`
+  );
+  zip.file(
+    "xl/sharedStrings.xml",
+    `<${p}:sst ${main} count="4" uniqueCount="4"><${p}:si><${p}:t>Order Date</${p}:t></${p}:si><${p}:si><${p}:t>Customer</${p}:t></${p}:si>` +
+      `<${p}:si><${p}:r><${p}:t xml:space="preserve">Acme </${p}:t></${p}:r><${p}:r><${p}:rPr><${p}:b/></${p}:rPr><${p}:t>Ltd</${p}:t></${p}:r></${p}:si>` +
+      `<${p}:si><${p}:t>Line Total</${p}:t></${p}:si></${p}:sst>`
+  );
+  const c = (ref: string, attrs: string, body: string) =>
+    `<${p}:c r="${ref}"${attrs}>${body}</${p}:c>`;
+  const v = (x: string | number) => `<${p}:v>${x}</${p}:v>`;
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0" encoding="utf-8"?><${p}:worksheet ${main}><${p}:dimension ref="A1:D3"/><${p}:sheetData>` +
+      `<${p}:row r="1">${c("A1", ' t="s"', v(0))}${c("B1", ' t="s"', v(1))}${c("C1", ' t="inlineStr"', `<${p}:is><${p}:t>Qty</${p}:t></${p}:is>`)}${c("D1", ' t="s"', v(3))}</${p}:row>` +
+      `<${p}:row r="2">${c("A2", ' s="1"', v(45658))}${c("B2", ' t="s"', v(2))}${c("C2", "", v(10))}${c("D2", "", `<${p}:f>C2*1.5</${p}:f>${v(15)}`)}</${p}:row>` +
+      `<${p}:row r="3">${c("A3", ' s="1"', v(45659))}${c("B3", ' t="str"', v("Bolt &amp; Co"))}${c("C3", "", v(-2))}${c("D3", "", v(-5))}</${p}:row>` +
+      `</${p}:sheetData></${p}:worksheet>`
+  );
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+test("a workbook whose XML names its elements with a prefix (Open XML SDK's x:, ElementTree's ns0:) reads as the same workbook", async () => {
+  for (const [p, rel, idAttr] of [
+    ["x", "", "r:id"],
+    ["ns0", "ns0", "ns1:id"],
+  ]) {
+    const file = join(dir, `prefixed-${p}.xlsx`);
+    await prefixedWorkbook(file, p, rel, idAttr);
+    const r = await XlsxReader.open(file);
+    expect(r.sheets.map((s) => s.name)).toEqual(["Orders"]);
+    const rows: Cell[][] = [];
+    const formats: string[][] = [];
+    await r.readSheet(
+      0,
+      (row, f) => {
+        rows.push(row);
+        formats.push(f);
+        return true;
+      },
+      { formats: true }
+    );
+    // 45658 is 1 January 2025 (days since 1899-12-30), shown as dd/mm/yyyy
+    expect(rows).toEqual([
+      ["Order Date", "Customer", "Qty", "Line Total"],
+      [45658, "Acme Ltd", 10, 15],
+      [45659, "Bolt & Co", -2, -5],
+    ]);
+    expect(formats[1][0]).toBe("dd/mm/yyyy");
+    // the used range's height, from the sheet's dimension (A1:D3)
+    expect(r.sheets[0].rows).toBe(3);
+    // the reading thread's path: shared strings numbered by their index
+    const ids: number[][] = [];
+    for await (const block of r.sheetBlocks(0, { sharedIds: true })) ids.push(...block.sharedIds);
+    expect(ids).toEqual([
+      [0, 1, -1, 3],
+      [-1, 2, -1, -1],
+      [-1, -1, -1, -1],
+    ]);
+    r.close();
+  }
+});
