@@ -324,6 +324,9 @@ const ITEMS: [string, string][] = [
   ['<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>', "東京"],
   ["<si/>", ""],
   ["<si><t/></si>", ""],
+  // an empty item as Python's ElementTree writes it, and one with an attribute-like space
+  ["<si />", ""],
+  ["<si ></si>", ""],
   // LibreOffice: every item's run with xml:space, rich runs with fonts
   [
     '<si><r><rPr><sz val="11"/><rFont val="Calibri"/><family val="2"/><charset val="1"/></rPr><t xml:space="preserve">Unit </t></r><r><rPr><b val="true"/><sz val="11"/></rPr><t xml:space="preserve">Price</t></r></si>',
