@@ -8,6 +8,7 @@
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
+import { eomonth, monthKeyToYm } from "../domain/dates";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -130,7 +131,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const HF = Math.max(34, 16 + q.monthlyRevenue.length + 4);
   const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
   const first = q.monthlyRevenue[0]?.month ?? "";
-  const last = q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? "";
+  // A quarter still running at a mid-month as-of: the last month is partial, and the table's
+  // months (from the 1st of the first) are not the 12 months to the as-of of the spend above it,
+  // so the table says its own dates rather than read as a second, different 12-month total.
+  const partialTo = eomonth(q.figuresTo, 0) === q.figuresTo ? null : q.figuresTo;
+  const last = partialTo
+    ? asOfText(partialTo)
+    : (q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? "");
+  const monthLabel = (m: (typeof q.monthlyRevenue)[number], k: number): string =>
+    partialTo !== null && k === q.monthlyRevenue.length - 1
+      ? `${m.month} (to ${asOfText(partialTo).slice(0, 5)})`
+      : m.month;
+  const firstDay = q.monthlyRevenue.length
+    ? (({ y, m }) => `01/${String(m).padStart(2, "0")}/${y}`)(
+        monthKeyToYm(q.monthlyRevenue[0].monthKey)
+      )
+    : "";
   const partnership = mk(
     "Partnership",
     "partnership",
@@ -174,8 +190,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         at: "A16",
         rows: [
           ["Month", "Revenue"],
-          ...q.monthlyRevenue.map((m) => [m.month, m.revenue]),
-          ["Total", monthTotal],
+          ...q.monthlyRevenue.map((m, k) => [monthLabel(m, k), m.revenue]),
+          [partialTo ? `Total, ${firstDay} – ${last}` : "Total", monthTotal],
         ],
         header: true,
         total: true,

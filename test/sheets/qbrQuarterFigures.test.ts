@@ -95,3 +95,35 @@ test("similar accounts' medians: 1.5 orders with one decimal, 1 category as a wh
   // this account: 3 orders (10 Apr, 5 Jul, 1 Aug; the 15 Aug credit note is a return), Tools and Fixings
   expect([orders.rows[0][1], cats.rows[0][1]]).toEqual([3, 2]);
 });
+
+describe("a running quarter with the as-of mid-month (kap qbr --quarter 2026Q4 as of 15/11/2026)", () => {
+  // 10 Nov 2025 £100 (before both windows), 20 Nov 2025 £50, 3 Mar 2026 £200, 5 Nov 2026 £30
+  const asOfMid = d(2026, 11, 15);
+  const mid = buildPortfolio(
+    bookOf([
+      line("M", d(2025, 11, 10), "P1", 100),
+      line("M", d(2025, 11, 20), "P1", 50),
+      line("M", d(2026, 3, 3), "P1", 200),
+      line("M", d(2026, 11, 5), "P1", 30),
+    ]),
+    { asOf: asOfMid }
+  );
+  const q = qbrData(mid, "M", { year: 2026, q: 4 });
+  const page = qbrSheets(q, layoutOptions({ asOf: asOfMid, currency: "GBP" })).find(
+    (s) => s.kind === "qbr-partnership"
+  )!;
+  const texts = page.blocks.flatMap((b) => b.rows.flat()).filter((v) => typeof v === "string");
+
+  test("the 12 months' spend is 16/11/2025 – 15/11/2026: £50 + £200 + £30 = £280", () => {
+    expect(q.spendLast12).toBe(280);
+    expect(texts).toContain("Total spend, 12 months to 15/11/2026");
+  });
+
+  test("the monthly table (Dec 2025 – 15 Nov 2026: £200 + £30 = £230) says its months, the last one partial, so its total is not read as the £280", () => {
+    const table = blockAt(page, "A16").rows;
+    expect(table[table.length - 2]).toEqual(["Nov 2026 (to 15/11)", 30]);
+    expect(table[table.length - 1]).toEqual(["Total, 01/12/2025 – 15/11/2026", 230]);
+    expect(texts).toContain("Monthly revenue, Dec 2025 – 15/11/2026");
+    expect(page.charts![0].title).toBe("Monthly revenue, Dec 2025 – 15/11/2026");
+  });
+});
