@@ -91,6 +91,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const Y = twelveMonthsTo(q.figuresTo);
   const asOf = `as of ${asOfText(q.asOf)}`;
   const recs = q.recommendations;
+  // One currency of an account that buys in several: its figures are that currency's orders only.
+  const others = q.otherCurrencies;
+  const inCcy = others.length ? ` in ${q.currency}` : "";
 
   // 1. Cover, with the headline figures the other sheets repeat
   const cover = mk(
@@ -109,6 +112,15 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? "your account manager"} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
         "subtitle"
       ),
+      ...(others.length
+        ? [
+            cell(
+              "A9",
+              `Orders in ${q.currency} only: this account also buys in ${others.join(", ")}, reviewed in its own QBR (money in different currencies is never added).`,
+              "note"
+            ),
+          ]
+        : []),
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
@@ -152,7 +164,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "partnership",
     [
       title("A1", "Your partnership"),
-      cell("A2", `${q.name} · ${Y} · ${q.quarter.label} is ${q.quarter.months}`, "subtitle"),
+      cell(
+        "A2",
+        `${q.name} · ${Y} · ${q.quarter.label} is ${q.quarter.months}${others.length ? ` · orders in ${q.currency} only` : ""}`,
+        "subtitle"
+      ),
       ...labelledRows(4, [
         [
           "Partnership since",
@@ -644,8 +660,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
     "",
     "Summary of discussion:",
-    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} order${g.current.orders === 1 ? "" : "s"} worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${ql(g.previous)})`}.`,
-    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}, ${money0(q.spendLast12, money)} in total${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}.`,
+    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} order${g.current.orders === 1 ? "" : "s"}${inCcy} worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${ql(g.previous)})`}.`,
+    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
           `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} units).`,

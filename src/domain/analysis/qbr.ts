@@ -109,6 +109,11 @@ export interface QbrData {
   accountId: string;
   name: string;
   currency: string;
+  /**
+   * The other currencies this account buys in, each analysed apart with its own QBR (money in
+   * different currencies is never added): the workbook says its figures are `currency`'s only
+   */
+  otherCurrencies: string[];
   quarter: FiscalQuarterSpan;
   /** the date the 12-month figures run to: the quarter's last day, or the as-of while it runs */
   figuresTo: Serial;
@@ -316,12 +321,14 @@ export function qbrData(
   });
   const own12 = twelve(s);
   const peer12 = peers.map((i) => twelve(internal.states[i].s));
+  // accounts are compared only with accounts in the same currency: with several, the basis says which
+  const several = portfolio.currencies.length > 1;
+  const allOf = several ? `All ${ccy} accounts` : "All accounts";
   const similarAccounts = {
-    basis: g
-      ? g.basis === "all"
-        ? "All accounts"
-        : `${g.basis === "industry" ? "Industry" : "Tier"}: ${g.basisValue}`
-      : "All accounts",
+    basis:
+      g && g.basis !== "all"
+        ? `${g.basis === "industry" ? "Industry" : "Tier"}: ${g.basisValue}${several ? ` (${ccy} accounts)` : ""}`
+        : allOf,
     accounts: peers.length,
     medianRevenueLast12: peer12.length ? cash(median(peer12.map((x) => x.revenue))!) : null,
     medianOrdersLast12: median(peer12.map((x) => x.orders)) ?? null,
@@ -364,6 +371,13 @@ export function qbrData(
     accountId: account.accountId,
     name: account.name,
     currency: account.currency,
+    otherCurrencies: [
+      ...new Set(
+        portfolio.accounts
+          .filter((a) => a.accountId === account.accountId && a.currency !== account.currency)
+          .map((a) => a.currency)
+      ),
+    ].sort(),
     quarter: span,
     figuresTo: upTo,
     asOf: portfolio.asOf,
