@@ -196,7 +196,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ? [
             cell(
               "A13",
-              `Savings are list price × quantity less what was paid, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`,
+              `Savings are list price × quantity less what was paid, net of returns, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`,
               "note"
             ),
           ]

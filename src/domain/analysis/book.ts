@@ -72,6 +72,12 @@ export interface Frozen {
   ordList: Float64Array;
   ordListCovered: Float64Array;
   /**
+   * the same for return records (negative: the list value and the revenue of the returned lines
+   * that had a list price); both empty when no line had a list price
+   */
+  retList: Float64Array;
+  retListCovered: Float64Array;
+  /**
    * Prefix sums of ordVal in whole steps, restarting at each unit: unit u's run is
    * ordPrefix[ordStart[u] + u … ordStart[u+1] + u] (length = orders + units), so its window sums
    * are exact integers of its own lines alone.
@@ -373,9 +379,11 @@ export class OrderBook {
       if (line.site) this.sites.add(unit, line.site, date, revenue / steps, true);
       return;
     }
-    if (line.listPrice !== undefined && Number.isFinite(line.listPrice) && !ret) {
+    if (line.listPrice !== undefined && Number.isFinite(line.listPrice)) {
       if (orders.list === null) orders.startListPrices();
-      orders.list!.a[order] += roundHalfAwayFromZero(line.listPrice * qty * steps);
+      // a return gives back the list value of what it returns (its quantity and revenue negative)
+      const listValue = roundHalfAwayFromZero(Math.abs(line.listPrice * qty) * steps);
+      orders.list!.a[order] += ret ? -listValue : listValue;
       orders.cov!.a[order] += revenue;
     }
 
@@ -652,7 +660,7 @@ export class OrderBook {
     // from here on, money in currency units
     const scale = Float64Array.from(this.unitSteps);
     toUnits(o.ordCount, scale, U, o.ordVal, o.ordList, o.ordListCovered);
-    toUnits(o.retCount, scale, U, o.retVal);
+    toUnits(o.retCount, scale, U, o.retVal, o.retList, o.retListCovered);
     const p = this.freezePairs(U);
     const pairMate = matePairs(p.pairStart, p.pairSku, p.pairRet, U, this.skus.length);
     const e = this.freezeEntries(p.pairNew);
@@ -674,6 +682,8 @@ export class OrderBook {
       ordVal: o.ordVal,
       ordList: o.ordList,
       ordListCovered: o.ordListCovered,
+      retList: o.retList,
+      retListCovered: o.retListCovered,
       ordPrefix,
       retStart: o.retCount,
       retDate: o.retDate,

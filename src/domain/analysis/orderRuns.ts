@@ -34,6 +34,8 @@ export interface FrozenOrders {
   ordListCovered: Float64Array;
   retDate: Int32Array;
   retVal: Float64Array;
+  retList: Float64Array;
+  retListCovered: Float64Array;
 }
 
 export class OrderRuns {
@@ -174,6 +176,8 @@ export class OrderRuns {
       ordListCovered: cov ? cov.subarray(0, nO) : new Float64Array(0),
       retDate: date.subarray(nO, n),
       retVal: val.subarray(nO, n),
+      retList: list ? list.subarray(nO, n) : new Float64Array(0),
+      retListCovered: cov ? cov.subarray(nO, n) : new Float64Array(0),
     };
   }
 

@@ -13,7 +13,8 @@
  *   similar accounts uses the same 12 months for the account and for its peers.
  * - Order value = purchase orders; returns are reported on their own (count and value).
  * - Savings against list price: Σ (list price × quantity) − revenue over the lines of the last
- *   12 months that carry a list price; the share of revenue that had one is given with it.
+ *   12 months that carry a list price, returns included (a return gives back the saving on what it
+ *   returns); the share of the net spend that had one is given with it.
  * - Auto-replenishment candidates: the account detail's (every product bought in the 12 months to
  *   the as-of with a regular reorder period, reorderRegularity), so they agree with the
  *   Breakdown's top-products table; forward-looking, so they use the order history to the as-of.
@@ -258,11 +259,17 @@ export function qbrData(
   let listValue = 0;
   let paid = 0;
   // (no list prices in the data: ordList is empty)
-  if (s.f.ordList.length)
+  if (s.f.ordList.length) {
     for (let i = o12.from; i < o12.to; i++) {
       listValue += stepsOf(s, s.f.ordList[i]);
       paid += stepsOf(s, s.f.ordListCovered[i]);
     }
+    // a return gives back the saving on what it returns: only the goods kept saved anything
+    for (let i = r12.from; i < r12.to; i++) {
+      listValue += stepsOf(s, s.f.retList[i]);
+      paid += stepsOf(s, s.f.retListCovered[i]);
+    }
+  }
   listValue = moneyOf(s, listValue);
   paid = moneyOf(s, paid);
   const spend = cash(o12.value + r12.value);
@@ -403,7 +410,7 @@ export function qbrData(
             listValue,
             paid,
             savings: cash(listValue - paid),
-            shareOfSpendWithListPrice: o12.value ? paid / o12.value : 0,
+            shareOfSpendWithListPrice: spend > 0 ? paid / spend : 0,
           }
         : null,
     glance: {

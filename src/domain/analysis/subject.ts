@@ -98,6 +98,10 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
       ? Float64Array.from(ord, (i) => f.ordListCovered[i])
       : f.ordListCovered,
     ordPrefix,
+    retList: f.retList.length ? Float64Array.from(ret, (i) => f.retList[i]) : f.retList,
+    retListCovered: f.retListCovered.length
+      ? Float64Array.from(ret, (i) => f.retListCovered[i])
+      : f.retListCovered,
     retStart: Int32Array.of(0, nR),
     retDate: Int32Array.from(ret, (i) => f.retDate[i]),
     retVal,
