@@ -450,15 +450,11 @@ export class XlsxReader {
       await this.text(`${dir}/_rels/${wbPart.slice(dir.length + 1)}.rels`),
       dir
     );
-    // the prefix of the relationship id attribute (r:id; ElementTree writes ns1:id)
-    const rp =
-      /\sxmlns:([\w.-]+)\s*=\s*"(?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(
-        wbXml
-      )?.[1] ?? "r";
     const pr = /<workbookPr\b[^>]*>/.exec(wbXml)?.[0];
     this.date1904 = !!pr && /^(?:1|true)$/.test(attr(pr, "date1904") ?? "");
     for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-      const rid = attr(m[0], `${rp.replace(/\./g, "\\.")}:id`) ?? attr(m[0], "id");
+      // r:id, under whatever prefix the workbook binds (ElementTree writes ns1:id)
+      const rid = attr(m[0], "[\\w.-]+:id") ?? attr(m[0], "id");
       const rel = rid ? rels.get(rid) : undefined;
       // Chart sheets and dialog sheets hold no cells.
       if (!rel || !rel.type.endsWith("/worksheet")) continue;
