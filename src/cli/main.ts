@@ -309,6 +309,7 @@ async function run(argv: string[]): Promise<number> {
     if (!o.account) throw new UsageError("kap sheets needs --account ID.");
     if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
     const { engine } = await load(file, o, progress);
+    warnLateAsOf(engine);
     const accountKey = accountKeyOf(engine, o.account);
     // A sheet these lines cannot make (a product view on an invoice-level export) is named with
     // the column it needs; the rest are written.
@@ -328,6 +329,7 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError("kap qbr needs --out (a .xlsx file, or a folder with --all-top).");
   // One analysis serves every workbook below, however many accounts --all-top asks for.
   const { engine } = await load(file, o, progress);
+  warnLateAsOf(engine);
   if (o["all-top"] !== undefined) {
     const n = Number(o["all-top"]);
     if (!Number.isInteger(n) || n < 1)
@@ -363,6 +365,15 @@ async function run(argv: string[]): Promise<number> {
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
+}
+
+/**
+ * The as-of warning (a date set more than 31 days after the data's last order) on stderr for the
+ * commands that write workbooks (analyze shows it in its summary): their figures stop at the data.
+ */
+function warnLateAsOf(engine: KapEngine): void {
+  const late = engine.portfolio?.warnings.find((w) => w.startsWith("The as-of date"));
+  if (late) process.stderr.write(`kap: warning: ${late}\n`);
 }
 
 /**

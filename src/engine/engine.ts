@@ -55,7 +55,7 @@ import {
   emptySideTables,
   type SideTables,
 } from "./session";
-import { asOfOf, asOfWarning } from "./settings";
+import { AS_OF_LATE_DAYS, asOfOf, asOfWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
 
@@ -363,14 +363,20 @@ export class KapEngine implements OrderSink {
   }
 
   layout(live: boolean, currency?: string): LayoutOptions {
-    return layoutOptions({
+    const asOf = this.need().asOf;
+    const last = this.report?.lastDate;
+    const o = layoutOptions({
       live,
       sourceMoneyFormat: this.sourceMoneyFormat,
       currency,
-      asOf: this.need().asOf,
+      asOf,
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,
     });
+    // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
+    return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS
+      ? { ...o, dataEndsEarly: last }
+      : o;
   }
 
   /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */

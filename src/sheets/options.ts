@@ -28,6 +28,11 @@ export interface LayoutOptions {
    * become one spilled KAP.METRICS over them (./liveInputs). Absent: those inputs are values.
    */
   liveOrders?: LiveOrderSource;
+  /**
+   * The data's last order date, when the as-of date is set more than 31 days after it (the
+   * analysis warns, RULES.md §2): the QBR's cover says its figures stop there.
+   */
+  dataEndsEarly?: Serial;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */

@@ -121,6 +121,15 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ),
           ]
         : []),
+      ...(opts.dataEndsEarly !== undefined
+        ? [
+            cell(
+              "A18",
+              `The order data ends ${asOfText(opts.dataEndsEarly)}, ${q.asOf - opts.dataEndsEarly} days before the as-of date ${asOfText(q.asOf)}: nothing after ${asOfText(opts.dataEndsEarly)} is counted. Check the export is complete before presenting these figures.`,
+              { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont }
+            ),
+          ]
+        : []),
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
@@ -135,7 +144,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         { wrap: true, vAlign: "top" }
       ),
     ],
-    { widths: [44, 20], merges: ["A17:B17"] }
+    {
+      widths: [44, 20],
+      merges: ["A17:B17", ...(opts.dataEndsEarly !== undefined ? ["A18:B18"] : [])],
+    }
   );
 
   // 2. Partnership summary

@@ -1,0 +1,42 @@
+/** kap qbr and kap sheets say on stderr when the as-of date is set far past the data (as analyze does). */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+jest.setTimeout(120_000);
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const kap = (...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
+
+let dir: string;
+let csv: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  dir = mkdtempSync(join(tmpdir(), "kap-late-"));
+  csv = join(dir, "orders.csv");
+  writeFileSync(
+    csv,
+    "Customer,Order Date,SKU,Qty,Revenue\nA,2026-07-05,S1,1,100\nA,2026-09-05,S1,1,100\nA,2026-11-15,S1,1,100\n"
+  );
+});
+
+test("as of 31/12/2026, 46 days after the last order (15/11/2026): one warning line, the workbook still written", () => {
+  for (const args of [
+    ["qbr", csv, "--account", "A", "--out", join(dir, "q.xlsx")],
+    ["sheets", csv, "--account", "A", "--out", join(dir, "s.xlsx")],
+  ]) {
+    const r = kap(...args, "--as-of", "2026-12-31", "--quiet");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      "kap: warning: The as-of date 2026-12-31 is 46 days after the last order in the data (2026-11-15): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.\n"
+    );
+    expect(r.stdout).toMatch(/^Wrote /);
+  }
+});
+
+test("as of the last order date: no warning", () => {
+  const r = kap("qbr", csv, "--account", "A", "--out", join(dir, "q2.xlsx"), "--quiet");
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe("");
+});

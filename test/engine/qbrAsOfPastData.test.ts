@@ -1,0 +1,48 @@
+/**
+ * A QBR asked for as of a date well past the data (as-of 31/12/2026, last order 15/11/2026): its
+ * quarter, FY2026 Q4, is set against whole quarters although the data stops six weeks before its
+ * end, so the customer would read a fall that is only missing data. The analysis warns (RULES.md
+ * §2); the QBR workbook now says so on its cover too. Within 31 days it says nothing.
+ */
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+import type { Grid } from "../../src/ingest/grid";
+import type { SheetSpec } from "../../src/sheets/spec";
+
+// A: Q3 2026 three orders of £100 (5 Jul, 5 Aug, 5 Sep); Q4 one of £100 (15 Nov); the data ends 15/11/2026
+const grid: Grid = {
+  name: "Orders",
+  values: [
+    ["Customer", "Order Date", "SKU", "Qty", "Revenue"],
+    ["A", "2026-07-05", "S1", 1, 100],
+    ["A", "2026-08-05", "S1", 1, 100],
+    ["A", "2026-09-05", "S1", 1, 100],
+    ["A", "2026-11-15", "S1", 1, 100],
+  ],
+};
+
+async function coverTexts(asOf: string): Promise<string[]> {
+  const e = new KapEngine();
+  await loadGrids(e, [grid], defaultSettings());
+  e.analyze({ ...defaultSettings(), asOf });
+  const cover = e
+    .sheets("qbr", { accountKey: "A", quarter: "2026Q4", live: false })
+    .find((s: SheetSpec) => s.kind === "qbr-cover")!;
+  return cover.blocks
+    .flatMap((b) => b.rows.flat())
+    .filter((v): v is string => typeof v === "string");
+}
+
+test("as of 31/12/2026 (46 days after the last order) the cover says the data ends 15/11/2026", async () => {
+  const t = await coverTexts("2026-12-31");
+  expect(t).toContain(
+    "The order data ends 15/11/2026, 46 days before the as-of date 31/12/2026: nothing after 15/11/2026 is counted. Check the export is complete before presenting these figures."
+  );
+  // the quarter's figures are what the data holds: 1 order
+  expect(t).toContain("Orders, FY2026 Q4");
+});
+
+test("as of 16/12/2026 (31 days after) there is no such note", async () => {
+  const t = await coverTexts("2026-12-16");
+  expect(t.some((x) => x.startsWith("The order data ends"))).toBe(false);
+});
