@@ -346,6 +346,13 @@ export class KapEngine implements OrderSink {
       throw new Error(
         `${span.label} (${span.months}) starts after the analysis date, ${serialToIso(p.asOf)}: choose ${fiscalQuarterLabel(fiscalQuarterOf(p.asOf, start))} or an earlier quarter (the last complete one is ${fiscalQuarterLabel(lastCompletedQuarter(p.asOf, start))}).`
       );
+    // A quarter that ends before the data's first order: the data does not cover it, so its zeros
+    // would be read as the customer's.
+    const first = this.report?.firstDate;
+    if (first !== null && first !== undefined && span.lastDay < first)
+      throw new Error(
+        `${span.label} (${span.months}) ends before the first order in the data, ${serialToIso(first)}: there is nothing to review. Choose ${fiscalQuarterLabel(fiscalQuarterOf(first, start))} (the first quarter with orders) or a later one.`
+      );
     const k = `${a.key}|${fq.year}Q${fq.q}`;
     let q = this.qbrs.get(k);
     if (!q) {

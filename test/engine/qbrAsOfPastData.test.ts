@@ -46,3 +46,14 @@ test("as of 16/12/2026 (31 days after) there is no such note", async () => {
   const t = await coverTexts("2026-12-16");
   expect(t.some((x) => x.startsWith("The order data ends"))).toBe(false);
 });
+
+test("a quarter that ends before the data's first order (FY2026 Q1; orders from 05/07/2026) is refused, not written as zeros", async () => {
+  const e = new KapEngine();
+  await loadGrids(e, [grid], defaultSettings());
+  e.analyze({ ...defaultSettings(), asOf: "2026-11-15" });
+  expect(() => e.qbr("A", "2026Q1")).toThrow(
+    "FY2026 Q1 (Jan–Mar 2026) ends before the first order in the data, 2026-07-05: there is nothing to review. Choose FY2026 Q3 (the first quarter with orders) or a later one."
+  );
+  // the quarter holding the first order is reviewed
+  expect(e.qbr("A", "2026Q3").glance.current.orders).toBe(3);
+});
