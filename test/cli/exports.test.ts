@@ -4,6 +4,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
+/** Each account's id, revenue and orders in the last 12 months, by id: what a user checks first. */
+function revenueAndOrders(j: {
+  portfolio: { accounts: { accountId: string; revenueLast12: number; ordersLast12: number }[] };
+}): [string, number, number][] {
+  return j.portfolio.accounts
+    .map((a): [string, number, number] => [a.accountId, a.revenueLast12, a.ordersLast12])
+    .sort();
+}
+
 jest.setTimeout(120_000);
 
 const KAP = resolve(__dirname, "../../bin/kap.js");
@@ -120,15 +129,7 @@ test("QuickBooks Online sales by customer detail: customers from the headings, e
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);
   expect(j.ingest.read.layout).toBe("QuickBooks Online sales by customer detail");
-  expect(
-    j.portfolio.accounts
-      .map((a: { accountId: string; revenueLast12: number; ordersLast12: number }) => [
-        a.accountId,
-        a.revenueLast12,
-        a.ordersLast12,
-      ])
-      .sort()
-  ).toEqual([
+  expect(revenueAndOrders(j)).toEqual([
     // 10×4.50 + 50×0.80 + 20×2.10 = 127.00 over invoices 1001 and sales receipt 1012
     ["Brightwell Electrical Ltd", 127, 2],
     // 18.00 − 9.00 (credit memo) + 15.00 = 24.00; the credit memo is no order
@@ -157,15 +158,7 @@ test("QuickBooks Online transaction list by customer: recognised, only sales doc
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);
   expect(j.ingest.read.layout).toBe("QuickBooks transaction list by customer");
-  expect(
-    j.portfolio.accounts
-      .map((a: { accountId: string; revenueLast12: number; ordersLast12: number }) => [
-        a.accountId,
-        a.revenueLast12,
-        a.ordersLast12,
-      ])
-      .sort()
-  ).toEqual([
+  expect(revenueAndOrders(j)).toEqual([
     // invoice 102.00 + sales receipt 50.40; the payment and the estimate are no sales
     ["Brightwell Electrical Ltd", 152.4, 2],
     // 1,250.00 − 10.80 (credit memo) − 20.00 (refund); the journal entry is no sale

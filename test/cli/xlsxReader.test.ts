@@ -9,6 +9,25 @@ import type { Cell } from "../../src/ingest/grid";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-xlsx-"));
 
+/** Every row of sheet `index` with its cells' number formats. */
+async function wholeSheet(
+  r: XlsxReader,
+  index: number
+): Promise<{ rows: Cell[][]; formats: string[][] }> {
+  const rows: Cell[][] = [];
+  const formats: string[][] = [];
+  await r.readSheet(
+    index,
+    (row, f) => {
+      rows.push(row);
+      formats.push(f);
+      return true;
+    },
+    { formats: true }
+  );
+  return { rows, formats };
+}
+
 async function workbook(): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Sales");
@@ -66,17 +85,7 @@ test("sheets stream as Excel hands ranges over: dates as serials, formula result
     ["Sales", []],
     ["Accounts", ["tblAccounts"]],
   ]);
-  const rows: Cell[][] = [];
-  const formats: string[][] = [];
-  await r.readSheet(
-    0,
-    (row, f) => {
-      rows.push(row);
-      formats.push(f);
-      return true;
-    },
-    { formats: true }
-  );
+  const { rows, formats } = await wholeSheet(r, 0);
   expect(rows[0]).toEqual(["Sales ledger & <co>"]);
   expect(rows[1]).toEqual([]);
   expect(rows[2]).toEqual([
@@ -234,17 +243,7 @@ test("a workbook whose XML names its elements with a prefix (Open XML SDK's x:, 
     await prefixedWorkbook(file, p, rel, idAttr);
     const r = await XlsxReader.open(file);
     expect(r.sheets.map((s) => s.name)).toEqual(["Orders"]);
-    const rows: Cell[][] = [];
-    const formats: string[][] = [];
-    await r.readSheet(
-      0,
-      (row, f) => {
-        rows.push(row);
-        formats.push(f);
-        return true;
-      },
-      { formats: true }
-    );
+    const { rows, formats } = await wholeSheet(r, 0);
     // 45658 is 1 January 2025 (days since 1899-12-30), shown as dd/mm/yyyy
     expect(rows).toEqual([
       ["Order Date", "Customer", "Qty", "Line Total"],

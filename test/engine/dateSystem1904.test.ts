@@ -17,32 +17,14 @@ import { ExcelDouble } from "../excel-double/excel";
 import { createExcelHost } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings, Progress } from "../../src/engine/contract";
+import { monthlyOrderRows } from "./fixtures/monthlyOrders";
 
 const SERIAL_1900 = { start: 45_601, nov1: 46_327 };
 const OFFSET = 1462;
 
-/** 6 accounts, 24 monthly orders each (A5 stops after 21), dates as `system` serials. */
+/** The monthly orders (fixtures/monthlyOrders), dates as `system` serials. */
 function orderRows(system: 1900 | 1904): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    ["Order Date", "Invoice No", "Customer ID", "Customer", "SKU", "Category", "Qty", "Line Total"],
-  ];
-  const start = SERIAL_1900.start - (system === 1904 ? OFFSET : 0);
-  let inv = 1;
-  for (let a = 1; a <= 6; a++)
-    for (let m = 0; m < 24; m++) {
-      if (a === 5 && m > 20) continue;
-      rows.push([
-        start + m * 30 + a,
-        `INV${inv++}`,
-        `A${a}`,
-        `Account ${a} Ltd`,
-        `SKU${m % 3}`,
-        ["Cable Ties", "Fixings", "Hand Tools"][(m + a) % 3],
-        2 + (m % 3),
-        100 + a * 10 + m,
-      ]);
-    }
-  return rows;
+  return monthlyOrderRows(SERIAL_1900.start - (system === 1904 ? OFFSET : 0));
 }
 
 function workbook(system: 1900 | 1904, mode: "web" | "desktop" = "web"): ExcelDouble {

@@ -11,34 +11,13 @@ import { createExcelHost } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import { setRequirementCheck } from "../../src/excel/requirements";
 import type { KapSettings, Progress } from "../../src/engine/contract";
+import { monthlyOrderRows } from "./fixtures/monthlyOrders";
 
 const START = 45_601; // 2024-11-05
 
-function orderRows(): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    ["Order Date", "Invoice No", "Customer ID", "Customer", "SKU", "Category", "Qty", "Line Total"],
-  ];
-  let inv = 1;
-  for (let a = 1; a <= 6; a++)
-    for (let m = 0; m < 24; m++) {
-      if (a === 5 && m > 20) continue;
-      rows.push([
-        START + m * 30 + a,
-        `INV${inv++}`,
-        `A${a}`,
-        `Account ${a} Ltd`,
-        `SKU${m % 3}`,
-        ["Cable Ties", "Fixings", "Hand Tools"][(m + a) % 3],
-        2 + (m % 3),
-        100 + a * 10 + m,
-      ]);
-    }
-  return rows;
-}
-
 function workbook(asTable: boolean, mode: "web" | "desktop" = "web"): ExcelDouble {
   const x = new ExcelDouble(["Orders"], mode);
-  x.model.fill(x.sheet("Orders"), "A1", orderRows());
+  x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(START));
   if (asTable)
     x.model.addTable(x.sheet("Orders"), { row: 0, col: 0, rows: 142, cols: 8 }, true).name =
       "Sales";
