@@ -85,8 +85,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // Every figure is the quarter's or the 12 months to `figuresTo`, and says which.
   // A quarter still running at the as-of says so: "FY2026 Q4 to 31/10/2026" (so do the quarters
   // it is compared with, which run to the same point of theirs).
+  // A quarter the data only partly covers (the export starts inside it) says where it starts.
   const ql = (f: QuarterFigures) =>
-    f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to)}` : f.span.label;
+    (f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to)}` : f.span.label) +
+    (f.dataFrom !== null ? ` (data from ${asOfText(f.dataFrom)})` : "");
   const Q = ql(g.current);
   const Y = twelveMonthsTo(q.figuresTo);
   const asOf = `as of ${asOfText(q.asOf)}`;

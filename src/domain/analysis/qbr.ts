@@ -83,6 +83,13 @@ export interface QuarterFigures {
   returnValue: number;
   netRevenue: number;
   distinctProducts: number;
+  /**
+   * The data's first order date (any account) when it falls after the quarter's first month: the
+   * export starts inside the quarter, a month or more of it missing, and its labels say so
+   * ("FY2025 Q3 (data from 15/08/2025)") beside figures and changes that cover only that part;
+   * else null. (A first order in the quarter's first month is taken as the export's start.)
+   */
+  dataFrom: Serial | null;
 }
 
 export interface QuarterComparison {
@@ -176,7 +183,8 @@ function quarterFigures(
   s: Subject,
   span: FiscalQuarterSpan,
   upTo: Serial,
-  currency: string
+  currency: string,
+  dataStart: Serial | null
 ): QuarterFigures {
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
   const o = ordersIn(s, p);
@@ -198,7 +206,18 @@ function quarterFigures(
     returnValue: r.value,
     netRevenue: roundMoney(o.value + r.value, currency),
     distinctProducts: products,
+    dataFrom: dataStart !== null && dataStart > eomonth(span.firstDay, 0) ? dataStart : null,
   };
+}
+
+/** The first order or return date in the whole data (every account), or null for none. */
+function firstDateOf(f: PortfolioModel["internal"]["f"]): Serial | null {
+  let first = Infinity;
+  for (let u = 0; u < f.unitCount; u++) {
+    if (f.ordStart[u] < f.ordStart[u + 1]) first = Math.min(first, f.ordDate[f.ordStart[u]]);
+    if (f.retStart[u] < f.retStart[u + 1]) first = Math.min(first, f.retDate[f.retStart[u]]);
+  }
+  return Number.isFinite(first) ? first : null;
 }
 
 /** Net of pair q's entries in (p.start, p.end], in whole money steps (exact). */
@@ -231,7 +250,8 @@ export function qbrData(
   const upTo = Math.min(span.lastDay, portfolio.asOf);
   const ccy = account.currency;
   const cash = (v: number) => roundMoney(v, ccy);
-  const cur = quarterFigures(s, span, upTo, ccy);
+  const dataStart = firstDateOf(internal.f);
+  const cur = quarterFigures(s, span, upTo, ccy, dataStart);
   // A quarter still running at the as-of is compared to date: the quarters before it run to the
   // same point of theirs (calendar months back, as EDATE; a month's end to that month's end).
   const sameTo = (months: number): Serial =>
@@ -244,13 +264,15 @@ export function qbrData(
     s,
     fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth),
     sameTo(3),
-    ccy
+    ccy,
+    dataStart
   );
   const ly = quarterFigures(
     s,
     fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth),
     sameTo(12),
-    ccy
+    ccy,
+    dataStart
   );
 
   const y1 = periodBack(upTo, 12);
