@@ -28,6 +28,7 @@ import {
   parseRange,
   gapColumns,
   numericColumns,
+  placeholderCells,
   resolveStyle,
   wholeUnits,
   widthCharsToPoints,
@@ -355,6 +356,9 @@ export function queueSheetDressing(
         ws.getRangeByIndexes(pos.row + pos.rows - 1, pos.col, 1, pos.cols),
         resolveStyle("total")!
       );
+    // "n/a" where a figure would be: right, with the figures
+    for (const p of placeholderCells(b))
+      applyStyle(ws.getRangeByIndexes(pos.row + p.row, pos.col + p.col, 1, 1), RIGHT);
     if (b.table) {
       // A Range, not an address string: a bare address would be read on the ACTIVE sheet.
       const table = ws.tables.add(ws.getRange(rangeA1(pos)), true);

@@ -38,6 +38,9 @@ const PAGE = {
   margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 },
 } as const;
 
+/** A change in percent with its sign: +20%, -13%, 0%. */
+const SIGNED_PCT = "+0%;-0%;0%";
+
 function pct(x: number | null): CellValue {
   return x === null ? "n/a" : x / 100;
 }
@@ -360,15 +363,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ],
         ],
         style: "label",
-        formats: [
-          undefined,
-          FORMATS.percent,
-          FORMATS.percent,
-          undefined,
-          undefined,
-          undefined,
-          FORMATS.percent,
-        ],
+        // signed, as the e-mail writes them: +20%, -13%, 0%
+        formats: [undefined, SIGNED_PCT, SIGNED_PCT, undefined, undefined, undefined, SIGNED_PCT],
       },
       cell("A11", `Top 5 products, ${Q}`, H2),
       {

@@ -176,6 +176,25 @@ export function numericColumns(b: Block): boolean[] {
 }
 
 /**
+ * Cells of a block holding a placeholder ("n/a", a dash) where a figure would stand: in a column
+ * of figures (numericColumns, blocks with a header) or under a number format. Writers align them
+ * right, with the figures, not at the far left of the column. Positions within the block.
+ */
+export function placeholderCells(b: Block): { row: number; col: number }[] {
+  const headed = !!(b.header || b.table);
+  const numeric = headed ? numericColumns(b) : [];
+  const out: { row: number; col: number }[] = [];
+  for (let i = headed ? 1 : 0; i < b.rows.length; i++)
+    b.rows[i].forEach((v, j) => {
+      if (typeof v !== "string" || !PLACEHOLDER.test(v.trim())) return;
+      const f = b.formats?.[j];
+      if (numeric[j] || (!!f && f !== FORMATS.text && f !== FORMATS.general))
+        out.push({ row: i, col: j });
+    });
+  return out;
+}
+
+/**
  * Text columns that follow a column of figures: right-aligned figures would run into their
  * left-aligned text ("19" beside "01/10/2026" reads "1901/10/2026"), so these get a one-step indent.
  */

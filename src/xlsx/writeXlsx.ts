@@ -24,6 +24,7 @@ import {
   parseRange,
   gapColumns,
   numericColumns,
+  placeholderCells,
   resolveStyle,
   tableNameFrom,
   uniqueSheetName,
@@ -331,6 +332,9 @@ function build(
       styleRange(ws, pos, resolveStyle(b.style));
       if (b.total && pos.rows > 1)
         styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle("total"));
+      // "n/a" where a figure would be: right, with the figures
+      for (const p of placeholderCells(b))
+        styleRange(ws, { row: pos.row + p.row, col: pos.col + p.col, rows: 1, cols: 1 }, RIGHT);
     }
     for (const s of spec.styles ?? []) styleRange(ws, parseRange(s.range), resolveStyle(s.style));
     for (const m of spec.merges ?? []) ws.mergeCells(m);

@@ -9,7 +9,9 @@
  * - the similar accounts' medians show "31", not Excel's "31." of the format "#,##0.#".
  * Numbers worked by hand below.
  */
+import ExcelJS from "exceljs";
 import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
 import { layoutOptions } from "../../src/sheets/options";
 import type { SheetSpec } from "../../src/sheets/spec";
@@ -125,5 +127,27 @@ describe("a running quarter with the as-of mid-month (kap qbr --quarter 2026Q4 a
     expect(table[table.length - 1]).toEqual(["Total, 01/12/2025 – 15/11/2026", 230]);
     expect(texts).toContain("Monthly revenue, Dec 2025 – 15/11/2026");
     expect(page.charts![0].title).toBe("Monthly revenue, Dec 2025 – 15/11/2026");
+  });
+});
+
+describe("the printed quarter page reads like a report", () => {
+  test("changes carry their sign (+20%, −13%, 0%) as the e-mail's do", () => {
+    const page = quarterPage("A");
+    const change = blockAt(page, "A8");
+    expect(change.formats![1]).toBe("+0%;-0%;0%");
+    expect(change.formats![2]).toBe("+0%;-0%;0%");
+  });
+
+  test("an 'n/a' in a column of figures is aligned with the figures (right), in the written file", async () => {
+    // N500-like: a new account's factors Frequency and Revenue are n/a beside scores 1–5
+    const bytes = await toXlsxBytes(sheetsOf("A"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Quarter at a glance")!;
+    // A has no orders in FY2025 Q3: the change against it is n/a, in the Orders column
+    expect(ws.getCell("B9").value).toBe("n/a");
+    expect(ws.getCell("B9").alignment?.horizontal).toBe("right");
+    // the label beside it stays left
+    expect(ws.getCell("A9").alignment?.horizontal).not.toBe("right");
   });
 });
