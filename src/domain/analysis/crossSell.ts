@@ -143,7 +143,8 @@ export function categoryCrossSellOf(
         level: "category",
         because: industry.industry,
         offer: t,
-        rationale: `${industry.industry} accounts usually also need ${t} (alongside ${industry.primary.join(", ")}).`,
+        // what such accounts usually buy — not a claim that this one buys it
+        rationale: `${industry.industry} accounts usually buy ${andList(industry.primary)}, and also need ${t}.`,
         priority: null,
         annualEstimate: groupEstimate(t),
         metrics: null,
@@ -276,4 +277,9 @@ export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacemen
     });
   }
   return out.sort((a, b) => b.share - a.share || (a.category < b.category ? -1 : 1));
+}
+
+/** "A", "A and B", "A, B and C". */
+function andList(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 }

@@ -336,6 +336,14 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
     expect(det.competitorDisplacement[0].message).toMatch(/probably bought elsewhere/);
   });
 
+  it("the industry matrix's reason says what such accounts usually buy, not that this one buys it", () => {
+    // "(alongside Cable Ties, Electrical)" read as if the account bought Electrical, which the
+    // same QBR recommends to it when it does not
+    expect(det.crossSell.find((c) => c.offer === "Hand Tools")!.rationale).toBe(
+      "Electrical Contractor accounts usually buy Cable Ties and Electrical, and also need Hand Tools."
+    );
+  });
+
   it("adds the curated industry and product matrices, marked curated", () => {
     const curated = det.crossSell.filter((c) => c.curated);
     // Electrical Contractor targets: Hand Tools, Power Tools, Test Equipment, Safety & PPE;
