@@ -309,7 +309,6 @@ async function run(argv: string[]): Promise<number> {
     if (!o.account) throw new UsageError("kap sheets needs --account ID.");
     if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
     const { engine } = await load(file, o, progress);
-    warnLateAsOf(engine);
     const accountKey = accountKeyOf(engine, o.account);
     // A sheet these lines cannot make (a product view on an invoice-level export) is named with
     // the column it needs; the rest are written.
@@ -368,8 +367,8 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /**
- * The as-of warning (a date set more than 31 days after the data's last order) on stderr for the
- * commands that write workbooks (analyze shows it in its summary): their figures stop at the data.
+ * The as-of warning (a date set more than 31 days after the data's last order) on stderr for
+ * kap qbr (analyze shows it in its summary): a QBR's figures stop where the data does.
  */
 function warnLateAsOf(engine: KapEngine): void {
   const late = engine.portfolio?.warnings.find((w) => w.startsWith("The as-of date"));

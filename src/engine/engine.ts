@@ -337,8 +337,18 @@ export class KapEngine implements OrderSink {
     if (!a) throw new Error(`No account "${key}" in the order lines.`);
     const p = this.need();
     const start = this.settings?.fiscalYearStartMonth ?? 1;
-    const fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
+    const first = this.report?.firstDate;
+    let fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
+    // By default the last complete quarter; when the data starts after it, the quarter running at
+    // the as-of date (the only one with orders), not a review of a quarter the data lacks.
+    if (
+      !quarter &&
+      first !== null &&
+      first !== undefined &&
+      fiscalQuarterSpan(fq, start).lastDay < first
+    )
+      fq = fiscalQuarterOf(p.asOf, start);
     // A quarter that starts after the as-of date has no orders yet: say so rather than write a
     // QBR of zeros. The quarter holding the as-of date is allowed (a review of it so far).
     const span = fiscalQuarterSpan(fq, start);
@@ -348,7 +358,6 @@ export class KapEngine implements OrderSink {
       );
     // A quarter that ends before the data's first order: the data does not cover it, so its zeros
     // would be read as the customer's.
-    const first = this.report?.firstDate;
     if (first !== null && first !== undefined && span.lastDay < first)
       throw new Error(
         `${span.label} (${span.months}) ends before the first order in the data, ${serialToIso(first)}: there is nothing to review. Choose ${fiscalQuarterLabel(fiscalQuarterOf(first, start))} (the first quarter with orders) or a later one.`

@@ -57,3 +57,15 @@ test("a quarter that ends before the data's first order (FY2026 Q1; orders from 
   // the quarter holding the first order is reviewed
   expect(e.qbr("A", "2026Q3").glance.current.orders).toBe(3);
 });
+
+test("with no quarter given and data starting after the last complete one, the QBR is of the running quarter", async () => {
+  // orders from 05/07/2026, as of 20/09/2026: the last complete quarter, FY2026 Q2, has none
+  const e = new KapEngine();
+  await loadGrids(e, [grid], defaultSettings());
+  e.analyze({ ...defaultSettings(), asOf: "2026-09-20" });
+  const q = e.qbr("A");
+  expect(q.quarter.label).toBe("FY2026 Q3");
+  // 5 Jul, 5 Aug, 5 Sep: 3 orders to 20/09/2026
+  expect(q.glance.current.orders).toBe(3);
+  expect(q.glance.current.to).toBe(q.asOf);
+});
