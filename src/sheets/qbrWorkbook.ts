@@ -91,7 +91,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // A quarter the data only partly covers (the export starts inside it) says where it starts.
   const ql = (f: QuarterFigures) =>
     (f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to)}` : f.span.label) +
-    (f.dataFrom !== null ? ` (data from ${asOfText(f.dataFrom)})` : "");
+    (f.dataStartDate !== null ? ` (data from ${asOfText(f.dataStartDate)})` : "");
   const Q = ql(g.current);
   const Y = twelveMonthsTo(q.figuresTo);
   const asOf = `as of ${asOfText(q.asOf)}`;

@@ -89,7 +89,7 @@ export interface QuarterFigures {
    * ("FY2025 Q3 (data from 15/08/2025)") beside figures and changes that cover only that part;
    * else null. (A first order in the quarter's first month is taken as the export's start.)
    */
-  dataFrom: Serial | null;
+  dataStartDate: Serial | null;
 }
 
 export interface QuarterComparison {
@@ -184,7 +184,7 @@ function quarterFigures(
   span: FiscalQuarterSpan,
   upTo: Serial,
   currency: string,
-  dataStart: Serial | null
+  firstDataDate: Serial | null
 ): QuarterFigures {
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
   const o = ordersIn(s, p);
@@ -206,7 +206,8 @@ function quarterFigures(
     returnValue: r.value,
     netRevenue: roundMoney(o.value + r.value, currency),
     distinctProducts: products,
-    dataFrom: dataStart !== null && dataStart > eomonth(span.firstDay, 0) ? dataStart : null,
+    dataStartDate:
+      firstDataDate !== null && firstDataDate > eomonth(span.firstDay, 0) ? firstDataDate : null,
   };
 }
 
@@ -250,8 +251,8 @@ export function qbrData(
   const upTo = Math.min(span.lastDay, portfolio.asOf);
   const ccy = account.currency;
   const cash = (v: number) => roundMoney(v, ccy);
-  const dataStart = firstDateOf(internal.f);
-  const cur = quarterFigures(s, span, upTo, ccy, dataStart);
+  const firstDataDate = firstDateOf(internal.f);
+  const cur = quarterFigures(s, span, upTo, ccy, firstDataDate);
   // A quarter still running at the as-of is compared to date: the quarters before it run to the
   // same point of theirs (calendar months back, as EDATE; a month's end to that month's end).
   const sameTo = (months: number): Serial =>
@@ -265,14 +266,14 @@ export function qbrData(
     fiscalQuarterSpan(shiftQuarter(quarter, -1), startMonth),
     sameTo(3),
     ccy,
-    dataStart
+    firstDataDate
   );
   const ly = quarterFigures(
     s,
     fiscalQuarterSpan(shiftQuarter(quarter, -4), startMonth),
     sameTo(12),
     ccy,
-    dataStart
+    firstDataDate
   );
 
   const y1 = periodBack(upTo, 12);

@@ -24,8 +24,8 @@ test("data from 15/08/2025: FY2025 Q3 is partly covered, and its labels say so",
   const g = q.glance;
   expect([g.current.orders, g.current.orderValue]).toEqual([3, 900]);
   expect([g.sameQuarterLastYear.orders, g.sameQuarterLastYear.orderValue]).toEqual([2, 200]);
-  expect(g.sameQuarterLastYear.dataFrom).toBe(d(2025, 8, 15));
-  expect(g.current.dataFrom).toBeNull();
+  expect(g.sameQuarterLastYear.dataStartDate).toBe(d(2025, 8, 15));
+  expect(g.current.dataStartDate).toBeNull();
   // (900 − 200) / 200 = 350%, shown beside the label that says what it is against
   expect(g.valueVsLastYear).toBe(350);
   const text = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }))
@@ -41,7 +41,7 @@ test("with another account's order in July 2025 the data covers FY2025 Q3: no no
     "A",
     Q3
   );
-  expect(q.glance.sameQuarterLastYear.dataFrom).toBeNull();
+  expect(q.glance.sameQuarterLastYear.dataStartDate).toBeNull();
   // (900 − 200) / 200 = 350%; orders (3 − 2) / 2 = 50%
   expect(q.glance.valueVsLastYear).toBe(350);
   expect(q.glance.ordersVsLastYear).toBe(50);
