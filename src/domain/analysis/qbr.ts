@@ -96,7 +96,11 @@ export interface QuarterComparison {
   current: QuarterFigures;
   previous: QuarterFigures;
   sameQuarterLastYear: QuarterFigures;
-  /** % change of current against previous / last year (null when the base is 0) */
+  /**
+   * % change of current against previous / last year: null when the base is 0, or when either
+   * quarter is one the data only partly covers (QuarterFigures.dataStartDate): six weeks against
+   * thirteen is no like-for-like change, so none is given (the labels say where the data starts).
+   */
   ordersVsPrevious: number | null;
   ordersVsLastYear: number | null;
   valueVsPrevious: number | null;
@@ -178,6 +182,16 @@ export interface QbrData {
 
 const change = (base: number, now: number): number | null =>
   base ? ((now - base) / Math.abs(base)) * 100 : null;
+
+/** % change of a figure from quarter `base` to `now`; null where either is only partly covered. */
+function quarterChange(
+  base: QuarterFigures,
+  now: QuarterFigures,
+  figure: (f: QuarterFigures) => number
+): number | null {
+  if (base.dataStartDate !== null || now.dataStartDate !== null) return null;
+  return change(figure(base), figure(now));
+}
 
 function quarterFigures(
   s: Subject,
@@ -440,12 +454,12 @@ export function qbrData(
       current: cur,
       previous: prev,
       sameQuarterLastYear: ly,
-      ordersVsPrevious: change(prev.orders, cur.orders),
-      ordersVsLastYear: change(ly.orders, cur.orders),
-      valueVsPrevious: change(prev.orderValue, cur.orderValue),
-      valueVsLastYear: change(ly.orderValue, cur.orderValue),
-      productsVsPrevious: change(prev.distinctProducts, cur.distinctProducts),
-      productsVsLastYear: change(ly.distinctProducts, cur.distinctProducts),
+      ordersVsPrevious: quarterChange(prev, cur, (f) => f.orders),
+      ordersVsLastYear: quarterChange(ly, cur, (f) => f.orders),
+      valueVsPrevious: quarterChange(prev, cur, (f) => f.orderValue),
+      valueVsLastYear: quarterChange(ly, cur, (f) => f.orderValue),
+      productsVsPrevious: quarterChange(prev, cur, (f) => f.distinctProducts),
+      productsVsLastYear: quarterChange(ly, cur, (f) => f.distinctProducts),
     },
     topProducts,
     replenishment: detail.replenishment,

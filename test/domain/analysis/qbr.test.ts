@@ -54,6 +54,9 @@ describe("QBR data for one account and quarter", () => {
     line("A", d(2025, 6, 1), "a", -20, { orderId: "C1", quantity: -2 }),
     line("A", d(2025, 2, 10), "a", 50),
     line("A", d(2024, 5, 5), "c", 80),
+    // another account's order on 1 Apr 2024: the data covers FY2024 Q2 from its start, so the
+    // change against it is like for like (a quarter the data only partly covers gets none)
+    line("B", d(2024, 4, 1), "c", 10),
   ];
   const book = bookOf(lines);
   const model = buildPortfolio(book, {
