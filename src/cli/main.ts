@@ -31,7 +31,7 @@ import type { SheetSpec } from "../sheets/spec";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
 import { Output, Progress } from "./output";
-import { jsonPieces, printSummary, toJson } from "./report";
+import { jsonPieces, NO_CURRENCY_CODE, printSummary, toJson } from "./report";
 
 /** ExcelJS is large: loaded only by the commands that write a workbook. */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
@@ -40,6 +40,7 @@ async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
 }
 import { clvJson, printClv } from "./clv";
 import type { HoldoutCheck } from "../domain/analysis/clv";
+import type { AccountAnalysis } from "../domain/analysis/types";
 
 export class UsageError extends Error {}
 
@@ -333,10 +334,12 @@ async function run(argv: string[]): Promise<number> {
     const n = Number(o["all-top"]);
     if (!Number.isInteger(n) || n < 1)
       throw new UsageError("--all-top needs a whole number of accounts.");
-    const top = engine
-      .portfolio!.accounts.filter((a) => a.isTopLevel)
-      .sort((a, b) => b.revenueLast12 - a.revenueLast12)
-      .slice(0, n);
+    const { top, currencies } = topAccountsByCurrency(engine.portfolio!.accounts, n);
+    // Money in different currencies is never compared (no exchange rates given): the top N of each.
+    if (currencies.length > 1)
+      out.line(
+        `Amounts in ${currencies.join(", ")} are not compared without exchange rates: the top ${n} of each currency.`
+      );
     const dir = resolve(o.out);
     mkdirSync(dir, { recursive: true });
     // One file per account: its key names the currency ("A1 (EUR)"), and a name two accounts
@@ -538,6 +541,33 @@ export function explain(e: unknown, argv: readonly string[] = []): string {
   }
   if (e instanceof Error) return `kap: ${e.message.split("\n")[0]}`;
   return `kap: ${String(e)}`;
+}
+
+/**
+ * The top-level accounts with the most revenue in the last 12 months, `n` of each currency (the
+ * analysis keeps each currency's money apart; a rates table would have made it one), in order of
+ * the currency with the most accounts first, then by revenue.
+ */
+export function topAccountsByCurrency(
+  accounts: readonly AccountAnalysis[],
+  n: number
+): { top: AccountAnalysis[]; currencies: string[] } {
+  const byCurrency = new Map<string, AccountAnalysis[]>();
+  for (const a of accounts)
+    if (a.isTopLevel) {
+      const list = byCurrency.get(a.currency);
+      if (list) list.push(a);
+      else byCurrency.set(a.currency, [a]);
+    }
+  const groups = [...byCurrency].sort(
+    (x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1)
+  );
+  return {
+    top: groups.flatMap(([, list]) =>
+      list.sort((a, b) => b.revenueLast12 - a.revenueLast12).slice(0, n)
+    ),
+    currencies: groups.map(([c]) => c || NO_CURRENCY_CODE),
+  };
 }
 
 /** The pieces, then a line end. */

@@ -69,3 +69,31 @@ test("accounts whose ids differ only in characters a file name cannot hold get f
   // A/1 (£30) first, as A_1 Same Name.xlsx; then A_1 (£20), whose name is taken: (2)
   expect(readdirSync(out).sort()).toEqual(["QBR A_1 Same Name (2).xlsx", "QBR A_1 Same Name.xlsx"]);
 });
+
+test("kap qbr --all-top in two currencies without exchange rates takes the top N of each, and says so", () => {
+  // £500, £300, £100 and €900, €50 in the last 12 months: ranked together, --all-top 2 took
+  // E1 (900) and G1 (500), setting euros against pounds as if one money
+  const file = join(dir, "two-currencies.csv");
+  writeFileSync(
+    file,
+    "Customer ID,Customer,Invoice Date,Invoice No,SKU,Qty,Line Total,Currency\n" +
+      "G1,Gamma One,05/10/2026,I1,P1,1,500.00,GBP\n" +
+      "G2,Gamma Two,06/10/2026,I2,P1,1,300.00,GBP\n" +
+      "G3,Gamma Three,07/10/2026,I3,P1,1,100.00,GBP\n" +
+      "E1,Epsilon One,08/10/2026,I4,P1,1,900.00,EUR\n" +
+      "E2,Epsilon Two,09/10/2026,I5,P1,1,50.00,EUR\n"
+  );
+  const out = join(dir, "pack3");
+  const r = kap("qbr", file, "--all-top", "2", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.status).toBe(0);
+  expect(readdirSync(out).sort()).toEqual([
+    "QBR E1 Epsilon One.xlsx",
+    "QBR E2 Epsilon Two.xlsx",
+    "QBR G1 Gamma One.xlsx",
+    "QBR G2 Gamma Two.xlsx",
+  ]);
+  expect(r.stdout).toContain(
+    "Amounts in GBP, EUR are not compared without exchange rates: the top 2 of each currency."
+  );
+  expect(r.stdout).toContain("Wrote 4 QBR workbooks");
+});
