@@ -50,6 +50,14 @@ beforeAll(() => {
   execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
 });
 
+/** An account's revenue in the last 12 months, from kap analyze --json. */
+function revenueOf(
+  o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
+  id: string
+): number {
+  return o.portfolio.accounts.find((a) => a.accountId === id)!.revenueLast12;
+}
+
 describe("rows across threads (RowEncoder → RowDecoder)", () => {
   test("any rows of text, numbers, blanks and booleans come back as they went (property)", () => {
     const cell = fc.oneof(
@@ -435,10 +443,6 @@ describe("kap on the worker thread and on the main thread", () => {
     const n = JSON.parse(
       kap("0", "analyze", narrowFile, "--json", "--quiet", "--as-of", "2026-10-31").stdout
     );
-    const revenueOf = (
-      o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
-      id: string
-    ) => o.portfolio.accounts.find((a) => a.accountId === id)!.revenueLast12;
     expect(revenueOf(w, "C2")).toBe(revenueOf(n, "C2"));
     expect(revenueOf(w, "C1")).toBeCloseTo(revenueOf(n, "C1") + 5, 2);
   });
@@ -495,10 +499,6 @@ describe("kap on the worker thread and on the main thread", () => {
     const n = JSON.parse(
       kap("0", "analyze", narrowFile, "--json", "--quiet", "--as-of", "2026-10-31").stdout
     );
-    const revenueOf = (
-      o: { portfolio: { accounts: { accountId: string; revenueLast12: number }[] } },
-      id: string
-    ) => o.portfolio.accounts.find((a) => a.accountId === id)!.revenueLast12;
     // Kunde 7's lines, summed here from the rows written: the same read from either file
     expect(revenueOf(w, "Kunde 7")).toBeCloseTo(k7, 2);
     expect(revenueOf(n, "Kunde 7")).toBeCloseTo(k7, 2);

@@ -21,21 +21,7 @@ import { both } from "./bothHosts";
 import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
 import { readNumberText, type DecimalMark } from "../../src/ingest/numbers";
 import fc from "fast-check";
-
-/** A column range from values. */
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
-
-/** Calls a function expected to fail as a whole and returns the Excel error it throws. */
-function thrown(f: () => unknown): KapError {
-  try {
-    f();
-  } catch (e) {
-    expect(isKapError(e)).toBe(true);
-    return e as KapError;
-  }
-  throw new Error("expected the call to fail");
-}
+import { col, cell, thrown } from "./ranges";
 
 function expectValueError(v: unknown, messagePart: RegExp): void {
   expect(isKapError(v)).toBe(true);

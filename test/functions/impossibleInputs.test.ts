@@ -8,9 +8,7 @@ import { health, healthFactors, payment, winBack } from "../../src/functions/fun
 import { isKapError, type KapError } from "../../src/functions/errors";
 import { ymdToSerial } from "../../src/domain/dates";
 import { both } from "./bothHosts";
-
-const cell = (v: unknown): unknown[][] => [[v]];
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
+import { col, cell } from "./ranges";
 
 function valueError(v: unknown): KapError {
   expect(isKapError(v)).toBe(true);

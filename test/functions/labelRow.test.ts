@@ -17,9 +17,7 @@ import {
 } from "../../src/functions/functions";
 import { isKapError } from "../../src/functions/errors";
 import { both } from "./bothHosts";
-
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
+import { col, cell } from "./ranges";
 
 describe("a header row at the top of the ranges", () => {
   it("HEALTH and HEALTHFACTORS: the label row gets labels, the data rows their scores", () => {

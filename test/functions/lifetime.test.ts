@@ -11,13 +11,12 @@ import {
   expectedOrderValue,
 } from "../../src/domain/analysis/clv";
 import { asFunctionArg, type HostMode } from "../excel-double/excel";
+import { col, cell } from "./ranges";
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
 /** The Lifetime model cells as the Account Health sheet writes them: one row of 7. */
 const PARAMS = [[BG.r, BG.alpha, BG.a, BG.b, GG.p, GG.q, GG.gamma]];
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
 
 /** Runs f with web and desktop arguments and expects the same result from both. */
 async function both<A extends unknown[]>(f: (...args: A) => unknown, ...args: A): Promise<unknown> {

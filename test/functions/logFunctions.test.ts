@@ -6,21 +6,8 @@
  */
 import { ymdToSerial } from "../../src/domain/dates";
 import { engagement, payment } from "../../src/functions/functions";
-import { isKapError, type KapError } from "../../src/functions/errors";
 import { both } from "./bothHosts";
-
-function thrown(f: () => unknown): KapError {
-  try {
-    f();
-  } catch (e) {
-    expect(isKapError(e)).toBe(true);
-    return e as KapError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
+import { col, cell, thrown } from "./ranges";
 
 const D = ymdToSerial(2026, 10, 31);
 const H = 1 / 24;

@@ -7,9 +7,7 @@
 import { metrics, winBack } from "../../src/functions/functions";
 import { ymdToSerial as d } from "../../src/domain/dates";
 import { both } from "./bothHosts";
-
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
+import { col, cell } from "./ranges";
 
 describe("KAP.METRICS → KAP.WINBACK", () => {
   it("A 26 days → None; B 423 days → Stage 4; Z never ordered → None", () => {

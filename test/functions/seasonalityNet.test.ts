@@ -6,22 +6,9 @@
  */
 import { seasonality } from "../../src/functions/functions";
 import { seasonality as seasonalityRule } from "../../src/domain/seasonality";
-import { isKapError, type KapError } from "../../src/functions/errors";
 import { ymdToSerial as d } from "../../src/domain/dates";
 import { both } from "./bothHosts";
-
-const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const cell = (v: unknown): unknown[][] => [[v]];
-
-function thrown(f: () => unknown): KapError {
-  try {
-    f();
-  } catch (e) {
-    expect(isKapError(e)).toBe(true);
-    return e as KapError;
-  }
-  throw new Error("expected the call to fail");
-}
+import { col, cell, thrown } from "./ranges";
 
 describe("seasonality over months whose net revenue is zero or below", () => {
   it("only credit notes (Jan −£100, Feb −£300): #N/A, not February as a 900 peak", () => {
