@@ -325,6 +325,13 @@ function matchLayoutNormalised(
     for (const a of alts) {
       const c = norm.findIndex((n, i) => n === a && !used.has(i));
       if (c < 0) continue;
+      // A Credit column is taken off a Debit read as the line revenue; beside an Amount, which
+      // nets credits already, it would take them off twice.
+      if (
+        field === "credit" &&
+        norm[out.find((m) => m.field === "revenue")?.column ?? -1] !== "debit"
+      )
+        break;
       used.add(c);
       out.push({ field, column: c, header: headers[c].trim(), confidence: EXACT });
       break;

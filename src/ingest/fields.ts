@@ -953,6 +953,15 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       notWith: NOT_LINE_VALUE,
     },
     {
+      // The Credit beside a Debit taken as the line revenue (QuickBooks reports saved with Debit
+      // and Credit columns): a row's value is Debit − Credit. No synonyms: a bare "Credit" column
+      // is too often something else (a credit limit, a payment); only a layout, or the user, maps it.
+      field: "credit",
+      label: "Credit (taken off the line revenue)",
+      header: "Credit",
+      synonyms: [],
+    },
+    {
       field: "unitPrice",
       label: "Unit price",
       header: "Unit Price",

@@ -134,7 +134,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["num", "no"],
       ["product service", "product service full name", "item"],
       ["sales price", "rate"],
-      ["amount"],
+      ["amount", "debit"],
       ["balance"],
     ],
     fields: {
@@ -144,7 +144,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       sku: ["product service", "product service full name", "item"],
       quantity: ["qty", "quantity"],
       unitPrice: ["sales price", "rate"],
-      revenue: ["amount"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
       docType: ["transaction type"],
     },
     ignore: ["balance", "memo description", "memo", "description", "class", "location"],
@@ -155,7 +156,15 @@ export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "quickbooks-desktop-customer",
     name: "QuickBooks Desktop sales by customer detail",
-    signature: [["type"], ["date"], ["num"], ["item"], ["sales price"], ["amount"], ["balance"]],
+    signature: [
+      ["type"],
+      ["date"],
+      ["num"],
+      ["item"],
+      ["sales price"],
+      ["amount", "debit"],
+      ["balance"],
+    ],
     fields: {
       date: ["date"],
       orderId: ["num"],
@@ -163,7 +172,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       sku: ["item"],
       quantity: ["qty", "quantity"],
       unitPrice: ["sales price"],
-      revenue: ["amount"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
       docType: ["type"],
     },
     ignore: ["balance", "memo"],
@@ -175,6 +185,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // QuickBooks' "Transaction List by Customer" (Online and Desktop): every transaction of each
     // customer under its heading, no product and no quantity. Online writes Posting and Account,
     // Desktop Account, Clr and Split: Posting or Split, with Account, tell it from other lists.
+    // Desktop may write Debit and Credit instead of Amount (as every QuickBooks report here can):
+    // the Amount is then Debit − Credit (ingest/orders, the "credit" field).
     id: "quickbooks-transaction-list",
     name: "QuickBooks transaction list by customer",
     signature: [
@@ -186,13 +198,14 @@ export const LAYOUTS: readonly ExportLayout[] = [
       // account, with the same columns, has the account as its heading instead (and would count
       // each invoice twice, under A/R and under income)
       ["account", "account full name", "account name"],
-      ["amount"],
+      ["amount", "debit"],
     ],
     fields: {
       date: ["date", "transaction date"],
       orderId: ["num", "no"],
       accountName: ["customer", "customer full name", "name"],
-      revenue: ["amount"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
       docType: ["transaction type", "type"],
     },
     ignore: [
@@ -224,7 +237,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["num", "no"],
       ["customer", "customer full name"],
       ["sales price", "rate"],
-      ["amount"],
+      ["amount", "debit"],
       ["balance"],
     ],
     fields: {
@@ -234,7 +247,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       sku: ["product service", "product service name", "item"],
       quantity: ["qty", "quantity"],
       unitPrice: ["sales price", "rate"],
-      revenue: ["amount"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
       docType: ["transaction type"],
     },
     ignore: ["balance", "memo description", "memo", "description", "class", "location"],
@@ -245,7 +259,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "quickbooks-desktop",
     name: "QuickBooks Desktop sales by item detail",
-    signature: [["type"], ["num"], ["name"], ["sales price"], ["amount"], ["balance"]],
+    signature: [["type"], ["num"], ["name"], ["sales price"], ["amount", "debit"], ["balance"]],
     fields: {
       date: ["date"],
       orderId: ["num"],
@@ -253,7 +267,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       sku: ["item"],
       quantity: ["qty", "quantity"],
       unitPrice: ["sales price"],
-      revenue: ["amount"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
       docType: ["type"],
     },
     ignore: ["balance", "memo"],

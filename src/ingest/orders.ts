@@ -55,10 +55,11 @@ export interface SkipRule {
 
 /** The order fields that hold numbers, each read with its column's decimal convention. */
 export type NumberField =
-  "quantity" | "revenue" | "unitPrice" | "listPrice" | "discount" | "lineDiscount";
+  "quantity" | "revenue" | "credit" | "unitPrice" | "listPrice" | "discount" | "lineDiscount";
 export const NUMBER_FIELDS: readonly NumberField[] = [
   "quantity",
   "revenue",
+  "credit",
   "unitPrice",
   "listPrice",
   "discount",
@@ -303,6 +304,7 @@ export function createOrderParser(
     category: -1,
     quantity: -1,
     revenue: -1,
+    credit: -1,
     unitPrice: -1,
     listPrice: -1,
     discount: -1,
@@ -336,6 +338,7 @@ export function createOrderParser(
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
   const qtyDec = dec("quantity");
   const revDec = dec("revenue");
+  const creditDec = dec("credit");
   const priceDec = dec("unitPrice");
   const listDec = dec("listPrice");
   const discDec = dec("discount");
@@ -382,7 +385,8 @@ export function createOrderParser(
   /** A skipped row's line value as best it can be read (for its share of revenue); 0 when it cannot. */
   function lineValueOf(row: readonly Cell[]): number {
     const rev = col.revenue >= 0 ? parseMoney(row[col.revenue], revDec)?.value : undefined;
-    if (rev !== undefined) return rev;
+    const credit = col.credit >= 0 ? parseMoney(row[col.credit], creditDec)?.value : undefined;
+    if (rev !== undefined || credit !== undefined) return (rev ?? 0) - (credit ?? 0);
     const q = col.quantity >= 0 ? parseQuantity(row[col.quantity], qtyDec) : undefined;
     const p = col.unitPrice >= 0 ? parseMoney(row[col.unitPrice], priceDec)?.value : undefined;
     return q !== undefined && p !== undefined ? q * p : 0;
@@ -675,6 +679,14 @@ export function createOrderParser(
     }
   }
 
+  /** No money on the row: its line revenue (Debit) and its Credit, where mapped, are blank. */
+  function noValue(row: readonly Cell[]): boolean {
+    return (
+      (col.revenue < 0 || isBlankCell(row[col.revenue])) &&
+      (col.credit < 0 || isBlankCell(row[col.credit]))
+    );
+  }
+
   function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
     let blank = true;
     for (let k = 0; k < row.length; k++) {
@@ -794,15 +806,12 @@ export function createOrderParser(
     if (col.quantity >= 0) {
       quantity = isBlankCell(rawQty) ? undefined : parseQuantity(rawQty, qtyDec);
       // An invoice-level line with a value and no quantity counts one unit.
-      if (
-        quantity === undefined &&
-        !(isBlankCell(rawQty) && col.revenue >= 0 && !isBlankCell(row[col.revenue]))
-      ) {
+      if (quantity === undefined && !(isBlankCell(rawQty) && col.revenue >= 0 && !noValue(row))) {
         // A text line with its quantity, price and value all blank (Business Central): nothing bought.
         if (
           isBlankCell(rawQty) &&
           (col.unitPrice < 0 || isBlankCell(row[col.unitPrice])) &&
-          (col.revenue < 0 || isBlankCell(row[col.revenue]))
+          noValue(row)
         )
           return reject("empty line (no quantity, no value)", rowNo);
         return reject(isBlankCell(rawQty) ? "no quantity" : "unreadable quantity", rowNo);
@@ -833,6 +842,9 @@ export function createOrderParser(
       if (!m) return reject("unreadable revenue", rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
+    } else if (col.credit >= 0) {
+      // Debit and Credit columns: a row without a Debit is its Credit (below), or nothing at all.
+      revenue = 0;
     } else if (unitPrice !== undefined && quantity !== undefined) {
       // Line value = quantity × unit price, less the discount % and any line discount.
       revenue = quantity * unitPrice;
@@ -852,6 +864,13 @@ export function createOrderParser(
         if (ld === undefined) return reject("unreadable line discount", rowNo);
         revenue -= Math.abs(ld) * Math.sign(revenue || 1);
       }
+    }
+    // Debit and Credit columns (QuickBooks): the line's value is Debit − Credit, as its Amount would be.
+    if (col.credit >= 0 && revenue !== undefined && !isBlankCell(row[col.credit])) {
+      const c = parseMoney(row[col.credit], creditDec);
+      if (!c) return reject("unreadable credit", rowNo);
+      revenue -= c.value;
+      moneyCurrency = c.currency ?? moneyCurrency;
     }
     if (revenue === undefined)
       return reject(

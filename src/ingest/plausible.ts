@@ -6,7 +6,8 @@
  * - a figure on an order's first line only, or the same figure repeated on every line of an
  *   order whose lines differ, is an order total (Shopify's "Total", Xero's "Total"), not line revenue;
  * - one customer value across a whole large file is no customer column;
- * - a discount % column holds percentages.
+ * - a discount % column holds percentages;
+ * - of Debit and Credit columns (QuickBooks), the sales' one is the line revenue, the other taken off.
  * Each change is explained in a note for the user. Also here: each number column's decimal
  * convention, decided over the column and the file (./numbers).
  */
@@ -19,6 +20,7 @@ import {
   inferNumberConvention,
 } from "./numbers";
 import { normaliseHeader } from "./fields";
+import { layoutById } from "./layouts";
 import { CREDIT_TYPE, NUMBER_FIELDS, type NumberField, SAGE_NOT_SALE } from "./orders";
 import { parseMoney, parseQuantity } from "./values";
 
@@ -230,22 +232,65 @@ export function checkOrderColumns(
         : n / 100;
   };
 
+  // Debit and Credit columns: a line's value is Debit − Credit. A customer's transactions (A/R)
+  // hold sales in Debit; a sales report may write them on the income side, in Credit: the column
+  // that holds the sales is then read as the line revenue, and the other taken off it.
+  const debit = get("revenue");
+  const credit = get("credit");
+  if (debit && credit && !user.has("revenue") && !user.has("credit")) {
+    const saleType = layoutById(mapping.layout)?.saleDocType;
+    const isSale = (r: Row) => {
+      const type = text(r, "docType");
+      return saleType ? saleType.test(type) && !CREDIT_TYPE.test(type) : !CREDIT_TYPE.test(type);
+    };
+    let inDebit = 0;
+    let inCredit = 0;
+    for (const r of sample) {
+      if (!isSale(r)) continue;
+      const d = num(r, "revenue");
+      const c = num(r, "credit");
+      if (d && !c) inDebit++;
+      else if (c && !d) inCredit++;
+    }
+    if (inCredit > inDebit) {
+      fields = fields.map((m) =>
+        m.field === "revenue"
+          ? { ...m, field: "credit" }
+          : m.field === "credit"
+            ? { ...m, field: "revenue" }
+            : m
+      );
+      notes.push(
+        `The sales are in "${credit.header}" (${inCredit} of the first ${inCredit + inDebit} sales lines), written on the income side: each line's value is "${credit.header}" − "${debit.header}".`
+      );
+    } else
+      notes.push(
+        `Each line's value is "${debit.header}" − "${credit.header}": a row's Credit (a credit memo, a discount) is taken off.`
+      );
+  }
+
   // Line revenue against the order it belongs to and against quantity × unit price.
   const rev = get("revenue");
+  /** A line's value: its revenue, less its Credit where a Credit column is read beside it. */
+  const lineValue = (r: Row): number | undefined => {
+    const v = num(r, "revenue");
+    const c = get("credit") ? num(r, "credit") : undefined;
+    return v === undefined && c === undefined ? undefined : (v ?? 0) - (c ?? 0);
+  };
   const qty = get("quantity");
   const price = get("unitPrice");
   if (rev && !user.has("revenue")) {
     const orderLevel = orderTotalEvidence(
       sample,
       (r) => text(r, "orderId"),
-      (r) => num(r, "revenue"),
+      lineValue,
       (r) => `${text(r, "sku")}|${text(r, "quantity")}|${text(r, "unitPrice")}`,
       // a line with no quantity, price or value sells nothing (a text line): no later line of its order
       (r) =>
         (!!qty || !!price) &&
         num(r, "quantity") === undefined &&
         num(r, "unitPrice") === undefined &&
-        num(r, "revenue") === undefined
+        lineValue(r) === undefined
     );
     if (orderLevel) {
       drop("revenue");
@@ -263,7 +308,7 @@ export function checkOrderColumns(
       sample.forEach((r, i) => {
         const q = num(r, "quantity");
         const p = num(r, "unitPrice");
-        const v = num(r, "revenue");
+        const v = lineValue(r);
         if (q === undefined || p === undefined || v === undefined || q * p === 0) return;
         n++;
         const gross = q * p;
