@@ -204,7 +204,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         [`Total spend, ${Y}`, q.spendLast12, money],
         [
           `Savings vs list price, ${Y}`,
-          q.savings ? q.savings.savings : "list prices not in the data",
+          q.savings
+            ? q.savings.savings
+            : q.listPricesInData
+              ? "none: no list-priced goods kept in these 12 months"
+              : "list prices not in the data",
           money,
         ],
         [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],

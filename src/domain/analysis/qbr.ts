@@ -138,12 +138,15 @@ export interface QbrData {
   accountManager: string | null;
   ordersLast12: number;
   spendLast12: number;
+  /** null when no list-priced goods were kept in the 12 months (none bought, or all returned) */
   savings: {
     listValue: number;
     paid: number;
     savings: number;
     shareOfSpendWithListPrice: number;
   } | null;
+  /** whether any order line of the portfolio carries a list price (else `savings` cannot be worked out at all) */
+  listPricesInData: boolean;
   glance: QuarterComparison;
   topProducts: QbrProduct[];
   /** from the account detail, order history to `asOf` */
@@ -450,6 +453,7 @@ export function qbrData(
             shareOfSpendWithListPrice: spend > 0 ? paid / spend : 0,
           }
         : null,
+    listPricesInData: s.f.ordList.length > 0,
     glance: {
       current: cur,
       previous: prev,

@@ -39,3 +39,26 @@ test("a return of a line without a list price leaves the savings of the lines wi
   expect(q.savings).toMatchObject({ listValue: 100, paid: 80, savings: 20 });
   expect(q.savings!.shareOfSpendWithListPrice).toBeCloseTo(80 / 110, 10);
 });
+
+test("every list-priced purchase returned: no savings, but the data has list prices (the QBR must not say it has none)", () => {
+  const model = buildPortfolio(
+    bookOf([
+      line("A", d(2026, 7, 5), "P1", 80, { quantity: 10, listPrice: 10 }),
+      line("A", d(2026, 8, 10), "P1", -80, { quantity: -10, listPrice: 10, orderId: "C1" }),
+      line("A", d(2026, 8, 12), "P2", 50, { quantity: 5 }),
+    ]),
+    { asOf }
+  );
+  const q = qbrData(model, "A", Q3);
+  // kept: nothing list-priced (10 bought, 10 returned); spend 80 − 80 + 50 = 50
+  expect(q.spendLast12).toBe(50);
+  expect(q.savings).toBeNull();
+  expect(q.listPricesInData).toBe(true);
+});
+
+test("order lines without any list price: listPricesInData is false", () => {
+  const model = buildPortfolio(bookOf([line("A", d(2026, 7, 5), "P1", 80, { quantity: 10 })]), {
+    asOf,
+  });
+  expect(qbrData(model, "A", Q3).listPricesInData).toBe(false);
+});
