@@ -14,8 +14,8 @@
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
 import { COLLECT_AFTER_BYTES, collectGarbage, collectIfBuffersGrew } from "./gc";
-import { existsSync, mkdirSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import { isoToSerial, serialToIso } from "../domain/dates";
@@ -255,7 +255,10 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const progress = new Progress(process.stderr, !o.quiet);
-  if (command === "demo") return demo(o, progress);
+  if (command === "demo") {
+    checkOut(command, o);
+    return demo(o, progress);
+  }
   if (!["analyze", "analyse", "sheets", "qbr", "clv", "initiatives"].includes(command))
     throw new UsageError(
       `Unknown command "${command}": kap knows ${COMMANDS.join(", ")} (kap --help for the options).`
@@ -269,6 +272,7 @@ async function run(argv: string[]): Promise<number> {
       `kap ${command} reads one file, but was given ${words.length}: ${words.map((w) => `"${w}"`).join(", ")}. Put a file name with spaces in quotes: kap ${command} "${words.join(" ")}".`
     );
   }
+  checkOut(command, o);
 
   if (command === "analyze" || command === "analyse") {
     const { engine, source } = await load(file, o, progress);
@@ -332,8 +336,6 @@ async function run(argv: string[]): Promise<number> {
   warnLateAsOf(engine);
   if (o["all-top"] !== undefined) {
     const n = Number(o["all-top"]);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UsageError("--all-top needs a whole number of accounts.");
     const { top, currencies } = topAccountsByCurrency(engine.portfolio!.accounts, n);
     // Money in different currencies is never compared (no exchange rates given): the top N of each.
     if (currencies.length > 1)
@@ -367,6 +369,45 @@ async function run(argv: string[]): Promise<number> {
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
+}
+
+/**
+ * Refuses, before the file is read, an --out that cannot take what the command writes: one
+ * workbook needs a file name ending .xlsx (not an existing folder: Node's EISDIR came only after
+ * the analysis), a folder of workbooks (qbr --all-top, demo) a name that is not an existing file.
+ */
+function checkOut(command: string, o: Opts): void {
+  if (command === "qbr" && o["all-top"] !== undefined) {
+    const n = Number(o["all-top"]);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError("--all-top needs a whole number of accounts.");
+  }
+  if (o.out === undefined) return;
+  const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory();
+  const folderOf =
+    command === "demo"
+      ? "kap demo writes three workbooks"
+      : command === "qbr" && o["all-top"] !== undefined
+        ? "kap qbr --all-top writes one workbook per account"
+        : undefined;
+  if (folderOf) {
+    if (existsSync(o.out) && !isDir(o.out))
+      throw new UsageError(
+        `--out "${o.out}" is a file: ${folderOf} into a folder, so give a folder name, e.g. ${command === "demo" ? "out/" : "qbr-pack/"}.`
+      );
+    return;
+  }
+  if (isDir(o.out))
+    throw new UsageError(
+      `--out "${o.out}" is a folder: kap ${command} writes one workbook, so give a file name, e.g. ${join(o.out, `${command}.xlsx`)}.`
+    );
+  // Excel opens a workbook by its extension: one named .csv, or with none, does not open.
+  if (extname(o.out).toLowerCase() !== ".xlsx") {
+    const stem = o.out.slice(0, o.out.length - extname(o.out).length);
+    throw new UsageError(
+      `--out "${o.out}": kap writes an Excel workbook, so give a name ending .xlsx, e.g. ${stem}.xlsx.`
+    );
+  }
 }
 
 /**

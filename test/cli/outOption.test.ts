@@ -1,0 +1,64 @@
+/**
+ * Where `kap` writes (--out) and which options each command reads: a mistake is told in one line
+ * before the file is read, never a raw system error after the analysis, never silently ignored.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run, UsageError } from "../../src/cli/main";
+
+const dir = mkdtempSync(join(tmpdir(), "kap-out-"));
+// Never read: every case below is refused before the file is opened.
+const orders = join(dir, "orders.csv");
+writeFileSync(orders, "Customer ID,Order Date,SKU,Qty,Revenue\nA1,2026-10-01,X,1,10\n");
+const folder = join(dir, "pack");
+mkdirSync(folder);
+const existing = join(dir, "old.xlsx");
+writeFileSync(existing, "x");
+
+const refused = async (args: string[]): Promise<string> => {
+  try {
+    await run(args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error(`kap ${args.join(" ")} was not refused`);
+};
+
+test("--out naming a folder, for one workbook, asks for a file name (was: EISDIR after the analysis)", async () => {
+  expect(await refused(["qbr", orders, "--account", "A1", "--out", folder])).toBe(
+    `--out "${folder}" is a folder: kap qbr writes one workbook, so give a file name, e.g. ${join(folder, "qbr.xlsx")}.`
+  );
+  expect(await refused(["sheets", orders, "--account", "A1", "--out", folder])).toBe(
+    `--out "${folder}" is a folder: kap sheets writes one workbook, so give a file name, e.g. ${join(folder, "sheets.xlsx")}.`
+  );
+});
+
+test("--out naming an existing file, for a folder of workbooks, asks for a folder (was: EEXIST)", async () => {
+  expect(await refused(["qbr", orders, "--all-top", "2", "--out", existing])).toBe(
+    `--out "${existing}" is a file: kap qbr --all-top writes one workbook per account into a folder, so give a folder name, e.g. qbr-pack/.`
+  );
+  expect(await refused(["demo", "--out", existing])).toBe(
+    `--out "${existing}" is a file: kap demo writes three workbooks into a folder, so give a folder name, e.g. out/.`
+  );
+});
+
+test("a workbook's --out must end .xlsx: an Excel workbook named .csv or with no extension does not open", async () => {
+  expect(await refused(["sheets", orders, "--account", "A1", "--out", "s.csv"])).toBe(
+    `--out "s.csv": kap writes an Excel workbook, so give a name ending .xlsx, e.g. s.xlsx.`
+  );
+  expect(await refused(["qbr", orders, "--account", "A1", "--out", "report"])).toBe(
+    `--out "report": kap writes an Excel workbook, so give a name ending .xlsx, e.g. report.xlsx.`
+  );
+  expect(
+    await refused(["initiatives", orders, "--propose", "--out", join(dir, "proposed.csv")])
+  ).toMatch(/proposed\.csv": kap writes an Excel workbook, so give a name ending \.xlsx/);
+});
+
+test("--all-top that is not a whole number is refused before the file is read", async () => {
+  // the file does not exist: a check after reading would say "no such file" instead
+  expect(
+    await refused(["qbr", join(dir, "missing.csv"), "--all-top", "ten", "--out", folder])
+  ).toBe("--all-top needs a whole number of accounts.");
+});
