@@ -256,6 +256,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const progress = new Progress(process.stderr, !o.quiet);
   if (command === "demo") {
+    checkOptions(command, tokens);
     checkOut(command, o);
     return demo(o, progress);
   }
@@ -272,6 +273,7 @@ async function run(argv: string[]): Promise<number> {
       `kap ${command} reads one file, but was given ${words.length}: ${words.map((w) => `"${w}"`).join(", ")}. Put a file name with spaces in quotes: kap ${command} "${words.join(" ")}".`
     );
   }
+  checkOptions(command, tokens);
   checkOut(command, o);
 
   if (command === "analyze" || command === "analyse") {
@@ -369,6 +371,55 @@ async function run(argv: string[]): Promise<number> {
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
   return 0;
+}
+
+/** Options every command that reads a file takes. */
+const READING_OPTIONS = ["sheet", "as-of", "culture", "fiscal-start", "quiet", "help"];
+
+/** The options each command reads: any other would be silently ignored, so it is refused. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  analyze: [...READING_OPTIONS, "json"],
+  analyse: [...READING_OPTIONS, "json"],
+  clv: [...READING_OPTIONS, "json", "horizon-months", "discount", "holdout-from"],
+  sheets: [...READING_OPTIONS, "account", "out"],
+  qbr: [...READING_OPTIONS, "account", "out", "quarter", "all-top"],
+  initiatives: [...READING_OPTIONS, "account", "propose", "out"],
+  // the demo reads the bundled sample's own order sheet
+  demo: ["as-of", "culture", "fiscal-start", "quiet", "help", "out"],
+};
+
+/** What to do instead, for the options users most often give a command that does not read them. */
+const INSTEAD: Record<string, string> = {
+  "analyze out":
+    "it prints the analysis (--json for all of it); kap sheets or kap qbr write a workbook",
+  "analyze account": "it prints every account; kap sheets or kap qbr take one",
+};
+
+/**
+ * Refuses, in one line and before the file is read, an option the command would ignore
+ * (`kap analyze f.csv --out x.xlsx` wrote nothing and said nothing) or two that contradict.
+ */
+function checkOptions(command: string, tokens: readonly { kind: string; name?: string }[]): void {
+  const given = new Set(tokens.flatMap((t) => (t.kind === "option" && t.name ? [t.name] : [])));
+  const allowed = COMMAND_OPTIONS[command] ?? [];
+  for (const name of given) {
+    if (allowed.includes(name)) continue;
+    const verb = command === "analyse" ? "analyze" : command;
+    const instead = INSTEAD[`${verb} ${name}`];
+    throw new UsageError(
+      instead
+        ? `kap ${command} does not take --${name}: ${instead}.`
+        : `kap ${command} does not take --${name} (kap --help lists each command's options).`
+    );
+  }
+  if (command === "qbr" && given.has("account") && given.has("all-top"))
+    throw new UsageError(
+      "kap qbr takes --account ID (one QBR workbook) or --all-top N (one per account, into a folder), not both."
+    );
+  if (command === "initiatives" && given.has("out") && !given.has("propose"))
+    throw new UsageError(
+      "kap initiatives takes --out only with --propose (the proposed initiatives written to a file)."
+    );
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * Which options each command reads: one it does not read, or two that contradict each other, are
+ * refused in one line before the file is read, never silently ignored.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run, UsageError } from "../../src/cli/main";
+
+const dir = mkdtempSync(join(tmpdir(), "kap-opts-"));
+// Never read: every case below is refused before the file is opened.
+const orders = join(dir, "orders.csv");
+writeFileSync(orders, "Customer ID,Order Date,SKU,Qty,Revenue\nA1,2026-10-01,X,1,10\n");
+const folder = join(dir, "pack");
+mkdirSync(folder);
+
+const refused = async (args: string[]): Promise<string> => {
+  try {
+    await run(args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error(`kap ${args.join(" ")} was not refused`);
+};
+
+test("--account and --all-top together are refused, not --account silently dropped", async () => {
+  expect(await refused(["qbr", orders, "--account", "A1", "--all-top", "2", "--out", folder])).toBe(
+    "kap qbr takes --account ID (one QBR workbook) or --all-top N (one per account, into a folder), not both."
+  );
+});
+
+test.each([
+  [
+    ["analyze", orders, "--out", join(dir, "x.xlsx")],
+    "kap analyze does not take --out: it prints the analysis (--json for all of it); kap sheets or kap qbr write a workbook.",
+  ],
+  [
+    ["analyze", orders, "--account", "A1"],
+    "kap analyze does not take --account: it prints every account; kap sheets or kap qbr take one.",
+  ],
+  [
+    ["initiatives", orders, "--out", join(dir, "p.xlsx")],
+    "kap initiatives takes --out only with --propose (the proposed initiatives written to a file).",
+  ],
+  [
+    ["sheets", orders, "--account", "A1", "--quarter", "2026Q3", "--out", join(dir, "s.xlsx")],
+    "kap sheets does not take --quarter (kap --help lists each command's options).",
+  ],
+  [
+    ["demo", "--sheet", "Orders", "--out", join(dir, "demo")],
+    "kap demo does not take --sheet (kap --help lists each command's options).",
+  ],
+])("an option the command does not read is refused, not ignored: %p", async (args, message) => {
+  expect(await refused(args)).toBe(message);
+});
