@@ -195,6 +195,28 @@ const TOTAL_END =
  * read as a totals row only on a line with no order id (a customer "Total Tools Ltd" has invoices).
  */
 const TOTAL_BEFORE_NAME = /^totale?\s+\S/i;
+/** What a report's footer counts: lines, rows, records, invoices … (English, French, German, Dutch, Spanish, Italian). */
+const COUNTED =
+  "(?:lines?|rows?|records?|entries|entry|items?|transactions?|invoices?|orders?|documents?|lignes?|zeilen|positionen|posten|datens[äa]tze|regels|rijen|registros|l[ií]neas|righe)";
+/**
+ * A report's summary row that counts its lines: "Lines", "Lines: 123", "3 lines", "Total lines",
+ * "Number of lines: 123", "No. of lines", "Line count", "Record count", "Count", "Summary",
+ * "Anzahl Positionen", "Nombre de lignes", "Aantal regels". Like TOTAL_BEFORE_NAME, read so only
+ * on a line with no order id of its own (such a line has no date either: it is no order line).
+ */
+const SUMMARY_LABEL = new RegExp(
+  `^(?:(?:total|number|no\\.?|nr\\.?|num\\.?|count|nb\\.?|nbre|nombre|anzahl|aantal|n[uú]mero)\\s+(?:of\\s+|de\\s+|d['’]\\s*|der\\s+|van\\s+)?${COUNTED}|${COUNTED}(?:\\s+count)?|count|summary|\\d[\\d,.'\\s]*\\s${COUNTED})(?:\\s*[:=#]?\\s*\\d[\\d,.'\\s]*)?\\s*:?$`,
+  "i"
+);
+/**
+ * The rows Excel's Data ▸ Subtotal writes with a function other than Sum: "Acme Ltd Count",
+ * "Acme Ltd Average", "Grand Count", "Grand Max" (with Sum they are "… Total": TOTAL_END).
+ */
+const SUBTOTAL_FUNCTION = /(?:^grand|\S)\s+(?:count|average|max|min|product|stddevp?|varp?)$/i;
+/** A summary label read only on a line with no order id (SUMMARY_LABEL, SUBTOTAL_FUNCTION). */
+function isSummaryLabel(t: string): boolean {
+  return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
+}
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
@@ -480,12 +502,15 @@ export function createOrderParser(
     const d = row[col.date];
     if ((typeof d === "number" && d > 0) || d instanceof Date) return false;
     const noOrderId = col.orderId >= 0 && isBlankCell(row[col.orderId]);
+    // no order id of its own: none, or the summary's label stands in its place
+    const idFree = col.orderId < 0 || noOrderId || isSummaryLabel(text(row[col.orderId]));
     for (const c of totalCols) {
       const v = row[c];
       if (typeof v !== "string" || v.length === 0) continue;
       const t = v.trim();
       if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
       if (noOrderId && TOTAL_BEFORE_NAME.test(t)) return true;
+      if (idFree && isSummaryLabel(t)) return true;
     }
     // A totals row labelled in another column, beside its sums ("Summe" under the unit price,
     // "Total" under the category): no account and no order id on it.
@@ -497,12 +522,31 @@ export function createOrderParser(
       for (const v of row) {
         if (typeof v !== "string" || v.length === 0) continue;
         const t = v.trim();
-        if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
+        if (TOTAL_START.test(t) || TOTAL_END.test(t) || isSummaryLabel(t)) return true;
       }
     if (headings) {
       // A grouped report's "Total Cable ties" row, in the heading columns left of the data.
       const first = row.find((v) => !isBlankCell(v));
       if (typeof first === "string" && GROUP_TOTAL.test(first.trim())) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A row with no account and no order id whose label is a total's or a summary's, wherever it
+   * stands: the totals rows that carry a date (isTotalsRow reads only those without one).
+   */
+  function isDatedSummaryRow(row: readonly Cell[]): boolean {
+    if (
+      col.orderId >= 0 &&
+      !isBlankCell(row[col.orderId]) &&
+      !isSummaryLabel(text(row[col.orderId]))
+    )
+      return false;
+    for (const v of row) {
+      if (typeof v !== "string" || v.length === 0) continue;
+      const t = v.trim();
+      if (TOTAL_START.test(t) || TOTAL_END.test(t) || isSummaryLabel(t)) return true;
     }
     return false;
   }
@@ -731,6 +775,11 @@ export function createOrderParser(
         report.skippedFooters++;
         return;
       }
+      // "Number of lines: 42" below a grouped report: no heading
+      if (lone && SUMMARY_LABEL.test(lone.text)) {
+        report.skippedTotals++;
+        return;
+      }
       if (lone && takeHeading(row, rowNo)) {
         if (!pending) report.skippedHeadings++;
         return;
@@ -787,7 +836,14 @@ export function createOrderParser(
       if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo);
     }
     const accountId = accountKey || accountName;
-    if (!accountId) return reject("no account", rowNo);
+    if (!accountId) {
+      // A summary row with a date on it (the report's run date beside "Lines 5"): no order line.
+      if (isDatedSummaryRow(row)) {
+        report.skippedTotals++;
+        return;
+      }
+      return reject("no account", rowNo);
+    }
     // A later line of an order with no date of its own takes the order's (the first line's).
     if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate))
       date = parseDate(orderDate, options.dateOrder, options.date1904);
