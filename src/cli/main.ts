@@ -169,13 +169,13 @@ async function load(
     found.orders && !o.sheet ? otherOrdersWarning(tables, found.orders.table) : undefined;
   if (others) report.warnings.push(others);
   if (report.accepted === 0) {
+    // No row under the header was read, skipped or refused: a recognised layout's note
+    // ("Read as Xero sales invoices: …") is no reason, so it is not given as one.
     const nothingUnder =
-      report.warnings.length === 0 &&
-      report.rejected.length === 0 &&
-      report.skippedBlank + report.skippedHeaders + report.skippedTotals === 0;
+      report.rejected.length === 0 && report.skipped.every((rule) => rule.rows === 0);
     throw new UsageError(
       nothingUnder
-        ? `No order lines in ${file}: it has a header row but no rows under it.`
+        ? `No order lines in ${file}: it has a header row but no rows under it.${others ? ` ${others}` : ""}`
         : `No usable order lines in ${file}. ${report.warnings.join(" ")}`.trimEnd()
     );
   }
