@@ -19,6 +19,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import { isoToSerial, serialToIso } from "../domain/dates";
+import { dateText } from "../domain/dateText";
 import { MissingRoleError } from "../ingest/mapping";
 import { isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { actionsOfScope, unavailableReason } from "../engine/actions";
@@ -58,7 +59,8 @@ export const USAGE = `usage:
   kap demo    [--out folder/]
 options for every command that reads a file:
   --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date)
-  --culture NAME       e.g. de-DE: day- or month-first dates and a decimal comma or point, where the file does not say
+  --culture NAME       e.g. de-DE: day- or month-first dates and a decimal comma or point, where the file does not say;
+                       also how workbooks write dates (en-US 10/31/2026, de-DE 31.10.2026; default 31/10/2026)
   --fiscal-start MONTH first month of the fiscal year, 1-12 (default 1)
   --sheet NAME         the sheet that holds the order lines (.xlsx)
   --quiet, -q          no progress line
@@ -494,9 +496,10 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
     await writeXlsxFile(resolve(o.out!), [
       proposedInitiativesSheet(
         rows,
-        `From ${basename(file)} as of ${serialToIso(engine.portfolio!.asOf)}: ${rows.length} initiatives for ${accounts} account${accounts === 1 ? "" : "s"} that your Initiatives table does not have. Copy the rows you want into it; KAP tracks them from the next analysis.`,
-        `As of ${serialToIso(engine.portfolio!.asOf)}`,
-        engine.portfolio!.currencies.length === 1 ? engine.portfolio!.currencies[0] : undefined
+        `From ${basename(file)} as of ${dateText(engine.portfolio!.asOf, engine.dateCulture)}: ${rows.length} initiatives for ${accounts} account${accounts === 1 ? "" : "s"} that your Initiatives table does not have. Copy the rows you want into it; KAP tracks them from the next analysis.`,
+        `As of ${dateText(engine.portfolio!.asOf, engine.dateCulture)}`,
+        engine.portfolio!.currencies.length === 1 ? engine.portfolio!.currencies[0] : undefined,
+        engine.dateCulture
       ),
     ]);
     out.line(

@@ -84,6 +84,19 @@ export class KapEngine implements OrderSink {
   private parser?: OrderParser;
   /** The workbook's culture when the source knows it: the paper KAP's sheets print on (paperFor). */
   culture?: string;
+
+  /**
+   * The culture KAP's sheets write dates in (src/domain/dateText): the workbook's, or `kap
+   * --culture`'s. Without one, en-US when the order dates were read month-first because the
+   * data or the export's layout said so (10/31/2026 in, 10/31/2026 out: a US export's reader
+   * expects its own dates back); else undefined, en-GB's dd/mm/yyyy.
+   */
+  get dateCulture(): string | undefined {
+    if (this.culture) return this.culture;
+    const r = this.report?.read;
+    const settled = r?.dateOrderSource === "data" || r?.dateOrderSource === "layout";
+    return r?.dateOrder === "mdy" && settled ? "en-US" : undefined;
+  }
   /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
   private readonly qbrs = new Map<string, QbrData>();
 
@@ -388,6 +401,7 @@ export class KapEngine implements OrderSink {
       asOf,
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,
+      culture: this.dateCulture,
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS
@@ -409,7 +423,7 @@ export class KapEngine implements OrderSink {
       const money = currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined);
       const o2 = {
         paper: paperFor(this.culture, money),
-        asOfText: `As of ${asOfText(p.asOf)}`,
+        asOfText: `As of ${asOfText(p.asOf, this.dateCulture)}`,
         currency: money,
       };
       return specs.map((s) => finishForPrint(s, o2));

@@ -44,7 +44,7 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     title("A1", "Open alerts"),
     cell(
       "A2",
-      `As of ${asOfText(opts.asOf)} · ${alerts.length.toLocaleString("en-GB")} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
+      `As of ${asOfText(opts.asOf, opts.culture)} · ${alerts.length.toLocaleString("en-GB")} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
       "subtitle"
     ),
     table(

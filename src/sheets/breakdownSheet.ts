@@ -1,7 +1,7 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -26,7 +26,11 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   const money = moneyFor(opts, a.currency);
   const blocks: Block[] = [
     title("A1", `Purchase Breakdown – ${a.name}`),
-    cell("A2", `Account ${a.accountId} · last 12 months to ${asOfText(opts.asOf)}`, "subtitle"),
+    cell(
+      "A2",
+      `Account ${a.accountId} · last 12 months to ${asOfText(opts.asOf, opts.culture)}`,
+      "subtitle"
+    ),
   ];
   let r = 4;
 
@@ -68,7 +72,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r}`,
-      `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf)})`,
+      `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
       "label"
     )
   );
@@ -166,7 +170,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
         { header: "Days since last order", format: FORMATS.integer },
         { header: "Reorder period (days)", format: FORMATS.integer },
         { header: "Pattern" },
-        { header: "Next expected order", format: FORMATS.date },
+        { header: "Next expected order", format: dateFormatOf(opts) },
         { header: "Overdue" },
       ],
       tp.length
@@ -265,7 +269,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     formats: [
       undefined,
       undefined,
-      FORMATS.date,
+      dateFormatOf(opts),
       FORMATS.integer,
       money,
       money,

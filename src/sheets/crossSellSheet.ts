@@ -20,7 +20,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     title("A1", `Cross-Sell – ${a.name}`),
     cell(
       "A2",
-      `Account ${a.accountId} · ${a.industry ?? "industry not given"} · as of ${asOfText(opts.asOf)}`,
+      `Account ${a.accountId} · ${a.industry ?? "industry not given"} · as of ${asOfText(opts.asOf, opts.culture)}`,
       "subtitle"
     ),
   ];
@@ -48,7 +48,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
 
   const opps = d.opportunities;
   const recTop = section(
-    `Opportunities, ranked (the same list as the Breakdown, the plan and the QBR; as of ${asOfText(opts.asOf)})`,
+    `Opportunities, ranked (the same list as the Breakdown, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
     [
       "Rank",
       "Consider selling",

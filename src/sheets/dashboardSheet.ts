@@ -106,7 +106,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     title("A1", "Portfolio Dashboard"),
     cell(
       "A2",
-      `As of ${asOfText(opts.asOf)} · revenue is net of returns over the 12 months to ${asOfText(opts.asOf)}`,
+      `As of ${asOfText(opts.asOf, opts.culture)} · revenue is net of returns over the 12 months to ${asOfText(opts.asOf, opts.culture)}`,
       "subtitle"
     ),
   ];

@@ -39,7 +39,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     title("A1", `Account Health Report – ${a.name}`),
     cell(
       "A2",
-      `Account ${a.accountId} · as of ${asOfText(opts.asOf)} · methodology Step 1: metrics, health score, risk identification`,
+      `Account ${a.accountId} · as of ${asOfText(opts.asOf, opts.culture)} · methodology Step 1: metrics, health score, risk identification`,
       "subtitle"
     ),
   ];
@@ -54,7 +54,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   const since =
     b.customerSince === null
       ? "not known"
-      : `${b.accountAgeYears ?? 0} years (customer since ${asOfText(b.customerSince)}${b.customerSinceSource === "first order" ? ", the first order in the data" : ""})`;
+      : `${b.accountAgeYears ?? 0} years (customer since ${asOfText(b.customerSince, opts.culture)}${b.customerSinceSource === "first order" ? ", the first order in the data" : ""})`;
   const pairs: [string, CellValue, string?][] = [
     ["Account number", b.accountId],
     ["Primary contact", b.primaryContact ?? "not given"],
@@ -82,7 +82,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
         p.revenue,
         p.averageOrderValue ?? "n/a",
         opts.hasProducts === false ? "n/a" : p.products,
-        `${asOfText(p.period.start + 1)} – ${asOfText(p.period.end)}`,
+        `${asOfText(p.period.start + 1, opts.culture)} – ${asOfText(p.period.end, opts.culture)}`,
       ]),
     ],
     header: true,

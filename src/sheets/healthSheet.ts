@@ -410,7 +410,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     "",
     [
       title("A1", "Account Health"),
-      cell("A2", `As of ${asOfText(opts.asOf)}${rollup}`, "subtitle"),
+      cell("A2", `As of ${asOfText(opts.asOf, opts.culture)}${rollup}`, "subtitle"),
       cell(
         "A3",
         `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to 100%), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`,
@@ -445,7 +445,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
             ),
             accounts.length,
             money,
-            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf)}: run KAP again to refresh them.`
+            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf, opts.culture)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf, opts.culture)}: run KAP again to refresh them.`
           )
         : []),
       table(

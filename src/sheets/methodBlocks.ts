@@ -38,12 +38,12 @@ export interface Laid {
   next: number;
 }
 
-const runText = (i: InitiativeProgress): string =>
+const runText = (i: InitiativeProgress, culture: string | undefined): string =>
   i.start === null
     ? "no start date"
     : i.end === null
-      ? `from ${asOfText(i.start)}`
-      : `${asOfText(i.start)} – ${asOfText(i.end)}`;
+      ? `from ${asOfText(i.start, culture)}`
+      : `${asOfText(i.start, culture)} – ${asOfText(i.end, culture)}`;
 
 /**
  * The account's rows of the user's Initiatives table with their figures: target, actual since
@@ -54,6 +54,7 @@ export function trackedInitiativesBlock(
   initiatives: readonly InitiativeProgress[],
   money: string,
   asOf: number,
+  culture: string | undefined,
   opts: { whenNone?: "note" | "nothing" } = {}
 ): Laid {
   const blocks: Block[] = [];
@@ -62,7 +63,7 @@ export function trackedInitiativesBlock(
   blocks.push(
     cell(
       `A${r}`,
-      `Initiatives being tracked (your Initiatives table, figures to ${asOfText(asOf)})`,
+      `Initiatives being tracked (your Initiatives table, figures to ${asOfText(asOf, culture)})`,
       "label"
     )
   );
@@ -80,7 +81,7 @@ export function trackedInitiativesBlock(
   const rows: CellValue[][] = initiatives.map((i) => [
     i.initiative,
     i.type,
-    runText(i),
+    runText(i, culture),
     i.target,
     i.actual,
     i.baseline,
@@ -327,7 +328,8 @@ export function siteBlocks(
   cfs: ConditionalFormat[],
   r: number,
   d: AccountDetail,
-  money: string
+  money: string,
+  dateFormat: string
 ): number {
   const m = d.relationships;
   blocks.push(cell(`A${r}`, "Sites", H2));
@@ -358,7 +360,7 @@ export function siteBlocks(
       ...rows,
     ],
     header: true,
-    formats: [undefined, undefined, money, FORMATS.date, FORMATS.integer, undefined, undefined],
+    formats: [undefined, undefined, money, dateFormat, FORMATS.integer, undefined, undefined],
   });
   cfs.push(
     {

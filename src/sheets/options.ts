@@ -3,7 +3,7 @@
  * (scores become =KAP.HEALTH formulas over the metric cells); files written for people
  * without the add-in get the same numbers as values.
  */
-import { serialToIso } from "../domain/dates";
+import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
 import type { LiveOrderSource } from "./liveInputs";
 import { type Block, type CellValue, moneyFormat } from "./spec";
@@ -33,6 +33,12 @@ export interface LayoutOptions {
    * analysis warns, RULES.md §2): the QBR's cover says its figures stop there.
    */
   dataEndsEarly?: Serial;
+  /**
+   * The culture dates are written in ("en-US" → 10/31/2026 and m/d/yyyy cells, "de-DE" →
+   * 31.10.2026): the workbook's, `kap --culture`'s, else en-US for order lines read month-first.
+   * Absent: en-GB, dd/mm/yyyy (src/domain/dateText.ts).
+   */
+  culture?: string;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -52,6 +58,7 @@ export function layoutOptions(o: {
   asOf: Serial;
   hasProducts?: boolean;
   hasCategories?: boolean;
+  culture?: string;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   return {
@@ -60,6 +67,7 @@ export function layoutOptions(o: {
     asOf: o.asOf,
     ...(o.hasProducts === false ? { hasProducts: false } : {}),
     ...(o.hasCategories === false ? { hasCategories: false } : {}),
+    ...(o.culture ? { culture: o.culture } : {}),
   };
 }
 
@@ -68,14 +76,22 @@ export function moneyFor(opts: LayoutOptions, currency: string): string {
   return currency ? moneyFormat(currency, 0) : opts.money;
 }
 
-export function asOfText(asOf: Serial): string {
-  const [y, m, d] = serialToIso(asOf).split("-");
-  return `${d}/${m}/${y}`;
+/**
+ * A date in a label, as the culture writes it ("31/10/2026", en-US "10/31/2026"): every label
+ * of every sheet goes through here. The culture is the layout's (`opts.culture`); undefined = en-GB.
+ */
+export function asOfText(asOf: Serial, culture: string | undefined): string {
+  return dateText(asOf, culture);
 }
 
 /** The label of a 12-month figure: "12 months to 30/09/2026". */
-export function twelveMonthsTo(end: Serial): string {
-  return `12 months to ${asOfText(end)}`;
+export function twelveMonthsTo(end: Serial, culture: string | undefined): string {
+  return `12 months to ${asOfText(end, culture)}`;
+}
+
+/** The number format of the layout's date cells: "dd/mm/yyyy", en-US "m/d/yyyy", de-DE "dd.mm.yyyy". */
+export function dateFormatOf(opts: Pick<LayoutOptions, "culture">): string {
+  return dateCellFormat(opts.culture);
 }
 
 /** Sheet names start with "KAP " so a person sees at once which sheets the add-in made. */

@@ -9,7 +9,7 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
 import type { EngagementEntry } from "../domain/types";
 import {
   type Block,
@@ -37,7 +37,7 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     title("A1", `Account Plan – ${a.name}`),
     cell(
       "A2",
-      `Account ${a.accountId} · last updated ${asOfText(opts.asOf)} · account manager: ${a.accountManager ?? "not set"}`,
+      `Account ${a.accountId} · last updated ${asOfText(opts.asOf, opts.culture)} · account manager: ${a.accountManager ?? "not set"}`,
       "subtitle"
     ),
   ];
@@ -99,7 +99,7 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   r += p.quarterlyTargets.length + 2;
 
   heading("Active initiatives");
-  r = place(out, trackedInitiativesBlock(r, d.initiatives, money, opts.asOf));
+  r = place(out, trackedInitiativesBlock(r, d.initiatives, money, opts.asOf, opts.culture));
   r = place(out, proposedInitiativesBlock(r, p.initiatives, money));
 
   heading("Recent engagement");
@@ -127,7 +127,7 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
           ]),
     ],
     header: true,
-    formats: [FORMATS.date, undefined, undefined, undefined, undefined],
+    formats: [dateFormatOf(opts), undefined, undefined, undefined, undefined],
     style: { wrap: true, vAlign: "top" },
   });
   r += Math.max(1, log.length) + 2;
@@ -157,7 +157,7 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   );
   r += 2;
 
-  r = siteBlocks(blocks, cfs, r, d, money);
+  r = siteBlocks(blocks, cfs, r, d, money, dateFormatOf(opts));
 
   heading("Next actions");
   for (const n of p.nextActions.length ? p.nextActions : ["Book the next QBR."]) {

@@ -3,7 +3,7 @@
  * finishForPrint before a writer draws it, so the pane's sheets and the CLI's files print alike.
  *
  * - Paper from the culture: A4, Letter where Letter is the norm (paperFor).
- * - Header: the sheet's title (and account) left, "As of dd/mm/yyyy" right; footer: "KAP" left,
+ * - Header: the sheet's title (and account) left, "As of 31/10/2026" (in the culture's way) right; footer: "KAP" left,
  *   "Page n of m" right. One page wide; landscape when the printed columns are wider than a
  *   portrait page; print titles as the layout set them.
  * - Column widths from the content (the widest value that cannot spill into an empty neighbour),

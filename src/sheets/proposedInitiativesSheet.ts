@@ -5,6 +5,7 @@
  * left out upstream (domain proposedInitiativeRows).
  */
 import type { ProposedInitiativeRow } from "../domain/analysis";
+import { dateCellFormat } from "../domain/dateText";
 import { finishForPrint, paperFor } from "./print";
 import { date, FORMATS, sheet, table, title, type SheetSpec } from "./spec";
 
@@ -12,7 +13,9 @@ export function proposedInitiativesSheet(
   rows: readonly ProposedInitiativeRow[],
   subtitle: string,
   asOfText: string,
-  currency?: string
+  currency?: string,
+  /** the culture the start and end dates are shown in (src/domain/dateText); undefined = en-GB */
+  culture?: string
 ): SheetSpec {
   const spec = sheet(
     "KAP Proposed Initiatives",
@@ -31,8 +34,8 @@ export function proposedInitiativesSheet(
           { header: "Categories" },
           { header: "SKUs" },
           { header: "Target", format: FORMATS.integer },
-          { header: "Start Date", format: FORMATS.date },
-          { header: "End Date", format: FORMATS.date },
+          { header: "Start Date", format: dateCellFormat(culture) },
+          { header: "End Date", format: dateCellFormat(culture) },
           { header: "Owner" },
           { header: "Status" },
         ],

@@ -8,7 +8,8 @@
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
-import { eomonth, monthKeyToYm } from "../domain/dates";
+import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
+import { dayMonthText } from "../domain/dateText";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -16,7 +17,14 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
-import { asOfText, labelledRows, type LayoutOptions, moneyFor, twelveMonthsTo } from "./options";
+import {
+  asOfText,
+  dateFormatOf,
+  labelledRows,
+  type LayoutOptions,
+  moneyFor,
+  twelveMonthsTo,
+} from "./options";
 import {
   type Block,
   type CellValue,
@@ -90,11 +98,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // it is compared with, which run to the same point of theirs).
   // A quarter the data only partly covers (the export starts inside it) says where it starts.
   const ql = (f: QuarterFigures) =>
-    (f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to)}` : f.span.label) +
-    (f.dataStartDate !== null ? ` (data from ${asOfText(f.dataStartDate)})` : "");
+    (f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to, opts.culture)}` : f.span.label) +
+    (f.dataStartDate !== null ? ` (data from ${asOfText(f.dataStartDate, opts.culture)})` : "");
   const Q = ql(g.current);
-  const Y = twelveMonthsTo(q.figuresTo);
-  const asOf = `as of ${asOfText(q.asOf)}`;
+  const Y = twelveMonthsTo(q.figuresTo, opts.culture);
+  const asOf = `as of ${asOfText(q.asOf, opts.culture)}`;
   const recs = q.recommendations;
   // One currency of an account that buys in several: its figures are that currency's orders only.
   const others = q.otherCurrencies;
@@ -114,7 +122,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       cell("A7", `${Q} (${q.quarter.months})`, { fontSize: 14 }),
       cell(
         "A8",
-        `Prepared ${asOfText(opts.asOf)} by ${q.accountManager ?? "your account manager"} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
+        `Prepared ${asOfText(opts.asOf, opts.culture)} by ${q.accountManager ?? "your account manager"} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
         "subtitle"
       ),
       ...(others.length
@@ -130,7 +138,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ? [
             cell(
               "A18",
-              `The order data ends ${asOfText(opts.dataEndsEarly)}, ${q.asOf - opts.dataEndsEarly} days before the as-of date ${asOfText(q.asOf)}: nothing after ${asOfText(opts.dataEndsEarly)} is counted. Check the export is complete before presenting these figures.`,
+              `The order data ends ${asOfText(opts.dataEndsEarly, opts.culture)}, ${q.asOf - opts.dataEndsEarly} days before the as-of date ${asOfText(q.asOf, opts.culture)}: nothing after ${asOfText(opts.dataEndsEarly, opts.culture)} is counted. Check the export is complete before presenting these figures.`,
               { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont }
             ),
           ]
@@ -165,14 +173,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // so the table says its own dates rather than read as a second, different 12-month total.
   const partialTo = eomonth(q.figuresTo, 0) === q.figuresTo ? null : q.figuresTo;
   const last = partialTo
-    ? asOfText(partialTo)
+    ? asOfText(partialTo, opts.culture)
     : (q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? "");
   const monthLabel = (m: (typeof q.monthlyRevenue)[number], k: number): string =>
     partialTo !== null && k === q.monthlyRevenue.length - 1
-      ? `${m.month} (to ${asOfText(partialTo).slice(0, 5)})`
+      ? `${m.month} (to ${dayMonthText(partialTo, opts.culture)})`
       : m.month;
   const firstDay = q.monthlyRevenue.length
-    ? (({ y, m }) => `01/${String(m).padStart(2, "0")}/${y}`)(
+    ? (({ y, m }) => asOfText(ymdToSerial(y, m, 1), opts.culture))(
         monthKeyToYm(q.monthlyRevenue[0].monthKey)
       )
     : "";
@@ -190,7 +198,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         [
           "Partnership since",
           q.customerSince === null ? "not known" : date(q.customerSince),
-          FORMATS.date,
+          dateFormatOf(opts),
         ],
         ["Account tier", q.tier ?? "not set"],
         ["Your dedicated contact", q.accountManager ?? "not set"],
@@ -245,7 +253,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             f.label,
             f.score ?? "n/a",
             "",
-            factorBasis(q.health.inputs, f.factor, asOfText),
+            factorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture)),
             "",
             "",
             "",
@@ -310,7 +318,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       cell(
         "A2",
         g.current.to < q.quarter.lastDay
-          ? `${q.quarter.months} to ${asOfText(g.current.to)}, against the same part of the previous quarter and of the same quarter last year`
+          ? `${q.quarter.months} to ${asOfText(g.current.to, opts.culture)}, against the same part of the previous quarter and of the same quarter last year`
           : `${q.quarter.months} against the previous quarter and the same quarter last year`,
         "subtitle"
       ),
@@ -493,7 +501,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     },
     cell(
       "A17",
-      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf)})`,
+      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf, opts.culture)})`,
       { bold: true, wrap: true }
     ),
     {
@@ -513,7 +521,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           : [["No product is reordered at a regular period yet.", null, null, null, null]]),
       ],
       header: true,
-      formats: [undefined, FORMATS.integer, FORMATS.integer, FORMATS.date, FORMATS.integer],
+      formats: [undefined, FORMATS.integer, FORMATS.integer, dateFormatOf(opts), FORMATS.integer],
     },
   ];
   let r = 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
@@ -590,7 +598,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const actionRows = Math.min(3, recs.length) + 2;
   place(
     planningOut,
-    trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, {
+    trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, opts.culture, {
       whenNone: "nothing",
     })
   );

@@ -6,7 +6,7 @@
  * people who order but are not in the contacts; the account's sites; 5P scores where given.
  */
 import type { AccountDetail } from "../domain/analysis/types";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
 import { H2, siteBlocks } from "./methodBlocks";
 import {
   type Block,
@@ -32,7 +32,7 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     title("A1", `Relationship map – ${a.name}`),
     cell(
       "A2",
-      `Account ${id} · as of ${asOfText(opts.asOf)} · ${m.introducer ? `ask ${m.introducer} for introductions` : "no contact to ask for introductions yet"}`,
+      `Account ${id} · as of ${asOfText(opts.asOf, opts.culture)} · ${m.introducer ? `ask ${m.introducer} for introductions` : "no contact to ask for introductions yet"}`,
       "subtitle"
     ),
   ];
@@ -211,12 +211,12 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
           ]),
     ],
     header: true,
-    formats: [undefined, FORMATS.date, FORMATS.date, undefined],
+    formats: [undefined, dateFormatOf(opts), dateFormatOf(opts), undefined],
   });
   r += Math.max(1, ppl.length) + 2;
 
   // Sites.
-  r = siteBlocks(blocks, cfs, r, d, money);
+  r = siteBlocks(blocks, cfs, r, d, money, dateFormatOf(opts));
 
   // The decision map: influence against feeling, for contacts with both; people on the same
   // point share one label, so no name hides another.

@@ -48,7 +48,7 @@ export const FORMATS = {
   score: "0.00",
   percent: "0%",
   percent1: "0.0%",
-  /** The methodology is UK: day-first. */
+  /** The methodology is UK: day-first. Layouts use their culture's (options.ts dateFormatOf); this is the fallback. */
   date: "dd/mm/yyyy",
   month: "mmm yyyy",
 } as const;

@@ -79,7 +79,7 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
       title("A1", "Whitespace Map"),
       cell(
         "A2",
-        `12-month spend by category, as of ${asOfText(opts.asOf)}. "Gap" columns show what the account would add by buying a category that comparable accounts (same industry, else tier, else all) usually buy, at their median spend.`,
+        `12-month spend by category, as of ${asOfText(opts.asOf, opts.culture)}. "Gap" columns show what the account would add by buying a category that comparable accounts (same industry, else tier, else all) usually buy, at their median spend.`,
         "subtitle"
       ),
       cell(

@@ -1,0 +1,75 @@
+/**
+ * kap qbr --culture en-US writes US dates into the workbook: the cover's labels (10/31/2026), the
+ * page header, and date cells formatted m/d/yyyy; without --culture, dd/mm/yyyy as before.
+ * The file is read back with ExcelJS, as a user opening it would see the cells.
+ *
+ * Data: A orders 05/07, 05/08, 05/09 and 31/10/2026 (ISO, one reading in every culture): as of
+ * 31 Oct 2026; the default quarter FY2026 Q3, its 12 months to 30 Sep 2026; A's partnership
+ * since its first order, 5 Jul 2026.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+
+jest.setTimeout(120_000);
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const kap = (...args: string[]) =>
+  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
+
+let dir: string;
+let csv: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  dir = mkdtempSync(join(tmpdir(), "kap-dates-"));
+  csv = join(dir, "orders.csv");
+  writeFileSync(
+    csv,
+    "Customer,Order Date,SKU,Qty,Revenue\nA,2026-07-05,S1,1,100\nA,2026-08-05,S1,1,100\nA,2026-09-05,S1,1,100\nA,2026-10-31,S1,1,100\nB,2026-08-10,S1,1,50\n"
+  );
+});
+
+async function qbr(...culture: string[]) {
+  const out = join(dir, `qbr${culture.join("")}.xlsx`);
+  const r = kap("qbr", csv, "--account", "A", "--out", out, "--quiet", ...culture);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const cover = wb.worksheets.find((w) => /Cover/.test(w.name))!;
+  const coverText: string[] = [];
+  cover.eachRow((row) => row.eachCell((c) => coverText.push(String(c.value))));
+  // the partnership sheet's first date cell: "Partnership since"
+  const partnership = wb.worksheets.find((w) => /Partnership/.test(w.name))!;
+  let since: ExcelJS.Cell | undefined;
+  partnership.eachRow((row) =>
+    row.eachCell((c) => {
+      if (!since && c.value instanceof Date) since = c;
+    })
+  );
+  return { coverText, header: cover.headerFooter.oddHeader ?? "", since: since! };
+}
+
+test("--culture en-US: As of 10/31/2026, 12 months to 9/30/2026, date cells m/d/yyyy", async () => {
+  const { coverText, header, since } = await qbr("--culture", "en-US");
+  expect(coverText).toContain("Health score, as of 10/31/2026");
+  expect(coverText).toContain("Total spend, 12 months to 9/30/2026");
+  expect(header).toContain("As of 10/31/2026");
+  expect((since.value as Date).toISOString().slice(0, 10)).toBe("2026-07-05");
+  expect(since.numFmt).toBe("m/d/yyyy");
+});
+
+test("--culture de-DE: 31.10.2026 and dd.mm.yyyy", async () => {
+  const { coverText, since } = await qbr("--culture", "de-DE");
+  expect(coverText).toContain("Health score, as of 31.10.2026");
+  expect(since.numFmt).toBe("dd.mm.yyyy");
+});
+
+test("no --culture: dd/mm/yyyy, as before", async () => {
+  const { coverText, header, since } = await qbr();
+  expect(coverText).toContain("Health score, as of 31/10/2026");
+  expect(coverText).toContain("Total spend, 12 months to 30/09/2026");
+  expect(header).toContain("As of 31/10/2026");
+  expect(since.numFmt).toBe("dd/mm/yyyy");
+});
