@@ -283,16 +283,21 @@ export function printSummary(
   out("");
   const rows = [...p.accounts].sort((a, b) => b.revenueLast12 - a.revenueLast12);
   const shown = rows.slice(0, limit);
+  // A name may hold a line break or tab inside its quotes: shown as one space, one account a line.
+  const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
   // The account column is as wide as the longest ID shown (e-mail addresses are IDs in shop exports), within 12–40.
-  const idWidth = Math.min(40, Math.max(12, ...shown.map((a) => a.key.length)));
-  const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+  const idWidth = Math.min(40, Math.max(12, ...shown.map((a) => oneLine(a.key).length)));
+  const cut = (text: string, n: number) => {
+    const flat = oneLine(text);
+    return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+  };
   out(
     `${"Account".padEnd(idWidth)} ${"Name".padEnd(30)} ${"Score".padStart(5)} ${"Band".padEnd(9)} ${"Quadrant".padEnd(17)} ABC ${"Revenue 12m".padStart(12)}  Alerts`
   );
   for (const a of shown) {
     const alerts = a.alerts
       .filter((x) => x.severity !== "Opportunity")
-      .map((x) => x.message)
+      .map((x) => oneLine(x.message))
       .join(" ");
     out(
       `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed).padStart(12)}  ${cutAtWord(alerts, 80)}`
