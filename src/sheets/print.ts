@@ -88,7 +88,7 @@ export interface SheetCell {
   value: CellValue;
   format: string | undefined;
   style: CellStyle;
-  /** in a header row (a header wraps to its longest word rather than widen its column) */
+  /** in a header row (a header wraps to two lines rather than widen its column to one) */
   header?: boolean;
 }
 
@@ -191,6 +191,22 @@ function longestWord(text: string, size: number, bold: boolean): number {
 }
 
 /**
+ * The narrowest width (characters) that shows a header in two lines, broken at a space: a
+ * header over narrow figures ("Avg units per order" over "3") wrapped to its longest word took
+ * four lines. One line when it has no space.
+ */
+function twoLineWidth(text: string, size: number, bold: boolean): number {
+  const words = text.trim().split(/\s+/);
+  let best = charsFor(words.join(" "), size, bold);
+  for (let k = 1; k < words.length; k++) {
+    const first = charsFor(words.slice(0, k).join(" "), size, bold);
+    const second = charsFor(words.slice(k).join(" "), size, bold);
+    best = Math.min(best, Math.max(first, second));
+  }
+  return best;
+}
+
+/**
  * The spec made print-ready (a new object; the input is not changed). See the module comment.
  */
 export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
@@ -262,12 +278,13 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     const bold = !!x.style.bold;
     const text = textOf(x);
     const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
-    // a header wraps to its longest word; wrapping prose takes the column up to its cap; text that can spill needs nothing
-    // text that can spill needs nothing — unless a chart to its right leaves too little room
+    // a header wraps to two lines (never narrower than its longest word); wrapping prose takes
+    // the column up to its cap; text that can spill needs nothing — unless a chart to its right
+    // leaves too little room
     const room = spills(x) ? roomBeforeChart(x.row, x.col) : undefined;
     const spillNeed = room === undefined ? 0 : Math.max(0, line - room);
     const w = x.header
-      ? longestWord(text, size, bold)
+      ? Math.max(...text.split("\n").map((t) => twoLineWidth(t, size, bold)))
       : x.style.wrap
         ? line
         : spills(x)

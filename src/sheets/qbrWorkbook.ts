@@ -502,7 +502,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell(
       "A17",
       `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf, opts.culture)})`,
-      { bold: true, wrap: true }
+      { bold: true }
     ),
     {
       at: "A18",

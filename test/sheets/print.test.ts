@@ -162,3 +162,54 @@ describe("text beside a chart", () => {
     expect(out.widths![0]).toBeLessThan(12);
   });
 });
+
+describe("table headers", () => {
+  test("a header over narrow figures wraps to two lines at most, not one word a line", () => {
+    // "Avg units per order" over one-digit figures: wrapped to its longest word ("units", 5.2
+    // characters) it took four lines. Bold Calibri 11, 1/2048 em × 14.67 px × 1.05:
+    // "Avg units" = A 1185 + v 925 + g 964 + space 463 + u 1076 + n 1076 + i 470 + t 686 + s 801
+    //   = 7646 units = 57.5 px → (57.5 + 1) / 7 = 8.4 characters;
+    // "per order" = p 1076 + e 1019 + r 714 + space 463 + o 1080 + r 714 + d 1076 + e 1019 + r 714
+    //   = 7875 units = 59.2 px → 8.6 characters: two lines need 8.6 + 0.75 margin = 9.35, written
+    //   in quarters of a character: 9.25 (7 × 9.25 + 5 = 69.75 px: 59.2 px of text and 6 px of padding fit).
+    const spec = sheet(
+      "S",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Product", "Avg units per order"],
+            ["Cable ties", 3],
+          ],
+          header: true,
+        },
+      ],
+      { widths: [20, 16] }
+    );
+    const out = finishForPrint(spec, o);
+    expect(out.widths![1]).toBeGreaterThanOrEqual(9.25);
+    expect(out.widths![1]).toBeLessThanOrEqual(10.5);
+  });
+
+  test("the layout's width still caps a header: a 6-character column keeps its width", () => {
+    const spec = sheet(
+      "S",
+      "t",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Product", "Avg units per order"],
+            ["Cable ties", 3],
+          ],
+          header: true,
+        },
+      ],
+      { widths: [20, 6] }
+    );
+    expect(finishForPrint(spec, o).widths![1]).toBeLessThanOrEqual(6);
+  });
+});
