@@ -342,10 +342,7 @@ async function run(argv: string[]): Promise<number> {
     const n = Number(o["all-top"]);
     const { top, currencies } = topAccountsByCurrency(engine.portfolio!.accounts, n);
     // Money in different currencies is never compared (no exchange rates given): the top N of each.
-    if (currencies.length > 1)
-      out.line(
-        `Amounts in ${currencies.join(", ")} are not compared without exchange rates: the top ${n} of each currency.`
-      );
+    if (currencies.length > 1) out.line(severalCurrenciesNote(currencies, n));
     const dir = resolve(o.out);
     mkdirSync(dir, { recursive: true });
     // One file per account: its key names the currency ("A1 (EUR)"), and a name two accounts
@@ -641,7 +638,7 @@ export function explain(e: unknown, argv: readonly string[] = []): string {
 /**
  * The top-level accounts with the most revenue in the last 12 months, `n` of each currency (the
  * analysis keeps each currency's money apart; a rates table would have made it one), in order of
- * the currency with the most accounts first, then by revenue.
+ * the currency with the most accounts first, then by revenue; '' is the lines with no currency.
  */
 export function topAccountsByCurrency(
   accounts: readonly AccountAnalysis[],
@@ -661,8 +658,18 @@ export function topAccountsByCurrency(
     top: groups.flatMap(([, list]) =>
       list.sort((a, b) => b.revenueLast12 - a.revenueLast12).slice(0, n)
     ),
-    currencies: groups.map(([c]) => c || NO_CURRENCY_CODE),
+    currencies: groups.map(([c]) => c),
   };
+}
+
+/**
+ * What --all-top says when it takes the top N of each currency: the currencies by code, and lines
+ * with none named in words (JSON's "XXX" means nothing to a reader).
+ */
+export function severalCurrenciesNote(currencies: readonly string[], n: number): string {
+  const named = currencies.filter((c) => c !== "" && c !== NO_CURRENCY_CODE);
+  const unnamed = named.length < currencies.length ? " and with no currency named" : "";
+  return `Amounts in ${named.join(", ")}${unnamed} are not compared without exchange rates: the top ${n} of each currency.`;
 }
 
 /** The pieces, then a line end. */
