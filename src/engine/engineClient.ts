@@ -23,6 +23,8 @@ export interface EngineRequests {
     dateOrder: DateOrder;
     read?: OrderReadOptions;
     sourceMoneyFormat?: string;
+    /** the workbook's culture when known: the paper and the way dates are written (KapEngine.culture) */
+    culture?: string;
   };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
@@ -71,6 +73,7 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       const e = new KapEngine();
       e.setSideTables(call.args.side);
       e.sourceMoneyFormat = call.args.sourceMoneyFormat;
+      e.culture = call.args.culture;
       e.beginOrders(call.args.mapping, call.args.headers, call.args.read ?? call.args.dateOrder);
       state.engine = e;
       return null;

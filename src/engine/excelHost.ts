@@ -146,6 +146,7 @@ function clientSink(eng: EngineClient): OrderSink {
           dateOrder: plan.dateOrder,
           read: plan.read,
           sourceMoneyFormat: plan.sourceMoneyFormat,
+          culture: plan.culture,
         })
         .then(() => undefined),
     push: (rows, firstRowNumber) =>

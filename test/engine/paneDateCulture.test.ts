@@ -1,0 +1,79 @@
+/**
+ * The task pane writes dates the workbook's culture's way (Excel's application.cultureInfo, on
+ * the Excel double): en-US "As of 10/31/2026" and m/d/yyyy date cells, de-DE 31.10.2026, as the
+ * CLI does with --culture. The culture reaches the engine (in its worker) with the order lines.
+ *
+ * Data: A1 orders 5 Jul, 5 Aug, 5 Sep and 31 Oct 2026 (date serials: no reading to settle); as of
+ * 31 Oct 2026. The QBR of FY2026 Q3 counts 12 months to 30 Sep 2026; A1's partnership since 5 Jul 2026.
+ */
+import ExcelJS from "exceljs";
+import { ExcelDouble } from "../excel-double/excel";
+import { createExcelHost } from "../../src/engine/excelHost";
+import { defaultSettings } from "../../src/engine/settings";
+import type { KapSettings, Progress } from "../../src/engine/contract";
+import { ymdToSerial } from "../../src/domain/dates";
+
+function setup(culture: string): ExcelDouble {
+  const x = new ExcelDouble(["Orders"]);
+  x.model.culture = { name: culture, decimalSeparator: ".", thousandsSeparator: "," };
+  x.model.fill(x.sheet("Orders"), "A1", [
+    ["Order Date", "Customer ID", "SKU", "Qty", "Line Total"],
+    [ymdToSerial(2026, 7, 5), "A1", "S1", 1, 100],
+    [ymdToSerial(2026, 8, 5), "A1", "S1", 1, 100],
+    [ymdToSerial(2026, 9, 5), "A1", "S1", 1, 100],
+    [ymdToSerial(2026, 10, 31), "A1", "S1", 1, 100],
+    [ymdToSerial(2026, 8, 10), "B1", "S1", 1, 50],
+  ]);
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  return x;
+}
+
+const settings = (): KapSettings => ({ ...defaultSettings(), asOf: "2026-10-31" });
+const signal = () => new AbortController().signal;
+const noop = (_p: Progress) => undefined;
+
+test.each([
+  ["en-US", "10/31/2026", "Letter"],
+  ["de-DE", "31.10.2026", "A4"],
+  ["en-GB", "31/10/2026", "A4"],
+])(
+  "%s: the Account Health sheet says As of %s, in its title and page header, on %s paper",
+  async (culture, oct31, paper) => {
+    const x = setup(culture);
+    await createExcelHost().run("scoreAll", {}, settings(), noop, signal());
+    const s = x.sheet("KAP Account Health");
+    expect(String(x.cellAt("KAP Account Health", "A2")?.value)).toMatch(
+      new RegExp(`^As of ${oct31.replace(/[./]/g, "\\$&")}`)
+    );
+    expect(s.page.headersFooters).toMatchObject({ rightHeader: `As of ${oct31}` });
+    expect(s.page.paperSize).toBe(paper);
+  }
+);
+
+test.each([
+  ["en-US", "10/31/2026", "9/30/2026", "m/d/yyyy"],
+  ["de-DE", "31.10.2026", "30.09.2026", "dd.mm.yyyy"],
+])(
+  "%s: the QBR workbook's cover says as of %s and 12 months to %s; Partnership since is a %s cell",
+  async (culture, oct31, sep30, format) => {
+    const x = setup(culture);
+    await createExcelHost().run(
+      "qbr",
+      { accountId: "A1", quarter: "2026Q3" },
+      settings(),
+      noop,
+      signal()
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      Buffer.from(x.model.createdWorkbooks[0], "base64") as unknown as ArrayBuffer
+    );
+    const cover: string[] = [];
+    wb.getWorksheet("Cover")!.eachRow((r) => r.eachCell((c) => cover.push(String(c.value))));
+    expect(cover).toContain(`Health score, as of ${oct31}`);
+    expect(cover).toContain(`Total spend, 12 months to ${sep30}`);
+    const since = wb.getWorksheet("Partnership")!.getCell("B4");
+    expect((since.value as Date).toISOString().slice(0, 10)).toBe("2026-07-05");
+    expect(since.numFmt).toBe(format);
+  }
+);
