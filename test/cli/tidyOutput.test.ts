@@ -132,6 +132,20 @@ describe("--json", () => {
     for (const n of names) expect([n, isDateKey(n)]).toEqual([n, true]);
   });
 
+  test("a member named like a date is a date: money is never written as one (expectedToDate, £3,032.88, was 1908-04-19)", () => {
+    // The sample's dates run from 2021 (customers since) to 2027 (initiatives' ends): a date before
+    // 2000 is a number that is not a day, read as one because of its name.
+    for (const [k, v] of members(j))
+      if (typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v))
+        expect([k, v >= "2000-01-01"]).toEqual([k, true]);
+    // C0204's "Grow Lighting share": target £9,000 from 2026-07-01 to 2027-06-30 (365 days), 123
+    // of them run by 2026-10-31 (Jul 31 + Aug 31 + Sep 30 + Oct 31), so 9,000 × 123 / 365 = £3,032.88 due by now.
+    const lighting = (j.portfolio as { initiatives: Record<string, unknown>[] }).initiatives.find(
+      (i) => i.account === "C0204" && i.initiative === "Grow Lighting share"
+    )!;
+    expect(lighting.expectedByNow).toBeCloseTo(3032.88, 2);
+  });
+
   test("scores carry at most two decimals", () => {
     let scores = 0;
     for (const [k, v] of members(j)) {

@@ -53,8 +53,8 @@ export interface InitiativeProgress {
   progress: number | null;
   /** share of the planned days run; null without an end date */
   elapsedShare: number | null;
-  /** target × elapsed share */
-  expectedToDate: number | null;
+  /** target × elapsed share: the uplift the straight line from start to end expects by the as-of date (money) */
+  expectedByNow: number | null;
   track: InitiativeTrack;
   /** why it is not tracked, or what in it was not found */
   note: string | null;
@@ -68,7 +68,7 @@ export interface InitiativeRollupRow {
   target: number;
   actual: number;
   uplift: number;
-  expectedToDate: number;
+  expectedByNow: number;
   progress: number | null;
   track: InitiativeTrack;
 }
@@ -178,7 +178,7 @@ export function trackInitiatives(
       uplift: 0,
       progress: null,
       elapsedShare: null,
-      expectedToDate: null,
+      expectedByNow: null,
       track: "Not tracked",
       note: null,
     };
@@ -226,7 +226,7 @@ export function trackInitiatives(
       uplift,
       progress: target === null ? null : uplift / target,
       elapsedShare: share,
-      expectedToDate: target === null || share === null ? null : target * share,
+      expectedByNow: target === null || share === null ? null : target * share,
       track: track(uplift, target, share, started, r.end !== undefined && asOf > r.end),
       note,
     };
@@ -255,7 +255,7 @@ export function initiativeRollup(progress: readonly InitiativeProgress[]): Initi
       const target = withTarget.reduce((t, p) => t + (p.target ?? 0), 0);
       const uplift = g.reduce((t, p) => t + p.uplift, 0);
       const upliftT = withTarget.reduce((t, p) => t + p.uplift, 0);
-      const expected = withTarget.reduce((t, p) => t + (p.expectedToDate ?? 0), 0);
+      const expected = withTarget.reduce((t, p) => t + (p.expectedByNow ?? 0), 0);
       const started = g.some((p) => p.track !== "Not started");
       const anyEnd = withTarget.some((p) => p.elapsedShare !== null);
       let tr: InitiativeTrack;
@@ -271,7 +271,7 @@ export function initiativeRollup(progress: readonly InitiativeProgress[]): Initi
         target,
         actual: g.reduce((t, p) => t + p.actual, 0),
         uplift,
-        expectedToDate: expected,
+        expectedByNow: expected,
         progress: target > 0 ? upliftT / target : null,
         track: tr,
       });

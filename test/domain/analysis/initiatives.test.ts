@@ -100,7 +100,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
     });
     expect(r.progress).toBeCloseTo(350 / 600, 10);
     expect(r.elapsedShare).toBeCloseTo(61 / 92, 10);
-    expect(r.expectedToDate).toBeCloseTo(397.8261, 3);
+    expect(r.expectedByNow).toBeCloseTo(397.8261, 3);
   });
 
   it("SKUs match ignoring case; a baseline above the actual is a negative uplift", () => {
@@ -111,7 +111,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
       baseline: 1000,
       uplift: -200,
       elapsedShare: 1,
-      expectedToDate: 500,
+      expectedByNow: 500,
       track: "Behind",
     });
   });
@@ -124,7 +124,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
       baseline: 1300,
       uplift: -350,
       elapsedShare: null,
-      expectedToDate: null,
+      expectedByNow: null,
       track: "In progress",
     });
   });
@@ -138,7 +138,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
       uplift: 150,
       track: "On track",
     });
-    expect(r.expectedToDate).toBeCloseTo(139.1304, 3);
+    expect(r.expectedByNow).toBeCloseTo(139.1304, 3);
     expect(r.progress).toBeCloseTo(0.1875, 10);
   });
 
@@ -156,7 +156,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
       track: "Not started",
       actual: 0,
       elapsedShare: 0,
-      expectedToDate: 0,
+      expectedByNow: 0,
     });
     expect(by(ps, "Ghost")).toMatchObject({
       track: "Not tracked",
@@ -199,7 +199,7 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
     // expected 397.83 + 500 + 0 + 139.13 + 150 × 30/214 (21.03) + 0 = 1,057.99 → behind
     expect(total).toMatchObject({ count: 7, target: 2450, actual: 3500, track: "Behind" });
     expect(total.progress).toBeCloseTo(150 / 2450, 10);
-    expect(total.expectedToDate).toBeCloseTo(397.8261 + 500 + 139.1304 + (150 * 30) / 214, 3);
+    expect(total.expectedByNow).toBeCloseTo(397.8261 + 500 + 139.1304 + (150 * 30) / 214, 3);
     const upsell = rows.find((r) => r.type === "Upsell")!;
     expect(upsell).toMatchObject({ target: 650, uplift: 0, track: "Behind" });
   });
