@@ -53,6 +53,8 @@ export interface Discovery {
     assumed?: string[];
     /** false for an invoice-level export (no product or SKU column): product sheets cannot be made */
     hasProducts?: boolean;
+    /** the culture KAP's sheets write dates in ("en-US"; absent: en-GB): the pane shows its dates the same way */
+    dateCulture?: string;
     warnings: string[];
   };
 }

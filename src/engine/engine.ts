@@ -92,10 +92,7 @@ export class KapEngine implements OrderSink {
    * expects its own dates back); else undefined, en-GB's dd/mm/yyyy.
    */
   get dateCulture(): string | undefined {
-    if (this.culture) return this.culture;
-    const r = this.report?.read;
-    const settled = r?.dateOrderSource === "data" || r?.dateOrderSource === "layout";
-    return r?.dateOrder === "mdy" && settled ? "en-US" : undefined;
+    return dateCultureOf(this.culture, this.report?.read);
   }
   /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
   private readonly qbrs = new Map<string, QbrData>();
@@ -454,6 +451,19 @@ export class KapEngine implements OrderSink {
         return [];
     }
   }
+}
+
+/**
+ * The culture dates are written in (KapEngine.dateCulture): the workbook's; without one, en-US
+ * for order dates the data or the export's layout settled month-first; else undefined (en-GB).
+ */
+export function dateCultureOf(
+  culture: string | undefined,
+  read: Pick<NonNullable<IngestReport["read"]>, "dateOrder" | "dateOrderSource"> | undefined
+): string | undefined {
+  if (culture) return culture;
+  const settled = read?.dateOrderSource === "data" || read?.dateOrderSource === "layout";
+  return read?.dateOrder === "mdy" && settled ? "en-US" : undefined;
 }
 
 /** Whole grids in memory (tests, small files) as a source for the ingest session. */

@@ -60,6 +60,7 @@ import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./setti
 import { readingLines } from "./assumptions";
 import { otherOrdersWarning } from "./otherOrders";
 import { hiddenRowsWarning } from "./hiddenRows";
+import { dateCultureOf } from "./engine";
 
 const SETTINGS_KEY = "kap.settings";
 const SHOWN_ROLES: DataRole[] = ["orders", "accounts", "catalog", "contacts", "initiatives"];
@@ -494,6 +495,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         Math.max(0, total - plan.mapping.headerRow - 1),
         source!.hidden(orders.table)
       );
+      const dateCulture = dateCultureOf(plan.culture, report.read);
       summary = {
         rows: report.accepted,
         firstDate: report.firstDate === null ? "" : serialToIso(report.firstDate),
@@ -504,6 +506,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         asOfSet: !!settings.asOf,
         assumed: readingLines(report),
         hasProducts: report.hasProducts,
+        ...(dateCulture ? { dateCulture } : {}),
         warnings: [
           ...(others ? [others] : []),
           ...(hidden ? [hidden] : []),

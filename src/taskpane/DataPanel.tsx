@@ -50,11 +50,13 @@ function TableCard({
       </Text>
       {table.role === "orders" && summary ? (
         <Text>
-          {wholeNumber(summary.rows)} order lines from {dateText(summary.firstDate)} to{" "}
-          {dateText(summary.lastDate)}, {wholeNumber(summary.accounts)} accounts
+          {wholeNumber(summary.rows)} order lines from{" "}
+          {dateText(summary.firstDate, summary.dateCulture)} to{" "}
+          {dateText(summary.lastDate, summary.dateCulture)}, {wholeNumber(summary.accounts)}{" "}
+          accounts
           {summary.rejected ? `, ${wholeNumber(summary.rejected)} rows skipped` : ""}.
           {summary.asOf
-            ? ` Figures as of ${dateText(summary.asOf)} (${summary.asOfSet ? "as set" : "the last order date"}).`
+            ? ` Figures as of ${dateText(summary.asOf, summary.dateCulture)} (${summary.asOfSet ? "as set" : "the last order date"}).`
             : ""}
         </Text>
       ) : null}

@@ -8,7 +8,8 @@ import {
   lastCompletedQuarter,
   shiftQuarter,
 } from "../domain/analysis/fiscal";
-import { MONTH_SHORT } from "../domain/dates";
+import { isoToSerial, MONTH_SHORT } from "../domain/dates";
+import { dateText as cultureDateText } from "../domain/dateText";
 import type { HealthBand } from "../domain/types";
 
 export const ROLE_LABELS: Record<DataRole, string> = {
@@ -98,10 +99,10 @@ export function columnsToCheck(t: FoundTable): FieldChoice[] {
   return t.fields.filter((f) => (f.header ? f.confidence < 1 : f.required));
 }
 
-/** yyyy-mm-dd → dd/mm/yyyy, as the sheets write dates for a UK user; anything else unchanged. */
-export function dateText(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+/** yyyy-mm-dd → the date as the sheets write it in `culture` (31/10/2026; en-US 10/31/2026); anything else unchanged. */
+export function dateText(iso: string, culture?: string): string {
+  const serial = isoToSerial(iso);
+  return serial === undefined ? iso : cultureDateText(serial, culture);
 }
 
 /** yyyy-mm-dd → "Oct 2026". */

@@ -77,3 +77,10 @@ test.each([
     expect(since.numFmt).toBe(format);
   }
 );
+
+test("the data summary carries the culture the sheets write dates in, for the pane to show its dates alike", async () => {
+  setup("en-US");
+  const host = createExcelHost();
+  await host.analyze(settings(), noop, signal());
+  expect((await host.discover(settings())).summary?.dateCulture).toBe("en-US");
+});

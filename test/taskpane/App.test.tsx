@@ -121,6 +121,16 @@ describe("task pane: data", () => {
     expect(dataRegion().textContent).toMatch(/^Order lines: Orders!A1:G1201/);
   });
 
+  it("in an en-US workbook the order-line summary writes its dates as the sheets do there: 7/1/2024 to 6/28/2026", async () => {
+    await openPane(makeFakeHost({ dateCulture: "en-US" }));
+    await changeData();
+    expect(
+      screen.getByText(
+        /1,187 order lines from 7\/1\/2024 to 6\/28\/2026, 3 accounts, 13 rows skipped/
+      )
+    ).toBeTruthy();
+  });
+
   it("changing a column in the Columns expander saves the new mapping and discovers again", async () => {
     const host = await openPane();
     await changeData();

@@ -201,7 +201,7 @@ function discoveryFor(settings: KapSettings, summary?: Discovery["summary"]): Di
 }
 
 export function makeFakeHost(
-  opts: { settings?: Partial<KapSettings>; hasProducts?: boolean } = {}
+  opts: { settings?: Partial<KapSettings>; hasProducts?: boolean; dateCulture?: string } = {}
 ): FakeHost {
   let analyzed = false;
   const summary: Discovery["summary"] = {
@@ -211,6 +211,7 @@ export function makeFakeHost(
     accounts: 3,
     rejected: 13,
     ...(opts.hasProducts === undefined ? {} : { hasProducts: opts.hasProducts }),
+    ...(opts.dateCulture ? { dateCulture: opts.dateCulture } : {}),
     warnings: [],
   };
   return {

@@ -144,7 +144,11 @@ describe("pane formatting", () => {
 
   it("writes dates as the sheets do and days since the last order in words", () => {
     expect(dateText("2026-10-31")).toBe("31/10/2026");
+    expect(dateText("2026-10-31", "en-US")).toBe("10/31/2026");
+    expect(dateText("2026-01-05", "en-US")).toBe("1/5/2026");
+    expect(dateText("2026-10-31", "de-DE")).toBe("31.10.2026");
     expect(dateText("")).toBe("");
+    expect(dateText("", "en-US")).toBe("");
     expect(monthText("2025-09-30")).toBe("Sep 2025");
     expect(daysAgoText(0)).toBe("today");
     // P(alive) 0.9991 rounds to 100% but is not certain; 0.004 is not impossible
