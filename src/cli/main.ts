@@ -37,7 +37,49 @@ import { jsonPieces, NO_CURRENCY_CODE, printSummary, toJson } from "./report";
 /** ExcelJS is large: loaded only by the commands that write a workbook. */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
   const { writeXlsxFile: write } = await import("../xlsx/writeFile");
-  await write(path, specs);
+  try {
+    await write(path, specs);
+  } catch (e) {
+    throw cannotWrite(path, e);
+  }
+}
+
+const THROUGH_A_FILE =
+  "part of its path is a file, not a folder. Give --out a path in a folder you can write to.";
+
+/** Why a workbook could not be written, by the system's error code: what the user can do about it. */
+const WRITE_FAILURES: Record<string, string> = {
+  // Excel on Windows locks the workbooks it has open
+  EBUSY: "it is open in another program (Excel?). Close it there and run kap again.",
+  EPERM:
+    "it is open in another program (Excel?) or you may not write there. Close it, or give --out another path.",
+  EACCES: "you may not write there. Give --out a path in a folder you can write to.",
+  EROFS: "the disk is read-only. Give --out a path in a folder you can write to.",
+  ENOSPC: "the disk is full. Free some space or give --out another disk.",
+  ENOTDIR: THROUGH_A_FILE,
+  // mkdir's word for the same: a file where a folder of the path should be
+  EEXIST: THROUGH_A_FILE,
+  ENOENT: "its folder cannot be made. Give --out a path in a folder you can write to.",
+  ENAMETOOLONG: "the path is too long. Give --out a shorter one.",
+};
+
+/** The folder --out names for several workbooks, made if need be; a failure as one line. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw cannotWrite(dir, e);
+  }
+}
+
+/** A failed write as one line (UsageError), or the error itself when it is not the file system's. */
+export function cannotWrite(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === undefined ? undefined : WRITE_FAILURES[code];
+  if (why) return new UsageError(`Cannot write ${path}: ${why}`);
+  return e instanceof Error || (typeof e === "object" && e !== null && "message" in e)
+    ? (e as Error)
+    : new Error(String(e));
 }
 import { clvJson, printClv } from "./clv";
 import type { HoldoutCheck } from "../domain/analysis/clv";
@@ -344,7 +386,7 @@ async function run(argv: string[]): Promise<number> {
     // Money in different currencies is never compared (no exchange rates given): the top N of each.
     if (currencies.length > 1) out.line(severalCurrenciesNote(currencies, n));
     const dir = resolve(o.out);
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     // One file per account: its key names the currency ("A1 (EUR)"), and a name two accounts
     // come to share once cleaned for the file system gets " (2)", never overwriting the other.
     const used = new Set<string>();
@@ -433,7 +475,14 @@ function checkOut(command: string, o: Opts): void {
       throw new UsageError("--all-top needs a whole number of accounts.");
   }
   if (o.out === undefined) return;
-  const isDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory();
+  // a path through a file ("orders.csv/q.xlsx") is no folder either: stat throws ENOTDIR there
+  const isDir = (p: string) => {
+    try {
+      return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      return false;
+    }
+  };
   const folderOf =
     command === "demo"
       ? "kap demo writes three workbooks"
@@ -553,7 +602,7 @@ function safeFile(s: string): string {
 async function demo(o: Opts, progress: Progress): Promise<number> {
   const sample = resolve(__dirname, "../../assets/sample-workbook.xlsx");
   const dir = resolve(o.out ?? "out");
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const t0 = Date.now();
   // The sample's history ends on its last order date: analyse as of then, so the demo never ages.
   const { engine, source } = await load(

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, UsageError } from "../../src/cli/main";
+import { cannotWrite, run, UsageError } from "../../src/cli/main";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-out-"));
 // Never read: every case below is refused before the file is opened.
@@ -61,4 +61,29 @@ test("--all-top that is not a whole number is refused before the file is read", 
   expect(
     await refused(["qbr", join(dir, "missing.csv"), "--all-top", "ten", "--out", folder])
   ).toBe("--all-top needs a whole number of accounts.");
+});
+
+test("a workbook that cannot be written is told in one line with what to do (was Node's 'EEXIST: file already exists, mkdir …' after the analysis)", async () => {
+  // --out under a file, as if it were a folder: found only when writing, after the analysis
+  const out = join(existing, "qbr.xlsx");
+  expect(await refused(["sheets", orders, "--account", "A1", "--out", out, "--quiet"])).toBe(
+    `Cannot write ${out}: part of its path is a file, not a folder. Give --out a path in a folder you can write to.`
+  );
+  // the same for the folder a QBR pack goes into
+  const pack = join(existing, "pack");
+  expect(await refused(["qbr", orders, "--all-top", "1", "--out", pack, "--quiet"])).toBe(
+    `Cannot write ${pack}: part of its path is a file, not a folder. Give --out a path in a folder you can write to.`
+  );
+});
+
+test("a workbook open in Excel (Windows locks it: EBUSY) is asked to be closed", () => {
+  const busy = Object.assign(
+    new Error("EBUSY: resource busy or locked, open 'C:\\\\out\\\\q.xlsx'"),
+    {
+      code: "EBUSY",
+    }
+  );
+  expect(cannotWrite("C:\\out\\q.xlsx", busy).message).toBe(
+    "Cannot write C:\\out\\q.xlsx: it is open in another program (Excel?). Close it there and run kap again."
+  );
 });
