@@ -172,8 +172,13 @@ function settingsFrom(o: Opts): KapSettings {
   }
   if (o.discount !== undefined) {
     const d = Number(o.discount);
-    if (!(Number.isFinite(d) && d > -1 && d <= 10))
+    if (!(Number.isFinite(d) && d > -1))
       throw new UsageError("--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%.");
+    // "--discount 10" means 10% far more often than 1,000% a year
+    if (d > 1)
+      throw new UsageError(
+        `--discount ${o.discount} would be ${Math.round(d * 100)}% a year: give the yearly rate as a fraction, e.g. 0.10 for 10%.`
+      );
     settings.clvDiscountRate = d;
   }
   return settings;

@@ -54,3 +54,12 @@ test.each([
 ])("an option the command does not read is refused, not ignored: %p", async (args, message) => {
   expect(await refused(args)).toBe(message);
 });
+
+test("--discount 10 (meant as 10%) is refused with the fraction to write, not read as 1,000% a year", async () => {
+  expect(await refused(["clv", orders, "--discount", "10"])).toBe(
+    "--discount 10 would be 1000% a year: give the yearly rate as a fraction, e.g. 0.10 for 10%."
+  );
+  expect(await refused(["clv", orders, "--discount", "ten"])).toBe(
+    "--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%."
+  );
+});
