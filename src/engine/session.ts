@@ -686,8 +686,11 @@ export class IngestSession {
     const { headers } = orders.detection;
     const top = orders.table.peek.top ?? 1;
     const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
-    const revCol = mapping.fields.find(
-      (f) => f.field === "revenue" || f.field === "unitPrice"
+    // The money's format is the line value's; the unit price's only when there is no line value
+    // (a General "Preis" before a '#,##0.00 "€"' "Betrag" hid the euros).
+    const revCol = (
+      mapping.fields.find((f) => f.field === "revenue") ??
+      mapping.fields.find((f) => f.field === "unitPrice")
     )?.column;
     const sourceMoneyFormat =
       revCol === undefined

@@ -43,3 +43,39 @@ test("a euro-formatted revenue column: 'Annual revenue: €123' and each account
   expect(r.stdout).toMatch(/^B2 .* €3 /m);
   expect(r.stdout).not.toContain("£");
 });
+
+test("a unit price column before the revenue column does not hide the revenue's € format (German layout: Menge, Preis, Betrag)", async () => {
+  // Preis is left General and stands before Betrag, whose format is Excel's German '#,##0.00 "€"':
+  // the money is in euros, not KAP's default pounds.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Umsatz");
+  ws.addRow(["Kunde", "Kd-Nr", "Datum", "Artikel", "Menge", "Preis", "Betrag"]);
+  const lines: [string, string, number, number][] = [
+    ["Meier KG", "D100", 1, 10],
+    ["Huber OHG", "D200", 2, 3],
+  ];
+  for (const [name, id, day, qty] of lines) {
+    const row = ws.addRow([
+      name,
+      id,
+      new Date(Date.UTC(2026, 9, day)),
+      "Kabel",
+      qty,
+      12.5,
+      qty * 12.5,
+    ]);
+    row.getCell(7).numFmt = '#,##0.00 "€"';
+  }
+  const file = join(dir, "preis-betrag.xlsx");
+  await wb.xlsx.writeFile(file);
+  const r = spawnSync(process.execPath, [KAP, "analyze", file, "--as-of", "2026-10-31", "-q"], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("amounts shown in EUR, from the revenue column's number format");
+  // D100 10 × 12.50 = €125; D200 3 × 12.50 = €37.50 → €38; together €162.50 → €163
+  expect(r.stdout).toContain("Annual revenue: €163 ·");
+  expect(r.stdout).toMatch(/^D100 .* €125 /m);
+  expect(r.stdout).toMatch(/^D200 .* €38 /m);
+  expect(r.stdout).not.toContain("£");
+});
