@@ -692,10 +692,13 @@ export class IngestSession {
       mapping.fields.find((f) => f.field === "revenue") ??
       mapping.fields.find((f) => f.field === "unitPrice")
     )?.column;
-    const sourceMoneyFormat =
+    // Excel's General names no currency: as if no format were given (KAP's default is said as such)
+    const givenFormat =
       revCol === undefined
         ? undefined
-        : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol] || undefined;
+        : orders.table.peek.numberFormats?.[mapping.headerRow + 1]?.[revCol];
+    const sourceMoneyFormat =
+      givenFormat && givenFormat.toLowerCase() !== "general" ? givenFormat : undefined;
     const chunkRows = Math.max(1, this.options.chunkRows ?? this.source.chunkRows ?? 20_000);
     const total = orders.table.rows;
 

@@ -79,3 +79,19 @@ test("a unit price column before the revenue column does not hide the revenue's 
   expect(r.stdout).toMatch(/^D200 .* €38 /m);
   expect(r.stdout).not.toContain("£");
 });
+
+test("a revenue column left General names no currency: the pounds are KAP's default, not 'from the revenue column's number format'", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Orders").addRows([
+    ["Customer ID", "Invoice Date", "SKU", "Qty", "Line Total"],
+    ["A1", new Date(Date.UTC(2026, 9, 5)), "P1", 2, 40],
+  ]);
+  const file = join(dir, "general.xlsx");
+  await wb.xlsx.writeFile(file);
+  const r = spawnSync(process.execPath, [KAP, "analyze", file, "--as-of", "2026-10-31", "-q"], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("amounts shown in GBP, the default)");
+  expect(r.stdout).toContain("Annual revenue: £40 ·");
+});
