@@ -72,6 +72,11 @@ export function missingFields(
   return missingGroups(mapping).map((g) => g.map(phrase).join(" or "));
 }
 
+/** Headers as a list in one line: a header wrapped in its cell (Alt+Enter) is shown with a space. */
+function headerList(headers: readonly string[]): string {
+  return headers.map((h) => h.replace(/\s+/g, " ").trim()).join(", ");
+}
+
 function andList(xs: string[]): string {
   return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 }
@@ -111,7 +116,7 @@ export function missingMessage(
   const headers = headersFound.filter((h) => h.trim() !== "" && h.length <= MAX_HEADER_LENGTH);
   return (
     `No column${one ? "" : "s"} for ${andList(names)} ${one ? "was" : "were"} found in the ${role} on "${mapping.sheet}". ` +
-    `Headers found: ${headers.join(", ") || "(none)"}. ` +
+    `Headers found: ${headerList(headers) || "(none)"}. ` +
     (face === "cli"
       ? `kap takes the headers as they are: rename the ${andList(kebab)} column${one ? "" : "s"} in the file to ${andList(renames)}, or pick another sheet with --sheet.`
       : `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping, or rename ${one ? "it" : "them"} to ${andList(renames)}.`)
@@ -189,11 +194,11 @@ export function noOrdersError(
 ): MissingRoleError {
   const late = sheets.find((s) => s.late);
   if (late) {
-    const msg = `${late.name} has the order lines' header row on row ${late.late!.row} (${late.late!.headers.slice(0, 12).join(", ")}), below the first ${HEADER_SCAN_ROWS} rows where KAP looks for it: delete the rows above it, or copy the table to a sheet of its own, and run again.`;
+    const msg = `${late.name} has the order lines' header row on row ${late.late!.row} (${headerList(late.late!.headers.slice(0, 12))}), below the first ${HEADER_SCAN_ROWS} rows where KAP looks for it: delete the rows above it, or copy the table to a sheet of its own, and run again.`;
     return new MissingRoleError(msg, "orders", ["order lines"], late.late!.headers, msg);
   }
   const seen = sheets
-    .map((s) => `${s.name}: ${s.headers.slice(0, 12).join(", ") || "(empty)"}`)
+    .map((s) => `${s.name}: ${headerList(s.headers.slice(0, 12)) || "(empty)"}`)
     .join("; ");
   const found = `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}.`;
   const names = `"Customer ID", "Order Date", "SKU", "Qty", "Revenue"`;
