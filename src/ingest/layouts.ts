@@ -156,15 +156,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "quickbooks-desktop-customer",
     name: "QuickBooks Desktop sales by customer detail",
-    signature: [
-      ["type"],
-      ["date"],
-      ["num"],
-      ["item"],
-      ["sales price"],
-      ["amount", "debit"],
-      ["balance"],
-    ],
+    // (no Balance: a report may hide its running balance; Type, Num, Item and Sales Price are
+    // QuickBooks' own words). With Name and Balance too it carries the sales by item detail's
+    // signature as well, of the same length: listed first, it wins (an Item column says so).
+    signature: [["type"], ["date"], ["num"], ["item"], ["sales price"], ["amount", "debit"]],
     fields: {
       date: ["date"],
       orderId: ["num"],

@@ -164,3 +164,38 @@ test("beside an Amount, a report's Debit and Credit columns are not read (the Am
   expect(fields.find((f) => f.field === "revenue")?.header).toBe("Amount");
   expect(fields.some((f) => f.field === "credit")).toBe(false);
 });
+
+test("QuickBooks Desktop sales by customer detail with its running Balance column hidden is still recognised (Amount or Debit/Credit)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-qbnb-"));
+  const amount = join(dir, "amount.csv");
+  writeFileSync(
+    amount,
+    [
+      ",,,Type,Date,Num,Memo,Name,Item,Qty,Sales Price,Amount",
+      "Brightwell Electrical Ltd,,,,,,,,,,,",
+      ",,,Invoice,02/10/2026,71,Cable ties,Brightwell Electrical Ltd,Cable ties 100mm,10,4.50,45.00",
+      ",,,Credit Memo,20/10/2026,79,Returned ties,Brightwell Electrical Ltd,Cable ties 100mm,-2,4.50,-9.00",
+      "Total Brightwell Electrical Ltd,,,,,,,,,,,36.00",
+      "TOTAL,,,,,,,,,,,36.00",
+    ].join("\n")
+  );
+  const debitCredit = join(dir, "debit-credit.csv");
+  writeFileSync(
+    debitCredit,
+    [
+      ",,,Type,Date,Num,Memo,Name,Item,Qty,Sales Price,Debit,Credit",
+      "Brightwell Electrical Ltd,,,,,,,,,,,,",
+      ",,,Invoice,02/10/2026,71,Cable ties,Brightwell Electrical Ltd,Cable ties 100mm,10,4.50,45.00,",
+      ",,,Credit Memo,20/10/2026,79,Returned ties,Brightwell Electrical Ltd,Cable ties 100mm,-2,4.50,,9.00",
+      "Total Brightwell Electrical Ltd,,,,,,,,,,,45.00,9.00",
+      "TOTAL,,,,,,,,,,,45.00,9.00",
+    ].join("\n")
+  );
+  for (const file of [amount, debitCredit]) {
+    const { report, revenue } = await analyzeFile(file);
+    expect(report.read?.layout).toBe("QuickBooks Desktop sales by customer detail");
+    // 10×4.50 − 2×4.50 (credit memo 79) = 45.00 − 9.00
+    expect(revenue).toEqual({ "Brightwell Electrical Ltd": 36 });
+    expect(report.returns).toBe(1);
+  }
+});
