@@ -532,8 +532,7 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   if (o.propose && !o.out)
     throw new UsageError("kap initiatives --propose needs --out file.xlsx for the proposed rows.");
   const { engine } = await load(file, o, progress);
-  if (o.account && !engine.account(o.account))
-    throw new UsageError(`No account "${o.account}" in the order lines.`);
+  if (o.account && !engine.account(o.account)) throw noAccount(engine, o.account);
   if (o.propose) {
     const rows = engine.proposedInitiatives(o.account);
     if (rows.length === 0) {
@@ -588,12 +587,41 @@ function accountKeyOf(engine: KapEngine, id: string): string {
   const accounts = engine.portfolio!.accounts;
   if (accounts.some((a) => a.key === id)) return id;
   const same = accounts.filter((a) => a.accountId === id);
-  if (same.length === 0) throw new UsageError(`No account "${id}" in the order lines.`);
+  if (same.length === 0) throw noAccount(engine, id);
   if (same.length > 1)
     throw new UsageError(
       `Account "${id}" buys in ${same.length} currencies (${same.map((a) => a.currency).join(", ")}), analysed apart because money in different currencies is never added: give ${same.map((a) => `--account "${a.key}"`).join(" or ")}.`
     );
   return same[0].key;
+}
+
+/**
+ * "No account …", with the ID to give when the user was near: the same ID in other capitals or
+ * with spaces around it, or the account's name (--account takes the ID).
+ */
+function noAccount(engine: KapEngine, id: string): UsageError {
+  const accounts = engine.portfolio!.accounts;
+  const base = `No account "${id}" in the order lines`;
+  const norm = (x: string) => x.trim().replace(/\s+/g, " ").toLowerCase();
+  const arg = (x: string) => (/\s/.test(x) ? `"${x}"` : x);
+  const want = norm(id);
+  const byId = accounts.find((a) => norm(a.accountId) === want);
+  if (byId)
+    return new UsageError(
+      `${base}: did you mean ${byId.accountId}${byId.name !== byId.accountId ? ` (${byId.name})` : ""}?`
+    );
+  const byName = [
+    ...new Set(accounts.filter((a) => norm(a.name) === want).map((a) => a.accountId)),
+  ];
+  if (byName.length === 1)
+    return new UsageError(
+      `${base}: --account takes the account ID, and ${id.trim()} is ${byName[0]}: give --account ${arg(byName[0])}.`
+    );
+  if (byName.length > 1)
+    return new UsageError(
+      `${base}: --account takes the account ID, and ${byName.length} accounts are called ${id.trim()}: ${byName.join(", ")}.`
+    );
+  return new UsageError(`${base}.`);
 }
 
 function safeFile(s: string): string {
