@@ -200,12 +200,13 @@ const COUNTED =
   "(?:lines?|rows?|records?|entries|entry|items?|transactions?|invoices?|orders?|documents?|lignes?|zeilen|positionen|posten|datens[äa]tze|regels|rijen|registros|l[ií]neas|righe)";
 /**
  * A report's summary row that counts its lines: "Lines", "Lines: 123", "3 lines", "Total lines",
- * "Number of lines: 123", "No. of lines", "Line count", "Record count", "Count", "Summary",
- * "Anzahl Positionen", "Nombre de lignes", "Aantal regels". Like TOTAL_BEFORE_NAME, read so only
+ * "Number of lines: 123", "Total number of invoices: 12", "No. of lines", "Line count", "Record(s):
+ * 5", "Record count", "Count", "Total count", "Summary", "Anzahl Positionen", "Anzahl: 5", "Summe
+ * Positionen", "Nombre de lignes", "Aantal regels". Like TOTAL_BEFORE_NAME, read so only
  * on a line with no order id of its own (such a line has no date either: it is no order line).
  */
 const SUMMARY_LABEL = new RegExp(
-  `^(?:(?:total|number|no\\.?|nr\\.?|num\\.?|count|nb\\.?|nbre|nombre|anzahl|aantal|n[uú]mero)\\s+(?:of\\s+|de\\s+|d['’]\\s*|der\\s+|van\\s+)?${COUNTED}|${COUNTED}(?:\\s+count)?|count|summary|\\d[\\d,.'\\s]*\\s${COUNTED})(?:\\s*[:=#]?\\s*\\d[\\d,.'\\s]*)?\\s*:?$`,
+  `^(?:(?:(?:total\\s+)?(?:number|no\\.?|nr\\.?|num\\.?|count|nb\\.?|nbre|nombre|anzahl|aantal|n[uú]mero)|total|summe|gesamt)\\s+(?:of\\s+|de\\s+|d['’]\\s*|der\\s+|van\\s+)?${COUNTED}(?:\\(s\\))?|${COUNTED}(?:\\(s\\))?(?:\\s+count)?|(?:total\\s+|grand\\s+)?count|anzahl|summary|\\d[\\d,.'\\s]*\\s${COUNTED}(?:\\(s\\))?)(?:\\s*[:=#]?\\s*\\d[\\d,.'\\s]*)?\\s*:?$`,
   "i"
 );
 /**

@@ -67,6 +67,11 @@ describe.each([
   ["German Anzahl Positionen", "Anzahl Positionen: 3,,,,,,,,"],
   ["French Nombre de lignes", ",,,,,Nombre de lignes : 3,,,"],
   ["Dutch Aantal regels", ",,,,,Aantal regels,3,,"],
+  ["Total number of invoices", "Total number of invoices: 2,,,,,,,,"],
+  ["Record(s): 3", ",,,,,Record(s): 3,,,"],
+  ["Total count with the sum", ",,,,,Total count,3,,103.00"],
+  ["German Anzahl: 3", "Anzahl: 3,,,,,,,,"],
+  ["German Summe Positionen", ",,,,,Summe Positionen,3,,103.00"],
   ["the report's run date beside it", ",,,31/10/2026,,Lines,3,,103.00"],
 ])("a summary row: %s", (_name, summary) => {
   it("is a totals row; the lines' revenue stands", async () => {
