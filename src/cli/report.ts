@@ -258,7 +258,7 @@ export function printSummary(
   // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.
   const sites = p.accounts.filter((a) => !a.isTopLevel).length;
   out(
-    `Order lines: ${r.accepted.toLocaleString("en-GB")} (${r.returns.toLocaleString("en-GB")} returns) · accounts: ${d.accountsManaged.toLocaleString("en-GB")}${sites ? ` (+ ${sites.toLocaleString("en-GB")} site${sites === 1 ? "" : "s"} rolled into their parents)` : ""} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ""}`
+    `Order lines: ${r.accepted.toLocaleString("en-GB")} (${r.returns.toLocaleString("en-GB")} return${r.returns === 1 ? "" : "s"}) · accounts: ${d.accountsManaged.toLocaleString("en-GB")}${sites ? ` (+ ${sites.toLocaleString("en-GB")} site${sites === 1 ? "" : "s"} rolled into their parents)` : ""} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ""}`
   );
   for (const w of [
     ...r.warnings,

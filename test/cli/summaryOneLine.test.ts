@@ -31,3 +31,21 @@ test("a customer name with a line break inside its quotes (an address-style expo
   expect(table[0]).toMatch(/^A1 +Acme Ltd +\d\.\d\d .* £200 /);
   expect(table[1]).toMatch(/^B1 +Bolt and Co +\d\.\d\d .* £30 /);
 });
+
+test("one return is 'one return', not '1 returns'", () => {
+  const p = join(dir, "one-return.csv");
+  writeFileSync(
+    p,
+    [
+      "Customer ID,Order Date,Order No,SKU,Qty,Line Total",
+      "A1,2026-10-01,O1,X1,2,200",
+      "A1,2026-10-03,C1,X1,-1,-100",
+    ].join("\n")
+  );
+  const r = spawnSync(process.execPath, ["-r", "tsx/cjs", MAIN, "analyze", p, "--quiet"], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("Order lines: 2 (1 return) · accounts: 1 ·");
+});
