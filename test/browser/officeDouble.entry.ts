@@ -50,10 +50,36 @@ if (query.get("names") === "hostile") {
   rename(data.orders, 2, 3);
 }
 const split = query.get("names") === "hostile";
-const x = new ExcelDouble(
-  ["Orders", "Accounts", "Catalog", "Contacts", ...(split ? ["Orders 2024"] : [])],
-  mode
-);
+// `&data=odd`: the order export's own headers (an ERP's abbreviations, a title above the header row);
+// `&data=two`: a second sheet of order lines, last year's archive, as a candidate order table too;
+// `&data=empty`: a new workbook, one empty sheet.
+const shape = query.get("data") ?? "";
+const ODD_HEADERS = [
+  "Inv. Dt",
+  "Doc #",
+  "Acct Ref",
+  "Trading Name",
+  "Stock Ref",
+  "Narrative",
+  "Prod Grp",
+  "Units",
+  "Price Each",
+  "Nett (ex VAT)",
+  "Raised By",
+  "Deliver To",
+];
+const names =
+  shape === "empty"
+    ? ["Sheet1"]
+    : ["Orders", "Accounts", "Catalog", "Contacts", ...(split ? ["Orders 2024"] : [])];
+if (shape === "two") names.push("Archive");
+const x = new ExcelDouble(names, mode);
+// `&culture=en-US` / `de-DE`: the workbook's culture (Excel's application.cultureInfo)
+const culture = query.get("culture");
+if (culture === "de-DE")
+  x.model.culture = { name: "de-DE", decimalSeparator: ",", thousandsSeparator: "." };
+else if (culture)
+  x.model.culture = { name: culture, decimalSeparator: ".", thousandsSeparator: "," };
 if (split) {
   // 40 lines of 2024 moved to their own sheet
   const moved = data.orders
@@ -63,10 +89,22 @@ if (split) {
   data.orders = data.orders.filter((r) => !moved.includes(r));
   x.model.fill(x.sheet("Orders 2024"), "A1", sheet([data.orders[0], ...moved]));
 }
-x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
-x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
-x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
-x.model.fill(x.sheet("Catalog"), "A1", sheet(data.catalog));
+if (shape === "odd") {
+  x.model.fill(x.sheet("Orders"), "A1", [["Sales ledger export — all branches"], [""]]);
+  x.model.fill(x.sheet("Orders"), "A3", sheet([ODD_HEADERS, ...data.orders.slice(1)]));
+} else if (shape !== "empty") x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
+if (shape === "two") {
+  const old = data.orders
+    .slice(1)
+    .filter((r) => r[0] instanceof Date && r[0].getUTCFullYear() === 2024);
+  x.model.fill(x.sheet("Archive"), "A1", sheet([data.orders[0], ...old]));
+}
+if (shape !== "empty") {
+  x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
+  x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
+  x.model.fill(x.sheet("Catalog"), "A1", sheet(data.catalog));
+  x.model.fill(x.sheet("Contacts"), "A1", sheet(data.contacts));
+}
 x.model.date1904 = query.get("dates") === "1904";
 if (query.get("filter") === "one") {
   const first = data.orders[1][2];
@@ -76,7 +114,6 @@ if (query.get("filter") === "one") {
     (r) => r[2] === first
   );
 }
-x.model.fill(x.sheet("Contacts"), "A1", sheet(data.contacts));
 
 // The pane's own visibility, as the task pane's webview reports it.
 Object.defineProperty(document, "visibilityState", {
@@ -132,7 +169,7 @@ w.Office = {
             controlBackgroundColor: "#ffffff",
             controlForegroundColor: "#000000",
           },
-    displayLanguage: "en-GB",
+    displayLanguage: culture ?? "en-GB",
   },
 };
 w.CustomFunctions = {

@@ -354,3 +354,49 @@ describe("a workbook in the 1904 date system, its orders filtered to one custome
     }
   });
 });
+
+describe("an en-US workbook (Excel's culture en-US)", () => {
+  it("the pane and the sheets it writes give dates month-first, m/d/yyyy", async () => {
+    const { page } = await openPane(browser, url, officeJs, 320, "?host=desktop&culture=en-US");
+    try {
+      await analyzed(page);
+      // the first and last order dates, from the double's own cells (1900 serials), written m/d/yyyy by hand
+      const [first, last] = await page.evaluate(() => {
+        const x = (
+          window as unknown as {
+            kapDouble: { sheet(n: string): { cells: { value: unknown }[][] } };
+          }
+        ).kapDouble;
+        const dates = x
+          .sheet("Orders")
+          .cells.slice(1)
+          .map((r) => r[0]?.value)
+          .filter((v): v is number => typeof v === "number");
+        return [Math.min(...dates), Math.max(...dates)];
+      });
+      const us = (serial: number) => {
+        const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+        return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
+      };
+      await page.getByRole("button", { name: "Change the data KAP reads" }).click();
+      await page
+        .getByText(`order lines from ${us(first)} to ${us(last)}`, { exact: false })
+        .first()
+        .waitFor();
+      await shot(page, "en-US-data");
+      await page.getByRole("button", { name: "Done" }).click();
+      await runAction(page, "Score all accounts", /Made sheet 'KAP Account Health'/);
+      const asOf = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              kapDouble: { cellAt(s: string, a: string): { value: unknown } | undefined };
+            }
+          ).kapDouble.cellAt("KAP Account Health", "A2")?.value
+      );
+      expect(String(asOf)).toMatch(new RegExp(`^As of ${us(last).replace(/\//g, "\\/")} `));
+    } finally {
+      await page.close();
+    }
+  });
+});
