@@ -37,6 +37,8 @@ export interface FoundTable {
 
 export interface Discovery {
   tables: FoundTable[];
+  /** The sheets with data, not KAP's own, in workbook order: where the user can say the order lines are. */
+  dataSheets?: string[];
   /** Roles that are required and were not found, with a plain-words message each. */
   problems: string[];
   /** Order-line facts once read: row count, date range, accounts. */

@@ -193,7 +193,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
    * analysis (later actions list afresh: the user may have changed the workbook since).
    */
   let last: { mappingKey: string; discovery: Discovery; unused: boolean } | undefined;
-  const mappingKeyOf = (s: KapSettings) => JSON.stringify(s.mapping ?? {});
+  const mappingKeyOf = (s: KapSettings) => JSON.stringify([s.mapping ?? {}, s.ordersSheet ?? ""]);
 
   /** Lists the workbook once and detects what each table holds (a new session per discovery). */
   async function discoverIn(
@@ -203,7 +203,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     if (options.reuse && last && last.mappingKey === mappingKeyOf(settings))
       return { ...last.discovery, summary };
     source = workbookSource();
-    session = new IngestSession(source, settings, { cancelled });
+    session = new IngestSession(source, settings, {
+      cancelled,
+      ...(settings.ordersSheet ? { ordersSheet: settings.ordersSheet } : {}),
+    });
     found = await session.detect();
     const tables: FoundTable[] = [];
     for (const role of SHOWN_ROLES) {
@@ -243,7 +246,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       });
     }
     const problems: string[] = [];
-    if (!found.orders) problems.push(noOrdersIn(await session.tables()).message);
+    const listed = await session.tables();
+    const dataSheets = [...new Set(listed.map((t) => t.peek.name))];
+    if (!found.orders) problems.push(noOrdersIn(listed, settings.ordersSheet).message);
     else {
       const missing = missingFields(found.orders.detection.mapping);
       if (missing.length)
@@ -251,7 +256,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           `The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(", ")}. Choose it under Columns.`
         );
     }
-    const discovery = { tables, problems, summary };
+    const discovery = { tables, dataSheets, problems, summary };
     last = { mappingKey: mappingKeyOf(settings), discovery, unused: true };
     return discovery;
   }

@@ -469,7 +469,10 @@ export function detectRoles(
   // A sheet with an order date and most order columns is order lines, whatever else it matched.
   if (!out.orders) {
     const pool = ordersSheet ? tables.filter(isOrdersSheet) : tables;
-    const near = closestOrders(pool.map((t) => t.peek));
+    const near = closestOrders(
+      pool.map((t) => t.peek),
+      !!ordersSheet
+    );
     if (near) {
       const table = pool.find((t) => t.peek === near.grid)!;
       for (const role of Object.keys(out) as Role[])

@@ -20,6 +20,11 @@ export interface KapSettings {
   engagementCut: number;
   /** Revenue growth target for account plans, e.g. 0.5 for +50%. */
   growthTarget: number;
+  /**
+   * The sheet the user said holds the order lines (the pane's "Order lines are on"): only it is
+   * read as order lines, even when its headers are unknown to KAP. Undefined: KAP finds them.
+   */
+  ordersSheet?: string;
   /** User corrections to the column mapping: role → field → header. */
   mapping: Partial<Record<DataRole, Record<string, string | undefined>>>;
   /** CLV horizon in months (default 12) */

@@ -202,8 +202,12 @@ export function noOrdersError(
     .join("; ");
   const found = `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}.`;
   const names = `"Customer ID", "Order Date", "SKU", "Qty", "Revenue"`;
+  // the pane's words: there is nothing to map in a workbook without data
+  const pane = seen
+    ? `${found} If they are here under other headers, choose the sheet that holds them under "Order lines are on", then its columns; or rename the headers (e.g. ${names}).`
+    : `This workbook has no data yet. Paste or import your order lines (one row per line of an order or invoice, with an account, an order date and a line value, e.g. ${names}), then choose "Read the data again".`;
   return new MissingRoleError(
-    `${found} Map the columns in the task pane, or rename the headers (e.g. ${names}).`,
+    pane,
     "orders",
     ["order lines"],
     sheets.flatMap((s) => s.headers),
@@ -215,17 +219,20 @@ export function noOrdersError(
  * When no grid is a complete order table, the one that comes closest: it has an order date
  * and one more of the required columns (an account, or a line value or unit price). The caller shows it with what is missing,
  * so the user can map the rest instead of being told nothing was found.
+ * `named`: the user said these grids hold the order lines (the pane's "Order lines are on", kap
+ * --sheet): any column KAP recognises will do, so a date under an unknown header can be chosen.
  */
 export function closestOrders(
-  grids: readonly Grid[]
+  grids: readonly Grid[],
+  named = false
 ): { grid: Grid; detection: Detection } | undefined {
   let best: { grid: Grid; detection: Detection } | undefined;
-  let bestHave = 0;
+  let bestHave = named ? -1 : 0;
   for (const grid of grids) {
     const near = detectPartial(grid, "orders");
-    if (!near || !near.mapping.fields.some((f) => f.field === "date")) continue;
+    if (!near || (!named && !near.mapping.fields.some((f) => f.field === "date"))) continue;
     const have = ROLES.orders.requiredAny.length - missingGroups(near.mapping).length;
-    if (have >= 2 && have > bestHave) {
+    if ((named || have >= 2) && have > bestHave) {
       best = { grid, detection: near };
       bestHave = have;
     }

@@ -96,6 +96,8 @@ export function App({ host }: { host: KapHost }): JSX.Element {
           folded={confirmed && !dataOpen}
           onFoldChange={(folded) => setDataOpen(!folded)}
           onReread={canAnalyze ? cmd.analyze : undefined}
+          ordersSheet={s.settings?.ordersSheet}
+          onOrdersSheet={cmd.setOrdersSheet}
         />
         {s.stale ? (
           <MessageBar

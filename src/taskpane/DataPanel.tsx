@@ -1,5 +1,6 @@
 /** What KAP found in the workbook, per role, with the column mapping to correct. */
 import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
 import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Spinner } from "@fluentui/react/lib/Spinner";
@@ -22,6 +23,44 @@ export interface DataPanelProps {
   onFoldChange: (folded: boolean) => void;
   /** Read the workbook and analyse again (after editing the data); undefined while that cannot run. */
   onReread?: () => void;
+  /** The sheet the user said holds the order lines (settings.ordersSheet); undefined: KAP finds them. */
+  ordersSheet?: string;
+  onOrdersSheet: (sheet: string | undefined) => void;
+}
+
+/** The "let KAP find them" option of the order-lines sheet; sheet names are never empty. */
+const FIND_THEM = "";
+
+/**
+ * Where the order lines are: KAP's own search, or a sheet the user names — the way on when KAP
+ * finds none (headers it does not know), or picks another order table than the user's.
+ */
+function OrdersSheetChoice({
+  sheets,
+  value,
+  disabled,
+  onChange,
+}: {
+  sheets: readonly string[];
+  value?: string;
+  disabled: boolean;
+  onChange: (sheet: string | undefined) => void;
+}): JSX.Element {
+  const options: IDropdownOption[] = [
+    { key: FIND_THEM, text: "Let KAP find them" },
+    ...sheets.map((s) => ({ key: s, text: s })),
+  ];
+  // a sheet named before and since renamed or deleted stays on show, to be changed
+  if (value && !sheets.includes(value)) options.push({ key: value, text: `${value} (not found)` });
+  return (
+    <Dropdown
+      label="Order lines are on"
+      options={options}
+      selectedKey={value ?? FIND_THEM}
+      disabled={disabled}
+      onChange={(_, o) => o && onChange(o.key === FIND_THEM ? undefined : String(o.key))}
+    />
+  );
 }
 
 function TableCard({
@@ -29,11 +68,14 @@ function TableCard({
   summary,
   busy,
   onMappingChange,
+  sheetChoice,
 }: {
   table: FoundTable;
   summary?: Discovery["summary"];
   busy: boolean;
   onMappingChange: DataPanelProps["onMappingChange"];
+  /** the order lines' sheet choice, shown under their heading */
+  sheetChoice?: JSX.Element;
 }): JSX.Element {
   const where = table.table
     ? `Table ${table.table} on sheet ${table.sheet}`
@@ -44,6 +86,7 @@ function TableCard({
       <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0, fontWeight: 600 } }}>
         {ROLE_LABELS[table.role]}
       </Text>
+      {sheetChoice}
       <Text>
         {where}: {wholeNumber(table.rows)} rows, {columnsCheck([table])}
         {toCheck.length ? ` (${toCheck.map((f) => f.label).join(", ")})` : ""}.
@@ -66,7 +109,12 @@ function TableCard({
         </Text>
       ) : null}
       {table.role === "orders" && summary ? <Warnings warnings={summary.warnings} /> : null}
-      <Section title={`Columns: ${ROLE_LABELS[table.role]}`} level={3} defaultOpen={false}>
+      {/* open when a required column is missing: the message above says to choose it here */}
+      <Section
+        title={`Columns: ${ROLE_LABELS[table.role]}`}
+        level={3}
+        defaultOpen={toCheck.some((f) => f.required && !f.header)}
+      >
         <MappingEditor
           table={table}
           disabled={busy}
@@ -100,8 +148,21 @@ export function DataPanel({
   folded,
   onFoldChange,
   onReread,
+  ordersSheet,
+  onOrdersSheet,
 }: DataPanelProps): JSX.Element {
   const orders = discovery?.tables.find((t) => t.role === "orders");
+  const sheets = discovery?.dataSheets ?? [];
+  // offered when there is a choice to make: no order lines found, or more than one sheet of data
+  const sheetChoice =
+    discovery && (sheets.length > 1 || (!orders && sheets.length > 0) || ordersSheet) ? (
+      <OrdersSheetChoice
+        sheets={sheets}
+        value={ordersSheet}
+        disabled={busy}
+        onChange={onOrdersSheet}
+      />
+    ) : undefined;
   if (folded && discovery && orders) {
     const others = discovery.tables.length - 1;
     return (
@@ -136,9 +197,7 @@ export function DataPanel({
             {p}
           </MessageBar>
         ))}
-        {discovery && !discovery.tables.length && !discovering ? (
-          <Text>No tables with a header row were found in this workbook.</Text>
-        ) : null}
+        {!orders ? sheetChoice : null}
         {discovery?.tables.map((t) => (
           <TableCard
             key={`${t.role}`}
@@ -146,6 +205,7 @@ export function DataPanel({
             summary={discovery.summary}
             busy={busy}
             onMappingChange={onMappingChange}
+            sheetChoice={t.role === "orders" ? sheetChoice : undefined}
           />
         ))}
         <Stack horizontal wrap tokens={{ childrenGap: 8 }}>

@@ -42,6 +42,8 @@ export interface KapState {
 
 export interface KapCommands {
   changeMapping: (role: DataRole, field: string, header: string | undefined) => void;
+  /** The sheet that holds the order lines; undefined: KAP finds them. */
+  setOrdersSheet: (sheet: string | undefined) => void;
   changeSettings: (next: KapSettings) => void;
   analyze: () => void;
   select: (id: string) => void;
@@ -221,23 +223,36 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     return () => clearTimeout(timer);
   }, [settings, problems, host]);
 
+  /** A change to what KAP reads: saved at once, then the workbook is read again. */
+  const changeWhatIsRead = (next: KapSettings) => {
+    setSettings(next);
+    lastSaved.current = JSON.stringify(next);
+    host
+      .saveSettings(next)
+      .catch((e: unknown) => mounted.current && setOutcome({ kind: "error", ...problemOf(e) }));
+    void discoverWith(next);
+  };
+
   const commands: KapCommands = {
     changeMapping(role, field, header) {
       if (!settings) return;
-      const next: KapSettings = {
+      changeWhatIsRead({
         ...settings,
         mapping: {
           ...settings.mapping,
           [role]: { ...(settings.mapping[role] ?? {}), [field]: header },
         },
-      };
-      setSettings(next);
-      // A mapping is saved at once: it changes what KAP reads.
-      lastSaved.current = JSON.stringify(next);
-      host
-        .saveSettings(next)
-        .catch((e: unknown) => mounted.current && setOutcome({ kind: "error", ...problemOf(e) }));
-      void discoverWith(next);
+      });
+    },
+    setOrdersSheet(sheet) {
+      if (!settings || sheet === settings.ordersSheet) return;
+      // another table's columns: the choices made for the last one do not carry over
+      const mapping = { ...settings.mapping };
+      delete mapping.orders;
+      const next: KapSettings = { ...settings, mapping };
+      if (sheet) next.ordersSheet = sheet;
+      else delete next.ordersSheet;
+      changeWhatIsRead(next);
     },
     changeSettings(next) {
       // Keeping the health inputs live is a layout choice: the scores on show stay current.

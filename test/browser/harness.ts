@@ -199,9 +199,11 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
       if (!ownText || isInput) continue;
       if (html.closest("[disabled], [aria-disabled='true'], .is-disabled")) continue;
       // the label of a disabled control (Fluent greys it) is part of that inactive component
+      // (Fluent's ComboBox names its input by aria-labelledby, its label has no `for`)
       const labelled =
         el.tagName === "LABEL" &&
-        document.getElementById(el.getAttribute("for") ?? el.id.replace(/-label$/, ""));
+        (document.getElementById(el.getAttribute("for") ?? el.id.replace(/-label$/, "")) ??
+          (el.id ? document.querySelector(`[aria-labelledby~="${el.id}"]`) : null));
       if (labelled && labelled.closest("[disabled], [aria-disabled='true'], .is-disabled"))
         continue;
       const fg = rgb(cs.color);

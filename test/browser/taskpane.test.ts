@@ -400,3 +400,49 @@ describe("an en-US workbook (Excel's culture en-US)", () => {
     }
   });
 });
+
+describe("order lines under headers KAP does not know (Inv. Dt, Acct Ref, Nett (ex VAT)…)", () => {
+  it("the user names their sheet, picks the date column, and the actions make their sheets", async () => {
+    const { page } = await openPane(browser, url, officeJs, 320, "?host=web&data=odd");
+    try {
+      await page.getByText(/^No order lines were found\./).waitFor({ timeout: 60_000 });
+      await shot(page, "odd-headers-none");
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+      await page.getByRole("combobox", { name: "Order lines are on" }).click();
+      await page.getByRole("option", { name: "Orders", exact: true }).click();
+      // that sheet's columns, open at the one missing
+      await page
+        .getByText(
+          'The order lines on "Orders" have no column for "order date". Choose it under Columns.'
+        )
+        .waitFor();
+      const date = page.getByRole("combobox", { name: "Order lines: Order date (required)" });
+      await shot(page, "odd-headers-columns");
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+      await date.click();
+      await page.getByRole("option", { name: "Inv. Dt", exact: true }).click();
+      // read, analysed and confirmed: the data folds to one line
+      await page
+        .getByRole("button", { name: "Change the data KAP reads" })
+        .waitFor({ timeout: 90_000 });
+      await runAction(page, "Score all accounts", /Made sheet 'KAP Account Health'/);
+      expect((await view(page)).sheets).toContain("KAP Account Health");
+      await shot(page, "odd-headers-made");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("an empty workbook", () => {
+  it("says there is no data yet and what to do, once", async () => {
+    const { page } = await openPane(browser, url, officeJs, 320, "?host=desktop&data=empty");
+    try {
+      await page.getByText(/^This workbook has no data yet\./).waitFor({ timeout: 60_000 });
+      await expect(page.getByText(/no data yet|No tables/).count()).resolves.toBe(1);
+      await shot(page, "empty-workbook");
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -131,6 +131,31 @@ describe("task pane: data", () => {
     ).toBeTruthy();
   });
 
+  it("order lines KAP does not recognise: the user names their sheet, then sees its columns to map", async () => {
+    const host = makeFakeHost({ noOrders: true });
+    render(<App host={host} />);
+    await settle();
+    await screen.findByText(/^No order lines were found\./);
+    expect(host.analyze).not.toHaveBeenCalled();
+    expect(screen.queryByRole("heading", { name: "Order lines" })).toBeNull();
+    await chooseInDropdown(/^Order lines are on/, "Orders");
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
+    expect(host.saveSettings.mock.calls.at(-1)![0].ordersSheet).toBe("Orders");
+    expect(host.discover.mock.calls.at(-1)![0].ordersSheet).toBe("Orders");
+    // found there and analysed: the data folds to one line; opened, the sheet stays chosen
+    await waitFor(() => expect(host.analyze).toHaveBeenCalled());
+    expect(host.analyze.mock.calls.at(-1)![0].ordersSheet).toBe("Orders");
+    await changeData();
+    await screen.findByRole("heading", { name: "Order lines" });
+    expect(screen.getByRole("combobox", { name: /^Order lines are on/ }).textContent).toBe(
+      "Orders"
+    );
+    await chooseInDropdown(/^Order lines are on/, "Let KAP find them");
+    await waitFor(() =>
+      expect(host.saveSettings.mock.calls.at(-1)![0].ordersSheet).toBeUndefined()
+    );
+  });
+
   it("changing a column in the Columns expander saves the new mapping and discovers again", async () => {
     const host = await openPane();
     await changeData();

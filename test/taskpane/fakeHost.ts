@@ -157,7 +157,16 @@ export interface FakeHost extends KapHost {
   >;
 }
 
-function discoveryFor(settings: KapSettings, summary?: Discovery["summary"]): Discovery {
+/** A workbook whose order lines KAP does not recognise until the user names their sheet. */
+const NO_ORDERS: Discovery["problems"] = [
+  'No order lines were found. KAP needs a table with an account, an order date and a line value. If they are here under other headers, choose the sheet that holds them under "Order lines are on", then its columns.',
+];
+
+function discoveryFor(
+  settings: KapSettings,
+  summary?: Discovery["summary"],
+  noOrders = false
+): Discovery {
   const fix = settings.mapping.orders ?? {};
   const fields = GUESSED.map((f) =>
     f.field in fix ? { ...f, header: fix[f.field], confidence: 1 } : f
@@ -197,11 +206,19 @@ function discoveryFor(settings: KapSettings, summary?: Discovery["summary"]): Di
         `The order lines on "Orders" have no column for ${missing.join(", ")}. Choose it under Columns.`,
       ]
     : [];
-  return { tables: [orders, accounts], problems, summary };
+  const dataSheets = ["Orders", "Accounts"];
+  if (noOrders && settings.ordersSheet !== "Orders")
+    return { tables: [accounts], dataSheets, problems: NO_ORDERS };
+  return { tables: [orders, accounts], dataSheets, problems, summary };
 }
 
 export function makeFakeHost(
-  opts: { settings?: Partial<KapSettings>; hasProducts?: boolean; dateCulture?: string } = {}
+  opts: {
+    settings?: Partial<KapSettings>;
+    hasProducts?: boolean;
+    dateCulture?: string;
+    noOrders?: boolean;
+  } = {}
 ): FakeHost {
   let analyzed = false;
   const summary: Discovery["summary"] = {
@@ -222,7 +239,9 @@ export function makeFakeHost(
       ...opts.settings,
     })),
     saveSettings: jest.fn(async (_s: KapSettings) => undefined),
-    discover: jest.fn(async (s: KapSettings) => discoveryFor(s, analyzed ? summary : undefined)),
+    discover: jest.fn(async (s: KapSettings) =>
+      discoveryFor(s, analyzed ? summary : undefined, opts.noOrders)
+    ),
     analyze: jest.fn(
       async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
         onProgress({ phase: "reading", done: 600, total: 1200, message: "Reading order lines…" });
