@@ -21,7 +21,7 @@ import { getHeapStatistics } from "node:v8";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { dateText } from "../domain/dateText";
 import { MissingRoleError } from "../ingest/mapping";
-import { isFiscalStartMonth } from "../domain/analysis/fiscal";
+import { isFiscalStartMonth, parseFiscalQuarter } from "../domain/analysis/fiscal";
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { otherOrdersWarning } from "../engine/otherOrders";
@@ -469,11 +469,15 @@ function checkOptions(command: string, tokens: readonly { kind: string; name?: s
 }
 
 /**
- * Refuses, before the file is read, an --out that cannot take what the command writes: one
+ * Refuses, before the file is read, a --quarter or --all-top that cannot be read, and an --out
+ * that cannot take what the command writes: one
  * workbook needs a file name ending .xlsx (not an existing folder: Node's EISDIR came only after
  * the analysis), a folder of workbooks (qbr --all-top, demo) a name that is not an existing file.
  */
 function checkOut(command: string, o: Opts): void {
+  // a quarter that cannot be read is said now, not after the whole file has been analysed
+  if (o.quarter !== undefined && !parseFiscalQuarter(o.quarter))
+    throw new UsageError(`"${o.quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
   if (command === "qbr" && o["all-top"] !== undefined) {
     const n = Number(o["all-top"]);
     if (!Number.isInteger(n) || n < 1)

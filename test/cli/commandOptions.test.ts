@@ -63,3 +63,20 @@ test("--discount 10 (meant as 10%) is refused with the fraction to write, not re
     "--discount must be a yearly rate as a fraction, e.g. 0.10 for 10%."
   );
 });
+
+test("--quarter that is not a quarter is refused before the file is read (was after the whole analysis)", async () => {
+  // the file does not exist: a check after reading would say "no such file" instead
+  const missing = join(dir, "missing.csv");
+  expect(
+    await refused([
+      "qbr",
+      missing,
+      "--account",
+      "A1",
+      "--quarter",
+      "Q9",
+      "--out",
+      join(dir, "q.xlsx"),
+    ])
+  ).toBe('"Q9" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.');
+});
