@@ -540,8 +540,11 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   if (o.propose) {
     const rows = engine.proposedInitiatives(o.account);
     if (rows.length === 0) {
+      // Without an Initiatives table, nothing to propose means the plans propose nothing.
       out.line(
-        `No new initiatives to propose: the Initiatives table has every initiative the plan${o.account ? ` of ${o.account}` : "s"} propose${o.account ? "s" : ""}.`
+        engine.side.initiatives.length === 0
+          ? `No initiatives to propose: the account plan${o.account ? ` of ${o.account} proposes` : "s propose"} none, and there is no Initiatives table.`
+          : `No new initiatives to propose: the Initiatives table has every initiative the plan${o.account ? ` of ${o.account}` : "s"} propose${o.account ? "s" : ""}.`
       );
       return 0;
     }
