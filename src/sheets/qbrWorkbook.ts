@@ -679,14 +679,15 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "",
     `Hi ${contact},`,
     "",
-    `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}.`,
+    // a quarter still running is reviewed to date, as the quarter page's subtitle says
+    `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}.`,
     "",
     "Summary of discussion:",
-    `- In ${Q} (${q.quarter.months}) you placed ${g.current.orders} order${g.current.orders === 1 ? "" : "s"}${inCcy} worth ${money0(g.current.orderValue, money)}${g.valueVsPrevious === null ? "" : ` (${g.valueVsPrevious >= 0 ? "+" : ""}${Math.round(g.valueVsPrevious)}% on ${ql(g.previous)})`}.`,
+    quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), (n) => money0(n, money)),
     `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
-          `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} units).`,
+          `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} unit${topProducts[0].units === 1 ? "" : "s"}).`,
         ]
       : []),
     "",
@@ -717,6 +718,28 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   );
 
   return [cover, partnership, quarter, insights, planning, agenda, email];
+}
+
+/** "1 order", "2 orders". */
+const ordersText = (n: number): string => `${n} order${n === 1 ? "" : "s"}`;
+
+/**
+ * The e-mail's line on the quarter. A quarter without orders reads "you placed no orders", with
+ * the quarter before's orders when there were some, not "0 orders worth £0 (-100% on …)".
+ */
+function quarterSentence(
+  label: string,
+  months: string,
+  g: QbrData["glance"],
+  inCcy: string,
+  previousLabel: string,
+  cash: (n: number) => string
+): string {
+  const { current: now, previous: before } = g;
+  if (now.orders === 0)
+    return `- In ${label} (${months}) you placed no orders${inCcy}${before.orders ? `, against ${ordersText(before.orders)} worth ${cash(before.orderValue)} in ${previousLabel}` : ""}.`;
+  const change = g.valueVsPrevious;
+  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${change >= 0 ? "+" : ""}${Math.round(change)}% on ${previousLabel})`}.`;
 }
 
 /**
