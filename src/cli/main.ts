@@ -345,6 +345,7 @@ async function run(argv: string[]): Promise<number> {
     if (from !== undefined && isoToSerial(from) === undefined)
       throw new UsageError(`--holdout-from "${from}" is not a date: use YYYY-MM-DD.`);
     const { engine } = await load(file, o, progress);
+    warnLateAsOf(engine);
     let holdout: HoldoutCheck | undefined;
     if (from !== undefined) {
       try {
@@ -365,6 +366,7 @@ async function run(argv: string[]): Promise<number> {
     if (!o.account) throw new UsageError("kap sheets needs --account ID.");
     if (!o.out) throw new UsageError("kap sheets needs --out file.xlsx.");
     const { engine } = await load(file, o, progress);
+    warnLateAsOf(engine);
     const accountKey = accountKeyOf(engine, o.account);
     // A sheet these lines cannot make (a product view on an invoice-level export) is named with
     // the column it needs; the rest are written.
@@ -519,8 +521,9 @@ function checkOut(command: string, o: Opts): void {
 }
 
 /**
- * The as-of warning (a date set more than 31 days after the data's last order) on stderr for
- * kap qbr (analyze shows it in its summary): a QBR's figures stop where the data does.
+ * The as-of warning (a date set more than 31 days after the data's last order, or before its
+ * first) on stderr for kap qbr, sheets, clv and initiatives (analyze shows it in its summary): their
+ * figures stop where the data does.
  */
 function warnLateAsOf(engine: KapEngine): void {
   const late = engine.portfolio?.warnings.find((w) => w.startsWith("The as-of date"));
@@ -536,6 +539,7 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   if (o.propose && !o.out)
     throw new UsageError("kap initiatives --propose needs --out file.xlsx for the proposed rows.");
   const { engine } = await load(file, o, progress);
+  warnLateAsOf(engine);
   if (o.account && !engine.account(o.account)) throw noAccount(engine, o.account);
   if (o.propose) {
     const rows = engine.proposedInitiatives(o.account);

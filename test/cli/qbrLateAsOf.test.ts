@@ -1,4 +1,7 @@
-/** kap qbr says on stderr when the as-of date is set far past the data (as analyze does in its summary). */
+/**
+ * kap qbr, sheets, clv and initiatives say on stderr when the as-of date is set far past the data
+ * (as analyze does in its summary).
+ */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,17 +24,21 @@ beforeAll(() => {
   );
 });
 
-test("as of 31/12/2026, 46 days after the last order (15/11/2026): one warning line, the workbook still written", () => {
-  for (const args of [
-    ["qbr", csv, "--account", "A", "--out", join(dir, "q.xlsx")],
-    ["qbr", csv, "--all-top", "1", "--out", join(dir, "pack")],
-  ]) {
+test("as of 31/12/2026, 46 days after the last order (15/11/2026): one warning line, the output still made", () => {
+  for (const [args, said] of [
+    [["qbr", csv, "--account", "A", "--out", join(dir, "q.xlsx")], /Wrote /],
+    [["qbr", csv, "--all-top", "1", "--out", join(dir, "pack")], /Wrote /],
+    // were silent (tester): the same sheets, lifetime values and progress, as of a lapsed date
+    [["sheets", csv, "--account", "A", "--out", join(dir, "s.xlsx")], /Wrote /],
+    [["clv", csv], /KAP lifetime value as of 2026-12-31/],
+    [["initiatives", csv], /No initiatives in orders\.csv/],
+  ] as const) {
     const r = kap(...args, "--as-of", "2026-12-31", "--quiet");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
       "kap: warning: The as-of date 2026-12-31 is 46 days after the last order in the data (2026-11-15): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.\n"
     );
-    expect(r.stdout).toMatch(/Wrote /);
+    expect(r.stdout).toMatch(said);
   }
 });
 
