@@ -406,7 +406,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         at: "A20",
         rows: [
           ["Category", "Revenue", "Share"],
-          ...split.map((c) => [c.category, c.revenue, c.share]),
+          ...(split.length
+            ? split.map((c) => [c.category, c.revenue, c.share])
+            : [["No orders this quarter.", null, null]]),
           ["Total (net revenue)", catTotal, catTotal ? 1 : null],
         ],
         header: true,
@@ -415,20 +417,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       },
     ],
     {
-      charts: noProducts
-        ? []
-        : [
-            {
-              // every row of the table, the service and adjustment row too, so the slices' shares
-              // are the table's; a pie cannot draw a negative row (a discount, a category returned
-              // more than bought): then bars of the table's revenue
-              type: split.some((c) => c.revenue < 0) ? ("bar" as const) : ("pie" as const),
-              title: `Spend by category, ${Q}`,
-              data: `A20:B${20 + Math.max(1, split.length)}`,
-              from: "D19",
-              to: "H34",
-            },
-          ],
+      // no chart of nothing: a quarter without orders has no category row to draw
+      charts:
+        noProducts || !split.length
+          ? []
+          : [
+              {
+                // every row of the table, the service and adjustment row too, so the slices' shares
+                // are the table's; a pie cannot draw a negative row (a discount, a category returned
+                // more than bought): then bars of the table's revenue
+                type: split.some((c) => c.revenue < 0) ? ("bar" as const) : ("pie" as const),
+                title: `Spend by category, ${Q}`,
+                data: `A20:B${20 + Math.max(1, split.length)}`,
+                from: "D19",
+                to: "H34",
+              },
+            ],
       widths: [40, 14, 14, 12, 14, 14, 12],
       page: { ...PAGE, orientation: "landscape" },
     }
