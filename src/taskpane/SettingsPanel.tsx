@@ -22,11 +22,28 @@ export interface SettingsPanelProps {
   onChange: (next: KapSettings) => void;
 }
 
+/** Typed text as a number: a decimal comma (3,5 in a German or French Excel) is a decimal, a % sign is dropped. */
+function typedNumber(text: string): number | undefined {
+  const t = text.replace("%", "").trim().replace(",", ".");
+  const n = Number(t);
+  return t !== "" && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * What a SpinButton keeps of what was typed, on Enter or leaving it: the number within min–max
+ * (Fluent's own check refuses "3,5" and "25%" and silently puts the old value back); text that
+ * is no number keeps the old value.
+ */
+const keepTyped =
+  (min: number, max: number) =>
+  (text: string): string | undefined => {
+    const n = typedNumber(text);
+    return n === undefined ? undefined : String(Math.min(max, Math.max(min, n)));
+  };
+
 /** A SpinButton gives text; keep the old value when the text is not a number. */
 function numberFrom(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text.replace("%", "").trim());
-  return Number.isFinite(n) ? n : fallback;
+  return (text === undefined ? undefined : typedNumber(text)) ?? fallback;
 }
 
 const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
@@ -83,6 +100,7 @@ export function SettingsPanel({
                 min={0}
                 max={100}
                 step={5}
+                onValidate={keepTyped(0, 100)}
                 disabled={disabled}
                 styles={spinStyles}
                 incrementButtonAriaLabel={`Increase ${FACTOR_LABELS[f]} weight by 5`}
@@ -111,6 +129,7 @@ export function SettingsPanel({
           min={1}
           max={5}
           step={0.5}
+          onValidate={keepTyped(1, 5)}
           disabled={disabled}
           styles={spinStyles}
           incrementButtonAriaLabel="Increase engagement cut"
@@ -125,6 +144,7 @@ export function SettingsPanel({
           min={0}
           max={500}
           step={5}
+          onValidate={keepTyped(0, 500)}
           disabled={disabled}
           styles={spinStyles}
           incrementButtonAriaLabel="Increase growth target by 5%"

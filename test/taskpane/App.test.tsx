@@ -206,6 +206,24 @@ describe("task pane: settings", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("a decimal comma, as typed in a German or French Excel, is a decimal (engagement from 3,5 is 3.5), and a typed % is kept", async () => {
+    const host = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const cut = screen.getByRole("spinbutton", { name: "High engagement from (1–5)" });
+    fireEvent.input(cut, { target: { value: "3,5" } });
+    fireEvent.blur(cut);
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalled(), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls.at(-1)![0].engagementCut).toBe(3.5);
+    expect((cut as HTMLInputElement).value).toBe("3.5");
+    // "40%" in the growth target, a percent field: 40% = 0.4 (Fluent alone put the old 50 back)
+    const growth = screen.getByRole("spinbutton", { name: "Growth target (%)" });
+    fireEvent.input(growth, { target: { value: "40%" } });
+    fireEvent.blur(growth);
+    await waitFor(() => expect(host.saveSettings.mock.calls.at(-1)![0].growthTarget).toBe(0.4), {
+      timeout: 3000,
+    });
+  });
+
   it("restores saved settings and saves changes after a pause", async () => {
     const host = makeFakeHost({ settings: { fiscalYearStartMonth: 4, growthTarget: 0.3 } });
     await openPane(host);
