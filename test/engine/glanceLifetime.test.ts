@@ -10,7 +10,7 @@ test("toGlance passes the lifetime figures and the model’s reliability; none w
       accountId: id,
       date: ymdToSerial(y, m, d),
       orderId: `${id}${y}${m}${d}`,
-      sku: "P1",
+      sku: "S",
       category: "C",
       quantity: 1,
       revenue,

@@ -171,8 +171,8 @@ describe("one ingest session for both faces", () => {
   test("the date order is settled from the order lines before parsing, reading on while every date is ambiguous", async () => {
     // 1,500 lines on 02/03/2025, then one on 01/13/2025: only month-first reads them all.
     const values: (string | number)[][] = [["Order Date", "Customer", "SKU", "Qty", "Revenue"]];
-    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "P1", 1, 1]);
-    values.push(["01/13/2025", "A", "P1", 1, 1]);
+    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "S", 1, 1]);
+    values.push(["01/13/2025", "A", "S", 1, 1]);
     const report = await loadGrids(
       new KapEngine(),
       [{ name: "Orders", values }],
@@ -304,8 +304,8 @@ describe("the sample is parsed while it grows", () => {
     // 1,500 lines on 02/03/2025 (ambiguous), then one on 01/13/2025 (only month-first): read as
     // 3 February and 13 January 2025, 1,501 lines and £1,501, none counted twice.
     const values: (string | number)[][] = [header];
-    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "P1", 1, 1]);
-    values.push(["01/13/2025", "A", "P1", 1, 1]);
+    for (let i = 0; i < 1500; i++) values.push(["02/03/2025", "A", "S", 1, 1]);
+    values.push(["01/13/2025", "A", "S", 1, 1]);
     const { log, engine, report } = await loadLogged(values, 400);
     expect(log.filter((l) => l.startsWith("begin") || l === "discard")).toEqual([
       "begin dmy",

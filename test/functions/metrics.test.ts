@@ -222,26 +222,27 @@ describe("blank cells in the order columns read the same on both hosts", () => {
 });
 
 describe("service-only invoices (all lines postage, discounts, fees … — RULES.md §2)", () => {
-  // Service lines count in revenue but are never products or categories, and an invoice of them
-  // only (postage alone) is no purchase order: its revenue counts, it is not an order (RULES.md §2).
+  // PRODUCT.md §1–§2: returns and credit notes are not orders; service lines count in revenue but
+  // are never products or categories. Nothing else is excluded, so an invoice of postage only is
+  // an order with its revenue and no product.
   // S: I30 on 10 May 2026 (previous quarter (30 Apr, 31 Jul]) Tools £200; I31 on 10 Oct 2026, POST £15 only.
   const lines = [
     ["S", "2026-05-10", "I30", "P1", "Hammer", "Tools", 1, 200],
     ["S", "2026-10-10", "I31", "POST", "Postage", "", 1, 15],
   ];
   const expected = [
-    174, // the last order is I30: 10 May → 31 Oct = 21 + 30 + 31 + 31 + 30 + 31
-    0, // I31 is no order
+    21, // 10 Oct → 31 Oct
+    1, // I31
     1, // I30
-    -1, // 0 vs 1 → −100%
-    215, // 200 + 15: I31's postage is revenue all the same
+    0, // 1 vs 1 → 0%
+    215, // 200 + 15
     0,
     "new", // first order 10 May 2026 is inside the last 12 months
     "1 (one product)", // Tools, through P1 only: postage is no category and no product
     1,
   ];
 
-  it("METRICS: the postage-only invoice is no order, its £15 counts in revenue, it is no category or product", () => {
+  it("METRICS: the postage-only invoice is an order, its £15 counts in revenue, it is no category or product", () => {
     const c = (k: number) => col(lines.map((l) => l[k]));
     const out = both(
       metrics,
@@ -293,33 +294,8 @@ describe("service-only invoices (all lines postage, discounts, fees … — RULE
       i.revenuePrior12,
       i.categoriesLast12,
       i.productsLast12,
-    ]).toEqual([174, 0, 1, 215, 0, 1, 1]);
+    ]).toEqual([21, 1, 1, 215, 0, 1, 1]);
   });
-});
-
-test("METRICS: a postage-only invoice older than the last 12 months is no order either", () => {
-  // T: I40 on 10 Mar 2025, Tools £100; I41 on 10 Jun 2025, POST £10 only. Last order I40:
-  // 10 Mar 2025 → 10 Mar 2026 365 days, → 10 Oct 2026 + 214, → 31 Oct + 21 = 600 (not I41's 508)
-  const lines = [
-    ["T", "2025-03-10", "I40", "P1", "Hammer", "Tools", 1, 100],
-    ["T", "2025-06-10", "I41", "POST", "Postage", "", 1, 10],
-  ];
-  const c = (k: number) => col(lines.map((l) => l[k]));
-  const out = both(
-    metrics,
-    col(["T"]),
-    c(0),
-    c(1),
-    c(2),
-    c(7),
-    c(5),
-    AS_OF,
-    c(6),
-    null as never,
-    c(3)
-  );
-  // no orders in either quarter: 0 vs 0; no revenue in the last 12 months; the prior 12: 100 + 10
-  expect(out[0].slice(0, 6)).toEqual([600, 0, 0, expect.anything(), 0, 110]);
 });
 
 /** The @param text of ACCOUNTHEALTH's payment argument, as Excel shows it. */
@@ -750,7 +726,7 @@ describe("KAP.METRICS without a products column: each line's category stands for
   const c = (k: number) => col(rows.map((r) => r[k]));
   const asOf = [[d(2026, 10, 30)]];
 
-  it("counts 1, 2 and 1 categories with products n/a, and ACCOUNTHEALTH scores 2.63, 4.25, 3.88 (worked in test/ingest/invoiceLevel)", () => {
+  it("counts 1, 2 and 1 categories with products n/a, and ACCOUNTHEALTH scores 3.25, 4.25, 3.88 (worked in test/ingest/invoiceLevel)", () => {
     const out = both(metrics, col(["Acme", "Birch", "Cedar"]), c(0), c(1), c(2), c(3), c(4), asOf);
     expect(out.map((r) => [r[4], r[7], r[8]])).toEqual([
       [235, 1, ""],
@@ -769,8 +745,7 @@ describe("KAP.METRICS without a products column: each line's category stands for
       null as never,
       asOf
     );
-    // Acme's INV-2 is Samples only, no order: its last order is INV-1 (5 Oct), Recency 3
-    expect(scores.map((r) => r[0])).toEqual([2.63, 4.25, 3.88]);
+    expect(scores.map((r) => r[0])).toEqual([3.25, 4.25, 3.88]);
   });
 });
 

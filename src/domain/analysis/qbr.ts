@@ -55,7 +55,6 @@ import {
   ordersIn,
   periodBack,
   returnsIn,
-  serviceInvoicesIn,
   stepsOf,
   type Subject,
 } from "./subject";
@@ -207,8 +206,6 @@ function quarterFigures(
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
   const o = ordersIn(s, p);
   const r = returnsIn(s, p);
-  // carriage, postage … invoiced alone: revenue, not orders
-  const sv = serviceInvoicesIn(s, p);
   const { f, u } = s;
   // distinct products bought (net positive: purchases less returns) in the quarter
   let products = 0;
@@ -224,7 +221,7 @@ function quarterFigures(
     orderValue: o.value,
     returns: r.count,
     returnValue: r.value,
-    netRevenue: roundMoney(o.value + r.value + sv.value, currency),
+    netRevenue: roundMoney(o.value + r.value, currency),
     distinctProducts: products,
     dataStartDate:
       firstDataDate !== null && firstDataDate > eomonth(span.firstDay, 0) ? firstDataDate : null,
@@ -237,7 +234,6 @@ function firstDateOf(f: PortfolioModel["internal"]["f"]): Serial | null {
   for (let u = 0; u < f.unitCount; u++) {
     if (f.ordStart[u] < f.ordStart[u + 1]) first = Math.min(first, f.ordDate[f.ordStart[u]]);
     if (f.retStart[u] < f.retStart[u + 1]) first = Math.min(first, f.retDate[f.retStart[u]]);
-    if (f.svcStart[u] < f.svcStart[u + 1]) first = Math.min(first, f.svcDate[f.svcStart[u]]);
   }
   return Number.isFinite(first) ? first : null;
 }
@@ -300,7 +296,6 @@ export function qbrData(
   const y1 = periodBack(upTo, 12);
   const o12 = ordersIn(s, y1);
   const r12 = returnsIn(s, y1);
-  const sv12 = serviceInvoicesIn(s, y1);
   let listValue = 0;
   let paid = 0;
   // (no list prices in the data: ordList is empty)
@@ -317,7 +312,7 @@ export function qbrData(
   }
   listValue = moneyOf(s, listValue);
   paid = moneyOf(s, paid);
-  const spend = cash(o12.value + r12.value + sv12.value);
+  const spend = cash(o12.value + r12.value);
 
   // Top products of the quarter.
   const { f, u } = s;
@@ -407,9 +402,6 @@ export function qbrData(
   for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++)
     if (f.retDate[i] > from.start && f.retDate[i] <= upTo)
       addTo(byMonth, monthKey(f.retDate[i]), stepsOf(s, f.retVal[i]));
-  for (let i = f.svcStart[u]; i < f.svcStart[u + 1]; i++)
-    if (f.svcDate[i] > from.start && f.svcDate[i] <= upTo)
-      addTo(byMonth, monthKey(f.svcDate[i]), stepsOf(s, f.svcVal[i]));
   for (const [k, v] of byMonth) byMonth.set(k, moneyOf(s, v));
   const monthlyRevenue = [];
   for (let k = lastKey - 11; k <= lastKey; k++) {

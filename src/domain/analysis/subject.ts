@@ -24,13 +24,11 @@ export function stepsOf(s: Subject, money: number): number {
 export function rollUp(f: Frozen, units: readonly number[]): Subject {
   const ord: number[] = [];
   const ret: number[] = [];
-  const svc: number[] = [];
   const pairsBySku = new Map<number, number[]>();
   const retPairsBySku = new Map<number, number[]>();
   for (const u of units) {
     for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++) ord.push(i);
     for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++) ret.push(i);
-    for (let i = f.svcStart[u]; i < f.svcStart[u + 1]; i++) svc.push(i);
     for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
       const m = f.pairRet[p] ? retPairsBySku : pairsBySku;
       const list = m.get(f.pairSku[p]) ?? [];
@@ -40,7 +38,6 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   }
   ord.sort((a, b) => f.ordDate[a] - f.ordDate[b]);
   ret.sort((a, b) => f.retDate[a] - f.retDate[b]);
-  svc.sort((a, b) => f.svcDate[a] - f.svcDate[b]);
   const nO = ord.length;
   const nR = ret.length;
   // (same currency throughout: one scale) prefix sums in whole steps, as the book's
@@ -51,10 +48,6 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   const retVal = Float64Array.from(ret, (i) => f.retVal[i]);
   const retPrefix = new Float64Array(nR + 1);
   for (let k = 0; k < nR; k++) retPrefix[k + 1] = retPrefix[k] + Math.round(retVal[k] * scale);
-  const svcVal = Float64Array.from(svc, (i) => f.svcVal[i]);
-  const svcPrefix = new Float64Array(svc.length + 1);
-  for (let k = 0; k < svc.length; k++)
-    svcPrefix[k + 1] = svcPrefix[k] + Math.round(svcVal[k] * scale);
 
   const pairSku: number[] = [];
   const pairRet: number[] = [];
@@ -113,10 +106,6 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
     retDate: Int32Array.from(ret, (i) => f.retDate[i]),
     retVal,
     retPrefix,
-    svcStart: Int32Array.of(0, svc.length),
-    svcDate: Int32Array.from(svc, (i) => f.svcDate[i]),
-    svcVal,
-    svcPrefix,
     pairStart: Int32Array.of(0, pairSku.length),
     pairSku: pairSkus,
     pairRet: pairRets,
@@ -173,29 +162,12 @@ function sumIn(
   );
 }
 
-/** The service-only invoices' value in (p.start, p.end], in whole money steps (no allocation: history points call it). */
-export function serviceStepsIn(s: Subject, p: Period): number {
-  return sumIn(s.f.svcStart, s.f.svcDate, s.f.svcPrefix, s.u, p);
-}
-
-/** Invoices of service lines only (carriage, postage … alone: no purchase orders) of the subject in (p.start, p.end]. */
-export function serviceInvoicesIn(
-  s: Subject,
-  p: Period
-): { count: number; value: number; from: number; to: number } {
-  return windowIn(s, s.f.svcStart, s.f.svcDate, s.f.svcPrefix, p);
-}
-
-/**
- * Net revenue (orders and service-only invoices, less returns) in (p.start, p.end], in currency
- * units: an exact sum of the subject's own lines.
- */
+/** Net revenue (orders less returns) in (p.start, p.end], in currency units: an exact sum of the subject's own lines. */
 export function netRevenueIn(s: Subject, p: Period): number {
   const { f, u } = s;
   return (
     (sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) +
-      sumIn(f.retStart, f.retDate, f.retPrefix, u, p) +
-      sumIn(f.svcStart, f.svcDate, f.svcPrefix, u, p)) /
+      sumIn(f.retStart, f.retDate, f.retPrefix, u, p)) /
     f.unitScale[u]
   );
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { OrderRuns, SERVICE_ONLY } from "../../../src/domain/analysis/orderRuns";
+import { OrderRuns } from "../../../src/domain/analysis/orderRuns";
 
 /** Ids meant to collide and to exercise the text store: 255 (ÿ) and wider characters, the empty id, one over 127 bytes. */
 const idArb = fc.oneof(
@@ -79,61 +79,6 @@ describe("OrderRuns: order records without an order-id index", () => {
           expect(actual(runs, units, true)).toEqual(
             expected(input.concat(input.slice(0, 10)), units)
           );
-        }
-      ),
-      { numRuns: 200 }
-    );
-  });
-
-  it("an order is service-only when every run of it is: kept apart from the purchases, by unit (property)", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ run: runArb, service: fc.boolean() }), { maxLength: 300 }),
-        fc.integer({ min: 1, max: 40 }),
-        (input, first) => {
-          const units = 4;
-          const runs = new OrderRuns(first);
-          for (const { run: r, service } of input) {
-            if (runs.due) runs.compact();
-            const i = runs.add(
-              r.unit * 2 + r.ret + (service && !r.ret ? SERVICE_ONLY : 0),
-              r.date,
-              r.id
-            );
-            runs.val.a[i] += r.val;
-          }
-          // worked apart: per (unit, kind, id) the earliest date, the money, and whether every run was service-only
-          const orders = new Map<
-            string,
-            { unit: number; ret: number; date: number; val: number; svc: boolean }
-          >();
-          for (const { run: r, service } of input) {
-            const k = `${r.unit}|${r.ret}|${r.id}`;
-            const o = orders.get(k);
-            if (o) {
-              o.date = Math.min(o.date, r.date);
-              o.val += r.val;
-              o.svc &&= service;
-            } else
-              orders.set(k, { unit: r.unit, ret: r.ret, date: r.date, val: r.val, svc: service });
-          }
-          const want: string[][] = Array.from({ length: 3 * units }, () => []);
-          for (const o of orders.values())
-            want[(o.ret ? 1 : o.svc ? 2 : 0) * units + o.unit].push(`${o.date}:${o.val}`);
-          runs.seal();
-          const f = runs.freeze(units, true);
-          const got: string[][] = [];
-          for (const [count, date, val] of [
-            [f.ordCount, f.ordDate, f.ordVal],
-            [f.retCount, f.retDate, f.retVal],
-            [f.svcCount, f.svcDate, f.svcVal],
-          ] as const)
-            for (let u = 0; u < units; u++) {
-              const b: string[] = [];
-              for (let i = count[u]; i < count[u + 1]; i++) b.push(`${date[i]}:${val[i]}`);
-              got.push(b.sort());
-            }
-          expect(got).toEqual(want.map((b) => b.sort()));
         }
       ),
       { numRuns: 200 }
