@@ -97,9 +97,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // A quarter still running at the as-of says so: "FY2026 Q4 to 31/10/2026" (so do the quarters
   // it is compared with, which run to the same point of theirs).
   // A quarter the data only partly covers (the export starts inside it) says where it starts.
+  // A quarter that ends before the data starts has no figures at all: it says so, and shows n/a.
   const ql = (f: QuarterFigures) =>
     (f.to < f.span.lastDay ? `${f.span.label} to ${asOfText(f.to, opts.culture)}` : f.span.label) +
-    (f.dataStartDate !== null ? ` (data from ${asOfText(f.dataStartDate, opts.culture)})` : "");
+    (f.dataStartDate === null
+      ? ""
+      : beforeData(f)
+        ? ` (before the data, which starts ${asOfText(f.dataStartDate, opts.culture)})`
+        : ` (data from ${asOfText(f.dataStartDate, opts.culture)})`);
   const Q = ql(g.current);
   const Y = twelveMonthsTo(q.figuresTo, opts.culture);
   const asOf = `as of ${asOfText(q.asOf, opts.culture)}`;
@@ -289,14 +294,17 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const noProducts = opts.hasProducts === false;
   // with a category column, each line's category stands for its product in the book: not a product to list
   const topProducts = noProducts ? [] : q.topProducts;
-  const figures = (f: typeof g.current): CellValue[] => [
-    f.orders,
-    f.orderValue,
-    f.returns,
-    f.returnValue,
-    f.netRevenue,
-    noProducts ? "n/a" : f.distinctProducts,
-  ];
+  const figures = (f: typeof g.current): CellValue[] =>
+    beforeData(f)
+      ? Array<CellValue>(6).fill("n/a")
+      : [
+          f.orders,
+          f.orderValue,
+          f.returns,
+          f.returnValue,
+          f.netRevenue,
+          noProducts ? "n/a" : f.distinctProducts,
+        ];
   const productsChange = (x: Parameters<typeof pct>[0]): CellValue => (noProducts ? "n/a" : pct(x));
   // (with a category column, each line's category stands for its product: the split is real)
   const split =
@@ -626,7 +634,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `Order value ${money0(g.current.orderValue, money)} in ${Q} vs ${money0(g.previous.orderValue, money)} in ${ql(g.previous)}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          `Order value ${money0(g.current.orderValue, money)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.orderValue, money)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -723,6 +731,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   return [cover, partnership, quarter, insights, planning, agenda, email];
 }
+
+/** A quarter that ends (or, compared to date, stops) before the data's first order: nothing to show. */
+const beforeData = (f: QuarterFigures): boolean =>
+  f.dataStartDate !== null && f.dataStartDate > f.to;
 
 /** "1 order", "2 orders". */
 const ordersText = (n: number): string => `${n} order${n === 1 ? "" : "s"}`;
