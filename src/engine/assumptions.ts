@@ -8,6 +8,7 @@
 import { serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { IngestReport } from "../ingest/orders";
+import { ruleCounted } from "../ingest/ruleCount";
 
 const DATE_SOURCE: Record<string, string> = {
   culture: "the workbook's regional settings",
@@ -73,7 +74,7 @@ export function readingLines(report: IngestReport, shownAs?: string): string[] {
       `Skipped: ${report.skipped
         .map(
           (s) =>
-            `${s.rows.toLocaleString("en-GB")} ${s.rule}${s.rows === 1 || /row$/.test(s.rule) === false ? "" : "s"}${s.share !== null && s.revenue !== 0 ? ` (${(s.share * 100).toFixed(1)}% of revenue)` : ""}`
+            `${s.rows.toLocaleString("en-GB")} ${ruleCounted(s.rule, s.rows)}${s.share !== null && s.revenue !== 0 ? ` (${(s.share * 100).toFixed(1)}% of revenue)` : ""}`
         )
         .join("; ")}`
     );

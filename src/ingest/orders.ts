@@ -18,6 +18,7 @@ import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
+import { ruleCounted } from "./ruleCount";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
   type DateOrder,
@@ -1158,7 +1159,7 @@ export function createOrderParser(
       ];
       if (total)
         warnings.push(
-          `${total} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${r.count} ${r.reason} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
+          `${total} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${r.count} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
         );
       const numbers: NumberColumnReport[] = [];
       for (const f of NUMBER_FIELDS) {

@@ -1,0 +1,43 @@
+/** Counts of skipped rows read as English: "2 cancelled, voided, refunded or draft orders", "1 … order". */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readingLines } from "../../src/engine/assumptions";
+import { analyzeFile } from "./fileAnalysis";
+
+const dir = mkdtempSync(join(tmpdir(), "kap-plural-"));
+const HEADER =
+  "ContactName,InvoiceNumber,InvoiceDate,DueDate,Description,Quantity,UnitAmount,LineAmount,AccountCode,Currency,Type,Status";
+
+test("two voided Xero invoices are '2 … orders', one is '1 … order'", async () => {
+  const two = join(dir, "two.csv");
+  writeFileSync(
+    two,
+    [
+      HEADER,
+      "Acme Ltd,INV-1,03/09/2026,03/10/2026,Widget,1,100.00,100.00,200,GBP,Sales invoice,Paid",
+      "Bolt Co,INV-2,04/09/2026,04/10/2026,Widget,1,50.00,50.00,200,GBP,Sales invoice,Voided",
+      "Bolt Co,INV-3,05/09/2026,05/10/2026,Widget,1,50.00,50.00,200,GBP,Sales invoice,Voided",
+    ].join("\n")
+  );
+  const { report } = await analyzeFile(two);
+  // 100 kept, 50 + 50 voided: 100 / 200 = 50.0% of revenue
+  expect(readingLines(report)).toContain(
+    "Skipped: 2 cancelled, voided, refunded or draft orders (50.0% of revenue)"
+  );
+  expect(report.warnings.join("\n")).toContain(
+    "2 rows were skipped: 2 cancelled, voided, refunded or draft orders (rows 3, 4;"
+  );
+  const one = join(dir, "one.csv");
+  writeFileSync(
+    one,
+    [
+      HEADER,
+      "Acme Ltd,INV-1,03/09/2026,03/10/2026,Widget,1,100.00,100.00,200,GBP,Sales invoice,Paid",
+      "Bolt Co,INV-2,04/09/2026,04/10/2026,Widget,1,50.00,50.00,200,GBP,Sales invoice,Voided",
+    ].join("\n")
+  );
+  expect(readingLines((await analyzeFile(one)).report)).toContain(
+    "Skipped: 1 cancelled, voided, refunded or draft order (33.3% of revenue)"
+  );
+});
