@@ -137,7 +137,9 @@ export class KapEngine implements OrderSink {
     requireComplete(mapping, headersFound, options.notes);
     this.reading = { mapping, options };
     this.hasCategories =
-      mapping.fields.some((f) => f.field === "category") || this.side.catalog.length > 0;
+      mapping.fields.some((f) => f.field === "category") ||
+      !!mapping.categoryFromProductPrefix ||
+      this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
       date1904: options.date1904,

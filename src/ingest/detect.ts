@@ -43,6 +43,12 @@ export interface ColumnMapping {
   fields: FieldMatch[];
   /** The export layout recognised from the header signature (./layouts), if any. */
   layout?: LayoutId;
+  /**
+   * No category column, and the products are named "Category:Item" (QuickBooks' full names):
+   * each line's category is its product name's first segment (ingest/plausible decides it from
+   * the rows, ingest/orders reads it).
+   */
+  categoryFromProductPrefix?: boolean;
 }
 
 export interface Detection {

@@ -74,6 +74,13 @@ export interface ExportLayout {
    * is the person who ordered (the orderedBy column): Shopify's phone and POS orders.
    */
   accountFromOrderedBy?: boolean;
+  /**
+   * Products that sit in a category are named by their full name, "Category:Item" ("Fixings:Cable
+   * ties 100mm"; a sub-category adds a segment: "Lighting:LED Panels:600x600 4000K"), QuickBooks'
+   * "Product/Service full name" and Desktop's "Item". With no category column, when most product
+   * names of the rows are so written, the first segment is the line's category (ingest/plausible).
+   */
+  categoryPrefix?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -150,6 +157,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: ["balance", "memo description", "memo", "description", "class", "location"],
     customerJob: true,
+    categoryPrefix: true,
     accountFromHeadings: true,
     note: 'Customers come from the report\'s customer headings ("Total for …" rows end them); "Customer:Job" names roll up to the parent customer, the job being its site; Credit Memo and Refund Receipt lines are returns.',
   },
@@ -173,6 +181,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: ["balance", "memo"],
     customerJob: true,
+    categoryPrefix: true,
     accountFromHeadings: true,
     note: 'The customer is the Name column, else the report\'s customer heading ("Total …" rows end them); "Customer:Job" names roll up to the parent customer, the job being its site.',
   },
@@ -248,6 +257,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: ["balance", "memo description", "memo", "description", "class", "location"],
     customerJob: true,
+    categoryPrefix: true,
     productFromHeadings: true,
     note: 'Products come from the report\'s product headings; "Customer:Job" names roll up to the parent customer.',
   },
@@ -268,6 +278,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: ["balance", "memo"],
     customerJob: true,
+    categoryPrefix: true,
     productFromHeadings: true,
     note: 'Products come from the report\'s item headings; "Customer:Job" names roll up to the parent customer.',
   },

@@ -254,6 +254,18 @@ const GROUP_TOTAL_NAME = /^(?:grand\s*|sub[\s-]*)?totals?\b\s*:?\s*(for\s+)?(.*)
 /** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
 const REPORT_FOOTER = /^(?:accrual|cash)\s+basis\b/i;
 
+/**
+ * The category a QuickBooks full name "Category:Item" is in: its first segment, the top-level
+ * category ("Lighting" for "Lighting:LED Panels:600x600 4000K": the methodology's categories are
+ * broad product groups, a sub-category is one of its group's products' kinds). '' for a name
+ * without one ("Site survey", ":x", "Lighting:").
+ */
+export function productCategoryPrefix(name: string): string {
+  const at = name.indexOf(":");
+  if (at <= 0 || name.slice(at + 1).trim() === "") return "";
+  return name.slice(0, at).trim();
+}
+
 /** Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit or a dash: "AV00003", "GU-0033". */
 export function hasIdPrefix(id: string, prefixes: readonly string[]): boolean {
   if (id.length < 3) return false;
@@ -359,6 +371,8 @@ export function createOrderParser(
   // No product column at all: an invoice-level file, analysed for all that needs no product.
   const hasProducts = col.sku >= 0 || col.productName >= 0 || productHeadings;
   const categoryForProduct = !hasProducts && col.category >= 0;
+  // QuickBooks' "Category:Item" product names, no category column: the name's first segment.
+  const categoryFromSku = !!mapping.categoryFromProductPrefix && col.category < 0;
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
   const qtyDec = dec("quantity");
   const revDec = dec("revenue");
@@ -1031,7 +1045,13 @@ export function createOrderParser(
     line.productName =
       productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
     line.category =
-      (col.category >= 0 ? text(row[col.category]) : "") || cat?.category || UNCATEGORISED;
+      (col.category >= 0
+        ? text(row[col.category])
+        : categoryFromSku
+          ? productCategoryPrefix(sku)
+          : "") ||
+      cat?.category ||
+      UNCATEGORISED;
     // No product column but a category column: the category stands for the product.
     if (categoryForProduct) line.sku = categoryStandIn(line.category);
     line.quantity = signed.quantity;

@@ -21,7 +21,14 @@ import {
 } from "./numbers";
 import { normaliseHeader } from "./fields";
 import { layoutById } from "./layouts";
-import { CREDIT_TYPE, NUMBER_FIELDS, type NumberField, SAGE_NOT_SALE } from "./orders";
+import {
+  CREDIT_TYPE,
+  NUMBER_FIELDS,
+  type NumberField,
+  productCategoryPrefix,
+  SAGE_NOT_SALE,
+} from "./orders";
+import { serviceKind } from "../domain/serviceLines";
 import { parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
@@ -406,7 +413,43 @@ export function checkOrderColumns(
       `"${m.header}" holds numbers in Excel's scientific notation (such as ${example}, in ${hits} of the first ${sample.length} rows): Excel cut them to ${digits} significant digits when it saved the file, so different ${what} may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.`
     );
   }
-  return { mapping: { ...mapping, fields }, notes };
+  const fromPrefix = productPrefixCategories(
+    mapping,
+    get("sku"),
+    !!get("category") || user.has("category"),
+    sample
+  );
+  if (fromPrefix) notes.push(fromPrefix);
+  return {
+    mapping: { ...mapping, fields, ...(fromPrefix ? { categoryFromProductPrefix: true } : {}) },
+    notes,
+  };
+}
+
+/**
+ * A QuickBooks layout's products named "Category:Item" with no category column: the note that
+ * says the categories are read from the prefix, when most of the rows' product names (service
+ * lines aside: Shipping, Discount) have one; undefined otherwise.
+ */
+function productPrefixCategories(
+  mapping: ColumnMapping,
+  sku: FieldMatch | undefined,
+  hasCategory: boolean,
+  rows: readonly Row[]
+): string | undefined {
+  if (!sku || hasCategory || !layoutById(mapping.layout)?.categoryPrefix) return undefined;
+  let products = 0;
+  let prefixed = 0;
+  let example = "";
+  for (const r of rows) {
+    const v = r[sku.column];
+    if (typeof v !== "string" || v.trim() === "" || serviceKind(v, undefined) !== null) continue;
+    products++;
+    if (productCategoryPrefix(v) === "") continue;
+    if (prefixed++ === 0) example = v.trim();
+  }
+  if (prefixed * 2 <= products) return undefined;
+  return `Categories read from the product names' "Category:" prefix ("${example}" is in "${productCategoryPrefix(example)}"; a sub-category counts in its top-level category): the export has no category column. Products without one are "Uncategorised".`;
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * QuickBooks writes a product that sits in a category by its full name, "Category:Item"
+ * ("Fixings:Cable ties 100mm"; a sub-category nests with another colon: "Lighting:LED
+ * Panels:600x600 4000K"). With no category column, the product names' prefix is the category:
+ * its top level (the methodology's categories are broad product groups; "LED Panels" is a
+ * sub-group of "Lighting"). The product stays the full name. A product without a prefix is
+ * "Uncategorised", as a line with a blank category cell is; a service line (Shipping) is never a
+ * category. Every expected figure is worked out by hand from the fixture.
+ */
+import { join } from "node:path";
+import { analyzeFile, linesOf } from "./fileAnalysis";
+
+const EXPORTS = join(__dirname, "../fixtures/exports");
+const QBO_CATEGORIES = join(EXPORTS, "quickbooks-online-sales-by-customer-detail-categories.csv");
+
+describe('QuickBooks Online sales by customer detail, products named "Category:Item"', () => {
+  it("reads the category from the product name's first segment and keeps the full name as the product", async () => {
+    const lines = await linesOf(QBO_CATEGORIES);
+    expect(lines.map((l) => [l.sku, l.category])).toEqual([
+      ["Fixings:Cable ties 100mm", "Fixings"],
+      ["Lighting:LED Panels:600x600 4000K", "Lighting"],
+      // a service line: its category is never counted (book.ts), whatever it is called
+      ["Shipping", "Uncategorised"],
+      ["Electrical:Insulation tape 19mm", "Electrical"],
+      ["Plumbing:Copper fitting 15mm", "Plumbing"],
+      ["Site survey", "Uncategorised"],
+      ["Plumbing:Copper fitting 15mm", "Plumbing"],
+      ["Lighting:LED Panels:600x600 4000K", "Lighting"],
+      ["Lighting:Downlights:GU10 5W", "Lighting"],
+    ]);
+  });
+
+  it("has categories: Diversity is scored, and the user is told where they came from", async () => {
+    const { report, p, revenue } = await analyzeFile(QBO_CATEGORIES);
+    expect(report.read?.layout).toBe("QuickBooks Online sales by customer detail");
+    expect(report.warnings.join("\n")).toContain(
+      'Categories read from the product names\' "Category:" prefix'
+    );
+    expect(p.warnings.join("\n")).not.toContain("no category column");
+    const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
+      Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
+    expect(by((a) => a.categoriesLast12)).toEqual({
+      // Shipping is a service line: no category
+      "Brightwell Electrical Ltd": ["Electrical", "Fixings", "Lighting"],
+      // Plumbing 80.00 − 8.00 = 72.00 (bought); the Site survey, 150.00, has no prefix
+      "Harbour Plumbing & Heating": ["Plumbing", "Uncategorised"],
+      // the LED panels and the downlights are both Lighting
+      "Northfield Builders": ["Lighting"],
+    });
+    // RULES.md §2 Diversity: 2–3 categories score 3; 1 category with several products (two) scores 2
+    expect(by((a) => a.health.factors.diversity)).toEqual({
+      "Brightwell Electrical Ltd": 3,
+      "Harbour Plumbing & Heating": 3,
+      "Northfield Builders": 2,
+    });
+    expect(revenue).toEqual({
+      // 45.00 + 128.00 + 12.00 + 25.00 = 210.00
+      "Brightwell Electrical Ltd": 210,
+      // 80.00 + 150.00 − 8.00 = 222.00
+      "Harbour Plumbing & Heating": 222,
+      // 320.00 + 130.00 = 450.00
+      "Northfield Builders": 450,
+    });
+    // the report's own TOTAL
+    expect(report.revenue).toBe(882);
+  });
+});
+
+test("QuickBooks product names without a prefix: no categories, Diversity n/a as before", async () => {
+  const { p, report } = await analyzeFile(
+    join(EXPORTS, "quickbooks-online-sales-by-customer-detail.csv")
+  );
+  expect(report.warnings.join("\n")).not.toContain("Categories read from");
+  expect(p.warnings.join("\n")).toContain("no category column and there is no catalog");
+  expect(p.accounts.map((a) => a.health.factors.diversity)).toEqual([null, null, null]);
+});
