@@ -295,7 +295,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const o = values as Opts;
   const [command, file] = positionals;
-  if (o.help) {
+  // `kap help`, as git and npm take it, is `kap --help`
+  if (o.help || (command === "help" && positionals.length === 1)) {
     out.line(USAGE);
     return 0;
   }

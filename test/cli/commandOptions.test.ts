@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, UsageError } from "../../src/cli/main";
+import { run, USAGE, UsageError } from "../../src/cli/main";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-opts-"));
 // Never read: every case below is refused before the file is opened.
@@ -79,4 +79,20 @@ test("--quarter that is not a quarter is refused before the file is read (was af
       join(dir, "q.xlsx"),
     ])
   ).toBe('"Q9" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.');
+});
+
+test("kap help (the word, as many tools take it) prints the usage like kap --help, status 0", async () => {
+  const written: string[] = [];
+  const spy = jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+  try {
+    expect(await run(["help"])).toBe(0);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(written.join("")).toBe(`${USAGE}\n`);
 });
