@@ -331,11 +331,14 @@ function matchLayoutNormalised(
     for (const a of alts) {
       const c = norm.findIndex((n, i) => n === a && !used.has(i));
       if (c < 0) continue;
-      // A Credit column is taken off a Debit read as the line revenue; beside an Amount, which
-      // nets credits already, it would take them off twice.
+      // A Credit column is taken off a Debit read as the line revenue (or a Debit off a Credit, a
+      // ledger's sales account: Xero's account transactions); beside an Amount, which nets
+      // credits already, it would take them off twice.
       if (
         field === "credit" &&
-        norm[out.find((m) => m.field === "revenue")?.column ?? -1] !== "debit"
+        !/^(?:debit|credit)\b/.test(
+          norm[out.find((m) => m.field === "revenue")?.column ?? -1] ?? ""
+        )
       )
         break;
       used.add(c);

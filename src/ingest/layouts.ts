@@ -12,6 +12,7 @@ import type { DateOrder } from "./values";
 
 export type LayoutId =
   | "xero"
+  | "xero-account-transactions"
   | "quickbooks-online"
   | "quickbooks-desktop"
   | "quickbooks-online-customer"
@@ -81,8 +82,22 @@ export interface ExportLayout {
    * names of the rows are so written, the first segment is the line's category (ingest/plausible).
    */
   categoryPrefix?: boolean;
+  /**
+   * The report is a ledger: one section per ledger account under its heading row ("200 - Sales"),
+   * opened by an "Opening Balance" row and closed by "Total …" and "Closing Balance" rows. Only
+   * the sections of the accounts this matches are sales and read: the others (receivables, bank,
+   * VAT) hold the same sales again, with VAT, or payments, and are skipped and named.
+   */
+  salesLedger?: RegExp;
   /** What the user is told about how this layout is read. */
   note?: string;
+}
+
+/** The currencies Xero writes after a money column's name ("Debit (GBP)" → "debit gbp"). */
+const XERO_CURRENCIES = ["gbp", "usd", "aud", "nzd", "eur", "cad", "zar", "sgd", "hkd"];
+/** A Xero report's money header, bare or followed by its currency. */
+function withCurrency(header: string): string[] {
+  return [header, ...XERO_CURRENCIES.map((c) => `${header} ${c}`)];
 }
 
 export const LAYOUTS: readonly ExportLayout[] = [
@@ -129,6 +144,49 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "sent",
     ],
     note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',
+  },
+  {
+    // Xero's "Account Transactions" report (Reports › Accounting), grouped by account (its
+    // default): Date, Source, Description, Reference, Debit, Credit, Running Balance, and the
+    // optional Contact, Net, VAT/GST, Gross, Account Code columns. A sales account holds the sales
+    // on its credit side: a line's value is Credit − Debit (a credit note is a debit), before VAT.
+    id: "xero-account-transactions",
+    name: "Xero account transactions",
+    signature: [
+      ["date"],
+      ["source"],
+      withCurrency("debit"),
+      withCurrency("credit"),
+      withCurrency("running balance"),
+    ],
+    fields: {
+      date: ["date"],
+      accountName: ["contact", "contact name"],
+      orderId: ["reference", "invoice number"],
+      productName: ["description"],
+      revenue: withCurrency("credit"),
+      credit: withCurrency("debit"),
+      docType: ["source"],
+    },
+    ignore: [
+      ...withCurrency("running balance"),
+      ...withCurrency("net"),
+      ...withCurrency("gross"),
+      ...withCurrency("vat"),
+      ...withCurrency("gst"),
+      ...withCurrency("tax"),
+      "account code",
+      "account",
+      "account type",
+      "related account",
+      "contact group",
+    ],
+    // income accounts; not "Sales Tax", "Cost of Sales", "Deferred Revenue" nor receivables
+    salesLedger:
+      /^(?!.*\b(?:tax|vat|gst|costs?|receivables?|payables?|deferred|unearned)\b).*\b(?:sales|revenue|income|turnover)\b/i,
+    // sales invoices and their credit notes, and sales received straight into the account
+    saleDocType: /^\s*(?:receivable\s+(?:invoice|credit\s+note)|receive\s+money)\s*$/i,
+    note: "Only the sales (income) accounts' sections are read (\"200 - Sales\"): the report's other accounts (Accounts Receivable, bank, VAT) hold the same sales again, with VAT, or payments, and would count each sale twice; each line's value is Credit − Debit, before VAT; the customer is the Contact; Receivable Credit Note lines are returns; manual journals and other sources are skipped.",
   },
   {
     // Listed before the product/service detail: with a Customer column added as well, both

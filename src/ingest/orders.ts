@@ -266,6 +266,27 @@ export function productCategoryPrefix(name: string): string {
   return name.slice(0, at).trim();
 }
 
+/** A ledger section's balance rows: "Opening Balance", "Closing Balance". */
+const BALANCE_ROW = /^(?:opening|closing)\s+balance\b/i;
+
+/**
+ * What a ledger report's sections (account → read as sales) say to the user: which were read and
+ * which skipped, or, with no sales account among them, that nothing was read and what to export.
+ */
+function ledgerWarning(sections: ReadonlyMap<string, boolean>): string | undefined {
+  const quoted = (sales: boolean) =>
+    [...sections]
+      .filter(([, s]) => s === sales)
+      .map(([name]) => `"${name}"`)
+      .join(", ");
+  const read = quoted(true);
+  const skipped = quoted(false);
+  if (!skipped) return undefined;
+  if (!read)
+    return `None of the report's ledger accounts (${skipped}) is a sales account, so none of its lines was read: a receivables or bank account holds each sale again with its VAT, and the payments. Run Account Transactions for your sales account alone (such as "200 - Sales"), or export the sales invoices (Sales › Invoices › Export) and analyse that file.`;
+  return `The report lists ${sections.size} ledger accounts: KAP read ${read} (sales) and skipped ${skipped}, which hold${sections.size - [...sections.values()].filter(Boolean).length === 1 ? "s" : ""} the same sales again (with VAT) or payments: read too, each sale would count twice.`;
+}
+
 /** Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit or a dash: "AV00003", "GU-0033". */
 export function hasIdPrefix(id: string, prefixes: readonly string[]): boolean {
   if (id.length < 3) return false;
@@ -356,7 +377,8 @@ export function createOrderParser(
   const layout = layoutById(mapping.layout);
   const productHeadings = !!layout?.productFromHeadings;
   const accountHeadings = !!layout?.accountFromHeadings;
-  const headings = productHeadings || accountHeadings;
+  const salesLedger = layout?.salesLedger;
+  const headings = productHeadings || accountHeadings || !!salesLedger;
   const customerJob = !!layout?.customerJob;
   const stockMovement = !!layout?.stockMovement;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
@@ -481,7 +503,14 @@ export function createOrderParser(
     skippedTotals: 0,
     skippedHeadings: 0,
     skippedFooters: 0,
+    skippedBalances: 0,
   };
+  /** A ledger report's account sections (salesLedger), in order, each with whether it is read as sales. */
+  const ledgerSections = new Map<string, boolean>();
+  /** The ledger account section the lines stand in ('' before the first heading) and whether it is sales. */
+  let section = "";
+  let sectionIsSales = true;
+
   // Without a currency column (and no conversion), money symbols name the file's currency: lines
   // in the first currency seen and lines with no symbol are one currency; only a different
   // symbol is kept apart. The book files them under '' and the engine names it at the end.
@@ -567,9 +596,13 @@ export function createOrderParser(
     return false;
   }
 
-  /** A grouped report's lone text cell (a heading, a footer): its column and text; undefined when the row holds more, or a date. */
+  /**
+   * A grouped report's lone text cell (a heading, a footer): its column and text; undefined when
+   * the row holds more, or a date (a ledger report writes its account headings in the date
+   * column: there, a row whose date did not read).
+   */
   function loneText(row: readonly Cell[]): { column: number; text: string } | undefined {
-    if (!isBlankCell(row[col.date])) return undefined;
+    if (!salesLedger && !isBlankCell(row[col.date])) return undefined;
     let text = "";
     let column = -1;
     for (let k = 0; k < row.length; k++) {
@@ -593,6 +626,12 @@ export function createOrderParser(
   function takeHeading(row: readonly Cell[], rowNo: number): boolean {
     const lone = loneText(row);
     if (!lone) return false;
+    if (salesLedger) {
+      section = lone.text;
+      sectionIsSales = salesLedger.test(section);
+      ledgerSections.set(section, sectionIsSales);
+      return true;
+    }
     if (!accountHeadings) {
       heading = lone.text;
       return true;
@@ -786,6 +825,11 @@ export function createOrderParser(
     }
     currentRow = row;
     if (headings && date === undefined) {
+      // a ledger section's "Opening Balance" and "Closing Balance" rows: a balance, no sale
+      if (salesLedger && BALANCE_ROW.test(text(row.find((v) => !isBlankCell(v)) ?? null))) {
+        report.skippedBalances++;
+        return;
+      }
       const lone = loneText(row);
       if (lone && REPORT_FOOTER.test(lone.text)) {
         report.skippedFooters++;
@@ -801,6 +845,10 @@ export function createOrderParser(
         return;
       }
     }
+    // A ledger report's section of an account that is no sales account (receivables, bank, VAT):
+    // the same sales again, or payments.
+    if (!sectionIsSales)
+      return reject(`not a sales account (ledger account "${section}")`, rowNo, false);
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
     const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";
@@ -1098,6 +1146,8 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       const warnings: string[] = [];
+      const ledger = ledgerWarning(ledgerSections);
+      if (ledger) warnings.push(ledger);
       if (creditNumbering)
         warnings.push(
           `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${CREDIT_ID_SAMPLE.toLocaleString("en-GB")} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
@@ -1160,7 +1210,11 @@ export function createOrderParser(
         ...(report.skippedHeadings
           ? [
               {
-                rule: accountHeadings ? "customer heading row" : "product heading row",
+                rule: accountHeadings
+                  ? "customer heading row"
+                  : salesLedger
+                    ? "ledger account heading row"
+                    : "product heading row",
                 rows: report.skippedHeadings,
                 revenue: 0,
                 share: null,
@@ -1169,6 +1223,16 @@ export function createOrderParser(
           : []),
         ...(report.skippedFooters
           ? [{ rule: "report footer row", rows: report.skippedFooters, revenue: 0, share: null }]
+          : []),
+        ...(report.skippedBalances
+          ? [
+              {
+                rule: "opening or closing balance row",
+                rows: report.skippedBalances,
+                revenue: 0,
+                share: null,
+              },
+            ]
           : []),
         ...rejected.map((r) => ({
           rule: r.reason,

@@ -244,7 +244,14 @@ export function checkOrderColumns(
   // that holds the sales is then read as the line revenue, and the other taken off it.
   const debit = get("revenue");
   const credit = get("credit");
-  if (debit && credit && !user.has("revenue") && !user.has("credit")) {
+  // (a ledger report's sales accounts hold the sales on the credit side, by the layout)
+  if (
+    debit &&
+    credit &&
+    !user.has("revenue") &&
+    !user.has("credit") &&
+    !layoutById(mapping.layout)?.salesLedger
+  ) {
     const saleType = layoutById(mapping.layout)?.saleDocType;
     const isSale = (r: Row) => {
       const type = text(r, "docType");
