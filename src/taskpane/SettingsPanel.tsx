@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Checkbox } from "@fluentui/react/lib/Checkbox";
 import { Dropdown } from "@fluentui/react/lib/Dropdown";
+import { Position } from "@fluentui/react/lib/Positioning";
 import { SpinButton } from "@fluentui/react/lib/SpinButton";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
@@ -47,6 +48,8 @@ function numberFrom(text: string | undefined, fallback: number): number {
 }
 
 const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
+/** A label too long to sit beside its box at 320 px goes above it, as the other fields' do. */
+const spinTopStyles = { root: { maxWidth: 200 } };
 
 export function SettingsPanel({
   settings,
@@ -125,13 +128,14 @@ export function SettingsPanel({
         </fieldset>
         <SpinButton
           label="High engagement from (1–5)"
+          labelPosition={Position.top}
           value={String(settings.engagementCut)}
           min={1}
           max={5}
           step={0.5}
           onValidate={keepTyped(1, 5)}
           disabled={disabled}
-          styles={spinStyles}
+          styles={spinTopStyles}
           incrementButtonAriaLabel="Increase engagement cut"
           decrementButtonAriaLabel="Decrease engagement cut"
           onChange={(_, v) =>
@@ -140,13 +144,14 @@ export function SettingsPanel({
         />
         <SpinButton
           label="Growth target (%)"
+          labelPosition={Position.top}
           value={String(Math.round(settings.growthTarget * 100))}
           min={0}
           max={500}
           step={5}
           onValidate={keepTyped(0, 500)}
           disabled={disabled}
-          styles={spinStyles}
+          styles={spinTopStyles}
           incrementButtonAriaLabel="Increase growth target by 5%"
           decrementButtonAriaLabel="Decrease growth target by 5%"
           onChange={(_, v) =>

@@ -219,3 +219,35 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
     return out;
   });
 }
+
+/**
+ * Labels a control is drawn over (a label wrapped to two lines in a box one line high, its second
+ * line under the input): each named with the control's. Boxes sharing less than 2 px² are apart.
+ */
+export function coveredLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        "input, select, textarea, [role='combobox'], [role='spinbutton'], button"
+      )
+      // a checkbox's own input is transparent over its label by design
+    ).filter((c) => c.offsetParent !== null && getComputedStyle(c).opacity !== "0");
+    for (const label of Array.from(document.querySelectorAll<HTMLElement>("label"))) {
+      if (label.offsetParent === null || !(label.textContent ?? "").trim()) continue;
+      // the label's text, not its box: a box may be sized to one line while the text runs on
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      for (const l of Array.from(range.getClientRects()))
+        for (const c of controls) {
+          if (c.contains(label) || label.contains(c)) continue;
+          const b = c.getBoundingClientRect();
+          const w = Math.min(l.right, b.right) - Math.max(l.left, b.left);
+          const h = Math.min(l.bottom, b.bottom) - Math.max(l.top, b.top);
+          if (w > 0 && h > 0 && w * h >= 2)
+            out.push(`"${label.textContent!.trim()}" under ${c.tagName.toLowerCase()}`);
+        }
+    }
+    return [...new Set(out)];
+  });
+}

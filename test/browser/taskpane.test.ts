@@ -11,6 +11,7 @@ import type { Server } from "node:http";
 import {
   bundleDouble,
   CHROMIUM,
+  coveredLabels,
   ensureBuild,
   launch,
   layoutProblems,
@@ -258,6 +259,8 @@ describe.each(["light", "dark"] as const)(
       await page.getByRole("button", { name: "Columns: Order lines" }).click();
       await shot(page, `pane-320-${theme}-data`);
       expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
+      // every label whole, none under its input ("High engagement from (1–5)" runs to two lines)
+      expect(await coveredLabels(page)).toEqual([]);
       await page.getByRole("button", { name: "Done" }).click();
       await page.getByRole("button", { name: "Change the data KAP reads" }).waitFor();
     });
