@@ -29,6 +29,7 @@ const error = svg(
 );
 const warning = svg("M8 1 .5 14.5h15zm.75 11h-1.5V10h1.5zm0-3h-1.5V5.5h1.5z");
 const done = svg("M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm-1 10.4L3.8 8.2l1-1L7 9.3l4.2-4.2 1 1z");
+const checkMark = svg("M6 11.6 2.4 8l1-1L6 9.6l6.6-6.6 1 1z");
 const clear = svg(
   "M3.5 2.4 8 6.9l4.5-4.5 1.1 1.1L9.1 8l4.5 4.5-1.1 1.1L8 9.1l-4.5 4.5-1.1-1.1L6.9 8 2.4 3.5z"
 );
@@ -45,6 +46,8 @@ registerIcons({
     Blocked2: error,
     Warning: warning,
     Completed: done,
+    // a ticked Checkbox
+    CheckMark: checkMark,
     Clear: clear,
     Cancel: clear,
   },

@@ -113,10 +113,16 @@ export async function openPane(
   width = 340,
   query = "",
   block?: RegExp
-): Promise<{ page: Page; external: string[]; blocked: string[] }> {
+): Promise<{ page: Page; external: string[]; blocked: string[]; missingIcons: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const external: string[] = [];
   const blocked: string[] = [];
+  // Fluent draws nothing for an icon KAP has not registered (src/taskpane/icons.tsx) and says so
+  const missingIcons: string[] = [];
+  page.on("console", (m) => {
+    const icon = /The icon "([^"]+)" was used but not registered/.exec(m.text());
+    if (icon && !missingIcons.includes(icon[1])) missingIcons.push(icon[1]);
+  });
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u.startsWith("https://appsforoffice.microsoft.com/"))
@@ -132,7 +138,7 @@ export async function openPane(
     return route.continue();
   });
   await page.goto(`${url}/taskpane.html${query}`);
-  return { page, external, blocked };
+  return { page, external, blocked, missingIcons };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

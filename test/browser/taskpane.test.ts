@@ -190,9 +190,16 @@ describe.each(["light", "dark"] as const)(
   "at 320 px, the narrowest task pane, in Office's %s theme",
   (theme) => {
     let page: Page;
+    let missingIcons: string[];
     beforeAll(async () => {
       if (!CHROMIUM) return;
-      ({ page } = await openPane(browser, url, officeJs, 320, `?host=web&theme=${theme}`));
+      ({ page, missingIcons } = await openPane(
+        browser,
+        url,
+        officeJs,
+        320,
+        `?host=web&theme=${theme}`
+      ));
     });
     afterAll(async () => page?.close());
 
@@ -261,6 +268,8 @@ describe.each(["light", "dark"] as const)(
       expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
       // every label whole, none under its input ("High engagement from (1–5)" runs to two lines)
       expect(await coveredLabels(page)).toEqual([]);
+      // every icon drawn: the ticked "Keep Account Health inputs live" box showed no tick
+      expect(missingIcons).toEqual([]);
       await page.getByRole("button", { name: "Done" }).click();
       await page.getByRole("button", { name: "Change the data KAP reads" }).waitFor();
     });

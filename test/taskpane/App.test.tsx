@@ -224,6 +224,15 @@ describe("task pane: settings", () => {
     });
   });
 
+  it("a ticked checkbox shows its tick (the icon is drawn, not an empty box)", async () => {
+    await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const live = screen.getByRole("checkbox", { name: /Keep Account Health inputs live/ });
+    expect((live as HTMLInputElement).checked).toBe(true);
+    const tick = live.closest(".ms-Checkbox")!.querySelector('[data-icon-name="CheckMark"]');
+    expect(tick?.querySelector("svg")).toBeTruthy();
+  });
+
   it("restores saved settings and saves changes after a pause", async () => {
     const host = makeFakeHost({ settings: { fiscalYearStartMonth: 4, growthTarget: 0.3 } });
     await openPane(host);
