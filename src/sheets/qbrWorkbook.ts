@@ -10,6 +10,7 @@ import { factorBasis } from "../domain/analysis/basis";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
+import { roundHalfAwayFromZero } from "../domain/numbers";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -49,8 +50,14 @@ const PAGE = {
 /** A change in percent with its sign: +20%, -13%, 0%. */
 const SIGNED_PCT = "+0%;-0%;0%";
 
+/**
+ * A % change as the page and the e-mail both show it: a whole percent, half away from zero, as
+ * Excel's "+0%" rounds (Math.round made −2.5% "-2%" in the e-mail beside the page's "-3%").
+ */
+const wholePct = (x: number): number => roundHalfAwayFromZero(x);
+
 function pct(x: number | null): CellValue {
-  return x === null ? "n/a" : x / 100;
+  return x === null ? "n/a" : wholePct(x) / 100;
 }
 
 /**
@@ -754,8 +761,8 @@ function quarterSentence(
   const { current: now, previous: before } = g;
   if (now.orders === 0)
     return `- In ${label} (${months}) you placed no orders${inCcy}${before.orders ? `, against ${ordersText(before.orders)} worth ${cash(before.orderValue)} in ${previousLabel}` : ""}.`;
-  const change = g.valueVsPrevious;
-  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${change >= 0 ? "+" : ""}${Math.round(change)}% on ${previousLabel})`}.`;
+  const change = g.valueVsPrevious === null ? null : wholePct(g.valueVsPrevious);
+  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${change > 0 ? "+" : ""}${change}% on ${previousLabel})`}.`;
 }
 
 /**

@@ -17,7 +17,7 @@ const asOf = d(2026, 10, 31);
 const model = buildPortfolio(
   bookOf([
     // L (lapsed): one order of £112.68 in FY2026 Q2 (14 Apr), nothing in Q3 or since
-    line("L", d(2025, 11, 3), "P1", 200),
+    line("L", d(2025, 10, 3), "P1", 200),
     line("L", d(2026, 4, 14), "P1", 112.68),
     // G (gone): last order in FY2026 Q1 (13 Feb), nothing in Q2 or Q3
     line("G", d(2025, 11, 4), "P1", 300),
@@ -42,7 +42,7 @@ test("a quarter without orders: 'you placed no orders', against the quarter befo
     "- In FY2026 Q3 (Jul–Sep 2026) you placed no orders, against 1 order worth £113 in FY2026 Q2."
   );
   expect(text).not.toMatch(/0 orders|worth £0|-100%/);
-  // the 12 months to 30/09/2026: 3 Nov 2025 £200 + 14 Apr 2026 £112.68 = £312.68
+  // the 12 months to 30/09/2026: 3 Oct 2025 £200 (the data's first order, in their first month) + 14 Apr 2026 £112.68 = £312.68
   expect(text).toContain("- Over the 12 months to 30/09/2026: 2 orders, £313 in total");
 });
 
