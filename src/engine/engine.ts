@@ -139,6 +139,7 @@ export class KapEngine implements OrderSink {
     this.hasCategories =
       mapping.fields.some((f) => f.field === "category") ||
       !!mapping.categoryFromProductPrefix ||
+      !!mapping.categoryFromHeadings ||
       this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,

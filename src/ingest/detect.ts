@@ -49,6 +49,11 @@ export interface ColumnMapping {
    * the rows, ingest/orders reads it).
    */
   categoryFromProductPrefix?: boolean;
+  /**
+   * No category column, and the report's product headings stand under category headings
+   * (QuickBooks' sales by product/service detail): each line's category is the top-level one.
+   */
+  categoryFromHeadings?: boolean;
 }
 
 export interface Detection {

@@ -47,6 +47,8 @@ export interface ExportLayout {
    * row (QuickBooks' "sales by product/service detail" reports).
    */
   productFromHeadings?: boolean;
+  /** The outermost product heading is the item type ("Inventory", "Service": QuickBooks Desktop), no category. */
+  itemTypeHeadings?: boolean;
   /**
    * The customer is not a column (or not on every line) but a heading row above its lines, ended
    * by a "Total for <customer>" row (QuickBooks Online) or "Total <customer>" (Desktop): QuickBooks'
@@ -338,6 +340,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     categoryPrefix: true,
     productFromHeadings: true,
+    itemTypeHeadings: true,
     note: 'Products come from the report\'s item headings; "Customer:Job" names roll up to the parent customer.',
   },
   {

@@ -266,6 +266,64 @@ export function productCategoryPrefix(name: string): string {
   return name.slice(0, at).trim();
 }
 
+/**
+ * The product headings open above a grouped report's line (QuickBooks' sales by product/service
+ * or item detail), outermost first: the product's own heading innermost, its category's (and
+ * sub-category's) above it. Online writes them all in the first column, a category's heading
+ * straight above its first product's; Desktop indents each level one column further, under the
+ * item type ("Inventory", "Service"), which is no category. "Total for X" / "Total X" rows close them.
+ */
+export class ProductHeadings {
+  private readonly path: { column: number; text: string; lines: boolean }[] = [];
+  private readonly columns = new Set<number>();
+  /** `itemTypes`: the outermost level is the item type (Desktop), not a category. */
+  constructor(private readonly itemTypes: boolean) {}
+
+  /**
+   * A heading at `column`: it closes the deeper ones, and the one at its own column when that one
+   * had lines of its own (a product) or the report indents its levels (Desktop); else it is inside it.
+   */
+  open(column: number, text: string): void {
+    const path = this.path;
+    this.columns.add(column);
+    while (path.length && path[path.length - 1].column > column) path.pop();
+    const top = path[path.length - 1];
+    if (top && top.column === column && (top.lines || this.columns.size > 1)) path.pop();
+    path.push({ column, text, lines: false });
+  }
+
+  /** A "Total for X" / "Total X" row (`label`): closes X and the headings inside it; a bare "TOTAL" closes all. */
+  close(label: string): void {
+    const name = GROUP_TOTAL_NAME.exec(label.trim())?.[2].trim().toLowerCase();
+    if (name === undefined) return;
+    if (name === "") {
+      this.path.length = 0;
+      return;
+    }
+    for (let i = this.path.length - 1; i >= 0; i--)
+      if (this.path[i].text.toLowerCase() === name) {
+        this.path.length = i;
+        return;
+      }
+  }
+
+  /** A line under the innermost heading: it is a product. */
+  line(): void {
+    if (this.path.length) this.path[this.path.length - 1].lines = true;
+  }
+
+  /** The innermost heading: the product's. */
+  get product(): string {
+    return this.path.length ? this.path[this.path.length - 1].text : "";
+  }
+
+  /** The top-level category heading the product stands in; '' when it stands in none. */
+  get category(): string {
+    const at = this.itemTypes ? 1 : 0;
+    return this.path.length - 1 > at ? this.path[at].text : "";
+  }
+}
+
 /** A ledger section's balance rows: "Opening Balance", "Closing Balance". */
 const BALANCE_ROW = /^(?:opening|closing)\s+balance\b/i;
 
@@ -465,8 +523,11 @@ export function createOrderParser(
   let partlyRefunded = 0;
   let partlyRefundedKey = "";
   const partlyRefundedIds: string[] = [];
-  /** The product heading a grouped report's lines fall under (QuickBooks). */
-  let heading = "";
+  /** The product headings a grouped report's lines fall under (QuickBooks). */
+  const productPath = new ProductHeadings(!!layout?.itemTypeHeadings);
+  // the report's category headings above the product headings (ingest/plausible decided it)
+  const categoryFromHeadings =
+    productHeadings && !!mapping.categoryFromHeadings && col.category < 0;
   /**
    * The customer headings open above the current line (QuickBooks' sales by customer detail),
    * outermost first: `column` where the heading stands, `path` its full "Customer:Job" name.
@@ -633,7 +694,7 @@ export function createOrderParser(
       return true;
     }
     if (!accountHeadings) {
-      heading = lone.text;
+      productPath.open(lone.column, lone.text);
       return true;
     }
     while (groups.length && groups[groups.length - 1].column > lone.column) groups.pop();
@@ -815,6 +876,7 @@ export function createOrderParser(
         return;
       }
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
+        if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
         report.skippedTotals++;
         return;
       }
@@ -917,7 +979,9 @@ export function createOrderParser(
     const productName = col.productName >= 0 ? text(row[col.productName]) : "";
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
-    if (!sku) sku = productName || (productHeadings ? heading : "");
+    const heading = productHeadings ? productPath.product : "";
+    if (productHeadings) productPath.line();
+    if (!sku) sku = productName || heading;
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
       return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
@@ -1095,9 +1159,8 @@ export function createOrderParser(
     line.category =
       (col.category >= 0
         ? text(row[col.category])
-        : categoryFromSku
-          ? productCategoryPrefix(sku)
-          : "") ||
+        : (categoryFromHeadings ? productPath.category : "") ||
+          (categoryFromSku ? productCategoryPrefix(sku) : "")) ||
       cat?.category ||
       UNCATEGORISED;
     // No product column but a category column: the category stands for the product.

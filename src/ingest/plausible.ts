@@ -26,6 +26,7 @@ import {
   NUMBER_FIELDS,
   type NumberField,
   productCategoryPrefix,
+  ProductHeadings,
   SAGE_NOT_SALE,
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
@@ -420,6 +421,9 @@ export function checkOrderColumns(
       `"${m.header}" holds numbers in Excel's scientific notation (such as ${example}, in ${hits} of the first ${sample.length} rows): Excel cut them to ${digits} significant digits when it saved the file, so different ${what} may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.`
     );
   }
+  const hasCategory = !!get("category") || user.has("category");
+  const fromHeadings = headingCategories(mapping, hasCategory, sample);
+  if (fromHeadings) notes.push(fromHeadings);
   const fromPrefix = productPrefixCategories(
     mapping,
     get("sku"),
@@ -428,9 +432,47 @@ export function checkOrderColumns(
   );
   if (fromPrefix) notes.push(fromPrefix);
   return {
-    mapping: { ...mapping, fields, ...(fromPrefix ? { categoryFromProductPrefix: true } : {}) },
+    mapping: {
+      ...mapping,
+      fields,
+      ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
+      ...(fromHeadings ? { categoryFromHeadings: true } : {}),
+    },
     notes,
   };
+}
+
+/** A grouped report's "Total …" row (its first text). */
+const GROUP_TOTAL_ROW = /^(?:grand\s*|sub[\s-]*)?totals?\b/i;
+
+/**
+ * A QuickBooks product heading report whose product headings stand under category headings, no
+ * category column: the note that says the categories are read from them, when a line of the rows
+ * stands under one; undefined otherwise.
+ */
+function headingCategories(
+  mapping: ColumnMapping,
+  hasCategory: boolean,
+  rows: readonly Row[]
+): string | undefined {
+  const layout = layoutById(mapping.layout);
+  if (hasCategory || !layout?.productFromHeadings || !layout.categoryPrefix) return undefined;
+  const path = new ProductHeadings(!!layout.itemTypeHeadings);
+  for (const r of rows) {
+    const cells = r.filter((v) => !isBlankCell(v));
+    const first = cells[0];
+    if (first === undefined) continue;
+    if (typeof first === "string" && GROUP_TOTAL_ROW.test(first.trim())) path.close(first);
+    else if (cells.length === 1 && typeof first === "string")
+      path.open(r.indexOf(first), first.trim());
+    else {
+      path.line();
+      const category = path.category;
+      if (category)
+        return `Categories read from the report's category headings ("${path.product}" is in "${category}"; a sub-category counts in its top-level category): the export has no category column. Products under no category heading are "Uncategorised".`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -74,3 +74,72 @@ test("QuickBooks product names without a prefix: no categories, Diversity n/a as
   expect(p.warnings.join("\n")).toContain("no category column and there is no catalog");
   expect(p.accounts.map((a) => a.health.factors.diversity)).toEqual([null, null, null]);
 });
+
+describe("QuickBooks sales by product/service (item) detail with category headings above the products", () => {
+  it("Online: the heading above a product's heading is its category (the top level, for a sub-category)", async () => {
+    const file = join(EXPORTS, "quickbooks-online-sales-by-product-detail-categories.csv");
+    const lines = await linesOf(file);
+    expect(lines.map((l) => [l.sku, l.category])).toEqual([
+      ["Cable ties 100mm", "Fixings"],
+      ["Cable ties 100mm", "Fixings"],
+      ["Cable clips 10mm", "Fixings"],
+      // "LED Panels" is a sub-category of Lighting
+      ["600x600 4000K", "Lighting"],
+      ["600x600 4000K", "Lighting"],
+      // a product under no category heading
+      ["Site survey", "Uncategorised"],
+    ]);
+    const { p, report, revenue } = await analyzeFile(file);
+    expect(report.warnings.join("\n")).toContain(
+      "Categories read from the report's category headings"
+    );
+    const by = <T>(f: (a: (typeof p.accounts)[number]) => T) =>
+      Object.fromEntries(p.accounts.map((a) => [a.accountId, f(a)]));
+    expect(by((a) => a.categoriesLast12)).toEqual({
+      // cable ties 45.00 and the clips 42.00, both Fixings
+      "Brightwell Electrical": ["Fixings"],
+      // cable ties 18.00 (Fixings) and the site survey 150.00 (no category)
+      "Harbour Plumbing": ["Fixings", "Uncategorised"],
+      // 320.00 − 32.00 = 288.00 of Lighting
+      "Northfield Builders": ["Lighting"],
+    });
+    // 45 + 42 = 87; 18 + 150 = 168; 320 − 32 = 288 (the report's TOTAL 543.00)
+    expect(revenue).toEqual({
+      "Brightwell Electrical": 87,
+      "Harbour Plumbing": 168,
+      "Northfield Builders": 288,
+    });
+    expect(report.revenue).toBe(543);
+  });
+
+  it("Desktop: the item type (Inventory, Service) is no category; the heading below it is", async () => {
+    const file = join(EXPORTS, "quickbooks-desktop-sales-by-item-detail-categories.csv");
+    const lines = await linesOf(file);
+    expect(lines.map((l) => [l.sku, l.category])).toEqual([
+      ["Cable ties 100mm", "Fixings"],
+      ["Cable ties 100mm", "Fixings"],
+      ["600x600 4000K", "Lighting"],
+      // an item right under its type, in no category
+      ["Site survey", "Uncategorised"],
+    ]);
+    const { p, report } = await analyzeFile(file);
+    expect(report.read?.layout).toBe("QuickBooks Desktop sales by item detail");
+    // Harbour Plumbing: cable ties 18.00 (Fixings) and the site survey 150.00
+    expect(p.accounts.find((a) => a.accountId === "Harbour Plumbing")?.categoriesLast12).toEqual([
+      "Fixings",
+      "Uncategorised",
+    ]);
+    // 45 + 18 + 320 + 150 = 533.00, the report's TOTAL
+    expect(report.revenue).toBe(533);
+  });
+
+  it("the existing reports without category headings keep no categories", async () => {
+    for (const f of [
+      "quickbooks-online-sales-by-product-detail.csv",
+      "quickbooks-desktop-sales-by-item-detail.csv",
+    ]) {
+      const { p } = await analyzeFile(join(EXPORTS, f));
+      expect(p.warnings.join("\n")).toContain("no category column and there is no catalog");
+    }
+  });
+});
