@@ -122,11 +122,11 @@ export function printClv(
   }
   if (holdout) {
     out(
-      `Holdout check: fitted to ${serialToIso(holdout.calibrationEnd)}, ${num(holdout.expectedRepeatOrders, 1)} repeat orders expected to ${serialToIso(holdout.holdoutEnd)}, ${holdout.actualRepeatOrders} actual.`
+      `Holdout check: fitted to ${serialToIso(holdout.calibrationEnd)}, ${num(holdout.expectedRepeatOrders, 1)} repeat orders expected to ${serialToIso(holdout.holdoutEnd)}, ${num(holdout.actualRepeatOrders, 0)} actual.`
     );
     for (const r of holdout.byFrequency)
       out(
-        `  ${r.frequency.padStart(2)} repeat orders before: ${String(r.accounts).padStart(6)} accounts · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`
+        `  ${r.frequency.padStart(2)} repeat orders before: ${num(r.accounts, 0).padStart(6)} account${r.accounts === 1 ? " " : "s"} · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`
       );
   }
   out("");

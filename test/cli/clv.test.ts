@@ -82,9 +82,9 @@ test("kap clv --holdout-from: fitted to 1997-09-30, compared with the 1,882 orde
     "KAP lifetime value as of 1998-06-30 (horizon 24 months, discount 0.0% a year)"
   );
   expect(r.stdout).toMatch(
-    /Holdout check: fitted to 1997-09-30, [\d,.]+ repeat orders expected to 1998-06-30, 1882 actual\./
+    /Holdout check: fitted to 1997-09-30, [\d,.]+ repeat orders expected to 1998-06-30, 1,882 actual\./
   );
-  expect(r.stdout).toMatch(/ 0 repeat orders before: +1411 accounts/);
+  expect(r.stdout).toMatch(/ 0 repeat orders before: +1,411 accounts/);
 });
 
 test("kap analyze --json carries each account’s lifetime figures", () => {
