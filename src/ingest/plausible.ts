@@ -423,20 +423,18 @@ export function checkOrderColumns(
   }
   const hasCategory = !!get("category") || user.has("category");
   const fromHeadings = headingCategories(mapping, hasCategory, sample);
-  if (fromHeadings) notes.push(fromHeadings);
-  const fromPrefix = productPrefixCategories(
-    mapping,
-    get("sku"),
-    !!get("category") || user.has("category"),
-    sample
-  );
+  if (fromHeadings.note) notes.push(fromHeadings.note);
+  const sku = get("sku");
+  // the product names: the product column's, else (a heading report) the headings the lines stand under
+  const names = sku ? sample.map((r) => r[sku.column]) : fromHeadings.products;
+  const fromPrefix = productPrefixCategories(mapping, hasCategory, names);
   if (fromPrefix) notes.push(fromPrefix);
   return {
     mapping: {
       ...mapping,
       fields,
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
-      ...(fromHeadings ? { categoryFromHeadings: true } : {}),
+      ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
     },
     notes,
   };
@@ -446,18 +444,20 @@ export function checkOrderColumns(
 const GROUP_TOTAL_ROW = /^(?:grand\s*|sub[\s-]*)?totals?\b/i;
 
 /**
- * A QuickBooks product heading report whose product headings stand under category headings, no
- * category column: the note that says the categories are read from them, when a line of the rows
- * stands under one; undefined otherwise.
+ * A QuickBooks product heading report: the product heading each line of the rows stands under,
+ * and, when a line stands under a category heading (no category column), the note that says the
+ * categories are read from them.
  */
 function headingCategories(
   mapping: ColumnMapping,
   hasCategory: boolean,
   rows: readonly Row[]
-): string | undefined {
+): { note?: string; products: string[] } {
   const layout = layoutById(mapping.layout);
-  if (hasCategory || !layout?.productFromHeadings || !layout.categoryPrefix) return undefined;
+  const products: string[] = [];
+  if (hasCategory || !layout?.productFromHeadings || !layout.categoryPrefix) return { products };
   const path = new ProductHeadings(!!layout.itemTypeHeadings);
+  let note: string | undefined;
   for (const r of rows) {
     const cells = r.filter((v) => !isBlankCell(v));
     const first = cells[0];
@@ -467,31 +467,30 @@ function headingCategories(
       path.open(r.indexOf(first), first.trim());
     else {
       path.line();
+      products.push(path.product);
       const category = path.category;
-      if (category)
-        return `Categories read from the report's category headings ("${path.product}" is in "${category}"; a sub-category counts in its top-level category): the export has no category column. Products under no category heading are "Uncategorised".`;
+      if (category && !note)
+        note = `Categories read from the report's category headings ("${path.product}" is in "${category}"; a sub-category counts in its top-level category): the export has no category column. Products under no category heading are "Uncategorised".`;
     }
   }
-  return undefined;
+  return { note, products };
 }
 
 /**
- * A QuickBooks layout's products named "Category:Item" with no category column: the note that
- * says the categories are read from the prefix, when most of the rows' product names (service
- * lines aside: Shipping, Discount) have one; undefined otherwise.
+ * A QuickBooks layout's products named "Category:Item" (`names`: the rows' product names) with no
+ * category column: the note that says the categories are read from the prefix, when most of the
+ * product names (service lines aside: Shipping, Discount) have one; undefined otherwise.
  */
 function productPrefixCategories(
   mapping: ColumnMapping,
-  sku: FieldMatch | undefined,
   hasCategory: boolean,
-  rows: readonly Row[]
+  names: readonly Cell[]
 ): string | undefined {
-  if (!sku || hasCategory || !layoutById(mapping.layout)?.categoryPrefix) return undefined;
+  if (hasCategory || !layoutById(mapping.layout)?.categoryPrefix) return undefined;
   let products = 0;
   let prefixed = 0;
   let example = "";
-  for (const r of rows) {
-    const v = r[sku.column];
+  for (const v of names) {
     if (typeof v !== "string" || v.trim() === "" || serviceKind(v, undefined) !== null) continue;
     products++;
     if (productCategoryPrefix(v) === "") continue;

@@ -7,6 +7,8 @@
  * "Uncategorised", as a line with a blank category cell is; a service line (Shipping) is never a
  * category. Every expected figure is worked out by hand from the fixture.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile, linesOf } from "./fileAnalysis";
 
@@ -131,6 +133,35 @@ describe("QuickBooks sales by product/service (item) detail with category headin
     ]);
     // 45 + 18 + 320 + 150 = 533.00, the report's TOTAL
     expect(report.revenue).toBe(533);
+  });
+
+  it('Online, product headings written as full names ("Fixings:Cable ties 100mm"): the prefix is the category', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kap-qbo-full-")), "sales-by-product.csv");
+    writeFileSync(
+      file,
+      [
+        "Kestrel Supplies Ltd",
+        "Sales by Product/Service Detail",
+        '"October 1-31, 2026"',
+        "",
+        ",Date,Transaction Type,Num,Customer,Memo/Description,Qty,Sales Price,Amount,Balance",
+        "Fixings:Cable ties 100mm,,,,,,,,,",
+        ",10/02/2026,Invoice,1001,Brightwell Electrical,Cable ties,10,4.50,45.00,45.00",
+        "Total for Fixings:Cable ties 100mm,,,,,,,,$45.00,",
+        "Lighting:LED Panels:600x600 4000K,,,,,,,,,",
+        ",10/09/2026,Invoice,1004,Brightwell Electrical,LED panel,1,32.00,32.00,32.00",
+        "Total for Lighting:LED Panels:600x600 4000K,,,,,,,,$32.00,",
+        "TOTAL,,,,,,,,$77.00,",
+      ].join("\n")
+    );
+    const lines = await linesOf(file);
+    expect(lines.map((l) => [l.sku, l.category])).toEqual([
+      ["Fixings:Cable ties 100mm", "Fixings"],
+      ["Lighting:LED Panels:600x600 4000K", "Lighting"],
+    ]);
+    const { p } = await analyzeFile(file);
+    // 45.00 of Fixings and 32.00 of Lighting: two categories
+    expect(p.accounts.map((a) => a.categoriesLast12)).toEqual([["Fixings", "Lighting"]]);
   });
 
   it("the existing reports without category headings keep no categories", async () => {
