@@ -169,6 +169,9 @@ export const LAYOUTS: readonly ExportLayout[] = [
       revenue: withCurrency("credit"),
       credit: withCurrency("debit"),
       docType: ["source"],
+      // laid out without account headings ("Standard"), the account of each line: only the sales
+      // accounts' lines are read (ingest/orders); a code alone names no sales account
+      ledgerAccount: ["account", "account name", "account code"],
     },
     ignore: [
       ...withCurrency("running balance"),
@@ -177,8 +180,6 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ...withCurrency("vat"),
       ...withCurrency("gst"),
       ...withCurrency("tax"),
-      "account code",
-      "account",
       "account type",
       "related account",
       "contact group",

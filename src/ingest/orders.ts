@@ -430,6 +430,7 @@ export function createOrderParser(
     currency: -1,
     orderStatus: -1,
     cancelledAt: -1,
+    ledgerAccount: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -571,6 +572,25 @@ export function createOrderParser(
   /** The ledger account section the lines stand in ('' before the first heading) and whether it is sales. */
   let section = "";
   let sectionIsSales = true;
+  /** The ledger account of the line last read (its section's, else its account column's). */
+  let lineSection = "";
+  /**
+   * Whether a ledger report's line is in a sales account: its section's heading says, else (a
+   * report laid out without headings) its account column; a line with neither is read.
+   */
+  function ledgerLineIsSales(row: readonly Cell[]): boolean {
+    lineSection = section;
+    if (section !== "" || col.ledgerAccount < 0) return sectionIsSales;
+    const name = text(row[col.ledgerAccount]);
+    if (name === "") return true;
+    lineSection = name;
+    let sales = ledgerSections.get(name);
+    if (sales === undefined) {
+      sales = salesLedger!.test(name);
+      ledgerSections.set(name, sales);
+    }
+    return sales;
+  }
 
   // Without a currency column (and no conversion), money symbols name the file's currency: lines
   // in the first currency seen and lines with no symbol are one currency; only a different
@@ -909,8 +929,8 @@ export function createOrderParser(
     }
     // A ledger report's section of an account that is no sales account (receivables, bank, VAT):
     // the same sales again, or payments.
-    if (!sectionIsSales)
-      return reject(`not a sales account (ledger account "${section}")`, rowNo, false);
+    if (salesLedger && !ledgerLineIsSales(row))
+      return reject(`not a sales account (ledger account "${lineSection}")`, rowNo, false);
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
     const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";

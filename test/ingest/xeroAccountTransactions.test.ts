@@ -85,3 +85,29 @@ test("Account Transactions of no sales account (receivables and bank): nothing r
     'Run Account Transactions for your sales account alone (such as "200 - Sales")'
   );
 });
+
+test("Account Transactions laid out Standard (no account headings, an Account column): the Sales lines only", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kap-xero-at-")), "account-transactions.csv");
+  writeFileSync(
+    file,
+    [
+      "Account Transactions",
+      "Kestrel Supplies Ltd",
+      "For the period 1 October 2026 to 31 October 2026",
+      "",
+      "Date,Source,Contact,Description,Reference,Debit,Credit,Running Balance,Account",
+      "01 Oct 2026,Receivable Invoice,Brightwell Ltd,Cable ties 100mm black,INV-0101,,120.00,,Sales",
+      "01 Oct 2026,Receivable Invoice,Brightwell Ltd,,INV-0101,144.00,,,Accounts Receivable",
+      "05 Oct 2026,Receivable Invoice,Harbour Plumbing,Copper fitting 15mm,INV-0102,,80.00,,Sales",
+      "05 Oct 2026,Receivable Invoice,Harbour Plumbing,,INV-0102,96.00,,,Accounts Receivable",
+      "14 Oct 2026,Receivable Payment,Brightwell Ltd,Payment: Brightwell Ltd,,,144.00,,Accounts Receivable",
+      "Total,,,,,240.00,344.00,,",
+    ].join("\n")
+  );
+  const { revenue, report } = await analyzeFile(file);
+  // the Sales lines: 120.00 and 80.00; the receivables' 144.00, 96.00 and the payment are skipped
+  expect(revenue).toEqual({ "Brightwell Ltd": 120, "Harbour Plumbing": 80 });
+  expect(report.warnings.join("\n")).toContain(
+    'KAP read "Sales" (sales) and skipped "Accounts Receivable"'
+  );
+});
