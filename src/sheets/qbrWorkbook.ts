@@ -113,7 +113,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ? ` (before the data, which starts ${asOfText(f.dataStartDate, opts.culture)})`
         : ` (data from ${asOfText(f.dataStartDate, opts.culture)})`);
   const Q = ql(g.current);
-  const Y = twelveMonthsTo(q.figuresTo, opts.culture);
+  // 12 months that start before the data (an export shorter than that) say where the data starts
+  const dataFrom12 = q.twelveMonthsDataStartDate;
+  const from12 = dataFrom12 === null ? "" : ` (data from ${asOfText(dataFrom12, opts.culture)})`;
+  const Y = twelveMonthsTo(q.figuresTo, opts.culture) + from12;
   const asOf = `as of ${asOfText(q.asOf, opts.culture)}`;
   const recs = q.recommendations;
   // One currency of an account that buys in several: its figures are that currency's orders only.
@@ -242,12 +245,16 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ),
           ]
         : []),
-      cell("A15", `Monthly revenue, ${first} – ${last}`, H2),
+      cell("A15", `Monthly revenue, ${first} – ${last}${from12}`, H2),
       {
         at: "A16",
         rows: [
           ["Month", "Revenue"],
-          ...q.monthlyRevenue.map((m, k) => [monthLabel(m, k), m.revenue]),
+          // a month that ends before the data starts has no figure (not £0: nothing was read)
+          ...q.monthlyRevenue.map((m, k) => [
+            monthLabel(m, k),
+            dataFrom12 !== null && monthEnd(m.monthKey) < dataFrom12 ? "n/a" : m.revenue,
+          ]),
           [partialTo ? `Total, ${firstDay} – ${last}` : "Total", monthTotal],
         ],
         header: true,
@@ -282,7 +289,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       charts: [
         {
           type: "column",
-          title: `Monthly revenue, ${first} – ${last}`,
+          title: `Monthly revenue, ${first} – ${last}${from12}`,
           data: `A16:B${16 + q.monthlyRevenue.length}`,
           from: "D15",
           to: "J32",
@@ -738,6 +745,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   return [cover, partnership, quarter, insights, planning, agenda, email];
 }
+
+/** The last day of a month given by its key. */
+const monthEnd = (key: number): number =>
+  (({ y, m }) => eomonth(ymdToSerial(y, m, 1), 0))(monthKeyToYm(key));
 
 /** A quarter that ends (or, compared to date, stops) before the data's first order: nothing to show. */
 const beforeData = (f: QuarterFigures): boolean =>

@@ -51,11 +51,11 @@ test.each([
 );
 
 test.each([
-  ["en-US", "10/31/2026", "9/30/2026", "m/d/yyyy"],
-  ["de-DE", "31.10.2026", "30.09.2026", "dd.mm.yyyy"],
+  ["en-US", "10/31/2026", "9/30/2026", "7/5/2026", "m/d/yyyy"],
+  ["de-DE", "31.10.2026", "30.09.2026", "05.07.2026", "dd.mm.yyyy"],
 ])(
-  "%s: the QBR workbook's cover says as of %s and 12 months to %s; Partnership since is a %s cell",
-  async (culture, oct31, sep30, format) => {
+  "%s: the QBR workbook's cover says as of %s and 12 months to %s (data from %s); Partnership since is a %s cell",
+  async (culture, oct31, sep30, jul5, format) => {
     const x = setup(culture);
     await createExcelHost().run(
       "qbr",
@@ -71,7 +71,8 @@ test.each([
     const cover: string[] = [];
     wb.getWorksheet("Cover")!.eachRow((r) => r.eachCell((c) => cover.push(String(c.value))));
     expect(cover).toContain(`Health score, as of ${oct31}`);
-    expect(cover).toContain(`Total spend, 12 months to ${sep30}`);
+    // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
+    expect(cover).toContain(`Total spend, 12 months to ${sep30} (data from ${jul5})`);
     const since = wb.getWorksheet("Partnership")!.getCell("B4");
     expect((since.value as Date).toISOString().slice(0, 10)).toBe("2026-07-05");
     expect(since.numFmt).toBe(format);

@@ -41,22 +41,41 @@ function sheetsOf(e: KapEngine, action: ActionId): SheetSpec[] {
 }
 
 const cases = [
-  // culture, 31 Oct 2026, 30 Sep 2026, 5 Jul 2026's cell format
-  { culture: "en-US", oct31: "10/31/2026", sep30: "9/30/2026", cell: "m/d/yyyy" },
-  { culture: "en-GB", oct31: "31/10/2026", sep30: "30/09/2026", cell: "dd/mm/yyyy" },
-  { culture: "de-DE", oct31: "31.10.2026", sep30: "30.09.2026", cell: "dd.mm.yyyy" },
+  // culture, 31 Oct 2026, 30 Sep 2026, 5 Jul 2026 (the data's first order), 5 Jul 2026's cell format
+  { culture: "en-US", oct31: "10/31/2026", sep30: "9/30/2026", jul5: "7/5/2026", cell: "m/d/yyyy" },
+  {
+    culture: "en-GB",
+    oct31: "31/10/2026",
+    sep30: "30/09/2026",
+    jul5: "05/07/2026",
+    cell: "dd/mm/yyyy",
+  },
+  {
+    culture: "de-DE",
+    oct31: "31.10.2026",
+    sep30: "30.09.2026",
+    jul5: "05.07.2026",
+    cell: "dd.mm.yyyy",
+  },
   // no culture: the methodology's en-GB, as before
-  { culture: undefined, oct31: "31/10/2026", sep30: "30/09/2026", cell: "dd/mm/yyyy" },
+  {
+    culture: undefined,
+    oct31: "31/10/2026",
+    sep30: "30/09/2026",
+    jul5: "05/07/2026",
+    cell: "dd/mm/yyyy",
+  },
 ] as const;
 
-describe.each(cases)("culture $culture", ({ culture, oct31, sep30, cell }) => {
+describe.each(cases)("culture $culture", ({ culture, oct31, sep30, jul5, cell }) => {
   test(`the QBR cover: prepared ${oct31}, health as of ${oct31}, 12 months to ${sep30}; its page header says As of ${oct31}`, async () => {
     const e = await engineIn(culture);
     const cover = sheetsOf(e, "qbr").find((s) => s.kind === "qbr-cover")!;
     const t = texts(cover);
     expect(t.some((x) => x.startsWith(`Prepared ${oct31} by `))).toBe(true);
     expect(t).toContain(`Health score, as of ${oct31}`);
-    expect(t).toContain(`Total spend, 12 months to ${sep30}`);
+    // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
+    expect(t).toContain(`Total spend, 12 months to ${sep30} (data from ${jul5})`);
     expect(cover.page?.headerRight).toBe(`As of ${oct31}`);
   });
 

@@ -13,6 +13,9 @@ const asOf = d(2026, 10, 31);
 // X: 10 Jul €400, 10 Aug €100, 20 Jul £300. Y: 5 Aug £200; Z: 1 Sep €50 (one currency each).
 const model = buildPortfolio(
   bookOf([
+    // W, in USD, none of the others' peers: the data starts 1 Oct 2025, so the 12 months to
+    // 30/09/2026 are wholly in it (no "data from" in their labels)
+    line("W", d(2025, 10, 1), "P1", 10, { currency: "USD" }),
     line("X", d(2026, 7, 10), "P1", 400, { currency: "EUR" }),
     line("X", d(2026, 8, 10), "P1", 100, { currency: "EUR" }),
     line("X", d(2026, 7, 20), "P1", 300, { currency: "GBP" }),

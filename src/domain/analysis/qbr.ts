@@ -129,6 +129,12 @@ export interface QbrData {
   quarter: FiscalQuarterSpan;
   /** the date the 12-month figures run to: the quarter's last day, or the as-of while it runs */
   figuresTo: Serial;
+  /**
+   * The data's first order date (any account) when it falls after the first month of the 12 months
+   * to `figuresTo` (the same rule as QuarterFigures.dataStartDate): the 12-month figures cover only
+   * the part from there, and say so; else null
+   */
+  twelveMonthsDataStartDate: Serial | null;
   /** the portfolio's as-of: the health score, the recommendations and the replenishment candidates are at this date */
   asOf: Serial;
   customerSince: Serial | null;
@@ -427,6 +433,8 @@ export function qbrData(
     ].sort(),
     quarter: span,
     figuresTo: upTo,
+    twelveMonthsDataStartDate:
+      firstDataDate !== null && firstDataDate > eomonth(y1.start + 1, 0) ? firstDataDate : null,
     asOf: portfolio.asOf,
     customerSince: rec?.customerSince ?? firstOrder,
     customerSinceSource:
