@@ -174,3 +174,26 @@ describe("QuickBooks sales by product/service (item) detail with category headin
     }
   });
 });
+
+test('QuickBooks Desktop sales by customer detail, Items named "Category:Item": the same categories', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kap-qbd-items-")), "sales-by-customer.csv");
+  writeFileSync(
+    file,
+    [
+      ",,,Type,Date,Num,Memo,Name,Item,Qty,Sales Price,Amount,Balance",
+      "Brightwell Electrical Ltd,,,,,,,,,,,,",
+      ",,,Invoice,02/10/2026,71,Cable ties,Brightwell Electrical Ltd,Fixings:Cable ties 100mm,10,4.50,45.00,45.00",
+      ",,,Invoice,02/10/2026,71,Downlight,Brightwell Electrical Ltd,Lighting:Downlights:GU10 5W,4,6.50,26.00,71.00",
+      ",,,Invoice,09/10/2026,74,Cable clips,Brightwell Electrical Ltd,Fixings:Cable clips 10mm,20,2.10,42.00,113.00",
+      "Total Brightwell Electrical Ltd,,,,,,,,,,,113.00,113.00",
+      "TOTAL,,,,,,,,,,,113.00,113.00",
+    ].join("\n")
+  );
+  const lines = await linesOf(file);
+  expect(lines.map((l) => l.category)).toEqual(["Fixings", "Lighting", "Fixings"]);
+  const { p, report } = await analyzeFile(file);
+  expect(report.read?.layout).toBe("QuickBooks Desktop sales by customer detail");
+  // Fixings (45.00 + 42.00) and Lighting (26.00): 2 categories, Diversity 3
+  expect(p.accounts[0].categoriesLast12).toEqual(["Fixings", "Lighting"]);
+  expect(p.accounts[0].health.factors.diversity).toBe(3);
+});
