@@ -535,15 +535,16 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       rows: [
         ["Product", "Orders", "Reorder every (days)", "Next expected", "Avg units per order"],
         ...(q.replenishment.length
-          ? q.replenishment
-              .slice(0, QBR_REPLENISHMENT_ROWS)
-              .map((r) => [
-                r.name,
-                r.orderDates,
-                Math.round(r.reorderDays),
-                date(r.nextExpectedOrder),
-                Math.round(r.averageUnitsPerOrder),
-              ])
+          ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [
+              r.name,
+              r.orderDates,
+              Math.round(r.reorderDays),
+              // a next order that has passed unordered says so, not a bare date months ago
+              r.nextExpectedOrder < q.asOf
+                ? `overdue since ${asOfText(r.nextExpectedOrder, opts.culture)}`
+                : date(r.nextExpectedOrder),
+              Math.round(r.averageUnitsPerOrder),
+            ])
           : [["No product is reordered at a regular period yet.", null, null, null, null]]),
       ],
       header: true,
@@ -580,7 +581,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     )
   );
   const insights = mk("Insights & offers", "insights", insightsBlocks, {
-    widths: [44, 14, 56, 16, 16],
+    widths: [44, 14, 56, 22, 16],
     merges: [`A${r + 7}:D${r + 7}`],
   });
 
