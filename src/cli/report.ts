@@ -1,6 +1,6 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from "../domain/dates";
-import { asOfPhrase, readingLines } from "../engine/assumptions";
+import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
 
 /**
@@ -246,13 +246,9 @@ export function printSummary(
   out(`KAP analysis ${asOfPhrase(p.asOf, !!engine.settings?.asOf)}`);
   if (file) out(`Read: ${file}`);
   // The file line above already says how a text file was read.
-  // money without a currency of its own: from the revenue column's number format, else KAP's default
+  // money without a currency of its own: the format's, the totals rows', the culture's, else KAP's default
   const unnamed = engine.defaultCurrency;
-  const shownAs = !unnamed
-    ? undefined
-    : engine.sourceMoneyFormat !== undefined
-      ? `${unnamed}, from the revenue column's number format`
-      : `${unnamed}, the default`;
+  const shownAs = currencyShownAs(engine.defaultCurrencyChoice);
   for (const line of readingLines(r, shownAs))
     if (!(file && line.startsWith("Text file:"))) out(`  ${line}`);
   // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.

@@ -7,6 +7,7 @@
  */
 import { serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
+import type { DefaultCurrency } from "../ingest/cultureCurrency";
 import type { IngestReport } from "../ingest/orders";
 import { ruleCounted } from "../ingest/ruleCount";
 
@@ -28,6 +29,26 @@ const NUMBER_SOURCE: Record<string, string> = {
 /** "as of 2026-10-31 (the last order date)" or "as of 2026-12-31 (as set)". */
 export function asOfPhrase(asOf: Serial, set: boolean): string {
   return `as of ${serialToIso(asOf)} (${set ? "as set" : "the last order date"})`;
+}
+
+/**
+ * The currency money without one of its own is shown in, and where it came from: "EUR, from the
+ * culture de-DE", "USD, from the $ on the totals rows", "GBP, the default"; undefined for figures
+ * shown without a symbol.
+ */
+export function currencyShownAs(c: DefaultCurrency): string | undefined {
+  if (!c.code) return undefined;
+  const andCulture = c.culture ? ` and the culture ${c.culture}` : "";
+  switch (c.source) {
+    case "format":
+      return `${c.code}, from the revenue column's number format${andCulture}`;
+    case "totals":
+      return `${c.code}, from the ${c.symbol ?? c.code} on the totals rows${andCulture}`;
+    case "culture":
+      return `${c.code}, from the culture ${c.culture}`;
+    default:
+      return `${c.code}, the default`;
+  }
 }
 
 /**

@@ -35,7 +35,7 @@ import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
 import { requireComplete } from "../ingest/mapping";
-import { currencyOfNumberFormat } from "../ingest/moneyFormat";
+import { type DefaultCurrency, defaultCurrencyOf } from "../ingest/cultureCurrency";
 import { nearDuplicateWarning, unmatchedAccountsWarning } from "../ingest/nearDuplicates";
 import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
@@ -73,9 +73,17 @@ export class KapEngine implements OrderSink {
   /** Number format of the source revenue column, so money on KAP's sheets looks like the data's. */
   sourceMoneyFormat?: string;
 
-  /** ISO code of money on lines without a currency column: the one the revenue column's format names. */
+  /**
+   * The currency of money on lines that name none, and where it came from: the revenue column's
+   * format, else the symbol on the totals rows, else the culture's region, else GBP.
+   */
+  get defaultCurrencyChoice(): DefaultCurrency {
+    return defaultCurrencyOf(this.sourceMoneyFormat, this.report?.totalsCurrency, this.culture);
+  }
+
+  /** ISO code of money on lines without a currency column or symbol (defaultCurrencyChoice). */
   get defaultCurrency(): string {
-    return currencyOfNumberFormat(this.sourceMoneyFormat);
+    return this.defaultCurrencyChoice.code;
   }
   /** Told as accounts are scored during analyze (done of total), e.g. by the worker to the pane. */
   onAnalysisProgress?: (done: number, total: number) => void;
@@ -391,13 +399,19 @@ export class KapEngine implements OrderSink {
     return q;
   }
 
+  private layoutCurrency(): string | undefined {
+    const c = this.defaultCurrencyChoice;
+    return (c.source === "format" && !c.culture) || c.source === "default" ? undefined : c.code;
+  }
+
   layout(live: boolean, currency?: string): LayoutOptions {
     const asOf = this.need().asOf;
     const last = this.report?.lastDate;
     const o = layoutOptions({
       live,
       sourceMoneyFormat: this.sourceMoneyFormat,
-      currency,
+      // a currency the format does not show (the totals rows', the culture's) is given by its code
+      currency: currency ?? this.layoutCurrency(),
       asOf,
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,

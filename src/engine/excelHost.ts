@@ -57,7 +57,8 @@ import {
   type SourceTable,
 } from "./session";
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
-import { readingLines } from "./assumptions";
+import { currencyShownAs, readingLines } from "./assumptions";
+import { defaultCurrencyOf } from "../ingest/cultureCurrency";
 import { otherOrdersWarning } from "./otherOrders";
 import { hiddenRowsWarning } from "./hiddenRows";
 import { dateCultureOf } from "./engine";
@@ -509,7 +510,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         rejected: report.rejected.reduce((s, r) => s + r.count, 0),
         asOf: serialToIso(asOf),
         asOfSet: !!settings.asOf,
-        assumed: readingLines(report),
+        // the currency money that names none is shown in, and why (as kap analyze says it)
+        assumed: readingLines(
+          report,
+          currencyShownAs(
+            defaultCurrencyOf(plan.sourceMoneyFormat, report.totalsCurrency, plan.culture)
+          )
+        ),
         hasProducts: report.hasProducts,
         ...(dateCulture ? { dateCulture } : {}),
         warnings: [

@@ -99,6 +99,11 @@ export interface IngestReport {
    * lines in it and the lines with no symbol are filed under '' and named this at the end.
    */
   fileCurrency?: string;
+  /**
+   * With no currency column and no symbol on the lines, the first currency symbol or code on a
+   * skipped totals row ("$1,350.00" on QuickBooks' "Total for …"): the lines' currency, else unknown.
+   */
+  totalsCurrency?: { code: string; symbol: string };
   /** net line value of the accepted lines (all currencies together: only a base for the skipped rows' share) */
   revenue: number;
   /** false when the file has no product column (invoice level): product sheets cannot be made */
@@ -597,6 +602,15 @@ export function createOrderParser(
   // symbol is kept apart. The book files them under '' and the engine names it at the end.
   const symbolsOnly = col.currency < 0 && !convert;
   let fileCurrency: string | undefined;
+  let totalsCurrency: { code: string; symbol: string } | undefined;
+  /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
+  function noteTotalsCurrency(row: readonly Cell[]): void {
+    if (totalsCurrency || !symbolsOnly || col.revenue < 0) return;
+    const raw = row[col.revenue];
+    if (typeof raw !== "string") return;
+    const code = parseMoney(raw, revDec)?.currency;
+    if (code) totalsCurrency = { code, symbol: /[£€$¥₹]/.exec(raw)?.[0] ?? code };
+  }
   let firstDate = Infinity;
   let lastDate = -Infinity;
 
@@ -898,10 +912,12 @@ export function createOrderParser(
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
         report.skippedTotals++;
+        noteTotalsCurrency(row);
         return;
       }
       if (accountHeadings && isTotalsRow(row) && !loneText(row)) {
         report.skippedTotals++;
+        noteTotalsCurrency(row);
         return;
       }
     }
@@ -1374,6 +1390,7 @@ export function createOrderParser(
         converted: convert,
         reportingCurrency: reporting,
         fileCurrency,
+        ...(totalsCurrency && fileCurrency === undefined ? { totalsCurrency } : {}),
         warnings,
       };
     },

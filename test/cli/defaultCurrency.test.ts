@@ -1,0 +1,81 @@
+/**
+ * Money with no currency of its own is shown in the currency the data names (a number format, the
+ * "$" on a report's totals rows), else the culture's (kap --culture), else KAP's default GBP; the
+ * summary says which. Multi-currency data (a currency column) is not changed by the culture.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+jest.setTimeout(120_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const FIXTURES = resolve(__dirname, "../fixtures");
+const dir = mkdtempSync(join(tmpdir(), "kap-defccy-"));
+
+beforeAll(() =>
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
+);
+
+function analyze(...args: string[]) {
+  const r = spawnSync(process.execPath, [KAP, "analyze", ...args, "-q"], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+// A German ERP export: ;-delimited, Windows-1252 (ü, Dübel), decimal commas, no € anywhere.
+const GERMAN = [
+  "Belegdatum;Kunde;Artikel;Menge;Einzelpreis;Betrag netto",
+  "03.09.2026;Müller Elektro GmbH;Kabelbinder;10;4,50;45,00",
+  "15.10.2026;Müller Elektro GmbH;Kabelschellen;200;0,25;50,00",
+  "20.10.2026;Schulz Bau KG;Dübel;1000;0,125;125,00",
+].join("\r\n");
+const german = join(dir, "umsatz.csv");
+writeFileSync(german, Buffer.from(GERMAN, "latin1"));
+
+test("a German export with --culture de-DE: amounts in EUR, from the culture de-DE, in € not £", () => {
+  const out = analyze(german, "--culture", "de-DE");
+  expect(out).toContain(
+    "Currency: none named in the data (amounts shown in EUR, from the culture de-DE)"
+  );
+  // 45,00 + 50,00 + 125,00 = 220 → €220; Müller 45 + 50 = €95; Schulz €125
+  expect(out).toContain("Annual revenue: €220 ·");
+  expect(out).toMatch(/Müller Elektro GmbH .* €95 /);
+  expect(out).toMatch(/Schulz Bau KG .* €125 /);
+  expect(out).not.toContain("£");
+});
+
+test("the same export without a culture: GBP, the default, as before", () => {
+  const out = analyze(german);
+  expect(out).toContain("amounts shown in GBP, the default)");
+  expect(out).toContain("Annual revenue: £220 ·");
+});
+
+const QBO = join(FIXTURES, "exports/quickbooks-online-sales-by-customer-detail.csv");
+
+test("QuickBooks Online customer detail: the '$' on its 'Total for …' rows makes the amounts USD", () => {
+  const out = analyze(QBO);
+  expect(out).toContain(
+    "Currency: none named in the data (amounts shown in USD, from the $ on the totals rows)"
+  );
+  // Brightwell 45 + 40 + 42 = 127; Harbour 18 − 9 + 15 = 24; Northfield 20 + 90 = 110; 127 + 24 + 110 = 261
+  expect(out).toContain("Annual revenue: $261 ·");
+  expect(out).not.toContain("£");
+});
+
+test("the '$' of a Canadian culture's data is the Canadian dollar", () => {
+  const out = analyze(QBO, "--culture", "en-CA");
+  expect(out).toContain(
+    "amounts shown in CAD, from the $ on the totals rows and the culture en-CA)"
+  );
+  expect(out).toContain("Annual revenue: CAD 261 ·");
+});
+
+test("a currency column: the culture changes nothing, currencies are never added", () => {
+  const out = analyze(join(FIXTURES, "tester/multi-currency.csv"), "--culture", "en-US");
+  expect(out).toContain("Currency: EUR, GBP, USD");
+  // EUR 50 + 50 = 100; GBP 100 + 100 = 200; USD 10
+  expect(out).toContain("Annual revenue: €100 + £200 + $10 ·");
+  expect(out).not.toContain("amounts shown in");
+});
