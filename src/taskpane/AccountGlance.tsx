@@ -113,7 +113,10 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
           {glance.factors.map((f) => (
             <li key={f.factor} style={{ padding: "3px 0" }}>
               <span style={{ display: "flex", alignItems: "center", gap: 8 }}>
-                <span style={{ flex: "0 0 84px" }}>{f.label}</span>
+                {/* a label wider than 84 px (a wide font) widens its column; never split a word */}
+                <span style={{ flex: "0 0 auto", minWidth: 84, whiteSpace: "nowrap" }}>
+                  {f.label}
+                </span>
                 <FactorBar score={f.score} />
                 <span style={{ flex: "0 0 28px", textAlign: "right", fontWeight: 600 }}>
                   {f.score === null ? "n/a" : f.score}

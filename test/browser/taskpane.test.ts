@@ -246,6 +246,18 @@ describe.each(["light", "dark"] as const)(
       expect(bars).toHaveLength(6);
       for (const b of bars)
         expect(b.share).toBeCloseTo(b.score === "n/a" ? 0 : Number(b.score) / 5, 1);
+      // each factor's name on one line ("Engagemen" / "t" at 320 px)
+      const lines = await card
+        .locator("li > span:first-child > span:first-child")
+        .evaluateAll((els) =>
+          els.map((e) => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            const tops = new Set(Array.from(r.getClientRects()).map((x) => Math.round(x.top)));
+            return `${e.textContent} ${tops.size}`;
+          })
+        );
+      expect(lines).toEqual(lines.map((l) => l.replace(/\d+$/, "1")));
       await card.screenshot({ path: join(SHOTS, `pane-320-${theme}-glance.png`) });
       await shot(page, `pane-320-${theme}`);
       // the README's picture (scripts/readme-images.sh): the pane from the top to the factor bars
