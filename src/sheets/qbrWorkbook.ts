@@ -236,15 +236,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
       ]),
-      ...(q.savings
-        ? [
-            cell(
-              "A13",
-              `Savings are list price × quantity less what was paid, net of returns, over the ${Math.round(q.savings.shareOfSpendWithListPrice * 100)}% of spend whose lines carry a list price.`,
-              "note"
-            ),
-          ]
-        : []),
+      ...(q.savings ? [cell("A13", savingsNote(q.savings.shareOfSpendWithListPrice), "note")] : []),
       cell("A15", `Monthly revenue, ${first} – ${last}${from12}`, H2),
       {
         at: "A16",
@@ -754,6 +746,21 @@ const monthEnd = (key: number): number =>
 /** A quarter that ends (or, compared to date, stops) before the data's first order: nothing to show. */
 const beforeData = (f: QuarterFigures): boolean =>
   f.dataStartDate !== null && f.dataStartDate > f.to;
+
+/**
+ * What the savings cover: every line ("over the 100% of spend" read oddly), or the share of spend
+ * with a list price, never rounded up to 100% while some spend has none.
+ */
+function savingsNote(share: number): string {
+  const how = "Savings are list price × quantity less what was paid, net of returns";
+  if (Math.abs(share - 1) < 1e-9) return `${how}; every line carries a list price.`;
+  // (over 1: the spend without a list price is net negative, returns of it; no share to give)
+  if (share > 1) return `${how}, over the lines that carry a list price.`;
+  const pct = Math.round(share * 100);
+  return pct >= 100
+    ? `${how}, over 99% of spend (the lines that carry a list price).`
+    : `${how}, over the ${pct}% of spend whose lines carry a list price.`;
+}
 
 /** "1 order", "2 orders". */
 const ordersText = (n: number): string => `${n} order${n === 1 ? "" : "s"}`;
