@@ -114,7 +114,8 @@ export const ACTION_REGISTRY = [
     layout: crossSellSheet,
     needs: "products",
     label: "Cross-sell",
-    description: "Recommendations with reasons and £ estimates, product-line gaps, upsell.",
+    description:
+      "Recommendations with reasons and what each may be worth a year, product-line gaps, upsell.",
   },
   {
     id: "plan",

@@ -52,3 +52,8 @@ describe("the action registry", () => {
     expect(() => engine.sheets("breakdown", { live: false })).toThrow("Choose an account first.");
   });
 });
+
+test("no action's description in the pane names a currency: it shows in a euro or dollar workbook too", () => {
+  for (const a of ACTIONS)
+    expect(`${a.label}: ${a.description}`).not.toMatch(/[£$€]|\b(GBP|EUR|USD)\b/);
+});
