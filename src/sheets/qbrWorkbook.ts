@@ -123,6 +123,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const others = q.otherCurrencies;
   const inCcy = others.length ? ` in ${q.currency}` : "";
 
+  // A lost account (win-back Stage 5 is the Accounts table's mark) is no customer to review:
+  // said where the user looks first, the cover, and above the e-mail written for an active one.
+  const lostNote =
+    q.winBack?.stage === 5
+      ? `Your Accounts table marks this account lost${q.winBack.learning ? ` (${q.winBack.learning})` : ""}: hold a win-back conversation rather than a review, with the agenda's Stage 5 exit interview; the follow-up e-mail below is written for an active customer.`
+      : null;
+  const lostStyle = { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont } as const;
+
   // 1. Cover, with the headline figures the other sheets repeat
   const cover = mk(
     "Cover",
@@ -158,6 +166,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ),
           ]
         : []),
+      ...(lostNote ? [cell("A19", lostNote, lostStyle)] : []),
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
@@ -174,7 +183,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     ],
     {
       widths: [44, 20],
-      merges: ["A17:B17", ...(opts.dataEndsEarly !== undefined ? ["A18:B18"] : [])],
+      merges: [
+        "A17:B17",
+        ...(opts.dataEndsEarly !== undefined ? ["A18:B18"] : []),
+        ...(lostNote ? ["A19:B19"] : []),
+      ],
     }
   );
 
@@ -731,6 +744,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "email",
     [
       title("A1", "Follow-up e-mail (draft)"),
+      ...(lostNote ? [cell("A2", lostNote, lostStyle)] : []),
       { at: "A3", rows: lines.map((l) => [l]), style: { wrap: true } },
     ],
     { widths: [100] }

@@ -1,0 +1,45 @@
+/**
+ * A QBR for an account the Accounts table marks lost (win-back Stage 5) says so where the user
+ * looks first, the cover, and above the follow-up e-mail: the workbook otherwise reads as a
+ * review with an active customer (the e-mail thanks them for the meeting and lists "send
+ * samples" actions), which is not the meeting to have (the QBR checker's finding on the sample's
+ * lost C0135).
+ */
+import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import { layoutOptions } from "../../src/sheets/options";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const model = buildPortfolio(
+  bookOf([
+    line("L", d(2026, 4, 10), "P1", 500),
+    line("L", d(2026, 8, 3), "P1", 120),
+    line("A", d(2026, 10, 20), "P1", 300),
+  ]),
+  {
+    asOf,
+    accounts: [{ accountId: "L", lost: true, lostReason: "Moved to a framework supplier" }],
+  }
+);
+
+const texts = (s: SheetSpec): string[] =>
+  s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string");
+const sheetsOf = (id: string) =>
+  qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), layoutOptions({ asOf }));
+
+test("the cover and the e-mail sheet of a lost account say it is marked lost, with the reason and where the win-back script is", () => {
+  const sheets = sheetsOf("L");
+  const cover = sheets.find((s) => s.name === "Cover")!;
+  const email = sheets.find((s) => s.name === "Follow-up e-mail")!;
+  const note =
+    "Your Accounts table marks this account lost (Moved to a framework supplier): hold a win-back conversation rather than a review, with the agenda's Stage 5 exit interview; the follow-up e-mail below is written for an active customer.";
+  expect(texts(cover)).toContain(note);
+  expect(texts(email)).toContain(note);
+});
+
+test("an active account's QBR has no such note", () => {
+  const all = sheetsOf("A").flatMap(texts);
+  expect(all.some((t) => t.includes("marks this account lost"))).toBe(false);
+});
