@@ -522,8 +522,8 @@ function checkOut(command: string, o: Opts): void {
 }
 
 /**
- * The as-of warning (a date set more than 31 days after the data's last order, or before its
- * first) on stderr for kap qbr, sheets, clv and initiatives (analyze shows it in its summary): their
+ * The as-of warning (a date set more than 31 days after the data's last order, before its
+ * first, or before its last, with the count of lines left out) on stderr for kap qbr, sheets, clv and initiatives (analyze shows it in its summary): their
  * figures stop where the data does.
  */
 function warnLateAsOf(engine: KapEngine): void {

@@ -55,6 +55,7 @@ import {
   emptySideTables,
   type SideTables,
 } from "./session";
+import { DateTally } from "./dateTally";
 import { AS_OF_LATE_DAYS, asOfOf, asOfWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
@@ -128,7 +129,18 @@ export class KapEngine implements OrderSink {
   /** The lines pushed since `begin` were read with a plan the whole sample did not confirm: forget them. */
   discard(): void {
     this.book = new OrderBook();
+    this.linesOnDate = new DateTally();
     this.parser = undefined;
+  }
+
+  /** The book's order lines per date: how many an earlier as-of date leaves out. */
+  private linesOnDate = new DateTally();
+
+  /** The as-of warning for `asOf`: far past the data, before it, or leaving later lines out. */
+  asOfWarning(asOf: Serial): string | undefined {
+    if (!this.report) return undefined;
+    const after = this.linesOnDate.after(asOf).lines;
+    return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after);
   }
 
   /** How the order lines are being read (for the report of what KAP assumed). */
@@ -171,9 +183,11 @@ export class KapEngine implements OrderSink {
   pushOrders(rows: readonly (readonly unknown[])[], firstRowNumber: number): void {
     if (!this.parser) throw new Error("beginOrders first");
     const book = this.book;
-    this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) =>
-      book.add(line)
-    );
+    const dates = this.linesOnDate;
+    this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) => {
+      book.add(line);
+      dates.add(line.date);
+    });
   }
 
   finishOrders(): IngestReport {
@@ -277,7 +291,7 @@ export class KapEngine implements OrderSink {
       maxCategoryRules: this.maxCategoryRules,
     });
     this.portfolio = this.model.analysis;
-    const late = asOfWarning(asOf, this.report.lastDate, this.report.firstDate);
+    const late = this.asOfWarning(asOf);
     if (late && !this.portfolio.warnings.includes(late)) this.portfolio.warnings.unshift(late);
     return this.portfolio;
   }

@@ -28,6 +28,7 @@ export interface EngineRequests {
   };
   push: { rows: unknown[][]; firstRowNumber: number };
   finish: Record<string, never>;
+  asOfWarning: { asOf: number };
   analyze: { settings: KapSettings; today?: number };
   glance: { key: string };
   sheets: {
@@ -44,6 +45,7 @@ export interface EngineReplies {
   reset: null;
   push: null;
   finish: IngestReport;
+  asOfWarning: string | null;
   analyze: AccountListItem[];
   glance: AccountGlance | null;
   sheets: SheetSpec[];
@@ -83,6 +85,8 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       return null;
     case "finish":
       return state.engine.finishOrders();
+    case "asOfWarning":
+      return state.engine.asOfWarning(call.args.asOf) ?? null;
     case "analyze": {
       const p = state.engine.analyze(call.args.settings, call.args.today);
       return p.accounts.map(toListItem).sort((a, b) => b.revenue12m - a.revenue12m);

@@ -494,7 +494,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       analyzed = true;
       accounts = list;
       const asOf = asOfOf(settings, report.lastDate);
-      const late = asOfWarning(asOf, report.lastDate, report.firstDate);
+      // the engine knows how many lines an earlier as-of date leaves out: the text kap prints
+      const late = await engine
+        .call("asOfWarning", { asOf })
+        .catch(() => asOfWarning(asOf, report.lastDate, report.firstDate));
       const others = otherOrdersWarning(await session!.tables(), orders.table);
       const hidden = hiddenRowsWarning(
         source!.info(orders.table).sheet,

@@ -87,14 +87,17 @@ export const AS_OF_LATE_DAYS = 31;
 
 /**
  * The warning for an as-of date set more than 31 days after the data's last order date (every
- * account then looks lapsed: recency counts from the as-of date), or before its first order
- * date (every line is left out); undefined otherwise.
+ * account then looks lapsed: recency counts from the as-of date), before its first order date
+ * (every line is left out), or before its last (the `linesAfter` lines after it are left out,
+ * said with their count); undefined otherwise.
  */
 export function asOfWarning(
   asOf: Serial,
   lastOrderDate: Serial | null | undefined,
   /** the data's first order date: an as-of date before it leaves every line out */
-  firstOrderDate?: Serial | null
+  firstOrderDate?: Serial | null,
+  /** the order lines dated after `asOf` (not counted in any figure), when known */
+  linesAfter?: number
 ): string | undefined {
   if (
     firstOrderDate !== null &&
@@ -104,12 +107,10 @@ export function asOfWarning(
     asOf < firstOrderDate
   )
     return `The as-of date ${serialToIso(asOf)} is before the first order in the data (${serialToIso(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${serialToIso(firstOrderDate)} to ${serialToIso(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
-  if (
-    lastOrderDate === null ||
-    lastOrderDate === undefined ||
-    asOf - lastOrderDate <= AS_OF_LATE_DAYS
-  )
-    return undefined;
+  if (lastOrderDate === null || lastOrderDate === undefined) return undefined;
+  if (asOf < lastOrderDate && linesAfter)
+    return `The as-of date ${serialToIso(asOf)} is before the last order in the data (${serialToIso(lastOrderDate)}): ${linesAfter.toLocaleString("en-GB")} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${serialToIso(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
+  if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
   return `The as-of date ${serialToIso(asOf)} is ${asOf - lastOrderDate} days after the last order in the data (${serialToIso(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 

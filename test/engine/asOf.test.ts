@@ -45,10 +45,26 @@ test("an as-of date more than 31 days after the last order is warned about; 31 d
   expect(p.warnings[0]).toBe(
     "The as-of date 2026-12-02 is 32 days after the last order in the data (2026-10-31): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date."
   );
-  // An earlier as-of date is the user's choice (a look back), not a mistake.
+});
+
+test("an as-of date before the last order says how many order lines after it are not counted", async () => {
+  const e = await engine();
+  // lines dated 08-01 (A), 09-15 (B), 10-31 (A): after 2026-09-30 only A's 10-31 line
+  expect(e.analyze({ ...defaultSettings(), asOf: "2026-09-30" }).warnings[0]).toBe(
+    "The as-of date 2026-09-30 is before the last order in the data (2026-10-31): 1 order line dated after it, up to 2026-10-31, is not counted. Leave the as-of date blank to count every line, as of the last order date."
+  );
+  // after 2026-08-15: B's 09-15 and A's 10-31 lines
+  expect(e.analyze({ ...defaultSettings(), asOf: "2026-08-15" }).warnings[0]).toContain(
+    ": 2 order lines dated after it, up to 2026-10-31, are not counted."
+  );
+  // a line on the as-of date itself is counted: after 2026-09-15 only the 10-31 line
+  expect(e.analyze({ ...defaultSettings(), asOf: "2026-09-15" }).warnings[0]).toContain(
+    ": 1 order line dated after it"
+  );
+  // the last order date itself: nothing is left out, no warning
   expect(
     e
-      .analyze({ ...defaultSettings(), asOf: "2026-09-30" })
+      .analyze({ ...defaultSettings(), asOf: "2026-10-31" })
       .warnings.some((w) => /as-of date/.test(w))
   ).toBe(false);
 });

@@ -1,0 +1,32 @@
+/**
+ * The pane says what kap says when the as-of date is before the data's last order: how many
+ * order lines after it are not counted, and up to which date.
+ *
+ * Worked by hand (fixtures/monthlyOrders): account a's m-th order is dated START + 30m + a,
+ * A5 stopping after m = 20. As of START + 30·22 + 6 every m = 22 order (START + 660 + a, a ≤ 6)
+ * is on or before it; the m = 23 orders of A1–A4 and A6 are after it: 5 lines, the last
+ * START + 690 + 6.
+ */
+import { ExcelDouble } from "../excel-double/excel";
+import { createExcelHost } from "../../src/engine/excelHost";
+import { defaultSettings } from "../../src/engine/settings";
+import { serialToIso } from "../../src/domain/dates";
+import type { Progress } from "../../src/engine/contract";
+import { monthlyOrderRows } from "./fixtures/monthlyOrders";
+
+const START = 45_601; // 2024-11-05
+
+test("an as-of date before the last order: the pane warns that 5 order lines after it are not counted", async () => {
+  const x = new ExcelDouble(["Orders"], "web");
+  x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(START));
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  const asOf = serialToIso(START + 30 * 22 + 6);
+  const last = serialToIso(START + 30 * 23 + 6);
+  const settings = { ...defaultSettings(), asOf };
+  const host = createExcelHost();
+  await host.analyze(settings, (_p: Progress) => undefined, new AbortController().signal);
+  const d = await host.discover(settings, { reuse: true });
+  expect(d.summary!.warnings).toContain(
+    `The as-of date ${asOf} is before the last order in the data (${last}): 5 order lines dated after it, up to ${last}, are not counted. Leave the as-of date blank to count every line, as of the last order date.`
+  );
+});
