@@ -421,10 +421,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const fresh = last?.unused && last.mappingKey === mappingKeyOf(settings) && session;
       const d = fresh ? last!.discovery : await discoverIn(settings);
       last!.unused = false;
+      // with no order table found the problem says itself what to do (an empty workbook: add data)
       if (d.problems.length)
         throw new KapActionError(
           d.problems[0],
-          "Map the columns under Data, or rename the headers."
+          found.orders ? "Map the columns under Data, or rename the headers." : undefined
         );
       const orders = found.orders!;
       const total = source!.info(orders.table).rowCount;

@@ -84,3 +84,13 @@ test("an empty workbook is told it has no data yet, not to map columns", async (
     'This workbook has no data yet. Paste or import your order lines (one row per line of an order or invoice, with an account, an order date and a line value, e.g. "Customer ID", "Order Date", "SKU", "Qty", "Revenue"), then choose "Read the data again".',
   ]);
 });
+
+test("an action pressed in an empty workbook says the one thing to do, not also to map columns", async () => {
+  const x = new ExcelDouble(["Sheet1"]);
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  const host = createExcelHost();
+  await host.discover(defaultSettings());
+  const e = await host.run("scoreAll", {}, defaultSettings(), noop, signal()).catch((err) => err);
+  expect(e.message).toMatch(/^This workbook has no data yet\./);
+  expect(e.action).toBeUndefined();
+});
