@@ -400,7 +400,7 @@ async function run(argv: string[]): Promise<number> {
     const used = new Set<string>();
     for (const a of top) {
       const specs = engine.sheets("qbr", { accountKey: a.key, quarter: o.quarter, live: false });
-      const base = `QBR ${safeFile(a.key)} ${safeFile(a.name)}`;
+      const base = qbrFileBase(a.key, a.accountId, a.name);
       let name = base;
       for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
       used.add(name.toLowerCase());
@@ -636,6 +636,15 @@ function noAccount(engine: KapEngine, id: string): UsageError {
   return new UsageError(`${base}.`);
 }
 
+/**
+ * A QBR workbook's file name, without .xlsx: "QBR C0204 Warren Facilities", "QBR A1 (EUR) Alpha
+ * GmbH"; an account known by its name alone (its id is the name) is named once, "QBR Acme Ltd".
+ */
+function qbrFileBase(key: string, accountId: string, name: string): string {
+  const named = name && name !== accountId ? ` ${safeFile(name)}` : "";
+  return `QBR ${safeFile(key)}${named}`;
+}
+
 function safeFile(s: string): string {
   return s
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")
@@ -666,7 +675,7 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
   const top = p.accounts
     .filter((a) => a.isTopLevel)
     .sort((a, b) => b.revenueLast12 - a.revenueLast12)[0];
-  const qbrFile = join(dir, `QBR ${safeFile(top.accountId)} ${safeFile(top.name)}.xlsx`);
+  const qbrFile = join(dir, `${qbrFileBase(top.accountId, top.accountId, top.name)}.xlsx`);
   await writeXlsxFile(qbrFile, engine.sheets("qbr", { accountKey: top.key, live: false }));
   const accountFile = join(dir, `KAP account ${safeFile(top.accountId)}.xlsx`);
   const accountSheets = actionsOfScope("account").flatMap((a) =>

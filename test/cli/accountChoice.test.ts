@@ -97,3 +97,17 @@ test("kap qbr --all-top in two currencies without exchange rates takes the top N
   );
   expect(r.stdout).toContain("Wrote 4 QBR workbooks");
 });
+
+test("an account known by its name alone (no id column) names its QBR once: 'QBR Acme Ltd.xlsx', not 'QBR Acme Ltd Acme Ltd.xlsx'", () => {
+  const file = join(dir, "names.csv");
+  writeFileSync(
+    file,
+    "Customer,Invoice Date,Invoice No,SKU,Qty,Line Total\n" +
+      "Acme Ltd,05/10/2026,I1,P1,1,30.00\n" +
+      "Bolt & Co,06/10/2026,I2,P1,1,20.00\n"
+  );
+  const out = join(dir, "pack-names");
+  const r = kap("qbr", file, "--all-top", "2", "--as-of", "2026-10-31", "--out", out, "-q");
+  expect(r.status).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(["QBR Acme Ltd.xlsx", "QBR Bolt & Co.xlsx"]);
+});
