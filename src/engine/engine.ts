@@ -35,7 +35,11 @@ import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
 import { requireComplete } from "../ingest/mapping";
-import { type DefaultCurrency, defaultCurrencyOf } from "../ingest/cultureCurrency";
+import {
+  currencyOfSymbol,
+  type DefaultCurrency,
+  defaultCurrencyOf,
+} from "../ingest/cultureCurrency";
 import { nearDuplicateWarning, unmatchedAccountsWarning } from "../ingest/nearDuplicates";
 import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
@@ -143,6 +147,16 @@ export class KapEngine implements OrderSink {
     return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after);
   }
 
+  /** A bare "$" on the lines is the culture's dollars (en-CA: CAD), not USD, before the book names it. */
+  private dollarsOfCulture(report: IngestReport): void {
+    if (!report.fileBareDollar || report.fileCurrency !== "USD") return;
+    const code = currencyOfSymbol("USD", true, this.culture);
+    if (code === "USD") return;
+    report.fileCurrency = code;
+    report.currencies[code] = (report.currencies[code] ?? 0) + (report.currencies.USD ?? 0);
+    delete report.currencies.USD;
+  }
+
   /** How the order lines are being read (for the report of what KAP assumed). */
   private reading?: { mapping: ColumnMapping; options: OrderReadOptions };
 
@@ -231,6 +245,7 @@ export class KapEngine implements OrderSink {
       if (w) this.report.warnings.push(w);
     // Every line is in: the book drops what matched lines to records (most of its memory).
     this.book.close();
+    this.dollarsOfCulture(this.report);
     const r = this.reading;
     if (r) {
       const layout = layoutById(r.mapping.layout);

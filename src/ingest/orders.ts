@@ -99,6 +99,8 @@ export interface IngestReport {
    * lines in it and the lines with no symbol are filed under '' and named this at the end.
    */
   fileCurrency?: string;
+  /** fileCurrency is USD from a bare "$" (not "USD" or "US$"): the culture may name other dollars */
+  fileBareDollar?: boolean;
   /**
    * With no currency column and no symbol on the lines, the first currency symbol or code on a
    * skipped totals row ("$1,350.00" on QuickBooks' "Total for …"): the lines' currency, else unknown.
@@ -603,6 +605,7 @@ export function createOrderParser(
   const symbolsOnly = col.currency < 0 && !convert;
   let fileCurrency: string | undefined;
   let totalsCurrency: { code: string; symbol: string } | undefined;
+  let fileBareDollar = false;
   /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
   function noteTotalsCurrency(row: readonly Cell[]): void {
     if (totalsCurrency || !symbolsOnly || col.revenue < 0) return;
@@ -1119,7 +1122,12 @@ export function createOrderParser(
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
-      if (currency !== undefined && fileCurrency === undefined) fileCurrency = currency;
+      if (currency !== undefined && fileCurrency === undefined) {
+        fileCurrency = currency;
+        // "$40.00" is some dollar (the culture may say which); "USD 40.00" is the US one
+        fileBareDollar =
+          currency === "USD" && !/USD|US\$/i.test(`${rawRevenue ?? ""} ${rawPrice ?? ""}`);
+      }
       if (currency === fileCurrency) currency = undefined;
     }
     if (convert && currency && currency !== reporting) {
@@ -1390,6 +1398,7 @@ export function createOrderParser(
         converted: convert,
         reportingCurrency: reporting,
         fileCurrency,
+        ...(fileBareDollar ? { fileBareDollar } : {}),
         ...(totalsCurrency && fileCurrency === undefined ? { totalsCurrency } : {}),
         warnings,
       };

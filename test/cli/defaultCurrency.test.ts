@@ -79,3 +79,22 @@ test("a currency column: the culture changes nothing, currencies are never added
   expect(out).toContain("Annual revenue: €100 + £200 + $10 ·");
   expect(out).not.toContain("amounts shown in");
 });
+
+test("'$' on the lines themselves: USD, or the Canadian dollar with --culture en-CA; 'USD' written out stays USD", () => {
+  const file = join(dir, "dollars.csv");
+  writeFileSync(
+    file,
+    "Customer ID,Invoice Date,Invoice No,SKU,Qty,Line Total\nA1,2026-10-05,I1,P1,2,$40.00\nB2,2026-10-06,I2,P1,1,$25.50\n"
+  );
+  // 40.00 + 25.50 = 65.50 → 66
+  expect(analyze(file)).toContain("Annual revenue: $66 ·");
+  const ca = analyze(file, "--culture", "en-CA");
+  expect(ca).toContain("Currency: CAD");
+  expect(ca).toContain("Annual revenue: CAD 66 ·");
+  const written = join(dir, "usd.csv");
+  writeFileSync(
+    written,
+    "Customer ID,Invoice Date,Invoice No,SKU,Qty,Line Total\nA1,2026-10-05,I1,P1,2,USD 40.00\n"
+  );
+  expect(analyze(written, "--culture", "en-CA")).toContain("Currency: USD");
+});
