@@ -1,5 +1,6 @@
 /** Progress of the running job with Cancel, and the outcome of the last one: an aria-live region. */
-import { DefaultButton } from "@fluentui/react/lib/Button";
+import { useEffect, useRef } from "react";
+import { DefaultButton, type IButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
@@ -34,6 +35,23 @@ export function Status({
   onCancel,
   onDismiss,
 }: StatusProps): JSX.Element {
+  const cancel = useRef<IButton>(null);
+  const lastFocused = useLastFocused();
+  const returnTo = useRef<HTMLElement | null>(null);
+  // The control that started a job is disabled while it runs, and the browser drops keyboard
+  // focus to the page (a screen reader loses its place): Cancel takes it, and when the job ends
+  // it goes back to that control.
+  useEffect(() => {
+    if (running) {
+      if (!focusDropped()) return;
+      returnTo.current = lastFocused.current;
+      cancel.current?.focus();
+    } else if (returnTo.current) {
+      const back = returnTo.current;
+      returnTo.current = null;
+      if (focusDropped() && back.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+    }
+  }, [running, lastFocused]);
   return (
     <div role="status" aria-live="polite" aria-atomic="false">
       {running ? (
@@ -45,6 +63,7 @@ export function Status({
             styles={{ itemName: { whiteSpace: "normal", overflow: "visible" } }}
           />
           <DefaultButton
+            componentRef={cancel}
             text="Cancel"
             ariaLabel={`Cancel ${running}`}
             onClick={onCancel}
@@ -65,4 +84,23 @@ export function Status({
       ) : null}
     </div>
   );
+}
+
+/** Whether keyboard focus is on nothing a user can act on: the page, or a control just disabled. */
+function focusDropped(): boolean {
+  const a = document.activeElement as HTMLElement | null;
+  return !a || a === document.body || (a as HTMLButtonElement).disabled === true;
+}
+
+/** The element that last had focus before it went to the page (tracked with focusin). */
+function useLastFocused(): { current: HTMLElement | null } {
+  const last = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && e.target !== document.body) last.current = e.target;
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, []);
+  return last;
 }

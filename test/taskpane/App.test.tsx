@@ -448,6 +448,26 @@ describe("task pane: actions", () => {
     expect(actionButton("Score all accounts").disabled).toBe(false);
   });
 
+  it("keyboard focus is never dropped to the page: Cancel takes it while an action runs, and the action's button gets it back", async () => {
+    const host = await openPane();
+    let finish: () => void = () => undefined;
+    host.run.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ made: ["KAP dashboard"], message: "Made the dashboard." });
+        })
+    );
+    const dash = actionButton("Portfolio dashboard");
+    act(() => dash.focus());
+    pressKey(dash, "Enter");
+    // the button is disabled while it runs: a screen reader lost its place (focus on <body>)
+    const cancel = await screen.findByRole("button", { name: "Cancel Portfolio dashboard" });
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    await act(async () => finish());
+    await waitFor(() => expect(actionButton("Portfolio dashboard").disabled).toBe(false));
+    await waitFor(() => expect(document.activeElement).toBe(actionButton("Portfolio dashboard")));
+  });
+
   it("Cancel during the analysis aborts it", async () => {
     const host = makeFakeHost();
     let seen: AbortSignal | undefined;
