@@ -2,23 +2,18 @@
  * `--account ID` for an account that buys in several currencies: each currency is its own account
  * ("A1 (EUR)", "A1 (GBP)"), never added together, so a bare id names none of them alone.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { buildCli, kap } from "./kapProcess";
 
 jest.setTimeout(120_000);
 
-const KAP = resolve(__dirname, "../../bin/kap.js");
 const FILE = resolve(__dirname, "../fixtures/tester/multi-currency.csv");
 const dir = mkdtempSync(join(tmpdir(), "kap-account-"));
-const kap = (...args: string[]) =>
-  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
 
 // bin/kap.js runs the bundle: build it from the source under test.
-beforeAll(() =>
-  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
-);
+beforeAll(() => buildCli());
 
 test("a bare id of an account in two currencies is refused with the keys to choose from, not one currency's half silently", () => {
   // A1 bought €50 + €50 (EUR) and £100 (GBP): a QBR of "A1" showed the euro half alone

@@ -1,22 +1,19 @@
 /** The `kap` command end to end on a generated workbook: output, files, and one-line errors with exit status 1. */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { smallWorkbook } from "../sample/fixture";
 import { writeSampleWorkbook } from "../sample/generate";
+import { buildCli, kap, KAP } from "./kapProcess";
 
 // Each test runs the real CLI as a child process: on a loaded machine that takes a while.
 jest.setTimeout(120_000);
 
-const KAP = resolve(__dirname, "../../bin/kap.js");
-const kap = (...args: string[]) =>
-  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
-
 let wb: Awaited<ReturnType<typeof smallWorkbook>>;
 beforeAll(async () => {
   // bin/kap.js runs the bundle: build it from the source under test.
-  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  buildCli();
   wb = await smallWorkbook();
 });
 

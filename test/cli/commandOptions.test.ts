@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, USAGE, UsageError } from "../../src/cli/main";
+import { run, USAGE } from "../../src/cli/main";
+import { refused } from "./refused";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-opts-"));
 // Never read: every case below is refused before the file is opened.
@@ -13,16 +14,6 @@ const orders = join(dir, "orders.csv");
 writeFileSync(orders, "Customer ID,Order Date,SKU,Qty,Revenue\nA1,2026-10-01,X,1,10\n");
 const folder = join(dir, "pack");
 mkdirSync(folder);
-
-const refused = async (args: string[]): Promise<string> => {
-  try {
-    await run(args);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error(`kap ${args.join(" ")} was not refused`);
-};
 
 test("--account and --all-top together are refused, not --account silently dropped", async () => {
   expect(await refused(["qbr", orders, "--account", "A1", "--all-top", "2", "--out", folder])).toBe(

@@ -7,21 +7,18 @@
  * 31 Oct 2026; the default quarter FY2026 Q3, its 12 months to 30 Sep 2026; A's partnership
  * since its first order, 5 Jul 2026.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { buildCli, kap } from "./kapProcess";
 
 jest.setTimeout(120_000);
-const KAP = resolve(__dirname, "../../bin/kap.js");
-const kap = (...args: string[]) =>
-  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
 
 let dir: string;
 let csv: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  buildCli();
   dir = mkdtempSync(join(tmpdir(), "kap-dates-"));
   csv = join(dir, "orders.csv");
   writeFileSync(

@@ -1,8 +1,8 @@
 /** `kap` on real-export fixtures: what was assumed is printed, the as-of date defaults to the last order, --culture settles what the file cannot. */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { buildCli, kap } from "./kapProcess";
 
 /** Each account's id, revenue and orders in the last 12 months, by id: what a user checks first. */
 function revenueAndOrders(j: {
@@ -15,13 +15,10 @@ function revenueAndOrders(j: {
 
 jest.setTimeout(120_000);
 
-const KAP = resolve(__dirname, "../../bin/kap.js");
-const kap = (...args: string[]) =>
-  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
 const CASE07 = resolve(__dirname, "../fixtures/cases/07-european-decimal-comma-utf8.csv");
 
 beforeAll(() => {
-  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  buildCli();
 });
 
 test("the German export, no options: as of its last order date, and every assumption stated", () => {

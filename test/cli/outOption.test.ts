@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cannotWrite, run, UsageError } from "../../src/cli/main";
+import { cannotWrite } from "../../src/cli/main";
+import { refused } from "./refused";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-out-"));
 // Never read: every case below is refused before the file is opened.
@@ -15,16 +16,6 @@ const folder = join(dir, "pack");
 mkdirSync(folder);
 const existing = join(dir, "old.xlsx");
 writeFileSync(existing, "x");
-
-const refused = async (args: string[]): Promise<string> => {
-  try {
-    await run(args);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error(`kap ${args.join(" ")} was not refused`);
-};
 
 test("--out naming a folder, for one workbook, asks for a file name (was: EISDIR after the analysis)", async () => {
   expect(await refused(["qbr", orders, "--account", "A1", "--out", folder])).toBe(

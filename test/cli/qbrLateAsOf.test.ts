@@ -2,20 +2,17 @@
  * kap qbr, sheets, clv and initiatives say on stderr when the as-of date is set far past the data
  * (as analyze does in its summary).
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { buildCli, kap } from "./kapProcess";
 
 jest.setTimeout(120_000);
-const KAP = resolve(__dirname, "../../bin/kap.js");
-const kap = (...args: string[]) =>
-  spawnSync(process.execPath, [KAP, ...args], { encoding: "utf8", timeout: 120_000 });
 
 let dir: string;
 let csv: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")]);
+  buildCli();
   dir = mkdtempSync(join(tmpdir(), "kap-late-"));
   csv = join(dir, "orders.csv");
   writeFileSync(
