@@ -32,7 +32,7 @@ import type { SheetSpec } from "../sheets/spec";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
 import { Output, Progress } from "./output";
-import { jsonPieces, NO_CURRENCY_CODE, printSummary, toJson } from "./report";
+import { accountsAndSites, jsonPieces, NO_CURRENCY_CODE, printSummary, toJson } from "./report";
 
 /** ExcelJS is large: loaded only by the commands that write a workbook. */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
@@ -685,7 +685,7 @@ async function demo(o: Opts, progress: Progress): Promise<number> {
   printSummary(engine, (s) => out.line(s), 10, `${basename(sample)} (${source.describe()})`);
   out.line("");
   out.line(
-    `Read ${report.accepted.toLocaleString("en-GB")} order lines of ${report.accounts} accounts as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`
+    `Read ${report.accepted.toLocaleString("en-GB")} order lines of ${accountsAndSites(p)} as of ${serialToIso(p.asOf)} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`
   );
   // the sheets each file holds, as their tabs read ("KAP Plan – C0204" → "Plan")
   const tabs = (specs: { name: string }[]) =>

@@ -2,6 +2,7 @@
 import { serialToIso } from "../domain/dates";
 import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
+import type { PortfolioAnalysis } from "../domain/analysis/types";
 
 /**
  * Members that hold an Excel serial date in the analysis (domain/types, domain/analysis/types,
@@ -220,6 +221,19 @@ function money(n: number, currency: string | undefined): string {
           ? `${currency} `
           : "£";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
+}
+
+/**
+ * "285 accounts (+ 15 sites)": the top-level accounts, and the sites rolled into them, which the
+ * account list shows as rows of their own (the summary's "accounts: 285 (+ 15 sites …)").
+ */
+export function accountsAndSites(p: PortfolioAnalysis): string {
+  const sites = p.accounts.filter((a) => !a.isTopLevel).length;
+  const n = p.dashboard.accountsManaged;
+  const accounts = `${n.toLocaleString("en-GB")} account${n === 1 ? "" : "s"}`;
+  return sites
+    ? `${accounts} (+ ${sites.toLocaleString("en-GB")} site${sites === 1 ? "" : "s"})`
+    : accounts;
 }
 
 /**
