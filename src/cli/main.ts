@@ -193,10 +193,6 @@ async function load(
 ): Promise<Loaded> {
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
-  if (o.culture !== undefined && !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(o.culture))
-    throw new UsageError(
-      `--culture "${o.culture}" is not a culture name: use e.g. en-GB, en-US or de-DE.`
-    );
   // --culture settles what the file cannot: day- or month-first dates, and a decimal comma or point.
   const session = new IngestSession(source, settings, { ordersSheet: o.sheet, culture: o.culture });
   const tables = await session.tables();
@@ -472,12 +468,13 @@ function checkOptions(command: string, tokens: readonly { kind: string; name?: s
 }
 
 /**
- * Refuses, before the file is read, a --quarter or --all-top that cannot be read, and an --out
+ * Refuses, before the file is read, a --culture, --quarter or --all-top that cannot be read, and an --out
  * that cannot take what the command writes: one
  * workbook needs a file name ending .xlsx (not an existing folder: Node's EISDIR came only after
  * the analysis), a folder of workbooks (qbr --all-top, demo) a name that is not an existing file.
  */
 function checkOut(command: string, o: Opts): void {
+  if (o.culture !== undefined) checkCulture(o.culture);
   // a quarter that cannot be read is said now, not after the whole file has been analysed
   if (o.quarter !== undefined && !parseFiscalQuarter(o.quarter))
     throw new UsageError(`"${o.quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
@@ -519,6 +516,27 @@ function checkOut(command: string, o: Opts): void {
       `--out "${o.out}": kap writes an Excel workbook, so give a name ending .xlsx, e.g. ${stem}.xlsx.`
     );
   }
+}
+
+/**
+ * Refuses a --culture that is no culture name ("english"), or one written like a name that Intl
+ * has no data for ("xx-XX", "zz"): either would be taken as no culture at all, silently.
+ */
+function checkCulture(culture: string): void {
+  const hint = "use e.g. en-GB, en-US or de-DE.";
+  if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(culture))
+    throw new UsageError(`--culture "${culture}" is not a culture name: ${hint}`);
+  let known: string[];
+  try {
+    // "de_DE" is written with "-" in a BCP 47 tag
+    known = Intl.DateTimeFormat.supportedLocalesOf(culture.replace(/_/g, "-"));
+  } catch {
+    known = [];
+  }
+  if (known.length === 0)
+    throw new UsageError(
+      `--culture "${culture}" is not a culture Intl knows (Node's list of languages and regions): ${hint}`
+    );
 }
 
 /**

@@ -87,3 +87,22 @@ test("kap help (the word, as many tools take it) prints the usage like kap --hel
   }
   expect(written.join("")).toBe(`${USAGE}\n`);
 });
+
+test.each(["xx-XX", "zz"])(
+  "--culture %p, well formed but no culture there is, is refused before the file is read (was taken silently and acted as none)",
+  async (culture) => {
+    // the file does not exist: a check after reading would say "no such file" instead
+    expect(await refused(["analyze", join(dir, "missing.csv"), "--culture", culture])).toBe(
+      `--culture "${culture}" is not a culture Intl knows (Node's list of languages and regions): use e.g. en-GB, en-US or de-DE.`
+    );
+  }
+);
+
+test.each(["en-US", "de-DE", "fr-CH", "en-GB", "de"])(
+  "--culture %p is a culture: not refused",
+  async (culture) => {
+    // the file does not exist: passing the option check, kap goes on to say so
+    const missing = join(dir, "missing.csv");
+    await expect(run(["analyze", missing, "--culture", culture])).rejects.toThrow(/missing\.csv/);
+  }
+);
