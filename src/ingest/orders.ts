@@ -438,6 +438,7 @@ export function createOrderParser(
     orderStatus: -1,
     cancelledAt: -1,
     ledgerAccount: -1,
+    taxAmount: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -1094,6 +1095,14 @@ export function createOrderParser(
       if (!c) return reject("unreadable credit", rowNo);
       revenue -= c.value;
       moneyCurrency = c.currency ?? moneyCurrency;
+    }
+    // Lines written tax-inclusive (ingest/plausible found Xero's Total = the sum of LineAmount):
+    // the line's tax comes off, so revenue is before tax as everywhere else.
+    if (col.taxAmount >= 0 && revenue !== undefined && !isBlankCell(row[col.taxAmount])) {
+      const tax = parseMoney(row[col.taxAmount], revDec)?.value;
+      if (tax === undefined) return reject("unreadable tax amount", rowNo);
+      if (unitPrice !== undefined && revenue !== 0) unitPrice *= (revenue - tax) / revenue;
+      revenue -= tax;
     }
     if (revenue === undefined)
       return reject(

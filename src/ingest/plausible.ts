@@ -348,6 +348,24 @@ export function checkOrderColumns(
     }
   }
 
+  // Xero invoices entered tax-inclusive: LineAmount holds the tax, its TaxAmount comes off.
+  const lineRevenue = get("revenue");
+  const taxInclusive =
+    mapping.layout === "xero" && options.headers && lineRevenue && !user.has("revenue")
+      ? xeroTaxInclusive(
+          sample,
+          options.headers,
+          get("orderId"),
+          lineValue,
+          lineRevenue.header,
+          dec("revenue")
+        )
+      : undefined;
+  if (taxInclusive) {
+    if (taxInclusive.field) fields.push(taxInclusive.field);
+    notes.push(taxInclusive.note);
+  }
+
   // One customer value across a whole large file is no customer column.
   const id = get("accountId");
   if (id && !user.has("accountId")) {
@@ -552,4 +570,68 @@ export function orderTotalEvidence(
     }
   }
   return multi > 0 && hits >= Math.max(1, multi / 2) ? example : undefined;
+}
+
+/** Money parsed as `ColumnConvention` says, undefined when blank or unreadable. */
+function moneyOf(v: Cell, convention: ColumnConvention | undefined): number | undefined {
+  return isBlankCell(v) ? undefined : parseMoney(v, convention)?.value;
+}
+
+/**
+ * Whether Xero's invoices in `rows` were entered tax-inclusive ("Amounts are Tax Inclusive"):
+ * an invoice's Total, written on each of its lines, is then the sum of its LineAmount (which
+ * hold the tax), where a tax-exclusive invoice's is that sum plus its TaxTotal. When most
+ * invoices with tax are inclusive, the TaxAmount column is read (each line's tax comes off,
+ * ingest/orders); either way a file that holds inclusive invoices says so.
+ */
+function xeroTaxInclusive(
+  rows: readonly Row[],
+  headers: readonly string[],
+  order: FieldMatch | undefined,
+  lineValue: (r: Row) => number | undefined,
+  lineHeader: string,
+  convention: ColumnConvention | undefined
+): { field?: FieldMatch; note: string } | undefined {
+  const at = (h: string) => headers.findIndex((x) => normaliseHeader(x) === h);
+  const [taxCol, totalCol, taxTotalCol] = [at("tax amount"), at("total"), at("tax total")];
+  if (!order || taxCol < 0 || totalCol < 0 || taxTotalCol < 0) return undefined;
+  const invoices = new Map<string, { sum: number; lines: number; total?: number; tax?: number }>();
+  for (const r of rows) {
+    const id = String(r[order.column] ?? "").trim();
+    const v = lineValue(r);
+    if (!id || v === undefined) continue;
+    const inv = invoices.get(id) ?? {
+      sum: 0,
+      lines: 0,
+      total: moneyOf(r[totalCol], convention),
+      tax: moneyOf(r[taxTotalCol], convention),
+    };
+    inv.sum += v;
+    inv.lines++;
+    invoices.set(id, inv);
+  }
+  let inclusive = 0;
+  let exclusive = 0;
+  let example = "";
+  for (const [id, inv] of invoices) {
+    if (inv.total === undefined || !inv.tax) continue;
+    const near = (a: number, b: number) => Math.abs(a - b) <= 0.006 * inv.lines;
+    if (near(inv.sum, inv.total)) {
+      if (inclusive++ === 0)
+        example = `${id}: Total ${fmt(inv.total)} = the sum of "LineAmount", which holds the tax "${headers[taxTotalCol].trim()}" ${fmt(inv.tax)}`;
+    } else if (near(inv.sum + inv.tax, inv.total)) exclusive++;
+  }
+  if (inclusive === 0) return undefined;
+  const taxed = inclusive + exclusive;
+  const tax = headers[taxCol].trim();
+  const line = lineHeader;
+  const seen = `${inclusive} of the ${taxed} invoices with tax in the first rows, such as ${example}`;
+  if (inclusive >= exclusive)
+    return {
+      field: { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
+      note: `Xero's invoices here are tax-inclusive (${seen}): each line's value is "${line}" − "${tax}", before tax.${exclusive ? ` The other ${exclusive} are tax-exclusive and are read the same way, so their revenue is understated by their tax: export them apart, or map "${line}" alone in the column mapping.` : ""}`,
+    };
+  return {
+    note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' "${line}" holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
+  };
 }

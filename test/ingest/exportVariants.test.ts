@@ -1,0 +1,34 @@
+/**
+ * More variants of the export kinds of the failing cases (Xero sales invoices, Shopify orders, a
+ * German ERP export, QuickBooks reports) as real systems write them (test/fixtures/exports).
+ * Every expected figure is worked out by hand from the file, as the comments show; as of 2026-10-31.
+ */
+import { join } from "node:path";
+import { analyzeFile } from "./fileAnalysis";
+
+const EXPORTS = join(__dirname, "../fixtures/exports");
+
+describe("export variants", () => {
+  it("Xero invoices entered tax-inclusive (Total = the sum of LineAmount): each line's value is LineAmount − TaxAmount, before VAT", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(EXPORTS, "xero-sales-invoices-tax-inclusive.csv")
+    );
+    // INV-3001: Total 114.00 = 54.00 + 60.00 (the lines hold the VAT, TaxTotal 19.00):
+    // (54.00 − 9.00) + (60.00 − 10.00) = 95.00; CN-3003 (a credit note): −(12.00 − 2.00) = −10.00
+    expect(revenue["Acorn Fixings Ltd"]).toBe(85);
+    expect(orders["Acorn Fixings Ltd"]).toBe(1);
+    // INV-3002: 24.00 − 4.00 = 20.00
+    expect(revenue["Bramley Builders"]).toBe(20);
+    expect(report.returns).toBe(1);
+    expect(report.warnings.join("\n")).toContain(
+      'Xero\'s invoices here are tax-inclusive (3 of the 3 invoices with tax in the first rows, such as INV-3001: Total 114.00 = the sum of "LineAmount", which holds the tax "TaxTotal" 19.00): each line\'s value is "LineAmount" − "TaxAmount", before tax.'
+    );
+  });
+
+  it("Xero invoices entered tax-exclusive keep LineAmount as the line value", async () => {
+    const { revenue, report } = await analyzeFile(join(EXPORTS, "xero-sales-invoices-export.csv"));
+    // Acorn: 50.00 + 60.00 + 7.50 = 117.50 (Total 141.00 = 117.50 + TaxTotal 23.50)
+    expect(revenue["Acorn Fixings Ltd"]).toBe(117.5);
+    expect(report.warnings.join("\n")).not.toMatch(/tax-inclusive/);
+  });
+});
