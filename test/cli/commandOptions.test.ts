@@ -106,3 +106,29 @@ test.each(["en-US", "de-DE", "fr-CH", "en-GB", "de"])(
     await expect(run(["analyze", missing, "--culture", culture])).rejects.toThrow(/missing\.csv/);
   }
 );
+
+test.each(["Q3 2026", "2026 Q3", "q3-2026", "Q3/2026", "2026Q3", "2026-Q3", "FY2026 Q3"])(
+  "--quarter %p is a quarter: not refused (quarter first was 'not a quarter')",
+  async (quarter) => {
+    // the file does not exist: passing the option check, kap goes on to say so
+    const missing = join(dir, "missing.csv");
+    await expect(
+      run(["qbr", missing, "--account", "A1", "--quarter", quarter, "--out", join(dir, "q.xlsx")])
+    ).rejects.toThrow(/missing\.csv/);
+  }
+);
+
+test.each(["Q5 2026", "2026Q0"])("--quarter %p is still not a quarter", async (quarter) => {
+  expect(
+    await refused([
+      "qbr",
+      orders,
+      "--account",
+      "A1",
+      "--quarter",
+      quarter,
+      "--out",
+      join(dir, "q.xlsx"),
+    ])
+  ).toBe(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
+});

@@ -48,10 +48,17 @@ export function fiscalQuarterLabel(fq: FiscalQuarter): string {
   return `FY${fq.year} Q${fq.q}`;
 }
 
-/** "FY2026 Q3", "2026Q3", "2026-Q3" → { year, q }; undefined when the text is not a quarter. */
+/** Year first: "FY2026 Q3", "2026Q3", "2026-Q3", "2026/Q3". */
+const YEAR_FIRST = /^\s*(?:FY\s*)?(\d{4})\s*[-/]?\s*Q([1-4])\s*$/i;
+/** Quarter first, as often written: "Q3 2026", "q3-2026", "Q3/2026", "Q3 FY2026" ("Q32026" is not). */
+const QUARTER_FIRST = /^\s*Q([1-4])(?=[\s\-/]|FY)\s*[-/]?\s*(?:FY\s*)?(\d{4})\s*$/i;
+
+/** A quarter as people type it, year or quarter first → { year, q }; undefined when the text is not a quarter. */
 export function parseFiscalQuarter(text: string): FiscalQuarter | undefined {
-  const m = /^\s*(?:FY)?\s*(\d{4})\s*[- ]?\s*Q([1-4])\s*$/i.exec(text);
-  return m ? { year: Number(m[1]), q: Number(m[2]) as 1 | 2 | 3 | 4 } : undefined;
+  const y = YEAR_FIRST.exec(text);
+  if (y) return { year: Number(y[1]), q: Number(y[2]) as 1 | 2 | 3 | 4 };
+  const q = QUARTER_FIRST.exec(text);
+  return q ? { year: Number(q[2]), q: Number(q[1]) as 1 | 2 | 3 | 4 } : undefined;
 }
 
 export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuarterSpan {

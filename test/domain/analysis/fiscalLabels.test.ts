@@ -12,7 +12,36 @@ describe("fiscal quarter labels: one spelling, read back by one parser", () => {
     expect(parseFiscalQuarter("2026Q1")).toEqual({ year: 2026, q: 1 });
     expect(parseFiscalQuarter(" 2026-q4 ")).toEqual({ year: 2026, q: 4 });
     expect(parseFiscalQuarter("2026 Q5")).toBeUndefined();
-    expect(parseFiscalQuarter("Q3 2026")).toBeUndefined();
+  });
+
+  it.each([
+    "Q3 2026",
+    "2026 Q3",
+    "q3-2026",
+    "Q3/2026",
+    "2026/Q3",
+    "Q3 FY2026",
+    "FY2026-Q3",
+    "FY 2026 Q3",
+    "Q3-FY2026",
+  ])("reads %p as the third quarter of 2026, quarter first or year first", (text) => {
+    expect(parseFiscalQuarter(text)).toEqual({ year: 2026, q: 3 });
+  });
+
+  it.each([
+    "Q5 2026",
+    "2026Q0",
+    "Q0 2026",
+    "2026 Q5",
+    "Q3",
+    "2026",
+    "Q3 26",
+    "Q3 2026 Q4",
+    "2026Q3 2027",
+    "Q32026x",
+    "3 2026",
+  ])("%p is not a quarter", (text) => {
+    expect(parseFiscalQuarter(text)).toBeUndefined();
   });
 
   it("every label a span carries parses back to its quarter", () => {
