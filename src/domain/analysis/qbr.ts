@@ -172,7 +172,7 @@ export interface QbrData {
   recommendations: Opportunity[];
   /** the 12 calendar months ending with the quarter's last month, or with the month of `figuresTo` while the quarter runs */
   monthlyRevenue: { month: string; monthKey: number; revenue: number }[];
-  /** net revenue by category in the quarter (sums to glance.current.netRevenue) */
+  /** net revenue by category in the quarter, categories netting to exactly 0 left out (sums to glance.current.netRevenue less service lines) */
   categorySplit: { category: string; revenue: number; share: number }[];
   offers: { label: string; min: number; rate: number }[];
   /** The health score at the as-of with each factor's score and source; `inputs` for its basis in words (basis.ts factorBasis). */
@@ -354,7 +354,11 @@ export function qbrData(
     }));
   let qTotal = 0;
   for (const v of qCat.values()) qTotal += v;
+  // a category credited in full in the quarter (net exactly 0) was not bought there (RULES.md §2)
+  // and adds nothing to the total: no "£0" line; one returned beyond what the quarter bought
+  // stays, negative, so the lines still add up to the quarter's net revenue
   const categorySplit = [...qCat]
+    .filter(([, revenue]) => revenue !== 0)
     .map(([c, revenue]) => ({
       category: book.categories[c],
       revenue,

@@ -1,0 +1,137 @@
+/**
+ * More files of the kinds of cases 16 and 17 (RULES.md §2 "Bought" and "Exact money"), beside
+ * boughtAndMoney.test.ts. As-of 2026-10-31: last 12 months (2025-10-31, 2026-10-31], prior 12
+ * (2024-10-31, 2025-10-31], last quarter (2026-07-31, 2026-10-31]. Every expected value is worked
+ * by hand in the comments.
+ */
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+import type { Grid } from "../../src/ingest/grid";
+
+const AS_OF = "2026-10-31";
+const HEAD = [
+  "Customer ID",
+  "Order Date",
+  "Order No",
+  "SKU",
+  "Description",
+  "Category",
+  "Qty",
+  "Revenue",
+];
+type Row = (string | number)[];
+
+async function analyze(rows: Row[]) {
+  const engine = new KapEngine();
+  await loadGrids(engine, [{ name: "Orders", values: [HEAD, ...rows] } as Grid], defaultSettings());
+  const p = engine.analyze({ ...defaultSettings(), asOf: AS_OF });
+  const row = (id: string) => {
+    const a = p.accounts.find((x) => x.accountId === id);
+    if (!a) throw new Error(`no account ${id}`);
+    return a;
+  };
+  return { engine, p, row };
+}
+
+describe("kind 16: bought is net of returns, in every view", () => {
+  // A4's Ycat is bought on SO-4 and credited in full on CN-4, both in FY2026 Q3 (Jul–Sep 2026)
+  const rows: Row[] = [
+    ["A1", "2026-09-01", "SO-1", "X1", "x", "Xcat", 1, 10],
+    ["A1", "2026-09-01", "SO-1", "Y1", "y", "Ycat", 1, 12],
+    ["A2", "2026-09-02", "SO-2", "X1", "x", "Xcat", 1, 11],
+    ["A2", "2026-09-02", "SO-2", "Y1", "y", "Ycat", 1, 13],
+    ["A3", "2026-09-03", "SO-3", "X1", "x", "Xcat", 1, 14],
+    ["A3", "2026-09-03", "SO-3", "Y1", "y", "Ycat", 1, 15],
+    ["A4", "2026-09-04", "SO-4", "X1", "x", "Xcat", 1, 16],
+    ["A4", "2026-09-04", "SO-4", "Y1", "y", "Ycat", 1, 17],
+    ["A4", "2026-09-10", "CN-4", "Y1", "y back", "Ycat", -1, -17],
+    // A5 bought Ycat last year and credits it this year: net −36 in the 12 months
+    ["A5", "2025-06-04", "SO-5", "Y1", "y", "Ycat", 2, 36],
+    ["A5", "2026-09-05", "SO-6", "X1", "x", "Xcat", 1, 19],
+    ["A5", "2026-09-15", "CN-6", "Y1", "y back", "Ycat", -2, -36],
+    ["A6", "2026-09-06", "SO-7", "Z1", "z", "Zcat", 1, 20],
+  ];
+
+  it("leaves a category credited in full in the quarter out of the QBR's spend by category (not a £0 line)", async () => {
+    const { engine } = await analyze(rows);
+    const q = engine.qbr("A4", "2026Q3");
+    // Xcat 16; Ycat 17 − 17 = 0: not bought in the quarter, and nothing to add to the total
+    expect(q.categorySplit).toEqual([{ category: "Xcat", revenue: 16, share: 1 }]);
+    expect(q.glance.current.netRevenue).toBe(16);
+    expect(q.glance.current.distinctProducts).toBe(1);
+  });
+
+  it("keeps a category returned beyond what the quarter bought as a negative line, so the split still adds up to net revenue", async () => {
+    const { engine } = await analyze(rows);
+    const q = engine.qbr("A5", "2026Q3");
+    // Q3: Xcat +19; Ycat −36 (the credit of last year's purchase): net revenue 19 − 36 = −17
+    expect(q.categorySplit.map((c) => [c.category, c.revenue])).toEqual([
+      ["Xcat", 19],
+      ["Ycat", -36],
+    ]);
+    expect(q.glance.current.netRevenue).toBe(-17);
+  });
+
+  it("mines affinity over real baskets: a returned or net-negative Ycat is not in A4's or A5's basket", async () => {
+    const { p, row } = await analyze(rows);
+    // baskets A1…A6 (all bought something); Ycat bought by A1, A2, A3; Xcat by A1…A5
+    // Ycat → Xcat: support(Y) 3/6, both 3/6, confidence 1, lift 1 / (5/6) = 1.2
+    const rule = p.categoryRules.find((r) => r.antecedent === "Ycat" && r.consequent === "Xcat");
+    expect(rule).toMatchObject({
+      totalAccounts: 6,
+      antecedentAccounts: 3,
+      consequentAccounts: 5,
+      bothAccounts: 3,
+      confidence: 1,
+    });
+    expect(rule!.lift).toBeCloseTo(1.2, 12);
+    // A4's Ycat gap: 3 of its 5 peers buy Ycat, median of 12, 13, 15 = 13 (not 0 for A4's own, nor −36 for A5's)
+    expect(row("A4").whitespace.gaps).toEqual([
+      expect.objectContaining({ category: "Ycat", comparableBuyers: 3, medianSpend: 13 }),
+    ]);
+    expect(row("A5").categoriesLast12).toEqual(["Xcat"]);
+    // A5: last 12 months 19 − 36 = −17 (no revenue), prior 36 → −100%: Revenue 1
+    expect(row("A5").revenueLast12).toBe(-17);
+    expect(row("A5").health.inputs.revenueChange).toEqual({ kind: "pct", pct: -100 });
+  });
+
+  it("values a gap at the median over accounts that really buy it: partly returned counts net, fully returned and net negative not at all", async () => {
+    const { row } = await analyze([
+      ["W1", "2026-10-01", "SO-1", "CT-1", "Ties", "Cable Ties", 10, 100],
+      ["G1", "2026-09-01", "SO-2", "GL-1", "Gloves", "Gloves", 20, 200],
+      ["G1", "2026-09-01", "SO-2", "CT-1", "Ties", "Cable Ties", 10, 101],
+      ["G1", "2026-09-20", "CN-2", "GL-1", "Gloves back", "Gloves", -20, -200],
+      ["G2", "2026-09-02", "SO-3", "GL-1", "Gloves", "Gloves", 10, 100],
+      ["G2", "2026-09-02", "SO-3", "CT-1", "Ties", "Cable Ties", 10, 102],
+      ["G2", "2026-09-25", "CN-3", "GL-1", "Gloves back", "Gloves", -15, -150],
+      ["G3", "2026-09-03", "SO-4", "GL-1", "Gloves", "Gloves", 30, 300],
+      ["G3", "2026-09-03", "SO-4", "CT-1", "Ties", "Cable Ties", 10, 103],
+      ["G4", "2026-09-04", "SO-5", "GL-1", "Gloves", "Gloves", 50, 500],
+      ["G4", "2026-09-04", "SO-5", "CT-1", "Ties", "Cable Ties", 10, 104],
+      ["G4", "2026-09-30", "CN-5", "GL-1", "Gloves back", "Gloves", -10, -100],
+    ]);
+    // Gloves net: G1 0, G2 −50, G3 300, G4 400 → buyers G3, G4 (2 of W1's 4 peers, ≥ 50%): median 350
+    expect(row("W1").whitespace.gaps).toEqual([
+      expect.objectContaining({ category: "Gloves", comparableBuyers: 2, medianSpend: 350 }),
+    ]);
+    expect(row("G4").categoriesLast12).toEqual(["Cable Ties", "Gloves"]);
+  });
+
+  it("reads a positive quantity with a negative value, and the reverse, as returns that net a category to 0", async () => {
+    const { row } = await analyze([
+      ["Q", "2026-08-01", "SO-1", "GL-1", "Gloves", "Gloves", 10, 100],
+      ["Q", "2026-08-10", "SO-2", "GL-1", "Gloves credit", "Gloves", 10, -100],
+      ["Q", "2026-09-01", "SO-3", "CT-1", "Ties", "Cable Ties", 10, 100],
+      ["Q", "2026-09-10", "SO-4", "CT-1", "Ties credit", "Cable Ties", -10, 100],
+      ["Q", "2026-10-01", "SO-5", "TP-1", "Tape", "Tape", 10, 40],
+    ]);
+    // Gloves 100 − 100 = 0, Cable Ties 100 − 100 = 0, Tape 40: one category, one product → Diversity 1
+    const q = row("Q");
+    expect(q.categoriesLast12).toEqual(["Tape"]);
+    expect(q.health.factors.diversity).toBe(1);
+    expect(q.revenueLast12).toBe(40);
+    // SO-2 and SO-4 are returns, not orders: SO-1, SO-3, SO-5 → 3 orders, (100 + 100 + 40) / 3 = 80
+    expect(q.ordersLast12).toBe(3);
+    expect(q.averageOrderValueLast12).toBe(80);
+  });
+});
