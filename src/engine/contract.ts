@@ -18,6 +18,11 @@ export interface FieldChoice {
   /** Label shown to the user, e.g. "Order date". */
   label: string;
   required: boolean;
+  /**
+   * Why a field that is usually required is optional with the columns mapped now, in words:
+   * line revenue "worked out from quantity × unit price". Absent otherwise.
+   */
+  optionalBecause?: string;
   /** Header text of the chosen column; undefined = not mapped. */
   header?: string;
   confidence: number;

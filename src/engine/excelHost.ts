@@ -27,10 +27,9 @@ import {
   type InitiativeCells,
   type InitiativeTarget,
 } from "../excel/userTables";
-import { requiredFields, ROLES } from "../ingest/fields";
-import { layoutById } from "../ingest/layouts";
+import { ROLES } from "../ingest/fields";
 import type { Grid } from "../ingest/grid";
-import { headerLabels, missingFields } from "../ingest/mapping";
+import { headerLabels, missingFields, requiredNow } from "../ingest/mapping";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import type { ColumnMapping } from "../ingest/detect";
 import { sourceText } from "../sheets/liveInputs";
@@ -215,12 +214,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (!f) continue;
       const info = source.info(f.table);
       const m = f.detection.mapping;
-      const required = new Set(requiredFields(role));
-      // A grouped report names the customer in its heading rows (QuickBooks' sales by customer detail).
-      if (layoutById(m.layout)?.accountFromHeadings) {
-        required.delete("accountId");
-        required.delete("accountName");
-      }
+      // less what the other columns make up for: revenue from units × price, a grouped report's customer
+      const { required, optionalBecause } = requiredNow(m);
       // one choice per column: a header two columns share is offered as "Amount", "Amount (2)"
       const labels = headerLabels(f.detection.headers);
       tables.push({
@@ -237,6 +232,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
             field: fd.field,
             label: fd.label,
             required: required.has(fd.field),
+            ...(optionalBecause.has(fd.field)
+              ? { optionalBecause: optionalBecause.get(fd.field) }
+              : {}),
             header:
               hit && labels[hit.column] !== f.detection.headers[hit.column]
                 ? labels[hit.column]

@@ -65,6 +65,34 @@ function missingGroups(
   );
 }
 
+/** Why line revenue need not be mapped when units and unit prices are: each line's value is worked out from them. */
+export const REVENUE_FROM_UNITS = "worked out from quantity × unit price";
+
+/**
+ * The fields the pane's mapping marks as required for the columns mapped now, each with the
+ * reason a usually required field is not ("worked out from quantity × unit price"): FieldDef.required,
+ * less line revenue when quantity and unit price are both mapped (ingest/orders makes the line
+ * value from them), and less the customer in a grouped report, which names it in heading rows.
+ */
+export function requiredNow(
+  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+): { required: Set<string>; optionalBecause: Map<string, string> } {
+  const required = new Set(
+    ROLES[mapping.role].fields.filter((f) => f.required).map((f) => f.field)
+  );
+  const optionalBecause = new Map<string, string>();
+  const have = new Set(mapping.fields.map((f) => f.field));
+  if (mapping.role === "orders" && layoutById(mapping.layout)?.accountFromHeadings) {
+    required.delete("accountId");
+    required.delete("accountName");
+  }
+  if (mapping.role === "orders" && have.has("quantity") && have.has("unitPrice")) {
+    required.delete("revenue");
+    optionalBecause.set("revenue", REVENUE_FROM_UNITS);
+  }
+  return { required, optionalBecause };
+}
+
 /** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
 export function missingFields(
   mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }

@@ -24,12 +24,17 @@ export function MappingEditor({ table, disabled, onChange }: MappingEditorProps)
       {table.fields.map((f) => {
         // Fluent marks a required field with an asterisk; the accessible name says it in words.
         const guessed = Boolean(f.header) && f.confidence < 1;
+        const state = f.required
+          ? " (required)"
+          : f.optionalBecause
+            ? ` (optional: ${f.optionalBecause})`
+            : "";
         return (
           <Stack key={f.field} tokens={{ childrenGap: 2 }}>
             <Dropdown
               label={f.label}
               required={f.required}
-              ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${f.required ? " (required)" : ""}`}
+              ariaLabel={`${ROLE_LABELS[table.role]}: ${f.label}${state}`}
               options={options}
               selectedKey={f.header ?? NOT_MAPPED}
               disabled={disabled}
@@ -41,6 +46,8 @@ export function MappingEditor({ table, disabled, onChange }: MappingEditorProps)
                 onChange(f.field, option.key === NOT_MAPPED ? undefined : String(option.key))
               }
             />
+            {/* usually required, not with these columns (line revenue from units × price) */}
+            {f.optionalBecause ? <Text variant="small">Optional: {f.optionalBecause}.</Text> : null}
             {guessed ? (
               <Text variant="small">
                 Matched by part of its header: check it is the right column.
