@@ -1084,6 +1084,24 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       ],
     },
     {
+      // SAP's and German ERPs' price per 100 or 1,000 pieces (cable ties, screws): "PE" 100
+      field: "priceUnit",
+      label: "Price unit (per n pieces)",
+      header: "Price Unit",
+      synonyms: [
+        "price unit",
+        "pricing unit",
+        "price per quantity",
+        "kpein",
+        "pe",
+        "preiseinheit",
+        "preis je",
+        "prijseenheid",
+        "unité de prix",
+      ],
+      notWith: ["currency", "measure", "uom"],
+    },
+    {
       field: "docType",
       label: "Document type",
       header: "Document Type",

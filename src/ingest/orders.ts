@@ -439,6 +439,7 @@ export function createOrderParser(
     cancelledAt: -1,
     ledgerAccount: -1,
     taxAmount: -1,
+    priceUnit: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -1059,6 +1060,12 @@ export function createOrderParser(
         unitPrice = p.value;
         moneyCurrency = p.currency;
       } else priceUnreadable = true;
+    }
+    // A price per 100 or 1,000 pieces (SAP's and German ERPs' "PE"): the price of one piece.
+    if (unitPrice !== undefined && col.priceUnit >= 0 && !isBlankCell(row[col.priceUnit])) {
+      const per = parseQuantity(row[col.priceUnit], qtyDec);
+      if (per === undefined || per <= 0) return reject("unreadable price unit", rowNo);
+      unitPrice /= per;
     }
     if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
     else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {

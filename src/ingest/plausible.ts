@@ -228,6 +228,13 @@ export function checkOrderColumns(
     });
   }
 
+  /** A unit price per 100 or 1,000 pieces ("PE" 100) as the price of one piece. */
+  const perPiece = (r: Row, price: number | undefined): number | undefined => {
+    const m = get("priceUnit");
+    if (price === undefined || !m || isBlankCell(r[m.column])) return price;
+    const per = parseQuantity(r[m.column], dec("quantity"));
+    return per && per > 0 ? price / per : price;
+  };
   const discountOf = (r: Row): number => {
     const m = get("discount");
     if (!m) return 0;
@@ -322,7 +329,7 @@ export function checkOrderColumns(
       let example: { row: number; q: number; p: number; r: number } | undefined;
       sample.forEach((r, i) => {
         const q = num(r, "quantity");
-        const p = num(r, "unitPrice");
+        const p = perPiece(r, num(r, "unitPrice"));
         const v = lineValue(r);
         if (q === undefined || p === undefined || v === undefined || q * p === 0) return;
         n++;

@@ -4,7 +4,7 @@
  * Every expected figure is worked out by hand from the file, as the comments show; as of 2026-10-31.
  */
 import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, linesOf } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
 
@@ -30,5 +30,16 @@ describe("export variants", () => {
     // Acorn: 50.00 + 60.00 + 7.50 = 117.50 (Total 141.00 = 117.50 + TaxTotal 23.50)
     expect(revenue["Acorn Fixings Ltd"]).toBe(117.5);
     expect(report.warnings.join("\n")).not.toMatch(/tax-inclusive/);
+  });
+
+  it('a German ERP export whose prices are per 100 or 1,000 units ("PE", Preiseinheit) and has no line total: line value = Menge × Einzelpreis ÷ PE', async () => {
+    const { revenue } = await analyzeFile(join(EXPORTS, "german-preiseinheit.csv"));
+    // K-301: 1.000 × 4,50 / 100 = 45,00 + 500 × 12,00 / 100 = 60,00; Gutschrift 90023: −100 × 12,00 / 100 = −12,00 → 93,00
+    expect(revenue["K-301"]).toBe(93);
+    // K-302: 40 × 1,25 / 1 = 50,00 + 2.500 × 38,00 / 1.000 = 95,00 → 145,00
+    expect(revenue["K-302"]).toBe(145);
+    // the unit price is per piece: 4,50 / 100 = 0,045
+    const ls = await linesOf(join(EXPORTS, "german-preiseinheit.csv"));
+    expect(ls[0]).toMatchObject({ quantity: 1000, revenue: 45, unitPrice: 0.045 });
   });
 });
