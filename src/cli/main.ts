@@ -272,6 +272,29 @@ function checkHeapFor(accounts: number, categories: number, name: string): numbe
   );
 }
 
+/**
+ * Refuses an option with a value given more than once, naming the values: parseArgs would
+ * silently keep the last (`--account A --account B`). A flag given twice (`-q --quiet`) says
+ * the same thing twice and is taken.
+ */
+function checkGivenOnce(tokens: readonly { kind: string; name?: string; value?: string }[]): void {
+  const values = new Map<string, string[]>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined || t.value === undefined) continue;
+    const list = values.get(t.name);
+    if (list) list.push(t.value);
+    else values.set(t.name, [t.value]);
+  }
+  for (const [name, given] of values) {
+    if (given.length < 2) continue;
+    const shown = given.map((v) => (v === "" || /\s/.test(v) ? `"${v}"` : v));
+    const times = given.length === 2 ? "twice" : `${given.length} times`;
+    throw new UsageError(
+      `--${name} is given ${times}: ${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}. Give it once.`
+    );
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals, tokens } = parseArgs({
     args: argv,
@@ -279,16 +302,7 @@ async function run(argv: string[]): Promise<number> {
     options: OPTIONS,
     tokens: true,
   });
-  // An option given twice would silently keep the last one (`--account A --account B`).
-  const seen = new Set<string>();
-  for (const t of tokens) {
-    if (t.kind !== "option" || t.value === undefined) continue;
-    if (seen.has(t.name))
-      throw new UsageError(
-        `--${t.name} is given more than once: give it once (kap ${positionals[0] ?? "analyze"} … --${t.name} <value>).`
-      );
-    seen.add(t.name);
-  }
+  checkGivenOnce(tokens);
   const o = values as Opts;
   const [command, file] = positionals;
   // `kap help`, as git and npm take it, is `kap --help`

@@ -185,7 +185,5 @@ test("an option given twice is refused in one line, not silently the last one (t
     join(dir, "x.xlsx")
   );
   expect(r.status).toBe(1);
-  expect(r.stderr).toBe(
-    "--account is given more than once: give it once (kap sheets … --account <value>).\n"
-  );
+  expect(r.stderr).toBe("--account is given twice: C0204 and C0001. Give it once.\n");
 });

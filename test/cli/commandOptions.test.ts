@@ -132,3 +132,31 @@ test.each(["Q5 2026", "2026Q0"])("--quarter %p is still not a quarter", async (q
     ])
   ).toBe(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
 });
+
+test.each([
+  [
+    ["analyze", orders, "--as-of", "2026-01-31", "--as-of", "2026-06-30"],
+    "--as-of is given twice: 2026-01-31 and 2026-06-30. Give it once.",
+  ],
+  [
+    ["sheets", orders, "--account", "A1", "--out", "a.xlsx", "--out=b.xlsx"],
+    "--out is given twice: a.xlsx and b.xlsx. Give it once.",
+  ],
+  [
+    ["analyze", orders, "--culture", "de-DE", "--culture", "en-US", "--culture", "de-DE"],
+    "--culture is given 3 times: de-DE, en-US and de-DE. Give it once.",
+  ],
+])(
+  "a valued option given more than once is refused, naming the values: %p",
+  async (args, message) => {
+    expect(await refused(args)).toBe(message);
+  }
+);
+
+test.each([
+  ["--json", "--json"],
+  ["-q", "--quiet"],
+])("a flag given twice (%p %p) is harmless: not refused", async (a, b) => {
+  // the file does not exist: passing the option check, kap goes on to say so
+  await expect(run(["analyze", join(dir, "missing.csv"), a, b])).rejects.toThrow(/missing\.csv/);
+});
