@@ -1,7 +1,8 @@
 /**
  * Argument shapes and cell values for the KAP functions. Every parameter is declared any[][] so
  * one formula works on a single cell or a whole column: a 1×1 argument is broadcast, n×1 (or
- * 1×n) ones must share the height, and the result has that height.
+ * 1×n) ones must share the height, and the result has that height — down a column, or across
+ * when the inputs are a row (liesAcross / laidAs).
  *
  * What arrives in a cell, and how it is read (every function reads its cells through `plain`):
  * - a blank cell arrives as null on Excel on the web and as 0 on Excel desktop (office-js
@@ -203,6 +204,29 @@ export function isLabelRow(i: number, n: number, cells: readonly Plain[]): boole
  */
 export function headerFirst(date: Plain, amount?: Plain): boolean {
   return isLabel(date) && (amount === undefined || isLabel(amount));
+}
+
+/**
+ * Whether a row function's answers spill across: one of its per-row arguments is a single row of
+ * several cells (B2:F2, one account per column) and none is a column of several. Excel's own
+ * functions answer a row with a row (=ABS(B2:F2)); a column, or one cell, answers down.
+ */
+export function liesAcross(args: readonly unknown[]): boolean {
+  let across = false;
+  for (const a of args) {
+    if (!Array.isArray(a) || a.length === 0) continue;
+    if (a.length > 1) return false;
+    if (Array.isArray(a[0]) && a[0].length > 1) across = true;
+  }
+  return across;
+}
+
+/** A row function's answers, one row per input row, laid as its inputs lie (liesAcross): turned across when they do. */
+export function laidAs<T>(rows: T[][], across: boolean): T[][] {
+  if (!across) return rows;
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  return Array.from({ length: width }, (_, k) => rows.map((r) => r[k]));
 }
 
 /** Every cell of a range, row by row. */

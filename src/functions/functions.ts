@@ -49,6 +49,8 @@ import {
   isBlank,
   isEmpty,
   isLabelRow,
+  laidAs,
+  liesAcross,
   notGiven,
   optionalNumber,
   plain,
@@ -200,18 +202,29 @@ export function health(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
+  const factors = [
+    daysSinceLastOrder,
+    frequencyChange,
+    revenueChange,
+    categories,
+    engagement,
+    paymentDays,
+  ];
   return guard(() =>
-    scoreRows(
-      [daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays],
-      ((w) => (scores) => {
-        const score = weightedScore(scores, w);
-        return [
-          score === null
-            ? kapError("notAvailable", "No factor has data: give at least one input.")
-            : score,
-        ];
-      })(weightsArray(weightsArg(weights))),
-      ["Health score"]
+    laidAs(
+      scoreRows(
+        factors,
+        ((w) => (scores) => {
+          const score = weightedScore(scores, w);
+          return [
+            score === null
+              ? kapError("notAvailable", "No factor has data: give at least one input.")
+              : score,
+          ];
+        })(weightsArray(weightsArg(weights))),
+        ["Health score"]
+      ),
+      liesAcross(factors)
     )
   );
 }
@@ -237,10 +250,18 @@ export function healthFactors(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
+  const factors = [
+    daysSinceLastOrder,
+    frequencyChange,
+    revenueChange,
+    categories,
+    engagement,
+    paymentDays,
+  ];
   return guard(() => {
     const w = weightsArg(weights);
     const rows = scoreRows(
-      [daysSinceLastOrder, frequencyChange, revenueChange, categories, engagement, paymentDays],
+      factors,
       (scores) => {
         const f = {} as FactorScores;
         FACTORS.forEach((k, i) => (f[k] = scores[i]));
@@ -255,8 +276,11 @@ export function healthFactors(
     // Rows that failed hold one error, blank rows one "": widen them so the spill stays
     // rectangular (every blank row the same array: a whole column has a million of them).
     const blankRow = Array.from({ length: 7 }, () => "");
-    return rows.map((r) =>
-      r.length !== 1 ? r : r[0] === "" ? blankRow : Array.from({ length: 7 }, () => r[0])
+    return laidAs(
+      rows.map((r) =>
+        r.length !== 1 ? r : r[0] === "" ? blankRow : Array.from({ length: 7 }, () => r[0])
+      ),
+      liesAcross(factors)
     );
   });
 }
@@ -268,8 +292,8 @@ export function healthFactors(
  * @returns "Healthy", "Stable", "At Risk" or "Critical".
  */
 export function band(score: any[][]): any[][] {
-  return guard(() =>
-    asColumn(score, "score").map((v, i, all) => {
+  return guard(() => {
+    const out: Out = asColumn(score, "score").map((v, i, all) => {
       if (isEmpty(v)) return [""];
       try {
         const n = toNumber(v, "score");
@@ -279,8 +303,9 @@ export function band(score: any[][]): any[][] {
       } catch (e) {
         return e instanceof ArgError && isLabelRow(i, all.length, [v]) ? ["Band"] : [rowError(e)];
       }
-    })
-  );
+    });
+    return laidAs(out, liesAcross([score]));
+  });
 }
 
 /**
@@ -360,7 +385,7 @@ export function quadrant(
         );
       }
     }
-    return out;
+    return laidAs(out, liesAcross([engagement, potential]));
   });
 }
 
@@ -426,7 +451,7 @@ export function fiveP(
         else out.push([rowError(e)]);
       }
     }
-    return out;
+    return laidAs(out, liesAcross(raw));
   });
 }
 
@@ -501,7 +526,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
         );
       }
     }
-    return out;
+    return laidAs(out, liesAcross([daysSinceLastOrder, lost]));
   });
 }
 
@@ -537,7 +562,7 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
           return { min, rate };
         });
     }
-    return asColumn(orderValue, "orderValue").map((v, i, all) => {
+    const out: Out = asColumn(orderValue, "orderValue").map((v, i, all) => {
       if (isEmpty(v)) return [""];
       try {
         const n = toNumber(v, "orderValue");
@@ -549,6 +574,7 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
           : [rowError(e)];
       }
     });
+    return laidAs(out, liesAcross([orderValue]));
   });
 }
 
@@ -649,7 +675,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
       if (list) list.push(s);
       else byProduct.set(key, [s]);
     });
-    return p.map((v, i) => {
+    const out: Out = p.map((v, i) => {
       if (v instanceof InputError) return [rowError(inputErrorOf(v, "products"))];
       if (isEmpty(v) || (i === 0 && label)) return [""];
       const key = keyOf(v);
@@ -658,6 +684,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
       const r = reorderRule(byProduct.get(key) ?? []);
       return [r === undefined ? under2() : r];
     });
+    return laidAs(out, liesAcross([orderDates, products]));
   });
 }
 
@@ -748,7 +775,7 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
         out.push(header ? ["P(alive)"] : [rowError(e)]);
       }
     }
-    return out;
+    return laidAs(out, liesAcross([frequency, recency, T]));
   });
 }
 
@@ -840,7 +867,7 @@ export async function clv(
         out.push(header ? ["CLV"] : [rowError(e)]);
       }
     }
-    return out;
+    return laidAs(out, liesAcross([frequency, recency, T, meanValue]));
   });
 }
 
@@ -977,7 +1004,10 @@ export function metrics(
       return inp === undefined ? blankRow : metricCells(inp);
     });
     const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
-    return header ? [[...METRIC_HEADERS], ...rows] : rows;
+    return laidAs(
+      header ? [[...METRIC_HEADERS], ...rows] : rows,
+      liesAcross([accountIds, rolledInto])
+    );
   });
 }
 
@@ -1029,7 +1059,7 @@ export function accountHealth(
       ...(eng ? [{ name: "engagement", values: eng }] : []),
       ...(pay ? [{ name: "payment", values: pay }] : []),
     ]);
-    return r.inputs.map((inp, i): (number | string | KapError)[] => {
+    const out = r.inputs.map((inp, i): (number | string | KapError)[] => {
       const e = r.errors[i];
       if (e) return [rowError(e)];
       if (inp === undefined) return [""];
@@ -1042,6 +1072,7 @@ export function accountHealth(
         return [rowError(e)];
       }
     });
+    return laidAs(out, liesAcross([accountIds, engagement, payment, rolledInto]));
   });
 }
 
