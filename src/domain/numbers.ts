@@ -65,7 +65,35 @@ export function percentChange(earlier: number, later: number, firstOrderInLater:
   const noLater = later === 0;
   if (noEarlier && noLater) return { kind: "none" };
   if (noEarlier) return firstOrderInLater ? { kind: "na" } : { kind: "inf" };
-  return { kind: "pct", pct: roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100) };
+  const pct =
+    Number.isInteger(earlier) && Number.isInteger(later)
+      ? wholePercentChange(earlier, later)
+      : roundHalfAwayFromZero(((later - earlier) / Math.abs(earlier)) * 100);
+  return { kind: "pct", pct };
+}
+
+/**
+ * 100 × (later − earlier) / |earlier| rounded half away from zero, exactly, for whole numbers
+ * (money in whole steps of its minor unit, order counts). The float route's nudge for lost ulps
+ * (roundHalfAwayFromZero) is about 1e-12 of the figure: a 1e9-scale account's change can lie
+ * closer than that to a half (19.499999999995%) and was rounded up across a factor boundary.
+ */
+export function wholePercentChange(earlier: number, later: number): number {
+  // |100·Δ| / |E| rounded half away from zero = floor((200·|Δ| + |E|) / (2·|E|))
+  const e = Math.abs(earlier);
+  const d = later - earlier;
+  const num = 200 * Math.abs(d) + e;
+  const den = 2 * e;
+  let q: number;
+  if (num <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(d)) {
+    q = Math.floor(num / den);
+    // the division is a float's: put q right by the exact remainders (all below 2^53)
+    if (q * den > num) q--;
+    else if ((q + 1) * den <= num) q++;
+  } else {
+    q = Number((200n * BigInt(Math.abs(d)) + BigInt(e)) / (2n * BigInt(e)));
+  }
+  return q === 0 ? 0 : d < 0 ? -q : q;
 }
 
 /**

@@ -135,3 +135,31 @@ describe("kind 16: bought is net of returns, in every view", () => {
     expect(q.averageOrderValueLast12).toBe(80);
   });
 });
+
+describe("kind 17: sums over windows are exact, whatever the size of the account", () => {
+  it("rounds a 1e9-scale account's revenue change exactly: 19.499999999995% is +19% (Revenue 4), not +20%", async () => {
+    const { row } = await analyze([
+      ["H", "2025-06-01", "I-1", "P1", "Pump", "Pumps", 1, 1000000001.59],
+      ["H", "2026-06-01", "I-2", "P1", "Pump", "Pumps", 1, 1195000001.9],
+    ]);
+    // (1,195,000,001.90 − 1,000,000,001.59) / 1,000,000,001.59 × 100 = 19.5 − 1/200,000,000,318
+    // = 19.499999999995…%, below the half: +19% → Revenue 4 (+10…+19)
+    expect(row("H").health.inputs.revenueChange).toEqual({ kind: "pct", pct: 19 });
+    expect(row("H").health.factors.revenue).toBe(4);
+  });
+
+  it("and exactly +19.5% at that scale is +20% (Revenue 5); exactly −10.5% is −11% (Revenue 2)", async () => {
+    const { row } = await analyze([
+      ["U", "2025-06-01", "I-1", "P1", "Pump", "Pumps", 1, 1000000000],
+      ["U", "2026-06-01", "I-2", "P1", "Pump", "Pumps", 1, 1195000000],
+      ["D", "2025-06-01", "I-3", "P1", "Pump", "Pumps", 1, 2000000000],
+      ["D", "2026-06-01", "I-4", "P1", "Pump", "Pumps", 1, 1790000000],
+    ]);
+    // U: 195,000,000 / 1,000,000,000 = 19.5% exactly → half away from zero → +20%
+    expect(row("U").health.inputs.revenueChange).toEqual({ kind: "pct", pct: 20 });
+    expect(row("U").health.factors.revenue).toBe(5);
+    // D: −210,000,000 / 2,000,000,000 = −10.5% exactly → −11% (−30…−11)
+    expect(row("D").health.inputs.revenueChange).toEqual({ kind: "pct", pct: -11 });
+    expect(row("D").health.factors.revenue).toBe(2);
+  });
+});

@@ -357,6 +357,7 @@ export function healthInputsInto(
     orderCountIn(s, win.previousQuarter),
     netRevenueIn(s, win.last12),
     netRevenueIn(s, win.prior12),
+    s.f.unitScale[s.u],
     categories,
     products,
     rec,
@@ -417,6 +418,7 @@ export function historyInputsInto(
     oQ0e - oQ0s,
     r1,
     r0,
+    f.unitScale[u],
     categories,
     products,
     rec,
@@ -435,6 +437,8 @@ function inputsInto(
   oq0: number,
   r1: number,
   r0: number,
+  /** money steps per currency unit of r1 and r0 */
+  scale: number,
   categories: number | null,
   products: number | null,
   rec: AccountRecord | undefined,
@@ -451,7 +455,12 @@ function inputsInto(
   out.ordersChange = percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start);
   out.revenueLast12 = r1;
   out.revenuePrior12 = r0;
-  out.revenueChange = revenueChangeOf(r0, r1, first !== null && first > win.last12.start);
+  // in whole steps (r·scale gives the exact integer back): the % change is rounded exactly
+  out.revenueChange = revenueChangeOf(
+    Math.round(r0 * scale),
+    Math.round(r1 * scale),
+    first !== null && first > win.last12.start
+  );
   out.categoriesLast12 = categories;
   out.productsLast12 = products;
   logInputsInto(out, date, rec, logs, scoreOnly);
