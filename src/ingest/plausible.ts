@@ -58,6 +58,15 @@ const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
 const SAGE_TYPE = /^(?:si|sc|sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)$/i;
 /** A number as Excel writes it in scientific notation to a CSV: "1.23457E+11". */
 const SCIENTIFIC_ID = /^\d(?:\.\d+)?E\+\d+$/i;
+/** A multi-currency report's amount in the transaction's own currency (beside the home currency's "Amount"). */
+const FOREIGN_AMOUNT = new Set([
+  "foreign amount",
+  "foreign currency amount",
+  "amount foreign currency",
+  "amount in foreign currency",
+  "amount fc",
+  "fc amount",
+]);
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
 
@@ -289,6 +298,32 @@ export function checkOrderColumns(
       notes.push(
         `Each line's value is "${debit.header}" − "${credit.header}": a row's Credit (a credit memo, a discount) is taken off.`
       );
+  }
+
+  // A multi-currency report (QuickBooks) writes "Amount" in the home currency, at each
+  // transaction's rate, and "Foreign Amount" in the currency its Currency column names: reading
+  // "Amount" under that currency would call pounds euros. The foreign amount is the line value.
+  const home = get("revenue");
+  const foreignAt = options.headers
+    ? options.headers.findIndex((h) => FOREIGN_AMOUNT.has(normaliseHeader(h)))
+    : -1;
+  if (
+    home &&
+    foreignAt >= 0 &&
+    home.column !== foreignAt &&
+    get("currency") &&
+    !get("credit") &&
+    !user.has("revenue") &&
+    // on every line (a totals row carries the home total only)
+    sample.every(
+      (r) => isBlankCell(r[home.column]) || !isBlankCell(r[foreignAt]) || text(r, "date") === ""
+    )
+  ) {
+    const header = options.headers![foreignAt].trim();
+    fields = fields.map((m) => (m.field === "revenue" ? { ...m, column: foreignAt, header } : m));
+    notes.push(
+      `"${home.header}" is in the home currency, at each transaction's exchange rate: each line's value is "${header}", in the currency "${get("currency")!.header}" names.`
+    );
   }
 
   // Line revenue against the order it belongs to and against quantity × unit price.

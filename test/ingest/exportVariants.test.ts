@@ -42,4 +42,19 @@ describe("export variants", () => {
     const ls = await linesOf(join(EXPORTS, "german-preiseinheit.csv"));
     expect(ls[0]).toMatchObject({ quantity: 1000, revenue: 45, unitPrice: 0.045 });
   });
+
+  it('QuickBooks Online with multicurrency: "Amount" is in the home currency, "Foreign Amount" in the line\'s Currency, which is read', async () => {
+    const { revenue, currency, report } = await analyzeFile(
+      join(EXPORTS, "quickbooks-online-sales-by-customer-detail-multicurrency.csv")
+    );
+    // Brightwell (GBP, rate 1): 45.00 + 42.00 = £87.00
+    expect(revenue["Brightwell Electrical Ltd"]).toBe(87);
+    expect(currency["Brightwell Electrical Ltd"]).toBe("GBP");
+    // Nordwerk (EUR): 100 × 5.00 = 500.00 − credit memo 50.00 = €450.00 (not 430.00 − 43.00 = 387.00, the pounds)
+    expect(revenue["Nordwerk GmbH"]).toBe(450);
+    expect(currency["Nordwerk GmbH"]).toBe("EUR");
+    expect(report.warnings).toContain(
+      '"Amount" is in the home currency, at each transaction\'s exchange rate: each line\'s value is "Foreign Amount", in the currency "Currency" names.'
+    );
+  });
 });
