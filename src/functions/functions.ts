@@ -708,7 +708,8 @@ function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGa
     const x = isBlank(c) ? undefined : toNumber(c, `params (${names[i]})`);
     if (x === undefined || !(x > 0))
       throw new ArgError(
-        `params: ${names[i]} must be a positive number (got "${String(c ?? "")}").`
+        // a blank cell is 0 on desktop: one message for both
+        `params: ${names[i]} must be a positive number (got ${isEmpty(c) ? "a blank cell or 0" : `"${String(c)}"`}).`
       );
     return x;
   });
@@ -788,7 +789,7 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
  * @param meanValue Mean value of the repeat orders (ignored when frequency is 0; blank or 0 counts as no spend, so the value rests on the portfolio's typical order).
  * @param params The 7 fitted parameters r, α, a, b, p, q, γ, as the KAP Account Health sheet writes them.
  * @param [horizonMonths] Months ahead (default 12; blank or 0 = 12).
- * @param [discountRate] Yearly discount rate (default 10%; 0 = no discounting — on Excel desktop a blank cell arrives as 0, so type 10% rather than leave it blank).
+ * @param [discountRate] Yearly discount rate (left out: 10%; 0 or a blank cell = no discounting, as Excel's own functions read a blank rate).
  * @returns The CLV in the money of meanValue.
  */
 export async function clv(
@@ -812,9 +813,16 @@ export async function clv(
         ? []
         : asColumn(discountRate, "discountRate");
     if (rateCells.length > 1) throw new ArgError("discountRate must be a single value.");
-    const rateCell = rateCells.length ? rateCells[0] : null;
-    const rate = isBlank(rateCell) ? undefined : toNumber(rateCell, "discountRate");
-    if (rate === undefined && !isBlank(rateCell))
+    // Left out: the default. A blank cell is 0%, as Excel's own functions read a blank rate: desktop
+    // passes it as 0 and cannot tell, so the web's null must read the same.
+    const rateCell = rateCells.length ? rateCells[0] : undefined;
+    const rate =
+      rateCell === undefined
+        ? undefined
+        : isBlank(rateCell)
+          ? 0
+          : toNumber(rateCell, "discountRate");
+    if (rate === undefined && rateCell !== undefined)
       throw new ArgError(`discountRate must be a number such as 10% (got "${String(rateCell)}").`);
     let options: { horizonMonths: number; discountRate: number };
     try {

@@ -157,6 +157,57 @@ describe("KAP.CLV", () => {
     expect(out[0][0]).toBeCloseTo(expectedOrders(BG, 365 / 7, 2, 30.43, 38.86) * (96.5 / 15.24), 6);
   });
 
+  test("a blank discount-rate cell is 0% on both hosts (desktop passes it as 0); left out, the rate is 10%", async () => {
+    // Rate 0, horizon 12: E[Y(365/7)] × E[M] with E[M] = 24.6596 (the test above). A blank cell
+    // reads as 0 on desktop, and as Excel's own functions read a blank rate (=NPV(A1, …)); the web
+    // passed it as null and took 10%, a different CLV for the same workbook.
+    const at0 = expectedOrders(BG, 365 / 7, 2, 30.43, 38.86) * 24.6596;
+    const blank = (await both(
+      clv,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      cell(22.345),
+      PARAMS,
+      cell(12),
+      cell(null)
+    )) as number[][];
+    expect(blank[0][0]).toBeCloseTo(at0, 2);
+    // left out (Excel passes an omitted argument as null on both hosts): 10% a year, so less
+    const omitted = (await both(
+      clv,
+      cell(2),
+      cell(30.43),
+      cell(38.86),
+      cell(22.345),
+      PARAMS,
+      cell(12),
+      null as never
+    )) as number[][];
+    expect(omitted[0][0]).toBeCloseTo(
+      customerLifetimeValue(
+        BG,
+        GG,
+        { frequency: 2, recency: 30.43, T: 38.86, meanValue: 22.345 },
+        { horizonMonths: 12, discountRate: 0.1 }
+      )!,
+      9
+    );
+    expect(omitted[0][0]).toBeLessThan(at0);
+  });
+
+  test("a blank parameter cell says so in the same words on both hosts", async () => {
+    await expect(
+      both(clv, cell(2), cell(30), cell(38), cell(20), [
+        [null, 4.414, 0.793, 2.426, 6.25, 3.74, 15.44],
+      ])
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /params: r must be a positive number \(got a blank cell or 0\)/
+      ),
+    });
+  });
+
   test("a bad mean value, a bad horizon, too few parameters and a bad rate say so", async () => {
     const out = (await both(clv, cell(2), cell(30), cell(38), cell("much"), PARAMS)) as unknown[][];
     valueError(out[0][0], /meanValue: "much" is not the mean value of the 2 repeat orders/);
