@@ -162,4 +162,28 @@ describe("kind 17: sums over windows are exact, whatever the size of the account
     expect(row("D").health.inputs.revenueChange).toEqual({ kind: "pct", pct: -11 });
     expect(row("D").health.factors.revenue).toBe(2);
   });
+
+  it("compares months in whole pence: £0.10 + £0.20 ties £0.30 in peak months, and a sale credited in two parts is a £0 month, index 0", async () => {
+    const { engine } = await analyze([
+      ["S", "2025-10-02", "I-0", "W1", "Washer", "Washers", 1, 1],
+      ["S", "2026-03-10", "I-1", "W1", "Washer", "Washers", 3, 0.3],
+      ["S", "2026-06-09", "I-2", "W1", "Washer", "Washers", 1, 0.1],
+      ["S", "2026-06-16", "I-3", "W1", "Washer", "Washers", 2, 0.2],
+      ["S", "2026-08-05", "I-4", "W1", "Washer", "Washers", 3, 0.3],
+      ["S", "2026-08-12", "C-1", "W1", "Washer", "Washers", -1, -0.1],
+      ["S", "2026-08-19", "C-2", "W1", "Washer", "Washers", -2, -0.2],
+      ["S", "2026-10-01", "I-5", "N1", "Nut", "Nuts", 1, 5],
+    ]);
+    const d = engine.detail("S");
+    // orders in the 12 months: March £0.30, June £0.10 + £0.20 = £0.30, August £0.30, October £5:
+    // October, then a three-way tie at £0.30 broken by the calendar → March
+    expect(d.buyingPattern.peakMonths).toEqual(["October", "March"]);
+    // full months Nov 2025 – Oct 2026, each once: March 0.30, June 0.30, August 0.30 − 0.10 − 0.20 = 0,
+    // October 5, the rest 0 → mean month 5.60 / 12; index = month / mean × 100
+    const season = Object.fromEntries(d.seasonality.map((m) => [m.month, m]));
+    expect(season.August.revenue).toBe(0);
+    expect(Object.is(season.August.index, 0)).toBe(true);
+    expect(season.March.index).toBe(season.June.index);
+    expect(season.March.index).toBeCloseTo((0.3 / (5.6 / 12)) * 100, 10);
+  });
 });

@@ -7,7 +7,7 @@ import { median } from "../numbers";
 import { roundMoney } from "../currency";
 import { seasonality } from "../seasonality";
 import type { Serial } from "../types";
-import { ordersIn, periodBack, type Subject } from "./subject";
+import { moneyOf, ordersIn, periodBack, stepsOf, type Subject } from "./subject";
 import type { BuyingPattern, SeasonalityRow } from "./types";
 
 /** Buying pattern of the last 12 months from the subject's purchase orders (money rounded to the currency's minor unit). */
@@ -24,11 +24,13 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPa
     const v = s.f.ordVal[i];
     values.push(v);
     if (!dates.length || dates[dates.length - 1] !== d) dates.push(d);
+    // summed in whole steps (exact): £0.10 + £0.20 ties £0.30 rather than beating it
+    const steps = stepsOf(s, v);
     const w = weekday(d);
     wdCount[w]++;
-    wdRev[w] += v;
+    wdRev[w] += steps;
     const m = serialToYmd(d).m - 1;
-    monthRev[m] += v;
+    monthRev[m] += steps;
     monthSeen[m] = true;
   }
   const peakWeekdays = [0, 1, 2, 3, 4, 5, 6]
@@ -56,14 +58,16 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPa
 export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): SeasonalityRow[] {
   const points: { date: number; value: number }[] = [];
   const { f, u } = s;
+  // in whole money steps, so a month's sum is exact (a sale credited in parts nets to 0, not
+  // −2.8e-17 indexed as "−0"); the index is the same in any unit
   for (let i = f.ordStart[u]; i < f.ordStart[u + 1] && f.ordDate[i] <= asOf; i++)
-    points.push({ date: f.ordDate[i], value: f.ordVal[i] });
+    points.push({ date: f.ordDate[i], value: stepsOf(s, f.ordVal[i]) });
   for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++)
-    points.push({ date: f.retDate[i], value: f.retVal[i] });
+    points.push({ date: f.retDate[i], value: stepsOf(s, f.retVal[i]) });
   const r = seasonality(points, asOf);
   return MONTH_NAMES.map((month, i) => ({
     month,
-    revenue: r.monthly[i] === null ? null : roundMoney(r.monthly[i]!, currency),
+    revenue: r.monthly[i] === null ? null : roundMoney(moneyOf(s, r.monthly[i]!), currency),
     index: r.index[i],
   }));
 }
