@@ -244,10 +244,11 @@ const SAP_RETURNS = /^\s*re\s*$/i;
 export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)\s*$/i;
 /**
  * Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs; Xero's Voided,
- * Draft and Deleted invoices, WooCommerce's checkout drafts): their lines are skipped.
+ * Draft and Deleted invoices, WooCommerce's checkout drafts; Shopify's expired orders, whose
+ * payment authorization lapsed uncaptured): their lines are skipped.
  */
 const VOID_STATUS =
-  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|trash|storniert|(?:checkout[- ])?draft|deleted)\s*$/i;
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|storniert|(?:checkout[- ])?draft|deleted)\s*$/i;
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */

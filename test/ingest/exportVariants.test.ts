@@ -57,4 +57,28 @@ describe("export variants", () => {
       '"Amount" is in the home currency, at each transaction\'s exchange rate: each line\'s value is "Foreign Amount", in the currency "Currency" names.'
     );
   });
+
+  it("Shopify: an order whose payment authorization expired was never paid and is skipped like a voided one; pending (payment terms) counts; a late-evening order keeps its own day", async () => {
+    const { report, revenue, orders, days } = await analyzeFile(
+      join(EXPORTS, "shopify-order-statuses.csv")
+    );
+    // Acme: #3001 2 × 14.00 + 3 × 12.00 = 64.00; #3002 (refunded, cancelled, 2 lines) and #3008
+    // (paid, then cancelled) are no sales
+    expect(revenue["ops@acme.example"]).toBe(64);
+    expect(orders["ops@acme.example"]).toBe(1);
+    // Beta: #3004 5 × 30.00 = 150.00 + #3006 (pending) 2 × 30.00 = 60.00 → 210.00; #3003 refunded,
+    // #3005 expired (3,000.00) and #3007 voided are no sales
+    expect(revenue["buyer@beta.example"]).toBe(210);
+    expect(orders["buyer@beta.example"]).toBe(2);
+    // #3004 at 2026-10-31 22:30:00 -0500 is 31 October, the store's day
+    expect(days["buyer@beta.example"]).toBe(0);
+    expect(report.rejected).toEqual([
+      {
+        reason: "cancelled, voided, refunded or draft order",
+        count: 6,
+        // the first five rows are named
+        rows: [4, 5, 6, 8, 10],
+      },
+    ]);
+  });
 });
