@@ -42,6 +42,11 @@ export interface FoundTable {
 
 export interface Discovery {
   tables: FoundTable[];
+  /**
+   * The workbook's culture (Excel's cultureInfo.name, "de-DE"): the pane writes its own numbers
+   * in it. Absent where the host lacks ExcelApi 1.11.
+   */
+  culture?: string;
   /** The sheets with data, not KAP's own, in workbook order: where the user can say the order lines are. */
   dataSheets?: string[];
   /** Roles that are required and were not found, with a plain-words message each. */

@@ -255,7 +255,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           `The order lines on "${found.orders.table.peek.name}" have no column for ${missing.map((x) => `"${x}"`).join(", ")}. Choose it under Columns.`
         );
     }
-    const discovery = { tables, dataSheets, problems, summary };
+    // read with the date system in one round trip, and kept for the analysis that follows
+    const culture = await source.culture?.();
+    const discovery = { tables, dataSheets, problems, summary, ...(culture ? { culture } : {}) };
     last = { mappingKey: mappingKeyOf(settings), discovery, unused: true };
     return discovery;
   }

@@ -5,6 +5,7 @@ import type { AccountGlance as Glance } from "../engine/contract";
 import { BandBadge } from "./BandBadge";
 import { useTheme } from "@fluentui/react/lib/Theme";
 import { chanceText, daysAgoText, money, scoreText } from "./format";
+import { usePaneCulture } from "./culture";
 import { HealthTrend } from "./HealthTrend";
 import { SEVERITY_ICON } from "./icons";
 
@@ -51,6 +52,7 @@ function firstReason(warning: string): string {
 
 export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
   const theme = useTheme();
+  const culture = usePaneCulture();
   const muted = theme.palette.neutralSecondary;
   const severityColour = {
     Critical: theme.semanticColors.errorIcon,
@@ -71,9 +73,9 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         <Text
           variant="xxLarge"
           styles={{ root: { fontWeight: 600 } }}
-          aria-label={`Health score ${scoreText(glance.score)} of 5`}
+          aria-label={`Health score ${scoreText(glance.score, culture)} of 5`}
         >
-          {scoreText(glance.score)}
+          {scoreText(glance.score, culture)}
         </Text>
         <BandBadge band={glance.band} />
       </Stack>
@@ -81,10 +83,10 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         <Text styles={{ root: { fontStyle: "italic" } }}>{glance.override}</Text>
       ) : null}
       <Text>
-        12-month revenue {money(glance.revenue12m, glance.currency)}
+        12-month revenue {money(glance.revenue12m, glance.currency, culture)}
         {glance.daysSinceLastOrder === null
           ? "; never ordered"
-          : `; last order ${daysAgoText(glance.daysSinceLastOrder)}`}
+          : `; last order ${daysAgoText(glance.daysSinceLastOrder, culture)}`}
         .
       </Text>
       {glance.lifetime ? (
@@ -93,11 +95,11 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
           {glance.lifetime.pAlive === null
             ? "n/a (one order only)"
             : shown(glance.lifetime.pAlive)
-              ? chanceText(glance.lifetime.pAlive)
+              ? chanceText(glance.lifetime.pAlive, culture)
               : "n/a"}
           ; expected revenue next 12 months{" "}
           {shown(glance.lifetime.expectedRevenue12m)
-            ? money(glance.lifetime.expectedRevenue12m, glance.currency)
+            ? money(glance.lifetime.expectedRevenue12m, glance.currency, culture)
             : "n/a"}
           {glance.lifetime.reliable
             ? "."

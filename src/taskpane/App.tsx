@@ -19,6 +19,7 @@ import { Section } from "./Section";
 import { SettingsPanel } from "./SettingsPanel";
 import { Status } from "./Status";
 import { kapTheme } from "./theme";
+import { PaneCulture, paneCultureOf } from "./culture";
 import { useKap } from "./useKap";
 
 export function App({ host }: { host: KapHost }): JSX.Element {
@@ -47,94 +48,100 @@ export function App({ host }: { host: KapHost }): JSX.Element {
   };
 
   return (
-    <ThemeProvider
-      theme={theme}
-      style={{
-        minHeight: "100vh",
-        background: theme.semanticColors.bodyBackground,
-        color: theme.semanticColors.bodyText,
-      }}
-    >
-      <Stack
-        as="main"
-        tokens={{ padding: 12, childrenGap: 12 }}
-        styles={{
-          root: {
-            boxSizing: "border-box",
-            maxWidth: "100%",
-            minWidth: 0,
-            overflowWrap: "anywhere",
-          },
+    <PaneCulture.Provider value={paneCultureOf(s.discovery)}>
+      <ThemeProvider
+        theme={theme}
+        style={{
+          minHeight: "100vh",
+          background: theme.semanticColors.bodyBackground,
+          color: theme.semanticColors.bodyText,
         }}
       >
-        <Text as="h1" variant="large" styles={{ root: { margin: 0, fontWeight: 600 } }}>
-          Key Account Planner
-        </Text>
-        {/* Progress and the last outcome stay in view while the pane scrolls. */}
-        <div
-          style={{
-            position: "sticky",
-            top: 0,
-            zIndex: 1,
-            background: theme.semanticColors.bodyBackground,
+        <Stack
+          as="main"
+          tokens={{ padding: 12, childrenGap: 12 }}
+          styles={{
+            root: {
+              boxSizing: "border-box",
+              maxWidth: "100%",
+              minWidth: 0,
+              overflowWrap: "anywhere",
+            },
           }}
         >
-          <Status
-            running={s.running}
-            progress={s.progress}
-            outcome={s.outcome}
-            onCancel={cmd.cancel}
-            onDismiss={cmd.dismiss}
-          />
-        </div>
-        <DataPanel
-          discovery={s.discovery}
-          discovering={s.discovering}
-          error={s.discoverError}
-          busy={busy}
-          onMappingChange={cmd.changeMapping}
-          folded={confirmed && !dataOpen}
-          onFoldChange={(folded) => setDataOpen(!folded)}
-          onReread={canAnalyze ? cmd.analyze : undefined}
-          ordersSheet={s.settings?.ordersSheet}
-          onOrdersSheet={cmd.setOrdersSheet}
-        />
-        {s.stale ? (
-          <MessageBar
-            messageBarType={MessageBarType.warning}
-            isMultiline
-            actions={
-              <MessageBarButton text="Analyse again" disabled={!canAnalyze} onClick={cmd.analyze} />
-            }
+          <Text as="h1" variant="large" styles={{ root: { margin: 0, fontWeight: 600 } }}>
+            Key Account Planner
+          </Text>
+          {/* Progress and the last outcome stay in view while the pane scrolls. */}
+          <div
+            style={{
+              position: "sticky",
+              top: 0,
+              zIndex: 1,
+              background: theme.semanticColors.bodyBackground,
+            }}
           >
-            Settings changed: the scores update when you analyse again or make a sheet.
-          </MessageBar>
-        ) : null}
-        <Section title="Portfolio" collapsible={false}>
-          <ActionsPanel actions={portfolio} {...actionProps} />
-        </Section>
-        <Section title="One account" collapsible={false}>
-          <Stack tokens={{ childrenGap: 10 }}>
-            <AccountPicker
-              accounts={s.accounts}
-              selectedId={s.selectedId}
-              disabled={busy}
-              onSelect={cmd.select}
+            <Status
+              running={s.running}
+              progress={s.progress}
+              outcome={s.outcome}
+              onCancel={cmd.cancel}
+              onDismiss={cmd.dismiss}
             />
-            {s.glance ? <AccountGlance glance={s.glance} /> : null}
-            <ActionsPanel actions={account} {...actionProps} />
-          </Stack>
-        </Section>
-        {s.settings ? (
-          <SettingsPanel
-            settings={s.settings}
-            problems={s.problems}
-            disabled={busy}
-            lastOrderDate={s.discovery?.summary?.lastDate}
-            onChange={cmd.changeSettings}
+          </div>
+          <DataPanel
+            discovery={s.discovery}
+            discovering={s.discovering}
+            error={s.discoverError}
+            busy={busy}
+            onMappingChange={cmd.changeMapping}
+            folded={confirmed && !dataOpen}
+            onFoldChange={(folded) => setDataOpen(!folded)}
+            onReread={canAnalyze ? cmd.analyze : undefined}
+            ordersSheet={s.settings?.ordersSheet}
+            onOrdersSheet={cmd.setOrdersSheet}
           />
-        ) : null}
-      </Stack>
-    </ThemeProvider>
+          {s.stale ? (
+            <MessageBar
+              messageBarType={MessageBarType.warning}
+              isMultiline
+              actions={
+                <MessageBarButton
+                  text="Analyse again"
+                  disabled={!canAnalyze}
+                  onClick={cmd.analyze}
+                />
+              }
+            >
+              Settings changed: the scores update when you analyse again or make a sheet.
+            </MessageBar>
+          ) : null}
+          <Section title="Portfolio" collapsible={false}>
+            <ActionsPanel actions={portfolio} {...actionProps} />
+          </Section>
+          <Section title="One account" collapsible={false}>
+            <Stack tokens={{ childrenGap: 10 }}>
+              <AccountPicker
+                accounts={s.accounts}
+                selectedId={s.selectedId}
+                disabled={busy}
+                onSelect={cmd.select}
+              />
+              {s.glance ? <AccountGlance glance={s.glance} /> : null}
+              <ActionsPanel actions={account} {...actionProps} />
+            </Stack>
+          </Section>
+          {s.settings ? (
+            <SettingsPanel
+              settings={s.settings}
+              problems={s.problems}
+              disabled={busy}
+              lastOrderDate={s.discovery?.summary?.lastDate}
+              onChange={cmd.changeSettings}
+            />
+          ) : null}
+        </Stack>
+      </ThemeProvider>
+    </PaneCulture.Provider>
   );
 }

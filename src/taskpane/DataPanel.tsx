@@ -10,6 +10,7 @@ import type { DataRole, Discovery, FoundTable } from "../engine/contract";
 import { MappingEditor } from "./MappingEditor";
 import { columnsCheck, columnsToCheck, dateText, ROLE_LABELS, wholeNumber } from "./format";
 import { Section } from "./Section";
+import { usePaneCulture } from "./culture";
 
 export interface DataPanelProps {
   discovery?: Discovery;
@@ -81,6 +82,7 @@ function TableCard({
     ? `Table ${table.table} on sheet ${table.sheet}`
     : `Sheet ${table.sheet} (${table.address})`;
   const toCheck = columnsToCheck(table);
+  const culture = usePaneCulture();
   return (
     <Stack tokens={{ childrenGap: 2 }} styles={{ root: { overflowWrap: "anywhere" } }}>
       <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0, fontWeight: 600 } }}>
@@ -88,16 +90,16 @@ function TableCard({
       </Text>
       {sheetChoice}
       <Text>
-        {where}: {wholeNumber(table.rows)} rows, {columnsCheck([table])}
+        {where}: {wholeNumber(table.rows, culture)} rows, {columnsCheck([table])}
         {toCheck.length ? ` (${toCheck.map((f) => f.label).join(", ")})` : ""}.
       </Text>
       {table.role === "orders" && summary ? (
         <Text>
-          {wholeNumber(summary.rows)} order lines from{" "}
+          {wholeNumber(summary.rows, culture)} order lines from{" "}
           {dateText(summary.firstDate, summary.dateCulture)} to{" "}
-          {dateText(summary.lastDate, summary.dateCulture)}, {wholeNumber(summary.accounts)}{" "}
-          accounts
-          {summary.rejected ? `, ${wholeNumber(summary.rejected)} rows skipped` : ""}.
+          {dateText(summary.lastDate, summary.dateCulture)},{" "}
+          {wholeNumber(summary.accounts, culture)} accounts
+          {summary.rejected ? `, ${wholeNumber(summary.rejected, culture)} rows skipped` : ""}.
           {summary.asOf
             ? ` Figures as of ${dateText(summary.asOf, summary.dateCulture)} (${summary.asOfSet ? "as set" : "the last order date"}).`
             : ""}

@@ -7,6 +7,7 @@
 import { useTheme } from "@fluentui/react/lib/Theme";
 import type { AccountGlance } from "../engine/contract";
 import { monthText, scoreText } from "./format";
+import { usePaneCulture } from "./culture";
 
 const W = 240;
 const H = 44;
@@ -35,6 +36,7 @@ export function trendRuns(history: AccountGlance["history"]): [number, number][]
 
 export function HealthTrend({ history }: { history: AccountGlance["history"] }): JSX.Element {
   const theme = useTheme();
+  const culture = usePaneCulture();
   const scored = history.filter((h) => h.score !== null);
   if (!scored.length) return <div>No health score in the last 12 months.</div>;
   const first = scored[0];
@@ -43,14 +45,14 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
   const muted = theme.palette.neutralSecondary;
   const line = theme.palette.themePrimary;
   const spoken = history
-    .map((h) => `${monthText(h.date)} ${h.score === null ? "n/a" : scoreText(h.score)}`)
+    .map((h) => `${monthText(h.date)} ${h.score === null ? "n/a" : scoreText(h.score, culture)}`)
     .join(", ");
   const lastIndex = history.lastIndexOf(last);
   const [lx, ly] = trendPoint(lastIndex, history.length, last.score as number);
   return (
     <figure style={{ margin: "4px 0 0" }}>
       <figcaption style={{ fontWeight: 600 }}>
-        Health over 12 months: {scoreText(first.score)} → {scoreText(last.score)}
+        Health over 12 months: {scoreText(first.score, culture)} → {scoreText(last.score, culture)}
       </figcaption>
       <svg
         role="img"

@@ -6,6 +6,7 @@ import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import type { Progress } from "../engine/contract";
 import { progressFraction, progressLine } from "./format";
+import { usePaneCulture } from "./culture";
 
 export interface Outcome {
   kind: "success" | "error" | "info";
@@ -35,6 +36,7 @@ export function Status({
   onCancel,
   onDismiss,
 }: StatusProps): JSX.Element {
+  const culture = usePaneCulture();
   const cancel = useRef<IButton>(null);
   const lastFocused = useLastFocused();
   const returnTo = useRef<HTMLElement | null>(null);
@@ -58,7 +60,7 @@ export function Status({
         <Stack tokens={{ childrenGap: 4 }}>
           {/* one line: what runs and how far ("Analysing 24 accounts… 12 of 24"), then the bar */}
           <ProgressIndicator
-            label={progressLine(running, progress)}
+            label={progressLine(running, progress, culture)}
             percentComplete={progress ? progressFraction(progress) : undefined}
             styles={{ itemName: { whiteSpace: "normal", overflow: "visible" } }}
           />

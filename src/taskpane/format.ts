@@ -22,37 +22,65 @@ export const ROLE_LABELS: Record<DataRole, string> = {
 
 export { MONTH_NAMES as MONTHS } from "../domain/dates";
 
-export function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
+/** The culture the pane writes its numbers in when the workbook's is not known: KAP's default. */
+export const DEFAULT_CULTURE = "en-GB";
+
+/**
+ * The workbook's culture ("de-DE") as one this browser formats numbers in, else en-GB: a name
+ * Intl does not know (or none) must not stop the pane drawing.
+ */
+export function numberCulture(culture?: string): string {
+  if (!culture) return DEFAULT_CULTURE;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([culture]).length ? culture : DEFAULT_CULTURE;
+  } catch {
+    return DEFAULT_CULTURE;
+  }
+}
+
+/**
+ * The pane's own numbers are written the workbook culture's way (de-DE "1.234", "73 %", "3,45");
+ * the cells KAP writes keep Excel number formats, which Excel shows in its culture itself.
+ */
+function numberText(n: number, culture: string | undefined, o: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(numberCulture(culture), o).format(n);
+}
+
+export function percent(fraction: number, culture?: string): string {
+  return numberText(fraction, culture, { style: "percent", maximumFractionDigits: 0 });
 }
 
 /** A probability for people: whole percent, but never "100%" or "0%" for what is only very likely or unlikely. */
-export function chanceText(p: number): string {
-  return p >= 0.995 ? "over 99%" : p < 0.005 ? "under 1%" : percent(p);
+export function chanceText(p: number, culture?: string): string {
+  return p >= 0.995
+    ? `over ${percent(0.99, culture)}`
+    : p < 0.005
+      ? `under ${percent(0.01, culture)}`
+      : percent(p, culture);
 }
 
-export function wholeNumber(n: number): string {
-  return n.toLocaleString("en-GB");
+export function wholeNumber(n: number, culture?: string): string {
+  return numberText(n, culture, { maximumFractionDigits: 0 });
 }
 
-export function money(n: number, currency: string): string {
+/** Money in whole units of its currency, the culture's way: en-GB "£39,561", de-DE "39.561 €". */
+export function money(n: number, currency: string, culture?: string): string {
   if (/^[A-Z]{3}$/.test(currency)) {
     try {
-      return new Intl.NumberFormat("en-GB", {
-        style: "currency",
-        currency,
-        maximumFractionDigits: 0,
-      }).format(n);
+      return numberText(n, culture, { style: "currency", currency, maximumFractionDigits: 0 });
     } catch {
       // an unknown ISO-looking code: fall through to the plain form
     }
   }
-  const plain = n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
+  const plain = wholeNumber(n, culture);
   return currency ? `${plain} ${currency}` : plain;
 }
 
-export function scoreText(score: number | null): string {
-  return score === null ? "n/a" : score.toFixed(2);
+/** A health score to 2 decimals: "3.45", de-DE "3,45". */
+export function scoreText(score: number | null, culture?: string): string {
+  return score === null
+    ? "n/a"
+    : numberText(score, culture, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** Band colours for the badge; the band is always written out too (never colour alone). */
@@ -69,13 +97,13 @@ export const BAND_COLOURS: Record<HealthBand, { background: string; text: string
  * ("Analysing" or an action's label); the host's message says what is happening now, and the
  * count is added unless the message already holds one or nothing is done yet.
  */
-export function progressLine(running: string, p?: Progress): string {
+export function progressLine(running: string, p?: Progress, culture?: string): string {
   if (!p) return `${running}…`;
   const message = p.message.trim().replace(/^Done\.?$/, "");
   const what = message || `${PHASE_WORDS[p.phase]}…`;
   const count =
     p.total !== undefined && p.done > 0 && !/\d of \d/.test(message)
-      ? ` ${wholeNumber(Math.min(p.done, p.total))} of ${wholeNumber(p.total)}`
+      ? ` ${wholeNumber(Math.min(p.done, p.total), culture)} of ${wholeNumber(p.total, culture)}`
       : "";
   // The analysis's own messages say what runs ("Reading order lines…", "Analysing 24 accounts…").
   if (running === "Analysing") return what + count;
@@ -112,8 +140,8 @@ export function monthText(iso: string): string {
 }
 
 /** Days since the last order in words: "today", "yesterday", "12 days ago". */
-export function daysAgoText(days: number): string {
-  return days <= 0 ? "today" : days === 1 ? "yesterday" : `${wholeNumber(days)} days ago`;
+export function daysAgoText(days: number, culture?: string): string {
+  return days <= 0 ? "today" : days === 1 ? "yesterday" : `${wholeNumber(days, culture)} days ago`;
 }
 
 /** 0–1 for the progress bar, or undefined when the total is unknown (an indeterminate bar). */

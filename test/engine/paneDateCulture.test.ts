@@ -85,3 +85,12 @@ test("the data summary carries the culture the sheets write dates in, for the pa
   await host.analyze(settings(), noop, signal());
   expect((await host.discover(settings())).summary?.dateCulture).toBe("en-US");
 });
+
+test.each(["de-DE", "en-US"])(
+  "%s: the discovery tells the pane the workbook's culture, before any analysis, for its own numbers",
+  async (culture) => {
+    setup(culture);
+    const d = await createExcelHost().discover(settings());
+    expect(d.culture).toBe(culture);
+  }
+);

@@ -347,6 +347,25 @@ describe("task pane: accounts", () => {
     expect(within(card).getByText(/£52,000/)).toBeTruthy();
   });
 
+  it("in a de-DE workbook the pane writes its own numbers the German way: 1.187 order lines, 3,45, 52.000 £", async () => {
+    await openPane(makeFakeHost({ culture: "de-DE" }));
+    // before the analysis is shown folded, the table line: 1,200 rows → 1.200
+    await changeData();
+    expect(
+      screen.getByText(
+        /1\.187 order lines from 01\.07\.2024 to 28\.06\.2026, 3 accounts, 13 rows skipped/
+      )
+    ).toBeTruthy();
+    expect(screen.getByText(/1\.200 rows/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Done" }));
+    await chooseAccount("C001", /^C001/);
+    const card = await screen.findByRole("region", { name: "Account C001 at a glance" });
+    expect(within(card).getByText("3,45")).toBeTruthy();
+    // 2.50 and 3.45 with a decimal comma; 52,000 GBP grouped with a dot, the sign after a no-break space
+    expect(within(card).getByText("Health over 12 months: 2,50 → 3,45")).toBeTruthy();
+    expect(card.textContent).toMatch(/12-month revenue 52\.000\u00a0£; last order 9 days ago\./);
+  });
+
   it("typing narrows the list to matching ids and names", async () => {
     await openPane();
     await chooseAccount("plumb", /C003 — Coastal Plumbing/);

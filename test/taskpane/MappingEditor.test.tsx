@@ -2,6 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import type { FieldChoice, FoundTable } from "../../src/engine/contract";
 import { MappingEditor } from "../../src/taskpane/MappingEditor";
+import "../../src/taskpane/icons";
 
 const table = (revenue: FieldChoice): FoundTable => ({
   role: "orders",

@@ -217,6 +217,8 @@ export function makeFakeHost(
     settings?: Partial<KapSettings>;
     hasProducts?: boolean;
     dateCulture?: string;
+    /** the workbook's culture (Excel's cultureInfo), as the discovery reports it */
+    culture?: string;
     noOrders?: boolean;
   } = {}
 ): FakeHost {
@@ -228,7 +230,7 @@ export function makeFakeHost(
     accounts: 3,
     rejected: 13,
     ...(opts.hasProducts === undefined ? {} : { hasProducts: opts.hasProducts }),
-    ...(opts.dateCulture ? { dateCulture: opts.dateCulture } : {}),
+    ...(opts.dateCulture || opts.culture ? { dateCulture: opts.dateCulture ?? opts.culture } : {}),
     warnings: [],
   };
   return {
@@ -239,9 +241,10 @@ export function makeFakeHost(
       ...opts.settings,
     })),
     saveSettings: jest.fn(async (_s: KapSettings) => undefined),
-    discover: jest.fn(async (s: KapSettings) =>
-      discoveryFor(s, analyzed ? summary : undefined, opts.noOrders)
-    ),
+    discover: jest.fn(async (s: KapSettings) => ({
+      ...discoveryFor(s, analyzed ? summary : undefined, opts.noOrders),
+      ...(opts.culture ? { culture: opts.culture } : {}),
+    })),
     analyze: jest.fn(
       async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
         onProgress({ phase: "reading", done: 600, total: 1200, message: "Reading order lines…" });

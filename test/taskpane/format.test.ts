@@ -12,7 +12,9 @@ import {
   daysAgoText,
   monthText,
   recentQuarters,
+  percent,
   scoreText,
+  wholeNumber,
 } from "../../src/taskpane/format";
 import { kapTheme } from "../../src/taskpane/theme";
 
@@ -179,6 +181,45 @@ describe("pane formatting", () => {
     expect(scoreText(3)).toBe("3.00");
     expect(money(39_561.4, "GBP")).toBe("£39,561");
     expect(money(1200, "")).toBe("1,200");
+  });
+});
+
+describe("the pane's own numbers in the workbook's culture", () => {
+  // de-DE groups thousands with "." and marks decimals with ","; the unit follows the number
+  // after a no-break space (U+00A0), as "1.234,50 €" is written there. en-US: "$1,235", "73%".
+  const NBSP = "\u00a0";
+  it("de-DE: 1.187 rows, 52.000 € (whole euros), 73 %, 3,45, 1.234 days ago", () => {
+    expect(wholeNumber(1187, "de-DE")).toBe("1.187");
+    // 1,234.5 to whole units: 1,235 (half away from zero)
+    expect(money(1234.5, "EUR", "de-DE")).toBe(`1.235${NBSP}€`);
+    expect(money(52_000, "GBP", "de-DE")).toBe(`52.000${NBSP}£`);
+    expect(money(1200, "", "de-DE")).toBe("1.200");
+    expect(percent(0.7266, "de-DE")).toBe(`73${NBSP}%`);
+    expect(chanceText(0.9991, "de-DE")).toBe(`over 99${NBSP}%`);
+    expect(chanceText(0.004, "de-DE")).toBe(`under 1${NBSP}%`);
+    expect(scoreText(3.45, "de-DE")).toBe("3,45");
+    expect(scoreText(3, "de-DE")).toBe("3,00");
+    expect(daysAgoText(1234, "de-DE")).toBe("1.234 days ago");
+    expect(
+      progressLine(
+        "Analysing",
+        { phase: "reading", done: 1500, total: 6089, message: "Reading order lines…" },
+        "de-DE"
+      )
+    ).toBe("Reading order lines… 1.500 of 6.089");
+  });
+
+  it("en-US: 1,187 rows, $1,235, 73%, 3.45", () => {
+    expect(wholeNumber(1187, "en-US")).toBe("1,187");
+    expect(money(1234.5, "USD", "en-US")).toBe("$1,235");
+    expect(percent(0.7266, "en-US")).toBe("73%");
+    expect(scoreText(3.45, "en-US")).toBe("3.45");
+  });
+
+  it("no culture, or one this browser does not know: en-GB as before", () => {
+    expect(wholeNumber(1187)).toBe("1,187");
+    expect(money(39_561.4, "GBP", "not a culture")).toBe("£39,561");
+    expect(scoreText(3.45, "")).toBe("3.45");
   });
 });
 
