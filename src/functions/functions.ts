@@ -1107,7 +1107,7 @@ export function engagement(
 /**
  * Payment of one account from its invoices, by the rule KAP applies to a payments ledger: days beyond terms = paid date − due date (negative when early); an unpaid invoice past its due date counts its days overdue at asOf; the account's figure is the amount-weighted mean over the invoices due in the 12 months to asOf, rounded to whole days; then early (−1 or less) 5, on time (0) 4, 1–7 days 3, 8–30 days 2, 31+ days 1. Or give days late per invoice instead of dates (leave paidDates out). Spills two cells: the days and the score.
  * @customfunction PAYMENT
- * @param dueDatesOrDaysLate Column of invoice due dates (with paidDates), or of days paid beyond terms per invoice (without paidDates; on Excel desktop a blank cell arrives as 0, on time, so give exactly the rows or an amounts column).
+ * @param dueDatesOrDaysLate Column of invoice due dates (with paidDates), or of days paid beyond terms per invoice (without paidDates; on Excel desktop a blank cell arrives as 0, on time, so give exactly the rows or an amounts column: an empty days cell beside an amount is 0 days on every Excel).
  * @param [paidDates] Column of paid dates beside the due dates; blank = unpaid.
  * @param [amounts] Column of invoice amounts, to weight the mean (default: every invoice alike); a blank, 0 or negative amount (a credit note) is left out.
  * @param [asOf] The day to judge at (default: the latest due or paid date); give TODAY() or your as-of date so that unpaid invoices count as overdue.

@@ -6,7 +6,8 @@
  *
  * Blank cells: the web passes null, desktop Excel 0 (args.ts). A 0 is never a date, so a blank
  * date, response date or paid date reads the same on both; a blank or 0 amount leaves its
- * invoice out (as a credit note is); a blank direction is outbound (the rule's default).
+ * invoice out (as a credit note is), and an empty days-late cell beside an amount is 0 days; a
+ * blank direction is outbound (the rule's default).
  */
 import { engagementFromLog } from "../domain/engagement";
 import { paymentScore } from "../domain/health";
@@ -165,8 +166,11 @@ export function paymentOfRows(
       dates.push(due, paid);
     } else {
       const v = at(a, i);
-      if (v === null) continue; // a blank row (desktop passes 0: on time, see the help)
-      const d = toNumber(v, `daysLate (row ${row})`);
+      // An empty days cell: desktop passes 0 (on time) and the web null. Beside an amount it is
+      // an invoice, 0 days on every Excel; with no amounts column it is a blank row on the web
+      // only (desktop cannot tell it from 0: see the help).
+      if (v === null && !(w && amount > 0)) continue;
+      const d = v === null ? 0 : toNumber(v, `daysLate (row ${row})`);
       if (d === undefined || !Number.isFinite(d))
         throw new ArgError(`daysLate: "${String(v)}" in row ${row} is not a number of days.`);
       // a due date given without paidDates would count as 46,000 days late

@@ -171,6 +171,13 @@ describe("KAP.PAYMENT", () => {
     expect(both(payment, col(31))).toEqual([[31, 1]]);
   });
 
+  it("days late with amounts: an empty days cell beside an amount is 0 days (on time) on every Excel, as desktop passes it", () => {
+    // £1,000 10 days late, £3,000 with its days cell empty: desktop passes 0, so the web reads it
+    // as 0 too (it skipped the invoice: 10 days, Payment 2). (1,000·10 + 3,000·0) / 4,000 = 2.5
+    // → 3 (half away from zero) → 1–7 days late → 3. An empty row (no amount) is left out.
+    expect(both(payment, col(10, null, null), undefined, col(1000, 3000, null))).toEqual([[3, 3]]);
+  });
+
   it("blank rows of dates are skipped as the web (null) and desktop (0) pass them; a blank paid date is unpaid", () => {
     expect(
       both(payment, col(D - 20, null, null), col(null, null, null), col(500, null, null), cell(D))
