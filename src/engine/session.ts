@@ -17,6 +17,7 @@ import type { Role } from "../ingest/fields";
 import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
 import {
   closestOrders,
+  doubledHeaderNotes,
   LATE_HEADER_ROWS,
   lateOrderHeader,
   noOrdersError,
@@ -285,6 +286,8 @@ export function planReading(
   const creditIdPrefixes = creditNotePrefixes(ids);
   const allNotes = [
     ...(notes ?? []),
+    // two columns under one header: which one is read (the user's choice or the guess)
+    ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,
     ...(creditIdPrefixes.length
       ? [

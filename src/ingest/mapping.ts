@@ -6,6 +6,7 @@ import {
   detectTable,
   type FieldMatch,
   HEADER_SCAN_ROWS,
+  headerScores,
 } from "./detect";
 import {
   type FieldDef,
@@ -289,6 +290,74 @@ export function headerLabels(headers: readonly string[]): string[] {
     taken.add(normaliseHeader(label));
     return label;
   });
+}
+
+/** A 0-based column of a grid whose first column is the sheet's `left` (1-based) as Excel names it: A … Z, AA. */
+function columnLetters(column: number, left = 1): string {
+  let n = column + left;
+  let s = "";
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * One note per header that more than one column carries (a plain range keeps duplicates:
+ * "Amount" gross and "Amount" net) where it matters: one of them is read, or the header names a
+ * field. Says at which columns (Excel's letters), which one `mapping` reads and as what (the
+ * guess takes the leftmost of equal columns; the user may choose another), and how to read
+ * another: the pane and the CLI show the same text.
+ */
+export function doubledHeaderNotes(
+  headers: readonly string[],
+  mapping: Pick<ColumnMapping, "role" | "fields">,
+  left = 1
+): string[] {
+  const columnsOf = new Map<string, number[]>();
+  headers.forEach((h, column) => {
+    const key = h.length > MAX_HEADER_LENGTH ? "" : normaliseHeader(h);
+    if (key === "") return;
+    const list = columnsOf.get(key);
+    if (list) list.push(column);
+    else columnsOf.set(key, [column]);
+  });
+  const labels = headerLabels(headers);
+  const def = ROLES[mapping.role].fields;
+  const letter = (c: number) => columnLetters(c, left);
+  const notes: string[] = [];
+  for (const columns of columnsOf.values()) {
+    if (columns.length < 2) continue;
+    const header = headers[columns[0]].trim();
+    const read = mapping.fields.filter((f) => columns.includes(f.column));
+    const names = headerScores(header, def).some((x) => x.score === 1);
+    if (read.length === 0 && !names) continue;
+    const where = `Columns ${andList(columns.map(letter))} are ${columns.length === 2 ? "both" : "all"} headed "${header}"`;
+    const unread = columns.filter((c) => !read.some((f) => f.column === c));
+    const col = (cs: number[]) => `column${cs.length > 1 ? "s" : ""} ${orList(cs.map(letter))}`;
+    const as = read.map((f) => {
+      const d = def.find((x) => x.field === f.field);
+      return `column ${letter(f.column)} as the ${d ? phrase(d) : f.field}`;
+    });
+    if (read.length === 0) {
+      notes.push(
+        `${where}: KAP read ${columns.length === 2 ? "neither" : "none of them"}. To read one, rename one of the headers (in the task pane, choose ${orList(columns.map((c) => `"${labels[c]}"`))} in the column mapping).`
+      );
+      continue;
+    }
+    if (unread.length === 0) {
+      notes.push(`${where}: KAP read ${andList(as)}.`);
+      continue;
+    }
+    const two = columns.length === 2 ? "one of the two headers" : "the headers";
+    const choose = orList(unread.map((c) => `"${labels[c]}"`));
+    notes.push(
+      `${where}: KAP read ${andList(as)}, and not ${col(unread)}. If ${col(unread)} ${unread.length > 1 ? "hold" : "holds"} ${read.length > 1 ? "one of them" : "it"}, rename ${two} (in the task pane, choose ${choose} in the column mapping).`
+    );
+  }
+  return notes;
+}
+
+function orList(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
 }
 
 /**

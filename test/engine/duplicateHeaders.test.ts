@@ -53,6 +53,32 @@ describe("two columns with the same header", () => {
     expect(Object.fromEntries(list.map((a) => [a.id, a.revenue12m]))).toEqual({ A: 100, B: 200 });
   });
 
+  it("the reading says which header is doubled, at which columns, and which one KAP read", async () => {
+    workbook();
+    const host = createExcelHost();
+    const warnings = async (s: KapSettings) => {
+      await host.discover(s);
+      await host.analyze(s, () => undefined, new AbortController().signal);
+      return (await host.discover(s)).summary!.warnings;
+    };
+    // the guess: the first of each (A, F); columns G and H are not read
+    const guessed = await warnings(defaultSettings());
+    expect(guessed).toContain(
+      'Columns A and G are both headed "Date": KAP read column A as the order date, and not column G. If column G holds it, rename one of the two headers (in the task pane, choose "Date (2)" in the column mapping).'
+    );
+    expect(guessed).toContain(
+      'Columns F and H are both headed "Amount": KAP read column F as the line revenue, and not column H. If column H holds it, rename one of the two headers (in the task pane, choose "Amount (2)" in the column mapping).'
+    );
+    // the user's choice of the second Amount is what the reading names
+    const chosen = await warnings({
+      ...defaultSettings(),
+      mapping: { orders: { revenue: "Amount (2)" } },
+    });
+    expect(chosen).toContain(
+      'Columns F and H are both headed "Amount": KAP read column H as the line revenue, and not column F. If column F holds it, rename one of the two headers (in the task pane, choose "Amount" in the column mapping).'
+    );
+  });
+
   it('withUserChoices: "Amount (2)" is the second Amount; a real header "Amount (2)" wins', () => {
     const m: ColumnMapping = { fields: [] } as unknown as ColumnMapping;
     const cols = (headers: string[], header: string) =>
