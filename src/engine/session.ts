@@ -507,6 +507,9 @@ export function noOrdersIn(tables: readonly SourceTable[], ordersSheet?: string)
       name: t.peek.tableName ?? t.peek.name,
       headers: headersOf(t.peek),
       late: lateOrderHeader(t.peek),
+      titles: t.peek.values
+        .slice(0, 5)
+        .map((r) => String((r ?? []).find((v) => typeof v === "string" && v.trim() !== "") ?? "")),
     }))
   );
 }

@@ -217,9 +217,42 @@ export function lateOrderHeader(grid: Grid): { row: number; headers: string[] } 
   return undefined;
 }
 
+/** A report's title line that names a summary ("Sales by Customer Summary", "Sales by Item Summary"). */
+const SUMMARY_TITLE = /^(.*\b(?:sales|income|revenue)\b.*\bby\b.*?)\bsummary\b(.*)$/i;
+
+/**
+ * An export brought by mistake that holds no order lines, by its headers (or a report's title
+ * lines): what it is and what to export instead; undefined when it is none of them.
+ */
+export function wrongExport(
+  name: string,
+  headers: readonly string[],
+  titles: readonly string[] = []
+): string | undefined {
+  const has = new Set(headers.map((h) => normaliseHeader(h)));
+  const orders =
+    "export the orders instead (Shopify admin › Orders › Export) and analyse that file.";
+  if (has.has("handle") && (has.has("variant sku") || has.has("variant price")))
+    return `"${name}" is a Shopify products export (one row per product variant: Handle, Title, Variant SKU, Variant Price), not orders: ${orders}`;
+  if (has.has("total spent") && (has.has("total orders") || has.has("orders count")))
+    return `"${name}" is a Shopify customers export (one row per customer with its Total Spent and Total Orders), not order lines: ${orders}`;
+  for (const t of titles) {
+    const m = SUMMARY_TITLE.exec(t.trim());
+    if (m)
+      return `"${name}" is a summary report ("${t.trim()}": one total per customer or product, no dates, no lines): run "${`${m[1]}Detail${m[2]}`.trim()}" instead, export it and analyse that file.`;
+  }
+  return undefined;
+}
+
 /** Error when no sheet looks like order lines at all. */
 export function noOrdersError(
-  sheets: { name: string; headers: string[]; late?: { row: number; headers: string[] } }[]
+  sheets: {
+    name: string;
+    headers: string[];
+    late?: { row: number; headers: string[] };
+    /** the first text of each of its first rows (a report's title lines) */
+    titles?: string[];
+  }[]
 ): MissingRoleError {
   const late = sheets.find((s) => s.late);
   if (late) {
@@ -230,6 +263,19 @@ export function noOrdersError(
     .map((s) => `${s.name}: ${headerList(s.headers.slice(0, 12)) || "(empty)"}`)
     .join("; ");
   const found = `No order lines were found. KAP needs a table with an account, an order date and a line value (a revenue column, or a quantity and a unit price); a product code (SKU) adds the product sheets. Headers found — ${seen || "no sheets with data"}.`;
+  const wrong = sheets
+    .map((s) => wrongExport(s.name, s.headers, s.titles))
+    .filter((w): w is string => !!w);
+  if (wrong.length) {
+    const msg = `${found} ${wrong.join(" ")}`;
+    return new MissingRoleError(
+      msg,
+      "orders",
+      ["order lines"],
+      sheets.flatMap((s) => s.headers),
+      msg
+    );
+  }
   const names = `"Customer ID", "Order Date", "SKU", "Qty", "Revenue"`;
   // the pane's words: there is nothing to map in a workbook without data
   const pane = seen

@@ -1,0 +1,45 @@
+/**
+ * Exports brought by mistake that hold no order lines (a Shopify products or customers export, a
+ * QuickBooks summary report) are refused with what they are and what to export instead, never
+ * read as orders and never met with "rename the headers".
+ */
+import { join } from "node:path";
+import type { MissingRoleError } from "../../src/ingest/mapping";
+import { analyzeFile } from "./fileAnalysis";
+
+const EXPORTS = join(__dirname, "../fixtures/exports");
+
+async function refusal(file: string): Promise<MissingRoleError> {
+  try {
+    await analyzeFile(join(EXPORTS, file));
+  } catch (e) {
+    return e as MissingRoleError;
+  }
+  throw new Error(`${file} was read as order lines`);
+}
+
+test("a Shopify products export: a catalog, not orders", async () => {
+  const e = await refusal("shopify-products-export.csv");
+  for (const m of [e.message, e.cliMessage]) {
+    expect(m).toMatch(/^No order lines were found\./);
+    expect(m).toContain(
+      '"shopify-products-export" is a Shopify products export (one row per product variant: Handle, Title, Variant SKU, Variant Price), not orders: export the orders instead (Shopify admin › Orders › Export) and analyse that file.'
+    );
+    expect(m).not.toMatch(/rename/);
+  }
+});
+
+test("a Shopify customers export: customers with their totals, not order lines", async () => {
+  const e = await refusal("shopify-customers-export.csv");
+  expect(e.cliMessage).toContain(
+    '"shopify-customers-export" is a Shopify customers export (one row per customer with its Total Spent and Total Orders), not order lines: export the orders instead (Shopify admin › Orders › Export) and analyse that file.'
+  );
+});
+
+test("a QuickBooks summary report: one total per customer, no dates or lines; the detail report is named", async () => {
+  const e = await refusal("quickbooks-online-sales-by-customer-summary.csv");
+  expect(e.cliMessage).toContain(
+    '"quickbooks-online-sales-by-customer-summary" is a summary report ("Sales by Customer Summary": one total per customer or product, no dates, no lines): run "Sales by Customer Detail" instead, export it and analyse that file.'
+  );
+  expect(e.cliMessage).not.toMatch(/rename/);
+});
