@@ -71,8 +71,11 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
               y1={y}
               y2={y}
               stroke={muted}
-              strokeWidth={0.5}
-              strokeDasharray="2 3"
+              // 1.5 screen pixels whatever the chart's width: a thinner line is blended with the
+              // background and falls below 3:1 (test/browser/trendContrast.test.ts)
+              strokeWidth={1.5}
+              vectorEffect="non-scaling-stroke"
+              strokeDasharray="3 3"
             />
           );
         })}
