@@ -296,6 +296,19 @@ export function optionalNumber(m: Matrix | Cell, argName: string): number | unde
   return n;
 }
 
+/**
+ * The one cell of an argument that takes a single value (an as-of date), or undefined when it is
+ * left out or blank (desktop's 0 too). A range of several cells is refused: taking its first cell
+ * would answer for a date the user may not have meant.
+ */
+export function singleCell(m: Matrix | Cell, argName: string, what: string): Plain | undefined {
+  if (notGiven(m)) return undefined;
+  const cells = cellsOf(m);
+  if (cells.length !== 1)
+    throw new ArgError(`${argName} must be a single ${what} (got ${cells.length} cells).`);
+  return cells[0];
+}
+
 /** Whether an optional range argument was left out: omitted, or every cell blank or 0. */
 export function notGiven(m: Matrix | Cell | null | undefined): boolean {
   if (m === null || m === undefined) return true;

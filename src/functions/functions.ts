@@ -54,6 +54,7 @@ import {
   notGiven,
   optionalNumber,
   plain,
+  singleCell,
   toNumber,
   type Plain,
 } from "./args";
@@ -610,7 +611,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
         throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
       points.push({ date, value });
     }
-    const end = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
+    const end = singleCell(asOf, "asOf", "date");
     const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, "asOf"));
     if (res.firstMonth === null)
       throw new ArgError(
@@ -901,8 +902,8 @@ function inputsForAccounts(
   });
   const ids = cells.map((c, i) => (blank[i] ? "" : idText(c)));
   const parentOf = parentsOf(ids, rolledInto);
-  const given = notGiven(asOf) ? undefined : asColumn(asOf, "asOf")[0];
-  const asOfDate = given !== undefined && given !== null ? toSerial(given, "asOf") : undefined;
+  const given = singleCell(asOf, "asOf", "date");
+  const asOfDate = given !== undefined ? toSerial(given, "asOf") : undefined;
   const cols = orderBookOf(order, asOfDate);
   const date = asOfDate ?? cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
