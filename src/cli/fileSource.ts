@@ -66,6 +66,8 @@ export interface FileSource extends IngestSource {
   describe(): string;
   /** Bytes of the file read so far and its size, for progress. */
   progress(): { done: number; total: number };
+  /** What the reading says first about the file itself ("x.xlsx is a text (CSV) file …"). */
+  notes?: readonly string[];
 }
 
 const DELIMITER_NAMES: Record<string, string> = {
@@ -473,16 +475,124 @@ export function xlsxSource(path: string): FileSource {
   };
 }
 
-/** The source for a file by its extension, or the sentence that says why KAP cannot read it. */
+/** What a file named as a workbook holds, by its first bytes. */
+type Content = "zip" | "ole" | "html" | "xml" | "text" | "other";
+
+/** The first `n` bytes of a file (fewer when it is shorter). */
+function headOf(path: string, n: number, at = 0): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(n);
+    return head.subarray(0, readSync(fd, head, 0, n, at));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * A workbook-named file by its content: an .xlsx is a zip (PK\x03\x04); an Excel 97–2003 .xls,
+ * and an encrypted .xlsx, an OLE compound file (D0 CF 11 E0 …); online systems' "Excel" exports
+ * are often a web page or XML; a CSV renamed is text (no NUL byte, or a UTF-16 BOM).
+ */
+function contentOf(path: string): Content {
+  const head = headOf(path, 64 * 1024);
+  if (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    head[2] === 0x03 &&
+    head[3] === 0x04
+  )
+    return "zip";
+  if (head.length >= 8 && OLE.every((b, i) => head[i] === b)) return "ole";
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (head.length === 0 || (!utf16 && head.includes(0))) return "other";
+  const start = head
+    .subarray(0, 1024)
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (/^<(?:!doctype html|html|table|head|body|meta)\b/.test(start)) return "html";
+  if (start.startsWith("<?xml")) return "xml";
+  return "text";
+}
+
+/**
+ * An OLE file holding an "EncryptedPackage" stream (in its first directory sector): a
+ * password-protected .xlsx rather than an old .xls. Undefined when the directory cannot be read.
+ */
+function encryptedPackage(path: string): boolean | undefined {
+  const header = headOf(path, 512);
+  if (header.length < 0x34) return undefined;
+  const shift = header.readUInt16LE(0x1e);
+  if (shift !== 9 && shift !== 12) return undefined;
+  const dirSector = header.readUInt32LE(0x30);
+  const dir = headOf(path, 4 << shift, (dirSector + 1) * 2 ** shift);
+  if (dir.length === 0) return undefined;
+  return dir.includes(Buffer.from("EncryptedPackage", "utf16le"));
+}
+
+const SAVE_AS =
+  "open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV (.csv), then run kap again.";
+
+/** The sentence for a workbook-named file KAP cannot read by what it holds (an .xls, a web page). */
+function unreadable(path: string, content: "ole" | "html" | "xml"): FileReadError {
+  const name = basename(path);
+  const ext = extname(path).toLowerCase();
+  if (content === "ole") {
+    const locked = encryptedPackage(path);
+    if (locked)
+      return new FileReadError(
+        `${name} is password-protected: KAP cannot open an encrypted workbook. Remove the password in Excel (File › Info › Protect Workbook › Encrypt with Password), save, and run kap again.`
+      );
+    if (locked === undefined && ext !== ".xls")
+      return new FileReadError(
+        `${name} is password-protected (or an old-format workbook): remove the password or save it as .xlsx in Excel, then try again.`
+      );
+    const named = ext === ".xls" ? "" : ` with an ${ext} name`;
+    return new FileReadError(
+      `${name} is an Excel 97–2003 workbook (.xls)${named}, which KAP does not read: ${SAVE_AS}`
+    );
+  }
+  const what = content === "html" ? "a web page (HTML)" : "an XML file";
+  return new FileReadError(`${name} is ${what} with an Excel name, not a workbook: ${SAVE_AS}`);
+}
+
+/** The source with a note the reading shows first (what the file was read as). */
+function withNote(source: FileSource, note: string): FileSource {
+  return { ...source, notes: [note] };
+}
+
+/**
+ * The source for a file by its extension, or the sentence that says why KAP cannot read it. A
+ * file named as a workbook is read by what it holds: a text file as text, a zip as .xlsx.
+ */
 export function fileSource(path: string): FileSource {
   if (!existsSync(path)) throw new FileReadError(`${path}: no such file.`);
   if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return textSource(path);
-  if (ext === ".xlsx" || ext === ".xlsm") return xlsxSource(path);
-  if (ext === ".xls")
-    throw new FileReadError(
-      `${basename(path)} is an old .xls workbook: save it as .xlsx in Excel and try again.`
-    );
+  if (ext === ".xlsx" || ext === ".xlsm" || ext === ".xls") {
+    const name = basename(path);
+    const content = contentOf(path);
+    if (content === "ole" || content === "html" || content === "xml")
+      throw unreadable(path, content);
+    if (content === "text")
+      return withNote(
+        textSource(path),
+        `${name} is a text (CSV) file, not a workbook: read as CSV.`
+      );
+    if (ext !== ".xls") return xlsxSource(path);
+    if (statSync(path).size === 0) throw new FileReadError(`${name} is empty.`);
+    if (content === "zip")
+      return withNote(
+        xlsxSource(path),
+        `${name} is an .xlsx workbook with an .xls name: read as .xlsx.`
+      );
+    throw new FileReadError(`${name} is not an Excel workbook: ${SAVE_AS}`);
+  }
   throw new FileReadError(`${basename(path)}: KAP reads .xlsx and .csv files.`);
 }

@@ -195,24 +195,36 @@ async function load(
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
   // --culture settles what the file cannot: day- or month-first dates, and a decimal comma or point.
   const session = new IngestSession(source, settings, { ordersSheet: o.sheet, culture: o.culture });
-  const tables = await session.tables();
+  // A file read as other than its name says (a CSV named .xlsx) says so in a refusal too.
+  const said = <T>(p: Promise<T>): Promise<T> =>
+    source.notes
+      ? p.catch((e: unknown) => {
+          if (!(e instanceof MissingRoleError || e instanceof FileReadError)) throw e;
+          throw new UsageError(`${source.notes!.join(" ")} ${explain(e)}`);
+        })
+      : p;
+  const tables = await said(session.tables());
   if (o.sheet && !tables.some((t) => t.peek.name.toLowerCase() === o.sheet!.toLowerCase()))
     throw new UsageError(
       `No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(", ")}.`
     );
   const engine = new KapEngine();
   const name = basename(file);
-  const { report, found } = await session.run(engine, {
-    onProgress: () => {
-      const { done, total } = source.progress();
-      progress.show(`Reading ${name}`, done, total);
-      if (total >= COLLECT_AFTER_BYTES) collectIfBuffersGrew();
-    },
-  });
+  const { report, found } = await said(
+    session.run(engine, {
+      onProgress: () => {
+        const { done, total } = source.progress();
+        progress.show(`Reading ${name}`, done, total);
+        if (total >= COLLECT_AFTER_BYTES) collectIfBuffersGrew();
+      },
+    })
+  );
   // Order lines on other sheets are not read: said, as the task pane says it (unless --sheet chose).
   const others =
     found.orders && !o.sheet ? otherOrdersWarning(tables, found.orders.table) : undefined;
   if (others) report.warnings.push(others);
+  // what the file was read as, when its name says otherwise (a CSV named .xlsx)
+  if (source.notes) report.warnings.unshift(...source.notes);
   if (report.accepted === 0) {
     // No row under the header was read, skipped or refused: a recognised layout's note
     // ("Read as Xero sales invoices: …") is no reason, so it is not given as one.
