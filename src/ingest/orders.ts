@@ -396,6 +396,15 @@ function text(v: Cell): string {
   return String(v);
 }
 
+/** An order's share before tax, (Total − Taxes) / Total; 1 when they do not read so. */
+function netShare(totalCell: Cell, taxCell: Cell, convention?: ColumnConvention): number {
+  const total = parseMoney(totalCell, convention)?.value;
+  const tax = parseMoney(taxCell, convention)?.value;
+  return total !== undefined && tax !== undefined && total > 0 && tax >= 0 && tax < total
+    ? (total - tax) / total
+    : 1;
+}
+
 function roundCents(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -441,6 +450,8 @@ export function createOrderParser(
     ledgerAccount: -1,
     taxAmount: -1,
     priceUnit: -1,
+    orderTotal: -1,
+    orderTax: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -527,6 +538,8 @@ export function createOrderParser(
   let orderAccountName = "";
   let orderCurrency = "";
   let orderDate: Cell = null;
+  /** The share of the order's Total before tax, where prices include tax (Shopify): 1 otherwise. */
+  let orderNetShare = 1;
   /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
   let statusOrderKey = "";
   let orderVoid = false;
@@ -1103,6 +1116,13 @@ export function createOrderParser(
       if (!c) return reject("unreadable credit", rowNo);
       revenue -= c.value;
       moneyCurrency = c.currency ?? moneyCurrency;
+    }
+    // A store whose prices include tax (ingest/plausible found Shopify's Total = Subtotal +
+    // Shipping): each line at its order's net share, read from the order's first line.
+    if (col.orderTotal >= 0 && col.orderTax >= 0 && revenue !== undefined) {
+      if (!sameOrder) orderNetShare = netShare(row[col.orderTotal], row[col.orderTax], priceDec);
+      revenue *= orderNetShare;
+      if (unitPrice !== undefined) unitPrice *= orderNetShare;
     }
     // Lines written tax-inclusive (ingest/plausible found Xero's Total = the sum of LineAmount):
     // the line's tax comes off, so revenue is before tax as everywhere else.

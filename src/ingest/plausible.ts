@@ -459,6 +459,19 @@ export function checkOrderColumns(
         `This export has no "Lineitem discount" column, and ${orders === 1 ? "1 order" : `${orders} orders`} in its first rows ${orders === 1 ? "has" : "have"} an order-level discount ("${options.headers[dc].trim()}", such as ${example}): ${orders === 1 ? "its" : "their"} lines count before the discount, so revenue is overstated by it (${fmt(total)} in those rows). Take the discounts off by hand where they matter.`
       );
   }
+  // A Shopify store whose prices include tax: the lines hold the VAT, taken off per order.
+  if (mapping.layout === "shopify" && options.headers) {
+    const inclusive = shopifyTaxesIncluded(
+      sample,
+      options.headers,
+      get("orderId"),
+      dec("unitPrice")
+    );
+    if (inclusive) {
+      fields.push(...inclusive.fields);
+      notes.push(inclusive.note);
+    }
+  }
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [
@@ -675,5 +688,55 @@ function xeroTaxInclusive(
     };
   return {
     note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' "${line}" holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
+  };
+}
+
+/**
+ * Whether a Shopify store's prices include tax ("All prices include tax", as most UK and EU
+ * stores selling to consumers set it): an order's Total, on its first line, is then its Subtotal
+ * plus Shipping, the Taxes inside, where prices before tax make it Subtotal + Shipping + Taxes.
+ * When most orders with tax are so, the order's Total and Taxes are read (each line at its
+ * order's net share, (Total − Taxes) / Total, ingest/orders): exact where one tax rate applies.
+ */
+function shopifyTaxesIncluded(
+  rows: readonly Row[],
+  headers: readonly string[],
+  order: FieldMatch | undefined,
+  convention: ColumnConvention | undefined
+): { fields: FieldMatch[]; note: string } | undefined {
+  const at = (h: string) => headers.findIndex((x) => normaliseHeader(x) === h);
+  const [subCol, shipCol, taxCol, totalCol] = [
+    at("subtotal"),
+    at("shipping"),
+    at("taxes"),
+    at("total"),
+  ];
+  if (subCol < 0 || shipCol < 0 || taxCol < 0 || totalCol < 0) return undefined;
+  let inclusive = 0;
+  let exclusive = 0;
+  let example = "";
+  let share = "";
+  for (const r of rows) {
+    const total = moneyOf(r[totalCol], convention);
+    const tax = moneyOf(r[taxCol], convention);
+    const sub = moneyOf(r[subCol], convention);
+    if (total === undefined || sub === undefined || !tax || tax < 0) continue;
+    const ship = moneyOf(r[shipCol], convention) ?? 0;
+    if (Math.abs(sub + ship - total) <= 0.011) {
+      if (inclusive++ === 0) {
+        const id = order ? String(r[order.column] ?? "").trim() : "";
+        example = `${id}: Total ${fmt(total)} = Subtotal ${fmt(sub)}${ship ? ` + Shipping ${fmt(ship)}` : ""}, with Taxes ${fmt(tax)} inside`;
+        share = `${fmt(total - tax)} of ${fmt(total)} for ${id}`;
+      }
+    } else if (Math.abs(sub + ship + tax - total) <= 0.011) exclusive++;
+  }
+  if (inclusive === 0 || inclusive < exclusive) return undefined;
+  const [total, taxes] = [headers[totalCol].trim(), headers[taxCol].trim()];
+  return {
+    fields: [
+      { field: "orderTotal", column: totalCol, header: total, confidence: 0.9 },
+      { field: "orderTax", column: taxCol, header: taxes, confidence: 0.9 },
+    ],
+    note: `This store's prices include tax (${inclusive} of the ${inclusive + exclusive} orders with tax in the first rows, such as ${example}): each line is read before tax, at its order's share of "${total}" less "${taxes}" (${share}).${exclusive ? ` The other ${exclusive} orders' prices exclude tax and are read the same way, so their revenue is understated by their tax.` : ""}`,
   };
 }

@@ -81,4 +81,25 @@ describe("export variants", () => {
       },
     ]);
   });
+
+  it("Shopify store whose prices include tax (Total = Subtotal + Shipping, the Taxes inside): the lines are read before tax, at the order's net share", async () => {
+    const { report, revenue } = await analyzeFile(join(EXPORTS, "shopify-taxes-included.csv"));
+    // #5001: Total 65.45 = Subtotal 59.50 + Shipping 5.95, Taxes 10.45 inside: net share
+    // (65.45 − 10.45) / 65.45 = 1 / 1.19; lines 2 × 23.80 = 47.60 → 40.00, 1 × 11.90 → 10.00: 50.00
+    expect(revenue["anna@bau.example"]).toBe(50);
+    // #5002: Total 59.50 = Subtotal 59.50, Taxes 9.50 inside: 10 × 5.95 = 59.50 × 50.00 / 59.50 = 50.00
+    expect(revenue["max@elektro.example"]).toBe(50);
+    expect(report.warnings).toContain(
+      'This store\'s prices include tax (2 of the 2 orders with tax in the first rows, such as #5001: Total 65.45 = Subtotal 59.50 + Shipping 5.95, with Taxes 10.45 inside): each line is read before tax, at its order\'s share of "Total" less "Taxes" (55.00 of 65.45 for #5001).'
+    );
+  });
+
+  it("Shopify store whose prices exclude tax (Total = Subtotal + Shipping + Taxes) keeps its line prices", async () => {
+    const { revenue, report } = await analyzeFile(
+      join(__dirname, "../fixtures/cases/04-shopify-orders-export.csv")
+    );
+    // 2 × 14.00 + 5 × 14.00 = 98.00 (Total 125.94 = 98.00 + 6.95 + 20.99)
+    expect(revenue["buyer@northfield.example"]).toBe(98);
+    expect(report.warnings.join("\n")).not.toMatch(/include tax/);
+  });
 });
