@@ -136,6 +136,21 @@ describe("kind 16: bought is net of returns, in every view", () => {
   });
 });
 
+describe("kind 16 in alerts: a first order credited in full is no new category", () => {
+  it("raises 'First-ever order in Cable Clips' (partly returned, still bought), not in Gloves (credited in full)", async () => {
+    const { row } = await analyze([
+      ["N", "2026-01-05", "SO-1", "TP-1", "Tape", "Tape", 10, 40],
+      ["N", "2026-10-10", "SO-2", "GL-1", "Gloves", "Gloves", 5, 50],
+      ["N", "2026-10-12", "SO-3", "CC-1", "Clips", "Cable Clips", 3, 30],
+      ["N", "2026-10-20", "CN-1", "GL-1", "Gloves back", "Gloves", -5, -50],
+      ["N", "2026-10-21", "CN-2", "CC-1", "Clips back", "Cable Clips", -1, -10],
+    ]);
+    // last 30 days (2026-10-01, 2026-10-31]: Gloves 50 − 50 = 0 (not bought), Cable Clips 30 − 10 = 20
+    const news = row("N").alerts.filter((a) => a.kind === "newCategory");
+    expect(news.map((a) => a.values.category)).toEqual(["Cable Clips"]);
+  });
+});
+
 describe("kind 17: sums over windows are exact, whatever the size of the account", () => {
   it("rounds a 1e9-scale account's revenue change exactly: 19.499999999995% is +19% (Revenue 4), not +20%", async () => {
     const { row } = await analyze([
@@ -185,5 +200,24 @@ describe("kind 17: sums over windows are exact, whatever the size of the account
     expect(Object.is(season.August.index, 0)).toBe(true);
     expect(season.March.index).toBe(season.June.index);
     expect(season.March.index).toBeCloseTo((0.3 / (5.6 / 12)) * 100, 10);
+  });
+
+  it("takes category shares over an exact total: £0.10 of £0.30 is 1/3, in the breakdown and the QBR", async () => {
+    const { engine } = await analyze([
+      ["S", "2026-08-03", "I-1", "W1", "Washer", "Washers", 1, 0.1],
+      ["S", "2026-08-04", "I-2", "N1", "Nut", "Nuts", 1, 0.2],
+    ]);
+    // 0.10 / 0.30 = 1/3 and 0.20 / 0.30 = 2/3 (not over 0.30000000000000004)
+    const d = engine.detail("S");
+    expect(d.categories.map((c) => [c.category, c.share])).toEqual([
+      ["Nuts", 2 / 3],
+      ["Washers", 1 / 3],
+    ]);
+    expect(d.categoryTotal.revenue).toBe(0.3);
+    const q = engine.qbr("S", "2026Q3");
+    expect(q.categorySplit.map((c) => [c.category, c.share])).toEqual([
+      ["Nuts", 2 / 3],
+      ["Washers", 1 / 3],
+    ]);
   });
 });

@@ -379,7 +379,9 @@ function newCategory(c: RuleContext): Alert[] | null {
   if (!hadEarlierOrder(c)) return null;
   const out: Alert[] = [];
   c.agg.firstDate.forEach((first, cat) => {
-    if (first > c.recent.start && first <= c.asOf)
+    // a first order credited in full is no category bought (RULES.md §2: net positive); with the
+    // first purchase in the last 30 days, every purchase of it is in the 12 months' net
+    if (first > c.recent.start && first <= c.asOf && (c.agg.rev12.get(cat) ?? 0) > 0)
       out.push({
         severity: "Opportunity",
         kind: "newCategory",
