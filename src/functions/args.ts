@@ -229,6 +229,27 @@ export function laidAs<T>(rows: T[][], across: boolean): T[][] {
   return Array.from({ length: width }, (_, k) => rows.map((r) => r[k]));
 }
 
+/**
+ * The columns of a block (several rows and several columns: twelve month-end scores, B2:M50),
+ * each an n×1 range; undefined for one cell, a column or a row. A one-value function (BAND,
+ * DISCOUNT, WINBACK) answers a block column by column, as Excel's own functions answer cell by
+ * cell (=ABS(B2:M50)), and lays the answers side by side (byColumns).
+ */
+export function blockColumns(m: unknown): unknown[][][] | undefined {
+  if (!Array.isArray(m) || m.length < 2 || !Array.isArray(m[0]) || m[0].length < 2)
+    return undefined;
+  const width = (m[0] as unknown[]).length;
+  return Array.from({ length: width }, (_, k) =>
+    m.map((r) => [Array.isArray(r) ? (r as unknown[])[k] : undefined])
+  );
+}
+
+/** Each column of a block answered (one answer per row), the answers laid side by side. */
+export function byColumns<T>(cols: unknown[][][], answer: (column: unknown[][]) => T[][]): T[][] {
+  const answers = cols.map(answer);
+  return answers[0].map((_, i) => answers.map((a) => a[i][0]));
+}
+
 /** Every cell of a range, row by row. */
 export function cellsOf(m: Matrix | Cell): Plain[] {
   if (!Array.isArray(m)) return [plain(m)];

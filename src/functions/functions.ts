@@ -41,6 +41,8 @@ import { ArgError, guard, kapError, type KapError } from "./errors";
 import {
   asColumn,
   at,
+  blockColumns,
+  byColumns,
   cellsOf,
   commonHeight,
   headerFirst,
@@ -289,10 +291,12 @@ export function healthFactors(
 /**
  * Health band of a score: Healthy (4.00+), Stable (3.00–3.99), At Risk (2.00–2.99), Critical (below 2.00). The score is rounded to 2 decimals first. A blank cell (0 on Excel desktop) gives a blank.
  * @customfunction BAND
- * @param score A health score from 1 to 5, or a column of them.
+ * @param score A health score from 1 to 5, or a column, row or block of them (answered cell by cell).
  * @returns "Healthy", "Stable", "At Risk" or "Critical".
  */
 export function band(score: any[][]): any[][] {
+  const block = blockColumns(score);
+  if (block) return byColumns(block, (c) => band(c));
   return guard(() => {
     const out: Out = asColumn(score, "score").map((v, i, all) => {
       if (isEmpty(v)) return [""];
@@ -473,11 +477,20 @@ function lostCell(v: Plain): boolean | undefined {
 /**
  * Win-back stage: 30–44 days since the last order Stage 1 Early warning, 45–59 Stage 2 Active concern, 60–89 Stage 3 Critical, 90+ Stage 4 Recovery offer, otherwise None; Stage 5 Exit interview when the account is marked lost or churned. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0).
  * @customfunction WINBACK
- * @param daysSinceLastOrder Whole days since the last order, one cell or a column; "never" (no order at all) gives None.
+ * @param daysSinceLastOrder Whole days since the last order, one cell, a column, a row or a block (answered cell by cell); "never" (no order at all) gives None.
  * @param [lost] Optional: TRUE, Yes, or the account's status ("Lost", "Churned") when the customer has confirmed it left; one cell or a column.
  * @returns The stage name, e.g. "Stage 2 – Active concern".
  */
 export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
+  const block = blockColumns(daysSinceLastOrder);
+  if (block)
+    return guard(() => {
+      if (!notGiven(lost) && cellsOf(lost).length !== 1)
+        throw new ArgError(
+          "lost must be one cell when daysSinceLastOrder is a block of several columns."
+        );
+      return byColumns(block, (c) => winBack(c, lost));
+    });
   return guard(() => {
     const days = asColumn(daysSinceLastOrder, "daysSinceLastOrder");
     const flags: Plain[] = notGiven(lost) ? [null] : asColumn(lost, "lost");
@@ -534,11 +547,13 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
 /**
  * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%. A blank order value (0 on Excel desktop) gives a blank; in a tiers table a blank cell is 0.
  * @customfunction DISCOUNT
- * @param orderValue Order value, one cell or a column.
+ * @param orderValue Order value, one cell, a column, a row or a block (answered cell by cell).
  * @param [tiers] Optional two-column table of your own tiers: minimum order value | discount rate (its header row may be included).
  * @returns The discount rate (format the cell as %).
  */
 export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
+  const block = blockColumns(orderValue);
+  if (block) return byColumns(block, (c) => discount(c, tiers));
   return guard(() => {
     let custom: DiscountTier[] | undefined;
     if (!notGiven(tiers)) {
