@@ -1014,7 +1014,8 @@ export function createOrderParser(
         partlyRefundedKey = rawOrderId;
         if (partlyRefunded++ < 3) partlyRefundedIds.push(rawOrderId || `row ${rowNo}`);
       }
-      if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo);
+      // never a sale (or one given back in full): its amount is no revenue lost
+      if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo, false);
     }
     const accountId = accountKey || accountName;
     if (!accountId) {

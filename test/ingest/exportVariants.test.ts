@@ -72,6 +72,8 @@ describe("export variants", () => {
     expect(orders["buyer@beta.example"]).toBe(2);
     // #3004 at 2026-10-31 22:30:00 -0500 is 31 October, the store's day
     expect(days["buyer@beta.example"]).toBe(0);
+    // no sales: no share of revenue claimed (the 3,000.00 expired order was never paid)
+    expect(report.warnings.join("\n")).not.toMatch(/of revenue/);
     expect(report.rejected).toEqual([
       {
         reason: "cancelled, voided, refunded or draft order",
