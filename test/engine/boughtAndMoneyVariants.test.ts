@@ -163,6 +163,14 @@ describe("kind 17: sums over windows are exact, whatever the size of the account
     expect(row("H").health.factors.revenue).toBe(4);
   });
 
+  it("says the same +19% in the health report's year-on-year revenue as the factor it scores", async () => {
+    const { engine } = await analyze([
+      ["H", "2025-06-01", "I-1", "P1", "Pump", "Pumps", 1, 1000000001.59],
+      ["H", "2026-06-01", "I-2", "P1", "Pump", "Pumps", 1, 1195000001.9],
+    ]);
+    expect(engine.detail("H").report.yearOverYear.revenue).toEqual({ kind: "pct", pct: 19 });
+  });
+
   it("and exactly +19.5% at that scale is +20% (Revenue 5); exactly −10.5% is −11% (Revenue 2)", async () => {
     const { row } = await analyze([
       ["U", "2025-06-01", "I-1", "P1", "Pump", "Pumps", 1, 1000000000],

@@ -30,6 +30,7 @@ import {
   ordersIn,
   periodBack,
   returnsIn,
+  stepsOf,
   type Subject,
 } from "./subject";
 import type { AccountAnalysis, FactorSource, RiskFlag } from "./types";
@@ -285,9 +286,10 @@ export function healthReport(
     },
     periods,
     yearOverYear: {
+      // in whole steps, rounded exactly: the same change as the Revenue factor's (inputsInto)
       revenue: percentChange(
-        y0.revenue > 0 ? y0.revenue : 0,
-        y1.revenue > 0 ? y1.revenue : 0,
+        y0.revenue > 0 ? stepsOf(s, y0.revenue) : 0,
+        y1.revenue > 0 ? stepsOf(s, y1.revenue) : 0,
         newInYear
       ),
       orders: percentChange(y0.orders, y1.orders, newInYear),
