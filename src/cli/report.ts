@@ -210,17 +210,39 @@ export function* jsonPieces(
   yield "}";
 }
 
-/** Whole money with its symbol; a currency not given (`undefined`, "") is KAP's default, £. */
-function money(n: number, currency: string | undefined): string {
+/** Whole money with its currency's symbol (£, €, $) or code; "" is a currency not known: no symbol. */
+function money(n: number, currency: string): string {
   const sym =
-    currency === "EUR"
-      ? "€"
-      : currency === "USD"
-        ? "$"
-        : currency && currency !== "GBP"
-          ? `${currency} `
-          : "£";
+    currency === "GBP"
+      ? "£"
+      : currency === "EUR"
+        ? "€"
+        : currency === "USD"
+          ? "$"
+          : currency
+            ? `${currency} `
+            : "";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
+}
+
+/**
+ * The currency money that names none is shown in: the default (format, totals rows, culture,
+ * else GBP) when the data names no currency at all (RULES.md §1.2); beside lines that name one,
+ * none — the analysis keeps such lines apart, and a "£" would pass them off as pounds.
+ */
+function unnamedShownIn(engine: KapEngine): string {
+  const named = Object.keys(engine.report!.currencies).some((c) => c !== "");
+  return named ? "" : engine.defaultCurrency;
+}
+
+/** "; 3 order lines name no currency (…)" after the Currency line, when they are shown with no symbol. */
+function unnamedNote(engine: KapEngine, unnamed: string): string {
+  const { currencies } = engine.report!;
+  const lines = currencies[""] ?? 0;
+  // with no currency named anywhere, the Currency line says so already
+  if (unnamed !== "" || lines === 0 || !Object.keys(currencies).some((c) => c !== "")) return "";
+  const n = lines.toLocaleString("en-GB");
+  return `; ${n} order line${lines === 1 ? "" : "s"} name${lines === 1 ? "s" : ""} no currency (their amounts are shown with no symbol)`;
 }
 
 /**
@@ -261,10 +283,11 @@ export function printSummary(
   if (file) out(`Read: ${file}`);
   // The file line above already says how a text file was read.
   // money without a currency of its own: the format's, the totals rows', the culture's, else KAP's default
-  const unnamed = engine.defaultCurrency;
+  const unnamed = unnamedShownIn(engine);
   const shownAs = currencyShownAs(engine.defaultCurrencyChoice);
   for (const line of readingLines(r, shownAs))
-    if (!(file && line.startsWith("Text file:"))) out(`  ${line}`);
+    if (!(file && line.startsWith("Text file:")))
+      out(`  ${line}${line.startsWith("Currency:") ? unnamedNote(engine, unnamed) : ""}`);
   // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.
   const sites = p.accounts.filter((a) => !a.isTopLevel).length;
   out(

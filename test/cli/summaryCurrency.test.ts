@@ -3,7 +3,7 @@
  * the revenue column's number format (€ here), the same as the alerts and the written sheets.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -94,4 +94,34 @@ test("a revenue column left General names no currency: the pounds are KAP's defa
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("amounts shown in GBP, the default)");
   expect(r.stdout).toContain("Annual revenue: £40 ·");
+});
+
+test("lines that name no currency beside lines in GBP are shown with no symbol, and said once (were '£', as if GBP)", () => {
+  const file = join(dir, "some-unnamed.csv");
+  writeFileSync(
+    file,
+    [
+      "Customer ID,Order Date,SKU,Qty,Revenue,Currency",
+      "A1,2026-10-01,X,1,10,GBP",
+      "A1,2026-10-02,X,1,20,GBP",
+      "B2,2026-10-03,X,1,10,",
+      "B2,2026-10-04,Y,1,5,",
+      "C3,2026-10-05,X,1,7,GBP",
+      "C3,2026-10-06,X,1,3,",
+    ].join("\n")
+  );
+  const r = spawnSync(process.execPath, [KAP, "analyze", file, "--as-of", "2026-10-31", "-q"], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain(
+    "  Currency: GBP; 3 order lines name no currency (their amounts are shown with no symbol)\n"
+  );
+  // GBP: A1 10 + 20 + C3 7 = £37; no currency: B2 10 + 5 + C3 3 = 18
+  expect(r.stdout).toContain("Annual revenue: £37 + 18 ·");
+  expect(r.stdout).toMatch(/^A1 .* £30 /m);
+  expect(r.stdout).toMatch(/^B2 .* {2}15 /m);
+  expect(r.stdout).toMatch(/^C3 \(GBP\) .* £7 /m);
+  expect(r.stdout).toMatch(/^C3 \(no currency\) .* {2}3 /m);
+  expect(r.stdout).not.toMatch(/£(15|18|3)\b/);
 });
