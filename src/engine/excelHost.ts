@@ -12,6 +12,7 @@ import {
   saveSetting,
   SheetWriteError,
   withExcel,
+  WriteCancelledError,
   writeSheets,
   type GridInfo,
   type HiddenRows,
@@ -262,7 +263,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     return discovery;
   }
 
-  async function addScores(onProgress: (p: Progress) => void): Promise<ActionResult> {
+  async function addScores(
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal
+  ): Promise<ActionResult> {
     const acc =
       found.accounts && source
         ? { ...found.accounts, info: source.info(found.accounts.table) }
@@ -286,9 +290,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       addScoreColumns(
         ctx,
         { sheet: acc.info.sheet, table: acc.info.table, idHeader: idField.header },
-        scores
+        scores,
+        signal
       )
-    );
+    ).catch((e: unknown) => {
+      throw e instanceof WriteCancelledError ? cancelled() : e;
+    });
     onProgress({ phase: "writing", done: res.matched, total: res.rows, message: "Done" });
     return {
       made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`],
@@ -560,7 +567,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
       if (action === "proposeInitiatives") return proposeInitiatives(o.accountId);
-      if (scope === "edit") return addScores(onProgress);
+      if (scope === "edit") return addScores(onProgress, signal);
       onProgress({ phase: "analyzing", done: 0, message: "Laying out the sheets…" });
       const live = liveOrders(action, settings);
       const layout = () =>
@@ -612,7 +619,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         message: `Writing ${specs.map((s) => s.name).join(", ")}…`,
       });
       try {
-        const res = await writeSheets(specs);
+        // Cancel is honoured up to the last round trip; the workbook is then as it was
+        const res = await writeSheets(specs, { signal });
         onProgress({ phase: "writing", done: specs.length, total: specs.length, message: "Done" });
         const names = res.sheets.map((s) => `'${s.name}'`).join(", ");
         const replaced = res.sheets.some((s) => s.replaced);
@@ -622,6 +630,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           message: `${replaced ? "Updated" : "Made"} sheet${res.sheets.length > 1 ? "s" : ""} ${names}${res.activated ? " and opened it" : ""}.${liveNote(live)}${res.notes.map((n) => ` ${n}`).join("")}`,
         };
       } catch (e) {
+        if (e instanceof WriteCancelledError) throw cancelled();
+        if (e instanceof SheetWriteError && e.cause instanceof WriteCancelledError)
+          throw e.rolledBack
+            ? cancelled()
+            : new KapActionError(
+                "Cancelled, but KAP could not remove every sheet it had begun.",
+                "Delete the sheets whose names start with '~KAP'."
+              );
         if (e instanceof SheetWriteError)
           throw new KapActionError(
             `KAP could not write the sheet: ${(e.cause as Error | undefined)?.message ?? e.message}. ${e.rolledBack ? "Your workbook is as it was." : ""}`.trim(),

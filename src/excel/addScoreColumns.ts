@@ -3,8 +3,11 @@
  * when asked. It adds (or, on a re-run, refreshes) two columns — KAP Health score and KAP
  * Band — beside the user's accounts table, matched by account id. Nothing else in the table
  * changes; only numbers and KAP's own band words are written, never text from the data.
- * Three syncs whatever the table's size: read the header and ids, then write.
+ * Three syncs whatever the table's size: read the header and ids, then write. A cancel
+ * (`signal`) before the write leaves the table as it was.
  */
+import { WriteCancelledError } from "./writeSheets";
+
 export const SCORE_HEADERS = ["KAP Health score", "KAP Band"] as const;
 
 export interface ScoreSource {
@@ -26,7 +29,8 @@ export interface ScoreColumnsResult {
 export async function addScoreColumns(
   context: Excel.RequestContext,
   source: ScoreSource,
-  scores: ReadonlyMap<string, { score: number | null; band: string | null }>
+  scores: ReadonlyMap<string, { score: number | null; band: string | null }>,
+  signal?: { readonly aborted: boolean }
 ): Promise<ScoreColumnsResult> {
   const ws = context.workbook.worksheets.getItem(source.sheet);
   const table = source.table ? ws.tables.getItem(source.table) : undefined;
@@ -34,6 +38,8 @@ export async function addScoreColumns(
   region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
   table?.load("showTotals");
   await context.sync();
+  // read only so far: a cancel now changes nothing
+  if (signal?.aborted) throw new WriteCancelledError();
   // A table's totals row (when shown) ends its range: it is the user's, never written.
   const totalsRow = table?.showTotals ? 1 : 0;
 

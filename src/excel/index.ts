@@ -3,6 +3,7 @@ export {
   writeSheets,
   writeSheetsIn,
   SheetWriteError,
+  WriteCancelledError,
   type WriteOptions,
   type WriteResult,
   type WrittenSheet,

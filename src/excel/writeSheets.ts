@@ -14,6 +14,10 @@
  * names back, so the sheet list is as before. The last commands of the swap are the
  * deletions of the replaced KAP sheets and the table names; a failure after a deletion
  * rolls forward instead (the new sheets are complete), so no KAP sheet is ever lost.
+ *
+ * Cancel (`signal`) is honoured before each round trip up to the last: before the writing one
+ * nothing has been written; between the extra syncs of very large data the sheets begun are
+ * rolled back as after a failure. The last sync (the swap) cannot be taken back once sent.
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from "../sheets/spec";
 import { withExcelNames } from "../sheets/excelNames";
@@ -30,6 +34,16 @@ export interface WriteOptions {
   maxRequestBytes?: number;
   /** Random token source (tests pin it). */
   token?: () => string;
+  /** The user's Cancel (an AbortSignal): read before each round trip but the last. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** The write stopped because the user cancelled it (before anything was written, or rolled back). */
+export class WriteCancelledError extends Error {
+  constructor() {
+    super("Cancelled.");
+    this.name = "WriteCancelledError";
+  }
 }
 
 export interface WrittenSheet {
@@ -141,12 +155,18 @@ async function writeOnce(
   const dateSystemOf = queueDateSystem(context);
   await sync();
   const dateSystem = dateSystemOf();
+  const stopIfCancelled = () => {
+    if (options.signal?.aborted) throw new WriteCancelledError();
+  };
+  stopIfCancelled();
 
   // ---- sync 2: KAP marks and where tables live
   const marks = queueMarkReads(sheets.items);
   const tableSheets = allTables.items.map((t) => t.worksheet.load("name"));
   await sync();
 
+  // nothing is written yet: a cancel now leaves the workbook untouched
+  stopIfCancelled();
   const marked: MarkedSheet[] = marks();
   const byName = new Map(sheets.items.map((ws) => [ws.name, ws]));
 
@@ -195,6 +215,8 @@ async function writeOnce(
         for (const slice of sliceBlock(block, budget / 2)) {
           const r = renderBlock(slice, dateSystem);
           if (pending > 0 && pending + r.bytes > budget) {
+            // the sheets begun are rolled back below, as after a failure
+            stopIfCancelled();
             await sync();
             context.application.suspendApiCalculationUntilNextSync();
             pending = 0;

@@ -83,6 +83,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
           >
             <Status
               running={s.running}
+              cancelling={s.cancelling}
               progress={s.progress}
               outcome={s.outcome}
               onCancel={cmd.cancel}

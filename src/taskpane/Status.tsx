@@ -17,6 +17,8 @@ export interface Outcome {
 export interface StatusProps {
   /** What is running, e.g. "Analysing" or "Portfolio dashboard"; undefined when idle. */
   running?: string;
+  /** Cancel was pressed; the job stops once Excel has finished the step it is on. */
+  cancelling?: boolean;
   progress?: Progress;
   outcome?: Outcome;
   onCancel: () => void;
@@ -31,6 +33,7 @@ const BAR_TYPE = {
 
 export function Status({
   running,
+  cancelling,
   progress,
   outcome,
   onCancel,
@@ -60,7 +63,11 @@ export function Status({
         <Stack tokens={{ childrenGap: 4 }}>
           {/* one line: what runs and how far ("Analysing 24 accounts… 12 of 24"), then the bar */}
           <ProgressIndicator
-            label={progressLine(running, progress, culture)}
+            label={
+              cancelling
+                ? `Cancelling ${running === "Analysing" ? "the analysis" : running}: waiting for Excel to finish its current step…`
+                : progressLine(running, progress, culture)
+            }
             percentComplete={progress ? progressFraction(progress) : undefined}
             styles={{ itemName: { whiteSpace: "normal", overflow: "visible" } }}
           />
@@ -69,6 +76,9 @@ export function Status({
             text="Cancel"
             ariaLabel={`Cancel ${running}`}
             onClick={onCancel}
+            // pressed once is enough; it keeps keyboard focus while the job stops
+            disabled={cancelling}
+            allowDisabledFocus
             styles={{ root: { alignSelf: "flex-start" } }}
           />
         </Stack>

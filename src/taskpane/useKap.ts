@@ -36,6 +36,8 @@ export interface KapState {
   quarters: { key: string; text: string }[];
   quarter?: string;
   running?: string;
+  /** Cancel was pressed and the job has not stopped yet (Excel finishes the step it is on). */
+  cancelling: boolean;
   progress?: Progress;
   outcome?: Outcome;
 }
@@ -65,6 +67,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const [glance, setGlance] = useState<AccountGlance>();
   const [quarterChoice, setQuarterChoice] = useState<string>();
   const [running, setRunning] = useState<string>();
+  const [cancelling, setCancelling] = useState(false);
   const [progress, setProgress] = useState<Progress>();
   const [outcome, setOutcome] = useState<Outcome>();
 
@@ -99,11 +102,19 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       const controller = new AbortController();
       job.current = controller;
       setRunning(label);
+      setCancelling(false);
       setProgress(undefined);
       setOutcome(undefined);
       try {
         const value = await work(controller.signal);
-        if (mounted.current) setOutcome(onDone?.(value));
+        const done = onDone?.(value);
+        // Cancel pressed while the last step was already with Excel: the action finished
+        if (mounted.current)
+          setOutcome(
+            done && controller.signal.aborted
+              ? { ...done, kind: "info", message: `Cancel came too late: ${done.message}` }
+              : done
+          );
         return value;
       } catch (e) {
         const p = problemOf(e);
@@ -118,6 +129,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         job.current = undefined;
         if (mounted.current) {
           setRunning(undefined);
+          setCancelling(false);
           setProgress(undefined);
         }
       }
@@ -306,7 +318,9 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       );
     },
     cancel() {
-      job.current?.abort();
+      if (!job.current || job.current.signal.aborted) return;
+      job.current.abort();
+      setCancelling(true);
     },
     dismiss() {
       setOutcome(undefined);
@@ -327,6 +341,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     quarters,
     quarter,
     running,
+    cancelling,
     progress,
     outcome,
   };

@@ -8,7 +8,9 @@
  * then shows it (Office.addin.onVisibilityModeChanged → "Taskpane"); `&theme=dark` plays Office's
  * dark (Black) theme; `&dates=1904` makes the workbook one in the 1904 date system (every date
  * cell 1,462 lower, as Excel stores them there); `&filter=one` filters the Orders sheet to the
- * first account's lines (the sheet's AutoFilter), as a user looking at one customer would.
+ * first account's lines (the sheet's AutoFilter), as a user looking at one customer would;
+ * `&slow=800` makes every context.sync() take 800 ms (a test may also set
+ * `kapDouble.syncDelayMs` once the pane has analysed, to slow only an action).
  */
 import { ExcelDouble, type HostMode } from "../excel-double/excel";
 import { generateSample, type Row } from "../sample/generate";
@@ -106,6 +108,7 @@ if (shape !== "empty") {
   x.model.fill(x.sheet("Contacts"), "A1", sheet(data.contacts));
 }
 x.model.date1904 = query.get("dates") === "1904";
+if (query.get("slow")) x.syncDelayMs = Number(query.get("slow"));
 if (query.get("filter") === "one") {
   const first = data.orders[1][2];
   x.model.applyFilter(

@@ -10,8 +10,9 @@
  * - `range.values` parses strings like typed input (see ./model.ts enterValue);
  * - a values/formulas/numberFormat array whose shape differs from the range throws;
  * - sheet and table names are validated.
- * It counts syncs and records each request's size in `double.stats`, and can inject a
- * failure into any command (`double.failWhen`).
+ * It counts syncs and records each request's size in `double.stats`, can inject a
+ * failure into any command (`double.failWhen`), and can be slow (`double.syncDelayMs`: each
+ * round trip takes that long, so a test can press Cancel while an action runs).
  */
 import { parseRange, parseCell, type RangePos } from "../../src/sheets/spec";
 import {
@@ -123,6 +124,9 @@ export class DoubleContext {
     ).length;
     const size = utf8Bytes(JSON.stringify(ops.map((o) => o.desc)));
     stats.requestBytes.push(size);
+    // a slow Excel: the request is on its way; nothing is applied until it arrives
+    const delay = this.excel.syncDelayMs;
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     await Promise.resolve();
     const limit = this.excel.payloadLimit ?? PAYLOAD_LIMIT[this.excel.mode];
     if (size > limit)
@@ -1978,6 +1982,11 @@ export class ExcelDouble {
   readonly stats: DoubleStats = { syncs: 0, valueReads: 0, requestBytes: [], responseBytes: [] };
   /** A stricter request/response limit in bytes than the mode's (tests of the halving retry). */
   payloadLimit: number | undefined;
+  /**
+   * Test-only: every context.sync() waits this many milliseconds before its commands run, as a
+   * slow Excel (a large workbook, Excel on the web over a slow line) would. 0 or unset: at once.
+   */
+  syncDelayMs: number | undefined;
   /** Makes the first command matching this predicate fail at sync (then clears itself). */
   failWhen: ((op: OpDesc) => boolean) | undefined;
   /** Every context handed out by run(), newest last. */

@@ -467,6 +467,37 @@ describe("task pane: actions", () => {
     expect(actionButton("Score all accounts").disabled).toBe(false);
   });
 
+  it("Cancel while Excel finishes a step: the pane says it is cancelling, then that it came too late and what was made", async () => {
+    const host = await openPane();
+    let finish: () => void = () => undefined;
+    host.run.mockImplementationOnce(
+      (_id, _o, _s, onProgress: (p: Progress) => void) =>
+        new Promise((resolve) => {
+          onProgress({ phase: "writing", done: 0, total: 1, message: "Writing KAP Dashboard…" });
+          // the last round trip is on its way to Excel: it cannot be taken back
+          finish = () =>
+            resolve({
+              made: ["KAP Dashboard"],
+              message: "Made sheet 'KAP Dashboard' and opened it.",
+            });
+        })
+    );
+    fireEvent.click(actionButton("Portfolio dashboard"));
+    const cancel = await screen.findByRole("button", { name: "Cancel Portfolio dashboard" });
+    fireEvent.click(cancel);
+    expect(
+      await screen.findByText(
+        "Cancelling Portfolio dashboard: waiting for Excel to finish its current step…"
+      )
+    ).toBeTruthy();
+    await act(async () => finish());
+    const said = await screen.findByText(
+      "Cancel came too late: Made sheet 'KAP Dashboard' and opened it."
+    );
+    expect(said.closest(".ms-MessageBar--success")).toBeNull();
+    expect(actionButton("Portfolio dashboard").disabled).toBe(false);
+  });
+
   it("keyboard focus is never dropped to the page: Cancel takes it while an action runs, and the action's button gets it back", async () => {
     const host = await openPane();
     let finish: () => void = () => undefined;
