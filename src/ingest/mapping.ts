@@ -122,6 +122,9 @@ export function missingMessage(
 ): string | undefined {
   const groups = missingGroups(mapping);
   if (groups.length === 0) return undefined;
+  // an export that holds no order lines at all: what it is, not which column to rename
+  const wrong = mapping.role === "orders" ? wrongExport(mapping.sheet, headersFound) : undefined;
+  if (wrong) return wrong;
   const role = ROLES[mapping.role].label;
   const names = groups.map(
     (g) =>
@@ -234,6 +237,8 @@ export function wrongExport(
     "export the orders instead (Shopify admin › Orders › Export) and analyse that file.";
   if (has.has("handle") && (has.has("variant sku") || has.has("variant price")))
     return `"${name}" is a Shopify products export (one row per product variant: Handle, Title, Variant SKU, Variant Price), not orders: ${orders}`;
+  if (has.has("umsatz ohne soll haben kz") || has.has("soll haben kennzeichen"))
+    return `"${name}" is a DATEV booking batch (Buchungsstapel: one booking per invoice, amounts with VAT, dates without their year, no products), not order lines: export the invoice lines from the invoicing program or ERP instead (customer number, invoice date, article, quantity and net amount) and analyse that file.`;
   if (has.has("total spent") && (has.has("total orders") || has.has("orders count")))
     return `"${name}" is a Shopify customers export (one row per customer with its Total Spent and Total Orders), not order lines: ${orders}`;
   for (const t of titles) {

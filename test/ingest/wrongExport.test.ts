@@ -43,3 +43,12 @@ test("a QuickBooks summary report: one total per customer, no dates or lines; th
   );
   expect(e.cliMessage).not.toMatch(/rename/);
 });
+
+test("a DATEV booking batch (Buchungsstapel): bookings with VAT and no year, not invoice lines; what to export instead", async () => {
+  const e = await refusal("datev-buchungsstapel.csv");
+  for (const m of [e.message, e.cliMessage])
+    expect(m).toContain(
+      '"datev-buchungsstapel" is a DATEV booking batch (Buchungsstapel: one booking per invoice, amounts with VAT, dates without their year, no products), not order lines: export the invoice lines from the invoicing program or ERP instead (customer number, invoice date, article, quantity and net amount) and analyse that file.'
+    );
+  expect(e.cliMessage).not.toMatch(/rename/);
+});
