@@ -109,3 +109,15 @@ export function revenueChangeOf(
 ): Change {
   return percentChange(earlier > 0 ? earlier : 0, later > 0 ? later : 0, firstOrderInLater);
 }
+
+/**
+ * The sign of num/den − t (den > 0), exactly: num and den whole numbers (sums of money in steps
+ * of its minor unit, order counts, or their products), t a rule's share with at most 6 decimal
+ * places (0.2, 0.1). A float quotient of two exact sums can land a hair on either side of the
+ * share (10.02 / 100.20 = 0.09999999999999999): a boundary case must fall where the rule says.
+ */
+export function fractionVersus(num: bigint, den: bigint, t: number): -1 | 0 | 1 {
+  const lhs = num * 1_000_000n;
+  const rhs = BigInt(Math.round(t * 1_000_000)) * den;
+  return lhs > rhs ? 1 : lhs < rhs ? -1 : 0;
+}

@@ -3,7 +3,7 @@
  * for whole numbers (money in steps of its minor unit, order counts), at any size.
  */
 import fc from "fast-check";
-import { percentChange, wholePercentChange } from "../../src/domain/numbers";
+import { fractionVersus, percentChange, wholePercentChange } from "../../src/domain/numbers";
 
 describe("wholePercentChange", () => {
   it("rounds halves away from zero and what is just below a half down, at 1e9-scale money in pence", () => {
@@ -43,5 +43,18 @@ describe("wholePercentChange", () => {
   it("is what percentChange gives for whole numbers, and the float route keeps decimals", () => {
     expect(percentChange(100000000159, 119500000190, false)).toEqual({ kind: "pct", pct: 19 });
     expect(percentChange(100, 114.5, false)).toEqual({ kind: "pct", pct: 15 });
+  });
+});
+
+describe("fractionVersus", () => {
+  it("compares a share of whole steps with a rule's share exactly", () => {
+    // 1002 / 10020 = 10% exactly (as floats 10.02 / 100.2 = 0.09999999999999999)
+    expect(fractionVersus(1002n, 10020n, 0.1)).toBe(0);
+    expect(fractionVersus(1001n, 10020n, 0.1)).toBe(-1);
+    // 2004 / 10020 = 20% exactly (as floats (100.2 − 80.16) / 100.2 = 0.20000000000000004)
+    expect(fractionVersus(2004n, 10020n, 0.2)).toBe(0);
+    expect(fractionVersus(2005n, 10020n, 0.2)).toBe(1);
+    // at 1e9-scale sums, one penny decides
+    expect(fractionVersus(20_000_000_001n, 100_000_000_000n, 0.2)).toBe(1);
   });
 });

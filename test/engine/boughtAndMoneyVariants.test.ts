@@ -151,6 +151,24 @@ describe("kind 16 in alerts: a first order credited in full is no new category",
   });
 });
 
+describe("kind 17 at the risk flags' boundaries: shares of exact sums compared exactly", () => {
+  it("an average order exactly 20% down is not 'more than 20%'; a category exactly 10% of the baseline is '≥ 10%'", async () => {
+    const { row } = await analyze([
+      // 12 months before the last quarter, (2025-07-31, 2026-07-31]: one order, A 10.02 + B 90.18
+      ["F", "2026-03-02", "SO-1", "A1", "a", "Acat", 1, 10.02],
+      ["F", "2026-03-02", "SO-1", "B1", "b", "Bcat", 1, 90.18],
+      // last quarter (2026-07-31, 2026-10-31]: one order of B, 80.16
+      ["F", "2026-10-20", "SO-2", "B1", "b", "Bcat", 1, 80.16],
+    ]);
+    const kinds = row("F").riskFlags.map((f) => f.kind);
+    // average order 100.20 → 80.16: (100.20 − 80.16) / 100.20 = 20.04 / 100.20 = 20% exactly: no flag
+    expect(kinds).not.toContain("averageOrderDrop");
+    // Acat 10.02 of 100.20 = 10% exactly, nothing in the last quarter: flagged
+    const switched = row("F").riskFlags.find((f) => f.kind === "switchedCategory");
+    expect(switched?.values).toMatchObject({ category: "Acat", categoryRevenuePrior12: 10.02 });
+  });
+});
+
 describe("kind 17: sums over windows are exact, whatever the size of the account", () => {
   it("rounds a 1e9-scale account's revenue change exactly: 19.499999999995% is +19% (Revenue 4), not +20%", async () => {
     const { row } = await analyze([

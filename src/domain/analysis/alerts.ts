@@ -5,13 +5,13 @@
  */
 import type { Period } from "../dates";
 import { formatMoney, roundMoney } from "../currency";
-import { median } from "../numbers";
+import { fractionVersus, median } from "../numbers";
 import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from "../rules";
 import { failedContacts } from "../engagement";
 import type { AccountRecord, EngagementEntry, Serial } from "../types";
 import { winBackStage } from "../winback";
 import type { CategoryAggregates } from "./aggregates";
-import { ordersIn, periodBack, returnsIn, type Subject } from "./subject";
+import { moneyOf, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from "./subject";
 import type { Alert, HealthInputs, RiskFlag, WinBack } from "./types";
 
 export interface SignalInputs {
@@ -69,7 +69,13 @@ function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | nul
   if (q.count === 0 || b.count === 0) return null;
   const aovQ = q.value / q.count;
   const aovB = b.value / b.count;
-  if (!(aovB > 0 && (aovB - aovQ) / aovB > RISK.aovDropShare)) return null;
+  if (!(aovB > 0)) return null;
+  // drop = 1 − (Q/nq)/(B/nb) = (B·nq − Q·nb) / (B·nq), compared in whole steps, exactly: a drop of
+  // exactly 20% is not "more than 20%"
+  const qSteps = BigInt(stepsOf(s, q.value));
+  const bSteps = BigInt(stepsOf(s, b.value));
+  const den = bSteps * BigInt(q.count);
+  if (fractionVersus(den - qSteps * BigInt(b.count), den, RISK.aovDropShare) <= 0) return null;
   return {
     kind: "averageOrderDrop",
     message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
@@ -83,15 +89,20 @@ function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | nul
 }
 
 /** Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter. */
-function switchedCategory({ agg, categoryName, cash }: RuleContext): RiskFlag[] | null {
-  // forEach, not for-of: no iterator objects on this per-account path
-  let baseTotal = 0;
-  agg.baseRev.forEach((v) => (baseTotal += v));
-  baseTotal = cash(baseTotal); // a sum of exact figures: rounding takes off the float noise
-  if (baseTotal <= 0) return null;
+function switchedCategory({ s, agg, categoryName, cash }: RuleContext): RiskFlag[] | null {
+  // forEach, not for-of: no iterator objects on this per-account path. Summed in whole steps, and
+  // shares compared in them, exactly: 10.02 of 100.20 is 10%, "≥ 10%"
+  let sum = 0;
+  agg.baseRev.forEach((v) => (sum += stepsOf(s, v)));
+  if (sum <= 0) return null;
+  const baseTotal = cash(moneyOf(s, sum));
+  const totalSteps = BigInt(sum);
   const out: RiskFlag[] = [];
   agg.baseRev.forEach((v, cat) => {
-    if (v / baseTotal >= RISK.switchedCategoryShare && !agg.lastQuarter.has(cat)) {
+    if (
+      !agg.lastQuarter.has(cat) &&
+      fractionVersus(BigInt(stepsOf(s, v)), totalSteps, RISK.switchedCategoryShare) >= 0
+    ) {
       out.push({
         kind: "switchedCategory",
         message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last quarter and has no order in the last quarter.`,
