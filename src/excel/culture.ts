@@ -59,17 +59,36 @@ export async function readWorkbookFacts(context: Excel.RequestContext): Promise<
 /**
  * For the KAP.* functions: once the shared runtime is ready, reads the culture once and hands
  * its decimal separator on. Custom functions in a shared runtime may call the Excel API
- * (custom-functions-call-excel-api.md); this only reads. Outside Office it does nothing.
+ * (custom-functions-call-excel-api.md); this only reads — unless `onSeparator` says answers
+ * given before it came may be stale (a text number read without the mark): then it asks Excel
+ * for one full recalculation (application.calculate, ExcelApi 1.1), since Excel does not
+ * recalculate a function whose arguments did not change. Outside Office it does nothing.
  */
 export async function loadDecimalSeparator(
-  onSeparator: (separator: string | undefined) => void
+  onSeparator: (separator: string | undefined) => boolean | void,
+  /** Excel itself in Office; a test passes its double */
+  excel?: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }
 ): Promise<void> {
-  if (typeof Office === "undefined" || typeof Excel === "undefined") return;
-  try {
+  if (!excel) {
+    if (typeof Office === "undefined" || typeof Excel === "undefined") return;
     await Office.onReady();
-    const culture = await Excel.run((context) => readCulture(context));
-    onSeparator(culture?.decimalSeparator);
+  }
+  const host = excel ?? Excel;
+  let stale: boolean | void;
+  try {
+    const culture = await host.run((context) => readCulture(context));
+    stale = onSeparator(culture?.decimalSeparator);
   } catch {
     onSeparator(undefined);
+    return;
+  }
+  if (!stale) return;
+  try {
+    await host.run(async (context) => {
+      context.workbook.application.calculate("Full");
+      await context.sync();
+    });
+  } catch {
+    // the answers stand until their cells recalculate
   }
 }

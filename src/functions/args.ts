@@ -19,7 +19,7 @@
  *   It becomes an InputError, and the row that holds it returns that error (errors.ts).
  */
 import { ArgError, passThroughCode } from "./errors";
-import { workbookDecimalMark } from "./culture";
+import { noteTextReadBeforeMark, workbookDecimalMark } from "./culture";
 import { readNumberText } from "../ingest/numbers";
 
 export type Cell = unknown;
@@ -288,6 +288,7 @@ export function toNumber(v: Plain, argName: string): number | undefined {
   if (typeof v !== "string") return undefined;
   const mark = workbookDecimalMark();
   const r = readNumberText(v, mark);
+  if (mark === undefined && r.kind !== "notNumber") noteTextReadBeforeMark();
   switch (r.kind) {
     case "number":
       return r.value;

@@ -12,7 +12,29 @@ export function workbookDecimalMark(): DecimalMark | undefined {
   return mark;
 }
 
-/** Excel's decimal separator (numberDecimalSeparator): "." or ","; anything else leaves it unknown. */
-export function setWorkbookDecimalSeparator(separator: string | undefined): void {
+/**
+ * Whether a text number was read while the mark was unknown: its answer ("1,200" refused, "2,5"
+ * read as 2.5 by its own evidence) may change once the mark is known.
+ */
+let textReadBeforeMark = false;
+
+/** Called by the number reader for a text number read with the mark unknown. */
+export function noteTextReadBeforeMark(): void {
+  textReadBeforeMark = true;
+}
+
+export function forgetTextReadBeforeMark(): void {
+  textReadBeforeMark = false;
+}
+
+/**
+ * Excel's decimal separator (numberDecimalSeparator): "." or ","; anything else leaves it unknown.
+ * Returns whether answers given before may now be stale (a text number was read without a mark,
+ * and now there is one): the caller then asks Excel to recalculate.
+ */
+export function setWorkbookDecimalSeparator(separator: string | undefined): boolean {
   mark = separator === "." || separator === "," ? separator : undefined;
+  const stale = mark !== undefined && textReadBeforeMark;
+  if (stale) textReadBeforeMark = false;
+  return stale;
 }

@@ -316,6 +316,12 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
   suspendApiCalculationUntilNextSync(): void {
     this.context._queue({ op: "suspendApiCalculationUntilNextSync" }, () => undefined);
   }
+  /** application.calculate (ExcelApi 1.1): the double records the request. */
+  calculate(calculationType: string): void {
+    this.context._queue({ op: "calculate", args: [calculationType] }, () => {
+      this.context.excel.model.calculations.push(calculationType);
+    });
+  }
 }
 
 export class CultureInfoProxy extends ClientObject<WorkbookModel> {

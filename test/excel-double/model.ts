@@ -241,6 +241,8 @@ export class WorkbookModel {
   createdWorkbooks: string[] = [];
   insertedFromBase64: { base64: string; options?: unknown }[] = [];
   calculationSuspendedSyncs = 0;
+  /** application.calculate(type) calls, in order (e.g. "Full"). */
+  calculations: string[] = [];
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const n of sheetNames) this.addSheet(n);
