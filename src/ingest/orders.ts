@@ -1019,6 +1019,13 @@ export function createOrderParser(
     }
     const accountId = accountKey || accountName;
     if (!accountId) {
+      // A transaction list's deposit or transfer names no customer: it is no sale, not a lost one.
+      if (saleDocType && !saleDocType.test(col.docType >= 0 ? text(row[col.docType]) : ""))
+        return reject(
+          "not a sale (a payment, estimate, journal or other transaction)",
+          rowNo,
+          false
+        );
       // A summary row with a date on it (the report's run date beside "Lines 5"): no order line.
       if (isDatedSummaryRow(row)) {
         report.skippedTotals++;

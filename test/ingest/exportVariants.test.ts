@@ -104,4 +104,24 @@ describe("export variants", () => {
     expect(revenue["buyer@northfield.example"]).toBe(98);
     expect(report.warnings.join("\n")).not.toMatch(/include tax/);
   });
+
+  it("QuickBooks Online transaction list by date: only sales are read; a bank deposit with no name is no sale, not a line with no account worth 44% of revenue", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(EXPORTS, "quickbooks-online-transaction-list-by-date.csv")
+    );
+    // Brightwell: invoice 1001 102.00 + sales receipt 1012 50.40 = 152.40 (its payment is no sale)
+    expect(revenue["Brightwell Electrical Ltd"]).toBe(152.4);
+    expect(orders["Brightwell Electrical Ltd"]).toBe(2);
+    // Harbour: invoice 1007 54.00 − credit memo 1009 10.80 = 43.20
+    expect(revenue["Harbour Plumbing & Heating"]).toBe(43.2);
+    // the bill, the payment, the expense and the deposit are no sales: skipped, no share of revenue
+    expect(report.rejected).toEqual([
+      {
+        reason: "not a sale (a payment, estimate, journal or other transaction)",
+        count: 4,
+        rows: [7, 8, 9, 13],
+      },
+    ]);
+    expect(report.warnings.join("\n")).not.toMatch(/of revenue/);
+  });
 });
