@@ -327,6 +327,41 @@ function valueFormatOf(spec: SheetSpec, c: ChartSpec): string | undefined {
   return undefined;
 }
 
+/**
+ * The placeholder cells of a block ("n/a" where a figure would be) as runs down a column, one
+ * alignment command each, not one per cell: a command per cell made the request of a 40,000-row
+ * sheet larger than Excel on the web's 5 MB (resource-limits-and-performance-optimization.md).
+ * In a column of figures the whole body is one run: its numbers sit right under Excel's General
+ * alignment already, so aligning them right changes nothing a user sees.
+ */
+export function placeholderRuns(b: Block): { row: number; col: number; rows: number }[] {
+  const cells = placeholderCells(b);
+  if (cells.length === 0) return [];
+  const numeric = b.header || b.table ? numericColumns(b) : [];
+  const first = b.header || b.table ? 1 : 0;
+  const runs: { row: number; col: number; rows: number }[] = [];
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const rows = byCol.get(c.col) ?? [];
+    rows.push(c.row);
+    byCol.set(c.col, rows);
+  }
+  for (const [col, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    if (numeric[col]) {
+      runs.push({ row: first, col, rows: b.rows.length - first });
+      continue;
+    }
+    rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      runs.push({ row: rows[i], col, rows: rows[j] - rows[i] + 1 });
+      i = j + 1;
+    }
+  }
+  return runs;
+}
+
 /** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
 export function queueSheetDressing(
   ws: Excel.Worksheet,
@@ -357,8 +392,8 @@ export function queueSheetDressing(
         resolveStyle("total")!
       );
     // "n/a" where a figure would be: right, with the figures
-    for (const p of placeholderCells(b))
-      applyStyle(ws.getRangeByIndexes(pos.row + p.row, pos.col + p.col, 1, 1), RIGHT);
+    for (const p of placeholderRuns(b))
+      applyStyle(ws.getRangeByIndexes(pos.row + p.row, pos.col + p.col, p.rows, 1), RIGHT);
     if (b.table) {
       // A Range, not an address string: a bare address would be read on the ACTIVE sheet.
       const table = ws.tables.add(ws.getRange(rangeA1(pos)), true);
