@@ -600,6 +600,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         // ExcelJS is large: loaded only when a QBR is built.
         const { toXlsxBase64 } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/writeXlsx");
         const base64 = await toXlsxBase64(specs);
+        // the last moment Cancel can stop it: once opened, the workbook is the user's
+        if (signal.aborted) throw cancelled();
         await openNewWorkbook(base64);
         onProgress({
           phase: "writing",
