@@ -167,6 +167,24 @@ describe("kind 17 at the risk flags' boundaries: shares of exact sums compared e
     const switched = row("F").riskFlags.find((f) => f.kind === "switchedCategory");
     expect(switched?.values).toMatchObject({ category: "Acat", categoryRevenuePrior12: 10.02 });
   });
+
+  it("a last order of exactly 50% of the average is a Warning (< 75%), not Critical (< 50%); exactly 150% is no Opportunity (> 150%)", async () => {
+    const { row } = await analyze([
+      // 25.10 + 25.10 + 10.04 = 60.24 over 3 orders: average 20.08; the last, 10.04, is 50% exactly
+      ["L", "2026-08-03", "SO-1", "A1", "a", "Acat", 1, 25.1],
+      ["L", "2026-09-01", "SO-2", "A1", "a", "Acat", 1, 25.1],
+      ["L", "2026-10-25", "SO-3", "A1", "a", "Acat", 1, 10.04],
+      // 10.04 + 30.12 = 40.16 over 2 orders: average 20.08; the last, 30.12, is 150% exactly
+      ["O", "2026-08-03", "SO-4", "A1", "a", "Acat", 1, 10.04],
+      ["O", "2026-10-25", "SO-5", "A1", "a", "Acat", 1, 30.12],
+    ]);
+    const last = (id: string) =>
+      row(id)
+        .alerts.filter((a) => /^lastOrder/.test(a.kind))
+        .map((a) => a.severity);
+    expect(last("L")).toEqual(["Warning"]);
+    expect(last("O")).toEqual([]);
+  });
 });
 
 describe("kind 17: sums over windows are exact, whatever the size of the account", () => {

@@ -238,6 +238,10 @@ interface Orders12 {
   average: number;
   lastValue: number | null;
   lastDate: number | null;
+  /** the orders' count and exact sum in whole money steps, and the last order's steps */
+  count: number;
+  totalSteps: number;
+  lastSteps: number;
 }
 
 /** The last 12 months' purchase orders: the average order, and the last order with its date. */
@@ -250,6 +254,9 @@ function orders12(s: Subject, asOf: Serial): Orders12 {
     average: n ? o.value / n : 0,
     lastValue: n ? ordVal[o.to - 1] : null,
     lastDate: n ? ordDate[o.to - 1] : null,
+    count: n,
+    totalSteps: stepsOf(s, o.value),
+    lastSteps: n ? stepsOf(s, ordVal[o.to - 1]) : 0,
   };
 }
 
@@ -294,21 +301,25 @@ function lastOrderAgainstAverage({ orders12: o, money, cash }: RuleContext): Ale
     ratio,
   };
   const message = `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`;
-  if (ratio < ALERTS.criticalLastOrderShare)
+  // last / (total / n) against each share, exactly in whole steps: 10.04 of an average 20.08 is
+  // 50%, not below it
+  const versus = (share: number): number =>
+    fractionVersus(BigInt(o.lastSteps) * BigInt(o.count), BigInt(o.totalSteps), share);
+  if (versus(ALERTS.criticalLastOrderShare) < 0)
     return {
       severity: "Critical",
       kind: "lastOrderVeryLow",
       message,
       values: { ...values, threshold: ALERTS.criticalLastOrderShare },
     };
-  if (ratio < ALERTS.warningLastOrderShare)
+  if (versus(ALERTS.warningLastOrderShare) < 0)
     return {
       severity: "Warning",
       kind: "lastOrderLow",
       message,
       values: { ...values, threshold: ALERTS.warningLastOrderShare },
     };
-  if (ratio > ALERTS.opportunityLastOrderShare)
+  if (versus(ALERTS.opportunityLastOrderShare) > 0)
     return {
       severity: "Opportunity",
       kind: "lastOrderHigh",
