@@ -199,10 +199,11 @@ const TOTAL_START =
 const TOTAL_END =
   /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|ergebnis):?$/i;
 /**
- * A group's subtotal as French, Spanish and Italian Excel write it, "Total Acme" / "Totale Acme":
+ * A group's subtotal as French, Spanish and Italian Excel write it, "Total Acme" / "Totale Acme",
+ * and German and Dutch reports ("Zwischensumme Müller GmbH", "Summe Kunde 10002", "Totaal Acme"):
  * read as a totals row only on a line with no order id (a customer "Total Tools Ltd" has invoices).
  */
-const TOTAL_BEFORE_NAME = /^totale?\s+\S/i;
+const TOTAL_BEFORE_NAME = /^(?:totale?|totaal|subtotaal|(?:zwischen|gesamt|end|teil)?summe)\s+\S/i;
 /** What a report's footer counts: lines, rows, records, invoices … (English, French, German, Dutch, Spanish, Italian). */
 const COUNTED =
   "(?:lines?|rows?|records?|entries|entry|items?|transactions?|invoices?|orders?|documents?|lignes?|zeilen|positionen|posten|datens[äa]tze|regels|rijen|registros|l[ií]neas|righe)";

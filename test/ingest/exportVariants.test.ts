@@ -124,4 +124,15 @@ describe("export variants", () => {
     ]);
     expect(report.warnings.join("\n")).not.toMatch(/of revenue/);
   });
+
+  it("a German sales list's subtotal rows that carry the customer number ('Zwischensumme Müller GmbH', 'Summe Kunde 10002') are totals rows, not rows with no date worth half the revenue", async () => {
+    const { report, revenue } = await analyzeFile(
+      join(EXPORTS, "german-umsatzliste-zwischensummen.csv")
+    );
+    // 10001: 45,00 + 50,00 = 95,00; 10002: 90,00
+    expect(revenue).toEqual({ "10001": 95, "10002": 90 });
+    // the two customer subtotals and the Gesamtsumme
+    expect(report.skippedTotals).toBe(3);
+    expect(report.rejected).toEqual([]);
+  });
 });
