@@ -136,6 +136,37 @@ describe("kind 16: bought is net of returns, in every view", () => {
   });
 });
 
+describe("kind 16 in SKU affinity: baskets are the accounts that bought something", () => {
+  it("mines SKU rules over real baskets only, not dormant accounts or one whose purchase was credited", async () => {
+    const rows: Row[] = [];
+    for (const a of ["A1", "A2", "A3"])
+      rows.push(
+        [a, "2026-09-01", `SO-${a}`, "X1", "x", "Xcat", 1, 10],
+        [a, "2026-09-01", `SO-${a}`, "Y1", "y", "Ycat", 1, 12]
+      );
+    rows.push(["A4", "2026-09-01", "SO-A4", "X1", "x", "Xcat", 1, 10]);
+    rows.push(["A5", "2026-09-01", "SO-A5", "W1", "w", "Wcat", 1, 10]);
+    // idle: D1, D2 last bought two years ago; R's only purchase in the 12 months was credited
+    for (const a of ["D1", "D2"]) rows.push([a, "2024-09-01", `SO-${a}`, "Z1", "z", "Zcat", 1, 10]);
+    rows.push(
+      ["R", "2026-08-01", "SO-R", "X1", "x", "Xcat", 1, 10],
+      ["R", "2026-08-02", "CN-R", "X1", "x", "Xcat", -1, -10]
+    );
+    const { engine } = await analyze(rows);
+    const rule = engine.detail("A4").skuCrossSell.find((r) => r.offer === "y (Y1)");
+    // baskets A1…A5: X1 bought by 4, Y1 by 3, both 3 → confidence 3/4, lift 0.75 / (3/5) = 1.25
+    // (with the 3 idle accounts as empty baskets: support(Y1) 3/8 and lift 2)
+    expect(rule?.metrics).toMatchObject({
+      totalAccounts: 5,
+      antecedentAccounts: 4,
+      consequentAccounts: 3,
+      bothAccounts: 3,
+      confidence: 0.75,
+    });
+    expect(rule!.metrics!.lift).toBeCloseTo(1.25, 12);
+  });
+});
+
 describe("kind 16 in alerts: a first order credited in full is no new category", () => {
   it("raises 'First-ever order in Cable Clips' (partly returned, still bought), not in Gloves (credited in full)", async () => {
     const { row } = await analyze([

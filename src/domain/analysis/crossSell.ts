@@ -183,7 +183,12 @@ export interface SkuBaskets {
 export const NO_SKU_BASKETS: SkuBaskets = { rows: [], baskets: [], buyers: [] };
 
 export function skuBaskets(internal: Internal, currency: string): SkuBaskets {
-  const rows = internal.topByCurrency.get(currency) ?? [];
+  // baskets: the accounts that bought a product (net positive) in the 12 months, as for the
+  // category rules (RULES.md §2.6); dormant accounts, or one whose purchases were all credited,
+  // are no empty baskets lowering every support
+  const rows = (internal.topByCurrency.get(currency) ?? []).filter(
+    (i) => internal.states[i].agg.skus12.length > 0
+  );
   const baskets = rows.map((i) => internal.states[i].agg.skus12);
   const buyers: number[][] = [];
   baskets.forEach((b, k) => {
