@@ -85,6 +85,18 @@ type Out = (number | string | KapError)[][];
 // shared runtime starts (src/excel/culture.ts; nothing happens outside Office).
 void loadDecimalSeparator(setWorkbookDecimalSeparator);
 
+/**
+ * The answer of a blank row, one array shared by every blank row: a whole column (A:A) brings a
+ * million of them, and a new array each doubled the work of a call over it.
+ */
+const BLANK_ROW: (number | string | KapError)[] = [""];
+
+/** Whether row i is empty (blank, or desktop's 0) in the first `count` columns, read in place. */
+function emptyRow(cols: readonly { values: Plain[] }[], i: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (!isEmpty(at(cols[k].values, i))) return false;
+  return true;
+}
+
 /** The error a row returns: an ArgError becomes its Excel error; anything else is a bug and is rethrown. */
 function rowError(e: unknown): KapError {
   if (e instanceof ArgError) return kapError(e.code, e.message);
@@ -299,7 +311,7 @@ export function band(score: any[][]): any[][] {
   if (block) return byColumns(block, (c) => band(c));
   return guard(() => {
     const out: Out = asColumn(score, "score").map((v, i, all) => {
-      if (isEmpty(v)) return [""];
+      if (isEmpty(v)) return BLANK_ROW;
       try {
         const n = toNumber(v, "score");
         if (n === undefined || n < 1 || n > 5)
@@ -365,7 +377,7 @@ export function quadrant(
     for (let i = 0; i < n; i++) {
       const pot = pots[i];
       if (pot === undefined) {
-        out.push([""]);
+        out.push(BLANK_ROW);
         continue;
       }
       try {
@@ -374,7 +386,7 @@ export function quadrant(
         const en = engagementCell(at(e, i));
         // A blank engagement (0 on desktop) is a blank row; so is a blank potential on the 1–5 scale.
         if (en === null || (onScale && pot === 0)) {
-          out.push([""]);
+          out.push(BLANK_ROW);
           continue;
         }
         if (pot instanceof ArgError) throw pot;
@@ -421,11 +433,11 @@ export function fiveP(
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
-      const vals = cols.map((c) => at(c.values, i));
-      if (vals.slice(0, 5).every(isEmpty)) {
-        out.push([""]);
+      if (emptyRow(cols, i, 5)) {
+        out.push(BLANK_ROW);
         continue;
       }
+      const vals = cols.map((c) => at(c.values, i));
       try {
         const err = firstInputError(vals, FIVEP_ARGS);
         if (err) throw err;
@@ -517,7 +529,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
         }
         const v = at(days, i);
         if (isEmpty(v)) {
-          out.push([""]);
+          out.push(BLANK_ROW);
           continue;
         }
         // KAP.METRICS's "never" (no order at all): no win-back stage, as the engine gives such an account
@@ -579,7 +591,7 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
         });
     }
     const out: Out = asColumn(orderValue, "orderValue").map((v, i, all) => {
-      if (isEmpty(v)) return [""];
+      if (isEmpty(v)) return BLANK_ROW;
       try {
         const n = toNumber(v, "orderValue");
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
@@ -693,7 +705,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     });
     const out: Out = p.map((v, i) => {
       if (v instanceof InputError) return [rowError(inputErrorOf(v, "products"))];
-      if (isEmpty(v) || (i === 0 && label)) return [""];
+      if (isEmpty(v) || (i === 0 && label)) return BLANK_ROW;
       const key = keyOf(v);
       const err = failed.get(key);
       if (err) return [rowError(err)];
@@ -774,9 +786,13 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
+      if (emptyRow(cols, i, 3)) {
+        out.push(BLANK_ROW);
+        continue;
+      }
       try {
         const s = frequencyRecency(cols.map((c) => at(c.values, i)));
-        if (s === null) out.push([""]);
+        if (s === null) out.push(BLANK_ROW);
         else
           out.push([
             s.frequency === 0 ? "one order only" : pAliveRule(bg, s.frequency, s.recency, s.T),
@@ -854,11 +870,15 @@ export async function clv(
     const n = commonHeight(cols);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
+      if (emptyRow(cols, i, 3)) {
+        out.push(BLANK_ROW);
+        continue;
+      }
       try {
         const cells = cols.map((c) => at(c.values, i));
         const s = frequencyRecency(cells);
         if (s === null) {
-          out.push([""]);
+          out.push(BLANK_ROW);
           continue;
         }
         const mv = cells[3];
@@ -1086,7 +1106,7 @@ export function accountHealth(
     const out = r.inputs.map((inp, i): (number | string | KapError)[] => {
       const e = r.errors[i];
       if (e) return [rowError(e)];
-      if (inp === undefined) return [""];
+      if (inp === undefined) return BLANK_ROW;
       try {
         inp.engagement = eng ? engagementCell(at(eng, i)) : null;
         inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
