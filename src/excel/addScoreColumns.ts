@@ -3,9 +3,12 @@
  * when asked. It adds (or, on a re-run, refreshes) two columns — KAP Health score and KAP
  * Band — beside the user's accounts table, matched by account id. Nothing else in the table
  * changes; only numbers and KAP's own band words are written, never text from the data.
- * Three syncs whatever the table's size: read the header and ids, then write. A cancel
- * (`signal`) before the write leaves the table as it was.
+ * Read in blocks and written in slices, each under Excel on the web's 5 MB per request and per
+ * response (resource-limits-and-performance-optimization.md): a table of 10,000 accounts takes
+ * three round trips, one of 50,000 with addresses a few more, on the web and desktop alike. A
+ * cancel (`signal`) before the write leaves the table as it was.
  */
+import { readRegion } from "./readRegion";
 import { WriteCancelledError } from "./writeSheets";
 
 export const SCORE_HEADERS = ["KAP Health score", "KAP Band"] as const;
@@ -26,6 +29,12 @@ export interface ScoreColumnsResult {
   address: string;
 }
 
+/**
+ * Rows written per request: a row's score, band and number format are under 40 bytes of JSON, so
+ * 50,000 rows stay well under Excel on the web's 5 MB per request.
+ */
+const WRITE_ROWS = 50_000;
+
 export async function addScoreColumns(
   context: Excel.RequestContext,
   source: ScoreSource,
@@ -34,81 +43,75 @@ export async function addScoreColumns(
 ): Promise<ScoreColumnsResult> {
   const ws = context.workbook.worksheets.getItem(source.sheet);
   const table = source.table ? ws.tables.getItem(source.table) : undefined;
-  const region = table ? table.getRange() : ws.getUsedRange(true);
-  region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  table?.load("showTotals");
-  await context.sync();
-  // read only so far: a cancel now changes nothing
-  if (signal?.aborted) throw new WriteCancelledError();
-  // A table's totals row (when shown) ends its range: it is the user's, never written.
-  const totalsRow = table?.showTotals ? 1 : 0;
-
-  const values = region.values as unknown[][];
   // The header row: the first row holding the id header (titles may sit above a plain range).
   const norm = (v: unknown) =>
     String(v ?? "")
       .trim()
       .toLowerCase();
-  const headerRow = values.findIndex((r) => r.some((v) => norm(v) === norm(source.idHeader)));
+  let headerRow = -1;
+  let header: string[] = [];
+  let idCol = -1;
+  const ids: string[] = [];
+  // Read in blocks under Excel on the web's 5 MB per response (readRegion); only the ids are kept.
+  // A table's totals row (when shown) is not read: it is the user's, never written.
+  const region = await readRegion(
+    context,
+    { sheet: source.sheet, table: source.table },
+    (rows, offset) => {
+      rows.forEach((r, i) => {
+        if (headerRow >= 0) {
+          ids.push(String(r[idCol] ?? "").trim());
+        } else if (r.some((v) => norm(v) === norm(source.idHeader))) {
+          headerRow = offset + i;
+          header = r.map(norm);
+          idCol = header.indexOf(norm(source.idHeader));
+        }
+      });
+    }
+  );
+  // read only so far: a cancel now changes nothing
+  if (signal?.aborted) throw new WriteCancelledError();
   if (headerRow < 0)
     throw new Error(
       `The column "${source.idHeader}" was not found in ${source.table ?? source.sheet}.`
     );
-  const header = values[headerRow].map(norm);
-  const idCol = header.indexOf(norm(source.idHeader));
   const existing = SCORE_HEADERS.map((h) => header.indexOf(h.toLowerCase()));
   const refreshed = existing.every((c) => c >= 0);
-  const body = values.slice(headerRow + 1, values.length - totalsRow);
   let matched = 0;
-  const cells = body.map((r) => {
-    const s = scores.get(String(r[idCol] ?? "").trim());
+  const cells = ids.map((id) => {
+    const s = scores.get(id);
     if (!s) return ["", ""];
     matched++;
     return [s.score ?? "", s.band ?? ""];
   });
+  const top = region.rowIndex + headerRow;
+  const left = region.columnIndex;
 
   let address: string;
   if (refreshed) {
-    // Same columns, new values: a column at a time (they need not be side by side).
-    existing.forEach((c, k) => {
-      const col = ws.getRangeByIndexes(
-        region.rowIndex + headerRow + 1,
-        region.columnIndex + c,
-        Math.max(1, body.length),
-        1
-      );
-      if (body.length) col.values = cells.map((r) => [r[k]]);
-    });
     address = `${source.sheet}`;
   } else if (table) {
-    // the new columns' cells in the totals row are left blank
-    const totals = totalsRow ? [[""]] : [];
-    table.columns.add(undefined, [[SCORE_HEADERS[0]], ...cells.map((r) => [r[0]]), ...totals]);
-    table.columns.add(undefined, [[SCORE_HEADERS[1]], ...cells.map((r) => [r[1]]), ...totals]);
+    // Header only: the body is written below in slices. The new columns' cells in the totals
+    // row are left blank. (TableColumnCollection.add's name: ExcelApi 1.4.)
+    table.columns.add(undefined, undefined, SCORE_HEADERS[0]);
+    table.columns.add(undefined, undefined, SCORE_HEADERS[1]);
     address = source.table!;
   } else {
-    const target = ws.getRangeByIndexes(
-      region.rowIndex + headerRow,
-      region.columnIndex + region.columnCount,
-      body.length + 1,
-      2
-    );
-    target.values = [[...SCORE_HEADERS], ...cells];
-    ws.getRangeByIndexes(
-      region.rowIndex + headerRow,
-      region.columnIndex + region.columnCount,
-      1,
-      2
-    ).format.font.bold = true;
+    const head = ws.getRangeByIndexes(top, left + region.columnCount, 1, 2);
+    head.values = [[...SCORE_HEADERS]];
+    head.format.font.bold = true;
     address = source.sheet;
   }
-  const scoreCol = refreshed ? existing[0] : region.columnCount;
-  ws.getRangeByIndexes(
-    region.rowIndex + headerRow + 1,
-    region.columnIndex + scoreCol,
-    Math.max(1, body.length),
-    1
-  ).numberFormat = Array.from({ length: Math.max(1, body.length) }, () => ["0.00"]);
-  await context.sync();
-  return { rows: body.length, matched, refreshed, address };
+  // new columns go right of the region
+  const cols = refreshed ? existing : [region.columnCount, region.columnCount + 1];
+  // Same columns, new values: a column at a time (they need not be side by side), in slices.
+  for (let from = 0; from < Math.max(1, cells.length); from += WRITE_ROWS) {
+    const n = Math.max(1, Math.min(WRITE_ROWS, cells.length - from));
+    const at = (c: number) => ws.getRangeByIndexes(top + 1 + from, left + c, n, 1);
+    if (cells.length)
+      cols.forEach((c, k) => (at(c).values = cells.slice(from, from + n).map((r) => [r[k]])));
+    at(cols[0]).numberFormat = Array.from({ length: n }, () => ["0.00"]);
+    await context.sync();
+  }
+  return { rows: cells.length, matched, refreshed, address };
 }

@@ -1710,11 +1710,14 @@ export class TableProxy extends Item<TableModel> {
         }),
     };
   }
-  /** table.columns.add(index?, values?) as Office.js: appends a column (header + body) and widens the table. */
-  get columns(): { add: (index?: number, values?: unknown[][]) => void } {
+  /**
+   * table.columns.add(index?, values?, name?) as Office.js: appends a column (header + body) and
+   * widens the table. Without values, `name` (ExcelApi 1.4) is its header and the body is blank.
+   */
+  get columns(): { add: (index?: number, values?: unknown[][], name?: string) => void } {
     return {
-      add: (index?: number, values?: unknown[][]) =>
-        this._call("table.columns.add", [index ?? null], (m) => {
+      add: (index?: number, values?: unknown[][], name?: string) =>
+        this._call("table.columns.add", [index ?? null, name ?? null], (m) => {
           if (index !== undefined && index !== null && index !== m.range.cols)
             throw new DoubleError("NotImplemented", "the double only appends table columns");
           if (values && values.length !== m.range.rows)
@@ -1726,6 +1729,8 @@ export class TableProxy extends Item<TableModel> {
           values?.forEach((r, i) =>
             m.sheet.setCell(m.range.row + i, col, { value: r[0] as Scalar })
           );
+          if (!values)
+            m.sheet.setCell(m.range.row, col, { value: name ?? `Column${m.range.cols + 1}` });
           m.range = { ...m.range, cols: m.range.cols + 1 };
         }),
     };
