@@ -104,6 +104,8 @@ export async function addScoreColumns(
   }
   // new columns go right of the region
   const cols = refreshed ? existing : [region.columnCount, region.columnCount + 1];
+  // One round trip per slice: more than one only past 50,000 rows.
+  const sync = () => context.sync();
   // Same columns, new values: a column at a time (they need not be side by side), in slices.
   for (let from = 0; from < Math.max(1, cells.length); from += WRITE_ROWS) {
     const n = Math.max(1, Math.min(WRITE_ROWS, cells.length - from));
@@ -111,7 +113,7 @@ export async function addScoreColumns(
     if (cells.length)
       cols.forEach((c, k) => (at(c).values = cells.slice(from, from + n).map((r) => [r[k]])));
     at(cols[0]).numberFormat = Array.from({ length: n }, () => ["0.00"]);
-    await context.sync();
+    await sync();
   }
   return { rows: cells.length, matched, refreshed, address };
 }
