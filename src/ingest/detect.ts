@@ -54,6 +54,11 @@ export interface ColumnMapping {
    * (QuickBooks' sales by product/service detail): each line's category is the top-level one.
    */
   categoryFromHeadings?: boolean;
+  /**
+   * The document-type column lists sales orders or delivery notes beside the invoices: only the
+   * invoices and credit notes are sales (ingest/plausible decides it, ingest/orders skips the others).
+   */
+  invoicedDocsOnly?: boolean;
 }
 
 export interface Detection {

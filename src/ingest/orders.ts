@@ -237,6 +237,18 @@ function isSummaryLabel(t: string): boolean {
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
+/** Documents that sell nothing: a quote, an estimate, a pro-forma invoice (English, German, French, Dutch). */
+export const QUOTE_DOC =
+  /^\s*(?:angebot|quote|quotation|estimate|offerte|devis|kostenvoranschlag|pro[\s-]?forma)(?:[\s-]|$)/i;
+/**
+ * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
+ * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
+ */
+export const PRE_INVOICE_DOC =
+  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
+/** An invoice document type (English, German, French, Dutch, Spanish, Italian). */
+export const INVOICE_DOC =
+  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura)(?:\s|$)/i;
 /**
  * Sage 50's transaction types that are no sale: receipts (SR, SA), discounts and refunds of
  * payments (SD, SP), purchases (PI, PC, PP, PA, PD, PR), journals and bank lines. Its sales are
@@ -466,6 +478,19 @@ export function createOrderParser(
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
+  const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  /** Each document type written in the file, and whether it is no sale (a quote; an order beside invoices). */
+  const noSaleDoc = new Map<string, boolean>();
+  function isNoSaleDoc(docType: string): boolean {
+    let no = noSaleDoc.get(docType);
+    if (no === undefined) {
+      no =
+        !CREDIT_TYPE.test(docType) &&
+        (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)));
+      if (noSaleDoc.size < 1000) noSaleDoc.set(docType, no);
+    }
+    return no;
+  }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
   const unkeyedCompanies = new Map<string, string>();
@@ -1186,6 +1211,8 @@ export function createOrderParser(
 
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
+    if (docType !== "" && !saleDocType && isNoSaleDoc(docType))
+      return reject("not a sale (a quote, sales order or delivery note)", rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {

@@ -23,7 +23,10 @@ import { normaliseHeader } from "./fields";
 import { layoutById } from "./layouts";
 import {
   CREDIT_TYPE,
+  INVOICE_DOC,
   NUMBER_FIELDS,
+  PRE_INVOICE_DOC,
+  QUOTE_DOC,
   type NumberField,
   productCategoryPrefix,
   ProductHeadings,
@@ -494,6 +497,9 @@ export function checkOrderColumns(
       `"${m.header}" holds numbers in Excel's scientific notation (such as ${example}, in ${hits} of the first ${sample.length} rows): Excel cut them to ${digits} significant digits when it saved the file, so different ${what} may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.`
     );
   }
+  // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
+  const docs = documentKinds(sample, get("docType"), mapping.layout);
+  if (docs.note) notes.push(docs.note);
   const hasCategory = !!get("category") || user.has("category");
   const fromHeadings = headingCategories(mapping, hasCategory, sample);
   if (fromHeadings.note) notes.push(fromHeadings.note);
@@ -508,6 +514,7 @@ export function checkOrderColumns(
       fields,
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
+      ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
     },
     notes,
   };
@@ -738,5 +745,35 @@ function shopifyTaxesIncluded(
       { field: "orderTax", column: taxCol, header: taxes, confidence: 0.9 },
     ],
     note: `This store's prices include tax (${inclusive} of the ${inclusive + exclusive} orders with tax in the first rows, such as ${example}): each line is read before tax, at its order's share of "${total}" less "${taxes}" (${share}).${exclusive ? ` The other ${exclusive} orders' prices exclude tax and are read the same way, so their revenue is understated by their tax.` : ""}`,
+  };
+}
+
+/**
+ * A document-type column that lists quotes, or sales orders and delivery notes beside invoices
+ * (an ERP's "Verkaufsbelege"): quotes are never sales; orders and delivery notes hold the goods
+ * their invoices bill again, so beside invoices only the invoices and credit notes are read.
+ * Orders alone (an order-history export) are the order lines. Layouts that list their own sale
+ * types (saleDocType) decide it themselves.
+ */
+function documentKinds(
+  rows: readonly Row[],
+  docType: FieldMatch | undefined,
+  layout: ColumnMapping["layout"]
+): { invoicedOnly: boolean; note?: string } {
+  if (!docType || layoutById(layout)?.saleDocType) return { invoicedOnly: false };
+  const kinds = new Set<string>();
+  for (const r of rows) {
+    const v = r[docType.column];
+    if (typeof v === "string" && v.trim() !== "" && kinds.size < 50) kinds.add(v.trim());
+  }
+  const all = [...kinds].filter((k) => !CREDIT_TYPE.test(k));
+  const quotes = all.filter((k) => QUOTE_DOC.test(k));
+  const invoiced = all.some((k) => INVOICE_DOC.test(k));
+  const before = invoiced ? all.filter((k) => PRE_INVOICE_DOC.test(k)) : [];
+  const skipped = [...quotes, ...before];
+  if (skipped.length === 0) return { invoicedOnly: false };
+  return {
+    invoicedOnly: before.length > 0,
+    note: `"${docType.header}" lists ${skipped.map((k) => `"${k}"`).join(", ")} ${before.length ? "beside the invoices" : "among the documents"}: ${quotes.length ? "a quote sells nothing" : ""}${quotes.length && before.length ? ", and " : ""}${before.length ? "orders and delivery notes hold the goods their invoices bill again" : ""}, so only ${invoiced ? "the invoices and credit notes" : "the other documents"} are read as sales; those lines are skipped and counted.`,
   };
 }

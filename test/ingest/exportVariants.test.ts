@@ -135,4 +135,24 @@ describe("export variants", () => {
     expect(report.skippedTotals).toBe(3);
     expect(report.rejected).toEqual([]);
   });
+
+  it("an ERP's sales documents with quotes, sales orders and delivery notes beside the invoices: only invoices and credit notes are sales (the others bill nothing, or the same goods again)", async () => {
+    for (const file of [
+      "german-verkaufsbelege-belegarten.csv",
+      "sales-documents-quotes-orders-invoices.csv",
+    ]) {
+      const { report, revenue, orders } = await analyzeFile(join(EXPORTS, file));
+      // 10001: invoice RE-801 1.000 × 0,045 = 45,00; its quote AN-501 (450,00), sales order AB-601
+      // and delivery note LS-701 (45,00 each) are no sales
+      expect(revenue["10001"]).toBe(45);
+      expect(orders["10001"]).toBe(1);
+      // 10002: RE-802 50,00 − credit note GS-901 5,00 = 45,00
+      expect(revenue["10002"]).toBe(45);
+      expect(report.returns).toBe(1);
+      expect(report.rejected).toEqual([
+        { reason: "not a sale (a quote, sales order or delivery note)", count: 3, rows: [2, 3, 4] },
+      ]);
+      expect(report.warnings.join("\n")).not.toMatch(/of revenue/);
+    }
+  });
 });
