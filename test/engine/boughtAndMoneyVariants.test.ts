@@ -136,6 +136,42 @@ describe("kind 16: bought is net of returns, in every view", () => {
   });
 });
 
+describe("kind 16: a credit note does not re-file the product it returns", () => {
+  it("keeps a product in its category when its credit note line has a blank category, or a 'Returns' one", async () => {
+    const { row, p } = await analyze([
+      ["E", "2026-09-01", "SO-1", "GL-1", "Gloves", "Gloves", 20, 200],
+      ["E", "2026-09-01", "SO-1", "CT-1", "Ties", "Cable Ties", 10, 101],
+      ["E", "2026-09-10", "SO-2", "GL-1", "Gloves", "Gloves", 10, 100],
+      ["E", "2026-09-20", "CN-1", "GL-1", "Gloves back", "", -5, -50],
+      ["F", "2026-09-02", "SO-3", "CT-1", "Ties", "Cable Ties", 10, 102],
+      ["F", "2026-09-02", "SO-3", "TP-1", "Tape", "Tape", 5, 30],
+      ["F", "2026-09-25", "CN-2", "CT-1", "Ties back", "", -10, -102],
+      ["G", "2026-09-03", "SO-4", "GL-2", "Gloves XL", "Gloves", 8, 80],
+      ["G", "2026-09-26", "CN-3", "GL-2", "Gloves XL back", "Returns", -2, -20],
+    ]);
+    // E: Gloves 200 + 100 − 50 = 250, Cable Ties 101 → 2 categories, 2 products → Diversity 3
+    expect(row("E").categoriesLast12).toEqual(["Cable Ties", "Gloves"]);
+    expect(row("E").health.factors.diversity).toBe(3);
+    // F: Cable Ties 102 − 102 = 0 (not bought), Tape 30
+    expect(row("F").categoriesLast12).toEqual(["Tape"]);
+    // G: Gloves 80 − 20 = 60; the credit note's "Returns" is no category of the product
+    expect(row("G").categoriesLast12).toEqual(["Gloves"]);
+    expect(p.whitespaceMap.categories).toEqual(["Cable Ties", "Gloves", "Tape"]);
+  });
+
+  it("still files a product under its latest purchase's category (re-filed), and a return-only SKU under its own line's", async () => {
+    const { row } = await analyze([
+      ["H", "2026-08-01", "SO-1", "P1", "Pump", "Plumbing", 1, 40],
+      ["H", "2026-09-01", "SO-2", "P1", "Pump", "Heating", 1, 40],
+      ["H", "2026-09-15", "CN-1", "P1", "Pump back", "Plumbing", -1, -40],
+      ["H", "2026-09-20", "CN-2", "Q9", "Valve back", "Valves", -1, -15],
+    ]);
+    // P1 is in Heating (its latest purchase) for all its lines: 40 + 40 − 40 = 40 → bought;
+    // Q9 has only a return: Valves −15, not bought
+    expect(row("H").categoriesLast12).toEqual(["Heating"]);
+  });
+});
+
 describe("kind 16 in SKU affinity: baskets are the accounts that bought something", () => {
   it("mines SKU rules over real baskets only, not dormant accounts or one whose purchase was credited", async () => {
     const rows: Row[] = [];

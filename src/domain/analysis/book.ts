@@ -26,7 +26,7 @@
  */
 import { moneySteps } from "../currency";
 import { roundHalfAwayFromZero } from "../numbers";
-import { CATEGORY_STAND_IN } from "../orderLines";
+import { CATEGORY_STAND_IN, UNCATEGORISED } from "../orderLines";
 import { serviceKind } from "../serviceLines";
 import type { OrderLine, Serial } from "../types";
 import { SiteLedger } from "./sites";
@@ -160,11 +160,15 @@ export class OrderBook {
   /**
    * Category of each SKU, −1 for a service line: the category of its latest line, and of the
    * first by name among that day's lines, so that it does not depend on the order of the lines
-   * (a SKU re-filed under another category takes the new one).
+   * (a SKU re-filed under another category takes the new one). Purchase lines outrank returns and
+   * a named category outranks none ("Uncategorised"): a credit note with a blank category, or
+   * filed under "Returns", does not re-file the product it returns (RULES.md §2: it nets against
+   * the product's category).
    */
   readonly skuCategory: number[] = [];
-  /** the date of the line each SKU's category came from */
+  /** the date and rank (categoryRank) of the line each SKU's category came from */
   private skuCategoryDate: number[] = [];
+  private skuCategoryRank: number[] = [];
   /** Service kind of each SKU ("postage", "discount" …), or null for a product. */
   readonly skuService: (string | null)[] = [];
   readonly categories: string[] = [];
@@ -355,19 +359,33 @@ export class OrderBook {
       this.skuNames.push(byCategory ? line.category : line.productName || undefined);
       this.skuCategory.push(cat);
       this.skuCategoryDate.push(date);
+      this.skuCategoryRank.push(categoryRank(line.category, ret));
       this.skuService.push(service);
     } else {
       if (this.skuNames[sku] === undefined && line.productName)
         this.skuNames[sku] = line.productName;
       const cat = this.skuCategory[sku];
-      if (cat >= 0 && this.categories[cat] !== line.category) {
-        this.categoryConflicts++;
-        const other = internInto(this.categoryIndex, this.categories, line.category);
+      if (cat >= 0) {
+        // the line's claim (rank, date) against the one the category came from: the highest wins
+        const rank = categoryRank(line.category, ret);
+        const held = this.skuCategoryRank[sku];
         const since = this.skuCategoryDate[sku];
-        if (date > since || (date === since && line.category < this.categories[cat]))
-          this.skuCategory[sku] = other;
+        if (this.categories[cat] !== line.category) {
+          this.categoryConflicts++;
+          if (
+            rank > held ||
+            (rank === held &&
+              (date > since || (date === since && line.category < this.categories[cat])))
+          ) {
+            this.skuCategory[sku] = internInto(this.categoryIndex, this.categories, line.category);
+            this.skuCategoryRank[sku] = rank;
+            this.skuCategoryDate[sku] = date;
+          }
+        } else if (rank > held || (rank === held && date > since)) {
+          this.skuCategoryRank[sku] = rank;
+          this.skuCategoryDate[sku] = date;
+        }
       }
-      if (cat >= 0 && date > this.skuCategoryDate[sku]) this.skuCategoryDate[sku] = date;
     }
     const isService = this.skuCategory[sku] < 0;
     if (isService) {
@@ -831,6 +849,14 @@ function toUnits(
     const sc = scale[u];
     for (const a of arrays) for (let k = start[u]; k < start[u + 1]; k++) a[k] /= sc;
   }
+}
+
+/**
+ * How strongly a line says which category its SKU is in: a purchase more than a return (a
+ * credit note's category cell is often blank or "Returns"), a named category more than none.
+ */
+function categoryRank(category: string, isReturn: number): number {
+  return (category === UNCATEGORISED ? 0 : 2) + (isReturn ? 0 : 1);
 }
 
 /** Prefix sums of `values` restarting at each unit's run: run u is [start[u] + u, start[u+1] + u]. */
