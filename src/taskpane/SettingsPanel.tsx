@@ -10,7 +10,8 @@ import { TextField } from "@fluentui/react/lib/TextField";
 import { useTheme } from "@fluentui/react/lib/Theme";
 import type { KapSettings } from "../engine/contract";
 import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
-import { MONTHS } from "./format";
+import { decimalText, MONTHS, numberCulture } from "./format";
+import { usePaneCulture } from "./culture";
 import { Section } from "./Section";
 
 export interface SettingsPanelProps {
@@ -31,16 +32,43 @@ function typedNumber(text: string): number | undefined {
 }
 
 /**
- * What a SpinButton keeps of what was typed, on Enter or leaving it: the number within min–max
- * (Fluent's own check refuses "3,5" and "25%" and silently puts the old value back); text that
- * is no number keeps the old value.
+ * What a SpinButton keeps of what was typed, on Enter or leaving it: the number within min–max,
+ * written the workbook culture's way ("3,5" in de-DE) — Fluent's own check refuses "3,5" and
+ * "25%" and silently puts the old value back; text that is no number keeps the old value.
  */
 const keepTyped =
-  (min: number, max: number) =>
+  (min: number, max: number, culture: string) =>
   (text: string): string | undefined => {
     const n = typedNumber(text);
-    return n === undefined ? undefined : String(Math.min(max, Math.max(min, n)));
+    return n === undefined ? undefined : decimalText(Math.min(max, Math.max(min, n)), culture);
   };
+
+/**
+ * The arrows' step from the value shown: Fluent's own adds to Number(text), which is NaN for
+ * "3,5"; undefined (no change) when the text is no number.
+ */
+const stepBy =
+  (delta: number, min: number, max: number, culture: string) =>
+  (text: string): string | undefined => {
+    const n = typedNumber(text);
+    return n === undefined
+      ? undefined
+      : decimalText(Math.min(max, Math.max(min, Math.round((n + delta) * 1e6) / 1e6)), culture);
+  };
+
+/** The props that make a SpinButton show and step its number in the workbook's culture. */
+function spinIn(value: number, min: number, max: number, step: number, culture: string) {
+  return {
+    value: decimalText(value, culture),
+    ariaValueNow: value,
+    min,
+    max,
+    step,
+    onValidate: keepTyped(min, max, culture),
+    onIncrement: stepBy(step, min, max, culture),
+    onDecrement: stepBy(-step, min, max, culture),
+  };
+}
 
 /** A SpinButton gives text; keep the old value when the text is not a number. */
 function numberFrom(text: string | undefined, fallback: number): number {
@@ -59,6 +87,7 @@ export function SettingsPanel({
   onChange,
 }: SettingsPanelProps): JSX.Element {
   const theme = useTheme();
+  const culture = numberCulture(usePaneCulture());
   const [asOfText, setAsOfText] = useState(settings.asOf ?? "");
   const total = FACTORS.reduce((s, f) => s + (settings.weights[f] ?? 0), 0);
   const weightProblem = problems.find((p) => /weight/i.test(p));
@@ -99,11 +128,7 @@ export function SettingsPanel({
               <SpinButton
                 key={f}
                 label={FACTOR_LABELS[f]}
-                value={String(settings.weights[f] ?? 0)}
-                min={0}
-                max={100}
-                step={5}
-                onValidate={keepTyped(0, 100)}
+                {...spinIn(settings.weights[f] ?? 0, 0, 100, 5, culture)}
                 disabled={disabled}
                 styles={spinStyles}
                 incrementButtonAriaLabel={`Increase ${FACTOR_LABELS[f]} weight by 5`}
@@ -123,17 +148,14 @@ export function SettingsPanel({
               },
             }}
           >
-            Total: {Number(total.toPrecision(12))}%{weightProblem ? ` — ${weightProblem}` : ""}
+            Total: {decimalText(total / 100, culture, "percent")}
+            {weightProblem ? ` — ${weightProblem}` : ""}
           </Text>
         </fieldset>
         <SpinButton
           label="High engagement from (1–5)"
           labelPosition={Position.top}
-          value={String(settings.engagementCut)}
-          min={1}
-          max={5}
-          step={0.5}
-          onValidate={keepTyped(1, 5)}
+          {...spinIn(settings.engagementCut, 1, 5, 0.5, culture)}
           disabled={disabled}
           styles={spinTopStyles}
           incrementButtonAriaLabel="Increase engagement cut"
@@ -145,11 +167,7 @@ export function SettingsPanel({
         <SpinButton
           label="Growth target (%)"
           labelPosition={Position.top}
-          value={String(Math.round(settings.growthTarget * 100))}
-          min={0}
-          max={500}
-          step={5}
-          onValidate={keepTyped(0, 500)}
+          {...spinIn(Math.round(settings.growthTarget * 100), 0, 500, 5, culture)}
           disabled={disabled}
           styles={spinTopStyles}
           incrementButtonAriaLabel="Increase growth target by 5%"

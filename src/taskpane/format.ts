@@ -46,6 +46,18 @@ function numberText(n: number, culture: string | undefined, o: Intl.NumberFormat
   return new Intl.NumberFormat(numberCulture(culture), o).format(n);
 }
 
+/**
+ * A setting's number as the user types it: no grouping, up to 4 decimals ("12.5", de-DE "12,5");
+ * "percent": a fraction as a percentage ("87,5 %").
+ */
+export function decimalText(n: number, culture?: string, style?: "percent"): string {
+  return numberText(n, culture, {
+    useGrouping: false,
+    maximumFractionDigits: 4,
+    ...(style ? { style } : {}),
+  });
+}
+
 export function percent(fraction: number, culture?: string): string {
   return numberText(fraction, culture, { style: "percent", maximumFractionDigits: 0 });
 }

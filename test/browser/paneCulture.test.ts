@@ -116,6 +116,22 @@ describe.each([
       });
       expect(formats.some((f) => f.includes("#,##0"))).toBe(true);
       expect(formats.filter((f) => /#\.##0|0,00/.test(f))).toEqual([]);
+
+      // the settings: a half typed with the culture's decimal mark stays as typed, the arrow steps on
+      const mark = sep === "." ? "," : ".";
+      await page.getByRole("button", { name: "Settings" }).click();
+      const cut = page.getByRole("spinbutton", { name: "High engagement from (1–5)" });
+      await cut.fill(`3${mark}5`);
+      await cut.press("Tab");
+      await expect(cut.inputValue()).resolves.toBe(`3${mark}5`);
+      await page.getByRole("button", { name: "Decrease engagement cut" }).click();
+      await expect(cut.inputValue()).resolves.toBe("3"); // 3.5 − 0.5
+      await cut.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(SHOTS, `culture-${culture}-settings.png`),
+        fullPage: true,
+      });
+      expect(await layoutProblems(page)).toEqual({ wider: [], clipped: [], lowContrast: [] });
     } finally {
       await page.close();
     }

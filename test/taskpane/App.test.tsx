@@ -224,6 +224,32 @@ describe("task pane: settings", () => {
     });
   });
 
+  it("in a de-DE workbook the settings show their numbers with a decimal comma: 3,5 typed stays 3,5, the arrows count on from it", async () => {
+    const host = await openPane(makeFakeHost({ culture: "de-DE" }));
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const cut = screen.getByRole("spinbutton", { name: "High engagement from (1–5)" });
+    fireEvent.input(cut, { target: { value: "3,5" } });
+    fireEvent.blur(cut);
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalled(), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls.at(-1)![0].engagementCut).toBe(3.5);
+    expect((cut as HTMLInputElement).value).toBe("3,5");
+    expect(cut.getAttribute("aria-valuenow")).toBe("3.5");
+    // the up arrow: 3,5 + 0,5 = 4
+    fireEvent.mouseDown(screen.getByRole("button", { name: "Increase engagement cut" }));
+    fireEvent.mouseUp(screen.getByRole("button", { name: "Increase engagement cut" }));
+    await waitFor(() => expect((cut as HTMLInputElement).value).toBe("4"));
+    // a weight of 12,5 (was 25): 12.5 + 20 + 20 + 15 + 10 + 10 = 87.5 → "87,5 %"
+    const recency = screen.getByRole("spinbutton", { name: "Recency" });
+    fireEvent.input(recency, { target: { value: "12,5" } });
+    fireEvent.blur(recency);
+    expect((recency as HTMLInputElement).value).toBe("12,5");
+    await waitFor(() =>
+      expect(document.getElementById("kap-weight-total")?.textContent).toMatch(
+        /^Total: 87,5\u00a0% — /
+      )
+    );
+  });
+
   it("a ticked checkbox shows its tick (the icon is drawn, not an empty box)", async () => {
     await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
