@@ -1,8 +1,10 @@
 /**
  * Describes every worksheet's used range and every table, with a peek at the first rows,
  * so ingest can find the order lines, accounts, catalog and contacts. Three syncs whatever
- * the workbook holds: (1) sheets and tables, (2) their ranges and KAP marks, (3) the peeks.
+ * the workbook holds: (1) sheets and tables, (2) their ranges and KAP marks, (3) the peeks —
+ * more only when Excel on the web refuses the peeks' response as over 5 MB (peekInto).
  */
+import { isPayloadTooLarge } from "./bytes";
 import { queueMarkReads } from "./marker";
 
 export interface GridInfo {
@@ -78,23 +80,50 @@ export async function listGrids(
     if (!used[i].isNullObject) grids.push(describe(i, used[i]));
   });
 
-  const peeks = grids.map((g) => {
-    const ws = sheets.items[sheetByName.get(g.sheet) ?? 0];
-    return ws
-      .getRangeByIndexes(
-        g.rowIndex,
-        g.columnIndex,
-        Math.min(peekRows, g.rowCount),
-        Math.min(peekCols, g.columnCount)
-      )
-      .load("values,numberFormat");
-  });
-  if (peeks.length > 0) await context.sync();
-  peeks.forEach((p, i) => {
+  await peekInto(
+    context,
+    grids,
+    (g, rows) =>
+      sheets.items[sheetByName.get(g.sheet) ?? 0]
+        .getRangeByIndexes(g.rowIndex, g.columnIndex, rows, Math.min(peekCols, g.columnCount))
+        .load("values,numberFormat"),
+    peekRows
+  );
+  return grids;
+}
+
+/**
+ * Fills each grid's peek (its first `rows` rows) in one round trip. Excel on the web refuses a
+ * response over 5 MB (resource-limits-and-performance-optimization.md; desktop documents no
+ * limit), which many wide sheets of long text reach: the grids are then asked for in two
+ * halves, and one grid alone with half its rows, down to a single row.
+ */
+async function peekInto(
+  context: Excel.RequestContext,
+  grids: GridInfo[],
+  peek: (g: GridInfo, rows: number) => Excel.Range,
+  rows: number
+): Promise<void> {
+  if (grids.length === 0) return;
+  const ranges = grids.map((g) => peek(g, Math.min(rows, g.rowCount)));
+  try {
+    await context.sync();
+  } catch (err) {
+    if (!isPayloadTooLarge(err)) throw err;
+    if (grids.length > 1) {
+      const half = Math.ceil(grids.length / 2);
+      await peekInto(context, grids.slice(0, half), peek, rows);
+      await peekInto(context, grids.slice(half), peek, rows);
+      return;
+    }
+    if (Math.min(rows, grids[0].rowCount) <= 1) throw err;
+    await peekInto(context, grids, peek, Math.floor(Math.min(rows, grids[0].rowCount) / 2));
+    return;
+  }
+  ranges.forEach((p, i) => {
     grids[i].peek = p.values as (string | number | boolean)[][];
     grids[i].peekFormats = p.numberFormat as string[][];
   });
-  return grids;
 }
 
 export { readCulture, type WorkbookCulture } from "./culture";
