@@ -164,6 +164,8 @@ const SYMBOLS: readonly [string, string][] = [
   ["R$", "BRL"],
   ["£", "GBP"],
   ["€", "EUR"],
+  // ISO-8859-15's € (byte A4) as Windows-1252 and Latin-1 read it: a German or French export's euro
+  ["¤", "EUR"],
   ["$", "USD"],
   ["¥", "JPY"],
   ["₹", "INR"],

@@ -155,4 +155,14 @@ describe("export variants", () => {
       expect(report.warnings.join("\n")).not.toMatch(/of revenue/);
     }
   });
+
+  it("a German export in ISO-8859-15 (Latin-9), whose € is the byte Windows-1252 reads as ¤: the amounts are euros, not unreadable", async () => {
+    const { report, revenue, currency } = await analyzeFile(
+      join(EXPORTS, "german-iso-8859-15-euro.csv")
+    );
+    // 10001: 45,00 € + 50,00 € = 95,00 €; 10002: 90,00 € (dates with times: 01.10.2026 14:33)
+    expect(revenue).toEqual({ "10001": 95, "10002": 90 });
+    expect(currency["10001"]).toBe("EUR");
+    expect(report.rejected).toEqual([]);
+  });
 });
