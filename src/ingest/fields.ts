@@ -2259,11 +2259,6 @@ export const ROLES: Readonly<Record<Role, RoleDef>> = {
   },
 };
 
-/** The fields shown as required in a role's mapping (FieldDef.required). */
-export function requiredFields(role: Role): ReadonlySet<string> {
-  return new Set(ROLES[role].fields.filter((f) => f.required).map((f) => f.field));
-}
-
 /**
  * "Order_Date", "order-date", "OrderDate", " ORDER  DATE " → "order date"; "Cust. No." → "cust no";
  * "A/C No" → "a c no"; "Revenue (£)" → "revenue £".
