@@ -109,16 +109,27 @@ export async function readRegion(
   const sheet = table ? table.worksheet : ws;
   const cols = info.columnCount;
 
-  // Sample: sizes the blocks and gives the source number formats.
-  const sampleCount = Math.min(
+  // Sample: sizes the blocks and gives the source number formats. Rows of very long text can
+  // make it larger than Excel on the web's 5 MB response (desktop has no such limit): it is then
+  // asked for again with half the rows.
+  let sampleCount = Math.min(
     info.rowCount,
     options.sampleRows ?? 50,
     Math.max(1, Math.floor(MAX_CELLS_PER_READ / cols))
   );
-  const sample = sheet
-    .getRangeByIndexes(info.rowIndex, info.columnIndex, sampleCount, cols)
-    .load("values,numberFormat");
-  await sync();
+  let sample: Excel.Range;
+  for (;;) {
+    sample = sheet
+      .getRangeByIndexes(info.rowIndex, info.columnIndex, sampleCount, cols)
+      .load("values,numberFormat");
+    try {
+      await sync();
+      break;
+    } catch (err) {
+      if (!isPayloadTooLarge(err) || sampleCount <= 1) throw err;
+      sampleCount = Math.floor(sampleCount / 2);
+    }
+  }
   const sampleValues = sample.values as Scalar[][];
   let blocks = 1;
   await onChunk(sampleValues, 0, info);
