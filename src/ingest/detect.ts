@@ -7,6 +7,7 @@ import { cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
   type FieldDef,
+  isLedgerCodeHeader,
   isLedgerHeader,
   MAX_HEADER_LENGTH,
   normaliseHeader,
@@ -270,8 +271,9 @@ function matchNormalised(
 ): FieldMatch[] {
   const pf = prepare(fields);
   // Beside a ledger code ("Account Code", "Nominal Code"), a bare "Account" column is that
-  // ledger's name (Xero's reports: Sales, Freight), not the customer.
-  const ledgerBeside = norm.some((n) => isLedgerHeader(n));
+  // ledger's name (Xero's reports: Sales, Freight), not the customer; a VAT or tax column
+  // ("VAT", "Total inc VAT") is no ledger code and leaves "Account" the customer.
+  const ledgerBeside = norm.some((n) => isLedgerCodeHeader(n));
   const cands: { field: string; column: number; score: number; rank: number; order: number }[] = [];
   const score: number[] = new Array<number>(pf.length).fill(0);
   const rank: number[] = new Array<number>(pf.length).fill(Infinity);

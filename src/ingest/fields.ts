@@ -52,6 +52,15 @@ export interface RoleDef {
 export const LEDGER_HEADER =
   /(?:^| )(?:nominal|ledger|gl|g l|tax|vat|posting|account code|accountcode|acc code|ac code|sales account|income account|revenue account|konto|sachkonto|erlöskonto|erloskonto|gegenkonto|steuer|steuerschlüssel|mwst|mw st|ust)(?: |$)/;
 
+/** A ledger code header, not a tax one ("Account Code", "Nominal Code", "GL Account"): beside it a bare "Account" is the ledger's name. */
+const LEDGER_CODE_HEADER =
+  /(?:^| )(?:nominal|ledger|gl|g l|posting|account code|accountcode|acc code|ac code|sales account|income account|revenue account|sachkonto|erlöskonto|erloskonto|gegenkonto)(?: |$)/;
+
+/** Whether a header names a ledger code (not a tax or VAT column), and not the customer's own account. */
+export function isLedgerCodeHeader(normalised: string): boolean {
+  return LEDGER_CODE_HEADER.test(normalised) && isLedgerHeader(normalised);
+}
+
 /** A ledger, tax or posting code header ("account code", "nominal code", "gl account"), unless it names the customer's own account ("customer account code"). */
 export function isLedgerHeader(normalised: string): boolean {
   return (
@@ -932,6 +941,20 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "line amount excl vat",
         "amount excl vat",
         "amount excl tax",
+        // before VAT, as UK and Irish exports write it
+        "line total ex vat",
+        "line total excl vat",
+        "line total exc vat",
+        "line amount ex vat",
+        "line value ex vat",
+        "net amount ex vat",
+        "amount ex vat",
+        "amount exc vat",
+        "total ex vat",
+        "total excl vat",
+        "total exc vat",
+        "value ex vat",
+        "net ex vat",
         "line total value",
         "net sales",
         "turnover",
@@ -982,6 +1005,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "net unit price",
         "unit amount",
         "unit price excl vat",
+        "unit price ex vat",
+        "unit price exc vat",
+        "price ex vat",
+        "price excl vat",
         "lineitem price",
       ],
       notWith: [

@@ -165,4 +165,11 @@ describe("export variants", () => {
     expect(currency["10001"]).toBe("EUR");
     expect(report.rejected).toEqual([]);
   });
+
+  it("an invoice-lines export with VAT columns beside 'Account': the VAT columns are no ledger code, so 'Account' is still the customer; the line value is ex VAT", async () => {
+    const { revenue, names } = await analyzeFile(join(EXPORTS, "invoice-lines-account-vat.csv"));
+    // A1001: 45.00 + 42.00 = 87.00 (ex VAT; 54.00 + 50.40 with it); A1002: 40.00
+    expect(revenue).toEqual({ A1001: 87, A1002: 40 });
+    expect(names.A1001).toBe("Brightwell Electrical");
+  });
 });
