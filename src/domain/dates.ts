@@ -14,6 +14,9 @@ const DAY_MS = 86_400_000;
  */
 export const DATE1904_OFFSET = 1462;
 
+/** Excel's last date, 31 Dec 9999: no date cell holds a larger serial. */
+export const MAX_DATE_SERIAL = 2958465;
+
 export interface Ymd {
   y: number;
   /** 1–12 */

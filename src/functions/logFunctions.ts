@@ -12,7 +12,7 @@
 import { engagementFromLog } from "../domain/engagement";
 import { paymentScore } from "../domain/health";
 import { ledgerMean, paymentFromLedger } from "../domain/payment";
-import { isoToSerial } from "../domain/dates";
+import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import type { EngagementEntry, Invoice } from "../domain/types";
 import { parseDirection } from "../ingest/direction";
 import {
@@ -36,7 +36,7 @@ import { checkDayCount } from "./parseCells";
 export function dateTimeOf(v: Plain, argName: string, row: number): number | undefined {
   if (v instanceof InputError) throw inputErrorOf(v, `${argName} (row ${row})`);
   if (isEmpty(v)) return undefined;
-  if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
+  if (typeof v === "number" && v > 0 && v < MAX_DATE_SERIAL + 1) return v;
   if (typeof v === "string") {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(v.trim());
     const day = m ? isoToSerial(m[1]) : undefined;

@@ -41,7 +41,7 @@ import {
   trimmedFilled,
 } from "./args";
 import { toSerial } from "./dateCell";
-import { isoToSerial } from "../domain/dates";
+import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
 
@@ -130,7 +130,8 @@ function latestDate(m: Cell): Serial | undefined {
         : typeof v === "string"
           ? isoToSerial(v.trim().slice(0, 10))
           : undefined;
-    if (x !== undefined && x >= 1 && Math.floor(x) > latest) latest = Math.floor(x);
+    if (x !== undefined && x >= 1 && x < MAX_DATE_SERIAL + 1 && Math.floor(x) > latest)
+      latest = Math.floor(x);
   };
   if (Array.isArray(m))
     for (const r of m)
