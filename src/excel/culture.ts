@@ -1,8 +1,8 @@
 /**
  * The workbook's culture (Excel's application.cultureInfo, ExcelApi 1.11): its name settles
  * day-first or month-first text dates, its numberFormat the decimal and group separators
- * ("based on current system settings": Excel.NumberFormatInfo). Undefined where the host lacks
- * the set; callers then fall back to the data.
+ * ("based on current system settings": Excel.NumberFormatInfo; Excel's own where the user set
+ * them, see queueCulture). Undefined where the host lacks the set; callers then fall back to the data.
  */
 import { queueDateSystem, type DateSystem } from "./dateSystem";
 import { supports } from "./requirements";
@@ -17,14 +17,32 @@ export async function readCulture(
   context: Excel.RequestContext
 ): Promise<WorkbookCulture | undefined> {
   if (!supports("culture")) return undefined;
-  const ci = context.application.cultureInfo;
+  const culture = queueCulture(context);
+  await context.sync();
+  return culture();
+}
+
+/**
+ * Queues the culture's reads; the returned function gives it after the next sync. The separators
+ * are Excel's own when the user turned off "Use system separators" (File > Options > Advanced, in
+ * Excel on Windows and Mac; the web has no such option): application.decimalSeparator is "based
+ * on the local Excel settings", NumberFormatInfo's on the system's (both ExcelApi 1.11;
+ * excel.application, excel.numberformatinfo). Excel reads typed numbers, and shows them, with
+ * its own; so does KAP.
+ */
+function queueCulture(context: Excel.RequestContext): () => WorkbookCulture {
+  const app = context.application;
+  const ci = app.cultureInfo;
   ci.load("name");
   ci.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
-  await context.sync();
-  return {
-    name: ci.name,
-    decimalSeparator: ci.numberFormat.numberDecimalSeparator,
-    groupSeparator: ci.numberFormat.numberGroupSeparator,
+  app.load("decimalSeparator,thousandsSeparator,useSystemSeparators");
+  return () => {
+    const own = app.useSystemSeparators === false;
+    return {
+      name: ci.name,
+      decimalSeparator: own ? app.decimalSeparator : ci.numberFormat.numberDecimalSeparator,
+      groupSeparator: own ? app.thousandsSeparator : ci.numberFormat.numberGroupSeparator,
+    };
   };
 }
 
@@ -42,18 +60,9 @@ export async function readWorkbookFacts(context: Excel.RequestContext): Promise<
     await context.sync();
     return { dateSystem: dateSystem() };
   }
-  const ci = context.application.cultureInfo;
-  ci.load("name");
-  ci.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
+  const culture = queueCulture(context);
   await context.sync();
-  return {
-    culture: {
-      name: ci.name,
-      decimalSeparator: ci.numberFormat.numberDecimalSeparator,
-      groupSeparator: ci.numberFormat.numberGroupSeparator,
-    },
-    dateSystem: dateSystem(),
-  };
+  return { culture: culture(), dateSystem: dateSystem() };
 }
 
 /**

@@ -43,6 +43,9 @@ export type Feature = keyof typeof FEATURES;
  */
 export const GUARDED_APIS: Record<string, Feature> = {
   "Application.cultureInfo": "culture",
+  "Application.decimalSeparator": "culture",
+  "Application.thousandsSeparator": "culture",
+  "Application.useSystemSeparators": "culture",
   "Worksheet.autoFilter": "filterState",
   "Table.autoFilter": "filterState",
   "AutoFilter.isDataFiltered": "filterState",

@@ -304,14 +304,41 @@ abstract class Item<M> extends ClientObject<M> implements Snapshottable {
 // ====================================================================== application & workbook
 
 export class ApplicationProxy extends ClientObject<WorkbookModel> {
-  protected readonly scalars = ["calculationMode"] as const;
+  protected readonly scalars = [
+    "calculationMode",
+    "decimalSeparator",
+    "thousandsSeparator",
+    "useSystemSeparators",
+  ] as const;
   readonly cultureInfo: CultureInfoProxy;
   constructor(ctx: DoubleContext) {
     super(ctx, () => ctx.excel.model);
     this.cultureInfo = new CultureInfoProxy(ctx, () => ctx.excel.model);
   }
-  protected _get(_m: WorkbookModel, p: string): unknown {
-    return p === "calculationMode" ? "Automatic" : undefined;
+  protected _get(m: WorkbookModel, p: string): unknown {
+    // Excel's own separators (model.ts excelSeparators) when set, else the system's (the culture's)
+    const own = m.excelSeparators;
+    switch (p) {
+      case "calculationMode":
+        return "Automatic";
+      case "decimalSeparator":
+        return own?.decimal ?? m.culture.decimalSeparator;
+      case "thousandsSeparator":
+        return own?.thousands ?? m.culture.thousandsSeparator;
+      case "useSystemSeparators":
+        return own === undefined;
+      default:
+        return undefined;
+    }
+  }
+  get decimalSeparator(): string {
+    return this._read("decimalSeparator") as string;
+  }
+  get thousandsSeparator(): string {
+    return this._read("thousandsSeparator") as string;
+  }
+  get useSystemSeparators(): boolean {
+    return this._read("useSystemSeparators") as boolean;
   }
   suspendApiCalculationUntilNextSync(): void {
     this.context._queue({ op: "suspendApiCalculationUntilNextSync" }, () => undefined);

@@ -232,6 +232,15 @@ export class WorkbookModel {
   activeSheetId = "";
   culture = { name: "en-GB", decimalSeparator: ".", thousandsSeparator: "," };
   /**
+   * Excel's own separators, set when the user turned off "Use system separators" (File > Options
+   * > Advanced on Windows, Preferences > Edit on a Mac): application.decimalSeparator and
+   * thousandsSeparator are "based on the local Excel settings" and useSystemSeparators is false,
+   * while cultureInfo.numberFormat keeps the system's (ExcelApi 1.11;
+   * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member,
+   * https://learn.microsoft.com/javascript/api/excel/excel.numberformatinfo). Undefined: the system's.
+   */
+  excelSeparators?: { decimal: string; thousands: string };
+  /**
    * The workbook's date system (Excel: File > Options > Advanced > "Use 1904 date system"; on a
    * Mac, Preferences > Calculation). Its cells hold serials counted from 1904-01-01 = 0, 1,462
    * less than the 1900 system's for the same day ([MS-XLS] 2.4.77 Date1904). The double stores
