@@ -13,7 +13,7 @@ import {
   HEADER_SCAN_ROWS,
   headersOf,
 } from "../ingest/detect";
-import type { Role } from "../ingest/fields";
+import { normaliseHeader, type Role } from "../ingest/fields";
 import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
 import {
   closestOrders,
@@ -50,6 +50,7 @@ import {
   type DateOrder,
   type DateOrderSource,
   dateOrderEvidence,
+  parseDate,
   settleDateOrder,
   textDateOrder,
 } from "../ingest/values";
@@ -253,6 +254,16 @@ export function planReading(
       }
     }
   }
+  // Still both ways: an invoice never falls due before it is dated, so a due-date column read
+  // the wrong way round shows due dates before their invoice dates (a US Xero org's 10/2/2026,
+  // due 11/1/2026, is 10 February due 11 January day-first).
+  if (date.source === "default" || date.source === "layout") {
+    const due = dueDateOrder(sample, dateCol, found.detection.headers);
+    if (due) {
+      date = { order: due.order, source: "data" };
+      dateNotes.push(due.note);
+    }
+  }
   // Still unsettled: the report's own words, its period under the title ("October 1-31, 2026"
   // is month-first, "1-31 October 2026" day-first) or its "Accrual basis" footer.
   if (date.source === "default") {
@@ -416,6 +427,48 @@ export interface SessionOptions {
   /** Checked between blocks; throws what `cancelled()` returns when set. */
   signal?: AbortSignal;
   cancelled?: () => Error;
+}
+
+/** A due date's header: Due Date, DueDate, Fälligkeit, Échéance, Vervaldatum, Vencimiento, Scadenza. */
+const DUE_HEADER =
+  /(?:^| )(?:due|f[äa]llig(?:keit|keitsdatum)?|[ée]ch[ée]ance|vervaldatum|vencimiento|scadenza)(?: |$)/;
+
+/**
+ * The date order a due-date column settles, where the order dates read both ways: the order in
+ * which no due date falls before its invoice date while the other order puts some before it.
+ */
+function dueDateOrder(
+  sample: readonly (readonly Cell[])[],
+  dateCol: number,
+  headers: readonly string[]
+): { order: DateOrder; note: string } | undefined {
+  const dueCol = headers.findIndex((h, c) => c !== dateCol && DUE_HEADER.test(normaliseHeader(h)));
+  if (dueCol < 0) return undefined;
+  const before: Record<DateOrder, number> = { dmy: 0, mdy: 0 };
+  const example: Partial<Record<DateOrder, string>> = {};
+  for (const r of sample) {
+    const [d, due] = [r[dateCol], r[dueCol]];
+    if (typeof d !== "string" || typeof due !== "string") continue;
+    for (const o of ["dmy", "mdy"] as const) {
+      const [a, b] = [parseDate(d, o), parseDate(due, o)];
+      if (a === undefined || b === undefined || b >= a) continue;
+      if (before[o]++ === 0) example[o] = `${d.trim()} due ${due.trim()}`;
+    }
+  }
+  const order: DateOrder | undefined =
+    before.dmy > 0 && before.mdy === 0
+      ? "mdy"
+      : before.mdy > 0 && before.dmy === 0
+        ? "dmy"
+        : undefined;
+  if (!order) return undefined;
+  const other: DateOrder = order === "dmy" ? "mdy" : "dmy";
+  const way = (o: DateOrder) => (o === "dmy" ? "day-first" : "month-first");
+  const n = before[other];
+  return {
+    order,
+    note: `The order dates read both ways, but "${headers[dueCol].trim()}" settles it: read ${way(other)}, ${n} due date${n === 1 ? "" : "s"} would fall before ${n === 1 ? "its invoice date" : "their invoice dates"} (${example[other]}): every date is read ${way(order)}.`,
+  };
 }
 
 /** Text that is a day, month and year and nothing else but a time: 21/11/2026, 11-21-26 09:30. */

@@ -172,4 +172,21 @@ describe("export variants", () => {
     expect(revenue).toEqual({ A1001: 87, A1002: 40 });
     expect(names.A1001).toBe("Brightwell Electrical");
   });
+
+  it("a US Xero org's invoices (m/d/yyyy, every day ≤ 12): the due dates settle the order, as no invoice falls due before it is dated", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(EXPORTS, "xero-sales-invoices-us-dates.csv")
+    );
+    // day-first, INV-0501 would be dated 10 February and due 11 January; month-first it is
+    // dated 2 October and due 1 November
+    expect(report.read).toMatchObject({ dateOrder: "mdy", dateOrderSource: "data" });
+    // Lakeside: INV-0501 100.00 + INV-0512 54.00 − credit note CN-0031 20.00 (12 October) = 134.00
+    expect(revenue["Lakeside Electric, Inc."]).toBe(134);
+    expect(orders["Lakeside Electric, Inc."]).toBe(2);
+    // Prairie: INV-0520 90.00 (INV-0521 Draft 500.00 and INV-0522 Voided are no sales)
+    expect(revenue["Prairie Builders LLC"]).toBe(90);
+    expect(report.warnings).toContain(
+      'The order dates read both ways, but "DueDate" settles it: read day-first, 5 due dates would fall before their invoice dates (10/2/2026 due 11/1/2026): every date is read month-first.'
+    );
+  });
 });
