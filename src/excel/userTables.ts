@@ -166,7 +166,8 @@ export async function createUserTable(
   const n = t.columns.length;
   const last = letter(n - 1);
   ws.getRange(`A1:${last}1`).values = [t.columns.map((c) => c.header)];
-  const table = ws.tables.add(`A1:${last}2`, true);
+  // A Range, not an address string: a bare address is read on the ACTIVE sheet (TableCollection.add).
+  const table = ws.tables.add(ws.getRange(`A1:${last}2`), true);
   table.name = tableName;
   const validated = supports("dataValidation");
   t.columns.forEach((c, i) => {
@@ -249,7 +250,7 @@ export async function appendInitiativeRows(
     const ws = sheets.add(sheet);
     const last = letter(INITIATIVE_HEADERS.length - 1);
     ws.getRange(`A1:${last}1`).values = [[...INITIATIVE_HEADERS]];
-    ws.tables.add(`A1:${last}2`, true).name = name;
+    ws.tables.add(ws.getRange(`A1:${last}2`), true).name = name;
     ws.getRange(`A1:${last}1`).format.columnWidth = 90;
     await context.sync();
     created = true;

@@ -1592,7 +1592,13 @@ export class TableCollectionProxy extends Collection<TableModel, TableProxy> {
             bang >= 0
               ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'")
               : undefined;
-          const s = sheetName ? wb.sheetByName(sheetName) : this.sheet?._m();
+          // An address without a sheet name is read on the ACTIVE sheet, even through a
+          // worksheet's own tables collection: "If the address does not contain a sheet name,
+          // the currently-active sheet is used" (TableCollection.add,
+          // https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+          const s = sheetName
+            ? wb.sheetByName(sheetName)
+            : (wb.sheetById(wb.activeSheetId) ?? null);
           if (!s)
             throw new DoubleError("InvalidArgument", `tables.add needs a sheet in '${address}'`);
           sheet = s;
