@@ -479,6 +479,11 @@ export function createOrderParser(
   const saleDocType = layout?.saleDocType;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  const emailIds =
+    mapping.layout === "shopify" &&
+    /^e ?mail$/.test(
+      normaliseHeader(mapping.fields.find((f) => f.field === "accountId")?.header ?? "")
+    );
   /** Each document type written in the file, and whether it is no sale (a quote; an order beside invoices). */
   const noSaleDoc = new Map<string, boolean>();
   function isNoSaleDoc(docType: string): boolean {
@@ -1003,6 +1008,8 @@ export function createOrderParser(
       if (!accountName && groups.length) accountName = groups[groups.length - 1].path;
     }
     let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : "";
+    // An e-mail is the customer (Shopify): one address whatever its case, lower-cased once per order.
+    if (emailIds && accountKey) accountKey = sameOrder ? orderAccountId : accountKey.toLowerCase();
     if (sameOrder) {
       if (!accountKey) accountKey = orderAccountId;
       if (!accountName) accountName = orderAccountName;

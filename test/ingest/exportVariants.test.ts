@@ -189,4 +189,12 @@ describe("export variants", () => {
       'The order dates read both ways, but "DueDate" settles it: read day-first, 5 due dates would fall before their invoice dates (10/2/2026 due 11/1/2026): every date is read month-first.'
     );
   });
+
+  it("Shopify: one customer's e-mail written in two cases (Buyer@Northfield.example, buyer@northfield.example) is one account, as e-mail addresses are", async () => {
+    const { report, revenue, orders } = await analyzeFile(join(EXPORTS, "shopify-email-case.csv"));
+    // #7001 2 × 14.00 + #7002 1 × 14.00 = 42.00 over 2 orders
+    expect(revenue).toEqual({ "buyer@northfield.example": 42 });
+    expect(orders["buyer@northfield.example"]).toBe(2);
+    expect(report.warnings.join("\n")).not.toMatch(/more than one way/);
+  });
 });
