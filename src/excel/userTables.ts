@@ -11,6 +11,7 @@
  * Text cells get the Text format ('@') before their values land, so text never becomes a formula.
  */
 import { queueDateSystem, toWorkbookSerial } from "./dateSystem";
+import { readRegion } from "./readRegion";
 import { supports } from "./requirements";
 
 export type ValidationKind = "date" | { list: readonly string[] } | "positiveAmount";
@@ -262,22 +263,22 @@ export async function appendInitiativeRows(
   }
   const ws = context.workbook.worksheets.getItem(where.sheet);
   const table = where.table ? ws.tables.getItem(where.table) : undefined;
-  const region = table ? table.getRange() : ws.getUsedRange(true);
-  region.load(["values", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  table?.load("showTotals");
   // Start and end dates are 1900-system serials: written in the workbook's date system.
   const dateSystemOf = queueDateSystem(context);
-  await context.sync();
+  // Read in blocks under Excel on the web's 5 MB per response (readRegion; desktop has no such
+  // limit). A table's totals row is not read: not a row of initiatives, and the new rows go in
+  // above it (table.rows.add inserts them there).
+  const values: unknown[][] = [];
+  const region = await readRegion(context, { sheet: where.sheet, table: where.table }, (chunk) => {
+    for (const r of chunk) values.push(r);
+  });
   const dateSystem = dateSystemOf();
-  // A table's range ends with its totals row when one is shown: not a row of initiatives, and
-  // the new rows go in above it (table.rows.add inserts them there).
-  const values = (region.values as unknown[][]).slice(0, table?.showTotals ? -1 : undefined);
   const wanted = (h: string | undefined) => norm(h);
   const headerRow = Math.max(
     0,
     values.findIndex((r) => r.some((v) => norm(v) === wanted(where!.headers.Initiative)))
   );
-  const header = values[headerRow].map(norm);
+  const header = (values[headerRow] ?? []).map(norm);
   const colOf = (name: (typeof INITIATIVE_HEADERS)[number]) => {
     const h = where!.headers[name];
     return h === undefined ? -1 : header.indexOf(norm(h));
