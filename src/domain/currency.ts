@@ -24,16 +24,104 @@ export function currencyPrefix(currency: string | undefined): string {
   return code ? (CURRENCY_SYMBOLS[code] ?? `${code} `) : "";
 }
 
-/** 1234.5 → "£1,234.50" with the prefix; negatives as "-£1,234.50" (toLocaleString is too slow for thousands of messages). */
-export function formatMoney(x: number, prefix = ""): string {
+/**
+ * How a culture writes money in text (KAP's words stay English, the figures follow the culture,
+ * as Office does with an English UI and German regional format): de-DE "1.234,50 €", en-US
+ * "$1,234.50", fr-FR "1 234,50 €" (narrow no-break space). What comes before and after the
+ * digits, for a positive and a negative figure, and the group and decimal marks.
+ */
+export interface MoneyStyle {
+  before: string;
+  negBefore: string;
+  after: string;
+  negAfter: string;
+  group: string;
+  decimal: string;
+}
+
+/** A money label: a prefix written the en-GB way ("£", "SEK "), or a culture's style. */
+export type MoneyLabel = string | MoneyStyle;
+
+type Parts = Intl.NumberFormatPart[];
+const isDigits = (p: Intl.NumberFormatPart): boolean =>
+  p.type === "integer" || p.type === "group" || p.type === "decimal" || p.type === "fraction";
+
+/** The text before the first digit and after the last one of a formatted sample. */
+function around(parts: Parts): { before: string; after: string } {
+  const first = parts.findIndex(isDigits);
+  let last = parts.length - 1;
+  while (last >= 0 && !isDigits(parts[last])) last--;
+  const text = (ps: Parts) => ps.map((p) => p.value).join("");
+  return { before: text(parts.slice(0, first)), after: text(parts.slice(last + 1)) };
+}
+
+const partOf = (parts: Parts, type: string, fallback: string): string =>
+  parts.find((p) => p.type === type)?.value ?? fallback;
+
+/** Worked out from Intl once per culture and currency (formatMoney runs thousands of times). */
+function styleFromIntl(culture: string, code: string): MoneyStyle {
+  const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 2 }).formatToParts(1234.5);
+  const marks = { group: partOf(plain, "group", ","), decimal: partOf(plain, "decimal", ".") };
+  if (!code) {
+    const neg = new Intl.NumberFormat(culture).formatToParts(-1);
+    return { before: "", negBefore: around(neg).before, after: "", negAfter: "", ...marks };
+  }
+  let f: Intl.NumberFormat;
+  try {
+    f = new Intl.NumberFormat(culture, { style: "currency", currency: code });
+  } catch {
+    // not an ISO code Intl knows ("EURO"): the code before the figure, as without a culture
+    return { before: `${code} `, negBefore: `-${code} `, after: "", negAfter: "", ...marks };
+  }
+  const pos = around(f.formatToParts(1234.5));
+  const neg = around(f.formatToParts(-1234.5));
+  return {
+    before: pos.before,
+    negBefore: neg.before,
+    after: pos.after,
+    negAfter: neg.after,
+    ...marks,
+  };
+}
+
+const STYLES = new Map<string, MoneyLabel>();
+
+/**
+ * The money label for a currency in a culture: without a culture (or one Intl does not know),
+ * the en-GB prefix of currencyPrefix, so text stays as it always was. Memoised per pair.
+ */
+export function moneyLabel(currency: string | undefined, culture: string | undefined): MoneyLabel {
+  culture = culture?.trim().replace(/_/g, "-");
+  if (!culture) return currencyPrefix(currency);
+  const code = (currency ?? "").trim().toUpperCase();
+  const key = `${culture}\u0001${code}`;
+  let s = STYLES.get(key);
+  if (s === undefined) {
+    try {
+      s = styleFromIntl(culture, code);
+    } catch {
+      s = currencyPrefix(currency); // a culture tag Intl refuses: en-GB, as with none
+    }
+    STYLES.set(key, s);
+  }
+  return s;
+}
+
+/** 1234.5 → "£1,234.50" with a prefix, "1.234,50 €" with de-DE's style; negatives "-£1,234.50", "-1.234,50 €" (toLocaleString is too slow for thousands of messages). */
+export function formatMoney(x: number, label: MoneyLabel = ""): string {
   const r = roundHalfAwayFromZero(x, 2);
   const neg = r < 0;
   const fixed = Math.abs(r).toFixed(2);
   const int = fixed.length - 3;
+  const group = typeof label === "string" ? "," : label.group;
   // thousands separators by slicing (a regex replace costs more, thousands of times over)
   let grouped = fixed.slice(0, int % 3 || 3);
-  for (let i = int % 3 || 3; i < int; i += 3) grouped += "," + fixed.slice(i, i + 3);
-  return `${neg ? "-" : ""}${prefix}${grouped}${fixed.slice(int)}`;
+  for (let i = int % 3 || 3; i < int; i += 3) grouped += group + fixed.slice(i, i + 3);
+  if (typeof label === "string") return `${neg ? "-" : ""}${label}${grouped}${fixed.slice(int)}`;
+  const cents = label.decimal + fixed.slice(int + 1);
+  return neg
+    ? `${label.negBefore}${grouped}${cents}${label.negAfter}`
+    : `${label.before}${grouped}${cents}${label.after}`;
 }
 
 /**

@@ -299,6 +299,8 @@ export class KapEngine implements OrderSink {
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
       defaultCurrency: this.defaultCurrency,
+      // the figures in the analysis' text follow the workbook's (or --culture's) culture; none: en-GB
+      culture: this.culture,
       clvHorizonMonths: settings.clvHorizonMonths,
       clvDiscountRate: settings.clvDiscountRate,
       hasCategories: this.hasCategories,

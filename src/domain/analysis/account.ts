@@ -203,6 +203,14 @@ export function analyzeAccount(
     plan,
     relationships,
     initiatives: x.portfolio.initiatives.filter((i) => i.key === account.key),
-    report: healthReport(account, state.s, state.rec, asOf, internal.weights, x.prefix),
+    report: healthReport(
+      account,
+      state.s,
+      state.rec,
+      asOf,
+      internal.weights,
+      x.prefix,
+      ctx.culture ?? internal.ctx.culture
+    ),
   };
 }

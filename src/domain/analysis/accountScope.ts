@@ -3,7 +3,7 @@
  * account row, its working state in the portfolio model, the context tables and the money
  * helpers. Built once by analyzeAccount and handed to each section function.
  */
-import { currencyPrefix, formatMoney, roundMoney } from "../currency";
+import { formatMoney, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import type { CatalogItem, ContactRecord, CuratedRule, Serial } from "../types";
 import type { OrderBook } from "./book";
 import type { Internal, PortfolioModel, SubjectState } from "./portfolio";
@@ -31,8 +31,8 @@ export interface AccountScope {
   top: readonly number[];
   /** category indices bought (net positive) in the last 12 months */
   bought: ReadonlySet<number>;
-  /** what money in text starts with ("£") */
-  prefix: string;
+  /** how money in text is written: a prefix ("£"), or the culture's style */
+  prefix: MoneyLabel;
   /** money in text, e.g. "£1,250" */
   money: (v: number) => string;
   /** money figures as written: rounded to the currency's minor unit; null stays null */
@@ -87,8 +87,9 @@ export function accountScope(
   const account = portfolio.accounts[idx];
   const state = internal.states[idx];
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
-  const prefix = currencyPrefix(
-    account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP")
+  const prefix = moneyLabel(
+    account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP"),
+    ctx.culture ?? internal.ctx.culture
   );
   return {
     portfolio,

@@ -4,7 +4,8 @@
  * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
  */
 import type { Period } from "../dates";
-import { formatMoney, roundMoney } from "../currency";
+import { formatMoney, roundMoney, type MoneyLabel } from "../currency";
+import { decimalText, percentText } from "../numberText";
 import { fractionVersus, median } from "../numbers";
 import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from "../rules";
 import { failedContacts } from "../engagement";
@@ -23,19 +24,23 @@ export interface SignalInputs {
   categoryName: (cat: number) => string;
   /** "ordered by" names with their first order date (already merged over rolled-up units) */
   orderedBy: ReadonlyMap<string, { name: string; date: Serial }>;
-  /** what money figures in messages start with ("£", "€", "SEK ") */
-  moneyPrefix: string;
+  /** how money figures in messages are written: a prefix ("£", "€", "SEK "), or the culture's style */
+  moneyPrefix: MoneyLabel;
+  /** the workbook's culture: figures in messages follow it ("53 %"); none: en-GB */
+  culture?: string;
   /** the row's currency: money in `values` is rounded to its minor unit */
   currency?: string;
   /** the account's engagement log entries (its sites' included), when the workbook has a log */
   engagementLog?: readonly EngagementEntry[];
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
 /** What every rule reads: the inputs plus the figures several rules share, worked out once. */
 interface RuleContext extends SignalInputs {
   money: (v: number) => string;
+  /** a share as a whole percent in the culture's way: 0.53 → "53%" (en-GB), "53 %" (de-DE) */
+  pct: (x: number) => string;
+  /** a figure as given (days, scores) with the culture's decimal mark: 9.3 → "9,3" (de-DE) */
+  num: (x: number | null) => string;
   /** a money figure as written in `values`: rounded to the currency's minor unit */
   cash: (v: number) => number;
   days: number | null;
@@ -63,7 +68,7 @@ function noRecentOrder({ days }: RuleContext): RiskFlag | null {
 }
 
 /** Average order value: the last quarter against the 12 months before it. */
-function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | null {
+function averageOrderDrop({ s, asOf, money, cash, pct }: RuleContext): RiskFlag | null {
   const q = ordersIn(s, periodBack(asOf, 3));
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   if (q.count === 0 || b.count === 0) return null;
@@ -89,7 +94,7 @@ function averageOrderDrop({ s, asOf, money, cash }: RuleContext): RiskFlag | nul
 }
 
 /** Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter. */
-function switchedCategory({ s, agg, categoryName, cash }: RuleContext): RiskFlag[] | null {
+function switchedCategory({ s, agg, categoryName, cash, pct }: RuleContext): RiskFlag[] | null {
   // forEach, not for-of: no iterator objects on this per-account path. Summed in whole steps, and
   // shares compared in them, exactly: 10.02 of 100.20 is 10%, "≥ 10%"
   let sum = 0;
@@ -169,7 +174,7 @@ function lowEngagement({ inputs }: RuleContext): RiskFlag | null {
 }
 
 /** A typed history of days late in the accounts table (the ledger's quarters replace it when the ledger is the source). */
-function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
+function paymentSlipping({ inputs, rec, num }: RuleContext): RiskFlag | null {
   const hist = rec?.daysBeyondTermsHistory;
   if (
     inputs.daysBeyondTerms === null ||
@@ -182,18 +187,18 @@ function paymentSlipping({ inputs, rec }: RuleContext): RiskFlag | null {
   if (!(Number.isFinite(previous) && inputs.daysBeyondTerms > previous)) return null;
   return {
     kind: "paymentSlipping",
-    message: `Average days paid beyond terms rose from ${previous} to ${inputs.daysBeyondTerms}.`,
+    message: `Average days paid beyond terms rose from ${num(previous)} to ${num(inputs.daysBeyondTerms)}.`,
     values: { daysBeyondTerms: inputs.daysBeyondTerms, previousDaysBeyondTerms: previous },
   };
 }
 
 /** From the payments ledger: the last quarter's mean days late at least PAYMENT_LEDGER.risingDays above the previous quarter's. */
-function latePaymentsIncreasing({ inputs }: RuleContext): RiskFlag | null {
+function latePaymentsIncreasing({ inputs, num }: RuleContext): RiskFlag | null {
   const p = inputs.paymentLedger;
   if (!p || inputs.paymentSource !== "payments ledger" || !p.rising) return null;
   return {
     kind: "latePaymentsIncreasing",
-    message: `Invoices due last quarter were paid ${p.lastQuarterDays} days beyond terms on average, against ${p.previousQuarterDays} the quarter before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
+    message: `Invoices due last quarter were paid ${num(p.lastQuarterDays)} days beyond terms on average, against ${num(p.previousQuarterDays)} the quarter before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
     values: {
       daysLateLastQuarter: p.lastQuarterDays,
       daysLatePreviousQuarter: p.previousQuarterDays,
@@ -289,7 +294,7 @@ function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext):
 }
 
 /** Last order against the 12-month average order (the last order is within the 12 months): one alert at most. */
-function lastOrderAgainstAverage({ orders12: o, money, cash }: RuleContext): Alert | null {
+function lastOrderAgainstAverage({ orders12: o, money, cash, pct }: RuleContext): Alert | null {
   const avg = o.average;
   const lastValue = o.lastValue;
   if (lastValue === null || !(avg > 0)) return null;
@@ -362,13 +367,13 @@ function recentReturn({ s, recent, money }: RuleContext): Alert | null {
   };
 }
 
-function latePayment({ inputs }: RuleContext): Alert | null {
+function latePayment({ inputs, num }: RuleContext): Alert | null {
   if (inputs.daysBeyondTerms === null || inputs.daysBeyondTerms < ALERTS.latePaymentDays)
     return null;
   return {
     severity: "Warning",
     kind: "latePayment",
-    message: `Paying ${inputs.daysBeyondTerms} days beyond terms on average (${inputs.paymentSource}).`,
+    message: `Paying ${num(inputs.daysBeyondTerms)} days beyond terms on average (${inputs.paymentSource}).`,
     values: {
       daysBeyondTerms: inputs.daysBeyondTerms,
       threshold: ALERTS.latePaymentDays,
@@ -452,7 +457,7 @@ function contextOf(x: SignalInputs): RuleContext {
     days >= ALERTS.criticalNoOrderDays &&
     medianGap !== undefined &&
     medianGap <= ALERTS.regularCustomerMedianGapDays;
-  const { moneyPrefix, currency } = x;
+  const { moneyPrefix, currency, culture } = x;
   // every field written out (no spread): one object shape for every account's rules
   return {
     s: x.s,
@@ -463,9 +468,12 @@ function contextOf(x: SignalInputs): RuleContext {
     categoryName: x.categoryName,
     orderedBy: x.orderedBy,
     moneyPrefix,
+    culture,
     currency,
     engagementLog: x.engagementLog,
     money: (v: number) => formatMoney(v, moneyPrefix),
+    pct: (v: number) => percentText(Math.round(v * 100), culture),
+    num: (v: number | null) => decimalText(String(v), culture),
     cash: (v: number) => roundMoney(v, currency),
     days,
     orders12: orders12(x.s, x.asOf),

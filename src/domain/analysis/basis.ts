@@ -4,11 +4,12 @@
  * health report sheet and the QBR all show these, so they are written once here.
  */
 import type { Change } from "../numbers";
+import { decimalText, percentText } from "../numberText";
 import type { Factor } from "../rules";
 import type { FactorSource, HealthInputs } from "./types";
 
-function changeText(c: Change, unit: string): string {
-  if (c.kind === "pct") return `${c.pct > 0 ? "+" : ""}${c.pct}% ${unit}`;
+function changeText(c: Change, unit: string, culture?: string): string {
+  if (c.kind === "pct") return `${percentText(`${c.pct > 0 ? "+" : ""}${c.pct}`, culture)} ${unit}`;
   return {
     na: "too little history (n/a)",
     inf: "none before, orders now",
@@ -23,44 +24,48 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
   return "order lines";
 }
 
-/** "1 day", "0 days", "12 days": a count and its noun, singular only for exactly 1. */
-export function count(n: number | null, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "1 day", "0 days", "12 days", "9,3 days" (de-DE): a count and its noun, singular only for exactly 1. */
+export function count(n: number | null, one: string, many = `${one}s`, culture?: string): string {
+  return `${decimalText(String(n), culture)} ${n === 1 ? one : many}`;
 }
 
 /**
  * The input behind a factor, in words: "12 days since last order", "median response 6 h: 4 of 5
  * answered, 1 inbound (90 days)". With `dateText` (a serial → "31/10/2026"), every 12-month and
- * quarter window is named by its end date, as the QBR labels its figures.
+ * quarter window is named by its end date, as the QBR labels its figures. With `culture`
+ * ("de-DE"), the figures are written its way ("9,3 days", "+37 %"); none: en-GB.
  */
 export function factorBasis(
   i: HealthInputs,
   f: Factor,
-  dateText?: (serial: number) => string
+  dateText?: (serial: number) => string,
+  culture?: string
 ): string {
   const to = dateText ? dateText(i.date) : "";
+  const counted = (n: number | null, one: string, many = `${one}s`) => count(n, one, many, culture);
+  const num = (n: number | null) => decimalText(String(n), culture);
   switch (f) {
     case "recency":
       return i.daysSinceLastOrder === null
         ? "never ordered"
-        : `${count(i.daysSinceLastOrder, "day")} since last order`;
+        : `${counted(i.daysSinceLastOrder, "day")} since last order`;
     case "frequency":
       return dateText
-        ? `${count(i.ordersLastQuarter, "order")} in the 3 months to ${to} vs ${i.ordersPreviousQuarter} in the 3 before: ${changeText(i.ordersChange, "")}`.trim()
-        : `${count(i.ordersLastQuarter, "order")} last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "")}`.trim();
+        ? `${counted(i.ordersLastQuarter, "order")} in the 3 months to ${to} vs ${num(i.ordersPreviousQuarter)} in the 3 before: ${changeText(i.ordersChange, "", culture)}`.trim()
+        : `${counted(i.ordersLastQuarter, "order")} last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "", culture)}`.trim();
     case "revenue":
       return dateText
-        ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, "vs the year before")}`
-        : `12-month revenue ${changeText(i.revenueChange, "vs prior 12 months")}`;
+        ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, "vs the year before", culture)}`
+        : `12-month revenue ${changeText(i.revenueChange, "vs prior 12 months", culture)}`;
     case "diversity": {
       const within = dateText ? `the 12 months to ${to}` : "12 months";
       // productsLast12 is null when the lines carry no product: then the products are not named.
-      const products = i.productsLast12 === null ? "" : count(i.productsLast12, "product");
+      const products = i.productsLast12 === null ? "" : counted(i.productsLast12, "product");
       if (i.categoriesLast12 === null)
         return products
           ? `no categories in the data; ${products} in ${within}`
           : "no categories in the data";
-      const categories = count(i.categoriesLast12, "category", "categories");
+      const categories = counted(i.categoriesLast12, "category", "categories");
       return `${products ? `${categories}, ${products}` : categories} in ${within}`;
     }
     case "engagement": {
@@ -68,7 +73,9 @@ export function factorBasis(
       if (i.engagementSource === "engagement log" && log) return log.basis;
       if (i.engagement === null)
         return log ? `${log.basis}; no engagement in the accounts table` : "not given";
-      return log ? `${i.engagement} of 5 as typed (the log: ${log.basis})` : `${i.engagement} of 5`;
+      return log
+        ? `${num(i.engagement)} of 5 as typed (the log: ${log.basis})`
+        : `${num(i.engagement)} of 5`;
     }
     case "payment": {
       const led = i.paymentLedger;
@@ -76,14 +83,14 @@ export function factorBasis(
         led && dateText
           ? led.days === null
             ? `no invoice due in the 12 months to ${to}`
-            : `weighted mean ${count(led.days, "day")}, ${led.invoices} invoice${led.invoices === 1 ? "" : "s"} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ""}`
+            : `weighted mean ${counted(led.days, "day")}, ${led.invoices} invoice${led.invoices === 1 ? "" : "s"} due in the 12 months to ${to}${led.unpaidOverdue ? `, ${led.unpaidOverdue} unpaid` : ""}`
           : led?.basis;
       if (i.paymentSource === "payments ledger" && led) return ledgerText!;
       if (i.daysBeyondTerms === null)
         return led ? `${ledgerText}; no figure in the accounts table` : "not given";
       return led
-        ? `${count(i.daysBeyondTerms, "day")} beyond terms on average as typed (the ledger: ${ledgerText})`
-        : `${count(i.daysBeyondTerms, "day")} beyond terms on average`;
+        ? `${counted(i.daysBeyondTerms, "day")} beyond terms on average as typed (the ledger: ${ledgerText})`
+        : `${counted(i.daysBeyondTerms, "day")} beyond terms on average`;
     }
   }
 }

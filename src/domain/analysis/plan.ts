@@ -8,7 +8,7 @@
  *   summing to the target); categories target = now + min(PLAN_NEW_CATEGORIES, max(1, whitespace
  *   gaps)); contacts target = now + one per DMU role with nobody in it.
  */
-import { roundMoney, formatMoney } from "../currency";
+import { roundMoney, formatMoney, type MoneyLabel } from "../currency";
 import {
   DEFAULT_GROWTH_TARGET,
   DMU_ROLES,
@@ -95,8 +95,8 @@ export function accountPlan(
     contacts: ContactRecord[];
     categoriesNow: number;
     growthTarget?: number;
-    /** what money figures in the plan's text start with ("£") */
-    moneyPrefix?: string;
+    /** how money figures in the plan's text are written: a prefix ("£"), or the culture's style */
+    moneyPrefix?: MoneyLabel;
     /** the largest product-line gap becomes a range-expansion initiative */
     productLineGaps?: ProductLineGap[];
     /** the relationship map: stakeholder coverage and the multi-site proposal */

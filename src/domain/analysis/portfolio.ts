@@ -36,7 +36,7 @@ import {
   weightedScore,
   weightsArray,
 } from "../health";
-import { currencyPrefix, roundMoney } from "../currency";
+import { moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
@@ -232,7 +232,9 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     currenciesOf,
     categoryName: (c: number) => book.categories[c],
     categoryNamesSorted: namesSorter(book.categories),
-    moneyPrefixOf: memoByCurrency((c) => currencyPrefix(c || (ctx.defaultCurrency ?? "GBP"))),
+    moneyPrefixOf: memoByCurrency((c) =>
+      moneyLabel(c || (ctx.defaultCurrency ?? "GBP"), ctx.culture)
+    ),
     logsOf: logs.logsOf,
   };
   const accounts: AccountAnalysis[] = [];
@@ -473,7 +475,7 @@ interface SubjectEnv {
   /** the names of some categories (distinct ids), sorted as Array.prototype.sort sorts them */
   categoryNamesSorted: (cats: readonly number[]) => string[];
   /** the money prefix of a currency (worked out once per currency, not per row) */
-  moneyPrefixOf: (currency: string) => string;
+  moneyPrefixOf: (currency: string) => MoneyLabel;
   /** the engagement log and payments ledger of an account and its sites */
   logsOf: (accountId: string) => SubjectLogs | undefined;
 }
@@ -554,6 +556,7 @@ function analyzeSubject(
     categoryName: x.categoryName,
     orderedBy,
     moneyPrefix: x.moneyPrefixOf(e.currency),
+    culture: x.ctx.culture,
     currency: e.currency,
     engagementLog: logs?.engagement,
   };
@@ -642,8 +645,8 @@ function namesSorter(names: readonly string[]): (ids: readonly number[]) => stri
   };
 }
 
-function memoByCurrency(fn: (currency: string) => string): (currency: string) => string {
-  const seen = new Map<string, string>();
+function memoByCurrency<T>(fn: (currency: string) => T): (currency: string) => T {
+  const seen = new Map<string, T>();
   return (c) => {
     let v = seen.get(c);
     if (v === undefined) seen.set(c, (v = fn(c)));

@@ -16,7 +16,8 @@
  * - A warning sign KAP cannot judge from the workbook (late payments without a ledger or a typed
  *   history; a contact not responding without a log or a typed engagement) is "not known".
  */
-import { formatMoney } from "../currency";
+import { formatMoney, type MoneyLabel } from "../currency";
+import { decimalText, percentText } from "../numberText";
 import type { Weights } from "../health";
 import { eomonth, type Period } from "../dates";
 import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
@@ -129,8 +130,10 @@ function warningSigns(
   s: Subject,
   rec: AccountRecord | undefined,
   asOf: Serial,
-  money: (v: number) => string
+  money: (v: number) => string,
+  culture?: string
 ): WarningSign[] {
+  const num = (n: number | null | undefined) => decimalText(String(n), culture);
   const i = a.health.inputs;
   const [noOrder, aov, switched, late, silent, returns] = WARNING_SIGNS;
   const out: WarningSign[] = [];
@@ -142,14 +145,14 @@ function warningSigns(
     figure:
       i.daysSinceLastOrder === null
         ? "never ordered"
-        : `${count(i.daysSinceLastOrder, "day")} since the last order`,
+        : `${count(i.daysSinceLastOrder, "day", "days", culture)} since the last order`,
   });
   // 2. Order value down > 20%
   const q = ordersIn(s, periodBack(asOf, 3));
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   const aovFigure =
     q.count && b.count
-      ? `average order ${money(q.value / q.count)} last quarter vs ${money(b.value / b.count)} in the 12 months before (${b.value ? `${roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100)}%` : "n/a"})`
+      ? `average order ${money(q.value / q.count)} last quarter vs ${money(b.value / b.count)} in the 12 months before (${b.value ? percentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
       : q.count
         ? "no orders in the 12 months before the last quarter"
         : "no orders last quarter";
@@ -168,7 +171,7 @@ function warningSigns(
   if (i.paymentSource === "payments ledger" && led) {
     const fig =
       led.lastQuarterDays !== null && led.previousQuarterDays !== null
-        ? `${led.lastQuarterDays} days late last quarter vs ${led.previousQuarterDays} the quarter before (payments ledger)`
+        ? `${num(led.lastQuarterDays)} days late last quarter vs ${num(led.previousQuarterDays)} the quarter before (payments ledger)`
         : "too few invoices in the last two quarters to compare (payments ledger)";
     out.push({
       ...late,
@@ -185,7 +188,7 @@ function warningSigns(
       ...late,
       present: known ? !!ps : null,
       figure: known
-        ? `${i.daysBeyondTerms} days beyond terms now vs ${prev} before (accounts table)`
+        ? `${num(i.daysBeyondTerms)} days beyond terms now vs ${num(prev)} before (accounts table)`
         : "not known: no payments ledger or days-late history",
     });
   }
@@ -204,7 +207,7 @@ function warningSigns(
     out.push({
       ...silent,
       present: i.engagement === 1,
-      figure: `engagement ${i.engagement} of 5 (accounts table)`,
+      figure: `engagement ${num(i.engagement)} of 5 (accounts table)`,
     });
   } else {
     out.push({
@@ -231,7 +234,9 @@ export function healthReport(
   rec: AccountRecord | undefined,
   asOf: Serial,
   weights: Weights,
-  moneyPrefix: string
+  moneyPrefix: MoneyLabel,
+  /** the workbook's culture: the report's figures in text follow it ("9,3 days"); none: en-GB */
+  culture?: string
 ): HealthReport {
   const money = (v: number) => formatMoney(v, moneyPrefix);
   const thisMonth: Period = { start: eomonth(asOf, -1), end: asOf };
@@ -258,7 +263,7 @@ export function healthReport(
       effectiveWeight: eff,
       score,
       weighted: score === null ? null : (eff / 100) * score,
-      basis: factorBasis(h.inputs, f),
+      basis: factorBasis(h.inputs, f, undefined, culture),
       source: factorSource(h.inputs, f),
       sourceText: factorSourceText(h.inputs, f),
     };
@@ -303,6 +308,6 @@ export function healthReport(
     score: h.score,
     band: h.finalBand,
     override: h.isOverride && h.override ? h.override : null,
-    warningSigns: warningSigns(a, s, rec, asOf, money),
+    warningSigns: warningSigns(a, s, rec, asOf, money, culture),
   };
 }

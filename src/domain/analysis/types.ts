@@ -58,6 +58,11 @@ export interface AnalysisContext {
    * that says so (the CLI sets it from the heap left); default no limit.
    */
   maxCategoryRules?: number;
+  /**
+   * The workbook's culture ("de-DE"): the figures in the text the analysis writes (alerts,
+   * factor lines, plan details) follow it ("110,40 €", "53 %"); none: en-GB, as always.
+   */
+  culture?: string;
   /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
   defaultCurrency?: string;
   /** CLV horizon in months; default CLV_DEFAULT_HORIZON_MONTHS (12). */

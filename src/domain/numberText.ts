@@ -1,0 +1,62 @@
+/**
+ * Plain numbers in the text KAP writes (alerts, factor lines, captions): the words stay English,
+ * the figures follow the culture, as Office does with an English UI and a German regional
+ * format: de-DE "9,3 days", "53 %"; fr-FR "53 %" (no-break space). No culture: en-GB, as KAP
+ * always wrote ("9.3", "53%"). Worked out from Intl once per culture, not per figure.
+ */
+export interface NumberStyle {
+  group: string;
+  decimal: string;
+  /** what goes between a figure and its percent sign: '' in en-GB and en-US, a no-break space in de-DE */
+  percentGap: string;
+}
+
+const EN_GB: NumberStyle = { group: ",", decimal: ".", percentGap: "" };
+const styles = new Map<string, NumberStyle>();
+
+function styleFromIntl(culture: string): NumberStyle {
+  try {
+    const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 1 }).formatToParts(
+      1234.5
+    );
+    const pct = new Intl.NumberFormat(culture, { style: "percent" }).formatToParts(0.53);
+    const sign = pct.findIndex((p) => p.type === "percentSign");
+    const last = pct.findIndex((p) => p.type === "integer");
+    // only a gap after the figure ("53 %"); a sign before it (tr-TR "%53") is written as en-GB's
+    const gap =
+      sign > last
+        ? pct
+            .slice(last + 1, sign)
+            .map((p) => p.value)
+            .join("")
+        : "";
+    return {
+      group: plain.find((p) => p.type === "group")?.value ?? ",",
+      decimal: plain.find((p) => p.type === "decimal")?.value ?? ".",
+      percentGap: gap,
+    };
+  } catch {
+    return EN_GB; // a culture tag Intl refuses: en-GB, as with none
+  }
+}
+
+/** The number style of a culture; en-GB for none. */
+export function numberStyle(culture?: string): NumberStyle {
+  const name = culture?.trim().replace(/_/g, "-");
+  if (!name) return EN_GB;
+  let s = styles.get(name);
+  if (s === undefined) styles.set(name, (s = styleFromIntl(name)));
+  return s;
+}
+
+/** A figure already in its written form ("-9.3", "1234", "+37") with the culture's decimal mark. */
+export function decimalText(fixed: string, culture?: string): string {
+  const { decimal } = numberStyle(culture);
+  return decimal === "." ? fixed : fixed.replace(".", decimal);
+}
+
+/** 53 → "53%" (en-GB), "53 %" (de-DE); the figure as given ("+37", "9.5") with the culture's decimal mark. */
+export function percentText(figure: number | string, culture?: string): string {
+  const s = numberStyle(culture);
+  return `${decimalText(String(figure), culture)}${s.percentGap}%`;
+}

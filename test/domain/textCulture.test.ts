@@ -1,0 +1,43 @@
+import { formatMoney, moneyLabel } from "../../src/domain/currency";
+import { decimalText, percentText } from "../../src/domain/numberText";
+
+const NBSP = "\u00a0"; // de-DE and fr-FR put a no-break space before € and %
+const NNBSP = "\u202f"; // fr-FR groups thousands with a narrow no-break space
+
+describe("numbers in KAP's text follow the culture, words stay English", () => {
+  it("money: de-DE 1.234,50 €, en-US $1,234.50, fr-FR 1 234,50 €", () => {
+    expect(formatMoney(1234.5, moneyLabel("EUR", "de-DE"))).toBe(`1.234,50${NBSP}€`);
+    expect(formatMoney(-0.5, moneyLabel("EUR", "de-DE"))).toBe(`-0,50${NBSP}€`);
+    expect(formatMoney(1234567.891, moneyLabel("EUR", "de-DE"))).toBe(`1.234.567,89${NBSP}€`);
+    expect(formatMoney(110.4, moneyLabel("USD", "en-US"))).toBe("$110.40");
+    expect(formatMoney(-1234.5, moneyLabel("USD", "en-US"))).toBe("-$1,234.50");
+    expect(formatMoney(1234.5, moneyLabel("EUR", "fr-FR"))).toBe(`1${NNBSP}234,50${NBSP}€`);
+    // a pound in a German workbook: the symbol after the figure, as Excel shows it there
+    expect(formatMoney(208.3, moneyLabel("GBP", "de-DE"))).toBe(`208,30${NBSP}£`);
+    // no currency known: the figure alone, in the culture's marks
+    expect(formatMoney(1234.5, moneyLabel("", "de-DE"))).toBe("1.234,50");
+    // a tiny negative that rounds to nothing is not "-0,00 €"
+    expect(formatMoney(-0.001, moneyLabel("EUR", "de-DE"))).toBe(`0,00${NBSP}€`);
+  });
+
+  it("no culture (or one Intl refuses): byte for byte as before, en-GB", () => {
+    expect(moneyLabel("GBP", undefined)).toBe("£");
+    expect(formatMoney(1234.5, moneyLabel("EUR", undefined))).toBe("€1,234.50");
+    expect(formatMoney(-1234.5, moneyLabel("SEK", ""))).toBe("-SEK 1,234.50");
+    expect(formatMoney(1234.5, moneyLabel("GBP", "not a culture!"))).toBe("£1,234.50");
+    expect(percentText(53)).toBe("53%");
+    expect(decimalText("9.3")).toBe("9.3");
+    expect(percentText(53, "xx-not-a-culture!")).toBe("53%");
+  });
+
+  it("percent and decimals: de-DE 53 %, 9,3; en-US 53%, 9.3; fr-FR 53 %", () => {
+    expect(percentText(53, "de-DE")).toBe(`53${NBSP}%`);
+    expect(percentText("+37", "de-DE")).toBe(`+37${NBSP}%`);
+    expect(percentText(12.5, "de-DE")).toBe(`12,5${NBSP}%`);
+    expect(decimalText("9.3", "de-DE")).toBe("9,3");
+    expect(percentText(53, "en-US")).toBe("53%");
+    expect(decimalText("9.3", "en-US")).toBe("9.3");
+    expect(percentText(53, "fr-FR")).toBe(`53${NBSP}%`);
+    expect(decimalText("-9.3", "fr-FR")).toBe("-9,3");
+  });
+});
