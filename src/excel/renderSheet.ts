@@ -362,12 +362,25 @@ export function placeholderRuns(b: Block): { row: number; col: number; rows: num
   return runs;
 }
 
-/** Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze. */
-export function queueSheetDressing(
+/**
+ * Estimated request bytes of one range command (the range, its format path, the values set):
+ * what `pace` is told, so commands that grow with the rows count toward the request budget.
+ */
+export const COMMAND_BYTES = 400;
+
+/**
+ * Everything after the data: styles, widths, merges, tables, formats, charts, page, freeze.
+ * `pace` is told the bytes of each command whose number grows with the rows (range styles, n/a
+ * runs, merges, row heights); the writer syncs when its request budget is spent, as for data:
+ * a print-ready sheet of 20,000 accounts holds some 70,000 of them, over Excel on the web's 5 MB
+ * in one request (resource-limits-and-performance-optimization.md).
+ */
+export async function queueSheetDressing(
   ws: Excel.Worksheet,
   spec: SheetSpec,
-  tableNames: string[]
-): Excel.Table[] {
+  tableNames: string[],
+  pace: (bytes: number) => Promise<void> = async () => undefined
+): Promise<Excel.Table[]> {
   const tables: Excel.Table[] = [];
   let t = 0;
   for (const b of spec.blocks) {
@@ -392,8 +405,10 @@ export function queueSheetDressing(
         resolveStyle("total")!
       );
     // "n/a" where a figure would be: right, with the figures
-    for (const p of placeholderRuns(b))
+    for (const p of placeholderRuns(b)) {
       applyStyle(ws.getRangeByIndexes(pos.row + p.row, pos.col + p.col, p.rows, 1), RIGHT);
+      await pace(COMMAND_BYTES);
+    }
     if (b.table) {
       // A Range, not an address string: a bare address would be read on the ACTIVE sheet.
       const table = ws.tables.add(ws.getRange(rangeA1(pos)), true);
@@ -405,9 +420,14 @@ export function queueSheetDressing(
   }
   for (const s of spec.styles ?? []) {
     const st = resolveStyle(s.style);
-    if (st) applyStyle(ws.getRange(s.range), st);
+    if (!st) continue;
+    applyStyle(ws.getRange(s.range), st);
+    await pace(COMMAND_BYTES * (1 + Object.keys(st).length));
   }
-  for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
+  for (const m of spec.merges ?? []) {
+    ws.getRange(m).merge(false);
+    await pace(COMMAND_BYTES);
+  }
   (spec.widths ?? []).forEach((w, c) => {
     if (w !== undefined)
       ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthCharsToPoints(w);
@@ -483,6 +503,7 @@ export function queueSheetDressing(
       heights[j][0] - heights[i][0] + 1,
       1
     ).format.rowHeight = heights[i][1];
+    await pace(COMMAND_BYTES);
     i = j + 1;
   }
   const fr = spec.freeze;

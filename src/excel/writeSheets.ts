@@ -226,11 +226,21 @@ async function writeOnce(
         }
       }
       // Formats after data; tables over the written values; temporary table names until the swap.
+      // Commands that grow with the rows count toward the budget too (a round trip when spent).
+      const pace = async (bytes: number) => {
+        pending += bytes;
+        if (pending < budget) return;
+        stopIfCancelled();
+        await sync();
+        context.application.suspendApiCalculationUntilNextSync();
+        pending = 0;
+      };
       tablesMade.push(
-        queueSheetDressing(
+        await queueSheetDressing(
           ws,
           spec,
-          finalTables[i].map((_n, k) => `KAP_${token}_${i + 1}_${k + 1}`)
+          finalTables[i].map((_n, k) => `KAP_${token}_${i + 1}_${k + 1}`),
+          pace
         )
       );
     }
