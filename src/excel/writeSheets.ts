@@ -5,8 +5,9 @@
  *   sync 3  add the new sheets under temporary names, write data, formats, tables, charts,
  *           then swap them in (rename old KAP sheets aside, give new ones their names,
  *           delete the old ones, name tables, activate the first) — one batch.
- * Only when the data itself is larger than the request budget (~4 MB of cell JSON) are
- * extra syncs added for it; 10 rows and 5,000 rows both take 3.
+ * Only when the data itself, or the commands that grow with its rows (range styles, merges,
+ * row heights: queueSheetDressing's pace), are larger than the request budget (~4 MB; Excel on
+ * the web refuses 5 MB) are extra syncs added for them; 10 rows and 5,000 rows both take 3.
  *
  * Safety: only sheets carrying KAP's mark for the same kind + subject are replaced; a
  * user's sheet with the wanted name is left alone and the new sheet gets " (2)". If any
