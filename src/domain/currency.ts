@@ -107,18 +107,22 @@ export function moneyLabel(currency: string | undefined, culture: string | undef
   return s;
 }
 
-/** 1234.5 → "£1,234.50" with a prefix, "1.234,50 €" with de-DE's style; negatives "-£1,234.50", "-1.234,50 €" (toLocaleString is too slow for thousands of messages). */
-export function formatMoney(x: number, label: MoneyLabel = ""): string {
-  const r = roundHalfAwayFromZero(x, 2);
+/**
+ * 1234.5 → "£1,234.50" with a prefix, "1.234,50 €" with de-DE's style; negatives "-£1,234.50",
+ * "-1.234,50 €"; `digits` 0 for whole money ("1.235 €"). toLocaleString is too slow for
+ * thousands of messages.
+ */
+export function formatMoney(x: number, label: MoneyLabel = "", digits: 0 | 2 = 2): string {
+  const r = roundHalfAwayFromZero(x, digits);
   const neg = r < 0;
-  const fixed = Math.abs(r).toFixed(2);
-  const int = fixed.length - 3;
+  const fixed = Math.abs(r).toFixed(digits);
+  const int = digits ? fixed.length - 3 : fixed.length;
   const group = typeof label === "string" ? "," : label.group;
   // thousands separators by slicing (a regex replace costs more, thousands of times over)
   let grouped = fixed.slice(0, int % 3 || 3);
   for (let i = int % 3 || 3; i < int; i += 3) grouped += group + fixed.slice(i, i + 3);
   if (typeof label === "string") return `${neg ? "-" : ""}${label}${grouped}${fixed.slice(int)}`;
-  const cents = label.decimal + fixed.slice(int + 1);
+  const cents = digits ? label.decimal + fixed.slice(int + 1) : "";
   return neg
     ? `${label.negBefore}${grouped}${cents}${label.negAfter}`
     : `${label.before}${grouped}${cents}${label.after}`;

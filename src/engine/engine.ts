@@ -447,6 +447,8 @@ export class KapEngine implements OrderSink {
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,
       culture: this.dateCulture,
+      numberCulture: this.culture,
+      textCurrency: this.defaultCurrency,
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS

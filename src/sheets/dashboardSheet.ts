@@ -10,7 +10,7 @@
  *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
-import { currencyPrefix, formatMoney } from "../domain/currency";
+import { currencyPrefix, formatMoney, moneyLabel } from "../domain/currency";
 import { bandAction } from "../domain/health";
 import type { OpenAlert, PortfolioAnalysis } from "../domain/analysis/types";
 import type { HealthBand } from "../domain/types";
@@ -506,7 +506,18 @@ export function nextStep(
   const act = bandAction(f.band);
   const est =
     o.annualEstimate !== null
-      ? `, about ${formatMoney(Math.round(o.annualEstimate), currencyPrefix(f.currency) || "£").replace(/\.00$/, "")} a year`
+      ? `, about ${
+          opts.numberCulture
+            ? formatMoney(
+                o.annualEstimate,
+                moneyLabel(f.currency || opts.textCurrency, opts.numberCulture),
+                0
+              )
+            : formatMoney(Math.round(o.annualEstimate), currencyPrefix(f.currency) || "£").replace(
+                /\.00$/,
+                ""
+              )
+        } a year`
       : "";
   return `${act}: offer ${o.offer} (opportunity ${o.rank}, ${o.priority}${est})`;
 }

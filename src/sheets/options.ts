@@ -39,6 +39,13 @@ export interface LayoutOptions {
    * Absent: en-GB, dd/mm/yyyy (src/domain/dateText.ts).
    */
   culture?: string;
+  /**
+   * The culture the figures in the sheets' text follow ("Value 1.235 €", "53 %" in de-DE): the
+   * workbook's or `kap --culture`'s only, never guessed from the dates. Absent: en-GB, as always.
+   */
+  numberCulture?: string;
+  /** with numberCulture: the ISO code of money with no currency of its own (the analysis' default: "EUR") */
+  textCurrency?: string;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -59,6 +66,8 @@ export function layoutOptions(o: {
   hasProducts?: boolean;
   hasCategories?: boolean;
   culture?: string;
+  numberCulture?: string;
+  textCurrency?: string;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   return {
@@ -68,6 +77,9 @@ export function layoutOptions(o: {
     ...(o.hasProducts === false ? { hasProducts: false } : {}),
     ...(o.hasCategories === false ? { hasCategories: false } : {}),
     ...(o.culture ? { culture: o.culture } : {}),
+    ...(o.numberCulture
+      ? { numberCulture: o.numberCulture, textCurrency: o.textCurrency ?? "GBP" }
+      : {}),
   };
 }
 

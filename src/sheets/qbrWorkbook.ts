@@ -11,6 +11,8 @@ import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
+import { formatMoney, moneyLabel, type MoneyLabel } from "../domain/currency";
+import { percentText } from "../domain/numberText";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -68,7 +70,9 @@ function countFormat(x: number | null): string {
   return x === null || Number.isInteger(x) ? FORMATS.integer : "#,##0.0";
 }
 
-function money0(n: number, symbolFormat: string): string {
+/** Whole money in text: the culture's way when one is set ("1.235 €"), else the format's symbol, en-GB ("£1,235"). */
+function money0(n: number, symbolFormat: string, style?: MoneyLabel): string {
+  if (style !== undefined) return formatMoney(n, style, 0);
   const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
@@ -77,12 +81,28 @@ function money0(n: number, symbolFormat: string): string {
  * The bulk-discount tiers (RULES.md: from 250, 500, 1,000 and 2,500 of order value), lowest
  * first, their order values in the QBR's currency ("€1,000–2,499"), with their rates.
  */
-function discountTierRows(money: string): [string, number][] {
+function discountTierRows(
+  money: string,
+  moneyText?: MoneyLabel,
+  culture?: string
+): [string, number][] {
   const tiers = [...DISCOUNT_TIERS].sort((a, b) => a.min - b.min);
+  // the upper end without a symbol, grouped the culture's way ("1.000 €–2.499")
+  const plain = culture ? moneyLabel("", culture) : undefined;
   return tiers.map((t, i) => {
     const next = tiers[i + 1];
-    const from = money0(t.min, money);
-    return [next ? `${from}–${(next.min - 1).toLocaleString("en-GB")}` : `${from}+`, t.rate];
+    const from = money0(t.min, money, moneyText);
+    const last = next ? next.min - 1 : 0;
+    // a symbol after the figure goes after the range, once: "1.000–2.499 €", not "1.000 €–2.499"
+    if (plain && typeof moneyText === "object" && moneyText.after) {
+      const p = (n: number) => formatMoney(n, plain, 0);
+      return [
+        next ? `${p(t.min)}–${p(last)}${moneyText.after}` : `${p(t.min)}${moneyText.after}+`,
+        t.rate,
+      ];
+    }
+    const upTo = plain ? formatMoney(last, plain, 0) : last.toLocaleString("en-GB");
+    return [next ? `${from}–${upTo}` : `${from}+`, t.rate];
   });
 }
 
@@ -91,6 +111,10 @@ const QBR_REPLENISHMENT_ROWS = 8;
 
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const money = moneyFor(opts, q.currency);
+  // figures in text follow the workbook's culture when it has one ("1.235 €", "53 %"); none: en-GB
+  const tc = opts.numberCulture;
+  const moneyText = tc ? moneyLabel(q.currency || opts.textCurrency, tc) : undefined;
+  const pctText = (figure: number | string) => percentText(figure, tc);
   const subject = `${q.accountId}|${q.quarter.label}`;
   const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
     sheet(name, `qbr-${kind}`, subject, blocks, {
@@ -249,7 +273,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
       ]),
-      ...(q.savings ? [cell("A13", savingsNote(q.savings.shareOfSpendWithListPrice), "note")] : []),
+      ...(q.savings
+        ? [cell("A13", savingsNote(q.savings.shareOfSpendWithListPrice, pctText), "note")]
+        : []),
       cell("A15", `Monthly revenue, ${first} – ${last}${from12}`, H2),
       {
         at: "A16",
@@ -277,7 +303,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             f.label,
             f.score ?? "n/a",
             "",
-            factorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture)),
+            factorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture), tc),
             "",
             "",
             "",
@@ -480,7 +506,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         [
           "Returns (from the data)",
           g.current.returns,
-          g.current.returns ? `Value ${money0(g.current.returnValue, money)}` : "No returns",
+          g.current.returns
+            ? `Value ${money0(g.current.returnValue, money, moneyText)}`
+            : "No returns",
         ],
         ["On-time delivery %", null, "fill in"],
         ["Order accuracy %", null, "fill in"],
@@ -532,7 +560,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     },
     cell(
       "A17",
-      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${Math.round(REPLENISHMENT.maxGapCv * 100)}%; order history to ${asOfText(q.asOf, opts.culture)})`,
+      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${pctText(Math.round(REPLENISHMENT.maxGapCv * 100))}; order history to ${asOfText(q.asOf, opts.culture)})`,
       { bold: true }
     ),
     {
@@ -574,14 +602,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
   insightsBlocks.push({
     at: `A${r + 1}`,
-    rows: [["Order value", "Discount"], ...discountTierRows(money)],
+    rows: [["Order value", "Discount"], ...discountTierRows(money, moneyText, opts.numberCulture)],
     header: true,
     formats: [undefined, FORMATS.percent],
   });
   insightsBlocks.push(
     cell(
       `A${r + 7}`,
-      "Also available: auto-replenishment (5% better pricing), annual agreement with retrospective rebate, 2% early-payment discount (within 7 days).",
+      `Also available: auto-replenishment (${pctText(5)} better pricing), annual agreement with retrospective rebate, ${pctText(2)} early-payment discount (within 7 days).`,
       { wrap: true, vAlign: "top" }
     )
   );
@@ -654,7 +682,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `Order value ${money0(g.current.orderValue, money)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.orderValue, money)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          `Order value ${money0(g.current.orderValue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.orderValue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -715,8 +743,16 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}.`,
     "",
     "Summary of discussion:",
-    quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), (n) => money0(n, money)),
-    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
+    quarterSentence(
+      Q,
+      q.quarter.months,
+      g,
+      inCcy,
+      ql(g.previous),
+      (n) => money0(n, money, moneyText),
+      pctText
+    ),
+    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money, moneyText)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money, moneyText)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
           `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} unit${topProducts[0].units === 1 ? "" : "s"}).`,
@@ -765,15 +801,15 @@ const beforeData = (f: QuarterFigures): boolean =>
  * What the savings cover: every line ("over the 100% of spend" read oddly), or the share of spend
  * with a list price, never rounded up to 100% while some spend has none.
  */
-function savingsNote(share: number): string {
+function savingsNote(share: number, pctText: (figure: number) => string): string {
   const how = "Savings are list price × quantity less what was paid, net of returns";
   if (Math.abs(share - 1) < 1e-9) return `${how}; every line carries a list price.`;
   // (over 1: the spend without a list price is net negative, returns of it; no share to give)
   if (share > 1) return `${how}, over the lines that carry a list price.`;
   const pct = Math.round(share * 100);
   return pct >= 100
-    ? `${how}, over 99% of spend (the lines that carry a list price).`
-    : `${how}, over the ${pct}% of spend whose lines carry a list price.`;
+    ? `${how}, over ${pctText(99)} of spend (the lines that carry a list price).`
+    : `${how}, over the ${pctText(pct)} of spend whose lines carry a list price.`;
 }
 
 /** "1 order", "2 orders". */
@@ -789,13 +825,14 @@ function quarterSentence(
   g: QbrData["glance"],
   inCcy: string,
   previousLabel: string,
-  cash: (n: number) => string
+  cash: (n: number) => string,
+  pctText: (figure: string) => string
 ): string {
   const { current: now, previous: before } = g;
   if (now.orders === 0)
     return `- In ${label} (${months}) you placed no orders${inCcy}${before.orders ? `, against ${ordersText(before.orders)} worth ${cash(before.orderValue)} in ${previousLabel}` : ""}.`;
   const change = g.valueVsPrevious === null ? null : wholePct(g.valueVsPrevious);
-  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${change > 0 ? "+" : ""}${change}% on ${previousLabel})`}.`;
+  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}.`;
 }
 
 /**
