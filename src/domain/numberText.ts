@@ -60,3 +60,21 @@ export function percentText(figure: number | string, culture?: string): string {
   const s = numberStyle(culture);
   return `${decimalText(String(figure), culture)}${s.percentGap}%`;
 }
+
+const grouped = new Map<string, Intl.NumberFormat>();
+
+/** 1012 → "1,012" (en-GB, as toLocaleString wrote it), "1.012" (de-DE); up to 3 decimals. Not for hot paths. */
+export function wholeText(n: number, culture?: string): string {
+  const name = culture?.trim().replace(/_/g, "-");
+  if (!name) return n.toLocaleString("en-GB");
+  let f = grouped.get(name);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat(name);
+    } catch {
+      f = new Intl.NumberFormat("en-GB"); // a culture tag Intl refuses: en-GB, as with none
+    }
+    grouped.set(name, f);
+  }
+  return f.format(n);
+}

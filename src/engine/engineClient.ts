@@ -97,7 +97,8 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
         ? toGlance(
             a,
             state.engine.defaultCurrency,
-            state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency)
+            state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency),
+            state.engine.culture
           )
         : null;
     }

@@ -6,15 +6,19 @@ import { serialToIso } from "../domain/dates";
 import type { AccountGlance, AccountListItem } from "./contract";
 
 /** The input behind each factor, in words a person can check (domain/analysis/basis.ts). */
-export function factorInput(a: AccountAnalysis, f: Factor): string {
-  return factorBasis(a.health.inputs, f);
+export function factorInput(a: AccountAnalysis, f: Factor, culture?: string): string {
+  return factorBasis(a.health.inputs, f, undefined, culture);
 }
 
-/** `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known). */
+/**
+ * `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known);
+ * `culture`: the workbook's, the factor inputs' figures follow it ("9,3 days"); none: en-GB.
+ */
 export function toGlance(
   a: AccountAnalysis,
   defaultCurrency = "GBP",
-  model?: CurrencyLifetimeModel
+  model?: CurrencyLifetimeModel,
+  culture?: string
 ): AccountGlance {
   const l = a.lifetime;
   return {
@@ -30,7 +34,7 @@ export function toGlance(
       factor: f,
       label: FACTOR_LABELS[f],
       score: a.health.factors[f],
-      input: factorInput(a, f),
+      input: factorInput(a, f, culture),
       source: factorSourceText(a.health.inputs, f),
     })),
     used: a.health.used.map((f) => FACTOR_LABELS[f]),

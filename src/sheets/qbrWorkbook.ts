@@ -12,7 +12,7 @@ import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
 import { formatMoney, moneyLabel, type MoneyLabel } from "../domain/currency";
-import { percentText } from "../domain/numberText";
+import { percentText, wholeText } from "../domain/numberText";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -755,7 +755,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money, moneyText)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money, moneyText)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
-          `- Your top product in ${Q} was ${topProducts[0].name} (${topProducts[0].units.toLocaleString("en-GB")} unit${topProducts[0].units === 1 ? "" : "s"}).`,
+          `- Your top product in ${Q} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,
         ]
       : []),
     "",

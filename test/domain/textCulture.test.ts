@@ -1,5 +1,6 @@
 import { formatMoney, moneyLabel } from "../../src/domain/currency";
-import { decimalText, percentText } from "../../src/domain/numberText";
+import { rankOpportunities } from "../../src/domain/analysis/opportunities";
+import { decimalText, percentText, wholeText } from "../../src/domain/numberText";
 
 const NBSP = "\u00a0"; // de-DE and fr-FR put a no-break space before € and %
 const NNBSP = "\u202f"; // fr-FR groups thousands with a narrow no-break space
@@ -39,5 +40,31 @@ describe("numbers in KAP's text follow the culture, words stay English", () => {
     expect(decimalText("9.3", "en-US")).toBe("9.3");
     expect(percentText(53, "fr-FR")).toBe(`53${NBSP}%`);
     expect(decimalText("-9.3", "fr-FR")).toBe("-9,3");
+  });
+});
+
+describe("whole counts in text", () => {
+  it("1012 units: en-GB 1,012, de-DE 1.012, fr-FR 1 012", () => {
+    expect(wholeText(1012)).toBe("1,012");
+    expect(wholeText(1012, "de-DE")).toBe("1.012");
+    expect(wholeText(1012, "fr-FR")).toBe(`1${NNBSP}012`);
+  });
+});
+
+describe("opportunity reasons", () => {
+  it("21 of 40 comparable accounts (53 %) buy Fixings, in de-DE; 53% without a culture", () => {
+    // 21 / 40 = 0.525 → 53%
+    const fixings = {
+      category: "Fixings",
+      comparableBuyers: 21,
+      comparableAccounts: 40,
+      share: 21 / 40,
+      medianSpend: 904,
+      priority: "High" as const,
+    };
+    const de = rankOpportunities([], [fixings], [], "comparable accounts", 3, "de-DE");
+    expect(de[0].rationale).toContain(`21 of 40 comparable accounts (53${NBSP}%) buy Fixings.`);
+    const none = rankOpportunities([], [fixings], [], "comparable accounts", 3);
+    expect(none[0].rationale).toContain("21 of 40 comparable accounts (53%) buy Fixings.");
   });
 });

@@ -14,6 +14,7 @@
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings } from "../../src/engine/contract";
+import { toGlance } from "../../src/engine/glance";
 
 const NBSP = "\u00a0"; // Intl's de-DE space before € and %
 
@@ -46,11 +47,15 @@ async function analysed(culture?: string) {
   const a = p.accounts.find((x) => x.accountId === "A1")!;
   const report = engine.detail(a.key).report;
   const basis = (f: string) => report.factors.find((x) => x.factor === f)!.basis;
-  return { alerts: a.alerts.map((x) => x.message), basis };
+  // the pane's glance: each factor's input, as the workbook's culture writes it
+  const glance = toGlance(a, engine.defaultCurrency, undefined, engine.culture);
+  const input = (f: string) => glance.factors.find((x) => x.factor === f)!.input;
+  return { alerts: a.alerts.map((x) => x.message), basis, input };
 }
 
 test("de-DE: an alert and the factor lines write their figures the German way", async () => {
-  const { alerts, basis } = await analysed("de-DE");
+  const { alerts, basis, input } = await analysed("de-DE");
+  expect(input("payment")).toBe("9,3 days beyond terms on average");
   expect(alerts).toContain(
     `Last order 110,40${NBSP}€ is 53${NBSP}% of the 12-month average order 208,30${NBSP}€.`
   );
@@ -60,7 +65,8 @@ test("de-DE: an alert and the factor lines write their figures the German way", 
 });
 
 test("no culture: the same texts as KAP always wrote them (en-GB, pounds)", async () => {
-  const { alerts, basis } = await analysed();
+  const { alerts, basis, input } = await analysed();
+  expect(input("payment")).toBe("9.3 days beyond terms on average");
   expect(alerts).toContain("Last order £110.40 is 53% of the 12-month average order £208.30.");
   expect(alerts).toContain("Paying 9.3 days beyond terms on average (accounts table).");
   expect(basis("payment")).toBe("9.3 days beyond terms on average");

@@ -96,7 +96,8 @@ function opportunitiesOf(
     categoriesNotBought,
     crossSell.filter((r) => r.curated),
     peerBasisText(x.account.whitespace.basis, x.account.whitespace.basisValue),
-    x.internal.minSupport
+    x.internal.minSupport,
+    x.culture
   );
   const byName = new Map(opportunities.map((o) => [lower(o.offer), o]));
   for (const n of categoriesNotBought)

@@ -4,6 +4,7 @@
  * helpers. Built once by analyzeAccount and handed to each section function.
  */
 import { formatMoney, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
+import { percentText } from "../numberText";
 import type { CatalogItem, ContactRecord, CuratedRule, Serial } from "../types";
 import type { OrderBook } from "./book";
 import type { Internal, PortfolioModel, SubjectState } from "./portfolio";
@@ -35,6 +36,10 @@ export interface AccountScope {
   prefix: MoneyLabel;
   /** money in text, e.g. "£1,250" */
   money: (v: number) => string;
+  /** the workbook's culture: figures in text follow it ("63 %", "1,7x"); none: en-GB */
+  culture?: string;
+  /** a share as a whole percent in text: 0.63 → "63%" (en-GB), "63 %" (de-DE) */
+  pct: (x: number) => string;
   /** money figures as written: rounded to the currency's minor unit; null stays null */
   cash: (v: number | null | undefined) => number | null;
   /** display name of a SKU index: the lines' name, else the catalog's, else the code */
@@ -87,9 +92,10 @@ export function accountScope(
   const account = portfolio.accounts[idx];
   const state = internal.states[idx];
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
+  const culture = ctx.culture ?? internal.ctx.culture;
   const prefix = moneyLabel(
     account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP"),
-    ctx.culture ?? internal.ctx.culture
+    culture
   );
   return {
     portfolio,
@@ -107,6 +113,8 @@ export function accountScope(
     bought: new Set(state.agg.bought12),
     prefix,
     money: (v) => formatMoney(v, prefix),
+    culture,
+    pct: (v) => percentText(Math.round(v * 100), culture),
     cash: (v) => (v === null || v === undefined ? null : roundMoney(v, account.currency)),
     skuName: (k) =>
       book.skuNames[k] ?? catalogBySku(catalog).get(book.skus[k])?.name ?? book.skus[k],

@@ -24,7 +24,8 @@ import {
   TOP_PRODUCTS,
 } from "../rules";
 import type { Serial } from "../types";
-import { type AccountScope, lower, pct } from "./accountScope";
+import { type AccountScope, lower } from "./accountScope";
+import { decimalText } from "../numberText";
 import { compareRules, type RuleMetrics, rulesForBasket } from "./affinity";
 import { priorityOf } from "./opportunities";
 import type { Internal } from "./portfolio";
@@ -40,8 +41,9 @@ export function notBoughtPriority(
   return buyers < MIN_RULE_SUPPORT_ACCOUNTS ? "Low" : priorityOf(share);
 }
 
-function rationaleOf(x: string, y: string, m: RuleMetrics): string {
-  return `${pct(m.confidence)} of accounts that buy ${x} also buy ${y}, ${roundHalfAwayFromZero(m.lift, 1).toFixed(1)}x the base rate.`;
+function rationaleOf(x: string, y: string, m: RuleMetrics, s: AccountScope): string {
+  const lift = decimalText(roundHalfAwayFromZero(m.lift, 1).toFixed(1), s.culture);
+  return `${s.pct(m.confidence)} of accounts that buy ${x} also buy ${y}, ${lift}x the base rate.`;
 }
 
 /** Categories the comparable group bought in the last 12 months and this account did not, most-bought first. */
@@ -108,7 +110,7 @@ export function categoryCrossSellOf(
       level: "category",
       because: r.antecedent,
       offer: r.consequent,
-      rationale: rationaleOf(r.antecedent, r.consequent, r),
+      rationale: rationaleOf(r.antecedent, r.consequent, r, x),
       priority: null,
       annualEstimate: x.cash(median(spends)),
       metrics,
@@ -242,7 +244,7 @@ export function skuCrossSellOf(x: AccountScope, sb: SkuBaskets): CrossSellRecomm
         level: "sku" as const,
         because: label(antecedent, xn),
         offer: label(consequent, yn),
-        rationale: rationaleOf(xn, yn, metrics),
+        rationale: rationaleOf(xn, yn, metrics, x),
         priority: null,
         annualEstimate: x.cash(median(spends)),
         metrics,
@@ -278,7 +280,7 @@ export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacemen
       industryAccounts: members.length,
       share,
       medianSpend: x.cash(median(spends)),
-      message: `${spends.length} of ${members.length} ${account.industry} accounts (${pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
+      message: `${spends.length} of ${members.length} ${account.industry} accounts (${x.pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
     });
   }
   return out.sort((a, b) => b.share - a.share || (a.category < b.category ? -1 : 1));

@@ -17,6 +17,7 @@
  * both, else the comparable accounts' median spend. Expected value = likelihood × estimate.
  * Rank: priority, then expected value, then estimate (both descending), then name.
  */
+import { percentText } from "../numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
 import type { CategoryNotBought, CrossSellRecommendation } from "./types";
 
@@ -64,8 +65,6 @@ function higher(a: Priority, b: Priority): Priority {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
 /** Orders opportunities: priority, expected value, estimate (descending), then name. */
 export function compareOpportunities(a: Opportunity, b: Opportunity): number {
   return (
@@ -93,8 +92,11 @@ export function rankOpportunities(
   notBought: readonly CategoryNotBought[],
   curated: readonly CrossSellRecommendation[],
   peerBasis = "comparable accounts",
-  minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS
+  minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS,
+  /** the workbook's culture: the peers' share in text follows it ("53 %"); none: en-GB */
+  culture?: string
 ): Opportunity[] {
+  const pct = (x: number): string => percentText(Math.round(x * 100), culture);
   const byKey = new Map<string, Opportunity>();
   const get = (offer: string): Opportunity => {
     const k = offer.trim().toLowerCase();
