@@ -4,6 +4,7 @@
  * severity and lists the first DASHBOARD_ALERTS; this sheet is the full list. A site's alerts carry
  * the parent it is rolled into, so the count matches the Account Health sheet's Alerts column.
  */
+import { wholeText } from "../domain/numberText";
 import type { PortfolioAnalysis } from "../domain/analysis/types";
 import { DASHBOARD_ALERTS, SEVERITY_COLOURS, severityCounts } from "./dashboardSheet";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
@@ -44,7 +45,7 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     title("A1", "Open alerts"),
     cell(
       "A2",
-      `As of ${asOfText(opts.asOf, opts.culture)} · ${alerts.length.toLocaleString("en-GB")} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
+      `As of ${asOfText(opts.asOf, opts.culture)} · ${wholeText(alerts.length, opts.numberCulture)} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
       "subtitle"
     ),
     table(

@@ -11,6 +11,7 @@
  *   Initiative Progress and the lifetime-value views.
  */
 import { currencyPrefix, formatMoney, moneyLabel } from "../domain/currency";
+import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
 import type { OpenAlert, PortfolioAnalysis } from "../domain/analysis/types";
 import type { HealthBand } from "../domain/types";
@@ -81,8 +82,9 @@ export function wordColours(
   }));
 }
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+/** "1 account", "1,234 rows" (de-DE "1.234 rows": the culture's grouping; none: en-GB). */
+const plural = (n: number, one: string, culture?: string) =>
+  `${wholeText(n, culture)} ${n === 1 ? one : `${one}s`}`;
 
 /** Alerts counted by severity: "3 Critical · 80 Warning · 254 Opportunity". */
 export function severityCounts(alerts: readonly OpenAlert[]): Record<string, number> {
@@ -170,12 +172,12 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   }
   // Where the counts differ from the Account Health sheet's rows: say why.
   const rollUp = sites
-    ? `${plural(d.accountsManaged, "account")} managed: the Account Health sheet's ${rows.toLocaleString("en-GB")} rows less ${plural(sites, "site")} rolled into their parents (a parent's figures include its sites'). `
+    ? `${plural(d.accountsManaged, "account", opts.numberCulture)} managed: the Account Health sheet's ${wholeText(rows, opts.numberCulture)} rows less ${plural(sites, "site", opts.numberCulture)} rolled into their parents (a parent's figures include its sites'). `
     : "";
   blocks.push(
     cell(
       `A${r}`,
-      `${rollUp}${plural(d.openAlerts.length, "open alert")} on ${plural(alertAccounts, "row")} of the Account Health sheet; the ${Math.min(DASHBOARD_ALERTS, d.openAlerts.length)} that matter most are below, all of them on the KAP Alerts sheet.`,
+      `${rollUp}${plural(d.openAlerts.length, "open alert", opts.numberCulture)} on ${plural(alertAccounts, "row", opts.numberCulture)} of the Account Health sheet; the ${Math.min(DASHBOARD_ALERTS, d.openAlerts.length)} that matter most are below, all of them on the KAP Alerts sheet.`,
       "note"
     )
   );
@@ -188,7 +190,13 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   r = chartBottom + 2;
 
   // Status by health (one revenue column per currency: never added together), in the bands' colours.
-  blocks.push(cell(`A${r}`, `Health bands (${plural(d.accountsManaged, "account")})`, "label"));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Health bands (${plural(d.accountsManaged, "account", opts.numberCulture)})`,
+      "label"
+    )
+  );
   r++;
   const bandTop = r;
   const bandRows = d.bands.map((b) => [
