@@ -35,7 +35,7 @@ export function toGlance(
       label: FACTOR_LABELS[f],
       score: a.health.factors[f],
       input: factorInput(a, f, culture),
-      source: factorSourceText(a.health.inputs, f),
+      source: factorSourceText(a.health.inputs, f, culture),
     })),
     used: a.health.used.map((f) => FACTOR_LABELS[f]),
     quadrant: a.quadrant.quadrant,

@@ -358,8 +358,8 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       ...lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) =>
         v === "" ? null : v
       ),
-      factorSourceText(a.health.inputs, "engagement"),
-      factorSourceText(a.health.inputs, "payment"),
+      factorSourceText(a.health.inputs, "engagement", opts.numberCulture),
+      factorSourceText(a.health.inputs, "payment", opts.numberCulture),
     ];
   });
   const cf: ConditionalFormat[] = [

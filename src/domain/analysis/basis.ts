@@ -4,6 +4,7 @@
  * health report sheet and the QBR all show these, so they are written once here.
  */
 import type { Change } from "../numbers";
+import { hoursText, type EngagementFromLog } from "../engagement";
 import { decimalText, percentText } from "../numberText";
 import type { Factor } from "../rules";
 import type { FactorSource, HealthInputs } from "./types";
@@ -27,6 +28,17 @@ export function factorSource(i: HealthInputs, f: Factor): FactorSource | null {
 /** "1 day", "0 days", "12 days", "9,3 days" (de-DE): a count and its noun, singular only for exactly 1. */
 export function count(n: number | null, one: string, many = `${one}s`, culture?: string): string {
   return `${decimalText(String(n), culture)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The engagement log's rule in words, its median response the culture's way ("median response
+ * 8,2 h" in de-DE): the log writes it en-GB (engagementFromLog knows no culture).
+ */
+function logBasis(log: EngagementFromLog, culture?: string): string {
+  const h = log.medianResponseHours;
+  if (!culture || h === null || !log.basis.startsWith("median response ")) return log.basis;
+  const said = hoursText(h);
+  return log.basis.replace(said, decimalText(said, culture));
 }
 
 /**
@@ -69,7 +81,7 @@ export function factorBasis(
       return `${products ? `${categories}, ${products}` : categories} in ${within}`;
     }
     case "engagement": {
-      const log = i.engagementLog;
+      const log = i.engagementLog && { basis: logBasis(i.engagementLog, culture) };
       if (i.engagementSource === "engagement log" && log) return log.basis;
       if (i.engagement === null)
         return log ? `${log.basis}; no engagement in the accounts table` : "not given";
@@ -99,19 +111,20 @@ export function factorBasis(
  * The source as a sheet's Source column shows it: "order lines", "engagement log", "payments
  * ledger (wins over accounts table: 12 days)", "accounts table (log too thin)", "no data".
  */
-export function factorSourceText(i: HealthInputs, f: Factor): string {
+export function factorSourceText(i: HealthInputs, f: Factor, culture?: string): string {
+  const num = (n: number | null) => decimalText(String(n), culture);
   const src = factorSource(i, f);
   if (f === "engagement") {
     if (src === "engagement log")
       return i.engagementTyped !== null && i.engagementTyped !== i.engagement
-        ? `engagement log (wins over accounts table: ${i.engagementTyped} of 5)`
+        ? `engagement log (wins over accounts table: ${num(i.engagementTyped)} of 5)`
         : "engagement log";
     if (i.engagementLog) return `${src ?? "no data"} (log too thin)`;
   }
   if (f === "payment") {
     if (src === "payments ledger")
       return i.daysBeyondTermsTyped !== null && i.daysBeyondTermsTyped !== i.daysBeyondTerms
-        ? `payments ledger (wins over accounts table: ${i.daysBeyondTermsTyped} days)`
+        ? `payments ledger (wins over accounts table: ${num(i.daysBeyondTermsTyped)} days)`
         : "payments ledger";
     if (i.paymentLedger) return `${src ?? "no data"} (no ledger invoice due in 12 months)`;
   }

@@ -265,7 +265,7 @@ export function healthReport(
       weighted: score === null ? null : (eff / 100) * score,
       basis: factorBasis(h.inputs, f, undefined, culture),
       source: factorSource(h.inputs, f),
-      sourceText: factorSourceText(h.inputs, f),
+      sourceText: factorSourceText(h.inputs, f, culture),
     };
   });
   return {

@@ -1,6 +1,6 @@
 /** The factor texts a user reads beside each score (Account Health Report, QBR, pane): plain English counts. */
 import { analyzeAccount, buildPortfolio } from "../../../src/domain/analysis";
-import { factorBasis } from "../../../src/domain/analysis/basis";
+import { factorBasis, factorSourceText } from "../../../src/domain/analysis/basis";
 import type { HealthInputs } from "../../../src/domain/analysis/types";
 import { bookOf, d, line } from "./helpers";
 
@@ -74,4 +74,47 @@ test("the health report of an account that ordered yesterday says 1 day, as fact
     basis: "1 day since last order",
   });
   expect(r.warningSigns[0]).toMatchObject({ present: false, figure: "1 day since the last order" });
+});
+
+test("de-DE: the engagement log's median response and a typed 9.3 days read 8,2 h and 9,3 days", () => {
+  // the log's own words, as engagementFromLog writes them (en-GB): 8.2 hours median
+  const log = {
+    score: 5,
+    from: 46236,
+    to: 46326,
+    outbound: 12,
+    inbound: 2,
+    answered: 12,
+    medianResponseHours: 8.2,
+    oldOutreach: 10,
+    unansweredOld: 0,
+    unansweredContacts: [],
+    basis: "median response 8.2 h: 12 of 12 answered, 2 inbound (90 days)",
+  };
+  const i = inputs({
+    engagement: 5,
+    engagementSource: "engagement log",
+    engagementLog: log,
+    daysBeyondTerms: 9.3,
+  });
+  expect(factorBasis(i, "engagement", undefined, "de-DE")).toBe(
+    "median response 8,2 h: 12 of 12 answered, 2 inbound (90 days)"
+  );
+  expect(factorBasis(i, "payment", undefined, "de-DE")).toBe("9,3 days beyond terms on average");
+  // no culture: the log's words as they are
+  expect(factorBasis(i, "engagement")).toBe(log.basis);
+});
+
+test("de-DE: the source note says the typed figure the ledger won over as 9,3 days", () => {
+  const i = inputs({
+    paymentSource: "payments ledger",
+    daysBeyondTerms: 4,
+    daysBeyondTermsTyped: 9.3,
+  });
+  expect(factorSourceText(i, "payment", "de-DE")).toBe(
+    "payments ledger (wins over accounts table: 9,3 days)"
+  );
+  expect(factorSourceText(i, "payment")).toBe(
+    "payments ledger (wins over accounts table: 9.3 days)"
+  );
 });
