@@ -6,31 +6,14 @@
  * what was made — and the action's button works again.
  * Screenshots: test-artifacts/screenshots/cancel-*.png.
  */
-import type { Browser, Page } from "playwright-core";
-import type { Server } from "node:http";
+import type { Page } from "playwright-core";
 import { join } from "node:path";
-import { bundleDouble, CHROMIUM, ensureBuild, launch, openPane, serveDist, SHOTS } from "./harness";
+import { CHROMIUM, paneSuite, SHOTS } from "./harness";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: Server;
-let url = "";
-let officeJs = "";
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  ensureBuild();
-  officeJs = bundleDouble();
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const pane = paneSuite();
 
 interface Double {
   kapDouble: {
@@ -65,7 +48,7 @@ describe("Cancel while an action runs, against a slow Excel", () => {
   let page: Page;
   beforeAll(async () => {
     if (!CHROMIUM) return;
-    ({ page } = await openPane(browser, url, officeJs, 320, "?host=web"));
+    ({ page } = await pane.open(320, "?host=web"));
     await analysed(page);
   });
   afterAll(async () => page?.close());

@@ -4,41 +4,14 @@
  * unit price when both are mapped, so the mapping shows it optional and says why; without a unit
  * price it is required again. Screenshots: test-artifacts/screenshots/mapping-*.png.
  */
-import type { Browser, Page } from "playwright-core";
-import type { Server } from "node:http";
+import type { Page } from "playwright-core";
 import { join } from "node:path";
-import {
-  bundleDouble,
-  CHROMIUM,
-  coveredLabels,
-  ensureBuild,
-  launch,
-  layoutProblems,
-  openPane,
-  serveDist,
-  SHOTS,
-} from "./harness";
+import { CHROMIUM, coveredLabels, layoutProblems, paneSuite, SHOTS } from "./harness";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: Server;
-let url = "";
-let officeJs = "";
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  ensureBuild();
-  officeJs = bundleDouble();
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const pane = paneSuite();
 
 /** The Columns expander of the order lines, opened from the folded data line. */
 async function openOrderColumns(page: Page): Promise<void> {
@@ -55,7 +28,7 @@ const asterisk = (page: Page, text: string) =>
 
 describe("line revenue in the order lines' columns", () => {
   it("is optional, worked out from quantity × unit price; without a unit price it is required again", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, "?host=web");
+    const { page } = await pane.open(320, "?host=web");
     try {
       await openOrderColumns(page);
       const optional = page.getByRole("combobox", {

@@ -141,6 +141,49 @@ export async function openPane(
   return { page, external, blocked, missingIcons };
 }
 
+/** One test file's pane: its Chromium, and openPane on its server (see paneSuite). */
+export interface PaneSuite {
+  /** the file's Chromium (started in its beforeAll) */
+  readonly browser: Browser;
+  /** openPane on the file's server and Chromium, with the Excel double as office.js */
+  open(width?: number, query?: string, block?: RegExp): ReturnType<typeof openPane>;
+}
+
+/**
+ * What every browser test file starts with: the production build, the Excel double's bundle,
+ * the dist server and Chromium, started once before the file's tests and closed after them.
+ * Without Chromium nothing starts (the file's tests are skipped).
+ */
+export function paneSuite(): PaneSuite {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let url = "";
+  let officeJs = "";
+  beforeAll(async () => {
+    if (!CHROMIUM) return;
+    ensureBuild();
+    officeJs = bundleDouble();
+    ({ server, url } = await serveDist());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  const started = (): Browser => {
+    if (!browser)
+      throw new Error("paneSuite: Chromium has not started (none found, or beforeAll failed)");
+    return browser;
+  };
+  return {
+    get browser() {
+      return started();
+    },
+    open: (width = 340, query = "", block?: RegExp) =>
+      openPane(started(), url, officeJs, width, query, block),
+  };
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

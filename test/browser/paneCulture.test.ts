@@ -5,40 +5,14 @@
  * writes keep Excel number formats ("#,##0"), which Excel shows in its own culture.
  * Screenshots: test-artifacts/screenshots/culture-*.png.
  */
-import type { Browser, Page } from "playwright-core";
-import type { Server } from "node:http";
+import type { Page } from "playwright-core";
 import { join } from "node:path";
-import {
-  bundleDouble,
-  CHROMIUM,
-  ensureBuild,
-  launch,
-  layoutProblems,
-  openPane,
-  serveDist,
-  SHOTS,
-} from "./harness";
+import { CHROMIUM, layoutProblems, paneSuite, SHOTS } from "./harness";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: Server;
-let url = "";
-let officeJs = "";
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  ensureBuild();
-  officeJs = bundleDouble();
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const pane = paneSuite();
 
 /** n with a separator every three digits from the right, written out (not by Intl): 6088 → "6.088". */
 function grouped(n: number, sep: string): string {
@@ -85,7 +59,7 @@ describe.each([
   ["en-US", ",", /^\d\.\d\d$/, /12-month revenue \$(\d{1,3}(,\d{3})*);/],
 ] as const)("a %s workbook", (culture, sep, score, revenue) => {
   it("the data line, the score and the money are written its way; the sheets' number formats are Excel's", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, `?host=web&culture=${culture}`);
+    const { page } = await pane.open(320, `?host=web&culture=${culture}`);
     try {
       const id = await analysedAndPicked(page);
       const card = page.getByRole("region", { name: `Account ${id} at a glance` });

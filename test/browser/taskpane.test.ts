@@ -6,44 +6,14 @@
  * is shown) and a worker that cannot load (the pane still analyses and writes).
  * Screenshots go to test-artifacts/screenshots/.
  */
-import type { Browser, Page } from "playwright-core";
-import type { Server } from "node:http";
-import {
-  bundleDouble,
-  CHROMIUM,
-  coveredLabels,
-  ensureBuild,
-  launch,
-  layoutProblems,
-  openPane,
-  serveDist,
-  shot,
-  SHOTS,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { CHROMIUM, coveredLabels, layoutProblems, paneSuite, shot, SHOTS } from "./harness";
 import { join } from "node:path";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: Server;
-let url = "";
-let officeJs = "";
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  ensureBuild();
-  officeJs = bundleDouble();
-  const s = await serveDist();
-  server = s.server;
-  url = s.url;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const pane = paneSuite();
 
 interface DoubleView {
   sheets: string[];
@@ -102,7 +72,7 @@ describe.each(["web", "desktop"] as const)("as Excel %s", (host) => {
 
   beforeAll(async () => {
     if (!CHROMIUM) return;
-    ({ page, external } = await openPane(browser, url, officeJs, 340, `?host=${host}`));
+    ({ page, external } = await pane.open(340, `?host=${host}`));
   });
   afterAll(async () => page?.close());
 
@@ -193,13 +163,7 @@ describe.each(["light", "dark"] as const)(
     let missingIcons: string[];
     beforeAll(async () => {
       if (!CHROMIUM) return;
-      ({ page, missingIcons } = await openPane(
-        browser,
-        url,
-        officeJs,
-        320,
-        `?host=web&theme=${theme}`
-      ));
+      ({ page, missingIcons } = await pane.open(320, `?host=web&theme=${theme}`));
     });
     afterAll(async () => page?.close());
 
@@ -296,7 +260,7 @@ describe.each(["light", "dark"] as const)(
 
 describe("a hidden start (the runtime started only to calculate KAP.* cells)", () => {
   it("reads nothing from the workbook until the pane is shown, then finds and analyses the data", async () => {
-    const { page } = await openPane(browser, url, officeJs, 340, "?host=desktop&start=hidden");
+    const { page } = await pane.open(340, "?host=desktop&start=hidden");
     try {
       await page.waitForTimeout(3000);
       const before = await view(page);
@@ -315,14 +279,7 @@ describe("a hidden start (the runtime started only to calculate KAP.* cells)", (
 
 describe("an analysis worker that cannot load", () => {
   it("the pane analyses on its own thread and the actions still make their sheets", async () => {
-    const { page, blocked } = await openPane(
-      browser,
-      url,
-      officeJs,
-      340,
-      "?host=web",
-      /engine-worker/
-    );
+    const { page, blocked } = await pane.open(340, "?host=web", /engine-worker/);
     try {
       await analyzed(page);
       expect(blocked).toEqual([expect.stringMatching(/engine-worker\.\w+\.js$/)]);
@@ -336,7 +293,7 @@ describe("an analysis worker that cannot load", () => {
 
 describe("a workbook in the 1904 date system, its orders filtered to one customer", () => {
   it("reads every row and the dates as the days they show, and says both where the data is shown", async () => {
-    const { page } = await openPane(browser, url, officeJs, 340, "?host=web&dates=1904&filter=one");
+    const { page } = await pane.open(340, "?host=web&dates=1904&filter=one");
     try {
       await analyzed(page);
       // counted from the double's own cells, not by KAP: the rows the filter hides, the order
@@ -381,7 +338,7 @@ describe("a workbook in the 1904 date system, its orders filtered to one custome
 
 describe("an en-US workbook (Excel's culture en-US)", () => {
   it("the pane and the sheets it writes give dates month-first, m/d/yyyy", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, "?host=desktop&culture=en-US");
+    const { page } = await pane.open(320, "?host=desktop&culture=en-US");
     try {
       await analyzed(page);
       // the first and last order dates, from the double's own cells (1900 serials), written m/d/yyyy by hand
@@ -427,7 +384,7 @@ describe("an en-US workbook (Excel's culture en-US)", () => {
 
 describe("order lines under headers KAP does not know (Inv. Dt, Acct Ref, Nett (ex VAT)…)", () => {
   it("the user names their sheet, picks the date column, and the actions make their sheets", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, "?host=web&data=odd");
+    const { page } = await pane.open(320, "?host=web&data=odd");
     try {
       await page.getByText(/^No order lines were found\./).waitFor({ timeout: 60_000 });
       await shot(page, "odd-headers-none");
@@ -460,7 +417,7 @@ describe("order lines under headers KAP does not know (Inv. Dt, Acct Ref, Nett (
 
 describe("an empty workbook", () => {
   it("says there is no data yet and what to do, once", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, "?host=desktop&data=empty");
+    const { page } = await pane.open(320, "?host=desktop&data=empty");
     try {
       await page.getByText(/^This workbook has no data yet\./).waitFor({ timeout: 60_000 });
       await expect(page.getByText(/no data yet|No tables/).count()).resolves.toBe(1);

@@ -17,31 +17,14 @@
  *   → L 0.246 → 1.05 / 0.296 = 3.5:1.
  * Screenshots: test-artifacts/screenshots/trend-<theme>.png (the chart, enlarged ×4 in trend-<theme>-x4.png).
  */
-import type { Browser, Page } from "playwright-core";
-import type { Server } from "node:http";
+import type { Page } from "playwright-core";
 import { join } from "node:path";
-import { bundleDouble, CHROMIUM, ensureBuild, launch, openPane, serveDist, SHOTS } from "./harness";
+import { CHROMIUM, paneSuite, SHOTS } from "./harness";
 
 const it = CHROMIUM ? test : test.skip;
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: Server;
-let url = "";
-let officeJs = "";
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  ensureBuild();
-  officeJs = bundleDouble();
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const pane = paneSuite();
 
 /**
  * Each dashed band line's contrast as drawn: the chart's own pixels (a screenshot decoded on a
@@ -96,7 +79,7 @@ async function bandLineContrasts(page: Page, chart: string): Promise<number[]> {
 
 describe.each(["dark", "light"] as const)("the health chart in Office's %s theme", (theme) => {
   it("draws its dashed band lines at 3:1 or more against the pane's background", async () => {
-    const { page } = await openPane(browser, url, officeJs, 320, `?host=web&theme=${theme}`);
+    const { page } = await pane.open(320, `?host=web&theme=${theme}`);
     try {
       await page
         .getByRole("button", { name: "Change the data KAP reads" })
@@ -121,7 +104,7 @@ describe.each(["dark", "light"] as const)("the health chart in Office's %s theme
       await figure.screenshot({ path: join(SHOTS, `trend-${theme}.png`) });
       // the chart's own pixels enlarged ×4 (each pixel a 4 × 4 block), to look at the lines
       const shot = (await figure.screenshot()).toString("base64");
-      const zoom = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const zoom = await pane.browser.newPage({ viewport: { width: 1280, height: 800 } });
       try {
         await zoom.setContent(
           `<body style="margin:0"><img id="x" src="data:image/png;base64,${shot}" style="image-rendering:pixelated"></body>`
