@@ -1,4 +1,5 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
+import { percentText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
 import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
@@ -198,7 +199,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r}`,
-      `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${Math.round(REPLENISHMENT.maxGapCv * 100)}% (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`,
+      `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${percentText(Math.round(REPLENISHMENT.maxGapCv * 100), opts.numberCulture)} (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`,
       "note"
     )
   );

@@ -10,7 +10,6 @@ import type { OrderBook } from "./book";
 import type { Internal, PortfolioModel, SubjectState } from "./portfolio";
 import type { AccountAnalysis, AnalysisContext, PortfolioAnalysis } from "./types";
 
-export const pct = (x: number): string => `${Math.round(x * 100)}%`;
 export const lower = (s: string): string => s.trim().toLowerCase();
 
 export interface AccountScope {

@@ -163,12 +163,12 @@ function contactNotResponding({ inputs }: RuleContext): RiskFlag | null {
 }
 
 /** Engagement 1–2 (the log's "not responding" says it with its figures instead). */
-function lowEngagement({ inputs }: RuleContext): RiskFlag | null {
+function lowEngagement({ inputs, num }: RuleContext): RiskFlag | null {
   if (inputs.engagement === null || inputs.engagement > RISK.lowEngagement || notResponding(inputs))
     return null;
   return {
     kind: "lowEngagement",
-    message: `Engagement is ${inputs.engagement} of 5 (flag at ${RISK.lowEngagement} or less).`,
+    message: `Engagement is ${num(inputs.engagement)} of 5 (flag at ${RISK.lowEngagement} or less).`,
     values: { engagement: inputs.engagement, threshold: RISK.lowEngagement },
   };
 }
@@ -279,12 +279,12 @@ function medianGapOf(s: Subject, asOf: Serial): number | undefined {
   return median(gaps.subarray(0, g));
 }
 
-function regularCustomerSilent({ days, medianGap, regularSilent }: RuleContext): Alert | null {
+function regularCustomerSilent({ days, medianGap, regularSilent, num }: RuleContext): Alert | null {
   if (!regularSilent || days === null || medianGap === undefined) return null;
   return {
     severity: "Critical",
     kind: "regularCustomerSilent",
-    message: `No order for ${days} days from a regular customer (median ${medianGap} days between orders over the last 12 months).`,
+    message: `No order for ${days} days from a regular customer (median ${num(medianGap)} days between orders over the last 12 months).`,
     values: {
       daysSinceLastOrder: days,
       medianGapDays: medianGap,
