@@ -73,8 +73,13 @@ function styleFromIntl(culture: string, code: string): MoneyStyle {
     // not an ISO code Intl knows ("EURO"): the code before the figure, as without a culture
     return { before: `${code} `, negBefore: `-${code} `, after: "", negAfter: "", ...marks };
   }
-  const pos = around(f.formatToParts(1234.5));
-  const neg = around(f.formatToParts(-1234.5));
+  // KAP's own symbol where it has one (the one its cell formats show: "£", not fr-FR's "£GB"),
+  // placed where the culture places it
+  const own = CURRENCY_SYMBOLS[code]?.trim();
+  const withOwn = (parts: Parts): Parts =>
+    own ? parts.map((p) => (p.type === "currency" ? { ...p, value: own } : p)) : parts;
+  const pos = around(withOwn(f.formatToParts(1234.5)));
+  const neg = around(withOwn(f.formatToParts(-1234.5)));
   return {
     before: pos.before,
     negBefore: neg.before,

@@ -15,6 +15,9 @@ describe("numbers in KAP's text follow the culture, words stay English", () => {
     expect(formatMoney(1234.5, moneyLabel("EUR", "fr-FR"))).toBe(`1${NNBSP}234,50${NBSP}€`);
     // a pound in a German workbook: the symbol after the figure, as Excel shows it there
     expect(formatMoney(208.3, moneyLabel("GBP", "de-DE"))).toBe(`208,30${NBSP}£`);
+    // KAP's symbol, as its cells show it, where the culture puts it: not fr-FR's "£GB", en-US's "CA$"
+    expect(formatMoney(1234.5, moneyLabel("GBP", "fr-FR"))).toBe(`1${NNBSP}234,50${NBSP}£`);
+    expect(formatMoney(110.4, moneyLabel("CAD", "en-US"))).toBe("C$110.40");
     // no currency known: the figure alone, in the culture's marks
     expect(formatMoney(1234.5, moneyLabel("", "de-DE"))).toBe("1.234,50");
     // a tiny negative that rounds to nothing is not "-0,00 €"
