@@ -259,6 +259,22 @@ export function checkOrderColumns(
         : n / 100;
   };
 
+  // Prices per 100 or 1,000 pieces change every line value a hundredfold: say so, with the units seen.
+  const unit = get("priceUnit");
+  if (unit && get("unitPrice")) {
+    const per = [
+      ...new Set(
+        sample
+          .filter((r) => (parseQuantity(r[unit.column], dec("quantity")) ?? 1) > 1)
+          .map((r) => String(r[unit.column]).trim())
+      ),
+    ];
+    if (per.length)
+      notes.push(
+        `Unit prices are per "${unit.header}" pieces (${per.slice(0, 3).join(", ")} in the first rows): each is divided by it for the price of one piece.`
+      );
+  }
+
   // Debit and Credit columns: a line's value is Debit − Credit. A customer's transactions (A/R)
   // hold sales in Debit; a sales report may write them on the income side, in Credit: the column
   // that holds the sales is then read as the line revenue, and the other taken off it.

@@ -33,7 +33,11 @@ describe("export variants", () => {
   });
 
   it('a German ERP export whose prices are per 100 or 1,000 units ("PE", Preiseinheit) and has no line total: line value = Menge × Einzelpreis ÷ PE', async () => {
-    const { revenue } = await analyzeFile(join(EXPORTS, "german-preiseinheit.csv"));
+    const { revenue, report } = await analyzeFile(join(EXPORTS, "german-preiseinheit.csv"));
+    // said, not silent: PE is 100 on K-301's lines and 1.000 on the last; 1 changes nothing
+    expect(report.warnings).toContain(
+      'Unit prices are per "PE" pieces (100, 1.000 in the first rows): each is divided by it for the price of one piece.'
+    );
     // K-301: 1.000 × 4,50 / 100 = 45,00 + 500 × 12,00 / 100 = 60,00; Gutschrift 90023: −100 × 12,00 / 100 = −12,00 → 93,00
     expect(revenue["K-301"]).toBe(93);
     // K-302: 40 × 1,25 / 1 = 50,00 + 2.500 × 38,00 / 1.000 = 95,00 → 145,00
