@@ -563,6 +563,20 @@ function checkCulture(culture: string): void {
     throw new UsageError(
       `--culture "${culture}" is not a culture Intl knows (Node's list of languages and regions): ${hint}`
     );
+  // Intl takes "en-XX" as plain "en": the region would be dropped, silently
+  const region = unknownRegion(known[0]);
+  if (region)
+    throw new UsageError(
+      `--culture "${culture}" is not a culture Intl knows ("${region}" is no region in Node's list of regions): ${hint}`
+    );
+}
+
+/** The region of a culture tag when Intl has no name for it ("XX", "ZZ" = unknown region); undefined when it has one or the tag names none. */
+function unknownRegion(tag: string): string | undefined {
+  const region = new Intl.Locale(tag).region;
+  if (region === undefined) return undefined;
+  const name = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(region);
+  return name === undefined || region.toUpperCase() === "ZZ" ? region : undefined;
 }
 
 /**

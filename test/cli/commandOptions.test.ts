@@ -98,7 +98,21 @@ test.each(["xx-XX", "zz"])(
   }
 );
 
-test.each(["en-US", "de-DE", "fr-CH", "en-GB", "de"])(
+test.each([
+  ["en-XX", "XX"],
+  ["de-ZZ", "ZZ"],
+  ["fr_QQ", "QQ"],
+])(
+  "--culture %p, a known language with a region there is not, is refused before the file is read (Intl fell back to the language, silently)",
+  async (culture, region) => {
+    // the file does not exist: a check after reading would say "no such file" instead
+    expect(await refused(["analyze", join(dir, "missing.csv"), "--culture", culture])).toBe(
+      `--culture "${culture}" is not a culture Intl knows ("${region}" is no region in Node's list of regions): use e.g. en-GB, en-US or de-DE.`
+    );
+  }
+);
+
+test.each(["en-US", "de-DE", "fr-CH", "en-GB", "de", "es-419", "sr-Latn-RS", "de_DE"])(
   "--culture %p is a culture: not refused",
   async (culture) => {
     // the file does not exist: passing the option check, kap goes on to say so
