@@ -8,6 +8,7 @@ import {
   lastCompletedQuarter,
   shiftQuarter,
 } from "../domain/analysis/fiscal";
+import { formatMoney, moneyLabel } from "../domain/currency";
 import { isoToSerial, MONTH_SHORT } from "../domain/dates";
 import { dateText as cultureDateText } from "../domain/dateText";
 import type { HealthBand } from "../domain/types";
@@ -75,17 +76,13 @@ export function wholeNumber(n: number, culture?: string): string {
   return numberText(n, culture, { maximumFractionDigits: 0 });
 }
 
-/** Money in whole units of its currency, the culture's way: en-GB "£39,561", de-DE "39.561 €". */
+/**
+ * Money in whole units of its currency, the culture's way, with the label the engine's text uses
+ * (KAP's own symbol, the one the sheets' formats show): en-GB "£39,561", de-DE "39.561 €", US
+ * dollars "$14,100" in any culture, never Intl's "US$14,100" or "CA$" beside a sheet's "$", "C$".
+ */
 export function money(n: number, currency: string, culture?: string): string {
-  if (/^[A-Z]{3}$/.test(currency)) {
-    try {
-      return numberText(n, culture, { style: "currency", currency, maximumFractionDigits: 0 });
-    } catch {
-      // an unknown ISO-looking code: fall through to the plain form
-    }
-  }
-  const plain = wholeNumber(n, culture);
-  return currency ? `${plain} ${currency}` : plain;
+  return formatMoney(n, moneyLabel(currency, numberCulture(culture)), 0);
 }
 
 /** A health score to 2 decimals: "3.45", de-DE "3,45". */

@@ -216,6 +216,23 @@ describe("the pane's own numbers in the workbook's culture", () => {
     expect(scoreText(3.45, "en-US")).toBe("3.45");
   });
 
+  it("money carries KAP's own symbol, the one its sheets and text show, where the culture puts it", () => {
+    const NNBSP = "\u202f"; // fr-FR groups thousands with a narrow no-break space
+    // US dollars in a British workbook: "$14,100" as the cells' format shows, not Intl's "US$14,100"
+    expect(money(14_100, "USD", "en-GB")).toBe("$14,100");
+    expect(money(14_100, "USD")).toBe("$14,100");
+    // Canadian dollars in an American one: KAP's "C$", not "CA$"; yen: "¥", not "JP¥"
+    expect(money(14_100, "CAD", "en-US")).toBe("C$14,100");
+    expect(money(14_100, "JPY", "en-GB")).toBe("¥14,100");
+    // pounds in a French workbook: 14 100 £ (not "£GB"); 14,100.4 to whole units: 14 100
+    expect(money(14_100.4, "GBP", "fr-FR")).toBe(`14${NNBSP}100${NBSP}£`);
+    // a loss: -1,234.5 to whole units is -1,235 (half away from zero), the sign before the symbol
+    expect(money(-1234.5, "GBP", "en-GB")).toBe("-£1,235");
+    expect(money(-1234.5, "EUR", "de-DE")).toBe(`-1.235${NBSP}€`);
+    // a code KAP has no symbol for: the code, as the engine writes it
+    expect(money(1200, "SEK", "en-GB")).toMatch(/^SEK\s1,200$/);
+  });
+
   it("no culture, or one this browser does not know: en-GB as before", () => {
     expect(wholeNumber(1187)).toBe("1,187");
     expect(money(39_561.4, "GBP", "not a culture")).toBe("£39,561");
