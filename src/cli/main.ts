@@ -21,7 +21,12 @@ import { getHeapStatistics } from "node:v8";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { dateText } from "../domain/dateText";
 import { MissingRoleError } from "../ingest/mapping";
-import { isFiscalStartMonth, parseFiscalQuarter } from "../domain/analysis/fiscal";
+import {
+  fiscalQuarterSpan,
+  isFiscalStartMonth,
+  namesFiscalYear,
+  parseFiscalQuarter,
+} from "../domain/analysis/fiscal";
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { otherOrdersWarning } from "../engine/otherOrders";
@@ -100,7 +105,8 @@ export const USAGE = `usage:
   kap initiatives <file> [--account ID] --propose --out F.xlsx the plans' proposed initiatives, to add to it
   kap demo    [--out folder/]
 options for every command that reads a file:
-  --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date)
+  --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date); a quarter
+                       (Q3 2026, or FY26 Q3 with --fiscal-start) is its last day
   --culture NAME       e.g. de-DE: day- or month-first dates and a decimal comma or point, where the file does not say;
                        also how workbooks write dates (en-US 10/31/2026, de-DE 31.10.2026; default 31/10/2026)
   --fiscal-start MONTH first month of the fiscal year, 1-12 (default 1)
@@ -145,6 +151,25 @@ interface Opts {
   help?: boolean;
 }
 
+/**
+ * --as-of as a day: YYYY-MM-DD, or a quarter ("Q3 2026", "FY26 Q3") for its last day. A quarter
+ * named by its fiscal year needs the year's start (`fiscalStart`, from --fiscal-start): January
+ * would be a guess.
+ */
+function asOfDay(text: string, fiscalStart: number | undefined): string {
+  if (isoToSerial(text) !== undefined) return text;
+  const fq = parseFiscalQuarter(text);
+  if (!fq)
+    throw new UsageError(
+      `--as-of "${text}" is not a date: use YYYY-MM-DD, or a quarter (Q3 2026; Q3 FY26 with --fiscal-start) for its last day.`
+    );
+  if (fiscalStart === undefined && namesFiscalYear(text))
+    throw new UsageError(
+      `--as-of "${text}" is a fiscal quarter, and when your fiscal year starts is not known: add --fiscal-start MONTH (1–12, e.g. 4 for April), or give the day as YYYY-MM-DD.`
+    );
+  return serialToIso(fiscalQuarterSpan(fq, fiscalStart ?? 1).lastDay);
+}
+
 /** What `load` gives: the analysed engine and what the file was read as. */
 interface Loaded {
   engine: KapEngine;
@@ -154,16 +179,16 @@ interface Loaded {
 
 function settingsFrom(o: Opts): KapSettings {
   const settings: KapSettings = completeSettings({});
-  if (o["as-of"] !== undefined) {
-    if (isoToSerial(o["as-of"]) === undefined)
-      throw new UsageError(`--as-of "${o["as-of"]}" is not a date: use YYYY-MM-DD.`);
-    settings.asOf = o["as-of"];
-  }
   if (o["fiscal-start"] !== undefined) {
     const m = Number(o["fiscal-start"]);
     if (!isFiscalStartMonth(m)) throw new UsageError("--fiscal-start must be a month number 1–12.");
     settings.fiscalYearStartMonth = m;
   }
+  if (o["as-of"] !== undefined)
+    settings.asOf = asOfDay(
+      o["as-of"],
+      o["fiscal-start"] !== undefined ? settings.fiscalYearStartMonth : undefined
+    );
   if (o["horizon-months"] !== undefined) {
     const h = Number(o["horizon-months"]);
     if (!(Number.isFinite(h) && h > 0 && h <= 1200))

@@ -121,7 +121,17 @@ test.each(["en-US", "de-DE", "fr-CH", "en-GB", "de", "es-419", "sr-Latn-RS", "de
   }
 );
 
-test.each(["Q3 2026", "2026 Q3", "q3-2026", "Q3/2026", "2026Q3", "2026-Q3", "FY2026 Q3"])(
+test.each([
+  "Q3 2026",
+  "2026 Q3",
+  "q3-2026",
+  "Q3/2026",
+  "2026Q3",
+  "2026-Q3",
+  "FY2026 Q3",
+  "Q3 FY26",
+  "FY26 Q3",
+])(
   "--quarter %p is a quarter: not refused (quarter first was 'not a quarter')",
   async (quarter) => {
     // the file does not exist: passing the option check, kap goes on to say so
@@ -173,4 +183,49 @@ test.each([
 ])("a flag given twice (%p %p) is harmless: not refused", async (a, b) => {
   // the file does not exist: passing the option check, kap goes on to say so
   await expect(run(["analyze", join(dir, "missing.csv"), a, b])).rejects.toThrow(/missing\.csv/);
+});
+
+/** `kap analyze orders.csv …args --json`, run in process: the as-of date it analysed. */
+async function asOfOf(args: string[]): Promise<string> {
+  const written: string[] = [];
+  const spy = jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+  try {
+    expect(await run(["analyze", orders, ...args, "--json", "--quiet"])).toBe(0);
+  } finally {
+    spy.mockRestore();
+  }
+  return (JSON.parse(written.join("")) as { asOf: string }).asOf;
+}
+
+test.each([
+  // FY2026 starting in April runs Apr 2025 – Mar 2026: its Q3 is Oct–Dec 2025, ending 31 Dec 2025
+  [["--as-of", "Q3 FY26", "--fiscal-start", "4"], "2025-12-31"],
+  [["--fiscal-start", "4", "--as-of", "FY26 Q3"], "2025-12-31"],
+  // starting in July: FY2026 is Jul 2025 – Jun 2026, Q3 Jan–Mar 2026
+  [["--as-of", "FY2026 Q3", "--fiscal-start", "7"], "2026-03-31"],
+  // a calendar quarter, no FY: Jul–Sep 2026
+  [["--as-of", "Q3 2026"], "2026-09-30"],
+  [["--as-of", "2026-10-15"], "2026-10-15"],
+])("--as-of %p is the quarter's last day (was 'not a date'): %s", async (args, asOf) => {
+  expect(await asOfOf(args)).toBe(asOf);
+});
+
+test.each(["Q3 FY26", "FY26 Q3", "FY2026 Q3"])(
+  "--as-of %p with no --fiscal-start is refused, saying what is missing (FY26 Q3 ends on a day only the fiscal year's start settles)",
+  async (asOf) => {
+    expect(await refused(["analyze", join(dir, "missing.csv"), "--as-of", asOf])).toBe(
+      `--as-of "${asOf}" is a fiscal quarter, and when your fiscal year starts is not known: add --fiscal-start MONTH (1–12, e.g. 4 for April), or give the day as YYYY-MM-DD.`
+    );
+  }
+);
+
+test("--as-of that is neither a date nor a quarter is refused, naming both spellings", async () => {
+  expect(await refused(["analyze", join(dir, "missing.csv"), "--as-of", "Q9 FY26"])).toBe(
+    '--as-of "Q9 FY26" is not a date: use YYYY-MM-DD, or a quarter (Q3 2026; Q3 FY26 with --fiscal-start) for its last day.'
+  );
 });

@@ -48,17 +48,28 @@ export function fiscalQuarterLabel(fq: FiscalQuarter): string {
   return `FY${fq.year} Q${fq.q}`;
 }
 
-/** Year first: "FY2026 Q3", "2026Q3", "2026-Q3", "2026/Q3". */
-const YEAR_FIRST = /^\s*(?:FY\s*)?(\d{4})\s*[-/]?\s*Q([1-4])\s*$/i;
-/** Quarter first, as often written: "Q3 2026", "q3-2026", "Q3/2026", "Q3 FY2026" ("Q32026" is not). */
-const QUARTER_FIRST = /^\s*Q([1-4])(?=[\s\-/]|FY)\s*[-/]?\s*(?:FY\s*)?(\d{4})\s*$/i;
+/** A year: "2026", or after FY "FY2026" or the short "FY26" (a bare "26" is no year). */
+const YEAR = String.raw`(?:FY\s*(\d{4}|\d{2})|(\d{4}))`;
+/** Year first: "FY2026 Q3", "FY26 Q3", "2026Q3", "2026-Q3", "2026/Q3". */
+const YEAR_FIRST = new RegExp(String.raw`^\s*${YEAR}\s*[-/]?\s*Q([1-4])\s*$`, "i");
+/** Quarter first, as often written: "Q3 2026", "q3-2026", "Q3/2026", "Q3 FY2026", "Q3 FY26" ("Q32026" is not). */
+const QUARTER_FIRST = new RegExp(String.raw`^\s*Q([1-4])(?=[\s\-/]|FY)\s*[-/]?\s*${YEAR}\s*$`, "i");
+
+/** "26" of "FY26" is 2026. */
+const fullYear = (fy: string | undefined, year: string | undefined): number =>
+  fy !== undefined ? (fy.length === 2 ? 2000 + Number(fy) : Number(fy)) : Number(year);
 
 /** A quarter as people type it, year or quarter first → { year, q }; undefined when the text is not a quarter. */
 export function parseFiscalQuarter(text: string): FiscalQuarter | undefined {
   const y = YEAR_FIRST.exec(text);
-  if (y) return { year: Number(y[1]), q: Number(y[2]) as 1 | 2 | 3 | 4 };
+  if (y) return { year: fullYear(y[1], y[2]), q: Number(y[3]) as 1 | 2 | 3 | 4 };
   const q = QUARTER_FIRST.exec(text);
-  return q ? { year: Number(q[2]), q: Number(q[1]) as 1 | 2 | 3 | 4 } : undefined;
+  return q ? { year: fullYear(q[2], q[3]), q: Number(q[1]) as 1 | 2 | 3 | 4 } : undefined;
+}
+
+/** True when a quarter's spelling names a fiscal year ("FY26 Q3"): its days depend on when that year starts. */
+export function namesFiscalYear(text: string): boolean {
+  return /FY/i.test(text);
 }
 
 export function fiscalQuarterSpan(fq: FiscalQuarter, startMonth = 1): FiscalQuarterSpan {

@@ -24,6 +24,11 @@ describe("fiscal quarter labels: one spelling, read back by one parser", () => {
     "FY2026-Q3",
     "FY 2026 Q3",
     "Q3-FY2026",
+    "Q3 FY26",
+    "FY26 Q3",
+    "fy26q3",
+    "FY 26-Q3",
+    "Q3/FY26",
   ])("reads %p as the third quarter of 2026, quarter first or year first", (text) => {
     expect(parseFiscalQuarter(text)).toEqual({ year: 2026, q: 3 });
   });
@@ -36,6 +41,9 @@ describe("fiscal quarter labels: one spelling, read back by one parser", () => {
     "Q3",
     "2026",
     "Q3 26",
+    "26 Q3",
+    "FY6 Q3",
+    "Q3 FY026x",
     "Q3 2026 Q4",
     "2026Q3 2027",
     "Q32026x",
