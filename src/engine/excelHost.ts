@@ -80,6 +80,11 @@ function cancelled(): KapActionError {
   return new KapActionError("Cancelled. Nothing was changed.");
 }
 
+/** A write the user cancelled before it changed anything, said as the pane says a cancel. */
+function asCancelled(e: unknown): never {
+  throw e instanceof WriteCancelledError ? cancelled() : e;
+}
+
 /** The workbook as an ingest source: its tables and used ranges (not KAP's own sheets), read in row blocks. */
 function workbookSource(): IngestSource & {
   info(t: SourceTable): GridInfo;
@@ -293,9 +298,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         scores,
         signal
       )
-    ).catch((e: unknown) => {
-      throw e instanceof WriteCancelledError ? cancelled() : e;
-    });
+    ).catch(asCancelled);
     onProgress({ phase: "writing", done: res.matched, total: res.rows, message: "Done" });
     return {
       made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`],
@@ -304,12 +307,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   /** "Create an empty engagement log / payments ledger": a new table of the user's, on a new sheet (needs no data). */
-  async function createTable(action: ActionId): Promise<ActionResult> {
+  async function createTable(action: ActionId, signal: AbortSignal): Promise<ActionResult> {
+    if (signal.aborted) throw cancelled();
     const ledger = action === "createPaymentsLedger";
     const what = ledger ? "payments ledger" : "engagement log";
+    // Cancel is honoured until the one writing round trip: no sheet is made before it
     const r = await withExcel((ctx) =>
-      createUserTable(ctx, ledger ? PAYMENTS_LEDGER_TEMPLATE : ENGAGEMENT_LOG_TEMPLATE)
-    );
+      createUserTable(ctx, ledger ? PAYMENTS_LEDGER_TEMPLATE : ENGAGEMENT_LOG_TEMPLATE, signal)
+    ).catch(asCancelled);
     return {
       made: [`${r.sheet}: ${r.table}`],
       message: `Made an empty ${what}: the table ${r.table} on the sheet "${r.sheet}". Fill it in; KAP reads it at the next analysis and never overwrites it.${r.validated ? "" : " This Excel cannot add drop-downs and date checks (they need Excel JavaScript API 1.8); the table works without them."}`,
@@ -317,7 +322,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   /** "Propose initiatives": the chosen account's proposals appended to the user's Initiatives table. */
-  async function proposeInitiatives(accountKey: string | undefined): Promise<ActionResult> {
+  async function proposeInitiatives(
+    accountKey: string | undefined,
+    signal: AbortSignal
+  ): Promise<ActionResult> {
     if (!accountKey)
       throw new KapActionError("Choose an account first.", "Pick the account above.");
     const rows = await engine!.call("proposedInitiatives", { accountKey });
@@ -359,7 +367,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         message:
           "Your Initiatives table already has every initiative the plan proposes for this account.",
       };
-    const res = await withExcel((ctx) => appendInitiativeRows(ctx, target, cells));
+    if (signal.aborted) throw cancelled();
+    // read first, then the rows (and a new table) in one round trip: a cancel before it writes nothing
+    const res = await withExcel((ctx) => appendInitiativeRows(ctx, target, cells, signal)).catch(
+      asCancelled
+    );
     return {
       made: res.added
         ? [`${res.table}: ${res.added} proposed initiative${res.added === 1 ? "" : "s"}`]
@@ -562,11 +574,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
 
     async run(action: ActionId, o, settings, onProgress, signal): Promise<ActionResult> {
       if (action === "createEngagementLog" || action === "createPaymentsLedger")
-        return createTable(action);
+        return createTable(action, signal);
       if (!engine || !analyzed) await host.analyze(settings, onProgress, signal);
       if (signal.aborted) throw cancelled();
       const scope = actionOf(action).scope;
-      if (action === "proposeInitiatives") return proposeInitiatives(o.accountId);
+      if (action === "proposeInitiatives") return proposeInitiatives(o.accountId, signal);
       if (scope === "edit") return addScores(onProgress, signal);
       onProgress({ phase: "analyzing", done: 0, message: "Laying out the sheets…" });
       const live = liveOrders(action, settings);

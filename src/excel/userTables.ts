@@ -9,10 +9,20 @@
  * Data validation is ExcelApi 1.8 (Range.dataValidation; excel-add-ins-data-validation.md): on an
  * older Excel the table is made without it and the result says so.
  * Text cells get the Text format ('@') before their values land, so text never becomes a formula.
+ * Each reads first and then writes everything in one round trip: a Cancel (`signal`) seen before
+ * that last round trip leaves the workbook as it was; once it is sent the table is complete.
  */
 import { queueDateSystem, toWorkbookSerial } from "./dateSystem";
 import { readRegion } from "./readRegion";
 import { supports } from "./requirements";
+import { WriteCancelledError } from "./writeSheets";
+
+/** The user's Cancel, as an AbortSignal shows it. */
+export type CancelSignal = { readonly aborted: boolean } | undefined;
+
+function stopIfCancelled(signal: CancelSignal): void {
+  if (signal?.aborted) throw new WriteCancelledError();
+}
 
 export type ValidationKind = "date" | { list: readonly string[] } | "positiveAmount";
 
@@ -147,13 +157,16 @@ export interface CreatedTable {
 /** Makes an empty user-owned table from a template on a new sheet (see the file comment). */
 export async function createUserTable(
   context: Excel.RequestContext,
-  t: UserTableTemplate
+  t: UserTableTemplate,
+  signal?: CancelSignal
 ): Promise<CreatedTable> {
   const sheets = context.workbook.worksheets;
   const tables = context.workbook.tables;
   sheets.load("items/name");
   tables.load("items/name");
   await context.sync();
+  // only names read so far: a cancel now changes nothing
+  stopIfCancelled(signal);
   const sheetName = freeName(
     t.sheet,
     sheets.items.map((s) => s.name)
@@ -222,65 +235,64 @@ const norm = (v: unknown) =>
     .replace(/\s+/g, " ");
 
 /**
+ * Where a new Initiatives table will go (its free sheet and table names), read in one round trip;
+ * nothing is made yet.
+ */
+async function newInitiativesTable(context: Excel.RequestContext): Promise<InitiativeTarget> {
+  const sheets = context.workbook.worksheets;
+  const tables = context.workbook.tables;
+  sheets.load("items/name");
+  tables.load("items/name");
+  await context.sync();
+  return {
+    sheet: freeName(
+      "Initiatives",
+      sheets.items.map((s) => s.name)
+    ),
+    table: freeName(
+      "Initiatives",
+      tables.items.map((x) => x.name),
+      ""
+    ),
+    headers: Object.fromEntries(INITIATIVE_HEADERS.map((h) => [h, h])),
+  };
+}
+
+/**
  * Appends proposed initiatives to the user's Initiatives table (or a new one when `target` is
  * undefined): reads its header and rows, leaves out rows whose account and initiative it has,
- * then adds the rest below, writing only the new rows' cells.
+ * then adds the rest below, writing only the new rows' cells. A new table is made with its rows
+ * in the same, last round trip: a cancel before it leaves no empty Initiatives sheet behind.
  */
 export async function appendInitiativeRows(
   context: Excel.RequestContext,
   target: InitiativeTarget | undefined,
-  rows: readonly InitiativeCells[]
+  rows: readonly InitiativeCells[],
+  signal?: CancelSignal
 ): Promise<AppendResult> {
-  let created = false;
-  let where = target;
-  if (!where) {
-    const sheets = context.workbook.worksheets;
-    const tables = context.workbook.tables;
-    sheets.load("items/name");
-    tables.load("items/name");
-    await context.sync();
-    const sheet = freeName(
-      "Initiatives",
-      sheets.items.map((s) => s.name)
-    );
-    const name = freeName(
-      "Initiatives",
-      tables.items.map((x) => x.name),
-      ""
-    );
-    const ws = sheets.add(sheet);
-    const last = letter(INITIATIVE_HEADERS.length - 1);
-    ws.getRange(`A1:${last}1`).values = [[...INITIATIVE_HEADERS]];
-    ws.tables.add(ws.getRange(`A1:${last}2`), true).name = name;
-    ws.getRange(`A1:${last}1`).format.columnWidth = 90;
-    await context.sync();
-    created = true;
-    where = {
-      sheet,
-      table: name,
-      headers: Object.fromEntries(INITIATIVE_HEADERS.map((h) => [h, h])),
-    };
-  }
-  const ws = context.workbook.worksheets.getItem(where.sheet);
-  const table = where.table ? ws.tables.getItem(where.table) : undefined;
   // Start and end dates are 1900-system serials: written in the workbook's date system.
   const dateSystemOf = queueDateSystem(context);
+  const where = target ?? (await newInitiativesTable(context));
+  const created = !target;
   // Read in blocks under Excel on the web's 5 MB per response (readRegion; desktop has no such
   // limit). A table's totals row is not read: not a row of initiatives, and the new rows go in
-  // above it (table.rows.add inserts them there).
-  const values: unknown[][] = [];
-  const region = await readRegion(context, { sheet: where.sheet, table: where.table }, (chunk) => {
-    for (const r of chunk) values.push(r);
-  });
+  // above it (table.rows.add inserts them there). A new table has its header only.
+  const values: unknown[][] = created ? [[...INITIATIVE_HEADERS]] : [];
+  const region = created
+    ? { rowIndex: 0, columnIndex: 0, columnCount: INITIATIVE_HEADERS.length }
+    : await readRegion(context, { sheet: where.sheet, table: where.table }, (chunk) => {
+        for (const r of chunk) values.push(r);
+      });
+  // only read so far: a cancel now changes nothing
+  stopIfCancelled(signal);
   const dateSystem = dateSystemOf();
-  const wanted = (h: string | undefined) => norm(h);
   const headerRow = Math.max(
     0,
-    values.findIndex((r) => r.some((v) => norm(v) === wanted(where!.headers.Initiative)))
+    values.findIndex((r) => r.some((v) => norm(v) === norm(where.headers.Initiative)))
   );
   const header = (values[headerRow] ?? []).map(norm);
   const colOf = (name: (typeof INITIATIVE_HEADERS)[number]) => {
-    const h = where!.headers[name];
+    const h = where.headers[name];
     return h === undefined ? -1 : header.indexOf(norm(h));
   };
   const accountCol = colOf("Account");
@@ -308,8 +320,9 @@ export async function appendInitiativeRows(
     table: where.table ?? where.sheet,
     added: fresh.length,
     skipped,
-    created,
+    created: created && fresh.length > 0,
   };
+  // nothing to add: no table is made either
   if (fresh.length === 0) return result;
   const cells = fresh.map((r) => {
     const row: (string | number)[] = Array.from({ length: width }, () => "");
@@ -330,18 +343,28 @@ export async function appendInitiativeRows(
       return "@";
     })
   );
-  // A new table's one blank body row takes the first proposal; the rest go below the table.
+  const ws = created
+    ? context.workbook.worksheets.add(where.sheet)
+    : context.workbook.worksheets.getItem(where.sheet);
+  const last = letter(width - 1);
+  if (created) ws.getRange(`A1:${last}1`).values = [[...INITIATIVE_HEADERS]];
+  // A user's table whose one body row is blank (as Excel makes it) takes the first proposal there.
   const blankRow = body.length === 1 && body[0].every((v) => v === "" || v === null);
   const first = region.rowIndex + headerRow + 1 + (blankRow ? 0 : body.length);
   const extra = blankRow ? fresh.length - 1 : fresh.length;
-  if (table && extra > 0)
-    table.rows.add(
+  if (!created && where.table && extra > 0)
+    ws.tables.getItem(where.table).rows.add(
       undefined,
       Array.from({ length: extra }, () => Array.from({ length: width }, () => ""))
     );
   const range = ws.getRangeByIndexes(first, region.columnIndex, fresh.length, width);
   range.numberFormat = formats;
   range.values = cells;
+  if (created) {
+    // the table over the header and the rows just written (tables.add over written values)
+    ws.tables.add(ws.getRange(`A1:${last}${fresh.length + 1}`), true).name = where.table!;
+    ws.getRange(`A1:${last}1`).format.columnWidth = 90;
+  }
   await context.sync();
   return result;
 }

@@ -8,6 +8,7 @@ import { createExcelHost } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings, Progress } from "../../src/engine/contract";
 import { ymdToSerial } from "../../src/domain/dates";
+import { monthlyOrderRows } from "./fixtures/monthlyOrders";
 
 function setup(): ExcelDouble {
   const x = new ExcelDouble(["Orders"]);
@@ -55,5 +56,89 @@ test("Cancel while a sheet is laid out: no sheet is written", async () => {
   await expect(host.run("scoreAll", {}, settings(), onProgress, signal)).rejects.toThrow(
     "Cancelled. Nothing was changed."
   );
+  expect(x.sheetNames()).toEqual(["Orders"]);
+});
+
+/** Cancel pressed while Excel's Nth round trip (counted from now) was on its way. */
+function cancelAfterSyncs(x: ExcelDouble, n: number): AbortSignal {
+  const start = x.stats.syncs;
+  return {
+    get aborted() {
+      return x.stats.syncs >= start + n;
+    },
+  } as unknown as AbortSignal;
+}
+
+test.each([
+  ["createEngagementLog", "Engagement Log"],
+  ["createPaymentsLedger", "Payments"],
+] as const)(
+  "Cancel while %s reads the sheet names: no sheet or table is made, 'Cancelled. Nothing was changed.'",
+  async (action, sheet) => {
+    const x = setup();
+    const host = createExcelHost();
+    await expect(
+      host.run(action, {}, settings(), () => undefined, cancelAfterSyncs(x, 1))
+    ).rejects.toThrow("Cancelled. Nothing was changed.");
+    expect(x.sheetNames()).not.toContain(sheet);
+    expect(x.model.tables).toEqual([]);
+  }
+);
+
+test("Cancel pressed before an empty engagement log is begun: Excel is not asked at all", async () => {
+  const x = setup();
+  const host = createExcelHost();
+  const c = new AbortController();
+  c.abort();
+  const before = x.stats.syncs;
+  await expect(
+    host.run("createEngagementLog", {}, settings(), () => undefined, c.signal)
+  ).rejects.toThrow("Cancelled. Nothing was changed.");
+  expect(x.stats.syncs).toBe(before);
+});
+
+/** 6 accounts over 2 years (fixtures/monthlyOrders): A2 has initiatives to propose. */
+function setupMonthly(): ExcelDouble {
+  const x = new ExcelDouble(["Orders"]);
+  x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(ymdToSerial(2024, 11, 5)));
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  return x;
+}
+
+test("Cancel while Propose initiatives reads the user's Initiatives table: the table is as it was", async () => {
+  const x = setupMonthly();
+  x.model.addSheet("Plans");
+  x.model.fill(x.sheet("Plans"), "A1", [
+    ["Account", "Initiative"],
+    ["A2", "My own idea"],
+  ]);
+  x.model.addTable(x.sheet("Plans"), { row: 0, col: 0, rows: 2, cols: 2 }, true).name = "Mine";
+  const host = createExcelHost();
+  await host.analyze(settings(), () => undefined, new AbortController().signal);
+  await expect(
+    host.run(
+      "proposeInitiatives",
+      { accountId: "A2" },
+      settings(),
+      () => undefined,
+      cancelAfterSyncs(x, 1)
+    )
+  ).rejects.toThrow("Cancelled. Nothing was changed.");
+  expect(x.model.tables.map((t) => [t.name, t.range.rows])).toEqual([["Mine", 2]]);
+});
+
+test("Cancel while Propose initiatives finds no Initiatives table: no Initiatives sheet is left", async () => {
+  const x = setupMonthly();
+  const host = createExcelHost();
+  await host.analyze(settings(), () => undefined, new AbortController().signal);
+  await expect(
+    host.run(
+      "proposeInitiatives",
+      { accountId: "A2" },
+      settings(),
+      () => undefined,
+      cancelAfterSyncs(x, 1)
+    )
+  ).rejects.toThrow("Cancelled. Nothing was changed.");
   expect(x.sheetNames()).toEqual(["Orders"]);
 });
