@@ -183,18 +183,79 @@ export function isLabel(v: Plain): boolean {
 }
 
 /**
+ * A column heading that may carry digits ("Categories (12m)", "Engagement (1-5)", KAP.METRICS's
+ * own headings): text with a word of three letters or more. A mistyped number ("4,5O", "12.5%")
+ * has none.
+ */
+function isHeading(v: Plain): boolean {
+  return typeof v === "string" && /\p{L}{3}/u.test(v);
+}
+
+/**
  * Whether row i of a row-by-row call is the header row of the ranges given (B1:B50, or B:B with
  * the formula in row 1): the first of several rows, each of its filled cells a label (text with
- * no digit). Checked only for a row that cannot be read, so a first row of data words ("never",
- * "n/a", "Rarely responds") is still data; that row answers with a label for the result column.
+ * no digit) — or, where two cells or more are filled, each a heading (isHeading: "Orders change
+ * (qtr)", "Categories (12m)"); one cell alone must be a label, as a single mistyped value could
+ * look like a heading. Checked only for a row that cannot be read, so a first row of data words
+ * ("never", "n/a", "Rarely responds") is still data; that row answers with a label for the
+ * result column.
  */
 export function isLabelRow(i: number, n: number, cells: readonly Plain[]): boolean {
-  return (
-    i === 0 &&
-    n > 1 &&
-    cells.some((c) => typeof c === "string") &&
-    cells.every((c) => isEmpty(c) || isLabel(c))
-  );
+  if (i !== 0 || n <= 1 || !cells.some((c) => typeof c === "string")) return false;
+  if (cells.every((c) => isEmpty(c) || isLabel(c))) return true;
+  const filled = cells.filter((c) => !isEmpty(c));
+  return filled.length >= 2 && filled.every(isHeading);
+}
+
+/**
+ * The words an account column's heading is made of ("Account", "Customer ID", "Client name",
+ * "Kunden-Nr."): a real account is not named only with them.
+ */
+const ID_HEADING_WORDS = new Set([
+  "account",
+  "accounts",
+  "acct",
+  "customer",
+  "customers",
+  "client",
+  "clients",
+  "company",
+  "debtor",
+  "buyer",
+  "organisation",
+  "organization",
+  "parent",
+  "site",
+  "name",
+  "id",
+  "code",
+  "no",
+  "nr",
+  "number",
+  "num",
+  "ref",
+  "reference",
+  "key",
+  "kunde",
+  "kunden",
+  "kundennummer",
+  "kundenname",
+  "firma",
+  "compte",
+  "cliente",
+  "klant",
+  "nom",
+  "numéro",
+]);
+
+/** Whether text is an account column's heading: only heading words (ID_HEADING_WORDS), no digit. */
+export function isIdHeading(v: Plain): boolean {
+  if (typeof v !== "string" || /\d/.test(v)) return false;
+  const words = v
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => ID_HEADING_WORDS.has(w));
 }
 
 /**

@@ -50,6 +50,7 @@ import {
   InputError,
   isBlank,
   isEmpty,
+  isIdHeading,
   isLabelRow,
   laidAs,
   liesAcross,
@@ -920,7 +921,9 @@ function inputsForAccounts(
   accountIds: any[][],
   order: OrderColumnArgs,
   asOf: any[][] | null | undefined,
-  rolledInto?: any[][] | null
+  rolledInto?: any[][] | null,
+  /** the per-account columns beside the ids (engagement, payment): their header row holds text */
+  beside: readonly (any[][] | null | undefined)[] = []
 ): {
   ids: string[];
   /** undefined on a blank row, or one whose id cell holds an Excel error (see errors) */
@@ -936,10 +939,21 @@ function inputsForAccounts(
     return true;
   });
   const ids = cells.map((c, i) => (blank[i] ? "" : idText(c)));
-  const parentOf = parentsOf(ids, rolledInto);
   const given = singleCell(asOf, "asOf", "date");
   const asOfDate = given !== undefined ? toSerial(given, "asOf") : undefined;
   const cols = orderBookOf(order, asOfDate);
+  // The Accounts table's header row (A:A, or A1:A50 from the header down) is no account: blank.
+  if (
+    cells.length > 1 &&
+    isIdHeading(cells[0]) &&
+    [rolledInto, ...beside].every(textOrBlankFirst) &&
+    cols.book.accountIndexOf(ids[0]) === undefined &&
+    !cols.rowErrors.has(ids[0])
+  ) {
+    blank[0] = true;
+    ids[0] = "";
+  }
+  const parentOf = parentsOf(ids, rolledInto);
   const date = asOfDate ?? cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
   // Only the filled rows: a whole column (A:A) is a million rows, nearly all blank, and a blank
@@ -960,6 +974,19 @@ function inputsForAccounts(
   const errors = rowErrorsOf(ids, cols.rowErrors, parentOf);
   for (const [i, e] of idErrors) errors[i] = e;
   return { ids, inputs, errors };
+}
+
+/**
+ * Whether a column beside the account ids holds text or nothing in its first cell, as a header
+ * row does ("Engagement", "Payment days", "Parent"); a number there makes the row an account's.
+ * An argument left out, or one cell for every row, says nothing.
+ */
+function textOrBlankFirst(m: any[][] | null | undefined): boolean {
+  if (!Array.isArray(m) || m.length === 0) return true;
+  const first: unknown = Array.isArray(m[0]) ? m[0][0] : m[0];
+  if (m.length === 1 && (!Array.isArray(m[0]) || m[0].length <= 1)) return true;
+  const v = plain(first);
+  return isEmpty(v) || typeof v === "string";
 }
 
 /**
@@ -1094,7 +1121,8 @@ export function accountHealth(
       accountIds,
       { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
       asOf,
-      rolledInto
+      rolledInto,
+      [engagement, payment]
     );
     const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
     const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
