@@ -24,7 +24,7 @@ import {
   TOP_PRODUCTS,
 } from "../rules";
 import type { Serial } from "../types";
-import { type AccountScope, lower } from "./accountScope";
+import { type AccountScope, catalogBySku, lower } from "./accountScope";
 import { decimalText } from "../numberText";
 import { compareRules, type RuleMetrics, rulesForBasket } from "./affinity";
 import { priorityOf } from "./opportunities";
@@ -125,11 +125,15 @@ export function categoryCrossSellOf(
   };
   const boughtNames = new Set(x.state.agg.bought12.map((c) => lower(cats[c])));
   const boughtSkuNames = new Set<string>();
+  const byCode = catalogBySku(x.catalog);
   for (const k of skus.values()) {
     if (!k.bought12) continue;
     boughtSkuNames.add(lower(book.skus[k.sku]));
     const n = book.skuNames[k.sku];
     if (n) boughtSkuNames.add(lower(n));
+    // the matrices name product lines ("Insulation Tape"): a product of that line is the line bought
+    const productLine = byCode.get(book.skus[k.sku])?.productLine;
+    if (productLine) boughtSkuNames.add(lower(productLine));
   }
   const buys = (name: string): boolean =>
     boughtNames.has(lower(name)) || boughtSkuNames.has(lower(name));
