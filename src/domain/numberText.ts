@@ -78,3 +78,21 @@ export function wholeText(n: number, culture?: string): string {
   }
   return f.format(n);
 }
+
+/**
+ * KAP's fixed English text with figures in it ("+20% or more", "top 80% of revenue", "lift ≥
+ * 1.2", "2,500+") with the figures the culture's way: de-DE "+20 % or more", "1,2", "2.500+".
+ * Only for text KAP wrote itself (a rule's label, a caption), never for what came from the data.
+ * No culture: the text unchanged.
+ */
+export function figuresText(text: string, culture?: string): string {
+  const s = numberStyle(culture);
+  if (s === EN_GB || (s.group === "," && s.decimal === "." && s.percentGap === "")) return text;
+  return text.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/g, (figure) => {
+    const pct = figure.endsWith("%");
+    const digits = (pct ? figure.slice(0, -1) : figure).replace(/[,.]/g, (m) =>
+      m === "," ? s.group : s.decimal
+    );
+    return pct ? `${digits}${s.percentGap}%` : digits;
+  });
+}

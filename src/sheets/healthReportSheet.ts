@@ -7,6 +7,7 @@
  */
 import type { AccountDetail } from "../domain/analysis/types";
 import type { Change } from "../domain/numbers";
+import { percentText } from "../domain/numberText";
 import { CHANGE_TEXT } from "../domain/rules";
 import { asOfText, kapName, labelledRows, type LayoutOptions, moneyFor } from "./options";
 import {
@@ -166,7 +167,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   blocks.push(
     cell(
       `A${r}`,
-      `Factors used: ${used.join(", ") || "none"}; an n/a factor is left out and the other weights are scaled up to 100%.${rep.override ? ` Band set by hand: ${rep.override.reason}` : ""}`,
+      `Factors used: ${used.join(", ") || "none"}; an n/a factor is left out and the other weights are scaled up to ${percentText(100, opts.numberCulture)}.${rep.override ? ` Band set by hand: ${rep.override.reason}` : ""}`,
       "note"
     )
   );

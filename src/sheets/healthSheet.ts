@@ -17,6 +17,7 @@
 import { factorSourceText } from "../domain/analysis/basis";
 import type { AccountAnalysis, HealthInputs, PortfolioAnalysis } from "../domain/analysis/types";
 import type { Change } from "../domain/numbers";
+import { percentText } from "../domain/numberText";
 import {
   BANDS,
   CHANGE_TEXT,
@@ -308,7 +309,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   );
   if (multiCurrency) cols.push({ header: "Currency", width: 9, value: (a) => a.currency });
   const lifetimeFrom = cols.length;
-  const lifetime = lifetimeColumns(p, money);
+  const lifetime = lifetimeColumns(p, money, opts.numberCulture);
   const paramRows = lifetimeParamRows(p);
   const sources = [{ header: "Engagement source" }, { header: "Payment source" }];
 
@@ -413,7 +414,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       cell("A2", `As of ${asOfText(opts.asOf, opts.culture)}${rollup}`, "subtitle"),
       cell(
         "A3",
-        `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to 100%), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`,
+        `Score = the factor scores (1–5) weighted by row ${weightsRow} (factors with no data left out, the other weights scaled up to ${percentText(100, opts.numberCulture)}), rounded to 2 decimals; live formulas: edit a weight or an input and it re-scores. Inputs and factor scores from column ${inputCol(FACTORS[0])}.`,
         "note"
       ),
       cell(`${colLetter(firstScoreIdx - 1)}${weightsRow}`, "Weights →", {

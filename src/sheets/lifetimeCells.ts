@@ -15,6 +15,8 @@ import type {
   Dashboard,
   PortfolioAnalysis,
 } from "../domain/analysis/types";
+import { SILENT_CHURN_P_ALIVE } from "../domain/analysis/lifetime";
+import { percentText, wholeText } from "../domain/numberText";
 import { type LayoutOptions, moneyFor } from "./options";
 import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } from "./spec";
 
@@ -87,8 +89,12 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
   return blocks;
 }
 
-/** The health table's lifetime columns, after its own. */
-export function lifetimeColumns(p: PortfolioAnalysis, money: string): ColumnSpec[] {
+/** The health table's lifetime columns, after its own; the CLV header's rate in `culture`'s way ("10 %" in de-DE). */
+export function lifetimeColumns(
+  p: PortfolioAnalysis,
+  money: string,
+  culture?: string
+): ColumnSpec[] {
   const months = p.lifetimeModels[0]?.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
   const rate = p.lifetimeModels[0]?.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
   return [
@@ -98,7 +104,10 @@ export function lifetimeColumns(p: PortfolioAnalysis, money: string): ColumnSpec
     { header: "Mean repeat order", format: money },
     { header: "P(alive)", format: FORMATS.percent },
     { header: "Expected revenue 12m", format: money },
-    { header: `CLV (${months} months, ${Number((rate * 100).toFixed(2))}% a year)`, format: money },
+    {
+      header: `CLV (${months} months, ${percentText(Number((rate * 100).toFixed(2)), culture)} a year)`,
+      format: money,
+    },
   ];
 }
 
@@ -178,7 +187,7 @@ export function dashboardLifetimeBlocks(
   });
   const models = p.lifetimeModels.map(
     (m) =>
-      `${m.currency ? `${m.currency}: ` : ""}${m.accounts.toLocaleString("en-GB")} accounts, ${m.repeatBuyers.toLocaleString("en-GB")} repeat buyers${m.reliable ? "" : ", not reliable (see the note on the Account Health sheet)"}`
+      `${m.currency ? `${m.currency}: ` : ""}${wholeText(m.accounts, opts.numberCulture)} accounts, ${wholeText(m.repeatBuyers, opts.numberCulture)} repeat buyers${m.reliable ? "" : ", not reliable (see the note on the Account Health sheet)"}`
   );
   blocks.push({
     at: `A${r}`,
@@ -233,7 +242,11 @@ export function dashboardLifetimeBlocks(
 
   blocks.push({
     at: `A${r - 1}`,
-    rows: [["Silent churn: high past revenue, P(alive) below 50%, no alert yet"]],
+    rows: [
+      [
+        `Silent churn: high past revenue, P(alive) below ${percentText(SILENT_CHURN_P_ALIVE * 100, opts.numberCulture)}, no alert yet`,
+      ],
+    ],
     style: "label",
   });
   const scRows: CellValue[][] = d.silentChurn.map((s) => [

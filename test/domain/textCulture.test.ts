@@ -1,6 +1,6 @@
 import { formatMoney, moneyLabel } from "../../src/domain/currency";
 import { rankOpportunities } from "../../src/domain/analysis/opportunities";
-import { decimalText, percentText, wholeText } from "../../src/domain/numberText";
+import { decimalText, figuresText, percentText, wholeText } from "../../src/domain/numberText";
 
 const NBSP = "\u00a0"; // de-DE and fr-FR put a no-break space before € and %
 const NNBSP = "\u202f"; // fr-FR groups thousands with a narrow no-break space
@@ -69,5 +69,31 @@ describe("opportunity reasons", () => {
     expect(de[0].rationale).toContain(`21 of 40 comparable accounts (53${NBSP}%) buy Fixings.`);
     const none = rankOpportunities([], [fixings], [], "comparable accounts", 3);
     expect(none[0].rationale).toContain("21 of 40 comparable accounts (53%) buy Fixings.");
+  });
+});
+
+describe("KAP's fixed English text with figures in it", () => {
+  it("de-DE: +20 % or more, lift ≥ 1,2, 2.500+; the words and other marks as they are", () => {
+    expect(figuresText("+20% or more", "de-DE")).toBe(`+20${NBSP}% or more`);
+    expect(figuresText("−5% to +4%", "de-DE")).toBe(`−5${NBSP}% to +4${NBSP}%`);
+    expect(figuresText("lift ≥ 1.2 and 3+ accounts", "de-DE")).toBe("lift ≥ 1,2 and 3+ accounts");
+    expect(figuresText("2,500+ or 1,000–2,499", "de-DE")).toBe("2.500+ or 1.000–2.499");
+    // a year and a score range have no marks to change
+    expect(figuresText("FY2026 scores 1–5", "de-DE")).toBe("FY2026 scores 1–5");
+  });
+
+  it("fr-FR: top 80 % of revenue, 2 500", () => {
+    expect(figuresText("A tier (top 80% of revenue)", "fr-FR")).toBe(
+      `A tier (top 80${NBSP}% of revenue)`
+    );
+    expect(figuresText("2,500+", "fr-FR")).toBe(`2${NNBSP}500+`);
+  });
+
+  it("no culture, en-GB or en-US: the text byte for byte", () => {
+    const t = "scaled up to 100%; lift ≥ 1.2; £2,500+";
+    expect(figuresText(t)).toBe(t);
+    expect(figuresText(t, "en-GB")).toBe(t);
+    expect(figuresText(t, "en-US")).toBe(t);
+    expect(figuresText(t, "not a culture!")).toBe(t);
   });
 });

@@ -28,6 +28,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
+import { decimalText, percentText, wholeText } from "../numberText";
 import { bfgs } from "../bfgs";
 import { nelderMead } from "../nelderMead";
 import type { Serial } from "../types";
@@ -640,8 +641,14 @@ export interface LifetimeModel {
   warning: string | null;
 }
 
-/** Fits both models to the accounts' summaries. Never throws on thin data: the model says what is missing. */
-export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeModel {
+/**
+ * Fits both models to the accounts' summaries. Never throws on thin data: the model says what is
+ * missing, its figures in `culture`'s way ("1.234 accounts", "0,00053", "100 %" in de-DE; none: en-GB).
+ */
+export function fitLifetimeModel(
+  summaries: readonly RepeatSummary[],
+  culture?: string
+): LifetimeModel {
   const accounts = summaries.length;
   const buyers = summaries.filter((s) => s.frequency > 0);
   const repeatBuyers = buyers.length;
@@ -659,7 +666,7 @@ export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeM
     const dropout = bgnbd.a / (bgnbd.a + bgnbd.b);
     if (dropout < CLV_NO_DROPOUT_SHARE)
       notes.push(
-        `The orders show almost no dropping out (fitted chance of leaving after an order ${dropout.toPrecision(2)}), so P(alive) stays near 100% even for accounts that have stopped ordering: judge those by Recency and the win-back stage.`
+        `The orders show almost no dropping out (fitted chance of leaving after an order ${decimalText(dropout.toPrecision(2), culture)}), so P(alive) stays near ${percentText(100, culture)} even for accounts that have stopped ordering: judge those by Recency and the win-back stage.`
       );
   }
   const spenders = buyers
@@ -677,7 +684,7 @@ export function fitLifetimeModel(summaries: readonly RepeatSummary[]): LifetimeM
     (accounts < CLV_MIN_RELIABLE_ACCOUNTS || repeatBuyers < CLV_MIN_RELIABLE_REPEAT_BUYERS)
   ) {
     notes.unshift(
-      `Not reliable: ${accounts.toLocaleString("en-US")} account${accounts === 1 ? "" : "s"} and ${repeatBuyers.toLocaleString("en-US")} repeat buyer${repeatBuyers === 1 ? "" : "s"}; the lifetime-value models need about ${CLV_MIN_RELIABLE_ACCOUNTS} accounts and ${CLV_MIN_RELIABLE_REPEAT_BUYERS} repeat buyers.`
+      `Not reliable: ${wholeText(accounts, culture)} account${accounts === 1 ? "" : "s"} and ${wholeText(repeatBuyers, culture)} repeat buyer${repeatBuyers === 1 ? "" : "s"}; the lifetime-value models need about ${wholeText(CLV_MIN_RELIABLE_ACCOUNTS, culture)} accounts and ${wholeText(CLV_MIN_RELIABLE_REPEAT_BUYERS, culture)} repeat buyers.`
     );
   }
   return {

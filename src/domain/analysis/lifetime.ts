@@ -61,7 +61,8 @@ export function applyLifetime(
   accounts: AccountAnalysis[],
   subjects: readonly Subject[],
   asOf: Serial,
-  options: ClvOptions
+  options: ClvOptions,
+  culture?: string
 ): CurrencyLifetimeModel[] {
   const clv = clvOptions(options);
   const summaries = subjects.map((s) => summaryOf(s, asOf));
@@ -76,7 +77,7 @@ export function applyLifetime(
   const models = new Map<string, CurrencyLifetimeModel>();
   const scorers = new Map<string, (s: RepeatSummary) => LifetimeScore>();
   for (const [currency, list] of byCurrency) {
-    const m: CurrencyLifetimeModel = { currency, ...fitLifetimeModel(list), ...clv };
+    const m: CurrencyLifetimeModel = { currency, ...fitLifetimeModel(list, culture), ...clv };
     models.set(currency, m);
     scorers.set(currency, lifetimeScorer(m, clv));
   }

@@ -38,6 +38,7 @@ import {
 } from "../health";
 import { moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
+import { percentText } from "../numberText";
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
 import { compareRules, minePairRules, type PairRule, TooManyRulesError } from "./affinity";
@@ -359,7 +360,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     for (const i of rows) {
       const a = accounts[i];
       const reasons: string[] = [];
-      if (a.abcTier === "A") reasons.push("A tier (top 80% of revenue)");
+      if (a.abcTier === "A")
+        reasons.push(
+          `A tier (top ${percentText(Math.round(ABC_CUTS.A * 100), ctx.culture)} of revenue)`
+        );
       if (a.quadrant.quadrant === "Growth Potential") reasons.push("Growth Potential quadrant");
       a.keyAccountCandidate = reasons.length > 0;
       a.keyAccountReason = reasons.length ? reasons.join("; ") : null;
@@ -398,7 +402,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     accounts,
     states.map((st) => st.s),
     asOf,
-    { horizonMonths: ctx.clvHorizonMonths, discountRate: ctx.clvDiscountRate }
+    { horizonMonths: ctx.clvHorizonMonths, discountRate: ctx.clvDiscountRate },
+    ctx.culture
   );
 
   const currencies = [...topByCurrency.keys()].sort();

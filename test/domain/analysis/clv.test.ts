@@ -383,6 +383,28 @@ describe("thin data", () => {
     expect(model.warning).toContain("almost no dropping out");
   });
 
+  test("the reasons' figures follow the culture: de-DE 1.200 accounts, fr-FR 100 %; none: en-GB", () => {
+    // 1,200 accounts, the first 30 with 2 repeat orders: 30 repeat buyers, under the 50 needed
+    const rows = Array.from({ length: 1200 }, (_, i) =>
+      i < 30 ? summary(2, 10 + (i % 7), 30, 20 + (i % 9)) : summary(0, 0, 30, null)
+    );
+    expect(fitLifetimeModel(rows, "de-DE").warning).toMatch(
+      /^Not reliable: 1\.200 accounts and 30 repeat buyers; the lifetime-value models need about 200 accounts and 50 repeat buyers\./
+    );
+    expect(fitLifetimeModel(rows).warning).toMatch(/^Not reliable: 1,200 accounts and 30 repeat/);
+    // the never-stopping orders above: the fitted chance is written with fr-FR's decimal comma
+    const steady = Array.from({ length: 250 }, (_, i) => {
+      const T = 52 + (i % 50);
+      return summary(1 + (i % 30), T, T, 100 + (i % 11));
+    });
+    const fr = fitLifetimeModel(steady, "fr-FR").warning!;
+    expect(fr).toContain("P(alive) stays near 100\u00a0% even for accounts");
+    expect(fr).toMatch(/leaving after an order \d,\d/);
+    expect(fitLifetimeModel(steady).warning).toMatch(
+      /leaving after an order \d\.\d.*near 100% even/
+    );
+  });
+
   test("no accounts at all", () => {
     expect(fitLifetimeModel([]).warning).toBe(
       "No account has an order on or before the as-of date."

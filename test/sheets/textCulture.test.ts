@@ -1,0 +1,96 @@
+/**
+ * The figures in the sheets' fixed English text follow the culture (the workbook's, or kap
+ * --culture), as the alerts' do: a German user reads "scaled up to 100 %", "CLV (12 months,
+ * 10 % a year)", "P(alive) below 50 %"; without a culture the text is as KAP always wrote it.
+ *
+ * The data (by hand), as of the last order, 31 Oct 2026, 12 months' revenue: A 4 × 100 = 400,
+ * B 2 × 200 = 400, C 100, D 100; total 1,000. Pareto by revenue (ties by ID): A 400 / 1,000 =
+ * 40 %, B (400 + 400) / 1,000 = 80 % (A tier, at the cut), C 90 % (B), D 100 % (C). Lifetime:
+ * 4 accounts, 2 of them (A, B) ordered again: 2 repeat buyers, far under the 200 accounts and
+ * 50 repeat buyers a reliable fit needs. The default CLV: 12 months at 10 % a year.
+ */
+import { KapEngine, loadGrids } from "../../src/engine/engine";
+import { defaultSettings } from "../../src/engine/settings";
+import type { ActionId } from "../../src/engine/actions";
+import type { Grid } from "../../src/ingest/grid";
+import type { SheetSpec } from "../../src/sheets/spec";
+
+const NBSP = "\u00a0"; // Intl's de-DE and fr-FR space before %
+
+const grid: Grid = {
+  name: "Orders",
+  values: [
+    ["Customer", "Order Date", "SKU", "Qty", "Revenue"],
+    ["A", "2026-01-10", "S1", 1, 100],
+    ["A", "2026-04-10", "S1", 1, 100],
+    ["A", "2026-07-10", "S1", 1, 100],
+    ["A", "2026-10-10", "S1", 1, 100],
+    ["B", "2026-03-05", "S1", 1, 200],
+    ["B", "2026-09-05", "S1", 1, 200],
+    ["C", "2026-06-01", "S1", 1, 100],
+    ["D", "2026-10-31", "S1", 1, 100],
+  ],
+};
+
+async function engineIn(culture?: string): Promise<KapEngine> {
+  const e = new KapEngine();
+  await loadGrids(e, [grid], defaultSettings(), culture ? { culture } : {});
+  e.analyze(defaultSettings());
+  return e;
+}
+
+/** Every text of a sheet, its tables' header rows too. */
+const texts = (s: SheetSpec): string[] =>
+  s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string");
+
+function textsOf(e: KapEngine, action: ActionId): string[] {
+  return e.sheets(action, { accountKey: "A", live: false }).flatMap(texts);
+}
+
+const cases = [
+  { culture: "de-DE", pct: (n: number) => `${n}${NBSP}%` },
+  { culture: "fr-FR", pct: (n: number) => `${n}${NBSP}%` },
+  { culture: undefined, pct: (n: number) => `${n}%` },
+] as const;
+
+describe.each(cases)("culture $culture", ({ culture, pct }) => {
+  test(`Account Health: weights scaled up to ${pct(100)}, CLV at ${pct(10)} a year, the fit's counts`, async () => {
+    const e = await engineIn(culture);
+    const t = textsOf(e, "scoreAll");
+    expect(t.some((x) => x.includes(`the other weights scaled up to ${pct(100)}), rounded`))).toBe(
+      true
+    );
+    expect(t).toContain(`CLV (12 months, ${pct(10)} a year)`);
+    expect(
+      t.some((x) =>
+        x.startsWith(
+          "Lifetime value: Not reliable: 4 accounts and 2 repeat buyers; the lifetime-value models need about 200 accounts and 50 repeat buyers."
+        )
+      )
+    ).toBe(true);
+  });
+
+  test(`the health report: an n/a factor's weight is shared out up to ${pct(100)}`, async () => {
+    const e = await engineIn(culture);
+    const t = textsOf(e, "healthReport");
+    expect(t.some((x) => x.includes(`the other weights are scaled up to ${pct(100)}.`))).toBe(true);
+  });
+
+  test(`the dashboard: silent churn below ${pct(50)}, the fit's counts`, async () => {
+    const e = await engineIn(culture);
+    const t = textsOf(e, "dashboard");
+    expect(t).toContain(`Silent churn: high past revenue, P(alive) below ${pct(50)}, no alert yet`);
+    expect(t.some((x) => x.includes("fitted to 4 accounts, 2 repeat buyers, not reliable"))).toBe(
+      true
+    );
+  });
+
+  test(`A and B are key-account candidates: A tier (top ${pct(80)} of revenue)`, async () => {
+    const e = await engineIn(culture);
+    const p = e.analyze(defaultSettings());
+    const reason = (id: string) => p.accounts.find((a) => a.accountId === id)!.keyAccountReason;
+    expect(reason("A")).toContain(`A tier (top ${pct(80)} of revenue)`);
+    expect(reason("B")).toContain(`A tier (top ${pct(80)} of revenue)`);
+    expect(reason("C") ?? "").not.toContain("A tier");
+  });
+});
