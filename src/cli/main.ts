@@ -37,7 +37,15 @@ import type { SheetSpec } from "../sheets/spec";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
 import { Output, Progress } from "./output";
-import { accountsAndSites, jsonPieces, NO_CURRENCY_CODE, printSummary, toJson } from "./report";
+import {
+  accountsAndSites,
+  jsonPieces,
+  jsonReplacerFor,
+  NO_CURRENCY_CODE,
+  printSummary,
+  toJson,
+  unnamedCurrencyJson,
+} from "./report";
 
 /** ExcelJS is large: loaded only by the commands that write a workbook. */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
@@ -378,7 +386,8 @@ async function run(argv: string[]): Promise<number> {
     if (o.json) {
       // Made piece by piece, never one huge string, and written whole or not at all.
       const json = toJson(engine, { name: basename(file), read: source.describe() });
-      await out.writeWhole(() => withNewline(jsonPieces(json)));
+      const replacer = jsonReplacerFor(unnamedCurrencyJson(engine).code);
+      await out.writeWhole(() => withNewline(jsonPieces(json, 3, replacer)));
     } else
       printSummary(
         engine,
@@ -405,7 +414,8 @@ async function run(argv: string[]): Promise<number> {
     }
     if (o.json) {
       const json = clvJson(engine, holdout);
-      await out.writeWhole(() => withNewline(jsonPieces(json)));
+      const replacer = jsonReplacerFor(unnamedCurrencyJson(engine).code);
+      await out.writeWhole(() => withNewline(jsonPieces(json, 3, replacer)));
     } else printClv(engine, (s) => out.line(s), holdout);
     return 0;
   }

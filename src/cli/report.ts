@@ -59,35 +59,82 @@ const CURRENCY_KEYS: ReadonlySet<string> = new Set([
   "reportingCurrency",
 ]);
 
+/** A JSON replacer: JSON.stringify's (key, value) → value. */
+type Replacer = (key: string, value: unknown) => unknown;
+
+/** Replacers that leave a value under the key "" as it is (jsonPieces calls them bare). */
+const ROOT_SAFE = new WeakSet<Replacer>();
+
 /**
  * The JSON replacer of `kap … --json`: serial dates → "YYYY-MM-DD", scores → 2 decimals, the
- * empty currency ("" = none named in the data) → "XXX", as a value and as a money map's key.
- * JSON.stringify calls it for every member of a 22 MB result (1M-line file): the cheapest
- * tests come first, and each key's kind and each day's ISO text are worked out once.
+ * empty currency ("" = none named on the lines) → `unnamed`: the code the data or the culture
+ * names for such money, else null as a value and "XXX" (ISO 4217's "no currency") as a money
+ * map's key. JSON.stringify calls it for every member of a 22 MB result (1M-line file): the
+ * cheapest tests come first, and each key's kind and each day's ISO text are worked out once.
  */
-export function jsonReplacer(key: string, value: unknown): unknown {
-  switch (typeof value) {
-    case "number": {
-      const kind = keyKind(key);
-      if (kind === KeyKind.Date) return Number.isFinite(value) ? isoDate(Math.floor(value)) : value;
-      return kind === KeyKind.Score ? Math.round(value * 100) / 100 : value;
+export function jsonReplacerFor(unnamed: string | null): Replacer {
+  const key0 = unnamed ?? NO_CURRENCY_CODE;
+  const replacer: Replacer = (key, value) => {
+    switch (typeof value) {
+      case "number": {
+        const kind = keyKind(key);
+        if (kind === KeyKind.Date)
+          return Number.isFinite(value) ? isoDate(Math.floor(value)) : value;
+        return kind === KeyKind.Score ? Math.round(value * 100) / 100 : value;
+      }
+      case "string":
+        return value === "" && CURRENCY_KEYS.has(key) ? unnamed : value;
+      case "object": {
+        if (value === null) return value;
+        if (Array.isArray(value))
+          return key === "currencies" && value.some((c) => c === "")
+            ? value.map((c) => (c === "" ? unnamed : c))
+            : value;
+        if (!Object.hasOwn(value, "")) return value;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) out[k === "" ? key0 : k] = v;
+        return out;
+      }
+      default:
+        return value;
     }
-    case "string":
-      return value === "" && CURRENCY_KEYS.has(key) ? NO_CURRENCY_CODE : value;
-    case "object": {
-      if (value === null) return value;
-      if (Array.isArray(value))
-        return key === "currencies" && value.some((c) => c === "")
-          ? value.map((c) => (c === "" ? NO_CURRENCY_CODE : c))
-          : value;
-      if (!Object.hasOwn(value, "")) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k === "" ? NO_CURRENCY_CODE : k] = v;
-      return out;
-    }
-    default:
-      return value;
+  };
+  ROOT_SAFE.add(replacer);
+  return replacer;
+}
+
+/** The replacer with no currency known for money that names none (null; "XXX" as a key). */
+export const jsonReplacer: Replacer = jsonReplacerFor(null);
+
+/**
+ * The currency `kap --json` writes for money whose lines name none, and the warning when it
+ * writes null: the default when nothing on the lines names a currency and the revenue column's
+ * format, the totals rows or the culture names one (RULES.md §1.2); null beside lines that name
+ * one (such money is kept apart, never passed off as theirs) or when only KAP's own default
+ * (GBP) would name it.
+ */
+export function unnamedCurrencyJson(engine: KapEngine): { code: string | null; warning?: string } {
+  const { currencies } = engine.report!;
+  const lines = currencies[""] ?? 0;
+  const named = Object.keys(currencies).filter((c) => c !== "");
+  const keyed = `money keyed by currency is under "${NO_CURRENCY_CODE}" (ISO 4217's "no currency")`;
+  if (named.length) {
+    if (!lines) return { code: null };
+    const one = lines === 1;
+    return {
+      code: null,
+      warning: `${lines.toLocaleString("en-GB")} order line${one ? "" : "s"} name${one ? "s" : ""} no currency, beside lines in ${named.join(", ")}: ${one ? "its" : "their"} "currency" is null, and ${keyed}, never added to another currency's.`,
+    };
   }
+  const choice = engine.defaultCurrencyChoice;
+  if (choice.code && choice.source !== "default") return { code: choice.code };
+  const shown = choice.code
+    ? `kap's text and sheets show it in ${choice.code}, KAP's default`
+    : "kap's text and sheets show it with no symbol";
+  return {
+    code: null,
+    warning: `No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and ${keyed}. ${shown}; give --culture (e.g. de-DE) to name it.`,
+  };
 }
 
 /** What jsonReplacer does with a number under a key: write it as a date, as a score, or as it is. */
@@ -119,11 +166,13 @@ function isoDate(serial: number): string {
 /** The whole analysis as plain data; `file` says what was read and how (encoding, delimiter). */
 export function toJson(engine: KapEngine, file?: { name: string; read: string }): unknown {
   const p = engine.portfolio!;
+  const { warning } = unnamedCurrencyJson(engine);
+  const report = engine.report!;
   return {
     asOf: serialToIso(p.asOf),
     asOfSource: engine.settings?.asOf ? "set" : "last order date",
     ...(file ? { file } : {}),
-    ingest: engine.report,
+    ingest: warning ? { ...report, warnings: [...report.warnings, warning] } : report,
     sideTables: {
       accounts: engine.side.accounts.length,
       catalog: engine.side.catalog.length,
@@ -183,7 +232,7 @@ export function* jsonPieces(
     yield (
       JSON.stringify(
         v,
-        replacer === jsonReplacer ? jsonReplacer : (k, x) => (k === "" ? x : replacer(k, x))
+        ROOT_SAFE.has(replacer) ? replacer : (k, x) => (k === "" ? x : replacer(k, x))
       ) ?? "null"
     );
     return;

@@ -98,3 +98,60 @@ test("'$' on the lines themselves: USD, or the Canadian dollar with --culture en
   );
   expect(analyze(written, "--culture", "en-CA")).toContain("Currency: USD");
 });
+
+describe("--json writes the currency it names, never 'XXX'", () => {
+  /** kap analyze --json, parsed, and every "currency" value and money-map key in it. */
+  function json(...args: string[]) {
+    const r = spawnSync(process.execPath, [KAP, "analyze", ...args, "--json", "-q"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      ingest: { warnings: string[] };
+      portfolio: {
+        dashboard: { annualRevenue: Record<string, number> };
+        accounts: { accountId: string; currency: string | null }[];
+      };
+    };
+    return { j, text: r.stdout };
+  }
+
+  test("the '$' on QuickBooks' totals rows: USD in every account and money map (was 'XXX')", () => {
+    const { j, text } = json(QBO);
+    // Brightwell 45 + 40 + 42 = 127; Harbour 18 − 9 + 15 = 24; Northfield 20 + 90 = 110: 261
+    expect(j.portfolio.dashboard.annualRevenue).toEqual({ USD: 261 });
+    expect(j.portfolio.accounts.map((a) => a.currency)).toEqual(["USD", "USD", "USD"]);
+    expect(text).not.toContain("XXX");
+  });
+
+  test("with --culture de-DE on a German export: EUR", () => {
+    const { j, text } = json(german, "--culture", "de-DE");
+    // 45,00 + 50,00 + 125,00 = 220
+    expect(j.portfolio.dashboard.annualRevenue).toEqual({ EUR: 220 });
+    expect(text).not.toContain("XXX");
+  });
+
+  test("nothing names the currency (no column, symbol, format, totals row or culture): null, and a warning says so", () => {
+    const { j, text } = json(german);
+    expect(j.portfolio.accounts.map((a) => a.currency)).toEqual([null, null]);
+    expect(j.ingest.warnings).toContain(
+      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it in GBP, KAP\'s default; give --culture (e.g. de-DE) to name it.'
+    );
+    expect(text).not.toContain('"currency":"XXX"');
+  });
+
+  test("lines with no currency beside lines in GBP: their currency is null, with a warning, never 'XXX' nor GBP", () => {
+    const file = join(dir, "mixed.csv");
+    writeFileSync(
+      file,
+      "Customer ID,Invoice Date,Invoice No,SKU,Qty,Line Total,Currency\nA1,2026-10-05,I1,P1,2,40.00,GBP\nB2,2026-10-06,I2,P1,1,25.50,\n"
+    );
+    const { j, text } = json(file);
+    const by = Object.fromEntries(j.portfolio.accounts.map((a) => [a.accountId, a.currency]));
+    expect(by).toEqual({ A1: "GBP", B2: null });
+    expect(j.ingest.warnings).toContain(
+      '1 order line names no currency, beside lines in GBP: its "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"), never added to another currency\'s.'
+    );
+    expect(text).not.toContain('"currency":"XXX"');
+  });
+});

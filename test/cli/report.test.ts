@@ -89,9 +89,9 @@ test("the same key is written the same way every time it comes (kinds and dates 
       score: 3.46,
       revenue: 45658,
       lastOrderDate: null, // not a number: written as JSON writes NaN
-      currency: "XXX",
+      currency: null, // no currency known for it: null, never "XXX"
       note: "",
-      currencies: ["XXX", "EUR"],
+      currencies: [null, "EUR"],
       annualRevenue: { XXX: 10, EUR: 5 },
     });
 });

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { cutAtWord, isDateKey, jsonReplacer } from "../../src/cli/report";
+import { cutAtWord, isDateKey, jsonReplacer, jsonReplacerFor } from "../../src/cli/report";
 import { OPTIONS, USAGE } from "../../src/cli/main";
 
 jest.setTimeout(180_000);
@@ -157,14 +157,15 @@ describe("--json", () => {
     expect(scores).toBeGreaterThan(300);
   });
 
-  test("currencies are ISO 4217 codes; data without one says XXX (ISO's 'no currency'), never ''", () => {
+  test("currencies are ISO 4217 codes; money whose lines name none is in the currency its revenue column's format names (£: GBP), never '' nor 'XXX'", () => {
     for (const [k, v] of members(j)) {
       if (k === "currency") expect(v).toMatch(/^[A-Z]{3}$/);
       if (k === "currencies" && Array.isArray(v))
         for (const c of v) expect(c).toMatch(/^[A-Z]{3}$/);
     }
     const d = (j.portfolio as { dashboard: { annualRevenue: Record<string, number> } }).dashboard;
-    expect(Object.keys(d.annualRevenue)).toEqual(["XXX"]);
+    expect(Object.keys(d.annualRevenue)).toEqual(["GBP"]);
+    expect(json).not.toContain("XXX");
     expect(json).not.toContain('"":');
   });
 
@@ -173,8 +174,12 @@ describe("--json", () => {
     expect(jsonReplacer("asOf", 45658)).toBe("2025-01-01");
     expect(jsonReplacer("revenueLast12", 46203)).toBe(46203);
     expect(jsonReplacer("score", 4.154999)).toBe(4.15);
-    expect(jsonReplacer("currency", "")).toBe("XXX");
+    // no currency known for money that names none: null as a value, ISO's "no currency" as a key
+    expect(jsonReplacer("currency", "")).toBeNull();
     expect(jsonReplacer("annualRevenue", { "": 7850 })).toEqual({ XXX: 7850 });
+    // one the data names (a format, totals rows, the culture): that code
+    expect(jsonReplacerFor("USD")("currency", "")).toBe("USD");
+    expect(jsonReplacerFor("USD")("annualRevenue", { "": 7850 })).toEqual({ USD: 7850 });
   });
 });
 
