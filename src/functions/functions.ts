@@ -66,6 +66,7 @@ import {
   diversityCell,
   engagementCell,
   frequencyCell,
+  holdsFraction,
   paymentCell,
   paymentDaysCell,
   recencyCell,
@@ -147,7 +148,7 @@ const ROW_ARGS = [
   "engagement",
   "paymentDays",
 ];
-const ROW_PARSERS = [
+const ROW_PARSERS: ((v: Plain, fractions: () => boolean) => number | null)[] = [
   recencyCell,
   frequencyCell,
   revenueCell,
@@ -173,6 +174,12 @@ function scoreRows(
   // one array for the row's cells, and one for every blank row (a whole column's spare rows)
   const cells: Plain[] = [null, null, null, null, null, null];
   const blankRow = [""];
+  // Whether each column holds fractions (holdsFraction), worked out once and only when a % change
+  // over 1 needs it to be read (parseCells scoredChange).
+  const settled: (boolean | undefined)[] = [];
+  const parsers = ROW_PARSERS.map(
+    (parse, k) => (v: Plain) => parse(v, () => (settled[k] ??= holdsFraction(cols[k])))
+  );
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 6; k++) cells[k] = at(cols[k], i);
     if (cells.every(isEmpty)) {
@@ -182,14 +189,14 @@ function scoreRows(
     try {
       const err = firstInputError(cells, ROW_ARGS);
       if (err) throw err;
-      for (let k = 0; k < 6; k++) scores[k] = ROW_PARSERS[k](cells[k]);
+      for (let k = 0; k < 6; k++) scores[k] = parsers[k](cells[k]);
       out[i] = each(scores);
     } catch (e) {
       // a header row: words only, none of them a value its argument takes ("never", "n/a", a label)
       out[i] =
         e instanceof ArgError &&
         isLabelRow(i, n, cells) &&
-        cells.every((c, k) => isEmpty(c) || !readsAs(ROW_PARSERS[k], c))
+        cells.every((c, k) => isEmpty(c) || !readsAs(parsers[k], c))
           ? header
           : [rowError(e)];
     }
@@ -201,7 +208,7 @@ function scoreRows(
  * Account health score, 1–5 (2 decimals), from the six factors of the KAP method: Recency 25%, Frequency 20%, Revenue 20%, Diversity 15%, Engagement 10%, Payment 10%. A blank input or "n/a" is left out and the other weights are scaled up. Excel desktop passes an empty cell as 0, which for days, % changes, categories and payment is a real value: write "n/a" to leave a factor out on every Excel. Works on one row or whole columns; an error in an input gives an error in that row only.
  * @customfunction HEALTH
  * @param daysSinceLastOrder Whole days since the last order (0 = today); "never" if it never ordered; "n/a" = no data.
- * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either; "n/a" = no data.
+ * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2; 10 is +1000%, and is refused where it might mean 10%: write 10%); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either; "n/a" = no data.
  * @param revenueChange % change in revenue, last 12 months vs the prior 12 (e.g. -15%); same words as frequencyChange.
  * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product; "n/a" = no data.
  * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds". Blank or 0 = no data.

@@ -100,14 +100,58 @@ function roundForMessage(x: number): string {
   return String(Math.round(x * 10_000) / 10_000);
 }
 
-export function frequencyCell(v: Plain): number | null {
-  const c = changeCell(v, "frequencyChange");
-  return c === null ? null : frequencyScore(c);
+/**
+ * Whether a column of % changes shows it holds fractions, as Excel holds percentages (20% = 0.2):
+ * a cell strictly between −1 and 1 other than 0 (0.1, −0.05), or one typed with "%". A column
+ * typed in percent points (10 for 10%) holds whole numbers over 1 and such a column says nothing.
+ */
+export function holdsFraction(cells: readonly Plain[]): boolean {
+  for (const v of cells) {
+    if (typeof v === "string" && v.includes("%")) return true;
+    let n: number | undefined;
+    try {
+      n = typeof v === "number" || typeof v === "string" ? toNumber(v, "") : undefined;
+    } catch {
+      continue; // an unreadable cell has its own error
+    }
+    if (n !== undefined && n !== 0 && Math.abs(n) < 1) return true;
+  }
+  return false;
 }
 
-export function revenueCell(v: Plain): number | null {
-  const c = changeCell(v, "revenueChange");
-  return c === null ? null : revenueScore(c);
+/**
+ * A % change scored. A number over 1 (not typed with "%") is a change over +100% as Excel holds
+ * it (2 = +200%, orders 1 → 3), or a percentage typed as points (10 for 10%): where the two
+ * readings score differently and its column (`fractions`, holdsFraction) does not settle it, it
+ * is refused with both readings — never a guess (PRODUCT.md §3: an error, never a wrong number).
+ */
+function scoredChange(
+  v: Plain,
+  argName: string,
+  score: (c: Change) => number | null,
+  fractions: () => boolean
+): number | null {
+  const c = changeCell(v, argName);
+  if (c === null) return null;
+  const s = score(c);
+  if (c.kind !== "pct" || c.pct <= 100 || (typeof v === "string" && v.includes("%"))) return s;
+  const points = c.pct / 100;
+  const asPoints = score({ kind: "pct", pct: points });
+  if (asPoints === s || fractions()) return s;
+  const x = roundForMessage(points);
+  throw new ArgError(
+    `${argName}: ${x} could be a change of +${roundForMessage(c.pct)}% (as Excel holds 20% as 0.2), scoring ${s}, or ${x}%, scoring ${asPoints}; nothing else in its column settles which. Write ${x}% for ${x} percent, or ${roundForMessage(c.pct)}% for the larger change.`
+  );
+}
+
+const NO_EVIDENCE = () => false;
+
+export function frequencyCell(v: Plain, fractions: () => boolean = NO_EVIDENCE): number | null {
+  return scoredChange(v, "frequencyChange", frequencyScore, fractions);
+}
+
+export function revenueCell(v: Plain, fractions: () => boolean = NO_EVIDENCE): number | null {
+  return scoredChange(v, "revenueChange", revenueScore, fractions);
 }
 
 export function diversityCell(v: Plain): number | null {
