@@ -484,6 +484,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           });
         return { report, plan, list: await eng.call("analyze", { settings }, scored) };
       };
+      // The earlier analysis goes with its engine (one is held, not two: a large workbook's
+      // data would be kept twice). Until this one completes nothing is given as current: a
+      // cancel or a failure leaves no scores, no summary, and the next action analyses first.
+      analyzed = false;
+      accounts = [];
+      summary = undefined;
       engine?.dispose();
       engine = newEngine();
       let loaded: Awaited<ReturnType<typeof load>>;

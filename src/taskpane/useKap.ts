@@ -18,6 +18,17 @@ import { defaultQuarter, problemOf, recentQuarters } from "./format";
 import { isoToSerial } from "../domain/dates";
 import type { Outcome } from "./Status";
 
+/**
+ * A cancelled analysis: the host has let the earlier one go (only one is held, so a large
+ * workbook's data is not kept twice), so its scores are cleared rather than shown as if current.
+ */
+export const ANALYSIS_CANCELLED: Outcome = {
+  kind: "info",
+  message:
+    "Analysis cancelled. Nothing in your workbook was changed, and no scores are shown until the data is analysed again.",
+  action: 'Choose "Read the data again" under Data when you are ready.',
+};
+
 /** Settings are saved this long after the last change, so typing a weight is one save. */
 export const SAVE_DELAY_MS = 600;
 
@@ -91,12 +102,27 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       ? defaultQuarter(settings, lastOrder)
       : undefined;
 
-  /** Runs one job at a time; returns undefined when another job is running or this one failed. */
+  /** The scores, the chosen account and the data summary of an analysis that no longer holds. */
+  const clearAnalysis = useCallback(() => {
+    setAccounts([]);
+    setAnalyzed(false);
+    setStale(false);
+    selectedRef.current = undefined;
+    setSelectedId(undefined);
+    setGlance(undefined);
+    setDiscovery((d) => (d?.summary ? { ...d, summary: undefined } : d));
+  }, []);
+
+  /**
+   * Runs one job at a time; returns undefined when another job is running or this one failed.
+   * `onCancelled`: what to say (and clear) when the user cancelled it, instead of the host's words.
+   */
   const runJob = useCallback(
     async <T>(
       label: string,
       work: (signal: AbortSignal) => Promise<T>,
-      onDone?: (value: T) => Outcome | undefined
+      onDone?: (value: T) => Outcome | undefined,
+      onCancelled?: () => Outcome | undefined
     ): Promise<T | undefined> => {
       if (job.current) return undefined;
       const controller = new AbortController();
@@ -121,7 +147,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         if (mounted.current)
           setOutcome(
             controller.signal.aborted
-              ? { kind: "info", message: p.message || "Cancelled." }
+              ? (onCancelled?.() ?? { kind: "info", message: p.message || "Cancelled." })
               : { kind: "error", ...p }
           );
         return undefined;
@@ -151,8 +177,14 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
 
   const analyzeWith = useCallback(
     async (s: KapSettings): Promise<boolean> => {
-      const list = await runJob("Analysing", (signal) =>
-        host.analyze(s, (p) => mounted.current && setProgress(p), signal)
+      const list = await runJob(
+        "Analysing",
+        (signal) => host.analyze(s, (p) => mounted.current && setProgress(p), signal),
+        undefined,
+        () => {
+          clearAnalysis();
+          return ANALYSIS_CANCELLED;
+        }
       );
       if (!list || !mounted.current) return false;
       setAccounts(list);
@@ -172,7 +204,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       }
       return true;
     },
-    [host, runJob, showGlance]
+    [host, runJob, showGlance, clearAnalysis]
   );
 
   const discoverWith = useCallback(
@@ -293,13 +325,16 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       if (action.needsAccount && !accountId) return;
       const s = settings;
       const wasStale = stale;
+      let analysing = false;
       void runJob(
         action.label,
         async (signal) => {
           const onProgress = (p: Progress) => mounted.current && setProgress(p);
           // Scores must reflect the settings on screen: re-analyse first when they changed.
           if (wasStale) {
+            analysing = true;
             const list = await host.analyze(s, onProgress, signal);
+            analysing = false;
             if (mounted.current) {
               setAccounts(list);
               setStale(false);
@@ -314,7 +349,13 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
             signal
           );
         },
-        (res) => ({ kind: "success", message: res.message })
+        (res) => ({ kind: "success", message: res.message }),
+        // cancelled while it analysed again: the earlier scores went with that analysis
+        () => {
+          if (!analysing) return undefined;
+          clearAnalysis();
+          return ANALYSIS_CANCELLED;
+        }
       );
     },
     cancel() {

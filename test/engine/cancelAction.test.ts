@@ -142,3 +142,27 @@ test("Cancel while Propose initiatives finds no Initiatives table: no Initiative
   ).rejects.toThrow("Cancelled. Nothing was changed.");
   expect(x.sheetNames()).toEqual(["Orders"]);
 });
+
+test("Cancel while the data is read again: nothing of the earlier analysis is given as current — no glance, no summary — and the next action analyses first", async () => {
+  const x = setupMonthly();
+  const host = createExcelHost();
+  await host.analyze(settings(), () => undefined, new AbortController().signal);
+  expect((await host.glance("A2"))?.id).toBe("A2");
+  // the user reads the data again and cancels while the lines are read
+  const { signal, onProgress } = cancelAt(/^Reading order lines/);
+  await expect(host.analyze(settings(), onProgress, signal)).rejects.toThrow(/Cancelled/);
+  expect(await host.glance("A2")).toBeUndefined();
+  expect((await host.discover(settings(), { reuse: true })).summary).toBeUndefined();
+  // an action now reads and analyses the data again before it lays out its sheet
+  const messages: string[] = [];
+  const res = await host.run(
+    "scoreAll",
+    {},
+    settings(),
+    (p) => messages.push(p.message),
+    new AbortController().signal
+  );
+  expect(messages).toContain("Reading order lines…");
+  expect(res.made).toHaveLength(1);
+  expect(x.sheetNames()).toHaveLength(2);
+});

@@ -5,6 +5,10 @@ import { ACTIONS } from "../../src/engine/actions";
 import { App } from "../../src/taskpane/App";
 import { ACCOUNTS, makeFakeHost, type FakeHost } from "./fakeHost";
 
+/** What the pane says when an analysis is cancelled (its scores are then cleared, not kept as if current). */
+const ANALYSIS_CANCELLED =
+  /^Analysis cancelled\. Nothing in your workbook was changed, and no scores are shown until the data is analysed again\./;
+
 /** Lets the fake host's promises resolve inside act(), as they would between a user's clicks. */
 async function settle(): Promise<void> {
   await act(async () => {
@@ -567,7 +571,84 @@ describe("task pane: actions", () => {
     expect(screen.queryAllByText(/50,000/)).toHaveLength(1);
     fireEvent.click(screen.getByRole("button", { name: "Cancel Analysing" }));
     expect(seen?.aborted).toBe(true);
+    expect(await screen.findByText(ANALYSIS_CANCELLED)).toBeTruthy();
+  });
+
+  /** An analysis that waits until Cancel is pressed, then fails as the host does. */
+  const analysisUntilCancel = (host: FakeHost) =>
+    host.analyze.mockImplementationOnce(
+      (_s, onProgress, signal) =>
+        new Promise((_resolve, reject) => {
+          onProgress({ phase: "reading", done: 600, total: 1200, message: "Reading order lines…" });
+          signal.addEventListener("abort", () =>
+            reject(new Error("Cancelled. Nothing was changed."))
+          );
+        })
+    );
+
+  it("Cancel while the data is read again: the earlier scores are not shown as current — picker, account and data summary cleared, and the pane says so", async () => {
+    const host = await openPane();
+    await chooseAccount("C001", /C001 — Acme Fixings/);
+    expect(await screen.findByText(/9 days since last order/)).toBeTruthy();
+    await changeData();
+    expect(screen.getByText(/1,187 order lines from/)).toBeTruthy();
+    analysisUntilCancel(host);
+    fireEvent.click(screen.getByRole("button", { name: "Read the data again" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel Analysing" }));
+    const said = await screen.findByText(ANALYSIS_CANCELLED);
+    expect(said.closest(".ms-MessageBar--error")).toBeNull();
+    expect(said.textContent).toContain(
+      'Choose "Read the data again" under Data when you are ready.'
+    );
+    // nothing of the earlier analysis is left on show
+    const picker = screen.getByRole("combobox", { name: "Account" }) as HTMLInputElement;
+    expect(picker.getAttribute("aria-disabled")).toBe("true");
+    expect(picker.placeholder).toBe("Analyse the data first");
+    expect(screen.queryByText(/9 days since last order/)).toBeNull();
+    expect(screen.queryByText(/1,187 order lines from/)).toBeNull();
+    // and the way back: reading again shows the scores
+    fireEvent.click(screen.getByRole("button", { name: "Read the data again" }));
+    await waitFor(() => expect(picker.getAttribute("aria-disabled")).toBe("false"));
+  });
+
+  it("Cancel while an action first analyses again with changed weights: the old scores are cleared, the action is not run", async () => {
+    const host = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const recency = screen.getByRole("spinbutton", { name: "Recency" });
+    fireEvent.input(recency, { target: { value: "30" } });
+    fireEvent.blur(recency);
+    const payment = screen.getByRole("spinbutton", { name: "Payment" });
+    fireEvent.input(payment, { target: { value: "5" } });
+    fireEvent.blur(payment);
+    expect(await screen.findByText(/Settings changed: the scores update/)).toBeTruthy();
+    analysisUntilCancel(host);
+    fireEvent.click(actionButton("Score all accounts"));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel Score all accounts" }));
+    expect(await screen.findByText(ANALYSIS_CANCELLED)).toBeTruthy();
+    expect(host.run).not.toHaveBeenCalled();
+    expect(screen.getByRole("combobox", { name: "Account" }).getAttribute("aria-disabled")).toBe(
+      "true"
+    );
+    // the warning about old settings goes with the scores it was about
+    expect(screen.queryByText(/Settings changed: the scores update/)).toBeNull();
+  });
+
+  it("Cancel of an action after the analysis (while it writes): the scores stay, they are current", async () => {
+    const host = await openPane();
+    host.run.mockImplementationOnce(
+      (_id, _o, _s, _p, signal: AbortSignal) =>
+        new Promise((_resolve, reject) =>
+          signal.addEventListener("abort", () =>
+            reject(new Error("Cancelled. Nothing was changed."))
+          )
+        )
+    );
+    fireEvent.click(actionButton("Portfolio dashboard"));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel Portfolio dashboard" }));
     expect(await screen.findByText("Cancelled. Nothing was changed.")).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Account" }).getAttribute("aria-disabled")).toBe(
+      "false"
+    );
   });
 
   it("changed weights are used: the next action analyses again with them first", async () => {
