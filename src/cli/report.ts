@@ -274,14 +274,9 @@ function money(n: number, currency: string): string {
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
 
-/**
- * The currency money that names none is shown in: the default (format, totals rows, culture,
- * else GBP) when the data names no currency at all (RULES.md §1.2); beside lines that name one,
- * none — the analysis keeps such lines apart, and a "£" would pass them off as pounds.
- */
+/** The currency money that names none is shown in (KapEngine.unnamedCurrency: the alerts' too). */
 function unnamedShownIn(engine: KapEngine): string {
-  const named = Object.keys(engine.report!.currencies).some((c) => c !== "");
-  return named ? "" : engine.defaultCurrency;
+  return engine.unnamedCurrency;
 }
 
 /** "; 3 order lines name no currency (…)" after the Currency line, when they are shown with no symbol. */

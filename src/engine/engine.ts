@@ -90,6 +90,16 @@ export class KapEngine implements OrderSink {
   get defaultCurrency(): string {
     return this.defaultCurrencyChoice.code;
   }
+
+  /**
+   * The currency text shows money of lines that name none in: the default when the data names
+   * no currency at all (RULES.md §1.2); beside lines that name one, none ("") — the analysis
+   * keeps such lines apart, and a "£" would pass them off as pounds.
+   */
+  get unnamedCurrency(): string {
+    const named = Object.keys(this.report?.currencies ?? {}).some((c) => c !== "");
+    return named ? "" : this.defaultCurrency;
+  }
   /** Told as accounts are scored during analyze (done of total), e.g. by the worker to the pane. */
   onAnalysisProgress?: (done: number, total: number) => void;
   /** Whether the order lines carry categories: a category column, or a catalog to look them up in. */
@@ -298,7 +308,7 @@ export class KapEngine implements OrderSink {
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
-      defaultCurrency: this.defaultCurrency,
+      defaultCurrency: this.unnamedCurrency,
       // the figures in the analysis' text follow the workbook's (or --culture's) culture; none: en-GB
       culture: this.culture,
       clvHorizonMonths: settings.clvHorizonMonths,
@@ -448,7 +458,7 @@ export class KapEngine implements OrderSink {
       hasCategories: this.hasCategories,
       culture: this.dateCulture,
       numberCulture: this.culture,
-      textCurrency: this.defaultCurrency,
+      textCurrency: this.unnamedCurrency,
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS

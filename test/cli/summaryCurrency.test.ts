@@ -125,3 +125,30 @@ test("lines that name no currency beside lines in GBP are shown with no symbol, 
   expect(r.stdout).toMatch(/^C3 \(no currency\) .* {2}3 /m);
   expect(r.stdout).not.toMatch(/£(15|18|3)\b/);
 });
+
+test("an alert of an account whose lines name no currency (others name GBP) writes its money with no symbol, as its revenue is (was '£10.00')", () => {
+  const file = join(dir, "unnamed-alert.csv");
+  writeFileSync(
+    file,
+    [
+      "Customer ID,Order Date,SKU,Qty,Revenue,Currency",
+      "A1,2026-10-01,X,1,10,GBP",
+      "A1,2026-10-20,X,1,20,GBP",
+      "B2,2026-06-10,X,1,100,",
+      "B2,2026-07-10,X,1,100,",
+      "B2,2026-08-10,X,1,100,",
+      "B2,2026-10-20,X,1,10,",
+    ].join("\n")
+  );
+  const r = spawnSync(process.execPath, [KAP, "analyze", file, "--as-of", "2026-10-31", "-q"], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  // B2: 12-month average order (100 + 100 + 100 + 10) / 4 = 77.50; last order 10.00 is 12.9% → 13%
+  expect(r.stdout).toMatch(
+    /^B2 .* {2}310 {2}Last order 10\.00 is 13% of the 12-month average order 77\.50\.$/m
+  );
+  // A1's pounds keep their symbol: 10 + 20 = £30
+  expect(r.stdout).toMatch(/^A1 .* £30 /m);
+  expect(r.stdout).not.toMatch(/£(10\.00|77\.50)/);
+});
