@@ -33,6 +33,8 @@ import {
 } from "./products";
 import { relationshipMapOf } from "./relationship";
 import { healthReport } from "./report";
+import { relationshipStart } from "./relationshipStart";
+import { firstOrderOnOrBefore } from "./subject";
 import type {
   AccountDetail,
   AnalysisContext,
@@ -208,6 +210,12 @@ export function analyzeAccount(
       account,
       state.s,
       state.rec,
+      relationshipStart(
+        account.accountId,
+        internal.records,
+        internal.childrenOf,
+        firstOrderOnOrBefore(state.s, asOf)
+      ),
       asOf,
       internal.weights,
       x.prefix,

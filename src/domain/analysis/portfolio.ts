@@ -113,6 +113,9 @@ export interface Internal {
   topByCurrency: Map<string, number[]>;
   groups: Map<string, ComparableGroup>;
   minSupport: number;
+  /** the accounts table by id, and each account's sites (its children in that table) */
+  records: ReadonlyMap<string, AccountRecord>;
+  childrenOf: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -448,7 +451,18 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   };
   return {
     analysis: portfolio,
-    internal: { book, f, ctx, weights, states, topByCurrency, groups, minSupport },
+    internal: {
+      book,
+      f,
+      ctx,
+      weights,
+      states,
+      topByCurrency,
+      groups,
+      minSupport,
+      records,
+      childrenOf,
+    },
   };
 }
 

@@ -25,6 +25,7 @@
  *   (./opportunities.ts), in its order, at most QBR_RECOMMENDATIONS.max: the same list as the
  *   Breakdown, Cross-sell and the account plan.
  */
+import { relationshipStart } from "./relationshipStart";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
 import { median } from "../numbers";
 import {
@@ -424,6 +425,12 @@ export function qbrData(
   }
 
   const firstOrder = f.ordStart[u] < f.ordStart[u + 1] ? f.ordDate[f.ordStart[u]] : null;
+  const start = relationshipStart(
+    account.accountId,
+    internal.records,
+    internal.childrenOf,
+    firstOrder
+  );
   return {
     accountId: account.accountId,
     name: account.name,
@@ -440,13 +447,8 @@ export function qbrData(
     twelveMonthsDataStartDate:
       firstDataDate !== null && firstDataDate > eomonth(y1.start + 1, 0) ? firstDataDate : null,
     asOf: portfolio.asOf,
-    customerSince: rec?.customerSince ?? firstOrder,
-    customerSinceSource:
-      rec?.customerSince !== undefined
-        ? "accounts table"
-        : firstOrder !== null
-          ? "first order"
-          : null,
+    customerSince: start.date,
+    customerSinceSource: start.source,
     tier: account.tier,
     primaryContact: {
       name: rec?.primaryContact ?? null,

@@ -16,6 +16,7 @@
  * - A warning sign KAP cannot judge from the workbook (late payments without a ledger or a typed
  *   history; a contact not responding without a log or a typed engagement) is "not known".
  */
+import type { RelationshipStart } from "./relationshipStart";
 import { formatMoney, type MoneyLabel } from "../currency";
 import { decimalText, percentText } from "../numberText";
 import type { Weights } from "../health";
@@ -227,11 +228,15 @@ function warningSigns(
   return out;
 }
 
-/** The Step 1 report for one analysed account (its subject `s`, its accounts-table row `rec`). */
+/**
+ * The Step 1 report for one analysed account (its subject `s`, its accounts-table row `rec`,
+ * `start` when the relationship began: ./relationshipStart.ts).
+ */
 export function healthReport(
   a: AccountAnalysis,
   s: Subject,
   rec: AccountRecord | undefined,
+  start: RelationshipStart,
   asOf: Serial,
   weights: Weights,
   moneyPrefix: MoneyLabel,
@@ -251,7 +256,7 @@ export function healthReport(
   const [, , , y1, y0] = periods;
   const first = firstOrderOnOrBefore(s, asOf);
   const newInYear = first !== null && first > y1.period.start;
-  const since = rec?.customerSince ?? first;
+  const since = start.date;
   const h = a.health;
   const factors: ReportFactor[] = FACTORS.map((f) => {
     const score = h.factors[f];
@@ -276,11 +281,10 @@ export function healthReport(
       email: rec?.email ?? null,
       phone: rec?.phone ?? null,
       address: rec?.address ?? null,
-      customerSince: since ?? null,
-      customerSinceSource:
-        rec?.customerSince !== undefined ? "accounts table" : first !== null ? "first order" : null,
+      customerSince: since,
+      customerSinceSource: start.source,
       accountAgeYears:
-        since === null || since === undefined || since > asOf
+        since === null || since > asOf
           ? null
           : roundHalfAwayFromZero(wholeMonthsBetween(since, asOf) / 12, 1),
       tier: a.tier,
