@@ -61,6 +61,11 @@ export function percentText(figure: number | string, culture?: string): string {
   return `${decimalText(String(figure), culture)}${s.percentGap}%`;
 }
 
+/** A rule's share as a whole percent: 0.5 → "50%" (en-GB), "50 %" (de-DE). */
+export function shareText(share: number, culture?: string): string {
+  return percentText(Math.round(share * 100), culture);
+}
+
 const grouped = new Map<string, Intl.NumberFormat>();
 
 /** 1012 → "1,012" (en-GB, as toLocaleString wrote it), "1.012" (de-DE); up to 3 decimals. Not for hot paths. */

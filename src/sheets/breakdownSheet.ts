@@ -1,11 +1,13 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
-import { percentText } from "../domain/numberText";
+import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
 import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
 import {
+  DORMANT,
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
+  OPPORTUNITY_PRIORITY,
   OVERDUE_MULTIPLE,
   REPLENISHMENT,
 } from "../domain/rules";
@@ -135,7 +137,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r}`,
-      `Priority: High when 50%+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${MIN_RECOMMENDATION_LIFT}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from 25%; else Low.`,
+      `Priority: High when ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}; else Low.`,
       "note"
     )
   );
@@ -199,7 +201,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r}`,
-      `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${percentText(Math.round(REPLENISHMENT.maxGapCv * 100), opts.numberCulture)} (coefficient of variation): an auto-replenishment candidate. Overdue = past ${OVERDUE_MULTIPLE}× the period.`,
+      `Reorder period = median days between orders; Regular = ${REPLENISHMENT.minOrders}+ orders with gaps varying by at most ${percentText(Math.round(REPLENISHMENT.maxGapCv * 100), opts.numberCulture)} (coefficient of variation): an auto-replenishment candidate. Overdue = past ${decimalText(String(OVERDUE_MULTIPLE), opts.numberCulture)}× the period.`,
       "note"
     )
   );
@@ -239,7 +241,13 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   });
   r += season.length + 3;
 
-  blocks.push(cell(`A${r}`, "Dormant products (bought before, now down 50% or more)", "label"));
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Dormant products (bought before, now down ${shareText(DORMANT.dropShare, opts.numberCulture)} or more)`,
+      "label"
+    )
+  );
   r++;
   const dorm = d.dormantProducts.map((p) => [
     p.name,

@@ -1,7 +1,12 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
-import { MIN_RECOMMENDATION_LIFT, MIN_RULE_SUPPORT_ACCOUNTS } from "../domain/rules";
+import { decimalText, shareText } from "../domain/numberText";
+import {
+  MIN_RECOMMENDATION_LIFT,
+  MIN_RULE_SUPPORT_ACCOUNTS,
+  OPPORTUNITY_PRIORITY,
+} from "../domain/rules";
 import {
   type Block,
   type CellValue,
@@ -91,7 +96,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r - 2}`,
-      `Rules count with lift ≥ ${MIN_RECOMMENDATION_LIFT} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from 50%, Medium from 25%. Estimate = median 12-month spend of the accounts that buy it.`,
+      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. Estimate = median 12-month spend of the accounts that buy it.`,
       "note"
     )
   );
@@ -117,7 +122,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       x.metrics ? x.metrics.bothAccounts : null,
     ]),
     [undefined, undefined, undefined, money, FORMATS.percent, "0.00", FORMATS.integer],
-    `No product-level rule reaches lift ${MIN_RECOMMENDATION_LIFT} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
+    `No product-level rule reaches lift ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 
   const gapRows: CellValue[][] = [];

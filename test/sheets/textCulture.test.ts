@@ -7,7 +7,10 @@
  * B 2 × 200 = 400, C 100, D 100; total 1,000. Pareto by revenue (ties by ID): A 400 / 1,000 =
  * 40 %, B (400 + 400) / 1,000 = 80 % (A tier, at the cut), C 90 % (B), D 100 % (C). Lifetime:
  * 4 accounts, 2 of them (A, B) ordered again: 2 repeat buyers, far under the 200 accounts and
- * 50 repeat buyers a reliable fit needs. The default CLV: 12 months at 10 % a year.
+ * 50 repeat buyers a reliable fit needs. The default CLV: 12 months at 10 % a year. C's last
+ * order, 1 Jun 2026, is 152 days before the as-of date (30 + 31 + 31 + 30 + 31 − 1): 90+ days,
+ * win-back Stage 4, whose offer is a one-time 20 % discount. The rules' constants: lift ≥ 1.2,
+ * High from 50 %, Medium from 25 %, dormant when down 50 %, overdue past 1.5× the period.
  */
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
@@ -48,12 +51,12 @@ function textsOf(e: KapEngine, action: ActionId): string[] {
 }
 
 const cases = [
-  { culture: "de-DE", pct: (n: number) => `${n}${NBSP}%` },
-  { culture: "fr-FR", pct: (n: number) => `${n}${NBSP}%` },
-  { culture: undefined, pct: (n: number) => `${n}%` },
+  { culture: "de-DE", pct: (n: number) => `${n}${NBSP}%`, point: "," },
+  { culture: "fr-FR", pct: (n: number) => `${n}${NBSP}%`, point: "," },
+  { culture: undefined, pct: (n: number) => `${n}%`, point: "." },
 ] as const;
 
-describe.each(cases)("culture $culture", ({ culture, pct }) => {
+describe.each(cases)("culture $culture", ({ culture, pct, point }) => {
   test(`Account Health: weights scaled up to ${pct(100)}, CLV at ${pct(10)} a year, the fit's counts`, async () => {
     const e = await engineIn(culture);
     const t = textsOf(e, "scoreAll");
@@ -92,5 +95,36 @@ describe.each(cases)("culture $culture", ({ culture, pct }) => {
     expect(reason("A")).toContain(`A tier (top ${pct(80)} of revenue)`);
     expect(reason("B")).toContain(`A tier (top ${pct(80)} of revenue)`);
     expect(reason("C") ?? "").not.toContain("A tier");
+  });
+
+  test(`C is 152 days silent: Stage 4's offer is a one-time ${pct(20)} discount`, async () => {
+    const e = await engineIn(culture);
+    const w = e.analyze(defaultSettings()).accounts.find((a) => a.accountId === "C")!.winBack!;
+    expect(w.stage).toBe(4);
+    expect(w.offers).toContain(`One-time ${pct(20)} discount on the next order`);
+    expect(w.action).toBe(
+      `Recovery offer: one-time ${pct(20)} discount, free delivery for 3 months, samples of new lines, extended credit terms`
+    );
+    expect(w.script).toContain(`a one-time ${pct(20)} discount, free delivery for three months`);
+  });
+
+  test(`the health report's warning signs: Order value down >${pct(20)}`, async () => {
+    const e = await engineIn(culture);
+    expect(textsOf(e, "healthReport")).toContain(`Order value down >${pct(20)}`);
+  });
+
+  test(`cross-sell and breakdown notes: lift ≥ 1${point}2, High from ${pct(50)}, Medium from ${pct(25)}`, async () => {
+    const e = await engineIn(culture);
+    const cross = textsOf(e, "crossSell").join("\n");
+    expect(cross).toContain(
+      `Rules count with lift ≥ 1${point}2 and 3+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${pct(50)}, Medium from ${pct(25)}.`
+    );
+    const breakdown = textsOf(e, "breakdown");
+    expect(breakdown).toContain(`Dormant products (bought before, now down ${pct(50)} or more)`);
+    const all = breakdown.join("\n");
+    expect(all).toContain(
+      `Priority: High when ${pct(50)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ 1${point}2, 3+ accounts buying both); Medium from ${pct(25)}; else Low.`
+    );
+    expect(all).toContain(`Overdue = past 1${point}5× the period.`);
   });
 });

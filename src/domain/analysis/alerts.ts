@@ -5,7 +5,7 @@
  */
 import type { Period } from "../dates";
 import { formatMoney, roundMoney, type MoneyLabel } from "../currency";
-import { decimalText, percentText } from "../numberText";
+import { decimalText, figuresText, percentText } from "../numberText";
 import { fractionVersus, median } from "../numbers";
 import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from "../rules";
 import { failedContacts } from "../engagement";
@@ -505,21 +505,27 @@ export function riskFlagsAndAlerts(x: SignalInputs): { riskFlags: RiskFlag[]; al
   return { riskFlags: collect(RISK_FLAG_RULES, c), alerts: collect(ALERT_RULES, c) };
 }
 
-/** The win-back stage of an account: by days since its last order, Stage 5 when the accounts table marks it lost; null when it never ordered and is not marked. */
+/**
+ * The win-back stage of an account: by days since its last order, Stage 5 when the accounts
+ * table marks it lost; null when it never ordered and is not marked. The stage's figures in
+ * `culture`'s way ("one-time 20 % discount" in de-DE; none: en-GB).
+ */
 export function winBackOf(
   daysSinceLastOrder: number | null,
-  rec?: Pick<AccountRecord, "lost" | "lostReason">
+  rec?: Pick<AccountRecord, "lost" | "lostReason">,
+  culture?: string
 ): WinBack | null {
   const lost = rec?.lost === true;
   if (daysSinceLastOrder === null && !lost) return null;
   const w = winBackStage(daysSinceLastOrder ?? 0, lost);
+  const say = (text: string) => figuresText(text, culture);
   return {
     stage: w.stage,
     name: w.name,
-    action: w.action,
-    script: w.script,
+    action: say(w.action),
+    script: say(w.script),
     daysSinceLastOrder,
-    offers: w.offers ?? [],
+    offers: (w.offers ?? []).map(say),
     questions: w.questions ?? [],
     learning: lost ? (rec?.lostReason ?? null) : null,
   };

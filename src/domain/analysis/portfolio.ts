@@ -639,7 +639,7 @@ function analyzeSubject(
     keyAccountReason: null,
     riskFlags: signals.riskFlags,
     alerts: signals.alerts,
-    winBack: winBackOf(inputs.daysSinceLastOrder, rec),
+    winBack: winBackOf(inputs.daysSinceLastOrder, rec, x.ctx.culture),
     lifetime: null,
   };
   return { account, state: { s, units: e.units, rec, agg, group: null, logs } };

@@ -18,7 +18,7 @@
  */
 import type { RelationshipStart } from "./relationshipStart";
 import { formatMoney, type MoneyLabel } from "../currency";
-import { decimalText, percentText } from "../numberText";
+import { decimalText, figuresText, percentText } from "../numberText";
 import type { Weights } from "../health";
 import { eomonth, type Period } from "../dates";
 import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
@@ -225,7 +225,8 @@ function warningSigns(
     present: !!flagOf(a, "returnsRising"),
     figure: `${r1} return${r1 === 1 ? "" : "s"} last quarter vs ${r0} the quarter before`,
   });
-  return out;
+  // the methodology's signs, their figures the culture's way ("Order value down >20 %")
+  return out.map((w) => ({ ...w, sign: figuresText(w.sign, culture) }));
 }
 
 /**
