@@ -67,14 +67,14 @@ export async function readWorkbookFacts(context: Excel.RequestContext): Promise<
 
 /**
  * For the KAP.* functions: once the shared runtime is ready, reads the culture once and hands
- * its decimal separator on. Custom functions in a shared runtime may call the Excel API
+ * its decimal separator and name on (the name settles ambiguous text dates). Custom functions in a shared runtime may call the Excel API
  * (custom-functions-call-excel-api.md); this only reads — unless `onSeparator` says answers
  * given before it came may be stale (a text number read without the mark): then it asks Excel
  * for one full recalculation (application.calculate, ExcelApi 1.1), since Excel does not
  * recalculate a function whose arguments did not change. Outside Office it does nothing.
  */
 export async function loadDecimalSeparator(
-  onSeparator: (separator: string | undefined) => boolean | void,
+  onSeparator: (separator: string | undefined, cultureName?: string) => boolean | void,
   /** Excel itself in Office; a test passes its double */
   excel?: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }
 ): Promise<void> {
@@ -86,7 +86,7 @@ export async function loadDecimalSeparator(
   let stale: boolean | void;
   try {
     const culture = await host.run((context) => readCulture(context));
-    stale = onSeparator(culture?.decimalSeparator);
+    stale = onSeparator(culture?.decimalSeparator, culture?.name);
   } catch {
     onSeparator(undefined);
     return;

@@ -77,15 +77,15 @@ import { scoreInputs } from "../domain/analysis/healthAt";
 import type { HealthInputs } from "../domain/analysis/types";
 import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
 import { doneWith, idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
-import { toSerial } from "./dateCell";
-import { setWorkbookDecimalSeparator } from "./culture";
+import { columnDateOrder, toSerial } from "./dateCell";
+import { setWorkbookCulture } from "./culture";
 import { engagementOfRows, paymentOfRows } from "./logFunctions";
 
 type Out = (number | string | KapError)[][];
 
-// Text numbers are read as the workbook writes them: its decimal mark is read once when the
-// shared runtime starts (src/excel/culture.ts; nothing happens outside Office).
-void loadDecimalSeparator(setWorkbookDecimalSeparator);
+// Text numbers and dates are read as the workbook writes them: its decimal mark and culture are
+// read once when the shared runtime starts (src/excel/culture.ts; nothing happens outside Office).
+void loadDecimalSeparator(setWorkbookCulture);
 
 /**
  * The answer of a blank row, one array shared by every blank row: a whole column (A:A) brings a
@@ -631,6 +631,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
         `orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`
       );
     const points: { date: number; value: number }[] = [];
+    const order = columnDateOrder(() => d);
     const first = d.length > 1 && headerFirst(d[0], r[0]) ? 1 : 0;
     for (let i = first; i < d.length; i++) {
       if (isEmpty(d[i]) && isEmpty(r[i])) continue;
@@ -640,7 +641,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
       );
       if (err) throw err;
       if (isEmpty(d[i])) throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
-      const date = toSerial(d[i], "orderDates");
+      const date = toSerial(d[i], "orderDates", order);
       const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue");
       if (value === undefined)
         throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
@@ -673,10 +674,11 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
   return guard(() => {
     const d = asColumn(orderDates, "orderDates");
     const under2 = () => kapError("notAvailable", "Needs at least two orders on different days.");
+    const order = columnDateOrder(() => d);
     const dateOf = (v: Plain): number | ArgError | null => {
       if (isEmpty(v)) return null;
       try {
-        return toSerial(v, "orderDates");
+        return toSerial(v, "orderDates", order);
       } catch (e) {
         if (e instanceof ArgError) return e;
         throw e;
@@ -1043,7 +1045,7 @@ function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefine
  * @customfunction METRICS
  * @param accountIds One account id or a column of them (your Accounts table's id column).
  * @param orderAccounts The order lines' account id column.
- * @param orderDates The order lines' date column (date cells or yyyy-mm-dd).
+ * @param orderDates The order lines' date column (date cells, or text: yyyy-mm-dd, 31/10/2026, 31.10.2026; one that reads two ways, such as 05/10/2026, follows the column's other dates, else the workbook's culture, else is #VALUE!).
  * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C and a digit (C1042, CN-5) is a credit note.
  * @param revenue The line revenue column; negative values are returns.
  * @param categories The product category column; leave blank (or "") when the data has none, then Diversity is n/a.

@@ -28,12 +28,18 @@ import {
 import type { Matrix, Plain } from "./args";
 import { ArgError } from "./errors";
 import { checkDayCount } from "./parseCells";
+import { columnDateOrder, textDateTime, type ColumnDateOrder } from "./dateCell";
 
 /**
  * A date, keeping its time of day: a date serial (what a date cell holds, with a fraction for the
  * time) or text "yyyy-mm-dd" / "yyyy-mm-dd hh:mm"; undefined for a blank (null or desktop 0).
  */
-export function dateTimeOf(v: Plain, argName: string, row: number): number | undefined {
+export function dateTimeOf(
+  v: Plain,
+  argName: string,
+  row: number,
+  column?: ColumnDateOrder
+): number | undefined {
   if (v instanceof InputError) throw inputErrorOf(v, `${argName} (row ${row})`);
   if (isEmpty(v)) return undefined;
   if (typeof v === "number" && v > 0 && v < MAX_DATE_SERIAL + 1) return v;
@@ -45,9 +51,14 @@ export function dateTimeOf(v: Plain, argName: string, row: number): number | und
       const min = m[3] === undefined ? 0 : Number(m[3]);
       if (h < 24 && min < 60) return day + (h * 60 + min) / 1440;
     }
+    // other text dates (31/10/2026 14:30, 31.10.2026) as the ingest reads them
+    if (!m) {
+      const t = textDateTime(v, `${argName} (row ${row})`, column);
+      if (t !== undefined) return t;
+    }
   }
   throw new ArgError(
-    `${argName}: "${String(v)}" in row ${row} is not a date (use a date cell or yyyy-mm-dd, with hh:mm for a time).`
+    `${argName}: "${String(v)}" in row ${row} is not a date (use a date cell, yyyy-mm-dd, or a date as this workbook writes them, with hh:mm for a time).`
   );
 }
 
@@ -83,12 +94,14 @@ export function engagementOfRows(
   const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
   const entries: EngagementEntry[] = [];
   const dates: (number | undefined)[] = [];
+  const contactOrder = columnDateOrder(() => cols[0]);
+  const responseOrder = columnDateOrder(() => cols[2]);
   // a whole column (A:A) or a range from the header down: the labels are not a contact
   for (let i = n > 1 && headerFirst(at(cols[0], 0)) ? 1 : 0; i < n; i++) {
     const [d, dir, resp] = cols.map((c) => at(c, i));
     const row = i + 1;
-    const at_ = dateTimeOf(d, "contactDates", row);
-    const answered = dateTimeOf(resp, "respondedOn", row);
+    const at_ = dateTimeOf(d, "contactDates", row, contactOrder);
+    const answered = dateTimeOf(resp, "respondedOn", row, responseOrder);
     if (dir instanceof InputError) throw inputErrorOf(dir, `directions (row ${row})`);
     const dirText = isEmpty(dir) ? undefined : String(dir);
     if (at_ === undefined) {
@@ -139,6 +152,8 @@ export function paymentOfRows(
   const n = commonHeight(cols);
   const invoices: Invoice[] = [];
   const dates: (number | undefined)[] = [];
+  const dueOrder = columnDateOrder(() => a);
+  const paidOrder = columnDateOrder(() => p);
   // a whole column (A:A) or a range from the header down: the labels are not an invoice
   for (let i = n > 1 && headerFirst(at(a, 0)) ? 1 : 0; i < n; i++) {
     const row = i + 1;
@@ -151,8 +166,8 @@ export function paymentOfRows(
       amount = x;
     }
     if (byDates) {
-      const due = dateTimeOf(at(a, i), "dueDates", row);
-      const paid = dateTimeOf(at(p, i), "paidDates", row);
+      const due = dateTimeOf(at(a, i), "dueDates", row, dueOrder);
+      const paid = dateTimeOf(at(p, i), "paidDates", row, paidOrder);
       if (due === undefined) {
         if (paid === undefined) continue; // a blank row
         throw new ArgError(`dueDates: row ${row} has a paid date but no due date.`);

@@ -40,7 +40,7 @@ import {
   toNumber,
   trimmedFilled,
 } from "./args";
-import { toSerial } from "./dateCell";
+import { columnDateOrder, toSerial, type ColumnDateOrder } from "./dateCell";
 import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
@@ -202,6 +202,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     asOfGiven,
     lastDate: -Infinity,
     rowErrors: new Map(),
+    dateOrder: columnDateOrder(() => cellsIn(a.orderDates)),
   };
   // a whole column (A:A) or a range from the header down: the labels are not an order line,
   // nor are the same labels further down (two exports pasted one under the other)
@@ -253,6 +254,19 @@ interface Reading {
   header?: [string, string];
   /** the date of the row being read, once it reads (for a row left out later in its reading) */
   rowDate?: number;
+  /** what the order dates typed as text say of their order (dateCell columnDateOrder) */
+  dateOrder: ColumnDateOrder;
+}
+
+/** Every cell of an argument as Excel passed it, in place (for the text dates' evidence). */
+function* cellsIn(m: unknown): Generator<unknown> {
+  if (!Array.isArray(m)) {
+    yield m;
+    return;
+  }
+  for (const r of m)
+    if (Array.isArray(r)) yield* r;
+    else yield r;
 }
 
 /** The column's order ids as text, blanks and cells in error left out (the row loop raises those). */
@@ -399,7 +413,7 @@ function readRow(
 function rowDateOf(dateCell: Plain, r: Reading, row: number): number {
   try {
     if (isEmpty(dateCell)) throw new ArgError("orderDates is blank.");
-    return toSerial(dateCell, "orderDates");
+    return toSerial(dateCell, "orderDates", r.dateOrder);
   } catch (e) {
     if (!(e instanceof ArgError) || r.asOfGiven) throw e;
     throw new CallError(
