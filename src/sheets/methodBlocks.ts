@@ -252,7 +252,9 @@ export function objectionsBlock(r: number): Laid {
 export function competitiveBlock(
   r: number,
   displacement: readonly CompetitorDisplacement[],
-  money: string
+  money: string,
+  /** the analysis's as-of in the workbook's date text: the spend is over the 12 months to it */
+  asOfText: string
 ): Laid {
   const blocks: Block[] = [cell(`A${r}`, "Competitive intelligence", H2)];
   r++;
@@ -267,7 +269,7 @@ export function competitiveBlock(
   blocks.push({
     at: `A${r}`,
     rows: [
-      ["Category", "Bought by", "Share", "Their median spend (12m)"],
+      ["Category", "Bought by", "Share", `Their median spend, 12 months to ${asOfText}`],
       ...(rows.length
         ? rows
         : [

@@ -199,7 +199,10 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   blocks.push(cell(`B${r + top}`, "Threats", { bold: true, fill: "#FFEB9C", border: "all" }));
   r += top + bottom + 2;
 
-  r = place(out, competitiveBlock(r, d.competitorDisplacement, money));
+  r = place(
+    out,
+    competitiveBlock(r, d.competitorDisplacement, money, asOfText(opts.asOf, opts.culture))
+  );
   place(out, objectionsBlock(r));
 
   return sheet(kapName("Plan", a.accountId), "plan", a.key, blocks, {

@@ -728,7 +728,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // Preparation: the win-back stage, competitive intelligence and objection handling (methodology 000 Steps 5 and 9.3, Appendix D).
   const agendaOut = { blocks: agendaBlocks, cfs: [] as ConditionalFormat[] };
   let ar = place(agendaOut, winBackBlock(24, q.winBack));
-  ar = place(agendaOut, competitiveBlock(ar, q.competitorDisplacement, money));
+  ar = place(
+    agendaOut,
+    competitiveBlock(ar, q.competitorDisplacement, money, asOfText(q.asOf, opts.culture))
+  );
   place(agendaOut, objectionsBlock(ar));
   const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, { widths: [40, 72, 24, 28, 30] });
 
