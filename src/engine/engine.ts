@@ -157,6 +157,22 @@ export class KapEngine implements OrderSink {
     return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after);
   }
 
+  /**
+   * Money in the company's home currency (QuickBooks' "Amount" beside a Currency column) when the
+   * report does not name it (no totals-row symbol, no currency format): said, as the default
+   * (the culture's, else GBP) may not be it.
+   */
+  private homeCurrencyWarning(): string | undefined {
+    if (!this.reading?.mapping.homeCurrencyAmounts) return undefined;
+    const c = this.defaultCurrencyChoice;
+    if (c.source === "format" || c.source === "totals") return undefined;
+    const revenue = this.reading.mapping.fields.find((f) => f.field === "revenue")?.header;
+    const shown = c.code
+      ? `${c.code}, ${c.source === "culture" ? `the culture ${c.culture}'s` : "the default"}`
+      : "no currency";
+    return `The report does not say which currency is the company's home currency (no symbol on its totals rows, no currency format${revenue ? ` on "${revenue}"` : ""}): its amounts are shown in ${shown}, which may not be it. Check it, and give the culture of the company's country (kap --culture, e.g. en-US) or format ${revenue ? `"${revenue}"` : "the amounts"} with its currency.`;
+  }
+
   /** A bare "$" on the lines is the culture's dollars (en-CA: CAD), not USD, before the book names it. */
   private dollarsOfCulture(report: IngestReport): void {
     if (!report.fileBareDollar || report.fileCurrency !== "USD") return;
@@ -221,6 +237,8 @@ export class KapEngine implements OrderSink {
     if (this.report.accounts < 0) this.report.accounts = this.book.accountIds.length;
     const spelling = nearDuplicateWarning(this.book.accountIds);
     if (spelling) this.report.warnings.push(spelling);
+    const home = this.homeCurrencyWarning();
+    if (home) this.report.warnings.push(home);
     // Ids of the side tables that differ from the order lines' (12347 beside "012347"); the
     // logs' ids are checked against the order lines and the accounts table together.
     const tableIds = this.side.accounts.map((a) => a.accountId);

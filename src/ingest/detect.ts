@@ -60,6 +60,12 @@ export interface ColumnMapping {
    * invoices and credit notes are sales (ingest/plausible decides it, ingest/orders skips the others).
    */
   invoicedDocsOnly?: boolean;
+  /**
+   * The money is in the company's home currency whatever each line's currency (QuickBooks'
+   * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not
+   * read, and the engine flags it when the report does not name the home currency.
+   */
+  homeCurrencyAmounts?: boolean;
 }
 
 export interface Detection {

@@ -345,6 +345,32 @@ export function checkOrderColumns(
     );
   }
 
+  // Without "Foreign Amount", QuickBooks' "Amount" is still in the home currency: the Currency
+  // column names each transaction's own, not the amount's (reading it would call pounds euros).
+  const currency = get("currency");
+  let homeCurrencyAmounts = false;
+  if (
+    home &&
+    foreignAt < 0 &&
+    currency &&
+    mapping.layout?.startsWith("quickbooks") &&
+    !user.has("currency") &&
+    !user.has("revenue")
+  ) {
+    const codes = sample.map((r) => text(r, "currency"));
+    const named = codes.filter((c) => c !== "");
+    if (named.length) {
+      // the example: a second currency where there is one (the first is often the home one)
+      const second = codes.findIndex((c) => c !== "" && c !== named[0]);
+      const other = second >= 0 ? second : codes.indexOf(named[0]);
+      drop("currency");
+      homeCurrencyAmounts = true;
+      notes.push(
+        `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency.`
+      );
+    }
+  }
+
   // Line revenue against the order it belongs to and against quantity × unit price.
   const rev = get("revenue");
   /** A line's value: its revenue, less its Credit where a Credit column is read beside it. */
@@ -531,6 +557,7 @@ export function checkOrderColumns(
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
+      ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
     },
     notes,
   };

@@ -3,10 +3,20 @@
  * German ERP export, QuickBooks reports) as real systems write them (test/fixtures/exports).
  * Every expected figure is worked out by hand from the file, as the comments show; as of 2026-10-31.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile, linesOf } from "./fileAnalysis";
 
 const EXPORTS = join(__dirname, "../fixtures/exports");
+const dir = mkdtempSync(join(tmpdir(), "kap-variants-"));
+
+/** A small export written for one test: its path. */
+function csv(name: string, lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
 
 describe("export variants", () => {
   it("Xero invoices entered tax-inclusive (Total = the sum of LineAmount): each line's value is LineAmount − TaxAmount, before VAT", async () => {
@@ -200,5 +210,60 @@ describe("export variants", () => {
     expect(revenue).toEqual({ "buyer@northfield.example": 42 });
     expect(orders["buyer@northfield.example"]).toBe(2);
     expect(report.warnings.join("\n")).not.toMatch(/more than one way/);
+  });
+
+  describe("QuickBooks Online with multicurrency and no Foreign Amount column: Amount is in the home currency, whatever Currency says", () => {
+    /** Sales by Customer Detail with Currency and Exchange Rate but no Foreign Amount; `total` is how its totals rows write money. */
+    const report = (name: string, total: (x: string) => string) =>
+      csv(name, [
+        "Kestrel Supplies Ltd",
+        "Sales by Customer Detail",
+        '"October 1-31, 2026"',
+        "",
+        ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Currency,Exchange Rate,Amount,Balance",
+        "Brightwell Electrical Ltd,,,,,,,,,,,",
+        ",10/02/2026,Invoice,1001,Cable ties 100mm,Cable ties 100mm black,10,4.50,GBP,1,45.00,45.00",
+        ",10/21/2026,Invoice,1012,Cable clips 10mm,Cable clips,20,2.10,GBP,1,42.00,87.00",
+        `Total for Brightwell Electrical Ltd,,,,,,,,,,${total("87.00")},`,
+        "Nordwerk GmbH,,,,,,,,,,,",
+        ",10/15/2026,Invoice,1007,Cable ties 100mm,Cable ties 100mm black,100,5.00,EUR,0.86,430.00,430.00",
+        ",10/20/2026,Credit Memo,1009,Cable ties 100mm,Returned ties,-10,5.00,EUR,0.86,-43.00,387.00",
+        `Total for Nordwerk GmbH,,,,,,,,,,${total("387.00")},`,
+        `TOTAL,,,,,,,,,,${total("474.00")},`,
+      ]);
+    const note =
+      '"Amount" is in the company\'s home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "Currency" (EUR on row 11) names each transaction\'s own currency, not the currency of "Amount", so it is not read: every line is in the one home currency.';
+
+    it("the totals rows' £ names it: every line in GBP, Nordwerk's euros read as the pounds they were booked at", async () => {
+      const {
+        revenue,
+        currency,
+        report: r,
+      } = await analyzeFile(report("qbo-home-gbp.csv", (x) => `"£${x}"`));
+      // Brightwell: 45.00 + 42.00 = £87.00
+      expect(revenue["Brightwell Electrical Ltd"]).toBe(87);
+      // Nordwerk: 430.00 − 43.00 = £387.00 (100 × 5.00 EUR at 0.86), not €387.00
+      expect(revenue["Nordwerk GmbH"]).toBe(387);
+      // no line names its own currency: all are money in the one currency the totals rows name
+      expect(currency).toEqual({ "Brightwell Electrical Ltd": "", "Nordwerk GmbH": "" });
+      expect(r.totalsCurrency).toEqual({ code: "GBP", symbol: "£" });
+      expect(r.warnings).toContain(note);
+      expect(r.warnings.join("\n")).not.toMatch(/does not say which/);
+    });
+
+    it("nothing names the home currency: flagged in the warnings, and no line is labelled with its Currency", async () => {
+      const {
+        revenue,
+        currency,
+        report: r,
+      } = await analyzeFile(report("qbo-home-unknown.csv", (x) => x));
+      expect(revenue["Nordwerk GmbH"]).toBe(387);
+      expect(currency).toEqual({ "Brightwell Electrical Ltd": "", "Nordwerk GmbH": "" });
+      expect(r.totalsCurrency).toBeUndefined();
+      expect(r.warnings).toContain(note);
+      expect(r.warnings).toContain(
+        'The report does not say which currency is the company\'s home currency (no symbol on its totals rows, no currency format on "Amount"): its amounts are shown in GBP, the default, which may not be it. Check it, and give the culture of the company\'s country (kap --culture, e.g. en-US) or format "Amount" with its currency.'
+      );
+    });
   });
 });
