@@ -13,6 +13,7 @@ import {
   STAKEHOLDER_DISPLAY_ORDER,
   type StakeholderPriority,
 } from "./rules";
+import { figuresText } from "./numberText";
 import type { ContactRecord, Serial } from "./types";
 
 export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number]["level"];
@@ -203,7 +204,8 @@ export interface RequiredCoverage {
  */
 export function requiredCoverage(
   contacts: readonly ContactRecord[],
-  via?: string
+  via?: string,
+  culture?: string
 ): RequiredCoverage[] {
   const who = via && via.trim() ? via.trim() : "your main contact";
   const byRole = new Map<string, string[]>();
@@ -222,7 +224,10 @@ export function requiredCoverage(
         held,
         names,
         priority: held ? null : r.priority,
-        approaches: held ? [] : r.approaches.map((a) => a.replace("{contact}", who)),
+        // the ways in, their figures the culture's way ("2 % within 7 days" in de-DE)
+        approaches: held
+          ? []
+          : r.approaches.map((a) => figuresText(a, culture).replace("{contact}", who)),
       };
     });
 }

@@ -158,6 +158,22 @@ describe("required stakeholder coverage (methodology 000 Step 4.2–4.3)", () =>
     );
   });
 
+  it("the early-payment discount in a de-DE or fr-FR workbook: 2 % within 7 days; none: 2%", () => {
+    // nobody held: Finance/Accounts is missing, its third way in is the methodology's 2% discount
+    const finance = (culture?: string) =>
+      requiredCoverage([], "Hans Müller 2.0", culture).find((r) => r.role === "Finance/Accounts")!;
+    expect(finance("de-DE").approaches).toContain(
+      "Offer the early-payment discount (2\u00a0% within 7 days)"
+    );
+    expect(finance("fr-FR").approaches).toContain(
+      "Offer the early-payment discount (2\u00a0% within 7 days)"
+    );
+    expect(finance().approaches).toContain("Offer the early-payment discount (2% within 7 days)");
+    // a name from the data is written as it is, never read as a figure
+    const owner = requiredCoverage([], "Hans Müller 2.0", "de-DE")[0];
+    expect(owner.approaches[0]).toBe("Request a meeting through Hans Müller 2.0");
+  });
+
   it("the introducer is the primary contact, else the strongest relationship", () => {
     const people = [
       c("A", { relationship: 2 }),

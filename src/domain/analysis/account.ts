@@ -168,7 +168,8 @@ export function analyzeAccount(
     state.units,
     contacts,
     x.contactsAll,
-    state.rec
+    state.rec,
+    x.culture
   );
   const recentEngagement = recentEntries(state.logs?.engagement ?? [], asOf, RECENT_ENGAGEMENT);
   const plan = accountPlan(account, {

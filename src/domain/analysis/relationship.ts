@@ -64,7 +64,8 @@ export function relationshipMapOf(
   units: readonly number[],
   contacts: readonly ContactRecord[],
   allContacts: readonly ContactRecord[],
-  record: AccountRecord | undefined
+  record: AccountRecord | undefined,
+  culture?: string
 ): RelationshipMap {
   const asOf = portfolio.asOf;
   const via = introducer(contacts, record?.primaryContact);
@@ -104,7 +105,7 @@ export function relationshipMapOf(
 
   return {
     contacts: mapContacts(contacts, feelingScale(allContacts)),
-    coverage: requiredCoverage(contacts, via),
+    coverage: requiredCoverage(contacts, via, culture),
     introducer: via ?? null,
     peopleToAdd: peopleToAdd(orderers.values(), contacts),
     sites,
