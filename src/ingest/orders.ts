@@ -227,6 +227,8 @@ const SUBTOTAL_FUNCTION = /(?:^grand|\S)\s+(?:count|average|max|min|product|stdd
 function isSummaryLabel(t: string): boolean {
   return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
 }
+/** Xero's "LineAmountTypes" of a line entered with its tax inside: "Inclusive", "Tax Inclusive". */
+export const TAX_INCLUSIVE = /^(?:tax\s*)?inclusive$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
@@ -462,6 +464,7 @@ export function createOrderParser(
     cancelledAt: -1,
     ledgerAccount: -1,
     taxAmount: -1,
+    amountTypes: -1,
     priceUnit: -1,
     orderTotal: -1,
     orderTax: -1,
@@ -571,6 +574,8 @@ export function createOrderParser(
   let orderDate: Cell = null;
   /** The share of the order's Total before tax, where prices include tax (Shopify): 1 otherwise. */
   let orderNetShare = 1;
+  /** Whether the current invoice's lines hold their tax (Xero's "LineAmountTypes": Inclusive). */
+  let orderTaxInclusive = false;
   /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
   let statusOrderKey = "";
   let orderVoid = false;
@@ -1167,7 +1172,17 @@ export function createOrderParser(
     }
     // Lines written tax-inclusive (ingest/plausible found Xero's Total = the sum of LineAmount):
     // the line's tax comes off, so revenue is before tax as everywhere else.
-    if (col.taxAmount >= 0 && revenue !== undefined && !isBlankCell(row[col.taxAmount])) {
+    // Xero's "LineAmountTypes" says which invoices hold the tax (a blank follows the invoice's first line).
+    if (col.amountTypes >= 0) {
+      const t = text(row[col.amountTypes]);
+      if (t || !sameOrder) orderTaxInclusive = TAX_INCLUSIVE.test(t);
+    }
+    if (
+      col.taxAmount >= 0 &&
+      revenue !== undefined &&
+      (col.amountTypes < 0 || orderTaxInclusive) &&
+      !isBlankCell(row[col.taxAmount])
+    ) {
       const tax = parseMoney(row[col.taxAmount], revDec)?.value;
       if (tax === undefined) return reject("unreadable tax amount", rowNo);
       if (unitPrice !== undefined && revenue !== 0) unitPrice *= (revenue - tax) / revenue;

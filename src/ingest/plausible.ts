@@ -31,6 +31,7 @@ import {
   productCategoryPrefix,
   ProductHeadings,
   SAGE_NOT_SALE,
+  TAX_INCLUSIVE,
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { parseMoney, parseQuantity } from "./values";
@@ -452,6 +453,28 @@ export function checkOrderColumns(
     if (taxInclusive.field) fields.push(taxInclusive.field);
     notes.push(taxInclusive.note);
   }
+  // No LineAmount column: the line value is Quantity × UnitAmount, which holds the tax on an
+  // invoice entered tax-inclusive ("LineAmountTypes" / "Amounts are": Inclusive).
+  if (
+    mapping.layout === "xero" &&
+    options.headers &&
+    !get("revenue") &&
+    !user.has("revenue") &&
+    qty &&
+    price &&
+    !get("taxAmount")
+  ) {
+    const found = xeroInclusiveByType(
+      sample,
+      options.headers,
+      get("orderId"),
+      `"${qty.header}" × "${price.header}"`
+    );
+    if (found) {
+      fields.push(...found.fields);
+      notes.push(found.note);
+    }
+  }
 
   // One customer value across a whole large file is no customer column.
   const id = get("accountId");
@@ -738,6 +761,55 @@ function xeroTaxInclusive(
     };
   return {
     note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' "${line}" holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
+  };
+}
+
+/** Xero's "LineAmountTypes" (its import and export column) or "Amounts are" (its invoice screen). */
+const AMOUNT_TYPES_HEADERS = new Set(["line amount types", "line amount type", "amounts are"]);
+
+/**
+ * Xero invoices with no LineAmount column whose "LineAmountTypes" says Inclusive on some lines:
+ * their Quantity × UnitAmount holds the tax, so the line's TaxAmount comes off (ingest/orders,
+ * on the lines so marked only). `lineText` names the line value in the note.
+ */
+function xeroInclusiveByType(
+  rows: readonly Row[],
+  headers: readonly string[],
+  order: FieldMatch | undefined,
+  lineText: string
+): { fields: FieldMatch[]; note: string } | undefined {
+  const taxCol = headers.findIndex((x) => normaliseHeader(x) === "tax amount");
+  const typeCol = headers.findIndex((x) => AMOUNT_TYPES_HEADERS.has(normaliseHeader(x)));
+  if (taxCol < 0 || typeCol < 0) return undefined;
+  let inclusive = 0;
+  let other = 0;
+  let otherValue = "";
+  let example = "";
+  for (const r of rows) {
+    const t = isBlankCell(r[typeCol]) ? "" : String(r[typeCol]).trim();
+    if (!t) continue;
+    if (TAX_INCLUSIVE.test(t)) {
+      if (inclusive++ === 0 && order) example = String(r[order.column] ?? "").trim();
+    } else {
+      other++;
+      otherValue ||= t;
+    }
+  }
+  if (inclusive === 0) return undefined;
+  const type = headers[typeCol].trim();
+  const tax = headers[taxCol].trim();
+  const inclusiveValue = String(
+    rows.find((r) => TAX_INCLUSIVE.test(String(r[typeCol] ?? "").trim()))![typeCol]
+  ).trim();
+  const rest = other
+    ? ` The ${other} line${other === 1 ? "" : "s"} marked "${otherValue}"${other === 1 ? " is" : " and otherwise are"} read as ${other === 1 ? "it is" : "they are"}.`
+    : "";
+  return {
+    fields: [
+      { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
+      { field: "amountTypes", column: typeCol, header: type, confidence: 0.9 },
+    ],
+    note: `Xero's invoices here are entered tax-inclusive ("${type}" is ${inclusiveValue} on ${inclusive} of the ${inclusive + other} lines in the first rows${example ? `, such as ${example}` : ""}): each line's value is ${lineText} − "${tax}", before tax.${rest}`,
   };
 }
 

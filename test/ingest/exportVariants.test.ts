@@ -266,4 +266,37 @@ describe("export variants", () => {
       );
     });
   });
+
+  describe("Xero invoices with no LineAmount column (Quantity × UnitAmount), entered tax-inclusive", () => {
+    /** Xero's invoice lines with `types` headed `header`; INV-3004 is entered tax-exclusive. */
+    const invoices = (name: string, header: string, inclusive: string, exclusive: string) =>
+      csv(name, [
+        `*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Total,InventoryItemCode,*Description,*Quantity,*UnitAmount,*AccountCode,*TaxType,TaxAmount,${header},Currency,Type`,
+        `Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,114.00,CT-100,Cable ties 100mm,10,5.40,200,20% (VAT on Income),9.00,${inclusive},GBP,Sales invoice`,
+        `Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,114.00,SC-20,Screws 20mm,5,12.00,200,20% (VAT on Income),10.00,${inclusive},GBP,Sales invoice`,
+        `Bramley Builders,INV-3002,15/10/2026,14/11/2026,24.00,CT-100,Cable ties 100mm,4,6.00,200,20% (VAT on Income),4.00,${inclusive},GBP,Sales invoice`,
+        `Acorn Fixings Ltd,CN-3003,20/10/2026,20/10/2026,12.00,SC-20,Screws 20mm,1,12.00,200,20% (VAT on Income),2.00,${inclusive},GBP,Sales credit note`,
+        `Bramley Builders,INV-3004,22/10/2026,21/11/2026,60.00,SC-20,Screws 20mm,5,10.00,200,20% (VAT on Income),10.00,${exclusive},GBP,Sales invoice`,
+      ]);
+
+    it.each([
+      ["LineAmountTypes", "Inclusive", "Exclusive"],
+      ["Amounts are", "Tax Inclusive", "Tax Exclusive"],
+    ])(
+      "%p says Inclusive: each line is Quantity × UnitAmount − TaxAmount, before tax; a line marked Exclusive is read as it is",
+      async (header, inclusive, exclusive) => {
+        const { revenue, report } = await analyzeFile(
+          invoices(`xero-no-line-amount-${header.length}.csv`, header, inclusive, exclusive)
+        );
+        // Acorn: INV-3001 (10 × 5.40 − 9.00) + (5 × 12.00 − 10.00) = 45.00 + 50.00 = 95.00;
+        // credit note CN-3003 −(1 × 12.00 − 2.00) = −10.00 → 85.00
+        expect(revenue["Acorn Fixings Ltd"]).toBe(85);
+        // Bramley: INV-3002 4 × 6.00 − 4.00 = 20.00; INV-3004 (Exclusive) 5 × 10.00 = 50.00 → 70.00
+        expect(revenue["Bramley Builders"]).toBe(70);
+        expect(report.warnings).toContain(
+          `Xero's invoices here are entered tax-inclusive ("${header}" is ${inclusive} on 4 of the 5 lines in the first rows, such as INV-3001): each line's value is "*Quantity" × "*UnitAmount" − "TaxAmount", before tax. The 1 line marked "${exclusive}" is read as it is.`
+        );
+      }
+    );
+  });
 });
