@@ -15,6 +15,7 @@ import type {
   Dashboard,
   PortfolioAnalysis,
 } from "../domain/analysis/types";
+import { findsNoDropout } from "../domain/analysis/clv";
 import { SILENT_CHURN_P_ALIVE } from "../domain/analysis/lifetime";
 import { percentText, wholeText } from "../domain/numberText";
 import { type LayoutOptions, moneyFor } from "./options";
@@ -166,6 +167,16 @@ function colAt(first: string, offset: number): string {
 }
 
 /**
+ * Why the silent-churn table is empty. With a fit that finds almost no dropping out, P(alive)
+ * never falls below the table's cut, so an empty table says nothing about lost accounts.
+ */
+function noSilentChurnText(p: PortfolioAnalysis): string {
+  return p.lifetimeModels.some((m) => findsNoDropout(m.bgnbd))
+    ? "P(alive) cannot show lost accounts here: the fit finds almost no dropping out (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering."
+    : "No high-revenue account looks lost without an alert.";
+}
+
+/**
  * The dashboard's lifetime section from Excel row `row`: a heading with the fit's reliability, the
  * value × health table and the silent-churn table. Returns the blocks and the next free row.
  */
@@ -272,9 +283,7 @@ export function dashboardLifetimeBlocks(
       `A${r}`,
       "KAP_Dashboard_SilentChurn",
       scColumns,
-      scRows.length
-        ? scRows
-        : [["", "No high-revenue account looks lost without an alert.", "", "", "", "", ""]]
+      scRows.length ? scRows : [["", noSilentChurnText(p), "", "", "", "", ""]]
     )
   );
   r += Math.max(1, scRows.length) + 3;

@@ -642,6 +642,14 @@ export interface LifetimeModel {
 }
 
 /**
+ * The fitted chance of leaving after an order, a/(a+b), is below CLV_NO_DROPOUT_SHARE: P(alive)
+ * stays near 100% even for accounts that have stopped ordering, so it cannot show who is lost.
+ */
+export function findsNoDropout(fit: BgNbdParams | null): boolean {
+  return fit !== null && fit.a / (fit.a + fit.b) < CLV_NO_DROPOUT_SHARE;
+}
+
+/**
  * Fits both models to the accounts' summaries. Never throws on thin data: the model says what is
  * missing, its figures in `culture`'s way ("1.234 accounts", "0,00053", "100 %" in de-DE; none: en-GB).
  */
@@ -664,7 +672,7 @@ export function fitLifetimeModel(
     bgnbd = fitBgNbd(summaries);
     if (!bgnbd.converged) notes.push("The repeat-buying fit did not settle on a stable optimum.");
     const dropout = bgnbd.a / (bgnbd.a + bgnbd.b);
-    if (dropout < CLV_NO_DROPOUT_SHARE)
+    if (findsNoDropout(bgnbd))
       notes.push(
         `The orders show almost no dropping out (fitted chance of leaving after an order ${decimalText(dropout.toPrecision(2), culture)}), so P(alive) stays near ${percentText(100, culture)} even for accounts that have stopped ordering: judge those by Recency and the win-back stage.`
       );

@@ -1,0 +1,50 @@
+/**
+ * The dashboard's silent-churn table when the lifetime fit finds almost no dropping out.
+ *
+ * The sample workbook's fit has a/(a+b) = 7154.54 / (7154.54 + 67,370,350) = 1.1e-4: P(alive)
+ * stays near 100% for every account, even Nova Heating Services after 200 days without an
+ * order (99.3%), so no account can ever fall below the table's 50%. The dashboard still said
+ * "No high-revenue account looks lost without an alert." — reassurance the model cannot give.
+ * With such a fit the empty table says P(alive) cannot show lost accounts here, and where to look.
+ */
+import { analyzePortfolio } from "../../src/domain/analysis";
+import type { PortfolioAnalysis } from "../../src/domain/analysis";
+import { dashboardSheet } from "../../src/sheets/dashboardSheet";
+import { layoutOptions } from "../../src/sheets/options";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const base = analyzePortfolio(
+  bookOf([line("A", d(2026, 9, 1), "s", 100), line("B", d(2026, 10, 1), "s", 200)]),
+  { asOf }
+);
+const fit = (a: number, b: number) => ({
+  r: 1.975,
+  alpha: 2.984,
+  a,
+  b,
+  logLikelihood: -1000,
+  converged: true,
+});
+const withFit = (a: number, b: number): PortfolioAnalysis => ({
+  ...base,
+  lifetimeModels: base.lifetimeModels.map((m) => ({ ...m, bgnbd: fit(a, b) })),
+});
+const silentChurnText = (p: PortfolioAnalysis) =>
+  dashboardSheet(p, layoutOptions({ asOf, currency: "GBP" })).blocks.find(
+    (b) => b.table?.name === "KAP_Dashboard_SilentChurn"
+  )!.rows[1][1];
+
+it("a fit with almost no dropping out (the sample's a, b) cannot say no account looks lost", () => {
+  expect(base.lifetimeModels.length).toBe(1);
+  expect(base.dashboard.silentChurn).toEqual([]);
+  expect(silentChurnText(withFit(7154.537928, 67370350.01))).toBe(
+    "P(alive) cannot show lost accounts here: the fit finds almost no dropping out (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering."
+  );
+});
+
+it("a fit with real dropping out (CDNOW's a 0.793, b 2.426: 25%) keeps the all-clear", () => {
+  expect(silentChurnText(withFit(0.793, 2.426))).toBe(
+    "No high-revenue account looks lost without an alert."
+  );
+});
