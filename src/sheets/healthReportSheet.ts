@@ -7,7 +7,7 @@
  */
 import type { AccountDetail } from "../domain/analysis/types";
 import type { Change } from "../domain/numbers";
-import { percentText } from "../domain/numberText";
+import { decimalText, figuresText, percentText } from "../domain/numberText";
 import { CHANGE_TEXT } from "../domain/rules";
 import { asOfText, kapName, labelledRows, type LayoutOptions, moneyFor } from "./options";
 import {
@@ -55,7 +55,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   const since =
     b.customerSince === null
       ? "not known"
-      : `${b.accountAgeYears ?? 0} years (customer since ${asOfText(b.customerSince, opts.culture)}${b.customerSinceSource === "first order" ? ", the first order in the data" : ""})`;
+      : `${decimalText(String(b.accountAgeYears ?? 0), opts.numberCulture)} years (customer since ${asOfText(b.customerSince, opts.culture)}${b.customerSinceSource === "first order" ? ", the first order in the data" : ""})`;
   const pairs: [string, CellValue, string?][] = [
     ["Account number", b.accountId],
     ["Primary contact", b.primaryContact ?? "not given"],
@@ -175,7 +175,10 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   blocks.push(
     cell(
       `A${r}`,
-      "Bands: 4.00+ Healthy (focus on expansion) · 3.00–3.99 Stable (identify growth opportunities) · 2.00–2.99 At Risk (immediate outreach) · below 2.00 Critical (escalate to management).",
+      figuresText(
+        "Bands: 4.00+ Healthy (focus on expansion) · 3.00–3.99 Stable (identify growth opportunities) · 2.00–2.99 At Risk (immediate outreach) · below 2.00 Critical (escalate to management).",
+        opts.numberCulture
+      ),
       "note"
     )
   );

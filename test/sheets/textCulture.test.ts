@@ -108,9 +108,18 @@ describe.each(cases)("culture $culture", ({ culture, pct, point }) => {
     expect(w.script).toContain(`a one-time ${pct(20)} discount, free delivery for three months`);
   });
 
-  test(`the health report's warning signs: Order value down >${pct(20)}`, async () => {
+  test(`the health report's warning signs (Order value down >${pct(20)}) bands (4${point}00+) and account age (0${point}8 years)`, async () => {
     const e = await engineIn(culture);
     expect(textsOf(e, "healthReport")).toContain(`Order value down >${pct(20)}`);
+    // the bands' cuts on the score (2 decimals): 4,00 in de-DE and fr-FR
+    const n = (s: string) => s.replace(".", point);
+    // A's first order 10 Jan 2026, 9 whole months before 31 Oct: 9 / 12 = 0.75 → 0.8 years
+    expect(
+      textsOf(e, "healthReport").some((x) => x.startsWith(`${n("0.8")} years (customer since `))
+    ).toBe(true);
+    expect(textsOf(e, "healthReport")).toContain(
+      `Bands: ${n("4.00")}+ Healthy (focus on expansion) · ${n("3.00")}–${n("3.99")} Stable (identify growth opportunities) · ${n("2.00")}–${n("2.99")} At Risk (immediate outreach) · below ${n("2.00")} Critical (escalate to management).`
+    );
   });
 
   test(`cross-sell and breakdown notes: lift ≥ 1${point}2, High from ${pct(50)}, Medium from ${pct(25)}`, async () => {
