@@ -65,33 +65,24 @@ export async function readWorkbookFacts(context: Excel.RequestContext): Promise<
   return { culture: culture(), dateSystem: dateSystem() };
 }
 
+type ExcelRunner = {
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+};
+
+/** Excel in Office once it is ready; undefined outside Office (jest, the CLI). */
+async function officeExcel(excel?: ExcelRunner): Promise<ExcelRunner | undefined> {
+  if (excel) return excel;
+  if (typeof Office === "undefined" || typeof Excel === "undefined") return undefined;
+  await Office.onReady();
+  return Excel;
+}
+
 /**
- * For the KAP.* functions: once the shared runtime is ready, reads the culture once and hands
- * its decimal separator and name on (the name settles ambiguous text dates). Custom functions in a shared runtime may call the Excel API
- * (custom-functions-call-excel-api.md); this only reads — unless `onSeparator` says answers
- * given before it came may be stale (a text number read without the mark): then it asks Excel
- * for one full recalculation (application.calculate, ExcelApi 1.1), since Excel does not
- * recalculate a function whose arguments did not change. Outside Office it does nothing.
+ * Excel does not recalculate a function whose arguments did not change: answers given before a
+ * fact arrived (or changed) are refreshed by one full recalculation (application.calculate,
+ * ExcelApi 1.1). A failure leaves them until their cells recalculate.
  */
-export async function loadDecimalSeparator(
-  onSeparator: (separator: string | undefined, cultureName?: string) => boolean | void,
-  /** Excel itself in Office; a test passes its double */
-  excel?: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }
-): Promise<void> {
-  if (!excel) {
-    if (typeof Office === "undefined" || typeof Excel === "undefined") return;
-    await Office.onReady();
-  }
-  const host = excel ?? Excel;
-  let stale: boolean | void;
-  try {
-    const culture = await host.run((context) => readCulture(context));
-    stale = onSeparator(culture?.decimalSeparator, culture?.name);
-  } catch {
-    onSeparator(undefined);
-    return;
-  }
-  if (!stale) return;
+async function recalculate(host: ExcelRunner): Promise<void> {
   try {
     await host.run(async (context) => {
       context.workbook.application.calculate("Full");
@@ -100,4 +91,61 @@ export async function loadDecimalSeparator(
   } catch {
     // the answers stand until their cells recalculate
   }
+}
+
+/**
+ * For the KAP.* functions: once the shared runtime is ready, reads the culture (where the host has
+ * it) and the date system in one request (readWorkbookFacts) and hands on the decimal separator,
+ * the culture's name (it settles ambiguous text dates) and the date system. Custom functions in a
+ * shared runtime may call the Excel API (custom-functions-call-excel-api.md); this only reads —
+ * unless `onFacts` says answers given before may be stale (a text number, an ambiguous text date
+ * or a date cell read without them): then it asks Excel for one full recalculation. Outside
+ * Office it does nothing and returns false.
+ */
+export async function loadDecimalSeparator(
+  onFacts: (
+    separator: string | undefined,
+    cultureName?: string,
+    dateSystem?: DateSystem
+  ) => boolean | void,
+  /** Excel itself in Office; a test passes its double */
+  excel?: ExcelRunner
+): Promise<boolean> {
+  const host = await officeExcel(excel);
+  if (!host) return false;
+  let stale: boolean | void;
+  try {
+    const facts = await host.run((context) => readWorkbookFacts(context));
+    stale = onFacts(facts.culture?.decimalSeparator, facts.culture?.name, facts.dateSystem);
+  } catch {
+    onFacts(undefined);
+    return true;
+  }
+  if (stale) await recalculate(host);
+  return true;
+}
+
+/**
+ * Asks the date system again (DATE(1904,1,1), ./dateSystem) after the functions calculated, so a
+ * workbook switched to or from the 1904 system is seen: `onSystem` says whether answers are then
+ * stale, and Excel recalculates once. Office.js has no released property or event for the setting
+ * (Workbook.use1904DateSystem is in the preview set only).
+ */
+export async function recheckDateSystem(
+  onSystem: (system: DateSystem) => boolean,
+  excel?: ExcelRunner
+): Promise<void> {
+  const host = await officeExcel(excel);
+  if (!host) return;
+  let stale = false;
+  try {
+    stale = await host.run(async (context) => {
+      const system = queueDateSystem(context);
+      await context.sync();
+      return onSystem(system());
+    });
+  } catch {
+    return;
+  }
+  if (stale) await recalculate(host);
 }

@@ -5,7 +5,8 @@
  * reads and writes serials in the 1900 system, so in such a workbook they are shifted on the way
  * in and out.
  *
- * Office.js has no property for it (@types/office-js declares none), but worksheet functions
+ * Office.js has no released property for it (@types/office-js declares none; Workbook.use1904DateSystem
+ * is listed only among the preview APIs, "ExcelApi BETA (PREVIEW ONLY)"), but worksheet functions
  * evaluate in the workbook's system: DATE(1904,1,1) is 0 there and 1,462 in a 1900 workbook
  * (`workbook.functions`, ExcelApi 1.2 — within the manifest's 1.7 — on the web and desktop alike;
  * excel-add-ins-worksheet-functions.md; Functions.date's year "from 1900 or 1904 (depending on

@@ -2,7 +2,7 @@ import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from "../domain/dates";
 import { dateOrderEvidence, inferDateOrder, parseDateTime, type DateOrder } from "../ingest/values";
 import { ArgError } from "./errors";
 import { InputError, inputErrorOf, type Plain } from "./args";
-import { noteTextDateBeforeCulture, workbookCultureName } from "./culture";
+import { dateCellShift, noteTextDateBeforeCulture, workbookCultureName } from "./culture";
 
 /**
  * What a date column's own text dates say of their order (ingest dateOrderEvidence: a first field
@@ -63,15 +63,43 @@ function settledOrder(text: string, column?: ColumnDateOrder): DateOrder | undef
   return undefined;
 }
 
+/** A year of days: a date cell of a 1904 workbook that lands further than this after today was moved already. */
+const DAYS_AHEAD = 366;
+
 /**
- * A date argument: an Excel date serial (what a date cell holds, 1 = 1 Jan 1900) or a date typed
+ * A date cell's serial counted in the 1900 system KAP counts in: as it is, or 1,462 days on in a
+ * workbook on the 1904 date system (culture.ts dateCellShift). There, a date more than a year after
+ * today is refused: it was moved already by the =A2+1462 helper column README advised before the
+ * functions knew the system, and moving it again would put every date four years late, silently.
+ */
+export function dateCellSerial(v: number, argName: string): number {
+  const shift = dateCellShift();
+  if (shift === 0) return v;
+  const s = v + shift;
+  const today = Math.floor(Date.now() / 86_400_000) + UNIX_EPOCH_SERIAL;
+  if (s > today + DAYS_AHEAD && s < MAX_DATE_SERIAL + 1)
+    throw new ArgError(
+      `${argName}: ${v} is ${serialToIso(Math.floor(s))} in this workbook's 1904 date system, more than a year after today. If it was moved by 1462 days (=A2+1462, for an earlier KAP), give the date cells themselves: KAP now reads the 1904 system.`
+    );
+  return s;
+}
+
+/** 1 Jan 1970 as a 1900-system serial. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A date argument: an Excel date serial (what a date cell holds, 1 = 1 Jan 1900; dateCellSerial in
+ * a 1904 workbook) or a date typed
  * as text (textDateTime; `column` settles ambiguous ones by the column's other dates). A number
  * under 1 is a time of day alone (10:30 = 0.4375), not a date; one past 31 Dec 9999 (serial
  * 2,958,465) is no date either (an order number column picked as the dates).
  */
 export function toSerial(v: Plain, argName: string, column?: ColumnDateOrder): number {
   if (v instanceof InputError) throw inputErrorOf(v, argName);
-  if (typeof v === "number" && v >= 1 && v < MAX_DATE_SERIAL + 1) return Math.floor(v);
+  if (typeof v === "number" && v >= 1) {
+    const s = dateCellSerial(v, argName);
+    if (s < MAX_DATE_SERIAL + 1) return Math.floor(s);
+  }
   if (typeof v === "string") {
     // yyyy-mm-dd first: most text dates, and no settling needed
     const iso = isoToSerial(v.trim().slice(0, 10));

@@ -36,7 +36,7 @@ import {
   pAlive as pAliveRule,
 } from "../domain/analysis/clvBasics";
 import type { FactorScores, Weights } from "../domain/health";
-import { loadDecimalSeparator } from "../excel/culture";
+import { loadDecimalSeparator, recheckDateSystem } from "../excel/culture";
 import { ArgError, guard, kapError, type KapError } from "./errors";
 import {
   asColumn,
@@ -78,14 +78,17 @@ import type { HealthInputs } from "../domain/analysis/types";
 import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
 import { doneWith, idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
 import { columnDateOrder, toSerial } from "./dateCell";
-import { setWorkbookCulture } from "./culture";
+import { setDateSystemRecheck, setWorkbookCulture, setWorkbookDateSystem } from "./culture";
 import { engagementOfRows, paymentOfRows } from "./logFunctions";
 
 type Out = (number | string | KapError)[][];
 
 // Text numbers and dates are read as the workbook writes them: its decimal mark and culture are
 // read once when the shared runtime starts (src/excel/culture.ts; nothing happens outside Office).
-void loadDecimalSeparator(setWorkbookCulture);
+// The date system is asked with them, and again after the functions calculate (the setting can change).
+void loadDecimalSeparator(setWorkbookCulture).then((inOffice) => {
+  if (inOffice) setDateSystemRecheck(() => void recheckDateSystem(setWorkbookDateSystem));
+});
 
 /**
  * The answer of a blank row, one array shared by every blank row: a whole column (A:A) brings a

@@ -28,7 +28,7 @@ import {
 import type { Matrix, Plain } from "./args";
 import { ArgError } from "./errors";
 import { checkDayCount } from "./parseCells";
-import { columnDateOrder, textDateTime, type ColumnDateOrder } from "./dateCell";
+import { columnDateOrder, dateCellSerial, textDateTime, type ColumnDateOrder } from "./dateCell";
 
 /**
  * A date, keeping its time of day: a date serial (what a date cell holds, with a fraction for the
@@ -42,7 +42,10 @@ export function dateTimeOf(
 ): number | undefined {
   if (v instanceof InputError) throw inputErrorOf(v, `${argName} (row ${row})`);
   if (isEmpty(v)) return undefined;
-  if (typeof v === "number" && v > 0 && v < MAX_DATE_SERIAL + 1) return v;
+  if (typeof v === "number" && v > 0) {
+    const s = dateCellSerial(v, `${argName} (row ${row})`);
+    if (s < MAX_DATE_SERIAL + 1) return s;
+  }
   if (typeof v === "string") {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(v.trim());
     const day = m ? isoToSerial(m[1]) : undefined;

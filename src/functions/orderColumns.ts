@@ -41,6 +41,7 @@ import {
   trimmedFilled,
 } from "./args";
 import { columnDateOrder, toSerial, type ColumnDateOrder } from "./dateCell";
+import { dateCellShift } from "./culture";
 import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
@@ -123,10 +124,12 @@ export function doneWith(book: OrderBook): void {
 /** The latest date cell of the column (numbers and ISO text; other cells are left to the full read). */
 function latestDate(m: Cell): Serial | undefined {
   let latest = -Infinity;
+  // a 1904 workbook's date cells count 1,462 days on (dateCellSerial; its checks in the full read)
+  const shift = dateCellShift();
   const visit = (v: unknown) => {
     const x =
       typeof v === "number"
-        ? v
+        ? v + shift
         : typeof v === "string"
           ? isoToSerial(v.trim().slice(0, 10))
           : undefined;
