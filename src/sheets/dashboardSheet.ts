@@ -345,7 +345,8 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           counts[s],
           new Set(d.openAlerts.filter((a) => a.severity === s).map((a) => a.key)).size,
         ]),
-        ["Total", d.openAlerts.length, alertAccounts],
+        // the alerts add up; the accounts do not (one with two severities is in two rows)
+        ["Total (each account or site once)", d.openAlerts.length, alertAccounts],
       ],
       { filter: false }
     )
