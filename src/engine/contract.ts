@@ -127,6 +127,11 @@ export interface ActionResult {
   /** Sheet activated at the end, if any. */
   activated?: string;
   message: string;
+  /**
+   * A file the pane offers to download instead of what could not be opened (the QBR workbook
+   * over Excel on the web's 5 MB request limit): an .xlsx, base64.
+   */
+  download?: { fileName: string; base64: string };
 }
 
 export interface KapHost {

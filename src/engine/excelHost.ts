@@ -12,6 +12,7 @@ import {
   saveSetting,
   SheetWriteError,
   withExcel,
+  WorkbookTooLargeError,
   WriteCancelledError,
   writeSheets,
   type GridInfo,
@@ -74,6 +75,13 @@ export class KapActionError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A file's size as a download shows it: "4.2 MB", or "38 kB" under a megabyte. */
+function fileSize(bytes: number): string {
+  return bytes < 1_000_000
+    ? `${Math.max(1, Math.round(bytes / 1000))} kB`
+    : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function cancelled(): KapActionError {
@@ -381,6 +389,25 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   /**
+   * The QBR workbook Excel on the web cannot open from an add-in (over the 5 MB a request may
+   * carry): offered to the pane as a download instead, with why and what to do.
+   */
+  function qbrToDownload(
+    e: WorkbookTooLargeError,
+    base64: string,
+    o: { accountId?: string; quarter?: string }
+  ): ActionResult {
+    const name = accounts.find((a) => a.id === o.accountId)?.name || o.accountId || "account";
+    // characters Windows and macOS refuse in a file name
+    const fileName = `QBR ${name} ${o.quarter ?? ""}`.replace(/[\\/:*?"<>|\s]+/g, " ").trim();
+    return {
+      made: [],
+      download: { fileName: `${fileName}.xlsx`, base64 },
+      message: `The QBR workbook is too large for Excel on the web to open from an add-in (at most 5 MB at a time), so it was not opened and nothing was changed. Download it (${fileSize(e.fileBytes)}) and open it in Excel; to work on it in Excel on the web, upload it to OneDrive first. Excel on Windows or Mac opens it directly.`,
+    };
+  }
+
+  /**
    * The order lines the Account Health sheet's inputs stay live over (src/engine/liveSource), or
    * why not; undefined for other sheets or when the user turned live inputs off.
    */
@@ -620,7 +647,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         const base64 = await toXlsxBase64(specs);
         // the last moment Cancel can stop it: once opened, the workbook is the user's
         if (signal.aborted) throw cancelled();
-        await openNewWorkbook(base64);
+        try {
+          await openNewWorkbook(base64);
+        } catch (e) {
+          if (!(e instanceof WorkbookTooLargeError)) throw e;
+          return qbrToDownload(e, base64, o);
+        }
         onProgress({
           phase: "writing",
           done: specs.length,

@@ -28,7 +28,12 @@ export {
 export { queueDateSystem, toWorkbookSerial, type DateSystem } from "./dateSystem";
 export { supports, requireFeature, NeedsNewerExcelError, type Feature } from "./requirements";
 export { saveSetting, loadSetting } from "./settings";
-export { openNewWorkbook, insertSheetsFromBase64 } from "./workbook";
+export {
+  openNewWorkbook,
+  insertSheetsFromBase64,
+  WorkbookTooLargeError,
+  WEB_NEW_WORKBOOK_MAX_BYTES,
+} from "./workbook";
 export { MARKER_KEY, MARK_NAME, type SheetMarker } from "./marker";
 
 /** Excel.run for the rest of the app, which never names `Excel.*` itself. */

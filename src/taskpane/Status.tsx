@@ -1,17 +1,20 @@
 /** Progress of the running job with Cancel, and the outcome of the last one: an aria-live region. */
 import { useEffect, useRef } from "react";
-import { DefaultButton, type IButton } from "@fluentui/react/lib/Button";
+import { DefaultButton, MessageBarButton, type IButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import type { Progress } from "../engine/contract";
 import { progressFraction, progressLine } from "./format";
 import { usePaneCulture } from "./culture";
+import { downloadFile } from "./download";
 
 export interface Outcome {
-  kind: "success" | "error" | "info";
+  kind: "success" | "error" | "info" | "warning";
   message: string;
   action?: string;
+  /** A file to offer instead of what could not be opened (the QBR workbook, on the web). */
+  download?: { fileName: string; base64: string };
 }
 
 export interface StatusProps {
@@ -29,6 +32,7 @@ const BAR_TYPE = {
   success: MessageBarType.success,
   error: MessageBarType.error,
   info: MessageBarType.info,
+  warning: MessageBarType.warning,
 } as const;
 
 export function Status({
@@ -89,6 +93,14 @@ export function Status({
           isMultiline
           onDismiss={onDismiss}
           dismissButtonAriaLabel="Close message"
+          actions={
+            outcome.download ? (
+              <MessageBarButton
+                text="Download the QBR workbook"
+                onClick={() => outcome.download && downloadFile(outcome.download)}
+              />
+            ) : undefined
+          }
         >
           {outcome.message}
           {outcome.action ? ` ${outcome.action}` : ""}

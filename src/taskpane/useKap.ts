@@ -349,7 +349,11 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
             signal
           );
         },
-        (res) => ({ kind: "success", message: res.message }),
+        // a file offered instead (the QBR workbook Excel on the web cannot open): not a success
+        (res) =>
+          res.download
+            ? { kind: "warning", message: res.message, download: res.download }
+            : { kind: "success", message: res.message },
         // cancelled while it analysed again: the earlier scores went with that analysis
         () => {
           if (!analysing) return undefined;

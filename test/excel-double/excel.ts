@@ -2089,7 +2089,20 @@ export class ExcelDouble {
     return result;
   };
 
+  /**
+   * Excel.createWorkbook(base64): the file goes to Excel in one request, so on the web it is held
+   * to the 5 MB request limit like any other (resource-limits-and-performance-optimization.md;
+   * Microsoft documents no other limit for it); desktop documents none.
+   */
   createWorkbook = async (base64?: string): Promise<void> => {
+    const size = utf8Bytes(JSON.stringify([{ op: "createWorkbook", args: [base64 ?? ""] }]));
+    this.stats.requestBytes.push(size);
+    const limit = this.payloadLimit ?? PAYLOAD_LIMIT[this.mode];
+    if (size > limit)
+      throw new DoubleError(
+        "RequestPayloadSizeLimitExceeded",
+        `Request of ${size} bytes is over the ${limit} byte limit`
+      );
     this.model.createdWorkbooks.push(base64 ?? "");
   };
 

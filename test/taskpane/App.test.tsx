@@ -454,6 +454,46 @@ describe("task pane: actions", () => {
     expect(host.run).toHaveBeenCalledTimes(ACTIONS.length);
   }, 120_000);
 
+  it("a QBR workbook too large for Excel on the web: a warning that says why, and a button that downloads the .xlsx", async () => {
+    const host = await openPane();
+    await chooseAccount("C001", /C001 — Acme Fixings/);
+    const TOO_LARGE =
+      "The QBR workbook is too large for Excel on the web to open from an add-in (at most 5 MB at a time), so it was not opened and nothing was changed. Download it (4.2 MB) and open it in Excel.";
+    host.run.mockResolvedValueOnce({
+      made: [],
+      message: TOO_LARGE,
+      // "PK\x03\x04", the first 4 bytes of any .xlsx (a zip)
+      download: { fileName: "QBR Acme Fixings FY2025 Q4.xlsx", base64: "UEsDBA==" },
+    });
+    fireEvent.click(actionButton("Build QBR workbook"));
+    const said = await screen.findByText(TOO_LARGE);
+    // not said as a success: the workbook was not opened
+    expect(said.closest(".ms-MessageBar--success")).toBeNull();
+    expect(said.closest(".ms-MessageBar--warning")).not.toBeNull();
+    const made: { blob?: Blob; name?: string; href?: string } = {};
+    const urls = URL as unknown as {
+      createObjectURL: (b: Blob) => string;
+      revokeObjectURL: (u: string) => void;
+    };
+    urls.createObjectURL = (b: Blob) => ((made.blob = b), "blob:kap-qbr");
+    urls.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      made.name = this.download;
+      made.href = this.href;
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Download the QBR workbook" }));
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(made.name).toBe("QBR Acme Fixings FY2025 Q4.xlsx");
+    expect(made.href).toBe("blob:kap-qbr");
+    expect(made.blob?.type).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    expect(made.blob?.size).toBe(4);
+    click.mockRestore();
+  });
+
   it("a failing action shows the error in plain words with what to do", async () => {
     const host = await openPane();
     host.run.mockRejectedValueOnce(
