@@ -72,3 +72,35 @@ test("no culture: the same texts as KAP always wrote them (en-GB, pounds)", asyn
   expect(basis("payment")).toBe("9.3 days beyond terms on average");
   expect(basis("revenue")).toBe("12-month revenue +37% vs prior 12 months");
 });
+
+describe("the pane's glance of a silent account", () => {
+  // B's only order, 1 Jun 2026, is 152 days before the as-of date 31 Oct 2026
+  // (30 + 31 + 31 + 30 + 31 − 1): win-back Stage 4, whose offer is a one-time 20% discount
+  async function glanceOfB(culture?: string) {
+    const engine = new KapEngine();
+    const settings: KapSettings = { ...defaultSettings(), asOf: "2026-10-31" };
+    const grid = [
+      ["Order Date", "Customer ID", "SKU", "Qty", "Line Total"],
+      ["2026-06-01", "B", "S1", 1, 100],
+      ["2026-10-31", "A", "S1", 1, 100],
+    ];
+    await loadGrids(
+      engine,
+      [{ name: "Orders", values: grid }],
+      settings,
+      culture ? { culture } : {}
+    );
+    const b = engine.analyze(settings).accounts.find((x) => x.accountId === "B")!;
+    return toGlance(b, engine.defaultCurrency, undefined, engine.culture);
+  }
+
+  test("de-DE: Stage 4's one-time 20 % discount; none: 20%", async () => {
+    const offer = "free delivery for 3 months, samples of new lines, extended credit terms";
+    expect((await glanceOfB("de-DE")).winBack).toBe(
+      `Stage 4 – Recovery offer: Recovery offer: one-time 20${NBSP}% discount, ${offer}`
+    );
+    expect((await glanceOfB()).winBack).toBe(
+      `Stage 4 – Recovery offer: Recovery offer: one-time 20% discount, ${offer}`
+    );
+  });
+});
