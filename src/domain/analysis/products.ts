@@ -11,7 +11,7 @@
  * - Dormant: bought in the prior 12 months (as-of − 24 … − 12 months) and last-12-month revenue
  *   down by DORMANT.dropShare or more; months since last order are whole calendar months (EDATE).
  */
-import { percentText } from "../numberText";
+import { percentText, wholeText } from "../numberText";
 import { edate, serialToYmd } from "../dates";
 import { median, roundHalfAwayFromZero } from "../numbers";
 import { reorderRegularity } from "../reorder";
@@ -272,7 +272,7 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell
           ? ` (${percentText(`${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}`, x.culture)} per unit)`
           : "") +
         (extra !== null && fig.qty12 > 0
-          ? `: on last year's ${fig.qty12} units that is ${x.money(extra)} more per year.`
+          ? `: on last year's ${x.culture ? wholeText(fig.qty12, x.culture) : fig.qty12} units that is ${x.money(extra)} more per year.`
           : "."),
     });
   }

@@ -322,6 +322,19 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
     expect(det.upsell[0].valueProposition).toMatch(/\+25% per unit.*20\.00 more per year/);
   });
 
+  it("a culture writes the units its way: de-DE 1.250 units, 12,5 units; none: 1250 as before", () => {
+    // A buys 1,250 T300 at £8 list; the premium is £10: 1,250 × £2 = £2,500 more a year
+    const many = bookOf([line("A", r, "T300", 10000, { category: "Cable Ties", quantity: 1250 })]);
+    const units = (culture?: string, b = many) =>
+      analyzeAccount(buildPortfolio(b, { asOf, catalog, culture }), "A", { catalog }).upsell[0]
+        .valueProposition;
+    expect(units("de-DE")).toContain("on last year's 1.250 units that is 2.500,00\u00a0£ more");
+    expect(units()).toContain("on last year's 1250 units that is £2,500.00 more");
+    // 12.5 units (metres of cable, say): 12.5 × £2 = £25
+    const part = bookOf([line("A", r, "T300", 100, { category: "Cable Ties", quantity: 12.5 })]);
+    expect(units("de-DE", part)).toContain("on last year's 12,5 units that is 25,00\u00a0£ more");
+  });
+
   it("flags categories most same-industry accounts buy and this one does not", () => {
     // Gloves: B, C, D = 3 of 3 other Electrical Contractors
     expect(det.competitorDisplacement).toEqual([
