@@ -465,6 +465,10 @@ export function createOrderParser(
     ledgerAccount: -1,
     taxAmount: -1,
     amountTypes: -1,
+    refundedAmount: -1,
+    refundSubtotal: -1,
+    refundShipping: -1,
+    refundTotal: -1,
     priceUnit: -1,
     orderTotal: -1,
     orderTax: -1,
@@ -498,6 +502,56 @@ export function createOrderParser(
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, no);
     }
     return no;
+  }
+  /** A Shopify order's Refunded Amount (with its tax and shipping), when it is one. */
+  function refundedOf(row: readonly Cell[]): number | undefined {
+    const v = parseMoney(row[col.refundedAmount], priceDec)?.value;
+    return v !== undefined && v > 0 ? v : undefined;
+  }
+  /**
+   * A partially refunded order's refund before tax, read on its first line when the export shows
+   * it exactly: the order's Subtotal is this line's value (its one line with a value), it has no
+   * shipping (which a refund may hold), and either no tax (the refund is all goods) or a refund
+   * that is whole units of the line with tax at the order's rate (Refunded × Subtotal ÷ Total =
+   * k × the price). Undefined otherwise, and in a store whose prices include tax (its lines are
+   * read at their order's net share already).
+   */
+  function exactRefund(
+    row: readonly Cell[],
+    lineValue: number,
+    quantity: number | undefined,
+    price: number | undefined
+  ): { goods: number; units: number; said: string } | undefined {
+    if (col.refundedAmount < 0 || col.refundSubtotal < 0 || col.orderTotal >= 0) return undefined;
+    const money = (c: number) => (isBlankCell(row[c]) ? 0 : parseMoney(row[c], priceDec)?.value);
+    const refunded = money(col.refundedAmount);
+    const subtotal = money(col.refundSubtotal);
+    const shipping = money(col.refundShipping);
+    const total = money(col.refundTotal);
+    if (refunded === undefined || subtotal === undefined || total === undefined) return undefined;
+    if (!(refunded > 0) || shipping !== 0 || !(subtotal > 0) || total < subtotal - 0.005)
+      return undefined;
+    if (Math.abs(subtotal - lineValue) > 0.005) return undefined;
+    const taxed = total - subtotal > 0.005;
+    let goods = taxed ? (refunded * subtotal) / total : refunded;
+    let units = 0;
+    if (price !== undefined && price > 0 && quantity !== undefined) {
+      const k = Math.round(goods / price);
+      if (k >= 1 && k <= quantity && Math.abs(goods - k * price) <= 0.005) {
+        units = k;
+        goods = k * price;
+      }
+    }
+    // tax at the order's rate is sure only when it leaves whole units
+    if ((taxed && units === 0) || goods > lineValue + 0.005) return undefined;
+    const whole = units ? `, ${units} of its ${quantity} × ${plainMoney(price!)}` : "";
+    return {
+      goods,
+      units,
+      said: taxed
+        ? `Refunded Amount ${plainMoney(refunded)} with tax at the order's rate is ${plainMoney(goods)} before tax${whole}`
+        : `Refunded Amount ${plainMoney(refunded)}${whole}`,
+    };
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -583,6 +637,14 @@ export function createOrderParser(
   let partlyRefunded = 0;
   let partlyRefundedKey = "";
   const partlyRefundedIds: string[] = [];
+  /** the first line of a partially refunded order is being read (its refund is on it) */
+  let refundLine = false;
+  /** the flagged ones' refunds (with tax and shipping), the first few by order, and in all by currency */
+  const refundsAtStake: string[] = [];
+  const refundedByCurrency = new Map<string, number>();
+  /** Orders whose refund the export shows exactly: netted, the first one as the example. */
+  let refundsNetted = 0;
+  let refundNettedExample = "";
   /** The product headings a grouped report's lines fall under (QuickBooks). */
   const productPath = new ProductHeadings(!!layout?.itemTypeHeadings);
   // the report's category headings above the product headings (ingest/plausible decided it)
@@ -1043,6 +1105,7 @@ export function createOrderParser(
       if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
         statusOrderKey = rawOrderId;
         orderVoid = false;
+        refundLine = false;
       }
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status))
@@ -1050,7 +1113,7 @@ export function createOrderParser(
       if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
       else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
         partlyRefundedKey = rawOrderId;
-        if (partlyRefunded++ < 3) partlyRefundedIds.push(rawOrderId || `row ${rowNo}`);
+        refundLine = true;
       }
       // never a sale (or one given back in full): its amount is no revenue lost
       if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo, false);
@@ -1202,6 +1265,27 @@ export function createOrderParser(
     // An item ledger's sale with no actual sales amount is shipped, not yet invoiced.
     if (stockMovement && revenue === 0) return reject("shipped, not yet invoiced", rowNo);
 
+    // A partially refunded order, read on its first line: net of the refund where exact, else flagged.
+    let refundedUnits = 0;
+    if (refundLine) {
+      refundLine = false;
+      const refund = exactRefund(row, revenue, quantity, unitPrice);
+      const id = rawOrderId || `row ${rowNo}`;
+      if (refund && refund.goods > 0) {
+        revenue -= refund.goods;
+        refundedUnits = refund.units;
+        if (refundsNetted++ === 0) refundNettedExample = `${id}: ${refund.said}`;
+      } else {
+        const amount = col.refundedAmount >= 0 ? refundedOf(row) : undefined;
+        const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";
+        if (partlyRefunded++ < 3) {
+          partlyRefundedIds.push(id);
+          if (amount !== undefined) refundsAtStake.push(`${id}: ${plainMoney(amount)}`);
+        }
+        if (amount !== undefined)
+          refundedByCurrency.set(code, (refundedByCurrency.get(code) ?? 0) + amount);
+      }
+    }
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : "";
     if (!currencyText && sameOrder) currencyText = orderCurrency;
     if (!sameOrder) {
@@ -1252,7 +1336,7 @@ export function createOrderParser(
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes));
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = signedLine;
-    signInto(signedLine, qty, revenue, rawOrder, creditType, creditIds);
+    signInto(signedLine, qty - refundedUnits, revenue, rawOrder, creditType, creditIds);
     // A discount item's negative line on an invoice (QuickBooks Desktop's "Discount" line among
     // the invoice's items, a "Rabatt" line) lowers that invoice's value: a price reduction, not a
     // return (PRODUCT.md §2, discounts are adjustment lines). On an invoice: a document type that
@@ -1364,7 +1448,19 @@ export function createOrderParser(
               ", "
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
-      if (partlyRefunded)
+      if (refundsNetted)
+        warnings.push(
+          `${refundsNetted === 1 ? "1 partially refunded order is" : `${refundsNetted.toLocaleString("en-GB")} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} one line and no shipping.`
+        );
+      if (partlyRefunded && refundedByCurrency.size)
+        warnings.push(
+          `${partlyRefunded === 1 ? "1 order is" : `${partlyRefunded.toLocaleString("en-GB")} orders are`} partially refunded (${refundsAtStake.join(", ")}${partlyRefunded > refundsAtStake.length ? ", …" : ""}, with tax and shipping): the export does not show which lines or how much before tax and shipping, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by up to ${[
+            ...refundedByCurrency,
+          ]
+            .map(([c, v]) => `${plainMoney(v)}${c ? ` ${c}` : ""}`)
+            .join(" + ")}. Take the refunds off by hand where they matter.`
+        );
+      else if (partlyRefunded)
         warnings.push(
           `${partlyRefunded === 1 ? "1 order is" : `${partlyRefunded.toLocaleString("en-GB")} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
         );

@@ -539,6 +539,17 @@ export function checkOrderColumns(
       fields.push(...inclusive.fields);
       notes.push(inclusive.note);
     }
+    // A partial refund's amount and its order's figures: netted where they show it exactly (ingest/orders).
+    const at = (h: string) => options.headers!.findIndex((x) => normaliseHeader(x) === h);
+    const refund: [string, number][] = [
+      ["refundedAmount", at("refunded amount")],
+      ["refundSubtotal", at("subtotal")],
+      ["refundShipping", at("shipping")],
+      ["refundTotal", at("total")],
+    ];
+    if (refund.every(([, c]) => c >= 0))
+      for (const [field, column] of refund)
+        fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });
   }
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.

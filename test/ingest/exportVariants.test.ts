@@ -299,4 +299,32 @@ describe("export variants", () => {
       }
     );
   });
+
+  it("Shopify partial refunds: netted where the export shows them exactly (one line, no shipping, the refund whole units with their tax); else flagged with each order and the amount at stake", async () => {
+    const head =
+      "Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Company,Refunded Amount,Lineitem discount";
+    const path = csv("shopify-partial-refunds.csv", [
+      head,
+      // one line, no shipping: 33.60 × 70.00 / 84.00 = 28.00 before tax = 2 × 14.00
+      "#2001,a@x.example,partially_refunded,GBP,70.00,0.00,14.00,84.00,2026-10-02 09:50:26 +0100,5,Cable ties,14.00,CT-1,Alpha Ltd,33.60,0.00",
+      "#2002,a@x.example,paid,GBP,100.00,0.00,20.00,120.00,2026-10-10 09:50:26 +0100,10,Wall plugs,10.00,WP-1,Alpha Ltd,0.00,0.00",
+      // two lines: which was refunded is not shown
+      "#2003,b@y.example,partially_refunded,GBP,70.00,5.00,15.00,90.00,2026-10-12 10:00:00 +0100,2,Screws,20.00,SC-1,Beta Ltd,36.00,0.00",
+      "#2003,b@y.example,,,,,,,2026-10-12 10:00:00 +0100,1,Anchors,30.00,AN-1,,,0.00",
+      // one line, but shipping 4.95 may be in the refund
+      "#2004,b@y.example,partially_refunded,GBP,50.00,4.95,10.00,64.95,2026-10-14 10:00:00 +0100,1,Drill bits,50.00,DB-1,Beta Ltd,10.00,0.00",
+    ]);
+    const { revenue, report } = await analyzeFile(path);
+    // Alpha: #2001 (5 − 2) × 14.00 = 42.00 + #2002 10 × 10.00 = 100.00 → 142.00
+    expect(revenue["a@x.example"]).toBe(142);
+    // Beta: #2003 2 × 20.00 + 30.00 = 70.00 and #2004 50.00, in full (flagged) → 120.00
+    expect(revenue["b@y.example"]).toBe(120);
+    expect(report.warnings).toContain(
+      "1 partially refunded order is read net of its refund, which the export shows exactly (#2001: Refunded Amount 33.60 with tax at the order's rate is 28.00 before tax, 2 of its 5 × 14.00): it has one line and no shipping."
+    );
+    // at stake: 36.00 + 10.00 = 46.00, with tax and shipping
+    expect(report.warnings).toContain(
+      "2 orders are partially refunded (#2003: 36.00, #2004: 10.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so their lines count in full and revenue may be overstated by up to 46.00 GBP. Take the refunds off by hand where they matter."
+    );
+  });
 });

@@ -47,15 +47,16 @@ describe("export variants found by the tester", () => {
     expect(en.report.warnings.join(" ")).not.toMatch(/of revenue/);
   });
 
-  it("Shopify: a partially refunded order is flagged (the export does not say which lines were refunded), not silently counted in full", async () => {
+  it("Shopify: a partially refunded order of one line and no shipping is read net of its refund, said, not silently counted in full", async () => {
     const { report, revenue } = await analyzeFile(join(DIR, "shopify-partly-refunded.csv"));
-    // #2001 5 × 14.00 = 70.00 (partially_refunded, Refunded Amount 33.60 with VAT);
-    // #2002 10 × 10.00 − 10.00 line discount = 90.00: 160.00, the lines as exported
-    expect(revenue["a@x.example"]).toBe(160);
-    const flag = report.warnings.find((w) => /refunded/.test(w));
-    expect(flag).toBe(
-      "1 order is partially refunded (#2001): the export does not show which lines or amounts were refunded, so its lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter."
-    );
+    // #2001 5 × 14.00 = 70.00 (partially_refunded, Refunded Amount 33.60 with VAT: Total 84.00 =
+    // 70.00 × 1.2, so 33.60 × 70.00 / 84.00 = 28.00 before VAT = 2 × 14.00): 3 × 14.00 = 42.00;
+    // #2002 10 × 10.00 − 10.00 line discount = 90.00: 132.00
+    expect(revenue["a@x.example"]).toBe(132);
+    const flag = report.warnings.filter((w) => /refunded/.test(w));
+    expect(flag).toEqual([
+      "1 partially refunded order is read net of its refund, which the export shows exactly (#2001: Refunded Amount 33.60 with tax at the order's rate is 28.00 before tax, 2 of its 5 × 14.00): it has one line and no shipping.",
+    ]);
   });
 
   it("Sage 50 audit trail with receipts and purchases: only SI and SC lines are sales; SR, SA (receipts) and PI (a supplier's invoice) are skipped and counted", async () => {
