@@ -6,12 +6,16 @@
  * any text number was read without the mark, the runtime asks Excel for one full recalculation
  * once the mark is known. The Excel double plays Excel (en-GB: decimal point).
  */
-import { discount } from "../../src/functions/functions";
-import { setWorkbookDecimalSeparator, forgetTextReadBeforeMark } from "../../src/functions/culture";
+import { discount, reorderDays } from "../../src/functions/functions";
+import {
+  setWorkbookCulture,
+  setWorkbookDecimalSeparator,
+  forgetTextReadBeforeMark,
+} from "../../src/functions/culture";
 import { loadDecimalSeparator } from "../../src/excel/culture";
 import { isKapError } from "../../src/functions/errors";
 import { ExcelDouble } from "../excel-double/excel";
-import { col } from "./ranges";
+import { col, thrown } from "./ranges";
 
 type Runner = Parameters<typeof loadDecimalSeparator>[1];
 
@@ -37,5 +41,16 @@ describe("text numbers read before the workbook's decimal mark is known", () => 
     const excel = new ExcelDouble();
     await loadDecimalSeparator(setWorkbookDecimalSeparator, excel.Excel as unknown as Runner);
     expect(excel.model.calculations).toEqual([]);
+  });
+
+  it("an ambiguous text date refused before the culture came ('01/02/2026'): one recalculation, then it reads en-GB's way", async () => {
+    setWorkbookCulture(undefined, undefined);
+    expect(thrown(() => reorderDays(col("01/02/2026", "01/03/2026"))).code).toBe("#VALUE!");
+    const excel = new ExcelDouble();
+    await loadDecimalSeparator(setWorkbookCulture, excel.Excel as unknown as Runner);
+    expect(excel.model.calculations).toEqual(["Full"]);
+    // en-GB (the double's culture): 1 Feb → 1 Mar 2026 is 28 days
+    expect(reorderDays(col("01/02/2026", "01/03/2026"))).toEqual([[28]]);
+    setWorkbookCulture(undefined, undefined);
   });
 });
