@@ -16,7 +16,8 @@ import {
   revenueScore,
 } from "../domain/health";
 import type { Change } from "../domain/numbers";
-import { serialToIso } from "../domain/dates";
+import { DATE1904_OFFSET, serialToIso } from "../domain/dates";
+import { workbookDate1904 } from "./culture";
 import { ArgError } from "./errors";
 import { InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
 
@@ -38,8 +39,10 @@ const MAX_DAYS = 36_525;
 /** Throws when a number of days (either sign) is beyond MAX_DAYS; `hint` says what to write instead. */
 export function checkDayCount(n: number, argName: string, hint: string): void {
   if (Math.abs(n) <= MAX_DAYS) return;
+  // the day the cell shows: a 1904 workbook's serials are 1,462 days behind (culture.ts)
+  const day = n + (workbookDate1904() ? DATE1904_OFFSET : 0);
   const asDate =
-    n > 0 && n < 2_958_466 ? ` It looks like a date (${serialToIso(Math.floor(n))}).` : "";
+    n > 0 && day < 2_958_466 ? ` It looks like a date (${serialToIso(Math.floor(day))}).` : "";
   throw new ArgError(
     `${argName}: ${n} is more than 100 years of days.${asDate} Give a number of days, ${hint}.`
   );

@@ -10,7 +10,7 @@
  * The =A2+1462 helper column README advised before cannot be shifted twice: in a 1904 workbook a
  * date that would land more than a year after today is refused, naming the helper.
  */
-import { metrics, reorderDays } from "../../src/functions/functions";
+import { health, metrics, reorderDays } from "../../src/functions/functions";
 import { setWorkbookCulture, setWorkbookDateSystem } from "../../src/functions/culture";
 import { loadDecimalSeparator, recheckDateSystem } from "../../src/excel/culture";
 import { isKapError, type KapError } from "../../src/functions/errors";
@@ -99,5 +99,20 @@ describe("KAP.* functions in a 1904 workbook", () => {
     const err = rows.find((x) => isKapError(x)) as KapError | undefined;
     expect(err?.message).toContain("1462");
     expect(rows.every((x) => isKapError(x))).toBe(true);
+  });
+
+  it("a date cell given where days belong is named as the day it shows", async () => {
+    await loadDecimalSeparator(setWorkbookCulture, excel.Excel as unknown as Runner);
+    // the last order date 1 Oct 2026 (1904 serial 44,834) given as daysSinceLastOrder
+    const out = both(
+      health,
+      cell(d1904(2026, 10, 1)),
+      cell(0.1),
+      cell(0.1),
+      cell(3),
+      cell(4),
+      cell(0)
+    );
+    expect((out[0][0] as KapError).message).toContain("2026-10-01");
   });
 });
