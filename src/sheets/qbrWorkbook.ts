@@ -572,9 +572,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
               r.name,
               r.orderDates,
               Math.round(r.reorderDays),
-              // a next order that has passed unordered says so, not a bare date months ago
+              // a next order that has passed unordered says so, not a bare date months ago;
+              // overdue only past 1.5× the period, as the Breakdown's Overdue column says
               r.nextExpectedOrder < q.asOf
-                ? `overdue since ${asOfText(r.nextExpectedOrder, opts.culture)}`
+                ? `${r.overdue ? "overdue" : "due"} since ${asOfText(r.nextExpectedOrder, opts.culture)}`
                 : date(r.nextExpectedOrder),
               Math.round(r.averageUnitsPerOrder),
             ])

@@ -158,6 +158,8 @@ export function replenishmentOf(
       gapVariation: reg.gapVariation!,
       lastOrderDate: last,
       nextExpectedOrder: Math.round(last + reg.reorderDays!),
+      // the top products' rule, so the QBR and the Breakdown call the same product overdue
+      overdue: asOf - last > OVERDUE_MULTIPLE * reg.reorderDays!,
       averageUnitsPerOrder: units / reg.orders,
       revenueLast12: k.rev12,
     });

@@ -459,6 +459,8 @@ export interface ReplenishmentCandidate {
   gapVariation: number;
   lastOrderDate: Serial;
   nextExpectedOrder: Serial;
+  /** days since the last order > OVERDUE_MULTIPLE × reorder period (as the top products) */
+  overdue: boolean;
   averageUnitsPerOrder: number;
   revenueLast12: number;
 }
