@@ -60,6 +60,7 @@ import {
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
 import { currencyShownAs, readingLines } from "./assumptions";
 import { defaultCurrencyOf } from "../ingest/cultureCurrency";
+import { wholeText } from "../domain/numberText";
 import { otherOrdersWarning } from "./otherOrders";
 import { hiddenRowsWarning } from "./hiddenRows";
 import { dateCultureOf } from "./engine";
@@ -499,15 +500,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           phase: "analyzing",
           done: 0,
           total: report.accounts,
-          message: `Analysing ${report.accounts.toLocaleString("en-GB")} accounts…`,
+          message: `Analysing ${wholeText(report.accounts, plan.culture)} accounts…`,
         });
         const scored = (done: number, total: number) =>
           progress({
             phase: "analyzing",
             done,
             total,
-            // the pane adds "12 of 24" from done and total
-            message: `Analysing ${total.toLocaleString("en-GB")} accounts…`,
+            // the pane adds "12 of 24" from done and total, in the workbook's culture, as here
+            message: `Analysing ${wholeText(total, plan.culture)} accounts…`,
           });
         return { report, plan, list: await eng.call("analyze", { settings }, scored) };
       };
@@ -587,7 +588,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         phase: "analyzing",
         done: report.accounts,
         total: report.accounts,
-        message: `Analysing ${list.length.toLocaleString("en-GB")} accounts…`,
+        message: `Analysing ${wholeText(list.length, plan.culture)} accounts…`,
       });
       return list;
     },

@@ -94,3 +94,31 @@ test.each(["de-DE", "en-US"])(
     expect(d.culture).toBe(culture);
   }
 );
+
+test.each([
+  ["de-DE", "1.200"],
+  ["en-GB", "1,200"],
+])(
+  "%s: the progress line says Analysing %s accounts…, grouped as the pane groups its own count",
+  async (culture, n) => {
+    // 1,200 accounts, one order each on 1 Oct 2026
+    const x = new ExcelDouble(["Orders"]);
+    x.model.culture = { name: culture, decimalSeparator: ".", thousandsSeparator: "," };
+    x.model.fill(x.sheet("Orders"), "A1", [
+      ["Order Date", "Customer ID", "SKU", "Qty", "Line Total"],
+      ...Array.from({ length: 1200 }, (_, i) => [
+        ymdToSerial(2026, 10, 1),
+        `A${i + 1}`,
+        "S1",
+        1,
+        10,
+      ]),
+    ]);
+    (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+    const said: string[] = [];
+    await createExcelHost().analyze(settings(), (p) => said.push(p.message), signal());
+    const analysing = said.filter((m) => m.startsWith("Analysing"));
+    expect(analysing.length).toBeGreaterThan(0);
+    expect(new Set(analysing)).toEqual(new Set([`Analysing ${n} accounts…`]));
+  }
+);
