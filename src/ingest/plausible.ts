@@ -366,8 +366,11 @@ export function checkOrderColumns(
       const other = second >= 0 ? second : codes.indexOf(named[0]);
       drop("currency");
       homeCurrencyAmounts = true;
+      // its unit price is in the transaction's currency: no price of the home currency's lines
+      const price = get("unitPrice");
+      if (price) drop("unitPrice");
       notes.push(
-        `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency.`
+        `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency${price ? `, and "${price.header}", in the transaction's currency, is not read as its unit price` : ""}.`
       );
     }
   }

@@ -232,7 +232,7 @@ describe("export variants", () => {
         `TOTAL,,,,,,,,,,${total("474.00")},`,
       ]);
     const note =
-      '"Amount" is in the company\'s home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "Currency" (EUR on row 11) names each transaction\'s own currency, not the currency of "Amount", so it is not read: every line is in the one home currency.';
+      '"Amount" is in the company\'s home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "Currency" (EUR on row 11) names each transaction\'s own currency, not the currency of "Amount", so it is not read: every line is in the one home currency, and "Sales Price", in the transaction\'s currency, is not read as its unit price.';
 
     it("the totals rows' £ names it: every line in GBP, Nordwerk's euros read as the pounds they were booked at", async () => {
       const {
@@ -249,6 +249,31 @@ describe("export variants", () => {
       expect(r.totalsCurrency).toEqual({ code: "GBP", symbol: "£" });
       expect(r.warnings).toContain(note);
       expect(r.warnings.join("\n")).not.toMatch(/does not say which/);
+    });
+
+    it("a US company's euro sales at 1.10: Amount stays the line value, though it is above Quantity × Sales Price (the price is in euros)", async () => {
+      const path = csv("qbo-home-usd.csv", [
+        "Kestrel Supplies Inc",
+        "Sales by Customer Detail",
+        '"October 1-31, 2026"',
+        "",
+        ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Currency,Exchange Rate,Amount,Balance",
+        "Nordwerk GmbH,,,,,,,,,,,",
+        ",10/15/2026,Invoice,1007,Cable ties 100mm,Cable ties 100mm black,100,5.00,EUR,1.10,550.00,550.00",
+        ",10/16/2026,Invoice,1008,Cable clips 10mm,Cable clips,20,2.00,EUR,1.10,44.00,594.00",
+        ",10/20/2026,Credit Memo,1009,Cable ties 100mm,Returned ties,-10,5.00,EUR,1.10,-55.00,539.00",
+        'Total for Nordwerk GmbH,,,,,,,,,,"$539.00",',
+        "Lakeside Electric,,,,,,,,,,,",
+        ",10/21/2026,Invoice,1012,Cable clips 10mm,Cable clips,10,2.10,USD,1,21.00,21.00",
+        'Total for Lakeside Electric,,,,,,,,,,"$21.00",',
+        'TOTAL,,,,,,,,,,"$560.00",',
+      ]);
+      const { revenue, report: r } = await analyzeFile(path);
+      // Nordwerk: $550.00 + $44.00 − $55.00 = $539.00 (not 500.00 + 40.00 − 50.00 = 490.00, the euros)
+      expect(revenue["Nordwerk GmbH"]).toBe(539);
+      expect(revenue["Lakeside Electric"]).toBe(21);
+      expect(r.totalsCurrency).toEqual({ code: "USD", symbol: "$" });
+      expect(r.warnings.join("\n")).not.toMatch(/does not equal/);
     });
 
     it("nothing names the home currency: flagged in the warnings, and no line is labelled with its Currency", async () => {
