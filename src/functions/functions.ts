@@ -954,16 +954,17 @@ function inputsForAccounts(
   const given = singleCell(asOf, "asOf", "date");
   const asOfDate = given !== undefined ? toSerial(given, "asOf") : undefined;
   const cols = orderBookOf(order, asOfDate);
-  // The Accounts table's header row (A:A, or A1:A50 from the header down) is no account: blank.
-  if (
-    cells.length > 1 &&
-    isIdHeading(cells[0]) &&
-    [rolledInto, ...beside].every(textOrBlankFirst) &&
-    cols.book.accountIndexOf(ids[0]) === undefined &&
-    !cols.rowErrors.has(ids[0])
-  ) {
-    blank[0] = true;
-    ids[0] = "";
+  // The Accounts table's header row (A:A, or A1:A50 from the header down), and any title above
+  // it, is no account: blank (headerRowOf).
+  const top = headerRowOf(
+    cells,
+    ids,
+    [rolledInto, ...beside],
+    (id) => cols.book.accountIndexOf(id) === undefined && !cols.rowErrors.has(id)
+  );
+  for (let i = 0; i <= top; i++) {
+    blank[i] = true;
+    ids[i] = "";
   }
   const parentOf = parentsOf(ids, rolledInto);
   const date = asOfDate ?? cols.lastDate;
@@ -988,17 +989,45 @@ function inputsForAccounts(
   return { ids, inputs, errors };
 }
 
+/** How far down the Accounts table's header row may be, as the pane looks for it (RULES.md §1.1). */
+const HEADER_ROWS = 30;
+
 /**
- * Whether a column beside the account ids holds text or nothing in its first cell, as a header
- * row does ("Engagement", "Payment days", "Parent"); a number there makes the row an account's.
- * An argument left out, or one cell for every row, says nothing.
+ * The index of the Accounts table's header row within the account ids, or −1: the first row (of
+ * the first 30, the ids several) whose id is made of heading words (args isIdHeading: "Account",
+ * "Customer ID"), with no order lines, and text or nothing beside it in the per-account columns
+ * ("Engagement", "Payment days", "Parent"). Rows above it can only be a title or notes (text, no
+ * orders, no numbers beside them); a row with orders, or numbers beside it, is an account, and
+ * no header is looked for below it.
  */
-function textOrBlankFirst(m: any[][] | null | undefined): boolean {
+function headerRowOf(
+  cells: readonly Plain[],
+  ids: readonly string[],
+  beside: readonly (any[][] | null | undefined)[],
+  noOrders: (id: string) => boolean
+): number {
+  if (cells.length < 2) return -1;
+  for (let i = 0; i < Math.min(HEADER_ROWS, cells.length - 1); i++) {
+    if (ids[i] === "") continue;
+    if (!noOrders(ids[i]) || !beside.every((m) => textOrBlankAt(m, i))) return -1;
+    if (isIdHeading(cells[i])) return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether a column beside the account ids holds text or nothing in row i, as a header row does; a
+ * number there makes the row an account's. An argument left out, or one cell for every row, says
+ * nothing.
+ */
+function textOrBlankAt(m: any[][] | null | undefined, i: number): boolean {
   if (!Array.isArray(m) || m.length === 0) return true;
-  const first: unknown = Array.isArray(m[0]) ? m[0][0] : m[0];
-  if (m.length === 1 && (!Array.isArray(m[0]) || m[0].length <= 1)) return true;
-  const v = plain(first);
-  return isEmpty(v) || typeof v === "string";
+  let v: unknown;
+  if (m.length > 1) v = Array.isArray(m[i]) ? (m[i] as unknown[])[0] : m[i];
+  else if (Array.isArray(m[0]) && m[0].length > 1) v = m[0][i];
+  else return true;
+  const p = plain(v);
+  return isEmpty(p) || typeof p === "string";
 }
 
 /**

@@ -67,6 +67,22 @@ describe("the Accounts table's header row in the account id range", () => {
     expect(out[2].slice(0, 3)).toEqual([46, 1, 0]);
   });
 
+  it("a title and a blank row above the header (A:A on a sheet whose table starts in row 3) are blank too", () => {
+    // same accounts as above: A 3.06, B 2.33
+    const out = both(
+      accountHealth,
+      col("Key accounts Q3 2026", null, "Account", "A", "B"),
+      ...orders,
+      col(null, null, "Engagement", 4, 3),
+      col(null, null, "Payment days", 0, 5),
+      AS_OF
+    );
+    expect(out).toEqual([[""], [""], [""], [3.06], [2.33]]);
+    const m = both(metrics, col("Key accounts Q3 2026", null, "Account", "A"), ...orders, AS_OF);
+    expect(m.slice(0, 3)).toEqual([Array(9).fill(""), Array(9).fill(""), Array(9).fill("")]);
+    expect(m[3].slice(0, 3)).toEqual([29, 1, 1]);
+  });
+
   it("a real account with a bad input still gets its error; a real account at the top with no orders is still scored", () => {
     const bad = both(accountHealth, col("A", "B"), ...orders, col("soon", 3), col(0, 5), AS_OF);
     expect(bad[0]).toEqual([expect.objectContaining({ code: "#VALUE!" })]);
