@@ -121,7 +121,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     async <T>(
       label: string,
       work: (signal: AbortSignal) => Promise<T>,
-      onDone?: (value: T) => Outcome | undefined,
+      onDone?: (value: T, late: boolean) => Outcome | undefined,
       onCancelled?: () => Outcome | undefined
     ): Promise<T | undefined> => {
       if (job.current) return undefined;
@@ -133,11 +133,12 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       setOutcome(undefined);
       try {
         const value = await work(controller.signal);
-        const done = onDone?.(value);
-        // Cancel pressed while the last step was already with Excel: the action finished
+        // Cancel pressed while the last step was already with Excel: the job finished
+        const late = controller.signal.aborted;
+        const done = onDone?.(value, late);
         if (mounted.current)
           setOutcome(
-            done && controller.signal.aborted
+            done && late
               ? { ...done, kind: "info", message: `Cancel came too late: ${done.message}` }
               : done
           );
@@ -180,7 +181,14 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
       const list = await runJob(
         "Analysing",
         (signal) => host.analyze(s, (p) => mounted.current && setProgress(p), signal),
-        undefined,
+        // a finished analysis says nothing, unless Cancel was pressed as its last step was done
+        (_list, late) =>
+          late
+            ? {
+                kind: "info",
+                message: "the analysis had finished, and the scores shown are from it.",
+              }
+            : undefined,
         () => {
           clearAnalysis();
           return ANALYSIS_CANCELLED;

@@ -651,6 +651,30 @@ describe("task pane: actions", () => {
     await waitFor(() => expect(picker.getAttribute("aria-disabled")).toBe("false"));
   });
 
+  it("Cancel pressed as the analysis finishes (its last step already done): the new scores are shown, and the pane says the cancel came too late", async () => {
+    const host = await openPane();
+    let finish: () => void = () => undefined;
+    host.analyze.mockImplementationOnce(
+      (_s, onProgress) =>
+        new Promise((resolve) => {
+          onProgress({ phase: "analyzing", done: 2, total: 3, message: "Analysing 3 accounts…" });
+          finish = () => resolve(ACCOUNTS);
+        })
+    );
+    await changeData();
+    fireEvent.click(screen.getByRole("button", { name: "Read the data again" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel Analysing" }));
+    await act(async () => finish());
+    expect(
+      await screen.findByText(
+        "Cancel came too late: the analysis had finished, and the scores shown are from it."
+      )
+    ).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Account" }).getAttribute("aria-disabled")).toBe(
+      "false"
+    );
+  });
+
   it("Cancel while an action first analyses again with changed weights: the old scores are cleared, the action is not run", async () => {
     const host = await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
