@@ -448,7 +448,7 @@ export function checkOrderColumns(
           options.headers,
           get("orderId"),
           lineValue,
-          lineRevenue.header,
+          `"${lineRevenue.header}"`,
           dec("revenue")
         )
       : undefined;
@@ -467,15 +467,29 @@ export function checkOrderColumns(
     price &&
     !get("taxAmount")
   ) {
-    const found = xeroInclusiveByType(
-      sample,
-      options.headers,
-      get("orderId"),
-      `"${qty.header}" × "${price.header}"`
-    );
+    const product = `"${qty.header}" × "${price.header}"`;
+    const found = xeroInclusiveByType(sample, options.headers, get("orderId"), product);
+    // no such column: each invoice's Total against the sum of its lines, as with LineAmount
+    const byTotals = found
+      ? undefined
+      : xeroTaxInclusive(
+          sample,
+          options.headers,
+          get("orderId"),
+          (r) => {
+            const q = num(r, "quantity");
+            const p = perPiece(r, num(r, "unitPrice"));
+            return q === undefined || p === undefined ? undefined : q * p * (1 - discountOf(r));
+          },
+          product,
+          dec("unitPrice")
+        );
     if (found) {
       fields.push(...found.fields);
       notes.push(found.note);
+    } else if (byTotals) {
+      if (byTotals.field) fields.push(byTotals.field);
+      notes.push(byTotals.note);
     }
   }
 
@@ -731,7 +745,7 @@ function xeroTaxInclusive(
   headers: readonly string[],
   order: FieldMatch | undefined,
   lineValue: (r: Row) => number | undefined,
-  lineHeader: string,
+  lineText: string,
   convention: ColumnConvention | undefined
 ): { field?: FieldMatch; note: string } | undefined {
   const at = (h: string) => headers.findIndex((x) => normaliseHeader(x) === h);
@@ -760,21 +774,20 @@ function xeroTaxInclusive(
     const near = (a: number, b: number) => Math.abs(a - b) <= 0.006 * inv.lines;
     if (near(inv.sum, inv.total)) {
       if (inclusive++ === 0)
-        example = `${id}: Total ${fmt(inv.total)} = the sum of "LineAmount", which holds the tax "${headers[taxTotalCol].trim()}" ${fmt(inv.tax)}`;
+        example = `${id}: Total ${fmt(inv.total)} = the sum of ${lineText}, which holds the tax "${headers[taxTotalCol].trim()}" ${fmt(inv.tax)}`;
     } else if (near(inv.sum + inv.tax, inv.total)) exclusive++;
   }
   if (inclusive === 0) return undefined;
   const taxed = inclusive + exclusive;
   const tax = headers[taxCol].trim();
-  const line = lineHeader;
   const seen = `${inclusive} of the ${taxed} invoices with tax in the first rows, such as ${example}`;
   if (inclusive >= exclusive)
     return {
       field: { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
-      note: `Xero's invoices here are tax-inclusive (${seen}): each line's value is "${line}" − "${tax}", before tax.${exclusive ? ` The other ${exclusive} are tax-exclusive and are read the same way, so their revenue is understated by their tax: export them apart, or map "${line}" alone in the column mapping.` : ""}`,
+      note: `Xero's invoices here are tax-inclusive (${seen}): each line's value is ${lineText} − "${tax}", before tax.${exclusive ? ` The other ${exclusive} are tax-exclusive and are read the same way, so their revenue is understated by their tax: export them apart, or map ${lineText} alone in the column mapping.` : ""}`,
     };
   return {
-    note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' "${line}" holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
+    note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' ${lineText} holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
   };
 }
 

@@ -323,6 +323,23 @@ describe("export variants", () => {
         );
       }
     );
+
+    it("no column says so, but each invoice's Total is the sum of Quantity × UnitAmount with its TaxTotal inside: read before tax, and said", async () => {
+      const path = csv("xero-no-line-amount-totals.csv", [
+        "*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Total,TaxTotal,InventoryItemCode,*Description,*Quantity,*UnitAmount,*AccountCode,*TaxType,TaxAmount,Currency,Type",
+        "Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,114.00,19.00,CT-100,Cable ties 100mm,10,5.40,200,20% (VAT on Income),9.00,GBP,Sales invoice",
+        "Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,114.00,19.00,SC-20,Screws 20mm,5,12.00,200,20% (VAT on Income),10.00,GBP,Sales invoice",
+        "Bramley Builders,INV-3002,15/10/2026,14/11/2026,24.00,4.00,CT-100,Cable ties 100mm,4,6.00,200,20% (VAT on Income),4.00,GBP,Sales invoice",
+      ]);
+      const { revenue, report } = await analyzeFile(path);
+      // INV-3001: Total 114.00 = 10 × 5.40 + 5 × 12.00 = 54.00 + 60.00, TaxTotal 19.00 inside:
+      // (54.00 − 9.00) + (60.00 − 10.00) = 95.00; INV-3002: 4 × 6.00 − 4.00 = 20.00
+      expect(revenue["Acorn Fixings Ltd"]).toBe(95);
+      expect(revenue["Bramley Builders"]).toBe(20);
+      expect(report.warnings).toContain(
+        'Xero\'s invoices here are tax-inclusive (2 of the 2 invoices with tax in the first rows, such as INV-3001: Total 114.00 = the sum of "*Quantity" × "*UnitAmount", which holds the tax "TaxTotal" 19.00): each line\'s value is "*Quantity" × "*UnitAmount" − "TaxAmount", before tax.'
+      );
+    });
   });
 
   it("Shopify partial refunds: netted where the export shows them exactly (one line, no shipping, the refund whole units with their tax); else flagged with each order and the amount at stake", async () => {
