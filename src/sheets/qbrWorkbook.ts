@@ -664,8 +664,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     })
   );
   const planning = mk("Planning & actions", "planning", planningBlocks, {
-    widths: [70, 22, 22, 16, 16, 16, 14, 12, 14, 30],
+    widths: [56, 16, 22, 16, 16, 16, 14, 12, 14, 18],
     conditionalFormats: planningOut.cfs,
+    // the initiatives' ten columns on portrait, one page wide, printed at about 40% of full size
+    ...(q.initiatives.length ? { page: { ...PAGE, orientation: "landscape" as const } } : {}),
   });
 
   // 6. Agenda and preparation checklist
