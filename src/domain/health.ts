@@ -3,6 +3,7 @@
  * rules.ts, combined with weights that are renormalised over the factors that have data.
  */
 import { type Change, roundHalfAwayFromZero } from "./numbers";
+import { percentText } from "./numberText";
 import {
   BANDS,
   DEFAULT_WEIGHTS,
@@ -136,9 +137,13 @@ export class WeightsError extends Error {}
 
 /**
  * Validates user weights: six numbers in factor order (or a record), as percents adding to 100
- * or as fractions adding to 1. Returns percents.
+ * or as fractions adding to 1. Returns percents. The message's figures in `culture`'s way
+ * ("these add to 95 %" in de-DE, as the pane shows the weights); none: en-GB.
  */
-export function normaliseWeights(input: readonly number[] | Partial<Weights>): Weights {
+export function normaliseWeights(
+  input: readonly number[] | Partial<Weights>,
+  culture?: string
+): Weights {
   const values = Array.isArray(input)
     ? input
     : FACTORS.map((f) => (input as Partial<Weights>)[f] ?? 0);
@@ -156,7 +161,7 @@ export function normaliseWeights(input: readonly number[] | Partial<Weights>): W
   if (scale === 0) {
     const shown = Number(total.toPrecision(12));
     throw new WeightsError(
-      `Weights must add to 100%; these add to ${shown <= 1.5 ? `${Number((shown * 100).toPrecision(12))}%` : `${shown}%`}.`
+      `Weights must add to ${percentText(100, culture)}; these add to ${percentText(shown <= 1.5 ? Number((shown * 100).toPrecision(12)) : shown, culture)}.`
     );
   }
   const out = {} as Weights;

@@ -49,11 +49,14 @@ export function defaultSettings(): KapSettings {
   };
 }
 
-/** Problems with the settings in plain words; empty when they can be used. */
-export function settingsProblems(s: KapSettings): string[] {
+/**
+ * Problems with the settings in plain words; empty when they can be used. `culture`: the
+ * workbook's, the figures follow it ("these add to 95 %" in de-DE); none: en-GB.
+ */
+export function settingsProblems(s: KapSettings, culture?: string): string[] {
   const out: string[] = [];
   try {
-    normaliseWeights(s.weights);
+    normaliseWeights(s.weights, culture);
   } catch (e) {
     if (e instanceof WeightsError) out.push(e.message);
     else throw e;

@@ -14,6 +14,7 @@ import {
   type Progress,
 } from "../engine/contract";
 import { settingsProblems } from "../engine/settings";
+import { paneCultureOf } from "./culture";
 import { defaultQuarter, problemOf, recentQuarters } from "./format";
 import { isoToSerial } from "../domain/dates";
 import type { Outcome } from "./Status";
@@ -87,7 +88,12 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const selectedRef = useRef<string>();
   const mounted = useRef(true);
 
-  const problems = useMemo(() => (settings ? settingsProblems(settings) : []), [settings]);
+  // in the workbook's culture, as the settings' own numbers are shown ("these add to 95 %")
+  const culture = paneCultureOf(discovery);
+  const problems = useMemo(
+    () => (settings ? settingsProblems(settings, culture) : []),
+    [settings, culture]
+  );
   // With no as-of date set, quarters count back from the data's last order date once it is known.
   const lastOrder = discovery?.summary?.lastDate
     ? isoToSerial(discovery.summary.lastDate)

@@ -351,6 +351,22 @@ describe("combineHealth", () => {
     expect(() => normaliseWeights([125, -20, 20, -15, -10, 0])).toThrow(WeightsError); // negative
   });
 
+  it("the refusal's figures follow the culture: de-DE 100 %, 99,5 %; none: 100%, 99.5%", () => {
+    // 25+20+20+15+10+9.5 = 99.5
+    const w = [25, 20, 20, 15, 10, 9.5];
+    expect(() => normaliseWeights(w, "de-DE")).toThrow(
+      "Weights must add to 100\u00a0%; these add to 99,5\u00a0%."
+    );
+    expect(() => normaliseWeights(w, "fr-FR")).toThrow(
+      "Weights must add to 100\u00a0%; these add to 99,5\u00a0%."
+    );
+    expect(() => normaliseWeights(w)).toThrow("Weights must add to 100%; these add to 99.5%.");
+    // as fractions, 0.995 → 99.5 %
+    expect(() => normaliseWeights([0.25, 0.2, 0.2, 0.15, 0.1, 0.095], "de-DE")).toThrow(
+      "these add to 99,5\u00a0%."
+    );
+  });
+
   it("rounds to 2 decimals before banding: exactly 3.995 → 4.00 Healthy", () => {
     // weights 99.5% recency, 0.5% payment; R4 P3: (4·99.5 + 3·0.5) / 100 = (398 + 1.5) / 100 = 3.995 → 4.00
     const w = normaliseWeights([99.5, 0, 0, 0, 0, 0.5]);

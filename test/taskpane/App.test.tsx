@@ -210,6 +210,19 @@ describe("task pane: settings", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("in a de-DE workbook the weights' message writes its percents the German way: 100 %, 95 %", async () => {
+    await openPane(makeFakeHost({ culture: "de-DE" }));
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const recency = screen.getByRole("spinbutton", { name: "Recency" });
+    fireEvent.input(recency, { target: { value: "20" } });
+    fireEvent.blur(recency);
+    // 20+20+20+15+10+10 = 95; the matcher folds the no-break space, the text keeps it
+    await screen.findAllByText(/Weights must add to 100 %; these add to 95 %\./);
+    expect(document.body.textContent).toContain(
+      "Weights must add to 100\u00a0%; these add to 95\u00a0%."
+    );
+  });
+
   it("a decimal comma, as typed in a German or French Excel, is a decimal (engagement from 3,5 is 3.5), and a typed % is kept", async () => {
     const host = await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
