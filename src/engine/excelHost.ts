@@ -79,10 +79,9 @@ export class KapActionError extends Error {
 }
 
 /** A file's size as a download shows it: "4.2 MB", or "38 kB" under a megabyte. */
-function fileSize(bytes: number): string {
-  return bytes < 1_000_000
-    ? `${Math.max(1, Math.round(bytes / 1000))} kB`
-    : `${(bytes / 1_000_000).toFixed(1)} MB`;
+export function fileSize(bytes: number): string {
+  const kB = Math.round(bytes / 1000);
+  return kB < 1000 ? `${Math.max(1, kB)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function cancelled(): KapActionError {

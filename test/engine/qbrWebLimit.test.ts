@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { ExcelDouble } from "../excel-double/excel";
-import { createExcelHost } from "../../src/engine/excelHost";
+import { createExcelHost, fileSize } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings } from "../../src/engine/contract";
 import { ymdToSerial } from "../../src/domain/dates";
@@ -53,4 +53,15 @@ test("a QBR workbook Excel on the web refuses as too large is offered for downlo
   expect(res.message).toContain(`Download it (${kB} kB)`);
   expect(x.model.createdWorkbooks).toEqual([]);
   expect(x.sheetNames()).toEqual(["Orders"]);
+});
+
+test("the download's size as the message gives it: MB with one decimal from a megabyte, kB under it", () => {
+  // 3,750,000 bytes (5,000,000 base64 characters × 3 / 4) = 3.75 MB, one decimal: 3.8 MB
+  expect(fileSize(3_750_000)).toBe("3.8 MB");
+  // 999,999 bytes would round to 1,000 kB: said as 1.0 MB
+  expect(fileSize(999_999)).toBe("1.0 MB");
+  expect(fileSize(999_499)).toBe("999 kB");
+  expect(fileSize(25_400)).toBe("25 kB");
+  // never "0 kB" for a file that exists
+  expect(fileSize(300)).toBe("1 kB");
 });
