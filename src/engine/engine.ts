@@ -163,10 +163,11 @@ export class KapEngine implements OrderSink {
    * (the culture's, else GBP) may not be it.
    */
   private homeCurrencyWarning(): string | undefined {
-    if (!this.reading?.mapping.homeCurrencyAmounts) return undefined;
+    const mapping = this.reading?.mapping;
+    if (!mapping?.homeCurrencyAmounts || mapping.homeCurrency) return undefined;
     const c = this.defaultCurrencyChoice;
     if (c.source === "format" || c.source === "totals") return undefined;
-    const revenue = this.reading.mapping.fields.find((f) => f.field === "revenue")?.header;
+    const revenue = mapping.fields.find((f) => f.field === "revenue")?.header;
     const shown = c.code
       ? `${c.code}, ${c.source === "culture" ? `the culture ${c.culture}'s` : "the default"}`
       : "no currency";

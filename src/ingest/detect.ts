@@ -66,6 +66,8 @@ export interface ColumnMapping {
    * read, and the engine flags it when the report does not name the home currency.
    */
   homeCurrencyAmounts?: boolean;
+  /** That home currency, where the report names it (its Exchange Rate column): every line's currency. */
+  homeCurrency?: string;
 }
 
 export interface Detection {

@@ -486,6 +486,8 @@ export function createOrderParser(
   const saleDocType = layout?.saleDocType;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  /** every line's currency where the report names its home currency (ingest/plausible) */
+  const homeCurrency = mapping.homeCurrency ?? "";
   const emailIds =
     mapping.layout === "shopify" &&
     /^e ?mail$/.test(
@@ -1286,7 +1288,7 @@ export function createOrderParser(
           refundedByCurrency.set(code, (refundedByCurrency.get(code) ?? 0) + amount);
       }
     }
-    let currencyText = col.currency >= 0 ? text(row[col.currency]) : "";
+    let currencyText = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
     if (!currencyText && sameOrder) currencyText = orderCurrency;
     if (!sameOrder) {
       lastOrderKey = rawOrderId;

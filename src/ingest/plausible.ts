@@ -350,6 +350,7 @@ export function checkOrderColumns(
   // column names each transaction's own, not the amount's (reading it would call pounds euros).
   const currency = get("currency");
   let homeCurrencyAmounts = false;
+  let homeCode: { code: string; header: string } | undefined;
   if (
     home &&
     foreignAt < 0 &&
@@ -364,11 +365,16 @@ export function checkOrderColumns(
       // the example: a second currency where there is one (the first is often the home one)
       const second = codes.findIndex((c) => c !== "" && c !== named[0]);
       const other = second >= 0 ? second : codes.indexOf(named[0]);
+      homeCode = rateOneCurrency(sample, codes, options.headers);
       drop("currency");
       homeCurrencyAmounts = true;
       // its unit price is in the transaction's currency: no price of the home currency's lines
       const price = get("unitPrice");
       if (price) drop("unitPrice");
+      if (homeCode)
+        notes.push(
+          `"${homeCode.header}" is 1 on every ${homeCode.code} line and on no other currency's: the home currency is ${homeCode.code}, and every line is read in it.`
+        );
       notes.push(
         `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency${price ? `, and "${price.header}", in the transaction's currency, is not read as its unit price` : ""}.`
       );
@@ -609,6 +615,7 @@ export function checkOrderColumns(
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
+      ...(homeCode ? { homeCurrency: homeCode.code } : {}),
     },
     notes,
   };
@@ -789,6 +796,30 @@ function xeroTaxInclusive(
   return {
     note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' ${lineText} holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
   };
+}
+
+/**
+ * The home currency a multi-currency report names by its "Exchange Rate" column: the one currency
+ * whose every line is at rate 1, where no other currency's line is (the home currency is always
+ * at 1; `codes`: each row's Currency). Undefined when none or two are.
+ */
+function rateOneCurrency(
+  rows: readonly Row[],
+  codes: readonly string[],
+  headers: readonly string[] | undefined
+): { code: string; header: string } | undefined {
+  const at = headers ? headers.findIndex((h) => normaliseHeader(h) === "exchange rate") : -1;
+  if (at < 0) return undefined;
+  const atOne = new Map<string, boolean>();
+  rows.forEach((r, i) => {
+    const rate = isBlankCell(r[at]) ? undefined : parseQuantity(r[at]);
+    if (!codes[i] || rate === undefined) return;
+    atOne.set(codes[i], (atOne.get(codes[i]) ?? true) && rate === 1);
+  });
+  const one = [...atOne].filter(([, yes]) => yes);
+  return one.length === 1
+    ? { code: one[0][0].toUpperCase(), header: headers![at].trim() }
+    : undefined;
 }
 
 /** Xero's "LineAmountTypes" (its import and export column) or "Amounts are" (its invoice screen). */

@@ -214,23 +214,38 @@ describe("export variants", () => {
 
   describe("QuickBooks Online with multicurrency and no Foreign Amount column: Amount is in the home currency, whatever Currency says", () => {
     /** Sales by Customer Detail with Currency and Exchange Rate but no Foreign Amount; `total` is how its totals rows write money. */
-    const report = (name: string, total: (x: string) => string) =>
-      csv(name, [
-        "Kestrel Supplies Ltd",
-        "Sales by Customer Detail",
-        '"October 1-31, 2026"',
-        "",
-        ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Currency,Exchange Rate,Amount,Balance",
-        "Brightwell Electrical Ltd,,,,,,,,,,,",
-        ",10/02/2026,Invoice,1001,Cable ties 100mm,Cable ties 100mm black,10,4.50,GBP,1,45.00,45.00",
-        ",10/21/2026,Invoice,1012,Cable clips 10mm,Cable clips,20,2.10,GBP,1,42.00,87.00",
-        `Total for Brightwell Electrical Ltd,,,,,,,,,,${total("87.00")},`,
-        "Nordwerk GmbH,,,,,,,,,,,",
-        ",10/15/2026,Invoice,1007,Cable ties 100mm,Cable ties 100mm black,100,5.00,EUR,0.86,430.00,430.00",
-        ",10/20/2026,Credit Memo,1009,Cable ties 100mm,Returned ties,-10,5.00,EUR,0.86,-43.00,387.00",
-        `Total for Nordwerk GmbH,,,,,,,,,,${total("387.00")},`,
-        `TOTAL,,,,,,,,,,${total("474.00")},`,
-      ]);
+    const report = (name: string, total: (x: string) => string, rates = true) =>
+      csv(
+        name,
+        withoutRates(rates, [
+          "Kestrel Supplies Ltd",
+          "Sales by Customer Detail",
+          '"October 1-31, 2026"',
+          "",
+          ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Currency,Exchange Rate,Amount,Balance",
+          "Brightwell Electrical Ltd,,,,,,,,,,,",
+          ",10/02/2026,Invoice,1001,Cable ties 100mm,Cable ties 100mm black,10,4.50,GBP,1,45.00,45.00",
+          ",10/21/2026,Invoice,1012,Cable clips 10mm,Cable clips,20,2.10,GBP,1,42.00,87.00",
+          `Total for Brightwell Electrical Ltd,,,,,,,,,,${total("87.00")},`,
+          "Nordwerk GmbH,,,,,,,,,,,",
+          ",10/15/2026,Invoice,1007,Cable ties 100mm,Cable ties 100mm black,100,5.00,EUR,0.86,430.00,430.00",
+          ",10/20/2026,Credit Memo,1009,Cable ties 100mm,Returned ties,-10,5.00,EUR,0.86,-43.00,387.00",
+          `Total for Nordwerk GmbH,,,,,,,,,,${total("387.00")},`,
+          `TOTAL,,,,,,,,,,${total("474.00")},`,
+        ])
+      );
+    /** The report's lines, without its Exchange Rate column (the 10th, from the header on) when `rates` is false. */
+    function withoutRates(rates: boolean, lines: string[]): string[] {
+      if (rates) return lines;
+      return lines.map((l, i) =>
+        i < 4
+          ? l
+          : l
+              .split(",")
+              .filter((_, c) => c !== 9)
+              .join(",")
+      );
+    }
     const note =
       '"Amount" is in the company\'s home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "Currency" (EUR on row 11) names each transaction\'s own currency, not the currency of "Amount", so it is not read: every line is in the one home currency, and "Sales Price", in the transaction\'s currency, is not read as its unit price.';
 
@@ -244,9 +259,8 @@ describe("export variants", () => {
       expect(revenue["Brightwell Electrical Ltd"]).toBe(87);
       // Nordwerk: 430.00 − 43.00 = £387.00 (100 × 5.00 EUR at 0.86), not €387.00
       expect(revenue["Nordwerk GmbH"]).toBe(387);
-      // no line names its own currency: all are money in the one currency the totals rows name
-      expect(currency).toEqual({ "Brightwell Electrical Ltd": "", "Nordwerk GmbH": "" });
-      expect(r.totalsCurrency).toEqual({ code: "GBP", symbol: "£" });
+      // every line in the home currency: GBP, the one at rate 1
+      expect(currency).toEqual({ "Brightwell Electrical Ltd": "GBP", "Nordwerk GmbH": "GBP" });
       expect(r.warnings).toContain(note);
       expect(r.warnings.join("\n")).not.toMatch(/does not say which/);
     });
@@ -268,20 +282,38 @@ describe("export variants", () => {
         'Total for Lakeside Electric,,,,,,,,,,"$21.00",',
         'TOTAL,,,,,,,,,,"$560.00",',
       ]);
-      const { revenue, report: r } = await analyzeFile(path);
+      const { revenue, currency, report: r } = await analyzeFile(path);
       // Nordwerk: $550.00 + $44.00 − $55.00 = $539.00 (not 500.00 + 40.00 − 50.00 = 490.00, the euros)
       expect(revenue["Nordwerk GmbH"]).toBe(539);
       expect(revenue["Lakeside Electric"]).toBe(21);
-      expect(r.totalsCurrency).toEqual({ code: "USD", symbol: "$" });
+      // USD is the one currency at rate 1 (and the totals rows' $)
+      expect(currency).toEqual({ "Nordwerk GmbH": "USD", "Lakeside Electric": "USD" });
       expect(r.warnings.join("\n")).not.toMatch(/does not equal/);
     });
 
-    it("nothing names the home currency: flagged in the warnings, and no line is labelled with its Currency", async () => {
+    it("the Exchange Rate names it: 1 on every GBP line and on no other currency's, so GBP is the home currency", async () => {
       const {
         revenue,
         currency,
         report: r,
-      } = await analyzeFile(report("qbo-home-unknown.csv", (x) => x));
+      } = await analyzeFile(report("qbo-home-by-rate.csv", (x) => x));
+      // Nordwerk: 430.00 − 43.00 = £387.00; Brightwell 45.00 + 42.00 = £87.00
+      expect(revenue).toEqual({ "Brightwell Electrical Ltd": 87, "Nordwerk GmbH": 387 });
+      expect(currency).toEqual({ "Brightwell Electrical Ltd": "GBP", "Nordwerk GmbH": "GBP" });
+      expect(r.read!.currencies).toEqual(["GBP"]);
+      expect(r.warnings).toContain(note);
+      expect(r.warnings).toContain(
+        '"Exchange Rate" is 1 on every GBP line and on no other currency\'s: the home currency is GBP, and every line is read in it.'
+      );
+      expect(r.warnings.join("\n")).not.toMatch(/does not say which/);
+    });
+
+    it("nothing names the home currency (no Exchange Rate column either): flagged in the warnings, and no line is labelled with its Currency", async () => {
+      const {
+        revenue,
+        currency,
+        report: r,
+      } = await analyzeFile(report("qbo-home-unknown.csv", (x) => x, false));
       expect(revenue["Nordwerk GmbH"]).toBe(387);
       expect(currency).toEqual({ "Brightwell Electrical Ltd": "", "Nordwerk GmbH": "" });
       expect(r.totalsCurrency).toBeUndefined();
