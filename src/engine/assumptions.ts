@@ -6,6 +6,7 @@
  * .numbers, .skipped).
  */
 import { serialToIso } from "../domain/dates";
+import { percentText, wholeText } from "../domain/numberText";
 import type { Serial } from "../domain/types";
 import type { DefaultCurrency } from "../ingest/cultureCurrency";
 import type { IngestReport } from "../ingest/orders";
@@ -61,8 +62,10 @@ export function currencyShownAs(c: DefaultCurrency): string | undefined {
  *   "Text file: UTF-8, semicolon-delimited"
  *   "Currency: EUR"
  *   "Skipped: 3 totals rows; 1 no account (4.8% of revenue)"
+ * `culture`: the workbook's, the counts and shares follow it ("1.234 … (4,8 % of revenue)" in
+ * de-DE, as the pane writes its own numbers); none: en-GB (the command line's text).
  */
-export function readingLines(report: IngestReport, shownAs?: string): string[] {
+export function readingLines(report: IngestReport, shownAs?: string, culture?: string): string[] {
   const out: string[] = [];
   const r = report.read;
   if (r?.layout) out.push(`Layout: ${r.layout}`);
@@ -95,7 +98,7 @@ export function readingLines(report: IngestReport, shownAs?: string): string[] {
       `Skipped: ${report.skipped
         .map(
           (s) =>
-            `${s.rows.toLocaleString("en-GB")} ${ruleCounted(s.rule, s.rows)}${s.share !== null && s.revenue !== 0 ? ` (${(s.share * 100).toFixed(1)}% of revenue)` : ""}`
+            `${wholeText(s.rows, culture)} ${ruleCounted(s.rule, s.rows)}${s.share !== null && s.revenue !== 0 ? ` (${percentText((s.share * 100).toFixed(1), culture)} of revenue)` : ""}`
         )
         .join("; ")}`
     );

@@ -551,11 +551,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       const late = await engine
         .call("asOfWarning", { asOf })
         .catch(() => asOfWarning(asOf, report.lastDate, report.firstDate));
-      const others = otherOrdersWarning(await session!.tables(), orders.table);
+      // the pane's lines follow the workbook's culture, as its own numbers do ("1.234 rows")
+      const others = otherOrdersWarning(await session!.tables(), orders.table, plan.culture);
       const hidden = hiddenRowsWarning(
         source!.info(orders.table).sheet,
         Math.max(0, total - plan.mapping.headerRow - 1),
-        source!.hidden(orders.table)
+        source!.hidden(orders.table),
+        plan.culture
       );
       const dateCulture = dateCultureOf(plan.culture, report.read);
       summary = {
@@ -571,7 +573,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           report,
           currencyShownAs(
             defaultCurrencyOf(plan.sourceMoneyFormat, report.totalsCurrency, plan.culture)
-          )
+          ),
+          plan.culture
         ),
         hasProducts: report.hasProducts,
         ...(dateCulture ? { dateCulture } : {}),

@@ -6,19 +6,21 @@
  * the figures for that region's.
  */
 import type { HiddenRows } from "../excel";
-
-const n = (x: number) => x.toLocaleString("en-GB");
+import { wholeText } from "../domain/numberText";
 
 /**
  * The warning for `hidden` rows among `total` order rows on `sheet` (undefined when none).
- * Counts above `total` (a hidden header or title row) are capped at it.
+ * Counts above `total` (a hidden header or title row) are capped at it; they are grouped the
+ * workbook `culture`'s way ("1.234" in de-DE, as the pane writes its own counts; none: en-GB).
  */
 export function hiddenRowsWarning(
   sheet: string,
   total: number,
-  hidden: HiddenRows | undefined
+  hidden: HiddenRows | undefined,
+  culture?: string
 ): string | undefined {
   if (!hidden || hidden.rows === 0) return undefined;
+  const n = (x: number) => wholeText(x, culture);
   const how =
     hidden.byFilter === true
       ? "hidden by a filter"

@@ -5,6 +5,7 @@
  */
 import { detectTable } from "../ingest/detect";
 import type { SourceTable } from "./session";
+import { wholeText } from "../domain/numberText";
 
 /** The tables other than `chosen` that hold order lines, each with its data rows; a table and its own sheet's used range are one place. */
 export function otherOrderTables(
@@ -29,17 +30,19 @@ export function otherOrderTables(
 const placeOf = (t: SourceTable) =>
   t.peek.tableName ? `table "${t.peek.tableName}" on "${t.peek.name}"` : `"${t.peek.name}"`;
 
-/** The warning naming the order tables not read, or undefined when there are none. */
+/**
+ * The warning naming the order tables not read, or undefined when there are none; their row
+ * counts grouped the workbook `culture`'s way ("1.234 rows" in de-DE; none: en-GB).
+ */
 export function otherOrdersWarning(
   tables: readonly SourceTable[],
-  chosen: SourceTable
+  chosen: SourceTable,
+  culture?: string
 ): string | undefined {
   const others = otherOrderTables(tables, chosen);
   if (others.length === 0) return undefined;
   const list = others
-    .map(
-      (o) => `${placeOf(o.table)} (${o.rows.toLocaleString("en-GB")} row${o.rows === 1 ? "" : "s"})`
-    )
+    .map((o) => `${placeOf(o.table)} (${wholeText(o.rows, culture)} row${o.rows === 1 ? "" : "s"})`)
     .join(", ");
   return `Order lines were also found on ${list}, and were not read: KAP reads one order table, ${placeOf(chosen)}. To analyse them together, put all the order lines in one sheet or table.`;
 }
