@@ -4,8 +4,10 @@
  * Thin on purpose: rules live in src/domain, layout in src/sheets, Office.js in src/excel.
  */
 import {
+  base64Bytes,
   listGrids,
   loadSetting,
+  NeedsNewerExcelError,
   openNewWorkbook,
   readRegion,
   readWorkbookFacts,
@@ -389,21 +391,29 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   }
 
   /**
-   * The QBR workbook Excel on the web cannot open from an add-in (over the 5 MB a request may
-   * carry): offered to the pane as a download instead, with why and what to do.
+   * The QBR workbook Excel could not open — on the web, over the 5 MB a request may carry — is
+   * offered to the pane as a download instead, with why and what to do: the QBR is never lost.
    */
   function qbrToDownload(
-    e: WorkbookTooLargeError,
+    e: unknown,
     base64: string,
     o: { accountId?: string; quarter?: string }
   ): ActionResult {
     const name = accounts.find((a) => a.id === o.accountId)?.name || o.accountId || "account";
     // characters Windows and macOS refuse in a file name
     const fileName = `QBR ${name} ${o.quarter ?? ""}`.replace(/[\\/:*?"<>|\s]+/g, " ").trim();
+    const download = { fileName: `${fileName}.xlsx`, base64 };
+    const size = fileSize(base64Bytes(base64));
+    if (!(e instanceof WorkbookTooLargeError))
+      return {
+        made: [],
+        download,
+        message: `Excel could not open the QBR workbook (${e instanceof Error ? e.message : String(e)}), so nothing was changed. Download it (${size}) and open it in Excel.`,
+      };
     return {
       made: [],
-      download: { fileName: `${fileName}.xlsx`, base64 },
-      message: `The QBR workbook is too large for Excel on the web to open from an add-in (at most 5 MB at a time), so it was not opened and nothing was changed. Download it (${fileSize(e.fileBytes)}) and open it in Excel; to work on it in Excel on the web, upload it to OneDrive first. Excel on Windows or Mac opens it directly.`,
+      download,
+      message: `The QBR workbook is too large for Excel on the web to open from an add-in (at most 5 MB at a time), so it was not opened and nothing was changed. Download it (${size}) and open it in Excel; to work on it in Excel on the web, upload it to OneDrive first. Excel on Windows or Mac opens it directly.`,
     };
   }
 
@@ -653,7 +663,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         try {
           await openNewWorkbook(base64);
         } catch (e) {
-          if (!(e instanceof WorkbookTooLargeError)) throw e;
+          // an Excel too old for new workbooks says so itself (NeedsNewerExcelError)
+          if (e instanceof NeedsNewerExcelError) throw e;
           return qbrToDownload(e, base64, o);
         }
         onProgress({

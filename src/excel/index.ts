@@ -33,6 +33,7 @@ export {
   insertSheetsFromBase64,
   WorkbookTooLargeError,
   WEB_NEW_WORKBOOK_MAX_BYTES,
+  base64Bytes,
 } from "./workbook";
 export { MARKER_KEY, MARK_NAME, type SheetMarker } from "./marker";
 

@@ -16,9 +16,14 @@ export class WorkbookTooLargeError extends Error {
   constructor(base64: string) {
     super("The workbook is too large for Excel on the web to open from an add-in.");
     this.name = "WorkbookTooLargeError";
-    const pad = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-    this.fileBytes = (base64.length / 4) * 3 - pad;
+    this.fileBytes = base64Bytes(base64);
   }
+}
+
+/** Bytes of the file a base64 string holds: 3 for every 4 characters, less the '=' padding. */
+export function base64Bytes(base64: string): number {
+  const pad = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+  return (base64.length / 4) * 3 - pad;
 }
 
 /** Whether the add-in runs in Excel on the web (Office.context.platform, as Office reports it). */

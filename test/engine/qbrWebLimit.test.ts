@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { ExcelDouble } from "../excel-double/excel";
+import { DoubleError } from "../excel-double/model";
 import { createExcelHost, fileSize } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings } from "../../src/engine/contract";
@@ -64,4 +65,29 @@ test("the download's size as the message gives it: MB with one decimal from a me
   expect(fileSize(25_400)).toBe("25 kB");
   // never "0 kB" for a file that exists
   expect(fileSize(300)).toBe("1 kB");
+});
+
+test("Excel fails to open the QBR workbook for another reason: Office's words, and the same download as the way out", async () => {
+  const x = new ExcelDouble(["Orders"], "web");
+  x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(ymdToSerial(2024, 11, 5)));
+  const excel = x.Excel;
+  excel.createWorkbook = async () => {
+    throw new DoubleError("GeneralException", "An internal error has occurred.");
+  };
+  (globalThis as unknown as { Excel: unknown }).Excel = excel;
+  const host = createExcelHost();
+  await host.analyze(settings(), () => undefined, signal());
+  const res = await host.run(
+    "qbr",
+    { accountId: "A2", quarter: "2026Q3" },
+    settings(),
+    () => undefined,
+    signal()
+  );
+  expect(res.made).toEqual([]);
+  expect(res.message).toMatch(
+    /^Excel could not open the QBR workbook \(GeneralException: An internal error has occurred\.\), so nothing was changed\. Download it \(\d+ kB\) and open it in Excel\.$/
+  );
+  expect(res.download?.fileName).toBe("QBR Account 2 Ltd 2026Q3.xlsx");
+  expect(x.sheetNames()).toEqual(["Orders"]);
 });
