@@ -1277,6 +1277,9 @@ export function createOrderParser(
         revenue -= refund.goods;
         refundedUnits = refund.units;
         if (refundsNetted++ === 0) refundNettedExample = `${id}: ${refund.said}`;
+        // every unit given back: no sale left (its shipping is no revenue)
+        if (Math.abs(revenue) < 0.005 && (quantity === undefined || refundedUnits === quantity))
+          return reject("cancelled, voided, refunded or draft order", rowNo, false);
       } else {
         const amount = col.refundedAmount >= 0 ? refundedOf(row) : undefined;
         const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";

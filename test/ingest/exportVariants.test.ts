@@ -387,14 +387,20 @@ describe("export variants", () => {
       "#2003,b@y.example,,,,,,,2026-10-12 10:00:00 +0100,1,Anchors,30.00,AN-1,,,0.00",
       // one line, but shipping 4.95 may be in the refund
       "#2004,b@y.example,partially_refunded,GBP,50.00,4.95,10.00,64.95,2026-10-14 10:00:00 +0100,1,Drill bits,50.00,DB-1,Beta Ltd,10.00,0.00",
+      // one line, no tax, no shipping, all its goods refunded (24.00 = 2 × 12.00): no sale left
+      "#2005,a@x.example,partially_refunded,GBP,24.00,0.00,0.00,24.00,2026-10-16 10:00:00 +0100,2,Tape,12.00,TP-1,Alpha Ltd,24.00,0.00",
     ]);
-    const { revenue, report } = await analyzeFile(path);
-    // Alpha: #2001 (5 − 2) × 14.00 = 42.00 + #2002 10 × 10.00 = 100.00 → 142.00
+    const { revenue, orders, report } = await analyzeFile(path);
+    // Alpha: #2001 (5 − 2) × 14.00 = 42.00 + #2002 10 × 10.00 = 100.00 → 142.00 (#2005 nets to 0)
     expect(revenue["a@x.example"]).toBe(142);
+    expect(orders["a@x.example"]).toBe(2);
+    expect(report.rejected).toEqual([
+      { reason: "cancelled, voided, refunded or draft order", count: 1, rows: [7] },
+    ]);
     // Beta: #2003 2 × 20.00 + 30.00 = 70.00 and #2004 50.00, in full (flagged) → 120.00
     expect(revenue["b@y.example"]).toBe(120);
     expect(report.warnings).toContain(
-      "1 partially refunded order is read net of its refund, which the export shows exactly (#2001: Refunded Amount 33.60 with tax at the order's rate is 28.00 before tax, 2 of its 5 × 14.00): it has one line and no shipping."
+      "2 partially refunded orders are read net of their refunds, which the export shows exactly (#2001: Refunded Amount 33.60 with tax at the order's rate is 28.00 before tax, 2 of its 5 × 14.00): each has one line and no shipping."
     );
     // at stake: 36.00 + 10.00 = 46.00, with tax and shipping
     expect(report.warnings).toContain(
