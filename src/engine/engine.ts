@@ -154,7 +154,7 @@ export class KapEngine implements OrderSink {
   asOfWarning(asOf: Serial): string | undefined {
     if (!this.report) return undefined;
     const after = this.linesOnDate.after(asOf).lines;
-    return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after);
+    return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after, this.culture);
   }
 
   /**

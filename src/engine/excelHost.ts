@@ -560,7 +560,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       // the engine knows how many lines an earlier as-of date leaves out: the text kap prints
       const late = await engine
         .call("asOfWarning", { asOf })
-        .catch(() => asOfWarning(asOf, report.lastDate, report.firstDate));
+        .catch(() => asOfWarning(asOf, report.lastDate, report.firstDate, undefined, plan.culture));
       // the pane's lines follow the workbook's culture, as its own numbers do ("1.234 rows")
       const others = otherOrdersWarning(await session!.tables(), orders.table, plan.culture);
       const hidden = hiddenRowsWarning(

@@ -2,6 +2,7 @@
 import { clvOptions } from "../domain/analysis/clvBasics";
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { isoToSerial, serialToIso, todaySerial } from "../domain/dates";
+import { wholeText } from "../domain/numberText";
 import { normaliseWeights, WeightsError } from "../domain/health";
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from "../domain/rules";
 import type { Serial } from "../domain/types";
@@ -100,7 +101,9 @@ export function asOfWarning(
   /** the data's first order date: an as-of date before it leaves every line out */
   firstOrderDate?: Serial | null,
   /** the order lines dated after `asOf` (not counted in any figure), when known */
-  linesAfter?: number
+  linesAfter?: number,
+  /** the workbook's: the count grouped its way ("1.234 order lines" in de-DE); none: en-GB */
+  culture?: string
 ): string | undefined {
   if (
     firstOrderDate !== null &&
@@ -112,7 +115,7 @@ export function asOfWarning(
     return `The as-of date ${serialToIso(asOf)} is before the first order in the data (${serialToIso(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${serialToIso(firstOrderDate)} to ${serialToIso(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
   if (lastOrderDate === null || lastOrderDate === undefined) return undefined;
   if (asOf < lastOrderDate && linesAfter)
-    return `The as-of date ${serialToIso(asOf)} is before the last order in the data (${serialToIso(lastOrderDate)}): ${linesAfter.toLocaleString("en-GB")} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${serialToIso(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
+    return `The as-of date ${serialToIso(asOf)} is before the last order in the data (${serialToIso(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${serialToIso(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
   if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
   return `The as-of date ${serialToIso(asOf)} is ${asOf - lastOrderDate} days after the last order in the data (${serialToIso(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
