@@ -13,6 +13,7 @@ import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings } from "../../src/engine/contract";
 import { ymdToSerial } from "../../src/domain/dates";
 import { monthlyOrderRows } from "./fixtures/monthlyOrders";
+import { setRequirementCheck } from "../../src/excel/requirements";
 
 const settings = (): KapSettings => ({ ...defaultSettings(), asOf: "2026-10-31" });
 const signal = () => new AbortController().signal;
@@ -90,4 +91,21 @@ test("Excel fails to open the QBR workbook for another reason: Office's words, a
   );
   expect(res.download?.fileName).toBe("QBR Account 2 Ltd 2026Q3.xlsx");
   expect(x.sheetNames()).toEqual(["Orders"]);
+});
+
+test("an Excel too old to open new workbooks (ExcelApi 1.7) still says so plainly, no download offered", async () => {
+  const x = new ExcelDouble(["Orders"], "desktop");
+  x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(ymdToSerial(2024, 11, 5)));
+  (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
+  const host = createExcelHost();
+  await host.analyze(settings(), () => undefined, signal());
+  setRequirementCheck((set) => Number(set.split(".")[1]) <= 7);
+  try {
+    await expect(
+      host.run("qbr", { accountId: "A2", quarter: "2026Q3" }, settings(), () => undefined, signal())
+    ).rejects.toThrow(/This version of Excel cannot do opening the QBR workbook/);
+  } finally {
+    setRequirementCheck(undefined);
+  }
+  expect(x.model.createdWorkbooks).toEqual([]);
 });
