@@ -62,7 +62,7 @@ import {
 import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
 import { currencyShownAs, readingLines } from "./assumptions";
 import { defaultCurrencyOf } from "../ingest/cultureCurrency";
-import { wholeText } from "../domain/numberText";
+import { decimalText, wholeText } from "../domain/numberText";
 import { otherOrdersWarning } from "./otherOrders";
 import { hiddenRowsWarning } from "./hiddenRows";
 import { dateCultureOf } from "./engine";
@@ -80,10 +80,12 @@ export class KapActionError extends Error {
   }
 }
 
-/** A file's size as a download shows it: "4.2 MB", or "38 kB" under a megabyte. */
-export function fileSize(bytes: number): string {
+/** A file's size as a download shows it: "4.2 MB" (de-DE "4,2 MB"), or "38 kB" under a megabyte. */
+export function fileSize(bytes: number, culture?: string): string {
   const kB = Math.round(bytes / 1000);
-  return kB < 1000 ? `${Math.max(1, kB)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return kB < 1000
+    ? `${Math.max(1, kB)} kB`
+    : `${decimalText((bytes / 1_000_000).toFixed(1), culture)} MB`;
 }
 
 function cancelled(): KapActionError {
@@ -310,9 +312,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       )
     ).catch(asCancelled);
     onProgress({ phase: "writing", done: res.matched, total: res.rows, message: "Done" });
+    // grouped the workbook culture's way when it has one ("1.234 of 1.500"), as the pane's counts
+    const culture = last?.discovery.culture;
+    const rowsText = (n: number) => (culture ? wholeText(n, culture) : String(n));
     return {
       made: [`${acc.info.table ?? acc.info.sheet}: KAP Health score, KAP Band`],
-      message: `${res.refreshed ? "Refreshed" : "Added"} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${res.matched} of ${res.rows} rows matched an account).`,
+      message: `${res.refreshed ? "Refreshed" : "Added"} the KAP Health score and KAP Band columns in ${acc.info.table ?? acc.info.sheet} (${rowsText(res.matched)} of ${rowsText(res.rows)} rows matched an account).`,
     };
   }
 
@@ -403,7 +408,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     // characters Windows and macOS refuse in a file name
     const fileName = `QBR ${name} ${o.quarter ?? ""}`.replace(/[\\/:*?"<>|\s]+/g, " ").trim();
     const download = { fileName: `${fileName}.xlsx`, base64 };
-    const size = fileSize(base64Bytes(base64));
+    const size = fileSize(base64Bytes(base64), last?.discovery.culture);
     if (!(e instanceof WorkbookTooLargeError))
       return {
         made: [],

@@ -361,6 +361,20 @@ describe("Add score columns to my table", () => {
     }
   );
 
+  test("in a de-DE workbook the counts are grouped its way: 1.200 of 1.200 rows matched", async () => {
+    // 1,200 accounts in the table; each is an account (most never ordered): all 1,200 match
+    const x = setup(["Accounts"]);
+    x.model.culture = { name: "de-DE", decimalSeparator: ",", thousandsSeparator: "." };
+    x.model.fill(x.sheet("Accounts"), "A1", [
+      ["Account No", "Account Name", "Tier"],
+      ...Array.from({ length: 1200 }, (_, i) => [`A${i + 1}`, `Account ${i + 1} Ltd`, "Gold"]),
+    ]);
+    const host = createExcelHost();
+    await host.analyze(settings(), noop, signal());
+    const res = await host.run("addScores", {}, settings(), noop, signal());
+    expect(res.message).toContain("(1.200 of 1.200 rows matched an account)");
+  });
+
   test("without an accounts table it says so and what to do", async () => {
     setup();
     const host = createExcelHost();

@@ -66,6 +66,10 @@ test("the download's size as the message gives it: MB with one decimal from a me
   expect(fileSize(25_400)).toBe("25 kB");
   // never "0 kB" for a file that exists
   expect(fileSize(300)).toBe("1 kB");
+  // in a de-DE or fr-FR workbook, the decimal comma: 3,8 MB
+  expect(fileSize(3_750_000, "de-DE")).toBe("3,8 MB");
+  expect(fileSize(3_750_000, "fr-FR")).toBe("3,8 MB");
+  expect(fileSize(3_750_000, "en-GB")).toBe("3.8 MB");
 });
 
 test("Excel fails to open the QBR workbook for another reason: Office's words, and the same download as the way out", async () => {
