@@ -64,6 +64,9 @@ import { AS_OF_LATE_DAYS, asOfOf, asOfWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
 
+/** The cell format of money that names no currency beside money that does: no symbol. */
+const PLAIN_MONEY = "#,##0;-#,##0";
+
 export class KapEngine implements OrderSink {
   /** The order lines read (a new one when a provisional reading is discarded). */
   book = new OrderBook();
@@ -467,11 +470,13 @@ export class KapEngine implements OrderSink {
   layout(live: boolean, currency?: string): LayoutOptions {
     const asOf = this.need().asOf;
     const last = this.report?.lastDate;
+    // lines that name no currency beside lines that do: their money is a plain figure, as in text
+    const unnamedBeside = (this.report?.currencies[""] ?? 0) > 0 && this.unnamedCurrency === "";
     const o = layoutOptions({
       live,
-      sourceMoneyFormat: this.sourceMoneyFormat,
+      sourceMoneyFormat: unnamedBeside ? PLAIN_MONEY : this.sourceMoneyFormat,
       // a currency the format does not show (the totals rows', the culture's) is given by its code
-      currency: currency ?? this.layoutCurrency(),
+      currency: currency ?? (unnamedBeside ? undefined : this.layoutCurrency()),
       asOf,
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,

@@ -152,3 +152,44 @@ test("an alert of an account whose lines name no currency (others name GBP) writ
   expect(r.stdout).toMatch(/^A1 .* £30 /m);
   expect(r.stdout).not.toMatch(/£(10\.00|77\.50)/);
 });
+
+test("kap sheets: the money cells of an account whose lines name no currency (others name GBP) carry no £ either, as its alerts do", async () => {
+  const file = join(dir, "unnamed-sheets.csv");
+  writeFileSync(
+    file,
+    [
+      "Customer ID,Order Date,SKU,Qty,Revenue,Currency",
+      "A1,2026-10-01,X,1,10,GBP",
+      "A1,2026-10-20,X,1,20,GBP",
+      "B2,2026-06-10,X,1,100,",
+      "B2,2026-07-10,X,1,100,",
+      "B2,2026-08-10,X,1,100,",
+      "B2,2026-10-20,X,1,10,",
+    ].join("\n")
+  );
+  const out = join(dir, "unnamed-b2.xlsx");
+  const r = spawnSync(
+    process.execPath,
+    [KAP, "sheets", file, "--account", "B2", "--as-of", "2026-10-31", "--out", out, "-q"],
+    { encoding: "utf8" }
+  );
+  expect(r.status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  // B2's 12-month revenue, 100 + 100 + 100 + 10 = 310, wherever it is written: no £ in its format;
+  // A1's 10 + 20 = 30 keeps its pounds
+  const formats = (value: number) => {
+    const found: string[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.value === value) found.push(c.numFmt ?? "");
+        })
+      )
+    );
+    return found;
+  };
+  expect(formats(310).length).toBeGreaterThan(0);
+  expect(formats(310).filter((f) => f.includes("£"))).toEqual([]);
+  expect(formats(30).some((f) => f.includes("£"))).toBe(true);
+});
