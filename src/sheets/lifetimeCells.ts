@@ -15,8 +15,8 @@ import type {
   Dashboard,
   PortfolioAnalysis,
 } from "../domain/analysis/types";
-import { findsNoDropout } from "../domain/analysis/clv";
-import { SILENT_CHURN_P_ALIVE } from "../domain/analysis/lifetime";
+// from clvBasics, not clv or lifetime: the worksheet functions' bundle reaches this file (test/functions/bundleReach)
+import { findsNoDropout, SILENT_CHURN_P_ALIVE } from "../domain/analysis/clvBasics";
 import { percentText, wholeText } from "../domain/numberText";
 import { type LayoutOptions, moneyFor } from "./options";
 import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } from "./spec";

@@ -41,6 +41,7 @@ import {
   type ClvOptions,
   clvOptions,
   expectedOrderValue,
+  findsNoDropout,
   type FrequencyRecency,
   type GammaGammaParams,
   pAlive,
@@ -49,11 +50,13 @@ import {
 export {
   CLV_DEFAULT_DISCOUNT_RATE,
   CLV_DEFAULT_HORIZON_MONTHS,
+  CLV_NO_DROPOUT_SHARE,
   checkBgNbd,
   checkGammaGamma,
   checkSummary,
   clvOptions,
   expectedOrderValue,
+  findsNoDropout,
   pAlive,
 } from "./clvBasics";
 export type { BgNbdParams, ClvOptions, FrequencyRecency, GammaGammaParams } from "./clvBasics";
@@ -64,12 +67,6 @@ export const WEEK_DAYS = 7;
 export const NEXT_YEAR_DAYS = 365;
 /** Below these, the fit is reported as not reliable (too little data for four or three parameters). */
 export const CLV_MIN_RELIABLE_ACCOUNTS = 200;
-/**
- * Below this fitted dropout probability per repeat order, a/(a+b), the data show no dropping out:
- * the likelihood rises toward a = 0 (the NBD model) and P(alive) is near 100% for every account,
- * lapsed ones included — said with the model, not hidden (the bundled sample fits 1.1e-4; CDNOW 0.25).
- */
-export const CLV_NO_DROPOUT_SHARE = 1e-3;
 export const CLV_MIN_RELIABLE_REPEAT_BUYERS = 50;
 /** Log-parameters are kept within ±LOG_BOUND (e^30 ≈ 1e13), where the special functions stay accurate; the fits stop well inside it (the gradient vanishes as a parameter runs off to 0 or ∞). */
 const LOG_BOUND = 30;
@@ -639,14 +636,6 @@ export interface LifetimeModel {
   reliable: boolean;
   /** why the numbers are not reliable or not there; null when reliable */
   warning: string | null;
-}
-
-/**
- * The fitted chance of leaving after an order, a/(a+b), is below CLV_NO_DROPOUT_SHARE: P(alive)
- * stays near 100% even for accounts that have stopped ordering, so it cannot show who is lost.
- */
-export function findsNoDropout(fit: BgNbdParams | null): boolean {
-  return fit !== null && fit.a / (fit.a + fit.b) < CLV_NO_DROPOUT_SHARE;
 }
 
 /**

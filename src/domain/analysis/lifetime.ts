@@ -32,8 +32,9 @@ import type {
   ValueHealthRow,
 } from "./types";
 
-/** P(alive) below this is "probably gone". */
-export const SILENT_CHURN_P_ALIVE = 0.5;
+import { SILENT_CHURN_P_ALIVE } from "./clvBasics";
+
+export { SILENT_CHURN_P_ALIVE };
 /** "High past revenue": fewer than this share of the currency's top-level accounts have more 24-month revenue. */
 export const SILENT_CHURN_TOP_SHARE = 0.25;
 /** Rows kept in each dashboard view. */
