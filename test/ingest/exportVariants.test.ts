@@ -407,4 +407,17 @@ describe("export variants", () => {
       "2 orders are partially refunded (#2003: 36.00, #2004: 10.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so their lines count in full and revenue may be overstated by up to 46.00 GBP. Take the refunds off by hand where they matter."
     );
   });
+
+  it("Shopify: a partially refunded order whose line is skipped before its refund is read is still flagged, never dropped silently", async () => {
+    const path = csv("shopify-partial-refund-skipped.csv", [
+      "Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Company,Refunded Amount,Lineitem discount",
+      "#3001,a@x.example,partially_refunded,GBP,70.00,0.00,14.00,84.00,2026-10-02 09:50:26 +0100,five,Cable ties,14.00,CT-1,Alpha Ltd,33.60,0.00",
+      "#3002,a@x.example,paid,GBP,100.00,0.00,20.00,120.00,2026-10-10 09:50:26 +0100,10,Wall plugs,10.00,WP-1,Alpha Ltd,0.00,0.00",
+    ]);
+    const { revenue, report } = await analyzeFile(path);
+    // #3002 10 × 10.00 = 100.00; #3001's quantity "five" is unreadable: skipped and counted
+    expect(revenue["a@x.example"]).toBe(100);
+    expect(report.rejected.map((r) => [r.reason, r.count])).toEqual([["unreadable quantity", 1]]);
+    expect(report.warnings.join("\n")).toMatch(/1 order is partially refunded \(#3001\)/);
+  });
 });
