@@ -420,4 +420,19 @@ describe("export variants", () => {
     expect(report.rejected.map((r) => [r.reason, r.count])).toEqual([["unreadable quantity", 1]]);
     expect(report.warnings.join("\n")).toMatch(/1 order is partially refunded \(#3001\)/);
   });
+
+  it("Xero lines with LineAmount but no Total or TaxTotal, marked 'LineAmountTypes' Inclusive: LineAmount − TaxAmount, before tax", async () => {
+    const path = csv("xero-line-amount-types.csv", [
+      "*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,LineAmount,*AccountCode,*TaxType,TaxAmount,LineAmountTypes,Currency",
+      "Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,CT-100,Cable ties 100mm,10,5.40,54.00,200,20% (VAT on Income),9.00,Inclusive,GBP",
+      "Acorn Fixings Ltd,INV-3001,01/10/2026,31/10/2026,SC-20,Screws 20mm,5,12.00,60.00,200,20% (VAT on Income),10.00,Inclusive,GBP",
+      "Bramley Builders,INV-3004,22/10/2026,21/11/2026,SC-20,Screws 20mm,5,10.00,50.00,200,20% (VAT on Income),10.00,Exclusive,GBP",
+    ]);
+    const { revenue, report } = await analyzeFile(path);
+    // Acorn: (54.00 − 9.00) + (60.00 − 10.00) = 95.00; Bramley (Exclusive): 50.00 as it is
+    expect(revenue).toEqual({ "Acorn Fixings Ltd": 95, "Bramley Builders": 50 });
+    expect(report.warnings).toContain(
+      'Xero\'s invoices here are entered tax-inclusive ("LineAmountTypes" is Inclusive on 2 of the 3 lines in the first rows, such as INV-3001): each line\'s value is "LineAmount" − "TaxAmount", before tax. The 1 line marked "Exclusive" is read as it is.'
+    );
+  });
 });
