@@ -50,7 +50,6 @@ import {
   InputError,
   isBlank,
   isEmpty,
-  isIdHeading,
   isLabelRow,
   laidAs,
   liesAcross,
@@ -72,11 +71,7 @@ import {
   recencyCell,
   revenueCell,
 } from "./parseCells";
-import { accountsHealthInputs } from "../domain/analysis/accountInputs";
-import { scoreInputs } from "../domain/analysis/healthAt";
-import type { HealthInputs } from "../domain/analysis/types";
 import { METRIC_HEADERS, metricCells } from "../sheets/healthSheet";
-import { doneWith, idText, type OrderColumnArgs, orderBookOf } from "./orderColumns";
 import { columnDateOrder, toSerial } from "./dateCell";
 import { setDateSystemRecheck, setWorkbookCulture, setWorkbookDateSystem } from "./culture";
 import { engagementOfRows, paymentOfRows } from "./logFunctions";
@@ -928,148 +923,53 @@ export async function clv(
   });
 }
 
-/** What KAP.METRICS and KAP.ACCOUNTHEALTH share: the order book from the order columns, the as-of date, each account's inputs. */
-function inputsForAccounts(
-  accountIds: any[][],
-  order: OrderColumnArgs,
-  asOf: any[][] | null | undefined,
-  rolledInto?: any[][] | null,
-  /** the per-account columns beside the ids (engagement, payment): their header row holds text */
-  beside: readonly (any[][] | null | undefined)[] = []
-): {
-  ids: string[];
-  /** undefined on a blank row, or one whose id cell holds an Excel error (see errors) */
-  inputs: (HealthInputs | undefined)[];
-  errors: (ArgError | undefined)[];
-} {
-  const cells = asColumn(accountIds, "accountIds");
-  // an Excel error in an id cell (a failed lookup) is that row's answer; the row is not worked out
-  const idErrors = new Map<number, ArgError>();
-  const blank = cells.map((c, i) => {
-    if (!(c instanceof InputError)) return isEmpty(c);
-    idErrors.set(i, inputErrorOf(c, "accountIds"));
-    return true;
-  });
-  const ids = cells.map((c, i) => (blank[i] ? "" : idText(c)));
-  const given = singleCell(asOf, "asOf", "date");
-  const asOfDate = given !== undefined ? toSerial(given, "asOf") : undefined;
-  const cols = orderBookOf(order, asOfDate);
-  // The Accounts table's header row (A:A, or A1:A50 from the header down), and any title above
-  // it, is no account: blank (headerRowOf).
-  const top = headerRowOf(
-    cells,
-    ids,
-    [rolledInto, ...beside],
-    (id) => cols.book.accountIndexOf(id) === undefined && !cols.rowErrors.has(id)
-  );
-  for (let i = 0; i <= top; i++) {
-    blank[i] = true;
-    ids[i] = "";
+/**
+ * KAP.METRICS and KAP.ACCOUNTHEALTH's order book and health inputs (./accountColumns: the order
+ * book, its order runs, sites and service lines, the health-at-a-date rules), about a third of the
+ * functions' code, in a chunk of their own: functions.js, which Excel loads before any workbook
+ * formula can calculate, stays small, and the chunk is fetched as soon as it has loaded.
+ */
+type AccountColumns = typeof import("./accountColumns");
+let accountColumns: AccountColumns | undefined;
+let accountColumnsLoad: Promise<AccountColumns> | undefined;
+
+function loadAccountColumns(): Promise<AccountColumns> {
+  return (accountColumnsLoad ??= import(/* webpackChunkName: "accounts" */ "./accountColumns").then(
+    (m) => (accountColumns = m)
+  ));
+}
+
+// Fetched as the functions start. Where a chunk cannot be fetched (a page with no document), the
+// first call tries again and answers in its cell (withAccountColumns).
+try {
+  loadAccountColumns().catch(() => (accountColumnsLoad = undefined));
+} catch {
+  accountColumnsLoad = undefined;
+}
+
+/** Settles once KAP.METRICS and KAP.ACCOUNTHEALTH answer at once (tests that call them as a file loads). */
+export async function accountColumnsReady(): Promise<void> {
+  await loadAccountColumns();
+}
+
+/**
+ * `run` with the account columns' code: at once when it has loaded (every call but those made in
+ * the moment the functions start), else once it has. A custom function may answer with a promise
+ * whatever its declared type: Excel awaits it as it does an async function's (their metadata is
+ * the same, functions.json has no async flag), showing #BUSY! meanwhile.
+ */
+function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
+  if (accountColumns) return run(accountColumns);
+  const failed = (): any[][] => [
+    [kapError("notAvailable", "KAP could not load its order-line code: reload the add-in.")],
+  ];
+  let later: Promise<any[][]>;
+  try {
+    later = loadAccountColumns().then(run, failed);
+  } catch {
+    return failed();
   }
-  const parentOf = parentsOf(ids, rolledInto);
-  const date = asOfDate ?? cols.lastDate;
-  // no order at all and no as-of: every account is "never ordered" as of any day
-  // Only the filled rows: a whole column (A:A) is a million rows, nearly all blank, and a blank
-  // row's result is blank (each would otherwise get its own copy of "never ordered" inputs).
-  const filled = accountsHealthInputs(
-    cols.book,
-    ids.filter((_, i) => !blank[i]),
-    {
-      asOf: date ?? 0,
-      hasCategories: cols.hasCategories,
-      hasProducts: cols.hasProducts,
-      ...(parentOf.size ? { parentOf } : {}),
-    }
-  );
-  doneWith(cols.book);
-  let k = 0;
-  const inputs = blank.map((b) => (b ? undefined : filled[k++]));
-  const errors = rowErrorsOf(ids, cols.rowErrors, parentOf);
-  for (const [i, e] of idErrors) errors[i] = e;
-  return { ids, inputs, errors };
-}
-
-/** How far down the Accounts table's header row may be, as the pane looks for it (RULES.md §1.1). */
-const HEADER_ROWS = 30;
-
-/**
- * The index of the Accounts table's header row within the account ids, or −1: the first row (of
- * the first 30, the ids several) whose id is made of heading words (args isIdHeading: "Account",
- * "Customer ID"), with no order lines, and text or nothing beside it in the per-account columns
- * ("Engagement", "Payment days", "Parent"). Rows above it can only be a title or notes (text, no
- * orders, no numbers beside them); a row with orders, or numbers beside it, is an account, and
- * no header is looked for below it.
- */
-function headerRowOf(
-  cells: readonly Plain[],
-  ids: readonly string[],
-  beside: readonly (any[][] | null | undefined)[],
-  noOrders: (id: string) => boolean
-): number {
-  if (cells.length < 2) return -1;
-  for (let i = 0; i < Math.min(HEADER_ROWS, cells.length - 1); i++) {
-    if (ids[i] === "") continue;
-    if (!noOrders(ids[i]) || !beside.every((m) => textOrBlankAt(m, i))) return -1;
-    if (isIdHeading(cells[i])) return i;
-  }
-  return -1;
-}
-
-/**
- * Whether a column beside the account ids holds text or nothing in row i, as a header row does; a
- * number there makes the row an account's. An argument left out, or one cell for every row, says
- * nothing.
- */
-function textOrBlankAt(m: any[][] | null | undefined, i: number): boolean {
-  if (!Array.isArray(m) || m.length === 0) return true;
-  let v: unknown;
-  if (m.length > 1) v = Array.isArray(m[i]) ? (m[i] as unknown[])[0] : m[i];
-  else if (Array.isArray(m[0]) && m[0].length > 1) v = m[0][i];
-  else return true;
-  const p = plain(v);
-  return isEmpty(p) || typeof p === "string";
-}
-
-/**
- * Per account id, the error of an order row left out (OrderColumns.rowErrors): its own, or one of
- * an account rolled into it (a parent's figures include its sites' rows).
- */
-function rowErrorsOf(
-  ids: readonly string[],
-  rowErrors: ReadonlyMap<string, ArgError>,
-  parentOf: ReadonlyMap<string, string>
-): (ArgError | undefined)[] {
-  if (rowErrors.size === 0) return ids.map(() => undefined);
-  const errorOf = new Map<string, ArgError>();
-  for (const [account, e] of rowErrors) {
-    const seen = new Set<string>();
-    for (let x: string | undefined = account; x && !seen.has(x); x = parentOf.get(x)) {
-      seen.add(x);
-      if (!errorOf.has(x)) errorOf.set(x, e);
-    }
-  }
-  return ids.map((id) => errorOf.get(id));
-}
-
-/**
- * The rolledInto column beside the account ids → account id → the account it rolls into. Blank
- * (desktop's 0), or the account itself, means top-level. One cell is refused unless there is
- * one id: a roll-up is per account row.
- */
-function parentsOf(ids: readonly string[], rolledInto: any[][] | null | undefined) {
-  const parentOf = new Map<string, string>();
-  if (rolledInto === null || rolledInto === undefined || notGiven(rolledInto)) return parentOf;
-  const cells = asColumn(rolledInto, "rolledInto");
-  if (cells.length !== ids.length)
-    throw new ArgError(
-      `rolledInto has ${cells.length} rows but accountIds has ${ids.length}; give the column beside the account ids.`
-    );
-  cells.forEach((c, i) => {
-    if (c instanceof InputError) throw inputErrorOf(c, "rolledInto");
-    const parent = isEmpty(c) ? "" : idText(c);
-    if (ids[i] && parent && parent !== ids[i]) parentOf.set(ids[i], parent);
-  });
-  return parentOf;
+  return later as unknown as any[][];
 }
 
 /**
@@ -1101,26 +1001,28 @@ export function metrics(
   products?: any[][],
   rolledInto?: any[][]
 ): any[][] {
-  return guard(() => {
-    const r = inputsForAccounts(
-      accountIds,
-      { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
-      asOf,
-      rolledInto
-    );
-    // one array for every blank row (a whole column's spare rows: a million of them)
-    const blankRow = METRIC_HEADERS.map(() => "");
-    const rows: Out = r.inputs.map((inp, i) => {
-      const e = r.errors[i];
-      if (e) return METRIC_HEADERS.map(() => rowError(e));
-      return inp === undefined ? blankRow : metricCells(inp);
-    });
-    const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
-    return laidAs(
-      header ? [[...METRIC_HEADERS], ...rows] : rows,
-      liesAcross([accountIds, rolledInto])
-    );
-  });
+  return withAccountColumns((m) =>
+    guard(() => {
+      const r = m.inputsForAccounts(
+        accountIds,
+        { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
+        asOf,
+        rolledInto
+      );
+      // one array for every blank row (a whole column's spare rows: a million of them)
+      const blankRow = METRIC_HEADERS.map(() => "");
+      const rows: Out = r.inputs.map((inp, i) => {
+        const e = r.errors[i];
+        if (e) return METRIC_HEADERS.map(() => rowError(e));
+        return inp === undefined ? blankRow : metricCells(inp);
+      });
+      const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
+      return laidAs(
+        header ? [[...METRIC_HEADERS], ...rows] : rows,
+        liesAcross([accountIds, rolledInto])
+      );
+    })
+  );
 }
 
 /**
@@ -1156,37 +1058,39 @@ export function accountHealth(
   products?: any[][],
   rolledInto?: any[][]
 ): any[][] {
-  return guard(() => {
-    const w = weightsArg(weights);
-    const r = inputsForAccounts(
-      accountIds,
-      { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
-      asOf,
-      rolledInto,
-      [engagement, payment]
-    );
-    const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
-    const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
-    commonHeight([
-      { name: "accountIds", values: r.ids },
-      ...(eng ? [{ name: "engagement", values: eng }] : []),
-      ...(pay ? [{ name: "payment", values: pay }] : []),
-    ]);
-    const out = r.inputs.map((inp, i): (number | string | KapError)[] => {
-      const e = r.errors[i];
-      if (e) return [rowError(e)];
-      if (inp === undefined) return BLANK_ROW;
-      try {
-        inp.engagement = eng ? engagementCell(at(eng, i)) : null;
-        inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
-        const score = scoreInputs(inp, w).score;
-        return [score === null ? kapError("notAvailable", "No factor has data.") : score];
-      } catch (e) {
-        return [rowError(e)];
-      }
-    });
-    return laidAs(out, liesAcross([accountIds, engagement, payment, rolledInto]));
-  });
+  return withAccountColumns((m) =>
+    guard(() => {
+      const w = weightsArg(weights);
+      const r = m.inputsForAccounts(
+        accountIds,
+        { orderAccounts, orderDates, orderIds, revenue, categories, quantity, products },
+        asOf,
+        rolledInto,
+        [engagement, payment]
+      );
+      const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
+      const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
+      commonHeight([
+        { name: "accountIds", values: r.ids },
+        ...(eng ? [{ name: "engagement", values: eng }] : []),
+        ...(pay ? [{ name: "payment", values: pay }] : []),
+      ]);
+      const out = r.inputs.map((inp, i): (number | string | KapError)[] => {
+        const e = r.errors[i];
+        if (e) return [rowError(e)];
+        if (inp === undefined) return BLANK_ROW;
+        try {
+          inp.engagement = eng ? engagementCell(at(eng, i)) : null;
+          inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
+          const score = m.scoreInputs(inp, w).score;
+          return [score === null ? kapError("notAvailable", "No factor has data.") : score];
+        } catch (e) {
+          return [rowError(e)];
+        }
+      });
+      return laidAs(out, liesAcross([accountIds, engagement, payment, rolledInto]));
+    })
+  );
 }
 
 /* ---- Engagement and Payment from the user's own log and ledger rows (RULES.md §2.1; src/functions/logFunctions.ts) ---- */

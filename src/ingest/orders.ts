@@ -647,15 +647,6 @@ export function createOrderParser(
   /** Orders whose refund the export shows exactly: netted, the first one as the example. */
   let refundsNetted = 0;
   let refundNettedExample = "";
-  /** A partially refunded order whose first line was skipped before its refund was read: flagged, with no amount. */
-  function flagUnreadRefund(): void {
-    if (!refundLine) return;
-    refundLine = false;
-    if (partlyRefunded++ < 3) {
-      partlyRefundedIds.push(partlyRefundedKey || "an order with no id");
-      refundsAtStake.push(partlyRefundedKey || "an order with no id");
-    }
-  }
   /** The product headings a grouped report's lines fall under (QuickBooks). */
   const productPath = new ProductHeadings(!!layout?.itemTypeHeadings);
   // the report's category headings above the product headings (ingest/plausible decided it)
@@ -1116,7 +1107,7 @@ export function createOrderParser(
       if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
         statusOrderKey = rawOrderId;
         orderVoid = false;
-        flagUnreadRefund();
+        refundLine = false;
       }
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status))
@@ -1291,10 +1282,10 @@ export function createOrderParser(
           return reject("cancelled, voided, refunded or draft order", rowNo, false);
       } else {
         const amount = col.refundedAmount >= 0 ? refundedOf(row) : undefined;
-        const code = col.currency >= 0 ? text(row[col.currency]) : "";
+        const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";
         if (partlyRefunded++ < 3) {
           partlyRefundedIds.push(id);
-          refundsAtStake.push(amount !== undefined ? `${id}: ${plainMoney(amount)}` : id);
+          if (amount !== undefined) refundsAtStake.push(`${id}: ${plainMoney(amount)}`);
         }
         if (amount !== undefined)
           refundedByCurrency.set(code, (refundedByCurrency.get(code) ?? 0) + amount);
@@ -1462,7 +1453,6 @@ export function createOrderParser(
               ", "
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
-      flagUnreadRefund();
       if (refundsNetted)
         warnings.push(
           `${refundsNetted === 1 ? "1 partially refunded order is" : `${refundsNetted.toLocaleString("en-GB")} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} one line and no shipping.`

@@ -461,24 +461,6 @@ export function checkOrderColumns(
   if (taxInclusive) {
     if (taxInclusive.field) fields.push(taxInclusive.field);
     notes.push(taxInclusive.note);
-  } else if (
-    mapping.layout === "xero" &&
-    options.headers &&
-    lineRevenue &&
-    !user.has("revenue") &&
-    !get("taxAmount")
-  ) {
-    // no Total to weigh LineAmount against: "LineAmountTypes" says which lines hold their tax
-    const found = xeroInclusiveByType(
-      sample,
-      options.headers,
-      get("orderId"),
-      `"${lineRevenue.header}"`
-    );
-    if (found) {
-      fields.push(...found.fields);
-      notes.push(found.note);
-    }
   }
   // No LineAmount column: the line value is Quantity × UnitAmount, which holds the tax on an
   // invoice entered tax-inclusive ("LineAmountTypes" / "Amounts are": Inclusive).

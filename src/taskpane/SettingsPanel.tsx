@@ -170,8 +170,8 @@ export function SettingsPanel({
           {...spinIn(Math.round(settings.growthTarget * 100), 0, 500, 5, culture)}
           disabled={disabled}
           styles={spinTopStyles}
-          incrementButtonAriaLabel={`Increase growth target by ${decimalText(0.05, culture, "percent")}`}
-          decrementButtonAriaLabel={`Decrease growth target by ${decimalText(0.05, culture, "percent")}`}
+          incrementButtonAriaLabel="Increase growth target by 5%"
+          decrementButtonAriaLabel="Decrease growth target by 5%"
           onChange={(_, v) =>
             onChange({
               ...settings,

@@ -2,8 +2,9 @@
  * The functions' bundle loads at every workbook open (shared runtime), so its size is a start-up
  * cost (README's performance table: ≤ 30 KB gzipped). The lifetime-value fit and forecast (clv.ts,
  * with @stdlib's log-gamma and hypergeometric functions) are loaded only when KAP.CLV is first
- * called: nothing the functions import at start may reach them. A sheet helper once imported one
- * predicate from clv.ts and took the bundle from 29.5 KB to 47 KB.
+ * called, and the order book KAP.METRICS and KAP.ACCOUNTHEALTH build (src/functions/accountColumns)
+ * comes in a chunk of its own: nothing the functions import at start may reach them. A sheet
+ * helper once imported one predicate from clv.ts and took the bundle from 29.5 KB to 47 KB.
  */
 import { build, type Metafile } from "esbuild";
 import { join } from "node:path";
@@ -31,7 +32,7 @@ function chain(reach: Map<string, string | null>, file: string): string {
   return path.join(" → ");
 }
 
-test("the worksheet functions load the lifetime-value fitting code only when KAP.CLV needs it", async () => {
+test("the worksheet functions start without the lifetime-value fit (KAP.CLV) and the order book (KAP.METRICS, KAP.ACCOUNTHEALTH)", async () => {
   const root = join(__dirname, "..", "..");
   const { metafile } = await build({
     absWorkingDir: root,
@@ -49,6 +50,7 @@ test("the worksheet functions load the lifetime-value fitting code only when KAP
   const heavy = [...reach.keys()].filter(
     (f) =>
       f === "src/domain/analysis/clv.ts" ||
+      f === "src/domain/analysis/book.ts" ||
       f.includes("@stdlib/math-base-special-hyp2f1") ||
       f.includes("@stdlib/math-base-special-gammaln")
   );
@@ -58,4 +60,5 @@ test("the worksheet functions load the lifetime-value fitting code only when KAP
     v.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path)
   );
   expect(dynamic).toContain("src/domain/analysis/clv.ts");
+  expect(dynamic).toContain("src/functions/accountColumns.ts");
 });

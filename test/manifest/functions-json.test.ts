@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { runInNewContext } from "vm";
+import { runInContext, runInNewContext } from "vm";
 import { buildProduction } from "./xml";
+import { ymdToSerial } from "../../src/domain/dates";
 
 interface Param {
   name: string;
@@ -141,8 +142,12 @@ describe("functions.js", () => {
     ) {}
   }
 
-  /** Runs the bundle with a stand-in CustomFunctions runtime and collects what it associates. */
-  function load(): Map<string, (...args: unknown[]) => unknown> {
+  /**
+   * Runs the bundle with a stand-in CustomFunctions runtime and collects what it associates.
+   * `withPage`: a stand-in page whose <script> elements run the chunk files beside functions.js,
+   * as the functions' page in Excel loads the chunks the bundle asks for.
+   */
+  function load(withPage = false): Map<string, (...args: unknown[]) => unknown> {
     const associated = new Map<string, (...args: unknown[]) => unknown>();
     const CustomFunctions = {
       associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
@@ -150,7 +155,31 @@ describe("functions.js", () => {
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
     };
     const code = readFileSync(join(dir, "functions.js"), "utf8");
-    runInNewContext(code, { CustomFunctions, console, self: {}, window: undefined });
+    const context: Record<string, unknown> = {
+      CustomFunctions,
+      console,
+      self: {},
+      window: undefined,
+    };
+    if (withPage) {
+      type Script = { src: string; onload?: (e: unknown) => void; setAttribute(): void };
+      Object.assign(context, {
+        setTimeout,
+        clearTimeout,
+        document: {
+          getElementsByTagName: () => [],
+          createElement: (): Script => ({ src: "", setAttribute() {} }),
+          head: {
+            appendChild(script: Script) {
+              // the chunk runs in the page, then the element's load event
+              runInContext(readFileSync(join(dir, script.src), "utf8"), context);
+              setTimeout(() => script.onload?.({ type: "load", target: script }));
+            },
+          },
+        },
+      });
+    }
+    runInNewContext(code, context);
     return associated;
   }
 
@@ -175,6 +204,34 @@ describe("functions.js", () => {
         call("PALIVE", [[2]], [[30.43]], [[38.86]], [[0.243, 4.414, 0.793, 2.426]]) as number[][]
       )[0][0]
     ).toBeCloseTo(0.72657, 4);
+  });
+
+  it("KAP.METRICS and KAP.ACCOUNTHEALTH fetch their chunk as the functions start, and answer", async () => {
+    const fns = load(true);
+    const call = (id: string, ...args: unknown[]) =>
+      (fns.get(id) as (...a: unknown[]) => unknown)(...args);
+    // A: £100 on 1 Oct and £50 on 31 Oct 2026, as of 31 Oct: 0 days since its last order, £150 in
+    // the last 12 months (RULES.md §2, by hand)
+    const orders = [
+      [["A"], ["A"]],
+      [[ymdToSerial(2026, 10, 1)], [ymdToSerial(2026, 10, 31)]],
+      [["I1"], ["I2"]],
+      [[100], [50]],
+      [["Tools"], ["Tools"]],
+    ];
+    const asOf = [[ymdToSerial(2026, 10, 31)]];
+    const metrics = (await call("METRICS", [["A"]], ...orders, asOf)) as unknown[][];
+    expect(metrics[0][0]).toBe(0);
+    expect(metrics[0][4]).toBe(150);
+    const score = (await call(
+      "ACCOUNTHEALTH",
+      [["A"]],
+      ...orders,
+      null,
+      null,
+      asOf
+    )) as unknown[][];
+    expect(typeof score[0][0]).toBe("number");
   });
 
   it("errors use the runtime’s CustomFunctions.Error with a message", () => {
