@@ -13,13 +13,14 @@ const col = (xs: unknown[]) => xs.map((x) => [x]);
 // A: £100 on 1 Oct and £50 on 31 Oct 2026; as of 31 Oct: 0 days since its last order,
 // £150 in the last 12 months. Worked by hand from RULES.md §2.
 const ACCOUNTS = col(["A"]);
-const ORDER_ARGS = [
+// order accounts, dates, ids, revenue, categories
+const ORDER_ARGS: [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]] = [
   col(["A", "A"]),
   col([d(2026, 10, 1), d(2026, 10, 31)]),
   col(["I1", "I2"]),
   col([100, 50]),
   col(["Tools", "Tools"]),
-] as unknown[][][];
+];
 const AS_OF = [[d(2026, 10, 31)]];
 
 /** functions.ts loaded anew, synchronously: its chunk's import() has only just begun. */
@@ -31,16 +32,7 @@ function freshFunctions(): Functions {
   return fns!;
 }
 
-const metricsOf = (f: Functions) =>
-  f.metrics(
-    ACCOUNTS,
-    ORDER_ARGS[0],
-    ORDER_ARGS[1],
-    ORDER_ARGS[2],
-    ORDER_ARGS[3],
-    ORDER_ARGS[4],
-    AS_OF
-  );
+const metricsOf = (f: Functions) => f.metrics(ACCOUNTS, ...ORDER_ARGS, AS_OF);
 
 test("KAP.METRICS called before its code has loaded answers with a promise of the same figures", async () => {
   const f = freshFunctions();
@@ -59,17 +51,7 @@ test("KAP.METRICS called before its code has loaded answers with a promise of th
 test("KAP.ACCOUNTHEALTH called before its code has loaded answers with a promise of the loaded score", async () => {
   const f = freshFunctions();
   const health = () =>
-    f.accountHealth(
-      ACCOUNTS,
-      ORDER_ARGS[0],
-      ORDER_ARGS[1],
-      ORDER_ARGS[2],
-      ORDER_ARGS[3],
-      ORDER_ARGS[4],
-      null as never,
-      null as never,
-      AS_OF
-    );
+    f.accountHealth(ACCOUNTS, ...ORDER_ARGS, null as never, null as never, AS_OF);
   const first = health() as unknown;
   expect(first).toBeInstanceOf(Promise);
   const answer = await (first as Promise<unknown[][]>);

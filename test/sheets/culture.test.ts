@@ -12,7 +12,8 @@ import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import type { ActionId } from "../../src/engine/actions";
 import type { Grid } from "../../src/ingest/grid";
-import { isDate, type SheetSpec } from "../../src/sheets/spec";
+import { isDate } from "../../src/sheets/spec";
+import { engineIn as engineFor, sheetsOf, texts } from "./cultureEngine";
 
 const grid: Grid = {
   name: "Orders",
@@ -26,19 +27,7 @@ const grid: Grid = {
   ],
 };
 
-async function engineIn(culture?: string): Promise<KapEngine> {
-  const e = new KapEngine();
-  await loadGrids(e, [grid], defaultSettings(), culture ? { culture } : {});
-  e.analyze(defaultSettings());
-  return e;
-}
-
-const texts = (s: SheetSpec): string[] =>
-  s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string");
-
-function sheetsOf(e: KapEngine, action: ActionId): SheetSpec[] {
-  return e.sheets(action, { accountKey: "A", live: false });
-}
+const engineIn = (culture?: string) => engineFor(grid, culture);
 
 const cases = [
   // culture, 31 Oct 2026, 30 Sep 2026, 5 Jul 2026 (the data's first order), 5 Jul 2026's cell format

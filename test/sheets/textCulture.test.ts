@@ -12,11 +12,11 @@
  * win-back Stage 4, whose offer is a one-time 20 % discount. The rules' constants: lift ≥ 1.2,
  * High from 50 %, Medium from 25 %, dormant when down 50 %, overdue past 1.5× the period.
  */
-import { KapEngine, loadGrids } from "../../src/engine/engine";
+import type { KapEngine } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import type { ActionId } from "../../src/engine/actions";
 import type { Grid } from "../../src/ingest/grid";
-import type { SheetSpec } from "../../src/sheets/spec";
+import { engineIn as engineFor, sheetsOf, texts } from "./cultureEngine";
 
 const NBSP = "\u00a0"; // Intl's de-DE and fr-FR space before %
 
@@ -35,20 +35,9 @@ const grid: Grid = {
   ],
 };
 
-async function engineIn(culture?: string): Promise<KapEngine> {
-  const e = new KapEngine();
-  await loadGrids(e, [grid], defaultSettings(), culture ? { culture } : {});
-  e.analyze(defaultSettings());
-  return e;
-}
+const engineIn = (culture?: string) => engineFor(grid, culture);
 
-/** Every text of a sheet, its tables' header rows too. */
-const texts = (s: SheetSpec): string[] =>
-  s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string");
-
-function textsOf(e: KapEngine, action: ActionId): string[] {
-  return e.sheets(action, { accountKey: "A", live: false }).flatMap(texts);
-}
+const textsOf = (e: KapEngine, action: ActionId): string[] => sheetsOf(e, action).flatMap(texts);
 
 const cases = [
   { culture: "de-DE", pct: (n: number) => `${n}${NBSP}%`, point: "," },
