@@ -150,6 +150,12 @@ export interface KapHost {
     onProgress: (p: Progress) => void,
     signal: AbortSignal
   ): Promise<AccountListItem[]>;
+  /**
+   * Whether a completed analysis is held. An analysis that fails or is cancelled once it has
+   * begun reading has let the earlier one go (one is held, not two), and this is false; one
+   * refused before reading (settings, no order table) leaves the earlier one, and this is true.
+   */
+  hasAnalysis(): boolean;
   glance(accountId: string): Promise<AccountGlance | undefined>;
   run(
     action: ActionId,

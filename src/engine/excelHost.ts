@@ -475,6 +475,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
 
     discover: discoverIn,
 
+    hasAnalysis: () => analyzed,
+
     async analyze(settings, onProgress, signal): Promise<AccountListItem[]> {
       const problems = settingsProblems(settings);
       if (problems.length)

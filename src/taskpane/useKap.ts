@@ -30,6 +30,9 @@ export const ANALYSIS_CANCELLED: Outcome = {
   action: 'Choose "Read the data again" under Data when you are ready.',
 };
 
+/** Said after a failure that took the earlier analysis with it. */
+export const NO_SCORES = "No scores are shown until the data is analysed again.";
+
 /** Settings are saved this long after the last change, so typing a weight is one save. */
 export const SAVE_DELAY_MS = 600;
 
@@ -74,6 +77,9 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
   const [discoverError, setDiscoverError] = useState<string>();
   const [accounts, setAccounts] = useState<AccountListItem[]>([]);
   const [analyzed, setAnalyzed] = useState(false);
+  // read by runJob when a job fails, without making it a new function at every analysis
+  const analyzedRef = useRef(analyzed);
+  analyzedRef.current = analyzed;
   const [stale, setStale] = useState(false);
   const [selectedId, setSelectedId] = useState<string>();
   const [glance, setGlance] = useState<AccountGlance>();
@@ -151,12 +157,18 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         return value;
       } catch (e) {
         const p = problemOf(e);
-        if (mounted.current)
-          setOutcome(
-            controller.signal.aborted
-              ? (onCancelled?.() ?? { kind: "info", message: p.message || "Cancelled." })
-              : { kind: "error", ...p }
-          );
+        if (!mounted.current) return undefined;
+        if (controller.signal.aborted)
+          setOutcome(onCancelled?.() ?? { kind: "info", message: p.message || "Cancelled." });
+        else if (!host.hasAnalysis() && analyzedRef.current) {
+          // failed once it had begun reading: the earlier analysis went with it (as on Cancel)
+          clearAnalysis();
+          setOutcome({
+            kind: "error",
+            ...p,
+            action: `${p.action ? `${p.action} ` : ""}${NO_SCORES}`,
+          });
+        } else setOutcome({ kind: "error", ...p });
         return undefined;
       } finally {
         job.current = undefined;
@@ -167,7 +179,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
         }
       }
     },
-    []
+    [host, clearAnalysis]
   );
 
   const showGlance = useCallback(

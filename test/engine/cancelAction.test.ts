@@ -166,3 +166,20 @@ test("Cancel while the data is read again: nothing of the earlier analysis is gi
   expect(res.made).toHaveLength(1);
   expect(x.sheetNames()).toHaveLength(2);
 });
+
+test("hasAnalysis: true after an analysis, still true after one refused before reading (bad weights), false once one is cancelled while it reads", async () => {
+  setupMonthly();
+  const host = createExcelHost();
+  expect(host.hasAnalysis()).toBe(false);
+  await host.analyze(settings(), () => undefined, new AbortController().signal);
+  expect(host.hasAnalysis()).toBe(true);
+  // 25 + 20 + 20 + 15 + 10 + 5 = 95: refused before the data is read, the earlier analysis kept
+  const bad = { ...settings(), weights: { ...settings().weights, payment: 5 } };
+  await expect(host.analyze(bad, () => undefined, new AbortController().signal)).rejects.toThrow(
+    /Weights must add to 100%/
+  );
+  expect(host.hasAnalysis()).toBe(true);
+  const { signal, onProgress } = cancelAt(/^Reading order lines/);
+  await expect(host.analyze(settings(), onProgress, signal)).rejects.toThrow(/Cancelled/);
+  expect(host.hasAnalysis()).toBe(false);
+});

@@ -688,6 +688,42 @@ describe("task pane: actions", () => {
     );
   });
 
+  it("An analysis that fails once it has begun reading: the earlier scores are cleared as on Cancel, and the error says so", async () => {
+    const host = await openPane();
+    await chooseAccount("C001", /C001 — Acme Fixings/);
+    expect(await screen.findByText(/9 days since last order/)).toBeTruthy();
+    host.analyze.mockImplementationOnce(async () => {
+      // the host let the earlier analysis go as it began (excelHost.analyze)
+      host.hasAnalysis.mockReturnValue(false);
+      throw new Error("The order table changed while it was read.");
+    });
+    await changeData();
+    fireEvent.click(screen.getByRole("button", { name: "Read the data again" }));
+    const said = await screen.findByText(/The order table changed while it was read\./);
+    expect(said.closest("[role=alert], .ms-MessageBar")?.textContent).toContain(
+      "No scores are shown until the data is analysed again."
+    );
+    const picker = screen.getByRole("combobox", { name: "Account" }) as HTMLInputElement;
+    expect(picker.getAttribute("aria-disabled")).toBe("true");
+    expect(screen.queryByText(/9 days since last order/)).toBeNull();
+  });
+
+  it("An analysis refused before it reads (the host keeps the earlier one): the scores stay", async () => {
+    const host = await openPane();
+    await chooseAccount("C001", /C001 — Acme Fixings/);
+    host.analyze.mockImplementationOnce(async () => {
+      throw new Error("Weights must add to 100%; these add to 95%.");
+    });
+    await changeData();
+    fireEvent.click(screen.getByRole("button", { name: "Read the data again" }));
+    const said = await screen.findByText(/these add to 95%/);
+    expect(said.closest(".ms-MessageBar")?.textContent).not.toContain("No scores are shown");
+    expect(screen.getByRole("combobox", { name: "Account" }).getAttribute("aria-disabled")).toBe(
+      "false"
+    );
+    expect(screen.getByText(/9 days since last order/)).toBeTruthy();
+  });
+
   it("Cancel while an action first analyses again with changed weights: the old scores are cleared, the action is not run", async () => {
     const host = await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));

@@ -144,6 +144,7 @@ export interface FakeHost extends KapHost {
   loadSettings: jest.Mock<Promise<KapSettings>, []>;
   saveSettings: jest.Mock<Promise<void>, [KapSettings]>;
   analyze: jest.Mock<Promise<AccountListItem[]>, [KapSettings, (p: Progress) => void, AbortSignal]>;
+  hasAnalysis: jest.Mock<boolean, []>;
   glance: jest.Mock<Promise<AccountGlance | undefined>, [string]>;
   run: jest.Mock<
     Promise<ActionResult>,
@@ -245,6 +246,8 @@ export function makeFakeHost(
       ...discoveryFor(s, analyzed ? summary : undefined, opts.noOrders),
       ...(opts.culture ? { culture: opts.culture } : {}),
     })),
+    // as the real host: an analysis that has begun lets the earlier one go until it completes
+    hasAnalysis: jest.fn(() => analyzed),
     analyze: jest.fn(
       async (_s: KapSettings, onProgress: (p: Progress) => void, _signal: AbortSignal) => {
         onProgress({ phase: "reading", done: 600, total: 1200, message: "Reading order lines…" });
