@@ -1,7 +1,8 @@
 /**
  * Options every layout takes. `live` is true when the sheet goes into Excel with KAP loaded
- * (scores become =KAP.HEALTH formulas over the metric cells); files written for people
- * without the add-in get the same numbers as values.
+ * (the order-derived inputs become one spilled KAP.METRICS, `liveOrders`); files written for
+ * people without the add-in get the same numbers as values. The factor scores and the score are
+ * plain Excel formulas either way.
  */
 import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
