@@ -18,7 +18,7 @@ const base = analyzePortfolio(
   bookOf([line("A", d(2026, 9, 1), "s", 100), line("B", d(2026, 10, 1), "s", 200)]),
   { asOf }
 );
-const fit = (a: number, b: number) => ({
+const bgNbdFit = (a: number, b: number) => ({
   r: 1.975,
   alpha: 2.984,
   a,
@@ -28,7 +28,7 @@ const fit = (a: number, b: number) => ({
 });
 const withFit = (a: number, b: number): PortfolioAnalysis => ({
   ...base,
-  lifetimeModels: base.lifetimeModels.map((m) => ({ ...m, bgnbd: fit(a, b) })),
+  lifetimeModels: base.lifetimeModels.map((m) => ({ ...m, bgnbd: bgNbdFit(a, b) })),
 });
 const silentChurnText = (p: PortfolioAnalysis) =>
   dashboardSheet(p, layoutOptions({ asOf, currency: "GBP" })).blocks.find(
