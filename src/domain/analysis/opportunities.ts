@@ -47,6 +47,8 @@ export interface Opportunity {
   rule: CrossSellRecommendation | null;
   /** the comparable-group evidence, if any */
   peers: CategoryNotBought | null;
+  /** the words for the comparable group ("comparable Plumber accounts"), for labelling `peers`' figures */
+  peerBasis: string;
   curated: CrossSellRecommendation[];
 }
 
@@ -114,6 +116,7 @@ export function rankOpportunities(
         sources: [],
         rule: null,
         peers: null,
+        peerBasis,
         curated: [],
       };
       byKey.set(k, o);

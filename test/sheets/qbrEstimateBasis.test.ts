@@ -1,0 +1,72 @@
+/**
+ * A QBR recommendation's estimate says whose spend it is, so it does not silently contradict the
+ * "Probably bought elsewhere" table's median for the same category.
+ *
+ * In the sample's QBR for Jubilee Electrical Services (C0023, FY2026 Q3) Lighting was £1,018.89 as
+ * the recommendation's estimate and £900.96 as the Electrical Contractors' median: the first is
+ * the affinity rule's (PRODUCT.md §2.6: median spend on Y among accounts buying both X and Y, any
+ * industry), the second the same industry's buyers of Lighting. Both are PRODUCT.md's, so each is
+ * labelled with its population.
+ *
+ * Synthetic portfolio (as of 31/10/2026, every line in the 12 months):
+ *   A  Electrical Contractor  Electrical £50                      (the account reviewed)
+ *   B  Electrical Contractor  Electrical £50, Lighting £100
+ *   C  Electrical Contractor  Electrical £50, Lighting £200
+ *   D  Electrical Contractor  Lighting £300
+ *   E  Plumber                Electrical £50, Lighting £1,000
+ *   F  Plumber                Electrical £50, Lighting £1,100
+ *   G–J Plumber               Cable Ties £50
+ * Baskets: 10 accounts. Electrical: A B C E F = 5; Lighting: B C D E F = 5 (support 0.5);
+ * both: B C E F = 4 → confidence 4/5 = 80%, lift 0.8 / 0.5 = 1.6 (≥ 1.2, ≥ 3 accounts).
+ * Rule estimate = median of B C E F's Lighting spend (100, 200, 1,000, 1,100) = (200 + 1,000) / 2 = £600.
+ * A's comparable group: the 3 other Electrical Contractors, all 3 buy Lighting (100%):
+ * median of 100, 200, 300 = £200 — the "Probably bought elsewhere" table's figure.
+ */
+import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import { layoutOptions } from "../../src/sheets/options";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const EC = "Electrical Contractor";
+const accounts = [
+  ...["A", "B", "C", "D"].map((accountId) => ({ accountId, industry: EC })),
+  ...["E", "F", "G", "H", "I", "J"].map((accountId) => ({ accountId, industry: "Plumber" })),
+];
+const el = (id: string) => line(id, d(2026, 8, 3), "EL", 50, { category: "Electrical" });
+const lt = (id: string, v: number) => line(id, d(2026, 9, 1), "LT", v, { category: "Lighting" });
+const model = buildPortfolio(
+  bookOf([
+    el("A"),
+    el("B"),
+    lt("B", 100),
+    el("C"),
+    lt("C", 200),
+    lt("D", 300),
+    el("E"),
+    lt("E", 1000),
+    el("F"),
+    lt("F", 1100),
+    ...["G", "H", "I", "J"].map((id) =>
+      line(id, d(2026, 8, 3), "CT", 50, { category: "Cable Ties" })
+    ),
+  ]),
+  { asOf, accounts }
+);
+
+it("labels the Lighting estimate (£600, accounts buying Electrical and Lighting) against the Electrical Contractors' £200", () => {
+  const q = qbrData(model, "A", { year: 2026, q: 3 });
+  const sheets = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }));
+  const insights = sheets.find((s) => s.kind === "qbr-insights")!;
+  const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
+  const lighting = recs.rows.find((r) => r[0] === "1. Lighting")!;
+  expect(lighting[3]).toBe(600);
+  expect(String(lighting[2])).toContain(
+    "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+  );
+  const agenda = sheets.find((s) => s.kind === "qbr-agenda")!;
+  const elsewhere = agenda.blocks.find(
+    (b) => b.rows[0]?.[0] === "Category" && b.rows[0]?.[1] === "Bought by"
+  )!;
+  expect(elsewhere.rows[1]).toEqual(["Lighting", `3 of 3 ${EC} accounts`, 1, 200]);
+});
