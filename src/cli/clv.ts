@@ -11,6 +11,7 @@ import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from "../domain
 import type { AccountAnalysis } from "../domain/analysis/types";
 import { serialToIso } from "../domain/dates";
 import type { KapEngine } from "../engine/engine";
+import { unnamedCurrencyJson } from "./report";
 
 const sig = (x: number, digits = 6): number => Number(x.toPrecision(digits));
 const fixed = (x: number | null, d: number): number | null =>
@@ -66,9 +67,14 @@ function holdoutJson(h: HoldoutCheck) {
   };
 }
 
-/** The JSON document of `kap clv`. `models` appears only when the data have several currencies (one model each). */
+/**
+ * The JSON document of `kap clv`. `models` appears only when the data have several currencies (one
+ * model each). `warnings` says, as `kap analyze --json` does, when the money's currency is null
+ * (the data name none): the CLV figures are then in a currency the reader must know.
+ */
 export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
   const p = engine.portfolio!;
+  const { warning: currencyWarning } = unnamedCurrencyJson(engine);
   const main = p.lifetimeModels[0];
   const multi = p.lifetimeModels.length > 1;
   return {
@@ -85,6 +91,7 @@ export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
     repeatBuyers: main?.repeatBuyers ?? 0,
     reliable: main?.reliable ?? false,
     warning: main?.warning ?? null,
+    warnings: currencyWarning ? [currencyWarning] : [],
     accounts: p.accounts.map((a) => accountJson(a, multi)),
     ...(holdout ? { holdout: holdoutJson(holdout) } : {}),
   };

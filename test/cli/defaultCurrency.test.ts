@@ -155,3 +155,24 @@ describe("--json writes the currency it names, never 'XXX'", () => {
     expect(text).not.toContain('"currency":"XXX"');
   });
 });
+
+describe("kap clv --json says so too when the currency is null", () => {
+  function clv(...args: string[]) {
+    const r = spawnSync(process.execPath, [KAP, "clv", ...args, "--json", "-q"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stdout) as { warnings: string[] };
+  }
+
+  test("nothing names the currency: the same warning as kap analyze --json", () => {
+    // the German export: no currency column, no €, no culture (as in the analyze test above)
+    expect(clv(german, "--as-of", "2026-10-31").warnings).toEqual([
+      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it in GBP, KAP\'s default; give --culture (e.g. de-DE) to name it.',
+    ]);
+  });
+
+  test("a culture names it (EUR): no warning", () => {
+    expect(clv(german, "--as-of", "2026-10-31", "--culture", "de-DE").warnings).toEqual([]);
+  });
+});
