@@ -105,19 +105,21 @@ function roundForMessage(x: number): string {
 
 /**
  * Whether a column of % changes shows it holds fractions, as Excel holds percentages (20% = 0.2):
- * a cell strictly between −1 and 1 other than 0 (0.1, −0.05), or one typed with "%". A column
- * typed in percent points (10 for 10%) holds whole numbers over 1 and such a column says nothing.
+ * a cell strictly between −1 and 1 other than 0 (0.1, −0.05), or a number typed with "%" ("150%").
+ * A column typed in percent points (10 for 10%) holds whole numbers over 1 and such a column says
+ * nothing; nor does a heading with "%" over it ("Orders change %"): it is no number.
  */
 export function holdsFraction(cells: readonly Plain[]): boolean {
   for (const v of cells) {
-    if (typeof v === "string" && v.includes("%")) return true;
     let n: number | undefined;
     try {
       n = typeof v === "number" || typeof v === "string" ? toNumber(v, "") : undefined;
     } catch {
       continue; // an unreadable cell has its own error
     }
-    if (n !== undefined && n !== 0 && Math.abs(n) < 1) return true;
+    if (n === undefined) continue;
+    if (typeof v === "string" && v.includes("%")) return true;
+    if (n !== 0 && Math.abs(n) < 1) return true;
   }
   return false;
 }

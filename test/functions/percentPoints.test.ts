@@ -62,4 +62,47 @@ describe("a % change over 1 in KAP.HEALTH", () => {
     expect(out[2]).toEqual([3.4]);
     expect(out[3]).toEqual([3.8]);
   });
+
+  it("a heading with % over the column ('Orders change %') settles nothing: 10 under it is #VALUE!", () => {
+    // B1:B2 from the header row: the heading is a word, not a fraction typed with "%"; before, its
+    // "%" was taken as the column holding percentages, and 10 was read as +1,000% (Frequency 5,
+    // 3.80) without a word.
+    const r = rest(1);
+    const head = (label: string, v: unknown[][]) => [[label], ...v];
+    const out = both(
+      health,
+      head("Days", r.days),
+      col("Orders change %", 10),
+      head("Revenue change %", r.rev),
+      head("Categories", r.cats),
+      head("Engagement", r.eng),
+      head("Payment days", r.pay)
+    );
+    expect(out[0]).toEqual(["Health score"]);
+    expect(isKapError(out[1][0])).toBe(true);
+    expect((out[1][0] as KapError).message).toContain("frequencyChange: 10 could be");
+    // the same under a heading without "%": the same answer
+    const plain = both(
+      health,
+      head("Days", r.days),
+      col("Orders change", 10),
+      head("Revenue change", r.rev),
+      head("Categories", r.cats),
+      head("Engagement", r.eng),
+      head("Payment days", r.pay)
+    );
+    expect(plain).toEqual(out);
+    // "10%" typed as text under the heading is still 10% → Frequency 4 → 3.60 (as above)
+    expect(
+      both(
+        health,
+        head("Days", r.days),
+        col("Orders change %", "10%"),
+        head("Revenue change %", r.rev),
+        head("Categories", r.cats),
+        head("Engagement", r.eng),
+        head("Payment days", r.pay)
+      )
+    ).toEqual([["Health score"], [3.6]]);
+  });
 });
