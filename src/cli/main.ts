@@ -380,6 +380,7 @@ async function run(argv: string[]): Promise<number> {
   }
   checkOptions(command, tokens);
   checkOut(command, o);
+  checkNotInput(file, o.out);
 
   if (command === "analyze" || command === "analyse") {
     const { engine, source } = await load(file, o, progress);
@@ -576,6 +577,29 @@ function checkOut(command: string, o: Opts): void {
     throw new UsageError(
       `--out "${o.out}": kap writes an Excel workbook, so give a name ending .xlsx, e.g. ${stem}.xlsx.`
     );
+  }
+}
+
+/**
+ * Refuses an --out that is the file being read (the same path written another way, or a link
+ * to it): the workbook KAP writes would replace the user's order lines.
+ */
+function checkNotInput(file: string, out: string | undefined): void {
+  if (out === undefined || !sameFile(file, out)) return;
+  const stem = file.slice(0, file.length - extname(file).length);
+  throw new UsageError(
+    `--out "${out}" is the file kap reads: writing it would replace your data. Give --out another name, e.g. ${stem} KAP.xlsx.`
+  );
+}
+
+/** True when both paths name one existing file (same device and inode: links count). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a, { throwIfNoEntry: false });
+    const sb = statSync(b, { throwIfNoEntry: false });
+    return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
   }
 }
 

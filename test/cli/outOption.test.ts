@@ -2,7 +2,14 @@
  * Where `kap` writes (--out) and which options each command reads: a mistake is told in one line
  * before the file is read, never a raw system error after the analysis, never silently ignored.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cannotWrite } from "../../src/cli/main";
@@ -77,4 +84,29 @@ test("a workbook open in Excel (Windows locks it: EBUSY) is asked to be closed",
   expect(cannotWrite("C:\\out\\q.xlsx", busy).message).toBe(
     "Cannot write C:\\out\\q.xlsx: it is open in another program (Excel?). Close it there and run kap again."
   );
+});
+
+test("--out naming the file kap reads is refused before anything is written: the user's data is never replaced (was: the orders workbook overwritten by KAP's sheets)", async () => {
+  // a CSV named .xlsx, as exports often are: kap reads it, and --out takes its name
+  const data = join(dir, "orders copy.xlsx");
+  writeFileSync(data, "Customer ID,Order Date,SKU,Qty,Revenue\nA1,2026-10-01,X,1,10\n");
+  const before = readFileSync(data, "utf8");
+  const hint = `Give --out another name, e.g. ${join(dir, "orders copy KAP.xlsx")}.`;
+  // the same path written another way is the same file
+  const again = `${folder}/../orders copy.xlsx`;
+  expect(await refused(["sheets", data, "--account", "A1", "--out", again])).toBe(
+    `--out "${again}" is the file kap reads: writing it would replace your data. ${hint}`
+  );
+  // a link to it is the same file too
+  const link = join(dir, "link.xlsx");
+  symlinkSync(data, link);
+  expect(await refused(["qbr", data, "--account", "A1", "--out", link])).toBe(
+    `--out "${link}" is the file kap reads: writing it would replace your data. ${hint}`
+  );
+  const hard = join(dir, "hard.xlsx");
+  linkSync(data, hard);
+  expect(await refused(["initiatives", hard, "--propose", "--out", hard])).toBe(
+    `--out "${hard}" is the file kap reads: writing it would replace your data. Give --out another name, e.g. ${join(dir, "hard KAP.xlsx")}.`
+  );
+  expect(readFileSync(data, "utf8")).toBe(before);
 });
