@@ -13,6 +13,7 @@ import type { DateOrder } from "./values";
 export type LayoutId =
   | "xero"
   | "xero-account-transactions"
+  | "xero-invoice-detail"
   | "quickbooks-online"
   | "quickbooks-desktop"
   | "quickbooks-online-customer"
@@ -146,6 +147,56 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "sent",
     ],
     note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',
+  },
+  {
+    // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice
+    // Details"): a title block above the header, one row per invoice line, the customer under
+    // "Contact" and the line's sales ledger under "Account" ("200 - Sales", or a bare "Sales"
+    // beside "Account Code"), never the customer. "Net" is the line before tax whether the
+    // invoice was entered tax-inclusive or not; "Gross" holds the tax.
+    id: "xero-invoice-detail",
+    name: "Xero invoice detail report",
+    signature: [
+      ["contact"],
+      ["invoice number"],
+      ["invoice date", "date"],
+      [...withCurrency("net"), ...withCurrency("net amount")],
+      ["account", "account code", "account name"],
+    ],
+    fields: {
+      accountName: ["contact"],
+      orderId: ["invoice number"],
+      date: ["invoice date", "date"],
+      sku: ["item code", "inventory item code"],
+      productName: ["description", "item name", "item"],
+      quantity: ["quantity", "qty"],
+      unitPrice: [...withCurrency("unit price"), "unit amount"],
+      discount: ["discount", "discount %", "discount rate"],
+      revenue: [...withCurrency("net"), ...withCurrency("net amount")],
+      currency: ["currency", "currency code"],
+      // Sales invoice / Sales credit note (a credit note is a return whatever its sign)
+      docType: ["type", "invoice type"],
+      // Paid, Awaiting Payment; Voided and Draft invoices were never sales
+      orderStatus: ["status", "invoice status"],
+    },
+    ignore: [
+      "account",
+      "account code",
+      "account name",
+      ...withCurrency("tax"),
+      ...withCurrency("vat"),
+      ...withCurrency("gst"),
+      ...withCurrency("gross"),
+      ...withCurrency("total"),
+      ...withCurrency("invoice total"),
+      "tax rate",
+      "tax type",
+      "reference",
+      "due date",
+      "expected date",
+      "planned date",
+    ],
+    note: 'The customer is "Contact"; "Account" is the sales ledger the line is posted to ("200 - Sales"), never the customer; the line value is "Net", before tax.',
   },
   {
     // Xero's "Account Transactions" report (Reports › Accounting), grouped by account (its
