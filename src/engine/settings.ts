@@ -1,6 +1,7 @@
 /** Default settings, validation, and settings → analysis context. */
 import { clvOptions } from "../domain/analysis/clvBasics";
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
+import { readTypedDate } from "../domain/dateInput";
 import { isoToSerial, serialToIso, todaySerial } from "../domain/dates";
 import { wholeText } from "../domain/numberText";
 import { normaliseWeights, WeightsError } from "../domain/health";
@@ -63,7 +64,7 @@ export function settingsProblems(s: KapSettings, culture?: string): string[] {
     else throw e;
   }
   if (s.asOf !== undefined && s.asOf !== "" && isoToSerial(s.asOf) === undefined)
-    out.push(`The as-of date "${s.asOf}" is not a date (use yyyy-mm-dd).`);
+    out.push(asOfProblem(s.asOf, culture));
   if (!isFiscalStartMonth(s.fiscalYearStartMonth)) out.push(FISCAL_START_MESSAGE);
   try {
     clvOptions({ horizonMonths: s.clvHorizonMonths, discountRate: s.clvDiscountRate });
@@ -72,6 +73,18 @@ export function settingsProblems(s: KapSettings, culture?: string): string[] {
     else throw e;
   }
   return out;
+}
+
+/**
+ * Why a set as-of date is no date, in the words the pane's date field uses (the culture's way of
+ * writing dates, de-DE 31.10.2026); text that reads as a date but is not yyyy-mm-dd (settings
+ * written by hand) is asked for as yyyy-mm-dd, what the settings keep.
+ */
+function asOfProblem(asOf: string, culture?: string): string {
+  const typed = readTypedDate(asOf, culture);
+  return "problem" in typed
+    ? `The as-of date ${typed.problem}`
+    : `The as-of date "${asOf}" is not a date (use yyyy-mm-dd).`;
 }
 
 /**

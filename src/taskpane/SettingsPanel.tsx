@@ -6,11 +6,19 @@ import { Position } from "@fluentui/react/lib/Positioning";
 import { SpinButton } from "@fluentui/react/lib/SpinButton";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
-import { TextField } from "@fluentui/react/lib/TextField";
+import {
+  DatePicker,
+  defaultDatePickerStrings,
+  type IDatePickerStrings,
+} from "@fluentui/react/lib/DatePicker";
+import { DayOfWeek } from "@fluentui/react/lib/DateTimeUtilities";
 import { useTheme } from "@fluentui/react/lib/Theme";
 import type { KapSettings } from "../engine/contract";
 import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
-import { decimalText, MONTHS, numberCulture } from "./format";
+import { readTypedDate, datePattern } from "../domain/dateInput";
+import { dateStyle } from "../domain/dateText";
+import { isoToSerial, serialToIso, serialToYmd, ymdToSerial } from "../domain/dates";
+import { dateText, decimalText, MONTHS, numberCulture } from "./format";
 import { usePaneCulture } from "./culture";
 import { Section } from "./Section";
 
@@ -79,6 +87,98 @@ const spinStyles = { root: { maxWidth: 200 }, labelWrapper: { minWidth: 100 } };
 /** A label too long to sit beside its box at 320 px goes above it, as the other fields' do. */
 const spinTopStyles = { root: { maxWidth: 200 } };
 
+/**
+ * Fluent's words minus its reset message: KAP keeps what was typed and says why it is no date
+ * (Fluent would put the last date back and announce "Invalid entry").
+ */
+const DATE_STRINGS: IDatePickerStrings = {
+  ...defaultDatePickerStrings,
+  isResetStatusMessage: undefined,
+  invalidInputErrorMessage: undefined,
+};
+
+const dateOf = (serial: number): Date => {
+  const { y, m, d } = serialToYmd(serial);
+  return new Date(y, m - 1, d);
+};
+const serialOf = (date: Date): number =>
+  ymdToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate());
+
+/**
+ * The as-of date, typed the workbook culture's way (31.10.2026 in de-DE, 10/31/2026 in en-US,
+ * or yyyy-mm-dd) or picked from a calendar; kept in the settings as yyyy-mm-dd. Text that is no
+ * date stays as typed, goes to the settings as typed (its problem blocks the actions until it is
+ * fixed) and, once the user leaves the field, says why under it.
+ */
+function AsOfDate({
+  asOf,
+  culture,
+  lastOrderDate,
+  problem,
+  disabled,
+  onChange,
+}: {
+  asOf?: string;
+  culture: string;
+  lastOrderDate?: string;
+  problem?: string;
+  disabled?: boolean;
+  onChange: (asOf: string | undefined) => void;
+}): JSX.Element {
+  // what the user is typing; undefined: the saved date, written the culture's way
+  const [typed, setTyped] = useState<string>();
+  const [left, setLeft] = useState(false);
+  const saved = asOf ? isoToSerial(asOf) : undefined;
+  const shown = typed ?? (saved !== undefined ? dateText(asOf!, culture) : (asOf ?? ""));
+  const last = lastOrderDate ? isoToSerial(lastOrderDate) : undefined;
+  const type = (text: string) => {
+    setTyped(text);
+    setLeft(false);
+    const t = text.trim();
+    const read = t === "" ? undefined : readTypedDate(t, culture);
+    onChange(read === undefined ? undefined : "serial" in read ? serialToIso(read.serial) : t);
+  };
+  return (
+    <div
+      onBlur={() => {
+        setLeft(true);
+        // a date read: shown back the culture's way (5.4.2026 → 05.04.2026), so the user sees how
+        if (typed !== undefined && (typed.trim() === "" || saved !== undefined))
+          setTyped(undefined);
+      }}
+    >
+      <DatePicker
+        label="As-of date"
+        allowTextInput
+        disabled={disabled}
+        placeholder={last !== undefined ? dateText(lastOrderDate!, culture) : "last order date"}
+        formatDate={(d) => (d ? dateText(serialToIso(serialOf(d)), culture) : "")}
+        parseDateFromString={(text) => {
+          const read = readTypedDate(text, culture);
+          return "serial" in read ? dateOf(read.serial) : null;
+        }}
+        initialPickerDate={
+          saved !== undefined ? dateOf(saved) : last !== undefined ? dateOf(last) : undefined
+        }
+        firstDayOfWeek={dateStyle(culture).order === "mdy" ? DayOfWeek.Sunday : DayOfWeek.Monday}
+        strings={DATE_STRINGS}
+        calendarProps={{
+          onSelectDate: (d) => {
+            setTyped(undefined);
+            onChange(serialToIso(serialOf(d)));
+          },
+        }}
+        textField={{
+          value: shown,
+          onChange: (_, v) => type(v ?? ""),
+          errorMessage: left || typed === undefined ? problem : undefined,
+          description: `${datePattern(culture)} or yyyy-mm-dd; leave blank for the last order date in the data. All periods count back from this date.`,
+        }}
+      />
+    </div>
+  );
+}
+
 export function SettingsPanel({
   settings,
   problems,
@@ -88,7 +188,6 @@ export function SettingsPanel({
 }: SettingsPanelProps): JSX.Element {
   const theme = useTheme();
   const culture = numberCulture(usePaneCulture());
-  const [asOfText, setAsOfText] = useState(settings.asOf ?? "");
   const total = FACTORS.reduce((s, f) => s + (settings.weights[f] ?? 0), 0);
   const weightProblem = problems.find((p) => /weight/i.test(p));
   const dateProblem = problems.find((p) => /as-of/i.test(p));
@@ -98,18 +197,13 @@ export function SettingsPanel({
   return (
     <Section title="Settings" defaultOpen={false}>
       <Stack tokens={{ childrenGap: 8 }}>
-        <TextField
-          label="As-of date"
-          description="yyyy-mm-dd; leave blank for the last order date in the data. All periods count back from this date."
-          placeholder={lastOrderDate || "last order date"}
-          value={asOfText}
+        <AsOfDate
+          asOf={settings.asOf}
+          culture={culture}
+          lastOrderDate={lastOrderDate}
+          problem={dateProblem}
           disabled={disabled}
-          errorMessage={dateProblem}
-          onChange={(_, v) => {
-            const text = (v ?? "").trim();
-            setAsOfText(v ?? "");
-            onChange({ ...settings, asOf: text === "" ? undefined : text });
-          }}
+          onChange={(asOf) => onChange({ ...settings, asOf })}
         />
         <Dropdown
           label="Fiscal year starts in"

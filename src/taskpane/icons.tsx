@@ -29,6 +29,11 @@ const error = svg(
 );
 const warning = svg("M8 1 .5 14.5h15zm.75 11h-1.5V10h1.5zm0-3h-1.5V5.5h1.5z");
 const done = svg("M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm-1 10.4L3.8 8.2l1-1L7 9.3l4.2-4.2 1 1z");
+const calendar = svg(
+  "M2 2.5h2V1h1v1.5h6V1h1v1.5h2v12H2zm1 3v8h10v-8zm1.5 1.5h2v2h-2zm3 0h2v2h-2zm3 0h1.5v2H10.5zm-6 3h2v2h-2zm3 0h2v2h-2z"
+);
+const arrowUp = svg("M8 2.3 3 7.3l.7.7L7.5 4.2V14h1V4.2L12.3 8l.7-.7z");
+const arrowDown = svg("M8 13.7l5-5-.7-.7-3.8 3.8V2h-1v9.8L3.7 8l-.7.7z");
 const checkMark = svg("M6 11.6 2.4 8l1-1L6 9.6l6.6-6.6 1 1z");
 const clear = svg(
   "M3.5 2.4 8 6.9l4.5-4.5 1.1 1.1L9.1 8l4.5 4.5-1.1 1.1L8 9.1l-4.5 4.5-1.1-1.1L6.9 8 2.4 3.5z"
@@ -50,6 +55,10 @@ registerIcons({
     CheckMark: checkMark,
     Clear: clear,
     Cancel: clear,
+    // the as-of date's calendar: open it, previous and next month
+    Calendar: calendar,
+    Up: arrowUp,
+    Down: arrowDown,
   },
 });
 

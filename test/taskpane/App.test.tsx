@@ -30,6 +30,15 @@ async function openPane(host: FakeHost = makeFakeHost()): Promise<FakeHost> {
   return host;
 }
 
+/** The as-of date field (Fluent's DatePicker: a combobox that opens a calendar). */
+const asOfBox = () => screen.getByRole("combobox", { name: /As-of date/ }) as HTMLInputElement;
+
+/** Types into the as-of date field and leaves it, as a user does with Tab. */
+function typeAsOf(text: string): void {
+  fireEvent.change(asOfBox(), { target: { value: text } });
+  fireEvent.blur(asOfBox());
+}
+
 /** The data section: one line once the data is confirmed. */
 const dataRegion = () => screen.getByRole("region", { name: "Data" });
 
@@ -286,9 +295,9 @@ describe("task pane: settings", () => {
     expect(
       (screen.getByRole("spinbutton", { name: "Growth target (%)" }) as HTMLInputElement).value
     ).toBe("30");
-    fireEvent.change(screen.getByRole("textbox", { name: /As-of date/ }), {
-      target: { value: "2026-03-31" },
-    });
+    // the saved 2026-06-30 is shown as an en-GB workbook writes it
+    expect(asOfBox().value).toBe("30/06/2026");
+    typeAsOf("2026-03-31");
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
     expect(host.saveSettings.mock.calls[0][0]).toMatchObject({
       asOf: "2026-03-31",
@@ -311,22 +320,59 @@ describe("task pane: settings", () => {
     expect(screen.queryByText(/^Settings changed:/)).toBeNull();
   });
 
-  it("a malformed as-of date is reported, not saved, and blocks the actions", async () => {
+  it("a malformed as-of date is reported, kept as typed, not saved, and blocks the actions", async () => {
     const host = await openPane();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    fireEvent.change(screen.getByRole("textbox", { name: /As-of date/ }), {
-      target: { value: "31/02/2026" },
-    });
-    expect(
-      (
-        await screen.findAllByText(
-          /The as-of date "31\/02\/2026" is not a date \(use yyyy-mm-dd\)\./
-        )
-      ).length
-    ).toBeGreaterThan(0);
+    typeAsOf("31/02/2026");
+    // February 2026 has 28 days (2026 is no leap year)
+    const problem =
+      'The as-of date "31/02/2026" is not a date in dd/mm/yyyy order (February 2026 has 28 days): write it as 31/10/2026 (dd/mm/yyyy) or 2026-10-31.';
+    await waitFor(() => expect(document.body.textContent).toContain(problem));
+    expect(asOfBox().getAttribute("aria-invalid")).toBe("true");
+    expect(asOfBox().value).toBe("31/02/2026");
     expect(actionButton("Score all accounts").disabled).toBe(true);
     await new Promise((r) => setTimeout(r, 900));
     expect(host.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it("in a de-DE workbook the as-of date is typed 31.10.2026 and saved as 2026-10-31", async () => {
+    const host = await openPane(makeFakeHost({ culture: "de-DE" }));
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    // saved 2026-06-30, shown the German way
+    expect(asOfBox().value).toBe("30.06.2026");
+    expect(document.body.textContent).toContain("dd.mm.yyyy");
+    typeAsOf("31.10.2026");
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls[0][0].asOf).toBe("2026-10-31");
+    expect(asOfBox().value).toBe("31.10.2026");
+    expect(asOfBox().getAttribute("aria-invalid")).not.toBe("true");
+  });
+
+  it("in an en-US workbook 10/31/2026 is 31 October; 05.10.2026 reads two ways and is refused", async () => {
+    const host = await openPane(makeFakeHost({ culture: "en-US" }));
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    expect(asOfBox().value).toBe("6/30/2026");
+    typeAsOf("05.10.2026");
+    // dots are day-first (5 October), the workbook month-first (May 10): KAP does not guess
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        'The as-of date "05.10.2026" reads two ways: 5 October 2026 (dots are day-first) or 10 May 2026'
+      )
+    );
+    expect(asOfBox().value).toBe("05.10.2026");
+    expect(actionButton("Score all accounts").disabled).toBe(true);
+    typeAsOf("10/31/2026");
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls[0][0].asOf).toBe("2026-10-31");
+    expect(document.body.textContent).not.toContain("reads two ways");
+  });
+
+  it("clearing the as-of date goes back to the last order date", async () => {
+    const host = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    typeAsOf("");
+    await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(host.saveSettings.mock.calls[0][0].asOf).toBeUndefined();
   });
 });
 
