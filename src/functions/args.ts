@@ -20,7 +20,7 @@
  */
 import { ArgError, passThroughCode } from "./errors";
 import { noteTextReadBeforeMark, workbookDecimalMark } from "./culture";
-import { readNumberText } from "../ingest/numbers";
+import { inferNumberConvention, readNumberText, type DecimalMark } from "../ingest/numbers";
 
 export type Cell = unknown;
 export type Matrix = Cell[][];
@@ -338,16 +338,53 @@ export function at<T>(values: T[], i: number): T {
 }
 
 /**
- * A number from a cell: numbers as they are; text read by the ingest's number parser
- * (ingest/numbers readNumberText) under the workbook's decimal mark (culture.ts). Text that reads two ways, or only under the other decimal mark, throws an
- * ArgError naming the argument — never a silent 25 for "2,5". Other text and booleans give
- * undefined (the caller words that message); Excel errors throw as themselves.
+ * The decimal mark a column's own text numbers prove, as the ingest decides a column
+ * (inferNumberConvention, "data"): "12,50" proves a comma, "1,234.50" a point, the majority wins in
+ * a column holding both; undefined when they prove none ("1.200" alone reads two ways). Worked out
+ * once, and only when a text number of the column is read: numbers say nothing, and order columns
+ * run to a million cells.
  */
-export function toNumber(v: Plain, argName: string): number | undefined {
+export type ColumnMark = () => DecimalMark | undefined;
+
+/** The ColumnMark of a column's cells as Excel passed them (read when first asked). */
+export function columnMark(cells: () => Iterable<unknown>): ColumnMark {
+  let known = false;
+  let mark: DecimalMark | undefined;
+  return () => {
+    if (!known) {
+      const c = inferNumberConvention(cells() as Iterable<never>);
+      mark = c.source === "data" ? c.decimal : undefined;
+      known = true;
+    }
+    return mark;
+  };
+}
+
+/** Every cell of an argument as Excel passed it, row by row, in place. */
+export function* rawCells(m: unknown): Generator<unknown> {
+  if (!Array.isArray(m)) {
+    yield m;
+    return;
+  }
+  for (const r of m)
+    if (Array.isArray(r)) yield* r;
+    else yield r;
+}
+
+/**
+ * A number from a cell: numbers as they are; text read by the ingest's number parser
+ * (ingest/numbers readNumberText) under its column's decimal mark where the column's text proves
+ * one (`column`, as the ingest reads a column: "1.200" beside "12,50" is 1200 in any workbook),
+ * else the workbook's (culture.ts). Text that reads two ways, or only under the other decimal
+ * mark, throws an ArgError naming the argument — never a silent 25 for "2,5". Other text and
+ * booleans give undefined (the caller words that message); Excel errors throw as themselves.
+ */
+export function toNumber(v: Plain, argName: string, column?: ColumnMark): number | undefined {
   if (typeof v === "number") return v;
   if (v instanceof InputError) throw inputErrorOf(v, argName);
   if (typeof v !== "string") return undefined;
-  const mark = workbookDecimalMark();
+  const own = column?.();
+  const mark = own ?? workbookDecimalMark();
   const r = readNumberText(v, mark);
   if (mark === undefined && r.kind !== "notNumber") noteTextReadBeforeMark();
   switch (r.kind) {
@@ -359,7 +396,7 @@ export function toNumber(v: Plain, argName: string): number | undefined {
       );
     case "otherMark":
       throw new ArgError(
-        `${argName}: "${v.trim()}" is not a number as this workbook writes them (decimal ${mark === "," ? "comma, e.g. 1.234,5" : "point, e.g. 1,234.5"}). Write it that way, or as a number rather than text.`
+        `${argName}: "${v.trim()}" is not a number as ${own !== undefined ? "the other text numbers of its column are written" : "this workbook writes them"} (decimal ${mark === "," ? "comma, e.g. 1.234,5" : "point, e.g. 1,234.5"}). Write it that way, or as a number rather than text.`
       );
     case "notNumber":
       return undefined;

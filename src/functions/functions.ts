@@ -44,6 +44,7 @@ import {
   blockColumns,
   byColumns,
   cellsOf,
+  columnMark,
   commonHeight,
   headerFirst,
   inputErrorOf,
@@ -355,6 +356,8 @@ export function quadrant(
     ]);
     const eCut = optionalNumber(engagementCut, "engagementCut") ?? DEFAULT_SCALE_CUT;
     const givenCut = optionalNumber(potentialCut, "potentialCut");
+    // text potentials are read as their column writes them ("5.000" beside "8.000,00" is 5,000)
+    const potMark = columnMark(() => p);
     // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
     const pots: (number | ArgError | undefined)[] = [];
     for (let i = 0; i < n; i++) {
@@ -365,7 +368,7 @@ export function quadrant(
         continue;
       }
       try {
-        const x = isBlank(pv) ? 0 : toNumber(pv, "potential");
+        const x = isBlank(pv) ? 0 : toNumber(pv, "potential", potMark);
         pots.push(
           x === undefined ? new ArgError(`potential: "${String(pv)}" is not a number.`) : x
         );
@@ -575,6 +578,10 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
   return guard(() => {
     let custom: DiscountTier[] | undefined;
     if (!notGiven(tiers)) {
+      const cellAt = (k: number) => () =>
+        tiers!.map((r) => (Array.isArray(r) ? (r as unknown[])[k] : k === 0 ? r : undefined));
+      const minMark = columnMark(cellAt(0));
+      const rateMark = columnMark(cellAt(1));
       custom = tiers!
         .map((r) => (Array.isArray(r) ? r : [r]).map(plain))
         // the table's own header row (Min order | Rate), when the range starts at it
@@ -587,8 +594,8 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
             );
           const bad = r.find((c) => c instanceof InputError);
           if (bad) throw inputErrorOf(bad as InputError, "tiers");
-          const min = isBlank(r[0]) ? 0 : toNumber(r[0], "tiers");
-          const rate = isBlank(r[1]) ? 0 : toNumber(r[1], "tiers");
+          const min = isBlank(r[0]) ? 0 : toNumber(r[0], "tiers", minMark);
+          const rate = isBlank(r[1]) ? 0 : toNumber(r[1], "tiers", rateMark);
           if (min === undefined || rate === undefined || rate < 0 || rate > 1)
             throw new ArgError(
               `tiers: row "${String(r[0] ?? "")} | ${String(r[1] ?? "")}" needs a minimum value and a rate between 0% and 100%.`
@@ -596,10 +603,12 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
           return { min, rate };
         });
     }
-    const out: Out = asColumn(orderValue, "orderValue").map((v, i, all) => {
+    const values = asColumn(orderValue, "orderValue");
+    const valueMark = columnMark(() => values);
+    const out: Out = values.map((v, i, all) => {
       if (isEmpty(v)) return BLANK_ROW;
       try {
-        const n = toNumber(v, "orderValue");
+        const n = toNumber(v, "orderValue", valueMark);
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
         return [discountRate(n, custom)];
       } catch (e) {
@@ -630,6 +639,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
       );
     const points: { date: number; value: number }[] = [];
     const order = columnDateOrder(() => d);
+    const revenueMark = columnMark(() => r);
     const first = d.length > 1 && headerFirst(d[0], r[0]) ? 1 : 0;
     for (let i = first; i < d.length; i++) {
       if (isEmpty(d[i]) && isEmpty(r[i])) continue;
@@ -640,7 +650,7 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
       if (err) throw err;
       if (isEmpty(d[i])) throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
       const date = toSerial(d[i], "orderDates", order);
-      const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue");
+      const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue", revenueMark);
       if (value === undefined)
         throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
       points.push({ date, value });

@@ -18,6 +18,7 @@ import { parseDirection } from "../ingest/direction";
 import {
   asColumn,
   at,
+  columnMark,
   commonHeight,
   headerFirst,
   inputErrorOf,
@@ -156,6 +157,9 @@ export function paymentOfRows(
   const invoices: Invoice[] = [];
   const dates: (number | undefined)[] = [];
   const dueOrder = columnDateOrder(() => a);
+  // text amounts and days are read as their column writes them ("1.000" beside "3.000,00" is 1,000)
+  const amountMark = columnMark(() => w ?? []);
+  const daysMark = columnMark(() => a);
   const paidOrder = columnDateOrder(() => p);
   // a whole column (A:A) or a range from the header down: the labels are not an invoice
   for (let i = n > 1 && headerFirst(at(a, 0)) ? 1 : 0; i < n; i++) {
@@ -163,7 +167,7 @@ export function paymentOfRows(
     let amount = 1;
     if (w) {
       const v = at(w, i);
-      const x = isEmpty(v) ? 0 : toNumber(v, `amounts (row ${row})`);
+      const x = isEmpty(v) ? 0 : toNumber(v, `amounts (row ${row})`, amountMark);
       if (x === undefined)
         throw new ArgError(`amounts: "${String(v)}" in row ${row} is not an amount.`);
       amount = x;
@@ -188,7 +192,7 @@ export function paymentOfRows(
       // an invoice, 0 days on every Excel; with no amounts column it is a blank row on the web
       // only (desktop cannot tell it from 0: see the help).
       if (v === null && !(w && amount > 0)) continue;
-      const d = v === null ? 0 : toNumber(v, `daysLate (row ${row})`);
+      const d = v === null ? 0 : toNumber(v, `daysLate (row ${row})`, daysMark);
       if (d === undefined || !Number.isFinite(d))
         throw new ArgError(`daysLate: "${String(v)}" in row ${row} is not a number of days.`);
       // a due date given without paidDates would count as 46,000 days late

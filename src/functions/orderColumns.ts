@@ -29,6 +29,7 @@ import {
 } from "../domain/orderLines";
 import {
   ColumnView,
+  columnMark,
   commonHeight,
   InputError,
   inputErrorOf,
@@ -36,6 +37,7 @@ import {
   notGiven,
   headerFirst,
   type Cell,
+  type ColumnMark,
   type Plain,
   toNumber,
   trimmedFilled,
@@ -206,6 +208,8 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     lastDate: -Infinity,
     rowErrors: new Map(),
     dateOrder: columnDateOrder(() => cellsIn(a.orderDates)),
+    revenueMark: columnMark(() => cellsIn(a.revenue)),
+    quantityMark: columnMark(() => cellsIn(a.quantity)),
   };
   // a whole column (A:A) or a range from the header down: the labels are not an order line,
   // nor are the same labels further down (two exports pasted one under the other)
@@ -259,6 +263,9 @@ interface Reading {
   rowDate?: number;
   /** what the order dates typed as text say of their order (dateCell columnDateOrder) */
   dateOrder: ColumnDateOrder;
+  /** the decimal mark the revenue and quantity columns' text numbers prove, as the ingest reads a column (args columnMark) */
+  revenueMark: ColumnMark;
+  quantityMark: ColumnMark;
 }
 
 /** Every cell of an argument as Excel passed it, in place (for the text dates' evidence). */
@@ -361,7 +368,7 @@ function readRow(
     date = rowDateOf(dateCell, r, row);
     r.rowDate = date;
     // Desktop passes a blank revenue as 0, so a blank is 0 on every host.
-    revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue");
+    revenue = isEmpty(revenueCell) ? 0 : toNumber(revenueCell, "revenue", r.revenueMark);
   } catch (e) {
     if (e instanceof ArgError && !(e instanceof RowError) && !(e instanceof CallError))
       throw rowError(e, row);
@@ -381,7 +388,7 @@ function readRow(
     } else {
       let v: number | undefined;
       try {
-        v = toNumber(q, "quantity");
+        v = toNumber(q, "quantity", r.quantityMark);
       } catch (e) {
         throw e instanceof ArgError ? rowError(e, row) : e;
       }

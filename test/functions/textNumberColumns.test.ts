@@ -1,0 +1,93 @@
+/**
+ * Text numbers in a column are read as the ingest reads a column (PRODUCT.md §1, "decided per
+ * column from all its cells, never one cell at a time; a column that stays ambiguous follows the
+ * workbook's culture"): an export written with a decimal comma, pasted into an en-GB workbook,
+ * proves its own convention with "12,50", so its "1.200" is twelve hundred — as the pane reads
+ * it — not 1.2. Before, each cell was read alone under the workbook's decimal point: "1.200" was
+ * 1.2 without a word and "12,50" #VALUE!. A column whose text proves nothing ("1.200" alone)
+ * still follows the workbook. Both hosts.
+ */
+import {
+  accountColumnsReady,
+  discount,
+  metrics,
+  payment,
+  quadrant,
+  seasonality,
+} from "../../src/functions/functions";
+import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
+import { isKapError, type KapError } from "../../src/functions/errors";
+import { inferNumberConvention } from "../../src/ingest/numbers";
+import { both } from "./bothHosts";
+import { cell, col } from "./ranges";
+
+beforeAll(async () => {
+  await accountColumnsReady();
+  setWorkbookDecimalSeparator("."); // an en-GB workbook
+});
+afterAll(() => setWorkbookDecimalSeparator(undefined));
+
+describe("a column of text numbers written with a decimal comma, in a decimal-point workbook", () => {
+  it("the ingest reads the column the same way (the pane's figures)", () => {
+    expect(
+      inferNumberConvention(["1.200", "12,50", "2.400"], { decimalSeparator: "." }).decimal
+    ).toBe(",");
+  });
+
+  it("KAP.METRICS: A £1,200 + £12.50 = £1,212.50, B £2,400 in the last 12 months", () => {
+    const out = both(
+      metrics,
+      col("A", "B"),
+      col("A", "A", "B"),
+      col("2026-03-01", "2026-03-10", "2026-03-05"),
+      col("I1", "I2", "I3"),
+      col("1.200", "12,50", "2.400"),
+      col("Tools", "Tools", "Tape"),
+      cell("2026-03-31")
+    );
+    // Revenue 12m is the fifth column
+    expect(out[0][4]).toBe(1212.5);
+    expect(out[1][4]).toBe(2400);
+  });
+
+  it("KAP.SEASONALITY: Jan £1,200, Feb £2,400 + £600 = £3,000; mean £2,100 → 57.1, 142.9", () => {
+    // 1,200 / 2,100 × 100 = 57.14 → 57.1; 3,000 / 2,100 × 100 = 142.86 → 142.9
+    const out = both(
+      seasonality,
+      col("2026-01-01", "2026-02-15", "2026-02-20"),
+      col("1.200", "2.400", "600,00"),
+      cell("2026-02-28")
+    );
+    expect(out.slice(0, 2)).toEqual([[57.1], [142.9]]);
+  });
+
+  it("KAP.QUADRANT: money potentials £1,000, £5,000, £8,000 (median cut £5,000)", () => {
+    // 4 / £1,000 low → Maintenance; 2 / £5,000 high → Growth Potential; 4 / £8,000 → Key
+    const out = both(quadrant, col(4, 2, 4), col("1.000", "5.000", "8.000,00"));
+    expect(out).toEqual([["Maintenance"], ["Growth Potential"], ["Key"]]);
+  });
+
+  it("KAP.PAYMENT: 10 days on £1,000 and 0 days on £3,000 → 2.5 → 3 days, Payment 3", () => {
+    // (10 × 1,000 + 0 × 3,000) / 4,000 = 2.5 → 3 (half away from zero) → 1–7 days → 3
+    const out = both(payment, col(10, 0), null as never, col("1.000", "3.000,00"));
+    expect(out).toEqual([[3, 3]]);
+  });
+
+  it("KAP.DISCOUNT: £1,200 → 8%, £450 → 3%, £2,600 → 10% (were 0, #VALUE!, 0)", () => {
+    const out = both(discount, col("1.200", "450,00", "2.600"));
+    expect(out).toEqual([[0.08], [0.03], [0.1]]);
+  });
+
+  it("a column whose text proves nothing follows the workbook: '1.200' alone is 1.2 → 0%", () => {
+    expect(both(discount, col("1.200"))).toEqual([[0]]);
+  });
+
+  it("a cell written the other way than its column is #VALUE! naming the column's convention", () => {
+    // "1,234.50" proves a point, "12,50" and "7,25" a comma: the comma wins, "1,234.50" is refused
+    const out = both(discount, col("12,50", "7,25", "1,234.50"));
+    expect(out[0]).toEqual([0]);
+    const e = out[2][0] as KapError;
+    expect(isKapError(e)).toBe(true);
+    expect(e.message).toContain("the other text numbers of its column");
+  });
+});
