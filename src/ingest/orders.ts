@@ -32,6 +32,8 @@ import {
 export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
+/** A line value at or beyond this is no sale (see its check in the parser); 10 trillion in any currency. */
+const MAX_LINE_VALUE = 1e13;
 /**
  * The most rows a customer heading's look-ahead holds while it waits for a "Total …" row in a
  * later push (a report without totals rows is read with the heading as the next customer after these).
@@ -1262,6 +1264,10 @@ export function createOrderParser(
             : "no revenue or unit price",
         rowNo
       );
+    // No order line is worth 10 trillion (a code or an id in the amount column, Excel's 9.99E+307):
+    // summed with the rest it swamps them (an account's other lines lost, the CLV fit overflowing).
+    if (!(Math.abs(revenue) < MAX_LINE_VALUE))
+      return reject("revenue too large to be real (10 trillion or more)", rowNo, false);
     // A comment or text line (Business Central, SAP): no quantity and no value, nothing bought.
     if (qty === 0 && revenue === 0) return reject("empty line (no quantity, no value)", rowNo);
     // An item ledger's sale with no actual sales amount is shipped, not yet invoiced.

@@ -670,8 +670,12 @@ export function fitLifetimeModel(
     .filter((s) => s.meanValue !== null && s.meanValue > 0)
     .map((s) => ({ frequency: s.frequency, meanValue: s.meanValue! }));
   if (bgnbd && spenders.length >= 2) {
-    gammaGamma = fitGammaGamma(spenders);
-    if (!gammaGamma.converged) notes.push("The spend fit did not settle on a stable optimum.");
+    gammaGamma = spendFitOrNull(spenders);
+    if (!gammaGamma)
+      notes.push(
+        "The spend model could not be fitted to these order values: expected revenue and CLV cannot be estimated. Check the order lines for an amount typed wrong."
+      );
+    else if (!gammaGamma.converged) notes.push("The spend fit did not settle on a stable optimum.");
   } else if (bgnbd)
     notes.push(
       "Fewer than 2 accounts have repeat orders with a positive value, so expected revenue and CLV cannot be estimated."
@@ -692,6 +696,20 @@ export function fitLifetimeModel(
     reliable: notes.length === 0,
     warning: notes.length ? notes.join(" ") : null,
   };
+}
+
+/**
+ * The Gamma-Gamma fit, or null when these values cannot be fitted (an amount typed wrong, 1E+16,
+ * overflows its likelihood): the health scores and P(alive) do not need it, so one bad cell must
+ * not stop the analysis.
+ */
+function spendFitOrNull(spenders: readonly FrequencyValue[]): GammaGammaFit | null {
+  try {
+    return fitGammaGamma(spenders);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 /** One account's forward-looking figures. */
