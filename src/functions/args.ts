@@ -195,7 +195,7 @@ function isHeading(v: Plain): boolean {
  * Whether row i of a row-by-row call is the header row of the ranges given (B1:B50, or B:B with
  * the formula in row 1): the first of several rows, each of its filled cells a label (text with
  * no digit) — or, where two cells or more are filled, each a heading (isHeading: "Orders change
- * (qtr)", "Categories (12m)"); one cell alone must be a label, as a single mistyped value could
+ * (3m)", "Categories (12m)"); one cell alone must be a label, as a single mistyped value could
  * look like a heading. Checked only for a row that cannot be read, so a first row of data words
  * ("never", "n/a", "Rarely responds") is still data; that row answers with a label for the
  * result column.

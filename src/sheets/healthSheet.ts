@@ -78,9 +78,9 @@ export function categoriesCell(i: HealthInputs): CellValue {
 /** The columns KAP.METRICS spills, in order. */
 export const METRIC_HEADERS = [
   "Days since last order",
-  "Orders last quarter",
-  "Orders previous quarter",
-  "Orders change (qtr)",
+  "Orders last 3m",
+  "Orders prior 3m",
+  "Orders change (3m)",
   "Revenue 12m",
   "Revenue prior 12m",
   "Revenue change (12m)",
@@ -150,7 +150,7 @@ export function bandFormula(scoreRef: string): string {
 /** The health table's input columns that read KAP.METRICS's spill when the sheet is live (their headers are METRIC_HEADERS'). */
 export const LIVE_INPUTS = [
   "Days since last order",
-  "Orders change (qtr)",
+  "Orders change (3m)",
   "Revenue change (12m)",
   "Categories (12m)",
   "Revenue 12m",
@@ -221,7 +221,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       value: (a) => a.health.inputs.daysSinceLastOrder ?? "never",
     },
     frequency: {
-      header: "Orders change (qtr)",
+      header: "Orders change (3m)",
       format: FORMATS.percent,
       value: (a) => changeCell(a.health.inputs.ordersChange),
     },

@@ -10,7 +10,8 @@ import {
   winBackBlock,
 } from "./methodBlocks";
 import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
-import type { EngagementEntry } from "../domain/types";
+import type { EngagementEntry, Serial } from "../domain/types";
+import { edate, eomonth } from "../domain/dates";
 import {
   type Block,
   type CellValue,
@@ -22,6 +23,11 @@ import {
   title,
   cell,
 } from "./spec";
+
+/** `months` calendar months after `asOf` (EDATE; a month's end to a month's end, as RULES.md §2). */
+function monthsAfter(asOf: Serial, months: number): Serial {
+  return eomonth(asOf, 0) === asOf ? eomonth(asOf, months) : edate(asOf, months);
+}
 
 /** "Call (outbound)", "E-mail (inbound)", or the log's own word when it is none of the four. */
 function engagementType(e: EngagementEntry): string {
@@ -90,8 +96,12 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   blocks.push({
     at: `A${r}`,
     rows: [
-      ["Quarter", "Revenue target"],
-      ...p.quarterlyTargets.map((q) => [`Quarter ${q.quarter}`, q.target]),
+      ["Next 12 months, by 3 months", "Revenue target"],
+      // the plan's quarters are the 12 months after the as-of, not fiscal quarters: each says its months
+      ...p.quarterlyTargets.map((q) => [
+        `Quarter ${q.quarter}: 3 months to ${asOfText(monthsAfter(opts.asOf, 3 * q.quarter), opts.culture)}`,
+        q.target,
+      ]),
     ],
     header: true,
     formats: [undefined, money],

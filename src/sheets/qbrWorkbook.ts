@@ -144,6 +144,19 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ? ` (before the data, which starts ${asOfText(f.dataStartDate, opts.culture)})`
         : ` (data from ${asOfText(f.dataStartDate, opts.culture)})`);
   const Q = ql(g.current);
+  // The glance table's rows name each quarter's months too ("FY2026 Q2 (Apr–Jun 2026)"): beside
+  // the health factors' "3 months to 31/10/2026" a bare "Previous quarter" could be read as either.
+  const qm = (f: QuarterFigures) => {
+    const start = f.dataStartDate;
+    const note =
+      start === null
+        ? ""
+        : beforeData(f)
+          ? `; before the data, which starts ${asOfText(start, opts.culture)}`
+          : `; data from ${asOfText(start, opts.culture)}`;
+    const to = f.to < f.span.lastDay ? ` to ${asOfText(f.to, opts.culture)}` : "";
+    return `${f.span.label} (${f.span.months}${note})${to}`;
+  };
   // 12 months that start before the data (an export shorter than that) say where the data starts
   const dataFrom12 = q.twelveMonthsDataStartDate;
   const from12 = dataFrom12 === null ? "" : ` (data from ${asOfText(dataFrom12, opts.culture)})`;
@@ -394,10 +407,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             "Net revenue",
             "Products",
           ],
-          [`This quarter, ${ql(g.current)}`, ...figures(g.current)],
-          [`Previous quarter, ${ql(g.previous)}`, ...figures(g.previous)],
+          [`This quarter, ${qm(g.current)}`, ...figures(g.current)],
+          [`Previous quarter, ${qm(g.previous)}`, ...figures(g.previous)],
           [
-            `Same quarter last year, ${ql(g.sameQuarterLastYear)}`,
+            `Same quarter last year, ${qm(g.sameQuarterLastYear)}`,
             ...figures(g.sameQuarterLastYear),
           ],
         ],

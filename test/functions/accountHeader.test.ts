@@ -6,7 +6,7 @@
  * nor an error (its engagement "Engagement" is no engagement). A real account with a bad input
  * still gets its error; a real account at the top with no orders is still scored.
  *
- * KAP.HEALTH over KAP.METRICS's own headers ("Orders change (qtr)", "Categories (12m)": digits in
+ * KAP.HEALTH over KAP.METRICS's own headers ("Orders change (3m)", "Categories (12m)": digits in
  * a heading) labels that row as it labels a header row of words, instead of #VALUE!.
  */
 import { accountHealth, health, metrics } from "../../src/functions/functions";
@@ -111,7 +111,7 @@ describe("KAP.HEALTH over KAP.METRICS's headings", () => {
     const out = both(
       health,
       col("Days since last order", 10),
-      col("Orders change (qtr)", 0.1),
+      col("Orders change (3m)", 0.1),
       col("Revenue change (12m)", 0.2),
       col("Categories (12m)", 3),
       col("Engagement (1-5)", 4),

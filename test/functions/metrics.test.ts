@@ -107,9 +107,9 @@ describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
     const out = both(metrics, col(["A"]), x, dt, o, r, cat, AS_OF, qtyOf(), [[true]], prodOf());
     expect(out[0]).toEqual([
       "Days since last order",
-      "Orders last quarter",
-      "Orders previous quarter",
-      "Orders change (qtr)",
+      "Orders last 3m",
+      "Orders prior 3m",
+      "Orders change (3m)",
       "Revenue 12m",
       "Revenue prior 12m",
       "Revenue change (12m)",

@@ -55,7 +55,7 @@ function byHand(
   const parts: [string, number, number][] = [];
   const d = row["Days since last order"];
   parts.push(["recency", w[0], d === "never" ? 1 : recency(Number(d))]);
-  const f = row["Orders change (qtr)"];
+  const f = row["Orders change (3m)"];
   if (f !== "new" && f !== "")
     parts.push(["frequency", w[1], f === "lapsed" ? 5 : f === "none" ? 1 : freq(pctOf(f))]);
   const r = row["Revenue change (12m)"];
@@ -132,8 +132,8 @@ it("after a weight is changed and an engagement cleared, LibreOffice re-scores t
   const firstId = first.getCell(1).value;
   first.getCell(col("Days since last order")).value = 10;
   // typed as 7% and −12%: Excel gives the cells a percent format (the first row's may have held text such as "none")
-  first.getCell(col("Orders change (qtr)")).value = 0.07;
-  first.getCell(col("Orders change (qtr)")).numFmt = "0%";
+  first.getCell(col("Orders change (3m)")).value = 0.07;
+  first.getCell(col("Orders change (3m)")).numFmt = "0%";
   first.getCell(col("Revenue change (12m)")).value = -0.12;
   first.getCell(col("Revenue change (12m)")).numFmt = "0%";
   first.getCell(col("Categories (12m)")).value = 3;

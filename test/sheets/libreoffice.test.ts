@@ -107,7 +107,7 @@ it("kap sheets: LibreOffice reads the health sheet; revenue matches the order li
     const parts: [number, number][] = [];
     const days = row[col("Days since last order")];
     parts.push([25, days === "never" ? 1 : recency(Number(days))]);
-    const f = row[col("Orders change (qtr)")];
+    const f = row[col("Orders change (3m)")];
     if (f !== "new")
       parts.push([20, f === "lapsed" ? 5 : f === "none" ? 1 : freq(half(num(f) * 100))]);
     const rv = row[col("Revenue change (12m)")];

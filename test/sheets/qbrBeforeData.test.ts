@@ -34,9 +34,9 @@ test("FY2024 Q3: the quarters before the data say so, with n/a, not 0 orders and
   const page = sheetsOf(2024).find((s) => s.kind === "qbr-quarter")!;
   const table = rowsAt(page, "A4");
   // this quarter: 2 orders, £500
-  expect(table[1].slice(0, 3)).toEqual(["This quarter, FY2024 Q3", 2, 500]);
+  expect(table[1].slice(0, 3)).toEqual(["This quarter, FY2024 Q3 (Jul–Sep 2024)", 2, 500]);
   expect(table[2]).toEqual([
-    "Previous quarter, FY2024 Q2 (before the data, which starts 31/07/2024)",
+    "Previous quarter, FY2024 Q2 (Apr–Jun 2024; before the data, which starts 31/07/2024)",
     "n/a",
     "n/a",
     "n/a",
@@ -45,7 +45,7 @@ test("FY2024 Q3: the quarters before the data say so, with n/a, not 0 orders and
     "n/a",
   ]);
   expect(table[3][0]).toBe(
-    "Same quarter last year, FY2023 Q3 (before the data, which starts 31/07/2024)"
+    "Same quarter last year, FY2023 Q3 (Jul–Sep 2023; before the data, which starts 31/07/2024)"
   );
   expect(table[3].slice(1)).toEqual(["n/a", "n/a", "n/a", "n/a", "n/a", "n/a"]);
   const changes = rowsAt(page, "A8");
@@ -68,7 +68,11 @@ test("FY2025 Q3, a year on, is compared with FY2024 Q3 as before (£120 against 
   const page = sheetsOf(2025).find((s) => s.kind === "qbr-quarter")!;
   const table = rowsAt(page, "A4");
   // the data starts in FY2024 Q3's first month (31 Jul): the quarter counts as covered
-  expect(table[3].slice(0, 3)).toEqual(["Same quarter last year, FY2024 Q3", 2, 500]);
+  expect(table[3].slice(0, 3)).toEqual([
+    "Same quarter last year, FY2024 Q3 (Jul–Sep 2024)",
+    2,
+    500,
+  ]);
   // (120 − 500) / 500 = −76%
   expect(rowsAt(page, "A8")[1][2]).toBeCloseTo(-0.76, 10);
 });

@@ -114,7 +114,7 @@ test("every repeated QBR figure agrees with the others and with the order lines"
   );
 
   const glance = sheet("Quarter at a glance").byLabel;
-  const thisQ = glance.get("This quarter, FY2026 Q3")!;
+  const thisQ = glance.get("This quarter, FY2026 Q3 (Jul–Sep 2026)")!;
   expect(thisQ[0]).toBe(q.orders);
   expect(thisQ[1]).toBeCloseTo(q.orderValue, 2);
   expect(thisQ[4]).toBeCloseTo(q.net, 2);

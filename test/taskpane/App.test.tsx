@@ -411,7 +411,7 @@ describe("task pane: accounts", () => {
         "Frequency",
         "n/a",
         "0%",
-        "3 orders last quarter vs 0 before: too little history (n/a) — left out of the score. Source: order lines",
+        "3 orders in the last 3 months vs 0 in the 3 before: too little history (n/a) — left out of the score. Source: order lines",
       ],
       ["Revenue", "3", "60%", "12-month revenue +4% vs prior 12 months. Source: order lines"],
       ["Diversity", "4", "80%", "5 categories, 23 products in 12 months. Source: order lines"],

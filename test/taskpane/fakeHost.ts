@@ -67,7 +67,7 @@ export const GLANCE_C001: AccountGlance = {
       factor: "frequency",
       label: "Frequency",
       score: null,
-      input: "3 orders last quarter vs 0 before: too little history (n/a)",
+      input: "3 orders in the last 3 months vs 0 in the 3 before: too little history (n/a)",
       source: "order lines",
     },
     {

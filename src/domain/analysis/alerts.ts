@@ -83,7 +83,7 @@ function averageOrderDrop({ s, asOf, money, cash, pct }: RuleContext): RiskFlag 
   if (fractionVersus(den - qSteps * BigInt(b.count), den, RISK.aovDropShare) <= 0) return null;
   return {
     kind: "averageOrderDrop",
-    message: `Average order value last quarter ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
+    message: `Average order value in the last 3 months ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
     values: {
       averageOrderLastQuarter: cash(aovQ),
       averageOrderPrior12: cash(aovB),
@@ -110,7 +110,7 @@ function switchedCategory({ s, agg, categoryName, cash, pct }: RuleContext): Ris
     ) {
       out.push({
         kind: "switchedCategory",
-        message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last quarter and has no order in the last quarter.`,
+        message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last 3 months and has no order in the last 3 months.`,
         values: {
           category: categoryName(cat),
           categoryRevenuePrior12: v,
@@ -131,7 +131,7 @@ function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
   if (r1 <= r0) return null;
   return {
     kind: "returnsRising",
-    message: `${r1} returns last quarter against ${r0} the quarter before.`,
+    message: `${r1} returns in the last 3 months against ${r0} in the 3 months before.`,
     values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 },
   };
 }
@@ -198,7 +198,7 @@ function latePaymentsIncreasing({ inputs, num }: RuleContext): RiskFlag | null {
   if (!p || inputs.paymentSource !== "payments ledger" || !p.rising) return null;
   return {
     kind: "latePaymentsIncreasing",
-    message: `Invoices due last quarter were paid ${num(p.lastQuarterDays)} days beyond terms on average, against ${num(p.previousQuarterDays)} the quarter before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
+    message: `Invoices due in the last 3 months were paid ${num(p.lastQuarterDays)} days beyond terms on average, against ${num(p.previousQuarterDays)} in the 3 months before (flag at +${PAYMENT_LEDGER.risingDays}; payments ledger).`,
     values: {
       daysLateLastQuarter: p.lastQuarterDays,
       daysLatePreviousQuarter: p.previousQuarterDays,

@@ -44,7 +44,8 @@ function logBasis(log: EngagementFromLog, culture?: string): string {
 /**
  * The input behind a factor, in words: "12 days since last order", "median response 6 h: 4 of 5
  * answered, 1 inbound (90 days)". With `dateText` (a serial → "31/10/2026"), every 12-month and
- * quarter window is named by its end date, as the QBR labels its figures. With `culture`
+ * 3-month window is named by its end date, as the QBR labels its figures (without, "the last 3
+ * months": never "quarter", which a QBR means as a fiscal one). With `culture`
  * ("de-DE"), the figures are written its way ("9,3 days", "+37 %"); none: en-GB.
  */
 export function factorBasis(
@@ -64,7 +65,7 @@ export function factorBasis(
     case "frequency":
       return dateText
         ? `${counted(i.ordersLastQuarter, "order")} in the 3 months to ${to} vs ${num(i.ordersPreviousQuarter)} in the 3 before: ${changeText(i.ordersChange, "", culture)}`.trim()
-        : `${counted(i.ordersLastQuarter, "order")} last quarter vs ${i.ordersPreviousQuarter} before: ${changeText(i.ordersChange, "", culture)}`.trim();
+        : `${counted(i.ordersLastQuarter, "order")} in the last 3 months vs ${num(i.ordersPreviousQuarter)} in the 3 before: ${changeText(i.ordersChange, "", culture)}`.trim();
     case "revenue":
       return dateText
         ? `revenue, 12 months to ${to}: ${changeText(i.revenueChange, "vs the year before", culture)}`

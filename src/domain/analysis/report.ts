@@ -5,7 +5,8 @@
  *
  * Decisions:
  * - Periods, each (start, end]: this month = the calendar month to as-of (EOMONTH(as-of, −1),
- *   as-of]; last month = the calendar month before; last quarter = (as-of − 3 months, as-of];
+ *   as-of]; last month = the calendar month before; last 3 months = (as-of − 3 months, as-of] (RULES.md
+ *   calls it the last quarter; labels say "3 months", as a QBR's quarter is a fiscal one);
  *   last 12 months and prior 12 months as everywhere (RULES.md §2).
  * - Orders = purchase orders; revenue = net (orders less returns); average order value =
  *   purchase order value / orders (as everywhere in KAP); products = distinct SKUs bought.
@@ -38,7 +39,7 @@ import {
 import type { AccountAnalysis, FactorSource, RiskFlag } from "./types";
 
 export interface ReportPeriod {
-  label: "This month" | "Last month" | "Last quarter" | "Last 12 months" | "Prior 12 months";
+  label: "This month" | "Last month" | "Last 3 months" | "Last 12 months" | "Prior 12 months";
   period: Period;
   orders: number;
   revenue: number;
@@ -153,10 +154,10 @@ function warningSigns(
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   const aovFigure =
     q.count && b.count
-      ? `average order ${money(q.value / q.count)} last quarter vs ${money(b.value / b.count)} in the 12 months before (${b.value ? percentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
+      ? `average order ${money(q.value / q.count)} in the last 3 months vs ${money(b.value / b.count)} in the 12 months before (${b.value ? percentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
       : q.count
-        ? "no orders in the 12 months before the last quarter"
-        : "no orders last quarter";
+        ? "no orders in the 12 months before the last 3 months"
+        : "no orders in the last 3 months";
   out.push({ ...aov, present: !!flagOf(a, "averageOrderDrop"), figure: aovFigure });
   // 3. Switched product categories
   const sw = a.riskFlags.filter((r) => r.kind === "switchedCategory");
@@ -164,16 +165,16 @@ function warningSigns(
     ...switched,
     present: sw.length > 0,
     figure: sw.length
-      ? `no order last quarter in ${sw.map((r) => String(r.values.category)).join(", ")}`
-      : "every main category ordered last quarter",
+      ? `no order in the last 3 months in ${sw.map((r) => String(r.values.category)).join(", ")}`
+      : "every main category ordered in the last 3 months",
   });
   // 4. Late payments increasing: the ledger's quarters, else the typed history
   const led = i.paymentLedger;
   if (i.paymentSource === "payments ledger" && led) {
     const fig =
       led.lastQuarterDays !== null && led.previousQuarterDays !== null
-        ? `${num(led.lastQuarterDays)} days late last quarter vs ${num(led.previousQuarterDays)} the quarter before (payments ledger)`
-        : "too few invoices in the last two quarters to compare (payments ledger)";
+        ? `${num(led.lastQuarterDays)} days late in the last 3 months vs ${num(led.previousQuarterDays)} in the 3 months before (payments ledger)`
+        : "too few invoices in the last 6 months to compare 3 months with 3 (payments ledger)";
     out.push({
       ...late,
       present: led.lastQuarterDays !== null && led.previousQuarterDays !== null ? led.rising : null,
@@ -223,7 +224,7 @@ function warningSigns(
   out.push({
     ...returns,
     present: !!flagOf(a, "returnsRising"),
-    figure: `${r1} return${r1 === 1 ? "" : "s"} last quarter vs ${r0} the quarter before`,
+    figure: `${r1} return${r1 === 1 ? "" : "s"} in the last 3 months vs ${r0} in the 3 months before`,
   });
   // the methodology's signs, their figures the culture's way ("Order value down >20 %")
   return out.map((w) => ({ ...w, sign: figuresText(w.sign, culture) }));
@@ -250,7 +251,7 @@ export function healthReport(
   const periods = [
     periodRow(s, "This month", thisMonth),
     periodRow(s, "Last month", lastMonth),
-    periodRow(s, "Last quarter", periodBack(asOf, 3)),
+    periodRow(s, "Last 3 months", periodBack(asOf, 3)),
     periodRow(s, "Last 12 months", periodBack(asOf, 12)),
     periodRow(s, "Prior 12 months", periodBack(asOf, 12, 12)),
   ];

@@ -31,7 +31,9 @@ const inputs = (over: Partial<HealthInputs>): HealthInputs => ({
 test("one of a thing is singular: 1 day, 1 order, 1 category, 1 product", () => {
   const i = inputs({});
   expect(factorBasis(i, "recency")).toBe("1 day since last order");
-  expect(factorBasis(i, "frequency")).toBe("1 order last quarter vs 2 before: -50%");
+  expect(factorBasis(i, "frequency")).toBe(
+    "1 order in the last 3 months vs 2 in the 3 before: -50%"
+  );
   expect(factorBasis(i, "diversity")).toBe("1 category, 1 product in 12 months");
   expect(factorBasis(i, "payment")).toBe("1 day beyond terms on average");
 });
@@ -47,7 +49,9 @@ test("other counts, 0 included, are plural", () => {
     daysBeyondTerms: 4,
   });
   expect(factorBasis(i, "recency")).toBe("0 days since last order");
-  expect(factorBasis(i, "frequency")).toBe("87 orders last quarter vs 90 before: -3%");
+  expect(factorBasis(i, "frequency")).toBe(
+    "87 orders in the last 3 months vs 90 in the 3 before: -3%"
+  );
   expect(factorBasis(i, "diversity")).toBe("5 categories, 19 products in 12 months");
   expect(factorBasis(i, "payment")).toBe("4 days beyond terms on average");
 });

@@ -286,7 +286,7 @@ describe("the account health report (methodology 000, Steps 1.1–1.3)", () => {
       // (30/04, 31/05]: 15/05 £300 of c
       ["Last month", 1, 300, 300, 1],
       // (30/03, 30/06]: four orders £150 + £200 + £300 + £100 = £750, less £50 = £700; avg 750/4
-      ["Last quarter", 4, 700, 187.5, 3],
+      ["Last 3 months", 4, 700, 187.5, 3],
       // + 10/01 £400: 5 orders, £1,100, avg 1,150/5 = 230
       ["Last 12 months", 5, 1100, 230, 3],
       // (30/06/2023, 30/06/2024]: £300 of b (01/12/2023) and £500 of a (01/03/2024)
@@ -330,9 +330,11 @@ describe("the account health report (methodology 000, Steps 1.1–1.3)", () => {
     ]);
     expect(r.warningSigns[0].figure).toBe("10 days since the last order");
     expect(r.warningSigns[1].figure).toBe(
-      "average order £187.50 last quarter vs £400.00 in the 12 months before (-53%)"
+      "average order £187.50 in the last 3 months vs £400.00 in the 12 months before (-53%)"
     );
-    expect(r.warningSigns[5].figure).toBe("1 return last quarter vs 0 the quarter before");
+    expect(r.warningSigns[5].figure).toBe(
+      "1 return in the last 3 months vs 0 in the 3 months before"
+    );
   });
 
   it("the account plan lists the last log entries, newest first", () => {

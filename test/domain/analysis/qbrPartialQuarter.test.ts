@@ -33,7 +33,7 @@ test("data from 15/08/2025: FY2025 Q3 is partly covered, and its labels say so",
   const text = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }))
     .flatMap((s) => s.blocks.flatMap((b) => b.rows.flat()))
     .filter((v): v is string => typeof v === "string");
-  expect(text).toContain("Same quarter last year, FY2025 Q3 (data from 15/08/2025)");
+  expect(text).toContain("Same quarter last year, FY2025 Q3 (Jul–Sep 2025; data from 15/08/2025)");
   expect(text).toContain("Change vs FY2025 Q3 (data from 15/08/2025)");
   const changeRow = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }))
     .flatMap((sh) => sh.blocks.flatMap((b) => b.rows))

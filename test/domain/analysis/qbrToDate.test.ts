@@ -46,9 +46,9 @@ test("the QBR's labels say the quarters run to a date", () => {
   const text = sheets
     .flatMap((s) => s.blocks.flatMap((b) => b.rows.flat()))
     .filter((v): v is string => typeof v === "string");
-  expect(text).toContain("This quarter, FY2026 Q4 to 31/10/2026");
-  expect(text).toContain("Previous quarter, FY2026 Q3 to 31/07/2026");
-  expect(text).toContain("Same quarter last year, FY2025 Q4 to 31/10/2025");
+  expect(text).toContain("This quarter, FY2026 Q4 (Oct–Dec 2026) to 31/10/2026");
+  expect(text).toContain("Previous quarter, FY2026 Q3 (Jul–Sep 2026) to 31/07/2026");
+  expect(text).toContain("Same quarter last year, FY2025 Q4 (Oct–Dec 2025) to 31/10/2025");
   expect(text).toContain("Change vs FY2026 Q3 to 31/07/2026");
   expect(text).toContain(
     "Oct–Dec 2026 to 31/10/2026, against the same part of the previous quarter and of the same quarter last year"
