@@ -40,6 +40,28 @@ export type Plain = null | number | string | boolean | InputError;
 const ERROR_TEXT = /^#[A-Z0-9/!?_.]+$/i;
 
 /**
+ * An error value's text by its errorType (Excel.ErrorCellValueType), for one that comes without
+ * its basicValue: the typings make it optional, and the docs do not say which host sends which.
+ */
+const ERROR_TYPE_TEXT: Record<string, string> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  NotAvailable: "#N/A",
+  Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
+/**
  * Whether text starts and ends with a visible ASCII character, so it is not blank and trimming
  * leaves it as it is — a check of two characters where trim would scan (order columns run to a
  * million cells).
@@ -62,7 +84,11 @@ export function plain(v: Cell): Plain {
   if (typeof v === "object" && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     if (o.type === "Error")
-      return new InputError(typeof o.basicValue === "string" ? o.basicValue : "#VALUE!");
+      return new InputError(
+        typeof o.basicValue === "string"
+          ? o.basicValue
+          : (ERROR_TYPE_TEXT[String(o.errorType)] ?? "#VALUE!")
+      );
     if (o.type === "Empty") return null;
     if (o.type === "Entity" || o.type === "LinkedEntity" || o.basicType === "Error") {
       return new InputError(

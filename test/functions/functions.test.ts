@@ -781,6 +781,17 @@ describe("an Excel error in one input row gives an error in that row only", () =
     );
   });
 
+  it("an error value that carries only its errorType (basicValue is optional in Excel.ErrorCellValue) is that error", () => {
+    // { type: "Error", errorType: "Div0" } is #DIV/0!, as with its basicValue: the row is #DIV/0!
+    // with its message, not #VALUE! saying the cell held #VALUE!
+    const out = both(quadrant, col(4, 2), col(1000, { type: "Error", errorType: "Div0" }));
+    expect(out[0]).toEqual(["Key"]);
+    expect((out[1][0] as KapError).code).toBe("#DIV/0!");
+    const na = both(winBack, col({ type: "Error", errorType: "NotAvailable" }))[0][0] as KapError;
+    expect(na.code).toBe("#N/A");
+    expect(na.message).toMatch(/daysSinceLastOrder holds #N\/A/);
+  });
+
   it("REORDERDAYS: an error in a date fails the rows of its product only", () => {
     const out = both(reorderDays, col(100, DIV0, 110, 130, 107), col("A", "B", "A", "A", "B"));
     expect(out.map((r) => (isKapError(r[0]) ? r[0].code : r[0]))).toEqual([
