@@ -3,36 +3,9 @@
  * production bundle (dist/functions.js, what Excel loads), with its functions captured from
  * CustomFunctions.associate. Falls back to the TypeScript source when there is no build.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { health as fromSource } from "../src/functions/functions";
+import { functionsFromBundle, type Fn } from "./functionsBundle";
 import { report, timeBest } from "./measure";
-
-type Fn = (...args: unknown[]) => unknown;
-
-function fromBundle(): Fn | undefined {
-  const file = join(__dirname, "../dist/functions.js");
-  if (!existsSync(file)) return undefined;
-  const registry: Record<string, Fn> = {};
-  class CfError {
-    constructor(
-      public code: string,
-      public message?: string
-    ) {}
-  }
-  const CustomFunctions = {
-    associate: (id: string, fn: Fn) => (registry[id] = fn),
-    Error: CfError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
-  // Run in this realm (a vm context would slow every global lookup): the bundle sees only the stub.
-  new Function("CustomFunctions", "self", "window", readFileSync(file, "utf8"))(
-    CustomFunctions,
-    {},
-    {}
-  );
-  return registry.HEALTH;
-}
 
 const N = 100_000;
 let seed = 42;
@@ -45,7 +18,7 @@ const cats = col(() => Math.floor(rnd() * 8));
 const eng = col((i) => (i % 7 === 0 ? "Responds within 24 hours" : 1 + Math.floor(rnd() * 5)));
 const pay = col(() => Math.floor(rnd() * 40) - 5);
 
-const bundled = fromBundle();
+const bundled = functionsFromBundle()?.HEALTH;
 const health = bundled ?? (fromSource as Fn);
 const t = timeBest(7, () => health(days, freq, rev, cats, eng, pay, null));
 report({

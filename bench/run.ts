@@ -12,7 +12,17 @@ import { join } from "node:path";
 
 const cases = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ["health", "metrics", "ingest", "analysis", "qbr", "bundle", "fileToAnswer", "panePath"];
+  : [
+      "health",
+      "metrics",
+      "ingest",
+      "analysis",
+      "qbr",
+      "bundle",
+      "fileToAnswer",
+      "panePath",
+      "wholeColumn",
+    ];
 const results: Record<string, unknown>[] = [];
 for (const name of cases) {
   const file = join(__dirname, `${name}.ts`);

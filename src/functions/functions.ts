@@ -46,6 +46,7 @@ import {
   cellsOf,
   columnMark,
   commonHeight,
+  cutBlankTail,
   headerFirst,
   inputErrorOf,
   InputError,
@@ -56,6 +57,7 @@ import {
   liesAcross,
   notGiven,
   optionalNumber,
+  padBlankTail,
   plain,
   singleCell,
   toNumber,
@@ -224,6 +226,20 @@ export function health(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
+  const cut = cutBlankTail(
+    [
+      daysSinceLastOrder,
+      frequencyChange,
+      revenueChange,
+      categories,
+      engagement,
+      paymentDays,
+      weights,
+    ],
+    6
+  );
+  const short = cut && padBlankTail(health(...(cut.args as Parameters<typeof health>)), cut);
+  if (short) return short;
   const factors = [
     daysSinceLastOrder,
     frequencyChange,
@@ -272,6 +288,21 @@ export function healthFactors(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
+  const cut = cutBlankTail(
+    [
+      daysSinceLastOrder,
+      frequencyChange,
+      revenueChange,
+      categories,
+      engagement,
+      paymentDays,
+      weights,
+    ],
+    6
+  );
+  const short =
+    cut && padBlankTail(healthFactors(...(cut.args as Parameters<typeof healthFactors>)), cut);
+  if (short) return short;
   const factors = [
     daysSinceLastOrder,
     frequencyChange,
@@ -314,6 +345,9 @@ export function healthFactors(
  * @returns "Healthy", "Stable", "At Risk" or "Critical".
  */
 export function band(score: any[][]): any[][] {
+  const cut = cutBlankTail([score], 1);
+  const short = cut && padBlankTail(band(...(cut.args as Parameters<typeof band>)), cut);
+  if (short) return short;
   const block = blockColumns(score);
   if (block) return byColumns(block, (c) => band(c));
   return guard(() => {
@@ -347,6 +381,9 @@ export function quadrant(
   engagementCut?: any[][],
   potentialCut?: any[][]
 ): any[][] {
+  const cut = cutBlankTail([engagement, potential, engagementCut, potentialCut], 2);
+  const short = cut && padBlankTail(quadrant(...(cut.args as Parameters<typeof quadrant>)), cut);
+  if (short) return short;
   return guard(() => {
     const e = asColumn(engagement, "engagement");
     const p = asColumn(potential, "potential");
@@ -436,6 +473,9 @@ export function fiveP(
   pliability: any[][],
   weight?: any[][]
 ): any[][] {
+  const cut = cutBlankTail([power, perception, priority, promoter, pliability, weight], 6);
+  const short = cut && padBlankTail(fiveP(...(cut.args as Parameters<typeof fiveP>)), cut);
+  if (short) return short;
   return guard(() => {
     const raw = [power, perception, priority, promoter, pliability, weight ?? null];
     const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
@@ -503,6 +543,9 @@ function lostCell(v: Plain): boolean | undefined {
  * @returns The stage name, e.g. "Stage 2 – Active concern".
  */
 export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
+  const cut = cutBlankTail([daysSinceLastOrder, lost], 2);
+  const short = cut && padBlankTail(winBack(...(cut.args as Parameters<typeof winBack>)), cut);
+  if (short) return short;
   const block = blockColumns(daysSinceLastOrder);
   if (block)
     return guard(() => {
@@ -573,6 +616,9 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
  * @returns The discount rate (format the cell as %).
  */
 export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
+  const cut = cutBlankTail([orderValue, tiers], 1);
+  const short = cut && padBlankTail(discount(...(cut.args as Parameters<typeof discount>)), cut);
+  if (short) return short;
   const block = blockColumns(orderValue);
   if (block) return byColumns(block, (c) => discount(c, tiers));
   return guard(() => {
@@ -795,6 +841,9 @@ function frequencyRecency(
  * @returns P(alive) from 0 to 1 (format as %), or "one order only".
  */
 export function pAlive(frequency: any[][], recency: any[][], T: any[][], params: any[][]): any[][] {
+  const cut = cutBlankTail([frequency, recency, T, params], 3);
+  const short = cut && padBlankTail(pAlive(...(cut.args as Parameters<typeof pAlive>)), cut);
+  if (short) return short;
   return guard(() => {
     const { bg } = lifetimeParams(params, 4);
     const cols = [frequency, recency, T].map((a, k) => ({
@@ -851,6 +900,12 @@ export async function clv(
   horizonMonths?: any[][],
   discountRate?: any[][]
 ): Promise<any[][]> {
+  const cut = cutBlankTail(
+    [frequency, recency, T, meanValue, params, horizonMonths, discountRate],
+    4
+  );
+  const short = cut && padBlankTail(await clv(...(cut.args as Parameters<typeof clv>)), cut);
+  if (short) return short;
   // The forecast needs the hypergeometric function: loaded on first use, outside the functions bundle.
   const { customerLifetimeValue, clvOptions } = await import(
     /* webpackChunkName: "clv" */ "../domain/analysis/clv"
