@@ -413,6 +413,13 @@ function text(v: Cell): string {
   return String(v);
 }
 
+/** A line of a partially refunded order, read ahead: its row in the rows pushed, its quantity and value. */
+interface RefundableLine {
+  at: number;
+  quantity: number;
+  value: number;
+}
+
 /** An order's share before tax, (Total − Taxes) / Total; 1 when they do not read so. */
 function netShare(totalCell: Cell, taxCell: Cell, convention?: ColumnConvention): number {
   const total = parseMoney(totalCell, convention)?.value;
@@ -513,19 +520,44 @@ export function createOrderParser(
     return v !== undefined && v > 0 ? v : undefined;
   }
   /**
+   * The later lines of the order whose first line is being read (Shopify writes an order's lines
+   * on consecutive rows of one Name): each one's row in the rows pushed, its quantity and its
+   * value (Lineitem quantity × price less its line discount). Undefined when one does not read,
+   * or when the order may go on past the rows pushed.
+   */
+  function laterLinesOf(orderKey: string): RefundableLine[] | undefined {
+    const lines: RefundableLine[] = [];
+    for (let i = chunkAt + 1; i < chunk.length; i++) {
+      const r = chunk[i];
+      if (text(r[col.orderId]) !== orderKey) return lines;
+      const q = col.quantity >= 0 ? parseQuantity(r[col.quantity], qtyDec) : undefined;
+      const p = col.unitPrice >= 0 ? parseMoney(r[col.unitPrice], priceDec)?.value : undefined;
+      const d =
+        col.lineDiscount >= 0 && !isBlankCell(r[col.lineDiscount])
+          ? parseMoney(r[col.lineDiscount], lineDiscDec)?.value
+          : 0;
+      if (q === undefined || !(q > 0) || p === undefined || d === undefined) return undefined;
+      lines.push({ at: i, quantity: q, value: q * p - Math.abs(d) });
+    }
+    return linesEnd ? lines : undefined;
+  }
+  /**
    * A partially refunded order's refund before tax, read on its first line when the export shows
-   * it exactly: the order's Subtotal is this line's value (its one line with a value), it has no
-   * shipping (which a refund may hold), and either no tax (the refund is all goods) or a refund
-   * that is whole units of the line with tax at the order's rate (Refunded × Subtotal ÷ Total =
-   * k × the price). Undefined otherwise, and in a store whose prices include tax (its lines are
-   * read at their order's net share already).
+   * it exactly: the order's Subtotal is the sum of its lines' values, it has no shipping (which a
+   * refund may hold), and either no tax (the refund is all goods) or tax at the order's rate
+   * (Refunded × Subtotal ÷ Total). One line: the refund comes off it (whole units of it where it
+   * is taxed). Several lines (read ahead among the rows pushed): the refund must be whole units of
+   * exactly one of them, which it comes off; otherwise which line was refunded is not shown.
+   * Undefined otherwise, and in a store whose prices include tax (its lines are read at their
+   * order's net share already). `at` is the refunded line's row in the rows pushed.
    */
   function exactRefund(
     row: readonly Cell[],
+    orderKey: string,
     lineValue: number,
     quantity: number | undefined,
     price: number | undefined
-  ): { goods: number; units: number; said: string } | undefined {
+  ): { goods: number; units: number; at: number; lines: number; said: string } | undefined {
     if (col.refundedAmount < 0 || col.refundSubtotal < 0 || col.orderTotal >= 0) return undefined;
     const money = (c: number) => (isBlankCell(row[c]) ? 0 : parseMoney(row[c], priceDec)?.value);
     const refunded = money(col.refundedAmount);
@@ -535,9 +567,44 @@ export function createOrderParser(
     if (refunded === undefined || subtotal === undefined || total === undefined) return undefined;
     if (!(refunded > 0) || shipping !== 0 || !(subtotal > 0) || total < subtotal - 0.005)
       return undefined;
-    if (Math.abs(subtotal - lineValue) > 0.005) return undefined;
     const taxed = total - subtotal > 0.005;
-    let goods = taxed ? (refunded * subtotal) / total : refunded;
+    const before = taxed ? (refunded * subtotal) / total : refunded;
+    const said = (goods: number, whole: string) =>
+      taxed
+        ? `Refunded Amount ${plainMoney(refunded)} with tax at the order's rate is ${plainMoney(goods)} before tax${whole}`
+        : `Refunded Amount ${plainMoney(refunded)}${whole}`;
+    if (Math.abs(subtotal - lineValue) > 0.005) {
+      const later = laterLinesOf(orderKey);
+      if (!later?.length || quantity === undefined || !(quantity > 0)) return undefined;
+      const lines = [{ at: chunkAt, quantity, value: lineValue }, ...later];
+      const sum = lines.reduce((t, l) => t + l.value, 0);
+      if (Math.abs(sum - subtotal) > 0.005) return undefined;
+      // whole units of one line, and of one line only (else which was refunded is not shown)
+      const fits = lines
+        .map((l, n) => ({ ...l, n, units: Math.round((before * l.quantity) / l.value) }))
+        .filter(
+          (l) =>
+            l.value > 0 &&
+            l.units >= 1 &&
+            l.units <= l.quantity &&
+            Math.abs(before - (l.units * l.value) / l.quantity) <= 0.005
+        );
+      if (fits.length !== 1) return undefined;
+      const [hit] = fits;
+      const goods = (hit.units * hit.value) / hit.quantity;
+      const each = plainMoney(hit.value / hit.quantity);
+      return {
+        goods,
+        units: hit.units,
+        at: hit.at,
+        lines: lines.length,
+        said: said(
+          goods,
+          `, ${hit.units} of the ${hit.quantity} × ${each} on its line ${hit.n + 1} of ${lines.length}`
+        ),
+      };
+    }
+    let goods = before;
     let units = 0;
     if (price !== undefined && price > 0 && quantity !== undefined) {
       const k = Math.round(goods / price);
@@ -549,13 +616,7 @@ export function createOrderParser(
     // tax at the order's rate is sure only when it leaves whole units
     if ((taxed && units === 0) || goods > lineValue + 0.005) return undefined;
     const whole = units ? `, ${units} of its ${quantity} × ${plainMoney(price!)}` : "";
-    return {
-      goods,
-      units,
-      said: taxed
-        ? `Refunded Amount ${plainMoney(refunded)} with tax at the order's rate is ${plainMoney(goods)} before tax${whole}`
-        : `Refunded Amount ${plainMoney(refunded)}${whole}`,
-    };
+    return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -648,6 +709,33 @@ export function createOrderParser(
   const refundedByCurrency = new Map<string, number>();
   /** Orders whose refund the export shows exactly: netted, the first one as the example. */
   let refundsNetted = 0;
+  /** whether one of them has several lines (its refund whole units of one of them) */
+  let refundNettedOfLines = false;
+  /** A refund found on an order's first line that comes off one of its later lines (its row in the rows pushed). */
+  let laterRefund: { orderKey: string; at: number; goods: number; units: number } | undefined;
+  /**
+   * Shopify orders with their refund columns: a partially refunded order whose lines run to the
+   * end of the rows pushed is held (copied) and read with the next push, or at finish, where
+   * its lines end, so that its refund can be matched against all of them (exactRefund).
+   */
+  const holdRefunds =
+    mapping.layout === "shopify" &&
+    col.refundedAmount >= 0 &&
+    col.refundSubtotal >= 0 &&
+    col.orderId >= 0 &&
+    col.orderStatus >= 0;
+  let held: { rows: Cell[][]; first: number } | undefined;
+  /** The rows read at finish are the last: an order running to their end ends there. */
+  let linesEnd = false;
+  /** Whether row i opens a partially refunded order of several lines that runs to the end of the rows. */
+  function refundRunsToEnd(rows: readonly (readonly Cell[])[], i: number): boolean {
+    const last = rows.length - 1;
+    if (!PARTLY_REFUNDED.test(text(rows[i][col.orderStatus]))) return false;
+    const id = text(rows[i][col.orderId]);
+    if (i > 0 && text(rows[i - 1][col.orderId]) === id) return false;
+    for (let j = i + 1; j <= last; j++) if (text(rows[j][col.orderId]) !== id) return false;
+    return true;
+  }
   let refundNettedExample = "";
   /** The product headings a grouped report's lines fall under (QuickBooks). */
   const productPath = new ProductHeadings(!!layout?.itemTypeHeadings);
@@ -1275,17 +1363,17 @@ export function createOrderParser(
 
     // A partially refunded order, read on its first line: net of the refund where exact, else flagged.
     let refundedUnits = 0;
+    let refundHere: { goods: number; units: number } | undefined;
     if (refundLine) {
       refundLine = false;
-      const refund = exactRefund(row, revenue, quantity, unitPrice);
+      laterRefund = undefined;
+      const refund = exactRefund(row, rawOrderId, revenue, quantity, unitPrice);
       const id = rawOrderId || `row ${rowNo}`;
       if (refund && refund.goods > 0) {
-        revenue -= refund.goods;
-        refundedUnits = refund.units;
         if (refundsNetted++ === 0) refundNettedExample = `${id}: ${refund.said}`;
-        // every unit given back: no sale left (its shipping is no revenue)
-        if (Math.abs(revenue) < 0.005 && (quantity === undefined || refundedUnits === quantity))
-          return reject("cancelled, voided, refunded or draft order", rowNo, false);
+        if (refund.lines > 1) refundNettedOfLines = true;
+        if (refund.at === chunkAt) refundHere = refund;
+        else laterRefund = { orderKey: rawOrderId, ...refund };
       } else {
         const amount = col.refundedAmount >= 0 ? refundedOf(row) : undefined;
         const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";
@@ -1296,6 +1384,16 @@ export function createOrderParser(
         if (amount !== undefined)
           refundedByCurrency.set(code, (refundedByCurrency.get(code) ?? 0) + amount);
       }
+    } else if (laterRefund && laterRefund.at === chunkAt && laterRefund.orderKey === rawOrderId) {
+      refundHere = laterRefund;
+      laterRefund = undefined;
+    }
+    if (refundHere) {
+      revenue -= refundHere.goods;
+      refundedUnits = refundHere.units;
+      // every unit given back: no sale left (its shipping is no revenue)
+      if (Math.abs(revenue) < 0.005 && (quantity === undefined || refundedUnits === quantity))
+        return reject("cancelled, voided, refunded or draft order", rowNo, false);
     }
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
     if (!currencyText && sameOrder) currencyText = orderCurrency;
@@ -1420,26 +1518,53 @@ export function createOrderParser(
     sink(line);
   }
 
+  function parseRows(
+    rows: readonly (readonly Cell[])[],
+    rowNo: (i: number) => number,
+    sink: (line: OrderLine) => void
+  ): void {
+    chunk = rows;
+    laterRefund = undefined;
+    for (let i = 0; i < rows.length; i++) {
+      chunkAt = i;
+      if (pending) {
+        // the rows after a heading still looking for its "Total …" row wait with it
+        const row = rows[i];
+        pending.rows.push(row.slice());
+        pending.rowNos.push(rowNo(i));
+        if (namesTotal(row, pending.names)) settlePending(true, sink);
+        else if (pending.rows.length > PENDING_ROWS_MAX) settlePending(false, sink);
+        continue;
+      }
+      if (holdRefunds && !linesEnd && refundRunsToEnd(rows, i)) {
+        held = { rows: rows.slice(i).map((r) => r.slice()), first: rowNo(i) };
+        break;
+      }
+      parseRow(rows[i], rowNo(i), sink);
+    }
+    chunk = [];
+  }
+
   return {
     push(rows, firstRowNumber, sink) {
       lastSink = sink;
-      chunk = rows;
-      for (let i = 0; i < rows.length; i++) {
-        chunkAt = i;
-        if (pending) {
-          // the rows after a heading still looking for its "Total …" row wait with it
-          const row = rows[i];
-          pending.rows.push(row.slice());
-          pending.rowNos.push(firstRowNumber + i);
-          if (namesTotal(row, pending.names)) settlePending(true, sink);
-          else if (pending.rows.length > PENDING_ROWS_MAX) settlePending(false, sink);
-          continue;
-        }
-        parseRow(rows[i], firstRowNumber + i, sink);
-      }
-      chunk = [];
+      // a partially refunded order held at the end of the last push: read with its lines now
+      if (held) {
+        const h = held;
+        held = undefined;
+        const joined: readonly (readonly Cell[])[] = [...h.rows, ...rows];
+        const split = h.rows.length;
+        parseRows(joined, (i) => (i < split ? h.first + i : firstRowNumber + i - split), sink);
+      } else parseRows(rows, (i) => firstRowNumber + i, sink);
     },
     finish() {
+      // a partially refunded order whose lines ran to the end of the last push: they end there
+      if (held) {
+        const h = held;
+        held = undefined;
+        linesEnd = true;
+        parseRows(h.rows, (i) => h.first + i, lastSink!);
+      }
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       const warnings: string[] = [];
@@ -1461,7 +1586,7 @@ export function createOrderParser(
         );
       if (refundsNetted)
         warnings.push(
-          `${refundsNetted === 1 ? "1 partially refunded order is" : `${refundsNetted.toLocaleString("en-GB")} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} one line and no shipping.`
+          `${refundsNetted === 1 ? "1 partially refunded order is" : `${refundsNetted.toLocaleString("en-GB")} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} ${refundNettedOfLines ? "no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)" : "one line and no shipping"}.`
         );
       if (partlyRefunded && refundedByCurrency.size)
         warnings.push(

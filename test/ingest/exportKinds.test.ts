@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
+import { detectRoles, planReading } from "../../src/engine/session";
+import { createOrderParser } from "../../src/ingest/orders";
+import type { OrderLine } from "../../src/domain/types";
 
 jest.setTimeout(120_000);
 
@@ -29,4 +32,63 @@ test("Xero's Receivable Invoice Detail report: the customer is the Contact, neve
   // (a "Sales credit note", positive on the report) = 24.00; INV-0660 (75.00) is Voided: no sale.
   expect(revenue).toEqual({ "Linden Electrical": 35, "Marsh Plumbing": 24 });
   expect(report.returns).toBe(1);
+});
+
+describe("Shopify: a partially refunded order of several lines is read net of its refund where the export shows it exactly", () => {
+  const FILE = "shopify-partial-refunds-multiline.csv";
+
+  test("the refund comes off the one line it is whole units of; an order where it fits two lines stays in full, flagged", async () => {
+    const { revenue, currency, report } = await analyzed(FILE);
+    // Kraus (EUR). #4001: 2 × 25.00 + 3 × 10.00 = 80.00, tax 16.00, Total 96.00, no shipping;
+    // refunded 24.00 × 80 / 96 = 20.00 before tax = 2 × 10.00 (line 2; 20.00 is no whole number
+    // of 25.00s) → 80.00 − 20.00 = 60.00. #4002: 4 × 15.00 − 6.00 line discount = 54.00 (13.50
+    // each) + 1 × 30.00 = 84.00, no tax; refunded 27.00 = 2 × 13.50 (line 1) → 57.00. 60 + 57 = 117.
+    // Apex (USD). #4003: 2 × 20.00 + 3 × 10.00 = 70.00, refunded 20.00 = one 20.00 or two 10.00s:
+    // not shown, counted in full (flagged). #4004, the file's last order: 1 × 12.00 + 2 × 5.00 =
+    // 22.00, refunded 10.00 = both 5.00s of line 2 → 12.00. 70 + 12 = 82.
+    expect(revenue).toEqual({ "einkauf@kraus.example": 117, "ops@apex.example": 82 });
+    expect(currency).toEqual({ "einkauf@kraus.example": "EUR", "ops@apex.example": "USD" });
+    expect(report.warnings).toContain(
+      "3 partially refunded orders are read net of their refunds, which the export shows exactly (#4001: Refunded Amount 24.00 with tax at the order's rate is 20.00 before tax, 2 of the 3 × 10.00 on its line 2 of 2): each has no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)."
+    );
+    expect(report.warnings).toContain(
+      "1 order is partially refunded (#4003: 20.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so its lines count in full and revenue may be overstated by up to 20.00 USD. Take the refunds off by hand where they matter."
+    );
+  });
+
+  test("the refunded units come off the refunded line's quantity, wherever the rows are split between pushes", async () => {
+    const { grids } = await readWorkbookFile(fixture(FILE));
+    const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
+    const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
+    const read = planReading(found, rows);
+    for (const cut of [0, 1, 2, 4, 7, 8]) {
+      const parser = createOrderParser(found.detection.mapping, {
+        dateOrder: read.dateOrder,
+        numbers: read.numbers,
+      });
+      const lines: OrderLine[] = [];
+      const sink = (l: OrderLine) => lines.push({ ...l });
+      parser.push(rows.slice(0, cut), 2, sink);
+      parser.push(rows.slice(cut), 2 + cut, sink);
+      parser.finish();
+      const got0 = lines.map((l) => [
+        l.orderId,
+        l.sku,
+        l.quantity,
+        Math.round(l.revenue * 100) / 100,
+      ]);
+      const got = [cut, ...got0];
+      // #4001 DU-8: 3 − 2 = 1 × 10.00; #4002 KB-1: 4 − 2 = 2, 54.00 − 27.00; #4004 GL-1 given back whole
+      expect(got).toEqual([
+        cut,
+        ["#4001", "BS-1", 2, 50],
+        ["#4001", "DU-8", 1, 10],
+        ["#4002", "KB-1", 2, 27],
+        ["#4002", "WW-1", 1, 30],
+        ["#4003", "DB-1", 2, 40],
+        ["#4003", "AN-1", 3, 30],
+        ["#4004", "TP-1", 1, 12],
+      ]);
+    }
+  });
 });
