@@ -843,6 +843,11 @@ export function explain(e: unknown, argv: readonly string[] = []): string {
     const file = dashFile(argv);
     if (file)
       return `"${file}" starts with "-", so it was read as options: to read the file, write it as ./${file}.`;
+    // "--discount -0.5": Node calls the value "ambiguous" and suggests "--discount=-XYZ"
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(e.message)?.[1];
+    const value = dashed ? argv[argv.indexOf(dashed) + 1] : undefined;
+    if (dashed && value !== undefined)
+      return `${dashed} "${value}" starts with "-", so it was read as an option: to give that value, write ${dashed}=${value}.`;
     // Node's own hint for an unknown option ("To specify a positional argument starting with
     // a '-', place it at the end of the command after '--', as in '-- "--x"') is about
     // parseArgs, not kap: its first sentence and where the options are listed, on one line.
