@@ -49,6 +49,9 @@ const PAGE = {
   margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 },
 } as const;
 
+/** The money figure the cover, partnership and agenda quote for a quarter and for 12 months alike. */
+const SPEND = "Spend after returns";
+
 /** A change in percent with its sign: +20%, -13%, 0%. */
 const SIGNED_PCT = "+0%;-0%;0%";
 
@@ -214,9 +217,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
-        [`Order value, ${Q}`, g.current.orderValue, money],
+        // one basis for the quarter and the 12 months: spend after returns (PRODUCT.md §1), not
+        // the quarter's gross order value beside a net year
+        [`${SPEND}, ${Q}`, g.current.netRevenue, money],
         [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-        [`Total spend, ${Y}`, q.spendLast12, money],
+        [`${SPEND}, ${Y}`, q.spendLast12, money],
         [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
       ]),
       cell(
@@ -281,7 +286,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             .join(" · ") || "not given",
         ],
         [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-        [`Total spend, ${Y}`, q.spendLast12, money],
+        [`${SPEND}, ${Y}`, q.spendLast12, money],
         [
           `Savings vs list price, ${Y}`,
           q.savings
@@ -710,7 +715,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `Order value ${money0(g.current.orderValue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.orderValue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          `${SPEND} ${money0(g.current.netRevenue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.netRevenue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -783,7 +788,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       (n) => money0(n, money, moneyText),
       pctText
     ),
-    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money, moneyText)}${others.length ? "" : " in total"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money, moneyText)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
+    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money, moneyText)}${others.length ? " after returns" : " in total after returns"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money, moneyText)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
           `- Your top product in ${Q} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,
@@ -888,7 +893,9 @@ function quarterSentence(
   if (now.orders === 0)
     return `- In ${label} (${months}) you placed no orders${inCcy}${before.orders ? `, against ${ordersText(before.orders)} worth ${cash(before.orderValue)} in ${previousLabel}` : ""}.`;
   const change = g.valueVsPrevious === null ? null : wholePct(g.valueVsPrevious);
-  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}.`;
+  // the orders' value is before returns; the quarter's returns give the spend the 12-month line is on
+  const net = now.returnValue !== 0 ? `, ${cash(now.netRevenue)} after returns` : "";
+  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}${net}.`;
 }
 
 /**

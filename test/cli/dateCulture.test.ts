@@ -52,7 +52,7 @@ test("--culture en-US: As of 10/31/2026, 12 months to 9/30/2026, date cells m/d/
   const { coverText, header, since } = await qbr("--culture", "en-US");
   expect(coverText).toContain("Health score, as of 10/31/2026");
   // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
-  expect(coverText).toContain("Total spend, 12 months to 9/30/2026 (data from 7/5/2026)");
+  expect(coverText).toContain("Spend after returns, 12 months to 9/30/2026 (data from 7/5/2026)");
   expect(header).toContain("As of 10/31/2026");
   expect((since.value as Date).toISOString().slice(0, 10)).toBe("2026-07-05");
   expect(since.numFmt).toBe("m/d/yyyy");
@@ -67,7 +67,9 @@ test("--culture de-DE: 31.10.2026 and dd.mm.yyyy", async () => {
 test("no --culture: dd/mm/yyyy, as before", async () => {
   const { coverText, header, since } = await qbr();
   expect(coverText).toContain("Health score, as of 31/10/2026");
-  expect(coverText).toContain("Total spend, 12 months to 30/09/2026 (data from 05/07/2026)");
+  expect(coverText).toContain(
+    "Spend after returns, 12 months to 30/09/2026 (data from 05/07/2026)"
+  );
   expect(header).toContain("As of 31/10/2026");
   expect(since.numFmt).toBe("dd/mm/yyyy");
 });

@@ -53,7 +53,7 @@ test("--culture de-DE: the e-mail, factor lines and tiers write 3.600 €, +200 
   const { texts, numbers } = await qbrTexts("--culture", "de-DE");
   expect(texts).toContain(`- In FY2026 Q3 (Jul–Sep 2026) you placed 3 orders worth 3.600${NBSP}€.`);
   expect(texts).toContain(
-    `- Over the 12 months to 30.09.2026 (data from 05.07.2026): 3 orders, 3.600${NBSP}€ in total.`
+    `- Over the 12 months to 30.09.2026 (data from 05.07.2026): 3 orders, 3.600${NBSP}€ in total after returns.`
   );
   expect(texts).toContain(
     `3 orders in the 3 months to 31.10.2026 vs 1 in the 3 before: +200${NBSP}%`

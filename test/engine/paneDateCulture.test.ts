@@ -72,7 +72,7 @@ test.each([
     wb.getWorksheet("Cover")!.eachRow((r) => r.eachCell((c) => cover.push(String(c.value))));
     expect(cover).toContain(`Health score, as of ${oct31}`);
     // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
-    expect(cover).toContain(`Total spend, 12 months to ${sep30} (data from ${jul5})`);
+    expect(cover).toContain(`Spend after returns, 12 months to ${sep30} (data from ${jul5})`);
     const since = wb.getWorksheet("Partnership")!.getCell("B4");
     expect((since.value as Date).toISOString().slice(0, 10)).toBe("2026-07-05");
     expect(since.numFmt).toBe(format);

@@ -64,7 +64,7 @@ describe.each(cases)("culture $culture", ({ culture, oct31, sep30, jul5, cell })
     expect(t.some((x) => x.startsWith(`Prepared ${oct31} by `))).toBe(true);
     expect(t).toContain(`Health score, as of ${oct31}`);
     // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
-    expect(t).toContain(`Total spend, 12 months to ${sep30} (data from ${jul5})`);
+    expect(t).toContain(`Spend after returns, 12 months to ${sep30} (data from ${jul5})`);
     expect(cover.page?.headerRight).toBe(`As of ${oct31}`);
   });
 

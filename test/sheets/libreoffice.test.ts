@@ -208,7 +208,7 @@ it("kap qbr: LibreOffice opens every part of the QBR, and the 12-month spend mat
     if (d > q3From && d <= to && (l[9] as number) > 0) q3 += l[9] as number;
   }
   const p = sheets["Partnership"];
-  const spendRow = p.find((row) => row[0] === "Total spend, 12 months to 30/09/2026")!;
+  const spendRow = p.find((row) => row[0] === "Spend after returns, 12 months to 30/09/2026")!;
   expect(Number(spendRow[1])).toBeCloseTo(spend, 2);
   const q = sheets["Quarter at a glance"];
   const thisQ = q.find((row) => row[0].startsWith("This quarter"))!;

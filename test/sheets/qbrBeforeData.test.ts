@@ -60,7 +60,7 @@ test("FY2024 Q3's agenda gives the quarter's order value alone, not 'vs £0 in F
   const agenda = sheetsOf(2024).find((s) => s.kind === "qbr-agenda")!;
   const item = rowsAt(agenda, "A4").find((r) => r[0] === "2. Partnership review")!;
   expect(item[1]).toMatch(
-    /^Order value £500 in FY2024 Q3; £500 over the 12 months to 30\/09\/2024/
+    /^Spend after returns £500 in FY2024 Q3; £500 over the 12 months to 30\/09\/2024/
   );
 });
 

@@ -43,7 +43,9 @@ test("a quarter without orders: 'you placed no orders', against the quarter befo
   );
   expect(text).not.toMatch(/0 orders|worth £0|-100%/);
   // the 12 months to 30/09/2026: 3 Oct 2025 £200 (the data's first order, in their first month) + 14 Apr 2026 £112.68 = £312.68
-  expect(text).toContain("- Over the 12 months to 30/09/2026: 2 orders, £313 in total");
+  expect(text).toContain(
+    "- Over the 12 months to 30/09/2026: 2 orders, £313 in total after returns"
+  );
 });
 
 test("no orders in the quarter nor the one before: 'you placed no orders' and nothing else", () => {

@@ -40,7 +40,7 @@ test("the EUR QBR of an account that also buys in GBP: 2 orders, €500, and it 
   );
   expect(t).toContain("- In FY2026 Q3 (Jul–Sep 2026) you placed 2 orders in EUR worth €500.");
   expect(t).toContain(
-    "- Over the 12 months to 30/09/2026: 2 orders in EUR, €500 (your orders in GBP are reviewed separately)."
+    "- Over the 12 months to 30/09/2026: 2 orders in EUR, €500 after returns (your orders in GBP are reviewed separately)."
   );
   // compared with the EUR accounts only (Z), and it says so
   expect(q.similarAccounts.accounts).toBe(1);
@@ -51,5 +51,5 @@ test("an account in one currency has no such note, and its e-mail says 'in total
   expect(qbrData(model, "Y", Q3, {}, "GBP").otherCurrencies).toEqual([]);
   const t = texts("Y", "GBP");
   expect(t.some((x) => x.startsWith("Orders in GBP only"))).toBe(false);
-  expect(t).toContain("- Over the 12 months to 30/09/2026: 1 order, £200 in total.");
+  expect(t).toContain("- Over the 12 months to 30/09/2026: 1 order, £200 in total after returns.");
 });

@@ -118,7 +118,7 @@ describe("a running quarter with the as-of mid-month (kap qbr --quarter 2026Q4 a
 
   test("the 12 months' spend is 16/11/2025 – 15/11/2026: £50 + £200 + £30 = £280", () => {
     expect(q.spendLast12).toBe(280);
-    expect(texts).toContain("Total spend, 12 months to 15/11/2026");
+    expect(texts).toContain("Spend after returns, 12 months to 15/11/2026");
   });
 
   test("the monthly table (Dec 2025 – 15 Nov 2026: £200 + £30 = £230) says its months, the last one partial, so its total is not read as the £280", () => {

@@ -100,13 +100,13 @@ test("every repeated QBR figure agrees with the others and with the order lines"
 
   const cover = sheet("Cover").byLabel;
   expect(cover.get("Orders, FY2026 Q3")![0]).toBe(q.orders);
-  expect(cover.get("Order value, FY2026 Q3")![0]).toBeCloseTo(q.orderValue, 2);
+  expect(cover.get("Spend after returns, FY2026 Q3")![0]).toBeCloseTo(q.net, 2);
   expect(cover.get(`Orders, ${Y}`)![0]).toBe(y.orders);
-  expect(cover.get(`Total spend, ${Y}`)![0]).toBeCloseTo(y.net, 2);
+  expect(cover.get(`Spend after returns, ${Y}`)![0]).toBeCloseTo(y.net, 2);
 
   const partnership = sheet("Partnership").byLabel;
   expect(partnership.get(`Orders, ${Y}`)![0]).toBe(y.orders);
-  expect(partnership.get(`Total spend, ${Y}`)![0]).toBeCloseTo(y.net, 2);
+  expect(partnership.get(`Spend after returns, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   // the monthly series covers the same 12 months: its total is the 12-month spend
   expect(partnership.get("Total")![0]).toBeCloseTo(y.net, 2);
   expect(partnership.get(`Health score, as of 31/10/2026`)![0]).toBe(
@@ -131,9 +131,11 @@ test("every repeated QBR figure agrees with the others and with the order lines"
     Math.round(q.orderValue)
   );
   expect(Number(/you placed (\d+) orders/.exec(email)![1])).toBe(q.orders);
-  expect(email).toContain(`Over the ${Y}: ${y.orders} orders, £${pounds(y.net)} in total`);
+  expect(email).toContain(
+    `Over the ${Y}: ${y.orders} orders, £${pounds(y.net)} in total after returns`
+  );
   const agenda = sheet("Agenda & checklist").texts.join("\n");
-  expect(agenda).toContain(`Order value £${pounds(q.orderValue)} in FY2026 Q3`);
+  expect(agenda).toContain(`Spend after returns £${pounds(q.net)} in FY2026 Q3`);
   expect(agenda).toContain(`£${pounds(y.net)} over the ${Y}`);
 
   // Every 12-month figure names its end date; none says "last 12 months" without one.

@@ -39,14 +39,14 @@ describe("data from 05/01/2026, FY2026 Q3 (12 months from 1 Oct 2025)", () => {
   const Y = "12 months to 30/09/2026 (data from 05/01/2026)";
 
   test("the cover, partnership and insights label their 12-month figures with the data's start", () => {
-    expect(texts(page(sheets, "qbr-cover"))).toContain(`Total spend, ${Y}`);
+    expect(texts(page(sheets, "qbr-cover"))).toContain(`Spend after returns, ${Y}`);
     expect(texts(page(sheets, "qbr-partnership"))).toContain(`Orders, ${Y}`);
     expect(texts(page(sheets, "qbr-insights"))).toContain(`Net revenue, ${Y}`);
   });
 
   test("the e-mail: 'Over the 12 months to 30/09/2026 (data from 05/01/2026): 2 orders, £300'", () => {
     expect(texts(page(sheets, "qbr-email")).join("\n")).toContain(
-      `- Over the ${Y}: 2 orders, £300 in total`
+      `- Over the ${Y}: 2 orders, £300 in total after returns`
     );
   });
 
@@ -67,7 +67,9 @@ describe("data from 05/01/2026, FY2026 Q3 (12 months from 1 Oct 2025)", () => {
 
 test("data from 20/10/2025, in the 12 months' first month: no label, every month a figure", () => {
   const sheets = sheetsOf(d(2025, 10, 20));
-  expect(texts(page(sheets, "qbr-cover"))).toContain("Total spend, 12 months to 30/09/2026");
+  expect(texts(page(sheets, "qbr-cover"))).toContain(
+    "Spend after returns, 12 months to 30/09/2026"
+  );
   const table = page(sheets, "qbr-partnership").blocks.find((b) => b.at === "A16")!.rows;
   expect(table[1]).toEqual(["Oct 2025", 0]);
 });
