@@ -221,6 +221,7 @@ export class KapEngine implements OrderSink {
       reuseLine: true,
       // An empty book counts the accounts of the lines it takes (one look-up fewer per line).
       countAccounts: this.book.accountIds.length > 0,
+      culture: this.culture,
     });
   }
 

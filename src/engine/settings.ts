@@ -2,6 +2,7 @@
 import { clvOptions } from "../domain/analysis/clvBasics";
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { readTypedDate } from "../domain/dateInput";
+import { dateText } from "../domain/dateText";
 import { isoToSerial, serialToIso, todaySerial } from "../domain/dates";
 import { wholeText } from "../domain/numberText";
 import { normaliseWeights, WeightsError } from "../domain/health";
@@ -67,7 +68,7 @@ export function settingsProblems(s: KapSettings, culture?: string): string[] {
     out.push(asOfProblem(s.asOf, culture));
   if (!isFiscalStartMonth(s.fiscalYearStartMonth)) out.push(FISCAL_START_MESSAGE);
   try {
-    clvOptions({ horizonMonths: s.clvHorizonMonths, discountRate: s.clvDiscountRate });
+    clvOptions({ horizonMonths: s.clvHorizonMonths, discountRate: s.clvDiscountRate }, culture);
   } catch (e) {
     if (e instanceof RangeError) out.push(e.message);
     else throw e;
@@ -115,9 +116,13 @@ export function asOfWarning(
   firstOrderDate?: Serial | null,
   /** the order lines dated after `asOf` (not counted in any figure), when known */
   linesAfter?: number,
-  /** the workbook's: the count grouped its way ("1.234 order lines" in de-DE); none: en-GB */
+  /**
+   * the workbook's: the count grouped its way and the dates written its way ("1.234 order lines",
+   * "31.10.2026" in de-DE); none: en-GB counts and yyyy-mm-dd dates (the command line's text)
+   */
   culture?: string
 ): string | undefined {
+  const day = (serial: Serial) => (culture ? dateText(serial, culture) : serialToIso(serial));
   if (
     firstOrderDate !== null &&
     firstOrderDate !== undefined &&
@@ -125,12 +130,12 @@ export function asOfWarning(
     lastOrderDate !== undefined &&
     asOf < firstOrderDate
   )
-    return `The as-of date ${serialToIso(asOf)} is before the first order in the data (${serialToIso(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${serialToIso(firstOrderDate)} to ${serialToIso(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
+    return `The as-of date ${day(asOf)} is before the first order in the data (${day(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${day(firstOrderDate)} to ${day(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
   if (lastOrderDate === null || lastOrderDate === undefined) return undefined;
   if (asOf < lastOrderDate && linesAfter)
-    return `The as-of date ${serialToIso(asOf)} is before the last order in the data (${serialToIso(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${serialToIso(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
+    return `The as-of date ${day(asOf)} is before the last order in the data (${day(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${day(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
   if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
-  return `The as-of date ${serialToIso(asOf)} is ${asOf - lastOrderDate} days after the last order in the data (${serialToIso(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
+  return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 
 /** Settings read back from a workbook may be old or partial: fill in what is missing. */

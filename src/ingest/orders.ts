@@ -19,6 +19,7 @@ import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
+import { percentText, wholeText } from "../domain/numberText";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
   type DateOrder,
@@ -174,6 +175,11 @@ export interface OrderParserOptions {
    * `accounts` is then −1 for the sink to fill, and no look-up is made per line.
    */
   countAccounts?: boolean;
+  /**
+   * The workbook's culture: the counts, money and shares in the warnings follow it ("1.200 rows
+   * were skipped … 3.000,00, 50,0 % of revenue" in de-DE); none: en-GB, counts ungrouped.
+   */
+  culture?: string;
 }
 
 export interface OrderParser {
@@ -434,14 +440,21 @@ function roundCents(x: number): number {
 }
 
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
-function plainMoney(x: number): string {
-  return x.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+function plainMoney(x: number, culture?: string): string {
+  const o = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  try {
+    return x.toLocaleString(culture ?? "en-GB", o);
+  } catch {
+    return x.toLocaleString("en-GB", o); // a culture tag Intl refuses: en-GB, as with none
+  }
 }
 
-/** 0.149 → "14.9%"; under 0.1% → "<0.1%". */
-function formatShare(f: number): string {
+/** 0.149 → "14.9%" (de-DE "14,9 %"); under 0.1% → "<0.1%". */
+function formatShare(f: number, culture?: string): string {
   const pct = f * 100;
-  return pct > 0 && pct < 0.1 ? "<0.1%" : `${pct.toFixed(1)}%`;
+  return pct > 0 && pct < 0.1
+    ? `<${percentText("0.1", culture)}`
+    : percentText(pct.toFixed(1), culture);
 }
 
 export function createOrderParser(
@@ -571,8 +584,8 @@ export function createOrderParser(
     const before = taxed ? (refunded * subtotal) / total : refunded;
     const said = (goods: number, whole: string) =>
       taxed
-        ? `Refunded Amount ${plainMoney(refunded)} with tax at the order's rate is ${plainMoney(goods)} before tax${whole}`
-        : `Refunded Amount ${plainMoney(refunded)}${whole}`;
+        ? `Refunded Amount ${plainMoney(refunded, options.culture)} with tax at the order's rate is ${plainMoney(goods, options.culture)} before tax${whole}`
+        : `Refunded Amount ${plainMoney(refunded, options.culture)}${whole}`;
     if (Math.abs(subtotal - lineValue) > 0.005) {
       const later = laterLinesOf(orderKey);
       if (!later?.length || quantity === undefined || !(quantity > 0)) return undefined;
@@ -592,7 +605,7 @@ export function createOrderParser(
       if (fits.length !== 1) return undefined;
       const [hit] = fits;
       const goods = (hit.units * hit.value) / hit.quantity;
-      const each = plainMoney(hit.value / hit.quantity);
+      const each = plainMoney(hit.value / hit.quantity, options.culture);
       return {
         goods,
         units: hit.units,
@@ -615,7 +628,9 @@ export function createOrderParser(
     }
     // tax at the order's rate is sure only when it leaves whole units
     if ((taxed && units === 0) || goods > lineValue + 0.005) return undefined;
-    const whole = units ? `, ${units} of its ${quantity} × ${plainMoney(price!)}` : "";
+    const whole = units
+      ? `, ${units} of its ${quantity} × ${plainMoney(price!, options.culture)}`
+      : "";
     return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
@@ -1379,7 +1394,8 @@ export function createOrderParser(
         const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";
         if (partlyRefunded++ < 3) {
           partlyRefundedIds.push(id);
-          if (amount !== undefined) refundsAtStake.push(`${id}: ${plainMoney(amount)}`);
+          if (amount !== undefined)
+            refundsAtStake.push(`${id}: ${plainMoney(amount, options.culture)}`);
         }
         if (amount !== undefined)
           refundedByCurrency.set(code, (refundedByCurrency.get(code) ?? 0) + amount);
@@ -1558,6 +1574,9 @@ export function createOrderParser(
       } else parseRows(rows, (i) => firstRowNumber + i, sink);
     },
     finish() {
+      const culture = options.culture;
+      // a count in the warnings, grouped the culture's way ("1.200"); none: as the command line wrote it
+      const count = (n: number) => (culture ? wholeText(n, culture) : String(n));
       // a partially refunded order whose lines ran to the end of the last push: they end there
       if (held) {
         const h = held;
@@ -1572,7 +1591,7 @@ export function createOrderParser(
       if (ledger) warnings.push(ledger);
       if (creditNumbering)
         warnings.push(
-          `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${CREDIT_ID_SAMPLE.toLocaleString("en-GB")} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
+          `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${wholeText(CREDIT_ID_SAMPLE, culture)} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`
         );
       const split = [...unkeyedCompanies].filter(([k]) => keyedCompanies.has(k)).map(([, v]) => v);
       if (split.length)
@@ -1586,19 +1605,19 @@ export function createOrderParser(
         );
       if (refundsNetted)
         warnings.push(
-          `${refundsNetted === 1 ? "1 partially refunded order is" : `${refundsNetted.toLocaleString("en-GB")} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} ${refundNettedOfLines ? "no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)" : "one line and no shipping"}.`
+          `${refundsNetted === 1 ? "1 partially refunded order is" : `${wholeText(refundsNetted, culture)} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} ${refundNettedOfLines ? "no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)" : "one line and no shipping"}.`
         );
       if (partlyRefunded && refundedByCurrency.size)
         warnings.push(
-          `${partlyRefunded === 1 ? "1 order is" : `${partlyRefunded.toLocaleString("en-GB")} orders are`} partially refunded (${refundsAtStake.join(", ")}${partlyRefunded > refundsAtStake.length ? ", …" : ""}, with tax and shipping): the export does not show which lines or how much before tax and shipping, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by up to ${[
+          `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${refundsAtStake.join(", ")}${partlyRefunded > refundsAtStake.length ? ", …" : ""}, with tax and shipping): the export does not show which lines or how much before tax and shipping, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by up to ${[
             ...refundedByCurrency,
           ]
-            .map(([c, v]) => `${plainMoney(v)}${c ? ` ${c}` : ""}`)
+            .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
             .join(" + ")}. Take the refunds off by hand where they matter.`
         );
       else if (partlyRefunded)
         warnings.push(
-          `${partlyRefunded === 1 ? "1 order is" : `${partlyRefunded.toLocaleString("en-GB")} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
+          `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
         );
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {
@@ -1606,7 +1625,7 @@ export function createOrderParser(
         delete currencies[""];
         if (Object.keys(currencies).length > 1)
           warnings.push(
-            `${unlabelled} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileCurrency}, the first currency in the data.`
+            `${count(unlabelled)} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileCurrency}, the first currency in the data.`
           );
       }
       const found = Object.keys(currencies).filter((c) => c !== "");
@@ -1626,7 +1645,7 @@ export function createOrderParser(
       const base = acceptedRevenue + skippedValue;
       const share = (r: RejectCount) =>
         valueOf(r) && base > 0
-          ? `; ${plainMoney(valueOf(r))}, ${formatShare(valueOf(r) / base)} of revenue`
+          ? `; ${plainMoney(valueOf(r), options.culture)}, ${formatShare(valueOf(r) / base, culture)} of revenue`
           : "";
       const skipped: SkipRule[] = [
         ...(titleRows
@@ -1677,7 +1696,7 @@ export function createOrderParser(
       ];
       if (total)
         warnings.push(
-          `${total} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${r.count} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
+          `${count(total)} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${count(r.count)} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
         );
       const numbers: NumberColumnReport[] = [];
       for (const f of NUMBER_FIELDS) {
@@ -1693,11 +1712,11 @@ export function createOrderParser(
         });
         if (c.source === "default" && c.ambiguous > 0)
           warnings.push(
-            `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "." : ","}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`
+            `Column "${m.header}": ${count(c.ambiguous)} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "." : ","}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`
           );
         if (c.source === "delimiter" && c.ambiguous > 0)
           warnings.push(
-            `Column "${m.header}": ${c.ambiguous} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file's other numbers nor the workbook's culture settles it: the file is ;-delimited, as Excel writes CSV where the comma is the decimal mark, so KAP read ${c.ambiguous === 1 ? "it" : "them"} with a decimal comma ("." a thousands separator). If "." is the decimal point there, set the culture (kap: --culture en-GB) and analyse again.`
+            `Column "${m.header}": ${count(c.ambiguous)} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file's other numbers nor the workbook's culture settles it: the file is ;-delimited, as Excel writes CSV where the comma is the decimal mark, so KAP read ${c.ambiguous === 1 ? "it" : "them"} with a decimal comma ("." a thousands separator). If "." is the decimal point there, set the culture (kap: --culture en-GB) and analyse again.`
           );
         if (c.conflictExample !== undefined)
           warnings.push(
@@ -1708,7 +1727,7 @@ export function createOrderParser(
         const header = mapping.fields.find((x) => x.field === w.field)?.header ?? w.field;
         if (w.contrary)
           warnings.push(
-            `Column "${header}" was read with a ${conventionName(w.decimal)}, but row ${w.contrary.row} holds "${w.contrary.text}", written with the other convention: ${w.ambiguous} value${w.ambiguous === 1 ? "" : "s"} such as "1,250" in this column may be misread. Check the column, or set the workbook's culture, and analyse again.`
+            `Column "${header}" was read with a ${conventionName(w.decimal)}, but row ${w.contrary.row} holds "${w.contrary.text}", written with the other convention: ${count(w.ambiguous)} value${w.ambiguous === 1 ? "" : "s"} such as "1,250" in this column may be misread. Check the column, or set the workbook's culture, and analyse again.`
           );
       }
       return {

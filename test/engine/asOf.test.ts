@@ -69,11 +69,15 @@ test("an as-of date before the last order says how many order lines after it are
   ).toBe(false);
 });
 
-test("the lines left out are counted the workbook culture's way: de-DE 1.234, none 1,234", () => {
+test("the lines left out are counted and dated the workbook culture's way: de-DE 1.234 … 31.10.2026, none 1,234 … 2026-10-31", () => {
   // as of 2026-09-30 (46295), the last order 2026-10-31 (46326), 1,234 lines after the as-of date
-  const rest = "order lines dated after it, up to 2026-10-31, are not counted.";
-  expect(asOfWarning(46295, 46326, 46000, 1234, "de-DE")).toContain(`: 1.234 ${rest}`);
-  expect(asOfWarning(46295, 46326, 46000, 1234)).toContain(`: 1,234 ${rest}`);
+  const rest = "order lines dated after it, up to";
+  expect(asOfWarning(46295, 46326, 46000, 1234, "de-DE")).toContain(
+    `: 1.234 ${rest} 31.10.2026, are not counted.`
+  );
+  expect(asOfWarning(46295, 46326, 46000, 1234)).toContain(
+    `: 1,234 ${rest} 2026-10-31, are not counted.`
+  );
 });
 
 test("asOfOf: the set date, else the last order date, else today", () => {

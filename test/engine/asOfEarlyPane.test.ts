@@ -21,12 +21,15 @@ test("an as-of date before the last order: the pane warns that 5 order lines aft
   x.model.fill(x.sheet("Orders"), "A1", monthlyOrderRows(START));
   (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
   const asOf = serialToIso(START + 30 * 22 + 6);
-  const last = serialToIso(START + 30 * 23 + 6);
+  // 2024-11-05 + 666 days: + 365 = 2025-11-05, + 301 = 2026-09-02; the last order 30 days on, 2026-10-02.
+  // The double's workbook is en-GB: the pane's warning writes them as it does, dd/mm/yyyy.
+  expect(asOf).toBe("2026-09-02");
+  const [asOfShown, lastShown] = ["02/09/2026", "02/10/2026"];
   const settings = { ...defaultSettings(), asOf };
   const host = createExcelHost();
   await host.analyze(settings, (_p: Progress) => undefined, new AbortController().signal);
   const d = await host.discover(settings, { reuse: true });
   expect(d.summary!.warnings).toContain(
-    `The as-of date ${asOf} is before the last order in the data (${last}): 5 order lines dated after it, up to ${last}, are not counted. Leave the as-of date blank to count every line, as of the last order date.`
+    `The as-of date ${asOfShown} is before the last order in the data (${lastShown}): 5 order lines dated after it, up to ${lastShown}, are not counted. Leave the as-of date blank to count every line, as of the last order date.`
   );
 });

@@ -4,6 +4,7 @@
  * functions' bundle (KAP.PALIVE) does not carry the log-gamma and hypergeometric code that fitting
  * and forecasting need (src/functions loads those lazily for KAP.CLV).
  */
+import { decimalText, percentText, wholeText } from "../numberText";
 
 /** CLV defaults (RULES.md §2.7a): a 12-month horizon, 10% a year discount rate. */
 export const CLV_DEFAULT_HORIZON_MONTHS = 12;
@@ -20,14 +21,20 @@ export interface ClvOptions {
  * The CLV options with defaults filled in; a RangeError with the reason when the horizon is not in
  * (0, 1200] months or the yearly discount rate not in (−1, 10].
  */
-export function clvOptions(options: ClvOptions = {}): Required<ClvOptions> {
+export function clvOptions(
+  options: ClvOptions = {},
+  /** the workbook's: the messages' figures its way ("1.200 months", "−100 %"); none: en-GB */
+  culture?: string
+): Required<ClvOptions> {
   const horizon = options.horizonMonths ?? CLV_DEFAULT_HORIZON_MONTHS;
   const d = options.discountRate ?? CLV_DEFAULT_DISCOUNT_RATE;
   if (!(Number.isFinite(horizon) && horizon > 0 && horizon <= 1200))
-    throw new RangeError(`The CLV horizon must be between 0 and 1,200 months (got ${horizon}).`);
+    throw new RangeError(
+      `The CLV horizon must be between 0 and ${wholeText(1200, culture)} months (got ${Number.isFinite(horizon) ? wholeText(horizon, culture) : horizon}).`
+    );
   if (!(Number.isFinite(d) && d > -1 && d <= 10))
     throw new RangeError(
-      `The discount rate must be a yearly rate above −100% (0.10 = 10%); got ${d}.`
+      `The discount rate must be a yearly rate above −${percentText(100, culture)} (${decimalText("0.10", culture)} = ${percentText(10, culture)}); got ${Number.isFinite(d) ? wholeText(d, culture) : d}.`
     );
   return { horizonMonths: horizon, discountRate: d };
 }

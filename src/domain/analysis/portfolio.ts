@@ -38,7 +38,7 @@ import {
 } from "../health";
 import { moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
-import { percentText } from "../numberText";
+import { percentText, wholeText } from "../numberText";
 import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
 import { compareRules, minePairRules, type PairRule, TooManyRulesError } from "./affinity";
@@ -385,7 +385,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     } catch (e) {
       if (!(e instanceof TooManyRulesError)) throw e;
       throw new Error(
-        `The categories bought together by ${minSupport} or more accounts make more than ${(ctx.maxCategoryRules ?? 0).toLocaleString("en-GB")} cross-sell rules, more than there is memory for: the category column has ${nCat.toLocaleString("en-GB")} values. Map a coarser category column (a product group, not a product), or give the analysis more memory.`
+        `The categories bought together by ${minSupport} or more accounts make more than ${wholeText(ctx.maxCategoryRules ?? 0, ctx.culture)} cross-sell rules, more than there is memory for: the category column has ${wholeText(nCat, ctx.culture)} values. Map a coarser category column (a product group, not a product), or give the analysis more memory.`
       );
     }
     for (const r of mined) {
