@@ -34,7 +34,7 @@ import {
   TAX_INCLUSIVE,
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
-import { parseMoney, parseQuantity } from "./values";
+import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
 export const CHECK_ROWS = 5000;
@@ -607,6 +607,18 @@ export function checkOrderColumns(
   const names = sku ? sample.map((r) => r[sku.column]) : fromHeadings.products;
   const fromPrefix = productPrefixCategories(mapping, hasCategory, names);
   if (fromPrefix) notes.push(fromPrefix);
+  // No currency column: a money column's header may name the currency ("Net (GBP)", "Betrag EUR",
+  // "Gesamtpreis in €"), every line's then.
+  const named =
+    homeCode || get("currency") || user.has("currency")
+      ? undefined
+      : headerCurrency([get("revenue"), get("unitPrice"), get("credit")]);
+  if (named) {
+    homeCode = named;
+    notes.push(
+      `"${named.header}" names the currency in its header: every line is read in ${named.code}.`
+    );
+  }
   return {
     mapping: {
       ...mapping,
@@ -619,6 +631,29 @@ export function checkOrderColumns(
     },
     notes,
   };
+}
+
+/** The currencies a money column's header may name: ISO codes of the exports KAP reads, and € and £ ("$" is some dollar: not named). */
+const HEADER_CURRENCY =
+  /(?:^|[\s(\[/-])(EUR|GBP|USD|CHF|CAD|AUD|NZD|ZAR|SGD|HKD|SEK|NOK|DKK|PLN|CZK|HUF|JPY|€|£)(?=$|[\s)\]/.,;:])/g;
+
+/**
+ * The one currency the mapped money columns' headers name ("Net (GBP)", "Umsatz EUR", "Preis in
+ * €"), with the header that names it; undefined when none does or two name different ones.
+ */
+function headerCurrency(
+  columns: readonly (FieldMatch | undefined)[]
+): { code: string; header: string } | undefined {
+  let found: { code: string; header: string } | undefined;
+  for (const c of columns) {
+    if (!c) continue;
+    for (const m of c.header.matchAll(HEADER_CURRENCY)) {
+      const code = normaliseCurrency(m[1]);
+      if (found && found.code !== code) return undefined;
+      found ??= { code, header: c.header.trim() };
+    }
+  }
+  return found;
 }
 
 /** A grouped report's "Total …" row (its first text). */

@@ -92,3 +92,31 @@ describe("Shopify: a partially refunded order of several lines is read net of it
     }
   });
 });
+
+describe("no currency column, but a money column's header names it", () => {
+  test("a German ERP export (Windows-1252, ';', 1.234,56) with 'Gesamtpreis EUR': EUR, not the default", async () => {
+    const { report, revenue, currency } = await analyzed("german-umsatz-waehrung-im-kopf.csv");
+    // Müller: 45,00 + 50,00 − Gutschrift 10,00 = 85,00; Schäfer: 100 × 1.234,56 = 123.456,00;
+    // the "Summe" row 123.541,00 (= 85 + 123.456) is a totals row
+    expect(revenue).toEqual({ "10001": 85, "10002": 123456 });
+    expect(currency).toEqual({ "10001": "EUR", "10002": "EUR" });
+    expect(report.currencies).toEqual({ EUR: 4 });
+    expect(report.warnings).toContain(
+      '"Gesamtpreis EUR" names the currency in its header: every line is read in EUR.'
+    );
+  });
+
+  test("Xero's invoice detail report with 'Net (GBP)': GBP", async () => {
+    const { currency } = await analyzed("xero-receivable-invoice-detail.csv");
+    expect(currency).toEqual({ "Linden Electrical": "GBP", "Marsh Plumbing": "GBP" });
+  });
+
+  test("two headers naming different currencies name none", async () => {
+    const { grids } = await readWorkbookFile(fixture("german-umsatz-waehrung-im-kopf.csv"));
+    const g = grids[0];
+    g.values[0] = g.values[0].map((h) => (h === "Einzelpreis" ? "Einzelpreis USD" : h));
+    const engine = new KapEngine();
+    const report = await loadGrids(engine, grids, defaultSettings());
+    expect(report.currencies).toEqual({ "": 4 });
+  });
+});
