@@ -60,7 +60,7 @@ import {
   type SideTables,
 } from "./session";
 import { DateTally } from "./dateTally";
-import { AS_OF_LATE_DAYS, asOfOf, asOfWarning } from "./settings";
+import { AS_OF_LATE_DAYS, asOfOf, asOfWarning, STRAY_GAP_DAYS, strayLateWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
 
@@ -157,7 +157,10 @@ export class KapEngine implements OrderSink {
   asOfWarning(asOf: Serial): string | undefined {
     if (!this.report) return undefined;
     const after = this.linesOnDate.after(asOf).lines;
-    return asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after, this.culture);
+    return (
+      asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after, this.culture) ??
+      strayLateWarning(asOf, this.linesOnDate.strayLate(STRAY_GAP_DAYS, 5, 0.01), this.culture)
+    );
   }
 
   /**

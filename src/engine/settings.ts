@@ -138,6 +138,27 @@ export function asOfWarning(
   return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 
+/** Order lines this many days after all the others, few of them, are taken for a mistyped year. */
+export const STRAY_GAP_DAYS = 365;
+
+/**
+ * The warning for an as-of date (the default: the last order date) that only a few lines dated
+ * more than a year after all the others reach: a mistyped year (2062 for 2026) makes every other
+ * account look lapsed. Undefined when the as-of date is before those lines.
+ */
+export function strayLateWarning(
+  asOf: Serial,
+  stray: { lines: number; first: Serial; last: Serial; restEnds: Serial } | null,
+  culture?: string
+): string | undefined {
+  if (!stray || asOf < stray.first) return undefined;
+  const one = stray.lines === 1;
+  const span =
+    stray.first === stray.last ? "" : `${serialToIso(stray.first)} to ${serialToIso(stray.last)}; `;
+  const end = serialToIso(stray.restEnds);
+  return `The as-of date ${serialToIso(asOf)} is the date of ${wholeText(stray.lines, culture)} order line${one ? "" : "s"} dated more than a year after all the others (${span}they end on ${end}): a mistyped year? As of it, every other account looks lapsed. Correct ${one ? "that date" : "those dates"}, or set the as-of date to ${end}.`;
+}
+
 /** Settings read back from a workbook may be old or partial: fill in what is missing. */
 export function completeSettings(partial: Partial<KapSettings> | undefined): KapSettings {
   const d = defaultSettings();
