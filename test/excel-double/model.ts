@@ -216,13 +216,18 @@ export function utf8Bytes(s: string): number {
   return encoder.encode(s).length;
 }
 
-/** Cells as a custom function receives them on a host: a blank cell is null on the web, 0 on desktop. */
+/**
+ * Cells as a custom function receives them on a host: a blank cell is null on the web, 0 on
+ * desktop. A cell holding empty text ("", what =IF(A2="","",A2) gives) is a value, not a blank
+ * cell: it arrives as "" on both (xlwings' Office.js UDF tests: "returns 0 for empty cells. To get
+ * None … set the formula to: =\"\"").
+ */
 export function asFunctionArg(
   values: readonly (readonly unknown[])[],
   mode: HostMode
 ): unknown[][] {
   const blank = mode === "desktop" ? 0 : null;
-  return values.map((r) => r.map((v) => (v === null || v === undefined || v === "" ? blank : v)));
+  return values.map((r) => r.map((v) => (v === null || v === undefined ? blank : v)));
 }
 
 export class WorkbookModel {
