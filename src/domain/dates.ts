@@ -34,6 +34,11 @@ export function serialToYmd(serial: Serial): Ymd {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
+/** The serial of a clock's calendar day where it is read (local time: the day the user sees). */
+export function serialOfLocalDay(d: Date): Serial {
+  return ymdToSerial(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 /** ISO yyyy-mm-dd of a serial. */
 export function serialToIso(serial: Serial): string {
   const { y, m, d } = serialToYmd(serial);

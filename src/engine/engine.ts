@@ -29,7 +29,7 @@ import {
 import { normaliseWeights } from "../domain/health";
 import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
-import { serialToIso } from "../domain/dates";
+import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
@@ -497,7 +497,14 @@ export class KapEngine implements OrderSink {
   /** The sheets an action makes (dispatch by the action's scope in the registry). QBR sheets are for a new workbook, the rest for this one. */
   sheets(
     action: ActionId,
-    o: { accountKey?: string; quarter?: string; live: boolean; liveOrders?: LiveOrderSource }
+    o: {
+      accountKey?: string;
+      quarter?: string;
+      live: boolean;
+      liveOrders?: LiveOrderSource;
+      /** the day the QBR is made, for its cover (default: today, local time); tests set it */
+      preparedOn?: Serial;
+    }
   ): SheetSpec[] {
     const p = this.need();
     const a = actionOf(action);
@@ -532,7 +539,8 @@ export class KapEngine implements OrderSink {
       case "workbook": {
         if (!o.accountKey) throw new Error("Choose an account first.");
         const q = this.qbr(o.accountKey, o.quarter);
-        return print(a.layout(q, this.layout(false, q.currency)), q.currency);
+        const preparedOn = o.preparedOn ?? serialOfLocalDay(new Date());
+        return print(a.layout(q, { ...this.layout(false, q.currency), preparedOn }), q.currency);
       }
       case "edit":
         // Edits the user's own table through the Excel host; it makes no sheet.

@@ -35,6 +35,11 @@ export interface LayoutOptions {
    */
   dataEndsEarly?: Serial;
   /**
+   * The day a QBR workbook is made (the engine's clock unless given): its cover says "Prepared" that
+   * day and "data to" the as-of date, two different days. Absent: the cover names no prepared day.
+   */
+  preparedOn?: Serial;
+  /**
    * The culture dates are written in ("en-US" → 10/31/2026 and m/d/yyyy cells, "de-DE" →
    * 31.10.2026): the workbook's, `kap --culture`'s, else en-US for order lines read month-first.
    * Absent: en-GB, dd/mm/yyyy (src/domain/dateText.ts).

@@ -192,7 +192,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       cell("A7", `${Q} (${q.quarter.months})`, { fontSize: 14 }),
       cell(
         "A8",
-        `Prepared ${asOfText(opts.asOf, opts.culture)} by ${q.accountManager ?? "your account manager"} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
+        // the day it was made and the day its data runs to are two days: a QBR made on 1 December
+        // over data to 31 October was not "prepared 31/10"
+        `Prepared ${opts.preparedOn === undefined ? "" : `${asOfText(opts.preparedOn, opts.culture)} `}by ${q.accountManager ?? "your account manager"} · data to ${asOfText(q.asOf, opts.culture)} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
         "subtitle"
       ),
       ...(others.length

@@ -13,6 +13,7 @@ import { defaultSettings } from "../../src/engine/settings";
 import type { ActionId } from "../../src/engine/actions";
 import type { Grid } from "../../src/ingest/grid";
 import { isDate } from "../../src/sheets/spec";
+import { ymdToSerial } from "../../src/domain/dates";
 import { engineIn as engineFor, sheetsOf, texts } from "./cultureEngine";
 
 const grid: Grid = {
@@ -31,12 +32,21 @@ const engineIn = (culture?: string) => engineFor(grid, culture);
 
 const cases = [
   // culture, 31 Oct 2026, 30 Sep 2026, 5 Jul 2026 (the data's first order), 5 Jul 2026's cell format
-  { culture: "en-US", oct31: "10/31/2026", sep30: "9/30/2026", jul5: "7/5/2026", cell: "m/d/yyyy" },
+  // and 1 Dec 2026, the day the QBR is made
+  {
+    culture: "en-US",
+    oct31: "10/31/2026",
+    sep30: "9/30/2026",
+    jul5: "7/5/2026",
+    dec1: "12/1/2026",
+    cell: "m/d/yyyy",
+  },
   {
     culture: "en-GB",
     oct31: "31/10/2026",
     sep30: "30/09/2026",
     jul5: "05/07/2026",
+    dec1: "01/12/2026",
     cell: "dd/mm/yyyy",
   },
   {
@@ -44,6 +54,7 @@ const cases = [
     oct31: "31.10.2026",
     sep30: "30.09.2026",
     jul5: "05.07.2026",
+    dec1: "01.12.2026",
     cell: "dd.mm.yyyy",
   },
   // no culture: the methodology's en-GB, as before
@@ -52,16 +63,18 @@ const cases = [
     oct31: "31/10/2026",
     sep30: "30/09/2026",
     jul5: "05/07/2026",
+    dec1: "01/12/2026",
     cell: "dd/mm/yyyy",
   },
 ] as const;
 
-describe.each(cases)("culture $culture", ({ culture, oct31, sep30, jul5, cell }) => {
-  test(`the QBR cover: prepared ${oct31}, health as of ${oct31}, 12 months to ${sep30}; its page header says As of ${oct31}`, async () => {
+describe.each(cases)("culture $culture", ({ culture, oct31, sep30, jul5, dec1, cell }) => {
+  test(`the QBR cover: prepared ${dec1} (the day it is made, not the as-of), data to ${oct31}, health as of ${oct31}, 12 months to ${sep30}; its page header says As of ${oct31}`, async () => {
     const e = await engineIn(culture);
-    const cover = sheetsOf(e, "qbr").find((s) => s.kind === "qbr-cover")!;
+    const cover = sheetsOf(e, "qbr", ymdToSerial(2026, 12, 1)).find((s) => s.kind === "qbr-cover")!;
     const t = texts(cover);
-    expect(t.some((x) => x.startsWith(`Prepared ${oct31} by `))).toBe(true);
+    expect(t.some((x) => x.startsWith(`Prepared ${dec1} by `))).toBe(true);
+    expect(t.some((x) => x.includes(`data to ${oct31}`))).toBe(true);
     expect(t).toContain(`Health score, as of ${oct31}`);
     // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
     expect(t).toContain(`Spend after returns, 12 months to ${sep30} (data from ${jul5})`);

@@ -19,7 +19,7 @@ export async function engineIn(grid: Grid, culture?: string): Promise<KapEngine>
 export const texts = (s: SheetSpec): string[] =>
   s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string");
 
-/** The sheets an action writes for account "A", as values (not live formulas). */
-export function sheetsOf(e: KapEngine, action: ActionId): SheetSpec[] {
-  return e.sheets(action, { accountKey: "A", live: false });
+/** The sheets an action writes for account "A", as values (not live formulas); `preparedOn` the day the QBR is made. */
+export function sheetsOf(e: KapEngine, action: ActionId, preparedOn?: number): SheetSpec[] {
+  return e.sheets(action, { accountKey: "A", live: false, preparedOn });
 }
