@@ -941,6 +941,8 @@ export async function clv(
       values: asColumn(a, LIFETIME_ROW_ARGS[k]),
     }));
     const n = commonHeight(cols);
+    // text mean values are read as their column writes them ("1.234" beside "22,5" is 1,234)
+    const meanMark = columnMark(() => cols[3].values);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 3)) {
@@ -958,7 +960,7 @@ export async function clv(
         let mean: number | null = null;
         if (s.frequency > 0) {
           // blank and desktop's 0 read alike: no spend (the domain's rule for a mean of 0 or less)
-          mean = isEmpty(mv) ? 0 : (toNumber(mv, "meanValue") ?? null);
+          mean = isEmpty(mv) ? 0 : (toNumber(mv, "meanValue", meanMark) ?? null);
           if (mean === null)
             throw new ArgError(
               `meanValue: "${String(mv)}" is not the mean value of the ${s.frequency} repeat order${s.frequency === 1 ? "" : "s"}.`

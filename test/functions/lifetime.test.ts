@@ -11,6 +11,7 @@ import {
   expectedOrderValue,
 } from "../../src/domain/analysis/clv";
 import { asFunctionArg, type HostMode } from "../excel-double/excel";
+import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
 import { col, cell } from "./ranges";
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -108,6 +109,25 @@ describe("KAP.CLV", () => {
       customerLifetimeValue(BG, GG, { frequency: 2, recency: 30.43, T: 38.86, meanValue: 22.345 })!,
       9
     );
+  });
+
+  test('text mean values are read as their column writes them: "1.234" beside "22,5" is 1,234 (was 1.234, and "22,5" #VALUE!)', async () => {
+    setWorkbookDecimalSeparator("."); // an en-GB workbook; the column proves a decimal comma
+    try {
+      const out = (await both(
+        clv,
+        col(2, 2),
+        col(30.43, 30.43),
+        col(38.86, 38.86),
+        col("1.234", "22,5"),
+        PARAMS
+      )) as number[][];
+      const s = { frequency: 2, recency: 30.43, T: 38.86 };
+      expect(out[0][0]).toBeCloseTo(customerLifetimeValue(BG, GG, { ...s, meanValue: 1234 })!, 9);
+      expect(out[1][0]).toBeCloseTo(customerLifetimeValue(BG, GG, { ...s, meanValue: 22.5 })!, 9);
+    } finally {
+      setWorkbookDecimalSeparator(undefined);
+    }
   });
 
   test("horizon 12 and rate 0 give the expected 12-month revenue: E[Y(365/7)] × E[M] (E[M] = 24.6596 by hand)", async () => {
