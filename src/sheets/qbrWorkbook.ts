@@ -703,6 +703,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   });
 
   // 6. Agenda and preparation checklist
+  // A declining account (12-month spend after returns below the 12 months before, at the as-of):
+  // the review names the likely causes, in the account plan's words, so the two never disagree.
+  const rc = q.health.inputs.revenueChange;
+  const decline =
+    rc.kind === "pct" && rc.pct < 0
+      ? `${twelveMonthsTo(q.asOf, opts.culture)}: ${pctText(String(rc.pct))} on the 12 months before`
+      : null;
   const agendaBlocks: Block[] = [
     title("A1", "QBR agenda (60 minutes)"),
     cell("A2", `Account: ${q.name} · Date: · Attendees:`, "subtitle"),
@@ -717,7 +724,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `${SPEND} ${money0(g.current.netRevenue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.netRevenue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}; top products; savings; service levels; issues resolved`,
+          `${SPEND} ${money0(g.current.netRevenue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.netRevenue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}${decline ? `; ${decline} (likely causes below)` : ""}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -762,7 +769,21 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   ];
   // Preparation: the win-back stage, competitive intelligence and objection handling (methodology 000 Steps 5 and 9.3, Appendix D).
   const agendaOut = { blocks: agendaBlocks, cfs: [] as ConditionalFormat[] };
-  let ar = place(agendaOut, winBackBlock(24, q.winBack));
+  let ar = 24;
+  if (decline) {
+    agendaOut.blocks.push(cell(`A${ar}`, "Why spend is down", H2));
+    agendaOut.blocks.push(
+      cell(`A${ar + 1}`, `${SPEND}, ${decline}. Likely causes, as the account plan lists them:`, {
+        bold: true,
+      })
+    );
+    const causes = q.planRisks.length
+      ? q.planRisks.map((r) => [`• ${r}`])
+      : [["• No risk flag in the data explains it: ask (see the planning questions)."]];
+    agendaOut.blocks.push({ at: `A${ar + 2}`, rows: causes });
+    ar += causes.length + 3;
+  }
+  ar = place(agendaOut, winBackBlock(ar, q.winBack));
   ar = place(
     agendaOut,
     competitiveBlock(ar, q.competitorDisplacement, money, asOfText(q.asOf, opts.culture))

@@ -188,6 +188,11 @@ export interface QbrData {
   /** categories probably bought elsewhere (for the competitive-intelligence block) */
   competitorDisplacement: CompetitorDisplacement[];
   winBack: WinBack | null;
+  /**
+   * The account plan's risk factors in its own words (AccountPlan.risks: the risk flags, then the
+   * Critical and Warning alerts, at the as-of): what a declining account's QBR names as likely causes
+   */
+  planRisks: string[];
 }
 
 const change = (base: number, now: number): number | null =>
@@ -500,5 +505,6 @@ export function qbrData(
     initiatives: detail.initiatives,
     competitorDisplacement: detail.competitorDisplacement,
     winBack: account.winBack,
+    planRisks: detail.plan.risks,
   };
 }
