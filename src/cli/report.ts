@@ -314,6 +314,23 @@ export function cutAtWord(text: string, n: number): string {
   return `${room.slice(0, space).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
+/**
+ * The warning when no currency is named anywhere and the money is shown in KAP's default (GBP)
+ * although the file writes its numbers with decimal commas (a continental European export): the
+ * "£" is then most likely wrong, and the user is told how to name the currency.
+ */
+function defaultCurrencyDoubt(engine: KapEngine): string | undefined {
+  const r = engine.report!;
+  const choice = engine.defaultCurrencyChoice;
+  if (!choice.code || choice.source !== "default") return undefined;
+  if (Object.keys(r.currencies).some((c) => c !== "")) return undefined;
+  const commas = r.numbers.filter((n) => n.decimal === ",");
+  // a money column names the evidence best ("Einzelpreis" rather than "Menge")
+  const comma = commas.find((n) => n.field !== "quantity") ?? commas[0];
+  if (!comma) return undefined;
+  return `No currency is named in the data, and its numbers are written with a decimal comma ("${comma.header}"), as in continental Europe: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. de-DE for euros) to name it.`;
+}
+
 export function printSummary(
   engine: KapEngine,
   out: (s: string) => void,
@@ -337,11 +354,13 @@ export function printSummary(
   out(
     `Order lines: ${r.accepted.toLocaleString("en-GB")} (${r.returns.toLocaleString("en-GB")} return${r.returns === 1 ? "" : "s"}) · accounts: ${d.accountsManaged.toLocaleString("en-GB")}${sites ? ` (+ ${sites.toLocaleString("en-GB")} site${sites === 1 ? "" : "s"} rolled into their parents)` : ""} · ${r.firstDate !== null ? `${serialToIso(r.firstDate)} to ${serialToIso(r.lastDate!)}` : ""}`
   );
+  const guessed = defaultCurrencyDoubt(engine);
   for (const w of [
     ...r.warnings,
     ...engine.side.notes,
     ...p.warnings,
     ...(p.currencyWarning ? [p.currencyWarning] : []),
+    ...(guessed ? [guessed] : []),
   ])
     out(`! ${w}`);
   out(

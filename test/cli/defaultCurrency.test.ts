@@ -176,3 +176,27 @@ describe("kap clv --json says so too when the currency is null", () => {
     expect(clv(german, "--as-of", "2026-10-31", "--culture", "de-DE").warnings).toEqual([]);
   });
 });
+
+describe("a continental export with no currency named: the summary says the default £ is most likely wrong", () => {
+  const DOUBT =
+    'No currency is named in the data, and its numbers are written with a decimal comma ("Betrag netto"), as in continental Europe: the amounts are shown in GBP, KAP\'s default, which is most likely not their currency. Give --culture (e.g. de-DE for euros) to name it.';
+
+  test("the German export (4,50; 0,125): the warning, as a '!' line", () => {
+    expect(analyze(german)).toContain(`! ${DOUBT}`);
+  });
+
+  test("with --culture de-DE (EUR named): no such warning", () => {
+    expect(analyze(german, "--culture", "de-DE")).not.toContain("most likely not their currency");
+  });
+
+  test("a decimal-point export with no currency: shown in GBP as before, no such warning", () => {
+    const file = join(dir, "uk.csv");
+    writeFileSync(
+      file,
+      "Customer ID,Invoice Date,Invoice No,SKU,Qty,Line Total\nA1,2026-10-05,I1,P1,2,40.50\n"
+    );
+    const out = analyze(file);
+    expect(out).toContain("amounts shown in GBP, the default)");
+    expect(out).not.toContain("most likely not their currency");
+  });
+});
