@@ -461,7 +461,8 @@ export function columnMark(cells: () => Iterable<unknown>): ColumnMark {
   return () => {
     if (!known) {
       const c = inferNumberConvention(cells() as Iterable<never>);
-      mark = c.source === "data" ? c.decimal : undefined;
+      // a column whose currencies are each written their own way ("£1,200.50", "30,00 €") has no one mark
+      mark = c.source === "data" && c.byCurrency === undefined ? c.decimal : undefined;
       known = true;
     }
     return mark;

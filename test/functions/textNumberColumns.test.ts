@@ -90,4 +90,17 @@ describe("a column of text numbers written with a decimal comma, in a decimal-po
     expect(isKapError(e)).toBe(true);
     expect(e.message).toContain("the other text numbers of its column");
   });
+
+  it("a column whose currencies are each written their own way has no one mark: the workbook's decides", () => {
+    // "£1,200.50" proves a point, "30,00 €" a comma, each for its own currency: in a decimal-comma
+    // workbook "30,00 €" is €30 → 0% and "£1,200.50" #VALUE!, as before columns were read whole
+    setWorkbookDecimalSeparator(",");
+    try {
+      const out = both(discount, col("£1,200.50", "30,00 €"));
+      expect(isKapError(out[0][0])).toBe(true);
+      expect(out[1]).toEqual([0]);
+    } finally {
+      setWorkbookDecimalSeparator(".");
+    }
+  });
 });
