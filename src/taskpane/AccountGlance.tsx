@@ -1,4 +1,5 @@
 /** One account at a glance: score and band, P(alive) and expected 12-month revenue, the six factors behind it, quadrant, tier, win-back, alerts. */
+import { useLayoutEffect, useRef, useState } from "react";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { AccountGlance as Glance } from "../engine/contract";
@@ -38,6 +39,21 @@ function FactorBar({ score }: { score: number | null }): JSX.Element {
   );
 }
 
+/**
+ * The width every factor label takes: the widest label's, measured once drawn ("Engagement" is
+ * wider than 84 px in some fonts and would push its bar right of the others').
+ */
+function useLabelColumn(): [React.RefObject<HTMLUListElement>, number] {
+  const list = useRef<HTMLUListElement>(null);
+  const [width, setWidth] = useState(84);
+  useLayoutEffect(() => {
+    const labels = list.current?.querySelectorAll<HTMLElement>("[data-kap-factor-label]") ?? [];
+    const widest = Math.max(0, ...Array.from(labels, (l) => Math.ceil(l.scrollWidth)));
+    if (widest > width) setWidth(widest);
+  });
+  return [list, width];
+}
+
 /** A number the pane may show, or n/a (a failed fit must not read "£NaN"). */
 const shown = (n: number | null | undefined): n is number =>
   typeof n === "number" && Number.isFinite(n);
@@ -53,6 +69,7 @@ function firstReason(warning: string): string {
 export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
   const theme = useTheme();
   const culture = usePaneCulture();
+  const [factorList, labelWidth] = useLabelColumn();
   const muted = theme.palette.neutralSecondary;
   const severityColour = {
     Critical: theme.semanticColors.errorIcon,
@@ -111,12 +128,15 @@ export function AccountGlance({ glance }: { glance: Glance }): JSX.Element {
         <Text block styles={{ root: { fontWeight: 600 } }}>
           Health factors (1 = poor, 5 = good)
         </Text>
-        <ul style={{ margin: 0, padding: 0, listStyle: "none" }}>
+        <ul ref={factorList} style={{ margin: 0, padding: 0, listStyle: "none" }}>
           {glance.factors.map((f) => (
             <li key={f.factor} style={{ padding: "3px 0" }}>
               <span style={{ display: "flex", alignItems: "center", gap: 8 }}>
-                {/* a label wider than 84 px (a wide font) widens its column; never split a word */}
-                <span style={{ flex: "0 0 auto", minWidth: 84, whiteSpace: "nowrap" }}>
+                {/* as wide as the widest label, so the bars start in one column; never split a word */}
+                <span
+                  data-kap-factor-label
+                  style={{ flex: "0 0 auto", minWidth: labelWidth, whiteSpace: "nowrap" }}
+                >
                   {f.label}
                 </span>
                 <FactorBar score={f.score} />
