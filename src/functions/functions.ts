@@ -226,20 +226,6 @@ export function health(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
-  const cut = cutBlankTail(
-    [
-      daysSinceLastOrder,
-      frequencyChange,
-      revenueChange,
-      categories,
-      engagement,
-      paymentDays,
-      weights,
-    ],
-    6
-  );
-  const short = cut && padBlankTail(health(...(cut.args as Parameters<typeof health>)), cut);
-  if (short) return short;
   const factors = [
     daysSinceLastOrder,
     frequencyChange,
@@ -248,6 +234,9 @@ export function health(
     engagement,
     paymentDays,
   ];
+  const cut = cutBlankTail([...factors, weights], 6);
+  const short = cut && padBlankTail(health(...(cut.args as Parameters<typeof health>)), cut);
+  if (short) return short;
   return guard(() =>
     laidAs(
       scoreRows(
@@ -288,21 +277,6 @@ export function healthFactors(
   paymentDays: any[][],
   weights?: any[][]
 ): any[][] {
-  const cut = cutBlankTail(
-    [
-      daysSinceLastOrder,
-      frequencyChange,
-      revenueChange,
-      categories,
-      engagement,
-      paymentDays,
-      weights,
-    ],
-    6
-  );
-  const short =
-    cut && padBlankTail(healthFactors(...(cut.args as Parameters<typeof healthFactors>)), cut);
-  if (short) return short;
   const factors = [
     daysSinceLastOrder,
     frequencyChange,
@@ -311,6 +285,10 @@ export function healthFactors(
     engagement,
     paymentDays,
   ];
+  const cut = cutBlankTail([...factors, weights], 6);
+  const short =
+    cut && padBlankTail(healthFactors(...(cut.args as Parameters<typeof healthFactors>)), cut);
+  if (short) return short;
   return guard(() => {
     const w = weightsArg(weights);
     const rows = scoreRows(
