@@ -140,13 +140,14 @@ export function printClv(
   const rows = p.accounts
     .filter((a) => a.lifetime?.clv !== null && a.lifetime !== null)
     .sort((a, b) => b.lifetime!.clv! - a.lifetime!.clv!);
+  // the next 12 months' forecasts, not `kap analyze`'s "Revenue 12m" (the last 12 months' actual)
   out(
-    `${"Account".padEnd(12)} ${"Orders x".padStart(8)} ${"P(alive)".padStart(14)} ${"Orders 12m".padStart(10)} ${"Revenue 12m".padStart(12)} ${"CLV".padStart(12)}`
+    `${"Account".padEnd(12)} ${"Orders x".padStart(8)} ${"P(alive)".padStart(14)} ${"Exp. orders 12m".padStart(15)} ${"Exp. revenue 12m".padStart(16)} ${"CLV".padStart(12)}`
   );
   for (const a of rows.slice(0, limit)) {
     const l = a.lifetime!;
     out(
-      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(10)} ${num(l.expectedRevenue12m, 0).padStart(12)} ${num(l.clv, 0).padStart(12)}`
+      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${num(l.expectedRevenue12m, 0).padStart(16)} ${num(l.clv, 0).padStart(12)}`
     );
   }
   if (rows.length > limit) out(`… and ${rows.length - limit} more (--json for every account)`);
