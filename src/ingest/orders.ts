@@ -494,6 +494,8 @@ export function createOrderParser(
     priceUnit: -1,
     orderTotal: -1,
     orderTax: -1,
+    invoiceTotal: -1,
+    invoiceTaxTotal: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -553,6 +555,52 @@ export function createOrderParser(
       lines.push({ at: i, quantity: q, value: q * p - Math.abs(d) });
     }
     return linesEnd ? lines : undefined;
+  }
+  /**
+   * The values of the later lines of the invoice whose first line is being read (Xero writes an
+   * invoice's lines on consecutive rows of one InvoiceNumber): LineAmount, else Quantity ×
+   * UnitAmount less the Discount %. Undefined when one does not read, or when the invoice may go
+   * on past the rows pushed.
+   */
+  function laterValuesOf(orderKey: string): number[] | undefined {
+    const values: number[] = [];
+    for (let i = chunkAt + 1; i < chunk.length; i++) {
+      const r = chunk[i];
+      if (text(r[col.orderId]) !== orderKey) return values;
+      let v: number | undefined;
+      if (col.revenue >= 0) v = parseMoney(r[col.revenue], revDec)?.value;
+      else {
+        const q = col.quantity >= 0 ? parseQuantity(r[col.quantity], qtyDec) : undefined;
+        const p = col.unitPrice >= 0 ? parseMoney(r[col.unitPrice], priceDec)?.value : undefined;
+        const dc = col.discount >= 0 ? r[col.discount] : null;
+        const pct = typeof dc === "string" && dc.includes("%");
+        const d = isBlankCell(dc)
+          ? 0
+          : parseMoney(pct ? (dc as string).replace("%", "") : dc, discDec)?.value;
+        const fraction = d === undefined ? undefined : pct ? d / 100 : d * discountScale;
+        v =
+          q === undefined || p === undefined || fraction === undefined
+            ? undefined
+            : q * p * (1 - fraction);
+      }
+      if (v === undefined) return undefined;
+      values.push(v);
+    }
+    return linesEnd ? values : undefined;
+  }
+  /**
+   * Whether the invoice whose first line (of value `lineValue`) is being read was entered
+   * tax-inclusive: its lines add up to its Total (which holds the tax), where a tax-exclusive
+   * one's add up to Total − TaxTotal. True (as the file mostly is) when its Total does not say.
+   */
+  function invoiceIsInclusive(row: readonly Cell[], orderKey: string, lineValue: number): boolean {
+    const total = parseMoney(row[col.invoiceTotal], revDec)?.value;
+    const tax = parseMoney(row[col.invoiceTaxTotal], revDec)?.value;
+    const later = laterValuesOf(orderKey);
+    if (total === undefined || !tax || !later) return true;
+    const sum = later.reduce((t, v) => t + v, lineValue);
+    const near = (a: number, b: number) => Math.abs(a - b) <= 0.006 * (later.length + 1);
+    return near(sum, total) || !near(sum + tax, total);
   }
   /**
    * A partially refunded order's refund before tax, read on its first line when the export shows
@@ -710,6 +758,8 @@ export function createOrderParser(
   let orderNetShare = 1;
   /** Whether the current invoice's lines hold their tax (Xero's "LineAmountTypes": Inclusive). */
   let orderTaxInclusive = false;
+  /** Whether the current invoice was entered tax-inclusive, by its Total (Xero's invoices entered both ways). */
+  let invoiceInclusive = true;
   /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
   let statusOrderKey = "";
   let orderVoid = false;
@@ -739,14 +789,17 @@ export function createOrderParser(
     col.refundSubtotal >= 0 &&
     col.orderId >= 0 &&
     col.orderStatus >= 0;
+  /** Xero invoices entered both ways: each invoice's lines are read together as well (invoiceIsInclusive). */
+  const holdInvoices = col.invoiceTotal >= 0 && col.invoiceTaxTotal >= 0 && col.orderId >= 0;
   let held: { rows: Cell[][]; first: number } | undefined;
   /** The rows read at finish are the last: an order running to their end ends there. */
   let linesEnd = false;
-  /** Whether row i opens a partially refunded order of several lines that runs to the end of the rows. */
-  function refundRunsToEnd(rows: readonly (readonly Cell[])[], i: number): boolean {
+  /** Whether row i opens an order (a partially refunded one, for Shopify) that runs to the end of the rows. */
+  function orderRunsToEnd(rows: readonly (readonly Cell[])[], i: number): boolean {
     const last = rows.length - 1;
-    if (!PARTLY_REFUNDED.test(text(rows[i][col.orderStatus]))) return false;
     const id = text(rows[i][col.orderId]);
+    if (id === "" || text(rows[last][col.orderId]) !== id) return false;
+    if (holdRefunds && !PARTLY_REFUNDED.test(text(rows[i][col.orderStatus]))) return false;
     if (i > 0 && text(rows[i - 1][col.orderId]) === id) return false;
     for (let j = i + 1; j <= last; j++) if (text(rows[j][col.orderId]) !== id) return false;
     return true;
@@ -1347,10 +1400,13 @@ export function createOrderParser(
       const t = text(row[col.amountTypes]);
       if (t || !sameOrder) orderTaxInclusive = TAX_INCLUSIVE.test(t);
     }
+    if (col.invoiceTotal >= 0 && revenue !== undefined && !sameOrder)
+      invoiceInclusive = invoiceIsInclusive(row, rawOrderId, revenue);
     if (
       col.taxAmount >= 0 &&
       revenue !== undefined &&
       (col.amountTypes < 0 || orderTaxInclusive) &&
+      (col.invoiceTotal < 0 || invoiceInclusive) &&
       !isBlankCell(row[col.taxAmount])
     ) {
       const tax = parseMoney(row[col.taxAmount], revDec)?.value;
@@ -1552,7 +1608,7 @@ export function createOrderParser(
         else if (pending.rows.length > PENDING_ROWS_MAX) settlePending(false, sink);
         continue;
       }
-      if (holdRefunds && !linesEnd && refundRunsToEnd(rows, i)) {
+      if ((holdRefunds || holdInvoices) && !linesEnd && orderRunsToEnd(rows, i)) {
         held = { rows: rows.slice(i).map((r) => r.slice()), first: rowNo(i) };
         break;
       }

@@ -459,7 +459,7 @@ export function checkOrderColumns(
         )
       : undefined;
   if (taxInclusive) {
-    if (taxInclusive.field) fields.push(taxInclusive.field);
+    fields.push(...taxInclusive.fields);
     notes.push(taxInclusive.note);
   }
   // No LineAmount column: the line value is Quantity × UnitAmount, which holds the tax on an
@@ -494,7 +494,7 @@ export function checkOrderColumns(
       fields.push(...found.fields);
       notes.push(found.note);
     } else if (byTotals) {
-      if (byTotals.field) fields.push(byTotals.field);
+      fields.push(...byTotals.fields);
       notes.push(byTotals.note);
     }
   }
@@ -789,7 +789,7 @@ function xeroTaxInclusive(
   lineValue: (r: Row) => number | undefined,
   lineText: string,
   convention: ColumnConvention | undefined
-): { field?: FieldMatch; note: string } | undefined {
+): { fields: FieldMatch[]; note: string } | undefined {
   const at = (h: string) => headers.findIndex((x) => normaliseHeader(x) === h);
   const [taxCol, totalCol, taxTotalCol] = [at("tax amount"), at("total"), at("tax total")];
   if (!order || taxCol < 0 || totalCol < 0 || taxTotalCol < 0) return undefined;
@@ -823,13 +823,22 @@ function xeroTaxInclusive(
   const taxed = inclusive + exclusive;
   const tax = headers[taxCol].trim();
   const seen = `${inclusive} of the ${taxed} invoices with tax in the first rows, such as ${example}`;
-  if (inclusive >= exclusive)
+  const taxField = { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 };
+  if (exclusive === 0)
     return {
-      field: { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
-      note: `Xero's invoices here are tax-inclusive (${seen}): each line's value is ${lineText} − "${tax}", before tax.${exclusive ? ` The other ${exclusive} are tax-exclusive and are read the same way, so their revenue is understated by their tax: export them apart, or map ${lineText} alone in the column mapping.` : ""}`,
+      fields: [taxField],
+      note: `Xero's invoices here are tax-inclusive (${seen}): each line's value is ${lineText} − "${tax}", before tax.`,
     };
+  // Entered both ways: each invoice's Total says which it is (ingest/orders, per invoice).
+  const total = headers[totalCol].trim();
+  const taxTotal = headers[taxTotalCol].trim();
   return {
-    note: `Some of Xero's invoices here are tax-inclusive (${seen}): their lines' ${lineText} holds the tax, so their revenue is overstated by it; the other ${exclusive} are tax-exclusive and read as they are.`,
+    fields: [
+      taxField,
+      { field: "invoiceTotal", column: totalCol, header: total, confidence: 0.9 },
+      { field: "invoiceTaxTotal", column: taxTotalCol, header: taxTotal, confidence: 0.9 },
+    ],
+    note: `Xero's invoices here were entered both ways (${seen}; the other ${exclusive} tax-exclusive): each invoice is read as its "${total}" shows, a tax-inclusive one's lines as ${lineText} − "${tax}" and a tax-exclusive one's as ${lineText}, so every line is before tax.`,
   };
 }
 

@@ -120,3 +120,40 @@ describe("no currency column, but a money column's header names it", () => {
     expect(report.currencies).toEqual({ "": 4 });
   });
 });
+
+describe("Xero sales invoices entered both ways, tax-inclusive and tax-exclusive: each read as its Total shows", () => {
+  const FILE = "xero-sales-invoices-mixed-tax.csv";
+
+  test("every line before tax, each account's revenue as invoiced", async () => {
+    const { revenue, report } = await analyzed(FILE);
+    // Orchard, INV-0701, inclusive: Total 144.00 = LineAmount 120.00 + 24.00 (TaxTotal 24.00 is
+    // inside) → 120.00 − 20.00 + 24.00 − 4.00 = 120.00. Quarry, exclusive: INV-0702 Total 120.00 =
+    // 100.00 + TaxTotal 20.00 → 100.00; INV-0703 (the file's last) 40.00 + 60.00 = 100.00 = 120.00 −
+    // 20.00 → 100.00; 200.00. (Before: with most invoices exclusive, none had its tax taken off, and
+    // Orchard read 144.00 with its VAT.)
+    expect(revenue).toEqual({ "Orchard Heating Ltd": 120, "Quarry Build Co": 200 });
+    expect(report.warnings).toContain(
+      'Xero\'s invoices here were entered both ways (1 of the 3 invoices with tax in the first rows, such as INV-0701: Total 144.00 = the sum of "LineAmount", which holds the tax "TaxTotal" 24.00; the other 2 tax-exclusive): each invoice is read as its "Total" shows, a tax-inclusive one\'s lines as "LineAmount" − "TaxAmount" and a tax-exclusive one\'s as "LineAmount", so every line is before tax.'
+    );
+  });
+
+  test("the same wherever the rows are split between pushes", async () => {
+    const { grids } = await readWorkbookFile(fixture(FILE));
+    const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
+    const rows = found.table.peek.values.slice(found.detection.mapping.headerRow + 1);
+    const read = planReading(found, rows);
+    for (const cut of [0, 1, 2, 3, 4, 5]) {
+      const parser = createOrderParser(found.detection.mapping, {
+        dateOrder: read.dateOrder,
+        numbers: read.numbers,
+      });
+      const values: (string | number)[] = [cut];
+      const sink = (l: OrderLine) => values.push(Math.round(l.revenue * 100) / 100);
+      parser.push(rows.slice(0, cut), 2, sink);
+      parser.push(rows.slice(cut), 2 + cut, sink);
+      parser.finish();
+      // 120 − 20, 24 − 4; 100; 40, 60
+      expect(values).toEqual([cut, 100, 20, 100, 40, 60]);
+    }
+  });
+});
