@@ -672,14 +672,15 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       at: "A12",
       rows: [
         ["Action", "Owner", "Due", "Status"],
-        ...recs
-          .slice(0, 3)
-          .map((x) => [
-            `Send samples / quote for ${x.offer}`,
-            q.accountManager ?? "Account manager",
-            "",
-            "Open",
-          ]),
+        ...recs.slice(0, 3).map((x) => [
+          // nothing to send samples of when the workbook sells no such item
+          x.notStocked
+            ? `Check we can supply ${x.offer}, then quote`
+            : `Send samples / quote for ${x.offer}`,
+          q.accountManager ?? "Account manager",
+          "",
+          "Open",
+        ]),
         ["Confirm date of next QBR", q.accountManager ?? "Account manager", "", "Open"],
         ["", "", "", ""],
       ],
@@ -821,7 +822,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "Agreed actions:",
     ...recs
       .slice(0, 3)
-      .map((x) => `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`),
+      .map((x) =>
+        x.notStocked
+          ? `- Check we can supply ${x.offer} and send a quote – ${q.accountManager ?? "me"} – [date]`
+          : `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
+      ),
     "- [Their action] – [owner] – [date]",
     "",
     "Attachments: QBR summary (this workbook), special offer details, product information.",
@@ -880,7 +885,7 @@ function savingsNote(share: number, pctText: (figure: number) => string): string
  */
 function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
   const e = o.annualEstimate;
-  if (e === null) return o.rationale;
+  if (e === null) return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
   const p = o.peers;
   const peerMedian =
     p && p.medianSpend !== null
@@ -894,6 +899,16 @@ function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string 
     basis = `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
   } else basis = `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
   return `${o.rationale} Estimate ${cash(e)}: ${basis}.`;
+}
+
+/** Why a curated item stands without sales figures: nothing in the workbook sells it. */
+function notStockedText(o: Opportunity): string {
+  const from = o.curated.some((c) => c.source === "user rule")
+    ? "your cross-sell sheet"
+    : o.curated.some((c) => c.source === "industry matrix")
+      ? "KAP's built-in industry matrix"
+      : "KAP's built-in product matrix";
+  return `Not in the catalog or the order data: a suggestion from ${from}, with no sales behind it yet.`;
 }
 
 /** "1 order", "2 orders". */

@@ -99,7 +99,8 @@ function opportunitiesOf(
     crossSell.filter((r) => r.curated),
     peerBasisText(x.account.whitespace.basis, x.account.whitespace.basisValue),
     x.internal.minSupport,
-    x.culture
+    x.culture,
+    x.account.whitespace.basis === "all" ? null : x.account.whitespace.comparableAccounts
   );
   const byName = new Map(opportunities.map((o) => [lower(o.offer), o]));
   for (const n of categoriesNotBought)

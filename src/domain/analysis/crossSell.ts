@@ -46,6 +46,36 @@ function rationaleOf(x: string, y: string, m: RuleMetrics, s: AccountScope): str
   return `${s.pct(m.confidence)} of accounts that buy ${x} also buy ${y}, ${lift}x the base rate.`;
 }
 
+/** Names (lower case) in the order data: categories, SKUs, product names; rebuilt when the book grows. */
+const BOOK_NAMES = new WeakMap<object, { skus: number; names: Set<string> }>();
+/** Names (lower case) in a catalog: SKUs, names, categories, product lines. */
+const CATALOG_NAMES = new WeakMap<object, Set<string>>();
+
+/** Whether the catalog or the order data has an item of this name (a curated rule's offer). */
+function stockedIn(x: AccountScope): (name: string) => boolean {
+  const { book, catalog } = x;
+  let b = BOOK_NAMES.get(book);
+  if (!b || b.skus !== book.skus.length) {
+    const names = new Set<string>();
+    for (const c of book.categories) names.add(lower(c));
+    for (const k of book.skus) names.add(lower(k));
+    for (const n of book.skuNames) if (n) names.add(lower(n));
+    b = { skus: book.skus.length, names };
+    BOOK_NAMES.set(book, b);
+  }
+  let c = CATALOG_NAMES.get(catalog);
+  if (!c) {
+    c = new Set<string>();
+    for (const item of catalog)
+      for (const v of [item.sku, item.name, item.category, item.productLine])
+        if (v) c.add(lower(v));
+    CATALOG_NAMES.set(catalog, c);
+  }
+  const inBook = b.names;
+  const inCatalog = c;
+  return (name) => inBook.has(lower(name)) || inCatalog.has(lower(name));
+}
+
 /** Categories the comparable group bought in the last 12 months and this account did not, most-bought first. */
 export function categoriesNotBoughtOf(x: AccountScope): CategoryNotBought[] {
   const g = x.state.group;
@@ -137,6 +167,7 @@ export function categoryCrossSellOf(
   }
   const buys = (name: string): boolean =>
     boughtNames.has(lower(name)) || boughtSkuNames.has(lower(name));
+  const stocked = stockedIn(x);
   const industry = account.industry
     ? INDUSTRY_MATRIX.find((m) => lower(m.industry) === lower(account.industry!))
     : undefined;
@@ -154,6 +185,7 @@ export function categoryCrossSellOf(
         priority: null,
         annualEstimate: groupEstimate(t),
         metrics: null,
+        ...(stocked(t) ? {} : { notStocked: true }),
       });
     }
   }
@@ -173,6 +205,7 @@ export function categoryCrossSellOf(
         priority: r.priority,
         annualEstimate: groupEstimate(r.considerSelling),
         metrics: null,
+        ...(stocked(r.considerSelling) ? {} : { notStocked: true }),
       });
     }
   }

@@ -12,7 +12,9 @@
  *
  * Likelihood = the larger of the rule's confidence and the comparable share (evidence with fewer
  * than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
- * Medium ≥ 25%, else Low; a curated rule raises it to its own priority (built-in matrices at most
+ * Medium ≥ 25%, else Low (KAP's own rating: PRODUCT.md asks for "a priority" and defines none). A
+ * rule alone makes no High where the account's comparable group (industry or tier) barely buys the
+ * item (its support Low: under 25% or under 3 accounts): then Medium. A curated rule raises it to its own priority (built-in matrices at most
  * Medium; the user's rules as written). Estimate = the rule's median spend among accounts buying
  * both, else the comparable accounts' median spend. Expected value = likelihood × estimate.
  * Rank: priority, then expected value, then estimate (both descending), then name.
@@ -50,6 +52,8 @@ export interface Opportunity {
   /** the words for the comparable group ("comparable Plumber accounts"), for labelling `peers`' figures */
   peerBasis: string;
   curated: CrossSellRecommendation[];
+  /** only curated rules speak for it, and neither the catalog nor the order data has the item */
+  notStocked: boolean;
 }
 
 const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
@@ -96,7 +100,12 @@ export function rankOpportunities(
   peerBasis = "comparable accounts",
   minSupport: number = MIN_RULE_SUPPORT_ACCOUNTS,
   /** the workbook's culture: the peers' share in text follows it ("53 %"); none: en-GB */
-  culture?: string
+  culture?: string,
+  /**
+   * The size of the account's comparable group when it is one (same industry or tier), else null
+   * (the peers are all accounts, or none): a rule is not High against that group's Low support.
+   */
+  comparableGroup: number | null = null
 ): Opportunity[] {
   const pct = (x: number): string => percentText(Math.round(x * 100), culture);
   const byKey = new Map<string, Opportunity>();
@@ -118,6 +127,7 @@ export function rankOpportunities(
         peers: null,
         peerBasis,
         curated: [],
+        notStocked: false,
       };
       byKey.set(k, o);
     }
@@ -137,6 +147,14 @@ export function rankOpportunities(
     const data = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
     o.likelihood = data.length ? Math.max(...data) : null;
     let priority = priorityOf(o.likelihood);
+    // "1 of 46 comparable Plumber accounts (2%)" beside a portfolio-wide rule's 64%: the rule is
+    // evidence (Medium), not a High for an account whose own kind rarely buys it
+    if (
+      comparableGroup !== null &&
+      priority === "High" &&
+      priorityOf(peerLikelihood ?? 0) === "Low"
+    )
+      priority = "Medium";
     for (const c of o.curated) {
       const own: Priority = c.priority ?? OPPORTUNITY_PRIORITY.curatedCap;
       // built-in matrices speak for "accounts like this" in general: at most Medium; the user's own rules as written
@@ -148,6 +166,8 @@ export function rankOpportunities(
       );
     }
     o.priority = priority;
+    o.notStocked =
+      !o.rule && !o.peers && o.curated.length > 0 && o.curated.every((c) => c.notStocked);
     o.annualEstimate =
       o.rule?.annualEstimate ??
       o.peers?.medianSpend ??

@@ -121,7 +121,10 @@ export function accountPlan(
       x.crossSell.filter((c) => !c.curated),
       account.whitespace.gaps.map((g) => ({ ...g, priority: priorityOf(g.share) })),
       x.crossSell.filter((c) => c.curated),
-      peerBasisText(account.whitespace.basis, account.whitespace.basisValue)
+      peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
+      undefined,
+      undefined,
+      account.whitespace.basis === "all" ? null : account.whitespace.comparableAccounts
     );
   const top = recommended(opportunities, PLAN_INITIATIVES);
   for (const o of top) {

@@ -508,6 +508,11 @@ export interface CrossSellRecommendation {
   /** median 12-month spend on Y among accounts buying both X and Y; null for curated rules without data */
   annualEstimate: number | null;
   metrics: RuleMetrics | null;
+  /**
+   * true for a curated item that neither the catalog nor the order data has (no category, product
+   * line, product name or SKU of that name): a suggestion with nothing in the workbook that sells it
+   */
+  notStocked?: boolean;
 }
 
 export interface ProductLineGap {
