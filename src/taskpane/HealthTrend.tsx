@@ -98,7 +98,14 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
       </svg>
       <div
         aria-hidden="true"
-        style={{ display: "flex", justifyContent: "space-between", fontSize: 12, color: muted }}
+        // as wide as the chart: in a wide pane the chart stops growing, the last month stays under its end
+        style={{
+          display: "flex",
+          justifyContent: "space-between",
+          maxWidth: W * 1.5,
+          fontSize: 12,
+          color: muted,
+        }}
       >
         <span>{monthText(history[0].date)}</span>
         <span>{monthText(history[history.length - 1].date)}</span>

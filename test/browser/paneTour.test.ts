@@ -53,12 +53,21 @@ async function problems(page: Page): Promise<Record<string, string[]>> {
 }
 
 /**
- * The glance's drawing as a reader lines it up: every factor's bar starting where the others do
- * whatever the label ("Engagement" is the widest).
+ * The glance's drawing as a reader lines it up: the trend's last month under the chart's last
+ * point (not at the pane's edge past a chart that stopped growing), and every factor's bar
+ * starting where the others do whatever the label ("Engagement" is the widest).
  */
 function glanceGeometry(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out = { misaligned: [] as string[] };
+    const svg = document.querySelector<SVGElement>("figure svg[role='img']");
+    const axis = svg?.nextElementSibling;
+    if (svg && axis) {
+      const chart = svg.getBoundingClientRect().right;
+      const month = axis.lastElementChild!.getBoundingClientRect().right;
+      if (Math.abs(chart - month) > 2)
+        out.misaligned.push(`last month ends at ${month} px, the chart at ${chart} px`);
+    }
     const tracks = Array.from(document.querySelectorAll("[data-kap-bar]")).map(
       (b) => b.parentElement!.getBoundingClientRect().left
     );
