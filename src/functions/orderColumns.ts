@@ -41,6 +41,7 @@ import {
   type Plain,
   toNumber,
   trimmedFilled,
+  rawCells,
 } from "./args";
 import { columnDateOrder, toSerial, type ColumnDateOrder } from "./dateCell";
 import { dateCellShift } from "./culture";
@@ -207,9 +208,9 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     asOfGiven,
     lastDate: -Infinity,
     rowErrors: new Map(),
-    dateOrder: columnDateOrder(() => cellsIn(a.orderDates)),
-    revenueMark: columnMark(() => cellsIn(a.revenue)),
-    quantityMark: columnMark(() => cellsIn(a.quantity)),
+    dateOrder: columnDateOrder(() => rawCells(a.orderDates)),
+    revenueMark: columnMark(() => rawCells(a.revenue)),
+    quantityMark: columnMark(() => rawCells(a.quantity)),
   };
   // a whole column (A:A) or a range from the header down: the labels are not an order line,
   // nor are the same labels further down (two exports pasted one under the other)
@@ -266,17 +267,6 @@ interface Reading {
   /** the decimal mark the revenue and quantity columns' text numbers prove, as the ingest reads a column (args columnMark) */
   revenueMark: ColumnMark;
   quantityMark: ColumnMark;
-}
-
-/** Every cell of an argument as Excel passed it, in place (for the text dates' evidence). */
-function* cellsIn(m: unknown): Generator<unknown> {
-  if (!Array.isArray(m)) {
-    yield m;
-    return;
-  }
-  for (const r of m)
-    if (Array.isArray(r)) yield* r;
-    else yield r;
 }
 
 /** The column's order ids as text, blanks and cells in error left out (the row loop raises those). */
