@@ -36,7 +36,7 @@ import type { KapSettings } from "../engine/settings";
 import type { SheetSpec } from "../sheets/spec";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
-import { Output, Progress } from "./output";
+import { Output, Progress, terminalSafe } from "./output";
 import {
   accountsAndSites,
   jsonPieces,
@@ -645,7 +645,7 @@ function unknownRegion(tag: string): string | undefined {
  */
 function warnLateAsOf(engine: KapEngine): void {
   const late = engine.portfolio?.warnings.find((w) => w.startsWith("The as-of date"));
-  if (late) process.stderr.write(`kap: warning: ${late}\n`);
+  if (late) process.stderr.write(`kap: warning: ${terminalSafe(late)}\n`);
 }
 
 /**
@@ -924,7 +924,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
   };
   run(argv).then(exit, (e: unknown) => {
     out.abandon();
-    process.stderr.write(`${explain(e, argv)}\n`);
+    process.stderr.write(`${terminalSafe(explain(e, argv))}\n`);
     if (process.env.KAP_DEBUG) console.error(e);
     return exit(1);
   });

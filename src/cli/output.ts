@@ -43,6 +43,14 @@ function* blocks(pieces: Iterable<string>): Generator<Uint8Array | string> {
   if (used > 0) yield block.subarray(0, used);
 }
 
+/**
+ * Text for a terminal: control characters (C0 but line feed and tab, DEL, C1) as U+FFFD, so a
+ * name from the data ("\x1b[31m…", "\x1b]0;…\x07") cannot colour, retitle or clear the screen.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+
 export class Output {
   /** Where the output, a regular file, ended when a whole write began (abandon() cuts it back there). */
   private fileStart: number | undefined;
@@ -124,7 +132,7 @@ export class Output {
 
   /** A line, without waiting (short output). */
   line(text: string): void {
-    this.stream.write(`${text}\n`);
+    this.stream.write(`${terminalSafe(text)}\n`);
   }
 
   /** Resolves once everything written so far has been handed to the operating system. */
