@@ -926,7 +926,9 @@ export function createOrderParser(
       if (typeof v !== "string" || v.length === 0) continue;
       const t = v.trim();
       if (TOTAL_START.test(t) || TOTAL_END.test(t)) return true;
-      if (noOrderId && TOTAL_BEFORE_NAME.test(t)) return true;
+      // (with no order id column, a row with no date stands for it: no order line has none)
+      if ((noOrderId || (col.orderId < 0 && isBlankCell(d))) && TOTAL_BEFORE_NAME.test(t))
+        return true;
       if (idFree && isSummaryLabel(t)) return true;
     }
     // A totals row labelled in another column, beside its sums ("Summe" under the unit price,

@@ -157,3 +157,16 @@ describe("Xero sales invoices entered both ways, tax-inclusive and tax-exclusive
     }
   });
 });
+
+test("a German list with 'Zwischensumme <Kunde>' rows and no order-number column: totals rows, not lines skipped for no date", async () => {
+  const { report, revenue, currency } = await analyzed(
+    "german-zwischensummen-ohne-belegnummer.csv"
+  );
+  // "Beleg" is no order-number header KAP knows, so the file has no order id column; the rows
+  // "Zwischensumme Müller Elektro GmbH" (95,00 €), "Zwischensumme Schäfer Bau KG" (125,00 €) and
+  // "Gesamtsumme" (220,00 €) are the report's totals. Müller 45,00 + 50,00 = 95,00; Schäfer 125,00.
+  expect(revenue).toEqual({ "10001": 95, "10002": 125 });
+  expect(currency).toEqual({ "10001": "EUR", "10002": "EUR" });
+  expect(report.rejected).toEqual([]);
+  expect(report.skippedTotals).toBe(3);
+});
