@@ -2,6 +2,8 @@
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
+import { moneyLabel } from "../domain/currency";
+import { estimateBasisSentence, money2 } from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -21,6 +23,11 @@ import {
 export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const money = moneyFor(opts, a.currency);
+  // the basis names money as the QBR does: the culture's way when one is set, else the format's symbol
+  const moneyText = opts.numberCulture
+    ? moneyLabel(a.currency || opts.textCurrency, opts.numberCulture)
+    : undefined;
+  const cash = (n: number): string => money2(n, money, moneyText);
   const blocks: Block[] = [
     title("A1", `Cross-Sell – ${a.name}`),
     cell(
@@ -65,6 +72,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "Lift",
       "Accounts buying both",
       "Evidence",
+      "Estimate basis",
     ],
     opps.map((o) => [
       o.rank,
@@ -77,6 +85,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null,
       o.rule?.metrics ? o.rule.metrics.bothAccounts : null,
       o.sources.join(", "),
+      estimateBasisSentence(o, cash),
     ]),
     [
       FORMATS.integer,
@@ -89,6 +98,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "0.00",
       FORMATS.integer,
       undefined,
+      undefined,
     ],
     "Buys everything comparable accounts buy; no rule suggests more."
   );
@@ -96,7 +106,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r - 2}`,
-      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. Estimate = median 12-month spend of the accounts that buy it.`,
+      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. A rule alone is not High when fewer than ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)} or fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} of the account's comparable accounts buy the item: then Medium. Each estimate is a median 12-month spend; the last column says whose.`,
       "note"
     )
   );
@@ -198,7 +208,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   );
 
   return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {
-    widths: [24, 26, 12, 22, 60, 14, 12, 8, 12, 30],
+    widths: [24, 26, 12, 22, 60, 14, 12, 8, 12, 30, 60],
     conditionalFormats: [
       {
         range: `C${recTop + 1}:C${recEnd}`,

@@ -5,7 +5,7 @@
  * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits
  * one page wide.
  */
-import type { Opportunity, QbrData, QuarterFigures } from "../domain/analysis";
+import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
@@ -20,6 +20,7 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
+import { money2, withEstimateBasis } from "./estimateBasis";
 import {
   asOfText,
   dateFormatOf,
@@ -78,13 +79,6 @@ function money0(n: number, symbolFormat: string, style?: MoneyLabel): string {
   if (style !== undefined) return formatMoney(n, style, 0);
   const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
-}
-
-/** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
-function money2(n: number, symbolFormat: string, style?: MoneyLabel): string {
-  if (style !== undefined) return formatMoney(n, style, 2);
-  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
-  return formatMoney(n, sym, 2);
 }
 
 /**
@@ -874,41 +868,6 @@ function savingsNote(share: number, pctText: (figure: number) => string): string
   return pct >= 100
     ? `${how}, over ${pctText(99)} of spend (the lines that carry a list price).`
     : `${how}, over the ${pctText(pct)} of spend whose lines carry a list price.`;
-}
-
-/**
- * A recommendation's reasons and whose spend its estimate is. The estimate of a data rule is the
- * median spend on the item of the accounts buying both (PRODUCT.md §2.6, any industry); the
- * comparable group's median (the "Probably bought elsewhere" table's) can differ, so when both
- * exist and differ, both are named: £1,019 beside £901 for one category reads as a contradiction
- * unless each says whose it is.
- */
-function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
-  const e = o.annualEstimate;
-  if (e === null) return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
-  const p = o.peers;
-  const peerMedian =
-    p && p.medianSpend !== null
-      ? `the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer} spend ${cash(p.medianSpend)} (median)`
-      : null;
-  let basis: string;
-  if (o.rule?.metrics && o.rule.annualEstimate === e) {
-    const differs = p?.medianSpend != null && cash(p.medianSpend) !== cash(e);
-    basis = `the median 12-month spend on ${o.offer} of the ${o.rule.metrics.bothAccounts} accounts that buy ${o.rule.because} and ${o.offer}${differs ? `; ${peerMedian}` : ""}`;
-  } else if (p && p.medianSpend === e) {
-    basis = `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
-  } else basis = `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
-  return `${o.rationale} Estimate ${cash(e)}: ${basis}.`;
-}
-
-/** Why a curated item stands without sales figures: nothing in the workbook sells it. */
-function notStockedText(o: Opportunity): string {
-  const from = o.curated.some((c) => c.source === "user rule")
-    ? "your cross-sell sheet"
-    : o.curated.some((c) => c.source === "industry matrix")
-      ? "KAP's built-in industry matrix"
-      : "KAP's built-in product matrix";
-  return `Not in the catalog or the order data: a suggestion from ${from}, with no sales behind it yet.`;
 }
 
 /** "1 order", "2 orders". */

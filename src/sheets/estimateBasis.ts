@@ -1,0 +1,66 @@
+/**
+ * Whose spend an opportunity's estimate is, in words: one wording for the QBR's recommendations
+ * and the Cross-Sell sheet's rows, so the two never describe one estimate two ways.
+ */
+import type { Opportunity } from "../domain/analysis";
+import { formatMoney, type MoneyLabel } from "../domain/currency";
+
+/** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
+export function money2(n: number, symbolFormat: string, style?: MoneyLabel): string {
+  if (style !== undefined) return formatMoney(n, style, 2);
+  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
+  return formatMoney(n, sym, 2);
+}
+
+/**
+ * Whose median the estimate is ("the median 12-month spend on Lighting of the 61 accounts that buy
+ * Electrical and Lighting"), or null when there is no estimate. The estimate of a data rule is the
+ * median spend on the item of the accounts buying both (PRODUCT.md §2.6, any industry); the
+ * comparable group's median (the "Probably bought elsewhere" table's) can differ, so when both
+ * exist and differ, both are named: £1,019 beside £901 for one category reads as a contradiction
+ * unless each says whose it is.
+ */
+export function estimateBasis(o: Opportunity, cash: (n: number) => string): string | null {
+  const e = o.annualEstimate;
+  if (e === null) return null;
+  const p = o.peers;
+  const peerMedian =
+    p && p.medianSpend !== null
+      ? `the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer} spend ${cash(p.medianSpend)} (median)`
+      : null;
+  if (o.rule?.metrics && o.rule.annualEstimate === e) {
+    const differs = p?.medianSpend != null && cash(p.medianSpend) !== cash(e);
+    return `the median 12-month spend on ${o.offer} of the ${o.rule.metrics.bothAccounts} accounts that buy ${o.rule.because} and ${o.offer}${differs ? `; ${peerMedian}` : ""}`;
+  }
+  if (p && p.medianSpend === e)
+    return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
+  return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
+}
+
+/** A recommendation's reasons and whose spend its estimate is (the QBR's "Why"). */
+export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
+  const basis = estimateBasis(o, cash);
+  if (basis === null || o.annualEstimate === null)
+    return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
+  return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
+}
+
+/**
+ * The same basis as a sentence of its own (the Cross-Sell sheet's column beside the estimate), or
+ * why there is no estimate for an item nothing in the workbook sells; null otherwise.
+ */
+export function estimateBasisSentence(o: Opportunity, cash: (n: number) => string): string | null {
+  const basis = estimateBasis(o, cash);
+  if (basis !== null) return `${basis.charAt(0).toUpperCase()}${basis.slice(1)}.`;
+  return o.notStocked ? notStockedText(o) : null;
+}
+
+/** Why a curated item stands without sales figures: nothing in the workbook sells it. */
+function notStockedText(o: Opportunity): string {
+  const from = o.curated.some((c) => c.source === "user rule")
+    ? "your cross-sell sheet"
+    : o.curated.some((c) => c.source === "industry matrix")
+      ? "KAP's built-in industry matrix"
+      : "KAP's built-in product matrix";
+  return `Not in the catalog or the order data: a suggestion from ${from}, with no sales behind it yet.`;
+}

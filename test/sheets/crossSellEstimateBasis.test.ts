@@ -1,0 +1,100 @@
+/**
+ * The Cross-Sell sheet says whose median each row's estimate is, in the QBR's words (one wording
+ * function, src/sheets/estimateBasis.ts), and rates every item as the QBR does: a rule alone is not
+ * High when fewer than 25% or fewer than 3 of the account's comparable accounts buy the item.
+ *
+ * Synthetic portfolio (as of 31/10/2026, every line in the 12 months), qbrEstimateBasis.test.ts's:
+ *   A  Electrical Contractor  Electrical £50                      (the account reviewed)
+ *   B  Electrical Contractor  Electrical £50, Lighting £100
+ *   C  Electrical Contractor  Electrical £50, Lighting £200
+ *   D  Electrical Contractor  Lighting £300
+ *   E  Plumber                Electrical £50, Lighting £1,000
+ *   F  Plumber                Electrical £50, Lighting £1,100
+ *   G–J Plumber               Cable Ties £50
+ *   X  Plumber                Electrical £50                      (second account reviewed)
+ * Baskets: 11. Electrical: A B C E F X = 6; Lighting: B C D E F = 5; both: B C E F = 4.
+ * Rule Electrical → Lighting: confidence 4/6 = 67%, lift 0.667 / (5/11) = 1.47 (≥ 1.2, 4 ≥ 3 accounts).
+ * Rule estimate = median Lighting spend of B C E F (100, 200, 1,000, 1,100) = (200 + 1,000) / 2 = £600.
+ * A (Electrical Contractor): 3 of 3 other Electrical Contractors buy Lighting, median of 100, 200,
+ *   300 = £200; likelihood max(67%, 100%) → High.
+ * X (Plumber): 2 of 6 other Plumbers buy Lighting (E, F): under 3 accounts, no peer support → the
+ *   rule's 67% alone would be High, capped to Medium; the QBR must say Medium too.
+ */
+import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { crossSellSheet } from "../../src/sheets/crossSellSheet";
+import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import { layoutOptions } from "../../src/sheets/options";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const EC = "Electrical Contractor";
+const accounts = [
+  ...["A", "B", "C", "D"].map((accountId) => ({ accountId, industry: EC })),
+  ...["E", "F", "G", "H", "I", "J", "X"].map((accountId) => ({ accountId, industry: "Plumber" })),
+];
+const el = (id: string) => line(id, d(2026, 8, 3), "EL", 50, { category: "Electrical" });
+const lt = (id: string, v: number) => line(id, d(2026, 9, 1), "LT", v, { category: "Lighting" });
+const model = buildPortfolio(
+  bookOf([
+    el("A"),
+    el("B"),
+    lt("B", 100),
+    el("C"),
+    lt("C", 200),
+    lt("D", 300),
+    el("E"),
+    lt("E", 1000),
+    el("F"),
+    lt("F", 1100),
+    ...["G", "H", "I", "J"].map((id) =>
+      line(id, d(2026, 8, 3), "CT", 50, { category: "Cable Ties" })
+    ),
+    el("X"),
+  ]),
+  { asOf, accounts }
+);
+const opts = layoutOptions({ asOf, currency: "GBP" });
+
+/** The opportunities table of a Cross-Sell sheet as header → value maps. */
+function opportunityRows(s: SheetSpec): Map<string, unknown>[] {
+  const b = s.blocks.find((x) => x.rows[0]?.[0] === "Rank")!;
+  const head = b.rows[0] as string[];
+  return b.rows.slice(1).map((r) => new Map(head.map((h, i) => [h, r[i]])));
+}
+const texts = (s: SheetSpec): string =>
+  s.blocks.flatMap((b) => b.rows.flat().filter((v) => typeof v === "string")).join("\n");
+const qbrRec = (id: string, offer: string): unknown[] => {
+  const insights = qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), opts).find(
+    (s) => s.kind === "qbr-insights"
+  )!;
+  const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
+  return recs.rows.find((r) => String(r[0]).endsWith(`. ${offer}`))!;
+};
+
+test("A's Lighting row: £600, the median of the 4 accounts buying Electrical and Lighting, beside the Electrical Contractors' £200", () => {
+  const s = crossSellSheet(analyzeAccount(model, "A"), opts);
+  const lighting = opportunityRows(s).find((r) => r.get("Consider selling") === "Lighting")!;
+  expect(lighting.get("Annual estimate")).toBe(600);
+  expect(lighting.get("Estimate basis")).toBe(
+    "The median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+  );
+  // the QBR says the same of the same item
+  expect(String(qbrRec("A", "Lighting")[2])).toContain(
+    "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+  );
+  // the note no longer claims one basis for every row
+  expect(texts(s)).not.toContain("Estimate = median 12-month spend of the accounts that buy it.");
+});
+
+test("X's Lighting: Medium on both the Cross-Sell sheet and the QBR (the rule's 67% alone, 2 of 6 Plumbers)", () => {
+  const s = crossSellSheet(analyzeAccount(model, "X"), opts);
+  const lighting = opportunityRows(s).find((r) => r.get("Consider selling") === "Lighting")!;
+  expect(lighting.get("Likelihood")).toBeCloseTo(4 / 6, 12);
+  expect(lighting.get("Priority")).toBe("Medium");
+  expect(qbrRec("X", "Lighting")[1]).toBe("Medium");
+  // the sheet's note states the cap it applies
+  expect(texts(s)).toContain(
+    "A rule alone is not High when fewer than 25% or fewer than 3 of the account's comparable accounts buy the item: then Medium."
+  );
+});
