@@ -750,6 +750,20 @@ function noAccount(engine: KapEngine, id: string): UsageError {
     return new UsageError(
       `${base}: --account takes the account ID, and ${byName.length} accounts are called ${id.trim()}: ${byName.join(", ")}.`
     );
+  // part of a name ("warren"): the accounts whose names hold it, by name, five at most
+  const like =
+    want.length < 3
+      ? []
+      : accounts
+          .filter((a) => norm(a.name).includes(want))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (like.length > 0) {
+    const shown = like.slice(0, 5).map((a) => `${a.accountId} (${a.name})`);
+    const more = like.length > 5 ? ` and ${like.length - 5} more` : "";
+    return new UsageError(
+      `${base}: --account takes the account ID; accounts named like it: ${shown.join(", ")}${more}.`
+    );
+  }
   return new UsageError(`${base}.`);
 }
 

@@ -12,7 +12,8 @@ writeFileSync(
   orders,
   "Customer ID,Customer,Order Date,SKU,Qty,Revenue\n" +
     "C0204,Warren Facilities,2026-10-01,X,1,10\n" +
-    "C0077,Allied Manufacturing,2026-10-02,X,2,20\n"
+    "C0077,Allied Manufacturing,2026-10-02,X,2,20\n" +
+    "C0174,Warren Interiors Ltd,2026-10-03,X,1,30\n"
 );
 const out = join(dir, "q.xlsx");
 
@@ -34,6 +35,17 @@ test.each([
     'No account "Warren Facilities" in the order lines: --account takes the account ID, and Warren Facilities is C0204: give --account C0204.',
   ],
   ["C9999", 'No account "C9999" in the order lines.'],
+  // part of a name: the accounts whose names hold it, with their IDs
+  [
+    "warren",
+    'No account "warren" in the order lines: --account takes the account ID; accounts named like it: C0204 (Warren Facilities), C0174 (Warren Interiors Ltd).',
+  ],
+  [
+    "allied",
+    'No account "allied" in the order lines: --account takes the account ID; accounts named like it: C0077 (Allied Manufacturing).',
+  ],
+  // two letters match too much to be a hint
+  ["ar", 'No account "ar" in the order lines.'],
 ])("kap qbr --account %p", async (id, message) => {
   expect(await refused(["qbr", orders, "--account", id, "--out", out])).toBe(message);
 });
