@@ -170,6 +170,8 @@ function AsOfDate({
         }}
         textField={{
           value: shown,
+          // Fluent names the calendar's button after the field: a screen reader heard "As-of date" twice
+          iconProps: { "aria-label": "Pick the as-of date from a calendar" },
           onChange: (_, v) => type(v ?? ""),
           errorMessage: left || typed === undefined ? problem : undefined,
           description: `${datePattern(culture)} or yyyy-mm-dd; leave blank for the last order date in the data. All periods count back from this date.`,

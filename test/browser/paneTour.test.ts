@@ -120,7 +120,7 @@ describe.each([
       await asOf.scrollIntoViewIfNeeded();
       await shots(page, name("5-settings"));
       seen.settings = await problems(page);
-      await page.getByRole("button", { name: "As-of date" }).click();
+      await page.getByRole("button", { name: "Pick the as-of date from a calendar" }).click();
       await page.getByRole("dialog").waitFor();
       await page.waitForTimeout(600); // Fluent fades a callout in: see it drawn, not half
       // the calendar floats over the pane (a fixed layer): seen in the window, not the whole page

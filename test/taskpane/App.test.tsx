@@ -340,6 +340,11 @@ describe("task pane: settings", () => {
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
     // saved 2026-06-30, shown the German way
     expect(asOfBox().value).toBe("30.06.2026");
+    // the calendar's button says what it does, not the field's name again
+    expect(
+      screen.getByRole("button", { name: "Pick the as-of date from a calendar" })
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "As-of date" })).toBeNull();
     expect(document.body.textContent).toContain("dd.mm.yyyy");
     typeAsOf("31.10.2026");
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1), { timeout: 3000 });
