@@ -34,6 +34,7 @@ export const DATE_KEYS: ReadonlySet<string> = new Set([
   "today",
   "upTo",
   "productsAfter",
+  "preparedOn",
 ]);
 
 /** A member holding a serial date: one of DATE_KEYS, or any name ending in "Date" (lastReturnDate …). */
