@@ -249,6 +249,15 @@ export function wrongExport(
   return undefined;
 }
 
+/**
+ * A workbook KAP wrote: every table one of KAP's (KAP_Health, "KAP Plan – C0204"), or a QBR
+ * workbook (its cover's "Quarterly Business Review").
+ */
+function isKapOutput(sheets: readonly { name: string; headers: string[] }[]): boolean {
+  if (sheets.some((s) => s.headers[0] === "Quarterly Business Review")) return true;
+  return sheets.length > 0 && sheets.every((s) => /^KAP[ _]/.test(s.name));
+}
+
 /** Error when no sheet looks like order lines at all. */
 export function noOrdersError(
   sheets: {
@@ -263,6 +272,13 @@ export function noOrdersError(
   if (late) {
     const msg = `${late.name} has the order lines' header row on row ${late.late!.row} (${headerList(late.late!.headers.slice(0, 12))}), below the first ${HEADER_SCAN_ROWS} rows where KAP looks for it: delete the rows above it, or copy the table to a sheet of its own, and run again.`;
     return new MissingRoleError(msg, "orders", ["order lines"], late.late!.headers, msg);
+  }
+  if (isKapOutput(sheets)) {
+    const msg =
+      "This is a workbook KAP wrote (its analysis, not your data): run kap on the file that holds your order lines, the export or workbook it was made from.";
+    const pane =
+      "This is a workbook KAP made (its analysis, not your data): open the workbook that holds your order lines and run KAP there.";
+    return new MissingRoleError(pane, "orders", ["order lines"], [], msg);
   }
   const seen = sheets
     .map((s) => `${s.name}: ${headerList(s.headers.slice(0, 12)) || "(empty)"}`)
