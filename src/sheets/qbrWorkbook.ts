@@ -405,7 +405,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             "Order value",
             "Returns",
             "Returned value",
-            "Net revenue",
+            // the cover's words for the same figure
+            SPEND,
             "Products",
           ],
           [`This quarter, ${qm(g.current)}`, ...figures(g.current)],
@@ -435,7 +436,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             pct(g.valueVsPrevious),
             null,
             null,
-            null,
+            pct(g.netVsPrevious),
             productsChange(g.productsVsPrevious),
           ],
           [
@@ -444,13 +445,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             pct(g.valueVsLastYear),
             null,
             null,
-            null,
+            pct(g.netVsLastYear),
             productsChange(g.productsVsLastYear),
           ],
         ],
         style: "label",
         // signed, as the e-mail writes them: +20%, -13%, 0%
-        formats: [undefined, SIGNED_PCT, SIGNED_PCT, undefined, undefined, undefined, SIGNED_PCT],
+        formats: [undefined, SIGNED_PCT, SIGNED_PCT, undefined, undefined, SIGNED_PCT, SIGNED_PCT],
       },
       cell("A11", `Top 5 products, ${Q}`, H2),
       {
@@ -874,8 +875,10 @@ function savingsNote(share: number, pctText: (figure: number) => string): string
 const ordersText = (n: number): string => `${n} order${n === 1 ? "" : "s"}`;
 
 /**
- * The e-mail's line on the quarter. A quarter without orders reads "you placed no orders", with
- * the quarter before's orders when there were some, not "0 orders worth £0 (-100% on …)".
+ * The e-mail's line on the quarter, on the cover's basis: spend after returns, and its change on
+ * the previous quarter's spend after returns (the glance's change row under the same heading). A
+ * quarter without orders reads "you placed no orders", with the quarter before's orders when there
+ * were some, not "0 orders, £0 (-100% on …)".
  */
 function quarterSentence(
   label: string,
@@ -887,14 +890,18 @@ function quarterSentence(
   pctText: (figure: string) => string
 ): string {
   const { current: now, previous: before } = g;
-  if (now.orders === 0)
-    return `- In ${label} (${months}) you placed no orders${inCcy}${before.orders ? `, against ${ordersText(before.orders)} worth ${cash(before.orderValue)} in ${previousLabel}` : ""}.`;
-  const change = g.valueVsPrevious === null ? null : wholePct(g.valueVsPrevious);
-  // the orders' value is before returns; the quarter's returns give the spend the 12-month line is on
-  const net = now.returnValue !== 0 ? `, ${cash(now.netRevenue)} after returns` : "";
-  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy} worth ${cash(now.orderValue)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}${net}.`;
+  const spend = (f: QuarterFigures): string => `${SPEND.toLowerCase()} ${cash(f.netRevenue)}`;
+  if (now.orders === 0) {
+    // returns alone still move the quarter's spend the cover shows
+    const returnsOnly = now.returnValue !== 0 ? `; ${spend(now)}` : "";
+    const against = before.orders
+      ? `, against ${ordersText(before.orders)} in ${previousLabel} (${spend(before)})`
+      : "";
+    return `- In ${label} (${months}) you placed no orders${inCcy}${returnsOnly}${against}.`;
+  }
+  const change = g.netVsPrevious === null ? null : wholePct(g.netVsPrevious);
+  return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy}, ${spend(now)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}.`;
 }
-
 /**
  * The category split with the quarter's service and adjustment lines (postage, discounts …,
  * never a category: RULES.md §1) as one more row, so the rows add up to the net revenue; shares

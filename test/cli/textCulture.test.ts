@@ -51,7 +51,9 @@ async function qbrTexts(...culture: string[]) {
 
 test("--culture de-DE: the e-mail, factor lines and tiers write 3.600 €, +200 %, 1.000–2.499 €", async () => {
   const { texts, numbers } = await qbrTexts("--culture", "de-DE");
-  expect(texts).toContain(`- In FY2026 Q3 (Jul–Sep 2026) you placed 3 orders worth 3.600${NBSP}€.`);
+  expect(texts).toContain(
+    `- In FY2026 Q3 (Jul–Sep 2026) you placed 3 orders, spend after returns 3.600${NBSP}€.`
+  );
   expect(texts).toContain(
     `- Over the 12 months to 30.09.2026 (data from 05.07.2026): 3 orders, 3.600${NBSP}€ in total after returns.`
   );
@@ -65,7 +67,9 @@ test("--culture de-DE: the e-mail, factor lines and tiers write 3.600 €, +200 
 
 test("without --culture: the same texts in en-GB, as before", async () => {
   const { texts } = await qbrTexts();
-  expect(texts).toContain("- In FY2026 Q3 (Jul–Sep 2026) you placed 3 orders worth £3,600.");
+  expect(texts).toContain(
+    "- In FY2026 Q3 (Jul–Sep 2026) you placed 3 orders, spend after returns £3,600."
+  );
   expect(texts).toContain("3 orders in the 3 months to 31/10/2026 vs 1 in the 3 before: +200%");
   expect(texts).toContain("£1,000–2,499");
 });

@@ -40,10 +40,10 @@ const email = (id: string): string =>
 
 test("−2.5% is −3% on the quarter page and in the e-mail", () => {
   expect(valueChange("A")).toBe(-0.03);
-  expect(email("A")).toContain("you placed 1 order worth £195 (-3% on FY2026 Q2).");
+  expect(email("A")).toContain("you placed 1 order, spend after returns £195 (-3% on FY2026 Q2).");
 });
 
 test("−0.4% is 0% on both, without a sign", () => {
   expect(valueChange("B")).toBe(0);
-  expect(email("B")).toContain("you placed 1 order worth £996 (0% on FY2026 Q2).");
+  expect(email("B")).toContain("you placed 1 order, spend after returns £996 (0% on FY2026 Q2).");
 });

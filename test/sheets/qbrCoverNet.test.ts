@@ -58,7 +58,7 @@ test("agenda and e-mail say the same basis: £400 in the quarter, £700 over the
     "Spend after returns £400 in FY2026 Q3 vs £0 in FY2026 Q2; £700 over the 12 months to 30/09/2026"
   );
   expect(texts(page("qbr-email"))).toContain(
-    "- In FY2026 Q3 (Jul–Sep 2026) you placed 1 order worth £500, £400 after returns."
+    "- In FY2026 Q3 (Jul–Sep 2026) you placed 1 order, spend after returns £400."
   );
   expect(texts(page("qbr-email"))).toContain(
     "- Over the 12 months to 30/09/2026: 2 orders, £700 in total after returns."

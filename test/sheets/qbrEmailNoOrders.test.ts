@@ -39,7 +39,7 @@ const emailOf = (id: string, quarter: { year: number; q: 1 | 2 | 3 | 4 }): strin
 test("a quarter without orders: 'you placed no orders', against the quarter before's 1 order of £113", () => {
   const text = emailOf("L", { year: 2026, q: 3 }).join("\n");
   expect(text).toContain(
-    "- In FY2026 Q3 (Jul–Sep 2026) you placed no orders, against 1 order worth £113 in FY2026 Q2."
+    "- In FY2026 Q3 (Jul–Sep 2026) you placed no orders, against 1 order in FY2026 Q2 (spend after returns £113)."
   );
   expect(text).not.toMatch(/0 orders|worth £0|-100%/);
   // the 12 months to 30/09/2026: 3 Oct 2025 £200 (the data's first order, in their first month) + 14 Apr 2026 £112.68 = £312.68
@@ -54,10 +54,10 @@ test("no orders in the quarter nor the one before: 'you placed no orders' and no
   expect(text).not.toMatch(/0 orders|worth £0/);
 });
 
-test("a quarter with orders reads as before: 1 order worth £100 (+25% on FY2026 Q2's £80)", () => {
+test("a quarter with orders reads as before: 1 order, spend after returns £100 (+25% on FY2026 Q2's £80)", () => {
   const text = emailOf("A", { year: 2026, q: 3 }).join("\n");
   expect(text).toContain(
-    "- In FY2026 Q3 (Jul–Sep 2026) you placed 1 order worth £100 (+25% on FY2026 Q2)."
+    "- In FY2026 Q3 (Jul–Sep 2026) you placed 1 order, spend after returns £100 (+25% on FY2026 Q2)."
   );
   expect(text).toContain("reviewing Jul–Sep 2026.");
   // one unit of P1 (line quantity 1): "1 unit", not "1 units"
@@ -69,6 +69,6 @@ test("a running quarter is reviewed to date: 'reviewing Oct–Dec 2026 to 31/10/
   expect(text).toContain("reviewing Oct–Dec 2026 to 31/10/2026.");
   // Q4 to 31 Oct: the £50 of 2 Oct; Q3 to 31 Jul: the £100 of 5 Jul → −50%
   expect(text).toContain(
-    "- In FY2026 Q4 to 31/10/2026 (Oct–Dec 2026) you placed 1 order worth £50 (-50% on FY2026 Q3 to 31/07/2026)."
+    "- In FY2026 Q4 to 31/10/2026 (Oct–Dec 2026) you placed 1 order, spend after returns £50 (-50% on FY2026 Q3 to 31/07/2026)."
   );
 });

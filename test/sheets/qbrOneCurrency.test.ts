@@ -38,7 +38,9 @@ test("the EUR QBR of an account that also buys in GBP: 2 orders, €500, and it 
   expect(t).toContain(
     "Orders in EUR only: this account also buys in GBP, reviewed in its own QBR (money in different currencies is never added)."
   );
-  expect(t).toContain("- In FY2026 Q3 (Jul–Sep 2026) you placed 2 orders in EUR worth €500.");
+  expect(t).toContain(
+    "- In FY2026 Q3 (Jul–Sep 2026) you placed 2 orders in EUR, spend after returns €500."
+  );
   expect(t).toContain(
     "- Over the 12 months to 30/09/2026: 2 orders in EUR, €500 after returns (your orders in GBP are reviewed separately)."
   );

@@ -127,9 +127,12 @@ test("every repeated QBR figure agrees with the others and with the order lines"
 
   const pounds = (v: number) => Math.round(v).toLocaleString("en-GB");
   const email = sheet("Follow-up e-mail").texts.join("\n");
-  expect(money(email, /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders worth £([\d,]+)/)).toBe(
-    Math.round(q.orderValue)
-  );
+  expect(
+    money(
+      email,
+      /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders, spend after returns £([\d,]+)/
+    )
+  ).toBe(Math.round(q.net));
   expect(Number(/you placed (\d+) orders/.exec(email)![1])).toBe(q.orders);
   expect(email).toContain(
     `Over the ${Y}: ${y.orders} orders, £${pounds(y.net)} in total after returns`

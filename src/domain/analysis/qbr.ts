@@ -106,6 +106,9 @@ export interface QuarterComparison {
   ordersVsLastYear: number | null;
   valueVsPrevious: number | null;
   valueVsLastYear: number | null;
+  /** the same on spend after returns (netRevenue), the figure the cover and the e-mail quote */
+  netVsPrevious: number | null;
+  netVsLastYear: number | null;
   productsVsPrevious: number | null;
   productsVsLastYear: number | null;
 }
@@ -481,6 +484,8 @@ export function qbrData(
       ordersVsLastYear: quarterChange(ly, cur, (f) => f.orders),
       valueVsPrevious: quarterChange(prev, cur, (f) => f.orderValue),
       valueVsLastYear: quarterChange(ly, cur, (f) => f.orderValue),
+      netVsPrevious: quarterChange(prev, cur, (f) => f.netRevenue),
+      netVsLastYear: quarterChange(ly, cur, (f) => f.netRevenue),
       productsVsPrevious: quarterChange(prev, cur, (f) => f.distinctProducts),
       productsVsLastYear: quarterChange(ly, cur, (f) => f.distinctProducts),
     },

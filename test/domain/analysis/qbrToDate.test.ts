@@ -54,7 +54,9 @@ test("the QBR's labels say the quarters run to a date", () => {
     "Oct–Dec 2026 to 31/10/2026, against the same part of the previous quarter and of the same quarter last year"
   );
   expect(
-    text.some((t) => /you placed 1 order worth £150 \(\+50% on FY2026 Q3 to 31\/07\/2026\)/.test(t))
+    text.some((t) =>
+      /you placed 1 order, spend after returns £150 \(\+50% on FY2026 Q3 to 31\/07\/2026\)/.test(t)
+    )
   ).toBe(true);
 });
 
