@@ -572,7 +572,13 @@ function withNote(source: FileSource, note: string): FileSource {
  */
 export function fileSource(path: string): FileSource {
   if (!existsSync(path)) throw new FileReadError(`${path}: no such file.`);
-  if (statSync(path).isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
+  const st = statSync(path);
+  if (st.isDirectory()) throw new FileReadError(`${path} is a folder, not a workbook.`);
+  // a pipe (/dev/stdin, <(…)) cannot be read from its start again, as the reading does
+  if (!st.isFile())
+    throw new FileReadError(
+      `${path} is a pipe or a device, not a file: save the order lines to a .csv or .xlsx file and give its name.`
+    );
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return textSource(path);
   if (ext === ".xlsx" || ext === ".xlsm" || ext === ".xls") {
