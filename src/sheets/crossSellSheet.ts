@@ -3,7 +3,7 @@ import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
 import { moneyLabel } from "../domain/currency";
-import { estimateBasisSentence, money2 } from "./estimateBasis";
+import { estimateBasisSentence, money2, ruleEstimateBasis } from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -113,25 +113,29 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
 
   section(
     "Products to add (product-level rules within what they buy)",
+    // the words in column E and the estimate in F, as in the opportunities above (E is the wide one)
     [
       "They buy",
       "Consider selling",
-      "Why (in words)",
-      "Annual estimate",
       "Confidence",
       "Lift",
+      "Why (in words)",
+      "Annual estimate",
       "Accounts buying both",
     ],
-    d.skuCrossSell.map((x) => [
-      x.because,
-      x.offer,
-      x.rationale,
-      x.annualEstimate,
-      x.metrics ? x.metrics.confidence : null,
-      x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null,
-      x.metrics ? x.metrics.bothAccounts : null,
-    ]),
-    [undefined, undefined, undefined, money, FORMATS.percent, "0.00", FORMATS.integer],
+    d.skuCrossSell.map((x) => {
+      const basis = ruleEstimateBasis(x);
+      return [
+        x.because,
+        x.offer,
+        x.metrics ? x.metrics.confidence : null,
+        x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null,
+        basis === null ? x.rationale : `${x.rationale} Estimate: ${basis}.`,
+        x.annualEstimate,
+        x.metrics ? x.metrics.bothAccounts : null,
+      ];
+    }),
+    [undefined, undefined, FORMATS.percent, "0.00", undefined, money, FORMATS.integer],
     `No product-level rule reaches lift ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 

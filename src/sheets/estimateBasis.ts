@@ -2,7 +2,7 @@
  * Whose spend an opportunity's estimate is, in words: one wording for the QBR's recommendations
  * and the Cross-Sell sheet's rows, so the two never describe one estimate two ways.
  */
-import type { Opportunity } from "../domain/analysis";
+import type { CrossSellRecommendation, Opportunity } from "../domain/analysis";
 import { formatMoney, type MoneyLabel } from "../domain/currency";
 
 /** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
@@ -28,13 +28,23 @@ export function estimateBasis(o: Opportunity, cash: (n: number) => string): stri
     p && p.medianSpend !== null
       ? `the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer} spend ${cash(p.medianSpend)} (median)`
       : null;
-  if (o.rule?.metrics && o.rule.annualEstimate === e) {
+  const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
+  if (rule !== null) {
     const differs = p?.medianSpend != null && cash(p.medianSpend) !== cash(e);
-    return `the median 12-month spend on ${o.offer} of the ${o.rule.metrics.bothAccounts} accounts that buy ${o.rule.because} and ${o.offer}${differs ? `; ${peerMedian}` : ""}`;
+    return `${rule}${differs ? `; ${peerMedian}` : ""}`;
   }
   if (p && p.medianSpend === e)
     return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
+}
+
+/**
+ * Whose median a data rule's estimate is (PRODUCT.md §2.6: the median spend on Y of the accounts
+ * buying both X and Y), for category and product rules alike; null for a rule without data.
+ */
+export function ruleEstimateBasis(r: CrossSellRecommendation): string | null {
+  if (!r.metrics || r.annualEstimate === null) return null;
+  return `the median 12-month spend on ${r.offer} of the ${r.metrics.bothAccounts} accounts that buy ${r.because} and ${r.offer}`;
 }
 
 /** A recommendation's reasons and whose spend its estimate is (the QBR's "Why"). */

@@ -98,3 +98,16 @@ test("X's Lighting: Medium on both the Cross-Sell sheet and the QBR (the rule's 
     "A rule alone is not High when fewer than 25% or fewer than 3 of the account's comparable accounts buy the item: then Medium."
   );
 });
+
+test("products to add: the LT estimate says whose median it is, and its words sit in the wide column E as the opportunities' do", () => {
+  // SKU level the same baskets: EL ↔ Electrical, LT ↔ Lighting → LT £600, median of the 4 accounts buying both
+  const s = crossSellSheet(analyzeAccount(model, "A"), opts);
+  const b = s.blocks.find((x) => x.rows[0]?.[0] === "They buy")!;
+  const head = b.rows[0] as string[];
+  expect(head[4]).toBe("Why (in words)");
+  const lt = b.rows.find((r) => r[1] === "LT")!;
+  expect(lt[head.indexOf("Annual estimate")]).toBe(600);
+  expect(String(lt[4])).toContain(
+    "Estimate: the median 12-month spend on LT of the 4 accounts that buy EL and LT."
+  );
+});
