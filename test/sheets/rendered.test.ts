@@ -33,7 +33,7 @@ const pdftoppm = ["/usr/bin/pdftoppm"].find(existsSync);
  * Stated bounds on printed pages (A4, one page wide) for the bundled sample (300 rows: 285
  * accounts and 15 sites, 346 alerts) and its biggest account, Warren Facilities. Printed on
  * 29/11/2026 (LibreOffice 7, Carlito): health 8 (about 40 rows a page, never the 2 pages of 4 pt
- * type of before), dashboard 4, alerts 6, whitespace 4, health report 2, breakdown 2, cross-sell 5,
+ * type of before), dashboard 4, alerts 6, whitespace 4, health report 2, breakdown 2, cross-sell 5 (3 since 01/12/2026: its product rules' words moved from a 12-wide column to the 60-wide one),
  * plan 2, relationships 1, 5P 1, QBR 7. The bounds allow a page either
  * way for font differences; a layout change that breaks one should be looked at, then the bound
  * moved.
@@ -45,7 +45,7 @@ const PAGE_BOUNDS: Record<string, [number, number]> = {
   whitespace: [3, 5],
   healthReport: [1, 3],
   breakdown: [1, 3],
-  crossSell: [4, 6],
+  crossSell: [2, 4],
   plan: [1, 3],
   relationships: [1, 2],
   fiveP: [1, 2],
