@@ -484,7 +484,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ...(split.length
             ? split.map((c) => [c.category, c.revenue, c.share])
             : [["No orders this quarter.", null, null]]),
-          ["Total (net revenue)", catTotal, catTotal ? 1 : null],
+          [`Total (${SPEND.toLowerCase()})`, catTotal, catTotal ? 1 : null],
         ],
         header: true,
         total: true,
@@ -549,7 +549,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           "Similar accounts (median)",
         ],
         // the figures under the header in its block (headers right over them); formats per row below
-        [`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12],
+        [`${SPEND}, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12],
         [`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12],
         [
           `Categories bought, ${Y}`,
@@ -561,7 +561,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     },
     {
       at: "A13",
-      rows: [[`Net revenue, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12]],
+      rows: [[`${SPEND}, ${Y}`, sim.accountRevenueLast12, sim.medianRevenueLast12]],
       formats: [undefined, money, money],
     },
     {

@@ -84,7 +84,7 @@ test("kap qbr on an invoice-level export: products n/a, and the quarter's spend 
   expect(row("Previous quarter")[6]).toBe(1800);
   expect(row("No product column in the data")).toBeTruthy();
   expect(row("All lines (no product or category column)").slice(2, 4)).toEqual([600, 1]);
-  expect(row("Total (net revenue)")[2]).toBe(600);
+  expect(row("Total (spend after returns)")[2]).toBe(600);
 });
 
 test("kap qbr on an invoice-level export with a category column: spend by category is by category", async () => {
@@ -94,7 +94,7 @@ test("kap qbr on an invoice-level export with a category column: spend by catego
   expect(row("All lines")).toBeUndefined();
   // the category standing in for the product is not listed as a product
   expect(row("No product column in the data")).toBeTruthy();
-  expect(row("Total (net revenue)")?.[2]).toBe(60);
+  expect(row("Total (spend after returns)")?.[2]).toBe(60);
 });
 
 test("kap sheets on an invoice-level export with a category column: the plan counts categories (Cedar buys Tools only: 1 now), no longer n/a", async () => {
@@ -126,6 +126,6 @@ test("kap qbr, categories but no product: the split adds up to the quarter's net
   expect(row("Uncategorised")?.slice(2, 3)).toEqual([50]);
   expect(row("Fixings")?.slice(2, 3)).toEqual([30]);
   expect(row("Service and adjustment lines")?.slice(2, 3)).toEqual([10]);
-  expect(row("Total (net revenue)")?.[2]).toBe(170);
+  expect(row("Total (spend after returns)")?.[2]).toBe(170);
   expect(Number(row("Tools")?.[3])).toBeCloseTo(80 / 170, 10);
 });

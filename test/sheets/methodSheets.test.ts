@@ -276,7 +276,7 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
     // 12 months to 30/06/2025: 1,000 + 100 + 300 + 1,000 + 200 − 50 (the credit note) = 2,550;
     // the data starts 28/02/2025, after the 12 months' first month (Jul 2024), and the label says so
     expect(b.rows[1].slice(0, 2)).toEqual([
-      "Net revenue, 12 months to 30/06/2025 (data from 28/02/2025)",
+      "Spend after returns, 12 months to 30/06/2025 (data from 28/02/2025)",
       2550,
     ]);
     expect(b.rows).toHaveLength(4);

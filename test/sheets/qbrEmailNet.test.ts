@@ -55,3 +55,17 @@ test("no orders in the quarter: the quarter before on the same basis, 1 order, s
     "- In FY2026 Q3 (Jul–Sep 2026) you placed no orders, against 1 order in FY2026 Q2 (spend after returns £200)."
   );
 });
+
+test("one name for one figure: the QBR calls A's spend after returns so everywhere, never 'net revenue'", () => {
+  // 12 months to 30/09/2026: £300 − £100 + £500 − £100 = £600; the quarter's category total £400
+  const sheets = sheetsOf([start, ...q2, ...q3]);
+  const all = sheets.map(texts).join("\n");
+  expect(all).not.toMatch(/net revenue/i);
+  const rowOf = (kind: string, label: string): unknown[] =>
+    sheets
+      .find((s) => s.kind === kind)!
+      .blocks.flatMap((b) => b.rows)
+      .find((r) => r[0] === label)!;
+  expect(rowOf("qbr-insights", "Spend after returns, 12 months to 30/09/2026")[1]).toBe(600);
+  expect(rowOf("qbr-quarter", "Total (spend after returns)")[1]).toBe(400);
+});

@@ -30,7 +30,7 @@ test("no orders in FY2026 Q3: the category table says so, and there is no catego
   const page = quarterPage("L");
   const table = page.blocks.find((b) => b.at === "A20")!.rows;
   expect(table[1][0]).toBe("No orders this quarter.");
-  expect(table[table.length - 1].slice(0, 2)).toEqual(["Total (net revenue)", 0]);
+  expect(table[table.length - 1].slice(0, 2)).toEqual(["Total (spend after returns)", 0]);
   expect((page.charts ?? []).filter((c) => c.title.startsWith("Spend by category"))).toEqual([]);
 });
 

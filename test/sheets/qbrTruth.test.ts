@@ -119,10 +119,10 @@ test("every repeated QBR figure agrees with the others and with the order lines"
   expect(thisQ[1]).toBeCloseTo(q.orderValue, 2);
   expect(thisQ[4]).toBeCloseTo(q.net, 2);
   // the category split is the quarter's: it adds up to the quarter's net revenue
-  expect(glance.get("Total (net revenue)")![0]).toBeCloseTo(q.net, 2);
+  expect(glance.get("Total (spend after returns)")![0]).toBeCloseTo(q.net, 2);
 
   const insights = sheet("Insights & offers").byLabel;
-  expect(insights.get(`Net revenue, ${Y}`)![0]).toBeCloseTo(y.net, 2);
+  expect(insights.get(`Spend after returns, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   expect(insights.get(`Orders, ${Y}`)![0]).toBe(y.orders);
 
   const pounds = (v: number) => Math.round(v).toLocaleString("en-GB");

@@ -41,7 +41,7 @@ describe("data from 05/01/2026, FY2026 Q3 (12 months from 1 Oct 2025)", () => {
   test("the cover, partnership and insights label their 12-month figures with the data's start", () => {
     expect(texts(page(sheets, "qbr-cover"))).toContain(`Spend after returns, ${Y}`);
     expect(texts(page(sheets, "qbr-partnership"))).toContain(`Orders, ${Y}`);
-    expect(texts(page(sheets, "qbr-insights"))).toContain(`Net revenue, ${Y}`);
+    expect(texts(page(sheets, "qbr-insights"))).toContain(`Spend after returns, ${Y}`);
   });
 
   test("the e-mail: 'Over the 12 months to 30/09/2026 (data from 05/01/2026): 2 orders, £300'", () => {
