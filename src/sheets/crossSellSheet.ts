@@ -3,7 +3,7 @@ import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
 import { moneyLabel } from "../domain/currency";
-import { estimateBasisSentence, money2, ruleEstimateBasis } from "./estimateBasis";
+import { estimateBasisSentence, money2, ratingCapText, ruleEstimateBasis } from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -106,7 +106,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r - 2}`,
-      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. A rule alone is not High when fewer than ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)} or fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} of the account's comparable accounts buy the item: then Medium. Each estimate is a median 12-month spend; the last column says whose.`,
+      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. ${ratingCapText(opts.numberCulture)} Each estimate is a median 12-month spend; the last column says whose.`,
       "note"
     )
   );

@@ -4,6 +4,8 @@
  */
 import type { CrossSellRecommendation, Opportunity } from "../domain/analysis";
 import { formatMoney, type MoneyLabel } from "../domain/currency";
+import { shareText } from "../domain/numberText";
+import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../domain/rules";
 
 /** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
 export function money2(n: number, symbolFormat: string, style?: MoneyLabel): string {
@@ -73,4 +75,12 @@ function notStockedText(o: Opportunity): string {
       ? "KAP's built-in industry matrix"
       : "KAP's built-in product matrix";
   return `Not in the catalog or the order data: a suggestion from ${from}, with no sales behind it yet.`;
+}
+
+/**
+ * The cap on the High/Medium/Low rating (./opportunities.ts, rankOpportunities), in the words
+ * every sheet that shows the rating uses: one sentence, so no sheet states a looser rule.
+ */
+export function ratingCapText(numberCulture: string | undefined): string {
+  return `A rule alone is not High when fewer than ${shareText(OPPORTUNITY_PRIORITY.medium, numberCulture)} or fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} of the account's comparable accounts buy the item: then Medium.`;
 }

@@ -22,6 +22,7 @@
  */
 import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
 import { crossSellSheet } from "../../src/sheets/crossSellSheet";
+import { breakdownSheet } from "../../src/sheets/breakdownSheet";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
 import { layoutOptions } from "../../src/sheets/options";
 import type { SheetSpec } from "../../src/sheets/spec";
@@ -110,4 +111,15 @@ test("products to add: the LT estimate says whose median it is, and its words si
   expect(String(lt[4])).toContain(
     "Estimate: the median 12-month spend on LT of the 4 accounts that buy EL and LT."
   );
+});
+
+test("the Breakdown's opportunities note states the same cap as the Cross-Sell sheet's, and X's Lighting is Medium there too", () => {
+  const s = breakdownSheet(analyzeAccount(model, "X"), opts);
+  expect(texts(s)).toContain(
+    "A rule alone is not High when fewer than 25% or fewer than 3 of the account's comparable accounts buy the item: then Medium."
+  );
+  const b = s.blocks.find((x) => x.rows[0]?.[0] === "Rank")!;
+  const head = b.rows[0] as string[];
+  const lighting = b.rows.find((r) => r[head.indexOf("Offer")] === "Lighting")!;
+  expect(lighting[head.indexOf("Priority")]).toBe("Medium");
 });
