@@ -161,29 +161,32 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
 
   section(
     "Upsell to premium alternatives",
+    // the two products' names in the wide columns A and B, the proposition in E (60 wide), as
+    // the opportunities' words are; a name in the 12-wide column C wrapped one word a line
     [
       "Current product",
-      "SKU",
       "Premium alternative",
+      "Current SKU",
       "Premium SKU",
+      "Value proposition",
       "Current price",
       "Premium price",
       "Price difference",
       "Units 12m",
-      "Value proposition",
     ],
     d.upsell.map((u) => [
       u.currentName,
-      u.currentSku,
       u.premiumName,
+      u.currentSku,
       u.premiumSku,
+      u.valueProposition,
       u.currentPrice,
       u.premiumPrice,
       u.priceDifferencePct === null ? null : u.priceDifferencePct / 100,
       u.unitsLast12,
-      u.valueProposition,
     ]),
     [
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -192,7 +195,6 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       money.replace(/#,##0(?!\.)/g, "#,##0.00"),
       FORMATS.percent,
       FORMATS.integer,
-      undefined,
     ],
     "No premium alternatives in the catalog for what they buy."
   );

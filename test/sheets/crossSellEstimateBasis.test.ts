@@ -123,3 +123,15 @@ test("the Breakdown's opportunities note states the same cap as the Cross-Sell s
   const lighting = b.rows.find((r) => r[head.indexOf("Offer")] === "Lighting")!;
   expect(lighting[head.indexOf("Priority")]).toBe("Medium");
 });
+
+test("upsell: the value proposition sits in the wide column E, the premium alternative in B beside the current product", () => {
+  const s = crossSellSheet(analyzeAccount(model, "A"), opts);
+  const head = s.blocks.find((x) => x.rows[0]?.[0] === "Current product")!.rows[0];
+  expect(head.slice(0, 5)).toEqual([
+    "Current product",
+    "Premium alternative",
+    "Current SKU",
+    "Premium SKU",
+    "Value proposition",
+  ]);
+});
