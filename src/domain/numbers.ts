@@ -1,13 +1,19 @@
 /**
- * Rounding half away from zero (Excel's ROUND), robust to binary noise: 0.145*100 is
- * 14.499999999999998 in floating point but a person means 14.5, which rounds to 15.
+ * Rounding half away from zero, as Excel's ROUND: on the value as its 15 significant digits show
+ * it, so binary noise never decides (0.145 × 100 is 14.499999999999998 in floating point and
+ * shows 14.5, which rounds to 15; 2.675 shows 2.675 and rounds to 2.68). `decimals` ≥ 0.
+ * A value clearly away from a half (by more than a relative 1e-12, far above binary noise) is
+ * rounded directly; only near-halves, and amounts past about 10^11 where that margin passes ½,
+ * are read through their 15 digits (a string: the order book rounds every line, so kept rare).
+ * A fixed relative nudge here once moved 12,345,678,901.23 to .24 and 999,999,999,999 to 10^12.
  */
 export function roundHalfAwayFromZero(x: number, decimals = 0): number {
   if (!Number.isFinite(x)) return x;
   const f = decimals === 0 ? 1 : 10 ** decimals;
-  const scaled = Math.abs(x) * f;
-  // A relative nudge of ~1e-12 absorbs the few ulps that binary fractions lose, as Excel does.
-  const r = Math.floor(scaled + 0.5 + Math.max(1e-12, scaled * 1e-12));
+  let scaled = Math.abs(x) * f;
+  const fromHalf = Math.abs(scaled - Math.floor(scaled) - 0.5);
+  if (fromHalf <= Math.max(1e-12, scaled * 1e-12)) scaled = Number(scaled.toPrecision(15));
+  const r = Math.floor(scaled + 0.5);
   return r === 0 ? 0 : (x < 0 ? -r : r) / f;
 }
 

@@ -357,6 +357,43 @@ describe("roundHalfAwayFromZero and median", () => {
     expect(Object.is(roundHalfAwayFromZero(-0.4), 0)).toBe(true);
   });
 
+  it.each([
+    // Excel's ROUND on the value as its 15 significant digits show it
+    [12345678901.23, 2, 12345678901.23], // was 12,345,678,901.24: the nudge grew with the value
+    [999999999999, 0, 999999999999], // was 1,000,000,000,000
+    [9999999999999, 0, 9999999999999], // was 10,000,000,000,009
+    [-12345678901.23, 2, -12345678901.23],
+    [2.675, 2, 2.68], // binary 2.67499999…, shown 2.675: Excel 2.68
+    [1234567.125, 2, 1234567.13], // a true half (exact in binary) rounds away from zero
+    [98765432109.875, 2, 98765432109.88],
+    [12345678901.2349, 2, 12345678901.23], // under the half by 0.0001: down
+  ])("large and binary-noisy values: round(%p, %p) = %p", (x, dp, r) => {
+    expect(roundHalfAwayFromZero(x, dp)).toBe(r);
+  });
+
+  it("rounds as Excel does: to the nearest, a half away from zero, on 15 significant digits", () => {
+    // reference: the value's 15-significant-digit decimal text, rounded as text (no floating point)
+    const byText = (x: number, dp: number): number => {
+      const [int, frac = ""] = Math.abs(x).toPrecision(15).split(".");
+      const kept = BigInt(int + frac.slice(0, dp).padEnd(dp, "0"));
+      const up = frac.padEnd(dp + 1, "0").charCodeAt(dp) >= 53; // "5".."9"
+      const r = Number(up ? kept + 1n : kept) / 10 ** dp;
+      return r === 0 ? 0 : x < 0 ? -r : r;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(10 ** 12), max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 3 }),
+        (whole, thousandths, dp) => {
+          const x = whole + (whole < 0 ? -thousandths : thousandths) / 1000;
+          expect(roundHalfAwayFromZero(x, dp)).toBe(byText(x, dp));
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
+
   it("median: middle value, or the mean of the middle two; undefined when empty", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5); // (2+3)/2
