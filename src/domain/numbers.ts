@@ -12,9 +12,19 @@ export function roundHalfAwayFromZero(x: number, decimals = 0): number {
   const f = decimals === 0 ? 1 : 10 ** decimals;
   let scaled = Math.abs(x) * f;
   const fromHalf = Math.abs(scaled - Math.floor(scaled) - 0.5);
-  if (fromHalf <= Math.max(1e-12, scaled * 1e-12)) scaled = Number(scaled.toPrecision(15));
+  if (fromHalf <= Math.max(1e-12, scaled * 1e-12)) scaled = shownScaled(x, decimals, scaled);
   const r = Math.floor(scaled + 0.5);
   return r === 0 ? 0 : (x < 0 ? -r : r) / f;
+}
+
+/**
+ * |x| × 10^decimals as x's 15 significant digits show it, the decimal point moved in the text:
+ * multiplying first rounds again (1,000,000,000,000.065 × 100 is …006.5 in floating point, where
+ * the value shows …000.06). Past 10^15 a number has no decimals to show: `scaled` as it is.
+ */
+function shownScaled(x: number, decimals: number, scaled: number): number {
+  const shown = Math.abs(x).toPrecision(15);
+  return shown.includes("e") ? scaled : Number(`${shown}e${decimals}`);
 }
 
 /** Median of a list (mean of the middle two for even counts); undefined when empty. Does not mutate. */
