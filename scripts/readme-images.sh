@@ -16,8 +16,11 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$images"
 
 # Fewer colours keep the PNGs small (flat UI and charts); a plain copy without Pillow.
+# Debian's python3-pil is under /usr/bin/python3, which a pyenv python3 earlier in PATH hides.
+py=python3
+python3 -c "import PIL" 2>/dev/null || [ ! -x /usr/bin/python3 ] || py=/usr/bin/python3
 small() {
-  python3 - "$1" "$2" <<'PY' 2>/dev/null || cp "$1" "$2"
+  "$py" - "$1" "$2" <<'PY' 2>/dev/null || cp "$1" "$2"
 import sys
 from PIL import Image
 Image.open(sys.argv[1]).convert("RGB").quantize(128).save(sys.argv[2], optimize=True)
