@@ -14,7 +14,7 @@
  * is made and flushed before the process exits; progress goes to stderr on a terminal only.
  */
 import { COLLECT_AFTER_BYTES, collectGarbage, collectIfBuffersGrew } from "./gc";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
@@ -34,6 +34,7 @@ import { IngestSession } from "../engine/session";
 import { completeSettings } from "../engine/settings";
 import type { KapSettings } from "../engine/settings";
 import type { SheetSpec } from "../sheets/spec";
+import { checkWritable, makeFolders } from "../xlsx/outPath";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
 import { Output, Progress, terminalSafe } from "./output";
@@ -74,12 +75,17 @@ const WRITE_FAILURES: Record<string, string> = {
   EEXIST: THROUGH_A_FILE,
   ENOENT: "its folder cannot be made. Give --out a path in a folder you can write to.",
   ENAMETOOLONG: "the path is too long. Give --out a shorter one.",
+  ELOOP: "a link in its path leads back to itself. Give --out another path.",
 };
+
+/** ENOENT when the file itself is made, in a folder that exists: a system folder (/proc) that takes no files. */
+const NO_FILE_THERE =
+  "its folder takes no new files (a system folder?). Give --out a path in a folder you can write to.";
 
 /** The folder --out names for several workbooks, made if need be; a failure as one line. */
 function makeFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (e) {
     throw cannotWrite(dir, e);
   }
@@ -87,8 +93,16 @@ function makeFolder(dir: string): void {
 
 /** A failed write as one line (UsageError), or the error itself when it is not the file system's. */
 export function cannotWrite(path: string, e: unknown): Error {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why = code === undefined ? undefined : WRITE_FAILURES[code];
+  const err = e as (NodeJS.ErrnoException & { why?: unknown }) | undefined;
+  const code = err?.code;
+  const why =
+    typeof err?.why === "string"
+      ? err.why
+      : code === "ENOENT" && err?.syscall === "open"
+        ? NO_FILE_THERE
+        : code === undefined
+          ? undefined
+          : WRITE_FAILURES[code];
   if (why) return new UsageError(`Cannot write ${path}: ${why}`);
   return e instanceof Error || (typeof e === "object" && e !== null && "message" in e)
     ? (e as Error)
@@ -565,6 +579,7 @@ function checkOut(command: string, o: Opts): void {
       throw new UsageError(
         `--out "${o.out}" is a file: ${folderOf} into a folder, so give a folder name, e.g. ${command === "demo" ? "out/" : "qbr-pack/"}.`
       );
+    writableOrSay(o.out, "folder");
     return;
   }
   if (isDir(o.out))
@@ -577,6 +592,16 @@ function checkOut(command: string, o: Opts): void {
     throw new UsageError(
       `--out "${o.out}": kap writes an Excel workbook, so give a name ending .xlsx, e.g. ${stem}.xlsx.`
     );
+  }
+  writableOrSay(o.out, "file");
+}
+
+/** An --out that cannot be written, said now in one line, not after the analysis (or never: /proc). */
+function writableOrSay(out: string, as: "file" | "folder"): void {
+  try {
+    checkWritable(out, as);
+  } catch (e) {
+    throw cannotWrite(resolve(out), e);
   }
 }
 

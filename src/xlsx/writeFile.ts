@@ -1,7 +1,8 @@
 /** Node only (CLI): writes SheetSpec[] to an .xlsx file, making its folder if needed. Keep fs out of writeXlsx.ts. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { SheetSpec } from "../sheets/spec";
+import { makeFolders } from "./outPath";
 import { toXlsxBytes, type XlsxOptions } from "./writeXlsx";
 
 export async function writeXlsxFile(
@@ -9,6 +10,6 @@ export async function writeXlsxFile(
   specs: SheetSpec[],
   options?: XlsxOptions
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   await writeFile(path, await toXlsxBytes(specs, options));
 }
