@@ -98,7 +98,7 @@ export interface QuarterComparison {
   previous: QuarterFigures;
   sameQuarterLastYear: QuarterFigures;
   /**
-   * % change of current against previous / last year: null when the base is 0, or when either
+   * % change of current against previous / last year: null when the base is 0 or below, or when either
    * quarter is one the data only partly covers (QuarterFigures.dataStartDate): six weeks against
    * thirteen is no like-for-like change, so none is given (the labels say where the data starts).
    */
@@ -198,8 +198,12 @@ export interface QbrData {
   planRisks: string[];
 }
 
+/**
+ * % change from a base above 0 only: a quarter of credit notes alone (−£100) is no base, and
+ * against its absolute value £200 read +300% (PRODUCT.md §2: zero or below is no revenue).
+ */
 const change = (base: number, now: number): number | null =>
-  base ? ((now - base) / Math.abs(base)) * 100 : null;
+  base > 0 ? ((now - base) / base) * 100 : null;
 
 /** % change of a figure from quarter `base` to `now`; null where either is only partly covered. */
 function quarterChange(
