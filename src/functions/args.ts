@@ -454,19 +454,36 @@ export function at<T>(values: T[], i: number): T {
  */
 export type ColumnMark = () => DecimalMark | undefined;
 
-/** The ColumnMark of a column's cells as Excel passed them (read when first asked). */
+/**
+ * The ColumnMark of a column's cells as Excel passed them (read when first asked). One cell is no
+ * column: a single value follows the workbook's culture, never its own text (PRODUCT.md §1: "never
+ * one cell at a time"), so "45,0" alone in a decimal-point workbook is still refused.
+ */
 export function columnMark(cells: () => Iterable<unknown>): ColumnMark {
   let known = false;
   let mark: DecimalMark | undefined;
   return () => {
     if (!known) {
-      const c = inferNumberConvention(cells() as Iterable<never>);
+      const seen = { cells: 0 };
+      const c = inferNumberConvention(withoutPercent(cells(), seen) as Iterable<never>);
       // a column whose currencies are each written their own way ("£1,200.50", "30,00 €") has no one mark
-      mark = c.source === "data" && c.byCurrency === undefined ? c.decimal : undefined;
+      mark =
+        seen.cells > 1 && c.source === "data" && c.byCurrency === undefined ? c.decimal : undefined;
       known = true;
     }
     return mark;
   };
+}
+
+/**
+ * A column's cells as the ingest's evidence reads them, counted: a % change typed with "%"
+ * ("-12,5 %", as toNumber reads it) proves its mark as "-12,5" does.
+ */
+function* withoutPercent(cells: Iterable<unknown>, seen: { cells: number }): Generator<unknown> {
+  for (const v of cells) {
+    seen.cells++;
+    yield typeof v === "string" && v.trimEnd().endsWith("%") ? v.trimEnd().slice(0, -1) : v;
+  }
 }
 
 /** Every cell of an argument as Excel passed it, row by row, in place. */

@@ -61,6 +61,7 @@ import {
   plain,
   singleCell,
   toNumber,
+  type ColumnMark,
   type Plain,
 } from "./args";
 import {
@@ -126,9 +127,12 @@ function readsAs(parse: (v: Plain) => unknown, v: Plain): boolean {
 /** Six weights: omitted, or every cell blank or 0, means the defaults; a blank weight among given ones is 0. */
 function weightsArg(m: any[][] | null | undefined): Weights {
   if (notGiven(m)) return DEFAULT_WEIGHTS;
-  const values = cellsOf(m).map((v) => {
+  const cells = cellsOf(m);
+  // the six weights are one range: its text proves its mark ("0,25" … "0,1"), as a column's does
+  const mark = columnMark(() => cells);
+  const values = cells.map((v) => {
     if (isBlank(v)) return 0;
-    const n = toNumber(v, "weights");
+    const n = toNumber(v, "weights", mark);
     if (n === undefined)
       throw new ArgError(`weights must hold numbers only (found "${String(v)}").`);
     return n;
@@ -149,13 +153,13 @@ const ROW_ARGS = [
   "engagement",
   "paymentDays",
 ];
-const ROW_PARSERS: ((v: Plain, fractions: () => boolean) => number | null)[] = [
-  recencyCell,
+const ROW_PARSERS: ((v: Plain, fractions: () => boolean, column: ColumnMark) => number | null)[] = [
+  (v, _, column) => recencyCell(v, column),
   frequencyCell,
   revenueCell,
-  diversityCell,
-  engagementCell,
-  paymentCell,
+  (v, _, column) => diversityCell(v, column),
+  (v) => engagementCell(v),
+  (v, _, column) => paymentCell(v, column),
 ];
 
 /**
@@ -175,11 +179,14 @@ function scoreRows(
   // one array for the row's cells, and one for every blank row (a whole column's spare rows)
   const cells: Plain[] = [null, null, null, null, null, null];
   const blankRow = [""];
+  // text numbers are read as their column writes them ("1.200" beside "12,5" is 1,200)
+  const marks = cols.map((c) => columnMark(() => c));
   // Whether each column holds fractions (holdsFraction), worked out once and only when a % change
   // over 1 needs it to be read (parseCells scoredChange).
   const settled: (boolean | undefined)[] = [];
   const parsers = ROW_PARSERS.map(
-    (parse, k) => (v: Plain) => parse(v, () => (settled[k] ??= holdsFraction(cols[k])))
+    (parse, k) => (v: Plain) =>
+      parse(v, () => (settled[k] ??= holdsFraction(cols[k], marks[k])), marks[k])
   );
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 6; k++) cells[k] = at(cols[k], i);
@@ -1115,6 +1122,8 @@ export function accountHealth(
       );
       const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
       const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
+      // text payment days are read as their column writes them ("1.200" beside "-2,5" is 1,200)
+      const payMark = columnMark(() => pay ?? []);
       commonHeight([
         { name: "accountIds", values: r.ids },
         ...(eng ? [{ name: "engagement", values: eng }] : []),
@@ -1126,7 +1135,7 @@ export function accountHealth(
         if (inp === undefined) return BLANK_ROW;
         try {
           inp.engagement = eng ? engagementCell(at(eng, i)) : null;
-          inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i)) : null;
+          inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i), "paymentDays", payMark) : null;
           const score = m.scoreInputs(inp, w).score;
           return [score === null ? kapError("notAvailable", "No factor has data.") : score];
         } catch (e) {

@@ -6,6 +6,9 @@
  * A blank cell is n/a. Desktop Excel passes a blank cell as 0, and for days, % changes,
  * categories and payment days 0 is a real value, so there the two cannot be told apart: the
  * function help says so and tells the user to write "n/a" to leave a factor out.
+ *
+ * A text number is read under its column's decimal mark where the column's text proves one
+ * (`column`, args columnMark: "1.200" beside "12,5" is 1,200), else the workbook's.
  */
 import {
   diversityScore,
@@ -19,7 +22,7 @@ import type { Change } from "../domain/numbers";
 import { DATE1904_OFFSET, serialToIso } from "../domain/dates";
 import { workbookDate1904 } from "./culture";
 import { ArgError } from "./errors";
-import { InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
+import { type ColumnMark, InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
 
 const NA_WORDS = /^\s*(n\/?a|-|—)\s*$/i;
 
@@ -48,10 +51,10 @@ export function checkDayCount(n: number, argName: string, hint: string): void {
   );
 }
 
-export function recencyCell(v: Plain): number | null {
+export function recencyCell(v: Plain, column?: ColumnMark): number | null {
   if (leftOut(v, "daysSinceLastOrder")) return null;
   if (typeof v === "string" && /^\s*never\s*$/i.test(v)) return recencyScore(null);
-  const n = toNumber(v, "daysSinceLastOrder");
+  const n = toNumber(v, "daysSinceLastOrder", column);
   if (n === undefined)
     throw new ArgError(`daysSinceLastOrder: "${String(v)}" is not a number of days.`);
   if (n < 0)
@@ -74,13 +77,13 @@ const CHANGE_WORDS: Record<string, Change> = {
 };
 
 /** % change as Excel holds a percentage (0.2 = +20%), or a word: "new"/"n/a" (too little history), "lapsed" (+∞), "none" (both periods empty). */
-export function changeCell(v: Plain, argName: string): Change | null {
+export function changeCell(v: Plain, argName: string, column?: ColumnMark): Change | null {
   if (leftOut(v, argName)) return null;
   if (typeof v === "string") {
     const w = CHANGE_WORDS[v.trim().toLowerCase()];
     if (w) return w;
   }
-  const n = toNumber(v, argName);
+  const n = toNumber(v, argName, column);
   if (n === undefined)
     throw new ArgError(
       `${argName}: "${String(v)}" is not a % change (use e.g. 20% or 0.2, or "new", "lapsed", "none").`
@@ -109,11 +112,11 @@ function roundForMessage(x: number): string {
  * A column typed in percent points (10 for 10%) holds whole numbers over 1 and such a column says
  * nothing; nor does a heading with "%" over it ("Orders change %"): it is no number.
  */
-export function holdsFraction(cells: readonly Plain[]): boolean {
+export function holdsFraction(cells: readonly Plain[], column?: ColumnMark): boolean {
   for (const v of cells) {
     let n: number | undefined;
     try {
-      n = typeof v === "number" || typeof v === "string" ? toNumber(v, "") : undefined;
+      n = typeof v === "number" || typeof v === "string" ? toNumber(v, "", column) : undefined;
     } catch {
       continue; // an unreadable cell has its own error
     }
@@ -134,9 +137,10 @@ function scoredChange(
   v: Plain,
   argName: string,
   score: (c: Change) => number | null,
-  fractions: () => boolean
+  fractions: () => boolean,
+  column: ColumnMark | undefined
 ): number | null {
-  const c = changeCell(v, argName);
+  const c = changeCell(v, argName, column);
   if (c === null) return null;
   const s = score(c);
   if (c.kind !== "pct" || c.pct <= 100 || (typeof v === "string" && v.includes("%"))) return s;
@@ -151,22 +155,30 @@ function scoredChange(
 
 const NO_EVIDENCE = () => false;
 
-export function frequencyCell(v: Plain, fractions: () => boolean = NO_EVIDENCE): number | null {
-  return scoredChange(v, "frequencyChange", frequencyScore, fractions);
+export function frequencyCell(
+  v: Plain,
+  fractions: () => boolean = NO_EVIDENCE,
+  column?: ColumnMark
+): number | null {
+  return scoredChange(v, "frequencyChange", frequencyScore, fractions, column);
 }
 
-export function revenueCell(v: Plain, fractions: () => boolean = NO_EVIDENCE): number | null {
-  return scoredChange(v, "revenueChange", revenueScore, fractions);
+export function revenueCell(
+  v: Plain,
+  fractions: () => boolean = NO_EVIDENCE,
+  column?: ColumnMark
+): number | null {
+  return scoredChange(v, "revenueChange", revenueScore, fractions, column);
 }
 
-export function diversityCell(v: Plain): number | null {
+export function diversityCell(v: Plain, column?: ColumnMark): number | null {
   if (leftOut(v, "categories")) return null;
   if (
     typeof v === "string" &&
     /^\s*(1\s*\(\s*one product( only)?\s*\)|one product( only)?)\s*$/i.test(v)
   )
     return diversityScore(1, 1);
-  const n = toNumber(v, "categories");
+  const n = toNumber(v, "categories", column);
   if (n === undefined || n < 0)
     throw new ArgError(`categories: "${String(v)}" is not a count of categories (0 or more).`);
   // a count is whole: 5.5 (an average over sites, say) would be scored as 5 without a word
@@ -194,16 +206,20 @@ export function engagementCell(v: Plain): number | null {
 }
 
 /** Average days paid beyond terms as given (negative = early); null when left out (blank or "n/a"). */
-export function paymentDaysCell(v: Plain, argName = "paymentDays"): number | null {
+export function paymentDaysCell(
+  v: Plain,
+  argName = "paymentDays",
+  column?: ColumnMark
+): number | null {
   if (leftOut(v, argName)) return null;
-  const n = toNumber(v, argName);
+  const n = toNumber(v, argName, column);
   if (n === undefined)
     throw new ArgError(`${argName}: "${String(v)}" is not a number of days beyond terms.`);
   checkDayCount(n, argName, 'e.g. paid date − due date, or "n/a"');
   return n;
 }
 
-export function paymentCell(v: Plain): number | null {
-  const n = paymentDaysCell(v);
+export function paymentCell(v: Plain, column?: ColumnMark): number | null {
+  const n = paymentDaysCell(v, "paymentDays", column);
   return n === null ? null : paymentScore(n);
 }

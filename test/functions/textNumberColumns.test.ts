@@ -9,6 +9,9 @@
  */
 import {
   accountColumnsReady,
+  accountHealth,
+  health,
+  healthFactors,
   discount,
   metrics,
   payment,
@@ -102,5 +105,107 @@ describe("a column of text numbers written with a decimal comma, in a decimal-po
     } finally {
       setWorkbookDecimalSeparator(".");
     }
+  });
+});
+
+describe("KAP.HEALTH and KAP.HEALTHFACTORS read each factor column as its own text writes it", () => {
+  // An en-GB workbook (decimal point) given factor columns pasted from a German export.
+  //   days           "1.200" → 1,200 → 61+ → Recency 1   | "12,5" → 12.5 → 12 → 8–14 → 4 | "3" → 5
+  //   orders change  "0,1" → +10% → Frequency 4          | "1.200" → 1,200 (its column holds the
+  //                  fraction 0.1, so +120,000%) → 5      | "n/a"
+  //   revenue change "-12,5%" → −12.5% → −13 → Revenue 2 | "1.200%" → +1,200% → 5 | "0,15" → +15% → 4
+  //   categories     "3" → 3 → Diversity 3               | "4,0" → 4 → 4         | "n/a"
+  //   engagement     4                                   | "Responds within 24 hours" → 4 | blank
+  //   payment days   "-2,5" → −2.5 → −3 → early → 5      | "1.200" → 31+ → 1     | "10" → 8–30 → 2
+  // Before, "1.200" was 1.2 without a word (days → Recency 5, payment → 1 day → 3, "1.200%" →
+  // +1.2% → Revenue 3) and "12,5", "-12,5%", "4,0" and "-2,5" were #VALUE!.
+  const factorColumns = () =>
+    [
+      col("1.200", "12,5", "3"),
+      col("0,1", "1.200", "n/a"),
+      col("-12,5%", "1.200%", "0,15"),
+      col("3", "4,0", "n/a"),
+      col(4, "Responds within 24 hours", null),
+      col("-2,5", "1.200", "10"),
+    ] as const;
+
+  it("KAP.HEALTHFACTORS: 1 4 2 3 4 5 | 4 5 5 4 4 1 | 5 n/a 4 n/a n/a 2", () => {
+    const out = both(healthFactors, ...factorColumns());
+    expect(out.map((r) => r.slice(0, 6))).toEqual([
+      [1, 4, 2, 3, 4, 5],
+      [4, 5, 5, 4, 4, 1],
+      [5, "n/a", 4, "n/a", "n/a", 2],
+    ]);
+  });
+
+  it("KAP.HEALTH: 2.80, 4.10, 4.09", () => {
+    // 1·25 + 4·20 + 2·20 + 3·15 + 4·10 + 5·10 = 280 → 2.80
+    // 4·25 + 5·20 + 5·20 + 4·15 + 4·10 + 1·10 = 410 → 4.10
+    // (5·25 + 4·20 + 2·10) / (25 + 20 + 10) = 225 / 55 = 4.0909… → 4.09
+    expect(both(health, ...factorColumns())).toEqual([[2.8], [4.1], [4.09]]);
+  });
+
+  it("a % change column in percent points from that export: '-12,5' is −12.5, named as below −100%", () => {
+    // "-12,5" beside "1.200" proves a comma: −12.5 as Excel holds a change is −1,250%, refused
+    // with the way to write −12.5% (before: "not a number as this workbook writes them")
+    const out = both(
+      healthFactors,
+      col("n/a", "n/a"),
+      col("-12,5", "1.200"),
+      col("n/a", "n/a"),
+      col("n/a", "n/a"),
+      col(null, null),
+      col("n/a", "n/a")
+    );
+    const e = out[0][1] as KapError;
+    expect(isKapError(e)).toBe(true);
+    expect(e.message).toContain("-1250%");
+    expect(e.message).toContain("write -12.5%");
+    // 1,200 read as a change is +120,000% (5) or 1,200 points (+1,200%: 5): the same score
+    expect(out[1][1]).toBe(5);
+  });
+
+  it("weights written with a decimal comma ('0,25' … '0,1') are the default weights: 2.80", () => {
+    const [d, f, r, c, e, p] = factorColumns();
+    const w = col("0,25", "0,2", "0,2", "0,15", "0,1", "0,1");
+    expect(both(health, d, f, r, c, e, p, w)[0]).toEqual([2.8]);
+  });
+
+  it("one cell is no column: '12,5' alone in a decimal-point workbook is still #VALUE!", () => {
+    const out = both(
+      healthFactors,
+      cell("12,5"),
+      cell("n/a"),
+      cell("n/a"),
+      cell("n/a"),
+      cell(null),
+      cell("n/a")
+    );
+    const e = out[0][0] as KapError;
+    expect(isKapError(e)).toBe(true);
+    expect(e.message).toContain("as this workbook writes them");
+    // nor is one order value a column (it read "450,00" by its own comma: 3%)
+    const d = both(discount, cell("450,00"))[0][0] as KapError;
+    expect(isKapError(d)).toBe(true);
+    expect(d.message).toContain("as this workbook writes them");
+  });
+
+  it("KAP.ACCOUNTHEALTH's payment column: '-2,5' → early (5), '1.200' → 31+ days (1)", () => {
+    // Weights 0,0,0,0,0,100: the score is the Payment score alone. −2.5 → −3 → 5; 1,200 → 1
+    // (before: #VALUE! and 1.2 → 1 day → 3)
+    const out = both(
+      accountHealth,
+      col("A", "B"),
+      col("A", "B"),
+      col("2026-03-01", "2026-03-05"),
+      col("I1", "I2"),
+      col(100, 200),
+      col("Tools", "Tape"),
+      null as never,
+      col("-2,5", "1.200"),
+      cell("2026-03-31"),
+      col(0, 0, 0, 0, 0, 1)
+    );
+    expect(out).toEqual([[5], [1]]);
   });
 });
