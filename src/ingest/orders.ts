@@ -35,6 +35,8 @@ export { UNCATEGORISED };
 const ROWS_KEPT = 5;
 /** A line value at or beyond this is no sale (see its check in the parser); 10 trillion in any currency. */
 const MAX_LINE_VALUE = 1e13;
+/** A line quantity at or beyond this is no sale either: 10 trillion units. */
+const MAX_QUANTITY = 1e13;
 /**
  * The most rows a customer heading's look-ahead holds while it waits for a "Total …" row in a
  * later push (a report without totals rows is read with the heading as the next customer after these).
@@ -1327,6 +1329,15 @@ export function createOrderParser(
         return reject(isBlankCell(rawQty) ? "no quantity" : "unreadable quantity", rowNo);
       }
     }
+    // No order line has 10 trillion units either (an id or a barcode in the quantity column):
+    // summed into the units, or priced (× £0.50 is still under the revenue limit), it swamps the rest.
+    // Its revenue cell, when it has a real one, is said as skipped revenue.
+    if (quantity !== undefined && !(Math.abs(quantity) < MAX_QUANTITY))
+      return reject(
+        "quantity too large to be real (10 trillion or more)",
+        rowNo,
+        (col.revenue >= 0 || col.credit >= 0) && Math.abs(lineValueOf(row)) < MAX_LINE_VALUE
+      );
     // Stock movements: a sale leaves stock (negative), a return comes back (positive).
     if (stockMovement && quantity !== undefined) quantity = -quantity;
     const qty = quantity ?? 1;

@@ -60,3 +60,51 @@ test("Excel's largest number, 9.99E+307, in a workbook's revenue cell is skipped
     "1 row was skipped: 1 revenue too large to be real (10 trillion or more) (row 3)."
   );
 });
+
+test("a quantity of 10 trillion or more is skipped and counted like such an amount, its revenue named as skipped (was: summed into the units)", async () => {
+  const path = join(dir, "quantities.csv");
+  writeFileSync(
+    path,
+    [
+      "Customer ID,Order Date,Order No,SKU,Qty,Revenue",
+      "Acme,2026-09-01,O1,X,1,100.00",
+      "Bolt,2026-09-02,O2,X,2,50.00",
+      // an id or a barcode in the quantity column
+      "Bolt,2026-09-03,O3,X,10000000000000000,30.00",
+      "Bolt,2026-09-04,O4,X,20000000000000,20.00",
+      // just under the limit: kept
+      "Crane,2026-09-06,O6,X,9999999999999,10.00",
+    ].join("\n")
+  );
+  const { report, revenue } = await analyzeFile(path);
+  // Bolt: 50 only; the £30 and £20 lines are skipped
+  expect(revenue).toEqual({ Acme: 100, Bolt: 50, Crane: 10 });
+  // nothing silently lost: the skipped rows' £30 + £20 = £50 is named, of 100 + 50 + 10 + 50 = 210
+  // in all: 50 / 210 = 23.8%
+  expect(readingLines(report)).toContain(
+    "Skipped: 2 quantity too large to be real (10 trillion or more) (23.8% of revenue)"
+  );
+  expect(report.warnings.join("\n")).toContain(
+    "2 rows were skipped: 2 quantity too large to be real (10 trillion or more) (rows 4, 5; 50.00, 23.8% of revenue)."
+  );
+});
+
+test("without a revenue column, an absurd quantity × its price is skipped, not a £5 trillion sale (was: under the revenue limit, summed)", async () => {
+  const path = join(dir, "priced.csv");
+  writeFileSync(
+    path,
+    [
+      "Customer ID,Order Date,Order No,SKU,Qty,Unit Price",
+      "Acme,2026-09-01,O1,X,4,25.00",
+      // 10,000,000,000,000 × £0.50 = £5,000,000,000,000: below the 10 trillion revenue limit
+      "Acme,2026-09-02,O2,X,10000000000000,0.50",
+    ].join("\n")
+  );
+  const { report, revenue } = await analyzeFile(path);
+  // 4 × £25 = £100
+  expect(revenue).toEqual({ Acme: 100 });
+  // the £5 trillion is no revenue: no share claimed for it
+  expect(report.warnings.join("\n")).toContain(
+    "1 row was skipped: 1 quantity too large to be real (10 trillion or more) (row 3)."
+  );
+});
