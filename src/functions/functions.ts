@@ -336,10 +336,13 @@ export function band(score: any[][]): any[][] {
   const block = blockColumns(score);
   if (block) return byColumns(block, (c) => band(c));
   return guard(() => {
-    const out: Out = asColumn(score, "score").map((v, i, all) => {
+    const scores = asColumn(score, "score");
+    // text scores are read as their column writes them ("3,75" beside "4,20" is 3.75)
+    const mark = columnMark(() => scores);
+    const out: Out = scores.map((v, i, all) => {
       if (isEmpty(v)) return BLANK_ROW;
       try {
-        const n = toNumber(v, "score");
+        const n = toNumber(v, "score", mark);
         if (n === undefined || n < 1 || n > 5)
           throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
         return [bandOf(n)];
@@ -465,6 +468,8 @@ export function fiveP(
     const raw = [power, perception, priority, promoter, pliability, weight ?? null];
     const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
     const n = commonHeight(cols);
+    // text scores are read as their column writes them ("4,0" proves a comma)
+    const marks = cols.map((c) => columnMark(() => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 5)) {
@@ -480,7 +485,7 @@ export function fiveP(
           // A P has no 0: blank and desktop's 0 read the same.
           if (isEmpty(v))
             throw new ArgError(`${FIVEP_ARGS[k]} is blank: give a score from 1 to 5.`);
-          const x = toNumber(v, FIVEP_ARGS[k]);
+          const x = toNumber(v, FIVEP_ARGS[k], marks[k]);
           if (x === undefined)
             throw new ArgError(`${FIVEP_ARGS[k]}: "${String(v)}" is not a score from 1 to 5.`);
           return x;
@@ -547,6 +552,8 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
       { name: "daysSinceLastOrder", values: days },
       { name: "lost", values: flags },
     ]);
+    // text days are read as their column writes them ("1.200" beside "44,5" is 1,200)
+    const daysMark = columnMark(() => days);
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       // a header row whose lost column is headed "Lost" would read as lost: days never hold a word
@@ -574,7 +581,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
           out.push([winBackStage(0).name]);
           continue;
         }
-        const d = toNumber(v, "daysSinceLastOrder");
+        const d = toNumber(v, "daysSinceLastOrder", daysMark);
         if (d === undefined || d < 0)
           throw new ArgError(
             `daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`

@@ -10,6 +10,9 @@
 import {
   accountColumnsReady,
   accountHealth,
+  band,
+  fiveP,
+  winBack,
   health,
   healthFactors,
   discount,
@@ -207,5 +210,43 @@ describe("KAP.HEALTH and KAP.HEALTHFACTORS read each factor column as its own te
       col(0, 0, 0, 0, 0, 1)
     );
     expect(out).toEqual([[5], [1]]);
+  });
+});
+
+describe("KAP.BAND, KAP.WINBACK and KAP.FIVEP read a column's text numbers as the column writes them", () => {
+  it("KAP.BAND: '3,75' Stable, '4,20' Healthy, '2' At Risk (the commas were #VALUE!)", () => {
+    // 3.75 in 3.00–3.99; 4.20 ≥ 4.00; 2 in 2.00–2.99
+    expect(both(band, col("3,75", "4,20", "2"))).toEqual([["Stable"], ["Healthy"], ["At Risk"]]);
+  });
+
+  it("KAP.WINBACK: '1.200' days beside '44,5' is 1,200 → Stage 4 (was 1.2 → None), 44.5 → 44 → Stage 1", () => {
+    // 90+ Stage 4; 30–44 Stage 1 (whole days: 44.5 → 44); 30 → Stage 1
+    expect(both(winBack, col("1.200", "44,5", "30"))).toEqual([
+      ["Stage 4 – Recovery offer"],
+      ["Stage 1 – Early warning"],
+      ["Stage 1 – Early warning"],
+    ]);
+  });
+
+  it("KAP.WINBACK over a block: each column by its own text", () => {
+    // column 1 proves a comma ("44,5"): 1,200 → Stage 4, 44 → Stage 1;
+    // column 2 proves a point ("7.5"): "1.200" is 1.2 → None, 7.5 → None
+    expect(
+      both(winBack, [
+        ["1.200", "1.200"],
+        ["44,5", "7.5"],
+      ])
+    ).toEqual([
+      ["Stage 4 – Recovery offer", "None"],
+      ["Stage 1 – Early warning", "None"],
+    ]);
+  });
+
+  it("KAP.FIVEP: '4,0' and a weight '2,0' beside whole numbers: (4+3+3+3+3)×2 = 32, (5+3+3+3+3)×1 = 17", () => {
+    const threes = col(3, 3);
+    expect(both(fiveP, col("4,0", 5), threes, threes, threes, threes, col("2,0", 1))).toEqual([
+      [32],
+      [17],
+    ]);
   });
 });
