@@ -788,8 +788,10 @@ function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGa
       `params must be the ${need} fitted parameters ${what} — the Lifetime model cells of the KAP Account Health sheet; got ${cells.length} cell${cells.length === 1 ? "" : "s"}.`
     );
   const names = ["r", "α", "a", "b", "p", "q", "γ"];
+  // the parameters are one range: its text proves its mark ("0,243" a comma), as a column's does
+  const mark = columnMark(() => cells);
   const nums = cells.map((c, i) => {
-    const x = isBlank(c) ? undefined : toNumber(c, `params (${names[i]})`);
+    const x = isBlank(c) ? undefined : toNumber(c, `params (${names[i]})`, mark);
     if (x === undefined || !(x > 0))
       throw new ArgError(
         // a blank cell is 0 on desktop: one message for both
@@ -801,15 +803,19 @@ function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGa
   return { bg: { r, alpha, a, b }, gg: nums.length === 7 ? { p, q, gamma } : null };
 }
 
-/** One row's frequency, recency and T (weeks); null for a blank row (all three empty — desktop passes blanks as 0). */
+/**
+ * One row's frequency, recency and T (weeks); null for a blank row (all three empty — desktop
+ * passes blanks as 0). Text is read under its column's mark (`marks`, one per column).
+ */
 function frequencyRecency(
-  cells: readonly Plain[]
+  cells: readonly Plain[],
+  marks: readonly ColumnMark[]
 ): { frequency: number; recency: number; T: number } | null {
   if (cells.slice(0, 3).every(isEmpty)) return null;
   const err = firstInputError(cells, LIFETIME_ROW_ARGS);
   if (err) throw err;
   const [frequency, recency, T] = cells.slice(0, 3).map((v, k) => {
-    const x = isBlank(v) ? 0 : toNumber(v, LIFETIME_ROW_ARGS[k]);
+    const x = isBlank(v) ? 0 : toNumber(v, LIFETIME_ROW_ARGS[k], marks[k]);
     if (x === undefined)
       throw new ArgError(`${LIFETIME_ROW_ARGS[k]}: "${String(v)}" is not a number.`);
     return x;
@@ -843,6 +849,8 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
       values: asColumn(a, LIFETIME_ROW_ARGS[k]),
     }));
     const n = commonHeight(cols);
+    // text weeks are read as their column writes them ("1.000" beside "30,43" is 1,000)
+    const marks = cols.map((c) => columnMark(() => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 3)) {
@@ -850,7 +858,10 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
         continue;
       }
       try {
-        const s = frequencyRecency(cols.map((c) => at(c.values, i)));
+        const s = frequencyRecency(
+          cols.map((c) => at(c.values, i)),
+          marks
+        );
         if (s === null) out.push(BLANK_ROW);
         else
           out.push([
@@ -933,8 +944,8 @@ export async function clv(
       values: asColumn(a, LIFETIME_ROW_ARGS[k]),
     }));
     const n = commonHeight(cols);
-    // text mean values are read as their column writes them ("1.234" beside "22,5" is 1,234)
-    const meanMark = columnMark(() => cols[3].values);
+    // text numbers are read as their column writes them ("1.234" beside "22,5" is 1,234)
+    const marks = cols.map((c) => columnMark(() => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 3)) {
@@ -943,7 +954,7 @@ export async function clv(
       }
       try {
         const cells = cols.map((c) => at(c.values, i));
-        const s = frequencyRecency(cells);
+        const s = frequencyRecency(cells, marks);
         if (s === null) {
           out.push(BLANK_ROW);
           continue;
@@ -952,7 +963,7 @@ export async function clv(
         let mean: number | null = null;
         if (s.frequency > 0) {
           // blank and desktop's 0 read alike: no spend (the domain's rule for a mean of 0 or less)
-          mean = isEmpty(mv) ? 0 : (toNumber(mv, "meanValue", meanMark) ?? null);
+          mean = isEmpty(mv) ? 0 : (toNumber(mv, "meanValue", marks[3]) ?? null);
           if (mean === null)
             throw new ArgError(
               `meanValue: "${String(mv)}" is not the mean value of the ${s.frequency} repeat order${s.frequency === 1 ? "" : "s"}.`

@@ -248,3 +248,48 @@ describe("KAP.CLV", () => {
     });
   });
 });
+
+describe("text weeks and parameters are read as their column (or range) writes them", () => {
+  // An en-GB workbook given a German export's columns: "30,43" proves a comma in recency, so its
+  // "1.000" is 1,000 weeks; "38,86" likewise in T ("1.040" is 1,040).
+  beforeEach(() => setWorkbookDecimalSeparator("."));
+  afterEach(() => setWorkbookDecimalSeparator(undefined));
+
+  test("KAP.PALIVE: 0.7266 and P(alive | 3, 1,000, 1,040) = 0.8310 (were #VALUE! and 1.0, 1.04 weeks)", async () => {
+    // row 1 as above: 0.72657. Row 2: 0.793 / (2.426 + 2) = 0.179168;
+    // (4.414 + 1,040) / (4.414 + 1,000) = 1.039824, ^3.243 = e^(3.243 × 0.039052) = 1.135016;
+    // 1 / (1 + 0.179168 × 1.135016) = 1 / 1.203358 = 0.83101
+    const out = (await both(
+      pAlive,
+      col(2, 3),
+      col("30,43", "1.000"),
+      col("38,86", "1.040"),
+      PARAMS
+    )) as number[][];
+    expect(out[0][0]).toBeCloseTo(0.72657, 4);
+    expect(out[1][0]).toBeCloseTo(0.83101, 4);
+  });
+
+  test("KAP.PALIVE: parameters written with a decimal comma ('0,243', '4,414', …) are the CDNOW ones: 0.7266", async () => {
+    // "0,243" and "0,793" prove a comma for the range, so "4,414" is 4.414, not 4,414
+    const out = (await both(pAlive, cell(2), cell(30.43), cell(38.86), [
+      ["0,243", "4,414", "0,793", "2,426"],
+    ])) as number[][];
+    expect(out[0][0]).toBeCloseTo(0.72657, 4);
+  });
+
+  test("KAP.CLV: text recency and T as their columns write them give the figures of the numbers", async () => {
+    const out = (await both(
+      clv,
+      col(2, 3),
+      col("30,43", "1.000"),
+      col("38,86", "1.040"),
+      col(22.345, 22.345),
+      [["0,243", "4,414", "0,793", "2,426", "6,25", "3,74", "15,44"]]
+    )) as number[][];
+    const v = (frequency: number, recency: number, T: number) =>
+      customerLifetimeValue(BG, GG, { frequency, recency, T, meanValue: 22.345 })!;
+    expect(out[0][0]).toBeCloseTo(v(2, 30.43, 38.86), 9);
+    expect(out[1][0]).toBeCloseTo(v(3, 1000, 1040), 9);
+  });
+});
