@@ -74,6 +74,11 @@ export interface ExportLayout {
    */
   saleDocType?: RegExp;
   /**
+   * Order statuses of invoices not yet approved, no sales yet: skipped and counted (Xero's
+   * "SUBMITTED", shown as "Awaiting Approval"). Without it, "Awaiting Approval" alone.
+   */
+  unapprovedStatus?: RegExp;
+  /**
    * An order with no account id and no account name (a guest order without e-mail or company)
    * is the person who ordered (the orderedBy column): Shopify's phone and POS orders.
    */
@@ -95,6 +100,9 @@ export interface ExportLayout {
   /** What the user is told about how this layout is read. */
   note?: string;
 }
+
+/** Xero's invoice statuses before approval: "SUBMITTED" in its exports, "Awaiting Approval" on screen and in reports. */
+const XERO_UNAPPROVED = /^\s*(?:submitted|awaiting[\s_-]+approval)\s*$/i;
 
 /** The currencies Xero writes after a money column's name ("Debit (GBP)" → "debit gbp"). */
 const XERO_CURRENCIES = ["gbp", "usd", "aud", "nzd", "eur", "cad", "zar", "sgd", "hkd"];
@@ -127,9 +135,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
       currency: ["currency", "currency code"],
       // "Sales invoice" / "Sales credit note": a credit note is a return whatever its number or sign
       docType: ["type"],
-      // Paid, Awaiting Payment; Voided, Draft and Deleted invoices were never sales
+      // Paid, Awaiting Payment; Voided, Draft and Deleted invoices were never sales, Submitted
+      // (Awaiting Approval) ones are none yet
       orderStatus: ["status"],
     },
+    unapprovedStatus: XERO_UNAPPROVED,
     ignore: [
       "account code",
       "tax type",
@@ -176,9 +186,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
       currency: ["currency", "currency code"],
       // Sales invoice / Sales credit note (a credit note is a return whatever its sign)
       docType: ["type", "invoice type"],
-      // Paid, Awaiting Payment; Voided and Draft invoices were never sales
+      // Paid, Awaiting Payment; Voided and Draft invoices were never sales, Awaiting Approval
+      // ones are none yet
       orderStatus: ["status", "invoice status"],
     },
+    unapprovedStatus: XERO_UNAPPROVED,
     ignore: [
       "account",
       "account code",

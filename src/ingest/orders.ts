@@ -274,6 +274,13 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
  */
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|storniert|(?:checkout[- ])?draft|deleted)\s*$/i;
+const VOID_ORDER = "cancelled, voided, refunded or draft order";
+/**
+ * An invoice waiting for approval is no sale yet (Xero's "Awaiting Approval"; a layout may name
+ * more: ExportLayout.unapprovedStatus). Its lines are skipped, as a draft's are, under their own name.
+ */
+const UNAPPROVED_STATUS = /^\s*awaiting[\s_-]+approval\s*$/i;
+const UNAPPROVED_ORDER = "unapproved (submitted or awaiting approval) order";
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */
@@ -510,6 +517,7 @@ export function createOrderParser(
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
+  const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
   /** every line's currency where the report names its home currency (ingest/plausible) */
@@ -762,9 +770,12 @@ export function createOrderParser(
   let orderTaxInclusive = false;
   /** Whether the current invoice was entered tax-inclusive, by its Total (Xero's invoices entered both ways). */
   let invoiceInclusive = true;
-  /** The order whose status was read last, and whether it was cancelled, voided or refunded (Shopify writes it on the first line only). */
+  /**
+   * The order whose status was read last, and why it is no sale (cancelled, voided or refunded;
+   * not yet approved), else undefined: Shopify writes the status on the first line only.
+   */
   let statusOrderKey = "";
-  let orderVoid = false;
+  let orderNoSale: string | undefined;
   /** Partially refunded orders (Shopify's partially_refunded): counted in full, and reported. */
   let partlyRefunded = 0;
   let partlyRefundedKey = "";
@@ -1268,19 +1279,20 @@ export function createOrderParser(
       const cancelled = col.cancelledAt >= 0 && !isBlankCell(row[col.cancelledAt]);
       if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
         statusOrderKey = rawOrderId;
-        orderVoid = false;
+        orderNoSale = undefined;
         refundLine = false;
       }
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status))
         return reject("not a sale entry", rowNo, false);
-      if (cancelled || VOID_STATUS.test(status)) orderVoid = true;
+      if (cancelled || VOID_STATUS.test(status)) orderNoSale = VOID_ORDER;
+      else if (unapprovedStatus.test(status)) orderNoSale = UNAPPROVED_ORDER;
       else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
         partlyRefundedKey = rawOrderId;
         refundLine = true;
       }
       // never a sale (or one given back in full): its amount is no revenue lost
-      if (orderVoid) return reject("cancelled, voided, refunded or draft order", rowNo, false);
+      if (orderNoSale) return reject(orderNoSale, rowNo, false);
     }
     const accountId = accountKey || accountName;
     if (!accountId) {
@@ -1478,7 +1490,7 @@ export function createOrderParser(
       refundedUnits = refundHere.units;
       // every unit given back: no sale left (its shipping is no revenue)
       if (Math.abs(revenue) < 0.005 && (quantity === undefined || refundedUnits === quantity))
-        return reject("cancelled, voided, refunded or draft order", rowNo, false);
+        return reject(VOID_ORDER, rowNo, false);
     }
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
     if (!currencyText && sameOrder) currencyText = orderCurrency;
