@@ -285,6 +285,9 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "belegnummer",
     "beleg nr",
     "belegnr",
+    // the document number alone (Beleg;Datum;Kunde;…); the orderId field's notWith keeps
+    // "Beleg-Art" (the type), "Beleg-Datum" and "Beleg-Pos." from it
+    "beleg",
     "auftragsnummer",
     "auftrags nr",
     "auftragsnr",
@@ -763,6 +766,18 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "customer",
         "po",
         "purchase",
+        // the same in German: "Beleg-Art" is the document type, "Beleg-Datum" its date …
+        "art",
+        "typ",
+        "datum",
+        "pos",
+        "position",
+        "zeile",
+        "betrag",
+        "summe",
+        "menge",
+        "kunde",
+        "währung",
       ],
     },
     {

@@ -1,7 +1,7 @@
 /** German exports (DATEV, SAP in German, Lexware, JTL…): their headers find the same fields as English ones. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { matchFields } from "../../src/ingest/detect";
+import { headerScores, matchFields } from "../../src/ingest/detect";
 import { ORDER_FIELDS } from "../../src/ingest/fields";
 
 const fieldsOf = (headers: string[]): Record<string, string> =>
@@ -65,6 +65,39 @@ test.each([
   ],
 ])("%j", (headers, expected) => {
   expect(fieldsOf(headers)).toEqual(expected);
+});
+
+test('a bare "Beleg" (the document number of a German ERP\'s export) is the order id', () => {
+  expect(fieldsOf(["Beleg", "Datum", "Kunde", "Artikel", "Menge", "Betrag"])).toEqual({
+    orderId: "Beleg",
+    date: "Datum",
+    accountName: "Kunde",
+    sku: "Artikel",
+    quantity: "Menge",
+    revenue: "Betrag",
+  });
+  // beside the document type, each to its own
+  expect(fieldsOf(["Beleg-Art", "Beleg", "Datum", "Kunde", "Menge", "Betrag"])).toMatchObject({
+    docType: "Beleg-Art",
+    orderId: "Beleg",
+  });
+});
+
+test.each([
+  // the document type, the document date, a line (position) number and the document's currency hold
+  // the word but are no order id: without another order id column, none is taken
+  ["Beleg-Art"],
+  ["Belegart"],
+  ["Beleg Typ"],
+  ["Belegdatum"],
+  ["Beleg-Datum"],
+  ["Beleg-Pos."],
+  ["Belegzeile"],
+  ["Beleg-Währung"],
+])("%s is never the order id", (header) => {
+  const orderId = ORDER_FIELDS.findIndex((f) => f.field === "orderId");
+  expect(headerScores(header, ORDER_FIELDS)[orderId].score).toBe(0);
+  expect(fieldsOf([header, "Datum", "Kunde", "Menge", "Betrag"]).orderId).toBeUndefined();
 });
 
 describe("kap on the German export", () => {
