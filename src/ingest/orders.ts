@@ -202,9 +202,10 @@ export interface OrderParser {
 // "Total", "Subtotal", "Grand total" and their German, French and Dutch words (Summe, Gesamt,
 // Zwischensumme, Totaal, Sous-total)
 // and the grand totals Excel's Data ▸ Subtotal writes in German, Dutch, French and Italian
-// (Gesamtergebnis, Eindtotaal, Total général, Totale complessivo)
+// (Gesamtergebnis, Eindtotaal, Total général, Totale complessivo), and Italian, Polish and Czech
+// totals (Totale, Totale generale; Razem, Ogółem, Suma; Celkem, Součet)
 const TOTAL_START =
-  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale\s+complessivo)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale(?:\s+(?:complessivo|generale))?|razem|og[óo]łem|suma|celkem|sou[čc]et)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
 // "Acme Ltd Total", and German Excel's subtotal "Acme Ltd Ergebnis"
 const TOTAL_END =
   /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|ergebnis):?$/i;
@@ -242,12 +243,13 @@ export const TAX_INCLUSIVE = /^(?:tax\s*)?inclusive$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
- * German), "Nota de crédito", and the codes SAP
+ * German), "Nota de crédito", "Nota di credito", "Factura rectificativa", "Abono", "Faktura
+ * korygująca" / "Korekta", "Dobropis" / "Opravný daňový doklad", and the codes SAP
  * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
  * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
  */
 export const CREDIT_TYPE =
-  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /** Documents that sell nothing: a quote, an estimate, a pro-forma invoice (English, German, French, Dutch). */
 export const QUOTE_DOC =
@@ -258,9 +260,9 @@ export const QUOTE_DOC =
  */
 export const PRE_INVOICE_DOC =
   /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
-/** An invoice document type (English, German, French, Dutch, Spanish, Italian). */
+/** An invoice document type (English, German, French, Dutch, Spanish, Italian, Polish, Czech). */
 export const INVOICE_DOC =
-  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura)(?:\s|$)/i;
+  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)(?:\s|$)/i;
 /**
  * Sage 50's transaction types that are no sale: receipts (SR, SA), discounts and refunds of
  * payments (SD, SP), purchases (PI, PC, PP, PA, PD, PR), journals and bank lines. Its sales are

@@ -83,12 +83,19 @@ const DAY_MONTH_YEAR =
 const MONTH_DAY_YEAR =
   /^([A-Za-z]{3,9}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+/**
+ * Dates written with a dot and a space after each part, day first: "2. 9. 2026" (Czech and
+ * Slovak exports, Pohoda, Money S3); and the Hungarian year first, "2026. 10. 14.".
+ */
+const DAY_DOT_SPACED = /^(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4})(?:$|[T\s,])/;
+const YEAR_DOT_SPACED = /^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?(?:$|[T\s,])/;
 
 /**
  * A date cell as an Excel serial (whole days, time dropped); undefined when unreadable.
  * Numbers are serials (or yyyymmdd); JS Dates (ExcelJS) are read in UTC, the way ExcelJS
  * builds them from serials; text may be ISO, day- or month-first (`order` settles
- * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025" or "April 3, 2025".
+ * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025", "April 3, 2025", or
+ * "3. 4. 2025" and "2025. 04. 03." (Czech, Hungarian).
  * `date1904`: the number came from a workbook in the 1904 date system, where the same day's
  * serial is 1,462 smaller (domain/dates DATE1904_OFFSET); the result is in the 1900 system.
  */
@@ -123,6 +130,10 @@ export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): 
     return order === "dmy" ? fromYmd(y, b, a) : fromYmd(y, a, b);
   }
   m = YYYYMMDD.exec(s);
+  if (m) return fromYmd(+m[1], +m[2], +m[3]);
+  m = DAY_DOT_SPACED.exec(s);
+  if (m) return fromYmd(+m[3], +m[2], +m[1]);
+  m = YEAR_DOT_SPACED.exec(s);
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
   m = DAY_MONTH_YEAR.exec(s);
   if (m) {
