@@ -158,7 +158,7 @@ const ROW_PARSERS: ((v: Plain, fractions: () => boolean, column: ColumnMark) => 
   frequencyCell,
   revenueCell,
   (v, _, column) => diversityCell(v, column),
-  (v) => engagementCell(v),
+  (v, _, column) => engagementCell(v, column),
   (v, _, column) => paymentCell(v, column),
 ];
 
@@ -381,8 +381,11 @@ export function quadrant(
     ]);
     const eCut = optionalNumber(engagementCut, "engagementCut") ?? DEFAULT_SCALE_CUT;
     const givenCut = optionalNumber(potentialCut, "potentialCut");
-    // text potentials are read as their column writes them ("5.000" beside "8.000,00" is 5,000)
+    // text potentials and engagement are read as their column writes them ("5.000" beside
+    // "8.000,00" is 5,000)
     const potMark = columnMark(() => p);
+    const engMark = columnMark(() => e);
+    const engagementOf = (v: Plain) => engagementCell(v, engMark);
     // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
     const pots: (number | ArgError | undefined)[] = [];
     for (let i = 0; i < n; i++) {
@@ -417,7 +420,7 @@ export function quadrant(
       try {
         const err = firstInputError([at(e, i), at(p, i)], ["engagement", "potential"]);
         if (err) throw err;
-        const en = engagementCell(at(e, i));
+        const en = engagementOf(at(e, i));
         // A blank engagement (0 on desktop) is a blank row; so is a blank potential on the 1–5 scale.
         if (en === null || (onScale && pot === 0)) {
           out.push(BLANK_ROW);
@@ -429,7 +432,7 @@ export function quadrant(
         out.push(
           err instanceof ArgError &&
             isLabelRow(i, n, [at(e, i), at(p, i)]) &&
-            !readsAs(engagementCell, at(e, i)) &&
+            !readsAs(engagementOf, at(e, i)) &&
             pot instanceof ArgError
             ? ["Quadrant"]
             : [rowError(err)]
@@ -1140,7 +1143,9 @@ export function accountHealth(
       );
       const eng = notGiven(engagement) ? null : asColumn(engagement, "engagement");
       const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
-      // text payment days are read as their column writes them ("1.200" beside "-2,5" is 1,200)
+      // text engagement and payment days are read as their column writes them ("1.200" beside
+      // "-2,5" is 1,200)
+      const engMark = columnMark(() => eng ?? []);
       const payMark = columnMark(() => pay ?? []);
       commonHeight([
         { name: "accountIds", values: r.ids },
@@ -1152,7 +1157,7 @@ export function accountHealth(
         if (e) return [rowError(e)];
         if (inp === undefined) return BLANK_ROW;
         try {
-          inp.engagement = eng ? engagementCell(at(eng, i)) : null;
+          inp.engagement = eng ? engagementCell(at(eng, i), engMark) : null;
           inp.daysBeyondTerms = pay ? paymentDaysCell(at(pay, i), "paymentDays", payMark) : null;
           const score = m.scoreInputs(inp, w).score;
           return [score === null ? kapError("notAvailable", "No factor has data.") : score];

@@ -190,19 +190,34 @@ export function diversityCell(v: Plain, column?: ColumnMark): number | null {
 }
 
 /** Engagement has no 0: a 0 is desktop Excel's blank cell, so it is n/a too (the same on every host). */
-export function engagementCell(v: Plain): number | null {
+export function engagementCell(v: Plain, column?: ColumnMark): number | null {
   if (leftOut(v, "engagement") || v === 0) return null;
   const e =
     typeof v === "number"
       ? parseEngagement(v)
       : typeof v === "string"
-        ? parseEngagement(v)
+        ? (parseEngagement(v) ?? engagementNumberText(v, column))
         : undefined;
   if (e === undefined)
     throw new ArgError(
       `engagement: "${String(v)}" is not 1–5 or a known label (e.g. "Responds within 24 hours").`
     );
   return e;
+}
+
+/**
+ * An engagement typed as a text number the domain's labels do not cover ("4,0" under a decimal
+ * comma, of the workbook or of its column); undefined for any other text, which keeps the
+ * engagement message.
+ */
+function engagementNumberText(v: string, column: ColumnMark | undefined): number | undefined {
+  try {
+    const n = toNumber(v, "engagement", column);
+    return n === undefined ? undefined : parseEngagement(n);
+  } catch (e) {
+    if (e instanceof ArgError) return undefined;
+    throw e;
+  }
 }
 
 /** Average days paid beyond terms as given (negative = early); null when left out (blank or "n/a"). */

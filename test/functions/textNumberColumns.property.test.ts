@@ -113,10 +113,9 @@ test("KAP.WINBACK: 0.01 to 5,000 days", () => {
   );
 });
 
-test("KAP.QUADRANT: money potentials £0 to £50,000 beside engagement 1–5", () => {
-  sameAsNumbers(
-    column(n, 0, 5_000_000).map((c) => [c]),
-    ([p]) => both(quadrant, [[4], [2], [5], [1]], p)
+test("KAP.QUADRANT: engagement 1–5 and money potentials £0 to £50,000", () => {
+  sameAsNumbers(fc.tuple(column(n, 100, 500, true), column(n, 0, 5_000_000)), ([e, p]) =>
+    both(quadrant, e, p)
   );
 });
 
@@ -134,19 +133,19 @@ test("KAP.PALIVE: recency and T of 0 to 2,000 weeks", () => {
   );
 });
 
-/** The factor columns: days, two changes (fractions −1.00 to 3.00), categories, engagement as numbers, payment days. */
+/** The factor columns: days, two changes (fractions −1.00 to 3.00), categories, engagement 1–5, payment days. */
 const factors = fc.tuple(
   column(n, 0, 300_000),
   column(n, -100, 300),
   column(n, -100, 300),
   column(n, 0, 1_000, true),
+  column(n, 100, 500, true),
   column(n, -3_000, 300_000)
 );
-const engagement = [[4], [1], [5], [3]];
 const factorArgs = (cols: unknown[][][]) =>
-  [cols[0], cols[1], cols[2], cols[3], engagement, cols[4]] as const;
+  [cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]] as const;
 
-test("KAP.HEALTHFACTORS: days, % changes, categories and payment days", () => {
+test("KAP.HEALTHFACTORS: days, % changes, categories, engagement and payment days", () => {
   sameAsNumbers(factors, (cols) => both(healthFactors, ...factorArgs(cols)));
 });
 

@@ -250,3 +250,54 @@ describe("KAP.BAND, KAP.WINBACK and KAP.FIVEP read a column's text numbers as th
     ]);
   });
 });
+
+describe("engagement written as a text number with a decimal comma", () => {
+  it("KAP.HEALTHFACTORS: '4,0' and '2,0' beside each other are engagement 4 and 2 (were #VALUE!)", () => {
+    const na = col("n/a", "n/a");
+    const out = both(healthFactors, na, na, na, na, col("4,0", "2,0"), na);
+    expect(out.map((r) => r[4])).toEqual([4, 2]);
+  });
+
+  it("KAP.QUADRANT: engagement '4,0' / '2,0' with potentials 4 and 4 → Key, Growth Potential", () => {
+    // cut 3 on both: 4/4 high-high Key; 2/4 low engagement, high potential → Growth Potential
+    expect(both(quadrant, col("4,0", "2,0"), col(4, 4))).toEqual([["Key"], ["Growth Potential"]]);
+  });
+
+  it("one cell follows the workbook: '4,0' is 4 in a decimal-comma workbook, #VALUE! in a decimal-point one", () => {
+    const one = () =>
+      both(
+        healthFactors,
+        cell("n/a"),
+        cell("n/a"),
+        cell("n/a"),
+        cell("n/a"),
+        cell("4,0"),
+        cell("n/a")
+      );
+    expect(isKapError(one()[0][4])).toBe(true);
+    setWorkbookDecimalSeparator(",");
+    try {
+      expect(one()[0][4]).toBe(4);
+    } finally {
+      setWorkbookDecimalSeparator(".");
+    }
+  });
+
+  it("KAP.ACCOUNTHEALTH's engagement column: '4,0', '2,0' → 4, 2", () => {
+    // Weights 0,0,0,0,100,0: the score is the Engagement score alone
+    const out = both(
+      accountHealth,
+      col("A", "B"),
+      col("A", "B"),
+      col("2026-03-01", "2026-03-05"),
+      col("I1", "I2"),
+      col(100, 200),
+      col("Tools", "Tape"),
+      col("4,0", "2,0"),
+      null as never,
+      cell("2026-03-31"),
+      col(0, 0, 0, 0, 1, 0)
+    );
+    expect(out).toEqual([[4], [2]]);
+  });
+});
