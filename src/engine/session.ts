@@ -29,6 +29,7 @@ import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
 import { creditPrefixIsNumbering } from "../domain/orderLines";
 import {
   creditNotePrefixes,
+  invoicePrefixesBeside,
   type IngestReport,
   type NumberField,
   SAGE_INVOICE_TYPE,
@@ -293,7 +294,7 @@ export function planReading(
           r[idCol] === null || r[idCol] === undefined ? "" : String(r[idCol]).trim()
         );
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
-  // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…), whatever their sign.
+  // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);
   const allNotes = [
     ...(notes ?? []),
@@ -302,7 +303,7 @@ export function planReading(
     ...dateNotes,
     ...(creditIdPrefixes.length
       ? [
-          `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${creditIdPrefixes.includes("av") ? "FA" : "RE"}… are credit notes: read as returns, whatever their sign.`,
+          `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${invoicePrefixesBeside(creditIdPrefixes).join("… or ")}… are credit notes: read as returns, whatever their sign.`,
         ]
       : []),
   ];

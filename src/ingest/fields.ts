@@ -665,6 +665,7 @@ const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>
     "nombre fiscal",
     "nazwa kontrahenta",
     "kontrahent",
+    "klient",
     "nabywca",
     "nazwa klienta",
     "odbiorca",

@@ -387,19 +387,36 @@ function ledgerWarning(sections: ReadonlyMap<string, boolean>): string | undefin
   return `The report lists ${sections.size} ledger accounts: KAP read ${read} (sales) and skipped ${skipped}, which hold${sections.size - [...sections.values()].filter(Boolean).length === 1 ? "s" : ""} the same sales again (with VAT) or payments: read too, each sale would count twice.`;
 }
 
-/** Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit or a dash: "AV00003", "GU-0033". */
+/**
+ * Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit, a dash, a
+ * space or a slash: "AV00003", "GU-0033", "NC 12/2026", "FK/3/2026".
+ */
 export function hasIdPrefix(id: string, prefixes: readonly string[]): boolean {
   if (id.length < 3) return false;
   const c = id.charCodeAt(2);
-  if (!(c === 45 || (c >= 48 && c <= 57))) return false;
+  if (!(c === 45 || c === 32 || c === 47 || (c >= 48 && c <= 57))) return false;
   return prefixes.includes(id.slice(0, 2).toLowerCase());
 }
 
 /**
- * Credit-note prefixes an order book's ids show: French systems (Sage 100, EBP) number invoices
- * FA… and credit notes (avoirs) AV…, German ones invoices RE…/RG… and credit notes (Gutschriften)
- * GU…/GS…. A credit prefix counts only beside its invoice prefix, and on fewer ids than it (a
- * book is mostly invoices); [] when the ids show none.
+ * Credit notes numbered apart from the invoices, each credit prefix with the invoice prefixes it
+ * stands beside: French systems (Sage 100, EBP) number factures FA… and avoirs AV…, German ones
+ * Rechnungen RE…/RG… and Gutschriften GU…/GS…, Italian ones fatture FT… and note di credito NC…,
+ * Polish faktury FV…/FS… and faktury korygujące FK…, Czech faktury FV… and dobropisy DB….
+ */
+export const CREDIT_ID_PREFIXES: readonly { credit: string; invoices: readonly string[] }[] = [
+  { credit: "av", invoices: ["fa"] },
+  { credit: "gu", invoices: ["re", "rg"] },
+  { credit: "gs", invoices: ["re", "rg"] },
+  { credit: "nc", invoices: ["ft"] },
+  { credit: "fk", invoices: ["fv", "fs"] },
+  { credit: "db", invoices: ["fv"] },
+];
+
+/**
+ * Credit-note prefixes an order book's ids show (CREDIT_ID_PREFIXES). A credit prefix counts
+ * only beside its invoice prefixes, and on fewer ids than they (a book is mostly invoices); []
+ * when the ids show none.
  */
 export function creditNotePrefixes(ids: Iterable<string>): string[] {
   const count = new Map<string, number>();
@@ -408,11 +425,18 @@ export function creditNotePrefixes(ids: Iterable<string>): string[] {
     if (hasIdPrefix(id, [two])) count.set(two, (count.get(two) ?? 0) + 1);
   }
   const n = (p: string) => count.get(p) ?? 0;
-  const out: string[] = [];
-  if (n("av") > 0 && n("av") < n("fa")) out.push("av");
-  const invoices = n("re") + n("rg");
-  for (const p of ["gu", "gs"]) if (n(p) > 0 && n(p) < invoices) out.push(p);
-  return out;
+  return CREDIT_ID_PREFIXES.filter(({ credit, invoices }) => {
+    const invoiceIds = invoices.reduce((sum, p) => sum + n(p), 0);
+    return n(credit) > 0 && n(credit) < invoiceIds;
+  }).map(({ credit }) => credit);
+}
+
+/** The invoice prefixes, as written (upper case), that credit prefixes `credits` were found beside: ["FT"] for ["nc"]. */
+export function invoicePrefixesBeside(credits: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const { credit, invoices } of CREDIT_ID_PREFIXES)
+    if (credits.includes(credit)) out.add(invoices[0].toUpperCase());
+  return [...out];
 }
 
 function text(v: Cell): string {

@@ -93,3 +93,34 @@ describe("ids that look like credit notes after the first 1,000 lines", () => {
     expect(report.warnings.join(" ")).not.toMatch(/credit-note numbers/);
   });
 });
+
+describe("Italian, Polish and Czech numbering: NC beside FT, FK beside FV/FS, DB beside FV", () => {
+  test("which prefixes are credit notes, with a space or a slash after the letters ('NC 12/2026', 'FK/3/2026')", () => {
+    expect(creditNotePrefixes(["FT 1/2026", "FT 90/2026", "NC 12/2026"])).toEqual(["nc"]);
+    expect(creditNotePrefixes(["FV/1/2026", "FS/2/2026", "FK/3/2026"])).toEqual(["fk"]);
+    expect(creditNotePrefixes(["FV2026001", "FV2026002", "DB2026001"])).toEqual(["db"]);
+    // no invoice prefix beside it: "NC" alone is no credit numbering; "Ncompany 3" is no prefix
+    expect(creditNotePrefixes(["1/2026", "2/2026", "NC 1/2026"])).toEqual([]);
+    expect(creditNotePrefixes(["FT 1", "FT 2", "Ncompany 3"])).toEqual([]);
+  });
+
+  test("Italian: a Nota di credito NC 12/2026 written positive, with no document type column, is a return", async () => {
+    const path = join(dir, "it.csv");
+    writeFileSync(
+      path,
+      "Codice cliente;Ragione sociale;Data documento;Numero documento;Codice articolo;Descrizione;Quantità;Prezzo unitario;Importo\n" +
+        "I-1;Elettrica Rossi S.r.l.;02/09/2026;FT 1/2026;FC-200;Fascette;1.200;0,125;150,00\n" +
+        "I-1;Elettrica Rossi S.r.l.;14/10/2026;FT 90/2026;FC-200;Fascette;2.500;0,035;87,50\n" +
+        "I-2;Idraulica Bianchi;07/10/2026;FT 77/2026;RC-15;Raccordo 15;40;1,25;50,00\n" +
+        "I-2;Idraulica Bianchi;09/10/2026;NC 12/2026;RC-15;Raccordo 15 (reso);4;1,25;5,00\n"
+    );
+    const { revenue, orders, report } = await analyze(path);
+    // I-1: 150,00 + 87,50 = 237,50; I-2: 50,00 − NC 5,00 = 45,00 (not 55,00), one order
+    expect(revenue).toEqual({ "I-1": 237.5, "I-2": 45 });
+    expect(orders).toEqual({ "I-1": 2, "I-2": 1 });
+    expect(report.returns).toBe(1);
+    expect(report.warnings).toContain(
+      "Order ids starting NC beside the invoices' FT… are credit notes: read as returns, whatever their sign."
+    );
+  });
+});

@@ -119,6 +119,21 @@ describe("headers", () => {
     });
   });
 
+  test("Polish, a shorter export: Nr klienta the id, Klient the name, Data the date", () => {
+    expect(
+      fieldsOf(["Nr klienta", "Klient", "Data", "Nr faktury", "Indeks", "Nazwa", "Ilość", "Cena"])
+    ).toEqual({
+      accountId: "Nr klienta",
+      accountName: "Klient",
+      date: "Data",
+      orderId: "Nr faktury",
+      sku: "Indeks",
+      productName: "Nazwa",
+      quantity: "Ilość",
+      unitPrice: "Cena",
+    });
+  });
+
   test("Czech: Celkem bez DPH is the line value, never Celkem s DPH (with VAT)", () => {
     expect(
       fieldsOf([
