@@ -600,6 +600,18 @@ export function checkOrderColumns(
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);
+  if (!get("category") && !user.has("category") && options.headers) {
+    const tracking = trackingCategory(
+      mapping,
+      options.headers,
+      sample,
+      new Set(fields.map((m) => m.column))
+    );
+    if (tracking) {
+      fields.push(tracking.field);
+      notes.push(tracking.note);
+    }
+  }
   const hasCategory = !!get("category") || user.has("category");
   const fromHeadings = headingCategories(mapping, hasCategory, sample);
   if (fromHeadings.note) notes.push(fromHeadings.note);
@@ -655,6 +667,48 @@ function headerCurrency(
     }
   }
   return found;
+}
+
+/**
+ * Names of a Xero tracking category that groups products ("Product Group", "Category",
+ * "Product Line"); a tracking category for a region, a department or a project does not.
+ */
+const PRODUCT_TRACKING =
+  /^(?:(?:product|item|sales)\s+)?(?:categor(?:y|ies)|groups?|lines?|family|families|range|types?)$|^products?$|^sub\s*categor(?:y|ies)$/;
+
+/**
+ * Xero's invoice lines tagged with a tracking category that groups products (TrackingName1
+ * "Product Group" on every tagged line): its option column (TrackingOption1) as the category
+ * field, and the note that says so; undefined when no tracking category groups products.
+ */
+function trackingCategory(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  rows: readonly Row[],
+  taken: ReadonlySet<number>
+): { field: FieldMatch; note: string } | undefined {
+  if (!mapping.layout?.startsWith("xero")) return undefined;
+  const norm = headers.map((h) => normaliseHeader(h).replace(/ /g, ""));
+  for (const k of [1, 2]) {
+    const nameCol = norm.indexOf(`trackingname${k}`);
+    const optionCol = norm.indexOf(`trackingoption${k}`);
+    if (nameCol < 0 || optionCol < 0 || taken.has(optionCol)) continue;
+    const names = new Set(
+      rows
+        .map((r) => r[nameCol])
+        .filter((v) => !isBlankCell(v))
+        .map((v) => String(v).trim())
+    );
+    if (names.size !== 1) continue;
+    const name = [...names][0];
+    if (!PRODUCT_TRACKING.test(normaliseHeader(name))) continue;
+    const header = headers[optionCol].trim();
+    return {
+      field: { field: "category", column: optionCol, header, confidence: 0.9 },
+      note: `Categories read from Xero's tracking category "${name}" ("${header}"): the export has no category column. Lines without an option are "Uncategorised".`,
+    };
+  }
+  return undefined;
 }
 
 /** A grouped report's "Total …" row (its first text). */
