@@ -14,7 +14,9 @@ import {
   health,
   healthFactors,
   pAlive,
+  payment,
   quadrant,
+  seasonality,
   winBack,
 } from "../../src/functions/functions";
 import { setWorkbookDecimalSeparator } from "../../src/functions/culture";
@@ -65,9 +67,14 @@ function column(n: number, min: number, max: number, whole = false, noZero = fal
 const marks = fc.constantFrom<DecimalMark>(".", ",");
 const workbooks = fc.constantFrom<DecimalMark | undefined>(".", ",", undefined);
 
-/** An answer as compared: a number or text as it is, an error by its code. */
-function answers(out: unknown[][]): unknown[][] {
-  return out.map((r) => r.map((v) => (isKapError(v) ? { error: v.code } : v)));
+/** The answers as compared: a number or text as it is, an error by its code; the call's own error too. */
+function answers(call: () => unknown[][]): unknown {
+  try {
+    return call().map((r) => r.map((v) => (isKapError(v) ? { error: v.code } : v)));
+  } catch (e) {
+    if (!isKapError(e)) throw e;
+    return { callError: e.code };
+  }
 }
 
 const asText = (es: Entry[], mark: DecimalMark) => es.map((e) => [written(e, mark)]);
@@ -82,8 +89,8 @@ function sameAsNumbers(
   fc.assert(
     fc.property(columns, marks, workbooks, (cols, mark, workbook) => {
       setWorkbookDecimalSeparator(workbook);
-      const text = answers(f(cols.map((c) => asText(c, mark))));
-      const numbers = answers(f(cols.map(asNumbers)));
+      const text = answers(() => f(cols.map((c) => asText(c, mark))));
+      const numbers = answers(() => f(cols.map(asNumbers)));
       expect(text).toEqual(numbers);
     }),
     { numRuns: runs }
@@ -151,4 +158,18 @@ test("KAP.HEALTHFACTORS: days, % changes, categories, engagement and payment day
 
 test("KAP.HEALTH: the same columns scored", () => {
   sameAsNumbers(factors, (cols) => both(health, ...factorArgs(cols)));
+});
+
+test("KAP.PAYMENT: days late −30 to 2,000 weighted by amounts £−100 to £50,000", () => {
+  sameAsNumbers(fc.tuple(column(n, -3_000, 200_000), column(n, -10_000, 5_000_000)), ([d, a]) =>
+    both(payment, d, null as never, a)
+  );
+});
+
+test("KAP.SEASONALITY: revenue £−100 to £50,000 in January to April", () => {
+  const dates = [["2026-01-10"], ["2026-02-10"], ["2026-03-10"], ["2026-04-10"]];
+  sameAsNumbers(
+    column(n, -10_000, 5_000_000).map((c) => [c]),
+    ([r]) => both(seasonality, dates, r, [["2026-04-30"]])
+  );
 });
