@@ -4,6 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
+import { Spellings, spellingsWarning } from "./spellings";
 import {
   categoryStandIn,
   CREDIT_ID_SAMPLE,
@@ -496,6 +497,9 @@ export function createOrderParser(
   mapping: ColumnMapping,
   options: OrderParserOptions
 ): OrderParser {
+  // one spelling per product code and per category, whatever the letter case (ingest/spellings)
+  const skuSpellings = new Spellings();
+  const categorySpellings = new Spellings();
   // Every order field present from the start (-1 = not mapped): a fixed-shape object keeps the
   // per-row lookups fast, where a dictionary built field by field would not.
   const col: Record<string, number> = {
@@ -1608,16 +1612,15 @@ export function createOrderParser(
     line.accountName = accountName || undefined;
     line.date = date;
     line.orderId = rawOrder || `${accountId}|${date}`;
-    line.sku = sku;
+    line.sku = sku === "" ? sku : skuSpellings.of(sku);
     line.productName =
       productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
-    line.category =
+    const category =
       (col.category >= 0
         ? text(row[col.category])
         : (categoryFromHeadings ? productPath.category : "") ||
-          (categoryFromSku ? productCategoryPrefix(sku) : "")) ||
-      cat?.category ||
-      UNCATEGORISED;
+          (categoryFromSku ? productCategoryPrefix(sku) : "")) || cat?.category;
+    line.category = category ? categorySpellings.of(category) : UNCATEGORISED;
     // No product column but a category column: the category stands for the product.
     if (categoryForProduct) line.sku = categoryStandIn(line.category);
     line.quantity = signed.quantity;
@@ -1694,6 +1697,20 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       const warnings: string[] = [];
+      const skuWords = spellingsWarning(
+        skuSpellings,
+        "product code",
+        "product codes",
+        "one product"
+      );
+      if (skuWords) warnings.push(skuWords);
+      const categoryWords = spellingsWarning(
+        categorySpellings,
+        "category",
+        "categories",
+        "one category"
+      );
+      if (categoryWords) warnings.push(categoryWords);
       const ledger = ledgerWarning(ledgerSections);
       if (ledger) warnings.push(ledger);
       if (creditNumbering)
