@@ -480,7 +480,7 @@ async function run(argv: string[]): Promise<number> {
       await writeXlsxFile(path, specs);
       out.line(path);
     }
-    out.line(`Wrote ${top.length} QBR workbooks to ${dir}`);
+    out.line(`Wrote ${top.length} QBR workbook${top.length === 1 ? "" : "s"} to ${dir}`);
     return 0;
   }
   if (!o.account) throw new UsageError("kap qbr needs --account ID or --all-top N.");

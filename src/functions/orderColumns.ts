@@ -48,6 +48,7 @@ import { dateCellShift } from "./culture";
 import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
+import { MAX_LINE_VALUE, MAX_QUANTITY } from "../ingest/limits";
 
 export interface OrderColumnArgs {
   orderAccounts: Cell;
@@ -368,6 +369,11 @@ function readRow(
     throw new RowError(
       `Order row ${row}: revenue "${String(revenueCell ?? "")}" is not an amount.`
     );
+  // as the ingest leaves such a line out (ingest/limits): never summed into the account's figures
+  if (!(Math.abs(revenue) < MAX_LINE_VALUE))
+    throw new RowError(
+      `Order row ${row}: revenue ${String(revenueCell)} is too large to be real (10 trillion or more): a code or an id in the revenue column?`
+    );
   let quantity = 1;
   if (hasQuantity) {
     const q = cellOf(qtyB, k, qty, i);
@@ -384,6 +390,10 @@ function readRow(
       }
       if (v === undefined)
         throw new RowError(`Order row ${row}: quantity "${String(q)}" is not a number.`);
+      if (!(Math.abs(v) < MAX_QUANTITY))
+        throw new RowError(
+          `Order row ${row}: quantity ${String(q)} is too large to be real (10 trillion or more): a code or a barcode in the quantity column?`
+        );
       quantity = v;
     }
   }

@@ -4,6 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
+import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
 import { Spellings, spellingsWarning } from "./spellings";
 import {
   categoryStandIn,
@@ -34,10 +35,6 @@ import {
 export { UNCATEGORISED };
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
-/** A line value at or beyond this is no sale (see its check in the parser); 10 trillion in any currency. */
-const MAX_LINE_VALUE = 1e13;
-/** A line quantity at or beyond this is no sale either: 10 trillion units. */
-const MAX_QUANTITY = 1e13;
 /**
  * The most rows a customer heading's look-ahead holds while it waits for a "Total …" row in a
  * later push (a report without totals rows is read with the heading as the next customer after these).

@@ -16,10 +16,16 @@ export class Spellings {
   /** first spelling → the other spellings read as it, in order of first sight */
   private readonly others = new Map<string, string[]>();
 
+  /** the last spelling asked for and its answer: a category repeats down an order's lines */
+  private lastRaw: string | undefined;
+  private lastOf = "";
+
   /** The spelling `raw` is read as: the first one seen with its key. */
   of(raw: string): string {
+    if (raw === this.lastRaw) return this.lastOf;
+    this.lastRaw = raw;
     const hit = this.byRaw.get(raw);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return (this.lastOf = hit);
     const key = foldKey(raw);
     const first = this.byKey.get(key);
     if (first === undefined) this.byKey.set(key, raw);
@@ -29,7 +35,7 @@ export class Spellings {
       else this.others.set(first, [raw]);
     }
     this.byRaw.set(raw, first ?? raw);
-    return first ?? raw;
+    return (this.lastOf = first ?? raw);
   }
 
   /** The groups of spellings read as one, each first spelling first. */

@@ -63,6 +63,19 @@ test("accounts whose ids differ only in characters a file name cannot hold get f
   expect(r.status).toBe(0);
   // A/1 (£30) first, as A_1 Same Name.xlsx; then A_1 (£20), whose name is taken: (2)
   expect(readdirSync(out).sort()).toEqual(["QBR A_1 Same Name (2).xlsx", "QBR A_1 Same Name.xlsx"]);
+  // one workbook is one workbook
+  const one = kap(
+    "qbr",
+    file,
+    "--all-top",
+    "1",
+    "--as-of",
+    "2026-10-31",
+    "--out",
+    join(dir, "pack-one")
+  );
+  expect(one.status).toBe(0);
+  expect(one.stdout).toMatch(/^Wrote 1 QBR workbook to /m);
 });
 
 test("kap qbr --all-top in two currencies without exchange rates takes the top N of each, and says so", () => {

@@ -477,6 +477,32 @@ describe("bad order columns give one clear message", () => {
     // D's 1 Oct is 30 + 10 = 40 days back; £100 in (10 Nov 2025, 10 Nov 2026], none before
     expect([rowD[0], rowD[4], rowD[5]]).toEqual([40, 100, 0]);
   });
+  it("a revenue or quantity of 10 trillion or more (an id in the column) is no amount: its account's row says so, as the ingest leaves the line out", () => {
+    const [a, dt, o, r, c] = args();
+    // row 4 is A's I4 (£200 on 1 Aug 2026): an invoice number pasted into its revenue cell
+    r[3] = [20260801000013];
+    const q = qtyOf();
+    // row 9 is B's second £60 line: a barcode in its quantity
+    q[8] = [5012345678900000];
+    const [rowA, rowB, rowD] = both(metrics, col(["A", "B", "D"]), a, dt, o, r, c, AS_OF, q);
+    expect(rowA[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Order row 4: revenue 20260801000013 is too large to be real/
+      ),
+    });
+    expect(rowB[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Order row 9: quantity 5012345678900000 is too large to be real/
+      ),
+    });
+    // D is read as ever: £100 on 1 Oct 2026 in the last 12 months, 30 days back
+    expect([rowD[0], rowD[4]]).toEqual([30, 100]);
+    // just under the limit is an amount (£9,999,999,999,999 on I4 instead of £200)
+    r[3] = [9_999_999_999_999];
+    const [okA] = both(metrics, col(["A"]), a, dt, o, r, c, AS_OF, qtyOf());
+    // last 12 months (1 Nov 2025 – 31 Oct 2026): 500 + 100 + 9,999,999,999,999 + 300 + 50 − 50
+    expect(okA[4]).toBe(10_000_000_000_899);
+  });
   it("an unreadable date with no as-of given stops the call: that row might have been the data's last date", () => {
     const [a, dt, o, r, c] = args();
     dt[2] = ["last Tuesday"];
