@@ -131,6 +131,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
       quantity: ["quantity"],
       unitPrice: ["unit amount"],
       discount: ["discount", "discount rate"],
+      // a line's discount given as money instead of a % (Xero's "DiscountAmount")
+      lineDiscount: ["discount amount"],
       revenue: ["line amount"],
       currency: ["currency", "currency code"],
       // "Sales invoice" / "Sales credit note": a credit note is a return whatever its number or sign
@@ -156,7 +158,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "tracking name2",
       "sent",
     ],
-    note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount %.',
+    note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount % or DiscountAmount.',
   },
   {
     // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice

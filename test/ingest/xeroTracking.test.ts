@@ -66,3 +66,34 @@ describe("Xero tracking categories", () => {
     expect(report.warnings.join("\n")).not.toMatch(/tracking category/);
   });
 });
+
+describe("Xero line discounts given as an amount (DiscountAmount)", () => {
+  it("with no LineAmount, each line is Quantity × UnitAmount less its Discount % or its DiscountAmount", async () => {
+    const path = join(dir, "xero-discount-amount.csv");
+    writeFileSync(
+      path,
+      [
+        "*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,DiscountAmount,*AccountCode,*TaxType,Currency",
+        "Brightwell Electrical Ltd,INV-0101,14/09/2026,14/10/2026,CT-200,Cable ties,10,4.50,,,200,20% (VAT on Income),GBP",
+        "Brightwell Electrical Ltd,INV-0101,14/09/2026,14/10/2026,CC-10,Cable clips,20,2.10,,4.20,200,20% (VAT on Income),GBP",
+        "Brightwell Electrical Ltd,INV-0140,20/10/2026,19/11/2026,CT-200,Cable ties,10,4.50,10,,200,20% (VAT on Income),GBP",
+      ].join("\n") + "\n"
+    );
+    const { revenue } = await analyzeFile(path);
+    // 10 × 4.50 = 45.00; 20 × 2.10 − 4.20 = 37.80; 10 × 4.50 less 10% = 40.50 → 123.30
+    expect(revenue["Brightwell Electrical Ltd"]).toBe(123.3);
+  });
+
+  it("beside LineAmount (already net of the discount) the DiscountAmount is not taken off again", async () => {
+    const path = join(dir, "xero-discount-amount-line-amount.csv");
+    writeFileSync(
+      path,
+      [
+        "*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,DiscountAmount,LineAmount,*AccountCode,*TaxType,Currency",
+        "Brightwell Electrical Ltd,INV-0101,14/09/2026,14/10/2026,CC-10,Cable clips,20,2.10,,4.20,37.80,200,20% (VAT on Income),GBP",
+      ].join("\n") + "\n"
+    );
+    const { revenue } = await analyzeFile(path);
+    expect(revenue["Brightwell Electrical Ltd"]).toBe(37.8);
+  });
+});
