@@ -18,6 +18,7 @@ import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid
 import {
   closestOrders,
   doubledHeaderNotes,
+  kapOutputError,
   LATE_HEADER_ROWS,
   lateOrderHeader,
   noOrdersError,
@@ -702,6 +703,14 @@ export class IngestSession {
   async orders(): Promise<Found> {
     const found = await this.detect();
     const orders = found.orders;
+    // a workbook KAP wrote is said to be one, even where one of its sheets reads as order lines
+    const own = kapOutputError(
+      (await this.tables()).map((t) => ({
+        name: t.peek.tableName ?? t.peek.name,
+        headers: headersOf(t.peek),
+      }))
+    );
+    if (own) throw own;
     if (!orders) {
       // A header row below the first rows detection looks at (a report's long title block) is
       // named in the message: each table's first LATE_HEADER_ROWS rows are read for it.

@@ -258,6 +258,22 @@ function isKapOutput(sheets: readonly { name: string; headers: string[] }[]): bo
   return sheets.length > 0 && sheets.every((s) => /^KAP[ _]/.test(s.name));
 }
 
+/**
+ * The error for a workbook KAP wrote (isKapOutput), whatever its sheets look like: a sheet of
+ * KAP's own may hold words that read as order headers ("Data", Italian for date, on the QBR's
+ * checklist), and it is still no data.
+ */
+export function kapOutputError(
+  sheets: readonly { name: string; headers: string[] }[]
+): MissingRoleError | undefined {
+  if (!isKapOutput(sheets)) return undefined;
+  const msg =
+    "This is a workbook KAP wrote (its analysis, not your data): run kap on the file that holds your order lines, the export or workbook it was made from.";
+  const pane =
+    "This is a workbook KAP made (its analysis, not your data): open the workbook that holds your order lines and run KAP there.";
+  return new MissingRoleError(pane, "orders", ["order lines"], [], msg);
+}
+
 /** Error when no sheet looks like order lines at all. */
 export function noOrdersError(
   sheets: {
@@ -273,13 +289,8 @@ export function noOrdersError(
     const msg = `${late.name} has the order lines' header row on row ${late.late!.row} (${headerList(late.late!.headers.slice(0, 12))}), below the first ${HEADER_SCAN_ROWS} rows where KAP looks for it: delete the rows above it, or copy the table to a sheet of its own, and run again.`;
     return new MissingRoleError(msg, "orders", ["order lines"], late.late!.headers, msg);
   }
-  if (isKapOutput(sheets)) {
-    const msg =
-      "This is a workbook KAP wrote (its analysis, not your data): run kap on the file that holds your order lines, the export or workbook it was made from.";
-    const pane =
-      "This is a workbook KAP made (its analysis, not your data): open the workbook that holds your order lines and run KAP there.";
-    return new MissingRoleError(pane, "orders", ["order lines"], [], msg);
-  }
+  const own = kapOutputError(sheets);
+  if (own) return own;
   const seen = sheets
     .map((s) => `${s.name}: ${headerList(s.headers.slice(0, 12)) || "(empty)"}`)
     .join("; ");
