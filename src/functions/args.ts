@@ -20,7 +20,13 @@
  */
 import { ArgError, passThroughCode } from "./errors";
 import { noteTextReadBeforeMark, workbookDecimalMark } from "./culture";
-import { inferNumberConvention, readNumberText, type DecimalMark } from "../ingest/numbers";
+import {
+  type ColumnConvention,
+  fileDecimal,
+  inferNumberConvention,
+  readNumberText,
+  type DecimalMark,
+} from "../ingest/numbers";
 
 export type Cell = unknown;
 export type Matrix = Cell[][];
@@ -460,19 +466,48 @@ export type ColumnMark = () => DecimalMark | undefined;
  * one cell at a time"), so "45,0" alone in a decimal-point workbook is still refused.
  */
 export function columnMark(cells: () => Iterable<unknown>): ColumnMark {
+  const convention = columnConvention(cells);
+  return () => convention()?.decimal;
+}
+
+/**
+ * The convention a column's own text numbers prove (columnMark), with its evidence; undefined
+ * when they prove none, for one cell, and for a column whose currencies are each written their
+ * own way ("£1,200.50", "30,00 €": no one mark). Worked out when first asked.
+ */
+function columnConvention(cells: () => Iterable<unknown>): () => ColumnConvention | undefined {
   let known = false;
-  let mark: DecimalMark | undefined;
+  let convention: ColumnConvention | undefined;
   return () => {
     if (!known) {
       const seen = { cells: 0 };
       const c = inferNumberConvention(withoutPercent(cells(), seen) as Iterable<never>);
-      // a column whose currencies are each written their own way ("£1,200.50", "30,00 €") has no one mark
-      mark =
-        seen.cells > 1 && c.source === "data" && c.byCurrency === undefined ? c.decimal : undefined;
+      convention =
+        seen.cells > 1 && c.source === "data" && c.byCurrency === undefined ? c : undefined;
       known = true;
     }
-    return mark;
+    return convention;
   };
+}
+
+/**
+ * The marks of a call's number columns, as the ingest reads a file's (ingest/plausible
+ * orderNumberConventions): each column's own proof (columnMark), else the mark the call's other
+ * columns prove together, when they agree (fileDecimal): days "1.200" and "3.400" prove nothing
+ * alone, beside payment days "-2,5" they are 1,200 and 3,400, as the pane reads the same
+ * columns. With no proof anywhere, the workbook's culture (toNumber). Worked out when first asked.
+ */
+export function callMarks(columns: readonly (() => Iterable<unknown>)[]): ColumnMark[] {
+  const own = columns.map(columnConvention);
+  let shared: DecimalMark | undefined | null = null;
+  const callMark = () => {
+    if (shared === null)
+      shared = fileDecimal(
+        own.map((c) => c()).filter((c): c is ColumnConvention => c !== undefined)
+      );
+    return shared;
+  };
+  return own.map((c) => () => c()?.decimal ?? callMark());
 }
 
 /**

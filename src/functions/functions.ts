@@ -44,6 +44,7 @@ import {
   blockColumns,
   byColumns,
   cellsOf,
+  callMarks,
   columnMark,
   commonHeight,
   cutBlankTail,
@@ -179,8 +180,9 @@ function scoreRows(
   // one array for the row's cells, and one for every blank row (a whole column's spare rows)
   const cells: Plain[] = [null, null, null, null, null, null];
   const blankRow = [""];
-  // text numbers are read as their column writes them ("1.200" beside "12,5" is 1,200)
-  const marks = cols.map((c) => columnMark(() => c));
+  // text numbers are read as their column writes them ("1.200" beside "12,5" is 1,200), a
+  // column that proves no mark as the call's other columns do (callMarks)
+  const marks = callMarks(cols.map((c) => () => c));
   // Whether each column holds fractions (holdsFraction), worked out once and only when a % change
   // over 1 needs it to be read (parseCells scoredChange).
   const settled: (boolean | undefined)[] = [];
@@ -383,8 +385,7 @@ export function quadrant(
     const givenCut = optionalNumber(potentialCut, "potentialCut");
     // text potentials and engagement are read as their column writes them ("5.000" beside
     // "8.000,00" is 5,000)
-    const potMark = columnMark(() => p);
-    const engMark = columnMark(() => e);
+    const [potMark, engMark] = callMarks([() => p, () => e]);
     const engagementOf = (v: Plain) => engagementCell(v, engMark);
     // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
     const pots: (number | ArgError | undefined)[] = [];
@@ -472,7 +473,7 @@ export function fiveP(
     const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
     const n = commonHeight(cols);
     // text scores are read as their column writes them ("4,0" proves a comma)
-    const marks = cols.map((c) => columnMark(() => c.values));
+    const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 5)) {
@@ -853,7 +854,7 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
     }));
     const n = commonHeight(cols);
     // text weeks are read as their column writes them ("1.000" beside "30,43" is 1,000)
-    const marks = cols.map((c) => columnMark(() => c.values));
+    const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 3)) {
@@ -948,7 +949,7 @@ export async function clv(
     }));
     const n = commonHeight(cols);
     // text numbers are read as their column writes them ("1.234" beside "22,5" is 1,234)
-    const marks = cols.map((c) => columnMark(() => c.values));
+    const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
       if (emptyRow(cols, i, 3)) {
@@ -1145,8 +1146,7 @@ export function accountHealth(
       const pay = payment === null || payment === undefined ? null : asColumn(payment, "payment");
       // text engagement and payment days are read as their column writes them ("1.200" beside
       // "-2,5" is 1,200)
-      const engMark = columnMark(() => eng ?? []);
-      const payMark = columnMark(() => pay ?? []);
+      const [engMark, payMark] = callMarks([() => eng ?? [], () => pay ?? []]);
       commonHeight([
         { name: "accountIds", values: r.ids },
         ...(eng ? [{ name: "engagement", values: eng }] : []),

@@ -18,7 +18,7 @@ import { parseDirection } from "../ingest/direction";
 import {
   asColumn,
   at,
-  columnMark,
+  callMarks,
   commonHeight,
   headerFirst,
   inputErrorOf,
@@ -158,8 +158,7 @@ export function paymentOfRows(
   const dates: (number | undefined)[] = [];
   const dueOrder = columnDateOrder(() => a);
   // text amounts and days are read as their column writes them ("1.000" beside "3.000,00" is 1,000)
-  const amountMark = columnMark(() => w ?? []);
-  const daysMark = columnMark(() => a);
+  const [amountMark, daysMark] = callMarks([() => w ?? [], () => a]);
   const paidOrder = columnDateOrder(() => p);
   // a whole column (A:A) or a range from the header down: the labels are not an invoice
   for (let i = n > 1 && headerFirst(at(a, 0)) ? 1 : 0; i < n; i++) {

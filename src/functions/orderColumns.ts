@@ -28,8 +28,8 @@ import {
   UNCATEGORISED,
 } from "../domain/orderLines";
 import {
+  callMarks,
   ColumnView,
-  columnMark,
   commonHeight,
   InputError,
   inputErrorOf,
@@ -210,8 +210,8 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     lastDate: -Infinity,
     rowErrors: new Map(),
     dateOrder: columnDateOrder(() => rawCells(a.orderDates)),
-    revenueMark: columnMark(() => rawCells(a.revenue)),
-    quantityMark: columnMark(() => rawCells(a.quantity)),
+    // a quantity column that proves no mark is read as the revenue column does, and the other way round
+    ...numberMarks(a.revenue, a.quantity),
   };
   // a whole column (A:A) or a range from the header down: the labels are not an order line,
   // nor are the same labels further down (two exports pasted one under the other)
@@ -335,6 +335,18 @@ function readBlock(r: Reading, start: number, end: number): void {
     }
   }
   r.lastDate = lastDate;
+}
+
+/** The revenue and quantity columns' decimal marks (args callMarks), as the ingest reads them. */
+function numberMarks(
+  revenue: unknown,
+  quantity: unknown
+): { revenueMark: ColumnMark; quantityMark: ColumnMark } {
+  const [revenueMark, quantityMark] = callMarks([
+    () => rawCells(revenue),
+    () => rawCells(quantity),
+  ]);
+  return { revenueMark, quantityMark };
 }
 
 /**

@@ -141,6 +141,38 @@ describe("KAP.HEALTH and KAP.HEALTHFACTORS read each factor column as its own te
     ]);
   });
 
+  it("a column whose text proves no mark reads as the call's other columns prove, as the pane reads a file: days '1.200', '3.400' beside payment days '-2,5', '4,5'", () => {
+    // days alone read two ways; the payment column proves a comma, so (as ingest/plausible reads a
+    // file's columns) 1,200 and 3,400 days → 61+ → Recency 1; payment −2.5 → −3 → early → 5,
+    // 4.5 → 5 days → 1–7 → 3. Before: 1.2 and 3.4 days without a word → Recency 5.
+    const na = col("n/a", "n/a");
+    const out = both(
+      healthFactors,
+      col("1.200", "3.400"),
+      na,
+      na,
+      na,
+      col(null, null),
+      col("-2,5", "4,5")
+    );
+    expect(out.map((r) => r.slice(0, 6))).toEqual([
+      [1, "n/a", "n/a", "n/a", "n/a", 5],
+      [1, "n/a", "n/a", "n/a", "n/a", 3],
+    ]);
+    // other columns that disagree (a comma in payment days, a point in "12.5%") settle nothing:
+    // the days follow the workbook's decimal point, 1.2 → 1 day → Recency 5
+    const mixed = both(
+      healthFactors,
+      col("1.200", "3.400"),
+      na,
+      col("12.5%", "-3.5%"),
+      na,
+      col(null, null),
+      col("-2,5", "4,5")
+    );
+    expect(mixed.map((r) => r[0])).toEqual([5, 5]);
+  });
+
   it("KAP.HEALTH: 2.80, 4.10, 4.09", () => {
     // 1·25 + 4·20 + 2·20 + 3·15 + 4·10 + 5·10 = 280 → 2.80
     // 4·25 + 5·20 + 5·20 + 4·15 + 4·10 + 1·10 = 410 → 4.10
