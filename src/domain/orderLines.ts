@@ -23,10 +23,11 @@ export function categoryStandIn(category: string): string {
 
 /**
  * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
- * common credit-note prefixes CN and CRN the same way ("CN000123", "CRN-5"). "Cash", "CUST1"
- * and "INV-C1" are not.
+ * common credit-note prefixes CN, CRN, CR and CM (credit memo) the same way, or with a space or
+ * a slash before the number ("CN000123", "CRN-5", "CR-0001", "CM1001", "CN 77", "CRN/12").
+ * "Cash", "CUST1", "CRATE-1", "CMS1" and "INV-C1" are not.
  */
-const CREDIT_PREFIX = /^c(?:n|rn)?[\d-]/i;
+const CREDIT_PREFIX = /^c(?:(?:n|rn|r|m)[\s/]?)?[\d-]/i;
 
 export function isCreditNoteId(id: string): boolean {
   if (id.length < 2) return false;

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { creditNotePrefixes } from "../../src/ingest/orders";
+import { isCreditNoteId } from "../../src/domain/orderLines";
 import { analyzeFile } from "./fileAnalysis";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-creditids-"));
@@ -122,5 +123,59 @@ describe("Italian, Polish and Czech numbering: NC beside FT, FK beside FV/FS, DB
     expect(report.warnings).toContain(
       "Order ids starting NC beside the invoices' FT… are credit notes: read as returns, whatever their sign."
     );
+  });
+});
+
+describe("credit-note ids CR… and CM… (credit memo), and CN with a space or slash", () => {
+  test("isCreditNoteId: CR-0001, CR0002, CM-5, CM1001, CN 77, CRN/12 are credit notes; CRATE-1, CMS1, CO-1, Cash are not", () => {
+    const credit = [
+      "CR-0001",
+      "CR0002",
+      "cr-3",
+      "CM-5",
+      "CM1001",
+      "CN 77",
+      "CN/78",
+      "CRN/12",
+      "C1",
+    ];
+    const not = ["CRATE-1", "CMS1", "CO-1", "Cash", "CUST1", "CR", "CN", "CR A1"];
+    expect(credit.filter((id) => !isCreditNoteId(id))).toEqual([]);
+    expect(not.filter((id) => isCreditNoteId(id))).toEqual([]);
+  });
+
+  test("a category returned in full on two CR-… credit notes written positive (the second with a blank category) is not bought", async () => {
+    const path = join(dir, "cr-gloves.csv");
+    writeFileSync(
+      path,
+      [
+        "Customer ID,Order Date,Order No,SKU,Description,Category,Qty,Revenue",
+        "R1,2026-06-03,SO-1,CT-1,Cable ties 200mm,Cable Ties,10,100",
+        "R1,2026-07-08,SO-2,CC-1,Cable clips 10mm,Cable Clips,5,50",
+        "R1,2026-09-15,SO-3,GL-1,Nitrile gloves L,Gloves,20,200",
+        "R1,2026-09-22,CR-0001,GL-1,Nitrile gloves L (returned),Gloves,12,120",
+        "R1,2026-09-23,CR-0002,GL-1,Nitrile gloves L (returned),,8,80",
+        "R1,2026-10-06,SO-4,CT-1,Cable ties 200mm,Cable Ties,10,100",
+        "R1,2026-10-06,SO-4,IT-1,Insulation tape,Tape,4,20",
+        "R2,2026-10-01,SO-5,CT-1,Cable ties 200mm,Cable Ties,10,100",
+        "R3,2026-10-02,SO-6,GL-1,Nitrile gloves L,Gloves,20,200",
+        "R3,2026-10-02,SO-6,CT-1,Cable ties 200mm,Cable Ties,10,100",
+      ].join("\n") + "\n"
+    );
+    const { p, revenue, orders, report } = await analyze(path);
+    // R1: 100 + 50 + 200 − 120 − 80 + 100 + 20 = 270.00 (not 670.00); SO-1 to SO-4: 4 orders
+    expect(revenue.R1).toBe(270);
+    expect(orders.R1).toBe(4);
+    expect(report.returns).toBe(2);
+    const r1 = p.accounts.find((a) => a.accountId === "R1")!;
+    // Gloves 200 − 120 − 80 = 0: not bought; Cable Ties, Cable Clips, Tape → Diversity 3
+    expect([...r1.categoriesLast12].sort()).toEqual(["Cable Clips", "Cable Ties", "Tape"]);
+    expect(r1.health.factors.diversity).toBe(3);
+    // R2's Gloves gap: R3 alone buys Gloves, £200
+    const r2 = p.accounts.find((a) => a.accountId === "R2")!;
+    expect(r2.whitespace.gaps.find((g) => g.category === "Gloves")).toMatchObject({
+      comparableBuyers: 1,
+      medianSpend: 200,
+    });
   });
 });
