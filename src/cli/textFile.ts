@@ -6,7 +6,9 @@
  *   tab-delimited); Windows-1252 (older Excel CSVs) with its own characters for bytes
  *   0x80–0x9F (€ ‚ „ … ‘ ’ “ ” – —) from the table below — not the platform's decoder, which in
  *   Node ≥ 20.18.3 decodes "windows-1252" as Latin-1. A file is read as UTF-8 until a field is
- *   not valid UTF-8; from there on it is Windows-1252.
+ *   not valid UTF-8; from there on it is Windows-1252. A file whose first bytes are not UTF-8 and
+ *   show Central European letters (looksCentralEuropean: "Kształtka", "odběratele") is
+ *   Windows-1250 (Polish, Czech, Slovak, Hungarian Windows exports) from its first byte.
  * - Delimiter: Excel's "sep=;" first line, else sniffed among , ; tab | from the first lines (the
  *   one that splits every line into the same number of fields, more than one).
  * - RFC 4180 quoting: delimiters, doubled quotes and line breaks inside quotes; CRLF, LF or CR.
@@ -21,13 +23,32 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { type Cell, USUAL_COLUMNS } from "../ingest/grid";
 import type { RowEncoder } from "./rowWire";
 
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250";
+
+/** A one-byte encoding a file not in UTF-8 is read in. */
+export type LegacyEncoding = "windows-1252" | "windows-1250";
 
 /** Windows-1252 bytes 0x80–0x9F (the five undefined bytes keep their own code points, as browsers do). */
 const CP1252_80_9F = [
   0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
   0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
   0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1250 (Central European: Polish, Czech, Slovak, Hungarian … exports from Windows ERPs)
+ * bytes 0x80–0xFF, as WHATWG's table (Node's TextDecoder("windows-1250")) reads them.
+ */
+const CP1250_80_FF = [
+  0x20ac, 0x81, 0x201a, 0x83, 0x201e, 0x2026, 0x2020, 0x2021, 0x88, 0x2030, 0x160, 0x2039, 0x15a,
+  0x164, 0x17d, 0x179, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x98, 0x2122,
+  0x161, 0x203a, 0x15b, 0x165, 0x17e, 0x17a, 0xa0, 0x2c7, 0x2d8, 0x141, 0xa4, 0x104, 0xa6, 0xa7,
+  0xa8, 0xa9, 0x15e, 0xab, 0xac, 0xad, 0xae, 0x17b, 0xb0, 0xb1, 0x2db, 0x142, 0xb4, 0xb5, 0xb6,
+  0xb7, 0xb8, 0x105, 0x15f, 0xbb, 0x13d, 0x2dd, 0x13e, 0x17c, 0x154, 0xc1, 0xc2, 0x102, 0xc4, 0x139,
+  0x106, 0xc7, 0x10c, 0xc9, 0x118, 0xcb, 0x11a, 0xcd, 0xce, 0x10e, 0x110, 0x143, 0x147, 0xd3, 0xd4,
+  0x150, 0xd6, 0xd7, 0x158, 0x16e, 0xda, 0x170, 0xdc, 0xdd, 0x162, 0xdf, 0x155, 0xe1, 0xe2, 0x103,
+  0xe4, 0x13a, 0x107, 0xe7, 0x10d, 0xe9, 0x119, 0xeb, 0x11b, 0xed, 0xee, 0x10f, 0x111, 0x144, 0x148,
+  0xf3, 0xf4, 0x151, 0xf6, 0xf7, 0x159, 0x16f, 0xfa, 0x171, 0xfc, 0xfd, 0x163, 0x2d9,
 ];
 
 /** Windows-1252 bytes [a, b) → text. */
@@ -45,6 +66,56 @@ export function decode1252(bytes: Uint8Array, a = 0, b = bytes.length): string {
   return out + run;
 }
 
+/** Windows-1250 bytes [a, b) → text. */
+export function decode1250(bytes: Uint8Array, a = 0, b = bytes.length): string {
+  let out = "";
+  let run = "";
+  for (let i = a; i < b; i++) {
+    const c = bytes[i];
+    run += String.fromCharCode(c >= 0x80 ? CP1250_80_FF[c - 0x80] : c);
+    if (run.length >= 4096) {
+      out += run;
+      run = "";
+    }
+  }
+  return out + run;
+}
+
+/** Bytes [a, b) in a one-byte encoding → text. */
+export function decodeLegacy(
+  encoding: LegacyEncoding,
+  bytes: Uint8Array,
+  a = 0,
+  b = bytes.length
+): string {
+  return encoding === "windows-1250" ? decode1250(bytes, a, b) : decode1252(bytes, a, b);
+}
+
+/**
+ * Bytes that are letters in Windows-1250 and never a letter inside a word in Windows-1252:
+ * Ł Ą Ż ł ą ż Ź Ť ť (there £ ¥ ¯ ³ ¹ ¿, and bytes 1252 leaves undefined), and ě (there ì, which
+ * Western text writes at a word's end: "così", "lunedì").
+ */
+const CE_LETTERS = new Set([0xa3, 0xa5, 0xaf, 0xb3, 0xb9, 0xbf, 0x8f, 0x8d, 0x9d, 0xec]);
+
+function isLetterByte(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0;
+}
+
+/**
+ * Whether a file that is not UTF-8 is in Windows-1250 rather than Windows-1252: two or more of
+ * the bytes only a Central European letter explains (CE_LETTERS) stand between two letters, as
+ * in "Kształtka", "odběratele". French, German, Spanish or Italian text in Windows-1252 has none
+ * there (its è, ø, œ, ñ are letters in both and settle nothing).
+ */
+export function looksCentralEuropean(head: Uint8Array): boolean {
+  let signs = 0;
+  for (let i = 1; i + 1 < head.length; i++)
+    if (CE_LETTERS.has(head[i]) && isLetterByte(head[i - 1]) && isLetterByte(head[i + 1]))
+      if (++signs >= 2) return true;
+  return false;
+}
+
 /** The encoding a file's first bytes show: a BOM, else UTF-16 by its NUL bytes (utf16WithoutBom), else UTF-8 (changed to Windows-1252 at the first field that is not UTF-8). */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
@@ -57,7 +128,8 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: 
   let end = head.length;
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
-  return { encoding: isUtf8(head.subarray(0, end)) ? "utf-8" : "windows-1252", bom: 0 };
+  if (isUtf8(head.subarray(0, end))) return { encoding: "utf-8", bom: 0 };
+  return { encoding: looksCentralEuropean(head) ? "windows-1250" : "windows-1252", bom: 0 };
 }
 
 /**
@@ -97,7 +169,7 @@ export function decodeText(buf: Uint8Array): string {
   if (encoding === "utf-16le") return body.toString("utf16le");
   if (encoding === "utf-16be") return Buffer.from(body).swap16().toString("utf16le");
   if (encoding === "utf-8" && isUtf8(body)) return body.toString("utf8");
-  return decode1252(body);
+  return encoding === "windows-1250" ? decode1250(body) : decode1252(body);
 }
 
 const QUOTE = 34;
@@ -160,8 +232,8 @@ export function sniffDelimiter(text: string): { delimiter: string; skip: number 
 export interface CsvParserOptions {
   /** The delimiter (one character). */
   delimiter: string;
-  /** 'utf-8' (falls back to Windows-1252 at the first field that is not UTF-8) or 'windows-1252'. UTF-16 is transcoded before. */
-  encoding: "utf-8" | "windows-1252";
+  /** 'utf-8' (falls back to Windows-1252 at the first field that is not UTF-8), 'windows-1252' or 'windows-1250'. UTF-16 is transcoded before. */
+  encoding: "utf-8" | LegacyEncoding;
   /**
    * Raw: every field as its text, as written. Typed (default): fields trimmed; empty → null;
    * plain numbers (-12, 3.5; not ids with leading zeros, not "1.200", which a column's number
@@ -216,7 +288,7 @@ export class CsvParser {
   private readonly raw: boolean;
   private readonly wire: RowEncoder | undefined;
   /** 'utf-8' until a field is not UTF-8. */
-  encoding: "utf-8" | "windows-1252";
+  encoding: "utf-8" | LegacyEncoding;
   /** 1-based row at which the encoding changed to Windows-1252, if it did. */
   fellBackAt?: number;
   rows = 0;
@@ -472,7 +544,7 @@ export class CsvParser {
       if (isUtf8(buf.subarray(a, b))) return buf.utf8Slice(a, b);
       this.fallBack();
     }
-    return decode1252(buf, a, b);
+    return decodeLegacy(this.encoding as LegacyEncoding, buf, a, b);
   }
 
   /** A field that is not UTF-8: the file is read as Windows-1252 from this row on. */
@@ -926,7 +998,7 @@ export function sniffDialect(head: Buffer): TextDialect {
             .toString("utf16le")
         : encoding === "utf-8"
           ? body.toString("utf8")
-          : decode1252(body);
+          : decodeLegacy(encoding, body);
   const { delimiter, skip } = sniffDelimiter(text);
   // `skip` counts characters of the "sep=" line; in every encoding here those are one unit each.
   const unit = encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 1;
@@ -959,7 +1031,7 @@ export class TextFileReader {
     const e = this.dialect.encoding;
     this.parser = new CsvParser({
       delimiter: this.dialect.delimiter,
-      encoding: e === "windows-1252" ? "windows-1252" : "utf-8",
+      encoding: e === "windows-1252" || e === "windows-1250" ? e : "utf-8",
       raw: options.raw,
       wire: options.wire,
     });
