@@ -532,6 +532,7 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
   listPrice: ["prix catalogue", "prix public", "tarif"],
   discount: ["remise %", "remise", "taux de remise", "% remise"],
   docType: ["type de document", "type de pièce", "type pièce", "nature de pièce"],
+  orderStatus: ["statut", "statut de la facture", "statut de la commande", "statut du document"],
   site: ["adresse de livraison", "lieu de livraison", "site", "chantier"],
   currency: ["devise", "code devise"],
 };

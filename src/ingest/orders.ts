@@ -249,9 +249,21 @@ export const TAX_INCLUSIVE = /^(?:tax\s*)?inclusive$/i;
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
-/** Documents that sell nothing: a quote, an estimate, a pro-forma invoice (English, German, French, Dutch). */
+/**
+ * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
+ * a pro-forma invoice, also "Draft quote", "Sales Quote", "Angebot (Entwurf)", "Verkaufsangebot",
+ * "Devis accepté" (English, German, French, Dutch, Spanish, Italian, Polish, Czech). The word
+ * starts the text (after a draft/sales qualifier): "Invoice (from quote)" is an invoice.
+ */
 export const QUOTE_DOC =
-  /^\s*(?:angebot|quote|quotation|estimate|offerte|devis|kostenvoranschlag|pro[\s-]?forma)(?:[\s-]|$)/i;
+  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
+/** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
+const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
+/**
+ * No-sale rules whose lines' value the skipped-rows warning says (a quote's worth is no revenue
+ * lost, but the user checking the total wants to see what was left out).
+ */
+const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC]);
 /**
  * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
  * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
@@ -766,6 +778,8 @@ export function createOrderParser(
   const countAccounts = options.countAccounts ?? true;
   const rejects = new Map<string, RejectCount>();
   const rejectValue = new Map<string, number>();
+  /** the value of the lines skipped under a VALUE_SAID rule: no sale, but worth saying */
+  const notSoldValue = new Map<string, number>();
   let currentRow: readonly Cell[] = [];
   /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
   const reject = (reason: string, row: number, sale = true) => {
@@ -774,6 +788,8 @@ export function createOrderParser(
     if (r.rows.length < ROWS_KEPT) r.rows.push(row);
     rejects.set(reason, r);
     rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
+    if (!sale && VALUE_SAID.has(reason))
+      notSoldValue.set(reason, (notSoldValue.get(reason) ?? 0) + lineValueOf(currentRow));
   };
   /** A skipped row's line value as best it can be read (for its share of revenue); 0 when it cannot. */
   function lineValueOf(row: readonly Cell[]): number {
@@ -1314,6 +1330,8 @@ export function createOrderParser(
         return reject("not a sale entry", rowNo, false);
       if (cancelled || VOID_STATUS.test(status)) orderNoSale = VOID_ORDER;
       else if (unapprovedStatus.test(status)) orderNoSale = UNAPPROVED_ORDER;
+      // a status that says the document is a quote: the same rule as a quote's document type
+      else if (QUOTE_DOC.test(status)) orderNoSale = NOT_SOLD_DOC;
       else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
         partlyRefundedKey = rawOrderId;
         refundLine = true;
@@ -1551,7 +1569,7 @@ export function createOrderParser(
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     if (docType !== "" && !saleDocType && isNoSaleDoc(docType))
-      return reject("not a sale (a quote, sales order or delivery note)", rowNo, false);
+      return reject(NOT_SOLD_DOC, rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
@@ -1764,10 +1782,13 @@ export function createOrderParser(
       const valueOf = (r: RejectCount) => roundCents(rejectValue.get(r.reason) ?? 0);
       const skippedValue = rejected.reduce((s, r) => s + valueOf(r), 0);
       const base = acceptedRevenue + skippedValue;
+      const notSold = (r: RejectCount) => roundCents(notSoldValue.get(r.reason) ?? 0);
       const share = (r: RejectCount) =>
         valueOf(r) && base > 0
           ? `; ${plainMoney(valueOf(r), options.culture)}, ${formatShare(valueOf(r) / base, culture)} of revenue`
-          : "";
+          : notSold(r)
+            ? `; ${plainMoney(notSold(r), options.culture)} not counted as sales`
+            : "";
       const skipped: SkipRule[] = [
         ...(titleRows
           ? [{ rule: "report title row", rows: titleRows, revenue: 0, share: null }]
