@@ -27,7 +27,8 @@ export type LayoutId =
   | "business-central"
   | "business-central-item-ledger"
   | "online-retail"
-  | "odoo";
+  | "odoo"
+  | "odoo-sales";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -97,6 +98,12 @@ export interface ExportLayout {
    * VAT) hold the same sales again, with VAT, or payments, and are skipped and named.
    */
   salesLedger?: RegExp;
+  /**
+   * The order-level cells (order id, customer, date) are written on an order's first line only,
+   * its later lines leaving them blank (Odoo's exports): a line with neither order id nor
+   * customer belongs to the order above it.
+   */
+  orderFieldsOnFirstLine?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -818,6 +825,61 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "reference",
     ],
     note: '"Partner" is the customer and "Subtotal" the line value without tax; a Customer Credit Note is a return; Draft and Cancelled invoices are skipped.',
+  },
+  {
+    // Odoo's sales order lines (Sales › Orders, exported with their lines, or the order lines
+    // themselves): the order's fields on its first line only, "Order Lines/…" headers when
+    // exported from the orders. "Subtotal" is the line before tax, "Total" holds the tax.
+    id: "odoo-sales",
+    name: "Odoo sales order lines",
+    signature: [
+      ["order reference", "order lines order reference"],
+      ["customer", "order lines customer"],
+      ["subtotal", "order lines subtotal"],
+    ],
+    fields: {
+      orderId: ["order reference", "order lines order reference"],
+      // the customer's company where the export has it; else "Customer" (ingest/plausible)
+      accountName: [
+        "commercial entity",
+        "customer commercial entity",
+        "order lines customer commercial entity",
+        "customer",
+        "order lines customer",
+      ],
+      // the contact who ordered, when the company is the account
+      orderedBy: ["customer", "order lines customer"],
+      date: ["order date", "date", "order lines order date", "creation date"],
+      sku: ["product internal reference", "order lines product internal reference"],
+      productName: ["product", "order lines product", "description", "order lines description"],
+      category: ["product category", "order lines product category"],
+      quantity: ["quantity", "order lines quantity"],
+      unitPrice: ["unit price", "order lines unit price"],
+      discount: ["discount %", "order lines discount %"],
+      revenue: ["subtotal", "order lines subtotal"],
+      currency: ["currency", "order lines currency"],
+    },
+    ignore: [
+      "total",
+      "order lines total",
+      "taxes",
+      "order lines taxes",
+      "tax",
+      "untaxed amount",
+      "company",
+      "salesperson",
+      "sales team",
+      "delivered quantity",
+      "order lines delivered quantity",
+      "invoiced quantity",
+      "order lines invoiced quantity",
+      "to invoice quantity",
+      "order lines quantity to invoice",
+    ],
+    orderFieldsOnFirstLine: true,
+    // a customer with no company beside it is a company itself (or a person): its own account
+    accountFromOrderedBy: true,
+    note: '"Subtotal" is the line value before tax, never "Total"; an order\'s later lines, left blank in its Order Reference, Customer and date, are the order\'s above them.',
   },
 ];
 

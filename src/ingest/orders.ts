@@ -552,6 +552,9 @@ export function createOrderParser(
   const salesLedger = layout?.salesLedger;
   const headings = productHeadings || accountHeadings || !!salesLedger;
   const customerJob = !!layout?.customerJob;
+  const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
+  /** the last order id written (Odoo's later lines leave it blank) */
+  let orderAbove = "";
   const stockMovement = !!layout?.stockMovement;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
@@ -1284,9 +1287,15 @@ export function createOrderParser(
       return reject(`not a sales account (ledger account "${lineSection}")`, rowNo, false);
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
-    const rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";
-    const sameOrder = rawOrderId !== "" && rawOrderId === lastOrderKey;
+    let rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";
     let accountName = col.accountName >= 0 ? text(row[col.accountName]) : "";
+    // An order's later line with its order-level cells left blank (Odoo): the order above's.
+    if (continuationLines) {
+      if (rawOrderId) orderAbove = rawOrderId;
+      else if (!accountName && (col.accountId < 0 || !text(row[col.accountId])))
+        rawOrderId = orderAbove;
+    }
+    const sameOrder = rawOrderId !== "" && rawOrderId === lastOrderKey;
     // The customer heading the line stands under, where the line names none (sales by customer detail).
     if (accountHeadings) {
       linesSinceHeading = true;

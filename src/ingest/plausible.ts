@@ -529,6 +529,16 @@ export function checkOrderColumns(
         );
     }
   }
+  // Odoo names a company's contact "Company, Contact": the company is the account where a column says it.
+  if (mapping.layout === "odoo-sales" && options.headers && !user.has("accountName")) {
+    const customer = get("accountName");
+    const contacts = odooContactAccounts(sample, options.headers, customer);
+    if (contacts?.field && customer) {
+      fields = fields.filter((m) => m.field !== "accountName" && m.field !== "orderedBy");
+      fields.push(contacts.field, { ...customer, field: "orderedBy" });
+    }
+    if (contacts) notes.push(contacts.note);
+  }
   // A Shopify export without "Lineitem discount" (older exports): an order's discount code is only
   // in the order-level "Discount Amount", so its lines count before the discount. Flagged.
   if (mapping.layout === "shopify" && !get("lineDiscount") && options.headers) {
@@ -1017,6 +1027,57 @@ function shopifyTaxesIncluded(
       { field: "orderTax", column: taxCol, header: taxes, confidence: 0.9 },
     ],
     note: `This store's prices include tax (${inclusive} of the ${inclusive + exclusive} orders with tax in the first rows, such as ${example}): each line is read before tax, at its order's share of "${total}" less "${taxes}" (${share}).${exclusive ? ` The other ${exclusive} orders' prices exclude tax and are read the same way, so their revenue is understated by their tax.` : ""}`,
+  };
+}
+
+/** Odoo's display name of a company's contact: "Brightwell Electrical Ltd, Jane Smith". */
+const ODOO_CONTACT = /^(.+?), (.+)$/;
+/** Headers of an Odoo column that may hold the customer's company (checked against the data: an order's "Company" is often the seller's). */
+const ODOO_COMPANY = new Set([
+  "company",
+  "customer company",
+  "related company",
+  "customer related company",
+  "company name",
+  "customer company name",
+]);
+
+/**
+ * Odoo customers written "Company, Contact" (its display name of a company's contact) under
+ * "Customer": read by the company from a column that holds each one's company (every
+ * "Company, Contact" beside its Company, other customers beside themselves or nothing), else
+ * each contact stays its own account and the user is told (a name may hold a comma: no split
+ * is guessed). Undefined when the account is the Commercial Entity or no name is so written.
+ */
+function odooContactAccounts(
+  rows: readonly Row[],
+  headers: readonly string[],
+  account: FieldMatch | undefined
+): { field?: FieldMatch; note: string } | undefined {
+  if (!account || normaliseHeader(account.header).endsWith("commercial entity")) return undefined;
+  const cell = (r: Row, c: number) => String(r[c] ?? "").trim();
+  const written = rows.map((r) => cell(r, account.column)).filter((n) => ODOO_CONTACT.test(n));
+  if (written.length === 0) return undefined;
+  const example = written[0];
+  const contacts = new Set(written).size;
+  for (let c = 0; c < headers.length; c++) {
+    if (c === account.column || !ODOO_COMPANY.has(normaliseHeader(headers[c]))) continue;
+    const holdsCompany = rows.every((r) => {
+      const name = cell(r, account.column);
+      const company = cell(r, c).toLowerCase();
+      const m = ODOO_CONTACT.exec(name);
+      if (m) return company === m[1].toLowerCase();
+      return company === "" || company === name.toLowerCase();
+    });
+    if (!holdsCompany) continue;
+    const header = headers[c].trim();
+    return {
+      field: { field: "accountName", column: c, header, confidence: 0.9 },
+      note: `"${account.header}" names a company's contact as "Company, Contact" (such as "${example}"): each customer is its company from "${header}", the contact the person who ordered.`,
+    };
+  }
+  return {
+    note: `${contacts === 1 ? "1 customer" : `${contacts} customers`} in the first rows ${contacts === 1 ? "is" : "are"} written "Company, Contact" (Odoo's name for a company's contact, such as "${example}"): each contact is read as its own account, so a company ordering through several contacts is split between them. Add the customer's "Commercial Entity" to the export to read them by company.`,
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * ERP exports that were read wrong without a word: Odoo's sales order lines, NetSuite's saved
+ * searches, Shopify's order-level discounts (made-up fixtures in test/fixtures/tester shaped like
+ * the real exports). Every figure is worked out by hand from the file; as of 2026-10-31.
+ */
+import { join } from "node:path";
+import { analyzeFile } from "./fileAnalysis";
+
+const DIR = join(__dirname, "../fixtures/tester");
+
+describe("Odoo sales order lines", () => {
+  it("an order's later lines (Order Reference, Customer, Date blank) are the order's; Subtotal (before tax) is the line value, never Total", async () => {
+    const { report, revenue, orders } = await analyzeFile(join(DIR, "odoo-sale-order-lines.csv"));
+    // S00041: 20 × 4.50 = 90.00, 10 × 5.00 = 50.00, 1 × 105.00 = 105.00: 90 + 50 + 105 = 245.00
+    // (its Total 108.00 + 60.00 + 126.00 = 294.00 holds the 20% VAT)
+    expect(revenue["Brightwell Electrical Ltd, Jane Smith"]).toBe(245);
+    expect(orders["Brightwell Electrical Ltd, Jane Smith"]).toBe(1);
+    // S00042: 45.00
+    expect(revenue["Brightwell Electrical Ltd, Tom Price"]).toBe(45);
+    // S00043: 40.00 + 30.00 = 70.00
+    expect(revenue["Harbour Plumbing"]).toBe(70);
+    expect(report.rejected).toEqual([]);
+    expect(report.read!.layout).toBe("Odoo sales order lines");
+    // no Commercial Entity: each contact is its own account, and the user is told
+    expect(report.warnings).toContain(
+      '2 customers in the first rows are written "Company, Contact" (Odoo\'s name for a company\'s contact, such as "Brightwell Electrical Ltd, Jane Smith"): each contact is read as its own account, so a company ordering through several contacts is split between them. Add the customer\'s "Commercial Entity" to the export to read them by company.'
+    );
+  });
+
+  it("exported from the orders ('Order Lines/…'): the Commercial Entity is the customer, never the seller's Company", async () => {
+    const { report, revenue, orders, p } = await analyzeFile(
+      join(DIR, "odoo-sale-orders-commercial.csv")
+    );
+    // Cobalt Facilities (Ann Lee and Raj Patel): S00051 45.00 + 30.00, S00052 15.00 = 90.00
+    expect(revenue["Cobalt Facilities"]).toBe(90);
+    expect(orders["Cobalt Facilities"]).toBe(2);
+    // Quayside: S00053 30.00 + 9.00 = 39.00
+    expect(revenue["Quayside Electrical"]).toBe(39);
+    expect(p.accounts).toHaveLength(2);
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings.join(" ")).not.toMatch(/Company, Contact/);
+  });
+
+  it("a 'Related Company' column holding each contact's company makes the company the account", async () => {
+    const { report, revenue } = await analyzeFile(join(DIR, "odoo-sale-lines-related-company.csv"));
+    // Acorn (Sam Green, Lee Chan): 45.00 + 20.00 + 15.00 = 80.00; Harbour (a company, no related one): 8.00
+    expect(revenue).toEqual({ "Acorn Fixings Ltd": 80, "Harbour Plumbing": 8 });
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings).toContain(
+      '"Customer" names a company\'s contact as "Company, Contact" (such as "Acorn Fixings Ltd, Sam Green"): each customer is its company from "Customer/Related Company", the contact the person who ordered.'
+    );
+  });
+});
