@@ -16,6 +16,7 @@ import {
 } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { serviceKind } from "../domain/serviceLines";
+import { isTaxLabel } from "./taxLines";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
@@ -259,11 +260,13 @@ export const QUOTE_DOC =
   /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
 /** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
 const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
+/** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */
+const TAX_LINE = "tax line (VAT, sales tax)";
 /**
  * No-sale rules whose lines' value the skipped-rows warning says (a quote's worth is no revenue
  * lost, but the user checking the total wants to see what was left out).
  */
-const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC]);
+const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC, TAX_LINE]);
 /**
  * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
  * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
@@ -1371,6 +1374,8 @@ export function createOrderParser(
     if (date === undefined) return reject("unreadable date", rowNo);
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";
     const productName = col.productName >= 0 ? text(row[col.productName]) : "";
+    // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
+    if (isTaxLabel(productName || sku)) return reject(TAX_LINE, rowNo, false);
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
     const heading = productHeadings ? productPath.product : "";

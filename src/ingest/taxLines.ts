@@ -1,0 +1,71 @@
+/**
+ * Tax written as an invoice line of its own ("VAT 20%", "Sales Tax", "MwSt 19%", "Umsatzsteuer"):
+ * no revenue, no product, no category. A label is one when every word of it is a tax word, a
+ * rate or a qualifier ("Output VAT", "zzgl. 19 % MwSt.", "TVA collectée 5,5%"): a product whose
+ * name merely holds the letters or the word ("VATAR cable", "Tax-free gift card") is none.
+ */
+
+/** Words that name a tax on sales (English, German, French, Italian, Spanish, Dutch, Czech, Nordic). */
+const TAX_WORDS = new Set([
+  "vat",
+  "tax",
+  "taxes",
+  "gst",
+  "hst",
+  "pst",
+  "qst",
+  "mwst",
+  "ust",
+  "umsatzsteuer",
+  "mehrwertsteuer",
+  "tva",
+  "taxe",
+  "iva",
+  "btw",
+  "dph",
+  "moms",
+  "mva",
+]);
+
+/** Words that qualify a tax word without making it a product ("Output VAT", "State Sales Tax", "Value Added Tax"). */
+const QUALIFIERS = new Set([
+  "sales",
+  "output",
+  "state",
+  "county",
+  "city",
+  "local",
+  "value",
+  "added",
+  "standard",
+  "reduced",
+  "rate",
+  "on",
+  "at",
+  "zzgl",
+  "inkl",
+  "plus",
+  "collectée",
+  "collectee",
+  "sur",
+  "amount",
+]);
+
+/** A rate: "20", "6.25", "5,5", with or without its "%". */
+const RATE = /^\d+(?:[.,]\d+)?%?$/;
+
+/** Whether `label` (an item code or description) names a tax line. */
+export function isTaxLabel(label: string): boolean {
+  const words = label
+    .toLowerCase()
+    .replace(/(\d)\s+%/g, "$1%")
+    .split(/[^\p{L}\d.,%]+/u)
+    .map((w) => w.replace(/^[.,]+|[.,]+$/g, ""))
+    .filter((w) => w !== "");
+  let taxWord = false;
+  for (const w of words) {
+    if (TAX_WORDS.has(w)) taxWord = true;
+    else if (!QUALIFIERS.has(w) && !RATE.test(w) && w !== "%") return false;
+  }
+  return taxWord;
+}
