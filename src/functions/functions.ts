@@ -530,7 +530,7 @@ function lostCell(v: Plain): boolean | undefined {
 }
 
 /**
- * Win-back stage: 30–44 days since the last order Stage 1 Early warning, 45–59 Stage 2 Active concern, 60–89 Stage 3 Critical, 90+ Stage 4 Recovery offer, otherwise None; Stage 5 Exit interview when the account is marked lost or churned. A blank cell and 0 days both give a blank (Excel desktop passes an empty cell as 0).
+ * Win-back stage: 30–44 days since the last order Stage 1 Early warning, 45–59 Stage 2 Active concern, 60–89 Stage 3 Critical, 90+ Stage 4 Recovery offer, otherwise None; Stage 5 Exit interview when the account is marked lost or churned. A blank cell and 0 days both give a blank, 0 typed as a number or as text (Excel desktop passes an empty cell as 0).
  * @customfunction WINBACK
  * @param daysSinceLastOrder Whole days since the last order, one cell, a column, a row or a block (answered cell by cell); "never" (no order at all) gives None.
  * @param [lost] Optional: TRUE, Yes, or the account's status ("Lost", "Churned") when the customer has confirmed it left; one cell or a column.
@@ -591,7 +591,8 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
             `daysSinceLastOrder: "${String(v)}" is not a number of days (0 or more).`
           );
         checkDayCount(d, "daysSinceLastOrder", "e.g. =asOf − last order date");
-        out.push([winBackStage(d).name]);
+        // a text "0" is the 0 desktop passes for a blank cell: answered alike
+        out.push(d === 0 ? BLANK_ROW : [winBackStage(d).name]);
       } catch (e) {
         out.push(
           e instanceof ArgError && isLabelRow(i, n, [at(days, i), at(flags, i)])
@@ -605,7 +606,7 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
 }
 
 /**
- * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%. A blank order value (0 on Excel desktop) gives a blank; in a tiers table a blank cell is 0.
+ * Bulk order discount for an order value: £250–499 3%, £500–999 5%, £1,000–2,499 8%, £2,500+ 10%, otherwise 0%. A blank order value and 0, typed as a number or as text, give a blank (Excel desktop passes an empty cell as 0); in a tiers table a blank cell is 0.
  * @customfunction DISCOUNT
  * @param orderValue Order value, one cell, a column, a row or a block (answered cell by cell).
  * @param [tiers] Optional two-column table of your own tiers: minimum order value | discount rate (its header row may be included).
@@ -652,7 +653,8 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
       try {
         const n = toNumber(v, "orderValue", valueMark);
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
-        return [discountRate(n, custom)];
+        // a text "0" is the 0 desktop passes for a blank cell: answered alike
+        return n === 0 ? BLANK_ROW : [discountRate(n, custom)];
       } catch (e) {
         return e instanceof ArgError && isLabelRow(i, all.length, [v])
           ? ["Discount"]

@@ -119,7 +119,10 @@ describe("functions.json", () => {
       expect(describe(id)).toMatch(/desktop passes an empty cell as 0/);
       expect(describe(id)).toMatch(/write "n\/a"/);
     }
-    expect(describe("WINBACK")).toMatch(/0 days both give a blank/);
+    expect(describe("WINBACK")).toMatch(/0 days both give a blank, 0 typed as a number or as text/);
+    expect(describe("DISCOUNT")).toMatch(
+      /A blank order value and 0, typed as a number or as text, give a blank/
+    );
     expect(describe("QUADRANT")).toMatch(
       /blank potential is a blank row on the 1–5 scale and £0 for money/
     );
