@@ -12,6 +12,8 @@ import {
   inputErrorOf,
   isEmpty,
   isIdHeading,
+  isRowRange,
+  lengthMismatch,
   notGiven,
   plain,
   singleCell,
@@ -61,7 +63,7 @@ export function inputsForAccounts(
     blank[i] = true;
     ids[i] = "";
   }
-  const parentOf = parentsOf(ids, rolledInto);
+  const parentOf = parentsOf(ids, isRowRange(accountIds), rolledInto);
   const date = asOfDate ?? cols.lastDate;
   // no order at all and no as-of: every account is "never ordered" as of any day
   // Only the filled rows: a whole column (A:A) is a million rows, nearly all blank, and a blank
@@ -151,13 +153,19 @@ function rowErrorsOf(
  * (desktop's 0), or the account itself, means top-level. One cell is refused unless there is
  * one id: a roll-up is per account row.
  */
-function parentsOf(ids: readonly string[], rolledInto: unknown[][] | null | undefined) {
+function parentsOf(
+  ids: readonly string[],
+  idsAcross: boolean,
+  rolledInto: unknown[][] | null | undefined
+) {
   const parentOf = new Map<string, string>();
   if (rolledInto === null || rolledInto === undefined || notGiven(rolledInto)) return parentOf;
   const cells = asColumn(rolledInto, "rolledInto");
   if (cells.length !== ids.length)
-    throw new ArgError(
-      `rolledInto has ${cells.length} rows but accountIds has ${ids.length}; give the column beside the account ids.`
+    throw lengthMismatch(
+      { name: "rolledInto", length: cells.length, across: isRowRange(rolledInto) },
+      { name: "accountIds", length: ids.length, across: idsAcross },
+      `give the ${idsAcross ? "row" : "column"} beside the account ids`
     );
   cells.forEach((c, i) => {
     if (c instanceof InputError) throw inputErrorOf(c, "rolledInto");

@@ -431,20 +431,54 @@ export function cellsOf(m: Matrix | Cell): Plain[] {
   return m.flatMap((r) => (Array.isArray(r) ? r.map(plain) : [plain(r)]));
 }
 
-/** The common height of several column arguments; 1-cell arguments broadcast. */
+/** Whether an argument as Excel passed it is one row of several cells (B2:F2). */
+export function isRowRange(m: unknown): boolean {
+  return Array.isArray(m) && m.length === 1 && Array.isArray(m[0]) && m[0].length > 1;
+}
+
+/** An argument's length as a message names it: rows down a column, cells across a row. */
+export interface Extent {
+  name: string;
+  length: number;
+  /** The argument is a row (isRowRange): its length is cells across. */
+  across?: boolean;
+}
+
+/**
+ * The #VALUE! for two arguments whose lengths differ, each named with its own length and
+ * direction ("lost is 2 cells across but daysSinceLastOrder is 3 cells across; give ranges of the
+ * same width."), so the user sees which two ranges to line up. `fix` replaces the closing advice.
+ */
+export function lengthMismatch(a: Extent, b: Extent, fix?: string): ArgError {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const extent = (e: Extent) =>
+    e.across ? `is ${count(e.length, "cell")} across` : `has ${count(e.length, "row")}`;
+  const sameWay = Boolean(a.across) === Boolean(b.across);
+  const advice =
+    fix ??
+    (sameWay
+      ? `give ranges of the same ${a.across ? "width" : "height"}`
+      : "give ranges of the same length");
+  return new ArgError(`${a.name} ${extent(a)} but ${b.name} ${extent(b)}; ${advice}.`);
+}
+
+/**
+ * The common height of several column arguments; 1-cell arguments broadcast. A column whose
+ * length differs from the first of several cells is refused naming both (lengthMismatch); `raw`
+ * (the argument as Excel passed it) tells a row's cells across from a column's rows.
+ */
 export function commonHeight(
-  cols: readonly { name: string; values: { readonly length: number } }[]
+  cols: readonly { name: string; values: { readonly length: number }; raw?: unknown }[]
 ): number {
-  let n = 1;
+  let first: Extent | undefined;
   for (const c of cols) {
-    if (c.values.length === 1) continue;
-    if (n === 1) n = c.values.length;
-    else if (c.values.length !== n)
-      throw new ArgError(
-        `${c.name} has ${c.values.length} rows but another argument has ${n}; give ranges of the same height.`
-      );
+    const length = c.values.length;
+    if (length === 1) continue;
+    const here = { name: c.name, length, across: isRowRange(c.raw) };
+    if (first === undefined) first = here;
+    else if (length !== first.length) throw lengthMismatch(here, first);
   }
-  return n;
+  return first?.length ?? 1;
 }
 
 export function at<T>(values: T[], i: number): T {

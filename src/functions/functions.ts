@@ -54,7 +54,9 @@ import {
   isBlank,
   isEmpty,
   isLabelRow,
+  isRowRange,
   laidAs,
+  lengthMismatch,
   liesAcross,
   notGiven,
   optionalNumber,
@@ -174,7 +176,7 @@ function scoreRows(
   header: string[]
 ): Out {
   const cols = args.map((a, i) => asColumn(a ?? null, ROW_ARGS[i]));
-  const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values })));
+  const n = commonHeight(cols.map((values, i) => ({ name: ROW_ARGS[i], values, raw: args[i] })));
   const out: Out = new Array(n);
   const scores: (number | null)[] = [null, null, null, null, null, null];
   // one array for the row's cells, and one for every blank row (a whole column's spare rows)
@@ -378,8 +380,8 @@ export function quadrant(
     const e = asColumn(engagement, "engagement");
     const p = asColumn(potential, "potential");
     const n = commonHeight([
-      { name: "engagement", values: e },
-      { name: "potential", values: p },
+      { name: "engagement", values: e, raw: engagement },
+      { name: "potential", values: p, raw: potential },
     ]);
     const eCut = optionalNumber(engagementCut, "engagementCut") ?? DEFAULT_SCALE_CUT;
     const givenCut = optionalNumber(potentialCut, "potentialCut");
@@ -470,7 +472,11 @@ export function fiveP(
   if (short) return short;
   return guard(() => {
     const raw = [power, perception, priority, promoter, pliability, weight ?? null];
-    const cols = raw.map((a, i) => ({ name: FIVEP_ARGS[i], values: asColumn(a, FIVEP_ARGS[i]) }));
+    const cols = raw.map((a, i) => ({
+      name: FIVEP_ARGS[i],
+      values: asColumn(a, FIVEP_ARGS[i]),
+      raw: a,
+    }));
     const n = commonHeight(cols);
     // text scores are read as their column writes them ("4,0" proves a comma)
     const marks = callMarks(cols.map((c) => () => c.values));
@@ -553,8 +559,8 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
     const days = asColumn(daysSinceLastOrder, "daysSinceLastOrder");
     const flags: Plain[] = notGiven(lost) ? [null] : asColumn(lost, "lost");
     const n = commonHeight([
-      { name: "daysSinceLastOrder", values: days },
-      { name: "lost", values: flags },
+      { name: "daysSinceLastOrder", values: days, raw: daysSinceLastOrder },
+      { name: "lost", values: flags, raw: lost },
     ]);
     // text days are read as their column writes them ("1.200" beside "44,5" is 1,200)
     const daysMark = columnMark(() => days);
@@ -678,8 +684,9 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
     const d = asColumn(orderDates, "orderDates");
     const r = asColumn(revenue, "revenue");
     if (d.length !== r.length)
-      throw new ArgError(
-        `orderDates has ${d.length} rows and revenue ${r.length}; give ranges of the same height.`
+      throw lengthMismatch(
+        { name: "revenue", length: r.length, across: isRowRange(revenue) },
+        { name: "orderDates", length: d.length, across: isRowRange(orderDates) }
       );
     const points: { date: number; value: number }[] = [];
     const order = columnDateOrder(() => d);
@@ -747,8 +754,9 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     }
     const p = asColumn(products, "products");
     if (p.length !== d.length)
-      throw new ArgError(
-        `products has ${p.length} rows and orderDates ${d.length}; give ranges of the same height.`
+      throw lengthMismatch(
+        { name: "products", length: p.length, across: isRowRange(products) },
+        { name: "orderDates", length: d.length, across: isRowRange(orderDates) }
       );
     const keyOf = (v: Plain) => String(v).trim().toLowerCase();
     const byProduct = new Map<string, number[]>();
@@ -853,6 +861,7 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
     const cols = [frequency, recency, T].map((a, k) => ({
       name: LIFETIME_ROW_ARGS[k],
       values: asColumn(a, LIFETIME_ROW_ARGS[k]),
+      raw: a,
     }));
     const n = commonHeight(cols);
     // text weeks are read as their column writes them ("1.000" beside "30,43" is 1,000)
@@ -948,6 +957,7 @@ export async function clv(
     const cols = [frequency, recency, T, meanValue].map((a, k) => ({
       name: LIFETIME_ROW_ARGS[k],
       values: asColumn(a, LIFETIME_ROW_ARGS[k]),
+      raw: a,
     }));
     const n = commonHeight(cols);
     // text numbers are read as their column writes them ("1.234" beside "22,5" is 1,234)
@@ -1150,9 +1160,9 @@ export function accountHealth(
       // "-2,5" is 1,200)
       const [engMark, payMark] = callMarks([() => eng ?? [], () => pay ?? []]);
       commonHeight([
-        { name: "accountIds", values: r.ids },
-        ...(eng ? [{ name: "engagement", values: eng }] : []),
-        ...(pay ? [{ name: "payment", values: pay }] : []),
+        { name: "accountIds", values: r.ids, raw: accountIds },
+        ...(eng ? [{ name: "engagement", values: eng, raw: engagement }] : []),
+        ...(pay ? [{ name: "payment", values: pay, raw: payment }] : []),
       ]);
       const out = r.inputs.map((inp, i): (number | string | KapError)[] => {
         const e = r.errors[i];

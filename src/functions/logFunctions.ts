@@ -95,7 +95,8 @@ export function engagementOfRows(
   const cols = [contactDates, directions, respondedOn].map((m, k) => asColumn(m ?? null, names[k]));
   if (cols[0].length === 1 && cols.some((c) => c.length > 1))
     throw new ArgError("contactDates must be a column with one date per contact.");
-  const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
+  const raw = [contactDates, directions, respondedOn];
+  const n = commonHeight(cols.map((values, k) => ({ name: names[k], values, raw: raw[k] })));
   const entries: EngagementEntry[] = [];
   const dates: (number | undefined)[] = [];
   const contactOrder = columnDateOrder(() => cols[0]);
@@ -147,9 +148,9 @@ export function paymentOfRows(
   const p = byDates ? asColumn(paidDates, "paidDates") : [];
   const w = amounts === null || amounts === undefined ? undefined : asColumn(amounts, "amounts");
   const cols = [
-    { name: first, values: a },
-    ...(byDates ? [{ name: "paidDates", values: p }] : []),
-    ...(w ? [{ name: "amounts", values: w }] : []),
+    { name: first, values: a, raw: dueDatesOrDaysLate },
+    ...(byDates ? [{ name: "paidDates", values: p, raw: paidDates }] : []),
+    ...(w ? [{ name: "amounts", values: w, raw: amounts }] : []),
   ];
   if (a.length === 1 && cols.some((c) => c.values.length > 1))
     throw new ArgError(`${first} must be a column with one value per invoice.`);

@@ -181,7 +181,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
   ];
   const cols = raw.map((m, k) => new ColumnView(m ?? null, names[k]));
   // optional columns left out are one blank cell: broadcast
-  const n = commonHeight(cols.map((values, k) => ({ name: names[k], values })));
+  const n = commonHeight(cols.map((values, k) => ({ name: names[k], values, raw: raw[k] })));
   // ids such as "C26101" on every invoice are the numbering, not credit notes (the ingest's rule)
   const creditIds = !creditPrefixIsNumbering(idsOf(cols[2], n));
   const book = new OrderBook({ productsAfter, reuse: spare });

@@ -416,7 +416,7 @@ describe("rolledInto: a parent's row includes the orders of the accounts below i
     expect(() => rolled(["A", "B"], [null, "A", "B"])).toThrow(
       expect.objectContaining({
         message:
-          "rolledInto has 3 rows but accountIds has 2; give the column beside the account ids.",
+          "rolledInto has 3 rows but accountIds has 2 rows; give the column beside the account ids.",
       })
     );
   });
