@@ -174,10 +174,18 @@ export function roundMoney(x: number, currency: string | undefined): number {
 }
 
 /**
- * How many integer steps the order book counts one unit of a currency in: its minor unit, and
- * never coarser than hundredths (a yen total is kept to the sen, so nothing is lost before the
- * figure is written). Sums of these integers are exact up to 2^53 steps (90 trillion pounds).
+ * How many integer steps the order book counts one unit of a currency in: a hundredth of its
+ * minor unit, and never coarser than ten-thousandths (£0.0001; a yen total to the hundredth of a
+ * sen), so unit prices quoted below the minor unit (0,035 € a screw, £0.125 a washer) add up
+ * exactly: 200 × £0.125 is £25.00, where rounding each line to the penny made £26.00. Sums of
+ * these integers are exact up to 2^53 steps (£900 billion per account and currency); figures are
+ * rounded to the minor unit only where they are written (`minorSteps`, roundMoney).
  */
 export function moneySteps(currency: string | undefined): number {
-  return 10 ** Math.max(2, minorUnitDigits(currency));
+  return 10 ** (Math.max(2, minorUnitDigits(currency)) + 2);
+}
+
+/** Steps (moneySteps) in one minor unit: 100 (a penny is 100 steps of £0.0001). */
+export function minorSteps(currency: string | undefined): number {
+  return moneySteps(currency) / 10 ** minorUnitDigits(currency);
 }

@@ -3,7 +3,7 @@ import type { Period } from "../dates";
 import { sortSmallInts } from "../numbers";
 import type { Serial } from "../types";
 import { upperBound } from "./book";
-import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
+import { moneyOf, periodBack, stepsOf, type Subject, writtenMoney } from "./subject";
 
 /**
  * Category and SKU figures of one subject at as-of; maps keyed by internal ids. "Bought" is
@@ -134,7 +134,7 @@ export function categoryAggregates(
   }
   const skus: number[] = [];
   scanPairs(s, asOf, categoryOfSku, scratch, skus);
-  return aggregatesOf(scratch, s.f.unitScale[s.u], skus);
+  return aggregatesOf(scratch, s.f.unitScale[s.u], s.f.unitMinor[s.u], skus);
 }
 
 /**
@@ -222,7 +222,12 @@ function scanPairs(
 }
 
 /** The result from the scratch the pass filled (which it leaves clear for the next subject). */
-function aggregatesOf(scratch: AggScratch, scale: number, skus: number[]): CategoryAggregates {
+function aggregatesOf(
+  scratch: AggScratch,
+  scale: number,
+  minor: number,
+  skus: number[]
+): CategoryAggregates {
   const { rev, qty, baseRev: bRevArr, qRev, first, flags, touched } = scratch;
   // in ascending category ids (as the maps these were filled in), in arrays of their exact
   // length (pushing would leave room for 17 or more)
@@ -257,17 +262,17 @@ function aggregatesOf(scratch: AggScratch, scale: number, skus: number[]): Categ
     const fl = flags[c];
     if (fl & 1) {
       ids12[n12] = c;
-      rev12[n12] = rev[c] / scale;
+      rev12[n12] = writtenMoney(rev[c], scale, minor);
       qty12[n12++] = qty[c];
       if (rev[c] > 0) bought12[nBought++] = c;
     }
     if (fl & 4) {
       baseIds[nBase] = c;
-      baseRev[nBase++] = bRevArr[c] / scale;
+      baseRev[nBase++] = writtenMoney(bRevArr[c], scale, minor);
     }
     if (fl & 8 && qRev[c] > 0) {
       quarterIds[nQuarter] = c;
-      quarterRev[nQuarter++] = qRev[c] / scale;
+      quarterRev[nQuarter++] = writtenMoney(qRev[c], scale, minor);
     }
     if (fl & 16) {
       firstIds[nFirst] = c;

@@ -12,7 +12,15 @@ import { failedContacts } from "../engagement";
 import type { AccountRecord, EngagementEntry, Serial } from "../types";
 import { winBackStage } from "../winback";
 import type { CategoryAggregates } from "./aggregates";
-import { moneyOf, ordersIn, periodBack, returnsIn, stepsOf, type Subject } from "./subject";
+import {
+  moneyOf,
+  ordersIn,
+  periodBack,
+  returnsIn,
+  stepsOf,
+  type Subject,
+  writtenOf,
+} from "./subject";
 import type { Alert, HealthInputs, RiskFlag, WinBack } from "./types";
 
 export interface SignalInputs {
@@ -257,11 +265,11 @@ function orders12(s: Subject, asOf: Serial): Orders12 {
   // o.value is the exact sum of the window's orders
   return {
     average: n ? o.value / n : 0,
-    lastValue: n ? ordVal[o.to - 1] : null,
+    lastValue: n ? writtenOf(s, ordVal[o.to - 1]) : null,
     lastDate: n ? ordDate[o.to - 1] : null,
     count: n,
     totalSteps: stepsOf(s, o.value),
-    lastSteps: n ? stepsOf(s, ordVal[o.to - 1]) : 0,
+    lastSteps: n ? stepsOf(s, writtenOf(s, ordVal[o.to - 1])) : 0,
   };
 }
 

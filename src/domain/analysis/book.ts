@@ -15,8 +15,9 @@
  *
  * An "account unit" is (account id, currency): money in different currencies is never added.
  *
- * Money is counted in whole steps of the currency's minor unit (`moneySteps`: pence, cents; each
- * line's revenue rounded half away from zero), so every sum is an exact integer: an account's
+ * Money is counted in whole steps of a hundredth of the currency's minor unit (`moneySteps`:
+ * £0.0001, so 0,035 € and £0.125 unit prices add up exactly; each line's revenue rounded half
+ * away from zero to a step), so every sum is an exact integer: an account's
  * figures are the same to the penny whatever other accounts the data holds, and a fully credited
  * product nets to exactly 0. Frozen values are handed out in currency units (steps / unitScale,
  * the double nearest the decimal); the prefix sums stay in steps.
@@ -24,7 +25,7 @@
  * Service and adjustment lines (postage, discounts, fees … — ../serviceLines) count in their
  * order's value but make no product entries: they are never products or categories.
  */
-import { moneySteps } from "../currency";
+import { minorSteps, moneySteps, roundMoney } from "../currency";
 import { roundHalfAwayFromZero } from "../numbers";
 import { CATEGORY_STAND_IN, UNCATEGORISED } from "../orderLines";
 import { serviceKind } from "../serviceLines";
@@ -59,8 +60,10 @@ export const NO_CURRENCY = "";
  */
 export interface Frozen {
   unitCount: number;
-  /** money steps per currency unit of unit u (100 for pence or cents) */
+  /** money steps per currency unit of unit u (10,000 for pounds: steps of £0.0001) */
   unitScale: Float64Array;
+  /** money steps per minor unit of unit u's currency (100 steps in a penny; written figures are whole minor units) */
+  unitMinor: Float64Array;
   /** purchase orders of unit u: [ordStart[u], ordStart[u+1]) */
   ordStart: Int32Array;
   ordDate: Int32Array;
@@ -180,6 +183,8 @@ export class OrderBook {
   readonly unitCurrency: number[] = [];
   /** unit → money steps per currency unit */
   readonly unitSteps: number[] = [];
+  /** steps in one minor unit (a penny) of each unit's currency */
+  readonly unitMinor: number[] = [];
   /** lines folded in, and lines whose category differed from the SKU's first category */
   linesAdded = 0;
   categoryConflicts = 0;
@@ -306,6 +311,7 @@ export class OrderBook {
         if (this.firstUnitOf[acc] === undefined) this.firstUnitOf[acc] = found;
         this.unitCurrency.push(cur);
         this.unitSteps.push(moneySteps(curName));
+        this.unitMinor.push(minorSteps(curName));
       }
       unit = found;
       this.lastUnitKey = unitKey;
@@ -629,7 +635,8 @@ export class OrderBook {
       const revenue: Record<string, number> = {};
       for (let cur = 0; cur < this.currencies.length; cur++) {
         const v = this.serviceRevenue.get(sku * 4096 + cur);
-        if (v !== undefined) revenue[this.currencies[cur]] = v / moneySteps(this.currencies[cur]);
+        const code = this.currencies[cur];
+        if (v !== undefined) revenue[code] = roundMoney(v / moneySteps(code), code);
       }
       out.push({
         sku: this.skus[sku],
@@ -695,6 +702,7 @@ export class OrderBook {
     this.frozen = {
       unitCount: U,
       unitScale: scale,
+      unitMinor: Float64Array.from(this.unitMinor),
       ordStart: o.ordCount,
       ordDate: o.ordDate,
       ordVal: o.ordVal,

@@ -89,7 +89,7 @@ export interface RepeatSummary {
  * The summary of one account's orders up to `asOf` (inclusive), from its order dates and values
  * in date order in [start, end) (purchase orders only: returns are not orders). Null when the
  * account has no order on or before `asOf`. Throws a RangeError when the dates are not in order.
- * `scale`: money steps per currency unit (100 for pence) when each value is a whole number of
+ * `scale`: money steps per currency unit (10,000 for steps of £0.0001) when each value is a whole number of
  * them (the order book's): the values are then summed as whole steps, exactly, so the mean is the
  * same to the last bit whatever order one day's orders came in.
  */

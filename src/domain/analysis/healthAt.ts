@@ -10,7 +10,7 @@ import {
   revenueScore,
   type Weights,
 } from "../health";
-import { percentChange, revenueChangeOf } from "../numbers";
+import { percentChange, revenueChangeOf, roundHalfAwayFromZero } from "../numbers";
 import { engagementFromLog } from "../engagement";
 import { paymentDaysFromLedger, paymentFromLedger } from "../payment";
 import type { AccountRecord, EngagementEntry, Invoice, Serial } from "../types";
@@ -18,10 +18,11 @@ import { upperBound } from "./book";
 import {
   firstOrderOnOrBefore,
   lastOrderOnOrBefore,
-  netRevenueIn,
+  netStepsIn,
   orderCountIn,
   periodBack,
   type Subject,
+  writtenMoney,
 } from "./subject";
 import type { Period } from "../dates";
 import type { HealthInputs, HealthPoint } from "./types";
@@ -355,9 +356,10 @@ export function healthInputsInto(
     lastOrderOnOrBefore(s, date),
     orderCountIn(s, win.lastQuarter),
     orderCountIn(s, win.previousQuarter),
-    netRevenueIn(s, win.last12),
-    netRevenueIn(s, win.prior12),
+    netStepsIn(s, win.last12),
+    netStepsIn(s, win.prior12),
     s.f.unitScale[s.u],
+    s.f.unitMinor[s.u],
     categories,
     products,
     rec,
@@ -398,17 +400,15 @@ export function historyInputsInto(
   const o24e = ord[at[k + 8]];
   const a = f.ordStart[u];
   const { ordPrefix, retPrefix } = f;
-  // as netRevenueIn: (orders' sum + returns' sum) in steps, over the unit's scale
+  // as netStepsIn: orders' sum + returns' sum, in steps
   const r1 =
-    (ordPrefix[o12e + u] -
-      ordPrefix[o12s + u] +
-      (retPrefix[ret[at[k + 6]] + u] - retPrefix[ret[at[k + 5]] + u])) /
-    f.unitScale[u];
+    ordPrefix[o12e + u] -
+    ordPrefix[o12s + u] +
+    (retPrefix[ret[at[k + 6]] + u] - retPrefix[ret[at[k + 5]] + u]);
   const r0 =
-    (ordPrefix[o24e + u] -
-      ordPrefix[o24s + u] +
-      (retPrefix[ret[at[k + 8]] + u] - retPrefix[ret[at[k + 7]] + u])) /
-    f.unitScale[u];
+    ordPrefix[o24e + u] -
+    ordPrefix[o24s + u] +
+    (retPrefix[ret[at[k + 8]] + u] - retPrefix[ret[at[k + 7]] + u]);
   return inputsInto(
     out,
     win,
@@ -419,6 +419,7 @@ export function historyInputsInto(
     r1,
     r0,
     f.unitScale[u],
+    f.unitMinor[u],
     categories,
     products,
     rec,
@@ -435,10 +436,12 @@ function inputsInto(
   last: Serial | null,
   oq1: number,
   oq0: number,
+  /** net revenue of the last and prior 12 months, in steps */
   r1: number,
   r0: number,
-  /** money steps per currency unit of r1 and r0 */
+  /** money steps per currency unit and per minor unit */
   scale: number,
+  minor: number,
   categories: number | null,
   products: number | null,
   rec: AccountRecord | undefined,
@@ -453,12 +456,13 @@ function inputsInto(
   out.ordersLastQuarter = oq1;
   out.ordersPreviousQuarter = oq0;
   out.ordersChange = percentChange(oq0, oq1, first !== null && first > win.lastQuarter.start);
-  out.revenueLast12 = r1;
-  out.revenuePrior12 = r0;
-  // in whole steps (r·scale gives the exact integer back): the % change is rounded exactly
+  out.revenueLast12 = writtenMoney(r1, scale, minor);
+  out.revenuePrior12 = writtenMoney(r0, scale, minor);
+  // from the written figures in whole minor units (pence): the % change a user works out from
+  // the two figures shown, rounded exactly
   out.revenueChange = revenueChangeOf(
-    Math.round(r0 * scale),
-    Math.round(r1 * scale),
+    roundHalfAwayFromZero(r0 / minor),
+    roundHalfAwayFromZero(r1 / minor),
     first !== null && first > win.last12.start
   );
   out.categoriesLast12 = categories;

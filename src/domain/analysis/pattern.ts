@@ -48,8 +48,8 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPa
     meanDaysBetweenOrders:
       dates.length >= 2 ? (dates[dates.length - 1] - dates[0]) / (dates.length - 1) : null,
     medianOrderValue: values.length ? roundMoney(median(values)!, currency) : null,
-    smallestOrder: values.length ? Math.min(...values) : null,
-    largestOrder: values.length ? Math.max(...values) : null,
+    smallestOrder: values.length ? roundMoney(Math.min(...values), currency) : null,
+    largestOrder: values.length ? roundMoney(Math.max(...values), currency) : null,
     peakWeekdays,
     peakMonths,
   };

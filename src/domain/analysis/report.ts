@@ -35,6 +35,7 @@ import {
   returnsIn,
   stepsOf,
   type Subject,
+  writtenOf,
 } from "./subject";
 import type { AccountAnalysis, FactorSource, RiskFlag } from "./types";
 
@@ -119,7 +120,7 @@ function periodRow(s: Subject, label: ReportPeriod["label"], period: Period): Re
     period,
     orders: o.count,
     revenue: netRevenueIn(s, period),
-    averageOrderValue: o.count ? o.value / o.count : null,
+    averageOrderValue: o.count ? writtenOf(s, o.value / o.count) : null,
     products: productsIn(s, period),
   };
 }

@@ -4,15 +4,30 @@
  */
 import { type Frozen, matePairs, upperBound } from "./book";
 import { edate, type Period } from "../dates";
+import { roundHalfAwayFromZero } from "../numbers";
 
 export interface Subject {
   f: Frozen;
   u: number;
 }
 
-/** Whole money steps of the subject's currency (pence, cents) → currency units. */
+/**
+ * Whole money steps (moneySteps) → currency units rounded half away from zero to the minor unit,
+ * as a written figure: 300 steps of £0.0001 (three washers at £0.01 … or £0.03) → 0.03, 150 → 0.02.
+ */
 export function moneyOf(s: Subject, steps: number): number {
-  return steps / s.f.unitScale[s.u];
+  return writtenMoney(steps, s.f.unitScale[s.u], s.f.unitMinor[s.u]);
+}
+
+/** A money figure of the book (an order's value, in currency units) as written: to the minor unit. */
+export function writtenOf(s: Subject, money: number): number {
+  return moneyOf(s, stepsOf(s, money));
+}
+
+/** Steps → currency units, rounded once to whole minor units (`minor` steps each). */
+export function writtenMoney(steps: number, scale: number, minor: number): number {
+  const whole = roundHalfAwayFromZero(steps / minor);
+  return whole === 0 ? 0 : whole / (scale / minor);
 }
 
 /** A money figure of the book (currency units) → its whole steps: exact, so sums of these are exact. */
@@ -41,7 +56,7 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   const nO = ord.length;
   const nR = ret.length;
   // (same currency throughout: one scale) prefix sums in whole steps, as the book's
-  const scale = units.length ? f.unitScale[units[0]] : 100;
+  const scale = units.length ? f.unitScale[units[0]] : 10_000;
   const ordPrefix = new Float64Array(nO + 1);
   const ordVal = Float64Array.from(ord, (i) => f.ordVal[i]);
   for (let k = 0; k < nO; k++) ordPrefix[k + 1] = ordPrefix[k] + Math.round(ordVal[k] * scale);
@@ -90,6 +105,7 @@ export function rollUp(f: Frozen, units: readonly number[]): Subject {
   const g: Frozen = {
     unitCount: 1,
     unitScale: Float64Array.of(scale),
+    unitMinor: Float64Array.of(units.length ? f.unitMinor[units[0]] : 100),
     ordStart: Int32Array.of(0, nO),
     ordDate: Int32Array.from(ord, (i) => f.ordDate[i]),
     ordVal,
@@ -162,14 +178,18 @@ function sumIn(
   );
 }
 
-/** Net revenue (orders less returns) in (p.start, p.end], in currency units: an exact sum of the subject's own lines. */
-export function netRevenueIn(s: Subject, p: Period): number {
+/** Net revenue (orders less returns) in (p.start, p.end] in whole steps: an exact sum of the subject's own lines. */
+export function netStepsIn(s: Subject, p: Period): number {
   const { f, u } = s;
   return (
-    (sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) +
-      sumIn(f.retStart, f.retDate, f.retPrefix, u, p)) /
-    f.unitScale[u]
+    sumIn(f.ordStart, f.ordDate, f.ordPrefix, u, p) +
+    sumIn(f.retStart, f.retDate, f.retPrefix, u, p)
   );
+}
+
+/** Net revenue in (p.start, p.end] in currency units, rounded once to the minor unit (moneyOf). */
+export function netRevenueIn(s: Subject, p: Period): number {
+  return moneyOf(s, netStepsIn(s, p));
 }
 
 /** Number of purchase orders in (p.start, p.end]. */
