@@ -1477,6 +1477,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "document type",
         "doc type",
         "transaction type",
+        // Sage's abbreviations: "Trans. Type", "Tran Type"
+        "trans type",
+        "tran type",
         "billing type",
         "invoice type",
         "voucher type",

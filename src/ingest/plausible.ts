@@ -47,13 +47,13 @@ const ONE_CUSTOMER_ROWS = 50;
  */
 const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "sorte", "tipo"]);
 /**
- * Invoice, delivery and credit-note names, English, French, German, Dutch, Spanish, Italian,
- * Polish, Czech, alone or
+ * Invoice, delivery and credit-note names ("Sales Credit Note" as Sage writes it), English,
+ * French, German, Dutch, Spanish, Italian, Polish, Czech, alone or
  * before more words ("Facture comptabilisée", "Avoir financier", "Bon de retour"): a column of
  * only these is a document type.
  */
 const DOC_TYPE_VALUE =
-  /^(?:(?:sales |tax )?invoice|credit(?: note| memo)?|(?:sales )?credit memo|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
+  /^(?:(?:sales |tax )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
 /** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
 const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
 /**
