@@ -193,8 +193,9 @@ export const LAYOUTS: readonly ExportLayout[] = [
       discount: ["discount", "discount %", "discount rate"],
       revenue: [...withCurrency("net"), ...withCurrency("net amount")],
       currency: ["currency", "currency code"],
-      // Sales invoice / Sales credit note (a credit note is a return whatever its sign)
-      docType: ["type", "invoice type"],
+      // Sales invoice / Sales credit note, or the "Source" column's Receivable Invoice /
+      // Receivable Credit Note (a credit note is a return whatever its number or sign)
+      docType: ["type", "invoice type", "source", "source type"],
       // Paid, Awaiting Payment; Voided and Draft invoices were never sales, Awaiting Approval
       // ones are none yet
       orderStatus: ["status", "invoice status"],

@@ -71,6 +71,11 @@ const FOREIGN_AMOUNT = new Set([
   "amount in foreign currency",
   "amount fc",
   "fc amount",
+  // Xero's invoice reports: "Net (Source)" beside "Net (GBP)", the base currency's
+  "net source",
+  "net amount source",
+  "line amount source",
+  "amount source",
 ]);
 /** Share of lines on which revenue must equal quantity × price (less discounts) to be line revenue. */
 const MATCH_SHARE = 0.6;
@@ -335,13 +340,19 @@ export function checkOrderColumns(
     get("currency") &&
     !get("credit") &&
     !user.has("revenue") &&
-    // on every line (a totals row carries the home total only)
+    // on every line (a totals row, dateless or "Total" in its date cell, carries the home total only)
     sample.every(
-      (r) => isBlankCell(r[home.column]) || !isBlankCell(r[foreignAt]) || text(r, "date") === ""
+      (r) =>
+        isBlankCell(r[home.column]) ||
+        !isBlankCell(r[foreignAt]) ||
+        text(r, "date") === "" ||
+        GROUP_TOTAL_ROW.test(text(r, "date"))
     )
   ) {
     const header = options.headers![foreignAt].trim();
     fields = fields.map((m) => (m.field === "revenue" ? { ...m, column: foreignAt, header } : m));
+    // a unit price whose header names a currency ("Unit Price (GBP)") is the home currency's
+    if (headerCurrency([get("unitPrice")])) drop("unitPrice");
     notes.push(
       `"${home.header}" is in the home currency, at each transaction's exchange rate: each line's value is "${header}", in the currency "${get("currency")!.header}" names.`
     );
@@ -349,14 +360,27 @@ export function checkOrderColumns(
 
   // Without "Foreign Amount", QuickBooks' "Amount" is still in the home currency: the Currency
   // column names each transaction's own, not the amount's (reading it would call pounds euros).
+  // So is an amount whose header names its currency ("Net (GBP)" in Xero's multi-currency
+  // reports): every line is in that currency, whatever the Currency column says.
   const currency = get("currency");
   let homeCurrencyAmounts = false;
   let homeCode: { code: string; header: string } | undefined;
+  // (only when a line names another currency: a one-currency file keeps its Currency column)
+  const headerCode = home && foreignAt < 0 ? headerCurrency([home]) : undefined;
+  const namedHome =
+    headerCode &&
+    currency &&
+    sample.some((r) => {
+      const c = text(r, "currency");
+      return c !== "" && normaliseCurrency(c) !== headerCode.code;
+    })
+      ? headerCode
+      : undefined;
   if (
     home &&
     foreignAt < 0 &&
     currency &&
-    mapping.layout?.startsWith("quickbooks") &&
+    (mapping.layout?.startsWith("quickbooks") || namedHome) &&
     !user.has("currency") &&
     !user.has("revenue")
   ) {
@@ -366,19 +390,26 @@ export function checkOrderColumns(
       // the example: a second currency where there is one (the first is often the home one)
       const second = codes.findIndex((c) => c !== "" && c !== named[0]);
       const other = second >= 0 ? second : codes.indexOf(named[0]);
-      homeCode = rateOneCurrency(sample, codes, options.headers);
+      homeCode = namedHome ?? rateOneCurrency(sample, codes, options.headers);
       drop("currency");
       homeCurrencyAmounts = true;
-      // its unit price is in the transaction's currency: no price of the home currency's lines
+      // its unit price is in the transaction's currency (unless its header names the home one):
+      // no price of the home currency's lines
       const price = get("unitPrice");
-      if (price) drop("unitPrice");
-      if (homeCode)
+      const priceAtHome = !!namedHome && headerCurrency([price])?.code === namedHome.code;
+      if (price && !priceAtHome) drop("unitPrice");
+      if (namedHome)
+        notes.push(
+          `"${namedHome.header}" is in ${namedHome.code}, as its header says: "${currency.header}" (${codes[other]} on row ${first + other}) names each invoice's own currency, not the currency of "${namedHome.header}", so it is not read: every line is in ${namedHome.code}${price && !priceAtHome ? `, and "${price.header}", in the invoice's currency, is not read as its unit price` : ""}.`
+        );
+      else if (homeCode)
         notes.push(
           `"${homeCode.header}" is 1 on every ${homeCode.code} line and on no other currency's: the home currency is ${homeCode.code}, and every line is read in it.`
         );
-      notes.push(
-        `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency${price ? `, and "${price.header}", in the transaction's currency, is not read as its unit price` : ""}.`
-      );
+      if (!namedHome)
+        notes.push(
+          `"${home.header}" is in the company's home currency (each transaction at its exchange rate) and the report has no "Foreign Amount" column: "${currency.header}" (${codes[other]} on row ${first + other}) names each transaction's own currency, not the currency of "${home.header}", so it is not read: every line is in the one home currency${price ? `, and "${price.header}", in the transaction's currency, is not read as its unit price` : ""}.`
+        );
     }
   }
 
