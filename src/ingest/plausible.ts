@@ -477,18 +477,20 @@ export function checkOrderColumns(
     }
   }
 
-  // Xero invoices entered tax-inclusive: LineAmount holds the tax, its TaxAmount comes off.
+  // Xero invoices entered tax-inclusive: LineAmount holds the tax, its TaxAmount comes off. Each
+  // invoice's Total says which were; without Total and TaxTotal, its "LineAmountTypes" does.
   const lineRevenue = get("revenue");
   const taxInclusive =
     mapping.layout === "xero" && options.headers && lineRevenue && !user.has("revenue")
-      ? xeroTaxInclusive(
+      ? (xeroTaxInclusive(
           sample,
           options.headers,
           get("orderId"),
           lineValue,
           `"${lineRevenue.header}"`,
           dec("revenue")
-        )
+        ) ??
+        xeroInclusiveByType(sample, options.headers, get("orderId"), `"${lineRevenue.header}"`))
       : undefined;
   if (taxInclusive) {
     fields.push(...taxInclusive.fields);
