@@ -176,14 +176,14 @@ export const LAYOUTS: readonly ExportLayout[] = [
     id: "xero-invoice-detail",
     name: "Xero invoice detail report",
     signature: [
-      ["contact"],
+      ["contact", "contact name"],
       ["invoice number"],
       ["invoice date", "date"],
       [...withCurrency("net"), ...withCurrency("net amount")],
       ["account", "account code", "account name"],
     ],
     fields: {
-      accountName: ["contact"],
+      accountName: ["contact", "contact name"],
       orderId: ["invoice number"],
       date: ["invoice date", "date"],
       sku: ["item code", "inventory item code"],

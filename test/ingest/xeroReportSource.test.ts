@@ -35,6 +35,20 @@ describe("Xero invoice detail report: Source column and source-currency money", 
     expect(report.returns).toBe(1);
   });
 
+  it('the report with "Contact Name", "Item Name" and "Account Name" columns is read the same', async () => {
+    const path = file("contact-name.csv", [
+      "Invoice Date,Source,Invoice Number,Contact Name,Item Code,Item Name,Quantity,Unit Price,Discount,Net,Tax,Gross,Account Code,Account Name,Currency,Status",
+      "4 Sep 2026,Receivable Invoice,INV-0601,Linden Electrical,CT-1,Cable ties,10,2.40,,24.00,4.80,28.80,200,Sales,GBP,Paid",
+      "11 Oct 2026,Receivable Invoice,INV-0655,Marsh Plumbing,PF-1,Pipe fitting,20,1.50,10%,27.00,5.40,32.40,200,Sales,GBP,Awaiting Payment",
+      "18 Oct 2026,Receivable Credit Note,0044,Marsh Plumbing,PF-1,Pipe fitting,4,1.50,,6.00,1.20,7.20,200,Sales,GBP,Paid",
+      "Total,,,,,,,,,57.00,11.40,68.40,,,,",
+    ]);
+    const { revenue, report } = await analyzeFile(path);
+    // Marsh: 27.00 − 6.00 = 21.00 (was 33.00: read as a plain table, the credit note a sale)
+    expect(revenue).toEqual({ "Linden Electrical": 24, "Marsh Plumbing": 21 });
+    expect(report.warnings[0]).toMatch(/^Read as Xero invoice detail report/);
+  });
+
   it('"Net (Source)" beside "Net (GBP)": each line in the currency the Currency column names', async () => {
     const path = file("source-currency.csv", [
       "Invoice Date,Invoice Number,Contact,Item Code,Description,Quantity,Unit Price (Source),Currency,Net (Source),Net (GBP),Tax (GBP),Gross (GBP),Account,Source,Status",
