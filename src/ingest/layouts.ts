@@ -28,7 +28,8 @@ export type LayoutId =
   | "business-central-item-ledger"
   | "online-retail"
   | "odoo"
-  | "odoo-sales";
+  | "odoo-sales"
+  | "netsuite";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -104,6 +105,13 @@ export interface ExportLayout {
    * customer belongs to the order above it.
    */
   orderFieldsOnFirstLine?: boolean;
+  /**
+   * Only item lines are order lines: a line without an item is a transaction's main (summary)
+   * line, its tax line or a journal's (NetSuite), skipped and counted, no revenue lost.
+   */
+  itemLinesOnly?: boolean;
+  /** With customerJob: the user is told how many sub-customers were rolled up into their parents (NetSuite's "Parent : Sub"). */
+  saySubCustomers?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -117,6 +125,15 @@ const XERO_CURRENCIES = ["gbp", "usd", "aud", "nzd", "eur", "cad", "zar", "sgd",
 function withCurrency(header: string): string[] {
   return [header, ...XERO_CURRENCIES.map((c) => `${header} ${c}`)];
 }
+
+/**
+ * NetSuite's accounts that no sales line posts to: a transaction's main line (receivables,
+ * undeposited funds, customer deposits), its tax, and an item's cost (Cost of Goods Sold, the
+ * Inventory Asset it leaves). Income accounts are named as each company chose ("4000 Sales",
+ * "Hardware", "Deferred Revenue" under revenue recognition): every other account is read.
+ */
+const NETSUITE_NOT_INCOME =
+  /^(?!.*\b(?:receivables?|undeposited|payables?|tax(?:es)?|vat|gst|hst|pst|costs?|cogs|inventory|assets?|liabilit(?:y|ies)|deposits?|expenses?|clearing)\b)/i;
 
 export const LAYOUTS: readonly ExportLayout[] = [
   {
@@ -881,6 +898,63 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // a customer with no company beside it is a company itself (or a person): its own account
     accountFromOrderedBy: true,
     note: '"Subtotal" is the line value before tax, never "Total"; an order\'s later lines, left blank in its Order Reference, Customer and date, are the order\'s above them.',
+  },
+  {
+    // A NetSuite transaction saved search (Lists › Search › Saved Searches, exported as CSV):
+    // one row per transaction line, the main line (Accounts Receivable, the total with tax), the
+    // item lines (their income account), the tax line, and for an inventory item its Cost of
+    // Goods Sold and Inventory Asset lines. Amounts are signed by the account's normal balance:
+    // an invoice's income positive, a credit memo's negative.
+    id: "netsuite",
+    name: "NetSuite transaction search",
+    signature: [
+      ["type"],
+      ["date"],
+      ["document number"],
+      ["name", "customer"],
+      ["item"],
+      ["account"],
+      ["amount"],
+    ],
+    fields: {
+      docType: ["type"],
+      date: ["date"],
+      orderId: ["document number"],
+      accountName: ["name", "customer"],
+      sku: ["item"],
+      productName: ["description", "memo"],
+      quantity: ["quantity", "qty"],
+      unitPrice: ["item rate", "rate"],
+      revenue: ["amount"],
+      currency: ["currency"],
+      ledgerAccount: ["account"],
+      orderStatus: ["status"],
+    },
+    ignore: [
+      "amount gross",
+      "amount foreign currency",
+      "amount net",
+      "tax amount",
+      "amount tax",
+      "period",
+      "posting period",
+      "subsidiary",
+      "class",
+      "department",
+      "location",
+      "main line",
+      "memo main",
+      "internal id",
+      "account type",
+    ],
+    // invoices, cash sales and their credit memos and refunds: not sales orders (their invoices
+    // bill them again), estimates, payments, deposits nor journals
+    saleDocType: /^\s*(?:invoice|cash\s+sale|credit\s+memo|cash\s+refund)\s*$/i,
+    salesLedger: NETSUITE_NOT_INCOME,
+    itemLinesOnly: true,
+    customerJob: true,
+    saySubCustomers: true,
+    note: 'The customer is "Name" ("Parent : Sub" rolled up into the parent, the sub-customer its site); only item lines on income accounts are read: each transaction\'s main line (Accounts Receivable, Undeposited Funds) repeats its total with tax, and tax, Cost of Goods Sold and Inventory Asset lines are no sales; Credit Memo and Cash Refund lines are returns.',
   },
 ];
 

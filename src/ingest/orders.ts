@@ -386,7 +386,10 @@ const BALANCE_ROW = /^(?:opening|closing)\s+balance\b/i;
  * What a ledger report's sections (account → read as sales) say to the user: which were read and
  * which skipped, or, with no sales account among them, that nothing was read and what to export.
  */
-function ledgerWarning(sections: ReadonlyMap<string, boolean>): string | undefined {
+function ledgerWarning(
+  sections: ReadonlyMap<string, boolean>,
+  transactionLines = false
+): string | undefined {
   const quoted = (sales: boolean) =>
     [...sections]
       .filter(([, s]) => s === sales)
@@ -395,6 +398,11 @@ function ledgerWarning(sections: ReadonlyMap<string, boolean>): string | undefin
   const read = quoted(true);
   const skipped = quoted(false);
   if (!skipped) return undefined;
+  // a transaction search's lines (NetSuite), not a ledger report's sections
+  if (transactionLines)
+    return read
+      ? `Only the lines on income accounts (${read}) are read: ${skipped} hold each transaction's total again (its main line, with tax), its tax, or an item's cost, no sales.`
+      : `None of the lines' accounts (${skipped}) is an income account, so no line was read: they hold each transaction's total (its main line, with tax), its tax, or an item's cost. Run the search with its item lines (Main Line false), which post to your income accounts.`;
   if (!read)
     return `None of the report's ledger accounts (${skipped}) is a sales account, so none of its lines was read: a receivables or bank account holds each sale again with its VAT, and the payments. Run Account Transactions for your sales account alone (such as "200 - Sales"), or export the sales invoices (Sales › Invoices › Export) and analyse that file.`;
   return `The report lists ${sections.size} ledger accounts: KAP read ${read} (sales) and skipped ${skipped}, which hold${sections.size - [...sections.values()].filter(Boolean).length === 1 ? "s" : ""} the same sales again (with VAT) or payments: read too, each sale would count twice.`;
@@ -555,6 +563,10 @@ export function createOrderParser(
   const salesLedger = layout?.salesLedger;
   const headings = productHeadings || accountHeadings || !!salesLedger;
   const customerJob = !!layout?.customerJob;
+  const itemLinesOnly = !!layout?.itemLinesOnly;
+  const saySubCustomers = !!layout?.saySubCustomers;
+  /** sub-customers rolled up ("Parent : Sub") → their parent, for the user */
+  const subCustomers = new Map<string, string>();
   const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
@@ -1324,6 +1336,8 @@ export function createOrderParser(
         const at = s.indexOf(":");
         if (at <= 0) return s;
         if (!site) site = s.slice(at + 1).trim();
+        if (saySubCustomers && subCustomers.size < 100_000)
+          subCustomers.set(s, s.slice(0, at).trim());
         return s.slice(0, at).trim();
       };
       accountName = split(accountName);
@@ -1373,7 +1387,8 @@ export function createOrderParser(
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
     if (date === undefined) return reject("unreadable date", rowNo);
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";
-    const productName = col.productName >= 0 ? text(row[col.productName]) : "";
+    const productName =
+      col.productName >= 0 && !(itemLinesOnly && !sku) ? text(row[col.productName]) : "";
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
     if (isTaxLabel(productName || sku)) return reject(TAX_LINE, rowNo, false);
     // A line without a product code is named by its description (Xero, Shopify and Business
@@ -1381,6 +1396,9 @@ export function createOrderParser(
     const heading = productHeadings ? productPath.product : "";
     if (productHeadings) productPath.line();
     if (!sku) sku = productName || heading;
+    // A transaction's main, tax or journal line (NetSuite): no item, no order line, no sale lost.
+    if (!sku && itemLinesOnly && col.sku >= 0)
+      return reject("no item (a transaction's main, tax or journal line)", rowNo, false);
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
       return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
@@ -1740,7 +1758,14 @@ export function createOrderParser(
         "one category"
       );
       if (categoryWords) warnings.push(categoryWords);
-      const ledger = ledgerWarning(ledgerSections);
+      const ledger = ledgerWarning(ledgerSections, itemLinesOnly);
+      if (subCustomers.size) {
+        const [example] = subCustomers.keys();
+        const parents = new Set(subCustomers.values()).size;
+        warnings.push(
+          `${subCustomers.size === 1 ? "1 sub-customer" : `${count(subCustomers.size)} sub-customers`} written "Parent : Sub" (such as "${example}") ${subCustomers.size === 1 ? "is" : "are"} rolled up into ${subCustomers.size === 1 ? "its" : "their"} parent customer (${parents === 1 ? "1 parent" : `${count(parents)} parents`}), each read as one of its sites.`
+        );
+      }
       if (ledger) warnings.push(ledger);
       if (creditNumbering)
         warnings.push(

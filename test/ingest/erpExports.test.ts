@@ -51,3 +51,35 @@ describe("Odoo sales order lines", () => {
     );
   });
 });
+
+describe("NetSuite transaction saved searches", () => {
+  it("only item lines on income accounts are sales; Name is the customer, 'Parent : Sub' rolled up into the parent as its site", async () => {
+    const { report, revenue, orders, p } = await analyzeFile(
+      join(DIR, "netsuite-saved-search.csv")
+    );
+    // Brightwell Electrical: INV1041 (Leeds Site) 90.00 + 130.00 = 220.00, INV1042 (York Depot)
+    // 30.00, CS207 (itself) 30.00: 220 + 30 + 30 = 280.00. Not read: each transaction's main line
+    // (Accounts Receivable 264.00 and 36.00, Undeposited Funds 36.00: the totals again, with tax),
+    // Sales Tax Payable 44.00, 6.00, 6.00, and INV1041's Cost of Goods Sold 36.00 and Inventory
+    // Asset −36.00 (its cable ties' cost, no sale).
+    expect(revenue["Brightwell Electrical"]).toBe(280);
+    expect(orders["Brightwell Electrical"]).toBe(3);
+    // Harbour: INV1043 40.00 − CM55 8.00 (a credit memo) = 32.00; the journal JE12 (−5.00 to
+    // 4000 Sales, no item) is no order line
+    expect(revenue["Harbour Plumbing"]).toBe(32);
+    expect(report.returns).toBe(1);
+    const top = p.accounts.filter((a) => a.isTopLevel).map((a) => a.accountId);
+    expect(top.sort()).toEqual(["Brightwell Electrical", "Harbour Plumbing"]);
+    // 19 rows − 6 sales lines (INV1041 2, INV1042, CS207, INV1043, CM55) = 13 not read:
+    // 4 Accounts Receivable + 5 Sales Tax Payable + 1 Undeposited Funds + 1 Cost of Goods Sold
+    // + 1 Inventory Asset + 1 journal line without an item
+    expect(report.rejected.reduce((n, r) => n + r.count, 0)).toBe(13);
+    expect(report.read!.layout).toBe("NetSuite transaction search");
+    const said = report.warnings.join("\n");
+    // none of it is revenue lost
+    expect(said).not.toMatch(/of revenue/);
+    expect(report.warnings).toContain(
+      '2 sub-customers written "Parent : Sub" (such as "Brightwell Electrical : Leeds Site") are rolled up into their parent customer (1 parent), each read as one of its sites.'
+    );
+  });
+});
