@@ -3,6 +3,7 @@
  * accounts, catalog, contacts, cross-sell rules, currency rates), which row is the header
  * (not always row 1: exports put titles above), and which column is which field.
  */
+import type { Side } from "./sides";
 import { cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
@@ -68,6 +69,11 @@ export interface ColumnMapping {
   homeCurrencyAmounts?: boolean;
   /** That home currency, where the report names it (its Exchange Rate column): every line's currency. */
   homeCurrency?: string;
+  /**
+   * A column gives each unsigned amount's side (S/H, D/C): the lines on `side` are returns
+   * (ingest/sides decides it from the rows, ingest/orders reads it).
+   */
+  returnSide?: { column: number; side: Side };
 }
 
 export interface Detection {

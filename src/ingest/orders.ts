@@ -17,6 +17,7 @@ import {
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { serviceKind } from "../domain/serviceLines";
 import { isTaxLabel } from "./taxLines";
+import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
 import { type Cell, isBlankCell } from "./grid";
@@ -577,6 +578,8 @@ export function createOrderParser(
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  /** the side (S/H, D/C) whose lines are returns, where amounts are unsigned beside one */
+  const returnSide = mapping.returnSide;
   /** every line's currency where the report names its home currency (ingest/plausible) */
   const homeCurrency = mapping.homeCurrency ?? "";
   const emailIds =
@@ -1616,7 +1619,8 @@ export function createOrderParser(
     const creditType =
       (docType !== "" &&
         (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||
-      (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes));
+      (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes)) ||
+      (returnSide !== undefined && sideOf(row[returnSide.column]) === returnSide.side);
     // the same rule as the worksheet functions (domain/orderLines)
     const signed = signedLine;
     signInto(signedLine, qty - refundedUnits, revenue, rawOrder, creditType, creditIds);

@@ -34,6 +34,7 @@ import {
   TAX_INCLUSIVE,
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
+import { readSideColumn } from "./sides";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
 /** Rows of a sheet the checks look at (the first ones below the header). */
@@ -675,10 +676,16 @@ export function checkOrderColumns(
       `"${named.header}" names the currency in its header: every line is read in ${named.code}.`
     );
   }
+  // Unsigned amounts beside an S/H or D/C column: the side with fewer lines is the returns.
+  const sides = options.headers
+    ? readSideColumn(options.headers, sample, new Set(fields.map((m) => m.column)))
+    : undefined;
+  if (sides) notes.push(sides.note);
   return {
     mapping: {
       ...mapping,
       fields,
+      ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
