@@ -101,9 +101,9 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
 
   heading("Year-over-year change (last 12 months vs prior 12 months)");
   const yoy: [string, CellValue, string?][] = [
-    ["Revenue", change(rep.yearOverYear.revenue), FORMATS.percent],
-    ["Order frequency", change(rep.yearOverYear.orders), FORMATS.percent],
-    ["Average order value", change(rep.yearOverYear.averageOrderValue), FORMATS.percent],
+    ["Revenue", change(rep.yearOverYear.revenue), FORMATS.signedPercent],
+    ["Order frequency", change(rep.yearOverYear.orders), FORMATS.signedPercent],
+    ["Average order value", change(rep.yearOverYear.averageOrderValue), FORMATS.signedPercent],
   ];
   blocks.push(...labelledRows(r, yoy));
   r += yoy.length + 1;

@@ -174,10 +174,10 @@ function liveBlocks(
     FORMATS.integer,
     FORMATS.integer,
     FORMATS.integer,
-    FORMATS.percent,
+    FORMATS.signedPercent,
     money,
     money,
-    FORMATS.percent,
+    FORMATS.signedPercent,
     FORMATS.integer,
     FORMATS.integer,
   ];
@@ -222,12 +222,12 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     },
     frequency: {
       header: "Orders change (3m)",
-      format: FORMATS.percent,
+      format: FORMATS.signedPercent,
       value: (a) => changeCell(a.health.inputs.ordersChange),
     },
     revenue: {
       header: "Revenue change (12m)",
-      format: FORMATS.percent,
+      format: FORMATS.signedPercent,
       value: (a) => changeCell(a.health.inputs.revenueChange),
     },
     diversity: {

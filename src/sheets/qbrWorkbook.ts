@@ -54,7 +54,7 @@ const PAGE = {
 const SPEND = "Spend after returns";
 
 /** A change in percent with its sign: +20%, -13%, 0%. */
-const SIGNED_PCT = "+0%;-0%;0%";
+const SIGNED_PCT = FORMATS.signedPercent;
 
 /**
  * A % change as the page and the e-mail both show it: a whole percent, half away from zero, as

@@ -48,6 +48,8 @@ export const FORMATS = {
   score: "0.00",
   percent: "0%",
   percent1: "0.0%",
+  /** A change with its sign: +10%, -5%, 0% (a rise shown as "10%" reads as a plain share). */
+  signedPercent: "+0%;-0%;0%",
   /** The methodology is UK: day-first. Layouts use their culture's (options.ts dateFormatOf); this is the fallback. */
   date: "dd/mm/yyyy",
   month: "mmm yyyy",
