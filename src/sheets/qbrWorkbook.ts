@@ -82,6 +82,14 @@ function money0(n: number, symbolFormat: string, style?: MoneyLabel): string {
 }
 
 /**
+ * Money in text as a cell in the money format beside it shows the same figure: to the penny when
+ * the format has decimals ("-£152.64"), whole when it has none ("-£153").
+ */
+function moneyAsCell(n: number, format: string, style?: MoneyLabel): string {
+  return /\.0/.test(format) ? money2(n, format, style) : money0(n, format, style);
+}
+
+/**
  * The bulk-discount tiers (RULES.md: from 250, 500, 1,000 and 2,500 of order value), lowest
  * first, their order values in the QBR's currency ("€1,000–2,499"), with their rates.
  */
@@ -529,7 +537,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           "Returns (from the data)",
           g.current.returns,
           g.current.returns
-            ? `Value ${money0(g.current.returnValue, money, moneyText)}`
+            ? // as the quarter page's Returned value shows it (was "-£153" beside -£152.64)
+              `Returned value ${moneyAsCell(g.current.returnValue, money, moneyText)}`
             : "No returns",
         ],
         ["On-time delivery %", null, "fill in"],
