@@ -420,6 +420,12 @@ async function run(argv: string[]): Promise<number> {
     warnLateAsOf(engine);
     let holdout: HoldoutCheck | undefined;
     if (from !== undefined) {
+      // the as-of date is known once the file is read (by default its last order date)
+      const asOf = engine.portfolio?.asOf;
+      if (asOf !== undefined && isoToSerial(from)! >= asOf)
+        throw new UsageError(
+          `--holdout-from ${from} is not before the as-of date, ${serialToIso(asOf)}: the check fits the model to the orders up to that day and compares its forecast with the orders after it, to the as-of date.`
+        );
       try {
         holdout = engine.holdoutCheck(isoToSerial(from)!);
       } catch (e) {
@@ -557,7 +563,9 @@ function checkOut(command: string, o: Opts): void {
   if (command === "qbr" && o["all-top"] !== undefined) {
     const n = Number(o["all-top"]);
     if (!Number.isInteger(n) || n < 1)
-      throw new UsageError("--all-top needs a whole number of accounts.");
+      throw new UsageError(
+        `--all-top "${o["all-top"]}" is not a number of accounts: give a whole number, 1 or more, e.g. --all-top 10.`
+      );
   }
   if (o.out === undefined) return;
   // a path through a file ("orders.csv/q.xlsx") is no folder either: stat throws ENOTDIR there

@@ -119,7 +119,8 @@ test.each([
   [["--holdout-from", "30/09/1997"], '--holdout-from "30/09/1997" is not a date: use YYYY-MM-DD.'],
   [
     ["--as-of", "1997-09-30", "--holdout-from", "1997-12-31"],
-    "--holdout-from: The holdout check needs a calibration end before the as-of date.",
+    // (was "--holdout-from: The holdout check needs a calibration end before the as-of date.")
+    "--holdout-from 1997-12-31 is not before the as-of date, 1997-09-30: the check fits the model to the orders up to that day and compares its forecast with the orders after it, to the as-of date.",
   ],
 ])("kap clv %j says what is wrong", (args, message) => {
   const r = kap("clv", file, ...args);

@@ -229,3 +229,12 @@ test("--as-of that is neither a date nor a quarter is refused, naming both spell
     '--as-of "Q9 FY26" is not a date: use YYYY-MM-DD, or a quarter (Q3 2026; Q3 FY26 with --fiscal-start) for its last day.'
   );
 });
+
+test.each(["0", "2.5", "ten"])(
+  "--all-top %s is refused saying what it takes (was 'needs a whole number of accounts' for 0 too)",
+  async (n) => {
+    expect(await refused(["qbr", orders, "--all-top", n, "--out", folder])).toBe(
+      `--all-top "${n}" is not a number of accounts: give a whole number, 1 or more, e.g. --all-top 10.`
+    );
+  }
+);

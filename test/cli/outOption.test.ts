@@ -58,7 +58,9 @@ test("--all-top that is not a whole number is refused before the file is read", 
   // the file does not exist: a check after reading would say "no such file" instead
   expect(
     await refused(["qbr", join(dir, "missing.csv"), "--all-top", "ten", "--out", folder])
-  ).toBe("--all-top needs a whole number of accounts.");
+  ).toBe(
+    '--all-top "ten" is not a number of accounts: give a whole number, 1 or more, e.g. --all-top 10.'
+  );
 });
 
 test("a workbook that cannot be written is told in one line with what to do (was Node's 'EEXIST: file already exists, mkdir …' after the analysis)", async () => {
