@@ -328,7 +328,7 @@ export function healthFactors(
 }
 
 /**
- * Health band of a score: Healthy (4.00+), Stable (3.00–3.99), At Risk (2.00–2.99), Critical (below 2.00). The score is rounded to 2 decimals first. A blank cell (0 on Excel desktop) gives a blank.
+ * Health band of a score: Healthy (4.00+), Stable (3.00–3.99), At Risk (2.00–2.99), Critical (below 2.00). The score is rounded to 2 decimals first. A blank cell and 0, typed as a number or as text, give a blank (Excel desktop passes an empty cell as 0).
  * @customfunction BAND
  * @param score A health score from 1 to 5, or a column, row or block of them (answered cell by cell).
  * @returns "Healthy", "Stable", "At Risk" or "Critical".
@@ -347,6 +347,8 @@ export function band(score: any[][]): any[][] {
       if (isEmpty(v)) return BLANK_ROW;
       try {
         const n = toNumber(v, "score", mark);
+        // a text "0" is the 0 desktop passes for a blank cell: answered alike
+        if (n === 0) return BLANK_ROW;
         if (n === undefined || n < 1 || n > 5)
           throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
         return [bandOf(n)];

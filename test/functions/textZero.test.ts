@@ -1,11 +1,11 @@
 /**
  * A 0 typed as text ("0", an imported column, a cell formatted as Text) is the same 0 as the
- * number: KAP.WINBACK and KAP.DISCOUNT answer a blank for it, as they do for the number 0 and a
+ * number: KAP.WINBACK, KAP.DISCOUNT and KAP.BAND answer a blank for it, as they do for the number 0 and a
  * blank cell (Excel desktop passes a blank as 0, so 0 cannot mean anything of its own there).
  * Before: WINBACK("0") was "None" beside a blank for 0, DISCOUNT("0") 0% (or the first custom
- * tier's rate) beside a blank.
+ * tier's rate) beside a blank, BAND("0") #VALUE! ("not a health score from 1 to 5") beside a blank.
  */
-import { discount, winBack } from "../../src/functions/functions";
+import { band, discount, winBack } from "../../src/functions/functions";
 import { both } from "./bothHosts";
 import { cell, col } from "./ranges";
 
@@ -48,5 +48,10 @@ describe("a text 0 reads as the number 0 (a blank answer)", () => {
       [1000, 0.07],
     ];
     expect(both(discount, col(1200, "0", 0), tiers)).toEqual([[0.07], [""], [""]]);
+  });
+
+  it('KAP.BAND: "0" gives a blank, as 0 does (was #VALUE!)', () => {
+    // 3.5 → Stable (3.00–3.99) beside them
+    expect(both(band, col(3.5, "0", 0, null))).toEqual([["Stable"], [""], [""], [""]]);
   });
 });

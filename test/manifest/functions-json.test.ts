@@ -120,6 +120,9 @@ describe("functions.json", () => {
       expect(describe(id)).toMatch(/write "n\/a"/);
     }
     expect(describe("WINBACK")).toMatch(/0 days both give a blank, 0 typed as a number or as text/);
+    expect(describe("BAND")).toMatch(
+      /A blank cell and 0, typed as a number or as text, give a blank/
+    );
     expect(describe("DISCOUNT")).toMatch(
       /A blank order value and 0, typed as a number or as text, give a blank/
     );
