@@ -267,7 +267,9 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: "Alerts", format: FORMATS.integer, width: 7, value: (a) => a.alerts.length || null },
     {
       header: "Win-back stage",
-      width: 22,
+      // "Stage 4 – Recovery offer" on one line beside its indent (after the Alerts figures): at 22
+      // it wrapped, and every Stage 4 row printed two lines tall
+      width: 24,
       value: (a) => (a.winBack && a.winBack.stage > 0 ? a.winBack.name : null),
     },
   ];
