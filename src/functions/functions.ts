@@ -220,7 +220,7 @@ function scoreRows(
  * Account health score, 1–5 (2 decimals), from the six factors of the KAP method: Recency 25%, Frequency 20%, Revenue 20%, Diversity 15%, Engagement 10%, Payment 10%. A blank input or "n/a" is left out and the other weights are scaled up. Excel desktop passes an empty cell as 0, which for days, % changes, categories and payment is a real value: write "n/a" to leave a factor out on every Excel. Works on one row or whole columns; an error in an input gives an error in that row only.
  * @customfunction HEALTH
  * @param daysSinceLastOrder Whole days since the last order (0 = today); "never" if it never ordered; "n/a" = no data.
- * @param frequencyChange % change in orders, last quarter vs the quarter before (e.g. 20% or 0.2; 10 is +1000%, and is refused where it might mean 10%: write 10%); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either; "n/a" = no data.
+ * @param frequencyChange % change in orders, the last 3 months vs the 3 months before (to the as-of date, not calendar quarters) (e.g. 20% or 0.2; 10 is +1000%, and is refused where it might mean 10%: write 10%); "new" = too little history, "lapsed" = none before but orders now, "none" = no orders in either; "n/a" = no data.
  * @param revenueChange % change in revenue, last 12 months vs the prior 12 (e.g. -15%); same words as frequencyChange.
  * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product; "n/a" = no data.
  * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds". Blank or 0 = no data.
@@ -271,7 +271,7 @@ export function health(
  * The six factor scores (1–5, "n/a" when left out) behind KAP.HEALTH, then the factors used, spilled across seven columns so a score explains itself. As in KAP.HEALTH, write "n/a" to leave a factor out: Excel desktop passes an empty cell as 0.
  * @customfunction HEALTHFACTORS
  * @param daysSinceLastOrder Whole days since the last order; "never" if it never ordered; "n/a" = no data.
- * @param frequencyChange % change in orders, last quarter vs the quarter before; "new", "lapsed", "none" or "n/a" also accepted.
+ * @param frequencyChange % change in orders, the last 3 months vs the 3 months before; "new", "lapsed", "none" or "n/a" also accepted.
  * @param revenueChange % change in revenue, last 12 months vs the prior 12; "new", "lapsed", "none" or "n/a" also accepted.
  * @param categories Number of product categories bought in the last 12 months; "n/a" = no data.
  * @param engagement 1–5 or a label such as "Responds within 24 hours"; blank or 0 = no data.
@@ -1061,7 +1061,7 @@ function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
 }
 
 /**
- * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders last quarter, orders the quarter before, the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call); an Excel error in an account id cell (a failed lookup) is that row's answer.
+ * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders in the last 3 months, orders in the 3 months before (to the as-of date, not calendar quarters), the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call); an Excel error in an account id cell (a failed lookup) is that row's answer.
  * @customfunction METRICS
  * @param accountIds One account id or a column of them (your Accounts table's id column).
  * @param orderAccounts The order lines' account id column.

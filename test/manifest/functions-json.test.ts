@@ -131,6 +131,17 @@ describe("functions.json", () => {
     );
   });
 
+  it("the order change is over the 3 months to the as-of date, not a calendar quarter (the QBR's FY2026 Q3 is one)", () => {
+    const param = (id: string, name: string) =>
+      functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ??
+      "";
+    for (const id of ["HEALTH", "HEALTHFACTORS"])
+      expect(param(id, "frequencyChange")).toMatch(/the last 3 months vs the 3 months before/);
+    expect(functions.find((f) => f.id === "METRICS")?.description).toMatch(
+      /orders in the last 3 months, orders in the 3 months before \(to the as-of date, not calendar quarters\)/
+    );
+  });
+
   it("every parameter takes a cell or a range (matrix of any), and results spill (matrix)", () => {
     for (const f of functions) {
       for (const p of f.parameters)
