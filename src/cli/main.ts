@@ -126,6 +126,8 @@ export const USAGE = `usage:
   kap initiatives <file> [--account ID]                       your Initiatives table's progress
   kap initiatives <file> [--account ID] --propose --out F.xlsx the plans' proposed initiatives, to add to it
   kap demo    [--out folder/]
+  --quarter Q          the QBR's quarter: 2026Q3, Q3 2026 or FY2026 Q3 (default: the last quarter
+                       complete at the as-of date)
 options for every command that reads a file:
   --as-of YYYY-MM-DD   the day the analysis is as of (default: the data's last order date); a quarter
                        (Q3 2026, or FY26 Q3 with --fiscal-start) is its last day

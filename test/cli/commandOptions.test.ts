@@ -238,3 +238,9 @@ test.each(["0", "2.5", "ten"])(
     );
   }
 );
+
+test("kap --help says which quarter a QBR covers when --quarter is left out", () => {
+  expect(USAGE).toMatch(
+    /--quarter Q {10}the QBR's quarter: 2026Q3, Q3 2026 or FY2026 Q3 \(default: the last quarter\n {23}complete at the as-of date\)/
+  );
+});
