@@ -61,6 +61,11 @@ export function percentText(figure: number | string, culture?: string): string {
   return `${decimalText(String(figure), culture)}${s.percentGap}%`;
 }
 
+/** A change in percent with its sign: 10 → "+10%", -53 → "-53%", 0 → "0%" (de-DE "+10 %"). */
+export function signedPercentText(figure: number, culture?: string): string {
+  return percentText(`${figure > 0 ? "+" : ""}${figure === 0 ? 0 : figure}`, culture);
+}
+
 /** A rule's share as a whole percent: 0.5 → "50%" (en-GB), "50 %" (de-DE). */
 export function shareText(share: number, culture?: string): string {
   return percentText(Math.round(share * 100), culture);

@@ -19,7 +19,7 @@
  */
 import type { RelationshipStart } from "./relationshipStart";
 import { formatMoney, type MoneyLabel } from "../currency";
-import { decimalText, figuresText, percentText } from "../numberText";
+import { decimalText, figuresText, signedPercentText } from "../numberText";
 import type { Weights } from "../health";
 import { eomonth, type Period } from "../dates";
 import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
@@ -150,12 +150,12 @@ function warningSigns(
         ? "never ordered"
         : `${count(i.daysSinceLastOrder, "day", "days", culture)} since the last order`,
   });
-  // 2. Order value down > 20%
+  // 2. Order value down > 20% (the change signed, as every change in words: "+10%", "-53%")
   const q = ordersIn(s, periodBack(asOf, 3));
   const b = ordersIn(s, periodBack(asOf, 12, 3));
   const aovFigure =
     q.count && b.count
-      ? `average order ${money(q.value / q.count)} in the last 3 months vs ${money(b.value / b.count)} in the 12 months before (${b.value ? percentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
+      ? `average order ${money(q.value / q.count)} in the last 3 months vs ${money(b.value / b.count)} in the 12 months before (${b.value ? signedPercentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
       : q.count
         ? "no orders in the 12 months before the last 3 months"
         : "no orders in the last 3 months";
