@@ -355,7 +355,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           to: "J32",
         },
       ],
-      widths: [40, 22, 4, 12, 12, 12, 12, 12, 12, 12],
+      // column A holds "Savings vs list price, 12 months to 30/09/2026" on one line, as the cover
+      // does (44): at 40 the label wrapped and its row printed two lines tall
+      widths: [44, 22, 4, 12, 12, 12, 12, 12, 12, 12],
       merges: q.health.factors
         .flatMap((_, k) => [`D${HF + 2 + k}:G${HF + 2 + k}`, `H${HF + 2 + k}:J${HF + 2 + k}`])
         .concat([`D${HF + 1}:G${HF + 1}`, `H${HF + 1}:J${HF + 1}`]),
