@@ -115,7 +115,8 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   blocks.push({
     at: `A${r}`,
     rows: [
-      ["Factor", "Weight", "Applied", "Score (1–5)", "Weighted", "Based on", "Source"],
+      // "Applied weight", not "Applied": beside "Score (1–5)" it read as one heading, "Applied Score"
+      ["Factor", "Weight", "Applied weight", "Score (1–5)", "Weighted", "Based on", "Source"],
       ...rep.factors.map((f) => [
         f.label,
         f.weight / 100,

@@ -104,6 +104,17 @@ it("Health report sheet: every factor with weight, score, basis and source; the 
   const spec = healthReportSheet(analyzeAccount(model, "A"), opts);
   expect(spec.name).toBe("KAP Health Report – A");
   const factors = tableWith(spec, "Based on");
+  // the weight after n/a factors are left out says it is a weight (was "Applied", read with the
+  // next heading as "Applied Score (1–5)")
+  expect(factors[0]).toEqual([
+    "Factor",
+    "Weight",
+    "Applied weight",
+    "Score (1–5)",
+    "Weighted",
+    "Based on",
+    "Source",
+  ]);
   expect(factors.slice(1).map((r) => [r[0], r[3], r[6]])).toEqual([
     ["Recency", 3, "order lines"],
     ["Frequency", "n/a", "order lines"],
