@@ -551,6 +551,8 @@ export function createOrderParser(
     refundSubtotal: -1,
     refundShipping: -1,
     refundTotal: -1,
+    orderDiscount: -1,
+    orderSubtotal: -1,
     priceUnit: -1,
     orderTotal: -1,
     orderTax: -1,
@@ -750,6 +752,87 @@ export function createOrderParser(
       ? `, ${units} of its ${quantity} × ${plainMoney(price!, options.culture)}`
       : "";
     return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
+  }
+  /**
+   * Shopify's discounts on a whole order: its "Discount Amount" beyond its lines' "Lineitem
+   * discount" came off no line, so the lines overstate the order. Which lines it came off is not
+   * shown: the order is named, not allocated. The order being read is settled when the next one
+   * starts and at the end.
+   */
+  const orderDiscounts = col.orderDiscount >= 0 && col.lineDiscount >= 0;
+  let discountOrder:
+    | {
+        id: string;
+        currency: string;
+        discount: number;
+        subtotal: number | undefined;
+        lineDiscounts: number;
+        lines: number;
+        share: number;
+      }
+    | undefined;
+  let overDiscounted = 0;
+  const overDiscountedIds: string[] = [];
+  const overstatedByCurrency = new Map<string, number>();
+  /** An accepted line of a Shopify order: its value at the store's prices and the line discount taken off it. */
+  function noteOrderDiscount(
+    row: readonly Cell[],
+    sameOrder: boolean,
+    id: string,
+    currency: string,
+    value: number,
+    lineDiscount: number
+  ): void {
+    if (!sameOrder) {
+      settleOrderDiscount();
+      const discount = parseMoney(row[col.orderDiscount], priceDec)?.value;
+      const subtotal =
+        col.orderSubtotal >= 0 && !isBlankCell(row[col.orderSubtotal])
+          ? parseMoney(row[col.orderSubtotal], priceDec)?.value
+          : undefined;
+      if (discount !== undefined && discount > 0.005)
+        discountOrder = {
+          id,
+          currency,
+          discount,
+          subtotal,
+          lineDiscounts: 0,
+          lines: 0,
+          share: orderNetShare,
+        };
+    }
+    if (!discountOrder) return;
+    discountOrder.lineDiscounts += lineDiscount;
+    discountOrder.lines += value;
+  }
+  function settleOrderDiscount(): void {
+    const o = discountOrder;
+    discountOrder = undefined;
+    if (!o) return;
+    // Discount Amount holds a shipping discount too: only what the Subtotal shows came off the goods
+    let off = o.discount - o.lineDiscounts;
+    if (o.subtotal !== undefined) off = Math.min(off, o.lines - o.subtotal);
+    if (!(off > 0.005)) return;
+    // the lines are read at the order's net share where prices include tax: so is the discount
+    const before = off * o.share;
+    const money = (x: number) => plainMoney(x, options.culture);
+    if (overDiscounted++ < 3)
+      overDiscountedIds.push(
+        o.share < 1
+          ? `${o.id}: ${money(before)} before tax, ${money(off)} with tax`
+          : `${o.id}: ${money(off)}`
+      );
+    overstatedByCurrency.set(o.currency, (overstatedByCurrency.get(o.currency) ?? 0) + before);
+  }
+  function orderDiscountWarning(): string | undefined {
+    const n = overDiscounted;
+    if (!n) return undefined;
+    const header = (f: string) => mapping.fields.find((m) => m.field === f)?.header ?? f;
+    const their = n === 1 ? "its" : "their";
+    const amounts = [...overstatedByCurrency]
+      .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
+      .join(" + ");
+    return `${n === 1 ? "1 order has" : `${wholeText(n, options.culture)} orders have`} a discount on the whole order that is not on ${their} lines ("${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}": ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so ${their} lines count before it and revenue is overstated by ${amounts}. Take the discounts off by hand where they matter.`;
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -1435,6 +1518,7 @@ export function createOrderParser(
     const qty = quantity ?? 1;
 
     let revenue: number | undefined;
+    let lineDiscountTaken = 0;
     let moneyCurrency: string | undefined;
     let unitPrice: number | undefined;
     let priceUnreadable = false;
@@ -1482,6 +1566,7 @@ export function createOrderParser(
         const ld = parseMoney(row[col.lineDiscount], lineDiscDec)?.value;
         if (ld === undefined) return reject("unreadable line discount", rowNo);
         revenue -= Math.abs(ld) * Math.sign(revenue || 1);
+        lineDiscountTaken = Math.abs(ld);
       }
     }
     // Debit and Credit columns (QuickBooks): the line's value is Debit − Credit, as its Amount would be.
@@ -1491,6 +1576,8 @@ export function createOrderParser(
       revenue -= c.value;
       moneyCurrency = c.currency ?? moneyCurrency;
     }
+    // the line's value at the store's prices (with tax where they include it), before its net share
+    const storeValue = revenue ?? 0;
     // A store whose prices include tax (ingest/plausible found Shopify's Total = Subtotal +
     // Shipping): each line at its order's net share, read from the order's first line.
     if (col.orderTotal >= 0 && col.orderTax >= 0 && revenue !== undefined) {
@@ -1692,6 +1779,8 @@ export function createOrderParser(
     }
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
+    if (orderDiscounts)
+      noteOrderDiscount(row, sameOrder, rawOrder, currency ?? "", storeValue, lineDiscountTaken);
     sink(line);
   }
 
@@ -1747,6 +1836,7 @@ export function createOrderParser(
       }
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
+      settleOrderDiscount();
       const warnings: string[] = [];
       const skuWords = spellingsWarning(
         skuSpellings,
@@ -1785,6 +1875,8 @@ export function createOrderParser(
               ", "
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
+      const overstated = orderDiscountWarning();
+      if (overstated) warnings.push(overstated);
       if (refundsNetted)
         warnings.push(
           `${refundsNetted === 1 ? "1 partially refunded order is" : `${wholeText(refundsNetted, culture)} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} ${refundNettedOfLines ? "no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)" : "one line and no shipping"}.`

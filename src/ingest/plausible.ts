@@ -618,6 +618,15 @@ export function checkOrderColumns(
     if (refund.every(([, c]) => c >= 0))
       for (const [field, column] of refund)
         fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });
+    // A discount on the whole order, beside the lines' own: named where it is on no line (ingest/orders).
+    const orderDiscount: [string, number][] = [
+      ["orderDiscount", at("discount amount")],
+      ["orderSubtotal", at("subtotal")],
+    ];
+    if (get("lineDiscount"))
+      for (const [field, column] of orderDiscount)
+        if (column >= 0)
+          fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });
   }
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
