@@ -127,3 +127,15 @@ describe("Shopify orders with an order-level discount", () => {
       expect(r.report.warnings.join("\n")).not.toMatch(/whole order/);
   });
 });
+
+describe("Odoo sales order statuses", () => {
+  it("a quotation's or a cancelled order's later lines (Status blank) are skipped with it", async () => {
+    const { report, revenue } = await analyzeFile(join(DIR, "odoo-sale-order-statuses.csv"));
+    // S00071 (Sales Order) 8.00 + 6.00 and S00075 (Locked, a confirmed order) 12.00 = 26.00;
+    // not sold: S00072 Quotation 400.00 + 120.00, S00073 Cancelled 40.00 + 12.00, S00074
+    // Quotation Sent 16.00
+    expect(revenue["Harbour Plumbing"]).toBe(26);
+    expect(report.accepted).toBe(3);
+    expect(report.rejected.reduce((n, r) => n + r.count, 0)).toBe(5);
+  });
+});
