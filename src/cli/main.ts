@@ -42,6 +42,7 @@ import {
   accountsAndSites,
   jsonPieces,
   jsonReplacerFor,
+  money,
   NO_CURRENCY_CODE,
   printSummary,
   toJson,
@@ -730,14 +731,15 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
     );
     return 0;
   }
-  const money = (x: number | null | undefined) =>
-    x === null || x === undefined ? "–" : Math.round(x).toLocaleString("en-GB");
+  // in the account's currency, as the analysis summary shows money ("£9,000", not "9,000")
+  const cash = (x: number | null | undefined, currency: string) =>
+    x === null || x === undefined ? "–" : money(x, currency || engine.unnamedCurrency);
   out.line(
-    `${"Account".padEnd(10)} ${"Initiative".padEnd(36)} ${"Target".padStart(9)} ${"Uplift".padStart(9)} ${"Progress".padStart(8)}  Status`
+    `${"Account".padEnd(10)} ${"Initiative".padEnd(36)} ${"Target".padStart(10)} ${"Uplift".padStart(10)} ${"Progress".padStart(8)}  Status`
   );
   for (const i of list)
     out.line(
-      `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${money(i.target).padStart(9)} ${money(i.uplift).padStart(9)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${i.track ?? i.note ?? ""}`
+      `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${cash(i.target, i.currency).padStart(10)} ${cash(i.uplift, i.currency).padStart(10)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${i.track ?? i.note ?? ""}`
     );
   return 0;
 }

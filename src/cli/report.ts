@@ -261,7 +261,7 @@ export function* jsonPieces(
 }
 
 /** Whole money with its currency's symbol (£, €, $) or code; "" is a currency not known: no symbol. */
-function money(n: number, currency: string): string {
+export function money(n: number, currency: string): string {
   const sym =
     currency === "GBP"
       ? "£"

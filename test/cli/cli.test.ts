@@ -300,6 +300,10 @@ describe("kap initiatives (issue 12)", () => {
     const first = wb.data.initiatives[1];
     expect(r.stdout).toContain(String(first[1]).slice(0, 36));
     expect(r.stdout).toMatch(/On track|Behind/);
+    // target and uplift in the account's money, as the analysis summary shows it ("£9,000", was "9,000")
+    const rows = r.stdout.trim().split("\n").slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/ -?£[\d,]+ +(-?£[\d,]+|–) +(-?\d+%|–) /);
   });
 
   test("--propose writes the proposals the table lacks; a row added to the table is not proposed again; the input file is unchanged", async () => {
