@@ -11,7 +11,7 @@ import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from "../domain
 import type { AccountAnalysis } from "../domain/analysis/types";
 import { serialToIso } from "../domain/dates";
 import type { KapEngine } from "../engine/engine";
-import { unnamedCurrencyJson } from "./report";
+import { money, unnamedCurrencyJson } from "./report";
 
 const sig = (x: number, digits = 6): number => Number(x.toPrecision(digits));
 const fixed = (x: number | null, d: number): number | null =>
@@ -146,8 +146,11 @@ export function printClv(
   );
   for (const a of rows.slice(0, limit)) {
     const l = a.lifetime!;
+    // money in the account's currency, as kap analyze shows it ("£161,512", was "161,512")
+    const cash = (x: number | null) =>
+      x === null ? "n/a" : money(x, a.currency || engine.unnamedCurrency);
     out(
-      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${num(l.expectedRevenue12m, 0).padStart(16)} ${num(l.clv, 0).padStart(12)}`
+      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${cash(l.expectedRevenue12m).padStart(16)} ${cash(l.clv).padStart(12)}`
     );
   }
   if (rows.length > limit) out(`… and ${rows.length - limit} more (--json for every account)`);

@@ -30,4 +30,8 @@ test("the forecast columns are headed as expected orders and revenue of the next
   const a = lines[lines.indexOf(header) + 1];
   expect(a.startsWith("A ")).toBe(true);
   expect(a.length).toBe(header.length);
+  // the forecasts in money, with the symbol kap analyze gives the same account's revenue (was
+  // "161,512" beside analyze's "£228,972" for the sample's C0204)
+  expect(e.unnamedCurrency).toBe("GBP");
+  expect(a).toMatch(/ £[\d,]+ +£[\d,]+$/);
 });
