@@ -44,6 +44,8 @@ const WINDOW_TABLE_DAYS = 20_000;
 /** Scratch for diversityAt, reused across subjects: per (category, date) net sums and their tokens. */
 export class DiversityScratch {
   sum: Float64Array;
+  /** the SKUs bought (net positive) of each category in each window, counted where the category is bought */
+  skus: Int32Array;
   stamp: Int32Array;
   token = 0;
   touched: number[] = [];
@@ -58,6 +60,7 @@ export class DiversityScratch {
   constructor(categories: number, dates: number) {
     const n = Math.max(1, categories * dates);
     this.sum = new Float64Array(n);
+    this.skus = new Int32Array(n);
     this.stamp = new Int32Array(n);
     this.diff = new Float64Array(dates + 1);
   }
@@ -149,7 +152,8 @@ function logInputsInto(
  * Categories and distinct products **bought** in (edate(date, −12), date] for each date: an
  * account bought a SKU or category in a window when its net amount there (purchases less
  * returns, exact in money steps) is positive (RULES.md §2), so a fully credited category is
- * not bought. Dates must be ascending (their window starts then are too). `categoryOfSku` maps
+ * not bought, and its SKUs are no products bought (gloves sold as GL-1 and credited as GL-2 leave
+ * no glove bought: Diversity's "several products" counts those of the categories bought). Dates must be ascending (their window starts then are too). `categoryOfSku` maps
  * SKU id → category id; `scratch` holds categories × dates slots.
  */
 export function diversityAt(
@@ -157,14 +161,16 @@ export function diversityAt(
   dates: readonly Serial[],
   categoryOfSku: ArrayLike<number>,
   scratch: DiversityScratch
-): { categories: number[]; products: number[] } {
+): { categories: number[]; products: number[]; skusBought: number[] } {
   const { f, u } = s;
   const D = dates.length;
   const categories = new Array<number>(D).fill(0);
   const products = new Array<number>(D).fill(0);
+  // every SKU bought, whatever its category's net (a file without categories has one group)
+  const skusBought = new Array<number>(D).fill(0);
   const starts = scratch.startsOf(dates);
   const token = ++scratch.token;
-  const { sum, stamp, touched, diff } = scratch;
+  const { sum, skus, stamp, touched, diff } = scratch;
   const w: WindowRange = { lo: D, hi: -1 };
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     const mate = f.pairMate[p];
@@ -181,6 +187,7 @@ export function diversityAt(
       for (let j = 0; j < D; j++) {
         stamp[base + j] = token;
         sum[base + j] = 0;
+        skus[base + j] = 0;
       }
       touched.push(cat);
     }
@@ -191,16 +198,23 @@ export function diversityAt(
       diff[j] = 0;
       if (v === 0) continue;
       sum[base + j] += v;
-      if (v > 0) products[j]++;
+      if (v > 0) {
+        skus[base + j]++;
+        skusBought[j]++;
+      }
     }
     diff[w.hi + 1] = 0;
   }
   for (const cat of touched) {
     const base = cat * D;
-    for (let j = 0; j < D; j++) if (sum[base + j] > 0) categories[j]++;
+    for (let j = 0; j < D; j++)
+      if (sum[base + j] > 0) {
+        categories[j]++;
+        products[j] += skus[base + j];
+      }
   }
   touched.length = 0;
-  return { categories, products };
+  return { categories, products, skusBought };
 }
 
 /** The windows one SKU has entries in: lo … hi (none while hi < lo). */
@@ -263,13 +277,15 @@ function addWindowChanges(
 export function inputsFrom(
   s: Subject,
   w: DateWindows,
-  div: { categories: number[]; products: number[] },
+  div: { categories: number[]; products: number[]; skusBought: number[] },
   j: number,
   rec: AccountRecord | undefined,
   hasCategories: boolean,
   logs?: SubjectLogs
 ): HealthInputs {
-  return healthInputsAt(s, w, hasCategories ? div.categories[j] : null, div.products[j], rec, logs);
+  return hasCategories
+    ? healthInputsAt(s, w, div.categories[j], div.products[j], rec, logs)
+    : healthInputsAt(s, w, null, div.skusBought[j], rec, logs);
 }
 
 /** The four windows every health input reads, for one date (computed once per date, not per account). */

@@ -512,6 +512,8 @@ function analyzeSubject(
   const logs = x.logsOf(e.accountId);
   const div = diversityAt(s, x.dates, x.catOfSku, x.divScratch);
   const cats = x.hasCategories ? div.categories : null;
+  // with categories, the products of the categories bought; without, every SKU bought
+  const prods = x.hasCategories ? div.products : div.skusBought;
   // History points need only the score: the allocation-free path; as-of gets the full result.
   // The history array has its exact length (it stays with the row; pushing leaves room for 17).
   const history = new Array<HealthPoint>(x.dates.length);
@@ -527,7 +529,7 @@ function analyzeSubject(
           j,
           cats && cats[j],
           // no product column: one category is never "one product only" (as today's row below)
-          x.hasProducts ? div.products[j] : null,
+          x.hasProducts ? prods[j] : null,
           rec,
           logs,
           true
@@ -545,7 +547,7 @@ function analyzeSubject(
     x.edges,
     last,
     x.hasCategories ? div.categories[last] : null,
-    div.products[last],
+    prods[last],
     rec,
     logs,
     false
