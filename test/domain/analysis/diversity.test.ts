@@ -29,21 +29,26 @@ const linesArb = fc.array(
 
 /**
  * RULES.md §2 worked out line by line: in (edate(date, −12), date], a SKU is bought when its
- * purchases less its returns are positive, and a category when its lines' net is positive.
+ * purchases less its returns are positive, and a category when its lines' net is positive;
+ * Diversity's products are the SKUs bought of the categories bought (skusBought: every one).
  */
 function bruteForce(lines: readonly OrderLine[], dates: readonly number[]) {
   return dates.map((date) => {
     const from = edate(date, -12);
     const sku = new Map<string, number>();
     const cat = new Map<string, number>();
+    const catOf = new Map<string, string>();
     for (const l of lines) {
       if (!(l.date > from && l.date <= date)) continue;
       const pence = Math.round(l.revenue * 100);
       sku.set(l.sku, (sku.get(l.sku) ?? 0) + pence);
       cat.set(l.category!, (cat.get(l.category!) ?? 0) + pence);
+      catOf.set(l.sku, l.category!);
     }
+    const bought = [...sku].filter(([, v]) => v > 0);
     return {
-      products: [...sku.values()].filter((v) => v > 0).length,
+      products: bought.filter(([k]) => cat.get(catOf.get(k)!)! > 0).length,
+      skusBought: bought.length,
       categories: [...cat.values()].filter((v) => v > 0).length,
     };
   });
@@ -55,7 +60,11 @@ function run(lines: readonly OrderLine[], dates: readonly number[]) {
   const scratch = new DiversityScratch(book.categories.length, dates.length);
   const catOfSku = Int32Array.from(book.skuCategory);
   const got = diversityAt({ f, u: book.unitsOf("A")[0] }, dates, catOfSku, scratch);
-  return dates.map((_, j) => ({ products: got.products[j], categories: got.categories[j] }));
+  return dates.map((_, j) => ({
+    products: got.products[j],
+    skusBought: got.skusBought[j],
+    categories: got.categories[j],
+  }));
 }
 
 describe("diversityAt: categories and products bought in the 12 months to each date", () => {
@@ -91,9 +100,9 @@ describe("diversityAt: categories and products bought in the 12 months to each d
     // at 2025-02-28: S1 nets £0, S3 (2024-03-10) is inside (2024-02-28, 2025-02-28] → 1 product (S3), 1 category (Paint)
     // at 2025-01-31: S1 £50 and S3 £20 → 2 products in 2 categories
     expect(run(lines, [d(2025, 1, 31), d(2025, 2, 28), d(2025, 6, 30)])).toEqual([
-      { products: 2, categories: 2 },
-      { products: 1, categories: 1 },
-      { products: 1, categories: 1 },
+      { products: 2, skusBought: 2, categories: 2 },
+      { products: 1, skusBought: 1, categories: 1 },
+      { products: 1, skusBought: 1, categories: 1 },
     ]);
   });
 });
