@@ -118,7 +118,8 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     expect(x.cellAt(SHEET, "AC8")?.formula).toBeUndefined();
     // the spill area below the anchor is left empty, formatted
     expect(x.cellAt(SHEET, "AQ9")?.value ?? "").toBe("");
-    expect(x.cellAt(SHEET, "AT9")?.numberFormat).toBe("0%");
+    // the orders-change column, signed as on the sheet (+0%;-0%;0%, 9c9a86a)
+    expect(x.cellAt(SHEET, "AT9")?.numberFormat).toBe("+0%;-0%;0%");
     expect(String(x.cellAt(SHEET, "A4")?.value)).toMatch(
       /^Live: Days since last order, .* read the one KAP\.METRICS call in column AQ over 'Bob''s Orders'!A:I, as of its last order date/
     );
