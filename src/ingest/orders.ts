@@ -16,7 +16,7 @@ import {
 } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { serviceKind } from "../domain/serviceLines";
-import { isTaxLabel } from "./taxLines";
+import { taxLabelTest } from "./taxLines";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -521,6 +521,7 @@ export function createOrderParser(
   // one spelling per product code and per category, whatever the letter case (ingest/spellings)
   const skuSpellings = new Spellings();
   const categorySpellings = new Spellings();
+  const isTaxLabel = taxLabelTest();
   // Every order field present from the start (-1 = not mapped): a fixed-shape object keeps the
   // per-row lookups fast, where a dictionary built field by field would not.
   const col: Record<string, number> = {
