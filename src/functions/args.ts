@@ -119,6 +119,23 @@ export function isEmpty(v: Plain): boolean {
   return v === null || v === 0;
 }
 
+/**
+ * A 0 typed as text ("0", " 0 ", "0.00", "0,00", "0%"): the number 0 under either decimal mark,
+ * so the workbook's culture need not be known. Read wherever a 0 is desktop's blank (isEmpty), so
+ * a text 0 answers as the number 0 does (WINBACK, DISCOUNT, BAND, QUADRANT, FIVEP…).
+ */
+export function isZeroText(v: Plain): boolean {
+  // a digit other than 0 is no zero: checked first, as most text is not one
+  if (typeof v !== "string" || /[1-9]/.test(v) || !v.includes("0")) return false;
+  const r = readNumberText(v, ".");
+  return (r.kind === "number" || r.kind === "otherMark") && r.value === 0;
+}
+
+/** Blank, desktop's 0, or a 0 typed as text: a cell that answers as a blank one. */
+export function isEmptyOrZero(v: Plain): boolean {
+  return isEmpty(v) || isZeroText(v);
+}
+
 export function isInputError(v: Plain): v is InputError {
   return v instanceof InputError;
 }

@@ -53,6 +53,7 @@ import {
   InputError,
   isBlank,
   isEmpty,
+  isEmptyOrZero,
   isLabelRow,
   isRowRange,
   laidAs,
@@ -98,9 +99,12 @@ void loadDecimalSeparator(setWorkbookCulture).then((inOffice) => {
  */
 const BLANK_ROW: (number | string | KapError)[] = [""];
 
-/** Whether row i is empty (blank, or desktop's 0) in the first `count` columns, read in place. */
+/**
+ * Whether row i is empty (blank, desktop's 0, or a 0 typed as text) in the first `count` columns,
+ * read in place.
+ */
 function emptyRow(cols: readonly { values: Plain[] }[], i: number, count: number): boolean {
-  for (let k = 0; k < count; k++) if (!isEmpty(at(cols[k].values, i))) return false;
+  for (let k = 0; k < count; k++) if (!isEmptyOrZero(at(cols[k].values, i))) return false;
   return true;
 }
 
@@ -194,7 +198,7 @@ function scoreRows(
   );
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 6; k++) cells[k] = at(cols[k], i);
-    if (cells.every(isEmpty)) {
+    if (cells.every(isEmptyOrZero)) {
       out[i] = blankRow;
       continue;
     }
@@ -361,7 +365,7 @@ export function band(score: any[][]): any[][] {
 }
 
 /**
- * Account quadrant from engagement and potential: Key (high, high), Maintenance (high engagement, low potential), Growth Potential (low engagement, high potential), Service (low, low). High means at or above the cut. Rows blank in every input are left out of the default cut; a blank engagement (0 on Excel desktop) gives a blank row; a blank potential is a blank row on the 1–5 scale and £0 for money.
+ * Account quadrant from engagement and potential: Key (high, high), Maintenance (high engagement, low potential), Growth Potential (low engagement, high potential), Service (low, low). High means at or above the cut. Rows blank in every input are left out of the default cut; a blank engagement and 0, typed as a number or as text, give a blank row (Excel desktop passes an empty cell as 0); a blank potential is a blank row on the 1–5 scale and £0 for money.
  * @customfunction QUADRANT
  * @param engagement Engagement 1–5 (or a label such as "Responds within 24 hours").
  * @param potential Potential 1–5, or money (such as whitespace £).
@@ -396,7 +400,8 @@ export function quadrant(
     for (let i = 0; i < n; i++) {
       const ev = at(e, i);
       const pv = at(p, i);
-      if (isEmpty(ev) && isEmpty(pv)) {
+      // a text "0" is the 0 desktop passes for a blank cell: such a row is out of the cut too
+      if (isEmptyOrZero(ev) && isEmptyOrZero(pv)) {
         pots.push(undefined);
         continue;
       }
@@ -451,7 +456,7 @@ export function quadrant(
 const FIVEP_ARGS = ["power", "perception", "priority", "promoter", "pliability", "weight"];
 
 /**
- * 5P score of a person in the decision-making unit: Power + Perception + Priority + Promoter + Pliability (each 1–5), times their weight (1–5) when given. A row with all five Ps blank (0 on Excel desktop) is blank; a blank weight is 1.
+ * 5P score of a person in the decision-making unit: Power + Perception + Priority + Promoter + Pliability (each 1–5), times their weight (1–5) when given. A row with all five Ps blank or 0, typed as a number or as text, is blank (Excel desktop passes an empty cell as 0); a blank or 0 weight is 1.
  * @customfunction FIVEP
  * @param power Power to decide or block, 1–5.
  * @param perception How they perceive us, 1–5.
@@ -493,9 +498,9 @@ export function fiveP(
         const err = firstInputError(vals, FIVEP_ARGS);
         if (err) throw err;
         const nums = vals.map((v, k) => {
-          if (k === 5 && isEmpty(v)) return 1;
-          // A P has no 0: blank and desktop's 0 read the same.
-          if (isEmpty(v))
+          if (k === 5 && isEmptyOrZero(v)) return 1;
+          // A P has no 0: blank, desktop's 0 and a text "0" read the same.
+          if (isEmptyOrZero(v))
             throw new ArgError(`${FIVEP_ARGS[k]} is blank: give a score from 1 to 5.`);
           const x = toNumber(v, FIVEP_ARGS[k], marks[k]);
           if (x === undefined)

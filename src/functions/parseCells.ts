@@ -22,7 +22,15 @@ import type { Change } from "../domain/numbers";
 import { DATE1904_OFFSET, serialToIso } from "../domain/dates";
 import { workbookDate1904 } from "./culture";
 import { ArgError } from "./errors";
-import { type ColumnMark, InputError, inputErrorOf, isBlank, toNumber, type Plain } from "./args";
+import {
+  type ColumnMark,
+  InputError,
+  inputErrorOf,
+  isBlank,
+  isZeroText,
+  toNumber,
+  type Plain,
+} from "./args";
 
 const NA_WORDS = /^\s*(n\/?a|-|—)\s*$/i;
 
@@ -189,9 +197,12 @@ export function diversityCell(v: Plain, column?: ColumnMark): number | null {
   return diversityScore(Math.round(n));
 }
 
-/** Engagement has no 0: a 0 is desktop Excel's blank cell, so it is n/a too (the same on every host). */
+/**
+ * Engagement has no 0: a 0 is desktop Excel's blank cell, so it is n/a too (the same on every
+ * host), typed as a number or as text ("0").
+ */
 export function engagementCell(v: Plain, column?: ColumnMark): number | null {
-  if (leftOut(v, "engagement") || v === 0) return null;
+  if (leftOut(v, "engagement") || v === 0 || isZeroText(v)) return null;
   const e =
     typeof v === "number"
       ? parseEngagement(v)

@@ -5,7 +5,15 @@
  * Before: WINBACK("0") was "None" beside a blank for 0, DISCOUNT("0") 0% (or the first custom
  * tier's rate) beside a blank, BAND("0") #VALUE! ("not a health score from 1 to 5") beside a blank.
  */
-import { band, discount, winBack } from "../../src/functions/functions";
+import {
+  band,
+  discount,
+  fiveP,
+  health,
+  pAlive,
+  quadrant,
+  winBack,
+} from "../../src/functions/functions";
 import { both } from "./bothHosts";
 import { cell, col } from "./ranges";
 
@@ -53,5 +61,89 @@ describe("a text 0 reads as the number 0 (a blank answer)", () => {
   it('KAP.BAND: "0" gives a blank, as 0 does (was #VALUE!)', () => {
     // 3.5 → Stable (3.00–3.99) beside them
     expect(both(band, col(3.5, "0", 0, null))).toEqual([["Stable"], [""], [""], [""]]);
+  });
+});
+
+describe("KAP.QUADRANT and KAP.FIVEP: a text 0 reads as the number 0", () => {
+  it('QUADRANT: an engagement "0" is a blank row, as 0 is (was #VALUE!)', () => {
+    // Potentials counted in the money cut: rows 1, 3, 4 and 5 (row 5's engagement is blank, its
+    // potential still counts), row 2 blank in both: median {1000, 2000, 2500, 5000} = 2,250.
+    // 4 / 1,000 → Maintenance; 2 / 5,000 → Growth Potential; 3 / 2,000 < 2,250 → Maintenance.
+    const asText = both(quadrant, col(4, "0", 2, 3, "0"), col(1000, "0", 5000, 2000, 2500));
+    expect(asText).toEqual([["Maintenance"], [""], ["Growth Potential"], ["Maintenance"], [""]]);
+    expect(asText).toEqual(both(quadrant, col(4, 0, 2, 3, 0), col(1000, 0, 5000, 2000, 2500)));
+  });
+
+  it('QUADRANT: a row of "0" and "0.00" stays out of the money median, as a row of 0s does', () => {
+    // Counted with the text zeros, the median of {0, 1000, 2000, 2500, 5000} would be 2,000 and
+    // 3 / 2,000 Key; left out as a blank row, the median is 2,250 and it is Maintenance.
+    expect(both(quadrant, col(4, " 0 ", 2, 3, 4), col(1000, "0.00", 5000, 2000, 2500))).toEqual([
+      ["Maintenance"],
+      [""],
+      ["Growth Potential"],
+      ["Maintenance"],
+      ["Key"],
+    ]);
+  });
+
+  it('QUADRANT: one engagement "0" gives a blank, as 0 does', () => {
+    expect(both(quadrant, cell("0"), cell(4))).toEqual(both(quadrant, cell(0), cell(4)));
+    expect(both(quadrant, cell("0"), cell(4))).toEqual([[""]]);
+  });
+
+  it('FIVEP: a row of five "0" is blank, a "0" weight is 1, a "0" P is blank (was #VALUE! "got 0")', () => {
+    // row 1: 4 + 3 + 5 + 2 + 1 = 15, weight "0" → 1: 15; row 2 all "0": blank;
+    // row 3: power "0" → "power is blank", as the number 0
+    const out = both(
+      fiveP,
+      col(4, "0", "0"),
+      col(3, "0", 3),
+      col(5, "0", 5),
+      col(2, "0", 2),
+      col(1, "0", 1),
+      col("0", null, 2)
+    );
+    expect(out.slice(0, 2)).toEqual([[15], [""]]);
+    expect(out[2][0]).toMatchObject({
+      code: "#VALUE!",
+      message: "power is blank: give a score from 1 to 5.",
+    });
+    expect(out).toEqual(
+      both(
+        fiveP,
+        col(4, 0, 0),
+        col(3, 0, 3),
+        col(5, 0, 5),
+        col(2, 0, 2),
+        col(1, 0, 1),
+        col(0, null, 2)
+      )
+    );
+  });
+});
+
+describe("HEALTH and PALIVE: a text 0 where 0 is desktop's blank", () => {
+  it('HEALTH: an engagement "0" is left out, as 0 is (was #VALUE!)', () => {
+    // 10 days → Recency 4; +10% orders → 4; −20% revenue → 2; 3 categories → 3; engagement out;
+    // 5 days late → 3. (0.25·4 + 0.20·4 + 0.20·2 + 0.15·3 + 0.10·3) / 0.90 = 2.95 / 0.90 = 3.28
+    const row = (e: unknown) =>
+      both(health, cell(10), cell(0.1), cell(-0.2), cell(3), cell(e), cell(5));
+    expect(row("0")).toEqual([[3.28]]);
+    expect(row("0")).toEqual(row(0));
+  });
+
+  it('HEALTH and PALIVE: a row of text "0" is a blank row, as a row of 0s is', () => {
+    const z = col(10, "0");
+    expect(
+      both(health, z, col(0.1, "0"), col(-0.2, "0"), col(3, "0"), col(4, "0"), col(5, "0"))
+    ).toEqual([
+      [both(health, cell(10), cell(0.1), cell(-0.2), cell(3), cell(4), cell(5))[0][0]],
+      [""],
+    ]);
+    const params = [[0.243, 4.414, 0.793, 2.426]];
+    expect(both(pAlive, col(0, "0"), col(0, "0"), col(20, "0"), params)).toEqual([
+      ["one order only"],
+      [""],
+    ]);
   });
 });

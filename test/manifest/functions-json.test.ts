@@ -129,6 +129,12 @@ describe("functions.json", () => {
     expect(describe("QUADRANT")).toMatch(
       /blank potential is a blank row on the 1–5 scale and £0 for money/
     );
+    expect(describe("QUADRANT")).toMatch(
+      /a blank engagement and 0, typed as a number or as text, give a blank row/
+    );
+    expect(describe("FIVEP")).toMatch(
+      /all five Ps blank or 0, typed as a number or as text, is blank/
+    );
   });
 
   it("the order change is over the 3 months to the as-of date, not a calendar quarter (the QBR's FY2026 Q3 is one)", () => {
