@@ -286,10 +286,14 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
 /**
  * Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs; Xero's Voided,
  * Draft and Deleted invoices, WooCommerce's checkout drafts; Shopify's expired orders, whose
- * payment authorization lapsed uncaptured): their lines are skipped.
+ * payment authorization lapsed uncaptured): their lines are skipped. The same words in French
+ * (Annulée, Brouillon, Supprimée, Remboursée), German (Storniert, Storno, Entwurf, Gelöscht,
+ * Abgebrochen, Erstattet), Dutch (Geannuleerd, Concept, Verwijderd, Terugbetaald), Spanish
+ * (Anulada, Cancelada, Borrador, Eliminada, Reembolsada) and Italian (Annullata, Bozza,
+ * Cancellata, Stornata, Rimborsata), as the invoicing tools of those countries write them.
  */
 const VOID_STATUS =
-  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|storniert|(?:checkout[- ])?draft|deleted)\s*$/i;
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /**
  * An invoice waiting for approval is no sale yet (Xero's "Awaiting Approval"; a layout may name
