@@ -1,3 +1,4 @@
+import { minorUnitDigits, roundMoney } from "./currency";
 import { median } from "./numbers";
 import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from "./rules";
 
@@ -28,6 +29,19 @@ export function defaultPotentialCut(potentials: readonly number[]): number {
  */
 export function moneyPotentialCut(potentials: readonly number[]): number {
   return Math.max(median(potentials) ?? 0, Number.MIN_VALUE);
+}
+
+/**
+ * The money cut as written, in a currency's minor unit: the median rounded, but never below one
+ * minor unit (£0.01) — rounding the guard's tiny positive cut would make it £0 again, and every
+ * account with no whitespace high potential.
+ */
+export function writtenMoneyPotentialCut(
+  potentials: readonly number[],
+  currency: string | undefined
+): number {
+  const oneMinorUnit = 10 ** -minorUnitDigits(currency);
+  return Math.max(roundMoney(moneyPotentialCut(potentials), currency), oneMinorUnit);
 }
 
 export function quadrantApproach(q: Quadrant): string {

@@ -39,7 +39,7 @@ import {
 import { moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
 import { percentText, wholeText } from "../numberText";
-import { moneyPotentialCut, quadrantApproach, quadrantOf } from "../quadrant";
+import { quadrantApproach, quadrantOf, writtenMoneyPotentialCut } from "../quadrant";
 import type { AccountRecord, HealthBand } from "../types";
 import { compareRules, minePairRules, type PairRule, TooManyRulesError } from "./affinity";
 import { initiativeRollup, trackInitiatives } from "./initiatives";
@@ -333,7 +333,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories, currency);
     }
     const potentials = top.map((i) => accounts[i].whitespace.potential);
-    const cut = roundMoney(moneyPotentialCut(potentials), currency);
+    const cut = writtenMoneyPotentialCut(potentials, currency);
     for (const i of rows) {
       const a = accounts[i];
       const eng = a.health.inputs.engagement;
