@@ -798,12 +798,23 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
 const LIFETIME_ROW_ARGS = ["frequency", "recency", "T", "meanValue"];
 
 /**
+ * A range's cells down to its last filled one: the blank cells after it (null on the web, 0 on
+ * desktop) are spare cells of a range selected larger than its values (K4:T4 for K4:Q4, a column
+ * with rows to spare), not values.
+ */
+function withoutBlankTail(cells: Plain[]): Plain[] {
+  let end = cells.length;
+  while (end > 0 && isEmptyOrZero(cells[end - 1])) end--;
+  return end === cells.length ? cells : cells.slice(0, end);
+}
+
+/**
  * The fitted parameters from one range: r, α, a, b (BG/NBD) then p, q, γ (Gamma-Gamma), as the KAP
  * Account Health sheet writes them. `need` 4 reads the first four of a 4- or 7-cell range.
  */
 function lifetimeParams(m: any[][], need: 4 | 7): { bg: BgNbdParams; gg: GammaGammaParams | null } {
   const what = need === 4 ? "r, α, a, b (BG/NBD)" : "r, α, a, b (BG/NBD) and p, q, γ (Gamma-Gamma)";
-  const cells = m === null || m === undefined ? [] : cellsOf(m);
+  const cells = m === null || m === undefined ? [] : withoutBlankTail(cellsOf(m));
   if (cells.length !== need && !(need === 4 && cells.length === 7))
     throw new ArgError(
       `params must be the ${need} fitted parameters ${what} — the Lifetime model cells of the KAP Account Health sheet; got ${cells.length} cell${cells.length === 1 ? "" : "s"}.`
@@ -856,7 +867,7 @@ function frequencyRecency(
  * @param frequency Repeat orders: distinct order days after the first (returns are not orders), one cell or a column.
  * @param recency Weeks from the first to the last order day (0 when frequency is 0).
  * @param T Weeks from the first order day to the as-of date.
- * @param params The fitted parameters r, α, a, b (4 cells), or all 7 (r, α, a, b, p, q, γ) as the KAP Account Health sheet writes them.
+ * @param params The fitted parameters r, α, a, b (4 cells), or all 7 (r, α, a, b, p, q, γ) as the KAP Account Health sheet writes them; blank cells after them are spare and ignored.
  * @returns P(alive) from 0 to 1 (format as %), or "one order only".
  */
 export function pAlive(frequency: any[][], recency: any[][], T: any[][], params: any[][]): any[][] {
@@ -911,7 +922,7 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
  * @param recency Weeks from the first to the last order day.
  * @param T Weeks from the first order day to the as-of date.
  * @param meanValue Mean value of the repeat orders (ignored when frequency is 0; blank or 0 counts as no spend, so the value rests on the portfolio's typical order).
- * @param params The 7 fitted parameters r, α, a, b, p, q, γ, as the KAP Account Health sheet writes them.
+ * @param params The 7 fitted parameters r, α, a, b, p, q, γ, as the KAP Account Health sheet writes them; blank cells after them are spare and ignored.
  * @param [horizonMonths] Months ahead (default 12; blank or 0 = 12).
  * @param [discountRate] Yearly discount rate (left out: 10%; 0 or a blank cell = no discounting, as Excel's own functions read a blank rate).
  * @returns The CLV in the money of meanValue.

@@ -132,6 +132,10 @@ describe("functions.json", () => {
     expect(describe("QUADRANT")).toMatch(
       /a blank engagement and 0, typed as a number or as text, give a blank row/
     );
+    for (const id of ["PALIVE", "CLV"])
+      expect(
+        functions.find((f) => f.id === id)?.parameters.find((p) => p.name === "params")?.description
+      ).toMatch(/blank cells after them are spare and ignored/);
     expect(describe("FIVEP")).toMatch(
       /all five Ps blank or 0, typed as a number or as text, is blank/
     );
