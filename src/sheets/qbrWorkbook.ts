@@ -127,6 +127,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const tc = opts.numberCulture;
   const moneyText = tc ? moneyLabel(q.currency || opts.textCurrency, tc) : undefined;
   const pctText = (figure: number | string) => percentText(figure, tc);
+  // money in the prose as the tables beside it show it (£54,250.42, not £54,250)
+  const cash = (n: number): string => moneyAsCell(n, money, moneyText);
   const subject = `${q.accountId}|${q.quarter.label}`;
   const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
     sheet(name, `qbr-${kind}`, subject, blocks, {
@@ -731,7 +733,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `${SPEND} ${money0(g.current.netRevenue, money, moneyText)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${money0(g.previous.netRevenue, money, moneyText)} in ${ql(g.previous)}`}; ${money0(q.spendLast12, money, moneyText)} over the ${Y}${decline ? `; ${decline} (likely causes below)` : ""}; top products; savings; service levels; issues resolved`,
+          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline} (likely causes below)` : ""}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -809,16 +811,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}.`,
     "",
     "Summary of discussion:",
-    quarterSentence(
-      Q,
-      q.quarter.months,
-      g,
-      inCcy,
-      ql(g.previous),
-      (n) => money0(n, money, moneyText),
-      pctText
-    ),
-    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${money0(q.spendLast12, money, moneyText)}${others.length ? " after returns" : " in total after returns"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${money0(q.savings.savings, money, moneyText)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
+    quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), cash, pctText),
+    `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${cash(q.spendLast12)}${others.length ? " after returns" : " in total after returns"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${cash(q.savings.savings)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
           `- Your top product in ${Q} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,

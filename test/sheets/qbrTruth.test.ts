@@ -125,21 +125,23 @@ test("every repeated QBR figure agrees with the others and with the order lines"
   expect(insights.get(`Spend after returns, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   expect(insights.get(`Orders, ${Y}`)![0]).toBe(y.orders);
 
-  const pounds = (v: number) => Math.round(v).toLocaleString("en-GB");
+  // the prose quotes money as the tables show it: to the penny (the sample's revenue format has pence)
+  const pence = (v: number) =>
+    v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const email = sheet("Follow-up e-mail").texts.join("\n");
   expect(
     money(
       email,
-      /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders, spend after returns £([\d,]+)/
+      /In FY2026 Q3 \(Jul–Sep 2026\) you placed \d+ orders, spend after returns £([\d,.]+)/
     )
-  ).toBe(Math.round(q.net));
+  ).toBeCloseTo(q.net, 2);
   expect(Number(/you placed (\d+) orders/.exec(email)![1])).toBe(q.orders);
   expect(email).toContain(
-    `Over the ${Y}: ${y.orders} orders, £${pounds(y.net)} in total after returns`
+    `Over the ${Y}: ${y.orders} orders, £${pence(y.net)} in total after returns`
   );
   const agenda = sheet("Agenda & checklist").texts.join("\n");
-  expect(agenda).toContain(`Spend after returns £${pounds(q.net)} in FY2026 Q3`);
-  expect(agenda).toContain(`£${pounds(y.net)} over the ${Y}`);
+  expect(agenda).toContain(`Spend after returns £${pence(q.net)} in FY2026 Q3`);
+  expect(agenda).toContain(`£${pence(y.net)} over the ${Y}`);
 
   // Every 12-month figure names its end date; none says "last 12 months" without one.
   for (const name of [
