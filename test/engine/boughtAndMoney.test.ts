@@ -9,27 +9,15 @@ import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
 import type { Grid } from "../../src/ingest/grid";
+import { analyzeGrid } from "./analyzeGrid";
 
 const CASES = join(__dirname, "../fixtures/cases");
-const AS_OF = "2026-10-31";
 
 async function analyzeFile(file: string, keep?: (row: unknown[]) => boolean) {
   const { grids } = await readWorkbookFile(join(CASES, file));
   const g = grids[0];
   const grid: Grid = keep ? { ...g, values: [g.values[0], ...g.values.slice(1).filter(keep)] } : g;
-  return analyzeGrid(grid);
-}
-
-async function analyzeGrid(grid: Grid) {
-  const engine = new KapEngine();
-  await loadGrids(engine, [grid], defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: AS_OF });
-  const row = (id: string) => {
-    const a = p.accounts.find((x) => x.accountId === id);
-    if (!a) throw new Error(`no account ${id}`);
-    return a;
-  };
-  return { engine, p, row };
+  return analyzeGrid(grid, "2026-10-31");
 }
 
 describe("case 16: a fully returned category is not bought", () => {

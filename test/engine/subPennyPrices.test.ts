@@ -5,9 +5,7 @@
  * 200 one-unit lines at £0.125 are £25.00 (200 × 0.125), not 200 × £0.13 = £26.00.
  */
 import fc from "fast-check";
-import { KapEngine, loadGrids } from "../../src/engine/engine";
-import { defaultSettings } from "../../src/engine/settings";
-import type { Grid } from "../../src/ingest/grid";
+import { analyzeGrid } from "./analyzeGrid";
 
 const AS_OF = "2026-10-31";
 const HEADER = [
@@ -23,17 +21,8 @@ const HEADER = [
 
 type Row = [string, string, string, string, string, number, number, string];
 
-async function analyze(rows: Row[]) {
-  const grid: Grid = { name: "Orders", values: [HEADER, ...rows] };
-  const engine = new KapEngine();
-  await loadGrids(engine, [grid], defaultSettings());
-  const p = engine.analyze({ ...defaultSettings(), asOf: AS_OF });
-  const row = (id: string) => {
-    const a = p.accounts.find((x) => x.accountId === id);
-    if (!a) throw new Error(`no account ${id}`);
-    return a;
-  };
-  return { p, row };
+function analyze(rows: Row[]) {
+  return analyzeGrid({ name: "Orders", values: [HEADER, ...rows] }, AS_OF);
 }
 
 /** n one-unit orders of one SKU at `price`, a day apart from 2026-06-01. */
