@@ -19,6 +19,8 @@ export type LayoutId =
   | "quickbooks-online-customer"
   | "quickbooks-desktop-customer"
   | "quickbooks-transaction-list"
+  | "quickbooks-sales-transactions"
+  | "quickbooks-invoice-list"
   | "sage50"
   | "sage200"
   | "sage50-audit"
@@ -134,6 +136,17 @@ function withCurrency(header: string): string[] {
  */
 const NETSUITE_NOT_INCOME =
   /^(?!.*\b(?:receivables?|undeposited|payables?|tax(?:es)?|vat|gst|hst|pst|costs?|cogs|inventory|assets?|liabilit(?:y|ies)|deposits?|expenses?|clearing)\b)/i;
+
+/** QuickBooks Online's sales list's total before tax, as each country's edition names its tax. */
+const TOTALS_BEFORE_TAX = [
+  "total before sales tax",
+  "total before vat",
+  "total before gst",
+  "total before tax",
+];
+/** QuickBooks' document types that are sales (Invoice, Sales Receipt) or returns (Credit Memo, Refund Receipt). */
+const QUICKBOOKS_SALE_DOCS =
+  /^\s*(?:invoice|sales\s+receipt|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
 
 export const LAYOUTS: readonly ExportLayout[] = [
   {
@@ -381,7 +394,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     customerJob: true,
     accountFromHeadings: true,
-    saleDocType: /^\s*(?:invoice|sales\s+receipt|credit\s+memo|refund(?:\s+receipt)?)\s*$/i,
+    saleDocType: QUICKBOOKS_SALE_DOCS,
     note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax; no products: analysed at invoice level); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; payments, estimates, journals and statement charges are skipped, as are voided documents (amount 0).",
   },
   {
@@ -433,6 +446,87 @@ export const LAYOUTS: readonly ExportLayout[] = [
     productFromHeadings: true,
     itemTypeHeadings: true,
     note: 'Products come from the report\'s item headings; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    // QuickBooks Online's Sales › All sales list, exported: one row per document (invoices, sales
+    // receipts, credit memos, refunds, estimates, payments …) with its Total and Status, no
+    // products. Total holds the sales tax: "Total before sales tax", where the list shows it, does not.
+    id: "quickbooks-sales-transactions",
+    name: "QuickBooks Online sales transactions",
+    signature: [
+      ["date"],
+      ["type", "transaction type"],
+      ["no", "num"],
+      ["customer", "customer full name"],
+      ["due date"],
+      ["total", ...TOTALS_BEFORE_TAX],
+      ["status"],
+    ],
+    fields: {
+      date: ["date"],
+      orderId: ["no", "num"],
+      accountName: ["customer", "customer full name"],
+      revenue: [...TOTALS_BEFORE_TAX, "total"],
+      docType: ["type", "transaction type"],
+      orderStatus: ["status"],
+    },
+    ignore: [
+      "memo",
+      "memo description",
+      "due date",
+      "aging",
+      "balance",
+      "open balance",
+      "sales tax",
+      "vat",
+      "gst",
+      "tax",
+      "total",
+      "last delivered",
+      "email",
+      "attachments",
+    ],
+    customerJob: true,
+    saleDocType: QUICKBOOKS_SALE_DOCS,
+    note: 'One row per document, no products (analysed at invoice level): each sale\'s value is its "Total before sales tax" where the list shows it, else its Total (with any sales tax); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; estimates, payments and other transactions are skipped, as are voided documents; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    // QuickBooks Online's Invoice List report (Reports › Invoice List; Desktop's Open Invoices
+    // alike): one row per invoice, its Amount and Open Balance, the customer in Name. Listed after
+    // the detail reports, which it ties with only when one of them shows Due Date and Open Balance.
+    id: "quickbooks-invoice-list",
+    name: "QuickBooks Online invoice list",
+    signature: [
+      ["date", "transaction date"],
+      ["transaction type", "type"],
+      ["num", "no"],
+      ["name", "customer", "customer full name"],
+      ["due date"],
+      ["open balance"],
+    ],
+    fields: {
+      date: ["date", "transaction date"],
+      orderId: ["num", "no"],
+      accountName: ["customer", "customer full name", "name"],
+      revenue: ["amount", "debit"],
+      credit: ["credit"],
+      docType: ["transaction type", "type"],
+    },
+    ignore: [
+      "memo description",
+      "memo",
+      "description",
+      "due date",
+      "open balance",
+      "balance",
+      "terms",
+      "class",
+      "location",
+    ],
+    customerJob: true,
+    accountFromHeadings: true,
+    saleDocType: QUICKBOOKS_SALE_DOCS,
+    note: 'One row per invoice, no products (analysed at invoice level): its Amount as posted (with any sales tax); the customer is the Name; "Customer:Job" names roll up to the parent customer; voided invoices (0.00) and anything but invoices, sales receipts, credit memos and refunds are skipped.',
   },
   {
     id: "sage50",

@@ -1,0 +1,67 @@
+/**
+ * QuickBooks Online's lists of sales documents, one row per document and no products: the Sales ›
+ * All sales export (Type, No., Customer, Total, Status) and the Invoice List report (Transaction
+ * Type, Num, Name, Amount, Open Balance). Only invoices and sales receipts are sales, credit memos
+ * and refunds returns; estimates and payments are no sales. Every expected figure is worked out
+ * by hand from the file; as of 2026-10-31.
+ */
+import { join } from "node:path";
+import { analyzeFile } from "./fileAnalysis";
+
+const DIR = join(__dirname, "../fixtures/tester");
+
+describe("QuickBooks Online lists of sales documents", () => {
+  it("Sales › All sales: an Estimate and a Payment are no sales, Credit Memo and Refund are returns, a Voided invoice is skipped, and the amount is before sales tax", async () => {
+    const { report, revenue, orders, p } = await analyzeFile(
+      join(DIR, "quickbooks-online-all-sales.csv")
+    );
+    // Brightwell: Sales Receipt 1012 42.00 + Invoice 1001 85.00 − Refund 1000 5.00 = 122.00
+    // (Estimate 1020, $1,200.00, is no sale)
+    // Harbour: Invoice 1007 33.00 before its 2.64 sales tax − Credit Memo 1009 9.00 = 24.00
+    // (the Payment of 35.64 is money received for 1007, no return)
+    // Northfield Builders (its job Quay Street site rolled up): Invoice 998 110.00 (1004 Voided)
+    expect(revenue).toEqual({
+      "Brightwell Electrical Ltd": 122,
+      "Harbour Plumbing & Heating": 24,
+      "Northfield Builders": 110,
+    });
+    expect(orders).toEqual({
+      "Brightwell Electrical Ltd": 2,
+      "Harbour Plumbing & Heating": 1,
+      "Northfield Builders": 1,
+    });
+    expect(report.returns).toBe(2);
+    expect(report.hasProducts).toBe(false);
+    expect(report.read!.layout).toBe("QuickBooks Online sales transactions");
+    expect(p.accounts.every((a) => a.currency === "USD")).toBe(true);
+    expect(report.rejected).toEqual([
+      {
+        reason: "not a sale (a payment, estimate, journal or other transaction)",
+        count: 2,
+        rows: [2, 3],
+      },
+      { reason: "cancelled, voided, refunded or draft order", count: 1, rows: [7] },
+    ]);
+  });
+
+  it("Invoice List report: Name is the customer, Amount the invoice's value, a voided invoice (0.00) skipped", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(DIR, "quickbooks-online-invoice-list.csv")
+    );
+    // Brightwell: 1001 85.00; Harbour: 1007 33.00 + 1019 1,250.00 = 1,283.00;
+    // Northfield Builders: 998 110.00 (1004 voided, 0.00)
+    expect(revenue).toEqual({
+      "Brightwell Electrical Ltd": 85,
+      "Harbour Plumbing & Heating": 1283,
+      "Northfield Builders": 110,
+    });
+    expect(orders).toEqual({
+      "Brightwell Electrical Ltd": 1,
+      "Harbour Plumbing & Heating": 2,
+      "Northfield Builders": 1,
+    });
+    expect(report.skippedTotals).toBe(1);
+    expect(report.read!.layout).toBe("QuickBooks Online invoice list");
+    expect(report.rejected).toEqual([{ reason: "voided (amount 0)", count: 1, rows: [8] }]);
+  });
+});
