@@ -29,6 +29,7 @@ import { discountRate, type DiscountTier } from "../domain/discount";
 import { seasonality as seasonalityRule } from "../domain/seasonality";
 import { reorderDays as reorderRule } from "../domain/reorder";
 import { roundHalfAwayFromZero } from "../domain/numbers";
+import { moneySteps } from "../domain/currency";
 import {
   type BgNbdParams,
   checkSummary,
@@ -678,6 +679,9 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
   });
 }
 
+/** Steps of money a revenue cell is counted in: the order book's, £0.0001 (moneySteps). */
+const REVENUE_STEPS = moneySteps(undefined);
+
 /**
  * Seasonality index by calendar month (January to December, spilled down 12 rows): each month's revenue over the full months in the data, averaged across years, divided by the mean month, times 100. Rows with no date and no revenue are skipped (desktop Excel passes them as 0); a blank revenue beside a date counts as 0.
  * @customfunction SEASONALITY
@@ -711,7 +715,10 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
       const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue", revenueMark);
       if (value === undefined)
         throw new ArgError(`revenue: "${String(r[i])}" in row ${i + 1} is not an amount.`);
-      points.push({ date, value });
+      // in whole money steps (£0.0001), as the order book sums a month: sales and credits that
+      // cancel net to 0 exactly (0.10 + 0.20 − 0.30 is 5.6e-17 in floating point, and a mean
+      // month of 4.6e-18 made its month an index of 6.5e18); the index is the same in any unit
+      points.push({ date, value: roundHalfAwayFromZero(value * REVENUE_STEPS) });
     }
     const end = singleCell(asOf, "asOf", "date");
     const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, "asOf"));

@@ -51,3 +51,45 @@ describe("seasonality over months whose net revenue is zero or below", () => {
     expect(out.slice(0, 3)).toEqual([[1300], [-100], [0]]);
   });
 });
+
+describe("a month's sales and returns that cancel are summed exactly (as the order book sums them)", () => {
+  it("Jan £0.10 + £0.20, Feb a £0.30 credit: net £0, #N/A (was January at 6,485,183,463,413,515,000)", () => {
+    // 0.10 + 0.20 − 0.30 = 0.00 exactly: no seasonality to index. In floating point the sum
+    // 0.1 + 0.2 is 0.30000000000000004, the mean month 4.6e-18, and January's index 6.5e18.
+    const e = thrown(() =>
+      both(
+        seasonality,
+        col(d(2025, 1, 1), d(2025, 1, 3), d(2025, 2, 4)),
+        col(0.1, 0.2, -0.3),
+        cell(d(2025, 12, 31))
+      )
+    );
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/zero or below/);
+  });
+
+  it("a £100,000,000,000.00 invoice beside £1,000.02, both credited back: #N/A (was January at 2.8e19, February −2.8e19)", () => {
+    // Jan 100,000,000,000.00 + 1,000.02; Feb −100,000,000,000.00; Mar −1,000.02: net 0.00
+    const e = thrown(() =>
+      both(
+        seasonality,
+        col(d(2025, 1, 1), d(2025, 1, 2), d(2025, 2, 3), d(2025, 3, 4)),
+        col(1e11, 1000.02, -1e11, -1000.02),
+        cell(d(2025, 12, 31))
+      )
+    );
+    expect(e.code).toBe("#N/A");
+  });
+
+  it("the same invoice credited within January beside £1,000.02 in January and February: 600 each", () => {
+    // Jan 1e11 − 1e11 + 1,000.02 = 1,000.02; Feb 1,000.02; mean month 2,000.04 / 12 = 166.67;
+    // 1,000.02 / 166.67 × 100 = 600.0
+    const out = both(
+      seasonality,
+      col(d(2025, 1, 1), d(2025, 1, 2), d(2025, 1, 3), d(2025, 2, 3)),
+      col(1e11, -1e11, 1000.02, 1000.02),
+      cell(d(2025, 12, 31))
+    );
+    expect(out.slice(0, 3)).toEqual([[600], [600], [0]]);
+  });
+});
