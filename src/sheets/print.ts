@@ -8,6 +8,8 @@
  *   portrait page; print titles as the layout set them.
  * - Column widths from the content (the widest value that cannot spill into an empty neighbour),
  *   capped by the layout's width for the column (DEFAULT_CAP when it gave none).
+ * - A table (with its heading) that a page break would split starts a new page when it fits on one
+ *   (manual row breaks, page.rowBreaks); a longer one when its header and first rows would not fit.
  * - Text wider than its column wraps, and its row gets a height that holds the lines; a heading
  *   or note longer than the printed width wraps across the empty cells to its right (merged).
  * Estimates come from ./measure (Calibri metrics, as Excel and LibreOffice's Carlito lay out).
@@ -414,6 +416,10 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     headerRight: spec.page?.headerRight ?? o.asOfText,
   };
   const rowHeights = { ...Object.fromEntries(heights), ...(spec.rowHeights ?? {}) };
+  const rowBreaks = page.onePage
+    ? []
+    : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth));
+  if (rowBreaks.length) Object.assign(page, { rowBreaks });
   return {
     ...spec,
     blocks: spec.blocks.map((b) => tidy(b, o.currency)),
@@ -423,6 +429,102 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     merges: [...(spec.merges ?? []), ...extraMerges],
     page,
   };
+}
+
+/** Paper in inches, portrait (width, height). */
+const PAPER_INCHES: Record<PaperSize, [number, number]> = { A4: [8.27, 11.69], Letter: [8.5, 11] };
+/** The margins a writer uses when the layout gives none (ExcelJS's and Excel's defaults), inches. */
+const DEFAULT_MARGINS = { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7 };
+/** Share of a page by which programs' page breaks may differ (LibreOffice's columns are about 6% wider than Excel's). */
+const SLACK = 0.15;
+/** Row height (points) of a row the layout gave none: Calibri 11's line. */
+const DEFAULT_ROW_POINTS = 15;
+
+/**
+ * Points of sheet rows that fit on one printed page: the paper's height inside the margins, at
+ * the scale that fits the printed columns to one page wide (a narrow sheet prints at 100%).
+ * Column pixels as Excel counts them (N × 7 + 5 at 96 dpi); LibreOffice lays columns a little
+ * wider, so it scales down a little more and fits more rows: a break placed here comes early
+ * there, never late.
+ */
+export function pageRowsPoints(
+  page: NonNullable<SheetSpec["page"]>,
+  printedWidthChars: number
+): number {
+  const [w, h] = PAPER_INCHES[page.paper ?? "A4"];
+  const [across, down] = page.orientation === "landscape" ? [h, w] : [w, h];
+  const m = page.margins ?? DEFAULT_MARGINS;
+  const widthPx = (across - m.left - m.right) * 96;
+  const sheetPx = printedWidthChars * 7 + 5;
+  const scale = page.fitToWidth ? Math.min(1, widthPx / Math.max(1, sheetPx)) : 1;
+  return ((down - m.top - m.bottom) * 72) / scale;
+}
+
+/**
+ * Where pages must start so no table (a block with a header row, with its heading and note on the
+ * two rows just above) is split by a page break when it fits on one page; a longer one starts on a new page
+ * when fewer than its header and three rows fit on the current one. Pages are laid out as the
+ * printer does: rows fill a page until the next one does not fit. Print-title rows repeat on every
+ * page after the first and take their room there.
+ */
+function tableBreaks(
+  spec: SheetSpec,
+  cells: Map<string, SheetCell>,
+  rowHeights: Record<number, number>,
+  pagePoints: number
+): number[] {
+  const area = spec.page?.printArea ? parseRange(spec.page.printArea) : undefined;
+  const height = (r: number) => rowHeights[r] ?? DEFAULT_ROW_POINTS;
+  const titles = /^(\d+)(?::(\d+))?$/.exec(spec.page?.printTitleRows ?? "");
+  let titlePoints = 0;
+  if (titles)
+    for (let r = Number(titles[1]); r <= Number(titles[2] ?? titles[1]); r++)
+      titlePoints += height(r);
+  const filledRow = (r: number) =>
+    [...cells.values()].some((x) => x.row === r - 1 && x.value !== null && x.value !== "");
+  const tables = spec.blocks
+    .filter((b) => b.header || b.table)
+    .map((b) => {
+      const pos = blockRange(b);
+      const header = pos.row + 1; // 1-based
+      // its heading and note: up to two written rows just above
+      let from = header;
+      while (from > 1 && header - from < 2 && filledRow(from - 1)) from--;
+      return { from, header, to: pos.row + pos.rows };
+    })
+    .filter((t) => !area || (t.from >= area.row + 1 && t.to <= area.row + area.rows))
+    .sort((a, b) => a.from - b.from);
+  const breaks: number[] = [];
+  const span = (a: number, b: number) => {
+    let t = 0;
+    for (let r = a; r <= b; r++) t += height(r);
+    return t;
+  };
+  for (const t of tables) {
+    // lay the pages out up to the table's first row
+    const first = area ? area.row + 1 : 1;
+    let pageStart = first;
+    let used = 0;
+    for (let r = first; r < t.from; r++) {
+      const room = pagePoints - (pageStart > first ? titlePoints : 0);
+      if (breaks.includes(r) || used + height(r) > room) {
+        pageStart = r;
+        used = 0;
+      }
+      used += height(r);
+    }
+    if (used === 0 || breaks.includes(t.from)) continue;
+    const room = pagePoints - (pageStart > first ? titlePoints : 0) - used;
+    const whole = span(t.from, t.to);
+    const fitsOnAPage = whole <= pagePoints - titlePoints;
+    const start = span(t.from, Math.min(t.to, t.header + 3));
+    // a page that began on its own just above the table may begin a little lower in another
+    // program (LibreOffice fits a few more rows a page): the table starts the page in both
+    const justAfterAutoBreak = pageStart > first && used < pagePoints * SLACK;
+    if ((fitsOnAPage && whole > room) || (!fitsOnAPage && start > room) || justAfterAutoBreak)
+      breaks.push(t.from);
+  }
+  return breaks.sort((a, b) => a - b);
 }
 
 /** A money format: a currency symbol or quoted code before the digits ("£#,##0", '"SEK "#,##0.00'). */

@@ -281,6 +281,8 @@ export interface PageSetupSpec {
   paper?: PaperSize;
   /** What prints, e.g. 'A1:N120' (default: the used range). */
   printArea?: string;
+  /** Rows (1-based) that start a new printed page: a table that would be split keeps together. */
+  rowBreaks?: number[];
   /** Header text, left (what and whom) and right (the as-of date); footer: KAP left, "Page n of m" right. */
   headerLeft?: string;
   headerRight?: string;

@@ -392,6 +392,8 @@ function build(
       }
     }
     for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+    // a manual break is stored after the row above the one that starts the page
+    for (const r of p?.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
     sheets.push({ name, kind: spec.kind, subject: spec.subject ?? "", tables: madeTables });
   }
   return { workbook: wb, sheets };

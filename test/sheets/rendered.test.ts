@@ -28,6 +28,7 @@ const ROOT = resolve(__dirname, "../..");
 const OUT = join(ROOT, "test-artifacts", "rendered");
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
 const pdftoppm = ["/usr/bin/pdftoppm"].find(existsSync);
+const pdftotext = ["/usr/bin/pdftotext"].find(existsSync);
 
 /**
  * Stated bounds on printed pages (A4, one page wide) for the bundled sample (300 rows: 285
@@ -252,3 +253,33 @@ it("LibreOffice prints each workbook within its page bounds; the first pages go 
       made.length
     );
 }, 300_000);
+
+/** The dashboard's printed pages as text (the PDF the test above printed), one string a page. */
+function dashboardPages(): string[] {
+  const pdf = join(OUT, "pdf", "dashboard.pdf");
+  return execFileSync(pdftotext!, ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
+}
+
+const itText = soffice && pdftotext ? test : test.skip;
+itText(
+  "a dashboard table prints whole on one page with its heading, not split across pages",
+  async () => {
+    // the accounts of "Worth most, least healthy", read back from the written file
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(made.find((m) => m.id === "dashboard")!.file);
+    const ws = wb.worksheets.find((w) => /Dashboard/.test(w.name))!;
+    const heading = "Worth most, least healthy: the accounts to protect";
+    let at = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === heading) at = n;
+    });
+    expect(at).toBeGreaterThan(0);
+    const ids: string[] = [];
+    // heading, note, header, then one row per account until the blank row after the table
+    for (let r = at + 3; ws.getRow(r).getCell(1).value; r++)
+      ids.push(String(ws.getRow(r).getCell(1).value));
+    expect(ids.length).toBeGreaterThan(5);
+    const page = dashboardPages().find((p) => p.includes(heading))!;
+    expect(ids.filter((id) => !page.includes(id))).toEqual([]);
+  }
+);
