@@ -135,7 +135,9 @@ function readsAs(parse: (v: Plain) => unknown, v: Plain): boolean {
 /** Six weights: omitted, or every cell blank or 0, means the defaults; a blank weight among given ones is 0. */
 function weightsArg(m: any[][] | null | undefined): Weights {
   if (notGiven(m)) return DEFAULT_WEIGHTS;
-  const cells = cellsOf(m);
+  // a range selected larger than the six (B1:B8): the blanks after the sixth are spare cells, but
+  // a blank among the six is that factor's 0
+  const cells = withoutBlankTail(cellsOf(m), FACTORS.length);
   // the six weights are one range: its text proves its mark ("0,25" … "0,1"), as a column's does
   const mark = columnMark(() => cells);
   const values = cells.map((v) => {
@@ -230,7 +232,7 @@ function scoreRows(
  * @param categories Number of product categories bought in the last 12 months; "1 (one product)" when the account bought a single product; "n/a" = no data.
  * @param engagement Response to outreach: 1–5 or a label such as "Proactively reaches out", "Responds within 24 hours", "Responds within 3 days", "Responds eventually", "Rarely responds". Blank or 0 = no data.
  * @param paymentDays Average days paid beyond terms (negative = early, 0 = on time); "n/a" = no data.
- * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%; a blank weight is 0.
+ * @param [weights] Optional six weights in factor order (Recency, Frequency, Revenue, Diversity, Engagement, Payment) that add to 100%; a blank weight is 0, blank cells after the sixth are spare and ignored.
  * @returns The health score, or a column of scores.
  */
 export function health(
@@ -281,7 +283,7 @@ export function health(
  * @param categories Number of product categories bought in the last 12 months; "n/a" = no data.
  * @param engagement 1–5 or a label such as "Responds within 24 hours"; blank or 0 = no data.
  * @param paymentDays Average days paid beyond terms (negative = early); "n/a" = no data.
- * @param [weights] Optional six weights adding to 100%; only factors with a weight above 0 count as used.
+ * @param [weights] Optional six weights adding to 100%; only factors with a weight above 0 count as used; blank cells after the sixth are spare and ignored.
  * @returns Recency, Frequency, Revenue, Diversity, Engagement, Payment scores and the list of factors used.
  */
 export function healthFactors(
@@ -807,11 +809,11 @@ const LIFETIME_ROW_ARGS = ["frequency", "recency", "T", "meanValue"];
 /**
  * A range's cells down to its last filled one: the blank cells after it (null on the web, 0 on
  * desktop) are spare cells of a range selected larger than its values (K4:T4 for K4:Q4, a column
- * with rows to spare), not values.
+ * with rows to spare), not values. The first `keep` cells stay, blank or not (a blank weight is 0).
  */
-function withoutBlankTail(cells: Plain[]): Plain[] {
+function withoutBlankTail(cells: Plain[], keep = 0): Plain[] {
   let end = cells.length;
-  while (end > 0 && isEmptyOrZero(cells[end - 1])) end--;
+  while (end > keep && isEmptyOrZero(cells[end - 1])) end--;
   return end === cells.length ? cells : cells.slice(0, end);
 }
 
@@ -1148,7 +1150,7 @@ export function metrics(
  * @param [engagement] Engagement per account row: 1–5 or a label such as "Responds within 24 hours".
  * @param [payment] Average days paid beyond terms per account row (negative = early); "n/a" leaves it out. A blank cell reads as 0 days (on time) on Excel desktop, so write n/a where there is no figure.
  * @param [asOf] The as-of date (default: the last order date in the order lines).
- * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment).
+ * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment); blank cells after the sixth are spare and ignored.
  * @param [quantity] The quantity column (negative quantities are returns).
  * @param [products] The SKU or product column (one product vs several; service lines).
  * @param [rolledInto] The column beside accountIds naming the account each one rolls into (blank = top-level): a parent's score then includes the orders of every account below it.

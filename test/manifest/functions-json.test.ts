@@ -132,6 +132,11 @@ describe("functions.json", () => {
     expect(describe("QUADRANT")).toMatch(
       /a blank engagement and 0, typed as a number or as text, give a blank row/
     );
+    for (const id of ["HEALTH", "HEALTHFACTORS", "ACCOUNTHEALTH"])
+      expect(
+        functions.find((f) => f.id === id)?.parameters.find((p) => p.name === "weights")
+          ?.description
+      ).toMatch(/blank cells after the sixth are spare and ignored/);
     for (const id of ["PALIVE", "CLV"])
       expect(
         functions.find((f) => f.id === id)?.parameters.find((p) => p.name === "params")?.description
