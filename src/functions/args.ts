@@ -616,12 +616,13 @@ export function toNumber(v: Plain, argName: string, column?: ColumnMark): number
 }
 
 /**
- * An optional single number: not given when omitted, blank, or 0 — 0 is what desktop Excel
- * passes for a blank cell, and none of KAP's optional numbers (cuts, dates) means anything at 0.
+ * An optional single number: not given when omitted, blank, or 0 (a number or text "0") — 0 is
+ * what desktop Excel passes for a blank cell, and none of KAP's optional numbers (cuts, dates)
+ * means anything at 0.
  */
 export function optionalNumber(m: Matrix | Cell, argName: string): number | undefined {
   const col = asColumn(m ?? null, argName);
-  if (col.length === 0 || (col.length === 1 && isEmpty(col[0]))) return undefined;
+  if (col.length === 0 || (col.length === 1 && isEmptyOrZero(col[0]))) return undefined;
   if (col.length !== 1) throw new ArgError(`${argName} must be a single value.`);
   const n = toNumber(col[0], argName);
   if (n === undefined) throw new ArgError(`${argName} must be a number (got "${String(col[0])}").`);
@@ -641,15 +642,18 @@ export function singleCell(m: Matrix | Cell, argName: string, what: string): Pla
   return cells[0];
 }
 
-/** Whether an optional range argument was left out: omitted, or every cell blank or 0. */
+/**
+ * Whether an optional range argument was left out: omitted, or every cell blank or 0 (a number,
+ * or text "0": desktop's blank either way).
+ */
 export function notGiven(m: Matrix | Cell | null | undefined): boolean {
   if (m === null || m === undefined) return true;
-  if (!Array.isArray(m)) return isEmpty(plain(m));
+  if (!Array.isArray(m)) return isEmptyOrZero(plain(m));
   // in place, stopping at the first filled cell: whole columns run to a million rows
   for (const r of m) {
     if (!Array.isArray(r)) {
-      if (!isEmpty(plain(r))) return false;
-    } else for (const v of r) if (!isEmpty(plain(v))) return false;
+      if (!isEmptyOrZero(plain(r))) return false;
+    } else for (const v of r) if (!isEmptyOrZero(plain(v))) return false;
   }
   return true;
 }

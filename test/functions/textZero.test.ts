@@ -7,15 +7,18 @@
  */
 import {
   band,
+  clv,
   discount,
   fiveP,
   health,
   pAlive,
   quadrant,
+  seasonality,
   winBack,
 } from "../../src/functions/functions";
 import { both } from "./bothHosts";
 import { cell, col } from "./ranges";
+import { ymdToSerial as d } from "../../src/domain/dates";
 
 describe("a text 0 reads as the number 0 (a blank answer)", () => {
   it('KAP.WINBACK: "0", " 0 " and "0.00" give a blank, as 0 and a blank cell do', () => {
@@ -145,5 +148,37 @@ describe("HEALTH and PALIVE: a text 0 where 0 is desktop's blank", () => {
       ["one order only"],
       [""],
     ]);
+  });
+});
+
+describe('optional single values: a text "0" means "not given", as 0 and a blank do', () => {
+  it('QUADRANT engagementCut "0" is the default 3 (was a cut of 0: every engagement high)', () => {
+    // cut 3 on both: 4 / 4 → Key; 2 / 2 → Service (a cut of 0 made 2 / 2 Maintenance: 2 ≥ 0 high)
+    const e = col(4, 2);
+    const p = col(4, 2);
+    expect(both(quadrant, e, p, cell("0"))).toEqual([["Key"], ["Service"]]);
+    expect(both(quadrant, e, p, cell("0"), cell("0.00"))).toEqual(
+      both(quadrant, e, p, cell(0), cell(0))
+    );
+  });
+
+  it('SEASONALITY asOf "0" is no asOf (the last order date), as 0 is (was #VALUE!)', () => {
+    // Orders 1 Jan and 28 Feb 2025 (£100, £300); the last order date, 28 Feb, ends February, so
+    // January and February are full: mean month 200 → January 50, February 150
+    const dates = col(d(2025, 1, 1), d(2025, 2, 28));
+    const revenue = col(100, 300);
+    const out = both(seasonality, dates, revenue, cell("0"));
+    expect(out.slice(0, 2)).toEqual([[50], [150]]);
+    expect(out).toEqual(both(seasonality, dates, revenue, cell(0)));
+  });
+});
+
+describe("KAP.CLV horizonMonths", () => {
+  it('"0" is the default 12 months, as 0 is (was "The CLV horizon must be between 0 and 1,200 months")', async () => {
+    const params = [[0.243, 4.414, 0.793, 2.426, 6.25, 3.74, 15.44]];
+    const call = (h: unknown) =>
+      clv(cell(2), cell(30.43), cell(38.86), cell(22.345), params, cell(h));
+    expect(await call("0")).toEqual(await call(12));
+    expect(await call(0)).toEqual(await call(12));
   });
 });
