@@ -30,6 +30,7 @@ import { seasonality as seasonalityRule } from "../domain/seasonality";
 import { reorderDays as reorderRule } from "../domain/reorder";
 import { roundHalfAwayFromZero } from "../domain/numbers";
 import { moneySteps } from "../domain/currency";
+import { readNumberText } from "../ingest/numbers";
 import {
   type BgNbdParams,
   checkSummary,
@@ -533,10 +534,16 @@ export function fiveP(
 
 /** A "lost" cell: TRUE/FALSE, 1/0, Yes/No, or an account status ("Lost", "Churned" → lost; "Active" → not); blank (or desktop's 0) is not lost; undefined = not a lost flag. */
 function lostCell(v: Plain): boolean | undefined {
-  if (isEmpty(v) || v === false) return false;
+  if (isEmptyOrZero(v) || v === false) return false;
   if (v === true || v === 1) return true;
   if (v instanceof InputError) throw inputErrorOf(v, "lost");
   if (typeof v === "string") {
+    // a text number ("1", an imported 0/1 column) is that number: no status, so never "not lost"
+    if (/\d/.test(v)) {
+      const r = readNumberText(v, ".");
+      const n = r.kind === "number" || r.kind === "otherMark" ? r.value : undefined;
+      if (n !== undefined) return n === 1 ? true : undefined;
+    }
     const t = v.trim().toLowerCase();
     if (/^(y|yes|true)$/.test(t)) return true;
     if (/^(n|no|false)$/.test(t)) return false;

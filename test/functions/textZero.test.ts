@@ -182,3 +182,25 @@ describe("KAP.CLV horizonMonths", () => {
     expect(await call(0)).toEqual(await call(12));
   });
 });
+
+describe("KAP.WINBACK lost flags typed as text numbers", () => {
+  it('"1" is lost as 1 is (was not lost: 35 days read as Stage 1), "0" not lost as 0', () => {
+    // 35 days → Stage 1 (30–44); lost → Stage 5 whatever the days
+    const out = both(winBack, col(35, 35, 35, 35), col(1, "1", "0", " 1.0 "));
+    expect(out).toEqual([
+      ["Stage 5 – Exit interview"],
+      ["Stage 5 – Exit interview"],
+      ["Stage 1 – Early warning"],
+      ["Stage 5 – Exit interview"],
+    ]);
+  });
+
+  it('"2" is refused as 2 is, never read as not lost', () => {
+    const out = both(winBack, col(35, 35), col(2, "2"));
+    for (const [e] of out)
+      expect(e).toMatchObject({
+        code: "#VALUE!",
+        message: expect.stringMatching(/lost: "2" is not TRUE\/FALSE/),
+      });
+  });
+});
