@@ -48,6 +48,7 @@ import {
   parseRates,
   type TableResult,
 } from "../ingest/tables";
+import { firstRowPerAccount } from "../ingest/duplicateAccounts";
 import {
   type DateOrder,
   type DateOrderSource,
@@ -602,7 +603,9 @@ export function parseSideTables(
     if (label) t.notes.push(...note(label, r));
     return r.records;
   };
-  t.accounts = read("accounts", "Accounts", parseAccounts);
+  const accounts = firstRowPerAccount(read("accounts", "Accounts", parseAccounts));
+  t.accounts = accounts.records;
+  if (accounts.note) t.notes.push(accounts.note);
   t.catalog = read("catalog", "Catalog", parseCatalog);
   t.contacts = read("contacts", "Contacts", parseContacts);
   t.curatedRules = read("crossSell", null, parseCrossSell);
