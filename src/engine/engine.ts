@@ -188,6 +188,11 @@ export class KapEngine implements OrderSink {
     report.fileCurrency = code;
     report.currencies[code] = (report.currencies[code] ?? 0) + (report.currencies.USD ?? 0);
     delete report.currencies.USD;
+    const usd = report.revenueByCurrency.USD;
+    if (usd !== undefined) {
+      report.revenueByCurrency[code] = (report.revenueByCurrency[code] ?? 0) + usd;
+      delete report.revenueByCurrency.USD;
+    }
   }
 
   /** How the order lines are being read (for the report of what KAP assumed). */

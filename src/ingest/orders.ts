@@ -111,8 +111,13 @@ export interface IngestReport {
    * skipped totals row ("$1,350.00" on QuickBooks' "Total for …"): the lines' currency, else unknown.
    */
   totalsCurrency?: { code: string; symbol: string };
-  /** net line value of the accepted lines (all currencies together: only a base for the skipped rows' share) */
-  revenue: number;
+  /**
+   * Net line value of the accepted lines, when they are in one currency; null beside several
+   * (money in different currencies is never added: revenueByCurrency holds each).
+   */
+  revenue: number | null;
+  /** currency → net line value of the accepted lines in it, keyed as `currencies` ('' = none named) */
+  revenueByCurrency: Record<string, number>;
   /** false when the file has no product column (invoice level): product sheets cannot be made */
   hasProducts: boolean;
   /** every rule that dropped rows (blank, repeated header, totals, headings, each reject reason), with its share of revenue */
@@ -910,6 +915,19 @@ export function createOrderParser(
     return q !== undefined && p !== undefined ? q * p : 0;
   }
   let acceptedRevenue = 0;
+  /**
+   * The accepted lines' revenue per currency: a run of lines in one currency is summed apart and
+   * filed when the currency changes (a comparison per line, no look-up).
+   */
+  const revenueByCurrency = new Map<string, number>();
+  let revenueRunCurrency: string | undefined;
+  let revenueRun = 0;
+  function fileRevenueRun(): void {
+    const key = revenueRunCurrency ?? "";
+    if (revenueRun !== 0 || !revenueByCurrency.has(key))
+      revenueByCurrency.set(key, (revenueByCurrency.get(key) ?? 0) + revenueRun);
+    revenueRun = 0;
+  }
   /** The order a line belongs to and the order-level cells of its first line (Shopify writes them there only). */
   let lastOrderKey = "";
   let orderAccountId = "";
@@ -1777,6 +1795,11 @@ export function createOrderParser(
     line.row = rowNo;
     report.accepted++;
     acceptedRevenue += line.revenue;
+    if (currency !== revenueRunCurrency) {
+      if (report.accepted > 1) fileRevenueRun();
+      revenueRunCurrency = currency;
+    }
+    revenueRun += line.revenue;
     if (isReturn) report.returns++;
     if (accountId !== lastAccount && countAccounts) {
       accounts.add(accountId);
@@ -1898,6 +1921,16 @@ export function createOrderParser(
         warnings.push(
           `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
         );
+      if (report.accepted) fileRevenueRun();
+      // the lines filed under '' are in the currency the symbols name (symbolsOnly)
+      const unlabelledRevenue = revenueByCurrency.get("");
+      if (fileCurrency !== undefined && unlabelledRevenue !== undefined) {
+        revenueByCurrency.set(
+          fileCurrency,
+          (revenueByCurrency.get(fileCurrency) ?? 0) + unlabelledRevenue
+        );
+        revenueByCurrency.delete("");
+      }
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {
         currencies[fileCurrency] += unlabelled;
@@ -2014,7 +2047,10 @@ export function createOrderParser(
       }
       return {
         ...report,
-        revenue: roundCents(acceptedRevenue),
+        revenue: revenueByCurrency.size > 1 ? null : roundCents(acceptedRevenue),
+        revenueByCurrency: Object.fromEntries(
+          [...revenueByCurrency].map(([c, v]) => [c, roundCents(v)])
+        ),
         hasProducts,
         skipped,
         numbers,
