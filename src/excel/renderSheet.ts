@@ -477,6 +477,8 @@ export async function queueSheetDressing(
     }
     if (page.paper) ws.pageLayout.paperSize = page.paper === "Letter" ? "Letter" : "A4";
     if (page.printArea) ws.pageLayout.setPrintArea(page.printArea);
+    // a page starts at each break's row: a table that would be split keeps together
+    for (const r of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
     if (page.headerLeft !== undefined || page.headerRight !== undefined) {
       const hf = ws.pageLayout.headersFooters.defaultForAllPages;
       hf.leftHeader = (page.headerLeft ?? "").replace(/&/g, "&&");

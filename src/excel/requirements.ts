@@ -68,6 +68,8 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "PageLayout.rightMargin": "pageLayout",
   "PageLayout.paperSize": "pageLayout",
   "PageLayout.setPrintArea": "pageLayout",
+  "Worksheet.horizontalPageBreaks": "pageLayout",
+  "PageBreakCollection.add": "pageLayout",
   "PageLayout.headersFooters": "pageLayout",
   "HeaderFooterGroup.defaultForAllPages": "pageLayout",
   "HeaderFooter.leftHeader": "pageLayout",

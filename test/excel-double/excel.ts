@@ -641,6 +641,9 @@ export class WorksheetProxy extends Item<SheetModel> {
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this._m());
   }
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return new PageBreakCollectionProxy(this.context, () => this._m());
+  }
   get customProperties(): CustomPropertyCollectionProxy {
     return new CustomPropertyCollectionProxy(this.context, () => this._m());
   }
@@ -831,6 +834,20 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   }
   setPrintArea(area: string): void {
     this._call("setPrintArea", [area], (m) => (m.page.printArea = area));
+  }
+}
+
+/** worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) starts a printed page at the range's row, kept in page.rowBreaks (1-based rows). */
+export class PageBreakCollectionProxy extends ClientObject<SheetModel> {
+  protected readonly scalars = [] as const;
+  protected _get(): unknown {
+    return undefined;
+  }
+  add(range: string): void {
+    const row = Number(/\d+$/.exec(range)?.[0]);
+    this._call("add", [range], (m) => {
+      m.page.rowBreaks = [...((m.page.rowBreaks as number[] | undefined) ?? []), row];
+    });
   }
 }
 

@@ -83,6 +83,30 @@ describe("page setup through Office.js", () => {
     expect(s.formatAt("A4", "verticalAlignment")).toBe("Top");
   });
 
+  test("a page break finishForPrint placed (a table kept whole) starts a printed page in Excel too", async () => {
+    // A4 at 100%: 733.7 pt a page = 48 rows of 15 pt; the second table and its heading (rows
+    // 42–53) would be split at row 48, so row 42 starts page 2 (test/sheets/pageBreaks.test.ts)
+    const cols = [{ header: "Account" }, { header: "Revenue" }];
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [`Account ${i + 1}`, i]);
+    const spec = finishForPrint(
+      sheet(
+        "KAP Two tables",
+        "t",
+        "",
+        [
+          table("A3", "KAP_T1", cols, rows(37)),
+          { at: "A42", rows: [["Second table"]], style: "label" },
+          table("A43", "KAP_T2", cols, rows(10)),
+        ],
+        { widths: [20, 20], page: { fitToWidth: true } }
+      ),
+      { paper: "A4", asOfText: "As of 30/09/2026" }
+    );
+    const x = new ExcelDouble();
+    await writeSheetsIn(asCtx(x), [spec]);
+    expect(x.sheet("KAP Two tables").page.rowBreaks).toEqual([42]);
+  });
+
   test("an Excel without ExcelApi 1.9 gets the sheet without its page setup, not an error", async () => {
     setRequirementCheck((set) => set !== "1.9" && Number(set) <= 1.8);
     const x = new ExcelDouble();
