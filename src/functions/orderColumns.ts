@@ -34,6 +34,7 @@ import {
   InputError,
   inputErrorOf,
   isEmpty,
+  isEmptyOrZero,
   notGiven,
   headerFirst,
   type Cell,
@@ -307,7 +308,9 @@ function readBlock(r: Reading, start: number, end: number): void {
     const accountCell = cellOf(accB, k, acc, i);
     const dateCell = cellOf(datB, k, dat, i);
     const revenueCell = cellOf(revB, k, rev, i);
-    if (isEmpty(accountCell) && isEmpty(dateCell) && isEmpty(revenueCell)) continue;
+    // blank (null, desktop's 0, or a 0 typed as text) in all three: a spare row
+    if (isEmptyOrZero(accountCell) && isEmptyOrZero(dateCell) && isEmptyOrZero(revenueCell))
+      continue;
     // a repeated header row (dates are numbers on almost every row: the test is cheap)
     const h = r.header;
     if (
@@ -389,9 +392,9 @@ function readRow(
   let quantity = 1;
   if (hasQuantity) {
     const q = cellOf(qtyB, k, qty, i);
-    if (isEmpty(q)) {
+    if (isEmptyOrZero(q)) {
       // No quantity and no value: a comment or text line, skipped as the ingest skips it.
-      // A blank (or desktop's 0) quantity beside a value is one unit, as in the ingest.
+      // A blank (or desktop's 0, or "0" as text) quantity beside a value is one unit, as in the ingest.
       if (revenue === 0) return undefined;
     } else {
       let v: number | undefined;
