@@ -713,13 +713,15 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
     const revenueMark = columnMark(() => r);
     const first = d.length > 1 && headerFirst(d[0], r[0]) ? 1 : 0;
     for (let i = first; i < d.length; i++) {
-      if (isEmpty(d[i]) && isEmpty(r[i])) continue;
+      // blank, desktop's 0 or a text "0" in both: a spare row
+      if (isEmptyOrZero(d[i]) && isEmptyOrZero(r[i])) continue;
       const err = firstInputError(
         [d[i], r[i]],
         [`orderDates (row ${i + 1})`, `revenue (row ${i + 1})`]
       );
       if (err) throw err;
-      if (isEmpty(d[i])) throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
+      if (isEmptyOrZero(d[i]))
+        throw new ArgError(`orderDates: row ${i + 1} has revenue but no date.`);
       const date = toSerial(d[i], "orderDates", order);
       const value = isBlank(r[i]) ? 0 : toNumber(r[i], "revenue", revenueMark);
       if (value === undefined)
@@ -758,7 +760,7 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
     const under2 = () => kapError("notAvailable", "Needs at least two orders on different days.");
     const order = columnDateOrder(() => d);
     const dateOf = (v: Plain): number | ArgError | null => {
-      if (isEmpty(v)) return null;
+      if (isEmptyOrZero(v)) return null;
       try {
         return toSerial(v, "orderDates", order);
       } catch (e) {

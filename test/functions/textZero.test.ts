@@ -13,6 +13,7 @@ import {
   health,
   pAlive,
   quadrant,
+  reorderDays,
   seasonality,
   winBack,
 } from "../../src/functions/functions";
@@ -202,5 +203,23 @@ describe("KAP.WINBACK lost flags typed as text numbers", () => {
         code: "#VALUE!",
         message: expect.stringMatching(/lost: "2" is not TRUE\/FALSE/),
       });
+  });
+});
+
+describe("SEASONALITY and REORDERDAYS: spare rows holding a text 0", () => {
+  it('SEASONALITY: a row with no date and revenue "0.00" is skipped, as with 0 (was #VALUE! "has revenue but no date")', () => {
+    // as above: January 50, February 150
+    const dates = col(d(2025, 1, 1), d(2025, 2, 28), null);
+    expect(both(seasonality, dates, col(100, 300, "0.00")).slice(0, 2)).toEqual([[50], [150]]);
+    expect(both(seasonality, dates, col(100, 300, "0.00"))).toEqual(
+      both(seasonality, dates, col(100, 300, 0))
+    );
+  });
+
+  it('REORDERDAYS: a date "0" is a blank row, as 0 is (was #VALUE!)', () => {
+    // 1 Jan, 31 Jan, 2 Mar 2026: gaps 30 and 30 days → median 30
+    const dates = (z: unknown) => col(d(2026, 1, 1), d(2026, 1, 31), z, d(2026, 3, 2));
+    expect(both(reorderDays, dates("0"))).toEqual([[30]]);
+    expect(both(reorderDays, dates("0"))).toEqual(both(reorderDays, dates(0)));
   });
 });
