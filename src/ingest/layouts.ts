@@ -14,6 +14,7 @@ export type LayoutId =
   | "xero"
   | "xero-account-transactions"
   | "xero-invoice-detail"
+  | "xero-invoice-detail-by-contact"
   | "quickbooks-online"
   | "quickbooks-desktop"
   | "quickbooks-online-customer"
@@ -61,6 +62,11 @@ export interface ExportLayout {
    * heading; a heading inside another one (a job under its customer) is the job, its site.
    */
   accountFromHeadings?: boolean;
+  /**
+   * With accountFromHeadings: the heading rows write the customer in the date column (Xero's
+   * reports grouped by contact), where a line has its date; QuickBooks leaves that column blank.
+   */
+  headingsInDateColumn?: boolean;
   /**
    * Quantities are stock movements: a sale takes stock out and is negative, a return brings it
    * back and is positive (Business Central's item ledger entries). Read with the sign turned.
@@ -148,6 +154,60 @@ const TOTALS_BEFORE_TAX = [
 const QUICKBOOKS_SALE_DOCS =
   /^\s*(?:invoice|sales\s+receipt|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
 
+const XERO_INVOICE_DETAIL: ExportLayout = {
+  // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice
+  // Details"): a title block above the header, one row per invoice line, the customer under
+  // "Contact" and the line's sales ledger under "Account" ("200 - Sales", or a bare "Sales"
+  // beside "Account Code"), never the customer. "Net" is the line before tax whether the
+  // invoice was entered tax-inclusive or not; "Gross" holds the tax.
+  id: "xero-invoice-detail",
+  name: "Xero invoice detail report",
+  signature: [
+    ["contact", "contact name"],
+    ["invoice number"],
+    ["invoice date", "date"],
+    [...withCurrency("net"), ...withCurrency("net amount")],
+    ["account", "account code", "account name"],
+  ],
+  fields: {
+    accountName: ["contact", "contact name"],
+    orderId: ["invoice number"],
+    date: ["invoice date", "date"],
+    sku: ["item code", "inventory item code"],
+    productName: ["description", "item name", "item"],
+    quantity: ["quantity", "qty"],
+    unitPrice: [...withCurrency("unit price"), "unit amount"],
+    discount: ["discount", "discount %", "discount rate"],
+    revenue: [...withCurrency("net"), ...withCurrency("net amount")],
+    currency: ["currency", "currency code"],
+    // Sales invoice / Sales credit note, or the "Source" column's Receivable Invoice /
+    // Receivable Credit Note (a credit note is a return whatever its number or sign)
+    docType: ["type", "invoice type", "source", "source type"],
+    // Paid, Awaiting Payment; Voided and Draft invoices were never sales, Awaiting Approval
+    // ones are none yet
+    orderStatus: ["status", "invoice status"],
+  },
+  unapprovedStatus: XERO_UNAPPROVED,
+  ignore: [
+    "account",
+    "account code",
+    "account name",
+    ...withCurrency("tax"),
+    ...withCurrency("vat"),
+    ...withCurrency("gst"),
+    ...withCurrency("gross"),
+    ...withCurrency("total"),
+    ...withCurrency("invoice total"),
+    "tax rate",
+    "tax type",
+    "reference",
+    "due date",
+    "expected date",
+    "planned date",
+  ],
+  note: 'The customer is "Contact"; "Account" is the sales ledger the line is posted to ("200 - Sales"), never the customer; the line value is "Net", before tax.',
+};
+
 export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "xero",
@@ -197,58 +257,26 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     note: '"AccountCode" is the sales ledger code, not the customer; the customer is "ContactName"; the line value is LineAmount, else Quantity × UnitAmount less the Discount % or DiscountAmount.',
   },
+  XERO_INVOICE_DETAIL,
   {
-    // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice
-    // Details"): a title block above the header, one row per invoice line, the customer under
-    // "Contact" and the line's sales ledger under "Account" ("200 - Sales", or a bare "Sales"
-    // beside "Account Code"), never the customer. "Net" is the line before tax whether the
-    // invoice was entered tax-inclusive or not; "Gross" holds the tax.
-    id: "xero-invoice-detail",
-    name: "Xero invoice detail report",
+    // The same report grouped by contact, its Contact column hidden: each contact is a heading
+    // row, in the first (date) column, above its lines, and "Total <contact>" ends it. Its money
+    // headers name the currency ("Net (GBP)"), as Xero's reports write them: a bare "Net" beside
+    // "Account" is too plain a file to be read without a customer column. With a Contact column
+    // the report above matches as well and, listed first, wins.
+    ...XERO_INVOICE_DETAIL,
+    id: "xero-invoice-detail-by-contact",
+    name: "Xero invoice detail report grouped by contact",
     signature: [
-      ["contact", "contact name"],
       ["invoice number"],
       ["invoice date", "date"],
-      [...withCurrency("net"), ...withCurrency("net amount")],
+      XERO_CURRENCIES.map((c) => `net ${c}`),
+      XERO_CURRENCIES.map((c) => `gross ${c}`),
       ["account", "account code", "account name"],
     ],
-    fields: {
-      accountName: ["contact", "contact name"],
-      orderId: ["invoice number"],
-      date: ["invoice date", "date"],
-      sku: ["item code", "inventory item code"],
-      productName: ["description", "item name", "item"],
-      quantity: ["quantity", "qty"],
-      unitPrice: [...withCurrency("unit price"), "unit amount"],
-      discount: ["discount", "discount %", "discount rate"],
-      revenue: [...withCurrency("net"), ...withCurrency("net amount")],
-      currency: ["currency", "currency code"],
-      // Sales invoice / Sales credit note, or the "Source" column's Receivable Invoice /
-      // Receivable Credit Note (a credit note is a return whatever its number or sign)
-      docType: ["type", "invoice type", "source", "source type"],
-      // Paid, Awaiting Payment; Voided and Draft invoices were never sales, Awaiting Approval
-      // ones are none yet
-      orderStatus: ["status", "invoice status"],
-    },
-    unapprovedStatus: XERO_UNAPPROVED,
-    ignore: [
-      "account",
-      "account code",
-      "account name",
-      ...withCurrency("tax"),
-      ...withCurrency("vat"),
-      ...withCurrency("gst"),
-      ...withCurrency("gross"),
-      ...withCurrency("total"),
-      ...withCurrency("invoice total"),
-      "tax rate",
-      "tax type",
-      "reference",
-      "due date",
-      "expected date",
-      "planned date",
-    ],
-    note: 'The customer is "Contact"; "Account" is the sales ledger the line is posted to ("200 - Sales"), never the customer; the line value is "Net", before tax.',
+    accountFromHeadings: true,
+    headingsInDateColumn: true,
+    note: 'The customer is the report\'s contact heading ("Total …" rows end it); "Account" is the sales ledger the line is posted to ("200 - Sales"), never the customer; the line value is "Net", before tax.',
   },
   {
     // Xero's "Account Transactions" report (Reports › Accounting), grouped by account (its

@@ -573,6 +573,7 @@ export function createOrderParser(
   const layout = layoutById(mapping.layout);
   const productHeadings = !!layout?.productFromHeadings;
   const accountHeadings = !!layout?.accountFromHeadings;
+  const headingsInDateColumn = accountHeadings && !!layout?.headingsInDateColumn;
   const salesLedger = layout?.salesLedger;
   const headings = productHeadings || accountHeadings || !!salesLedger;
   const customerJob = !!layout?.customerJob;
@@ -1159,7 +1160,7 @@ export function createOrderParser(
    * column: there, a row whose date did not read).
    */
   function loneText(row: readonly Cell[]): { column: number; text: string } | undefined {
-    if (!salesLedger && !isBlankCell(row[col.date])) return undefined;
+    if (!salesLedger && !headingsInDateColumn && !isBlankCell(row[col.date])) return undefined;
     let text = "";
     let column = -1;
     for (let k = 0; k < row.length; k++) {
