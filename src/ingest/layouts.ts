@@ -22,6 +22,7 @@ export type LayoutId =
   | "quickbooks-transaction-list"
   | "quickbooks-sales-transactions"
   | "quickbooks-invoice-list"
+  | "quickbooks-transaction-detail"
   | "sage50"
   | "sage200"
   | "sage50-audit"
@@ -40,6 +41,8 @@ export interface ExportLayout {
   name: string;
   /** Every one of these headers is present (each entry: alternatives). */
   signature: readonly (readonly string[])[];
+  /** None of these headers is present: they say the file is another export of the same shape. */
+  unlessWith?: readonly string[];
   /** field → the headers that hold it, best first; the first present wins. */
   fields: Readonly<Record<string, readonly string[]>>;
   /** Headers read as no field at all (ledger and tax codes, line numbers, order totals, running balances). */
@@ -517,6 +520,52 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     saleDocType: QUICKBOOKS_SALE_DOCS,
     note: 'One row per document, no products (analysed at invoice level): each sale\'s value is its "Total before sales tax" where the list shows it, else its Total (with any sales tax); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; estimates, payments and other transactions are skipped, as are voided documents; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    // QuickBooks' Transaction Detail by Account and General Ledger reports: one section per
+    // ledger account under its heading ("Sales of Product Income", "Accounts Receivable (A/R)"),
+    // ended by "Total for …"; the customer in Name. Only income accounts' sections are sales: the
+    // receivables, bank and Undeposited Funds sections hold the same sales again, with their tax,
+    // and the payments. An income account shows a sale as a positive Amount (Desktop: a Credit).
+    // A transaction list by customer, of the same columns, names each line's account instead.
+    id: "quickbooks-transaction-detail",
+    name: "QuickBooks transaction detail by account",
+    signature: [
+      ["date", "transaction date"],
+      ["transaction type", "type"],
+      ["num", "no"],
+      ["name", "customer", "customer full name"],
+      ["split"],
+      ["amount", "credit"],
+      ["balance"],
+    ],
+    unlessWith: ["posting", "account", "account full name", "account name"],
+    fields: {
+      date: ["date", "transaction date"],
+      orderId: ["num", "no"],
+      accountName: ["customer", "customer full name", "name"],
+      revenue: ["amount", "credit"],
+      credit: ["debit"],
+      docType: ["transaction type", "type"],
+    },
+    ignore: [
+      "memo description",
+      "memo",
+      "description",
+      "split",
+      "balance",
+      "adj",
+      "clr",
+      "class",
+      "location",
+    ],
+    customerJob: true,
+    // income accounts (QuickBooks' defaults: Sales, Sales of Product Income, Services, Shipping
+    // Income, Discounts given); not Sales Tax Payable, Cost of Goods Sold, Interest or Other Income
+    salesLedger:
+      /^(?!.*\b(?:tax|vat|gst|costs?|cogs|receivables?|payables?|deferred|unearned|interest|other)\b)(?:.*\b(?:sales|revenue|income|turnover)\b|\s*(?:\d+\s+)?services\s*$|\s*(?:\d+\s+)?discounts?\s+given\s*$)/i,
+    saleDocType: QUICKBOOKS_SALE_DOCS,
+    note: 'Only the income accounts\' sections are read ("Sales of Product Income", "Services"): the report\'s other accounts (Accounts Receivable, Undeposited Funds, bank) hold the same sales again, with their tax, or payments, and would count each sale twice; the customer is the Name ("Customer:Job" rolls up to the parent); each line is one line of an invoice, sales receipt, credit memo or refund, with no product (analysed at invoice level); journal entries and deposits are skipped.',
   },
   {
     // QuickBooks Online's Invoice List report (Reports › Invoice List; Desktop's Open Invoices
@@ -1086,7 +1135,7 @@ export function matchLayout(normalisedHeaders: readonly string[]): ExportLayout 
   const hit = (alts: readonly string[]) => alts.some((a) => have.has(a));
   let best: ExportLayout | undefined;
   for (const l of LAYOUTS) {
-    if (!l.signature.every(hit)) continue;
+    if (!l.signature.every(hit) || (l.unlessWith && hit(l.unlessWith))) continue;
     if (!best || l.signature.length > best.signature.length) best = l;
   }
   return best;

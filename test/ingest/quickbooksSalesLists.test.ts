@@ -65,3 +65,36 @@ describe("QuickBooks Online lists of sales documents", () => {
     expect(report.rejected).toEqual([{ reason: "voided (amount 0)", count: 1, rows: [8] }]);
   });
 });
+
+describe("QuickBooks Transaction Detail by Account", () => {
+  it("only the income accounts' sections are read; the customer is the Name; A/R holds the same invoices again", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(DIR, "quickbooks-online-transaction-detail-by-account.csv")
+    );
+    // Sales of Product Income: Brightwell 1001 45.00 + 40.00, Sales Receipt 1012 42.00 = 127.00;
+    // Harbour 1007 18.00 − Credit Memo 1009 9.00 = 9.00
+    // Services: Northfield Builders:Quay Street site 1004 120.00 (rolled up to Northfield Builders)
+    // Accounts Receivable (A/R): invoice 1001 again (102.00) and its payment, skipped
+    expect(revenue).toEqual({
+      "Brightwell Electrical Ltd": 127,
+      "Harbour Plumbing & Heating": 9,
+      "Northfield Builders": 120,
+    });
+    expect(orders).toEqual({
+      "Brightwell Electrical Ltd": 2,
+      "Harbour Plumbing & Heating": 1,
+      "Northfield Builders": 1,
+    });
+    expect(report.returns).toBe(1);
+    expect(report.read!.layout).toBe("QuickBooks transaction detail by account");
+    expect(report.rejected).toEqual([
+      {
+        reason: 'not a sales account (ledger account "Accounts Receivable (A/R)")',
+        count: 2,
+        rows: [17, 18],
+      },
+    ]);
+    // "Total for Sales of Product Income", "Total for Services", "Total for Accounts Receivable (A/R)", "TOTAL"
+    expect(report.skippedTotals).toBe(4);
+  });
+});

@@ -153,7 +153,7 @@ test("QuickBooks Online's newer headers (Transaction date, Transaction type, Acc
   expect(report.returns).toBe(1);
 });
 
-test("a QuickBooks general ledger (the account a heading, no Account column) is not read as a transaction list", async () => {
+test("a QuickBooks general ledger (the account a heading, no Account column) is not read as a transaction list: only its sales account's section is read", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "kap-qbgl-")), "general-ledger.csv");
   writeFileSync(
     file,
@@ -171,6 +171,16 @@ test("a QuickBooks general ledger (the account a heading, no Account column) is 
       "Total for Sales,,,,,,,$85.00,",
     ].join("\n")
   );
-  // not taken for a transaction list (the invoice would count twice, 102.00 + 85.00): asked for the customer
-  await expect(analyzeFile(file)).rejects.toThrow('No column for "account ID"');
+  // not taken for a transaction list (the invoice would count twice, 102.00 + 85.00): read by its
+  // ledger sections, the Sales account's 85.00 (before tax) and not A/R's 102.00
+  const { report, revenue } = await analyzeFile(file);
+  expect(revenue).toEqual({ "Brightwell Electrical Ltd": 85 });
+  expect(report.read!.layout).toBe("QuickBooks transaction detail by account");
+  expect(report.rejected).toEqual([
+    {
+      reason: 'not a sales account (ledger account "Accounts Receivable (A/R)")',
+      count: 1,
+      rows: [7],
+    },
+  ]);
 });
