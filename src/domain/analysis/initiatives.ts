@@ -14,6 +14,7 @@
  * The dashboard roll-up adds initiatives per currency by type and in total (cancelled ones left
  * out), with the same rule on the sums.
  */
+import { roundMoney } from "../currency";
 import { edate } from "../dates";
 import { INITIATIVE_TYPES, type InitiativeType, PROPOSAL_MONTHS } from "../rules";
 import type { InitiativeRecord, Serial } from "../types";
@@ -215,7 +216,8 @@ export function trackInitiatives(
     const days = started ? stop - start + 1 : 0;
     const actual = started ? skuRevenueIn(s, skus, start - 1, stop) : 0;
     const baseline = started ? skuRevenueIn(s, skus, start - 1 - days, start - 1) : 0;
-    const uplift = actual - baseline;
+    // money, written to the minor unit: 300.49 − 77.52 is 222.97, not 222.97000000000003
+    const uplift = roundMoney(actual - baseline, a.currency);
     const target = r.target !== undefined && r.target > 0 ? r.target : null;
     const share =
       r.end === undefined ? null : started ? Math.min(1, days / (r.end - start + 1)) : 0;
@@ -226,7 +228,8 @@ export function trackInitiatives(
       uplift,
       progress: target === null ? null : uplift / target,
       elapsedShare: share,
-      expectedByNow: target === null || share === null ? null : target * share,
+      expectedByNow:
+        target === null || share === null ? null : roundMoney(target * share, a.currency),
       track: track(uplift, target, share, started, r.end !== undefined && asOf > r.end),
       note,
     };
@@ -264,14 +267,16 @@ export function initiativeRollup(progress: readonly InitiativeProgress[]): Initi
       else if (upliftT >= target - 1e-9) tr = "Achieved";
       else if (!anyEnd) tr = "In progress";
       else tr = upliftT >= expected - 1e-9 ? "On track" : "Behind";
+      // sums of money, written to the minor unit as each initiative's figures are
+      const cash = (x: number) => roundMoney(x, currency);
       out.push({
         currency,
         type,
         count: g.length,
-        target,
-        actual: g.reduce((t, p) => t + p.actual, 0),
-        uplift,
-        expectedByNow: expected,
+        target: cash(target),
+        actual: cash(g.reduce((t, p) => t + p.actual, 0)),
+        uplift: cash(uplift),
+        expectedByNow: cash(expected),
         progress: target > 0 ? upliftT / target : null,
         track: tr,
       });

@@ -100,7 +100,8 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
     });
     expect(r.progress).toBeCloseTo(350 / 600, 10);
     expect(r.elapsedShare).toBeCloseTo(61 / 92, 10);
-    expect(r.expectedByNow).toBeCloseTo(397.8261, 3);
+    // 397.8261… written to the penny
+    expect(r.expectedByNow).toBe(397.83);
   });
 
   it("SKUs match ignoring case; a baseline above the actual is a negative uplift", () => {
@@ -138,7 +139,8 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
       uplift: 150,
       track: "On track",
     });
-    expect(r.expectedByNow).toBeCloseTo(139.1304, 3);
+    // 139.1304… written to the penny
+    expect(r.expectedByNow).toBe(139.13);
     expect(r.progress).toBeCloseTo(0.1875, 10);
   });
 
@@ -199,7 +201,8 @@ describe("initiatives track themselves (RULES.md §2.7a)", () => {
     // expected 397.83 + 500 + 0 + 139.13 + 150 × 30/214 (21.03) + 0 = 1,057.99 → behind
     expect(total).toMatchObject({ count: 7, target: 2450, actual: 3500, track: "Behind" });
     expect(total.progress).toBeCloseTo(150 / 2450, 10);
-    expect(total.expectedByNow).toBeCloseTo(397.8261 + 500 + 139.1304 + (150 * 30) / 214, 3);
+    // each to the penny, then added: 397.83 + 500 + 139.13 + 21.03 (150 × 30 / 214 = 21.028…) = 1,057.99
+    expect(total.expectedByNow).toBe(1057.99);
     const upsell = rows.find((r) => r.type === "Upsell")!;
     expect(upsell).toMatchObject({ target: 650, uplift: 0, track: "Behind" });
   });
