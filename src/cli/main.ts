@@ -739,7 +739,7 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   );
   for (const i of list)
     out.line(
-      `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${cash(i.target, i.currency).padStart(10)} ${cash(i.uplift, i.currency).padStart(10)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${i.track ?? i.note ?? ""}`
+      `${(i.accountId ?? i.account).padEnd(10).slice(0, 10)} ${i.initiative.padEnd(36).slice(0, 36)} ${cash(i.target, i.currency).padStart(10)} ${cash(i.uplift, i.currency).padStart(10)} ${(i.progress === null || i.progress === undefined ? "–" : `${Math.round(i.progress * 100)}%`).padStart(8)}  ${[i.track, i.note].filter(Boolean).join(": ")}`
     );
   return 0;
 }
