@@ -1243,7 +1243,7 @@ export function engagement(
  * @customfunction PAYMENT
  * @param dueDatesOrDaysLate Column of invoice due dates (with paidDates), or of days paid beyond terms per invoice (without paidDates; on Excel desktop a blank cell arrives as 0, on time, so give exactly the rows or an amounts column: an empty days cell beside an amount is 0 days on every Excel).
  * @param [paidDates] Column of paid dates beside the due dates; blank = unpaid.
- * @param [amounts] Column of invoice amounts, to weight the mean (default: every invoice alike); a blank, 0 or negative amount (a credit note) is left out.
+ * @param [amounts] Column of invoice amounts, one per invoice row, to weight the mean (default: every invoice alike); a blank, 0 or negative amount (a credit note) is left out.
  * @param [asOf] The day to judge at (default: the latest due or paid date); give TODAY() or your as-of date so that unpaid invoices count as overdue.
  * @returns Days beyond terms (whole days, what KAP.HEALTH's paymentDays takes) and the Payment score 1–5.
  */

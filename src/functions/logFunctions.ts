@@ -110,7 +110,9 @@ export function engagementOfRows(
     if (dir instanceof InputError) throw inputErrorOf(dir, `directions (row ${row})`);
     const dirText = isEmpty(dir) ? undefined : String(dir);
     if (at_ === undefined) {
-      if (answered === undefined && dirText === undefined) continue; // a blank row
+      // a blank row; one directions cell applies to every row, a spare one too
+      const ownDirection = cols[1].length > 1 ? dirText : undefined;
+      if (answered === undefined && ownDirection === undefined) continue;
       throw new ArgError(`contactDates: row ${row} has a direction or a response but no date.`);
     }
     const direction = parseDirection(dirText);
@@ -154,6 +156,12 @@ export function paymentOfRows(
   ];
   if (a.length === 1 && cols.some((c) => c.values.length > 1))
     throw new ArgError(`${first} must be a column with one value per invoice.`);
+  // One amount for every invoice weighs nothing, and beside days late it would make each spare
+  // row of the days column an invoice 0 days late (an empty days cell beside an amount is 0 days).
+  if (w && w.length === 1 && a.length > 1)
+    throw new ArgError(
+      `amounts must be a column with one amount per invoice, beside ${first}; leave it out to weigh every invoice alike.`
+    );
   const n = commonHeight(cols);
   const invoices: Invoice[] = [];
   const dates: (number | undefined)[] = [];

@@ -115,9 +115,15 @@ describe("KAP.ENGAGEMENT", () => {
     expect(thrown(() => both(engagement, dates, cell(null), col(null, null))).message).toMatch(
       /same height/
     );
+    // one directions cell applies to every row: it makes no blank row a contact
+    // (test/functions/broadcastCell.test.ts); a direction of the row's own still needs a date
     expect(
       thrown(() => both(engagement, col(null, null), cell("Inbound"), col(null, null))).message
-    ).toMatch(/no date/);
+    ).toMatch(/No contacts/);
+    expect(
+      thrown(() => both(engagement, col(D - 30, null), col("Out", "Inbound"), col(null, null)))
+        .message
+    ).toMatch(/row 2 has a direction or a response but no date/);
   });
 });
 
