@@ -899,6 +899,15 @@ const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>
     "druh dokladu",
   ],
   site: ["destinazione", "sede", "dirección de envío", "adres dostawy", "místo dodání"],
+  // the invoice's status: Anulada, Borrador, Annullata, Bozza are no sales (ingest/orders VOID_STATUS)
+  orderStatus: [
+    "estado",
+    "estado factura",
+    "estado del documento",
+    "stato",
+    "stato documento",
+    "stato fattura",
+  ],
   currency: ["valuta", "divisa", "moneda", "waluta", "měna", "mena"],
 };
 

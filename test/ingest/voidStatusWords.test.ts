@@ -45,4 +45,17 @@ describe("cancelled and draft invoices named in the export's own language are sk
     expect(names["10002"]).toBe("Sanitär Vogel KG");
     expect(report.rejected).toEqual([{ reason: VOID, count: 2, rows: [5, 6] }]);
   });
+
+  it("Spanish 'Estado' and Italian 'Stato': Anulada, Borrador, Annullata and Bozza are no sales", async () => {
+    const es = await analyzeFile(join(DIR, "es-estado-anulada-borrador.csv"));
+    // Martínez: F26-0101 45,00 + F26-0140 45,00 (Pendiente: unpaid, still sold) = 90,00 (F26-0141 Anulada 450,00 skipped)
+    // López: F26-0120 40,00 (F26-0150 Borrador 16,00 skipped)
+    expect(es.revenue).toEqual({ "Electricidad Martínez SL": 90, "Fontanería López SL": 40 });
+    expect(es.report.rejected).toEqual([{ reason: VOID, count: 2, rows: [4, 6] }]);
+    const it = await analyzeFile(join(DIR, "it-stato-annullata-bozza.csv"));
+    // C001: FT-101 45,00 + FT-140 45,00 = 90,00 (FT-141 Annullata 450,00 skipped)
+    // C002: FT-120 40,00 − NC-007 4,00 (Nota di credito, positive) = 36,00 (FT-150 Bozza 16,00 skipped)
+    expect(it.revenue).toEqual({ C001: 90, C002: 36 });
+    expect(it.report.rejected).toEqual([{ reason: VOID, count: 2, rows: [4, 7] }]);
+  });
 });
