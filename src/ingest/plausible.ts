@@ -996,7 +996,7 @@ function xeroInclusiveByType(
 ): { fields: FieldMatch[]; note: string } | undefined {
   const taxCol = headers.findIndex((x) => normaliseHeader(x) === "tax amount");
   const typeCol = headers.findIndex((x) => AMOUNT_TYPES_HEADERS.has(normaliseHeader(x)));
-  if (taxCol < 0 || typeCol < 0) return undefined;
+  if (typeCol < 0) return undefined;
   let inclusive = 0;
   let other = 0;
   let otherValue = "";
@@ -1013,10 +1013,16 @@ function xeroInclusiveByType(
   }
   if (inclusive === 0) return undefined;
   const type = headers[typeCol].trim();
-  const tax = headers[taxCol].trim();
-  const inclusiveValue = String(
+  const marked = `("${type}" is ${String(
     rows.find((r) => TAX_INCLUSIVE.test(String(r[typeCol] ?? "").trim()))![typeCol]
-  ).trim();
+  ).trim()} on ${inclusive} of the ${inclusive + other} lines in the first rows${example ? `, such as ${example}` : ""})`;
+  // No TaxAmount to take off: the tax stays in the line values, said, never guessed from a rate.
+  if (taxCol < 0)
+    return {
+      fields: [],
+      note: `Xero's invoices here are entered tax-inclusive ${marked}, but the file has no "TaxAmount" column: each line's value, ${lineText}, holds its tax, so revenue is overstated by it. Export the invoices with their tax amounts (Business › Invoices › Export) and analyse that file.`,
+    };
+  const tax = headers[taxCol].trim();
   const rest = other
     ? ` The ${other} line${other === 1 ? "" : "s"} marked "${otherValue}"${other === 1 ? " is" : " and otherwise are"} read as ${other === 1 ? "it is" : "they are"}.`
     : "";
@@ -1025,7 +1031,7 @@ function xeroInclusiveByType(
       { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
       { field: "amountTypes", column: typeCol, header: type, confidence: 0.9 },
     ],
-    note: `Xero's invoices here are entered tax-inclusive ("${type}" is ${inclusiveValue} on ${inclusive} of the ${inclusive + other} lines in the first rows${example ? `, such as ${example}` : ""}): each line's value is ${lineText} − "${tax}", before tax.${rest}`,
+    note: `Xero's invoices here are entered tax-inclusive ${marked}: each line's value is ${lineText} − "${tax}", before tax.${rest}`,
   };
 }
 
