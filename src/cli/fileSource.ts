@@ -82,6 +82,7 @@ const ENCODING_NAMES: Record<string, string> = {
   "utf-16be": "UTF-16 BE",
   "windows-1252": "Windows-1252",
   "windows-1250": "Windows-1250",
+  macintosh: "Mac OS Roman",
 };
 
 function limitError(file: string, e: unknown): unknown {

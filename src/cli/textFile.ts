@@ -23,10 +23,11 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { type Cell, USUAL_COLUMNS } from "../ingest/grid";
 import type { RowEncoder } from "./rowWire";
 
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250";
+export type TextEncoding =
+  "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250" | "macintosh";
 
 /** A one-byte encoding a file not in UTF-8 is read in. */
-export type LegacyEncoding = "windows-1252" | "windows-1250";
+export type LegacyEncoding = "windows-1252" | "windows-1250" | "macintosh";
 
 /** Windows-1252 bytes 0x80–0x9F (the five undefined bytes keep their own code points, as browsers do). */
 const CP1252_80_9F = [
@@ -49,6 +50,23 @@ const CP1250_80_FF = [
   0x150, 0xd6, 0xd7, 0x158, 0x16e, 0xda, 0x170, 0xdc, 0xdd, 0x162, 0xdf, 0x155, 0xe1, 0xe2, 0x103,
   0xe4, 0x13a, 0x107, 0xe7, 0x10d, 0xe9, 0x119, 0xeb, 0x11b, 0xed, 0xee, 0x10f, 0x111, 0x144, 0x148,
   0xf3, 0xf4, 0x151, 0xf6, 0xf7, 0x159, 0x16f, 0xfa, 0x171, 0xfc, 0xfd, 0x163, 0x2d9,
+];
+
+/**
+ * Mac OS Roman bytes 0x80–0xFF, as WHATWG's table (TextDecoder("macintosh")) reads them: the
+ * encoding Excel for Mac saves "Comma Separated Values" in (ä ö ü é è ç are 0x8A 0x9A 0x9F 0x8E
+ * 0x8F 0x8D, € is 0xDB).
+ */
+const MAC_ROMAN_80_FF = [
+  0xc4, 0xc5, 0xc7, 0xc9, 0xd1, 0xd6, 0xdc, 0xe1, 0xe0, 0xe2, 0xe4, 0xe3, 0xe5, 0xe7, 0xe9, 0xe8,
+  0xea, 0xeb, 0xed, 0xec, 0xee, 0xef, 0xf1, 0xf3, 0xf2, 0xf4, 0xf6, 0xf5, 0xfa, 0xf9, 0xfb, 0xfc,
+  0x2020, 0xb0, 0xa2, 0xa3, 0xa7, 0x2022, 0xb6, 0xdf, 0xae, 0xa9, 0x2122, 0xb4, 0xa8, 0x2260, 0xc6,
+  0xd8, 0x221e, 0xb1, 0x2264, 0x2265, 0xa5, 0xb5, 0x2202, 0x2211, 0x220f, 0x3c0, 0x222b, 0xaa, 0xba,
+  0x3a9, 0xe6, 0xf8, 0xbf, 0xa1, 0xac, 0x221a, 0x192, 0x2248, 0x2206, 0xab, 0xbb, 0x2026, 0xa0,
+  0xc0, 0xc3, 0xd5, 0x152, 0x153, 0x2013, 0x2014, 0x201c, 0x201d, 0x2018, 0x2019, 0xf7, 0x25ca,
+  0xff, 0x178, 0x2044, 0x20ac, 0x2039, 0x203a, 0xfb01, 0xfb02, 0x2021, 0xb7, 0x201a, 0x201e, 0x2030,
+  0xc2, 0xca, 0xc1, 0xcb, 0xc8, 0xcd, 0xce, 0xcf, 0xcc, 0xd3, 0xd4, 0xf8ff, 0xd2, 0xda, 0xdb, 0xd9,
+  0x131, 0x2c6, 0x2dc, 0xaf, 0x2d8, 0x2d9, 0x2da, 0xb8, 0x2dd, 0x2db, 0x2c7,
 ];
 
 /** Windows-1252 bytes [a, b) → text. */
@@ -81,6 +99,21 @@ export function decode1250(bytes: Uint8Array, a = 0, b = bytes.length): string {
   return out + run;
 }
 
+/** Mac OS Roman bytes [a, b) → text. */
+export function decodeMacRoman(bytes: Uint8Array, a = 0, b = bytes.length): string {
+  let out = "";
+  let run = "";
+  for (let i = a; i < b; i++) {
+    const c = bytes[i];
+    run += String.fromCharCode(c >= 0x80 ? MAC_ROMAN_80_FF[c - 0x80] : c);
+    if (run.length >= 4096) {
+      out += run;
+      run = "";
+    }
+  }
+  return out + run;
+}
+
 /** Bytes [a, b) in a one-byte encoding → text. */
 export function decodeLegacy(
   encoding: LegacyEncoding,
@@ -88,7 +121,11 @@ export function decodeLegacy(
   a = 0,
   b = bytes.length
 ): string {
-  return encoding === "windows-1250" ? decode1250(bytes, a, b) : decode1252(bytes, a, b);
+  return encoding === "windows-1250"
+    ? decode1250(bytes, a, b)
+    : encoding === "macintosh"
+      ? decodeMacRoman(bytes, a, b)
+      : decode1252(bytes, a, b);
 }
 
 /**
@@ -116,6 +153,29 @@ export function looksCentralEuropean(head: Uint8Array): boolean {
   return false;
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether a file that is not UTF-8 is in Mac OS Roman (Excel for Mac's CSV): two or more bytes of
+ * 0x80–0x9F stand between two letters, as its lower-case ä ö ü é è à ç do ("Sanit\x8Ar",
+ * "M\x9Fller"), and no byte of 0xA0 and above does, as the same letters do in Windows-1252 and
+ * 1250 (ä is 0xE4 there; Polish and Czech text has ł ą ó č ě there). Windows-1252's quotes
+ * 0x91–0x94 ("O’Neill") settle nothing; ß (0xA7) is a letter in Mac OS Roman only.
+ */
+export function looksMacRoman(head: Uint8Array): boolean {
+  let low = 0;
+  for (let i = 1; i + 1 < head.length; i++) {
+    const c = head[i];
+    if (c < 0x80 || !isAsciiLetter(head[i - 1]) || !isAsciiLetter(head[i + 1])) continue;
+    if (c >= 0xa0) {
+      if (c !== 0xa7) return false;
+    } else if (c < 0x91 || c > 0x94) low++;
+  }
+  return low >= 2;
+}
+
 /** The encoding a file's first bytes show: a BOM, else UTF-16 by its NUL bytes (utf16WithoutBom), else UTF-8 (changed to Windows-1252 at the first field that is not UTF-8). */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
@@ -129,7 +189,13 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: 
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
   if (isUtf8(head.subarray(0, end))) return { encoding: "utf-8", bom: 0 };
-  return { encoding: looksCentralEuropean(head) ? "windows-1250" : "windows-1252", bom: 0 };
+  // Mac OS Roman first: its è and ç (0x8F, 0x8D) are Central European letters in Windows-1250
+  const legacy = looksMacRoman(head)
+    ? "macintosh"
+    : looksCentralEuropean(head)
+      ? "windows-1250"
+      : "windows-1252";
+  return { encoding: legacy, bom: 0 };
 }
 
 /**
@@ -169,7 +235,7 @@ export function decodeText(buf: Uint8Array): string {
   if (encoding === "utf-16le") return body.toString("utf16le");
   if (encoding === "utf-16be") return Buffer.from(body).swap16().toString("utf16le");
   if (encoding === "utf-8" && isUtf8(body)) return body.toString("utf8");
-  return encoding === "windows-1250" ? decode1250(body) : decode1252(body);
+  return decodeLegacy(encoding === "utf-8" ? "windows-1252" : encoding, body);
 }
 
 const QUOTE = 34;
@@ -1031,7 +1097,7 @@ export class TextFileReader {
     const e = this.dialect.encoding;
     this.parser = new CsvParser({
       delimiter: this.dialect.delimiter,
-      encoding: e === "windows-1252" || e === "windows-1250" ? e : "utf-8",
+      encoding: e === "windows-1252" || e === "windows-1250" || e === "macintosh" ? e : "utf-8",
       raw: options.raw,
       wire: options.wire,
     });
