@@ -196,6 +196,9 @@ function liveBlocks(
   ];
 }
 
+/** lifetimeColumns' first four (x, t_x, T, mean order) are the model's inputs; the last three its figures. */
+const LIFETIME_INPUTS = 4;
+
 interface Col extends ColumnSpec {
   width: number;
   value: (a: AccountAnalysis, r: number) => CellValue;
@@ -273,6 +276,15 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       value: (a) => (a.winBack && a.winBack.stage > 0 ? a.winBack.name : null),
     },
   ];
+  // Lifetime value prints with the account (P(alive), expected revenue, CLV); the model's inputs
+  // (x, t_x, T, mean order) sit after the other details, where the formulas read them.
+  const lifetime = lifetimeColumns(p, money, opts.numberCulture);
+  const lifetimeIn = lifetime.slice(0, LIFETIME_INPUTS);
+  const lifetimeOut = lifetime.slice(LIFETIME_INPUTS);
+  const outWidths = [9, 13, 14];
+  lifetimeOut.forEach((c, k) =>
+    cols.push({ header: c.header, format: c.format, width: outWidths[k], value: () => null })
+  );
   const printedCols = cols.length;
   for (const f of FACTORS)
     cols.push({
@@ -311,7 +323,6 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   );
   if (multiCurrency) cols.push({ header: "Currency", width: 9, value: (a) => a.currency });
   const lifetimeFrom = cols.length;
-  const lifetime = lifetimeColumns(p, money, opts.numberCulture);
   const paramRows = lifetimeParamRows(p);
   const sources = [{ header: "Engagement source" }, { header: "Payment source" }];
 
@@ -331,7 +342,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   const first = HEADER_ROW + 2;
   const last = HEADER_ROW + 1 + Math.max(1, accounts.length);
   const live = opts.live && !multiCurrency && accounts.length ? opts.liveOrders : undefined;
-  const tableWidth = cols.length + lifetime.length + sources.length;
+  const tableWidth = cols.length + lifetimeIn.length + sources.length;
   const spillCol = tableWidth + 1;
   const anchor = `$${colLetter(spillCol)}$${first}`;
   const liveCols = LIVE_INPUTS.map((h) => ({
@@ -355,12 +366,16 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     out[cols.findIndex((c) => c.header === "Band")] = a.health.isOverride
       ? `${a.health.finalBand} (override)`
       : formula(bandFormula(`${scoreAt}${r}`));
+    const life = lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) =>
+      v === "" ? null : v
+    );
+    lifetimeOut.forEach((c, k) => {
+      out[cols.findIndex((x) => x.header === c.header)] = life[LIFETIME_INPUTS + k];
+    });
     // last: where Engagement and Payment came from (engagement log, payments ledger, accounts table)
     return [
       ...out,
-      ...lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) =>
-        v === "" ? null : v
-      ),
+      ...life.slice(0, LIFETIME_INPUTS),
       factorSourceText(a.health.inputs, "engagement", opts.numberCulture),
       factorSourceText(a.health.inputs, "payment", opts.numberCulture),
     ];
@@ -454,8 +469,8 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       table(
         cellA1(HEADER_ROW, 0),
         "KAP_Health",
-        [...cols, ...lifetime, ...sources],
-        rows.length ? rows : [[...cols, ...lifetime, ...sources].map(() => null)]
+        [...cols, ...lifetimeIn, ...sources],
+        rows.length ? rows : [[...cols, ...lifetimeIn, ...sources].map(() => null)]
       ),
     ],
     {
@@ -465,12 +480,11 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
         11,
         11,
         12,
-        14,
-        13,
-        14,
         ...(live
           ? [
-              ...Array<undefined>(Math.max(0, tableWidth - cols.length - 7)).fill(undefined),
+              ...Array<undefined>(Math.max(0, tableWidth - cols.length - LIFETIME_INPUTS)).fill(
+                undefined
+              ),
               3,
               ...METRIC_HEADERS.map(() => 11),
             ]

@@ -25,8 +25,16 @@ import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } 
 const PARAMS_LABEL_ROW = 3;
 const PARAMS_FIRST_ROW = 4;
 const PARAMS_ROWS = 2;
-/** Columns J (label), K–Q (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), R (CLV months), S (discount a year). */
-const PARAMS_COL = "J";
+/**
+ * Columns G (label), H–N (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), O (CLV months), P (discount a
+ * year): within the printed view (A–Q, which ends with P(alive), expected revenue and CLV), so the
+ * block prints whole beside the figures it makes.
+ */
+const PARAMS_COL = "G";
+/** The columns of r … γ, the CLV months and the rate, as absolute references' letters. */
+const [PARAMS_FIRST, PARAMS_LAST, MONTHS_COL, RATE_COL] = [1, 7, 8, 9].map((k) =>
+  colAt(PARAMS_COL, k)
+);
 const PARAM_HEADERS = ["r", "α", "a", "b", "p", "q", "γ"];
 
 /** currency → its parameters row on the health sheet (only currencies whose model has both fits, and only the first PARAMS_ROWS). */
@@ -65,7 +73,8 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
     blocks.push({
       at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`,
       rows: [["Lifetime model", ...PARAM_HEADERS, "Months", "Disc. / yr"]],
-      style: "label",
+      // at the foot of its row, over the figures (the note beside it makes the row tall)
+      style: { bold: true, vAlign: "bottom" },
     });
     for (const m of p.lifetimeModels) {
       const r = rows.get(m.currency);
@@ -131,13 +140,13 @@ export function lifetimeCells(
   const base = [l.frequency, l.recency, l.T, l.meanValue ?? ""];
   if (opts.live && paramsRow !== undefined) {
     const c = (k: number) => `${colAt(firstCol, k)}${excelRow}`;
-    const params = `$K$${paramsRow}:$Q$${paramsRow}`;
+    const params = `$${PARAMS_FIRST}$${paramsRow}:$${PARAMS_LAST}$${paramsRow}`;
     const args = `${c(0)},${c(1)},${c(2)},${c(3)},${params}`;
     return [
       ...base,
       formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`),
       formula(`KAP.CLV(${args},12,0)`),
-      formula(`KAP.CLV(${args},$R$${paramsRow},$S$${paramsRow})`),
+      formula(`KAP.CLV(${args},$${MONTHS_COL}$${paramsRow},$${RATE_COL}$${paramsRow})`),
     ];
   }
   return [

@@ -121,13 +121,14 @@ describe("Excel host", () => {
     // and (issue 14, the order lines are a plain range here) per account six order inputs reading the one spilled KAP.METRICS
     expect(formulas.length).toBe(6 * 8 + 1 + 6 * 3 + 6 * 6 + 1);
     expect(x.cellAt("KAP Account Health", "F8")?.formula).toBe(
-      '=IF(SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6)=0,"",ROUND(SUMPRODUCT(U8:Z8,$U$6:$Z$6)/SUMPRODUCT(ISNUMBER(U8:Z8)*$U$6:$Z$6),2))'
+      '=IF(SUMPRODUCT(ISNUMBER(X8:AC8)*$X$6:$AC$6)=0,"",ROUND(SUMPRODUCT(X8:AC8,$X$6:$AC$6)/SUMPRODUCT(ISNUMBER(X8:AC8)*$X$6:$AC$6),2))'
     );
-    expect(x.cellAt("KAP Account Health", "U8")?.formula).toBe(
-      '=IF(ISNUMBER(O8),LOOKUP(MAX(0,ROUND(O8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(O8="never",1,""))'
+    // the printed view ends with P(alive), expected revenue and CLV (O–Q): the inputs start at R
+    expect(x.cellAt("KAP Account Health", "X8")?.formula).toBe(
+      '=IF(ISNUMBER(R8),LOOKUP(MAX(0,ROUND(R8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(R8="never",1,""))'
     );
-    expect(x.cellAt("KAP Account Health", "AK8")?.formula).toBe(
-      "=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)"
+    expect(x.cellAt("KAP Account Health", "O8")?.formula).toBe(
+      "=KAP.PALIVE(AJ8,AK8,AL8,$H$4:$N$4)"
     );
     const names: unknown[] = [];
     for (let r = 8; r <= 13; r++) names.push(x.cellAt("KAP Account Health", `B${r}`)?.value);

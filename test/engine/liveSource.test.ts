@@ -94,7 +94,8 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     expect(res.message).toContain(
       "Its order inputs stay live: one KAP.METRICS over 'Bob''s Orders'!A:I recalculates them, and the scores, as orders are added. It reads whole columns; making the order lines an Excel table keeps each recalculation lighter."
     );
-    // the table runs A:AO (14 + 6 inputs + 6 scores + 6 more + 7 lifetime + 2 sources = 41 columns),
+    // the table runs A:AO (14 + 3 lifetime figures + 6 inputs + 6 scores + 6 more + 4 lifetime
+    // inputs + 2 sources = 41 columns),
     // a blank AP, the spill from AQ8
     expect(cellsWith(x, "KAP.METRICS")).toEqual(["AQ8"]);
     expect(x.cellAt(SHEET, "AQ8")?.formula).toBe(
@@ -102,8 +103,8 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     );
     expect(x.cellAt(SHEET, "AQ7")?.value).toBe("Days since last order");
     expect(x.cellAt(SHEET, "AY7")?.value).toBe("Products (12m)");
-    // O..R are the inputs Days since last order, Orders change, Revenue change, Categories; J and AB the revenues
-    const want: Record<string, number> = { O: 1, P: 4, Q: 7, R: 8, J: 5, AB: 6 };
+    // R..U are the inputs Days since last order, Orders change, Revenue change, Categories; J and AE the revenues
+    const want: Record<string, number> = { R: 1, S: 4, T: 7, U: 8, J: 5, AE: 6 };
     for (const [c, k] of Object.entries(want))
       for (let r = 8; r <= 13; r++)
         expect([c, r, x.cellAt(SHEET, `${c}${r}`)?.formula]).toEqual([
@@ -111,11 +112,11 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
           r,
           `=INDEX($AQ$8#,ROW()-ROW($AQ$8)+1,${k})`,
         ]);
-    expect(x.cellAt(SHEET, "R7")?.value).toBe("Categories (12m)");
-    expect(x.cellAt(SHEET, "AB7")?.value).toBe("Revenue prior 12m");
+    expect(x.cellAt(SHEET, "U7")?.value).toBe("Categories (12m)");
+    expect(x.cellAt(SHEET, "AE7")?.value).toBe("Revenue prior 12m");
     // engagement, payment and Orders 12m stay values
-    expect(x.cellAt(SHEET, "S8")?.formula).toBeUndefined();
-    expect(x.cellAt(SHEET, "AC8")?.formula).toBeUndefined();
+    expect(x.cellAt(SHEET, "V8")?.formula).toBeUndefined();
+    expect(x.cellAt(SHEET, "AF8")?.formula).toBeUndefined();
     // the spill area below the anchor is left empty, formatted
     expect(x.cellAt(SHEET, "AQ9")?.value ?? "").toBe("");
     // the orders-change column, signed as on the sheet (+0%;-0%;0%, 9c9a86a)

@@ -13,7 +13,10 @@ import { OrderBook } from "../../src/domain/analysis";
 import { healthSheet } from "../../src/sheets/healthSheet";
 import { dashboardSheet } from "../../src/sheets/dashboardSheet";
 import { layoutOptions } from "../../src/sheets/options";
-import { type CellValue, parseCell, type SheetSpec } from "../../src/sheets/spec";
+import { type CellValue, parseCell, parseRange, type SheetSpec } from "../../src/sheets/spec";
+import { finishForPrint } from "../../src/sheets/print";
+import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
+import ExcelJS from "exceljs";
 
 const asOf = ymdToSerial(1997, 9, 30);
 const book = new OrderBook();
@@ -62,16 +65,63 @@ function headerColumn(spec: SheetSpec, header: string): string {
 }
 
 describe("Account Health sheet", () => {
+  test("prints its lifetime value: the P(alive), expected revenue and CLV columns and the whole fitted-model block are in the print area", async () => {
+    const spec = finishForPrint(
+      healthSheet(p, layoutOptions({ live: false, currency: "USD", asOf })),
+      { paper: "A4", asOfText: "As of 30/09/1997" }
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await toXlsxBytes([spec])) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    const area = parseRange(String(ws.pageSetup.printArea).replace(/\$/g, ""));
+    const printed = (r: number, c: number) =>
+      r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
+    // every written cell of the header row 7 and of the model block (label row 3, "Fitted" row 4)
+    const shown = (n: number) => {
+      const out: { text: string; printed: boolean }[] = [];
+      ws.getRow(n).eachCell((c, k) =>
+        out.push({ text: String(c.value), printed: printed(n - 1, k - 1) })
+      );
+      return out;
+    };
+    const header = shown(7);
+    for (const h of [
+      "Account",
+      "Health score",
+      "P(alive)",
+      "Expected revenue 12m",
+      "CLV (12 months, 10% a year)",
+    ])
+      expect(header.find((x) => x.text === h)?.printed).toBe(true);
+    // the model block: a label, r α a b p q γ, months and rate — ten cells, all printed (it printed
+    // "Lifetime model r α a b" and cut p, q, γ, Months and Disc. / yr at the print area's edge)
+    const model = shown(3).filter((x) => x.text !== String(ws.getCell("A3").value));
+    expect(model.map((x) => x.text)).toEqual([
+      "Lifetime model",
+      "r",
+      "α",
+      "a",
+      "b",
+      "p",
+      "q",
+      "γ",
+      "Months",
+      "Disc. / yr",
+    ]);
+    expect(model.filter((x) => !x.printed)).toEqual([]);
+    expect(shown(4).filter((x) => !x.printed)).toEqual([]);
+  });
+
   const live = healthSheet(p, layoutOptions({ live: true, currency: "USD", asOf }));
   const file = healthSheet(p, layoutOptions({ live: false, currency: "USD", asOf }));
   const m = p.lifetimeModels[0];
 
-  test("the fitted parameters sit in K4:Q4 (r, α, a, b, p, q, γ), with the CLV months and rate in R4:S4", () => {
+  test("the fitted parameters sit in H4:N4 (r, α, a, b, p, q, γ), with the CLV months and rate in O4:P4", () => {
     expect(
-      ["J3", "K3", "L3", "M3", "N3", "O3", "P3", "Q3", "R3", "S3"].map((c) => at(live, c))
+      ["G3", "H3", "I3", "J3", "K3", "L3", "M3", "N3", "O3", "P3"].map((c) => at(live, c))
     ).toEqual(["Lifetime model", "r", "α", "a", "b", "p", "q", "γ", "Months", "Disc. / yr"]);
-    expect(at(live, "J4")).toBe("Fitted");
-    expect(["K4", "L4", "M4", "N4", "O4", "P4", "Q4", "R4", "S4"].map((c) => at(live, c))).toEqual([
+    expect(at(live, "G4")).toBe("Fitted");
+    expect(["H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4"].map((c) => at(live, c))).toEqual([
       m.bgnbd!.r,
       m.bgnbd!.alpha,
       m.bgnbd!.a,
@@ -96,20 +146,22 @@ describe("Account Health sheet", () => {
       "Expected revenue 12m",
       "CLV (12 months, 10% a year)",
     ].map((h) => headerColumn(live, h));
-    // after the health columns (printed view, inputs, factor scores, details: 32 columns, issue 15)
-    expect([x, tx, T, mean, pa, rev, clv]).toEqual(["AG", "AH", "AI", "AJ", "AK", "AL", "AM"]);
-    expect(at(live, "AK8")).toEqual({ formula: "=KAP.PALIVE(AG8,AH8,AI8,$K$4:$Q$4)" });
-    expect(at(live, "AL8")).toEqual({ formula: "=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,12,0)" });
-    expect(at(live, "AM8")).toEqual({ formula: "=KAP.CLV(AG8,AH8,AI8,AJ8,$K$4:$Q$4,$R$4,$S$4)" });
+    // the figures end the printed view (O–Q, after Win-back stage); the inputs follow the health
+    // columns (printed view, inputs, factor scores, details: 35 columns, issue 15)
+    expect([x, tx, T, mean, pa, rev, clv]).toEqual(["AJ", "AK", "AL", "AM", "O", "P", "Q"]);
+    expect(at(live, "O8")).toEqual({ formula: "=KAP.PALIVE(AJ8,AK8,AL8,$H$4:$N$4)" });
+    expect(at(live, "P8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$H$4:$N$4,12,0)" });
+    expect(at(live, "Q8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$H$4:$N$4,$O$4,$P$4)" });
   });
 
   test("in a file: the same figures as values; one-order accounts say so", () => {
     const t = file.blocks.find((b) => b.table?.name === "KAP_Health")!;
     const id = t.rows[0].indexOf("Account ID");
     const col = t.rows[0].indexOf("P(alive)");
+    const x = t.rows[0].indexOf("Repeat orders (x)");
     const row4 = t.rows.find((r) => r[id] === "00004")!;
     const a = p.accounts.find((x) => x.accountId === "00004")!.lifetime!;
-    expect(row4.slice(col - 4, col + 3)).toEqual([
+    expect([...row4.slice(x, x + 4), ...row4.slice(col, col + 3)]).toEqual([
       2,
       a.recency,
       a.T,
@@ -119,7 +171,7 @@ describe("Account Health sheet", () => {
       a.clv,
     ]);
     expect(row4[col] as number).toBeCloseTo(0.7266, 3);
-    const one = t.rows.find((r) => r[col - 4] === 0)!;
+    const one = t.rows.find((r) => r[x] === 0)!;
     expect(one[col]).toBe("one order only");
   });
 
