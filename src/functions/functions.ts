@@ -102,12 +102,27 @@ void loadDecimalSeparator(setWorkbookCulture).then((inOffice) => {
 const BLANK_ROW: (number | string | KapError)[] = [""];
 
 /**
- * Whether row i is empty (blank, desktop's 0, or a 0 typed as text) in the first `count` columns,
- * read in place.
+ * Which of a call's row arguments hold each row's own cells: those of several rows. One cell
+ * beside them (an engagement, a T, a lost flag for every row) applies to every row and makes no
+ * spare row of a longer range (B2:B16, B:B) a row of data. With no argument of several rows (one
+ * row, or single cells beside a longer optional column), every argument is the row's own.
  */
-function emptyRow(cols: readonly { values: Plain[] }[], i: number, count: number): boolean {
-  for (let k = 0; k < count; k++) if (!isEmptyOrZero(at(cols[k].values, i))) return false;
-  return true;
+function ownColumns(lengths: readonly number[]): boolean[] {
+  const own = lengths.map((n) => n > 1);
+  return own.some(Boolean) ? own : lengths.map(() => true);
+}
+
+/**
+ * Whether a row is empty (blank, desktop's 0, or a 0 typed as text) in the first `count` columns,
+ * read in place; single cells beside columns do not count (ownColumns).
+ */
+function emptyRows(cols: readonly { values: Plain[] }[], count: number): (i: number) => boolean {
+  const own = ownColumns(cols.slice(0, count).map((c) => c.values.length));
+  return (i) => {
+    for (let k = 0; k < count; k++)
+      if (own[k] && !isEmptyOrZero(at(cols[k].values, i))) return false;
+    return true;
+  };
 }
 
 /** The error a row returns: an ArgError becomes its Excel error; anything else is a bug and is rethrown. */
@@ -200,9 +215,12 @@ function scoreRows(
     (parse, k) => (v: Plain) =>
       parse(v, () => (settled[k] ??= holdsFraction(cols[k], marks[k])), marks[k])
   );
+  // a single cell beside the columns (one engagement for all) makes no spare row a score
+  const own = ownColumns(cols.map((c) => c.length));
+  const blankAt = (c: Plain, k: number) => !own[k] || isEmptyOrZero(c);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 6; k++) cells[k] = at(cols[k], i);
-    if (cells.every(isEmptyOrZero)) {
+    if (cells.every(blankAt)) {
       out[i] = blankRow;
       continue;
     }
@@ -401,11 +419,13 @@ export function quadrant(
     const engagementOf = (v: Plain) => engagementCell(v, engMark);
     // Each row's potential as a number (blank → 0), or its error; rows blank in every input are out.
     const pots: (number | ArgError | undefined)[] = [];
+    // one engagement cell for every row makes no spare row of the potentials a £0 in the cut
+    const [ownE, ownP] = ownColumns([e.length, p.length]);
     for (let i = 0; i < n; i++) {
       const ev = at(e, i);
       const pv = at(p, i);
       // a text "0" is the 0 desktop passes for a blank cell: such a row is out of the cut too
-      if (isEmptyOrZero(ev) && isEmptyOrZero(pv)) {
+      if ((!ownE || isEmptyOrZero(ev)) && (!ownP || isEmptyOrZero(pv))) {
         pots.push(undefined);
         continue;
       }
@@ -492,8 +512,9 @@ export function fiveP(
     // text scores are read as their column writes them ("4,0" proves a comma)
     const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
+    const emptyRow = emptyRows(cols, 5);
     for (let i = 0; i < n; i++) {
-      if (emptyRow(cols, i, 5)) {
+      if (emptyRow(i)) {
         out.push(BLANK_ROW);
         continue;
       }
@@ -586,6 +607,11 @@ export function winBack(daysSinceLastOrder: any[][], lost?: any[][]): any[][] {
       // a header row whose lost column is headed "Lost" would read as lost: days never hold a word
       if (typeof at(days, i) === "string" && isLabelRow(i, n, [at(days, i), at(flags, i)])) {
         out.push(["Win-back stage"]);
+        continue;
+      }
+      // one lost cell for every row makes no spare row of the days a lost account
+      if (n > 1 && flags.length === 1 && isEmptyOrZero(at(days, i))) {
+        out.push(BLANK_ROW);
         continue;
       }
       try {
@@ -903,8 +929,9 @@ export function pAlive(frequency: any[][], recency: any[][], T: any[][], params:
     // text weeks are read as their column writes them ("1.000" beside "30,43" is 1,000)
     const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
+    const emptyRow = emptyRows(cols, 3);
     for (let i = 0; i < n; i++) {
-      if (emptyRow(cols, i, 3)) {
+      if (emptyRow(i)) {
         out.push(BLANK_ROW);
         continue;
       }
@@ -999,8 +1026,9 @@ export async function clv(
     // text numbers are read as their column writes them ("1.234" beside "22,5" is 1,234)
     const marks = callMarks(cols.map((c) => () => c.values));
     const out: Out = [];
+    const emptyRow = emptyRows(cols, 3);
     for (let i = 0; i < n; i++) {
-      if (emptyRow(cols, i, 3)) {
+      if (emptyRow(i)) {
         out.push(BLANK_ROW);
         continue;
       }
