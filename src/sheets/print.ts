@@ -28,6 +28,7 @@ import {
   type CellStyle,
   type CellValue,
   type PaperSize,
+  type RangePos,
   type SheetSpec,
 } from "./spec";
 
@@ -254,13 +255,28 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   // 1. Widths from the content that has to fit its own column.
   const need: number[] = Array(lastCol + 1).fill(0);
   // text in the last printed column has nowhere to spill: it needs its own width (up to the cap)
+  // Excel tables: no cell of one is ever merged (Excel repairs such a file by dropping the table),
+  // and a table is sorted and filtered row by row, so a data row's text wraps in its own column.
+  // Only a message row (one cell filled, "No account …") spills, over the table's empty cells.
+  const tables = spec.blocks.filter((b) => b.table).map(blockRange);
+  const tableAt = (r: number, c: number) =>
+    tables.find((t) => r >= t.row && r < t.row + t.rows && c >= t.col && c < t.col + t.cols);
+  const messageRow = (r: number, c: number, t: RangePos) => {
+    for (let k = t.col; k < t.col + t.cols; k++) if (k !== c && filled(r, k)) return false;
+    return true;
+  };
   const spillsOf = (x: SheetCell) =>
     typeof x.value === "string" &&
     x.col < printedLast &&
     !x.style.wrap &&
     !mergedAt(x.row, x.col) &&
     !filled(x.row, x.col + 1) &&
-    x.col < spillLast;
+    x.col < spillLast &&
+    inTableMaySpill(x);
+  const inTableMaySpill = (x: SheetCell) => {
+    const t = tableAt(x.row, x.col);
+    return t === undefined || messageRow(x.row, x.col, t);
+  };
   // each cell's shown text and whether it spills, worked out once (three passes read them)
   const spillMemo = new Map<SheetCell, boolean>();
   const spills = (x: SheetCell): boolean => {
@@ -349,20 +365,20 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     const one = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
     if (!wrap && typeof x.value === "string" && (one > width || text.includes("\n"))) {
       if (spills(x)) {
-        // Spill over the empty cells to the right, up to the printed width; wrap over them if it still does not fit.
+        // Spill over the empty cells to the right, up to the printed width (a table's edge in a
+        // table); wrap over them if it still does not fit — in its own cell in a table (no merge).
+        const t = tableAt(x.row, x.col);
+        const last = t ? Math.min(spillLast, t.col + t.cols - 1) : spillLast;
         let end = x.col;
         let room = width;
-        while (
-          end < spillLast &&
-          !filled(x.row, end + 1) &&
-          !mergedAt(x.row, end + 1) &&
-          room < one
-        )
+        while (end < last && !filled(x.row, end + 1) && !mergedAt(x.row, end + 1) && room < one)
           room += widthOf(++end);
         if (one > room || text.includes("\n")) {
-          if (end > x.col)
-            extraMerges.push(`${colLetter(x.col)}${x.row + 1}:${colLetter(end)}${x.row + 1}`);
-          width = room;
+          if (!t) {
+            if (end > x.col)
+              extraMerges.push(`${colLetter(x.col)}${x.row + 1}:${colLetter(end)}${x.row + 1}`);
+            width = room;
+          }
           wrap = true;
         }
       } else wrap = true;
