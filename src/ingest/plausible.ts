@@ -37,6 +37,14 @@ import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
+/**
+ * A sales ledger account as a report names it, its code first: "200 - Sales", "4000 Sales of
+ * Product Income", "8400 Erlöse 19 % USt", "706000 - Ventes de marchandises", "8000 Omzet".
+ */
+const SALES_LEDGER_VALUE =
+  /^\d{2,8}\s*(?:[-–:]\s*)?(?:[a-z&' ]*\s)?(?:sales|revenue|income|turnover|erl[öo]se|umsatz|umsatzerl[öo]se|ventes?|omzet)\b/i;
+/** Headers of the customer as Xero's reports name it ("Contact"), read first as who ordered. */
+const CONTACT_HEADERS = new Set(["contact", "contact name"]);
 /** Rows of a sheet the checks look at (the first ones below the header). */
 export const CHECK_ROWS = 5000;
 /** A file this long with one customer value is suspicious. */
@@ -190,6 +198,36 @@ export function checkOrderColumns(
         `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: ${other ? `products are named by "${other.header}".` : "read as no product column."}`
       );
     }
+  }
+
+  // A customer column that holds sales ledger accounts ("200 - Sales", "4000 Sales of Product
+  // Income"), as a Xero report's "Account" does: never the customer (a ledger code is no
+  // customer). Its "Contact" (read as who ordered) is the customer, else the name column.
+  for (const f of ["accountId", "accountName"]) {
+    const m = get(f);
+    if (!m || user.has(f)) continue;
+    const values = sample.map((r) => text(r, f)).filter((t) => t !== "");
+    if (values.length < 2 || !values.every((t) => SALES_LEDGER_VALUE.test(t))) continue;
+    const other = get(f === "accountId" ? "accountName" : "accountId");
+    const contact = get("orderedBy");
+    const example = values[0];
+    if (other) {
+      drop(f);
+      notes.push(
+        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers: the customer is "${other.header}".`
+      );
+    } else if (contact && CONTACT_HEADERS.has(normaliseHeader(contact.header))) {
+      fields = fields
+        .filter((x) => x.field !== f)
+        .map((x) => (x === contact ? { ...x, field: "accountName" } : x));
+      notes.push(
+        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers: the customer is "${contact.header}".`
+      );
+    } else
+      notes.push(
+        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers, so every line is read as one account. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
+      );
+    break;
   }
 
   // Discount %: percentages lie between 0 and 100.
