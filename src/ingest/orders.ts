@@ -264,6 +264,11 @@ const SAP_RETURNS = /^\s*re\s*$/i;
  */
 export const QUOTE_DOC =
   /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
+/** Transactions that are no sale, written without a product in a sales report: journals, payments, deposits, transfers. */
+const OTHER_TRANSACTION =
+  /^\s*(?:(?:general\s+)?journal(?:\s+entry)?|payment|receive\s+payment|deposit|transfer)\s*$/i;
+/** The rule such transactions (and a transaction list's) are skipped under. */
+const NOT_A_SALE_TRANSACTION = "not a sale (a payment, estimate, journal or other transaction)";
 /** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
 const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
 /** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */
@@ -1479,11 +1484,7 @@ export function createOrderParser(
     if (!accountId) {
       // A transaction list's deposit or transfer names no customer: it is no sale, not a lost one.
       if (saleDocType && !saleDocType.test(col.docType >= 0 ? text(row[col.docType]) : ""))
-        return reject(
-          "not a sale (a payment, estimate, journal or other transaction)",
-          rowNo,
-          false
-        );
+        return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
       // A summary row with a date on it (the report's run date beside "Lines 5"): no order line.
       if (isDatedSummaryRow(row)) {
         report.skippedTotals++;
@@ -1509,6 +1510,10 @@ export function createOrderParser(
     // A transaction's main, tax or journal line (NetSuite): no item, no order line, no sale lost.
     if (!sku && itemLinesOnly && col.sku >= 0)
       return reject("no item (a transaction's main, tax or journal line)", rowNo, false);
+    // A journal entry, payment or deposit in a detail report (QuickBooks' sales by customer
+    // detail lists a journal posted to a customer): no sale, so no revenue lost either.
+    if (!sku && col.docType >= 0 && OTHER_TRANSACTION.test(text(row[col.docType])))
+      return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
       return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
@@ -1719,12 +1724,7 @@ export function createOrderParser(
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
-      if (!saleDocType.test(docType))
-        return reject(
-          "not a sale (a payment, estimate, journal or other transaction)",
-          rowNo,
-          false
-        );
+      if (!saleDocType.test(docType)) return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
     const creditType =

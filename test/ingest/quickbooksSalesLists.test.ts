@@ -98,3 +98,25 @@ describe("QuickBooks Transaction Detail by Account", () => {
     expect(report.skippedTotals).toBe(4);
   });
 });
+
+describe("QuickBooks Online Sales by Customer Detail with a journal entry", () => {
+  it("a Journal Entry posted to the customer is no sale, not revenue lost for want of a product", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(DIR, "quickbooks-online-customer-detail-journal.csv")
+    );
+    // Brightwell: Invoice 1001 45.00 + Sales Receipt 1012 42.00 = 87.00 (JE-14's 500.00 is an
+    // accrual, no sale; invoice 1015 voided at 0.00)
+    expect(revenue).toEqual({ "Brightwell Electrical Ltd": 87 });
+    expect(orders).toEqual({ "Brightwell Electrical Ltd": 2 });
+    expect(report.rejected).toEqual([
+      {
+        reason: "not a sale (a payment, estimate, journal or other transaction)",
+        count: 1,
+        rows: [9],
+      },
+      { reason: "empty line (no quantity, no value)", count: 1, rows: [10] },
+    ]);
+    // was "1 no product (row 9; 500.00, 85.2% of revenue)"
+    expect(report.warnings.join(" ")).not.toMatch(/of revenue/);
+  });
+});
