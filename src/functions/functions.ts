@@ -703,7 +703,10 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
         const n = toNumber(v, "orderValue", valueMark);
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
         // a text "0" is the 0 desktop passes for a blank cell: answered alike
-        return n === 0 ? BLANK_ROW : [discountRate(n, custom)];
+        if (n === 0) return BLANK_ROW;
+        // as the cell shows it (Excel's 15 significant digits): a sum of order lines making
+        // £2,500.00 is often held as 2,499.9999999999995, and must reach the £2,500 tier
+        return [discountRate(Number(n.toPrecision(15)), custom)];
       } catch (e) {
         return e instanceof ArgError && isLabelRow(i, all.length, [v])
           ? ["Discount"]
