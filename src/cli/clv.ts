@@ -116,7 +116,9 @@ export function printClv(
   );
   for (const m of p.lifetimeModels) {
     const label = m.currency ? ` (${m.currency})` : "";
-    out(`Accounts fitted${label}: ${m.accounts} · repeat buyers: ${m.repeatBuyers}`);
+    out(
+      `Accounts fitted${label}: ${m.accounts.toLocaleString("en-GB")} · repeat buyers: ${m.repeatBuyers.toLocaleString("en-GB")}`
+    );
     if (m.bgnbd)
       out(
         `BG/NBD${label}: r ${num(m.bgnbd.r, 4)} · α ${num(m.bgnbd.alpha, 4)} · a ${num(m.bgnbd.a, 4)} · b ${num(m.bgnbd.b, 4)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`

@@ -307,6 +307,19 @@ export function accountsAndSites(p: PortfolioAnalysis): string {
  * `text` in at most `n` characters, cut at a word boundary with "…" when longer: never mid-word
  * (a single word longer than `n` is the only thing cut inside).
  */
+/** The summary's band and quadrant counts, grouped as its other counts are ("Healthy 1,517", not "1517"). */
+export function bandAndQuadrantLines(
+  d: Pick<PortfolioAnalysis["dashboard"], "bands" | "quadrants">
+): string[] {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return [
+    `Bands: ${d.bands.map((b) => `${b.band} ${n(b.count)}`).join(" · ")}`,
+    `Quadrants: ${Object.entries(d.quadrants)
+      .map(([q, c]) => `${q} ${n(c)}`)
+      .join(" · ")}`,
+  ];
+}
+
 export function cutAtWord(text: string, n: number): string {
   if (text.length <= n) return text;
   const room = text.slice(0, n); // n − 1 characters and "…" must fit
@@ -371,12 +384,7 @@ export function printSummary(
         " + "
       )} · average health ${d.averageHealth === null ? "n/a" : d.averageHealth.toFixed(2)}`
   );
-  out(`Bands: ${d.bands.map((b) => `${b.band} ${b.count}`).join(" · ")}`);
-  out(
-    `Quadrants: ${Object.entries(d.quadrants)
-      .map(([q, n]) => `${q} ${n}`)
-      .join(" · ")}`
-  );
+  for (const line of bandAndQuadrantLines(d)) out(line);
   out("");
   const rows = [...p.accounts].sort((a, b) => b.revenueLast12 - a.revenueLast12);
   const shown = rows.slice(0, limit);

@@ -1,5 +1,5 @@
 import type { PortfolioAnalysis } from "../../src/domain/analysis/types";
-import { accountsAndSites } from "../../src/cli/report";
+import { accountsAndSites, bandAndQuadrantLines } from "../../src/cli/report";
 
 /** A portfolio of `top` top-level accounts and `sites` sites rolled into them (only what the count reads). */
 function portfolio(top: number, sites: number): PortfolioAnalysis {
@@ -17,5 +17,23 @@ describe("the demo's closing line counts accounts as the summary does", () => {
   test("one of each, and no sites", () => {
     expect(accountsAndSites(portfolio(1, 1))).toBe("1 account (+ 1 site)");
     expect(accountsAndSites(portfolio(1250, 0))).toBe("1,250 accounts");
+  });
+});
+
+describe("the summary's band and quadrant counts are grouped as its account count is", () => {
+  test("50,000 accounts: 'Healthy 1,517', not 'Healthy 1517' beside 'accounts: 50,000'", () => {
+    const d = {
+      bands: [
+        { band: "Healthy", count: 1517 },
+        { band: "Stable", count: 5559 },
+        { band: "At Risk", count: 12233 },
+        { band: "Critical", count: 30691 },
+      ],
+      quadrants: { Key: 0, Maintenance: 7076, "Growth Potential": 0, Service: 42924 },
+    } as unknown as Parameters<typeof bandAndQuadrantLines>[0];
+    expect(bandAndQuadrantLines(d)).toEqual([
+      "Bands: Healthy 1,517 · Stable 5,559 · At Risk 12,233 · Critical 30,691",
+      "Quadrants: Key 0 · Maintenance 7,076 · Growth Potential 0 · Service 42,924",
+    ]);
   });
 });
