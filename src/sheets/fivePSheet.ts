@@ -29,6 +29,11 @@ function scoreOf(v: number | undefined, fromFeeling = false): number | null {
   return s >= 1 && s <= 5 ? Math.round(s) : null;
 }
 
+/** What the Total formula shows: the sum once all five Ps are scored, else blank (null: no cached value, a blank too). */
+function totalOf(scores: (number | null)[]): number | null {
+  return scores.every((v): v is number => v !== null) ? scores.reduce((a, b) => a + b, 0) : null;
+}
+
 export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const people: { name: string; role: string; c?: ContactRecord }[] = d.contacts.length
@@ -46,17 +51,19 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
         ? Math.round(mapped.feeling)
         : scoreOf(p.c?.feeling, true));
     const promoter = five?.promoter ?? scoreOf(p.c?.relationship);
+    const scores = [power, perception, five?.priority ?? null, promoter, five?.pliability ?? null];
+    const weight = five?.weight ?? power ?? 1;
+    const total = totalOf(scores);
     return [
       p.name,
       p.role,
-      power,
-      perception,
-      five?.priority ?? null,
-      promoter,
-      five?.pliability ?? null,
-      formula(`IF(COUNT(C${x}:G${x})=5,SUM(C${x}:G${x}),"")`),
-      five?.weight ?? power ?? 1,
-      formula(`IF(H${x}="","",H${x}*IF(I${x}="",1,I${x}))`),
+      ...scores,
+      formula(`IF(COUNT(C${x}:G${x})=5,SUM(C${x}:G${x}),"")`, total ?? undefined),
+      weight,
+      formula(
+        `IF(H${x}="","",H${x}*IF(I${x}="",1,I${x}))`,
+        total === null ? undefined : total * weight
+      ),
       five?.veto ? "Yes" : "No",
       "",
     ];

@@ -144,10 +144,12 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     rows: [
       [
         "Total",
-        formula(`SUM(B${first}:B${last})`),
-        formula(`SUM(C${first}:C${last})`),
+        formula(`SUM(B${first}:B${last})`, sumOf(rep.factors.map((f) => f.weight / 100))),
+        formula(`SUM(C${first}:C${last})`, sumOf(rep.factors.map((f) => f.effectiveWeight / 100))),
         "",
-        rep.score === null ? "n/a" : formula(`ROUND(SUM(E${first}:E${last}),2)`),
+        rep.score === null
+          ? "n/a"
+          : formula(`ROUND(SUM(E${first}:E${last}),2)`, roundedScoreOf(rep.factors)),
         rep.band ? `${rep.band}${rep.override ? " (override)" : ""}` : "n/a",
         "",
       ],
@@ -217,4 +219,15 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
+}
+
+/** What Excel's SUM shows over these cells (blank cells left out). */
+function sumOf(values: (number | null)[]): number {
+  return values.reduce<number>((a, v) => a + (v ?? 0), 0);
+}
+
+/** What the Total row's =ROUND(SUM(E…),2) shows: the weighted figures' sum to 2 decimals (half away from zero, as Excel). */
+function roundedScoreOf(factors: readonly { weighted: number | null }[]): number {
+  const s = sumOf(factors.map((f) => f.weighted));
+  return (Math.sign(s) * Math.round(Math.abs(s) * 100 + 1e-9)) / 100;
 }

@@ -14,9 +14,14 @@ import { CURRENCY_SYMBOLS } from "../domain/currency";
 
 // ---------------------------------------------------------------- values
 
-/** A formula written by KAP code, e.g. `=SUM(B2:B9)`. Never build one from data text. */
+/**
+ * A formula written by KAP code, e.g. `=SUM(B2:B9)`. Never build one from data text. `result`
+ * is what it evaluates to as written, stored in the .xlsx so readers that do not recalculate
+ * (Excel's protected view, file previewers) show the figure rather than a blank.
+ */
 export interface Formula {
   readonly formula: string;
+  readonly result?: number | string;
 }
 /** An Excel serial date; written as a number with a date format. */
 export interface DateValue {
@@ -30,9 +35,10 @@ export function isFormula(v: CellValue): v is Formula {
 export function isDate(v: CellValue): v is DateValue {
   return typeof v === "object" && v !== null && "date" in v;
 }
-/** Builds a formula value; the leading '=' is added when missing. */
-export function formula(f: string): Formula {
-  return { formula: f.startsWith("=") ? f : `=${f}` };
+/** Builds a formula value; the leading '=' is added when missing. `result`: its value as written (see Formula). */
+export function formula(f: string, result?: number | string): Formula {
+  const text = f.startsWith("=") ? f : `=${f}`;
+  return result === undefined ? { formula: text } : { formula: text, result };
 }
 export function date(serial: Serial): DateValue {
   return { date: serial };

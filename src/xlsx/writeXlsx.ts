@@ -64,10 +64,13 @@ function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
-type XCellValue = string | number | boolean | null | { formula: string };
+type XCellValue = string | number | boolean | null | { formula: string; result?: number | string };
 
 function toExcelJs(v: CellValue): XCellValue {
-  if (isFormula(v)) return { formula: v.formula.replace(/^=/, "") };
+  if (isFormula(v)) {
+    const f = v.formula.replace(/^=/, "");
+    return v.result === undefined ? { formula: f } : { formula: f, result: v.result };
+  }
   if (isDate(v)) return v.date; // a serial with a date format: no time-zone shifts
   return v;
 }
