@@ -42,7 +42,7 @@ const detail = analyzeAccount(
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb.worksheets[0];
 }
 const shown = (ws: ExcelJS.Worksheet, at: string): unknown => {
