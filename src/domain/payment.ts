@@ -145,7 +145,7 @@ export function paymentFromLedger(
   const basis =
     year.days === null
       ? `no invoice due in the last ${PAYMENT_LEDGER.windowMonths} months`
-      : `weighted mean ${year.days} days, ${year.invoices} invoice${year.invoices === 1 ? "" : "s"} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ""}`;
+      : `weighted mean ${year.days} day${Math.abs(year.days) === 1 ? "" : "s"}, ${year.invoices} invoice${year.invoices === 1 ? "" : "s"} due in ${PAYMENT_LEDGER.windowMonths} months${year.unpaidOverdue ? `, ${year.unpaidOverdue} unpaid` : ""}`;
   return {
     ...year,
     from,

@@ -202,3 +202,14 @@ describe("properties", () => {
     );
   });
 });
+
+describe("the figure in words", () => {
+  it.each([
+    [1, "weighted mean 1 day, 1 invoice due in 12 months"],
+    [-1, "weighted mean -1 day, 1 invoice due in 12 months"],
+    [0, "weighted mean 0 days, 1 invoice due in 12 months"],
+    [9, "weighted mean 9 days, 1 invoice due in 12 months"],
+  ])('paid %p days after the due date reads %p ("1 day", never "1 days")', (late, basis) => {
+    expect(paymentFromLedger([inv(100, late)], AS_OF).basis).toBe(basis);
+  });
+});
