@@ -1077,6 +1077,23 @@ export async function clv(
 }
 
 /**
+ * An optional TRUE/FALSE argument as users write a flag: TRUE, 1, "TRUE", "Yes" are true; FALSE,
+ * 0 (desktop's blank), "FALSE", "No" and a blank are false; anything else is refused, never read
+ * as false without a word.
+ */
+function flagArg(m: any[][] | null | undefined, argName: string): boolean {
+  if (notGiven(m)) return false;
+  const v = singleCell(m, argName, "TRUE or FALSE");
+  if (v === true || v === 1) return true;
+  if (v === false || v === undefined || isEmptyOrZero(v)) return false;
+  if (v instanceof InputError) throw inputErrorOf(v, argName);
+  const t = typeof v === "string" ? v.trim().toLowerCase() : "";
+  if (/^(true|yes|y|1)$/.test(t)) return true;
+  if (/^(false|no|n)$/.test(t)) return false;
+  throw new ArgError(`${argName}: "${String(v)}" is not TRUE or FALSE.`);
+}
+
+/**
  * KAP.METRICS and KAP.ACCOUNTHEALTH's order book and health inputs (./accountColumns: the order
  * book, its order runs, sites and service lines, the health-at-a-date rules), about a third of the
  * functions' code, in a chunk of their own: functions.js, which Excel loads before any workbook
@@ -1136,7 +1153,7 @@ function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
  * @param categories The product category column; leave blank (or "") when the data has none, then Diversity is n/a.
  * @param [asOf] The as-of date (default: the last order date in the order lines).
  * @param [quantity] The quantity column (negative quantities are returns).
- * @param [withHeader] TRUE to put a header row on top.
+ * @param [withHeader] TRUE (or 1, Yes) to put a header row on top.
  * @param [products] The SKU or product column: tells one product from several in one category, and recognises postage, discount and other service lines.
  * @param [rolledInto] The column beside accountIds naming the account each one rolls into (its parent; blank = top-level): a parent's row then includes the orders of every account below it, as KAP rolls sites into their parents.
  * @returns Nine columns per account.
@@ -1169,7 +1186,7 @@ export function metrics(
         if (e) return METRIC_HEADERS.map(() => rowError(e));
         return inp === undefined ? blankRow : metricCells(inp);
       });
-      const header = !notGiven(withHeader) && cellsOf(withHeader)[0] === true;
+      const header = flagArg(withHeader, "withHeader");
       return laidAs(
         header ? [[...METRIC_HEADERS], ...rows] : rows,
         liesAcross([accountIds, rolledInto])
