@@ -216,6 +216,9 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(
   SYMBOLS.map(([s, c]) => [s.toLowerCase(), c])
 );
 
+/** Swiss francs before or after the amount: "Fr. 45.00", "SFr. 45.00", "45.00 Fr.". */
+const SWISS_FRANCS_BEFORE = /^S?Fr\.\s*/;
+const SWISS_FRANCS_AFTER = /\s*S?Fr\.$/;
 const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
 const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
 /** Group separators every convention accepts: spaces (incl. no-break and narrow no-break), apostrophes. */
@@ -257,6 +260,20 @@ function pieces(text: string): Pieces | undefined {
       currency = currency ?? code;
       s = s.slice(0, at) + s.slice(at + sym.length);
       break;
+    }
+  }
+  // Swiss francs written the Swiss way, "Fr. 1'234.50", "SFr. 45.00", "45.00 Fr."
+  if (currency === undefined) {
+    const c0 = s.charCodeAt(0);
+    const francs =
+      c0 === 70 || c0 === 83
+        ? SWISS_FRANCS_BEFORE.exec(s)
+        : s.endsWith("Fr.")
+          ? SWISS_FRANCS_AFTER.exec(s)
+          : null;
+    if (francs) {
+      currency = "CHF";
+      s = francs.index === 0 ? s.slice(francs[0].length) : s.slice(0, francs.index);
     }
   }
   s = s.replace(NEUTRAL_GROUPS, "");
