@@ -485,6 +485,8 @@ export function parsePayments(
 ): TableResult<Invoice> {
   const r = reader(mapping);
   const order = dateOrderOf(mapping, values, ["invoiceDate", "dueDate", "paidDate"], culture);
+  // the first written date that is no date (31/02/2026), quoted in the skipped rows' reason
+  let firstBad: string | undefined;
   return collect(
     mapping,
     values,
@@ -493,21 +495,38 @@ export function parsePayments(
       if (!accountId) return "no account";
       const amount = parseNumber(r.cell(row, "amount") ?? null);
       if (amount === undefined) return "no amount";
-      const invoiceDate = parseDate(r.cell(row, "invoiceDate") ?? null, order, date1904);
-      const dueDate = parseDate(r.cell(row, "dueDate") ?? null, order, date1904);
+      const date = (f: string) => parseDate(r.cell(row, f) ?? null, order, date1904);
+      const invoiceDate = date("invoiceDate");
+      const dueDate = date("dueDate");
+      const paidDate = date("paidDate");
+      // A date written with digits that is no date is not a blank: a blank paid date is unpaid
+      // (overdue to the as-of date), a blank due date leaves the invoice out. "tbc" stays blank.
+      const bad = (["invoiceDate", "dueDate", "paidDate"] as const).find(
+        (f, k) =>
+          [invoiceDate, dueDate, paidDate][k] === undefined && writtenDateText(r.text(row, f))
+      );
+      if (bad) {
+        firstBad ??= r.text(row, bad);
+        return `a date that cannot be read, such as "${firstBad}"`;
+      }
       if (invoiceDate === undefined && dueDate === undefined) return "no due date or invoice date";
       return {
         accountId,
         invoiceNo: r.text(row, "invoiceNo"),
         invoiceDate,
         dueDate,
-        paidDate: parseDate(r.cell(row, "paidDate") ?? null, order, date1904),
+        paidDate,
         amount,
         row: rowNo,
       };
     },
     firstRowNumber
   );
+}
+
+/** Text that was meant as a date: it has a digit ("31/02/2026", "2026-13-01"), unlike "tbc" or "-". */
+function writtenDateText(text: string | undefined): boolean {
+  return text !== undefined && /\d/.test(text);
 }
 
 /** A list in one cell: "Cable Ties; Hand Tools", "CT-100, CT-200", one per line → trimmed, blanks dropped, first spelling of repeats kept. */
