@@ -464,10 +464,18 @@ export async function queueSheetDressing(
       ws.pageLayout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
     // 1 page wide, as many tall as needed: 0 is 'automatic', as fitToHeight="0" in the file format.
     if (page.fitToWidth)
-      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: page.onePage ? 1 : 0 };
+      ws.pageLayout.zoom = {
+        horizontalFitToPages: page.pagesWide ?? 1,
+        verticalFitToPages: page.onePage ? 1 : 0,
+      };
     if (page.printTitleRows) {
       const [a, b] = page.printTitleRows.split(":");
       ws.pageLayout.setPrintTitleRows(`$${a}:$${b ?? a}`);
+    }
+    if ((page.pagesWide ?? 1) > 1) ws.pageLayout.printOrder = "OverThenDown";
+    if (page.printTitleColumns) {
+      const [a, b] = page.printTitleColumns.split(":");
+      ws.pageLayout.setPrintTitleColumns(`$${a}:$${b ?? a}`);
     }
     if (page.margins) {
       ws.pageLayout.topMargin = page.margins.top * 72;

@@ -62,6 +62,8 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "PageLayout.orientation": "pageLayout",
   "PageLayout.zoom": "pageLayout",
   "PageLayout.setPrintTitleRows": "pageLayout",
+  "PageLayout.setPrintTitleColumns": "pageLayout",
+  "PageLayout.printOrder": "pageLayout",
   "PageLayout.topMargin": "pageLayout",
   "PageLayout.bottomMargin": "pageLayout",
   "PageLayout.leftMargin": "pageLayout",

@@ -218,7 +218,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   return sheet(kapName("Plan", a.accountId), "plan", a.key, blocks, {
     widths: [48, 48, 18, 18, 18, 16, 14, 12, 14, 30],
     conditionalFormats: cfs,
-    page: { orientation: "portrait", fitToWidth: true },
+    // landscape: its tables run to column J (portrait printed them at about 40%)
+    page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
 }

@@ -431,10 +431,13 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     headerLeft: spec.page?.headerLeft ?? title ?? spec.name,
     headerRight: spec.page?.headerRight ?? o.asOfText,
   };
+  const titleCols = titleColumnsWidth(page.printTitleColumns, widthOf);
+  if (titleCols !== undefined && page.fitToWidth && !page.onePage)
+    Object.assign(page, { pagesWide: pagesWideFor(page, printedWidth, titleCols) });
   const rowHeights = { ...Object.fromEntries(heights), ...(spec.rowHeights ?? {}) };
   const rowBreaks = page.onePage
     ? []
-    : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth));
+    : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth, titleCols ?? 0));
   if (rowBreaks.length) Object.assign(page, { rowBreaks });
   return {
     ...spec,
@@ -456,6 +459,57 @@ const SLACK = 0.15;
 /** Row height (points) of a row the layout gave none: Calibri 11's line. */
 const DEFAULT_ROW_POINTS = 15;
 
+/** Smallest print scale finishForPrint lets a sheet with print-title columns fall to: body text stays readable. */
+export const MIN_PRINT_SCALE = 0.6;
+
+/** Characters of the print-title columns ('A:B'), or undefined when the sheet has none. */
+function titleColumnsWidth(
+  cols: string | undefined,
+  widthOf: (c: number) => number
+): number | undefined {
+  const m = /^([A-Z]+):([A-Z]+)$/.exec(cols ?? "");
+  if (!m) return undefined;
+  const r = parseRange(`${m[1]}1:${m[2]}1`);
+  let w = 0;
+  for (let c = r.col; c < r.col + r.cols; c++) w += widthOf(c);
+  return w;
+}
+
+/** The printable width of a page inside the margins, pixels at 96 dpi. */
+function printablePx(page: NonNullable<SheetSpec["page"]>): number {
+  const [w, h] = PAPER_INCHES[page.paper ?? "A4"];
+  const across = page.orientation === "landscape" ? h : w;
+  const m = page.margins ?? DEFAULT_MARGINS;
+  return (across - m.left - m.right) * 96;
+}
+
+/**
+ * The scale a sheet prints at fitted to `wide` pages wide, each repeating the title columns
+ * (their width in characters): the other columns shared out evenly, Excel's N × 7 + 5 pixels.
+ */
+export function printScale(
+  page: NonNullable<SheetSpec["page"]>,
+  printedWidthChars: number,
+  titleChars = 0,
+  wide = 1
+): number {
+  const perPage =
+    wide > 1 ? titleChars + (printedWidthChars - titleChars) / wide : printedWidthChars;
+  return Math.min(1, printablePx(page) / Math.max(1, perPage * 7 + 5));
+}
+
+/** Fewest pages wide (up to 6) at which the sheet prints at MIN_PRINT_SCALE or more. */
+function pagesWideFor(
+  page: NonNullable<SheetSpec["page"]>,
+  printedWidthChars: number,
+  titleChars: number
+): number {
+  let wide = 1;
+  while (wide < 6 && printScale(page, printedWidthChars, titleChars, wide) < MIN_PRINT_SCALE)
+    wide++;
+  return wide;
+}
+
 /**
  * Points of sheet rows that fit on one printed page: the paper's height inside the margins, at
  * the scale that fits the printed columns to one page wide (a narrow sheet prints at 100%).
@@ -465,14 +519,15 @@ const DEFAULT_ROW_POINTS = 15;
  */
 export function pageRowsPoints(
   page: NonNullable<SheetSpec["page"]>,
-  printedWidthChars: number
+  printedWidthChars: number,
+  titleChars = 0
 ): number {
   const [w, h] = PAPER_INCHES[page.paper ?? "A4"];
-  const [across, down] = page.orientation === "landscape" ? [h, w] : [w, h];
+  const down = page.orientation === "landscape" ? w : h;
   const m = page.margins ?? DEFAULT_MARGINS;
-  const widthPx = (across - m.left - m.right) * 96;
-  const sheetPx = printedWidthChars * 7 + 5;
-  const scale = page.fitToWidth ? Math.min(1, widthPx / Math.max(1, sheetPx)) : 1;
+  const scale = page.fitToWidth
+    ? printScale(page, printedWidthChars, titleChars, page.pagesWide ?? 1)
+    : 1;
   return ((down - m.top - m.bottom) * 72) / scale;
 }
 

@@ -281,6 +281,13 @@ export interface PageSetupSpec {
   onePage?: boolean;
   /** Rows repeated on every printed page, e.g. '1:3'. */
   printTitleRows?: string;
+  /**
+   * Columns repeated at the left of every printed page, e.g. 'A:B' (which account a row is). A
+   * sheet with them may print several pages wide: finishForPrint sets pagesWide to keep type readable.
+   */
+  printTitleColumns?: string;
+  /** With fitToWidth: fit to this many pages wide (default 1). */
+  pagesWide?: number;
   /** Inches. */
   margins?: { top: number; bottom: number; left: number; right: number };
   /** Paper from the culture (A4; Letter in the US and a few other countries): see paperFor. */

@@ -121,6 +121,8 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
         orientation: "landscape",
         fitToWidth: true,
         printTitleRows: `${headerRow}:${headerRow}`,
+        // account ID and name on every page: the map prints several pages wide at a readable size
+        printTitleColumns: "A:B",
       },
       tabColor: PALETTE.brand,
     }

@@ -375,13 +375,16 @@ function build(
       if (p.orientation) ws.pageSetup.orientation = p.orientation;
       if (p.fitToWidth) {
         ws.pageSetup.fitToPage = true;
-        ws.pageSetup.fitToWidth = 1;
+        ws.pageSetup.fitToWidth = p.pagesWide ?? 1;
+        // several pages wide: a row's remaining columns print on the next page, not after all the rows
+        if ((p.pagesWide ?? 1) > 1) ws.pageSetup.pageOrder = "overThenDown";
         ws.pageSetup.fitToHeight = p.onePage ? 1 : 0;
       }
       if (p.printTitleRows)
         ws.pageSetup.printTitlesRow = p.printTitleRows.includes(":")
           ? p.printTitleRows
           : `${p.printTitleRows}:${p.printTitleRows}`;
+      if (p.printTitleColumns) ws.pageSetup.printTitlesColumn = p.printTitleColumns;
       if (p.margins) ws.pageSetup.margins = { ...p.margins, header: 0.3, footer: 0.3 };
       // ST_PaperSize: 9 = A4, 1 = Letter
       if (p.paper)

@@ -826,6 +826,9 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   set paperSize(v: string) {
     this.prop("paperSize", v);
   }
+  set printOrder(v: string) {
+    this.prop("printOrder", v);
+  }
   get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
     return { defaultForAllPages: new HeaderFooterProxy(this.context, () => this._m()) };
   }
@@ -834,6 +837,9 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   }
   setPrintArea(area: string): void {
     this._call("setPrintArea", [area], (m) => (m.page.printArea = area));
+  }
+  setPrintTitleColumns(cols: string): void {
+    this._call("setPrintTitleColumns", [cols], (m) => (m.page.printTitleColumns = cols));
   }
 }
 
