@@ -354,18 +354,23 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     const r = HEADER_ROW + 2 + k; // 1-based Excel row
     const out = cols.map((c) => c.value(a, r));
     if (live) for (const c of liveCols) out[c.idx] = formula(spillCellFormula(anchor, c.k));
+    // Cached results (what the formulas give over the written inputs, the engine's figures) only
+    // when the inputs are values: live inputs are recalculated by Excel from the order lines.
+    const cached = <T>(v: T | null): T | undefined => (live || v === null ? undefined : v);
     for (const f of FACTORS)
       out[cols.findIndex((c) => c.header === `${FACTOR_LABELS[f]} score`)] = formula(
-        factorFormula(f, `${inputCol(f)}${r}`)
+        factorFormula(f, `${inputCol(f)}${r}`),
+        cached(a.health.factors[f])
       );
     const S = `${firstScore}${r}:${lastScore}${r}`;
     out[cols.findIndex((c) => c.header === "Health score")] = formula(
-      `IF(SUMPRODUCT(ISNUMBER(${S})*${W})=0,"",ROUND(SUMPRODUCT(${S},${W})/SUMPRODUCT(ISNUMBER(${S})*${W}),2))`
+      `IF(SUMPRODUCT(ISNUMBER(${S})*${W})=0,"",ROUND(SUMPRODUCT(${S},${W})/SUMPRODUCT(ISNUMBER(${S})*${W}),2))`,
+      cached(a.health.score)
     );
     // An override wins and says so; otherwise the band follows the live score.
     out[cols.findIndex((c) => c.header === "Band")] = a.health.isOverride
       ? `${a.health.finalBand} (override)`
-      : formula(bandFormula(`${scoreAt}${r}`));
+      : formula(bandFormula(`${scoreAt}${r}`), cached(a.health.computedBand));
     const life = lifetimeCells(a, p, r, colLetter(lifetimeFrom), opts, paramRows).map((v) =>
       v === "" ? null : v
     );
@@ -446,7 +451,10 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       },
       cell(
         `${colLetter(firstScoreIdx + FACTORS.length)}${weightsRow}`,
-        formula(`SUM(${firstScore}${weightsRow}:${lastScore}${weightsRow})`),
+        formula(
+          `SUM(${firstScore}${weightsRow}:${lastScore}${weightsRow})`,
+          FACTORS.reduce((t, f) => t + weights[f] / 100, 0)
+        ),
         { bold: true },
         FORMATS.percent
       ),

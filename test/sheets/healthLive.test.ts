@@ -139,6 +139,15 @@ it("after a weight is changed and an engagement cleared, LibreOffice re-scores t
   first.getCell(col("Categories (12m)")).value = 3;
   first.getCell(col("Engagement (1–5)")).value = null;
   first.getCell(col("Days beyond terms")).value = 0;
+  // ExcelJS does not recalculate: drop the formulas' stored results, as Excel or LibreOffice
+  // recomputes them after an edit, so the converted file shows the re-scored figures.
+  ws.eachRow((r) =>
+    r.eachCell((c) => {
+      const v = c.value;
+      if (v !== null && typeof v === "object" && "formula" in v && typeof v.formula === "string")
+        c.value = { formula: v.formula };
+    })
+  );
   const edited = file.replace(/\.xlsx$/, "-edited.xlsx");
   await x.xlsx.writeFile(edited);
 

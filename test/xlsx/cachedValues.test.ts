@@ -6,7 +6,9 @@
 import ExcelJS from "exceljs";
 import { analyzeAccount, buildPortfolio } from "../../src/domain/analysis";
 import type { ContactRecord } from "../../src/domain/types";
+import { analyzePortfolio } from "../../src/domain/analysis";
 import { fivePSheet } from "../../src/sheets/fivePSheet";
+import { healthSheet } from "../../src/sheets/healthSheet";
 import { healthReportSheet } from "../../src/sheets/healthReportSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
@@ -70,5 +72,35 @@ describe("formula cells carry their cached result", () => {
     expect(shown(ws, `B${row}`)).toBeCloseTo(1, 10);
     expect(shown(ws, `C${row}`)).toBeCloseTo(1, 10);
     expect(shown(ws, `E${row}`)).toBe(detail.report.score);
+  });
+
+  it("Account Health: each factor score, the score and the band carry the engine's figures; the weights' total 100%", async () => {
+    // A: orders 30 days apart, last on 01/06/2025 (29 days before 30/06/2025): Recency 15–30 days → 3 (RULES §2.1)
+    const lines = [
+      line("A", d(2025, 5, 2), "a", 100),
+      line("A", d(2025, 6, 1), "b", 100),
+      line("B", d(2025, 6, 20), "a", 50),
+    ];
+    const p = analyzePortfolio(bookOf(lines), { asOf });
+    const ws = await readBack(await toXlsxBytes([healthSheet(p, opts)]));
+    const header = ws.getColumn(1).values.findIndex((v) => v === "Account ID");
+    const col = (h: string) => (ws.getRow(header).values as unknown[]).findIndex((v) => v === h);
+    const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+    const a = p.accounts.find((x) => x.accountId === "A")!;
+    expect(shown(ws, `${ws.getColumn(col("Recency score")).letter}${rowOf("A")}`)).toBe(3);
+    expect(a.health.factors.recency).toBe(3);
+    for (const x of p.accounts) {
+      const r = rowOf(x.accountId);
+      expect(shown(ws, `${ws.getColumn(col("Health score")).letter}${r}`)).toBe(
+        x.health.score ?? undefined
+      );
+      expect(shown(ws, `${ws.getColumn(col("Band")).letter}${r}`)).toBe(
+        x.health.computedBand ?? undefined
+      );
+    }
+    // weights row: 25+20+20+15+10+10 = 100% → 1, right of the six weights
+    const total = ws.getCell(`${ws.getColumn(col("Payment score") + 1).letter}${header - 1}`)
+      .value as { result?: number };
+    expect(total.result).toBeCloseTo(1, 10);
   });
 });
