@@ -69,6 +69,8 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     ];
   });
   const last = HEADER + Math.max(1, rows.length);
+  // a blank Total reads as zero unless the sheet says why
+  const unscored = rows.some((r) => r.slice(2, 7).some((v) => v === null));
   return sheet(
     kapName("5P", a.accountId),
     "fiveP",
@@ -84,7 +86,9 @@ export function fivePSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
         "A3",
         opts.live
           ? "Totals are formulas; =KAP.FIVEP(C7,D7,E7,F7,G7,I7) gives the same weighted total."
-          : "Totals are formulas and update as you fill in the scores.",
+          : unscored
+            ? "Total and Weighted total stay blank until all five Ps of a person are scored; they update as you fill them in."
+            : "Totals are formulas and update as you fill in the scores.",
         "note"
       ),
       cell(

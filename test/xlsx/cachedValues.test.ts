@@ -61,6 +61,10 @@ describe("formula cells carry their cached result", () => {
     expect([shown(ws, "H8"), shown(ws, "I8"), shown(ws, "J8")]).toEqual([5, "(not a formula)", 5]);
     // shows "": stored without a value, which every reader shows as blank too
     expect([shown(ws, "H9"), shown(ws, "J9")]).toEqual([undefined, undefined]);
+    // and the sheet says why a Total is blank
+    expect(ws.getCell("A3").value).toBe(
+      "Total and Weighted total stay blank until all five Ps of a person are scored; they update as you fill them in."
+    );
   });
 
   it("Health Report: the Total row's weights sum to 100% (1) and its Weighted figure is the score", async () => {
