@@ -306,6 +306,15 @@ const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /**
+ * A document type that says the invoice was voided or is a draft, where no status column does
+ * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
+ * Draft"): the words of VOID_STATUS after an invoice word. Not "storniert" or "cancelled": a
+ * reversed invoice's reversal (Stornorechnung, cancellation invoice) is in the file too, and
+ * takes its amount back.
+ */
+const VOID_INVOICE_DOC =
+  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)[\s(–-]+(?:voided|void|draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|entwurf|gel[öo]e?scht|geannuleerd|concept|verwijderd|anulad[ao]s?|borrador|eliminad[ao]s?|annullat[ao]|bozza)\)?\s*$/i;
+/**
  * An invoice waiting for approval is no sale yet (Xero's "Awaiting Approval"; a layout may name
  * more: ExportLayout.unapprovedStatus). Its lines are skipped, as a draft's are, under their own name.
  */
@@ -605,17 +614,24 @@ export function createOrderParser(
     /^e ?mail$/.test(
       normaliseHeader(mapping.fields.find((f) => f.field === "accountId")?.header ?? "")
     );
-  /** Each document type written in the file, and whether it is no sale (a quote; an order beside invoices). */
-  const noSaleDoc = new Map<string, boolean>();
-  function isNoSaleDoc(docType: string): boolean {
-    let no = noSaleDoc.get(docType);
-    if (no === undefined) {
-      no =
-        !CREDIT_TYPE.test(docType) &&
-        (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)));
-      if (noSaleDoc.size < 1000) noSaleDoc.set(docType, no);
+  /**
+   * Each document type written in the file, and the rule it is no sale under: a quote, an order
+   * beside invoices (NOT_SOLD_DOC), an invoice the type calls cancelled or a draft (VOID_ORDER);
+   * "" for a sale or a return.
+   */
+  const noSaleDoc = new Map<string, string>();
+  function noSaleDocRule(docType: string): string {
+    let rule = noSaleDoc.get(docType);
+    if (rule === undefined) {
+      rule = VOID_INVOICE_DOC.test(docType)
+        ? VOID_ORDER
+        : !CREDIT_TYPE.test(docType) &&
+            (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
+          ? NOT_SOLD_DOC
+          : "";
+      if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
-    return no;
+    return rule;
   }
   /** A Shopify order's Refunded Amount (with its tax and shipping), when it is one. */
   function refundedOf(row: readonly Cell[]): number | undefined {
@@ -1719,8 +1735,8 @@ export function createOrderParser(
 
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
-    if (docType !== "" && !saleDocType && isNoSaleDoc(docType))
-      return reject(NOT_SOLD_DOC, rowNo, false);
+    const noSaleRule = docType !== "" && !saleDocType ? noSaleDocRule(docType) : "";
+    if (noSaleRule !== "") return reject(noSaleRule, rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {

@@ -58,4 +58,13 @@ describe("cancelled and draft invoices named in the export's own language are sk
     expect(it.revenue).toEqual({ C001: 90, C002: 36 });
     expect(it.report.rejected).toEqual([{ reason: VOID, count: 2, rows: [4, 7] }]);
   });
+
+  it("French 'Type' saying the invoice is cancelled or a draft ('Facture annulée', 'Facture (brouillon)') is no sale", async () => {
+    const { report, revenue, orders } = await analyzeFile(join(DIR, "fr-type-facture-annulee.csv"));
+    // 411MART: FA-2026-0101 45,00 + FA-2026-0140 45,00 = 90,00 (FA-2026-0141 'Facture annulée' 450,00 skipped)
+    // 411DUR: FA-2026-0120 40,00 − AV-2026-0007 4,00 = 36,00 ('Facture (brouillon)' 16,00 skipped)
+    expect(revenue).toEqual({ "411MART": 90, "411DUR": 36 });
+    expect(orders).toEqual({ "411MART": 2, "411DUR": 1 });
+    expect(report.rejected).toEqual([{ reason: VOID, count: 2, rows: [4, 7] }]);
+  });
 });
