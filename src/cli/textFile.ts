@@ -84,13 +84,13 @@ export function decode1252(bytes: Uint8Array, a = 0, b = bytes.length): string {
   return out + run;
 }
 
-/** Windows-1250 bytes [a, b) → text. */
-export function decode1250(bytes: Uint8Array, a = 0, b = bytes.length): string {
+/** Bytes [a, b) of a one-byte encoding whose bytes 0x80–0xFF are `high`'s code points → text. */
+function decodeHigh(high: readonly number[], bytes: Uint8Array, a: number, b: number): string {
   let out = "";
   let run = "";
   for (let i = a; i < b; i++) {
     const c = bytes[i];
-    run += String.fromCharCode(c >= 0x80 ? CP1250_80_FF[c - 0x80] : c);
+    run += String.fromCharCode(c >= 0x80 ? high[c - 0x80] : c);
     if (run.length >= 4096) {
       out += run;
       run = "";
@@ -99,19 +99,14 @@ export function decode1250(bytes: Uint8Array, a = 0, b = bytes.length): string {
   return out + run;
 }
 
+/** Windows-1250 bytes [a, b) → text. */
+export function decode1250(bytes: Uint8Array, a = 0, b = bytes.length): string {
+  return decodeHigh(CP1250_80_FF, bytes, a, b);
+}
+
 /** Mac OS Roman bytes [a, b) → text. */
 export function decodeMacRoman(bytes: Uint8Array, a = 0, b = bytes.length): string {
-  let out = "";
-  let run = "";
-  for (let i = a; i < b; i++) {
-    const c = bytes[i];
-    run += String.fromCharCode(c >= 0x80 ? MAC_ROMAN_80_FF[c - 0x80] : c);
-    if (run.length >= 4096) {
-      out += run;
-      run = "";
-    }
-  }
-  return out + run;
+  return decodeHigh(MAC_ROMAN_80_FF, bytes, a, b);
 }
 
 /** Bytes [a, b) in a one-byte encoding → text. */
