@@ -153,9 +153,13 @@ const TOTALS_BEFORE_TAX = [
   "total before gst",
   "total before tax",
 ];
-/** QuickBooks' document types that are sales (Invoice, Sales Receipt) or returns (Credit Memo, Refund Receipt). */
+/**
+ * QuickBooks' document types that are sales (Invoice, Sales Receipt, and Desktop's Statement
+ * Charge: an item billed on the customer's statement instead of an invoice) or returns (Credit
+ * Memo, Refund Receipt). Not Online's "Charge", a delayed charge that posts nothing until invoiced.
+ */
 const QUICKBOOKS_SALE_DOCS =
-  /^\s*(?:invoice|sales\s+receipt|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
+  /^\s*(?:invoice|sales\s+receipt|statement\s+charge|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
 
 const XERO_INVOICE_DETAIL: ExportLayout = {
   // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice
@@ -426,7 +430,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     accountFromHeadings: true,
     saleDocType: QUICKBOOKS_SALE_DOCS,
-    note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax; no products: analysed at invoice level); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; payments, estimates, journals and statement charges are skipped, as are voided documents (amount 0).",
+    note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax; no products: analysed at invoice level); only Invoice, Sales Receipt and Statement Charge are sales (a late fee or finance charge is none), Credit Memo and Refund returns; payments, estimates and journals are skipped, as are voided documents (amount 0).",
   },
   {
     id: "quickbooks-online",

@@ -269,6 +269,14 @@ const OTHER_TRANSACTION =
   /^\s*(?:(?:general\s+)?journal(?:\s+entry)?|payment|receive\s+payment|deposit|transfer)\s*$/i;
 /** The rule such transactions (and a transaction list's) are skipped under. */
 const NOT_A_SALE_TRANSACTION = "not a sale (a payment, estimate, journal or other transaction)";
+/** QuickBooks Desktop's "Statement Charge": an item billed on the customer's statement, a sale (ingest/layouts). */
+const STATEMENT_CHARGE = /^statement\s+charge$/i;
+/**
+ * A late fee or finance charge (QuickBooks Desktop enters them as statement charges, posted to
+ * "Finance Charge Income"): interest on an overdue balance, no purchase.
+ */
+const FINANCE_CHARGE_WORDS = /\b(?:finance\s+charges?|late\s+(?:payment\s+)?(?:fees?|charges?))\b/i;
+const FINANCE_CHARGE = "not a sale (a late fee or finance charge)";
 /** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
 const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
 /** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */
@@ -497,6 +505,12 @@ function text(v: Cell): string {
   if (typeof v === "number") return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
+}
+
+/** Whether a text cell of the row names a late fee or finance charge (FINANCE_CHARGE_WORDS). */
+function namesFinanceCharge(row: readonly Cell[]): boolean {
+  for (const v of row) if (typeof v === "string" && FINANCE_CHARGE_WORDS.test(v)) return true;
+  return false;
 }
 
 /** A line of a partially refunded order, read ahead: its row in the rows pushed, its quantity and value. */
@@ -1743,6 +1757,10 @@ export function createOrderParser(
       if (!saleDocType.test(docType)) return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
+    // a statement charge that is a late fee (its item, memo or income account says so): no sale;
+    // the length test keeps the pattern off every other row
+    if (docType.length === 16 && STATEMENT_CHARGE.test(docType) && namesFinanceCharge(row))
+      return reject(FINANCE_CHARGE, rowNo, false);
     const creditType =
       (docType !== "" &&
         (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||

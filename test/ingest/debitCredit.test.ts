@@ -34,8 +34,8 @@ describe("QuickBooks Desktop transaction list by customer with Debit and Credit 
     expect(revenue).toEqual({
       // invoice 71 102.00 + sales receipt 82 50.40 = 152.40 (payment 5521 and estimate 15 no sales)
       "Brightwell Electrical Ltd": 152.4,
-      // invoice 77 1,250.00 − credit memo 79 10.80 = 1,239.20 (general journal GJ-4 and the
-      // statement charge are no sales)
+      // invoice 77 1,250.00 − credit memo 79 10.80 = 1,239.20 (general journal GJ-4 is no sale,
+      // nor the statement charge: a late fee, posted to Finance Charge Income)
       "Harbour Plumbing & Heating": 1239.2,
       // job "Quay Street site": 24.00 + 108.00 − credit memo 86 18.00 = 114.00 (80 voided, 0.00)
       "Northfield Builders": 114,
@@ -55,8 +55,10 @@ describe("QuickBooks Desktop transaction list by customer with Debit and Credit 
     expect(skippedRows(report.skipped)).toEqual({
       // Brightwell, Harbour, Northfield, Quay Street site
       "customer heading row": 4,
-      // payment, estimate, general journal, statement charge
-      "not a sale (a payment, estimate, journal or other transaction)": 4,
+      // payment, estimate, general journal
+      "not a sale (a payment, estimate, journal or other transaction)": 3,
+      // the late fee billed as a statement charge
+      "not a sale (a late fee or finance charge)": 1,
       "voided (amount 0)": 1,
     });
   });

@@ -10,8 +10,9 @@
  *   customer in the first column, a job indented one column further; no totals rows (Desktop's
  *   transaction lists add none); UK dates.
  * Amount is the transaction's amount: for an invoice its total as posted to A/R. Both list every
- * kind of transaction: only Invoice and Sales Receipt are sales, Credit Memo and Refund (Receipt)
- * returns; Payment, Estimate, Journal Entry, General Journal and Statement Charge are not sales.
+ * kind of transaction: only Invoice, Sales Receipt and Statement Charge are sales (the Desktop
+ * fixture's statement charge is a late fee, which is none), Credit Memo and Refund (Receipt)
+ * returns; Payment, Estimate, Journal Entry and General Journal are not sales.
  * Every expected figure is worked out by hand from the fixtures.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -115,8 +116,10 @@ describe("QuickBooks Desktop transaction list by customer", () => {
     expect(rows).toEqual({
       // Brightwell, Harbour, Northfield, Quay Street site
       "customer heading row": 4,
-      // payment, estimate, general journal, statement charge (a late fee)
-      "not a sale (a payment, estimate, journal or other transaction)": 4,
+      // payment, estimate, general journal
+      "not a sale (a payment, estimate, journal or other transaction)": 3,
+      // the statement charge is a late fee (Finance Charge Income): no purchase
+      "not a sale (a late fee or finance charge)": 1,
     });
     const ls = await linesOf(DESKTOP);
     expect(ls.filter((l) => l.site).map((l) => [l.accountId, l.site, l.orderId])).toEqual([
