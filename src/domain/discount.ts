@@ -1,3 +1,4 @@
+import { asShown } from "./numbers";
 import { DISCOUNT_TIERS } from "./rules";
 
 export interface DiscountTier {
@@ -10,8 +11,10 @@ export function discountRate(
   orderValue: number,
   tiers: readonly DiscountTier[] = DISCOUNT_TIERS
 ): number {
+  // as Excel shows them: order lines summing to £2,500.00 are often 2,499.9999999999995
+  const value = asShown(orderValue);
   let best: DiscountTier | undefined;
-  for (const t of tiers) if (orderValue >= t.min && (!best || t.min > best.min)) best = t;
+  for (const t of tiers) if (value >= asShown(t.min) && (!best || t.min > best.min)) best = t;
   return best ? best.rate : 0;
 }
 

@@ -2,7 +2,7 @@
  * The account health score of RULES.md §2.1: six factors scored 1–5 from the tables in
  * rules.ts, combined with weights that are renormalised over the factors that have data.
  */
-import { type Change, roundHalfAwayFromZero } from "./numbers";
+import { asShown, type Change, roundHalfAwayFromZero } from "./numbers";
 import { percentText } from "./numberText";
 import {
   BANDS,
@@ -34,12 +34,15 @@ function maxStepScore(value: number, steps: readonly { max: number; score: numbe
   return steps[steps.length - 1].score;
 }
 
-/** Whole days since the last order (fractions dropped: times are ignored); null = never ordered → 1. */
+/**
+ * Whole days since the last order (fractions dropped: times are ignored, but a day as Excel shows
+ * it — asShown: 7.999999999999999 is 8 — is that day); null = never ordered → 1.
+ */
 export function recencyScore(days: number | null): number {
   if (days === null) return 1;
   if (!Number.isFinite(days) || days < 0)
     throw new RangeError("Days since last order must be 0 or more.");
-  return maxStepScore(Math.floor(days), RECENCY_STEPS);
+  return maxStepScore(Math.floor(asShown(days)), RECENCY_STEPS);
 }
 
 /** A % change already known as a number of percent (19.5 = +19.5%), rounded half away from zero first. */
@@ -78,7 +81,7 @@ export function revenueScore(change: Change | number): FactorScore {
 export function diversityScore(categories: number, products?: number): number {
   if (!Number.isFinite(categories) || categories < 0)
     throw new RangeError("Categories must be 0 or more.");
-  const c = Math.floor(categories);
+  const c = Math.floor(asShown(categories));
   // the products test made every time (see percentChange)
   const oneProduct = products !== undefined && products <= 1;
   if (c === 1 && oneProduct) return 1;
@@ -108,7 +111,11 @@ function normaliseLabel(s: string): string {
  * Returns undefined when the text is not a known label or the number is not 1–5.
  */
 export function parseEngagement(v: number | string): number | undefined {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
+  if (typeof v === "number") {
+    // as Excel shows it: =4.1-1.1 (2.9999999999999996) is engagement 3
+    const n = asShown(v);
+    return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+  }
   const t = v.trim();
   if (t === "") return undefined;
   if (/^[1-5](\.0+)?$/.test(t)) return Number(t);

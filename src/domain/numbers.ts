@@ -27,6 +27,16 @@ function shownScaled(x: number, decimals: number, scaled: number): number {
   return shown.includes("e") ? scaled : Number(`${shown}e${decimals}`);
 }
 
+/**
+ * A number as Excel shows and compares it: to 15 significant digits, so binary noise never
+ * decides which side of a threshold it falls (=4.1-1.1 is 2.9999999999999996 in floating point
+ * and shows 3, so it is 3 at a cut of 3; =8.2-0.2 is 8 days, not 7). Every band, tier, stage and
+ * cut compares values through it; a value really below (2.99999999999999, 14 digits) stays below.
+ */
+export function asShown(x: number): number {
+  return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(15)) : x;
+}
+
 /** Median of a list (mean of the middle two for even counts); undefined when empty. Does not mutate. */
 export function median(values: readonly number[] | Float64Array): number | undefined {
   if (values.length === 0) return undefined;

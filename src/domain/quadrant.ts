@@ -1,16 +1,16 @@
 import { minorUnitDigits, roundMoney } from "./currency";
-import { median } from "./numbers";
+import { asShown, median } from "./numbers";
 import { DEFAULT_SCALE_CUT, type Quadrant, QUADRANTS } from "./rules";
 
-/** High means ≥ the cut (RULES.md §2.2). */
+/** High means ≥ the cut (RULES.md §2.2), both compared as Excel shows them (asShown: 2.9999999999999996 is 3). */
 export function quadrantOf(
   engagement: number,
   potential: number,
   engagementCut = DEFAULT_SCALE_CUT,
   potentialCut = DEFAULT_SCALE_CUT
 ): Quadrant {
-  const e = engagement >= engagementCut ? "h" : "l";
-  const p = potential >= potentialCut ? "h" : "l";
+  const e = asShown(engagement) >= asShown(engagementCut) ? "h" : "l";
+  const p = asShown(potential) >= asShown(potentialCut) ? "h" : "l";
   return QUADRANTS[`${e}${p}` as keyof typeof QUADRANTS].quadrant;
 }
 
@@ -19,8 +19,14 @@ export function quadrantOf(
  * otherwise potential is money and the cut is the portfolio median.
  */
 export function defaultPotentialCut(potentials: readonly number[]): number {
-  const onScale = potentials.every((p) => p >= 1 && p <= 5);
+  const onScale = potentials.every((p) => onFiveScale(p));
   return onScale ? DEFAULT_SCALE_CUT : moneyPotentialCut(potentials);
+}
+
+/** Whether a value is on the 1–5 scale as Excel shows it (5.000000000000001 is 5). */
+export function onFiveScale(x: number): boolean {
+  const v = asShown(x);
+  return v >= 1 && v <= 5;
 }
 
 /**

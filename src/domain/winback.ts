@@ -1,3 +1,4 @@
+import { asShown } from "./numbers";
 import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from "./rules";
 
 /**
@@ -7,7 +8,8 @@ import { type WinBackStage, WINBACK_EXIT_STAGE, WINBACK_STAGES } from "./rules";
  */
 export function winBackStage(daysSinceLastOrder: number, lost = false): WinBackStage {
   if (lost) return EXIT_STAGE;
-  const d = Math.floor(daysSinceLastOrder);
+  // as Excel shows it: 44.99999999999999 (=64.1-19.1) is 45 days, Stage 2
+  const d = Math.floor(asShown(daysSinceLastOrder));
   for (const s of STAGES) if (d >= s.minDays) return s;
   return STAGES[STAGES.length - 1];
 }

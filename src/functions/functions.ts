@@ -22,13 +22,13 @@ import {
   FACTORS,
   type Factor,
 } from "../domain/rules";
-import { moneyPotentialCut, quadrantOf } from "../domain/quadrant";
+import { moneyPotentialCut, onFiveScale, quadrantOf } from "../domain/quadrant";
 import { fiveP as fivePRule, FivePError } from "../domain/fivep";
 import { isLostStatus, winBackStage } from "../domain/winback";
 import { discountRate, type DiscountTier } from "../domain/discount";
 import { seasonality as seasonalityRule } from "../domain/seasonality";
 import { reorderDays as reorderRule } from "../domain/reorder";
-import { roundHalfAwayFromZero } from "../domain/numbers";
+import { asShown, roundHalfAwayFromZero } from "../domain/numbers";
 import { moneySteps } from "../domain/currency";
 import { readNumberText } from "../ingest/numbers";
 import {
@@ -375,7 +375,8 @@ export function band(score: any[][]): any[][] {
         const n = toNumber(v, "score", mark);
         // a text "0" is the 0 desktop passes for a blank cell: answered alike
         if (n === 0) return BLANK_ROW;
-        if (n === undefined || n < 1 || n > 5)
+        // on the scale as the cell shows it: =1.4-0.4 (0.9999999999999999) is 1, Critical
+        if (n === undefined || !onFiveScale(n))
           throw new ArgError(`score: "${String(v)}" is not a health score from 1 to 5.`);
         return [bandOf(n)];
       } catch (e) {
@@ -442,7 +443,7 @@ export function quadrant(
     const numbers = pots.filter((x): x is number => typeof x === "number");
     // The 1–5 scale test ignores 0: it is off the scale, and desktop Excel's blank cell.
     const given = numbers.filter((x) => x !== 0);
-    const onScale = given.length > 0 && given.every((x) => x >= 1 && x <= 5);
+    const onScale = given.length > 0 && given.every(onFiveScale);
     const pCut = givenCut ?? (onScale ? DEFAULT_SCALE_CUT : moneyPotentialCut(numbers));
     const out: Out = [];
     for (let i = 0; i < n; i++) {
@@ -704,9 +705,8 @@ export function discount(orderValue: any[][], tiers?: any[][]): any[][] {
         if (n === undefined) throw new ArgError(`orderValue: "${String(v)}" is not an amount.`);
         // a text "0" is the 0 desktop passes for a blank cell: answered alike
         if (n === 0) return BLANK_ROW;
-        // as the cell shows it (Excel's 15 significant digits): a sum of order lines making
-        // £2,500.00 is often held as 2,499.9999999999995, and must reach the £2,500 tier
-        return [discountRate(Number(n.toPrecision(15)), custom)];
+        // compared as the cell shows it (discountRate): £2,499.9999999999995 is the £2,500 tier
+        return [discountRate(n, custom)];
       } catch (e) {
         return e instanceof ArgError && isLabelRow(i, all.length, [v])
           ? ["Discount"]
@@ -897,7 +897,8 @@ function frequencyRecency(
     const x = isBlank(v) ? 0 : toNumber(v, LIFETIME_ROW_ARGS[k], marks[k]);
     if (x === undefined)
       throw new ArgError(`${LIFETIME_ROW_ARGS[k]}: "${String(v)}" is not a number.`);
-    return x;
+    // a count of orders as the cell shows it: =0.1*3*10 (3.0000000000000004) is 3 repeat orders
+    return k === 0 ? asShown(x) : x;
   });
   try {
     checkSummary({ frequency, recency, T });

@@ -18,7 +18,7 @@ import {
   recencyScore,
   revenueScore,
 } from "../domain/health";
-import type { Change } from "../domain/numbers";
+import { asShown, type Change } from "../domain/numbers";
 import { DATE1904_OFFSET, serialToIso } from "../domain/dates";
 import { workbookDate1904 } from "./culture";
 import { ArgError } from "./errors";
@@ -97,7 +97,8 @@ export function changeCell(v: Plain, argName: string, column?: ColumnMark): Chan
       `${argName}: "${String(v)}" is not a % change (use e.g. 20% or 0.2, or "new", "lapsed", "none").`
     );
   // No count or amount falls by more than all of it: below −100% is a typing slip (-15 for −15%).
-  if (n < -1) {
+  // As the cell shows it: =1.2-2.2 (−1.0000000000000002) is −100%.
+  if (asShown(n) < -1) {
     const typedPercent = typeof v === "string" && v.includes("%");
     throw new ArgError(
       `${argName}: ${String(v).trim()} is a change of ${roundForMessage(n * 100)}%, below −100% (nothing can fall by more than all of it).` +
@@ -130,7 +131,7 @@ export function holdsFraction(cells: readonly Plain[], column?: ColumnMark): boo
     }
     if (n === undefined) continue;
     if (typeof v === "string" && v.includes("%")) return true;
-    if (n !== 0 && Math.abs(n) < 1) return true;
+    if (n !== 0 && Math.abs(asShown(n)) < 1) return true;
   }
   return false;
 }
@@ -151,7 +152,9 @@ function scoredChange(
   const c = changeCell(v, argName, column);
   if (c === null) return null;
   const s = score(c);
-  if (c.kind !== "pct" || c.pct <= 100 || (typeof v === "string" && v.includes("%"))) return s;
+  // +100% as the cell shows it (=2.2-1.2 is 1.0000000000000002) is no change over +100%
+  if (c.kind !== "pct" || asShown(c.pct) <= 100 || (typeof v === "string" && v.includes("%")))
+    return s;
   const points = c.pct / 100;
   const asPoints = score({ kind: "pct", pct: points });
   if (asPoints === s || fractions()) return s;
