@@ -1,6 +1,6 @@
 /**
  * Service and adjustment lines (RULES.md §2): postage, carriage, delivery, manual adjustments,
- * discounts, bank charges, marketplace fees, commissions and samples. They count in revenue but
+ * discounts, down payments, bank charges, marketplace fees, commissions and samples. They count in revenue but
  * are never products or categories (a wholesaler's postage line is not its customers' top product).
  *
  * A line is one when its SKU is a known service code, or its description says so. Codes are the
@@ -87,6 +87,13 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
       /^(?:amazon|ebay|etsy|marketplace|paypal|stripe|card|payment)(?: processing)? (?:fees?|charges?|commission)$/,
   },
   { kind: "commission", pattern: /^(?:[a-z]+ )?commission$/ },
+  // a down payment invoiced ahead, and taken off the final invoice (Odoo's "Down payment",
+  // "Down Payment: 30%"; "Anzahlung", "Acompte", "Aanbetaling", "Anticipo"): money on account, no product
+  {
+    kind: "down payment",
+    pattern:
+      /^(?:down ?payments?|deposit|anzahlung(?:srechnung)?|acompte|aanbetaling|anticipo)(?: \d+(?: \d+)?(?: percent)?)?$/,
+  },
   // "SAMPLES", "Free sample"
   { kind: "samples", pattern: /^(?:free )?samples?$/ },
 ];

@@ -983,18 +983,28 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // customer, never the "Account" (the ledger); Subtotal is the line value without tax.
     id: "odoo",
     name: "Odoo invoice lines",
-    signature: [["partner"], ["invoice bill date", "invoice date"], ["subtotal"]],
+    signature: [
+      ["partner"],
+      ["invoice bill date", "invoice date"],
+      ["subtotal", "invoice lines subtotal"],
+    ],
     fields: {
       accountName: ["partner"],
       orderId: ["number"],
       date: ["invoice bill date", "invoice date"],
-      sku: ["internal reference", "product internal reference"],
-      productName: ["product", "label"],
-      category: ["product category"],
-      quantity: ["quantity"],
-      unitPrice: ["unit price"],
-      discount: ["discount %", "disc %"],
-      revenue: ["subtotal"],
+      sku: [
+        "internal reference",
+        "product internal reference",
+        "invoice lines product internal reference",
+        // "[FURN_8888] Office Lamp": the product's code and name; its Label is the line's text
+        "invoice lines product",
+      ],
+      productName: ["product", "label", "invoice lines label", "invoice lines product"],
+      category: ["product category", "invoice lines product product category"],
+      quantity: ["quantity", "invoice lines quantity"],
+      unitPrice: ["unit price", "invoice lines unit price"],
+      discount: ["discount %", "disc %", "invoice lines discount %"],
+      revenue: ["subtotal", "invoice lines subtotal"],
       currency: ["currency"],
       // Customer Invoice / Customer Credit Note
       docType: ["type"],
@@ -1003,13 +1013,16 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: [
       "account",
+      "invoice lines account",
       "journal",
       "total",
+      "invoice lines total",
       "total signed",
       "untaxed amount",
       "untaxed amount signed",
       "tax",
       "taxes",
+      "invoice lines taxes",
       "tax excluded",
       "amount due",
       "payment status",
@@ -1017,7 +1030,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "salesperson",
       "reference",
     ],
-    note: '"Partner" is the customer and "Subtotal" the line value without tax; a Customer Credit Note is a return; Draft and Cancelled invoices are skipped.',
+    // exported with their lines ("Invoice lines/…"), an invoice's Number, Partner and date are
+    // on its first line only
+    orderFieldsOnFirstLine: true,
+    note: '"Partner" is the customer and "Subtotal" the line value without tax; a Customer Credit Note is a return; Draft and Cancelled invoices are skipped; an invoice\'s later lines, left blank in its Number, Partner and date, are the invoice\'s above them.',
   },
   {
     // Odoo's sales order lines (Sales › Orders, exported with their lines, or the order lines

@@ -441,14 +441,27 @@ function ledgerWarning(
 }
 
 /**
- * Whether `id` starts with one of two-letter `prefixes` (lower-case) and then a digit, a dash, a
- * space or a slash: "AV00003", "GU-0033", "NC 12/2026", "FK/3/2026".
+ * Whether `id` starts with one of `prefixes` (lower-case) and then a digit, a dash, a space or a
+ * slash: "AV00003", "GU-0033", "NC 12/2026", "FK/3/2026"; a longer prefix (an Odoo journal's,
+ * creditNotePrefixes) only before a slash: "RINV/2026/00001".
  */
 export function hasIdPrefix(id: string, prefixes: readonly string[]): boolean {
   if (id.length < 3) return false;
   const c = id.charCodeAt(2);
-  if (!(c === 45 || c === 32 || c === 47 || (c >= 48 && c <= 57))) return false;
-  return prefixes.includes(id.slice(0, 2).toLowerCase());
+  if (
+    (c === 45 || c === 32 || c === 47 || (c >= 48 && c <= 57)) &&
+    prefixes.includes(id.slice(0, 2).toLowerCase())
+  )
+    return true;
+  for (const p of prefixes)
+    if (
+      p.length > 2 &&
+      id.length > p.length &&
+      id.charCodeAt(p.length) === 47 &&
+      id.slice(0, p.length).toLowerCase() === p
+    )
+      return true;
+  return false;
 }
 
 /**
@@ -467,28 +480,48 @@ export const CREDIT_ID_PREFIXES: readonly { credit: string; invoices: readonly s
 ];
 
 /**
- * Credit-note prefixes an order book's ids show (CREDIT_ID_PREFIXES). A credit prefix counts
- * only beside its invoice prefixes, and on fewer ids than they (a book is mostly invoices); []
- * when the ids show none.
+ * An Odoo journal's document number: the journal's code, a slash, the year ("INV/2026/00001").
+ * Odoo numbers a journal's credit notes "R" + its code (RINV/2026/00001): account.move's
+ * reversal sequence.
+ */
+const JOURNAL_ID = /^([A-Za-z][A-Za-z0-9]{0,5})\/\d/;
+
+/**
+ * Credit-note prefixes an order book's ids show (CREDIT_ID_PREFIXES, and Odoo's "R" + a journal's
+ * code). A credit prefix counts only beside its invoice prefixes, and on fewer ids than they (a
+ * book is mostly invoices); [] when the ids show none.
  */
 export function creditNotePrefixes(ids: Iterable<string>): string[] {
   const count = new Map<string, number>();
+  const journals = new Map<string, number>();
   for (const id of ids) {
     const two = id.slice(0, 2).toLowerCase();
     if (hasIdPrefix(id, [two])) count.set(two, (count.get(two) ?? 0) + 1);
+    const journal = JOURNAL_ID.exec(id)?.[1].toLowerCase();
+    if (journal) journals.set(journal, (journals.get(journal) ?? 0) + 1);
   }
   const n = (p: string) => count.get(p) ?? 0;
-  return CREDIT_ID_PREFIXES.filter(({ credit, invoices }) => {
+  const table = CREDIT_ID_PREFIXES.filter(({ credit, invoices }) => {
     const invoiceIds = invoices.reduce((sum, p) => sum + n(p), 0);
     return n(credit) > 0 && n(credit) < invoiceIds;
   }).map(({ credit }) => credit);
+  const reversals = [...journals]
+    .filter(
+      ([code, k]) => code.length > 1 && code[0] === "r" && k < (journals.get(code.slice(1)) ?? 0)
+    )
+    .map(([code]) => code)
+    .filter((code) => !table.includes(code));
+  return [...table, ...reversals];
 }
 
-/** The invoice prefixes, as written (upper case), that credit prefixes `credits` were found beside: ["FT"] for ["nc"]. */
+/** The invoice prefixes, as written (upper case), that credit prefixes `credits` were found beside: ["FT"] for ["nc"], ["INV"] for ["rinv"]. */
 export function invoicePrefixesBeside(credits: readonly string[]): string[] {
   const out = new Set<string>();
   for (const { credit, invoices } of CREDIT_ID_PREFIXES)
     if (credits.includes(credit)) out.add(invoices[0].toUpperCase());
+  for (const credit of credits)
+    if (!CREDIT_ID_PREFIXES.some((p) => p.credit === credit))
+      out.add(credit.slice(1).toUpperCase());
   return [...out];
 }
 

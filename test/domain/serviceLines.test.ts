@@ -29,12 +29,20 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     ["X9", "Early payment discount", "discount"],
     ["X9", "eBay fees", "marketplace fee"],
     ["X9", "Free sample", "samples"],
+    // Odoo's down-payment product, and the German, French, Dutch and Italian words
+    ["", "Down payment", "down payment"],
+    ["", "Down Payment: 30%", "down payment"],
+    ["X9", "Anzahlung", "down payment"],
+    ["X9", "Acompte", "down payment"],
+    ["X9", "Aanbetaling", "down payment"],
   ])('recognises %s "%s" by its description as %s', (sku, name, kind) => {
     expect(serviceKind(sku, name)).toBe(kind);
   });
 
   it.each([
     ["S", "Nitrile gloves, small"],
+    // a product that merely starts with the word
+    ["DB-1", "Deposit box, steel"],
     ["s", undefined],
     ["b", undefined],
     ["85123A", "WHITE HANGING HEART T-LIGHT HOLDER"],

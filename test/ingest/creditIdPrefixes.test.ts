@@ -24,6 +24,18 @@ test("which prefixes are credit notes", () => {
   expect(creditNotePrefixes(["FA1", "FA2", "Avenue 3"])).toEqual([]);
 });
 
+test("Odoo: a journal's credit notes are numbered R + its code (RINV/… beside INV/…)", () => {
+  expect(creditNotePrefixes(["INV/2026/00001", "INV/2026/00002", "RINV/2026/00001", ""])).toEqual([
+    "rinv",
+  ]);
+  // a journal of its own starting with R (RET/…) with no ET/… beside it: no credit notes
+  expect(creditNotePrefixes(["INV/2026/1", "RET/2026/1"])).toEqual([]);
+  // as many reversals as invoices: the numbering, not credits
+  expect(creditNotePrefixes(["INV/2026/1", "RINV/2026/1"])).toEqual([]);
+  // a slash then the year, not "INVOICE/…" text or "RINV-1"
+  expect(creditNotePrefixes(["INV/2026/1", "INV/2026/2", "RINV-1"])).toEqual([]);
+});
+
 test("French: AV00003 with positive Qté and Total HT is an avoir", async () => {
   const { report, revenue, orders } = await analyze(
     join(__dirname, "../fixtures/exports/french-avoir-by-number.csv")

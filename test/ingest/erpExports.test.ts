@@ -52,6 +52,29 @@ describe("Odoo sales order lines", () => {
   });
 });
 
+describe("Odoo customer invoices exported with their lines ('Invoice lines/…')", () => {
+  it("the invoice's later lines are the invoice's; Subtotal (before tax) is the value, never the line's Account or Total; RINV/… beside INV/… are credit notes", async () => {
+    const { report, revenue, orders, p } = await analyzeFile(
+      join(DIR, "odoo-invoices-with-lines.csv")
+    );
+    // Azure Interior: INV/2026/00001 2 × 40.00 + 120.00 = 200.00; INV/2026/00003 40.00 less
+    // the down payment taken off, 10.00 = 30.00: 230.00 in 2 orders
+    expect(revenue["Azure Interior"]).toBe(230);
+    expect(orders["Azure Interior"]).toBe(2);
+    // Deco Addict: INV/2026/00002 420.00 less its credit note RINV/2026/00001 140.00 (Odoo
+    // writes a credit note's Subtotal unsigned) = 280.00, 1 order
+    expect(revenue["Deco Addict"]).toBe(280);
+    expect(orders["Deco Addict"]).toBe(1);
+    // never the ledger account "400000 Product Sales" as a customer
+    expect(p.accounts.map((a) => a.accountId).sort()).toEqual(["Azure Interior", "Deco Addict"]);
+    expect(report.read!.layout).toBe("Odoo invoice lines");
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings).toContain(
+      "Order ids starting RINV beside the invoices' INV… are credit notes: read as returns, whatever their sign."
+    );
+  });
+});
+
 describe("NetSuite transaction saved searches", () => {
   it("only item lines on income accounts are sales; Name is the customer, 'Parent : Sub' rolled up into the parent as its site", async () => {
     const { report, revenue, orders, p } = await analyzeFile(
