@@ -281,13 +281,29 @@ export function sniffDelimiter(text: string): { delimiter: string; skip: number 
     if (c.length === 0 || c[0] < 2 || !c.every((x) => x === c[0])) return;
     if (best < 0 || c[0] > counts[best][0]) best = k;
   });
-  if (best < 0) {
-    CANDIDATES.forEach((_, k) => {
-      const h = counts[k][0] ?? 1;
-      if (h >= 2 && (best < 0 || h > counts[best][0])) best = k;
-    });
-  }
+  if (best < 0) best = mostAgreeingLines(counts);
   return { delimiter: best < 0 ? "," : CANDIDATES[best], skip: 0 };
+}
+
+/**
+ * The candidate whose commonest field count (2 or more) is on the most lines, the most fields
+ * winning a tie; −1 when no line splits. A report's title lines above the header ("Umsatzliste
+ * nach Kunden", "Zeitraum: …") and its footer split into one field by every candidate, so they
+ * must not decide: a semicolon export under a title was read by commas, its header never found.
+ */
+function mostAgreeingLines(counts: readonly number[][]): number {
+  let best = -1;
+  let bestLines = 0;
+  let bestFields = 0;
+  counts.forEach((c, k) => {
+    const tally = new Map<number, number>();
+    for (const n of c) if (n >= 2) tally.set(n, (tally.get(n) ?? 0) + 1);
+    for (const [fields, lines] of tally)
+      if (lines > bestLines || (lines === bestLines && fields > bestFields)) {
+        [best, bestLines, bestFields] = [k, lines, fields];
+      }
+  });
+  return best;
 }
 
 export interface CsvParserOptions {
