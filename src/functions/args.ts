@@ -621,9 +621,11 @@ export function toNumber(v: Plain, argName: string, column?: ColumnMark): number
  * means anything at 0.
  */
 export function optionalNumber(m: Matrix | Cell, argName: string): number | undefined {
-  const col = asColumn(m ?? null, argName);
+  // spare blank cells after the value are not values (withoutBlankTail), as after weights
+  const col = withoutBlankTail(asColumn(m ?? null, argName));
   if (col.length === 0 || (col.length === 1 && isEmptyOrZero(col[0]))) return undefined;
-  if (col.length !== 1) throw new ArgError(`${argName} must be a single value.`);
+  if (col.length !== 1)
+    throw new ArgError(`${argName} must be a single value (got ${col.length} cells with values).`);
   const n = toNumber(col[0], argName);
   if (n === undefined) throw new ArgError(`${argName} must be a number (got "${String(col[0])}").`);
   return n;
@@ -631,15 +633,31 @@ export function optionalNumber(m: Matrix | Cell, argName: string): number | unde
 
 /**
  * The one cell of an argument that takes a single value (an as-of date), or undefined when it is
- * left out or blank (desktop's 0 too). A range of several cells is refused: taking its first cell
- * would answer for a date the user may not have meant.
+ * left out or blank (desktop's 0 too). Blank cells after it are spare cells of a range selected
+ * larger than its value (C2:C4 with C2 filled), as after weights and parameters. A range of
+ * several values is refused: taking its first cell would answer for a date the user may not have
+ * meant.
  */
 export function singleCell(m: Matrix | Cell, argName: string, what: string): Plain | undefined {
   if (notGiven(m)) return undefined;
-  const cells = cellsOf(m);
+  const cells = withoutBlankTail(cellsOf(m));
   if (cells.length !== 1)
-    throw new ArgError(`${argName} must be a single ${what} (got ${cells.length} cells).`);
+    throw new ArgError(
+      `${argName} must be a single ${what} (got ${cells.length} cells with values).`
+    );
   return cells[0];
+}
+
+/**
+ * A range's cells down to its last filled one: the blank cells after it (null on the web, 0 on
+ * desktop, a text "0") are spare cells of a range selected larger than its values (K4:T4 for
+ * K4:Q4, a column with rows to spare), not values. The first `keep` cells stay, blank or not (a
+ * blank weight is 0).
+ */
+export function withoutBlankTail(cells: Plain[], keep = 0): Plain[] {
+  let end = cells.length;
+  while (end > keep && isEmptyOrZero(cells[end - 1])) end--;
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /**

@@ -66,6 +66,7 @@ import {
   padBlankTail,
   plain,
   singleCell,
+  withoutBlankTail,
   toNumber,
   type ColumnMark,
   type Plain,
@@ -845,17 +846,6 @@ export function reorderDays(orderDates: any[][], products?: any[][]): any[][] {
 const LIFETIME_ROW_ARGS = ["frequency", "recency", "T", "meanValue"];
 
 /**
- * A range's cells down to its last filled one: the blank cells after it (null on the web, 0 on
- * desktop) are spare cells of a range selected larger than its values (K4:T4 for K4:Q4, a column
- * with rows to spare), not values. The first `keep` cells stay, blank or not (a blank weight is 0).
- */
-function withoutBlankTail(cells: Plain[], keep = 0): Plain[] {
-  let end = cells.length;
-  while (end > keep && isEmptyOrZero(cells[end - 1])) end--;
-  return end === cells.length ? cells : cells.slice(0, end);
-}
-
-/**
  * The fitted parameters from one range: r, α, a, b (BG/NBD) then p, q, γ (Gamma-Gamma), as the KAP
  * Account Health sheet writes them. `need` 4 reads the first four of a 4- or 7-cell range.
  */
@@ -998,11 +988,15 @@ export async function clv(
   return guard(() => {
     const { bg, gg } = lifetimeParams(params, 7);
     const horizon = optionalNumber(horizonMonths, "horizonMonths");
+    // spare blank cells after the rate (D2:D4 with D2 filled) are not rates, as after weights
     const rateCells =
       discountRate === null || discountRate === undefined
         ? []
-        : asColumn(discountRate, "discountRate");
-    if (rateCells.length > 1) throw new ArgError("discountRate must be a single value.");
+        : withoutBlankTail(asColumn(discountRate, "discountRate"), 1);
+    if (rateCells.length > 1)
+      throw new ArgError(
+        `discountRate must be a single value (got ${rateCells.length} cells with values).`
+      );
     // Left out: the default. A blank cell is 0%, as Excel's own functions read a blank rate: desktop
     // passes it as 0 and cannot tell, so the web's null must read the same.
     const rateCell = rateCells.length ? rateCells[0] : undefined;

@@ -24,6 +24,7 @@ import {
   inputErrorOf,
   InputError,
   isEmpty,
+  singleCell,
   toNumber,
 } from "./args";
 import type { Matrix, Plain } from "./args";
@@ -66,11 +67,11 @@ export function dateTimeOf(
   );
 }
 
+/** The as-of day: one cell (spare blank cells after it are ignored), as the other functions read it (args singleCell). */
 function asOfArg(asOf: Matrix | undefined | null): number | undefined {
-  const c = asColumn(asOf ?? null, "asOf");
-  if (c.length === 0) return undefined;
-  if (c.length !== 1) throw new ArgError("asOf must be a single date.");
-  const d = dateTimeOf(c[0], "asOf", 1);
+  const c = singleCell(asOf, "asOf", "date");
+  if (c === undefined) return undefined;
+  const d = dateTimeOf(c, "asOf", 1);
   return d === undefined ? undefined : Math.floor(d);
 }
 

@@ -26,7 +26,7 @@ describe("asOf given several cells", () => {
     ]) {
       const e = thrown(f);
       expect(e.code).toBe("#VALUE!");
-      expect(e.message).toMatch(/asOf must be a single date \(got 2 cells\)/);
+      expect(e.message).toMatch(/asOf must be a single date \(got 2 cells with values\)/);
     }
     // as of 30 Jun 2026: A's last order 1 Mar → 31 (to 1 Apr) + 30 + 31 + 29 (1 → 30 Jun) = 121 days;
     // B 15 May → 46 days (16 + 30)
@@ -43,6 +43,6 @@ describe("asOf given several cells", () => {
         col(d(2026, 2, 28), d(2026, 3, 31))
       )
     );
-    expect(e.message).toMatch(/asOf must be a single date \(got 2 cells\)/);
+    expect(e.message).toMatch(/asOf must be a single date \(got 2 cells with values\)/);
   });
 });
