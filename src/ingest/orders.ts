@@ -440,6 +440,9 @@ function ledgerWarning(
   return `The report lists ${sections.size} ledger accounts: KAP read ${read} (sales) and skipped ${skipped}, which hold${sections.size - [...sections.values()].filter(Boolean).length === 1 ? "s" : ""} the same sales again (with VAT) or payments: read too, each sale would count twice.`;
 }
 
+/** The line a Shopify order's discount on the whole order is read as (a "discount" service line). */
+export const ORDER_DISCOUNT_SKU = "Order discount";
+
 /**
  * Whether `id` starts with one of `prefixes` (lower-case) and then a digit, a dash, a space or a
  * slash: "AV00003", "GU-0033", "NC 12/2026", "FK/3/2026"; a longer prefix (an Odoo journal's,
@@ -835,10 +838,13 @@ export function createOrderParser(
   /**
    * Shopify's discounts on a whole order: its "Discount Amount" beyond its lines' "Lineitem
    * discount" came off no line, so the lines overstate the order. Which lines it came off is not
-   * shown: the order is named, not allocated. The order being read is settled when the next one
+   * shown, so none is changed: the order gets a discount line of its own for that amount (a
+   * service line, PRODUCT.md §2: in revenue, never a product or category), as QuickBooks writes a
+   * "Discount" item among an invoice's lines. The order being read is settled when the next one
    * starts and at the end.
    */
-  const orderDiscounts = col.orderDiscount >= 0 && col.lineDiscount >= 0;
+  const orderDiscounts =
+    col.orderDiscount >= 0 && (col.lineDiscount >= 0 || col.orderSubtotal >= 0);
   let discountOrder:
     | {
         id: string;
@@ -848,6 +854,10 @@ export function createOrderParser(
         lineDiscounts: number;
         lines: number;
         share: number;
+        /** the order's first line, for the discount line's account, date, site and currency */
+        first: OrderLine;
+        /** the exchange rate its lines were converted at (1: none) */
+        rate: number;
       }
     | undefined;
   let overDiscounted = 0;
@@ -856,14 +866,15 @@ export function createOrderParser(
   /** An accepted line of a Shopify order: its value at the store's prices and the line discount taken off it. */
   function noteOrderDiscount(
     row: readonly Cell[],
+    line: OrderLine,
     sameOrder: boolean,
-    id: string,
-    currency: string,
     value: number,
-    lineDiscount: number
+    lineDiscount: number,
+    rate: number,
+    sink: (line: OrderLine) => void
   ): void {
     if (!sameOrder) {
-      settleOrderDiscount();
+      settleOrderDiscount(sink);
       const discount = parseMoney(row[col.orderDiscount], priceDec)?.value;
       const subtotal =
         col.orderSubtotal >= 0 && !isBlankCell(row[col.orderSubtotal])
@@ -871,26 +882,30 @@ export function createOrderParser(
           : undefined;
       if (discount !== undefined && discount > 0.005)
         discountOrder = {
-          id,
-          currency,
+          id: line.orderId,
+          currency: line.currency ?? "",
           discount,
           subtotal,
           lineDiscounts: 0,
           lines: 0,
           share: orderNetShare,
+          first: { ...line },
+          rate,
         };
     }
     if (!discountOrder) return;
     discountOrder.lineDiscounts += lineDiscount;
     discountOrder.lines += value;
   }
-  function settleOrderDiscount(): void {
+  function settleOrderDiscount(sink: ((line: OrderLine) => void) | undefined): void {
     const o = discountOrder;
     discountOrder = undefined;
     if (!o) return;
     // Discount Amount holds a shipping discount too: only what the Subtotal shows came off the goods
     let off = o.discount - o.lineDiscounts;
     if (o.subtotal !== undefined) off = Math.min(off, o.lines - o.subtotal);
+    // no line discounts and no Subtotal: a shipping discount cannot be told apart
+    else if (col.lineDiscount < 0) return;
     if (!(off > 0.005)) return;
     // the lines are read at the order's net share where prices include tax: so is the discount
     const before = off * o.share;
@@ -902,6 +917,25 @@ export function createOrderParser(
           : `${o.id}: ${money(off)}`
       );
     overstatedByCurrency.set(o.currency, (overstatedByCurrency.get(o.currency) ?? 0) + before);
+    if (!sink) return;
+    const value = -before * o.rate;
+    sink({
+      ...o.first,
+      sku: ORDER_DISCOUNT_SKU,
+      productName: ORDER_DISCOUNT_SKU,
+      category: UNCATEGORISED,
+      quantity: 0,
+      revenue: value,
+      unitPrice: undefined,
+      listPrice: undefined,
+      isReturn: false,
+    });
+    acceptedRevenue += value;
+    if (o.first.currency !== revenueRunCurrency) {
+      if (report.accepted > 0) fileRevenueRun();
+      revenueRunCurrency = o.first.currency;
+    }
+    revenueRun += value;
   }
   function orderDiscountWarning(): string | undefined {
     const n = overDiscounted;
@@ -911,7 +945,7 @@ export function createOrderParser(
     const amounts = [...overstatedByCurrency]
       .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
       .join(" + ");
-    return `${n === 1 ? "1 order has" : `${wholeText(n, options.culture)} orders have`} a discount on the whole order that is not on ${their} lines ("${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}": ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so ${their} lines count before it and revenue is overstated by ${amounts}. Take the discounts off by hand where they matter.`;
+    return `${n === 1 ? "1 order has" : `${wholeText(n, options.culture)} orders have`} a discount on the whole order that is not on ${their} lines (${col.lineDiscount >= 0 ? `"${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}"` : `"${header("orderDiscount")}" that "${header("orderSubtotal")}" shows came off the goods; the export has no line discounts`}: ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so it is read as a line "${ORDER_DISCOUNT_SKU}" of ${n === 1 ? "the order" : "each order"} (${amounts} in all), in revenue but in no product or category.`;
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -1772,9 +1806,11 @@ export function createOrderParser(
       }
       if (currency === fileCurrency) currency = undefined;
     }
+    let lineRate = 1;
     if (convert && currency && currency !== reporting) {
       const rate = rateOf.get(currency);
       if (rate === undefined) return reject(`no exchange rate for ${currency}`, rowNo);
+      lineRate = rate;
       revenue *= rate;
       if (unitPrice !== undefined) unitPrice *= rate;
       currency = reporting;
@@ -1876,7 +1912,7 @@ export function createOrderParser(
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
     if (orderDiscounts)
-      noteOrderDiscount(row, sameOrder, rawOrder, currency ?? "", storeValue, lineDiscountTaken);
+      noteOrderDiscount(row, line, sameOrder, storeValue, lineDiscountTaken, lineRate, sink);
     sink(line);
   }
 
@@ -1932,7 +1968,7 @@ export function createOrderParser(
       }
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
-      settleOrderDiscount();
+      settleOrderDiscount(lastSink);
       const warnings: string[] = [];
       const skuWords = spellingsWarning(
         skuSpellings,

@@ -612,8 +612,14 @@ export function checkOrderColumns(
     if (contacts) notes.push(contacts.note);
   }
   // A Shopify export without "Lineitem discount" (older exports): an order's discount code is only
-  // in the order-level "Discount Amount", so its lines count before the discount. Flagged.
-  if (mapping.layout === "shopify" && !get("lineDiscount") && options.headers) {
+  // in the order-level "Discount Amount", so its lines count before the discount. With a
+  // "Subtotal" the parser reads what came off (ingest/orders); without one it is flagged.
+  if (
+    mapping.layout === "shopify" &&
+    !get("lineDiscount") &&
+    options.headers &&
+    !options.headers.some((h) => normaliseHeader(h) === "subtotal")
+  ) {
     const dc = options.headers.findIndex((h) => normaliseHeader(h) === "discount amount");
     const oid = get("orderId");
     let orders = 0;
@@ -661,7 +667,9 @@ export function checkOrderColumns(
       ["orderDiscount", at("discount amount")],
       ["orderSubtotal", at("subtotal")],
     ];
-    if (get("lineDiscount"))
+    // without the lines' own discounts, the Subtotal (after every discount on the goods) says what
+    // came off them
+    if (get("lineDiscount") || orderDiscount.every(([, c]) => c >= 0))
       for (const [field, column] of orderDiscount)
         if (column >= 0)
           fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });

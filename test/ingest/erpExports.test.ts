@@ -108,32 +108,46 @@ describe("NetSuite transaction saved searches", () => {
 });
 
 describe("Shopify orders with an order-level discount", () => {
-  it("a discount on the whole order, not on its lines' 'Lineitem discount', is named with the revenue it overstates", async () => {
-    const { report, revenue } = await analyzeFile(join(DIR, "shopify-order-level-discount.csv"));
-    // Alpha: #3001 4 × 15.00 + 2 × 20.00 = 100.00 (ORDER10 took 10.00 off the order, on no line:
-    // Subtotal 90.00); #3002 3 × 10.00 − 3.00 (on its line) = 27.00: 127.00 as the lines show
-    expect(revenue["a@x.example"]).toBe(127);
+  it("a discount on the whole order, not on its lines' 'Lineitem discount', is the order's own discount line: in revenue, in no product", async () => {
+    const { report, revenue, orders, p } = await analyzeFile(
+      join(DIR, "shopify-order-level-discount.csv")
+    );
+    // Alpha: #3001 4 × 15.00 + 2 × 20.00 = 100.00, less ORDER10's 10.00 on no line (Subtotal
+    // 90.00) = 90.00; #3002 3 × 10.00 − 3.00 (on its line) = 27.00: 117.00
+    expect(revenue["a@x.example"]).toBe(117);
     // Beta: #3003 2 × 25.00 = 50.00 (FREESHIP 4.95 came off the shipping: Subtotal 50.00 is its
     // lines'); #3004 2 × 10.00 − 2.00 + 1 × 12.00 = 30.00, of Discount Amount 7.00 only 2.00 on
-    // its lines (Subtotal 25.00 = 30.00 − 5.00): 80.00
-    expect(revenue["b@x.example"]).toBe(80);
-    // overstated: #3001 10.00 + #3004 7.00 − 2.00 = 5.00 → 15.00
+    // its lines: Subtotal 25.00, so 5.00 came off the order: 50.00 + 25.00 = 75.00
+    expect(revenue["b@x.example"]).toBe(75);
+    // the discount lines are no orders of their own
+    expect(orders).toEqual({ "a@x.example": 2, "b@x.example": 2 });
+    // ...and a discount service line, not a product: 10.00 and 5.00, both GBP
+    expect(p.serviceLines).toEqual([
+      {
+        sku: "Order discount",
+        name: "Order discount",
+        kind: "discount",
+        lines: 2,
+        revenue: { GBP: -15 },
+      },
+    ]);
+    // 10.00 + 5.00 = 15.00 taken off in discount lines
     expect(report.warnings).toContain(
-      '2 orders have a discount on the whole order that is not on their lines ("Discount Amount" beyond the lines\' "Lineitem discount": #3001: 10.00, #3004: 5.00): which lines it came off is not shown, so their lines count before it and revenue is overstated by 15.00 GBP. Take the discounts off by hand where they matter.'
+      '2 orders have a discount on the whole order that is not on their lines ("Discount Amount" beyond the lines\' "Lineitem discount": #3001: 10.00, #3004: 5.00): which lines it came off is not shown, so it is read as a line "Order discount" of each order (15.00 GBP in all), in revenue but in no product or category.'
     );
   });
 
-  it("prices including tax: the discount, with tax, overstates revenue by its share before tax", async () => {
+  it("where prices include tax, the order's discount line is before tax, like its lines", async () => {
     const { report, revenue } = await analyzeFile(
       join(DIR, "shopify-order-discount-taxes-included.csv")
     );
     // #6001: lines 2 × 23.80 + 11.90 = 59.50 with tax, SAVE20 11.90 off the order: Subtotal =
-    // Total 47.60, Taxes 7.60 inside, so the net share is 40.00 / 47.60 and the lines read
-    // 59.50 × 40.00 / 47.60 = 50.00 where the order is worth 40.00: 11.90 × 40.00 / 47.60 = 10.00
-    // over. #6002: 59.50 × 50.00 / 59.50 = 50.00. 50.00 + 50.00 = 100.00
-    expect(revenue["c@x.example"]).toBe(100);
+    // Total 47.60, Taxes 7.60 inside, so the net share is 40.00 / 47.60: the lines read
+    // 59.50 × 40.00 / 47.60 = 50.00 and the discount line 11.90 × 40.00 / 47.60 = 10.00: 40.00.
+    // #6002: 59.50 × 50.00 / 59.50 = 50.00. 40.00 + 50.00 = 90.00
+    expect(revenue["c@x.example"]).toBe(90);
     expect(report.warnings).toContain(
-      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" beyond the lines\' "Lineitem discount": #6001: 10.00 before tax, 11.90 with tax): which lines it came off is not shown, so its lines count before it and revenue is overstated by 10.00 EUR. Take the discounts off by hand where they matter.'
+      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" beyond the lines\' "Lineitem discount": #6001: 10.00 before tax, 11.90 with tax): which lines it came off is not shown, so it is read as a line "Order discount" of the order (10.00 EUR in all), in revenue but in no product or category.'
     );
   });
 

@@ -2,6 +2,8 @@
  * Export variants a sales-ops user brings that earlier fixtures did not cover (test/fixtures/tester).
  * Every expected figure is worked out by hand from the file, as the comments show; as of 2026-10-31.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile } from "./fileAnalysis";
 
@@ -155,9 +157,31 @@ describe("export variants found by the tester", () => {
     expect(report.returns).toBe(1);
   });
 
-  it("Shopify without 'Lineitem discount': an order-level discount code is flagged, since the lines count before it", async () => {
-    const { report, revenue } = await analyzeFile(join(DIR, "shopify-order-discount-only.csv"));
-    // the lines as exported: 10 × 10.00 + 5 × 10.00 = 150.00 (#4001's TRADE10 took 10.00 off: 140.00 net)
+  it("Shopify without 'Lineitem discount': what the Subtotal shows came off the goods is the order's discount line", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      join(DIR, "shopify-order-discount-only.csv")
+    );
+    // the lines as exported: 10 × 10.00 + 5 × 10.00 = 150.00; #4001's TRADE10 took 10.00 off
+    // (its lines 100.00, Subtotal 90.00): 140.00 in 2 orders
+    expect(revenue["a@x.example"]).toBe(140);
+    expect(orders["a@x.example"]).toBe(2);
+    expect(report.warnings).toContain(
+      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" that "Subtotal" shows came off the goods; the export has no line discounts: #4001: 10.00): which lines it came off is not shown, so it is read as a line "Order discount" of the order (10.00 GBP in all), in revenue but in no product or category.'
+    );
+    expect(report.warnings.join("\n")).not.toMatch(/Take the discounts off by hand/);
+  });
+
+  it("Shopify without 'Lineitem discount' or 'Subtotal': the order-level discount is flagged, since a shipping discount cannot be told apart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kap-shopify-nosub-"));
+    const rows = readFileSync(join(DIR, "shopify-order-discount-only.csv"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.split(","));
+    const at = rows[0].indexOf("Subtotal");
+    const file = join(dir, "no-subtotal.csv");
+    writeFileSync(file, rows.map((r) => r.filter((_, i) => i !== at).join(",")).join("\n") + "\n");
+    const { report, revenue } = await analyzeFile(file);
+    // the lines as exported: 10 × 10.00 + 5 × 10.00 = 150.00, the discount named, not taken
     expect(revenue["a@x.example"]).toBe(150);
     expect(report.warnings).toContain(
       'This export has no "Lineitem discount" column, and 1 order in its first rows has an order-level discount ("Discount Amount", such as #4001: 10.00): its lines count before the discount, so revenue is overstated by it (10.00 in those rows). Take the discounts off by hand where they matter.'
