@@ -14,7 +14,7 @@ import {
 import { USUAL_COLUMNS } from "../ingest/grid";
 import { batchBuffers, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
-import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
+import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
 /** What the file is: a delimited text file in its dialect, or an .xlsx workbook (the sheet is posted later). */
 export type ReadJob =
@@ -55,7 +55,14 @@ export type ReadErrorKind = "text-limit" | "xlsx-file" | "xlsx-limit" | "range" 
 /** Messages from the worker. */
 export type CsvWorkerMessage =
   | { kind: "rows"; batch: RowBatch; bytesRead: number }
-  | { kind: "done"; encoding?: string; fellBackAt?: number; bytesRead: number }
+  | {
+      kind: "done";
+      encoding?: string;
+      fellBackAt?: number;
+      bytesRead: number;
+      /** an .xlsx sheet's hidden rows */
+      hidden?: SheetHiddenRows;
+    }
   | { kind: "error"; error: ReadErrorKind; message: string };
 
 /** Rows in the first batch (doubling up to batchRows), and the reads that make them. */
@@ -153,7 +160,7 @@ async function readXlsx(
       if (batches.isDue()) batches.send(reader.bytesRead);
     }
     if (batches.isDue(true)) batches.send(reader.bytesRead);
-    return { kind: "done", bytesRead: reader.bytesRead };
+    return { kind: "done", bytesRead: reader.bytesRead, hidden: reader.sheets[sheet].hidden };
   } finally {
     reader.close();
   }

@@ -20,7 +20,7 @@ import type {
   ReadSheetMessage,
 } from "./csvWorker";
 import { batchBuffers, RowDecoder } from "./rowWire";
-import { XlsxFileError, XlsxLimitError, XlsxReader } from "./xlsxReader";
+import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
 /**
  * Rows per block handed to the session, and per chunk it pushes to the engine: few enough that
@@ -68,6 +68,8 @@ export interface FileSource extends IngestSource {
   progress(): { done: number; total: number };
   /** What the reading says first about the file itself ("x.xlsx is a text (CSV) file …"). */
   notes?: readonly string[];
+  /** A sheet's rows Excel does not show, once `read` has read it to its end (.xlsx only). */
+  hiddenRows?(table: SourceTable): SheetHiddenRows | undefined;
 }
 
 const DELIMITER_NAMES: Record<string, string> = {
@@ -236,6 +238,8 @@ export class WorkerRows {
   bytesRead = 0;
   encoding?: string;
   fellBackAt?: number;
+  /** an .xlsx sheet's hidden rows, once read */
+  hidden?: SheetHiddenRows;
   private spare: Cell[][] = [];
 
   constructor(
@@ -343,6 +347,7 @@ export class WorkerRows {
           this.bytesRead = m.bytesRead;
           this.encoding = m.encoding;
           this.fellBackAt = m.fellBackAt;
+          this.hidden = m.hidden;
           return;
         } else throw readError(m.error, m.message);
       }
@@ -390,6 +395,8 @@ export function xlsxSource(path: string): FileSource {
     return reader;
   };
   const sheetOf = new Map<SourceTable, number>();
+  /** each sheet's hidden rows, by whichever thread read it */
+  const hiddenOf = new Map<SourceTable, SheetHiddenRows | undefined>();
   return {
     async tables() {
       const r = await open();
@@ -444,6 +451,7 @@ export function xlsxSource(path: string): FileSource {
         } catch (e) {
           throw limitError(path, e);
         }
+        hiddenOf.set(t, worker.hidden);
         return;
       }
       const r = await open();
@@ -469,8 +477,10 @@ export function xlsxSource(path: string): FileSource {
       } catch (e) {
         throw limitError(path, e);
       }
+      hiddenOf.set(t, r.sheets[sheetOf.get(t)!].hidden);
     },
     describe: () => ".xlsx",
+    hiddenRows: (t) => hiddenOf.get(t),
     progress: () => ({ done: worker?.bytesRead ?? reader?.bytesRead ?? 0, total: size }),
     chunkRows: BLOCK_ROWS,
     recycle: (rows) => worker?.recycle(rows),

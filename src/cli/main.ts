@@ -30,7 +30,8 @@ import {
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { otherOrdersWarning } from "../engine/otherOrders";
-import { IngestSession } from "../engine/session";
+import { hiddenRowsWarning } from "../engine/hiddenRows";
+import { IngestSession, type SourceTable } from "../engine/session";
 import { completeSettings } from "../engine/settings";
 import type { KapSettings } from "../engine/settings";
 import type { SheetSpec } from "../sheets/spec";
@@ -234,6 +235,24 @@ function settingsFrom(o: Opts): KapSettings {
   return settings;
 }
 
+/**
+ * The task pane's warning for order rows Excel does not show (hidden by hand or by a filter):
+ * kap reads them all, as the pane does, and says so in the pane's words. `headerRow`: the
+ * header's 0-based row on the sheet (a file's sheets start at row 1); the rows under it count.
+ */
+function hiddenWarning(
+  source: FileSource,
+  table: SourceTable,
+  headerRow: number
+): string | undefined {
+  const h = source.hiddenRows?.(table);
+  if (!h) return undefined;
+  const firstData = headerRow + 2;
+  const rows = h.rows.filter((r) => r >= firstData).length;
+  const total = Math.max(0, h.lastRow - firstData + 1);
+  return hiddenRowsWarning(table.peek.name, total, { rows, byFilter: h.byFilter });
+}
+
 /** Streams a file through the ingest session into a new engine, then analyses it once: as of --as-of, else the data's last order date (RULES.md §2). */
 async function load(
   file: string,
@@ -260,7 +279,7 @@ async function load(
     );
   const engine = new KapEngine();
   const name = basename(file);
-  const { report, found } = await said(
+  const { report, found, plan } = await said(
     session.run(engine, {
       onProgress: () => {
         const { done, total } = source.progress();
@@ -273,6 +292,8 @@ async function load(
   const others =
     found.orders && !o.sheet ? otherOrdersWarning(tables, found.orders.table) : undefined;
   if (others) report.warnings.push(others);
+  const hidden = found.orders && hiddenWarning(source, found.orders.table, plan.mapping.headerRow);
+  if (hidden) report.warnings.push(hidden);
   // what the file was read as, when its name says otherwise (a CSV named .xlsx)
   if (source.notes) report.warnings.unshift(...source.notes);
   if (report.accepted === 0) {

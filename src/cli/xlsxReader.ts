@@ -32,6 +32,23 @@ export interface XlsxSheet {
   tables: string[];
   /** Rows of the sheet's used range (from its dimension), when the sheet says. */
   rows?: number;
+  /** A table on the sheet has filter criteria on (its own AutoFilter). */
+  tableFiltered?: boolean;
+  /** Its rows Excel does not show, once the sheet has been read to its end. */
+  hidden?: SheetHiddenRows;
+}
+
+/**
+ * The rows of a sheet Excel does not show (`<row hidden="1">`: hidden by hand, or by a filter,
+ * which marks the rows it hides so), as a whole read of the sheet found them.
+ */
+export interface SheetHiddenRows {
+  /** 1-based numbers of the hidden rows that hold a value (a hidden blank row hides nothing) */
+  rows: number[];
+  /** the sheet's AutoFilter or one of its tables' has criteria on */
+  byFilter: boolean;
+  /** the sheet's last row read */
+  lastRow: number;
 }
 
 /** Days from Excel's 1900 date system's day 0 to 1 January 1904 (the 1904 system's day 0). */
@@ -472,6 +489,7 @@ export class XlsxReader {
         const tag = t && /<table\b[^>]*>/.exec(t)?.[0];
         const n = tag && (attr(tag, "displayName") ?? attr(tag, "name"));
         if (n) s.tables.push(n);
+        if (t && hasFilterCriteria(t)) s.tableFiltered = true;
       }
     }
     const styles = [...rels.values()].find((r) => r.type.endsWith("/styles"));
@@ -557,6 +575,12 @@ export class XlsxReader {
         sc.keep(scan.at, n);
         if (block.rows.length) yield block;
       }
+      // read to its end: the rows it hid are known (a read stopped early knows only some)
+      sheet.hidden = {
+        rows: scan.hiddenRows,
+        byFilter: scan.filtered || sheet.tableFiltered === true,
+        lastRow: scan.lastRow,
+      };
     } finally {
       stream.destroy();
     }
@@ -676,6 +700,14 @@ export class SheetScanner {
   private fmts: string[] = EMPTY_FORMATS;
   private ids: number[] = NO_IDS;
   private inRow = false;
+  /** the row being read has hidden="1" */
+  private rowHidden = false;
+  /** past <customSheetViews>: a saved view's filter is not the sheet's */
+  private inViews = false;
+  /** 1-based numbers of the hidden rows read that hold a value */
+  readonly hiddenRows: number[] = [];
+  /** the sheet's AutoFilter has criteria (a <filterColumn> with content) */
+  filtered = false;
 
   constructor(
     private readonly sst: readonly string[],
@@ -732,6 +764,13 @@ export class SheetScanner {
           if (m) this.onDimension(Number(m[1]));
           next = gt + 1;
         }
+      } else if (c1 === 102 && c2 === 105 && buf[lt + 3] === 108 && !this.inViews) {
+        // <filterColumn …>…: the AutoFilter (after <sheetData>) filters on a column
+        next = this.filterColumn(buf, lt, n);
+      } else if (c1 === 99 && c2 === 117 && buf[lt + 3] === 115) {
+        // <customSheetViews>
+        this.inViews = true;
+        next = lt + 1;
       } else next = lt + 1;
       if (next < 0) {
         // the element runs past the chunk
@@ -744,7 +783,22 @@ export class SheetScanner {
     return out;
   }
 
+  /** The last row read (1-based). */
+  get lastRow(): number {
+    return this.rowNo;
+  }
+
+  /** A <fil…> element at lt: notes a <filterColumn> that is not empty; −1 when incomplete. */
+  private filterColumn(buf: Buffer, lt: number, n: number): number {
+    const gt = buf.indexOf(62, lt);
+    if (gt < 0 || gt >= n) return -1;
+    if (buf[gt - 1] !== 47 && buf.toString("latin1", lt + 1, lt + 13) === "filterColumn")
+      this.filtered = true;
+    return gt + 1;
+  }
+
   private emit(out: SheetBlock): void {
+    if (this.rowHidden && this.row.some((v) => v !== null)) this.hiddenRows.push(this.rowNo);
     out.rows.push(this.row);
     if (this.formats) out.formats.push(this.fmts);
     if (this.withIds) out.sharedIds.push(this.ids);
@@ -753,8 +807,15 @@ export class SheetScanner {
   /** <row r="…" …>: starts the row (rows the file leaves out come as empty rows); −1 when incomplete. */
   private openRow(buf: Buffer, lt: number, n: number, out: SheetBlock): number {
     let gt = lt + 4;
-    while (gt < n && buf[gt] !== 62) gt++;
+    // and where " hi" starts: the hidden attribute (no other row attribute starts "hi")
+    let hi = -1;
+    for (; gt < n; gt++) {
+      const x = buf[gt];
+      if (x === 62) break;
+      if (x === 104 && buf[gt + 1] === 105 && buf[gt - 1] === 32) hi = gt;
+    }
     if (gt >= n) return -1;
+    this.rowHidden = hi >= 0 && hiddenValue(buf, hi + 6, gt);
     let r = this.rowNo + 1;
     const ra =
       buf[lt + 4] === 32 && buf[lt + 5] === 114 && buf[lt + 6] === 61 && buf[lt + 7] === 34
@@ -887,6 +948,25 @@ export class SheetScanner {
     if (t === 5) return { v: null, shared: -1 };
     return { v: unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb))), shared: -1 };
   }
+}
+
+/**
+ * Whether the attribute value after a name ending at `a` (`="1"`, ` = 'true'`) is true; `gt`
+ * ends the tag. LibreOffice writes hidden="false" on every row.
+ */
+function hiddenValue(buf: Buffer, a: number, gt: number): boolean {
+  let i = a;
+  while (i < gt && buf[i] === 32) i++;
+  if (buf[i] !== 61) return false;
+  i++;
+  while (i < gt && buf[i] === 32) i++;
+  if (buf[i] !== 34 && buf[i] !== 39) return false;
+  return buf[i + 1] === 49 || buf[i + 1] === 116;
+}
+
+/** A table part's or sheet's XML has filter criteria on: a <filterColumn> that is not empty. */
+export function hasFilterCriteria(xml: string): boolean {
+  return /<filterColumn\b[^>]*[^/]>/.test(xml);
 }
 
 /** "xl/worksheets/../tables/table1.xml" → "xl/tables/table1.xml". */
