@@ -12,8 +12,9 @@ import { ORDER_HEADERS } from "../test/sample/generate";
 /** bench/.cache, or KAP_BENCH_CACHE (e.g. /tmp for the 1.6 GB 10,000,000-line file). */
 export const CACHE = process.env.KAP_BENCH_CACHE ?? join(__dirname, ".cache");
 
-export function benchOptions(rows: number): BenchGridOptions {
-  return { rows, accounts: 5_000, skus: 2_000, seed: 7, endDate: ymdToSerial(2026, 10, 31) };
+/** The bench's order lines: 5,000 accounts and 2,000 SKUs unless told (the `kap sheets` case: 50,000 and 300). */
+export function benchOptions(rows: number, accounts = 5_000, skus = 2_000): BenchGridOptions {
+  return { rows, accounts, skus, seed: 7, endDate: ymdToSerial(2026, 10, 31) };
 }
 
 function csvField(v: string | number): string {
@@ -22,15 +23,16 @@ function csvField(v: string | number): string {
 }
 
 /** The bench's order lines as a CSV file of `rows` lines (plus the header); made once, then reused. */
-export function benchCsv(rows: number): string {
+export function benchCsv(rows: number, accounts = 5_000, skus = 2_000): string {
   mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, `orders-${rows}.csv`);
+  const shape = accounts === 5_000 && skus === 2_000 ? "" : `-${accounts}a-${skus}p`;
+  const path = join(CACHE, `orders-${rows}${shape}.csv`);
   if (existsSync(path)) return path;
   const tmp = `${path}.part`;
   const fd = openSync(tmp, "w");
   try {
     writeSync(fd, ORDER_HEADERS.join(",") + "\n");
-    for (const chunk of benchChunks(benchOptions(rows), 20_000)) {
+    for (const chunk of benchChunks(benchOptions(rows, accounts, skus), 20_000)) {
       let out = "";
       for (const r of chunk)
         out += [serialToIso(r[0] as number), ...r.slice(1)].map(csvField).join(",") + "\n";
