@@ -95,39 +95,64 @@ export interface SheetCell {
   header?: boolean;
 }
 
-/** Every written cell of a spec with its resolved style, in the writers' order (block, header, total, range styles). */
-export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
-  const cells = new Map<string, SheetCell>();
-  const key = (r: number, c: number) => `${r},${c}`;
+/** A cell as finishForPrint reads it: its shown text, one-line width and whether it spills, worked out once. */
+interface PrintCell extends SheetCell {
+  text: string | undefined;
+  spill: boolean | undefined;
+  /** characters its widest line takes (-1 until measured) */
+  line: number;
+}
+
+/** Columns a sheet can have (Excel's XFD): a cell's key in cellsOf is row × MAX_COLS + col. */
+const MAX_COLS = 16_384;
+
+/** The key of cell (r, c) in cellsOf's map: a number, not a "r,c" string (millions on a 50,000-account sheet). */
+export function cellKey(r: number, c: number): number {
+  return r * MAX_COLS + c;
+}
+
+/** Every written cell of a spec with its resolved style, in the writers' order (block, header, total, range styles); keyed by cellKey. */
+export function cellsOf(spec: SheetSpec): Map<number, SheetCell> {
+  return printCells(spec);
+}
+
+function newCell(
+  row: number,
+  col: number,
+  value: CellValue,
+  format: string | undefined
+): PrintCell {
+  return { row, col, value, format, style: {}, text: undefined, spill: undefined, line: -1 };
+}
+
+function printCells(spec: SheetSpec): Map<number, PrintCell> {
+  const cells = new Map<number, PrintCell>();
   const styleAt = (r: number, c: number, s: CellStyle | undefined) => {
     if (!s) return;
-    const k = key(r, c);
-    const cur = cells.get(k) ?? { row: r, col: c, value: null, format: undefined, style: {} };
+    const k = cellKey(r, c);
+    const cur = cells.get(k) ?? newCell(r, c, null, undefined);
     // the cell's own style object (made here), so merged into in place
     Object.assign(cur.style, s);
     cells.set(k, cur);
   };
   for (const b of spec.blocks) {
     const pos = blockRange(b);
-    b.rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const k = key(pos.row + i, pos.col + j);
-        const cur = cells.get(k) ?? {
-          row: pos.row + i,
-          col: pos.col + j,
-          value: null,
-          format: undefined,
-          style: {},
-        };
-        cur.value = v;
-        cur.format = b.formats?.[j];
-        cells.set(k, cur);
-      })
-    );
+    for (let i = 0; i < b.rows.length; i++) {
+      const row = b.rows[i];
+      const format = b.formats;
+      for (let j = 0; j < row.length; j++) {
+        const k = cellKey(pos.row + i, pos.col + j);
+        const cur = cells.get(k);
+        if (cur) {
+          cur.value = row[j];
+          cur.format = format?.[j];
+        } else cells.set(k, newCell(pos.row + i, pos.col + j, row[j], format?.[j]));
+      }
+    }
     if (b.header || b.table) {
       for (let j = 0; j < pos.cols; j++) {
         styleAt(pos.row, pos.col + j, resolveStyle("header"));
-        cells.get(key(pos.row, pos.col + j))!.header = true;
+        cells.get(cellKey(pos.row, pos.col + j))!.header = true;
       }
     }
     // text beside a column of figures, indented by both writers
@@ -135,16 +160,18 @@ export function cellsOf(spec: SheetSpec): Map<string, SheetCell> {
       if (gap) for (let i = 0; i < pos.rows; i++) styleAt(pos.row + i, pos.col + j, { indent: 1 });
     });
     const bs = resolveStyle(b.style);
-    for (let i = 0; i < pos.rows; i++)
-      for (let j = 0; j < pos.cols; j++) styleAt(pos.row + i, pos.col + j, bs);
+    if (bs)
+      for (let i = 0; i < pos.rows; i++)
+        for (let j = 0; j < pos.cols; j++) styleAt(pos.row + i, pos.col + j, bs);
     if (b.total && pos.rows > 1)
       for (let j = 0; j < pos.cols; j++)
         styleAt(pos.row + pos.rows - 1, pos.col + j, resolveStyle("total"));
   }
   for (const s of spec.styles ?? []) {
     const r = parseRange(s.range);
+    const style = resolveStyle(s.style);
     for (let i = 0; i < r.rows; i++)
-      for (let j = 0; j < r.cols; j++) styleAt(r.row + i, r.col + j, resolveStyle(s.style));
+      for (let j = 0; j < r.cols; j++) styleAt(r.row + i, r.col + j, style);
   }
   return cells;
 }
@@ -213,7 +240,7 @@ function twoLineWidth(text: string, size: number, bold: boolean): number {
  * The spec made print-ready (a new object; the input is not changed). See the module comment.
  */
 export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
-  const cells = cellsOf(spec);
+  const cells = printCells(spec);
   const merges = (spec.merges ?? []).map(parseRange);
   const mergedAt = (r: number, c: number) =>
     merges.find((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
@@ -231,7 +258,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const underChart = (r: number, c: number) =>
     chartRects.some((k) => r >= k.r0 && r <= k.r1 && c >= k.c0 && c <= k.c1);
   const filled = (r: number, c: number) => {
-    const x = cells.get(`${r},${c}`);
+    const x = cells.get(cellKey(r, c));
     return (!!x && x.value !== null && x.value !== "") || underChart(r, c);
   };
   /** Layout widths of the empty columns right of (r, c) before a chart on that row; undefined when no chart is to the right. */
@@ -265,7 +292,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     for (let k = t.col; k < t.col + t.cols; k++) if (k !== c && filled(r, k)) return false;
     return true;
   };
-  const spillsOf = (x: SheetCell) =>
+  const spillsOf = (x: PrintCell) =>
     typeof x.value === "string" &&
     x.col < printedLast &&
     !x.style.wrap &&
@@ -273,29 +300,28 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     !filled(x.row, x.col + 1) &&
     x.col < spillLast &&
     inTableMaySpill(x);
-  const inTableMaySpill = (x: SheetCell) => {
+  const inTableMaySpill = (x: PrintCell) => {
     const t = tableAt(x.row, x.col);
     return t === undefined || messageRow(x.row, x.col, t);
   };
-  // each cell's shown text and whether it spills, worked out once (three passes read them)
-  const spillMemo = new Map<SheetCell, boolean>();
-  const spills = (x: SheetCell): boolean => {
-    let v = spillMemo.get(x);
-    if (v === undefined) spillMemo.set(x, (v = spillsOf(x)));
-    return v;
-  };
-  const shown = new Map<SheetCell, string>();
-  const textOf = (x: SheetCell): string => {
-    let t = shown.get(x);
-    if (t === undefined) shown.set(x, (t = shownText(x.value, x.format)));
-    return t;
+  // each cell's shown text, its one-line width and whether it spills, worked out once (three passes read them)
+  const spills = (x: PrintCell): boolean => (x.spill ??= spillsOf(x));
+  const textOf = (x: PrintCell): string => (x.text ??= shownText(x.value, x.format));
+  const lineOf = (x: PrintCell, size: number, bold: boolean): number => {
+    if (x.line < 0)
+      x.line = Math.max(
+        ...textOf(x)
+          .split("\n")
+          .map((t) => charsFor(t, size, bold))
+      );
+    return x.line;
   };
   for (const x of cells.values()) {
     if (x.value === null || x.value === "" || mergedAt(x.row, x.col)) continue;
     const size = x.style.fontSize ?? DEFAULT_FONT_SIZE;
     const bold = !!x.style.bold;
     const text = textOf(x);
-    const line = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
+    const line = lineOf(x, size, bold);
     // a header wraps to two lines (never narrower than its longest word); wrapping prose takes
     // the column up to its cap; text that can spill needs nothing — unless a chart to its right
     // leaves too little room
@@ -348,7 +374,10 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
         Math.max(lineHeight.get(x.row) ?? 0, rowHeightFor(1, x.style.fontSize ?? DEFAULT_FONT_SIZE))
       );
   }
-  for (const x of [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col)) {
+  // row by row, left to right: keys sort as the cells do
+  const order = Float64Array.from(cells.keys()).sort();
+  for (const k of order) {
+    const x = cells.get(k)!;
     if (x.value === null || x.value === "") continue;
     // Beyond the print area, text is for the screen: it keeps one line (rows stay as printed).
     if (printArea && (x.col > printedLast || x.col < printArea.col) && !x.style.wrap) continue;
@@ -362,7 +391,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     // an indent takes room from the text
     width -= indentOf(x);
     let wrap = !!x.style.wrap;
-    const one = Math.max(...text.split("\n").map((t) => charsFor(t, size, bold)));
+    const one = lineOf(x, size, bold);
     if (!wrap && typeof x.value === "string" && (one > width || text.includes("\n"))) {
       if (spills(x)) {
         // Spill over the empty cells to the right, up to the printed width (a table's edge in a
@@ -396,13 +425,18 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   }
   // A row of several lines reads from the top: its one-line cells sit beside the first line of
   // the wrapped text, not at the foot of the row (header rows keep their own alignment).
-  const headerRows = new Set([...cells.values()].filter((x) => x.header).map((x) => x.row));
-  for (const x of cells.values()) {
+  const headerRows = new Set<number>();
+  for (const x of cells.values()) if (x.header) headerRows.add(x.row);
+  const topKeys: number[] = [];
+  for (const [k, x] of cells) {
     const h = heights.get(x.row + 1);
     if (h === undefined || h <= (lineHeight.get(x.row) ?? 0) || headerRows.has(x.row)) continue;
     if (x.value === null || x.value === "" || x.style.vAlign) continue;
-    extraStyles.push({ range: `${colLetter(x.col)}${x.row + 1}`, style: { vAlign: "top" } });
+    topKeys.push(k);
   }
+  // neighbouring cells of a row share one range ("C8:F8"): one entry per cell made hundreds of
+  // thousands on a 50,000-account sheet
+  for (const r of rowRuns(topKeys)) extraStyles.push({ range: r, style: { vAlign: "top" } });
   // Every written row gets its height (its largest font's line, or its wrapped lines), so programs
   // do not size rows by a fallback font's tall glyphs (the ▁▂▃ sparkline) and all print alike.
   for (const [r, h] of lineHeight) heights.set(r + 1, Math.max(heights.get(r + 1) ?? 0, h));
@@ -420,9 +454,8 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const printedWidth = widths
     .slice(printArea?.col ?? 0, printedLast + 1)
     .reduce<number>((a, w) => a + (w ?? 8.43), 0);
-  const title = [...cells.values()].find(
-    (x) => x.row === 0 && x.col === 0 && typeof x.value === "string"
-  )?.value as string | undefined;
+  const a1 = cells.get(cellKey(0, 0))?.value;
+  const title = typeof a1 === "string" ? a1 : undefined;
   const page = {
     fitToWidth: true,
     orientation: printedWidth > PORTRAIT_CHARS ? ("landscape" as const) : ("portrait" as const),
@@ -448,6 +481,26 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     merges: [...(spec.merges ?? []), ...extraMerges],
     page,
   };
+}
+
+/** Cells (cellKey) as ranges of neighbouring cells in a row ("C8:F8", "H8"), row by row. */
+function rowRuns(keys: number[]): string[] {
+  const sorted = Float64Array.from(keys).sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1] === sorted[j] + 1 &&
+      sorted[j + 1] % MAX_COLS !== 0
+    )
+      j++;
+    const row = Math.floor(sorted[i] / MAX_COLS);
+    const a = `${colLetter(sorted[i] % MAX_COLS)}${row + 1}`;
+    out.push(j > i ? `${a}:${colLetter(sorted[j] % MAX_COLS)}${row + 1}` : a);
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Paper in inches, portrait (width, height). */
@@ -540,7 +593,7 @@ export function pageRowsPoints(
  */
 function tableBreaks(
   spec: SheetSpec,
-  cells: Map<string, SheetCell>,
+  cells: Map<number, SheetCell>,
   rowHeights: Record<number, number>,
   pagePoints: number
 ): number[] {
@@ -551,8 +604,10 @@ function tableBreaks(
   if (titles)
     for (let r = Number(titles[1]); r <= Number(titles[2] ?? titles[1]); r++)
       titlePoints += height(r);
-  const filledRow = (r: number) =>
-    [...cells.values()].some((x) => x.row === r - 1 && x.value !== null && x.value !== "");
+  // rows (1-based) with a value in them, found once
+  const filledRows = new Set<number>();
+  for (const x of cells.values()) if (x.value !== null && x.value !== "") filledRows.add(x.row + 1);
+  const filledRow = (r: number) => filledRows.has(r);
   const tables = spec.blocks
     .filter((b) => b.header || b.table)
     .map((b) => {

@@ -3,12 +3,20 @@
  * Widths worked by hand from Calibri's advance widths (1/2048 em, 11 pt at 96 dpi = 14.67 px/em;
  * a column of N characters is 7N + 5 px and a cell pads about 6 px).
  */
-import { finishForPrint, cellsOf } from "../../src/sheets/print";
-import { sheet, type SheetSpec } from "../../src/sheets/spec";
+import { finishForPrint, cellsOf, cellKey } from "../../src/sheets/print";
+import { parseRange, sheet, type SheetSpec } from "../../src/sheets/spec";
 
 const o = { paper: "A4" as const, asOfText: "As of 31/10/2026" };
-const styleAt = (s: SheetSpec, a1: string) =>
-  (s.styles ?? []).filter((x) => x.range === a1).map((x) => x.style);
+/** The styles given to cell a1, alone or in a range ("A2:C2" holds A2). */
+const styleAt = (s: SheetSpec, a1: string) => {
+  const c = parseRange(a1);
+  return (s.styles ?? [])
+    .filter((x) => {
+      const r = parseRange(x.range);
+      return c.row >= r.row && c.row < r.row + r.rows && c.col >= r.col && c.col < r.col + r.cols;
+    })
+    .map((x) => x.style);
+};
 
 describe("wrapped body text", () => {
   test("a column that wraps is at least as wide as its longest word (no 'account|s table')", () => {
@@ -57,7 +65,7 @@ describe("wrapped body text", () => {
     expect(styleAt(out, "C2")).toContainEqual({ vAlign: "top" });
     // the header row keeps its own (centred) alignment
     expect(styleAt(out, "A1")).toEqual([]);
-    expect(cellsOf(out).get("0,0")!.style.vAlign).toBe("center");
+    expect(cellsOf(out).get(cellKey(0, 0))!.style.vAlign).toBe("center");
   });
 
   test("one-line rows keep the default alignment", () => {
@@ -136,9 +144,9 @@ describe("text indented beside a column of figures", () => {
   });
   test("cellsOf reports the indent the writers give the text column (header too)", () => {
     const cells = cellsOf(twoColumns(["Units", 12]));
-    expect(cells.get("0,1")!.style.indent).toBe(1);
-    expect(cells.get("1,1")!.style.indent).toBe(1);
-    expect(cells.get("1,0")!.style.indent).toBeUndefined();
+    expect(cells.get(cellKey(0, 1))!.style.indent).toBe(1);
+    expect(cells.get(cellKey(1, 1))!.style.indent).toBe(1);
+    expect(cells.get(cellKey(1, 0))!.style.indent).toBeUndefined();
   });
 });
 
