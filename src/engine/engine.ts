@@ -216,6 +216,7 @@ export class KapEngine implements OrderSink {
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
       date1904: options.date1904,
+      swapSerialDayMonth: options.swapSerialDayMonth,
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,

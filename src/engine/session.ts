@@ -53,10 +53,13 @@ import {
   type DateOrder,
   type DateOrderSource,
   dateOrderEvidence,
+  excelSwappedDates,
   parseDate,
   settleDateOrder,
+  type SwappedDates,
   textDateOrder,
 } from "../ingest/values";
+import { MONTH_NAMES, serialToYmd } from "../domain/dates";
 import type {
   AccountRecord,
   CatalogItem,
@@ -169,6 +172,8 @@ export interface OrderReadOptions {
   dateOrderSource?: DateOrderSource;
   /** the serials come from a workbook in Excel's 1904 date system (IngestSource.dateSystem) */
   date1904?: boolean;
+  /** the order dates Excel converted have day and month swapped (ingest/values excelSwappedDates) */
+  swapSerialDayMonth?: boolean;
   /** each number column's decimal convention (ingest/numbers), decided over the column and the file */
   numbers?: Partial<Record<NumberField, ColumnConvention>>;
   /** the discount column is formatted as a percentage (0.1 = 10%) */
@@ -191,6 +196,17 @@ export interface OrderReadOptions {
 export const DATE1904_NOTE =
   "This workbook uses the 1904 date system (an option from Excel for Mac): KAP read its dates in it and writes its own dates in it.";
 
+/**
+ * What the user is told of Excel's swapped dates: the file was opened in Excel under the other
+ * date order and saved, and KAP reads the converted dates back the way the text ones are written.
+ */
+function swappedDatesNote(s: SwappedDates): string {
+  const { y, m, d } = serialToYmd(s.serial);
+  const [saved, meant] = [`${d} ${MONTH_NAMES[m - 1]} ${y}`, `${m} ${MONTH_NAMES[d - 1]} ${y}`];
+  const way = s.order === "dmy" ? "day-first" : "month-first";
+  return `The order dates look opened in Excel under the other date order and saved: the dates that read both ways became dates with day and month swapped, the rest stayed text ("${s.text}", ${way}). KAP swaps day and month back in those dates (one saved as ${saved} is read as ${meant}). To be sure, export the file again and open it with its dates imported as ${way}.`;
+}
+
 /** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
 const REPORT_BASIS = /^(?:accrual|cash)\s+basis\b/i;
 
@@ -203,7 +219,8 @@ const REPORT_BASIS = /^(?:accrual|cash)\s+basis\b/i;
 export function planReading(
   found: Found,
   sample: readonly (readonly Cell[])[],
-  culture?: NumberCulture
+  culture?: NumberCulture,
+  date1904 = false
 ): OrderReadOptions {
   const { mapping, notes } = found.detection;
   const peek = found.table.peek;
@@ -279,6 +296,15 @@ export function planReading(
     const order = textDateOrder(words);
     if (order) date = { order, source: "data" };
   }
+  // Excel's mix: the dates that read both ways made dates with day and month swapped, the rest text.
+  const swapped = excelSwappedDates(
+    sample.map((r) => r[dateCol]),
+    date1904
+  );
+  if (swapped) {
+    date = { order: swapped.order, source: "data" };
+    dateNotes.push(swappedDatesNote(swapped));
+  }
   const disc = mapping.fields.find((f) => f.field === "discount")?.column;
   const docCol = mapping.fields.find((f) => f.field === "docType")?.column;
   const sapDocTypes =
@@ -311,6 +337,7 @@ export function planReading(
   ];
   return {
     dateOrder: date.order,
+    ...(swapped ? { swapSerialDayMonth: true } : {}),
     ...(sapDocTypes ? { sapDocTypes } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
@@ -809,7 +836,7 @@ export class IngestSession {
         checked = checkOrders(orders, this.settings, sample);
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
       }
-      const read = planReading(checked, sample, named);
+      const read = planReading(checked, sample, named, date1904);
       if (date1904) {
         read.date1904 = true;
         read.notes = [...(read.notes ?? []), DATE1904_NOTE];

@@ -32,6 +32,7 @@ import {
   parseDate,
   parseMoney,
   parseQuantity,
+  swapDayMonth,
 } from "./values";
 
 export { UNCATEGORISED };
@@ -150,6 +151,8 @@ export interface OrderParserOptions {
   dateOrder: DateOrder;
   /** The serials come from a workbook in Excel's 1904 date system (ingest/values parseDate). */
   date1904?: boolean;
+  /** Dates (not texts) have day and month swapped by Excel: read them back (ingest/values excelSwappedDates). */
+  swapSerialDayMonth?: boolean;
   /**
    * Each number column's decimal convention, decided over the whole column and file
    * (inferNumberConvention); a field not given reads each text cell by its own evidence.
@@ -1124,6 +1127,7 @@ export function createOrderParser(
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
   const currencies: Record<string, number> = {};
+  const swapDates = options.swapSerialDayMonth === true;
   const report = {
     accepted: 0,
     returns: 0,
@@ -1466,6 +1470,7 @@ export function createOrderParser(
     if (rawDate === prevRawDate && rawDate !== undefined) date = prevDate;
     else if (!isBlankCell(rawDate)) {
       date = parseDate(rawDate, options.dateOrder, options.date1904);
+      if (swapDates && date !== undefined && typeof rawDate !== "string") date = swapDayMonth(date);
       prevRawDate = rawDate;
       prevDate = date;
     }
@@ -1590,8 +1595,11 @@ export function createOrderParser(
       return reject("no account", rowNo);
     }
     // A later line of an order with no date of its own takes the order's (the first line's).
-    if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate))
+    if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate)) {
       date = parseDate(orderDate, options.dateOrder, options.date1904);
+      if (swapDates && date !== undefined && typeof orderDate !== "string")
+        date = swapDayMonth(date);
+    }
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
     if (date === undefined) return reject("unreadable date", rowNo);
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";

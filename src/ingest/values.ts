@@ -4,7 +4,7 @@
  * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already
  * numbers, and a number never meets a regex.
  */
-import { DATE1904_OFFSET, isValidYmd, ymdToSerial } from "../domain/dates";
+import { DATE1904_OFFSET, isValidYmd, serialToYmd, ymdToSerial } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { Cell } from "./grid";
 import {
@@ -181,6 +181,62 @@ function dayFirstByText(m: RegExpExecArray, text: string): boolean {
   if (+m[1] > 12) return true;
   const d = DOTTED_DATE.exec(text);
   return d !== null && +d[1] <= 12;
+}
+
+/** A text date written with slashes or dashes (a date Excel would have converted): 13/10/2026. */
+const SLASHED_DATE = /^\s*(\d{1,2})[-/](\d{1,2})[-/]\d{2,4}(?:$|[T\s,])/;
+
+/** Excel's mix of swapped dates and text dates, found in a date column (excelSwappedDates). */
+export interface SwappedDates {
+  /** how the text dates are written, and so the export's order */
+  order: DateOrder;
+  /** a text date and a converted date, as evidence */
+  text: string;
+  serial: Serial;
+}
+
+/**
+ * A day-first export opened in month-first Excel (or the other way round) and saved: Excel made
+ * dates of the texts that read both ways, with day and month swapped (05/10/2026, 5 October,
+ * became 10 May), and left the others as text (13/10/2026). Such a column holds dates whose day
+ * is never over 12 beside text dates that all read one way only, the same way. Undefined unless
+ * at least 4 distinct dates (one with day ≠ month) and 2 distinct texts show it: real dates of a
+ * whole column have days over 12.
+ */
+export function excelSwappedDates(
+  values: Iterable<Cell>,
+  date1904 = false
+): SwappedDates | undefined {
+  const serials = new Set<Serial>();
+  const texts = new Set<string>();
+  let order: DateOrder | undefined;
+  let example: Serial | undefined;
+  for (const v of values) {
+    if (typeof v === "string") {
+      const m = SLASHED_DATE.exec(v);
+      if (!m) continue;
+      const o: DateOrder | undefined = +m[1] > 12 ? "dmy" : +m[2] > 12 ? "mdy" : undefined;
+      // a text that reads both ways would have been converted too: not Excel's mix
+      if (!o || (order && o !== order)) return undefined;
+      order = o;
+      texts.add(v.trim());
+    } else if ((typeof v === "number" && v <= MAX_SERIAL) || v instanceof Date) {
+      const serial = parseDate(v, "dmy", date1904);
+      if (serial === undefined) continue;
+      const { m, d } = serialToYmd(serial);
+      if (d > 12) return undefined;
+      if (d !== m) example ??= serial;
+      serials.add(serial);
+    }
+  }
+  if (!order || example === undefined || serials.size < 4 || texts.size < 2) return undefined;
+  return { order, text: [...texts][0], serial: example };
+}
+
+/** A date with its day and month swapped back (10 May → 5 October); unchanged when it cannot be. */
+export function swapDayMonth(serial: Serial): Serial {
+  const { y, m, d } = serialToYmd(serial);
+  return d <= 12 ? ymdToSerial(y, d, m) : serial;
 }
 
 const TIME_OF_DAY = /(?:^|[T\s,])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?/i;
