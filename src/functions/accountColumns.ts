@@ -14,7 +14,6 @@ import {
   isIdHeading,
   isRowRange,
   lengthMismatch,
-  notGiven,
   plain,
   singleCell,
   type Plain,
@@ -159,8 +158,10 @@ function parentsOf(
   rolledInto: unknown[][] | null | undefined
 ) {
   const parentOf = new Map<string, string>();
-  if (rolledInto === null || rolledInto === undefined || notGiven(rolledInto)) return parentOf;
+  if (rolledInto === null || rolledInto === undefined) return parentOf;
   const cells = asColumn(rolledInto, "rolledInto");
+  // every cell blank (desktop's 0): no roll-up. A text "0" names account 0 (notGiven would read it as blank).
+  if (cells.every(isEmpty)) return parentOf;
   if (cells.length !== ids.length)
     throw lengthMismatch(
       { name: "rolledInto", length: cells.length, across: isRowRange(rolledInto) },

@@ -1140,8 +1140,8 @@ function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
 /**
  * The health inputs of each account straight from the order lines (RULES.md §2), one row per account id, spilled across nine columns: days since the last order ("never"), orders in the last 3 months, orders in the 3 months before (to the as-of date, not calendar quarters), the order change, revenue last 12 months, revenue the prior 12, the revenue change, categories bought in 12 months and products bought in 12 months. The changes and categories are written as KAP.HEALTH reads them. Give whole columns or table columns (Orders[Date]); blank rows are skipped on every Excel. An order row whose date or amount cannot be read is left out, and its account's row shows the error naming it (with no asOf, an unreadable date stops the call); an Excel error in an account id cell (a failed lookup) is that row's answer.
  * @customfunction METRICS
- * @param accountIds One account id or a column of them (your Accounts table's id column).
- * @param orderAccounts The order lines' account id column.
+ * @param accountIds One account id or a column of them (your Accounts table's id column). An account numbered 0 must be typed as text ('0): Excel desktop passes a blank cell as 0.
+ * @param orderAccounts The order lines' account id column (an account 0 typed as text, '0, as in accountIds).
  * @param orderDates The order lines' date column (date cells, or text: yyyy-mm-dd, 31/10/2026, 31.10.2026; one that reads two ways, such as 05/10/2026, follows the column's other dates, else the workbook's culture, else is #VALUE!).
  * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C, CN, CRN, CR or CM and a digit or a dash (C1042, CN-5, CR-0001, CM1001) is a credit note.
  * @param revenue The line revenue column; negative values are returns.
@@ -1193,8 +1193,8 @@ export function metrics(
 /**
  * Account health score, 1–5, straight from the order lines: KAP.METRICS's inputs scored as KAP.HEALTH scores them, with engagement and payment from your Accounts table when given. One cell per account id; blank ids give blank cells.
  * @customfunction ACCOUNTHEALTH
- * @param accountIds One account id or a column of them.
- * @param orderAccounts The order lines' account id column.
+ * @param accountIds One account id or a column of them; an account numbered 0 typed as text ('0): Excel desktop passes a blank cell as 0.
+ * @param orderAccounts The order lines' account id column (an account 0 typed as text, '0).
  * @param orderDates The order lines' date column.
  * @param orderIds The order or invoice number column (blank = one order per account per day).
  * @param revenue The line revenue column.

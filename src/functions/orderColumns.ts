@@ -323,7 +323,9 @@ function readBlock(r: Reading, start: number, end: number): void {
     const row = i + 1;
     const accountId = text(accountCell, "orderAccounts", row);
     if (!accountId)
-      throw new ArgError(`Order row ${row} has a date or revenue but no account (orderAccounts).`);
+      throw new ArgError(
+        `Order row ${row} has a date or revenue but no account (orderAccounts is blank or 0). An account numbered 0 must be typed as text ('0): Excel desktop passes a blank cell as 0.`
+      );
     r.rowDate = undefined;
     try {
       const date = readRow(r, k, i, row, accountId);

@@ -428,7 +428,8 @@ describe("bad order columns give one clear message", () => {
     a[3] = [null];
     expect(() => both(metrics, col(["A"]), a, dt, o, r, c, AS_OF)).toThrow(
       expect.objectContaining({
-        message: "Order row 4 has a date or revenue but no account (orderAccounts).",
+        message:
+          "Order row 4 has a date or revenue but no account (orderAccounts is blank or 0). An account numbered 0 must be typed as text ('0): Excel desktop passes a blank cell as 0.",
       })
     );
   });
@@ -545,7 +546,8 @@ describe("bad order columns give one clear message", () => {
     a[0] = [null];
     expect(() => both(metrics, col(["A"]), a, dt, block, r, c, AS_OF)).toThrow(
       expect.objectContaining({
-        message: "Order row 1 has a date or revenue but no account (orderAccounts).",
+        message:
+          "Order row 1 has a date or revenue but no account (orderAccounts is blank or 0). An account numbered 0 must be typed as text ('0): Excel desktop passes a blank cell as 0.",
       })
     );
   });
