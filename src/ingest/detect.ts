@@ -15,6 +15,7 @@ import {
   ORDER_FIELDS,
   type Role,
   ROLES,
+  TAX_ID_HEADERS,
 } from "./fields";
 import { type ExportLayout, type LayoutId, matchLayout } from "./layouts";
 
@@ -326,8 +327,24 @@ function matchNormalised(
       (m) => m.field === "orderedBy" && /^contact(?: name)?$/.test(normaliseHeader(m.header))
     );
     if (!hasCustomer && contact) contact.field = "accountName";
+    // With no customer number or name either, the customer's tax id (NIF, USt-IdNr.) is the id.
+    if (!hasCustomer && !contact) taxIdAsAccount(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/** The first column not yet used whose header is a tax id (TAX_ID_HEADERS) becomes the account id. */
+function taxIdAsAccount(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  const used = new Set(out.map((m) => m.column));
+  const column = norm.findIndex(
+    (n, c) => !used.has(c) && n !== "" && TAX_ID_HEADERS.has(n.replace(/ /g, ""))
+  );
+  if (column >= 0)
+    out.push({ field: "accountId", column, header: headers[column].trim(), confidence: EXACT });
 }
 
 /** A bare account (name) header: the ledger's name when a ledger code stands beside it. */

@@ -98,7 +98,85 @@ const NOT_CUSTOMER = [
   "po",
   "order",
   "purchase",
+  // the customer's tax id ("NIF cliente", "USt-IdNr. Kunde"): used only where no customer
+  // column exists (detect.ts, TAX_ID_HEADERS)
+  "nif",
+  "cif",
+  "iva",
+  "tva",
+  "btw",
+  "siret",
+  "siren",
+  "ust id",
+  "u st id",
+  "ust idnr",
+  "steuernummer",
+  // Dutch: "Naam" is the customer's only as the whole header ("Naam artikel", "Naam contactpersoon")
+  "artikel",
+  "product",
+  "contactpersoon",
 ];
+
+/**
+ * Headers of the customer's tax or VAT registration number (Spanish NIF/CIF, German USt-IdNr.,
+ * Italian partita IVA, Dutch btw-nummer, French n° TVA, EU "VAT number"), compacted (spaces
+ * removed). A real id, but only the account id where the file has no customer number or name:
+ * beside one, it is left alone (a retail customer's is often blank, and it is one per legal
+ * entity, not per account). "VAT", "IVA" and "Tax" alone are amounts, never an id.
+ */
+export const TAX_ID_HEADERS: ReadonlySet<string> = new Set(
+  [
+    "nif",
+    "cif",
+    "nif cif",
+    "cif nif",
+    "nif cliente",
+    "cif cliente",
+    "nif del cliente",
+    "cif del cliente",
+    "nif nie",
+    "vat number",
+    "vat no",
+    "vat id",
+    "vat reg no",
+    "vat registration number",
+    "vat registration no",
+    "customer vat number",
+    "customer vat no",
+    "tax id",
+    "tax number",
+    "tax no",
+    "ust id nr",
+    "ust idnr",
+    "ust id",
+    "u st id nr",
+    "u st id",
+    "ust identifikationsnummer",
+    "umsatzsteuer id",
+    "umsatzsteuer id nr",
+    "umsatzsteuer identifikationsnummer",
+    "uid nr",
+    "uid nummer",
+    "steuernummer",
+    "st nr",
+    "partita iva",
+    "p iva",
+    "codice fiscale",
+    "btw nummer",
+    "btw nr",
+    "btw id",
+    "btw identificatienummer",
+    "numéro tva",
+    "numéro de tva",
+    "n° tva",
+    "no tva",
+    "tva intracommunautaire",
+    "n° tva intracommunautaire",
+    "siret",
+    "siren",
+  ].map((h) => h.replace(/ /g, ""))
+);
+
 /** Words that make a money header something other than the line's value. */
 const NOT_LINE_VALUE = [
   "unit",
@@ -292,6 +370,10 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "verk an deb nr",
     "rech an deb nr",
     "deb nr",
+    // Lexware and DATEV customer lists: the debtor's account number ("Kto.-Nr."); a bare
+    // "Konto" stays a ledger (LEDGER_HEADER)
+    "kto nr",
+    "kontonummer",
   ],
   accountName: [
     "kunde",
@@ -574,7 +656,16 @@ const DUTCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "verkoop aan klantnummer",
     "factureren aan klantnr",
   ],
-  accountName: ["klantnaam", "klant", "naam klant", "debiteurnaam", "bedrijfsnaam", "relatie"],
+  accountName: [
+    "klantnaam",
+    "klant",
+    "naam klant",
+    "debiteurnaam",
+    "bedrijfsnaam",
+    "relatie",
+    // Exact Online's sales lists: "Debiteurnummer;Naam;…" (NOT_CUSTOMER keeps "Naam artikel" off)
+    "naam",
+  ],
   date: ["factuurdatum", "orderdatum", "boekdatum", "boekingsdatum", "leverdatum", "verkoopdatum"],
   orderId: [
     "factuurnummer",
