@@ -101,50 +101,169 @@ function styleCell(c: ExcelJS.Cell, s: CellStyle): void {
   }
 }
 
+/** An ExcelJS cell style: number format, font, fill, alignment, border. */
+type XStyle = Partial<ExcelJS.Style>;
+
+/** Borders of one cell of a styled range: bits of TOP, BOTTOM, LEFT, RIGHT. */
+const TOP = 1;
+const BOTTOM = 2;
+const LEFT = 4;
+const RIGHT_SIDE = 8;
+
+/** A cell's style after `s` is given it (as styleCell and the range's borders would make it). */
+function styled(prev: XStyle, s: CellStyle, sides: number): XStyle {
+  const next: XStyle = { ...prev };
+  if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize)
+    next.font = {
+      name: "Calibri",
+      family: 2,
+      size: 11,
+      ...prev.font,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+    };
+  if (s.fill) next.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent !== undefined)
+    next.alignment = {
+      ...prev.alignment,
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.indent !== undefined ? { horizontal: "left", indent: s.indent } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign === "center" ? "middle" : s.vAlign } : {}),
+    };
+  if (s.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
+    next.border = {
+      ...prev.border,
+      ...(sides & TOP ? { top: thin } : {}),
+      ...(sides & BOTTOM ? { bottom: thin } : {}),
+      ...(sides & LEFT ? { left: thin } : {}),
+      ...(sides & RIGHT_SIDE ? { right: thin } : {}),
+    };
+  }
+  return next;
+}
+
+/**
+ * The cells' styles of a workbook, kept as small numbers until a sheet is done: a cell's style is
+ * reached from none by steps (a CellStyle with its borders, a number format), each step from each
+ * style is worked out once, and at the end every cell with the same style and kind of value gets
+ * one shared object. On a 50,000-account portfolio an ExcelJS style object (with its own font,
+ * alignment and border objects) per cell, merged into range by range, held 2.7 million cells'
+ * worth of objects until the file was written.
+ */
+class CellStyles {
+  private readonly styles: XStyle[] = [{}];
+  /** step key → (style before, borders) → style after */
+  private readonly steps = new Map<string, Map<number, number>>();
+  /** one object per style and kind of value, shared by the cells that have it */
+  private readonly shared = new Map<number, XStyle>();
+  /** this sheet's cells: row → column → style (0: made, no style given) */
+  private at: number[][] = [];
+
+  /** The cell is made (it gets a style object, as ExcelJS gives every cell). */
+  touch(r: number, c: number): void {
+    const row = (this.at[r] ??= []);
+    row[c] ??= 0;
+  }
+
+  step(r: number, c: number, key: string, sides: number, make: (s: XStyle) => XStyle): void {
+    const row = (this.at[r] ??= []);
+    const from = row[c] ?? 0;
+    let m = this.steps.get(key);
+    if (m === undefined) this.steps.set(key, (m = new Map()));
+    let to = m.get(from * 16 + sides);
+    if (to === undefined) {
+      to = this.styles.push(make(this.styles[from])) - 1;
+      m.set(from * 16 + sides, to);
+    }
+    row[c] = to;
+  }
+
+  format(r: number, c: number, numFmt: string): void {
+    this.step(r, c, `numFmt\u0001${numFmt}`, 0, (s) => ({ ...s, numFmt }));
+  }
+
+  /**
+   * Gives this sheet's cells their styles and starts the next sheet. ExcelJS reuses a style's
+   * index for an object it has seen, and gives a style without a number format General for a
+   * number and its date format for a date: so one object per style and kind of value.
+   */
+  apply(ws: ExcelJS.Worksheet): void {
+    this.at.forEach((cols, r) => {
+      const row = ws.getRow(r + 1);
+      cols.forEach((i, c) => {
+        const cell = row.getCell(c + 1);
+        const style = this.styles[i];
+        const key = i * 3 + (style.numFmt ? 0 : valueKind(cell));
+        let shared = this.shared.get(key);
+        if (shared === undefined) this.shared.set(key, (shared = { ...style }));
+        cell.style = shared;
+      });
+    });
+    this.at = [];
+  }
+}
+
+/** 1 a number, 2 a date, 0 anything else (a formula by its result), as ExcelJS picks a style's default number format. */
+function valueKind(cell: ExcelJS.Cell): number {
+  const t = cell.type;
+  if (t === ExcelJS.ValueType.Formula) {
+    const v = cell.result;
+    return typeof v === "number" ? 1 : v instanceof Date ? 2 : 0;
+  }
+  return t === ExcelJS.ValueType.Number ? 1 : t === ExcelJS.ValueType.Date ? 2 : 0;
+}
+
 function styleRange(
-  ws: ExcelJS.Worksheet,
+  st: CellStyles,
   r: { row: number; col: number; rows: number; cols: number },
   s: CellStyle | undefined
 ): void {
   if (!s) return;
-  const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
+  const key = JSON.stringify(s);
+  const make = (sides: number) => (prev: XStyle) => styled(prev, s, sides);
+  const makers = new Map<number, (prev: XStyle) => XStyle>();
   for (let i = 0; i < r.rows; i++) {
     for (let j = 0; j < r.cols; j++) {
-      const c = ws.getCell(r.row + i + 1, r.col + j + 1);
-      styleCell(c, s);
+      let sides = 0;
       if (s.border) {
-        const top = s.border === "all" || ((s.border === "top" || s.border === "box") && i === 0);
-        const bottom =
-          s.border === "all" || ((s.border === "bottom" || s.border === "box") && i === r.rows - 1);
-        const left = s.border === "all" || (s.border === "box" && j === 0);
-        const right = s.border === "all" || (s.border === "box" && j === r.cols - 1);
-        c.border = {
-          ...c.border,
-          ...(top ? { top: thin } : {}),
-          ...(bottom ? { bottom: thin } : {}),
-          ...(left ? { left: thin } : {}),
-          ...(right ? { right: thin } : {}),
-        };
+        const all = s.border === "all";
+        const box = s.border === "box";
+        if (all || ((s.border === "top" || box) && i === 0)) sides |= TOP;
+        if (all || ((s.border === "bottom" || box) && i === r.rows - 1)) sides |= BOTTOM;
+        if (all || (box && j === 0)) sides |= LEFT;
+        if (all || (box && j === r.cols - 1)) sides |= RIGHT_SIDE;
       }
+      let m = makers.get(sides);
+      if (m === undefined) makers.set(sides, (m = make(sides)));
+      st.step(r.row + i, r.col + j, key, sides, m);
     }
   }
 }
 
-function writeCells(ws: ExcelJS.Worksheet, b: Block, skipValues: boolean): void {
+function writeCells(ws: ExcelJS.Worksheet, st: CellStyles, b: Block, skipValues: boolean): void {
   const pos = blockRange(b);
-  b.rows.forEach((row, i) => {
-    row.forEach((v, j) => {
-      const c = ws.getCell(pos.row + i + 1, pos.col + j + 1);
-      if (!skipValues && v !== null) c.value = toExcelJs(v);
+  for (let i = 0; i < b.rows.length; i++) {
+    const row = b.rows[i];
+    const r = pos.row + i;
+    const xrow = skipValues ? undefined : ws.getRow(r + 1);
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      const c = pos.col + j;
+      if (xrow && v !== null) xrow.getCell(c + 1).value = toExcelJs(v);
       const f = b.formats?.[j];
-      if (isDate(v)) c.numFmt = f && f !== FORMATS.text ? f : FORMATS.date;
+      if (isDate(v)) st.format(r, c, f && f !== FORMATS.text ? f : FORMATS.date);
       // Text cells get the Text format ('@'), as in the pane's sheets (src/excel/renderSheet.ts): the
       // file stores them as strings already, but in a General cell Excel re-parses the text when the
       // user edits it (F2, Enter), and "=HYPERLINK(…)", "+44 20…", "-1" or "@x" would become formulas or numbers.
-      else if (typeof v === "string") c.numFmt = FORMATS.text;
-      else if (f && v !== null) c.numFmt = f;
-    });
-  });
+      else if (typeof v === "string") st.format(r, c, FORMATS.text);
+      else if (f && v !== null) st.format(r, c, f);
+      else st.touch(r, c);
+    }
+  }
 }
 
 /** Excel's default column width (characters) and the height of one line of 11-point text (points). */
@@ -271,7 +390,11 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, cfs: ConditionalFormat[]):
   );
 }
 
-/** Renders the specs into a new ExcelJS workbook (which cannot hold charts: notes mark them). */
+/**
+ * Renders the specs into a new ExcelJS workbook (which cannot hold charts: notes mark them).
+ * Cells with the same style share one style object: to restyle a cell, give it a new one
+ * (cell.style = { ...cell.style, font }), never change the one it has.
+ */
 export function buildWorkbook(
   specs: SheetSpec[],
   options: XlsxOptions = {}
@@ -286,6 +409,7 @@ function build(
   drawn: (ch: ChartSpec) => boolean
 ): { workbook: ExcelJS.Workbook; sheets: XlsxSheetInfo[] } {
   const wb = new ExcelJS.Workbook();
+  const st = new CellStyles();
   wb.creator = options.creator ?? "KAP — Key Account Planner";
   const names: string[] = [];
   const tableNames = new Set<string>();
@@ -319,27 +443,29 @@ function build(
         tableNames.add(tn.toLowerCase());
         madeTables.push(tn);
         addTable(ws, b, tn);
-        writeCells(ws, b, true);
-        styleRange(ws, { ...pos, rows: 1 }, resolveStyle("tableHeader"));
+        writeCells(ws, st, b, true);
+        styleRange(st, { ...pos, rows: 1 }, resolveStyle("tableHeader"));
       } else {
-        writeCells(ws, b, false);
-        if (b.header) styleRange(ws, { ...pos, rows: 1 }, resolveStyle("header"));
+        writeCells(ws, st, b, false);
+        if (b.header) styleRange(st, { ...pos, rows: 1 }, resolveStyle("header"));
       }
       if (b.header || b.table)
         numericColumns(b).forEach((numeric, j) => {
-          if (numeric) styleRange(ws, { row: pos.row, col: pos.col + j, rows: 1, cols: 1 }, RIGHT);
+          if (numeric) styleRange(st, { row: pos.row, col: pos.col + j, rows: 1, cols: 1 }, RIGHT);
         });
       gapColumns(b).forEach((gap, j) => {
-        if (gap) styleRange(ws, { ...pos, col: pos.col + j, cols: 1 }, INDENT);
+        if (gap) styleRange(st, { ...pos, col: pos.col + j, cols: 1 }, INDENT);
       });
-      styleRange(ws, pos, resolveStyle(b.style));
+      styleRange(st, pos, resolveStyle(b.style));
       if (b.total && pos.rows > 1)
-        styleRange(ws, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle("total"));
+        styleRange(st, { ...pos, row: pos.row + pos.rows - 1, rows: 1 }, resolveStyle("total"));
       // "n/a" where a figure would be: right, with the figures
       for (const p of placeholderCells(b))
-        styleRange(ws, { row: pos.row + p.row, col: pos.col + p.col, rows: 1, cols: 1 }, RIGHT);
+        styleRange(st, { row: pos.row + p.row, col: pos.col + p.col, rows: 1, cols: 1 }, RIGHT);
     }
-    for (const s of spec.styles ?? []) styleRange(ws, parseRange(s.range), resolveStyle(s.style));
+    for (const s of spec.styles ?? []) styleRange(st, parseRange(s.range), resolveStyle(s.style));
+    // the cells take their (shared) styles before merging: a merged cell takes its first cell's
+    st.apply(ws);
     for (const m of spec.merges ?? []) ws.mergeCells(m);
     (spec.widths ?? []).forEach((w, c) => {
       if (w !== undefined) ws.getColumn(c + 1).width = w;
@@ -367,6 +493,8 @@ function build(
         const at = parseRange(ch.from);
         const c = ws.getCell(at.row + 1, at.col + 1);
         c.value = `Chart: ${ch.title} — ${ch.type} chart of ${ch.data} (insert it from this data: this file was written without charts)`;
+        // its own style object: others share the one it has
+        c.style = { ...c.style };
         styleCell(c, { italic: true, fontColor: PALETTE.note });
       }
     }
@@ -415,13 +543,17 @@ function build(
  */
 function shareStyles(wb: ExcelJS.Workbook): void {
   const shared = new Map<string, Partial<ExcelJS.Style>>();
+  // build gives most cells shared objects already: each is written out once
+  const json = new Map<Partial<ExcelJS.Style>, string>();
   wb.eachSheet((ws) =>
     // cells with values only: asking for empty ones would make them (and change the rows' spans)
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const style = cell.style;
         if (!style || cell.type === ExcelJS.ValueType.Formula) return;
-        const key = `${cell.type}\u0001${JSON.stringify(style)}`;
+        let text = json.get(style);
+        if (text === undefined) json.set(style, (text = JSON.stringify(style)));
+        const key = `${cell.type}\u0001${text}`;
         const known = shared.get(key);
         if (known === undefined) shared.set(key, style);
         else if (known !== style) cell.style = known;
