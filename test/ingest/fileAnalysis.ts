@@ -20,6 +20,7 @@ export async function analyzeFile(path: string, asOf = "2026-10-31") {
   return {
     report,
     p,
+    engine,
     revenue: by((a) => Math.round(a.revenueLast12 * 100) / 100),
     orders: by((a) => a.ordersLast12),
     days: by((a) => a.health.inputs.daysSinceLastOrder),

@@ -150,19 +150,25 @@ export class OrderRuns {
     }
     const n = this.key.n;
     const key = this.key.a;
+    const val = this.val.a;
+    // A sale whose lines net below zero (a rebate or discount posted as an invoice of its negative
+    // line alone) is a credit: PRODUCT.md §1, credit notes reduce revenue and are no orders. Its
+    // lines were all merged into it above, so its sign is the document's.
+    const bucket = (r: number) =>
+      bucketOf((key[r] & 1) === 0 && val[r] < 0 ? key[r] | 1 : key[r], units);
     const start = new Int32Array(2 * units + 1);
-    for (let r = 0; r < n; r++) start[bucketOf(key[r], units) + 1]++;
+    for (let r = 0; r < n; r++) start[bucket(r) + 1]++;
     for (let b = 0; b < 2 * units; b++) start[b + 1] += start[b];
     const fill = start.slice(0, 2 * units);
     const dest = int32Room(scratch, n);
-    for (let r = 0; r < n; r++) dest[r] = fill[bucketOf(key[r], units)]++;
+    for (let r = 0; r < n; r++) dest[r] = fill[bucket(r)]++;
     const date = own ? this.date.a.subarray(0, n) : this.date.a.slice(0, n);
-    const val = own ? this.val.a.subarray(0, n) : this.val.a.slice(0, n);
+    const vals = own ? val.subarray(0, n) : val.slice(0, n);
     const list = this.list && (own ? this.list.a.subarray(0, n) : this.list.a.slice(0, n));
     const cov = this.cov && (own ? this.cov.a.subarray(0, n) : this.cov.a.slice(0, n));
-    const floats = list ? [val, list, cov!] : [val];
+    const floats = list ? [vals, list, cov!] : [vals];
     permute(dest, [date], floats);
-    sortBucketsByDate(start, date, n, val, list, cov);
+    sortBucketsByDate(start, date, n, vals, list, cov);
     const ordCount = start.slice(0, units + 1);
     const retCount = new Int32Array(units + 1);
     for (let u = 0; u <= units; u++) retCount[u] = start[units + u] - start[units];
@@ -171,11 +177,11 @@ export class OrderRuns {
       ordCount,
       retCount,
       ordDate: date.subarray(0, nO),
-      ordVal: val.subarray(0, nO),
+      ordVal: vals.subarray(0, nO),
       ordList: list ? list.subarray(0, nO) : new Float64Array(0),
       ordListCovered: cov ? cov.subarray(0, nO) : new Float64Array(0),
       retDate: date.subarray(nO, n),
-      retVal: val.subarray(nO, n),
+      retVal: vals.subarray(nO, n),
       retList: list ? list.subarray(nO, n) : new Float64Array(0),
       retListCovered: cov ? cov.subarray(nO, n) : new Float64Array(0),
     };

@@ -17,7 +17,10 @@ const runArb = fc.record({
 });
 type Run = { unit: number; ret: number; id: string; date: number; val: number };
 
-/** The orders worked out apart: per (unit, kind) the sorted list of "date:money", runs of one id merged. */
+/**
+ * The orders worked out apart: per (unit, kind) the sorted list of "date:money", runs of one id
+ * merged; a sale whose runs net below zero is a credit, filed with the returns (PRODUCT.md §1).
+ */
 function expected(runs: Run[], units: number): string[][] {
   const orders = new Map<string, { unit: number; ret: number; date: number; val: number }>();
   for (const r of runs) {
@@ -29,7 +32,8 @@ function expected(runs: Run[], units: number): string[][] {
     } else orders.set(k, { unit: r.unit, ret: r.ret, date: r.date, val: r.val });
   }
   const out: string[][] = Array.from({ length: 2 * units }, () => []);
-  for (const o of orders.values()) out[o.ret * units + o.unit].push(`${o.date}:${o.val}`);
+  for (const o of orders.values())
+    out[(o.ret || o.val < 0 ? 1 : 0) * units + o.unit].push(`${o.date}:${o.val}`);
   return out.map((b) => b.sort());
 }
 
@@ -257,5 +261,18 @@ describe("OrderRuns: order records without an order-id index", () => {
       ["40003:-5"],
       [],
     ]);
+  });
+
+  it("files a sale whose runs net below zero (a discount posted as an invoice of its own) with the returns", () => {
+    const orders = new OrderRuns();
+    fill(orders, [
+      { unit: 0, ret: 0, id: "INV-1", date: 40001, val: 100 },
+      { unit: 0, ret: 0, id: "INV-2", date: 40002, val: -15 }, // a discount alone on its invoice
+      { unit: 0, ret: 0, id: "INV-3", date: 40003, val: -2 }, // a discount before its goods…
+      { unit: 0, ret: 0, id: "INV-1", date: 40004, val: -10 }, // a discount after them, apart
+      { unit: 0, ret: 0, id: "INV-3", date: 40003, val: 20 }, // …and the goods: 18
+    ]);
+    // sales INV-1 90 and INV-3 18; INV-2 (−15) a credit
+    expect(actual(orders, 1, false)).toEqual([["40001:90", "40003:18"], ["40002:-15"]]);
   });
 });
