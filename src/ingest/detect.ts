@@ -4,7 +4,7 @@
  * (not always row 1: exports put titles above), and which column is which field.
  */
 import type { Side } from "./sides";
-import { cellText, type Grid, isBlankCell } from "./grid";
+import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
   type FieldDef,
@@ -429,44 +429,93 @@ function headerTexts(row: readonly unknown[]): string[] {
   return row.map((v) => (typeof v === "string" && v.length <= MAX_HEADER_LENGTH ? v.trim() : ""));
 }
 
+/**
+ * A two-row header: group labels above the column names ("Customer" over "ID" and "Name", the
+ * label's cell merged over them or the cells right of it blank). Each column's name with its
+ * group's label before it ("Customer ID"); undefined when the row above is no such band (fewer
+ * than 2 labels, a label over no column name, or no label spanning a second column, blank or
+ * repeating it).
+ */
+function bandedTexts(
+  above: readonly unknown[] | undefined,
+  texts: readonly string[]
+): string[] | undefined {
+  if (!above) return undefined;
+  const band = headerTexts(above);
+  let labels = 0;
+  let spans = false;
+  let label = "";
+  const out = texts.slice();
+  for (let c = 0; c < texts.length; c++) {
+    // a merged label read into each of its cells (ExcelJS) spans them as a blank does
+    if (band[c] && band[c] === label && c > 0 && band[c - 1] === label) {
+      if (texts[c]) spans = true;
+    } else if (band[c]) {
+      if (!texts[c]) return undefined;
+      labels++;
+      label = band[c];
+    } else if (label && texts[c]) spans = true;
+    if (label && texts[c]) out[c] = `${label} ${texts[c]}`;
+  }
+  return labels >= 2 && spans ? out : undefined;
+}
+
 function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection | undefined {
   let best: Detection | undefined;
   const rows = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const row = grid.values[r] ?? [];
-    const texts = headerTexts(row);
+    const plain = headerTexts(row);
     let filled = 0;
-    for (const t of texts) if (t !== "") filled++;
+    for (const t of plain) if (t !== "") filled++;
     if (filled < 2) continue;
-    // normalised once for every role tried on the row
-    const norm = texts.map((t) => normaliseHeader(t));
-    const layout = roles.includes("orders") ? matchLayout(norm) : undefined;
-    for (const role of roles) {
-      const known = role === "orders" ? layout : undefined;
-      const matches = known
-        ? matchLayoutNormalised(texts, norm, known)
-        : matchNormalised(texts, norm, ROLES[role].fields);
-      // A recognised export layout is as sure as a header row can be.
-      const score =
-        known && roleScore(role, matches, partial, known) > 0
-          ? 1
-          : roleScore(role, matches, partial, known);
-      if (score > 0 && (!best || score > best.confidence + 1e-9)) {
-        best = {
+    const banded = r > 0 ? bandedTexts(grid.values[r - 1], plain) : undefined;
+    // the group labels count only where they make a better header than the names alone
+    for (const texts of banded ? [plain, banded] : [plain])
+      best = scanRow(grid, r, row, texts, roles, partial, best, texts !== plain);
+  }
+  return best;
+}
+
+/** The header row `r` read as `texts` for each role: the better detection of it and `best`. */
+function scanRow(
+  grid: Grid,
+  r: number,
+  row: readonly Cell[],
+  texts: string[],
+  roles: readonly Role[],
+  partial: boolean,
+  best: Detection | undefined,
+  banded: boolean
+): Detection | undefined {
+  // normalised once for every role tried on the row
+  const norm = texts.map((t) => normaliseHeader(t));
+  const layout = roles.includes("orders") ? matchLayout(norm) : undefined;
+  for (const role of roles) {
+    const known = role === "orders" ? layout : undefined;
+    const matches = known
+      ? matchLayoutNormalised(texts, norm, known)
+      : matchNormalised(texts, norm, ROLES[role].fields);
+    // A recognised export layout is as sure as a header row can be.
+    const score =
+      known && roleScore(role, matches, partial, known) > 0
+        ? 1
+        : roleScore(role, matches, partial, known);
+    if (score > 0 && (!best || score > best.confidence + 1e-9)) {
+      best = {
+        role,
+        mapping: {
           role,
-          mapping: {
-            role,
-            sheet: grid.name,
-            table: grid.tableName,
-            headerRow: r,
-            fields: matches,
-            ...(known ? { layout: known.id } : {}),
-          },
-          confidence: Math.round(score * 100) / 100,
-          headers: row.map((v) => cellText(v)),
-          dataRows: grid.values.length - r - 1,
-        };
-      }
+          sheet: grid.name,
+          table: grid.tableName,
+          headerRow: r,
+          fields: matches,
+          ...(known ? { layout: known.id } : {}),
+        },
+        confidence: Math.round(score * 100) / 100,
+        headers: row.map((v, c) => (banded && texts[c] ? texts[c] : cellText(v))),
+        dataRows: grid.values.length - r - 1,
+      };
     }
   }
   return best;
