@@ -483,7 +483,8 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     },
   ];
   return sheet(kapName("Dashboard"), "dashboard", "", blocks, {
-    widths: [12, 30, 18, 14, 60, 9, 10],
+    // A holds the quadrant names too: 16 shows "Growth Potential" on one line (it wrapped in 12)
+    widths: [16, 30, 18, 14, 60, 9, 10],
     rowHeights: { 4: 30 },
     styles,
     charts,

@@ -176,7 +176,7 @@ function colAt(first: string, offset: number): string {
 }
 
 /**
- * Why the silent-churn table is empty. With a fit that finds almost no dropping out, P(alive)
+ * Why no account is listed under silent churn. With a fit that finds almost no dropping out, P(alive)
  * never falls below the table's cut, so an empty table says nothing about lost accounts.
  */
 function noSilentChurnText(p: PortfolioAnalysis): string {
@@ -287,14 +287,13 @@ export function dashboardLifetimeBlocks(
     { header: "Expected revenue 12m", format: money },
     { header: "CLV", format: money },
   ];
-  blocks.push(
-    table(
-      `A${r}`,
-      "KAP_Dashboard_SilentChurn",
-      scColumns,
-      scRows.length ? scRows : [["", noSilentChurnText(p), "", "", "", "", ""]]
-    )
-  );
-  r += Math.max(1, scRows.length) + 3;
+  if (!scRows.length) {
+    // No account to list: the reason reads as a note under the heading, across the page (in
+    // the table's Account cell it wrapped to six lines), and no empty table header is printed.
+    blocks.push({ at: `A${r}`, rows: [[noSilentChurnText(p)]], style: "note" });
+    return { blocks, next: r + 3 };
+  }
+  blocks.push(table(`A${r}`, "KAP_Dashboard_SilentChurn", scColumns, scRows));
+  r += scRows.length + 3;
   return { blocks, next: r };
 }

@@ -631,11 +631,15 @@ function tableBreaks(
     const first = area ? area.row + 1 : 1;
     let pageStart = first;
     let used = 0;
+    // whether the current page began where the rows ran out (not at a break placed here)
+    let auto = false;
     for (let r = first; r < t.from; r++) {
       const room = pagePoints - (pageStart > first ? titlePoints : 0);
-      if (breaks.includes(r) || used + height(r) > room) {
+      const manual = breaks.includes(r);
+      if (manual || used + height(r) > room) {
         pageStart = r;
         used = 0;
+        auto = !manual;
       }
       used += height(r);
     }
@@ -646,7 +650,8 @@ function tableBreaks(
     const start = span(t.from, Math.min(t.to, t.header + 3));
     // a page that began on its own just above the table may begin a little lower in another
     // program (LibreOffice fits a few more rows a page): the table starts the page in both
-    const justAfterAutoBreak = pageStart > first && used < pagePoints * SLACK;
+    // (a page that starts at a break placed here starts there in every program)
+    const justAfterAutoBreak = auto && used < pagePoints * SLACK;
     if ((fitsOnAPage && whole > room) || (!fitsOnAPage && start > room) || justAfterAutoBreak)
       breaks.push(t.from);
   }

@@ -68,3 +68,33 @@ test("a table that ends on page 1 (rows 29–40) gets no break", async () => {
 test("a one-page sheet (the QBR's) is never broken", () => {
   expect(twoTables(43, true).page?.rowBreaks).toBeUndefined();
 });
+
+/**
+ * A page that starts at a break placed here starts there in every program: the table after it is
+ * not pushed on to yet another page. The dashboard printed its hand-set bands table alone on a
+ * page (3 rows) because the next table began within 15% of a page (SLACK) of that page's top.
+ * By hand (48 rows of 15 pt a page): title A1; table 1 A3:B45 (header + 42 rows) leaves rows
+ * 46–48; table 2 with its heading is rows 47–50 (4 rows) → page 2 starts at row 47. Table 3 with
+ * its heading is rows 52–55: 5 rows (75 pt) into page 2, less than 15% of 733.7 pt (110 pt), and
+ * it fits → no break before it.
+ */
+test("a table just after a page that began at a placed break stays on that page", () => {
+  const spec = finishForPrint(
+    sheet(
+      "S",
+      "t",
+      "",
+      [
+        { at: "A1", rows: [["Report"]], style: "title" },
+        table("A3", "T1", cols, rows(42)),
+        { at: "A47", rows: [["Second table"]], style: "label" },
+        table("A48", "T2", cols, rows(2)),
+        { at: "A52", rows: [["Third table"]], style: "label" },
+        table("A53", "T3", cols, rows(2)),
+      ],
+      { widths: [20, 20], page: { orientation: "portrait", fitToWidth: true } }
+    ),
+    o
+  );
+  expect(spec.page?.rowBreaks).toEqual([47]);
+});
