@@ -118,6 +118,12 @@ function discountTierRows(
   });
 }
 
+/**
+ * An action's due date until it is agreed in the review. A blank Due let the owner's name spill
+ * over it ("Sam Reid" printed across Owner and Due, the Owner column narrowed to its header).
+ */
+const DUE = "to agree";
+
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
 
@@ -625,20 +631,36 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   insightsBlocks.push({
     at: `A${r + 1}`,
     rows: [
-      ["Recommendation", "Priority", "Why", "Annual estimate"],
+      // Priority over B:C (merged below), so Why and the estimate stand over the replenishment
+      // table's last two columns and both tables end at E
+      ["Recommendation", "Priority", null, "Why", "Annual estimate"],
       ...(recs.length
         ? recs.map((x, k) => [
             `${k + 1}. ${x.offer}`,
             x.priority,
+            null,
             withEstimateBasis(x, (n) => money2(n, money, moneyText)),
             x.annualEstimate,
           ])
-        : [["No recommendation meets the bar yet (High or Medium priority).", null, null, null]]),
+        : [
+            [
+              "No recommendation meets the bar yet (High or Medium priority).",
+              null,
+              null,
+              null,
+              null,
+            ],
+          ]),
     ],
     header: true,
-    formats: [undefined, undefined, undefined, money],
+    formats: [undefined, undefined, undefined, undefined, money],
     style: { wrap: true, vAlign: "top" },
   });
+  // the header's Priority and each recommendation's (the message row of none spills across instead)
+  const recMerges = Array.from(
+    { length: recs.length + 1 },
+    (_v, k) => `B${r + 1 + k}:C${r + 1 + k}`
+  );
   r += Math.max(1, recs.length) + 3;
   insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
   insightsBlocks.push({
@@ -654,9 +676,16 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       { wrap: true, vAlign: "top" }
     )
   );
+  const replenishmentRows = Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
   const insights = mk("Insights & offers", "insights", insightsBlocks, {
-    widths: [44, 14, 56, 22, 16],
-    merges: [`A${r + 7}:D${r + 7}`],
+    // Why (D) is the wide column, shared with the replenishment's Next expected: the page's
+    // tables end at E, the replenishment's figures beside its product (C was 56 wide and held
+    // Reorder every, so they spread to the page's right edge)
+    widths: [44, 14, 14, 56, 16],
+    merges: [...recMerges, `A${r + 7}:E${r + 7}`],
+    // next expected dates read from the left, as the "overdue since …" beside them, under
+    // their header (which a column of dates alone, or of none yet, would set right)
+    styles: [{ range: `D18:D${18 + replenishmentRows}`, style: { hAlign: "left" } }],
   });
 
   // 5. Planning questions and action items
@@ -686,10 +715,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ? `Check we can supply ${x.offer}, then quote`
             : `Send samples / quote for ${x.offer}`,
           q.accountManager ?? "Account manager",
-          "",
+          DUE,
           "Open",
         ]),
-        ["Confirm date of next QBR", q.accountManager ?? "Account manager", "", "Open"],
+        ["Confirm date of next QBR", q.accountManager ?? "Account manager", DUE, "Open"],
         ["", "", "", ""],
       ],
       header: true,

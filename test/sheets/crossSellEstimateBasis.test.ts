@@ -81,7 +81,8 @@ test("A's Lighting row: £600, the median of the 4 accounts buying Electrical an
     "The median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
   );
   // the QBR says the same of the same item
-  expect(String(qbrRec("A", "Lighting")[2])).toContain(
+  // the QBR's Why is in D (index 3): Priority stands over B:C
+  expect(String(qbrRec("A", "Lighting")[3])).toContain(
     "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
   );
   // the note no longer claims one basis for every row

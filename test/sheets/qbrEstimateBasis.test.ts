@@ -60,8 +60,9 @@ it("labels the Lighting estimate (£600, accounts buying Electrical and Lighting
   const insights = sheets.find((s) => s.kind === "qbr-insights")!;
   const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
   const lighting = recs.rows.find((r) => r[0] === "1. Lighting")!;
-  expect(lighting[3]).toBe(600);
-  expect(String(lighting[2])).toContain(
+  // Why in D (index 3), the estimate in E (4): Priority stands over B:C
+  expect(lighting[4]).toBe(600);
+  expect(String(lighting[3])).toContain(
     "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
   );
   const agenda = sheets.find((s) => s.kind === "qbr-agenda")!;

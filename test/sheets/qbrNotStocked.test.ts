@@ -35,9 +35,10 @@ test("the recommendations say which items are not stocked", () => {
   ]);
   const note =
     "Not in the catalog or the order data: a suggestion from KAP's built-in product matrix, with no sales behind it yet.";
-  expect(String(recs[1][2])).toContain(note);
-  expect(String(recs[2][2])).not.toContain("Not in the catalog");
-  expect(String(recs[3][2])).toContain(note);
+  // Why in D (index 3): Priority stands over B:C
+  expect(String(recs[1][3])).toContain(note);
+  expect(String(recs[2][3])).not.toContain("Not in the catalog");
+  expect(String(recs[3][3])).toContain(note);
 });
 
 test("their actions are to check supply; the stocked one's is samples or a quote", () => {
