@@ -362,7 +362,29 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   }
   const widthOf = (c: number) => widths[c] ?? 8.43;
 
-  // 2. Wrap what does not fit, and size the rows.
+  // 2. Page: paper, orientation, one page wide, header and footer.
+  const printedWidth = widths
+    .slice(printArea?.col ?? 0, printedLast + 1)
+    .reduce<number>((a, w) => a + (w ?? 8.43), 0);
+  const a1 = cells.get(cellKey(0, 0))?.value;
+  const title = typeof a1 === "string" ? a1 : undefined;
+  const page = {
+    fitToWidth: true,
+    orientation: printedWidth > PORTRAIT_CHARS ? ("landscape" as const) : ("portrait" as const),
+    ...spec.page,
+    paper: o.paper,
+    headerLeft: spec.page?.headerLeft ?? title ?? spec.name,
+    headerRight: spec.page?.headerRight ?? o.asOfText,
+  };
+  const titleCols = titleColumnsWidth(page, widthOf);
+  if (titleCols !== undefined && page.fitToWidth && !page.onePage)
+    Object.assign(page, { pagesWide: pagesWideFor(page, printedWidth, titleCols) });
+  // Several pages wide with print-title columns (the Whitespace Map's account ID and name): text
+  // in them wraps within them, as every page across repeats them and cut it at their edge.
+  const titleRange = page.pagesWide && page.pagesWide > 1 ? titleColumnsRange(page) : undefined;
+  const titleLast = titleRange ? titleRange.col + titleRange.cols - 1 : -1;
+
+  // 3. Wrap what does not fit, and size the rows.
   const extraStyles: NonNullable<SheetSpec["styles"]> = [];
   const extraMerges: string[] = [];
   const heights = new Map<number, number>();
@@ -397,7 +419,11 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
         // Spill over the empty cells to the right, up to the printed width (a table's edge in a
         // table); wrap over them if it still does not fit — in its own cell in a table (no merge).
         const t = tableAt(x.row, x.col);
-        const last = t ? Math.min(spillLast, t.col + t.cols - 1) : spillLast;
+        const last = t
+          ? Math.min(spillLast, t.col + t.cols - 1)
+          : x.col <= titleLast
+            ? titleLast
+            : spillLast;
         let end = x.col;
         let room = width;
         while (end < last && !filled(x.row, end + 1) && !mergedAt(x.row, end + 1) && room < one)
@@ -450,23 +476,6 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     });
   }
 
-  // 3. Page: paper, orientation, one page wide, header and footer.
-  const printedWidth = widths
-    .slice(printArea?.col ?? 0, printedLast + 1)
-    .reduce<number>((a, w) => a + (w ?? 8.43), 0);
-  const a1 = cells.get(cellKey(0, 0))?.value;
-  const title = typeof a1 === "string" ? a1 : undefined;
-  const page = {
-    fitToWidth: true,
-    orientation: printedWidth > PORTRAIT_CHARS ? ("landscape" as const) : ("portrait" as const),
-    ...spec.page,
-    paper: o.paper,
-    headerLeft: spec.page?.headerLeft ?? title ?? spec.name,
-    headerRight: spec.page?.headerRight ?? o.asOfText,
-  };
-  const titleCols = titleColumnsWidth(page.printTitleColumns, widthOf);
-  if (titleCols !== undefined && page.fitToWidth && !page.onePage)
-    Object.assign(page, { pagesWide: pagesWideFor(page, printedWidth, titleCols) });
   const rowHeights = { ...Object.fromEntries(heights), ...(spec.rowHeights ?? {}) };
   const rowBreaks = page.onePage
     ? []
@@ -515,14 +524,19 @@ const DEFAULT_ROW_POINTS = 15;
 /** Smallest print scale finishForPrint lets a sheet with print-title columns fall to: body text stays readable. */
 export const MIN_PRINT_SCALE = 0.6;
 
+/** The print-title columns ('A:B') as a range on row 1, or undefined when the sheet has none. */
+function titleColumnsRange(page: NonNullable<SheetSpec["page"]>): RangePos | undefined {
+  const m = /^([A-Z]+):([A-Z]+)$/.exec(page.printTitleColumns ?? "");
+  return m ? parseRange(`${m[1]}1:${m[2]}1`) : undefined;
+}
+
 /** Characters of the print-title columns ('A:B'), or undefined when the sheet has none. */
 function titleColumnsWidth(
-  cols: string | undefined,
+  page: NonNullable<SheetSpec["page"]>,
   widthOf: (c: number) => number
 ): number | undefined {
-  const m = /^([A-Z]+):([A-Z]+)$/.exec(cols ?? "");
-  if (!m) return undefined;
-  const r = parseRange(`${m[1]}1:${m[2]}1`);
+  const r = titleColumnsRange(page);
+  if (!r) return undefined;
   let w = 0;
   for (let c = r.col; c < r.col + r.cols; c++) w += widthOf(c);
   return w;
