@@ -1,3 +1,4 @@
+import { asShown } from "./numbers";
 import type { Serial } from "./types";
 
 /**
@@ -23,6 +24,17 @@ export interface Ymd {
   m: number;
   /** 1–31 */
   d: number;
+}
+
+/**
+ * The day a date-time serial falls on: its time of day dropped, but a time float noise short of
+ * midnight is that midnight, as Excel shows it (asShown: =A2+TIME(18,0,0)+TIME(6,0,0) can hold
+ * 45231.99999999999, shown 45232.0000000000, i.e. 2 Nov 2023 00:00). Read through its 15 digits
+ * only when within a millionth of a day (0.09 s) of midnight: date cells are read by the million.
+ */
+export function dayOfSerial(t: number): Serial {
+  const day = Math.floor(t);
+  return t - day > 0.999999 ? Math.floor(asShown(t)) : day;
 }
 
 export function ymdToSerial(y: number, m: number, d: number): Serial {

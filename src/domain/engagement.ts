@@ -16,6 +16,7 @@
  *   enough log (the outreach is still waiting for its answers).
  * A response dated after as-of is no response at as-of (so history points are honest).
  */
+import { dayOfSerial } from "./dates";
 import { median, roundHalfAwayFromZero } from "./numbers";
 import {
   ALERTS,
@@ -46,7 +47,8 @@ export interface EngagementFromLog {
   basis: string;
 }
 
-const dayOf = (t: number): Serial => Math.floor(t);
+/** A contact's day (dayOfSerial: a time float noise short of midnight is that midnight). */
+const dayOf = (t: number): Serial => dayOfSerial(t);
 
 /** Outbound unless the log says inbound. */
 export function isOutbound(e: EngagementEntry): boolean {

@@ -1,4 +1,4 @@
-import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from "../domain/dates";
+import { dayOfSerial, isoToSerial, MAX_DATE_SERIAL, serialToIso } from "../domain/dates";
 import { dateOrderEvidence, inferDateOrder, parseDateTime, type DateOrder } from "../ingest/values";
 import { ArgError } from "./errors";
 import { InputError, inputErrorOf, type Plain } from "./args";
@@ -98,14 +98,14 @@ export function toSerial(v: Plain, argName: string, column?: ColumnDateOrder): n
   if (v instanceof InputError) throw inputErrorOf(v, argName);
   if (typeof v === "number" && v >= 1) {
     const s = dateCellSerial(v, argName);
-    if (s < MAX_DATE_SERIAL + 1) return Math.floor(s);
+    if (s < MAX_DATE_SERIAL + 1) return dayOfSerial(s);
   }
   if (typeof v === "string") {
     // yyyy-mm-dd first: most text dates, and no settling needed
     const iso = isoToSerial(v.trim().slice(0, 10));
     if (iso !== undefined) return iso;
     const s = textDateTime(v, argName, column);
-    if (s !== undefined) return Math.floor(s);
+    if (s !== undefined) return dayOfSerial(s);
   }
   throw new ArgError(
     `${argName}: "${String(v ?? "")}" is not a date (use a date cell, yyyy-mm-dd, or a date as this workbook writes them).`

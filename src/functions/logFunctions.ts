@@ -12,7 +12,7 @@
 import { engagementFromLog } from "../domain/engagement";
 import { paymentScore } from "../domain/health";
 import { ledgerMean, paymentFromLedger } from "../domain/payment";
-import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
+import { dayOfSerial, isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import type { EngagementEntry, Invoice } from "../domain/types";
 import { parseDirection } from "../ingest/direction";
 import {
@@ -72,14 +72,14 @@ function asOfArg(asOf: Matrix | undefined | null): number | undefined {
   const c = singleCell(asOf, "asOf", "date");
   if (c === undefined) return undefined;
   const d = dateTimeOf(c, "asOf", 1);
-  return d === undefined ? undefined : Math.floor(d);
+  return d === undefined ? undefined : dayOfSerial(d);
 }
 
 /** The latest whole day among the dates (the default as-of). */
 function lastDay(dates: readonly (number | undefined)[]): number {
   let m = -Infinity;
   for (const d of dates) if (d !== undefined && d > m) m = d;
-  return Math.floor(m);
+  return dayOfSerial(m);
 }
 
 /**
@@ -190,8 +190,9 @@ export function paymentOfRows(
       }
       invoices.push({
         accountId: "",
-        dueDate: Math.floor(due),
-        paidDate: paid === undefined ? undefined : Math.floor(paid),
+        // whole days as Excel shows them: a time float noise short of midnight is that midnight
+        dueDate: dayOfSerial(due),
+        paidDate: paid === undefined ? undefined : dayOfSerial(paid),
         amount,
       });
       dates.push(due, paid);

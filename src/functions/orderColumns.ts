@@ -46,7 +46,7 @@ import {
 } from "./args";
 import { columnDateOrder, toSerial, type ColumnDateOrder } from "./dateCell";
 import { dateCellShift } from "./culture";
-import { isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
+import { dayOfSerial, isoToSerial, MAX_DATE_SERIAL } from "../domain/dates";
 import { periodBack } from "../domain/analysis/subject";
 import { ArgError } from "./errors";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "../ingest/limits";
@@ -138,8 +138,8 @@ function latestDate(m: Cell): Serial | undefined {
         : typeof v === "string"
           ? isoToSerial(v.trim().slice(0, 10))
           : undefined;
-    if (x !== undefined && x >= 1 && x < MAX_DATE_SERIAL + 1 && Math.floor(x) > latest)
-      latest = Math.floor(x);
+    if (x !== undefined && x >= 1 && x < MAX_DATE_SERIAL + 1 && dayOfSerial(x) > latest)
+      latest = dayOfSerial(x);
   };
   if (Array.isArray(m))
     for (const r of m)
