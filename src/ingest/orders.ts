@@ -316,6 +316,23 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
+/** The rule a credit note reversing a voided invoice (voidedCredits) is skipped under. */
+const VOID_CREDIT = "voided or cancelled invoice's credit-note line";
+/** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched). */
+const VOIDED_KEPT = 100_000;
+/** Tokens of a text that may be a document number: a letter or digit run holding a digit ("INV-0110", "RE-1016", "1004"). */
+const DOC_TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*\d[A-Za-z0-9\-/_]*/g;
+/** A voided or cancelled invoice, for the credit note that may reverse it. */
+interface VoidedDoc {
+  id: string;
+  account: string;
+  /** its lines' value as written (lineValueOf), summed */
+  value: number;
+  date: number | undefined;
+  items: Set<string>;
+  /** the credit note found to reverse it */
+  reversedBy?: string;
+}
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
@@ -1020,6 +1037,168 @@ export function createOrderParser(
     const p = col.unitPrice >= 0 ? parseMoney(row[col.unitPrice], priceDec)?.value : undefined;
     return q !== undefined && p !== undefined ? q * p : 0;
   }
+  /**
+   * Voided and cancelled invoices (their lines skipped), by id and by account: a credit note in
+   * the file may reverse one, and then takes nothing off, as the invoice was no sale. Only such
+   * invoices are kept: nothing per line of the others.
+   */
+  const voided = new Map<string, VoidedDoc>();
+  const voidedOf = new Map<string, VoidedDoc[]>();
+  /** columns whose cells never name another document: numbers, dates, the line's own id and customer */
+  const notRefColumns = new Set(
+    [
+      "date",
+      "orderId",
+      "accountId",
+      "accountName",
+      "quantity",
+      "revenue",
+      "credit",
+      "unitPrice",
+      "listPrice",
+      "discount",
+      "lineDiscount",
+      "taxAmount",
+      "orderTotal",
+      "orderTax",
+      "invoiceTotal",
+      "invoiceTaxTotal",
+    ]
+      .map((f) => col[f])
+      .filter((c) => c >= 0)
+  );
+  let voidCredits = 0;
+  const voidCreditExamples: string[] = [];
+  let unsureCredits = 0;
+  const unsureCreditExamples: string[] = [];
+  /**
+   * What the credit notes read so far name (document-number tokens of their text cells → the
+   * credit note and its customer): a voided invoice listed after a credit note naming it is
+   * flagged, the credit note having been taken off already.
+   */
+  const creditRefs = new Map<string, { id: string; account: string }>();
+  function noteCreditRefs(row: readonly Cell[], id: string, account: string): void {
+    for (let k = 0; k < row.length && creditRefs.size < VOIDED_KEPT; k++) {
+      const c = row[k];
+      if (notRefColumns.has(k) || typeof c !== "string" || c.length === 0) continue;
+      for (const m of c.matchAll(DOC_TOKEN))
+        creditRefs.set(m[0].replace(/[-/._]+$/, ""), { id, account });
+    }
+  }
+  function flagUnsure(why: string): undefined {
+    if (unsureCredits++ < 5) unsureCreditExamples.push(why);
+    return undefined;
+  }
+  /** the credit note last decided, and the voided invoice it reverses (undefined: none) */
+  let creditDocKey = "";
+  let creditDocReverses: VoidedDoc | undefined;
+  function itemOf(row: readonly Cell[]): string {
+    const sku = col.sku >= 0 ? text(row[col.sku]) : "";
+    return (sku || (col.productName >= 0 ? text(row[col.productName]) : "")).toLowerCase();
+  }
+  /** A line of a voided or cancelled invoice, skipped: kept in its invoice's summary. */
+  function noteVoided(row: readonly Cell[], id: string, account: string, date?: number): void {
+    if (id === "" || account === "") return;
+    let v = voided.get(id);
+    if (!v) {
+      const credit = creditRefs.get(id);
+      if (credit && credit.account === account)
+        flagUnsure(`${credit.id} names voided ${id} but comes before it in the export`);
+      if (voided.size >= VOIDED_KEPT) return;
+      v = { id, account, value: 0, date, items: new Set() };
+      voided.set(id, v);
+      const list = voidedOf.get(account);
+      if (list) list.push(v);
+      else voidedOf.set(account, [v]);
+    }
+    v.value += lineValueOf(row);
+    const item = itemOf(row);
+    if (item) v.items.add(item);
+  }
+  /** The voided invoice of `account` a cell of the row names ("Credit Note for INV-0110", "Gutschrift zu Rechnung RE-1016"). */
+  function voidNamedIn(row: readonly Cell[], account: string): VoidedDoc | undefined {
+    const mine = (key: string) => {
+      const v = voided.get(key);
+      return v && v.account === account ? v : undefined;
+    };
+    for (let k = 0; k < row.length; k++) {
+      if (notRefColumns.has(k)) continue;
+      const c = row[k];
+      if (typeof c === "number") {
+        const v = String(c).length >= 3 ? mine(String(c)) : undefined;
+        if (v) return v;
+        continue;
+      }
+      if (typeof c !== "string" || c.length === 0) continue;
+      const t = c.trim();
+      const whole = mine(t);
+      if (whole) return whole;
+      for (const m of t.matchAll(DOC_TOKEN)) {
+        const v = mine(m[0].replace(/[-/._]+$/, ""));
+        if (v) return v;
+      }
+    }
+    return undefined;
+  }
+  /**
+   * The voided invoice the credit note `id` (its first line being read) reverses: one it names
+   * (its lines read ahead among the rows pushed crediting that invoice's whole value), else, naming
+   * none, the one voided invoice of its customer dated before it with its value and items. Where
+   * that is not sure the credit note stays a return, and the warnings name it.
+   */
+  function reversedVoid(
+    row: readonly Cell[],
+    id: string,
+    account: string,
+    date: number
+  ): VoidedDoc | undefined {
+    let total = Math.abs(lineValueOf(row));
+    const items = new Set<string>();
+    const item = itemOf(row);
+    if (item) items.add(item);
+    let named = voidNamedIn(row, account);
+    for (let i = chunkAt + 1; i < chunk.length; i++) {
+      const r = chunk[i];
+      if (text(r[col.orderId]) !== id) break;
+      total += Math.abs(lineValueOf(r));
+      const it = itemOf(r);
+      if (it) items.add(it);
+      named ??= voidNamedIn(r, account);
+    }
+    const money = (x: number) => plainMoney(Math.abs(x), options.culture);
+    const whole = (v: VoidedDoc) => Math.abs(total - Math.abs(v.value)) <= 0.005;
+    const before = (v: VoidedDoc) => v.date === undefined || v.date <= date;
+    const unsure = (why: string) => flagUnsure(`${id} ${why}`);
+    const reverses = (v: VoidedDoc) => {
+      v.reversedBy = id;
+      if (voidCredits++ < 5) voidCreditExamples.push(`${id} for ${v.id}`);
+      return v;
+    };
+    if (named) {
+      if (named.reversedBy)
+        return unsure(`names voided ${named.id}, which ${named.reversedBy} reverses already`);
+      if (!whole(named))
+        return unsure(
+          `names voided ${named.id} but credits ${money(total)} of its ${money(named.value)}`
+        );
+      return before(named) ? reverses(named) : unsure(`names voided ${named.id}, dated after it`);
+    }
+    const same = (voidedOf.get(account) ?? []).filter(
+      (v) => !v.reversedBy && whole(v) && before(v)
+    );
+    if (same.length === 0) return undefined;
+    const sameItems = (v: VoidedDoc) =>
+      v.items.size === items.size && [...items].every((x) => v.items.has(x));
+    if (same.length === 1 && sameItems(same[0])) return reverses(same[0]);
+    return unsure(
+      same.length === 1
+        ? `credits the amount of voided ${same[0].id}, with other items`
+        : `credits the amount of voided ${same
+            .slice(0, 3)
+            .map((v) => v.id)
+            .join(" and ")}${same.length > 3 ? " and others" : ""}`
+    );
+  }
   let acceptedRevenue = 0;
   /**
    * The accepted lines' revenue per currency: a run of lines in one currency is summed apart and
@@ -1580,6 +1759,7 @@ export function createOrderParser(
         refundLine = true;
       }
       // never a sale (or one given back in full): its amount is no revenue lost
+      if (orderNoSale === VOID_ORDER) noteVoided(row, rawOrderId, accountKey || accountName, date);
       if (orderNoSale) return reject(orderNoSale, rowNo, false);
     }
     const accountId = accountKey || accountName;
@@ -1827,6 +2007,7 @@ export function createOrderParser(
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     const noSaleRule = docType !== "" && !saleDocType ? noSaleDocRule(docType) : "";
+    if (noSaleRule === VOID_ORDER) noteVoided(row, rawOrder, accountId, date);
     if (noSaleRule !== "") return reject(noSaleRule, rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
@@ -1878,6 +2059,17 @@ export function createOrderParser(
       }
     }
     const isReturn = signed.isReturn;
+    // A credit note reversing an invoice skipped as voided: it takes nothing off either, decided
+    // on its first line (off the common path: only returns; one look-up per credit note).
+    if (isReturn && rawOrder !== "") {
+      if (rawOrder !== creditDocKey) {
+        creditDocKey = rawOrder;
+        creditDocReverses =
+          voided.size !== 0 ? reversedVoid(row, rawOrder, accountId, date) : undefined;
+        if (!creditDocReverses) noteCreditRefs(row, rawOrder, accountId);
+      }
+      if (creditDocReverses) return reject(VOID_CREDIT, rowNo, false);
+    }
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
@@ -2015,6 +2207,18 @@ export function createOrderParser(
               ", "
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
+      if (voidCredits) {
+        const one = voidCredits === 1;
+        warnings.push(
+          `${one ? "1 credit note reverses" : `${count(voidCredits)} credit notes each reverse`} an invoice that is itself marked voided or cancelled (${voidCreditExamples.join(", ")}${voidCredits > voidCreditExamples.length ? ", …" : ""}): ${one ? "the invoice is no sale, so its credit note was skipped too and takes" : "the invoices are no sales, so their credit notes were skipped too and take"} nothing off. The value is left out once, not twice.`
+        );
+      }
+      if (unsureCredits) {
+        const one = unsureCredits === 1;
+        warnings.push(
+          `${one ? "1 credit note" : `${count(unsureCredits)} credit notes`} may reverse an invoice marked voided or cancelled, but KAP cannot tell for sure (${unsureCreditExamples.join("; ")}${unsureCredits > unsureCreditExamples.length ? "; …" : ""}): ${one ? "it was" : "they were"} read as ${one ? "a return" : "returns"}. Where one reverses a voided invoice, that value is taken off twice: check ${one ? "it" : "them"} in the export.`
+        );
+      }
       const overstated = orderDiscountWarning();
       if (overstated) warnings.push(overstated);
       if (refundsNetted)
