@@ -217,7 +217,7 @@ export function textSource(path: string): FileSource {
     describe() {
       const d = dialect ?? sniffFile(path);
       const enc = fellBackAt
-        ? `UTF-8 up to row ${fellBackAt - 1}, then Windows-1252`
+        ? `UTF-8 up to row ${fellBackAt - 1}, then ${ENCODING_NAMES[encoding ?? ""] ?? "Windows-1252"}`
         : (ENCODING_NAMES[encoding ?? d.encoding] ?? d.encoding);
       return `${enc}${d.bom ? " with BOM" : ""}, ${DELIMITER_NAMES[d.delimiter] ?? `"${d.delimiter}"`}-delimited`;
     },

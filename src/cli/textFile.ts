@@ -184,14 +184,21 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: 
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
   if (isUtf8(head.subarray(0, end))) return { encoding: "utf-8", bom: 0 };
+  return { encoding: legacyOf(head), bom: 0 };
+}
+
+/** The one-byte encoding bytes that are not UTF-8 show (Windows-1252 unless they show another). */
+export function legacyOf(bytes: Uint8Array): LegacyEncoding {
   // Mac OS Roman first: its è and ç (0x8F, 0x8D) are Central European letters in Windows-1250
-  const legacy = looksMacRoman(head)
+  return looksMacRoman(bytes)
     ? "macintosh"
-    : looksCentralEuropean(head)
+    : looksCentralEuropean(bytes)
       ? "windows-1250"
       : "windows-1252";
-  return { encoding: legacy, bom: 0 };
 }
+
+/** Bytes looked at, from the first field that is not UTF-8, to settle its encoding (as the sniff's 64 KB). */
+export const LATE_SNIFF_BYTES = 64 * 1024;
 
 /**
  * UTF-16 without a BOM (some database and script exports write it so): in the first 4 KB, the
@@ -230,7 +237,19 @@ export function decodeText(buf: Uint8Array): string {
   if (encoding === "utf-16le") return body.toString("utf16le");
   if (encoding === "utf-16be") return Buffer.from(body).swap16().toString("utf16le");
   if (encoding === "utf-8" && isUtf8(body)) return body.toString("utf8");
-  return decodeLegacy(encoding === "utf-8" ? "windows-1252" : encoding, body);
+  return decodeLegacy(encoding === "utf-8" ? lateLegacy(body) : encoding, body);
+}
+
+/**
+ * A file whose first bytes were ASCII and whose later ones are not UTF-8: its encoding by the
+ * bytes from the line of its first byte above 0x7F (a Mac OS Roman file with 64 KB of ASCII
+ * rows first is not Windows-1252).
+ */
+function lateLegacy(body: Buffer): LegacyEncoding {
+  let i = 0;
+  while (i < body.length && body[i] < 0x80) i++;
+  const from = body.lastIndexOf(LF, i) + 1;
+  return legacyOf(body.subarray(from, from + LATE_SNIFF_BYTES));
 }
 
 const QUOTE = 34;
@@ -322,6 +341,12 @@ export interface CsvParserOptions {
    * being emitted as row arrays: no row is built only to be taken apart again.
    */
   wire?: RowEncoder;
+  /**
+   * A 'utf-8' file's first field that is not UTF-8, `offset` bytes into what was fed: the
+   * one-byte encoding to read on in, by the file's bytes from there (TextFileReader reads them
+   * from the file, so the answer does not hang on where the reads end). Else Windows-1252.
+   */
+  legacyAt?: (offset: number) => LegacyEncoding;
 }
 
 /** The longest single row KAP reads (a runaway quote otherwise swallows the rest of the file). */
@@ -366,9 +391,12 @@ export class CsvParser {
   private readonly wire: RowEncoder | undefined;
   /** 'utf-8' until a field is not UTF-8. */
   encoding: "utf-8" | LegacyEncoding;
-  /** 1-based row at which the encoding changed to Windows-1252, if it did. */
+  /** 1-based row at which the encoding changed from UTF-8 (to `encoding`), if it did. */
   fellBackAt?: number;
   rows = 0;
+  /** Bytes fed and parsed before `work`'s first one. */
+  private consumed = 0;
+  private readonly legacyAt: ((offset: number) => LegacyEncoding) | undefined;
   /** LF, or CR for files with lone CRs (settled by the first line break seen). */
   private eolByte = -1;
   private work: FastBuffer = Buffer.allocUnsafe(1 << 20) as FastBuffer;
@@ -409,6 +437,7 @@ export class CsvParser {
     this.encoding = options.encoding;
     this.raw = options.raw ?? false;
     this.wire = options.wire;
+    this.legacyAt = options.legacyAt;
   }
 
   /** Parses `chunk` after what was left over; `final` = no more bytes follow. */
@@ -439,6 +468,7 @@ export class CsvParser {
     // An unfinished row already past the limit stops here, whatever the size of the reads.
     if (n - used > MAX_ROW_BYTES) throw rowTooLong();
     if (used < n) this.work.copyWithin(0, used, n);
+    this.consumed += used;
     this.have = n - used;
     this.waitFor = this.have;
   }
@@ -619,14 +649,17 @@ export class CsvParser {
     if (ascii || this.allAscii) return buf.latin1Slice(a, b);
     if (this.encoding === "utf-8") {
       if (isUtf8(buf.subarray(a, b))) return buf.utf8Slice(a, b);
-      this.fallBack();
+      this.fallBack(a);
     }
     return decodeLegacy(this.encoding as LegacyEncoding, buf, a, b);
   }
 
-  /** A field that is not UTF-8: the file is read as Windows-1252 from this row on. */
-  private fallBack(): void {
-    this.encoding = "windows-1252";
+  /**
+   * A field that is not UTF-8, at `a` in `work`: the file is read from this row on in the
+   * one-byte encoding its bytes from there show (legacyAt), else Windows-1252.
+   */
+  private fallBack(a: number): void {
+    this.encoding = this.legacyAt?.(this.consumed + a) ?? "windows-1252";
     this.fellBackAt = this.rows + 1;
     // Values kept from the row above were read as UTF-8: from here on the same bytes are
     // Windows-1252 (else a value repeated down a column would keep its UTF-8 reading up to
@@ -642,7 +675,7 @@ export class CsvParser {
     if (!this.allAscii && this.encoding === "utf-8") {
       let i = a;
       while (i < b && buf[i] < 0x80) i++;
-      if (i < b && !isUtf8(buf.subarray(a, b))) this.fallBack();
+      if (i < b && !isUtf8(buf.subarray(a, b))) this.fallBack(a);
     }
     wire.nullCell();
   }
@@ -1111,9 +1144,17 @@ export class TextFileReader {
       encoding: e === "windows-1252" || e === "windows-1250" || e === "macintosh" ? e : "utf-8",
       raw: options.raw,
       wire: options.wire,
+      legacyAt: (offset) => this.legacyAt(offset),
     });
     this.fd = openSync(path, "r");
     this.pos = this.dialect.bom + this.dialect.skip;
+  }
+
+  /** The encoding of the file's bytes from `offset` past its BOM and "sep=" line (CsvParser's legacyAt). */
+  private legacyAt(offset: number): LegacyEncoding {
+    const head = Buffer.alloc(LATE_SNIFF_BYTES);
+    const at = this.dialect.bom + this.dialect.skip + offset;
+    return legacyOf(head.subarray(0, readSync(this.fd, head, 0, head.length, at)));
   }
 
   /** The encoding as read: UTF-8 files with a field that is not UTF-8 were read as Windows-1252 from that row on. */
