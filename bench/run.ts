@@ -10,6 +10,8 @@ import { buildSync } from "esbuild";
 import { cpus } from "node:os";
 import { join } from "node:path";
 
+// Run by name only (`npm run bench sheets`): longer than a minute on the 2-core VM.
+//   sheets: kap sheets on 50,000 accounts (500,000 lines), wall and CPU time and peak RSS
 const cases = process.argv.slice(2).length
   ? process.argv.slice(2)
   : [
