@@ -201,7 +201,7 @@ export const DATE1904_NOTE =
  * date order and saved, and KAP reads the converted dates back the way the text ones are written.
  */
 function swappedDatesNote(s: SwappedDates): string {
-  const { y, m, d } = serialToYmd(s.serial);
+  const { y, m, d } = serialToYmd(s.savedDate);
   const [saved, meant] = [`${d} ${MONTH_NAMES[m - 1]} ${y}`, `${m} ${MONTH_NAMES[d - 1]} ${y}`];
   const way = s.order === "dmy" ? "day-first" : "month-first";
   return `The order dates look opened in Excel under the other date order and saved: the dates that read both ways became dates with day and month swapped, the rest stayed text ("${s.text}", ${way}). KAP swaps day and month back in those dates (one saved as ${saved} is read as ${meant}). To be sure, export the file again and open it with its dates imported as ${way}.`;

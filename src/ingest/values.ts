@@ -192,7 +192,7 @@ export interface SwappedDates {
   order: DateOrder;
   /** a text date and a converted date, as evidence */
   text: string;
-  serial: Serial;
+  savedDate: Serial;
 }
 
 /**
@@ -230,7 +230,7 @@ export function excelSwappedDates(
     }
   }
   if (!order || example === undefined || serials.size < 4 || texts.size < 2) return undefined;
-  return { order, text: [...texts][0], serial: example };
+  return { order, text: [...texts][0], savedDate: example };
 }
 
 /** A date with its day and month swapped back (10 May → 5 October); unchanged when it cannot be. */
