@@ -330,8 +330,9 @@ export function cutAtWord(text: string, n: number): string {
 
 /**
  * The warning when no currency is named anywhere and the money is shown in KAP's default (GBP)
- * although the file writes its numbers with decimal commas (a continental European export): the
- * "£" is then most likely wrong, and the user is told how to name the currency.
+ * although the file writes its numbers with decimal commas (a continental European export) or
+ * its dates month-first (a US export): the "£" is then most likely wrong, and the user is told
+ * how to name the currency.
  */
 function defaultCurrencyDoubt(engine: KapEngine): string | undefined {
   const r = engine.report!;
@@ -341,6 +342,12 @@ function defaultCurrencyDoubt(engine: KapEngine): string | undefined {
   const commas = r.numbers.filter((n) => n.decimal === ",");
   // a money column names the evidence best ("Einzelpreis" rather than "Menge")
   const comma = commas.find((n) => n.field !== "quantity") ?? commas[0];
+  // dates the data itself writes month-first (QuickBooks Desktop's, a US ERP's): a US export
+  const monthFirst =
+    r.read?.dateOrder === "mdy" &&
+    (r.read.dateOrderSource === "data" || r.read.dateOrderSource === "layout");
+  if (!comma && monthFirst)
+    return `No currency is named in the data, and its dates are written month-first, as in the US: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. en-US for dollars) to name it.`;
   if (!comma) return undefined;
   return `No currency is named in the data, and its numbers are written with a decimal comma ("${comma.header}"), as in continental Europe: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. de-DE for euros) to name it.`;
 }
