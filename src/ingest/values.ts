@@ -4,7 +4,13 @@
  * "1.200,50 €", "(120.00)"). Fast paths first: most cells of a real export are already
  * numbers, and a number never meets a regex.
  */
-import { DATE1904_OFFSET, isValidYmd, serialToYmd, ymdToSerial } from "../domain/dates";
+import {
+  DATE1904_OFFSET,
+  dayOfSerial,
+  isValidYmd,
+  serialToYmd,
+  ymdToSerial,
+} from "../domain/dates";
 import type { Serial } from "../domain/types";
 import type { Cell } from "./grid";
 import {
@@ -101,9 +107,10 @@ const YEAR_DOT_SPACED = /^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?(?:$|[T\s,])/;
  */
 export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): Serial | undefined {
   if (typeof v === "number") {
+    // a date-time a float's noise short of midnight is that midnight, as Excel shows it
     if (date1904 && v >= 0 && v <= MAX_SERIAL - DATE1904_OFFSET)
-      return Math.floor(v) + DATE1904_OFFSET;
-    if (v >= MIN_SERIAL && v <= MAX_SERIAL) return Math.floor(v);
+      return dayOfSerial(v) + DATE1904_OFFSET;
+    if (v >= MIN_SERIAL && v <= MAX_SERIAL) return dayOfSerial(v);
     if (v >= MIN_YYYYMMDD && v <= MAX_YYYYMMDD && Number.isInteger(v))
       return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
     return undefined;

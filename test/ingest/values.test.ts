@@ -24,6 +24,14 @@ describe("parseDate: Excel serials and JS dates", () => {
     expect(iso(45658.9999)).toBe("2025-01-01");
     expect(iso(61)).toBe("1900-03-01"); // serials from 61 on are exact (dates.ts)
   });
+  it("reads a date-time a float's noise short of midnight as that midnight, as Excel shows it", () => {
+    // =A2+TIME(18,0,0)+TIME(6,0,0) on 1 Nov 2023 (45231): 45231.99999999999, which Excel shows
+    // (15 digits) as 45232.0000000000, 2 Nov 2023 00:00; the task pane reads the cell's raw value
+    expect(iso(45231.99999999999)).toBe("2023-11-02");
+    expect(parseDate(45231.99999999999, "dmy", true)).toBe(45232 + 1462); // 1904 system
+    // a real time of day to the last millisecond stays on its day: 23:59:59.999
+    expect(iso(45231 + 86399.999 / 86400)).toBe("2023-11-01");
+  });
   it("refuses numbers that are not serials", () => {
     expect(parseDate(0)).toBeUndefined();
     expect(parseDate(-5)).toBeUndefined();
