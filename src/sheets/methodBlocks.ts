@@ -236,10 +236,12 @@ export function winBackBlock(r: number, w: WinBack | null): Laid {
 export function objectionsBlock(r: number): Laid {
   const blocks: Block[] = [cell(`A${r}`, "Objection handling", H2)];
   r++;
+  blocks.push({ at: `A${r}`, rows: [["Objection", "Response"]], header: true });
+  // a response wraps under its header, rather than spilling past the table's edge
   blocks.push({
-    at: `A${r}`,
-    rows: [["Objection", "Response"], ...OBJECTION_RESPONSES.map((o) => [o.objection, o.response])],
-    header: true,
+    at: `A${r + 1}`,
+    rows: OBJECTION_RESPONSES.map((o) => [o.objection, o.response]),
+    style: { wrap: true, vAlign: "top" },
   });
   return { blocks, cfs: [], next: r + OBJECTION_RESPONSES.length + 2 };
 }
