@@ -1708,7 +1708,53 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
   ]
 );
 
-export const ACCOUNT_FIELDS: readonly FieldDef[] = [
+/** The order tables' words in other languages for one field, for the side tables too. */
+function localWords(field: "accountId" | "accountName"): readonly string[] {
+  return [
+    GERMAN_ORDER_HEADERS,
+    FRENCH_ORDER_HEADERS,
+    DUTCH_ORDER_HEADERS,
+    SOUTHERN_EASTERN_ORDER_HEADERS,
+  ].flatMap((t) => t[field] ?? []);
+}
+
+/**
+ * A German, French, Dutch, Italian, Spanish, Polish or Czech accounts list or payments ledger
+ * names its customer as the same ERP's order lines do ("Kundennummer", "N° client",
+ * "Debiteurnummer"; "Firma", "Raison sociale", "Klantnaam").
+ */
+const LOCAL_ACCOUNT_WORDS = {
+  accountId: localWords("accountId"),
+  accountName: localWords("accountName"),
+};
+
+/**
+ * A customer list's other columns in German, French and Dutch (DATEV, Lexware, Sage, Exact
+ * customer lists): industry, account manager, parent, credit limit and terms, customer since.
+ */
+const LOCAL_ACCOUNT_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  accountId: LOCAL_ACCOUNT_WORDS.accountId,
+  name: LOCAL_ACCOUNT_WORDS.accountName,
+  industry: ["branche", "wirtschaftszweig", "secteur", "secteur d activité", "sector"],
+  accountManager: [
+    "betreuer",
+    "kundenbetreuer",
+    "vertreter",
+    "außendienst",
+    "aussendienst",
+    "verkäufer",
+    "commercial",
+    "représentant",
+    "accountmanager",
+    "vertegenwoordiger",
+  ],
+  parentId: ["muttergesellschaft", "konzern", "société mère", "maison mère", "moedermaatschappij"],
+  creditLimit: ["kreditlimit", "kreditrahmen", "encours autorisé", "plafond", "kredietlimiet"],
+  creditTerms: ["zahlungsbedingung", "zahlungsziel", "conditions de paiement", "betalingstermijn"],
+  customerSince: ["kunde seit", "client depuis", "klant sinds"],
+};
+
+export const ACCOUNT_FIELDS: readonly FieldDef[] = withSynonyms(LOCAL_ACCOUNT_HEADERS, [
   {
     field: "accountId",
     label: "Account ID",
@@ -1990,7 +2036,7 @@ export const ACCOUNT_FIELDS: readonly FieldDef[] = [
       "relationship start",
     ],
   },
-];
+]);
 
 export const CATALOG_FIELDS: readonly FieldDef[] = [
   {
@@ -2104,6 +2150,8 @@ const ACCOUNT_REFERENCE: readonly string[] = [
   "client",
   "organisation",
   "organization",
+  ...LOCAL_ACCOUNT_WORDS.accountId,
+  ...LOCAL_ACCOUNT_WORDS.accountName,
 ];
 
 export const CONTACT_FIELDS: readonly FieldDef[] = [
@@ -2403,7 +2451,52 @@ export const ENGAGEMENT_FIELDS: readonly FieldDef[] = [
 ];
 
 /** A payments ledger: an invoice list or an aged-debtors export with paid dates (Sage, Xero, QuickBooks, SAP spellings). */
-export const PAYMENT_FIELDS: readonly FieldDef[] = [
+/** A payments ledger's (open items list, Offene Posten, échéancier) columns in German, French and Dutch. */
+const LOCAL_PAYMENT_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  ...LOCAL_ACCOUNT_WORDS,
+  invoiceNo: [
+    "rechnungsnummer",
+    "rechnungsnr",
+    "re nr",
+    "belegnummer",
+    "n° facture",
+    "numéro de facture",
+    "factuurnummer",
+    "factuurnr",
+  ],
+  invoiceDate: ["rechnungsdatum", "belegdatum", "date facture", "date de facture", "factuurdatum"],
+  dueDate: [
+    "fällig am",
+    "fälligkeit",
+    "fälligkeitsdatum",
+    "fällig",
+    "échéance",
+    "date d échéance",
+    "vervaldatum",
+    "vervaldag",
+  ],
+  paidDate: [
+    "bezahlt am",
+    "zahlungsdatum",
+    "ausgeglichen am",
+    "date de paiement",
+    "date de règlement",
+    "réglé le",
+    "betaaldatum",
+    "betaald op",
+  ],
+  amount: [
+    "betrag",
+    "rechnungsbetrag",
+    "bruttobetrag",
+    "montant",
+    "montant ttc",
+    "bedrag",
+    "factuurbedrag",
+  ],
+};
+
+export const PAYMENT_FIELDS: readonly FieldDef[] = withSynonyms(LOCAL_PAYMENT_HEADERS, [
   {
     field: "invoiceNo",
     label: "Invoice number",
@@ -2559,7 +2652,7 @@ export const PAYMENT_FIELDS: readonly FieldDef[] = [
       "balance",
     ],
   },
-];
+]);
 
 export const INITIATIVE_FIELDS: readonly FieldDef[] = [
   {
