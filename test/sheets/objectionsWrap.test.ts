@@ -8,33 +8,10 @@
  * characters, so it cannot fit on one line and needs a second: its row is at least two lines of
  * Calibri 11 (15 pt each), 30 pt.
  */
-import ExcelJS from "exceljs";
-import { buildPortfolio, qbrData } from "../../src/domain/analysis";
-import { qbrSheets } from "../../src/sheets/qbrWorkbook";
-import { layoutOptions } from "../../src/sheets/options";
-import { finishForPrint } from "../../src/sheets/print";
-import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
-import { d, bookOf, line } from "../domain/analysis/helpers";
-
-const asOf = d(2026, 10, 31);
-const model = buildPortfolio(
-  bookOf([
-    line("A", d(2026, 8, 3), "P1", 100),
-    line("A", d(2026, 9, 7), "P2", 80),
-    line("B", d(2026, 9, 9), "P1", 120),
-  ]),
-  { asOf }
-);
+import { qbrSheetAsRead } from "./qbrSheetRead";
 
 test("each response wraps in its own cell (B), the cells to its right left empty, the long one on 2+ lines", async () => {
-  const q = qbrData(model, "A", { year: 2026, q: 3 });
-  const agenda = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).find(
-    (s) => s.kind === "qbr-agenda"
-  )!;
-  const spec = finishForPrint(agenda, { paper: "A4", asOfText: "As of 31/10/2026" });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await toXlsxBytes([spec])) as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
+  const ws = await qbrSheetAsRead("qbr-agenda");
   let header = 0;
   ws.eachRow((row, r) => {
     if (row.getCell(1).value === "Objection" && row.getCell(2).value === "Response") header = r;

@@ -10,33 +10,10 @@
  * i 470 + d 1076 = 7,698 units of 1/2048 em = 55.1 px at 11 pt and 96 dpi; with Excel's cell
  * padding (6 px less the column's 5) that is (55.1 + 1) / 7 = 8.0 characters of column width.
  */
-import ExcelJS from "exceljs";
-import { buildPortfolio, qbrData } from "../../src/domain/analysis";
-import { qbrSheets } from "../../src/sheets/qbrWorkbook";
-import { layoutOptions } from "../../src/sheets/options";
-import { finishForPrint } from "../../src/sheets/print";
-import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
-import { d, bookOf, line } from "../domain/analysis/helpers";
-
-const asOf = d(2026, 10, 31);
-const model = buildPortfolio(
-  bookOf([
-    line("A", d(2026, 8, 3), "P1", 100),
-    line("A", d(2026, 9, 7), "P2", 80),
-    line("B", d(2026, 9, 9), "P1", 120),
-  ]),
-  { asOf }
-);
+import { qbrSheetAsRead } from "./qbrSheetRead";
 
 test("Owner and Due are separate cells: 'Sam Reid' and 'to agree', none merged, Owner 8+ wide", async () => {
-  const q = { ...qbrData(model, "A", { year: 2026, q: 3 }), accountManager: "Sam Reid" };
-  const planning = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).find(
-    (s) => s.kind === "qbr-planning"
-  )!;
-  const spec = finishForPrint(planning, { paper: "A4", asOfText: "As of 31/10/2026" });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await toXlsxBytes([spec])) as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
+  const ws = await qbrSheetAsRead("qbr-planning", (q) => ({ ...q, accountManager: "Sam Reid" }));
   let header = 0;
   ws.eachRow((row, r) => {
     if (!header && row.getCell(2).value === "Owner") header = r;
