@@ -1,4 +1,3 @@
-import { asShown } from "./numbers";
 import type { Serial } from "./types";
 
 /**
@@ -26,15 +25,19 @@ export interface Ymd {
   d: number;
 }
 
+/** Half a millisecond, in days: Excel shows a date-time to the millisecond. */
+const HALF_MS = 0.5 / 86_400_000;
+
 /**
- * The day a date-time serial falls on: its time of day dropped, but a time float noise short of
- * midnight is that midnight, as Excel shows it (asShown: =A2+TIME(18,0,0)+TIME(6,0,0) can hold
- * 45231.99999999999, shown 45232.0000000000, i.e. 2 Nov 2023 00:00). Read through its 15 digits
- * only when within a millionth of a day (0.09 s) of midnight: date cells are read by the million.
+ * The day a date-time serial falls on: its time of day dropped, but a time within half a
+ * millisecond of the next midnight is that midnight, as Excel shows date-times (to the ms):
+ * =A2+TIME(18,0,0)+TIME(6,0,0) can hold 45231.99999999999, shown 2 Nov 2023 00:00:00.000. Float
+ * noise of a few ulps is far inside it at any date (4 ulps at 9999-12-31 is 1.9e-9 days, half a
+ * ms 5.8e-9); a real time to 23:59:59.999 stays on its day.
  */
 export function dayOfSerial(t: number): Serial {
   const day = Math.floor(t);
-  return t - day > 0.999999 ? Math.floor(asShown(t)) : day;
+  return t - day >= 1 - HALF_MS ? day + 1 : day;
 }
 
 export function ymdToSerial(y: number, m: number, d: number): Serial {
