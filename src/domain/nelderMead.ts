@@ -23,13 +23,20 @@ export interface MinimizeOptions {
   maxEvaluations?: number;
   /** Most restarts from the best vertex after convergence (default 4). */
   maxRestarts?: number;
+  /**
+   * Stop, not converged, when this many evaluations in a row have not lowered the best value by
+   * more than fTolerance (default: never). On a ridge where the function's rounding noise is
+   * larger than what is left to gain, the simplex never collapses and would otherwise spend
+   * the whole budget on noise.
+   */
+  stallEvaluations?: number;
 }
 
 export interface MinimizeResult {
   x: number[];
   fx: number;
   evaluations: number;
-  /** false when maxEvaluations ran out before the tolerances were met */
+  /** false when maxEvaluations ran out, or progress stalled, before the tolerances were met */
   converged: boolean;
 }
 
@@ -49,19 +56,28 @@ export function nelderMead(
   const fTol = options.fTolerance ?? 1e-9;
   const maxRestarts = options.maxRestarts ?? 4;
   const maxEval = options.maxEvaluations ?? 400 * Math.max(1, n) * (maxRestarts + 1);
+  const stall = options.stallEvaluations ?? Infinity;
   let evaluations = 0;
+  // the best value when it last fell by more than fTol, and the evaluation that got it
+  let gained = Infinity;
+  let gainedAt = 0;
   const value = (x: readonly number[]): number => {
     evaluations++;
     const v = f(x);
+    if (v < gained - fTol) {
+      gained = v;
+      gainedAt = evaluations;
+    }
     return Number.isNaN(v) ? Infinity : v;
   };
+  const budget = () => evaluations < maxEval && evaluations - gainedAt < stall;
   let best = x0.slice();
   let bestF = value(best);
   if (!Number.isFinite(bestF))
     throw new RangeError("The starting point of the minimisation has no finite value.");
   let converged = false;
   for (let restart = 0; restart <= maxRestarts; restart++) {
-    const run = simplexRun(value, best, bestF, step, xTol, fTol, () => evaluations < maxEval);
+    const run = simplexRun(value, best, bestF, step, xTol, fTol, budget);
     const improved = bestF - run.fx;
     best = run.x;
     bestF = run.fx;

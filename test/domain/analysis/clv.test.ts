@@ -584,6 +584,40 @@ describe("Nelder–Mead", () => {
     expect(res.x[1]).toBeCloseTo(1, 5);
   });
 
+  test("with stallEvaluations it still finds the Rosenbrock minimum (progress there never stalls)", () => {
+    const res = nelderMead((x) => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2, [-1.2, 1], {
+      stallEvaluations: 400,
+    });
+    expect(res.converged).toBe(true);
+    expect(res.x[0]).toBeCloseTo(1, 5);
+    expect(res.x[1]).toBeCloseTo(1, 5);
+  });
+
+  test("on a valley whose floor keeps falling by ever less (as the BG/NBD likelihood as a and b grow together) it stops 400 evaluations after its last gain, not converged", () => {
+    // f = (x₀ − 1)² + 10⁻⁶/(1 + e^x₁): the floor is x₀ = 1 and falls towards 0 as x₁ → ∞, by
+    // 10⁻⁶·e^(−x₁), under the tolerance 10⁻⁹ from x₁ ≈ 7 on: nothing worth having is left.
+    let calls = 0;
+    let best = Infinity;
+    let lastGain = 0;
+    const res = nelderMead(
+      (x) => {
+        calls++;
+        const v = (x[0] - 1) ** 2 + 1e-6 / (1 + Math.exp(x[1]));
+        if (v < best - 1e-9) [best, lastGain] = [v, calls];
+        return v;
+      },
+      [0, 0],
+      { xTolerance: 1e-6, stallEvaluations: 400 }
+    );
+    expect(res.converged).toBe(false);
+    expect(res.evaluations).toBe(calls);
+    // checked once per simplex step, which takes 1 to 4 evaluations here (reflect, contract, a shrink of 2)
+    expect(calls).toBeGreaterThanOrEqual(lastGain + 400);
+    expect(calls).toBeLessThanOrEqual(lastGain + 403);
+    expect(res.x[0]).toBeCloseTo(1, 4);
+    expect(res.fx).toBeLessThan(1e-9);
+  });
+
   test("a start without a finite value is refused", () => {
     expect(() => nelderMead(() => NaN, [0])).toThrow(
       "The starting point of the minimisation has no finite value."
