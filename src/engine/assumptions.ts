@@ -58,6 +58,7 @@ export function currencyShownAs(c: DefaultCurrency): string | undefined {
  *   "Layout: Xero sales invoices"
  *   "Dates: day-first (the data)"
  *   "Date system: 1904 (the workbook's setting)" (only then)
+ *   "Line revenue: "Base imponible", the amount before tax ("IVA" is the tax, "Total" the amount with it)" (only then)
  *   "Numbers: Qty decimal comma (the file's other number columns); Unit Price decimal comma (its own cells)"
  *   "Text file: UTF-8, semicolon-delimited"
  *   "Currency: EUR"
@@ -76,6 +77,11 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
       `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
     );
   if (r?.date1904) out.push("Date system: 1904 (the workbook's setting)");
+  const t = r?.revenueBeforeTax;
+  if (t)
+    out.push(
+      `Line revenue: "${t.net}", the amount before tax ("${t.tax}" is the tax, "${t.gross}" the amount with it)`
+    );
   // a column with nothing to decide (whole numbers) is named only where its cells or the culture settled it
   const nums = report.numbers.filter(
     (n) => (n.source !== "default" && n.source !== "delimiter") || n.ambiguous > 0

@@ -301,6 +301,7 @@ export class KapEngine implements OrderSink {
         ...(r.options.file?.encoding ? { encoding: r.options.file.encoding } : {}),
         ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
         currencies: Object.keys(this.report.currencies).filter((c) => c !== ""),
+        ...revenueBeforeTax(r.mapping),
       };
       this.report.warnings.unshift(...(r.options.notes ?? []));
     }
@@ -599,4 +600,14 @@ export async function loadSource(
   options: SessionOptions = {}
 ): Promise<IngestReport> {
   return (await new IngestSession(source, settings, options).run(engine)).report;
+}
+
+/** The net/tax/gross headers when the line revenue is the trio's net column (for ReadAssumptions). */
+function revenueBeforeTax(mapping: ColumnMapping): {
+  revenueBeforeTax?: { net: string; tax: string; gross: string };
+} {
+  const net = mapping.fields.find((f) => f.field === "revenue");
+  return mapping.revenueBeforeTax && net
+    ? { revenueBeforeTax: { net: net.header, ...mapping.revenueBeforeTax } }
+    : {};
 }

@@ -75,6 +75,11 @@ export interface ColumnMapping {
    * (ingest/sides decides it from the rows, ingest/orders reads it).
    */
   returnSide?: { column: number; side: Side };
+  /**
+   * The line revenue is the amount before tax of a net/tax/gross trio (ingest/taxTrio): the
+   * headers of the tax and of the gross read beside it, for the reading's summary.
+   */
+  revenueBeforeTax?: { tax: string; gross: string };
 }
 
 export interface Detection {

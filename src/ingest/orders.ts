@@ -145,6 +145,8 @@ export interface ReadAssumptions {
   delimiter?: string;
   /** currencies found ([] when the data names none) */
   currencies: string[];
+  /** the line revenue is the amount before tax of a net/tax/gross trio: the three headers */
+  revenueBeforeTax?: { net: string; tax: string; gross: string };
 }
 
 export interface OrderParserOptions {

@@ -35,6 +35,7 @@ import {
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
+import { type TaxTrio, taxTrioOf } from "./taxTrio";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
 /**
@@ -452,6 +453,21 @@ export function checkOrderColumns(
     }
   }
 
+  // A net, a tax and a gross amount on each line ("Base imponible; IVA; Total", "Subtotal; Tax;
+  // Total", "HT; TVA; TTC"): revenue is the amount before tax, where "Total" would be read first.
+  const trio = netBesideTaxAndGross(mapping, fields, sample, options.headers, user, (r, c) =>
+    isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value
+  );
+  if (trio) {
+    fields = fields.filter((m) => m.field !== "revenue" && m.column !== trio.net);
+    fields.push({
+      field: "revenue",
+      column: trio.net,
+      header: options.headers![trio.net].trim(),
+      confidence: 1,
+    });
+  }
+
   // Line revenue against the order it belongs to and against quantity × unit price.
   const rev = get("revenue");
   /** A line's value: its revenue, less its Credit where a Credit column is read beside it. */
@@ -746,9 +762,52 @@ export function checkOrderColumns(
       ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
+      ...(trio && get("revenue")?.column === trio.net
+        ? {
+            revenueBeforeTax: {
+              tax: options.headers![trio.tax].trim(),
+              gross: options.headers![trio.gross].trim(),
+            },
+          }
+        : {}),
     },
     notes,
   };
+}
+
+/**
+ * The net column of a net/tax/gross trio (ingest/taxTrio), to read as the line revenue; undefined
+ * when the headers have none, a layout or the user settled the revenue, the revenue read is
+ * another column than the three (a line amount beside an order's Subtotal, Tax and
+ * Total), another field the user chose holds the net column, or the net is above the gross on
+ * most lines read (then it is not the amount before that gross's tax).
+ */
+function netBesideTaxAndGross(
+  mapping: ColumnMapping,
+  fields: readonly FieldMatch[],
+  sample: readonly Row[],
+  headers: readonly string[] | undefined,
+  user: ReadonlySet<string>,
+  money: (r: Row, column: number) => number | undefined
+): TaxTrio | undefined {
+  if (!headers || mapping.layout || user.has("revenue")) return undefined;
+  if (fields.some((m) => m.field === "credit")) return undefined;
+  const trio = taxTrioOf(headers);
+  if (!trio) return undefined;
+  const revenue = fields.find((m) => m.field === "revenue");
+  if (revenue && ![trio.net, trio.tax, trio.gross].includes(revenue.column)) return undefined;
+  const holder = fields.find((m) => m.column === trio.net);
+  if (holder && user.has(holder.field)) return undefined;
+  let both = 0;
+  let above = 0;
+  for (const r of sample) {
+    const net = money(r, trio.net);
+    const gross = money(r, trio.gross);
+    if (net === undefined || gross === undefined) continue;
+    both++;
+    if (Math.abs(net) > Math.abs(gross) + 0.005) above++;
+  }
+  return both > 0 && above * 2 > both ? undefined : trio;
 }
 
 /** The currencies a money column's header may name: ISO codes of the exports KAP reads, and € and £ ("$" is some dollar: not named). */
