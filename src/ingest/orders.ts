@@ -17,6 +17,8 @@ import {
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { serviceKind } from "../domain/serviceLines";
 import { taxLabelTest } from "./taxLines";
+import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
+import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -36,6 +38,7 @@ import {
 } from "./values";
 
 export { UNCATEGORISED };
+export { ORDER_DISCOUNT_SKU } from "./orderDiscount";
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
 /**
@@ -318,23 +321,6 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
-/** The rule a credit note reversing a voided invoice (voidedCredits) is skipped under. */
-const VOID_CREDIT = "voided or cancelled invoice's credit-note line";
-/** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched). */
-const VOIDED_KEPT = 100_000;
-/** Tokens of a text that may be a document number: a letter or digit run holding a digit ("INV-0110", "RE-1016", "1004"). */
-const DOC_TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*\d[A-Za-z0-9\-/_]*/g;
-/** A voided or cancelled invoice, for the credit note that may reverse it. */
-interface VoidedDoc {
-  id: string;
-  account: string;
-  /** its lines' value as written (lineValueOf), summed */
-  value: number;
-  date: number | undefined;
-  items: Set<string>;
-  /** the credit note found to reverse it */
-  reversedBy?: string;
-}
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
@@ -461,9 +447,6 @@ function ledgerWarning(
     return `None of the report's ledger accounts (${skipped}) is a sales account, so none of its lines was read: a receivables or bank account holds each sale again with its VAT, and the payments. Run Account Transactions for your sales account alone (such as "200 - Sales"), or export the sales invoices (Sales › Invoices › Export) and analyse that file.`;
   return `The report lists ${sections.size} ledger accounts: KAP read ${read} (sales) and skipped ${skipped}, which hold${sections.size - [...sections.values()].filter(Boolean).length === 1 ? "s" : ""} the same sales again (with VAT) or payments: read too, each sale would count twice.`;
 }
-
-/** The line a Shopify order's discount on the whole order is read as (a "discount" service line). */
-export const ORDER_DISCOUNT_SKU = "Order discount";
 
 /**
  * Whether `id` starts with one of `prefixes` (lower-case) and then a digit, a dash, a space or a
@@ -857,117 +840,19 @@ export function createOrderParser(
       : "";
     return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
   }
-  /**
-   * Shopify's discounts on a whole order: its "Discount Amount" beyond its lines' "Lineitem
-   * discount" came off no line, so the lines overstate the order. Which lines it came off is not
-   * shown, so none is changed: the order gets a discount line of its own for that amount (a
-   * service line, PRODUCT.md §2: in revenue, never a product or category), as QuickBooks writes a
-   * "Discount" item among an invoice's lines. The order being read is settled when the next one
-   * starts and at the end.
-   */
-  const orderDiscounts =
-    col.orderDiscount >= 0 && (col.lineDiscount >= 0 || col.orderSubtotal >= 0);
-  let discountOrder:
-    | {
-        id: string;
-        currency: string;
-        discount: number;
-        subtotal: number | undefined;
-        lineDiscounts: number;
-        lines: number;
-        share: number;
-        /** the order's first line, for the discount line's account, date, site and currency */
-        first: OrderLine;
-        /** the exchange rate its lines were converted at (1: none) */
-        rate: number;
-      }
-    | undefined;
-  let overDiscounted = 0;
-  const overDiscountedIds: string[] = [];
-  const overstatedByCurrency = new Map<string, number>();
-  /** An accepted line of a Shopify order: its value at the store's prices and the line discount taken off it. */
-  function noteOrderDiscount(
-    row: readonly Cell[],
-    line: OrderLine,
-    sameOrder: boolean,
-    value: number,
-    lineDiscount: number,
-    rate: number,
-    sink: (line: OrderLine) => void
+  /** An order's discount line, settled when its order ended: read as an accepted line. */
+  function acceptOrderDiscount(
+    line: OrderLine | undefined,
+    sink: ((line: OrderLine) => void) | undefined
   ): void {
-    if (!sameOrder) {
-      settleOrderDiscount(sink);
-      const discount = parseMoney(row[col.orderDiscount], priceDec)?.value;
-      const subtotal =
-        col.orderSubtotal >= 0 && !isBlankCell(row[col.orderSubtotal])
-          ? parseMoney(row[col.orderSubtotal], priceDec)?.value
-          : undefined;
-      if (discount !== undefined && discount > 0.005)
-        discountOrder = {
-          id: line.orderId,
-          currency: line.currency ?? "",
-          discount,
-          subtotal,
-          lineDiscounts: 0,
-          lines: 0,
-          share: orderNetShare,
-          first: { ...line },
-          rate,
-        };
-    }
-    if (!discountOrder) return;
-    discountOrder.lineDiscounts += lineDiscount;
-    discountOrder.lines += value;
-  }
-  function settleOrderDiscount(sink: ((line: OrderLine) => void) | undefined): void {
-    const o = discountOrder;
-    discountOrder = undefined;
-    if (!o) return;
-    // Discount Amount holds a shipping discount too: only what the Subtotal shows came off the goods
-    let off = o.discount - o.lineDiscounts;
-    if (o.subtotal !== undefined) off = Math.min(off, o.lines - o.subtotal);
-    // no line discounts and no Subtotal: a shipping discount cannot be told apart
-    else if (col.lineDiscount < 0) return;
-    if (!(off > 0.005)) return;
-    // the lines are read at the order's net share where prices include tax: so is the discount
-    const before = off * o.share;
-    const money = (x: number) => plainMoney(x, options.culture);
-    if (overDiscounted++ < 3)
-      overDiscountedIds.push(
-        o.share < 1
-          ? `${o.id}: ${money(before)} before tax, ${money(off)} with tax`
-          : `${o.id}: ${money(off)}`
-      );
-    overstatedByCurrency.set(o.currency, (overstatedByCurrency.get(o.currency) ?? 0) + before);
-    if (!sink) return;
-    const value = -before * o.rate;
-    sink({
-      ...o.first,
-      sku: ORDER_DISCOUNT_SKU,
-      productName: ORDER_DISCOUNT_SKU,
-      category: UNCATEGORISED,
-      quantity: 0,
-      revenue: value,
-      unitPrice: undefined,
-      listPrice: undefined,
-      isReturn: false,
-    });
-    acceptedRevenue += value;
-    if (o.first.currency !== revenueRunCurrency) {
+    if (!line || !sink) return;
+    sink(line);
+    acceptedRevenue += line.revenue;
+    if (line.currency !== revenueRunCurrency) {
       if (report.accepted > 0) fileRevenueRun();
-      revenueRunCurrency = o.first.currency;
+      revenueRunCurrency = line.currency;
     }
-    revenueRun += value;
-  }
-  function orderDiscountWarning(): string | undefined {
-    const n = overDiscounted;
-    if (!n) return undefined;
-    const header = (f: string) => mapping.fields.find((m) => m.field === f)?.header ?? f;
-    const their = n === 1 ? "its" : "their";
-    const amounts = [...overstatedByCurrency]
-      .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
-      .join(" + ");
-    return `${n === 1 ? "1 order has" : `${wholeText(n, options.culture)} orders have`} a discount on the whole order that is not on ${their} lines (${col.lineDiscount >= 0 ? `"${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}"` : `"${header("orderDiscount")}" that "${header("orderSubtotal")}" shows came off the goods; the export has no line discounts`}: ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so it is read as a line "${ORDER_DISCOUNT_SKU}" of ${n === 1 ? "the order" : "each order"} (${amounts} in all), in revenue but in no product or category.`;
+    revenueRun += line.revenue;
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -988,6 +873,18 @@ export function createOrderParser(
   const discDec = dec("discount");
   const lineDiscDec = dec("lineDiscount");
   const discountScale = options.discountIsFraction ? 1 : 0.01;
+  /** Shopify's discounts on a whole order, read as a discount line of the order (ingest/orderDiscount). */
+  const orderDiscounts = showsOrderDiscounts(col)
+    ? new OrderDiscounts({
+        orderDiscount: col.orderDiscount,
+        orderSubtotal: col.orderSubtotal,
+        lineDiscount: col.lineDiscount,
+        priceDec,
+        header: (f) => mapping.fields.find((m) => m.field === f)?.header ?? f,
+        money: (x) => plainMoney(x, options.culture),
+        culture: options.culture,
+      })
+    : undefined;
   /**
    * Number columns whose convention the data did not prove (the first rows, the file, the
    * culture or the default settled it): watched while streaming, so a later cell that proves the
@@ -1039,168 +936,13 @@ export function createOrderParser(
     const p = col.unitPrice >= 0 ? parseMoney(row[col.unitPrice], priceDec)?.value : undefined;
     return q !== undefined && p !== undefined ? q * p : 0;
   }
-  /**
-   * Voided and cancelled invoices (their lines skipped), by id and by account: a credit note in
-   * the file may reverse one, and then takes nothing off, as the invoice was no sale. Only such
-   * invoices are kept: nothing per line of the others.
-   */
-  const voided = new Map<string, VoidedDoc>();
-  const voidedOf = new Map<string, VoidedDoc[]>();
-  /** columns whose cells never name another document: numbers, dates, the line's own id and customer */
-  const notRefColumns = new Set(
-    [
-      "date",
-      "orderId",
-      "accountId",
-      "accountName",
-      "quantity",
-      "revenue",
-      "credit",
-      "unitPrice",
-      "listPrice",
-      "discount",
-      "lineDiscount",
-      "taxAmount",
-      "orderTotal",
-      "orderTax",
-      "invoiceTotal",
-      "invoiceTaxTotal",
-    ]
-      .map((f) => col[f])
-      .filter((c) => c >= 0)
-  );
-  let voidCredits = 0;
-  const voidCreditExamples: string[] = [];
-  let unsureCredits = 0;
-  const unsureCreditExamples: string[] = [];
-  /**
-   * What the credit notes read so far name (document-number tokens of their text cells → the
-   * credit note and its customer): a voided invoice listed after a credit note naming it is
-   * flagged, the credit note having been taken off already.
-   */
-  const creditRefs = new Map<string, { id: string; account: string }>();
-  function noteCreditRefs(row: readonly Cell[], id: string, account: string): void {
-    for (let k = 0; k < row.length && creditRefs.size < VOIDED_KEPT; k++) {
-      const c = row[k];
-      if (notRefColumns.has(k) || typeof c !== "string" || c.length === 0) continue;
-      for (const m of c.matchAll(DOC_TOKEN))
-        creditRefs.set(m[0].replace(/[-/._]+$/, ""), { id, account });
-    }
-  }
-  function flagUnsure(why: string): undefined {
-    if (unsureCredits++ < 5) unsureCreditExamples.push(why);
-    return undefined;
-  }
-  /** the credit note last decided, and the voided invoice it reverses (undefined: none) */
-  let creditDocKey = "";
-  let creditDocReverses: VoidedDoc | undefined;
-  function itemOf(row: readonly Cell[]): string {
-    const sku = col.sku >= 0 ? text(row[col.sku]) : "";
-    return (sku || (col.productName >= 0 ? text(row[col.productName]) : "")).toLowerCase();
-  }
-  /** A line of a voided or cancelled invoice, skipped: kept in its invoice's summary. */
-  function noteVoided(row: readonly Cell[], id: string, account: string, date?: number): void {
-    if (id === "" || account === "") return;
-    let v = voided.get(id);
-    if (!v) {
-      const credit = creditRefs.get(id);
-      if (credit && credit.account === account)
-        flagUnsure(`${credit.id} names voided ${id} but comes before it in the export`);
-      if (voided.size >= VOIDED_KEPT) return;
-      v = { id, account, value: 0, date, items: new Set() };
-      voided.set(id, v);
-      const list = voidedOf.get(account);
-      if (list) list.push(v);
-      else voidedOf.set(account, [v]);
-    }
-    v.value += lineValueOf(row);
-    const item = itemOf(row);
-    if (item) v.items.add(item);
-  }
-  /** The voided invoice of `account` a cell of the row names ("Credit Note for INV-0110", "Gutschrift zu Rechnung RE-1016"). */
-  function voidNamedIn(row: readonly Cell[], account: string): VoidedDoc | undefined {
-    const mine = (key: string) => {
-      const v = voided.get(key);
-      return v && v.account === account ? v : undefined;
-    };
-    for (let k = 0; k < row.length; k++) {
-      if (notRefColumns.has(k)) continue;
-      const c = row[k];
-      if (typeof c === "number") {
-        const v = String(c).length >= 3 ? mine(String(c)) : undefined;
-        if (v) return v;
-        continue;
-      }
-      if (typeof c !== "string" || c.length === 0) continue;
-      const t = c.trim();
-      const whole = mine(t);
-      if (whole) return whole;
-      for (const m of t.matchAll(DOC_TOKEN)) {
-        const v = mine(m[0].replace(/[-/._]+$/, ""));
-        if (v) return v;
-      }
-    }
-    return undefined;
-  }
-  /**
-   * The voided invoice the credit note `id` (its first line being read) reverses: one it names
-   * (its lines read ahead among the rows pushed crediting that invoice's whole value), else, naming
-   * none, the one voided invoice of its customer dated before it with its value and items. Where
-   * that is not sure the credit note stays a return, and the warnings name it.
-   */
-  function reversedVoid(
-    row: readonly Cell[],
-    id: string,
-    account: string,
-    date: number
-  ): VoidedDoc | undefined {
-    let total = Math.abs(lineValueOf(row));
-    const items = new Set<string>();
-    const item = itemOf(row);
-    if (item) items.add(item);
-    let named = voidNamedIn(row, account);
-    for (let i = chunkAt + 1; i < chunk.length; i++) {
-      const r = chunk[i];
-      if (text(r[col.orderId]) !== id) break;
-      total += Math.abs(lineValueOf(r));
-      const it = itemOf(r);
-      if (it) items.add(it);
-      named ??= voidNamedIn(r, account);
-    }
-    const money = (x: number) => plainMoney(Math.abs(x), options.culture);
-    const whole = (v: VoidedDoc) => Math.abs(total - Math.abs(v.value)) <= 0.005;
-    const before = (v: VoidedDoc) => v.date === undefined || v.date <= date;
-    const unsure = (why: string) => flagUnsure(`${id} ${why}`);
-    const reverses = (v: VoidedDoc) => {
-      v.reversedBy = id;
-      if (voidCredits++ < 5) voidCreditExamples.push(`${id} for ${v.id}`);
-      return v;
-    };
-    if (named) {
-      if (named.reversedBy)
-        return unsure(`names voided ${named.id}, which ${named.reversedBy} reverses already`);
-      if (!whole(named))
-        return unsure(
-          `names voided ${named.id} but credits ${money(total)} of its ${money(named.value)}`
-        );
-      return before(named) ? reverses(named) : unsure(`names voided ${named.id}, dated after it`);
-    }
-    const same = (voidedOf.get(account) ?? []).filter(
-      (v) => !v.reversedBy && whole(v) && before(v)
-    );
-    if (same.length === 0) return undefined;
-    const sameItems = (v: VoidedDoc) =>
-      v.items.size === items.size && [...items].every((x) => v.items.has(x));
-    if (same.length === 1 && sameItems(same[0])) return reverses(same[0]);
-    return unsure(
-      same.length === 1
-        ? `credits the amount of voided ${same[0].id}, with other items`
-        : `credits the amount of voided ${same
-            .slice(0, 3)
-            .map((v) => v.id)
-            .join(" and ")}${same.length > 3 ? " and others" : ""}`
-    );
-  }
+  /** Voided invoices and the credit notes reversing them (ingest/voidedCredits). */
+  const voidedCredits = new VoidedCredits({
+    col,
+    text,
+    lineValueOf,
+    money: (x) => plainMoney(x, options.culture),
+  });
   let acceptedRevenue = 0;
   /**
    * The accepted lines' revenue per currency: a run of lines in one currency is summed apart and
@@ -1761,7 +1503,8 @@ export function createOrderParser(
         refundLine = true;
       }
       // never a sale (or one given back in full): its amount is no revenue lost
-      if (orderNoSale === VOID_ORDER) noteVoided(row, rawOrderId, accountKey || accountName, date);
+      if (orderNoSale === VOID_ORDER)
+        voidedCredits.noteVoided(row, rawOrderId, accountKey || accountName, date);
       if (orderNoSale) return reject(orderNoSale, rowNo, false);
     }
     const accountId = accountKey || accountName;
@@ -2009,7 +1752,7 @@ export function createOrderParser(
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
     const noSaleRule = docType !== "" && !saleDocType ? noSaleDocRule(docType) : "";
-    if (noSaleRule === VOID_ORDER) noteVoided(row, rawOrder, accountId, date);
+    if (noSaleRule === VOID_ORDER) voidedCredits.noteVoided(row, rawOrder, accountId, date);
     if (noSaleRule !== "") return reject(noSaleRule, rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
@@ -2063,15 +1806,12 @@ export function createOrderParser(
     const isReturn = signed.isReturn;
     // A credit note reversing an invoice skipped as voided: it takes nothing off either, decided
     // on its first line (off the common path: only returns; one look-up per credit note).
-    if (isReturn && rawOrder !== "") {
-      if (rawOrder !== creditDocKey) {
-        creditDocKey = rawOrder;
-        creditDocReverses =
-          voided.size !== 0 ? reversedVoid(row, rawOrder, accountId, date) : undefined;
-        if (!creditDocReverses) noteCreditRefs(row, rawOrder, accountId);
-      }
-      if (creditDocReverses) return reject(VOID_CREDIT, rowNo, false);
-    }
+    if (
+      isReturn &&
+      rawOrder !== "" &&
+      voidedCredits.reversesVoided(row, rawOrder, accountId, date, chunk, chunkAt)
+    )
+      return reject(VOID_CREDIT, rowNo, false);
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
@@ -2114,7 +1854,18 @@ export function createOrderParser(
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
     if (orderDiscounts)
-      noteOrderDiscount(row, line, sameOrder, storeValue, lineDiscountTaken, lineRate, sink);
+      acceptOrderDiscount(
+        orderDiscounts.note(
+          row,
+          line,
+          sameOrder,
+          storeValue,
+          lineDiscountTaken,
+          lineRate,
+          orderNetShare
+        ),
+        sink
+      );
     sink(line);
   }
 
@@ -2170,7 +1921,7 @@ export function createOrderParser(
       }
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
-      settleOrderDiscount(lastSink);
+      acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
       const warnings: string[] = [];
       const skuWords = spellingsWarning(
         skuSpellings,
@@ -2209,19 +1960,8 @@ export function createOrderParser(
               ", "
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
-      if (voidCredits) {
-        const one = voidCredits === 1;
-        warnings.push(
-          `${one ? "1 credit note reverses" : `${count(voidCredits)} credit notes each reverse`} an invoice that is itself marked voided or cancelled (${voidCreditExamples.join(", ")}${voidCredits > voidCreditExamples.length ? ", …" : ""}): ${one ? "the invoice is no sale, so its credit note was skipped too and takes" : "the invoices are no sales, so their credit notes were skipped too and take"} nothing off. The value is left out once, not twice.`
-        );
-      }
-      if (unsureCredits) {
-        const one = unsureCredits === 1;
-        warnings.push(
-          `${one ? "1 credit note" : `${count(unsureCredits)} credit notes`} may reverse an invoice marked voided or cancelled, but KAP cannot tell for sure (${unsureCreditExamples.join("; ")}${unsureCredits > unsureCreditExamples.length ? "; …" : ""}): ${one ? "it was" : "they were"} read as ${one ? "a return" : "returns"}. Where one reverses a voided invoice, that value is taken off twice: check ${one ? "it" : "them"} in the export.`
-        );
-      }
-      const overstated = orderDiscountWarning();
+      warnings.push(...voidedCredits.warnings(count));
+      const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
       if (refundsNetted)
         warnings.push(
