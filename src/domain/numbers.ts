@@ -34,6 +34,9 @@ function shownScaled(x: number, decimals: number, scaled: number): number {
  * cut compares values through it; a value really below (2.99999999999999, 14 digits) stays below.
  */
 export function asShown(x: number): number {
+  // a whole number under 10^15 has at most 15 digits: it shows as itself, without the text
+  // (nearly every value compared: day counts, category counts)
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x;
   return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(15)) : x;
 }
 
