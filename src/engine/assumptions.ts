@@ -58,6 +58,7 @@ export function currencyShownAs(c: DefaultCurrency): string | undefined {
  *   "Layout: Xero sales invoices"
  *   "Dates: day-first (the data)"
  *   "Date system: 1904 (the workbook's setting)" (only then)
+ *   "Accounts: by "CIF", the customer's tax id (…)" (only beside a tax id column)
  *   "Line revenue: "Base imponible", the amount before tax ("IVA" is the tax, "Total" the amount with it)" (only then)
  *   "Numbers: Qty decimal comma (the file's other number columns); Unit Price decimal comma (its own cells)"
  *   "Text file: UTF-8, semicolon-delimited"
@@ -77,6 +78,13 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
       `Dates: ${r.dateOrder === "dmy" ? "day-first" : "month-first"} (${DATE_SOURCE[r.dateOrderSource] ?? r.dateOrderSource})`
     );
   if (r?.date1904) out.push("Date system: 1904 (the workbook's setting)");
+  const k = r?.accountKey;
+  if (k)
+    out.push(
+      k.key
+        ? `Accounts: by "${k.taxId}", the customer's tax id (the file has no customer number or name column)`
+        : `Accounts: by "${k.by}"; "${k.taxId}", the customer's tax id, is not the key (one per legal entity, not per account, and often blank for a retail customer)`
+    );
   const t = r?.revenueBeforeTax;
   if (t)
     out.push(

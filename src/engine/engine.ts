@@ -302,6 +302,7 @@ export class KapEngine implements OrderSink {
         ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
         currencies: Object.keys(this.report.currencies).filter((c) => c !== ""),
         ...revenueBeforeTax(r.mapping),
+        ...accountKey(r.mapping),
       };
       this.report.warnings.unshift(...(r.options.notes ?? []));
     }
@@ -610,4 +611,15 @@ function revenueBeforeTax(mapping: ColumnMapping): {
   return mapping.revenueBeforeTax && net
     ? { revenueBeforeTax: { net: net.header, ...mapping.revenueBeforeTax } }
     : {};
+}
+
+/** The account key beside a customer's tax id column (for ReadAssumptions): the tax id or the customer column. */
+function accountKey(mapping: ColumnMapping): {
+  accountKey?: { by: string; taxId: string; key: boolean };
+} {
+  const taxId = mapping.taxIdHeader;
+  const by =
+    mapping.fields.find((f) => f.field === "accountId") ??
+    mapping.fields.find((f) => f.field === "accountName");
+  return taxId && by ? { accountKey: { by: by.header, taxId, key: by.header === taxId } } : {};
 }

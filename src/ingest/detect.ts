@@ -80,6 +80,11 @@ export interface ColumnMapping {
    * headers of the tax and of the gross read beside it, for the reading's summary.
    */
   revenueBeforeTax?: { tax: string; gross: string };
+  /**
+   * The header of the customer's tax id column (NIF, CIF, USt-IdNr., VAT number), when the
+   * order table has one: the reading says whether the accounts are keyed on it.
+   */
+  taxIdHeader?: string;
 }
 
 export interface Detection {
@@ -332,8 +337,10 @@ function matchNormalised(
       (m) => m.field === "orderedBy" && /^contact(?: name)?$/.test(normaliseHeader(m.header))
     );
     if (!hasCustomer && contact) contact.field = "accountName";
-    // With no customer number or name either, the customer's tax id (NIF, USt-IdNr.) is the id.
-    if (!hasCustomer && !contact) taxIdAsAccount(headers, norm, out);
+    // With no customer number or name either, a bare "Name" beside the customer's tax id is the
+    // customer's name; with none, the tax id (NIF, USt-IdNr.) is the id.
+    if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
+      taxIdAsAccount(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
 }
@@ -345,11 +352,55 @@ function taxIdAsAccount(
   out: FieldMatch[]
 ): void {
   const used = new Set(out.map((m) => m.column));
-  const column = norm.findIndex(
-    (n, c) => !used.has(c) && n !== "" && TAX_ID_HEADERS.has(n.replace(/ /g, ""))
-  );
+  const column = norm.findIndex((n, c) => !used.has(c) && isTaxIdHeader(n));
   if (column >= 0)
     out.push({ field: "accountId", column, header: headers[column].trim(), confidence: EXACT });
+}
+
+/** Whether a normalised header is a tax id's (TAX_ID_HEADERS). */
+export function isTaxIdHeader(normalised: string): boolean {
+  return normalised !== "" && TAX_ID_HEADERS.has(normalised.replace(/ /g, ""));
+}
+
+/**
+ * A bare name or company header ("Nombre", "Name", "Nom", "Empresa"): alone it may name
+ * anything, but written next to the customer's tax id ("Nombre;CIF") it is the customer's name.
+ */
+const BARE_NAME_HEADERS: ReadonlySet<string> = new Set([
+  "name",
+  "nombre",
+  "nom",
+  "nome",
+  "naam",
+  "nazwa",
+  "název",
+  "empresa",
+  "entreprise",
+  "azienda",
+  "unternehmen",
+  "bedrijf",
+  "firma",
+]);
+
+/**
+ * The first unused bare name column right beside a tax id column becomes the account name
+ * ("Nombre;CIF": the customer's name and tax id, written together); whether one did.
+ */
+function nameBesideTaxId(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): boolean {
+  const used = new Set(out.map((m) => m.column));
+  const column = norm.findIndex(
+    (n, c) =>
+      !used.has(c) &&
+      BARE_NAME_HEADERS.has(n) &&
+      (isTaxIdHeader(norm[c - 1] ?? "") || isTaxIdHeader(norm[c + 1] ?? ""))
+  );
+  if (column < 0) return false;
+  out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
+  return true;
 }
 
 /** A bare account (name) header: the ledger's name when a ledger code stands beside it. */

@@ -150,6 +150,11 @@ export interface ReadAssumptions {
   currencies: string[];
   /** the line revenue is the amount before tax of a net/tax/gross trio: the three headers */
   revenueBeforeTax?: { net: string; tax: string; gross: string };
+  /**
+   * The order table has a customer's tax id column (`taxId`, its header): the accounts are keyed
+   * on it (`key`), or on `by`, the customer column beside it.
+   */
+  accountKey?: { by: string; taxId: string; key: boolean };
 }
 
 export interface OrderParserOptions {

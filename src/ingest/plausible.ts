@@ -11,7 +11,7 @@
  * Each change is explained in a note for the user. Also here: each number column's decimal
  * convention, decided over the column and the file (./numbers).
  */
-import type { ColumnMapping, FieldMatch } from "./detect";
+import { type ColumnMapping, type FieldMatch, isTaxIdHeader } from "./detect";
 import { type Cell, isBlankCell } from "./grid";
 import {
   type NumberCulture,
@@ -752,6 +752,8 @@ export function checkOrderColumns(
     ? readSideColumn(options.headers, sample, new Set(fields.map((m) => m.column)))
     : undefined;
   if (sides) notes.push(sides.note);
+  // the customer's tax id, read as the account or not: the reading says which
+  const taxIdHeader = options.headers?.find((h) => isTaxIdHeader(normaliseHeader(h)))?.trim();
   return {
     mapping: {
       ...mapping,
@@ -762,6 +764,7 @@ export function checkOrderColumns(
       ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
+      ...(taxIdHeader ? { taxIdHeader } : {}),
       ...(trio && get("revenue")?.column === trio.net
         ? {
             revenueBeforeTax: {
