@@ -346,7 +346,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           new Set(d.openAlerts.filter((a) => a.severity === s).map((a) => a.key)).size,
         ]),
         // the alerts add up; the accounts do not (one with two severities is in two rows)
-        ["Total (each account or site once)", d.openAlerts.length, alertAccounts],
+        ["Total", d.openAlerts.length, alertAccounts],
       ],
       { filter: false }
     )
@@ -355,7 +355,15 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   SEVERITIES.forEach((sv, k) =>
     styles.push({ range: `A${sevTop + 1 + k}`, style: severityStyle(sv) })
   );
-  r += 4 + 3;
+  // under the table, not in the total's label: in column A's width that label wrapped to 3 lines
+  blocks.push(
+    cell(
+      `A${r + 5}`,
+      "The total counts each account or site once: one with alerts of two severities is in two rows above.",
+      "note"
+    )
+  );
+  r += 5 + 3;
   const top = d.openAlerts.slice(0, DASHBOARD_ALERTS);
   blocks.push(
     cell(

@@ -139,7 +139,7 @@ describe("dashboard", () => {
       ["Critical", n("Critical")],
       ["Warning", n("Warning")],
       ["Opportunity", n("Opportunity")],
-      ["Total (each account or site once)", all.length],
+      ["Total", all.length],
     ]);
     expect(n("Critical")).toBeGreaterThanOrEqual(1); // R1's credit hold
     const shown = tableRows(dash, "KAP_Dashboard_Alerts").slice(1);
