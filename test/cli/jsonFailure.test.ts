@@ -1,10 +1,11 @@
 /**
  * `kap analyze --json` that fails part-way: never a truncated JSON text taken for a whole one.
  * The run always ends with exit status 1 and one line on stderr; an error while the JSON is made
- * leaves standard output empty (the text is made in full before a byte is written), and a failed
- * write to a file cuts the file back to where the JSON began. Errors are forced into the built
- * `kap` by a preloaded script (test/cli/preload), on a file whose JSON is about 1 MB (16 and
- * more blocks of 64 KB), so the failure comes after the first parts of the output.
+ * leaves standard output as it was (a file is written as the text is made and cut back to where
+ * the JSON began; a pipe gets nothing until the text is made in full), and so does a failed
+ * write to a file, or Ctrl-C while the JSON is written. Errors are forced into the built `kap`
+ * by a preloaded script (test/cli/preload), on a file whose JSON is about 1 MB (16 and more
+ * blocks of 64 KB), so the failure comes after the first parts of the output.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,6 +32,11 @@ beforeAll(() => {
 
 /** kap analyze FILE --json with `preload`, standard output into a file that already holds `before`. */
 function run(preload: string | undefined, before = "") {
+  return runWith(preload, before);
+}
+
+/** As run, with the whole result of spawnSync (its signal too). */
+function runWith(preload: string | undefined, before = "") {
   const outFile = join(dir, `out-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(outFile, before);
   const fd = openSync(outFile, "a");
@@ -41,7 +47,12 @@ function run(preload: string | undefined, before = "") {
     { stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 120_000 }
   );
   closeSync(fd);
-  return { status: r.status, stderr: r.stderr, out: readFileSync(outFile, "utf8") };
+  return {
+    status: r.status,
+    signal: r.signal,
+    stderr: r.stderr,
+    out: readFileSync(outFile, "utf8"),
+  };
 }
 
 test("without a failure the JSON is whole (and over 64 KB, so the failures below come part-way)", () => {
@@ -65,4 +76,38 @@ test("a write error part-way: exit 1, one line on stderr, and the file is cut ba
   expect(r.status).toBe(1);
   expect(r.stderr).toBe("kap: cannot write the output (EIO: i/o error, write).\n");
   expect(r.out).toBe("earlier output\n");
+});
+
+test("an error while making the JSON into a file that held text: the file is cut back to that text", () => {
+  const r = run("failWhileMakingJson.js", "earlier output\n");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toBe("kap: forced failure while making the JSON\n");
+  expect(r.out).toBe("earlier output\n");
+});
+
+test("Ctrl-C while the JSON is written to a file: kap ends by SIGINT and the file is cut back to what it held before", () => {
+  const r = runWith("interruptWhileMakingJson.js", "earlier output\n");
+  expect(r.signal).toBe("SIGINT");
+  expect(r.out).toBe("earlier output\n");
+});
+
+test("to a pipe, an error while making the JSON: nothing reaches the pipe", () => {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "-r",
+      resolve(__dirname, "preload", "failWhileMakingJson.js"),
+      KAP,
+      "analyze",
+      FILE,
+      "--json",
+      "--quiet",
+      "--as-of",
+      "2026-10-31",
+    ],
+    { encoding: "utf8", timeout: 120_000, maxBuffer: 64 << 20 }
+  );
+  expect(r.status).toBe(1);
+  expect(r.stderr).toBe("kap: forced failure while making the JSON\n");
+  expect(r.stdout).toBe("");
 });

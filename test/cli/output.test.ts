@@ -1,4 +1,7 @@
 /** Output.writeAll: the pieces arrive whole and in order, as UTF-8, however they fall across the 64 KB blocks. */
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { Output } from "../../src/cli/output";
@@ -71,5 +74,71 @@ describe("Output.writeWhole: all or nothing", () => {
       );
       expect(c.bytes().length).toBe(0);
     }
+  });
+});
+
+describe("Output.writeWhole to a regular file (standard output redirected with > or >>)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-output-"));
+  let n = 0;
+  /**
+   * A file holding `before`, and a stream writing to it at once, as process.stdout does for a
+   * file (each block is written before write() returns, so writeWhole makes the next block in
+   * the same memory).
+   */
+  function fileStream(before: string) {
+    const path = join(dir, `out-${n++}.json`);
+    writeFileSync(path, before);
+    const fd = openSync(path, "a");
+    const stream = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          writeSync(fd, chunk);
+          done();
+        },
+      }),
+      { fd }
+    );
+    return {
+      stream,
+      text: () => readFileSync(path, "utf8"),
+      close: () => closeSync(fd),
+    };
+  }
+
+  it("writes pieces of every length, across many blocks, as their UTF-8 bytes after what the file held", async () => {
+    const piece = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({ unit: "grapheme", minLength: 20_000, maxLength: 30_000 }),
+      fc.constantFrom("", "é", "€", "😀", "a".repeat(21_845), "€".repeat(21_846))
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (pieces) => {
+        const f = fileStream("before\n");
+        try {
+          await new Output(f.stream).writeWhole(() => pieces);
+          expect(f.text()).toBe(`before\n${pieces.join("")}`);
+        } finally {
+          f.close();
+        }
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it("cuts the file back to what it held when making the text fails part-way", async () => {
+    // 3,000 pieces of 100 characters (300,000 bytes: 4 full blocks written) before the error
+    function* text(): Generator<string> {
+      for (let i = 0; i < 3_500; i++) {
+        if (i === 3_000) throw new Error("failed while making piece 3,000");
+        yield `${String(i).padStart(5, "0")}${"x".repeat(95)}`;
+      }
+    }
+    const f = fileStream("earlier output\n");
+    const out = new Output(f.stream);
+    await expect(out.writeWhole(() => text())).rejects.toThrow("failed while making piece 3,000");
+    // what main() does after a failure
+    out.abandon();
+    expect(f.text()).toBe("earlier output\n");
+    f.close();
   });
 });
