@@ -16,7 +16,7 @@ import {
 } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { serviceKind } from "../domain/serviceLines";
-import { taxLabelTest } from "./taxLines";
+import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
@@ -604,7 +604,8 @@ export function createOrderParser(
   // one spelling per product code and per category, whatever the letter case (ingest/spellings)
   const skuSpellings = new Spellings();
   const categorySpellings = new Spellings();
-  const isTaxLabel = taxLabelTest();
+  // a line's tax test and its code's and category's spellings, by its label: one look-up a line
+  const products = new ProductMemo(skuSpellings, categorySpellings);
   // Every order field present from the start (-1 = not mapped): a fixed-shape object keeps the
   // per-row lookups fast, where a dictionary built field by field would not.
   const col: Record<string, number> = {
@@ -1536,7 +1537,8 @@ export function createOrderParser(
     const productName =
       col.productName >= 0 && !(itemLinesOnly && !sku) ? text(row[col.productName]) : "";
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
-    if (isTaxLabel(productName || sku)) return reject(TAX_LINE, rowNo, false);
+    const product = products.of(productName || sku);
+    if (product.taxLine) return reject(TAX_LINE, rowNo, false);
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
     const heading = productHeadings ? productPath.product : "";
@@ -1824,7 +1826,7 @@ export function createOrderParser(
     line.accountName = accountName || undefined;
     line.date = date;
     line.orderId = rawOrder || `${accountId}|${date}`;
-    line.sku = sku === "" ? sku : skuSpellings.of(sku);
+    line.sku = sku === "" ? sku : products.skuOf(product, sku);
     line.productName =
       productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
     const category =
@@ -1832,7 +1834,7 @@ export function createOrderParser(
         ? text(row[col.category])
         : (categoryFromHeadings ? productPath.category : "") ||
           (categoryFromSku ? productCategoryPrefix(sku) : "")) || cat?.category;
-    line.category = category ? categorySpellings.of(category) : UNCATEGORISED;
+    line.category = category ? products.categoryOf(product, category) : UNCATEGORISED;
     // No product column but a category column: the category stands for the product.
     if (categoryForProduct) line.sku = categoryStandIn(line.category);
     line.quantity = signed.quantity;

@@ -69,24 +69,3 @@ export function isTaxLabel(label: string): boolean {
   }
   return taxWord;
 }
-
-/** Labels remembered per parser before the memo starts again (a file of unique descriptions). */
-const MEMO_LIMIT = 65_536;
-
-/**
- * `isTaxLabel` remembered per label: an order file repeats a few thousand product names over a
- * million lines, and the word split costs about 1.5 µs a line (1.6 s on the 1M-line bench file).
- */
-export function taxLabelTest(): (label: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (label) => {
-    if (label === "") return false;
-    let taxLabel = memo.get(label);
-    if (taxLabel === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      taxLabel = isTaxLabel(label);
-      memo.set(label, taxLabel);
-    }
-    return taxLabel;
-  };
-}
