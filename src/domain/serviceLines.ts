@@ -69,12 +69,14 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   { kind: "manual adjustment", pattern: /^(?:[a-z]+ )?adjustments?$/ },
   { kind: "manual adjustment", pattern: /^rounding(?: difference| adjustment)?$/ },
   // "Discount", "Discount 10%", "10% Discount", "Early payment discount", and the German and
-  // French words ("Rabatt", "Mengenrabatt 5%", "Preisnachlass", "Remise 10%", "Escompte 2%"),
-  // Dutch, Italian and Spanish ones; "%" reads as " percent "
+  // French words ("Rabatt", "Mengenrabatt 5%", "Preisnachlass", "Skonto 2%", "Remise 10%",
+  // "Escompte 2%"), Dutch, Italian and Spanish ones; "%" reads as " percent ". A rebate or bonus
+  // is money given back on what was bought (methodology 000: "volume-based rebates", "5%
+  // retrospective rebate"; German "Bonus", "Jahresbonus", "Umsatzbonus 3%"): a price reduction too
   {
     kind: "discount",
     pattern:
-      /^(?:less )?(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|[a-z]*nachlass|remise|escompte|korting|sconto|descuento|skonto)(?: \d+(?: \d+)?(?: percent)?)?$/,
+      /^(?:less )?(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|[a-z]*nachlass|remise|escompte|korting|sconto|descuento|skonto(?:abzug)?|rebates?|[a-z]*bonus)(?: \d+(?: \d+)?(?: percent)?)?$/,
   },
   { kind: "discount", pattern: /^remise (?:commerciale|exceptionnelle|globale)$/ },
   // QuickBooks' short item names "Disc 10%", "10% Disc": only with the percent ("Disc 125" is a grinding disc)
@@ -88,11 +90,13 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   },
   { kind: "commission", pattern: /^(?:[a-z]+ )?commission$/ },
   // a down payment invoiced ahead, and taken off the final invoice (Odoo's "Down payment",
-  // "Down Payment: 30%"; "Anzahlung", "Acompte", "Aanbetaling", "Anticipo"): money on account, no product
+  // "Down Payment: 30%", "Down payment of 30%", and on the final invoice "Down Payment (ref:
+  // INV/2026/00010 on 09/01/2026)"; "Anzahlung", "Acompte", "Aanbetaling", "Anticipo"): money on
+  // account, no product
   {
     kind: "down payment",
     pattern:
-      /^(?:down ?payments?|deposit|anzahlung(?:srechnung)?|acompte|aanbetaling|anticipo)(?: \d+(?: \d+)?(?: percent)?)?$/,
+      /^(?:down ?payments?|deposit|anzahlung(?:srechnung)?|acompte|aanbetaling|anticipo)(?: of)?(?: \d+(?: \d+)?(?: percent)?)?(?: ref [a-z0-9 ]+)?$/,
   },
   // "SAMPLES", "Free sample"
   { kind: "samples", pattern: /^(?:free )?samples?$/ },

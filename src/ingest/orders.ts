@@ -579,6 +579,14 @@ function roundCents(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/**
+ * Whether a negative service line of that kind on an invoice lowers the invoice rather than
+ * returning anything: a discount (rebate, bonus, Skonto) or a down payment deducted.
+ */
+function takenOffInvoice(kind: string | null): boolean {
+  return kind === "discount" || kind === "down payment";
+}
+
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
 function plainMoney(x: number, culture?: string): string {
   const o = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
@@ -1781,15 +1789,17 @@ export function createOrderParser(
     signInto(signedLine, qty - refundedUnits, revenue, rawOrder, creditType, creditIds);
     // A discount item's negative line on an invoice (QuickBooks Desktop's "Discount" line among
     // the invoice's items, a "Rabatt" line) lowers that invoice's value: a price reduction, not a
-    // return (PRODUCT.md §2, discounts are adjustment lines). On an invoice: a document type that
-    // is not a credit, else a line of the order above it; a discount alone on its own document,
-    // or on a credit note, stays a credit. Negative lines only, so off the common path.
+    // return (PRODUCT.md §2, discounts are adjustment lines); so does a down payment taken off
+    // the final invoice (Odoo's "Down payment" line), paid on an invoice before. On an invoice: a
+    // document type that is not a credit, else a line of the order above it; a discount alone on
+    // its own document, or on a credit note, stays a credit. Negative lines only, so off the
+    // common path.
     if (
       signed.isReturn &&
       !creditType &&
       (docType !== "" || sameOrder) &&
       !(creditIds && isCreditNoteId(rawOrder)) &&
-      serviceKind(sku, productName) === "discount"
+      takenOffInvoice(serviceKind(sku, productName))
     ) {
       signed.isReturn = false;
       signed.quantity = qty;

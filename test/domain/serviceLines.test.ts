@@ -35,6 +35,15 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     ["X9", "Anzahlung", "down payment"],
     ["X9", "Acompte", "down payment"],
     ["X9", "Aanbetaling", "down payment"],
+    // on Odoo's final invoice, the down payment taken off again
+    ["", "Down Payment (ref: INV/2026/00010 on 09/01/2026)", "down payment"],
+    ["", "Down payment of 30%", "down payment"],
+    // rebates and bonuses are price reductions; Skonto (early-payment discount) too
+    ["X9", "Rebate", "discount"],
+    ["X9", "Volume rebate 5%", "discount"],
+    ["X9", "Bonus", "discount"],
+    ["X9", "Jahresbonus 3%", "discount"],
+    ["X9", "Skontoabzug", "discount"],
   ])('recognises %s "%s" by its description as %s', (sku, name, kind) => {
     expect(serviceKind(sku, name)).toBe(kind);
   });
@@ -50,6 +59,8 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     ["BL-2", "Discount bin labels"],
     ["PC-1", "Postage scale 5kg"],
     ["T200", "Cable ties 200mm"],
+    ["BP-1", "Bonus pack cable ties"],
+    ["RB-1", "Rebate bracket"],
   ])('keeps %s "%s" a product', (sku, name) => {
     expect(serviceKind(sku, name)).toBeNull();
   });
