@@ -433,6 +433,7 @@ export function xlsxSource(path: string): FileSource {
             left: 1,
           },
           rows: s.rows,
+          ...(s.state ? { hiddenSheet: s.state } : {}),
         };
         sheetOf.set(t, i);
         out.push(t);

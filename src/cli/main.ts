@@ -30,7 +30,7 @@ import {
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { otherOrdersWarning } from "../engine/otherOrders";
-import { hiddenRowsWarning } from "../engine/hiddenRows";
+import { hiddenRowsWarning, hiddenSheetWarning } from "../engine/hiddenRows";
 import { IngestSession, type SourceTable } from "../engine/session";
 import { completeSettings } from "../engine/settings";
 import type { KapSettings } from "../engine/settings";
@@ -294,6 +294,8 @@ async function load(
   if (others) report.warnings.push(others);
   const hidden = found.orders && hiddenWarning(source, found.orders.table, plan.mapping.headerRow);
   if (hidden) report.warnings.push(hidden);
+  const hiddenSheet = found.orders && hiddenSheetWarning(found.orders.table);
+  if (hiddenSheet) report.warnings.push(hiddenSheet);
   // what the file was read as, when its name says otherwise (a CSV named .xlsx)
   if (source.notes) report.warnings.unshift(...source.notes);
   if (report.accepted === 0) {

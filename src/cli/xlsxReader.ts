@@ -34,6 +34,8 @@ export interface XlsxSheet {
   rows?: number;
   /** A table on the sheet has filter criteria on (its own AutoFilter). */
   tableFiltered?: boolean;
+  /** The workbook hides the sheet (workbook.xml's state="hidden" or "veryHidden": no tab shown). */
+  state?: "hidden" | "veryHidden";
   /** Its rows Excel does not show, once the sheet has been read to its end. */
   hidden?: SheetHiddenRows;
 }
@@ -475,7 +477,13 @@ export class XlsxReader {
       const rel = rid ? rels.get(rid) : undefined;
       // Chart sheets and dialog sheets hold no cells.
       if (!rel || !rel.type.endsWith("/worksheet")) continue;
-      this.sheets.push({ name: attr(m[0], "name") ?? rel.target, part: rel.target, tables: [] });
+      const state = attr(m[0], "state");
+      this.sheets.push({
+        name: attr(m[0], "name") ?? rel.target,
+        part: rel.target,
+        tables: [],
+        ...(state === "hidden" || state === "veryHidden" ? { state } : {}),
+      });
     }
     for (const s of this.sheets) {
       const sdir = s.part.slice(0, s.part.lastIndexOf("/"));
@@ -708,6 +716,11 @@ export class SheetScanner {
   readonly hiddenRows: number[] = [];
   /** the sheet's AutoFilter has criteria (a <filterColumn> with content) */
   filtered = false;
+  /**
+   * <sheetFormatPr zeroHeight="1">: rows are hidden unless they say otherwise (a custom height
+   * above 0), as Excel writes a sheet whose unused rows were hidden
+   */
+  private zeroHeight = false;
 
   constructor(
     private readonly sst: readonly string[],
@@ -764,6 +777,16 @@ export class SheetScanner {
           if (m) this.onDimension(Number(m[1]));
           next = gt + 1;
         }
+      } else if (c1 === 115 && c2 === 104 && buf[lt + 6] === 70 && this.rowNo === 0) {
+        // <sheetFormatPr …/> (before <sheetData>): rows hidden by default?
+        const gt = buf.indexOf(62, lt);
+        if (gt < 0 || gt >= n) next = -1;
+        else {
+          const tag = buf.toString("latin1", lt, gt + 1);
+          if (tag.startsWith("<sheetFormatPr"))
+            this.zeroHeight = /^(?:1|true)$/.test(attr(tag, "zeroHeight") ?? "");
+          next = gt + 1;
+        }
       } else if (c1 === 102 && c2 === 105 && buf[lt + 3] === 108 && !this.inViews) {
         // <filterColumn …>…: the AutoFilter (after <sheetData>) filters on a column
         next = this.filterColumn(buf, lt, n);
@@ -815,7 +838,9 @@ export class SheetScanner {
       if (x === 104 && buf[gt + 1] === 105 && buf[gt - 1] === 32) hi = gt;
     }
     if (gt >= n) return -1;
-    this.rowHidden = hi >= 0 && hiddenValue(buf, hi + 6, gt);
+    this.rowHidden =
+      (hi >= 0 && hiddenValue(buf, hi + 6, gt)) ||
+      (this.zeroHeight && !shownRow(buf.toString("latin1", lt, gt)));
     let r = this.rowNo + 1;
     const ra =
       buf[lt + 4] === 32 && buf[lt + 5] === 114 && buf[lt + 6] === 61 && buf[lt + 7] === 34
@@ -948,6 +973,15 @@ export class SheetScanner {
     if (t === 5) return { v: null, shared: -1 };
     return { v: unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb))), shared: -1 };
   }
+}
+
+/**
+ * Whether a <row> tag of a sheet whose rows are hidden by default (zeroHeight) is shown: Excel
+ * writes a shown row with its height, and customHeight="1".
+ */
+function shownRow(tag: string): boolean {
+  const ht = Number(attr(tag, "ht") ?? "0");
+  return /^(?:1|true)$/.test(attr(tag, "customHeight") ?? "") && ht > 0;
 }
 
 /**

@@ -64,7 +64,7 @@ import { currencyShownAs, readingLines } from "./assumptions";
 import { defaultCurrencyOf } from "../ingest/cultureCurrency";
 import { decimalText, wholeText } from "../domain/numberText";
 import { otherOrdersWarning } from "./otherOrders";
-import { hiddenRowsWarning } from "./hiddenRows";
+import { hiddenRowsWarning, hiddenSheetWarning } from "./hiddenRows";
 import { dateCultureOf } from "./engine";
 
 const SETTINGS_KEY = "kap.settings";
@@ -123,7 +123,11 @@ function workbookSource(): IngestSource & {
           top: info.rowIndex + 1,
           left: info.columnIndex + 1,
         };
-        const t: SourceTable = { peek, rows: info.rowCount };
+        const t: SourceTable = {
+          peek,
+          rows: info.rowCount,
+          ...(info.hiddenSheet ? { hiddenSheet: info.hiddenSheet } : {}),
+        };
         infos.set(t, info);
         out.push(t);
       }
@@ -576,6 +580,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         source!.hidden(orders.table),
         plan.culture
       );
+      const hiddenSheet = hiddenSheetWarning(orders.table);
       const dateCulture = dateCultureOf(plan.culture, report.read);
       summary = {
         rows: report.accepted,
@@ -598,6 +603,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         warnings: [
           ...(others ? [others] : []),
           ...(hidden ? [hidden] : []),
+          ...(hiddenSheet ? [hiddenSheet] : []),
           ...(late ? [late] : []),
           ...report.warnings,
           ...side.notes,

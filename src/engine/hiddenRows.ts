@@ -7,6 +7,7 @@
  */
 import type { HiddenRows } from "../excel";
 import { wholeText } from "../domain/numberText";
+import type { SourceTable } from "./session";
 
 /**
  * The warning for `hidden` rows among `total` order rows on `sheet` (undefined when none).
@@ -32,4 +33,19 @@ export function hiddenRowsWarning(
       ? `Some of the ${n(total)} order rows on "${sheet}" are ${how}.`
       : `${n(Math.min(hidden.rows, total))} of the ${n(total)} order rows on "${sheet}" are ${how}.`;
   return `${what} KAP read all ${n(total)}: the results cover every row, not only the rows shown.`;
+}
+
+/**
+ * The warning for order lines read from a sheet the workbook hides (state="hidden" or
+ * "veryHidden"; undefined for a shown sheet): a hidden sheet is often an old copy or a lookup
+ * kept out of sight, and a user who sees only the shown sheets would not know where the figures
+ * came from.
+ */
+export function hiddenSheetWarning(table: SourceTable): string | undefined {
+  if (!table.hiddenSheet) return undefined;
+  const how =
+    table.hiddenSheet === "veryHidden"
+      ? "a very hidden sheet (Excel's Unhide does not list it)"
+      : "a hidden sheet";
+  return `The order lines were read from "${table.peek.name}", ${how}: its rows are analysed as any sheet's. Check that it holds the orders you mean to analyse.`;
 }

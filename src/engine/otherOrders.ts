@@ -42,7 +42,10 @@ export function otherOrdersWarning(
   const others = otherOrderTables(tables, chosen);
   if (others.length === 0) return undefined;
   const list = others
-    .map((o) => `${placeOf(o.table)} (${wholeText(o.rows, culture)} row${o.rows === 1 ? "" : "s"})`)
+    .map(
+      (o) =>
+        `${placeOf(o.table)} (${o.table.hiddenSheet ? "a hidden sheet, " : ""}${wholeText(o.rows, culture)} row${o.rows === 1 ? "" : "s"})`
+    )
     .join(", ");
   return `Order lines were also found on ${list}, and were not read: KAP reads one order table, ${placeOf(chosen)}. To analyse them together, put all the order lines in one sheet or table.`;
 }

@@ -82,6 +82,8 @@ export interface SourceTable {
   peek: Grid;
   /** All its rows, header rows included, when the source knows (progress, and the tie-break between equal detections). */
   rows?: number;
+  /** The workbook hides its sheet (no tab shown; "veryHidden": not even listed under Unhide). */
+  hiddenSheet?: "hidden" | "veryHidden";
 }
 
 /** A block of consecutive rows; `offset` is the 0-based row within the table of rows[0]. */

@@ -24,6 +24,17 @@ export interface GridInfo {
   /** A sheet KAP made (its own output is not input). */
   kapMade: boolean;
   visible: boolean;
+  /** The sheet is hidden ("veryHidden": Excel's Unhide does not list it either). */
+  hiddenSheet?: "hidden" | "veryHidden";
+}
+
+/** A sheet's visibility as GridInfo.hiddenSheet (nothing for a shown sheet). */
+function hiddenSheetOf(visibility: string): { hiddenSheet?: "hidden" | "veryHidden" } {
+  return visibility === "Hidden"
+    ? { hiddenSheet: "hidden" }
+    : visibility === "VeryHidden"
+      ? { hiddenSheet: "veryHidden" }
+      : {};
 }
 
 export interface ListOptions {
@@ -69,6 +80,7 @@ export async function listGrids(
     // KAP's own sheets, and copies the user made of them, are never read as input.
     kapMade: marked[sheetIdx].marker !== undefined,
     visible: sheets.items[sheetIdx].visibility === "Visible",
+    ...hiddenSheetOf(sheets.items[sheetIdx].visibility),
   });
   tables.items.forEach((t, i) => {
     const g = describe(sheetByName.get(tSheets[i].name) ?? 0, tRanges[i], t.name);

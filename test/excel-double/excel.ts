@@ -1124,7 +1124,7 @@ export class RangeProxy extends ClientObject<RangeModel> {
       case "rowHidden": {
         // Office.js: true when every row is hidden, false when none is, null when some are
         let hidden = 0;
-        for (let i = 0; i < pos.rows; i++) if (sheet.hiddenRows.has(pos.row + i)) hidden++;
+        for (let i = 0; i < pos.rows; i++) if (sheet.isRowHidden(pos.row + i)) hidden++;
         return hidden === 0 ? false : hidden === pos.rows ? true : null;
       }
       case "valueTypes":
@@ -1172,8 +1172,13 @@ export class RangeProxy extends ClientObject<RangeModel> {
   set rowHidden(v: boolean) {
     this._write("rowHidden", v, ({ sheet, pos }) => {
       for (let i = 0; i < pos.rows; i++)
-        if (v) sheet.hiddenRows.add(pos.row + i);
-        else sheet.hiddenRows.delete(pos.row + i);
+        if (v) {
+          sheet.hiddenRows.add(pos.row + i);
+          sheet.shownRows.delete(pos.row + i);
+        } else {
+          sheet.hiddenRows.delete(pos.row + i);
+          sheet.shownRows.add(pos.row + i);
+        }
     });
   }
   /** range.getVisibleView() (ExcelApi 1.3): the range's rows that are not hidden. */
@@ -1184,7 +1189,7 @@ export class RangeProxy extends ClientObject<RangeModel> {
         const m = this._m();
         const rows: number[] = [];
         for (let i = 0; i < m.pos.rows; i++)
-          if (!m.sheet.hiddenRows.has(m.pos.row + i)) rows.push(m.pos.row + i);
+          if (!m.sheet.isRowHidden(m.pos.row + i)) rows.push(m.pos.row + i);
         return { ...m, rows };
       },
       false,

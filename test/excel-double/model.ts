@@ -143,6 +143,18 @@ export class SheetModel {
   /** 0-based rows hidden, by the user (Hide) or by a filter (see applyFilter). */
   hiddenRows = new Set<number>();
   /**
+   * Rows hidden unless given a height (an .xlsx's <sheetFormatPr zeroHeight="1">, a sheet whose
+   * unused rows were hidden): only `shownRows` show. Excel answers rowHidden and the visible
+   * view so; Office.js has no property for the default itself.
+   */
+  rowsHiddenByDefault = false;
+  /** 0-based rows given a height on a sheet whose rows are hidden by default. */
+  shownRows = new Set<number>();
+  /** Whether Excel shows row `r` (0-based) of the sheet. */
+  isRowHidden(r: number): boolean {
+    return this.hiddenRows.has(r) || (this.rowsHiddenByDefault && !this.shownRows.has(r));
+  }
+  /**
    * The sheet's AutoFilter (worksheet.autoFilter, ExcelApi 1.9) when one is set on a plain range:
    * its range, and whether criteria are applied (isDataFiltered). A table's filter is its own
    * (TableModel.filtered), as in Excel.
