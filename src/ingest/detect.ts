@@ -337,12 +337,40 @@ function matchNormalised(
       (m) => m.field === "orderedBy" && /^contact(?: name)?$/.test(normaliseHeader(m.header))
     );
     if (!hasCustomer && contact) contact.field = "accountName";
+    bareCustomerBesideItsName(headers, norm, out);
     // With no customer number or name either, a bare "Name" beside the customer's tax id is the
     // customer's name; with none, the tax id (NIF, USt-IdNr.) is the id.
     if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
       taxIdAsAccount(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/** Bare customer words whose "… Name" column, beside them, names the customer they number. */
+const BARE_CUSTOMER = new Set(["customer", "client", "company", "debtor"]);
+
+/**
+ * "Customer" beside "Customer Name" (and Client / Client Name, Company / Company Name): the bare
+ * column is the customer's number, its "… Name" the name. Both are name synonyms, so the bare one,
+ * first, took the name and left "Customer Name" unread: every account was named by its code.
+ */
+function bareCustomerBesideItsName(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountId")) return;
+  const bare = out.find((m) => m.field === "accountName" && BARE_CUSTOMER.has(norm[m.column]));
+  if (!bare) return;
+  const nameColumn = norm.indexOf(`${norm[bare.column]} name`);
+  if (nameColumn < 0 || out.some((m) => m.column === nameColumn)) return;
+  bare.field = "accountId";
+  out.push({
+    field: "accountName",
+    column: nameColumn,
+    header: headers[nameColumn].trim(),
+    confidence: bare.confidence,
+  });
 }
 
 /** The first column not yet used whose header is a tax id (TAX_ID_HEADERS) becomes the account id. */

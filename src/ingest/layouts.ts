@@ -781,7 +781,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       category: ["material group", "matkl"],
       quantity: ["billed quantity", "fkimg"],
       revenue: ["net value", "netwr"],
-      currency: ["doc currency", "document currency", "waerk"],
+      currency: ["doc currency", "document currency", "currency", "waerk"],
       docType: ["billing type", "fkart"],
     },
     ignore: [

@@ -200,4 +200,24 @@ describe("export variants found by the tester", () => {
     expect(names).toEqual({ BRI001: "Brightwell Electrical Ltd", HAR002: "Harbour Plumbing" });
     expect(report.read!.layout).toBe("Sage 50 audit trail");
   });
+  it("'Customer' beside 'Customer Name': the first is the customer's number, the second its name", async () => {
+    const { names, revenue, report } = await analyzeFile(
+      join(DIR, "customer-and-customer-name.csv")
+    );
+    expect(names).toEqual({ K100: "Kent Supplies", K200: "Lakeside Mech" });
+    // K100: 1,250.00 + 480.00 − (48.00) + 37.50 = 1,719.50; K200: 2,400.00 − (2,400.00) + 95.00 = 95.00
+    expect(revenue).toEqual({ K100: 1719.5, K200: 95 });
+    expect(report.returns).toBe(2);
+  });
+
+  it("SAP SD billing items: a column headed just 'Currency' names the currency", async () => {
+    const { currency, revenue, report } = await analyzeFile(
+      join(DIR, "sap-sd-currency-column.csv")
+    );
+    expect(report.read!.layout).toBe("SAP SD billing items");
+    expect(currency).toEqual({ "300100": "EUR", "300200": "EUR" });
+    // 300100: 1.234,50 + 500,00 − 100,00- (G2, a credit memo) = 1.634,50; 300200: 370,35
+    expect(revenue).toEqual({ "300100": 1634.5, "300200": 370.35 });
+    expect(report.warnings.join(" ")).not.toMatch(/No currency is named/);
+  });
 });
