@@ -89,5 +89,13 @@ function runHere() {
       process.exit(1);
     }
   }
-  require("./codeCache").loadBundle(bundle).exports.main();
+  // A large text file's reading thread starts first: its start-up and first rows then overlap
+  // loading the bundle (src/cli/readingThread.ts, readEarly; a bundle of a few KB).
+  let early;
+  try {
+    early = require("../dist/cli/readingThread.js").readEarly(process.argv.slice(2));
+  } catch {
+    // no such bundle (an older build): the command starts the thread itself
+  }
+  require("./codeCache").loadBundle(bundle).exports.main(undefined, early);
 }

@@ -17,7 +17,12 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const stampFile = join(root, "dist/cli/.build-inputs.json");
-const outputs = ["dist/cli/kap.js", "dist/cli/csvWorker.js", "dist/cli/xlsxWriter.js"];
+const outputs = [
+  "dist/cli/kap.js",
+  "dist/cli/csvWorker.js",
+  "dist/cli/xlsxWriter.js",
+  "dist/cli/readingThread.js",
+];
 const always = [
   "scripts/build-cli.mjs",
   "tsconfig.json",
@@ -109,7 +114,11 @@ const writer = await bundle("src/xlsx/writeFile.ts", "dist/cli/xlsxWriter.js");
 // The worker thread that reads and parses large text files (src/cli/csvWorker.ts): on its own,
 // so it starts without loading the whole command.
 const worker = await bundle("src/cli/csvWorker.ts", "dist/cli/csvWorker.js");
-for (const r of [cli, worker, writer]) for (const f of Object.keys(r.metafile.inputs)) read.add(f);
+// Starting that thread (src/cli/readingThread.ts): bin/kap.js starts it for a large text file
+// before it loads kap.js, so that it need not wait for the whole command to load.
+const early = await bundle("src/cli/readingThread.ts", "dist/cli/readingThread.js");
+for (const r of [cli, worker, writer, early])
+  for (const f of Object.keys(r.metafile.inputs)) read.add(f);
 makeCodeCache();
 const stamp = { esbuild: version, node: process.version, inputs: {}, outputs: {} };
 for (const f of read) {

@@ -16,9 +16,13 @@ import { batchBuffers, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
-/** What the file is: a delimited text file in its dialect, or an .xlsx workbook (the sheet is posted later). */
+/**
+ * What the file is: a delimited text file in its dialect (undefined when the thread was started
+ * before the main thread sniffed it: the thread sniffs it, as TextFileReader does), or an .xlsx
+ * workbook (the sheet is posted later).
+ */
 export type ReadJob =
-  { kind: "text"; path: string; dialect: TextDialect } | { kind: "xlsx"; path: string };
+  { kind: "text"; path: string; dialect?: TextDialect } | { kind: "xlsx"; path: string };
 
 /** What the main thread starts the worker with. */
 export interface CsvWorkerData {

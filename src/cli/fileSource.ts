@@ -4,58 +4,30 @@
  * whole file. Node only.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { basename, extname, join } from "node:path";
-import { MessageChannel, Worker } from "node:worker_threads";
+import { basename, extname } from "node:path";
 import { type Cell, type Grid, USUAL_COLUMNS } from "../ingest/grid";
 import type { IngestSource, SourceTable } from "../engine/session";
 import { keepSpare, sniffFile, TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { FileReadError } from "./errors";
-import type {
-  CsvWorkerData,
-  CsvWorkerMessage,
-  ProjectMessage,
-  ReadErrorKind,
-  ReadJob,
-  ReadSheetMessage,
-} from "./csvWorker";
+import type { ProjectMessage, ReadErrorKind, ReadJob, ReadSheetMessage } from "./csvWorker";
+import {
+  BLOCK_ROWS,
+  readingThreadScript,
+  startReadingThread,
+  takeEarlyReader,
+  type ReadingThread,
+} from "./readingThread";
 import { batchBuffers, RowDecoder } from "./rowWire";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
 /**
- * Rows per block handed to the session, and per chunk it pushes to the engine: few enough that
- * a block's rows are gone by the next young-generation collection rather than copied into the
- * old one (measured on the 1,048,575-line bench file: about 40 MB less peak memory than 20,000,
- * CPU time no worse).
- */
-const BLOCK_ROWS = 4096;
-/**
- * Text files from this size are read and parsed on a worker thread while the main thread folds
- * the rows into the order book (measured on the 1,048,575-line bench file: see README's
- * performance table). KAP_READ_THREAD=0 reads on the main thread, =1 on the worker at any size.
- */
-const WORKER_MIN_BYTES = 8 << 20;
-/**
- * .xlsx workbooks from this size (compressed) too, on a machine of 4 cores or more: the sheet's
- * inflating runs on a third thread (zlib's), and on 2 cores the three slowed each other (1M-row
- * bench workbook on this project's 2-core VM: 8.1 s wall on the main thread, 9.5 s with the
- * reading thread).
+ * .xlsx workbooks from this size (compressed) are read on the reading thread too, on a machine
+ * of 4 cores or more: the sheet's inflating runs on a third thread (zlib's), and on 2 cores the
+ * three slowed each other (1M-row bench workbook on this project's 2-core VM: 8.1 s wall on the
+ * main thread, 9.5 s with the reading thread). Text files: WORKER_MIN_BYTES (./readingThread).
  */
 const XLSX_WORKER_MIN_BYTES = 16 << 20;
 const XLSX_WORKER_MIN_CORES = 4;
-
-/** The worker's script beside the bundle (dist/cli); absent when running from TypeScript sources. */
-function csvWorkerScript(
-  size: number,
-  minBytes = WORKER_MIN_BYTES,
-  minCores = 1
-): string | undefined {
-  const wanted = process.env.KAP_READ_THREAD;
-  if (wanted === "0") return undefined;
-  if (wanted !== "1" && (size < minBytes || availableParallelism() < minCores)) return undefined;
-  const p = join(__dirname, "csvWorker.js");
-  return existsSync(p) ? p : undefined;
-}
 
 /** Rows read for header detection. */
 const PEEK_ROWS = 30;
@@ -167,16 +139,19 @@ export function textSource(path: string): FileSource {
         delimiter: DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter,
       };
       const peek: Grid = { name, values: values.slice(0, PEEK_ROWS), top: 1, left: 1, file };
-      // The reading thread starts now, while this thread detects the columns.
-      const script = csvWorkerScript(size);
+      // The reading thread starts now, while this thread detects the columns, unless bin/kap.js
+      // started it on this file before loading the bundle (it sniffs the same dialect).
+      const script = readingThreadScript(size);
       if (script && !early) {
-        early = new WorkerRows(script, { kind: "text", path, dialect });
+        const job: ReadJob = { kind: "text", path, dialect };
+        const started = takeEarlyReader(path);
+        early = new WorkerRows(script, started?.job ?? job, started);
         early.start();
       }
       return [{ peek }];
     },
     async read(_t, onBlock) {
-      const script = early ? undefined : csvWorkerScript(size);
+      const script = early ? undefined : readingThreadScript(size);
       if (early || script) {
         worker =
           early ??
@@ -242,9 +217,11 @@ export class WorkerRows {
   hidden?: SheetHiddenRows;
   private spare: Cell[][] = [];
 
+  /** `started`: the thread already reading `job`, started before the bundle loaded (./readingThread, readEarly). */
   constructor(
     private script: string,
-    private job: ReadJob
+    private job: ReadJob,
+    private started?: ReadingThread
   ) {}
 
   recycle(rows: Cell[][]): void {
@@ -258,14 +235,6 @@ export class WorkerRows {
     this.started.spares.port1.postMessage(message);
   }
 
-  private started?: {
-    worker: Worker;
-    flight: Int32Array;
-    spares: MessageChannel;
-    queue: CsvWorkerMessage[];
-    state: { failure?: Error; exited: boolean; wake?: () => void };
-  };
-
   /**
    * Starts the reading thread, which reads ahead up to IN_FLIGHT batches. Called before the
    * main thread peeks at the file and detects its columns, so the thread's start-up and first
@@ -273,39 +242,7 @@ export class WorkerRows {
    * keep the process alive.
    */
   start(): void {
-    if (this.started) return;
-    const inFlight = new SharedArrayBuffer(4);
-    const spares = new MessageChannel();
-    const data: CsvWorkerData = {
-      job: this.job,
-      batchRows: BLOCK_ROWS,
-      inFlight,
-      spares: spares.port2,
-    };
-    const worker = new Worker(this.script, {
-      workerData: { kapCsv: data },
-      transferList: [spares.port2],
-      // A text file's rows are encoded as they are parsed and die at once: a small young
-      // generation is enough (measured at 10,000,000 lines: 12 MB less peak memory than the
-      // default, no slower). The .xlsx reader makes each row first: it gets the default.
-      resourceLimits: this.job.kind === "text" ? { maxYoungGenerationSizeMb: 4 } : {},
-    });
-    worker.unref();
-    const queue: CsvWorkerMessage[] = [];
-    const state: { failure?: Error; exited: boolean; wake?: () => void } = { exited: false };
-    worker.on("message", (m: CsvWorkerMessage) => {
-      queue.push(m);
-      state.wake?.();
-    });
-    worker.on("error", (e) => {
-      state.failure = e;
-      state.wake?.();
-    });
-    worker.on("exit", () => {
-      state.exited = true;
-      state.wake?.();
-    });
-    this.started = { worker, flight: new Int32Array(inFlight), spares, queue, state };
+    this.started ??= startReadingThread(this.script, this.job);
   }
 
   /** Reads the file (an .xlsx job: sheet `sheet`), block by block. */
@@ -400,7 +337,7 @@ export function xlsxSource(path: string): FileSource {
   return {
     async tables() {
       const r = await open();
-      const script = csvWorkerScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
+      const script = readingThreadScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
       if (script && !early) {
         early = new WorkerRows(script, { kind: "xlsx", path });
         early.start();
@@ -443,7 +380,7 @@ export function xlsxSource(path: string): FileSource {
     async read(t, onBlock) {
       const script = early
         ? undefined
-        : csvWorkerScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
+        : readingThreadScript(size, XLSX_WORKER_MIN_BYTES, XLSX_WORKER_MIN_CORES);
       if (early || script) {
         worker = early ?? new WorkerRows(script!, { kind: "xlsx", path });
         early = undefined;

@@ -38,6 +38,7 @@ import type { SheetSpec } from "../sheets/spec";
 import { checkWritable, makeFolders } from "../xlsx/outPath";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
+import { offerEarlyReader, type EarlyReader } from "./readingThread";
 import { Output, Progress, terminalSafe } from "./output";
 import {
   accountsAndSites,
@@ -983,8 +984,10 @@ const out = new Output(process.stdout);
 /**
  * The process entry: bin/kap.js (the bundle in dist/cli, or this file through tsx) ends here.
  * Exits only once everything written has left the process (a pipe to a slow reader gets it all).
+ * `early`: the reading thread bin/kap.js started on the file before loading the bundle.
  */
-export function main(argv: string[] = process.argv.slice(2)): void {
+export function main(argv: string[] = process.argv.slice(2), early?: EarlyReader): void {
+  offerEarlyReader(early);
   // The reader went away (`kap analyze f.csv | head`): stop quietly, as other command-line tools do.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
