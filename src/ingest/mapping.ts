@@ -166,7 +166,11 @@ export function requireComplete(
 ): void {
   const message = missingMessage(mapping, headersFound);
   if (message === undefined) return;
-  const reasons = why.filter((n) => !n.startsWith("Read as "));
+  // a file that holds no order lines is refused as such: no note on how its columns were read
+  // ("… is read as returns") follows the refusal
+  const refused =
+    mapping.role === "orders" && wrongExport(mapping.sheet, headersFound) !== undefined;
+  const reasons = refused ? [] : why.filter((n) => !n.startsWith("Read as "));
   const withReasons = (m: string) => (reasons.length ? `${m} ${reasons.join(" ")}` : m);
   throw new MissingRoleError(
     withReasons(message),

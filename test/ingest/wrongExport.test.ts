@@ -52,3 +52,12 @@ test("a DATEV booking batch (Buchungsstapel): bookings with VAT and no year, not
     );
   expect(e.cliMessage).not.toMatch(/rename/);
 });
+
+test("a DATEV booking batch with S and H bookings: the refusal says nothing is 'read as returns'", async () => {
+  // S/H is the side of each booking; the file is refused, so nothing in it is read at all
+  const e = await refusal("datev-buchungsstapel-soll-haben.csv");
+  for (const m of [e.message, e.cliMessage]) {
+    expect(m).toMatch(/is a DATEV booking batch/);
+    expect(m).not.toMatch(/read as returns/);
+  }
+});
