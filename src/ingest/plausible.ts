@@ -783,7 +783,9 @@ export function checkOrderColumns(
  * when the headers have none, a layout or the user settled the revenue, the revenue read is
  * another column than the three (a line amount beside an order's Subtotal, Tax and
  * Total), another field the user chose holds the net column, or the net is above the gross on
- * most lines read (then it is not the amount before that gross's tax).
+ * most lines read (then it is not the amount before that gross's tax); a plain amount
+ * ("Importe", "Montant") is taken only where net + tax (or net × (1 + rate)) is the gross on at
+ * least 80% of the lines read that have all three.
  */
 function netBesideTaxAndGross(
   mapping: ColumnMapping,
@@ -803,14 +805,25 @@ function netBesideTaxAndGross(
   if (holder && user.has(holder.field)) return undefined;
   let both = 0;
   let above = 0;
+  let all = 0;
+  let addUp = 0;
+  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.011, 0.005 * Math.abs(b));
   for (const r of sample) {
     const net = money(r, trio.net);
     const gross = money(r, trio.gross);
     if (net === undefined || gross === undefined) continue;
     both++;
     if (Math.abs(net) > Math.abs(gross) + 0.005) above++;
+    const tax = money(r, trio.tax);
+    if (tax === undefined) continue;
+    all++;
+    // the tax as an amount (21,00) or as a rate (21 %)
+    if (near(net + tax, gross) || near(net * (1 + tax / 100), gross)) addUp++;
   }
-  return both > 0 && above * 2 > both ? undefined : trio;
+  if (both > 0 && above * 2 > both) return undefined;
+  // a plain "Importe" is the net only where its rows add up to the gross
+  if (trio.confirm && !(all > 0 && addUp >= 0.8 * all)) return undefined;
+  return trio;
 }
 
 /** The currencies a money column's header may name: ISO codes of the exports KAP reads, and € and £ ("$" is some dollar: not named). */

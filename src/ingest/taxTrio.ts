@@ -210,27 +210,67 @@ export function isGrossAmountHeader(header: string): boolean {
   );
 }
 
+/**
+ * Headers of an amount that says neither net nor gross ("Importe", "Montant", "Amount"): beside
+ * a tax and a gross column it is the net only where the rows add up (net + tax = gross).
+ */
+const PLAIN_AMOUNT_HEADERS: ReadonlySet<string> = new Set([
+  "amount",
+  "line amount",
+  "value",
+  "line value",
+  "sales",
+  "importe",
+  "importe línea",
+  "importe linea",
+  "importo",
+  "montant",
+  "montant ligne",
+  "betrag",
+  "bedrag",
+  "valor",
+  "valeur",
+  "wert",
+  "kwota",
+  "wartość",
+  "částka",
+]);
+
+/** "Importe", "Montant", "Amount": an amount that says neither net nor gross. */
+export function isPlainAmountHeader(header: string): boolean {
+  return PLAIN_AMOUNT_HEADERS.has(normaliseHeader(header));
+}
+
 /** The columns of a net/tax/gross trio: each a 0-based column of the header row. */
 export interface TaxTrio {
   net: number;
   tax: number;
   gross: number;
+  /** the net's header is a plain amount ("Importe"): the net only where the rows add up */
+  confirm?: boolean;
 }
 
 /**
  * The net, tax and gross amount columns of a header row, when it has all three (undefined
- * otherwise). Of several net columns, the one nearest the tax column ("Base imponible" beside
+ * otherwise). A plain amount ("Importe") stands for the net where no header says net (`confirm`).
+ * Of several net columns, the one nearest the tax column ("Base imponible" beside
  * "IVA"); of several gross columns, likewise.
  */
 export function taxTrioOf(headers: readonly string[]): TaxTrio | undefined {
   const cols = (test: (h: string) => boolean) =>
     headers.flatMap((h, c) => (h.trim() !== "" && test(h) ? [c] : []));
   const taxes = cols(isTaxAmountHeader);
-  const nets = cols(isNetAmountHeader);
+  const named = cols(isNetAmountHeader);
+  const nets = named.length ? named : cols(isPlainAmountHeader);
   const grosses = cols(isGrossAmountHeader);
   if (!taxes.length || !nets.length || !grosses.length) return undefined;
   const tax = taxes[0];
   const nearest = (cs: number[]) =>
     cs.reduce((a, b) => (Math.abs(b - tax) < Math.abs(a - tax) ? b : a));
-  return { net: nearest(nets), tax, gross: nearest(grosses) };
+  return {
+    net: nearest(nets),
+    tax,
+    gross: nearest(grosses),
+    ...(named.length ? {} : { confirm: true }),
+  };
 }

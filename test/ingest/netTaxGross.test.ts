@@ -103,6 +103,44 @@ describe("a Spanish invoice-line export (A3/Holded-like: ';', decimal comma, '.'
   });
 });
 
+describe("a plain amount beside a tax and a total: the net where the rows add up", () => {
+  it("'Importe; IVA; Total' (Importe + IVA = Total on every line): the Importe", async () => {
+    // García 1.250,00 + 27,00 = 1.277,00; Ruiz 50,00 (the totals hold 1.545,17 and 60,50)
+    const { revenue, said } = await analyze([
+      "Fecha;Nº factura;Cliente;Cantidad;Importe;IVA;Total",
+      "02/09/2026;F1;Electricidad García SL;1.000;1.250,00;262,50;1.512,50",
+      "10/09/2026;F2;Fontanería Ruiz SL;4;50,00;10,50;60,50",
+      "14/10/2026;F3;Electricidad García SL;10;27,00;5,67;32,67",
+    ]);
+    expect(revenue).toEqual({ "Electricidad García SL": 1277, "Fontanería Ruiz SL": 50 });
+    expect(said).toContain(
+      'Line revenue: "Importe", the amount before tax ("IVA" is the tax, "Total" the amount with it)'
+    );
+  });
+
+  it("'Montant; TVA; Total' with the TVA as a rate (50,00 × 1,20 = 60,00): the Montant", async () => {
+    // Dupont 50,00 + 30,00 = 80,00; Martin 25,00
+    const { revenue } = await analyze([
+      "Date;Facture;Client;Quantité;Montant;TVA;Total",
+      "01/10/2026;FA-1;Dupont SARL;2;50,00;20;60,00",
+      "05/10/2026;FA-2;Martin SA;1;25,00;20;30,00",
+      "09/10/2026;FA-3;Dupont SARL;1;30,00;20;36,00",
+    ]);
+    expect(revenue).toEqual({ "Dupont SARL": 80, "Martin SA": 25 });
+  });
+
+  it("an 'Importe' that does not add up to the total is not taken for the net", async () => {
+    // Importe + IVA is never Total (nor Importe × (1 + IVA / 100)): Total stays the line value, as before
+    const { revenue, said } = await analyze([
+      "Fecha;Nº factura;Cliente;Cantidad;Importe;IVA;Total",
+      "02/09/2026;F1;Electricidad García SL;1;121,00;21,00;121,00",
+      "10/09/2026;F2;Fontanería Ruiz SL;1;60,50;10,50;60,50",
+    ]);
+    expect(revenue).toEqual({ "Electricidad García SL": 121, "Fontanería Ruiz SL": 60.5 });
+    expect(said.join("\n")).not.toContain("Line revenue:");
+  });
+});
+
 describe("English, German and French exports", () => {
   it("'Subtotal; Tax; Total' (',', decimal point): Acme 100.00 + 20.00 = 120.00, Bolt 50.00", async () => {
     const { revenue, said } = await analyze([
