@@ -147,6 +147,39 @@ const fmt = (x: number) =>
     maximumFractionDigits: 2,
   });
 
+/** A discount header that does not say percent or money ("Discount", "Disc"). */
+const BARE_DISCOUNT = new Set(["discount", "disc"]);
+
+/**
+ * A bare "Discount" column with no line value beside it to check it against: its numbers are
+ * taken as percentages off quantity × unit price, and said so with a worked row, since a column
+ * of money off each line (5.00 off 200.00) would read the same and overstate the discount
+ * silently. Undefined when the header or the cells say percent, or no row has a discount.
+ */
+function bareDiscountNote(
+  disc: FieldMatch,
+  sample: readonly Row[],
+  first: number,
+  num: (r: Row, f: NumberField) => number | undefined
+): string | undefined {
+  if (!BARE_DISCOUNT.has(normaliseHeader(disc.header))) return undefined;
+  if (
+    sample.some((r) => typeof r[disc.column] === "string" && String(r[disc.column]).includes("%"))
+  )
+    return undefined;
+  const i = sample.findIndex(
+    (r) =>
+      (num(r, "discount") ?? 0) > 0 &&
+      num(r, "quantity") !== undefined &&
+      num(r, "unitPrice") !== undefined
+  );
+  if (i < 0) return undefined;
+  const q = num(sample[i], "quantity")!;
+  const p = num(sample[i], "unitPrice")!;
+  const d = num(sample[i], "discount")!;
+  return `"${disc.header}" is read as a percentage off each line (row ${first + i}: ${q} × ${fmt(p)} less ${d} % = ${fmt(q * p * (1 - d / 100))}). If it is money off the line, rename the column "Line Discount Amount" and analyse again.`;
+}
+
 /**
  * The header-based order mapping checked against its first rows (`rows`: the data rows below
  * the header; `firstRowNumber`: the sheet row of rows[0], for notes). Fields the user chose
@@ -248,6 +281,9 @@ export function checkOrderColumns(
       notes.push(
         `"${disc.header}" is not a discount percentage (row ${first + bad} holds ${String(sample[bad][disc.column]).trim()}), so it is not taken off the line values.`
       );
+    } else if (!mapping.layout && !get("revenue")) {
+      const note = bareDiscountNote(disc, sample, first, (r, f) => num(r, f));
+      if (note) notes.push(note);
     }
   }
   // A column headed just "Type" (Nature, Soort, Art) that holds only document types, credit notes

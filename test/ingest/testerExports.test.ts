@@ -220,4 +220,12 @@ describe("export variants found by the tester", () => {
     expect(revenue).toEqual({ "300100": 1634.5, "300200": 370.35 });
     expect(report.warnings.join(" ")).not.toMatch(/No currency is named/);
   });
+  it("a bare 'Discount' column with no line value is read as a percentage, and said so with a worked row", async () => {
+    const { revenue, report } = await analyzeFile(join(DIR, "bare-discount-column.csv"));
+    // D1: 10 × 20.00 less 5 % = 190.00, + 4 × 50.00 = 390.00; D2: 20.00 less 2.5 % = 19.50, + 30.00 = 49.50
+    expect(revenue).toEqual({ D1: 390, D2: 49.5 });
+    expect(report.warnings).toContain(
+      '"Discount" is read as a percentage off each line (row 2: 10 × 20.00 less 5 % = 190.00). If it is money off the line, rename the column "Line Discount Amount" and analyse again.'
+    );
+  });
 });
