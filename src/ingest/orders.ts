@@ -854,6 +854,24 @@ export function createOrderParser(
       : "";
     return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
   }
+  /** A credit-note line held to the end and read there: counted as parseRow counts the lines it accepts. */
+  function acceptHeld(line: OrderLine, sink: (line: OrderLine) => void): void {
+    report.accepted++;
+    acceptedRevenue += line.revenue;
+    if (line.currency !== revenueRunCurrency) {
+      if (report.accepted > 1) fileRevenueRun();
+      revenueRunCurrency = line.currency;
+    }
+    revenueRun += line.revenue;
+    if (line.isReturn) report.returns++;
+    if (line.accountId !== lastAccount && countAccounts) {
+      accounts.add(line.accountId);
+      lastAccount = line.accountId;
+    }
+    if (line.date < firstDate) firstDate = line.date;
+    if (line.date > lastDate) lastDate = line.date;
+    sink(line);
+  }
   /** An order's discount line, settled when its order ended: read as an accepted line. */
   function acceptOrderDiscount(
     line: OrderLine | undefined,
@@ -956,6 +974,10 @@ export function createOrderParser(
     text,
     lineValueOf,
     money: (x) => plainMoney(x, options.culture),
+    // a status column can mark an invoice voided (a document type marking one voided is seen
+    // as read: VoidedCredits holds from then on); Shopify's order discounts are settled line by
+    // line, in order, so its lines are never held
+    holdCredits: (col.orderStatus >= 0 || col.cancelledAt >= 0) && !orderDiscounts,
   });
   let acceptedRevenue = 0;
   /**
@@ -1823,12 +1845,13 @@ export function createOrderParser(
     const isReturn = signed.isReturn;
     // A credit note reversing an invoice skipped as voided: it takes nothing off either, decided
     // on its first line (off the common path: only returns; one look-up per credit note).
-    if (
-      isReturn &&
-      rawOrder !== "" &&
-      voidedCredits.reversesVoided(row, rawOrder, accountId, date, chunk, chunkAt)
-    )
-      return reject(VOID_CREDIT, rowNo, false);
+    // held to the end where the file can mark an invoice voided (ingest/voidedCredits)
+    let holdCredit = false;
+    if (isReturn && rawOrder !== "") {
+      if (voidedCredits.holds(rawOrder)) holdCredit = true;
+      else if (voidedCredits.reversesVoided(row, rawOrder, accountId, date, chunk, chunkAt))
+        return reject(VOID_CREDIT, rowNo, false);
+    }
     const cat = options.catalog?.get(sku);
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
@@ -1856,6 +1879,7 @@ export function createOrderParser(
     line.currency = currency;
     line.isReturn = isReturn;
     line.row = rowNo;
+    if (holdCredit) return voidedCredits.hold(row, rawOrder, accountId, date, line);
     report.accepted++;
     acceptedRevenue += line.revenue;
     if (currency !== revenueRunCurrency) {
@@ -1939,6 +1963,11 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
+      // the credit notes held: each decided now that every voided invoice is read
+      voidedCredits.settle(
+        (line) => acceptHeld(line, lastSink!),
+        (row) => reject(VOID_CREDIT, row, false)
+      );
       const warnings: string[] = [];
       const skuWords = spellingsWarning(
         skuSpellings,

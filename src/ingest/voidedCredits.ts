@@ -5,13 +5,22 @@
  * reverses a voided invoice when it names it in any cell and credits its whole value, or, naming
  * none, credits the value and items of the one voided invoice of its customer dated before it.
  * Where that is not sure, the credit note stays a return and the warnings name it.
+ *
+ * In a file that can mark an invoice voided (a status column; a document-type column once it
+ * has marked one), the credit notes' lines are held and decided at the end: a credit note may come before the voided
+ * invoice it reverses (exports listed newest first), and its lines may run past the rows read
+ * at once (the command line reads in batches). Past HELD_KEPT lines held, the credit notes
+ * are decided as they are read, against the voided invoices read so far.
  */
+import type { OrderLine } from "../domain/types";
 import { type Cell } from "./grid";
 
 /** The rule a credit note reversing a voided invoice is skipped under. */
 export const VOID_CREDIT = "voided or cancelled invoice's credit-note line";
 /** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched). */
 const VOIDED_KEPT = 100_000;
+/** Credit-note lines held to the end (a bound on their memory; past it credit notes are decided as read). */
+const HELD_KEPT = 200_000;
 /** Tokens of a text that may be a document number: a letter or digit run holding a digit ("INV-0110", "RE-1016", "1004"). */
 const DOC_TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*\d[A-Za-z0-9\-/_]*/g;
 
@@ -27,6 +36,20 @@ interface VoidedDoc {
   reversedBy?: string;
 }
 
+/** A credit note whose lines are held, to be decided at the end. */
+interface HeldCredit {
+  id: string;
+  account: string;
+  /** its first line's date */
+  date: number;
+  /** its lines' values as written, each taken positive, summed */
+  total: number;
+  items: Set<string>;
+  /** what its cells may name, in the order written: whole texts, document-number tokens, numbers */
+  refs: Set<string>;
+  lines: OrderLine[];
+}
+
 /** What the matcher reads of a row: the parser's columns and its reading of a line's value. */
 export interface VoidedCreditsOptions {
   /** the order fields' columns (-1: not mapped) */
@@ -37,6 +60,11 @@ export interface VoidedCreditsOptions {
   lineValueOf: (row: readonly Cell[]) => number;
   /** an amount for the warnings, in the reading culture */
   money: (x: number) => string;
+  /**
+   * whether the file can mark an invoice voided (a status column), so that credit notes are held
+   * to the end from the start; else they are from the first voided invoice on
+   */
+  holdCredits: boolean;
 }
 
 /** Fields whose cells never name another document: numbers, dates, the line's own id and customer. */
@@ -86,12 +114,17 @@ export class VoidedCredits {
   /** the credit note last decided, and the voided invoice it reverses (undefined: none) */
   private creditDocKey = "";
   private creditDocReverses: VoidedDoc | undefined;
+  private readonly holdCredits: boolean;
+  /** the credit notes held, in the order first read, and their lines held in all */
+  private readonly held = new Map<string, HeldCredit>();
+  private heldLines = 0;
 
   constructor(options: VoidedCreditsOptions) {
     this.col = options.col;
     this.text = options.text;
     this.lineValueOf = options.lineValueOf;
     this.money = options.money;
+    this.holdCredits = options.holdCredits;
     this.notRefColumns = new Set(NOT_REF_FIELDS.map((f) => this.col[f]).filter((c) => c >= 0));
   }
 
@@ -137,6 +170,55 @@ export class VoidedCredits {
     return this.creditDocReverses !== undefined;
   }
 
+  /**
+   * Whether the credit-note line of credit note `id` is held to the end (hold) rather than
+   * decided now (reversesVoided): in a file that can mark an invoice voided (holdCredits), or
+   * once one was, within HELD_KEPT lines, and always for a credit note whose lines are held
+   * already. A file with neither keeps its lines in the order read.
+   */
+  holds(id: string): boolean {
+    return (
+      (this.holdCredits || this.voided.size !== 0) &&
+      (this.heldLines < HELD_KEPT || this.held.has(id))
+    );
+  }
+
+  /** A credit-note line held to the end (`line` is copied): its value, item and what it names kept with its credit note. */
+  hold(row: readonly Cell[], id: string, account: string, date: number, line: OrderLine): void {
+    let c = this.held.get(id);
+    if (!c) {
+      c = { id, account, date, total: 0, items: new Set(), refs: new Set(), lines: [] };
+      this.held.set(id, c);
+    }
+    c.total += Math.abs(this.lineValueOf(row));
+    const item = this.itemOf(row);
+    if (item) c.items.add(item);
+    this.refsOf(row, c.refs);
+    c.lines.push({ ...line });
+    this.heldLines++;
+  }
+
+  /**
+   * The end of the lines: each credit note held is decided against every voided invoice, in the
+   * order read. One that reverses a voided invoice has its lines skipped (`skip`, by row);
+   * the others' lines are read (`accept`), as they were held.
+   */
+  settle(accept: (line: OrderLine) => void, skip: (row: number) => void): void {
+    for (const c of this.held.values()) {
+      const named = this.voided.size !== 0 ? this.namedIn(c.refs, c.account) : undefined;
+      const reversed =
+        this.voided.size !== 0
+          ? this.decide(c.id, c.account, c.date, c.total, c.items, named)
+          : undefined;
+      for (const line of c.lines) {
+        if (reversed) skip(line.row ?? 0);
+        else accept(line);
+      }
+    }
+    this.held.clear();
+    this.heldLines = 0;
+  }
+
   /** The warnings on credit notes found to reverse voided invoices, and on those not sure to. */
   warnings(count: (n: number) => string): string[] {
     const out: string[] = [];
@@ -174,6 +256,31 @@ export class VoidedCredits {
     const { col, text } = this;
     const sku = col.sku >= 0 ? text(row[col.sku]) : "";
     return (sku || (col.productName >= 0 ? text(row[col.productName]) : "")).toLowerCase();
+  }
+
+  /** What the row's cells may name, as voidNamedIn reads them: whole texts, document-number tokens, numbers of 3 digits or more. */
+  private refsOf(row: readonly Cell[], into: Set<string>): void {
+    for (let k = 0; k < row.length; k++) {
+      if (this.notRefColumns.has(k)) continue;
+      const c = row[k];
+      if (typeof c === "number") {
+        if (String(c).length >= 3) into.add(String(c));
+        continue;
+      }
+      if (typeof c !== "string" || c.length === 0) continue;
+      const t = c.trim();
+      into.add(t);
+      for (const m of t.matchAll(DOC_TOKEN)) into.add(m[0].replace(/[-/._]+$/, ""));
+    }
+  }
+
+  /** The first voided invoice of `account` among what a held credit note names. */
+  private namedIn(refs: Set<string>, account: string): VoidedDoc | undefined {
+    for (const key of refs) {
+      const v = this.voided.get(key);
+      if (v && v.account === account) return v;
+    }
+    return undefined;
   }
 
   /** The voided invoice of `account` a cell of the row names ("Credit Note for INV-0110", "Gutschrift zu Rechnung RE-1016"). */
@@ -230,6 +337,22 @@ export class VoidedCredits {
       if (it) items.add(it);
       named ??= this.voidNamedIn(r, account);
     }
+    return this.decide(id, account, date, total, items, named);
+  }
+
+  /**
+   * The voided invoice credit note `id` reverses, from all it credits (`total`, `items`) and the
+   * voided invoice it names, if any: see reversedVoid. Undefined (and the warnings name it where
+   * it may reverse one) when none is sure.
+   */
+  private decide(
+    id: string,
+    account: string,
+    date: number,
+    total: number,
+    items: Set<string>,
+    named: VoidedDoc | undefined
+  ): VoidedDoc | undefined {
     const money = (x: number) => this.money(Math.abs(x));
     const whole = (v: VoidedDoc) => Math.abs(total - Math.abs(v.value)) <= 0.005;
     const before = (v: VoidedDoc) => v.date === undefined || v.date <= date;

@@ -128,7 +128,7 @@ test("Xero: a credit note naming a Voided invoice, or crediting its amount and i
   expect(unsure).toContain("INV-0140");
 });
 
-test("a credit note listed before the voided invoice it names is flagged: it was taken off already", async () => {
+test("a credit note listed before the voided invoice it reverses leaves the value out once, as when the invoice comes first", async () => {
   // newest first, as some exports list documents
   const path = file("xero-newest-first.csv", [
     XERO_HEADER,
@@ -145,11 +145,42 @@ test("a credit note listed before the voided invoice it names is flagged: it was
       "PAID"
     ),
     xero("Delta", "INV-0150", "", "10/10/2026", "CT-200", 5, "6.00", INV, "VOIDED"),
+    // naming nothing: the value and items of the one voided invoice of Echo dated before it
+    xero("Echo", "INV-0161", "", "22/10/2026", "CC-10", 20, "2.10", INV, "PAID"),
+    xero("Echo", "CN-0012", "", "14/10/2026", "CC-10", 10, "2.10", CN, "PAID"),
+    xero("Echo", "INV-0160", "", "11/10/2026", "CC-10", 10, "2.10", INV, "VOIDED"),
+    // naming a voided invoice but crediting part of it: not sure, so it stays a return
+    xero("Foxtrot", "INV-0171", "", "23/10/2026", "GL-1", 20, "5.00", INV, "PAID"),
+    xero(
+      "Foxtrot",
+      "CN-0013",
+      "Credit Note for INV-0170",
+      "15/10/2026",
+      "GL-1",
+      4,
+      "5.00",
+      CN,
+      "PAID"
+    ),
+    xero("Foxtrot", "INV-0170", "", "13/10/2026", "GL-1", 10, "5.00", INV, "VOIDED"),
   ]);
   const { report, revenue } = await analyzeFile(path);
-  // INV-0151 60.00 − CN-0011 30.00, as read: the voided INV-0150 comes after its credit note
-  expect(revenue).toEqual({ Delta: 30 });
-  expect(report.warnings.find((x) => x.includes("CN-0011"))).toContain(
-    "CN-0011 names voided INV-0150 but comes before it in the export"
+  expect(revenue).toEqual({
+    // INV-0151 60.00; INV-0150 (Voided, 30.00) and CN-0011 naming it (30.00) left out (was 60.00 − 30.00 = 30.00)
+    Delta: 60,
+    // INV-0161 42.00; CN-0012 credits voided INV-0160's 21.00 and its item CC-10 (was 42.00 − 21.00 = 21.00)
+    Echo: 42,
+    // INV-0171 100.00 − CN-0013 20.00: it names voided INV-0170 but credits 20.00 of its 50.00
+    Foxtrot: 80,
+  });
+  // CN-0013 only
+  expect(report.returns).toBe(1);
+  // CN-0011 (row 3) and CN-0012 (row 6)
+  expect(report.rejected.find((r) => r.reason === VOID_CREDIT)?.rows).toEqual([3, 6]);
+  const sure = report.warnings.find((x) => x.includes("CN-0011"));
+  expect(sure).toContain("2 credit notes each reverse an invoice");
+  expect(sure).toContain("CN-0011 for INV-0150, CN-0012 for INV-0160");
+  expect(report.warnings.find((x) => x.includes("CN-0013"))).toContain(
+    "CN-0013 names voided INV-0170 but credits 20.00 of its 50.00"
   );
 });
