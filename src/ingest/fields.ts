@@ -825,6 +825,13 @@ const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>
     "numero de factura",
     "número factura",
     "num factura",
+    // the number alone ("Fecha;Factura;Cliente;…"), as "Fattura", "Facture" and "Faktura"; the
+    // orderId field's notWith keeps "Fecha factura", "Importe factura", "Serie factura" from it
+    "factura",
+    "pedido",
+    "nº albarán",
+    "albarán",
+    "albaran",
     "nº documento",
     "número documento",
     "nº pedido",
@@ -1213,6 +1220,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "rodzaj",
         "druh",
         "cliente",
+        "importe",
+        "serie",
+        "estado",
         "kontrahenta",
         "odběratele",
       ],
