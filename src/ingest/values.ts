@@ -80,14 +80,43 @@ function monthOf(word: string): number | undefined {
   return full.startsWith(w) || w === "sept" ? m : undefined;
 }
 
+/**
+ * Month names and their usual abbreviations in German, French, Spanish, Dutch and Italian, where
+ * they differ from the English ones (ERPs and Excel write "15-ene-2026", "3. März 2026",
+ * "12 févr. 2026", "5 mei 2026"): without them such dates were skipped as unreadable.
+ */
+const LOCAL_MONTHS: Record<string, number> = Object.fromEntries(
+  (
+    [
+      ["januar", "janvier", "janv", "enero", "ene", "januari", "gennaio", "gen"],
+      ["februar", "février", "févr", "fév", "fevrier", "fevr", "febrero", "februari", "febbraio"],
+      ["märz", "mär", "mrz", "maerz", "mars", "marzo", "maart", "mrt"],
+      ["avril", "avr", "abril", "abr", "aprile"],
+      ["mai", "mayo", "mei", "maggio", "mag"],
+      ["juni", "juin", "junio", "giugno", "giu"],
+      ["juli", "juillet", "juil", "julio", "luglio", "lug"],
+      ["août", "aout", "agosto", "ago", "augustus"],
+      ["septembre", "septiembre", "setiembre", "set", "settembre"],
+      ["oktober", "okt", "octobre", "octubre", "ottobre", "ott"],
+      ["noviembre"],
+      ["dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic", "dicembre"],
+    ] as const
+  ).flatMap((words, i) => words.map((w) => [w, i + 1] as const))
+);
+
+/** A month's name, in English or (LOCAL_MONTHS) in German, French, Spanish, Dutch or Italian. */
+function monthOfAny(word: string): number | undefined {
+  return monthOf(word) ?? LOCAL_MONTHS[word.toLowerCase().replace(/\.$/, "")];
+}
+
 const WEEKDAY_PREFIX = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 const DAY_MONTH_YEAR =
-  /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
+  /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-zÀ-ÿ]{3,10}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
 const MONTH_DAY_YEAR =
-  /^([A-Za-z]{3,9}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
+  /^([A-Za-zÀ-ÿ]{3,10}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 /**
  * Dates written with a dot and a space after each part, day first: "2. 9. 2026" (Czech and
@@ -144,12 +173,12 @@ export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): 
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
   m = DAY_MONTH_YEAR.exec(s);
   if (m) {
-    const mo = monthOf(m[2]);
+    const mo = monthOfAny(m[2]);
     return mo === undefined ? undefined : fromYmd(fullYear(+m[3], m[3].length), mo, +m[1]);
   }
   m = MONTH_DAY_YEAR.exec(s);
   if (m) {
-    const mo = monthOf(m[1]);
+    const mo = monthOfAny(m[1]);
     return mo === undefined ? undefined : fromYmd(+m[3], mo, +m[2]);
   }
   if (SERIAL_TEXT.test(s)) return parseDate(Number(s), order);
