@@ -338,12 +338,31 @@ function matchNormalised(
     );
     if (!hasCustomer && contact) contact.field = "accountName";
     bareCustomerBesideItsName(headers, norm, out);
+    nameAfterAccountId(headers, norm, out);
     // With no customer number or name either, a bare "Name" beside the customer's tax id is the
     // customer's name; with none, the tax id (NIF, USt-IdNr.) is the id.
     if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
       taxIdAsAccount(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * A bare "Name" (Nom, Naam, Nombre …) in the column right after the customer number, with no
+ * customer name column ("Kd.-Nr.;Name", Lexware's and many ERPs' lists): the customer's name,
+ * which was left unread, so every account was named by its number.
+ */
+function nameAfterAccountId(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountName")) return;
+  const id = out.find((m) => m.field === "accountId");
+  if (!id) return;
+  const column = id.column + 1;
+  if (!BARE_NAME_HEADERS.has(norm[column] ?? "") || out.some((m) => m.column === column)) return;
+  out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
 }
 
 /** Bare customer words whose "… Name" column, beside them, names the customer they number. */

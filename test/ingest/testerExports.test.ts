@@ -228,4 +228,11 @@ describe("export variants found by the tester", () => {
       '"Discount" is read as a percentage off each line (row 2: 10 × 20.00 less 5 % = 190.00). If it is money off the line, rename the column "Line Discount Amount" and analyse again.'
     );
   });
+  it("Lexware's 'Kd.-Nr.' followed by a bare 'Name': the customer's name; two-digit years (01.11.25)", async () => {
+    const { names, revenue } = await analyzeFile(join(DIR, "lexware-kdnr-name.csv"));
+    expect(names).toEqual({ "1001": "Holzbau Schmitt", "1002": "Dach & Wand GmbH" });
+    // 1001: 42,00 (01.11.25) + 29,70 = 71,70; 1002: 236,00 − 118,00 (G260005, −1) = 118,00;
+    // 31.10.25 is before the 12 months
+    expect(revenue).toEqual({ "1001": 71.7, "1002": 118 });
+  });
 });
