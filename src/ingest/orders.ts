@@ -1204,6 +1204,16 @@ export function createOrderParser(
    * A row with no account and no order id whose label is a total's or a summary's, wherever it
    * stands: the totals rows that carry a date (isTotalsRow reads only those without one).
    */
+  /** A row whose filled cells are all numbers (or number text): figures without a label. */
+  function onlyNumbers(row: readonly Cell[]): boolean {
+    let any = false;
+    for (const v of row) {
+      if (isBlankCell(v)) continue;
+      if (typeof v !== "number" && parseMoney(v, revDec) === undefined) return false;
+      any = true;
+    }
+    return any;
+  }
   function isDatedSummaryRow(row: readonly Cell[]): boolean {
     if (
       col.orderId >= 0 &&
@@ -1384,6 +1394,8 @@ export function createOrderParser(
   // one object for every row's signed figures (a million rows made 84 MB of them)
   const signedLine: SignedLine = { isReturn: false, quantity: 0, revenue: 0 };
   let prevRawDate: Cell = undefined;
+  /** the row number of the last totals row skipped: the row under it may hold its figures */
+  let totalsRowNo = -2;
   let prevDate: number | undefined;
 
   function watch(row: readonly Cell[], rowNo: number): void {
@@ -1441,6 +1453,7 @@ export function createOrderParser(
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
         report.skippedTotals++;
+        totalsRowNo = rowNo;
         noteTotalsCurrency(row);
         return;
       }
@@ -1550,6 +1563,11 @@ export function createOrderParser(
         return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
       // A summary row with a date on it (the report's run date beside "Lines 5"): no order line.
       if (isDatedSummaryRow(row)) {
+        report.skippedTotals++;
+        return;
+      }
+      // A totals footer on two rows: "Summe" on one, its figures alone on the row under it.
+      if (date === undefined && rowNo === totalsRowNo + 1 && onlyNumbers(row)) {
         report.skippedTotals++;
         return;
       }

@@ -235,4 +235,13 @@ describe("export variants found by the tester", () => {
     // 31.10.25 is before the 12 months
     expect(revenue).toEqual({ "1001": 71.7, "1002": 118 });
   });
+  it("a totals footer on two rows ('Summe', then its figures alone on the row under it) is a totals row, not a row with no account worth half the revenue", async () => {
+    const { revenue, report } = await analyzeFile(join(DIR, "de-1252-summe-two-rows.csv"));
+    // 10001: 50,00 + 106,92 + 2.498,00 − 17,82 (GU-26002) = 2.637,10
+    // 10002: 270,00 + 62,00 = 332,00 (28.10.2025 is before the 12 months)
+    expect(revenue).toEqual({ "10001": 2637.1, "10002": 332 });
+    expect(report.skippedTotals).toBe(2);
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings.join(" ")).not.toMatch(/of revenue/);
+  });
 });
