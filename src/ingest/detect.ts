@@ -339,6 +339,7 @@ function matchNormalised(
     if (!hasCustomer && contact) contact.field = "accountName";
     bareCustomerBesideItsName(headers, norm, out);
     nameAfterAccountId(headers, norm, out);
+    bareProductBesideItsCode(headers, norm, out, pf);
     // With no customer number or name either, a bare "Name" beside the customer's tax id is the
     // customer's name; with none, the tax id (NIF, USt-IdNr.) is the id.
     if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
@@ -448,6 +449,66 @@ function nameBesideTaxId(
   if (column < 0) return false;
   out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
   return true;
+}
+
+/** Bare product words: the product's name where a code column stands in the same file. */
+const BARE_PRODUCT = new Set([
+  "item",
+  "article",
+  "artikel",
+  "artículo",
+  "articulo",
+  "articolo",
+  "artykuł",
+  "artykul",
+]);
+
+/**
+ * A bare product word beside the product's code ("Artikelnummer;Artikel", "Item Code;Item",
+ * "Référence;Article", "SKU;Item"): the bare column is the product's name. Both are code synonyms,
+ * so the bare one took the code, or was left unread beside the code: the code or the name was
+ * lost, and a line whose name says what it is ("Rabatt", "Freight") went unrecognised.
+ */
+function bareProductBesideItsCode(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[],
+  pf: readonly PreparedField[]
+): void {
+  if (out.some((m) => m.field === "productName")) return;
+  const bare = norm.findIndex((n) => BARE_PRODUCT.has(n));
+  const sku = out.find((m) => m.field === "sku");
+  if (bare < 0 || !sku) return;
+  const asName: FieldMatch = {
+    field: "productName",
+    column: bare,
+    header: headers[bare].trim(),
+    confidence: sku.confidence,
+  };
+  if (sku.column !== bare) {
+    if (!out.some((m) => m.column === bare)) out.push(asName);
+    return;
+  }
+  const code = norm.findIndex(
+    (n, c) => c !== bare && n !== "" && !out.some((m) => m.column === c) && isCodeHeader(n, pf)
+  );
+  if (code < 0) return;
+  out[out.indexOf(sku)] = asName;
+  out.push({
+    field: "sku",
+    column: code,
+    header: headers[code].trim(),
+    confidence: sku.confidence,
+  });
+}
+
+/** A header the product code's synonyms match ("Artikelnummer", "Item Code", "Référence"). */
+function isCodeHeader(spaced: string, pf: readonly PreparedField[]): boolean {
+  const score = new Array<number>(pf.length).fill(0);
+  const rank = new Array<number>(pf.length).fill(Infinity);
+  bestSynonyms(spaced, spaced.replace(/ /g, ""), pf, score, rank);
+  const i = pf.findIndex((f) => f.field === "sku");
+  return i >= 0 && score[i] > 0;
 }
 
 /** A bare account (name) header: the ledger's name when a ledger code stands beside it. */
