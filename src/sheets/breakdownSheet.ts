@@ -208,7 +208,9 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   );
   r += 3;
 
-  blocks.push(cell(`A${r}`, "Buying pattern", "label"));
+  // the two blocks count months differently: say which (a first month seen in part is a peak
+  // month here and blank in the seasonality below)
+  blocks.push(cell(`A${r}`, "Buying pattern (orders of the last 12 months)", "label"));
   r++;
   const bp = d.buyingPattern;
   const pattern: [string, CellValue, string | undefined][] = [
@@ -226,7 +228,13 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   }
   r += 2;
 
-  blocks.push(cell(`A${r}`, "Seasonality (full months, averaged by month of year)", "label"));
+  blocks.push(
+    cell(
+      `A${r}`,
+      "Seasonality (whole calendar months, averaged by month of year; a month not yet seen whole is blank)",
+      "label"
+    )
+  );
   r++;
   const seasonTop = r;
   const season = d.seasonality.map((s, k) => [
