@@ -3,6 +3,7 @@ import { serialToIso } from "../domain/dates";
 import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
 import type { PortfolioAnalysis } from "../domain/analysis/types";
+import type { IngestReport } from "../ingest/orders";
 
 /**
  * Members that hold an Excel serial date in the analysis (domain/types, domain/analysis/types,
@@ -280,6 +281,16 @@ function unnamedShownIn(engine: KapEngine): string {
   return engine.unnamedCurrency;
 }
 
+/**
+ * What to do about dates read day-first by assumption (no culture given, none past 12 in either
+ * place): a US export's 03/04/2026 is 4 March, not 3 April, and its 12-month revenue differs.
+ */
+function assumedDatesNote(r: IngestReport): string {
+  return r.read?.dateOrderSource === "default"
+    ? " — if the file's dates are month-first (a US export), give --culture en-US"
+    : "";
+}
+
 /** "; 3 order lines name no currency (…)" after the Currency line, when they are shown with no symbol. */
 function unnamedNote(engine: KapEngine, unnamed: string): string {
   const { currencies } = engine.report!;
@@ -367,9 +378,15 @@ export function printSummary(
   // money without a currency of its own: the format's, the totals rows', the culture's, else KAP's default
   const unnamed = unnamedShownIn(engine);
   const shownAs = currencyShownAs(engine.defaultCurrencyChoice);
-  for (const line of readingLines(r, shownAs))
+  // kap has no workbook settings: what the shared words call them is its --culture
+  const lines = readingLines(r, shownAs).map((l) =>
+    l.replaceAll("the workbook's regional settings", "the --culture given")
+  );
+  for (const line of lines)
     if (!(file && line.startsWith("Text file:")))
-      out(`  ${line}${line.startsWith("Currency:") ? unnamedNote(engine, unnamed) : ""}`);
+      out(
+        `  ${line}${line.startsWith("Currency:") ? unnamedNote(engine, unnamed) : ""}${line.startsWith("Dates:") ? assumedDatesNote(r) : ""}`
+      );
   // The rows below (and "Read … of N accounts") count sites too: say how the two numbers meet.
   const sites = p.accounts.filter((a) => !a.isTopLevel).length;
   out(
