@@ -5,8 +5,11 @@
  * name merely holds the letters or the word ("VATAR cable", "Tax-free gift card") is none.
  */
 
-/** Words that name a tax on sales (English, German, French, Italian, Spanish, Dutch, Czech, Nordic). */
-const TAX_WORDS = new Set([
+/**
+ * Words that name a tax on sales (English, German, French, Italian, Spanish, Dutch, Czech, Nordic):
+ * in a line's label here, in a column's header in taxTrio.ts.
+ */
+export const TAX_WORDS: ReadonlySet<string> = new Set([
   "vat",
   "tax",
   "taxes",
@@ -18,9 +21,13 @@ const TAX_WORDS = new Set([
   "ust",
   "umsatzsteuer",
   "mehrwertsteuer",
+  "steuer",
   "tva",
   "taxe",
   "iva",
+  "impuesto",
+  "impuestos",
+  "imposta",
   "btw",
   "dph",
   "moms",

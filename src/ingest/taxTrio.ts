@@ -5,31 +5,7 @@
  * beside a net and a tax column is the gross, whatever it would mean alone.
  */
 import { normaliseHeader } from "./fields";
-
-/** Words that name a tax on sales (English, German, French, Italian, Spanish, Dutch, Czech, Nordic). */
-const TAX_WORDS = new Set([
-  "vat",
-  "tax",
-  "taxes",
-  "gst",
-  "hst",
-  "mwst",
-  "ust",
-  "umsatzsteuer",
-  "mehrwertsteuer",
-  "steuer",
-  "tva",
-  "taxe",
-  "taxes",
-  "iva",
-  "impuesto",
-  "impuestos",
-  "imposta",
-  "btw",
-  "dph",
-  "moms",
-  "mva",
-]);
+import { TAX_WORDS } from "./taxLines";
 
 /** Words beside a tax word that keep it the tax's amount or rate ("Cuota IVA", "MwSt-Betrag", "Tax Amount", "% IVA"). */
 const TAX_AMOUNT_WORDS = new Set([

@@ -73,6 +73,10 @@ test("tax labels in other spellings and languages, and product names that merely
     "DPH 21 %",
     "Moms 25%",
     "MVA",
+    // the words the net/tax/gross columns are known by too (one list, taxLines.ts's TAX_WORDS)
+    "Steuer 19%",
+    "Impuesto 21%",
+    "Imposta 22%",
   ])
     expect([tax, isTaxLabel(tax)]).toEqual([tax, true]);
   for (const product of [
@@ -85,6 +89,7 @@ test("tax labels in other spellings and languages, and product names that merely
     "Sales",
     "Standard rate",
     "Mustang",
+    "Steuerung 24V",
     "20%",
     "",
   ])
