@@ -13,7 +13,13 @@
 import { currencyPrefix, formatMoney, moneyLabel } from "../domain/currency";
 import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
-import type { OpenAlert, PortfolioAnalysis } from "../domain/analysis/types";
+import type { InitiativeRollupRow } from "../domain/analysis/initiatives";
+import type {
+  AccountAnalysis,
+  FocusAccount,
+  OpenAlert,
+  PortfolioAnalysis,
+} from "../domain/analysis/types";
 import type { HealthBand } from "../domain/types";
 import { dashboardLifetimeBlocks } from "./lifetimeCells";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
@@ -415,6 +421,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     x.count,
     x.target,
     x.actual,
+    initiativeAccountsText(x, opts),
     x.uplift,
     x.progress,
     x.track,
@@ -429,6 +436,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           "Initiatives",
           "Target (uplift)",
           "Actual since start",
+          "Accounts",
           "Uplift",
           "% of target",
           "Status",
@@ -446,11 +454,11 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
         at: `A${ipTop + 1 + k}`,
         rows: [ipRows[k]],
         style: x.type === "Total" ? "total" : undefined,
-        formats: [undefined, FORMATS.integer, m, m, m, FORMATS.percent, undefined],
+        formats: [undefined, FORMATS.integer, m, m, undefined, m, FORMATS.percent, undefined],
       });
     });
     cfs.push(
-      ...wordColours(`G${ipTop + 1}:G${ipTop + ipRows.length}`, {
+      ...wordColours(`H${ipTop + 1}:H${ipTop + ipRows.length}`, {
         Behind: { fill: PALETTE.bad, font: PALETTE.badFont },
         "On track": { fill: PALETTE.good, font: PALETTE.goodFont },
         Achieved: { fill: PALETTE.good, font: PALETTE.goodFont },
@@ -469,8 +477,14 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   }
 
   // Lifetime value: value × health, silent churn
-  const lifetime = dashboardLifetimeBlocks(p, d, opts, r);
+  const byKey = new Map(p.accounts.map((a) => [a.key, a]));
+  const stepOf = (key: string) => {
+    const a = byKey.get(key);
+    return a ? accountNextStep(a, opts) : "";
+  };
+  const lifetime = dashboardLifetimeBlocks(p, d, opts, r, stepOf);
   blocks.push(...lifetime.blocks);
+  styles.push(...lifetime.styles);
 
   const charts: ChartSpec[] = [
     {
@@ -491,8 +505,10 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     },
   ];
   return sheet(kapName("Dashboard"), "dashboard", "", blocks, {
-    // A holds the quadrant names too: 16 shows "Growth Potential" on one line (it wrapped in 12)
-    widths: [16, 30, 18, 14, 60, 9, 10],
+    // A holds the quadrant names too: 16 shows "Growth Potential" on one line (it wrapped in 12).
+    // E is every table's text column (next step, alert, reason, accounts); the figures after it
+    // (F–I) are wide enough for a money amount, so no table puts a figure in E's 60 characters.
+    widths: [16, 30, 18, 14, 60, 14, 11, 9, 12],
     rowHeights: { 4: 30 },
     styles,
     charts,
@@ -503,13 +519,32 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   });
 }
 
+/** How many accounts an initiative type is for, no more than three named ("Allied, Orbit and 2 more"). */
+export function initiativeAccountsText(x: InitiativeRollupRow, opts: LayoutOptions): string {
+  const n = x.accounts.length;
+  if (x.type === "Total") return `${wholeText(n, opts.numberCulture)} account${n === 1 ? "" : "s"}`;
+  if (n <= 3) return x.accounts.join(", ");
+  return `${x.accounts.slice(0, 2).join(", ")} and ${wholeText(n - 2, opts.numberCulture)} more`;
+}
+
+/**
+ * The next step for any scored account, as the focus table words it (the win-back stage's step,
+ * else the band's action with the top opportunity): the lifetime tables' Next step. "" unscored.
+ */
+export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string {
+  const band = a.health.finalBand;
+  if (!band) return "";
+  const nextAction = a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(band);
+  return nextStep({ key: a.key, band, currency: a.currency, winBack: a.winBack, nextAction }, opts);
+}
+
 /**
  * The one next step for a focus account: the win-back stage's step when it has one ("Stage 2 –
  * Active concern: direct call with value offer"), else the band's action with the account's top
  * opportunity and its £ a year (LayoutOptions.topOpportunity), else the band's action alone.
  */
 export function nextStep(
-  f: PortfolioAnalysis["dashboard"]["focusAccounts"][number],
+  f: Pick<FocusAccount, "key" | "band" | "currency" | "winBack" | "nextAction">,
   opts: LayoutOptions
 ): string {
   if (f.winBack && f.winBack.stage > 0) {

@@ -19,7 +19,15 @@ import type {
 import { findsNoDropout, SILENT_CHURN_P_ALIVE } from "../domain/analysis/clvBasics";
 import { percentText, wholeText } from "../domain/numberText";
 import { type LayoutOptions, moneyFor } from "./options";
-import { type Block, type CellValue, type ColumnSpec, FORMATS, formula, table } from "./spec";
+import {
+  type Block,
+  type CellValue,
+  type ColumnSpec,
+  FORMATS,
+  formula,
+  type RangeStyle,
+  table,
+} from "./spec";
 
 /** Where the parameters go on the Account Health sheet: labels on row 3, one currency per row from row 4 (rows 4–5: the table starts on row 7). */
 const PARAMS_LABEL_ROW = 3;
@@ -193,9 +201,12 @@ export function dashboardLifetimeBlocks(
   p: PortfolioAnalysis,
   d: Dashboard,
   opts: LayoutOptions,
-  row: number
-): { blocks: Block[]; next: number } {
+  row: number,
+  nextStepOf: (key: string) => string
+): { blocks: Block[]; styles: RangeStyle[]; next: number } {
   const blocks: Block[] = [];
+  // each table's Next step in the dashboard's wide text column E, wrapped
+  const styles: RangeStyle[] = [];
   let r = row;
   const moneyOf = (c: string) => moneyFor(opts, c);
   const oneCurrency = p.currencies.length <= 1;
@@ -222,6 +233,7 @@ export function dashboardLifetimeBlocks(
     v.name,
     v.valueTier,
     v.clv,
+    nextStepOf(v.key),
     v.expectedRevenue12m ?? "",
     v.pAlive === null ? "one order only" : v.pAlive,
     v.score ?? "n/a",
@@ -232,6 +244,7 @@ export function dashboardLifetimeBlocks(
     { header: "Account" },
     { header: "Value (CLV third)" },
     { header: "CLV", format: money },
+    { header: "Next step" },
     { header: "Expected revenue 12m", format: money },
     { header: "P(alive)", format: FORMATS.percent },
     { header: "Score", format: FORMATS.score },
@@ -254,10 +267,13 @@ export function dashboardLifetimeBlocks(
               "",
               "",
               "",
+              "",
             ],
           ]
     )
   );
+  if (vhRows.length)
+    styles.push({ range: `E${r + 1}:E${r + vhRows.length}`, style: { wrap: true } });
   r += Math.max(1, vhRows.length) + 3;
 
   blocks.push({
@@ -274,6 +290,7 @@ export function dashboardLifetimeBlocks(
     s.name,
     s.revenuePast24m,
     s.pAlive,
+    nextStepOf(s.key),
     s.daysSinceLastOrder ?? "never",
     s.expectedRevenue12m ?? "",
     s.clv ?? "",
@@ -283,6 +300,7 @@ export function dashboardLifetimeBlocks(
     { header: "Account" },
     { header: "Revenue 24m", format: money },
     { header: "P(alive)", format: FORMATS.percent },
+    { header: "Next step" },
     { header: "Days since order", format: FORMATS.integer },
     { header: "Expected revenue 12m", format: money },
     { header: "CLV", format: money },
@@ -291,9 +309,10 @@ export function dashboardLifetimeBlocks(
     // No account to list: the reason reads as a note under the heading, across the page (in
     // the table's Account cell it wrapped to six lines), and no empty table header is printed.
     blocks.push({ at: `A${r}`, rows: [[noSilentChurnText(p)]], style: "note" });
-    return { blocks, next: r + 3 };
+    return { blocks, styles, next: r + 3 };
   }
   blocks.push(table(`A${r}`, "KAP_Dashboard_SilentChurn", scColumns, scRows));
+  styles.push({ range: `E${r + 1}:E${r + scRows.length}`, style: { wrap: true } });
   r += scRows.length + 3;
-  return { blocks, next: r };
+  return { blocks, styles, next: r };
 }

@@ -61,8 +61,8 @@ test("silent churn with no account to list: the reason is one note row of at mos
   // just under its heading
   expect(String(ws.getCell(`A${r - 1}`).value)).toMatch(/^Silent churn:/);
   expect(ws.getRow(r).height).toBeLessThanOrEqual(30);
-  // across the printed columns A–H, wrapped there
-  expect(ws.model.merges).toContain(`A${r}:H${r}`);
+  // across the printed columns A–I, wrapped there
+  expect(ws.model.merges).toContain(`A${r}:I${r}`);
   // no empty table left behind (its header would print with nothing under it)
   const tables = (ws as unknown as { tables: Record<string, unknown> }).tables;
   expect(Object.keys(tables).some((n) => /SilentChurn/.test(n))).toBe(false);

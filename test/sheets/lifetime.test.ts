@@ -212,6 +212,7 @@ describe("Dashboard", () => {
       "Account",
       "Value (CLV third)",
       "CLV",
+      "Next step",
       "Expected revenue 12m",
       "P(alive)",
       "Score",
@@ -222,6 +223,42 @@ describe("Dashboard", () => {
     );
     expect(t.rows.length - 1).toBe(20);
     expect(t.rows.slice(1).every((r) => r[2] === "High")).toBe(true);
+  });
+
+  test("value × health: each account's next step, by PRODUCT.md §2.4's win-back stages and §2.3's band actions", () => {
+    const t = dash.blocks.find((b) => b.table?.name === "KAP_Dashboard_ValueHealth")!;
+    const byId = new Map(p.accounts.map((a) => [a.accountId, a]));
+    // days since the last order → the stage (30–44 Stage 1 … 90+ Stage 4); under 30 days the
+    // band's action: Healthy "expansion", Stable "growth", At Risk "outreach", Critical "escalate"
+    const expected = (days: number, band: string): RegExp =>
+      days >= 90
+        ? /^Stage 4/
+        : days >= 60
+          ? /^Stage 3/
+          : days >= 45
+            ? /^Stage 2/
+            : days >= 30
+              ? /^Stage 1/
+              : ({
+                  Healthy: /expansion/i,
+                  Stable: /growth/i,
+                  "At Risk": /outreach/i,
+                  Critical: /escalat/i,
+                }[band] ?? /^$/);
+    const seen = new Set<string>();
+    for (const row of t.rows.slice(1)) {
+      const a = byId.get(String(row[0]))!;
+      const days = a.health.inputs.daysSinceLastOrder!;
+      expect(String(row[4])).toMatch(expected(days, String(row[8])));
+      seen.add(String(row[4]).slice(0, 7));
+    }
+    // the sample's High-value accounts are not all at one stage: the column says something per row
+    expect(seen.size).toBeGreaterThan(1);
+    // wrapped in the wide text column E
+    expect(dash.styles).toContainEqual({
+      range: `E${Number(t.at.slice(1)) + 1}:E${Number(t.at.slice(1)) + 20}`,
+      style: { wrap: true },
+    });
   });
 
   test("silent churn: on CDNOW every quiet customer already has an alert, so the list says none", () => {
@@ -254,6 +291,7 @@ describe("Dashboard", () => {
       layoutOptions({ live: false, currency: "USD", asOf })
     );
     const t = sheet.blocks.find((b) => b.table?.name === "KAP_Dashboard_SilentChurn")!;
-    expect(t.rows[1]).toEqual(["X1", "Quiet Big Ltd", 5000, 0.3, 20, 400, 380]);
+    // no next step for an account the portfolio does not hold (X1 is made up here)
+    expect(t.rows[1]).toEqual(["X1", "Quiet Big Ltd", 5000, 0.3, "", 20, 400, 380]);
   });
 });

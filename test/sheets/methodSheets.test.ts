@@ -254,19 +254,27 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
 
   it("the dashboard rolls it up as Initiative Progress", () => {
     const dash = dashboardSheet(model.analysis, opts);
-    const first = rowAfter(dash, "Initiative type", 1, 7);
-    expect(first.slice(0, 5)).toEqual(["Range expansion", 1, 600, 450, 350]);
-    expect(first[6]).toBe("Behind");
-    expect(rowAfter(dash, "Initiative type", 2, 7)[0]).toBe("Total");
+    const first = rowAfter(dash, "Initiative type", 1, 8);
+    // the account "A" of the Initiatives table is matched to its row in the accounts table: Acme
+    expect(first.slice(0, 6)).toEqual(["Range expansion", 1, 600, 450, "Acme", 350]);
+    expect(first[7]).toBe("Behind");
+    expect(rowAfter(dash, "Initiative type", 2, 8).slice(0, 5)).toEqual([
+      "Total",
+      1,
+      600,
+      450,
+      "1 account",
+    ]);
   });
 
   it("the dashboard's Initiative Progress: figures' headers over them, Status set off from the % (not '58%Behind')", () => {
     const dash = dashboardSheet(model.analysis, opts);
     const b = dash.blocks.find((x) => x.rows[0]?.[0] === "Initiative type")!;
     expect(b.header).toBe(true);
-    // Initiative type | Initiatives 1 | Target 600 | Actual 450 | Uplift 350 | % of target 58% | Status Behind
-    expect(numericColumns(b)).toEqual([false, true, true, true, true, true, false]);
-    expect(gapColumns(b)).toEqual([false, false, false, false, false, false, true]);
+    // Initiative type | Initiatives 1 | Target 600 | Actual 450 | Accounts Acme | Uplift 350 |
+    // % of target 58% | Status Behind: the accounts (in the wide text column E) and Status set off
+    expect(numericColumns(b)).toEqual([false, true, true, true, false, true, true, false]);
+    expect(gapColumns(b)).toEqual([false, false, false, false, true, false, false, true]);
   });
 
   it("the QBR's comparison with similar accounts: its figures in the header's block, headers right over them", () => {

@@ -66,6 +66,8 @@ export interface InitiativeRollupRow {
   /** an initiative type, or 'Total' */
   type: InitiativeType | "Total";
   count: number;
+  /** the accounts these initiatives are for, each once, as matched (else as written), in table order */
+  accounts: string[];
   target: number;
   actual: number;
   uplift: number;
@@ -273,6 +275,7 @@ export function initiativeRollup(progress: readonly InitiativeProgress[]): Initi
         currency,
         type,
         count: g.length,
+        accounts: [...new Set(g.map((p) => p.name ?? p.account))],
         target: cash(target),
         actual: cash(g.reduce((t, p) => t + p.actual, 0)),
         uplift: cash(uplift),
