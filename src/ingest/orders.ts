@@ -974,10 +974,13 @@ export function createOrderParser(
     text,
     lineValueOf,
     money: (x) => plainMoney(x, options.culture),
-    // a status column can mark an invoice voided (a document type marking one voided is seen
-    // as read: VoidedCredits holds from then on); Shopify's order discounts are settled line by
-    // line, in order, so its lines are never held
-    holdCredits: (col.orderStatus >= 0 || col.cancelledAt >= 0) && !orderDiscounts,
+    // a status column can mark an invoice voided, and so can a document-type column ("Sales
+    // invoice (Voided)"), so a credit note listed before the first voided invoice is held too; a
+    // transaction list's type (saleDocType) marks none voided; Shopify's order discounts are
+    // settled line by line, in order, so its lines are never held
+    holdCredits:
+      (col.orderStatus >= 0 || col.cancelledAt >= 0 || (col.docType >= 0 && !saleDocType)) &&
+      !orderDiscounts,
   });
   let acceptedRevenue = 0;
   /**

@@ -10,7 +10,8 @@
  * has marked one), the credit notes' lines are held and decided at the end: a credit note may come before the voided
  * invoice it reverses (exports listed newest first), and its lines may run past the rows read
  * at once (the command line reads in batches). Past HELD_KEPT lines held, the credit notes
- * are decided as they are read, against the voided invoices read so far.
+ * are decided as they are read, against the voided invoices read so far; where a voided invoice
+ * is read after such a credit note, the warnings say so, naming the bound.
  */
 import type { OrderLine } from "../domain/types";
 import { type Cell } from "./grid";
@@ -20,7 +21,7 @@ export const VOID_CREDIT = "voided or cancelled invoice's credit-note line";
 /** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched). */
 const VOIDED_KEPT = 100_000;
 /** Credit-note lines held to the end (a bound on their memory; past it credit notes are decided as read). */
-const HELD_KEPT = 200_000;
+export const HELD_KEPT = 200_000;
 /** Tokens of a text that may be a document number: a letter or digit run holding a digit ("INV-0110", "RE-1016", "1004"). */
 const DOC_TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*\d[A-Za-z0-9\-/_]*/g;
 
@@ -118,6 +119,11 @@ export class VoidedCredits {
   /** the credit notes held, in the order first read, and their lines held in all */
   private readonly held = new Map<string, HeldCredit>();
   private heldLines = 0;
+  /** credit notes decided as read for want of room to hold them (past HELD_KEPT), the last one's id */
+  private pastHeld = 0;
+  private lastPastHeld = "";
+  /** a voided invoice first read after a credit note decided as read past HELD_KEPT */
+  private voidedAfterPastHeld = false;
 
   constructor(options: VoidedCreditsOptions) {
     this.col = options.col;
@@ -133,6 +139,7 @@ export class VoidedCredits {
     if (id === "" || account === "") return;
     let v = this.voided.get(id);
     if (!v) {
+      if (this.pastHeld !== 0) this.voidedAfterPastHeld = true;
       const credit = this.creditRefs.get(id);
       if (credit && credit.account === account)
         this.flagUnsure(`${credit.id} names voided ${id} but comes before it in the export`);
@@ -177,10 +184,13 @@ export class VoidedCredits {
    * already. A file with neither keeps its lines in the order read.
    */
   holds(id: string): boolean {
-    return (
-      (this.holdCredits || this.voided.size !== 0) &&
-      (this.heldLines < HELD_KEPT || this.held.has(id))
-    );
+    if (!this.holdCredits && this.voided.size === 0) return false;
+    if (this.heldLines < HELD_KEPT || this.held.has(id)) return true;
+    if (id !== this.lastPastHeld) {
+      this.lastPastHeld = id;
+      this.pastHeld++;
+    }
+    return false;
   }
 
   /** A credit-note line held to the end (`line` is copied): its value, item and what it names kept with its credit note. */
@@ -233,6 +243,14 @@ export class VoidedCredits {
       const one = unsureCredits === 1;
       out.push(
         `${one ? "1 credit note" : `${count(unsureCredits)} credit notes`} may reverse an invoice marked voided or cancelled, but KAP cannot tell for sure (${unsureCreditExamples.join("; ")}${unsureCredits > unsureCreditExamples.length ? "; …" : ""}): ${one ? "it was" : "they were"} read as ${one ? "a return" : "returns"}. Where one reverses a voided invoice, that value is taken off twice: check ${one ? "it" : "them"} in the export.`
+      );
+    }
+    // past the bound, a credit note listed before the voided invoice it reverses was read as a
+    // return: only worth saying where a voided invoice came after one
+    if (this.voidedAfterPastHeld) {
+      const n = this.pastHeld;
+      out.push(
+        `More than ${count(HELD_KEPT)} credit-note lines, the most KAP holds to match against voided or cancelled invoices listed after them: ${n === 1 ? "the 1 credit note" : `the ${count(n)} credit notes`} past them ${n === 1 ? "was" : "were"} matched only against the voided invoices listed before ${n === 1 ? "it" : "them"}. Where one reverses a voided invoice listed after it, that value is taken off twice: list the export oldest first, or split it.`
       );
     }
     return out;

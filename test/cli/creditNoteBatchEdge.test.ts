@@ -12,26 +12,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCli, kap } from "./kapProcess";
+import { CN, INV, XERO_HEADER, xero } from "../ingest/xeroRows";
 
 beforeAll(buildCli, 120_000);
 
-const HEADER =
-  "*ContactName,*InvoiceNumber,Reference,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,*AccountCode,*TaxType,Currency,Type,Status";
-function xero(
-  contact: string,
-  id: string,
-  ref: string,
-  date: string,
-  sku: string,
-  qty: number,
-  price: string,
-  type: string,
-  status: string
-): string {
-  return `${contact},${id},${ref},${date},${date},${sku},Item ${sku},${qty},${price},200,20% (VAT on Income),GBP,${type},${status}`;
-}
-const INV = "Sales invoice";
-const CN = "Sales credit note";
 /** Another customer's invoices of 1.00 each, numbered from `from`. */
 const filler = (from: number, n: number) =>
   Array.from({ length: n }, (_, i) =>
@@ -50,7 +34,7 @@ const filler = (from: number, n: number) =>
 
 test("a credit note split across two pieces of rows is judged on all its lines", () => {
   const lines = [
-    HEADER,
+    XERO_HEADER,
     // rows 2–7
     xero("Brightwell", "INV-0101", "PO 7781", "14/09/2026", "CT-200", 10, "4.50", INV, "PAID"),
     xero("Brightwell", "INV-0110", "PO 7785", "01/10/2026", "CT-200", 20, "4.50", INV, "VOIDED"),

@@ -29,7 +29,12 @@ export async function analyzeFile(path: string, asOf = "2026-10-31") {
   };
 }
 
-/** The order lines as the parser hands them to the analysis (sites, products, signs), through the session's detection and reading plan. */
+/**
+ * The order lines as the parser hands them to the analysis (sites, products, signs), through the
+ * session's detection and reading plan, in the file's order: the parser hands a credit note's
+ * lines over at the end in a file that can mark invoices voided (held to be matched against
+ * them, ingest/voidedCredits), which no figure depends on.
+ */
 export async function linesOf(path: string): Promise<OrderLine[]> {
   const { grids } = await readWorkbookFile(path);
   const found = detectRoles(grids.map((g) => ({ peek: g, rows: g.values.length }))).orders!;
@@ -43,5 +48,6 @@ export async function linesOf(path: string): Promise<OrderLine[]> {
   const out: OrderLine[] = [];
   parser.push(rows, found.detection.mapping.headerRow + 2, (l) => out.push({ ...l }));
   parser.finish();
-  return out;
+  // a stable sort: lines of one row (none) and those with no row keep their order
+  return out.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
 }

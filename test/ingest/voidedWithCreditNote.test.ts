@@ -13,6 +13,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile } from "./fileAnalysis";
+import { CN, INV, XERO_HEADER, xero } from "./xeroRows";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-voidcn-"));
 function file(name: string, lines: string[]): string {
@@ -46,24 +47,6 @@ test("German ERP: a Storniert invoice and its Gutschrift zu Rechnung … are bot
   expect(w).toContain("GS-1003 for RE-1016");
 });
 
-/** Xero's sales invoice export: credit notes written positive, Type says which. */
-const XERO_HEADER =
-  "*ContactName,*InvoiceNumber,Reference,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,*AccountCode,*TaxType,Currency,Type,Status";
-function xero(
-  contact: string,
-  id: string,
-  ref: string,
-  date: string,
-  sku: string,
-  qty: number,
-  price: string,
-  type: string,
-  status: string
-): string {
-  return `${contact},${id},${ref},${date},${date},${sku},Item ${sku},${qty},${price},200,20% (VAT on Income),GBP,${type},${status}`;
-}
-const INV = "Sales invoice";
-const CN = "Sales credit note";
 
 test("Xero: a credit note naming a Voided invoice, or crediting its amount and items, is no return; unsure ones are flagged", async () => {
   const path = file("xero-voided-credit-notes.csv", [
