@@ -29,7 +29,17 @@ test("credit notes past the 200,000 lines held are judged as read, and the summa
       xero("Harbour", `CN-H${100000 + i}`, "", "02/09/2026", "CT-200", 1, "1.00", CN, "PAID")
     ),
     // row 200,003: past the bound, judged as read: no voided invoice read yet, so a return
-    xero("Delta", "CN-0011", "Credit Note for INV-0150", "12/10/2026", "CT-200", 5, "6.00", CN, "PAID"),
+    xero(
+      "Delta",
+      "CN-0011",
+      "Credit Note for INV-0150",
+      "12/10/2026",
+      "CT-200",
+      5,
+      "6.00",
+      CN,
+      "PAID"
+    ),
     // row 200,004: the voided invoice it reverses, listed after it
     xero("Delta", "INV-0150", "", "10/10/2026", "CT-200", 5, "6.00", INV, "VOIDED"),
     // row 200,005

@@ -47,7 +47,6 @@ test("German ERP: a Storniert invoice and its Gutschrift zu Rechnung … are bot
   expect(w).toContain("GS-1003 for RE-1016");
 });
 
-
 test("Xero: a credit note naming a Voided invoice, or crediting its amount and items, is no return; unsure ones are flagged", async () => {
   const path = file("xero-voided-credit-notes.csv", [
     XERO_HEADER,
