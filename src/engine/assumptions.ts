@@ -27,6 +27,13 @@ const NUMBER_SOURCE: Record<string, string> = {
   default: "assumed",
 };
 
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** "as of 2026-10-31 (the last order date)" or "as of 2026-12-31 (as set)". */
 export function asOfPhrase(asOf: Serial, set: boolean): string {
   return `as of ${serialToIso(asOf)} (${set ? "as set" : "the last order date"})`;
@@ -89,6 +96,11 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
   if (t)
     out.push(
       `Line revenue: "${t.net}", the amount before tax ("${t.tax}" is the tax, "${t.gross}" the amount with it)`
+    );
+  const b = r?.revenueBesideOrderFigures;
+  if (b)
+    out.push(
+      `Line revenue: "${b.line}", each line's amount${b.beforeTax ? " before tax" : ""} (${listOf(b.orderFigures.map((h) => `"${h}"`))} ${b.orderFigures.length === 1 ? "is the order's figure" : "are the order's figures"}, repeated on its lines and not added up)`
     );
   // a column with nothing to decide (whole numbers) is named only where its cells or the culture settled it
   const nums = report.numbers.filter(

@@ -302,6 +302,7 @@ export class KapEngine implements OrderSink {
         ...(r.options.file?.delimiter ? { delimiter: r.options.file.delimiter } : {}),
         currencies: Object.keys(this.report.currencies).filter((c) => c !== ""),
         ...revenueBeforeTax(r.mapping),
+        ...revenueBesideOrderFigures(r.mapping),
         ...accountKey(r.mapping),
       };
       this.report.warnings.unshift(...(r.options.notes ?? []));
@@ -610,6 +611,16 @@ function revenueBeforeTax(mapping: ColumnMapping): {
   const net = mapping.fields.find((f) => f.field === "revenue");
   return mapping.revenueBeforeTax && net
     ? { revenueBeforeTax: { net: net.header, ...mapping.revenueBeforeTax } }
+    : {};
+}
+
+/** The line amount and the figures per order beside it when the line revenue is such a line amount (for ReadAssumptions). */
+function revenueBesideOrderFigures(mapping: ColumnMapping): {
+  revenueBesideOrderFigures?: { line: string; orderFigures: string[]; beforeTax: boolean };
+} {
+  const line = mapping.fields.find((f) => f.field === "revenue");
+  return mapping.revenueBesideOrderFigures && line
+    ? { revenueBesideOrderFigures: { line: line.header, ...mapping.revenueBesideOrderFigures } }
     : {};
 }
 

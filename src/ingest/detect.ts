@@ -81,6 +81,12 @@ export interface ColumnMapping {
    */
   revenueBeforeTax?: { tax: string; gross: string };
   /**
+   * The line revenue is a line amount beside figures per order repeated on its lines
+   * (ingest/lineAmount): those figures' headers, not added up, and whether the line amounts add
+   * up to the order's amount before tax; for the reading's summary.
+   */
+  revenueBesideOrderFigures?: { orderFigures: string[]; beforeTax: boolean };
+  /**
    * The header of the customer's tax id column (NIF, CIF, USt-IdNr., VAT number), when the
    * order table has one: the reading says whether the accounts are keyed on it.
    */

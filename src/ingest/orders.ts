@@ -150,6 +150,8 @@ export interface ReadAssumptions {
   currencies: string[];
   /** the line revenue is the amount before tax of a net/tax/gross trio: the three headers */
   revenueBeforeTax?: { net: string; tax: string; gross: string };
+  /** the line revenue is a line amount (`line`) beside figures per order, not added up (`orderFigures`) */
+  revenueBesideOrderFigures?: { line: string; orderFigures: string[]; beforeTax: boolean };
   /**
    * The order table has a customer's tax id column (`taxId`, its header): the accounts are keyed
    * on it (`key`), or on `by`, the customer column beside it.

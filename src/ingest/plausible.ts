@@ -35,6 +35,7 @@ import {
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
+import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { type TaxTrio, taxTrioOf } from "./taxTrio";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
@@ -514,6 +515,8 @@ export function checkOrderColumns(
   };
   const qty = get("quantity");
   const price = get("unitPrice");
+  /** the line revenue is a line amount beside figures per order (ingest/lineAmount) */
+  let lineBesideOrder: { orderFigures: string[]; beforeTax: boolean } | undefined;
   if (rev && !user.has("revenue")) {
     const orderLevel = orderTotalEvidence(
       sample,
@@ -527,13 +530,41 @@ export function checkOrderColumns(
         num(r, "unitPrice") === undefined &&
         lineValue(r) === undefined
     );
-    if (orderLevel) {
+    // a "Line Amount" beside the order's figures (QuickBooks' and Zoho's sales by invoice line)
+    const lineAmount =
+      orderLevel && options.headers
+        ? lineAmountBesideOrderFigures({
+            headers: options.headers,
+            sample,
+            truncated: rows.length > sample.length,
+            orderFigure: rev.column,
+            taken: new Set(fields.filter((m) => m !== rev).map((m) => m.column)),
+            orderOf: (r) => text(r, "orderId"),
+            money: (r, c) =>
+              isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value,
+            isOrderLevel: (c) =>
+              !!orderTotalEvidence(
+                sample,
+                (r) => text(r, "orderId"),
+                (r) => (isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value),
+                (r) => `${text(r, "sku")}|${text(r, "productName")}|${text(r, "quantity")}`
+              ),
+            fmt,
+          })
+        : undefined;
+    if (lineAmount && "read" in lineAmount) {
+      const read = lineAmount.read;
+      fields = fields.filter((m) => m.field !== "revenue");
+      fields.push({ field: "revenue", column: read.column, header: read.header, confidence: 1 });
+      lineBesideOrder = { orderFigures: read.orderFigures, beforeTax: read.beforeTax };
+    } else if (orderLevel) {
       drop("revenue");
       const where = `${orderLevel.kind === "first" ? "blank on the later lines of" : "repeated on every line of"} order ${orderLevel.order}, row ${first + orderLevel.row}`;
+      const why = lineAmount ? ` ${lineAmount.refused}` : "";
       notes.push(
         qty && price
-          ? `"${rev.header}" is a figure per order (${where}), not each line's value: KAP works line revenue out as "${qty.header}" × "${price.header}"${get("discount") ? ` less "${get("discount")!.header}"` : ""}.`
-          : `"${rev.header}" is a figure per order (${where}), not each line's value, and there is no unit price to work line values out from: map a line value column, or a quantity and a unit price column.`
+          ? `"${rev.header}" is a figure per order (${where}), not each line's value: KAP works line revenue out as "${qty.header}" × "${price.header}"${get("discount") ? ` less "${get("discount")!.header}"` : ""}.${why}`
+          : `"${rev.header}" is a figure per order (${where}), not each line's value, and there is no unit price to work line values out from: map a line value column, or a quantity and a unit price column.${why}`
       );
     } else if (qty && price) {
       let n = 0;
@@ -809,6 +840,7 @@ export function checkOrderColumns(
             },
           }
         : {}),
+      ...(lineBesideOrder ? { revenueBesideOrderFigures: lineBesideOrder } : {}),
     },
     notes,
   };
