@@ -105,7 +105,9 @@ function addUpTo(
  * saying why none is read when the rows do not settle it; undefined when the table has no line
  * amount to offer.
  */
-export function lineAmountBesideOrderFigures(input: LineAmountInput): LineAmountVerdict | undefined {
+export function lineAmountBesideOrderFigures(
+  input: LineAmountInput
+): LineAmountVerdict | undefined {
   const { headers, sample, orderFigure, money } = input;
   const trio = taxTrioOf(headers);
   const trioCols = trio ? [trio.net, trio.tax, trio.gross] : [];
@@ -142,7 +144,12 @@ export function lineAmountBesideOrderFigures(input: LineAmountInput): LineAmount
   const orderFigures = figures.map((c) => headers[c].trim());
   if (settled(sums))
     return {
-      read: { column: line, header: headers[line].trim(), orderFigures, beforeTax: net !== undefined },
+      read: {
+        column: line,
+        header: headers[line].trim(),
+        orderFigures,
+        beforeTax: net !== undefined,
+      },
     };
   const miss = sums.miss;
   if (!miss)

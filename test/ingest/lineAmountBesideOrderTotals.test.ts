@@ -28,7 +28,8 @@ async function analyze(lines: string[]) {
 // INV-1001 Acme: 40.00 + 60.00 = 100.00 (Subtotal), 20.00 tax, 120.00 total
 // INV-1002 Bolt: 20.00 + 30.00 = 50.00, 10.00 tax, 60.00
 // INV-1003 Acme: 60.00 (one line), 12.00 tax, 72.00
-const header = "Invoice No,Invoice Date,Customer,Product/Service,Qty,Line Amount,Subtotal,Tax,Total";
+const header =
+  "Invoice No,Invoice Date,Customer,Product/Service,Qty,Line Amount,Subtotal,Tax,Total";
 const lines = [
   "INV-1001,2026-01-10,Acme Ltd,Hammer,2,40.00,100.00,20.00,120.00",
   "INV-1001,2026-01-10,Acme Ltd,Saw,3,60.00,100.00,20.00,120.00",
@@ -50,7 +51,9 @@ describe("a line amount beside the invoice's Subtotal, Tax and Total on every li
 
   it("the totals on the first line of each invoice only read the same", async () => {
     // worked by hand: the later line of an invoice has its Subtotal, Tax and Total blank
-    const firstOnly = lines.map((l, i) => (i === 1 || i === 3 ? l.replace(/,[\d.]+,[\d.]+,[\d.]+$/, ",,,") : l));
+    const firstOnly = lines.map((l, i) =>
+      i === 1 || i === 3 ? l.replace(/,[\d.]+,[\d.]+,[\d.]+$/, ",,,") : l
+    );
     const { revenue } = await analyze([header, ...firstOnly]);
     expect(revenue).toEqual({ "Acme Ltd": 160, "Bolt Co": 50 });
   });
