@@ -1872,7 +1872,16 @@ export function createOrderParser(
     let holdCredit = false;
     if (isReturn && rawOrder !== "") {
       if (voidedCredits.holds(rawOrder)) holdCredit = true;
-      else if (voidedCredits.reversesVoided(row, rawOrder, accountId, date, chunk, chunkAt))
+      else if (
+        voidedCredits.reversesVoided({
+          row,
+          id: rawOrder,
+          account: accountId,
+          date,
+          rows: chunk,
+          at: chunkAt,
+        })
+      )
         return reject(VOID_CREDIT, rowNo, false);
     }
     const cat = options.catalog?.get(sku);

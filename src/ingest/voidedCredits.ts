@@ -51,6 +51,18 @@ interface HeldCredit {
   lines: OrderLine[];
 }
 
+/** A credit-note line being read, and the rows pushed with it (its later lines read ahead from `at`). */
+export interface CreditNoteLine {
+  row: readonly Cell[];
+  /** its credit note's id */
+  id: string;
+  account: string;
+  date: number;
+  /** the rows pushed to the parser with it, and its place among them */
+  rows: readonly (readonly Cell[])[];
+  at: number;
+}
+
 /** What the matcher reads of a row: the parser's columns and its reading of a line's value. */
 export interface VoidedCreditsOptions {
   /** the order fields' columns (-1: not mapped) */
@@ -156,22 +168,15 @@ export class VoidedCredits {
   }
 
   /**
-   * Whether the credit-note line `row` of credit note `id` is skipped, its credit note reversing
-   * a voided invoice: decided on its first line (its later lines read ahead in `rows` from `at`),
-   * one look-up per credit note.
+   * Whether the credit-note line is skipped, its credit note reversing a voided invoice: decided
+   * on its first line (its later lines read ahead among the rows pushed), one look-up per credit
+   * note.
    */
-  reversesVoided(
-    row: readonly Cell[],
-    id: string,
-    account: string,
-    date: number,
-    rows: readonly (readonly Cell[])[],
-    at: number
-  ): boolean {
+  reversesVoided(line: CreditNoteLine): boolean {
+    const { row, id, account } = line;
     if (id !== this.creditDocKey) {
       this.creditDocKey = id;
-      this.creditDocReverses =
-        this.voided.size !== 0 ? this.reversedVoid(row, id, account, date, rows, at) : undefined;
+      this.creditDocReverses = this.voided.size !== 0 ? this.reversedVoid(line) : undefined;
       if (!this.creditDocReverses) this.noteCreditRefs(row, id, account);
     }
     return this.creditDocReverses !== undefined;
@@ -328,19 +333,13 @@ export class VoidedCredits {
   }
 
   /**
-   * The voided invoice the credit note `id` (its first line being read) reverses: one it names
-   * (its lines read ahead among the rows pushed crediting that invoice's whole value), else, naming
+   * The voided invoice the credit note of `line` (its first line) reverses: one it names (its
+   * lines read ahead among the rows pushed crediting that invoice's whole value), else, naming
    * none, the one voided invoice of its customer dated before it with its value and items. Where
    * that is not sure the credit note stays a return, and the warnings name it.
    */
-  private reversedVoid(
-    row: readonly Cell[],
-    id: string,
-    account: string,
-    date: number,
-    rows: readonly (readonly Cell[])[],
-    at: number
-  ): VoidedDoc | undefined {
+  private reversedVoid(line: CreditNoteLine): VoidedDoc | undefined {
+    const { row, id, account, date, rows, at } = line;
     const { col, text } = this;
     let total = Math.abs(this.lineValueOf(row));
     const items = new Set<string>();
