@@ -32,9 +32,7 @@ const quantityOf = (headers: string[]) =>
 
 test("the quantity shipped or invoiced is read before the quantity ordered", () => {
   expect(quantityOf(["Item", "Qty Ordered", "Qty Shipped", "Extended Price"])).toBe("Qty Shipped");
-  expect(quantityOf(["Quantity Ordered", "Invoiced Quantity", "Amount"])).toBe(
-    "Invoiced Quantity"
-  );
+  expect(quantityOf(["Quantity Ordered", "Invoiced Quantity", "Amount"])).toBe("Invoiced Quantity");
   expect(quantityOf(["Qty Ordered", "Qty Invoiced", "Amount"])).toBe("Qty Invoiced");
   // alone, the quantity ordered is still the quantity
   expect(quantityOf(["Customer", "Qty Ordered", "Amount"])).toBe("Qty Ordered");
