@@ -521,9 +521,21 @@ function planKey(p: OrderPlan): string {
 }
 
 /**
+ * Whether the workbook shows the table's sheet. Of two tables found for one role, a shown
+ * sheet's is read before a hidden one's, whatever else ranks them: a hidden sheet beside the
+ * shown one is most often an old copy or a lookup the user does not see, and analysing it would
+ * answer for data the user never looked at. A hidden sheet is still read where it is the only
+ * one found (hiddenSheetWarning says so). kap and the pane both choose here.
+ */
+function shown(t: SourceTable): boolean {
+  return !t.hiddenSheet;
+}
+
+/**
  * The best detection per role over a source's tables, with the user's column choices applied.
- * On equal confidence an Excel table beats a plain range (a table and its sheet's used range
- * often both match), then the longer one. With `ordersSheet`, only that sheet is read as order lines.
+ * A shown sheet's table beats a hidden sheet's (shown); then the higher confidence; on equal
+ * confidence an Excel table beats a plain range (a table and its sheet's used range often both
+ * match), then the longer one. With `ordersSheet`, only that sheet is read as order lines.
  */
 export function detectRoles(
   tables: readonly SourceTable[],
@@ -546,21 +558,26 @@ export function detectRoles(
     const cur = out[d.mapping.role];
     const better =
       !cur ||
-      d.confidence > cur.detection.confidence ||
-      (d.confidence === cur.detection.confidence &&
-        ((!!table.peek.tableName && !cur.table.peek.tableName) ||
-          (!!table.peek.tableName === !!cur.table.peek.tableName &&
-            dataRows(cand) > dataRows(cur))));
+      (shown(table) && !shown(cur.table)) ||
+      (shown(table) === shown(cur.table) &&
+        (d.confidence > cur.detection.confidence ||
+          (d.confidence === cur.detection.confidence &&
+            ((!!table.peek.tableName && !cur.table.peek.tableName) ||
+              (!!table.peek.tableName === !!cur.table.peek.tableName &&
+                dataRows(cand) > dataRows(cur))))));
     if (better) out[d.mapping.role] = cand;
   }
   // No complete order table: offer the closest one, so its missing columns can be mapped.
   // A sheet with an order date and most order columns is order lines, whatever else it matched.
+  // (A shown sheet's first, as above.)
   if (!out.orders) {
     const pool = ordersSheet ? tables.filter(isOrdersSheet) : tables;
-    const near = closestOrders(
-      pool.map((t) => t.peek),
-      !!ordersSheet
-    );
+    const closest = (ts: readonly SourceTable[]) =>
+      closestOrders(
+        ts.map((t) => t.peek),
+        !!ordersSheet
+      );
+    const near = closest(pool.filter(shown)) ?? closest(pool);
     if (near) {
       const table = pool.find((t) => t.peek === near.grid)!;
       for (const role of Object.keys(out) as Role[])

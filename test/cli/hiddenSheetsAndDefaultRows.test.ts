@@ -182,3 +182,39 @@ describe("order lines on a hidden sheet", () => {
     expect(r.stdout).toContain("Annual revenue: £250");
   });
 });
+
+describe("a shown order sheet beside a hidden one of the same shape", () => {
+  /**
+   * "Orders" (shown: the 5 lines, £250) and "Orders 2024" (hidden as `state` by ExcelJS: 8 older
+   * lines of 1,000 each for Z1–Z8, more rows than "Orders"). The longer table won before, whatever
+   * the workbook showed: kap analysed the hidden copy (£8,000 over Z1–Z8).
+   */
+  const withHiddenCopy = async (file: string, state: "hidden" | "veryHidden") => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Orders");
+    ws.addRow(HEADER);
+    for (const l of LINES) ws.addRow(l);
+    const old = wb.addWorksheet("Orders 2024");
+    old.state = state;
+    old.addRow(HEADER);
+    for (let i = 1; i <= 8; i++) old.addRow([`Z${i}`, d(i), `X${i}`, "P1", 1, 1000]);
+    await wb.xlsx.writeFile(file);
+  };
+
+  test.each([
+    ["hidden", "0"],
+    ["veryHidden", "1"],
+  ] as const)("state=%s (thread %s): the shown sheet is read, the hidden one named", async (state, thread) => {
+    const file = join(dir, `shown-and-${state}.xlsx`);
+    await withHiddenCopy(file, state);
+    const r = kap(thread, file);
+    expect(r.status).toBe(0);
+    // worked by hand: "Orders" A1 100 + 60, B1 40 + 20, C1 30 = £250 over 3 accounts
+    expect(r.stdout).toContain("Order lines: 5 ");
+    expect(r.stdout).toContain("Annual revenue: £250");
+    expect(r.stdout).toContain(
+      'Order lines were also found on "Orders 2024" (a hidden sheet, 8 rows), and were not read: KAP reads one order table, "Orders".'
+    );
+    expect(r.stdout).not.toContain("The order lines were read from");
+  });
+});

@@ -75,6 +75,27 @@ test("a hidden sheet of other order lines is named hidden among those not read",
   expect(warnings.join("\n")).not.toContain("The order lines were read from");
 });
 
+test.each(["Hidden", "VeryHidden"] as const)(
+  "a shown order sheet beside a longer one %s: the shown one is read, as kap does",
+  async (visibility) => {
+    // "Orders 2024" (hidden, listed first): the same header and 141 rows of its own plus 9 more
+    // for Z1–Z9, 150 in all, more than the 141 on "Orders", which the longer table beat before
+    const x = workbook(["Orders 2024", "Orders"]);
+    const old = monthlyOrderRows(START - 1000).map((r) => [...r]);
+    for (let i = 1; i <= 9; i++)
+      old.push([START - 900 + i, `OLD${i}`, `Z${i}`, `Old ${i}`, "SKU0", "Fixings", 1, 1000]);
+    x.model.fill(x.sheet("Orders 2024"), "A1", old);
+    x.sheet("Orders 2024").visibility = visibility;
+    const { list, warnings } = await summaryOf();
+    // worked by hand: "Orders" holds A1–A6 only; the Z accounts are on the hidden sheet alone
+    expect(list.map((a) => a.id).sort()).toEqual(ALL);
+    expect(warnings.join("\n")).toContain(
+      'Order lines were also found on "Orders 2024" (a hidden sheet, 150 rows), and were not read'
+    );
+    expect(warnings.join("\n")).not.toContain("The order lines were read from");
+  }
+);
+
 test("a shown sheet with nothing hidden: nothing said of hiding", async () => {
   workbook(["Orders"]);
   const { warnings } = await summaryOf();
