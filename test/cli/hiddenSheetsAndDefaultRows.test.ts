@@ -204,17 +204,20 @@ describe("a shown order sheet beside a hidden one of the same shape", () => {
   test.each([
     ["hidden", "0"],
     ["veryHidden", "1"],
-  ] as const)("state=%s (thread %s): the shown sheet is read, the hidden one named", async (state, thread) => {
-    const file = join(dir, `shown-and-${state}.xlsx`);
-    await withHiddenCopy(file, state);
-    const r = kap(thread, file);
-    expect(r.status).toBe(0);
-    // worked by hand: "Orders" A1 100 + 60, B1 40 + 20, C1 30 = £250 over 3 accounts
-    expect(r.stdout).toContain("Order lines: 5 ");
-    expect(r.stdout).toContain("Annual revenue: £250");
-    expect(r.stdout).toContain(
-      'Order lines were also found on "Orders 2024" (a hidden sheet, 8 rows), and were not read: KAP reads one order table, "Orders".'
-    );
-    expect(r.stdout).not.toContain("The order lines were read from");
-  });
+  ] as const)(
+    "state=%s (thread %s): the shown sheet is read, the hidden one named",
+    async (state, thread) => {
+      const file = join(dir, `shown-and-${state}.xlsx`);
+      await withHiddenCopy(file, state);
+      const r = kap(thread, file);
+      expect(r.status).toBe(0);
+      // worked by hand: "Orders" A1 100 + 60, B1 40 + 20, C1 30 = £250 over 3 accounts
+      expect(r.stdout).toContain("Order lines: 5 ");
+      expect(r.stdout).toContain("Annual revenue: £250");
+      expect(r.stdout).toContain(
+        'Order lines were also found on "Orders 2024" (a hidden sheet, 8 rows), and were not read: KAP reads one order table, "Orders".'
+      );
+      expect(r.stdout).not.toContain("The order lines were read from");
+    }
+  );
 });
