@@ -528,14 +528,27 @@ export function initiativeAccountsText(x: InitiativeRollupRow, opts: LayoutOptio
 }
 
 /**
- * The next step for any scored account, as the focus table words it (the win-back stage's step,
- * else the band's action with the top opportunity): the lifetime tables' Next step. "" unscored.
+ * The next step for any scored account in one printed line (the lifetime tables' Next step, whose
+ * 20 rows must print on one page with their heading): the win-back stage's name ("Stage 2 –
+ * Active concern"), else the top opportunity ("Offer Cable Ties, about £1,332 a year"), else the
+ * band's action. The focus table says the same step in full (nextStep). "" for an unscored account.
  */
 export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string {
   const band = a.health.finalBand;
   if (!band) return "";
-  const nextAction = a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(band);
-  return nextStep({ key: a.key, band, currency: a.currency, winBack: a.winBack, nextAction }, opts);
+  if (a.winBack && a.winBack.stage > 0) return a.winBack.name;
+  const o = opts.topOpportunity?.(a.key);
+  if (!o) return bandAction(band);
+  return `Offer ${o.offer}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
+}
+
+/** ", about £1,019 a year" in the account's money, whole units; "" without an estimate. */
+function yearlyEstimate(annual: number | null, currency: string, opts: LayoutOptions): string {
+  if (annual === null) return "";
+  const money = opts.numberCulture
+    ? formatMoney(annual, moneyLabel(currency || opts.textCurrency, opts.numberCulture), 0)
+    : formatMoney(Math.round(annual), currencyPrefix(currency) || "£").replace(/\.00$/, "");
+  return `, about ${money} a year`;
 }
 
 /**
@@ -557,20 +570,6 @@ export function nextStep(
   const o = opts.topOpportunity?.(f.key);
   if (!o) return f.nextAction;
   const act = bandAction(f.band);
-  const est =
-    o.annualEstimate !== null
-      ? `, about ${
-          opts.numberCulture
-            ? formatMoney(
-                o.annualEstimate,
-                moneyLabel(f.currency || opts.textCurrency, opts.numberCulture),
-                0
-              )
-            : formatMoney(Math.round(o.annualEstimate), currencyPrefix(f.currency) || "£").replace(
-                /\.00$/,
-                ""
-              )
-        } a year`
-      : "";
+  const est = yearlyEstimate(o.annualEstimate, f.currency, opts);
   return `${act}: offer ${o.offer} (opportunity ${o.rank}, ${o.priority}${est})`;
 }

@@ -11,7 +11,7 @@ import { ymdToSerial } from "../../src/domain/dates";
 import type { OrderLine } from "../../src/domain/types";
 import { OrderBook } from "../../src/domain/analysis";
 import { healthSheet } from "../../src/sheets/healthSheet";
-import { dashboardSheet } from "../../src/sheets/dashboardSheet";
+import { accountNextStep, dashboardSheet } from "../../src/sheets/dashboardSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { type CellValue, parseCell, parseRange, type SheetSpec } from "../../src/sheets/spec";
 import { finishForPrint } from "../../src/sheets/print";
@@ -230,15 +230,16 @@ describe("Dashboard", () => {
     const byId = new Map(p.accounts.map((a) => [a.accountId, a]));
     // days since the last order → the stage (30–44 Stage 1 … 90+ Stage 4); under 30 days the
     // band's action: Healthy "expansion", Stable "growth", At Risk "outreach", Critical "escalate"
+    // (the short form: one printed line, so the 20 rows print on one page with their heading)
     const expected = (days: number, band: string): RegExp =>
       days >= 90
-        ? /^Stage 4/
+        ? /^Stage 4 – Recovery offer$/
         : days >= 60
-          ? /^Stage 3/
+          ? /^Stage 3 – Critical$/
           : days >= 45
-            ? /^Stage 2/
+            ? /^Stage 2 – Active concern$/
             : days >= 30
-              ? /^Stage 1/
+              ? /^Stage 1 – Early warning$/
               : ({
                   Healthy: /expansion/i,
                   Stable: /growth/i,
@@ -293,5 +294,32 @@ describe("Dashboard", () => {
     const t = sheet.blocks.find((b) => b.table?.name === "KAP_Dashboard_SilentChurn")!;
     // no next step for an account the portfolio does not hold (X1 is made up here)
     expect(t.rows[1]).toEqual(["X1", "Quiet Big Ltd", 5000, 0.3, "", 20, 400, 380]);
+  });
+});
+
+describe("the lifetime tables' Next step, one line each", () => {
+  const account = p.accounts.find(
+    (a) => a.health.finalBand && !(a.winBack && a.winBack.stage > 0)
+  )!;
+  test("an account with a top opportunity: the offer and its yearly estimate in whole money", () => {
+    const opts = {
+      ...layoutOptions({ live: false, currency: "USD", asOf }),
+      topOpportunity: (key: string) =>
+        key === account.key
+          ? { offer: "Cable Ties", rank: 1, priority: "High" as const, annualEstimate: 1018.6 }
+          : undefined,
+    };
+    // 1,018.60 a year rounds to $1,019
+    expect(accountNextStep(account, opts)).toBe("Offer Cable Ties, about $1,019 a year");
+  });
+  test("without one: the band's action (PRODUCT.md 2.3's words)", () => {
+    const opts = layoutOptions({ live: false, currency: "USD", asOf });
+    const words = {
+      Healthy: /expansion/i,
+      Stable: /growth/i,
+      "At Risk": /outreach/i,
+      Critical: /escalat/i,
+    };
+    expect(accountNextStep(account, opts)).toMatch(words[account.health.finalBand!]);
   });
 });
