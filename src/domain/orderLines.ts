@@ -2,6 +2,7 @@
  * What makes an order line a return, written once (RULES.md §1) for the ingest and the
  * worksheet functions that read order columns (KAP.METRICS, KAP.ACCOUNTHEALTH).
  */
+import { serviceKind } from "./serviceLines";
 
 /** The category of a line when neither the line nor the catalog names one. */
 export const UNCATEGORISED = "Uncategorised";
@@ -97,4 +98,33 @@ export function signInto(
   out.isReturn = isReturn;
   out.quantity = isReturn ? -Math.abs(quantity) : quantity;
   out.revenue = isReturn ? -Math.abs(revenue) : revenue;
+}
+
+/** A negative line as written, for the discount rule (keepTakenOffSigned). */
+export interface WrittenLine {
+  quantity: number;
+  revenue: number;
+  orderId: string;
+  /** the product code, or the product column's text */
+  sku: string;
+  /** the product's name or description, where there is one beside the code */
+  description?: string;
+}
+
+/**
+ * The sign rule's exemption, after signInto: a negative discount line on an invoice (a
+ * "Rabatt", "Volume rebate 5%", "Bonus", "Skonto 2%" line) or a down payment taken off the
+ * final invoice lowers that invoice, as a price reduction: no return (PRODUCT.md §2, discounts
+ * are adjustment lines), so the line keeps its figures as written. The caller says the line is on
+ * an invoice (the ingest: a document type that is not a credit, else a line of the order above
+ * it; the worksheet functions: a line of the order above it); a credit-note id never is. A
+ * discount alone on its own document stays a credit.
+ */
+export function keepTakenOffSigned(out: SignedLine, line: WrittenLine, creditIds: boolean): void {
+  if (!out.isReturn || (creditIds && isCreditNoteId(line.orderId))) return;
+  const kind = serviceKind(line.sku, line.description);
+  if (kind !== "discount" && kind !== "down payment") return;
+  out.isReturn = false;
+  out.quantity = line.quantity;
+  out.revenue = line.revenue;
 }

@@ -24,6 +24,7 @@ import type { OrderLine, Serial } from "../domain/types";
 import {
   categoryStandIn,
   creditPrefixIsNumbering,
+  keepTakenOffSigned,
   signInto,
   UNCATEGORISED,
 } from "../domain/orderLines";
@@ -209,6 +210,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     creditIds,
     asOfGiven,
     lastDate: -Infinity,
+    lastOrderId: "",
     rowErrors: new Map(),
     dateOrder: columnDateOrder(() => rawCells(a.orderDates)),
     // a quantity column that proves no mark is read as the revenue column does, and the other way round
@@ -259,6 +261,8 @@ interface Reading {
   /** an as-of date was given: an unreadable date then costs its account only */
   asOfGiven: boolean;
   lastDate: number;
+  /** the order id of the last row read into the book (a line of the order above: on an invoice) */
+  lastOrderId: string;
   rowErrors: Map<string, ArgError>;
   /** the date and revenue labels of the header row (labelKey), when the first row is one */
   header?: [string, string];
@@ -428,6 +432,11 @@ function readRow(
   line.sku = sku;
   line.category = category || UNCATEGORISED;
   signInto(line, quantity, revenue, orderId, false, r.creditIds);
+  // a negative discount or down-payment line of the order above lowers that invoice: no return,
+  // as `kap analyze` reads it (domain/orderLines); the products column's text is its product
+  if (line.isReturn && orderId !== "" && orderId === r.lastOrderId && hasProducts)
+    keepTakenOffSigned(line, { quantity, revenue, orderId, sku }, r.creditIds);
+  r.lastOrderId = orderId;
   book.add(line);
   return date;
 }

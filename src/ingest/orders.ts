@@ -10,12 +10,12 @@ import {
   categoryStandIn,
   CREDIT_ID_SAMPLE,
   isCreditNoteId,
+  keepTakenOffSigned,
   signInto,
   type SignedLine,
   UNCATEGORISED,
 } from "../domain/orderLines";
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
-import { serviceKind } from "../domain/serviceLines";
 import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
@@ -581,13 +581,6 @@ function roundCents(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/**
- * Whether a negative service line of that kind on an invoice lowers the invoice rather than
- * returning anything: a discount (rebate, bonus, Skonto) or a down payment deducted.
- */
-function takenOffInvoice(kind: string | null): boolean {
-  return kind === "discount" || kind === "down payment";
-}
 
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
 function plainMoney(x: number, culture?: string): string {
@@ -1834,22 +1827,16 @@ export function createOrderParser(
     signInto(signedLine, qty - refundedUnits, revenue, rawOrder, creditType, creditIds);
     // A discount item's negative line on an invoice (QuickBooks Desktop's "Discount" line among
     // the invoice's items, a "Rabatt" line) lowers that invoice's value: a price reduction, not a
-    // return (PRODUCT.md §2, discounts are adjustment lines); so does a down payment taken off
-    // the final invoice (Odoo's "Down payment" line), paid on an invoice before. On an invoice: a
-    // document type that is not a credit, else a line of the order above it; a discount alone on
-    // its own document, or on a credit note, stays a credit. Negative lines only, so off the
-    // common path.
-    if (
-      signed.isReturn &&
-      !creditType &&
-      (docType !== "" || sameOrder) &&
-      !(creditIds && isCreditNoteId(rawOrder)) &&
-      takenOffInvoice(serviceKind(sku, productName))
-    ) {
-      signed.isReturn = false;
-      signed.quantity = qty;
-      signed.revenue = revenue;
-    }
+    // return; so does a down payment taken off the final invoice (Odoo's "Down payment" line).
+    // On an invoice: a document type that is not a credit, else a line of the order above it.
+    // The same rule as the worksheet functions (domain/orderLines). Negative lines only, so off
+    // the common path.
+    if (signed.isReturn && !creditType && (docType !== "" || sameOrder))
+      keepTakenOffSigned(
+        signed,
+        { quantity: qty, revenue, orderId: rawOrder, sku, description: productName },
+        creditIds
+      );
     if (creditIds && rawOrder !== "" && creditNumbering === undefined) {
       if (idRun++ === 0) idRunFirst = rowNo;
       if (isCreditNoteId(rawOrder)) {
