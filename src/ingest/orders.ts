@@ -581,7 +581,6 @@ function roundCents(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
 function plainMoney(x: number, culture?: string): string {
   const o = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
