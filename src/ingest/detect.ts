@@ -63,6 +63,15 @@ export interface ColumnMapping {
    */
   invoicedDocsOnly?: boolean;
   /**
+   * The status column holds a CRM's deal stages (Closed Won, Closed Lost, Negotiation …): only
+   * won deals are sales (ingest/statuses).
+   */
+  dealStages?: boolean;
+  /** The status column holds MYOB's sale-status codes (I, O, Q): read as the documents they name (ingest/statuses). */
+  saleStatusCodes?: boolean;
+  /** Magento's export: its "closed" orders were refunded in full, no sales (ingest/statuses). */
+  closedIsRefunded?: boolean;
+  /**
    * The money is in the company's home currency whatever each line's currency (QuickBooks'
    * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not
    * read, and the engine flags it when the report does not name the home currency.

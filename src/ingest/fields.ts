@@ -1630,6 +1630,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "status",
         "bestellstatus",
         "auftragsstatus",
+        // a CRM's opportunity or deal export: the stage says whether the deal was won (ingest/statuses)
+        "deal stage",
+        "opportunity stage",
+        "stage",
       ],
     },
     {

@@ -22,6 +22,13 @@ import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
+import {
+  dealStageRule,
+  LOST_DEAL,
+  MAGENTO_CLOSED,
+  OPEN_DEAL,
+  saleStatusDocument,
+} from "./statuses";
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
@@ -300,7 +307,7 @@ const TAX_LINE = "tax line (VAT, sales tax)";
  * No-sale rules whose lines' value the skipped-rows warning says (a quote's worth is no revenue
  * lost, but the user checking the total wants to see what was left out).
  */
-const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC, TAX_LINE]);
+const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC, TAX_LINE, LOST_DEAL, OPEN_DEAL]);
 /**
  * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
  * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
@@ -1530,7 +1537,9 @@ export function createOrderParser(
       accountKey = split(accountKey);
     }
     if (col.orderStatus >= 0 || col.cancelledAt >= 0) {
-      const status = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
+      const written = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
+      // MYOB's one-letter sale statuses as the documents they name ("Q" a quote)
+      const status = mapping.saleStatusCodes ? saleStatusDocument(written) : written;
       const cancelled = col.cancelledAt >= 0 && !isBlankCell(row[col.cancelledAt]);
       if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
         statusOrderKey = rawOrderId;
@@ -1540,10 +1549,22 @@ export function createOrderParser(
       // An item ledger's entry type: purchases, transfers and adjustments are no sales.
       if (saleEntryType && !saleEntryType.test(status))
         return reject("not a sale entry", rowNo, false);
-      if (cancelled || VOID_STATUS.test(status)) orderNoSale = VOID_ORDER;
+      if (
+        cancelled ||
+        VOID_STATUS.test(status) ||
+        (mapping.closedIsRefunded && MAGENTO_CLOSED.test(status))
+      )
+        orderNoSale = VOID_ORDER;
+      // a CRM's deal: only a won one is a sale
+      else if (mapping.dealStages && dealStageRule(status)) orderNoSale = dealStageRule(status);
       else if (unapprovedStatus.test(status)) orderNoSale = UNAPPROVED_ORDER;
-      // a status that says the document is a quote: the same rule as a quote's document type
-      else if (QUOTE_DOC.test(status)) orderNoSale = NOT_SOLD_DOC;
+      // a status that says the document is a quote: the same rule as a quote's document type;
+      // MYOB's open order beside its invoices, as an order's document type
+      else if (
+        QUOTE_DOC.test(status) ||
+        (mapping.saleStatusCodes && invoicedDocsOnly && PRE_INVOICE_DOC.test(status))
+      )
+        orderNoSale = NOT_SOLD_DOC;
       else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
         partlyRefundedKey = rawOrderId;
         refundLine = true;

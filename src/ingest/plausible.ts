@@ -36,6 +36,12 @@ import {
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
+import {
+  closedMeansRefunded,
+  holdsDealStages,
+  holdsSaleStatusCodes,
+  MAGENTO_CLOSED,
+} from "./statuses";
 import { type TaxTrio, taxTrioOf } from "./taxTrio";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
@@ -65,6 +71,16 @@ const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "
  */
 const DOC_TYPE_VALUE =
   /^(?:(?:sales |tax )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
+/**
+ * A "Type" column of invoices beside quotes or sales orders (NetSuite's saved searches: Invoice,
+ * Estimate, Sales Order): a document type, whose quotes and orders are no sales (documentKinds).
+ */
+function notSoldBesideInvoices(values: readonly string[]): boolean {
+  return (
+    values.some((v) => INVOICE_DOC.test(v)) &&
+    values.some((v) => QUOTE_DOC.test(v) || PRE_INVOICE_DOC.test(v))
+  );
+}
 /** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
 const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
 /**
@@ -312,14 +328,22 @@ export function checkOrderColumns(
         );
       } else if (
         values.length >= 2 &&
-        values.every((v) => DOC_TYPE_VALUE.test(v) || SAGE_SALES_TYPE.test(v)) &&
-        values.some((v) => CREDIT_TYPE.test(v))
+        values.every(
+          (v) =>
+            DOC_TYPE_VALUE.test(v) ||
+            SAGE_SALES_TYPE.test(v) ||
+            QUOTE_DOC.test(v) ||
+            PRE_INVOICE_DOC.test(v)
+        ) &&
+        (values.some((v) => CREDIT_TYPE.test(v)) || notSoldBesideInvoices(values))
       ) {
         fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
-        const credit = values.find((v) => CREDIT_TYPE.test(v))!;
-        notes.push(
-          `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
-        );
+        const credit = values.find((v) => CREDIT_TYPE.test(v));
+        // the quotes and orders among them are said by documentKinds
+        if (credit)
+          notes.push(
+            `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
+          );
       }
     });
   }
@@ -782,6 +806,8 @@ export function checkOrderColumns(
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);
+  const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? []);
+  notes.push(...statuses.notes);
   if (!get("category") && !user.has("category") && options.headers) {
     const tracking = trackingCategory(
       mapping,
@@ -828,7 +854,10 @@ export function checkOrderColumns(
       ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
-      ...(docs.invoicedOnly ? { invoicedDocsOnly: true } : {}),
+      ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
+      ...(statuses.dealStages ? { dealStages: true } : {}),
+      ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
+      ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),
@@ -1322,6 +1351,58 @@ function odooContactAccounts(
   }
   return {
     note: `${contacts === 1 ? "1 customer" : `${contacts} customers`} in the first rows ${contacts === 1 ? "is" : "are"} written "Company, Contact" (Odoo's name for a company's contact, such as "${example}"): each contact is read as its own account, so a company ordering through several contacts is split between them. Add the customer's "Commercial Entity" to the export to read them by company.`,
+  };
+}
+
+/**
+ * What a status column says beyond cancelled or draft (ingest/statuses): a CRM's deal stages
+ * (only won deals are sales), MYOB's sale-status codes (a quote or an order beside the invoices
+ * is none), Magento's "closed" (refunded in full).
+ */
+function statusKinds(
+  rows: readonly Row[],
+  status: FieldMatch | undefined,
+  headers: readonly string[]
+): {
+  notes: string[];
+  dealStages?: boolean;
+  saleStatusCodes?: boolean;
+  invoicedOnly?: boolean;
+  closedIsRefunded?: boolean;
+} {
+  if (!status) return { notes: [] };
+  const values = rows.map((r) => r[status.column]);
+  if (holdsDealStages(status.header, values))
+    return {
+      notes: [
+        `"${status.header}" holds deal stages: only won deals are sales; lost deals and deals still open (any other stage) are skipped and counted.`,
+      ],
+      dealStages: true,
+    };
+  if (holdsSaleStatusCodes(status.header, values)) {
+    const codes = new Set(values.map((v) => String(v ?? "").trim().toUpperCase()));
+    const invoicedOnly = codes.has("I") && codes.has("O");
+    const left = [codes.has("Q") ? "Q (quotes)" : "", invoicedOnly ? "O (orders)" : ""].filter(
+      (c) => c !== ""
+    );
+    return {
+      notes: left.length
+        ? [
+            `"${status.header}" holds MYOB's sale statuses: I (invoice) lines are sales; ${left.join(" and ")} are not invoiced, so they are skipped and counted.`,
+          ]
+        : [],
+      saleStatusCodes: true,
+      invoicedOnly,
+    };
+  }
+  if (!closedMeansRefunded(headers)) return { notes: [] };
+  return {
+    notes: values.some((v) => typeof v === "string" && MAGENTO_CLOSED.test(v))
+      ? [
+          `"${status.header}" is Magento's order status: a closed order was refunded in full, so its lines are skipped and counted with the cancelled ones.`,
+        ]
+      : [],
+    closedIsRefunded: true,
   };
 }
 

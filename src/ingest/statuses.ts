@@ -1,0 +1,81 @@
+/**
+ * Status columns that say more than "cancelled" or "draft" (those are orders.ts's VOID_STATUS):
+ * a CRM's deal stage, where only a won deal is a sale; MYOB's one-letter sale status, where a
+ * quote or an open order is none; Magento's "closed", an order refunded in full. Each kind's
+ * words are listed here, once; ingest/plausible decides from the column's values (and the file's
+ * headers) which reading a file gets, ingest/orders skips the lines under the rules named here.
+ */
+import type { Cell } from "./grid";
+import { normaliseHeader } from "./fields";
+
+/**
+ * A won deal (Salesforce's "Closed Won", HubSpot's "Closed won" or internal "closedwon", "Won";
+ * German "Gewonnen", French "Gagné", Spanish "Ganada", Italian "Vinta"): the only deals that are sales.
+ */
+export const WON_STAGE =
+  /^\s*(?:closed[\s_-]*)?(?:won|gewonnen|gagn[ée]e?|ganad[ao]|vint[ao])(?:[\s_()-]|$)/i;
+/** A lost deal ("Closed Lost", "closedlost", "Lost", "Verloren", "Perdu", "Perdida", "Persa"). */
+export const LOST_STAGE =
+  /^\s*(?:closed[\s_-]*)?(?:lost|verloren|perdu[e]?|perdid[ao]|pers[ao])(?:[\s_()-]|$)/i;
+/** The rule a lost deal's lines are skipped under. */
+export const LOST_DEAL = "lost deal";
+/** The rule an open deal's lines (any stage short of won: proposal, negotiation …) are skipped under. */
+export const OPEN_DEAL = "open (not yet won) deal";
+
+/**
+ * A status column holds deal stages when it is headed so ("Stage", "Deal Stage": a CRM's
+ * opportunity or deal export, whatever stages the first rows reach) or some of its values say
+ * won or lost: then only the won deals are sales, and every other stage is a deal still open.
+ */
+export function holdsDealStages(header: string, values: readonly Cell[]): boolean {
+  return (
+    /\bstage\b/.test(normaliseHeader(header)) ||
+    values.some((v) => typeof v === "string" && (WON_STAGE.test(v) || LOST_STAGE.test(v)))
+  );
+}
+
+/**
+ * Why a deal's lines are no sale: '' for a won deal, and for a row with no stage (a report's
+ * footer, read under the other rules).
+ */
+export function dealStageRule(stage: string): string {
+  if (stage.trim() === "" || WON_STAGE.test(stage)) return "";
+  return LOST_STAGE.test(stage) ? LOST_DEAL : OPEN_DEAL;
+}
+
+/**
+ * MYOB AccountRight's "Sale Status" codes, as the document each names: I an invoice, O an order
+ * (not invoiced yet), Q a quote. Read as those words, they meet orders.ts's QUOTE_DOC and
+ * PRE_INVOICE_DOC like any document type.
+ */
+const SALE_STATUS_CODES: Readonly<Record<string, string>> = { I: "Invoice", O: "Order", Q: "Quote" };
+
+/**
+ * A status column holds MYOB's sale-status codes: headed "Sale Status" and every value one of
+ * the codes (one letter means nothing alone: "O" is elsewhere an open invoice).
+ */
+export function holdsSaleStatusCodes(header: string, values: readonly Cell[]): boolean {
+  if (normaliseHeader(header) !== "sale status") return false;
+  const codes = values
+    .filter((v) => typeof v === "string" && v.trim() !== "")
+    .map((v) => String(v).trim().toUpperCase());
+  return codes.length > 0 && codes.every((c) => c in SALE_STATUS_CODES);
+}
+
+/** A sale-status code as the document it names ("Q" → "Quote"); any other text as it is. */
+export function saleStatusDocument(code: string): string {
+  return SALE_STATUS_CODES[code.trim().toUpperCase()] ?? code;
+}
+
+/**
+ * Magento's "closed": an order refunded in full (a credit memo for all of it). Only in Magento's
+ * export, told by its own column names: elsewhere "Closed" is a paid invoice (SAP Business One)
+ * or an order fully invoiced (Zoho), a sale.
+ */
+export const MAGENTO_CLOSED = /^\s*closed\s*$/i;
+const MAGENTO_HEADERS: ReadonlySet<string> = new Set(["increment id", "qty refunded"]);
+
+/** The file is Magento's order-items export (increment_id, qty_refunded): its "closed" orders were refunded. */
+export function closedMeansRefunded(headers: readonly string[]): boolean {
+  return headers.some((h) => MAGENTO_HEADERS.has(normaliseHeader(h)));
+}

@@ -1,0 +1,130 @@
+/**
+ * Documents that are no sales, told by a status or stage column (ingest/statuses): a CRM's lost
+ * and open deals, NetSuite's estimates and sales orders beside its invoices, MYOB's quotes and
+ * open orders, Magento's closed (refunded) orders. A fresh-user tester found each counted as
+ * sales, silently. Every expected figure is worked out by hand from the fixtures
+ * (test/fixtures/tester, copies of the tester's files), as each test says.
+ */
+import { join } from "node:path";
+import { serialToIso } from "../../src/domain/dates";
+import { dealStageRule } from "../../src/ingest/statuses";
+import { analyzeFile } from "./fileAnalysis";
+
+const DIR = join(__dirname, "../fixtures/tester");
+const NOT_SOLD = "not a sale (a quote, sales order or delivery note)";
+const VOID = "cancelled, voided, refunded or draft order";
+
+const skippedWarning = (warnings: readonly string[]) =>
+  warnings.find((w) => w.includes("skipped:"));
+const lastOrder = (report: { lastDate: number | null }) =>
+  report.lastDate === null ? undefined : serialToIso(report.lastDate);
+
+test("Salesforce opportunities: only Closed Won is sold, and the open deal's future close date is no longer the as-of date", async () => {
+  const { report, revenue, orders, currency } = await analyzeFile(
+    join(DIR, "crm-salesforce-opportunity-products.csv"),
+    "2026-08-14"
+  );
+  // worked by hand: Closed Won lines — Keller 11/18/2025 1,200 + 800 and 8/14/2026 600 (EUR);
+  // Northgate 6/22/2026 260 (GBP). Closed Lost: Keller 2,900. Open: Negotiation/Review 1,200
+  // (close 12/15/2026), Proposal/Price Quote 660 (10/31/2026) → 1,860.
+  expect(revenue).toEqual({ "Keller Industrial GmbH": 2600, "Northgate Facilities Ltd": 260 });
+  expect(currency).toEqual({ "Keller Industrial GmbH": "EUR", "Northgate Facilities Ltd": "GBP" });
+  expect(orders).toEqual({ "Keller Industrial GmbH": 2, "Northgate Facilities Ltd": 1 });
+  // the last won deal closed 8/14/2026: the default as-of date, not the open deal's 12/15/2026
+  expect(lastOrder(report)).toBe("2026-08-14");
+  expect(report.rejected).toEqual(
+    expect.arrayContaining([
+      { reason: "open (not yet won) deal", count: 2, rows: [7, 8] },
+      { reason: "lost deal", count: 1, rows: [4] },
+    ])
+  );
+  const w = skippedWarning(report.warnings)!;
+  expect(w).toContain("2 open (not yet won) deals (rows 7, 8; 1,860.00 not counted as sales)");
+  expect(w).toContain("1 lost deal (row 4; 2,900.00 not counted as sales)");
+  expect(report.warnings.join("\n")).toContain('"Stage" holds deal stages: only won deals are sales');
+});
+
+test("HubSpot deals: Closed won only — Hollis £18,900 as of 2026-09-22", async () => {
+  const { report, revenue, orders } = await analyzeFile(join(DIR, "crm-hubspot-deals.csv"), "2026-09-22");
+  // worked by hand: Closed won — Hollis 2025-11-28 12,500 + 2026-07-09 6,400 = 18,900;
+  // Irvine 2026-09-22 2,150.50. Closed lost: Hollis 8,000. Open: Contract sent 3,000 and
+  // Appointment scheduled 900 (close 2026-12-20) = 3,900.
+  expect(revenue).toEqual({ "Hollis Group Ltd": 18900, "Irvine Facilities": 2150.5 });
+  expect(orders).toEqual({ "Hollis Group Ltd": 2, "Irvine Facilities": 1 });
+  expect(lastOrder(report)).toBe("2026-09-22");
+  expect(skippedWarning(report.warnings)).toBe(
+    "3 rows were skipped: 2 open (not yet won) deals (rows 5, 7; 3,900.00 not counted as sales); 1 lost deal (row 3; 8,000.00 not counted as sales)."
+  );
+});
+
+test("a deal export with no won deal yet has no sales: a clear message, nothing counted", async () => {
+  // worked by hand: Proposal 500 and Negotiation 700 are both open → 1,200 not counted, no line left
+  await expect(analyzeFile(join(DIR, "crm-no-won-deal.csv"))).rejects.toThrow(
+    /2 open \(not yet won\) deals \(rows 2, 3; 1,200\.00 not counted as sales\)/
+  );
+});
+
+test("NetSuite saved search: the Estimate and the Sales Order beside its invoice are no sales", async () => {
+  const { report, revenue, orders } = await analyzeFile(
+    join(DIR, "netsuite-type-estimate-sales-order.csv"),
+    "2026-10-28"
+  );
+  // worked by hand (as of 2026-10-28, 12 months from 2025-10-29):
+  // C1001: INV1001 250 + 1,240, INV1044 179.98, CM0032 −100 = 1,569.98 (EST0210 1,495 skipped);
+  // its last order INV1044 3/22/2026 (the credit memo 8/4/2026 is a return, no order) → 2 orders
+  // C1002: INV1150 372 + INV1060 85 = 457, 2 orders (SO2210 85 bills the same anchors again;
+  // INV0990 9/30/2025 is before the 12 months)
+  expect(revenue["C1001 Acme Supply Co"]).toBe(1569.98);
+  expect(orders["C1001 Acme Supply Co"]).toBe(2);
+  expect(revenue["C1002 Baxter Mechanical Inc"]).toBe(457);
+  expect(orders["C1002 Baxter Mechanical Inc"]).toBe(2);
+  expect(report.rejected).toEqual(
+    expect.arrayContaining([{ reason: NOT_SOLD, count: 2, rows: [5, 10] }])
+  );
+  // 1,495.00 + 85.00 = 1,580.00
+  expect(skippedWarning(report.warnings)).toContain(
+    `2 ${NOT_SOLD} (rows 5, 10; 1,580.00 not counted as sales)`
+  );
+  expect(report.warnings.join("\n")).toContain(
+    '"Type" lists "Estimate", "Sales Order" beside the invoices'
+  );
+});
+
+test("MYOB Sale Status: Q (quote) and O (open order) are no sales — Smith $372 → $12, as of 2026-09-15", async () => {
+  const { report, revenue, orders } = await analyzeFile(join(DIR, "myob-sale-status-codes.txt"), "2026-09-15");
+  // worked by hand: I lines — Harbour 6 + 29 (3/11/2025) + 165.30 − 29 + 3,360 = 3,531.30;
+  // Smith 12 (15/09/2026). Q #00001290 Smith 360 (20/10/2026) and O #00001262 Coastal 3
+  // (1/10/2026) skipped: 363; the last invoice 15/09/2026 is the as-of date.
+  expect(revenue).toEqual({ "Harbour Electrical Pty Ltd": 3531.3, Smith: 12 });
+  expect(orders.Smith).toBe(1);
+  expect(lastOrder(report)).toBe("2026-09-15");
+  expect(skippedWarning(report.warnings)).toContain(
+    `2 ${NOT_SOLD} (rows 14, 16; 363.00 not counted as sales)`
+  );
+  expect(report.warnings.join("\n")).toContain("Q (quotes) and O (orders) are not invoiced");
+});
+
+test("Magento: a closed order (refunded in full) is skipped like a canceled one — customer 12 £404 → £380", async () => {
+  const { report, revenue } = await analyzeFile(join(DIR, "magento-order-items-closed.csv"), "2026-10-30");
+  // worked by hand: customer 12 — #101 95 + #122 285 = 380 (#115 closed, 24, out);
+  // customer 31 — #131 60 + #140 38 = 98 (#130 canceled out)
+  expect(revenue).toEqual({ "12": 380, "31": 98 });
+  expect(report.rejected).toEqual(expect.arrayContaining([{ reason: VOID, count: 2, rows: [4, 7] }]));
+});
+
+test('"Closed" outside Magento (SAP Business One: a paid invoice) is still a sale', async () => {
+  const { revenue } = await analyzeFile(join(DIR, "status-closed-paid.csv"));
+  // worked by hand: IN1001 45.00 (Closed) + IN1002 90.00 (Open) = 135.00
+  expect(revenue).toEqual({ C100: 135 });
+});
+
+test("the deal-stage words: won and lost as Salesforce, HubSpot and a few languages write them", () => {
+  for (const won of ["Closed Won", "closedwon", "Won", "closed_won", "Gewonnen", "Gagné"])
+    expect(dealStageRule(won)).toBe("");
+  for (const lost of ["Closed Lost", "closedlost", "Lost", "Verloren", "Perdu"])
+    expect(dealStageRule(lost)).toBe("lost deal");
+  // any other stage is a deal still open, "Won't renew" among them; a blank stage is no deal
+  for (const open of ["Negotiation/Review", "appointmentscheduled", "Won't renew", "Proposal/Price Quote"])
+    expect(dealStageRule(open)).toBe("open (not yet won) deal");
+  expect(dealStageRule("  ")).toBe("");
+});
