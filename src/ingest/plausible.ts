@@ -1380,7 +1380,13 @@ function statusKinds(
       dealStages: true,
     };
   if (holdsSaleStatusCodes(status.header, values)) {
-    const codes = new Set(values.map((v) => String(v ?? "").trim().toUpperCase()));
+    const codes = new Set(
+      values.map((v) =>
+        String(v ?? "")
+          .trim()
+          .toUpperCase()
+      )
+    );
     const invoicedOnly = codes.has("I") && codes.has("O");
     const left = [codes.has("Q") ? "Q (quotes)" : "", invoicedOnly ? "O (orders)" : ""].filter(
       (c) => c !== ""

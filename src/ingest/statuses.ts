@@ -48,7 +48,11 @@ export function dealStageRule(stage: string): string {
  * (not invoiced yet), Q a quote. Read as those words, they meet orders.ts's QUOTE_DOC and
  * PRE_INVOICE_DOC like any document type.
  */
-const SALE_STATUS_CODES: Readonly<Record<string, string>> = { I: "Invoice", O: "Order", Q: "Quote" };
+const SALE_STATUS_CODES: Readonly<Record<string, string>> = {
+  I: "Invoice",
+  O: "Order",
+  Q: "Quote",
+};
 
 /**
  * A status column holds MYOB's sale-status codes: headed "Sale Status" and every value one of

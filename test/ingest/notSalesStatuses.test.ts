@@ -41,11 +41,16 @@ test("Salesforce opportunities: only Closed Won is sold, and the open deal's fut
   const w = skippedWarning(report.warnings)!;
   expect(w).toContain("2 open (not yet won) deals (rows 7, 8; 1,860.00 not counted as sales)");
   expect(w).toContain("1 lost deal (row 4; 2,900.00 not counted as sales)");
-  expect(report.warnings.join("\n")).toContain('"Stage" holds deal stages: only won deals are sales');
+  expect(report.warnings.join("\n")).toContain(
+    '"Stage" holds deal stages: only won deals are sales'
+  );
 });
 
 test("HubSpot deals: Closed won only — Hollis £18,900 as of 2026-09-22", async () => {
-  const { report, revenue, orders } = await analyzeFile(join(DIR, "crm-hubspot-deals.csv"), "2026-09-22");
+  const { report, revenue, orders } = await analyzeFile(
+    join(DIR, "crm-hubspot-deals.csv"),
+    "2026-09-22"
+  );
   // worked by hand: Closed won — Hollis 2025-11-28 12,500 + 2026-07-09 6,400 = 18,900;
   // Irvine 2026-09-22 2,150.50. Closed lost: Hollis 8,000. Open: Contract sent 3,000 and
   // Appointment scheduled 900 (close 2026-12-20) = 3,900.
@@ -91,7 +96,10 @@ test("NetSuite saved search: the Estimate and the Sales Order beside its invoice
 });
 
 test("MYOB Sale Status: Q (quote) and O (open order) are no sales — Smith $372 → $12, as of 2026-09-15", async () => {
-  const { report, revenue, orders } = await analyzeFile(join(DIR, "myob-sale-status-codes.txt"), "2026-09-15");
+  const { report, revenue, orders } = await analyzeFile(
+    join(DIR, "myob-sale-status-codes.txt"),
+    "2026-09-15"
+  );
   // worked by hand: I lines — Harbour 6 + 29 (3/11/2025) + 165.30 − 29 + 3,360 = 3,531.30;
   // Smith 12 (15/09/2026). Q #00001290 Smith 360 (20/10/2026) and O #00001262 Coastal 3
   // (1/10/2026) skipped: 363; the last invoice 15/09/2026 is the as-of date.
@@ -105,11 +113,16 @@ test("MYOB Sale Status: Q (quote) and O (open order) are no sales — Smith $372
 });
 
 test("Magento: a closed order (refunded in full) is skipped like a canceled one — customer 12 £404 → £380", async () => {
-  const { report, revenue } = await analyzeFile(join(DIR, "magento-order-items-closed.csv"), "2026-10-30");
+  const { report, revenue } = await analyzeFile(
+    join(DIR, "magento-order-items-closed.csv"),
+    "2026-10-30"
+  );
   // worked by hand: customer 12 — #101 95 + #122 285 = 380 (#115 closed, 24, out);
   // customer 31 — #131 60 + #140 38 = 98 (#130 canceled out)
   expect(revenue).toEqual({ "12": 380, "31": 98 });
-  expect(report.rejected).toEqual(expect.arrayContaining([{ reason: VOID, count: 2, rows: [4, 7] }]));
+  expect(report.rejected).toEqual(
+    expect.arrayContaining([{ reason: VOID, count: 2, rows: [4, 7] }])
+  );
 });
 
 test('"Closed" outside Magento (SAP Business One: a paid invoice) is still a sale', async () => {
@@ -124,7 +137,12 @@ test("the deal-stage words: won and lost as Salesforce, HubSpot and a few langua
   for (const lost of ["Closed Lost", "closedlost", "Lost", "Verloren", "Perdu"])
     expect(dealStageRule(lost)).toBe("lost deal");
   // any other stage is a deal still open, "Won't renew" among them; a blank stage is no deal
-  for (const open of ["Negotiation/Review", "appointmentscheduled", "Won't renew", "Proposal/Price Quote"])
+  for (const open of [
+    "Negotiation/Review",
+    "appointmentscheduled",
+    "Won't renew",
+    "Proposal/Price Quote",
+  ])
     expect(dealStageRule(open)).toBe("open (not yet won) deal");
   expect(dealStageRule("  ")).toBe("");
 });
