@@ -803,6 +803,19 @@ export function checkOrderColumns(
       `"${m.header}" holds numbers in Excel's scientific notation (such as ${example}, in ${hits} of the first ${sample.length} rows): Excel cut them to ${digits} significant digits when it saved the file, so different ${what} may now share one id and be added together. Export the file again without saving it in Excel, or open it in Excel with this column imported as Text.`
     );
   }
+  // A category column that holds no categories (Magento's product_type, Sage's Department Code
+  // "0"): no category column, so Diversity is n/a rather than read from it (notCategoryReason).
+  const cat = get("category");
+  if (cat && !user.has("category")) {
+    const reason = notCategoryReason(
+      cat.header,
+      sample.map((r) => text(r, "category")).filter((t) => t !== "")
+    );
+    if (reason) {
+      drop("category");
+      notes.push(`"${cat.header}" ${reason}: it is not read as the category.`);
+    }
+  }
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);
@@ -952,6 +965,42 @@ function headerCurrency(
  */
 const PRODUCT_TRACKING =
   /^(?:(?:product|item|sales)\s+)?(?:categor(?:y|ies)|groups?|lines?|family|families|range|types?)$|^products?$|^sub\s*categor(?:y|ies)$/;
+
+/**
+ * How e-shops type a product by how it is built and sold (Magento's and WooCommerce's
+ * product_type): every product is one of these, whatever it is, so they say nothing of its category.
+ */
+const PRODUCT_TYPE_WORD = /^(?:simple|configurable|bundle|virtual|grouped|downloadable|variable|variation|external)$/i;
+/** A header that says "category" in one of KAP's languages (Category, Kategorie, Catégorie, Categoría …). */
+const CATEGORY_HEADER = /categ|kateg|catég/i;
+/** A value that is only a number (a department or analysis number: "0", "10", "4000"). */
+const BARE_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * Why a column matched as the category holds no categories (undefined when it may):
+ * - every value a product-type word (simple, configurable, bundle …): how the product is built;
+ * - unless the header says "category": one value on every line (two or more), which tells no
+ *   category from another, or only bare numbers, a department or analysis number (Sage 50's
+ *   "Department Code" 0) rather than a named category.
+ * A column headed "Category" is kept with numbers or one value: the export says they are categories.
+ */
+export function notCategoryReason(header: string, values: readonly string[]): string | undefined {
+  if (values.length === 0) return undefined;
+  const distinct = [...new Set(values.map((v) => v.toLowerCase()))];
+  const examples = (vs: readonly string[]) =>
+    vs
+      .slice(0, 3)
+      .map((v) => `"${v}"`)
+      .join(", ");
+  if (values.every((v) => PRODUCT_TYPE_WORD.test(v)))
+    return `holds product types (${examples(distinct)}), not categories`;
+  if (CATEGORY_HEADER.test(header)) return undefined;
+  if (values.every((v) => BARE_NUMBER.test(v)))
+    return `holds only numbers (such as ${examples(distinct)}), not category names`;
+  if (distinct.length === 1 && values.length >= 2)
+    return `holds the same value ("${values[0]}") on every line`;
+  return undefined;
+}
 
 /**
  * Xero's invoice lines tagged with a tracking category that groups products (TrackingName1
