@@ -970,7 +970,8 @@ const PRODUCT_TRACKING =
  * How e-shops type a product by how it is built and sold (Magento's and WooCommerce's
  * product_type): every product is one of these, whatever it is, so they say nothing of its category.
  */
-const PRODUCT_TYPE_WORD = /^(?:simple|configurable|bundle|virtual|grouped|downloadable|variable|variation|external)$/i;
+const PRODUCT_TYPE_WORD =
+  /^(?:simple|configurable|bundle|virtual|grouped|downloadable|variable|variation|external)$/i;
 /** A header that says "category" in one of KAP's languages (Category, Kategorie, Catégorie, Categoría …). */
 const CATEGORY_HEADER = /categ|kateg|catég/i;
 /** A value that is only a number (a department or analysis number: "0", "10", "4000"). */

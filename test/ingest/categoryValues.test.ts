@@ -84,10 +84,13 @@ test("a column headed Category is kept with numbers or one value; a named depart
 
 test("property: bare numbers are a category only under a header that says so", () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 99999 }), { minLength: 1, maxLength: 20 }), (ns) => {
-      const values = ns.map(String);
-      expect(notCategoryReason("Item Category Code", values)).toBeUndefined();
-      expect(notCategoryReason("Department Code", values)).toMatch(/^holds only numbers/);
-    })
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 99999 }), { minLength: 1, maxLength: 20 }),
+      (ns) => {
+        const values = ns.map(String);
+        expect(notCategoryReason("Item Category Code", values)).toBeUndefined();
+        expect(notCategoryReason("Department Code", values)).toMatch(/^holds only numbers/);
+      }
+    )
   );
 });
