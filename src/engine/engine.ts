@@ -488,8 +488,9 @@ export class KapEngine implements OrderSink {
     const o = layoutOptions({
       live,
       sourceMoneyFormat: unnamedBeside ? PLAIN_MONEY : this.sourceMoneyFormat,
-      // a currency the format does not show (the totals rows', the culture's) is given by its code
-      currency: currency ?? (unnamedBeside ? undefined : this.layoutCurrency()),
+      // a currency the format does not show (the totals rows', the culture's) is given by its code;
+      // an account whose lines name none ("") is in that one too (--culture en-US: $, not £)
+      currency: currency || (unnamedBeside ? undefined : this.layoutCurrency()),
       asOf,
       hasProducts: this.report?.hasProducts,
       hasCategories: this.hasCategories,

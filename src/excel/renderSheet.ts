@@ -27,6 +27,7 @@ import {
   isFormula,
   parseRange,
   gapColumns,
+  formatAt,
   numericColumns,
   placeholderCells,
   resolveStyle,
@@ -75,7 +76,7 @@ export function renderBlock(b: Block, dateSystem: DateSystem = 1900): RenderedBl
     const fr: string[] = [];
     for (let j = 0; j < pos.cols; j++) {
       const v: CellValue = j < src.length ? src[j] : null;
-      fr.push(formatFor(v, b.formats?.[j]));
+      fr.push(formatFor(v, formatAt(b, i, j)));
       if (isFormula(v)) {
         vr.push("");
         const run = open.get(j);
@@ -118,6 +119,7 @@ export function sliceBlock(b: Block, maxBytes: number): Block[] {
       at: cellA1(at.row + i, at.col),
       rows: b.rows.slice(i, i + rowsPer),
       formats: b.formats,
+      ...(b.cellFormats ? { cellFormats: b.cellFormats.slice(i, i + rowsPer) } : {}),
     });
   }
   return out;
@@ -320,7 +322,7 @@ function valueFormatOf(spec: SheetSpec, c: ChartSpec): string | undefined {
     const i = row - at.row;
     const j = col - at.col;
     if (i >= 0 && j >= 0 && i < b.rows.length && j < (b.rows[i]?.length ?? 0)) {
-      const f = b.formats?.[j];
+      const f = formatAt(b, i, j);
       if (typeof b.rows[i][j] === "number" && f && f !== FORMATS.general) return f;
     }
   }

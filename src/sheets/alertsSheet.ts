@@ -7,7 +7,7 @@
 import { wholeText } from "../domain/numberText";
 import type { PortfolioAnalysis } from "../domain/analysis/types";
 import { DASHBOARD_ALERTS, SEVERITY_COLOURS, severityCounts } from "./dashboardSheet";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { asOfText, kapName, type LayoutOptions, portfolioMoney, withRowMoney } from "./options";
 import { cell, colLetter, PALETTE, sheet, type SheetSpec, table, title } from "./spec";
 
 /** Row of the alerts table's header (title, subtitle, counts above it). */
@@ -17,8 +17,7 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   const alerts = p.dashboard.openAlerts;
   const parentOf = new Map(p.accounts.map((a) => [a.key, a.isTopLevel ? null : a.parentId]));
   const n = severityCounts(alerts);
-  const multi = p.currencies.length > 1;
-  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : "");
+  const money = portfolioMoney(opts, p.currencies);
   // "Rolled into" only when a site has an alert (no empty columns).
   const sites = alerts.some((a) => parentOf.get(a.key));
   const rows = alerts.map((a, k) => [
@@ -39,7 +38,6 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: "Revenue 12m", format: money },
     { header: "Alert" },
   ];
-  const moneyCol = colLetter(columns.length - 2);
   const alertCol = colLetter(columns.length - 1);
   const blocks = [
     title("A1", "Open alerts"),
@@ -48,22 +46,19 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       `As of ${asOfText(opts.asOf, opts.culture)} · ${wholeText(alerts.length, opts.numberCulture)} alerts: ${n.Critical} Critical, ${n.Warning} Warning, ${n.Opportunity} Opportunity · Critical first, then the most 12-month revenue; the dashboard shows the first ${DASHBOARD_ALERTS}`,
       "subtitle"
     ),
-    table(
-      `A${HEADER_ROW}`,
-      "KAP_Alerts",
-      columns,
-      rows.length ? rows : [[...columns.slice(1).map(() => null), "No open alerts."]]
+    // In several currencies each revenue cell takes its account's currency.
+    withRowMoney(
+      table(
+        `A${HEADER_ROW}`,
+        "KAP_Alerts",
+        columns,
+        rows.length ? rows : [[...columns.slice(1).map(() => null), "No open alerts."]]
+      ),
+      opts,
+      alerts.map((a) => a.currency),
+      [columns.length - 2]
     ),
   ];
-  // In several currencies each revenue cell takes its account's currency.
-  if (multi)
-    alerts.forEach((a, k) =>
-      blocks.push({
-        at: `${moneyCol}${HEADER_ROW + 1 + k}`,
-        rows: [[a.revenueLast12]],
-        formats: [moneyFor(opts, a.currency)],
-      })
-    );
   const last = HEADER_ROW + Math.max(1, rows.length);
   return sheet(kapName("Alerts"), "alerts", "", blocks, {
     widths: [5, 12, 11, 30, ...(sites ? [11] : []), 13, 70],

@@ -22,7 +22,14 @@ import type {
 } from "../domain/analysis/types";
 import type { HealthBand } from "../domain/types";
 import { dashboardLifetimeBlocks } from "./lifetimeCells";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import {
+  asOfText,
+  kapName,
+  type LayoutOptions,
+  moneyFor,
+  portfolioMoney,
+  withRowMoney,
+} from "./options";
 import {
   type Block,
   type CellStyle,
@@ -281,22 +288,28 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       f.daysSinceLastOrder ?? "never",
     ];
   });
+  const money = portfolioMoney(opts, currencies);
   blocks.push(
-    table(
-      `A${r}`,
-      "KAP_Dashboard_Focus",
-      [
-        { header: "Account ID" },
-        { header: "Account" },
-        { header: "Status" },
-        { header: "Revenue 12m", format: opts.money },
-        { header: "Next action" },
-        { header: "Score", format: FORMATS.score },
-        { header: "Days since order", format: FORMATS.integer },
-      ],
-      focusRows.length
-        ? focusRows
-        : [[null, "No account is At Risk or Critical.", null, null, null, null, null]]
+    withRowMoney(
+      table(
+        `A${r}`,
+        "KAP_Dashboard_Focus",
+        [
+          { header: "Account ID" },
+          { header: "Account" },
+          { header: "Status" },
+          { header: "Revenue 12m", format: money },
+          { header: "Next action" },
+          { header: "Score", format: FORMATS.score },
+          { header: "Days since order", format: FORMATS.integer },
+        ],
+        focusRows.length
+          ? focusRows
+          : [[null, "No account is At Risk or Critical.", null, null, null, null, null]]
+      ),
+      opts,
+      d.focusAccounts.map((f) => f.currency),
+      [3]
     )
   );
   styles.push({ range: `E${r + 1}:E${r + Math.max(1, focusRows.length)}`, style: { wrap: true } });
@@ -380,30 +393,27 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   );
   const alertTop = r;
   blocks.push(
-    table(
-      `A${r}`,
-      "KAP_Dashboard_Alerts",
-      [
-        { header: "Account ID" },
-        { header: "Account" },
-        { header: "Severity" },
-        { header: "Revenue 12m", format: opts.money },
-        { header: "Alert" },
-      ],
-      top.length
-        ? top.map((a) => [a.accountId, a.name, a.severity, a.revenueLast12, a.message])
-        : [[null, null, null, null, "No open alerts."]]
+    // each row in its currency's money
+    withRowMoney(
+      table(
+        `A${r}`,
+        "KAP_Dashboard_Alerts",
+        [
+          { header: "Account ID" },
+          { header: "Account" },
+          { header: "Severity" },
+          { header: "Revenue 12m", format: money },
+          { header: "Alert" },
+        ],
+        top.length
+          ? top.map((a) => [a.accountId, a.name, a.severity, a.revenueLast12, a.message])
+          : [[null, null, null, null, "No open alerts."]]
+      ),
+      opts,
+      top.map((a) => a.currency),
+      [3]
     )
   );
-  top.forEach((a, k) => {
-    // each row in its currency's money
-    if (currencies.length > 1)
-      blocks.push({
-        at: `D${alertTop + 1 + k}`,
-        rows: [[a.revenueLast12]],
-        formats: [moneyFor(opts, a.currency)],
-      });
-  });
   styles.push({ range: `E${r + 1}:E${r + Math.max(1, top.length)}`, style: { wrap: true } });
   top.forEach((a, k) =>
     styles.push({ range: `C${alertTop + 1 + k}`, style: severityStyle(a.severity) })

@@ -39,7 +39,14 @@ import {
   lifetimeParamRows,
 } from "./lifetimeCells";
 import { metricsFormula, sourceText, spillCellFormula } from "./liveInputs";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import {
+  asOfText,
+  kapName,
+  type LayoutOptions,
+  moneyColumns,
+  portfolioMoney,
+  withRowMoney,
+} from "./options";
 import {
   type Block,
   type CellValue,
@@ -209,7 +216,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     (a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || b.revenueLast12 - a.revenueLast12
   );
   const multiCurrency = p.currencies.length > 1;
-  const money = moneyFor(opts, p.currencies.length === 1 ? p.currencies[0] : "");
+  const money = portfolioMoney(opts, p.currencies);
   const sites = accounts.filter((a) => !a.isTopLevel).length;
   const top = accounts.length - sites;
 
@@ -474,11 +481,17 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
             `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf, opts.culture)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf, opts.culture)}: run KAP again to refresh them.`
           )
         : []),
-      table(
-        cellA1(HEADER_ROW, 0),
-        "KAP_Health",
-        [...cols, ...lifetimeIn, ...sources],
-        rows.length ? rows : [[...cols, ...lifetimeIn, ...sources].map(() => null)]
+      // each account's money in its own currency's format (€1,751, $2,770 in one column)
+      withRowMoney(
+        table(
+          cellA1(HEADER_ROW, 0),
+          "KAP_Health",
+          [...cols, ...lifetimeIn, ...sources],
+          rows.length ? rows : [[...cols, ...lifetimeIn, ...sources].map(() => null)]
+        ),
+        opts,
+        accounts.map((a) => a.currency),
+        moneyColumns([...cols, ...lifetimeIn, ...sources], money)
       ),
     ],
     {

@@ -18,7 +18,7 @@ import type {
 // from clvBasics, not clv or lifetime: the worksheet functions' bundle reaches this file (test/functions/bundleReach)
 import { findsNoDropout, SILENT_CHURN_P_ALIVE } from "../domain/analysis/clvBasics";
 import { percentText, wholeText } from "../domain/numberText";
-import { type LayoutOptions, moneyFor } from "./options";
+import { type LayoutOptions, moneyColumns, portfolioMoney, withRowMoney } from "./options";
 import {
   type Block,
   type CellValue,
@@ -208,9 +208,7 @@ export function dashboardLifetimeBlocks(
   // each table's Next step in the dashboard's wide text column E, wrapped
   const styles: RangeStyle[] = [];
   let r = row;
-  const moneyOf = (c: string) => moneyFor(opts, c);
-  const oneCurrency = p.currencies.length <= 1;
-  const money = oneCurrency ? moneyOf(p.currencies[0] ?? "") : opts.money;
+  const money = portfolioMoney(opts, p.currencies);
   blocks.push({
     at: `A${r - 1}`,
     rows: [["Worth most, least healthy: the accounts to protect"]],
@@ -251,25 +249,31 @@ export function dashboardLifetimeBlocks(
     { header: "Status" },
   ];
   blocks.push(
-    table(
-      `A${r}`,
-      "KAP_Dashboard_ValueHealth",
-      vhColumns,
-      vhRows.length
-        ? vhRows
-        : [
-            [
-              "",
-              "No account has a lifetime value yet (see the note above).",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-            ],
-          ]
+    // each account's CLV and expected revenue in its own currency
+    withRowMoney(
+      table(
+        `A${r}`,
+        "KAP_Dashboard_ValueHealth",
+        vhColumns,
+        vhRows.length
+          ? vhRows
+          : [
+              [
+                "",
+                "No account has a lifetime value yet (see the note above).",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+              ],
+            ]
+      ),
+      opts,
+      d.valueHealth.map((v) => v.currency),
+      moneyColumns(vhColumns, money)
     )
   );
   if (vhRows.length)
@@ -311,7 +315,14 @@ export function dashboardLifetimeBlocks(
     blocks.push({ at: `A${r}`, rows: [[noSilentChurnText(p)]], style: "note" });
     return { blocks, styles, next: r + 3 };
   }
-  blocks.push(table(`A${r}`, "KAP_Dashboard_SilentChurn", scColumns, scRows));
+  blocks.push(
+    withRowMoney(
+      table(`A${r}`, "KAP_Dashboard_SilentChurn", scColumns, scRows),
+      opts,
+      d.silentChurn.map((s) => s.currency),
+      moneyColumns(scColumns, money)
+    )
+  );
   styles.push({ range: `E${r + 1}:E${r + scRows.length}`, style: { wrap: true } });
   r += scRows.length + 3;
   return { blocks, styles, next: r };

@@ -7,7 +7,7 @@
 import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
 import type { LiveOrderSource } from "./liveInputs";
-import { type Block, type CellValue, moneyFormat } from "./spec";
+import { type Block, type CellValue, type ColumnSpec, moneyFormat } from "./spec";
 
 export interface LayoutOptions {
   /** KAP functions available where the sheet is opened. */
@@ -92,6 +92,40 @@ export function layoutOptions(o: {
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */
 export function moneyFor(opts: LayoutOptions, currency: string): string {
   return currency ? moneyFormat(currency, 0) : opts.money;
+}
+
+/**
+ * The money format of a portfolio table's column: the one currency's where the workbook has one
+ * (a PLN-only file prints "PLN", not the default £), else the layout's (rows then carry their own,
+ * withRowMoney).
+ */
+export function portfolioMoney(opts: LayoutOptions, currencies: readonly string[]): string {
+  return moneyFor(opts, currencies.length === 1 ? currencies[0] : "");
+}
+
+/**
+ * A table block (header row first) whose rows can be in different currencies: each body row's
+ * money cells (columns `moneyCols` of the block) take the format of that row's currency,
+ * `currencies[k]` for body row k; rows past the list (a placeholder row) keep the columns'.
+ */
+export function withRowMoney(
+  b: Block,
+  opts: LayoutOptions,
+  currencies: readonly string[],
+  moneyCols: readonly number[]
+): Block {
+  const width = b.rows[0]?.length ?? 0;
+  const cellFormats = b.rows.map((_, i) => {
+    if (i === 0 || i > currencies.length) return [];
+    const f = moneyFor(opts, currencies[i - 1]);
+    return Array.from({ length: width }, (_, j) => (moneyCols.includes(j) ? f : undefined));
+  });
+  return { ...b, cellFormats };
+}
+
+/** The indexes of the columns formatted as `money`. */
+export function moneyColumns(columns: readonly ColumnSpec[], money: string): number[] {
+  return columns.flatMap((c, j) => (c.format === money ? [j] : []));
 }
 
 /**

@@ -18,6 +18,7 @@ import { roundMoney } from "../domain/currency";
 import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
 import {
   blockRange,
+  formatAt,
   colLetter,
   FORMATS,
   gapColumns,
@@ -139,14 +140,14 @@ function printCells(spec: SheetSpec): Map<number, PrintCell> {
     const pos = blockRange(b);
     for (let i = 0; i < b.rows.length; i++) {
       const row = b.rows[i];
-      const format = b.formats;
       for (let j = 0; j < row.length; j++) {
         const k = cellKey(pos.row + i, pos.col + j);
         const cur = cells.get(k);
+        const format = formatAt(b, i, j);
         if (cur) {
           cur.value = row[j];
-          cur.format = format?.[j];
-        } else cells.set(k, newCell(pos.row + i, pos.col + j, row[j], format?.[j]));
+          cur.format = format;
+        } else cells.set(k, newCell(pos.row + i, pos.col + j, row[j], format));
       }
     }
     if (b.header || b.table) {
@@ -683,22 +684,22 @@ export function isMoneyFormat(f: string | undefined): boolean {
  * that could not say) as "n/a" rather than NaN.
  */
 function tidy(b: SheetSpec["blocks"][number], currency?: string): SheetSpec["blocks"][number] {
-  const money = b.formats?.map(isMoneyFormat) ?? [];
-  const need = b.rows.some((row) =>
+  const money = (i: number, j: number) => isMoneyFormat(formatAt(b, i, j));
+  const need = b.rows.some((row, i) =>
     row.some(
       (v, j) =>
-        v === "" || (typeof v === "number" && (!Number.isFinite(v) || (money[j] && v % 1 !== 0)))
+        v === "" || (typeof v === "number" && (!Number.isFinite(v) || (money(i, j) && v % 1 !== 0)))
     )
   );
   if (!need) return b;
   return {
     ...b,
-    rows: b.rows.map((row) =>
+    rows: b.rows.map((row, i) =>
       row.map((v, j) => {
         if (v === "") return null;
         if (typeof v !== "number") return v;
         if (!Number.isFinite(v)) return "n/a";
-        return money[j] ? roundMoney(v, currency) : v;
+        return money(i, j) ? roundMoney(v, currency) : v;
       })
     ),
   };

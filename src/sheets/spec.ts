@@ -154,8 +154,18 @@ export interface Block {
   total?: boolean;
   /** Number format per column of the block (undefined = General; dates default to FORMATS.date). */
   formats?: (string | undefined)[];
+  /**
+   * Number formats cell by cell, row by row, where set winning over `formats`: a money column
+   * whose rows are in different currencies (each account's revenue in its own €, $, "PLN ").
+   */
+  cellFormats?: (string | undefined)[][];
   /** Makes the block an Excel table (ListObject); implies `header`. */
   table?: TableSpec;
+}
+
+/** The number format of a block's cell (row `i`, column `j` of the block): its own, else its column's. */
+export function formatAt(b: Block, i: number, j: number): string | undefined {
+  return b.cellFormats?.[i]?.[j] ?? b.formats?.[j];
 }
 
 /** Text that stands for a missing figure in a numeric column ("n/a", a dash). */
@@ -195,7 +205,7 @@ export function placeholderCells(b: Block): { row: number; col: number }[] {
   for (let i = headed ? 1 : 0; i < b.rows.length; i++)
     b.rows[i].forEach((v, j) => {
       if (typeof v !== "string" || !PLACEHOLDER.test(v.trim())) return;
-      const f = b.formats?.[j];
+      const f = formatAt(b, i, j);
       if (numeric[j] || (!!f && f !== FORMATS.text && f !== FORMATS.general))
         out.push({ row: i, col: j });
     });

@@ -4,7 +4,14 @@
  * A filterable table (industry, tier, account manager), the pivot a sales director asks for first.
  */
 import type { PortfolioAnalysis } from "../domain/analysis/types";
-import { asOfText, kapName, type LayoutOptions } from "./options";
+import {
+  asOfText,
+  kapName,
+  type LayoutOptions,
+  moneyColumns,
+  portfolioMoney,
+  withRowMoney,
+} from "./options";
 import {
   type CellValue,
   colLetter,
@@ -43,11 +50,12 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
   const spendFrom = FIXED.length;
   const potCol = spendFrom + nCat;
   const estFrom = potCol + 1;
+  const money = portfolioMoney(opts, p.currencies);
   const columns = [
     ...FIXED.map((h) => ({ header: h })),
-    ...m.categories.map((c) => ({ header: c, format: opts.money })),
-    { header: "Whitespace potential", format: opts.money },
-    ...m.categories.map((c) => ({ header: `Gap: ${c}`, format: opts.money })),
+    ...m.categories.map((c) => ({ header: c, format: money })),
+    { header: "Whitespace potential", format: money },
+    ...m.categories.map((c) => ({ header: `Gap: ${c}`, format: money })),
   ];
   const first = headerRow + 1;
   const last = headerRow + Math.max(1, data.length);
@@ -87,20 +95,26 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
         "Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.",
         "note"
       ),
-      table(
-        `A${headerRow}`,
-        "KAP_Whitespace",
-        columns,
-        data.length
-          ? data
-          : [
-              [
-                ...FIXED.map(() => null),
-                ...m.categories.map(() => null),
-                0,
-                ...m.categories.map(() => null),
-              ],
-            ]
+      // each account's spend and gaps in its own currency (the Currency column beside them)
+      withRowMoney(
+        table(
+          `A${headerRow}`,
+          "KAP_Whitespace",
+          columns,
+          data.length
+            ? data
+            : [
+                [
+                  ...FIXED.map(() => null),
+                  ...m.categories.map(() => null),
+                  0,
+                  ...m.categories.map(() => null),
+                ],
+              ]
+        ),
+        opts,
+        rows.map((r) => r.currency),
+        moneyColumns(columns, money)
       ),
     ],
     {

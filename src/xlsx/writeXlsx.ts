@@ -19,6 +19,7 @@ import { headerFooterCodes } from "../sheets/print";
 import { withExcelNames } from "../sheets/excelNames";
 import {
   blockRange,
+  formatAt,
   isDate,
   isFormula,
   parseRange,
@@ -254,7 +255,7 @@ function writeCells(ws: ExcelJS.Worksheet, st: CellStyles, b: Block, skipValues:
       const v = row[j];
       const c = pos.col + j;
       if (xrow && v !== null) xrow.getCell(c + 1).value = toExcelJs(v);
-      const f = b.formats?.[j];
+      const f = formatAt(b, i, j);
       if (isDate(v)) st.format(r, c, f && f !== FORMATS.text ? f : FORMATS.date);
       // Text cells get the Text format ('@'), as in the pane's sheets (src/excel/renderSheet.ts): the
       // file stores them as strings already, but in a General cell Excel re-parses the text when the
