@@ -84,7 +84,10 @@ test("euros and rupees in one file: each account's money cells in its own curren
   // E1 120.50 + 1,630.50 = €1,751, prior 12 months nothing → €0;
   // N1 40,000 + 25,000 = ₹65,000, prior 12 months (1/11/2024–31/10/2025) the 1/6/2025 order ₹5,000.
   const health = tableRows(wb.getWorksheet("KAP Account Health")!, "Revenue 12m");
-  const want = { E1: { symbol: "€", r12: 1751, prior: 0 }, N1: { symbol: "₹", r12: 65000, prior: 5000 } };
+  const want = {
+    E1: { symbol: "€", r12: 1751, prior: 0 },
+    N1: { symbol: "₹", r12: 65000, prior: 5000 },
+  };
   for (const [id, w] of Object.entries(want)) {
     const row = health.get(id)!;
     expect(row.get("Revenue 12m")!.value).toBe(w.r12);

@@ -11,11 +11,16 @@ const opts = layoutOptions({ asOf: 46326 });
 
 test("each body row's money column takes its currency's format; text and the header keep theirs", () => {
   const b = withRowMoney(
-    table("A1", "T", [{ header: "Account" }, { header: "Revenue 12m", format: opts.money }], [
-      ["E1", 1751],
-      ["N1", 65000],
-      ["X1", 12],
-    ]),
+    table(
+      "A1",
+      "T",
+      [{ header: "Account" }, { header: "Revenue 12m", format: opts.money }],
+      [
+        ["E1", 1751],
+        ["N1", 65000],
+        ["X1", 12],
+      ]
+    ),
     opts,
     ["EUR", "INR", ""],
     [1]
