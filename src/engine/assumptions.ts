@@ -27,6 +27,30 @@ const NUMBER_SOURCE: Record<string, string> = {
   default: "assumed",
 };
 
+/**
+ * Where a number column's decimal mark came from, with the cells that settled it or the reason
+ * nothing did: "its own cells: "1,200" beside the bare count "3", so "," groups thousands";
+ * "assumed: "1,250" reads 1250 or 1.25, and nothing in the file settles which".
+ */
+function numberSource(n: IngestReport["numbers"][number]): string {
+  const g = n.grouping;
+  if (n.source === "data" && g)
+    return `its own cells: "${g.grouped}" beside the bare count "${g.whole}", so "${n.decimal === "." ? "," : "."}" groups thousands`;
+  const r = n.readings;
+  if (n.source === "default" && r) {
+    const two = `"${r.example}" reads ${plain(r.thousands)} or ${plain(r.decimals)}`;
+    return r.counts
+      ? `assumed: ${two}, and no count in the column is written bare (as "3") to settle which`
+      : `assumed: ${two}, and nothing in the file settles which`;
+  }
+  return NUMBER_SOURCE[n.source] ?? n.source;
+}
+
+/** A number as plain digits, its decimals after a point (1200, 1.2): the readings of a cell, in neither culture's grouping. */
+function plain(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
 /** "a", "a and b", "a, b and c". */
 function listOf(items: readonly string[]): string {
   return items.length <= 1
@@ -108,7 +132,7 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
   );
   out.push(
     nums.length
-      ? `Numbers: ${nums.map((n) => `${n.header} decimal ${n.decimal === "," ? "comma" : "point"} (${NUMBER_SOURCE[n.source] ?? n.source})`).join("; ")}`
+      ? `Numbers: ${nums.map((n) => `${n.header} decimal ${n.decimal === "," ? "comma" : "point"} (${numberSource(n)})`).join("; ")}`
       : "Numbers: decimal point (no column needed deciding)"
   );
   if (r?.encoding || r?.delimiter)

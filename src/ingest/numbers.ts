@@ -44,6 +44,18 @@ export interface ColumnConvention extends NumberConvention {
   /** first cell that proves the other convention, when the column holds both (a mixed column) */
   conflictExample?: string;
   /**
+   * A column of whole counts settled by its own cells (inferNumberConvention's `counts`): a cell
+   * such as "1,200" (`grouped`) beside a count written bare, such as "3" (`whole`), so the
+   * separator groups thousands.
+   */
+  grouping?: { grouped: string; whole: string };
+  /**
+   * A column left to the default with ambiguous cells: `example` reads as `thousands` (its
+   * separator grouping thousands) or as `decimals` (its separator the decimal mark), e.g.
+   * "1,200": 1200 or 1.2; `counts`: a column of whole counts, where no count was written bare.
+   */
+  readings?: { thousands: number; decimals: number; counts?: true };
+  /**
    * A column whose cells carry currency symbols, each currency written its own way ("£1,200.50"
    * beside "30,00 €"): the mark per currency code; cells without a symbol take `decimal`.
    */
@@ -332,17 +344,67 @@ export function numberEvidence(v: Cell): Evidence {
   return p ? evidenceOfBody(p.body) : "unreadable";
 }
 
+/** A whole count written bare: a whole number cell, or digits alone ("3", "40"). */
+function bareWhole(v: Cell): string | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : undefined;
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return /^-?\d+$/.test(t) ? t : undefined;
+}
+
+/**
+ * Evidence of grouped thousands in a column of whole counts: a cell whose one separator is
+ * followed by three digits ending in 0 ("1,200", "12,500", "1.500"), beside a count written bare
+ * ("3"). Read with that separator as the decimal mark, "1,200" would be 1.2 written to three
+ * decimals; a writer that pads decimals so pads every value ("3,000"), and one that does not
+ * writes "1,2": so beside a bare "3" the separator groups thousands. (Only "1,200"-type cells,
+ * with no bare count: a quantity to three decimals reads the same, and nothing is settled.)
+ */
+class GroupingEvidence {
+  /** per separator: the first such cell and how many */
+  private grouped = new Map<DecimalMark, { first: string; n: number }>();
+  private whole: string | undefined;
+  see(v: Cell, e: Evidence, body: string | undefined): void {
+    if (e === "neutral") this.whole ??= bareWhole(v);
+    else if (e === "ambiguous" && body !== undefined && body.endsWith("0")) {
+      const sep: DecimalMark = body.includes(",") ? "," : ".";
+      const g = this.grouped.get(sep);
+      if (g) g.n++;
+      else this.grouped.set(sep, { first: String(v).trim(), n: 1 });
+    }
+  }
+  /** The decimal mark the counts prove (the other of the grouping separator), the proving cells and an example of each kind. */
+  settled(): { decimal: DecimalMark; n: number; grouped: string; whole: string } | undefined {
+    if (this.whole === undefined || this.grouped.size !== 1) return undefined;
+    const [[sep, g]] = [...this.grouped];
+    return { decimal: sep === "," ? "." : ",", n: g.n, grouped: g.first, whole: this.whole };
+  }
+}
+
+/** An ambiguous cell's two values: its separator grouping thousands, or as the decimal mark. */
+function twoReadings(text: string): { thousands: number; decimals: number } | undefined {
+  const body = pieces(text)?.body;
+  if (body === undefined) return undefined;
+  const sep = body.includes(",") ? "," : ".";
+  const thousands = fromPieces({ body, negative: false }, sep === "," ? "." : ",")?.value;
+  const decimals = fromPieces({ body, negative: false }, sep)?.value;
+  return thousands === undefined || decimals === undefined ? undefined : { thousands, decimals };
+}
+
 /**
  * A column's decimal mark from all its cells. Cells that prove one convention decide it (the
  * majority when a mixed column proves both; `conflictExample` then names a cell of the other);
- * else `fallback` (the file's other number columns: source 'file'); else the culture; else the
- * decimal point (source 'default'). `ambiguous` counts the cells whose value depends on the choice:
- * when it is above 0 and the source is 'default', the caller must report the column.
+ * a column of whole `counts` (a quantity) is also settled by "1,200" beside a bare "3"
+ * (GroupingEvidence: `grouping`); else `fallback` (the file's other number columns: source
+ * 'file'); else the culture; else the decimal point (source 'default'). `ambiguous` counts the
+ * cells whose value depends on the choice: when it is above 0 and the source is 'default', the
+ * caller must report the column.
  */
 export function inferNumberConvention(
   cells: Iterable<Cell>,
   culture?: NumberCulture,
-  fallback?: DecimalMark
+  fallback?: DecimalMark,
+  counts = false
 ): ColumnConvention {
   let point = 0;
   let comma = 0;
@@ -350,12 +412,17 @@ export function inferNumberConvention(
   let example: string | undefined;
   let firstPoint: string | undefined;
   let firstComma: string | undefined;
+  const grouping = counts ? new GroupingEvidence() : undefined;
   /** proofs per currency symbol ('' = none): [point, comma] */
   const perCurrency = new Map<string, [number, number]>();
   for (const v of cells) {
-    if (typeof v !== "string") continue;
+    if (typeof v !== "string") {
+      grouping?.see(v, "neutral", undefined);
+      continue;
+    }
     const p = pieces(v);
     const e = p ? evidenceOfBody(p.body) : "unreadable";
+    grouping?.see(v, e, p?.body);
     if (e === "point" || e === "comma") {
       const k = p?.currency ?? "";
       const c = perCurrency.get(k) ?? [0, 0];
@@ -406,10 +473,25 @@ export function inferNumberConvention(
       ...(other !== undefined ? { conflictExample: other } : {}),
     };
   }
+  const counted = grouping?.settled();
+  if (counted) {
+    // the grouped cells prove the file's mark as a proving cell does ("1,200" beside "3": a point)
+    const proving = { pointEvidence: 0, commaEvidence: 0 };
+    proving[counted.decimal === "." ? "pointEvidence" : "commaEvidence"] = counted.n;
+    return {
+      decimal: counted.decimal,
+      source: "data",
+      ...base,
+      ...proving,
+      grouping: { grouped: counted.grouped, whole: counted.whole },
+    };
+  }
   if (fallback) return { decimal: fallback, source: "file", ...base };
   const c = cultureDecimal(culture);
   if (c) return { decimal: c, source: "culture", ...base };
-  return { decimal: ".", source: "default", ...base };
+  const two = example !== undefined ? twoReadings(example) : undefined;
+  const readings = two && (counts ? { ...two, counts: true as const } : two);
+  return { decimal: ".", source: "default", ...base, ...(readings ? { readings } : {}) };
 }
 
 /**

@@ -91,6 +91,10 @@ export interface NumberColumnReport {
   source: ColumnConvention["source"];
   /** text cells whose value depends on the decimal mark ("1,250") */
   ambiguous: number;
+  /** a column of whole counts settled by its own cells: "1,200" beside a bare "3" (ColumnConvention.grouping) */
+  grouping?: { grouped: string; whole: string };
+  /** left to the default: an ambiguous cell (`example`) and its two values (ColumnConvention.readings) */
+  readings?: { example: string; thousands: number; decimals: number; counts?: true };
 }
 
 /** The product placeholder of an invoice-level file (no product column): such lines count in revenue but name no product. */
@@ -2167,6 +2171,10 @@ export function createOrderParser(
           decimal: c.decimal,
           source: c.source,
           ambiguous: c.ambiguous,
+          ...(c.grouping ? { grouping: c.grouping } : {}),
+          ...(c.source === "default" && c.readings && c.example !== undefined
+            ? { readings: { example: c.example, ...c.readings } }
+            : {}),
         });
         if (c.source === "default" && c.ambiguous > 0)
           warnings.push(

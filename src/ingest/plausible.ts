@@ -128,11 +128,23 @@ export function orderNumberConventions(
   const own = cols.map(({ f, c }) => ({
     f,
     c,
+    // a quantity is a column of whole counts: "1,200" beside "3" settles it (GroupingEvidence)
     conv: inferNumberConvention(
       rows.map((r) => r[c]),
-      culture
+      culture,
+      undefined,
+      f === "quantity"
     ),
   }));
+  // A count's grouping is weaker proof than a cell that reads one way only ("12,50"): where the
+  // other columns prove a mark, the quantity takes theirs ("the file's other number columns").
+  const proven = fileDecimal(own.filter((o) => !o.conv.grouping).map((o) => o.conv));
+  for (const o of own)
+    if (o.conv.grouping && proven !== undefined)
+      o.conv = inferNumberConvention(
+        rows.map((r) => r[o.c]),
+        culture
+      );
   const file = fileDecimal(own.map((o) => o.conv));
   const out: Partial<Record<NumberField, ColumnConvention>> = {};
   for (const o of own)
