@@ -18,6 +18,7 @@ import {
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
+import { DownPayments, isDownPayment } from "./downPayments";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
@@ -987,6 +988,11 @@ export function createOrderParser(
       (col.orderStatus >= 0 || col.cancelledAt >= 0 || (col.docType >= 0 && !saleDocType)) &&
       !orderDiscounts,
   });
+  /**
+   * Down-payment-only invoices, held to join the final invoice that takes them off
+   * (ingest/downPayments); Shopify's order discounts are settled in order, so none are held there.
+   */
+  const downPayments = orderDiscounts ? undefined : new DownPayments();
   let acceptedRevenue = 0;
   /**
    * The accepted lines' revenue per currency: a run of lines in one currency is summed apart and
@@ -1923,6 +1929,15 @@ export function createOrderParser(
     line.isReturn = isReturn;
     line.row = rowNo;
     if (holdCredit) return voidedCredits.hold(row, rawOrder, accountId, date, line);
+    if (downPayments) {
+      const accept = (l: OrderLine) => acceptHeld(l, sink);
+      const downPayment = !isReturn && isDownPayment(sku, productName);
+      if (downPayments.hold(line, rawOrder, sameOrder, downPayment && line.revenue >= 0, accept))
+        return;
+      // a final invoice taking a down payment off: the down-payment invoice joins it
+      if (downPayment && line.revenue < 0 && downPayments.holding)
+        downPayments.takeOff(line, productName || sku, accept);
+    }
     report.accepted++;
     acceptedRevenue += line.revenue;
     if (currency !== revenueRunCurrency) {
@@ -2006,6 +2021,8 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
+      // the down-payment invoices no final invoice took off: orders of their own
+      downPayments?.settle((line) => acceptHeld(line, lastSink!));
       // the credit notes held: each decided now that every voided invoice is read
       voidedCredits.settle(
         (line) => acceptHeld(line, lastSink!),

@@ -1,0 +1,116 @@
+/**
+ * Down-payment invoices: Odoo invoices a down payment alone ("Down payment of 30%", 120.00),
+ * then the goods on the final invoice, which takes the down payment off again ("Down Payment
+ * (ref: INV/2026/00010 on 09/01/2026)", −120.00). An order is a purchase (PRODUCT.md §1: the
+ * lines of one order or invoice; order counts feed frequency, health and the CLV model): the
+ * down payment is part of the purchase its final invoice completes, not a purchase of its own.
+ * So a down-payment-only invoice's lines are held and, when the same customer's final invoice
+ * takes a down payment off, handed over as lines of that final invoice, on its date: one order,
+ * worth the goods (120.00 + 240.00 + 160.00 − 120.00 = 400.00), dated when it was invoiced whole.
+ * The final invoice takes off the down payment it names, else its customer's first one held. A
+ * down-payment invoice no final invoice in the file takes off (the purchase still under way)
+ * stays an order of its own, handed over at the end of the lines.
+ */
+import { serviceKind } from "../domain/serviceLines";
+import type { OrderLine } from "../domain/types";
+
+/** Down-payment lines held at most (a bound on memory; past it they are orders of their own). */
+const HELD_KEPT = 10_000;
+/** The first word of a down payment's description (domain/serviceLines): a cheap test before serviceKind. */
+const DOWN_PAYMENT_WORD = /^\s*(?:down|deposit|anzahlung|acompte|aanbetaling|anticipo)/i;
+
+/** Whether a line is a down payment (its product code or description says so). */
+export function isDownPayment(sku: string, description: string | undefined): boolean {
+  if (!DOWN_PAYMENT_WORD.test(sku) && !(description && DOWN_PAYMENT_WORD.test(description)))
+    return false;
+  return serviceKind(sku, description) === "down payment";
+}
+
+interface HeldInvoice {
+  id: string;
+  account: string;
+  lines: OrderLine[];
+}
+
+export class DownPayments {
+  /** down-payment-only invoices held, by order id, in the order read */
+  private readonly held = new Map<string, HeldInvoice>();
+  private heldLines = 0;
+  /** the invoice whose lines are being held as they are read ("": none) */
+  private current = "";
+
+  /**
+   * Whether the sale line (`line`, copied when held) is held: the first line of an order that is
+   * a down payment, or a later down-payment line of the order held. A line of the held order that
+   * is no down payment makes it a purchase: its lines held so far are handed to `accept`, as read.
+   */
+  hold(
+    line: OrderLine,
+    id: string,
+    sameOrder: boolean,
+    downPayment: boolean,
+    accept: (line: OrderLine) => void
+  ): boolean {
+    if (sameOrder && id === this.current) {
+      const h = this.held.get(id)!;
+      if (downPayment) return this.keep(h, line);
+      this.current = "";
+      this.held.delete(id);
+      this.heldLines -= h.lines.length;
+      for (const l of h.lines) accept(l);
+      return false;
+    }
+    if (sameOrder) return false;
+    this.current = "";
+    if (!downPayment || id === "" || this.heldLines >= HELD_KEPT || this.held.has(id)) return false;
+    this.current = id;
+    const h: HeldInvoice = { id, account: line.accountId, lines: [] };
+    this.held.set(id, h);
+    return this.keep(h, line);
+  }
+
+  /** Whether any down-payment invoice is held (a final invoice's deduction then looks for one). */
+  get holding(): boolean {
+    return this.held.size !== 0;
+  }
+
+  /**
+   * A final invoice's line taking a down payment off (`line`, its description `label`): the
+   * down-payment invoice of its customer it names, else the customer's first held, is handed to
+   * `accept` as lines of the final invoice, on its date.
+   */
+  takeOff(line: OrderLine, label: string, accept: (line: OrderLine) => void): void {
+    let found: HeldInvoice | undefined;
+    for (const h of this.held.values()) {
+      if (h.account !== line.accountId || h.id === line.orderId) continue;
+      if (label.includes(h.id)) {
+        found = h;
+        break;
+      }
+      found ??= h;
+    }
+    if (!found) return;
+    this.held.delete(found.id);
+    this.heldLines -= found.lines.length;
+    if (this.current === found.id) this.current = "";
+    for (const l of found.lines) {
+      l.orderId = line.orderId;
+      l.date = line.date;
+      accept(l);
+    }
+  }
+
+  /** The end of the lines: the down-payment invoices no final invoice took off, as read. */
+  settle(accept: (line: OrderLine) => void): void {
+    for (const h of this.held.values()) for (const l of h.lines) accept(l);
+    this.held.clear();
+    this.heldLines = 0;
+    this.current = "";
+  }
+
+  private keep(h: HeldInvoice, line: OrderLine): true {
+    h.lines.push({ ...line });
+    this.heldLines++;
+    return true;
+  }
+}
