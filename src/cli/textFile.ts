@@ -123,29 +123,106 @@ export function decodeLegacy(
       : decode1252(bytes, a, b);
 }
 
-/**
- * Bytes that are letters in Windows-1250 and never a letter inside a word in Windows-1252:
- * Ł Ą Ż ł ą ż Ź Ť ť (there £ ¥ ¯ ³ ¹ ¿, and bytes 1252 leaves undefined), and ě (there ì, which
- * Western text writes at a word's end: "così", "lunedì").
- */
-const CE_LETTERS = new Set([0xa3, 0xa5, 0xaf, 0xb3, 0xb9, 0xbf, 0x8f, 0x8d, 0x9d, 0xec]);
-
 function isLetterByte(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0;
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+}
+
+/** a e i o u y, either case, or á é í ó ú ý (the same bytes in 1250 and 1252) */
+function isVowelByte(c: number): boolean {
+  return (
+    "aeiouyAEIOUY".includes(String.fromCharCode(c)) ||
+    c === 0xe1 ||
+    c === 0xe9 ||
+    c === 0xed ||
+    c === 0xf3 ||
+    c === 0xfa ||
+    c === 0xfd
+  );
 }
 
 /**
- * Whether a file that is not UTF-8 is in Windows-1250 rather than Windows-1252: two or more of
- * the bytes only a Central European letter explains (CE_LETTERS) stand between two letters, as
- * in "Kształtka", "odběratele". French, German, Spanish or Italian text in Windows-1252 has none
- * there (its è, ø, œ, ñ are letters in both and settle nothing).
+ * Whether byte i is a Central European letter that only Windows-1250 explains there. Each byte
+ * here is a letter in 1250 and a sign (or undefined) in 1252, so beside a letter only 1250 reads
+ * it: Ł before a letter ("Łęczna"; £ stands before a figure), ł beside one ("zł"; not after m,
+ * where ³ is "m³"), Ż/ż ("Żabka"; ż after a letter, as Spanish ¿ opens a word), ą, ź, ť, Ľ/ľ.
+ * Two letters of both: ě between letters (Western ì ends a word: "così"), and č before a vowel
+ * ("účet") or in "Kč" (French and Italian è stand before a consonant or end a longer word).
+ */
+function isCeLetterAt(b: Uint8Array, i: number): boolean {
+  const before = i > 0 ? b[i - 1] : 0;
+  const after = i + 1 < b.length ? b[i + 1] : 0;
+  switch (b[i]) {
+    case 0xa3: // Ł / £
+    case 0xa5: // Ą / ¥
+      return isLetterByte(after);
+    case 0xb3: // ł / ³
+      return (isLetterByte(before) && before !== 0x6d) || isLetterByte(after);
+    case 0xbf: // ż / ¿
+      return isLetterByte(before);
+    case 0xaf: // Ż / ¯
+    case 0xb9: // ą / ¹
+    case 0xbc: // Ľ / ¼
+    case 0xbe: // ľ / ¾
+    case 0x8d: // Ť / undefined
+    case 0x8f: // Ź / undefined
+    case 0x9d: // ť / undefined
+      return isLetterByte(before) || isLetterByte(after);
+    case 0xec: // ě / ì
+      return isLetterByte(before) && isLetterByte(after);
+    case 0xe8: // č / è
+      return (
+        (isLetterByte(before) && isVowelByte(after)) ||
+        (isAsciiLetter(before) && !isLetterByte(i > 1 ? b[i - 2] : 0) && !isLetterByte(after))
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether byte i is a sign or letter that Western text has there and Central European text
+ * does not: £ or ¥ before a figure ("£4"; in 1250 Ł, Ą), ² or ³ after m ("m²", "m³"), ¿ or ¡
+ * opening a word, à and å beside a letter ("Qualità", "Ålesund"; 1250's ŕ, ĺ are rare Slovak).
+ */
+function isWesternAt(b: Uint8Array, i: number): boolean {
+  const before = i > 0 ? b[i - 1] : 0;
+  const after = i + 1 < b.length ? b[i + 1] : 0;
+  switch (b[i]) {
+    case 0xa3:
+    case 0xa5:
+      return after >= 0x30 && after <= 0x39;
+    case 0xb2:
+    case 0xb3:
+      return before === 0x6d && !isLetterByte(after);
+    case 0xa1:
+    case 0xbf:
+      return !isLetterByte(before) && isLetterByte(after);
+    case 0xc0:
+    case 0xe0:
+    case 0xc5:
+    case 0xe5:
+      return isLetterByte(before) || isLetterByte(after);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a file that is not UTF-8 is in Windows-1250 rather than Windows-1252, by the evidence
+ * of the whole sample: two or more bytes only a Central European letter explains (isCeLetterAt),
+ * and more of them than bytes only Western text explains (isWesternAt). French, German, Spanish
+ * or Italian text in Windows-1252 has none (its é, ø, œ, ñ are letters in both and settle
+ * nothing).
  */
 export function looksCentralEuropean(head: Uint8Array): boolean {
-  let signs = 0;
-  for (let i = 1; i + 1 < head.length; i++)
-    if (CE_LETTERS.has(head[i]) && isLetterByte(head[i - 1]) && isLetterByte(head[i + 1]))
-      if (++signs >= 2) return true;
-  return false;
+  let central = 0;
+  let western = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] < 0x80) continue;
+    if (isCeLetterAt(head, i)) central++;
+    else if (isWesternAt(head, i)) western++;
+  }
+  return central >= 2 && central > western;
 }
 
 function isAsciiLetter(c: number): boolean {

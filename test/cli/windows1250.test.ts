@@ -77,6 +77,34 @@ describe("telling Windows-1250 from Windows-1252", () => {
   });
 });
 
+describe("Windows-1250 told by evidence over the whole sample, not only letters inside words", () => {
+  it("Polish with Ł and Ż opening words and ł ending one (zł) is Windows-1250", () => {
+    const text =
+      "Customer;Net Value\nPrzedsiębiorstwo Budowlane Łęczna;1 236,00 zł\nŻabka Instalacje;259,55 zł\n";
+    expect(sniffEncoding(cp1250(text)).encoding).toBe("windows-1250");
+    expect(decodeText(cp1250(text))).toBe(text);
+  });
+
+  it("Czech whose only Central European letters are č in Kč and ř, á is Windows-1250", () => {
+    const text = "Customer;Net Amount\nStavby Novák;4 560,00 Kč\nElektro Dvořák;938,20 Kč\n";
+    expect(sniffEncoding(cp1250(text)).encoding).toBe("windows-1250");
+    expect(decodeText(cp1250(text))).toBe(text);
+  });
+
+  it("Western text with a repeated final è, m³ and £ figures stays Windows-1252", () => {
+    const western = [
+      "Cliente;Articolo\nCaffè Nero;Caffè\nCaffè Nero;Tè verde\n",
+      "Customer;Item;Price\nA Ltd;Concrete 2 m³;£120\nB Ltd;Sand 1 m³;£45\n",
+      "Client;Article\nÉlectricité Crème;Système\nPère Noël;Crème brûlée\n",
+    ];
+    for (const text of western) {
+      const bytes = cp1252(text);
+      expect(sniffEncoding(bytes).encoding).toBe("windows-1252");
+      expect(decodeText(bytes)).toBe(text);
+    }
+  });
+});
+
 describe("kap analyze on a Windows-1250 export", () => {
   it("reads the Polish and Czech files as their UTF-8 versions are read, and says Windows-1250", () => {
     for (const name of ["polish-pozycje-faktur.csv", "czech-polozky-faktur.csv"]) {
@@ -95,6 +123,42 @@ describe("kap analyze on a Windows-1250 export", () => {
       // the same accounts, names, categories and money as from the UTF-8 file
       expect(a.portfolio).toEqual(b.portfolio);
       expect(a.ingest.numbers).toEqual(b.ingest.numbers);
+    }
+  });
+
+  it("a Polish file with zł amounts and a Czech one with Kč are read in PLN and CZK", () => {
+    const polish =
+      "Date;Invoice No;Customer ID;Customer;Qty;Net Value\n" +
+      "2025-11-21;FV/2025/11/0042;K-0017;Przedsiębiorstwo Budowlane Łęczna;4;1\u00a0236,00 zł\n" +
+      "2026-02-13;FV/2026/02/0007;K-0017;Przedsiębiorstwo Budowlane Łęczna;120;2\u00a0076,40 zł\n" +
+      "2026-10-19;FV/2026/10/0088;K-0031;Żabka Instalacje s.c.;15;259,55 zł\n";
+    const czech =
+      "Date;Document;Customer ID;Customer;Qty;Net Amount\n" +
+      "15.11.2025;FV2025-0451;25123456;Stavby Novák s.r.o.;3;4\u00a0560,00 Kč\n" +
+      "03.04.2026;FV2026-0102;25123456;Stavby Novák s.r.o.;50;2\u00a0345,50 Kč\n" +
+      "01.10.2026;FV2026-0350;47111111;Elektro Dvořák a.s.;20;938,20 Kč\n";
+    // worked by hand: K-0017 1,236.00 + 2,076.40 = 3,312.40 PLN; K-0031 259.55 PLN;
+    // 25123456 4,560.00 + 2,345.50 = 6,905.50 CZK; 47111111 938.20 CZK
+    const cases: [string, string, string, Record<string, number>][] = [
+      ["pl.csv", polish, "PLN", { "K-0017": 3312.4, "K-0031": 259.55 }],
+      ["cz.csv", czech, "CZK", { "25123456": 6905.5, "47111111": 938.2 }],
+    ];
+    for (const [name, text, currency, revenue] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, cp1250(text));
+      const run = spawnSync(
+        process.execPath,
+        [KAP, "analyze", file, "--as-of", "2026-10-31", "--json", "-q"],
+        { encoding: "utf8" }
+      );
+      expect(run.status).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.file.read).toBe("Windows-1250, semicolon-delimited");
+      expect(out.portfolio.currencies).toEqual([currency]);
+      const got: Record<string, number> = {};
+      for (const a of out.portfolio.accounts as { accountId: string; revenueLast12: number }[])
+        got[a.accountId] = a.revenueLast12;
+      expect(got).toEqual(revenue);
     }
   });
 });
