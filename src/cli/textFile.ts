@@ -124,7 +124,9 @@ export function decodeLegacy(
 }
 
 function isLetterByte(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  return (
+    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)
+  );
 }
 
 /** a e i o u y, either case, or á é í ó ú ý (the same bytes in 1250 and 1252) */
