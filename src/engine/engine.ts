@@ -220,6 +220,7 @@ export class KapEngine implements OrderSink {
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
+      cancelledBilling: options.cancelledBilling,
       sageDocTypes: options.sageDocTypes,
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,

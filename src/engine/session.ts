@@ -28,7 +28,9 @@ import {
 import { layoutById } from "../ingest/layouts";
 import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
 import { creditPrefixIsNumbering } from "../domain/orderLines";
+import { billingCancellations } from "../ingest/cancellations";
 import {
+  CREDIT_TYPE,
   creditNotePrefixes,
   invoicePrefixesBeside,
   type IngestReport,
@@ -55,6 +57,7 @@ import {
   dateOrderEvidence,
   excelSwappedDates,
   parseDate,
+  parseMoney,
   settleDateOrder,
   type SwappedDates,
   textDateOrder,
@@ -182,6 +185,11 @@ export interface OrderReadOptions {
   discountIsFraction?: boolean;
   /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
   sapDocTypes?: boolean;
+  /**
+   * SAP's S1 cancellations in the sample and the invoices they cancel ([cancellation id, invoice
+   * id]): both documents' lines are left out (ingest/cancellations)
+   */
+  cancelledBilling?: [string, string][];
   /** the document-type column holds Sage's SI in the sample: its SR, SA, PI … are no sales */
   sageDocTypes?: boolean;
   /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
@@ -337,21 +345,26 @@ export function planReading(
         ]
       : []),
   ];
+  const numbers = orderNumberConventions(
+    mapping,
+    sample,
+    culture,
+    // the CLI names it ("semicolon"), a grid read whole gives the character
+    peek.file?.delimiter === "semicolon" ? ";" : peek.file?.delimiter
+  );
+  // SAP's S1 cancellations and the invoices they cancel: both left out (ingest/cancellations)
+  const cancelled = sapDocTypes ? sampleCancellations(mapping, sample, numbers) : undefined;
+  if (cancelled?.note) allNotes.push(cancelled.note);
   return {
     dateOrder: date.order,
     ...(swapped ? { swapSerialDayMonth: true } : {}),
     ...(sapDocTypes ? { sapDocTypes } : {}),
+    ...(cancelled?.pairs.length ? { cancelledBilling: cancelled.pairs } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     dateOrderSource: date.source,
-    numbers: orderNumberConventions(
-      mapping,
-      sample,
-      culture,
-      // the CLI names it ("semicolon"), a grid read whole gives the character
-      peek.file?.delimiter === "semicolon" ? ";" : peek.file?.delimiter
-    ),
+    numbers,
     discountIsFraction:
       disc !== undefined &&
       (peek.numberFormats?.[mapping.headerRow + 1]?.[disc] ?? "").includes("%"),
@@ -971,4 +984,40 @@ export class IngestSession {
     if (header && header.every((_, c) => read.has(c))) return;
     this.source.project(columns, date);
   }
+}
+
+/**
+ * The S1 cancellations among the sample's SAP billing documents and the invoice each cancels
+ * (ingest/cancellations), with the note that says so: the pairs, and the cancellations that
+ * cancel no invoice found (read as returns).
+ */
+function sampleCancellations(
+  mapping: ColumnMapping,
+  sample: readonly (readonly Cell[])[],
+  numbers: Partial<Record<NumberField, ColumnConvention>>
+): { pairs: [string, string][]; note?: string } | undefined {
+  const column = (f: string) => mapping.fields.find((m) => m.field === f)?.column ?? -1;
+  const [type, id, revenue] = [column("docType"), column("orderId"), column("revenue")];
+  const account = column("accountId") >= 0 ? column("accountId") : column("accountName");
+  if (type < 0 || id < 0 || revenue < 0 || account < 0) return undefined;
+  const textOf = (v: Cell) => (v === null || v === undefined ? "" : String(v).trim());
+  const found = billingCancellations(sample, {
+    id: (r) => textOf(r[id]),
+    type: (r) => textOf(r[type]),
+    account: (r) => textOf(r[account]),
+    value: (r) => parseMoney(r[revenue], numbers.revenue)?.value,
+    credit: (t) => CREDIT_TYPE.test(t),
+  });
+  const pairs = [...found.pairs];
+  const header = mapping.fields.find((m) => m.field === "docType")!.header;
+  const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
+  const notes = [
+    pairs.length
+      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${pairs.length} cancellations`} (S1) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
+      : "",
+    found.unpaired.length
+      ? `The cancellation${found.unpaired.length === 1 ? "" : "s"} (S1) ${found.unpaired.slice(0, 3).join(", ")} cancel${found.unpaired.length === 1 ? "s" : ""} no invoice of the same customer and value found in the first rows: read as a return.`
+      : "",
+  ].filter((n) => n !== "");
+  return { pairs, ...(notes.length ? { note: notes.join(" ") } : {}) };
 }

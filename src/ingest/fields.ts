@@ -1181,6 +1181,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "sop number",
         "voucher no",
         "billing document",
+        // SAP's short column heading (an ALV list of billing documents)
+        "billing doc",
         "invoice credit no",
         "num",
         "reference",
@@ -1617,6 +1619,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "voucher type",
         "invoice credit",
         "fkart",
+        // SAP's short column heading for the billing type (an ALV list)
+        "billt",
       ],
     },
     {

@@ -186,6 +186,11 @@ export interface OrderParserOptions {
   discountIsFraction?: boolean;
   /** The document-type column holds SAP billing types (F2, G2 …): RE is then SAP's returns, a credit. */
   sapDocTypes?: boolean;
+  /**
+   * SAP's S1 cancellations and the invoices they cancel, [cancellation id, invoice id]
+   * (ingest/cancellations): both documents' lines are left out, neither a sale nor a return.
+   */
+  cancelledBilling?: readonly (readonly [string, string])[];
   /** The document-type column holds Sage's transaction types (SI beside them): SR, SA, PI … are then no sales. */
   sageDocTypes?: boolean;
   /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
@@ -680,6 +685,15 @@ export function createOrderParser(
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  /** each document of an S1 cancellation pair, and the rule its lines are skipped under */
+  const cancelledBilling = options.cancelledBilling?.length
+    ? new Map<string, string>(
+        options.cancelledBilling.flatMap(([cancellation, invoice]) => [
+          [cancellation, VOID_CREDIT],
+          [invoice, VOID_ORDER],
+        ])
+      )
+    : undefined;
   /** the side (S/H, D/C) whose lines are returns, where amounts are unsigned beside one */
   const returnSide = mapping.returnSide;
   /** every line's currency where the report names its home currency (ingest/plausible) */
@@ -1834,6 +1848,11 @@ export function createOrderParser(
 
     const rawOrder = rawOrderId;
     const docType = col.docType >= 0 ? text(row[col.docType]) : "";
+    // a cancelled invoice and its S1 cancellation: both out, as a voided invoice and its credit note
+    if (cancelledBilling) {
+      const pair = cancelledBilling.get(rawOrder);
+      if (pair) return reject(pair, rowNo, false);
+    }
     const noSaleRule = docType !== "" && !saleDocType ? noSaleDocRule(docType) : "";
     if (noSaleRule === VOID_ORDER) voidedCredits.noteVoided(row, rawOrder, accountId, date);
     if (noSaleRule !== "") return reject(noSaleRule, rowNo, false);
