@@ -94,6 +94,16 @@ const NOT_CUSTOMER = [
   "country",
   "postcode",
   "zip",
+  // free text about the order, never who placed it ("Customer Note", "Customer Comments")
+  "note",
+  "notes",
+  "comment",
+  "comments",
+  "memo",
+  "remark",
+  "remarks",
+  "message",
+  "instructions",
   // the customer's own purchase order number ("Customer PO", "Customer Order No")
   "po",
   "order",

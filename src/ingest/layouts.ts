@@ -27,6 +27,7 @@ export type LayoutId =
   | "sage200"
   | "sage50-audit"
   | "shopify"
+  | "woocommerce"
   | "sap-sd"
   | "business-central"
   | "business-central-item-ledger"
@@ -96,6 +97,13 @@ export interface ExportLayout {
    * is the person who ordered (the orderedBy column): Shopify's phone and POS orders.
    */
   accountFromOrderedBy?: boolean;
+  /**
+   * The account id a guest checkout carries (WooCommerce's Customer User ID 0): no account. Such
+   * an order's customer is its billing e-mail (the accountEmail column, one address whatever its
+   * case), else its company (accountName), else the person's name (firstName and lastName); an
+   * account with no company is named by that person's name.
+   */
+  guestAccountId?: string;
   /**
    * Products that sit in a category are named by their full name, "Category:Item" ("Fixings:Cable
    * ties 100mm"; a sub-category adds a segment: "Lighting:LED Panels:600x600 4000K"), QuickBooks'
@@ -762,6 +770,37 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "outstanding balance",
     ],
     note: "The customer is the e-mail (company from the order's first line); an order without e-mail is its Billing Company's, else its Billing Name's; line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",
+  },
+  {
+    // WooCommerce's order export (its own and the Advanced Order Export plugin's), one row per
+    // line item: the registered customer's "Customer User ID", 0 for a guest checkout; the
+    // buyer's note to the shop ("Customer Note") is free text, never the customer.
+    id: "woocommerce",
+    name: "WooCommerce orders",
+    signature: [["customer user id"], ["order number", "order id"], ["order status"]],
+    fields: {
+      accountId: ["customer user id"],
+      accountName: ["company billing", "billing company"],
+      accountEmail: ["email billing", "billing email"],
+      firstName: ["first name billing", "billing first name"],
+      lastName: ["last name billing", "billing last name"],
+      orderId: ["order number", "order id"],
+      date: ["order date"],
+      orderStatus: ["order status"],
+      currency: ["order currency"],
+    },
+    guestAccountId: "0",
+    ignore: [
+      "customer note",
+      // the line's number within its order ("Item #")
+      "item",
+      "order total amount",
+      "order shipping amount",
+      "order total tax amount",
+      "order subtotal amount",
+      "cart discount amount",
+    ],
+    note: "The customer is the Customer User ID (named by its billing company, else the billing name); a guest checkout (Customer User ID 0) is its billing e-mail's, else its billing company's or name's.",
   },
   {
     id: "sap-sd",

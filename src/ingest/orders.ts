@@ -644,6 +644,9 @@ export function createOrderParser(
     lineDiscount: -1,
     docType: -1,
     orderedBy: -1,
+    accountEmail: -1,
+    firstName: -1,
+    lastName: -1,
     site: -1,
     currency: -1,
     orderStatus: -1,
@@ -684,6 +687,7 @@ export function createOrderParser(
   const saleDocType = layout?.saleDocType;
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
+  const guestAccountId = col.accountId >= 0 ? layout?.guestAccountId : undefined;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
   /** each document of an S1 cancellation pair, and the rule its lines are skipped under */
   const cancelledBilling = options.cancelledBilling?.length
@@ -721,6 +725,12 @@ export function createOrderParser(
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
     return rule;
+  }
+  /** The billing person's name, "First Last" (WooCommerce's First Name and Last Name), or "". */
+  function buyerName(row: readonly Cell[]): string {
+    const first = col.firstName >= 0 ? text(row[col.firstName]) : "";
+    const last = col.lastName >= 0 ? text(row[col.lastName]) : "";
+    return first && last ? `${first} ${last}` : first || last;
   }
   /** A Shopify order's Refunded Amount (with its tax and shipping), when it is one. */
   function refundedOf(row: readonly Cell[]): number | undefined {
@@ -1534,6 +1544,12 @@ export function createOrderParser(
       if (!accountName && groups.length) accountName = groups[groups.length - 1].path;
     }
     let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : "";
+    // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.
+    if (guestAccountId !== undefined) {
+      if (!accountName) accountName = buyerName(row);
+      if (accountKey === guestAccountId)
+        accountKey = col.accountEmail >= 0 ? text(row[col.accountEmail]).toLowerCase() : "";
+    }
     // An e-mail is the customer (Shopify): one address whatever its case, lower-cased once per order.
     if (emailIds && accountKey) accountKey = sameOrder ? orderAccountId : accountKey.toLowerCase();
     if (sameOrder) {
