@@ -705,7 +705,11 @@ export function checkOrderColumns(
     }
     // the id of a guest checkout (WooCommerce's 0) on every line: each order's e-mail is its customer (ingest/orders)
     const guestId = layoutById(mapping.layout)?.guestAccountId;
-    if (values.size === 1 && filled >= ONE_CUSTOMER_ROWS && !(guestId !== undefined && values.has(guestId))) {
+    if (
+      values.size === 1 &&
+      filled >= ONE_CUSTOMER_ROWS &&
+      !(guestId !== undefined && values.has(guestId))
+    ) {
       const only = [...values][0];
       const name = get("accountName");
       const names = new Set<string>();
