@@ -188,9 +188,26 @@ function colAt(first: string, offset: number): string {
  * never falls below the table's cut, so an empty table says nothing about lost accounts.
  */
 function noSilentChurnText(p: PortfolioAnalysis): string {
-  return p.lifetimeModels.some((m) => findsNoDropout(m.bgnbd))
-    ? "P(alive) cannot show lost accounts here: the fit finds almost no dropping out (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering."
-    : "No high-revenue account looks lost without an alert.";
+  if (p.lifetimeModels.some((m) => findsNoDropout(m.bgnbd)))
+    return "P(alive) cannot show lost accounts here: the fit finds almost no dropping out (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering.";
+  const unreliable = unreliableFits(p);
+  if (unreliable.length && unreliable.length === p.lifetimeModels.length)
+    return `P(alive) cannot show lost accounts here: ${NOT_RELIABLE}`;
+  const all = "No high-revenue account looks lost without an alert.";
+  return unreliable.length ? `${all} ${notListedText(unreliable)}` : all;
+}
+
+const NOT_RELIABLE =
+  "the lifetime fit is not reliable (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering.";
+
+/** The currencies whose lifetime fit is not reliable: silentChurnList leaves their accounts out. */
+function unreliableFits(p: PortfolioAnalysis): string[] {
+  return p.lifetimeModels.filter((m) => !m.reliable).map((m) => m.currency || "no currency");
+}
+
+/** Beside accounts of reliable fits: which currencies' accounts are not listed, and why. */
+function notListedText(currencies: readonly string[]): string {
+  return `Not listed: accounts in ${currencies.join(", ")}, as ${NOT_RELIABLE}`;
 }
 
 /**
@@ -324,6 +341,13 @@ export function dashboardLifetimeBlocks(
     )
   );
   styles.push({ range: `E${r + 1}:E${r + scRows.length}`, style: { wrap: true } });
-  r += scRows.length + 3;
+  r += scRows.length + 1;
+  // a currency whose fit is not reliable has no rows above: said under the table
+  const unreliable = unreliableFits(p);
+  if (unreliable.length) {
+    blocks.push({ at: `A${r}`, rows: [[notListedText(unreliable)]], style: "note" });
+    r++;
+  }
+  r += 2;
   return { blocks, styles, next: r };
 }

@@ -26,9 +26,14 @@ const bgNbdFit = (a: number, b: number) => ({
   logLikelihood: -1000,
   converged: true,
 });
-const withFit = (a: number, b: number): PortfolioAnalysis => ({
+/** The base portfolio with this fit; `reliable` as a fit on enough accounts would be (default: base's own, not reliable). */
+const withFit = (a: number, b: number, reliable?: boolean): PortfolioAnalysis => ({
   ...base,
-  lifetimeModels: base.lifetimeModels.map((m) => ({ ...m, bgnbd: bgNbdFit(a, b) })),
+  lifetimeModels: base.lifetimeModels.map((m) => ({
+    ...m,
+    bgnbd: bgNbdFit(a, b),
+    ...(reliable === undefined ? {} : { reliable, warning: null }),
+  })),
 });
 /** The note under the silent-churn heading (with no account to list there is no table). */
 const silentChurnText = (p: PortfolioAnalysis) => {
@@ -46,8 +51,18 @@ it("a fit with almost no dropping out (the sample's a, b) cannot say no account 
   );
 });
 
-it("a fit with real dropping out (CDNOW's a 0.793, b 2.426: 25%) keeps the all-clear", () => {
-  expect(silentChurnText(withFit(0.793, 2.426))).toBe(
+it("a reliable fit with real dropping out (CDNOW's a 0.793, b 2.426: 25%) keeps the all-clear", () => {
+  expect(silentChurnText(withFit(0.793, 2.426, true))).toBe(
     "No high-revenue account looks lost without an alert."
+  );
+});
+
+it("a fit flagged not reliable: the list is not drawn from it, and the note says why", () => {
+  // base: 2 accounts, 1 order each → no repeat buyer, so the models are not reliable (200 accounts and
+  // 50 repeat buyers needed); a CDNOW-like fit with real dropping out, still not reliable
+  const p = withFit(0.793, 2.426);
+  expect(p.lifetimeModels.map((m) => m.reliable)).toEqual([false]);
+  expect(silentChurnText(p)).toBe(
+    "P(alive) cannot show lost accounts here: the lifetime fit is not reliable (see the note on the Account Health sheet). The alerts and win-back stages show who has stopped ordering."
   );
 });

@@ -146,8 +146,15 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
     .map((i) => rows[i]);
 }
 
-/** The silent-churn list (see the file comment). */
-export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChurnRow[] {
+/**
+ * The silent-churn list (see the file comment), drawn only from currencies whose lifetime fit is
+ * reliable: `unreliable` holds the others' codes, whose P(alive) can be near 0 for an account that
+ * ordered days ago (a degenerate fit on a handful of accounts).
+ */
+export function silentChurnList(
+  accounts: readonly AccountAnalysis[],
+  unreliable: ReadonlySet<string> = new Set()
+): SilentChurnRow[] {
   const past = (a: AccountAnalysis) => a.revenueLast12 + a.revenuePrior12;
   const byCurrency = new Map<string, Float64Array>();
   const lists = new Map<string, number[]>();
@@ -169,6 +176,7 @@ export function silentChurnList(accounts: readonly AccountAnalysis[]): SilentChu
   for (const a of accounts) {
     const l = a.lifetime;
     if (!a.isTopLevel || !l || l.pAlive === null || l.pAlive >= SILENT_CHURN_P_ALIVE) continue;
+    if (unreliable.has(a.currency)) continue;
     const revenue = past(a);
     if (!(revenue > 0 && inTopShare(a))) continue;
     if (a.alerts.some((x) => x.severity === "Critical" || x.severity === "Warning")) continue;

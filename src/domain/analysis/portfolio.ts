@@ -69,6 +69,7 @@ import type {
   AffinityRule,
   AnalysisContext,
   BandSummary,
+  CurrencyLifetimeModel,
   ComparableBasis,
   Dashboard,
   FocusAccount,
@@ -439,7 +440,10 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
         ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || "no currency").join(", ")}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
         : null,
     accounts,
-    dashboard: { ...dashboardOf(accounts), initiativeProgress: initiativeRollup(initiatives) },
+    dashboard: {
+      ...dashboardOf(accounts, lifetimeModels),
+      initiativeProgress: initiativeRollup(initiatives),
+    },
     whitespaceMap: whitespaceMapOf(accounts, states, book.categories),
     categoryRules,
     initiatives,
@@ -754,7 +758,10 @@ function addMoney(m: Record<string, number>, currency: string, v: number): void 
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
 
-function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, "initiativeProgress"> {
+function dashboardOf(
+  accounts: AccountAnalysis[],
+  lifetimeModels: readonly CurrencyLifetimeModel[]
+): Omit<Dashboard, "initiativeProgress"> {
   const top = accounts.filter((a) => a.isTopLevel);
   const annualRevenue: Record<string, number> = {};
   for (const a of top) addMoney(annualRevenue, a.currency, a.revenueLast12);
@@ -852,7 +859,11 @@ function dashboardOf(accounts: AccountAnalysis[]): Omit<Dashboard, "initiativePr
     focusAccounts,
     openAlerts,
     valueHealth: valueHealthView(accounts),
-    silentChurn: silentChurnList(accounts),
+    // not from a fit flagged not reliable (the dashboard's note says why)
+    silentChurn: silentChurnList(
+      accounts,
+      new Set(lifetimeModels.filter((m) => !m.reliable).map((m) => m.currency))
+    ),
   };
 }
 

@@ -233,4 +233,35 @@ describe("silent churn", () => {
     // P(alive) exactly 0.5 is not "below 0.5"
     expect(silentChurnList([row("X", { revenue: 10, pAlive: 0.5 })])).toEqual([]);
   });
+
+  test("not from a currency whose lifetime fit is not reliable; the other currencies' accounts still listed", () => {
+    const rows = [
+      row("EUR-GONE", { revenue: 100, prior: 900, pAlive: 0.2, currency: "EUR" }),
+      row("GBP-GONE", { revenue: 100, prior: 900, pAlive: 0.2, currency: "GBP" }),
+    ];
+    // each alone in its currency, so in its top quarter; P(alive) 0.2 < 0.5, no alert
+    expect(silentChurnList(rows).map((r) => r.key)).toEqual(["EUR-GONE", "GBP-GONE"]);
+    expect(silentChurnList(rows, new Set(["EUR"])).map((r) => r.key)).toEqual(["GBP-GONE"]);
+  });
+
+  test("a small portfolio (the tester's file 26): its fit is not reliable, so an account that ordered 2 days ago is not 'silent churn'", () => {
+    // worked by hand from the file: 4 accounts (under the 200 a reliable fit needs); as of the last
+    // order 22/10/2026, CUST-002 last ordered 20/10/2026, 2 days before (its fitted P(alive) was ~0%
+    // and the dashboard listed it as silently churning)
+    const p = analyzePortfolio(
+      bookOf([
+        line("=1+1", d(2025, 12, 1), "@SUM(1,1)", 100, { orderId: "A1", category: "-Cable" }),
+        line("=1+1", d(2026, 10, 1), "SKU-2", 100, { orderId: "A2", category: "Tools" }),
+        line("CUST-002", d(2026, 6, 15), "SKU-2", 25, { orderId: "A3", category: "Tools" }),
+        line("CUST-002", d(2026, 10, 20), "SKU-3", 199, { orderId: "A4", category: "Power Tools" }),
+        line("123456789012345678", d(2026, 10, 21), "SKU-3", 199, { orderId: "A5" }),
+        line("123456789012345679", d(2026, 10, 22), "SKU-3", 10, { orderId: "A6" }),
+      ]),
+      { asOf: d(2026, 10, 22) }
+    );
+    const cust = p.accounts.find((a) => a.accountId === "CUST-002")!;
+    expect(cust.health.inputs.daysSinceLastOrder).toBe(2);
+    expect(p.lifetimeModels.map((m) => [m.accounts, m.reliable])).toEqual([[4, false]]);
+    expect(p.dashboard.silentChurn).toEqual([]);
+  });
 });
