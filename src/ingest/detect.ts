@@ -53,6 +53,11 @@ export interface ColumnMapping {
    */
   categoryFromProductPrefix?: boolean;
   /**
+   * The category column holds Odoo's category paths ("All / Saleable / Tools / Hand tools"):
+   * each line's category is the path's top level below Odoo's roots (ingest/categoryPath).
+   */
+  categoryOdooPath?: boolean;
+  /**
    * No category column, and the report's product headings stand under category headings
    * (QuickBooks' sales by product/service detail): each line's category is the top-level one.
    */

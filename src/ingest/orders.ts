@@ -4,6 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
+import { odooTopCategory } from "./categoryPath";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
 import { Spellings, spellingsWarning } from "./spellings";
 import {
@@ -926,6 +927,14 @@ export function createOrderParser(
   const categoryForProduct = !hasProducts && col.category >= 0;
   // QuickBooks' "Category:Item" product names, no category column: the name's first segment.
   const categoryFromSku = !!mapping.categoryFromProductPrefix && col.category < 0;
+  // Odoo's category paths: the top level below its roots (ingest/categoryPath), once per path
+  const odooPaths = mapping.categoryOdooPath ? new Map<string, string>() : undefined;
+  const categoryText = (t: string): string => {
+    if (!odooPaths || t === "") return t;
+    let top = odooPaths.get(t);
+    if (top === undefined) odooPaths.set(t, (top = odooTopCategory(t)));
+    return top;
+  };
   const dec = (f: NumberField): ColumnConvention | undefined => options.numbers?.[f];
   const qtyDec = dec("quantity");
   const revDec = dec("revenue");
@@ -1948,7 +1957,7 @@ export function createOrderParser(
       productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
     const category =
       (col.category >= 0
-        ? text(row[col.category])
+        ? categoryText(text(row[col.category]))
         : (categoryFromHeadings ? productPath.category : "") ||
           (categoryFromSku ? productCategoryPrefix(sku) : "")) || cat?.category;
     line.category = category ? products.categoryOf(product, category) : UNCATEGORISED;

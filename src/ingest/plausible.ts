@@ -35,6 +35,7 @@ import {
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
+import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import {
   closedMeansRefunded,
@@ -876,6 +877,20 @@ export function checkOrderColumns(
     ? readSideColumn(options.headers, sample, new Set(fields.map((m) => m.column)))
     : undefined;
   if (sides) notes.push(sides.note);
+  // Odoo's category paths ("All / Saleable / Tools / Hand tools"): the top level below its roots,
+  // the level QuickBooks' "Tools:Hand tools" is read at (ingest/categoryPath)
+  const category = get("category");
+  const categoryValues = category ? sample.map((r) => text(r, "category")) : [];
+  const odooPath =
+    !!category &&
+    (mapping.layout === "odoo" ||
+      mapping.layout === "odoo-sales" ||
+      isOdooCategoryColumn(categoryValues));
+  const odooExample = odooPath ? categoryValues.find((v) => v.includes(" / ")) : undefined;
+  if (odooExample)
+    notes.push(
+      `Categories read at the top level of Odoo's category paths, below its "All" and "Saleable" roots ("${odooExample}" counts in "${odooTopCategory(odooExample) || "Uncategorised"}"), as a QuickBooks "Category:Sub-category" counts in its first: a product in a root alone is "Uncategorised".`
+    );
   // the customer's tax id, read as the account or not: the reading says which
   const taxIdHeader = options.headers?.find((h) => isTaxIdHeader(normaliseHeader(h)))?.trim();
   return {
@@ -884,6 +899,7 @@ export function checkOrderColumns(
       fields,
       ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
+      ...(odooPath ? { categoryOdooPath: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(statuses.dealStages ? { dealStages: true } : {}),
