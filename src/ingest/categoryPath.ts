@@ -12,7 +12,17 @@
  */
 
 /** Odoo's root category ("All"), as its languages name it. */
-const ODOO_ROOT = new Set(["all", "tous", "toutes", "alle", "alles", "todos", "todas", "tutti", "tutte"]);
+const ODOO_ROOT = new Set([
+  "all",
+  "tous",
+  "toutes",
+  "alle",
+  "alles",
+  "todos",
+  "todas",
+  "tutti",
+  "tutte",
+]);
 /** Odoo's "Saleable" category under the root, as its languages name it. */
 const ODOO_SALEABLE = new Set([
   "saleable",
