@@ -236,22 +236,27 @@ export function planReading(
   const peek = found.table.peek;
   const dateCol = mapping.fields.find((f) => f.field === "date")?.column ?? 0;
   const cultureName = typeof culture === "string" ? culture : culture?.name;
-  let date = settleDateOrder(
-    sample.map((r) => r[dateCol]),
-    cultureName,
-    layoutById(mapping.layout)?.dateOrder
-  );
+  const idCol = mapping.fields.find((f) => f.field === "orderId")?.column;
+  // the date cells and order ids, taken out of the rows in one pass: a pass over a 50,000-row
+  // sample costs a cache miss a row
+  const dateCells: Cell[] = [];
+  const ids: string[] = [];
+  for (const r of sample) {
+    dateCells.push(r[dateCol]);
+    if (idCol === undefined) continue;
+    const id = r[idCol];
+    ids.push(id === null || id === undefined ? "" : String(id).trim());
+  }
+  let date = settleDateOrder(dateCells, cultureName, layoutById(mapping.layout)?.dateOrder);
   // Dates that read one way only (15.10.2026) settle the column even against the culture: read
   // the culture's way, the dates that read both ways would be taken the other way round from them.
   const dateNotes: string[] = [];
   if (date.source === "culture") {
-    const own = settleDateOrder(sample.map((r) => r[dateCol]));
+    const own = settleDateOrder(dateCells);
     if (own.source === "data" && own.order !== date.order) {
-      const proofs = sample
-        .map((r) => r[dateCol])
-        .filter(
-          (v): v is string => typeof v === "string" && settleDateOrder([v]).source === "data"
-        );
+      const proofs = dateCells.filter(
+        (v): v is string => typeof v === "string" && settleDateOrder([v]).source === "data"
+      );
       // a date that reads one way only by its numbers (15.10.2026) says it best; else one written
       // with dots (05.10.2026), the day-first way of writing dates
       const byNumbers = proofs.find(
@@ -307,10 +312,7 @@ export function planReading(
     if (order) date = { order, source: "data" };
   }
   // Excel's mix: the dates that read both ways made dates with day and month swapped, the rest text.
-  const swapped = excelSwappedDates(
-    sample.map((r) => r[dateCol]),
-    date1904
-  );
+  const swapped = excelSwappedDates(dateCells, date1904);
   if (swapped) {
     date = { order: swapped.order, source: "data" };
     dateNotes.push(swappedDatesNote(swapped));
@@ -324,13 +326,6 @@ export function planReading(
   const sageDocTypes =
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAGE_INVOICE_TYPE.test(r[docCol]));
-  const idCol = mapping.fields.find((f) => f.field === "orderId")?.column;
-  const ids =
-    idCol === undefined
-      ? []
-      : sample.map((r) =>
-          r[idCol] === null || r[idCol] === undefined ? "" : String(r[idCol]).trim()
-        );
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
   // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);

@@ -527,10 +527,18 @@ const JOURNAL_ID = /^([A-Za-z][A-Za-z0-9]{0,5})\/\d/;
 export function creditNotePrefixes(ids: Iterable<string>): string[] {
   const count = new Map<string, number>();
   const journals = new Map<string, number>();
+  // an order's lines repeat its id: each run of one id is taken apart once, counted per line
+  let last: string | undefined;
+  let two: string | undefined;
+  let journal: string | undefined;
   for (const id of ids) {
-    const two = id.slice(0, 2).toLowerCase();
-    if (hasIdPrefix(id, [two])) count.set(two, (count.get(two) ?? 0) + 1);
-    const journal = JOURNAL_ID.exec(id)?.[1].toLowerCase();
+    if (id !== last) {
+      last = id;
+      const first = id.slice(0, 2).toLowerCase();
+      two = hasIdPrefix(id, [first]) ? first : undefined;
+      journal = JOURNAL_ID.exec(id)?.[1].toLowerCase();
+    }
+    if (two !== undefined) count.set(two, (count.get(two) ?? 0) + 1);
     if (journal) journals.set(journal, (journals.get(journal) ?? 0) + 1);
   }
   const n = (p: string) => count.get(p) ?? 0;

@@ -126,43 +126,59 @@ export function orderNumberConventions(
     f,
     c: mapping.fields.find((m) => m.field === f)?.column,
   })).filter((x): x is { f: NumberField; c: number } => x.c !== undefined);
-  const own = cols.map(({ f, c }) => ({
+  const texts = textCellsOf(
+    rows,
+    cols.map((x) => x.c)
+  );
+  const own = cols.map(({ f, c }, i) => ({
     f,
-    c,
-    // a quantity is a column of whole counts: "1,200" beside "3" settles it (GroupingEvidence)
-    conv: inferNumberConvention(
-      rows.map((r) => r[c]),
-      culture,
-      undefined,
+    texts: texts[i],
+    // a quantity is a column of whole counts: "1,200" beside "3" settles it (GroupingEvidence),
+    // where its number cells count too; the other columns' number cells say nothing
+    conv:
       f === "quantity"
-    ),
+        ? inferNumberConvention(
+            rows.map((r) => r[c]),
+            culture,
+            undefined,
+            true
+          )
+        : inferNumberConvention(texts[i], culture),
   }));
   // A count's grouping is weaker proof than a cell that reads one way only ("12,50"): where the
   // other columns prove a mark, the quantity takes theirs ("the file's other number columns").
   const proven = fileDecimal(own.filter((o) => !o.conv.grouping).map((o) => o.conv));
   for (const o of own)
-    if (o.conv.grouping && proven !== undefined)
-      o.conv = inferNumberConvention(
-        rows.map((r) => r[o.c]),
-        culture
-      );
+    if (o.conv.grouping && proven !== undefined) o.conv = inferNumberConvention(o.texts, culture);
   const file = fileDecimal(own.map((o) => o.conv));
   const out: Partial<Record<NumberField, ColumnConvention>> = {};
   for (const o of own)
     out[o.f] =
       o.conv.source === "data" || file === undefined
         ? o.conv
-        : inferNumberConvention(
-            rows.map((r) => r[o.c]),
-            culture,
-            file
-          );
+        : inferNumberConvention(o.texts, culture, file);
   if (delimiter === ";")
     for (const o of own) {
       const c = out[o.f]!;
       if (c.source === "default") out[o.f] = { ...c, decimal: ",", source: "delimiter" };
     }
   return out;
+}
+
+/**
+ * The text cells of each of `columns`, in row order: all that inferNumberConvention reads (a
+ * number cell says nothing of the decimal mark). One pass over the rows for every column: a
+ * sample of 50,000 rows read a column at a time costs a cache miss per row and column, and a
+ * CSV's number columns hold numbers, not text.
+ */
+function textCellsOf(rows: readonly Row[], columns: readonly number[]): string[][] {
+  const texts = columns.map((): string[] => []);
+  for (const r of rows)
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[columns[i]];
+      if (typeof v === "string") texts[i].push(v);
+    }
+  return texts;
 }
 
 export interface MappingCheck {

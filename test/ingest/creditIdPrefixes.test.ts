@@ -24,6 +24,19 @@ test("which prefixes are credit notes", () => {
   expect(creditNotePrefixes(["FA1", "FA2", "Avenue 3"])).toEqual([]);
 });
 
+test("an order's lines each count: a credit note of three lines beside two one-line invoices is as many", () => {
+  // worked by hand: av 3 lines, fa 2 lines → not fewer credit notes than invoices
+  expect(creditNotePrefixes(["AV00003", "AV00003", "AV00003", "FA00101", "FA00108"])).toEqual([]);
+  // av 2 lines, fa 3 lines (one invoice of 2 lines, then one of 1) → av are credit notes
+  expect(creditNotePrefixes(["FA00101", "FA00101", "AV00003", "AV00003", "FA00108"])).toEqual([
+    "av",
+  ]);
+  // Odoo's numbers likewise, line by line: RINV 2 lines, INV 2 lines → the numbering, not credits
+  expect(creditNotePrefixes(["INV/2026/1", "INV/2026/1", "RINV/2026/1", "RINV/2026/1"])).toEqual(
+    []
+  );
+});
+
 test("Odoo: a journal's credit notes are numbered R + its code (RINV/… beside INV/…)", () => {
   expect(creditNotePrefixes(["INV/2026/00001", "INV/2026/00002", "RINV/2026/00001", ""])).toEqual([
     "rinv",

@@ -8,6 +8,9 @@ import {
   parseNumberText,
   readNumberText,
 } from "../../src/ingest/numbers";
+import { orderNumberConventions } from "../../src/ingest/plausible";
+import type { Cell } from "../../src/ingest/grid";
+import type { ColumnMapping } from "../../src/ingest/detect";
 
 describe("parseNumberText under a known decimal mark", () => {
   it.each<[string, "," | ".", number, string | undefined]>([
@@ -140,6 +143,59 @@ describe("inferNumberConvention: per column, never per cell", () => {
     expect(fileDecimal([price, qty])).toBe(",");
     expect(fileDecimal([price, inferNumberConvention(["1.5"])])).toBeUndefined();
     expect(fileDecimal([qty])).toBeUndefined();
+  });
+});
+
+describe("orderNumberConventions: each number column of the order rows", () => {
+  const mapping: Pick<ColumnMapping, "fields"> = {
+    fields: [
+      { field: "quantity", column: 1, header: "Qty", confidence: 1 },
+      { field: "unitPrice", column: 2, header: "Price", confidence: 1 },
+      { field: "revenue", column: 3, header: "Total", confidence: 1 },
+    ],
+  };
+  // numbers from the reader say nothing; only text cells prove a decimal mark
+  const rows: Cell[][] = [
+    ["A", 3, "1.200", 3600],
+    ["B", "2", 5, "2,49"],
+    ["C", 4, "2.500", "1,234"],
+    ["D", "500", "7", 20],
+  ];
+  it("reads each column's text cells in row order, and the file's proof settles the ambiguous", () => {
+    const c = orderNumberConventions(mapping, rows);
+    // worked by hand: Total's "2,49" proves the comma ("1,234" reads both ways); Price's
+    // "1.200" and "2.500" read both ways, so the file's comma settles them; Qty has no text
+    // that proves anything, and follows the file too
+    expect(c.revenue).toMatchObject({
+      decimal: ",",
+      source: "data",
+      commaEvidence: 1,
+      ambiguous: 1,
+      example: "1,234",
+    });
+    expect(c.unitPrice).toMatchObject({
+      decimal: ",",
+      source: "file",
+      ambiguous: 2,
+      example: "1.200",
+    });
+    expect(c.quantity).toMatchObject({ decimal: ",", source: "file", ambiguous: 0 });
+  });
+  it("with no proof anywhere: the culture, else the point, and a semicolon file's comma", () => {
+    const plain = rows.map((r) => [r[0], r[1], r[2], 1]);
+    expect(orderNumberConventions(mapping, plain).unitPrice).toMatchObject({
+      decimal: ".",
+      source: "default",
+      ambiguous: 2,
+    });
+    expect(orderNumberConventions(mapping, plain, "de-DE").unitPrice).toMatchObject({
+      decimal: ",",
+      source: "culture",
+    });
+    expect(orderNumberConventions(mapping, plain, undefined, ";").quantity).toMatchObject({
+      decimal: ",",
+      source: "delimiter",
+    });
   });
 });
 
