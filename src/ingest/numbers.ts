@@ -231,6 +231,9 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(
 /** Swiss francs before or after the amount: "Fr. 45.00", "SFr. 45.00", "45.00 Fr.". */
 const SWISS_FRANCS_BEFORE = /^S?Fr\.\s*/;
 const SWISS_FRANCS_AFTER = /\s*S?Fr\.$/;
+/** "kr" or "kr." after the figure, or "kr" / "kr." before it, apart from any other letter. */
+const NORDIC_KRONA_AFTER = /(?<=[\d\s).\-\u2212])\s*kr\.?$/i;
+const NORDIC_KRONA_BEFORE = /^kr\.?\s*(?=[\d(+\-\u2212.,])/i;
 const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
 const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
 /** Group separators every convention accepts: spaces (incl. no-break and narrow no-break), apostrophes. */
@@ -273,6 +276,12 @@ function pieces(text: string): Pieces | undefined {
       s = s.slice(0, at) + s.slice(at + sym.length);
       break;
     }
+  }
+  // The Nordic krona's "kr" ("1 249,50 kr", "kr 45"): Swedish, Norwegian, Danish or Icelandic,
+  // so it names no currency (the culture's region does, as for money without a symbol)
+  if (currency === undefined) {
+    const krona = NORDIC_KRONA_AFTER.exec(s) ?? NORDIC_KRONA_BEFORE.exec(s);
+    if (krona) s = krona.index === 0 ? s.slice(krona[0].length) : s.slice(0, krona.index);
   }
   // Swiss francs written the Swiss way, "Fr. 1'234.50", "SFr. 45.00", "45.00 Fr."
   if (currency === undefined) {
