@@ -330,8 +330,13 @@ function validUnder(body: string, d: DecimalMark): boolean {
   if (!int.includes(g)) return /^\d+$/.test(int);
   const groups = int.split(g);
   // A first group of "0" is no thousands group: "0,035" is never 35.
-  return /^[1-9]\d{0,2}$/.test(groups[0]) && groups.slice(1).every((x) => /^\d{3}$/.test(x));
+  if (/^[1-9]\d{0,2}$/.test(groups[0]) && groups.slice(1).every((x) => /^\d{3}$/.test(x)))
+    return true;
+  // India's lakh and crore grouping: three digits last, pairs before ("2,30,000", "1,23,45,678")
+  return d === "." && INDIAN_GROUPS.test(int);
 }
+
+const INDIAN_GROUPS = /^[1-9]\d?(?:,\d\d)+,\d{3}$/;
 
 function evidenceOfBody(body: string): Evidence {
   const dot = body.indexOf(".");

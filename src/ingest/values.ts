@@ -465,9 +465,22 @@ export function parseNumber(v: Cell, decimal?: DecimalMark | NumberConvention): 
 }
 
 // and the German, French and Dutch units ERPs print beside a quantity (Stk, St., Stück, VE, pce, stuks)
+// (a whole word: the "l" of "50 Coil" is no litre)
 const UNIT_SUFFIX =
-  /\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l|stk|st|stück|stueck|ve|vpe|pce|pièces?|u|stuks?)\.?$/i;
+  /(?<!\p{L})\s*(pcs?|pieces?|ea|each|units?|nos?|off|x|boxes|box|packs?|pks?|rolls?|bags?|pairs?|prs?|sets?|m|kg|l|stk|st|stück|stueck|ve|vpe|pce|pièces?|u|stuks?)\.?$/iu;
 const TIMES_PREFIX = /^x\s*/i;
+/** Any other unit word after the figure and a space ("50 Coil", "3 Drums", "12 Mtr."). */
+const UNIT_WORD = /(?<=\d)\s+(\p{L}{2,12})\.?$/u;
+
+/** The quantity's text without its unit: a listed one, else any word after a space but CR/DR (a credit) and currency codes. */
+function withoutUnit(s: string, decimal?: DecimalMark | NumberConvention): string {
+  const listed = s.replace(UNIT_SUFFIX, "");
+  if (listed !== s) return listed;
+  const word = UNIT_WORD.exec(s);
+  if (!word || /^(cr|dr)$/i.test(word[1])) return s;
+  // money ("45 EUR") keeps its code, and so is no quantity
+  return parseMoney(s, decimal)?.currency !== undefined ? s : s.slice(0, word.index);
+}
 
 /** A quantity: numbers as they are; text like "12", "1,200", "(3)", "3-", "12 pcs", "x4". Money text is not a quantity. */
 export function parseQuantity(
@@ -476,7 +489,12 @@ export function parseQuantity(
 ): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (typeof v !== "string") return undefined;
-  const s = v.trim().replace(UNIT_SUFFIX, "").replace(TIMES_PREFIX, "");
+  let s = v.trim();
+  // "(20 Nos)": a credit note's quantity in brackets, its unit inside them
+  const bracketed = s.length > 2 && s.startsWith("(") && s.endsWith(")");
+  if (bracketed) s = s.slice(1, -1).trim();
+  s = withoutUnit(s, decimal).replace(TIMES_PREFIX, "");
+  if (bracketed) s = `(${s})`;
   const m = parseMoney(s, decimal);
   return m === undefined || m.currency !== undefined ? undefined : m.value;
 }

@@ -50,7 +50,7 @@ describe("parseNumberText under a known decimal mark", () => {
     ["1.234,50", "."],
     ["0,035", "."], // "0" is never a thousands group
     ["1,2,3", "."],
-    ["12,34,567", "."], // groups are threes
+    ["12,345,67", "."], // groups are threes (or, the Indian way, pairs then three last: "12,34,567")
     ["12abc", ","],
     ["", ","],
     ["--", "."],
