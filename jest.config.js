@@ -1,5 +1,11 @@
+const { availableParallelism } = require("os");
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // At least two workers, also on a 2-core machine such as CI's (jest's default, cores - 1, is
+  // one there): the long suites spend much of their time waiting on the processes they start
+  // (`kap`, Chromium, LibreOffice, webpack), and a second file runs meanwhile.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],

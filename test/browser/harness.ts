@@ -1,23 +1,18 @@
 /** Serves the production build and drives it in Debian's headless Chromium with the Excel double as office.js. */
-import { execSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { oneBuildAtATime } from "../setup/oneBuildAtATime";
 
 export const ROOT = resolve(__dirname, "../..");
 export const DIST = join(ROOT, "dist");
 export const SHOTS = join(ROOT, "test-artifacts", "screenshots");
+/** webpack's own script, run by node itself: a timeout then stops webpack, not only a shell around it. */
+const WEBPACK = join(ROOT, "node_modules/webpack/bin/webpack.js");
 export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
 
 const TYPES: Record<string, string> = {
@@ -39,22 +34,32 @@ function newest(dir: string): number {
 }
 
 /**
- * Builds the pane when there is no build or a source under src/ is newer than the last build
- * (a stamp: webpack leaves unchanged output files untouched, so their times say nothing).
+ * Whether dist/ holds a production build of the sources as they are: its stamp (written by the
+ * build itself, webpack.config.js ProductionBuildStamp, as `npm run build` in CI does) is newer
+ * than every file under src/. Webpack leaves unchanged output files untouched, so their own times
+ * say nothing.
  */
+function buildIsCurrent(): boolean {
+  const stamp = join(DIST, ".production-build");
+  return (
+    existsSync(join(DIST, "taskpane.html")) &&
+    existsSync(stamp) &&
+    newest(join(ROOT, "src")) <= statSync(stamp).mtimeMs
+  );
+}
+
+/** Builds the pane when there is no build or a source under src/ is newer than the last build. */
 export function ensureBuild(): void {
-  const stamp = join(DIST, ".browser-test-build");
-  if (
-    !existsSync(join(DIST, "taskpane.html")) ||
-    !existsSync(stamp) ||
-    newest(join(ROOT, "src")) > statSync(stamp).mtimeMs
-  ) {
-    const started = new Date();
-    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "ignore", timeout: 300_000 });
-    writeFileSync(stamp, "");
-    // a source saved during the build makes the next run build again
-    utimesSync(stamp, started, started);
-  }
+  if (buildIsCurrent()) return;
+  oneBuildAtATime("webpack", ROOT, () => {
+    // another worker may have built it while this one waited
+    if (!buildIsCurrent())
+      execFileSync(process.execPath, [WEBPACK, "--mode", "production"], {
+        cwd: ROOT,
+        stdio: "ignore",
+        timeout: 300_000,
+      });
+  });
 }
 
 export function bundleDouble(): string {

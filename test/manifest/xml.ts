@@ -3,11 +3,12 @@
  * Office add-in manifest (no DTDs, no CDATA). Refuses mismatched tags, so a test also
  * catches a manifest that is not well-formed.
  */
-import { execSync } from "child_process";
+import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
+import { oneBuildAtATime } from "../setup/oneBuildAtATime";
 
 export interface XmlElement {
   name: string;
@@ -119,25 +120,41 @@ function buildKey(): string {
 /**
  * The production build of the sources as they are, in a temporary folder of its own (never the
  * shared dist/, which other people and a dev server may be using). Built once per state of the
- * sources: the manifest suites share it (each built it, about 45 s on a 2-core CI machine); a
- * build is moved into place whole, so a suite never reads a half-written one.
+ * sources: the manifest suites share it (each built it, about 45 s on a 2-core CI machine), one
+ * builds while the other waits; a build is moved into place whole, so a suite never reads a
+ * half-written one. After `npm run build`, webpack's cache (webpack.config.js) makes it cheap.
  */
 export function buildProduction(): { dir: string; cleanup: () => void } {
   const dir = join(tmpdir(), `kap-build-${buildKey()}`);
   const keep = { dir, cleanup: () => {} };
   if (existsSync(join(dir, "functions.json"))) return keep;
-  const work = mkdtempSync(join(tmpdir(), "kap-building-"));
-  execSync(`npx webpack --mode production --output-path "${work}"`, {
-    cwd: ROOT,
-    env: { ...process.env, KAP_PUBLIC_URL: TEST_PUBLIC_URL },
-    stdio: "pipe",
-    timeout: 240_000,
+  return oneBuildAtATime("webpack", ROOT, () => {
+    // the other manifest suite may have built it while this one waited
+    if (existsSync(join(dir, "functions.json"))) return keep;
+    const work = mkdtempSync(join(tmpdir(), "kap-building-"));
+    // webpack's own script, run by node itself: a timeout then stops webpack, not only a shell
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/webpack/bin/webpack.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        work,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KAP_PUBLIC_URL: TEST_PUBLIC_URL },
+        stdio: "pipe",
+        timeout: 240_000,
+      }
+    );
+    try {
+      renameSync(work, dir);
+    } catch {
+      // another run of the tests in this checkout finished the same build first: use its folder
+      rmSync(work, { recursive: true, force: true });
+    }
+    return keep;
   });
-  try {
-    renameSync(work, dir);
-  } catch {
-    // another suite finished the same build first: use its folder
-    rmSync(work, { recursive: true, force: true });
-  }
-  return keep;
 }
