@@ -54,6 +54,7 @@ const ENCODING_NAMES: Record<string, string> = {
   "utf-8": "UTF-8",
   "utf-16le": "UTF-16 LE",
   "utf-16be": "UTF-16 BE",
+  shift_jis: "Shift-JIS",
   "windows-1252": "Windows-1252",
   "windows-1250": "Windows-1250",
   macintosh: "Mac OS Roman",

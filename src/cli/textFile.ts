@@ -24,7 +24,13 @@ import { type Cell, USUAL_COLUMNS } from "../ingest/grid";
 import type { RowEncoder } from "./rowWire";
 
 export type TextEncoding =
-  "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1250" | "macintosh";
+  | "utf-8"
+  | "utf-16le"
+  | "utf-16be"
+  | "shift_jis"
+  | "windows-1252"
+  | "windows-1250"
+  | "macintosh";
 
 /** A one-byte encoding a file not in UTF-8 is read in. */
 export type LegacyEncoding = "windows-1252" | "windows-1250" | "macintosh";
@@ -263,7 +269,31 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: 
   while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
   if (end > 0 && head[end - 1] >= 0xc0) end--;
   if (isUtf8(head.subarray(0, end))) return { encoding: "utf-8", bom: 0 };
+  if (looksShiftJis(head)) return { encoding: "shift_jis", bom: 0 };
   return { encoding: legacyOf(head), bom: 0 };
+}
+
+/**
+ * Whether bytes that are not UTF-8 are Shift-JIS (Excel's CSV on Japanese Windows): every byte
+ * above 0x7F is a half-width katakana (0xA1–0xDF) or a lead byte (0x81–0x9F, 0xE0–0xFC) with a
+ * trail byte (0x40–0x7E, 0x80–0xFC), four or more such pairs, and a quarter of them or more with
+ * a trail byte above 0x7F: Western text's é or ü before a letter makes a pair too, but two bytes
+ * above 0x7F in a row are rare there ("Société" ends its é before ";", which no pair has).
+ */
+export function looksShiftJis(head: Uint8Array): boolean {
+  let pairs = 0;
+  let highTrail = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i];
+    if (c < 0x80 || (c >= 0xa1 && c <= 0xdf)) continue;
+    if (!((c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc))) return false;
+    if (i + 1 >= head.length) break; // a pair cut by the sample's end
+    const t = head[++i];
+    if (t < 0x40 || t === 0x7f || t > 0xfc) return false;
+    pairs++;
+    if (t >= 0x80) highTrail++;
+  }
+  return pairs >= 4 && highTrail * 4 >= pairs;
 }
 
 /** The one-byte encoding bytes that are not UTF-8 show (Windows-1252 unless they show another). */
@@ -316,6 +346,7 @@ export function decodeText(buf: Uint8Array): string {
   if (encoding === "utf-16le") return body.toString("utf16le");
   if (encoding === "utf-16be") return Buffer.from(body).swap16().toString("utf16le");
   if (encoding === "utf-8" && isUtf8(body)) return body.toString("utf8");
+  if (encoding === "shift_jis") return new TextDecoder("shift_jis").decode(body);
   return decodeLegacy(encoding === "utf-8" ? lateLegacy(body) : encoding, body);
 }
 
@@ -1187,7 +1218,9 @@ export function sniffDialect(head: Buffer): TextDialect {
             .toString("utf16le")
         : encoding === "utf-8"
           ? body.toString("utf8")
-          : decodeLegacy(encoding, body);
+          : encoding === "shift_jis"
+            ? new TextDecoder("shift_jis").decode(body)
+            : decodeLegacy(encoding, body);
   const { delimiter, skip } = sniffDelimiter(text);
   // `skip` counts characters of the "sep=" line; in every encoding here those are one unit each.
   const unit = encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 1;
@@ -1195,7 +1228,8 @@ export function sniffDialect(head: Buffer): TextDialect {
 }
 
 /**
- * Reads a delimited text file row by row: UTF-16 is turned into UTF-8 chunk by chunk first.
+ * Reads a delimited text file row by row: UTF-16 and Shift-JIS are turned into UTF-8 chunk by
+ * chunk first.
  * `onRows` gets each chunk's complete rows (returning false stops the read). Synchronous
  * reads: the caller yields between chunks.
  */
@@ -1208,6 +1242,8 @@ export class TextFileReader {
   private buf: Buffer;
   private pos: number;
   private odd: Buffer | null = null;
+  /** Shift-JIS → text, a pair cut by a chunk's end kept for the next (stream mode) */
+  private sjis: TextDecoder | null = null;
   done = false;
 
   constructor(
@@ -1227,6 +1263,7 @@ export class TextFileReader {
     });
     this.fd = openSync(path, "r");
     this.pos = this.dialect.bom + this.dialect.skip;
+    if (e === "shift_jis") this.sjis = new TextDecoder("shift_jis");
   }
 
   /** The encoding of the file's bytes from `offset` past its BOM and "sep=" line (CsvParser's legacyAt). */
@@ -1283,7 +1320,7 @@ export class TextFileReader {
       const units = Buffer.from(bytes.subarray(0, even));
       if (e === "utf-16be") units.swap16();
       bytes = Buffer.from(units.toString("utf16le"), "utf8");
-    }
+    } else if (this.sjis) bytes = Buffer.from(this.sjis.decode(bytes, { stream: !final }), "utf8");
     this.parser.feed(bytes, final, emit);
     if (final) this.close();
     return !final;
