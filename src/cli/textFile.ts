@@ -24,13 +24,7 @@ import { type Cell, USUAL_COLUMNS } from "../ingest/grid";
 import type { RowEncoder } from "./rowWire";
 
 export type TextEncoding =
-  | "utf-8"
-  | "utf-16le"
-  | "utf-16be"
-  | "shift_jis"
-  | "windows-1252"
-  | "windows-1250"
-  | "macintosh";
+  "utf-8" | "utf-16le" | "utf-16be" | "shift_jis" | "windows-1252" | "windows-1250" | "macintosh";
 
 /** A one-byte encoding a file not in UTF-8 is read in. */
 export type LegacyEncoding = "windows-1252" | "windows-1250" | "macintosh";

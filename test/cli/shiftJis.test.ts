@@ -66,7 +66,11 @@ it("kap analyze reads a Shift-JIS export with its names", () => {
   expect(out.file.read).toBe("Shift-JIS, comma-delimited");
   // worked by hand: T001 58,000 + 70,000 = 128,000; T002 14,000
   const got: Record<string, [string, number]> = {};
-  for (const a of out.portfolio.accounts as { accountId: string; name: string; revenueLast12: number }[])
+  for (const a of out.portfolio.accounts as {
+    accountId: string;
+    name: string;
+    revenueLast12: number;
+  }[])
     got[a.accountId] = [a.name, a.revenueLast12];
   expect(got).toEqual({ T001: ["株式会社山田電設", 128000], T002: ["有限会社佐藤工業", 14000] });
 });
