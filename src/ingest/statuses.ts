@@ -24,15 +24,26 @@ export const OPEN_DEAL = "open (not yet won) deal";
 
 /**
  * A status column holds deal stages when it is headed so ("Stage", "Deal Stage": a CRM's
- * opportunity or deal export, whatever stages the first rows reach) or some of its values say
- * won or lost: then only the won deals are sales, and every other stage is a deal still open.
+ * opportunity or deal export, whatever stages the first rows reach), when a value is a CRM's
+ * closed stage ("Closed Won", "closedlost"), or when every value is won, lost or open
+ * (Pipedrive's Status) with a won among them: then only the won deals are sales, and every other
+ * stage is a deal still open. An order export's status that merely starts with "Lost" ("Lost
+ * parcel" among "Paid" and "Shipped") is no deal stage: its paid orders stay sales.
  */
 export function holdsDealStages(header: string, values: readonly Cell[]): boolean {
+  if (/\bstage\b/.test(normaliseHeader(header))) return true;
+  const texts = values.filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  if (texts.some((v) => CLOSED_STAGE.test(v))) return true;
   return (
-    /\bstage\b/.test(normaliseHeader(header)) ||
-    values.some((v) => typeof v === "string" && (WON_STAGE.test(v) || LOST_STAGE.test(v)))
+    texts.some((v) => WON_STAGE.test(v)) &&
+    texts.every((v) => WON_STAGE.test(v) || LOST_STAGE.test(v) || OPEN_WORD.test(v))
   );
 }
+
+/** A CRM's closed stage, won or lost ("Closed Won", "closed_lost", "closedwon"). */
+const CLOSED_STAGE = /^\s*closed[\s_-]*(?:won|lost)\b/i;
+/** A deal still open, as a CRM's status says it (Pipedrive: open, won, lost). */
+const OPEN_WORD = /^\s*open\s*$/i;
 
 /**
  * Why a deal's lines are no sale: '' for a won deal, and for a row with no stage (a report's
