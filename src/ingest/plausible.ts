@@ -1024,6 +1024,12 @@ const PRODUCT_TYPE_WORD =
   /^(?:simple|configurable|bundle|virtual|grouped|downloadable|variable|variation|external)$/i;
 /** A header that says "category" in one of KAP's languages (Category, Kategorie, Catégorie, Categoría …). */
 const CATEGORY_HEADER = /categ|kateg|catég/i;
+/**
+ * A header that names a grouping of products (SAP's Material Group, Item Group, Warengruppe,
+ * Product Family, Groupe d'articles): its values are categories even when they are numbers
+ * (SAP's material groups are often "001", "002").
+ */
+const PRODUCT_GROUP_HEADER = /group|grupp|groupe|grupo|famil|class|klasse/i;
 /** A value that is only a number (a department or analysis number: "0", "10", "4000"). */
 const BARE_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 
@@ -1031,8 +1037,8 @@ const BARE_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
  * Why a column matched as the category holds no categories (undefined when it may):
  * - every value a product-type word (simple, configurable, bundle …): how the product is built;
  * - unless the header says "category": one value on every line (two or more), which tells no
- *   category from another, or only bare numbers, a department or analysis number (Sage 50's
- *   "Department Code" 0) rather than a named category.
+ *   category from another, or (unless it names a product group) only bare numbers, a department
+ *   or analysis number (Sage 50's "Department Code" 0) rather than a named category.
  * A column headed "Category" is kept with numbers or one value: the export says they are categories.
  */
 export function notCategoryReason(header: string, values: readonly string[]): string | undefined {
@@ -1046,7 +1052,7 @@ export function notCategoryReason(header: string, values: readonly string[]): st
   if (values.every((v) => PRODUCT_TYPE_WORD.test(v)))
     return `holds product types (${examples(distinct)}), not categories`;
   if (CATEGORY_HEADER.test(header)) return undefined;
-  if (values.every((v) => BARE_NUMBER.test(v)))
+  if (!PRODUCT_GROUP_HEADER.test(header) && values.every((v) => BARE_NUMBER.test(v)))
     return `holds only numbers (such as ${examples(distinct)}), not category names`;
   if (distinct.length === 1 && values.length >= 2)
     return `holds the same value ("${values[0]}") on every line`;

@@ -94,3 +94,26 @@ test("property: bare numbers are a category only under a header that says so", (
     )
   );
 });
+
+test("numbered product groups are categories: SAP's Material Group 001, 002", async () => {
+  expect(notCategoryReason("Material Group", ["001", "002", "001"])).toBeUndefined();
+  expect(notCategoryReason("Warengruppe", ["4000", "4100"])).toBeUndefined();
+  // a department number is still no category
+  expect(notCategoryReason("Department Code", ["1", "2"])).toMatch(/holds only numbers/);
+  const dir = mkdtempSync(join(tmpdir(), "kap-matgroup-"));
+  const file = join(dir, "billing.csv");
+  writeFileSync(
+    file,
+    [
+      "Billing Date,Billing Document,Sold-To Party,Material,Material Group,Billed Quantity,Net Value,Currency",
+      "02.09.2026,90000001,100200,M-1,001,10,100.00,EUR",
+      "05.09.2026,90000002,100200,M-2,002,5,50.00,EUR",
+      "10.09.2026,90000003,100300,M-1,001,2,40.00,EUR",
+    ].join("\n")
+  );
+  // worked by hand: 100200 bought in material groups 001 and 002 in the last 12 months, 100300 in 001
+  const { p } = await analyzeFile(file);
+  const cats = (id: string) => p.accounts.find((a) => a.accountId === id)!.categoriesLast12;
+  expect(cats("100200")).toEqual(["001", "002"]);
+  expect(cats("100300")).toEqual(["001"]);
+});
