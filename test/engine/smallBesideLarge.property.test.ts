@@ -116,7 +116,30 @@ describe("a small account beside any large account", () => {
         const alone = await figuresOf(s);
         expect(together).toEqual(alone);
       }),
-      { numRuns: 25 }
+      {
+        numRuns: 200,
+        // found by CI's random seeds before categories were rounded before they were summed: the
+        // shares of the breakdown then differed in the 16th digit with BIG beside SMALL
+        examples: [
+          [
+            [
+              ["SMALL", "2024-11-01", "SO-SMALL0", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2024-11-01", "SO-SMALL1", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2024-11-01", "SO-SMALL2", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2024-11-01", "SO-SMALL3", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2024-11-01", "SO-SMALL4", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2024-11-01", "SO-SMALL5", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2025-11-01", "SO-SMALL6", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2025-11-01", "SO-SMALL7", "SK-2", "Fixings", 1, 64],
+              ["SMALL", "2024-11-01", "SO-SMALL8", "SK-1", "Tools", 1, 0.01],
+              ["SMALL", "2025-11-01", "SO-SMALL9", "SK-4", "Tape", 1, 0.04],
+              ["SMALL", "2024-11-01", "SO-SMALL10", "SK-1", "Tools", 1, 0.01],
+            ],
+            [["BIG", "2024-11-01", "SO-BIG0", "SK-1", "Tools", 1, 1000000000]],
+            [0, 1, 0],
+          ],
+        ],
+      }
     );
   }, 600_000);
 });

@@ -7,6 +7,7 @@
  * opportunity list (./opportunities.ts), the relationship map, the health report and the plan
  * (./plan.ts).
  */
+import { minorUnitDigits } from "../currency";
 import { RECENT_ENGAGEMENT } from "../rules";
 import { recentEntries } from "../engagement";
 import { type AccountScope, accountScope, lower } from "./accountScope";
@@ -55,12 +56,17 @@ export function categoryBreakdownOf(
   x: AccountScope
 ): Pick<AccountDetail, "categories" | "categoryTotal"> {
   const { agg } = x.state;
-  let totalRev = 0;
+  // rev12 holds written figures (whole minor units): summed and shared as whole minor units, so
+  // £0.10 of £0.30 is exactly 1/3 and no other account's lines can change the last digit
+  const minor = 10 ** minorUnitDigits(x.account.currency);
+  const minorUnitsOf = (c: number): number => Math.round((agg.rev12.get(c) ?? 0) * minor);
+  let totalMinor = 0;
   let totalUnits = 0;
   for (const c of agg.bought12) {
-    totalRev += agg.rev12.get(c) ?? 0;
+    totalMinor += minorUnitsOf(c);
     totalUnits += agg.qty12.get(c) ?? 0;
   }
+  const totalRev = totalMinor / minor;
   const categories: CategoryRow[] = agg.bought12
     .map((c) => {
       const revenue = agg.rev12.get(c) ?? 0;
@@ -68,7 +74,7 @@ export function categoryBreakdownOf(
       return {
         category: x.cats[c],
         revenue,
-        share: totalRev ? revenue / totalRev : 0,
+        share: totalMinor ? minorUnitsOf(c) / totalMinor : 0,
         units,
         averageUnitPrice: units ? revenue / units : null,
       };
@@ -77,7 +83,7 @@ export function categoryBreakdownOf(
   return {
     categories,
     categoryTotal: {
-      revenue: x.cash(totalRev)!,
+      revenue: totalRev,
       units: totalUnits,
       averageUnitPrice: totalUnits ? totalRev / totalUnits : null,
     },

@@ -349,7 +349,11 @@ export function qbrData(
       addTo(qCat, book.skuCategory[f.pairSku[q]], v);
     }
   }
-  // summed in whole money steps (exact); currency units from here
+  // summed in whole money steps (exact), and the categories' shares taken over them, so no
+  // other account's lines can change a share's last digit; currency units from here
+  let qTotalSteps = 0;
+  for (const v of qCat.values()) qTotalSteps += v;
+  const qCatSteps = new Map(qCat);
   for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
   const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
   // bought = net positive in the quarter (RULES.md §2): a product returned there more than it was
@@ -365,8 +369,6 @@ export function qbrData(
       units: qQty.get(k) ?? 0,
       revenue,
     }));
-  let qTotal = 0;
-  for (const v of qCat.values()) qTotal += v;
   // a category credited in full in the quarter (net exactly 0) was not bought there (RULES.md §2)
   // and adds nothing to the total: no "£0" line; one returned beyond what the quarter bought
   // stays, negative, so the lines still add up to the quarter's net revenue
@@ -375,7 +377,7 @@ export function qbrData(
     .map(([c, revenue]) => ({
       category: book.categories[c],
       revenue,
-      share: qTotal ? revenue / qTotal : 0,
+      share: qTotalSteps ? qCatSteps.get(c)! / qTotalSteps : 0,
     }))
     .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
 
