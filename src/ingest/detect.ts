@@ -77,6 +77,12 @@ export interface ColumnMapping {
   /** Magento's export: its "closed" orders were refunded in full, no sales (ingest/statuses). */
   closedIsRefunded?: boolean;
   /**
+   * The status is a web shop's order status: an order awaiting payment (pending, on hold) is no
+   * sale yet, skipped with its value said (ingest/statuses); one on payment terms (the 0-based
+   * column of Shopify's "Payment Terms Name", filled) is a sale.
+   */
+  unpaidIsNoSale?: { termsColumn: number };
+  /**
    * The money is in the company's home currency whatever each line's currency (QuickBooks'
    * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not
    * read, and the engine flags it when the report does not name the home currency.

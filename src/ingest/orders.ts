@@ -25,11 +25,13 @@ import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
 import {
+  AWAITING_PAYMENT,
   dealStageRule,
   LOST_DEAL,
   MAGENTO_CLOSED,
   OPEN_DEAL,
   saleStatusDocument,
+  UNPAID_ORDER,
 } from "./statuses";
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
@@ -318,7 +320,13 @@ const TAX_LINE = "tax line (VAT, sales tax)";
  * No-sale rules whose lines' value the skipped-rows warning says (a quote's worth is no revenue
  * lost, but the user checking the total wants to see what was left out).
  */
-const VALUE_SAID: ReadonlySet<string> = new Set([NOT_SOLD_DOC, TAX_LINE, LOST_DEAL, OPEN_DEAL]);
+const VALUE_SAID: ReadonlySet<string> = new Set([
+  NOT_SOLD_DOC,
+  TAX_LINE,
+  LOST_DEAL,
+  OPEN_DEAL,
+  UNPAID_ORDER,
+]);
 /**
  * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
  * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
@@ -695,6 +703,10 @@ export function createOrderParser(
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
+  /** A shop's orders awaiting payment are no sales yet, save those on payment terms (this column filled). */
+  const unpaidTerms = mapping.unpaidIsNoSale;
+  const onPaymentTerms = (row: readonly Cell[]): boolean =>
+    !!unpaidTerms && unpaidTerms.termsColumn >= 0 && !isBlankCell(row[unpaidTerms.termsColumn]);
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const guestAccountId = col.accountId >= 0 ? layout?.guestAccountId : undefined;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
@@ -1615,6 +1627,9 @@ export function createOrderParser(
       // a CRM's deal: only a won one is a sale
       else if (mapping.dealStages && dealStageRule(status)) orderNoSale = dealStageRule(status);
       else if (unapprovedStatus.test(status)) orderNoSale = UNAPPROVED_ORDER;
+      // a web shop's order awaiting payment (a bank transfer not yet received), unless on terms
+      else if (unpaidTerms && AWAITING_PAYMENT.test(status) && !onPaymentTerms(row))
+        orderNoSale = UNPAID_ORDER;
       // a status that says the document is a quote: the same rule as a quote's document type;
       // MYOB's open order beside its invoices, as an order's document type
       else if (

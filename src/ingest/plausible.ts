@@ -38,10 +38,13 @@ import { readSideColumn } from "./sides";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import {
+  AWAITING_PAYMENT,
   closedMeansRefunded,
   holdsDealStages,
   holdsSaleStatusCodes,
+  holdsShopStatuses,
   MAGENTO_CLOSED,
+  paymentTermsColumn,
 } from "./statuses";
 import { type TaxTrio, taxTrioOf } from "./taxTrio";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
@@ -854,7 +857,7 @@ export function checkOrderColumns(
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);
-  const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? []);
+  const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? [], mapping.layout);
   notes.push(...statuses.notes);
   if (!get("category") && !user.has("category") && options.headers) {
     const tracking = trackingCategory(
@@ -921,6 +924,7 @@ export function checkOrderColumns(
       ...(statuses.dealStages ? { dealStages: true } : {}),
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
+      ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),
@@ -1468,13 +1472,15 @@ function odooContactAccounts(
 function statusKinds(
   rows: readonly Row[],
   status: FieldMatch | undefined,
-  headers: readonly string[]
+  headers: readonly string[],
+  layout: ColumnMapping["layout"]
 ): {
   notes: string[];
   dealStages?: boolean;
   saleStatusCodes?: boolean;
   invoicedOnly?: boolean;
   closedIsRefunded?: boolean;
+  unpaidIsNoSale?: { termsColumn: number };
 } {
   if (!status) return { notes: [] };
   const values = rows.map((r) => r[status.column]);
@@ -1507,14 +1513,23 @@ function statusKinds(
       invoicedOnly,
     };
   }
-  if (!closedMeansRefunded(headers)) return { notes: [] };
+  const notes: string[] = [];
+  const closedIsRefunded = closedMeansRefunded(headers);
+  if (closedIsRefunded && values.some((v) => typeof v === "string" && MAGENTO_CLOSED.test(v)))
+    notes.push(
+      `"${status.header}" is Magento's order status: a closed order was refunded in full, so its lines are skipped and counted with the cancelled ones.`
+    );
+  const shop = holdsShopStatuses(layout, headers, values);
+  const termsColumn = shop ? paymentTermsColumn(headers) : -1;
+  const unpaid = values.find((v): v is string => typeof v === "string" && AWAITING_PAYMENT.test(v));
+  if (shop && unpaid !== undefined)
+    notes.push(
+      `"${status.header}" is a web shop's order status: an order awaiting payment ("${unpaid.trim()}": pending, on hold) is no sale yet, so its lines are skipped and counted with their value${termsColumn >= 0 ? `; one on payment terms ("${headers[termsColumn].trim()}" filled) is a sale` : ""}.`
+    );
   return {
-    notes: values.some((v) => typeof v === "string" && MAGENTO_CLOSED.test(v))
-      ? [
-          `"${status.header}" is Magento's order status: a closed order was refunded in full, so its lines are skipped and counted with the cancelled ones.`,
-        ]
-      : [],
-    closedIsRefunded: true,
+    notes,
+    ...(closedIsRefunded ? { closedIsRefunded: true } : {}),
+    ...(shop ? { unpaidIsNoSale: { termsColumn } } : {}),
   };
 }
 

@@ -94,3 +94,45 @@ const MAGENTO_HEADERS: ReadonlySet<string> = new Set(["increment id", "qty refun
 export function closedMeansRefunded(headers: readonly string[]): boolean {
   return headers.some((h) => MAGENTO_HEADERS.has(normaliseHeader(h)));
 }
+
+/**
+ * A web shop's order still awaiting its payment: WooCommerce's "Pending payment" and "On hold"
+ * (wc-pending, wc-on-hold: a bank transfer or cheque not yet received), Shopify's "pending",
+ * Magento's pending, pending_payment, payment_review and holded, BigCommerce's "Pending" and
+ * "Awaiting Payment". No sale yet: the money may never come, and the shop cancels the order then.
+ */
+export const AWAITING_PAYMENT =
+  /^\s*(?:wc-)?(?:pending(?:[\s_-]+payment)?|payment[\s_-]+(?:pending|review)|awaiting[\s_-]+payment|on[\s_-]?hold|holded)\s*$/i;
+/** The rule a shop's orders awaiting payment are skipped under (their value said, as a quote's). */
+export const UNPAID_ORDER = "not yet paid (pending or on-hold) order";
+/**
+ * Words only a web shop's order status holds (WooCommerce's wc- prefix, processing, completed;
+ * BigCommerce's awaiting fulfillment; Magento's holded): an invoice's status never does.
+ */
+const SHOP_ORDER_WORD =
+  /^\s*(?:wc-[a-z-]+|processing|completed?|pending[\s_-]+payment|payment[\s_-]+(?:pending|review)|holded|on[\s_-]?hold|awaiting[\s_-]+(?:fulfill?ment|shipment|pickup)|partially[\s_-]+(?:shipped|refunded)|(?:un)?fulfilled)\s*$/i;
+/** BigCommerce's order export: an order status beside its packed "Product Details". */
+const BIGCOMMERCE_HEADERS: ReadonlySet<string> = new Set(["product details"]);
+
+/**
+ * The status column is a web shop's order status, where an order awaiting payment is no sale
+ * yet: the shop's own export (Shopify, WooCommerce; Magento and BigCommerce by their columns),
+ * or a value only a shop writes. An invoice's "Awaiting Payment" (Xero's approved invoice, not
+ * yet paid) is a sale: an invoicing tool's statuses hold none of those words.
+ */
+export function holdsShopStatuses(
+  layout: string | undefined,
+  headers: readonly string[],
+  values: readonly Cell[]
+): boolean {
+  if (layout === "shopify" || layout === "woocommerce") return true;
+  if (layout !== undefined) return false;
+  if (closedMeansRefunded(headers)) return true;
+  if (headers.some((h) => BIGCOMMERCE_HEADERS.has(normaliseHeader(h)))) return true;
+  return values.some((v) => typeof v === "string" && SHOP_ORDER_WORD.test(v));
+}
+
+/** Shopify's "Payment Terms Name" ("Net 30"): an order on payment terms is a sale before it is paid. */
+export function paymentTermsColumn(headers: readonly string[]): number {
+  return headers.findIndex((h) => normaliseHeader(h) === "payment terms name");
+}

@@ -72,7 +72,7 @@ describe("export variants", () => {
     );
   });
 
-  it("Shopify: an order whose payment authorization expired was never paid and is skipped like a voided one; pending (payment terms) counts; a late-evening order keeps its own day", async () => {
+  it("Shopify: an order whose payment authorization expired was never paid and is skipped like a voided one; pending with no payment terms is not yet paid; a late-evening order keeps its own day", async () => {
     const { report, revenue, orders, days } = await analyzeFile(
       join(EXPORTS, "shopify-order-statuses.csv")
     );
@@ -80,10 +80,11 @@ describe("export variants", () => {
     // (paid, then cancelled) are no sales
     expect(revenue["ops@acme.example"]).toBe(64);
     expect(orders["ops@acme.example"]).toBe(1);
-    // Beta: #3004 5 × 30.00 = 150.00 + #3006 (pending) 2 × 30.00 = 60.00 → 210.00; #3003 refunded,
-    // #3005 expired (3,000.00) and #3007 voided are no sales
-    expect(revenue["buyer@beta.example"]).toBe(210);
-    expect(orders["buyer@beta.example"]).toBe(2);
+    // Beta: #3004 5 × 30.00 = 150.00; #3006 (pending, its Payment Terms Name blank: no terms)
+    // 2 × 30.00 = 60.00 is not yet paid; #3003 refunded, #3005 expired (3,000.00) and #3007
+    // voided are no sales
+    expect(revenue["buyer@beta.example"]).toBe(150);
+    expect(orders["buyer@beta.example"]).toBe(1);
     // #3004 at 2026-10-31 22:30:00 -0500 is 31 October, the store's day
     expect(days["buyer@beta.example"]).toBe(0);
     // no sales: no share of revenue claimed (the 3,000.00 expired order was never paid)
@@ -95,6 +96,7 @@ describe("export variants", () => {
         // the first five rows are named
         rows: [4, 5, 6, 8, 10],
       },
+      { reason: "not yet paid (pending or on-hold) order", count: 1, rows: [9] },
     ]);
   });
 
