@@ -99,6 +99,17 @@ export function wordColours(
 const plural = (n: number, one: string, culture?: string) =>
   `${wholeText(n, culture)} ${n === 1 ? one : `${one}s`}`;
 
+/**
+ * Whole money with its ISO code before it ("EUR"#,##0: EUR 37,232), for figures of several
+ * currencies side by side: a symbol alone leaves the reader to tell them apart. Money whose lines
+ * name no currency says so.
+ */
+export function codedWhole(currency: string): string {
+  if (!currency) return '#,##0" (no currency)";-#,##0" (no currency)"';
+  const code = `"${currency.replace(/"/g, "")} "`;
+  return `${code}#,##0;-${code}#,##0`;
+}
+
 /** Alerts counted by severity: "3 Critical · 80 Warning · 254 Opportunity". */
 export function severityCounts(alerts: readonly OpenAlert[]): Record<string, number> {
   const n: Record<string, number> = { Critical: 0, Warning: 0, Opportunity: 0 };
@@ -141,13 +152,17 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   } as const;
   // headline money in whole units (£3,281,952), as the charts' axes
   const whole = (c: string) => moneyFor(opts, c).replace(/([0#])\.[0#]+/g, "$1");
+  // Several currencies: one figure a currency, each naming its own ("EUR 37,232", "USD 1,611")
+  // under one label that names none; a code over the column read as every figure's.
+  const multi = currencies.length > 1;
+  const revenueFormat = (c: string) => (multi ? codedWhole(c) : whole(c));
   blocks.push(
     {
       at: "A4",
       rows: [
         [
           "Accounts managed",
-          `Revenue, 12 months${currencies.length > 1 ? ` (${currencies[0] || "no currency"})` : ""}`,
+          `Revenue, 12 months${multi ? ", by currency" : ""}`,
           // two lines each, as "Accounts managed" wraps in its column: on one line, side by
           // side, the two read as one ("Average health score At Risk or Critical")
           "Average\nhealth score",
@@ -169,7 +184,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
         ],
       ],
       style: headline,
-      formats: [FORMATS.integer, whole(currencies[0]), FORMATS.score, FORMATS.integer],
+      formats: [FORMATS.integer, revenueFormat(currencies[0]), FORMATS.score, FORMATS.integer],
     }
   );
   let r = 6;
@@ -178,9 +193,8 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       at: `B${r}`,
       rows: [[d.annualRevenue[c] ?? 0]],
       style: headline,
-      formats: [whole(c)],
+      formats: [revenueFormat(c)],
     });
-    blocks.push(cell(`C${r}`, c || "no currency", "note"));
     r++;
   }
   // Where the counts differ from the Account Health sheet's rows: say why.
@@ -423,7 +437,6 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   // Initiative Progress (methodology 000 output format): the Initiatives table rolled up by type.
   blocks.push(cell(`A${r - 1}`, "Initiative progress", "label"));
   const ip = d.initiativeProgress;
-  const multi = currencies.length > 1;
   const ipRows = ip.map((x) => [
     x.type === "Total"
       ? `Total${multi ? ` ${x.currency || ""}` : ""}`
