@@ -348,13 +348,12 @@ export function planReading(
     peek.file?.delimiter === "semicolon" ? ";" : peek.file?.delimiter
   );
   // SAP's S1 cancellations and the invoices they cancel: both left out (ingest/cancellations)
-  const cancelled = sapDocTypes ? sampleCancellations(mapping, sample, numbers) : undefined;
-  if (cancelled?.note) allNotes.push(cancelled.note);
+  const cancelled = sapDocTypes ? sampleCancellations(mapping, sample, numbers) : [];
   return {
     dateOrder: date.order,
     ...(swapped ? { swapSerialDayMonth: true } : {}),
     ...(sapDocTypes ? { sapDocTypes } : {}),
-    ...(cancelled?.pairs.length ? { cancelledBilling: cancelled.pairs } : {}),
+    ...(cancelled.length ? { cancelledBilling: cancelled } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
@@ -959,8 +958,44 @@ export class IngestSession {
     });
     if (!plan) await settle();
     await flush();
-    const report = await sink.finish();
+    let report = await sink.finish();
+    if (report.cancelledBillingFound && sink.discard) {
+      // SAP cancellations whose invoices were read before them (ingest/cancellations): read again
+      plan = { ...plan!, read: { ...plan!.read!, cancelledBilling: report.cancelledBillingFound } };
+      report = await this.readAgain(sink, plan, orders.table, chunkRows, top);
+    } else if (report.cancelledBillingFound)
+      report.warnings.push(
+        `${report.cancelledBillingFound.length} SAP cancellation(s) (S1) cancel an invoice read before the first rows had shown them: those invoices count as sales and the cancellations as returns. Analyse the file again from the command line to leave both out.`
+      );
+    delete report.cancelledBillingFound;
     return { found: await this.detect(), plan: plan!, report };
+  }
+
+  /**
+   * Every order line again, into a sink that forgets what it was given: under `plan`, which
+   * differs from the first reading's in what it leaves out only. Rows go as they come (the plan
+   * is settled), `top` the sheet row of the table's first.
+   */
+  private async readAgain(
+    sink: OrderSink,
+    plan: OrderPlan,
+    table: SourceTable,
+    chunkRows: number,
+    top: number
+  ): Promise<IngestReport> {
+    await sink.discard?.();
+    await sink.begin(plan);
+    const first = plan.mapping.headerRow + 1;
+    await this.source.read(table, async (rows, offset) => {
+      this.checkCancel();
+      for (let i = Math.max(0, first - offset); i < rows.length; i += chunkRows) {
+        const part = rows.slice(i, i + chunkRows);
+        await sink.push(part, top + offset + i);
+        this.source.recycle?.(part as Cell[][]);
+      }
+      this.options.onProgress?.(offset + rows.length, table.rows);
+    });
+    return sink.finish();
   }
 
   /**
@@ -983,18 +1018,18 @@ export class IngestSession {
 
 /**
  * The S1 cancellations among the sample's SAP billing documents and the invoice each cancels
- * (ingest/cancellations), with the note that says so: the pairs, and the cancellations that
- * cancel no invoice found (read as returns).
+ * (ingest/cancellations): the pairs the reading leaves out from the start. The parser pairs them
+ * over the whole file and says so; where it finds others, the session reads the file again.
  */
 function sampleCancellations(
   mapping: ColumnMapping,
   sample: readonly (readonly Cell[])[],
   numbers: Partial<Record<NumberField, ColumnConvention>>
-): { pairs: [string, string][]; note?: string } | undefined {
+): [string, string][] {
   const column = (f: string) => mapping.fields.find((m) => m.field === f)?.column ?? -1;
   const [type, id, revenue] = [column("docType"), column("orderId"), column("revenue")];
   const account = column("accountId") >= 0 ? column("accountId") : column("accountName");
-  if (type < 0 || id < 0 || revenue < 0 || account < 0) return undefined;
+  if (type < 0 || id < 0 || revenue < 0 || account < 0) return [];
   const textOf = (v: Cell) => (v === null || v === undefined ? "" : String(v).trim());
   const found = billingCancellations(sample, {
     id: (r) => textOf(r[id]),
@@ -1003,16 +1038,5 @@ function sampleCancellations(
     value: (r) => parseMoney(r[revenue], numbers.revenue)?.value,
     credit: (t) => CREDIT_TYPE.test(t),
   });
-  const pairs = [...found.pairs];
-  const header = mapping.fields.find((m) => m.field === "docType")!.header;
-  const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
-  const notes = [
-    pairs.length
-      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${pairs.length} cancellations`} (S1) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
-      : "",
-    found.unpaired.length
-      ? `The cancellation${found.unpaired.length === 1 ? "" : "s"} (S1) ${found.unpaired.slice(0, 3).join(", ")} cancel${found.unpaired.length === 1 ? "s" : ""} no invoice of the same customer and value found in the first rows: read as a return.`
-      : "",
-  ].filter((n) => n !== "");
-  return { pairs, ...(notes.length ? { note: notes.join(" ") } : {}) };
+  return [...found.pairs];
 }

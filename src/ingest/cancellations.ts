@@ -4,27 +4,31 @@
  * note reversing it are (ingest/voidedCredits), and counted under the same rules. A cancellation
  * names the invoice it cancels in SAP, but a report (an ALV list of billing documents) rarely
  * shows that column, so it is paired with the invoice of the same customer and the same value
- * written before it (the nearest one). The pairs are found among the rows read to decide the
- * columns (ingest/plausible's sample); a cancellation with no such invoice there stays a return,
- * and the notes say so.
+ * written before it (the nearest one), else (a list newest first) the nearest written after it.
+ *
+ * The pairs are found over the whole file: every billing document is noted as it is read (its
+ * id, customer, summed value and place: nothing per line) and paired at the end. An S1 usually
+ * comes after the invoice it cancels, whose lines are read by then: the ingest session reads the
+ * file again when the end finds pairs the reading did not know of (engine/session). Past
+ * DOCS_KEPT documents, further ones are not noted; the warning says so where it matters.
  */
 import { type Cell } from "./grid";
 
 /** SAP's billing type of a cancellation of an invoice. */
 export const INVOICE_CANCELLATION = /^\s*s1\s*$/i;
-/** Values this close are one (amounts as written, to the cent). */
-const SAME_VALUE = 0.005;
+/** Billing documents noted at most (a bound on memory: some 100 bytes each). */
+export const DOCS_KEPT = 1_000_000;
 
-/** A billing document as the sample shows it. */
+/** A billing document as read so far. */
 interface BillingDoc {
   id: string;
   account: string;
   cancellation: boolean;
   /** its lines' values as written, summed */
   value: number;
-  /** its first row's place in the sample */
+  /** its place among the documents, in the order first read */
   at: number;
-  pairedWith?: string;
+  paired: boolean;
 }
 
 /** What is read of a row: its document id, billing type, customer and line value as written. */
@@ -39,9 +43,80 @@ export interface BillingRowReader {
 
 /** The cancellations found and the invoices they cancel, by document id; the cancellations paired with none. */
 export interface BillingCancellations {
-  /** cancellation id → the invoice id it cancels */
+  /** cancellation id → the invoice id it cancels, in the order the cancellations were read */
   pairs: Map<string, string>;
   unpaired: string[];
+  /** documents past DOCS_KEPT, not noted (0: none) */
+  docsPast: number;
+}
+
+/** The billing documents of the lines, noted one line at a time, and the S1 pairs among them. */
+export class BillingPairing {
+  private readonly docs = new Map<string, BillingDoc>();
+  /** the document of the line noted last: an invoice's lines come together, one look-up per document */
+  private last: BillingDoc | undefined;
+  private cancellations = 0;
+  /** documents not noted for want of room (past DOCS_KEPT), and the last one's id */
+  private docsPast = 0;
+  private lastPast = "";
+
+  constructor(private readonly credit: (type: string) => boolean) {}
+
+  /** A line of document `id` of billing type `type` (blank: no billing document), worth `value` as written. */
+  note(id: string, type: string, account: string, value: number | undefined): void {
+    if (id === "" || type === "") return;
+    let doc = this.last?.id === id ? this.last : this.docs.get(id);
+    if (!doc) {
+      const cancellation = INVOICE_CANCELLATION.test(type);
+      if (!cancellation && this.credit(type)) return;
+      if (this.docs.size >= DOCS_KEPT) {
+        if (id !== this.lastPast) this.docsPast++;
+        this.lastPast = id;
+        return;
+      }
+      if (cancellation) this.cancellations++;
+      doc = { id, account, cancellation, value: 0, at: this.docs.size, paired: false };
+      this.docs.set(id, doc);
+    }
+    this.last = doc;
+    doc.value += value ?? 0;
+  }
+
+  /**
+   * The pairs: each cancellation, in the order read, takes the nearest invoice of its customer
+   * and value written before it not taken yet, else the nearest written after it.
+   */
+  pairs(): BillingCancellations {
+    const pairs = new Map<string, string>();
+    const unpaired: string[] = [];
+    if (this.cancellations === 0) return { pairs, unpaired, docsPast: this.docsPast };
+    // the documents by customer and value (to the cent, as written), in the order read
+    const keyOf = (d: BillingDoc) => `${d.account}\u0000${Math.round(Math.abs(d.value) * 100)}`;
+    const alike = new Map<string, BillingDoc[]>();
+    const cancellations: BillingDoc[] = [];
+    for (const d of this.docs.values()) {
+      if (d.cancellation) cancellations.push(d);
+      const key = keyOf(d);
+      const list = alike.get(key);
+      if (list) list.push(d);
+      else alike.set(key, [d]);
+    }
+    for (const c of cancellations) {
+      const list = alike.get(keyOf(c))!;
+      const free = (d: BillingDoc) => !d.cancellation && !d.paired;
+      const here = list.indexOf(c);
+      let invoice: BillingDoc | undefined;
+      for (let i = here - 1; i >= 0 && !invoice; i--) if (free(list[i])) invoice = list[i];
+      for (let i = here + 1; i < list.length && !invoice; i++) if (free(list[i])) invoice = list[i];
+      if (!invoice) {
+        unpaired.push(c.id);
+        continue;
+      }
+      invoice.paired = true;
+      pairs.set(c.id, invoice.id);
+    }
+    return { pairs, unpaired, docsPast: this.docsPast };
+  }
 }
 
 /** The S1 cancellations among the rows and the invoice each cancels. */
@@ -49,39 +124,32 @@ export function billingCancellations(
   rows: readonly (readonly Cell[])[],
   read: BillingRowReader
 ): BillingCancellations {
-  const docs = new Map<string, BillingDoc>();
-  rows.forEach((r, at) => {
-    const id = read.id(r);
-    const type = read.type(r);
-    if (id === "" || type === "") return;
-    const cancellation = INVOICE_CANCELLATION.test(type);
-    if (!cancellation && read.credit(type)) return;
-    let doc = docs.get(id);
-    if (!doc) {
-      doc = { id, account: read.account(r), cancellation, value: 0, at };
-      docs.set(id, doc);
-    }
-    doc.value += read.value(r) ?? 0;
-  });
-  const pairs = new Map<string, string>();
-  const unpaired: string[] = [];
-  const all = [...docs.values()];
-  for (const c of all) {
-    if (!c.cancellation) continue;
-    const match = (d: BillingDoc) =>
-      !d.cancellation &&
-      d.pairedWith === undefined &&
-      d.account === c.account &&
-      Math.abs(Math.abs(d.value) - Math.abs(c.value)) < SAME_VALUE;
-    // the nearest invoice written before it, else (a list newest first) the nearest after it
-    const before = all.filter((d) => d.at < c.at && match(d)).pop();
-    const invoice = before ?? all.find((d) => d.at > c.at && match(d));
-    if (!invoice) {
-      unpaired.push(c.id);
-      continue;
-    }
-    invoice.pairedWith = c.id;
-    pairs.set(c.id, invoice.id);
-  }
-  return { pairs, unpaired };
+  const pairing = new BillingPairing(read.credit);
+  for (const r of rows) pairing.note(read.id(r), read.type(r), read.account(r), read.value(r));
+  return pairing.pairs();
+}
+
+/**
+ * What the notes say of the pairs and of the cancellations that cancel no invoice (read as
+ * returns), under the billing type's header; and of the bound, where documents went past it.
+ */
+export function cancellationNotes(
+  found: BillingCancellations,
+  header: string,
+  count: (n: number) => string
+): string[] {
+  const pairs = [...found.pairs];
+  const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
+  const n = found.unpaired.length;
+  return [
+    pairs.length
+      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (S1) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
+      : "",
+    n
+      ? `The cancellation${n === 1 ? "" : "s"} (S1) ${found.unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no invoice of the same customer and value in the file: read as ${n === 1 ? "a return" : "returns"}.`
+      : "",
+    found.docsPast
+      ? `More than ${count(DOCS_KEPT)} billing documents, the most KAP holds to pair SAP's cancellations (S1) with the invoices they cancel: the ${count(found.docsPast)} documents after them were not paired, so a cancellation among them is read as a return and the invoice it cancels as a sale. Split the export to pair them.`
+      : "",
+  ].filter((t) => t !== "");
 }

@@ -20,6 +20,7 @@ import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
 import { DownPayments, isDownPayment } from "./downPayments";
+import { BillingPairing, cancellationNotes } from "./cancellations";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
@@ -146,6 +147,12 @@ export interface IngestReport {
   /** what KAP assumed to read the file (set by the engine, which knows the sheet, culture and reader) */
   read?: ReadAssumptions;
   warnings: string[];
+  /**
+   * SAP's S1 cancellations and the invoices they cancel over the whole file, where they differ
+   * from those the reading was given (OrderReadOptions.cancelledBilling): the lines of a pair
+   * read before its cancellation counted, so the session reads the file again with these.
+   */
+  cancelledBillingFound?: [string, string][];
 }
 
 /** What KAP settled on to read the order lines: shown in every output (RULES.md §1). */
@@ -574,6 +581,15 @@ export function invoicePrefixesBeside(credits: readonly string[]): string[] {
   return [...out];
 }
 
+/** Whether the pairs found over the file are the ones given (the session's sample found them all). */
+function samePairs(
+  found: ReadonlyMap<string, string>,
+  given: readonly (readonly [string, string])[] | undefined
+): boolean {
+  const n = given?.length ?? 0;
+  return found.size === n && (n === 0 || given!.every(([c, i]) => found.get(c) === i));
+}
+
 function text(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") {
@@ -719,7 +735,19 @@ export function createOrderParser(
         ])
       )
     : undefined;
-  /** the side (S/H, D/C) whose lines are returns, where amounts are unsigned beside one */
+  /**
+   * SAP's billing documents, noted line by line, to pair the S1 cancellations with the invoices
+   * they cancel over the whole file (ingest/cancellations); read as the session's sample reads them
+   */
+  const billingAccount = col.accountId >= 0 ? col.accountId : col.accountName;
+  const billingPairing =
+    options.sapDocTypes &&
+    col.docType >= 0 &&
+    col.orderId >= 0 &&
+    col.revenue >= 0 &&
+    billingAccount >= 0
+      ? new BillingPairing((t) => CREDIT_TYPE.test(t))
+      : undefined;
   const returnSide = mapping.returnSide;
   /** every line's currency where the report names its home currency (ingest/plausible) */
   const homeCurrency = mapping.homeCurrency ?? "";
@@ -1488,6 +1516,14 @@ export function createOrderParser(
     );
   }
 
+  /** A row's billing document, its type, customer and value as written, for the S1 pairs. */
+  function noteBilling(row: readonly Cell[]): void {
+    const id = text(row[col.orderId]);
+    const type = id === "" ? "" : text(row[col.docType]);
+    if (type === "") return;
+    const value = parseMoney(row[col.revenue], revDec)?.value;
+    billingPairing!.note(id, type, text(row[billingAccount]), value);
+  }
   function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
     let blank = true;
     for (let k = 0; k < row.length; k++) {
@@ -1500,6 +1536,7 @@ export function createOrderParser(
       report.skippedBlank++;
       return;
     }
+    if (billingPairing) noteBilling(row);
     // The date first: a row whose date parses is neither a repeated header (whose date cell
     // holds the header's text) nor a totals row (which carries no date), so it skips those
     // checks. The row above's date text is reused as is: exports list an order's lines together.
@@ -2134,6 +2171,11 @@ export function createOrderParser(
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
       warnings.push(...voidedCredits.warnings(count));
+      const billing = billingPairing?.pairs();
+      if (billing) {
+        const header = mapping.fields.find((f) => f.field === "docType")!.header;
+        warnings.push(...cancellationNotes(billing, header, count));
+      }
       const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
       if (refundsNetted)
@@ -2300,6 +2342,9 @@ export function createOrderParser(
         ...(fileBareDollar ? { fileBareDollar } : {}),
         ...(totalsCurrency && fileCurrency === undefined ? { totalsCurrency } : {}),
         warnings,
+        ...(billing && !samePairs(billing.pairs, options.cancelledBilling)
+          ? { cancelledBillingFound: [...billing.pairs] }
+          : {}),
       };
     },
   };

@@ -40,7 +40,7 @@ test("an S1 of a value no invoice of its customer has stays a return, and the no
   // worked by hand: 90.00 + 81.00 − 75.00 (the S1, matching no invoice's 90.00 or 81.00) = 96.00
   expect(revenue).toEqual({ "100305": 96 });
   expect(report.warnings.join("\n")).toContain(
-    "The cancellation (S1) 90037390 cancels no invoice of the same customer and value found in the first rows: read as a return."
+    "The cancellation (S1) 90037390 cancels no invoice of the same customer and value in the file: read as a return."
   );
 });
 
