@@ -115,10 +115,8 @@ test("an invoice's lines apart in the file are one document: its S1 cancels thei
 
 test("past DOCS_KEPT documents the notes name the bound", () => {
   // the pairing past the bound is not run here (a million documents): the note on it is
-  const notes = cancellationNotes(
-    { pairs: new Map(), unpaired: [], docsPast: 12 },
-    "BillT",
-    (n) => n.toLocaleString("en-GB")
+  const notes = cancellationNotes({ pairs: new Map(), unpaired: [], docsPast: 12 }, "BillT", (n) =>
+    n.toLocaleString("en-GB")
   );
   expect(DOCS_KEPT).toBe(1_000_000);
   expect(notes).toEqual([
