@@ -364,12 +364,13 @@ const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
- * Draft"): the words of VOID_STATUS after an invoice word. Not "storniert" or "cancelled": a
- * reversed invoice's reversal (Stornorechnung, cancellation invoice) is in the file too, and
- * takes its amount back.
+ * Draft"), or such a word alone (a "Type" of "Voided", as Xero and QuickBooks write a voided
+ * document): the words of VOID_STATUS after an invoice word, if any. Not "storniert" or
+ * "cancelled": a reversed invoice's reversal (Stornorechnung, cancellation invoice) is in the
+ * file too, and takes its amount back.
  */
 const VOID_INVOICE_DOC =
-  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)[\s(–-]+(?:voided|void|draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|entwurf|gel[öo]e?scht|geannuleerd|concept|verwijderd|anulad[ao]s?|borrador|eliminad[ao]s?|annullat[ao]|bozza)\)?\s*$/i;
+  /^\s*(?:(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)[\s(–-]+)?\(?(?:voided|void|draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|entwurf|gel[öo]e?scht|geannuleerd|concept|verwijderd|anulad[ao]s?|borrador|eliminad[ao]s?|annullat[ao]|bozza)\)?\s*$/i;
 /**
  * An invoice waiting for approval is no sale yet (Xero's "Awaiting Approval"; a layout may name
  * more: ExportLayout.unapprovedStatus). Its lines are skipped, as a draft's are, under their own name.
@@ -1938,7 +1939,15 @@ export function createOrderParser(
       const pair = cancelledBilling.get(rawOrder);
       if (pair) return reject(pair, rowNo, false);
     }
-    const noSaleRule = docType !== "" && !saleDocType ? noSaleDocRule(docType) : "";
+    // a transaction list's types (saleDocType) name their own sales; a voided one is still voided
+    const noSaleRule =
+      docType === ""
+        ? ""
+        : !saleDocType
+          ? noSaleDocRule(docType)
+          : VOID_INVOICE_DOC.test(docType)
+            ? VOID_ORDER
+            : "";
     if (noSaleRule === VOID_ORDER) voidedCredits.noteVoided(row, rawOrder, accountId, date);
     if (noSaleRule !== "") return reject(noSaleRule, rowNo, false);
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
