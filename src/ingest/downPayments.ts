@@ -9,13 +9,15 @@
  * worth the goods (120.00 + 240.00 + 160.00 − 120.00 = 400.00), dated when it was invoiced whole.
  * The final invoice takes off the down payment it names, else its customer's first one held. A
  * down-payment invoice no final invoice in the file takes off (the purchase still under way)
- * stays an order of its own, handed over at the end of the lines.
+ * stays an order of its own, handed over at the end of the lines. Past HELD_KEPT lines held, a
+ * down-payment invoice is an order of its own: where a final invoice then takes one off and
+ * finds none held, the warning says so, naming the bound.
  */
 import { serviceKind } from "../domain/serviceLines";
 import type { OrderLine } from "../domain/types";
 
-/** Down-payment lines held at most (a bound on memory; past it they are orders of their own). */
-const HELD_KEPT = 10_000;
+/** Down-payment lines held at most (a bound on memory; past it they are orders of their own, and the warning says so). */
+export const HELD_KEPT = 10_000;
 /** The first word of a down payment's description (domain/serviceLines): a cheap test before serviceKind. */
 const DOWN_PAYMENT_WORD = /^\s*(?:down|deposit|anzahlung|acompte|aanbetaling|anticipo)/i;
 
@@ -38,6 +40,11 @@ export class DownPayments {
   private heldLines = 0;
   /** the invoice whose lines are being held as they are read ("": none) */
   private current = "";
+  /** down-payment invoices not held for want of room (past HELD_KEPT), the first one's id */
+  private pastHeld = 0;
+  private firstPastHeld = "";
+  /** final invoices taking a down payment off that found none held, once one was not held */
+  private missedTakeOffs = 0;
 
   /**
    * Whether the sale line (`line`, copied when held) is held: the first line of an order that is
@@ -62,16 +69,20 @@ export class DownPayments {
     }
     if (sameOrder) return false;
     this.current = "";
-    if (!downPayment || id === "" || this.heldLines >= HELD_KEPT || this.held.has(id)) return false;
+    if (!downPayment || id === "" || this.held.has(id)) return false;
+    if (this.heldLines >= HELD_KEPT) {
+      if (this.pastHeld++ === 0) this.firstPastHeld = id;
+      return false;
+    }
     this.current = id;
     const h: HeldInvoice = { id, account: line.accountId, lines: [] };
     this.held.set(id, h);
     return this.keep(h, line);
   }
 
-  /** Whether any down-payment invoice is held (a final invoice's deduction then looks for one). */
+  /** Whether any down-payment invoice is held, or was not for want of room (a final invoice's deduction then looks for one). */
   get holding(): boolean {
-    return this.held.size !== 0;
+    return this.held.size !== 0 || this.pastHeld !== 0;
   }
 
   /**
@@ -89,7 +100,10 @@ export class DownPayments {
       }
       found ??= h;
     }
-    if (!found) return;
+    if (!found) {
+      if (this.pastHeld !== 0) this.missedTakeOffs++;
+      return;
+    }
     this.held.delete(found.id);
     this.heldLines -= found.lines.length;
     if (this.current === found.id) this.current = "";
@@ -106,6 +120,13 @@ export class DownPayments {
     this.held.clear();
     this.heldLines = 0;
     this.current = "";
+  }
+
+  /** The warning when down-payment invoices past HELD_KEPT stayed orders of their own beside a final invoice taking one off. */
+  warning(count: (n: number) => string): string | undefined {
+    if (this.missedTakeOffs === 0) return undefined;
+    const n = this.pastHeld;
+    return `More than ${count(HELD_KEPT)} down-payment lines waiting for the final invoices that take them off, the most KAP holds: the ${n === 1 ? "down-payment invoice" : `${count(n)} down-payment invoices`} after them (from ${this.firstPastHeld}) ${n === 1 ? "was" : "were"} read as ${n === 1 ? "an order" : "orders"} of ${n === 1 ? "its" : "their"} own. Where a final invoice takes such a down payment off (${count(this.missedTakeOffs)} in this file), that purchase counts as 2 orders, the down payment on its own date; its value is right. Split the export to join them.`;
   }
 
   private keep(h: HeldInvoice, line: OrderLine): true {

@@ -2284,6 +2284,8 @@ export function createOrderParser(
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
       warnings.push(...voidedCredits.warnings(count));
+      const downPaymentsPast = downPayments?.warning(count);
+      if (downPaymentsPast) warnings.push(downPaymentsPast);
       const billing = billingPairing?.pairs();
       if (billing) {
         const header = mapping.fields.find((f) => f.field === "docType")!.header;
