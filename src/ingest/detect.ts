@@ -4,6 +4,7 @@
  * (not always row 1: exports put titles above), and which column is which field.
  */
 import type { Side } from "./sides";
+import type { LineRefundColumns } from "./lineRefunds";
 import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
@@ -82,6 +83,11 @@ export interface ColumnMapping {
    * column of Shopify's "Payment Terms Name", filled) is a sale.
    */
   unpaidIsNoSale?: { termsColumn: number };
+  /**
+   * Magento's order items: each line's row total less its discount and refunds, its quantity
+   * less the units refunded, read from these columns (ingest/lineRefunds).
+   */
+  lineRefunds?: LineRefundColumns;
   /**
    * The money is in the company's home currency whatever each line's currency (QuickBooks'
    * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not

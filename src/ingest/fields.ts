@@ -1168,6 +1168,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "order no",
         "order number",
         "order id",
+        // Magento's order number ("000000101"; its entity_id is the database's)
+        "increment id",
         "order",
         "order ref",
         "order reference",

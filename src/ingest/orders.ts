@@ -37,6 +37,7 @@ import {
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
+import { netOfLineRefunds } from "./lineRefunds";
 import { percentText, wholeText } from "../domain/numberText";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
@@ -361,6 +362,8 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
+/** A line whose every unit was refunded (Magento's qty_refunded) in an order that stands. */
+const REFUNDED_LINE = "fully refunded line";
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
@@ -727,6 +730,8 @@ export function createOrderParser(
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
+  /** Magento's line discounts and refunds (ingest/lineRefunds) */
+  const lineRefunds = mapping.lineRefunds;
   /** A shop's orders awaiting payment are no sales yet, save those on payment terms (this column filled). */
   const unpaidTerms = mapping.unpaidIsNoSale;
   const onPaymentTerms = (row: readonly Cell[]): boolean =>
@@ -1965,13 +1970,31 @@ export function createOrderParser(
     // summed with the rest it swamps them (an account's other lines lost, the CLV fit overflowing).
     if (!(Math.abs(revenue) < MAX_LINE_VALUE))
       return reject("revenue too large to be real (10 trillion or more)", rowNo, false);
+    // Magento's order items: the row total less the line's discount and its refunds
+    let lineRefundedUnits = 0;
+    if (lineRefunds && col.revenue >= 0) {
+      const net = netOfLineRefunds(
+        row,
+        lineRefunds,
+        revenue,
+        quantity,
+        (c) => parseMoney(c, revDec)?.value,
+        (c) => parseQuantity(c, qtyDec)
+      );
+      if (!net) return reject("unreadable discount or refund", rowNo);
+      // every unit given back: nothing sold on the line
+      if (net.refundedUnits > 0 && net.refundedUnits >= qty && Math.abs(net.revenue) < 0.005)
+        return reject(REFUNDED_LINE, rowNo, false);
+      revenue = net.revenue;
+      lineRefundedUnits = net.refundedUnits;
+    }
     // A comment or text line (Business Central, SAP): no quantity and no value, nothing bought.
     if (qty === 0 && revenue === 0) return reject("empty line (no quantity, no value)", rowNo);
     // An item ledger's sale with no actual sales amount is shipped, not yet invoiced.
     if (stockMovement && revenue === 0) return reject("shipped, not yet invoiced", rowNo);
 
     // A partially refunded order, read on its first line: net of the refund where exact, else flagged.
-    let refundedUnits = 0;
+    let refundedUnits = lineRefundedUnits;
     let refundHere: { goods: number; units: number } | undefined;
     if (refundLine) {
       refundLine = false;

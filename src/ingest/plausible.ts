@@ -37,6 +37,7 @@ import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
+import { lineRefundColumns, lineRefundsNote } from "./lineRefunds";
 import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
@@ -819,6 +820,14 @@ export function checkOrderColumns(
         if (column >= 0)
           fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });
   }
+  // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
+  const rowTotal = get("revenue");
+  const lineRefunds =
+    rowTotal && options.headers ? lineRefundColumns(options.headers, rowTotal.header) : undefined;
+  if (lineRefunds)
+    notes.push(
+      lineRefundsNote(lineRefunds, options.headers!, rowTotal!.header, get("quantity")?.header)
+    );
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [
@@ -925,6 +934,7 @@ export function checkOrderColumns(
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
+      ...(lineRefunds ? { lineRefunds } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),

@@ -112,14 +112,15 @@ test("MYOB Sale Status: Q (quote) and O (open order) are no sales — Smith $372
   expect(report.warnings.join("\n")).toContain("Q (quotes) and O (orders) are not invoiced");
 });
 
-test("Magento: a closed order (refunded in full) is skipped like a canceled one — customer 12 £404 → £380", async () => {
+test("Magento: a closed order (refunded in full) is skipped like a canceled one — customer 12's £24 closed order out", async () => {
   const { report, revenue } = await analyzeFile(
     join(DIR, "magento-order-items-closed.csv"),
     "2026-10-30"
   );
-  // worked by hand: customer 12 — #101 95 + #122 285 = 380 (#115 closed, 24, out);
-  // customer 31 — #131 60 + #140 38 = 98 (#130 canceled out)
-  expect(revenue).toEqual({ "12": 380, "31": 98 });
+  // worked by hand: customer 12 — #101 95 + #122 (285 less its 14.25 discount = 270.75, of which
+  // 5 of its 30 units were refunded: 270.75 × 25 / 30 = 225.625) = 320.625 → 320.63 (#115 closed,
+  // 24, out; test/ingest/magentoLineRefunds); customer 31 — #131 60 + #140 38 = 98 (#130 canceled out)
+  expect(revenue).toEqual({ "12": 320.63, "31": 98 });
   expect(report.rejected).toEqual(
     expect.arrayContaining([{ reason: VOID, count: 2, rows: [4, 7] }])
   );
