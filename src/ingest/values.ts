@@ -124,13 +124,35 @@ const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
  */
 const DAY_DOT_SPACED = /^(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4})(?:$|[T\s,])/;
 const YEAR_DOT_SPACED = /^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?(?:$|[T\s,])/;
+/**
+ * Dates written with the year, month and day signs of Japanese and Chinese (年月日) or Korean
+ * (년 월 일): "2026年10月5日", "2026년 10월 5일", a weekday or time after them ("(月)", " 14:30");
+ * and the Japanese era years of Reiwa and Heisei, "令和8年10月5日" (元年 its first year).
+ */
+const CJK_DATE =
+  /^(?:(令和|平成)\s*(\d{1,2}|元)|(\d{4}))\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?(?:$|[\sT(（,])/;
+/** The year before each Japanese era's first: 令和 1 is 2019, 平成 1 is 1989. */
+const ERA_BEFORE: Record<string, number> = { 令和: 2018, 平成: 1988 };
+/** Full-width digits (Japanese input writes "２０２６年"): ０ is U+FF10. */
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+/** A date written with 年月日 (or 년 월 일), in the Gregorian year or a Japanese era's; undefined when it is none. */
+function cjkDate(s: string): Serial | undefined {
+  const m = CJK_DATE.exec(
+    s.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  );
+  if (!m) return undefined;
+  const y = m[3] !== undefined ? +m[3] : ERA_BEFORE[m[1]] + (m[2] === "元" ? 1 : +m[2]);
+  return fromYmd(y, +m[4], +m[5]);
+}
 
 /**
  * A date cell as an Excel serial (whole days, time dropped); undefined when unreadable.
  * Numbers are serials (or yyyymmdd); JS Dates (ExcelJS) are read in UTC, the way ExcelJS
  * builds them from serials; text may be ISO, day- or month-first (`order` settles
  * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025", "April 3, 2025", or
- * "3. 4. 2025" and "2025. 04. 03." (Czech, Hungarian).
+ * "3. 4. 2025" and "2025. 04. 03." (Czech, Hungarian), "2025年4月3日", "2025년 4월 3일" and
+ * "令和7年4月3日" (Japanese, Chinese, Korean).
  * `date1904`: the number came from a workbook in the 1904 date system, where the same day's
  * serial is 1,462 smaller (domain/dates DATE1904_OFFSET); the result is in the 1900 system.
  */
@@ -171,6 +193,7 @@ export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): 
   if (m) return fromYmd(+m[3], +m[2], +m[1]);
   m = YEAR_DOT_SPACED.exec(s);
   if (m) return fromYmd(+m[1], +m[2], +m[3]);
+  if (s.includes("年") || s.includes("년")) return cjkDate(s);
   m = DAY_MONTH_YEAR.exec(s);
   if (m) {
     const mo = monthOfAny(m[2]);
