@@ -34,10 +34,14 @@ test.each([
   expect(parseDate(text, "mdy")).toBe(ymdToSerial(y, m, d));
 });
 
-test.each(["2026年13月5日", "2026年2月30日", "2026年10月", "10月5日", "昭和50年1月1日", "2026年10月5日頃"])(
-  "%s is no date",
-  (text) => expect(parseDate(text)).toBeUndefined()
-);
+test.each([
+  "2026年13月5日",
+  "2026年2月30日",
+  "2026年10月",
+  "10月5日",
+  "昭和50年1月1日",
+  "2026年10月5日頃",
+])("%s is no date", (text) => expect(parseDate(text)).toBeUndefined());
 
 /** `text` in Shift-JIS, by ICU's table (Node's TextDecoder), not KAP's reading. */
 function sjis(text: string): Buffer {
