@@ -18,8 +18,8 @@ import { type Cell } from "./grid";
 
 /** The rule a credit note reversing a voided invoice is skipped under. */
 export const VOID_CREDIT = "voided or cancelled invoice's credit-note line";
-/** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched). */
-const VOIDED_KEPT = 100_000;
+/** Credit notes and voided invoices kept to match (a bound on their memory; ids past it are not matched, and the warnings say so). */
+export const VOIDED_KEPT = 100_000;
 /** Credit-note lines held to the end (a bound on their memory; past it credit notes are decided as read). */
 export const HELD_KEPT = 200_000;
 /** Tokens of a text that may be a document number: a letter or digit run holding a digit ("INV-0110", "RE-1016", "1004"). */
@@ -136,6 +136,12 @@ export class VoidedCredits {
   private lastPastHeld = "";
   /** a voided invoice first read after a credit note decided as read past HELD_KEPT */
   private voidedAfterPastHeld = false;
+  /** voided invoices not kept for want of room (past VOIDED_KEPT), the first one's id, the last one's */
+  private voidedPast = 0;
+  private firstVoidedPast = "";
+  private lastVoidedPast = "";
+  /** credit notes found to reverse no voided invoice once one was not kept: they may reverse it */
+  private unmatchedPastVoided = 0;
 
   constructor(options: VoidedCreditsOptions) {
     this.col = options.col;
@@ -155,7 +161,11 @@ export class VoidedCredits {
       const credit = this.creditRefs.get(id);
       if (credit && credit.account === account)
         this.flagUnsure(`${credit.id} names voided ${id} but comes before it in the export`);
-      if (this.voided.size >= VOIDED_KEPT) return;
+      if (this.voided.size >= VOIDED_KEPT) {
+        if (id !== this.lastVoidedPast && this.voidedPast++ === 0) this.firstVoidedPast = id;
+        this.lastVoidedPast = id;
+        return;
+      }
       v = { id, account, value: 0, date, items: new Set() };
       this.voided.set(id, v);
       const list = this.voidedOf.get(account);
@@ -177,6 +187,7 @@ export class VoidedCredits {
     if (id !== this.creditDocKey) {
       this.creditDocKey = id;
       this.creditDocReverses = this.voided.size !== 0 ? this.reversedVoid(line) : undefined;
+      if (!this.creditDocReverses && this.voidedPast !== 0) this.unmatchedPastVoided++;
       if (!this.creditDocReverses) this.noteCreditRefs(row, id, account);
     }
     return this.creditDocReverses !== undefined;
@@ -225,6 +236,7 @@ export class VoidedCredits {
         this.voided.size !== 0
           ? this.decide(c.id, c.account, c.date, c.total, c.items, named)
           : undefined;
+      if (!reversed && this.voidedPast !== 0) this.unmatchedPastVoided++;
       for (const line of c.lines) {
         if (reversed) skip(line.row ?? 0);
         else accept(line);
@@ -256,6 +268,12 @@ export class VoidedCredits {
       const n = this.pastHeld;
       out.push(
         `More than ${count(HELD_KEPT)} credit-note lines, the most KAP holds to match against voided or cancelled invoices listed after them: ${n === 1 ? "the 1 credit note" : `the ${count(n)} credit notes`} past them ${n === 1 ? "was" : "were"} matched only against the voided invoices listed before ${n === 1 ? "it" : "them"}. Where one reverses a voided invoice listed after it, that value is taken off twice: list the export oldest first, or split it.`
+      );
+    }
+    if (this.unmatchedPastVoided) {
+      const [n, u] = [this.voidedPast, this.unmatchedPastVoided];
+      out.push(
+        `More than ${count(VOIDED_KEPT)} voided or cancelled invoices, the most KAP keeps to match the credit notes that reverse them: the ${n === 1 ? "1 after them" : `${count(n)} after them`} (from ${this.firstVoidedPast}) ${n === 1 ? "was" : "were"} not kept, so ${u === 1 ? "1 credit note was" : `${count(u)} credit notes were`} read as ${u === 1 ? "a return" : "returns"} that may reverse one of them. Where one does, that value is taken off twice: split the export to match them.`
       );
     }
     return out;
