@@ -18,6 +18,7 @@ import {
 } from "./fields";
 import { cellText, type Grid } from "./grid";
 import { layoutById } from "./layouts";
+import { ONE_ROW_PER_PRODUCT } from "./packedLines";
 
 export class MissingRoleError extends Error {
   constructor(
@@ -243,6 +244,12 @@ export function wrongExport(
     return `"${name}" is a Shopify products export (one row per product variant: Handle, Title, Variant SKU, Variant Price), not orders: ${orders}`;
   if (has.has("umsatz ohne soll haben kz") || has.has("soll haben kennzeichen"))
     return `"${name}" is a DATEV booking batch (Buchungsstapel: one booking per invoice, amounts with VAT, dates without their year, no products), not order lines: export the invoice lines from the invoicing program or ERP instead (customer number, invoice date, article, quantity and net amount) and analyse that file.`;
+  // BigCommerce's orders (one row per order, its products packed in one cell) that cannot be read
+  if (
+    has.has("product details") &&
+    ["order total inc tax", "subtotal inc tax", "total quantity"].some((h) => has.has(h))
+  )
+    return `"${name}" is a BigCommerce order export (one row per order, its products packed into "Product Details") that KAP cannot read as it is: ${ONE_ROW_PER_PRODUCT}; or, for one line per order with no products, include "Order Date", "Customer ID" and "Subtotal (ex tax)" in the export.`;
   if (has.has("total spent") && (has.has("total orders") || has.has("orders count")))
     return `"${name}" is a Shopify customers export (one row per customer with its Total Spent and Total Orders), not order lines: ${orders}`;
   for (const t of titles) {

@@ -38,6 +38,7 @@ import { readSideColumn } from "./sides";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote } from "./lineRefunds";
+import { holdsPackedProducts, packedProductsNote } from "./packedLines";
 import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
@@ -282,6 +283,16 @@ export function checkOrderColumns(
         `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: ${other ? `products are named by "${other.header}".` : "read as no product column."}`
       );
     }
+  }
+
+  // An order's products packed into one cell (BigCommerce's order export): no product column
+  // (ingest/packedLines), whichever product field the headers gave it.
+  for (const f of ["sku", "productName", "category"]) {
+    const m = get(f);
+    if (!m || sample.length === 0 || !holdsPackedProducts(sample.map((r) => r[m.column]))) continue;
+    drop(f);
+    if (!notes.some((n) => n.startsWith(`"${m.header}" packs`)))
+      notes.push(packedProductsNote(m.header));
   }
 
   // A customer column that holds sales ledger accounts ("200 - Sales", "4000 Sales of Product
