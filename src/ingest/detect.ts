@@ -669,6 +669,9 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     // the group labels count only where they make a better header than the names alone
     for (const texts of banded ? [plain, banded] : [plain])
       best = scanRow(grid, r, row, texts, roles, partial, best, texts !== plain);
+    // No row or role scores above 1 (EXACT), and a later one must beat the best by more than
+    // its rounding: a sure header ends the scan rather than matching 29 data rows for every role.
+    if (best && best.confidence >= EXACT) break;
   }
   return best;
 }
@@ -688,6 +691,8 @@ function scanRow(
   const norm = texts.map((t) => normaliseHeader(t));
   const layout = roles.includes("orders") ? matchLayout(norm) : undefined;
   for (const role of roles) {
+    // a sure header (see scan): no other role can beat it, and its fields need not be prepared
+    if (best && best.confidence >= EXACT) break;
     const known = role === "orders" ? layout : undefined;
     const matches = known
       ? matchLayoutNormalised(texts, norm, known)
