@@ -376,6 +376,7 @@ function matchNormalised(
     // customer's name; with none, the tax id (NIF, USt-IdNr.) is the id.
     if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
       taxIdAsAccount(headers, norm, out);
+    nameBesideDocuments(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
 }
@@ -396,6 +397,32 @@ function nameAfterAccountId(
   const column = id.column + 1;
   if (!BARE_NAME_HEADERS.has(norm[column] ?? "") || out.some((m) => m.column === column)) return;
   out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
+}
+
+/**
+ * A bare "Name" (or Tally's "Particulars", the party's ledger) beside a document number or type,
+ * with no customer column at all: the party each document was made out to, the customer (NetSuite's
+ * "Sales by Customer Detail" and saved searches: Type, Date, Document Number, Name, Item, Amount;
+ * Tally's sales register: Date, Particulars, Voucher Type, Voucher No.). The reading says so.
+ */
+function nameBesideDocuments(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountId" || m.field === "accountName")) return;
+  if (!out.some((m) => m.field === "orderId" || m.field === "docType")) return;
+  const used = new Set(out.map((m) => m.column));
+  const columns = norm.flatMap((n, c) => (!used.has(c) && isPartyHeader(n) ? [c] : []));
+  // two such columns ("Name" and "Particulars"): which one is the customer is not known
+  if (columns.length !== 1) return;
+  const column = columns[0];
+  out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
+}
+
+/** Whether a normalised header is a bare name's (BARE_NAME_HEADERS) or Tally's "Particulars". */
+export function isPartyHeader(normalised: string): boolean {
+  return BARE_NAME_HEADERS.has(normalised) || normalised === "particulars";
 }
 
 /** Bare customer words whose "… Name" column, beside them, names the customer they number. */

@@ -1058,7 +1058,7 @@ export function createOrderParser(
     rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
     if (!sale && VALUE_SAID.has(reason))
       notSoldValue.set(reason, (notSoldValue.get(reason) ?? 0) + lineValueOf(currentRow));
-    if (currentLoneText) loneTextRejects.push({ reason, row });
+    if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
   /** A reject taken back (a lone text that turned out to be a report footer's). */
   function unreject(reason: string, row: number): void {
@@ -1217,6 +1217,8 @@ export function createOrderParser(
     skippedHeadings: 0,
     skippedFooters: 0,
     skippedBalances: 0,
+    /** a report read without heading rows: a lone customer's name above its lines, taken back from the rejects */
+    skippedCustomerHeadings: 0,
   };
   /** A ledger report's account sections (salesLedger), in order, each with whether it is read as sales. */
   const ledgerSections = new Map<string, boolean>();
@@ -1552,8 +1554,15 @@ export function createOrderParser(
    * no date before the notice showed what they were, are taken back as footer rows.
    */
   let inFooter = false;
-  let loneTextRejects: { reason: string; row: number }[] = [];
-  let currentLoneText = false;
+  let loneTextRejects: { reason: string; row: number; text: string }[] = [];
+  /** The row being read is a lone text: this one (its rejects are noted in loneTextRejects). */
+  let currentLoneText: string | undefined;
+  /**
+   * The lone text rejected last, just above the row being read: a customer's heading when that
+   * row's customer is its text (NetSuite's "Sales by Customer Detail" heads each customer's lines
+   * with its name, and names it again on every line).
+   */
+  let headingAbove: { reason: string; row: number; text: string } | undefined;
   let prevDate: number | undefined;
 
   function watch(row: readonly Cell[], rowNo: number): void {
@@ -1645,9 +1654,10 @@ export function createOrderParser(
       report.skippedFooters++;
       return;
     }
-    currentLoneText = sole !== undefined;
-    if (!currentLoneText) {
+    currentLoneText = sole;
+    if (sole === undefined) {
       inFooter = false;
+      headingAbove = loneTextRejects[loneTextRejects.length - 1];
       loneTextRejects = [];
     }
     // the figures of the lines above (a row of bare figures repeating them is their total)
@@ -1777,6 +1787,14 @@ export function createOrderParser(
       if (orderNoSale) return reject(orderNoSale, rowNo, false);
     }
     const accountId = accountKey || accountName;
+    if (headingAbove) {
+      const t = headingAbove.text.toLowerCase();
+      if (t === accountName.toLowerCase() || t === accountKey.toLowerCase()) {
+        unreject(headingAbove.reason, headingAbove.row);
+        report.skippedCustomerHeadings++;
+      }
+      headingAbove = undefined;
+    }
     if (!accountId) {
       // A transaction list's deposit or transfer names no customer: it is no sale, not a lost one.
       if (saleDocType && !saleDocType.test(col.docType >= 0 ? text(row[col.docType]) : ""))
@@ -2395,6 +2413,16 @@ export function createOrderParser(
                     ? "ledger account heading row"
                     : "product heading row",
                 rows: report.skippedHeadings,
+                revenue: 0,
+                share: null,
+              },
+            ]
+          : []),
+        ...(report.skippedCustomerHeadings
+          ? [
+              {
+                rule: "customer heading row",
+                rows: report.skippedCustomerHeadings,
                 revenue: 0,
                 share: null,
               },

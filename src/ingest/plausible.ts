@@ -11,7 +11,7 @@
  * Each change is explained in a note for the user. Also here: each number column's decimal
  * convention, decided over the column and the file (./numbers).
  */
-import { type ColumnMapping, type FieldMatch, isTaxIdHeader } from "./detect";
+import { type ColumnMapping, type FieldMatch, isPartyHeader, isTaxIdHeader } from "./detect";
 import { type Cell, isBlankCell } from "./grid";
 import {
   type NumberCulture,
@@ -19,7 +19,7 @@ import {
   fileDecimal,
   inferNumberConvention,
 } from "./numbers";
-import { normaliseHeader } from "./fields";
+import { normaliseHeader, ORDER_FIELDS } from "./fields";
 import { layoutById } from "./layouts";
 import {
   CREDIT_TYPE,
@@ -231,6 +231,11 @@ function bareDiscountNote(
   return `"${disc.header}" is read as a percentage off each line (row ${first + i}: ${q} × ${fmt(p)} less ${d} % = ${fmt(q * p * (1 - d / 100))}). If it is money off the line, rename the column "Line Discount Amount" and analyse again.`;
 }
 
+/** The headers that name the customer by themselves ("Firma", "Naam"): no note needed. */
+const ACCOUNT_NAME_SYNONYMS: ReadonlySet<string> = new Set(
+  ORDER_FIELDS.find((f) => f.field === "accountName")!.synonyms.map((s) => normaliseHeader(s))
+);
+
 /**
  * The header-based order mapping checked against its first rows (`rows`: the data rows below
  * the header; `firstRowNumber`: the sheet row of rows[0], for notes). Fields the user chose
@@ -323,6 +328,23 @@ export function checkOrderColumns(
         `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers, so every line is read as one account. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
       );
     break;
+  }
+
+  // A bare "Name" (Tally's "Particulars") read as the customer for want of a customer column
+  // (ingest/detect, nameBesideDocuments): the reading names it, so a wrong guess is seen.
+  const party = get("accountName");
+  if (
+    party &&
+    !mapping.layout &&
+    !get("accountId") &&
+    !user.has("accountName") &&
+    isPartyHeader(normaliseHeader(party.header)) &&
+    !ACCOUNT_NAME_SYNONYMS.has(normaliseHeader(party.header))
+  ) {
+    const doc = get("orderId") ?? get("docType");
+    notes.push(
+      `The customer is "${party.header}", the party each document is made out to: the file has no customer column, and "${party.header}" stands beside ${doc ? `"${doc.header}"` : "the documents"} (NetSuite's and Tally's reports name the customer so). If it is not the customer, choose the customer column in the column mapping.`
+    );
   }
 
   // Discount %: percentages lie between 0 and 100.
