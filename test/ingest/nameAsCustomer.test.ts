@@ -100,9 +100,7 @@ describe("a bare Name beside the documents is the customer", () => {
 
   it("a Name with no document column beside it is not guessed to be the customer", async () => {
     await expect(
-      analyzeFile(
-        fileOf(["Date,Name,Qty,Amount", "02/10/2026,Brightwell Electrical,10,45.00"])
-      )
+      analyzeFile(fileOf(["Date,Name,Qty,Amount", "02/10/2026,Brightwell Electrical,10,45.00"]))
     ).rejects.toThrow(/No column for "account ID"/);
   });
 
