@@ -215,6 +215,7 @@ export class KapEngine implements OrderSink {
       this.side.catalog.length > 0;
     this.parser = createOrderParser(mapping, {
       dateOrder: options.dateOrder,
+      dateOrderSource: options.dateOrderSource,
       date1904: options.date1904,
       swapSerialDayMonth: options.swapSerialDayMonth,
       numbers: options.numbers,

@@ -48,6 +48,7 @@ import {
   parseMoney,
   parseQuantity,
   swapDayMonth,
+  textDateReading,
 } from "./values";
 
 export { UNCATEGORISED };
@@ -184,6 +185,11 @@ export interface ReadAssumptions {
 
 export interface OrderParserOptions {
   dateOrder: DateOrder;
+  /**
+   * What settled `dateOrder` (ingest/values settleDateOrder): where neither the data nor the
+   * culture did, a later text date that reads only the other way is reported with its row.
+   */
+  dateOrderSource?: DateOrderSource;
   /** The serials come from a workbook in Excel's 1904 date system (ingest/values parseDate). */
   date1904?: boolean;
   /** Dates (not texts) have day and month swapped by Excel: read them back (ingest/values excelSwappedDates). */
@@ -1208,6 +1214,24 @@ export function createOrderParser(
   let lastAccount = "";
   const currencies: Record<string, number> = {};
   const swapDates = options.swapSerialDayMonth === true;
+  /**
+   * The date order was settled by neither the data nor the culture (the first rows' text dates
+   * all read both ways, or there were none; or the export layout's usual order): text dates are
+   * watched for one that reads only the other way, and one that reads both ways, as evidence.
+   */
+  const watchDates =
+    options.dateOrderSource === "default" ||
+    options.dateOrderSource === "unneeded" ||
+    options.dateOrderSource === "layout";
+  let dateEither = "";
+  let dateContrary: { row: number; text: string } | undefined;
+  /** A text date read under the watch: the first that reads only the other way, and one that reads both. */
+  function watchDate(raw: string, rowNo: number): void {
+    const reading = textDateReading(raw);
+    if (reading === "either") dateEither ||= raw.trim();
+    else if (reading !== undefined && reading !== options.dateOrder)
+      dateContrary ??= { row: rowNo, text: raw.trim() };
+  }
   const report = {
     accepted: 0,
     returns: 0,
@@ -1618,6 +1642,8 @@ export function createOrderParser(
     else if (!isBlankCell(rawDate)) {
       date = parseDate(rawDate, options.dateOrder, options.date1904);
       if (swapDates && date !== undefined && typeof rawDate !== "string") date = swapDayMonth(date);
+      if (watchDates && (!dateContrary || !dateEither) && typeof rawDate === "string")
+        watchDate(rawDate, rowNo);
       prevRawDate = rawDate;
       prevDate = date;
     }
@@ -2325,6 +2351,17 @@ export function createOrderParser(
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
       warnings.push(...voidedCredits.warnings(count));
+      if (dateContrary && dateEither) {
+        const [read, other] =
+          options.dateOrder === "dmy" ? ["day-first", "month-first"] : ["month-first", "day-first"];
+        const why =
+          options.dateOrderSource === "layout"
+            ? "the export's usual order"
+            : "no date in the first rows read only one way";
+        warnings.push(
+          `The order dates were read ${read} (${why}), but row ${dateContrary.row} holds "${dateContrary.text}", which reads only ${other}: dates that read both ways, such as "${dateEither}", may be misread. Give the file's culture (kap --culture ${options.dateOrder === "dmy" ? "en-US" : "en-GB"}) or check the date column, and analyse again.`
+        );
+      }
       const downPaymentsPast = downPayments?.warning(count);
       if (downPaymentsPast) warnings.push(downPaymentsPast);
       const billing = billingPairing?.pairs();

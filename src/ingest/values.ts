@@ -366,6 +366,19 @@ export function dateOrderEvidence(values: Iterable<Cell>): DateOrder | undefined
   return secondOver12 ? "mdy" : undefined;
 }
 
+/**
+ * What one text date's writing says of its order: 'dmy' or 'mdy' when it reads one way only
+ * (dateOrderEvidence), 'either' when it reads both ways as two different days (05/10/2026),
+ * undefined when it is no such date or the same day both ways (05/05/2026).
+ */
+export function textDateReading(text: string): DateOrder | "either" | undefined {
+  const m = AMBIGUOUS_TEXT.exec(text);
+  if (!m) return undefined;
+  if (dayFirstByText(m, text)) return "dmy";
+  if (+m[2] > 12) return "mdy";
+  return m[1] === m[2] || +m[1] === +m[2] ? undefined : "either";
+}
+
 const MONTH_NAME =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 /** "October 1-31, 2026", "September 1 - October 31, 2026", "Monday, November 2, 2026": month first. */
