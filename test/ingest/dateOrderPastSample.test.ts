@@ -33,7 +33,12 @@ test("a date past the first 50,000 rows that reads only month-first is named wit
 test("no warning where the first rows settled the order, or no date reads both ways", async () => {
   const settled = await loadGrids(
     new KapEngine(),
-    [{ name: "Orders", values: [HEADER, ["13/02/2025", "A", "S", 1, 1], ["02/03/2025", "A", "S", 1, 1]] }],
+    [
+      {
+        name: "Orders",
+        values: [HEADER, ["13/02/2025", "A", "S", 1, 1], ["02/03/2025", "A", "S", 1, 1]],
+      },
+    ],
     defaultSettings()
   );
   expect(settled.warnings.join(" ")).not.toMatch(/read day-first/);
