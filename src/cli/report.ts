@@ -1,5 +1,6 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from "../domain/dates";
+import { currencyPrefix, isSharedSymbol } from "../domain/currency";
 import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
 import type { PortfolioAnalysis } from "../domain/analysis/types";
@@ -129,6 +130,11 @@ export function unnamedCurrencyJson(engine: KapEngine): { code: string | null; w
     };
   }
   const choice = engine.defaultCurrencyChoice;
+  if (choice.sharedBy)
+    return {
+      code: null,
+      warning: `The amounts' "${choice.code}" names no one currency (${choice.sharedBy.join(", ")} all write it): "currency" is null, and ${keyed}. kap's text and sheets show it with "${choice.code}"; give --culture (the company's country) to name it.`,
+    };
   if (choice.code && choice.source !== "default") return { code: choice.code };
   const shown = choice.code
     ? `kap's text and sheets show it in ${choice.code}, KAP's default`
@@ -261,7 +267,7 @@ export function* jsonPieces(
   yield "}";
 }
 
-/** Whole money with its currency's symbol (£, €, $) or code; "" is a currency not known: no symbol. */
+/** Whole money with its currency's symbol (£, €, $) or code, or a shared symbol as written ("$", "kr "); "" is a currency not known: no symbol. */
 export function money(n: number, currency: string): string {
   const sym =
     currency === "GBP"
@@ -270,9 +276,11 @@ export function money(n: number, currency: string): string {
         ? "€"
         : currency === "USD"
           ? "$"
-          : currency
-            ? `${currency} `
-            : "";
+          : isSharedSymbol(currency)
+            ? currencyPrefix(currency)
+            : currency
+              ? `${currency} `
+              : "";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
 

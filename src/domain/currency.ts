@@ -18,8 +18,30 @@ export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   NZD: "NZ$",
 };
 
-/** What money figures in text start with for an ISO code: "£", "€", "SEK "; '' when no currency is known. */
+/**
+ * Money symbols several currencies write, and those currencies: with no ISO code in the data,
+ * only the culture's region says which is meant ("$" in en-AU is AUD). Unresolved, KAP keeps the
+ * bare symbol as the money's label and names no ISO code (a "$" is never passed off as USD).
+ */
+export const SHARED_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"],
+  kr: ["SEK", "NOK", "DKK", "ISK"],
+  "¥": ["JPY", "CNY"],
+};
+
+/** Whether `label` is one of SHARED_SYMBOLS, kept as the label of money no ISO code names. */
+export function isSharedSymbol(label: string | undefined): boolean {
+  return label !== undefined && Object.hasOwn(SHARED_SYMBOLS, label);
+}
+
+/** A shared symbol as figures start with it: "$", "¥"; a symbol of letters with a space, "kr ". */
+function symbolPrefix(symbol: string): string {
+  return /[a-z.]$/i.test(symbol) ? `${symbol} ` : symbol;
+}
+
+/** What money figures in text start with for an ISO code: "£", "€", "SEK "; a shared symbol as written ("$", "kr "); '' when no currency is known. */
 export function currencyPrefix(currency: string | undefined): string {
+  if (isSharedSymbol(currency)) return symbolPrefix(currency!);
   const code = (currency ?? "").trim().toUpperCase();
   return code ? (CURRENCY_SYMBOLS[code] ?? `${code} `) : "";
 }
@@ -67,6 +89,11 @@ function styleFromIntl(culture: string, code: string): MoneyStyle {
     return { before: "", negBefore: around(neg).before, after: "", negAfter: "", ...marks };
   }
   let f: Intl.NumberFormat;
+  if (isSharedSymbol(code)) {
+    // a bare "$" or "kr" names no ISO code Intl could place: before the figure, as written
+    const p = symbolPrefix(code);
+    return { before: p, negBefore: `-${p}`, after: "", negAfter: "", ...marks };
+  }
   try {
     f = new Intl.NumberFormat(culture, { style: "currency", currency: code });
   } catch {
@@ -98,7 +125,7 @@ const STYLES = new Map<string, MoneyLabel>();
 export function moneyLabel(currency: string | undefined, culture: string | undefined): MoneyLabel {
   culture = culture?.trim().replace(/_/g, "-");
   if (!culture) return currencyPrefix(currency);
-  const code = (currency ?? "").trim().toUpperCase();
+  const code = isSharedSymbol(currency) ? currency! : (currency ?? "").trim().toUpperCase();
   const key = `${culture}\u0001${code}`;
   let s = STYLES.get(key);
   if (s === undefined) {

@@ -52,10 +52,10 @@ function plain(x: number): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-function listOf(items: readonly string[]): string {
+export function listOf(items: readonly string[], and = "and"): string {
   return items.length <= 1
     ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
 
 /** "as of 2026-10-31 (the last order date)" or "as of 2026-12-31 (as set)". */
@@ -71,11 +71,23 @@ export function asOfPhrase(asOf: Serial, set: boolean): string {
 export function currencyShownAs(c: DefaultCurrency): string | undefined {
   if (!c.code) return undefined;
   const andCulture = c.culture ? ` and the culture ${c.culture}` : "";
+  // a symbol several currencies write, nothing saying which: the symbol, and no currency named
+  if (c.sharedBy) {
+    const as =
+      c.source === "format"
+        ? "the revenue column's number format shows it"
+        : c.source === "totals"
+          ? "the totals rows write it"
+          : "the amounts write it";
+    return `"${c.code}", as ${as}: ${listOf(c.sharedBy, "or")}, not known which`;
+  }
   switch (c.source) {
     case "format":
       return `${c.code}, from the revenue column's number format${andCulture}`;
     case "totals":
       return `${c.code}, from the ${c.symbol ?? c.code} on the totals rows${andCulture}`;
+    case "symbol":
+      return `${c.code}, from the ${c.symbol ?? c.code} on the amounts${andCulture}`;
     case "culture":
       return `${c.code}, from the culture ${c.culture}`;
     default:

@@ -36,7 +36,7 @@ import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
 import { requireComplete } from "../ingest/mapping";
 import {
-  currencyOfSymbol,
+  currencyOfSharedSymbol,
   type DefaultCurrency,
   defaultCurrencyOf,
 } from "../ingest/cultureCurrency";
@@ -59,10 +59,18 @@ import {
   emptySideTables,
   type SideTables,
 } from "./session";
+import { listOf } from "./assumptions";
 import { DateTally } from "./dateTally";
 import { AS_OF_LATE_DAYS, asOfOf, asOfWarning, STRAY_GAP_DAYS, strayLateWarning } from "./settings";
 
 export { emptySideTables, type SideTables };
+
+/** Cultures that name each shared symbol's commonest currencies (kap --culture's examples). */
+const SYMBOL_EXAMPLES: Readonly<Record<string, string>> = {
+  $: ", e.g. en-AU for AUD, en-CA for CAD, en-US for USD",
+  kr: ", e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK",
+  "¥": ", e.g. ja-JP for JPY, zh-CN for CNY",
+};
 
 /** The cell format of money that names no currency beside money that does: no symbol. */
 const PLAIN_MONEY = "#,##0;-#,##0";
@@ -86,7 +94,12 @@ export class KapEngine implements OrderSink {
    * format, else the symbol on the totals rows, else the culture's region, else GBP.
    */
   get defaultCurrencyChoice(): DefaultCurrency {
-    return defaultCurrencyOf(this.sourceMoneyFormat, this.report?.totalsCurrency, this.culture);
+    return defaultCurrencyOf(
+      this.sourceMoneyFormat,
+      this.report?.totalsCurrency,
+      this.culture,
+      this.report?.fileSymbol
+    );
   }
 
   /** ISO code of money on lines without a currency column or symbol (defaultCurrencyChoice). */
@@ -180,19 +193,42 @@ export class KapEngine implements OrderSink {
     return `The report does not say which currency is the company's home currency (no symbol on its totals rows, no currency format${revenue ? ` on "${revenue}"` : ""}): its amounts are shown in ${shown}, which may not be it. Check it, and give the culture of the company's country (kap --culture, e.g. en-US) or format ${revenue ? `"${revenue}"` : "the amounts"} with its currency.`;
   }
 
-  /** A bare "$" on the lines is the culture's dollars (en-CA: CAD), not USD, before the book names it. */
-  private dollarsOfCulture(report: IngestReport): void {
-    if (!report.fileBareDollar || report.fileCurrency !== "USD") return;
-    const code = currencyOfSymbol("USD", true, this.culture);
-    if (code === "USD") return;
-    report.fileCurrency = code;
-    report.currencies[code] = (report.currencies[code] ?? 0) + (report.currencies.USD ?? 0);
-    delete report.currencies.USD;
-    const usd = report.revenueByCurrency.USD;
-    if (usd !== undefined) {
-      report.revenueByCurrency[code] = (report.revenueByCurrency[code] ?? 0) + usd;
-      delete report.revenueByCurrency.USD;
-    }
+  /**
+   * A shared symbol on the lines ("$", "¥") is the culture's currency when that is one of those
+   * it may be (en-CA: CAD), before the book names it; else the lines name no ISO code (filed
+   * under '', shown with the bare symbol: defaultCurrencyChoice), never USD or JPY by default.
+   */
+  private sharedSymbolOfCulture(report: IngestReport): void {
+    const from = report.fileCurrency;
+    if (!report.fileSymbol || from === undefined) return;
+    const code = currencyOfSharedSymbol(report.fileSymbol, this.culture) ?? "";
+    if (code === from) return;
+    if (code) report.fileCurrency = code;
+    else delete report.fileCurrency;
+    const move = (m: Record<string, number>) => {
+      if (m[from] === undefined) return;
+      m[code] = (m[code] ?? 0) + m[from];
+      delete m[from];
+    };
+    move(report.currencies);
+    move(report.revenueByCurrency);
+  }
+
+  /**
+   * Money written with a symbol several currencies write, that nothing names the currency of:
+   * said, with the currencies it may be and how to name the one meant.
+   */
+  private sharedSymbolWarning(): string | undefined {
+    const c = this.defaultCurrencyChoice;
+    if (!c.sharedBy || this.unnamedCurrency !== c.code) return undefined;
+    const where =
+      c.source === "format"
+        ? "the revenue column's number format shows"
+        : c.source === "totals"
+          ? "the totals rows show"
+          : "the amounts are written with";
+    const example = SYMBOL_EXAMPLES[c.code] ?? "";
+    return `The currency is not known: ${where} "${c.code}", which ${listOf(c.sharedBy)} ${c.sharedBy.length === 2 ? "both" : "all"} write, and nothing in the data or the culture says which. The amounts are shown with "${c.code}" and no currency code. Give the culture of the company's country (kap --culture${example}; in Excel, the workbook's regional format) or write the code in the data ("${c.sharedBy[0]} 1,234.50") to name it.`;
   }
 
   /** How the order lines are being read (for the report of what KAP assumed). */
@@ -289,7 +325,9 @@ export class KapEngine implements OrderSink {
       if (w) this.report.warnings.push(w);
     // Every line is in: the book drops what matched lines to records (most of its memory).
     this.book.close();
-    this.dollarsOfCulture(this.report);
+    this.sharedSymbolOfCulture(this.report);
+    const shared = this.sharedSymbolWarning();
+    if (shared) this.report.warnings.push(shared);
     const r = this.reading;
     if (r) {
       const layout = layoutById(r.mapping.layout);

@@ -594,7 +594,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         assumed: readingLines(
           report,
           currencyShownAs(
-            defaultCurrencyOf(plan.sourceMoneyFormat, report.totalsCurrency, plan.culture)
+            defaultCurrencyOf(
+              plan.sourceMoneyFormat,
+              report.totalsCurrency,
+              plan.culture,
+              report.fileSymbol
+            )
           ),
           plan.culture
         ),

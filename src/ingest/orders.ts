@@ -5,6 +5,7 @@
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
 import { odooTopCategory } from "./categoryPath";
+import { sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
 import { Spellings, spellingsWarning } from "./spellings";
 import {
@@ -126,8 +127,12 @@ export interface IngestReport {
    * lines in it and the lines with no symbol are filed under '' and named this at the end.
    */
   fileCurrency?: string;
-  /** fileCurrency is USD from a bare "$" (not "USD" or "US$"): the culture may name other dollars */
-  fileBareDollar?: boolean;
+  /**
+   * With no currency column, the symbol the money is written with when several currencies write
+   * it and nothing on the line names which ("$40.00", "¥1,000", "1 249,50 kr"; not "USD 40",
+   * "US$40"): the culture may say which (KapEngine), else no ISO code is named.
+   */
+  fileSymbol?: string;
   /**
    * With no currency column and no symbol on the lines, the first currency symbol or code on a
    * skipped totals row ("$1,350.00" on QuickBooks' "Total for …"): the lines' currency, else unknown.
@@ -649,6 +654,16 @@ function roundCents(x: number): number {
 }
 
 /** 1234.5 → "1,234.50" (no currency: the skipped rows may be in several). */
+/** "kr" when a money cell is written with the krona's "kr" ("1 249,50 kr"); a first look at its ends spares the rest. */
+function kronaOf(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || raw.length < 3) return undefined;
+  const last = raw.charCodeAt(raw.length - 1) | 32;
+  const first = raw.charCodeAt(0) | 32;
+  // r, ".", or a space after it; k at the start
+  if (last !== 114 && last !== 46 && last !== 32 && first !== 107) return undefined;
+  return sharedSymbolOfText(raw, undefined);
+}
+
 function plainMoney(x: number, culture?: string): string {
   const o = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
   try {
@@ -1275,14 +1290,19 @@ export function createOrderParser(
   const symbolsOnly = col.currency < 0 && !convert;
   let fileCurrency: string | undefined;
   let totalsCurrency: { code: string; symbol: string } | undefined;
-  let fileBareDollar = false;
+  let fileSymbol: string | undefined;
   /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
   function noteTotalsCurrency(row: readonly Cell[]): void {
     if (totalsCurrency || !symbolsOnly || col.revenue < 0) return;
     const raw = row[col.revenue];
     if (typeof raw !== "string") return;
     const code = parseMoney(raw, revDec)?.currency;
-    if (code) totalsCurrency = { code, symbol: /[£€$¥₹]/.exec(raw)?.[0] ?? code };
+    // "$" only when it is bare ("US$1,350.00" is USD's, "C$1,350.00" CAD's: their codes)
+    if (code)
+      totalsCurrency = {
+        code,
+        symbol: sharedSymbolOfText(raw, code) ?? /[£€¥₹]/.exec(raw)?.[0] ?? code,
+      };
   }
   let firstDate = Infinity;
   let lastDate = -Infinity;
@@ -2088,9 +2108,9 @@ export function createOrderParser(
       if (currency !== undefined && fileCurrency === undefined) {
         fileCurrency = currency;
         // "$40.00" is some dollar (the culture may say which); "USD 40.00" is the US one
-        fileBareDollar =
-          currency === "USD" && !/USD|US\$/i.test(`${rawRevenue ?? ""} ${rawPrice ?? ""}`);
-      }
+        fileSymbol = sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, currency);
+      } else if (currency === undefined && fileCurrency === undefined && fileSymbol === undefined)
+        fileSymbol = kronaOf(rawRevenue) ?? kronaOf(rawPrice);
       if (currency === fileCurrency) currency = undefined;
     }
     let lineRate = 1;
@@ -2542,7 +2562,7 @@ export function createOrderParser(
         converted: convert,
         reportingCurrency: reporting,
         fileCurrency,
-        ...(fileBareDollar ? { fileBareDollar } : {}),
+        ...(fileSymbol ? { fileSymbol } : {}),
         ...(totalsCurrency && fileCurrency === undefined ? { totalsCurrency } : {}),
         warnings,
         ...(billing && !samePairs(billing.pairs, options.cancelledBilling)

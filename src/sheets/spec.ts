@@ -10,7 +10,7 @@
  * Positions are A1 addresses on the sheet ("B3"); rows/columns in helpers are 0-based.
  */
 import type { Serial } from "../domain/types";
-import { CURRENCY_SYMBOLS } from "../domain/currency";
+import { CURRENCY_SYMBOLS, currencyPrefix, isSharedSymbol } from "../domain/currency";
 
 // ---------------------------------------------------------------- values
 
@@ -73,8 +73,10 @@ export function moneyFormat(source?: string, decimals: 0 | 2 = 2): string {
   const symbol =
     s === ""
       ? "£"
-      : (CURRENCY_SYMBOLS[s.toUpperCase()] ??
-        (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
+      : isSharedSymbol(s)
+        ? currencyPrefix(s)
+        : (CURRENCY_SYMBOLS[s.toUpperCase()] ??
+          (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
   const quoted = /^[£€$¥₹]$/.test(symbol) ? symbol : `"${symbol}"`;
   return `${quoted}#,##0${decimals ? ".00" : ""};-${quoted}#,##0${decimals ? ".00" : ""}`;
 }

@@ -1,7 +1,8 @@
 /**
  * Money with no currency of its own is shown in the currency the data names (a number format, the
- * "$" on a report's totals rows), else the culture's (kap --culture), else KAP's default GBP; the
- * summary says which. Multi-currency data (a currency column) is not changed by the culture.
+ * symbol on a report's totals rows), else the culture's (kap --culture), else KAP's default GBP; the
+ * summary says which. A "$" names no one currency: the culture's dollar, else the bare "$" with no
+ * ISO code. Multi-currency data (a currency column) is not changed by the culture.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -54,11 +55,14 @@ test("the same export without a culture: GBP, the default, as before", () => {
 
 const QBO = join(FIXTURES, "exports/quickbooks-online-sales-by-customer-detail.csv");
 
-test("QuickBooks Online customer detail: the '$' on its 'Total for …' rows makes the amounts USD", () => {
+test("QuickBooks Online customer detail: the bare '$' on its 'Total for …' rows is shown as '$', never called USD", () => {
   const out = analyze(QBO);
+  // a "$" is USD, CAD, AUD … alike: without a culture KAP names no ISO code (was "USD")
   expect(out).toContain(
-    "Currency: none named in the data (amounts shown in USD, from the $ on the totals rows)"
+    'Currency: none named in the data (amounts shown in "$", as the totals rows write it: USD, CAD, AUD, NZD, SGD, HKD or MXN, not known which)'
   );
+  expect(out).not.toContain("Currency: USD");
+  expect(out).not.toContain("amounts shown in USD");
   // Brightwell 45 + 40 + 42 = 127; Harbour 18 − 9 + 15 = 24; Northfield 20 + 90 = 110; 127 + 24 + 110 = 261
   expect(out).toContain("Annual revenue: $261 ·");
   expect(out).not.toContain("£");
@@ -80,7 +84,7 @@ test("a currency column: the culture changes nothing, currencies are never added
   expect(out).not.toContain("amounts shown in");
 });
 
-test("'$' on the lines themselves: USD, or the Canadian dollar with --culture en-CA; 'USD' written out stays USD", () => {
+test("'$' on the lines themselves: '$', or the Canadian dollar with --culture en-CA; 'USD' written out stays USD", () => {
   const file = join(dir, "dollars.csv");
   writeFileSync(
     file,
@@ -116,12 +120,21 @@ describe("--json writes the currency it names, never 'XXX'", () => {
     return { j, text: r.stdout };
   }
 
-  test("the '$' on QuickBooks' totals rows: USD in every account and money map (was 'XXX')", () => {
-    const { j, text } = json(QBO);
+  test("the '$' on QuickBooks' totals rows with --culture en-US: USD in every account and money map", () => {
+    const { j, text } = json(QBO, "--culture", "en-US");
     // Brightwell 45 + 40 + 42 = 127; Harbour 18 − 9 + 15 = 24; Northfield 20 + 90 = 110: 261
     expect(j.portfolio.dashboard.annualRevenue).toEqual({ USD: 261 });
     expect(j.portfolio.accounts.map((a) => a.currency)).toEqual(["USD", "USD", "USD"]);
     expect(text).not.toContain("XXX");
+  });
+
+  test("the bare '$' with no culture: no ISO code (null, 'XXX'), and a warning says why, never USD", () => {
+    const { j } = json(QBO);
+    expect(j.portfolio.dashboard.annualRevenue).toEqual({ XXX: 261 });
+    expect(j.portfolio.accounts.map((a) => a.currency)).toEqual([null, null, null]);
+    expect(j.ingest.warnings).toContain(
+      'The amounts\' "$" names no one currency (USD, CAD, AUD, NZD, SGD, HKD, MXN all write it): "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it with "$"; give --culture (the company\'s country) to name it.'
+    );
   });
 
   test("with --culture de-DE on a German export: EUR", () => {

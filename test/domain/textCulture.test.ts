@@ -97,3 +97,12 @@ describe("KAP's fixed English text with figures in it", () => {
     expect(figuresText(t, "not a culture!")).toBe(t);
   });
 });
+
+test("a shared symbol no ISO code names ('$', 'kr', '¥') is written as the data writes it, in any culture", () => {
+  // 1234.5 in sv-SE groups with a no-break space and a decimal comma: "kr 1 234,50"
+  expect(formatMoney(1234.5, moneyLabel("kr", "sv-SE"))).toBe(`kr 1${NBSP}234,50`);
+  expect(formatMoney(-0.5, moneyLabel("kr", "sv-SE"))).toBe("-kr 0,50");
+  expect(formatMoney(1234.5, moneyLabel("$", "en-GB"))).toBe("$1,234.50");
+  expect(formatMoney(1234.5, moneyLabel("$", undefined))).toBe("$1,234.50");
+  expect(formatMoney(1000, moneyLabel("¥", undefined))).toBe("¥1,000.00");
+});

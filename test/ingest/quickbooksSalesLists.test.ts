@@ -33,7 +33,9 @@ describe("QuickBooks Online lists of sales documents", () => {
     expect(report.returns).toBe(2);
     expect(report.hasProducts).toBe(false);
     expect(report.read!.layout).toBe("QuickBooks Online sales transactions");
-    expect(p.accounts.every((a) => a.currency === "USD")).toBe(true);
+    // "$1,200.00" with no culture: a dollar no one currency (USD, CAD, AUD …), so no ISO code
+    expect(report.fileSymbol).toBe("$");
+    expect(p.accounts.every((a) => a.currency === "")).toBe(true);
     expect(report.rejected).toEqual([
       {
         reason: "not a sale (a payment, estimate, journal or other transaction)",

@@ -1,0 +1,157 @@
+/**
+ * A money symbol several currencies write, with no ISO code in the file: an MYOB (Australian)
+ * sales export's bare "$" was labelled USD, and a Swedish export's "kr" was shown as £ (KAP's
+ * default) without a culture. Now the culture names the currency when it is one the symbol may
+ * be (en-AU → AUD, nb-NO → NOK); else the figures keep their symbol, no ISO code is named, and
+ * the summary says which currencies it may be and how to name it. Figures by hand; as of
+ * 2026-10-31.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+
+jest.setTimeout(180_000);
+
+const KAP = resolve(__dirname, "../../bin/kap.js");
+const dir = mkdtempSync(join(tmpdir(), "kap-shared-"));
+
+beforeAll(() =>
+  execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
+);
+
+function kap(...args: string[]): string {
+  const r = spawnSync(process.execPath, [KAP, ...args, "-q"], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+// An MYOB item sales export (tab-delimited, as MYOB writes it): "$" on every amount, the
+// Inc-Tax columns beside the ex-tax ones, a quote (Sale Status Q) that is no sale.
+const MYOB = [
+  "Co./Last Name\tFirst Name\tInvoice #\tDate\tItem Number\tQuantity\tDescription\tPrice\tInc-Tax Price\tTotal\tInc-Tax Total\tTax Code\tSale Status",
+  "Acme Pty Ltd\t\t00000101\t3/09/2026\tWID-1\t2\tWidget\t$500.00\t$550.00\t$1,000.00\t$1,100.00\tGST\tI",
+  "Acme Pty Ltd\t\t00000102\t15/10/2026\tGAD-2\t1\tGadget\t$234.50\t$257.95\t$234.50\t$257.95\tGST\tI",
+  "Bolt Traders\t\t00000103\t20/10/2026\tWID-1\t3\tWidget\t$500.00\t$550.00\t$1,500.00\t$1,650.00\tGST\tI",
+  "Bolt Traders\t\t00000104\t21/10/2026\tWID-1\t1\tWidget\t$500.00\t$550.00\t$500.00\t$550.00\tGST\tQ",
+].join("\r\n");
+const myob = join(dir, "ITEMSALE.TXT");
+writeFileSync(myob, MYOB);
+
+const DOLLAR_WARNING =
+  '! The currency is not known: the amounts are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write, and nothing in the data or the culture says which. The amounts are shown with "$" and no currency code. Give the culture of the company\'s country (kap --culture, e.g. en-AU for AUD, en-CA for CAD, en-US for USD; in Excel, the workbook\'s regional format) or write the code in the data ("USD 1,234.50") to name it.';
+
+describe('an MYOB export\'s bare "$"', () => {
+  // Acme 2 × 500.00 = 1,000.00 + 234.50 = 1,234.50 → 1,235; Bolt 3 × 500.00 = 1,500.00 (its
+  // quote Q not counted); together 2,734.50 → 2,735
+  test("without a culture: shown as $, never called USD, and the summary says how to name it", () => {
+    const out = kap("analyze", myob, "--as-of", "2026-10-31");
+    expect(out).toContain(
+      '  Currency: none named in the data (amounts shown in "$", as the amounts write it: USD, CAD, AUD, NZD, SGD, HKD or MXN, not known which)'
+    );
+    expect(out).toContain(DOLLAR_WARNING);
+    expect(out).toContain("Annual revenue: $2,735 ·");
+    expect(out).toMatch(/^Acme Pty Ltd .* \$1,235 /m);
+    expect(out).toMatch(/^Bolt Traders .* \$1,500 /m);
+    expect(out).not.toContain("Currency: USD");
+  });
+
+  test("--culture en-AU: AUD", () => {
+    const out = kap("analyze", myob, "--as-of", "2026-10-31", "--culture", "en-AU");
+    expect(out).toContain("  Currency: AUD\n");
+    expect(out).toContain("Annual revenue: AUD 2,735 ·");
+    expect(out).toMatch(/^Acme Pty Ltd .* AUD 1,235 /m);
+    expect(out).not.toContain("The currency is not known");
+  });
+
+  test("--culture en-GB names no dollar: still the bare $, not USD", () => {
+    const out = kap("analyze", myob, "--as-of", "2026-10-31", "--culture", "en-GB");
+    expect(out).toContain(DOLLAR_WARNING);
+    expect(out).toContain("Annual revenue: $2,735 ·");
+  });
+
+  test("--json: no ISO code (null, 'XXX') without a culture; AUD with en-AU", () => {
+    const j = JSON.parse(kap("analyze", myob, "--as-of", "2026-10-31", "--json"));
+    expect(j.ingest.fileSymbol).toBe("$");
+    expect(j.ingest.revenueByCurrency).toEqual({ XXX: 2734.5 });
+    expect(j.portfolio.dashboard.annualRevenue).toEqual({ XXX: 2734.5 });
+    expect(j.portfolio.accounts.map((a: { currency: string | null }) => a.currency)).toEqual([
+      null,
+      null,
+    ]);
+    expect(JSON.stringify(j)).not.toContain('USD"');
+    const au = JSON.parse(
+      kap("analyze", myob, "--as-of", "2026-10-31", "--json", "--culture", "en-AU")
+    );
+    expect(au.ingest.revenueByCurrency).toEqual({ AUD: 2734.5 });
+    expect(au.portfolio.dashboard.annualRevenue).toEqual({ AUD: 2734.5 });
+  });
+
+  test("the written sheets: money cells in $, no 'USD' in any heading or note", async () => {
+    const out = join(dir, "acme.xlsx");
+    kap("sheets", myob, "--as-of", "2026-10-31", "--account", "Acme Pty Ltd", "--out", out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    const formats = new Set<string>();
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+          if (typeof cell.value === "number" && cell.numFmt) formats.add(cell.numFmt);
+        })
+      )
+    );
+    expect(texts.filter((t) => t.includes("USD"))).toEqual([]);
+    expect([...formats].some((f) => f.startsWith("$#,##0"))).toBe(true);
+    expect([...formats].filter((f) => f.includes("£"))).toEqual([]);
+  });
+});
+
+// A Swedish export with "kr" after every amount (decimal comma, space-grouped thousands)
+const KRONA = [
+  "Customer,Invoice,Date,SKU,Qty,Amount",
+  'Nordvik AB,1001,2026-09-03,A1,2,"1 000,00 kr"',
+  'Nordvik AB,1002,2026-10-15,A2,1,"234,50 kr"',
+  'Sorby AB,1003,2026-10-20,A1,3,"1 500,00 kr"',
+].join("\n");
+const krona = join(dir, "kr.csv");
+writeFileSync(krona, KRONA);
+
+describe('"kr" with no ISO code', () => {
+  // Nordvik 1 000,00 + 234,50 = 1 234,50 → 1,235; Sorby 1 500,00; together 2 734,50 → 2,735
+  test("without a culture: shown as kr, not £, and the summary says which currencies it may be", () => {
+    const out = kap("analyze", krona, "--as-of", "2026-10-31");
+    expect(out).toContain(
+      '  Currency: none named in the data (amounts shown in "kr", as the amounts write it: SEK, NOK, DKK or ISK, not known which)'
+    );
+    expect(out).toContain(
+      '! The currency is not known: the amounts are written with "kr", which SEK, NOK, DKK and ISK all write, and nothing in the data or the culture says which. The amounts are shown with "kr" and no currency code. Give the culture of the company\'s country (kap --culture, e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK; in Excel, the workbook\'s regional format) or write the code in the data ("SEK 1,234.50") to name it.'
+    );
+    expect(out).toContain("Annual revenue: kr 2,735 ·");
+    expect(out).toMatch(/^Nordvik AB .* kr 1,235 /m);
+    expect(out).not.toContain("£");
+    // the "decimal comma, so most likely not GBP" guess is gone with the GBP it doubted
+    expect(out).not.toContain("KAP's default");
+  });
+
+  test("--culture nb-NO: NOK, from the kr and the culture", () => {
+    const out = kap("analyze", krona, "--as-of", "2026-10-31", "--culture", "nb-NO");
+    expect(out).toContain(
+      "Currency: none named in the data (amounts shown in NOK, from the kr on the amounts and the culture nb-NO)"
+    );
+    expect(out).toContain("Annual revenue: NOK 2,735 ·");
+    const j = JSON.parse(
+      kap("analyze", krona, "--as-of", "2026-10-31", "--culture", "nb-NO", "--json")
+    );
+    expect(j.portfolio.dashboard.annualRevenue).toEqual({ NOK: 2734.5 });
+  });
+
+  test("--culture en-GB is no krona's: kr, never £", () => {
+    const out = kap("analyze", krona, "--as-of", "2026-10-31", "--culture", "en-GB");
+    expect(out).toContain("Annual revenue: kr 2,735 ·");
+    expect(out).not.toContain("£");
+  });
+});
