@@ -89,6 +89,11 @@ export interface ColumnMapping {
    */
   lineRefunds?: LineRefundColumns;
   /**
+   * The 0-based column that packs each order's products into one cell (BigCommerce's "Product
+   * Details"): each product is read as a line of its order (ingest/packedLines).
+   */
+  packedProducts?: number;
+  /**
    * The money is in the company's home currency whatever each line's currency (QuickBooks'
    * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not
    * read, and the engine flags it when the report does not name the home currency.

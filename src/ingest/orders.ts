@@ -39,6 +39,7 @@ import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { netOfLineRefunds } from "./lineRefunds";
+import { unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
@@ -751,6 +752,12 @@ export function createOrderParser(
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
+  /** The column packing each order's products (BigCommerce), -1: none (ingest/packedLines) */
+  const packedProducts = mapping.packedProducts ?? -1;
+  /** the name of the packed product being read, the row being unpacked and the rules it was rejected under */
+  let packedName: string | undefined;
+  let unpackingRow = -1;
+  const unpackingRejected = new Set<string>();
   /** Magento's line discounts and refunds (ingest/lineRefunds) */
   const lineRefunds = mapping.lineRefunds;
   /** A shop's orders awaiting payment are no sales yet, save those on payment terms (this column filled). */
@@ -1073,8 +1080,13 @@ export function createOrderParser(
   /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
   const reject = (reason: string, row: number, sale = true) => {
     const r = rejects.get(reason) ?? { reason, count: 0, rows: [] };
-    r.count++;
-    if (r.rows.length < ROWS_KEPT) r.rows.push(row);
+    // the products of one packed row are one row skipped, their values added up
+    const again = row === unpackingRow && unpackingRejected.has(reason);
+    if (row === unpackingRow) unpackingRejected.add(reason);
+    if (!again) {
+      r.count++;
+      if (r.rows.length < ROWS_KEPT) r.rows.push(row);
+    }
     rejects.set(reason, r);
     rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
     if (!sale && VALUE_SAID.has(reason))
@@ -1640,7 +1652,41 @@ export function createOrderParser(
     const value = parseMoney(row[col.revenue], revDec)?.value;
     billingPairing!.note(id, type, text(row[billingAccount]), value);
   }
+  /**
+   * A row of an order whose products are packed into one cell (BigCommerce): one line per
+   * product, each from the row with that product's SKU, quantity and share of the order's amount
+   * (ingest/packedLines); a cell that cannot be read leaves the order with no product (rejected
+   * as such, its value said).
+   */
   function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
+    if (packedProducts < 0 || typeof row[packedProducts] !== "string")
+      return parseRowLine(row, rowNo, sink);
+    const unpacked = unpackedRows(
+      row,
+      { packed: packedProducts, quantity: col.quantity, revenue: col.revenue },
+      parseMoney(row[col.revenue], revDec)?.value,
+      (t) => parseMoney(t, priceDec)?.value,
+      (t) => parseQuantity(t, qtyDec)
+    );
+    if (!unpacked) {
+      const copy = row.slice();
+      copy[packedProducts] = null;
+      return parseRowLine(copy, rowNo, sink);
+    }
+    unpackingRow = rowNo;
+    unpackingRejected.clear();
+    for (let k = 0; k < unpacked.rows.length; k++) {
+      packedName = unpacked.names[k] || undefined;
+      parseRowLine(unpacked.rows[k], rowNo, sink);
+    }
+    packedName = undefined;
+    unpackingRow = -1;
+  }
+  function parseRowLine(
+    row: readonly Cell[],
+    rowNo: number,
+    sink: (line: OrderLine) => void
+  ): void {
     let blank = true;
     for (let k = 0; k < row.length; k++) {
       if (!isBlankCell(row[k])) {
@@ -1884,7 +1930,8 @@ export function createOrderParser(
     if (date === undefined) return reject("unreadable date", rowNo);
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";
     const productName =
-      col.productName >= 0 && !(itemLinesOnly && !sku) ? text(row[col.productName]) : "";
+      packedName ??
+      (col.productName >= 0 && !(itemLinesOnly && !sku) ? text(row[col.productName]) : "");
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
     const product = products.of(productName || sku);
     if (product.taxLine) return reject(TAX_LINE, rowNo, false);

@@ -292,12 +292,12 @@ export function checkOrderColumns(
 
   // An order's products packed into one cell (BigCommerce's order export): no product column
   // (ingest/packedLines), whichever product field the headers gave it.
+  let packed: FieldMatch | undefined;
   for (const f of ["sku", "productName", "category"]) {
     const m = get(f);
     if (!m || sample.length === 0 || !holdsPackedProducts(sample.map((r) => r[m.column]))) continue;
     drop(f);
-    if (!notes.some((n) => n.startsWith(`"${m.header}" packs`)))
-      notes.push(packedProductsNote(m.header));
+    packed = m;
   }
 
   // A customer column that holds sales ledger accounts ("200 - Sales", "4000 Sales of Product
@@ -861,6 +861,12 @@ export function checkOrderColumns(
     notes.push(
       lineRefundsNote(lineRefunds, options.headers!, rowTotal!.header, get("quantity")?.header)
     );
+  // the packed products, one line each, where each order's amount can be shared among them
+  const packedRevenue = packed ? get("revenue") : undefined;
+  if (packed) {
+    if (packedRevenue) fields.push({ ...packed, field: "sku" });
+    notes.push(packedProductsNote(packed.header, packedRevenue?.header, get("quantity")?.header));
+  }
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [
@@ -968,6 +974,7 @@ export function checkOrderColumns(
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
       ...(lineRefunds ? { lineRefunds } : {}),
+      ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),
