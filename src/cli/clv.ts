@@ -2,9 +2,9 @@
  * What `kap clv` prints: the lifetime-value models and each account's forward-looking figures,
  * as JSON ({"model":{"bgnbd":{r, alpha, a, b, logLikelihood},"gammaGamma":{p, q, gamma}},
  * "accounts":[{accountId, frequency, recency, T, pAlive, expectedOrders12m, expectedRevenue12m,
- * clv}]}, with asOf, the CLV settings, reliability and an optional holdout check beside them) or
- * as a readable summary. Time is in weeks; money in the data's currency; pAlive is null for
- * accounts with one order only.
+ * clv, reliable}]}, with asOf, the CLV settings, reliability and an optional holdout check beside
+ * them) or as a readable summary, whose rows from a fit that is not reliable end "not reliable".
+ * Time is in weeks; money in the data's currency; pAlive is null for accounts with one order only.
  */
 import type { HoldoutCheck, LifetimeModel } from "../domain/analysis/clv";
 import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from "../domain/analysis/clv";
@@ -46,6 +46,8 @@ function accountJson(a: AccountAnalysis, withCurrency: boolean) {
     expectedOrders12m: fixed(l?.expectedOrders12m ?? null, 4),
     expectedRevenue12m: fixed(l?.expectedRevenue12m ?? null, 2),
     clv: fixed(l?.clv ?? null, 2),
+    // per account: with several currencies the top-level `reliable` is the first model's only
+    reliable: l?.reliable ?? false,
   };
 }
 
@@ -152,7 +154,7 @@ export function printClv(
     const cash = (x: number | null) =>
       x === null ? "n/a" : money(x, a.currency || engine.unnamedCurrency);
     out(
-      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${cash(l.expectedRevenue12m).padStart(16)} ${cash(l.clv).padStart(12)}`
+      `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${cash(l.expectedRevenue12m).padStart(16)} ${cash(l.clv).padStart(12)}${l.reliable ? "" : "  not reliable"}`
     );
   }
   if (rows.length > limit) out(`… and ${rows.length - limit} more (--json for every account)`);

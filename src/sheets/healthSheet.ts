@@ -33,10 +33,14 @@ import {
   type Factor,
 } from "../domain/rules";
 import {
+  FIT_HEADER,
+  flaggedLifetime,
   lifetimeCells,
   lifetimeColumns,
   lifetimeModelBlocks,
   lifetimeParamRows,
+  NOT_RELIABLE_MARK,
+  notReliableStyles,
 } from "./lifetimeCells";
 import { metricsFormula, sourceText, spillCellFormula } from "./liveInputs";
 import {
@@ -292,6 +296,15 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   lifetimeOut.forEach((c, k) =>
     cols.push({ header: c.header, format: c.format, width: outWidths[k], value: () => null })
   );
+  // beside the figures, printed with them: which rows' figures come from a fit that is not reliable
+  const flagged = accounts.map(flaggedLifetime);
+  const flagColumn = flagged.some(Boolean);
+  if (flagColumn)
+    cols.push({
+      header: FIT_HEADER,
+      width: 12,
+      value: (a) => (flaggedLifetime(a) ? NOT_RELIABLE_MARK : null),
+    });
   const printedCols = cols.length;
   for (const f of FACTORS)
     cols.push({
@@ -512,6 +525,15 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
           : []),
       ],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },
+      // the flagged rows' P(alive), expected revenue, CLV and their mark, muted
+      styles: flagColumn
+        ? notReliableStyles(
+            flagged,
+            first,
+            colLetter(cols.findIndex((c) => c.header === lifetimeOut[0].header)),
+            at(FIT_HEADER)
+          )
+        : undefined,
       conditionalFormats: cf,
       page: {
         orientation: "landscape",

@@ -21,13 +21,62 @@ import { percentText, wholeText } from "../domain/numberText";
 import { type LayoutOptions, moneyColumns, portfolioMoney, withRowMoney } from "./options";
 import {
   type Block,
+  type CellStyle,
   type CellValue,
   type ColumnSpec,
   FORMATS,
   formula,
+  PALETTE,
   type RangeStyle,
   table,
 } from "./spec";
+
+/**
+ * A row whose P(alive), expected revenue and CLV come from a fit that is not reliable says so in a
+ * "Lifetime fit" column beside them, and the figures are muted as the notes are: a number KAP is
+ * not sure of is flagged where it is read, not only in a note at the top of the sheet.
+ */
+export const FIT_HEADER = "Lifetime fit";
+export const NOT_RELIABLE_MARK = "not reliable";
+export const NOT_RELIABLE_STYLE: CellStyle = { italic: true, fontColor: PALETTE.note };
+
+/** Whether an account shows a lifetime figure (P(alive), expected revenue, CLV) from a fit that is not reliable. */
+export function flaggedLifetime(a: AccountAnalysis): boolean {
+  const l = a.lifetime;
+  return (
+    !!l && !l.reliable && (l.pAlive !== null || l.expectedRevenue12m !== null || l.clv !== null)
+  );
+}
+
+/** Whether some account's figures are flagged: the health sheet then carries the Lifetime fit column. */
+export function someLifetimeFlagged(p: PortfolioAnalysis): boolean {
+  return p.accounts.some(flaggedLifetime);
+}
+
+/**
+ * The muted style over columns `from`–`to` of the rows flagged in `flags` (body row k on Excel row
+ * `firstRow` + k), one range per run of neighbouring rows: a portfolio of one unreliable fit is
+ * one command, not one per account.
+ */
+export function notReliableStyles(
+  flags: readonly boolean[],
+  firstRow: number,
+  from: string,
+  to: string
+): RangeStyle[] {
+  const out: RangeStyle[] = [];
+  for (let k = 0; k < flags.length; k++) {
+    if (!flags[k]) continue;
+    let end = k;
+    while (end + 1 < flags.length && flags[end + 1]) end++;
+    out.push({
+      range: `${from}${firstRow + k}:${to}${firstRow + end}`,
+      style: NOT_RELIABLE_STYLE,
+    });
+    k = end;
+  }
+  return out;
+}
 
 /** Where the parameters go on the Account Health sheet: labels on row 3, one currency per row from row 4 (rows 4–5: the table starts on row 7). */
 const PARAMS_LABEL_ROW = 3;
@@ -35,8 +84,8 @@ const PARAMS_FIRST_ROW = 4;
 const PARAMS_ROWS = 2;
 /**
  * Columns G (label), H–N (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), O (CLV months), P (discount a
- * year): within the printed view (A–Q, which ends with P(alive), expected revenue and CLV), so the
- * block prints whole beside the figures it makes.
+ * year): within the printed view (A–Q, which ends with P(alive), expected revenue and CLV; A–R
+ * with the Lifetime fit column), so the block prints whole beside the figures it makes.
  */
 const PARAMS_COL = "G";
 /** The columns of r … γ, the CLV months and the rate, as absolute references' letters. */
@@ -103,7 +152,15 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
     .filter((m) => m.warning)
     .map((m) => `${multi ? `${m.currency || "No currency"}: ` : ""}${m.warning}`);
   if (notes.length)
-    blocks.push({ at: "A5", rows: [[`Lifetime value: ${notes.join(" ")}`]], style: "note" });
+    blocks.push({
+      at: "A5",
+      rows: [
+        [
+          `Lifetime value: ${notes.join(" ")}${someLifetimeFlagged(p) ? ` Figures from ${multi ? "such a fit" : "this fit"} are in grey, "${NOT_RELIABLE_MARK}" under ${FIT_HEADER}.` : ""}`,
+        ],
+      ],
+      style: "note",
+    });
   return blocks;
 }
 
@@ -265,6 +322,18 @@ export function dashboardLifetimeBlocks(
     { header: "Score", format: FORMATS.score },
     { header: "Status" },
   ];
+  // as on the Account Health sheet: rows from a fit that is not reliable say so, their figures muted
+  const vhFlags = d.valueHealth.map((v) => !v.reliable);
+  if (vhFlags.some(Boolean)) {
+    vhColumns.push({ header: FIT_HEADER });
+    vhRows.forEach((row, k) => row.push(vhFlags[k] ? NOT_RELIABLE_MARK : ""));
+    for (const [from, to] of [
+      ["D", "D"],
+      ["F", "G"],
+      ["J", "J"],
+    ])
+      styles.push(...notReliableStyles(vhFlags, r + 1, from, to));
+  }
   blocks.push(
     // each account's CLV and expected revenue in its own currency
     withRowMoney(
@@ -275,17 +344,9 @@ export function dashboardLifetimeBlocks(
         vhRows.length
           ? vhRows
           : [
-              [
-                "",
-                "No account has a lifetime value yet (see the note above).",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-              ],
+              vhColumns.map((_, j) =>
+                j === 1 ? "No account has a lifetime value yet (see the note above)." : ""
+              ),
             ]
       ),
       opts,

@@ -94,35 +94,35 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     expect(res.message).toContain(
       "Its order inputs stay live: one KAP.METRICS over 'Bob''s Orders'!A:I recalculates them, and the scores, as orders are added. It reads whole columns; making the order lines an Excel table keeps each recalculation lighter."
     );
-    // the table runs A:AO (14 + 3 lifetime figures + 6 inputs + 6 scores + 6 more + 4 lifetime
-    // inputs + 2 sources = 41 columns),
-    // a blank AP, the spill from AQ8
-    expect(cellsWith(x, "KAP.METRICS")).toEqual(["AQ8"]);
-    expect(x.cellAt(SHEET, "AQ8")?.formula).toBe(
+    // the table runs A:AP (14 + 3 lifetime figures + Lifetime fit, as the fit on 6 accounts is not
+    // reliable + 6 inputs + 6 scores + 6 more + 4 lifetime inputs + 2 sources = 42 columns),
+    // a blank AQ, the spill from AR8
+    expect(cellsWith(x, "KAP.METRICS")).toEqual(["AR8"]);
+    expect(x.cellAt(SHEET, "AR8")?.formula).toBe(
       "=KAP.METRICS($A$8:$A$13,'Bob''s Orders'!$C$4:$C$1048576,'Bob''s Orders'!$A$4:$A$1048576,'Bob''s Orders'!$B$4:$B$1048576,'Bob''s Orders'!$I$4:$I$1048576,'Bob''s Orders'!$G$4:$G$1048576,,'Bob''s Orders'!$H$4:$H$1048576,,'Bob''s Orders'!$E$4:$E$1048576,$C$8:$C$13)"
     );
-    expect(x.cellAt(SHEET, "AQ7")?.value).toBe("Days since last order");
-    expect(x.cellAt(SHEET, "AY7")?.value).toBe("Products (12m)");
-    // R..U are the inputs Days since last order, Orders change, Revenue change, Categories; J and AE the revenues
-    const want: Record<string, number> = { R: 1, S: 4, T: 7, U: 8, J: 5, AE: 6 };
+    expect(x.cellAt(SHEET, "AR7")?.value).toBe("Days since last order");
+    expect(x.cellAt(SHEET, "AZ7")?.value).toBe("Products (12m)");
+    // S..V are the inputs Days since last order, Orders change, Revenue change, Categories; J and AF the revenues
+    const want: Record<string, number> = { S: 1, T: 4, U: 7, V: 8, J: 5, AF: 6 };
     for (const [c, k] of Object.entries(want))
       for (let r = 8; r <= 13; r++)
         expect([c, r, x.cellAt(SHEET, `${c}${r}`)?.formula]).toEqual([
           c,
           r,
-          `=INDEX($AQ$8#,ROW()-ROW($AQ$8)+1,${k})`,
+          `=INDEX($AR$8#,ROW()-ROW($AR$8)+1,${k})`,
         ]);
-    expect(x.cellAt(SHEET, "U7")?.value).toBe("Categories (12m)");
-    expect(x.cellAt(SHEET, "AE7")?.value).toBe("Revenue prior 12m");
+    expect(x.cellAt(SHEET, "V7")?.value).toBe("Categories (12m)");
+    expect(x.cellAt(SHEET, "AF7")?.value).toBe("Revenue prior 12m");
     // engagement, payment and Orders 12m stay values
-    expect(x.cellAt(SHEET, "V8")?.formula).toBeUndefined();
-    expect(x.cellAt(SHEET, "AF8")?.formula).toBeUndefined();
+    expect(x.cellAt(SHEET, "W8")?.formula).toBeUndefined();
+    expect(x.cellAt(SHEET, "AG8")?.formula).toBeUndefined();
     // the spill area below the anchor is left empty, formatted
-    expect(x.cellAt(SHEET, "AQ9")?.value ?? "").toBe("");
+    expect(x.cellAt(SHEET, "AR9")?.value ?? "").toBe("");
     // the orders-change column, signed as on the sheet (+0%;-0%;0%, 9c9a86a)
-    expect(x.cellAt(SHEET, "AT9")?.numberFormat).toBe("+0%;-0%;0%");
+    expect(x.cellAt(SHEET, "AU9")?.numberFormat).toBe("+0%;-0%;0%");
     expect(String(x.cellAt(SHEET, "A4")?.value)).toMatch(
-      /^Live: Days since last order, .* read the one KAP\.METRICS call in column AQ over 'Bob''s Orders'!A:I, as of its last order date/
+      /^Live: Days since last order, .* read the one KAP\.METRICS call in column AR over 'Bob''s Orders'!A:I, as of its last order date/
     );
   });
 

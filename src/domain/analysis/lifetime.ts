@@ -85,7 +85,8 @@ export function applyLifetime(
   accounts.forEach((a, i) => {
     const s = summaries[i];
     const score = scorers.get(a.currency);
-    a.lifetime = s && score ? score(s) : null;
+    // each account carries its fit's reliability, so a figure is never read apart from it
+    a.lifetime = s && score ? { ...score(s), reliable: models.get(a.currency)!.reliable } : null;
   });
   return [...models.values()].sort(
     (x, y) => y.accounts - x.accounts || (x.currency < y.currency ? -1 : 1)
@@ -126,6 +127,7 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
         pAlive: a.lifetime!.pAlive,
         score: a.health.score,
         band: a.health.finalBand,
+        reliable: a.lifetime!.reliable,
       });
     });
   }

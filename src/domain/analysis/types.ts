@@ -264,7 +264,13 @@ export interface AccountAnalysis {
   alerts: Alert[];
   winBack: WinBack | null;
   /** Lifetime value (BG/NBD + Gamma-Gamma fitted to the currency's portfolio); null when no order by as-of. */
-  lifetime: LifetimeScore | null;
+  lifetime: AccountLifetime | null;
+}
+
+/** One account's lifetime figures and whether they can be trusted. */
+export interface AccountLifetime extends LifetimeScore {
+  /** false when its currency's fit is not reliable (CurrencyLifetimeModel.warning says why): every place that shows the figures flags them */
+  reliable: boolean;
 }
 
 export interface BandSummary {
@@ -320,6 +326,8 @@ export interface ValueHealthRow {
   pAlive: number | null;
   score: number | null;
   band: HealthBand | null;
+  /** false when the figures come from a fit that is not reliable (AccountLifetime.reliable) */
+  reliable: boolean;
 }
 
 /** An account that looks gone by the model although no rule-based alert has fired. */
