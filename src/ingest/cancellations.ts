@@ -60,15 +60,32 @@ export class BillingPairing {
   private docsPast = 0;
   private lastPast = "";
 
+  /** each billing type written and its kind (a file writes a few: each is tested once) */
+  private readonly kinds = new Map<string, "invoice" | "cancellation" | "credit">();
+
   constructor(private readonly credit: (type: string) => boolean) {}
+
+  private kindOf(type: string): "invoice" | "cancellation" | "credit" {
+    let kind = this.kinds.get(type);
+    if (kind === undefined) {
+      kind = INVOICE_CANCELLATION.test(type)
+        ? "cancellation"
+        : this.credit(type)
+          ? "credit"
+          : "invoice";
+      if (this.kinds.size < 1000) this.kinds.set(type, kind);
+    }
+    return kind;
+  }
 
   /** A line of document `id` of billing type `type` (blank: no billing document), worth `value` as written. */
   note(id: string, type: string, account: string, value: number | undefined): void {
     if (id === "" || type === "") return;
     let doc = this.last?.id === id ? this.last : this.docs.get(id);
     if (!doc) {
-      const cancellation = INVOICE_CANCELLATION.test(type);
-      if (!cancellation && this.credit(type)) return;
+      const kind = this.kindOf(type);
+      if (kind === "credit") return;
+      const cancellation = kind === "cancellation";
       if (this.docs.size >= DOCS_KEPT) {
         if (id !== this.lastPast) this.docsPast++;
         this.lastPast = id;
