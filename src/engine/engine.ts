@@ -138,6 +138,13 @@ export class KapEngine implements OrderSink {
   get dateCulture(): string | undefined {
     return dateCultureOf(this.culture, this.report?.read);
   }
+  /**
+   * With no culture and money shown with a bare "$" (no dollar named), the paper follows the
+   * dates: read month-first from the data (a US export) → en-US's Letter; else none (A4).
+   */
+  private paperCultureOfSymbol(): string | undefined {
+    return this.unnamedCurrency === "$" ? this.dateCulture : undefined;
+  }
   /** Each account's QBR figures, computed once per analysis and quarter (they reuse the account's detail). */
   private readonly qbrs = new Map<string, QbrData>();
 
@@ -572,7 +579,7 @@ export class KapEngine implements OrderSink {
     const print = (specs: SheetSpec[], currency?: string) => {
       const money = currency ?? (p.currencies.length === 1 ? p.currencies[0] : undefined);
       const o2 = {
-        paper: paperFor(this.culture, money),
+        paper: paperFor(this.culture ?? this.paperCultureOfSymbol(), money),
         asOfText: `As of ${asOfText(p.asOf, this.dateCulture)}`,
         currency: money,
       };

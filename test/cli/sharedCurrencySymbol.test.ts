@@ -107,6 +107,21 @@ describe('an MYOB export\'s bare "$"', () => {
     expect(texts.filter((t) => t.includes("USD"))).toEqual([]);
     expect([...formats].some((f) => f.startsWith("$#,##0"))).toBe(true);
     expect([...formats].filter((f) => f.includes("£"))).toEqual([]);
+    // day-first dates and a "$" no culture names: A4 (Australia's), not the Letter of USD
+    expect(wb.worksheets.map((ws) => ws.pageSetup.paperSize)).toEqual(wb.worksheets.map(() => 9));
+  });
+
+  test("a bare '$' with month-first dates (QuickBooks Online, a US export) still prints on Letter", async () => {
+    const qbo = resolve(
+      __dirname,
+      "../fixtures/exports/quickbooks-online-sales-by-customer-detail.csv"
+    );
+    const out = join(dir, "qbo.xlsx");
+    kap("sheets", qbo, "--account", "Northfield Builders", "--out", out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // ExcelJS reads paperSize="1" (Letter) as 1
+    expect(wb.worksheets.map((ws) => ws.pageSetup.paperSize)).toEqual(wb.worksheets.map(() => 1));
   });
 });
 
