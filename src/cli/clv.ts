@@ -87,7 +87,15 @@ export function clvJson(engine: KapEngine, holdout?: HoldoutCheck): unknown {
       main?.discountRate ?? engine.settings?.clvDiscountRate ?? CLV_DEFAULT_DISCOUNT_RATE,
     model: modelJson(main),
     ...(multi
-      ? { models: Object.fromEntries(p.lifetimeModels.map((m) => [m.currency, modelJson(m)])) }
+      ? {
+          // each currency's own reliability: the top-level one is the first model's
+          models: Object.fromEntries(
+            p.lifetimeModels.map((m) => [
+              m.currency,
+              { ...modelJson(m), reliable: m.reliable, warning: m.warning },
+            ])
+          ),
+        }
       : {}),
     accountsFitted: main?.accounts ?? 0,
     repeatBuyers: main?.repeatBuyers ?? 0,

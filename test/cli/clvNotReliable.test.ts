@@ -84,4 +84,7 @@ test("two currencies: the CDNOW accounts' reliable fit beside two EUR accounts' 
     j.accounts.map((a: { accountId: string; reliable: boolean }) => [a.accountId, a.reliable])
   );
   expect([byId.get("00004"), byId.get("E1"), byId.get("E2")]).toEqual([true, false, false]);
+  // and each currency's model says its own
+  expect([j.models.USD.reliable, j.models.EUR.reliable]).toEqual([true, false]);
+  expect(j.models.EUR.warning).toMatch(/^Not reliable: 2 accounts and 1 repeat buyer;/);
 });
