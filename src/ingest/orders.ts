@@ -1232,6 +1232,13 @@ export function createOrderParser(
    * report has no totals: it is the next customer), and are then parsed in order.
    */
   let pending: { rows: Cell[][]; rowNos: number[]; names: Set<string> } | undefined;
+  /**
+   * A heading read as the next customer for want of room (PENDING_ROWS_MAX rows without a Total
+   * row naming it or an open heading), with its row; and where such a Total row came after all,
+   * the heading was a job: the warning names it.
+   */
+  let pastPending: { names: Set<string>; row: number } | undefined;
+  let pastPendingTotal = 0;
   /** The look-ahead's answer for the pending heading, while its rows are parsed again. */
   let decided: boolean | undefined;
   /** The sink of the last push, for the rows still pending at finish(). */
@@ -1718,6 +1725,8 @@ export function createOrderParser(
         report.skippedHeaders++;
         return;
       }
+      if (pastPending && !pastPendingTotal && namesTotal(row, pastPending.names))
+        pastPendingTotal = rowNo;
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
         report.skippedTotals++;
@@ -2334,7 +2343,11 @@ export function createOrderParser(
         pending.rows.push(row.slice());
         pending.rowNos.push(rowNo(i));
         if (namesTotal(row, pending.names)) settlePending(true, sink);
-        else if (pending.rows.length > PENDING_ROWS_MAX) settlePending(false, sink);
+        else if (pending.rows.length > PENDING_ROWS_MAX) {
+          // past the bound: read as the next customer; a Total row naming it later says it was not
+          pastPending = { names: pending.names, row: pending.rowNos[0] };
+          settlePending(false, sink);
+        }
         continue;
       }
       if ((holdRefunds || holdInvoices) && !linesEnd && orderRunsToEnd(rows, i)) {
@@ -2429,6 +2442,10 @@ export function createOrderParser(
           `The order dates were read ${read} (${why}), but row ${dateContrary.row} holds "${dateContrary.text}", which reads only ${other}: dates that read both ways, such as "${dateEither}", may be misread. Give the file's culture (kap --culture ${options.dateOrder === "dmy" ? "en-US" : "en-GB"}) or check the date column, and analyse again.`
         );
       }
+      if (pastPendingTotal)
+        warnings.push(
+          `The customer heading at row ${pastPending!.row} was read as a customer of its own: the "Total …" row that shows it is a job of the customer above it (row ${pastPendingTotal}) came more than ${count(PENDING_ROWS_MAX)} rows after it, the most KAP holds waiting for one. Its lines, and the jobs after it, may count under the wrong customer: split the report, or export it by customer.`
+        );
       const downPaymentsPast = downPayments?.warning(count);
       if (downPaymentsPast) warnings.push(downPaymentsPast);
       const billing = billingPairing?.pairs();
