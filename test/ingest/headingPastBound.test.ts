@@ -11,17 +11,49 @@ import { createOrderParser } from "../../src/ingest/orders";
 
 jest.setTimeout(60_000);
 
-const HEADER = ["", "Date", "Transaction Type", "Num", "Product/Service", "Qty", "Sales Price", "Amount", "Balance"];
-const line = (date: string, num: string, amount: number): Cell[] =>
-  [null, date, "Invoice", num, "Cable ties", 1, amount, amount, amount];
-const total = (text: string, amount: number): Cell[] => [text, null, null, null, null, null, null, amount];
+const HEADER = [
+  "",
+  "Date",
+  "Transaction Type",
+  "Num",
+  "Product/Service",
+  "Qty",
+  "Sales Price",
+  "Amount",
+  "Balance",
+];
+const line = (date: string, num: string, amount: number): Cell[] => [
+  null,
+  date,
+  "Invoice",
+  num,
+  "Cable ties",
+  1,
+  amount,
+  amount,
+  amount,
+];
+const total = (text: string, amount: number): Cell[] => [
+  text,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  amount,
+];
 
 test("a job whose Total row comes 200,001 rows after its heading is read as a customer, and said", () => {
   // row 2 Acme Ltd; row 3 its line (7); row 4 the job heading Leeds; rows 5–200,005 Leeds's
   // 200,001 lines of 1; row 200,006 "Total for Leeds"; row 200,007 Acme's line (1); row 200,008 its Total
   const rows: Cell[][] = [["Acme Ltd"], line("10/01/2026", "1", 7), ["Leeds"]];
   for (let i = 0; i < 200_001; i++) rows.push(line("10/02/2026", String(10 + i), 1));
-  rows.push(total("Total for Leeds", 200_001), line("10/04/2026", "4", 1), total("Total for Acme Ltd", 200_009));
+  rows.push(
+    total("Total for Leeds", 200_001),
+    line("10/04/2026", "4", 1),
+    total("Total for Acme Ltd", 200_009)
+  );
   const grid: Grid = { name: "Sales", values: [HEADER, ...rows] };
   const d = detectTable(grid, "orders")!;
   expect(d.mapping.layout).toBe("quickbooks-online-customer");
