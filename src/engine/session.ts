@@ -1006,7 +1006,13 @@ export class IngestSession {
    */
   private projectSource(mapping: ColumnMapping, header: readonly Cell[] | undefined): void {
     const layout = layoutById(mapping.layout);
-    if (!this.source.project || layout?.accountFromHeadings || layout?.productFromHeadings) return;
+    if (
+      !this.source.project ||
+      layout?.accountFromHeadings ||
+      layout?.productFromHeadings ||
+      mapping.customerHeadings
+    )
+      return;
     const date = mapping.fields.find((f) => f.field === "date")?.column;
     if (date === undefined) return;
     const columns = mapping.fields.map((f) => f.column);

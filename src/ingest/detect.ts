@@ -19,6 +19,7 @@ import {
   TAX_ID_HEADERS,
 } from "./fields";
 import { type ExportLayout, type LayoutId, matchLayout } from "./layouts";
+import { firstCustomerHeading } from "./customerHeadings";
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -63,6 +64,11 @@ export interface ColumnMapping {
    * (QuickBooks' sales by product/service detail): each line's category is the top-level one.
    */
   categoryFromHeadings?: boolean;
+  /**
+   * No customer column: each line's customer is the "Customer: ACME01 Acme Ltd" heading line
+   * above its block (Sage 200's reports grouped by customer; ingest/customerHeadings).
+   */
+  customerHeadings?: boolean;
   /**
    * The document-type column lists sales orders or delivery notes beside the invoices: only the
    * invoices and credit notes are sales (ingest/plausible decides it, ingest/orders skips the others).
@@ -638,11 +644,12 @@ function roleScore(
   role: Role,
   matches: FieldMatch[],
   partial = false,
-  layout?: ExportLayout
+  layout?: ExportLayout,
+  customerHeadings = false
 ): number {
   const def = ROLES[role];
   const have = new Set(matches.map((m) => m.field));
-  if (layout?.accountFromHeadings) have.add("accountName");
+  if (layout?.accountFromHeadings || customerHeadings) have.add("accountName");
   const groupsMet = def.requiredAny.filter((g) => g.some((f) => have.has(f))).length;
   if (!partial && groupsMet < def.requiredAny.length) return 0;
   if (matches.length === 0) return 0;
@@ -729,11 +736,17 @@ function scanRow(
     const matches = known
       ? matchLayoutNormalised(texts, norm, known)
       : matchNormalised(texts, norm, ROLES[role].fields);
+    // No customer column, but "Customer: …" heading lines below the header name each block's.
+    const customerHeadings =
+      role === "orders" &&
+      !known &&
+      !matches.some((m) => m.field === "accountId" || m.field === "accountName") &&
+      firstCustomerHeading(grid.values.slice(r + 1)) !== undefined;
     // A recognised export layout is as sure as a header row can be.
     const score =
       known && roleScore(role, matches, partial, known) > 0
         ? 1
-        : roleScore(role, matches, partial, known);
+        : roleScore(role, matches, partial, known, customerHeadings);
     if (score > 0 && (!best || score > best.confidence + 1e-9)) {
       best = {
         role,
@@ -744,6 +757,7 @@ function scanRow(
           headerRow: r,
           fields: matches,
           ...(known ? { layout: known.id } : {}),
+          ...(customerHeadings ? { customerHeadings: true } : {}),
         },
         confidence: Math.round(score * 100) / 100,
         headers: row.map((v, c) => (banded && texts[c] ? texts[c] : cellText(v))),

@@ -44,12 +44,19 @@ function phrase(f: FieldDef): string {
 }
 
 function missingGroups(
-  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+  mapping: Pick<ColumnMapping, "role" | "fields"> & {
+    layout?: ColumnMapping["layout"];
+    customerHeadings?: boolean;
+  }
 ): FieldDef[][] {
   const def = ROLES[mapping.role];
   const have = new Set(mapping.fields.map((f) => f.field));
-  // A grouped report names the customer in heading rows above its lines (QuickBooks' sales by customer detail).
-  if (mapping.role === "orders" && layoutById(mapping.layout)?.accountFromHeadings)
+  // A grouped report names the customer in heading rows above its lines (QuickBooks' sales by
+  // customer detail; Sage 200's "Customer: …" lines).
+  if (
+    mapping.role === "orders" &&
+    (layoutById(mapping.layout)?.accountFromHeadings || mapping.customerHeadings)
+  )
     have.add("accountName");
   const groups = def.requiredAny.filter((g) => !g.some((f) => have.has(f)));
   // Product lines need their quantities (units, unit prices), and a unit price makes a line value
@@ -77,14 +84,20 @@ export const REVENUE_FROM_UNITS = "worked out from quantity × unit price";
  * value from them), and less the customer in a grouped report, which names it in heading rows.
  */
 export function requiredNow(
-  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+  mapping: Pick<ColumnMapping, "role" | "fields"> & {
+    layout?: ColumnMapping["layout"];
+    customerHeadings?: boolean;
+  }
 ): { required: Set<string>; optionalBecause: Map<string, string> } {
   const required = new Set(
     ROLES[mapping.role].fields.filter((f) => f.required).map((f) => f.field)
   );
   const optionalBecause = new Map<string, string>();
   const have = new Set(mapping.fields.map((f) => f.field));
-  if (mapping.role === "orders" && layoutById(mapping.layout)?.accountFromHeadings) {
+  if (
+    mapping.role === "orders" &&
+    (layoutById(mapping.layout)?.accountFromHeadings || mapping.customerHeadings)
+  ) {
     required.delete("accountId");
     required.delete("accountName");
   }
@@ -97,7 +110,10 @@ export function requiredNow(
 
 /** Which required field groups a mapping lacks, as phrases ("order date", "line revenue or unit price"). */
 export function missingFields(
-  mapping: Pick<ColumnMapping, "role" | "fields"> & { layout?: ColumnMapping["layout"] }
+  mapping: Pick<ColumnMapping, "role" | "fields"> & {
+    layout?: ColumnMapping["layout"];
+    customerHeadings?: boolean;
+  }
 ): string[] {
   return missingGroups(mapping).map((g) => g.map(phrase).join(" or "));
 }

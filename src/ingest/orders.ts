@@ -4,6 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
+import { type CustomerHeading, customerHeading } from "./customerHeadings";
 import { odooTopCategory } from "./categoryPath";
 import { sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
@@ -1626,6 +1627,23 @@ export function createOrderParser(
    * with its name, and names it again on every line).
    */
   let headingAbove: { reason: string; row: number; text: string } | undefined;
+  /** The "Customer: …" heading above the lines (mapping.customerHeadings), carried down to them. */
+  const customerHeadingLines =
+    !!mapping.customerHeadings && col.accountId < 0 && col.accountName < 0;
+  let carried: CustomerHeading | undefined;
+  /** Whether a totals row ends the carried customer's block ("Total for customer", "Total ACME01"). */
+  function endsCarried(row: readonly Cell[]): boolean {
+    const c = carried!;
+    return row.some((v) => {
+      if (typeof v !== "string") return false;
+      const t = v.toLowerCase();
+      return (
+        /\b(?:customer|client|debtor|kunde|debitor|cliente)\b/.test(t) ||
+        (c.id !== "" && t.includes(c.id.toLowerCase())) ||
+        (c.name !== "" && t.includes(c.name.toLowerCase()))
+      );
+    });
+  }
   let prevDate: number | undefined;
 
   function watch(row: readonly Cell[], rowNo: number): void {
@@ -1732,6 +1750,7 @@ export function createOrderParser(
         report.skippedTotals++;
         totalsRowNo = rowNo;
         revenueSinceTotals = 0;
+        if (carried && endsCarried(row)) carried = undefined;
         noteTotalsCurrency(row);
         return;
       }
@@ -1745,6 +1764,16 @@ export function createOrderParser(
     // A report's footer below its lines: its notices, and the lone texts around them (its title,
     // the company's name).
     const sole = date === undefined ? soleText(row) : undefined;
+    // A "Customer: ACME01 Acme Ltd" heading: the customer of the lines below it.
+    if (customerHeadingLines && sole !== undefined) {
+      const h = customerHeading(sole);
+      if (h) {
+        carried = h;
+        inFooter = false;
+        report.skippedCustomerHeadings++;
+        return;
+      }
+    }
     if (sole !== undefined && (inFooter || FOOTER_NOTICE.test(sole))) {
       if (!inFooter) {
         for (const r of loneTextRejects) unreject(r.reason, r.row);
@@ -1814,6 +1843,10 @@ export function createOrderParser(
       if (!accountName && groups.length) accountName = groups[groups.length - 1].path;
     }
     let accountKey = col.accountId >= 0 ? text(row[col.accountId]) : "";
+    if (carried && !accountKey && !accountName) {
+      accountKey = carried.id;
+      accountName = carried.name;
+    }
     // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.
     if (guestAccountId !== undefined) {
       if (!accountName) accountName = buyerName(row);

@@ -20,6 +20,7 @@ import {
   inferNumberConvention,
 } from "./numbers";
 import { normaliseHeader, ORDER_FIELDS } from "./fields";
+import { customerHeading, firstCustomerHeading } from "./customerHeadings";
 import { layoutById } from "./layouts";
 import {
   CREDIT_TYPE,
@@ -346,6 +347,14 @@ export function checkOrderColumns(
       `The customer is "${party.header}", the party each document is made out to: the file has no customer column, and "${party.header}" stands beside ${doc ? `"${doc.header}"` : "the documents"} (NetSuite's and Tally's reports name the customer so). If it is not the customer, choose the customer column in the column mapping.`
     );
   }
+
+  // "Customer: ACME01 Acme Ltd" heading lines name each block's customer (ingest/customerHeadings).
+  const heading = mapping.customerHeadings ? firstCustomerHeading(rows) : undefined;
+  const carried = heading !== undefined ? customerHeading(heading) : undefined;
+  if (heading !== undefined && carried)
+    notes.push(
+      `Each line's customer is the "${heading.split(":")[0].trim()}:" heading line above its block (such as "${heading}": ${[carried.id && `account ${carried.id}`, carried.name].filter(Boolean).join(", ")}), as the report has no customer column; its totals lines are skipped.`
+    );
 
   // Discount %: percentages lie between 0 and 100.
   const disc = get("discount");

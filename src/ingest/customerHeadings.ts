@@ -1,0 +1,54 @@
+/**
+ * Reports grouped by customer that name the customer only in a heading line above its block of
+ * lines (Sage 200's "Customer: ACME01 Acme Ltd", then the invoice lines without the customer on
+ * them, then "Total for customer"): each line's customer is the heading above it. A layout of
+ * its own is not needed: the heading says what it is.
+ */
+import { type Cell, isBlankCell } from "./grid";
+
+/** "Customer: ACME01 Acme Ltd", "Customer Account: ACME01 - Acme Ltd", "Client : Acme", "Kunde: 10001 Müller GmbH". */
+const CUSTOMER_HEADING =
+  /^(?:customer|client|debtor|kunde|debitor|cliente)(?:\s+(?:account|code|no\.?|number|id|name))?\s*:\s*(\S.*)$/i;
+/** An account code leading the heading's text: one word with a digit in it ("ACME01", "10001"). */
+const LEADING_CODE = /^(\S*\d\S*)(?:\s+[-–]\s+|\s+)(\S.*)$/;
+
+export interface CustomerHeading {
+  /** the account code, '' when the heading gives only a name */
+  id: string;
+  /** the customer's name, '' when the heading gives only a code */
+  name: string;
+}
+
+/** The customer a heading line names; undefined when the text is no customer heading. */
+export function customerHeading(text: string): CustomerHeading | undefined {
+  const m = CUSTOMER_HEADING.exec(text.trim());
+  if (!m) return undefined;
+  const rest = m[1].trim();
+  const coded = LEADING_CODE.exec(rest);
+  if (coded) return { id: coded[1], name: coded[2].trim() };
+  return /\d/.test(rest) && !/\s/.test(rest) ? { id: rest, name: "" } : { id: "", name: rest };
+}
+
+/** The one text cell of a row that holds nothing else; undefined otherwise. */
+export function soleTextOf(row: readonly Cell[]): string | undefined {
+  let found: string | undefined;
+  for (const v of row) {
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || found !== undefined) return undefined;
+    found = v.trim();
+  }
+  return found;
+}
+
+/** How far below the header a first customer heading is looked for. */
+const LOOK_ROWS = 200;
+
+/** The first customer heading line among the rows below a header (its text); undefined for none. */
+export function firstCustomerHeading(rows: readonly (readonly Cell[] | undefined)[]): string | undefined {
+  const n = Math.min(rows.length, LOOK_ROWS);
+  for (let i = 0; i < n; i++) {
+    const t = soleTextOf(rows[i] ?? []);
+    if (t !== undefined && customerHeading(t)) return t;
+  }
+  return undefined;
+}
