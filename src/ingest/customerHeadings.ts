@@ -44,7 +44,9 @@ export function soleTextOf(row: readonly Cell[]): string | undefined {
 const LOOK_ROWS = 200;
 
 /** The first customer heading line among the rows below a header (its text); undefined for none. */
-export function firstCustomerHeading(rows: readonly (readonly Cell[] | undefined)[]): string | undefined {
+export function firstCustomerHeading(
+  rows: readonly (readonly Cell[] | undefined)[]
+): string | undefined {
   const n = Math.min(rows.length, LOOK_ROWS);
   for (let i = 0; i < n; i++) {
     const t = soleTextOf(rows[i] ?? []);

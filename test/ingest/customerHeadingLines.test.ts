@@ -76,7 +76,10 @@ describe("Sage 200's report grouped by customer", () => {
   });
 
   it("reads the code and the name a heading gives", () => {
-    expect(customerHeading("Customer: ACME01 Acme Ltd")).toEqual({ id: "ACME01", name: "Acme Ltd" });
+    expect(customerHeading("Customer: ACME01 Acme Ltd")).toEqual({
+      id: "ACME01",
+      name: "Acme Ltd",
+    });
     expect(customerHeading("Customer Account: 10001 - Müller GmbH")).toEqual({
       id: "10001",
       name: "Müller GmbH",
