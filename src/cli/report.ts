@@ -409,12 +409,16 @@ export function printSummary(
     ...(guessed ? [guessed] : []),
   ])
     out(`! ${w}`);
+  // several currencies are never added up: each is its own figure, so not "£37 + 18"
+  const revenues = Object.entries(d.annualRevenue);
+  const revenueText = revenues
+    .map(
+      ([c, v]) =>
+        `${money(v, c || unnamed)}${revenues.length > 1 && !(c || unnamed) ? " (no currency)" : ""}`
+    )
+    .join("; ");
   out(
-    `Annual revenue: ${Object.entries(d.annualRevenue)
-      .map(([c, v]) => money(v, c || unnamed))
-      .join(
-        " + "
-      )} · average health ${d.averageHealth === null ? "n/a" : d.averageHealth.toFixed(2)}`
+    `Annual revenue${revenues.length > 1 ? " by currency" : ""}: ${revenueText} · average health ${d.averageHealth === null ? "n/a" : d.averageHealth.toFixed(2)}`
   );
   for (const line of bandAndQuadrantLines(d)) out(line);
   out("");

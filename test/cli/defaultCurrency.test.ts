@@ -80,7 +80,7 @@ test("a currency column: the culture changes nothing, currencies are never added
   const out = analyze(join(FIXTURES, "tester/multi-currency.csv"), "--culture", "en-US");
   expect(out).toContain("Currency: EUR, GBP, USD");
   // EUR 50 + 50 = 100; GBP 100 + 100 = 200; USD 10
-  expect(out).toContain("Annual revenue: €100 + £200 + $10 ·");
+  expect(out).toContain("Annual revenue by currency: €100; £200; $10 ·");
   expect(out).not.toContain("amounts shown in");
 });
 

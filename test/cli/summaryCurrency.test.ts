@@ -118,7 +118,7 @@ test("lines that name no currency beside lines in GBP are shown with no symbol, 
     "  Currency: GBP; 3 order lines name no currency (their amounts are shown with no symbol)\n"
   );
   // GBP: A1 10 + 20 + C3 7 = £37; no currency: B2 10 + 5 + C3 3 = 18
-  expect(r.stdout).toContain("Annual revenue: £37 + 18 ·");
+  expect(r.stdout).toContain("Annual revenue by currency: £37; 18 (no currency) ·");
   expect(r.stdout).toMatch(/^A1 .* £30 /m);
   expect(r.stdout).toMatch(/^B2 .* {2}15 /m);
   expect(r.stdout).toMatch(/^C3 \(GBP\) .* £7 /m);
