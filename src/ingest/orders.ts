@@ -56,6 +56,8 @@ import {
 
 export { UNCATEGORISED };
 export { ORDER_DISCOUNT_SKU } from "./orderDiscount";
+/** Sub-customers ("Parent : Sub") kept to be counted and said (a bound on memory; past it the count is a floor). */
+const SUB_CUSTOMERS_KEPT = 100_000;
 /** Row numbers kept per reject reason, for the message. */
 const ROWS_KEPT = 5;
 /**
@@ -745,6 +747,8 @@ export function createOrderParser(
   const saySubCustomers = !!layout?.saySubCustomers;
   /** sub-customers rolled up ("Parent : Sub") → their parent, for the user */
   const subCustomers = new Map<string, string>();
+  /** a sub-customer past SUB_CUSTOMERS_KEPT was met: the counts said are "more than" */
+  let subCustomersPast = false;
   const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
@@ -1872,8 +1876,9 @@ export function createOrderParser(
         const at = s.indexOf(":");
         if (at <= 0) return s;
         if (!site) site = s.slice(at + 1).trim();
-        if (saySubCustomers && subCustomers.size < 100_000)
+        if (saySubCustomers && subCustomers.size < SUB_CUSTOMERS_KEPT)
           subCustomers.set(s, s.slice(0, at).trim());
+        else if (saySubCustomers) subCustomersPast ||= !subCustomers.has(s);
         return s.slice(0, at).trim();
       };
       accountName = split(accountName);
@@ -2444,8 +2449,11 @@ export function createOrderParser(
       if (subCustomers.size) {
         const [example] = subCustomers.keys();
         const parents = new Set(subCustomers.values()).size;
+        // past the bound the sub-customers are not told apart (no room to): a floor, said as one
+        const more = subCustomersPast ? "More than " : "";
+        const parentsSaid = `${more ? "at least " : ""}${count(parents)} parent${parents === 1 ? "" : "s"}`;
         warnings.push(
-          `${subCustomers.size === 1 ? "1 sub-customer" : `${count(subCustomers.size)} sub-customers`} written "Parent : Sub" (such as "${example}") ${subCustomers.size === 1 ? "is" : "are"} rolled up into ${subCustomers.size === 1 ? "its" : "their"} parent customer (${parents === 1 ? "1 parent" : `${count(parents)} parents`}), each read as one of its sites.`
+          `${subCustomers.size === 1 ? "1 sub-customer" : `${more}${count(subCustomers.size)} sub-customers`} written "Parent : Sub" (such as "${example}") ${subCustomers.size === 1 ? "is" : "are"} rolled up into ${subCustomers.size === 1 ? "its" : "their"} parent customer (${parentsSaid}), each read as one of its sites.`
         );
       }
       if (ledger) warnings.push(ledger);
