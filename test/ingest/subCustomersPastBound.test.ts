@@ -14,7 +14,9 @@ test("100,001 sub-customers of one parent: the summary says more than 100000", a
   const lines = ["Type,Date,Document Number,Name,Item,Account,Memo,Quantity,Amount"];
   // 100,001 sites of Brightwell, each one invoice line of 1.00 on 4000 Sales
   for (let n = 0; n < 100_001; n++)
-    lines.push(`Invoice,10/5/2026,INV${n},Brightwell Electrical : Site ${n},CT-200,4000 Sales,Cable ties,1,1.00`);
+    lines.push(
+      `Invoice,10/5/2026,INV${n},Brightwell Electrical : Site ${n},CT-200,4000 Sales,Cable ties,1,1.00`
+    );
   const path = join(mkdtempSync(join(tmpdir(), "kap-subcust-")), "netsuite.csv");
   writeFileSync(path, lines.join("\n"));
   const { report, revenue } = await analyzeFile(path);
