@@ -1157,6 +1157,13 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "order created",
         "created date",
         "fkdat",
+        // a CRM deal's close date, last: the date of a deal export with no other (ingest/plausible
+        // prefers it to the created date where the stages say it is a deal export)
+        "close date",
+        "closedate",
+        "closed date",
+        "date closed",
+        "won date",
       ],
       notWith: NOT_ORDER_DATE,
     },
@@ -1737,6 +1744,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "document currency",
         "invoice currency",
         "waerk",
+        // Salesforce's report: the currency of the deal's Amount, beside it
+        "amount currency",
       ],
       notWith: ["rate", "exchange", "amount", "value"],
     },

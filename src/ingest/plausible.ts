@@ -43,6 +43,7 @@ import { holdsPackedProducts, packedProductsNote } from "./packedLines";
 import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
+  closeDateColumn,
   holdsDealStages,
   holdsSaleStatusCodes,
   holdsShopStatuses,
@@ -916,6 +917,21 @@ export function checkOrderColumns(
   if (docs.note) notes.push(docs.note);
   const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? [], mapping.layout);
   notes.push(...statuses.notes);
+  // A won deal became a sale on its close date: dated by the day it was created, every deal
+  // moved back by its sales cycle (recency, health and the as-of date with it).
+  const close =
+    statuses.dealStages && !user.has("date") ? closeDateColumn(options.headers ?? []) : undefined;
+  const dateNow = get("date");
+  if (close !== undefined && dateNow?.column !== close) {
+    const header = options.headers![close].trim();
+    fields = fields
+      .filter((m) => m.column !== close && m.field !== "date")
+      .concat({ field: "date", column: close, header, confidence: 1 })
+      .sort((a, b) => a.column - b.column);
+    notes.push(
+      `Each won deal is dated by its "${header}", the day it became a sale${dateNow ? `, not by "${dateNow.header}"` : ""}.`
+    );
+  }
   if (!get("category") && !user.has("category") && options.headers) {
     const tracking = trackingCategory(
       mapping,

@@ -46,6 +46,21 @@ const CLOSED_STAGE = /^\s*closed[\s_-]*(?:won|lost)\b/i;
 const OPEN_WORD = /^\s*open\s*$/i;
 
 /**
+ * A CRM deal export's close date ("Close Date", HubSpot's "closedate", "Closed Date", "Date
+ * Closed", "Won Date", Pipedrive's "Deal - Won time"): the day a won deal became a sale.
+ */
+const CLOSE_DATE_HEADER = /^(?:deal )?(?:(?:close|closed|won) ?(?:date|time|on)|date (?:closed|won))$/;
+
+/**
+ * The 0-based column of a deal export's close date, where its headers have one: a won deal is
+ * dated by it, not by the day the deal was created (which is the sales cycle earlier).
+ */
+export function closeDateColumn(headers: readonly string[]): number | undefined {
+  const at = headers.findIndex((h) => CLOSE_DATE_HEADER.test(normaliseHeader(h)));
+  return at < 0 ? undefined : at;
+}
+
+/**
  * Why a deal's lines are no sale: '' for a won deal, and for a row with no stage (a report's
  * footer, read under the other rules).
  */
