@@ -49,7 +49,8 @@ const OPEN_WORD = /^\s*open\s*$/i;
  * A CRM deal export's close date ("Close Date", HubSpot's "closedate", "Closed Date", "Date
  * Closed", "Won Date", Pipedrive's "Deal - Won time"): the day a won deal became a sale.
  */
-const CLOSE_DATE_HEADER = /^(?:deal )?(?:(?:close|closed|won) ?(?:date|time|on)|date (?:closed|won))$/;
+const CLOSE_DATE_HEADER =
+  /^(?:deal )?(?:(?:close|closed|won) ?(?:date|time|on)|date (?:closed|won))$/;
 
 /**
  * The 0-based column of a deal export's close date, where its headers have one: a won deal is
