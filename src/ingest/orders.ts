@@ -322,9 +322,12 @@ const SAP_RETURNS = /^\s*re\s*$/i;
  */
 export const QUOTE_DOC =
   /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
-/** Transactions that are no sale, written without a product in a sales report: journals, payments, deposits, transfers. */
-const OTHER_TRANSACTION =
-  /^\s*(?:(?:general\s+)?journal(?:\s+entry)?|payment|receive\s+payment|deposit|transfer)\s*$/i;
+/**
+ * Transactions that are no sale, written without a product in a sales report: journals, payments,
+ * deposits (NetSuite's "Customer Payment", "Customer Deposit"), transfers.
+ */
+export const OTHER_TRANSACTION =
+  /^\s*(?:(?:general\s+)?journal(?:\s+entry)?|(?:customer\s+)?payment|receive\s+payment|(?:customer\s+)?deposit|transfer)\s*$/i;
 /** The rule such transactions (and a transaction list's) are skipped under. */
 const NOT_A_SALE_TRANSACTION = "not a sale (a payment, estimate, journal or other transaction)";
 /** QuickBooks Desktop's "Statement Charge": an item billed on the customer's statement, a sale (ingest/layouts). */
@@ -351,11 +354,12 @@ const VALUE_SAID: ReadonlySet<string> = new Set([
   UNPAID_ORDER,
 ]);
 /**
- * Documents before the invoice: a sales order, its confirmation, a delivery note. Beside the
- * invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the invoices bill again.
+ * Documents before the invoice: a sales order, its confirmation, a delivery note (NetSuite's "Item
+ * Fulfillment"). Beside the invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the
+ * invoices bill again.
  */
 export const PRE_INVOICE_DOC =
-  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
+  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
 /** An invoice document type (English, German, French, Dutch, Spanish, Italian, Polish, Czech). */
 export const INVOICE_DOC =
   /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)(?:\s|$)/i;

@@ -26,6 +26,7 @@ import {
   CREDIT_TYPE,
   INVOICE_DOC,
   NUMBER_FIELDS,
+  OTHER_TRANSACTION,
   PRE_INVOICE_DOC,
   QUOTE_DOC,
   type NumberField,
@@ -80,13 +81,37 @@ const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "
 const DOC_TYPE_VALUE =
   /^(?:(?:sales |tax )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
 /**
+ * A sale paid on the spot, billed without an invoice: NetSuite's "Cash Sale", QuickBooks' "Sales
+ * Receipt" and Desktop's "Statement Charge". Like an invoice, it bills a sales order's goods.
+ */
+const RECEIPT_SALE_DOC = /^\s*(?:cash\s+sale|sales\s+receipt|statement\s+charge)\s*$/i;
+/** An invoice, or a sale billed as one (RECEIPT_SALE_DOC). */
+const invoicedDoc = (v: string) => INVOICE_DOC.test(v) || RECEIPT_SALE_DOC.test(v);
+/**
+ * Refunds of sales paid on the spot ("Cash Refund", "Refund Receipt", "Customer Refund"): credits
+ * (CREDIT_TYPE), read as returns. Journals, payments and deposits (OTHER_TRANSACTION) are known
+ * too: ingest/orders skips them.
+ */
+const OTHER_KNOWN_DOC = /^\s*(?:cash\s+refund|refund\s+receipt|customer\s+refund)\s*$/i;
+/** A document or transaction type KAP knows (what a generic "Type" column must hold to be read as one). */
+function knownDocType(v: string): boolean {
+  return (
+    DOC_TYPE_VALUE.test(v) ||
+    SAGE_SALES_TYPE.test(v) ||
+    QUOTE_DOC.test(v) ||
+    PRE_INVOICE_DOC.test(v) ||
+    RECEIPT_SALE_DOC.test(v) ||
+    OTHER_KNOWN_DOC.test(v) ||
+    OTHER_TRANSACTION.test(v)
+  );
+}
+/**
  * A "Type" column of invoices beside quotes or sales orders (NetSuite's saved searches: Invoice,
- * Estimate, Sales Order): a document type, whose quotes and orders are no sales (documentKinds).
+ * Cash Sale, Estimate, Sales Order): a document type, whose quotes and orders are no sales (documentKinds).
  */
 function notSoldBesideInvoices(values: readonly string[]): boolean {
   return (
-    values.some((v) => INVOICE_DOC.test(v)) &&
-    values.some((v) => QUOTE_DOC.test(v) || PRE_INVOICE_DOC.test(v))
+    values.some(invoicedDoc) && values.some((v) => QUOTE_DOC.test(v) || PRE_INVOICE_DOC.test(v))
   );
 }
 /** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
@@ -402,25 +427,41 @@ export function checkOrderColumns(
         notes.push(
           `"${h.trim()}" holds Sage transaction types (${kinds.slice(0, 4).join(", ")}): only SI (invoice) and SC (credit, read as a return) lines are sales; receipts, payments, purchases and journals (${kinds.filter((k) => SAGE_NOT_SALE.test(k)).join(", ")}) are skipped and counted.`
         );
-      } else if (
-        values.length >= 2 &&
-        values.every(
-          (v) =>
-            DOC_TYPE_VALUE.test(v) ||
-            SAGE_SALES_TYPE.test(v) ||
-            QUOTE_DOC.test(v) ||
-            PRE_INVOICE_DOC.test(v)
-        ) &&
-        (values.some((v) => CREDIT_TYPE.test(v)) || notSoldBesideInvoices(values))
-      ) {
-        fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
-        const credit = values.find((v) => CREDIT_TYPE.test(v));
-        // the quotes and orders among them are said by documentKinds
-        if (credit)
-          notes.push(
-            `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
-          );
+        return;
       }
+      if (values.length < 2) return;
+      const unknown = values.filter((v) => !knownDocType(v));
+      const besideInvoices = notSoldBesideInvoices(values);
+      // Invoices beside quotes or orders say the column is the document type, whatever else it
+      // lists; credit notes alone do only when every value is a document type ("Credit" is
+      // also a customer's account type, beside "Cash").
+      const docTypes =
+        unknown.length === 0
+          ? besideInvoices || values.some((v) => CREDIT_TYPE.test(v))
+          : besideInvoices && unknown.length * 2 <= values.length;
+      const others = [...new Set(unknown)];
+      const othersSaid = `${others
+        .slice(0, 3)
+        .map((v) => `"${v}"`)
+        .join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}`;
+      if (!docTypes) {
+        if (besideInvoices)
+          notes.push(
+            `"${h.trim()}" lists invoices beside quotes or orders, but most of its values (${othersSaid}) are no document types KAP knows, so it is not read as the document type: its quotes and orders are counted as sales. If it is the document type, choose it as the document type in the column mapping.`
+          );
+        return;
+      }
+      fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
+      const credit = values.find((v) => CREDIT_TYPE.test(v));
+      // the quotes and orders among them are said by documentKinds
+      if (credit)
+        notes.push(
+          `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
+        );
+      if (others.length)
+        notes.push(
+          `"${h.trim()}" also lists ${othersSaid}, no document type KAP knows: ${others.length === 1 ? "its lines are" : "their lines are"} read as sales. If they are not, filter them out of the export.`
+        );
     });
   }
 
@@ -1628,12 +1669,12 @@ function documentKinds(
   }
   const all = [...kinds].filter((k) => !CREDIT_TYPE.test(k));
   const quotes = all.filter((k) => QUOTE_DOC.test(k));
-  const invoiced = all.some((k) => INVOICE_DOC.test(k));
+  const invoiced = all.some(invoicedDoc);
   const before = invoiced ? all.filter((k) => PRE_INVOICE_DOC.test(k)) : [];
   const skipped = [...quotes, ...before];
   if (skipped.length === 0) return { invoicedOnly: false };
   return {
     invoicedOnly: before.length > 0,
-    note: `"${docType.header}" lists ${skipped.map((k) => `"${k}"`).join(", ")} ${before.length ? "beside the invoices" : "among the documents"}: ${quotes.length ? "a quote sells nothing" : ""}${quotes.length && before.length ? ", and " : ""}${before.length ? "orders and delivery notes hold the goods their invoices bill again" : ""}, so only ${invoiced ? "the invoices and credit notes" : "the other documents"} are read as sales; those lines are skipped and counted.`,
+    note: `"${docType.header}" lists ${skipped.map((k) => `"${k}"`).join(", ")} ${before.length ? "beside the invoices" : "among the documents"}: ${quotes.length ? "a quote sells nothing" : ""}${quotes.length && before.length ? ", and " : ""}${before.length ? "orders and delivery notes hold the goods their invoices bill again" : ""}, so only ${invoiced ? `the invoices${all.some((k) => RECEIPT_SALE_DOC.test(k)) ? ", cash sales" : ""} and credit notes` : "the other documents"} are read as sales; those lines are skipped and counted.`,
   };
 }

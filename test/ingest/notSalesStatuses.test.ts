@@ -5,6 +5,8 @@
  * sales, silently. Every expected figure is worked out by hand from the fixtures
  * (test/fixtures/tester, copies of the tester's files), as each test says.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serialToIso } from "../../src/domain/dates";
 import { dealStageRule } from "../../src/ingest/statuses";
@@ -149,4 +151,94 @@ test("the deal-stage words: won and lost as Salesforce, HubSpot and a few langua
   ])
     expect(dealStageRule(open)).toBe("open (not yet won) deal");
   expect(dealStageRule("  ")).toBe("");
+});
+
+test("NetSuite: a Cash Sale among the types no longer hides the Type column — Pioneer $882, Summit $2,975", async () => {
+  const { report, revenue } = await analyzeFile(join(DIR, "netsuite-type-cash-sale.csv"));
+  // worked by hand (the tester's 16_netsuite_saved_search.csv): Pioneer INV10481 864 + 90, Credit
+  // Memo CM1107 −72 → 882 (Sales Order SO8812 1,800 skipped, its invoice bills it again);
+  // Summit Cash Sale CS2201 2,350 + INV10512 625 → 2,975 (Estimate EST3301 6,000 skipped,
+  // INV10520 12.50 voided). Before: 2,682 and 8,975.
+  expect(revenue).toEqual({
+    "C-1042 Pioneer Packaging Corp": 882,
+    "C-1107 Summit Cold Storage": 2975,
+  });
+  expect(report.returns).toBe(1);
+  // 1,800 + 6,000 = 7,800
+  expect(skippedWarning(report.warnings)).toContain(
+    `2 ${NOT_SOLD} (rows 4, 8; 7,800.00 not counted as sales)`
+  );
+  expect(report.warnings.join("\n")).toContain(
+    "only the invoices, cash sales and credit notes are read as sales"
+  );
+});
+
+describe("a generic Type column with other known transaction types, or unknown values", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-types-"));
+  const file = (name: string, types: readonly string[], amounts: readonly number[]) => {
+    const path = join(dir, name);
+    writeFileSync(
+      path,
+      "Internal ID,Date,Type,Document Number,Name,Item,Quantity,Amount\n" +
+        types
+          // a journal, as NetSuite lists it, names no item
+          .map(
+            (t, i) =>
+              `${i + 1},10/${i + 1}/2026,${t},D${i + 1},Pioneer,${t === "Journal" ? "" : "Film"},1,${amounts[i]}`
+          )
+          .join("\n") +
+        "\n"
+    );
+    return path;
+  };
+
+  test("Invoice, Sales Order, Estimate, Cash Sale, Cash Refund, Sales Receipt, Journal: Pioneer $165", async () => {
+    const { report, revenue } = await analyzeFile(
+      file(
+        "known.csv",
+        ["Invoice", "Sales Order", "Estimate", "Cash Sale", "Cash Refund", "Sales Receipt", "Journal"],
+        [100, 1800, 6000, 50, -5, 20, 7]
+      ),
+      "2026-10-31"
+    );
+    // worked by hand: Invoice 100 + Cash Sale 50 + Sales Receipt 20 − Cash Refund 5 = 165;
+    // Sales Order 1,800 and Estimate 6,000 skipped (7,800); the Journal 7 (row 8) is no sale
+    expect(revenue).toEqual({ Pioneer: 165 });
+    expect(report.returns).toBe(1);
+    expect(report.rejected).toEqual(
+      expect.arrayContaining([
+        {
+          reason: "not a sale (a payment, estimate, journal or other transaction)",
+          count: 1,
+          rows: [8],
+        },
+      ])
+    );
+    expect(skippedWarning(report.warnings)).toContain(
+      `2 ${NOT_SOLD} (rows 3, 4; 7,800.00 not counted as sales)`
+    );
+    expect(report.warnings.join("\n")).not.toContain("no document type KAP knows");
+  });
+
+  test("an unknown type among invoices and estimates: the column is still read, and the unknown named", async () => {
+    const { report, revenue } = await analyzeFile(
+      file("unknown.csv", ["Invoice", "Estimate", "Rental Charge"], [100, 6000, 30])
+    );
+    // worked by hand: Invoice 100 + Rental Charge 30 (read as a sale, said) = 130; Estimate 6,000 skipped
+    expect(revenue).toEqual({ Pioneer: 130 });
+    expect(report.warnings.join("\n")).toContain(
+      '"Type" also lists "Rental Charge", no document type KAP knows: its lines are read as sales.'
+    );
+  });
+
+  test("mostly unknown values: the column is not read, and that is said", async () => {
+    const { report, revenue } = await analyzeFile(
+      file("mostly.csv", ["Invoice", "Estimate", "Rental", "Rental", "Hire"], [100, 6000, 1, 2, 3])
+    );
+    // worked by hand: 3 of 5 values unknown, the column is no document type: 100 + 6,000 + 1 + 2 + 3 = 6,106
+    expect(revenue).toEqual({ Pioneer: 6106 });
+    expect(report.warnings.join("\n")).toContain(
+      '"Type" lists invoices beside quotes or orders, but most of its values ("Rental", "Hire") are no document types KAP knows, so it is not read as the document type'
+    );
+  });
 });
