@@ -196,7 +196,15 @@ describe("a generic Type column with other known transaction types, or unknown v
     const { report, revenue } = await analyzeFile(
       file(
         "known.csv",
-        ["Invoice", "Sales Order", "Estimate", "Cash Sale", "Cash Refund", "Sales Receipt", "Journal"],
+        [
+          "Invoice",
+          "Sales Order",
+          "Estimate",
+          "Cash Sale",
+          "Cash Refund",
+          "Sales Receipt",
+          "Journal",
+        ],
         [100, 1800, 6000, 50, -5, 20, 7]
       ),
       "2026-10-31"
