@@ -1421,11 +1421,16 @@ export function createOrderParser(
   }
   /** The revenue column's figure on a row; undefined when it holds none. */
   function revenueCell(row: readonly Cell[]): number | undefined {
+    rowMoney = undefined;
     if (col.revenue < 0) return undefined;
     const v = row[col.revenue];
     if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-    return isBlankCell(v) ? undefined : parseMoney(v, revDec)?.value;
+    if (isBlankCell(v)) return undefined;
+    rowMoney = parseMoney(v, revDec) ?? null;
+    return rowMoney?.value;
   }
+  /** The revenue cell's text read by revenueCell for the row being parsed (null: unreadable), read once. */
+  let rowMoney: ReturnType<typeof parseMoney> | null | undefined;
   /** Whether two sums of money agree to the cent. */
   function sameMoney(a: number, b: number): boolean {
     return Math.abs(a - b) < 0.005 + Math.abs(b) * 1e-12;
@@ -2054,7 +2059,7 @@ export function createOrderParser(
     }
     if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
     else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
-      const m = parseMoney(rawRevenue, revDec);
+      const m = rowMoney === undefined ? parseMoney(rawRevenue, revDec) : rowMoney;
       if (!m) return reject("unreadable revenue", rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
