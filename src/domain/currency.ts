@@ -27,6 +27,7 @@ export const SHARED_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"],
   kr: ["SEK", "NOK", "DKK", "ISK"],
   "¥": ["JPY", "CNY"],
+  Rs: ["INR", "PKR", "LKR", "NPR", "MUR"],
 };
 
 /** Whether `label` is one of SHARED_SYMBOLS, kept as the label of money no ISO code names. */

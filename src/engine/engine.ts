@@ -75,6 +75,7 @@ const SYMBOL_EXAMPLES: Readonly<Record<string, string>> = {
   $: ", e.g. en-AU for AUD, en-CA for CAD, en-US for USD",
   kr: ", e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK",
   "¥": ", e.g. ja-JP for JPY, zh-CN for CNY",
+  Rs: ", e.g. en-IN for INR, ur-PK for PKR, si-LK for LKR",
 };
 
 /** The cell format of money that names no currency beside money that does: no symbol. */

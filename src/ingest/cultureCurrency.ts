@@ -32,6 +32,10 @@ const REGION_CURRENCY: Record<string, string> = {
   MX: "MXN",
   IS: "ISK",
   IN: "INR",
+  PK: "PKR",
+  LK: "LKR",
+  NP: "NPR",
+  MU: "MUR",
   ZA: "ZAR",
 };
 
@@ -90,11 +94,13 @@ const KRONA = /(?:^|[\d\s).\-\u2212])kr\.?$|^kr\.?\s*[\d(+\-\u2212.,]/i;
 /**
  * The shared symbol money text is written with, where nothing in it names the currency (`code`:
  * what the parser read it as): "$40.00" → "$" ("US$40", "USD 40", "C$40" → none), "¥1,000" →
- * "¥", "1 249,50 kr" → "kr" (read with no code).
+ * "¥", "Rs. 1,234.50" → "Rs", "1 249,50 kr" → "kr" (read with no code).
  */
 export function sharedSymbolOfText(text: string, code: string | undefined): string | undefined {
   if (code === "USD") return text.includes("$") && !/US\$|USD/i.test(text) ? "$" : undefined;
-  if (code === "JPY") return text.includes("¥") && !/JPY/i.test(text) ? "¥" : undefined;
+  if (code === "JPY") return /[¥￥]/.test(text) && !/JPY/i.test(text) ? "¥" : undefined;
+  if (code === "INR")
+    return /(?:^|[\s(\-\u2212])Rs(?![A-Za-z])/.test(text) && !/INR/i.test(text) ? "Rs" : undefined;
   if (code === undefined) return KRONA.test(text.trim()) ? "kr" : undefined;
   return undefined;
 }

@@ -180,6 +180,7 @@ const SYMBOLS: readonly [string, string][] = [
   ["¤", "EUR"],
   ["$", "USD"],
   ["¥", "JPY"],
+  ["￥", "JPY"],
   ["₹", "INR"],
   ["₽", "RUB"],
   ["₩", "KRW"],
@@ -234,6 +235,12 @@ const SWISS_FRANCS_AFTER = /\s*S?Fr\.$/;
 /** "kr" or "kr." after the figure, or "kr" / "kr." before it, apart from any other letter. */
 const NORDIC_KRONA_AFTER = /(?<=[\d\s).\-\u2212])\s*kr\.?$/i;
 const NORDIC_KRONA_BEFORE = /^kr\.?\s*(?=[\d(+\-\u2212.,])/i;
+/**
+ * The rupee's "Rs" / "Rs." or the rand's "R" before the figure ("Rs. 1,234.50", "R 1 234,50",
+ * "R1,234.50"); a bare "R" or "Rs" only before a space or a figure with a decimal or group mark,
+ * so that ids such as "R1042" stay no money.
+ */
+const RUPEE_OR_RAND = /^(?:(Rs\.)\s*|(Rs|R)(?:\s+|(?=[\d.,]*[.,]\d)))(?=[\d(+\-\u2212.,])/;
 const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)/;
 const TRAILING_CODE = /(?:^|[\s\d).\-])([A-Za-z]{3})$/;
 /** Group separators every convention accepts: spaces (incl. no-break and narrow no-break), apostrophes. */
@@ -295,6 +302,15 @@ function pieces(text: string): Pieces | undefined {
     if (francs) {
       currency = "CHF";
       s = francs.index === 0 ? s.slice(francs[0].length) : s.slice(0, francs.index);
+    }
+  }
+  // "Rs" is the rupee of India, Pakistan, Sri Lanka, Nepal and Mauritius alike: read as INR, as
+  // "$" is read as USD, and named by the culture or not at all (ingest/cultureCurrency)
+  if (currency === undefined && s.charCodeAt(0) === 82) {
+    const m = RUPEE_OR_RAND.exec(s);
+    if (m) {
+      currency = m[2] === "R" ? "ZAR" : "INR";
+      s = s.slice(m[0].length);
     }
   }
   s = s.replace(NEUTRAL_GROUPS, "");

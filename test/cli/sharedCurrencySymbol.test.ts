@@ -170,3 +170,51 @@ describe('"kr" with no ISO code', () => {
     expect(out).not.toContain("£");
   });
 });
+
+// The rupee's "Rs" (India, Pakistan, Sri Lanka, Nepal, Mauritius) and the rand's "R" were
+// unreadable: every line refused as "unreadable revenue"
+describe('"Rs" and "R" before the figure', () => {
+  const rupees = join(dir, "rs.csv");
+  writeFileSync(
+    rupees,
+    [
+      "Customer,Invoice,Date,SKU,Qty,Amount",
+      'Mehta Traders,1001,2026-09-03,A1,2,"Rs. 1,000.00"',
+      "Mehta Traders,1002,2026-10-15,A2,1,Rs. 234.50",
+      'Khan & Sons,1003,2026-10-20,A1,3,"Rs. 1,500.00"',
+    ].join("\n")
+  );
+  // Mehta 1,000.00 + 234.50 = 1,234.50 → 1,235; Khan 1,500.00; together 2,734.50 → 2,735
+  test("Rs without a culture: shown as Rs, no currency code; en-IN → INR, ur-PK → PKR", () => {
+    const out = kap("analyze", rupees, "--as-of", "2026-10-31");
+    expect(out).toContain(
+      '  Currency: none named in the data (amounts shown in "Rs", as the amounts write it: INR, PKR, LKR, NPR or MUR, not known which)'
+    );
+    expect(out).toContain("Annual revenue: Rs 2,735 ·");
+    expect(out).toMatch(/^Mehta Traders .* Rs 1,235 /m);
+    expect(kap("analyze", rupees, "--as-of", "2026-10-31", "--culture", "en-IN")).toContain(
+      "Annual revenue: INR 2,735 ·"
+    );
+    expect(kap("analyze", rupees, "--as-of", "2026-10-31", "--culture", "ur-PK")).toContain(
+      "Annual revenue: PKR 2,735 ·"
+    );
+  });
+
+  test("R 1 234,50 is the South African rand", () => {
+    const rand = join(dir, "zar.csv");
+    writeFileSync(
+      rand,
+      [
+        "Customer;Invoice;Date;SKU;Qty;Amount",
+        "Botha Bouwerke;1001;2026-09-03;A1;2;R 1 000,00",
+        "Botha Bouwerke;1002;2026-10-15;A2;1;R 234,50",
+        "Nkosi Hardware;1003;2026-10-20;A1;3;R 1 500,00",
+      ].join("\n")
+    );
+    // Botha 1 000,00 + 234,50 = 1 234,50 → 1,235; Nkosi 1 500,00; together 2 734,50 → 2,735
+    const out = kap("analyze", rand, "--as-of", "2026-10-31");
+    expect(out).toContain("  Currency: ZAR\n");
+    expect(out).toContain("Annual revenue: ZAR 2,735 ·");
+    expect(out).toMatch(/^Botha Bouwerke .* ZAR 1,235 /m);
+  });
+});

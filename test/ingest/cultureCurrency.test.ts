@@ -36,6 +36,11 @@ describe("a symbol several currencies write, with no ISO code beside it", () => 
     ["1 249,50 kr", undefined, "kr"],
     ["kr 45,00", undefined, "kr"],
     ["12 Okr", undefined, undefined],
+    ["Rs. 1,234.50", "INR", "Rs"],
+    ["Rs1,234", "INR", "Rs"],
+    ["₹1,234", "INR", undefined],
+    ["INR 1,234", "INR", undefined],
+    ["￥1,000", "JPY", "¥"],
     ["£40.00", "GBP", undefined],
   ])("%s (read as %s) → %s", (text, code, symbol) =>
     expect(sharedSymbolOfText(text, code)).toBe(symbol)

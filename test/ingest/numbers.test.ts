@@ -29,6 +29,13 @@ describe("parseNumberText under a known decimal mark", () => {
     ["SFr. 45.00", ".", 45, "CHF"],
     ["45.00 Fr.", ".", 45, "CHF"],
     ["Fr. -1'234.50", ".", -1234.5, "CHF"],
+    ["Rs. 1,234.50", ".", 1234.5, "INR"],
+    ["Rs 1,234", ".", 1234, "INR"],
+    ["R 1 234,50", ",", 1234.5, "ZAR"],
+    ["R1,234.50", ".", 1234.5, "ZAR"],
+    ["R$ 1.234,50", ",", 1234.5, "BRL"],
+    ["￥1,000", ".", 1000, "JPY"],
+    ["R 45", ".", 45, "ZAR"],
     ["1’234.50", ".", 1234.5, undefined],
     ["€ -2.500,75", ",", -2500.75, "EUR"],
     ["2.500,75 EUR", ",", 2500.75, "EUR"],
@@ -304,4 +311,10 @@ describe("readNumberText: one argument's text under the workbook's decimal mark 
       )
     );
   });
+});
+
+test('an id such as "R1042" or "R001" is no rand amount', () => {
+  expect(parseNumberText("R1042", ".")).toBeUndefined();
+  expect(parseNumberText("R001", ".")).toBeUndefined();
+  expect(parseNumberText("Rs", ".")).toBeUndefined();
 });
