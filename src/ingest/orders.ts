@@ -78,7 +78,11 @@ export interface SkipRule {
   rule: string;
   rows: number;
   revenue: number;
-  /** revenue / (accepted revenue + all skipped revenue); null when there is no revenue to compare */
+  /**
+   * revenue / (accepted revenue + all skipped revenue); null when there is no revenue to compare,
+   * and for rows that are no sale (a quote, a voided invoice, a payment): their `revenue` is the
+   * value not counted as sales, as the skipped-rows warning says it, never a share of revenue
+   */
   share: number | null;
 }
 
@@ -343,17 +347,6 @@ const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
 /** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */
 const TAX_LINE = "tax line (VAT, sales tax)";
 /**
- * No-sale rules whose lines' value the skipped-rows warning says (a quote's worth is no revenue
- * lost, but the user checking the total wants to see what was left out).
- */
-const VALUE_SAID: ReadonlySet<string> = new Set([
-  NOT_SOLD_DOC,
-  TAX_LINE,
-  LOST_DEAL,
-  OPEN_DEAL,
-  UNPAID_ORDER,
-]);
-/**
  * Documents before the invoice: a sales order, its confirmation, a delivery note (NetSuite's "Item
  * Fulfillment"). Beside the invoices (ColumnMapping.invoicedDocsOnly) they hold the goods the
  * invoices bill again.
@@ -399,6 +392,21 @@ const VOID_INVOICE_DOC =
  */
 const UNAPPROVED_STATUS = /^\s*awaiting[\s_-]+approval\s*$/i;
 const UNAPPROVED_ORDER = "unapproved (submitted or awaiting approval) order";
+/**
+ * No-sale rules whose lines' value the skipped-rows warning and ingest.skipped say (a quote's or
+ * a voided invoice's worth is no revenue lost, but the user checking the total wants to see what
+ * was left out). Not payments, journals or receipts: their amounts are no order's worth.
+ */
+const VALUE_SAID: ReadonlySet<string> = new Set([
+  NOT_SOLD_DOC,
+  TAX_LINE,
+  LOST_DEAL,
+  OPEN_DEAL,
+  UNPAID_ORDER,
+  VOID_ORDER,
+  UNAPPROVED_ORDER,
+  REFUNDED_LINE,
+]);
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */
@@ -1085,6 +1093,8 @@ export function createOrderParser(
   const rejectValue = new Map<string, number>();
   /** the value of the lines skipped under a VALUE_SAID rule: no sale, but worth saying */
   const notSoldValue = new Map<string, number>();
+  /** the rules whose rows are no sale (reject's `sale` false): no share of revenue */
+  const noSaleReasons = new Set<string>();
   let currentRow: readonly Cell[] = [];
   /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
   const reject = (reason: string, row: number, sale = true) => {
@@ -1098,6 +1108,7 @@ export function createOrderParser(
     }
     rejects.set(reason, r);
     rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
+    if (!sale) noSaleReasons.add(reason);
     if (!sale && VALUE_SAID.has(reason))
       notSoldValue.set(reason, (notSoldValue.get(reason) ?? 0) + lineValueOf(currentRow));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
@@ -1112,6 +1123,7 @@ export function createOrderParser(
     if (r.count === 0) {
       rejects.delete(reason);
       rejectValue.delete(reason);
+      notSoldValue.delete(reason);
     }
   }
   /** A skipped row's line value as best it can be read (for its share of revenue); 0 when it cannot. */
@@ -2555,13 +2567,29 @@ export function createOrderParser(
       const valueOf = (r: RejectCount) => roundCents(rejectValue.get(r.reason) ?? 0);
       const skippedValue = rejected.reduce((s, r) => s + valueOf(r), 0);
       const base = acceptedRevenue + skippedValue;
-      const notSold = (r: RejectCount) => roundCents(notSoldValue.get(r.reason) ?? 0);
-      const share = (r: RejectCount) =>
-        valueOf(r) && base > 0
-          ? `; ${plainMoney(valueOf(r), options.culture)}, ${formatShare(valueOf(r) / base, culture)} of revenue`
-          : notSold(r)
-            ? `; ${plainMoney(notSold(r), options.culture)} not counted as sales`
-            : "";
+      // One toll per rule, which the warning says and ingest.skipped carries: rows that cannot be
+      // used, the revenue they held and its share of all revenue (accepted + skipped); rows that
+      // are no sale, the value not counted as sales, and no share of revenue (it never was revenue).
+      const tollOf = (r: RejectCount): { revenue: number; share: number | null; said: string } => {
+        if (noSaleReasons.has(r.reason)) {
+          const notSold = roundCents(notSoldValue.get(r.reason) ?? 0);
+          return {
+            revenue: notSold,
+            share: null,
+            said: notSold ? `; ${plainMoney(notSold, options.culture)} not counted as sales` : "",
+          };
+        }
+        const lost = valueOf(r);
+        return {
+          revenue: lost,
+          share: base > 0 ? Math.round((lost / base) * 10000) / 10000 : null,
+          said:
+            lost && base > 0
+              ? `; ${plainMoney(lost, options.culture)}, ${formatShare(lost / base, culture)} of revenue`
+              : "",
+        };
+      };
+      const tolls = new Map(rejected.map((r) => [r.reason, tollOf(r)]));
       const skipped: SkipRule[] = [
         ...(titleRows
           ? [{ rule: "report title row", rows: titleRows, revenue: 0, share: null }]
@@ -2612,16 +2640,14 @@ export function createOrderParser(
               },
             ]
           : []),
-        ...rejected.map((r) => ({
-          rule: r.reason,
-          rows: r.count,
-          revenue: valueOf(r),
-          share: base > 0 ? Math.round((valueOf(r) / base) * 10000) / 10000 : null,
-        })),
+        ...rejected.map((r) => {
+          const { revenue, share } = tolls.get(r.reason)!;
+          return { rule: r.reason, rows: r.count, revenue, share };
+        }),
       ];
       if (total)
         warnings.push(
-          `${count(total)} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${count(r.count)} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${share(r)})`).join("; ")}.`
+          `${count(total)} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${count(r.count)} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${tolls.get(r.reason)!.said})`).join("; ")}.`
         );
       const numbers: NumberColumnReport[] = [];
       for (const f of NUMBER_FIELDS) {

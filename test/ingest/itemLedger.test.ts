@@ -32,7 +32,8 @@ test("German Artikelposten: Verkauf entries only, negative Menge a sale, Verkauf
   expect(report.revenue).toBe(1215.2);
   // Einkauf, two Umlagerung, Zugang: not sales; VL102011: Fakturierte Menge 0, Verkaufsbetrag 0
   expect(report.skipped).toEqual([
-    { rule: "not a sale entry", rows: 4, revenue: 0, share: 0 },
+    // no sale: no share of revenue
+    { rule: "not a sale entry", rows: 4, revenue: 0, share: null },
     { rule: "empty line (no quantity, no value)", rows: 1, revenue: 0, share: 0 },
   ]);
 });
@@ -81,6 +82,6 @@ test.each([
     rule: "not a sale entry",
     rows: 1,
     revenue: 0,
-    share: 0,
+    share: null,
   });
 });

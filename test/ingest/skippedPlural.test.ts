@@ -25,8 +25,14 @@ test("two voided Xero invoices are '2 … orders', one is '1 … order'", async 
   expect(readingLines(report)).toContain("Skipped: 2 cancelled, voided, refunded or draft orders");
   expect(readingLines(report).join("\n")).not.toMatch(/of revenue/);
   expect(report.warnings.join("\n")).toContain(
-    "2 rows were skipped: 2 cancelled, voided, refunded or draft orders (rows 3, 4)."
+    "2 rows were skipped: 2 cancelled, voided, refunded or draft orders (rows 3, 4; 100.00 not counted as sales)."
   );
+  expect(report.skipped).toContainEqual({
+    rule: "cancelled, voided, refunded or draft order",
+    rows: 2,
+    revenue: 100,
+    share: null,
+  });
   const one = join(dir, "one.csv");
   writeFileSync(
     one,

@@ -45,7 +45,7 @@ describe("Xero Account Transactions with a Sales and an Accounts Receivable sect
         rule: 'not a sales account (ledger account "610 - Accounts Receivable")',
         rows: 5,
         revenue: 0,
-        share: 0,
+        share: null,
       },
     ]);
     expect(report.warnings.join("\n")).toContain(

@@ -50,8 +50,9 @@ test("Submitted and Awaiting Approval invoices are skipped like Draft ones and c
     ])
   );
   expect(report.rejected).toHaveLength(2);
-  // never sales: no share of revenue claimed for them
+  // never sales: no share of revenue claimed for them, their value said:
+  // unapproved 200.00 + 50.00 + 80.00 = 330.00; the draft 70.00
   expect(report.warnings.join("\n")).toContain(
-    "4 rows were skipped: 3 unapproved (submitted or awaiting approval) orders (rows 4, 5, 6); 1 cancelled, voided, refunded or draft order (row 8)."
+    "4 rows were skipped: 3 unapproved (submitted or awaiting approval) orders (rows 4, 5, 6; 330.00 not counted as sales); 1 cancelled, voided, refunded or draft order (row 8; 70.00 not counted as sales)."
   );
 });
