@@ -1650,6 +1650,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "financial status",
         "order status",
         "payment status",
+        // MYOB's "Sale Status" (I, O, Q: ingest/statuses), read before a "Delivery Status" beside it
+        "sale status",
+        "sales status",
         "status",
         "bestellstatus",
         "auftragsstatus",

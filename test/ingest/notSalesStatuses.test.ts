@@ -250,3 +250,39 @@ describe("a generic Type column with other known transaction types, or unknown v
     );
   });
 });
+
+test("MYOB: a Delivery Status column beside the Sale Status no longer hides it — Tasman $768, Southern Cross $600", async () => {
+  const { report, revenue } = await analyzeFile(
+    join(DIR, "myob-sale-status-beside-delivery-status.txt")
+  );
+  // worked by hand (the tester's 15_myob_item_sales.txt, Delivery Status P on every line): I lines
+  // — Southern Cross #1201 420 + 180 = 600; Tasman #1199 840 (1/11/2025) − #1210 72 = 768. The
+  // last invoice 28/10/2026 is the as-of date, so 1/11/2025 is inside the 12 months. Q #1207
+  // 1,680 and O #1211 210 skipped: 1,890. Before: Southern Cross 2,280, Tasman 978.
+  expect(revenue).toEqual({ "Southern Cross Fabrication": 600, "Tasman Marine": 768 });
+  expect(lastOrder(report)).toBe("2026-10-28");
+  expect(skippedWarning(report.warnings)).toContain(
+    // (MYOB leaves a blank line after each invoice: Q on line 5, O on line 11)
+    `2 ${NOT_SOLD} (rows 5, 11; 1,890.00 not counted as sales)`
+  );
+  expect(report.warnings.join("\n")).toContain(
+    '"Sale Status" holds MYOB\'s sale statuses: I (invoice) lines are sales; Q (quotes) and O (orders) are not invoiced'
+  );
+});
+
+test("MYOB: the tester's three lines — Tasman Marine bought $840, not $3,150", async () => {
+  const path = join(mkdtempSync(join(tmpdir(), "kap-myob-")), "myob.txt");
+  writeFileSync(
+    path,
+    "Co./Last Name\tInvoice #\tDate\tDelivery Status\tItem Number\tQuantity\tTotal\tSale Status\n" +
+      "Tasman Marine\t00001199\t1/10/2026\tP\tSS-50\t20\t$840.00\tI\n" +
+      "Tasman Marine\t00001211\t29/10/2026\tP\tSS-50\t5\t$210.00\tO\n" +
+      "Tasman Marine\t00001212\t30/10/2026\tA\tSS-50\t50\t$2,100.00\tQ\n"
+  );
+  const { report, revenue } = await analyzeFile(path);
+  // worked by hand: I 840 only; O 210 + Q 2,100 = 2,310 skipped (before: 840 + 210 + 2,100 = 3,150)
+  expect(revenue).toEqual({ "Tasman Marine": 840 });
+  expect(skippedWarning(report.warnings)).toContain(
+    `2 ${NOT_SOLD} (rows 3, 4; 2,310.00 not counted as sales)`
+  );
+});
