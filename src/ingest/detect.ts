@@ -5,6 +5,7 @@
  */
 import type { Side } from "./sides";
 import type { LineRefundColumns } from "./lineRefunds";
+import type { OrderRefundColumns } from "./orderRefunds";
 import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
@@ -94,6 +95,11 @@ export interface ColumnMapping {
    * less the units refunded, read from these columns (ingest/lineRefunds).
    */
   lineRefunds?: LineRefundColumns;
+  /**
+   * Magento's order grid: each order's Subtotal less its discount and its Total Refunded, read
+   * from these columns (ingest/orderRefunds).
+   */
+  orderRefunds?: OrderRefundColumns;
   /**
    * The 0-based column that packs each order's products into one cell (BigCommerce's "Product
    * Details"): each product is read as a line of its order (ingest/packedLines).

@@ -34,7 +34,8 @@ export type LayoutId =
   | "online-retail"
   | "odoo"
   | "odoo-sales"
-  | "netsuite";
+  | "netsuite"
+  | "magento-order-grid";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -1185,6 +1186,40 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     saySubCustomers: true,
     note: 'The customer is "Name" ("Parent : Sub" rolled up into the parent, the sub-customer its site); only item lines on income accounts are read: each transaction\'s main line (Accounts Receivable, Undeposited Funds) repeats its total with tax, and tax, Cost of Goods Sold and Inventory Asset lines are no sales; Credit Memo and Cash Refund lines are returns.',
+  },
+  {
+    // Magento's admin Sales › Orders grid, "Export CSV": one row per order, no products. Its
+    // Grand Totals hold shipping and tax; the Subtotal is the goods, read less the order's
+    // discount and refunds (ingest/orderRefunds). A closed order was refunded in full
+    // (ingest/statuses).
+    id: "magento-order-grid",
+    name: "Magento order grid",
+    signature: [["purchase date"], ["bill to name"], ["grand total base", "grand total purchased"]],
+    fields: {
+      orderId: ["id"],
+      date: ["purchase date"],
+      accountName: ["bill to name", "customer name"],
+      revenue: ["subtotal"],
+      orderStatus: ["status"],
+    },
+    ignore: [
+      "grand total base",
+      "grand total purchased",
+      "shipping and handling",
+      "total refunded",
+      "discount amount",
+      "discount",
+      "total discount",
+      "discount total",
+      "ship to name",
+      "billing address",
+      "shipping address",
+      "shipping information",
+      "customer group",
+      "payment method",
+      "purchase point",
+    ],
+    note: "One row per order, read at its Subtotal (the goods, before shipping and tax): the products are not in this export (Magento's order-items export has them), so the purchase breakdown, cross-sell and whitespace map have none to show.",
   },
 ];
 

@@ -40,6 +40,7 @@ import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { netOfLineRefunds } from "./lineRefunds";
+import { netOfOrderRefund } from "./orderRefunds";
 import { unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
@@ -777,6 +778,13 @@ export function createOrderParser(
   const unpackingRejected = new Set<string>();
   /** Magento's line discounts and refunds (ingest/lineRefunds) */
   const lineRefunds = mapping.lineRefunds;
+  /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
+  const orderRefunds = mapping.orderRefunds;
+  /** its partly refunded orders read net of the refund: how many, the first few, and in all */
+  let ordersNetOfRefund = 0;
+  const netOfRefundExamples: string[] = [];
+  /** the orders whose refund held more than their goods (shipping, tax, a fee), skipped as refunded */
+  let refundedPastGoods = 0;
   /** A shop's orders awaiting payment are no sales yet, save those on payment terms (this column filled). */
   const unpaidTerms = mapping.unpaidIsNoSale;
   const onPaymentTerms = (row: readonly Cell[]): boolean =>
@@ -2167,6 +2175,20 @@ export function createOrderParser(
       revenue = net.revenue;
       lineRefundedUnits = net.refundedUnits;
     }
+    // Magento's order grid: the Subtotal less the order's discount and what was refunded
+    if (orderRefunds && col.revenue >= 0) {
+      const net = netOfOrderRefund(row, orderRefunds, revenue, (c) => parseMoney(c, revDec)?.value);
+      if (!net) return reject("unreadable discount or refund", rowNo);
+      if (net.refunded > 0 && net.revenue < 0.005) {
+        if (net.beyond > 0.005) refundedPastGoods++;
+        return reject(VOID_ORDER, rowNo, false);
+      }
+      if (net.refunded > 0 && ordersNetOfRefund++ < 3)
+        netOfRefundExamples.push(
+          `${rawOrderId || `row ${rowNo}`}: ${plainMoney(revenue, options.culture)} less ${plainMoney(net.refunded, options.culture)} refunded`
+        );
+      revenue = net.revenue;
+    }
     // A comment or text line (Business Central, SAP): no quantity and no value, nothing bought.
     if (qty === 0 && revenue === 0) return reject("empty line (no quantity, no value)", rowNo);
     // An item ledger's sale with no actual sales amount is shipped, not yet invoiced.
@@ -2517,6 +2539,14 @@ export function createOrderParser(
       }
       const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
+      if (ordersNetOfRefund)
+        warnings.push(
+          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was shipping or tax, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the shipping and tax refunded with the goods.`
+        );
+      if (refundedPastGoods)
+        warnings.push(
+          `${refundedPastGoods === 1 ? "1 order's refund is" : `${wholeText(refundedPastGoods, culture)} orders' refunds are`} more than ${refundedPastGoods === 1 ? "its" : "their"} goods (shipping, tax or a fee refunded too): ${refundedPastGoods === 1 ? "it is" : "they are"} skipped as refunded, and the refund past the goods is taken off nothing else.`
+        );
       if (refundsNetted)
         warnings.push(
           `${refundsNetted === 1 ? "1 partially refunded order is" : `${wholeText(refundsNetted, culture)} partially refunded orders are`} read net of ${refundsNetted === 1 ? "its refund" : "their refunds"}, which the export shows exactly (${refundNettedExample}): ${refundsNetted === 1 ? "it has" : "each has"} ${refundNettedOfLines ? "no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)" : "one line and no shipping"}.`

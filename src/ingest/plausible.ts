@@ -40,6 +40,7 @@ import { readSideColumn } from "./sides";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote } from "./lineRefunds";
+import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
 import { holdsPackedProducts, packedProductsNote } from "./packedLines";
 import {
   AWAITING_PAYMENT,
@@ -912,6 +913,12 @@ export function checkOrderColumns(
     notes.push(
       lineRefundsNote(lineRefunds, options.headers!, rowTotal!.header, get("quantity")?.header)
     );
+  // Magento's order grid: the Subtotal is before the order's discount and its refunds (ingest/orderRefunds)
+  const orderRefunds =
+    mapping.layout === "magento-order-grid" && rowTotal && options.headers
+      ? orderRefundColumns(options.headers)
+      : undefined;
+  if (orderRefunds) notes.push(orderRefundsNote(orderRefunds, options.headers!, rowTotal!.header));
   // the packed products, one line each, where each order's amount can be shared among them
   const packedRevenue = packed ? get("revenue") : undefined;
   if (packed) {
@@ -1040,6 +1047,7 @@ export function checkOrderColumns(
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
       ...(lineRefunds ? { lineRefunds } : {}),
+      ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),

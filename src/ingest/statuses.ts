@@ -104,9 +104,18 @@ export function saleStatusDocument(code: string): string {
  * or an order fully invoiced (Zoho), a sale.
  */
 export const MAGENTO_CLOSED = /^\s*closed\s*$/i;
-const MAGENTO_HEADERS: ReadonlySet<string> = new Set(["increment id", "qty refunded"]);
+const MAGENTO_HEADERS: ReadonlySet<string> = new Set([
+  "increment id",
+  "qty refunded",
+  // the admin order grid's export: "Grand Total (Base)", "Grand Total (Purchased)"
+  "grand total base",
+  "grand total purchased",
+]);
 
-/** The file is Magento's order-items export (increment_id, qty_refunded): its "closed" orders were refunded. */
+/**
+ * The file is Magento's order-items export (increment_id, qty_refunded) or its order grid's
+ * (Grand Total (Base), Grand Total (Purchased)): its "closed" orders were refunded.
+ */
 export function closedMeansRefunded(headers: readonly string[]): boolean {
   return headers.some((h) => MAGENTO_HEADERS.has(normaliseHeader(h)));
 }
@@ -141,7 +150,8 @@ export function holdsShopStatuses(
   headers: readonly string[],
   values: readonly Cell[]
 ): boolean {
-  if (layout === "shopify" || layout === "woocommerce") return true;
+  if (layout === "shopify" || layout === "woocommerce" || layout === "magento-order-grid")
+    return true;
   if (layout !== undefined) return false;
   if (closedMeansRefunded(headers)) return true;
   if (headers.some((h) => BIGCOMMERCE_HEADERS.has(normaliseHeader(h)))) return true;
