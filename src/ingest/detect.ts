@@ -90,6 +90,8 @@ export interface ColumnMapping {
    * column of Shopify's "Payment Terms Name", filled) is a sale.
    */
   unpaidIsNoSale?: { termsColumn: number };
+  /** The 0-based column that marks deleted transactions (Sage 50's "Deleted"): no sales (ingest/statuses). */
+  deletedColumn?: number;
   /**
    * Magento's order items: each line's row total less its discount and refunds, its quantity
    * less the units refunded, read from these columns (ingest/lineRefunds).

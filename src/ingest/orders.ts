@@ -33,6 +33,7 @@ import {
   LOST_DEAL,
   MAGENTO_CLOSED,
   OPEN_DEAL,
+  isDeletedMark,
   saleStatusDocument,
   UNPAID_ORDER,
 } from "./statuses";
@@ -393,6 +394,8 @@ const VOID_INVOICE_DOC =
  */
 const UNAPPROVED_STATUS = /^\s*awaiting[\s_-]+approval\s*$/i;
 const UNAPPROVED_ORDER = "unapproved (submitted or awaiting approval) order";
+/** The rule a transaction its "Deleted" column marks deleted (Sage 50's audit trail) is skipped under. */
+const DELETED_TRANSACTION = "deleted transaction";
 /**
  * No-sale rules whose lines' value the skipped-rows warning and ingest.skipped say (a quote's or
  * a voided invoice's worth is no revenue lost, but the user checking the total wants to see what
@@ -407,6 +410,7 @@ const VALUE_SAID: ReadonlySet<string> = new Set([
   VOID_ORDER,
   UNAPPROVED_ORDER,
   REFUNDED_LINE,
+  DELETED_TRANSACTION,
 ]);
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
@@ -792,6 +796,20 @@ export function createOrderParser(
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const guestAccountId = col.accountId >= 0 ? layout?.guestAccountId : undefined;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  /**
+   * A transaction marked deleted that would otherwise be read as a sale: a payment, a purchase
+   * or a journal marked so is left to the rules that skip it as no sale, its value unsaid.
+   */
+  const deletedAt = mapping.deletedColumn ?? -1;
+  const deletedSale = (row: readonly Cell[]): boolean => {
+    if (deletedAt < 0 || !isDeletedMark(row[deletedAt])) return false;
+    const type = col.docType >= 0 ? text(row[col.docType]) : "";
+    return !(
+      (saleDocType && !saleDocType.test(type)) ||
+      (options.sageDocTypes && SAGE_NOT_SALE.test(type)) ||
+      OTHER_TRANSACTION.test(type)
+    );
+  };
   /** each document of an S1 cancellation pair, and the rule its lines are skipped under */
   const cancelledBilling = options.cancelledBilling?.length
     ? new Map<string, string>(
@@ -1913,6 +1931,7 @@ export function createOrderParser(
       accountName = split(accountName);
       accountKey = split(accountKey);
     }
+    if (deletedSale(row)) return reject(DELETED_TRANSACTION, rowNo, false);
     if (col.orderStatus >= 0 || col.cancelledAt >= 0) {
       const written = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
       // MYOB's one-letter sale statuses as the documents they name ("Q" a quote)

@@ -46,6 +46,7 @@ import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
   closeDateColumn,
+  deletedColumn,
   holdsDealStages,
   holdsSaleStatusCodes,
   holdsShopStatuses,
@@ -965,6 +966,20 @@ export function checkOrderColumns(
   if (docs.note) notes.push(docs.note);
   const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? [], mapping.layout);
   notes.push(...statuses.notes);
+  const deleted = deletedColumn(options.headers ?? [], sample);
+  const quoted = (vs: readonly string[]) =>
+    vs
+      .slice(0, 3)
+      .map((v) => `"${v}"`)
+      .join(", ");
+  if (deleted?.unread.length)
+    notes.push(
+      `"${deleted.header}" holds ${quoted(deleted.unread)}, no mark KAP knows for a deleted transaction, so it is not read: lines it marks deleted are counted as sales.`
+    );
+  else if (deleted?.marks.length)
+    notes.push(
+      `"${deleted.header}" marks deleted transactions (${quoted(deleted.marks)}): they are no sales, so their lines are skipped and counted with their value.`
+    );
   // A won deal became a sale on its close date: dated by the day it was created, every deal
   // moved back by its sales cycle (recency, health and the as-of date with it).
   const close =
@@ -1046,6 +1061,7 @@ export function checkOrderColumns(
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
+      ...(deleted && deleted.column >= 0 ? { deletedColumn: deleted.column } : {}),
       ...(lineRefunds ? { lineRefunds } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),

@@ -162,3 +162,58 @@ export function holdsShopStatuses(
 export function paymentTermsColumn(headers: readonly string[]): number {
   return headers.findIndex((h) => normaliseHeader(h) === "payment terms name");
 }
+
+/**
+ * A column that marks a deleted transaction: Sage 50's audit trail keeps its deleted ones,
+ * "Deleted" in its "Deleted" column ("-" for the others); other tools write "Is Deleted" (Yes /
+ * No, True / False), German ones "Gelöscht" (Ja / Nein).
+ */
+const DELETED_HEADERS: ReadonlySet<string> = new Set([
+  "deleted",
+  "is deleted",
+  "isdeleted",
+  "deleted flag",
+  "gelöscht",
+  "geloescht",
+  "ist gelöscht",
+  "supprimé",
+  "verwijderd",
+]);
+/** A deleted transaction's mark: the word itself, or yes as the tools write it. */
+const DELETED_MARK =
+  /^\s*(?:deleted|gel[öo]e?scht|supprim[ée]e?|verwijderd|y|yes|true|1|x|ja|j|wahr|oui|vrai|s[ií]|sim)\s*$/i;
+/** A transaction left standing: blank, a dash, or no as the tools write it. */
+const NOT_DELETED_MARK = /^\s*(?:-+|n|no|false|0|nein|falsch|non|faux|nee|onwaar)?\s*$/i;
+
+/** A cell that marks its row deleted. */
+export function isDeletedMark(v: Cell): boolean {
+  if (v === true) return true;
+  return (typeof v === "string" || typeof v === "number") && DELETED_MARK.test(String(v));
+}
+
+/**
+ * The file's "Deleted" column, read when every value is a deleted mark or a not-deleted one
+ * (0-based column, -1 when none), and what a note says of it: its deleted values seen in the
+ * first rows, or the values that kept it from being read.
+ */
+export function deletedColumn(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[]
+): { column: number; header: string; marks: string[]; unread: string[] } | undefined {
+  const column = headers.findIndex((h) => DELETED_HEADERS.has(normaliseHeader(h)));
+  if (column < 0) return undefined;
+  const marks = new Set<string>();
+  const unread = new Set<string>();
+  for (const r of rows) {
+    const v = r[column];
+    if (v === undefined || v === null || v === false) continue;
+    if (isDeletedMark(v)) marks.add(String(v).trim());
+    else if (!NOT_DELETED_MARK.test(String(v))) unread.add(String(v).trim());
+  }
+  return {
+    column: unread.size ? -1 : column,
+    header: headers[column].trim(),
+    marks: [...marks],
+    unread: [...unread],
+  };
+}

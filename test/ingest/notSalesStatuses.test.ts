@@ -286,3 +286,64 @@ test("MYOB: the tester's three lines — Tasman Marine bought $840, not $3,150",
     `2 ${NOT_SOLD} (rows 3, 4; 2,310.00 not counted as sales)`
   );
 });
+
+test("Sage 50 audit trail: a transaction marked Deleted is no sale — FENWAY £1,456, not £1,736", async () => {
+  const { report, revenue } = await analyzeFile(join(DIR, "sage50-audit-trail-deleted.csv"));
+  // worked by hand (the tester's 14b_sage50_uk_audit_trail_acref.csv, as of its last sale
+  // 30/10/2026): FENWAY SI INV5320 1,120.00 (5/11/2025) + INV5530 336.00 = 1,456.00 (INV5512
+  // 280.00 "Deleted", row 6, out); CROWN01 SI 240.00 + 95.50 − SC 24.00 = 311.50. SA and SR
+  // (rows 7, 8) are no sales, as before.
+  expect(revenue).toEqual({ FENWAY: 1456, CROWN01: 311.5 });
+  expect(report.rejected).toEqual(
+    expect.arrayContaining([{ reason: "deleted transaction", count: 1, rows: [6] }])
+  );
+  expect(skippedWarning(report.warnings)).toContain(
+    "1 deleted transaction (row 6; 280.00 not counted as sales)"
+  );
+  expect(report.warnings.join("\n")).toContain(
+    '"Deleted" marks deleted transactions ("Deleted"): they are no sales'
+  );
+});
+
+describe("a Deleted / Is Deleted / Gelöscht column", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kap-deleted-"));
+  const analyze = (name: string, header: string, marks: readonly string[]) => {
+    const path = join(dir, name);
+    writeFileSync(
+      path,
+      `Order Date,Order ID,Customer,SKU,Qty,Line Total,${header}\n` +
+        marks
+          .map((m, i) => `2026-10-0${i + 1},50${i + 1},Acme Ltd,CT-100,1,${(i + 1) * 100}.00,${m}`)
+          .join("\n") +
+        "\n"
+    );
+    return analyzeFile(path);
+  };
+
+  test("Is Deleted Yes / No: the Yes line is skipped with its value", async () => {
+    const { report, revenue } = await analyze("isdeleted.csv", "Is Deleted", ["No", "Yes", "No"]);
+    // worked by hand: 100 + 300 = 400; 200 (row 3) deleted
+    expect(revenue).toEqual({ "Acme Ltd": 400 });
+    expect(skippedWarning(report.warnings)).toContain(
+      "1 deleted transaction (row 3; 200.00 not counted as sales)"
+    );
+  });
+
+  test("Gelöscht Ja / blank, two deleted", async () => {
+    const { report, revenue } = await analyze("geloescht.csv", "Gelöscht", ["", "Ja", "Ja"]);
+    // worked by hand: 100; 200 + 300 = 500 (rows 3, 4) deleted
+    expect(revenue).toEqual({ "Acme Ltd": 100 });
+    expect(skippedWarning(report.warnings)).toContain(
+      "2 deleted transactions (rows 3, 4; 500.00 not counted as sales)"
+    );
+  });
+
+  test("values KAP cannot read as deleted or not: the column is left unread, and that is said", async () => {
+    const { report, revenue } = await analyze("odd.csv", "Deleted", ["-", "by admin", "-"]);
+    // worked by hand: nothing skipped, 100 + 200 + 300 = 600
+    expect(revenue).toEqual({ "Acme Ltd": 600 });
+    expect(report.warnings.join("\n")).toContain(
+      '"Deleted" holds "by admin", no mark KAP knows for a deleted transaction, so it is not read'
+    );
+  });
+});
