@@ -6,7 +6,7 @@
  */
 import { type CustomerHeading, customerHeading } from "./customerHeadings";
 import { odooTopCategory } from "./categoryPath";
-import { sharedSymbolOfText } from "./cultureCurrency";
+import { currencyOfSharedSymbol, sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
 import { Spellings, spellingsWarning } from "./spellings";
 import {
@@ -138,9 +138,10 @@ export interface IngestReport {
    */
   fileCurrency?: string;
   /**
-   * With no currency column, the symbol the money is written with when several currencies write
-   * it and nothing on the line names which ("$40.00", "¥1,000", "1 249,50 kr"; not "USD 40",
-   * "US$40"): the culture may say which (KapEngine), else no ISO code is named.
+   * With no currency column (or on lines whose currency cell is blank), the symbol the money is
+   * written with when several currencies write it and nothing on the line names which ("$40.00",
+   * "¥1,000", "1 249,50 kr"; not "USD 40", "US$40"): the culture may say which (KapEngine),
+   * else no ISO code is named.
    */
   fileSymbol?: string;
   /**
@@ -2258,6 +2259,18 @@ export function createOrderParser(
       orderDate = rawDate;
     }
     let currency = (currencyText ? normaliseCurrency(currencyText) : "") || moneyCurrency;
+    // A blank cell in a currency column (MYOB's home-currency sales) names nothing: the money's
+    // symbol does, as without the column ("$" is the culture's dollar, else none named, never USD).
+    if (col.currency >= 0 && !currencyText && !convert) {
+      const shared =
+        moneyCurrency === undefined
+          ? (kronaOf(rawRevenue) ?? kronaOf(rawPrice))
+          : sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, moneyCurrency);
+      if (shared) {
+        currency = currencyOfSharedSymbol(shared, options.culture);
+        if (currency === undefined) fileSymbol ??= shared;
+      }
+    }
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.

@@ -125,6 +125,70 @@ describe('an MYOB export\'s bare "$"', () => {
   });
 });
 
+// MYOB writes its Currency Code column empty for home-currency sales: a blank cell names no
+// currency, so the line's money is read by its symbol as if the column were not there.
+const BLANK_CODE = join(dir, "blank-code.csv");
+writeFileSync(
+  BLANK_CODE,
+  "Customer,Date,Invoice,Item,Quantity,Total,Currency Code\nA,2/10/2026,1,X,1,$42.00,\n"
+);
+const MIXED_CODE = join(dir, "mixed-code.csv");
+writeFileSync(
+  MIXED_CODE,
+  [
+    "Customer,Date,Invoice,Item,Quantity,Total,Currency Code",
+    "A,2/10/2026,1,X,1,$42.00,",
+    "B,3/10/2026,2,X,1,$10.00,USD",
+    "C,4/10/2026,3,X,1,$7.00,",
+  ].join("\n")
+);
+const KR_CODE = join(dir, "kr-code.csv");
+writeFileSync(
+  KR_CODE,
+  'Customer,Invoice,Date,SKU,Qty,Amount,Currency\nNordvik AB,1001,2026-09-03,A1,2,"1 000,00 kr",\n'
+);
+
+describe("a currency column whose cells are blank", () => {
+  // A: 1 × 42.00 = 42.00 → 42
+  test('"$" with a blank Currency Code: the bare-symbol rule, never USD', () => {
+    const out = kap("analyze", BLANK_CODE, "--as-of", "2026-10-31");
+    expect(out).toContain(
+      '  Currency: none named in the data (amounts shown in "$", as the amounts write it: USD, CAD, AUD, NZD, SGD, HKD or MXN, not known which)'
+    );
+    expect(out).toContain(DOLLAR_WARNING);
+    expect(out).toContain("Annual revenue: $42 ·");
+    expect(out).not.toContain("Currency: USD");
+  });
+
+  test("--culture en-AU: AUD", () => {
+    const out = kap("analyze", BLANK_CODE, "--as-of", "2026-10-31", "--culture", "en-AU");
+    expect(out).toContain("  Currency: AUD\n");
+    expect(out).toContain("Annual revenue: AUD 42 ·");
+  });
+
+  // blank lines A 42.00 + C 7.00 = 49.00 by their "$"; B 10.00 in the USD its cell names
+  test("some codes, some blanks: only the coded lines are USD", () => {
+    const out = kap("analyze", MIXED_CODE, "--as-of", "2026-10-31");
+    expect(out).toContain("Annual revenue by currency: 49 (no currency); $10 ·");
+    expect(out).toMatch(/^A .* 42 {2}$/m);
+    expect(out).not.toMatch(/^A .*\$42/m);
+    const au = kap("analyze", MIXED_CODE, "--as-of", "2026-10-31", "--culture", "en-AU");
+    expect(au).toContain("  Currency: AUD, USD\n");
+    expect(au).toContain("Annual revenue by currency: AUD 49; $10 ·");
+    const j = JSON.parse(kap("analyze", MIXED_CODE, "--as-of", "2026-10-31", "--json"));
+    expect(j.ingest.revenueByCurrency).toEqual({ XXX: 49, USD: 10 });
+  });
+
+  // 1 000,00 kr → 1,000: "kr", not KAP's default £
+  test('"kr" with a blank Currency: kr, not £; NOK with nb-NO', () => {
+    const out = kap("analyze", KR_CODE, "--as-of", "2026-10-31");
+    expect(out).toContain("Annual revenue: kr 1,000 ·");
+    expect(out).not.toContain("£");
+    const nb = kap("analyze", KR_CODE, "--as-of", "2026-10-31", "--culture", "nb-NO");
+    expect(nb).toContain("Annual revenue: NOK 1,000 ·");
+  });
+});
+
 // A Swedish export with "kr" after every amount (decimal comma, space-grouped thousands)
 const KRONA = [
   "Customer,Invoice,Date,SKU,Qty,Amount",
