@@ -514,16 +514,18 @@ async function run(argv: string[]): Promise<number> {
       out.line(path);
     }
     out.line(`Wrote ${top.length} QBR workbook${top.length === 1 ? "" : "s"} to ${dir}`);
+    // the default quarter is the data's, not an account's: one note serves every workbook
+    const note = top[0] ? engine.qbrQuarterNote(top[0].key, o.quarter) : null;
+    if (note) out.line(note);
     return 0;
   }
   if (!o.account) throw new UsageError("kap qbr needs --account ID or --all-top N.");
-  const specs = engine.sheets("qbr", {
-    accountKey: accountKeyOf(engine, o.account),
-    quarter: o.quarter,
-    live: false,
-  });
+  const accountKey = accountKeyOf(engine, o.account);
+  const specs = engine.sheets("qbr", { accountKey, quarter: o.quarter, live: false });
   await writeXlsxFile(resolve(o.out), specs);
   out.line(`Wrote the QBR workbook to ${resolve(o.out)}`);
+  const note = engine.qbrQuarterNote(accountKey, o.quarter);
+  if (note) out.line(note);
   return 0;
 }
 

@@ -22,6 +22,7 @@ import {
   fiscalQuarterOf,
   fiscalQuarterSpan,
   lastCompletedQuarter,
+  defaultQbrQuarter,
   NO_CURRENCY,
   parseFiscalQuarter,
   recommended,
@@ -49,6 +50,7 @@ import { nearDuplicateWarning, unmatchedAccountsWarning } from "../ingest/nearDu
 import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
 import { asOfText, layoutOptions, type LayoutOptions } from "../sheets/options";
+import { passedOverNote } from "../sheets/qbrWorkbook";
 import { finishForPrint, paperFor } from "../sheets/print";
 import type { LiveOrderSource } from "../sheets/liveInputs";
 import type { SheetSpec } from "../sheets/spec";
@@ -491,17 +493,9 @@ export class KapEngine implements OrderSink {
     const p = this.need();
     const start = this.settings?.fiscalYearStartMonth ?? 1;
     const first = this.report?.firstDate;
-    let fq = quarter ? parseFiscalQuarter(quarter) : lastCompletedQuarter(p.asOf, start);
+    const byDefault = quarter ? null : defaultQbrQuarter(p.asOf, start, first);
+    const fq = byDefault ? byDefault.quarter : parseFiscalQuarter(quarter!);
     if (!fq) throw new Error(`"${quarter}" is not a quarter: use e.g. 2026Q3 or FY2026 Q3.`);
-    // By default the last complete quarter; when the data starts after it, the quarter running at
-    // the as-of date (the only one with orders), not a review of a quarter the data lacks.
-    if (
-      !quarter &&
-      first !== null &&
-      first !== undefined &&
-      fiscalQuarterSpan(fq, start).lastDay < first
-    )
-      fq = fiscalQuarterOf(p.asOf, start);
     // A quarter that starts after the as-of date has no orders yet: say so rather than write a
     // QBR of zeros. The quarter holding the as-of date is allowed (a review of it so far).
     const span = fiscalQuarterSpan(fq, start);
@@ -515,7 +509,8 @@ export class KapEngine implements OrderSink {
       throw new Error(
         `${span.label} (${span.months}) ends before the first order in the data, ${serialToIso(first)}: there is nothing to review. Choose ${fiscalQuarterLabel(fiscalQuarterOf(first, start))} (the first quarter with orders) or a later one.`
       );
-    const k = `${a.key}|${fq.year}Q${fq.q}`;
+    const passedOver = byDefault?.passedOver;
+    const k = `${a.key}|${fq.year}Q${fq.q}${passedOver ? "|default" : ""}`;
     let q = this.qbrs.get(k);
     if (!q) {
       q = qbrData(
@@ -526,9 +521,24 @@ export class KapEngine implements OrderSink {
         a.currency,
         this.detail(a.key)
       );
+      // the default fell back to the running quarter: the workbook says which it passed over
+      if (passedOver && first !== null && first !== undefined)
+        q = {
+          ...q,
+          passedOver: { quarter: fiscalQuarterSpan(passedOver, start), firstOrder: first },
+        };
       this.qbrs.set(k, q);
     }
     return q;
+  }
+
+  /**
+   * What `kap qbr` says when no quarter was chosen and the default passed over the last complete
+   * quarter (the data starts after it): the sentence the QBR's cover carries; else null.
+   */
+  qbrQuarterNote(key: string, quarter?: string): string | null {
+    const q = this.qbr(key, quarter);
+    return q.passedOver ? passedOverNote(q, this.dateCulture) : null;
   }
 
   private layoutCurrency(): string | undefined {

@@ -127,6 +127,17 @@ const DUE = "to agree";
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
 
+/**
+ * Why a QBR made with no quarter chosen reviews a part quarter (QbrData.passedOver): the last
+ * complete quarter ends before the data's first order. Null when the default was not passed over.
+ */
+export function passedOverNote(q: QbrData, culture: string | undefined): string | null {
+  const p = q.passedOver;
+  if (!p) return null;
+  const d = (s: number) => asOfText(s, culture);
+  return `${p.quarter.label} (${p.quarter.months}), the last quarter complete at ${d(q.asOf)}, has no orders in the data, which starts ${d(p.firstOrder)}: this QBR covers ${q.quarter.label} to date, ${d(q.quarter.firstDay)} – ${d(q.figuresTo)}, not a whole quarter.`;
+}
+
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const money = moneyFor(opts, q.currency);
   // figures in text follow the workbook's culture when it has one ("1.235 €", "53 %"); none: en-GB
@@ -187,6 +198,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ? `Your Accounts table marks this account lost${q.winBack.learning ? ` (${q.winBack.learning})` : ""}: hold a win-back conversation rather than a review, with the agenda's Stage 5 exit interview; the follow-up e-mail below is written for an active customer.`
       : null;
   const lostStyle = { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont } as const;
+  // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
+  const quarterNote = passedOverNote(q, opts.culture);
 
   // 1. Cover, with the headline figures the other sheets repeat
   const cover = mk(
@@ -226,6 +239,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ]
         : []),
       ...(lostNote ? [cell("A19", lostNote, lostStyle)] : []),
+      ...(quarterNote ? [cell("A20", quarterNote, lostStyle)] : []),
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
@@ -248,6 +262,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         "A17:B17",
         ...(opts.dataEndsEarly !== undefined ? ["A18:B18"] : []),
         ...(lostNote ? ["A19:B19"] : []),
+        ...(quarterNote ? ["A20:B20"] : []),
       ],
     }
   );

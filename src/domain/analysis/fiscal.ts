@@ -122,3 +122,23 @@ export function lastCompletedQuarter(asOf: Serial, startMonth = 1): FiscalQuarte
     ? current
     : shiftQuarter(current, -1);
 }
+
+/**
+ * The quarter a QBR reviews when none is chosen: the last one completed by the as-of date; but
+ * when the data's first order comes after that quarter ends (an export that starts in the running
+ * quarter), the quarter running at the as-of date, reviewed to date, since the data holds nothing
+ * of the complete one. `passedOver` is then that complete quarter, which the QBR names so a part
+ * quarter is never taken for the default whole one; else null.
+ */
+export function defaultQbrQuarter(
+  asOf: Serial,
+  startMonth: number,
+  firstOrder: Serial | null | undefined
+): { quarter: FiscalQuarter; passedOver: FiscalQuarter | null } {
+  const complete = lastCompletedQuarter(asOf, startMonth);
+  if (firstOrder === null || firstOrder === undefined)
+    return { quarter: complete, passedOver: null };
+  if (fiscalQuarterSpan(complete, startMonth).lastDay >= firstOrder)
+    return { quarter: complete, passedOver: null };
+  return { quarter: fiscalQuarterOf(asOf, startMonth), passedOver: complete };
+}

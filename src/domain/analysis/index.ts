@@ -21,6 +21,7 @@ export {
   fiscalQuarterOf,
   shiftQuarter,
   lastCompletedQuarter,
+  defaultQbrQuarter,
   fiscalQuarterLabel,
   parseFiscalQuarter,
   isFiscalStartMonth,

@@ -131,6 +131,12 @@ export interface QbrData {
    */
   otherCurrencies: string[];
   quarter: FiscalQuarterSpan;
+  /**
+   * Set when no quarter was chosen and the default, the last complete quarter (`quarter` here),
+   * ends before the data's first order (`firstOrder`): the QBR reviews the running quarter to date
+   * instead (fiscal defaultQbrQuarter), and says so
+   */
+  passedOver?: { quarter: FiscalQuarterSpan; firstOrder: Serial } | null;
   /** the date the 12-month figures run to: the quarter's last day, or the as-of while it runs */
   figuresTo: Serial;
   /**
