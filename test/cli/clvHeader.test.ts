@@ -27,7 +27,8 @@ test("the forecast columns are headed as expected orders and revenue of the next
     "Account      Orders x       P(alive) Exp. orders 12m Exp. revenue 12m          CLV"
   );
   // each figure ends under its heading's last letter
-  const a = lines[lines.indexOf(header) + 1];
+  // (a row from a fit that is not reliable says so after its figures: 4cc0623)
+  const a = lines[lines.indexOf(header) + 1].replace(/ {2}not reliable$/, "");
   expect(a.startsWith("A ")).toBe(true);
   expect(a.length).toBe(header.length);
   // the forecasts in money, with the symbol kap analyze gives the same account's revenue (was
