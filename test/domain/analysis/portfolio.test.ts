@@ -31,15 +31,16 @@ describe("ABC tiers (Pareto on 12-month revenue)", () => {
     expect(p.accounts.find((a) => a.accountId === "W")!.keyAccountCandidate).toBe(true);
   });
 
-  it("puts the account that crosses 80% in B", () => {
-    // 81/100 → cumulative 81% > 80% → B; 100% → C
+  it("puts the account that takes the share past 80% in A, and one past 95% in B: the largest account is always A", () => {
+    // BIG: 0% above it (< 80%) → A, reaching 81%; SMALL: 81% above it (< 95%) → B
+    // (counted with the account itself, BIG's 81% made it B and SMALL's 100% C)
     const p = analyzePortfolio(
       bookOf([line("BIG", recent, "s", 81), line("SMALL", recent, "s", 19)]),
       { asOf }
     );
     expect(p.accounts.map((a) => [a.accountId, a.abcTier])).toEqual([
-      ["BIG", "B"],
-      ["SMALL", "C"],
+      ["BIG", "A"],
+      ["SMALL", "B"],
     ]);
   });
 });
@@ -125,12 +126,13 @@ describe("currencies are never added together", () => {
   });
 
   it("ranks ABC within each currency", () => {
-    // GBP: M 100/110 = 91% → B, N → C; EUR: M 80/80 = 100% → C
+    // GBP: M 100 of 110, 0% above it → A; N 10, 100/110 = 91% above it (< 95%) → B;
+    // EUR: M, the only account, 0% above it → A
     const tiers = p.accounts.map((a) => [a.key, a.abcTier]);
     expect(tiers).toEqual([
-      ["M (EUR)", "C"],
-      ["M (GBP)", "B"],
-      ["N", "C"],
+      ["M (EUR)", "A"],
+      ["M (GBP)", "A"],
+      ["N", "B"],
     ]);
   });
 });
