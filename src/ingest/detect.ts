@@ -76,6 +76,12 @@ export interface ColumnMapping {
    */
   invoicedDocsOnly?: boolean;
   /**
+   * The document-type column lists return authorizations beside the invoices: requests to
+   * return goods, which their credit memos credit; skipped (ingest/plausible decides it,
+   * ingest/orders skips them), so a return is taken off once.
+   */
+  returnRequestsBesideInvoices?: boolean;
+  /**
    * The status column holds a CRM's deal stages (Closed Won, Closed Lost, Negotiation …): only
    * won deals are sales (ingest/statuses).
    */

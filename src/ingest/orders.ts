@@ -356,6 +356,17 @@ const TAX_LINE = "tax line (VAT, sales tax)";
  */
 export const PRE_INVOICE_DOC =
   /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
+/**
+ * A request to return goods, before the document that credits them: NetSuite's "Return
+ * Authorization" (an RMA), a "Return Request", a "(Sales) Return Order" (Business Central, SAP).
+ * It posts nothing: the credit memo issued against it is the return. Beside the invoices
+ * (ColumnMapping.returnRequestsBesideInvoices), and in a transaction list whose types name their
+ * sales (ExportLayout.saleDocType), its lines are skipped under RETURN_REQUEST.
+ */
+export const RETURN_REQUEST_DOC =
+  /^\s*(?:return\s+(?:merchandise\s+)?authori[sz]ation|rma|return\s+request|(?:sales\s+)?return\s+order)\s*$/i;
+/** The rule a return request's lines are skipped under: its credit memo takes the return off, once. */
+const RETURN_REQUEST = "not a return (a return authorization: its credit memo is the return)";
 /** An invoice document type (English, German, French, Dutch, Spanish, Italian, Polish, Czech). */
 export const INVOICE_DOC =
   /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)(?:\s|$)/i;
@@ -404,6 +415,7 @@ const DELETED_TRANSACTION = "deleted transaction";
  */
 const VALUE_SAID: ReadonlySet<string> = new Set([
   NOT_SOLD_DOC,
+  RETURN_REQUEST,
   TAX_LINE,
   LOST_DEAL,
   OPEN_DEAL,
@@ -797,6 +809,7 @@ export function createOrderParser(
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
   const guestAccountId = col.accountId >= 0 ? layout?.guestAccountId : undefined;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
+  const returnRequestsSkipped = !!mapping.returnRequestsBesideInvoices;
   /**
    * A transaction marked deleted that would otherwise be read as a sale: a payment, a purchase
    * or a journal marked so is left to the rules that skip it as no sale, its value unsaid.
@@ -843,8 +856,8 @@ export function createOrderParser(
     );
   /**
    * Each document type written in the file, and the rule it is no sale under: a quote, an order
-   * beside invoices (NOT_SOLD_DOC), an invoice the type calls cancelled or a draft (VOID_ORDER);
-   * "" for a sale or a return.
+   * beside invoices (NOT_SOLD_DOC), an invoice the type calls cancelled or a draft (VOID_ORDER),
+   * a return authorization beside invoices (RETURN_REQUEST); "" for a sale or a return.
    */
   const noSaleDoc = new Map<string, string>();
   function noSaleDocRule(docType: string): string {
@@ -852,7 +865,9 @@ export function createOrderParser(
     if (rule === undefined) {
       rule = VOID_INVOICE_DOC.test(docType)
         ? VOID_ORDER
-        : !CREDIT_TYPE.test(docType) &&
+        : returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)
+          ? RETURN_REQUEST
+          : !CREDIT_TYPE.test(docType) &&
             (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
           ? NOT_SOLD_DOC
           : "";
@@ -2313,7 +2328,12 @@ export function createOrderParser(
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
-      if (!saleDocType.test(docType)) return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
+      if (!saleDocType.test(docType))
+        return reject(
+          RETURN_REQUEST_DOC.test(docType) ? RETURN_REQUEST : NOT_A_SALE_TRANSACTION,
+          rowNo,
+          false
+        );
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
     // a statement charge that is a late fee (its item, memo or income account says so): no sale;
@@ -2638,7 +2658,13 @@ export function createOrderParser(
           return {
             revenue: notSold,
             share: null,
-            said: notSold ? `; ${plainMoney(notSold, options.culture)} not counted as sales` : "",
+            // credits' lines (a return authorization's) take nothing off: said as such, not as sales
+            said:
+              notSold > 0
+                ? `; ${plainMoney(notSold, options.culture)} not counted as sales`
+                : notSold < 0
+                  ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
+                  : "",
           };
         }
         const lost = valueOf(r);

@@ -29,6 +29,7 @@ import {
   OTHER_TRANSACTION,
   PRE_INVOICE_DOC,
   QUOTE_DOC,
+  RETURN_REQUEST_DOC,
   type NumberField,
   productCategoryPrefix,
   ProductHeadings,
@@ -454,7 +455,8 @@ export function checkOrderColumns(
         return;
       }
       fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
-      const credit = values.find((v) => CREDIT_TYPE.test(v));
+      // a return authorization is a request, no credit note (documentKinds says how it is read)
+      const credit = values.find((v) => CREDIT_TYPE.test(v) && !RETURN_REQUEST_DOC.test(v));
       // the quotes and orders among them are said by documentKinds
       if (credit)
         notes.push(
@@ -964,6 +966,7 @@ export function checkOrderColumns(
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);
+  if (docs.returnRequestsNote) notes.push(docs.returnRequestsNote);
   const statuses = statusKinds(sample, get("orderStatus"), options.headers ?? [], mapping.layout);
   notes.push(...statuses.notes);
   const deleted = deletedColumn(options.headers ?? [], sample);
@@ -1057,6 +1060,7 @@ export function checkOrderColumns(
       ...(odooPath ? { categoryOdooPath: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
+      ...(docs.returnRequests ? { returnRequestsBesideInvoices: true } : {}),
       ...(statuses.dealStages ? { dealStages: true } : {}),
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
@@ -1677,14 +1681,16 @@ function statusKinds(
  * A document-type column that lists quotes, or sales orders and delivery notes beside invoices
  * (an ERP's "Verkaufsbelege"): quotes are never sales; orders and delivery notes hold the goods
  * their invoices bill again, so beside invoices only the invoices and credit notes are read.
- * Orders alone (an order-history export) are the order lines. Layouts that list their own sale
- * types (saleDocType) decide it themselves.
+ * Orders alone (an order-history export) are the order lines. Return authorizations beside
+ * invoices are requests their credit memos credit: skipped, so a return counts once (alone, in an
+ * order history, they are its returns). Layouts that list their own sale types (saleDocType)
+ * decide it themselves.
  */
 function documentKinds(
   rows: readonly Row[],
   docType: FieldMatch | undefined,
   layout: ColumnMapping["layout"]
-): { invoicedOnly: boolean; note?: string } {
+): { invoicedOnly: boolean; note?: string; returnRequests?: boolean; returnRequestsNote?: string } {
   if (!docType || layoutById(layout)?.saleDocType) return { invoicedOnly: false };
   const kinds = new Set<string>();
   for (const r of rows) {
@@ -1696,8 +1702,16 @@ function documentKinds(
   const invoiced = all.some(invoicedDoc);
   const before = invoiced ? all.filter((k) => PRE_INVOICE_DOC.test(k)) : [];
   const skipped = [...quotes, ...before];
-  if (skipped.length === 0) return { invoicedOnly: false };
+  const requests = invoiced ? [...kinds].filter((k) => RETURN_REQUEST_DOC.test(k)) : [];
+  const returnRequests = requests.length
+    ? {
+        returnRequests: true,
+        returnRequestsNote: `"${docType.header}" lists ${requests.map((k) => `"${k}"`).join(", ")} beside the invoices: a return authorization is the customer's request, and the credit memo issued against it the document that credits the return, so only credit notes are read as returns; the authorizations' lines are skipped and counted, the return taken off once.`,
+      }
+    : {};
+  if (skipped.length === 0) return { invoicedOnly: false, ...returnRequests };
   return {
+    ...returnRequests,
     invoicedOnly: before.length > 0,
     note: `"${docType.header}" lists ${skipped.map((k) => `"${k}"`).join(", ")} ${before.length ? "beside the invoices" : "among the documents"}: ${quotes.length ? "a quote sells nothing" : ""}${quotes.length && before.length ? ", and " : ""}${before.length ? "orders and delivery notes hold the goods their invoices bill again" : ""}, so only ${invoiced ? `the invoices${all.some((k) => RECEIPT_SALE_DOC.test(k)) ? ", cash sales" : ""} and credit notes` : "the other documents"} are read as sales; those lines are skipped and counted.`,
   };
