@@ -868,9 +868,9 @@ export function createOrderParser(
         : returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)
           ? RETURN_REQUEST
           : !CREDIT_TYPE.test(docType) &&
-            (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
-          ? NOT_SOLD_DOC
-          : "";
+              (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
+            ? NOT_SOLD_DOC
+            : "";
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
     return rule;
