@@ -390,6 +390,8 @@ const VOID_STATUS =
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /** A line whose every unit was refunded (Magento's qty_refunded) in an order that stands. */
 const REFUNDED_LINE = "fully refunded line";
+/** A line whose every unit ordered was cancelled (Magento's qty_canceled) in an order that stands. */
+const CANCELLED_LINE = "fully cancelled line";
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
@@ -423,6 +425,7 @@ const VALUE_SAID: ReadonlySet<string> = new Set([
   VOID_ORDER,
   UNAPPROVED_ORDER,
   REFUNDED_LINE,
+  CANCELLED_LINE,
   DELETED_TRANSACTION,
 ]);
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
@@ -2192,7 +2195,7 @@ export function createOrderParser(
     // summed with the rest it swamps them (an account's other lines lost, the CLV fit overflowing).
     if (!(Math.abs(revenue) < MAX_LINE_VALUE))
       return reject("revenue too large to be real (10 trillion or more)", rowNo, false);
-    // Magento's order items: the row total less the line's discount and its refunds
+    // Magento's order items: the row total less the line's discount, its cancelled units and its refunds
     let lineRefundedUnits = 0;
     if (lineRefunds && col.revenue >= 0) {
       const net = netOfLineRefunds(
@@ -2203,12 +2206,13 @@ export function createOrderParser(
         (c) => parseMoney(c, revDec)?.value,
         (c) => parseQuantity(c, qtyDec)
       );
-      if (!net) return reject("unreadable discount or refund", rowNo);
-      // every unit given back: nothing sold on the line
-      if (net.refundedUnits > 0 && net.refundedUnits >= qty && Math.abs(net.revenue) < 0.005)
+      if (!net) return reject("unreadable discount, cancellation or refund", rowNo);
+      // every unit cancelled, or every unit given back: nothing sold on the line
+      if (net.canceled) return reject(CANCELLED_LINE, rowNo, false);
+      if (net.offUnits > 0 && net.offUnits >= qty && Math.abs(net.revenue) < 0.005)
         return reject(REFUNDED_LINE, rowNo, false);
       revenue = net.revenue;
-      lineRefundedUnits = net.refundedUnits;
+      lineRefundedUnits = net.offUnits;
     }
     // Magento's order grid: the Subtotal less the order's discount and what was refunded
     if (orderRefunds && col.revenue >= 0) {

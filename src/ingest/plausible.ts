@@ -40,7 +40,7 @@ import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
-import { lineRefundColumns, lineRefundsNote } from "./lineRefunds";
+import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
 import { holdsPackedProducts, packedProductsNote } from "./packedLines";
 import {
@@ -716,8 +716,13 @@ export function checkOrderColumns(
       let match = 0;
       let discounted = 0;
       let example: { row: number; q: number; p: number; r: number } | undefined;
+      // Magento's row total is for the units ordered, however many were invoiced or cancelled
+      const ordered = options.headers ? orderedUnitsColumn(options.headers, rev.header) : -1;
       sample.forEach((r, i) => {
-        const q = num(r, "quantity");
+        const q =
+          ordered >= 0 && !isBlankCell(r[ordered])
+            ? parseQuantity(r[ordered], dec("quantity"))
+            : num(r, "quantity");
         const p = perPiece(r, num(r, "unitPrice"));
         const v = lineValue(r);
         if (q === undefined || p === undefined || v === undefined || q * p === 0) return;
@@ -911,7 +916,9 @@ export function checkOrderColumns(
   // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
   const rowTotal = get("revenue");
   const lineRefunds =
-    rowTotal && options.headers ? lineRefundColumns(options.headers, rowTotal.header) : undefined;
+    rowTotal && options.headers
+      ? lineRefundColumns(options.headers, rowTotal.header, get("quantity")?.header)
+      : undefined;
   if (lineRefunds)
     notes.push(
       lineRefundsNote(lineRefunds, options.headers!, rowTotal!.header, get("quantity")?.header)

@@ -41,7 +41,7 @@ test("Magento order items: each line is row_total less discount_amount and the r
   expect(revenue).toEqual({ "12": 84, "31": 61.5 });
   expect(report.rejected).toEqual([{ reason: "fully refunded line", count: 1, rows: [5] }]);
   expect(report.warnings).toContain(
-    'Magento\'s order items: each line\'s value is "row_total" less "discount_amount" and less what was refunded ("amount_refunded" less "discount_refunded"); its quantity is "qty_invoiced" less "qty_refunded".'
+    'Magento\'s order items: each line\'s value is "row_total" less "discount_amount", less the cancelled units\' share ("qty_canceled" of "qty_ordered") and less what was refunded ("amount_refunded" less "discount_refunded"); its quantity is "qty_invoiced" less "qty_refunded".'
   );
 });
 
@@ -67,4 +67,51 @@ test("Magento order items without amount_refunded: the refunded units at the lin
   expect(report.warnings).toContain(
     'Magento\'s order items: each line\'s value is "row_total" less "discount_amount" and less the "qty_refunded" units refunded, at the line\'s price after its discount; its quantity is "qty_ordered" less "qty_refunded".'
   );
+});
+
+describe("Magento order items partly cancelled (qty_canceled): the cancelled units and their share of the line's value come off", () => {
+  // A tester found a line of 10 ordered, 4 cancelled, counted at its full row total.
+  const rows = [
+    HEADER,
+    // #501: 10 × 2.00 = 20.00 less 2.00 = 18.00 for the 10 ordered (1.80 a unit); 4 cancelled:
+    // 18.00 − 4 × 1.80 = 18.00 − 7.20 = 10.80; 6 invoiced (the cancelled never were)
+    '000000501,"2026-10-02 10:00:00",complete,12,buyer@fenwick.example,GBP,951,,simple,TAPE,"PVC Tape",10,6,6,0,4,2.0000,10.0000,2.0000,20.0000,0.0000,0.0000,2.1600,12.9600',
+    // #502: 5 × 10.00 = 50.00, 2 cancelled: 50.00 − 2 × 10.00 = 30.00; then 1 of the 3 invoiced
+    // refunded (amount_refunded 10.00) → 20.00, 3 − 1 = 2 units
+    '000000502,"2026-10-06 10:00:00",complete,12,buyer@fenwick.example,GBP,952,,simple,GLV,"Nitrile Gloves",5,3,3,1,2,10.0000,0.0000,0.0000,50.0000,10.0000,0.0000,4.0000,24.0000',
+    // #503: all 4 ordered cancelled (row total 20.00): nothing sold
+    '000000503,"2026-10-08 10:00:00",complete,12,buyer@fenwick.example,GBP,953,,simple,TAPE,"PVC Tape",4,0,0,0,4,5.0000,0.0000,0.0000,20.0000,0.0000,0.0000,0.0000,0.0000',
+  ];
+
+  test("each line's value and quantity net of its cancelled units; a line cancelled whole is skipped", async () => {
+    const path = file("sales_order_item.csv", rows);
+    const { revenue, report } = await analyzeFile(path, "2026-10-31");
+    // 12: 10.80 + 20.00 = 30.80 (before: 18.00 + 40.00 + 20.00 = 78.00)
+    expect(revenue).toEqual({ "12": 30.8 });
+    expect(report.rejected).toEqual([{ reason: "fully cancelled line", count: 1, rows: [4] }]);
+    expect(report.warnings.join("\n")).toContain("1 fully cancelled line (row 4; 20.00 not counted");
+    // row_total is for the units ordered (10 × 2.00 = 20.00), not those invoiced (6 × 2.00 = 12.00):
+    // still read as the line's value, not replaced by qty_invoiced × price
+    expect(report.warnings.join("\n")).not.toContain("does not equal");
+    const lines = await linesOf(path);
+    expect(lines.map((l) => [l.orderId, l.quantity, Math.round(l.revenue * 100) / 100])).toEqual([
+      ["000000501", 6, 10.8],
+      ["000000502", 2, 20],
+    ]);
+  });
+
+  test("read at qty_ordered, without amount_refunded: the cancelled units come off the quantity too", async () => {
+    const path = file("sales_order_item.csv", [
+      "increment_id,created_at,status,customer_id,sku,name,qty_ordered,qty_refunded,qty_canceled,price,row_total,discount_amount",
+      // 30 × 9.50 = 285.00 less 15.00 = 270.00, 9.00 a unit; 10 cancelled: 270.00 − 90.00 =
+      // 180.00; 5 refunded at 9.00 = 45.00 → 135.00; 30 − 5 − 10 = 15 units
+      '000000601,"2026-10-01 10:00:00",complete,12,GLV,"Nitrile Gloves",30,5,10,9.5000,285.0000,15.0000',
+    ]);
+    const { revenue, report } = await analyzeFile(path, "2026-10-31");
+    expect(revenue).toEqual({ "12": 135 });
+    expect(report.warnings).toContain(
+      'Magento\'s order items: each line\'s value is "row_total" less "discount_amount", less the cancelled units\' share ("qty_canceled" of "qty_ordered") and less the "qty_refunded" units refunded, at the line\'s price after its discount; its quantity is "qty_ordered" less "qty_refunded" and less "qty_canceled".'
+    );
+    expect((await linesOf(path)).map((l) => l.quantity)).toEqual([15]);
+  });
 });
