@@ -95,8 +95,7 @@ export function lineRefundsNote(
     quantityHeader && off.length
       ? `; its quantity is "${quantityHeader}" less ${off.join(" and less ")}`
       : "";
-  const refunds =
-    cols.qtyRefunded >= 0 || cols.amountRefunded >= 0 ? ` and less ${refund}` : "";
+  const refunds = cols.qtyRefunded >= 0 || cols.amountRefunded >= 0 ? ` and less ${refund}` : "";
   return `Magento's order items: each line's value is "${revenueHeader}"${cols.discount >= 0 ? ` less ${h(cols.discount)}` : ""}${canceled}${refunds}${qty}.`;
 }
 

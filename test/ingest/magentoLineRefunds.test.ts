@@ -89,7 +89,9 @@ describe("Magento order items partly cancelled (qty_canceled): the cancelled uni
     // 12: 10.80 + 20.00 = 30.80 (before: 18.00 + 40.00 + 20.00 = 78.00)
     expect(revenue).toEqual({ "12": 30.8 });
     expect(report.rejected).toEqual([{ reason: "fully cancelled line", count: 1, rows: [4] }]);
-    expect(report.warnings.join("\n")).toContain("1 fully cancelled line (row 4; 20.00 not counted");
+    expect(report.warnings.join("\n")).toContain(
+      "1 fully cancelled line (row 4; 20.00 not counted"
+    );
     // row_total is for the units ordered (10 × 2.00 = 20.00), not those invoiced (6 × 2.00 = 12.00):
     // still read as the line's value, not replaced by qty_invoiced × price
     expect(report.warnings.join("\n")).not.toContain("does not equal");
