@@ -38,6 +38,7 @@ import type { SheetSpec } from "../sheets/spec";
 import { checkWritable, makeFolders } from "../xlsx/outPath";
 import { FileReadError } from "./errors";
 import { fileSource, type FileSource } from "./fileSource";
+import { cellTextNote, cellsToCut } from "../sheets/cellLimits";
 import { offerEarlyReader, type EarlyReader } from "./readingThread";
 import { Output, Progress, terminalSafe } from "./output";
 import {
@@ -51,7 +52,10 @@ import {
   unnamedCurrencyJson,
 } from "./report";
 
-/** ExcelJS is large: loaded only by the commands that write a workbook. */
+/**
+ * ExcelJS is large: loaded only by the commands that write a workbook. A text over Excel's 32,767
+ * characters a cell is written cut, ending "…": a warning says which, and where it is in full.
+ */
 async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
   const { writeXlsxFile: write } = await import("../xlsx/writeFile");
   try {
@@ -59,6 +63,8 @@ async function writeXlsxFile(path: string, specs: SheetSpec[]): Promise<void> {
   } catch (e) {
     throw cannotWrite(path, e);
   }
+  const cut = cellTextNote(cellsToCut(specs), "kap analyze --json gives the full text");
+  if (cut) process.stderr.write(`kap: warning: ${basename(path)}: ${terminalSafe(cut)}\n`);
 }
 
 const THROUGH_A_FILE =

@@ -37,6 +37,13 @@ import { headerLabels, missingFields, requiredNow } from "../ingest/mapping";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import type { ColumnMapping } from "../ingest/detect";
 import { sourceText } from "../sheets/liveInputs";
+import {
+  CELL_TEXT_MAX,
+  cellTextNote,
+  cellsToCut,
+  cutText,
+  FULL_TEXT_IN_DATA,
+} from "../sheets/cellLimits";
 import { liveOrderSource, type LiveSourceResult } from "./liveSource";
 import type {
   AccountListItem,
@@ -368,16 +375,23 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         if (FIELD_HEADER[f.field]) headers[FIELD_HEADER[f.field]] = f.header;
       target = { sheet: info.sheet, table: info.table, headers };
     }
+    // a text over Excel's 32,767 characters a cell is cut, ending "…", and the message says so
+    let cut = 0;
+    const fit = <T extends string | null>(v: T): T => {
+      if (v === null || v.length <= CELL_TEXT_MAX) return v;
+      cut++;
+      return cutText(v, CELL_TEXT_MAX) as T;
+    };
     const cells: InitiativeCells[] = rows.map((r) => ({
-      Account: r.account,
-      Initiative: r.initiative,
-      Type: r.type,
-      Categories: r.categories.join(", ") || null,
-      SKUs: r.skus.join(", ") || null,
+      Account: fit(r.account),
+      Initiative: fit(r.initiative),
+      Type: fit(r.type),
+      Categories: fit(r.categories.join(", ") || null),
+      SKUs: fit(r.skus.join(", ") || null),
       Target: r.target,
       "Start Date": r.start,
       "End Date": r.end,
-      Owner: r.owner,
+      Owner: fit(r.owner),
       Status: r.status,
     }));
     if (cells.length === 0)
@@ -395,7 +409,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       made: res.added
         ? [`${res.table}: ${res.added} proposed initiative${res.added === 1 ? "" : "s"}`]
         : [],
-      message: `${res.created ? `Made the Initiatives table on the sheet "${res.sheet}" and added` : `Added`} ${res.added} proposed initiative${res.added === 1 ? "" : "s"}${res.skipped ? ` (${res.skipped} already there)` : ""}, status Proposed. Edit or delete them as you like; KAP tracks them from the next analysis and never changes your rows.`,
+      message: `${res.created ? `Made the Initiatives table on the sheet "${res.sheet}" and added` : `Added`} ${res.added} proposed initiative${res.added === 1 ? "" : "s"}${res.skipped ? ` (${res.skipped} already there)` : ""}, status Proposed. Edit or delete them as you like; KAP tracks them from the next analysis and never changes your rows.${cut ? ` ${cut === 1 ? "1 cell's text was" : `${cut} cells' text was`} cut to Excel's limit of 32,767 characters, ending "…": ${FULL_TEXT_IN_DATA}.` : ""}`,
     };
   }
 
@@ -691,9 +705,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           total: specs.length,
           message: "Opened the QBR workbook",
         });
+        // the writer cut any text over Excel's 32,767 characters a cell: say so
+        const cut = cellTextNote(cellsToCut(specs), FULL_TEXT_IN_DATA);
         return {
           made: [`QBR workbook (${specs.length} sheets)`],
-          message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(", ")}. Save it where you keep your QBRs.`,
+          message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(", ")}. Save it where you keep your QBRs.${cut ? ` ${cut}` : ""}`,
         };
       }
       onProgress({

@@ -22,6 +22,7 @@
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from "../sheets/spec";
 import { withExcelNames } from "../sheets/excelNames";
+import { cellTextNote, FULL_TEXT_IN_DATA, withCellLimits, type CutCell } from "../sheets/cellLimits";
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from "./marker";
 import { FEATURES, supports, type Feature } from "./requirements";
 import { isPayloadTooLarge } from "./bytes";
@@ -132,7 +133,13 @@ async function writeOnce(
 ): Promise<WriteResult> {
   // Table header cells hold the column names Excel would keep (one line, ≤ 255 characters, unique
   // ignoring case): the same names the .xlsx writer gives, so Excel renames nothing.
-  const specs = given.map(withExcelNames);
+  // Text over Excel's 32,767 characters a cell is cut, ending "…", and the notes say so.
+  const cut: CutCell[] = [];
+  const specs = given.map((g) => {
+    const fitted = withCellLimits(g);
+    cut.push(...fitted.cut);
+    return withExcelNames(fitted.spec);
+  });
   const seen = new Set<string>();
   for (const s of specs) {
     const key = `${s.kind}\u0000${s.subject ?? ""}`;
@@ -283,7 +290,7 @@ async function writeOnce(
         tables: finalTables[i],
       })),
       activated: activate ? finalNames[0] : undefined,
-      notes: skippedFeatures(specs),
+      notes: [...skippedFeatures(specs), ...noteOf(cellTextNote(cut, FULL_TEXT_IN_DATA))],
       syncs,
     };
   } catch (err) {
@@ -310,6 +317,10 @@ async function writeOnce(
     failure.syncs = syncs;
     throw failure;
   }
+}
+
+function noteOf(note: string | null): string[] {
+  return note === null ? [] : [note];
 }
 
 /** The extras this host lacks for these sheets, said once each. */

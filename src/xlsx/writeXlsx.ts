@@ -17,6 +17,7 @@ import ExcelJS from "exceljs";
 import { addChartsToXlsx, canDrawChart, chartCellFrom, type SheetCharts } from "./charts";
 import { headerFooterCodes } from "../sheets/print";
 import { withExcelNames } from "../sheets/excelNames";
+import { withCellLimits } from "../sheets/cellLimits";
 import {
   blockRange,
   formatAt,
@@ -416,7 +417,8 @@ function build(
   const tableNames = new Set<string>();
   const sheets: XlsxSheetInfo[] = [];
   for (const given of specs) {
-    const spec = withExcelNames(given);
+    // text over Excel's 32,767 characters a cell is cut, ending "…" (callers say so: cellTextNote)
+    const spec = withExcelNames(withCellLimits(given).spec);
     const name = uniqueSheetName(spec.name, names);
     names.push(name);
     const fr = spec.freeze ?? {};

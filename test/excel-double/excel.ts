@@ -871,6 +871,9 @@ export class HeaderFooterProxy extends ClientObject<SheetModel> {
     return (m.page.headersFooters as Record<string, string> | undefined)?.[p];
   }
   private prop(p: string, v: string): void {
+    // Excel's specifications and limits: a header or footer holds at most 255 characters
+    if (v.length > 255)
+      throw new DoubleError("InvalidArgument", "A header or footer holds at most 255 characters");
     this._write(
       p,
       v,

@@ -488,6 +488,9 @@ export function enterValue(
   if (typeof v === "number" || typeof v === "boolean") return { value: v, numberFormat };
   if (typeof v !== "string")
     throw new DoubleError("InvalidArgument", `Unsupported cell value ${JSON.stringify(v)}`);
+  // Excel's specifications and limits: a cell holds at most 32,767 characters
+  if (v.length > 32767)
+    throw new DoubleError("InvalidArgument", "A cell holds at most 32,767 characters");
   if (numberFormat === "@") return { value: v, numberFormat };
   if (v.startsWith("'")) return { value: v.slice(1), numberFormat, quotePrefix: true };
   if (v.startsWith("=") && v.length > 1) return { value: NOT_CALCULATED, formula: v, numberFormat };
