@@ -22,7 +22,12 @@
  */
 import { tableNameFrom, uniqueSheetName, type SheetSpec } from "../sheets/spec";
 import { withExcelNames } from "../sheets/excelNames";
-import { cellTextNote, FULL_TEXT_IN_DATA, withCellLimits, type CutCell } from "../sheets/cellLimits";
+import {
+  cellTextNote,
+  FULL_TEXT_IN_DATA,
+  withCellLimits,
+  type CutCell,
+} from "../sheets/cellLimits";
 import { queueMark, queueMarkReads, sheetsToReplace, type MarkedSheet } from "./marker";
 import { FEATURES, supports, type Feature } from "./requirements";
 import { isPayloadTooLarge } from "./bytes";
