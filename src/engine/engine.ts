@@ -41,11 +41,6 @@ import {
   type DefaultCurrency,
   defaultCurrencyOf,
 } from "../ingest/cultureCurrency";
-import {
-  type HierarchyParents,
-  hierarchyParent,
-  hierarchyParents,
-} from "../ingest/customerHierarchy";
 import { nearDuplicateWarning, unmatchedAccountsWarning } from "../ingest/nearDuplicates";
 import { createOrderParser, type IngestReport, type OrderParser } from "../ingest/orders";
 import type { DateOrder } from "../ingest/values";
@@ -304,8 +299,6 @@ export class KapEngine implements OrderSink {
     if (this.report.accounts < 0) this.report.accounts = this.book.accountIds.length;
     const spelling = nearDuplicateWarning(this.book.accountIds);
     if (spelling) this.report.warnings.push(spelling);
-    const hierarchy = hierarchyWarning(hierarchyParents(this.book.accountIds, this.side.accounts));
-    if (hierarchy) this.report.warnings.push(hierarchy);
     const home = this.homeCurrencyWarning();
     if (home) this.report.warnings.push(home);
     // Ids of the side tables that differ from the order lines' (12347 beside "012347"); the
@@ -390,8 +383,7 @@ export class KapEngine implements OrderSink {
       onProgress: this.onAnalysisProgress,
       asOf,
       weights: normaliseWeights(settings.weights),
-      // "Parent : Child" customers (NetSuite) rolled into their parents, as the accounts table would
-      accounts: hierarchyParents(this.book.accountIds, this.side.accounts).accounts,
+      accounts: this.side.accounts,
       catalog: this.side.catalog,
       contacts: this.side.contacts,
       curatedRules: this.side.curatedRules,
@@ -669,14 +661,6 @@ export async function loadSource(
   options: SessionOptions = {}
 ): Promise<IngestReport> {
   return (await new IngestSession(source, settings, options).run(engine)).report;
-}
-
-/** What the user is told of the "Parent : Child" customers rolled into their parents; undefined for none. */
-function hierarchyWarning(h: HierarchyParents): string | undefined {
-  const n = h.children.length;
-  if (n === 0) return undefined;
-  const example = h.children[0];
-  return `${n === 1 ? "1 customer is" : `${n.toLocaleString("en-GB")} customers are`} written "Parent : Child" (such as "${example}"): each is an account of its own, rolled into its parent ("${hierarchyParent(example)}"; ${h.parents === 1 ? "1 parent" : `${h.parents.toLocaleString("en-GB")} parents`} in all) as an accounts table's parent column would roll it.`;
 }
 
 /** The net/tax/gross headers when the line revenue is the trio's net column (for ReadAssumptions). */

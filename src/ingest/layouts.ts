@@ -51,7 +51,10 @@ export interface ExportLayout {
   ignore: readonly string[];
   /** Text dates of this export are in this order when the data does not settle it. */
   dateOrder?: DateOrder;
-  /** Customer names are written "Parent:Job" (QuickBooks): the account is the parent, the job the site. */
+  /**
+   * Customer names are written "Parent:Job" (QuickBooks): the account is the parent, the job the
+   * site. Without it, only NetSuite's "Parent : Sub" (a space each side) is so read.
+   */
   customerJob?: boolean;
   /**
    * The product is not a column but a heading row above its lines, ended by a "Total <product>"
@@ -130,8 +133,6 @@ export interface ExportLayout {
    * line, its tax line or a journal's (NetSuite), skipped and counted, no revenue lost.
    */
   itemLinesOnly?: boolean;
-  /** With customerJob: the user is told how many sub-customers were rolled up into their parents (NetSuite's "Parent : Sub"). */
-  saySubCustomers?: boolean;
   /** What the user is told about how this layout is read. */
   note?: string;
 }
@@ -1183,8 +1184,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     saleDocType: /^\s*(?:invoice|cash\s+sale|credit\s+memo|cash\s+refund)\s*$/i,
     salesLedger: NETSUITE_NOT_INCOME,
     itemLinesOnly: true,
-    customerJob: true,
-    saySubCustomers: true,
+    // "Parent : Sub" customers are read in every layout but QuickBooks' (ingest/customerHierarchy)
     note: 'The customer is "Name" ("Parent : Sub" rolled up into the parent, the sub-customer its site); only item lines on income accounts are read: each transaction\'s main line (Accounts Receivable, Undeposited Funds) repeats its total with tax, and tax, Cost of Goods Sold and Inventory Asset lines are no sales; Credit Memo and Cash Refund lines are returns.',
   },
   {

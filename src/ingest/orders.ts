@@ -40,6 +40,7 @@ import {
 import { type Cell, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ruleCounted } from "./ruleCount";
+import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
 import { unpackedRows } from "./packedLines";
@@ -777,7 +778,6 @@ export function createOrderParser(
   const headings = productHeadings || accountHeadings || !!salesLedger;
   const customerJob = !!layout?.customerJob;
   const itemLinesOnly = !!layout?.itemLinesOnly;
-  const saySubCustomers = !!layout?.saySubCustomers;
   /** sub-customers rolled up ("Parent : Sub") → their parent, for the user */
   const subCustomers = new Map<string, string>();
   /** a sub-customer past SUB_CUSTOMERS_KEPT was met: the counts said are "more than" */
@@ -1942,10 +1942,20 @@ export function createOrderParser(
         const at = s.indexOf(":");
         if (at <= 0) return s;
         if (!site) site = s.slice(at + 1).trim();
-        if (saySubCustomers && subCustomers.size < SUB_CUSTOMERS_KEPT)
-          subCustomers.set(s, s.slice(0, at).trim());
-        else if (saySubCustomers) subCustomersPast ||= !subCustomers.has(s);
         return s.slice(0, at).trim();
+      };
+      accountName = split(accountName);
+      accountKey = split(accountKey);
+    } else {
+      // NetSuite's "Parent : Sub", in its own layout or any other: read as QuickBooks' jobs are
+      // (ingest/customerHierarchy), and counted for the user
+      const split = (s: string) => {
+        const parts = subCustomerParts(s);
+        if (!parts) return s;
+        if (!site) site = parts.site;
+        if (subCustomers.size < SUB_CUSTOMERS_KEPT) subCustomers.set(s, parts.parent);
+        else subCustomersPast ||= !subCustomers.has(s);
+        return parts.parent;
       };
       accountName = split(accountName);
       accountKey = split(accountKey);
