@@ -21,7 +21,7 @@ import type {
   PortfolioAnalysis,
 } from "../domain/analysis/types";
 import type { HealthBand } from "../domain/types";
-import { dashboardLifetimeBlocks } from "./lifetimeCells";
+import { dashboardLifetimeBlocks, P_ALIVE_WIDTH } from "./lifetimeCells";
 import {
   asOfText,
   kapName,
@@ -531,7 +531,8 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     // A holds the quadrant names too: 16 shows "Growth Potential" on one line (it wrapped in 12).
     // E is every table's text column (next step, alert, reason, accounts); the figures after it
     // (F–I) are wide enough for a money amount, so no table puts a figure in E's 60 characters.
-    widths: [16, 30, 18, 14, 60, 14, 11, 9, 12],
+    // G: the value × health table's P(alive), "one order only" on one line
+    widths: [16, 30, 18, 14, 60, 14, Math.max(11, P_ALIVE_WIDTH), 9, 12],
     rowHeights: { 4: 30 },
     styles,
     charts,

@@ -41,6 +41,7 @@ import {
   lifetimeParamRows,
   NOT_RELIABLE_MARK,
   notReliableStyles,
+  P_ALIVE_WIDTH,
 } from "./lifetimeCells";
 import { metricsFormula, sourceText, spillCellFormula } from "./liveInputs";
 import {
@@ -292,7 +293,8 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
   const lifetime = lifetimeColumns(p, money, opts.numberCulture);
   const lifetimeIn = lifetime.slice(0, LIFETIME_INPUTS);
   const lifetimeOut = lifetime.slice(LIFETIME_INPUTS);
-  const outWidths = [9, 13, 14];
+  // P(alive) as wide as "one order only" at most (finishForPrint narrows it to a column of %)
+  const outWidths = [P_ALIVE_WIDTH, 13, 14];
   lifetimeOut.forEach((c, k) =>
     cols.push({ header: c.header, format: c.format, width: outWidths[k], value: () => null })
   );

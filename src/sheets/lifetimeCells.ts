@@ -18,6 +18,7 @@ import type {
 // from clvBasics, not clv or lifetime: the worksheet functions' bundle reaches this file (test/functions/bundleReach)
 import { findsNoDropout, SILENT_CHURN_P_ALIVE } from "../domain/analysis/clvBasics";
 import { percentText, wholeText } from "../domain/numberText";
+import { charsFor } from "./measure";
 import { type LayoutOptions, moneyColumns, portfolioMoney, withRowMoney } from "./options";
 import {
   type Block,
@@ -186,6 +187,16 @@ export function lifetimeColumns(
   ];
 }
 
+/** P(alive) of an account with no repeat order (the model gives 100% there by construction). */
+export const ONE_ORDER_ONLY = "one order only";
+
+/**
+ * The most a P(alive) column is widened to: "one order only" on one line (13.5 characters of
+ * Calibri 11 with the cell's padding). finishForPrint narrows a column to its content, so a
+ * sheet with no one-order account keeps its narrow column of percentages.
+ */
+export const P_ALIVE_WIDTH = Math.ceil((charsFor(ONE_ORDER_ONLY) + 0.75) * 4) / 4;
+
 /**
  * One account's lifetime cells, the first of them in column `firstCol` on Excel row `excelRow`:
  * x, t_x, T, mean value, then P(alive), expected 12-month revenue and CLV — live formulas over
@@ -209,14 +220,17 @@ export function lifetimeCells(
     const args = `${c(0)},${c(1)},${c(2)},${c(3)},${params}`;
     return [
       ...base,
-      formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`),
+      // its text as the function gives it, so the printed column is measured to hold it
+      l.frequency === 0
+        ? formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`, ONE_ORDER_ONLY)
+        : formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`),
       formula(`KAP.CLV(${args},12,0)`),
       formula(`KAP.CLV(${args},$${MONTHS_COL}$${paramsRow},$${RATE_COL}$${paramsRow})`),
     ];
   }
   return [
     ...base,
-    l.frequency === 0 ? "one order only" : (l.pAlive ?? ""),
+    l.frequency === 0 ? ONE_ORDER_ONLY : (l.pAlive ?? ""),
     l.expectedRevenue12m ?? "",
     l.clv ?? "",
   ];
@@ -307,7 +321,7 @@ export function dashboardLifetimeBlocks(
     v.clv,
     nextStepOf(v.key),
     v.expectedRevenue12m ?? "",
-    v.pAlive === null ? "one order only" : v.pAlive,
+    v.pAlive === null ? ONE_ORDER_ONLY : v.pAlive,
     v.score ?? "n/a",
     v.band ?? "",
   ]);

@@ -199,6 +199,8 @@ export function shownText(v: CellValue, format: string | undefined): string {
   if (isDate(v)) return format === FORMATS.month ? "Sep 2026" : "00/00/0000";
   const f = format && format !== FORMATS.general ? format.split(";")[0] : "";
   if (isFormula(v)) {
+    // a formula whose text result is known (KAP.PALIVE's "one order only") shows that text
+    if (typeof v.result === "string") return v.result;
     if (/^IF\(ISNUMBER\(.*LOOKUP\(.*"(Healthy|Stable|At Risk|Critical)"/.test(v.formula.slice(1)))
       return "At Risk";
     if (!f) return "00000000";
