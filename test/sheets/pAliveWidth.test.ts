@@ -33,7 +33,8 @@ function portfolio(withOne: boolean) {
       isReturn: false,
       currency: "GBP",
     });
-  for (let a = 0; a < 12; a++) for (let m = 1; m <= 2 + (a % 5); m++) order(`A${a}`, m + a % 4, 100);
+  for (let a = 0; a < 12; a++)
+    for (let m = 1; m <= 2 + (a % 5); m++) order(`A${a}`, m + (a % 4), 100);
   if (withOne) order("Once Ltd", 3, 70);
   return analyzePortfolio(book, { asOf });
 }
