@@ -43,7 +43,7 @@ import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
-import { unpackedRows } from "./packedLines";
+import { netOfPackedOrder, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
@@ -800,6 +800,8 @@ export function createOrderParser(
   const lineRefunds = mapping.lineRefunds;
   /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
   const orderRefunds = mapping.orderRefunds;
+  /** BigCommerce's orders: each order's discount and refund, before its products share it (ingest/packedLines) */
+  const packedOrder = mapping.packedOrder;
   /** its partly refunded orders read net of the refund: how many, the first few, and in all */
   let ordersNetOfRefund = 0;
   const netOfRefundExamples: string[] = [];
@@ -1753,13 +1755,36 @@ export function createOrderParser(
    * (ingest/packedLines); a cell that cannot be read leaves the order with no product (rejected
    * as such, its value said).
    */
-  function parseRow(row: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
-    if (packedProducts < 0 || typeof row[packedProducts] !== "string")
-      return parseRowLine(row, rowNo, sink);
+  function parseRow(read: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
+    if (packedProducts < 0 || typeof read[packedProducts] !== "string")
+      return parseRowLine(read, rowNo, sink);
+    let row = read;
+    // what a rejected order's value is said from
+    currentRow = read;
+    let amount = parseMoney(row[col.revenue], revDec)?.value;
+    // an order voided or refunded whole is skipped by its status, its refund no matter
+    const voided = col.orderStatus >= 0 && VOID_STATUS.test(text(read[col.orderStatus]));
+    if (packedOrder && amount !== undefined && !voided) {
+      const net = netOfPackedOrder(row, packedOrder, amount, (c) => parseMoney(c, revDec)?.value);
+      if (!net) return reject("unreadable discount or refund", rowNo);
+      if (net.refunded > 0 && net.revenue < 0.005) {
+        if (net.beyond > 0.005) refundedPastGoods++;
+        return reject(VOID_ORDER, rowNo, false);
+      }
+      if (net.refunded > 0 && ordersNetOfRefund++ < 3)
+        netOfRefundExamples.push(
+          `${text(row[col.orderId]) || `row ${rowNo}`}: ${plainMoney(amount - net.discount, options.culture)} less ${plainMoney(net.refunded, options.culture)} refunded`
+        );
+      amount = net.revenue;
+      // the order's value is read from here on as its net (a cell its products cannot be read from too)
+      const copy = row.slice();
+      copy[col.revenue] = amount;
+      row = copy;
+    }
     const unpacked = unpackedRows(
       row,
       { packed: packedProducts, quantity: col.quantity, revenue: col.revenue },
-      parseMoney(row[col.revenue], revDec)?.value,
+      amount,
       (t) => parseMoney(t, priceDec)?.value,
       (t) => parseQuantity(t, qtyDec)
     );
@@ -1993,7 +2018,11 @@ export function createOrderParser(
         (mapping.saleStatusCodes && invoicedDocsOnly && PRE_INVOICE_DOC.test(status))
       )
         orderNoSale = NOT_SOLD_DOC;
-      else if (PARTLY_REFUNDED.test(status) && rawOrderId !== partlyRefundedKey) {
+      else if (
+        PARTLY_REFUNDED.test(status) &&
+        rawOrderId !== partlyRefundedKey &&
+        !(packedOrder && packedOrder.refund >= 0)
+      ) {
         partlyRefundedKey = rawOrderId;
         refundLine = true;
       }
@@ -2605,10 +2634,13 @@ export function createOrderParser(
       }
       const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
-      if (ordersNetOfRefund)
+      if (ordersNetOfRefund) {
+        // BigCommerce's refunds are taken off before tax, at the order's own share of tax
+        const apart = packedOrder ? "shipping" : "shipping or tax";
         warnings.push(
-          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was shipping or tax, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the shipping and tax refunded with the goods.`
+          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund${packedOrder ? " before tax" : ""} (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was ${apart}, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the ${packedOrder ? "shipping" : "shipping and tax"} refunded with the goods.`
         );
+      }
       if (refundedPastGoods)
         warnings.push(
           `${refundedPastGoods === 1 ? "1 order's refund is" : `${wholeText(refundedPastGoods, culture)} orders' refunds are`} more than ${refundedPastGoods === 1 ? "its" : "their"} goods (shipping, tax or a fee refunded too): ${refundedPastGoods === 1 ? "it is" : "they are"} skipped as refunded, and the refund past the goods is taken off nothing else.`

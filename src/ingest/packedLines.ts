@@ -6,7 +6,8 @@
  * invoice-level reading: no product, no category), and the user is told what to export for the
  * products.
  */
-import type { Cell } from "./grid";
+import { type Cell, isBlankCell } from "./grid";
+import { normaliseHeader } from "./fields";
 
 /** A cell that packs an order's products as BigCommerce writes them. */
 const PACKED_PRODUCTS = /^\s*product id\s*:.*\bproduct qty\s*:/i;
@@ -122,4 +123,103 @@ export function unpackedRows(
     return copy;
   });
   return { rows, names: products.map((p) => p.name) };
+}
+
+/**
+ * The columns of a BigCommerce order's totals (0-based; -1: not in the export), beside its
+ * "Subtotal (ex tax)" read as the order's amount. The subtotal is the goods before the order's
+ * coupons and discounts; "Order Total (ex tax)" is after them, with the shipping and handling.
+ * "Refund Amount" is what was given back, its tax and shipping together.
+ */
+export interface PackedOrderColumns {
+  shipping: number;
+  handling: number;
+  totalExTax: number;
+  totalIncTax: number;
+  refund: number;
+}
+
+/** BigCommerce's headers, normalised (ingest/fields). */
+const SUBTOTAL_EX_TAX = "subtotal ex tax";
+
+/** Whether `header` is BigCommerce's goods before tax, the amount its packed products share. */
+export function isSubtotalExTax(header: string): boolean {
+  return normaliseHeader(header) === SUBTOTAL_EX_TAX;
+}
+
+/**
+ * The totals read beside a packed order's "Subtotal (ex tax)" (`revenueHeader`): the discount
+ * where the export has "Order Total (ex tax)" and "Shipping Cost (ex tax)", the refund where it
+ * has "Refund Amount". Undefined when it has neither.
+ */
+export function packedOrderColumns(
+  headers: readonly string[],
+  revenueHeader: string
+): PackedOrderColumns | undefined {
+  if (!isSubtotalExTax(revenueHeader)) return undefined;
+  const names = headers.map(normaliseHeader);
+  const at = (h: string) => names.indexOf(h);
+  const cols: PackedOrderColumns = {
+    shipping: at("shipping cost ex tax"),
+    handling: at("handling cost ex tax"),
+    totalExTax: at("order total ex tax"),
+    totalIncTax: at("order total inc tax"),
+    refund: at("refund amount"),
+  };
+  // without the shipping, what the total lacks of the subtotal cannot be told a discount
+  if (cols.shipping < 0) cols.totalExTax = -1;
+  return cols.totalExTax >= 0 || cols.refund >= 0 ? cols : undefined;
+}
+
+/** What the reading's summary says: how each order's value is worked out. */
+export function packedOrderNote(
+  cols: PackedOrderColumns,
+  headers: readonly string[],
+  revenueHeader: string
+): string {
+  const h = (c: number) => `"${headers[c].trim()}"`;
+  const parts: string[] = [];
+  if (cols.totalExTax >= 0)
+    parts.push(
+      `less its coupons and discounts (what ${h(cols.totalExTax)} lacks of "${revenueHeader}" + ${h(cols.shipping)}${cols.handling >= 0 ? ` + ${h(cols.handling)}` : ""})`
+    );
+  if (cols.refund >= 0)
+    parts.push(
+      `less ${h(cols.refund)}${cols.totalExTax >= 0 && cols.totalIncTax >= 0 ? ` before tax (× ${h(cols.totalExTax)} / ${h(cols.totalIncTax)})` : ""}, all of it taken off the goods (the export does not say how much was shipping), and a refund beyond the goods leaves the order at nothing, skipped as refunded`
+    );
+  return `BigCommerce's orders: each order's value is "${revenueHeader}" ${parts.join(", and ")}.`;
+}
+
+/**
+ * A packed order's value net of its discount and refund: `subtotal` its goods before discount;
+ * `money` reads a cell (undefined: unreadable). `refunded` is the refund taken off (before tax),
+ * `beyond` what it held past the goods. Undefined when a cell cannot be read.
+ */
+export function netOfPackedOrder(
+  row: readonly Cell[],
+  cols: PackedOrderColumns,
+  subtotal: number,
+  money: (c: Cell) => number | undefined
+): { revenue: number; discount: number; refunded: number; beyond: number } | undefined {
+  const read = (c: number): number | undefined =>
+    c < 0 || isBlankCell(row[c]) ? 0 : money(row[c]);
+  const shipping = read(cols.shipping);
+  const handling = read(cols.handling);
+  const totalInc = read(cols.totalIncTax);
+  const refund = read(cols.refund);
+  // a blank total says nothing of a discount
+  const hasTotal = cols.totalExTax >= 0 && !isBlankCell(row[cols.totalExTax]);
+  const totalEx = hasTotal ? money(row[cols.totalExTax]) : undefined;
+  const readable = [shipping, handling, totalInc, refund].every((v) => v !== undefined);
+  if (!readable || (hasTotal && totalEx === undefined)) return undefined;
+  // what the order's total lacks of its goods, shipping and handling came off as a discount (a
+  // cent's rounding is none; a total above them holds a charge of another kind, no discount)
+  const lacks = totalEx === undefined ? 0 : subtotal + shipping! + handling! - totalEx;
+  const discount = lacks > 0.005 ? lacks : 0;
+  const goods = subtotal - discount;
+  // the refund as paid holds its tax: its share before tax is the order's
+  const rate = totalEx !== undefined && totalEx > 0 && totalInc! > 0 ? totalEx / totalInc! : 1;
+  const before = Math.abs(refund!) * rate;
+  const refunded = Math.min(before, Math.max(goods, 0));
+  return { revenue: goods - refunded, discount, refunded, beyond: before - refunded };
 }

@@ -42,7 +42,13 @@ import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
-import { holdsPackedProducts, packedProductsNote } from "./packedLines";
+import {
+  holdsPackedProducts,
+  isSubtotalExTax,
+  packedOrderColumns,
+  packedOrderNote,
+  packedProductsNote,
+} from "./packedLines";
 import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
@@ -328,6 +334,23 @@ export function checkOrderColumns(
     if (!m || sample.length === 0 || !holdsPackedProducts(sample.map((r) => r[m.column]))) continue;
     drop(f);
     packed = m;
+  }
+  // its amount is the order's goods before tax, "Subtotal (ex tax)", never another money column
+  // of the export ("Gift Certificate Amount Redeemed", a payment)
+  const subtotalExTax = options.headers?.findIndex(isSubtotalExTax) ?? -1;
+  if (
+    packed &&
+    subtotalExTax >= 0 &&
+    !user.has("revenue") &&
+    get("revenue")?.column !== subtotalExTax
+  ) {
+    fields = fields.filter((m) => m.field !== "revenue" && m.column !== subtotalExTax);
+    fields.push({
+      field: "revenue",
+      column: subtotalExTax,
+      header: options.headers![subtotalExTax].trim(),
+      confidence: 1,
+    });
   }
 
   // A customer column that holds sales ledger accounts ("200 - Sales", "4000 Sales of Product
@@ -935,6 +958,13 @@ export function checkOrderColumns(
     if (packedRevenue) fields.push({ ...packed, field: "sku" });
     notes.push(packedProductsNote(packed.header, packedRevenue?.header, get("quantity")?.header));
   }
+  // BigCommerce's orders: the subtotal is before the order's coupons and its refund (ingest/packedLines)
+  const packedOrder =
+    packed && packedRevenue && options.headers
+      ? packedOrderColumns(options.headers, packedRevenue.header)
+      : undefined;
+  if (packedOrder)
+    notes.push(packedOrderNote(packedOrder, options.headers!, packedRevenue!.header));
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [
@@ -1076,6 +1106,7 @@ export function checkOrderColumns(
       ...(lineRefunds ? { lineRefunds } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
+      ...(packedOrder ? { packedOrder } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),

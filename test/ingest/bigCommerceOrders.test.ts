@@ -84,3 +84,56 @@ test("BigCommerce orders with no amount before tax: refused, saying what to expo
     '"orders-with-tax" is a BigCommerce order export (one row per order, its products packed into "Product Details") that KAP cannot read as it is: export the orders with one row per product ordered (order ID, order date, customer, product SKU, quantity and the line\'s amount before tax) and analyse that file; or, for one line per order with no products, include "Order Date", "Customer ID" and "Subtotal (ex tax)" in the export.'
   );
 });
+
+/**
+ * BigCommerce's default order export has more money columns than the goods: "Store Credit
+ * Redeemed" and "Gift Certificate Amount Redeemed" (payments), "Coupon Details", "Refund Amount".
+ * A tester found every order read at its gift certificate (0.00), and, read at its subtotal, an
+ * order's coupon and a partial refund not taken off. Tax at 20% throughout.
+ */
+const DEFAULT_HEADER =
+  "Order ID,Customer ID,Customer Name,Customer Email,Order Date,Order Status,Subtotal (inc tax),Subtotal (ex tax),Tax Total,Shipping Cost (inc tax),Shipping Cost (ex tax),Ship Method,Handling Cost (inc tax),Handling Cost (ex tax),Store Credit Redeemed,Gift Certificate Amount Redeemed,Coupon Details,Order Total (inc tax),Order Total (ex tax),Payment Method,Total Quantity,Order Currency Code,Billing Company,Product Details,Refund Amount";
+const DEFAULT_ROWS = [
+  // 201: goods 20.00 + 30.00 = 50.00 before tax, a 10% coupon (5.00), shipping 5.00: Order Total
+  // (ex tax) 50.00 − 5.00 + 5.00 = 50.00, so the coupon is 50.00 + 5.00 + 0.00 − 50.00 = 5.00
+  '201,7,Anna Fenwick,buyer@fenwick.example,10/21/2026,Completed,60.00,50.00,10.00,6.00,5.00,Flat Rate,0.00,0.00,0.00,0.00,"Coupon ID: 3, Coupon Code: SAVE10, Coupon Name: Ten off",60.00,50.00,Credit Card,3,GBP,Fenwick Build,"Product ID: 12, Product Qty: 2, Product SKU: TAPE, Product Name: PVC Tape, Product Weight: 0.1000, Product Variation Details: , Product Unit Price: 10.00, Product Total Price: 20.00|Product ID: 14, Product Qty: 1, Product SKU: GLV, Product Name: Nitrile Gloves, Product Weight: 0.2000, Product Variation Details: Size: L, Product Unit Price: 30.00, Product Total Price: 30.00",0.00',
+  // 202: goods 40.00, no shipping, 12.00 refunded with its tax: 12.00 × 40.00 / 48.00 = 10.00
+  // before tax → 40.00 − 10.00 = 30.00
+  '202,9,Lee Green,ops@green.example,10/22/2026,Partially Refunded,48.00,40.00,8.00,0.00,0.00,Free Shipping,0.00,0.00,0.00,0.00,,48.00,40.00,Credit Card,4,GBP,Greenline FM,"Product ID: 12, Product Qty: 4, Product SKU: TAPE, Product Name: PVC Tape, Product Weight: 0.1000, Product Variation Details: , Product Unit Price: 10.00, Product Total Price: 40.00",12.00',
+  // 203: goods 20.00, shipping 10.00; 36.00 refunded = 36.00 × 30.00 / 36.00 = 30.00 before tax,
+  // past its goods (20.00): nothing sold, skipped as refunded
+  '203,9,Lee Green,ops@green.example,10/25/2026,Partially Refunded,24.00,20.00,6.00,12.00,10.00,Flat Rate,0.00,0.00,0.00,0.00,,36.00,30.00,Credit Card,2,GBP,Greenline FM,"Product ID: 12, Product Qty: 2, Product SKU: TAPE, Product Name: PVC Tape, Product Weight: 0.1000, Product Variation Details: , Product Unit Price: 10.00, Product Total Price: 20.00",36.00',
+  // 204: refunded whole: skipped by its status
+  '204,7,Anna Fenwick,buyer@fenwick.example,10/26/2026,Refunded,12.00,10.00,2.00,0.00,0.00,Free Shipping,0.00,0.00,0.00,0.00,,12.00,10.00,Credit Card,1,GBP,Fenwick Build,"Product ID: 12, Product Qty: 1, Product SKU: TAPE, Product Name: PVC Tape, Product Weight: 0.1000, Product Variation Details: , Product Unit Price: 10.00, Product Total Price: 10.00",12.00',
+];
+
+test("BigCommerce's default export: each order's Subtotal (ex tax) less its coupon and its refund before tax", async () => {
+  const path = file("orders-default.csv", [DEFAULT_HEADER, ...DEFAULT_ROWS]);
+  const { revenue, report } = await analyzeFile(path);
+  // 7: 201 50.00 − 5.00 = 45.00 (204 refunded whole); 9: 202 30.00 (203 refunded past its goods).
+  // Before: 0.00 each (read at "Gift Certificate Amount Redeemed"); at the subtotal 50.00 and 60.00
+  expect(revenue).toEqual({ "7": 45, "9": 30 });
+  const said = report.warnings.join("\n");
+  expect(said).toContain(
+    'BigCommerce\'s orders: each order\'s value is "Subtotal (ex tax)" less its coupons and discounts (what "Order Total (ex tax)" lacks of "Subtotal (ex tax)" + "Shipping Cost (ex tax)" + "Handling Cost (ex tax)"), and less "Refund Amount" before tax'
+  );
+  expect(said).toContain(
+    "1 partly refunded order is read net of the whole refund before tax (202: 40.00 less 10.00 refunded)"
+  );
+  expect(said).toContain("1 order's refund is more than its goods");
+  // 203 (its subtotal 20.00) and 204 (10.00) skipped
+  expect(said).toContain(
+    "2 cancelled, voided, refunded or draft orders (rows 4, 5; 30.00 not counted as sales)"
+  );
+  // the refund is taken off: no "counted in full" warning on the partly refunded orders
+  expect(said).not.toContain("count in full");
+  const lines = await linesOf(path);
+  // 201: TAPE 45.00 × 20.00 / 50.00 = 18.00, GLV 45.00 × 30.00 / 50.00 = 27.00; 202: TAPE 30.00
+  expect(
+    lines.map((l) => [l.orderId, l.sku, l.quantity, Math.round(l.revenue * 100) / 100])
+  ).toEqual([
+    ["201", "TAPE", 2, 18],
+    ["201", "GLV", 1, 27],
+    ["202", "TAPE", 4, 30],
+  ]);
+});
