@@ -54,3 +54,33 @@ export function firstCustomerHeading(
   }
   return undefined;
 }
+
+/** A totals row's label: "Total Acme Ltd", "Total for Acme Ltd". */
+const TOTAL_LABEL = /^total(?:\s+for)?\s+(\S.*)$/i;
+
+/**
+ * The first heading line among the rows below a header that a later "Total <heading>" (or
+ * "Total for <heading>") row closes, its text: a report grouped by a value it names only in
+ * its headings (Xero's reports grouped by contact). Undefined for none.
+ */
+export function firstTotalledHeading(
+  rows: readonly (readonly Cell[] | undefined)[]
+): string | undefined {
+  const n = Math.min(rows.length, LOOK_ROWS);
+  const open = new Set<string>();
+  const order: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] ?? [];
+    const first = row.find((v) => !isBlankCell(v));
+    if (typeof first !== "string") continue;
+    const total = TOTAL_LABEL.exec(first.trim());
+    if (total && open.has(total[1].trim().toLowerCase()))
+      return order.find((h) => h.toLowerCase() === total[1].trim().toLowerCase());
+    const sole = total ? undefined : soleTextOf(row);
+    if (sole !== undefined && !open.has(sole.toLowerCase())) {
+      open.add(sole.toLowerCase());
+      order.push(sole);
+    }
+  }
+  return undefined;
+}

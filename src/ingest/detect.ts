@@ -20,8 +20,8 @@ import {
   ROLES,
   TAX_ID_HEADERS,
 } from "./fields";
-import { type ExportLayout, type LayoutId, matchLayout } from "./layouts";
-import { firstCustomerHeading } from "./customerHeadings";
+import { type ExportLayout, type LayoutId, matchHeadingLayouts, matchLayout } from "./layouts";
+import { firstCustomerHeading, firstTotalledHeading } from "./customerHeadings";
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -748,7 +748,9 @@ function scanRow(
 ): Detection | undefined {
   // normalised once for every role tried on the row
   const norm = texts.map((t) => normaliseHeader(t));
-  const layout = roles.includes("orders") ? matchLayout(norm) : undefined;
+  const layout = roles.includes("orders")
+    ? (matchLayout(norm) ?? headingLayout(grid, r, texts, norm))
+    : undefined;
   for (const role of roles) {
     // a sure header (see scan): no other role can beat it, and its fields need not be prepared
     if (best && best.confidence >= EXACT) break;
@@ -786,6 +788,27 @@ function scanRow(
     }
   }
   return best;
+}
+
+/**
+ * A layout that names the customer in heading rows (Xero's report grouped by contact) and whose
+ * plainer headingSignature the header row `r` carries: read as it when no column of the row is
+ * the customer and the rows below hold a heading its "Total <heading>" row closes. Without the
+ * headings, a bare "Net" beside "Account" is too plain a file to say it; the "Account" column
+ * (the sales ledger) is then never read as the customer.
+ */
+function headingLayout(
+  grid: Grid,
+  r: number,
+  texts: readonly string[],
+  norm: readonly string[]
+): ExportLayout | undefined {
+  for (const l of matchHeadingLayouts(norm)) {
+    const fields = matchLayoutNormalised(texts, norm, l);
+    if (fields.some((m) => m.field === "accountId" || m.field === "accountName")) continue;
+    if (firstTotalledHeading(grid.values.slice(r + 1)) !== undefined) return l;
+  }
+  return undefined;
 }
 
 const ALL_ROLES = Object.keys(ROLES) as Role[];

@@ -43,6 +43,12 @@ export interface ExportLayout {
   name: string;
   /** Every one of these headers is present (each entry: alternatives). */
   signature: readonly (readonly string[])[];
+  /**
+   * With accountFromHeadings: a plainer signature that matches too, when the rows below the
+   * header show customer headings closed by their "Total …" rows and no column is the customer
+   * (ingest/detect): the report's columns alone are too plain to say it.
+   */
+  headingSignature?: readonly (readonly string[])[];
   /** None of these headers is present: they say the file is another export of the same shape. */
   unlessWith?: readonly string[];
   /** field → the headers that hold it, best first; the first present wins. */
@@ -290,6 +296,13 @@ export const LAYOUTS: readonly ExportLayout[] = [
       XERO_CURRENCIES.map((c) => `net ${c}`),
       XERO_CURRENCIES.map((c) => `gross ${c}`),
       ["account", "account code", "account name"],
+    ],
+    // its money headers bare ("Net", "Gross"), or no Account column: read when the rows show the
+    // contact headings, each closed by its "Total <contact>" row
+    headingSignature: [
+      ["invoice number"],
+      ["invoice date", "date"],
+      [...withCurrency("net"), ...withCurrency("net amount")],
     ],
     accountFromHeadings: true,
     headingsInDateColumn: true,
@@ -1233,6 +1246,14 @@ export function matchLayout(normalisedHeaders: readonly string[]): ExportLayout 
     if (!best || l.signature.length > best.signature.length) best = l;
   }
   return best;
+}
+
+/** The layouts whose headingSignature a header row carries, to be confirmed by the rows below it. */
+export function matchHeadingLayouts(normalisedHeaders: readonly string[]): ExportLayout[] {
+  const have = new Set(normalisedHeaders.filter((h) => h !== ""));
+  return LAYOUTS.filter(
+    (l) => l.headingSignature && l.headingSignature.every((alts) => alts.some((a) => have.has(a)))
+  );
 }
 
 export function layoutById(id: string | undefined): ExportLayout | undefined {

@@ -376,10 +376,13 @@ export function checkOrderColumns(
       notes.push(
         `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers: the customer is "${contact.header}".`
       );
-    } else
+    } else {
+      // no customer rather than one holding every sale: the file is refused with this said
+      drop(f);
       notes.push(
-        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers, so every line is read as one account. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
+        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers, and no other column names the customer. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
       );
+    }
     break;
   }
 
