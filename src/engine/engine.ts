@@ -222,6 +222,14 @@ export class KapEngine implements OrderSink {
     };
     move(report.currencies);
     move(report.revenueByCurrency);
+    for (const rule of report.skipped) {
+      if (rule.revenueByCurrency) move(rule.revenueByCurrency);
+      const shares = rule.shareByCurrency;
+      if (shares && from in shares) {
+        shares[code] = shares[from];
+        delete shares[from];
+      }
+    }
   }
 
   /**

@@ -45,6 +45,7 @@ import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
 import { netOfPackedOrder, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
+import { formatMoney, isSharedSymbol, moneyLabel } from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
   type DateOrder,
@@ -80,14 +81,26 @@ export interface RejectCount {
 export interface SkipRule {
   rule: string;
   rows: number;
-  revenue: number;
+  /** the value; null when the lines or skipped rows are in several currencies (`revenueByCurrency`) */
+  revenue: number | null;
   /**
    * revenue / (accepted revenue + all skipped revenue); null when there is no revenue to compare,
-   * and for rows that are no sale (a quote, a voided invoice, a payment): their `revenue` is the
-   * value not counted as sales, as the skipped-rows warning says it, never a share of revenue
+   * for rows that are no sale (a quote, a voided invoice, a payment): their `revenue` is the
+   * value not counted as sales, as the skipped-rows warning says it, never a share of revenue;
+   * and beside several currencies (`shareByCurrency`)
    */
   share: number | null;
+  /**
+   * With lines or skipped rows in several currencies: the value per currency (keyed as
+   * IngestReport.currencies, '' none named), never added across them
+   */
+  revenueByCurrency?: Record<string, number>;
+  /** beside several currencies, each currency's value / (its accepted revenue + its skipped revenue) */
+  shareByCurrency?: Record<string, number | null>;
 }
+
+/** A rule's toll and what the skipped-rows warning says of it. */
+type SkipToll = Omit<SkipRule, "rule" | "rows"> & { said: string };
 
 /** The order fields that hold numbers, each read with its column's decimal convention. */
 export type NumberField =
@@ -1137,9 +1150,10 @@ export function createOrderParser(
 
   const countAccounts = options.countAccounts ?? true;
   const rejects = new Map<string, RejectCount>();
-  const rejectValue = new Map<string, number>();
-  /** the value of the lines skipped under a VALUE_SAID rule: no sale, but worth saying */
-  const notSoldValue = new Map<string, number>();
+  /** rule → currency (keyed as `currencies`) → the line value its rows held: never added across currencies */
+  const rejectValue = new Map<string, Map<string, number>>();
+  /** the value of the lines skipped under a VALUE_SAID rule, by currency: no sale, but worth saying */
+  const notSoldValue = new Map<string, Map<string, number>>();
   /** the rules whose rows are no sale (reject's `sale` false): no share of revenue */
   const noSaleReasons = new Set<string>();
   let currentRow: readonly Cell[] = [];
@@ -1154,10 +1168,9 @@ export function createOrderParser(
       if (r.rows.length < ROWS_KEPT) r.rows.push(row);
     }
     rejects.set(reason, r);
-    rejectValue.set(reason, (rejectValue.get(reason) ?? 0) + (sale ? lineValueOf(currentRow) : 0));
-    if (!sale) noSaleReasons.add(reason);
-    if (!sale && VALUE_SAID.has(reason))
-      notSoldValue.set(reason, (notSoldValue.get(reason) ?? 0) + lineValueOf(currentRow));
+    if (sale) addSkippedValue(rejectValue, reason, currentRow);
+    else noSaleReasons.add(reason);
+    if (!sale && VALUE_SAID.has(reason)) addSkippedValue(notSoldValue, reason, currentRow);
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
   /** A reject taken back (a lone text that turned out to be a report footer's). */
@@ -1172,6 +1185,154 @@ export function createOrderParser(
       rejectValue.delete(reason);
       notSoldValue.delete(reason);
     }
+  }
+  /** A skipped row's line value added to its rule's, under the row's currency. */
+  function addSkippedValue(
+    to: Map<string, Map<string, number>>,
+    reason: string,
+    row: readonly Cell[]
+  ): void {
+    let byCurrency = to.get(reason);
+    if (!byCurrency) to.set(reason, (byCurrency = new Map()));
+    const value = lineValueOf(row);
+    if (value === 0) return;
+    let currency = skippedCurrencyOf(row);
+    let v = value;
+    // with a rates table, as an accepted line would be: in the reporting currency
+    if (convert) {
+      const rate = currency === "" ? 1 : currency === reporting ? 1 : rateOf.get(currency);
+      if (rate !== undefined) {
+        v *= rate;
+        currency = reporting!;
+      }
+    }
+    byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + v);
+  }
+  /**
+   * The currency a skipped row's money is in, keyed as an accepted line's (`currencies`): its
+   * currency cell, else the code or symbol its money is written with (a "$" the culture does not
+   * name: none, '', as on a line), else none.
+   */
+  function skippedCurrencyOf(row: readonly Cell[]): string {
+    const cell = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
+    if (cell) return normaliseCurrency(cell);
+    const raw = [col.revenue, col.credit, col.unitPrice]
+      .map((c) => (c >= 0 ? row[c] : undefined))
+      .find((v): v is string => typeof v === "string" && !isBlankCell(v));
+    if (raw === undefined) return "";
+    const code = parseMoney(raw)?.currency;
+    if (col.currency < 0) return code ?? ""; // the symbols' own (fileCurrency names '' at the end)
+    const shared = sharedSymbolOfText(raw, code);
+    return shared ? (currencyOfSharedSymbol(shared, options.culture) ?? "") : (code ?? "");
+  }
+  /** A rule's skipped value by currency, rounded, with the symbols' lines under their file currency (symbolsOnly). */
+  function skippedByCurrency(
+    values: Map<string, Map<string, number>>,
+    r: RejectCount
+  ): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [c, v] of values.get(r.reason) ?? []) {
+      const k = c === "" && symbolsOnly && fileCurrency !== undefined ? fileCurrency : c;
+      out.set(k, (out.get(k) ?? 0) + v);
+    }
+    for (const [k, v] of out) if (roundCents(v) === 0) out.delete(k);
+    return new Map([...out].map(([k, v]) => [k, roundCents(v)]));
+  }
+  /** Money of a currency key in a message: "£500.00", "$300.00" (a shared symbol), "300.00 (no currency)". */
+  function skippedMoney(v: number, key: string): string {
+    if (key === "") return `${plainMoney(v, options.culture)} (no currency)`;
+    // the file's symbol is the culture's currency, else the bare symbol (KapEngine names it so)
+    const named =
+      symbolsOnly && key === fileCurrency && fileSymbol
+        ? (currencyOfSharedSymbol(fileSymbol, options.culture) ?? fileSymbol)
+        : key;
+    return formatMoney(v, moneyLabel(named, options.culture));
+  }
+  /** The rules' tolls when the lines and skipped rows are in one currency: one figure each. */
+  function oneCurrencyToll(
+    lostBy: Map<string, Map<string, number>>,
+    notSoldBy: Map<string, Map<string, number>>
+  ): (r: RejectCount) => SkipToll {
+    const sum = (m: Map<string, number> | undefined) =>
+      roundCents([...(m ?? [])].reduce((s, [, v]) => s + v, 0));
+    const skippedValue = [...lostBy.values()].reduce((s, m) => s + sum(m), 0);
+    const base = acceptedRevenue + skippedValue;
+    return (r) => {
+      if (noSaleReasons.has(r.reason)) {
+        const notSold = sum(notSoldBy.get(r.reason));
+        return {
+          revenue: notSold,
+          share: null,
+          // credits' lines (a return authorization's) take nothing off: said as such, not as sales
+          said:
+            notSold > 0
+              ? `; ${plainMoney(notSold, options.culture)} not counted as sales`
+              : notSold < 0
+                ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
+                : "",
+        };
+      }
+      const lost = sum(lostBy.get(r.reason));
+      return {
+        revenue: lost,
+        share: base > 0 ? Math.round((lost / base) * 10000) / 10000 : null,
+        said:
+          lost && base > 0
+            ? `; ${plainMoney(lost, options.culture)}, ${formatShare(lost / base, options.culture)} of revenue`
+            : "",
+      };
+    };
+  }
+  /**
+   * The rules' tolls when the lines or skipped rows are in several currencies: never added
+   * across them. Each currency's value, and its share of that currency's revenue (its accepted
+   * lines + the rows skipped that cannot be used); `revenue` and `share` are null.
+   */
+  function severalCurrencyTolls(
+    lostBy: Map<string, Map<string, number>>,
+    notSoldBy: Map<string, Map<string, number>>
+  ): (r: RejectCount) => SkipToll {
+    const base = new Map<string, number>(revenueByCurrency);
+    for (const m of lostBy.values()) for (const [k, v] of m) base.set(k, (base.get(k) ?? 0) + v);
+    const record = (m: Map<string, number>) => Object.fromEntries(m);
+    return (r) => {
+      if (noSaleReasons.has(r.reason)) {
+        const notSold = notSoldBy.get(r.reason)!;
+        // credits' lines (a return authorization's) take nothing off: said as such, not as sales
+        const said = (sign: 1 | -1, what: string) => {
+          const list = [...notSold].filter(([, v]) => v * sign > 0);
+          const m = list.map(([k, v]) => skippedMoney(v * sign, k));
+          return m.length
+            ? `; ${m.slice(0, -1).join(", ")}${m.length > 1 ? " and " : ""}${m[m.length - 1]} ${what}`
+            : "";
+        };
+        return {
+          revenue: null,
+          share: null,
+          revenueByCurrency: record(notSold),
+          said: said(1, "not counted as sales") + said(-1, "of returns not taken off"),
+        };
+      }
+      const lost = lostBy.get(r.reason)!;
+      const shares = new Map<string, number | null>();
+      for (const [k, v] of lost) {
+        const b = base.get(k) ?? 0;
+        shares.set(k, b > 0 ? Math.round((v / b) * 10000) / 10000 : null);
+      }
+      const said = [...lost].map(([k, v]) => {
+        const share = shares.get(k);
+        const of =
+          k === "" ? "revenue with no currency" : `${isSharedSymbol(k) ? `"${k}"` : k} revenue`;
+        return `${skippedMoney(v, k)}${share === null || share === undefined ? "" : `, ${formatShare(v / base.get(k)!, options.culture)} of ${of}`}`;
+      });
+      return {
+        revenue: null,
+        share: null,
+        revenueByCurrency: record(lost),
+        shareByCurrency: Object.fromEntries(shares),
+        said: said.length ? `; ${said.join("; ")}` : "",
+      };
+    };
   }
   /** A skipped row's line value as best it can be read (for its share of revenue); 0 when it cannot. */
   function lineValueOf(row: readonly Cell[]): number {
@@ -2692,37 +2853,22 @@ export function createOrderParser(
         );
       const rejected = [...rejects.values()].sort((a, b) => b.count - a.count);
       const total = rejected.reduce((s, r) => s + r.count, 0);
-      const valueOf = (r: RejectCount) => roundCents(rejectValue.get(r.reason) ?? 0);
-      const skippedValue = rejected.reduce((s, r) => s + valueOf(r), 0);
-      const base = acceptedRevenue + skippedValue;
+      // each rule's value by currency, keyed as the accepted lines (a symbol's lines under fileCurrency)
+      const lostBy = new Map(rejected.map((r) => [r.reason, skippedByCurrency(rejectValue, r)]));
+      const notSoldBy = new Map(
+        rejected.map((r) => [r.reason, skippedByCurrency(notSoldValue, r)])
+      );
+      const moneyKeys = new Set(revenueByCurrency.keys());
+      for (const m of [...lostBy.values(), ...notSoldBy.values()])
+        for (const k of m.keys()) moneyKeys.add(k);
       // One toll per rule, which the warning says and ingest.skipped carries: rows that cannot be
       // used, the revenue they held and its share of all revenue (accepted + skipped); rows that
       // are no sale, the value not counted as sales, and no share of revenue (it never was revenue).
-      const tollOf = (r: RejectCount): { revenue: number; share: number | null; said: string } => {
-        if (noSaleReasons.has(r.reason)) {
-          const notSold = roundCents(notSoldValue.get(r.reason) ?? 0);
-          return {
-            revenue: notSold,
-            share: null,
-            // credits' lines (a return authorization's) take nothing off: said as such, not as sales
-            said:
-              notSold > 0
-                ? `; ${plainMoney(notSold, options.culture)} not counted as sales`
-                : notSold < 0
-                  ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
-                  : "",
-          };
-        }
-        const lost = valueOf(r);
-        return {
-          revenue: lost,
-          share: base > 0 ? Math.round((lost / base) * 10000) / 10000 : null,
-          said:
-            lost && base > 0
-              ? `; ${plainMoney(lost, options.culture)}, ${formatShare(lost / base, culture)} of revenue`
-              : "",
-        };
-      };
+      // Money in several currencies is said per currency, its share of that currency's revenue.
+      const tollOf =
+        moneyKeys.size > 1
+          ? severalCurrencyTolls(lostBy, notSoldBy)
+          : oneCurrencyToll(lostBy, notSoldBy);
       const tolls = new Map(rejected.map((r) => [r.reason, tollOf(r)]));
       const skipped: SkipRule[] = [
         ...(titleRows
@@ -2775,8 +2921,8 @@ export function createOrderParser(
             ]
           : []),
         ...rejected.map((r) => {
-          const { revenue, share } = tolls.get(r.reason)!;
-          return { rule: r.reason, rows: r.count, revenue, share };
+          const { said: _said, ...toll } = tolls.get(r.reason)!;
+          return { rule: r.reason, rows: r.count, ...toll };
         }),
       ];
       if (total)
