@@ -10,6 +10,7 @@ import type { HoldoutCheck, LifetimeModel } from "../domain/analysis/clv";
 import { CLV_DEFAULT_DISCOUNT_RATE, CLV_DEFAULT_HORIZON_MONTHS } from "../domain/analysis/clv";
 import type { AccountAnalysis } from "../domain/analysis/types";
 import { serialToIso } from "../domain/dates";
+import { parameterText } from "../domain/numberText";
 import type { KapEngine } from "../engine/engine";
 import { money, unnamedCurrencyJson } from "./report";
 
@@ -131,11 +132,11 @@ export function printClv(
     );
     if (m.bgnbd)
       out(
-        `BG/NBD${label}: r ${num(m.bgnbd.r, 4)} · α ${num(m.bgnbd.alpha, 4)} · a ${num(m.bgnbd.a, 4)} · b ${num(m.bgnbd.b, 4)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`
+        `BG/NBD${label}: r ${parameterText(m.bgnbd.r)} · α ${parameterText(m.bgnbd.alpha)} · a ${parameterText(m.bgnbd.a)} · b ${parameterText(m.bgnbd.b)} · log-likelihood ${num(m.bgnbd.logLikelihood, 1)}`
       );
     if (m.gammaGamma)
       out(
-        `Gamma-Gamma${label}: p ${num(m.gammaGamma.p, 4)} · q ${num(m.gammaGamma.q, 4)} · γ ${num(m.gammaGamma.gamma, 4)}`
+        `Gamma-Gamma${label}: p ${parameterText(m.gammaGamma.p)} · q ${parameterText(m.gammaGamma.q)} · γ ${parameterText(m.gammaGamma.gamma)}`
       );
     if (m.warning) out(`! ${m.warning}`);
   }

@@ -106,3 +106,22 @@ export function figuresText(text: string, culture?: string): string {
     return pct ? `${digits}${s.percentGap}%` : digits;
   });
 }
+
+/**
+ * A fitted model parameter (BG/NBD's r, α, a, b; Gamma-Gamma's p, q, γ) reads with 4 decimals
+ * from 0.001 to 99,999.9999; beyond that (a fit that ran off to b = 67,370,350, a = 8.3e-12) in
+ * scientific notation, so a row of them keeps its width and its figures sit under their labels.
+ */
+export function isScientificParameter(x: number): boolean {
+  const a = Math.abs(x);
+  return Number.isFinite(a) && a !== 0 && (a < 1e-3 || a >= 1e5);
+}
+
+/** A parameter as text: "7,154.5379", or "6.737E+07" as Excel's 0.000E+00 shows it. */
+export function parameterText(x: number): string {
+  if (!isScientificParameter(x))
+    return x.toLocaleString("en-GB", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+  const [mantissa, exp] = x.toExponential(3).split("e");
+  const e = Number(exp);
+  return `${mantissa}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+}

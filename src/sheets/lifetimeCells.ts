@@ -17,7 +17,7 @@ import type {
 } from "../domain/analysis/types";
 // from clvBasics, not clv or lifetime: the worksheet functions' bundle reaches this file (test/functions/bundleReach)
 import { findsNoDropout, SILENT_CHURN_P_ALIVE } from "../domain/analysis/clvBasics";
-import { percentText, wholeText } from "../domain/numberText";
+import { isScientificParameter, percentText, wholeText } from "../domain/numberText";
 import { charsFor } from "./measure";
 import { type LayoutOptions, moneyColumns, portfolioMoney, withRowMoney } from "./options";
 import {
@@ -128,25 +128,40 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
   const multi = p.lifetimeModels.length > 1;
   const blocks: Block[] = [];
   if (rows.size) {
-    blocks.push({
-      at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`,
-      rows: [["Lifetime model", ...PARAM_HEADERS, "Months", "Disc. / yr"]],
-      // at the foot of its row, over the figures (the note beside it makes the row tall)
-      style: { bold: true, vAlign: "bottom" },
-    });
+    // at the foot of its row, over the figures (the note beside it makes the row tall); each
+    // label right-aligned, over its right-aligned figure
+    blocks.push(
+      {
+        at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`,
+        rows: [["Lifetime model"]],
+        style: { bold: true, vAlign: "bottom" },
+      },
+      {
+        at: `${colAt(PARAMS_COL, 1)}${PARAMS_LABEL_ROW}`,
+        rows: [[...PARAM_HEADERS, "Months", "Disc. / yr"]],
+        style: { bold: true, vAlign: "bottom", hAlign: "right" },
+      }
+    );
     for (const m of p.lifetimeModels) {
       const r = rows.get(m.currency);
-      if (r !== undefined)
-        blocks.push({
-          at: `${PARAMS_COL}${r}`,
-          rows: [modelRow(m, multi)],
-          formats: [
-            undefined,
-            ...PARAM_HEADERS.map(() => "0.0000"),
-            FORMATS.integer,
-            FORMATS.percent1,
-          ],
-        });
+      if (r === undefined) continue;
+      const row = modelRow(m, multi);
+      blocks.push({
+        at: `${PARAMS_COL}${r}`,
+        rows: [row],
+        // 4 decimals, or scientific past 99,999.9999 (b = 67,370,350 reads 6.737E+07): the
+        // cell keeps the fitted value whole, which the KAP.PALIVE and KAP.CLV formulas read
+        formats: [
+          undefined,
+          ...row
+            .slice(1, 1 + PARAM_HEADERS.length)
+            .map((x) =>
+              typeof x === "number" && isScientificParameter(x) ? "0.000E+00" : "0.0000"
+            ),
+          FORMATS.integer,
+          FORMATS.percent1,
+        ],
+      });
     }
   }
   const notes = p.lifetimeModels
