@@ -177,6 +177,15 @@ const TOTALS_BEFORE_TAX = [
 const QUICKBOOKS_SALE_DOCS =
   /^\s*(?:invoice|sales\s+receipt|statement\s+charge|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
 
+/**
+ * Sage 50's customer account reference: "A/C", "A/C Ref", or written out, "Account Reference",
+ * "Account Ref", or a plain "Account" (its audit trail exported with the headers spelt out).
+ * Only ever read beside a nominal code column (the signatures): the ledger is then "Nominal".
+ */
+const SAGE_ACCOUNT = ["account reference", "account ref", "a c ref", "a c", "account"];
+/** Sage 50's nominal (ledger) code spelt out, "Nominal", "Nominal Ref": never the customer. */
+const SAGE_NOMINAL_PLAIN = ["nominal", "nominal ref", "nominal reference"];
+
 const XERO_INVOICE_DETAIL: ExportLayout = {
   // Xero's invoice detail reports (Reports › "Receivable Invoice Detail", "Sales Invoice
   // Details"): a title block above the header, one row per invoice line, the customer under
@@ -635,14 +644,16 @@ export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "sage50",
     name: "Sage 50 invoice items",
+    // Sage's A/C and N/C, or written out: "Account" is the customer's account where "Nominal"
+    // (the ledger) stands beside it
     signature: [
-      ["account ref", "a c ref", "a c"],
+      SAGE_ACCOUNT,
       ["stock code", "product code"],
-      ["nominal code", "n c"],
+      ["nominal code", "n c", ...SAGE_NOMINAL_PLAIN],
       ["net amount", "net"],
     ],
     fields: {
-      accountId: ["account ref", "a c ref", "a c"],
+      accountId: SAGE_ACCOUNT,
       accountName: ["name", "customer name", "account name"],
       orderId: ["invoice number", "invoice no", "inv no", "inv ref", "reference"],
       date: ["invoice date", "date"],
@@ -658,6 +669,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ignore: [
       "nominal code",
       "n c",
+      ...SAGE_NOMINAL_PLAIN,
       "tax code",
       "t c",
       "tax amount",
@@ -676,12 +688,12 @@ export const LAYOUTS: readonly ExportLayout[] = [
     name: "Sage 50 audit trail",
     signature: [
       ["type"],
-      ["account reference", "a c ref", "a c"],
-      ["nominal a c ref", "n c", "nominal code"],
+      SAGE_ACCOUNT,
+      ["nominal a c ref", "n c", "nominal code", ...SAGE_NOMINAL_PLAIN],
       ["net amount", "net"],
     ],
     fields: {
-      accountId: ["account reference", "a c ref", "a c"],
+      accountId: SAGE_ACCOUNT,
       accountName: ["name", "account name"],
       docType: ["type"],
       date: ["date"],
@@ -693,6 +705,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "nominal a c ref",
       "n c",
       "nominal code",
+      ...SAGE_NOMINAL_PLAIN,
       "tax code",
       "t c",
       "tax amount",
