@@ -29,15 +29,16 @@ const AUDIT = [
 // (SA 100.00 a payment on account); SUP001's PI 800.00 a purchase: rows 3, 5, 7 skipped
 const READ = { BRI001: 350, HAR002: 300 };
 const SKIPPED = [
-  { reason: "not a sale (a receipt, payment, purchase or journal line)", count: 3, rows: [3, 5, 7] },
+  {
+    reason: "not a sale (a receipt, payment, purchase or journal line)",
+    count: 3,
+    rows: [3, 5, 7],
+  },
 ];
 
 test("the audit trail headed 'Account' and 'Nominal', with its Name: read by account reference", async () => {
   const { report, revenue, names } = await analyzeFile(
-    csv("audit-named.csv", [
-      "Type,Account,Name,Date,Reference,Nominal,Details,Net,Tax",
-      ...AUDIT,
-    ])
+    csv("audit-named.csv", ["Type,Account,Name,Date,Reference,Nominal,Details,Net,Tax", ...AUDIT])
   );
   // before: read by "Name" (Brightwell Electrical Ltd 350, Harbour Plumbing 300)
   expect(report.read!.layout).toBe("Sage 50 audit trail");
@@ -52,7 +53,12 @@ test("the audit trail headed 'Account' and 'Nominal', no Name: no longer refused
     csv("audit-bare.csv", [
       "Type,Account,Date,Reference,Nominal,Details,Net,Tax",
       // the same rows without the Name
-      ...AUDIT.map((l) => l.split(",").filter((_, i) => i !== 2).join(",")),
+      ...AUDIT.map((l) =>
+        l
+          .split(",")
+          .filter((_, i) => i !== 2)
+          .join(",")
+      ),
     ])
   );
   expect(report.read!.layout).toBe("Sage 50 audit trail");
