@@ -28,6 +28,7 @@ export type LayoutId =
   | "sage50-audit"
   | "shopify"
   | "woocommerce"
+  | "woocommerce-order-export"
   | "sap-sd"
   | "business-central"
   | "business-central-item-ledger"
@@ -829,6 +830,78 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "cart discount amount",
     ],
     note: "The customer is the Customer User ID (named by its billing company, else the billing name); a guest checkout (Customer User ID 0) is its billing e-mail's, else its billing company's or name's.",
+  },
+  {
+    // The "Advanced Order Export For WooCommerce" plugin's default export: one row per product
+    // ("Item #" its number within the order, "Item Cost" its price after the order's coupons,
+    // before tax: WooCommerce's item total ÷ quantity); the order's cells repeated on each row;
+    // a coupon's cells ("Coupon Code", "Discount Amount") beside the order's first products, no
+    // discount of theirs. "Customer User ID" is not in it by default: each order is its billing
+    // e-mail's, as a guest checkout is (ingest/orders).
+    id: "woocommerce-order-export",
+    name: "WooCommerce orders (Advanced Order Export)",
+    signature: [
+      ["item cost"],
+      ["item name"],
+      ["item"],
+      ["email billing"],
+      ["order number", "order id"],
+      ["order status"],
+    ],
+    // with "Customer User ID" it is read as WooCommerce's orders, the registered customer its id
+    unlessWith: ["customer user id"],
+    fields: {
+      accountName: ["company billing"],
+      accountEmail: ["email billing"],
+      firstName: ["first name billing"],
+      lastName: ["last name billing"],
+      orderId: ["order number", "order id"],
+      date: ["order date"],
+      orderStatus: ["order status"],
+      currency: ["currency", "order currency"],
+      sku: ["sku"],
+      productName: ["item name", "product name"],
+      category: ["category"],
+      // the units less those refunded, where the export has them
+      quantity: ["quantity refund", "quantity"],
+      unitPrice: ["item cost"],
+      // the line net of its refunds, else after the order's coupons (both before tax)
+      revenue: ["order line total refund", "order line total"],
+      refundedAmount: ["order refund amount"],
+    },
+    guestAccountId: "0",
+    ignore: [
+      "customer note",
+      "order notes",
+      "item",
+      "item id",
+      "product id",
+      "variation id",
+      "coupon code",
+      "discount amount",
+      "discount amount tax",
+      "discount amount + tax",
+      "coupon amount",
+      "item discount amount",
+      "product current price",
+      "order line w o tax",
+      "order line tax",
+      "order line subtotal",
+      "order line subtotal tax",
+      "order line total include tax",
+      "order line total refunded",
+      "cart discount amount",
+      "cart discount amount tax",
+      "order subtotal amount",
+      "order subtotal cart discount",
+      "order shipping amount",
+      "order total amount",
+      "order total amount refund",
+      "order total amount without tax",
+      "order total tax amount",
+      "order total fee",
+    ],
+    note: 'One row per product, its value its "Order Line Total (- Refund)" or "Order Line Total" where the export has one, else "Quantity" × "Item Cost" (the price after the order\'s coupons, before tax), not the order\'s totals (which hold shipping and tax); each order is its billing e-mail\'s ("Customer User ID" is not in the export), named by its billing company, else the billing name.',
   },
   {
     id: "sap-sd",

@@ -813,6 +813,17 @@ export function createOrderParser(
   const lineRefunds = mapping.lineRefunds;
   /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
   const orderRefunds = mapping.orderRefunds;
+  /**
+   * An order refunded in part whatever its status (WooCommerce's Advanced Order Export "Order
+   * Refund Amount"): flagged as Shopify's partially refunded orders are, unless its lines are read
+   * net of their refunds ("Order Line Total (- Refund)").
+   */
+  const refundsBesideStatus =
+    mapping.layout === "woocommerce-order-export" &&
+    col.refundedAmount >= 0 &&
+    !/refund/.test(
+      normaliseHeader(mapping.fields.find((f) => f.field === "revenue")?.header ?? "")
+    );
   /** BigCommerce's orders: each order's discount and refund, before its products share it (ingest/packedLines) */
   const packedOrder = mapping.packedOrder;
   /** its partly refunded orders read net of the refund: how many, the first few, and in all */
@@ -825,7 +836,8 @@ export function createOrderParser(
   const onPaymentTerms = (row: readonly Cell[]): boolean =>
     !!unpaidTerms && unpaidTerms.termsColumn >= 0 && !isBlankCell(row[unpaidTerms.termsColumn]);
   const guestAccounts = !!layout?.accountFromOrderedBy && col.orderedBy >= 0;
-  const guestAccountId = col.accountId >= 0 ? layout?.guestAccountId : undefined;
+  /** WooCommerce's guest checkout id; with no customer id at all, every order is as a guest's */
+  const guestAccountId = layout?.guestAccountId;
   const invoicedDocsOnly = !!mapping.invoicedDocsOnly;
   const returnRequestsSkipped = !!mapping.returnRequestsBesideInvoices;
   /**
@@ -2106,7 +2118,7 @@ export function createOrderParser(
     // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.
     if (guestAccountId !== undefined) {
       if (!accountName) accountName = buyerName(row);
-      if (accountKey === guestAccountId)
+      if (col.accountId < 0 || accountKey === guestAccountId)
         accountKey = col.accountEmail >= 0 ? text(row[col.accountEmail]).toLowerCase() : "";
     }
     // An e-mail is the customer (Shopify): one address whatever its case, lower-cased once per order.
@@ -2180,7 +2192,9 @@ export function createOrderParser(
       )
         orderNoSale = NOT_SOLD_DOC;
       else if (
-        PARTLY_REFUNDED.test(status) &&
+        (PARTLY_REFUNDED.test(status) ||
+          // WooCommerce keeps a partly refunded order's status: its refund says it
+          (refundsBesideStatus && refundedOf(row) !== undefined)) &&
         rawOrderId !== partlyRefundedKey &&
         !(packedOrder && packedOrder.refund >= 0)
       ) {
@@ -2816,7 +2830,9 @@ export function createOrderParser(
             ...refundedByCurrency,
           ]
             .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
-            .join(" + ")}. Take the refunds off by hand where they matter.`
+            .join(
+              " + "
+            )}. ${refundsBesideStatus ? 'Add "Order Line Total (- Refund)" to the export\'s product fields to read each line net of its refunds, or take' : "Take"} the refunds off by hand where they matter.`
         );
       else if (partlyRefunded)
         warnings.push(
