@@ -40,6 +40,37 @@ export function soleTextOf(row: readonly Cell[]): string | undefined {
   return found;
 }
 
+/** A heading's label alone in its cell: "Customer:", "Customer Code:", "Name:" after it. */
+const LABEL_CELL =
+  /^(?:(?:customer|client|debtor|kunde|debitor|cliente)(?:\s+(?:account|code|no\.?|number|id|name))?|name)\s*:$/i;
+
+/**
+ * A customer heading line written across cells: "Customer:" in one, "ACME01 Acme Ltd" in the
+ * next (or "ACME01" and "Acme Ltd" in two, each maybe after a label of its own, "Name:"), read as
+ * the one text "Customer: ACME01 Acme Ltd"; undefined for any other row.
+ */
+function splitHeadingText(row: readonly Cell[]): string | undefined {
+  const texts: string[] = [];
+  for (const v of row) {
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || texts.length === 4) return undefined;
+    texts.push(v.trim());
+  }
+  if (texts.length < 2 || !LABEL_CELL.test(texts[0]) || /^name\s*:$/i.test(texts[0]))
+    return undefined;
+  const rest = texts.slice(1).filter((t) => !LABEL_CELL.test(t));
+  return rest.length ? `${texts[0]} ${rest.join(" ")}` : undefined;
+}
+
+/**
+ * The customer heading a row is, as one text ("Customer: ACME01 Acme Ltd") whether in one cell
+ * or across several; undefined for a row that is none.
+ */
+export function customerHeadingText(row: readonly Cell[]): string | undefined {
+  const t = soleTextOf(row) ?? splitHeadingText(row);
+  return t !== undefined && customerHeading(t) ? t : undefined;
+}
+
 /** How far below the header a first customer heading is looked for. */
 const LOOK_ROWS = 200;
 
@@ -49,8 +80,8 @@ export function firstCustomerHeading(
 ): string | undefined {
   const n = Math.min(rows.length, LOOK_ROWS);
   for (let i = 0; i < n; i++) {
-    const t = soleTextOf(rows[i] ?? []);
-    if (t !== undefined && customerHeading(t)) return t;
+    const t = customerHeadingText(rows[i] ?? []);
+    if (t !== undefined) return t;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * rows — memory grows with accounts and currencies, not with lines. Rows that cannot be
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
-import { type CustomerHeading, customerHeading } from "./customerHeadings";
+import { type CustomerHeading, customerHeading, customerHeadingText } from "./customerHeadings";
 import { odooTopCategory } from "./categoryPath";
 import { currencyOfSharedSymbol, sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
@@ -2032,9 +2032,12 @@ export function createOrderParser(
     // A report's footer below its lines: its notices, and the lone texts around them (its title,
     // the company's name).
     const sole = date === undefined ? soleText(row) : undefined;
-    // A "Customer: ACME01 Acme Ltd" heading: the customer of the lines below it.
-    if (customerHeadingLines && sole !== undefined) {
-      const h = customerHeading(sole);
+    // A "Customer: ACME01 Acme Ltd" heading (in one cell or across several): the customer of the
+    // lines below it.
+    const headingText =
+      customerHeadingLines && date === undefined ? customerHeadingText(row) : undefined;
+    if (headingText !== undefined) {
+      const h = customerHeading(headingText);
       if (h) {
         carried = h;
         inFooter = false;

@@ -75,6 +75,32 @@ describe("Sage 200's report grouped by customer", () => {
     expect(report.rejected).toEqual([{ reason: "no account", count: 2, rows: [2, 6] }]);
   });
 
+  it("a heading split across cells ('Customer:' in one, the account in the next, or its code and name in two) is read as one", async () => {
+    const { report, revenue, names } = await analyzeFile(
+      fileOf([
+        ...TITLE,
+        HEADER,
+        "Customer:,ACME01 Acme Ltd,,,,",
+        "02/10/2026,SI-1001,CT100,Cable ties 100mm,10,45.00",
+        "05/10/2026,SI-1004,CF15,Copper fitting 15mm,50,40.00",
+        "Total for customer,,,,60,85.00",
+        "Customer Account:,BOLT02,Name:,Bolt Fixings,,",
+        "15/10/2026,SI-1007,CT100,Cable ties 100mm,4,18.00",
+        "20/10/2026,SC-0012,CT100,Cable ties 100mm,-2,-9.00",
+        "Total for customer,,,,2,9.00",
+        "Grand Total,,,,62,94.00",
+      ])
+    );
+    // as in one cell: ACME01 45 + 40 = 85; BOLT02 18 − 9 = 9. Before: refused (no customer column)
+    expect(revenue).toEqual({ ACME01: 85, BOLT02: 9 });
+    expect(names).toEqual({ ACME01: "Acme Ltd", BOLT02: "Bolt Fixings" });
+    expect(skippedRows(report.skipped)).toEqual({ "totals row": 3, "customer heading row": 2 });
+    expect(report.rejected).toEqual([]);
+    expect(report.warnings).toContain(
+      'Each line\'s customer is the "Customer:" heading line above its block (such as "Customer: ACME01 Acme Ltd": account ACME01, Acme Ltd), as the report has no customer column; its totals lines are skipped.'
+    );
+  });
+
   it("reads the code and the name a heading gives", () => {
     expect(customerHeading("Customer: ACME01 Acme Ltd")).toEqual({
       id: "ACME01",
