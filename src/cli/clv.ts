@@ -149,10 +149,38 @@ export function printClv(
         `  ${r.frequency.padStart(2)} repeat orders before: ${num(r.accounts, 0).padStart(6)} account${r.accounts === 1 ? " " : "s"} · expected ${num(r.expected, 2)} · actual ${num(r.actual, 2)} each`
       );
   }
-  out("");
-  const rows = p.accounts
+  const ranked = p.accounts
     .filter((a) => a.lifetime?.clv !== null && a.lifetime !== null)
     .sort((a, b) => b.lifetime!.clv! - a.lifetime!.clv!);
+  // CLV in different currencies is never compared (no exchange rates): one ranking a currency,
+  // headed by its code, as the dashboard gives one figure a currency
+  // in the order the models are printed above; with no account to rank, the empty table
+  const order = p.lifetimeModels.map((m) => m.currency);
+  const present = new Set(ranked.map((a) => a.currency));
+  const currencies = [
+    ...order.filter((c) => present.has(c)),
+    ...[...present].filter((c) => !order.includes(c)),
+  ];
+  if (currencies.length === 0) currencies.push("");
+  for (const currency of currencies) {
+    out("");
+    if (currencies.length > 1) out(currency || "No currency");
+    printRanking(
+      engine,
+      ranked.filter((a) => a.currency === currency),
+      out,
+      limit
+    );
+  }
+}
+
+/** One currency's accounts, most CLV first: the first `limit` of them. */
+function printRanking(
+  engine: KapEngine,
+  rows: readonly AccountAnalysis[],
+  out: (s: string) => void,
+  limit: number
+): void {
   // the next 12 months' forecasts, not `kap analyze`'s "Revenue 12m" (the last 12 months' actual)
   out(
     `${"Account".padEnd(12)} ${"Orders x".padStart(8)} ${"P(alive)".padStart(14)} ${"Exp. orders 12m".padStart(15)} ${"Exp. revenue 12m".padStart(16)} ${"CLV".padStart(12)}`
