@@ -29,7 +29,8 @@ function listUnder(lines: string[], heading: string): string[] {
   expect(lines[at - 1]).toBe("");
   expect(lines[at + 1].startsWith("Account ")).toBe(true);
   const out: string[] = [];
-  for (let i = at + 2; i < lines.length && lines[i] !== ""; i++) out.push(lines[i].slice(0, 12).trim());
+  for (let i = at + 2; i < lines.length && lines[i] !== ""; i++)
+    out.push(lines[i].slice(0, 12).trim());
   return out;
 }
 
