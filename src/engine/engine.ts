@@ -38,6 +38,7 @@ import { layoutById } from "../ingest/layouts";
 import { requireComplete } from "../ingest/mapping";
 import {
   currencyOfSharedSymbol,
+  SYMBOL_EXAMPLES,
   type DefaultCurrency,
   defaultCurrencyOf,
 } from "../ingest/cultureCurrency";
@@ -68,12 +69,6 @@ import { AS_OF_LATE_DAYS, asOfOf, asOfWarning, STRAY_GAP_DAYS, strayLateWarning 
 export { emptySideTables, type SideTables };
 
 /** Cultures that name each shared symbol's commonest currencies (kap --culture's examples). */
-const SYMBOL_EXAMPLES: Readonly<Record<string, string>> = {
-  $: ", e.g. en-AU for AUD, en-CA for CAD, en-US for USD",
-  kr: ", e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK",
-  "¥": ", e.g. ja-JP for JPY, zh-CN for CNY",
-  Rs: ", e.g. en-IN for INR, ur-PK for PKR, si-LK for LKR",
-};
 
 /** The cell format of money that names no currency beside money that does: no symbol. */
 const PLAIN_MONEY = "#,##0;-#,##0";

@@ -75,6 +75,14 @@ function sharedSymbolOfFormat(format: string, code: string): { symbol?: string; 
   return named && SHARED_SYMBOLS[symbol].includes(named) ? { code: named } : { symbol };
 }
 
+/** The cultures that name each shared symbol's currencies, for messages: ", e.g. en-AU for AUD, …". */
+export const SYMBOL_EXAMPLES: Readonly<Record<string, string>> = {
+  $: ", e.g. en-AU for AUD, en-CA for CAD, en-US for USD",
+  kr: ", e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK",
+  "¥": ", e.g. ja-JP for JPY, zh-CN for CNY",
+  Rs: ", e.g. en-IN for INR, ur-PK for PKR, si-LK for LKR",
+};
+
 /** Excel's locale ids (hex) of the countries whose "$" or "¥" a format may carry. */
 const LOCALE_CURRENCY: Record<string, string> = {
   "409": "USD",

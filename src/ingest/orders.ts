@@ -6,7 +6,7 @@
  */
 import { type CustomerHeading, customerHeading, customerHeadingText } from "./customerHeadings";
 import { odooTopCategory } from "./categoryPath";
-import { currencyOfSharedSymbol, sharedSymbolOfText } from "./cultureCurrency";
+import { currencyOfSharedSymbol, SYMBOL_EXAMPLES, sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
 import { Spellings, spellingsWarning } from "./spellings";
 import {
@@ -45,7 +45,7 @@ import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
 import { netOfPackedOrder, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
-import { formatMoney, isSharedSymbol, moneyLabel } from "../domain/currency";
+import { formatMoney, isSharedSymbol, moneyLabel, SHARED_SYMBOLS } from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
   type DateOrder,
@@ -1551,6 +1551,41 @@ export function createOrderParser(
   let fileCurrency: string | undefined;
   let totalsCurrency: { code: string; symbol: string } | undefined;
   let fileSymbol: string | undefined;
+  /**
+   * The accepted lines whose money is written with a symbol several currencies write ("$12.00")
+   * and that nothing on the line or the culture names: by symbol, their count, value and first rows.
+   */
+  const symbolLines = new Map<string, { lines: number; value: number; rows: number[] }>();
+  /** the current line's such symbol (set where its currency is read) */
+  let lineSymbol: string | undefined;
+  function noteSymbolLine(symbol: string, value: number, row: number): void {
+    let s = symbolLines.get(symbol);
+    if (!s) symbolLines.set(symbol, (s = { lines: 0, value: 0, rows: [] }));
+    s.lines++;
+    s.value += value;
+    if (s.rows.length < ROWS_KEPT) s.rows.push(row);
+  }
+  /**
+   * Lines written with a shared symbol nothing names ("$12.00" with a blank currency cell), beside
+   * lines in other currencies: said with their count and value, and that they are kept apart (the
+   * engine says it of a file whose money is all in one such symbol).
+   */
+  function symbolLinesWarnings(): string[] {
+    const keys = Object.keys(currencies);
+    if (keys.length < 2 || symbolLines.size === 0) return [];
+    const culture = options.culture;
+    const n = (x: number) => (culture ? wholeText(x, culture) : String(x));
+    return [...symbolLines].map(([symbol, { lines, value, rows }]) => {
+      const others = keys
+        .filter((k) => k !== symbol && !(k === "" && fileSymbol === symbol))
+        .map((k) =>
+          k === "" ? "with no currency" : isSharedSymbol(k) ? `with "${k}"` : `in ${k}`
+        );
+      const by = SHARED_SYMBOLS[symbol];
+      const one = lines === 1;
+      return `${n(lines)} order line${one ? "" : "s"} (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${lines > rows.length ? ", …" : ""}; ${formatMoney(value, moneyLabel(symbol, culture))}) name${one ? "s" : ""} no currency code and ${one ? "is" : "are"} written with "${symbol}", which ${by.slice(0, -1).join(", ")} and ${by[by.length - 1]} ${by.length === 2 ? "both" : "all"} write: nothing in the data or the culture says which, so ${one ? "it is" : "they are"} kept apart from the lines ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others[others.length - 1]}, never added to them. Write the currency's code on ${one ? "that line" : "those lines"} ("${by[0]} 12.00", or in the currency column), or give the culture of the company's country (kap --culture${SYMBOL_EXAMPLES[symbol] ?? ""}; in Excel, the workbook's regional format) to name it.`;
+    });
+  }
   /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
   function noteTotalsCurrency(row: readonly Cell[]): void {
     if (totalsCurrency || !symbolsOnly || col.revenue < 0) return;
@@ -2486,6 +2521,7 @@ export function createOrderParser(
         return reject(VOID_ORDER, rowNo, false);
     }
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
+    const blankCurrencyCell = col.currency >= 0 && !currencyText;
     if (!currencyText && sameOrder) currencyText = orderCurrency;
     if (!sameOrder) {
       lastOrderKey = rawOrderId;
@@ -2495,16 +2531,22 @@ export function createOrderParser(
       orderDate = rawDate;
     }
     let currency = (currencyText ? normaliseCurrency(currencyText) : "") || moneyCurrency;
+    lineSymbol = undefined;
     // A blank cell in a currency column (MYOB's home-currency sales) names nothing: the money's
     // symbol does, as without the column ("$" is the culture's dollar, else none named, never USD).
-    if (col.currency >= 0 && !currencyText && !convert) {
+    // A later line of an order takes the order's currency (Shopify writes it once), unless its
+    // symbol is not that currency's ("$12.00" in a GBP order).
+    if (blankCurrencyCell && !convert) {
       const shared =
         moneyCurrency === undefined
           ? (kronaOf(rawRevenue) ?? kronaOf(rawPrice))
           : sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, moneyCurrency);
-      if (shared) {
+      if (shared && !(currencyText && SHARED_SYMBOLS[shared].includes(currency!))) {
         currency = currencyOfSharedSymbol(shared, options.culture);
-        if (currency === undefined) fileSymbol ??= shared;
+        if (currency === undefined) {
+          fileSymbol ??= shared;
+          lineSymbol = shared;
+        }
       }
     }
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
@@ -2653,6 +2695,7 @@ export function createOrderParser(
         downPayments.takeOff(line, productName || sku, accept);
     }
     report.accepted++;
+    if (lineSymbol !== undefined) noteSymbolLine(lineSymbol, line.revenue, rowNo);
     acceptedRevenue += line.revenue;
     if (currency !== revenueRunCurrency) {
       if (report.accepted > 1) fileRevenueRun();
@@ -2860,6 +2903,7 @@ export function createOrderParser(
             `${count(unlabelled)} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileCurrency}, the first currency in the data.`
           );
       }
+      warnings.push(...symbolLinesWarnings());
       const found = Object.keys(currencies).filter((c) => c !== "");
       const foreign = found.filter((c) => c !== reporting);
       if (convert && foreign.length)
