@@ -140,7 +140,10 @@ export interface ExportLayout {
    * line, its tax line or a journal's (NetSuite), skipped and counted, no revenue lost.
    */
   itemLinesOnly?: boolean;
-  /** What the user is told about how this layout is read. */
+  /**
+   * What the user is told about how this layout is read. Not what an export without products
+   * leaves out: the analysis says that once, for every such file (domain/analysis/portfolio).
+   */
   note?: string;
 }
 
@@ -463,7 +466,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     accountFromHeadings: true,
     saleDocType: QUICKBOOKS_SALE_DOCS,
-    note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax; no products: analysed at invoice level); only Invoice, Sales Receipt and Statement Charge are sales (a late fee or finance charge is none), Credit Memo and Refund returns; payments, estimates and journals are skipped, as are voided documents (amount 0).",
+    note: "Customers come from the report's customer headings; each transaction is one order line of its Amount, the document's total as posted (with any sales tax); only Invoice, Sales Receipt and Statement Charge are sales (a late fee or finance charge is none), Credit Memo and Refund returns; payments, estimates and journals are skipped, as are voided documents (amount 0).",
   },
   {
     id: "quickbooks-online",
@@ -556,7 +559,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     customerJob: true,
     saleDocType: QUICKBOOKS_SALE_DOCS,
-    note: 'One row per document, no products (analysed at invoice level): each sale\'s value is its "Total before sales tax" where the list shows it, else its Total (with any sales tax); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; estimates, payments and other transactions are skipped, as are voided documents; "Customer:Job" names roll up to the parent customer.',
+    note: 'One row per document: each sale\'s value is its "Total before sales tax" where the list shows it, else its Total (with any sales tax); only Invoice and Sales Receipt are sales, Credit Memo and Refund returns; estimates, payments and other transactions are skipped, as are voided documents; "Customer:Job" names roll up to the parent customer.',
   },
   {
     // QuickBooks' Transaction Detail by Account and General Ledger reports: one section per
@@ -602,7 +605,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     salesLedger:
       /^(?!.*\b(?:tax|vat|gst|costs?|cogs|receivables?|payables?|deferred|unearned|interest|other)\b)(?:.*\b(?:sales|revenue|income|turnover)\b|\s*(?:\d+\s+)?services\s*$|\s*(?:\d+\s+)?discounts?\s+given\s*$)/i,
     saleDocType: QUICKBOOKS_SALE_DOCS,
-    note: 'Only the income accounts\' sections are read ("Sales of Product Income", "Services"): the report\'s other accounts (Accounts Receivable, Undeposited Funds, bank) hold the same sales again, with their tax, or payments, and would count each sale twice; the customer is the Name ("Customer:Job" rolls up to the parent); each line is one line of an invoice, sales receipt, credit memo or refund, with no product (analysed at invoice level); journal entries and deposits are skipped.',
+    note: 'Only the income accounts\' sections are read ("Sales of Product Income", "Services"): the report\'s other accounts (Accounts Receivable, Undeposited Funds, bank) hold the same sales again, with their tax, or payments, and would count each sale twice; the customer is the Name ("Customer:Job" rolls up to the parent); each line is one line of an invoice, sales receipt, credit memo or refund; journal entries and deposits are skipped.',
   },
   {
     // QuickBooks Online's Invoice List report (Reports › Invoice List; Desktop's Open Invoices
@@ -640,7 +643,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     customerJob: true,
     accountFromHeadings: true,
     saleDocType: QUICKBOOKS_SALE_DOCS,
-    note: 'One row per invoice, no products (analysed at invoice level): its Amount as posted (with any sales tax); the customer is the Name; "Customer:Job" names roll up to the parent customer; voided invoices (0.00) and anything but invoices, sales receipts, credit memos and refunds are skipped.',
+    note: 'One row per invoice: its Amount as posted (with any sales tax); the customer is the Name; "Customer:Job" names roll up to the parent customer; voided invoices (0.00) and anything but invoices, sales receipts, credit memos and refunds are skipped.',
   },
   {
     id: "sage50",
@@ -1318,7 +1321,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "payment method",
       "purchase point",
     ],
-    note: "One row per order, read at its Subtotal (the goods, before shipping and tax): the products are not in this export (Magento's order-items export has them), so the purchase breakdown, cross-sell and whitespace map have none to show.",
+    note: "One row per order, read at its Subtotal (the goods, before shipping and tax); each order's products are in Magento's order-items export (sales_order_item).",
   },
 ];
 
