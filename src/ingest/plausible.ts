@@ -114,6 +114,28 @@ function knownDocType(v: string): boolean {
     OTHER_TRANSACTION.test(v)
   );
 }
+/** An invoice word anywhere in a document type: SAP Business One's "A/R Invoice". */
+const INVOICE_WORD = /\b(?:invoice|rechnung|facture|factuur|factura|fattura|faktura)\b/i;
+/**
+ * A value of a document-type column that KAP reads as a document: a type it knows, a credit
+ * (CREDIT_TYPE: "A/R Credit Memo", read as a return) or an invoice by its word.
+ */
+function readAsDocType(v: string): boolean {
+  return knownDocType(v.replace(/['’]/g, " ")) || CREDIT_TYPE.test(v) || INVOICE_WORD.test(v);
+}
+/** A system's own short document code ("RE", "SA", "F2"): not a word KAP could know. */
+const SHORT_CODE = /^[a-z0-9]{1,3}$/i;
+/** The first three values quoted, and how many more. */
+function valuesSaid(values: readonly string[]): string {
+  return `${values
+    .slice(0, 3)
+    .map((v) => `"${v}"`)
+    .join(", ")}${values.length > 3 ? ` and ${values.length - 3} more` : ""}`;
+}
+/** What the user is told of a document-type column's values that KAP does not know (read as sales). */
+function unknownTypesNote(header: string, others: readonly string[]): string {
+  return `"${header}" also lists ${valuesSaid(others)}, no document type KAP knows: ${others.length === 1 ? "its lines are" : "their lines are"} read as sales. If they are not, filter them out of the export.`;
+}
 /**
  * A "Type" column of invoices beside quotes or sales orders (NetSuite's saved searches: Invoice,
  * Cash Sale, Estimate, Sales Order): a document type, whose quotes and orders are no sales (documentKinds).
@@ -469,10 +491,7 @@ export function checkOrderColumns(
           ? besideInvoices || values.some((v) => CREDIT_TYPE.test(v))
           : besideInvoices && unknown.length * 2 <= values.length;
       const others = [...new Set(unknown)];
-      const othersSaid = `${others
-        .slice(0, 3)
-        .map((v) => `"${v}"`)
-        .join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}`;
+      const othersSaid = valuesSaid(others);
       if (!docTypes) {
         if (besideInvoices)
           notes.push(
@@ -488,11 +507,31 @@ export function checkOrderColumns(
         notes.push(
           `"${h.trim()}" holds document types (${[...new Set(values)].slice(0, 3).join(", ")}): its ${credit} lines are credit notes, read as returns.`
         );
-      if (others.length)
-        notes.push(
-          `"${h.trim()}" also lists ${othersSaid}, no document type KAP knows: ${others.length === 1 ? "its lines are" : "their lines are"} read as sales. If they are not, filter them out of the export.`
-        );
+      if (others.length) notes.push(unknownTypesNote(h.trim(), others));
     });
+  } else {
+    // A document type found by its header ("Transaction Type", "Document Type"): the values it
+    // lists that KAP does not know are read as sales, and said, as a plain "Type" column's are.
+    // A system's short codes ("RE", "F2") are its own, not told apart here; a layout knows its
+    // types; a generic header's ("Soort") values may be line types ("Artikel"), no documents.
+    const named = get("docType");
+    if (
+      named &&
+      !mapping.layout &&
+      !user.has("docType") &&
+      !GENERIC_TYPE_HEADERS.has(normaliseHeader(named.header))
+    ) {
+      const others = [
+        ...new Set(
+          sample
+            .map((r) => r[named.column])
+            .filter((v) => !isBlankCell(v))
+            .map((v) => String(v).trim())
+            .filter((v) => !SHORT_CODE.test(v) && !readAsDocType(v))
+        ),
+      ];
+      if (others.length) notes.push(unknownTypesNote(named.header, others));
+    }
   }
 
   /** A unit price per 100 or 1,000 pieces ("PE" 100) as the price of one piece. */
