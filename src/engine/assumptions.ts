@@ -8,6 +8,7 @@
 import { serialToIso } from "../domain/dates";
 import { percentText, wholeText } from "../domain/numberText";
 import type { Serial } from "../domain/types";
+import { isSharedSymbol } from "../domain/currency";
 import type { DefaultCurrency } from "../ingest/cultureCurrency";
 import type { IngestReport } from "../ingest/orders";
 import { ruleCounted } from "../ingest/ruleCount";
@@ -151,9 +152,17 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
     out.push(
       `Text file: ${[r.encoding, r.delimiter ? `${r.delimiter}-delimited` : undefined].filter(Boolean).join(", ")}`
     );
-  const currencies = Object.keys(report.currencies).filter((c) => c !== "");
+  // a symbol naming no currency ("$") is kept as its lines' own, and never converted
+  const symbols = Object.keys(report.currencies).filter((c) => isSharedSymbol(c));
+  const converted = report.converted && !!report.reportingCurrency;
+  const currencies = Object.keys(report.currencies)
+    .filter((c) => c !== "" && !(converted && isSharedSymbol(c)))
+    .map((c) => (isSharedSymbol(c) ? `"${c}" (no currency named)` : c));
+  const notConverted = symbols.length
+    ? `; not converted: the amounts written with ${symbols.map((s) => `"${s}"`).join(", ")}, no currency named`
+    : "";
   out.push(
-    `Currency: ${currencies.length ? currencies.join(", ") : `none named in the data${shownAs ? ` (amounts shown in ${shownAs})` : ""}`}${report.converted && report.reportingCurrency ? ` (converted to ${report.reportingCurrency})` : ""}`
+    `Currency: ${currencies.length ? currencies.join(", ") : `none named in the data${shownAs ? ` (amounts shown in ${shownAs})` : ""}`}${converted ? ` (converted to ${report.reportingCurrency}${notConverted})` : ""}`
   );
   if (report.skipped.length) {
     out.push(

@@ -1233,9 +1233,11 @@ export function createOrderParser(
       .find((v): v is string => typeof v === "string" && !isBlankCell(v));
     if (raw === undefined) return "";
     const code = parseMoney(raw)?.currency;
-    if (col.currency < 0) return code ?? ""; // the symbols' own (fileCurrency names '' at the end)
+    if (col.currency < 0 && !convert) return code ?? ""; // the symbols' own (fileCurrency names '' at the end)
     const shared = sharedSymbolOfText(raw, code);
-    return shared ? (currencyOfSharedSymbol(shared, options.culture) ?? "") : (code ?? "");
+    if (!shared) return code ?? "";
+    // a symbol nothing names: none, else (with a rates table, where none is the reporting currency) the symbol
+    return currencyOfSharedSymbol(shared, options.culture) ?? (convert ? shared : "");
   }
   /** A rule's skipped value by currency, rounded, with the symbols' lines under their file currency (symbolsOnly). */
   function skippedByCurrency(
@@ -1572,7 +1574,7 @@ export function createOrderParser(
    */
   function symbolLinesWarnings(): string[] {
     const keys = Object.keys(currencies);
-    if (keys.length < 2 || symbolLines.size === 0) return [];
+    if ((keys.length < 2 && !convert) || symbolLines.size === 0) return [];
     const culture = options.culture;
     const n = (x: number) => (culture ? wholeText(x, culture) : String(x));
     return [...symbolLines].map(([symbol, { lines, value, rows }]) => {
@@ -1583,7 +1585,10 @@ export function createOrderParser(
         );
       const by = SHARED_SYMBOLS[symbol];
       const one = lines === 1;
-      return `${n(lines)} order line${one ? "" : "s"} (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${lines > rows.length ? ", …" : ""}; ${formatMoney(value, moneyLabel(symbol, culture))}) name${one ? "s" : ""} no currency code and ${one ? "is" : "are"} written with "${symbol}", which ${by.slice(0, -1).join(", ")} and ${by[by.length - 1]} ${by.length === 2 ? "both" : "all"} write: nothing in the data or the culture says which, so ${one ? "it is" : "they are"} kept apart from the lines ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others[others.length - 1]}, never added to them. Write the currency's code on ${one ? "that line" : "those lines"} ("${by[0]} 12.00", or in the currency column), or give the culture of the company's country (kap --culture${SYMBOL_EXAMPLES[symbol] ?? ""}; in Excel, the workbook's regional format) to name it.`;
+      const apart = convert
+        ? `${one ? "it is" : "they are"} not converted with the rates table: kept apart from the ${reporting} revenue, never added to it`
+        : `${one ? "it is" : "they are"} kept apart from the lines ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others[others.length - 1]}, never added to them`;
+      return `${n(lines)} order line${one ? "" : "s"} (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${lines > rows.length ? ", …" : ""}; ${formatMoney(value, moneyLabel(symbol, culture))}) name${one ? "s" : ""} no currency code and ${one ? "is" : "are"} written with "${symbol}", which ${by.slice(0, -1).join(", ")} and ${by[by.length - 1]} ${by.length === 2 ? "both" : "all"} write: nothing in the data or the culture says which, so ${apart}. Write the currency's code on ${one ? "that line" : "those lines"} ("${by[0]} 12.00", or in the currency column), or give the culture of the company's country (kap --culture${SYMBOL_EXAMPLES[symbol] ?? ""}; in Excel, the workbook's regional format) to name it.`;
     });
   }
   /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
@@ -2521,7 +2526,8 @@ export function createOrderParser(
         return reject(VOID_ORDER, rowNo, false);
     }
     let currencyText = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
-    const blankCurrencyCell = col.currency >= 0 && !currencyText;
+    // no code on the line: a blank currency cell, or (with a rates table) no currency column
+    const noCode = !currencyText && (col.currency >= 0 || convert);
     if (!currencyText && sameOrder) currencyText = orderCurrency;
     if (!sameOrder) {
       lastOrderKey = rawOrderId;
@@ -2536,7 +2542,7 @@ export function createOrderParser(
     // symbol does, as without the column ("$" is the culture's dollar, else none named, never USD).
     // A later line of an order takes the order's currency (Shopify writes it once), unless its
     // symbol is not that currency's ("$12.00" in a GBP order).
-    if (blankCurrencyCell && !convert) {
+    if (noCode) {
       const shared =
         moneyCurrency === undefined
           ? (kronaOf(rawRevenue) ?? kronaOf(rawPrice))
@@ -2544,8 +2550,11 @@ export function createOrderParser(
       if (shared && !(currencyText && SHARED_SYMBOLS[shared].includes(currency!))) {
         currency = currencyOfSharedSymbol(shared, options.culture);
         if (currency === undefined) {
-          fileSymbol ??= shared;
           lineSymbol = shared;
+          // with a rates table, money naming no currency is the reporting currency's: the
+          // symbol is kept as the line's own, and the line is not converted (rateOf has none)
+          if (convert) currency = shared;
+          else fileSymbol ??= shared;
         }
       }
     }
@@ -2561,7 +2570,7 @@ export function createOrderParser(
       if (currency === fileCurrency) currency = undefined;
     }
     let lineRate = 1;
-    if (convert && currency && currency !== reporting) {
+    if (convert && currency && currency !== reporting && lineSymbol === undefined) {
       const rate = rateOf.get(currency);
       if (rate === undefined) return reject(`no exchange rate for ${currency}`, rowNo);
       lineRate = rate;
@@ -2904,7 +2913,8 @@ export function createOrderParser(
           );
       }
       warnings.push(...symbolLinesWarnings());
-      const found = Object.keys(currencies).filter((c) => c !== "");
+      // a symbol naming no currency ("$", kept as its lines' own) is said apart (symbolLinesWarnings)
+      const found = Object.keys(currencies).filter((c) => c !== "" && !isSharedSymbol(c));
       const foreign = found.filter((c) => c !== reporting);
       if (convert && foreign.length)
         warnings.push(

@@ -4,11 +4,13 @@
  * word of them (only "2 order lines name no currency"), and a "$" line of a GBP order took the
  * order's GBP. Now a warning says how many, which rows and their value, and they are kept apart
  * from the coded lines; the culture names them when it is one of the symbol's currencies.
+ * With a rates table, such lines are not converted as USD: kept apart, unconverted, and said.
  * Figures by hand; as of 2026-10-31.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { buildCli, kap } from "./kapProcess";
 
 jest.setTimeout(120_000);
@@ -65,5 +67,52 @@ describe('a blank currency cell and "$" beside GBP and USD lines', () => {
     const out = run(BLANK_CELLS, "--culture", "en-AU");
     expect(out).toContain("Annual revenue by currency: AUD 42; £160; $25 ·");
     expect(out).not.toContain("name no currency code");
+  });
+});
+
+/** A workbook with a rates table to GBP: the GBP, EUR and USD lines are converted, the "$" ones cannot be. */
+async function ratesWorkbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const day = (d: number) => new Date(Date.UTC(2026, 9, d));
+  wb.addWorksheet("Orders").addRows([
+    ["Customer", "Invoice", "Date", "Product", "Quantity", "Amount", "Currency"],
+    ["Acme Ltd", "INV-1", day(1), "CT-1", 10, 100, "GBP"],
+    ["Acme Ltd", "INV-2", day(5), "CT-1", 6, "€50.00", "EUR"],
+    // rows 4 and 5: a blank currency cell and "$"
+    ["Bolt Ltd", "INV-3", day(12), "CT-1", 5, "$12.00", null],
+    ["Bolt Ltd", "INV-4", day(13), "CT-1", 5, "$30.00", null],
+    ["Cole Inc", "INV-5", day(14), "CT-1", 2, "20.00", "USD"],
+  ]);
+  wb.addWorksheet("Rates").addRows([
+    ["Currency", "Rate"],
+    ["GBP", 1],
+    ["EUR", 0.8],
+    ["USD", 0.75],
+  ]);
+  const path = join(dir, "rates.xlsx");
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe('a rates table beside a blank currency cell and "$"', () => {
+  test('the "$" lines are not converted as USD: kept apart, said', async () => {
+    const path = await ratesWorkbook();
+    const out = run(path);
+    // converted to GBP: 100.00 + €50.00 × 0.8 = 40.00 + USD 20.00 × 0.75 = 15.00 → £155;
+    // "$" 12.00 + 30.00 = 42.00 unconverted (as USD they would have been 31.50 more pounds)
+    expect(out).toContain("Annual revenue by currency: £155; $42 ·");
+    expect(out).toContain(
+      '  Currency: GBP, EUR, USD (converted to GBP; not converted: the amounts written with "$", no currency named)'
+    );
+    expect(out).toContain(
+      '! 2 order lines (rows 4, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are not converted with the rates table: kept apart from the GBP revenue, never added to it.'
+    );
+    expect(out).toMatch(/^Bolt Ltd .* \$42 /m);
+    expect(out).toContain("! Revenue in EUR, USD was converted to GBP with the rates table.");
+
+    // --culture en-US names them USD: converted, 42.00 × 0.75 = 31.50 → £155 + 31.50 = £186.50 → £187
+    const us = run(path, "--culture", "en-US");
+    expect(us).toContain("Annual revenue: £187 ·");
+    expect(us).not.toContain("name no currency code");
   });
 });

@@ -244,7 +244,8 @@ describe("createOrderParser on a messy export", () => {
   it("the rates table base (rate 1) is the reporting currency when none is named; a currency without a rate is rejected", () => {
     const usd: Cell[][] = [
       ...messy,
-      /* 20 */ ["A5", _, JAN1, "INV9", "CT-100", _, _, 1, _, "$10", _],
+      // "US$" names the US dollar ("$" alone names no currency: kept apart, not converted)
+      /* 20 */ ["A5", _, JAN1, "INV9", "CT-100", _, _, 1, _, "US$10", _],
     ];
     const { lines: out, report: r } = run(
       {
