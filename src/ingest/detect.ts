@@ -6,7 +6,7 @@
 import type { Side } from "./sides";
 import type { LineRefundColumns } from "./lineRefunds";
 import type { OrderRefundColumns } from "./orderRefunds";
-import type { PackedOrderColumns } from "./packedLines";
+import type { BigCommerceTotalsColumns } from "./packedLines";
 import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
 import {
   compactHeader,
@@ -118,7 +118,7 @@ export interface ColumnMapping {
    * BigCommerce's orders: each order's "Subtotal (ex tax)" less its coupons and discounts and its
    * refund before tax, read from these columns before its products share it (ingest/packedLines).
    */
-  packedOrder?: PackedOrderColumns;
+  bigCommerceTotals?: BigCommerceTotalsColumns;
   /**
    * The money is in the company's home currency whatever each line's currency (QuickBooks'
    * "Amount" beside a Currency column, with no "Foreign Amount"): the Currency column is not

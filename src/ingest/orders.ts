@@ -43,7 +43,7 @@ import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
-import { netOfPackedOrder, unpackedRows } from "./packedLines";
+import { netOfBigCommerceTotals, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { formatMoney, isSharedSymbol, moneyLabel, SHARED_SYMBOLS } from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
@@ -825,7 +825,7 @@ export function createOrderParser(
       normaliseHeader(mapping.fields.find((f) => f.field === "revenue")?.header ?? "")
     );
   /** BigCommerce's orders: each order's discount and refund, before its products share it (ingest/packedLines) */
-  const packedOrder = mapping.packedOrder;
+  const bigCommerceTotals = mapping.bigCommerceTotals;
   /** its partly refunded orders read net of the refund: how many, the first few, and in all */
   let ordersNetOfRefund = 0;
   const netOfRefundExamples: string[] = [];
@@ -1963,13 +1963,13 @@ export function createOrderParser(
     billingPairing!.note(id, type, text(row[billingAccount]), value);
   }
   /**
-   * A row of an order whose products are packed into one cell (BigCommerce): one line per
-   * product, each from the row with that product's SKU, quantity and share of the order's amount
-   * (ingest/packedLines); a cell that cannot be read leaves the order with no product (rejected
-   * as such, its value said).
+   * A row of BigCommerce's order export: its amount less its coupons and refund (ingest/packedLines);
+   * where its products are packed into one cell, one line per product, each from the row with
+   * that product's SKU, quantity and share of the order's amount; a cell that cannot be read
+   * leaves the order with no product (rejected as such, its value said).
    */
   function parseRow(read: readonly Cell[], rowNo: number, sink: (line: OrderLine) => void): void {
-    if (packedProducts < 0 || typeof read[packedProducts] !== "string")
+    if (!bigCommerceTotals && (packedProducts < 0 || typeof read[packedProducts] !== "string"))
       return parseRowLine(read, rowNo, sink);
     let row = read;
     // what a rejected order's value is said from
@@ -1977,8 +1977,13 @@ export function createOrderParser(
     let amount = parseMoney(row[col.revenue], revDec)?.value;
     // an order voided or refunded whole is skipped by its status, its refund no matter
     const voided = col.orderStatus >= 0 && VOID_STATUS.test(text(read[col.orderStatus]));
-    if (packedOrder && amount !== undefined && !voided) {
-      const net = netOfPackedOrder(row, packedOrder, amount, (c) => parseMoney(c, revDec)?.value);
+    if (bigCommerceTotals && amount !== undefined && !voided) {
+      const net = netOfBigCommerceTotals(
+        row,
+        bigCommerceTotals,
+        amount,
+        (c) => parseMoney(c, revDec)?.value
+      );
       if (!net) return reject("unreadable discount or refund", rowNo);
       if (net.refunded > 0 && net.revenue < 0.005) {
         if (net.beyond > 0.005) refundedPastGoods++;
@@ -1994,6 +1999,8 @@ export function createOrderParser(
       copy[col.revenue] = amount;
       row = copy;
     }
+    if (packedProducts < 0 || typeof row[packedProducts] !== "string")
+      return parseRowLine(row, rowNo, sink);
     const unpacked = unpackedRows(
       row,
       { packed: packedProducts, quantity: col.quantity, revenue: col.revenue },
@@ -2239,7 +2246,7 @@ export function createOrderParser(
           // WooCommerce keeps a partly refunded order's status: its refund says it
           (refundsBesideStatus && refundedOf(row) !== undefined)) &&
         rawOrderId !== partlyRefundedKey &&
-        !(packedOrder && packedOrder.refund >= 0)
+        !(bigCommerceTotals && bigCommerceTotals.refund >= 0)
       ) {
         partlyRefundedKey = rawOrderId;
         refundLine = true;
@@ -2866,9 +2873,9 @@ export function createOrderParser(
       if (overstated) warnings.push(overstated);
       if (ordersNetOfRefund) {
         // BigCommerce's refunds are taken off before tax, at the order's own share of tax
-        const apart = packedOrder ? "shipping" : "shipping or tax";
+        const apart = bigCommerceTotals ? "shipping" : "shipping or tax";
         warnings.push(
-          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund${packedOrder ? " before tax" : ""} (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was ${apart}, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the ${packedOrder ? "shipping" : "shipping and tax"} refunded with the goods.`
+          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund${bigCommerceTotals ? " before tax" : ""} (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was ${apart}, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the ${bigCommerceTotals ? "shipping" : "shipping and tax"} refunded with the goods.`
         );
       }
       if (refundedPastGoods)

@@ -131,7 +131,7 @@ export function unpackedRows(
  * coupons and discounts; "Order Total (ex tax)" is after them, with the shipping and handling.
  * "Refund Amount" is what was given back, its tax and shipping together.
  */
-export interface PackedOrderColumns {
+export interface BigCommerceTotalsColumns {
   shipping: number;
   handling: number;
   totalExTax: number;
@@ -141,6 +141,15 @@ export interface PackedOrderColumns {
 
 /** BigCommerce's headers, normalised (ingest/fields). */
 const SUBTOTAL_EX_TAX = "subtotal ex tax";
+
+/**
+ * Whether the headers are BigCommerce's order export, its products packed or not: its goods
+ * before and with tax beside its order total with tax.
+ */
+export function isBigCommerceOrders(headers: readonly string[]): boolean {
+  const has = new Set(headers.map(normaliseHeader));
+  return has.has(SUBTOTAL_EX_TAX) && has.has("subtotal inc tax") && has.has("order total inc tax");
+}
 
 /** Whether `header` is BigCommerce's goods before tax, the amount its packed products share. */
 export function isSubtotalExTax(header: string): boolean {
@@ -152,14 +161,14 @@ export function isSubtotalExTax(header: string): boolean {
  * where the export has "Order Total (ex tax)" and "Shipping Cost (ex tax)", the refund where it
  * has "Refund Amount". Undefined when it has neither.
  */
-export function packedOrderColumns(
+export function bigCommerceTotalsColumns(
   headers: readonly string[],
   revenueHeader: string
-): PackedOrderColumns | undefined {
+): BigCommerceTotalsColumns | undefined {
   if (!isSubtotalExTax(revenueHeader)) return undefined;
   const names = headers.map(normaliseHeader);
   const at = (h: string) => names.indexOf(h);
-  const cols: PackedOrderColumns = {
+  const cols: BigCommerceTotalsColumns = {
     shipping: at("shipping cost ex tax"),
     handling: at("handling cost ex tax"),
     totalExTax: at("order total ex tax"),
@@ -172,8 +181,8 @@ export function packedOrderColumns(
 }
 
 /** What the reading's summary says: how each order's value is worked out. */
-export function packedOrderNote(
-  cols: PackedOrderColumns,
+export function bigCommerceTotalsNote(
+  cols: BigCommerceTotalsColumns,
   headers: readonly string[],
   revenueHeader: string
 ): string {
@@ -195,9 +204,9 @@ export function packedOrderNote(
  * `money` reads a cell (undefined: unreadable). `refunded` is the refund taken off (before tax),
  * `beyond` what it held past the goods. Undefined when a cell cannot be read.
  */
-export function netOfPackedOrder(
+export function netOfBigCommerceTotals(
   row: readonly Cell[],
-  cols: PackedOrderColumns,
+  cols: BigCommerceTotalsColumns,
   subtotal: number,
   money: (c: Cell) => number | undefined
 ): { revenue: number; discount: number; refunded: number; beyond: number } | undefined {

@@ -44,9 +44,10 @@ import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRe
 import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
 import {
   holdsPackedProducts,
+  isBigCommerceOrders,
   isSubtotalExTax,
-  packedOrderColumns,
-  packedOrderNote,
+  bigCommerceTotalsColumns,
+  bigCommerceTotalsNote,
   packedProductsNote,
 } from "./packedLines";
 import {
@@ -357,11 +358,13 @@ export function checkOrderColumns(
     drop(f);
     packed = m;
   }
-  // its amount is the order's goods before tax, "Subtotal (ex tax)", never another money column
-  // of the export ("Gift Certificate Amount Redeemed", a payment)
+  // BigCommerce's orders, their products packed or not: each order's amount is its goods before
+  // tax, "Subtotal (ex tax)", never another money column of the export ("Gift Certificate Amount
+  // Redeemed", a payment)
   const subtotalExTax = options.headers?.findIndex(isSubtotalExTax) ?? -1;
+  const bigCommerce = !!packed || (!!options.headers && isBigCommerceOrders(options.headers));
   if (
-    packed &&
+    bigCommerce &&
     subtotalExTax >= 0 &&
     !user.has("revenue") &&
     get("revenue")?.column !== subtotalExTax
@@ -1001,12 +1004,13 @@ export function checkOrderColumns(
     notes.push(packedProductsNote(packed.header, packedRevenue?.header, get("quantity")?.header));
   }
   // BigCommerce's orders: the subtotal is before the order's coupons and its refund (ingest/packedLines)
-  const packedOrder =
-    packed && packedRevenue && options.headers
-      ? packedOrderColumns(options.headers, packedRevenue.header)
+  const orderAmount = get("revenue");
+  const bigCommerceTotals =
+    bigCommerce && orderAmount && options.headers
+      ? bigCommerceTotalsColumns(options.headers, orderAmount.header)
       : undefined;
-  if (packedOrder)
-    notes.push(packedOrderNote(packedOrder, options.headers!, packedRevenue!.header));
+  if (bigCommerceTotals)
+    notes.push(bigCommerceTotalsNote(bigCommerceTotals, options.headers!, orderAmount!.header));
   // Ids Excel saved in scientific notation ("1.23457E+11", an EAN "5.01234E+12"): cut to a few
   // significant digits, so different customers or products may now share one id.
   for (const [f, what] of [
@@ -1148,7 +1152,7 @@ export function checkOrderColumns(
       ...(lineRefunds ? { lineRefunds } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
-      ...(packedOrder ? { packedOrder } : {}),
+      ...(bigCommerceTotals ? { bigCommerceTotals } : {}),
       ...(homeCurrencyAmounts ? { homeCurrencyAmounts: true } : {}),
       ...(homeCode ? { homeCurrency: homeCode.code } : {}),
       ...(taxIdHeader ? { taxIdHeader } : {}),

@@ -137,3 +137,18 @@ test("BigCommerce's default export: each order's Subtotal (ex tax) less its coup
     ["202", "TAPE", 4, 30],
   ]);
 });
+
+test("BigCommerce's default export without its products (one line per order): the same coupons and refunds come off", async () => {
+  // the rows above with "Product Details" left out of the export (the 24th column)
+  const cut = (line: string) => {
+    const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ""));
+    return cells.filter((_, i) => i !== 23 && i < 25).join(",");
+  };
+  const path = file("orders-no-products.csv", [cut(DEFAULT_HEADER), ...DEFAULT_ROWS.map(cut)]);
+  const { revenue, report } = await analyzeFile(path);
+  // 7: 201 50.00 − 5.00 = 45.00; 9: 202 40.00 − 10.00 = 30.00 (203 and 204 skipped, as above).
+  // Before: 0.00 each, read at "Gift Certificate Amount Redeemed"
+  expect(revenue).toEqual({ "7": 45, "9": 30 });
+  expect(report.hasProducts).toBe(false);
+  expect(report.warnings.join("\n")).toContain("202: 40.00 less 10.00 refunded");
+});
