@@ -6,8 +6,9 @@
  * A line is one when its SKU is a known service code, or its description says so. Codes are the
  * common ones of accounting and web-shop exports (the public "Online Retail" data set uses POST,
  * DOT, C2, M, D, CRUK, BANK CHARGES, AMAZONFEE, S and B). One-letter codes are taken only when
- * the description does not name a product: "S" with "SAMPLES" or no description is a sample
- * line, "S" with "Nitrile gloves, small" is a product.
+ * the description names the service: "S" with "SAMPLES" is a sample line; "S" with "Nitrile
+ * gloves, small", or alone with no description, is a product (a one-letter product code, "B", is
+ * nobody's bad-debt line: no column KAP reads says a code is a line type rather than a product).
  */
 
 export interface ServiceCode {
@@ -124,7 +125,7 @@ export function serviceDescriptionKind(description: string | undefined): string 
 
 /**
  * The service kind of a line's SKU and description ("postage", "discount" …), or null for a
- * product. A code of one letter (upper-case only) needs a service description or none. Without a
+ * product. A code of one letter (upper-case only) needs a service description. Without a
  * description the SKU is read as one too (an item named "10% Discount").
  */
 export function serviceKind(sku: string, description: string | undefined): string | null {
@@ -135,8 +136,8 @@ export function serviceKind(sku: string, description: string | undefined): strin
   // with no description, the item's own name says it (QuickBooks items: "10% Discount")
   const described = serviceDescriptionKind(description?.trim() ? description : trimmed);
   if (meaning !== undefined) {
-    if (code.length > 1 || described !== null || !description || !description.trim())
-      return meaning;
+    // one letter alone is a product's code as well as a service's: its description must say which
+    if (code.length > 1 || (described !== null && !!description?.trim())) return meaning;
     return null;
   }
   return described;

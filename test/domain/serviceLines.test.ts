@@ -13,7 +13,6 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     ["S", "SAMPLES", "samples"],
     ["B", "Adjust bad debt", "bad-debt adjustment"],
     ["post", undefined, "postage"],
-    ["S", undefined, "samples"],
   ])("recognises the code %s (%s) as %s", (sku, name, kind) => {
     expect(serviceKind(sku, name)).toBe(kind);
   });
@@ -54,6 +53,13 @@ describe("service and adjustment lines (RULES.md §2)", () => {
     ["DB-1", "Deposit box, steel"],
     ["s", undefined],
     ["b", undefined],
+    // one letter alone, with no description naming a service: a product's code ("B" a paper
+    // size, a product line), never a sample or bad-debt line by the letter alone
+    ["S", undefined],
+    ["B", undefined],
+    ["B", ""],
+    ["M", undefined],
+    ["D", "  "],
     ["85123A", "WHITE HANGING HEART T-LIGHT HOLDER"],
     ["DV-1", "Delivery van toy"],
     ["BL-2", "Discount bin labels"],
