@@ -39,6 +39,7 @@ export interface EngineRequests {
     liveOrders?: LiveOrderSource;
   };
   proposedInitiatives: { accountKey?: string };
+  qbrQuarter: { accountKey: string; quarter?: string };
 }
 
 export interface EngineReplies {
@@ -50,6 +51,8 @@ export interface EngineReplies {
   glance: AccountGlance | null;
   sheets: SheetSpec[];
   proposedInitiatives: ProposedInitiativeRow[];
+  /** the quarter a QBR reviews ("FY2026 Q4") and, when the default passed over the last complete one, why */
+  qbrQuarter: { label: string; note: string | null };
 }
 
 export type EngineCall = {
@@ -104,6 +107,11 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
     }
     case "proposedInitiatives":
       return state.engine.proposedInitiatives(call.args.accountKey);
+    case "qbrQuarter":
+      return {
+        label: state.engine.qbr(call.args.accountKey, call.args.quarter).quarter.label,
+        note: state.engine.qbrQuarterNote(call.args.accountKey, call.args.quarter),
+      };
     case "sheets":
       return state.engine.sheets(call.args.action, {
         accountKey: call.args.accountKey,

@@ -690,6 +690,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         // ExcelJS is large: loaded only when a QBR is built.
         const { toXlsxBase64 } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/writeXlsx");
         const base64 = await toXlsxBase64(specs);
+        // the quarter it reviews, and why when the default passed over the last complete one
+        // (the engine's words, as kap qbr prints them)
+        const reviewed = o.accountId
+          ? await engine!.call("qbrQuarter", { accountKey: o.accountId, quarter: o.quarter })
+          : undefined;
         // the last moment Cancel can stop it: once opened, the workbook is the user's
         if (signal.aborted) throw cancelled();
         try {
@@ -697,7 +702,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         } catch (e) {
           // an Excel too old for new workbooks says so itself (NeedsNewerExcelError)
           if (e instanceof NeedsNewerExcelError) throw e;
-          return qbrToDownload(e, base64, o);
+          // the file is named by its quarter: the engine's default when none was chosen
+          return qbrToDownload(e, base64, { ...o, quarter: o.quarter ?? reviewed?.label });
         }
         onProgress({
           phase: "writing",
@@ -709,7 +715,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         const cut = cellTextNote(cellsToCut(specs), FULL_TEXT_IN_DATA);
         return {
           made: [`QBR workbook (${specs.length} sheets)`],
-          message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(", ")}. Save it where you keep your QBRs.${cut ? ` ${cut}` : ""}`,
+          message: `Opened a new QBR workbook with ${specs.length} sheets: ${specs.map((s) => s.name).join(", ")}. Save it where you keep your QBRs.${reviewed?.note ? ` ${reviewed.note}` : ""}${cut ? ` ${cut}` : ""}`,
         };
       }
       onProgress({

@@ -7,6 +7,7 @@
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
+import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
@@ -134,8 +135,7 @@ const QBR_REPLENISHMENT_ROWS = 8;
 export function passedOverNote(q: QbrData, culture: string | undefined): string | null {
   const p = q.passedOver;
   if (!p) return null;
-  const d = (s: number) => asOfText(s, culture);
-  return `${p.quarter.label} (${p.quarter.months}), the last quarter complete at ${d(q.asOf)}, has no orders in the data, which starts ${d(p.firstOrder)}: this QBR covers ${q.quarter.label} to date, ${d(q.quarter.firstDay)} – ${d(q.figuresTo)}, not a whole quarter.`;
+  return passedOverText(p.quarter, q.quarter, q.asOf, p.firstOrder, q.figuresTo, culture);
 }
 
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {

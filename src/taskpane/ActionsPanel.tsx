@@ -16,6 +16,8 @@ export interface ActionsPanelProps {
   busy?: boolean;
   quarters: { key: string; text: string }[];
   quarter?: string;
+  /** Why the default quarter is a part quarter, shown under the choice (as kap qbr says it). */
+  quarterNote?: string;
   onQuarter: (q: string) => void;
   onRun: (id: ActionId) => void;
 }
@@ -34,6 +36,7 @@ export function ActionsPanel({
   busy,
   quarters,
   quarter,
+  quarterNote,
   onQuarter,
   onRun,
 }: ActionsPanelProps): JSX.Element {
@@ -58,6 +61,11 @@ export function ActionsPanel({
                 onChange={(_, o) => o && onQuarter(String(o.key))}
                 disabled={disabled}
               />
+            ) : null}
+            {a.scope === "workbook" && quarterNote ? (
+              <Text variant="small" styles={{ root: { fontStyle: "italic" } }}>
+                {quarterNote}
+              </Text>
             ) : null}
             <DefaultButton
               text={a.label}

@@ -43,6 +43,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
     busy,
     quarters: s.quarters,
     quarter: s.quarter,
+    quarterNote: s.quarterNote,
     onQuarter: cmd.setQuarter,
     onRun: cmd.run,
   };

@@ -2,10 +2,11 @@
 import type { DataRole, FieldChoice, FoundTable, KapSettings, Progress } from "../engine/contract";
 import { asOfOf } from "../engine/settings";
 import {
+  defaultQbrQuarter,
+  defaultQbrQuarterNote,
   fiscalQuarterOf,
   fiscalQuarterSpan,
   isFiscalStartMonth,
-  lastCompletedQuarter,
   shiftQuarter,
 } from "../domain/analysis/fiscal";
 import { formatMoney, moneyLabel } from "../domain/currency";
@@ -194,13 +195,43 @@ export function recentQuarters(
   return out;
 }
 
-/** The quarter a QBR reviews unless the user picks another: the last one completed by the as-of date. */
-export function defaultQuarter(settings: KapSettings, lastOrder?: number, today?: number): string {
-  const start = isFiscalStartMonth(settings.fiscalYearStartMonth)
-    ? settings.fiscalYearStartMonth
-    : 1;
-  return fiscalQuarterSpan(lastCompletedQuarter(asOfOf(settings, lastOrder, today), start), start)
-    .label;
+/**
+ * The quarter a QBR reviews unless the user picks another, as `kap qbr` chooses it (domain
+ * defaultQbrQuarter): the last one completed by the as-of date; or, when the data's first order
+ * (`firstOrder`) comes after it, the quarter running at the as-of date, to date.
+ */
+export function defaultQuarter(
+  settings: KapSettings,
+  lastOrder?: number,
+  today?: number,
+  firstOrder?: number
+): string {
+  const start = fiscalStartOf(settings);
+  const asOf = asOfOf(settings, lastOrder, today);
+  return fiscalQuarterSpan(defaultQbrQuarter(asOf, start, firstOrder).quarter, start).label;
+}
+
+/**
+ * Why the default quarter is a part quarter, in the words `kap qbr` and the QBR's cover use; null
+ * when it is the last complete quarter. Dates in `culture`'s way (the pane's sheets' culture).
+ */
+export function defaultQuarterNote(
+  settings: KapSettings,
+  lastOrder?: number,
+  firstOrder?: number,
+  culture?: string,
+  today?: number
+): string | null {
+  return defaultQbrQuarterNote(
+    asOfOf(settings, lastOrder, today),
+    fiscalStartOf(settings),
+    firstOrder,
+    culture
+  );
+}
+
+function fiscalStartOf(settings: KapSettings): number {
+  return isFiscalStartMonth(settings.fiscalYearStartMonth) ? settings.fiscalYearStartMonth : 1;
 }
 
 /** Today as yyyy-mm-dd in local time, for the as-of placeholder. */

@@ -15,7 +15,7 @@ import {
 } from "../engine/contract";
 import { settingsProblems } from "../engine/settings";
 import { paneCultureOf } from "./culture";
-import { defaultQuarter, problemOf, recentQuarters } from "./format";
+import { defaultQuarter, defaultQuarterNote, problemOf, recentQuarters } from "./format";
 import { isoToSerial } from "../domain/dates";
 import type { Outcome } from "./Status";
 
@@ -50,6 +50,8 @@ export interface KapState {
   glance?: AccountGlance;
   quarters: { key: string; text: string }[];
   quarter?: string;
+  /** Why the default quarter is a part quarter (the data start after the last complete one), as kap qbr says it; absent otherwise. */
+  quarterNote?: string;
   running?: string;
   /** Cancel was pressed and the job has not stopped yet (Excel finishes the step it is on). */
   cancelling: boolean;
@@ -108,10 +110,20 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     () => (settings ? recentQuarters(settings, 8, lastOrder) : []),
     [settings, lastOrder]
   );
-  const quarter = quarters.some((q) => q.key === quarterChoice)
-    ? quarterChoice
-    : settings
-      ? defaultQuarter(settings, lastOrder)
+  // the default as kap qbr chooses it: when the data start after the last complete quarter,
+  // the running quarter to date, and the same words on why
+  const firstOrder = discovery?.summary?.firstDate
+    ? isoToSerial(discovery.summary.firstDate)
+    : undefined;
+  const byDefault = settings
+    ? defaultQuarter(settings, lastOrder, undefined, firstOrder)
+    : undefined;
+  const quarter = quarters.some((q) => q.key === quarterChoice) ? quarterChoice : byDefault;
+  const onDefault = quarter !== undefined && quarter === byDefault;
+  const quarterNote =
+    settings && onDefault
+      ? (defaultQuarterNote(settings, lastOrder, firstOrder, discovery?.summary?.dateCulture) ??
+        undefined)
       : undefined;
 
   /** The scores, the chosen account and the data summary of an analysis that no longer holds. */
@@ -369,7 +381,12 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
           }
           return host.run(
             id,
-            { accountId, quarter: action.scope === "workbook" ? quarter : undefined },
+            // the default is left to the engine, as kap qbr with no --quarter: its QBR's cover
+            // then says when it is a part quarter
+            {
+              accountId,
+              quarter: action.scope === "workbook" && !onDefault ? quarter : undefined,
+            },
             s,
             onProgress,
             signal
@@ -411,6 +428,7 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     glance,
     quarters,
     quarter,
+    quarterNote,
     running,
     cancelling,
     progress,

@@ -221,6 +221,8 @@ export function makeFakeHost(
     /** the workbook's culture (Excel's cultureInfo), as the discovery reports it */
     culture?: string;
     noOrders?: boolean;
+    /** the order lines' first and last dates once read (default 2024-07-01 to 2026-06-28) */
+    dates?: { firstDate: string; lastDate: string };
   } = {}
 ): FakeHost {
   let analyzed = false;
@@ -228,6 +230,7 @@ export function makeFakeHost(
     rows: 1187,
     firstDate: "2024-07-01",
     lastDate: "2026-06-28",
+    ...opts.dates,
     accounts: 3,
     rejected: 13,
     ...(opts.hasProducts === undefined ? {} : { hasProducts: opts.hasProducts }),

@@ -7,6 +7,7 @@
 import type { Period } from "../dates";
 import { daysInMonth, MONTH_SHORT, serialToYmd, ymdToSerial } from "../dates";
 import type { Serial } from "../types";
+import { dateText } from "../dateText";
 
 export interface FiscalQuarter {
   /** fiscal year, named by the calendar year it ends in */
@@ -141,4 +142,42 @@ export function defaultQbrQuarter(
   if (fiscalQuarterSpan(complete, startMonth).lastDay >= firstOrder)
     return { quarter: complete, passedOver: null };
   return { quarter: fiscalQuarterOf(asOf, startMonth), passedOver: complete };
+}
+
+/**
+ * What every face says when the default quarter passed over the last complete one (see
+ * defaultQbrQuarter): the QBR's cover and `kap qbr` (through sheets/qbrWorkbook passedOverNote)
+ * and the pane beside its quarter choice. `figuresTo`: the as-of, or the quarter's last day if
+ * sooner. Dates in `culture`'s way (none: dd/mm/yyyy).
+ */
+export function passedOverText(
+  passedOver: FiscalQuarterSpan,
+  quarter: FiscalQuarterSpan,
+  asOf: Serial,
+  firstOrder: Serial,
+  figuresTo: Serial,
+  culture?: string
+): string {
+  const d = (s: Serial) => dateText(s, culture);
+  return `${passedOver.label} (${passedOver.months}), the last quarter complete at ${d(asOf)}, has no orders in the data, which starts ${d(firstOrder)}: this QBR covers ${quarter.label} to date, ${d(quarter.firstDay)} – ${d(figuresTo)}, not a whole quarter.`;
+}
+
+/** passedOverText for the default quarter at `asOf`, or null when the default is the last complete quarter. */
+export function defaultQbrQuarterNote(
+  asOf: Serial,
+  startMonth: number,
+  firstOrder: Serial | null | undefined,
+  culture?: string
+): string | null {
+  const { quarter, passedOver } = defaultQbrQuarter(asOf, startMonth, firstOrder);
+  if (!passedOver || firstOrder === null || firstOrder === undefined) return null;
+  const span = fiscalQuarterSpan(quarter, startMonth);
+  return passedOverText(
+    fiscalQuarterSpan(passedOver, startMonth),
+    span,
+    asOf,
+    firstOrder,
+    Math.min(span.lastDay, asOf),
+    culture
+  );
 }

@@ -22,6 +22,7 @@ export {
   shiftQuarter,
   lastCompletedQuarter,
   defaultQbrQuarter,
+  defaultQbrQuarterNote,
   fiscalQuarterLabel,
   parseFiscalQuarter,
   isFiscalStartMonth,
