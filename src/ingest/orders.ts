@@ -43,7 +43,7 @@ import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
 import { netOfOrderRefund } from "./orderRefunds";
-import { netOfBigCommerceTotals, unpackedRows } from "./packedLines";
+import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { formatMoney, isSharedSymbol, moneyLabel, SHARED_SYMBOLS } from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
@@ -2873,9 +2873,10 @@ export function createOrderParser(
       if (overstated) warnings.push(overstated);
       if (ordersNetOfRefund) {
         // BigCommerce's refunds are taken off before tax, at the order's own share of tax
-        const apart = bigCommerceTotals ? "shipping" : "shipping or tax";
+        const beforeTax = !!bigCommerceTotals && refundBeforeTax(bigCommerceTotals);
+        const apart = beforeTax ? "shipping" : "shipping or tax";
         warnings.push(
-          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund${bigCommerceTotals ? " before tax" : ""} (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was ${apart}, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the ${bigCommerceTotals ? "shipping" : "shipping and tax"} refunded with the goods.`
+          `${ordersNetOfRefund === 1 ? "1 partly refunded order is" : `${wholeText(ordersNetOfRefund, culture)} partly refunded orders are`} read net of the whole refund${beforeTax ? " before tax" : ""} (${netOfRefundExamples.join("; ")}${ordersNetOfRefund > netOfRefundExamples.length ? "; …" : ""}): the export does not say how much of a refund was ${apart}, so ${ordersNetOfRefund === 1 ? "this order" : "these orders"} may be understated by the ${beforeTax ? "shipping" : "shipping and tax"} refunded with the goods.`
         );
       }
       if (refundedPastGoods)

@@ -175,9 +175,17 @@ export function bigCommerceTotalsColumns(
     totalIncTax: at("order total inc tax"),
     refund: at("refund amount"),
   };
-  // without the shipping, what the total lacks of the subtotal cannot be told a discount
-  if (cols.shipping < 0) cols.totalExTax = -1;
-  return cols.totalExTax >= 0 || cols.refund >= 0 ? cols : undefined;
+  return showsDiscounts(cols) || cols.refund >= 0 ? cols : undefined;
+}
+
+/** Whether the totals show the discount: without the shipping, what the total lacks of the subtotal is not told one. */
+function showsDiscounts(cols: BigCommerceTotalsColumns): boolean {
+  return cols.totalExTax >= 0 && cols.shipping >= 0;
+}
+
+/** Whether the refund (paid with its tax) can be taken off before tax, at the order's own rate. */
+export function refundBeforeTax(cols: BigCommerceTotalsColumns): boolean {
+  return cols.totalExTax >= 0 && cols.totalIncTax >= 0;
 }
 
 /** What the reading's summary says: how each order's value is worked out. */
@@ -188,13 +196,13 @@ export function bigCommerceTotalsNote(
 ): string {
   const h = (c: number) => `"${headers[c].trim()}"`;
   const parts: string[] = [];
-  if (cols.totalExTax >= 0)
+  if (showsDiscounts(cols))
     parts.push(
       `less its coupons and discounts (what ${h(cols.totalExTax)} lacks of "${revenueHeader}" + ${h(cols.shipping)}${cols.handling >= 0 ? ` + ${h(cols.handling)}` : ""})`
     );
   if (cols.refund >= 0)
     parts.push(
-      `less ${h(cols.refund)}${cols.totalExTax >= 0 && cols.totalIncTax >= 0 ? ` before tax (× ${h(cols.totalExTax)} / ${h(cols.totalIncTax)})` : ""}, all of it taken off the goods (the export does not say how much was shipping), and a refund beyond the goods leaves the order at nothing, skipped as refunded`
+      `less ${h(cols.refund)}${refundBeforeTax(cols) ? ` before tax (× ${h(cols.totalExTax)} / ${h(cols.totalIncTax)})` : " with its tax (the export has not the order's totals with and without tax to take it off)"}, all of it taken off the goods (the export does not say how much was shipping), and a refund beyond the goods leaves the order at nothing, skipped as refunded`
     );
   return `BigCommerce's orders: each order's value is "${revenueHeader}" ${parts.join(", and ")}.`;
 }
@@ -223,10 +231,11 @@ export function netOfBigCommerceTotals(
   if (!readable || (hasTotal && totalEx === undefined)) return undefined;
   // what the order's total lacks of its goods, shipping and handling came off as a discount (a
   // cent's rounding is none; a total above them holds a charge of another kind, no discount)
-  const lacks = totalEx === undefined ? 0 : subtotal + shipping! + handling! - totalEx;
+  const lacks =
+    totalEx === undefined || !showsDiscounts(cols) ? 0 : subtotal + shipping! + handling! - totalEx;
   const discount = lacks > 0.005 ? lacks : 0;
   const goods = subtotal - discount;
-  // the refund as paid holds its tax: its share before tax is the order's
+  // the refund as paid holds its tax: its share before tax is the order's (none known: all of it)
   const rate = totalEx !== undefined && totalEx > 0 && totalInc! > 0 ? totalEx / totalInc! : 1;
   const before = Math.abs(refund!) * rate;
   const refunded = Math.min(before, Math.max(goods, 0));

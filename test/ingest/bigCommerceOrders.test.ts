@@ -152,3 +152,18 @@ test("BigCommerce's default export without its products (one line per order): th
   expect(report.hasProducts).toBe(false);
   expect(report.warnings.join("\n")).toContain("202: 40.00 less 10.00 refunded");
 });
+
+test("BigCommerce orders without Order Total (ex tax): the refund comes off whole, its tax with it, and the summary says so", async () => {
+  const path = file("orders-few-columns.csv", [
+    "Order ID,Customer ID,Order Date,Order Status,Subtotal (inc tax),Subtotal (ex tax),Order Total (inc tax),Refund Amount",
+    // 40.00 before tax, 12.00 refunded with its tax: no totals to take the tax off by → 40.00 − 12.00 = 28.00
+    "301,7,10/21/2026,Partially Refunded,48.00,40.00,48.00,12.00",
+  ]);
+  const { revenue, report } = await analyzeFile(path);
+  expect(revenue).toEqual({ "7": 28 });
+  const said = report.warnings.join("\n");
+  expect(said).toContain('less "Refund Amount" with its tax');
+  expect(said).toContain(
+    "1 partly refunded order is read net of the whole refund (301: 40.00 less 12.00 refunded): the export does not say how much of a refund was shipping or tax"
+  );
+});
