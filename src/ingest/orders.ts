@@ -1558,6 +1558,8 @@ export function createOrderParser(
    * and that nothing on the line or the culture names: by symbol, their count, value and first rows.
    */
   const symbolLines = new Map<string, { lines: number; value: number; rows: number[] }>();
+  /** fileSymbol is one nothing names (no culture naming it): its lines are symbolLines too */
+  let fileSymbolUnnamed = false;
   /** the current line's such symbol (set where its currency is read) */
   let lineSymbol: string | undefined;
   function noteSymbolLine(symbol: string, value: number, row: number): void {
@@ -1579,7 +1581,7 @@ export function createOrderParser(
     const n = (x: number) => (culture ? wholeText(x, culture) : String(x));
     return [...symbolLines].map(([symbol, { lines, value, rows }]) => {
       const others = keys
-        .filter((k) => k !== symbol && !(k === "" && fileSymbol === symbol))
+        .filter((k) => k !== symbol && !((k === "" || k === fileCurrency) && fileSymbol === symbol))
         .map((k) =>
           k === "" ? "with no currency" : isSharedSymbol(k) ? `with "${k}"` : `in ${k}`
         );
@@ -1588,7 +1590,7 @@ export function createOrderParser(
       const apart = convert
         ? `${one ? "it is" : "they are"} not converted with the rates table: kept apart from the ${reporting} revenue, never added to it`
         : `${one ? "it is" : "they are"} kept apart from the lines ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others[others.length - 1]}, never added to them`;
-      return `${n(lines)} order line${one ? "" : "s"} (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${lines > rows.length ? ", …" : ""}; ${formatMoney(value, moneyLabel(symbol, culture))}) name${one ? "s" : ""} no currency code and ${one ? "is" : "are"} written with "${symbol}", which ${by.slice(0, -1).join(", ")} and ${by[by.length - 1]} ${by.length === 2 ? "both" : "all"} write: nothing in the data or the culture says which, so ${apart}. Write the currency's code on ${one ? "that line" : "those lines"} ("${by[0]} 12.00", or in the currency column), or give the culture of the company's country (kap --culture${SYMBOL_EXAMPLES[symbol] ?? ""}; in Excel, the workbook's regional format) to name it.`;
+      return `${n(lines)} order line${one ? "" : "s"} (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${lines > rows.length ? ", …" : ""}; ${formatMoney(value, moneyLabel(symbol, culture))}) name${one ? "s" : ""} no currency code and ${one ? "is" : "are"} written with "${symbol}", which ${by.slice(0, -1).join(", ")} and ${by[by.length - 1]} ${by.length === 2 ? "both" : "all"} write: nothing in the data or the culture says which, so ${apart}. Write the currency's code on ${one ? "that line" : "those lines"} ("${by[0]} 12.00", or in a currency column), or give the culture of the company's country (kap --culture${SYMBOL_EXAMPLES[symbol] ?? ""}; in Excel, the workbook's regional format) to name it.`;
     });
   }
   /** A totals row's money symbol ("$127.00"): the currency of lines that carry none (report.totalsCurrency). */
@@ -2560,21 +2562,45 @@ export function createOrderParser(
           lineSymbol = shared;
           // with a rates table, money naming no currency is the reporting currency's: the
           // symbol is kept as the line's own, and the line is not converted (rateOf has none)
-          if (convert) currency = shared;
-          else fileSymbol ??= shared;
+          // so is a second symbol ("kr" beside "$"): '' is the first one's
+          if (convert || (fileSymbol !== undefined && fileSymbol !== shared)) currency = shared;
+          else fileSymbol = shared;
         }
       }
     }
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
-      if (currency !== undefined && fileCurrency === undefined) {
+      if (currency !== undefined && fileCurrency === undefined && fileSymbol === undefined) {
         fileCurrency = currency;
         // "$40.00" is some dollar (the culture may say which); "USD 40.00" is the US one
         fileSymbol = sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, currency);
-      } else if (currency === undefined && fileCurrency === undefined && fileSymbol === undefined)
+        fileSymbolUnnamed =
+          !!fileSymbol && currencyOfSharedSymbol(fileSymbol, options.culture) === undefined;
+      } else if (currency === undefined && fileCurrency === undefined && fileSymbol === undefined) {
         fileSymbol = kronaOf(rawRevenue) ?? kronaOf(rawPrice);
-      if (currency === fileCurrency) currency = undefined;
+        fileSymbolUnnamed =
+          !!fileSymbol && currencyOfSharedSymbol(fileSymbol, options.culture) === undefined;
+        if (fileSymbolUnnamed) lineSymbol = fileSymbol;
+      } else if (currency !== fileCurrency || (currency === undefined && fileSymbol)) {
+        // a symbol other than the file's first ("$" after "£", "kr" after "$"): one several
+        // currencies write is the culture's, else kept as written, never USD or the file's
+        const shared =
+          currency === undefined
+            ? (kronaOf(rawRevenue) ?? kronaOf(rawPrice))
+            : sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, currency);
+        if (shared && shared !== fileSymbol) {
+          const read = currency ?? ""; // counted above under the code the parser read
+          if (--currencies[read] === 0) delete currencies[read];
+          currency = currencyOfSharedSymbol(shared, options.culture) ?? shared;
+          currencies[currency] = (currencies[currency] ?? 0) + 1;
+          if (currency === shared) lineSymbol = shared;
+        } else if (shared && fileSymbolUnnamed) lineSymbol = shared;
+      }
+      if (currency === fileCurrency) {
+        currency = undefined;
+        if (fileSymbolUnnamed && fileCurrency !== undefined) lineSymbol = fileSymbol;
+      }
     }
     let lineRate = 1;
     if (convert && currency && currency !== reporting && lineSymbol === undefined) {
@@ -2917,12 +2943,14 @@ export function createOrderParser(
         delete currencies[""];
         if (Object.keys(currencies).length > 1)
           warnings.push(
-            `${count(unlabelled)} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileCurrency}, the first currency in the data.`
+            `${count(unlabelled)} line${unlabelled === 1 ? "" : "s"} with no currency symbol ${unlabelled === 1 ? "was" : "were"} taken to be in ${fileSymbolUnnamed ? `"${fileSymbol}"` : fileCurrency}, the first currency in the data.`
           );
       }
       warnings.push(...symbolLinesWarnings());
       // a symbol naming no currency ("$", kept as its lines' own) is said apart (symbolLinesWarnings)
-      const found = Object.keys(currencies).filter((c) => c !== "" && !isSharedSymbol(c));
+      const found = Object.keys(currencies).filter(
+        (c) => c !== "" && !isSharedSymbol(c) && !(fileSymbolUnnamed && c === fileCurrency)
+      );
       const foreign = found.filter((c) => c !== reporting);
       if (convert && foreign.length)
         warnings.push(

@@ -49,7 +49,7 @@ describe('a blank currency cell and "$" beside GBP and USD lines', () => {
     const out = run(BLANK_CELLS);
     // "$" lines: 12.00 (row 3) + 30.00 (row 5) = 42.00; GBP 100.00 + 60.00 = 160; USD 20.00 + 5.00 = 25
     expect(out).toContain(
-      '! 2 order lines (rows 3, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP and in USD, never added to them. Write the currency\'s code on those lines ("USD 12.00", or in the currency column), or give the culture of the company\'s country (kap --culture, e.g. en-AU for AUD, en-CA for CAD, en-US for USD; in Excel, the workbook\'s regional format) to name it.'
+      '! 2 order lines (rows 3, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP and in USD, never added to them. Write the currency\'s code on those lines ("USD 12.00", or in a currency column), or give the culture of the company\'s country (kap --culture, e.g. en-AU for AUD, en-CA for CAD, en-US for USD; in Excel, the workbook\'s regional format) to name it.'
     );
     expect(out).toContain("Annual revenue by currency: 42 (no currency); £160; $25 ·");
     // Acme's GBP lines stay £160, its "$" line (12) apart
@@ -114,5 +114,63 @@ describe('a rates table beside a blank currency cell and "$"', () => {
     const us = run(path, "--culture", "en-US");
     expect(us).toContain("Annual revenue: £187 ·");
     expect(us).not.toContain("name no currency code");
+  });
+});
+
+/**
+ * No currency column: every symbol on the lines is checked, not only the first. Before: "£"
+ * first made the later "$" lines USD, and "kr" first then "£" read all as GBP (£1,612).
+ */
+describe("no currency column: a shared symbol after another symbol", () => {
+  const POUND_THEN_DOLLAR = join(dir, "pound-then-dollar.csv");
+  writeFileSync(
+    POUND_THEN_DOLLAR,
+    [
+      "Customer,Invoice,Date,Product,Quantity,Amount",
+      "Acme Ltd,INV-1,01/10/2026,CT-1,10,£100.00",
+      "Acme Ltd,INV-2,05/10/2026,CT-1,6,60.00",
+      "Bolt Ltd,INV-3,12/10/2026,CT-1,5,$12.00",
+      "Bolt Ltd,INV-4,13/10/2026,CT-1,5,$30.00",
+    ].join("\n") + "\n"
+  );
+  const KRONA_THEN_POUND = join(dir, "krona-then-pound.csv");
+  writeFileSync(
+    KRONA_THEN_POUND,
+    [
+      "Customer,Invoice,Date,Product,Quantity,Amount",
+      'Acme AB,INV-1,01/10/2026,CT-1,10,"1 000,00 kr"',
+      'Acme AB,INV-2,05/10/2026,CT-1,6,"600,00 kr"',
+      'Bolt Ltd,INV-3,12/10/2026,CT-1,5,"£12,00"',
+    ].join("\n") + "\n"
+  );
+
+  test('"£" then "$": the "$" lines are no USD, said and kept apart', () => {
+    const out = run(POUND_THEN_DOLLAR);
+    // GBP: £100.00 + the bare 60.00 (the first currency's) = 160; "$": 12.00 + 30.00 = 42.00
+    expect(out).toContain('  Currency: GBP, "$" (no currency named)');
+    expect(out).toContain(
+      '! 2 order lines (rows 4, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP, never added to them.'
+    );
+    expect(out).toContain("Annual revenue by currency: £160; $42 ·");
+    expect(out).not.toMatch(/Currency: .*USD/);
+    const j = JSON.parse(run(POUND_THEN_DOLLAR, "--json"));
+    expect(j.ingest.revenueByCurrency).toEqual({ GBP: 160, $: 42 });
+  });
+
+  test('"£" then "$" with --culture en-AU: the "$" lines are AUD', () => {
+    const out = run(POUND_THEN_DOLLAR, "--culture", "en-AU");
+    expect(out).toContain("  Currency: GBP, AUD");
+    expect(out).toContain("Annual revenue by currency: £160; AUD 42 ·");
+    expect(out).not.toContain("name no currency code");
+  });
+
+  test('"kr" then "£": the krona lines are no pounds', () => {
+    const out = run(KRONA_THEN_POUND);
+    // kr 1,000.00 + 600.00 = 1,600.00 apart from £12.00 (before: £1,612 in one sum)
+    expect(out).toContain(
+      '! 2 order lines (rows 2, 3; kr 1,600.00) name no currency code and are written with "kr", which SEK, NOK, DKK and ISK all write'
+    );
+    expect(out).toContain("Annual revenue by currency: 1,600 (no currency); £12 ·");
+    expect(out).not.toContain("£1,612");
   });
 });
