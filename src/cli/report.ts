@@ -18,6 +18,7 @@ export const DATE_KEYS: ReadonlySet<string> = new Set([
   "firstOrderDate",
   "lastOrderDate",
   "nextExpectedOrder",
+  "overdueFrom",
   "customerSince",
   "invoiceDate",
   "dueDate",

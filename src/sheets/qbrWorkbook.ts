@@ -629,10 +629,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
               r.orderDates,
               Math.round(r.reorderDays),
               // a next order that has passed unordered says so, not a bare date months ago;
-              // overdue only past 1.5× the period, as the Breakdown's Overdue column says
-              r.nextExpectedOrder < q.asOf
-                ? `${r.overdue ? "overdue" : "due"} since ${asOfText(r.nextExpectedOrder, opts.culture)}`
-                : date(r.nextExpectedOrder),
+              // overdue only past 1.5× the period, as the Breakdown's Overdue column says, and
+              // from that day (last order + 1.5× the period), not from the next expected date
+              r.overdue
+                ? `overdue since ${asOfText(r.overdueFrom, opts.culture)}`
+                : r.nextExpectedOrder < q.asOf
+                  ? `due since ${asOfText(r.nextExpectedOrder, opts.culture)}`
+                  : date(r.nextExpectedOrder),
               Math.round(r.averageUnitsPerOrder),
             ])
           : [["No product is reordered at a regular period yet.", null, null, null, null]]),

@@ -62,9 +62,9 @@ test("replenishment: Product, Orders, Reorder every in a narrow C, Next expected
     "Avg units per order",
   ]);
   // P1: 4 orders every 30 days, 2 units each; 154 days since its last order (30 May) is past
-  // 1.5 × 30 = 45: overdue
+  // 1.5 × 30 = 45: overdue since 30 May + 45 days = 14/07/2026
   const p1 = ws.getRow(h + 1).values as unknown[];
-  expect(p1.slice(1)).toEqual(["P1", 4, 30, "overdue since 29/06/2026", 2]);
+  expect(p1.slice(1)).toEqual(["P1", 4, 30, "overdue since 14/07/2026", 2]);
   // Next expected reads from the left, its header too, in the wide column
   expect(ws.getCell(`D${h}`).alignment?.horizontal).toBe("left");
   expect(ws.getCell(`D${h + 2}`).alignment?.horizontal).toBe("left");

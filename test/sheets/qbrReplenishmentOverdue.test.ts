@@ -8,7 +8,10 @@
  * the QBR "overdue since 06/10/2026".
  *
  * Worked by hand, as of 31/10/2026, each product reordered every 30 days (4 orders):
- *   P1 last 30/05/2026: 154 days (5.1×) → next 29/06/2026, overdue
+ *   P1 last 30/05/2026: 154 days (5.1×) → next 29/06/2026, overdue from 30/05 + 1.5 × 30 = 45
+ *      days = 14/07/2026 (the sample's C0082 Hybrid Polymer Sealant, Clear, read "overdue since
+ *      21/07/2026", its next expected date, where the Breakdown's rule makes it 03/03/2026 +
+ *      1.5 × 140 days = 29/09/2026)
  *   P2 last 17/09/2026:  44 days (1.47×) → next 17/10/2026, due, not overdue
  *   P3 last 31/10/2026:   0 days → next 30/11/2026, to come
  */
@@ -29,7 +32,7 @@ const model = buildPortfolio(
   { asOf }
 );
 
-it("reads P1 'overdue since 29/06/2026', P2 'due since 17/10/2026', P3 the date 30/11/2026", () => {
+it("reads P1 'overdue since 14/07/2026', P2 'due since 17/10/2026', P3 the date 30/11/2026", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 });
   const page = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).find(
     (s) => s.kind === "qbr-insights"
@@ -37,7 +40,7 @@ it("reads P1 'overdue since 29/06/2026', P2 'due since 17/10/2026', P3 the date 
   const table = page.blocks.find((b) => b.at === "A18")!.rows;
   const next = Object.fromEntries(table.slice(1).map((r) => [r[0], r[3]]));
   expect(next).toEqual({
-    P1: "overdue since 29/06/2026",
+    P1: "overdue since 14/07/2026",
     P2: "due since 17/10/2026",
     P3: { date: d(2026, 11, 30) },
   });

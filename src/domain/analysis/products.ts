@@ -160,6 +160,7 @@ export function replenishmentOf(
       nextExpectedOrder: Math.round(last + reg.reorderDays!),
       // the top products' rule, so the QBR and the Breakdown call the same product overdue
       overdue: asOf - last > OVERDUE_MULTIPLE * reg.reorderDays!,
+      overdueFrom: Math.round(last + OVERDUE_MULTIPLE * reg.reorderDays!),
       averageUnitsPerOrder: units / reg.orders,
       revenueLast12: k.rev12,
     });

@@ -469,6 +469,8 @@ export interface ReplenishmentCandidate {
   nextExpectedOrder: Serial;
   /** days since the last order > OVERDUE_MULTIPLE × reorder period (as the top products) */
   overdue: boolean;
+  /** the day OVERDUE_MULTIPLE × the reorder period after the last order: overdue once past it */
+  overdueFrom: Serial;
   averageUnitsPerOrder: number;
   revenueLast12: number;
 }
