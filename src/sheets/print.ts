@@ -104,6 +104,9 @@ interface PrintCell extends SheetCell {
   line: number;
 }
 
+/** The tallest row Excel allows, in points ("Excel specifications and limits": row height 409 points). */
+export const MAX_ROW_POINTS = 409;
+
 /** Columns a sheet can have (Excel's XFD): a cell's key in cellsOf is row × MAX_COLS + col. */
 const MAX_COLS = 16_384;
 
@@ -479,7 +482,11 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     });
   }
 
-  const rowHeights = { ...Object.fromEntries(heights), ...(spec.rowHeights ?? {}) };
+  // no taller than Excel's 409 points a row ("Excel specifications and limits"): a cell of 32,767
+  // characters wraps to thousands of lines, and a taller row is one Excel repairs
+  const rowHeights: Record<number, number> = {};
+  for (const [r, h] of [...heights, ...Object.entries(spec.rowHeights ?? {})])
+    rowHeights[Number(r)] = Math.min(MAX_ROW_POINTS, h);
   const rowBreaks = page.onePage
     ? []
     : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth, titleCols ?? 0));

@@ -1463,6 +1463,9 @@ export class RangeFormatProxy extends ClientObject<RangeModel> {
     this.prop("columnWidth", v);
   }
   set rowHeight(v: number) {
+    // Excel's specifications and limits: a row is at most 409 points tall
+    if (v < 0 || v > 409)
+      throw new DoubleError("InvalidArgument", "A row height is from 0 to 409 points");
     this.prop("rowHeight", v);
   }
   get wrapText(): boolean {

@@ -41,3 +41,32 @@ test("an account sheet titled with the name: its title cut, its printed header w
   expect(hf.leftHeader.endsWith("…")).toBe(true);
   expect(res.notes.join(" ")).toContain("(KAP Plan – C1 A1, 3,000,024 characters)");
 });
+
+test("a name of 32,767 characters wrapped in its column: its row 409 points tall, Excel's most", async () => {
+  // 32,767 characters in a 30-character column wrap to over 1,000 lines of 15 pt: capped at 409
+  const x = new ExcelDouble();
+  const spec = finishForPrint(
+    sheet(
+      "KAP Names",
+      "names",
+      "",
+      [
+        {
+          at: "A1",
+          rows: [
+            ["Name", "Revenue"],
+            [LONG, 100],
+          ],
+          header: true,
+        },
+      ],
+      {
+        widths: [30, 10],
+      }
+    ),
+    { paper: "A4", asOfText: "As of 31/10/2026" }
+  );
+  expect(spec.rowHeights![2]).toBe(409);
+  await writeSheetsIn(asCtx(x), [spec]);
+  expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(409);
+});
