@@ -36,7 +36,8 @@ export type LayoutId =
   | "odoo"
   | "odoo-sales"
   | "netsuite"
-  | "magento-order-grid";
+  | "magento-order-grid"
+  | "amazon-orders";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -140,6 +141,12 @@ export interface ExportLayout {
    * line, its tax line or a journal's (NetSuite), skipped and counted, no revenue lost.
    */
   itemLinesOnly?: boolean;
+  /**
+   * The line revenue column is before the line's money discount (lineDiscount), which comes off
+   * it: Amazon's item-price, before its item-promotion-discount. Without it a line discount comes
+   * off only a value worked out as quantity × unit price.
+   */
+  revenueBeforeLineDiscount?: boolean;
   /**
    * What the user is told about how this layout is read. Not what an export without products
    * leaves out: the analysis says that once, for every such file (domain/analysis/portfolio).
@@ -1322,6 +1329,69 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "purchase point",
     ],
     note: "One row per order, read at its Subtotal (the goods, before shipping and tax); each order's products are in Magento's order-items export (sales_order_item).",
+  },
+  {
+    // Amazon Seller Central's order reports, tab-separated: the All Orders report (amazon-order-id,
+    // quantity, item-status) and the order report of Manage Orders (order-id, order-item-id,
+    // quantity-purchased). Every amount is for the line's whole quantity, not a unit price (Amazon:
+    // "ItemPrice is equal to the selling price of the item multiplied by the quantity ordered"),
+    // before the item's promotion discount, and without its tax and shipping.
+    id: "amazon-orders",
+    name: "Amazon Seller Central order report",
+    signature: [
+      ["amazon order id", "order item id"],
+      ["purchase date"],
+      ["sku"],
+      ["quantity purchased", "quantity"],
+      ["item price"],
+      ["item tax"],
+      ["shipping price"],
+    ],
+    fields: {
+      orderId: ["amazon order id", "order id"],
+      date: ["purchase date"],
+      sku: ["sku"],
+      productName: ["product name"],
+      quantity: ["quantity purchased", "quantity"],
+      revenue: ["item price"],
+      lineDiscount: ["item promotion discount"],
+      currency: ["currency"],
+      // an item cancelled in an order that stands says so in its own status
+      orderStatus: ["item status", "order status"],
+    },
+    revenueBeforeLineDiscount: true,
+    ignore: [
+      "order item id",
+      "merchant order id",
+      "payments date",
+      "last updated date",
+      "reporting date",
+      "promise date",
+      "days past promise",
+      "number of items",
+      "quantity shipped",
+      "quantity to ship",
+      "item tax",
+      "shipping price",
+      "shipping tax",
+      "gift wrap price",
+      "gift wrap tax",
+      "ship promotion discount",
+      "promotion ids",
+      "order status",
+      "fulfillment channel",
+      "sales channel",
+      "order channel",
+      "ship service level",
+      "price designation",
+      "purchase order number",
+      "is business order",
+      "is prime",
+      "tax collection model",
+      "tax collection responsible party",
+      "asin",
+    ],
+    note: '"item-price" is the line\'s value for its whole quantity (Amazon\'s amounts are never unit prices), less its "item-promotion-discount" where the report has one, without its tax and shipping; cancelled items are skipped, as are orders still Pending (their payment not yet authorised).',
   },
 ];
 

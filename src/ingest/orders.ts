@@ -799,6 +799,8 @@ export function createOrderParser(
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
   const stockMovement = !!layout?.stockMovement;
+  /** the line revenue is before the line's money discount (Amazon's item-price and item-promotion-discount) */
+  const revenueBeforeLineDiscount = !!layout?.revenueBeforeLineDiscount && col.lineDiscount >= 0;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
@@ -2410,6 +2412,18 @@ export function createOrderParser(
         revenue -= Math.abs(ld) * Math.sign(revenue || 1);
         lineDiscountTaken = Math.abs(ld);
       }
+    }
+    // Amazon's item-price is before the item's promotion discount (written either sign): it comes off.
+    if (
+      revenueBeforeLineDiscount &&
+      col.revenue >= 0 &&
+      revenue !== undefined &&
+      !isBlankCell(row[col.lineDiscount])
+    ) {
+      const ld = parseMoney(row[col.lineDiscount], lineDiscDec)?.value;
+      if (ld === undefined) return reject("unreadable line discount", rowNo);
+      revenue -= Math.abs(ld) * Math.sign(revenue || 1);
+      lineDiscountTaken = Math.abs(ld);
     }
     // Debit and Credit columns (QuickBooks): the line's value is Debit − Credit, as its Amount would be.
     if (col.credit >= 0 && revenue !== undefined && !isBlankCell(row[col.credit])) {

@@ -141,7 +141,7 @@ const BIGCOMMERCE_HEADERS: ReadonlySet<string> = new Set(["product details"]);
 
 /**
  * The status column is a web shop's order status, where an order awaiting payment is no sale
- * yet: the shop's own export (Shopify, WooCommerce; Magento and BigCommerce by their columns),
+ * yet: the shop's own export (Shopify, WooCommerce, Amazon; Magento and BigCommerce by their columns),
  * or a value only a shop writes. An invoice's "Awaiting Payment" (Xero's approved invoice, not
  * yet paid) is a sale: an invoicing tool's statuses hold none of those words.
  */
@@ -150,7 +150,13 @@ export function holdsShopStatuses(
   headers: readonly string[],
   values: readonly Cell[]
 ): boolean {
-  if (layout === "shopify" || layout === "woocommerce" || layout === "magento-order-grid")
+  if (
+    layout === "shopify" ||
+    layout === "woocommerce" ||
+    layout === "magento-order-grid" ||
+    // Amazon's "Pending": the buyer's payment not yet authorised
+    layout === "amazon-orders"
+  )
     return true;
   if (layout !== undefined) return false;
   if (closedMeansRefunded(headers)) return true;
