@@ -50,10 +50,50 @@ test("the order report of Manage Orders: item-price is the line's value, never Ã
   ) => [order, item, date, date, who, who, sku, sku, qty, "USD", price, tax, ship, "0.00", "Std"];
   const file = fileOf([
     head,
-    line("111-1", "11", "2026-10-05T14:22:10+00:00", "Kline", "BRK-01", "3", "75.00", "6.19", "5.99"),
-    line("111-1", "12", "2026-10-05T14:22:10+00:00", "Kline", "OIL-05", "2", "40.00", "3.30", "0.00"),
-    line("111-2", "13", "2026-07-15T09:01:44+00:00", "Kline", "BRK-01", "1", "25.00", "2.06", "5.99"),
-    line("111-3", "14", "2026-09-01T18:30:00+00:00", "Harbor", "ANC-10", "4", "200.00", "16.50", "0"),
+    line(
+      "111-1",
+      "11",
+      "2026-10-05T14:22:10+00:00",
+      "Kline",
+      "BRK-01",
+      "3",
+      "75.00",
+      "6.19",
+      "5.99"
+    ),
+    line(
+      "111-1",
+      "12",
+      "2026-10-05T14:22:10+00:00",
+      "Kline",
+      "OIL-05",
+      "2",
+      "40.00",
+      "3.30",
+      "0.00"
+    ),
+    line(
+      "111-2",
+      "13",
+      "2026-07-15T09:01:44+00:00",
+      "Kline",
+      "BRK-01",
+      "1",
+      "25.00",
+      "2.06",
+      "5.99"
+    ),
+    line(
+      "111-3",
+      "14",
+      "2026-09-01T18:30:00+00:00",
+      "Harbor",
+      "ANC-10",
+      "4",
+      "200.00",
+      "16.50",
+      "0"
+    ),
     line("111-4", "15", "2025-08-01T08:00:00+00:00", "Harbor", "ANC-10", "1", "50.00", "4.13", "0"),
   ]);
   const { report, revenue, orders } = await analyzeFile(file);
@@ -126,11 +166,61 @@ test("the All Orders report: promotion discounts off, cancelled items and pendin
   ];
   const file = fileOf([
     head,
-    line("112-1", "2026-09-10T10:00:00+00:00", "Shipped", "BRK", "Shipped", "2", "60.00", "-10.00", "Kline"),
-    line("112-1", "2026-09-10T10:00:00+00:00", "Shipped", "OIL", "Cancelled", "1", "20.00", "0.00", "Kline"),
-    line("112-2", "2026-10-01T10:00:00+00:00", "Shipped", "ANC", "Shipped", "3", "90.00", "", "Harbor"),
-    line("112-3", "2026-10-20T10:00:00+00:00", "Cancelled", "ANC", "Cancelled", "1", "30.00", "0.00", "Harbor"),
-    line("112-4", "2026-10-30T10:00:00+00:00", "Pending", "ANC", "Pending", "2", "60.00", "0.00", "Harbor"),
+    line(
+      "112-1",
+      "2026-09-10T10:00:00+00:00",
+      "Shipped",
+      "BRK",
+      "Shipped",
+      "2",
+      "60.00",
+      "-10.00",
+      "Kline"
+    ),
+    line(
+      "112-1",
+      "2026-09-10T10:00:00+00:00",
+      "Shipped",
+      "OIL",
+      "Cancelled",
+      "1",
+      "20.00",
+      "0.00",
+      "Kline"
+    ),
+    line(
+      "112-2",
+      "2026-10-01T10:00:00+00:00",
+      "Shipped",
+      "ANC",
+      "Shipped",
+      "3",
+      "90.00",
+      "",
+      "Harbor"
+    ),
+    line(
+      "112-3",
+      "2026-10-20T10:00:00+00:00",
+      "Cancelled",
+      "ANC",
+      "Cancelled",
+      "1",
+      "30.00",
+      "0.00",
+      "Harbor"
+    ),
+    line(
+      "112-4",
+      "2026-10-30T10:00:00+00:00",
+      "Pending",
+      "ANC",
+      "Pending",
+      "2",
+      "60.00",
+      "0.00",
+      "Harbor"
+    ),
   ]);
   const { report, revenue } = await analyzeFile(file);
   // Kline: BRK 60.00 for the 2 less its 10.00 promotion = 50.00; the cancelled OIL item skipped.
