@@ -25,12 +25,15 @@ import { priorityOf, rankOpportunities, recommended, type Opportunity } from "./
 import type { RelationshipMap } from "./relationship";
 import type {
   AccountAnalysis,
+  Alert,
+  AlertKind,
   AccountPlan,
   CompetitorDisplacement,
   CrossSellRecommendation,
   DormantProduct,
   PlanInitiative,
   ProductLineGap,
+  RiskFlag,
   StakeholderCoverage,
   Upsell,
 } from "./types";
@@ -220,10 +223,7 @@ export function accountPlan(
       `Find and meet the ${r.role}: ${r.approaches[0] ?? "ask for an introduction"}.`
     );
 
-  const risks = [
-    ...account.riskFlags.map((r) => r.message),
-    ...account.alerts.filter((a) => a.severity !== "Opportunity").map((a) => a.message),
-  ];
+  const risks = riskFactors(account.riskFlags, account.alerts);
   const categoriesTarget =
     x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
   const bought = account.categoriesLast12.filter((c) => c !== UNCATEGORISED);
@@ -263,4 +263,24 @@ export function peerBasisText(basis: "industry" | "tier" | "all", value: string)
     : basis === "tier"
       ? `${value}-tier accounts`
       : "other accounts";
+}
+
+/** The alerts that say the account has not ordered: the "no recent order" risk flag's fact. */
+const SILENCE_ALERTS: ReadonlySet<AlertKind> = new Set(["regularCustomerSilent", "noOrder30Days"]);
+
+/**
+ * The plan's risk factors: the risk flags, then the Critical and Warning alerts, each fact once.
+ * The "no recent order" flag and the silence alerts state the same days without an order ("No
+ * order for 260 days (flag at 45+)" beside "No order for 260 days from a regular customer …"):
+ * the flag stands, in the regular-customer alert's words when there is one (they say more).
+ */
+export function riskFactors(flags: readonly RiskFlag[], alerts: readonly Alert[]): string[] {
+  const silent = flags.some((r) => r.kind === "noRecentOrder");
+  const regular = alerts.find((a) => a.kind === "regularCustomerSilent");
+  return [
+    ...flags.map((r) => (r.kind === "noRecentOrder" && regular ? regular.message : r.message)),
+    ...alerts
+      .filter((a) => a.severity !== "Opportunity" && !(silent && SILENCE_ALERTS.has(a.kind)))
+      .map((a) => a.message),
+  ];
 }
