@@ -3,7 +3,7 @@ import { serialToIso } from "../domain/dates";
 import { currencyPrefix, isSharedSymbol } from "../domain/currency";
 import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
-import type { PortfolioAnalysis } from "../domain/analysis/types";
+import type { AccountAnalysis, PortfolioAnalysis } from "../domain/analysis/types";
 import type { IngestReport } from "../ingest/orders";
 
 /**
@@ -445,8 +445,23 @@ export function printSummary(
       `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
-  if (rows.length > shown.length)
-    out(
-      `… and ${rows.length - shown.length} more (kap analyze <file> shows all; --json for everything)`
-    );
+  const more = moreRowsLine(rows.slice(shown.length));
+  if (more) out(more);
+}
+
+/**
+ * The line under a cut account list: the accounts and the sites left out, counted as the summary
+ * counts them ("accounts: 285 (+ 15 sites …)" and 10 rows shown: "275 more accounts and 15
+ * sites", not "290 more"). Empty when nothing is left out.
+ */
+export function moreRowsLine(hidden: readonly Pick<AccountAnalysis, "isTopLevel">[]): string {
+  if (hidden.length === 0) return "";
+  const sites = hidden.filter((a) => !a.isTopLevel).length;
+  const accounts = hidden.length - sites;
+  const n = (x: number) => x.toLocaleString("en-GB");
+  const parts = [
+    ...(accounts ? [`${n(accounts)} more account${accounts === 1 ? "" : "s"}`] : []),
+    ...(sites ? [`${n(sites)}${accounts ? "" : " more"} site${sites === 1 ? "" : "s"}`] : []),
+  ];
+  return `… and ${parts.join(" and ")} (kap analyze <file> shows all; --json for everything)`;
 }

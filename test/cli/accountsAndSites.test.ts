@@ -1,5 +1,5 @@
 import type { PortfolioAnalysis } from "../../src/domain/analysis/types";
-import { accountsAndSites, bandAndQuadrantLines } from "../../src/cli/report";
+import { accountsAndSites, bandAndQuadrantLines, moreRowsLine } from "../../src/cli/report";
 
 /** A portfolio of `top` top-level accounts and `sites` sites rolled into them (only what the count reads). */
 function portfolio(top: number, sites: number): PortfolioAnalysis {
@@ -35,5 +35,27 @@ describe("the summary's band and quadrant counts are grouped as its account coun
       "Bands: Healthy 1,517 · Stable 5,559 · At Risk 12,233 · Critical 30,691",
       "Quadrants: Key 0 · Maintenance 7,076 · Growth Potential 0 · Service 42,924",
     ]);
+  });
+});
+
+describe("the line under a cut account list counts what is left as the summary counts", () => {
+  const rows = (top: number, sites: number) => portfolio(top, sites).accounts;
+  test("the demo: 285 accounts + 15 sites, 10 shown (all accounts) → 275 more accounts and 15 sites, not 290 more", () => {
+    // 285 − 10 = 275 accounts left; the 15 sites are all left too
+    expect(moreRowsLine(rows(275, 15))).toBe(
+      "… and 275 more accounts and 15 sites (kap analyze <file> shows all; --json for everything)"
+    );
+  });
+  test("only accounts, only sites, one of each, nothing left", () => {
+    expect(moreRowsLine(rows(1240, 0))).toBe(
+      "… and 1,240 more accounts (kap analyze <file> shows all; --json for everything)"
+    );
+    expect(moreRowsLine(rows(0, 1))).toBe(
+      "… and 1 more site (kap analyze <file> shows all; --json for everything)"
+    );
+    expect(moreRowsLine(rows(1, 1))).toBe(
+      "… and 1 more account and 1 site (kap analyze <file> shows all; --json for everything)"
+    );
+    expect(moreRowsLine([])).toBe("");
   });
 });
