@@ -28,6 +28,9 @@ export const SHARED_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   kr: ["SEK", "NOK", "DKK", "ISK"],
   "¥": ["JPY", "CNY"],
   Rs: ["INR", "PKR", "LKR", "NPR", "MUR"],
+  // "Fr." is the Swiss franc's, and "Fr" the CFA, CFP, Congolese, Rwandan, Burundian, Guinean,
+  // Djiboutian and Comorian francs' ("SFr." and "CHF" are the Swiss franc's alone)
+  Fr: ["CHF", "XOF", "XAF", "XPF", "CDF", "RWF", "BIF", "GNF", "DJF", "KMF"],
 };
 
 /** Whether `label` is one of SHARED_SYMBOLS, kept as the label of money no ISO code names. */

@@ -37,6 +37,16 @@ const REGION_CURRENCY: Record<string, string> = {
   NP: "NPR",
   MU: "MUR",
   ZA: "ZAR",
+  // the francs "Fr" may be beside the Swiss one (SHARED_SYMBOLS)
+  ...Object.fromEntries("BJ BF CI GW ML NE SN TG".split(" ").map((r) => [r, "XOF"])),
+  ...Object.fromEntries("CM CF TD CG GQ GA".split(" ").map((r) => [r, "XAF"])),
+  ...Object.fromEntries("PF NC WF".split(" ").map((r) => [r, "XPF"])),
+  CD: "CDF",
+  RW: "RWF",
+  BI: "BIF",
+  GN: "GNF",
+  DJ: "DJF",
+  KM: "KMF",
 };
 
 /** ISO code of the currency of the culture's region ("de-DE" → EUR, "en-CA" → CAD); undefined when not listed. */
@@ -81,6 +91,7 @@ export const SYMBOL_EXAMPLES: Readonly<Record<string, string>> = {
   kr: ", e.g. sv-SE for SEK, nb-NO for NOK, da-DK for DKK",
   "¥": ", e.g. ja-JP for JPY, zh-CN for CNY",
   Rs: ", e.g. en-IN for INR, ur-PK for PKR, si-LK for LKR",
+  Fr: ", e.g. de-CH or fr-CH for CHF, fr-SN for XOF",
 };
 
 /** Excel's locale ids (hex) of the countries whose "$" or "¥" a format may carry. */
@@ -96,19 +107,25 @@ const LOCALE_CURRENCY: Record<string, string> = {
   "804": "CNY",
 };
 
+/** "Fr." or "Fr" apart from other letters, before or after the figure ("SFr." is no match). */
+const SHARED_FRANC = /(?:^|[\s\d(\-\u2212])Fr(?![A-Za-z])/;
+
 /** "kr" or "kr." after the figure or before it (numbers.ts reads such money as naming no currency). */
 const KRONA = /(?:^|[\d\s).\-\u2212])kr\.?$|^kr\.?\s*[\d(+\-\u2212.,]/i;
 
 /**
  * The shared symbol money text is written with, where nothing in it names the currency (`code`:
  * what the parser read it as): "$40.00" → "$" ("US$40", "USD 40", "C$40" → none), "¥1,000" →
- * "¥", "Rs. 1,234.50" → "Rs", "1 249,50 kr" → "kr" (read with no code).
+ * "¥", "Rs. 1,234.50" → "Rs", "1 249,50 kr" → "kr" (read with no code), "Fr. 45.00" → "Fr"
+ * ("SFr. 45.00" → none: CHF).
  */
 export function sharedSymbolOfText(text: string, code: string | undefined): string | undefined {
   if (code === "USD") return text.includes("$") && !/US\$|USD/i.test(text) ? "$" : undefined;
   if (code === "JPY") return /[¥￥]/.test(text) && !/JPY/i.test(text) ? "¥" : undefined;
   if (code === "INR")
     return /(?:^|[\s(\-\u2212])Rs(?![A-Za-z])/.test(text) && !/INR/i.test(text) ? "Rs" : undefined;
+  // "Fr." / "Fr" (not "SFr.", "CHF 45"): the Swiss franc's and other francs'
+  if (code === "CHF") return SHARED_FRANC.test(text) && !/CHF|SFr/i.test(text) ? "Fr" : undefined;
   if (code === undefined) return KRONA.test(text.trim()) ? "kr" : undefined;
   return undefined;
 }

@@ -229,9 +229,12 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(
   SYMBOLS.map(([s, c]) => [s.toLowerCase(), c])
 );
 
-/** Swiss francs before or after the amount: "Fr. 45.00", "SFr. 45.00", "45.00 Fr.". */
-const SWISS_FRANCS_BEFORE = /^S?Fr\.\s*/;
-const SWISS_FRANCS_AFTER = /\s*S?Fr\.$/;
+/**
+ * Francs before or after the amount: "Fr. 45.00", "Fr 45.00", "SFr. 45.00", "45.00 Fr.". Read as
+ * CHF, as "$" is read as USD: "Fr" alone is other francs' too (ingest/cultureCurrency names it).
+ */
+const SWISS_FRANCS_BEFORE = /^S?Fr(?:\.\s*|\s+)/;
+const SWISS_FRANCS_AFTER = /\s*S?Fr\.?$/;
 /** "kr" or "kr." after the figure, or "kr" / "kr." before it, apart from any other letter. */
 const NORDIC_KRONA_AFTER = /(?<=[\d\s).\-\u2212])\s*kr\.?$/i;
 const NORDIC_KRONA_BEFORE = /^kr\.?\s*(?=[\d(+\-\u2212.,])/i;
@@ -290,13 +293,13 @@ function pieces(text: string): Pieces | undefined {
     const krona = NORDIC_KRONA_AFTER.exec(s) ?? NORDIC_KRONA_BEFORE.exec(s);
     if (krona) s = krona.index === 0 ? s.slice(krona[0].length) : s.slice(0, krona.index);
   }
-  // Swiss francs written the Swiss way, "Fr. 1'234.50", "SFr. 45.00", "45.00 Fr."
+  // francs written the Swiss way, "Fr. 1'234.50", "SFr. 45.00", "45.00 Fr."
   if (currency === undefined) {
     const c0 = s.charCodeAt(0);
     const francs =
       c0 === 70 || c0 === 83
         ? SWISS_FRANCS_BEFORE.exec(s)
-        : s.endsWith("Fr.")
+        : s.endsWith("Fr.") || s.endsWith("Fr")
           ? SWISS_FRANCS_AFTER.exec(s)
           : null;
     if (francs) {

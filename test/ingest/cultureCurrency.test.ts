@@ -42,6 +42,12 @@ describe("a symbol several currencies write, with no ISO code beside it", () => 
     ["INR 1,234", "INR", undefined],
     ["￥1,000", "JPY", "¥"],
     ["£40.00", "GBP", undefined],
+    // francs: "Fr." and "Fr" are the Swiss franc's and others'; "SFr." and "CHF" the Swiss alone
+    ["Fr. 1'234.50", "CHF", "Fr"],
+    ["Fr 45.00", "CHF", "Fr"],
+    ["45.00 Fr.", "CHF", "Fr"],
+    ["SFr. 45.00", "CHF", undefined],
+    ["CHF 45.00", "CHF", undefined],
   ])("%s (read as %s) → %s", (text, code, symbol) =>
     expect(sharedSymbolOfText(text, code)).toBe(symbol)
   );
