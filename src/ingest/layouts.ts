@@ -37,7 +37,8 @@ export type LayoutId =
   | "odoo-sales"
   | "netsuite"
   | "magento-order-grid"
-  | "amazon-orders";
+  | "amazon-orders"
+  | "ebay-orders";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -1392,6 +1393,65 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "asin",
     ],
     note: '"item-price" is the line\'s value for its whole quantity (Amazon\'s amounts are never unit prices), less its "item-promotion-discount" where the report has one, without its tax and shipping; cancelled items are skipped, as are orders still Pending (their payment not yet authorised).',
+  },
+  {
+    // eBay Seller Hub's orders report (Orders › Download report): one row per item sold, "Sold
+    // For" its price each; "Total Price" is what the buyer paid, with shipping and tax. Dates are
+    // written "Oct-05-26" (ingest/values); the report ends with "4 record(s) downloaded, from …"
+    // and "Seller ID : …" (ingest/orders, a footer).
+    id: "ebay-orders",
+    name: "eBay orders report",
+    signature: [
+      ["sales record number"],
+      ["order number"],
+      ["sold for"],
+      ["total price"],
+      ["sale date"],
+    ],
+    fields: {
+      orderId: ["order number"],
+      date: ["sale date"],
+      sku: ["custom label"],
+      productName: ["item title"],
+      quantity: ["quantity"],
+      unitPrice: ["sold for"],
+      // the items' value before shipping and tax, where the report has it
+      revenue: ["item subtotal"],
+      currency: ["currency"],
+    },
+    ignore: [
+      "sales record number",
+      "total price",
+      "shipping and handling",
+      "seller collected tax",
+      "ebay collected tax",
+      "ebay collected charges",
+      "electronic waste recycling fee",
+      "mattress recycling fee",
+      "additional fee",
+      "item number",
+      "transaction id",
+      "paid on date",
+      "ship by date",
+      "minimum estimated delivery date",
+      "maximum estimated delivery date",
+      "shipped on date",
+      "tracking number",
+      "shipping service",
+      "payment method",
+      "sold via promoted listings",
+      "buyer note",
+      "variation details",
+      "global shipping program",
+      "global shipping reference id",
+      "click and collect",
+      "ebay plus",
+      "feedback left",
+      "feedback received",
+      "my item note",
+      "paypal transaction id",
+    ],
+    note: 'Each item\'s value is "Sold For" × "Quantity" (or its item subtotal), never "Total Price", which holds shipping and tax.',
   },
 ];
 

@@ -115,8 +115,9 @@ const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|[T\s,])/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 const DAY_MONTH_YEAR =
   /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-zÀ-ÿ]{3,10}\.?)[\s\-/.,]+(\d{4}|\d{2})(?:$|[T\s,])/;
+/** "October 5, 2026", "Oct 5 2026"; and eBay's "Oct-05-26" (month, day, two-digit year). */
 const MONTH_DAY_YEAR =
-  /^([A-Za-zÀ-ÿ]{3,10}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(?:$|[T\s,])/;
+  /^([A-Za-zÀ-ÿ]{3,10}\.?)[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4}|\d{2})(?:$|[T\s,])/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 /**
  * Dates written with a dot and a space after each part, day first: "2. 9. 2026" (Czech and
@@ -150,7 +151,7 @@ function cjkDate(s: string): Serial | undefined {
  * A date cell as an Excel serial (whole days, time dropped); undefined when unreadable.
  * Numbers are serials (or yyyymmdd); JS Dates (ExcelJS) are read in UTC, the way ExcelJS
  * builds them from serials; text may be ISO, day- or month-first (`order` settles
- * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025", "April 3, 2025", or
+ * 03/04/2025 when both fields are ≤ 12), "3-Apr-2025", "3rd April 2025", "April 3, 2025", "Apr-03-25", or
  * "3. 4. 2025" and "2025. 04. 03." (Czech, Hungarian), "2025年4月3日", "2025년 4월 3일" and
  * "令和7年4月3日" (Japanese, Chinese, Korean).
  * `date1904`: the number came from a workbook in the 1904 date system, where the same day's
@@ -202,7 +203,7 @@ export function parseDate(v: Cell, order: DateOrder = "dmy", date1904 = false): 
   m = MONTH_DAY_YEAR.exec(s);
   if (m) {
     const mo = monthOfAny(m[1]);
-    return mo === undefined ? undefined : fromYmd(+m[3], mo, +m[2]);
+    return mo === undefined ? undefined : fromYmd(fullYear(+m[3], m[3].length), mo, +m[2]);
   }
   if (SERIAL_TEXT.test(s)) return parseDate(Number(s), order);
   return undefined;
