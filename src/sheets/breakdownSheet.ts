@@ -17,6 +17,7 @@ import {
   type CellValue,
   date,
   FORMATS,
+  medianFormat,
   PALETTE,
   sheet,
   type SheetSpec,
@@ -160,8 +161,10 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     // never an empty column: "no" when the product is within its period, "n/a" without one
     t.overdue ? "OVERDUE" : t.reorderDays === null ? "n/a" : "no",
   ]);
-  blocks.push(
-    table(
+  // Rank … Days since last order come before the reorder period (column H)
+  const REORDER_COLUMN_PAD: undefined[] = Array<undefined>(7).fill(undefined);
+  const topProducts: Block = {
+    ...table(
       `A${r}`,
       `KAP_Top_${a.accountId}`,
       [
@@ -195,8 +198,14 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
             ],
           ],
       { filter: false }
-    )
-  );
+    ),
+    // the reorder period is a median of whole-day gaps: 7.5 stays 7.5, not "8"
+    cellFormats: [
+      [],
+      ...d.topProducts.map((t) => [...REORDER_COLUMN_PAD, medianFormat(t.reorderDays)]),
+    ],
+  };
+  blocks.push(topProducts);
   const tpTop = r;
   r += Math.max(1, tp.length) + 1;
   blocks.push(

@@ -36,6 +36,7 @@ import {
   type ConditionalFormat,
   date,
   FORMATS,
+  medianFormat,
   PALETTE,
   sheet,
   type SheetSpec,
@@ -65,14 +66,6 @@ const wholePct = (x: number): number => roundHalfAwayFromZero(x);
 
 function pct(x: number | null): CellValue {
   return x === null ? "n/a" : wholePct(x) / 100;
-}
-
-/**
- * A median of counts: whole ("31") or half ("1.5"). Not "#,##0.#", which Excel shows as "31."
- * with a trailing point.
- */
-function countFormat(x: number | null): string {
-  return x === null || Number.isInteger(x) ? FORMATS.integer : "#,##0.0";
 }
 
 /** Whole money in text: the culture's way when one is set ("1.235 €"), else the format's symbol, en-GB ("£1,235"). */
@@ -601,7 +594,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     {
       at: "A14",
       rows: [[`Orders, ${Y}`, sim.accountOrdersLast12, sim.medianOrdersLast12]],
-      formats: [undefined, FORMATS.integer, countFormat(sim.medianOrdersLast12)],
+      formats: [undefined, FORMATS.integer, medianFormat(sim.medianOrdersLast12)],
     },
     {
       at: "A15",
@@ -612,7 +605,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           cats(sim.medianCategoriesLast12),
         ],
       ],
-      formats: [undefined, FORMATS.integer, countFormat(sim.medianCategoriesLast12)],
+      formats: [undefined, FORMATS.integer, medianFormat(sim.medianCategoriesLast12)],
     },
     cell(
       "A17",
@@ -627,7 +620,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [
               r.name,
               r.orderDates,
-              Math.round(r.reorderDays),
+              // a median of whole-day gaps: 7.5 shown as 7.5, not rounded to 8
+              r.reorderDays,
               // a next order that has passed unordered says so, not a bare date months ago;
               // overdue only past 1.5× the period, as the Breakdown's Overdue column says, and
               // from that day (last order + 1.5× the period), not from the next expected date
@@ -642,6 +636,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ],
       header: true,
       formats: [undefined, FORMATS.integer, FORMATS.integer, dateFormatOf(opts), FORMATS.integer],
+      cellFormats: [
+        [],
+        ...q.replenishment
+          .slice(0, QBR_REPLENISHMENT_ROWS)
+          .map((r) => [undefined, undefined, medianFormat(r.reorderDays)]),
+      ],
     },
   ];
   let r = 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));

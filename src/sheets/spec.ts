@@ -62,6 +62,15 @@ export const FORMATS = {
 } as const;
 
 /**
+ * A median of whole numbers (days between orders, orders, categories): whole ("31") or half
+ * ("7.5", the middle of two), never rounded to a whole the data does not show. Not "#,##0.#",
+ * which Excel shows as "31." with a trailing point.
+ */
+export function medianFormat(x: number | null): string {
+  return x === null || Number.isInteger(x) ? FORMATS.integer : "#,##0.0";
+}
+
+/**
  * The money format for a column. `source` is the source column's own number format (used
  * as-is when it is a real money format, so sheets follow the data), a currency code
  * ("EUR") or a symbol ("£"). Default £ (the methodology is UK).
