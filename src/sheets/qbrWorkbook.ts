@@ -410,6 +410,17 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ]
       : withServiceLines(q.categorySplit, g.current.netRevenue);
   const catTotal = split.reduce((t, c) => t + c.revenue, 0);
+  // the rows with a share (bought, net above 0) come first: the pie draws them and no others
+  const boughtRows = split.filter((c) => c.revenue > 0).length;
+  const boughtTotal = split.reduce((t, c) => t + Math.max(c.revenue, 0), 0);
+  const belowZero = split.length > boughtRows;
+  const splitNote = !belowZero
+    ? null
+    : boughtRows
+      ? `Shares are of the ${cash(boughtTotal)} bought in ${Q} (the rows above zero, as the Purchase Breakdown counts categories); the rows below zero are returns or credits beyond what the quarter bought, with no share.`
+      : `Nothing was bought in ${Q} (no row above zero): the rows are returns or credits of earlier purchases, with no share.`;
+  // below the table and the chart beside it (D19:H34) when there is one, across the page, wrapped
+  const splitNoteRow = Math.max(20 + Math.max(1, split.length) + 3, boughtRows ? 36 : 0);
   const quarter = mk(
     "Quarter at a glance",
     "quarter",
@@ -510,31 +521,43 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           ...(split.length
             ? split.map((c) => [c.category, c.revenue, c.share])
             : [["No orders this quarter.", null, null]]),
-          [`Total (${SPEND.toLowerCase()})`, catTotal, catTotal ? 1 : null],
+          // 100% of what was bought is the total only when nothing nets below zero
+          [`Total (${SPEND.toLowerCase()})`, catTotal, catTotal > 0 && !belowZero ? 1 : null],
         ],
         header: true,
         total: true,
         formats: [undefined, money, FORMATS.percent],
       },
+      ...(splitNote
+        ? [
+            cell(`A${splitNoteRow}`, splitNote, {
+              italic: true,
+              fontColor: PALETTE.note,
+              wrap: true,
+              vAlign: "top",
+            }),
+          ]
+        : []),
     ],
     {
       // no chart of nothing: a quarter without orders has no category row to draw
+      // (nothing bought, returns alone: no chart of negative spend)
       charts:
-        noProducts || !split.length
+        noProducts || !boughtRows
           ? []
           : [
               {
-                // every row of the table, the service and adjustment row too, so the slices' shares
-                // are the table's; a pie cannot draw a negative row (a discount, a category returned
-                // more than bought): then bars of the table's revenue
-                type: split.some((c) => c.revenue < 0) ? ("bar" as const) : ("pie" as const),
+                // the rows with a share, the service and adjustment row too when above zero, so
+                // the slices' shares are the table's; the rows below zero have none to draw
+                type: "pie" as const,
                 title: `Spend by category, ${Q}`,
-                data: `A20:B${20 + Math.max(1, split.length)}`,
+                data: `A20:B${20 + boughtRows}`,
                 from: "D19",
                 to: "H34",
               },
             ],
       widths: [40, 14, 14, 12, 14, 14, 12],
+      ...(splitNote ? { merges: [`A${splitNoteRow}:G${splitNoteRow}`] } : {}),
       page: { ...PAGE, orientation: "landscape" },
     }
   );
@@ -954,24 +977,31 @@ function quarterSentence(
   const change = g.netVsPrevious === null ? null : wholePct(g.netVsPrevious);
   return `- In ${label} (${months}) you placed ${ordersText(now.orders)}${inCcy}, ${spend(now)}${change === null ? "" : ` (${pctText(`${change > 0 ? "+" : ""}${change}`)} on ${previousLabel})`}.`;
 }
+/** A row of the quarter's spend by category. */
+interface SplitRow {
+  category: string;
+  revenue: number;
+  share: number | null;
+}
+
 /**
  * The category split with the quarter's service and adjustment lines (postage, discounts …,
- * never a category: RULES.md §1) as one more row, so the rows add up to the net revenue; shares
- * of that total.
+ * never a category: RULES.md §1) as one more row, so the rows add up to the net revenue. Shares
+ * are of what was bought (the rows netting above 0, as the Purchase Breakdown counts categories);
+ * a row netting below 0 (a category returned beyond what the quarter bought, a discount) comes
+ * after them without a share: it made "90% + 35% − 25%", and a quarter of returns alone "100%".
  */
-function withServiceLines<T extends { category: string; revenue: number; share: number | null }>(
-  split: readonly T[],
-  netRevenue: number
-): { category: string; revenue: number; share: number | null }[] {
+function withServiceLines(split: readonly SplitRow[], netRevenue: number): SplitRow[] {
   const categories = split.reduce((t, c) => t + c.revenue, 0);
   const other = Math.round((netRevenue - categories) * 100) / 100;
-  const rows: { category: string; revenue: number; share: number | null }[] = [...split];
+  const rows: SplitRow[] = split.map((c) =>
+    c.revenue < 0 ? { ...c, category: `${c.category} (returns)` } : { ...c }
+  );
   if (other !== 0)
-    rows.push({
-      category: "Service and adjustment lines",
-      revenue: other,
-      share: null,
-    });
-  const total = rows.reduce((t, c) => t + c.revenue, 0);
-  return rows.map((c) => ({ ...c, share: total > 0 ? c.revenue / total : null }));
+    rows.push({ category: "Service and adjustment lines", revenue: other, share: null });
+  const bought = rows.reduce((t, c) => t + Math.max(c.revenue, 0), 0);
+  return [...rows.filter((c) => c.revenue > 0), ...rows.filter((c) => c.revenue < 0)].map((c) => ({
+    ...c,
+    share: c.revenue > 0 ? c.revenue / bought : null,
+  }));
 }

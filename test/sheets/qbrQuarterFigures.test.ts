@@ -3,9 +3,9 @@
  * - a product returned in the quarter more than it was bought there is not a "top product"
  *   (it was not bought: PRODUCT.md §2, net-positive), so the list agrees with the Products count;
  * - the category chart draws every row of its table, the service and adjustment row too, so the
- *   chart's percentages are the table's Share column; with a negative row (a discount larger than
- *   … or a category returned more than bought) a pie cannot draw it, so the chart is a bar chart of
- *   the table's revenue;
+ *   chart's percentages are the table's Share column; a negative row (a discount, a category
+ *   returned more than bought) has no share (shares are of what was bought, as the Purchase
+ *   Breakdown's) and comes after the rows the pie draws;
  * - the similar accounts' medians show "31", not Excel's "31." of the format "#,##0.#".
  * Numbers worked by hand below.
  */
@@ -74,14 +74,19 @@ test("the category chart draws every row of its table: Tools £210, Fixings £10
   expect(chart.data).toBe("A20:B23");
 });
 
-test("with a negative row (a £40 discount) the chart is a bar chart of the table's revenue, every row", () => {
+test("with a negative row (a £40 discount): shares of the £400 bought (75%, 25%), the discount without one, a pie of the two", () => {
   const page = quarterPage("B");
   const table = blockAt(page, "A20").rows;
-  // Tools 300, Fixings 100, discount −40: net 360
-  expect(table.slice(1).map((r) => r[1])).toEqual([300, 100, -40, 360]);
+  // Tools 300, Fixings 100, discount −40: net 360; bought 400 → 300/400 = 75%, 100/400 = 25%
+  expect(table.slice(1).map((r) => [r[1], r[2]])).toEqual([
+    [300, 0.75],
+    [100, 0.25],
+    [-40, null],
+    [360, null],
+  ]);
   const chart = page.charts!.find((c) => c.title.startsWith("Spend by category"))!;
-  expect(chart.type).toBe("bar");
-  expect(chart.data).toBe("A20:B23");
+  expect(chart.type).toBe("pie");
+  expect(chart.data).toBe("A20:B22");
 });
 
 test("similar accounts' medians: 1.5 orders with one decimal, 1 category as a whole number (not '1.')", () => {

@@ -182,8 +182,12 @@ export interface QbrData {
   recommendations: Opportunity[];
   /** the 12 calendar months ending with the quarter's last month, or with the month of `figuresTo` while the quarter runs */
   monthlyRevenue: { month: string; monthKey: number; revenue: number }[];
-  /** net revenue by category in the quarter, categories netting to exactly 0 left out (sums to glance.current.netRevenue less service lines) */
-  categorySplit: { category: string; revenue: number; share: number }[];
+  /**
+   * net revenue by category in the quarter, categories netting to exactly 0 left out (sums to
+   * glance.current.netRevenue less service lines); share of the categories bought (net positive),
+   * null for one netting below 0 (returned beyond what the quarter bought)
+   */
+  categorySplit: { category: string; revenue: number; share: number | null }[];
   offers: { label: string; min: number; rate: number }[];
   /** The health score at the as-of with each factor's score and source; `inputs` for its basis in words (basis.ts factorBasis). */
   health: {
@@ -209,7 +213,8 @@ export interface QbrData {
  * against its absolute value £200 read +300% (PRODUCT.md §2: zero or below is no revenue).
  */
 const change = (base: number, now: number): number | null =>
-  base > 0 ? ((now - base) / base) * 100 : null;
+  // and a quarter netting below 0 had no revenue: −100%, never −138% (£92.66 → −£35.28)
+  base > 0 ? ((Math.max(now, 0) - base) / base) * 100 : null;
 
 /** % change of a figure from quarter `base` to `now`; null where either is only partly covered. */
 function quarterChange(
@@ -357,8 +362,10 @@ export function qbrData(
   }
   // summed in whole money steps (exact), and the categories' shares taken over them, so no
   // other account's lines can change a share's last digit; currency units from here
+  // shares are of the categories bought (net positive), as the Purchase Breakdown's: a category
+  // returned beyond what the quarter bought has none (it made 90% + 35% − 25% of the total)
   let qTotalSteps = 0;
-  for (const v of qCat.values()) qTotalSteps += v;
+  for (const v of qCat.values()) if (v > 0) qTotalSteps += v;
   const qCatSteps = new Map(qCat);
   for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
   const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
@@ -383,7 +390,7 @@ export function qbrData(
     .map(([c, revenue]) => ({
       category: book.categories[c],
       revenue,
-      share: qTotalSteps ? qCatSteps.get(c)! / qTotalSteps : 0,
+      share: revenue > 0 && qTotalSteps ? qCatSteps.get(c)! / qTotalSteps : null,
     }))
     .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
 
