@@ -389,6 +389,13 @@ export const INVOICE_DOC =
  * payments (SD, SP), purchases (PI, PC, PP, PA, PD, PR), journals and bank lines. Its sales are
  * SI and SC (a credit, in CREDIT_TYPE).
  */
+/**
+ * A ledger account of purchases or expenses ("Purchases", "Cost of Sales", "5000 Cost of Goods
+ * Sold", "Wareneinkauf"): its lines are no sales (ingest/orders, beside a ledger column).
+ */
+export const PURCHASE_LEDGER =
+  /\b(?:purchases?|expenses?|cost\s+of\s+(?:sales|goods(?:\s+sold)?)|cogs|wareneinkauf|achats?|inkoop)\b/i;
+
 export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|br|cp|vp|vr)\s*$/i;
 /**
  * Order statuses of orders that never became sales (Shopify, WooCommerce, ERPs; Xero's Voided,
@@ -2150,6 +2157,13 @@ export function createOrderParser(
     // the same sales again, or payments.
     if (salesLedger && !ledgerLineIsSales(row))
       return reject(`not a sales account (ledger account "${lineSection}")`, rowNo, false);
+    // A ledger column beside the customer's (ingest/plausible): a purchase or expense account's
+    // line is a bill, no sale.
+    if (!salesLedger && col.ledgerAccount >= 0) {
+      const ledger = text(row[col.ledgerAccount]);
+      if (PURCHASE_LEDGER.test(ledger))
+        return reject(`not a sales account (ledger account "${ledger}")`, rowNo, false);
+    }
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
     let rawOrderId = col.orderId >= 0 ? text(row[col.orderId]) : "";

@@ -27,6 +27,7 @@ import {
   INVOICE_DOC,
   NUMBER_FIELDS,
   OTHER_TRANSACTION,
+  PURCHASE_LEDGER,
   PRE_INVOICE_DOC,
   QUOTE_DOC,
   RETURN_REQUEST_DOC,
@@ -70,6 +71,94 @@ import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
  */
 const SALES_LEDGER_VALUE =
   /^\d{2,8}\s*(?:[-–:]\s*)?(?:[a-z&' ]*\s)?(?:sales|revenue|income|turnover|erl[öo]se|umsatz|umsatzerl[öo]se|ventes?|omzet)\b/i;
+/**
+ * The words a ledger account's name is made of ("Sales", "Service Income", "Sales of Product
+ * Income", "Cost of Sales", "Purchases", "4000 Sales - Goods"): a value of these words only, one
+ * of them a sales, income or expense word, names a ledger, never a customer ("Acme Sales Ltd").
+ */
+const LEDGER_WORDS = new Set(
+  (
+    "sales sale revenue revenues income turnover purchases purchase expenses expense cost costs cogs " +
+    "of goods sold service services product products other shipping freight delivery interest " +
+    "discount discounts given trade retail wholesale export exports domestic misc miscellaneous " +
+    "general operating consulting rental and & uk eu erlöse umsatzerlöse umsatz ventes vente de " +
+    "marchandises omzet wareneinkauf achats"
+  ).split(" ")
+);
+const LEDGER_CORE = /\b(?:sales|revenues?|income|turnover|purchases?|expenses?|costs?|cogs|erlöse|umsatzerlöse|umsatz|ventes?|omzet|wareneinkauf|achats)\b/i;
+
+/** Whether a value is a ledger account's name, its code (if any) first (LEDGER_WORDS). */
+export function isLedgerName(value: string): boolean {
+  const words = value
+    .toLowerCase()
+    .replace(/^\d{2,8}\s*[-–:.]?\s*/, "")
+    .split(/[\s\-–:/,()]+/)
+    .filter((w) => w !== "");
+  return words.length > 0 && LEDGER_CORE.test(value) && words.every((w) => LEDGER_WORDS.has(w));
+}
+
+/** A plain "Account" header ("Account", "Account No", "Acct"): the customer's, or a ledger's. */
+const ACCOUNT_HEADER = /^(?:account|acct|acc)(?: (?:no|number|code|id|ref))?$/;
+
+/** Customer id headers (the order fields' own), an "Account" header's set aside. */
+const CUSTOMER_ID_HEADERS: ReadonlySet<string> = new Set(
+  (ORDER_FIELDS.find((f) => f.field === "accountId")?.synonyms ?? []).filter(
+    (s) => !ACCOUNT_HEADER.test(s) && !/^(?:account|acct|acc|a c)\b/.test(s)
+  )
+);
+
+/** The first column no field took whose header names the customer's id ("Customer ID"). */
+function unmappedCustomerIdColumn(
+  fields: readonly FieldMatch[],
+  headers: readonly string[]
+): FieldMatch | undefined {
+  const used = new Set(fields.map((x) => x.column));
+  const column = headers.findIndex(
+    (h, c) => !used.has(c) && CUSTOMER_ID_HEADERS.has(normaliseHeader(h))
+  );
+  return column < 0
+    ? undefined
+    : { field: "accountId", column, header: headers[column].trim(), confidence: 1 };
+}
+
+/** Each value of column `a` → the distinct values of column `b` on its rows. */
+function customersByValue(rows: readonly Row[], a: number, b: number): Map<string, Set<string>> {
+  const by = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const x = isBlankCell(r[a]) ? "" : String(r[a]).trim();
+    const y = isBlankCell(r[b]) ? "" : String(r[b]).trim().toLowerCase();
+    if (x === "" || y === "") continue;
+    let s = by.get(x);
+    if (!s) by.set(x, (s = new Set()));
+    s.add(y);
+  }
+  return by;
+}
+
+/**
+ * Whether one value of column `a` stands for many customers of column `b`: one of its values is
+ * written beside 3 or more different customers, and it has at most half as many values as there
+ * are customers (a customer's code beside its name, a name spelt two ways, has about one each).
+ */
+function standsForManyCustomers(rows: readonly Row[], a: number, b: number): boolean {
+  const by = customersByValue(rows, a, b);
+  const customers = new Set([...by.values()].flatMap((s) => [...s]));
+  return [...by.values()].some((s) => s.size >= 3) && by.size * 2 <= customers.size;
+}
+
+/** The value of column `a` written beside the most customers of column `b`, and how many. */
+function manyCustomersValue(
+  rows: readonly Row[],
+  a: number,
+  b: number
+): { value: string; customers: number } {
+  let value = "";
+  let customers = 0;
+  for (const [v, s] of customersByValue(rows, a, b))
+    if (s.size > customers) [value, customers] = [v, s.size];
+  return { value, customers };
+}
+
 /** Headers of the customer as Xero's reports name it ("Contact"), read first as who ordered. */
 const CONTACT_HEADERS = new Set(["contact", "contact name"]);
 /** Rows of a sheet the checks look at (the first ones below the header). */
@@ -378,34 +467,57 @@ export function checkOrderColumns(
     });
   }
 
-  // A customer column that holds sales ledger accounts ("200 - Sales", "4000 Sales of Product
-  // Income"), as a Xero report's "Account" does: never the customer (a ledger code is no
-  // customer). Its "Contact" (read as who ordered) is the customer, else the name column.
+  // A customer column that holds ledger accounts ("200 - Sales", "Sales", "Service Income",
+  // "Purchases"), as a Xero report's or Zoho's "Account" does, or an "Account" one value of which
+  // stands for many of the customers beside it (a ledger code, "4000"): never the customer (a
+  // ledger is no customer). The customer is the column beside it (a customer id, the name), else
+  // the "Contact" (read as who ordered); the ledger then says which lines are no sales.
   for (const f of ["accountId", "accountName"]) {
     const m = get(f);
     if (!m || user.has(f)) continue;
     const values = sample.map((r) => text(r, f)).filter((t) => t !== "");
-    if (values.length < 2 || !values.every((t) => SALES_LEDGER_VALUE.test(t))) continue;
-    const other = get(f === "accountId" ? "accountName" : "accountId");
+    if (values.length < 2) continue;
+    const idBeside =
+      f === "accountId" ? unmappedCustomerIdColumn(fields, options.headers ?? []) : undefined;
+    const names = get(f === "accountId" ? "accountName" : "accountId");
+    const ledgerValues = values.every((t) => SALES_LEDGER_VALUE.test(t) || isLedgerName(t));
+    // (one value over a large file: the one-customer check below says it in its own words)
+    const shared =
+      !ledgerValues &&
+      !(new Set(values).size === 1 && values.length >= ONE_CUSTOMER_ROWS) &&
+      ACCOUNT_HEADER.test(normaliseHeader(m.header)) &&
+      [idBeside?.column, names?.column].some(
+        (c) => c !== undefined && standsForManyCustomers(sample, m.column, c)
+      );
+    if (!ledgerValues && !shared) continue;
+    const other = idBeside ?? names;
     const contact = get("orderedBy");
     const example = values[0];
+    const purchases = values.some((t) => PURCHASE_LEDGER.test(t));
+    const many = shared ? manyCustomersValue(sample, m.column, (idBeside ?? names)!.column) : undefined;
+    const what = many
+      ? `holds ledger accounts ("${many.value}" stands beside ${many.customers} different customers)`
+      : `holds ${purchases ? "" : "sales "}ledger accounts (such as "${example}")`;
+    // the ledger column kept to tell sales from purchases and expenses (ingest/orders)
+    const asLedger = (x: FieldMatch): FieldMatch =>
+      get("ledgerAccount") ? x : { ...x, field: "ledgerAccount" };
     if (other) {
-      drop(f);
+      fields = fields.map((x) => (x === m ? asLedger(x) : x)).filter((x) => x.field !== f);
+      if (idBeside) fields.push({ ...idBeside, field: "accountId" });
       notes.push(
-        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers: the customer is "${other.header}".`
+        `"${m.header}" ${what}, not customers: the customer is "${other.header}"${idBeside && names ? `, named by "${names.header}"` : ""}.`
       );
     } else if (contact && CONTACT_HEADERS.has(normaliseHeader(contact.header))) {
       fields = fields
+        .map((x) => (x === m ? asLedger(x) : x))
         .filter((x) => x.field !== f)
         .map((x) => (x === contact ? { ...x, field: "accountName" } : x));
-      notes.push(
-        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers: the customer is "${contact.header}".`
-      );
+      notes.push(`"${m.header}" ${what}, not customers: the customer is "${contact.header}".`);
     } else {
       // no customer rather than one holding every sale: the file is refused with this said
       drop(f);
       notes.push(
-        `"${m.header}" holds sales ledger accounts (such as "${example}"), not customers, and no other column names the customer. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
+        `"${m.header}" ${what}, not customers, and no other column names the customer. Choose the customer column in the column mapping, or export the report with its Contact (customer) column.`
       );
     }
     break;
