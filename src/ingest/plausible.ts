@@ -85,7 +85,8 @@ const LEDGER_WORDS = new Set(
     "marchandises omzet wareneinkauf achats"
   ).split(" ")
 );
-const LEDGER_CORE = /\b(?:sales|revenues?|income|turnover|purchases?|expenses?|costs?|cogs|erlöse|umsatzerlöse|umsatz|ventes?|omzet|wareneinkauf|achats)\b/i;
+const LEDGER_CORE =
+  /\b(?:sales|revenues?|income|turnover|purchases?|expenses?|costs?|cogs|erlöse|umsatzerlöse|umsatz|ventes?|omzet|wareneinkauf|achats)\b/i;
 
 /** Whether a value is a ledger account's name, its code (if any) first (LEDGER_WORDS). */
 export function isLedgerName(value: string): boolean {
@@ -494,7 +495,9 @@ export function checkOrderColumns(
     const contact = get("orderedBy");
     const example = values[0];
     const purchases = values.some((t) => PURCHASE_LEDGER.test(t));
-    const many = shared ? manyCustomersValue(sample, m.column, (idBeside ?? names)!.column) : undefined;
+    const many = shared
+      ? manyCustomersValue(sample, m.column, (idBeside ?? names)!.column)
+      : undefined;
     const what = many
       ? `holds ledger accounts ("${many.value}" stands beside ${many.customers} different customers)`
       : `holds ${purchases ? "" : "sales "}ledger accounts (such as "${example}")`;
