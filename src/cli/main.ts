@@ -43,6 +43,7 @@ import { offerEarlyReader, type EarlyReader } from "./readingThread";
 import { Output, Progress, terminalSafe } from "./output";
 import {
   accountsAndSites,
+  assumedDatesLine,
   jsonPieces,
   jsonReplacerFor,
   money,
@@ -714,6 +715,10 @@ function unknownRegion(tag: string): string | undefined {
 function warnLateAsOf(engine: KapEngine): void {
   const late = engine.portfolio?.warnings.find((w) => w.startsWith("The as-of date"));
   if (late) process.stderr.write(`kap: warning: ${terminalSafe(late)}\n`);
+  // analyze's summary says how the dates were read; these commands say it when it was assumed
+  const assumed = assumedDatesLine(engine.report);
+  if (assumed && !late?.includes("by assumption"))
+    process.stderr.write(`kap: note: ${assumed}\n`);
 }
 
 /**

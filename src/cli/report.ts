@@ -295,9 +295,20 @@ function unnamedShownIn(engine: KapEngine): string {
  * place): a US export's 03/04/2026 is 4 March, not 3 April, and its 12-month revenue differs.
  */
 function assumedDatesNote(r: IngestReport): string {
-  return r.read?.dateOrderSource === "default"
+  if (r.read?.dateOrderSource !== "default") return "";
+  return r.read.dateOrder === "dmy"
     ? " — if the file's dates are month-first (a US export), give --culture en-US"
-    : "";
+    : " — if the file's dates are day-first, give --culture en-GB";
+}
+
+/**
+ * "Dates: day-first (assumed: no date in the data settles it) — if …": the summary's line, for
+ * the commands that print no summary; undefined when the data, layout or culture settled it.
+ */
+export function assumedDatesLine(r: IngestReport | undefined): string | undefined {
+  const note = r ? assumedDatesNote(r) : "";
+  if (!note) return undefined;
+  return `Dates: ${r!.read!.dateOrder === "dmy" ? "day-first" : "month-first"} (assumed: no date in the data settles it)${note}`;
 }
 
 /** "; 3 order lines name no currency (…)" after the Currency line, when they are shown with no symbol. */

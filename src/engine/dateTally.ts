@@ -1,36 +1,49 @@
 /**
  * Order lines per order date, tallied as they are read: an as-of date before the last order can
- * then say how many lines it leaves out (settings.asOfWarning). An order's lines come together
- * with one date, so a run of one date costs a comparison per line and one Map update per run.
+ * then say how many lines it leaves out, and their value (settings.asOfWarning). An order's lines
+ * come together with one date, so a run of one date and currency costs two comparisons per line
+ * and one Map update per run.
  */
 import type { Serial } from "../domain/types";
 
 export class DateTally {
   private readonly counts = new Map<Serial, number>();
+  /** per date, the lines' revenue per currency key ('' for lines naming none) */
+  private readonly values = new Map<Serial, Map<string, number>>();
   private runDate = NaN;
+  private runCurrency = "";
   private runLines = 0;
+  private runValue = 0;
 
-  add(date: Serial): void {
-    if (date === this.runDate) {
+  add(date: Serial, revenue = 0, currency = ""): void {
+    if (date === this.runDate && currency === this.runCurrency) {
       this.runLines++;
+      this.runValue += revenue;
       return;
     }
     this.flush();
     this.runDate = date;
+    this.runCurrency = currency;
     this.runLines = 1;
+    this.runValue = revenue;
   }
 
-  /** Lines dated after `asOf`, and the last such date (null when none). */
-  after(asOf: Serial): { lines: number; last: Serial | null } {
+  /**
+   * Lines dated after `asOf`, the last such date (null when none), and their revenue per currency
+   * key ('' for lines that name none), in the order the currencies were first met.
+   */
+  after(asOf: Serial): { lines: number; last: Serial | null; value: Map<string, number> } {
     this.flush();
     let lines = 0;
     let last: Serial | null = null;
+    const value = new Map<string, number>();
     for (const [date, n] of this.counts)
       if (date > asOf) {
         lines += n;
         if (last === null || date > last) last = date;
+        for (const [c, v] of this.values.get(date) ?? []) value.set(c, (value.get(c) ?? 0) + v);
       }
-    return { lines, last };
+    return { lines, last, value };
   }
 
   /**
@@ -66,9 +79,14 @@ export class DateTally {
   }
 
   private flush(): void {
-    if (this.runLines)
+    if (this.runLines) {
       this.counts.set(this.runDate, (this.counts.get(this.runDate) ?? 0) + this.runLines);
+      let byCurrency = this.values.get(this.runDate);
+      if (!byCurrency) this.values.set(this.runDate, (byCurrency = new Map()));
+      byCurrency.set(this.runCurrency, (byCurrency.get(this.runCurrency) ?? 0) + this.runValue);
+    }
     this.runLines = 0;
+    this.runValue = 0;
     this.runDate = NaN;
   }
 }

@@ -32,6 +32,7 @@ import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
 import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
+import { formatMoney, moneyLabel } from "../domain/currency";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
@@ -174,11 +175,26 @@ export class KapEngine implements OrderSink {
   /** The as-of warning for `asOf`: far past the data, before it, or leaving later lines out. */
   asOfWarning(asOf: Serial): string | undefined {
     if (!this.report) return undefined;
-    const after = this.linesOnDate.after(asOf).lines;
+    const after = this.linesOnDate.after(asOf);
+    const read = this.report.read;
     return (
-      asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after, this.culture) ??
+      asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after.lines, this.culture, {
+        value: this.moneyByCurrencyText(after.value),
+        assumedOrder: read?.dateOrderSource === "default" ? read.dateOrder : undefined,
+      }) ??
       strayLateWarning(asOf, this.linesOnDate.strayLate(STRAY_GAP_DAYS, 5, 0.01), this.culture)
     );
+  }
+
+  /**
+   * Money per currency key as text, "$2,350.00" or "£100.00; €40.00": lines naming no currency
+   * in the currency text shows them in (unnamedCurrency); undefined when there is none.
+   */
+  private moneyByCurrencyText(value: ReadonlyMap<string, number>): string | undefined {
+    const parts = [...value].map(([c, v]) =>
+      formatMoney(v, moneyLabel(c || this.unnamedCurrency, this.culture))
+    );
+    return parts.length ? parts.join("; ") : undefined;
   }
 
   /**
@@ -291,7 +307,7 @@ export class KapEngine implements OrderSink {
     const dates = this.linesOnDate;
     this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) => {
       book.add(line);
-      dates.add(line.date);
+      dates.add(line.date, line.revenue, line.currency);
     });
   }
 

@@ -3,7 +3,7 @@ import { clvOptions } from "../domain/analysis/clvBasics";
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { readTypedDate } from "../domain/dateInput";
 import { dateText } from "../domain/dateText";
-import { isoToSerial, serialToIso, todaySerial } from "../domain/dates";
+import { isoToSerial, serialToIso, serialToYmd, todaySerial } from "../domain/dates";
 import { wholeText } from "../domain/numberText";
 import { normaliseWeights, WeightsError } from "../domain/health";
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from "../domain/rules";
@@ -120,7 +120,13 @@ export function asOfWarning(
    * the workbook's: the count grouped its way and the dates written its way ("1.234 order lines",
    * "31.10.2026" in de-DE); none: en-GB counts and yyyy-mm-dd dates (the command line's text)
    */
-  culture?: string
+  culture?: string,
+  /**
+   * what else is known of the lines after `asOf`: their value as text ("$2,350.00"), and the
+   * day/month order the dates were read in when nothing in the data settled it (then a line
+   * after the as-of date may be an earlier one read the wrong way round)
+   */
+  after?: { value?: string; assumedOrder?: "dmy" | "mdy" }
 ): string | undefined {
   const day = (serial: Serial) => (culture ? dateText(serial, culture) : serialToIso(serial));
   if (
@@ -132,10 +138,38 @@ export function asOfWarning(
   )
     return `The as-of date ${day(asOf)} is before the first order in the data (${day(firstOrderDate)}): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (${day(firstOrderDate)} to ${day(lastOrderDate)}), or leave it blank to analyse as of the last order date.`;
   if (lastOrderDate === null || lastOrderDate === undefined) return undefined;
-  if (asOf < lastOrderDate && linesAfter)
-    return `The as-of date ${day(asOf)} is before the last order in the data (${day(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${linesAfter === 1 ? "" : "s"} dated after it, up to ${day(lastOrderDate)}, ${linesAfter === 1 ? "is" : "are"} not counted. Leave the as-of date blank to count every line, as of the last order date.`;
+  if (asOf < lastOrderDate && linesAfter) {
+    const one = linesAfter === 1;
+    const value = after?.value
+      ? ` ${one ? "That line's value is" : "Those lines' value is"} ${after.value}.`
+      : "";
+    return `The as-of date ${day(asOf)} is before the last order in the data (${day(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${one ? "" : "s"} dated after it, up to ${day(lastOrderDate)}, ${one ? "is" : "are"} not counted.${value}${assumedOrderNote(after?.assumedOrder, lastOrderDate)} Leave the as-of date blank to count every line, as of the last order date.`;
+  }
   if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
   return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * " The dates were read day-first by assumption …": the order no date in the data settled, the
+ * last order date read the other way (in words: written as the file writes it, either reading
+ * would look the same), and how to read them so; '' when the data, the layout or the culture
+ * settled it.
+ */
+function assumedOrderNote(order: "dmy" | "mdy" | undefined, last: Serial): string {
+  if (!order) return "";
+  const [read, other, culture] =
+    order === "dmy"
+      ? ["day-first", "month-first (a US export)", "en-US"]
+      : ["month-first", "day-first", "en-GB"];
+  // every date reads both ways, so the last one's day of the month is a month (1–12)
+  const { y, m, d } = serialToYmd(last);
+  const swapped =
+    d <= 12
+      ? ` (the last, read as ${d} ${MONTH_NAMES[m - 1]} ${y}, is ${m} ${MONTH_NAMES[d - 1]} ${y} the other way)`
+      : "";
+  return ` The dates were read ${read} by assumption: no date in the data settles it${swapped}. If they are ${other}, give the culture that writes them so (kap --culture ${culture}; in Excel, the workbook's regional format).`;
 }
 
 /** Order lines this many days after all the others, few of them, are taken for a mistyped year. */

@@ -24,10 +24,10 @@ test("an as-of date before the first order is warned about; one inside the data 
     "The as-of date 2025-10-31 is before the first order in the data (2026-08-01): every order line is after it and left out, so every account looks as if it had never ordered. Set an as-of date within the data (2026-08-01 to 2026-10-31), or leave it blank to analyse as of the last order date."
   );
   // the day of the first order is inside the data: not "before the first order"; since 9608c0e
-  // the lines after it are counted out loud instead (2026-09-15 and 2026-10-31: 2 lines)
+  // the lines after it are counted out loud instead (2026-09-15 and 2026-10-31: 2 lines, 50 + 100)
   const inside = e.analyze({ ...defaultSettings(), asOf: "2026-08-01" }).warnings;
   expect(inside.some((w) => /before the first order/.test(w))).toBe(false);
   expect(inside).toContain(
-    "The as-of date 2026-08-01 is before the last order in the data (2026-10-31): 2 order lines dated after it, up to 2026-10-31, are not counted. Leave the as-of date blank to count every line, as of the last order date."
+    "The as-of date 2026-08-01 is before the last order in the data (2026-10-31): 2 order lines dated after it, up to 2026-10-31, are not counted. Those lines' value is £150.00. Leave the as-of date blank to count every line, as of the last order date."
   );
 });

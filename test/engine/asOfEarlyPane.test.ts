@@ -5,7 +5,7 @@
  * Worked by hand (fixtures/monthlyOrders): account a's m-th order is dated START + 30m + a,
  * A5 stopping after m = 20. As of START + 30·22 + 6 every m = 22 order (START + 660 + a, a ≤ 6)
  * is on or before it; the m = 23 orders of A1–A4 and A6 are after it: 5 lines, the last
- * START + 690 + 6.
+ * START + 690 + 6. Their Line Totals, 100 + 10a + 23: 133 + 143 + 153 + 163 + 183 = 775.
  */
 import { ExcelDouble } from "../excel-double/excel";
 import { createExcelHost } from "../../src/engine/excelHost";
@@ -30,6 +30,6 @@ test("an as-of date before the last order: the pane warns that 5 order lines aft
   await host.analyze(settings, (_p: Progress) => undefined, new AbortController().signal);
   const d = await host.discover(settings, { reuse: true });
   expect(d.summary!.warnings).toContain(
-    `The as-of date ${asOfShown} is before the last order in the data (${lastShown}): 5 order lines dated after it, up to ${lastShown}, are not counted. Leave the as-of date blank to count every line, as of the last order date.`
+    `The as-of date ${asOfShown} is before the last order in the data (${lastShown}): 5 order lines dated after it, up to ${lastShown}, are not counted. Those lines' value is £775.00. Leave the as-of date blank to count every line, as of the last order date.`
   );
 });
