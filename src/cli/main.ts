@@ -717,8 +717,7 @@ function warnLateAsOf(engine: KapEngine): void {
   if (late) process.stderr.write(`kap: warning: ${terminalSafe(late)}\n`);
   // analyze's summary says how the dates were read; these commands say it when it was assumed
   const assumed = assumedDatesLine(engine.report);
-  if (assumed && !late?.includes("by assumption"))
-    process.stderr.write(`kap: note: ${assumed}\n`);
+  if (assumed && !late?.includes("by assumption")) process.stderr.write(`kap: note: ${assumed}\n`);
 }
 
 /**

@@ -149,7 +149,20 @@ export function asOfWarning(
   return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /**
  * " The dates were read day-first by assumption …": the order no date in the data settled, the

@@ -41,7 +41,9 @@ test("as of 2026-10-31, read day-first by assumption: the line after it is said 
 test("--culture en-US: read month-first, every line counted, nothing to warn about", () => {
   const r = kap("analyze", csv, "--as-of", "2026-10-31", "--culture", "en-US");
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain("Order lines: 4 (0 returns) · accounts: 2 · 2026-10-01 to 2026-10-12\n");
+  expect(r.stdout).toContain(
+    "Order lines: 4 (0 returns) · accounts: 2 · 2026-10-01 to 2026-10-12\n"
+  );
   expect(r.stdout).toContain("Annual revenue: $4,600 ");
   expect(r.stdout).not.toContain("as-of date");
 });
