@@ -26,19 +26,21 @@ import {
   withUserChoices,
 } from "../ingest/mapping";
 import { layoutById } from "../ingest/layouts";
-import type { ColumnConvention, NumberCulture } from "../ingest/numbers";
-import { creditPrefixIsNumbering } from "../domain/orderLines";
+import { type ColumnConvention, numberEvidence, type NumberCulture } from "../ingest/numbers";
+import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
 import { billingCancellations } from "../ingest/cancellations";
 import {
+  countsForCreditPrefixes,
   CREDIT_TYPE,
   creditNotePrefixes,
   invoicePrefixesBeside,
   type IngestReport,
+  NUMBER_FIELDS,
   type NumberField,
   SAGE_INVOICE_TYPE,
   SAP_BILLING_TYPES,
 } from "../ingest/orders";
-import { checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
+import { CHECK_ROWS, checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
 import {
   parseAccounts,
   parseCatalog,
@@ -61,6 +63,7 @@ import {
   settleDateOrder,
   type SwappedDates,
   textDateOrder,
+  writesDayAndMonth,
 } from "../ingest/values";
 import { MONTH_NAMES, serialToYmd } from "../domain/dates";
 import type {
@@ -522,6 +525,94 @@ const SAMPLE_ROWS = 1_000;
  */
 const SAMPLE_ROWS_MAX = 50_000;
 
+/**
+ * Where the dates need no order (ISO dates: no text date written day and month first), the plan
+ * is settled on the first CHECK_ROWS + 1 rows, all the column checks read (and one more: they
+ * know the sample goes on), not SAMPLE_ROWS_MAX.
+ */
+const PLAN_ROWS = CHECK_ROWS + 1;
+
+/**
+ * For a plan settled on the first PLAN_ROWS rows (`sample`) where the dates need no order: a
+ * test of each later row of the full sample (to SAMPLE_ROWS_MAX), true when the row could make
+ * the full sample's plan differ from this one. A row that is not (the usual one) changes none
+ * of the plan's judgements: its date is no day-month text (the date order, Excel's swapped
+ * dates), its number cells no text that proves or leaves open a decimal mark (the number
+ * conventions and their counts), its order id no credit or invoice prefix (creditNotePrefixes;
+ * creditPrefixIsNumbering reads the first 1,000 ids only), its document type no SAP or Sage
+ * type; the column checks read the first CHECK_ROWS rows only. Undefined where the plan
+ * cannot be kept so: a date order settled otherwise, SAP documents (their cancellations are
+ * paired over the whole sample), a quantity with ambiguous text (a later bare count may settle
+ * its grouping), customer headings, fewer than 1,000 order ids.
+ */
+function laterRowsTest(
+  plan: OrderPlan,
+  unchecked: ColumnMapping,
+  sample: readonly (readonly Cell[])[]
+): ((row: readonly Cell[]) => boolean) | undefined {
+  const read = plan.read;
+  const { mapping } = plan;
+  if (
+    !read ||
+    read.dateOrderSource !== "unneeded" ||
+    read.sapDocTypes ||
+    (read.numbers?.quantity?.ambiguous ?? 0) > 0 ||
+    mapping.customerHeadings ||
+    unchecked.customerHeadings
+  )
+    return undefined;
+  const column = (f: string) => mapping.fields.find((m) => m.field === f)?.column;
+  const dateCol = column("date") ?? 0;
+  const idCol = column("orderId");
+  const docCol = column("docType");
+  const sageKnown = read.sageDocTypes === true;
+  // the number columns of the checked mapping and of the headers' (checkOrders reads both)
+  const numberCols = [
+    ...new Set(
+      [...mapping.fields, ...unchecked.fields]
+        .filter((m) => (NUMBER_FIELDS as readonly string[]).includes(m.field))
+        .map((m) => m.column)
+    ),
+  ];
+  if (idCol !== undefined) {
+    let ids = 0;
+    for (const r of sample) if (!isBlankCell(r[idCol]) && String(r[idCol]).trim() !== "") ids++;
+    if (ids < CREDIT_ID_SAMPLE) return undefined;
+  }
+  // an order's lines repeat its date and id: each run of one is tested once
+  let lastDate: Cell = null;
+  let lastId: Cell = null;
+  return (row) => {
+    const d = row[dateCol];
+    if (d !== lastDate) {
+      lastDate = d;
+      if (typeof d === "string" && writesDayAndMonth(d)) return true;
+    }
+    for (let i = 0; i < numberCols.length; i++) {
+      const v = row[numberCols[i]];
+      if (typeof v !== "string") continue;
+      const e = numberEvidence(v);
+      if (e === "point" || e === "comma" || e === "ambiguous") return true;
+    }
+    if (idCol !== undefined) {
+      const id = row[idCol];
+      if (id !== lastId) {
+        lastId = id;
+        if (typeof id === "string" && countsForCreditPrefixes(id.trim())) return true;
+      }
+    }
+    if (docCol !== undefined) {
+      const t = row[docCol];
+      if (
+        typeof t === "string" &&
+        (SAP_BILLING_TYPES.test(t) || (!sageKnown && SAGE_INVOICE_TYPE.test(t)))
+      )
+        return true;
+    }
+    return false;
+  };
+}
+
 /** What of a plan decides how rows are parsed and reported: equal keys, the same lines. */
 function planKey(p: OrderPlan): string {
   return JSON.stringify([p.mapping, p.read]);
@@ -842,8 +933,12 @@ export class IngestSession {
     // its first SAMPLE_ROWS settle: kept when the whole sample settles the same plan, else
     // discarded and parsed again. Rows are then parsed as they arrive rather than after up to
     // SAMPLE_ROWS_MAX of them (on a file read by another thread, time the sink would sit idle).
-    let guess: { key: string; pushed: number } | undefined;
+    let guess: { key: string; pushed: number; plan: OrderPlan } | undefined;
     let guessed = false;
+    // Where the guess's dates need no order, the guess is made again on PLAN_ROWS rows and then
+    // kept at SAMPLE_ROWS_MAX unless a later row could change it (laterRowsTest).
+    let replanned = false;
+    let laterRows: ((row: readonly Cell[]) => boolean) | undefined;
 
     // The culture's name settles the date order, its decimal separator the number columns.
     const named: NumberCulture | undefined =
@@ -886,10 +981,28 @@ export class IngestSession {
         // pushes end, so its sample is pushed whole once settled, as before.
         if (layoutById(p.mapping.layout)?.accountFromHeadings) return;
         await sink.begin(p);
-        guess = { key: planKey(p), pushed: 0 };
+        guess = { key: planKey(p), pushed: 0, plan: p };
       } catch {
         // a sample this small cannot settle it: the whole sample will (or will say why not)
       }
+    };
+    /** The guess made again on the first PLAN_ROWS rows, where its dates need no order. */
+    const replan = async () => {
+      replanned = true;
+      if (!guess || guess.plan.read?.dateOrderSource !== "unneeded") return;
+      let p: OrderPlan;
+      try {
+        p = planOf(held);
+      } catch {
+        return;
+      }
+      const key = planKey(p);
+      if (key !== guess.key) {
+        await sink.discard!();
+        await sink.begin(p);
+        guess = { key, pushed: 0, plan: p };
+      } else guess.plan = p;
+      laterRows = laterRowsTest(p, (orders.unchecked ?? orders.detection).mapping, held);
     };
     const pushGuessed = async () => {
       if (!guess || guess.pushed === held.length) return;
@@ -899,6 +1012,13 @@ export class IngestSession {
     /** Rows of `held` the sink already has (parsed with a plan that turned out right). */
     let pushedOfHeld = 0;
     const settle = async () => {
+      if (guess && laterRows) {
+        // no row after the first PLAN_ROWS could change the plan: the full sample's is this one
+        plan = guess.plan;
+        mapping = plan.mapping;
+        pushedOfHeld = guess.pushed;
+        return;
+      }
       plan = planOf(held);
       mapping = plan.mapping;
       if (guess && planKey(plan) === guess.key) {
@@ -943,6 +1063,7 @@ export class IngestSession {
           lastDateText = dateText;
           if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
         }
+        if (laterRows?.(row)) laterRows = undefined;
         if (
           held.length >= SAMPLE_ROWS_MAX ||
           (held.length >= SAMPLE_ROWS &&
@@ -952,6 +1073,7 @@ export class IngestSession {
           this.projectSource(plan!.mapping, orders.table.peek.values[plan!.mapping.headerRow]);
           await flush();
         } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
+        else if (held.length === PLAN_ROWS && ambiguous && !replanned && guess) await replan();
       }
       if (!plan) await pushGuessed();
       this.options.onProgress?.(offset + rows.length, total);

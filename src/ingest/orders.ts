@@ -652,6 +652,20 @@ export function creditNotePrefixes(ids: Iterable<string>): string[] {
   return [...table, ...reversals];
 }
 
+/** The two-letter codes of CREDIT_ID_PREFIXES, credit and invoice alike. */
+const CREDIT_TABLE_CODES: ReadonlySet<string> = new Set(
+  CREDIT_ID_PREFIXES.flatMap(({ credit, invoices }) => [credit, ...invoices])
+);
+
+/**
+ * Whether an id counts towards creditNotePrefixes: one with a credit or invoice prefix of
+ * CREDIT_ID_PREFIXES, or an Odoo journal's. Ids that do not leave its answer as it is.
+ */
+export function countsForCreditPrefixes(id: string): boolean {
+  const first = id.slice(0, 2).toLowerCase();
+  return (CREDIT_TABLE_CODES.has(first) && hasIdPrefix(id, [first])) || JOURNAL_ID.test(id);
+}
+
 /** The invoice prefixes, as written (upper case), that credit prefixes `credits` were found beside: ["FT"] for ["nc"], ["INV"] for ["rinv"]. */
 export function invoicePrefixesBeside(credits: readonly string[]): string[] {
   const out = new Set<string>();

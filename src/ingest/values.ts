@@ -243,6 +243,15 @@ function dayFirstByText(m: RegExpExecArray, text: string): boolean {
   return d !== null && +d[1] <= 12;
 }
 
+/**
+ * Whether a text is written day and month first in either order (05/10/2026, 13.10.2026,
+ * "Mon 05/10/2026"): the only texts the date order settles (settleDateOrder, excelSwappedDates);
+ * ISO dates (2026-10-05) and dates with the month's name are not.
+ */
+export function writesDayAndMonth(text: string): boolean {
+  return AMBIGUOUS_TEXT.test(text);
+}
+
 /** A text date written with slashes or dashes (a date Excel would have converted): 13/10/2026. */
 const SLASHED_DATE = /^\s*(\d{1,2})[-/](\d{1,2})[-/]\d{2,4}(?:$|[T\s,])/;
 
