@@ -235,7 +235,23 @@ export function productLineGapsOf(x: AccountScope, sb: SkuBaskets): ProductLineG
   return out.sort((a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1));
 }
 
-/** Catalog premium alternatives of the SKUs bought in the last 12 months that the account does not buy. */
+/** How the upsell's two prices were found: "£1.79 a unit paid over the last 12 months against £5.28 list". */
+function priceBasisText(
+  basis: Upsell["currentPriceBasis"],
+  current: number,
+  premium: number,
+  money: (n: number) => string
+): string {
+  return basis === "paid"
+    ? `${money(current)} a unit paid over the last 12 months against ${money(premium)} list`
+    : `list prices, ${money(current)} against ${money(premium)}`;
+}
+
+/**
+ * Catalog premium alternatives of the SKUs bought in the last 12 months that the account does not
+ * buy. The current price is what the account pays (net revenue ÷ units over the last 12 months);
+ * the premium's is its list price; "more per year" = (premium list − paid) × last year's units.
+ */
 export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell[] {
   const { book } = x;
   const own = x.state.agg.skus12;
@@ -248,7 +264,11 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell
     if (!item?.premiumSku || ownSkus.has(item.premiumSku)) continue;
     const fig = skus.get(k)!;
     const premium = bySku.get(item.premiumSku);
-    const currentPrice = item.listPrice ?? (fig.qty12 > 0 ? fig.rev12 / fig.qty12 : null);
+    // what the account pays a unit (net revenue ÷ units, last 12 months), not the list price it
+    // may never pay; the list price only when the 12 months give no positive price
+    const paid = fig.qty12 > 0 && fig.rev12 > 0 ? fig.rev12 / fig.qty12 : null;
+    const currentPrice = paid ?? item.listPrice ?? null;
+    const currentPriceBasis = paid !== null ? "paid" : currentPrice !== null ? "list" : null;
     const premiumPrice = premium?.listPrice ?? null;
     const diff =
       currentPrice && premiumPrice !== null
@@ -266,13 +286,14 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell
       premiumSku: item.premiumSku,
       premiumName,
       currentPrice,
+      currentPriceBasis,
       premiumPrice,
       priceDifferencePct: diff === null ? null : roundHalfAwayFromZero(diff, 1),
       unitsLast12: fig.qty12,
       valueProposition:
         `Offer ${premiumName} in place of ${currentName}` +
         (diff !== null
-          ? ` (${percentText(`${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}`, x.culture)} per unit)`
+          ? ` (${percentText(`${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}`, x.culture)} per unit: ${priceBasisText(currentPriceBasis, currentPrice!, premiumPrice!, x.money)})`
           : "") +
         (extra !== null && fig.qty12 > 0
           ? `: on last year's ${x.culture ? wholeText(fig.qty12, x.culture) : fig.qty12} units that is ${x.money(extra)} more per year.`

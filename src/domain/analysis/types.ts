@@ -539,7 +539,11 @@ export interface Upsell {
   currentName: string;
   premiumSku: string;
   premiumName: string;
+  /** What the account pays a unit (net revenue ÷ units, last 12 months); else the list price. */
   currentPrice: number | null;
+  /** "paid": from the account's own 12 months; "list": the catalog's (no positive price paid). */
+  currentPriceBasis: "paid" | "list" | null;
+  /** The premium alternative's list price. */
   premiumPrice: number | null;
   priceDifferencePct: number | null;
   unitsLast12: number;

@@ -322,6 +322,38 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
     expect(det.upsell[0].valueProposition).toMatch(/\+25% per unit.*20\.00 more per year/);
   });
 
+  it("the current price is what the account pays (12 months' net revenue ÷ units), not the list price", () => {
+    // A bought 10 × T300 for £72 (list £8): pays £72 / 10 = £7.20 a unit. Premium T300HD list £10:
+    // (10 − 7.20) / 7.20 = 38.89% → +38.9% per unit; 10 units × £2.80 = £28.00 more per year
+    // (at list prices it read +25% and £20.00)
+    const paid = bookOf([line("A", r, "T300", 72, { category: "Cable Ties", quantity: 10 })]);
+    const u = analyzeAccount(buildPortfolio(paid, { asOf, catalog }), "A", { catalog }).upsell[0];
+    expect(u).toEqual(
+      expect.objectContaining({
+        currentPrice: 7.2,
+        currentPriceBasis: "paid",
+        premiumPrice: 10,
+        priceDifferencePct: 38.9,
+        unitsLast12: 10,
+      })
+    );
+    expect(u.valueProposition).toBe(
+      "Offer Ties 300mm heavy duty in place of Ties 300mm (+38.9% per unit: £7.20 a unit paid over the last 12 months against £10.00 list): on last year's 10 units that is £28.00 more per year."
+    );
+  });
+
+  it("no price a unit to be had (the 10 units came back for no credit): the list price, said to be one", () => {
+    // bought 10 for £80, sent back 10 for £0 (a replacement): net £80 on 0 units, no price a unit
+    // → list £8 against £10 list, +25%
+    const replaced = bookOf([
+      line("A", r, "T300", 80, { category: "Cable Ties", quantity: 10 }),
+      line("A", r + 1, "T300", 0, { category: "Cable Ties", quantity: -10 }),
+    ]);
+    const u = analyzeAccount(buildPortfolio(replaced, { asOf, catalog }), "A", { catalog }).upsell;
+    expect(u[0]).toEqual(expect.objectContaining({ currentPrice: 8, currentPriceBasis: "list" }));
+    expect(u[0].valueProposition).toContain("(+25% per unit: list prices, £8.00 against £10.00)");
+  });
+
   it("a culture writes the units its way: de-DE 1.250 units, 12,5 units; none: 1250 as before", () => {
     // A buys 1,250 T300 at £8 list; the premium is £10: 1,250 × £2 = £2,500 more a year
     const many = bookOf([line("A", r, "T300", 10000, { category: "Cable Ties", quantity: 1250 })]);
