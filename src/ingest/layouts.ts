@@ -38,7 +38,8 @@ export type LayoutId =
   | "netsuite"
   | "magento-order-grid"
   | "amazon-orders"
-  | "ebay-orders";
+  | "ebay-orders"
+  | "squarespace";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -250,6 +251,86 @@ const XERO_INVOICE_DETAIL: ExportLayout = {
     "planned date",
   ],
   note: 'The customer is "Contact"; "Account" is the sales ledger the line is posted to ("200 - Sales"), never the customer; the line value is "Net", before tax.',
+};
+
+const SHOPIFY: ExportLayout = {
+  id: "shopify",
+  name: "Shopify orders",
+  signature: [
+    ["name"],
+    ["email"],
+    ["financial status"],
+    ["lineitem quantity"],
+    ["lineitem price"],
+  ],
+  fields: {
+    orderId: ["name"],
+    accountId: ["email"],
+    accountName: ["billing company", "shipping company"],
+    date: ["created at"],
+    sku: ["lineitem sku"],
+    productName: ["lineitem name"],
+    quantity: ["lineitem quantity"],
+    unitPrice: ["lineitem price"],
+    listPrice: ["lineitem compare at price"],
+    lineDiscount: ["lineitem discount"],
+    currency: ["currency"],
+    orderedBy: ["billing name"],
+    orderStatus: ["financial status"],
+    cancelledAt: ["cancelled at"],
+  },
+  // No e-mail (a phone order entered as a draft, a POS sale): the Billing Company, which a
+  // Shopify B2B order carries from its company location, else the Billing Name.
+  accountFromOrderedBy: true,
+  ignore: [
+    "total",
+    "subtotal",
+    "shipping",
+    "taxes",
+    "discount amount",
+    "discount code",
+    "refunded amount",
+    "id",
+    "paid at",
+    "fulfilled at",
+    "outstanding balance",
+  ],
+  note: "The customer is the e-mail (company from the order's first line); an order without e-mail is its Billing Company's, else its Billing Name's; line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",
+};
+
+/**
+ * Squarespace's orders export (Commerce › Orders › Download CSV): Shopify's columns, but the order
+ * is "Order ID" and its refund "Amount Refunded", shown on a "PAID" order as well (ingest/orders
+ * nets it where it is whole units of one line, else flags the order).
+ */
+const SQUARESPACE: ExportLayout = {
+  ...SHOPIFY,
+  id: "squarespace",
+  name: "Squarespace orders",
+  // one header longer than Shopify's: its "Amount Refunded" (Shopify's is "Refunded Amount") says
+  // it, whatever the order column is headed
+  signature: [
+    ["order id", "name"],
+    ["created at"],
+    ["financial status"],
+    ["lineitem quantity"],
+    ["lineitem price"],
+    ["amount refunded"],
+  ],
+  // a "Customer ID" put in for the e-mail (a header every order file is read by)
+  fields: { ...SHOPIFY.fields, orderId: ["order id", "name"], accountId: ["email", "customer id"] },
+  ignore: [
+    ...SHOPIFY.ignore,
+    "amount refunded",
+    "fulfillment status",
+    "lineitem fulfillment status",
+    "channel type",
+    "channel name",
+    "channel order number",
+    "private notes",
+    "payment reference",
+  ],
+  note: 'The customer is the e-mail; line value = Lineitem quantity × Lineitem price, less the order\'s "Amount Refunded" where it is whole units of one line, not the order Total (which holds shipping and tax).',
 };
 
 export const LAYOUTS: readonly ExportLayout[] = [
@@ -767,50 +848,8 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     note: "The customer is the customer account number, never the nominal code.",
   },
-  {
-    id: "shopify",
-    name: "Shopify orders",
-    signature: [
-      ["name"],
-      ["email"],
-      ["financial status"],
-      ["lineitem quantity"],
-      ["lineitem price"],
-    ],
-    fields: {
-      orderId: ["name"],
-      accountId: ["email"],
-      accountName: ["billing company", "shipping company"],
-      date: ["created at"],
-      sku: ["lineitem sku"],
-      productName: ["lineitem name"],
-      quantity: ["lineitem quantity"],
-      unitPrice: ["lineitem price"],
-      listPrice: ["lineitem compare at price"],
-      lineDiscount: ["lineitem discount"],
-      currency: ["currency"],
-      orderedBy: ["billing name"],
-      orderStatus: ["financial status"],
-      cancelledAt: ["cancelled at"],
-    },
-    // No e-mail (a phone order entered as a draft, a POS sale): the Billing Company, which a
-    // Shopify B2B order carries from its company location, else the Billing Name.
-    accountFromOrderedBy: true,
-    ignore: [
-      "total",
-      "subtotal",
-      "shipping",
-      "taxes",
-      "discount amount",
-      "discount code",
-      "refunded amount",
-      "id",
-      "paid at",
-      "fulfilled at",
-      "outstanding balance",
-    ],
-    note: "The customer is the e-mail (company from the order's first line); an order without e-mail is its Billing Company's, else its Billing Name's; line value = Lineitem quantity × Lineitem price less the line discount, not the order Total (which holds shipping and tax).",
-  },
+  SHOPIFY,
+  SQUARESPACE,
   {
     // WooCommerce's order export (its own and the Advanced Order Export plugin's), one row per
     // line item: the registered customer's "Customer User ID", 0 for a guest checkout; the
@@ -1454,6 +1493,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
     note: 'Each item\'s value is "Sold For" × "Quantity" (or its item subtotal), never "Total Price", which holds shipping and tax.',
   },
 ];
+
+/** Shopify's order export, or one written with its columns (Squarespace's): read the same way. */
+export function shopifyColumns(layout: string | undefined): boolean {
+  return layout === "shopify" || layout === "squarespace";
+}
 
 /** The layout whose signature a header row carries (every signature header present), most specific first. */
 export function matchLayout(normalisedHeaders: readonly string[]): ExportLayout | undefined {

@@ -38,7 +38,7 @@ import {
   UNPAID_ORDER,
 } from "./statuses";
 import { type Cell, isBlankCell } from "./grid";
-import { layoutById } from "./layouts";
+import { layoutById, shopifyColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
@@ -840,11 +840,11 @@ export function createOrderParser(
   const orderRefunds = mapping.orderRefunds;
   /**
    * An order refunded in part whatever its status (WooCommerce's Advanced Order Export "Order
-   * Refund Amount"): flagged as Shopify's partially refunded orders are, unless its lines are read
+   * Refund Amount", Squarespace's "Amount Refunded" on a PAID order): netted or flagged as Shopify's partially refunded orders are, unless its lines are read
    * net of their refunds ("Order Line Total (- Refund)").
    */
   const refundsBesideStatus =
-    mapping.layout === "woocommerce-order-export" &&
+    (mapping.layout === "woocommerce-order-export" || mapping.layout === "squarespace") &&
     col.refundedAmount >= 0 &&
     !/refund/.test(
       normaliseHeader(mapping.fields.find((f) => f.field === "revenue")?.header ?? "")
@@ -905,7 +905,7 @@ export function createOrderParser(
   /** every line's currency where the report names its home currency (ingest/plausible) */
   const homeCurrency = mapping.homeCurrency ?? "";
   const emailIds =
-    mapping.layout === "shopify" &&
+    shopifyColumns(mapping.layout) &&
     /^e ?mail$/.test(
       normaliseHeader(mapping.fields.find((f) => f.field === "accountId")?.header ?? "")
     );
@@ -1037,10 +1037,13 @@ export function createOrderParser(
       return undefined;
     const taxed = total - subtotal > 0.005;
     const before = taxed ? (refunded * subtotal) / total : refunded;
-    const said = (goods: number, whole: string) =>
-      taxed
-        ? `Refunded Amount ${plainMoney(refunded, options.culture)} with tax at the order's rate is ${plainMoney(goods, options.culture)} before tax${whole}`
-        : `Refunded Amount ${plainMoney(refunded, options.culture)}${whole}`;
+    const header = mapping.fields.find((f) => f.field === "refundedAmount")?.header ?? "Refunded Amount";
+    // `asGoods`: a taxed order's refund that is whole units at their price with no tax on it
+    // (Squarespace's 10.00 back on a 5 × 10.00 line of an order taxed at 8%)
+    const said = (goods: number, whole: string, asGoods = false) =>
+      taxed && !asGoods
+        ? `${header} ${plainMoney(refunded, options.culture)} with tax at the order's rate is ${plainMoney(goods, options.culture)} before tax${whole}`
+        : `${header} ${plainMoney(refunded, options.culture)}${whole}${asGoods ? ", no tax refunded with it" : ""}`;
     if (Math.abs(subtotal - lineValue) > 0.005) {
       const later = laterLinesOf(orderKey);
       if (!later?.length || quantity === undefined || !(quantity > 0)) return undefined;
@@ -1048,15 +1051,19 @@ export function createOrderParser(
       const sum = lines.reduce((t, l) => t + l.value, 0);
       if (Math.abs(sum - subtotal) > 0.005) return undefined;
       // whole units of one line, and of one line only (else which was refunded is not shown)
-      const fits = lines
-        .map((l, n) => ({ ...l, n, units: Math.round((before * l.quantity) / l.value) }))
-        .filter(
-          (l) =>
-            l.value > 0 &&
-            l.units >= 1 &&
-            l.units <= l.quantity &&
-            Math.abs(before - (l.units * l.value) / l.quantity) <= 0.005
-        );
+      const fitsOf = (amount: number) =>
+        lines
+          .map((l, n) => ({ ...l, n, units: Math.round((amount * l.quantity) / l.value) }))
+          .filter(
+            (l) =>
+              l.value > 0 &&
+              l.units >= 1 &&
+              l.units <= l.quantity &&
+              Math.abs(amount - (l.units * l.value) / l.quantity) <= 0.005
+          );
+      let fits = fitsOf(before);
+      const asGoods = fits.length !== 1 && taxed;
+      if (asGoods) fits = fitsOf(refunded);
       if (fits.length !== 1) return undefined;
       const [hit] = fits;
       const goods = (hit.units * hit.value) / hit.quantity;
@@ -1068,25 +1075,32 @@ export function createOrderParser(
         lines: lines.length,
         said: said(
           goods,
-          `, ${hit.units} of the ${hit.quantity} × ${each} on its line ${hit.n + 1} of ${lines.length}`
+          `, ${hit.units} of the ${hit.quantity} × ${each} on its line ${hit.n + 1} of ${lines.length}`,
+          asGoods
         ),
       };
     }
     let goods = before;
     let units = 0;
+    let asGoods = false;
     if (price !== undefined && price > 0 && quantity !== undefined) {
-      const k = Math.round(goods / price);
-      if (k >= 1 && k <= quantity && Math.abs(goods - k * price) <= 0.005) {
-        units = k;
-        goods = k * price;
+      const wholeUnits = (amount: number) => {
+        const k = Math.round(amount / price);
+        return k >= 1 && k <= quantity && Math.abs(amount - k * price) <= 0.005 ? k : 0;
+      };
+      units = wholeUnits(before);
+      if (units === 0 && taxed) {
+        units = wholeUnits(refunded);
+        asGoods = units > 0;
       }
+      if (units) goods = units * price;
     }
     // tax at the order's rate is sure only when it leaves whole units
     if ((taxed && units === 0) || goods > lineValue + 0.005) return undefined;
     const whole = units
       ? `, ${units} of its ${quantity} × ${plainMoney(price!, options.culture)}`
       : "";
-    return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole) };
+    return { goods, units, at: chunkAt, lines: 1, said: said(goods, whole, asGoods) };
   }
   /** A credit-note line held to the end and read there: counted as parseRow counts the lines it accepts. */
   function acceptHeld(line: OrderLine, sink: (line: OrderLine) => void): void {
@@ -1454,7 +1468,7 @@ export function createOrderParser(
    * its lines end, so that its refund can be matched against all of them (exactRefund).
    */
   const holdRefunds =
-    mapping.layout === "shopify" &&
+    shopifyColumns(mapping.layout) &&
     col.refundedAmount >= 0 &&
     col.refundSubtotal >= 0 &&
     col.orderId >= 0 &&

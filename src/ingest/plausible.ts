@@ -21,7 +21,7 @@ import {
 } from "./numbers";
 import { normaliseHeader, ORDER_FIELDS } from "./fields";
 import { customerHeading, firstCustomerHeading } from "./customerHeadings";
-import { layoutById } from "./layouts";
+import { layoutById, shopifyColumns } from "./layouts";
 import {
   CREDIT_TYPE,
   INVOICE_DOC,
@@ -1037,7 +1037,7 @@ export function checkOrderColumns(
   // in the order-level "Discount Amount", so its lines count before the discount. With a
   // "Subtotal" the parser reads what came off (ingest/orders); without one it is flagged.
   if (
-    mapping.layout === "shopify" &&
+    shopifyColumns(mapping.layout) &&
     !get("lineDiscount") &&
     options.headers &&
     !options.headers.some((h) => normaliseHeader(h) === "subtotal")
@@ -1062,7 +1062,7 @@ export function checkOrderColumns(
       );
   }
   // A Shopify store whose prices include tax: the lines hold the VAT, taken off per order.
-  if (mapping.layout === "shopify" && options.headers) {
+  if (shopifyColumns(mapping.layout) && options.headers) {
     const inclusive = shopifyTaxesIncluded(
       sample,
       options.headers,
@@ -1076,7 +1076,8 @@ export function checkOrderColumns(
     // A partial refund's amount and its order's figures: netted where they show it exactly (ingest/orders).
     const at = (h: string) => options.headers!.findIndex((x) => normaliseHeader(x) === h);
     const refund: [string, number][] = [
-      ["refundedAmount", at("refunded amount")],
+      // Squarespace's "Amount Refunded"
+      ["refundedAmount", at("refunded amount") >= 0 ? at("refunded amount") : at("amount refunded")],
       ["refundSubtotal", at("subtotal")],
       ["refundShipping", at("shipping")],
       ["refundTotal", at("total")],

@@ -152,6 +152,7 @@ export function holdsShopStatuses(
 ): boolean {
   if (
     layout === "shopify" ||
+    layout === "squarespace" ||
     layout === "woocommerce" ||
     layout === "magento-order-grid" ||
     // Amazon's "Pending": the buyer's payment not yet authorised
