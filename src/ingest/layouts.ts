@@ -256,13 +256,7 @@ const XERO_INVOICE_DETAIL: ExportLayout = {
 const SHOPIFY: ExportLayout = {
   id: "shopify",
   name: "Shopify orders",
-  signature: [
-    ["name"],
-    ["email"],
-    ["financial status"],
-    ["lineitem quantity"],
-    ["lineitem price"],
-  ],
+  signature: [["name"], ["email"], ["financial status"], ["lineitem quantity"], ["lineitem price"]],
   fields: {
     orderId: ["name"],
     accountId: ["email"],

@@ -1037,7 +1037,8 @@ export function createOrderParser(
       return undefined;
     const taxed = total - subtotal > 0.005;
     const before = taxed ? (refunded * subtotal) / total : refunded;
-    const header = mapping.fields.find((f) => f.field === "refundedAmount")?.header ?? "Refunded Amount";
+    const header =
+      mapping.fields.find((f) => f.field === "refundedAmount")?.header ?? "Refunded Amount";
     // `asGoods`: a taxed order's refund that is whole units at their price with no tax on it
     // (Squarespace's 10.00 back on a 5 × 10.00 line of an order taxed at 8%)
     const said = (goods: number, whole: string, asGoods = false) =>

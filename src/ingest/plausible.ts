@@ -1077,7 +1077,10 @@ export function checkOrderColumns(
     const at = (h: string) => options.headers!.findIndex((x) => normaliseHeader(x) === h);
     const refund: [string, number][] = [
       // Squarespace's "Amount Refunded"
-      ["refundedAmount", at("refunded amount") >= 0 ? at("refunded amount") : at("amount refunded")],
+      [
+        "refundedAmount",
+        at("refunded amount") >= 0 ? at("refunded amount") : at("amount refunded"),
+      ],
       ["refundSubtotal", at("subtotal")],
       ["refundShipping", at("shipping")],
       ["refundTotal", at("total")],

@@ -44,9 +44,7 @@ test("the tester's orders: read as Squarespace's, the refund of a paid order tak
 });
 
 test("renamed to Shopify's order column, or its customer column to Customer ID: still Squarespace's", async () => {
-  const asShopify = await analyzeFile(
-    fileOf([HEAD.replace("Order ID", "Name"), ...ROWS])
-  );
+  const asShopify = await analyzeFile(fileOf([HEAD.replace("Order ID", "Name"), ...ROWS]));
   // the same 55.00 and 40.00: "Amount Refunded" says the export is Squarespace's
   expect(asShopify.revenue).toEqual({ "orders@acme.com": 55, "hello@bolt.com": 40 });
   expect(asShopify.report.read?.layout).toBe("Squarespace orders");
