@@ -159,16 +159,24 @@ export function missingMessage(
       .replace(/\s*\(.*\)$/, "")
       .replace(/ /g, "-")
   );
-  const renames = groups.map((g) => `"${g[0].header}"`);
+  // a column already so named was set aside by the data checks (their notes say why): renaming
+  // another to it is no advice
+  const present = new Set(headersFound.map((h) => normaliseHeader(h)));
+  const renamable = groups.filter((g) => !present.has(normaliseHeader(g[0].header)));
+  const renames = renamable.map((g) => `"${g[0].header}"`);
+  const renameKebab = renamable.map((g) => kebab[groups.indexOf(g)]);
   const one = groups.length === 1;
+  const oneRename = renamable.length === 1;
   // a cell too long to be a column name (a note in the row taken for the headers) is not listed
   const headers = headersFound.filter((h) => h.trim() !== "" && h.length <= MAX_HEADER_LENGTH);
   return (
     `No column${one ? "" : "s"} for ${andList(names)} ${one ? "was" : "were"} found in the ${role} on "${mapping.sheet}". ` +
     `Headers found: ${headerList(headers) || "(none)"}. ` +
     (face === "cli"
-      ? `kap takes the headers as they are: rename the ${andList(kebab)} column${one ? "" : "s"} in the file to ${andList(renames)}, or pick another sheet with --sheet.`
-      : `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping, or rename ${one ? "it" : "them"} to ${andList(renames)}.`)
+      ? renamable.length
+        ? `kap takes the headers as they are: rename the ${andList(renameKebab)} column${oneRename ? "" : "s"} in the file to ${andList(renames)}, or pick another sheet with --sheet.`
+        : "Pick another sheet with --sheet if the order lines are elsewhere."
+      : `Choose the ${andList(kebab)} column${one ? "" : "s"} in the task pane's mapping${renamable.length ? `, or rename ${oneRename ? "it" : "them"} to ${andList(renames)}` : ""}.`)
   );
 }
 

@@ -846,6 +846,28 @@ export function checkOrderColumns(
   /** the line revenue is a line amount beside figures per order (ingest/lineAmount) */
   let lineBesideOrder: { orderFigures: string[]; beforeTax: boolean } | undefined;
   if (rev && !user.has("revenue")) {
+    // each line's other money figures: quantity × price, and the money columns beside it
+    const moneyColumns = (options.headers ?? []).flatMap((h, c) => {
+      const n = normaliseHeader(h);
+      const taken = fields.find((m) => m.column === c);
+      return MONEY_HEADER.test(n) &&
+        !NOT_LINE_FIGURE.test(n) &&
+        (!taken || !["quantity", "unitPrice", "discount", "lineDiscount"].includes(taken.field))
+        ? [c]
+        : [];
+    });
+    const figuresBeside =
+      (column: number) =>
+      (r: Row): (number | undefined)[] => {
+        const q = num(r, "quantity");
+        const p = num(r, "unitPrice");
+        return [
+          q !== undefined && p !== undefined ? q * p : undefined,
+          ...moneyColumns
+            .filter((c) => c !== column)
+            .map((c) => (isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value)),
+        ];
+      };
     const orderLevel = orderTotalEvidence(
       sample,
       (r) => text(r, "orderId"),
@@ -856,7 +878,8 @@ export function checkOrderColumns(
         (!!qty || !!price) &&
         num(r, "quantity") === undefined &&
         num(r, "unitPrice") === undefined &&
-        lineValue(r) === undefined
+        lineValue(r) === undefined,
+      figuresBeside(rev.column)
     );
     // a "Line Amount" beside the order's figures (QuickBooks' and Zoho's sales by invoice line)
     const lineAmount =
@@ -875,7 +898,9 @@ export function checkOrderColumns(
                 sample,
                 (r) => text(r, "orderId"),
                 (r) => (isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value),
-                (r) => `${text(r, "sku")}|${text(r, "productName")}|${text(r, "quantity")}`
+                (r) => `${text(r, "sku")}|${text(r, "productName")}|${text(r, "quantity")}`,
+                () => false,
+                figuresBeside(c)
               ),
             fmt,
           })
@@ -1519,10 +1544,13 @@ export function orderTotalEvidence(
   orderOf: (r: Row) => string,
   valueOf: (r: Row) => number | undefined,
   lineKey: (r: Row) => string,
-  isText: (r: Row) => boolean = () => false
+  isText: (r: Row) => boolean = () => false,
+  lineFigures: (r: Row) => readonly (number | undefined)[] = () => []
 ): { kind: "first" | "repeated"; order: string; row: number } | undefined {
   let multi = 0;
   let hits = 0;
+  /** the orders whose lines all repeat one figure: a few may be equal lines by chance */
+  let repeated = 0;
   let example: { kind: "first" | "repeated"; order: string; row: number } | undefined;
   let start = 0;
   const close = (end: number) => {
@@ -1543,6 +1571,9 @@ export function orderTotalEvidence(
       new Set(lines.map(lineKey)).size > 1
     ) {
       hits++;
+      // beside a line figure that differs from line to line (a line amount, quantity × price),
+      // the repeated figure is the order's: evidence as strong as a blank
+      if (!differsByLine(lines.map(lineFigures))) repeated++;
       example ??= { kind: "repeated", order, row: start + 1 };
     }
   };
@@ -1556,8 +1587,30 @@ export function orderTotalEvidence(
       start = i;
     }
   }
-  return multi > 0 && hits >= Math.max(1, multi / 2) ? example : undefined;
+  // A figure blank on an order's later lines says it; the same figure on every line of an order
+  // says it only of many orders (two lines of 500.00 each may well be two sales of 500.00)
+  const enough = hits > repeated || repeated >= MIN_REPEATED_ORDERS;
+  return multi > 0 && enough && hits >= Math.max(1, multi / 2) ? example : undefined;
 }
+
+/** Orders whose lines all repeat one figure, at least, for it to be read as a figure per order. */
+const MIN_REPEATED_ORDERS = 3;
+
+/** Whether one of the lines' figures (the same place in each) differs between two lines. */
+function differsByLine(figures: readonly (readonly (number | undefined)[])[]): boolean {
+  const n = Math.max(0, ...figures.map((f) => f.length));
+  for (let k = 0; k < n; k++) {
+    const vals = figures.map((f) => f[k]).filter((v): v is number => v !== undefined);
+    if (vals.length >= 2 && vals.some((v) => Math.abs(v - vals[0]) > 0.005)) return true;
+  }
+  return false;
+}
+
+/** A header of a money figure of the line or order ("Line Amount", "Subtotal", "Tax", "Total"). */
+const MONEY_HEADER =
+  /\b(?:amount|amt|total|subtotal|tax|vat|gst|net|gross|value|revenue|sales|betrag|summe|importe|montant)\b/;
+/** …but a price, a rate or a percentage: equal lines may have different prices. */
+const NOT_LINE_FIGURE = /\b(?:price|rate|percent|pct|%)|%/;
 
 /** Money parsed as `ColumnConvention` says, undefined when blank or unreadable. */
 function moneyOf(v: Cell, convention: ColumnConvention | undefined): number | undefined {

@@ -182,6 +182,7 @@ describe("an order-level total is not line revenue", () => {
     expect(await revenueBy(g)).toEqual({ A: 35, B: 10 });
   });
   it("a Total repeated on every line of an order whose lines differ is dropped too", () => {
+    // 2 × 10 = 20 and 1 × 15 = 15 differ by line; 35 (= 20 + 15) is on both: the order's
     const rows: Cell[][] = [
       ["INV-1", "A", "2026-10-01", "S1", 2, 10, 35],
       ["INV-1", "A", "2026-10-01", "S2", 1, 15, 35],
@@ -191,8 +192,28 @@ describe("an order-level total is not line revenue", () => {
         rows,
         (r) => String(r[0]),
         (r) => r[6] as number,
-        (r) => String(r[3])
+        (r) => String(r[3]),
+        () => false,
+        (r) => [(r[4] as number) * (r[5] as number)]
       )
+    ).toEqual({ kind: "repeated", order: "INV-1", row: 1 });
+  });
+  it("one or two orders of equal lines, with no line figure beside them, are no evidence; three are", () => {
+    const order = (id: string, v: number): Cell[][] => [
+      [id, "A", "2026-10-01", "S1", 10, null, v],
+      [id, "A", "2026-10-01", "S2", 5, null, v],
+    ];
+    const evidence = (rows: Cell[][]) =>
+      orderTotalEvidence(
+        rows,
+        (r) => String(r[0]),
+        (r) => r[6] as number,
+        (r) => String(r[3])
+      );
+    expect(evidence(order("INV-1", 500))).toBeUndefined();
+    expect(evidence([...order("INV-1", 500), ...order("INV-2", 300)])).toBeUndefined();
+    expect(
+      evidence([...order("INV-1", 500), ...order("INV-2", 300), ...order("INV-3", 80)])
     ).toEqual({ kind: "repeated", order: "INV-1", row: 1 });
   });
   it("equal values on identical lines are not an order total", () => {
