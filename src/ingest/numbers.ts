@@ -49,6 +49,8 @@ export interface ColumnConvention extends NumberConvention {
    * separator groups thousands.
    */
   grouping?: { grouped: string; whole: string };
+  /** the first cell grouped in lakhs and crores ("1,25,000.00"), as only India's and its neighbours' cultures write */
+  lakh?: string;
   /**
    * A column left to the default with ambiguous cells: `example` reads as `thousands` (its
    * separator grouping thousands) or as `decimals` (its separator the decimal mark), e.g.
@@ -357,6 +359,12 @@ function validUnder(body: string, d: DecimalMark): boolean {
 
 const INDIAN_GROUPS = /^[1-9]\d?(?:,\d\d)+,\d{3}$/;
 
+/** "1,25,000.00", "12,34,567": digits grouped in lakhs and crores, never in threes. */
+function isLakhGrouped(body: string): boolean {
+  const at = body.indexOf(".");
+  return INDIAN_GROUPS.test(at >= 0 ? body.slice(0, at) : body);
+}
+
 function evidenceOfBody(body: string): Evidence {
   const dot = body.indexOf(".");
   const comma = body.indexOf(",");
@@ -443,6 +451,7 @@ export function inferNumberConvention(
   let comma = 0;
   let ambiguous = 0;
   let example: string | undefined;
+  let lakh: string | undefined;
   let firstPoint: string | undefined;
   let firstComma: string | undefined;
   const grouping = counts ? new GroupingEvidence() : undefined;
@@ -465,6 +474,7 @@ export function inferNumberConvention(
     if (e === "point") {
       point++;
       firstPoint ??= v.trim();
+      if (lakh === undefined && isLakhGrouped(p!.body)) lakh = v.trim();
     } else if (e === "comma") {
       comma++;
       firstComma ??= v.trim();
@@ -478,6 +488,7 @@ export function inferNumberConvention(
     commaEvidence: comma,
     ambiguous,
     ...(example !== undefined ? { example } : {}),
+    ...(lakh !== undefined ? { lakh } : {}),
   };
   if (
     point &&

@@ -125,6 +125,8 @@ export interface NumberColumnReport {
   ambiguous: number;
   /** a column of whole counts settled by its own cells: "1,200" beside a bare "3" (ColumnConvention.grouping) */
   grouping?: { grouped: string; whole: string };
+  /** the first cell grouped in lakhs and crores ("1,25,000.00"): India's way of writing numbers */
+  lakh?: string;
   /** left to the default: an ambiguous cell (`example`) and its two values (ColumnConvention.readings) */
   readings?: { example: string; thousands: number; decimals: number; counts?: true };
 }
@@ -3109,6 +3111,7 @@ export function createOrderParser(
           source: c.source,
           ambiguous: c.ambiguous,
           ...(c.grouping ? { grouping: c.grouping } : {}),
+          ...(c.lakh !== undefined ? { lakh: c.lakh } : {}),
           ...(c.source === "default" && c.readings && c.example !== undefined
             ? { readings: { example: c.example, ...c.readings } }
             : {}),
