@@ -374,7 +374,9 @@ const JAPANESE = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同�
  */
 function japaneseText(engine: KapEngine): string | undefined {
   if (/shift.?jis/i.test(engine.report?.read?.encoding ?? "")) return "Shift-JIS text";
-  const account = engine.portfolio?.accounts.find((a) => JAPANESE.test(a.name) || JAPANESE.test(a.accountId));
+  const account = engine.portfolio?.accounts.find(
+    (a) => JAPANESE.test(a.name) || JAPANESE.test(a.accountId)
+  );
   if (!account) return undefined;
   return `"${JAPANESE.test(account.name) ? account.name : account.accountId}"`;
 }
@@ -394,7 +396,9 @@ function defaultCurrencyDoubt(engine: KapEngine): string | undefined {
   if (!comma && monthFirst)
     return `No currency is named in the data, and its dates are written month-first, as in the US: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. en-US for dollars) to name it.`;
   // numbers grouped in lakhs and crores ("1,25,000.00"): India's way (the rupee's neighbours' too)
-  const lakh = r.numbers.find((n) => n.lakh !== undefined && n.field !== "quantity") ?? r.numbers.find((n) => n.lakh !== undefined);
+  const lakh =
+    r.numbers.find((n) => n.lakh !== undefined && n.field !== "quantity") ??
+    r.numbers.find((n) => n.lakh !== undefined);
   if (!comma && lakh)
     return `No currency is named in the data, and its numbers are grouped in lakhs and crores ("${lakh.lakh}" in "${lakh.header}"), as in India: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. en-IN for rupees) to name it.`;
   const japanese = japaneseText(engine);
