@@ -21,8 +21,21 @@ export const HELD_KEPT = 10_000;
 /** The first word of a down payment's description (domain/serviceLines): a cheap test before serviceKind. */
 const DOWN_PAYMENT_WORD = /^\s*(?:down|deposit|anzahlung|acompte|aanbetaling|anticipo)/i;
 
+/**
+ * Whether a text may start with DOWN_PAYMENT_WORD: its first character an a or d of either case,
+ * a space or any character past ASCII (a no-break space). Every line is asked; almost none starts
+ * so, and then the pattern is spared.
+ */
+function mayStartDownPayment(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c <= 32 || c > 127) return true;
+  const lower = c | 32;
+  return lower === 97 || lower === 100;
+}
+
 /** Whether a line is a down payment (its product code or description says so). */
 export function isDownPayment(sku: string, description: string | undefined): boolean {
+  if (!mayStartDownPayment(sku) && !(description && mayStartDownPayment(description))) return false;
   if (!DOWN_PAYMENT_WORD.test(sku) && !(description && DOWN_PAYMENT_WORD.test(description)))
     return false;
   return serviceKind(sku, description) === "down payment";

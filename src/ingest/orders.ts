@@ -2149,8 +2149,11 @@ export function createOrderParser(
     currentLoneText = sole;
     if (sole === undefined) {
       inFooter = false;
-      headingAbove = loneTextRejects[loneTextRejects.length - 1];
-      loneTextRejects = [];
+      // (a new array only when there were some: a dated line has none, and this is every line)
+      headingAbove = loneTextRejects.length
+        ? loneTextRejects[loneTextRejects.length - 1]
+        : undefined;
+      if (loneTextRejects.length) loneTextRejects = [];
     }
     // the figures of the lines above (a row of bare figures repeating them is their total)
     const rowRevenue = revenueCell(row);
@@ -2789,7 +2792,12 @@ export function createOrderParser(
     line.row = rowNo;
     if (holdCredit) return voidedCredits.hold(row, rawOrder, accountId, date, line);
     if (downPayments) {
-      const accept = (l: OrderLine) => acceptHeld(l, sink);
+      // one closure per push, not per line
+      if (acceptFor !== sink) {
+        acceptFor = sink;
+        acceptToSink = (l: OrderLine) => acceptHeld(l, sink);
+      }
+      const accept = acceptToSink!;
       const downPayment = !isReturn && isDownPayment(sku, productName);
       if (downPayments.hold(line, rawOrder, sameOrder, downPayment && line.revenue >= 0, accept))
         return;
@@ -2827,6 +2835,10 @@ export function createOrderParser(
       );
     sink(line);
   }
+
+  /** acceptHeld into the sink of the rows being parsed (a down payment's held lines) */
+  let acceptFor: ((line: OrderLine) => void) | undefined;
+  let acceptToSink: ((line: OrderLine) => void) | undefined;
 
   function parseRows(
     rows: readonly (readonly Cell[])[],
