@@ -1199,6 +1199,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "so number",
         "sop number",
         "voucher no",
+        // Tally's registers and Day Book: "Vch No."
+        "vch no",
         "billing document",
         // SAP's short column heading (an ALV list of billing documents)
         "billing doc",
@@ -1636,6 +1638,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "billing type",
         "invoice type",
         "voucher type",
+        // Tally's registers and Day Book: "Vch Type"
+        "vch type",
         "invoice credit",
         "fkart",
         // SAP's short column heading for the billing type (an ALV list)
