@@ -9,6 +9,7 @@ import type { AccountDetail } from "../domain/analysis/types";
 import type { Change } from "../domain/numbers";
 import { decimalText, figuresText, percentText } from "../domain/numberText";
 import { CHANGE_TEXT } from "../domain/rules";
+import { LOST_STYLE, lostStatusText } from "./planSheet";
 import { asOfText, kapName, labelledRows, type LayoutOptions, moneyFor } from "./options";
 import {
   type Block,
@@ -44,6 +45,8 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       "subtitle"
     ),
   ];
+  // a lost account says so at the top, as its plan does
+  if (a.winBack?.stage === 5) blocks.push(cell("A3", lostStatusText(a.winBack), LOST_STYLE));
   let r = 4;
   const heading = (text: string) => {
     blocks.push(cell(`A${r}`, text, H2));

@@ -18,6 +18,7 @@ import {
   type ConditionalFormat,
   date,
   FORMATS,
+  PALETTE,
   sheet,
   type SheetSpec,
   title,
@@ -35,6 +36,15 @@ function engagementType(e: EngagementEntry): string {
   return e.direction ? `${t}${t ? " " : ""}(${e.direction})` : t;
 }
 
+/** The lost-status line: red like the bad band, so it is the first thing read. */
+export const LOST_STYLE = { bold: true, fill: PALETTE.bad, fontColor: PALETTE.badFont } as const;
+
+/** "Status: Lost (marked in the accounts table: <reason>). Win-back plan: Stage 5 Exit interview …" */
+export function lostStatusText(w: AccountDetail["account"]["winBack"]): string {
+  const reason = w?.learning ? `: ${w.learning}` : "";
+  return `Status: Lost (marked in the accounts table${reason}). This is a win-back plan (${w?.name ?? "Stage 5 – Exit interview"}): no growth target, no new categories or upsell until the account orders again.`;
+}
+
 export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const p = d.plan;
@@ -47,6 +57,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       "subtitle"
     ),
   ];
+  // a lost account says so before anything else: what follows is a win-back plan
+  if (p.lost) blocks.push(cell("A3", lostStatusText(a.winBack), LOST_STYLE));
   const cfs: ConditionalFormat[] = [];
   const out = { blocks, cfs };
   let r = 4;
@@ -78,8 +90,10 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   heading("12-month objectives");
   kv([
     ["Revenue last 12 months", p.revenueBaseline, money],
-    ["Growth target", p.growthTarget, FORMATS.percent],
-    ["Revenue target", p.revenueTarget, money],
+    p.lost
+      ? ["Growth target", "none: win the account back first", undefined]
+      : ["Growth target", p.growthTarget, FORMATS.percent],
+    [p.lost ? "Revenue to win back" : "Revenue target", p.revenueTarget, money],
     [
       "Categories: now → target",
       // an invoice-level export without a category column has no categories to count or to add

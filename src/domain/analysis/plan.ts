@@ -112,7 +112,10 @@ export function accountPlan(
 ): AccountPlan {
   const money = (v: number) => formatMoney(v, x.moneyPrefix ?? "£");
   const baseline = Math.max(0, account.revenueLast12);
-  const growth = x.growthTarget ?? DEFAULT_GROWTH_TARGET;
+  // a lost account's plan is a win-back plan: no growth on revenue it no longer brings, no new
+  // categories or upsell to sell it, only the exit interview and its own lines to win back
+  const lost = account.winBack?.stage === 5;
+  const growth = lost ? 0 : (x.growthTarget ?? DEFAULT_GROWTH_TARGET);
   const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: PlanInitiative[] = [];
@@ -129,7 +132,7 @@ export function accountPlan(
       undefined,
       account.whitespace.basis === "all" ? null : account.whitespace.comparableAccounts
     );
-  const top = recommended(opportunities, PLAN_INITIATIVES);
+  const top = lost ? [] : recommended(opportunities, PLAN_INITIATIVES);
   for (const o of top) {
     add({
       title: `Introduce ${o.offer}`,
@@ -141,7 +144,7 @@ export function accountPlan(
       skus: [],
     });
   }
-  const line = (x.productLineGaps ?? []).find((g) => g.estimate > 0);
+  const line = lost ? undefined : (x.productLineGaps ?? []).find((g) => g.estimate > 0);
   if (line) {
     const missingVariants = line.variants.filter((v) => !v.bought);
     add({
@@ -154,7 +157,7 @@ export function accountPlan(
       skus: missingVariants.map((v) => v.sku),
     });
   }
-  const ms = x.relationships?.multiSite;
+  const ms = lost ? undefined : x.relationships?.multiSite;
   if (ms)
     add({
       title: "Multi-site expansion",
@@ -198,7 +201,7 @@ export function accountPlan(
       skus: [d.sku],
     });
   }
-  if (x.upsell.length) {
+  if (x.upsell.length && !lost) {
     const u = x.upsell[0];
     add({
       title: `Upgrade ${u.currentName}`,
@@ -224,10 +227,12 @@ export function accountPlan(
     );
 
   const risks = riskFactors(account.riskFlags, account.alerts);
-  const categoriesTarget =
-    x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
+  const categoriesTarget = lost
+    ? x.categoriesNow
+    : x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
   const bought = account.categoriesLast12.filter((c) => c !== UNCATEGORISED);
   return {
+    lost,
     revenueBaseline: baseline,
     growthTarget: growth,
     ...writtenTargets(baseline, growth, x.currency),

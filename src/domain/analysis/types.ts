@@ -585,6 +585,8 @@ export interface PlanInitiative {
 }
 
 export interface AccountPlan {
+  /** marked lost in the accounts table (win-back Stage 5): a win-back plan, growth 0, no new categories or upsell */
+  lost: boolean;
   revenueBaseline: number;
   growthTarget: number;
   revenueTarget: number;

@@ -1,0 +1,79 @@
+/**
+ * A lost account's plan is a win-back plan, and its status is said at the top. The sample's
+ * C0135 (marked "Lost" in the Accounts table) had a +50% target, rising quarterly targets and
+ * "Introduce …" initiatives, and neither its Plan nor its Health Report said "Lost".
+ *
+ * Data, as of 31/10/2026: A buys category X only, £100 on 10/01/2026 and £200 on 10/05/2026
+ * (12-month revenue £300); B, C and D buy X (£100 each) and Y (£50 each), so Y is whitespace for A.
+ * Marked lost ("Moved to a national distributor on price"):
+ *   no growth: revenue to win back £300 (the last 12 months), quarters £300 / 4 = £75.00 each;
+ *   categories 1 → 1; no "Introduce Y"; the win-back initiative is "Stage 5 – Exit interview".
+ * Not marked lost, the same data: +50% → £450, and "Introduce Y" (the control).
+ */
+import { analyzeAccount, buildPortfolio } from "../../src/domain/analysis";
+import { planSheet } from "../../src/sheets/planSheet";
+import { healthReportSheet } from "../../src/sheets/healthReportSheet";
+import { layoutOptions } from "../../src/sheets/options";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const book = () =>
+  bookOf([
+    line("A", d(2026, 1, 10), "X1", 100, { category: "X" }),
+    line("A", d(2026, 5, 10), "X1", 200, { category: "X" }),
+    ...["B", "C", "D"].flatMap((id) => [
+      line(id, d(2026, 9, 1), "X1", 100, { category: "X" }),
+      line(id, d(2026, 9, 1), "Y1", 50, { category: "Y" }),
+    ]),
+  ]);
+
+function detail(lost: boolean) {
+  const model = buildPortfolio(book(), {
+    asOf,
+    accounts: [
+      lost
+        ? { accountId: "A", lost: true, lostReason: "Moved to a national distributor on price" }
+        : { accountId: "A" },
+    ],
+  });
+  return analyzeAccount(model, "A");
+}
+
+const opts = layoutOptions({ asOf, currency: "GBP" });
+const valueAt = (blocks: { at: string; rows: unknown[][] }[], at: string) =>
+  blocks.find((b) => b.at === at)?.rows[0]?.[0];
+const pairOf = (blocks: { at: string; rows: unknown[][] }[], label: string) =>
+  blocks.find((b) => b.rows[0]?.[0] === label && b.rows[0].length === 2)?.rows[0][1];
+
+it("marked lost: a win-back plan with no growth, no new category, its status at the top", () => {
+  const x = detail(true);
+  expect(x.plan.lost).toBe(true);
+  expect(x.plan.revenueTarget).toBe(300);
+  expect(x.plan.quarterlyTargets.map((q) => q.target)).toEqual([75, 75, 75, 75]);
+  expect(x.plan.categoriesTarget).toBe(1);
+  const titles = x.plan.initiatives.map((i) => i.title);
+  expect(titles.some((t) => /^Introduce|^Upgrade/.test(t))).toBe(false);
+  expect(titles).toContain("Win back: Stage 5 – Exit interview");
+
+  const plan = planSheet(x, opts);
+  expect(valueAt(plan.blocks, "A3")).toBe(
+    "Status: Lost (marked in the accounts table: Moved to a national distributor on price). This is a win-back plan (Stage 5 – Exit interview): no growth target, no new categories or upsell until the account orders again."
+  );
+  expect(pairOf(plan.blocks, "Growth target")).toBe("none: win the account back first");
+  expect(pairOf(plan.blocks, "Revenue to win back")).toBe(300);
+  expect(pairOf(plan.blocks, "Categories: now → target")).toBe("1 → 1");
+
+  const report = healthReportSheet(x, opts);
+  expect(String(valueAt(report.blocks, "A3"))).toMatch(
+    /^Status: Lost \(marked in the accounts table/
+  );
+});
+
+it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", () => {
+  const x = detail(false);
+  expect(x.plan.lost).toBe(false);
+  expect(x.plan.revenueTarget).toBe(450);
+  expect(x.plan.initiatives.map((i) => i.title)).toContain("Introduce Y");
+  expect(valueAt(planSheet(x, opts).blocks, "A3")).toBeUndefined();
+  expect(valueAt(healthReportSheet(x, opts).blocks, "A3")).toBeUndefined();
+});
