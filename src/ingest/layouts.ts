@@ -39,7 +39,8 @@ export type LayoutId =
   | "magento-order-grid"
   | "amazon-orders"
   | "ebay-orders"
-  | "squarespace";
+  | "squarespace"
+  | "odoo-pos";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -1273,6 +1274,48 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // a customer with no company beside it is a company itself (or a person): its own account
     accountFromOrderedBy: true,
     note: '"Subtotal" is the line value before tax, never "Total"; an order\'s later lines, left blank in its Order Reference, Customer and date, are the order\'s above them.',
+  },
+  {
+    // Odoo's point of sale orders (Point of Sale › Orders, exported with their lines): the order's
+    // Order Ref, Date, Customer and Status on its first line only. "Subtotal w/o Tax" is the line
+    // before tax; the POS's "Subtotal" and "Total" hold the tax.
+    id: "odoo-pos",
+    name: "Odoo point of sale orders",
+    signature: [
+      ["order ref"],
+      ["customer"],
+      ["order lines subtotal w o tax", "subtotal w o tax"],
+    ],
+    fields: {
+      orderId: ["order ref"],
+      accountName: ["customer"],
+      date: ["date", "order date"],
+      sku: ["order lines product internal reference", "product internal reference"],
+      productName: ["order lines product", "product"],
+      category: ["order lines product product category", "product category"],
+      quantity: ["order lines quantity", "quantity"],
+      unitPrice: ["order lines unit price", "unit price"],
+      discount: ["order lines discount %", "discount %"],
+      revenue: ["order lines subtotal w o tax", "subtotal w o tax"],
+      currency: ["currency"],
+      // Paid, Posted, Invoiced; Cancelled orders are no sales
+      orderStatus: ["status"],
+    },
+    ignore: [
+      "total",
+      "order lines subtotal",
+      "subtotal",
+      "taxes",
+      "order lines taxes",
+      "session",
+      "cashier",
+      "employee",
+      "point of sale",
+      "receipt number",
+      "company",
+    ],
+    orderFieldsOnFirstLine: true,
+    note: '"Subtotal w/o Tax" is the line value before tax, never "Subtotal" or "Total"; an order\'s later lines, left blank in its Order Ref, Customer and date, are the order\'s above them; cancelled orders are skipped.',
   },
   {
     // A NetSuite transaction saved search (Lists › Search › Saved Searches, exported as CSV):
