@@ -1281,11 +1281,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // before tax; the POS's "Subtotal" and "Total" hold the tax.
     id: "odoo-pos",
     name: "Odoo point of sale orders",
-    signature: [
-      ["order ref"],
-      ["customer"],
-      ["order lines subtotal w o tax", "subtotal w o tax"],
-    ],
+    signature: [["order ref"], ["customer"], ["order lines subtotal w o tax", "subtotal w o tax"]],
     fields: {
       orderId: ["order ref"],
       accountName: ["customer"],
