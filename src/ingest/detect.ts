@@ -397,9 +397,16 @@ function matchNormalised(
   if (fields === ORDER_FIELDS) {
     const hasCustomer = out.some((m) => m.field === "accountId" || m.field === "accountName");
     const contact = out.find(
-      (m) => m.field === "orderedBy" && /^contact(?: name)?$/.test(normaliseHeader(m.header))
+      (m) => m.field === "orderedBy" && CONTACT_AS_CUSTOMER.test(normaliseHeader(m.header))
+    );
+    // …and a buyer (Amazon's "buyer-name", eBay's "Buyer Username") is the customer too
+    const buyerId = out.find(
+      (m) => m.field === "orderedBy" && BUYER_ID.test(normaliseHeader(m.header))
     );
     if (!hasCustomer && contact) contact.field = "accountName";
+    if (!hasCustomer && buyerId) buyerId.field = "accountId";
+    if (!hasCustomer && (contact || buyerId)) buyerBesideBuyer(headers, norm, out);
+    if (!hasCustomer && !contact) shipToAsCustomer(norm, out);
     bareCustomerBesideItsName(headers, norm, out);
     nameAfterAccountId(headers, norm, out);
     bareProductBesideItsCode(headers, norm, out, pf);
@@ -408,8 +415,66 @@ function matchNormalised(
     if (!hasCustomer && !contact && !nameBesideTaxId(headers, norm, out))
       taxIdAsAccount(headers, norm, out);
     nameBesideDocuments(headers, norm, out);
+    emailAsCustomer(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/** A contact or buyer column, read as who ordered, that names the customer where no other does. */
+const CONTACT_AS_CUSTOMER = /^(?:contact|kontakt|buyer)(?: name)?$/;
+/** A buyer's user name or id (eBay's "Buyer Username", Amazon's "buyer-id"): the customer's id. */
+const BUYER_ID = /^buyer (?:username|user name|user id|id)$/;
+
+/**
+ * A buyer's user name beside the buyer's name (eBay: "Buyer Username", "Buyer Name"): only one
+ * was read as who ordered; the other, unread, is the customer's id or name.
+ */
+function buyerBesideBuyer(headers: readonly string[], norm: readonly string[], out: FieldMatch[]) {
+  const used = new Set(out.map((m) => m.column));
+  const has = (f: string) => out.some((m) => m.field === f);
+  norm.forEach((n, column) => {
+    if (used.has(column)) return;
+    const field = BUYER_ID.test(n) ? "accountId" : /^buyer name$/.test(n) ? "accountName" : "";
+    if (field && !has(field))
+      out.push({ field, column, header: headers[column].trim(), confidence: EXACT });
+  });
+}
+
+/**
+ * With no customer column, the ship-to name (read as the site) is the customer: a bill-to name
+ * beside it is read first (it is a customer header), and the ship-to name stays the site.
+ */
+function shipToAsCustomer(norm: readonly string[], out: FieldMatch[]): void {
+  const site = out.find((m) => m.field === "site" && /^ship to name$/.test(norm[m.column]));
+  if (site) site.field = "accountName";
+}
+
+/** E-mail headers that name the customer (Shopify's "Email", Amazon's "buyer-email"). */
+const EMAIL_HEADERS = new Set([
+  "email",
+  "e mail",
+  "email address",
+  "e mail address",
+  "customer email",
+  "customer e mail",
+  "buyer email",
+  "billing email",
+]);
+
+/**
+ * With no customer id or name column at all, the customer's e-mail is the customer (as Shopify's
+ * is): one address, one account. Beside a customer column it is never read.
+ */
+function emailAsCustomer(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountId" || m.field === "accountName")) return;
+  const used = new Set(out.map((m) => m.column));
+  const column = norm.findIndex((n, c) => !used.has(c) && EMAIL_HEADERS.has(n));
+  if (column >= 0)
+    out.push({ field: "accountId", column, header: headers[column].trim(), confidence: EXACT });
 }
 
 /**

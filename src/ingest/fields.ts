@@ -74,6 +74,9 @@ export function isLedgerHeader(normalised: string): boolean {
 /** Words that make a header something other than the customer (used on "contains" matches). */
 const NOT_CUSTOMER = [
   "nominal",
+  // India's GST numbers ("Party GSTIN/UIN"): a tax id, read as such (ingest/detect)
+  "gstin",
+  "uin",
   "ledger",
   "gl",
   "tax",
@@ -396,6 +399,9 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "name des auftraggebers",
     "name auftraggeber",
     "name 1 auftraggeber",
+    "rechnungsempfänger",
+    "rechnungsempfaenger",
+    "name rechnungsempfänger",
     "verk an name",
     "rech an name",
   ],
@@ -543,6 +549,10 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "numéro tiers",
   ],
   accountName: [
+    // Sage 100's and Cegid's third party, bare
+    "tiers",
+    "nom tiers",
+    "nom du tiers",
     "nom du client",
     "nom client",
     "raison sociale",
@@ -661,6 +671,7 @@ const DUTCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "debiteur nr",
     "debiteur",
     "relatienummer",
+    "relatiecode",
     // Business Central in Dutch: Verkoop aan klantnr. (sell-to customer no.)
     "verkoop aan klantnr",
     "verkoop aan klantnummer",
@@ -673,6 +684,8 @@ const DUTCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "debiteurnaam",
     "bedrijfsnaam",
     "relatie",
+    "afnemer",
+    "naam afnemer",
     // Exact Online's sales lists: "Debiteurnummer;Naam;…" (NOT_CUSTOMER keeps "Naam artikel" off)
     "naam",
   ],
@@ -745,6 +758,9 @@ const DUTCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
  */
 const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
   accountId: [
+    // SAP Business One in Spanish: the business partner's code
+    "código socio de negocio",
+    "codigo socio de negocio",
     // Italian, Spanish
     "codice cliente",
     "cod cliente",
@@ -782,6 +798,13 @@ const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>
     "razón social",
     "razon social",
     "nombre fiscal",
+    // Colombia's and Spain's third party; SAP Business One in Spanish: the business partner
+    "tercero",
+    "nombre tercero",
+    "nombre del tercero",
+    "socio de negocio",
+    "socio de negocios",
+    "nombre socio de negocio",
     "nazwa kontrahenta",
     "kontrahent",
     "klient",
@@ -1086,6 +1109,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "bp code",
         "business partner code",
         "customer vendor code",
+        // Japanese: the customer's (得意先, 顧客) or trading partner's (取引先) code
+        "顧客コード",
+        "得意先コード",
+        "取引先コード",
       ],
       notWith: NOT_CUSTOMER,
     },
@@ -1119,6 +1146,19 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "bp name",
         "business partner name",
         "customer vendor name",
+        // India's GSTR-1 and Tally: the receiver (recipient) of the invoice, the party
+        "receiver name",
+        "party name",
+        "party",
+        // Shopify and shops: the billing name (the ship-to name is the customer only with no other)
+        "billing name",
+        // Japanese: the customer (顧客, 得意先) or trading partner (取引先) of a sales export
+        "顧客名",
+        "得意先名",
+        "取引先名",
+        "顧客",
+        "得意先",
+        "取引先",
       ],
       notWith: NOT_CUSTOMER,
     },
@@ -1690,6 +1730,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "buyer",
         "placed by",
         "requested by",
+        // German and Scandinavian "contact": the customer where no customer column stands beside it
+        "kontakt",
         "requester",
         "requisitioner",
         "orderer",

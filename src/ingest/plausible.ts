@@ -161,7 +161,7 @@ function manyCustomersValue(
 }
 
 /** Headers of the customer as Xero's reports name it ("Contact"), read first as who ordered. */
-const CONTACT_HEADERS = new Set(["contact", "contact name"]);
+const CONTACT_HEADERS = new Set(["contact", "contact name", "kontakt", "kontakt name"]);
 /** Rows of a sheet the checks look at (the first ones below the header). */
 export const CHECK_ROWS = 5000;
 /** A file this long with one customer value is suspicious. */
