@@ -377,21 +377,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     }
     // a text over Excel's 32,767 characters a cell is cut, ending "…", and the message says so
     let cut = 0;
-    const fit = <T extends string | null>(v: T): T => {
+    const withinCellLimit = <T extends string | null>(v: T): T => {
       if (v === null || v.length <= CELL_TEXT_MAX) return v;
       cut++;
       return cutText(v, CELL_TEXT_MAX) as T;
     };
     const cells: InitiativeCells[] = rows.map((r) => ({
-      Account: fit(r.account),
-      Initiative: fit(r.initiative),
-      Type: fit(r.type),
-      Categories: fit(r.categories.join(", ") || null),
-      SKUs: fit(r.skus.join(", ") || null),
+      Account: withinCellLimit(r.account),
+      Initiative: withinCellLimit(r.initiative),
+      Type: withinCellLimit(r.type),
+      Categories: withinCellLimit(r.categories.join(", ") || null),
+      SKUs: withinCellLimit(r.skus.join(", ") || null),
       Target: r.target,
       "Start Date": r.start,
       "End Date": r.end,
-      Owner: fit(r.owner),
+      Owner: withinCellLimit(r.owner),
       Status: r.status,
     }));
     if (cells.length === 0)

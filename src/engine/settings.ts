@@ -3,7 +3,7 @@ import { clvOptions } from "../domain/analysis/clvBasics";
 import { FISCAL_START_MESSAGE, isFiscalStartMonth } from "../domain/analysis/fiscal";
 import { readTypedDate } from "../domain/dateInput";
 import { dateText } from "../domain/dateText";
-import { isoToSerial, serialToIso, serialToYmd, todaySerial } from "../domain/dates";
+import { MONTH_NAMES, isoToSerial, serialToIso, serialToYmd, todaySerial } from "../domain/dates";
 import { wholeText } from "../domain/numberText";
 import { normaliseWeights, WeightsError } from "../domain/health";
 import { DEFAULT_GROWTH_TARGET, DEFAULT_SCALE_CUT, DEFAULT_WEIGHTS } from "../domain/rules";
@@ -148,21 +148,6 @@ export function asOfWarning(
   if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
   return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /**
  * " The dates were read day-first by assumption …": the order no date in the data settled, the
