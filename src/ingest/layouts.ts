@@ -40,7 +40,8 @@ export type LayoutId =
   | "amazon-orders"
   | "ebay-orders"
   | "squarespace"
-  | "odoo-pos";
+  | "odoo-pos"
+  | "tally-vouchers";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -134,6 +135,12 @@ export interface ExportLayout {
    */
   salesLedger?: RegExp;
   /**
+   * With saleDocType: the types are a book's vouchers (Tally's Day Book lists receipts, payments,
+   * purchases and journals beside the sales). Each type that is no sale is skipped under its own
+   * name with its amount said: the user checking the book's total sees where the rest went.
+   */
+  voucherBook?: boolean;
+  /**
    * The order-level cells (order id, customer, date) are written on an order's first line only,
    * its later lines leaving them blank (Odoo's exports): a line with neither order id nor
    * customer belongs to the order above it.
@@ -190,6 +197,15 @@ const TOTALS_BEFORE_TAX = [
  */
 const QUICKBOOKS_SALE_DOCS =
   /^\s*(?:invoice|sales\s+receipt|statement\s+charge|credit\s+memo|refund(?:\s+receipt)?)\s*$/i;
+
+/**
+ * Tally's voucher types that are sales ("Sales", and the types a company makes under it: "Sales
+ * GST", "Tax Invoice") or their returns ("Credit Note", "Sales Return"). Not its sales orders,
+ * quotations and delivery notes (no accounting entry), receipts, payments, purchases, journals,
+ * contras nor debit notes.
+ */
+const TALLY_SALE_VOUCHERS =
+  /^(?!.*\b(?:orders?|quotations?|delivery|purchases?|receipts?|payments?|journal|contra|debit)\b).*\b(?:sales?|credit\s+note|invoice)\b/i;
 
 /**
  * Sage 50's customer account reference: "A/C", "A/C Ref", or written out, "Account Reference",
@@ -1312,6 +1328,29 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     orderFieldsOnFirstLine: true,
     note: '"Subtotal w/o Tax" is the line value before tax, never "Subtotal" or "Total"; an order\'s later lines, left blank in its Order Ref, Customer and date, are the order\'s above them; cancelled orders are skipped.',
+  },
+  {
+    // Tally's Day Book and voucher registers (India): Date, Particulars (the party's ledger),
+    // Vch Type, Vch No., and Debit Amount / Credit Amount (the Day Book) or Value (a register,
+    // before tax; "Gross Total" holds the GST). A Sales voucher debits the party, a Credit Note
+    // credits it: a line's value is Debit − Credit, the credit note's a return. The Day Book
+    // lists every voucher: receipts, payments, purchases and journals are no sales.
+    id: "tally-vouchers",
+    name: "Tally vouchers",
+    signature: [["particulars"], ["vch type", "voucher type"]],
+    fields: {
+      date: ["date"],
+      accountName: ["particulars"],
+      docType: ["vch type", "voucher type"],
+      orderId: ["vch no", "voucher no"],
+      revenue: ["debit amount", "debit", "value"],
+      credit: ["credit amount", "credit"],
+    },
+    ignore: ["gross total", "gstin uin", "narration"],
+    dateOrder: "dmy",
+    saleDocType: TALLY_SALE_VOUCHERS,
+    voucherBook: true,
+    note: 'The customer is "Particulars", the party\'s ledger each voucher is made out to; only Sales vouchers (and the types made under them) are sales, Credit Notes returns: a line\'s value is its Debit − its Credit (a register\'s "Value", before tax); receipts, payments, purchases and journals are skipped and said.',
   },
   {
     // A NetSuite transaction saved search (Lists › Search › Saved Searches, exported as CSV):

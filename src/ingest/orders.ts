@@ -451,6 +451,18 @@ const VALUE_SAID: ReadonlySet<string> = new Set([
   CANCELLED_LINE,
   DELETED_TRANSACTION,
 ]);
+/**
+ * The rule a book's voucher of a type that is no sale (ExportLayout.voucherBook: Tally's Receipt,
+ * Payment, Purchase) is skipped under, its type named. Its amount is said, on either side.
+ */
+const NOT_SALES_VOUCHER = "not a sales voucher";
+function notSalesVoucher(type: string): string {
+  return type === "" ? NOT_A_SALE_TRANSACTION : `${NOT_SALES_VOUCHER} ("${type}")`;
+}
+/** Whether a no-sale rule's lines' value is said (VALUE_SAID, or a book's other vouchers). */
+function valueSaid(reason: string): boolean {
+  return VALUE_SAID.has(reason) || reason.startsWith(NOT_SALES_VOUCHER);
+}
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */
@@ -829,6 +841,13 @@ export function createOrderParser(
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
+  /** the rule a type that is no sale is skipped under: a book's vouchers each under its own name */
+  const notSaleDocRule = (type: string): string =>
+    RETURN_REQUEST_DOC.test(type)
+      ? RETURN_REQUEST
+      : layout?.voucherBook
+        ? notSalesVoucher(type)
+        : NOT_A_SALE_TRANSACTION;
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   /** The column packing each order's products (BigCommerce), -1: none (ingest/packedLines) */
   const packedProducts = mapping.packedProducts ?? -1;
@@ -1224,7 +1243,8 @@ export function createOrderParser(
     rejects.set(reason, r);
     if (sale) addSkippedValue(rejectValue, reason, currentRow);
     else noSaleReasons.add(reason);
-    if (!sale && VALUE_SAID.has(reason)) addSkippedValue(notSoldValue, reason, currentRow);
+    if (!sale && valueSaid(reason))
+      addSkippedValue(notSoldValue, reason, currentRow, reason.startsWith(NOT_SALES_VOUCHER));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
   /** A reject taken back (a lone text that turned out to be a report footer's). */
@@ -1241,14 +1261,16 @@ export function createOrderParser(
     }
   }
   /** A skipped row's line value added to its rule's, under the row's currency. */
+  /** `unsigned`: a voucher's amount, on whichever side it sits (a receipt's credit is no negative sale). */
   function addSkippedValue(
     to: Map<string, Map<string, number>>,
     reason: string,
-    row: readonly Cell[]
+    row: readonly Cell[],
+    unsigned = false
   ): void {
     let byCurrency = to.get(reason);
     if (!byCurrency) to.set(reason, (byCurrency = new Map()));
-    const value = lineValueOf(row);
+    const value = unsigned ? Math.abs(lineValueOf(row)) : lineValueOf(row);
     if (value === 0) return;
     let currency = skippedCurrencyOf(row);
     let v = value;
@@ -2321,8 +2343,8 @@ export function createOrderParser(
     }
     if (!accountId) {
       // A transaction list's deposit or transfer names no customer: it is no sale, not a lost one.
-      if (saleDocType && !saleDocType.test(col.docType >= 0 ? text(row[col.docType]) : ""))
-        return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
+      const type = col.docType >= 0 ? text(row[col.docType]) : "";
+      if (saleDocType && !saleDocType.test(type)) return reject(notSaleDocRule(type), rowNo, false);
       // A summary row with a date on it (the report's run date beside "Lines 5"): no order line.
       if (isDatedSummaryRow(row)) {
         report.skippedTotals++;
@@ -2378,7 +2400,7 @@ export function createOrderParser(
     // A journal entry, payment or deposit in a detail report (QuickBooks' sales by customer
     // detail lists a journal posted to a customer): no sale, so no revenue lost either.
     if (!sku && col.docType >= 0 && OTHER_TRANSACTION.test(text(row[col.docType])))
-      return reject(NOT_A_SALE_TRANSACTION, rowNo, false);
+      return reject(notSaleDocRule(text(row[col.docType])), rowNo, false);
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
       return reject("no product", rowNo);
     if (watched.length) watch(row, rowNo);
@@ -2697,12 +2719,7 @@ export function createOrderParser(
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
-      if (!saleDocType.test(docType))
-        return reject(
-          RETURN_REQUEST_DOC.test(docType) ? RETURN_REQUEST : NOT_A_SALE_TRANSACTION,
-          rowNo,
-          false
-        );
+      if (!saleDocType.test(docType)) return reject(notSaleDocRule(docType), rowNo, false);
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
     // a statement charge that is a late fee (its item, memo or income account says so): no sale;

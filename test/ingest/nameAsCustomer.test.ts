@@ -80,8 +80,9 @@ describe("a bare Name beside the documents is the customer", () => {
     // Brightwell 450 + 225 = 675 (2 vouchers); Harbour 180
     expect(revenue).toEqual({ "Brightwell Electrical": 675, "Harbour Plumbing": 180 });
     expect(orders).toEqual({ "Brightwell Electrical": 2, "Harbour Plumbing": 1 });
+    // read as Tally's vouchers (ingest/layouts), whose note names the party
     expect(report.warnings.join(" ")).toContain(
-      'The customer is "Particulars", the party each document is made out to'
+      'the customer is "Particulars", the party\'s ledger each voucher is made out to'
     );
   });
 
