@@ -41,7 +41,8 @@ export type LayoutId =
   | "ebay-orders"
   | "squarespace"
   | "odoo-pos"
-  | "tally-vouchers";
+  | "tally-vouchers"
+  | "wave-account-transactions";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -1328,6 +1329,54 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     orderFieldsOnFirstLine: true,
     note: '"Subtotal w/o Tax" is the line value before tax, never "Subtotal" or "Total"; an order\'s later lines, left blank in its Order Ref, Customer and date, are the order\'s above them; cancelled orders are skipped.',
+  },
+  {
+    // Wave's "Account Transactions" export (Accounting › Transactions › Export): every posting
+    // of every transaction, one row each, with its account's Group and Type. An invoice posts to
+    // Accounts Receivable (with tax), to its income account (before tax) and to sales tax; a
+    // payment to Cash and Bank and Accounts Receivable. Only the income postings are sales: their
+    // Credit − Debit, before tax (a refund or discount a debit).
+    id: "wave-account-transactions",
+    name: "Wave account transactions",
+    signature: [
+      ["transaction id"],
+      ["account name"],
+      ["debit amount two column approach"],
+      ["credit amount two column approach"],
+    ],
+    fields: {
+      date: ["transaction date"],
+      accountName: ["customer"],
+      orderId: ["invoice number"],
+      productName: ["transaction line description"],
+      revenue: ["credit amount two column approach"],
+      credit: ["debit amount two column approach"],
+      // its type where the export has it (Wave's own words), else its name
+      ledgerAccount: ["account type", "account name"],
+    },
+    ignore: [
+      "transaction id",
+      "account name",
+      "account group",
+      "account id",
+      "amount one column",
+      "amount before sales tax",
+      "sales tax amount",
+      "sales tax name",
+      "other accounts for this transaction",
+      "transaction description",
+      "transaction date added",
+      "transaction date last modified",
+      "vendor",
+      "bill number",
+      "notes memo",
+    ],
+    // Wave's income account types: "Income", and "Discount" (taken off sales); not "Other
+    // Income" (interest) nor "Gain On Foreign Exchange". By name: a sales or income account, not
+    // its tax, cost, receivable nor other income.
+    salesLedger:
+      /^\s*(?:income|discounts?)\s*$|^(?!.*\b(?:tax(?:es)?|vat|gst|hst|pst|costs?|receivables?|payables?|deferred|unearned|other)\b).*\b(?:sales|revenue|income|turnover)\b/i,
+    note: 'Only postings to income accounts (Account Type "Income" or "Discount") are sales: each transaction\'s other postings (Accounts Receivable, with tax; Sales Taxes; Cash and Bank; expenses and transfers) hold the same sale again or no sale, and are skipped and counted; each income posting\'s value is its Credit − its Debit, before tax; the customer is "Customer".',
   },
   {
     // Tally's Day Book and voucher registers (India): Date, Particulars (the party's ledger),
