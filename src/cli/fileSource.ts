@@ -49,6 +49,7 @@ const DELIMITER_NAMES: Record<string, string> = {
   ";": "semicolon",
   "\t": "tab",
   "|": "pipe",
+  "~": "tilde",
 };
 const ENCODING_NAMES: Record<string, string> = {
   "utf-8": "UTF-8",

@@ -361,11 +361,12 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const TAB = 9;
-const CANDIDATES = [",", ";", "\t", "|"];
+// "~": the SAT's CFDI metadata (Mexico's Descarga masiva)
+const CANDIDATES = [",", ";", "\t", "|", "~"];
 
 /**
  * The delimiter of delimited text from its first lines: Excel's "sep=X" line if present, else
- * the candidate (, ; tab |) that splits the lines outside quotes into the same number of
+ * the candidate (, ; tab | ~) that splits the lines outside quotes into the same number of
  * fields, more than one (the most fields wins a tie); else the one with the most fields on the
  * header line; else a comma. `skip` is the length of a "sep=" line.
  */

@@ -42,7 +42,9 @@ export type LayoutId =
   | "squarespace"
   | "odoo-pos"
   | "tally-vouchers"
-  | "wave-account-transactions";
+  | "wave-account-transactions"
+  | "cfdi"
+  | "sat-cfdi-metadata";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -105,6 +107,21 @@ export interface ExportLayout {
    */
   saleDocType?: RegExp;
   /**
+   * With saleDocType: the export's own codes for a credit note, beside the words every export
+   * shares (CREDIT_TYPE): a CFDI's E (egreso). Its lines are returns, whatever their sign.
+   */
+  creditDocType?: RegExp;
+  /**
+   * With saleDocType: the rule the other types are skipped under, their value said (a CFDI's
+   * traslado or nómina may carry one), instead of the transaction list's payments and journals.
+   */
+  noSaleDocRule?: string;
+  /**
+   * Order statuses that say the document was cancelled in this export, beside the words every
+   * export shares: the SAT's Estatus 0, a CFDI's "Cancelado sin aceptación".
+   */
+  voidStatus?: RegExp;
+  /**
    * Order statuses of invoices not yet approved, no sales yet: skipped and counted (Xero's
    * "SUBMITTED", shown as "Awaiting Approval"). Without it, "Awaiting Approval" alone.
    */
@@ -164,6 +181,118 @@ export interface ExportLayout {
    */
   note?: string;
 }
+
+/**
+ * A CFDI's type (TipoDeComprobante; EfectoComprobante in the SAT's metadata), as its code or
+ * spelt out: I ingreso (an invoice), E egreso (a credit note), P pago (a payment receipt),
+ * T traslado (goods moved), N nómina (payroll). Only I and E are sales or returns; a listing
+ * without the column is read as invoices.
+ */
+const CFDI_TYPE = [
+  "tipo de comprobante",
+  "tipo comprobante",
+  "tipo de cfdi",
+  "tipo cfdi",
+  "efecto comprobante",
+  "efecto del comprobante",
+  "efecto de comprobante",
+];
+// also "I - Ingreso", "E: Egreso", as some ERPs write them
+const CFDI_SALE = /^\s*(?:i(?:\s*[-–:]\s*ingreso)?|e(?:\s*[-–:]\s*egreso)?|ingreso|egreso)?\s*$/i;
+const CFDI_NOT_SALE = "not a sale (a CFDI pago, traslado or nómina)";
+const CFDI_CREDIT = /^\s*(?:e(?:\s*[-–:]\s*egreso)?|egreso)\s*$/i;
+/** "Cancelado", "Cancelado sin aceptación", "Cancelado con aceptación": never "Cancelable …". */
+const CFDI_CANCELLED = /^\s*cancelad[oa]\b/i;
+/** The receiver of a CFDI, the customer: its RFC, else an ERP's own customer number. */
+const CFDI_ACCOUNT_ID = [
+  "rfc receptor",
+  "receptor rfc",
+  "rfc del receptor",
+  "rfc cliente",
+  "rfc del cliente",
+  "customer id",
+  "id cliente",
+  "cliente id",
+  "clave cliente",
+  "numero de cliente",
+  "número de cliente",
+  "no cliente",
+];
+const CFDI_ACCOUNT_NAME = [
+  "nombre receptor",
+  "receptor nombre",
+  "nombre del receptor",
+  "razon social receptor",
+  "razón social receptor",
+  "receptor",
+  "cliente",
+  "nombre cliente",
+  "nombre del cliente",
+  "razon social cliente",
+  "razón social cliente",
+  "customer",
+  "customer name",
+];
+const CFDI_STATUS = [
+  "estatus",
+  "estado",
+  "estatus cancelacion",
+  "estatus cancelación",
+  "estatus de cancelacion",
+  "estatus de cancelación",
+  "estado cfdi",
+  "estado del comprobante",
+  "estatus sat",
+  "estado sat",
+  "status",
+];
+/** The issuer (the seller itself, never the customer), the PAC, the taxes and the rate: no field. */
+const CFDI_IGNORE = [
+  "rfc emisor",
+  "emisor rfc",
+  "nombre emisor",
+  "emisor nombre",
+  "emisor",
+  "razon social emisor",
+  "razón social emisor",
+  "rfc pac",
+  "fecha certificacion sat",
+  "fecha certificación sat",
+  "fecha certificacion",
+  "fecha certificación",
+  "fecha cancelacion",
+  "fecha cancelación",
+  "fecha de cancelacion",
+  "fecha de cancelación",
+  "fecha solicitud cancelacion",
+  "rfc a cuenta terceros",
+  "nombre a cuenta terceros",
+  "serie",
+  "folio",
+  "total",
+  "iva",
+  "iva trasladado",
+  "iva retenido",
+  "isr retenido",
+  "ieps",
+  "ieps trasladado",
+  "impuestos trasladados",
+  "total impuestos trasladados",
+  "impuestos retenidos",
+  "total impuestos retenidos",
+  "tipo de cambio",
+  "forma de pago",
+  "metodo de pago",
+  "método de pago",
+  "uso cfdi",
+  "uso de cfdi",
+  "lugar de expedicion",
+  "lugar de expedición",
+  "regimen fiscal",
+  "régimen fiscal",
+  "version",
+  "versión",
+];
 
 /** Xero's invoice statuses before approval: "SUBMITTED" in its exports, "Awaiting Approval" on screen and in reports. */
 const XERO_UNAPPROVED = /^\s*(?:submitted|awaiting[\s_-]+approval)\s*$/i;
@@ -1612,6 +1741,79 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "paypal transaction id",
     ],
     note: 'Each item\'s value is "Sold For" × "Quantity" (or its item subtotal), never "Total Price", which holds shipping and tax.',
+  },
+  {
+    // A listing of CFDI, Mexico's electronic invoices, as an ERP or an invoicing portal exports
+    // it (one row per CFDI): its SubTotal is before IVA and before its Descuento, "Total" holds
+    // the taxes. The Emisor is the seller itself; the Receptor is the customer.
+    id: "cfdi",
+    name: "CFDI listing (Mexico)",
+    signature: [
+      ["uuid", "folio fiscal", "uuid cfdi", "rfc emisor", "rfc receptor"],
+      [
+        ...CFDI_TYPE,
+        "iva trasladado",
+        "total impuestos trasladados",
+        "impuestos trasladados",
+        "moneda",
+      ],
+      ["sub total", "subtotal"],
+    ],
+    fields: {
+      orderId: ["uuid", "folio fiscal", "uuid cfdi"],
+      date: [
+        "fecha emision",
+        "fecha emisión",
+        "fecha de emision",
+        "fecha de emisión",
+        "fecha",
+        "fecha factura",
+        "fecha timbrado",
+      ],
+      accountId: CFDI_ACCOUNT_ID,
+      accountName: CFDI_ACCOUNT_NAME,
+      docType: CFDI_TYPE,
+      revenue: ["sub total", "subtotal"],
+      lineDiscount: ["descuento", "descuentos"],
+      currency: ["moneda"],
+      orderStatus: CFDI_STATUS,
+    },
+    ignore: CFDI_IGNORE,
+    revenueBeforeLineDiscount: true,
+    saleDocType: CFDI_SALE,
+    creditDocType: CFDI_CREDIT,
+    noSaleDocRule: CFDI_NOT_SALE,
+    voidStatus: CFDI_CANCELLED,
+    note: 'Each CFDI\'s value is its SubTotal less its Descuento, before IVA (never "Total" or the IVA); the customer is the Receptor (the Emisor is the seller); type E (egreso) is a credit note, read as a return; P (pago, a payment receipt), T (traslado) and N (nómina) are no sales; cancelled CFDI are skipped.',
+  },
+  {
+    // The SAT's CFDI metadata (Descarga masiva, "~"-delimited): one row per CFDI, its Monto the
+    // CFDI's Total with IVA, since the metadata has no SubTotal; Estatus 1 vigente, 0 cancelado.
+    id: "sat-cfdi-metadata",
+    name: "SAT CFDI metadata (Mexico)",
+    signature: [
+      ["uuid"],
+      ["rfc emisor"],
+      ["efecto comprobante", "tipo de comprobante"],
+      ["fecha certificacion sat", "fecha certificación sat", "rfc pac"],
+    ],
+    unlessWith: ["sub total", "subtotal"],
+    fields: {
+      orderId: ["uuid"],
+      date: ["fecha emision", "fecha emisión", "fecha de emision", "fecha de emisión", "fecha"],
+      accountId: CFDI_ACCOUNT_ID,
+      accountName: CFDI_ACCOUNT_NAME,
+      docType: CFDI_TYPE,
+      revenue: ["monto", "total", "importe", "revenue", "amount"],
+      currency: ["moneda"],
+      orderStatus: CFDI_STATUS,
+    },
+    ignore: CFDI_IGNORE,
+    saleDocType: CFDI_SALE,
+    creditDocType: CFDI_CREDIT,
+    noSaleDocRule: CFDI_NOT_SALE,
+    voidStatus: /^\s*(?:0\s*$|cancelad[oa]\b)/i,
+    note: "Each CFDI's value is its Total (Monto), IVA and other taxes included: the SAT's metadata has no SubTotal, so revenue here is with tax (a CFDI listing from the ERP, with SubTotal, gives it before IVA); the customer is the Receptor (the Emisor is the seller); E (egreso) is a credit note, read as a return; P (pago, a payment receipt), T and N are no sales; Estatus 0 (cancelado) is skipped.",
   },
 ];
 

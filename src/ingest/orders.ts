@@ -841,13 +841,17 @@ export function createOrderParser(
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
+  const layoutCreditDoc = layout?.creditDocType;
+  const layoutVoidStatus = layout?.voidStatus;
+  /** the layout's own rule for a document type that is no sale, its value said (a CFDI's pago) */
+  const layoutNoSaleRule = layout?.noSaleDocRule;
   /** the rule a type that is no sale is skipped under: a book's vouchers each under its own name */
   const notSaleDocRule = (type: string): string =>
     RETURN_REQUEST_DOC.test(type)
       ? RETURN_REQUEST
       : layout?.voucherBook
         ? notSalesVoucher(type)
-        : NOT_A_SALE_TRANSACTION;
+        : (layoutNoSaleRule ?? NOT_A_SALE_TRANSACTION);
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   /** The column packing each order's products (BigCommerce), -1: none (ingest/packedLines) */
   const packedProducts = mapping.packedProducts ?? -1;
@@ -1243,7 +1247,7 @@ export function createOrderParser(
     rejects.set(reason, r);
     if (sale) addSkippedValue(rejectValue, reason, currentRow);
     else noSaleReasons.add(reason);
-    if (!sale && valueSaid(reason))
+    if (!sale && (valueSaid(reason) || reason === layoutNoSaleRule))
       addSkippedValue(notSoldValue, reason, currentRow, reason.startsWith(NOT_SALES_VOUCHER));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
@@ -1626,6 +1630,16 @@ export function createOrderParser(
   let fileSymbolUnnamed = false;
   /** the current line's such symbol (set where its currency is read) */
   let lineSymbol: string | undefined;
+  /** the key the current row was counted under in `currencies`, taken back if its type is no sale */
+  let countedCurrency = "";
+  /**
+   * A row found no sale by its document type after its currency was counted: it does not count
+   * (a CFDI's pago in "XXX", no currency, is not one of the file's currencies).
+   */
+  function uncountCurrency(): void {
+    if (currencies[countedCurrency] !== undefined && --currencies[countedCurrency] === 0)
+      delete currencies[countedCurrency];
+  }
   function noteSymbolLine(symbol: string, value: number, row: number): void {
     let s = symbolLines.get(symbol);
     if (!s) symbolLines.set(symbol, (s = { lines: 0, value: 0, rows: [] }));
@@ -2301,6 +2315,7 @@ export function createOrderParser(
       if (
         cancelled ||
         VOID_STATUS.test(status) ||
+        (!!layoutVoidStatus && layoutVoidStatus.test(status)) ||
         (mapping.closedIsRefunded && MAGENTO_CLOSED.test(status))
       )
         orderNoSale = VOID_ORDER;
@@ -2655,6 +2670,7 @@ export function createOrderParser(
       }
     }
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
+    countedCurrency = currency ?? "";
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
       if (currency !== undefined && fileCurrency === undefined && fileSymbol === undefined) {
@@ -2680,6 +2696,7 @@ export function createOrderParser(
           if (--currencies[read] === 0) delete currencies[read];
           currency = currencyOfSharedSymbol(shared, options.culture) ?? shared;
           currencies[currency] = (currencies[currency] ?? 0) + 1;
+          countedCurrency = currency;
           if (currency === shared) lineSymbol = shared;
         } else if (shared && fileSymbolUnnamed) lineSymbol = shared;
       }
@@ -2719,7 +2736,10 @@ export function createOrderParser(
     if (options.sageDocTypes && docType.length === 2 && SAGE_NOT_SALE.test(docType))
       return reject("not a sale (a receipt, payment, purchase or journal line)", rowNo, false);
     if (saleDocType) {
-      if (!saleDocType.test(docType)) return reject(notSaleDocRule(docType), rowNo, false);
+      if (!saleDocType.test(docType)) {
+        uncountCurrency();
+        return reject(notSaleDocRule(docType), rowNo, false);
+      }
       if (revenue === 0) return reject("voided (amount 0)", rowNo);
     }
     // a statement charge that is a late fee (its item, memo or income account says so): no sale;
@@ -2728,7 +2748,9 @@ export function createOrderParser(
       return reject(FINANCE_CHARGE, rowNo, false);
     const creditType =
       (docType !== "" &&
-        (CREDIT_TYPE.test(docType) || (!!options.sapDocTypes && SAP_RETURNS.test(docType)))) ||
+        (CREDIT_TYPE.test(docType) ||
+          (!!options.sapDocTypes && SAP_RETURNS.test(docType)) ||
+          (!!layoutCreditDoc && layoutCreditDoc.test(docType)))) ||
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes)) ||
       (returnSide !== undefined && sideOf(row[returnSide.column]) === returnSide.side);
     // the same rule as the worksheet functions (domain/orderLines)
