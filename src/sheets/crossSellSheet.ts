@@ -2,8 +2,7 @@
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
-import { moneyLabel } from "../domain/currency";
-import { estimateBasisSentence, money2, ratingCapText, ruleEstimateBasis } from "./estimateBasis";
+import { estimateBasisSentence, ratingCapText, ruleEstimateBasis } from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -23,11 +22,6 @@ import {
 export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const money = moneyFor(opts, a.currency);
-  // the basis names money as the QBR does: the culture's way when one is set, else the format's symbol
-  const moneyText = opts.numberCulture
-    ? moneyLabel(a.currency || opts.textCurrency, opts.numberCulture)
-    : undefined;
-  const cash = (n: number): string => money2(n, money, moneyText);
   const blocks: Block[] = [
     title("A1", `Cross-Sell – ${a.name}`),
     cell(
@@ -85,7 +79,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null,
       o.rule?.metrics ? o.rule.metrics.bothAccounts : null,
       o.sources.join(", "),
-      estimateBasisSentence(o, cash),
+      estimateBasisSentence(o),
     ]),
     [
       FORMATS.integer,

@@ -554,7 +554,7 @@ export function initiativeAccountsText(x: InitiativeRollupRow, opts: LayoutOptio
 /**
  * The next step for any scored account in one printed line (the lifetime tables' Next step, whose
  * 20 rows must print on one page with their heading): the win-back stage's name ("Stage 2 –
- * Active concern"), else the top opportunity ("Offer Cable Ties, about £1,332 a year"), else the
+ * Active concern"), else the top opportunity ("Offer Cable Ties, £1,331.90 a year"), else the
  * band's action. The focus table says the same step in full (nextStep). "" for an unscored account.
  */
 export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string {
@@ -566,13 +566,17 @@ export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string
   return `Offer ${o.offer}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
 }
 
-/** ", about £1,019 a year" in the account's money, whole units; "" without an estimate. */
+/**
+ * ", £1,018.60 a year" in the account's money, to the penny: the opportunity's one estimate as the
+ * Whitespace Map, the Cross-Sell sheet and the QBR write it ("about £1,019" beside £1,018.60 read
+ * as two figures); "" without an estimate.
+ */
 function yearlyEstimate(annual: number | null, currency: string, opts: LayoutOptions): string {
   if (annual === null) return "";
   const money = opts.numberCulture
-    ? formatMoney(annual, moneyLabel(currency || opts.textCurrency, opts.numberCulture), 0)
-    : formatMoney(Math.round(annual), currencyPrefix(currency) || "£").replace(/\.00$/, "");
-  return `, about ${money} a year`;
+    ? formatMoney(annual, moneyLabel(currency || opts.textCurrency, opts.numberCulture), 2)
+    : formatMoney(annual, currencyPrefix(currency) || "£", 2);
+  return `, ${money} a year`;
 }
 
 /**

@@ -15,28 +15,19 @@ export function money2(n: number, symbolFormat: string, style?: MoneyLabel): str
 }
 
 /**
- * Whose median the estimate is ("the median 12-month spend on Lighting of the 61 accounts that buy
- * Electrical and Lighting"), or null when there is no estimate. The estimate of a data rule is the
- * median spend on the item of the accounts buying both (PRODUCT.md §2.6, any industry); the
- * comparable group's median (the "Probably bought elsewhere" table's) can differ, so when both
- * exist and differ, both are named: £1,019 beside £901 for one category reads as a contradiction
- * unless each says whose it is.
+ * Whose median the estimate is ("the median 12-month spend of the 26 comparable Manufacturing
+ * accounts that buy Storage"), or null when there is no estimate. The estimate is the comparable
+ * accounts' median when they buy the item (opportunityEstimate: the Whitespace Map's figure), else
+ * a data rule's median spend on it of the accounts buying both (PRODUCT.md §2.6, any industry).
  */
-export function estimateBasis(o: Opportunity, cash: (n: number) => string): string | null {
+export function estimateBasis(o: Opportunity): string | null {
   const e = o.annualEstimate;
   if (e === null) return null;
   const p = o.peers;
-  const peerMedian =
-    p && p.medianSpend !== null
-      ? `the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer} spend ${cash(p.medianSpend)} (median)`
-      : null;
-  const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
-  if (rule !== null) {
-    const differs = p?.medianSpend != null && cash(p.medianSpend) !== cash(e);
-    return `${rule}${differs ? `; ${peerMedian}` : ""}`;
-  }
   if (p && p.medianSpend === e)
     return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
+  const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
+  if (rule !== null) return rule;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
 }
 
@@ -51,7 +42,7 @@ export function ruleEstimateBasis(r: CrossSellRecommendation): string | null {
 
 /** A recommendation's reasons and whose spend its estimate is (the QBR's "Why"). */
 export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
-  const basis = estimateBasis(o, cash);
+  const basis = estimateBasis(o);
   if (basis === null || o.annualEstimate === null)
     return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
   return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
@@ -61,8 +52,8 @@ export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): 
  * The same basis as a sentence of its own (the Cross-Sell sheet's column beside the estimate), or
  * why there is no estimate for an item nothing in the workbook sells; null otherwise.
  */
-export function estimateBasisSentence(o: Opportunity, cash: (n: number) => string): string | null {
-  const basis = estimateBasis(o, cash);
+export function estimateBasisSentence(o: Opportunity): string | null {
+  const basis = estimateBasis(o);
   if (basis !== null) return `${basis.charAt(0).toUpperCase()}${basis.slice(1)}.`;
   return o.notStocked ? notStockedText(o) : null;
 }

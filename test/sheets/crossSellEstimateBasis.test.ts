@@ -16,7 +16,8 @@
  * Rule Electrical → Lighting: confidence 4/6 = 67%, lift 0.667 / (5/11) = 1.47 (≥ 1.2, 4 ≥ 3 accounts).
  * Rule estimate = median Lighting spend of B C E F (100, 200, 1,000, 1,100) = (200 + 1,000) / 2 = £600.
  * A (Electrical Contractor): 3 of 3 other Electrical Contractors buy Lighting, median of 100, 200,
- *   300 = £200; likelihood max(67%, 100%) → High.
+ *   300 = £200 — the opportunity's one estimate (the comparable accounts' median wins over the
+ *   rule's £600); likelihood max(67%, 100%) → High.
  * X (Plumber): 2 of 6 other Plumbers buy Lighting (E, F): under 3 accounts, no peer support → the
  *   rule's 67% alone would be High, capped to Medium; the QBR must say Medium too.
  */
@@ -73,17 +74,17 @@ const qbrRec = (id: string, offer: string): unknown[] => {
   return recs.rows.find((r) => String(r[0]).endsWith(`. ${offer}`))!;
 };
 
-test("A's Lighting row: £600, the median of the 4 accounts buying Electrical and Lighting, beside the Electrical Contractors' £200", () => {
+test("A's Lighting row: £200, the median of the 3 Electrical Contractors buying it (not the rule's £600)", () => {
   const s = crossSellSheet(analyzeAccount(model, "A"), opts);
   const lighting = opportunityRows(s).find((r) => r.get("Consider selling") === "Lighting")!;
-  expect(lighting.get("Annual estimate")).toBe(600);
+  expect(lighting.get("Annual estimate")).toBe(200);
   expect(lighting.get("Estimate basis")).toBe(
-    "The median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+    "The median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
   // the QBR says the same of the same item
   // the QBR's Why is in D (index 3): Priority stands over B:C
   expect(String(qbrRec("A", "Lighting")[3])).toContain(
-    "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
   // the note no longer claims one basis for every row
   expect(texts(s)).not.toContain("Estimate = median 12-month spend of the accounts that buy it.");

@@ -121,7 +121,7 @@ describe("dashboard", () => {
     });
     const rows = tableRows(withOpp, "KAP_Dashboard_Focus");
     expect(rows[1][col("Next action")]).toBe(
-      "Escalate to management: offer Fixings (opportunity 1, High, about £1,371 a year)"
+      "Escalate to management: offer Fixings (opportunity 1, High, £1,370.95 a year)"
     );
   });
 

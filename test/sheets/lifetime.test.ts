@@ -301,7 +301,7 @@ describe("the lifetime tables' Next step, one line each", () => {
   const account = p.accounts.find(
     (a) => a.health.finalBand && !(a.winBack && a.winBack.stage > 0)
   )!;
-  test("an account with a top opportunity: the offer and its yearly estimate in whole money", () => {
+  test("an account with a top opportunity: the offer and its yearly estimate to the cent, as every sheet writes it", () => {
     const opts = {
       ...layoutOptions({ live: false, currency: "USD", asOf }),
       topOpportunity: (key: string) =>
@@ -309,8 +309,8 @@ describe("the lifetime tables' Next step, one line each", () => {
           ? { offer: "Cable Ties", rank: 1, priority: "High" as const, annualEstimate: 1018.6 }
           : undefined,
     };
-    // 1,018.60 a year rounds to $1,019
-    expect(accountNextStep(account, opts)).toBe("Offer Cable Ties, about $1,019 a year");
+    // 1,018.60 a year, as the Whitespace Map and the Cross-Sell sheet write it (not "about $1,019")
+    expect(accountNextStep(account, opts)).toBe("Offer Cable Ties, $1,018.60 a year");
   });
   test("without one: the band's action (PRODUCT.md 2.3's words)", () => {
     const opts = layoutOptions({ live: false, currency: "USD", asOf });

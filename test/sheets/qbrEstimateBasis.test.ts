@@ -1,12 +1,12 @@
 /**
- * A QBR recommendation's estimate says whose spend it is, so it does not silently contradict the
- * "Probably bought elsewhere" table's median for the same category.
+ * A QBR recommendation's estimate says whose spend it is, and it is the "Probably bought elsewhere"
+ * table's median for the same category: one opportunity, one value (opportunityEstimate).
  *
  * In the sample's QBR for Jubilee Electrical Services (C0023, FY2026 Q3) Lighting was £1,018.89 as
- * the recommendation's estimate and £900.96 as the Electrical Contractors' median: the first is
- * the affinity rule's (PRODUCT.md §2.6: median spend on Y among accounts buying both X and Y, any
- * industry), the second the same industry's buyers of Lighting. Both are PRODUCT.md's, so each is
- * labelled with its population.
+ * the recommendation's estimate and £900.96 as the Electrical Contractors' median: the first the
+ * affinity rule's (median spend on Y among accounts buying both X and Y, any industry), the second
+ * the comparable accounts'. PRODUCT.md §2.2 prices an account's gap "at the median rate of
+ * comparable accounts" (the Whitespace Map's figure), so the recommendation now takes that one.
  *
  * Synthetic portfolio (as of 31/10/2026, every line in the 12 months):
  *   A  Electrical Contractor  Electrical £50                      (the account reviewed)
@@ -54,17 +54,18 @@ const model = buildPortfolio(
   { asOf, accounts }
 );
 
-it("labels the Lighting estimate (£600, accounts buying Electrical and Lighting) against the Electrical Contractors' £200", () => {
+it("estimates Lighting at the Electrical Contractors' £200 (not the rule's £600), the figure the table beside it shows", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 });
   const sheets = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }));
   const insights = sheets.find((s) => s.kind === "qbr-insights")!;
   const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
   const lighting = recs.rows.find((r) => r[0] === "1. Lighting")!;
   // Why in D (index 3), the estimate in E (4): Priority stands over B:C
-  expect(lighting[4]).toBe(600);
+  expect(lighting[4]).toBe(200);
   expect(String(lighting[3])).toContain(
-    "Estimate £600.00: the median 12-month spend on Lighting of the 4 accounts that buy Electrical and Lighting; the 3 comparable Electrical Contractor accounts that buy Lighting spend £200.00 (median)."
+    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
+  expect(String(lighting[3])).not.toContain("£600.00");
   const agenda = sheets.find((s) => s.kind === "qbr-agenda")!;
   const elsewhere = agenda.blocks.find(
     (b) => b.rows[0]?.[0] === "Category" && b.rows[0]?.[1] === "Bought by"

@@ -14,7 +14,13 @@ export {
 } from "./account";
 export { qbrData } from "./qbr";
 export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct } from "./qbr";
-export { rankOpportunities, recommended, compareOpportunities, priorityOf } from "./opportunities";
+export {
+  rankOpportunities,
+  recommended,
+  compareOpportunities,
+  priorityOf,
+  opportunityEstimate,
+} from "./opportunities";
 export type { Opportunity, OpportunitySource, Priority } from "./opportunities";
 export {
   fiscalQuarterSpan,

@@ -15,8 +15,9 @@
  * Medium ≥ 25%, else Low (KAP's own rating: PRODUCT.md asks for "a priority" and defines none). A
  * rule alone makes no High where the account's comparable group (industry or tier) barely buys the
  * item (its support Low: under 25% or under 3 accounts): then Medium. A curated rule raises it to its own priority (built-in matrices at most
- * Medium; the user's rules as written). Estimate = the rule's median spend among accounts buying
- * both, else the comparable accounts' median spend. Expected value = likelihood × estimate.
+ * Medium; the user's rules as written). Estimate = the comparable accounts' median spend (the
+ * Whitespace Map's figure), else the rule's median spend among accounts buying both
+ * (opportunityEstimate). Expected value = likelihood × estimate.
  * Rank: priority, then expected value, then estimate (both descending), then name.
  */
 import { percentText } from "../numberText";
@@ -168,11 +169,7 @@ export function rankOpportunities(
     o.priority = priority;
     o.notStocked =
       !o.rule && !o.peers && o.curated.length > 0 && o.curated.every((c) => c.notStocked);
-    o.annualEstimate =
-      o.rule?.annualEstimate ??
-      o.peers?.medianSpend ??
-      o.curated.find((c) => c.annualEstimate !== null)?.annualEstimate ??
-      null;
+    o.annualEstimate = opportunityEstimate(o.peers, o.rule, o.curated);
     const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
     o.expectedValue =
       likelihoodForValue !== null && o.annualEstimate !== null
@@ -209,6 +206,27 @@ export function rankOpportunities(
   out.sort(compareOpportunities);
   out.forEach((o, i) => (o.rank = i + 1));
   return out;
+}
+
+/**
+ * One opportunity's money a year: the one figure the Whitespace Map, the Breakdown, the Cross-Sell
+ * sheet, the plan, the QBR and the dashboard show for it. PRODUCT.md §2.2 prices what an account
+ * would add by buying a category "at the median rate of comparable accounts", and §2.5 and §2.6a
+ * show that median beside each category not bought; so the comparable accounts' median 12-month
+ * spend wins whenever they buy it. Else a data rule's median spend of the accounts buying both
+ * (§2.6), else a curated rule's estimate; null when nothing prices it.
+ */
+export function opportunityEstimate(
+  peers: Pick<CategoryNotBought, "medianSpend"> | null,
+  rule: Pick<CrossSellRecommendation, "annualEstimate"> | null,
+  curated: readonly Pick<CrossSellRecommendation, "annualEstimate">[]
+): number | null {
+  return (
+    peers?.medianSpend ??
+    rule?.annualEstimate ??
+    curated.find((c) => c.annualEstimate !== null)?.annualEstimate ??
+    null
+  );
 }
 
 /** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */

@@ -72,12 +72,13 @@ describe("one ranked opportunity list", () => {
       [3, "Maintenance", "Medium"],
       [4, "Lighting", "Low"],
     ]);
-    // Fixings 0.525 × 904 = 474.6; Test Equipment max(7/18, 3/40) × 955 = 371.4
+    // Fixings 0.525 × 904 = 474.6; Test Equipment max(7/18, 3/40) × 1,200 = 466.7
     expect(list[0].expectedValue).toBeCloseTo(474.6, 6);
     expect(list[1].likelihood).toBeCloseTo(7 / 18, 12);
-    expect(list[1].expectedValue).toBeCloseTo((7 / 18) * 955, 6);
-    // the rule's estimate (accounts buying both) wins over the peers' median spend
-    expect(list[1].annualEstimate).toBe(955);
+    expect(list[1].expectedValue).toBeCloseTo((7 / 18) * 1200, 6);
+    // the comparable accounts' median spend (the Whitespace Map's figure) wins over the rule's
+    // estimate (accounts buying both): one value for one opportunity
+    expect(list[1].annualEstimate).toBe(1200);
     expect(list[1].sources).toEqual(["affinity", "comparable accounts"]);
     expect(list[1].because).toBe("Cable Ties");
     expect(list[1].rationale).toBe(
