@@ -21,6 +21,7 @@ import {
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
+import { COMPACT_DATE_RULE, CompactDates, compactDateOf } from "./compactDates";
 import { DownPayments, isDownPayment } from "./downPayments";
 import { BillingPairing, cancellationNotes } from "./cancellations";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
@@ -1967,6 +1968,7 @@ export function createOrderParser(
   // one object for every row's signed figures (a million rows made 84 MB of them)
   const signedLine: SignedLine = { isReturn: false, quantity: 0, revenue: 0 };
   let prevRawDate: Cell = undefined;
+  const compactDates = new CompactDates();
   /** the row number of the last totals row skipped: the row under it may hold its figures */
   let totalsRowNo = -2;
   /**
@@ -2126,7 +2128,10 @@ export function createOrderParser(
     let date: number | undefined;
     if (rawDate === prevRawDate && rawDate !== undefined) date = prevDate;
     else if (!isBlankCell(rawDate)) {
-      date = parseDate(rawDate, options.dateOrder, options.date1904);
+      // a DDMM or six-digit date reads as a serial in 1900–1908 or after 2170: no date
+      date = compactDateOf(rawDate)
+        ? undefined
+        : parseDate(rawDate, options.dateOrder, options.date1904);
       if (swapDates && date !== undefined && typeof rawDate !== "string") date = swapDayMonth(date);
       if (watchDates && (!dateContrary || !dateEither) && typeof rawDate === "string")
         watchDate(rawDate, rowNo);
@@ -2396,7 +2401,11 @@ export function createOrderParser(
         date = swapDayMonth(date);
     }
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
-    if (date === undefined) return reject("unreadable date", rowNo);
+    if (date === undefined) {
+      const compact = compactDateOf(rawDate);
+      if (compact) compactDates.add(compact, rawDate);
+      return reject(compact ? COMPACT_DATE_RULE[compact] : "unreadable date", rowNo);
+    }
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";
     const productName =
       packedName ??
@@ -2985,6 +2994,9 @@ export function createOrderParser(
             )}${split.length > 3 ? ` and ${split.length - 3} more` : ""} are a separate account from that company's orders with one (the customer is the e-mail where there is one). To see each company as one account, choose "Billing Company" as the Account ID in the column mapping.`
         );
       warnings.push(...voidedCredits.warnings(count));
+      warnings.push(
+        ...compactDates.notes(mapping.fields.find((f) => f.field === "date")?.header ?? "Date")
+      );
       if (dateContrary && dateEither) {
         const [read, other] =
           options.dateOrder === "dmy" ? ["day-first", "month-first"] : ["month-first", "day-first"];
