@@ -1197,6 +1197,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "order created",
         "created date",
         "fkdat",
+        // Japanese: the sale's day (売上日), the transaction's (取引日), freee's deal's (発生日)
+        "売上日",
+        "取引日",
+        "発生日",
         // a CRM deal's close date, last: the date of a deal export with no other (ingest/plausible
         // prefers it to the created date where the stages say it is a deal export)
         "close date",
@@ -1508,6 +1512,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "spend",
         "sales revenue",
         "netwr",
+        // Japanese: the amount (金額: freee's deals, most sales lists), the sales amount (売上金額)
+        "金額",
+        "売上金額",
       ],
       notWith: NOT_LINE_VALUE,
     },

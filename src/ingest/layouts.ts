@@ -44,7 +44,8 @@ export type LayoutId =
   | "tally-vouchers"
   | "wave-account-transactions"
   | "cfdi"
-  | "sat-cfdi-metadata";
+  | "sat-cfdi-metadata"
+  | "freee-deals";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -154,7 +155,7 @@ export interface ExportLayout {
   salesLedger?: RegExp;
   /**
    * With saleDocType: the types are a book's vouchers (Tally's Day Book lists receipts, payments,
-   * purchases and journals beside the sales). Each type that is no sale is skipped under its own
+   * purchases and journals beside the sales; freee's deals are income or expense). Each type that is no sale is skipped under its own
    * name with its amount said: the user checking the book's total sees where the rest went.
    */
   voucherBook?: boolean;
@@ -1458,6 +1459,37 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     orderFieldsOnFirstLine: true,
     note: '"Subtotal w/o Tax" is the line value before tax, never "Subtotal" or "Total"; an order\'s later lines, left blank in its Order Ref, Customer and date, are the order\'s above them; cancelled orders are skipped.',
+  },
+  {
+    // freee's 取引 (deals) export (Japan): 収支区分 (収入 income, 支出 expense), 管理番号,
+    // 発生日, 取引先, 勘定科目, 税区分, 金額, 税計算区分 (内税: 金額 holds the tax; 外税: before
+    // it), 税額, 品目 and the settlement's columns. Only income deals are sales. The date, the
+    // customer and the amount are found by their headers (renamed, as a user may, they still are).
+    id: "freee-deals",
+    name: "freee deals (取引)",
+    signature: [["収支区分"], ["勘定科目"]],
+    fields: {
+      docType: ["収支区分"],
+      orderId: ["管理番号"],
+      taxAmount: ["税額"],
+      amountTypes: ["税計算区分"],
+    },
+    ignore: [
+      "決済期日",
+      "勘定科目",
+      "税区分",
+      "備考",
+      "部門",
+      "メモタグ（複数指定可、カンマ区切り）",
+      "決済日",
+      "決済口座",
+      "決済金額",
+      // an optional tag, blank on many deals: read as the product, a deal without one would be lost
+      "品目",
+    ],
+    saleDocType: /^\s*収入\s*$/,
+    voucherBook: true,
+    note: 'Only income deals (収支区分 "収入") are sales: expense deals ("支出") are skipped and said; a deal entered tax-inclusive (税計算区分 "内税") is read as 金額 − 税額, before tax; the customer is 取引先.',
   },
   {
     // Wave's "Account Transactions" export (Accounting › Transactions › Export): every posting

@@ -325,8 +325,11 @@ const SUBTOTAL_FUNCTION = /(?:^grand|\S)\s+(?:count|average|max|min|product|stdd
 function isSummaryLabel(t: string): boolean {
   return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
 }
-/** Xero's "LineAmountTypes" of a line entered with its tax inside: "Inclusive", "Tax Inclusive". */
-export const TAX_INCLUSIVE = /^(?:tax\s*)?inclusive$/i;
+/**
+ * A line entered with its tax inside: Xero's "LineAmountTypes" "Inclusive", "Tax Inclusive";
+ * freee's 税計算区分 "内税" (外税 is before tax).
+ */
+export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
 /**
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
