@@ -510,7 +510,17 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
   ],
   listPrice: ["listenpreis", "uvp", "katalogpreis"],
   discount: ["rabatt", "rabatt %", "rabatt prozent", "nachlass", "zeilenrabatt %"],
-  docType: ["belegart", "fakturaart", "dokumentart", "belegtyp"],
+  // the invoice list's type column (weclapp's "Rechnungstyp", sevDesk's "Rechnungsart": Rechnung, Gutschrift, Stornorechnung)
+  docType: [
+    "belegart",
+    "fakturaart",
+    "dokumentart",
+    "belegtyp",
+    "rechnungstyp",
+    "rechnungsart",
+    "rechnungs typ",
+    "dokumenttyp",
+  ],
   orderedBy: ["besteller", "bestellt von", "ansprechpartner"],
   site: [
     "lieferadresse",
