@@ -61,6 +61,12 @@ import {
 
 export { UNCATEGORISED };
 export { ORDER_DISCOUNT_SKU } from "./orderDiscount";
+/**
+ * A customer name that says there is none: QuickBooks' reports group the sales with no customer
+ * chosen under "Not Specified", as if it were one. Its lines are skipped as no account, with their value.
+ */
+const NO_CUSTOMER = /^\(?(?:not specified|unspecified|no customer)\)?$/i;
+
 /** Sub-customers ("Parent : Sub") kept to be counted and said (a bound on memory; past it the count is a floor). */
 const SUB_CUSTOMERS_KEPT = 100_000;
 /** Row numbers kept per reject reason, for the message. */
@@ -2355,7 +2361,9 @@ export function createOrderParser(
         voidedCredits.noteVoided(row, rawOrderId, accountKey || accountName, date);
       if (orderNoSale) return reject(orderNoSale, rowNo, false);
     }
-    const accountId = accountKey || accountName;
+    // QuickBooks' "Not Specified": sales with no customer chosen, grouped as if they had one
+    const named = accountKey || accountName;
+    const accountId = NO_CUSTOMER.test(named) ? "" : named;
     if (headingAbove) {
       const t = headingAbove.text.toLowerCase();
       if (t === accountName.toLowerCase() || t === accountKey.toLowerCase()) {
@@ -2395,7 +2403,7 @@ export function createOrderParser(
         totalsRowNo = rowNo;
         return;
       }
-      return reject("no account", rowNo);
+      return reject(named ? `no account ("${named}")` : "no account", rowNo);
     }
     // A later line of an order with no date of its own takes the order's (the first line's).
     if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate)) {
