@@ -87,6 +87,11 @@ export interface ColumnMapping {
    * won deals are sales (ingest/statuses).
    */
   dealStages?: boolean;
+  /**
+   * With dealStages, the column of each deal's estimated value (Dynamics 365's "Est. Revenue")
+   * beside its actual value read as the revenue: a lost or open deal's worth, said when skipped.
+   */
+  dealEstimateColumn?: number;
   /** The status column holds MYOB's sale-status codes (I, O, Q): read as the documents they name (ingest/statuses). */
   saleStatusCodes?: boolean;
   /** Magento's export: its "closed" orders were refunded in full, no sales (ingest/statuses). */

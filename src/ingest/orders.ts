@@ -1284,7 +1284,11 @@ export function createOrderParser(
   ): void {
     let byCurrency = to.get(reason);
     if (!byCurrency) to.set(reason, (byCurrency = new Map()));
-    const value = unsigned ? Math.abs(lineValueOf(row)) : lineValueOf(row);
+    const value = unsigned
+      ? Math.abs(lineValueOf(row))
+      : dealEstimateAt >= 0 && (reason === LOST_DEAL || reason === OPEN_DEAL)
+        ? dealEstimateOf(row)
+        : lineValueOf(row);
     if (value === 0) return;
     let currency = skippedCurrencyOf(row);
     let v = value;
@@ -1434,6 +1438,11 @@ export function createOrderParser(
     const q = col.quantity >= 0 ? parseQuantity(row[col.quantity], qtyDec) : undefined;
     const p = col.unitPrice >= 0 ? parseMoney(row[col.unitPrice], priceDec)?.value : undefined;
     return q !== undefined && p !== undefined ? q * p : 0;
+  }
+  /** A lost or open deal's worth: its estimate, where its actual value is the revenue (0 or blank). */
+  const dealEstimateAt = mapping.dealEstimateColumn ?? -1;
+  function dealEstimateOf(row: readonly Cell[]): number {
+    return parseMoney(row[dealEstimateAt], revDec)?.value ?? 0;
   }
   /** Voided invoices and the credit notes reversing them (ingest/voidedCredits). */
   const voidedCredits = new VoidedCredits({

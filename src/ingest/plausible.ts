@@ -54,6 +54,7 @@ import {
 import {
   AWAITING_PAYMENT,
   closedMeansRefunded,
+  actualValueColumn,
   closeDateColumn,
   deletedColumn,
   holdsDealStages,
@@ -1225,6 +1226,24 @@ export function checkOrderColumns(
       `Each won deal is dated by its "${header}", the day it became a sale${dateNow ? `, not by "${dateNow.header}"` : ""}.`
     );
   }
+  // …for what it was won for: its actual value, not the estimate the deal was forecast at.
+  const actual =
+    statuses.dealStages && !user.has("revenue")
+      ? actualValueColumn(options.headers ?? [])
+      : undefined;
+  const revenueNow = get("revenue");
+  let dealEstimate: number | undefined;
+  if (actual !== undefined && revenueNow?.column !== actual) {
+    dealEstimate = revenueNow?.column;
+    const header = options.headers![actual].trim();
+    fields = fields
+      .filter((m) => m.column !== actual && m.field !== "revenue")
+      .concat({ field: "revenue", column: actual, header, confidence: 1 })
+      .sort((a, b) => a.column - b.column);
+    notes.push(
+      `Each won deal's value is its "${header}", what it was won for${revenueNow ? `, not "${revenueNow.header}", the forecast` : ""}.`
+    );
+  }
   if (!get("category") && !user.has("category") && options.headers) {
     const tracking = trackingCategory(
       mapping,
@@ -1289,6 +1308,7 @@ export function checkOrderColumns(
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(docs.returnRequests ? { returnRequestsBesideInvoices: true } : {}),
       ...(statuses.dealStages ? { dealStages: true } : {}),
+      ...(dealEstimate !== undefined ? { dealEstimateColumn: dealEstimate } : {}),
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),

@@ -47,10 +47,24 @@ const OPEN_WORD = /^\s*open\s*$/i;
 
 /**
  * A CRM deal export's close date ("Close Date", HubSpot's "closedate", "Closed Date", "Date
- * Closed", "Won Date", Pipedrive's "Deal - Won time"): the day a won deal became a sale.
+ * Closed", "Won Date", Pipedrive's "Deal - Won time", Dynamics 365's "Actual Close Date"): the day
+ * a won deal became a sale. Not an estimate ("Est. Close Date", "Expected Close Date"): a won
+ * deal closed on its actual date, whatever was forecast.
  */
 const CLOSE_DATE_HEADER =
-  /^(?:deal )?(?:(?:close|closed|won) ?(?:date|time|on)|date (?:closed|won))$/;
+  /^(?:deal |actual )?(?:(?:close|closed|won) ?(?:date|time|on)|date (?:closed|won))$/;
+
+/**
+ * A CRM deal export's actual value beside its estimate (Dynamics 365's "Actual Revenue" beside
+ * "Est. Revenue"): what a won deal was won for, its sale. The estimate is the forecast.
+ */
+const ACTUAL_VALUE_HEADER = /^actual (?:revenue|value|amount)$/;
+
+/** The 0-based column of a deal export's actual value, where its headers have one. */
+export function actualValueColumn(headers: readonly string[]): number | undefined {
+  const at = headers.findIndex((h) => ACTUAL_VALUE_HEADER.test(normaliseHeader(h)));
+  return at < 0 ? undefined : at;
+}
 
 /**
  * The 0-based column of a deal export's close date, where its headers have one: a won deal is
