@@ -45,7 +45,8 @@ export type LayoutId =
   | "wave-account-transactions"
   | "cfdi"
   | "sat-cfdi-metadata"
-  | "freee-deals";
+  | "freee-deals"
+  | "gstr1-b2b";
 
 export interface ExportLayout {
   id: LayoutId;
@@ -108,8 +109,9 @@ export interface ExportLayout {
    */
   saleDocType?: RegExp;
   /**
-   * With saleDocType: the export's own codes for a credit note, beside the words every export
-   * shares (CREDIT_TYPE): a CFDI's E (egreso). Its lines are returns, whatever their sign.
+   * The export's own codes for a credit note, beside the words every export shares
+   * (CREDIT_TYPE): a CFDI's E (egreso), GSTR-1's note type C. Its lines are returns, whatever
+   * their sign.
    */
   creditDocType?: RegExp;
   /**
@@ -122,6 +124,11 @@ export interface ExportLayout {
    * export shares: the SAT's Estatus 0, a CFDI's "Cancelado sin aceptación".
    */
   voidStatus?: RegExp;
+  /**
+   * The currency every amount of the export is in, by law where no column names it: India's
+   * GSTR-1 return is filed in rupees (INR).
+   */
+  currency?: string;
   /**
    * Order statuses of invoices not yet approved, no sales yet: skipped and counted (Xero's
    * "SUBMITTED", shown as "Awaiting Approval"). Without it, "Awaiting Approval" alone.
@@ -293,6 +300,19 @@ const CFDI_IGNORE = [
   "régimen fiscal",
   "version",
   "versión",
+];
+
+/** GSTR-1's recipient: the customer's GSTIN (UIN for a UN body or embassy). */
+const GSTR1_RECIPIENT = [
+  "gstin uin of recipient",
+  "gstin of recipient",
+  "gstin uin of receiver",
+  "gstin of receiver",
+  "recipient gstin",
+  "receiver gstin",
+  "recipient gstin uin",
+  "receiver gstin uin",
+  "customer gstin",
 ];
 
 /** Xero's invoice statuses before approval: "SUBMITTED" in its exports, "Awaiting Approval" on screen and in reports. */
@@ -1846,6 +1866,103 @@ export const LAYOUTS: readonly ExportLayout[] = [
     noSaleDocRule: CFDI_NOT_SALE,
     voidStatus: /^\s*(?:0\s*$|cancelad[oa]\b)/i,
     note: "Each CFDI's value is its Total (Monto), IVA and other taxes included: the SAT's metadata has no SubTotal, so revenue here is with tax (a CFDI listing from the ERP, with SubTotal, gives it before IVA); the customer is the Receptor (the Emisor is the seller); E (egreso) is a credit note, read as a return; P (pago, a payment receipt), T and N are no sales; Estatus 0 (cancelado) is skipped.",
+  },
+  {
+    // India's GSTR-1, its B2B section (the GST portal's or the offline tool's B2B sheet, or an
+    // accounting package's GSTR-1 export): one row per invoice and GST rate. "Taxable Value" is
+    // the row's value before GST; "Invoice Value" is the invoice's whole value with GST, repeated
+    // on each of its rows; "Rate" is the GST rate in percent, never a price. Values in rupees.
+    id: "gstr1-b2b",
+    name: "GSTR-1 B2B invoices and notes (India)",
+    signature: [
+      GSTR1_RECIPIENT,
+      // its credit and debit notes (CDNR) have "Note Value" instead
+      ["invoice value", "invoice value ₹", "invoice value rs", "invoice value inr", "note value"],
+      ["taxable value", "rate", "place of supply", "place of supply pos", "cess amount"],
+    ],
+    unlessWith: ["particulars", "vch type", "voucher type"],
+    fields: {
+      orderId: [
+        "invoice number",
+        "invoice no",
+        "invoice num",
+        "inv no",
+        "note number",
+        "note no",
+        "debit credit note no",
+      ],
+      date: ["invoice date", "invoice dt", "note date", "debit credit note date", "date"],
+      // CDNR's C (credit note), a return; D (debit note), a sale
+      docType: ["note type", "document type"],
+      accountId: GSTR1_RECIPIENT,
+      accountName: [
+        "receiver name",
+        "recipient name",
+        "name of recipient",
+        "name of receiver",
+        "trade name",
+        "legal name",
+        "trade legal name",
+        "customer",
+        "customer name",
+        "party name",
+        "party",
+        "buyer name",
+      ],
+      revenue: [
+        "taxable value",
+        "taxable value ₹",
+        "taxable value rs",
+        "taxable value inr",
+        "taxable amount",
+        "revenue",
+        "net amount",
+        "sales",
+        "amount",
+      ],
+    },
+    ignore: [
+      "invoice value",
+      "invoice value ₹",
+      "invoice value rs",
+      "invoice value inr",
+      "note value",
+      "note supply type",
+      "pre gst",
+      "rate",
+      "rate %",
+      "gst rate",
+      "tax rate",
+      "applicable % of tax rate",
+      "differential % of tax rate",
+      "place of supply",
+      "place of supply pos",
+      "reverse charge",
+      "invoice type",
+      "e commerce gstin",
+      "cess amount",
+      "cess",
+      "integrated tax",
+      "integrated tax amount",
+      "central tax",
+      "central tax amount",
+      "state ut tax",
+      "state ut tax amount",
+      "igst",
+      "cgst",
+      "sgst",
+      "utgst",
+      "igst amount",
+      "cgst amount",
+      "sgst amount",
+      "utgst amount",
+      "total tax",
+      "tax amount",
+    ],
+    dateOrder: "dmy",
+    creditDocType: /^\s*(?:c|credit(?:\s+note)?)\s*$/i,
+    currency: "INR",
+    note: "Each row's value is its taxable value, before GST; an invoice's rows (one per GST rate) are one order, its value the sum of their taxable values (\"Invoice Value\", with GST and repeated on each row, is not read; \"Rate\" is the GST rate, no price); a credit note (Note Type C) is a return; the customer is the recipient's GSTIN, named by the receiver's name (a customer registered in several states has a GSTIN, and an account, in each); amounts in INR.",
   },
 ];
 

@@ -1276,6 +1276,10 @@ export function checkOrderColumns(
       `"${named.header}" names the currency in its header: every line is read in ${named.code}.`
     );
   }
+  // an export whose amounts are in one currency by law (GSTR-1's rupees), no column naming it
+  const layoutCurrency = layoutById(mapping.layout)?.currency;
+  if (!homeCode && !get("currency") && !user.has("currency") && layoutCurrency)
+    homeCode = { code: layoutCurrency, header: get("revenue")?.header ?? "" };
   // Unsigned amounts beside an S/H or D/C column: the side with fewer lines is the returns.
   const sides = options.headers
     ? readSideColumn(options.headers, sample, new Set(fields.map((m) => m.column)))
