@@ -307,12 +307,12 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       width: 12,
       value: (a) => (flaggedLifetime(a) ? NOT_RELIABLE_MARK : null),
     });
-  const printedCols = cols.length;
   for (const f of FACTORS)
     cols.push({
       header: INPUTS[f].header,
       format: INPUTS[f].format,
-      width: 11,
+      // printed now: "1 (one product)" on one line (at 11 it wrapped, every such row two lines tall)
+      width: f === "diversity" ? 15 : 11,
       value: INPUTS[f].value,
     });
   for (const f of FACTORS)
@@ -537,11 +537,17 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
           )
         : undefined,
       conditionalFormats: cf,
+      // Every column of the table prints (the inputs and factor scores behind a score too: the
+      // print area stopped at the Lifetime fit column). 42 columns on one page wide printed at
+      // about 22%: the account ID and name repeat at the left of each page across instead, and
+      // finishForPrint sets as many pages wide as keep the type readable. The live KAP.METRICS
+      // spill beyond the table is the formulas' working, for the screen.
       page: {
         orientation: "landscape",
         fitToWidth: true,
         printTitleRows: `${HEADER_ROW + 1}:${HEADER_ROW + 1}`,
-        printArea: `A1:${colLetter(printedCols - 1)}${last}`,
+        printTitleColumns: "A:B",
+        printArea: `A1:${colLetter(tableWidth - 1)}${last}`,
       },
       tabColor: PALETTE.brand,
     }

@@ -101,8 +101,10 @@ describe("Account Health sheet", () => {
       null,
       null,
     ]);
-    // printed: the print area runs to the Lifetime fit column
-    expect(spec.page!.printArea).toMatch(new RegExp(`^A1:${colLetter(at.col + fit)}\\d+$`));
+    // printed: the print area runs past the Lifetime fit column to the table's last (every column)
+    expect(spec.page!.printArea).toMatch(
+      new RegExp(`^A1:${colLetter(at.col + rows[0].length - 1)}\\d+$`)
+    );
   });
 
   test("the flagged rows' P(alive) … Lifetime fit cells are muted, every other row left as it is", () => {
