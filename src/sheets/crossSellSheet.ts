@@ -2,7 +2,8 @@
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
-import { estimateBasisSentence, ratingCapText, ruleEstimateBasis } from "./estimateBasis";
+import { moneyLabel } from "../domain/currency";
+import { money2, ratingCapText, ruleEstimateBasis, withEstimateBasis } from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -22,6 +23,11 @@ import {
 export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const money = moneyFor(opts, a.currency);
+  // the estimate's words name money as the QBR's do: the culture's way when one is set, else the format's symbol
+  const moneyText = opts.numberCulture
+    ? moneyLabel(a.currency || opts.textCurrency, opts.numberCulture)
+    : undefined;
+  const cash = (n: number): string => money2(n, money, moneyText);
   const blocks: Block[] = [
     title("A1", `Cross-Sell – ${a.name}`),
     cell(
@@ -66,20 +72,20 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "Lift",
       "Accounts buying both",
       "Evidence",
-      "Estimate basis",
     ],
     opps.map((o) => [
       o.rank,
       o.offer,
       o.priority,
       o.because || null,
-      o.rationale,
+      // whose spend the estimate is, in the words' column as the QBR says it: a column of its own
+      // (60 wide) printed the sheet at about 50%
+      withEstimateBasis(o, cash),
       o.annualEstimate,
       o.likelihood,
       o.rule?.metrics ? Math.round(o.rule.metrics.lift * 100) / 100 : null,
       o.rule?.metrics ? o.rule.metrics.bothAccounts : null,
       o.sources.join(", "),
-      estimateBasisSentence(o),
     ]),
     [
       FORMATS.integer,
@@ -92,7 +98,6 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "0.00",
       FORMATS.integer,
       undefined,
-      undefined,
     ],
     "Buys everything comparable accounts buy; no rule suggests more."
   );
@@ -100,7 +105,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r - 2}`,
-      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. ${ratingCapText(opts.numberCulture)} Each estimate is a median 12-month spend; the last column says whose.`,
+      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. ${ratingCapText(opts.numberCulture)} Each estimate is a median 12-month spend; its Why says whose.`,
       "note"
     )
   );
@@ -208,7 +213,9 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   );
 
   return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {
-    widths: [24, 26, 12, 22, 60, 14, 12, 8, 12, 30, 60],
+    // about 180 characters: one landscape page wide at about 75% (277, with a column for the
+    // estimate basis, printed at about 50%); the words wrap in E
+    widths: [18, 20, 10, 18, 60, 12, 10, 8, 10, 14],
     conditionalFormats: [
       {
         range: `C${recTop + 1}:C${recEnd}`,

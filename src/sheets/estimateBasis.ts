@@ -48,16 +48,6 @@ export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): 
   return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
 }
 
-/**
- * The same basis as a sentence of its own (the Cross-Sell sheet's column beside the estimate), or
- * why there is no estimate for an item nothing in the workbook sells; null otherwise.
- */
-export function estimateBasisSentence(o: Opportunity): string | null {
-  const basis = estimateBasis(o);
-  if (basis !== null) return `${basis.charAt(0).toUpperCase()}${basis.slice(1)}.`;
-  return o.notStocked ? notStockedText(o) : null;
-}
-
 /** Why a curated item stands without sales figures: nothing in the workbook sells it. */
 function notStockedText(o: Opportunity): string {
   const from = o.curated.some((c) => c.source === "user rule")

@@ -120,8 +120,8 @@ test("the same £200.00 on the Breakdown, the Cross-Sell sheet and the plan", ()
     (r) => r.get("Consider selling") === "Lighting"
   )!;
   expect(cross.get("Annual estimate")).toBe(ONE_VALUE);
-  expect(cross.get("Estimate basis")).toBe(
-    "The median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
+  expect(String(cross.get("Why (in words)"))).toContain(
+    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
 
   const plan = planSheet(detail, opts);
