@@ -291,3 +291,47 @@ function aggregatesOf(
     firstDate: new ByCategory(firstIds, firstDate),
   };
 }
+
+/** What a subject bought before the last 12 months and has not bought in them. */
+export interface Lapsed {
+  /** category ids, ascending */
+  categories: number[];
+  /** SKU ids, ascending */
+  skus: number[];
+}
+
+/**
+ * Categories and SKUs the subject bought before the last 12 months (net positive over its history
+ * up to as-of − 12 months, PRODUCT.md §2's "bought") and not in them: lapsed, to win back, never
+ * whitespace or a new category to introduce. Reads only the pairs `agg` does not already show
+ * bought, and their entries up to the 12 months' start.
+ */
+export function lapsedBefore12(
+  s: Subject,
+  asOf: Serial,
+  categoryOfSku: ArrayLike<number>,
+  agg: Pick<CategoryAggregates, "bought12" | "skus12">
+): Lapsed {
+  const { f, u } = s;
+  const y1Start = periodBack(asOf, 12).start;
+  const scale = f.unitScale[u];
+  const boughtCat = new Set(agg.bought12);
+  const boughtSku = new Set(agg.skus12);
+  const catNet = new Map<number, number>();
+  const skuNet = new Map<number, number>();
+  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+    const k = f.pairSku[p];
+    const c = categoryOfSku[k];
+    const newCat = !boughtCat.has(c);
+    const newSku = !boughtSku.has(k);
+    if (!newCat && !newSku) continue;
+    // a return pair's entries are negative: purchases less returns, as "bought" counts them
+    const net = pairNet(f, p, -Infinity, y1Start, scale);
+    if (net === 0) continue;
+    if (newCat) catNet.set(c, (catNet.get(c) ?? 0) + net);
+    if (newSku) skuNet.set(k, (skuNet.get(k) ?? 0) + net);
+  }
+  const positive = (m: Map<number, number>): number[] =>
+    sortSmallInts([...m].filter(([, v]) => v > 0).map(([k]) => k));
+  return { categories: positive(catNet), skus: positive(skuNet) };
+}

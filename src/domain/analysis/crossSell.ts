@@ -5,7 +5,8 @@
  *
  * Decisions:
  * - Categories not bought: every category that at least one comparable account bought in the
- *   last 12 months and this one did not; analyzeAccount re-orders them by the account's one ranked
+ *   last 12 months and this one did not, nor before (a lapsed category is a win-back, never
+ *   offered as new; the same for the rules' and the matrices' offers); analyzeAccount re-orders them by the account's one ranked
  *   opportunity list (./opportunities.ts).
  * - Cross-sell: X → Y data rules with X bought and Y not bought in the last 12 months, lift at least
  *   MIN_RECOMMENDATION_LIFT (1.2); one rule per Y (the best by lift, then confidence), ranked by
@@ -25,6 +26,7 @@ import {
 } from "../rules";
 import type { Serial } from "../types";
 import { type AccountScope, catalogBySku, lower } from "./accountScope";
+import { lapsedBefore12 } from "./aggregates";
 import { decimalText } from "../numberText";
 import { compareRules, type RuleMetrics, rulesForBasket } from "./affinity";
 import { priorityOf } from "./opportunities";
@@ -82,8 +84,10 @@ export function categoriesNotBoughtOf(x: AccountScope): CategoryNotBought[] {
   const peers = g ? g.members.length - (g.memberSet.has(x.idx) ? 1 : 0) : 0;
   const out: CategoryNotBought[] = [];
   if (g && peers > 0) {
+    const lapsed = new Set(x.state.lapsed);
     for (const [c, n] of g.buyers) {
-      if (x.bought.has(c)) continue;
+      // bought before and lapsed: a win-back (dormant products), not a category never bought
+      if (x.bought.has(c) || lapsed.has(c)) continue;
       out.push({
         category: x.cats[c],
         comparableBuyers: n,
@@ -108,6 +112,8 @@ export function categoryCrossSellOf(
   skus: Map<number, SkuFigures>
 ): CrossSellRecommendation[] {
   const { book, cats, account, bought, internal } = x;
+  const lapsed = lapsedBefore12(x.state.s, x.asOf, book.skuCategory, x.state.agg);
+  const lapsedCats = new Set(lapsed.categories);
   const out: CrossSellRecommendation[] = [];
   const bestByY = new Map<string, (typeof x.portfolio.categoryRules)[number]>();
   for (const r of x.portfolio.categoryRules) {
@@ -119,6 +125,7 @@ export function categoryCrossSellOf(
       c === undefined ||
       !bought.has(a) ||
       bought.has(c) ||
+      lapsedCats.has(c) ||
       r.lift < MIN_RECOMMENDATION_LIFT - 1e-12
     )
       continue;
@@ -167,13 +174,24 @@ export function categoryCrossSellOf(
   }
   const buys = (name: string): boolean =>
     boughtNames.has(lower(name)) || boughtSkuNames.has(lower(name));
+  // what it bought before the last 12 months and lapsed ("Cleaning", a line of wipes it stopped
+  // buying): a win-back (dormant products), never offered as a new item
+  const lapsedNames = new Set(lapsed.categories.map((c) => lower(cats[c])));
+  for (const k of lapsed.skus) {
+    lapsedNames.add(lower(book.skus[k]));
+    const n = book.skuNames[k];
+    if (n) lapsedNames.add(lower(n));
+    const productLine = byCode.get(book.skus[k])?.productLine;
+    if (productLine) lapsedNames.add(lower(productLine));
+  }
+  const boughtEver = (name: string): boolean => buys(name) || lapsedNames.has(lower(name));
   const stocked = stockedIn(x);
   const industry = account.industry
     ? INDUSTRY_MATRIX.find((m) => lower(m.industry) === lower(account.industry!))
     : undefined;
   if (industry) {
     for (const t of industry.targets) {
-      if (buys(t)) continue;
+      if (boughtEver(t)) continue;
       out.push({
         source: "industry matrix",
         curated: true,
@@ -194,7 +212,7 @@ export function categoryCrossSellOf(
     ["user rule", x.curated],
   ] as const) {
     for (const r of rules) {
-      if (!buys(r.theyBuy) || buys(r.considerSelling)) continue;
+      if (!buys(r.theyBuy) || boughtEver(r.considerSelling)) continue;
       out.push({
         source,
         curated: true,

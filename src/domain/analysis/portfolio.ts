@@ -12,6 +12,8 @@
  *   are at least MIN_COMPARABLE_ACCOUNTS of them, else of the same tier (same minimum), else all.
  *   A category is "bought by comparable accounts" when at least CATEGORY_ADOPTION_SHARE of the
  *   group bought it in the last 12 months; its estimate is the median 12-month spend of those buyers.
+ *   A category the account bought before the last 12 months and not in them is lapsed: a win-back
+ *   (dormant products, the plan's "Recover"), never whitespace (lapsedBefore12).
  * - Quadrant engagement: the account's engagement (1–5); without one, the combined health
  *   score (1–5) stands in, flagged as engagementSource 'health score'. Potential = whitespace £,
  *   cut = the median potential of the currency's top-level accounts (no whitespace is never high).
@@ -58,7 +60,12 @@ import {
   WindowEdges,
   windowsAt,
 } from "./healthAt";
-import { AggScratch, categoryAggregates, type CategoryAggregates } from "./aggregates";
+import {
+  AggScratch,
+  categoryAggregates,
+  type CategoryAggregates,
+  lapsedBefore12,
+} from "./aggregates";
 import { riskFlagsAndAlerts, winBackOf } from "./alerts";
 import { applyLifetime, silentChurnList, valueHealthView } from "./lifetime";
 import { groupLogs } from "./logs";
@@ -100,6 +107,8 @@ export interface SubjectState {
   rec: AccountRecord | undefined;
   agg: CategoryAggregates;
   group: ComparableGroup | null;
+  /** categories bought before the last 12 months and not in them (lapsed: win-back, not whitespace) */
+  lapsed: number[];
   /** the account's engagement log and ledger (its sites' included), when the workbook has them */
   logs: SubjectLogs | undefined;
 }
@@ -331,7 +340,15 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     for (const i of rows) {
       const g = pick(i);
       states[i].group = g;
-      accounts[i].whitespace = whitespaceOf(g, i, states[i].agg, book.categories, currency);
+      states[i].lapsed = lapsedBefore12(states[i].s, asOf, catOfSku, states[i].agg).categories;
+      accounts[i].whitespace = whitespaceOf(
+        g,
+        i,
+        states[i].agg,
+        book.categories,
+        currency,
+        states[i].lapsed
+      );
     }
     const potentials = top.map((i) => accounts[i].whitespace.potential);
     const cut = writtenMoneyPotentialCut(potentials, currency);
@@ -648,7 +665,7 @@ function analyzeSubject(
     winBack: winBackOf(inputs.daysSinceLastOrder, rec, x.ctx.culture),
     lifetime: null,
   };
-  return { account, state: { s, units: e.units, rec, agg, group: null, logs } };
+  return { account, state: { s, units: e.units, rec, agg, group: null, lapsed: [], logs } };
 }
 
 /**
@@ -688,10 +705,12 @@ export function whitespaceOf(
   self: number,
   agg: CategoryAggregates,
   categories: readonly string[],
-  currency = ""
+  currency = "",
+  /** categories the account bought before the last 12 months: a win-back, not whitespace */
+  lapsed: readonly number[] = []
 ): Whitespace {
   const peers = g.members.length - (g.memberSet.has(self) ? 1 : 0);
-  const own = new Set(agg.bought12);
+  const own = new Set([...agg.bought12, ...lapsed]);
   const gaps = [];
   let potential = 0;
   if (peers > 0) {
