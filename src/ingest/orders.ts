@@ -346,6 +346,13 @@ export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
  */
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+/**
+ * A cancellation of a credit note (SAP's S2 in words: "Storno Gutschrift", "Cancel. Cred. Memo",
+ * "Gutschriftsstorno"): it takes the credit back, so it is read as a sale is, as S2 is, never as
+ * a second return. CREDIT_TYPE's "storno", "cancel" and "credit" would read it as one.
+ */
+export const CREDIT_CANCELLATION =
+  /^\s*(?:storno\s+(?:(?:zur|der|einer)\s+)?gutschrift|gutschrift(?:s|\s*-\s*|\s+)storno|cancel(?:l?ation)?\.?\s+(?:of\s+(?:a\s+)?)?cred(?:it)?\.?\s*memo|credit\s+memo\s+cancell?ation|annulation\s+(?:d[’'e]\s*)?(?:l[’']\s*)?avoir)\b/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
@@ -2777,7 +2784,7 @@ export function createOrderParser(
       return reject(FINANCE_CHARGE, rowNo, false);
     const creditType =
       (docType !== "" &&
-        (CREDIT_TYPE.test(docType) ||
+        ((CREDIT_TYPE.test(docType) && !CREDIT_CANCELLATION.test(docType)) ||
           (!!options.sapDocTypes && SAP_RETURNS.test(docType)) ||
           (!!layoutCreditDoc && layoutCreditDoc.test(docType)))) ||
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes)) ||
