@@ -1148,12 +1148,12 @@ export function createOrderParser(
   /** A credit-note line held to the end and read there: counted as parseRow counts the lines it accepts. */
   function acceptHeld(line: OrderLine, sink: (line: OrderLine) => void): void {
     report.accepted++;
-    acceptedRevenue += line.revenue;
+    sums.accepted += line.revenue;
     if (line.currency !== revenueRunCurrency) {
       if (report.accepted > 1) fileRevenueRun();
       revenueRunCurrency = line.currency;
     }
-    revenueRun += line.revenue;
+    sums.run += line.revenue;
     if (line.isReturn) report.returns++;
     if (line.accountId !== lastAccount && countAccounts) {
       accounts.add(line.accountId);
@@ -1170,12 +1170,12 @@ export function createOrderParser(
   ): void {
     if (!line || !sink) return;
     sink(line);
-    acceptedRevenue += line.revenue;
+    sums.accepted += line.revenue;
     if (line.currency !== revenueRunCurrency) {
       if (report.accepted > 0) fileRevenueRun();
       revenueRunCurrency = line.currency;
     }
-    revenueRun += line.revenue;
+    sums.run += line.revenue;
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -1359,7 +1359,7 @@ export function createOrderParser(
     const sum = (m: Map<string, number> | undefined) =>
       roundCents([...(m ?? [])].reduce((s, [, v]) => s + v, 0));
     const skippedValue = [...lostBy.values()].reduce((s, m) => s + sum(m), 0);
-    const base = acceptedRevenue + skippedValue;
+    const base = sums.accepted + skippedValue;
     return (r) => {
       if (noSaleReasons.has(r.reason)) {
         const notSold = sum(notSoldBy.get(r.reason));
@@ -1470,19 +1470,25 @@ export function createOrderParser(
    * (ingest/downPayments); Shopify's order discounts are settled in order, so none are held there.
    */
   const downPayments = orderDiscounts ? undefined : new DownPayments();
-  let acceptedRevenue = 0;
   /**
-   * The accepted lines' revenue per currency: a run of lines in one currency is summed apart and
-   * filed when the currency changes (a comparison per line, no look-up).
+   * The money summed line by line: the accepted lines' revenue (`accepted`), that of the run of
+   * lines in one currency (`run`, below), and the revenue column over the rows read as lines
+   * (`column`, `sinceTotals`: the unlabelled totals row's test). Fields of one object rather than
+   * variables of this closure: V8 keeps a closure variable's fractional number in a new heap
+   * object at every `+=` (four a line, a tenth of the parser's garbage), a field's in place.
+   */
+  const sums = { accepted: 0, run: 0, column: 0, sinceTotals: 0 };
+  /**
+   * The accepted lines' revenue per currency: a run of lines in one currency is summed apart
+   * (sums.run) and filed when the currency changes (a comparison per line, no look-up).
    */
   const revenueByCurrency = new Map<string, number>();
   let revenueRunCurrency: string | undefined;
-  let revenueRun = 0;
   function fileRevenueRun(): void {
     const key = revenueRunCurrency ?? "";
-    if (revenueRun !== 0 || !revenueByCurrency.has(key))
-      revenueByCurrency.set(key, (revenueByCurrency.get(key) ?? 0) + revenueRun);
-    revenueRun = 0;
+    if (sums.run !== 0 || !revenueByCurrency.has(key))
+      revenueByCurrency.set(key, (revenueByCurrency.get(key) ?? 0) + sums.run);
+    sums.run = 0;
   }
   /** The order a line belongs to and the order-level cells of its first line (Shopify writes them there only). */
   let lastOrderKey = "";
@@ -1998,11 +2004,10 @@ export function createOrderParser(
   let totalsRowNo = -2;
   /**
    * The revenue column summed over the rows read as lines, over all of them and since the last
-   * totals row: a row of bare figures that repeats either is the report's grand total or a
-   * group's subtotal written without a label (NetSuite's), not a line with no account.
+   * totals row (sums.column, sums.sinceTotals), and the lines so summed: a row of bare figures
+   * that repeats either is the report's grand total or a group's subtotal written without a
+   * label (NetSuite's), not a line with no account.
    */
-  let revenueColumnSum = 0;
-  let revenueSinceTotals = 0;
   let linesSummed = 0;
   /**
    * A report's footer (FOOTER_NOTICE) has begun and only lone texts have come since: they are its
@@ -2174,14 +2179,14 @@ export function createOrderParser(
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
         report.skippedTotals++;
         totalsRowNo = rowNo;
-        revenueSinceTotals = 0;
+        sums.sinceTotals = 0;
         if (carried && endsCarried(row)) carried = undefined;
         noteTotalsCurrency(row);
         return;
       }
       if (accountHeadings && isTotalsRow(row) && !loneText(row)) {
         report.skippedTotals++;
-        revenueSinceTotals = 0;
+        sums.sinceTotals = 0;
         noteTotalsCurrency(row);
         return;
       }
@@ -2223,12 +2228,12 @@ export function createOrderParser(
     }
     // the figures of the lines above (a row of bare figures repeating them is their total)
     const rowRevenue = revenueCell(row);
-    const sumAbove = revenueColumnSum;
-    const sinceTotals = revenueSinceTotals;
+    const sumAbove = sums.column;
+    const sinceTotals = sums.sinceTotals;
     const summedAbove = linesSummed;
     if (rowRevenue !== undefined) {
-      revenueColumnSum += rowRevenue;
-      revenueSinceTotals += rowRevenue;
+      sums.column += rowRevenue;
+      sums.sinceTotals += rowRevenue;
       linesSummed++;
     }
     currentRow = row;
@@ -2303,31 +2308,18 @@ export function createOrderParser(
       else if (accountName && accountKey) keyedCompanies.add(accountName.toLowerCase());
       else if (accountName) unkeyedCompanies.set(accountName.toLowerCase(), accountName);
     }
-    let site = col.site >= 0 ? text(row[col.site]) : "";
+    splitSite = col.site >= 0 ? text(row[col.site]) : "";
     if (customerJob) {
       // QuickBooks "Parent:Job" (or "Parent:Job:Sub-job"): the account is the parent, the job its site.
-      const split = (s: string) => {
-        const at = s.indexOf(":");
-        if (at <= 0) return s;
-        if (!site) site = s.slice(at + 1).trim();
-        return s.slice(0, at).trim();
-      };
-      accountName = split(accountName);
-      accountKey = split(accountKey);
+      accountName = splitJob(accountName);
+      accountKey = splitJob(accountKey);
     } else {
       // NetSuite's "Parent : Sub", in its own layout or any other: read as QuickBooks' jobs are
       // (ingest/customerHierarchy), and counted for the user
-      const split = (s: string) => {
-        const parts = subCustomerParts(s);
-        if (!parts) return s;
-        if (!site) site = parts.site;
-        if (subCustomers.size < SUB_CUSTOMERS_KEPT) subCustomers.set(s, parts.parent);
-        else subCustomersPast ||= !subCustomers.has(s);
-        return parts.parent;
-      };
-      accountName = split(accountName);
-      accountKey = split(accountKey);
+      accountName = splitSubCustomer(accountName, 0);
+      accountKey = splitSubCustomer(accountKey, 1);
     }
+    const site = splitSite;
     if (deletedSale(row)) return reject(DELETED_TRANSACTION, rowNo, false);
     if (col.orderStatus >= 0 || col.cancelledAt >= 0) {
       const written = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
@@ -2412,8 +2404,8 @@ export function createOrderParser(
         onlyNumbers(row) &&
         (sameMoney(rowRevenue, sumAbove) || sameMoney(rowRevenue, sinceTotals))
       ) {
-        revenueColumnSum = sumAbove;
-        revenueSinceTotals = 0;
+        sums.column = sumAbove;
+        sums.sinceTotals = 0;
         linesSummed = summedAbove;
         report.skippedTotals++;
         totalsRowNo = rowNo;
@@ -2870,7 +2862,7 @@ export function createOrderParser(
       // one closure per push, not per line
       if (acceptFor !== sink) {
         acceptFor = sink;
-        acceptToSink = (l: OrderLine) => acceptHeld(l, sink);
+        acceptToSink = heldInto(sink);
       }
       const accept = acceptToSink!;
       const downPayment = !isReturn && isDownPayment(sku, productName);
@@ -2882,12 +2874,12 @@ export function createOrderParser(
     }
     report.accepted++;
     if (lineSymbol !== undefined) noteSymbolLine(lineSymbol, line.revenue, rowNo);
-    acceptedRevenue += line.revenue;
+    sums.accepted += line.revenue;
     if (currency !== revenueRunCurrency) {
       if (report.accepted > 1) fileRevenueRun();
       revenueRunCurrency = currency;
     }
-    revenueRun += line.revenue;
+    sums.run += line.revenue;
     if (isReturn) report.returns++;
     if (accountId !== lastAccount && countAccounts) {
       accounts.add(accountId);
@@ -2914,6 +2906,41 @@ export function createOrderParser(
   /** acceptHeld into the sink of the rows being parsed (a down payment's held lines) */
   let acceptFor: ((line: OrderLine) => void) | undefined;
   let acceptToSink: ((line: OrderLine) => void) | undefined;
+  /** acceptHeld into `sink`; made here, not in parseRowLine, whose every call would otherwise keep `sink` in a context of its own */
+  function heldInto(sink: (line: OrderLine) => void): (line: OrderLine) => void {
+    return (l: OrderLine) => acceptHeld(l, sink);
+  }
+
+  /**
+   * The line's site, where a "Parent:Job" or "Parent : Sub" customer gives it (splitJob,
+   * splitSubCustomer): set by parseRowLine to the site column's text first. Functions of the
+   * parser and a variable of its own, where closures in parseRowLine took a context and two
+   * functions on every line.
+   */
+  let splitSite = "";
+  /** QuickBooks' "Parent:Job": the parent; the job is the site where the line names none. */
+  function splitJob(s: string): string {
+    const at = s.indexOf(":");
+    if (at <= 0) return s;
+    if (!splitSite) splitSite = s.slice(at + 1).trim();
+    return s.slice(0, at).trim();
+  }
+  /** per cell (0 the name, 1 the id) the last text splitSubCustomer read, and its parts: an order's lines repeat its customer */
+  const subCustomerText = ["", ""];
+  const subCustomerOf: ReturnType<typeof subCustomerParts>[] = [undefined, undefined];
+  /** NetSuite's "Parent : Sub" in the customer's name (`cell` 0) or id (1): the parent, the rest the site where the line names none; counted. */
+  function splitSubCustomer(s: string, cell: 0 | 1): string {
+    if (s !== subCustomerText[cell]) {
+      subCustomerText[cell] = s;
+      subCustomerOf[cell] = subCustomerParts(s);
+    }
+    const parts = subCustomerOf[cell];
+    if (!parts) return s;
+    if (!splitSite) splitSite = parts.site;
+    if (subCustomers.size < SUB_CUSTOMERS_KEPT) subCustomers.set(s, parts.parent);
+    else subCustomersPast ||= !subCustomers.has(s);
+    return parts.parent;
+  }
 
   function parseRows(
     rows: readonly (readonly Cell[])[],
@@ -3228,7 +3255,7 @@ export function createOrderParser(
       }
       return {
         ...report,
-        revenue: revenueByCurrency.size > 1 ? null : roundCents(acceptedRevenue),
+        revenue: revenueByCurrency.size > 1 ? null : roundCents(sums.accepted),
         revenueByCurrency: Object.fromEntries(
           [...revenueByCurrency].map(([c, v]) => [c, roundCents(v)])
         ),
