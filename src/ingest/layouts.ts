@@ -238,6 +238,11 @@ const CFDI_ACCOUNT_NAME = [
   "nombre del cliente",
   "razon social cliente",
   "razón social cliente",
+  // a listing of the CFDI issued: the name beside the Receptor's RFC is the Receptor's
+  "razon social",
+  "razón social",
+  "nombre o razon social",
+  "nombre o razón social",
   "customer",
   "customer name",
 ];

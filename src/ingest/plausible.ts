@@ -39,6 +39,7 @@ import {
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
+import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
@@ -438,6 +439,16 @@ export function checkOrderColumns(
         `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: ${other ? `products are named by "${other.header}".` : "read as no product column."}`
       );
     }
+  }
+
+  // CFDI received (recibidos: many issuers, one receiver) are purchases, not sales (ingest/cfdi)
+  if (isCfdiLayout(mapping.layout) && options.headers) {
+    const received = receivedCfdiNote(
+      options.headers,
+      sample,
+      (r) => text(r, "accountId") || text(r, "accountName")
+    );
+    if (received) notes.push(received);
   }
 
   // An order's products packed into one cell (BigCommerce's order export): no product column

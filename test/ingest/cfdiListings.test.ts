@@ -106,3 +106,33 @@ test("the SAT's metadata, '~'-delimited: Monto (with IVA, said), EfectoComproban
   // the user is told the revenue includes IVA
   expect(report.warnings.join(" ")).toMatch(/IVA and other taxes included/);
 });
+
+test("another ERP's listing: Folio Fiscal, Fecha Emisión, Razón Social, 'I - Ingreso' / 'E - Egreso' / 'P - Pago', 'Estado'", async () => {
+  const { revenue, names, report } = await analyzeFile(
+    fileOf("cfdi_erp2.csv", [
+      "Folio Fiscal,Serie,Folio,Fecha Emisión,RFC Emisor,RFC Receptor,Razón Social,Tipo Comprobante,Subtotal,Descuento,IVA 16%,Total,Moneda,Estado",
+      'U-02,A,1001,10/01/2026,DIS900101AB1,FLO850101XY2,Ferretería López,I - Ingreso,"10,000.00",0.00,"1,600.00","11,600.00",MXN,Vigente',
+      'U-04,NC,15,20/03/2026,DIS900101AB1,FLO850101XY2,Ferretería López,E - Egreso,"1,000.00",0.00,160.00,"1,160.00",MXN,Vigente',
+      "U-05,P,301,01/04/2026,DIS900101AB1,FLO850101XY2,Ferretería López,P - Pago,0,0,0,0,XXX,Vigente",
+      'U-07,A,1004,01/08/2026,DIS900101AB1,CNO920202QW3,Constructora Norte,I - Ingreso,"8,000.00",0.00,"1,280.00","9,280.00",MXN,Cancelado',
+    ])
+  );
+  // FLO: 10,000 − 1,000 = 9,000; CNO's only CFDI cancelled (8,000 said as skipped)
+  expect(revenue).toEqual({ FLO850101XY2: 9000 });
+  expect(names.FLO850101XY2).toBe("Ferretería López");
+  expect(report.skipped.find((s) => s.rule === VOID)?.revenue).toBe(8000);
+  expect(report.skipped.find((s) => s.rule === NOT_SALE)?.rows).toBe(1);
+});
+
+test("CFDI received (many issuers, one receiver) are said to look like purchases", async () => {
+  const { report } = await analyzeFile(
+    fileOf("recibidos.txt", [
+      "Uuid~RfcEmisor~NombreEmisor~RfcReceptor~NombreReceptor~RfcPac~FechaEmision~FechaCertificacionSat~Monto~EfectoComprobante~Estatus~FechaCancelacion",
+      "R-01~ACE010101AA1~ACEROS DEL NORTE~DIS900101AB1~DISTRIBUIDORA INDUSTRIAL~SAT970701NN3~2026-02-01 09:00:00~2026-02-01 09:01:00~58000.00~I~1~",
+      "R-02~TUB020202BB2~TUBERIAS SA~DIS900101AB1~DISTRIBUIDORA INDUSTRIAL~SAT970701NN3~2026-03-01 09:00:00~2026-03-01 09:01:00~23200.00~I~1~",
+    ])
+  );
+  expect(report.warnings.join(" ")).toContain(
+    'These CFDI have 2 issuers ("RfcEmisor": ACE010101AA1, TUB020202BB2) and one receiver, DIS900101AB1: they look like CFDI received (recibidos)'
+  );
+});
