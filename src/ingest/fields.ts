@@ -1717,6 +1717,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "status",
         "bestellstatus",
         "auftragsstatus",
+        // Sage Intacct's "State" (Draft, Posted), Spanish "Estatus": read only when its values are
+        // statuses, never a US state (ingest/statuses holdsStatusValues)
+        "state",
+        "estatus",
         // a CRM's opportunity or deal export: the stage says whether the deal was won (ingest/statuses)
         "deal stage",
         "opportunity stage",

@@ -59,6 +59,7 @@ import {
   closeDateColumn,
   deletedColumn,
   holdsDealStages,
+  holdsStatusValues,
   holdsSaleStatusCodes,
   holdsShopStatuses,
   MAGENTO_CLOSED,
@@ -1202,6 +1203,19 @@ export function checkOrderColumns(
       notes.push(`"${cat.header}" ${reason}: it is not read as the category.`);
     }
   }
+  // A "State" or "Estado" column that holds places (CA, NY; Jalisco), no statuses: no status
+  // (a layout knows its own: the SAT's Estatus 0 and 1).
+  const status = get("orderStatus");
+  if (
+    status &&
+    !user.has("orderStatus") &&
+    !layoutById(mapping.layout)?.fields.orderStatus &&
+    !holdsStatusValues(
+      status.header,
+      sample.map((r) => r[status.column])
+    )
+  )
+    drop("orderStatus");
   // Quotes, sales orders and delivery notes beside the invoices: the invoices are the sales.
   const docs = documentKinds(sample, get("docType"), mapping.layout);
   if (docs.note) notes.push(docs.note);

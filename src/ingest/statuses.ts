@@ -238,3 +238,68 @@ export function deletedColumn(
     unread: [...unread],
   };
 }
+
+/**
+ * Headers that name a status only sometimes: "State" (Sage Intacct's Draft, Posted; elsewhere a
+ * US state, CA or NY), "Estado" (a Spanish invoice's Pagada, Anulada; elsewhere a Mexican or
+ * Brazilian state), "Estatus". Such a column is the status only when its values are statuses.
+ */
+const STATUS_OR_PLACE_HEADERS: ReadonlySet<string> = new Set([
+  "state",
+  "estado",
+  "estatus",
+  "document state",
+  "invoice state",
+  "order state",
+]);
+
+/**
+ * A document's or order's status word, in English, Spanish, Portuguese, French, German, Italian
+ * and Dutch (beside the words the rules read: VOID_STATUS, the deal stages, AWAITING_PAYMENT).
+ */
+const STATUS_WORD = new RegExp(
+  "^\\s*(?:(?:partially|partly|part|not|un|fully)[\\s_-]*)?(?:" +
+    [
+      // English
+      "draft|posted|paid|open|opened|closed|pending|approved|submitted|awaiting[\\s_-]+(?:approval|payment|fulfil+ment|shipment)",
+      "cancell?ed|void(?:ed)?|completed?|processing|shipped|delivered|invoiced|billed|overdue|due|sent|viewed",
+      "won|lost|in[\\s_-]+progress|on[\\s_-]?hold|refunded|failed|deleted|reversed|active|inactive|new",
+      "confirmed|fulfill?ed|disputed|written[\\s_-]+off|authori[sz]ed|expired|declined|rejected|accepted",
+      "saved|issued|settled|outstanding|final(?:i[sz]ed)?|booked|returned|back[\\s_-]?ordered|released|reserved|unpaid",
+      // Spanish, Portuguese
+      "borrador|pagad[ao]|pago|pendiente|pendente|cancelad[ao]|anulad[ao]|vigente|abiert[ao]|abert[ao]",
+      "cerrad[ao]|fechad[ao]|emitid[ao]|timbrad[ao]|facturad[ao]|enviad[ao]|aprobad[ao]|autorizad[ao]",
+      "en[\\s_-]+proceso|vencid[ao]|cobrad[ao]|parcial|rechazad[ao]|entregad[ao]|reembolsad[ao]|eliminad[ao]",
+      // French, German, Italian, Dutch
+      "pay[ée]e?|brouillon|annul[ée]e?|en[\\s_-]+attente|ouverte?|envoy[ée]e?|valid[ée]e?|rembours[ée]e?",
+      "bezahlt|offen|entwurf|storniert|gebucht|versendet|versandt|[üu]berf[äa]llig|teilbezahlt|erledigt",
+      "pagat[ao]|bozza|annullat[ao]|apert[ao]|emess[ao]|scadut[ao]",
+      "betaald|openstaand|concept|geannuleerd|verzonden|vervallen",
+    ].join("|") +
+    ")\\s*$",
+  "i"
+);
+
+/**
+ * Whether a status column headed "State" or "Estado" (STATUS_OR_PLACE_HEADERS) holds statuses: at
+ * least two in three of its values (each value once) are status words. Any other header: true.
+ */
+export function holdsStatusValues(header: string, values: readonly Cell[]): boolean {
+  if (!STATUS_OR_PLACE_HEADERS.has(normaliseHeader(header))) return true;
+  const distinct = new Set(
+    values
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "")
+      .map((v) => v.trim().toLowerCase())
+  );
+  let known = 0;
+  for (const v of distinct)
+    if (
+      STATUS_WORD.test(v) ||
+      WON_STAGE.test(v) ||
+      LOST_STAGE.test(v) ||
+      AWAITING_PAYMENT.test(v) ||
+      SHOP_ORDER_WORD.test(v)
+    )
+      known++;
+  return known > 0 && known * 3 >= distinct.size * 2;
+}
