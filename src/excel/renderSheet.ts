@@ -17,6 +17,7 @@
 import { jsonBytes } from "./bytes";
 import { toWorkbookSerial, type DateSystem } from "./dateSystem";
 import { supports } from "./requirements";
+import { seriesNameText } from "../sheets/cellLimits";
 import {
   blockRange,
   cellA1,
@@ -288,8 +289,9 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
     s.dataLabels.showSeriesName = true;
     s.dataLabels.showValue = false;
   };
-  // Series names are the sheet's own text (a series name is plain text, never a formula).
-  const nameAt = (row: number) => String(specValueAt(spec, row, r.col) ?? "");
+  // Series names are the sheet's own text (a series name is plain text, never a formula), within
+  // Excel's 255 characters: a longer one (many contacts at one point) failed the whole write.
+  const nameAt = (row: number) => seriesNameText(String(specValueAt(spec, row, r.col) ?? ""));
   const s0 = chart.series.getItemAt(0);
   s0.name = nameAt(first);
   s0.setXAxisValues(ws.getRangeByIndexes(first, r.col + 1, 1, 1));

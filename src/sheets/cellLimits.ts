@@ -14,6 +14,8 @@ import { cellA1, parseCell, type Block, type CellValue, type SheetSpec } from ".
 export const CELL_TEXT_MAX = 32_767;
 /** Most characters of a page header or footer, its codes (&L, &R, &&) included. */
 export const HEADER_FOOTER_MAX = 255;
+/** Most characters of a chart series' name: Excel refuses a longer one (the decision map names its points' contacts). */
+export const SERIES_NAME_MAX = 255;
 /** Where the pane's user finds a text that was cut (the CLI names its --json). */
 export const FULL_TEXT_IN_DATA = "the full text is still in your data";
 /** Ends a text that was cut. */
@@ -25,6 +27,11 @@ export function cutText(s: string, max: number): string {
   let end = max - CUT_MARK.length;
   if (/[\uD800-\uDBFF]/.test(s[end - 1] ?? "")) end--;
   return `${s.slice(0, end)}${CUT_MARK}`;
+}
+
+/** A chart series' name within Excel's 255 characters, ending "…" when cut (the cell keeps the whole text). */
+export function seriesNameText(s: string): string {
+  return cutText(s, SERIES_NAME_MAX);
 }
 
 /** One cell whose text was cut: where (sheet name as given, A1) and how long the text was. */

@@ -9,6 +9,7 @@
  * of the values (so viewers that do not recalculate still draw them).
  */
 import JSZip from "jszip";
+import { seriesNameText } from "../sheets/cellLimits";
 import {
   colLetter,
   parseCell,
@@ -206,7 +207,13 @@ function serXml(
   i: number,
   cell: SheetCharts["cell"]
 ): string {
-  const tx = `<c:tx><c:strRef><c:f>${xmlEscape(absRange(sheet, s.name.ref))}</c:f>${strCache([s.name.text])}</c:strRef></c:tx>`;
+  // A name over Excel's 255 characters is written as its text, cut ending "…" (a reference to the
+  // cell would hand Excel the whole text); the cell keeps it whole.
+  const name = seriesNameText(s.name.text);
+  const tx =
+    name === s.name.text
+      ? `<c:tx><c:strRef><c:f>${xmlEscape(absRange(sheet, s.name.ref))}</c:f>${strCache([s.name.text])}</c:strRef></c:tx>`
+      : `<c:tx><c:v>${xmlEscape(name)}</c:v></c:tx>`;
   const cat = catXml(sheet, s.cat, cell);
   const val = `<c:val><c:numRef><c:f>${xmlEscape(absRange(sheet, s.val))}</c:f>${numCache(cellsOf(s.val, cell))}</c:numRef></c:val>`;
   const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}`;

@@ -1888,6 +1888,12 @@ export class ChartProxy extends Item<ChartModel> {
   }
 }
 
+/** Excel refuses a chart series name over 255 characters (the tester's 300-character decision-map point). */
+function seriesNameWithinLimit(name: string): void {
+  if (name.length > 255)
+    throw new DoubleError("InvalidArgument", "A series name holds at most 255 characters");
+}
+
 export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
   protected readonly scalars = [] as const;
   protected _get(): unknown {
@@ -1903,6 +1909,7 @@ export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
   add(name?: string): ChartSeriesProxy {
     const p = new ChartSeriesProxy(this.context, undefined);
     this.context._queue({ op: "series.add", name }, () => {
+      if (name !== undefined) seriesNameWithinLimit(name);
       const s: ChartSeriesModel = {
         name: name ?? `Series${this._m().series.length + 1}`,
         hasDataLabels: false,
@@ -1922,7 +1929,10 @@ export class ChartSeriesProxy extends ClientObject<ChartSeriesModel> {
     return p === "name" ? m.name : m.hasDataLabels;
   }
   set name(v: string) {
-    this._write("name", v, (m) => (m.name = v));
+    this._write("name", v, (m) => {
+      seriesNameWithinLimit(v);
+      m.name = v;
+    });
   }
   set hasDataLabels(v: boolean) {
     this._write("hasDataLabels", v, (m) => (m.hasDataLabels = v));
