@@ -13,7 +13,7 @@ import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
 import { formatMoney, moneyLabel, type MoneyLabel } from "../domain/currency";
-import { percentText, wholeText } from "../domain/numberText";
+import { decimalText, percentText, wholeText } from "../domain/numberText";
 import {
   competitiveBlock,
   objectionsBlock,
@@ -129,6 +129,29 @@ export function passedOverNote(q: QbrData, culture: string | undefined): string 
   const p = q.passedOver;
   if (!p) return null;
   return passedOverText(p.quarter, q.quarter, q.asOf, p.firstOrder, q.figuresTo, culture);
+}
+
+/**
+ * A median of whole counts over an even number of accounts can be a half ("23.5" orders): said so
+ * under the comparison, so it does not read as half an order. Nothing when no median is a half.
+ */
+function halfMedianNote(sim: QbrData["similarAccounts"], culture: string | undefined): Block[] {
+  const halves = (
+    [
+      [sim.medianOrdersLast12, "orders"],
+      [sim.medianCategoriesLast12, "categories"],
+    ] as const
+  )
+    .filter(([m]) => m !== null && !Number.isInteger(m))
+    .map(([m, what]) => `${decimalText(String(m), culture)} ${what}`);
+  if (!halves.length) return [];
+  return [
+    cell(
+      "A16",
+      `${halves.join(" and ")} ${halves.length > 1 ? "are the medians" : "is the median"} of ${sim.accounts} similar accounts: with an even number of accounts, a median lies half-way between the two middle accounts' whole counts.`,
+      "note"
+    ),
+  ];
 }
 
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
@@ -630,6 +653,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ],
       formats: [undefined, FORMATS.integer, medianFormat(sim.medianCategoriesLast12)],
     },
+    ...halfMedianNote(sim, tc),
     cell(
       "A17",
       `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${pctText(Math.round(REPLENISHMENT.maxGapCv * 100))}; order history to ${asOfText(q.asOf, opts.culture)})`,
