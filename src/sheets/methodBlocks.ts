@@ -236,13 +236,12 @@ export function winBackBlock(r: number, w: WinBack | null): Laid {
 export function objectionsBlock(r: number): Laid {
   const blocks: Block[] = [cell(`A${r}`, "Objection handling", H2)];
   r++;
-  blocks.push({ at: `A${r}`, rows: [["Objection", "Response"]], header: true });
-  // a response wraps under its header, rather than spilling past the table's edge
-  blocks.push({
-    at: `A${r + 1}`,
-    rows: OBJECTION_RESPONSES.map((o) => [o.objection, o.response]),
-    style: { wrap: true, vAlign: "top" },
-  });
+  const rows = OBJECTION_RESPONSES.map((o) => [o.objection, o.response]);
+  // one table with its header, so a page break keeps it whole (a header block alone left the
+  // last responses to the next page); its rows again on top, wrapping under the header rather
+  // than spilling past the table's edge
+  blocks.push({ at: `A${r}`, rows: [["Objection", "Response"], ...rows], header: true });
+  blocks.push({ at: `A${r + 1}`, rows, style: { wrap: true, vAlign: "top" } });
   return { blocks, cfs: [], next: r + OBJECTION_RESPONSES.length + 2 };
 }
 

@@ -2,13 +2,18 @@
  * The QBR workbook for one account and one fiscal quarter (RULES.md §2.9, methodology 000
  * Step 7): cover, partnership summary, the quarter at a glance, service, insights,
  * recommendations, offers, planning, actions, agenda, preparation checklist and the
- * follow-up e-mail drafted with the account's own numbers. Print-ready: each sheet fits
+ * follow-up e-mail drafted with the account's own numbers — the pages put in front of the
+ * customer — then, last, "Preparation (internal)": the sales team's own material (why spend is
+ * down, win-back, outreach and payment detail, initiatives on track or behind, competitive
+ * intelligence, objection handling), red tab, not for the customer. Print-ready: each sheet fits
  * one page wide.
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
+import type { HealthInputs } from "../domain/analysis/types";
+import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
-import { DISCOUNT_TIERS, REPLENISHMENT } from "../domain/rules";
+import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
@@ -16,6 +21,7 @@ import { formatMoney, moneyLabel, type MoneyLabel } from "../domain/currency";
 import { decimalText, percentText, wholeText } from "../domain/numberText";
 import {
   competitiveBlock,
+  type Laid,
   objectionsBlock,
   place,
   trackedInitiativesBlock,
@@ -211,7 +217,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // said where the user looks first, the cover, and above the e-mail written for an active one.
   const lostNote =
     q.winBack?.stage === 5
-      ? `Your Accounts table marks this account lost${q.winBack.learning ? ` (${q.winBack.learning})` : ""}: hold a win-back conversation rather than a review, with the agenda's Stage 5 exit interview; the follow-up e-mail below is written for an active customer.`
+      ? `Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview on the ${PREPARATION_SHEET} sheet (the reason recorded is there too); the follow-up e-mail below is written for an active customer.`
       : null;
   const lostStyle = { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont } as const;
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
@@ -371,7 +377,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             f.label,
             f.score ?? "n/a",
             "",
-            factorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture), tc),
+            customerFactorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture), tc),
             "",
             "",
             "",
@@ -789,20 +795,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       header: true,
     },
   ];
-  // The account's initiatives with their figures (methodology 000 Step 8.4).
-  const planningOut = { blocks: planningBlocks, cfs: [] as ConditionalFormat[] };
-  const actionRows = Math.min(3, recs.length) + 2;
-  place(
-    planningOut,
-    trackedInitiativesBlock(12 + actionRows + 2, q.initiatives, money, q.asOf, opts.culture, {
-      whenNone: "nothing",
-    })
-  );
+  // (the account's tracked initiatives, "Behind" among them, are on the internal preparation sheet)
   const planning = mk("Planning & actions", "planning", planningBlocks, {
-    widths: [56, 16, 22, 16, 16, 16, 14, 12, 14, 18],
-    conditionalFormats: planningOut.cfs,
-    // the initiatives' ten columns on portrait, one page wide, printed at about 40% of full size
-    ...(q.initiatives.length ? { page: { ...PAGE, orientation: "landscape" as const } } : {}),
+    widths: [56, 16, 22, 16],
   });
 
   // 6. Agenda and preparation checklist
@@ -827,7 +822,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "2. Partnership review",
-          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline} (likely causes below)` : ""}; top products; savings; service levels; issues resolved`,
+          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline}` : ""}; top products; savings; service levels; issues resolved`,
           15,
         ],
         [
@@ -861,7 +856,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ["☐ Identify purchasing trends", "Data"],
         ["☐ Note any issues/complaints and resolutions", "Data"],
         ["☐ Prepare cross-sell recommendations (3–5)", "Data"],
-        ["☐ Create presentation deck / print this workbook", "Content"],
+        // the review pages: the workbook's last sheet is the internal preparation
+        ["☐ Create presentation deck / print the review pages", "Content"],
         ["☐ Bring product samples and catalogues", "Content"],
         ["☐ Prepare pricing for recommended products", "Content"],
         ["☐ Confirm attendees (request MD attendance)", "Logistics"],
@@ -870,29 +866,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ],
     },
   ];
-  // Preparation: the win-back stage, competitive intelligence and objection handling (methodology 000 Steps 5 and 9.3, Appendix D).
-  const agendaOut = { blocks: agendaBlocks, cfs: [] as ConditionalFormat[] };
-  let ar = 24;
-  if (decline) {
-    agendaOut.blocks.push(cell(`A${ar}`, "Why spend is down", H2));
-    agendaOut.blocks.push(
-      cell(`A${ar + 1}`, `${SPEND}, ${decline}. Likely causes, as the account plan lists them:`, {
-        bold: true,
-      })
-    );
-    const causes = q.planRisks.length
-      ? q.planRisks.map((r) => [`• ${r}`])
-      : [["• No risk flag in the data explains it: ask (see the planning questions)."]];
-    agendaOut.blocks.push({ at: `A${ar + 2}`, rows: causes });
-    ar += causes.length + 3;
-  }
-  ar = place(agendaOut, winBackBlock(ar, q.winBack));
-  ar = place(
-    agendaOut,
-    competitiveBlock(ar, q.competitorDisplacement, money, asOfText(q.asOf, opts.culture))
-  );
-  place(agendaOut, objectionsBlock(ar));
-  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, { widths: [40, 72, 24, 28, 30] });
+  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, { widths: [40, 72, 24] });
 
   // 7. Follow-up e-mail
   const contact = q.primaryContact.name?.split(" ")[0] ?? "there";
@@ -923,7 +897,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ),
     "- [Their action] – [owner] – [date]",
     "",
-    "Attachments: QBR summary (this workbook), special offer details, product information.",
+    // the review pages, never the workbook whole: its last sheet is the internal preparation
+    "Attachments: QBR summary (the review pages), special offer details, product information.",
     "",
     "Next QBR: [date] – I will send a calendar invite.",
     "",
@@ -944,7 +919,162 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     { widths: [100] }
   );
 
-  return [cover, partnership, quarter, insights, planning, agenda, email];
+  const prep = preparationSheet(q, opts, { Q, decline, money, subject });
+
+  // the internal sheet last: a customer pack is the sheets before it, printed or sent as they are
+  return [cover, partnership, quarter, insights, planning, agenda, email, prep];
+}
+
+/** The internal sheet's name, its tab red; its header line and printed page header say it is not for the customer. */
+const PREPARATION_SHEET = "Preparation (internal)";
+const PREPARATION_TITLE = `${PREPARATION_SHEET} – not for the customer`;
+/** Excel's Dark Red: the tab of a sheet that is not to be shown. */
+const INTERNAL_RED = "#C00000";
+
+/**
+ * The sales team's own preparation for the review, on one sheet after the customer's pages
+ * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): why spend is down, the win-back plan, the
+ * health score's engagement and payment in detail with the unanswered outreach, the tracked
+ * initiatives with on track / behind, competitive intelligence and objection handling. None of it
+ * is for the customer's eyes, so none of it is on the pages put in front of them.
+ */
+function preparationSheet(
+  q: QbrData,
+  opts: LayoutOptions,
+  c: { Q: string; decline: string | null; money: string; subject: string }
+): SheetSpec {
+  const out = { blocks: [] as Block[], cfs: [] as ConditionalFormat[] };
+  out.blocks.push(
+    cell("A1", PREPARATION_TITLE, { bold: true, fontSize: 16, fontColor: INTERNAL_RED }),
+    cell(
+      "A2",
+      `${q.name} · ${c.Q} · your own notes for the review: keep this sheet out of what you print or send the customer.`,
+      { italic: true, fontColor: INTERNAL_RED }
+    )
+  );
+  let r = 4;
+  // A declining account: the likely causes, in the account plan's words, so the two never disagree.
+  if (c.decline) {
+    out.blocks.push(cell(`A${r}`, "Why spend is down", H2));
+    out.blocks.push(
+      cell(`A${r + 1}`, `${SPEND}, ${c.decline}. Likely causes, as the account plan lists them:`, {
+        bold: true,
+      })
+    );
+    const causes = q.planRisks.length
+      ? q.planRisks.map((x) => [`• ${x}`])
+      : [["• No risk flag in the data explains it: ask (see the planning questions)."]];
+    out.blocks.push({ at: `A${r + 2}`, rows: causes });
+    r += causes.length + 3;
+  }
+  r = place(out, winBackBlock(r, q.winBack));
+  r = place(out, engagementPaymentBlock(r, q, opts));
+  r = place(
+    out,
+    trackedInitiativesBlock(r, q.initiatives, c.money, q.asOf, opts.culture, {
+      whenNone: "nothing",
+    })
+  );
+  r = place(
+    out,
+    competitiveBlock(r, q.competitorDisplacement, c.money, asOfText(q.asOf, opts.culture))
+  );
+  place(out, objectionsBlock(r));
+  return sheet(PREPARATION_SHEET, "qbr-prep", c.subject, out.blocks, {
+    showGridlines: false,
+    tabColor: INTERNAL_RED,
+    // the account plan's columns (objections' responses wrapping in B), an initiative's run in C on one line
+    widths: [48, 48, 24, 18, 18, 16, 14, 12, 14, 30],
+    conditionalFormats: out.cfs,
+    // several pages tall, one wide: each printed page's header says it is internal
+    page: {
+      orientation: "landscape",
+      fitToWidth: true,
+      margins: PAGE.margins,
+      headerLeft: PREPARATION_TITLE,
+    },
+  });
+}
+
+/**
+ * The health score's engagement and payment as the data has them (outreach answered and not,
+ * days paid late, invoices unpaid): the Partnership page words them neutrally for the customer.
+ */
+function engagementPaymentBlock(r: number, q: QbrData, opts: LayoutOptions): Laid {
+  const i = q.health.inputs;
+  const dateText = (s: number) => asOfText(s, opts.culture);
+  const blocks: Block[] = [
+    cell(
+      `A${r}`,
+      `Engagement and payment behind the health score (scores 1–5), as of ${dateText(q.asOf)}`,
+      H2
+    ),
+  ];
+  const rows = q.health.factors
+    .filter((f) => f.factor === "engagement" || f.factor === "payment")
+    .map((f) => [
+      f.label,
+      factorBasis(i, f.factor, dateText, opts.numberCulture),
+      f.score ?? "n/a",
+      f.source ?? "no data",
+    ]);
+  blocks.push({
+    at: `A${r + 1}`,
+    rows: [["Factor", "Based on", "Score", "Source"], ...rows],
+    header: true,
+    formats: [undefined, undefined, FORMATS.integer, undefined],
+    style: { wrap: true, vAlign: "top" },
+  });
+  r += rows.length + 2;
+  const log = i.engagementLog;
+  if (log) {
+    blocks.push(cell(`A${r}`, unansweredText(log, dateText(log.to)), "label"));
+    r++;
+  }
+  return { blocks, cfs: [], next: r + 1 };
+}
+
+/**
+ * "Unanswered outreach, 90 days to 31/10/2026 (engagement log): 2 of the 4 older than 14 days have
+ * no response (Aisha Taylor, Fiona Evans)." — the engagement log's rule 1 in figures, with whom.
+ */
+function unansweredText(log: EngagementFromLog, to: string): string {
+  const head = `Unanswered outreach, ${ENGAGEMENT_LOG.windowDays} days to ${to} (engagement log)`;
+  const after = `older than ${ENGAGEMENT_LOG.unansweredAfterDays} days`;
+  if (log.oldOutreach === 0) return `${head}: none ${after} yet.`;
+  if (log.unansweredOld === 0)
+    return log.oldOutreach === 1
+      ? `${head}: the one ${after} has a response.`
+      : `${head}: all ${log.oldOutreach} ${after} have a response.`;
+  const who = log.unansweredContacts.length ? ` (${log.unansweredContacts.join(", ")})` : "";
+  return `${head}: ${log.unansweredOld} of the ${log.oldOutreach} ${after} ${log.unansweredOld === 1 ? "has" : "have"} no response${who}.`;
+}
+
+/**
+ * A factor's basis as the customer's page shows it: engagement and payment in neutral words (how
+ * many of our calls went unanswered, how late and how many invoices are unpaid are the sales
+ * team's, on the internal sheet); the other factors are the customer's own orders, said as they are.
+ */
+function customerFactorBasis(
+  i: HealthInputs,
+  f: Factor,
+  dateText: (serial: number) => string,
+  culture: string | undefined
+): string {
+  const to = dateText(i.date);
+  if (f === "engagement")
+    return i.engagementSource === "engagement log"
+      ? `our contact with each other in the ${ENGAGEMENT_LOG.windowDays} days to ${to}`
+      : i.engagementSource === "accounts table"
+        ? "your account manager's rating"
+        : "not given";
+  if (f === "payment")
+    return i.paymentSource === "payments ledger"
+      ? `payment against terms, invoices due in the 12 months to ${to}`
+      : i.paymentSource === "accounts table"
+        ? "payment against terms, as recorded"
+        : "not given";
+  return factorBasis(i, f, dateText, culture);
 }
 
 /** The last day of a month given by its key. */

@@ -200,6 +200,7 @@ describe("Excel host", () => {
       "Planning & actions",
       "Agenda & checklist",
       "Follow-up e-mail",
+      "Preparation (internal)",
     ]);
     // the user's workbook is untouched
     expect(x.sheetNames()).toEqual(["Orders"]);

@@ -49,6 +49,7 @@ test("a QBR workbook Excel on the web refuses as too large is offered for downlo
     "Planning & actions",
     "Agenda & checklist",
     "Follow-up e-mail",
+    "Preparation (internal)",
   ]);
   // its size as the message gives it: under a megabyte, the file's bytes in kB (1,000 bytes)
   const kB = Math.round(Buffer.from(res.download!.base64, "base64").length / 1000);

@@ -87,7 +87,30 @@ it("QBR: the partnership sheet shows how the score is made, factor by factor wit
     ["Engagement", 4, "engagement log"],
     ["Payment", 4, "payments ledger"],
   ]);
-  expect(rows[5][3]).toBe("median response 5 h: 3 of 3 answered, 0 inbound (90 days)");
+  // engagement and payment in neutral words on the customer's page: how many calls they answered
+  // and how late they pay are the sales team's, on the internal preparation sheet
+  expect(rows[5][3]).toBe("our contact with each other in the 90 days to 30/06/2025");
+  expect(rows[6][3]).toBe("payment against terms, invoices due in the 12 months to 30/06/2025");
+  const prep = tableWith(
+    sheets.find((s) => s.kind === "qbr-prep")!,
+    "Based on"
+  );
+  expect(prep).toEqual([
+    ["Factor", "Based on", "Score", "Source"],
+    [
+      "Engagement",
+      "median response 5 h: 3 of 3 answered, 0 inbound (90 days)",
+      4,
+      "engagement log",
+    ],
+    // one invoice of £100, due 01/05 and paid 01/05: 0 days late
+    [
+      "Payment",
+      "weighted mean 0 days, 1 invoice due in the 12 months to 30/06/2025",
+      4,
+      "payments ledger",
+    ],
+  ]);
 });
 
 it('Account plan: "Recent engagement" lists the log newest first', () => {

@@ -192,6 +192,7 @@ it("kap qbr: LibreOffice opens every part of the QBR, and the 12-month spend mat
       "Insights & offers",
       "Partnership",
       "Planning & actions",
+      "Preparation (internal)",
       "Quarter at a glance",
     ].sort()
   );

@@ -291,15 +291,16 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
     expect(numericColumns(b)[1]).toBe(true);
   });
 
-  it("the QBR planning sheet shows it too; its preparation sheet carries objection handling and competitive intelligence", () => {
+  it("the QBR's internal preparation sheet shows it too, with objection handling and competitive intelligence; the customer's planning page does not", () => {
     const q = qbrSheets(qbrData(model, "A", { year: 2025, q: 2 }), opts);
     const planning = q.find((x) => x.kind === "qbr-planning")!;
-    expect(rowAfter(planning, "Initiative", 1, 3)).toEqual([
+    expect(texts(planning)).not.toContain("Ties range expansion");
+    const prep = q.find((x) => x.kind === "qbr-prep")!;
+    expect(rowAfter(prep, "Initiative", 1, 3)).toEqual([
       "Ties range expansion",
       "Range expansion",
       "01/05/2025 – 31/07/2025",
     ]);
-    const prep = q.find((x) => x.kind === "qbr-agenda")!;
     const t = texts(prep);
     for (const o of OBJECTION_RESPONSES) {
       expect(t).toContain(o.objection);

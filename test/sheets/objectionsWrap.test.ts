@@ -4,14 +4,15 @@
  * customers said the same before trying us. Would a small trial be worth exploring?" ran about
  * 140 px past the header bar over the empty columns to its right, five rows of it.
  *
- * By hand: the agenda's Response column (B) is 72 characters wide; that response is 104
- * characters, so it cannot fit on one line and needs a second: its row is at least two lines of
+ * The table is on the QBR's internal preparation sheet (objection scripts are not for the
+ * customer). By hand: its Response column (B) is at most 48 characters wide; that response is 104
+ * characters, so it cannot fit on one line and needs more: its row is at least two lines of
  * Calibri 11 (15 pt each), 30 pt.
  */
 import { qbrSheetAsRead } from "./qbrSheetRead";
 
 test("each response wraps in its own cell (B), the cells to its right left empty, the long one on 2+ lines", async () => {
-  const ws = await qbrSheetAsRead("qbr-agenda");
+  const ws = await qbrSheetAsRead("qbr-prep");
   let header = 0;
   ws.eachRow((row, r) => {
     if (row.getCell(1).value === "Objection" && row.getCell(2).value === "Response") header = r;

@@ -29,10 +29,10 @@ const model = buildPortfolio(
 
 it("reads 'Their median spend, 12 months to 31/10/2026': Lighting £200 (median of 100, 200, 300)", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 });
-  const agenda = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).find(
-    (s) => s.kind === "qbr-agenda"
+  const prep = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).find(
+    (s) => s.kind === "qbr-prep"
   )!;
-  const table = agenda.blocks.find(
+  const table = prep.blocks.find(
     (b) => b.rows[0]?.[0] === "Category" && b.rows[0]?.[1] === "Bought by"
   )!;
   expect(table.rows[0][3]).toBe("Their median spend, 12 months to 31/10/2026");

@@ -66,8 +66,9 @@ it("estimates Lighting at the Electrical Contractors' £200 (not the rule's £60
     "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
   expect(String(lighting[3])).not.toContain("£600.00");
-  const agenda = sheets.find((s) => s.kind === "qbr-agenda")!;
-  const elsewhere = agenda.blocks.find(
+  // the competitive intelligence is the sales team's: on the internal preparation sheet
+  const prep = sheets.find((s) => s.kind === "qbr-prep")!;
+  const elsewhere = prep.blocks.find(
     (b) => b.rows[0]?.[0] === "Category" && b.rows[0]?.[1] === "Bought by"
   )!;
   expect(elsewhere.rows[1]).toEqual(["Lighting", `3 of 3 ${EC} accounts`, 1, 200]);

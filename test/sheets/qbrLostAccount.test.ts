@@ -29,14 +29,20 @@ const texts = (s: SheetSpec): string[] =>
 const sheetsOf = (id: string) =>
   qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), layoutOptions({ asOf }));
 
-test("the cover and the e-mail sheet of a lost account say it is marked lost, with the reason and where the win-back script is", () => {
+test("the cover and the e-mail sheet of a lost account say it is marked lost and where the win-back script is; the reason stays on the internal sheet", () => {
   const sheets = sheetsOf("L");
   const cover = sheets.find((s) => s.name === "Cover")!;
   const email = sheets.find((s) => s.name === "Follow-up e-mail")!;
   const note =
-    "Your Accounts table marks this account lost (Moved to a framework supplier): hold a win-back conversation rather than a review, with the agenda's Stage 5 exit interview; the follow-up e-mail below is written for an active customer.";
+    "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview on the Preparation (internal) sheet (the reason recorded is there too); the follow-up e-mail below is written for an active customer.";
   expect(texts(cover)).toContain(note);
   expect(texts(email)).toContain(note);
+  // the lost reason is the sales team's learning, never on a page the customer sees
+  const customer = sheets.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
+  expect(customer.some((t) => t.includes("framework supplier"))).toBe(false);
+  const prep = texts(sheets.find((s) => s.kind === "qbr-prep")!);
+  expect(prep).toContain("Win-back: Stage 5 – Exit interview");
+  expect(prep).toContain("Moved to a framework supplier");
 });
 
 test("an active account's QBR has no such note", () => {

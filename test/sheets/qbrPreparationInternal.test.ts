@@ -1,0 +1,196 @@
+/**
+ * The QBR workbook is put in front of the customer (PRODUCT.md §2.9), so the sales team's own
+ * material is on one last sheet, "Preparation (internal)", its tab red and its header line and
+ * printed page header saying it is not for the customer. Before, the agenda page printed the
+ * objection scripts, the competitive intelligence, "Why spend is down" with its likely causes and
+ * the win-back plan; the planning page the tracked initiatives with "Behind"; the partnership page
+ * how many of our calls went unanswered and how many invoices were unpaid.
+ *
+ * Read back as a user gets it, from both writers: the .xlsx (ExcelJS: `kap qbr`, and the pane's
+ * one-button QBR, which opens those bytes) and the Office.js writer (src/excel) on the double.
+ *
+ * Account A (industry Electrical Contractor), as of 31/10/2026, QBR of FY2026 Q3 (Jul–Sep 2026):
+ * - orders: 01/03/2025 Cable Ties £2,000 (the 12 months before); 03/08/2026 Cable Ties £100 (the
+ *   last 12 months): (100 − 2,000) / 2,000 = −95%, a declining account with likely causes.
+ *   Its last order 03/08/2026 is 28 + 30 + 31 = 89 days before 31/10: win-back Stage 3 (60–89).
+ * - B, C, D (the same industry) buy Cable Ties and Lighting: Lighting is probably bought elsewhere
+ *   ("3 of 3 Electrical Contractor accounts"), the competitive intelligence's one category.
+ * - engagement log: four calls to Jo Bloggs 60, 50, 40 and 30 days before, the first two answered
+ *   in 5 h, the last two not: 2 of the 4 older than 14 days unanswered, half → engagement 1.
+ * - payments ledger: £100 due 01/09/2026 paid 23/09/2026 (22 days late); £100 due 01/10/2026
+ *   unpaid, 30 days overdue at 31/10: weighted mean (22 + 30) / 2 = 26 days, 1 unpaid → payment 2
+ *   (8–30 days).
+ * - Initiatives table: "Introduce Lighting" from 01/07/2026 to 30/06/2027, target £5,000, no
+ *   Lighting bought since: Behind.
+ */
+import ExcelJS from "exceljs";
+import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { OBJECTION_RESPONSES } from "../../src/domain/rules";
+import type { EngagementEntry } from "../../src/domain/types";
+import { writeSheetsIn } from "../../src/excel/writeSheets";
+import { layoutOptions } from "../../src/sheets/options";
+import { finishForPrint } from "../../src/sheets/print";
+import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
+import { ExcelDouble } from "../excel-double/excel";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const industry = "Electrical Contractor";
+const ct = (id: string, date: number, v: number) =>
+  line(id, date, "CT", v, { category: "Cable Ties" });
+const lt = (id: string, date: number, v: number) =>
+  line(id, date, "LT", v, { category: "Lighting" });
+const call = (daysAgo: number, answeredAfterHours?: number): EngagementEntry => ({
+  accountId: "A",
+  at: asOf - daysAgo,
+  contact: "Jo Bloggs",
+  direction: "outbound",
+  respondedOn:
+    answeredAfterHours === undefined ? undefined : asOf - daysAgo + answeredAfterHours / 24,
+});
+const model = buildPortfolio(
+  bookOf([
+    ct("A", d(2025, 3, 1), 2000),
+    ct("A", d(2026, 8, 3), 100),
+    ...["B", "C", "D"].flatMap((id) => [ct(id, d(2026, 9, 1), 50), lt(id, d(2026, 9, 1), 200)]),
+  ]),
+  {
+    asOf,
+    accounts: ["A", "B", "C", "D"].map((accountId) => ({ accountId, industry })),
+    engagementLog: [call(60, 5), call(50, 5), call(40), call(30)],
+    invoices: [
+      { accountId: "A", dueDate: d(2026, 9, 1), paidDate: d(2026, 9, 23), amount: 100 },
+      { accountId: "A", dueDate: d(2026, 10, 1), amount: 100 },
+    ],
+    initiatives: [
+      {
+        account: "A",
+        initiative: "Introduce Lighting",
+        categories: ["Lighting"],
+        skus: [],
+        start: d(2026, 7, 1),
+        end: d(2027, 6, 30),
+        target: 5000,
+        status: "Planned",
+      },
+    ],
+  }
+);
+const specs = qbrSheets(
+  qbrData(model, "A", { year: 2026, q: 3 }),
+  layoutOptions({ asOf, currency: "GBP" })
+).map((s) => finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" }));
+
+const INTERNAL = "Preparation (internal)";
+const HEADER = "Preparation (internal) – not for the customer";
+
+/** What must be on the internal sheet and on no customer page, each found by a text it holds. */
+const internalOnly: [string, (t: string) => boolean][] = [
+  ...OBJECTION_RESPONSES.flatMap((o): [string, (t: string) => boolean][] => [
+    [`objection ${o.objection}`, (t) => t === o.objection],
+    [`response to ${o.objection}`, (t) => t === o.response],
+  ]),
+  ["competitive intelligence", (t) => t === "Competitive intelligence"],
+  ["the intel's category bought elsewhere", (t) => t === `3 of 3 ${industry} accounts`],
+  ["the question naming it", (t) => t.includes("Who else do you work with for Lighting?")],
+  ["the competitor table", (t) => t === "Competitors (fill in)"],
+  ["an initiative behind", (t) => /\bBehind\b/.test(t)],
+  ["the tracked initiative", (t) => t === "Introduce Lighting"],
+  ["outreach counts", (t) => /outreach|answered/i.test(t)],
+  ["the contact who did not answer", (t) => t.includes("Jo Bloggs")],
+  ["unpaid invoices", (t) => /unpaid|weighted mean/i.test(t)],
+  ["why spend is down", (t) => /likely causes|Why spend is down/i.test(t)],
+  ["the win-back plan", (t) => t.startsWith("Win-back: Stage 3")],
+];
+
+function expectSplit(texts: Map<string, string[]>) {
+  const names = [...texts.keys()];
+  expect(names[names.length - 1]).toBe(INTERNAL);
+  const internal = texts.get(INTERNAL)!;
+  expect(internal[0]).toBe(HEADER);
+  for (const [what, found] of internalOnly) {
+    for (const [name, t] of texts)
+      if (name !== INTERNAL) expect([what, name, t.filter(found)]).toEqual([what, name, []]);
+    expect([what, internal.some(found)]).toEqual([what, true]);
+  }
+  // the figures themselves: 2 of 4 calls unanswered, 26 days on average, 1 unpaid
+  expect(internal).toContain("2 of 4 outreach older than 14 days unanswered (90 days)");
+  expect(internal).toContain(
+    "weighted mean 26 days, 2 invoices due in the 12 months to 31/10/2026, 1 unpaid"
+  );
+  expect(internal).toContain(
+    "Unanswered outreach, 90 days to 31/10/2026 (engagement log): 2 of the 4 older than 14 days have no response (Jo Bloggs)."
+  );
+  expect(internal).toContain(
+    "Spend after returns, 12 months to 31/10/2026: -95% on the 12 months before. Likely causes, as the account plan lists them:"
+  );
+  // what the customer sees stays: the score's factors beside it, in neutral words; the agenda and checklist
+  const partnership = texts.get("Partnership")!;
+  expect(partnership).toContain("How the health score is made, as of 31/10/2026");
+  expect(partnership).toContain("our contact with each other in the 90 days to 31/10/2026");
+  expect(partnership).toContain(
+    "payment against terms, invoices due in the 12 months to 31/10/2026"
+  );
+  const agenda = texts.get("Agenda & checklist")!;
+  expect(agenda).toContain("Preparation checklist");
+  expect(agenda).toContain("2. Partnership review");
+  // what is printed and sent is the review pages, never the workbook whole with its internal sheet
+  expect(agenda).toContain("☐ Create presentation deck / print the review pages");
+  expect(texts.get("Follow-up e-mail")).toContain(
+    "Attachments: QBR summary (the review pages), special offer details, product information."
+  );
+}
+
+test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying so in its header; no customer sheet holds its material", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await toXlsxBytes(specs)) as unknown as ExcelJS.Buffer);
+  const texts = new Map<string, string[]>();
+  for (const ws of wb.worksheets) {
+    const t: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string") t.push(c.value);
+      })
+    );
+    texts.set(ws.name, t);
+  }
+  expect([...texts.keys()]).toEqual([
+    "Cover",
+    "Partnership",
+    "Quarter at a glance",
+    "Insights & offers",
+    "Planning & actions",
+    "Agenda & checklist",
+    "Follow-up e-mail",
+    INTERNAL,
+  ]);
+  expectSplit(texts);
+  const ws = wb.getWorksheet(INTERNAL)!;
+  expect(ws.properties.tabColor).toEqual({ argb: "FFC00000" });
+  expect(ws.getCell("A1").value).toBe(HEADER);
+  expect(ws.headerFooter.oddHeader).toContain(`&L${HEADER}`);
+  // no customer sheet's tab is red
+  for (const w of wb.worksheets.slice(0, -1)) expect(w.properties.tabColor).toBeUndefined();
+});
+
+test("Office.js writer: the same sheets in the same order, the internal one red with its page header", async () => {
+  const x = new ExcelDouble([]);
+  await writeSheetsIn(x.newContext() as unknown as Excel.RequestContext, specs);
+  const texts = new Map<string, string[]>();
+  for (const name of x.sheetNames())
+    texts.set(
+      name,
+      x
+        .sheet(name)
+        .cells.flatMap((row) => row ?? [])
+        .map((c) => c?.value)
+        .filter((v): v is string => typeof v === "string" && v !== "")
+    );
+  expect(x.sheetNames()).toHaveLength(8);
+  expectSplit(texts);
+  const s = x.sheet(INTERNAL);
+  expect(s.tabColor).toBe("#C00000");
+  expect(s.page.headersFooters).toMatchObject({ leftHeader: HEADER });
+  expect(s.page.orientation).toBe("Landscape");
+});
