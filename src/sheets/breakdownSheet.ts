@@ -3,7 +3,7 @@ import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
 import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
-import { ratingCapText } from "./estimateBasis";
+import { assumptionRankText, ratingCapText } from "./estimateBasis";
 import {
   DORMANT,
   MIN_RECOMMENDATION_LIFT,
@@ -139,7 +139,7 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r}`,
-      `Priority: High when ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}; else Low. ${ratingCapText(opts.numberCulture)}`,
+      `Priority: High when ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}; else Low. ${ratingCapText(opts.numberCulture)} ${assumptionRankText()}`,
       "note"
     )
   );

@@ -3,7 +3,13 @@ import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
 import { moneyLabel } from "../domain/currency";
-import { money2, ratingCapText, ruleEstimateBasis, withEstimateBasis } from "./estimateBasis";
+import {
+  assumptionRankText,
+  money2,
+  ratingCapText,
+  ruleEstimateBasis,
+  withEstimateBasis,
+} from "./estimateBasis";
 import {
   MIN_RECOMMENDATION_LIFT,
   MIN_RULE_SUPPORT_ACCOUNTS,
@@ -105,7 +111,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   blocks.push(
     cell(
       `A${r - 2}`,
-      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. ${ratingCapText(opts.numberCulture)} Each estimate is a median 12-month spend; its Why says whose.`,
+      `Rules count with lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} and ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both. Likelihood = the larger of the rule's confidence and the share of comparable accounts buying it; High from ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}, Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}. ${ratingCapText(opts.numberCulture)} ${assumptionRankText()} Each estimate is a median 12-month spend; its Why says whose.`,
       "note"
     )
   );

@@ -65,3 +65,11 @@ function notStockedText(o: Opportunity): string {
 export function ratingCapText(numberCulture: string | undefined): string {
   return `A rule alone is not High when fewer than ${shareText(OPPORTUNITY_PRIORITY.medium, numberCulture)} or fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} of the account's comparable accounts buy the item: then Medium.`;
 }
+
+/**
+ * Where the built-in matrices' assumptions rank (./opportunities.ts, rankOpportunities), in the
+ * words every sheet that lists the opportunities uses.
+ */
+export function assumptionRankText(): string {
+  return "Within a rating, what the data backs comes first; KAP's built-in matrices alone naming an item not in the catalog or the order data make it Low, never recommended.";
+}

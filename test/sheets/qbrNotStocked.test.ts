@@ -3,55 +3,94 @@
  * so, and its action is to check supply, not "send samples". In the sample's 40 top QBRs, 12 of
  * the 119 action rows were "Send samples / quote for Cable Clips" (and Cable Cutters, Tool
  * Bags/Cases, Fittings…): KAP's built-in product matrix names them; nothing in the workbook sells them.
+ * And an item only KAP's built-in matrices name, with nothing in the workbook selling it, is an
+ * assumption: Low, ranked below what the data backs, never recommended (the sample's Warren
+ * Facilities, C0204, had Cable Clips and Cable Tie Gun at Medium, 4th and 5th of its QBR's
+ * recommendations); the user's own cross-sell sheet keeps its priority.
  *
  * Account A buys Cable Ties (as of 30/09/2026). The built-in product matrix then suggests Cable Tie
- * Gun, Cable Clips and Spiral Wrap (each Medium: built-in rules are capped at Medium). The catalog
- * has a "Cable Tie Gun" (SKU TG1); Cable Clips and Spiral Wrap are nowhere. All three Medium with no
- * estimate, so ranked by name: Cable Clips, Cable Tie Gun, Spiral Wrap.
+ * Gun, Cable Clips and Spiral Wrap. The catalog has a "Cable Tie Gun" (SKU TG1): Medium (built-in
+ * rules are capped at Medium). Cable Clips and Spiral Wrap are nowhere: Low. The user's cross-sell
+ * sheet, in the second portfolio, says Cable Ties → Cable Clips, High: High, flagged not stocked.
  */
-import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
 import { layoutOptions } from "../../src/sheets/options";
 import { bookOf, d, line } from "../domain/analysis/helpers";
 
 const asOf = d(2026, 9, 30);
-const model = buildPortfolio(
-  bookOf([line("A", d(2026, 8, 1), "CT1", 100, { category: "Cable Ties" })]),
-  { asOf, catalog: [{ sku: "TG1", name: "Cable Tie Gun", category: "Tools" }] }
-);
-const sheets = qbrSheets(
-  qbrData(model, "A", { year: 2026, q: 3 }),
-  layoutOptions({ asOf, currency: "GBP" })
-);
-const rowsOf = (kind: string, first: string) =>
+const book = () => bookOf([line("A", d(2026, 8, 1), "CT1", 100, { category: "Cable Ties" })]);
+const catalog = [{ sku: "TG1", name: "Cable Tie Gun", category: "Tools" }];
+const builtIn = buildPortfolio(book(), { asOf, catalog });
+const withUserRule = buildPortfolio(book(), {
+  asOf,
+  catalog,
+  curatedRules: [
+    {
+      theyBuy: "Cable Ties",
+      considerSelling: "Cable Clips",
+      rationale: "Our installers always need them",
+      priority: "High",
+    },
+  ],
+});
+const sheetsOf = (model: typeof builtIn) =>
+  qbrSheets(qbrData(model, "A", { year: 2026, q: 3 }), layoutOptions({ asOf, currency: "GBP" }));
+const rowsOf = (sheets: ReturnType<typeof sheetsOf>, kind: string, first: string) =>
   sheets.find((s) => s.kind === kind)!.blocks.find((b) => b.rows[0]?.[0] === first)!.rows;
+const NOTE_BUILT_IN =
+  "Not in the catalog or the order data: a suggestion from KAP's built-in product matrix, with no sales behind it yet.";
 
-test("the recommendations say which items are not stocked", () => {
-  const recs = rowsOf("qbr-insights", "Recommendation");
-  expect(recs.slice(1).map((r) => r[0])).toEqual([
-    "1. Cable Clips",
-    "2. Cable Tie Gun",
-    "3. Spiral Wrap",
+test("built-in matrix items nothing sells are Low, after the stocked one, flagged, and not recommended", () => {
+  const det = analyzeAccount(builtIn, "A");
+  expect(det.opportunities.map((o) => [o.rank, o.offer, o.priority, o.notStocked])).toEqual([
+    [1, "Cable Tie Gun", "Medium", false],
+    [2, "Cable Clips", "Low", true],
+    [3, "Spiral Wrap", "Low", true],
   ]);
-  const note =
-    "Not in the catalog or the order data: a suggestion from KAP's built-in product matrix, with no sales behind it yet.";
+  const recs = rowsOf(sheetsOf(builtIn), "qbr-insights", "Recommendation");
+  expect(recs.slice(1).map((r) => r[0])).toEqual(["1. Cable Tie Gun"]);
   // Why in D (index 3): Priority stands over B:C
-  expect(String(recs[1][3])).toContain(note);
-  expect(String(recs[2][3])).not.toContain("Not in the catalog");
-  expect(String(recs[3][3])).toContain(note);
+  expect(String(recs[1][3])).not.toContain("Not in the catalog");
 });
 
-test("their actions are to check supply; the stocked one's is samples or a quote", () => {
-  const actions = rowsOf("qbr-planning", "Action").map((r) => r[0]);
-  expect(actions.slice(1, 4)).toEqual([
+test("the stocked one's action is samples or a quote", () => {
+  const sheets = sheetsOf(builtIn);
+  const actions = rowsOf(sheets, "qbr-planning", "Action").map((r) => r[0]);
+  expect(actions.slice(1, 3)).toEqual([
+    "Send samples / quote for Cable Tie Gun",
+    "Confirm date of next QBR",
+  ]);
+  const email = sheets
+    .find((s) => s.kind === "qbr-email")!
+    .blocks.flatMap((b) => b.rows.flat())
+    .join("\n");
+  expect(email).toContain("- Send samples / a quote for Cable Tie Gun – me – [date]");
+  expect(email).not.toContain("Cable Clips");
+});
+
+test("the user's own rule for an item nothing sells keeps its High, is recommended first, says so, and its action is to check supply", () => {
+  const det = analyzeAccount(withUserRule, "A");
+  expect(det.opportunities.map((o) => [o.rank, o.offer, o.priority])).toEqual([
+    [1, "Cable Clips", "High"],
+    [2, "Cable Tie Gun", "Medium"],
+    [3, "Spiral Wrap", "Low"],
+  ]);
+  const sheets = sheetsOf(withUserRule);
+  const recs = rowsOf(sheets, "qbr-insights", "Recommendation");
+  expect(recs.slice(1).map((r) => r[0])).toEqual(["1. Cable Clips", "2. Cable Tie Gun"]);
+  expect(String(recs[1][3])).toContain(
+    "Not in the catalog or the order data: a suggestion from your cross-sell sheet, with no sales behind it yet."
+  );
+  expect(String(recs[1][3])).not.toContain(NOTE_BUILT_IN);
+  const actions = rowsOf(sheets, "qbr-planning", "Action").map((r) => r[0]);
+  expect(actions.slice(1, 3)).toEqual([
     "Check we can supply Cable Clips, then quote",
     "Send samples / quote for Cable Tie Gun",
-    "Check we can supply Spiral Wrap, then quote",
   ]);
   const email = sheets
     .find((s) => s.kind === "qbr-email")!
     .blocks.flatMap((b) => b.rows.flat())
     .join("\n");
   expect(email).toContain("- Check we can supply Cable Clips and send a quote – me – [date]");
-  expect(email).toContain("- Send samples / a quote for Cable Tie Gun – me – [date]");
 });

@@ -18,7 +18,9 @@
  * Medium; the user's rules as written). Estimate = the comparable accounts' median spend (the
  * Whitespace Map's figure), else the rule's median spend among accounts buying both
  * (opportunityEstimate). Expected value = likelihood × estimate.
- * Rank: priority, then expected value, then estimate (both descending), then name.
+ * The built-in matrices alone naming an item neither the catalog nor the order data has: Low.
+ * Rank: priority, then what the data backs (a likelihood, or the user's own rule) before the
+ * matrices' assumptions, then expected value, then estimate (both descending), then name.
  */
 import { percentText } from "../numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
@@ -72,10 +74,23 @@ function higher(a: Priority, b: Priority): Priority {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-/** Orders opportunities: priority, expected value, estimate (descending), then name. */
+/**
+ * Whether the data speaks for an opportunity: a rule or the comparable accounts with enough
+ * supporting accounts (a likelihood), or the user's own rule. Else it is only the built-in
+ * matrices' assumption.
+ */
+export function dataBacked(o: Pick<Opportunity, "likelihood" | "curated">): boolean {
+  return o.likelihood !== null || o.curated.some((c) => c.source === "user rule");
+}
+
+/**
+ * Orders opportunities: priority; within one, what the data backs before the matrices'
+ * assumptions; then expected value, estimate (descending), then name.
+ */
 export function compareOpportunities(a: Opportunity, b: Opportunity): number {
   return (
     RANK[a.priority] - RANK[b.priority] ||
+    Number(dataBacked(b)) - Number(dataBacked(a)) ||
     (b.expectedValue ?? -1) - (a.expectedValue ?? -1) ||
     (b.annualEstimate ?? -1) - (a.annualEstimate ?? -1) ||
     (a.offer.toLowerCase() < b.offer.toLowerCase()
@@ -166,9 +181,13 @@ export function rankOpportunities(
           : OPPORTUNITY_PRIORITY.curatedCap
       );
     }
-    o.priority = priority;
     o.notStocked =
       !o.rule && !o.peers && o.curated.length > 0 && o.curated.every((c) => c.notStocked);
+    // the built-in matrices alone naming an item nothing in the workbook sells: an assumption with
+    // no sales behind it, flagged and Low, below every suggestion the data backs and never
+    // recommended (the user's own rules keep their priority)
+    if (o.notStocked && !dataBacked(o)) priority = "Low";
+    o.priority = priority;
     o.annualEstimate = opportunityEstimate(o.peers, o.rule, o.curated);
     const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
     o.expectedValue =

@@ -125,6 +125,32 @@ describe("one ranked opportunity list", () => {
     ).toBe("High");
   });
 
+  it("ranks what the data backs above the built-in matrices' item nothing in the workbook sells, which is Low", () => {
+    // Zinc Plugs: 3 of 40 comparable accounts (7.5%: Low, but 3 supporting accounts, so data),
+    // no estimate. Aardvark Clips: the product matrix alone, High in the matrix, not in the
+    // catalog or the order data: Low (was Medium, ranked above Zinc Plugs), and after it by evidence
+    // although its name sorts first.
+    const notStocked: CrossSellRecommendation = {
+      source: "product matrix",
+      curated: true,
+      level: "category",
+      because: "Cable Ties",
+      offer: "Aardvark Clips",
+      rationale: "Complementary",
+      priority: "High",
+      annualEstimate: null,
+      metrics: null,
+      notStocked: true,
+    };
+    const zinc: CategoryNotBought = { ...peers("Zinc Plugs", 3, 40, 0), medianSpend: null };
+    const ranked = rankOpportunities([], [zinc], [notStocked]);
+    expect(ranked.map((o) => [o.rank, o.offer, o.priority, o.notStocked])).toEqual([
+      [1, "Zinc Plugs", "Low", false],
+      [2, "Aardvark Clips", "Low", true],
+    ]);
+    expect(recommended(ranked, 5)).toEqual([]);
+  });
+
   it("priority never falls as the likelihood rises (property)", () => {
     const rank = { Low: 0, Medium: 1, High: 2 } as const;
     fc.assert(
