@@ -283,11 +283,13 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
   // Points labelled with their names (ExcelApi 1.8); an older Excel shows a legend instead.
   const labels = supports("chartLabels");
   chart.legend.visible = !labels;
-  const label = (s: Excel.ChartSeries) => {
+  // k: the data row (0 the first); a label the layout puts left would be cut at the plot's right edge
+  const label = (s: Excel.ChartSeries, k: number) => {
     if (!labels) return;
     s.hasDataLabels = true;
     s.dataLabels.showSeriesName = true;
     s.dataLabels.showValue = false;
+    s.dataLabels.position = c.labelLeft?.[k] ? "Left" : "Right";
   };
   // Series names are the sheet's own text (a series name is plain text, never a formula), within
   // Excel's 255 characters: a longer one (many contacts at one point) failed the whole write.
@@ -296,12 +298,12 @@ function queueScatter(ws: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void 
   s0.name = nameAt(first);
   s0.setXAxisValues(ws.getRangeByIndexes(first, r.col + 1, 1, 1));
   s0.setValues(ws.getRangeByIndexes(first, r.col + 2, 1, 1));
-  label(s0);
+  label(s0, 0);
   for (let i = 2; i < r.rows; i++) {
     const s = chart.series.add(nameAt(r.row + i));
     s.setXAxisValues(ws.getRangeByIndexes(r.row + i, r.col + 1, 1, 1));
     s.setValues(ws.getRangeByIndexes(r.row + i, r.col + 2, 1, 1));
-    label(s);
+    label(s, i - 1);
   }
   const axis = (a: Excel.ChartAxis, spec: ChartAxis | undefined) => {
     if (!spec) return;

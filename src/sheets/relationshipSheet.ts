@@ -8,6 +8,14 @@
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, dateFormatOf, kapName, type LayoutOptions, moneyFor } from "./options";
 import { H2, siteBlocks } from "./methodBlocks";
+import { charsFor } from "./measure";
+
+/** The decision map's feeling axis runs 0–6 (feelings are 1–5, a unit of room either side). */
+const FEELING_AXIS_MAX = 6;
+/** Characters of 11-point text across the decision map's plot (J:P, about 80 characters, less its axis and titles). */
+const DECISION_PLOT_CHARS = 60;
+/** A data label's type size (Excel's and LibreOffice's default 9 and 10 points: the larger). */
+const LABEL_POINTS = 10;
 import {
   type Block,
   type CellValue,
@@ -313,6 +321,12 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       header: true,
       formats: [undefined, FORMATS.integer, FORMATS.integer],
     });
+    // A point's label (its contacts' names) runs right from the point; near the right edge it is
+    // cut at the plot's edge ("Priya Brown, Kier|" at Feeling 5 of 6): there it runs left instead.
+    const unit = DECISION_PLOT_CHARS / (FEELING_AXIS_MAX - 0);
+    const labelLeft = points.map(
+      (p) => charsFor(p.names.join(", "), LABEL_POINTS) > (FEELING_AXIS_MAX - p.feeling) * unit
+    );
     charts.push({
       type: "scatter",
       title: "Who decides, and what they think of us",
@@ -320,9 +334,15 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       from: `${chartCol}4`,
       to: "P23",
       axes: {
-        x: { title: "Feeling about us (1 Opposed – 5 Champion)", min: 0, max: 6, majorUnit: 1 },
+        x: {
+          title: "Feeling about us (1 Opposed – 5 Champion)",
+          min: 0,
+          max: FEELING_AXIS_MAX,
+          majorUnit: 1,
+        },
         y: { title: "Influence (1 Low – 4 Very High)", min: 0, max: 5, majorUnit: 1 },
       },
+      ...(labelLeft.some(Boolean) ? { labelLeft } : {}),
     });
   } else {
     blocks.push(

@@ -292,6 +292,11 @@ export interface ChartSpec {
   colors?: string[];
   /** Scatter charts: the horizontal (x) and vertical (y) axes. */
   axes?: { x?: ChartAxis; y?: ChartAxis };
+  /**
+   * Scatter charts: the data rows (in order) whose point is labelled to its left, not its right —
+   * a label that would run past the plot's right edge and be cut there.
+   */
+  labelLeft?: boolean[];
 }
 
 export interface PageSetupSpec {

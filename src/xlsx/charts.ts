@@ -239,8 +239,9 @@ function serXml(
       // Markers only (no line), each labelled with its series name to the right.
       const x = `<c:xVal><c:numRef><c:f>${xmlEscape(absRange(sheet, s.cat))}</c:f>${numCache(cellsOf(s.cat, cell))}</c:numRef></c:xVal>`;
       const y = `<c:yVal><c:numRef><c:f>${xmlEscape(absRange(sheet, s.val))}</c:f>${numCache(cellsOf(s.val, cell))}</c:numRef></c:yVal>`;
-      const labels =
-        '<c:dLbls><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="1"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
+      // to the point's left where the layout says a label would run past the plot's right edge
+      const pos = ch.labelLeft?.[i] ? "l" : "r";
+      const labels = `<c:dLbls><c:dLblPos val="${pos}"/><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="1"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
       return `<c:ser>${head}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="9"/></c:marker>${labels}${x}${y}<c:smooth val="0"/></c:ser>`;
     }
   }

@@ -1937,10 +1937,17 @@ export class ChartSeriesProxy extends ClientObject<ChartSeriesModel> {
   set hasDataLabels(v: boolean) {
     this._write("hasDataLabels", v, (m) => (m.hasDataLabels = v));
   }
-  get dataLabels(): { showSeriesName: boolean; showValue: boolean } {
-    const set = (prop: string, v: boolean, apply: (m: ChartSeriesModel) => void) =>
+  get dataLabels(): { showSeriesName: boolean; showValue: boolean; position: string } {
+    const set = (prop: string, v: boolean | string, apply: (m: ChartSeriesModel) => void) =>
       this._write(prop, v, apply);
     return {
+      /** ChartDataLabels.position (ExcelApi 1.8) */
+      set position(v: string) {
+        set("dataLabels.position", v, (m) => (m.labelPosition = v));
+      },
+      get position(): string {
+        throw new DoubleError("NotImplemented", "read dataLabels");
+      },
       set showSeriesName(v: boolean) {
         set("dataLabels.showSeriesName", v, (m) => (m.showSeriesName = v));
       },

@@ -75,6 +75,8 @@ export interface ChartSeriesModel {
   hasDataLabels: boolean;
   showSeriesName: boolean;
   showValue: boolean;
+  /** dataLabels.position ("Left", "Right"…); unset: the program's default */
+  labelPosition?: string;
   /** series.format.fill.setSolidColor */
   color?: string;
   /** series.points.getItemAt(k).format.fill.setSolidColor, by point */
