@@ -463,6 +463,10 @@ export async function queueSheetDressing(
     const f = c.type === "pie" ? undefined : valueFormatOf(spec, c);
     if (f && supports("chartAxisFormat")) chart.axes.valueAxis.numberFormat = wholeUnits(f);
   }
+  // A long wrapped text's whole wording in a note (ExcelApi 1.18), its row kept short
+  // (finishForPrint); an older Excel has it in the cell alone.
+  if (spec.cellNotes?.length && supports("notes"))
+    for (const n of spec.cellNotes) ws.notes.add(n.at, n.text);
   const page = spec.page;
   // Print setup (ExcelApi 1.9) and gridlines (1.8) are extras: an older Excel gets the sheet without them.
   if (page && supports("pageLayout")) {

@@ -30,6 +30,8 @@ export const FEATURES = {
   chartAxisFormat: { set: "1.8", what: "showing chart axes in whole currency units" },
   /** range.dataValidation (ExcelApi 1.8): drop-downs and date checks in an empty engagement log or payments ledger. */
   dataValidation: { set: "1.8", what: "drop-down lists and date checks in a new table" },
+  /** worksheet.notes (ExcelApi 1.18): a long text's whole wording in a note on its cell, its row kept short. */
+  notes: { set: "1.18", what: "notes with a long text's whole wording" },
   /** workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
   insertSheets: { set: "1.13", what: "inserting prepared sheets" },
 } as const;
@@ -83,6 +85,8 @@ export const GUARDED_APIS: Record<string, Feature> = {
   "Excel.createWorkbook": "newWorkbook",
   "Workbook.insertWorksheetsFromBase64": "insertSheets",
   "ChartSeries.dataLabels": "chartLabels",
+  "Worksheet.notes": "notes",
+  "NoteCollection.add": "notes",
   "Range.dataValidation": "dataValidation",
   "DataValidation.rule": "dataValidation",
   "DataValidation.errorAlert": "dataValidation",

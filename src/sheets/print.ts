@@ -15,6 +15,7 @@
  * Estimates come from ./measure (Calibri metrics, as Excel and LibreOffice's Carlito lay out).
  */
 import { roundMoney } from "../domain/currency";
+import { CELL_TEXT_MAX, cutText } from "./cellLimits";
 import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
 import {
   blockRange,
@@ -106,6 +107,13 @@ interface PrintCell extends SheetCell {
 
 /** The tallest row Excel allows, in points ("Excel specifications and limits": row height 409 points). */
 export const MAX_ROW_POINTS = 409;
+/**
+ * The tallest a row grows for its wrapped text: 10 lines of 11-point type. A longer text (a note
+ * of thousands of characters) made its row 409 points, most of a page, and still showed only a
+ * part: its row stops here, the text starts at the top, and the whole wording is in the cell and
+ * in a note on it (SheetSpec.cellNotes).
+ */
+export const MAX_WRAPPED_ROW_POINTS = 150;
 
 /** Columns a sheet can have (Excel's XFD): a cell's key in cellsOf is row × MAX_COLS + col. */
 const MAX_COLS = 16_384;
@@ -393,6 +401,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   // 3. Wrap what does not fit, and size the rows.
   const extraStyles: NonNullable<SheetSpec["styles"]> = [];
   const extraMerges: string[] = [];
+  const notes: NonNullable<SheetSpec["cellNotes"]> = [];
   const heights = new Map<number, number>();
   const lineHeight = new Map<number, number>();
   for (const x of cells.values()) {
@@ -451,8 +460,18 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     }
     if (wrap) {
       const lines = wrappedLines(text, width, size, bold);
+      const h = rowHeightFor(lines, size);
+      if (h > MAX_WRAPPED_ROW_POINTS && typeof x.value === "string") {
+        // its row stops at the cap: the text reads from its start, and whole in a note
+        const at = `${colLetter(x.col)}${x.row + 1}`;
+        notes.push({ at, text: cutText(x.value, CELL_TEXT_MAX) });
+        extraStyles.push({ range: at, style: { vAlign: "top" } });
+      }
       if (lines > 1)
-        heights.set(x.row + 1, Math.max(heights.get(x.row + 1) ?? 0, rowHeightFor(lines, size)));
+        heights.set(
+          x.row + 1,
+          Math.max(heights.get(x.row + 1) ?? 0, Math.min(MAX_WRAPPED_ROW_POINTS, h))
+        );
     }
   }
   // A row of several lines reads from the top: its one-line cells sit beside the first line of
@@ -498,6 +517,7 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     rowHeights,
     styles: [...(spec.styles ?? []), ...extraStyles],
     merges: [...(spec.merges ?? []), ...extraMerges],
+    ...(notes.length ? { cellNotes: [...(spec.cellNotes ?? []), ...notes] } : {}),
     page,
   };
 }

@@ -342,6 +342,11 @@ export interface SheetSpec {
   widths?: (number | undefined)[];
   /** Row heights in points, by 1-based row (set for rows whose text wraps; other rows keep the program's height). */
   rowHeights?: Record<number, number>;
+  /**
+   * Notes (comments) on cells, e.g. { at: "B9", text }: a wrapped text too long for a row of
+   * MAX_WRAPPED_ROW_POINTS (finishForPrint) has its whole wording there as well as in the cell.
+   */
+  cellNotes?: { at: string; text: string }[];
   freeze?: { rows?: number; columns?: number };
   merges?: string[];
   conditionalFormats?: ConditionalFormat[];

@@ -490,6 +490,8 @@ function build(
       const row = ws.getRow(pos.row + 1);
       if (lines > 1 && (row.height ?? 0) < LINE_POINTS * lines) row.height = LINE_POINTS * lines;
     }
+    // a long wrapped text's whole wording, its row kept short (finishForPrint)
+    for (const n of spec.cellNotes ?? []) ws.getCell(n.at).note = n.text;
     addConditionalFormats(ws, spec.conditionalFormats ?? []);
     if (options.chartNotes !== false) {
       for (const ch of (spec.charts ?? []).filter((x) => !drawn(x))) {

@@ -644,6 +644,10 @@ export class WorksheetProxy extends Item<SheetModel> {
   get horizontalPageBreaks(): PageBreakCollectionProxy {
     return new PageBreakCollectionProxy(this.context, () => this._m());
   }
+  /** worksheet.notes (ExcelApi 1.18) */
+  get notes(): NoteCollectionProxy {
+    return new NoteCollectionProxy(this.context, () => this._m());
+  }
   get customProperties(): CustomPropertyCollectionProxy {
     return new CustomPropertyCollectionProxy(this.context, () => this._m());
   }
@@ -853,6 +857,22 @@ export class PageBreakCollectionProxy extends ClientObject<SheetModel> {
     const row = Number(/\d+$/.exec(range)?.[0]);
     this._call("add", [range], (m) => {
       m.page.rowBreaks = [...((m.page.rowBreaks as number[] | undefined) ?? []), row];
+    });
+  }
+}
+
+/** worksheet.notes (ExcelApi 1.18): add(cell, content) keeps the note in page.notes by address, one cell each. */
+export class NoteCollectionProxy extends ClientObject<SheetModel> {
+  protected readonly scalars = [] as const;
+  protected _get(): unknown {
+    return undefined;
+  }
+  add(cellAddress: string, content: string): void {
+    this._call("notes.add", [cellAddress, content], (m) => {
+      if (cellAddress.includes(":"))
+        throw new DoubleError("InvalidArgument", "A note goes on a single cell");
+      const notes = (m.page.notes as Record<string, string> | undefined) ?? {};
+      m.page.notes = { ...notes, [cellAddress.replace(/\$/g, "")]: content };
     });
   }
 }

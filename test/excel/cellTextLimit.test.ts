@@ -4,7 +4,10 @@
  * is written cut to 32,767 ending "…", the page header within 255, and the write's notes (shown
  * in the pane's message) say which cell was cut. Before, the write failed and was rolled back.
  */
+import ExcelJS from "exceljs";
 import { ExcelDouble } from "../excel-double/excel";
+import { setRequirementCheck } from "../../src/excel/requirements";
+import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
 import { healthSheet } from "../excel-double/fixtures";
 import { writeSheetsIn } from "../../src/excel/writeSheets";
 import { finishForPrint } from "../../src/sheets/print";
@@ -42,10 +45,50 @@ test("an account sheet titled with the name: its title cut, its printed header w
   expect(res.notes.join(" ")).toContain("(KAP Plan – C1 A1, 3,000,024 characters)");
 });
 
-test("a name of 32,767 characters wrapped in its column: its row 409 points tall, Excel's most", async () => {
-  // 32,767 characters in a 30-character column wrap to over 1,000 lines of 15 pt: capped at 409
+test("a name of 32,767 characters wrapped in its column: its row 150 points (10 lines), the whole text in the cell and a note", async () => {
+  // 32,767 characters in a 30-character column wrap to over 1,000 lines of 15 pt: the row was
+  // 409 points (Excel's most, most of a page) and still showed a part; now 10 lines, 150 points
   const x = new ExcelDouble();
-  const spec = finishForPrint(
+  const spec = longName();
+  expect(spec.rowHeights![2]).toBe(150);
+  const cut = `${LONG.slice(0, 32_766)}…`;
+  expect(spec.cellNotes).toEqual([{ at: "A2", text: cut }]);
+  await writeSheetsIn(asCtx(x), [spec]);
+  expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(150);
+  expect(x.cellAt("KAP Names", "A2")?.value).toBe(cut);
+  expect((x.sheet("KAP Names").page.notes as Record<string, string>).A2).toBe(cut);
+});
+
+test("an Excel without notes (before ExcelApi 1.18): the row still 150 points, the text whole in the cell", async () => {
+  setRequirementCheck((set) => Number(set.split(".")[1]) < 18);
+  try {
+    const x = new ExcelDouble();
+    await writeSheetsIn(asCtx(x), [longName()]);
+    expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(150);
+    expect(x.cellAt("KAP Names", "A2")?.value).toBe(`${LONG.slice(0, 32_766)}…`);
+    expect(x.sheet("KAP Names").page.notes).toBeUndefined();
+  } finally {
+    setRequirementCheck(undefined);
+  }
+});
+
+test(".xlsx: the same row height and note, read back with ExcelJS", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await toXlsxBytes([longName()])) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet("KAP Names")!;
+  const cut = `${LONG.slice(0, 32_766)}…`;
+  expect(ws.getRow(2).height).toBe(150);
+  expect(ws.getCell("A2").value).toBe(cut);
+  expect(ws.getCell("A2").alignment?.vertical).toBe("top");
+  const note = ws.getCell("A2").note;
+  const text = typeof note === "string" ? note : note?.texts?.map((t) => t.text).join("");
+  expect(text).toBe(cut);
+  // a short text beside it: no note
+  expect(ws.getCell("B2").note).toBeUndefined();
+});
+
+function longName() {
+  return finishForPrint(
     sheet(
       "KAP Names",
       "names",
@@ -66,7 +109,4 @@ test("a name of 32,767 characters wrapped in its column: its row 409 points tall
     ),
     { paper: "A4", asOfText: "As of 31/10/2026" }
   );
-  expect(spec.rowHeights![2]).toBe(409);
-  await writeSheetsIn(asCtx(x), [spec]);
-  expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(409);
-});
+}
