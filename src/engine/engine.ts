@@ -286,6 +286,7 @@ export class KapEngine implements OrderSink {
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
+      cancellationWords: options.cancellationWords,
       cancelledBilling: options.cancelledBilling,
       sageDocTypes: options.sageDocTypes,
       creditNoteIds: options.creditNoteIds,

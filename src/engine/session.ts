@@ -28,7 +28,7 @@ import {
 import { layoutById } from "../ingest/layouts";
 import { type ColumnConvention, numberEvidence, type NumberCulture } from "../ingest/numbers";
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
-import { billingCancellations } from "../ingest/cancellations";
+import { INVOICE_CANCELLATION_WORDS, billingCancellations } from "../ingest/cancellations";
 import {
   countsForCreditPrefixes,
   CREDIT_TYPE,
@@ -189,6 +189,11 @@ export interface OrderReadOptions {
   /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
   sapDocTypes?: boolean;
   /**
+   * the document-type column writes a cancellation of an invoice in words ("Storno Rechnung",
+   * "Invoice Cancellation") in the sample: paired as S1 is, with no other SAP reading
+   */
+  cancellationWords?: boolean;
+  /**
    * SAP's S1 cancellations in the sample and the invoices they cancel ([cancellation id, invoice
    * id]): both documents' lines are left out (ingest/cancellations)
    */
@@ -325,6 +330,9 @@ export function planReading(
   const sapDocTypes =
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
+  const cancellationWords =
+    docCol !== undefined &&
+    sample.some((r) => typeof r[docCol] === "string" && INVOICE_CANCELLATION_WORDS.test(r[docCol]));
   // Two-letter codes are Sage's only beside its sales invoices (a German 'SA' is a Sammelrechnung)
   const sageDocTypes =
     docCol !== undefined &&
@@ -351,11 +359,13 @@ export function planReading(
     peek.file?.delimiter === "semicolon" ? ";" : peek.file?.delimiter
   );
   // SAP's S1 cancellations and the invoices they cancel: both left out (ingest/cancellations)
-  const cancelled = sapDocTypes ? sampleCancellations(mapping, sample, numbers) : [];
+  const cancelled =
+    sapDocTypes || cancellationWords ? sampleCancellations(mapping, sample, numbers) : [];
   return {
     dateOrder: date.order,
     ...(swapped ? { swapSerialDayMonth: true } : {}),
     ...(sapDocTypes ? { sapDocTypes } : {}),
+    ...(cancellationWords ? { cancellationWords } : {}),
     ...(cancelled.length ? { cancelledBilling: cancelled } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
@@ -540,7 +550,7 @@ const PLAN_ROWS = CHECK_ROWS + 1;
  * dates), its number cells no text that proves or leaves open a decimal mark (the number
  * conventions and their counts), its order id no credit or invoice prefix (creditNotePrefixes;
  * creditPrefixIsNumbering reads the first 1,000 ids only), its document type no SAP or Sage
- * type; the column checks read the first CHECK_ROWS rows only. Undefined where the plan
+ * type nor a cancellation in words; the column checks read the first CHECK_ROWS rows only. Undefined where the plan
  * cannot be kept so: a date order settled otherwise, SAP documents (their cancellations are
  * paired over the whole sample), a quantity with ambiguous text (a later bare count may settle
  * its grouping), customer headings, fewer than 1,000 order ids.
@@ -556,6 +566,7 @@ function laterRowsTest(
     !read ||
     read.dateOrderSource !== "unneeded" ||
     read.sapDocTypes ||
+    read.cancellationWords ||
     (read.numbers?.quantity?.ambiguous ?? 0) > 0 ||
     mapping.customerHeadings ||
     unchecked.customerHeadings
@@ -1087,7 +1098,7 @@ export class IngestSession {
       report = await this.readAgain(sink, plan, orders.table, chunkRows, top);
     } else if (report.cancelledBillingFound)
       report.warnings.push(
-        `${report.cancelledBillingFound.length} SAP cancellation(s) (S1) cancel an invoice read before the first rows had shown them: those invoices count as sales and the cancellations as returns. Analyse the file again from the command line to leave both out.`
+        `${report.cancelledBillingFound.length} cancellation(s) (S1, Storno) cancel an invoice read before the first rows had shown them: those invoices count as sales and the cancellations as returns. Analyse the file again from the command line to leave both out.`
       );
     delete report.cancelledBillingFound;
     return { found: await this.detect(), plan: plan!, report };

@@ -16,6 +16,21 @@ import { type Cell } from "./grid";
 
 /** SAP's billing type of a cancellation of an invoice. */
 export const INVOICE_CANCELLATION = /^\s*s1\s*$/i;
+/**
+ * A cancellation of an invoice written in words, as S1 is in a billing list's texts or another
+ * system's document type: "Storno Rechnung (S1)", "Stornorechnung", "Rechnungsstorno", Lexware's
+ * Belegart "Storno", "Invoice Cancellation", "Cancellation Invoice", "Cancel. Invoice",
+ * "Annulation facture", "Facture d'annulation". Never a credit note's cancellation ("Storno
+ * Gutschrift": ingest/orders CREDIT_CANCELLATION) nor a cancelled invoice ("Cancelled Invoice",
+ * "Rechnung (storniert)": the invoice itself, voided).
+ */
+export const INVOICE_CANCELLATION_WORDS =
+  /^\s*(?:storno(?:\s*-?\s*(?:(?:zur|der|einer)\s+)?rechnung)?|rechnungs-?\s*storno|invoice\s+cancell?ation|cancell?ation\s+(?:of\s+(?:an?\s+)?)?invoice|cancel\.?\s+invoice|annulation\s+(?:de\s+(?:la\s+)?)?facture|facture\s+d['’]\s*annulation)\s*(?:\(\s*s1\s*\))?\s*$/i;
+
+/** Whether a billing type is a cancellation of an invoice: S1, or its words. */
+export function cancelsInvoice(type: string): boolean {
+  return INVOICE_CANCELLATION.test(type) || INVOICE_CANCELLATION_WORDS.test(type);
+}
 /** Billing documents noted at most (a bound on memory: some 100 bytes each). */
 export const DOCS_KEPT = 1_000_000;
 
@@ -48,6 +63,8 @@ export interface BillingCancellations {
   unpaired: string[];
   /** documents past DOCS_KEPT, not noted (0: none) */
   docsPast: number;
+  /** the cancellations' billing type as the notes name it: S1, or the first words written ("Storno") */
+  label?: string;
 }
 
 /** The billing documents of the lines, noted one line at a time, and the S1 pairs among them. */
@@ -56,6 +73,8 @@ export class BillingPairing {
   /** the document of the line noted last: an invoice's lines come together, one look-up per document */
   private last: BillingDoc | undefined;
   private cancellations = 0;
+  /** the billing type of the first cancellation noted, to name it as the file writes it */
+  private cancellationType = "";
   /** documents not noted for want of room (past DOCS_KEPT), and the last one's id */
   private docsPast = 0;
   private lastPast = "";
@@ -68,11 +87,7 @@ export class BillingPairing {
   private kindOf(type: string): "invoice" | "cancellation" | "credit" {
     let kind = this.kinds.get(type);
     if (kind === undefined) {
-      kind = INVOICE_CANCELLATION.test(type)
-        ? "cancellation"
-        : this.credit(type)
-          ? "credit"
-          : "invoice";
+      kind = cancelsInvoice(type) ? "cancellation" : this.credit(type) ? "credit" : "invoice";
       if (this.kinds.size < 1000) this.kinds.set(type, kind);
     }
     return kind;
@@ -91,7 +106,7 @@ export class BillingPairing {
         this.lastPast = id;
         return;
       }
-      if (cancellation) this.cancellations++;
+      if (cancellation && this.cancellations++ === 0) this.cancellationType = type.trim();
       doc = { id, account, cancellation, value: 0, at: this.docs.size, paired: false };
       this.docs.set(id, doc);
     }
@@ -107,6 +122,9 @@ export class BillingPairing {
     const pairs = new Map<string, string>();
     const unpaired: string[] = [];
     if (this.cancellations === 0) return { pairs, unpaired, docsPast: this.docsPast };
+    const label = INVOICE_CANCELLATION.test(this.cancellationType)
+      ? "S1"
+      : `"${this.cancellationType}"`;
     // the documents by customer and value (to the cent, as written), in the order read
     const keyOf = (d: BillingDoc) => `${d.account}\u0000${Math.round(Math.abs(d.value) * 100)}`;
     const alike = new Map<string, BillingDoc[]>();
@@ -132,7 +150,7 @@ export class BillingPairing {
       invoice.paired = true;
       pairs.set(c.id, invoice.id);
     }
-    return { pairs, unpaired, docsPast: this.docsPast };
+    return { pairs, unpaired, docsPast: this.docsPast, label };
   }
 }
 
@@ -158,12 +176,13 @@ export function cancellationNotes(
   const pairs = [...found.pairs];
   const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
   const n = found.unpaired.length;
+  const label = found.label ?? "S1";
   return [
     pairs.length
-      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (S1) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
+      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (${label}) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
       : "",
     n
-      ? `The cancellation${n === 1 ? "" : "s"} (S1) ${found.unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no invoice of the same customer and value in the file: read as ${n === 1 ? "a return" : "returns"}.`
+      ? `The cancellation${n === 1 ? "" : "s"} (${label}) ${found.unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no invoice of the same customer and value in the file: read as ${n === 1 ? "a return" : "returns"}.`
       : "",
     found.docsPast
       ? `More than ${count(DOCS_KEPT)} billing documents, the most KAP holds to pair SAP's cancellations (S1) with the invoices they cancel: the ${count(found.docsPast)} documents after them were not paired, so a cancellation among them is read as a return and the invoice it cancels as a sale. Split the export to pair them.`

@@ -433,6 +433,8 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "auftragsnr",
     "fakturanummer",
     "faktura",
+    // SAP's German heading of the billing document (VBELN) in a billing list
+    "fakturabeleg",
   ],
   sku: [
     "artikelnummer",

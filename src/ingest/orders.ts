@@ -23,7 +23,7 @@ import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
 import { COMPACT_DATE_RULE, CompactDates, compactDateOf } from "./compactDates";
 import { DownPayments, isDownPayment } from "./downPayments";
-import { BillingPairing, cancellationNotes } from "./cancellations";
+import { BillingPairing, INVOICE_CANCELLATION_WORDS, cancellationNotes } from "./cancellations";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
@@ -242,6 +242,8 @@ export interface OrderParserOptions {
   discountIsFraction?: boolean;
   /** The document-type column holds SAP billing types (F2, G2 …): RE is then SAP's returns, a credit. */
   sapDocTypes?: boolean;
+  /** The document-type column writes invoice cancellations in words ("Stornorechnung"): pair them as S1 is. */
+  cancellationWords?: boolean;
   /**
    * SAP's S1 cancellations and the invoices they cancel, [cancellation id, invoice id]
    * (ingest/cancellations): both documents' lines are left out, neither a sale nor a return.
@@ -936,7 +938,7 @@ export function createOrderParser(
    */
   const billingAccount = col.accountId >= 0 ? col.accountId : col.accountName;
   const billingPairing =
-    options.sapDocTypes &&
+    (options.sapDocTypes || options.cancellationWords) &&
     col.docType >= 0 &&
     col.orderId >= 0 &&
     col.revenue >= 0 &&
@@ -2778,6 +2780,9 @@ export function createOrderParser(
       (docType !== "" &&
         ((CREDIT_TYPE.test(docType) && !CREDIT_CANCELLATION.test(docType)) ||
           (!!options.sapDocTypes && SAP_RETURNS.test(docType)) ||
+          // an invoice's cancellation that cancels none in the file ("Annulation facture": no
+          // word of CREDIT_TYPE's) is a return, as an unpaired S1 is
+          (!!options.cancellationWords && INVOICE_CANCELLATION_WORDS.test(docType)) ||
           (!!layoutCreditDoc && layoutCreditDoc.test(docType)))) ||
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes)) ||
       (returnSide !== undefined && sideOf(row[returnSide.column]) === returnSide.side);
