@@ -5,6 +5,7 @@
  */
 import type { Side } from "./sides";
 import type { LineRefundColumns } from "./lineRefunds";
+import type { ConfigurableColumns } from "./configurableItems";
 import type { OrderRefundColumns } from "./orderRefunds";
 import type { BigCommerceTotalsColumns } from "./packedLines";
 import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
@@ -109,6 +110,8 @@ export interface ColumnMapping {
    * less the units refunded, read from these columns (ingest/lineRefunds).
    */
   lineRefunds?: LineRefundColumns;
+  /** Magento's configurable products: the columns tying an option row to its parent (ingest/configurableItems) */
+  configurableItems?: ConfigurableColumns;
   /**
    * Magento's order grid: each order's Subtotal less its discount and its Total Refunded, read
    * from these columns (ingest/orderRefunds).

@@ -43,6 +43,7 @@ import { layoutById, shopifyColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
+import { boughtSku, CONFIGURABLE_OPTION, ConfigurableItems } from "./configurableItems";
 import { netOfOrderRefund } from "./orderRefunds";
 import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
@@ -880,6 +881,12 @@ export function createOrderParser(
   const unpackingRejected = new Set<string>();
   /** Magento's line discounts and refunds (ingest/lineRefunds) */
   const lineRefunds = mapping.lineRefunds;
+  /** Magento's configurable products: their option rows (ingest/configurableItems) */
+  const configurable = mapping.configurableItems
+    ? new ConfigurableItems(mapping.configurableItems)
+    : undefined;
+  /** the option row of the configurable product on the row being read */
+  let configurableOption: readonly Cell[] | undefined;
   /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
   const orderRefunds = mapping.orderRefunds;
   /**
@@ -2239,6 +2246,12 @@ export function createOrderParser(
       linesSummed++;
     }
     currentRow = row;
+    if (configurable) {
+      // the simple product chosen for a configurable one: the same units, sold on its parent's line
+      if (configurable.isOption(row, chunk, chunkAt))
+        return reject(CONFIGURABLE_OPTION, rowNo, false);
+      configurableOption = configurable.optionOf(row, chunk, chunkAt);
+    }
     if (headings && date === undefined) {
       // a ledger section's "Opening Balance" and "Closing Balance" rows: a balance, no sale
       if (salesLedger && BALANCE_ROW.test(text(row.find((v) => !isBlankCell(v)) ?? null))) {
@@ -2428,9 +2441,16 @@ export function createOrderParser(
       return reject(compact ? COMPACT_DATE_RULE[compact] : "unreadable date", rowNo);
     }
     let sku = col.sku >= 0 ? text(row[col.sku]) : "";
+    // a configurable product is the simple one chosen: its code, and its name where written
+    const option = configurable ? configurableOption : undefined;
+    if (option) sku = boughtSku(sku, option, col.sku);
     const productName =
       packedName ??
-      (col.productName >= 0 && !(itemLinesOnly && !sku) ? text(row[col.productName]) : "");
+      (option && col.productName >= 0 && !isBlankCell(option[col.productName])
+        ? text(option[col.productName])
+        : col.productName >= 0 && !(itemLinesOnly && !sku)
+          ? text(row[col.productName])
+          : "");
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
     const product = products.of(productName || sku);
     if (product.taxLine) return reject(TAX_LINE, rowNo, false);

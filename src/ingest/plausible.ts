@@ -43,6 +43,7 @@ import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
+import { configurableColumns } from "./configurableItems";
 import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
 import {
   holdsPackedProducts,
@@ -1148,6 +1149,8 @@ export function checkOrderColumns(
     notes.push(
       lineRefundsNote(lineRefunds, options.headers!, rowTotal!.header, get("quantity")?.header)
     );
+  // Magento's configurable products: an option row is the units its parent's line sold (ingest/configurableItems)
+  const configurableItems = options.headers ? configurableColumns(options.headers) : undefined;
   // Magento's order grid: the Subtotal is before the order's discount and its refunds (ingest/orderRefunds)
   const orderRefunds =
     mapping.layout === "magento-order-grid" && rowTotal && options.headers
@@ -1343,6 +1346,7 @@ export function checkOrderColumns(
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),
       ...(deleted && deleted.column >= 0 ? { deletedColumn: deleted.column } : {}),
       ...(lineRefunds ? { lineRefunds } : {}),
+      ...(configurableItems ? { configurableItems } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
       ...(bigCommerceTotals ? { bigCommerceTotals } : {}),
