@@ -85,7 +85,11 @@ export class ConfigurableItems {
 }
 
 /** The product code a configurable parent's line is read under: its option's, where it has one. */
-export function boughtSku(parentSku: string, option: readonly Cell[] | undefined, skuAt: number): string {
+export function boughtSku(
+  parentSku: string,
+  option: readonly Cell[] | undefined,
+  skuAt: number
+): string {
   if (!option || skuAt < 0 || isBlankCell(option[skuAt])) return parentSku;
   return cellText(option[skuAt]);
 }

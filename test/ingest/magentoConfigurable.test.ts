@@ -38,7 +38,11 @@ test("Magento configurable products: the parent's row total once, the option row
   expect(revenue).toEqual({ "12": 32, "31": 100 });
   expect(orders).toEqual({ "12": 1, "31": 2 });
   expect(report.rejected).toEqual([
-    { reason: "configurable product's option (sold on its parent's line)", count: 3, rows: [3, 6, 7] },
+    {
+      reason: "configurable product's option (sold on its parent's line)",
+      count: 3,
+      rows: [3, 6, 7],
+    },
   ]);
 });
 
