@@ -24,8 +24,16 @@ export function estimateBasis(o: Opportunity): string | null {
   const e = o.annualEstimate;
   if (e === null) return null;
   const p = o.peers;
-  if (p && p.medianSpend === e)
-    return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
+  if (p && p.medianSpend === e) {
+    if (p.comparableBuyers >= MIN_RULE_SUPPORT_ACCOUNTS)
+      return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
+    // the one value every sheet shows, said to rest on one or two accounts: a rough figure
+    const few =
+      p.comparableBuyers === 1
+        ? `the 12-month spend of the only one of the ${o.peerBasis} that buys ${o.offer}`
+        : `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
+    return `${few}, fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} accounts: a rough figure`;
+  }
   const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
   if (rule !== null) return rule;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;

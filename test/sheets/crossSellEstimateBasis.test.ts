@@ -21,7 +21,13 @@
  * X (Plumber): 2 of 6 other Plumbers buy Lighting (E, F): under 3 accounts, no peer support → the
  *   rule's 67% alone would be High, capped to Medium; the QBR must say Medium too.
  */
-import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
+import {
+  analyzeAccount,
+  buildPortfolio,
+  qbrData,
+  rankOpportunities,
+} from "../../src/domain/analysis";
+import { withEstimateBasis } from "../../src/sheets/estimateBasis";
 import { crossSellSheet } from "../../src/sheets/crossSellSheet";
 import { breakdownSheet } from "../../src/sheets/breakdownSheet";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -98,6 +104,12 @@ test("X's Lighting: Medium on both the Cross-Sell sheet and the QBR (the rule's 
   expect(lighting.get("Likelihood")).toBeCloseTo(4 / 6, 12);
   expect(lighting.get("Priority")).toBe("Medium");
   expect(qbrRec("X", "Lighting")[1]).toBe("Medium");
+  // its estimate: the 2 other Plumbers buying Lighting, median of £1,000 and £1,100 = £1,050,
+  // said to rest on fewer than 3 accounts
+  expect(lighting.get("Annual estimate")).toBe(1050);
+  expect(String(lighting.get("Why (in words)"))).toContain(
+    "Estimate £1,050.00: the median 12-month spend of the 2 comparable Plumber accounts that buy Lighting, fewer than 3 accounts: a rough figure."
+  );
   // the sheet's note states the cap it applies
   expect(texts(s)).toContain(
     "A rule alone is not High when fewer than 25% or fewer than 3 of the account's comparable accounts buy the item: then Medium."
@@ -138,4 +150,26 @@ test("upsell: the value proposition sits in the wide column E, the premium alter
     "Premium SKU",
     "Value proposition",
   ]);
+});
+
+test("an estimate from the only comparable account buying the item says so", () => {
+  // 1 of 40 comparable Plumbers buys Hand Tools, for £217.50: the estimate is that one spend
+  const [o] = rankOpportunities(
+    [],
+    [
+      {
+        category: "Hand Tools",
+        comparableBuyers: 1,
+        comparableAccounts: 40,
+        share: 1 / 40,
+        medianSpend: 217.5,
+        priority: "Low",
+      },
+    ],
+    [],
+    "comparable Plumber accounts"
+  );
+  expect(withEstimateBasis(o, (n) => `£${n.toFixed(2)}`)).toBe(
+    "1 of 40 comparable Plumber accounts (3%) buy Hand Tools. Estimate £217.50: the 12-month spend of the only one of the comparable Plumber accounts that buys Hand Tools, fewer than 3 accounts: a rough figure."
+  );
 });
