@@ -852,6 +852,8 @@ export function createOrderParser(
   const subCustomers = new Map<string, string>();
   /** a sub-customer past SUB_CUSTOMERS_KEPT was met: the counts said are "more than" */
   let subCustomersPast = false;
+  /** the first sub-customer counted, as written in the name where it is split there */
+  let subCustomerExample = "";
   const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
@@ -2333,6 +2335,7 @@ export function createOrderParser(
       // (ingest/customerHierarchy), and counted for the user
       accountName = splitSubCustomer(accountName, 0);
       accountKey = splitSubCustomer(accountKey, 1);
+      countSubCustomer();
     }
     const site = splitSite;
     if (deletedSale(row)) return reject(DELETED_TRANSACTION, rowNo, false);
@@ -2962,9 +2965,23 @@ export function createOrderParser(
     const parts = subCustomerOf[cell];
     if (!parts) return s;
     if (!splitSite) splitSite = parts.site;
-    if (subCustomers.size < SUB_CUSTOMERS_KEPT) subCustomers.set(s, parts.parent);
-    else subCustomersPast ||= !subCustomers.has(s);
     return parts.parent;
+  }
+  /**
+   * The line's sub-customer counted once, as its account is keyed: by its id where the id is
+   * "Parent : Sub", else by its name (an export writing both, "BG : LEEDS" / "Brightwell Group :
+   * Leeds", counted each twice). After splitSubCustomer has read both cells of the line.
+   */
+  function countSubCustomer(): void {
+    const cell = subCustomerOf[1] ? 1 : 0;
+    const parts = subCustomerOf[cell];
+    if (!parts) return;
+    const s = subCustomerText[cell];
+    if (subCustomers.size < SUB_CUSTOMERS_KEPT) {
+      // the example said is the name where it is one, more readable than an id
+      if (!subCustomers.size) subCustomerExample = subCustomerOf[0] ? subCustomerText[0] : s;
+      subCustomers.set(s, parts.parent);
+    } else subCustomersPast ||= !subCustomers.has(s);
   }
 
   function parseRows(
@@ -3048,7 +3065,7 @@ export function createOrderParser(
       if (categoryWords) warnings.push(categoryWords);
       const ledger = ledgerWarning(ledgerSections, itemLinesOnly);
       if (subCustomers.size) {
-        const [example] = subCustomers.keys();
+        const example = subCustomerExample;
         const parents = new Set(subCustomers.values()).size;
         // past the bound the sub-customers are not told apart (no room to): a floor, said as one
         const more = subCustomersPast ? "More than " : "";
