@@ -725,6 +725,12 @@ function matchLayoutNormalised(
       ORDER_FIELDS.filter((f) => !(f.field in layout.fields))
     )
   );
+  // with no customer column, the buyer is the customer (eBay's "Buyer Username", "Buyer Name")
+  const buyerId = out.find((m) => m.field === "orderedBy" && BUYER_ID.test(norm[m.column]));
+  if (buyerId && !out.some((m) => m.field === "accountId" || m.field === "accountName")) {
+    buyerId.field = "accountId";
+    buyerBesideBuyer(headers, norm, out);
+  }
   return out.sort((a, b) => a.column - b.column);
 }
 

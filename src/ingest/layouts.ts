@@ -173,6 +173,11 @@ export interface ExportLayout {
    */
   orderFieldsOnFirstLine?: boolean;
   /**
+   * An order of several items is a summary row (the buyer, the order's total, no item) above its
+   * item rows of the same order id (eBay): the summary is no line, its buyer the items' customer.
+   */
+  orderSummaryAboveItems?: boolean;
+  /**
    * Only item lines are order lines: a line without an item is a transaction's main (summary)
    * line, its tax line or a journal's (NetSuite), skipped and counted, no revenue lost.
    */
@@ -1768,6 +1773,13 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ignore: [
       "sales record number",
       "total price",
+      // the buyer's address: no status ("Buyer State" holds OH, PA), no site
+      "buyer state",
+      "buyer address 1",
+      "buyer address 2",
+      "buyer city",
+      "buyer zip",
+      "buyer country",
       "shipping and handling",
       "seller collected tax",
       "ebay collected tax",
@@ -1797,6 +1809,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "my item note",
       "paypal transaction id",
     ],
+    orderSummaryAboveItems: true,
     note: 'Each item\'s value is "Sold For" × "Quantity" (or its item subtotal), never "Total Price", which holds shipping and tax.',
   },
   {

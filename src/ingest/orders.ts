@@ -435,6 +435,8 @@ const VOID_ORDER = "cancelled, voided, refunded or draft order";
 const REFUNDED_LINE = "fully refunded line";
 /** A line whose every unit ordered was cancelled (Magento's qty_canceled) in an order that stands. */
 const CANCELLED_LINE = "fully cancelled line";
+/** eBay's row of a multi-item order above its items: the buyer and the order's total, no item. */
+const ORDER_SUMMARY_ROW = "order summary row (its items on the rows below)";
 /**
  * A document type that says the invoice was voided or is a draft, where no status column does
  * ("Facture annulée", "Facture (brouillon)", "Rechnung Entwurf", "Factuur concept", "Invoice -
@@ -857,6 +859,9 @@ export function createOrderParser(
   const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
+  const summaryAboveItems = !!layout?.orderSummaryAboveItems && col.orderId >= 0;
+  /** the order summary row read last (eBay): its order id, its buyer's name and its date */
+  let summaryAbove: { key: string; name: string; date: Cell } = { key: "", name: "", date: null };
   const stockMovement = !!layout?.stockMovement;
   /** the line revenue is before the line's money discount (Amazon's item-price and item-promotion-discount) */
   const revenueBeforeLineDiscount = !!layout?.revenueBeforeLineDiscount && col.lineDiscount >= 0;
@@ -982,6 +987,18 @@ export function createOrderParser(
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
     return rule;
+  }
+  /**
+   * A row with no item whose next row is an item of the same order (or the rows pushed end):
+   * the summary row eBay writes above a multi-item order's items.
+   */
+  function isOrderSummary(row: readonly Cell[], orderKey: string): boolean {
+    const hasItem = (r: readonly Cell[]) =>
+      (col.sku >= 0 && !isBlankCell(r[col.sku])) ||
+      (col.productName >= 0 && !isBlankCell(r[col.productName]));
+    if (hasItem(row)) return false;
+    const next = chunk[chunkAt + 1];
+    return !next || (text(next[col.orderId]) === orderKey && hasItem(next));
   }
   /** The billing person's name, "First Last" (WooCommerce's First Name and Last Name), or "". */
   function buyerName(row: readonly Cell[]): string {
@@ -2296,6 +2313,14 @@ export function createOrderParser(
       else if (!accountName && (col.accountId < 0 || !text(row[col.accountId])))
         rawOrderId = orderAbove;
     }
+    if (summaryAboveItems && rawOrderId) {
+      // a multi-item order's summary row: its total is the items below, its buyer theirs
+      if (isOrderSummary(row, rawOrderId)) {
+        summaryAbove = { key: rawOrderId, name: accountName, date: row[col.date] };
+        return reject(ORDER_SUMMARY_ROW, rowNo, false);
+      }
+      if (!accountName && summaryAbove.key === rawOrderId) accountName = summaryAbove.name;
+    }
     const sameOrder = rawOrderId !== "" && rawOrderId === lastOrderKey;
     // The customer heading the line stands under, where the line names none (sales by customer detail).
     if (accountHeadings) {
@@ -2431,10 +2456,16 @@ export function createOrderParser(
       }
       return reject(named ? `no account ("${named}")` : "no account", rowNo);
     }
-    // A later line of an order with no date of its own takes the order's (the first line's).
-    if (date === undefined && isBlankCell(rawDate) && sameOrder && !isBlankCell(orderDate)) {
-      date = parseDate(orderDate, options.dateOrder, options.date1904);
-      if (swapDates && date !== undefined && typeof orderDate !== "string")
+    // A later line of an order with no date of its own takes the order's (the first line's, or
+    // its summary row's above it).
+    const dateAbove: Cell = sameOrder
+      ? orderDate
+      : summaryAbove.key === rawOrderId && rawOrderId
+        ? summaryAbove.date
+        : null;
+    if (date === undefined && isBlankCell(rawDate) && !isBlankCell(dateAbove)) {
+      date = parseDate(dateAbove, options.dateOrder, options.date1904);
+      if (swapDates && date !== undefined && typeof dateAbove !== "string")
         date = swapDayMonth(date);
     }
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
