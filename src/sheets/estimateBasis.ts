@@ -48,16 +48,29 @@ export function ruleEstimateBasis(r: CrossSellRecommendation): string | null {
   return `the median 12-month spend on ${r.offer} of the ${r.metrics.bothAccounts} accounts that buy ${r.because} and ${r.offer}`;
 }
 
-/** A recommendation's reasons and whose spend its estimate is (the QBR's "Why"). */
+/**
+ * A recommendation's reasons and whose spend its estimate is, with the caveat of an item nothing
+ * in the workbook sells (the Cross-Sell sheet's "Why", for the sales team).
+ */
 export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
   const basis = estimateBasis(o);
-  if (basis === null || o.annualEstimate === null)
-    return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
+  if ((basis === null || o.annualEstimate === null) && o.notStocked)
+    return `${o.rationale} ${notStockedText(o)}`;
+  return reasonWithEstimate(o, cash);
+}
+
+/**
+ * A recommendation's reasons and whose spend its estimate is, and nothing else: the QBR's "Why",
+ * which the customer reads (the caveat of an item nothing sells is on its internal sheet).
+ */
+export function reasonWithEstimate(o: Opportunity, cash: (n: number) => string): string {
+  const basis = estimateBasis(o);
+  if (basis === null || o.annualEstimate === null) return o.rationale;
   return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
 }
 
 /** Why a curated item stands without sales figures: nothing in the workbook sells it. */
-function notStockedText(o: Opportunity): string {
+export function notStockedText(o: Opportunity): string {
   const from = o.curated.some((c) => c.source === "user rule")
     ? "your cross-sell sheet"
     : o.curated.some((c) => c.source === "industry matrix")

@@ -27,7 +27,7 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
-import { money2, withEstimateBasis } from "./estimateBasis";
+import { money2, notStockedText, reasonWithEstimate } from "./estimateBasis";
 import {
   asOfText,
   dateFormatOf,
@@ -710,7 +710,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             `${k + 1}. ${x.offer}`,
             x.priority,
             null,
-            withEstimateBasis(x, (n) => money2(n, money, moneyText)),
+            // the reason only: the caveat of an item nothing sells is on the internal sheet
+            reasonWithEstimate(x, (n) => money2(n, money, moneyText)),
             x.annualEstimate,
           ])
         : [
@@ -933,7 +934,8 @@ const INTERNAL_RED = "#C00000";
 
 /**
  * The sales team's own preparation for the review, on one sheet after the customer's pages
- * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): why spend is down, the win-back plan, the
+ * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): the recommendations nothing in the workbook
+ * sells and where they come from, why spend is down, the win-back plan, the
  * health score's engagement and payment in detail with the unanswered outreach, the tracked
  * initiatives with on track / behind, competitive intelligence and objection handling. None of it
  * is for the customer's eyes, so none of it is on the pages put in front of them.
@@ -952,7 +954,7 @@ function preparationSheet(
       { italic: true, fontColor: INTERNAL_RED }
     )
   );
-  let r = 4;
+  let r = notStockedChecks(out.blocks, 4, q.recommendations);
   // A declining account: the likely causes, in the account plan's words, so the two never disagree.
   if (c.decline) {
     out.blocks.push(cell(`A${r}`, "Why spend is down", H2));
@@ -994,6 +996,25 @@ function preparationSheet(
       headerLeft: PREPARATION_TITLE,
     },
   });
+}
+
+/**
+ * The recommendations nothing in the workbook sells (the catalog and the order data have neither),
+ * numbered as the Insights page lists them, each with where the suggestion comes from: the
+ * customer's page gives only the reason for it. Returns the next free row.
+ */
+function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendations"]): number {
+  const rows = recs.flatMap((x, k) =>
+    x.notStocked ? [[`${k + 1}. ${x.offer}`, notStockedText(x)]] : []
+  );
+  if (!rows.length) return r;
+  blocks.push(cell(`A${r}`, "Recommendations to check we can supply", H2));
+  blocks.push({
+    at: `A${r + 1}`,
+    rows: [["Recommendation (Insights page)", "Basis"], ...rows],
+    header: true,
+  });
+  return r + rows.length + 3;
 }
 
 /**

@@ -79,10 +79,15 @@ test("the user's own rule for an item nothing sells keeps its High, is recommend
   const sheets = sheetsOf(withUserRule);
   const recs = rowsOf(sheets, "qbr-insights", "Recommendation");
   expect(recs.slice(1).map((r) => r[0])).toEqual(["1. Cable Clips", "2. Cable Tie Gun"]);
-  expect(String(recs[1][3])).toContain(
-    "Not in the catalog or the order data: a suggestion from your cross-sell sheet, with no sales behind it yet."
+  // the customer's page gives the reason; where the suggestion comes from is the internal sheet's
+  expect(String(recs[1][3])).not.toContain("Not in the catalog");
+  expect(rowsOf(sheets, "qbr-prep", "Recommendation (Insights page)")[1]).toEqual([
+    "1. Cable Clips",
+    "Not in the catalog or the order data: a suggestion from your cross-sell sheet, with no sales behind it yet.",
+  ]);
+  expect(sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat()))).not.toContain(
+    NOTE_BUILT_IN
   );
-  expect(String(recs[1][3])).not.toContain(NOTE_BUILT_IN);
   const actions = rowsOf(sheets, "qbr-planning", "Action").map((r) => r[0]);
   expect(actions.slice(1, 3)).toEqual([
     "Check we can supply Cable Clips, then quote",

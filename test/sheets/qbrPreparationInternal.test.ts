@@ -22,15 +22,22 @@
  *   (8–30 days).
  * - Initiatives table: "Introduce Lighting" from 01/07/2026 to 30/06/2027, target £5,000, no
  *   Lighting bought since: Behind.
+ * - the user's cross-sell sheet: Cable Ties → Cable Clips, High; nothing in the workbook sells
+ *   Cable Clips (no catalog, no order line): recommended 2nd, after Lighting (3 of 3, High, with an
+ *   estimate). The Insights page gives its reasons (KAP's product matrix and the user's rule);
+ *   that it is only a suggestion with no sales behind it, and from where, is the internal sheet's.
+ *   The same recommendation as if KAP's built-in product matrix alone named it (the ranking no
+ *   longer recommends such an item, but the pages must not depend on it) says so there too.
  */
 import ExcelJS from "exceljs";
-import { buildPortfolio, qbrData } from "../../src/domain/analysis";
+import { buildPortfolio, qbrData, type QbrData } from "../../src/domain/analysis";
 import { OBJECTION_RESPONSES } from "../../src/domain/rules";
 import type { EngagementEntry } from "../../src/domain/types";
 import { writeSheetsIn } from "../../src/excel/writeSheets";
 import { layoutOptions } from "../../src/sheets/options";
 import { finishForPrint } from "../../src/sheets/print";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import type { SheetSpec } from "../../src/sheets/spec";
 import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
 import { ExcelDouble } from "../excel-double/excel";
 import { bookOf, d, line } from "../domain/analysis/helpers";
@@ -75,12 +82,31 @@ const model = buildPortfolio(
         status: "Planned",
       },
     ],
+    curatedRules: [
+      {
+        theyBuy: "Cable Ties",
+        considerSelling: "Cable Clips",
+        rationale: "Installers fit them with the ties",
+        priority: "High",
+      },
+    ],
   }
 );
-const specs = qbrSheets(
-  qbrData(model, "A", { year: 2026, q: 3 }),
-  layoutOptions({ asOf, currency: "GBP" })
-).map((s) => finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" }));
+const printed = (q: QbrData) =>
+  qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).map((s) =>
+    finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" })
+  );
+const qbrA = qbrData(model, "A", { year: 2026, q: 3 });
+const specs = printed(qbrA);
+/** Cable Clips as if only KAP's built-in product matrix named it. */
+const builtInOnly = printed({
+  ...qbrA,
+  recommendations: qbrA.recommendations.map((o) =>
+    o.offer === "Cable Clips"
+      ? { ...o, curated: o.curated.filter((c) => c.source === "product matrix") }
+      : o
+  ),
+});
 
 const INTERNAL = "Preparation (internal)";
 const HEADER = "Preparation (internal) – not for the customer";
@@ -102,7 +128,14 @@ const internalOnly: [string, (t: string) => boolean][] = [
   ["unpaid invoices", (t) => /unpaid|weighted mean/i.test(t)],
   ["why spend is down", (t) => /likely causes|Why spend is down/i.test(t)],
   ["the win-back plan", (t) => t.startsWith("Win-back: Stage 3")],
+  ["a recommendation with no sales behind it", (t) => /no sales behind it/i.test(t)],
+  [
+    "where a suggestion comes from",
+    (t) => /cross-sell sheet|built-in (product|industry) matrix/i.test(t),
+  ],
 ];
+
+const NOT_STOCKED = "Not in the catalog or the order data: a suggestion from";
 
 function expectSplit(texts: Map<string, string[]>) {
   const names = [...texts.keys()];
@@ -125,6 +158,15 @@ function expectSplit(texts: Map<string, string[]>) {
   expect(internal).toContain(
     "Spend after returns, 12 months to 31/10/2026: -95% on the 12 months before. Likely causes, as the account plan lists them:"
   );
+  // the recommendation's caveat, numbered as the Insights page lists it; the page its reasons only
+  expect(internal).toContain("Recommendations to check we can supply");
+  expect(internal).toContain("2. Cable Clips");
+  expect(internal).toContain(`${NOT_STOCKED} your cross-sell sheet, with no sales behind it yet.`);
+  const insights = texts.get("Insights & offers")!;
+  expect(insights).toContain("2. Cable Clips");
+  expect(insights).toContain(
+    "Cable Ties → Cable Clips: Complementary. Cable Ties → Cable Clips: Installers fit them with the ties."
+  );
   // what the customer sees stays: the score's factors beside it, in neutral words; the agenda and checklist
   const partnership = texts.get("Partnership")!;
   expect(partnership).toContain("How the health score is made, as of 31/10/2026");
@@ -142,9 +184,23 @@ function expectSplit(texts: Map<string, string[]>) {
   );
 }
 
-test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying so in its header; no customer sheet holds its material", async () => {
+/** The built-in matrix's caveat: on the internal sheet, on no customer page. */
+function expectBuiltInCaveatSplit(texts: Map<string, string[]>) {
+  for (const [name, t] of texts)
+    if (name !== INTERNAL)
+      expect([name, t.filter((x) => /built-in product matrix|no sales behind/i.test(x))]).toEqual([
+        name,
+        [],
+      ]);
+  expect(texts.get(INTERNAL)).toContain(
+    `${NOT_STOCKED} KAP's built-in product matrix, with no sales behind it yet.`
+  );
+}
+
+/** Each sheet's text cells as the .xlsx holds them, read back with ExcelJS. */
+async function xlsxTexts(sheets: SheetSpec[]): Promise<[ExcelJS.Workbook, Map<string, string[]>]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await toXlsxBytes(specs)) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(Buffer.from(await toXlsxBytes(sheets)) as unknown as ExcelJS.Buffer);
   const texts = new Map<string, string[]>();
   for (const ws of wb.worksheets) {
     const t: string[] = [];
@@ -155,6 +211,28 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
     );
     texts.set(ws.name, t);
   }
+  return [wb, texts];
+}
+
+/** Each sheet's text cells as the Office.js writer leaves them on the double. */
+async function officeTexts(sheets: SheetSpec[]): Promise<[ExcelDouble, Map<string, string[]>]> {
+  const x = new ExcelDouble([]);
+  await writeSheetsIn(x.newContext() as unknown as Excel.RequestContext, sheets);
+  const texts = new Map<string, string[]>();
+  for (const name of x.sheetNames())
+    texts.set(
+      name,
+      x
+        .sheet(name)
+        .cells.flatMap((row) => row ?? [])
+        .map((c) => c?.value)
+        .filter((v): v is string => typeof v === "string" && v !== "")
+    );
+  return [x, texts];
+}
+
+test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying so in its header; no customer sheet holds its material", async () => {
+  const [wb, texts] = await xlsxTexts(specs);
   expect([...texts.keys()]).toEqual([
     "Cover",
     "Partnership",
@@ -172,25 +250,16 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
   expect(ws.headerFooter.oddHeader).toContain(`&L${HEADER}`);
   // no customer sheet's tab is red
   for (const w of wb.worksheets.slice(0, -1)) expect(w.properties.tabColor).toBeUndefined();
+  expectBuiltInCaveatSplit((await xlsxTexts(builtInOnly))[1]);
 });
 
 test("Office.js writer: the same sheets in the same order, the internal one red with its page header", async () => {
-  const x = new ExcelDouble([]);
-  await writeSheetsIn(x.newContext() as unknown as Excel.RequestContext, specs);
-  const texts = new Map<string, string[]>();
-  for (const name of x.sheetNames())
-    texts.set(
-      name,
-      x
-        .sheet(name)
-        .cells.flatMap((row) => row ?? [])
-        .map((c) => c?.value)
-        .filter((v): v is string => typeof v === "string" && v !== "")
-    );
+  const [x, texts] = await officeTexts(specs);
   expect(x.sheetNames()).toHaveLength(8);
   expectSplit(texts);
   const s = x.sheet(INTERNAL);
   expect(s.tabColor).toBe("#C00000");
   expect(s.page.headersFooters).toMatchObject({ leftHeader: HEADER });
   expect(s.page.orientation).toBe("Landscape");
+  expectBuiltInCaveatSplit((await officeTexts(builtInOnly))[1]);
 });
