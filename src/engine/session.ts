@@ -28,7 +28,7 @@ import {
 import { layoutById } from "../ingest/layouts";
 import { type ColumnConvention, numberEvidence, type NumberCulture } from "../ingest/numbers";
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
-import { INVOICE_CANCELLATION_WORDS, billingCancellations } from "../ingest/cancellations";
+import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
 import {
   countsForCreditPrefixes,
   CREDIT_TYPE,
@@ -189,8 +189,9 @@ export interface OrderReadOptions {
   /** the document-type column holds SAP billing types (F2, G2 …) in the sample: its RE is a return */
   sapDocTypes?: boolean;
   /**
-   * the document-type column writes a cancellation of an invoice in words ("Storno Rechnung",
-   * "Invoice Cancellation") in the sample: paired as S1 is, with no other SAP reading
+   * the document-type column writes a cancellation in words in the sample, of an invoice ("Storno
+   * Rechnung", "Invoice Cancellation") or of a credit note ("Storno Gutschrift"): paired as S1
+   * and S2 are, with no other SAP reading
    */
   cancellationWords?: boolean;
   /**
@@ -332,7 +333,7 @@ export function planReading(
     sample.some((r) => typeof r[docCol] === "string" && SAP_BILLING_TYPES.test(r[docCol]));
   const cancellationWords =
     docCol !== undefined &&
-    sample.some((r) => typeof r[docCol] === "string" && INVOICE_CANCELLATION_WORDS.test(r[docCol]));
+    sample.some((r) => typeof r[docCol] === "string" && cancellationInWords(r[docCol]));
   // Two-letter codes are Sage's only beside its sales invoices (a German 'SA' is a Sammelrechnung)
   const sageDocTypes =
     docCol !== undefined &&
@@ -616,7 +617,9 @@ function laterRowsTest(
       const t = row[docCol];
       if (
         typeof t === "string" &&
-        (SAP_BILLING_TYPES.test(t) || (!sageKnown && SAGE_INVOICE_TYPE.test(t)))
+        (SAP_BILLING_TYPES.test(t) ||
+          cancellationInWords(t) ||
+          (!sageKnown && SAGE_INVOICE_TYPE.test(t)))
       )
         return true;
     }
@@ -1098,7 +1101,7 @@ export class IngestSession {
       report = await this.readAgain(sink, plan, orders.table, chunkRows, top);
     } else if (report.cancelledBillingFound)
       report.warnings.push(
-        `${report.cancelledBillingFound.length} cancellation(s) (S1, Storno) cancel an invoice read before the first rows had shown them: those invoices count as sales and the cancellations as returns. Analyse the file again from the command line to leave both out.`
+        `${report.cancelledBillingFound.length} cancellation(s) (S1, S2, Storno) cancel an invoice or credit note read before the first rows had shown them: those count as sales or returns and the cancellations as the opposite. Analyse the file again from the command line to leave both out.`
       );
     delete report.cancelledBillingFound;
     return { found: await this.detect(), plan: plan!, report };

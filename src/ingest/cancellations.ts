@@ -31,6 +31,28 @@ export const INVOICE_CANCELLATION_WORDS =
 export function cancelsInvoice(type: string): boolean {
   return INVOICE_CANCELLATION.test(type) || INVOICE_CANCELLATION_WORDS.test(type);
 }
+/** SAP's billing type of a cancellation of a credit memo. */
+export const CREDIT_MEMO_CANCELLATION = /^\s*s2\s*$/i;
+/**
+ * A cancellation of a credit note (SAP's S2 in words: "Storno Gutschrift", "Cancel. Cred. Memo",
+ * "Gutschriftsstorno"): it takes the credit back, so it is never a second return (ingest/orders
+ * CREDIT_TYPE's "storno", "cancel" and "credit" would read it as one). Paired with the credit
+ * note it cancels, both are left out; one that cancels none is read as a sale is.
+ */
+export const CREDIT_CANCELLATION =
+  /^\s*(?:storno\s+(?:(?:zur|der|einer)\s+)?gutschrift|gutschrift(?:s|\s*-\s*|\s+)storno|cancel(?:l?ation)?\.?\s+(?:of\s+(?:a\s+)?)?cred(?:it)?\.?\s*memo|credit\s+memo\s+cancell?ation|annulation\s+(?:d[’'e]\s*)?(?:l[’']\s*)?avoir)\b/i;
+/** Whether a billing type is a cancellation of a credit note: S2, or its words. */
+export function cancelsCredit(type: string): boolean {
+  return CREDIT_MEMO_CANCELLATION.test(type) || CREDIT_CANCELLATION.test(type);
+}
+
+/** Whether a billing type is a cancellation written in words, of an invoice or of a credit note. */
+export function cancellationInWords(type: string): boolean {
+  return INVOICE_CANCELLATION_WORDS.test(type) || CREDIT_CANCELLATION.test(type);
+}
+
+/** What a billing document is to the pairing. */
+type DocKind = "invoice" | "cancellation" | "credit" | "creditCancellation";
 /** Billing documents noted at most (a bound on memory: some 100 bytes each). */
 export const DOCS_KEPT = 1_000_000;
 
@@ -38,7 +60,7 @@ export const DOCS_KEPT = 1_000_000;
 interface BillingDoc {
   id: string;
   account: string;
-  cancellation: boolean;
+  kind: DocKind;
   /** its lines' values as written, summed */
   value: number;
   /** its place among the documents, in the order first read */
@@ -52,15 +74,19 @@ export interface BillingRowReader {
   type: (r: readonly Cell[]) => string;
   account: (r: readonly Cell[]) => string;
   value: (r: readonly Cell[]) => number | undefined;
-  /** whether the billing type is a credit (G2, RE …): never the invoice a cancellation cancels */
+  /** whether the billing type is a credit (G2, RE …): never the invoice an S1 cancels, what an S2 cancels */
   credit: (type: string) => boolean;
 }
 
 /** The cancellations found and the invoices they cancel, by document id; the cancellations paired with none. */
 export interface BillingCancellations {
-  /** cancellation id → the invoice id it cancels, in the order the cancellations were read */
+  /** cancellation id → the invoice (or credit note) id it cancels, in the order the cancellations were read */
   pairs: Map<string, string>;
   unpaired: string[];
+  /** the cancellations among `pairs` and `unpaired` that cancel a credit note (S2), not an invoice */
+  ofCredits?: Set<string>;
+  /** the credit-note cancellations' billing type as the notes name it: S2, or the first words written */
+  creditLabel?: string;
   /** documents past DOCS_KEPT, not noted (0: none) */
   docsPast: number;
   /** the cancellations' billing type as the notes name it: S1, or the first words written ("Storno") */
@@ -73,24 +99,39 @@ export class BillingPairing {
   /** the document of the line noted last: an invoice's lines come together, one look-up per document */
   private last: BillingDoc | undefined;
   private cancellations = 0;
-  /** the billing type of the first cancellation noted, to name it as the file writes it */
+  /** the billing type of the first cancellation of each kind noted, to name it as the file writes it */
   private cancellationType = "";
+  private creditCancellationType = "";
   /** documents not noted for want of room (past DOCS_KEPT), and the last one's id */
   private docsPast = 0;
   private lastPast = "";
 
   /** each billing type written and its kind (a file writes a few: each is tested once) */
-  private readonly kinds = new Map<string, "invoice" | "cancellation" | "credit">();
+  private readonly kinds = new Map<string, DocKind>();
 
   constructor(private readonly credit: (type: string) => boolean) {}
 
-  private kindOf(type: string): "invoice" | "cancellation" | "credit" {
+  private kindOf(type: string): DocKind {
     let kind = this.kinds.get(type);
     if (kind === undefined) {
-      kind = cancelsInvoice(type) ? "cancellation" : this.credit(type) ? "credit" : "invoice";
+      kind = cancelsInvoice(type)
+        ? "cancellation"
+        : cancelsCredit(type)
+          ? "creditCancellation"
+          : this.credit(type)
+            ? "credit"
+            : "invoice";
       if (this.kinds.size < 1000) this.kinds.set(type, kind);
     }
     return kind;
+  }
+
+  /** A cancellation's document: counted, its type kept to name the kind as written. */
+  private noteCancellation(kind: DocKind, type: string): void {
+    this.cancellations++;
+    if (kind === "cancellation" && !this.cancellationType) this.cancellationType = type.trim();
+    if (kind === "creditCancellation" && !this.creditCancellationType)
+      this.creditCancellationType = type.trim();
   }
 
   /** A line of document `id` of billing type `type` (blank: no billing document), worth `value` as written. */
@@ -99,15 +140,14 @@ export class BillingPairing {
     let doc = this.last?.id === id ? this.last : this.docs.get(id);
     if (!doc) {
       const kind = this.kindOf(type);
-      if (kind === "credit") return;
-      const cancellation = kind === "cancellation";
       if (this.docs.size >= DOCS_KEPT) {
         if (id !== this.lastPast) this.docsPast++;
         this.lastPast = id;
         return;
       }
-      if (cancellation && this.cancellations++ === 0) this.cancellationType = type.trim();
-      doc = { id, account, cancellation, value: 0, at: this.docs.size, paired: false };
+      if (kind === "cancellation" || kind === "creditCancellation")
+        this.noteCancellation(kind, type);
+      doc = { id, account, kind, value: 0, at: this.docs.size, paired: false };
       this.docs.set(id, doc);
     }
     this.last = doc;
@@ -125,12 +165,16 @@ export class BillingPairing {
     const label = INVOICE_CANCELLATION.test(this.cancellationType)
       ? "S1"
       : `"${this.cancellationType}"`;
+    const creditLabel = CREDIT_MEMO_CANCELLATION.test(this.creditCancellationType)
+      ? "S2"
+      : `"${this.creditCancellationType}"`;
+    const ofCredits = new Set<string>();
     // the documents by customer and value (to the cent, as written), in the order read
     const keyOf = (d: BillingDoc) => `${d.account}\u0000${Math.round(Math.abs(d.value) * 100)}`;
     const alike = new Map<string, BillingDoc[]>();
     const cancellations: BillingDoc[] = [];
     for (const d of this.docs.values()) {
-      if (d.cancellation) cancellations.push(d);
+      if (d.kind === "cancellation" || d.kind === "creditCancellation") cancellations.push(d);
       const key = keyOf(d);
       const list = alike.get(key);
       if (list) list.push(d);
@@ -138,7 +182,10 @@ export class BillingPairing {
     }
     for (const c of cancellations) {
       const list = alike.get(keyOf(c))!;
-      const free = (d: BillingDoc) => !d.cancellation && !d.paired;
+      // an S1 cancels an invoice, an S2 a credit note
+      const cancelled: DocKind = c.kind === "cancellation" ? "invoice" : "credit";
+      if (cancelled === "credit") ofCredits.add(c.id);
+      const free = (d: BillingDoc) => d.kind === cancelled && !d.paired;
       const here = list.indexOf(c);
       let invoice: BillingDoc | undefined;
       for (let i = here - 1; i >= 0 && !invoice; i--) if (free(list[i])) invoice = list[i];
@@ -150,7 +197,7 @@ export class BillingPairing {
       invoice.paired = true;
       pairs.set(c.id, invoice.id);
     }
-    return { pairs, unpaired, docsPast: this.docsPast, label };
+    return { pairs, unpaired, docsPast: this.docsPast, label, ofCredits, creditLabel };
   }
 }
 
@@ -164,26 +211,71 @@ export function billingCancellations(
   return pairing.pairs();
 }
 
+/** How the notes name what a kind of cancellation cancels, and what one that cancels none is read as. */
+const CANCELLED_WORDS = {
+  invoice: {
+    doc: "invoice",
+    neither: "neither a sale nor a return",
+    alone: ["a return", "returns"],
+  },
+  credit: {
+    doc: "credit note",
+    neither: "neither a return nor a sale",
+    alone: ["a sale restoring the credit", "sales restoring the credit"],
+  },
+} as const;
+
+/** The notes of one kind of cancellation: its pairs, and those that cancel nothing in the file. */
+function kindNotes(
+  pairs: readonly (readonly [string, string])[],
+  unpaired: readonly string[],
+  header: string,
+  label: string,
+  words: (typeof CANCELLED_WORDS)[keyof typeof CANCELLED_WORDS],
+  count: (n: number) => string
+): string[] {
+  const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
+  const n = unpaired.length;
+  return [
+    pairs.length
+      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (${label}) of ${words.doc === "invoice" ? "an" : "a"} ${words.doc} (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled ${words.doc} and its cancellation are both left out, ${words.neither}.`
+      : "",
+    n
+      ? `The cancellation${n === 1 ? "" : "s"} (${label}) ${unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no ${words.doc} of the same customer and value in the file: read as ${words.alone[n === 1 ? 0 : 1]}.`
+      : "",
+  ];
+}
+
 /**
- * What the notes say of the pairs and of the cancellations that cancel no invoice (read as
- * returns), under the billing type's header; and of the bound, where documents went past it.
+ * What the notes say of the pairs and of the cancellations that cancel nothing in the file
+ * (an S1 read as a return, an S2 as a sale), under the billing type's header; and of the bound,
+ * where documents went past it.
  */
 export function cancellationNotes(
   found: BillingCancellations,
   header: string,
   count: (n: number) => string
 ): string[] {
+  const ofCredits = found.ofCredits ?? new Set<string>();
   const pairs = [...found.pairs];
-  const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
-  const n = found.unpaired.length;
-  const label = found.label ?? "S1";
+  const ofCredit = (id: string) => ofCredits.has(id);
   return [
-    pairs.length
-      ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (${label}) of an invoice (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled invoice and its cancellation are both left out, neither a sale nor a return.`
-      : "",
-    n
-      ? `The cancellation${n === 1 ? "" : "s"} (${label}) ${found.unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no invoice of the same customer and value in the file: read as ${n === 1 ? "a return" : "returns"}.`
-      : "",
+    ...kindNotes(
+      pairs.filter(([c]) => !ofCredit(c)),
+      found.unpaired.filter((c) => !ofCredit(c)),
+      header,
+      found.label ?? "S1",
+      CANCELLED_WORDS.invoice,
+      count
+    ),
+    ...kindNotes(
+      pairs.filter(([c]) => ofCredit(c)),
+      found.unpaired.filter(ofCredit),
+      header,
+      found.creditLabel ?? "S2",
+      CANCELLED_WORDS.credit,
+      count
+    ),
     found.docsPast
       ? `More than ${count(DOCS_KEPT)} billing documents, the most KAP holds to pair SAP's cancellations (S1) with the invoices they cancel: the ${count(found.docsPast)} documents after them were not paired, so a cancellation among them is read as a return and the invoice it cancels as a sale. Split the export to pair them.`
       : "",

@@ -23,7 +23,13 @@ import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
 import { COMPACT_DATE_RULE, CompactDates, compactDateOf } from "./compactDates";
 import { DownPayments, isDownPayment } from "./downPayments";
-import { BillingPairing, INVOICE_CANCELLATION_WORDS, cancellationNotes } from "./cancellations";
+import {
+  BillingPairing,
+  CREDIT_CANCELLATION,
+  INVOICE_CANCELLATION_WORDS,
+  cancellationNotes,
+  cancelsCredit,
+} from "./cancellations";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
@@ -349,13 +355,6 @@ export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
  */
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
-/**
- * A cancellation of a credit note (SAP's S2 in words: "Storno Gutschrift", "Cancel. Cred. Memo",
- * "Gutschriftsstorno"): it takes the credit back, so it is read as a sale is, as S2 is, never as
- * a second return. CREDIT_TYPE's "storno", "cancel" and "credit" would read it as one.
- */
-export const CREDIT_CANCELLATION =
-  /^\s*(?:storno\s+(?:(?:zur|der|einer)\s+)?gutschrift|gutschrift(?:s|\s*-\s*|\s+)storno|cancel(?:l?ation)?\.?\s+(?:of\s+(?:a\s+)?)?cred(?:it)?\.?\s*memo|credit\s+memo\s+cancell?ation|annulation\s+(?:d[’'e]\s*)?(?:l[’']\s*)?avoir)\b/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
@@ -489,6 +488,18 @@ function valueSaid(reason: string): boolean {
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
 /** Sage's sales invoice code: a document-type column that shows it holds Sage's transaction types. */
 export const SAGE_INVOICE_TYPE = /^\s*si\s*$/i;
+/** A credit note cancelled by its cancellation (S2, "Storno Gutschrift") in the file: no return. */
+const CANCELLED_CREDIT = "cancelled credit-note line";
+/** The cancellation (S2) of a credit note in the file: no sale. */
+const CREDIT_NOTE_CANCELLATION = "credit-note cancellation line";
+/**
+ * The rule a line of a cancellation pair is skipped under: an S1 and the invoice it cancels as a
+ * voided invoice and its credit note are; an S2 and the credit note it cancels as their own.
+ */
+function pairRule(rule: string, docType: string): string {
+  if (rule === VOID_CREDIT) return cancelsCredit(docType) ? CREDIT_NOTE_CANCELLATION : rule;
+  return CREDIT_TYPE.test(docType) ? CANCELLED_CREDIT : rule;
+}
 /** SAP SD billing types (invoice, credit and debit memo, cancellation): their RE is a return. */
 export const SAP_BILLING_TYPES = /^\s*(?:f1|f2|g2|l2|s1|s2)\s*$/i;
 /** Rows of a grouped report that end a group: "Total Cable ties", "TOTAL". */
@@ -940,9 +951,9 @@ export function createOrderParser(
   /** each document of an S1 cancellation pair, and the rule its lines are skipped under */
   const cancelledBilling = options.cancelledBilling?.length
     ? new Map<string, string>(
-        options.cancelledBilling.flatMap(([cancellation, invoice]) => [
+        options.cancelledBilling.flatMap(([cancellation, cancelled]) => [
           [cancellation, VOID_CREDIT],
-          [invoice, VOID_ORDER],
+          [cancelled, VOID_ORDER],
         ])
       )
     : undefined;
@@ -2804,7 +2815,7 @@ export function createOrderParser(
     // a cancelled invoice and its S1 cancellation: both out, as a voided invoice and its credit note
     if (cancelledBilling) {
       const pair = cancelledBilling.get(rawOrder);
-      if (pair) return reject(pair, rowNo, false);
+      if (pair) return reject(pairRule(pair, docType), rowNo, false);
     }
     // a transaction list's types (saleDocType) name their own sales; a voided one is still voided
     const noSaleRule =
