@@ -93,6 +93,8 @@ export interface ColumnMapping {
    * beside its actual value read as the revenue: a lost or open deal's worth, said when skipped.
    */
   dealEstimateColumn?: number;
+  /** The estimate's header ("Est. Revenue"): said with a won deal that has no actual value. */
+  dealEstimateHeader?: string;
   /** The status column holds MYOB's sale-status codes (I, O, Q): read as the documents they name (ingest/statuses). */
   saleStatusCodes?: boolean;
   /** Magento's export: its "closed" orders were refunded in full, no sales (ingest/statuses). */

@@ -1303,7 +1303,7 @@ export function createOrderParser(
     rejects.set(reason, r);
     if (sale) addSkippedValue(rejectValue, reason, currentRow);
     else noSaleReasons.add(reason);
-    if (!sale && (valueSaid(reason) || reason === layoutNoSaleRule))
+    if (!sale && (valueSaid(reason) || reason === layoutNoSaleRule || reason === wonNoActual))
       addSkippedValue(notSoldValue, reason, currentRow, reason.startsWith(NOT_SALES_VOUCHER));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
@@ -1332,7 +1332,8 @@ export function createOrderParser(
     if (!byCurrency) to.set(reason, (byCurrency = new Map()));
     const value = unsigned
       ? Math.abs(lineValueOf(row))
-      : dealEstimateAt >= 0 && (reason === LOST_DEAL || reason === OPEN_DEAL)
+      : dealEstimateAt >= 0 &&
+          (reason === LOST_DEAL || reason === OPEN_DEAL || reason === wonNoActual)
         ? dealEstimateOf(row)
         : lineValueOf(row);
     if (value === 0) return;
@@ -1408,7 +1409,7 @@ export function createOrderParser(
           // credits' lines (a return authorization's) take nothing off: said as such, not as sales
           said:
             notSold > 0
-              ? `; ${plainMoney(notSold, options.culture)} not counted as sales`
+              ? `; ${valueWhose(r)}${plainMoney(notSold, options.culture)} not counted as sales`
               : notSold < 0
                 ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
                 : "",
@@ -1445,7 +1446,7 @@ export function createOrderParser(
           const list = [...notSold].filter(([, v]) => v * sign > 0);
           const m = list.map(([k, v]) => skippedMoney(v * sign, k));
           return m.length
-            ? `; ${m.slice(0, -1).join(", ")}${m.length > 1 ? " and " : ""}${m[m.length - 1]} ${what}`
+            ? `; ${sign > 0 ? valueWhose(r) : ""}${m.slice(0, -1).join(", ")}${m.length > 1 ? " and " : ""}${m[m.length - 1]} ${what}`
             : "";
         };
         return {
@@ -1487,6 +1488,20 @@ export function createOrderParser(
   }
   /** A lost or open deal's worth: its estimate, where its actual value is the revenue (0 or blank). */
   const dealEstimateAt = mapping.dealEstimateColumn ?? -1;
+  /**
+   * The rule a won deal with a blank actual value (Dynamics 365's "Actual Revenue") is skipped
+   * under: no sale KAP can count, its estimate said so the user knows what is missing.
+   */
+  const wonNoActual =
+    dealEstimateAt >= 0
+      ? `won deal with no "${mapping.fields.find((f) => f.field === "revenue")?.header ?? "actual value"}"`
+      : undefined;
+  /** Before the value said of a rule's rows: whose figure it is where it is not their own ("its "Est. Revenue" "). */
+  function valueWhose(r: RejectCount): string {
+    return r.reason === wonNoActual
+      ? `${r.count === 1 ? "its" : "their"} "${mapping.dealEstimateHeader ?? "estimate"}" `
+      : "";
+  }
   function dealEstimateOf(row: readonly Cell[]): number {
     return parseMoney(row[dealEstimateAt], revDec)?.value ?? 0;
   }
@@ -2644,6 +2659,14 @@ export function createOrderParser(
       if (unitPrice !== undefined && revenue !== 0) unitPrice *= (revenue - tax) / revenue;
       revenue -= tax;
     }
+    // a won deal with no actual value (blank, or 0 beside an estimate, as a lost deal's is
+    // written): its estimate said, never counted in its place, nor a sale of 0
+    if (
+      wonNoActual &&
+      !priceUnreadable &&
+      (revenue === undefined || (revenue === 0 && dealEstimateOf(row) !== 0))
+    )
+      return reject(wonNoActual, rowNo, false);
     if (revenue === undefined)
       return reject(
         priceUnreadable

@@ -1260,9 +1260,9 @@ export function checkOrderColumns(
       ? actualValueColumn(options.headers ?? [])
       : undefined;
   const revenueNow = get("revenue");
-  let dealEstimate: number | undefined;
+  let dealEstimate: { column: number; header: string } | undefined;
   if (actual !== undefined && revenueNow?.column !== actual) {
-    dealEstimate = revenueNow?.column;
+    dealEstimate = revenueNow && { column: revenueNow.column, header: revenueNow.header };
     const header = options.headers![actual].trim();
     fields = fields
       .filter((m) => m.column !== actual && m.field !== "revenue")
@@ -1340,7 +1340,9 @@ export function checkOrderColumns(
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
       ...(docs.returnRequests ? { returnRequestsBesideInvoices: true } : {}),
       ...(statuses.dealStages ? { dealStages: true } : {}),
-      ...(dealEstimate !== undefined ? { dealEstimateColumn: dealEstimate } : {}),
+      ...(dealEstimate
+        ? { dealEstimateColumn: dealEstimate.column, dealEstimateHeader: dealEstimate.header }
+        : {}),
       ...(statuses.saleStatusCodes ? { saleStatusCodes: true } : {}),
       ...(statuses.closedIsRefunded ? { closedIsRefunded: true } : {}),
       ...(statuses.unpaidIsNoSale ? { unpaidIsNoSale: statuses.unpaidIsNoSale } : {}),

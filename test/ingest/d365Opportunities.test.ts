@@ -42,6 +42,31 @@ test("a won deal is its Actual Revenue on its Actual Close Date; lost and open d
   expect(skippedOf(report.skipped)).toEqual({
     "lost deal": [1, 15000],
     "open (not yet won) deal": [1, 2500],
-    "no revenue": [1, 0],
+    // o-6, won with a blank Actual Revenue: skipped and its estimate said (3,000), not counted
+    'won deal with no "Actual Revenue"': [1, 3000],
   });
+  expect(report.warnings).toContain(
+    '3 rows were skipped: 1 lost deal (row 5; 15,000.00 not counted as sales); 1 open (not yet won) deal (row 6; 2,500.00 not counted as sales); 1 won deal with no "Actual Revenue" (row 7; its "Est. Revenue" 3,000.00 not counted as sales).'
+  );
+});
+
+test("won deals with a blank or 0 Actual Revenue beside an estimate: both said with their estimates, neither a sale", async () => {
+  const { report, revenue, orders } = await analyzeFile(
+    fileOf([
+      "Topic,Potential Customer,Status,Est. Revenue,Actual Revenue,Est. Close Date,Actual Close Date,Currency",
+      'Pumps,Northwind Traders,Won,"$10,000.00","$9,000.00",12/31/2025,11/20/2025,US Dollar',
+      'Valves,Northwind Traders,Won,"$4,000.00",,9/30/2026,10/15/2026,US Dollar',
+      'Seals,Tailspin Toys,Won,"$1,500.00",$0.00,5/31/2026,6/1/2026,US Dollar',
+      'Gaskets,Tailspin Toys,Won,"$2,000.00","$2,000.00",7/31/2026,8/3/2026,US Dollar',
+    ])
+  );
+  // counted: Northwind 9,000 (1 order), Tailspin 2,000 (1 order); not the Valves deal (blank)
+  // nor the Seals deal (0.00): no sale of 0, no estimate in its place
+  expect(revenue).toEqual({ "Northwind Traders": 9000, "Tailspin Toys": 2000 });
+  expect(orders).toEqual({ "Northwind Traders": 1, "Tailspin Toys": 1 });
+  // their estimates said: 4,000 + 1,500 = 5,500
+  expect(skippedOf(report.skipped)).toEqual({ 'won deal with no "Actual Revenue"': [2, 5500] });
+  expect(report.warnings).toContain(
+    '2 rows were skipped: 2 won deals with no "Actual Revenue" (rows 3, 4; their "Est. Revenue" 5,500.00 not counted as sales).'
+  );
 });
