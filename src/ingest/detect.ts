@@ -114,6 +114,8 @@ export interface ColumnMapping {
   lineRefunds?: LineRefundColumns;
   /** Magento's configurable products: the columns tying an option row to its parent (ingest/configurableItems) */
   configurableItems?: ConfigurableColumns;
+  /** GSTR-1's amendments: the column naming the invoice or note a row amends (ingest/amendments) */
+  amendedFrom?: number;
   /**
    * Magento's order grid: each order's Subtotal less its discount and its Total Refunded, read
    * from these columns (ingest/orderRefunds).

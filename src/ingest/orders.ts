@@ -50,6 +50,7 @@ import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
 import { boughtSku, CONFIGURABLE_OPTION, ConfigurableItems } from "./configurableItems";
+import { AMENDED_ORIGINAL, Amendments } from "./amendments";
 import { netOfOrderRefund } from "./orderRefunds";
 import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
@@ -903,6 +904,9 @@ export function createOrderParser(
   const configurable = mapping.configurableItems
     ? new ConfigurableItems(mapping.configurableItems)
     : undefined;
+  /** GSTR-1's amendments: the column naming the original, and every line held to the end */
+  const amendedFromAt = mapping.amendedFrom ?? -1;
+  const amendments = amendedFromAt >= 0 ? new Amendments() : undefined;
   /** the option row of the configurable product on the row being read */
   let configurableOption: readonly Cell[] | undefined;
   /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
@@ -2950,6 +2954,8 @@ export function createOrderParser(
     line.currency = currency;
     line.isReturn = isReturn;
     line.row = rowNo;
+    // an amendment replaces its original, which may be read before it: every line waits
+    if (amendments) return amendments.hold({ ...line }, text(row[amendedFromAt]));
     if (holdCredit) return voidedCredits.hold(row, rawOrder, accountId, date, line);
     if (downPayments) {
       // one closure per push, not per line
@@ -3108,6 +3114,11 @@ export function createOrderParser(
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
       // the down-payment invoices no final invoice took off: orders of their own
       downPayments?.settle((line) => acceptHeld(line, lastSink!));
+      // GSTR-1's lines held: each original amended replaced by its amendment
+      const amendedElsewhere = amendments?.settle(
+        (line) => acceptHeld(line, lastSink!),
+        (row) => reject(AMENDED_ORIGINAL, row, false)
+      );
       // the credit notes held: each decided now that every voided invoice is read
       voidedCredits.settle(
         (line) => acceptHeld(line, lastSink!),
@@ -3140,6 +3151,10 @@ export function createOrderParser(
         );
       }
       if (ledger) warnings.push(ledger);
+      if (amendedElsewhere?.length)
+        warnings.push(
+          `${count(amendedElsewhere.length)} amendment${amendedElsewhere.length === 1 ? "" : "s"} (B2BA, CDNRA) revise${amendedElsewhere.length === 1 ? "s an invoice or note" : " invoices or notes"} not in this file (such as "${amendedElsewhere[0]}"): read in ${amendedElsewhere.length === 1 ? "its" : "their"} place. If the original${amendedElsewhere.length === 1 ? " is" : "s are"} read from another file (an earlier GSTR-1), ${amendedElsewhere.length === 1 ? "it is" : "they are"} counted there too: analyse the amendments with the returns they amend.`
+        );
       if (creditNumbering)
         warnings.push(
           `From row ${creditNumbering.row}, most order ids look like credit-note numbers (such as "${creditNumbering.example}"), unlike the first ${wholeText(CREDIT_ID_SAMPLE, culture)} lines: KAP read the lines with such ids as returns. If they number invoices there, the returns and revenue from that row are wrong: analyse those lines as a file of their own (their ids are then read as the numbering), or export them with their invoice numbers.`

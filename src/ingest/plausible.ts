@@ -44,6 +44,7 @@ import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
+import { amendedFromColumn } from "./amendments";
 import { orderRefundColumns, orderRefundsNote } from "./orderRefunds";
 import {
   holdsPackedProducts,
@@ -1151,6 +1152,11 @@ export function checkOrderColumns(
     );
   // Magento's configurable products: an option row is the units its parent's line sold (ingest/configurableItems)
   const configurableItems = options.headers ? configurableColumns(options.headers) : undefined;
+  // GSTR-1's amendments (B2BA, CDNRA): each replaces the original it names (ingest/amendments)
+  const amendedFrom =
+    mapping.layout === "gstr1-b2b" && options.headers
+      ? amendedFromColumn(options.headers.map(normaliseHeader))
+      : -1;
   // Magento's order grid: the Subtotal is before the order's discount and its refunds (ingest/orderRefunds)
   const orderRefunds =
     mapping.layout === "magento-order-grid" && rowTotal && options.headers
@@ -1349,6 +1355,7 @@ export function checkOrderColumns(
       ...(deleted && deleted.column >= 0 ? { deletedColumn: deleted.column } : {}),
       ...(lineRefunds ? { lineRefunds } : {}),
       ...(configurableItems ? { configurableItems } : {}),
+      ...(amendedFrom >= 0 ? { amendedFrom } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
       ...(bigCommerceTotals ? { bigCommerceTotals } : {}),
