@@ -213,15 +213,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const others = q.otherCurrencies;
   const inCcy = others.length ? ` in ${q.currency}` : "";
 
-  // A lost account (win-back Stage 5 is the Accounts table's mark) is no customer to review:
-  // said where the user looks first, the cover, and above the e-mail written for an active one.
-  const lostNote =
-    q.winBack?.stage === 5
-      ? `Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview on the ${PREPARATION_SHEET} sheet (the reason recorded is there too); the follow-up e-mail below is written for an active customer.`
-      : null;
-  const lostStyle = { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont } as const;
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
   const quarterNote = passedOverNote(q, opts.culture);
+  const quarterStyle = {
+    bold: true,
+    wrap: true,
+    vAlign: "top",
+    fontColor: PALETTE.badFont,
+  } as const;
 
   // 1. Cover, with the headline figures the other sheets repeat
   const cover = mk(
@@ -251,17 +250,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ),
           ]
         : []),
-      ...(opts.dataEndsEarly !== undefined
-        ? [
-            cell(
-              "A18",
-              `The order data ends ${asOfText(opts.dataEndsEarly, opts.culture)}, ${q.asOf - opts.dataEndsEarly} days before the as-of date ${asOfText(q.asOf, opts.culture)}: nothing after ${asOfText(opts.dataEndsEarly, opts.culture)} is counted. Check the export is complete before presenting these figures.`,
-              { bold: true, wrap: true, vAlign: "top", fontColor: PALETTE.badFont }
-            ),
-          ]
-        : []),
-      ...(lostNote ? [cell("A19", lostNote, lostStyle)] : []),
-      ...(quarterNote ? [cell("A20", quarterNote, lostStyle)] : []),
+      // (a lost account and order data that end early are the sales team's to settle: said at the
+      // top of the internal sheet, "Before you send this")
+      ...(quarterNote ? [cell("A20", quarterNote, quarterStyle)] : []),
       cell("A10", "At a glance", H2),
       ...labelledRows(11, [
         [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
@@ -280,12 +271,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     ],
     {
       widths: [44, 20],
-      merges: [
-        "A17:B17",
-        ...(opts.dataEndsEarly !== undefined ? ["A18:B18"] : []),
-        ...(lostNote ? ["A19:B19"] : []),
-        ...(quarterNote ? ["A20:B20"] : []),
-      ],
+      merges: ["A17:B17", ...(quarterNote ? ["A20:B20"] : [])],
     }
   );
 
@@ -914,7 +900,6 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     "email",
     [
       title("A1", "Follow-up e-mail (draft)"),
-      ...(lostNote ? [cell("A2", lostNote, lostStyle)] : []),
       { at: "A3", rows: lines.map((l) => [l]), style: { wrap: true } },
     ],
     { widths: [100] }
@@ -934,7 +919,8 @@ const INTERNAL_RED = "#C00000";
 
 /**
  * The sales team's own preparation for the review, on one sheet after the customer's pages
- * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): the recommendations nothing in the workbook
+ * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): before you send this (order data that end
+ * early, an account marked lost), the recommendations nothing in the workbook
  * sells and where they come from, why spend is down, the win-back plan, the
  * health score's engagement and payment in detail with the unanswered outreach, the tracked
  * initiatives with on track / behind, competitive intelligence and objection handling. None of it
@@ -954,7 +940,8 @@ function preparationSheet(
       { italic: true, fontColor: INTERNAL_RED }
     )
   );
-  let r = notStockedChecks(out.blocks, 4, q.recommendations);
+  let r = beforeYouSend(out.blocks, 4, q, opts);
+  r = notStockedChecks(out.blocks, r, q.recommendations);
   // A declining account: the likely causes, in the account plan's words, so the two never disagree.
   if (c.decline) {
     out.blocks.push(cell(`A${r}`, "Why spend is down", H2));
@@ -996,6 +983,37 @@ function preparationSheet(
       headerLeft: PREPARATION_TITLE,
     },
   });
+}
+
+/** What the cover said to the salesperson (and the customer), at the internal sheet's top: bold, red. */
+const WARNING = { bold: true, fontColor: PALETTE.badFont } as const;
+
+/**
+ * "Before you send this": what to settle before the review pages go to the customer, at the top
+ * of the internal sheet (the cover said it, to the customer too): order data that end well before
+ * the as-of date, and an account the Accounts table marks lost. Returns the next free row (`r`
+ * when there is nothing to say).
+ */
+function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptions): number {
+  const d = (s: number) => asOfText(s, opts.culture);
+  const ends = opts.dataEndsEarly;
+  const notes = [
+    ...(ends !== undefined
+      ? [
+          `The order data ends ${d(ends)}, ${q.asOf - ends} days before the as-of date ${d(q.asOf)}: nothing after ${d(ends)} is counted. Check the export is complete before presenting these figures.`,
+        ]
+      : []),
+    // a lost account (win-back Stage 5 is the Accounts table's mark) is no customer to review
+    ...(q.winBack?.stage === 5
+      ? [
+          "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); the follow-up e-mail is written for an active customer.",
+        ]
+      : []),
+  ];
+  if (!notes.length) return r;
+  blocks.push(cell(`A${r}`, "Before you send this", H2));
+  notes.forEach((n, k) => blocks.push(cell(`A${r + 1 + k}`, n, WARNING)));
+  return r + notes.length + 2;
 }
 
 /**

@@ -2,7 +2,8 @@
  * A QBR asked for as of a date well past the data (as-of 31/12/2026, last order 15/11/2026): its
  * quarter, FY2026 Q4, is set against whole quarters although the data stops six weeks before its
  * end, so the customer would read a fall that is only missing data. The analysis warns (RULES.md
- * §2); the QBR workbook now says so on its cover too. Within 31 days it says nothing.
+ * §2); the QBR workbook says so to the salesperson, at the top of its internal sheet ("Before you
+ * send this"; it was on the cover, which the customer is handed). Within 31 days it says nothing.
  */
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { defaultSettings } from "../../src/engine/settings";
@@ -21,30 +22,37 @@ const grid: Grid = {
   ],
 };
 
-async function coverTexts(asOf: string): Promise<string[]> {
+/** Each QBR sheet's text cells, by kind ("qbr-cover", "qbr-prep" …). */
+async function qbrTexts(asOf: string): Promise<Map<string, string[]>> {
   const e = new KapEngine();
   await loadGrids(e, [grid], defaultSettings());
   e.analyze({ ...defaultSettings(), asOf });
-  const cover = e
-    .sheets("qbr", { accountKey: "A", quarter: "2026Q4", live: false })
-    .find((s: SheetSpec) => s.kind === "qbr-cover")!;
-  return cover.blocks
-    .flatMap((b) => b.rows.flat())
-    .filter((v): v is string => typeof v === "string");
+  const sheets = e.sheets("qbr", { accountKey: "A", quarter: "2026Q4", live: false });
+  return new Map(
+    sheets.map((s: SheetSpec) => [
+      s.kind,
+      s.blocks.flatMap((b) => b.rows.flat()).filter((v): v is string => typeof v === "string"),
+    ])
+  );
 }
 
-test("as of 31/12/2026 (46 days after the last order) the cover says the data ends 15/11/2026", async () => {
-  const t = await coverTexts("2026-12-31");
-  expect(t).toContain(
-    "The order data ends 15/11/2026, 46 days before the as-of date 31/12/2026: nothing after 15/11/2026 is counted. Check the export is complete before presenting these figures."
-  );
+const ENDS =
+  "The order data ends 15/11/2026, 46 days before the as-of date 31/12/2026: nothing after 15/11/2026 is counted. Check the export is complete before presenting these figures.";
+
+test("as of 31/12/2026 (46 days after the last order) the internal sheet says the data ends 15/11/2026, before you send it; the cover does not", async () => {
+  const t = await qbrTexts("2026-12-31");
+  expect(t.get("qbr-prep")!.slice(2, 4)).toEqual(["Before you send this", ENDS]);
+  for (const [kind, texts] of t)
+    if (kind !== "qbr-prep")
+      expect([kind, texts.filter((x) => x.startsWith("The order data ends"))]).toEqual([kind, []]);
   // the quarter's figures are what the data holds: 1 order
-  expect(t).toContain("Orders, FY2026 Q4");
+  expect(t.get("qbr-cover")).toContain("Orders, FY2026 Q4");
 });
 
 test("as of 16/12/2026 (31 days after) there is no such note", async () => {
-  const t = await coverTexts("2026-12-16");
+  const t = [...(await qbrTexts("2026-12-16")).values()].flat();
   expect(t.some((x) => x.startsWith("The order data ends"))).toBe(false);
+  expect(t).not.toContain("Before you send this");
 });
 
 test("a quarter that ends before the data's first order (FY2026 Q1; orders from 05/07/2026) is refused, not written as zeros", async () => {

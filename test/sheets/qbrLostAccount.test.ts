@@ -1,9 +1,9 @@
 /**
- * A QBR for an account the Accounts table marks lost (win-back Stage 5) says so where the user
- * looks first, the cover, and above the follow-up e-mail: the workbook otherwise reads as a
- * review with an active customer (the e-mail thanks them for the meeting and lists "send
- * samples" actions), which is not the meeting to have (the QBR checker's finding on the sample's
- * lost C0135).
+ * A QBR for an account the Accounts table marks lost (win-back Stage 5) says so: the workbook
+ * otherwise reads as a review with an active customer (the e-mail thanks them for the meeting and
+ * lists "send samples" actions), which is not the meeting to have (the QBR checker's finding on the
+ * sample's lost C0135). It is said to the salesperson, at the top of the internal sheet ("Before
+ * you send this"), not on the cover and the e-mail sheet the customer is handed.
  */
 import { buildPortfolio, qbrData } from "../../src/domain/analysis";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -29,18 +29,15 @@ const texts = (s: SheetSpec): string[] =>
 const sheetsOf = (id: string) =>
   qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), layoutOptions({ asOf }));
 
-test("the cover and the e-mail sheet of a lost account say it is marked lost and where the win-back script is; the reason stays on the internal sheet", () => {
+test("a lost account's internal sheet opens with 'Before you send this': it is marked lost, the win-back script below; no customer page says so, nor the reason", () => {
   const sheets = sheetsOf("L");
-  const cover = sheets.find((s) => s.name === "Cover")!;
-  const email = sheets.find((s) => s.name === "Follow-up e-mail")!;
   const note =
-    "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview on the Preparation (internal) sheet (the reason recorded is there too); the follow-up e-mail below is written for an active customer.";
-  expect(texts(cover)).toContain(note);
-  expect(texts(email)).toContain(note);
+    "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); the follow-up e-mail is written for an active customer.";
   // the lost reason is the sales team's learning, never on a page the customer sees
   const customer = sheets.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
-  expect(customer.some((t) => t.includes("framework supplier"))).toBe(false);
+  expect(customer.filter((t) => /framework supplier|marks this account lost/.test(t))).toEqual([]);
   const prep = texts(sheets.find((s) => s.kind === "qbr-prep")!);
+  expect(prep.slice(2, 4)).toEqual(["Before you send this", note]);
   expect(prep).toContain("Win-back: Stage 5 – Exit interview");
   expect(prep).toContain("Moved to a framework supplier");
 });

@@ -28,6 +28,12 @@
  *   that it is only a suggestion with no sales behind it, and from where, is the internal sheet's.
  *   The same recommendation as if KAP's built-in product matrix alone named it (the ranking no
  *   longer recommends such an item, but the pages must not depend on it) says so there too.
+ *
+ * Account L, alone in another book: orders 10/04/2026 £500 and 03/08/2026 £120; the Accounts table
+ * marks it lost ("Moved to a framework supplier"); its QBR made as of 31/10/2026 with order data
+ * said to end 15/09/2026 (as the engine says when the as-of is 31+ days past the last order):
+ * 15 + 31 = 46 days before. Both were red on the cover; now "Before you send this", at the top of
+ * the internal sheet.
  */
 import ExcelJS from "exceljs";
 import { buildPortfolio, qbrData, type QbrData } from "../../src/domain/analysis";
@@ -98,6 +104,23 @@ const printed = (q: QbrData) =>
   );
 const qbrA = qbrData(model, "A", { year: 2026, q: 3 });
 const specs = printed(qbrA);
+/** Account L, lost, its order data said to end 15/09/2026. */
+const lostLate = qbrSheets(
+  qbrData(
+    buildPortfolio(bookOf([ct("L", d(2026, 4, 10), 500), ct("L", d(2026, 8, 3), 120)]), {
+      asOf,
+      accounts: [{ accountId: "L", lost: true, lostReason: "Moved to a framework supplier" }],
+    }),
+    "L",
+    { year: 2026, q: 3 }
+  ),
+  { ...layoutOptions({ asOf, currency: "GBP" }), dataEndsEarly: d(2026, 9, 15) }
+).map((s) => finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" }));
+const DATA_ENDS =
+  "The order data ends 15/09/2026, 46 days before the as-of date 31/10/2026: nothing after 15/09/2026 is counted. Check the export is complete before presenting these figures.";
+const LOST =
+  "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); the follow-up e-mail is written for an active customer.";
+
 /** Cable Clips as if only KAP's built-in product matrix named it. */
 const builtInOnly = printed({
   ...qbrA,
@@ -197,6 +220,27 @@ function expectBuiltInCaveatSplit(texts: Map<string, string[]>) {
   );
 }
 
+/** The salesperson's warnings: at the internal sheet's top, on no customer page (the cover had them). */
+function expectWarningsSplit(texts: Map<string, string[]>) {
+  for (const [name, t] of texts)
+    if (name !== INTERNAL)
+      expect([
+        name,
+        t.filter((x) => /check the export|marks this account lost|framework supplier/i.test(x)),
+      ]).toEqual([name, []]);
+  const internal = texts.get(INTERNAL)!;
+  // (ExcelJS reads a merged cell's text once for each cell of the merge)
+  expect([...new Set(internal)].slice(0, 5)).toEqual([
+    HEADER,
+    "L · FY2026 Q3 · your own notes for the review: keep this sheet out of what you print or send the customer.",
+    "Before you send this",
+    DATA_ENDS,
+    LOST,
+  ]);
+  // the lost reason, where it always was: the win-back's exit interview
+  expect(internal).toContain("Moved to a framework supplier");
+}
+
 /** Each sheet's text cells as the .xlsx holds them, read back with ExcelJS. */
 async function xlsxTexts(sheets: SheetSpec[]): Promise<[ExcelJS.Workbook, Map<string, string[]>]> {
   const wb = new ExcelJS.Workbook();
@@ -251,6 +295,7 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
   // no customer sheet's tab is red
   for (const w of wb.worksheets.slice(0, -1)) expect(w.properties.tabColor).toBeUndefined();
   expectBuiltInCaveatSplit((await xlsxTexts(builtInOnly))[1]);
+  expectWarningsSplit((await xlsxTexts(lostLate))[1]);
 });
 
 test("Office.js writer: the same sheets in the same order, the internal one red with its page header", async () => {
@@ -262,4 +307,5 @@ test("Office.js writer: the same sheets in the same order, the internal one red 
   expect(s.page.headersFooters).toMatchObject({ leftHeader: HEADER });
   expect(s.page.orientation).toBe("Landscape");
   expectBuiltInCaveatSplit((await officeTexts(builtInOnly))[1]);
+  expectWarningsSplit((await officeTexts(lostLate))[1]);
 });
