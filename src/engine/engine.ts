@@ -283,6 +283,7 @@ export class KapEngine implements OrderSink {
       dateOrderSource: options.dateOrderSource,
       date1904: options.date1904,
       swapSerialDayMonth: options.swapSerialDayMonth,
+      sixDigitDates: options.sixDigitDates,
       numbers: options.numbers,
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,

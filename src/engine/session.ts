@@ -29,6 +29,7 @@ import { layoutById } from "../ingest/layouts";
 import { type ColumnConvention, numberEvidence, type NumberCulture } from "../ingest/numbers";
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
 import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
+import { sixDigitDateColumn } from "../ingest/compactDates";
 import {
   countsForCreditPrefixes,
   CREDIT_TYPE,
@@ -180,6 +181,8 @@ export interface OrderReadOptions {
   dateOrderSource?: DateOrderSource;
   /** the serials come from a workbook in Excel's 1904 date system (IngestSource.dateSystem) */
   date1904?: boolean;
+  /** the date column writes six-digit dates (ingest/compactDates): five digits are one missing its zero */
+  sixDigitDates?: boolean;
   /** the order dates Excel converted have day and month swapped (ingest/values excelSwappedDates) */
   swapSerialDayMonth?: boolean;
   /** each number column's decimal convention (ingest/numbers), decided over the column and the file */
@@ -322,6 +325,7 @@ export function planReading(
   }
   // Excel's mix: the dates that read both ways made dates with day and month swapped, the rest text.
   const swapped = excelSwappedDates(dateCells, date1904);
+  const sixDigitDates = sixDigitDateColumn(dateCells);
   if (swapped) {
     date = { order: swapped.order, source: "data" };
     dateNotes.push(swappedDatesNote(swapped));
@@ -365,6 +369,7 @@ export function planReading(
   return {
     dateOrder: date.order,
     ...(swapped ? { swapSerialDayMonth: true } : {}),
+    ...(sixDigitDates ? { sixDigitDates } : {}),
     ...(sapDocTypes ? { sapDocTypes } : {}),
     ...(cancellationWords ? { cancellationWords } : {}),
     ...(cancelled.length ? { cancelledBilling: cancelled } : {}),

@@ -6,13 +6,17 @@
  */
 import type { Cell } from "./grid";
 
-/** What a compact date cell is: day and month only, or six digits of unknown order. */
-export type CompactDate = "ddmm" | "six";
+/**
+ * What a compact date cell is: day and month only, six digits of unknown order, or five digits
+ * in a column of six-digit dates (DDMMYY whose leading zero was lost: 031026 → 31026).
+ */
+export type CompactDate = "ddmm" | "six" | "five";
 
 /** The skip rule of each kind ("3 no year in the date", "3 six-digit date rows"). */
 export const COMPACT_DATE_RULE: Record<CompactDate, string> = {
   ddmm: "no year in the date",
   six: "six-digit date row",
+  five: "six-digit date row",
 };
 
 /** The digits of a whole number cell, or of a text of digits only; undefined for anything else. */
@@ -35,9 +39,36 @@ export function compactDateOf(v: Cell): CompactDate | undefined {
   return s.length === 6 ? "six" : undefined;
 }
 
+/**
+ * Whether a cell is five digits that read as a six-digit date with its leading zero put back
+ * (31026 → 031026: day 3 of month 10, or 2003-10-26): in a column of six-digit dates such a cell
+ * is one of them, not the Excel serial it also reads as (31026: 9 December 1984).
+ */
+export function lostZeroSixDigits(v: Cell): boolean {
+  const s = digitsOf(v);
+  if (s === undefined || s.length !== 5) return false;
+  const month = Number(s.slice(1, 3));
+  return month >= 1 && month <= 12;
+}
+
+/**
+ * Whether a date column's cells are six-digit dates (DDMMYY or YYMMDD): some are, and they are
+ * at least as many as the other dates (five-digit cells, which may be either, left aside).
+ */
+export function sixDigitDateColumn(cells: readonly Cell[]): boolean {
+  let six = 0;
+  let other = 0;
+  for (const v of cells) {
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (compactDateOf(v) === "six") six++;
+    else if (!lostZeroSixDigits(v)) other++;
+  }
+  return six > 0 && six >= other;
+}
+
 /** The compact dates met while reading, for the one note that says what they are. */
 export class CompactDates {
-  private readonly examples: Record<CompactDate, string[]> = { ddmm: [], six: [] };
+  private readonly examples: Record<CompactDate, string[]> = { ddmm: [], six: [], five: [] };
 
   /** A row skipped for its compact date: the first examples kept for the note. */
   add(kind: CompactDate, v: Cell): void {
@@ -54,9 +85,9 @@ export class CompactDates {
       out.push(
         `"${header}" holds dates with a day and month but no year (${quoted("ddmm")}: DDMM, as DATEV's booking batches write the Belegdatum): KAP cannot tell which year each falls in, so those rows are skipped, not read as dates in 1900–1908. Export the dates with their year (31.10.2026) and analyse that file.`
       );
-    if (this.examples.six.length)
+    if (this.examples.six.length || this.examples.five.length)
       out.push(
-        `"${header}" holds dates written as six digits (${quoted("six")}): day, month and year (DDMMYY) or year, month and day (YYMMDD), which KAP cannot tell apart, so those rows are skipped, not read as day numbers centuries ahead. Export the dates written out (31.10.2026 or 2026-10-31) and analyse that file.`
+        `"${header}" holds dates written as six digits (${quoted(this.examples.six.length ? "six" : "five")}): day, month and year (DDMMYY) or year, month and day (YYMMDD), which KAP cannot tell apart, so those rows are skipped, not read as day numbers centuries ahead.${this.examples.five.length ? ` Those of five digits (${quoted("five")}) are such dates whose leading zero was lost (031026 written 31026), skipped with them, not read as Excel day numbers (31026 would be 10 December 1984).` : ""} Export the dates written out (31.10.2026 or 2026-10-31) and analyse that file.`
       );
     return out;
   }

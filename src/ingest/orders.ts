@@ -21,7 +21,13 @@ import {
 import type { CatalogItem, CurrencyRate, OrderLine } from "../domain/types";
 import { ProductMemo } from "./productMemo";
 import { VOID_CREDIT, VoidedCredits } from "./voidedCredits";
-import { COMPACT_DATE_RULE, CompactDates, compactDateOf } from "./compactDates";
+import {
+  COMPACT_DATE_RULE,
+  type CompactDate,
+  CompactDates,
+  compactDateOf,
+  lostZeroSixDigits,
+} from "./compactDates";
 import { DownPayments, isDownPayment } from "./downPayments";
 import {
   BillingPairing,
@@ -239,6 +245,11 @@ export interface OrderParserOptions {
   dateOrderSource?: DateOrderSource;
   /** The serials come from a workbook in Excel's 1904 date system (ingest/values parseDate). */
   date1904?: boolean;
+  /**
+   * The date column writes six-digit dates (DDMMYY/YYMMDD, ingest/compactDates): its five-digit
+   * cells are such dates that lost their leading zero, skipped with them, not Excel serials.
+   */
+  sixDigitDates?: boolean;
   /** Dates (not texts) have day and month swapped by Excel: read them back (ingest/values excelSwappedDates). */
   swapSerialDayMonth?: boolean;
   /**
@@ -2058,6 +2069,9 @@ export function createOrderParser(
   const signedLine: SignedLine = { isReturn: false, quantity: 0, revenue: 0 };
   let prevRawDate: Cell = undefined;
   const compactDates = new CompactDates();
+  /** a compact date cell's kind: five digits are one only in a column of six-digit dates */
+  const compactDateIn = (v: Cell): CompactDate | undefined =>
+    compactDateOf(v) ?? (options.sixDigitDates && lostZeroSixDigits(v) ? "five" : undefined);
   /** the row number of the last totals row skipped: the row under it may hold its figures */
   let totalsRowNo = -2;
   /**
@@ -2217,7 +2231,7 @@ export function createOrderParser(
     if (rawDate === prevRawDate && rawDate !== undefined) date = prevDate;
     else if (!isBlankCell(rawDate)) {
       // a DDMM or six-digit date reads as a serial in 1900–1908 or after 2170: no date
-      date = compactDateOf(rawDate)
+      date = compactDateIn(rawDate)
         ? undefined
         : parseDate(rawDate, options.dateOrder, options.date1904);
       if (swapDates && date !== undefined && typeof rawDate !== "string") date = swapDayMonth(date);
@@ -2500,7 +2514,7 @@ export function createOrderParser(
     }
     if (date === undefined && isBlankCell(rawDate)) return reject("no date", rowNo);
     if (date === undefined) {
-      const compact = compactDateOf(rawDate);
+      const compact = compactDateIn(rawDate);
       if (compact) compactDates.add(compact, rawDate);
       return reject(compact ? COMPACT_DATE_RULE[compact] : "unreadable date", rowNo);
     }
