@@ -446,6 +446,12 @@ const VOID_ORDER = "cancelled, voided, refunded or draft order";
 const REFUNDED_LINE = "fully refunded line";
 /** A line whose every unit ordered was cancelled (Magento's qty_canceled) in an order that stands. */
 const CANCELLED_LINE = "fully cancelled line";
+/**
+ * A voucher cancelled in Tally keeps its number and date, its party written "(cancelled )" and
+ * no amount: a cancelled voucher, counted as such, not an empty line.
+ */
+const CANCELLED_VOUCHER = "cancelled voucher";
+const CANCELLED_PARTY = /^\(\s*cancell?ed\s*\)$/i;
 /** eBay's row of a multi-item order above its items: the buyer and the order's total, no item. */
 const ORDER_SUMMARY_ROW = "order summary row (its items on the rows below)";
 /**
@@ -2357,6 +2363,8 @@ export function createOrderParser(
       else if (!accountName && (col.accountId < 0 || !text(row[col.accountId])))
         rawOrderId = orderAbove;
     }
+    if (accountName.charCodeAt(0) === 40 && CANCELLED_PARTY.test(accountName))
+      return reject(CANCELLED_VOUCHER, rowNo, false);
     if (summaryAboveItems && rawOrderId) {
       // a multi-item order's summary row: its total is the items below, its buyer theirs
       if (isOrderSummary(row, rawOrderId)) {
