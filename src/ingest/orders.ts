@@ -500,7 +500,19 @@ function notSalesVoucher(type: string): string {
 }
 /** Whether a no-sale rule's lines' value is said (VALUE_SAID, or a book's other vouchers). */
 function valueSaid(reason: string): boolean {
-  return VALUE_SAID.has(reason) || reason.startsWith(NOT_SALES_VOUCHER);
+  return VALUE_SAID.has(reason) || postedEitherSide(reason);
+}
+/**
+ * The rule a posting to a ledger account that is no sales account is skipped under, its account
+ * named (a ledger report's receivables, tax or bank section; Wave's postings by account).
+ */
+const NOT_SALES_ACCOUNT = "not a sales account";
+function notSalesAccount(ledger: string): string {
+  return `${NOT_SALES_ACCOUNT} (ledger account "${ledger}")`;
+}
+/** Rules whose rows are postings on either side (debit or credit): their amounts said unsigned. */
+function postedEitherSide(reason: string): boolean {
+  return reason.startsWith(NOT_SALES_VOUCHER) || reason.startsWith(NOT_SALES_ACCOUNT);
 }
 /** A partly refunded order (Shopify): its lines stand as sold; which were refunded is not in the export. */
 const PARTLY_REFUNDED = /^\s*partial(?:ly)?[\s_-]refunded\s*$/i;
@@ -1325,7 +1337,7 @@ export function createOrderParser(
     if (sale) addSkippedValue(rejectValue, reason, currentRow);
     else noSaleReasons.add(reason);
     if (!sale && (valueSaid(reason) || reason === layoutNoSaleRule || reason === wonNoActual))
-      addSkippedValue(notSoldValue, reason, currentRow, reason.startsWith(NOT_SALES_VOUCHER));
+      addSkippedValue(notSoldValue, reason, currentRow, postedEitherSide(reason));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
   /** A reject taken back (a lone text that turned out to be a report footer's). */
@@ -1430,7 +1442,7 @@ export function createOrderParser(
           // credits' lines (a return authorization's) take nothing off: said as such, not as sales
           said:
             notSold > 0
-              ? `; ${valueWhose(r)}${plainMoney(notSold, options.culture)} not counted as sales`
+              ? `; ${valueWhose(r)}${plainMoney(notSold, options.culture)}${postingsSaid(r)} not counted as sales`
               : notSold < 0
                 ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
                 : "",
@@ -1474,7 +1486,9 @@ export function createOrderParser(
           revenue: null,
           share: null,
           revenueByCurrency: record(notSold),
-          said: said(1, "not counted as sales") + said(-1, "of returns not taken off"),
+          said:
+            said(1, `${postingsSaid(r).slice(1)} not counted as sales`.trimStart()) +
+            said(-1, "of returns not taken off"),
         };
       }
       const lost = lostBy.get(r.reason)!;
@@ -1517,6 +1531,10 @@ export function createOrderParser(
     dealEstimateAt >= 0
       ? `won deal with no "${mapping.fields.find((f) => f.field === "revenue")?.header ?? "actual value"}"`
       : undefined;
+  /** After the value said of a rule's rows: what it adds up where they are postings to a ledger account. */
+  function postingsSaid(r: RejectCount): string {
+    return salesLedger && r.reason.startsWith(NOT_SALES_ACCOUNT) ? " in debits and credits," : "";
+  }
   /** Before the value said of a rule's rows: whose figure it is where it is not their own ("its "Est. Revenue" "). */
   function valueWhose(r: RejectCount): string {
     return r.reason === wonNoActual
@@ -2345,13 +2363,13 @@ export function createOrderParser(
     // A ledger report's section of an account that is no sales account (receivables, bank, VAT):
     // the same sales again, or payments.
     if (salesLedger && !ledgerLineIsSales(row))
-      return reject(`not a sales account (ledger account "${lineSection}")`, rowNo, false);
+      return reject(notSalesAccount(lineSection), rowNo, false);
     // A ledger column beside the customer's (ingest/plausible): a purchase or expense account's
     // line is a bill, no sale.
     if (!salesLedger && col.ledgerAccount >= 0) {
       const ledger = text(row[col.ledgerAccount]);
       if (PURCHASE_LEDGER.test(ledger))
-        return reject(`not a sales account (ledger account "${ledger}")`, rowNo, false);
+        return reject(notSalesAccount(ledger), rowNo, false);
     }
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.

@@ -19,8 +19,8 @@ function fileOf(lines: string[]): string {
   return file;
 }
 
-const skippedRows = (skipped: readonly { rule: string; rows: number }[]) =>
-  Object.fromEntries(skipped.map((s) => [s.rule, s.rows]));
+const skippedRows = (skipped: readonly { rule: string; rows: number; revenue: number | null }[]) =>
+  Object.fromEntries(skipped.map((s) => [s.rule, [s.rows, s.revenue]]));
 
 test("only income postings are sales, before tax; receivables, tax, bank, expenses, transfers skipped and said", async () => {
   const { report, revenue, orders } = await analyzeFile(
@@ -49,14 +49,19 @@ test("only income postings are sales, before tax; receivables, tax, bank, expens
   expect(orders).toEqual({ "Harbour Plumbing": 1, "Brightwell Electrical": 1 });
   expect(report.read?.layout).toBe("Wave account transactions");
   // receivables: rows 2, 5, 10; sales taxes 4, 8; cash and bank 9, 12, 13, 14, 16; the expense
-  // 11; the bank interest (Other Income) 15
+  // 11; the bank interest (Other Income) 15. Each with its postings' amounts, debits and credits:
+  // receivables 339.00 + 508.50 + 508.50 = 1,356.00; sales taxes 39.00 + 58.50 = 97.50; cash and
+  // bank 508.50 + 45.00 + 1,000.00 + 1,000.00 + 12.00 = 2,565.50; the expense 45.00; interest 12.00
   expect(skippedRows(report.skipped)).toEqual({
-    'not a sales account (ledger account "Accounts Receivable")': 3,
-    'not a sales account (ledger account "Sales Taxes")': 2,
-    'not a sales account (ledger account "Cash and Bank")': 5,
-    'not a sales account (ledger account "Operating Expense")': 1,
-    'not a sales account (ledger account "Other Income")': 1,
+    'not a sales account (ledger account "Accounts Receivable")': [3, 1356],
+    'not a sales account (ledger account "Sales Taxes")': [2, 97.5],
+    'not a sales account (ledger account "Cash and Bank")': [5, 2565.5],
+    'not a sales account (ledger account "Operating Expense")': [1, 45],
+    'not a sales account (ledger account "Other Income")': [1, 12],
   });
+  expect(report.warnings.join("\n")).toContain(
+    '3 not a sales account (ledger account "Accounts Receivable") (rows 2, 5, 10; 1,356.00 in debits and credits, not counted as sales)'
+  );
 });
 
 test("without the Account Group and Type columns, the account's name says which postings are sales", async () => {

@@ -40,14 +40,19 @@ describe("Xero Account Transactions with a Sales and an Accounts Receivable sect
       { rule: "totals row", rows: 3, revenue: 0, share: null },
       { rule: "ledger account heading row", rows: 2, revenue: 0, share: null },
       { rule: "opening or closing balance row", rows: 4, revenue: 0, share: null },
-      // its three invoices, the credit note and the payment: the same sales again, no revenue lost
+      // its three invoices, the credit note and the payment: the same sales again, no revenue
+      // lost; their amounts said, debits 180.00 + 96.00 + 360.00 = 636.00 (the section's Total
+      // Debit) and credits 9.60 + 180.00 = 189.60 (its Total Credit): 825.60
       {
         rule: 'not a sales account (ledger account "610 - Accounts Receivable")',
         rows: 5,
-        revenue: 0,
+        revenue: 825.6,
         share: null,
       },
     ]);
+    expect(report.warnings).toContain(
+      '5 rows were skipped: 5 not a sales account (ledger account "610 - Accounts Receivable") (rows 18, 19, 20, 21, 22; 825.60 in debits and credits, not counted as sales).'
+    );
     expect(report.warnings.join("\n")).toContain(
       'The report lists 2 ledger accounts: KAP read "200 - Sales" (sales) and skipped "610 - Accounts Receivable"'
     );
