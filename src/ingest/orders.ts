@@ -2368,8 +2368,7 @@ export function createOrderParser(
     // line is a bill, no sale.
     if (!salesLedger && col.ledgerAccount >= 0) {
       const ledger = text(row[col.ledgerAccount]);
-      if (PURCHASE_LEDGER.test(ledger))
-        return reject(notSalesAccount(ledger), rowNo, false);
+      if (PURCHASE_LEDGER.test(ledger)) return reject(notSalesAccount(ledger), rowNo, false);
     }
     // Order-level cells (customer, company, currency) may be on an order's first line only:
     // a later line of the same order takes them from there.
