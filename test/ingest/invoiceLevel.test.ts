@@ -75,11 +75,11 @@ test("win-back, alerts, ABC and lifetime value need no product", async () => {
     ["Warning", "lastOrderLow"],
   ]);
   expect(by("Brook & Co").alerts.map((a) => a.kind)).toEqual(["noOrder30Days"]);
-  // ABC over 7,850, by the share of the accounts above each: Acme 3600 (0% above) A, Brook 2250
-  // (3600 / 7850 = 45.9% above) A, Delta 2000 (5850 / 7850 = 74.5% above, < 80%) A, Cedar 0 C
+  // ABC over 7,850 by cumulative share: Acme 3600 (45.9%) A, Brook 2250 (5850 / 7850 = 74.5%) A,
+  // Delta 2000 (100% > 95%) C, Cedar 0 C
   expect(
     ["Acme Ltd", "Brook & Co", "Delta Supplies", "Cedar Traders"].map((id) => by(id).abcTier)
-  ).toEqual(["A", "A", "A", "C"]);
+  ).toEqual(["A", "A", "C", "C"]);
   // Lifetime (weeks): Acme first 2024-09-15, last 2026-06-20: T = 653/7, recency = 643/7,
   // 4 repeat orders of mean (1500 + 1200 + 1800 + 600) / 4 = 1275
   const lt = by("Acme Ltd").lifetime!;

@@ -742,11 +742,11 @@ export function whitespaceOf(
 
 /**
  * Pareto tiers within one currency (PRODUCT.md §2.2a), accounts by 12-month revenue, largest
- * first: A while the cumulative share is ≤ 80% — read as the share the accounts above have
- * reached, so the account that takes it past 80% is A too — B to 95% likewise, C the rest.
- * So the A accounts hold at least 80% of revenue and the largest account is always A: an account
- * with 81% of the revenue, or a currency's only account, is never B or C (as it was when the
- * share was counted with the account itself). 50/30/15/5: A, A, B, C.
+ * first: A while the cumulative share (the account's own revenue included) is ≤ 80%, B to 95%,
+ * C the rest. 50/30/15/5: A, A, B, C; 500/302/198: A, B (50% → 80.2%), C.
+ * One exception, where the rule would rank no account A: the largest account is always A (an
+ * account with 81% of a currency's revenue, or its only account; the next account is then
+ * ranked by the same cumulative share: 81/19 reads A, C).
  */
 export function assignAbc(rows: AccountAnalysis[]): void {
   const sorted = rows
@@ -763,11 +763,13 @@ export function assignAbc(rows: AccountAnalysis[]): void {
       r.cumulativeShare = total > 0 ? cum / total : 0;
       continue;
     }
-    const above = cum / total;
+    const largest = cum === 0;
     cum += r.revenueLast12;
+    const share = cum / total;
     r.revenueShare = r.revenueLast12 / total;
-    r.cumulativeShare = cum / total;
-    r.abcTier = above < ABC_CUTS.A - eps ? "A" : above < ABC_CUTS.B - eps ? "B" : "C";
+    r.cumulativeShare = share;
+    r.abcTier =
+      largest || share <= ABC_CUTS.A + eps ? "A" : share <= ABC_CUTS.B + eps ? "B" : "C";
   }
 }
 

@@ -31,16 +31,29 @@ describe("ABC tiers (Pareto on 12-month revenue)", () => {
     expect(p.accounts.find((a) => a.accountId === "W")!.keyAccountCandidate).toBe(true);
   });
 
-  it("puts the account that takes the share past 80% in A, and one past 95% in B: the largest account is always A", () => {
-    // BIG: 0% above it (< 80%) → A, reaching 81%; SMALL: 81% above it (< 95%) → B
-    // (counted with the account itself, BIG's 81% made it B and SMALL's 100% C)
+  it("puts the account whose own revenue takes the cumulative share past 80% in B (PRODUCT.md §2.2a)", () => {
+    // 500 / 302 / 198 of 1,000: cumulative 50% → A, 80.2% (> 80%) → B, 100% (> 95%) → C
+    const p = analyzePortfolio(
+      bookOf([line("X", recent, "s", 500), line("Y", recent, "s", 302), line("Z", recent, "s", 198)]),
+      { asOf }
+    );
+    expect(p.accounts.map((a) => [a.accountId, a.abcTier])).toEqual([
+      ["X", "A"],
+      ["Y", "B"],
+      ["Z", "C"],
+    ]);
+  });
+
+  it("keeps the largest account A even when it alone holds more than 80%", () => {
+    // BIG 81 of 100: the rule would make it B (81% > 80%) and leave the currency no A account;
+    // the largest is A by exception. SMALL: cumulative 100% > 95% → C, as the rule says
     const p = analyzePortfolio(
       bookOf([line("BIG", recent, "s", 81), line("SMALL", recent, "s", 19)]),
       { asOf }
     );
     expect(p.accounts.map((a) => [a.accountId, a.abcTier])).toEqual([
       ["BIG", "A"],
-      ["SMALL", "B"],
+      ["SMALL", "C"],
     ]);
   });
 });
@@ -126,13 +139,13 @@ describe("currencies are never added together", () => {
   });
 
   it("ranks ABC within each currency", () => {
-    // GBP: M 100 of 110, 0% above it → A; N 10, 100/110 = 91% above it (< 95%) → B;
-    // EUR: M, the only account, 0% above it → A
+    // GBP: M 100 of 110, the largest → A; N 10, cumulative 110/110 = 100% (> 95%) → C;
+    // EUR: M, the only account (cumulative 100%), the largest → A
     const tiers = p.accounts.map((a) => [a.key, a.abcTier]);
     expect(tiers).toEqual([
       ["M (EUR)", "A"],
       ["M (GBP)", "A"],
-      ["N", "B"],
+      ["N", "C"],
     ]);
   });
 });
