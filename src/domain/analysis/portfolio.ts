@@ -768,8 +768,7 @@ export function assignAbc(rows: AccountAnalysis[]): void {
     const share = cum / total;
     r.revenueShare = r.revenueLast12 / total;
     r.cumulativeShare = share;
-    r.abcTier =
-      largest || share <= ABC_CUTS.A + eps ? "A" : share <= ABC_CUTS.B + eps ? "B" : "C";
+    r.abcTier = largest || share <= ABC_CUTS.A + eps ? "A" : share <= ABC_CUTS.B + eps ? "B" : "C";
   }
 }
 

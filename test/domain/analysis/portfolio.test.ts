@@ -34,7 +34,11 @@ describe("ABC tiers (Pareto on 12-month revenue)", () => {
   it("puts the account whose own revenue takes the cumulative share past 80% in B (PRODUCT.md §2.2a)", () => {
     // 500 / 302 / 198 of 1,000: cumulative 50% → A, 80.2% (> 80%) → B, 100% (> 95%) → C
     const p = analyzePortfolio(
-      bookOf([line("X", recent, "s", 500), line("Y", recent, "s", 302), line("Z", recent, "s", 198)]),
+      bookOf([
+        line("X", recent, "s", 500),
+        line("Y", recent, "s", 302),
+        line("Z", recent, "s", 198),
+      ]),
       { asOf }
     );
     expect(p.accounts.map((a) => [a.accountId, a.abcTier])).toEqual([
