@@ -27,6 +27,7 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
+import { charsFor } from "./measure";
 import { money2, notStockedText, reasonWithEstimate } from "./estimateBasis";
 import {
   asOfText,
@@ -123,6 +124,22 @@ function discountTierRows(
  * over it ("Sam Reid" printed across Owner and Due, the Owner column narrowed to its header).
  */
 const DUE = "to agree";
+
+/** The QBR's preparation checklist: each item with what it is about. */
+const CHECKLIST: readonly (readonly [string, string])[] = [
+  ["☐ Pull 12-month order history", "Data"],
+  ["☐ Calculate total spend and savings delivered", "Data"],
+  ["☐ Identify purchasing trends", "Data"],
+  ["☐ Note any issues/complaints and resolutions", "Data"],
+  ["☐ Prepare cross-sell recommendations (3–5)", "Data"],
+  // the review pages: the workbook's last sheet is the internal preparation
+  ["☐ Create presentation deck / print the review pages", "Content"],
+  ["☐ Bring product samples and catalogues", "Content"],
+  ["☐ Prepare pricing for recommended products", "Content"],
+  ["☐ Confirm attendees (request MD attendance)", "Logistics"],
+  ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
+  ["☐ Bring notepad for action items", "Logistics"],
+];
 
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
@@ -837,23 +854,19 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell("A11", "Preparation checklist", H2),
     {
       at: "A12",
-      rows: [
-        ["☐ Pull 12-month order history", "Data"],
-        ["☐ Calculate total spend and savings delivered", "Data"],
-        ["☐ Identify purchasing trends", "Data"],
-        ["☐ Note any issues/complaints and resolutions", "Data"],
-        ["☐ Prepare cross-sell recommendations (3–5)", "Data"],
-        // the review pages: the workbook's last sheet is the internal preparation
-        ["☐ Create presentation deck / print the review pages", "Content"],
-        ["☐ Bring product samples and catalogues", "Content"],
-        ["☐ Prepare pricing for recommended products", "Content"],
-        ["☐ Confirm attendees (request MD attendance)", "Logistics"],
-        ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
-        ["☐ Bring notepad for action items", "Logistics"],
-      ],
+      rows: CHECKLIST.map((row) => [...row]),
     },
   ];
-  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, { widths: [40, 72, 24] });
+  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, {
+    // each checklist item on one line, column A as wide as the longest (at 40, three wrapped to
+    // two lines and the printed list's rows were uneven); Content at 74 holds item 1's question
+    // on one line (at 72 its row was sized for two)
+    widths: [
+      Math.max(40, Math.ceil(Math.max(...CHECKLIST.map(([t]) => charsFor(t))) + 0.75)),
+      74,
+      24,
+    ],
+  });
 
   // 7. Follow-up e-mail
   const contact = q.primaryContact.name?.split(" ")[0] ?? "there";
