@@ -387,6 +387,8 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     // "Konto" stays a ledger (LEDGER_HEADER)
     "kto nr",
     "kontonummer",
+    // SAP Business One in German: the business partner's code ("Kunden-/Lieferantencode")
+    "kunden lieferantencode",
   ],
   accountName: [
     "kunde",
@@ -404,6 +406,7 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "name rechnungsempfänger",
     "verk an name",
     "rech an name",
+    "kunden lieferantenname",
   ],
   date: [
     "datum",
@@ -416,6 +419,8 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "fakturadatum",
     "leistungsdatum",
     "verkaufsdatum",
+    // JTL-Wawi's order lines (Auftragspositionen): the order's date
+    "erstelldatum",
   ],
   orderId: [
     "rechnungsnummer",
@@ -489,7 +494,11 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "positionswert",
     "positionsbetrag",
     "gesamtpreis",
+    // JTL-Wawi beside "Gesamtpreis Brutto" (with VAT, never the line value)
+    "gesamtpreis netto",
     "zeilenbetrag",
+    // SAP Business One's "Row Total" in German: the line's net value
+    "zeilensumme",
     // Business Central's captions when prices exclude VAT ("Zeilenbetrag ohne MwSt."): the
     // "MwSt" in them would otherwise stop the match as it stops "Betrag inkl. MwSt."
     "zeilenbetrag ohne mw st",
