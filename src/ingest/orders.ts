@@ -60,6 +60,7 @@ import { AMENDED_ORIGINAL, Amendments } from "./amendments";
 import { netOfOrderRefund } from "./orderRefunds";
 import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
+import { MONTH_NAMES, serialToYmd } from "../domain/dates";
 import { formatMoney, isSharedSymbol, moneyLabel, SHARED_SYMBOLS } from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
@@ -1693,14 +1694,54 @@ export function createOrderParser(
     options.dateOrderSource === "default" ||
     options.dateOrderSource === "unneeded" ||
     options.dateOrderSource === "layout";
+  /**
+   * The data or the culture settled the order: a text date that reads only the other way (09/30/2026
+   * in a day-first column) means the column holds both orders; it is reported with its row, and
+   * whether it is the last date (the as-of date), so every text date is watched.
+   */
+  const settledDates = options.dateOrderSource === "data" || options.dateOrderSource === "culture";
   let dateEither = "";
   let dateContrary: { row: number; text: string } | undefined;
+  /** the first text date that reads only the settled way, and the latest that reads only the other */
+  let dateProof: { row: number; text: string } | undefined;
+  let dateContraryLast: { row: number; text: string; date: number } | undefined;
   /** A text date read under the watch: the first that reads only the other way, and one that reads both. */
-  function watchDate(raw: string, rowNo: number): void {
+  function watchDate(raw: string, rowNo: number, date: number | undefined): void {
     const reading = textDateReading(raw);
     if (reading === "either") dateEither ||= raw.trim();
-    else if (reading !== undefined && reading !== options.dateOrder)
+    else if (reading === options.dateOrder) dateProof ??= { row: rowNo, text: raw.trim() };
+    else if (reading !== undefined) {
       dateContrary ??= { row: rowNo, text: raw.trim() };
+      if (date !== undefined && !(dateContraryLast && dateContraryLast.date >= date))
+        dateContraryLast = { row: rowNo, text: raw.trim(), date };
+    }
+  }
+  /**
+   * The warning for a column the data or the culture settled one way that holds a date reading
+   * only the other (31/08/2026 beside 09/30/2026): that date is read the only way it reads, and
+   * the dates that read both ways are read the settled way, so either may be wrong.
+   */
+  function bothDateOrdersWarning(): string | undefined {
+    if (!dateContrary) return undefined;
+    const way = (o: DateOrder) => (o === "dmy" ? "day-first" : "month-first");
+    const why =
+      options.dateOrderSource === "culture"
+        ? `the regional settings${options.culture ? ` (${options.culture})` : ""}`
+        : `the data${dateProof ? `: row ${dateProof.row} holds "${dateProof.text}"` : ""}`;
+    const dayText = (serial: number) => {
+      const { y, m, d } = serialToYmd(serial);
+      return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+    };
+    const last = dateContraryLast;
+    const asOf =
+      last && last.date === lastDate
+        ? ` Row ${last.row}'s "${last.text}", read as ${dayText(last.date)}, is the last order date, and so the as-of date unless another is given.`
+        : "";
+    const other = options.dateOrder === "dmy" ? "mdy" : "dmy";
+    const either = dateEither
+      ? ` Dates that read both ways, such as "${dateEither}", were read ${way(options.dateOrder)} and may be misread.`
+      : "";
+    return `The order dates were read ${way(options.dateOrder)} (${why}), but row ${dateContrary.row} holds "${dateContrary.text}", which reads only ${way(other)}: the date column holds dates written both ways.${either}${asOf} Check the date column (one order throughout), and analyse again.`;
   }
   const report = {
     accepted: 0,
@@ -2259,8 +2300,11 @@ export function createOrderParser(
         ? undefined
         : parseDate(rawDate, options.dateOrder, options.date1904);
       if (swapDates && date !== undefined && typeof rawDate !== "string") date = swapDayMonth(date);
-      if (watchDates && (!dateContrary || !dateEither) && typeof rawDate === "string")
-        watchDate(rawDate, rowNo);
+      if (
+        (settledDates || (watchDates && (!dateContrary || !dateEither))) &&
+        typeof rawDate === "string"
+      )
+        watchDate(rawDate, rowNo, date);
       prevRawDate = rawDate;
       prevDate = date;
     }
@@ -3212,7 +3256,7 @@ export function createOrderParser(
       warnings.push(
         ...compactDates.notes(mapping.fields.find((f) => f.field === "date")?.header ?? "Date")
       );
-      if (dateContrary && dateEither) {
+      if (watchDates && dateContrary && dateEither) {
         const [read, other] =
           options.dateOrder === "dmy" ? ["day-first", "month-first"] : ["month-first", "day-first"];
         const why =
@@ -3223,6 +3267,8 @@ export function createOrderParser(
           `The order dates were read ${read} (${why}), but row ${dateContrary.row} holds "${dateContrary.text}", which reads only ${other}: dates that read both ways, such as "${dateEither}", may be misread. Give the file's culture (kap --culture ${options.dateOrder === "dmy" ? "en-US" : "en-GB"}) or check the date column, and analyse again.`
         );
       }
+      const bothOrders = settledDates ? bothDateOrdersWarning() : undefined;
+      if (bothOrders) warnings.push(bothOrders);
       if (pastPendingTotal)
         warnings.push(
           `The customer heading at row ${pastPending!.row} was read as a customer of its own: the "Total …" row that shows it is a job of the customer above it (row ${pastPendingTotal}) came more than ${count(PENDING_ROWS_MAX)} rows after it, the most KAP holds waiting for one. Its lines, and the jobs after it, may count under the wrong customer: split the report, or export it by customer.`
