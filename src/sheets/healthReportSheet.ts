@@ -74,29 +74,41 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   blocks.push(...labelledRows(r, pairs));
   r += pairs.length + 1;
 
-  // 1.1 Order history summary (the dates last: text in the wide column)
+  // 1.1 Order history summary: order value + returns = revenue, and avg = order value ÷ orders,
+  // side by side so a reader can check the row by hand (the dates in the wide column F)
   heading("Order history summary");
   blocks.push({
     at: `A${r}`,
     rows: [
-      ["Period", "Orders", "Revenue", "Avg order value", "Products", "Dates"],
+      [
+        "Period",
+        "Orders",
+        "Order value",
+        "Returns",
+        "Revenue",
+        "Dates",
+        "Avg order value (order value ÷ orders)",
+        "Products",
+      ],
       ...rep.periods.map((p) => [
         p.label,
         p.orders,
+        p.orderValue,
+        p.returns,
         p.revenue,
+        `${asOfText(p.period.start + 1, opts.culture)} – ${asOfText(p.period.end, opts.culture)}`,
         p.averageOrderValue ?? "n/a",
         opts.hasProducts === false ? "n/a" : p.products,
-        `${asOfText(p.period.start + 1, opts.culture)} – ${asOfText(p.period.end, opts.culture)}`,
       ]),
     ],
     header: true,
-    formats: [undefined, FORMATS.integer, money, money, FORMATS.integer, undefined],
+    formats: [undefined, FORMATS.integer, money, money, money, undefined, money, FORMATS.integer],
   });
   r += rep.periods.length + 1;
   blocks.push(
     cell(
       `A${r}`,
-      `Revenue is net of returns; the average order value is over purchase orders; products = distinct SKUs bought${opts.hasProducts === false ? " (n/a: the order lines have no product column)" : ""}.`,
+      `Revenue = order value + returns (credit notes, negative); the average order value is over the orders before returns (order value ÷ orders); products = distinct SKUs bought${opts.hasProducts === false ? " (n/a: the order lines have no product column)" : ""}.`,
       "note"
     )
   );
@@ -216,7 +228,7 @@ export function healthReportSheet(d: AccountDetail, opts: LayoutOptions): SheetS
   ];
 
   return sheet(kapName("Health Report", a.accountId), "healthReport", a.key, blocks, {
-    widths: [30, 12, 13, 15, 12, 72, 50],
+    widths: [30, 12, 13, 15, 12, 72, 50, 10],
     merges,
     conditionalFormats: cf,
     page: { orientation: "landscape", fitToWidth: true },

@@ -8,7 +8,8 @@
  *   as-of]; last month = the calendar month before; last 3 months = (as-of − 3 months, as-of] (RULES.md
  *   calls it the last quarter; labels say "3 months", as a QBR's quarter is a fiscal one);
  *   last 12 months and prior 12 months as everywhere (RULES.md §2).
- * - Orders = purchase orders; revenue = net (orders less returns); average order value =
+ * - Orders = purchase orders; revenue = net (orders less returns), shown beside the order value
+ *   and the returns so it adds up; average order value =
  *   purchase order value / orders (as everywhere in KAP); products = distinct SKUs bought.
  * - Year-over-year: last 12 months against the prior 12, as percentChange (rounded to a whole
  *   percent; "new" when the account's first order is inside the last 12 months).
@@ -43,7 +44,12 @@ export interface ReportPeriod {
   label: "This month" | "Last month" | "Last 3 months" | "Last 12 months" | "Prior 12 months";
   period: Period;
   orders: number;
+  /** the purchase orders' value, before returns */
+  orderValue: number;
+  /** returns (credit notes) in the period, ≤ 0: revenue − order value, so the row adds up as written */
+  returns: number;
   revenue: number;
+  /** order value / orders (before returns), as everywhere in KAP */
   averageOrderValue: number | null;
   products: number;
 }
@@ -115,11 +121,15 @@ function productsIn(s: Subject, p: Period): number {
 
 function periodRow(s: Subject, label: ReportPeriod["label"], period: Period): ReportPeriod {
   const o = ordersIn(s, period);
+  const revenue = netRevenueIn(s, period);
   return {
     label,
     period,
     orders: o.count,
-    revenue: netRevenueIn(s, period),
+    orderValue: o.value,
+    // from the two written figures (each rounded once): order value + returns = revenue exactly
+    returns: writtenOf(s, revenue - o.value),
+    revenue,
     averageOrderValue: o.count ? writtenOf(s, o.value / o.count) : null,
     products: productsIn(s, period),
   };
