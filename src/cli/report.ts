@@ -282,7 +282,9 @@ export function money(n: number, currency: string): string {
             : currency
               ? `${currency} `
               : "";
-  return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
+  // the rupee in lakhs and crores ("INR 1,47,500"), as India writes it
+  const grouping = currency === "INR" ? "en-IN" : "en-GB";
+  return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString(grouping)}`;
 }
 
 /** The currency money that names none is shown in (KapEngine.unnamedCurrency: the alerts' too). */

@@ -63,6 +63,8 @@ export interface MoneyStyle {
   negAfter: string;
   group: string;
   decimal: string;
+  /** digits grouped in lakhs and crores ("12,34,567.50"), as en-IN writes them */
+  lakh?: boolean;
 }
 
 /** A money label: a prefix written the en-GB way ("£", "SEK "), or a culture's style. */
@@ -87,7 +89,11 @@ const partOf = (parts: Parts, type: string, fallback: string): string =>
 /** Worked out from Intl once per culture and currency (formatMoney runs thousands of times). */
 function styleFromIntl(culture: string, code: string): MoneyStyle {
   const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 2 }).formatToParts(1234.5);
-  const marks = { group: partOf(plain, "group", ","), decimal: partOf(plain, "decimal", ".") };
+  const marks = {
+    group: partOf(plain, "group", ","),
+    decimal: partOf(plain, "decimal", "."),
+    ...(groupsInLakhs(culture) ? { lakh: true } : {}),
+  };
   if (!code) {
     const neg = new Intl.NumberFormat(culture).formatToParts(-1);
     return { before: "", negBefore: around(neg).before, after: "", negAfter: "", ...marks };
@@ -118,6 +124,26 @@ function styleFromIntl(culture: string, code: string): MoneyStyle {
     negAfter: neg.after,
     ...marks,
   };
+}
+
+/** Whether the culture groups digits in lakhs and crores (en-IN: "12,34,567"). */
+function groupsInLakhs(culture: string): boolean {
+  const ints = new Intl.NumberFormat(culture)
+    .formatToParts(1234567)
+    .filter((p) => p.type === "integer");
+  return ints.length === 3 && ints[1].value.length === 2;
+}
+
+/** The rupee's prefix (no culture given): its figures grouped in lakhs and crores, as India writes them. */
+const RUPEE_PREFIXES: ReadonlySet<string> = new Set([CURRENCY_SYMBOLS.INR, "INR "]);
+
+/** "1234567" → "12,34,567": three digits last, pairs before. */
+function lakhGrouped(digits: string, group: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.slice(0, -3);
+  let out = head.slice(0, head.length % 2 || 2);
+  for (let i = head.length % 2 || 2; i < head.length; i += 2) out += group + head.slice(i, i + 2);
+  return out + group + digits.slice(-3);
 }
 
 const STYLES = new Map<string, MoneyLabel>();
@@ -154,9 +180,15 @@ export function formatMoney(x: number, label: MoneyLabel = "", digits: 0 | 2 = 2
   const fixed = Math.abs(r).toFixed(digits);
   const int = digits ? fixed.length - 3 : fixed.length;
   const group = typeof label === "string" ? "," : label.group;
-  // thousands separators by slicing (a regex replace costs more, thousands of times over)
-  let grouped = fixed.slice(0, int % 3 || 3);
-  for (let i = int % 3 || 3; i < int; i += 3) grouped += group + fixed.slice(i, i + 3);
+  let grouped: string;
+  // the rupee's figures in lakhs and crores, as India writes them ("₹1,47,500.00")
+  if (typeof label === "string" ? RUPEE_PREFIXES.has(label) : label.lakh)
+    grouped = lakhGrouped(fixed.slice(0, int), group);
+  else {
+    // thousands separators by slicing (a regex replace costs more, thousands of times over)
+    grouped = fixed.slice(0, int % 3 || 3);
+    for (let i = int % 3 || 3; i < int; i += 3) grouped += group + fixed.slice(i, i + 3);
+  }
   if (typeof label === "string") return `${neg ? "-" : ""}${label}${grouped}${fixed.slice(int)}`;
   const cents = digits ? label.decimal + fixed.slice(int + 1) : "";
   return neg

@@ -1428,8 +1428,11 @@ export function createOrderParser(
   /** The rules' tolls when the lines and skipped rows are in one currency: one figure each. */
   function oneCurrencyToll(
     lostBy: Map<string, Map<string, number>>,
-    notSoldBy: Map<string, Map<string, number>>
+    notSoldBy: Map<string, Map<string, number>>,
+    currency: string | undefined
   ): (r: RejectCount) => SkipToll {
+    // the rupee in lakhs and crores ("1,47,500.00") where no culture says how to write it
+    const culture = options.culture ?? (currency === "INR" ? "en-IN" : undefined);
     const sum = (m: Map<string, number> | undefined) =>
       roundCents([...(m ?? [])].reduce((s, [, v]) => s + v, 0));
     const skippedValue = [...lostBy.values()].reduce((s, m) => s + sum(m), 0);
@@ -1443,9 +1446,9 @@ export function createOrderParser(
           // credits' lines (a return authorization's) take nothing off: said as such, not as sales
           said:
             notSold > 0
-              ? `; ${valueWhose(r)}${plainMoney(notSold, options.culture)}${postingsSaid(r)} not counted as sales`
+              ? `; ${valueWhose(r)}${plainMoney(notSold, culture)}${postingsSaid(r)} not counted as sales`
               : notSold < 0
-                ? `; ${plainMoney(-notSold, options.culture)} of returns not taken off`
+                ? `; ${plainMoney(-notSold, culture)} of returns not taken off`
                 : "",
         };
       }
@@ -1455,7 +1458,7 @@ export function createOrderParser(
         share: base > 0 ? Math.round((lost / base) * 10000) / 10000 : null,
         said:
           lost && base > 0
-            ? `; ${plainMoney(lost, options.culture)}, ${formatShare(lost / base, options.culture)} of revenue`
+            ? `; ${plainMoney(lost, culture)}, ${formatShare(lost / base, options.culture)} of revenue`
             : "",
       };
     };
@@ -3362,7 +3365,7 @@ export function createOrderParser(
       const tollOf =
         moneyKeys.size > 1
           ? severalCurrencyTolls(lostBy, notSoldBy)
-          : oneCurrencyToll(lostBy, notSoldBy);
+          : oneCurrencyToll(lostBy, notSoldBy, [...moneyKeys][0]);
       const tolls = new Map(rejected.map((r) => [r.reason, tollOf(r)]));
       const skipped: SkipRule[] = [
         ...(titleRows

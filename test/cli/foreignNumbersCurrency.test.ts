@@ -5,7 +5,7 @@
  * £ and names the culture that settles it, as it does for decimal commas and month-first dates.
  * By hand, as of 2026-10-31 (12 months from 2025-11-01):
  *   Tally: 1,25,000.00 (5-Apr-26) + 1,00,000.00 (12-Jun-26) + 25,000.00 (3-Sep-26) = 2,50,000.00
- *          (20-Oct-25's 50,000.00 is before the 12 months) → en-IN: INR 250,000
+ *          (20-Oct-25's 50,000.00 is before the 12 months) → en-IN: INR 2,50,000
  *   freee: 110000 + 55000 + 330000 = 495,000 (2025-10-10's 88000 is before the 12 months) → JPY
  * A file with neither (plain "1,250.00") gets no such warning.
  */
@@ -37,7 +37,7 @@ test("lakh grouping: GBP is doubted, --culture en-IN names rupees", () => {
   );
   const india = kap("analyze", path, "--as-of", "2026-10-31", "-q", "--culture", "en-IN");
   expect(india.stdout).not.toContain("most likely not their currency");
-  expect(india.stdout).toContain("Annual revenue: INR 250,000 ");
+  expect(india.stdout).toContain("Annual revenue: INR 2,50,000 ");
 });
 
 test("Japanese text: GBP is doubted, --culture ja-JP names yen", () => {

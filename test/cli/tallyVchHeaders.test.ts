@@ -24,6 +24,6 @@ test('"Vch Type" and "Vch No." are the voucher type and number: the Day Book is 
   const r = kap("analyze", path, "--as-of", "2026-10-31", "--culture", "en-IN", "-q");
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('the customer is "Particulars"');
-  expect(r.stdout).toMatch(/Mehta Hardware .* INR 177,000 /);
-  expect(r.stdout).toMatch(/Patel Electricals .* INR 118,000 /);
+  expect(r.stdout).toMatch(/Mehta Hardware .* INR 1,77,000 /);
+  expect(r.stdout).toMatch(/Patel Electricals .* INR 1,18,000 /);
 });
