@@ -231,6 +231,14 @@ export function minorUnitDigits(currency: string | undefined): number {
   return MINOR_DIGITS[(currency ?? "").trim().toUpperCase()] ?? 2;
 }
 
+/**
+ * Whether an amount has a part below the whole unit, to a thousandth (£100.50, 1.005 KWD), not
+ * counting float noise (3 × £33.3333333 = £99.9999999 is whole).
+ */
+export function hasMinorPart(x: number): boolean {
+  return Math.round(x * 1000) % 1000 !== 0;
+}
+
 /** Money rounded to its currency's minor unit, half away from zero (what written cells and JSON carry). */
 export function roundMoney(x: number, currency: string | undefined): number {
   return roundHalfAwayFromZero(x, minorUnitDigits(currency));

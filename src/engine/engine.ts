@@ -32,7 +32,7 @@ import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
 import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
-import { formatMoney, moneyLabel } from "../domain/currency";
+import { formatMoney, hasMinorPart, minorUnitDigits, moneyLabel } from "../domain/currency";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
@@ -166,7 +166,18 @@ export class KapEngine implements OrderSink {
   discard(): void {
     this.book = new OrderBook();
     this.linesOnDate = new DateTally();
+    this.fractionalCurrencies.clear();
     this.parser = undefined;
+  }
+
+  /** The currencies ("" for lines naming none) of the book's lines with amounts below the whole unit (£100.50). */
+  private readonly fractionalCurrencies = new Set<string>();
+
+  /** Whether money cells show the minor unit: some currency's lines have pence, cents … (a yen's never). */
+  private hasFractionalMoney(): boolean {
+    return [...this.fractionalCurrencies].some(
+      (c) => minorUnitDigits(c || this.defaultCurrency) > 0
+    );
   }
 
   /** The book's order lines per date: how many an earlier as-of date leaves out. */
@@ -307,9 +318,11 @@ export class KapEngine implements OrderSink {
     if (!this.parser) throw new Error("beginOrders first");
     const book = this.book;
     const dates = this.linesOnDate;
+    const fractional = this.fractionalCurrencies;
     this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) => {
       book.add(line);
       dates.add(line.date, line.revenue, line.currency);
+      if (hasMinorPart(line.revenue)) fractional.add(line.currency ?? "");
     });
   }
 
@@ -576,6 +589,7 @@ export class KapEngine implements OrderSink {
       culture: this.dateCulture,
       numberCulture: this.culture,
       textCurrency: this.unnamedCurrency,
+      fractionalMoney: this.hasFractionalMoney(),
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS

@@ -4,6 +4,7 @@
  * people without the add-in get the same numbers as values. The factor scores and the score are
  * plain Excel formulas either way.
  */
+import { minorUnitDigits } from "../domain/currency";
 import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
 import type { LiveOrderSource } from "./liveInputs";
@@ -52,6 +53,12 @@ export interface LayoutOptions {
   numberCulture?: string;
   /** with numberCulture: the ISO code of money with no currency of its own (the analysis' default: "EUR") */
   textCurrency?: string;
+  /**
+   * The order lines have amounts below the whole unit (£100.50): money cells show the currency's
+   * minor unit, so a table's rows add up to its total (£601.50, not rows of £301 + £201 + £101 and
+   * a total of £602). Absent: whole units, unless the source column's own format shows decimals.
+   */
+  fractionalMoney?: boolean;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -74,12 +81,18 @@ export function layoutOptions(o: {
   culture?: string;
   numberCulture?: string;
   textCurrency?: string;
+  fractionalMoney?: boolean;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
+  const fractionalMoney = o.fractionalMoney === true;
   return {
     live: o.live ?? false,
-    money: moneyFormat(o.currency || o.sourceMoneyFormat || undefined, 0),
+    money: moneyFormat(
+      o.currency || o.sourceMoneyFormat || undefined,
+      moneyDecimals({ fractionalMoney }, o.currency)
+    ),
     asOf: o.asOf,
+    ...(fractionalMoney ? { fractionalMoney } : {}),
     ...(o.hasProducts === false ? { hasProducts: false } : {}),
     ...(o.hasCategories === false ? { hasCategories: false } : {}),
     ...(o.culture ? { culture: o.culture } : {}),
@@ -91,7 +104,12 @@ export function layoutOptions(o: {
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */
 export function moneyFor(opts: LayoutOptions, currency: string): string {
-  return currency ? moneyFormat(currency, 0) : opts.money;
+  return currency ? moneyFormat(currency, moneyDecimals(opts, currency)) : opts.money;
+}
+
+/** Decimals of money cells: the currency's minor unit (2 for GBP, 0 for JPY) when amounts have one, else none. */
+function moneyDecimals(o: { fractionalMoney?: boolean }, currency: string | undefined): number {
+  return o.fractionalMoney ? minorUnitDigits(currency) : 0;
 }
 
 /**

@@ -72,12 +72,12 @@ export function medianFormat(x: number | null): string {
 
 /**
  * The money format for a column. `source` is the source column's own number format (used
- * as-is when it is a real money format, so sheets follow the data), a currency code
- * ("EUR") or a symbol ("£"). Default £ (the methodology is UK).
+ * as-is when it is a real money format, so sheets follow the data — given its `decimals` where
+ * it shows none), a currency code ("EUR") or a symbol ("£"). Default £ (the methodology is UK).
  */
-export function moneyFormat(source?: string, decimals: 0 | 2 = 2): string {
+export function moneyFormat(source?: string, decimals = 2): string {
   let s = (source ?? "").trim();
-  if (/[0#]/.test(s)) return s;
+  if (/[0#]/.test(s)) return decimals > 0 ? withDecimals(s, decimals) : s;
   if (s.toLowerCase() === "general" || s === FORMATS.text) s = "";
   const symbol =
     s === ""
@@ -87,7 +87,20 @@ export function moneyFormat(source?: string, decimals: 0 | 2 = 2): string {
         : (CURRENCY_SYMBOLS[s.toUpperCase()] ??
           (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
   const quoted = /^[£€$¥₹]$/.test(symbol) ? symbol : `"${symbol}"`;
-  return `${quoted}#,##0${decimals ? ".00" : ""};-${quoted}#,##0${decimals ? ".00" : ""}`;
+  const places = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  return `${quoted}#,##0${places};-${quoted}#,##0${places}`;
+}
+
+/**
+ * A number format that shows `decimals` places: as it is when it shows some ("£#,##0.00"), else
+ * each run of digits given them ("£#,##0" → "£#,##0.00"), text in quotes or brackets untouched.
+ */
+function withDecimals(format: string, decimals: number): string {
+  if (/[0#]\.[0#]/.test(format)) return format;
+  const places = `.${"0".repeat(decimals)}`;
+  return format.replace(/("[^"]*"|\[[^\]]*\])|([#,]*0)/g, (all, literal: string | undefined) =>
+    literal ? all : `${all}${places}`
+  );
 }
 
 // ---------------------------------------------------------------- styles
