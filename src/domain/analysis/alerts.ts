@@ -301,8 +301,24 @@ function regularCustomerSilent({ days, medianGap, regularSilent, num }: RuleCont
   };
 }
 
+/**
+ * A ratio as a whole percent, or to a tenth where the whole percent would read as the threshold it
+ * is below (`below`) or above: 49.85% against a "< 50%" rule is "49.8%", never "50%"; 150.3%
+ * against a "> 150%" rule "150.3%".
+ */
+function pctBeyond(ratio: number, threshold: number, below: boolean, culture?: string): string {
+  const whole = Math.round(ratio * 100);
+  const t = Math.round(threshold * 1000);
+  if (whole * 10 !== t) return percentText(whole, culture);
+  // the ratio in float may land on the threshold where the exact comparison (in money steps) did not
+  const tenths = below
+    ? Math.min(Math.floor(ratio * 1000), t - 1)
+    : Math.max(Math.ceil(ratio * 1000), t + 1);
+  return percentText((tenths / 10).toFixed(1), culture);
+}
+
 /** Last order against the 12-month average order (the last order is within the 12 months): one alert at most. */
-function lastOrderAgainstAverage({ orders12: o, money, cash, pct }: RuleContext): Alert | null {
+function lastOrderAgainstAverage({ orders12: o, money, cash, culture }: RuleContext): Alert | null {
   const avg = o.average;
   const lastValue = o.lastValue;
   if (lastValue === null || !(avg > 0)) return null;
@@ -313,7 +329,8 @@ function lastOrderAgainstAverage({ orders12: o, money, cash, pct }: RuleContext)
     averageOrderLast12: cash(avg),
     ratio,
   };
-  const message = `Last order ${money(lastValue)} is ${pct(ratio)} of the 12-month average order ${money(avg)}.`;
+  const message = (threshold: number, below: boolean) =>
+    `Last order ${money(lastValue)} is ${pctBeyond(ratio, threshold, below, culture)} of the 12-month average order ${money(avg)}.`;
   // last / (total / n) against each share, exactly in whole steps: 10.04 of an average 20.08 is
   // 50%, not below it
   const versus = (share: number): number =>
@@ -322,21 +339,21 @@ function lastOrderAgainstAverage({ orders12: o, money, cash, pct }: RuleContext)
     return {
       severity: "Critical",
       kind: "lastOrderVeryLow",
-      message,
+      message: message(ALERTS.criticalLastOrderShare, true),
       values: { ...values, threshold: ALERTS.criticalLastOrderShare },
     };
   if (versus(ALERTS.warningLastOrderShare) < 0)
     return {
       severity: "Warning",
       kind: "lastOrderLow",
-      message,
+      message: message(ALERTS.warningLastOrderShare, true),
       values: { ...values, threshold: ALERTS.warningLastOrderShare },
     };
   if (versus(ALERTS.opportunityLastOrderShare) > 0)
     return {
       severity: "Opportunity",
       kind: "lastOrderHigh",
-      message,
+      message: message(ALERTS.opportunityLastOrderShare, false),
       values: { ...values, threshold: ALERTS.opportunityLastOrderShare },
     };
   return null;
