@@ -98,7 +98,7 @@ export interface AccountGlance {
   daysSinceLastOrder: number | null;
   /**
    * Health score at each of the 12 month-ends before the as-of date and at the as-of date
-   * (historyDates; docs/RULES.md §2.1 "History"), oldest first: `date` yyyy-mm-dd, `score` 1–5 or null (n/a then).
+   * (historyDates; docs/RULES.md §2.1 "History"), oldest first: `date` yyyy-mm-dd, `score` 1–5 or null (n/a then, or before the first order).
    */
   history: { date: string; score: number | null }[];
   /** BG/NBD + Gamma-Gamma: P(alive) (null = one order only) and expected revenue in the next 12 months; absent without a fit */

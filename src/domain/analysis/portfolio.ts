@@ -541,24 +541,24 @@ function analyzeSubject(
   const last = x.dates.length - 1;
   x.edges.load(s);
   for (let j = 0; j < last; j++) {
-    const score = weightedScore(
-      factorScoresInto(
-        historyInputsInto(
-          x.pointInputs,
-          s,
-          x.edges,
-          j,
-          cats && cats[j],
-          // no product column: one category is never "one product only" (as today's row below)
-          x.hasProducts ? prods[j] : null,
-          rec,
-          logs,
-          true
-        ),
-        x.scratch
-      ),
-      x.weightArr
+    const point = historyInputsInto(
+      x.pointInputs,
+      s,
+      x.edges,
+      j,
+      cats && cats[j],
+      // no product column: one category is never "one product only" (as today's row below)
+      x.hasProducts ? prods[j] : null,
+      rec,
+      logs,
+      true
     );
+    // a month-end before the first order is blank, not "never ordered" (1, Critical): the
+    // sparkline and trend start when the account became a customer, not with a false recovery
+    const score =
+      point.firstOrderDate === null
+        ? null
+        : weightedScore(factorScoresInto(point, x.scratch), x.weightArr);
     history[j] = { date: x.dates[j], score, band: score === null ? null : bandOf(score) };
   }
   // as inputsFrom(s, x.windows[last], div, last, rec, x.hasCategories, logs), by the edges

@@ -132,6 +132,7 @@ export interface AccountHealth extends HealthResult {
 
 export interface HealthPoint {
   date: Serial;
+  /** null: no factor to score, or a month-end before the account's first order */
   score: number | null;
   band: HealthBand | null;
 }
