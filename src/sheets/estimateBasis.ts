@@ -19,8 +19,10 @@ export function money2(n: number, symbolFormat: string, style?: MoneyLabel): str
  * accounts that buy Storage"), or null when there is no estimate. The estimate is the comparable
  * accounts' median when they buy the item (opportunityEstimate: the Whitespace Map's figure), else
  * a data rule's median spend on it of the accounts buying both (PRODUCT.md §2.6, any industry).
+ * One or two accounts are said to be a rough figure unless `roughCaveat` is false (the QBR's
+ * customer pages: the caveat is the sales team's, on its internal sheet).
  */
-export function estimateBasis(o: Opportunity): string | null {
+export function estimateBasis(o: Opportunity, roughCaveat = true): string | null {
   const e = o.annualEstimate;
   if (e === null) return null;
   const p = o.peers;
@@ -32,11 +34,33 @@ export function estimateBasis(o: Opportunity): string | null {
       p.comparableBuyers === 1
         ? `the 12-month spend of the only one of the ${o.peerBasis} that buys ${o.offer}`
         : `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
-    return `${few}, fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} accounts: a rough figure`;
+    return roughCaveat
+      ? `${few}, fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} accounts: a rough figure`
+      : few;
   }
   const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
   if (rule !== null) return rule;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
+}
+
+/** Whether the estimate is the spend of fewer than 3 comparable accounts (a rough figure). */
+export function restsOnFewAccounts(o: Opportunity): boolean {
+  const p = o.peers;
+  return (
+    o.annualEstimate !== null &&
+    p !== null &&
+    p.medianSpend === o.annualEstimate &&
+    p.comparableBuyers < MIN_RULE_SUPPORT_ACCOUNTS
+  );
+}
+
+/**
+ * The estimate and whose spend it is, with its rough-figure caveat, for an estimate resting on one
+ * or two accounts (the QBR's internal sheet); null for any other.
+ */
+export function roughEstimateText(o: Opportunity, cash: (n: number) => string): string | null {
+  if (!restsOnFewAccounts(o) || o.annualEstimate === null) return null;
+  return `Estimate ${cash(o.annualEstimate)}: ${estimateBasis(o)}.`;
 }
 
 /**
@@ -56,15 +80,20 @@ export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): 
   const basis = estimateBasis(o);
   if ((basis === null || o.annualEstimate === null) && o.notStocked)
     return `${o.rationale} ${notStockedText(o)}`;
-  return reasonWithEstimate(o, cash);
+  return reasonAndBasis(o, cash, true);
 }
 
 /**
  * A recommendation's reasons and whose spend its estimate is, and nothing else: the QBR's "Why",
- * which the customer reads (the caveat of an item nothing sells is on its internal sheet).
+ * which the customer reads (the caveats of an item nothing sells and of an estimate resting on one
+ * or two accounts are on its internal sheet).
  */
 export function reasonWithEstimate(o: Opportunity, cash: (n: number) => string): string {
-  const basis = estimateBasis(o);
+  return reasonAndBasis(o, cash, false);
+}
+
+function reasonAndBasis(o: Opportunity, cash: (n: number) => string, roughCaveat: boolean): string {
+  const basis = estimateBasis(o, roughCaveat);
   if (basis === null || o.annualEstimate === null) return o.rationale;
   return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
 }

@@ -28,7 +28,7 @@ import {
   winBackBlock,
 } from "./methodBlocks";
 import { charsFor } from "./measure";
-import { money2, notStockedText, reasonWithEstimate } from "./estimateBasis";
+import { money2, notStockedText, reasonWithEstimate, roughEstimateText } from "./estimateBasis";
 import {
   asOfText,
   dateFormatOf,
@@ -785,10 +785,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       rows: [
         ["Action", "Owner", "Due", "Status"],
         ...recs.slice(0, 3).map((x) => [
-          // nothing to send samples of when the workbook sells no such item
-          x.notStocked
-            ? `Check we can supply ${x.offer}, then quote`
-            : `Send samples / quote for ${x.offer}`,
+          // nothing to send samples of when the workbook sells no such item; that we may not
+          // stock it is the internal sheet's, never the customer's page
+          x.notStocked ? `Quote for ${x.offer}` : `Send samples / quote for ${x.offer}`,
           q.accountManager ?? "Account manager",
           DUE,
           "Open",
@@ -892,7 +891,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       .slice(0, 3)
       .map((x) =>
         x.notStocked
-          ? `- Check we can supply ${x.offer} and send a quote – ${q.accountManager ?? "me"} – [date]`
+          ? `- Send a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
           : `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
       ),
     "- [Their action] – [owner] – [date]",
@@ -918,7 +917,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     { widths: [100] }
   );
 
-  const prep = preparationSheet(q, opts, { Q, decline, money, subject });
+  const prep = preparationSheet(q, opts, {
+    Q,
+    decline,
+    money,
+    subject,
+    estimateCash: (n: number) => money2(n, money, moneyText),
+  });
 
   // the internal sheet last: a customer pack is the sheets before it, printed or sent as they are
   return [cover, partnership, quarter, insights, planning, agenda, email, prep];
@@ -942,7 +947,13 @@ const INTERNAL_RED = "#C00000";
 function preparationSheet(
   q: QbrData,
   opts: LayoutOptions,
-  c: { Q: string; decline: string | null; money: string; subject: string }
+  c: {
+    Q: string;
+    decline: string | null;
+    money: string;
+    subject: string;
+    estimateCash: (n: number) => string;
+  }
 ): SheetSpec {
   const out = { blocks: [] as Block[], cfs: [] as ConditionalFormat[] };
   out.blocks.push(
@@ -955,6 +966,7 @@ function preparationSheet(
   );
   let r = beforeYouSend(out.blocks, 4, q, opts);
   r = notStockedChecks(out.blocks, r, q.recommendations);
+  r = roughEstimates(out.blocks, r, q.recommendations, c.estimateCash);
   // A declining account: the likely causes, in the account plan's words, so the two never disagree.
   if (c.decline) {
     out.blocks.push(cell(`A${r}`, "Why spend is down", H2));
@@ -1043,6 +1055,38 @@ function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendat
   blocks.push({
     at: `A${r + 1}`,
     rows: [["Recommendation (Insights page)", "Basis"], ...rows],
+    header: true,
+  });
+  // the planning page and the e-mail offer the customer a quote, saying nothing of supply
+  blocks.push(
+    cell(
+      `A${r + rows.length + 2}`,
+      "Check we can supply each before the review: the action items and the follow-up e-mail offer the customer a quote for it."
+    )
+  );
+  return r + rows.length + 4;
+}
+
+/**
+ * The recommendations whose estimate is the spend of one or two comparable accounts, numbered as
+ * the Insights page lists them, with the caveat the customer's page leaves out. Returns the next
+ * free row.
+ */
+function roughEstimates(
+  blocks: Block[],
+  r: number,
+  recs: QbrData["recommendations"],
+  cash: (n: number) => string
+): number {
+  const rows = recs.flatMap((x, k) => {
+    const t = roughEstimateText(x, cash);
+    return t === null ? [] : [[`${k + 1}. ${x.offer}`, t]];
+  });
+  if (!rows.length) return r;
+  blocks.push(cell(`A${r}`, "Estimates to treat with care", H2));
+  blocks.push({
+    at: `A${r + 1}`,
+    rows: [["Recommendation (Insights page)", "Estimate"], ...rows],
     header: true,
   });
   return r + rows.length + 3;

@@ -69,7 +69,7 @@ test("the stocked one's action is samples or a quote", () => {
   expect(email).not.toContain("Cable Clips");
 });
 
-test("the user's own rule for an item nothing sells keeps its High, is recommended first, says so, and its action is to check supply", () => {
+test("the user's own rule for an item nothing sells keeps its High, is recommended first, says so, and its action is a quote (checking supply is the internal sheet's)", () => {
   const det = analyzeAccount(withUserRule, "A");
   expect(det.opportunities.map((o) => [o.rank, o.offer, o.priority])).toEqual([
     [1, "Cable Clips", "High"],
@@ -90,12 +90,14 @@ test("the user's own rule for an item nothing sells keeps its High, is recommend
   );
   const actions = rowsOf(sheets, "qbr-planning", "Action").map((r) => r[0]);
   expect(actions.slice(1, 3)).toEqual([
-    "Check we can supply Cable Clips, then quote",
+    "Quote for Cable Clips",
     "Send samples / quote for Cable Tie Gun",
   ]);
   const email = sheets
     .find((s) => s.kind === "qbr-email")!
     .blocks.flatMap((b) => b.rows.flat())
     .join("\n");
-  expect(email).toContain("- Check we can supply Cable Clips and send a quote – me – [date]");
+  expect(email).toContain("- Send a quote for Cable Clips – me – [date]");
+  // that we may not stock it is the internal sheet's
+  expect(email).not.toMatch(/check we can supply/i);
 });

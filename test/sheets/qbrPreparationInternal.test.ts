@@ -28,6 +28,16 @@
  *   that it is only a suggestion with no sales behind it, and from where, is the internal sheet's.
  *   The same recommendation as if KAP's built-in product matrix alone named it (the ranking no
  *   longer recommends such an item, but the pages must not depend on it) says so there too.
+ *   The planning page's action and the e-mail offer a quote for it ("Quote for Cable Clips"); that
+ *   we must first check we can supply it is the internal sheet's.
+ *
+ * The same book with Lighting bought by B (£200) and C (£300) only, and Plumbers E (Cable Ties £50,
+ * Lighting £500) and G, H, I, J (Fixings £50 each): 9 baskets, Cable Ties 5 (A–E), Lighting 3
+ * (B, C, E), both 3: Cable Ties → Lighting 3 / 5 = 60%, lift 0.6 / (3 / 9) = 1.8; 2 of A's 3
+ * comparable accounts buy Lighting (under 3: the rule's 60% alone, capped to Medium), so its
+ * estimate is their median (200 + 300) / 2 = £250.00 resting on 2 accounts. The Insights page
+ * gives the figure and whose spend it is; "fewer than 3 accounts: a rough figure" is the internal
+ * sheet's ("Estimates to treat with care").
  *
  * Account L, alone in another book: orders 10/04/2026 £500 and 03/08/2026 £120; the Accounts table
  * marks it lost ("Moved to a framework supplier"); its QBR made as of 31/10/2026 with order data
@@ -38,7 +48,7 @@
 import ExcelJS from "exceljs";
 import { buildPortfolio, qbrData, type QbrData } from "../../src/domain/analysis";
 import { OBJECTION_RESPONSES } from "../../src/domain/rules";
-import type { EngagementEntry } from "../../src/domain/types";
+import type { EngagementEntry, OrderLine } from "../../src/domain/types";
 import { writeSheetsIn } from "../../src/excel/writeSheets";
 import { layoutOptions } from "../../src/sheets/options";
 import { finishForPrint } from "../../src/sheets/print";
@@ -62,42 +72,49 @@ const call = (daysAgo: number, answeredAfterHours?: number): EngagementEntry => 
   respondedOn:
     answeredAfterHours === undefined ? undefined : asOf - daysAgo + answeredAfterHours / 24,
 });
-const model = buildPortfolio(
-  bookOf([
-    ct("A", d(2025, 3, 1), 2000),
-    ct("A", d(2026, 8, 3), 100),
-    ...["B", "C", "D"].flatMap((id) => [ct(id, d(2026, 9, 1), 50), lt(id, d(2026, 9, 1), 200)]),
-  ]),
-  {
-    asOf,
-    accounts: ["A", "B", "C", "D"].map((accountId) => ({ accountId, industry })),
-    engagementLog: [call(60, 5), call(50, 5), call(40), call(30)],
-    invoices: [
-      { accountId: "A", dueDate: d(2026, 9, 1), paidDate: d(2026, 9, 23), amount: 100 },
-      { accountId: "A", dueDate: d(2026, 10, 1), amount: 100 },
-    ],
-    initiatives: [
-      {
-        account: "A",
-        initiative: "Introduce Lighting",
-        categories: ["Lighting"],
-        skus: [],
-        start: d(2026, 7, 1),
-        end: d(2027, 6, 30),
-        target: 5000,
-        status: "Planned",
-      },
-    ],
-    curatedRules: [
-      {
-        theyBuy: "Cable Ties",
-        considerSelling: "Cable Clips",
-        rationale: "Installers fit them with the ties",
-        priority: "High",
-      },
-    ],
-  }
-);
+/** The book above: A, B, C, D's Cable Ties, the `more` lines, and `plumbers` (industry Plumber). */
+const modelWith = (more: OrderLine[], plumbers: string[] = []) =>
+  buildPortfolio(
+    bookOf([
+      ct("A", d(2025, 3, 1), 2000),
+      ct("A", d(2026, 8, 3), 100),
+      ...["B", "C", "D"].map((id) => ct(id, d(2026, 9, 1), 50)),
+      ...more,
+    ]),
+    {
+      asOf,
+      accounts: [
+        ...["A", "B", "C", "D"].map((accountId) => ({ accountId, industry })),
+        ...plumbers.map((accountId) => ({ accountId, industry: "Plumber" })),
+      ],
+      engagementLog: [call(60, 5), call(50, 5), call(40), call(30)],
+      invoices: [
+        { accountId: "A", dueDate: d(2026, 9, 1), paidDate: d(2026, 9, 23), amount: 100 },
+        { accountId: "A", dueDate: d(2026, 10, 1), amount: 100 },
+      ],
+      initiatives: [
+        {
+          account: "A",
+          initiative: "Introduce Lighting",
+          categories: ["Lighting"],
+          skus: [],
+          start: d(2026, 7, 1),
+          end: d(2027, 6, 30),
+          target: 5000,
+          status: "Planned",
+        },
+      ],
+      curatedRules: [
+        {
+          theyBuy: "Cable Ties",
+          considerSelling: "Cable Clips",
+          rationale: "Installers fit them with the ties",
+          priority: "High",
+        },
+      ],
+    }
+  );
+const model = modelWith(["B", "C", "D"].map((id) => lt(id, d(2026, 9, 1), 200)));
 const printed = (q: QbrData) =>
   qbrSheets(q, layoutOptions({ asOf, currency: "GBP" })).map((s) =>
     finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" })
@@ -120,6 +137,26 @@ const DATA_ENDS =
   "The order data ends 15/09/2026, 46 days before the as-of date 31/10/2026: nothing after 15/09/2026 is counted. Check the export is complete before presenting these figures.";
 const LOST =
   "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); the follow-up e-mail is written for an active customer.";
+
+/** A's QBR when only B and C of its comparable accounts buy Lighting (£200, £300). */
+const twoBuyLighting = printed(
+  qbrData(
+    modelWith(
+      [
+        lt("B", d(2026, 9, 1), 200),
+        lt("C", d(2026, 9, 1), 300),
+        ct("E", d(2026, 9, 1), 50),
+        lt("E", d(2026, 9, 1), 500),
+        ...["G", "H", "I", "J"].map((id) =>
+          line(id, d(2026, 9, 1), "FX", 50, { category: "Fixings" })
+        ),
+      ],
+      ["E", "G", "H", "I", "J"]
+    ),
+    "A",
+    { year: 2026, q: 3 }
+  )
+);
 
 /** Cable Clips as if only KAP's built-in product matrix named it. */
 const builtInOnly = printed({
@@ -152,6 +189,7 @@ const internalOnly: [string, (t: string) => boolean][] = [
   ["why spend is down", (t) => /likely causes|Why spend is down/i.test(t)],
   ["the win-back plan", (t) => t.startsWith("Win-back: Stage 3")],
   ["a recommendation with no sales behind it", (t) => /no sales behind it/i.test(t)],
+  ["that we may not supply it", (t) => /check we can supply/i.test(t)],
   [
     "where a suggestion comes from",
     (t) => /cross-sell sheet|built-in (product|industry) matrix/i.test(t),
@@ -185,6 +223,12 @@ function expectSplit(texts: Map<string, string[]>) {
   expect(internal).toContain("Recommendations to check we can supply");
   expect(internal).toContain("2. Cable Clips");
   expect(internal).toContain(`${NOT_STOCKED} your cross-sell sheet, with no sales behind it yet.`);
+  expect(internal).toContain(
+    "Check we can supply each before the review: the action items and the follow-up e-mail offer the customer a quote for it."
+  );
+  // the customer is offered a quote, with nothing said of whether we stock it
+  expect(texts.get("Planning & actions")).toContain("Quote for Cable Clips");
+  expect(texts.get("Follow-up e-mail")).toContain("- Send a quote for Cable Clips – me – [date]");
   const insights = texts.get("Insights & offers")!;
   expect(insights).toContain("2. Cable Clips");
   expect(insights).toContain(
@@ -218,6 +262,31 @@ function expectBuiltInCaveatSplit(texts: Map<string, string[]>) {
   expect(texts.get(INTERNAL)).toContain(
     `${NOT_STOCKED} KAP's built-in product matrix, with no sales behind it yet.`
   );
+}
+
+/** An estimate resting on 2 accounts: the figure on the Insights page, "a rough figure" internal only. */
+function expectRoughEstimateSplit(texts: Map<string, string[]>) {
+  for (const [name, t] of texts)
+    if (name !== INTERNAL)
+      expect([name, t.filter((x) => /rough figure|check we can supply/i.test(x))]).toEqual([
+        name,
+        [],
+      ]);
+  const insights = texts.get("Insights & offers")!;
+  expect(insights).toContain("2. Lighting");
+  expect(insights).toContain(
+    "60% of accounts that buy Cable Ties also buy Lighting, 1.8x the base rate. 2 of 3 comparable Electrical Contractor accounts (67%) buy Lighting. Estimate £250.00: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting."
+  );
+  const internal = texts.get(INTERNAL)!;
+  const at = internal.indexOf("Estimates to treat with care");
+  expect(at).toBeGreaterThan(0);
+  // numbered as the Insights page lists it, the sales team's wording whole
+  expect(internal.slice(at + 1, at + 5)).toEqual([
+    "Recommendation (Insights page)",
+    "Estimate",
+    "2. Lighting",
+    "Estimate £250.00: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting, fewer than 3 accounts: a rough figure.",
+  ]);
 }
 
 /** The salesperson's warnings: at the internal sheet's top, on no customer page (the cover had them). */
@@ -296,6 +365,7 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
   for (const w of wb.worksheets.slice(0, -1)) expect(w.properties.tabColor).toBeUndefined();
   expectBuiltInCaveatSplit((await xlsxTexts(builtInOnly))[1]);
   expectWarningsSplit((await xlsxTexts(lostLate))[1]);
+  expectRoughEstimateSplit((await xlsxTexts(twoBuyLighting))[1]);
 });
 
 test("Office.js writer: the same sheets in the same order, the internal one red with its page header", async () => {
@@ -308,4 +378,5 @@ test("Office.js writer: the same sheets in the same order, the internal one red 
   expect(s.page.orientation).toBe("Landscape");
   expectBuiltInCaveatSplit((await officeTexts(builtInOnly))[1]);
   expectWarningsSplit((await officeTexts(lostLate))[1]);
+  expectRoughEstimateSplit((await officeTexts(twoBuyLighting))[1]);
 });
