@@ -229,7 +229,9 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     ["Smallest order", bp.smallestOrder ?? "n/a", money],
     ["Largest order", bp.largestOrder ?? "n/a", money],
     ["Peak weekdays", bp.peakWeekdays.join(", ") || "n/a", undefined],
-    ["Peak months", bp.peakMonths.join(", ") || "n/a", undefined],
+    // PRODUCT §2.5: the buying pattern's months, by revenue in the last 12 months; said on the
+    // line (within column A's 30), as the seasonality index below averages every year
+    ["Peak months (last 12 months)", bp.peakMonths.join(", ") || "n/a", undefined],
   ];
   for (const [k, v, f] of pattern) {
     blocks.push({ at: `A${r}`, rows: [[k, v]], formats: [undefined, f] });
