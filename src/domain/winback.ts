@@ -45,3 +45,12 @@ export function isLostStatus(text: string | undefined): boolean {
   if (!text) return false;
   return LOST_WORDS.test(text) && !NOT_LOST.test(text);
 }
+
+/**
+ * Whether an account is marked lost (its win-back is Stage 5, the exit interview): its plan is a
+ * win-back plan and its QBR a win-back conversation, with no growth target, new categories or
+ * upsell until it orders again. The one test the plan and the QBR share.
+ */
+export function isMarkedLost(w: { stage: number } | null | undefined): boolean {
+  return w?.stage === EXIT_STAGE.stage;
+}

@@ -10,10 +10,11 @@
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
-import type { HealthInputs } from "../domain/analysis/types";
+import type { HealthInputs, WinBack } from "../domain/analysis/types";
 import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
+import { isMarkedLost } from "../domain/winback";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
@@ -125,21 +126,38 @@ function discountTierRows(
  */
 const DUE = "to agree";
 
+const CROSS_SELL_ITEM = "☐ Prepare cross-sell recommendations (3–5)";
+const PRICING_ITEM = "☐ Prepare pricing for recommended products";
 /** The QBR's preparation checklist: each item with what it is about. */
 const CHECKLIST: readonly (readonly [string, string])[] = [
   ["☐ Pull 12-month order history", "Data"],
   ["☐ Calculate total spend and savings delivered", "Data"],
   ["☐ Identify purchasing trends", "Data"],
   ["☐ Note any issues/complaints and resolutions", "Data"],
-  ["☐ Prepare cross-sell recommendations (3–5)", "Data"],
+  [CROSS_SELL_ITEM, "Data"],
   // the review pages: the workbook's last sheet is the internal preparation
   ["☐ Create presentation deck / print the review pages", "Content"],
   ["☐ Bring product samples and catalogues", "Content"],
-  ["☐ Prepare pricing for recommended products", "Content"],
+  [PRICING_ITEM, "Content"],
   ["☐ Confirm attendees (request MD attendance)", "Logistics"],
   ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
   ["☐ Bring notepad for action items", "Logistics"],
 ];
+
+/**
+ * The checklist of a QBR: a lost account's prepares its win-back conversation (its stage), with no
+ * cross-sell recommendations or pricing for them (its plan has none).
+ */
+function checklistFor(lost: WinBack | null): (readonly [string, string])[] {
+  if (!lost) return [...CHECKLIST];
+  return CHECKLIST.flatMap(([item, kind]): (readonly [string, string])[] =>
+    item === CROSS_SELL_ITEM
+      ? [[`☐ Prepare the win-back (${lost.name})`, kind]]
+      : item === PRICING_ITEM
+        ? []
+        : [[item, kind]]
+  );
+}
 
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
@@ -230,6 +248,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const others = q.otherCurrencies;
   const inCcy = others.length ? ` in ${q.currency}` : "";
 
+  // A lost account's QBR is a win-back conversation, as its plan (win-back plans): no new
+  // categories or upsell to recommend it, nor to prepare
+  const lost = isMarkedLost(q.winBack) ? q.winBack : null;
+  const noRecommendations = lost
+    ? `None: a win-back conversation (${lost.name}).`
+    : "No recommendation meets the bar yet (High or Medium priority).";
+  const checklist = checklistFor(lost);
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
   const quarterNote = passedOverNote(q, opts.culture);
   const quarterStyle = {
@@ -717,15 +742,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             reasonWithEstimate(x, (n) => money2(n, money, moneyText)),
             x.annualEstimate,
           ])
-        : [
-            [
-              "No recommendation meets the bar yet (High or Medium priority).",
-              null,
-              null,
-              null,
-              null,
-            ],
-          ]),
+        : [[noRecommendations, null, null, null, null]]),
     ],
     header: true,
     formats: [undefined, undefined, undefined, undefined, money],
@@ -784,6 +801,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       at: "A12",
       rows: [
         ["Action", "Owner", "Due", "Status"],
+        // a lost account's one action is its win-back stage's, as on its plan
+        ...(lost ? [[lost.action, q.accountManager ?? "Account manager", DUE, "Open"]] : []),
         ...recs.slice(0, 3).map((x) => [
           // nothing to send samples of when the workbook sells no such item; that we may not
           // stock it is the internal sheet's, never the customer's page
@@ -835,10 +854,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "4. Recommendations",
-          recs
-            .slice(0, 3)
-            .map((x, k) => `${k + 1}) ${x.offer}`)
-            .join("; ") || "Product recommendations",
+          lost
+            ? noRecommendations
+            : recs
+                .slice(0, 3)
+                .map((x, k) => `${k + 1}) ${x.offer}`)
+                .join("; ") || "Product recommendations",
           15,
         ],
         [
@@ -853,7 +874,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell("A11", "Preparation checklist", H2),
     {
       at: "A12",
-      rows: CHECKLIST.map((row) => [...row]),
+      rows: checklist.map((row) => [...row]),
     },
   ];
   const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, {
@@ -861,7 +882,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     // two lines and the printed list's rows were uneven); Content at 74 holds item 1's question
     // on one line (at 72 its row was sized for two)
     widths: [
-      Math.max(40, Math.ceil(Math.max(...CHECKLIST.map(([t]) => charsFor(t))) + 0.75)),
+      Math.max(40, Math.ceil(Math.max(...checklist.map(([t]) => charsFor(t))) + 0.75)),
       74,
       24,
     ],
@@ -887,6 +908,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       : []),
     "",
     "Agreed actions:",
+    ...(lost ? [`- ${lost.action} – ${q.accountManager ?? "me"} – [date]`] : []),
     ...recs
       .slice(0, 3)
       .map((x) =>
@@ -1029,9 +1051,9 @@ function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptio
         ]
       : []),
     // a lost account (win-back Stage 5 is the Accounts table's mark) is no customer to review
-    ...(q.winBack?.stage === 5
+    ...(isMarkedLost(q.winBack)
       ? [
-          "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); the follow-up e-mail is written for an active customer.",
+          "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail, written for an active customer, agrees the exit interview.",
         ]
       : []),
   ];

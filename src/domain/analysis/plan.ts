@@ -18,6 +18,7 @@ import {
 } from "../rules";
 import { requiredCoverage } from "../relationships";
 import { UNCATEGORISED } from "../orderLines";
+import { isMarkedLost } from "../winback";
 import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
@@ -114,7 +115,7 @@ export function accountPlan(
   const baseline = Math.max(0, account.revenueLast12);
   // a lost account's plan is a win-back plan: no growth on revenue it no longer brings, no new
   // categories or upsell to sell it, only the exit interview and its own lines to win back
-  const lost = account.winBack?.stage === 5;
+  const lost = isMarkedLost(account.winBack);
   const growth = lost ? 0 : (x.growthTarget ?? DEFAULT_GROWTH_TARGET);
   const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);

@@ -37,6 +37,7 @@ import {
   QBR_TOP_PRODUCTS,
 } from "../rules";
 import { roundMoney } from "../currency";
+import { isMarkedLost } from "../winback";
 import { factorSource } from "./basis";
 import type { Serial, Tier } from "../types";
 import { accountRowIndex, analyzeAccount } from "./account";
@@ -426,7 +427,10 @@ export function qbrData(
   // Recommendations and replenishment come from the account's detail (one ranked list per account).
   const detail =
     detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
-  const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
+  // a lost account's QBR is a win-back conversation, as its plan: nothing new to sell it
+  const recommendations = isMarkedLost(account.winBack)
+    ? []
+    : recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
   // Monthly revenue: the 12 calendar months ending with the quarter's last month, or with the
   // as-of date's month while the quarter runs (no months still to come, shown as £0).
