@@ -317,8 +317,10 @@ export function assumedDatesLine(r: IngestReport | undefined): string | undefine
 function unnamedNote(engine: KapEngine, unnamed: string): string {
   const { currencies } = engine.report!;
   const lines = currencies[""] ?? 0;
+  if (unnamed !== "" || lines === 0) return "";
   // with no currency named anywhere, the Currency line says so already
-  if (unnamed !== "" || lines === 0 || !Object.keys(currencies).some((c) => c !== "")) return "";
+  if (!Object.keys(currencies).some((c) => c !== ""))
+    return engine.currencyDoubt ? " (amounts shown with no symbol)" : "";
   const n = lines.toLocaleString("en-GB");
   return `; ${n} order line${lines === 1 ? "" : "s"} name${lines === 1 ? "s" : ""} no currency (their amounts are shown with no symbol)`;
 }
@@ -362,52 +364,14 @@ export function cutAtWord(text: string, n: number): string {
 }
 
 /**
- * The warning when no currency is named anywhere and the money is shown in KAP's default (GBP)
- * although the file writes its numbers with decimal commas (a continental European export) or
- * its dates month-first (a US export): the "£" is then most likely wrong, and the user is told
- * how to name the currency.
+ * The warning when no currency is named anywhere and KAP's default (GBP) is most likely not the
+ * data's (KapEngine.currencyDoubt: decimal commas, month-first dates, lakhs, Japanese text): the
+ * money is shown with no symbol, and the user is told how to name the currency.
  */
-/** Kana, or a company form only Japan writes (Chinese writes 有限公司): Japanese, not Chinese. */
-const JAPANESE = /[\u3041-\u3096\u30a1-\u30fa]|株式会社|有限会社|合同会社|合資会社|合名会社/;
-
-/**
- * What shows the file's text is Japanese: its Shift-JIS encoding ("Shift-JIS text"), else the
- * first account name written in Japanese ("株式会社山田商店"); undefined when nothing does.
- */
-function japaneseText(engine: KapEngine): string | undefined {
-  if (/shift.?jis/i.test(engine.report?.read?.encoding ?? "")) return "Shift-JIS text";
-  const account = engine.portfolio?.accounts.find(
-    (a) => JAPANESE.test(a.name) || JAPANESE.test(a.accountId)
-  );
-  if (!account) return undefined;
-  return `"${JAPANESE.test(account.name) ? account.name : account.accountId}"`;
-}
-
 function defaultCurrencyDoubt(engine: KapEngine): string | undefined {
-  const r = engine.report!;
-  const choice = engine.defaultCurrencyChoice;
-  if (!choice.code || choice.source !== "default") return undefined;
-  if (Object.keys(r.currencies).some((c) => c !== "")) return undefined;
-  const commas = r.numbers.filter((n) => n.decimal === ",");
-  // a money column names the evidence best ("Einzelpreis" rather than "Menge")
-  const comma = commas.find((n) => n.field !== "quantity") ?? commas[0];
-  // dates the data itself writes month-first (QuickBooks Desktop's, a US ERP's): a US export
-  const monthFirst =
-    r.read?.dateOrder === "mdy" &&
-    (r.read.dateOrderSource === "data" || r.read.dateOrderSource === "layout");
-  if (!comma && monthFirst)
-    return `No currency is named in the data, and its dates are written month-first, as in the US: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. en-US for dollars) to name it.`;
-  // numbers grouped in lakhs and crores ("1,25,000.00"): India's way (the rupee's neighbours' too)
-  const lakh =
-    r.numbers.find((n) => n.lakh !== undefined && n.field !== "quantity") ??
-    r.numbers.find((n) => n.lakh !== undefined);
-  if (!comma && lakh)
-    return `No currency is named in the data, and its numbers are grouped in lakhs and crores ("${lakh.lakh}" in "${lakh.header}"), as in India: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. en-IN for rupees) to name it.`;
-  const japanese = japaneseText(engine);
-  if (!comma && japanese)
-    return `No currency is named in the data, and its text is Japanese (${japanese}): the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. ja-JP for yen) to name it.`;
-  if (!comma) return undefined;
-  return `No currency is named in the data, and its numbers are written with a decimal comma ("${comma.header}"), as in continental Europe: the amounts are shown in ${choice.code}, KAP's default, which is most likely not their currency. Give --culture (e.g. de-DE for euros) to name it.`;
+  const doubt = engine.currencyDoubt;
+  if (!doubt) return undefined;
+  return `No currency is named in the data, and ${doubt.evidence}: KAP's default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol. Give --culture (e.g. ${doubt.culture}), or a currency column, to name it (in Excel, the workbook's regional format).`;
 }
 
 export function printSummary(

@@ -64,6 +64,7 @@ import {
   type SideTables,
 } from "./session";
 import { listOf } from "./assumptions";
+import { type CurrencyDoubt, currencyDoubtOf, japaneseAccountOf } from "./currencyDoubt";
 import { DateTally } from "./dateTally";
 import { AS_OF_LATE_DAYS, asOfOf, asOfWarning, STRAY_GAP_DAYS, strayLateWarning } from "./settings";
 
@@ -93,12 +94,46 @@ export class KapEngine implements OrderSink {
    * format, else the symbol on the totals rows, else the culture's region, else GBP.
    */
   get defaultCurrencyChoice(): DefaultCurrency {
+    const c = this.currencyChoiceOfData();
+    // KAP's default where the data says it is most likely wrong: no symbol, never a guessed "£"
+    return c.source === "default" && this.doubtOfData() ? { code: "", source: "default" } : c;
+  }
+
+  /** The currency the data, the culture or KAP's default names for lines that name none. */
+  private currencyChoiceOfData(): DefaultCurrency {
     return defaultCurrencyOf(
       this.sourceMoneyFormat,
       this.report?.totalsCurrency,
       this.culture,
       this.report?.fileSymbol
     );
+  }
+
+  /**
+   * Why KAP's default currency (GBP) is most likely not the data's, when it would be the one
+   * shown (nothing names another): such money is then shown with no symbol (defaultCurrencyChoice).
+   */
+  get currencyDoubt(): CurrencyDoubt | undefined {
+    return this.currencyChoiceOfData().source === "default" ? this.doubtOfData() : undefined;
+  }
+
+  private doubtOfData(): CurrencyDoubt | undefined {
+    const r = this.report;
+    return r ? currencyDoubtOf(r, () => this.japaneseAccount()) : undefined;
+  }
+
+  /** japaneseAccountOf the book's accounts, looked for once per book (asked of every money figure). */
+  private japaneseScan?: { book: OrderBook; accounts: number; found?: string };
+  private japaneseAccount(): string | undefined {
+    const { book } = this;
+    const n = book.accountIds.length;
+    if (this.japaneseScan?.book !== book || this.japaneseScan.accounts !== n)
+      this.japaneseScan = {
+        book,
+        accounts: n,
+        found: japaneseAccountOf(book.accountIds, book.accountNames),
+      };
+    return this.japaneseScan.found;
   }
 
   /** ISO code of money on lines without a currency column or symbol (defaultCurrencyChoice). */

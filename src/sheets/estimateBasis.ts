@@ -10,7 +10,8 @@ import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../domain/rules
 /** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
 export function money2(n: number, symbolFormat: string, style?: MoneyLabel): string {
   if (style !== undefined) return formatMoney(n, style, 2);
-  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
+  // a format with no symbol (money naming no currency: "#,##0;-#,##0") is shown with none
+  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "";
   return formatMoney(n, sym, 2);
 }
 

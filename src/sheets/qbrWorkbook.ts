@@ -76,10 +76,11 @@ function pct(x: number | null): CellValue {
   return x === null ? "n/a" : wholePct(x) / 100;
 }
 
-/** Whole money in text: the culture's way when one is set ("1.235 €"), else the format's symbol, en-GB ("£1,235"). */
+/** Whole money in text: the culture's way when one is set ("1.235 €"), else the format's symbol (none if it has none), en-GB ("£1,235"). */
 function money0(n: number, symbolFormat: string, style?: MoneyLabel): string {
   if (style !== undefined) return formatMoney(n, style, 0);
-  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "£";
+  // a format with no symbol (money naming no currency: "#,##0;-#,##0") is shown with none
+  const sym = /^"?([^#0"]+)"?#/.exec(symbolFormat)?.[1] ?? "";
   return `${n < 0 ? "-" : ""}${sym}${Math.round(Math.abs(n)).toLocaleString("en-GB")}`;
 }
 

@@ -47,10 +47,12 @@ test("a German export with --culture de-DE: amounts in EUR, from the culture de-
   expect(out).not.toContain("£");
 });
 
-test("the same export without a culture: GBP, the default, as before", () => {
+test("the same export without a culture: decimal commas doubt the default £, so no symbol", () => {
   const out = analyze(german);
-  expect(out).toContain("amounts shown in GBP, the default)");
-  expect(out).toContain("Annual revenue: £220 ·");
+  expect(out).toContain("Currency: none named in the data (amounts shown with no symbol)");
+  // 45,00 + 50,00 + 125,00 = 220, with no currency symbol
+  expect(out).toContain("Annual revenue: 220 ·");
+  expect(out).not.toContain("£");
 });
 
 const QBO = join(FIXTURES, "exports/quickbooks-online-sales-by-customer-detail.csv");
@@ -148,7 +150,7 @@ describe("--json writes the currency it names, never 'XXX'", () => {
     const { j, text } = json(german);
     expect(j.portfolio.accounts.map((a) => a.currency)).toEqual([null, null]);
     expect(j.ingest.warnings).toContain(
-      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it in GBP, KAP\'s default; give --culture (e.g. de-DE) to name it.'
+      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it with no symbol; give --culture (e.g. de-DE) to name it.'
     );
     expect(text).not.toContain('"currency":"XXX"');
   });
@@ -181,7 +183,7 @@ describe("kap clv --json says so too when the currency is null", () => {
   test("nothing names the currency: the same warning as kap analyze --json", () => {
     // the German export: no currency column, no €, no culture (as in the analyze test above)
     expect(clv(german, "--as-of", "2026-10-31").warnings).toEqual([
-      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it in GBP, KAP\'s default; give --culture (e.g. de-DE) to name it.',
+      'No currency is named in the data (no currency column, symbol, number format or totals row) and no culture was given: "currency" is null, and money keyed by currency is under "XXX" (ISO 4217\'s "no currency"). kap\'s text and sheets show it with no symbol; give --culture (e.g. de-DE) to name it.',
     ]);
   });
 
@@ -192,7 +194,7 @@ describe("kap clv --json says so too when the currency is null", () => {
 
 describe("a continental export with no currency named: the summary says the default £ is most likely wrong", () => {
   const DOUBT =
-    'No currency is named in the data, and its numbers are written with a decimal comma ("Betrag netto"), as in continental Europe: the amounts are shown in GBP, KAP\'s default, which is most likely not their currency. Give --culture (e.g. de-DE for euros) to name it.';
+    "No currency is named in the data, and its numbers are written with a decimal comma (\"Betrag netto\"), as in continental Europe: KAP's default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol. Give --culture (e.g. de-DE or fr-FR for euros), or a currency column, to name it (in Excel, the workbook's regional format).";
 
   test("the German export (4,50; 0,125): the warning, as a '!' line", () => {
     expect(analyze(german)).toContain(`! ${DOUBT}`);

@@ -33,7 +33,7 @@ test("lakh grouping: GBP is doubted, --culture en-IN names rupees", () => {
   const plain = kap("analyze", path, "--as-of", "2026-10-31", "-q");
   expect(plain.status).toBe(0);
   expect(plain.stdout).toContain(
-    '! No currency is named in the data, and its numbers are grouped in lakhs and crores ("1,25,000.00" in "Value"), as in India: the amounts are shown in GBP, KAP\'s default, which is most likely not their currency. Give --culture (e.g. en-IN for rupees) to name it.\n'
+    '! No currency is named in the data, and its numbers are grouped in lakhs and crores ("1,25,000.00" in "Value"), as in India: KAP\'s default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol. Give --culture (e.g. en-IN for rupees), or a currency column, to name it (in Excel, the workbook\'s regional format).\n'
   );
   const india = kap("analyze", path, "--as-of", "2026-10-31", "-q", "--culture", "en-IN");
   expect(india.stdout).not.toContain("most likely not their currency");
@@ -48,7 +48,7 @@ test("Japanese text: GBP is doubted, --culture ja-JP names yen", () => {
   const plain = kap("analyze", path, "--as-of", "2026-10-31", "-q");
   expect(plain.status).toBe(0);
   expect(plain.stdout).toMatch(
-    /! No currency is named in the data, and its text is Japanese \("(株式会社山田商店|有限会社佐藤工業)"\): the amounts are shown in GBP, KAP's default, which is most likely not their currency\. Give --culture \(e\.g\. ja-JP for yen\) to name it\.\n/
+    /! No currency is named in the data, and its text is Japanese \("(株式会社山田商店|有限会社佐藤工業)"\): KAP's default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol\. Give --culture \(e\.g\. ja-JP for yen\), or a currency column, to name it \(in Excel, the workbook's regional format\)\.\n/
   );
   const japan = kap("analyze", path, "--as-of", "2026-10-31", "-q", "--culture", "ja-JP");
   expect(japan.stdout).not.toContain("most likely not their currency");

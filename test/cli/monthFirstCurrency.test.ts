@@ -13,7 +13,7 @@ jest.setTimeout(120_000);
 
 const dir = mkdtempSync(join(tmpdir(), "kap-mdy-currency-"));
 const WARNING =
-  "No currency is named in the data, and its dates are written month-first, as in the US: the amounts are shown in GBP, KAP's default, which is most likely not their currency. Give --culture (e.g. en-US for dollars) to name it.";
+  "No currency is named in the data, and its dates are written month-first, as in the US: KAP's default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol. Give --culture (e.g. en-US for dollars), or a currency column, to name it (in Excel, the workbook's regional format).";
 
 beforeAll(() => buildCli());
 

@@ -1,0 +1,105 @@
+/**
+ * A continental export (semicolons, 1.250,50, SARL/AG/BV) that names no currency: KAP said its
+ * default GBP was "most likely not their currency" and then wrote "£" everywhere (summary, QBR
+ * text and number formats), so a guessed £ reached a customer's QBR. Now money KAP doubts is
+ * shown with no symbol, as money naming no currency is elsewhere, and the warning says how to
+ * name it. A plain file that gives no hint keeps the default £.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { buildCli, kap } from "./kapProcess";
+
+jest.setTimeout(120_000);
+
+const dir = mkdtempSync(join(tmpdir(), "kap-doubted-currency-"));
+
+beforeAll(() => buildCli());
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Every entry of an .xlsx (a zip) as text: enough to look for a "£" anywhere in it. */
+function xlsxText(path: string): string {
+  const zip = readFileSync(path);
+  let text = "";
+  for (let at = zip.indexOf("PK\x03\x04"); at >= 0; at = zip.indexOf("PK\x03\x04", at + 4)) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const data = zip.subarray(start, start + size);
+    text += method === 8 ? inflateRawSync(data).toString("utf8") : data.toString("utf8");
+  }
+  return text;
+}
+
+const CONTINENTAL = [
+  "Date;Doc;Type;Customer;Item;Category;Qty;Net",
+  "03/04/2026;F100;Invoice;Alpha SARL;A1;Tools;2;1.250,50",
+  "05/06/2026;F101;Invoice;Alpha SARL;B1;Paint;1;300,00",
+  "07/08/2026;F102;Invoice;Beta AG;A1;Tools;4;2.501,00",
+  "09/08/2026;G103;Credit Memo;Beta AG;A1;Tools;1;625,25",
+  "10/09/2026;F104;Invoice;Gamma BV;B1;Paint;3;900,00",
+  "11/09/2026;F105;Invoice;Gamma BV;A1;Tools;1;625,25",
+  "12/10/2026;F106;Invoice;Alpha SARL;A1;Tools;1;625,25",
+  "",
+].join("\n");
+
+const WARNING =
+  "! No currency is named in the data, and its numbers are written with a decimal comma (\"Net\"), as in continental Europe: KAP's default, GBP, is most likely not their currency, so the amounts are shown with no currency symbol. Give --culture (e.g. de-DE or fr-FR for euros), or a currency column, to name it (in Excel, the workbook's regional format).";
+
+test("decimal commas and no currency: the summary shows the figures with no £, and says how to name it", () => {
+  const out = kap("analyze", file("amb.csv", CONTINENTAL), "-q");
+  expect(out.status).toBe(0);
+  expect(out.stdout).toContain(WARNING);
+  expect(out.stdout).toContain("Currency: none named in the data (amounts shown with no symbol)");
+  // Alpha SARL 1,250.50 + 300.00 + 625.25 = 2,175.75; Beta AG 2,501.00 − 625.25 (credit memo)
+  // = 1,875.75; Gamma BV 900.00 + 625.25 = 1,525.25; all within 12 months of 12/10/2026:
+  // 2,175.75 + 1,875.75 + 1,525.25 = 5,576.75 → "5,577"
+  expect(out.stdout).toContain("Annual revenue: 5,577 ·");
+  expect(out.stdout).toMatch(/Alpha SARL {2,}Alpha SARL .* 2,176 {2}/);
+  expect(out.stdout).toMatch(/Beta AG {2,}Beta AG .* 1,876 {2}/);
+  expect(out.stdout).toMatch(/Gamma BV {2,}Gamma BV .* 1,525 {2}/);
+  expect(out.stdout).not.toContain("£");
+});
+
+test("the same file's QBR and sheets: no £ in a number format or in the text", () => {
+  const path = join(dir, "amb.csv");
+  const qbr = join(dir, "qbr.xlsx");
+  const sheets = join(dir, "sheets.xlsx");
+  expect(
+    kap("qbr", path, "--account", "Alpha SARL", "--quarter", "2026Q3", "--out", qbr, "-q").status
+  ).toBe(0);
+  expect(kap("sheets", path, "--account", "Alpha SARL", "--out", sheets, "-q").status).toBe(0);
+  for (const book of [qbr, sheets]) {
+    const text = xlsxText(book);
+    expect(text).toContain('formatCode="#,##0.00;-#,##0.00"');
+    expect(text).not.toContain("£");
+  }
+  // Alpha SARL over the 12 months to 30/09/2026: 1,250.50 + 300.00 = 1,550.50, bare
+  expect(xlsxText(qbr)).toContain("2 orders, 1,550.50 in total after returns");
+});
+
+test("--culture fr-FR names euros: no doubt, the figures in €", () => {
+  const out = kap("analyze", join(dir, "amb.csv"), "-q", "--culture", "fr-FR");
+  expect(out.stdout).not.toContain("most likely not their currency");
+  expect(out.stdout).toContain("Annual revenue: €5,577 ·");
+});
+
+test("a plain decimal-point file that gives no hint: KAP's default £, as before", () => {
+  // 40.50 + 2 × 10.00 = 60.50 → "£61"
+  const out = kap(
+    "analyze",
+    file(
+      "plain.csv",
+      "Customer ID,Date,SKU,Qty,Amount\nA1,2026-10-05,P1,1,40.50\nB2,2026-10-06,P1,2,20.00\n"
+    ),
+    "-q"
+  );
+  expect(out.stdout).not.toContain("most likely not their currency");
+  expect(out.stdout).toContain("Annual revenue: £61 ·");
+});
