@@ -129,6 +129,7 @@ const DUE = "to agree";
 
 const CROSS_SELL_ITEM = "☐ Prepare cross-sell recommendations (3–5)";
 const PRICING_ITEM = "☐ Prepare pricing for recommended products";
+const SAMPLES_ITEM = "☐ Bring product samples and catalogues";
 /** The QBR's preparation checklist: each item with what it is about. */
 const CHECKLIST: readonly (readonly [string, string])[] = [
   ["☐ Pull 12-month order history", "Data"],
@@ -138,7 +139,7 @@ const CHECKLIST: readonly (readonly [string, string])[] = [
   [CROSS_SELL_ITEM, "Data"],
   // the review pages: the workbook's last sheet is the internal preparation
   ["☐ Create presentation deck / print the review pages", "Content"],
-  ["☐ Bring product samples and catalogues", "Content"],
+  [SAMPLES_ITEM, "Content"],
   [PRICING_ITEM, "Content"],
   ["☐ Confirm attendees (request MD attendance)", "Logistics"],
   ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
@@ -147,18 +148,25 @@ const CHECKLIST: readonly (readonly [string, string])[] = [
 
 /**
  * The checklist of a QBR: a lost account's prepares its win-back conversation (its stage), with no
- * cross-sell recommendations or pricing for them (its plan has none).
+ * cross-sell recommendations, pricing or samples for them (its plan has none).
  */
 function checklistFor(lost: WinBack | null): (readonly [string, string])[] {
   if (!lost) return [...CHECKLIST];
   return CHECKLIST.flatMap(([item, kind]): (readonly [string, string])[] =>
     item === CROSS_SELL_ITEM
       ? [[`☐ Prepare the win-back (${lost.name})`, kind]]
-      : item === PRICING_ITEM
+      : item === PRICING_ITEM || item === SAMPLES_ITEM
         ? []
         : [[item, kind]]
   );
 }
+
+/**
+ * What a lost account's customer pages say will be followed up after the win-back conversation:
+ * its stage's action ("record the learning for other accounts") is the sales team's, on the
+ * internal sheet only.
+ */
+const WINBACK_FOLLOW_UP = "on the points you raised";
 
 /** The replenishment table shows the first candidates (most 12-month revenue first). */
 const QBR_REPLENISHMENT_ROWS = 8;
@@ -802,8 +810,18 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       at: "A12",
       rows: [
         ["Action", "Owner", "Due", "Status"],
-        // a lost account's one action is its win-back stage's, as on its plan
-        ...(lost ? [[lost.action, q.accountManager ?? "Account manager", DUE, "Open"]] : []),
+        // a lost account's one action follows up its win-back conversation (the stage's own
+        // wording, as on its plan, is on the internal sheet)
+        ...(lost
+          ? [
+              [
+                `Come back to you ${WINBACK_FOLLOW_UP}`,
+                q.accountManager ?? "Account manager",
+                DUE,
+                "Open",
+              ],
+            ]
+          : []),
         ...recs.slice(0, 3).map((x) => [
           // nothing to send samples of when the workbook sells no such item; that we may not
           // stock it is the internal sheet's, never the customer's page
@@ -891,14 +909,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   // 7. Follow-up e-mail
   const contact = q.primaryContact.name?.split(" ")[0] ?? "there";
-  const lines = [
-    `Subject: QBR Summary & Actions – ${q.name} (${q.quarter.label})`,
-    "",
-    `Hi ${contact},`,
-    "",
-    // a quarter still running is reviewed to date, as the quarter page's subtitle says
-    `Thank you for taking the time to meet today. It was great catching up and reviewing ${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}.`,
-    "",
+  // a quarter still running is reviewed to date, as the quarter page's subtitle says
+  const reviewed = `${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}`;
+  const summary = [
     "Summary of discussion:",
     quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), cash, pctText),
     `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${cash(q.spendLast12)}${others.length ? " after returns" : " in total after returns"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${cash(q.savings.savings)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
@@ -907,29 +920,37 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           `- Your top product in ${Q} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,
         ]
       : []),
-    "",
-    "Agreed actions:",
-    ...(lost ? [`- ${lost.action} – ${q.accountManager ?? "me"} – [date]`] : []),
-    ...recs
-      .slice(0, 3)
-      .map((x) =>
-        x.notStocked
-          ? `- Send a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
-          : `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
-      ),
-    "- [Their action] – [owner] – [date]",
-    "",
-    // the review pages, never the workbook whole: its last sheet is the internal preparation
-    "Attachments: QBR summary (the review pages), special offer details, product information.",
-    "",
-    "Next QBR: [date] – I will send a calendar invite.",
-    "",
-    "If you need anything in the meantime, I am always available.",
-    "",
-    "Best regards,",
-    q.accountManager ?? "[Name]",
-    "Account Manager",
   ];
+  const lines = lost
+    ? winBackEmail(q, contact, reviewed, summary)
+    : [
+        `Subject: QBR Summary & Actions – ${q.name} (${q.quarter.label})`,
+        "",
+        `Hi ${contact},`,
+        "",
+        `Thank you for taking the time to meet today. It was great catching up and reviewing ${reviewed}.`,
+        "",
+        ...summary,
+        "",
+        "Agreed actions:",
+        ...recs
+          .slice(0, 3)
+          .map((x) =>
+            x.notStocked
+              ? `- Send a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
+              : `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
+          ),
+        "- [Their action] – [owner] – [date]",
+        "",
+        // the review pages, never the workbook whole: its last sheet is the internal preparation
+        "Attachments: QBR summary (the review pages), special offer details, product information.",
+        "",
+        "Next QBR: [date] – I will send a calendar invite.",
+        "",
+        "If you need anything in the meantime, I am always available.",
+        "",
+        ...signOff(q),
+      ];
   const email = mk(
     "Follow-up e-mail",
     "email",
@@ -950,6 +971,43 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   // the internal sheet last: a customer pack is the sheets before it, printed or sent as they are
   return [cover, partnership, quarter, insights, planning, agenda, email, prep];
+}
+
+/** The e-mail's signature. */
+function signOff(q: QbrData): string[] {
+  return ["Best regards,", q.accountManager ?? "[Name]", "Account Manager"];
+}
+
+/**
+ * A lost account's follow-up e-mail: it thanks them for their time and frankness and says what
+ * will be followed up, with no offers or samples (nothing new is recommended until it orders
+ * again) and none of the sales team's own wording (the exit interview is on the internal sheet).
+ */
+function winBackEmail(
+  q: QbrData,
+  contact: string,
+  reviewed: string,
+  summary: readonly string[]
+): string[] {
+  return [
+    `Subject: Thank you for your time – ${q.name}`,
+    "",
+    `Hi ${contact},`,
+    "",
+    `Thank you for your time today, and for being so frank with us. It was good to look back together at ${reviewed}, and your feedback matters to us.`,
+    "",
+    ...summary,
+    "",
+    "What I will follow up on:",
+    `- I'll come back to you by [date] ${WINBACK_FOLLOW_UP}.`,
+    "- [Anything else you asked for] – [date]",
+    "",
+    "Attachment: QBR summary (the review pages).",
+    "",
+    "If your needs change, or there is anything we can help with in future, I am always available.",
+    "",
+    ...signOff(q),
+  ];
 }
 
 /** The internal sheet's name, its tab red; its header line and printed page header say it is not for the customer. */
@@ -1054,7 +1112,7 @@ function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptio
     // a lost account (win-back Stage 5 is the Accounts table's mark) is no customer to review
     ...(isMarkedLost(q.winBack)
       ? [
-          "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail, written for an active customer, agrees the exit interview.",
+          "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail thanks them for their time and frankness and says what you will come back to them with.",
         ]
       : []),
   ];

@@ -32,7 +32,7 @@ const sheetsOf = (id: string) =>
 test("a lost account's internal sheet opens with 'Before you send this': it is marked lost, the win-back script below; no customer page says so, nor the reason", () => {
   const sheets = sheetsOf("L");
   const note =
-    "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail, written for an active customer, agrees the exit interview.";
+    "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail thanks them for their time and frankness and says what you will come back to them with.";
   // the lost reason is the sales team's learning, never on a page the customer sees
   const customer = sheets.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
   expect(customer.filter((t) => /framework supplier|marks this account lost/.test(t))).toEqual([]);

@@ -9,6 +9,11 @@
  * whitespace. Not marked lost (the control): the QBR recommends Y and the e-mail's action is its
  * samples. Marked lost: no Y on any page the customer sees, the recommendations say it is a
  * win-back conversation (Stage 5 – Exit interview), and the one action is the exit interview.
+ *
+ * The exit interview's wording ("… record the learning for other accounts") is the sales team's:
+ * it is on the internal sheet; the customer's pages (the action items, the e-mail) say what will be
+ * followed up, and the e-mail is a win-back one, with no special offers, samples or product
+ * information to attach (nothing new is offered a lost account).
  */
 import { analyzeAccount, buildPortfolio, qbrData } from "../../src/domain/analysis";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -44,6 +49,8 @@ const sheet = (all: SheetSpec[], name: string) => texts(all.find((s) => s.name =
 const EXIT =
   "Exit interview: ask why they changed supplier and record the learning for other accounts";
 const NONE = "None: a win-back conversation (Stage 5 – Exit interview).";
+const FOLLOW_UP = "Come back to you on the points you raised";
+const customerPages = (all: SheetSpec[]) => all.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
 
 test("control, not marked lost: the QBR recommends Y and the e-mail agrees to send its samples", () => {
   const all = sheetsOf(false);
@@ -51,7 +58,7 @@ test("control, not marked lost: the QBR recommends Y and the e-mail agrees to se
   expect(sheet(all, "Follow-up e-mail")).toContain("- Send samples / a quote for Y – me – [date]");
 });
 
-test("marked lost: no recommendation, no Y to sell, the win-back's action in the action items and the e-mail", () => {
+test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the action items and the e-mail", () => {
   const all = sheetsOf(true);
   expect(qbrData(modelOf(true), "A", { year: 2026, q: 2 }).recommendations).toEqual([]);
   const customer = all.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
@@ -59,7 +66,7 @@ test("marked lost: no recommendation, no Y to sell, the win-back's action in the
   expect(customer.some((t) => /samples \/ (a )?quote/.test(t))).toBe(false);
   expect(sheet(all, "Insights & offers")).toContain(NONE);
   const planning = sheet(all, "Planning & actions");
-  expect(planning).toContain(EXIT);
+  expect(planning).toContain(FOLLOW_UP);
   expect(planning).toContain("Confirm date of next QBR");
   const agenda = sheet(all, "Agenda & checklist");
   expect(agenda).toContain(NONE);
@@ -67,7 +74,60 @@ test("marked lost: no recommendation, no Y to sell, the win-back's action in the
   expect(agenda).toContain("☐ Prepare the win-back (Stage 5 – Exit interview)");
   expect(agenda).not.toContain("☐ Prepare pricing for recommended products");
   const email = sheet(all, "Follow-up e-mail");
-  expect(email).toContain(`- ${EXIT} – me – [date]`);
+  expect(email).toContain("- I'll come back to you by [date] on the points you raised.");
+});
+
+test("marked lost: the exit interview's wording is on the internal sheet only; the customer's pages have no offers or samples", () => {
+  const all = sheetsOf(true);
+  const customer = customerPages(all);
+  expect(customer.filter((t) => /record the learning|exit interview:/i.test(t))).toEqual([]);
+  expect(customer.filter((t) => /special offer|samples|product information/i.test(t))).toEqual([]);
+  expect(sheet(all, "Preparation (internal)")).toContain(EXIT);
+  expect(sheet(all, "Agenda & checklist")).not.toContain("☐ Bring product samples and catalogues");
+});
+
+test("marked lost: the e-mail thanks them for their time and frankness and says what will be followed up", () => {
+  // A has no account manager or contact in the data: "there" and "[Name]". FY2026 Q2 is Apr–Jun:
+  // £200 (10/05) on Q1's £100 (10/01) is +100%; 12 months to 30/06: 2 orders, £100 + £200 = £300
+  expect(sheet(sheetsOf(true), "Follow-up e-mail")).toEqual([
+    "Follow-up e-mail (draft)",
+    "Subject: Thank you for your time – A",
+    "",
+    "Hi there,",
+    "",
+    "Thank you for your time today, and for being so frank with us. It was good to look back together at Apr–Jun 2026, and your feedback matters to us.",
+    "",
+    "Summary of discussion:",
+    "- In FY2026 Q2 (Apr–Jun 2026) you placed 1 order, spend after returns £200 (+100% on FY2026 Q1).",
+    "- Over the 12 months to 30/06/2026 (data from 10/01/2026): 2 orders, £300 in total after returns.",
+    "- Your top product in FY2026 Q2 was X1 (1 unit).",
+    "",
+    "What I will follow up on:",
+    "- I'll come back to you by [date] on the points you raised.",
+    "- [Anything else you asked for] – [date]",
+    "",
+    "Attachment: QBR summary (the review pages).",
+    "",
+    "If your needs change, or there is anything we can help with in future, I am always available.",
+    "",
+    "Best regards,",
+    "[Name]",
+    "Account Manager",
+  ]);
+});
+
+test("control, not marked lost: the e-mail and checklist are the active customer's, unchanged", () => {
+  const all = sheetsOf(false);
+  const email = sheet(all, "Follow-up e-mail");
+  expect(email).toContain("Subject: QBR Summary & Actions – A (FY2026 Q2)");
+  expect(email).toContain("Agreed actions:");
+  expect(email).toContain(
+    "Attachments: QBR summary (the review pages), special offer details, product information."
+  );
+  expect(email).toContain("Next QBR: [date] – I will send a calendar invite.");
+  expect(email).toContain("If you need anything in the meantime, I am always available.");
+  expect(sheet(all, "Agenda & checklist")).toContain("☐ Bring product samples and catalogues");
+  expect(sheet(all, "Planning & actions")).not.toContain(FOLLOW_UP);
 });
 
 test("the QBR and the plan of a lost account agree: neither introduces Y", () => {

@@ -136,7 +136,7 @@ const lostLate = qbrSheets(
 const DATA_ENDS =
   "The order data ends 15/09/2026, 46 days before the as-of date 31/10/2026: nothing after 15/09/2026 is counted. Check the export is complete before presenting these figures.";
 const LOST =
-  "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail, written for an active customer, agrees the exit interview.";
+  "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail thanks them for their time and frankness and says what you will come back to them with.";
 
 /** A's QBR when only B and C of its comparable accounts buy Lighting (£200, £300). */
 const twoBuyLighting = printed(
