@@ -317,11 +317,16 @@ export function assumedDatesLine(r: IngestReport | undefined): string | undefine
 function unnamedNote(engine: KapEngine, unnamed: string): string {
   const { currencies } = engine.report!;
   const lines = currencies[""] ?? 0;
-  if (unnamed !== "" || lines === 0) return "";
+  if (lines === 0) return "";
+  const n = lines.toLocaleString("en-GB");
+  const one = lines === 1;
+  // "$" lines beside others: shown with the symbol they were written with, no code claimed
+  if (isSharedSymbol(unnamed) && Object.keys(currencies).some((c) => c !== ""))
+    return `; ${n} order line${one ? "" : "s"} name${one ? "s" : ""} no currency code (their amounts are shown with "${unnamed}", as written)`;
+  if (unnamed !== "") return "";
   // with no currency named anywhere, the Currency line says so already
   if (!Object.keys(currencies).some((c) => c !== ""))
     return engine.currencyDoubt ? " (amounts shown with no symbol)" : "";
-  const n = lines.toLocaleString("en-GB");
   return `; ${n} order line${lines === 1 ? "" : "s"} name${lines === 1 ? "s" : ""} no currency (their amounts are shown with no symbol)`;
 }
 

@@ -147,8 +147,15 @@ export class KapEngine implements OrderSink {
    * keeps such lines apart, and a "£" would pass them off as pounds.
    */
   get unnamedCurrency(): string {
-    const named = Object.keys(this.report?.currencies ?? {}).some((c) => c !== "");
-    return named ? "" : this.defaultCurrency;
+    const c = this.defaultCurrencyChoice;
+    const named = Object.keys(this.report?.currencies ?? {}).filter((k) => k !== "");
+    // lines written with a shared symbol nothing names ("$100.00" beside "€80.00") are filed
+    // under '' as that symbol's: shown with the "$" the data wrote, no ISO code claimed; beside
+    // a currency that writes it too (USD) a bare figure, so the two are never taken for one
+    const { sharedBy } = c;
+    if (c.source === "symbol" && sharedBy && !named.some((k) => sharedBy.includes(k)))
+      return c.code;
+    return named.length ? "" : c.code;
   }
   /** Told as accounts are scored during analyze (done of total), e.g. by the worker to the pane. */
   onAnalysisProgress?: (done: number, total: number) => void;
@@ -296,6 +303,8 @@ export class KapEngine implements OrderSink {
   private sharedSymbolWarning(): string | undefined {
     const c = this.defaultCurrencyChoice;
     if (!c.sharedBy || this.unnamedCurrency !== c.code) return undefined;
+    // beside lines in other currencies the reading says it of those lines (symbolLinesWarnings)
+    if (Object.keys(this.report?.currencies ?? {}).some((k) => k !== "")) return undefined;
     const where =
       c.source === "format"
         ? "the revenue column's number format shows"

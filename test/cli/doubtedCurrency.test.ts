@@ -103,3 +103,37 @@ test("a plain decimal-point file that gives no hint: KAP's default £, as before
   expect(out.stdout).not.toContain("most likely not their currency");
   expect(out.stdout).toContain("Annual revenue: £61 ·");
 });
+
+test('"$" lines with no code beside "€" lines: shown with the "$" written, no ISO code claimed', () => {
+  const path = file(
+    "sym.csv",
+    [
+      "Date,Customer,Product,Category,Qty,Total",
+      "2026-08-01,Kiwi Co,Widget,Widgets,1,$100.00",
+      "2026-08-15,Kiwi Co,Gadget,Gadgets,1,$50.00",
+      "2026-09-01,Maple Inc,Widget,Widgets,2,$200.00",
+      "2026-09-10,Euro SA,Widget,Widgets,1,€80.00",
+      "2026-09-20,Euro SA,Widget,Widgets,-1,-€20.00",
+      "",
+    ].join("\n")
+  );
+  const out = kap("analyze", path, "-q");
+  expect(out.stdout).toContain(
+    'Currency: EUR; 3 order lines name no currency code (their amounts are shown with "$", as written)'
+  );
+  // "$": 100 + 50 + 200 = 350; EUR: 80 − 20 = 60; never added together
+  expect(out.stdout).toContain("Annual revenue by currency: €60; $350 ·");
+  expect(out.stdout).toMatch(/Maple Inc {2,}Maple Inc .* \$200 {2}/);
+  // Kiwi Co 100 + 50 = 150 over 2 orders: average 75.00, last order 50.00 = 67% of it
+  expect(out.stdout).toMatch(
+    /Kiwi Co {2,}Kiwi Co .* \$150 {2}Last order \$50\.00 is 67% of the 12-month average order \$75\.00\./
+  );
+  expect(out.stdout).toMatch(/Euro SA {2,}Euro SA .* €60 {2}/);
+  expect(out.stdout).not.toMatch(/USD [\d,]+ /);
+  // the JSON claims no code for them: keyed "XXX", 350
+  const json = JSON.parse(kap("analyze", path, "--json", "-q").stdout);
+  expect(json.portfolio.dashboard.annualRevenue).toEqual({ EUR: 60, XXX: 350 });
+  const qbr = join(dir, "kiwi.xlsx");
+  kap("qbr", path, "--account", "Kiwi Co", "--quarter", "2026Q3", "--out", qbr, "-q");
+  expect(xlsxText(qbr)).toContain('formatCode="$#,##0;-$#,##0"');
+});
