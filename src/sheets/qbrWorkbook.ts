@@ -830,7 +830,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           DUE,
           "Open",
         ]),
-        ["Confirm date of next QBR", q.accountManager ?? "Account manager", DUE, "Open"],
+        // a lost account has no next QBR booked: agree when to talk again instead
+        [
+          lost ? "Agree when to talk again" : "Confirm date of next QBR",
+          q.accountManager ?? "Account manager",
+          DUE,
+          "Open",
+        ],
         ["", "", "", ""],
       ],
       header: true,
@@ -883,7 +889,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [
           "5. Forward planning",
-          "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR",
+          `Upcoming projects; our changes (pricing, products, delivery); actions and next steps${lost ? "" : "; date of next QBR"}`,
           10,
         ],
       ],

@@ -67,9 +67,15 @@ test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the 
   expect(sheet(all, "Insights & offers")).toContain(NONE);
   const planning = sheet(all, "Planning & actions");
   expect(planning).toContain(FOLLOW_UP);
-  expect(planning).toContain("Confirm date of next QBR");
+  // no next QBR is booked with a lost account: the planning action and agenda item 5 say so
+  expect(planning).toContain("Agree when to talk again");
+  expect(planning).not.toContain("Confirm date of next QBR");
   const agenda = sheet(all, "Agenda & checklist");
   expect(agenda).toContain(NONE);
+  expect(agenda).toContain(
+    "Upcoming projects; our changes (pricing, products, delivery); actions and next steps"
+  );
+  expect(agenda.filter((t) => /next QBR/.test(t))).toEqual([]);
   expect(agenda).not.toContain("☐ Prepare cross-sell recommendations (3–5)");
   expect(agenda).toContain("☐ Prepare the win-back (Stage 5 – Exit interview)");
   expect(agenda).not.toContain("☐ Prepare pricing for recommended products");
@@ -116,7 +122,7 @@ test("marked lost: the e-mail thanks them for their time and frankness and says 
   ]);
 });
 
-test("control, not marked lost: the e-mail and checklist are the active customer's, unchanged", () => {
+test("control, not marked lost: the e-mail, checklist and next-QBR wording are the active customer's, unchanged", () => {
   const all = sheetsOf(false);
   const email = sheet(all, "Follow-up e-mail");
   expect(email).toContain("Subject: QBR Summary & Actions – A (FY2026 Q2)");
@@ -128,6 +134,11 @@ test("control, not marked lost: the e-mail and checklist are the active customer
   expect(email).toContain("If you need anything in the meantime, I am always available.");
   expect(sheet(all, "Agenda & checklist")).toContain("☐ Bring product samples and catalogues");
   expect(sheet(all, "Planning & actions")).not.toContain(FOLLOW_UP);
+  expect(sheet(all, "Planning & actions")).toContain("Confirm date of next QBR");
+  expect(sheet(all, "Planning & actions")).not.toContain("Agree when to talk again");
+  expect(sheet(all, "Agenda & checklist")).toContain(
+    "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR"
+  );
 });
 
 test("the QBR and the plan of a lost account agree: neither introduces Y", () => {
