@@ -99,8 +99,9 @@ export interface AccountGlance {
   /**
    * Health score at each of the 12 month-ends before the as-of date and at the as-of date
    * (historyDates; docs/RULES.md §2.1 "History"), oldest first: `date` yyyy-mm-dd, `score` 1–5 or null (n/a then, or before the first order).
+   * `beforeFirstOrder`: the month-end is before the account's first order (not yet a customer; no score).
    */
-  history: { date: string; score: number | null }[];
+  history: { date: string; score: number | null; beforeFirstOrder?: boolean }[];
   /** BG/NBD + Gamma-Gamma: P(alive) (null = one order only) and expected revenue in the next 12 months; absent without a fit */
   lifetime?: {
     pAlive: number | null;

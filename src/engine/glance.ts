@@ -1,8 +1,9 @@
 /** Domain results → the plain shapes the task pane shows (src/engine/contract.ts). */
-import type { AccountAnalysis, CurrencyLifetimeModel } from "../domain/analysis/types";
+import type { AccountAnalysis, CurrencyLifetimeModel, HealthPoint } from "../domain/analysis/types";
 import { factorBasis, factorSourceText } from "../domain/analysis/basis";
 import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
 import { serialToIso } from "../domain/dates";
+import type { Serial } from "../domain/types";
 import type { AccountGlance, AccountListItem } from "./contract";
 
 /** The input behind each factor, in words a person can check (domain/analysis/basis.ts). */
@@ -45,7 +46,7 @@ export function toGlance(
     revenue12m: a.revenueLast12,
     currency: (a.currency || defaultCurrency).toUpperCase(),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
-    history: a.history.map((h) => ({ date: serialToIso(h.date), score: h.score })),
+    history: a.history.map((h) => historyPoint(h, a.health.inputs.firstOrderDate)),
     lifetime:
       l && l.expectedOrders12m !== null
         ? {
@@ -56,6 +57,17 @@ export function toGlance(
           }
         : undefined,
   };
+}
+
+/**
+ * One month of the pane's health trend; a month-end before the first order is marked so the pane
+ * says "not yet a customer" rather than "n/a" (it has no score: portfolio.ts's history).
+ */
+function historyPoint(h: HealthPoint, firstOrder: Serial | null): AccountGlance["history"][number] {
+  const date = serialToIso(h.date);
+  return h.score === null && firstOrder !== null && h.date < firstOrder
+    ? { date, score: null, beforeFirstOrder: true }
+    : { date, score: h.score };
 }
 
 export function toListItem(a: AccountAnalysis): AccountListItem {

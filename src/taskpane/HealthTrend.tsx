@@ -34,6 +34,12 @@ export function trendRuns(history: AccountGlance["history"]): [number, number][]
   return runs;
 }
 
+/** A month's score in words: before the first order the account was not yet a customer. */
+function spokenScore(h: AccountGlance["history"][number], culture: string): string {
+  if (h.beforeFirstOrder) return "not yet a customer";
+  return h.score === null ? "n/a" : scoreText(h.score, culture);
+}
+
 export function HealthTrend({ history }: { history: AccountGlance["history"] }): JSX.Element {
   const theme = useTheme();
   const culture = usePaneCulture();
@@ -44,9 +50,7 @@ export function HealthTrend({ history }: { history: AccountGlance["history"] }):
   const runs = trendRuns(history);
   const muted = theme.palette.neutralSecondary;
   const line = theme.palette.themePrimary;
-  const spoken = history
-    .map((h) => `${monthText(h.date)} ${h.score === null ? "n/a" : scoreText(h.score, culture)}`)
-    .join(", ");
+  const spoken = history.map((h) => `${monthText(h.date)} ${spokenScore(h, culture)}`).join(", ");
   const lastIndex = history.lastIndexOf(last);
   const [lx, ly] = trendPoint(lastIndex, history.length, last.score as number);
   return (

@@ -48,5 +48,18 @@ test("toGlance passes the lifetime figures and the model’s reliability; none w
     "2025-06-30",
   ]);
   expect(g.history.at(-1)!.score).toBe(g.score);
+  // A's first order is 05/01/2025: the 7 month-ends 30/06/2024 … 31/12/2024 are before it (no
+  // score, "not yet a customer" in the pane); from 31/01/2025 on it is a customer
+  expect(g.history.filter((h) => h.beforeFirstOrder).map((h) => h.date)).toEqual([
+    "2024-06-30",
+    "2024-07-31",
+    "2024-08-31",
+    "2024-09-30",
+    "2024-10-31",
+    "2024-11-30",
+    "2024-12-31",
+  ]);
+  expect(g.history.slice(0, 7).every((h) => h.score === null)).toBe(true);
+  expect(g.history.slice(7).every((h) => !h.beforeFirstOrder && h.score !== null)).toBe(true);
   expect(toGlance({ ...a, lifetime: null }).lifetime).toBeUndefined();
 });

@@ -66,6 +66,22 @@ describe("the glance’s health trend and factor bars", () => {
     expect(runs[1].map((p) => p[0])).toEqual([120, 178]);
   });
 
+  test("month-ends before the first order read “not yet a customer”; another unscored month stays n/a", () => {
+    // GLANCE as of 30/06/2026: say the first order came in August 2025, so Jun and Jul 2025 are
+    // before it; Oct 2025 has no score for another reason (n/a)
+    const history = GLANCE.history.map((h, i) =>
+      i < 2 ? { ...h, beforeFirstOrder: true } : i === 4 ? { ...h, score: null } : h
+    );
+    render(<AccountGlance glance={{ ...GLANCE, history }} />);
+    expect(
+      screen.getByRole("img", { name: /^Health score by month:/ }).getAttribute("aria-label")
+    ).toBe(
+      "Health score by month: Jun 2025 not yet a customer, Jul 2025 not yet a customer, Aug 2025 2.50, " +
+        "Sep 2025 2.80, Oct 2025 n/a, Nov 2025 3.10, Dec 2025 3.20, Jan 2026 3.00, Feb 2026 3.30, " +
+        "Mar 2026 3.40, Apr 2026 3.50, May 2026 3.40, Jun 2026 3.45"
+    );
+  });
+
   test("no score at all in the 12 months says so instead of an empty chart", () => {
     render(
       <AccountGlance
