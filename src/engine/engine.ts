@@ -32,7 +32,13 @@ import type { HoldoutCheck } from "../domain/analysis/clv";
 import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
 import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
-import { formatMoney, hasMinorPart, minorUnitDigits, moneyLabel } from "../domain/currency";
+import {
+  formatMoney,
+  hasMinorPart,
+  isSharedSymbol,
+  minorUnitDigits,
+  moneyLabel,
+} from "../domain/currency";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
@@ -616,6 +622,13 @@ export class KapEngine implements OrderSink {
     return (c.source === "format" && !c.culture) || c.source === "default" ? undefined : c.code;
   }
 
+  /** The shared symbol lines naming no code are shown with beside lines that name one ("$" beside €), else undefined. */
+  private unnamedSymbolBeside(): string | undefined {
+    const currencies = Object.keys(this.report?.currencies ?? {});
+    const beside = currencies.includes("") && currencies.some((c) => c !== "");
+    return beside && isSharedSymbol(this.unnamedCurrency) ? this.unnamedCurrency : undefined;
+  }
+
   layout(live: boolean, currency?: string): LayoutOptions {
     const asOf = this.need().asOf;
     const last = this.report?.lastDate;
@@ -634,6 +647,7 @@ export class KapEngine implements OrderSink {
       numberCulture: this.culture,
       textCurrency: this.unnamedCurrency,
       fractionalMoney: this.hasFractionalMoney(),
+      unnamedSymbol: this.unnamedSymbolBeside(),
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS

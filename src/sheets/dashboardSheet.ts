@@ -10,7 +10,7 @@
  *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
-import { currencyPrefix, formatMoney, moneyLabel } from "../domain/currency";
+import { currencyPrefix, formatMoney, isSharedSymbol, moneyLabel } from "../domain/currency";
 import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
 import type { InitiativeRollupRow } from "../domain/analysis/initiatives";
@@ -36,6 +36,7 @@ import {
   type ChartSpec,
   type ConditionalFormat,
   FORMATS,
+  moneyFormat,
   PALETTE,
   type RangeStyle,
   sheet,
@@ -106,6 +107,8 @@ const plural = (n: number, one: string, culture?: string) =>
  */
 export function codedWhole(currency: string): string {
   if (!currency) return '#,##0" (no currency)";-#,##0" (no currency)"';
+  // a shared symbol no code names ("$" beside £) is its own label, as written: "$42"
+  if (isSharedSymbol(currency)) return moneyFormat(currency, 0);
   const code = `"${currency.replace(/"/g, "")} "`;
   return `${code}#,##0;-${code}#,##0`;
 }
@@ -153,9 +156,11 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   // headline money in whole units (£3,281,952), as the charts' axes
   const whole = (c: string) => moneyFor(opts, c).replace(/([0#])\.[0#]+/g, "$1");
   // Several currencies: one figure a currency, each naming its own ("EUR 37,232", "USD 1,611")
-  // under one label that names none; a code over the column read as every figure's.
+  // under one label that names none; a code over the column read as every figure's. Lines naming
+  // no code but written with a shared symbol ("$" beside €) keep it, as in the tables: "$350".
   const multi = currencies.length > 1;
-  const revenueFormat = (c: string) => (multi ? codedWhole(c) : whole(c));
+  const revenueFormat = (c: string) =>
+    multi && (c || !opts.unnamedSymbol) ? codedWhole(c) : whole(c);
   blocks.push(
     {
       at: "A4",

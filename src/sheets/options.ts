@@ -59,6 +59,12 @@ export interface LayoutOptions {
    * a total of £602). Absent: whole units, unless the source column's own format shows decimals.
    */
   fractionalMoney?: boolean;
+  /**
+   * The shared symbol money on lines naming no currency code is shown with beside lines that
+   * name one ("$100.00" beside "€80.00": "$"): figures of such money carry it, as the tables'
+   * do. Absent: such money is a bare figure, its headline saying "(no currency)".
+   */
+  unnamedSymbol?: string;
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -82,6 +88,7 @@ export function layoutOptions(o: {
   numberCulture?: string;
   textCurrency?: string;
   fractionalMoney?: boolean;
+  unnamedSymbol?: string;
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   const fractionalMoney = o.fractionalMoney === true;
@@ -96,6 +103,7 @@ export function layoutOptions(o: {
     ...(o.hasProducts === false ? { hasProducts: false } : {}),
     ...(o.hasCategories === false ? { hasCategories: false } : {}),
     ...(o.culture ? { culture: o.culture } : {}),
+    ...(o.unnamedSymbol ? { unnamedSymbol: o.unnamedSymbol } : {}),
     ...(o.numberCulture
       ? { numberCulture: o.numberCulture, textCurrency: o.textCurrency ?? "GBP" }
       : {}),

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
 import { buildCli, kap } from "./kapProcess";
 
 jest.setTimeout(120_000);
@@ -104,19 +105,19 @@ test("a plain decimal-point file that gives no hint: KAP's default £, as before
   expect(out.stdout).toContain("Annual revenue: £61 ·");
 });
 
+/** "$" lines naming no code (100 + 50 + 200 = $350) beside "€" lines (80 − 20 = €60). */
+const SYM = [
+  "Date,Customer,Product,Category,Qty,Total",
+  "2026-08-01,Kiwi Co,Widget,Widgets,1,$100.00",
+  "2026-08-15,Kiwi Co,Gadget,Gadgets,1,$50.00",
+  "2026-09-01,Maple Inc,Widget,Widgets,2,$200.00",
+  "2026-09-10,Euro SA,Widget,Widgets,1,€80.00",
+  "2026-09-20,Euro SA,Widget,Widgets,-1,-€20.00",
+  "",
+].join("\n");
+
 test('"$" lines with no code beside "€" lines: shown with the "$" written, no ISO code claimed', () => {
-  const path = file(
-    "sym.csv",
-    [
-      "Date,Customer,Product,Category,Qty,Total",
-      "2026-08-01,Kiwi Co,Widget,Widgets,1,$100.00",
-      "2026-08-15,Kiwi Co,Gadget,Gadgets,1,$50.00",
-      "2026-09-01,Maple Inc,Widget,Widgets,2,$200.00",
-      "2026-09-10,Euro SA,Widget,Widgets,1,€80.00",
-      "2026-09-20,Euro SA,Widget,Widgets,-1,-€20.00",
-      "",
-    ].join("\n")
-  );
+  const path = file("sym.csv", SYM);
   const out = kap("analyze", path, "-q");
   expect(out.stdout).toContain(
     'Currency: EUR; 3 order lines name no currency code (their amounts are shown with "$", as written)'
@@ -136,4 +137,35 @@ test('"$" lines with no code beside "€" lines: shown with the "$" written, no 
   const qbr = join(dir, "kiwi.xlsx");
   kap("qbr", path, "--account", "Kiwi Co", "--quarter", "2026Q3", "--out", qbr, "-q");
   expect(xlsxText(qbr)).toContain('formatCode="$#,##0;-$#,##0"');
+});
+
+test('the same "$" lines: named "$" in the currencies warning and the Dashboard\'s headline (were "no currency")', async () => {
+  const path = file("sym-sheets.csv", SYM);
+  const out = kap("analyze", path, "-q").stdout;
+  expect(out).toContain('! The order lines are in 2 currencies ("$", EUR).');
+  expect(out).not.toContain("no currency, EUR");
+  const book = join(dir, "sym-portfolio.xlsx");
+  expect(kap("sheets", path, "--account", "Kiwi Co", "--out", book, "-q").status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  const dash = wb.getWorksheet("KAP Dashboard")!;
+  // headline: $ 100 + 50 + 200 = 350 in the "$" the tables use; € 80 − 20 = 60 under its code
+  expect(dash.getCell("B5").value).toBe(350);
+  expect(dash.getCell("B5").numFmt).toBe("$#,##0;-$#,##0");
+  expect(dash.getCell("B6").value).toBe(60);
+  expect(dash.getCell("B6").numFmt).toBe('"EUR "#,##0;-"EUR "#,##0');
+  // the Account Health table beside it writes the same 350's accounts in "$": Maple Inc 200
+  const health = wb.getWorksheet("KAP Account Health")!;
+  const maple: string[] = [];
+  health.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.value === 200) maple.push(c.numFmt ?? "");
+    })
+  );
+  expect(maple).toContain("$#,##0;-$#,##0");
+  let text = "";
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => row.eachCell((c) => (text += ` ${String(c.value)} ${c.numFmt ?? ""}`)))
+  );
+  expect(text).not.toContain("(no currency)");
 });

@@ -52,6 +52,8 @@ describe('a blank currency cell and "$" beside GBP and USD lines', () => {
       '! 2 order lines (rows 3, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP and in USD, never added to them. Write the currency\'s code on those lines ("USD 12.00", or in a currency column), or give the culture of the company\'s country (kap --culture, e.g. en-AU for AUD, en-CA for CAD, en-US for USD; in Excel, the workbook\'s regional format) to name it.'
     );
     expect(out).toContain("Annual revenue by currency: 42 (no currency); £160; $25 ·");
+    // beside USD, which writes "$" too, the bare lines stay "no currency"
+    expect(out).toContain("The order lines are in 3 currencies (no currency, GBP, USD).");
     // Acme's GBP lines stay £160, its "$" line (12) apart
     expect(out).toMatch(/^Acme Ltd \(GBP\) .* £160 /m);
     expect(out).toMatch(/^Acme Ltd \(no currency\) .* 12 /m);
@@ -152,6 +154,8 @@ describe("no currency column: a shared symbol after another symbol", () => {
       '! 2 order lines (rows 4, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP, never added to them.'
     );
     expect(out).toContain("Annual revenue by currency: £160; $42 ·");
+    // named as written, as on the Currency line (was "($, GBP)")
+    expect(out).toContain('! The order lines are in 2 currencies ("$", GBP).');
     expect(out).not.toMatch(/Currency: .*USD/);
     const j = JSON.parse(run(POUND_THEN_DOLLAR, "--json"));
     expect(j.ingest.revenueByCurrency).toEqual({ GBP: 160, $: 42 });

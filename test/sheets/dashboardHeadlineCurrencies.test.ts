@@ -70,3 +70,8 @@ test("one currency: the label stays 'Revenue, 12 months' and the figure its symb
 test("money whose lines name no currency beside euros says so in its figure", () => {
   expect(codedWhole("")).toBe('#,##0" (no currency)";-#,##0" (no currency)"');
 });
+
+test('a shared symbol no code names keeps it as written: "$42", "kr 1,600" (was "$ 42")', () => {
+  expect(codedWhole("$")).toBe("$#,##0;-$#,##0");
+  expect(codedWhole("kr")).toBe('"kr "#,##0;-"kr "#,##0');
+});

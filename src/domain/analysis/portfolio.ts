@@ -38,7 +38,7 @@ import {
   weightedScore,
   weightsArray,
 } from "../health";
-import { moneyLabel, roundMoney, type MoneyLabel } from "../currency";
+import { isSharedSymbol, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
 import { percentText, wholeText } from "../numberText";
 import { quadrantApproach, quadrantOf, writtenMoneyPotentialCut } from "../quadrant";
@@ -428,6 +428,9 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
   );
 
   const currencies = [...topByCurrency.keys()].sort();
+  // lines naming no code, written with a shared symbol nothing else writes ("$" beside €): named
+  // as written, as the summary's Currency line does; else they name no currency at all
+  const unnamed = isSharedSymbol(ctx.defaultCurrency) ? `"${ctx.defaultCurrency}"` : "no currency";
   const initiatives = trackInitiatives(book, accounts, { states }, ctx.initiatives ?? [], asOf);
   // Lines that name no product are an invoice-level file's totals, said once below, not service lines.
   const serviceLines = book.serviceLines().filter((l) => l.kind !== NO_PRODUCT);
@@ -454,7 +457,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     currencies,
     currencyWarning:
       currencies.length > 1
-        ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => c || "no currency").join(", ")}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
+        ? `The order lines are in ${currencies.length} currencies (${currencies.map((c) => (isSharedSymbol(c) ? `"${c}"` : c || unnamed)).join(", ")}). Money is shown per currency and never added across currencies; accounts are compared only with accounts in the same currency.`
         : null,
     accounts,
     dashboard: {
