@@ -1797,6 +1797,11 @@ export function createOrderParser(
   const symbolLines = new Map<string, { lines: number; value: number; rows: number[] }>();
   /** fileSymbol is one nothing names (no culture naming it): its lines are symbolLines too */
   let fileSymbolUnnamed = false;
+  /** a line wrote fileSymbol's parsed code itself ("USD 80.00" beside "$100.00"): kept apart */
+  let fileCodeWritten = false;
+  /** lines written with fileSymbol, counted in `currencies` under the code parsed (fileCurrency) */
+  let fileSymbolCounted = 0;
+  let countedAsFileSymbol = false;
   /** the current line's such symbol (set where its currency is read) */
   let lineSymbol: string | undefined;
   /** the key the current row was counted under in `currencies`, taken back if its type is no sale */
@@ -1808,6 +1813,16 @@ export function createOrderParser(
   function uncountCurrency(): void {
     if (currencies[countedCurrency] !== undefined && --currencies[countedCurrency] === 0)
       delete currencies[countedCurrency];
+    if (countedAsFileSymbol) fileSymbolCounted--;
+  }
+  /**
+   * Whether a line read as the file's currency writes its code ("USD 80.00") where the file's
+   * first lines wrote a shared symbol ("$100.00") the culture does not say is that currency.
+   */
+  function writesFileCode(code: string, money: string): boolean {
+    if (fileSymbol === undefined || currencyOfSharedSymbol(fileSymbol, options.culture) === code)
+      return false;
+    return !sharedSymbolOfText(money, code);
   }
   function noteSymbolLine(symbol: string, value: number, row: number): void {
     let s = symbolLines.get(symbol);
@@ -2879,6 +2894,7 @@ export function createOrderParser(
     }
     currencies[currency ?? ""] = (currencies[currency ?? ""] ?? 0) + 1;
     countedCurrency = currency ?? "";
+    countedAsFileSymbol = false;
     if (symbolsOnly) {
       // "£1,200.50" beside plain 80.00: one currency, filed as '' and named at the end.
       if (currency !== undefined && fileCurrency === undefined && fileSymbol === undefined) {
@@ -2892,7 +2908,13 @@ export function createOrderParser(
         fileSymbolUnnamed =
           !!fileSymbol && currencyOfSharedSymbol(fileSymbol, options.culture) === undefined;
         if (fileSymbolUnnamed) lineSymbol = fileSymbol;
-      } else if (currency !== fileCurrency || (currency === undefined && fileSymbol)) {
+      } else if (
+        currency !== fileCurrency ||
+        (currency === undefined && fileSymbol) ||
+        // "$12.00" after "USD 40.00": the parser reads both USD, but "$" names no code
+        (fileSymbol === undefined &&
+          sharedSymbolOfText(`${rawRevenue ?? ""} ${rawPrice ?? ""}`, currency))
+      ) {
         // a symbol other than the file's first ("$" after "£", "kr" after "$"): one several
         // currencies write is the culture's, else kept as written, never USD or the file's
         const shared =
@@ -2908,7 +2930,15 @@ export function createOrderParser(
           if (currency === shared) lineSymbol = shared;
         } else if (shared && fileSymbolUnnamed) lineSymbol = shared;
       }
-      if (currency === fileCurrency) {
+      if (
+        currency !== undefined &&
+        currency === fileCurrency &&
+        writesFileCode(currency, `${rawRevenue ?? ""} ${rawPrice ?? ""}`)
+      ) {
+        fileCodeWritten = true; // "USD 80.00" after "$100.00": USD itself, never the "$" lines'
+      } else if (currency === fileCurrency) {
+        countedAsFileSymbol = currency !== undefined && fileSymbol !== undefined;
+        if (countedAsFileSymbol) fileSymbolCounted++;
         currency = undefined;
         if (fileSymbolUnnamed && fileCurrency !== undefined) lineSymbol = fileSymbol;
       }
@@ -3316,6 +3346,14 @@ export function createOrderParser(
           `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${partlyRefundedIds.join(", ")}${partlyRefunded > partlyRefundedIds.length ? ", …" : ""}): the export does not show which lines or amounts were refunded, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by the refunds. Take the refunds off by hand where they matter.`
         );
       if (report.accepted) fileRevenueRun();
+      // beside lines that write the code, the symbol's lines are only the culture's currency
+      if (fileCodeWritten) {
+        const code = fileCurrency!;
+        if ((currencies[code] -= fileSymbolCounted) === 0) delete currencies[code];
+        fileCurrency = currencyOfSharedSymbol(fileSymbol!, options.culture);
+        const key = fileCurrency ?? "";
+        if (fileSymbolCounted) currencies[key] = (currencies[key] ?? 0) + fileSymbolCounted;
+      }
       // the lines filed under '' are in the currency the symbols name (symbolsOnly)
       const unlabelledRevenue = revenueByCurrency.get("");
       if (fileCurrency !== undefined && unlabelledRevenue !== undefined) {
@@ -3327,7 +3365,7 @@ export function createOrderParser(
       }
       const unlabelled = currencies[""] ?? 0;
       if (fileCurrency !== undefined && unlabelled) {
-        currencies[fileCurrency] += unlabelled;
+        currencies[fileCurrency] = (currencies[fileCurrency] ?? 0) + unlabelled;
         delete currencies[""];
         if (Object.keys(currencies).length > 1)
           warnings.push(

@@ -179,3 +179,45 @@ describe("no currency column: a shared symbol after another symbol", () => {
     expect(out).not.toContain("£1,612");
   });
 });
+
+/**
+ * No currency column, "$" lines and a line that writes "USD" in its cell. Before: the parser read
+ * both as USD, so the USD line was added to the "$" lines' sum and lost its code ("Annual
+ * revenue: $380", --json {"XXX":380}, "Currency: none named in the data").
+ */
+describe('no currency column: "USD 80.00" beside "$" lines', () => {
+  const USD_CELL = join(dir, "usd-cell.csv");
+  writeFileSync(
+    USD_CELL,
+    [
+      "Date,Customer,Product,Category,Qty,Total",
+      "2026-03-01,A,P1,C1,1,$100.00",
+      "2026-04-01,A,P1,C1,1,$200.00",
+      "2026-05-01,B,P1,C1,1,USD 80.00",
+    ].join("\n") + "\n"
+  );
+
+  test('the USD line stays USD; the "$" lines are bare figures, never added to it', () => {
+    const out = run(USD_CELL);
+    // A: 100.00 + 200.00 = 300 with "$" (USD writes "$" too: no currency); B: USD 80
+    expect(out).toContain("Annual revenue by currency: 300 (no currency); $80 ·");
+    expect(out).toContain(
+      '! 2 order lines (rows 2, 3; $300.00) name no currency code and are written with "$"'
+    );
+    expect(out).not.toContain("380");
+    const j = JSON.parse(run(USD_CELL, "--json"));
+    expect(j.ingest.revenueByCurrency).toEqual({ XXX: 300, USD: 80 });
+    expect(j.ingest.currencies).toEqual({ XXX: 2, USD: 1 });
+  });
+
+  test('--culture en-CA: the "$" lines are CAD 300, the USD line USD 80', () => {
+    const out = run(USD_CELL, "--culture", "en-CA");
+    expect(out).toContain("Annual revenue by currency: CAD 300; $80 ·");
+    const j = JSON.parse(run(USD_CELL, "--culture", "en-CA", "--json"));
+    expect(j.ingest.revenueByCurrency).toEqual({ CAD: 300, USD: 80 });
+  });
+
+  test('--culture en-US: "$" is USD, one sum (100 + 200 + 80 = 380)', () => {
+    expect(run(USD_CELL, "--culture", "en-US")).toContain("Annual revenue: $380 ·");
+  });
+});
