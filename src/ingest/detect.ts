@@ -117,6 +117,11 @@ export interface ColumnMapping {
   /** GSTR-1's amendments: the column naming the invoice or note a row amends (ingest/amendments) */
   amendedFrom?: number;
   /**
+   * Square's transactions: the 0-based column of each row's refunds by amount ("Partial
+   * Refunds", written negative), taken off its "Net Sales" (ingest/orders).
+   */
+  partialRefunds?: number;
+  /**
    * Magento's order grid: each order's Subtotal less its discount and its Total Refunded, read
    * from these columns (ingest/orderRefunds).
    */

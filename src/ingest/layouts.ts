@@ -40,6 +40,7 @@ export type LayoutId =
   | "amazon-orders"
   | "ebay-orders"
   | "squarespace"
+  | "square-transactions"
   | "odoo-pos"
   | "tally-vouchers"
   | "wave-account-transactions"
@@ -503,6 +504,86 @@ const SQUARESPACE: ExportLayout = {
     "payment reference",
   ],
   note: 'The customer is the e-mail; line value = Lineitem quantity × Lineitem price, less the order\'s "Amount Refunded" where it is whole units of one line, not the order Total (which holds shipping and tax).',
+};
+
+/**
+ * Square's transactions export (Dashboard › Transactions › Export, "Transactions CSV"): one row a
+ * payment or refund. "Net Sales" is the goods after discounts, before tax and tip; a refund by
+ * amount is not in it but in "Partial Refunds" (written negative, on the payment's row or on a
+ * refund's own), which ingest/orders takes off. "Description" lists the items bought ("Widget x
+ * 3, Gizmo"), no one product, so the file is read invoice by invoice.
+ */
+const SQUARE_TRANSACTIONS: ExportLayout = {
+  id: "square-transactions",
+  name: "Square transactions",
+  signature: [
+    ["gross sales"],
+    ["net sales"],
+    ["partial refunds"],
+    ["total collected"],
+    ["transaction id"],
+  ],
+  fields: {
+    date: ["date"],
+    orderId: ["transaction id"],
+    accountId: ["customer id"],
+    accountName: ["customer name"],
+    revenue: ["net sales"],
+  },
+  ignore: [
+    "time",
+    "time zone",
+    "gross sales",
+    "discounts",
+    "service charges",
+    "gift card sales",
+    "tax",
+    "tip",
+    "partial refunds",
+    "total collected",
+    "source",
+    "card",
+    "card entry methods",
+    "cash",
+    "square gift card",
+    "other tender",
+    "other tender type",
+    "other tender note",
+    "tender note",
+    "fees",
+    "net total",
+    "payment id",
+    "card brand",
+    "pan suffix",
+    "device name",
+    "staff name",
+    "staff id",
+    "details",
+    "description",
+    "event type",
+    "location",
+    "dining option",
+    "customer reference id",
+    "device nickname",
+    "third party fees",
+    "deposit id",
+    "deposit date",
+    "deposit details",
+    "fee percentage rate",
+    "fee fixed rate",
+    "refund reason",
+    "discount name",
+    "transaction status",
+    "cash app",
+    "order reference id",
+    "fulfillment note",
+    "free processing applied",
+    "channel",
+    "unattributed tips",
+    "table info",
+    "international fee",
+  ],
+  note: 'Each transaction\'s value is its "Net Sales" (after discounts, before tax and tip) less its "Partial Refunds" (refunds by amount, taken off whole: Square does not say how much of one was tax or tip, so a taxed sale refunded so may be understated by that tax); "Description" lists its items, no one product.',
 };
 
 export const LAYOUTS: readonly ExportLayout[] = [
@@ -1022,6 +1103,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
   },
   SHOPIFY,
   SQUARESPACE,
+  SQUARE_TRANSACTIONS,
   {
     // WooCommerce's order export (its own and the Advanced Order Export plugin's), one row per
     // line item: the registered customer's "Customer User ID", 0 for a guest checkout; the

@@ -939,6 +939,8 @@ export function createOrderParser(
   const amendments = amendedFromAt >= 0 ? new Amendments() : undefined;
   /** the option row of the configurable product on the row being read */
   let configurableOption: readonly Cell[] | undefined;
+  /** Square's transactions: the column of each row's refunds by amount, -1: none */
+  const partialRefundsAt = mapping.partialRefunds ?? -1;
   /** Magento's order grid: each order's discount and refund (ingest/orderRefunds) */
   const orderRefunds = mapping.orderRefunds;
   /**
@@ -2803,6 +2805,13 @@ export function createOrderParser(
         return reject(REFUNDED_LINE, rowNo, false);
       revenue = net.revenue;
       lineRefundedUnits = net.offUnits;
+    }
+    // Square's refunds by amount: money given back, whatever its sign, off the payment's row or as
+    // a refund's own (its Net Sales 0)
+    if (partialRefundsAt >= 0 && !isBlankCell(row[partialRefundsAt])) {
+      const back = parseMoney(row[partialRefundsAt], revDec)?.value;
+      if (back === undefined) return reject("unreadable partial refund", rowNo);
+      revenue -= Math.abs(back);
     }
     // Magento's order grid: the Subtotal less the order's discount and what was refunded
     if (orderRefunds && col.revenue >= 0) {

@@ -1157,6 +1157,11 @@ export function checkOrderColumns(
     mapping.layout === "gstr1-b2b" && options.headers
       ? amendedFromColumn(options.headers.map(normaliseHeader))
       : -1;
+  // Square's transactions: a refund by amount is not in "Net Sales" but in "Partial Refunds" (ingest/orders)
+  const partialRefunds =
+    mapping.layout === "square-transactions" && rowTotal && options.headers
+      ? options.headers.findIndex((h) => normaliseHeader(h) === "partial refunds")
+      : -1;
   // Magento's order grid: the Subtotal is before the order's discount and its refunds (ingest/orderRefunds)
   const orderRefunds =
     mapping.layout === "magento-order-grid" && rowTotal && options.headers
@@ -1356,6 +1361,7 @@ export function checkOrderColumns(
       ...(lineRefunds ? { lineRefunds } : {}),
       ...(configurableItems ? { configurableItems } : {}),
       ...(amendedFrom >= 0 ? { amendedFrom } : {}),
+      ...(partialRefunds >= 0 ? { partialRefunds } : {}),
       ...(orderRefunds ? { orderRefunds } : {}),
       ...(packed && packedRevenue ? { packedProducts: packed.column } : {}),
       ...(bigCommerceTotals ? { bigCommerceTotals } : {}),
