@@ -349,6 +349,7 @@ export class KapEngine implements OrderSink {
       discountIsFraction: options.discountIsFraction,
       sapDocTypes: options.sapDocTypes,
       cancellationWords: options.cancellationWords,
+      pairCancellations: options.pairCancellations,
       cancelledBilling: options.cancelledBilling,
       sageDocTypes: options.sageDocTypes,
       creditNoteIds: options.creditNoteIds,

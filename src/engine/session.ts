@@ -197,6 +197,8 @@ export interface OrderReadOptions {
    * and S2 are, with no other SAP reading
    */
   cancellationWords?: boolean;
+  /** a cancellation met past the sample: pair the cancellations though the sample showed none */
+  pairCancellations?: boolean;
   /**
    * SAP's S1 cancellations in the sample and the invoices they cancel ([cancellation id, invoice
    * id]): both documents' lines are left out (ingest/cancellations)
@@ -1100,6 +1102,25 @@ export class IngestSession {
     if (!plan) await settle();
     await flush();
     let report = await sink.finish();
+    const late = report.cancellationsPastSample;
+    delete report.cancellationsPastSample;
+    if (late && sink.discard) {
+      // a cancellation first met past the sample (ingest/orders): read again, pairing on (and
+      // an invoice's cancellation in words a return where it cancels none, as in the sample)
+      plan = {
+        ...plan!,
+        read: {
+          ...plan!.read!,
+          pairCancellations: true,
+          ...(late.words ? { cancellationWords: true } : {}),
+        },
+      };
+      report = await this.readAgain(sink, plan, orders.table, chunkRows, top);
+      delete report.cancellationsPastSample;
+    } else if (late)
+      report.warnings.push(
+        "A cancellation (S1, S2, Storno) was first met past the rows the reading was planned on: it was read as a sale or a return, and what it cancels as a sale or a return too. Analyse the file again from the command line to pair them."
+      );
     if (report.cancelledBillingFound && sink.discard) {
       // SAP cancellations whose invoices were read before them (ingest/cancellations): read again
       plan = { ...plan!, read: { ...plan!.read!, cancelledBilling: report.cancelledBillingFound } };

@@ -37,7 +37,8 @@ export const CREDIT_MEMO_CANCELLATION = /^\s*s2\s*$/i;
  * A cancellation of a credit note (SAP's S2 in words: "Storno Gutschrift", "Cancel. Cred. Memo",
  * "Gutschriftsstorno"): it takes the credit back, so it is never a second return (ingest/orders
  * CREDIT_TYPE's "storno", "cancel" and "credit" would read it as one). Paired with the credit
- * note it cancels, both are left out; one that cancels none is read as a sale is.
+ * note it cancels, both are left out; one that cancels none in the file (its credit note issued
+ * before the file starts) is left out too, its value said: no sale, no order (ingest/orders).
  */
 export const CREDIT_CANCELLATION =
   /^\s*(?:storno\s+(?:(?:zur|der|einer)\s+)?gutschrift|gutschrift(?:s|\s*-\s*|\s+)storno|cancel(?:l?ation)?\.?\s+(?:of\s+(?:a\s+)?)?cred(?:it)?\.?\s*memo|credit\s+memo\s+cancell?ation|annulation\s+(?:d[’'e]\s*)?(?:l[’']\s*)?avoir)\b/i;
@@ -217,11 +218,17 @@ const CANCELLED_WORDS = {
     doc: "invoice",
     neither: "neither a sale nor a return",
     alone: ["a return", "returns"],
+    leftOut: undefined,
   },
   credit: {
     doc: "credit note",
     neither: "neither a return nor a sale",
     alone: ["a sale restoring the credit", "sales restoring the credit"],
+    /** once the reading knows it cancels none: no sale, no order, its value said */
+    leftOut: [
+      "left out, neither a sale nor a return: the credit note it cancels is not in the file (its value is said among the skipped rows)",
+      "left out, neither sales nor returns: the credit notes they cancel are not in the file (their value is said among the skipped rows)",
+    ],
   },
 } as const;
 
@@ -232,29 +239,36 @@ function kindNotes(
   header: string,
   label: string,
   words: (typeof CANCELLED_WORDS)[keyof typeof CANCELLED_WORDS],
-  count: (n: number) => string
+  count: (n: number) => string,
+  leftOut: (id: string) => boolean
 ): string[] {
   const said = pairs.slice(0, 3).map(([c, i]) => `${c} cancels ${i}`);
   const n = unpaired.length;
+  // left out once the reading knows they cancel none (a credit note's cancellation); else read alone
+  const readAs =
+    words.leftOut && unpaired.every(leftOut)
+      ? words.leftOut[n === 1 ? 0 : 1]
+      : `read as ${words.alone[n === 1 ? 0 : 1]}`;
   return [
     pairs.length
       ? `"${header}" lists ${pairs.length === 1 ? "a cancellation" : `${count(pairs.length)} cancellations`} (${label}) of ${words.doc === "invoice" ? "an" : "a"} ${words.doc} (${said.join(", ")}${pairs.length > 3 ? " …" : ""}): the cancelled ${words.doc} and its cancellation are both left out, ${words.neither}.`
       : "",
     n
-      ? `The cancellation${n === 1 ? "" : "s"} (${label}) ${unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no ${words.doc} of the same customer and value in the file: read as ${words.alone[n === 1 ? 0 : 1]}.`
+      ? `The cancellation${n === 1 ? "" : "s"} (${label}) ${unpaired.slice(0, 3).join(", ")}${n > 3 ? ` and ${count(n - 3)} more` : ""} cancel${n === 1 ? "s" : ""} no ${words.doc} of the same customer and value in the file: ${readAs}.`
       : "",
   ];
 }
 
 /**
  * What the notes say of the pairs and of the cancellations that cancel nothing in the file
- * (an S1 read as a return, an S2 as a sale), under the billing type's header; and of the bound,
+ * (an S1 read as a return, an S2 left out), under the billing type's header; and of the bound,
  * where documents went past it.
  */
 export function cancellationNotes(
   found: BillingCancellations,
   header: string,
-  count: (n: number) => string
+  count: (n: number) => string,
+  leftOut: (id: string) => boolean = () => false
 ): string[] {
   const ofCredits = found.ofCredits ?? new Set<string>();
   const pairs = [...found.pairs];
@@ -266,7 +280,8 @@ export function cancellationNotes(
       header,
       found.label ?? "S1",
       CANCELLED_WORDS.invoice,
-      count
+      count,
+      leftOut
     ),
     ...kindNotes(
       pairs.filter(([c]) => ofCredit(c)),
@@ -274,7 +289,8 @@ export function cancellationNotes(
       header,
       found.creditLabel ?? "S2",
       CANCELLED_WORDS.credit,
-      count
+      count,
+      leftOut
     ),
     found.docsPast
       ? `More than ${count(DOCS_KEPT)} billing documents, the most KAP holds to pair SAP's cancellations (S1) with the invoices they cancel: the ${count(found.docsPast)} documents after them were not paired, so a cancellation among them is read as a return and the invoice it cancels as a sale. Split the export to pair them.`

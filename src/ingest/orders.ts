@@ -30,11 +30,14 @@ import {
 } from "./compactDates";
 import { DownPayments, isDownPayment } from "./downPayments";
 import {
+  type BillingCancellations,
   BillingPairing,
   CREDIT_CANCELLATION,
   INVOICE_CANCELLATION_WORDS,
   cancellationNotes,
   cancelsCredit,
+  cancelsInvoice,
+  cancellationInWords,
 } from "./cancellations";
 import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
@@ -209,6 +212,11 @@ export interface IngestReport {
    * read before its cancellation counted, so the session reads the file again with these.
    */
   cancelledBillingFound?: [string, string][];
+  /**
+   * A cancellation (S1, S2, or in words) first met past the rows the reading was planned on, the
+   * pairing off: the session reads the file again with it on (`words`: one was written in words).
+   */
+  cancellationsPastSample?: { words: boolean };
 }
 
 /** What KAP settled on to read the order lines: shown in every output (RULES.md §1). */
@@ -264,6 +272,8 @@ export interface OrderParserOptions {
   sapDocTypes?: boolean;
   /** The document-type column writes invoice cancellations in words ("Stornorechnung"): pair them as S1 is. */
   cancellationWords?: boolean;
+  /** Pair the cancellations with what they cancel though the sample showed none (met past it). */
+  pairCancellations?: boolean;
   /**
    * SAP's S1 cancellations and the invoices they cancel, [cancellation id, invoice id]
    * (ingest/cancellations): both documents' lines are left out, neither a sale nor a return.
@@ -524,6 +534,11 @@ const CANCELLED_CREDIT = "cancelled credit-note line";
 /** The cancellation (S2) of a credit note in the file: no sale. */
 const CREDIT_NOTE_CANCELLATION = "credit-note cancellation line";
 /**
+ * The cancellation (S2) of a credit note not in the file (issued before it starts): no sale, no
+ * order, its value said. Its pair is [its id, ""] among the cancellations given.
+ */
+const CANCELS_NO_CREDIT = "cancellation of a credit note not in the file";
+/**
  * The rule a line of a cancellation pair is skipped under: an S1 and the invoice it cancels as a
  * voided invoice and its credit note are; an S2 and the credit note it cancels as their own.
  */
@@ -756,6 +771,13 @@ export function invoicePrefixesBeside(credits: readonly string[]): string[] {
 }
 
 /** Whether the pairs found over the file are the ones given (the session's sample found them all). */
+/** The pairs found, and each S2 that cancels no credit note in the file as [its id, ""]. */
+function billingFound(found: BillingCancellations): Map<string, string> {
+  const all = new Map(found.pairs);
+  for (const id of found.unpaired) if (found.ofCredits?.has(id)) all.set(id, "");
+  return all;
+}
+
 function samePairs(
   found: ReadonlyMap<string, string>,
   given: readonly (readonly [string, string])[] | undefined
@@ -987,10 +1009,14 @@ export function createOrderParser(
   /** each document of an S1 cancellation pair, and the rule its lines are skipped under */
   const cancelledBilling = options.cancelledBilling?.length
     ? new Map<string, string>(
-        options.cancelledBilling.flatMap(([cancellation, cancelled]) => [
-          [cancellation, VOID_CREDIT],
-          [cancelled, VOID_ORDER],
-        ])
+        options.cancelledBilling.flatMap(([cancellation, cancelled]): [string, string][] =>
+          cancelled === ""
+            ? [[cancellation, CANCELS_NO_CREDIT]]
+            : [
+                [cancellation, VOID_CREDIT],
+                [cancelled, VOID_ORDER],
+              ]
+        )
       )
     : undefined;
   /**
@@ -998,14 +1024,20 @@ export function createOrderParser(
    * they cancel over the whole file (ingest/cancellations); read as the session's sample reads them
    */
   const billingAccount = col.accountId >= 0 ? col.accountId : col.accountName;
+  const billingColumns =
+    col.docType >= 0 && col.orderId >= 0 && col.revenue >= 0 && billingAccount >= 0;
   const billingPairing =
-    (options.sapDocTypes || options.cancellationWords) &&
-    col.docType >= 0 &&
-    col.orderId >= 0 &&
-    col.revenue >= 0 &&
-    billingAccount >= 0
+    (options.sapDocTypes || options.cancellationWords || options.pairCancellations) &&
+    billingColumns
       ? new BillingPairing((t) => CREDIT_TYPE.test(t))
       : undefined;
+  /**
+   * With no pairing, a cancellation met past the sample is watched for: one test a run of one
+   * document type, until the first (the session then reads the file again, pairing on).
+   */
+  let watchCancellations = !billingPairing && billingColumns;
+  let typeWatched: Cell = null;
+  let cancellationsPastSample: { words: boolean } | undefined;
   const returnSide = mapping.returnSide;
   /** every line's currency where the report names its home currency (ingest/plausible) */
   const homeCurrency = mapping.homeCurrency ?? "";
@@ -2223,6 +2255,14 @@ export function createOrderParser(
     );
   }
 
+  /** A row whose document type differs from the row's above: a cancellation stops the watch. */
+  function watchCancellation(row: readonly Cell[]): void {
+    const t = row[col.docType];
+    typeWatched = t;
+    if (typeof t !== "string" || !(cancelsInvoice(t) || cancelsCredit(t))) return;
+    cancellationsPastSample = { words: cancellationInWords(t) };
+    watchCancellations = false;
+  }
   /** A row's billing document, its type, customer and value as written, for the S1 pairs. */
   function noteBilling(row: readonly Cell[]): void {
     const id = text(row[col.orderId]);
@@ -2308,6 +2348,7 @@ export function createOrderParser(
       return;
     }
     if (billingPairing) noteBilling(row);
+    else if (watchCancellations && row[col.docType] !== typeWatched) watchCancellation(row);
     // The date first: a row whose date parses is neither a repeated header (whose date cell
     // holds the header's text) nor a totals row (which carries no date), so it skips those
     // checks. The row above's date text is reused as is: exports list an order's lines together.
@@ -2967,6 +3008,7 @@ export function createOrderParser(
     // a cancelled invoice and its S1 cancellation: both out, as a voided invoice and its credit note
     if (cancelledBilling) {
       const pair = cancelledBilling.get(rawOrder);
+      if (pair === CANCELS_NO_CREDIT) return reject(pair, rowNo);
       if (pair) return reject(pairRule(pair, docType), rowNo, false);
     }
     // a transaction list's types (saleDocType) name their own sales; a voided one is still voided
@@ -3320,7 +3362,14 @@ export function createOrderParser(
       const billing = billingPairing?.pairs();
       if (billing) {
         const header = mapping.fields.find((f) => f.field === "docType")!.header;
-        warnings.push(...cancellationNotes(billing, header, count));
+        warnings.push(
+          ...cancellationNotes(
+            billing,
+            header,
+            count,
+            (id) => cancelledBilling?.get(id) === CANCELS_NO_CREDIT
+          )
+        );
       }
       const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
@@ -3530,9 +3579,10 @@ export function createOrderParser(
         ...(fileSymbol ? { fileSymbol } : {}),
         ...(totalsCurrency && fileCurrency === undefined ? { totalsCurrency } : {}),
         warnings,
-        ...(billing && !samePairs(billing.pairs, options.cancelledBilling)
-          ? { cancelledBillingFound: [...billing.pairs] }
+        ...(billing && !samePairs(billingFound(billing), options.cancelledBilling)
+          ? { cancelledBillingFound: [...billingFound(billing)] }
           : {}),
+        ...(cancellationsPastSample ? { cancellationsPastSample } : {}),
       };
     },
   };

@@ -123,3 +123,61 @@ test("past DOCS_KEPT documents the notes name the bound", () => {
     "More than 1,000,000 billing documents, the most KAP holds to pair SAP's cancellations (S1) with the invoices they cancel: the 12 documents after them were not paired, so a cancellation among them is read as a return and the invoice it cancels as a sale. Split the export to pair them.",
   ]);
 });
+
+/**
+ * A German ERP's list whose first rows show no cancellation (Lexware's Belegart: Rechnung only,
+ * dates day-first, settled at once: the reading is planned on the first 1,000 rows): a
+ * "Storno" at row 1,504 cancels the Rechnung at row 1,502. Before, the pairing was off past
+ * them: the Rechnung counted as an order and the Storno as a return ("1 return in the last 30
+ * days, worth 100,00").
+ */
+test("a cancellation in words first met past the first rows is paired all the same", async () => {
+  const lines = [
+    "Belegart;Belegnummer;Belegdatum;Kundennummer;Kunde;Artikelnummer;Menge;Nettobetrag",
+  ];
+  for (let n = 0; n < 1500; n++)
+    lines.push(`Rechnung;RE-${5000 + n};13.10.2026;10009;Filler AG;A-9;1;10,00`);
+  lines.push(
+    "Rechnung;RE-1001;14.10.2026;10001;Müller GmbH;A-1;10;100,00",
+    "Rechnung;RE-1002;15.10.2026;10001;Müller GmbH;A-2;2;60,00",
+    "Storno;ST-1001;16.10.2026;10001;Müller GmbH;A-1;10;-100,00"
+  );
+  const path = join(mkdtempSync(join(tmpdir(), "kap-storno-")), "belege.csv");
+  writeFileSync(path, lines.join("\n") + "\n");
+  const { report, revenue, orders } = await analyzeFile(path, "2026-10-31");
+  // by hand: Filler 1,500 × 10,00 = 15.000,00; Müller RE-1001 100,00 and ST-1001 −100,00 both
+  // out, RE-1002 60,00 its one order, no return
+  expect(revenue).toEqual({ "10009": 15000, "10001": 60 });
+  expect(orders["10001"]).toBe(1);
+  expect(report.returns).toBe(0);
+  expect(report.rejected).toEqual(
+    expect.arrayContaining([
+      { reason: "cancelled, voided, refunded or draft order", count: 1, rows: [1502] },
+      { reason: "voided or cancelled invoice's credit-note line", count: 1, rows: [1504] },
+    ])
+  );
+  expect(report.warnings.join("\n")).toContain(
+    '"Belegart" lists a cancellation ("Storno") of an invoice (ST-1001 cancels RE-1001)'
+  );
+  expect(report.accepted).toBe(1501);
+});
+
+test("SAP codes first met past the first rows (the sample's invoices a custom ZF2): the S1 paired, its RE-less reading kept", async () => {
+  const lines = [...TITLE, HEADER];
+  // rows 6–1,505: Hartmann's ZF2 invoices, 10.00 each (09/29 settles month-first at once)
+  for (let n = 0; n < 1500; n++) lines.push(filler(n).replace("\tF2\t", "\tZF2\t"));
+  lines.push(
+    lakeside("10/13/2026", "90037300", "ZF2", "500", "90.00"),
+    lakeside("10/30/2026", "90037390", "S1", "500-", "90.00-"),
+    lakeside("10/30/2026", "90037391", "ZF2", "450", "81.00")
+  );
+  const path = join(mkdtempSync(join(tmpdir(), "kap-s1-")), "billing.txt");
+  writeFileSync(path, lines.join("\r\n") + "\r\n");
+  const { report, revenue, orders } = await analyzeFile(path, "2026-10-30");
+  // by hand: Hartmann 1,500 × 10.00 = 15,000.00; Lakeside 90037300 (row 1,506) cancelled by
+  // 90037390 (row 1,507): both out; 90037391 81.00 its one order. Before: 81.00 in 2 orders and a
+  // return of 90.00.
+  expect(revenue).toEqual({ "100211": 15000, "100305": 81 });
+  expect(orders["100305"]).toBe(1);
+  expect(report.returns).toBe(0);
+});

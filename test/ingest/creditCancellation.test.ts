@@ -31,20 +31,27 @@ test('"Cancel. Cred. Memo" (S2 in English) likewise', async () => {
   expect(a.report.returns).toBe(0);
 });
 
-test("SAP's S2 cancels the G2 of its customer and value: both out; an S2 that cancels none restores its credit", async () => {
+test("SAP's S2 cancels the G2 of its customer and value: both out; an S2 that cancels none is no sale, its value said", async () => {
   const a = await analyzeFile(join(EXPORTS, "sap-billing-s2-cancellations.csv"));
   // 100031: F2 400.00; G2 40.00 cancelled by S2 40.00, both out: 400.00 in 1 order (before: 2)
-  // 100032: F2 100.00 − G2 20.00 + S2 10.00 (no credit of 10.00 to cancel: a sale) = 90.00
-  expect(a.revenue).toEqual({ "100031": 400, "100032": 90 });
-  expect(a.orders["100031"]).toBe(1);
+  // 100032: F2 100.00 − G2 20.00 = 80.00 in 1 order; its S2 10.00 cancels no credit of 10.00 in
+  // the file (one issued before it starts): left out, its 10.00 said, 10 / (400 + 80 + 10) = 2.0%
+  // of revenue. Before: read as a sale, 90.00 in 2 orders, the S2 an order of 08.10.2026.
+  expect(a.revenue).toEqual({ "100031": 400, "100032": 80 });
+  expect(a.orders).toEqual({ "100031": 1, "100032": 1 });
   expect(a.report.rejected).toEqual(
     expect.arrayContaining([
       { reason: "cancelled credit-note line", count: 1, rows: [3] },
       { reason: "credit-note cancellation line", count: 1, rows: [4] },
+      { reason: "cancellation of a credit note not in the file", count: 1, rows: [7] },
     ])
   );
+  const alone = a.report.skipped.find(
+    (s) => s.rule === "cancellation of a credit note not in the file"
+  );
+  expect(alone?.revenue).toBe(10);
   expect(a.report.warnings).toContain(
-    "The cancellation (S2) 90002006 cancels no credit note of the same customer and value in the file: read as a sale restoring the credit."
+    "The cancellation (S2) 90002006 cancels no credit note of the same customer and value in the file: left out, neither a sale nor a return: the credit note it cancels is not in the file (its value is said among the skipped rows)."
   );
 });
 
