@@ -10,7 +10,7 @@
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
 import { factorBasis } from "../domain/analysis/basis";
-import type { HealthInputs, WinBack } from "../domain/analysis/types";
+import type { HealthInputs } from "../domain/analysis/types";
 import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
@@ -147,19 +147,100 @@ const CHECKLIST: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * The checklist of a QBR: a lost account's prepares its win-back conversation (its stage), with no
+ * What a lost account's checklist has in place of the cross-sell recommendations: its questions,
+ * on the internal sheet. The checklist is printed with the agenda the customer is handed, so it
+ * names no win-back stage ("Stage 5 – Exit interview" read as the customer's exit).
+ */
+const LOST_PREPARATION_ITEM = "☐ Prepare your questions (internal sheet, last tab)";
+
+/**
+ * The checklist of a QBR: a lost account's prepares its questions for the conversation, with no
  * cross-sell recommendations, pricing or samples for them (its plan has none).
  */
-function checklistFor(lost: WinBack | null): (readonly [string, string])[] {
+function checklistFor(lost: boolean): (readonly [string, string])[] {
   if (!lost) return [...CHECKLIST];
   return CHECKLIST.flatMap(([item, kind]): (readonly [string, string])[] =>
     item === CROSS_SELL_ITEM
-      ? [[`☐ Prepare the win-back (${lost.name})`, kind]]
+      ? [[LOST_PREPARATION_ITEM, kind]]
       : item === PRICING_ITEM || item === SAMPLES_ITEM
         ? []
         : [[item, kind]]
   );
 }
+
+/** The planning questions of a review with an active customer. */
+const PLANNING_QUESTIONS: readonly string[] = [
+  "What projects or jobs are coming up in the next quarter?",
+  "Any changes in your team, sites or operations?",
+  "Which products do you buy elsewhere today, and why?",
+  "Where could we save you time (deliveries, consolidation, auto-replenishment)?",
+  "Who else should be involved in these reviews?",
+  "What should we do differently?",
+];
+
+/**
+ * A lost account's planning questions: its feedback and whether and when to talk again, not next
+ * quarter's projects or who else should join reviews it no longer has. In the customer's words:
+ * the exit interview's own ("What made you change suppliers?") is on the internal sheet.
+ */
+const LOST_PLANNING_QUESTIONS: readonly string[] = [
+  "What has changed in your business since your last order with us?",
+  "What could we have done differently?",
+  "Is there anything you still need that we could help with?",
+  "Who should we stay in touch with at your business?",
+  "When would be a good time to talk again?",
+];
+
+/** An agenda item: its name, what it covers, its minutes. */
+type AgendaItem = readonly [string, string, number];
+
+/**
+ * Agenda items 3–5 of a review with an active customer: insights, its top 3 recommendations, and
+ * planning with the next QBR's date.
+ */
+function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
+  return [
+    [
+      "3. Insights & opportunities",
+      "Industry trends; new products; volume discounts and consolidation; comparison with similar customers",
+      15,
+    ],
+    [
+      "4. Recommendations",
+      recs
+        .slice(0, 3)
+        .map((x, k) => `${k + 1}) ${x.offer}`)
+        .join("; ") || "Product recommendations",
+      15,
+    ],
+    [
+      "5. Forward planning",
+      "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR",
+      10,
+    ],
+  ];
+}
+/**
+ * A lost account's agenda items 3–5, in the same 40 minutes: its feedback in place of
+ * recommendations (nothing new is offered it), and when to talk again in place of a next QBR; no
+ * "new products" or "upcoming projects" of an active customer.
+ */
+const LOST_AGENDA_ITEMS: readonly AgendaItem[] = [
+  [
+    "3. Insights",
+    "Comparison with similar customers; our terms (volume discounts, auto-replenishment)",
+    15,
+  ],
+  [
+    "4. Your feedback",
+    "What worked for you; what we could have done differently; anything you still need from us",
+    15,
+  ],
+  ["5. Forward planning", "What we will follow up on; when to talk again", 10],
+];
+
+/** A lost account's "none" under Recommendations and in the agenda: said to the customer. */
+const LOST_NO_RECOMMENDATIONS = "None this time: today is about your feedback on working with us.";
 
 /**
  * What a lost account's customer pages say will be followed up after the win-back conversation:
@@ -259,9 +340,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   // A lost account's QBR is a win-back conversation, as its plan (win-back plans): no new
   // categories or upsell to recommend it, nor to prepare
-  const lost = isMarkedLost(q.winBack) ? q.winBack : null;
+  // (the stage's name and actions are the sales team's: on the internal sheet, never these pages)
+  const lost = isMarkedLost(q.winBack);
   const noRecommendations = lost
-    ? `None: a win-back conversation (${lost.name}).`
+    ? LOST_NO_RECOMMENDATIONS
     : "No recommendation meets the bar yet (High or Medium priority).";
   const checklist = checklistFor(lost);
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
@@ -795,14 +877,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell("A3", "Planning questions", H2),
     {
       at: "A4",
-      rows: [
-        ["What projects or jobs are coming up in the next quarter?"],
-        ["Any changes in your team, sites or operations?"],
-        ["Which products do you buy elsewhere today, and why?"],
-        ["Where could we save you time (deliveries, consolidation, auto-replenishment)?"],
-        ["Who else should be involved in these reviews?"],
-        ["What should we do differently?"],
-      ],
+      rows: (lost ? LOST_PLANNING_QUESTIONS : PLANNING_QUESTIONS).map((t) => [t]),
       style: { wrap: true },
     },
     cell("A11", "Action items", H2),
@@ -872,26 +947,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline}` : ""}; top products; savings; service levels; issues resolved`,
           15,
         ],
-        [
-          "3. Insights & opportunities",
-          "Industry trends; new products; volume discounts and consolidation; comparison with similar customers",
-          15,
-        ],
-        [
-          "4. Recommendations",
-          lost
-            ? noRecommendations
-            : recs
-                .slice(0, 3)
-                .map((x, k) => `${k + 1}) ${x.offer}`)
-                .join("; ") || "Product recommendations",
-          15,
-        ],
-        [
-          "5. Forward planning",
-          `Upcoming projects; our changes (pricing, products, delivery); actions and next steps${lost ? "" : "; date of next QBR"}`,
-          10,
-        ],
+        ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs)).map((x) => [...x]),
       ],
       header: true,
       style: { wrap: true, vAlign: "top" },

@@ -7,8 +7,10 @@
  * Data (lostAccountPlan.test.ts's), as of 31/10/2026: A buys category X only (£100 on 10/01/2026,
  * £200 on 10/05/2026); B, C and D each buy X and Y, so all 3 of A's peers buy Y: Y is A's
  * whitespace. Not marked lost (the control): the QBR recommends Y and the e-mail's action is its
- * samples. Marked lost: no Y on any page the customer sees, the recommendations say it is a
- * win-back conversation (Stage 5 – Exit interview), and the one action is the exit interview.
+ * samples. Marked lost: no Y on any page the customer sees, the recommendations say there are none
+ * this time, the meeting being for the customer's feedback (in the customer's words: the win-back
+ * stage, "Stage 5 – Exit interview", is the internal sheet's), and the one action is the exit
+ * interview.
  *
  * The exit interview's wording ("… record the learning for other accounts") is the sales team's:
  * it is on the internal sheet; the customer's pages (the action items, the e-mail) say what will be
@@ -48,7 +50,7 @@ const sheet = (all: SheetSpec[], name: string) => texts(all.find((s) => s.name =
 
 const EXIT =
   "Exit interview: ask why they changed supplier and record the learning for other accounts";
-const NONE = "None: a win-back conversation (Stage 5 – Exit interview).";
+const NONE = "None this time: today is about your feedback on working with us.";
 const FOLLOW_UP = "Come back to you on the points you raised";
 const customerPages = (all: SheetSpec[]) => all.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
 
@@ -70,14 +72,17 @@ test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the 
   // no next QBR is booked with a lost account: the planning action and agenda item 5 say so
   expect(planning).toContain("Agree when to talk again");
   expect(planning).not.toContain("Confirm date of next QBR");
+  // the agenda: the customer's feedback in place of recommendations, when to talk again in place
+  // of a next QBR; the checklist points to the internal sheet without naming the stage
   const agenda = sheet(all, "Agenda & checklist");
-  expect(agenda).toContain(NONE);
+  expect(agenda).toContain("4. Your feedback");
   expect(agenda).toContain(
-    "Upcoming projects; our changes (pricing, products, delivery); actions and next steps"
+    "What worked for you; what we could have done differently; anything you still need from us"
   );
-  expect(agenda.filter((t) => /next QBR/.test(t))).toEqual([]);
+  expect(agenda).toContain("What we will follow up on; when to talk again");
+  expect(agenda.filter((t) => /next QBR|Upcoming projects|new products/.test(t))).toEqual([]);
   expect(agenda).not.toContain("☐ Prepare cross-sell recommendations (3–5)");
-  expect(agenda).toContain("☐ Prepare the win-back (Stage 5 – Exit interview)");
+  expect(agenda).toContain("☐ Prepare your questions (internal sheet, last tab)");
   expect(agenda).not.toContain("☐ Prepare pricing for recommended products");
   const email = sheet(all, "Follow-up e-mail");
   expect(email).toContain("- I'll come back to you by [date] on the points you raised.");
@@ -86,10 +91,27 @@ test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the 
 test("marked lost: the exit interview's wording is on the internal sheet only; the customer's pages have no offers or samples", () => {
   const all = sheetsOf(true);
   const customer = customerPages(all);
-  expect(customer.filter((t) => /record the learning|exit interview:/i.test(t))).toEqual([]);
+  // nor its name: "Stage 5 – Exit interview" printed for the customer reads as their exit
+  expect(
+    customer.filter((t) => /record the learning|exit interview|stage \d|win-?back|churn/i.test(t))
+  ).toEqual([]);
   expect(customer.filter((t) => /special offer|samples|product information/i.test(t))).toEqual([]);
   expect(sheet(all, "Preparation (internal)")).toContain(EXIT);
   expect(sheet(all, "Agenda & checklist")).not.toContain("☐ Bring product samples and catalogues");
+});
+
+test("marked lost: the planning questions are the customer's feedback and when to talk again, not next quarter's projects", () => {
+  const planning = sheet(sheetsOf(true), "Planning & actions");
+  const at = planning.indexOf("Planning questions");
+  expect(planning.slice(at + 1, at + 7)).toEqual([
+    "What has changed in your business since your last order with us?",
+    "What could we have done differently?",
+    "Is there anything you still need that we could help with?",
+    "Who should we stay in touch with at your business?",
+    "When would be a good time to talk again?",
+    "Action items",
+  ]);
+  expect(planning.filter((t) => /next quarter|these reviews/.test(t))).toEqual([]);
 });
 
 test("marked lost: the e-mail thanks them for their time and frankness and says what will be followed up", () => {
@@ -138,6 +160,13 @@ test("control, not marked lost: the e-mail, checklist and next-QBR wording are t
   expect(sheet(all, "Planning & actions")).not.toContain("Agree when to talk again");
   expect(sheet(all, "Agenda & checklist")).toContain(
     "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR"
+  );
+  expect(sheet(all, "Agenda & checklist")).toContain("1) Y");
+  expect(sheet(all, "Planning & actions")).toContain(
+    "What projects or jobs are coming up in the next quarter?"
+  );
+  expect(sheet(all, "Planning & actions")).toContain(
+    "Who else should be involved in these reviews?"
   );
 });
 
