@@ -84,15 +84,20 @@ const PARAMS_LABEL_ROW = 3;
 const PARAMS_FIRST_ROW = 4;
 const PARAMS_ROWS = 2;
 /**
- * Columns G (label), H–N (BG/NBD r, α, a, b; Gamma-Gamma p, q, γ), O (CLV months), P (discount a
- * year): within the printed view (A–Q, which ends with P(alive), expected revenue and CLV; A–R
- * with the Lifetime fit column), so the block prints whole beside the figures it makes.
+ * Where the block starts on the Account Health sheet: over the lifetime figures (P(alive),
+ * expected revenue, CLV) the parameters make — the label, then r, α, a, b (BG/NBD), p, q, γ
+ * (Gamma-Gamma), the CLV months and the discount rate a year. Those columns are for the screen,
+ * right of the printed view, so the block is never cut by the print area's edge.
  */
-const PARAMS_COL = "G";
+export interface ParamsAt {
+  /** the label's column ("Lifetime model", "Fitted"); the parameters follow it */
+  col: string;
+}
 /** The columns of r … γ, the CLV months and the rate, as absolute references' letters. */
-const [PARAMS_FIRST, PARAMS_LAST, MONTHS_COL, RATE_COL] = [1, 7, 8, 9].map((k) =>
-  colAt(PARAMS_COL, k)
-);
+function paramColumns(at: ParamsAt): { first: string; last: string; months: string; rate: string } {
+  const [first, last, months, rate] = [1, 7, 8, 9].map((k) => colAt(at.col, k));
+  return { first, last, months, rate };
+}
 const PARAM_HEADERS = ["r", "α", "a", "b", "p", "q", "γ"];
 
 /** currency → its parameters row on the health sheet (only currencies whose model has both fits, and only the first PARAMS_ROWS). */
@@ -122,8 +127,8 @@ function modelRow(m: CurrencyLifetimeModel, multi: boolean): CellValue[] {
   ];
 }
 
-/** The parameter block (J3:S5) and, on A5, what the user must know about the fit (not reliable, not fitted). */
-export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
+/** The parameter block (rows 3–5 from `at.col`) and, on A5, what the user must know about the fit (not reliable, not fitted). */
+export function lifetimeModelBlocks(p: PortfolioAnalysis, at: ParamsAt): Block[] {
   const rows = paramRows(p);
   const multi = p.lifetimeModels.length > 1;
   const blocks: Block[] = [];
@@ -132,12 +137,12 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
     // label right-aligned, over its right-aligned figure
     blocks.push(
       {
-        at: `${PARAMS_COL}${PARAMS_LABEL_ROW}`,
+        at: `${at.col}${PARAMS_LABEL_ROW}`,
         rows: [["Lifetime model"]],
         style: { bold: true, vAlign: "bottom" },
       },
       {
-        at: `${colAt(PARAMS_COL, 1)}${PARAMS_LABEL_ROW}`,
+        at: `${colAt(at.col, 1)}${PARAMS_LABEL_ROW}`,
         rows: [[...PARAM_HEADERS, "Months", "Disc. / yr"]],
         style: { bold: true, vAlign: "bottom", hAlign: "right" },
       }
@@ -147,7 +152,7 @@ export function lifetimeModelBlocks(p: PortfolioAnalysis): Block[] {
       if (r === undefined) continue;
       const row = modelRow(m, multi);
       blocks.push({
-        at: `${PARAMS_COL}${r}`,
+        at: `${at.col}${r}`,
         rows: [row],
         // 4 decimals, or scientific past 99,999.9999 (b = 67,370,350 reads 6.737E+07): the
         // cell keeps the fitted value whole, which the KAP.PALIVE and KAP.CLV formulas read
@@ -223,6 +228,7 @@ export function lifetimeCells(
   excelRow: number,
   firstCol: string,
   opts: LayoutOptions,
+  at: ParamsAt,
   rows = paramRows(p)
 ): CellValue[] {
   const l = a.lifetime;
@@ -231,7 +237,8 @@ export function lifetimeCells(
   const base = [l.frequency, l.recency, l.T, l.meanValue ?? ""];
   if (opts.live && paramsRow !== undefined) {
     const c = (k: number) => `${colAt(firstCol, k)}${excelRow}`;
-    const params = `$${PARAMS_FIRST}$${paramsRow}:$${PARAMS_LAST}$${paramsRow}`;
+    const k = paramColumns(at);
+    const params = `$${k.first}$${paramsRow}:$${k.last}$${paramsRow}`;
     const args = `${c(0)},${c(1)},${c(2)},${c(3)},${params}`;
     return [
       ...base,
@@ -240,7 +247,7 @@ export function lifetimeCells(
         ? formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`, ONE_ORDER_ONLY)
         : formula(`KAP.PALIVE(${c(0)},${c(1)},${c(2)},${params})`),
       formula(`KAP.CLV(${args},12,0)`),
-      formula(`KAP.CLV(${args},$${MONTHS_COL}$${paramsRow},$${RATE_COL}$${paramsRow})`),
+      formula(`KAP.CLV(${args},$${k.months}$${paramsRow},$${k.rate}$${paramsRow})`),
     ];
   }
   return [

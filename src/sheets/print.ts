@@ -219,6 +219,12 @@ export function shownText(v: CellValue, format: string | undefined): string {
   }
   const decimals = /\.(0+|#+)/.exec(f)?.[1].length ?? (f ? 0 : Number.isInteger(v) ? 0 : 2);
   if (f.includes("%")) return `${grouped(v * 100, decimals)}%`;
+  // scientific ("0.000E+00"): 67,370,350 shows "6.737E+07", 9 characters, not its 12 digits
+  if (/E[+-]/i.test(f))
+    return v
+      .toExponential(decimals)
+      .replace(/e([+-])(\d)$/, "E$10$2")
+      .replace("e", "E");
   const symbol = /^"([^"]+)"|^([£€$¥₹])/.exec(f);
   const prefix = symbol ? (symbol[1] ?? symbol[2]) : "";
   return `${prefix}${f.includes(",") || prefix ? grouped(v, decimals) : v.toFixed(decimals)}`;

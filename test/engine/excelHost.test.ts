@@ -123,14 +123,14 @@ describe("Excel host", () => {
     expect(x.cellAt("KAP Account Health", "F8")?.formula).toBe(
       '=IF(SUMPRODUCT(ISNUMBER(Y8:AD8)*$Y$6:$AD$6)=0,"",ROUND(SUMPRODUCT(Y8:AD8,$Y$6:$AD$6)/SUMPRODUCT(ISNUMBER(Y8:AD8)*$Y$6:$AD$6),2))'
     );
-    // the printed view ends with P(alive), expected revenue and CLV (O–Q) and, the fit on 6 accounts
-    // not being reliable, "Lifetime fit" (R): the inputs start at S
+    // after the printed view (A–N): P(alive), expected revenue and CLV (O–Q) and, the fit on 6
+    // accounts not being reliable, "Lifetime fit" (R): the inputs start at S
     expect(x.cellAt("KAP Account Health", "R7")?.value).toBe("Lifetime fit");
     expect(x.cellAt("KAP Account Health", "Y8")?.formula).toBe(
       '=IF(ISNUMBER(S8),LOOKUP(MAX(0,ROUND(S8,0)),{0,8,15,31,61},{5,4,3,2,1}),IF(S8="never",1,""))'
     );
     expect(x.cellAt("KAP Account Health", "O8")?.formula).toBe(
-      "=KAP.PALIVE(AK8,AL8,AM8,$H$4:$N$4)"
+      "=KAP.PALIVE(AK8,AL8,AM8,$Q$4:$W$4)"
     );
     const names: unknown[] = [];
     for (let r = 8; r <= 13; r++) names.push(x.cellAt("KAP Account Health", `B${r}`)?.value);

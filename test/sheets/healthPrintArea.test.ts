@@ -1,14 +1,15 @@
 /**
- * Account Health prints every column it writes. Its print area stopped at the Lifetime fit column
- * (A1:R on the sample), leaving the inputs and the six factor scores behind each score off paper;
- * 42 columns one page wide print at about 22%, so the account ID and name (A:B) repeat at the left
- * of each page across and the sheet is as many landscape pages wide as keep it at 75% or more.
+ * Account Health prints the review, not the workings. All 42 columns printed the sample on 60
+ * pages, 4 across at about 70%; now the print area is the first 14 columns — who (ID, name, rolled
+ * into, tier, manager), how healthy (score, band, trend), how much (revenue, ABC, quadrant) and
+ * what to do (alerts, win-back stage) — one landscape page wide with the header row on every
+ * page. Lifetime value, the six inputs and factor scores, details and sources stay on screen to
+ * the right (the Health Report prints one account's factors).
  *
  * By hand, three accounts in one currency (A ordering monthly, B twice, C once), as of 31/10/2026:
- * the table has one column per header written (account, score, factors, inputs, lifetime, sources),
- * and the print area must end at the last of them, on the last account's row (header row 7, rows
- * 8–10). The scale of one page: A4 landscape inside 0.7-inch margins is (11.69 − 1.4) × 96 =
- * 987.84 px; each page across prints A:B and its share of the other columns, Excel's N × 7 + 5 px.
+ * header row 7, rows 8–10, so the print area is A1:N10. The scale of a page: A4 landscape inside
+ * 0.7-inch margins is (11.69 − 1.4) × 96 = 987.84 px, Letter (11 − 1.4) × 96 = 921.6 px; the
+ * printed columns are Excel's N × 7 + 5 px.
  */
 import ExcelJS from "exceljs";
 import { ExcelDouble } from "../excel-double/excel";
@@ -17,7 +18,6 @@ import { analyzePortfolio } from "../../src/domain/analysis";
 import { healthSheet } from "../../src/sheets/healthSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { finishForPrint } from "../../src/sheets/print";
-import { colLetter, parseRange } from "../../src/sheets/spec";
 import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
 import { bookOf, d, line } from "../domain/analysis/helpers";
 
@@ -32,80 +32,66 @@ const p = analyzePortfolio(
   { asOf }
 );
 
-const spec = () =>
+const spec = (paper: "A4" | "Letter" = "A4") =>
   finishForPrint(healthSheet(p, layoutOptions({ live: false, asOf })), {
-    paper: "A4",
+    paper,
     asOfText: "As of 31/10/2026",
   });
 
-async function written(): Promise<ExcelJS.Worksheet> {
+async function written(paper: "A4" | "Letter" = "A4"): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await toXlsxBytes([spec()])) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(Buffer.from(await toXlsxBytes([spec(paper)])) as unknown as ExcelJS.Buffer);
   return wb.worksheets[0];
 }
 
-test("the print area covers every column of the table, factor scores and sources included", async () => {
+test("the print area is A1:N10: ID to Win-back stage, down to the third account", async () => {
   const ws = await written();
-  const header = ws.getRow(7);
-  let last = 0;
-  header.eachCell((c, k) => {
-    if (c.value !== null && c.value !== "") last = Math.max(last, k);
-  });
-  const area = parseRange(String(ws.pageSetup.printArea).replace(/\$/g, ""));
-  // A1 to the last header's column, down to the third account's row (7 + 3 = 10)
-  expect(`${colLetter(area.col)}${area.row + 1}`).toBe("A1");
-  expect(area.col + area.cols).toBe(last);
-  expect(area.row + area.rows).toBe(10);
-  const printed: string[] = [];
-  header.eachCell((c, k) => {
-    if (k <= area.col + area.cols) printed.push(String(c.value));
-  });
-  for (const h of [
+  expect(String(ws.pageSetup.printArea).replace(/\$/g, "")).toBe("A1:N10");
+  const header = ws.getRow(7).values as unknown[];
+  expect(header.slice(1, 15)).toEqual([
+    "Account ID",
+    "Account",
+    "Rolled into",
+    "Tier",
+    "Account manager",
     "Health score",
-    "Recency score",
-    "Frequency score",
-    "Revenue score",
-    "Diversity score",
-    "Engagement score",
-    "Payment score",
-    "Days since last order",
-    "Alert details",
-    "Payment source",
-  ])
-    expect(printed).toContain(h);
+    "Band",
+    "Trend",
+    "12-month trend",
+    "Revenue 12m",
+    "ABC",
+    "Quadrant",
+    "Alerts",
+    "Win-back stage",
+  ]);
+  // on screen, right of it: the lifetime value, the inputs and factor scores, the sources
+  for (const h of ["P(alive)", "Recency score", "Days since last order", "Payment source"])
+    expect(header.indexOf(h)).toBeGreaterThan(14);
 });
 
-test("landscape, the header row and the account's ID and name repeated, each page at 75% or more", async () => {
-  const ws = await written();
-  expect(ws.pageSetup.orientation).toBe("landscape");
-  expect(ws.pageSetup.fitToPage).toBe(true);
-  expect(ws.pageSetup.fitToHeight).toBe(0);
-  expect(ws.pageSetup.printTitlesRow).toBe("7:7");
-  expect(ws.pageSetup.printTitlesColumn).toBe("A:B");
-  const area = parseRange(String(ws.pageSetup.printArea).replace(/\$/g, ""));
-  const width = (k: number) => ws.getColumn(k).width ?? 8.43;
-  let titles = 0;
-  for (let k = 1; k <= 2; k++) titles += width(k);
-  let rest = 0;
-  for (let k = 3; k <= area.col + area.cols; k++) rest += width(k);
-  const wide = ws.pageSetup.fitToWidth ?? 1;
-  // one page wide would print every column at under half size: several pages across instead
-  expect((987.84 / ((titles + rest) * 7 + 5)) * 100).toBeLessThan(50);
-  expect(wide).toBeGreaterThan(1);
-  const scale = Math.min(1, 987.84 / ((titles + rest / wide) * 7 + 5));
-  expect(scale).toBeGreaterThanOrEqual(0.75);
-  // and no more pages across than that needs: one fewer prints under 75%
-  expect(987.84 / ((titles + rest / (wide - 1)) * 7 + 5)).toBeLessThan(0.75);
-  // a row's other columns print on the very next page
-  expect(ws.pageSetup.pageOrder).toBe("overThenDown");
+test("one landscape page wide at 75% or more (A4 and Letter), the header row on every page", async () => {
+  for (const paper of ["A4", "Letter"] as const) {
+    const ws = await written(paper);
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.paperSize).toBe(paper === "A4" ? 9 : 1);
+    expect(ws.pageSetup.printTitlesRow).toBe("7:7");
+    let chars = 0;
+    for (let k = 1; k <= 14; k++) chars += ws.getColumn(k).width ?? 8.43;
+    const across = paper === "A4" ? 987.84 : 921.6;
+    expect(across / (chars * 7 + 5)).toBeGreaterThanOrEqual(0.75);
+  }
 });
 
-test("the pane (Office.js) sets the same print area, titles and pages across", async () => {
+test("the pane (Office.js) sets the same print area, titles and one page across", async () => {
   const ws = await written();
   const x = new ExcelDouble();
   await writeSheetsIn(x.newContext() as unknown as Excel.RequestContext, [spec()]);
   const page = x.sheet("KAP Account Health").page;
-  expect(page.printArea).toBe(String(ws.pageSetup.printArea).replace(/\$/g, ""));
+  expect(page.printArea).toBe("A1:N10");
+  expect(page.paperSize).toBe("A4");
   expect(page.printTitleColumns).toBe("$A:$B");
   expect(page.printTitleRows).toBe("$7:$7");
   expect(page.orientation).toBe("Landscape");

@@ -1,6 +1,6 @@
 /**
- * Lifetime value on the sheets: the Account Health sheet carries the fitted parameters beside the
- * weights and P(alive) / expected 12-month revenue / CLV as live KAP formulas over each row's
+ * Lifetime value on the sheets: the Account Health sheet carries the fitted parameters above the
+ * lifetime columns and P(alive) / expected 12-month revenue / CLV as live KAP formulas over each row's
  * x, t_x, T and mean value (values in files for people without the add-in); the dashboard lists
  * value × health and silent churn. Checked on the CDNOW sample as of 1997-09-30.
  */
@@ -65,7 +65,7 @@ function headerColumn(spec: SheetSpec, header: string): string {
 }
 
 describe("Account Health sheet", () => {
-  test("prints its lifetime value: the P(alive), expected revenue and CLV columns and the whole fitted-model block are in the print area", async () => {
+  test("the lifetime value and the whole fitted-model block sit right of the printed view, none of it cut at the print area's edge", async () => {
     const spec = finishForPrint(
       healthSheet(p, layoutOptions({ live: false, currency: "USD", asOf })),
       { paper: "A4", asOfText: "As of 30/09/1997" }
@@ -85,16 +85,13 @@ describe("Account Health sheet", () => {
       return out;
     };
     const header = shown(7);
-    for (const h of [
-      "Account",
-      "Health score",
-      "P(alive)",
-      "Expected revenue 12m",
-      "CLV (12 months, 10% a year)",
-    ])
+    for (const h of ["Account", "Health score", "Win-back stage"])
       expect(header.find((x) => x.text === h)?.printed).toBe(true);
-    // the model block: a label, r α a b p q γ, months and rate — ten cells, all printed (it printed
-    // "Lifetime model r α a b" and cut p, q, γ, Months and Disc. / yr at the print area's edge)
+    // on the sample every figure is from a fit flagged not reliable: the review prints without them
+    for (const h of ["P(alive)", "Expected revenue 12m", "CLV (12 months, 10% a year)"])
+      expect(header.find((x) => x.text === h)?.printed).toBe(false);
+    // the model block: a label, r α a b p q γ, months and rate — ten cells, none printed (inside
+    // the print area it printed "Lifetime model r α a b" and cut p, q, γ, Months and Disc. / yr)
     const model = shown(3).filter((x) => x.text !== String(ws.getCell("A3").value));
     expect(model.map((x) => x.text)).toEqual([
       "Lifetime model",
@@ -108,20 +105,20 @@ describe("Account Health sheet", () => {
       "Months",
       "Disc. / yr",
     ]);
-    expect(model.filter((x) => !x.printed)).toEqual([]);
-    expect(shown(4).filter((x) => !x.printed)).toEqual([]);
+    expect(model.filter((x) => x.printed)).toEqual([]);
+    expect(shown(4).filter((x) => x.printed)).toEqual([]);
   });
 
   const live = healthSheet(p, layoutOptions({ live: true, currency: "USD", asOf }));
   const file = healthSheet(p, layoutOptions({ live: false, currency: "USD", asOf }));
   const m = p.lifetimeModels[0];
 
-  test("the fitted parameters sit in H4:N4 (r, α, a, b, p, q, γ), with the CLV months and rate in O4:P4", () => {
+  test("the fitted parameters sit in Q4:W4 (r, α, a, b, p, q, γ), with the CLV months and rate in X4:Y4, over the lifetime columns (expected revenue, P, on)", () => {
     expect(
-      ["G3", "H3", "I3", "J3", "K3", "L3", "M3", "N3", "O3", "P3"].map((c) => at(live, c))
+      ["P3", "Q3", "R3", "S3", "T3", "U3", "V3", "W3", "X3", "Y3"].map((c) => at(live, c))
     ).toEqual(["Lifetime model", "r", "α", "a", "b", "p", "q", "γ", "Months", "Disc. / yr"]);
-    expect(at(live, "G4")).toBe("Fitted");
-    expect(["H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4"].map((c) => at(live, c))).toEqual([
+    expect(at(live, "P4")).toBe("Fitted");
+    expect(["Q4", "R4", "S4", "T4", "U4", "V4", "W4", "X4", "Y4"].map((c) => at(live, c))).toEqual([
       m.bgnbd!.r,
       m.bgnbd!.alpha,
       m.bgnbd!.a,
@@ -146,12 +143,12 @@ describe("Account Health sheet", () => {
       "Expected revenue 12m",
       "CLV (12 months, 10% a year)",
     ].map((h) => headerColumn(live, h));
-    // the figures end the printed view (O–Q, after Win-back stage); the inputs follow the health
-    // columns (printed view, inputs, factor scores, details: 35 columns, issue 15)
+    // the figures follow the printed view (O–Q, after Win-back stage); the inputs follow the
+    // health columns (printed view, inputs, factor scores, details: 35 columns, issue 15)
     expect([x, tx, T, mean, pa, rev, clv]).toEqual(["AJ", "AK", "AL", "AM", "O", "P", "Q"]);
-    expect(at(live, "O8")).toEqual({ formula: "=KAP.PALIVE(AJ8,AK8,AL8,$H$4:$N$4)" });
-    expect(at(live, "P8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$H$4:$N$4,12,0)" });
-    expect(at(live, "Q8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$H$4:$N$4,$O$4,$P$4)" });
+    expect(at(live, "O8")).toEqual({ formula: "=KAP.PALIVE(AJ8,AK8,AL8,$Q$4:$W$4)" });
+    expect(at(live, "P8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$Q$4:$W$4,12,0)" });
+    expect(at(live, "Q8")).toEqual({ formula: "=KAP.CLV(AJ8,AK8,AL8,AM8,$Q$4:$W$4,$X$4,$Y$4)" });
   });
 
   test("in a file: the same figures as values; one-order accounts say so", () => {

@@ -84,7 +84,7 @@ describe("Account Health sheet", () => {
   const col = (h: string) => rows[0].indexOf(h);
   const fit = col("Lifetime fit");
 
-  test("'Lifetime fit' follows CLV, printed with it; each EUR row says 'not reliable', each USD row nothing", () => {
+  test("'Lifetime fit' follows CLV, beside it on screen; each EUR row says 'not reliable', each USD row nothing", () => {
     expect(fit).toBe(col("CLV (12 months, 10% a year)") + 1);
     expect(rows[0].slice(fit - 3, fit + 1)).toEqual([
       "P(alive)",
@@ -101,10 +101,11 @@ describe("Account Health sheet", () => {
       null,
       null,
     ]);
-    // printed: the print area runs past the Lifetime fit column to the table's last (every column)
+    // neither printed: the print area ends at Win-back stage, the column before P(alive)
     expect(spec.page!.printArea).toMatch(
-      new RegExp(`^A1:${colLetter(at.col + rows[0].length - 1)}\\d+$`)
+      new RegExp(`^A1:${colLetter(at.col + col("P(alive)") - 1)}\\d+$`)
     );
+    expect(rows[0][col("P(alive)") - 1]).toBe("Win-back stage");
   });
 
   test("the flagged rows' P(alive) … Lifetime fit cells are muted, every other row left as it is", () => {

@@ -1,5 +1,6 @@
 /**
- * The fitted lifetime parameters on Account Health (G3:P4) and in `kap clv`'s text. The demo's
+ * The fitted lifetime parameters on Account Health (placed here from G3, as the sheet places them
+ * over its lifetime columns) and in `kap clv`'s text. The demo's
  * fit gives b = 67,370,350.0103: with every parameter in 0.0000, b took 13 characters and pushed
  * its column wide, and the bold labels (left) stood apart from their figures (right), so the block
  * read misaligned. Now a parameter from 0.001 to 99,999.9999 keeps 4 decimals and one outside
@@ -12,6 +13,7 @@ import type { CurrencyLifetimeModel, PortfolioAnalysis } from "../../src/domain/
 import type { KapEngine } from "../../src/engine/engine";
 import { printClv } from "../../src/cli/clv";
 import { lifetimeModelBlocks } from "../../src/sheets/lifetimeCells";
+import { shownText } from "../../src/sheets/print";
 import { sheet } from "../../src/sheets/spec";
 import { toXlsxBytes } from "../../src/xlsx/writeXlsx";
 
@@ -51,7 +53,7 @@ describe("parameterText", () => {
 });
 
 describe("the Account Health sheet's lifetime model block", () => {
-  const blocks = lifetimeModelBlocks(portfolio(DEMO));
+  const blocks = lifetimeModelBlocks(portfolio(DEMO), { col: "G" });
 
   test("labels r … Disc. / yr right-aligned over their figures; 'Lifetime model' as it was", () => {
     expect(blocks[0]).toMatchObject({ at: "G3", rows: [["Lifetime model"]] });
@@ -88,6 +90,14 @@ describe("the Account Health sheet's lifetime model block", () => {
     expect(ws.getCell("K4").value).toBe(67370350.0103);
     expect(ws.getCell("K4").numFmt).toBe("0.000E+00");
     expect(ws.getCell("J4").numFmt).toBe("0.0000");
+  });
+
+  test("its column is measured for the 9 characters it shows, not b's 12 digits", () => {
+    // 67,370,350.0103 = 6.7370… × 10^7: "6.737E+07" (it was measured as "67370350.010", 12
+    // characters, and the column took 13)
+    expect(shownText(67370350.0103, "0.000E+00")).toBe("6.737E+07");
+    // 0.00083 = 8.3 × 10^-4
+    expect(shownText(0.00083, "0.000E+00")).toBe("8.300E-04");
   });
 });
 
