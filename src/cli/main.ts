@@ -30,6 +30,7 @@ import {
 import { actionsOfScope, unavailableReason } from "../engine/actions";
 import { KapEngine } from "../engine/engine";
 import { otherOrdersWarning } from "../engine/otherOrders";
+import { withGstr1Sections } from "../engine/gstr1Sections";
 import { hiddenRowsWarning, hiddenSheetWarning } from "../engine/hiddenRows";
 import { IngestSession, type SourceTable } from "../engine/session";
 import { completeSettings } from "../engine/settings";
@@ -271,7 +272,12 @@ async function load(
   const source = fileSource(file);
   // With --sheet, the order lines come from that sheet; the side tables still come from the whole workbook.
   // --culture settles what the file cannot: day- or month-first dates, and a decimal comma or point.
-  const session = new IngestSession(source, settings, { ordersSheet: o.sheet, culture: o.culture });
+  // GSTR-1's sections on several sheets (B2B and its B2BA amendments) are one table, unless --sheet chose one
+  const sections = o.sheet ? undefined : withGstr1Sections(source);
+  const session = new IngestSession(sections ?? source, settings, {
+    ordersSheet: o.sheet,
+    culture: o.culture,
+  });
   // A file read as other than its name says (a CSV named .xlsx) says so in a refusal too.
   const said = <T>(p: Promise<T>): Promise<T> =>
     source.notes
@@ -300,6 +306,8 @@ async function load(
   const others =
     found.orders && !o.sheet ? otherOrdersWarning(tables, found.orders.table) : undefined;
   if (others) report.warnings.push(others);
+  const merged = sections?.note();
+  if (merged) report.warnings.push(merged);
   const hidden = found.orders && hiddenWarning(source, found.orders.table, plan.mapping.headerRow);
   if (hidden) report.warnings.push(hidden);
   const hiddenSheet = found.orders && hiddenSheetWarning(found.orders.table);
