@@ -144,22 +144,30 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     `No product-level rule reaches lift ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 
+  // each gap and upsell is one entry of the ranked list above: its rank and priority beside it
+  const ranked = (name: string) => opps.find((o) => o.offer.toLowerCase() === name.toLowerCase());
+  const rankOf = (name: string): CellValue => {
+    const o = ranked(name);
+    return o ? `${o.rank} (${o.priority})` : null;
+  };
   const gapRows: CellValue[][] = [];
   for (const g of d.productLineGaps) {
-    for (const v of g.variants)
+    g.variants.forEach((v, i) =>
       gapRows.push([
         g.productLine,
         v.name,
         v.sku,
-        v.bought ? "✔ buys" : "✘ not yet",
-        v.bought ? null : v.medianSpend,
-      ]);
+        v.bought ? "✔ buys" : v.lapsed ? "↺ lapsed: win back" : "✘ not yet",
+        v.bought || v.lapsed ? null : v.medianSpend,
+        i === 0 ? rankOf(g.productLine) : null,
+      ])
+    );
   }
   const gapTop = section(
-    "Product-line gaps (some variants bought, not all)",
-    ["Product line", "Variant", "SKU", "Status", "Estimate if added"],
+    "Product-line gaps (some variants bought, not all; the line's estimate is the sum of its variants')",
+    ["Product line", "Variant", "SKU", "Status", "Estimate if added", "Rank (priority)"],
     gapRows,
-    [undefined, undefined, undefined, undefined, money],
+    [undefined, undefined, undefined, undefined, money, undefined],
     "No product-line gaps (or no product lines in the catalog)."
   );
   const gapEnd = gapTop + Math.max(1, gapRows.length);
@@ -178,6 +186,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "Premium price (list)",
       "Price difference",
       "Units 12m",
+      "Rank (priority)",
     ],
     d.upsell.map((u) => [
       u.currentName,
@@ -189,6 +198,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       u.premiumPrice,
       u.priceDifferencePct === null ? null : u.priceDifferencePct / 100,
       u.unitsLast12,
+      ranked(u.premiumName)?.upsell === u ? rankOf(u.premiumName) : null,
     ]),
     [
       undefined,
@@ -200,6 +210,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       money.replace(/#,##0(?!\.)/g, "#,##0.00"),
       FORMATS.percent,
       FORMATS.integer,
+      undefined,
     ],
     "No premium alternatives in the catalog for what they buy."
   );

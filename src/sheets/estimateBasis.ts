@@ -3,6 +3,7 @@
  * and the Cross-Sell sheet's rows, so the two never describe one estimate two ways.
  */
 import type { CrossSellRecommendation, Opportunity } from "../domain/analysis";
+import { lineGapEstimate } from "../domain/analysis/opportunities";
 import { formatMoney, type MoneyLabel } from "../domain/currency";
 import { shareText } from "../domain/numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../domain/rules";
@@ -41,6 +42,13 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
   }
   const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
   if (rule !== null) return rule;
+  const g = o.lineGap;
+  if (g && lineGapEstimate(g) === e)
+    return g.missingCount === 1
+      ? `the median 12-month spend on the variant it does not buy of the accounts buying it`
+      : `the sum over the ${g.missingCount} variants it does not buy of the median 12-month spend of the accounts buying each`;
+  if (o.upsell && o.upsell.extraPerYear === e)
+    return `the premium's list price less the price a unit now, on last year's units`;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
 }
 

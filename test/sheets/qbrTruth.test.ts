@@ -193,10 +193,23 @@ test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity l
     r[1],
   ]);
   expect(recs).toEqual(recommended.slice(0, 5));
+  // one initiative each, named by its kind: a category to introduce, a product line's range to
+  // complete, a product to upgrade to its premium alternative
   const initiatives = tableAfter(plan, "Initiative")
     .filter((r) => String(r[3]).startsWith("opportunity"))
-    .map((r) => String(r[0]).replace(/^Introduce /, ""));
-  expect(initiatives).toEqual(recommended.slice(0, 3).map(([o]) => o));
+    .map((r) => String(r[0]));
+  expect(initiatives).toEqual(
+    d.opportunities
+      .filter((o) => o.priority !== "Low")
+      .slice(0, 3)
+      .map((o) =>
+        o.kind === "range"
+          ? `Complete the ${o.offer} range`
+          : o.kind === "upsell"
+            ? `Upgrade ${o.upsell!.currentName}`
+            : `Introduce ${o.offer}`
+      )
+  );
   // computed once per analysis: the same object every time
   expect(engine.detail(accountId)).toBe(d);
 });

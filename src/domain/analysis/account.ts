@@ -42,6 +42,8 @@ import type {
   CategoryNotBought,
   CategoryRow,
   CrossSellRecommendation,
+  ProductLineGap,
+  Upsell,
 } from "./types";
 
 export { accountRowIndex } from "./accountScope";
@@ -97,7 +99,8 @@ export function categoryBreakdownOf(
 function opportunitiesOf(
   x: AccountScope,
   crossSell: CrossSellRecommendation[],
-  categoriesNotBought: CategoryNotBought[]
+  categoriesNotBought: CategoryNotBought[],
+  catalogEvidence: { lineGaps: ProductLineGap[]; upsell: Upsell[] }
 ): Opportunity[] {
   const opportunities = rankOpportunities(
     crossSell.filter((r) => !r.curated),
@@ -106,7 +109,8 @@ function opportunitiesOf(
     peerBasisText(x.account.whitespace.basis, x.account.whitespace.basisValue),
     x.internal.minSupport,
     x.culture,
-    x.account.whitespace.basis === "all" ? null : x.account.whitespace.comparableAccounts
+    x.account.whitespace.basis === "all" ? null : x.account.whitespace.comparableAccounts,
+    catalogEvidence
   );
   const byName = new Map(opportunities.map((o) => [lower(o.offer), o]));
   for (const n of categoriesNotBought)
@@ -137,8 +141,12 @@ export function accountOpportunities(
   const x = accountScope(model, accountId, ctx, currency);
   const noProducts = (ctx.hasProducts ?? x.internal.ctx.hasProducts) === false;
   const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(x.state.s, x.asOf);
+  const sb = noProducts ? NO_SKU_BASKETS : skuBaskets(x.internal, x.account.currency);
   const categoriesNotBought = categoriesNotBoughtOf(x);
-  return opportunitiesOf(x, categoryCrossSellOf(x, skus), categoriesNotBought);
+  return opportunitiesOf(x, categoryCrossSellOf(x, skus), categoriesNotBought, {
+    lineGaps: productLineGapsOf(x, sb),
+    upsell: upsellOf(x, skus, sb),
+  });
 }
 
 export function analyzeAccount(
@@ -154,18 +162,20 @@ export function analyzeAccount(
   // (OrderBook.add), which count for categories but are no products to list, reorder or upsell.
   const noProducts = (ctx.hasProducts ?? internal.ctx.hasProducts) === false;
   const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(state.s, asOf);
-  const sb =
-    options.skuCrossSell !== false && !noProducts
-      ? skuBaskets(internal, account.currency)
-      : NO_SKU_BASKETS;
+  // the baskets price and rate the product-line gaps and upsells of the ranked list on every
+  // sheet; `skuCrossSell: false` skips only the product-level rules mined from them
+  const sb = noProducts ? NO_SKU_BASKETS : skuBaskets(internal, account.currency);
 
   const categoriesNotBought = categoriesNotBoughtOf(x);
   const dormantProducts = dormantProductsOf(x, skus);
   const crossSell = categoryCrossSellOf(x, skus);
   const productLineGaps = productLineGapsOf(x, sb);
-  const upsell = upsellOf(x, skus);
+  const upsell = upsellOf(x, skus, sb);
   const competitorDisplacement = competitorDisplacementOf(x);
-  const opportunities = opportunitiesOf(x, crossSell, categoriesNotBought);
+  const opportunities = opportunitiesOf(x, crossSell, categoriesNotBought, {
+    lineGaps: productLineGaps,
+    upsell,
+  });
 
   const contacts = x.contactsAll.filter((c) => c.accountId === account.accountId);
   const relationships = relationshipMapOf(
@@ -205,7 +215,7 @@ export function analyzeAccount(
     seasonality: seasonalityOf(state.s, asOf, account.currency),
     dormantProducts,
     crossSell,
-    skuCrossSell: skuCrossSellOf(x, sb),
+    skuCrossSell: options.skuCrossSell !== false ? skuCrossSellOf(x, sb) : [],
     opportunities,
     productLineGaps,
     upsell,

@@ -8,10 +8,16 @@
  * - a data rule X → Y (X bought): kept only with lift ≥ MIN_RECOMMENDATION_LIFT (1.2) and at least
  *   MIN_RULE_SUPPORT_ACCOUNTS (3) accounts buying both — the best by lift, then confidence;
  * - the comparable group: n of N comparable accounts buy Y, with their median 12-month spend;
- * - curated rules (the built-in industry and product matrices, the user's cross-sell sheet).
+ * - curated rules (the built-in industry and product matrices, the user's cross-sell sheet);
+ * - a product-line gap (the catalog's line, bought in part): of the other accounts buying any
+ *   variant of the line, the share buying the variant this one does not that most of them buy;
+ *   estimate = the sum of the missing variants' median spends (lapsed variants are win-backs);
+ * - an upsell (the catalog's premium alternative of a product bought): of the other accounts
+ *   buying the product or its premium, the share buying the premium; estimate = (premium list −
+ *   price paid) × last year's units.
  *
- * Likelihood = the larger of the rule's confidence and the comparable share (evidence with fewer
- * than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
+ * Likelihood = the largest of the rule's confidence, the comparable share and the catalog shares
+ * (evidence with fewer than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
  * Medium ≥ 25%, else Low (KAP's own rating: PRODUCT.md asks for "a priority" and defines none). A
  * rule alone makes no High where the account's comparable group (industry or tier) barely buys the
  * item (its support Low: under 25% or under 3 accounts): then Medium. A curated rule raises it to its own priority (built-in matrices at most
@@ -24,12 +30,25 @@
  */
 import { percentText } from "../numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
-import type { CategoryNotBought, CrossSellRecommendation } from "./types";
+import type { CategoryNotBought, CrossSellRecommendation, ProductLineGap, Upsell } from "./types";
 
 export type Priority = "High" | "Medium" | "Low";
 
 export type OpportunitySource =
-  "affinity" | "comparable accounts" | "industry matrix" | "product matrix" | "user rule";
+  | "affinity"
+  | "comparable accounts"
+  | "industry matrix"
+  | "product matrix"
+  | "user rule"
+  | "product-line gap"
+  | "upsell";
+
+/**
+ * What taking the opportunity means: an item the account has never bought ("new"), the variants
+ * it does not buy of a product line it buys in part ("range"), or a premium alternative of a
+ * product it buys ("upsell").
+ */
+export type OpportunityKind = "new" | "range" | "upsell";
 
 export interface Opportunity {
   /** 1 = first */
@@ -57,6 +76,11 @@ export interface Opportunity {
   curated: CrossSellRecommendation[];
   /** only curated rules speak for it, and neither the catalog nor the order data has the item */
   notStocked: boolean;
+  kind: OpportunityKind;
+  /** the product-line gap (the catalog's line, variants ticked and crossed), if any */
+  lineGap: ProductLineGap | null;
+  /** the catalog's premium alternative of a product bought, if any */
+  upsell: Upsell | null;
 }
 
 const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
@@ -121,7 +145,12 @@ export function rankOpportunities(
    * The size of the account's comparable group when it is one (same industry or tier), else null
    * (the peers are all accounts, or none): a rule is not High against that group's Low support.
    */
-  comparableGroup: number | null = null
+  comparableGroup: number | null = null,
+  /** the catalog's evidence: product-line gaps and premium alternatives (none without a catalog) */
+  catalogEvidence: { lineGaps: readonly ProductLineGap[]; upsell: readonly Upsell[] } = {
+    lineGaps: [],
+    upsell: [],
+  }
 ): Opportunity[] {
   const pct = (x: number): string => percentText(Math.round(x * 100), culture);
   const byKey = new Map<string, Opportunity>();
@@ -144,6 +173,9 @@ export function rankOpportunities(
         peerBasis,
         curated: [],
         notStocked: false,
+        kind: "new",
+        lineGap: null,
+        upsell: null,
       };
       byKey.set(k, o);
     }
@@ -152,6 +184,17 @@ export function rankOpportunities(
   for (const r of rules) get(r.offer).rule = r;
   for (const n of notBought) get(n.category).peers = n;
   for (const c of curated) get(c.offer).curated.push(c);
+  for (const g of catalogEvidence.lineGaps) {
+    const o = get(g.productLine);
+    // the first (largest) gap of a name: lines are unique in the catalog
+    if (!o.lineGap) o.lineGap = g;
+  }
+  for (const u of catalogEvidence.upsell) {
+    const o = get(u.premiumName);
+    // one premium offered in place of two products it buys: the larger gain a year speaks for it
+    if (!o.upsell || (u.extraPerYear ?? -Infinity) > (o.upsell.extraPerYear ?? -Infinity))
+      o.upsell = u;
+  }
 
   const out: Opportunity[] = [];
   for (const o of byKey.values()) {
@@ -160,9 +203,16 @@ export function rankOpportunities(
         ? o.rule.metrics.confidence
         : null;
     const peerLikelihood = o.peers && o.peers.comparableBuyers >= minSupport ? o.peers.share : null;
-    const data = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
-    o.likelihood = data.length ? Math.max(...data) : null;
-    let priority = priorityOf(o.likelihood);
+    const lineLikelihood =
+      o.lineGap && o.lineGap.gapBuyers >= minSupport && o.lineGap.lineBuyers > 0
+        ? o.lineGap.gapBuyers / o.lineGap.lineBuyers
+        : null;
+    const upsellLikelihood =
+      o.upsell && o.upsell.premiumBuyers >= minSupport && o.upsell.alternativeBuyers > 0
+        ? o.upsell.premiumBuyers / o.upsell.alternativeBuyers
+        : null;
+    const categoryData = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
+    let priority = priorityOf(categoryData.length ? Math.max(...categoryData) : null);
     // "1 of 46 comparable Plumber accounts (2%)" beside a portfolio-wide rule's 64%: the rule is
     // evidence (Medium), not a High for an account whose own kind rarely buys it
     if (
@@ -171,6 +221,19 @@ export function rankOpportunities(
       priorityOf(peerLikelihood ?? 0) === "Low"
     )
       priority = "Medium";
+    // the catalog's evidence (buyers of the line, of the product or its premium) rates as its share
+    for (const l of [lineLikelihood, upsellLikelihood])
+      if (l !== null) priority = higher(priority, priorityOf(l));
+    const data = [...categoryData, lineLikelihood, upsellLikelihood].filter(
+      (x): x is number => x !== null
+    );
+    o.likelihood = data.length ? Math.max(...data) : null;
+    o.kind =
+      o.upsell && !o.peers && !o.rule
+        ? "upsell"
+        : o.lineGap && !o.peers && !o.rule
+          ? "range"
+          : "new";
     for (const c of o.curated) {
       const own: Priority = c.priority ?? OPPORTUNITY_PRIORITY.curatedCap;
       // built-in matrices speak for "accounts like this" in general: at most Medium; the user's own rules as written
@@ -182,13 +245,22 @@ export function rankOpportunities(
       );
     }
     o.notStocked =
-      !o.rule && !o.peers && o.curated.length > 0 && o.curated.every((c) => c.notStocked);
+      !o.rule &&
+      !o.peers &&
+      !o.lineGap &&
+      !o.upsell &&
+      o.curated.length > 0 &&
+      o.curated.every((c) => c.notStocked);
     // the built-in matrices alone naming an item nothing in the workbook sells: an assumption with
     // no sales behind it, flagged and Low, below every suggestion the data backs and never
     // recommended (the user's own rules keep their priority)
     if (o.notStocked && !dataBacked(o)) priority = "Low";
     o.priority = priority;
-    o.annualEstimate = opportunityEstimate(o.peers, o.rule, o.curated);
+    o.annualEstimate =
+      opportunityEstimate(o.peers, o.rule, o.curated) ??
+      lineGapEstimate(o.lineGap) ??
+      o.upsell?.extraPerYear ??
+      null;
     const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
     o.expectedValue =
       likelihoodForValue !== null && o.annualEstimate !== null
@@ -196,6 +268,8 @@ export function rankOpportunities(
         : null;
     if (o.rule) o.sources.push("affinity");
     if (o.peers) o.sources.push("comparable accounts");
+    if (o.lineGap) o.sources.push("product-line gap");
+    if (o.upsell) o.sources.push("upsell");
     for (const c of o.curated)
       if (!o.sources.includes(c.source as OpportunitySource))
         o.sources.push(c.source as OpportunitySource);
@@ -206,6 +280,8 @@ export function rankOpportunities(
         text: `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts} ${peerBasis} (${pct(o.peers.share)}) buy ${o.offer}.`,
       });
     if (o.rule) reasons.push({ weight: ruleLikelihood ?? 0, text: o.rule.rationale });
+    if (o.lineGap) reasons.push({ weight: lineLikelihood ?? 0, text: lineGapText(o.lineGap, pct) });
+    if (o.upsell) reasons.push({ weight: upsellLikelihood ?? 0, text: upsellText(o.upsell, pct) });
     const ordered = reasons.sort((a, b) => b.weight - a.weight).map((r) => r.text);
     for (const c of o.curated)
       ordered.push(
@@ -219,7 +295,11 @@ export function rankOpportunities(
         ? o.rule.because
         : o.peers
           ? peerBasis
-          : (o.curated[0]?.because ?? "");
+          : o.lineGap
+            ? boughtVariants(o.lineGap)
+            : o.upsell
+              ? o.upsell.currentName
+              : (o.curated[0]?.because ?? "");
     out.push(o);
   }
   out.sort(compareOpportunities);
@@ -246,6 +326,48 @@ export function opportunityEstimate(
     curated.find((c) => c.annualEstimate !== null)?.annualEstimate ??
     null
   );
+}
+
+/** A product-line gap's money a year: the sum of its missing variants' medians; null when none has buyers. */
+export function lineGapEstimate(g: ProductLineGap | null): number | null {
+  return g && g.variants.some((v) => !v.bought && v.medianSpend !== null) ? g.estimate : null;
+}
+
+/** The variants of the line the account buys: "Ties 100mm, Ties 300mm". */
+function boughtVariants(g: ProductLineGap): string {
+  return g.variants
+    .filter((v) => v.bought)
+    .map((v) => v.name)
+    .join(", ");
+}
+
+/**
+ * "Buys 2 of the 4 Cable Ties variants, not yet Ties 200mm (Ties 400mm lapsed). 3 of 5 other
+ * accounts buying the line (60%) buy Ties 200mm."
+ */
+function lineGapText(g: ProductLineGap, pct: (x: number) => string): string {
+  const names = (f: (v: ProductLineGap["variants"][number]) => boolean) =>
+    g.variants
+      .filter(f)
+      .map((v) => v.name)
+      // variant names hold commas ("Hi-Vis, Vest L"): one name from the next by a semicolon
+      .join("; ");
+  const missing = names((v) => !v.bought && !v.lapsed);
+  const lapsed = names((v) => v.lapsed === true);
+  const peers =
+    g.lineBuyers > 0 && g.gapVariant !== null
+      ? ` ${g.gapBuyers} of ${g.lineBuyers} other accounts buying the line (${pct(g.gapBuyers / g.lineBuyers)}) buy ${g.gapVariant}.`
+      : "";
+  return `Buys ${g.boughtCount} of the ${g.variants.length} ${g.productLine} variants, not yet ${missing}${lapsed ? ` (${lapsed} lapsed)` : ""}.${peers}`;
+}
+
+/** The value proposition, then "3 of 5 other accounts buying Ties 300mm or Ties 300mm heavy duty (60%) buy Ties 300mm heavy duty." */
+function upsellText(u: Upsell, pct: (x: number) => string): string {
+  const peers =
+    u.alternativeBuyers > 0
+      ? ` ${u.premiumBuyers} of ${u.alternativeBuyers} other accounts buying ${u.currentName} or ${u.premiumName} (${pct(u.premiumBuyers / u.alternativeBuyers)}) buy ${u.premiumName}.`
+      : "";
+  return `${u.valueProposition}${peers}`;
 }
 
 /** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */

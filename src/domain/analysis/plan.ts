@@ -131,33 +131,13 @@ export function accountPlan(
       peerBasisText(account.whitespace.basis, account.whitespace.basisValue),
       undefined,
       undefined,
-      account.whitespace.basis === "all" ? null : account.whitespace.comparableAccounts
+      account.whitespace.basis === "all" ? null : account.whitespace.comparableAccounts,
+      { lineGaps: x.productLineGaps ?? [], upsell: x.upsell }
     );
+  // the ranked list's High and Medium, whatever their kind (a category, a line's missing
+  // variants, a premium alternative): one initiative each, its estimate the list's
   const top = lost ? [] : recommended(opportunities, PLAN_INITIATIVES);
-  for (const o of top) {
-    add({
-      title: `Introduce ${o.offer}`,
-      detail: o.rationale,
-      estimate: o.annualEstimate,
-      source: `opportunity ${o.rank} (${o.priority})`,
-      type: "New category",
-      categories: [o.offer],
-      skus: [],
-    });
-  }
-  const line = lost ? undefined : (x.productLineGaps ?? []).find((g) => g.estimate > 0);
-  if (line) {
-    const missingVariants = line.variants.filter((v) => !v.bought);
-    add({
-      title: `Complete the ${line.productLine} range`,
-      detail: `Buys ${line.boughtCount} of ${line.variants.length} variants; send samples of the ${line.missingCount} not bought.`,
-      estimate: line.estimate,
-      source: "product-line gap",
-      type: "Range expansion",
-      categories: [],
-      skus: missingVariants.map((v) => v.sku),
-    });
-  }
+  for (const o of top) add(initiativeOf(o));
   const ms = lost ? undefined : x.relationships?.multiSite;
   if (ms)
     add({
@@ -200,18 +180,6 @@ export function accountPlan(
       type: "Win-back",
       categories: [],
       skus: [d.sku],
-    });
-  }
-  if (x.upsell.length && !lost) {
-    const u = x.upsell[0];
-    add({
-      title: `Upgrade ${u.currentName}`,
-      detail: u.valueProposition,
-      estimate: null,
-      source: "upsell",
-      type: "Upsell",
-      categories: [],
-      skus: [u.premiumSku],
     });
   }
 
@@ -261,6 +229,40 @@ export function accountPlan(
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
+
+/** The plan's initiative for one opportunity of the ranked list, by its kind. */
+function initiativeOf(
+  o: Opportunity
+): Omit<PlanInitiative, "type"> & { type: PlanInitiative["type"] } {
+  const common = {
+    detail: o.rationale,
+    estimate: o.annualEstimate,
+    source: `opportunity ${o.rank} (${o.priority})`,
+  };
+  if (o.kind === "range" && o.lineGap)
+    return {
+      ...common,
+      title: `Complete the ${o.lineGap.productLine} range`,
+      type: "Range expansion",
+      categories: [],
+      skus: o.lineGap.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.sku),
+    };
+  if (o.kind === "upsell" && o.upsell)
+    return {
+      ...common,
+      title: `Upgrade ${o.upsell.currentName}`,
+      type: "Upsell",
+      categories: [],
+      skus: [o.upsell.premiumSku],
+    };
+  return {
+    ...common,
+    title: `Introduce ${o.offer}`,
+    type: "New category",
+    categories: [o.offer],
+    skus: [],
+  };
+}
 
 /** Words for the comparable group in a rationale: "comparable Plumber accounts", "Gold-tier accounts", "other accounts". */
 export function peerBasisText(basis: "industry" | "tier" | "all", value: string): string {

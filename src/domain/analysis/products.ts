@@ -18,6 +18,7 @@ import { reorderRegularity } from "../reorder";
 import { DORMANT, OVERDUE_MULTIPLE, TOP_PRODUCTS } from "../rules";
 import type { CatalogItem, Serial } from "../types";
 import { type AccountScope, catalogBySku } from "./accountScope";
+import { lapsedBefore12 } from "./aggregates";
 import { type SkuBaskets, skuSpend } from "./crossSell";
 import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
 import type {
@@ -201,6 +202,11 @@ export function dormantProductsOf(
 export function productLineGapsOf(x: AccountScope, sb: SkuBaskets): ProductLineGap[] {
   const { book, asOf } = x;
   const ownSkus = new Set(x.state.agg.skus12.map((k) => book.skus[k]));
+  // a variant bought before the last 12 months and stopped is a win-back (dormant products), not
+  // one to add: neither counted missing nor priced into the gap
+  const lapsed = new Set(
+    lapsedBefore12(x.state.s, asOf, book.skuCategory, x.state.agg).skus.map((k) => book.skus[k])
+  );
   const medianSkuSpend = (skuCode: string): number | null => {
     const k = book.skuIndexOf(skuCode);
     if (k === undefined) return null;
@@ -214,25 +220,78 @@ export function productLineGapsOf(x: AccountScope, sb: SkuBaskets): ProductLineG
   const out: ProductLineGap[] = [];
   for (const [line, items] of lines) {
     const boughtCount = items.filter((i) => ownSkus.has(i.sku)).length;
-    if (boughtCount === 0 || boughtCount === items.length) continue;
+    const lapsedCount = items.filter((i) => !ownSkus.has(i.sku) && lapsed.has(i.sku)).length;
+    if (boughtCount === 0 || boughtCount + lapsedCount === items.length) continue;
     const variants = items.map((i) => {
       const has = ownSkus.has(i.sku);
+      const before = !has && lapsed.has(i.sku);
       return {
         sku: i.sku,
         name: i.name ?? i.sku,
         bought: has,
-        medianSpend: has ? null : medianSkuSpend(i.sku),
+        ...(before ? { lapsed: true as const } : {}),
+        medianSpend: has || before ? null : medianSkuSpend(i.sku),
       };
     });
+    const { lineBuyers, gapBuyers, gapVariant } = lineBuyersOf(x, sb, items, ownSkus, lapsed);
     out.push({
       productLine: line,
       variants,
       boughtCount,
-      missingCount: items.length - boughtCount,
+      missingCount: items.length - boughtCount - lapsedCount,
       estimate: x.cash(variants.reduce((t, v) => t + (v.medianSpend ?? 0), 0))!,
+      lineBuyers,
+      gapBuyers,
+      gapVariant,
     });
   }
   return out.sort((a, b) => b.estimate - a.estimate || (a.productLine < b.productLine ? -1 : 1));
+}
+
+/**
+ * The other accounts of the affinity population (net-positive buyers in the last 12 months, the
+ * SKU rules' baskets) that buy any variant of the line, and the variant this account does not buy
+ * that most of them buy, with how many: the line gap's likelihood is gapBuyers / lineBuyers, the
+ * confidence of "buys the line → buys that variant".
+ */
+function lineBuyersOf(
+  x: AccountScope,
+  sb: SkuBaskets,
+  items: readonly CatalogItem[],
+  ownSkus: ReadonlySet<string>,
+  lapsed: ReadonlySet<string>
+): { lineBuyers: number; gapBuyers: number; gapVariant: string | null } {
+  const line = new Set<number>();
+  let gapBuyers = 0;
+  let gapVariant: string | null = null;
+  for (const item of items) {
+    const k = x.book.skuIndexOf(item.sku);
+    if (k === undefined) continue;
+    const others = (sb.buyers[k] ?? []).filter((b) => sb.rows[b] !== x.idx);
+    for (const b of others) line.add(b);
+    if (!ownSkus.has(item.sku) && !lapsed.has(item.sku) && others.length > gapBuyers) {
+      gapBuyers = others.length;
+      gapVariant = item.name ?? item.sku;
+    }
+  }
+  return { lineBuyers: line.size, gapBuyers, gapVariant };
+}
+
+/** How many other accounts of the affinity population buy the current product or its premium, and how many the premium. */
+function premiumBuyersOf(
+  x: AccountScope,
+  sb: SkuBaskets,
+  current: number,
+  premiumSku: string
+): { alternativeBuyers: number; premiumBuyers: number } {
+  const premium = x.book.skuIndexOf(premiumSku);
+  const others = (k: number | undefined) =>
+    k === undefined ? [] : (sb.buyers[k] ?? []).filter((b) => sb.rows[b] !== x.idx);
+  const onPremium = others(premium);
+  return {
+    alternativeBuyers: new Set([...others(current), ...onPremium]).size,
+    premiumBuyers: onPremium.length,
+  };
 }
 
 /** How the upsell's two prices were found: "£1.79 a unit paid over the last 12 months against £5.28 list". */
@@ -252,7 +311,7 @@ function priceBasisText(
  * buy. The current price is what the account pays (net revenue ÷ units over the last 12 months);
  * the premium's is its list price; "more per year" = (premium list − paid) × last year's units.
  */
-export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell[] {
+export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>, sb: SkuBaskets): Upsell[] {
   const { book } = x;
   const own = x.state.agg.skus12;
   const ownSkus = new Set(own.map((k) => book.skus[k]));
@@ -290,6 +349,8 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>): Upsell
       premiumPrice,
       priceDifferencePct: diff === null ? null : roundHalfAwayFromZero(diff, 1),
       unitsLast12: fig.qty12,
+      extraPerYear: extra !== null && fig.qty12 > 0 ? x.cash(extra) : null,
+      ...premiumBuyersOf(x, sb, k, item.premiumSku),
       valueProposition:
         `Offer ${premiumName} in place of ${currentName}` +
         (diff !== null

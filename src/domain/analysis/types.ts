@@ -528,11 +528,24 @@ export interface CrossSellRecommendation {
 
 export interface ProductLineGap {
   productLine: string;
-  variants: { sku: string; name: string; bought: boolean; medianSpend: number | null }[];
+  /** `lapsed`: bought before the last 12 months and not since (a win-back, not missing) */
+  variants: {
+    sku: string;
+    name: string;
+    bought: boolean;
+    lapsed?: true;
+    medianSpend: number | null;
+  }[];
   boughtCount: number;
   missingCount: number;
   /** sum of median spends of the missing variants among accounts buying them */
   estimate: number;
+  /** other accounts buying any variant of the line in the last 12 months (the SKU rules' baskets) */
+  lineBuyers: number;
+  /** of those, the ones buying `gapVariant` */
+  gapBuyers: number;
+  /** the variant this account does not buy that most of those accounts buy; null when none does */
+  gapVariant: string | null;
 }
 
 export interface Upsell {
@@ -548,6 +561,12 @@ export interface Upsell {
   premiumPrice: number | null;
   priceDifferencePct: number | null;
   unitsLast12: number;
+  /** (premium list − current price) × units of the last 12 months; null when a price or the units are missing */
+  extraPerYear: number | null;
+  /** other accounts buying the current product or the premium in the last 12 months (the SKU rules' baskets) */
+  alternativeBuyers: number;
+  /** of those, the ones buying the premium */
+  premiumBuyers: number;
   valueProposition: string;
 }
 

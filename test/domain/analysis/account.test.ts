@@ -303,6 +303,10 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
         boughtCount: 2,
         missingCount: 1,
         estimate: 40,
+        // the other accounts buying a Cable Ties variant: B and C (T200); both buy T200
+        lineBuyers: 2,
+        gapBuyers: 2,
+        gapVariant: "Ties 200mm",
       },
     ]);
   });

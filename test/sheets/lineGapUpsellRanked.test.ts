@@ -1,0 +1,228 @@
+/**
+ * A product-line gap and an upsell are entries of the account's one ranked opportunity list
+ * (PRODUCT.md §2.10, §2.6): the Cross-Sell sheet, the Breakdown, the account plan, the QBR and the
+ * dashboard show each with the same value, the same priority and the same rank. Before, a line gap
+ * was only in the Cross-Sell sheet's gaps table (the plan took the largest one beside the list, the
+ * QBR never, its estimate £0 there as the QBR skipped the product baskets) and the upsell's plan
+ * initiative had no estimate beside the sheet's "£20.00 more per year".
+ *
+ * Hand-built portfolio, as of 31/10/2026, every account Electrical Contractor, category Cable
+ * Ties; catalog line "Cable Ties": T100 Ties 100mm, T200 Ties 200mm, T300 Ties 300mm (list £8,
+ * premium T300HD), T400 Ties 400mm; T300HD Ties 300mm heavy duty (line Heavy Ties, list £10).
+ *   A   T100 £50, T300 £80 (10 units, £8 a unit) on 01/06/2026; T400 £60 on 01/03/2024 (lapsed,
+ *       over 24 months ago: a win-back, not a variant to add)
+ *   B   T100 £40, T200 £30      C  T200 £50      D  T200 £70      H  T300 £80      I  T400 £60
+ *   E F G  T300HD £100 each     (all on 01/06/2026)
+ * Line gap: other accounts buying a Cable Ties variant: B C D H I = 5; the variant A does not buy
+ *   that most of them buy, T200: B C D = 3 → 3 / 5 = 60% → High (≥ 50%); estimate = median of
+ *   £30, £50, £70 = £50.00 (T400, lapsed, is not priced in); expected value 0.6 × 50 = £30.00.
+ * Upsell T300 → T300HD: (10 − 8) × 10 units = £20.00 more a year; other accounts buying T300 or
+ *   T300HD: H E F G = 4, of them the premium E F G = 3 → 75% → High; expected value 0.75 × 20 =
+ *   £15.00.
+ * Both High and backed by data: the larger expected value first, the line gap 1, the upsell 2.
+ */
+import {
+  accountOpportunities,
+  analyzeAccount,
+  buildPortfolio,
+  qbrData,
+} from "../../src/domain/analysis";
+import { crossSellSheet } from "../../src/sheets/crossSellSheet";
+import { breakdownSheet } from "../../src/sheets/breakdownSheet";
+import { layoutOptions } from "../../src/sheets/options";
+import { planSheet } from "../../src/sheets/planSheet";
+import { qbrSheets } from "../../src/sheets/qbrWorkbook";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { bookOf, d, line } from "../domain/analysis/helpers";
+
+const asOf = d(2026, 10, 31);
+const on = d(2026, 6, 1);
+const catalog = [
+  {
+    sku: "T100",
+    name: "Ties 100mm",
+    category: "Cable Ties",
+    productLine: "Cable Ties",
+    listPrice: 5,
+  },
+  {
+    sku: "T200",
+    name: "Ties 200mm",
+    category: "Cable Ties",
+    productLine: "Cable Ties",
+    listPrice: 6,
+  },
+  {
+    sku: "T300",
+    name: "Ties 300mm",
+    category: "Cable Ties",
+    productLine: "Cable Ties",
+    listPrice: 8,
+    premiumSku: "T300HD",
+  },
+  {
+    sku: "T400",
+    name: "Ties 400mm",
+    category: "Cable Ties",
+    productLine: "Cable Ties",
+    listPrice: 9,
+  },
+  {
+    sku: "T300HD",
+    name: "Ties 300mm heavy duty",
+    category: "Cable Ties",
+    productLine: "Heavy Ties",
+    listPrice: 10,
+  },
+];
+const tie = (id: string, sku: string, v: number, date = on, quantity = 1) =>
+  line(id, date, sku, v, { category: "Cable Ties", quantity });
+const model = buildPortfolio(
+  bookOf([
+    tie("A", "T100", 50, on, 10),
+    tie("A", "T300", 80, on, 10),
+    tie("A", "T400", 60, d(2024, 3, 1)),
+    tie("B", "T100", 40),
+    tie("B", "T200", 30),
+    tie("C", "T200", 50),
+    tie("D", "T200", 70),
+    tie("H", "T300", 80),
+    tie("I", "T400", 60),
+    ...["E", "F", "G"].map((id) => tie(id, "T300HD", 100)),
+  ]),
+  {
+    asOf,
+    catalog,
+    accounts: ["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((accountId) => ({
+      accountId,
+      industry: "Electrical Contractor",
+    })),
+  }
+);
+const detail = analyzeAccount(model, "A", { catalog });
+const opts = layoutOptions({ asOf, currency: "GBP" });
+
+/** The rows of the block whose header row starts with `first`, as header → value maps. */
+function rowsUnder(s: SheetSpec, first: string): Map<string, unknown>[] {
+  const b = s.blocks.find((x) => x.rows[0]?.[0] === first);
+  if (!b) throw new Error(`${s.name}: no block headed "${first}"`);
+  const head = b.rows[0] as string[];
+  return b.rows.slice(1).map((r) => new Map(head.map((h, i) => [h, r[i]])));
+}
+
+test("the line gap and the upsell are entries 1 and 2 of the ranked list, High, £50.00 and £20.00", () => {
+  const [gap, up] = detail.opportunities;
+  expect([gap.rank, gap.offer, gap.kind, gap.priority, gap.likelihood, gap.annualEstimate]).toEqual(
+    [1, "Cable Ties", "range", "High", 0.6, 50]
+  );
+  expect(gap.expectedValue).toBeCloseTo(30, 10);
+  expect(gap.sources).toEqual(["product-line gap"]);
+  expect(gap.rationale).toBe(
+    "Buys 2 of the 4 Cable Ties variants, not yet Ties 200mm (Ties 400mm lapsed). 3 of 5 other accounts buying the line (60%) buy Ties 200mm."
+  );
+  expect([up.rank, up.offer, up.kind, up.priority, up.likelihood, up.annualEstimate]).toEqual([
+    2,
+    "Ties 300mm heavy duty",
+    "upsell",
+    "High",
+    0.75,
+    20,
+  ]);
+  expect(up.because).toBe("Ties 300mm");
+  expect(up.rationale).toContain(
+    "3 of 4 other accounts buying Ties 300mm or Ties 300mm heavy duty (75%) buy Ties 300mm heavy duty."
+  );
+});
+
+test("the lapsed variant is a win-back: neither missing nor priced into the gap", () => {
+  const g = detail.productLineGaps.find((x) => x.productLine === "Cable Ties")!;
+  expect(g.variants.map((v) => [v.sku, v.bought, v.lapsed ?? false, v.medianSpend])).toEqual([
+    ["T100", true, false, null],
+    ["T200", false, false, 50],
+    ["T300", true, false, null],
+    ["T400", false, true, null],
+  ]);
+  expect([g.boughtCount, g.missingCount, g.estimate]).toEqual([2, 1, 50]);
+});
+
+test("the Cross-Sell sheet: the same rank, priority and estimate in the ranked list, the gaps table and the upsell table", () => {
+  const s = crossSellSheet(detail, opts);
+  const ranked = rowsUnder(s, "Rank");
+  expect(
+    ranked
+      .slice(0, 2)
+      .map((r) => [
+        r.get("Rank"),
+        r.get("Consider selling"),
+        r.get("Priority"),
+        r.get("Annual estimate"),
+      ])
+  ).toEqual([
+    [1, "Cable Ties", "High", 50],
+    [2, "Ties 300mm heavy duty", "High", 20],
+  ]);
+  expect(String(ranked[0].get("Why (in words)"))).toContain(
+    "Estimate £50.00: the median 12-month spend on the variant it does not buy of the accounts buying it."
+  );
+  const gaps = rowsUnder(s, "Product line");
+  expect(
+    gaps.map((r) => [
+      r.get("SKU"),
+      r.get("Status"),
+      r.get("Estimate if added"),
+      r.get("Rank (priority)"),
+    ])
+  ).toEqual([
+    ["T100", "✔ buys", null, "1 (High)"],
+    ["T200", "✘ not yet", 50, null],
+    ["T300", "✔ buys", null, null],
+    ["T400", "↺ lapsed: win back", null, null],
+  ]);
+  const upsell = rowsUnder(s, "Current product");
+  expect(upsell.map((r) => [r.get("Premium SKU"), r.get("Rank (priority)")])).toEqual([
+    ["T300HD", "2 (High)"],
+  ]);
+});
+
+test("the Breakdown's ranked list is the same list", () => {
+  const rows = rowsUnder(breakdownSheet(detail, opts), "Rank");
+  expect(rows.slice(0, 2).map((r) => [r.get("Rank"), r.get("Offer"), r.get("Priority")])).toEqual([
+    [1, "Cable Ties", "High"],
+    [2, "Ties 300mm heavy duty", "High"],
+  ]);
+});
+
+test("the plan: one initiative each, with the list's estimate, rank and priority", () => {
+  const byTitle = new Map(detail.plan.initiatives.map((i) => [i.title, i]));
+  const range = byTitle.get("Complete the Cable Ties range")!;
+  expect([range.estimate, range.source, range.type, range.skus]).toEqual([
+    50,
+    "opportunity 1 (High)",
+    "Range expansion",
+    ["T200"],
+  ]);
+  const upgrade = byTitle.get("Upgrade Ties 300mm")!;
+  // before: no estimate beside the Cross-Sell sheet's £20.00 more per year
+  expect([upgrade.estimate, upgrade.source, upgrade.type, upgrade.skus]).toEqual([
+    20,
+    "opportunity 2 (High)",
+    "Upsell",
+    ["T300HD"],
+  ]);
+  const rows = planSheet(detail, opts).blocks.flatMap((b) => b.rows);
+  expect(rows.find((r) => r[0] === "Complete the Cable Ties range")).toContain(50);
+  expect(rows.find((r) => r[0] === "Upgrade Ties 300mm")).toContain(20);
+});
+
+test("the QBR recommends the same two, with the same figures; the dashboard reads the same list", () => {
+  const q = qbrData(model, "A", { year: 2026, q: 3 }, { catalog });
+  expect(q.recommendations.map((o) => [o.rank, o.offer, o.priority, o.annualEstimate])).toEqual([
+    [1, "Cable Ties", "High", 50],
+    [2, "Ties 300mm heavy duty", "High", 20],
+  ]);
+  const insights = qbrSheets(q, opts).find((s) => s.kind === "qbr-insights")!;
+  const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!.rows;
+  expect(recs.find((r) => r[0] === "1. Cable Ties")).toContain(50);
+  expect(recs.find((r) => r[0] === "2. Ties 300mm heavy duty")).toContain(20);
+  expect(accountOpportunities(model, "A", { catalog })).toEqual(detail.opportunities);
+});
