@@ -17,6 +17,7 @@ import {
   COMPETITOR_TABLE_HEADERS,
   OBJECTION_RESPONSES,
 } from "../domain/rules";
+import { isMarkedLost } from "../domain/winback";
 import { asOfText } from "./options";
 import {
   type Block,
@@ -325,7 +326,7 @@ export function place(into: { blocks: Block[]; cfs: ConditionalFormat[] }, laid:
   return laid.next;
 }
 
-/** The sites block (shared with the account plan): one row per site, the silent ones highlighted, the multi-site proposal under it. Returns the next free row. */
+/** The sites block (shared with the account plan): one row per site, the silent ones highlighted, the multi-site proposal under it (none for a lost account). Returns the next free row. */
 export function siteBlocks(
   blocks: Block[],
   cfs: ConditionalFormat[],
@@ -381,7 +382,8 @@ export function siteBlocks(
     }
   );
   r += rows.length + 1;
-  if (m.multiSite) {
+  // a lost account's plan is a win-back plan: no expansion into its other sites (as its initiatives)
+  if (m.multiSite && !isMarkedLost(d.account.winBack)) {
     blocks.push(
       cell(
         `A${r}`,

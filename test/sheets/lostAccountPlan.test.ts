@@ -13,6 +13,7 @@
 import { analyzeAccount, buildPortfolio } from "../../src/domain/analysis";
 import { planSheet } from "../../src/sheets/planSheet";
 import { healthReportSheet } from "../../src/sheets/healthReportSheet";
+import { relationshipSheet } from "../../src/sheets/relationshipSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { bookOf, d, line } from "../domain/analysis/helpers";
 
@@ -76,4 +77,63 @@ it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", (
   expect(x.plan.initiatives.map((i) => i.title)).toContain("Introduce Y");
   expect(valueAt(planSheet(x, opts).blocks, "A3")).toBeUndefined();
   expect(valueAt(healthReportSheet(x, opts).blocks, "A3")).toBeUndefined();
+});
+
+/*
+ * Sites of an account that has stopped as a whole, as of 31/10/2026: S orders at its North site
+ * £100 on 10/01/2026 and at its South site £200 on 10/05/2026; neither has ordered in the last 90
+ * days (294 and 174 days): both silent. Its last order is 174 days ago, Stage 4 – Recovery offer.
+ * L is the same, marked lost: Stage 5 – Exit interview. Before, both plans (and relationship maps)
+ * proposed "Multi-site expansion: 2 of 2 sites do not order (North, South): map their contacts and
+ * ask for an introduction to each site manager." (a growth idea on a lost account's win-back plan,
+ * when no site orders at all), and their next actions listed the win-back twice: its action, then
+ * the win-back initiative that repeats it. T, the control: North ordering (£150 on 01/10/2026, 30
+ * days) and South silent: 1 of 2 sites does not order, expansion proposed; estimate = North's
+ * 12-month revenue £100 + £150 = £250 (the median of the one ordering site) × 1 site = £250.
+ */
+describe("an account none of whose sites orders: its win-back, no multi-site expansion", () => {
+  const model = buildPortfolio(
+    bookOf([
+      ...["S", "L", "T"].flatMap((id) => [
+        line(id, d(2026, 1, 10), "X1", 100, { category: "X", site: "North" }),
+        line(id, d(2026, 5, 10), "X1", 200, { category: "X", site: "South" }),
+      ]),
+      line("T", d(2026, 10, 1), "X1", 150, { category: "X", site: "North" }),
+    ]),
+    {
+      asOf,
+      accounts: [{ accountId: "S" }, { accountId: "L", lost: true }, { accountId: "T" }],
+    }
+  );
+  const sheetTexts = (x: ReturnType<typeof analyzeAccount>) =>
+    [planSheet(x, opts), relationshipSheet(x, opts)]
+      .flatMap((s) => s.blocks.flatMap((b) => b.rows.flat()))
+      .filter((v): v is string => typeof v === "string");
+
+  it.each([
+    ["S", "Stage 4 – Recovery offer"],
+    ["L", "Stage 5 – Exit interview"],
+  ])("%s (%s): no multi-site proposal; the win-back once in the next actions", (id, stage) => {
+    const x = analyzeAccount(model, id);
+    expect(x.account.winBack?.name).toBe(stage);
+    expect(x.relationships.sites.map((s) => [s.site, s.status])).toEqual([
+      ["South", "silent"],
+      ["North", "silent"],
+    ]);
+    expect(x.relationships.multiSite).toBeNull();
+    expect(x.plan.initiatives.some((i) => i.type === "Multi-site expansion")).toBe(false);
+    expect(sheetTexts(x).filter((t) => /multi-site|site manager/i.test(t))).toEqual([]);
+    expect(x.plan.nextActions.filter((a) => a.includes(x.account.winBack!.action))).toEqual([
+      x.account.winBack!.action,
+    ]);
+    expect(x.plan.nextActions.filter((a) => a.startsWith("Win back:"))).toEqual([]);
+  });
+
+  it("T, one site still ordering: the expansion into the silent one stays", () => {
+    const x = analyzeAccount(model, "T");
+    expect(x.relationships.multiSite).toMatchObject({ notOrdering: ["South"], estimate: 250 });
+    expect(
+      sheetTexts(x).filter((t) => t.startsWith("Multi-site expansion: 1 of 2 sites do not order"))
+    ).toHaveLength(2);
+  });
 });

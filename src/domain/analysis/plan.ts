@@ -187,7 +187,10 @@ export function accountPlan(
   for (const a of account.alerts.filter((al) => al.severity === "Critical"))
     nextActions.push(`Resolve: ${a.message}`);
   if (account.winBack && account.winBack.stage > 0) nextActions.push(account.winBack.action);
-  if (initiatives.length) nextActions.push(`${initiatives[0].title}: ${initiatives[0].detail}`);
+  // the first initiative other than the win-back, whose action is listed just above (a lost
+  // account's plan listed its exit interview twice)
+  const firstNew = initiatives.find((i) => i.source !== "win-back");
+  if (firstNew) nextActions.push(`${firstNew.title}: ${firstNew.detail}`);
   for (const r of [...missing]
     .sort((a, b) => PRIORITY_RANK[a.priority ?? "Low"] - PRIORITY_RANK[b.priority ?? "Low"])
     .slice(0, 2))

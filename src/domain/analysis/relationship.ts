@@ -10,9 +10,10 @@
  *   account), and one in the accounts table with no lines at all as a site that never ordered.
  *   The account's own lines without a site count as a site (its own name) when it has others.
  * - A site is silent when it has ordered before but not in the last SITE_SILENT_DAYS days.
- * - Multi-site expansion is proposed when the account has 2+ sites and some do not order
+ * - Multi-site expansion is proposed when the account has 2+ sites and some, not all, do not order
  *   (silent or never): estimate = median 12-month revenue of its ordering sites × the number of
- *   sites not ordering (none when no site orders).
+ *   sites not ordering. An account none of whose sites orders has stopped as a whole: that is its
+ *   win-back (the plan's), not an expansion into its other sites.
  * - Feeling numbers are read on the scale of the whole contacts table (feelingScale).
  */
 import { median } from "../numbers";
@@ -91,8 +92,9 @@ export function relationshipMapOf(
   const sites = sitesOf(book, portfolio, account, units, asOf);
   const notOrdering = sites.filter((s) => s.status !== "ordering");
   let multiSite: MultiSiteProposal | null = null;
-  if (sites.length >= 2 && notOrdering.length > 0) {
-    const m = median(sites.filter((s) => s.status === "ordering").map((s) => s.revenueLast12));
+  const ordering = sites.filter((s) => s.status === "ordering");
+  if (sites.length >= 2 && notOrdering.length > 0 && ordering.length > 0) {
+    const m = median(ordering.map((s) => s.revenueLast12));
     const estimate = m === undefined ? null : roundMoney(m * notOrdering.length, account.currency);
     const names = notOrdering.map((s) => s.site);
     multiSite = {
