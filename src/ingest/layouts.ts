@@ -67,6 +67,12 @@ export interface ExportLayout {
   fields: Readonly<Record<string, readonly string[]>>;
   /** Headers read as no field at all (ledger and tax codes, line numbers, order totals, running balances). */
   ignore: readonly string[];
+  /**
+   * The order-status column is a web shop's (Shopify, WooCommerce, Magento, Amazon): an order
+   * awaiting payment (pending, on hold) is no sale yet (ingest/statuses holdsShopStatuses). Every
+   * layout of the same shop says it, so no export of it is read otherwise.
+   */
+  shopStatuses?: boolean;
   /** Text dates of this export are in this order when the data does not settle it. */
   dateOrder?: DateOrder;
   /**
@@ -434,6 +440,7 @@ const XERO_INVOICE_DETAIL: ExportLayout = {
 
 const SHOPIFY: ExportLayout = {
   id: "shopify",
+  shopStatuses: true,
   name: "Shopify orders",
   signature: [["name"], ["email"], ["financial status"], ["lineitem quantity"], ["lineitem price"]],
   fields: {
@@ -479,6 +486,7 @@ const SHOPIFY: ExportLayout = {
 const SQUARESPACE: ExportLayout = {
   ...SHOPIFY,
   id: "squarespace",
+  shopStatuses: true,
   name: "Squarespace orders",
   // one header longer than Shopify's: its "Amount Refunded" (Shopify's is "Refunded Amount") says
   // it, whatever the order column is headed
@@ -1109,6 +1117,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // line item: the registered customer's "Customer User ID", 0 for a guest checkout; the
     // buyer's note to the shop ("Customer Note") is free text, never the customer.
     id: "woocommerce",
+    shopStatuses: true,
     name: "WooCommerce orders",
     signature: [["customer user id"], ["order number", "order id"], ["order status"]],
     fields: {
@@ -1143,6 +1152,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // discount of theirs. "Customer User ID" is not in it by default: each order is its billing
     // e-mail's, as a guest checkout is (ingest/orders).
     id: "woocommerce-order-export",
+    shopStatuses: true,
     name: "WooCommerce orders (Advanced Order Export)",
     signature: [
       ["item cost"],
@@ -1736,6 +1746,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // discount and refunds (ingest/orderRefunds). A closed order was refunded in full
     // (ingest/statuses).
     id: "magento-order-grid",
+    shopStatuses: true,
     name: "Magento order grid",
     signature: [["purchase date"], ["bill to name"], ["grand total base", "grand total purchased"]],
     fields: {
@@ -1771,6 +1782,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
     // "ItemPrice is equal to the selling price of the item multiplied by the quantity ordered"),
     // before the item's promotion discount, and without its tax and shipping.
     id: "amazon-orders",
+    shopStatuses: true,
     name: "Amazon Seller Central order report",
     signature: [
       ["amazon order id", "order item id"],

@@ -7,6 +7,7 @@
  */
 import type { Cell } from "./grid";
 import { normaliseHeader } from "./fields";
+import { layoutById } from "./layouts";
 
 /**
  * A won deal (Salesforce's "Closed Won", HubSpot's "Closed won" or internal "closedwon", "Won";
@@ -164,16 +165,9 @@ export function holdsShopStatuses(
   headers: readonly string[],
   values: readonly Cell[]
 ): boolean {
-  if (
-    layout === "shopify" ||
-    layout === "squarespace" ||
-    layout === "woocommerce" ||
-    layout === "magento-order-grid" ||
-    // Amazon's "Pending": the buyer's payment not yet authorised
-    layout === "amazon-orders"
-  )
-    return true;
-  if (layout !== undefined) return false;
+  // Amazon's "Pending": the buyer's payment not yet authorised; each WooCommerce export's
+  // "Pending payment" and "On hold" (labels or wc- slugs, any case)
+  if (layout !== undefined) return layoutById(layout)?.shopStatuses === true;
   if (closedMeansRefunded(headers)) return true;
   if (headers.some((h) => BIGCOMMERCE_HEADERS.has(normaliseHeader(h)))) return true;
   return values.some((v) => typeof v === "string" && SHOP_ORDER_WORD.test(v));

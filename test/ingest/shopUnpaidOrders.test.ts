@@ -141,3 +141,36 @@ test("the awaiting-payment words, and where they mean no sale", () => {
     holdsShopStatuses(undefined, ["Order Status"], ["Awaiting Fulfillment", "Awaiting Payment"])
   ).toBe(true);
 });
+
+// The Advanced Order Export plugin's default columns, no "Customer User ID" (the layout
+// "WooCommerce orders (Advanced Order Export)"): a tester found its Pending payment and On hold
+// orders counted as sales (12 orders, 601.25 in their file), only this layout's.
+const WOO_EXPORT_HEADER =
+  "Order Number,Order Status,Order Date,First Name (Billing),Last Name (Billing),Company (Billing),Email (Billing),Order Currency,Order Refund Amount,Order Total Amount,SKU,Item #,Item Name,Quantity,Item Cost,Coupon Code";
+
+test("WooCommerce Advanced Order Export (no Customer User ID): Pending payment and On hold, as labels or slugs in any case, are no sales yet", async () => {
+  const path = file("orders-export.csv", [
+    WOO_EXPORT_HEADER,
+    "3001,Completed,2026-09-01 10:00,Cy,Wu,Wu Electrical,cy@wu.example,GBP,0.00,30.00,CB,1,Cable,3,10.00,",
+    "3002,Pending payment,2026-09-05 10:00,Cy,Wu,Wu Electrical,cy@wu.example,GBP,0.00,50.00,CB,1,Cable,5,10.00,",
+    "3003,ON HOLD,2026-09-09 10:00,Cy,Wu,Wu Electrical,cy@wu.example,GBP,0.00,16.00,FU,1,Fuse,4,2.50,",
+    "3003,ON HOLD,2026-09-09 10:00,Cy,Wu,Wu Electrical,cy@wu.example,GBP,0.00,16.00,CB,2,Cable,1,6.00,",
+    "3004,processing,2026-09-12 10:00,Ben,Ortiz,Ortiz Roofing,ben@ortiz.example,GBP,0.00,17.00,TS,1,Screws,2,8.50,",
+    "3005,wc-on-hold,2026-09-15 10:00,Ben,Ortiz,Ortiz Roofing,ben@ortiz.example,GBP,0.00,44.00,DB,1,Drill bits,2,22.00,",
+    "3006,Pending,2026-09-18 10:00,Ben,Ortiz,Ortiz Roofing,ben@ortiz.example,GBP,0.00,8.50,TS,1,Screws,1,8.50,",
+  ]);
+  const { revenue, report } = await analyzeFile(path, "2026-09-30");
+  expect(report.read!.layout).toBe("WooCommerce orders (Advanced Order Export)");
+  // Wu: 3001 3 × 10.00 = 30.00 (3002 5 × 10.00 = 50.00 and 3003 4 × 2.50 + 1 × 6.00 = 16.00 out);
+  // Ortiz: 3004 2 × 8.50 = 17.00 (3005 2 × 22.00 = 44.00 and 3006 1 × 8.50 = 8.50 out)
+  expect(revenue).toEqual({ "cy@wu.example": 30, "ben@ortiz.example": 17 });
+  // rows 3, 4, 5, 7, 8: 50.00 + 16.00 + 44.00 + 8.50 = 118.50
+  expect(skippedWarning(report.warnings)).toBe(
+    "5 rows were skipped: 5 not yet paid (pending or on-hold) orders (rows 3, 4, 5, 7, 8; 118.50 not counted as sales)."
+  );
+});
+
+test("every WooCommerce layout's order status is a shop's", () => {
+  for (const layout of ["woocommerce", "woocommerce-order-export"])
+    expect(holdsShopStatuses(layout, ["Order Status"], ["Completed"])).toBe(true);
+});
