@@ -210,7 +210,7 @@ function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
       recs
         .slice(0, 3)
         .map((x, k) => `${k + 1}) ${x.offer}`)
-        .join("; ") || "Product recommendations",
+        .join("; ") || NO_RECOMMENDATIONS,
       15,
     ],
     [
@@ -238,6 +238,14 @@ const LOST_AGENDA_ITEMS: readonly AgendaItem[] = [
   ],
   ["5. Forward planning", "What we will follow up on; when to talk again", 10],
 ];
+
+/**
+ * An active account's "none" under Recommendations and in the agenda, said to the customer: no
+ * opportunity of High or Medium priority (the rule is the sales team's; the Cross-Sell sheet lists
+ * the rest). Before, the page said "No recommendation meets the bar yet (High or Medium priority)."
+ * and the agenda "Product recommendations", as though there were some.
+ */
+const NO_RECOMMENDATIONS = "Nothing new to suggest this quarter.";
 
 /** A lost account's "none" under Recommendations and in the agenda: said to the customer. */
 const LOST_NO_RECOMMENDATIONS = "None this time: today is about your feedback on working with us.";
@@ -342,9 +350,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // categories or upsell to recommend it, nor to prepare
   // (the stage's name and actions are the sales team's: on the internal sheet, never these pages)
   const lost = isMarkedLost(q.winBack);
-  const noRecommendations = lost
-    ? LOST_NO_RECOMMENDATIONS
-    : "No recommendation meets the bar yet (High or Medium priority).";
+  const noRecommendations = lost ? LOST_NO_RECOMMENDATIONS : NO_RECOMMENDATIONS;
   const checklist = checklistFor(lost);
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
   const quarterNote = passedOverNote(q, opts.culture);

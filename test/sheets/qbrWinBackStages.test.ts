@@ -194,6 +194,16 @@ function expectCustomerWording(texts: Map<string, string[]>, lost: boolean) {
     expect(planning).toContain("Who else should be involved in these reviews?");
     expect(planning).toContain("Confirm date of next QBR");
     expect(agenda).toContain("4. Recommendations");
+    // no other account buys anything they do not: nothing to recommend, said to the customer
+    // (before: "No recommendation meets the bar yet (High or Medium priority)." and, in the
+    // agenda, "Product recommendations")
+    expect(insights).toContain("Nothing new to suggest this quarter.");
+    expect(agenda).toContain("Nothing new to suggest this quarter.");
+    expect(
+      [...insights, ...agenda].filter((t) =>
+        /meets the bar|priority\)|Product recommendations/.test(t)
+      )
+    ).toEqual([]);
     expect(agenda).toContain("☐ Prepare cross-sell recommendations (3–5)");
     return;
   }
