@@ -479,6 +479,63 @@ const SHOPIFY: ExportLayout = {
 };
 
 /**
+ * The product columns of WooCommerce's order exports (the Advanced Order Export plugin's, with
+ * or without "Customer User ID"): both layouts read the same money columns.
+ */
+const WOO_LINE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  currency: ["currency", "order currency"],
+  sku: ["sku"],
+  productName: ["item name", "product name"],
+  category: ["category"],
+  // the units less those refunded, where the export has them
+  quantity: ["quantity refund", "quantity"],
+  unitPrice: ["item cost"],
+  // the line net of its refunds, else after the order's coupons (both before tax)
+  revenue: ["order line total refund", "order line total"],
+  refundedAmount: ["order refund amount"],
+};
+/**
+ * What WooCommerce's order exports hold that is no line's: the order's totals (with shipping
+ * and tax), a coupon's cells beside the order's first products (already off "Item Cost"), the
+ * buyer's note.
+ */
+const WOO_IGNORE: readonly string[] = [
+  "customer note",
+  "order notes",
+  // the line's number within its order ("Item #")
+  "item",
+  "item id",
+  "product id",
+  "variation id",
+  "coupon code",
+  "discount amount",
+  "discount amount tax",
+  "discount amount + tax",
+  "coupon amount",
+  "item discount amount",
+  "product current price",
+  "order line w o tax",
+  "order line tax",
+  "order line subtotal",
+  "order line subtotal tax",
+  "order line total include tax",
+  "order line total refunded",
+  "cart discount amount",
+  "cart discount amount tax",
+  "order subtotal amount",
+  "order subtotal cart discount",
+  "order shipping amount",
+  "order total amount",
+  "order total amount refund",
+  "order total amount without tax",
+  "order total tax amount",
+  "order total fee",
+];
+/** How a WooCommerce order export's row is valued, as the user is told. */
+const WOO_LINE_VALUE =
+  'its value its "Order Line Total (- Refund)" or "Order Line Total" where the export has one, else "Quantity" × "Item Cost" (the price after the order\'s coupons, before tax), not the order\'s totals (which hold shipping and tax)';
+
+/**
  * Squarespace's orders export (Commerce › Orders › Download CSV): Shopify's columns, but the order
  * is "Order ID" and its refund "Amount Refunded", shown on a "PAID" order as well (ingest/orders
  * nets it where it is whole units of one line, else flags the order).
@@ -1129,20 +1186,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
       orderId: ["order number", "order id"],
       date: ["order date"],
       orderStatus: ["order status"],
-      currency: ["order currency"],
+      ...WOO_LINE_FIELDS,
     },
     guestAccountId: "0",
-    ignore: [
-      "customer note",
-      // the line's number within its order ("Item #")
-      "item",
-      "order total amount",
-      "order shipping amount",
-      "order total tax amount",
-      "order subtotal amount",
-      "cart discount amount",
-    ],
-    note: "The customer is the Customer User ID (named by its billing company, else the billing name); a guest checkout (Customer User ID 0) is its billing e-mail's, else its billing company's or name's.",
+    ignore: WOO_IGNORE,
+    note: `The customer is the Customer User ID (named by its billing company, else the billing name); a guest checkout (Customer User ID 0) is its billing e-mail's, else its billing company's or name's; each row is a product, ${WOO_LINE_VALUE}.`,
   },
   {
     // The "Advanced Order Export For WooCommerce" plugin's default export: one row per product
@@ -1163,6 +1211,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["order status"],
     ],
     // with "Customer User ID" it is read as WooCommerce's orders, the registered customer its id
+    // (its line fields the same: no money column of this export is lost)
     unlessWith: ["customer user id"],
     fields: {
       accountName: ["company billing"],
@@ -1172,50 +1221,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
       orderId: ["order number", "order id"],
       date: ["order date"],
       orderStatus: ["order status"],
-      currency: ["currency", "order currency"],
-      sku: ["sku"],
-      productName: ["item name", "product name"],
-      category: ["category"],
-      // the units less those refunded, where the export has them
-      quantity: ["quantity refund", "quantity"],
-      unitPrice: ["item cost"],
-      // the line net of its refunds, else after the order's coupons (both before tax)
-      revenue: ["order line total refund", "order line total"],
-      refundedAmount: ["order refund amount"],
+      ...WOO_LINE_FIELDS,
     },
     guestAccountId: "0",
-    ignore: [
-      "customer note",
-      "order notes",
-      "item",
-      "item id",
-      "product id",
-      "variation id",
-      "coupon code",
-      "discount amount",
-      "discount amount tax",
-      "discount amount + tax",
-      "coupon amount",
-      "item discount amount",
-      "product current price",
-      "order line w o tax",
-      "order line tax",
-      "order line subtotal",
-      "order line subtotal tax",
-      "order line total include tax",
-      "order line total refunded",
-      "cart discount amount",
-      "cart discount amount tax",
-      "order subtotal amount",
-      "order subtotal cart discount",
-      "order shipping amount",
-      "order total amount",
-      "order total amount refund",
-      "order total amount without tax",
-      "order total tax amount",
-      "order total fee",
-    ],
-    note: 'One row per product, its value its "Order Line Total (- Refund)" or "Order Line Total" where the export has one, else "Quantity" × "Item Cost" (the price after the order\'s coupons, before tax), not the order\'s totals (which hold shipping and tax); each order is its billing e-mail\'s ("Customer User ID" is not in the export), named by its billing company, else the billing name.',
+    ignore: WOO_IGNORE,
+    note: `One row per product, ${WOO_LINE_VALUE}; each order is its billing e-mail's ("Customer User ID" is not in the export), named by its billing company, else the billing name.`,
   },
   {
     id: "sap-sd",
@@ -2105,6 +2115,11 @@ export const LAYOUTS: readonly ExportLayout[] = [
 /** Shopify's order export, or one written with its columns (Squarespace's): read the same way. */
 export function shopifyColumns(layout: string | undefined): boolean {
   return layout === "shopify" || layout === "squarespace";
+}
+
+/** WooCommerce's order exports, with or without "Customer User ID": read the same way. */
+export function wooCommerceColumns(layout: string | undefined): boolean {
+  return layout === "woocommerce" || layout === "woocommerce-order-export";
 }
 
 /** The layout whose signature a header row carries (every signature header present), most specific first. */

@@ -54,7 +54,7 @@ import {
   UNPAID_ORDER,
 } from "./statuses";
 import { type Cell, isBlankCell } from "./grid";
-import { layoutById, shopifyColumns } from "./layouts";
+import { layoutById, shopifyColumns, wooCommerceColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
 import { netOfLineRefunds } from "./lineRefunds";
@@ -971,7 +971,7 @@ export function createOrderParser(
    * net of their refunds ("Order Line Total (- Refund)").
    */
   const refundsBesideStatus =
-    (mapping.layout === "woocommerce-order-export" || mapping.layout === "squarespace") &&
+    (wooCommerceColumns(mapping.layout) || mapping.layout === "squarespace") &&
     col.refundedAmount >= 0 &&
     !/refund/.test(
       normaliseHeader(mapping.fields.find((f) => f.field === "revenue")?.header ?? "")

@@ -97,3 +97,33 @@ test("with the plugin's refund columns ticked: each line read net of its refund,
   expect(report.warnings.join("\n")).not.toContain("partially refunded");
   expect((await linesOf(path)).map((l) => l.quantity)).toEqual([2]);
 });
+
+test('the same export with "Customer User ID" ticked: read, each product at Quantity × Item Cost, the registered customer its id', async () => {
+  // Before: refused, 'No column for "line revenue" (or "unit price")': with Customer User ID the
+  // file is the "WooCommerce orders" layout, which did not know "Item Cost".
+  const ids = ["41", "41", "187", "41", "187", "0"];
+  const path = file("orders-export.csv", [
+    `${HEADER},Customer User ID`,
+    ...ROWS.map((r, i) => `${r},${ids[i]}`),
+  ]);
+  const { revenue, names, report } = await analyzeFile(path);
+  expect(report.read?.layout).toBe("WooCommerce orders");
+  // 41 (Jones Joinery): 1001 4 × 4.50 + 2 × 9.00 = 36.00, 1003 3 × 10.00 = 30.00 → 66.00;
+  // 187 (Shah Kitchens): 1002 10 × 5.00 = 50.00 (1004 cancelled);
+  // guest 0 (Tom Baker): 1005 3 × 2.50 = 7.50, its billing e-mail's
+  expect(revenue).toEqual({ "41": 66, "187": 50, "tom.baker@gmail.com": 7.5 });
+  expect(names).toEqual({
+    "41": "Jones Joinery",
+    "187": "Shah Kitchens",
+    "tom.baker@gmail.com": "Tom Baker",
+  });
+  const said = report.warnings.join("\n");
+  // 1003's "Order Refund Amount" 12.00 is flagged as in the export without the id
+  expect(said).toContain(
+    "1 order is partially refunded (1003: 12.00, with tax and shipping): the export does not show which lines"
+  );
+  // the coupon's "Discount Amount" 4.00 beside 1001's first product is already off its Item Cost
+  expect((await linesOf(path)).map((l) => Math.round(l.revenue * 100) / 100)).toEqual([
+    18, 18, 50, 30, 7.5,
+  ]);
+});
