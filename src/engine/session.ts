@@ -535,6 +535,9 @@ function dueDateOrder(
 const DATE_TEXT =
   /^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
+/** Thrown out of the reading when the sample must be read again whole (IngestSession.run's dropPushed). */
+const RESTART_SAMPLE = new Error("the sample is read again");
+
 /** Rows of the order table looked at before parsing starts: at least this many… */
 const SAMPLE_ROWS = 1_000;
 /**
@@ -1027,8 +1030,26 @@ export class IngestSession {
     };
     const pushGuessed = async () => {
       if (!guess || guess.pushed === held.length) return;
-      await sink.push(held.slice(guess.pushed), heldFirst + guess.pushed);
+      await sink.push(held.slice(guess.pushed), heldFirst + dropped + guess.pushed);
       guess.pushed = held.length;
+    };
+    /**
+     * Rows of the sample past its first PLAN_ROWS that were pushed under a guess kept by
+     * laterRows, and let go rather than held (held then has the first PLAN_ROWS rows, then the
+     * rows after these): 45,000 rows the young generation otherwise copies at each collection
+     * until the sample ends. Only a later row that could change the plan needs them again, and
+     * then the sample is read again from the start (RESTART_SAMPLE), holding every row.
+     */
+    let dropped = 0;
+    let keepSample = false;
+    const dropPushed = () => {
+      if (plan || !guess || !laterRows || keepSample || held.length <= PLAN_ROWS) return;
+      if (guess.pushed !== held.length) return;
+      const gone = held.slice(PLAN_ROWS);
+      dropped += gone.length;
+      held.length = PLAN_ROWS;
+      guess.pushed = PLAN_ROWS;
+      this.source.recycle?.(gone as Cell[][]);
     };
     /** Rows of `held` the sink already has (parsed with a plan that turned out right). */
     let pushedOfHeld = 0;
@@ -1058,14 +1079,16 @@ export class IngestSession {
       heldCells = 0;
       const from = pushedOfHeld;
       pushedOfHeld = 0;
-      if (from < rows.length) await sink.push(from ? rows.slice(from) : rows, heldFirst + from);
-      heldFirst += rows.length;
+      if (from < rows.length)
+        await sink.push(from ? rows.slice(from) : rows, heldFirst + dropped + from);
+      heldFirst += rows.length + dropped;
+      dropped = 0;
       if (!sampleHeld) this.source.recycle?.(rows as Cell[][]);
       sampleHeld = false;
     };
 
     let lastDateText: string | undefined;
-    await this.source.read(orders.table, async (rows, offset) => {
+    const readRows = () => this.source.read(orders.table, async (rows, offset) => {
       this.checkCancel();
       // Rows above and including the header are not data.
       const skip = Math.max(0, mapping.headerRow + 1 - offset);
@@ -1084,21 +1107,44 @@ export class IngestSession {
           lastDateText = dateText;
           if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
         }
-        if (laterRows?.(row)) laterRows = undefined;
+        if (laterRows?.(row)) {
+          laterRows = undefined;
+          if (dropped) throw RESTART_SAMPLE;
+        }
+        const sampled = held.length + dropped;
         if (
-          held.length >= SAMPLE_ROWS_MAX ||
-          (held.length >= SAMPLE_ROWS &&
-            (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
+          sampled >= SAMPLE_ROWS_MAX ||
+          (sampled >= SAMPLE_ROWS && (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
         ) {
           await settle();
           this.projectSource(plan!.mapping, orders.table.peek.values[plan!.mapping.headerRow]);
           await flush();
-        } else if (held.length >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
-        else if (held.length === PLAN_ROWS && ambiguous && !replanned && guess) await replan();
+        } else if (sampled >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
+        else if (sampled === PLAN_ROWS && ambiguous && !replanned && guess) await replan();
       }
-      if (!plan) await pushGuessed();
+      if (!plan) {
+        await pushGuessed();
+        dropPushed();
+      }
       this.options.onProgress?.(offset + rows.length, total);
     });
+    try {
+      await readRows();
+    } catch (e) {
+      if (e !== RESTART_SAMPLE) throw e;
+      // A row past the rows let go could change the plan: the guess is forgotten and the
+      // sample read again, whole, as the plan's checks need it.
+      await sink.discard!();
+      ({ mapping } = orders.detection);
+      plan = guess = laterRows = lastDateText = undefined;
+      held = [];
+      heldCells = pushedOfHeld = dropped = 0;
+      heldFirst = top + mapping.headerRow + 1;
+      ambiguous = culture === undefined;
+      guessed = replanned = false;
+      sampleHeld = keepSample = true;
+      await readRows();
+    }
     if (!plan) await settle();
     await flush();
     let report = await sink.finish();

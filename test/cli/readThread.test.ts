@@ -531,6 +531,28 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(w.ingest.rejected).toEqual([]);
   });
 
+  test("an ISO-dated file whose credit-note prefix first shows past the rows let go is read again from its start: the same JSON on both threads, the credit note read as one", () => {
+    // 30,000 lines with numeric order ids, then 2,000 invoices FA00001–FA02000, then the credit
+    // note AV00001 written positive: the FA ids (from row 30,002) could change the plan made on
+    // the first 5,001 rows, after the sample's rows past those were parsed and let go, so the
+    // session reads the file again (on the worker: a second reading thread) holding them all.
+    // Every line £10 but the credit note's £50, one customer.
+    const lines = ["Order Date,Order No,Customer,SKU,Qty,Revenue"];
+    const iso = (i: number) =>
+      new Date(Date.UTC(2024, 0, 1 + (i % 366))).toISOString().slice(0, 10);
+    for (let i = 0; i < 30_000; i++) lines.push(`${iso(i)},${100_001 + i},A,S,1,10`);
+    for (let i = 0; i < 2000; i++)
+      lines.push(`${iso(30_000 + i)},FA${String(i + 1).padStart(5, "0")},A,S,1,10`);
+    lines.push(`${iso(32_000)},AV00001,A,S,1,50`);
+    const file = join(dir, "iso-credit-late.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const w = analyzedOnBothThreads(file, "--as-of", "2025-12-31");
+    // 32,000 × £10 − £50 = £319,950, one return
+    expect(w.ingest.accepted).toBe(32_001);
+    expect(w.ingest.returns).toBe(1);
+    expect(w.ingest.revenue).toBe(319_950);
+  });
+
   test("a switch to Windows-1252 in a row that the reading thread's first 128 KB read cuts: the row's UTF-8 customer reads the same on both threads", () => {
     // Customer "Café Ltd" in UTF-8, then 0x96 (an en dash in Windows-1252, not UTF-8), then a
     // quoted note over two lines that runs across byte 131,072 (where the reading thread's first
