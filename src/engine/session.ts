@@ -1088,46 +1088,47 @@ export class IngestSession {
     };
 
     let lastDateText: string | undefined;
-    const readRows = () => this.source.read(orders.table, async (rows, offset) => {
-      this.checkCancel();
-      // Rows above and including the header are not data.
-      const skip = Math.max(0, mapping.headerRow + 1 - offset);
-      for (let i = skip; i < rows.length; i++) {
-        const row = rows[i];
-        held.push(row);
-        heldCells += row.length;
-        if (plan) {
-          if (held.length >= chunkRows || heldCells >= chunkCells) await flush();
-          continue;
+    const readRows = () =>
+      this.source.read(orders.table, async (rows, offset) => {
+        this.checkCancel();
+        // Rows above and including the header are not data.
+        const skip = Math.max(0, mapping.headerRow + 1 - offset);
+        for (let i = skip; i < rows.length; i++) {
+          const row = rows[i];
+          held.push(row);
+          heldCells += row.length;
+          if (plan) {
+            if (held.length >= chunkRows || heldCells >= chunkCells) await flush();
+            continue;
+          }
+          // A text date with a day over 12 settles the order: the sample can stop growing. (An
+          // order's lines repeat its date: each run of one text is tested once.)
+          const dateText = row[dateCol];
+          if (ambiguous && typeof dateText === "string" && dateText !== lastDateText) {
+            lastDateText = dateText;
+            if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
+          }
+          if (laterRows?.(row)) {
+            laterRows = undefined;
+            if (dropped) throw RESTART_SAMPLE;
+          }
+          const sampled = held.length + dropped;
+          if (
+            sampled >= SAMPLE_ROWS_MAX ||
+            (sampled >= SAMPLE_ROWS && (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
+          ) {
+            await settle();
+            this.projectSource(plan!.mapping, orders.table.peek.values[plan!.mapping.headerRow]);
+            await flush();
+          } else if (sampled >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
+          else if (sampled === PLAN_ROWS && ambiguous && !replanned && guess) await replan();
         }
-        // A text date with a day over 12 settles the order: the sample can stop growing. (An
-        // order's lines repeat its date: each run of one text is tested once.)
-        const dateText = row[dateCol];
-        if (ambiguous && typeof dateText === "string" && dateText !== lastDateText) {
-          lastDateText = dateText;
-          if (dateOrderEvidence([dateText]) !== undefined) ambiguous = false;
+        if (!plan) {
+          await pushGuessed();
+          dropPushed();
         }
-        if (laterRows?.(row)) {
-          laterRows = undefined;
-          if (dropped) throw RESTART_SAMPLE;
-        }
-        const sampled = held.length + dropped;
-        if (
-          sampled >= SAMPLE_ROWS_MAX ||
-          (sampled >= SAMPLE_ROWS && (!ambiguous || heldCells >= SAMPLE_ROWS_MAX * USUAL_COLUMNS))
-        ) {
-          await settle();
-          this.projectSource(plan!.mapping, orders.table.peek.values[plan!.mapping.headerRow]);
-          await flush();
-        } else if (sampled >= SAMPLE_ROWS && !guessed && sink.discard) await startGuess();
-        else if (sampled === PLAN_ROWS && ambiguous && !replanned && guess) await replan();
-      }
-      if (!plan) {
-        await pushGuessed();
-        dropPushed();
-      }
-      this.options.onProgress?.(offset + rows.length, total);
-    });
+        this.options.onProgress?.(offset + rows.length, total);
+      });
     try {
       await readRows();
     } catch (e) {

@@ -203,11 +203,7 @@ test('read in blocks, a "1.234" on row 15,000 still leaves the decimal mark open
   for (let i = 0; i < 20_000; i++)
     values.push([iso(i), String(100_001 + i), "A", "S", 1, i + 2 === 15_000 ? "1.234" : 10]);
   const reads = { n: 0, recycled: 0 };
-  const report = await loadSource(
-    new KapEngine(),
-    blockSource(values, reads),
-    defaultSettings()
-  );
+  const report = await loadSource(new KapEngine(), blockSource(values, reads), defaultSettings());
   // 19,999 × £10 + 1.234 = 199,991.234
   expect(report.accepted).toBe(20_000);
   expect(report.revenue).toBe(199_991.23);
