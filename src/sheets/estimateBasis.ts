@@ -47,6 +47,8 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
     return g.missingCount === 1
       ? `the median 12-month spend on the variant it does not buy of the accounts buying it`
       : `the sum over the ${g.missingCount} variants it does not buy of the median 12-month spend of the accounts buying each`;
+  if (o.lapsed && o.lapsed.spendBefore === e)
+    return `its own net spend on ${o.offer} in the 12 months to its last purchase`;
   if (o.upsell && o.upsell.extraPerYear === e)
     return `the premium's list price less the price a unit now, on last year's units`;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;

@@ -19,12 +19,13 @@ import {
   skuBaskets,
   skuCrossSellOf,
 } from "./crossSell";
-import { rankOpportunities, type Opportunity } from "./opportunities";
+import { type MoreEvidence, rankOpportunities, type Opportunity } from "./opportunities";
 import { buyingPattern, seasonalityOf } from "./pattern";
 import { accountPlan, peerBasisText } from "./plan";
 import type { PortfolioModel } from "./portfolio";
 import {
   dormantProductsOf,
+  lapsedCategoriesOf,
   productLineGapsOf,
   replenishmentOf,
   skuFigures,
@@ -42,8 +43,6 @@ import type {
   CategoryNotBought,
   CategoryRow,
   CrossSellRecommendation,
-  ProductLineGap,
-  Upsell,
 } from "./types";
 
 export { accountRowIndex } from "./accountScope";
@@ -100,7 +99,7 @@ function opportunitiesOf(
   x: AccountScope,
   crossSell: CrossSellRecommendation[],
   categoriesNotBought: CategoryNotBought[],
-  catalogEvidence: { lineGaps: ProductLineGap[]; upsell: Upsell[] }
+  more: MoreEvidence
 ): Opportunity[] {
   const opportunities = rankOpportunities(
     crossSell.filter((r) => !r.curated),
@@ -110,7 +109,7 @@ function opportunitiesOf(
     x.internal.minSupport,
     x.culture,
     x.account.whitespace.basis === "all" ? null : x.account.whitespace.comparableAccounts,
-    catalogEvidence
+    more
   );
   const byName = new Map(opportunities.map((o) => [lower(o.offer), o]));
   for (const n of categoriesNotBought)
@@ -146,6 +145,7 @@ export function accountOpportunities(
   return opportunitiesOf(x, categoryCrossSellOf(x, skus), categoriesNotBought, {
     lineGaps: productLineGapsOf(x, sb),
     upsell: upsellOf(x, skus, sb),
+    lapsed: lapsedCategoriesOf(x),
   });
 }
 
@@ -175,6 +175,7 @@ export function analyzeAccount(
   const opportunities = opportunitiesOf(x, crossSell, categoriesNotBought, {
     lineGaps: productLineGaps,
     upsell,
+    lapsed: lapsedCategoriesOf(x),
   });
 
   const contacts = x.contactsAll.filter((c) => c.accountId === account.accountId);

@@ -14,7 +14,10 @@
  *   estimate = the sum of the missing variants' median spends (lapsed variants are win-backs);
  * - an upsell (the catalog's premium alternative of a product bought): of the other accounts
  *   buying the product or its premium, the share buying the premium; estimate = (premium list −
- *   price paid) × last year's units.
+ *   price paid) × last year's units;
+ * - a category it stopped buying more than 24 months ago (no dormant product speaks for it): a
+ *   win-back with the comparable group's evidence, as a category never bought; estimate = their
+ *   median, else its own spend in the 12 months to its last purchase.
  *
  * Likelihood = the largest of the rule's confidence, the comparable share and the catalog shares
  * (evidence with fewer than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
@@ -30,7 +33,13 @@
  */
 import { percentText } from "../numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
-import type { CategoryNotBought, CrossSellRecommendation, ProductLineGap, Upsell } from "./types";
+import type {
+  CategoryNotBought,
+  CrossSellRecommendation,
+  LapsedCategory,
+  ProductLineGap,
+  Upsell,
+} from "./types";
 
 export type Priority = "High" | "Medium" | "Low";
 
@@ -41,14 +50,15 @@ export type OpportunitySource =
   | "product matrix"
   | "user rule"
   | "product-line gap"
-  | "upsell";
+  | "upsell"
+  | "lapsed category";
 
 /**
  * What taking the opportunity means: an item the account has never bought ("new"), the variants
  * it does not buy of a product line it buys in part ("range"), or a premium alternative of a
- * product it buys ("upsell").
+ * product it buys ("upsell"), a category it stopped buying more than 24 months ago ("win-back").
  */
-export type OpportunityKind = "new" | "range" | "upsell";
+export type OpportunityKind = "new" | "range" | "upsell" | "win-back";
 
 export interface Opportunity {
   /** 1 = first */
@@ -81,6 +91,8 @@ export interface Opportunity {
   lineGap: ProductLineGap | null;
   /** the catalog's premium alternative of a product bought, if any */
   upsell: Upsell | null;
+  /** the category it bought and stopped more than 24 months ago, if it is one */
+  lapsed: LapsedCategory | null;
 }
 
 const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
@@ -146,12 +158,13 @@ export function rankOpportunities(
    * (the peers are all accounts, or none): a rule is not High against that group's Low support.
    */
   comparableGroup: number | null = null,
-  /** the catalog's evidence: product-line gaps and premium alternatives (none without a catalog) */
-  catalogEvidence: { lineGaps: readonly ProductLineGap[]; upsell: readonly Upsell[] } = {
-    lineGaps: [],
-    upsell: [],
-  }
+  /**
+   * the catalog's evidence (product-line gaps and premium alternatives; none without a catalog)
+   * and the categories lapsed more than 24 months ago
+   */
+  more: MoreEvidence = { lineGaps: [], upsell: [] }
 ): Opportunity[] {
+  const catalogEvidence = more;
   const pct = (x: number): string => percentText(Math.round(x * 100), culture);
   const byKey = new Map<string, Opportunity>();
   const get = (offer: string): Opportunity => {
@@ -176,6 +189,7 @@ export function rankOpportunities(
         kind: "new",
         lineGap: null,
         upsell: null,
+        lapsed: null,
       };
       byKey.set(k, o);
     }
@@ -184,6 +198,12 @@ export function rankOpportunities(
   for (const r of rules) get(r.offer).rule = r;
   for (const n of notBought) get(n.category).peers = n;
   for (const c of curated) get(c.offer).curated.push(c);
+  for (const l of more.lapsed ?? []) {
+    const o = get(l.category);
+    o.lapsed = l;
+    // the comparable group's share and median, as for a category never bought
+    o.peers ??= l.peers;
+  }
   for (const g of catalogEvidence.lineGaps) {
     const o = get(g.productLine);
     // the first (largest) gap of a name: lines are unique in the catalog
@@ -228,8 +248,9 @@ export function rankOpportunities(
       (x): x is number => x !== null
     );
     o.likelihood = data.length ? Math.max(...data) : null;
-    o.kind =
-      o.upsell && !o.peers && !o.rule
+    o.kind = o.lapsed
+      ? "win-back"
+      : o.upsell && !o.peers && !o.rule
         ? "upsell"
         : o.lineGap && !o.peers && !o.rule
           ? "range"
@@ -259,6 +280,7 @@ export function rankOpportunities(
     o.annualEstimate =
       opportunityEstimate(o.peers, o.rule, o.curated) ??
       lineGapEstimate(o.lineGap) ??
+      o.lapsed?.spendBefore ??
       o.upsell?.extraPerYear ??
       null;
     const likelihoodForValue = o.likelihood ?? (o.peers ? o.peers.share : null);
@@ -270,6 +292,7 @@ export function rankOpportunities(
     if (o.peers) o.sources.push("comparable accounts");
     if (o.lineGap) o.sources.push("product-line gap");
     if (o.upsell) o.sources.push("upsell");
+    if (o.lapsed) o.sources.push("lapsed category");
     for (const c of o.curated)
       if (!o.sources.includes(c.source as OpportunitySource))
         o.sources.push(c.source as OpportunitySource);
@@ -283,6 +306,8 @@ export function rankOpportunities(
     if (o.lineGap) reasons.push({ weight: lineLikelihood ?? 0, text: lineGapText(o.lineGap, pct) });
     if (o.upsell) reasons.push({ weight: upsellLikelihood ?? 0, text: upsellText(o.upsell, pct) });
     const ordered = reasons.sort((a, b) => b.weight - a.weight).map((r) => r.text);
+    // what it bought before comes first: the reason it is a win-back, not a new category
+    if (o.lapsed) ordered.unshift(o.lapsed.message);
     for (const c of o.curated)
       ordered.push(
         c.source === "industry matrix"
@@ -326,6 +351,13 @@ export function opportunityEstimate(
     curated.find((c) => c.annualEstimate !== null)?.annualEstimate ??
     null
   );
+}
+
+/** Evidence beside the rules, the comparable group and the curated rules. */
+export interface MoreEvidence {
+  lineGaps: readonly ProductLineGap[];
+  upsell: readonly Upsell[];
+  lapsed?: readonly LapsedCategory[];
 }
 
 /** A product-line gap's money a year: the sum of its missing variants' medians; null when none has buyers. */

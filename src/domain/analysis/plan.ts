@@ -258,6 +258,14 @@ function initiativeOf(
       categories: [],
       skus: [o.upsell.premiumSku],
     };
+  if (o.kind === "win-back")
+    return {
+      ...common,
+      title: `Win back ${o.offer}`,
+      type: "Win-back",
+      categories: [o.offer],
+      skus: [],
+    };
   return {
     ...common,
     title: `Introduce ${o.offer}`,

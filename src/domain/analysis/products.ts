@@ -21,8 +21,11 @@ import { type AccountScope, catalogBySku } from "./accountScope";
 import { lapsedBefore12 } from "./aggregates";
 import { type SkuBaskets, skuSpend } from "./crossSell";
 import { moneyOf, periodBack, stepsOf, type Subject } from "./subject";
+import { dateText } from "../dateText";
+import { priorityOf } from "./opportunities";
 import type {
   DormantProduct,
+  LapsedCategory,
   ProductLineGap,
   ReplenishmentCandidate,
   TopProduct,
@@ -193,6 +196,79 @@ export function dormantProductsOf(
     });
   }
   return out.sort((a, b) => b.revenuePrior12 - a.revenuePrior12 || (a.sku < b.sku ? -1 : 1));
+}
+
+/**
+ * Categories the account bought before and has not bought for more than 24 months: none of their
+ * products is a dormant product (those look back 24 months, PRODUCT.md §2.5), so nothing else
+ * offers them back. Each with its last purchase, its net spend in the 12 months to then and the
+ * comparable group's evidence, as a category not bought has it (the Whitespace Map's share and
+ * median); most recently lost first.
+ */
+export function lapsedCategoriesOf(x: AccountScope): LapsedCategory[] {
+  const lapsed = new Set(x.state.lapsed);
+  if (!lapsed.size) return [];
+  const { asOf, book } = x;
+  const s = x.state.s;
+  const { f, u } = s;
+  const prior = periodBack(asOf, 12, 12);
+  const recent = new Set<number>();
+  const last = new Map<number, number>();
+  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+    const c = book.skuCategory[f.pairSku[p]];
+    if (!lapsed.has(c)) continue;
+    for (let e = f.entStart[p]; e < f.entStart[p + 1] && f.entDate[e] <= asOf; e++)
+      if (!f.pairRet[p] && f.entRev[e] > 0) last.set(c, Math.max(last.get(c) ?? 0, f.entDate[e]));
+  }
+  // a product bought (net positive) in the prior 12 months is a dormant product: its category is
+  // recovered there ("Recover …"), never twice
+  const priorNet = new Map<number, number>();
+  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+    const k = f.pairSku[p];
+    if (!lapsed.has(book.skuCategory[k])) continue;
+    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++)
+      if (f.entDate[e] > prior.start && f.entDate[e] <= prior.end)
+        priorNet.set(k, (priorNet.get(k) ?? 0) + stepsOf(s, f.entRev[e]));
+  }
+  for (const [k, v] of priorNet) if (v > 0) recent.add(book.skuCategory[k]);
+  const g = x.state.group;
+  const peers = g ? g.members.length - (g.memberSet.has(x.idx) ? 1 : 0) : 0;
+  const out: LapsedCategory[] = [];
+  for (const [c, lastOrderDate] of last) {
+    if (recent.has(c)) continue;
+    const before = periodBack(lastOrderDate, 12);
+    let steps = 0;
+    for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+      if (book.skuCategory[f.pairSku[p]] !== c) continue;
+      for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++)
+        if (f.entDate[e] > before.start && f.entDate[e] <= lastOrderDate)
+          steps += stepsOf(s, f.entRev[e]);
+    }
+    const spendBefore = x.cash(moneyOf(s, steps))!;
+    const n = g?.buyers.get(c) ?? 0;
+    const months = wholeMonthsBetween(lastOrderDate, asOf);
+    out.push({
+      category: x.cats[c],
+      lastOrderDate,
+      monthsSinceLastOrder: months,
+      spendBefore,
+      peers:
+        g && n > 0 && peers > 0
+          ? {
+              category: x.cats[c],
+              comparableBuyers: n,
+              comparableAccounts: peers,
+              share: n / peers,
+              medianSpend: g.medianSpend.get(c) ?? null,
+              priority: priorityOf(n / peers),
+            }
+          : null,
+      message: `Bought ${x.cats[c]} until ${dateText(lastOrderDate, x.culture)} (${x.money(spendBefore)} in the 12 months to then); none in the ${months} months since.`,
+    });
+  }
+  return out.sort(
+    (a, b) => b.lastOrderDate - a.lastOrderDate || (a.category < b.category ? -1 : 1)
+  );
 }
 
 /**

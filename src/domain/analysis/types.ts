@@ -548,6 +548,20 @@ export interface ProductLineGap {
   gapVariant: string | null;
 }
 
+/** A category bought before and not for more than 24 months (no dormant product speaks for it): a win-back. */
+export interface LapsedCategory {
+  category: string;
+  /** its last purchase, on or before as-of */
+  lastOrderDate: Serial;
+  monthsSinceLastOrder: number;
+  /** its net spend in the 12 months to its last purchase */
+  spendBefore: number;
+  /** the comparable group's evidence (share and median 12-month spend), null when none of them buys it */
+  peers: CategoryNotBought | null;
+  /** "Bought Consumables until 15/03/2024 (£420.00 in the 12 months to then); none in the 31 months since." */
+  message: string;
+}
+
 export interface Upsell {
   currentSku: string;
   currentName: string;
