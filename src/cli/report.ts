@@ -269,9 +269,10 @@ export function* jsonPieces(
 }
 
 /** Whole money with its currency's symbol (£, €, $) or code, or a shared symbol as written ("$", "kr "); "" is a currency not known: no symbol. */
-export function money(n: number, currency: string): string {
-  const sym =
-    currency === "GBP"
+export function money(n: number, currency: string, coded?: ReadonlySet<string>): string {
+  const sym = coded?.has(currency)
+    ? `${currency} `
+    : currency === "GBP"
       ? "£"
       : currency === "EUR"
         ? "€"
@@ -393,6 +394,7 @@ export function printSummary(
   // The file line above already says how a text file was read.
   // money without a currency of its own: the format's, the totals rows', the culture's, else KAP's default
   const unnamed = unnamedShownIn(engine);
+  const coded = engine.codedCurrencies;
   const shownAs = currencyShownAs(engine.defaultCurrencyChoice);
   // kap has no workbook settings: what the shared words call them is its --culture
   const lines = readingLines(r, shownAs).map((l) =>
@@ -422,7 +424,7 @@ export function printSummary(
   const revenueText = revenues
     .map(
       ([c, v]) =>
-        `${money(v, c || unnamed)}${revenues.length > 1 && !(c || unnamed) ? " (no currency)" : ""}`
+        `${money(v, c || unnamed, coded)}${revenues.length > 1 && !(c || unnamed) ? " (no currency)" : ""}`
     )
     .join("; ");
   out(
@@ -449,7 +451,7 @@ export function printSummary(
       .map((x) => oneLine(x.message))
       .join(" ");
     out(
-      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed).padStart(12)}  ${cutAtWord(alerts, 80)}`
+      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed, coded).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
   const more = moreRowsLine(rows.slice(shown.length));

@@ -38,6 +38,21 @@ export function isSharedSymbol(label: string | undefined): boolean {
   return label !== undefined && Object.hasOwn(SHARED_SYMBOLS, label);
 }
 
+/**
+ * The ISO codes among a portfolio's currency labels that write a bare symbol also among them
+ * ("USD" beside money written "$" that names no code): shown by their code ("USD 80"), never
+ * with the symbol, so the two are not read as one currency.
+ */
+export function codesBesideBareSymbols(labels: Iterable<string>): Set<string> {
+  const all = [...labels];
+  const bare = new Set(all.filter(isSharedSymbol).map(symbolPrefix));
+  const out = new Set<string>();
+  if (bare.size === 0) return out;
+  for (const c of all)
+    if (!isSharedSymbol(c) && bare.has(CURRENCY_SYMBOLS[c.trim().toUpperCase()] ?? "")) out.add(c);
+  return out;
+}
+
 /** A shared symbol as figures start with it: "$", "¥"; a symbol of letters with a space, "kr ". */
 function symbolPrefix(symbol: string): string {
   return /[a-z.]$/i.test(symbol) ? `${symbol} ` : symbol;

@@ -33,6 +33,7 @@ import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
 import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import {
+  codesBesideBareSymbols,
   formatMoney,
   hasMinorPart,
   isSharedSymbol,
@@ -158,10 +159,15 @@ export class KapEngine implements OrderSink {
     // lines written with a shared symbol nothing names ("$100.00" beside "€80.00") are filed
     // under '' as that symbol's: shown with the "$" the data wrote, no ISO code claimed; beside
     // a currency that writes it too (USD) a bare figure, so the two are never taken for one
-    const { sharedBy } = c;
-    if (c.source === "symbol" && sharedBy && !named.some((k) => sharedBy.includes(k)))
-      return c.code;
+    // beside a currency that writes it too (USD), still "$": that one is shown by its code
+    // (codedCurrencies), so the two are never taken for one
+    if (c.source === "symbol" && c.sharedBy) return c.code;
     return named.length ? "" : c.code;
+  }
+  /** The ISO codes shown by their code beside money written with their bare symbol ("USD" beside "$"). */
+  get codedCurrencies(): ReadonlySet<string> {
+    const keys = Object.keys(this.report?.currencies ?? {});
+    return codesBesideBareSymbols(keys.map((k) => k || this.unnamedCurrency));
   }
   /** Told as accounts are scored during analyze (done of total), e.g. by the worker to the pane. */
   onAnalysisProgress?: (done: number, total: number) => void;
@@ -250,8 +256,9 @@ export class KapEngine implements OrderSink {
    * in the currency text shows them in (unnamedCurrency); undefined when there is none.
    */
   private moneyByCurrencyText(value: ReadonlyMap<string, number>): string | undefined {
+    const coded = this.codedCurrencies;
     const parts = [...value].map(([c, v]) =>
-      formatMoney(v, moneyLabel(c || this.unnamedCurrency, this.culture))
+      formatMoney(v, coded.has(c) ? `${c} ` : moneyLabel(c || this.unnamedCurrency, this.culture))
     );
     return parts.length ? parts.join("; ") : undefined;
   }
@@ -479,6 +486,7 @@ export class KapEngine implements OrderSink {
       engagementCut: settings.engagementCut,
       growthTarget: settings.growthTarget,
       defaultCurrency: this.unnamedCurrency,
+      codedCurrencies: [...this.codedCurrencies],
       // the figures in the analysis' text follow the workbook's (or --culture's) culture; none: en-GB
       culture: this.culture,
       clvHorizonMonths: settings.clvHorizonMonths,
@@ -649,6 +657,7 @@ export class KapEngine implements OrderSink {
       textCurrency: this.unnamedCurrency,
       fractionalMoney: this.hasFractionalMoney(),
       unnamedSymbol: this.unnamedSymbolBeside(),
+      codedCurrencies: [...this.codedCurrencies],
     });
     // as-of set well past the data (the analysis' as-of warning): the QBR says where the data ends
     return last !== null && last !== undefined && asOf - last > AS_OF_LATE_DAYS

@@ -64,7 +64,13 @@ import { netOfOrderRefund } from "./orderRefunds";
 import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedLines";
 import { percentText, wholeText } from "../domain/numberText";
 import { MONTH_NAMES, serialToYmd } from "../domain/dates";
-import { formatMoney, isSharedSymbol, moneyLabel, SHARED_SYMBOLS } from "../domain/currency";
+import {
+  codesBesideBareSymbols,
+  formatMoney,
+  isSharedSymbol,
+  moneyLabel,
+  SHARED_SYMBOLS,
+} from "../domain/currency";
 import { type ColumnConvention, conventionName, type DecimalMark, numberEvidence } from "./numbers";
 import {
   type DateOrder,
@@ -1430,8 +1436,11 @@ export function createOrderParser(
       .find((v): v is string => typeof v === "string" && !isBlankCell(v));
     if (raw === undefined) return "";
     const code = parseMoney(raw)?.currency;
-    if (col.currency < 0 && !convert) return code ?? ""; // the symbols' own (fileCurrency names '' at the end)
     const shared = sharedSymbolOfText(raw, code);
+    if (col.currency < 0 && !convert)
+      // the symbols' own (fileCurrency names '' at the end); a bare "$" is no USD of itself: the
+      // culture's dollar, else the symbol as written, as its accepted lines are
+      return shared ? (currencyOfSharedSymbol(shared, options.culture) ?? shared) : (code ?? "");
     if (!shared) return code ?? "";
     // a symbol nothing names: none, else (with a rates table, where none is the reporting currency) the symbol
     return currencyOfSharedSymbol(shared, options.culture) ?? (convert ? shared : "");
@@ -1443,7 +1452,8 @@ export function createOrderParser(
   ): Map<string, number> {
     const out = new Map<string, number>();
     for (const [c, v] of values.get(r.reason) ?? []) {
-      const k = c === "" && symbolsOnly && fileCurrency !== undefined ? fileCurrency : c;
+      // the file's first symbol's lines are filed under '', then named fileCurrency (if any)
+      const k = symbolsOnly && (c === "" || c === fileSymbol) ? (fileCurrency ?? "") : c;
       out.set(k, (out.get(k) ?? 0) + v);
     }
     for (const [k, v] of out) if (roundCents(v) === 0) out.delete(k);
@@ -1451,13 +1461,23 @@ export function createOrderParser(
   }
   /** Money of a currency key in a message: "£500.00", "$300.00" (a shared symbol), "300.00 (no currency)". */
   function skippedMoney(v: number, key: string): string {
-    if (key === "") return `${plainMoney(v, options.culture)} (no currency)`;
+    const bare = unlabelledSymbol();
+    if (key === "")
+      return bare
+        ? formatMoney(v, moneyLabel(bare, options.culture))
+        : `${plainMoney(v, options.culture)} (no currency)`;
     // the file's symbol is the culture's currency, else the bare symbol (KapEngine names it so)
     const named =
       symbolsOnly && key === fileCurrency && fileSymbol
         ? (currencyOfSharedSymbol(fileSymbol, options.culture) ?? fileSymbol)
         : key;
-    return formatMoney(v, moneyLabel(named, options.culture));
+    // beside money written with its bare symbol ("$"), a code is said as such ("USD 50.00")
+    const coded = codesBesideBareSymbols(Object.keys(currencies).map((k) => k || bare || ""));
+    return formatMoney(v, coded.has(named) ? `${named} ` : moneyLabel(named, options.culture));
+  }
+  /** The bare symbol the lines filed under '' were written with and nothing names ("$"), if any (once read). */
+  function unlabelledSymbol(): string | undefined {
+    return symbolsOnly && fileSymbolUnnamed && fileCurrency === undefined ? fileSymbol : undefined;
   }
   /** The rules' tolls when the lines and skipped rows are in one currency: one figure each. */
   function oneCurrencyToll(
@@ -1538,7 +1558,11 @@ export function createOrderParser(
       const said = [...lost].map(([k, v]) => {
         const share = shares.get(k);
         const of =
-          k === "" ? "revenue with no currency" : `${isSharedSymbol(k) ? `"${k}"` : k} revenue`;
+          k === "" && unlabelledSymbol()
+            ? `"${unlabelledSymbol()}" revenue`
+            : k === ""
+              ? "revenue with no currency"
+              : `${isSharedSymbol(k) ? `"${k}"` : k} revenue`;
         return `${skippedMoney(v, k)}${share === null || share === undefined ? "" : `, ${formatShare(v / base.get(k)!, options.culture)} of ${of}`}`;
       });
       return {

@@ -65,6 +65,8 @@ export interface LayoutOptions {
    * do. Absent: such money is a bare figure, its headline saying "(no currency)".
    */
   unnamedSymbol?: string;
+  /** ISO codes shown by their code ("USD 80") beside money written with their bare symbol ("$") */
+  codedCurrencies?: readonly string[];
 }
 
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
@@ -89,6 +91,7 @@ export function layoutOptions(o: {
   textCurrency?: string;
   fractionalMoney?: boolean;
   unnamedSymbol?: string;
+  codedCurrencies?: readonly string[];
 }): LayoutOptions {
   // A known currency code wins: in multi-currency data the column's one format fits only some rows.
   const fractionalMoney = o.fractionalMoney === true;
@@ -104,6 +107,7 @@ export function layoutOptions(o: {
     ...(o.hasCategories === false ? { hasCategories: false } : {}),
     ...(o.culture ? { culture: o.culture } : {}),
     ...(o.unnamedSymbol ? { unnamedSymbol: o.unnamedSymbol } : {}),
+    ...(o.codedCurrencies?.length ? { codedCurrencies: o.codedCurrencies } : {}),
     ...(o.numberCulture
       ? { numberCulture: o.numberCulture, textCurrency: o.textCurrency ?? "GBP" }
       : {}),
@@ -112,7 +116,10 @@ export function layoutOptions(o: {
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */
 export function moneyFor(opts: LayoutOptions, currency: string): string {
-  return currency ? moneyFormat(currency, moneyDecimals(opts, currency)) : opts.money;
+  if (!currency) return opts.money;
+  // beside money written with its bare symbol ("$"), the code ("USD 80"), never the symbol
+  const source = opts.codedCurrencies?.includes(currency) ? `"${currency} "#,##0` : currency;
+  return moneyFormat(source, moneyDecimals(opts, currency));
 }
 
 /** Decimals of money cells: the currency's minor unit (2 for GBP, 0 for JPY) when amounts have one, else none. */

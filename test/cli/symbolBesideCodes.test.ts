@@ -51,12 +51,13 @@ describe('a blank currency cell and "$" beside GBP and USD lines', () => {
     expect(out).toContain(
       '! 2 order lines (rows 3, 5; $42.00) name no currency code and are written with "$", which USD, CAD, AUD, NZD, SGD, HKD and MXN all write: nothing in the data or the culture says which, so they are kept apart from the lines in GBP and in USD, never added to them. Write the currency\'s code on those lines ("USD 12.00", or in a currency column), or give the culture of the company\'s country (kap --culture, e.g. en-AU for AUD, en-CA for CAD, en-US for USD; in Excel, the workbook\'s regional format) to name it.'
     );
-    expect(out).toContain("Annual revenue by currency: 42 (no currency); £160; $25 ·");
-    // beside USD, which writes "$" too, the bare lines stay "no currency"
-    expect(out).toContain("The order lines are in 3 currencies (no currency, GBP, USD).");
-    // Acme's GBP lines stay £160, its "$" line (12) apart
+    // the "$" lines shown as written, "$42"; beside them USD, which writes "$" too, by its code
+    expect(out).toContain("Annual revenue by currency: $42; £160; USD 25 ·");
+    expect(out).toContain('The order lines are in 3 currencies ("$", GBP, USD).');
+    // Acme's GBP lines stay £160, its "$" line (12) apart; Cole's USD 20.00 + 5.00 = USD 25
     expect(out).toMatch(/^Acme Ltd \(GBP\) .* £160 /m);
-    expect(out).toMatch(/^Acme Ltd \(no currency\) .* 12 /m);
+    expect(out).toMatch(/^Acme Ltd \(no currency\) .* \$12 /m);
+    expect(out).toMatch(/^Cole Inc .* USD 25 /m);
   });
 
   test("--json: the lines under XXX, never GBP's or USD's", () => {
@@ -197,10 +198,11 @@ describe('no currency column: "USD 80.00" beside "$" lines', () => {
     ].join("\n") + "\n"
   );
 
-  test('the USD line stays USD; the "$" lines are bare figures, never added to it', () => {
+  test('the USD line stays USD; the "$" lines stay "$", never added to it', () => {
     const out = run(USD_CELL);
-    // A: 100.00 + 200.00 = 300 with "$" (USD writes "$" too: no currency); B: USD 80
-    expect(out).toContain("Annual revenue by currency: 300 (no currency); $80 ·");
+    // A: 100.00 + 200.00 = 300, shown with the "$" it was written with; B: its USD 80 by its code
+    // (USD writes "$" too: "$300; $80" would read as one currency)
+    expect(out).toContain("Annual revenue by currency: $300; USD 80 ·");
     expect(out).toContain(
       '! 2 order lines (rows 2, 3; $300.00) name no currency code and are written with "$"'
     );
@@ -219,5 +221,43 @@ describe('no currency column: "USD 80.00" beside "$" lines', () => {
 
   test('--culture en-US: "$" is USD, one sum (100 + 200 + 80 = 380)', () => {
     expect(run(USD_CELL, "--culture", "en-US")).toContain("Annual revenue: $380 ·");
+  });
+});
+
+/**
+ * "USD 80.00" lines first, then bare "$" lines, and rows refused with "$" amounts. Before: "$" and
+ * USD both shown with "$" ("$100; $300"), and the refused row's $50.00 said as 33.3% of USD
+ * revenue (50 / (100 + 50)), as if "$" were USD.
+ */
+describe('no currency column: "USD" lines first, then "$" lines and a refused "$" row', () => {
+  const lines = [
+    "Customer,Date,Invoice,Product,Amount",
+    "A1,2026-09-01,I1,P1,USD 80.00",
+    "A1,2026-09-02,I2,P1,USD 20.00",
+    "B1,2026-09-03,I3,P1,$100.00",
+    "B1,2026-09-04,I4,P1,$200.00",
+    // row 6: no customer, refused; its $50.00 is the "$" lines' money, not USD
+    ",2026-09-05,I5,P1,$50.00",
+  ];
+  const USD_FIRST = join(dir, "usd-first.csv");
+  writeFileSync(USD_FIRST, lines.join("\n") + "\n");
+  const DOLLAR_FIRST = join(dir, "dollar-first.csv");
+  writeFileSync(
+    DOLLAR_FIRST,
+    [lines[0], lines[3], lines[4], lines[1], lines[2], lines[5]].join("\n") + "\n"
+  );
+
+  test.each([
+    ["USD first", USD_FIRST],
+    ['"$" first', DOLLAR_FIRST],
+  ])('%s: each shown as written, the refused row\'s value under "$"', (_, file) => {
+    const out = run(file);
+    // A1: USD 80 + 20 = USD 100; B1: $100 + $200 = $300
+    expect(out).toMatch(/Annual revenue by currency: (USD 100; \$300|\$300; USD 100) ·/);
+    expect(out).toMatch(/^A1 .* USD 100 /m);
+    expect(out).toMatch(/^B1 .* \$300 /m);
+    // $50.00 of the "$" lines' 300 + 50: 14.3%
+    expect(out).toContain('1 no account (row 6; $50.00, 14.3% of "$" revenue)');
+    expect(out).not.toContain("of USD revenue");
   });
 });

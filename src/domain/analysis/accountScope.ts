@@ -92,10 +92,13 @@ export function accountScope(
   const state = internal.states[idx];
   const catalog = ctx.catalog ?? internal.ctx.catalog ?? [];
   const culture = ctx.culture ?? internal.ctx.culture;
-  const prefix = moneyLabel(
-    account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP"),
-    culture
-  );
+  const coded = ctx.codedCurrencies ?? internal.ctx.codedCurrencies;
+  const prefix = coded?.includes(account.currency)
+    ? `${account.currency} `
+    : moneyLabel(
+        account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP"),
+        culture
+      );
   return {
     portfolio,
     internal,

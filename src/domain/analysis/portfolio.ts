@@ -247,7 +247,9 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     categoryName: (c: number) => book.categories[c],
     categoryNamesSorted: namesSorter(book.categories),
     moneyPrefixOf: memoByCurrency((c) =>
-      moneyLabel(c || (ctx.defaultCurrency ?? "GBP"), ctx.culture)
+      ctx.codedCurrencies?.includes(c)
+        ? `${c} `
+        : moneyLabel(c || (ctx.defaultCurrency ?? "GBP"), ctx.culture)
     ),
     logsOf: logs.logsOf,
   };

@@ -65,6 +65,8 @@ export interface AnalysisContext {
   culture?: string;
   /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
   defaultCurrency?: string;
+  /** ISO codes whose money is written by code ("USD 20.00") beside money written with their bare symbol ("$") */
+  codedCurrencies?: readonly string[];
   /** CLV horizon in months; default CLV_DEFAULT_HORIZON_MONTHS (12). */
   clvHorizonMonths?: number;
   /** CLV discount rate a year (0.1 = 10%); default CLV_DEFAULT_DISCOUNT_RATE. */
