@@ -169,9 +169,11 @@ describe("a currency column whose cells are blank", () => {
   // blank lines A 42.00 + C 7.00 = 49.00 by their "$"; B 10.00 in the USD its cell names
   test("some codes, some blanks: only the coded lines are USD", () => {
     const out = kap("analyze", MIXED_CODE, "--as-of", "2026-10-31");
-    expect(out).toContain("Annual revenue by currency: 49 (no currency); $10 ·");
-    expect(out).toMatch(/^A .* 42 {2}$/m);
-    expect(out).not.toMatch(/^A .*\$42/m);
+    // each as written: the blank-coded lines with their "$", B's USD by its code (never "$10"
+    // beside "$49", which would read as one currency)
+    expect(out).toContain("Annual revenue by currency: $49; USD 10 ·");
+    expect(out).toMatch(/^A .* \$42 {2}$/m);
+    expect(out).toMatch(/^B .* USD 10 {2}$/m);
     const au = kap("analyze", MIXED_CODE, "--as-of", "2026-10-31", "--culture", "en-AU");
     expect(au).toContain("  Currency: AUD, USD\n");
     expect(au).toContain("Annual revenue by currency: AUD 49; $10 ·");
