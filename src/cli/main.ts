@@ -777,7 +777,9 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   }
   // in the account's currency, as the analysis summary shows money ("£9,000", not "9,000")
   const cash = (x: number | null | undefined, currency: string) =>
-    x === null || x === undefined ? "–" : money(x, currency || engine.unnamedCurrency, engine.codedCurrencies);
+    x === null || x === undefined
+      ? "–"
+      : money(x, currency || engine.unnamedCurrency, engine.codedCurrencies);
   out.line(
     `${"Account".padEnd(10)} ${"Initiative".padEnd(36)} ${"Target".padStart(10)} ${"Uplift".padStart(10)} ${"Progress".padStart(8)}  Status`
   );
