@@ -99,7 +99,8 @@ export function handle(state: { engine: KapEngine }, call: EngineCall): unknown 
       return a
         ? toGlance(
             a,
-            state.engine.defaultCurrency,
+            // the analysis' own: beside lines naming a currency, none (never a default "£")
+            state.engine.unnamedCurrency,
             state.engine.portfolio?.lifetimeModels.find((m) => m.currency === a.currency),
             state.engine.culture
           )

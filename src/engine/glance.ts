@@ -3,6 +3,7 @@ import type { AccountAnalysis, CurrencyLifetimeModel, HealthPoint } from "../dom
 import { factorBasis, factorSourceText } from "../domain/analysis/basis";
 import { FACTOR_LABELS, FACTORS, type Factor } from "../domain/rules";
 import { serialToIso } from "../domain/dates";
+import { isSharedSymbol } from "../domain/currency";
 import type { Serial } from "../domain/types";
 import type { AccountGlance, AccountListItem } from "./contract";
 
@@ -12,12 +13,12 @@ export function factorInput(a: AccountAnalysis, f: Factor, culture?: string): st
 }
 
 /**
- * `defaultCurrency`: the ISO code of lines that have no currency column ('' = not known);
+ * `defaultCurrency`: the currency of lines naming none, the analysis' own (engine.unnamedCurrency; '' = none);
  * `culture`: the workbook's, the factor inputs' figures follow it ("9,3 days"); none: en-GB.
  */
 export function toGlance(
   a: AccountAnalysis,
-  defaultCurrency = "GBP",
+  defaultCurrency: string,
   model?: CurrencyLifetimeModel,
   culture?: string
 ): AccountGlance {
@@ -44,7 +45,8 @@ export function toGlance(
     winBack: a.winBack && a.winBack.stage > 0 ? `${a.winBack.name}: ${a.winBack.action}` : "None",
     alerts: a.alerts.map((x) => ({ severity: x.severity, message: x.message })),
     revenue12m: a.revenueLast12,
-    currency: (a.currency || defaultCurrency).toUpperCase(),
+    // as the engine names it: an ISO code, or a shared symbol as the data wrote it ("kr", not "KR")
+    currency: glanceCurrency(a.currency || defaultCurrency),
     daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
     history: a.history.map((h) => historyPoint(h, a.health.inputs.firstOrderDate)),
     lifetime:
@@ -78,4 +80,9 @@ export function toListItem(a: AccountAnalysis): AccountListItem {
     score: a.health.score,
     revenue12m: a.revenueLast12,
   };
+}
+
+/** An ISO code in capitals; a shared symbol as the data wrote it ("kr", never "KR"). */
+function glanceCurrency(c: string): string {
+  return isSharedSymbol(c) ? c : c.toUpperCase();
 }

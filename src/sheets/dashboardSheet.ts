@@ -10,7 +10,8 @@
  *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
-import { currencyPrefix, formatMoney, isSharedSymbol, moneyLabel } from "../domain/currency";
+import { isSharedSymbol, moneyLabel } from "../domain/currency";
+import { money2 } from "./estimateBasis";
 import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
 import type { InitiativeRollupRow } from "../domain/analysis/initiatives";
@@ -578,10 +579,12 @@ export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string
  */
 function yearlyEstimate(annual: number | null, currency: string, opts: LayoutOptions): string {
   if (annual === null) return "";
-  const money = opts.numberCulture
-    ? formatMoney(annual, moneyLabel(currency || opts.textCurrency, opts.numberCulture), 2)
-    : formatMoney(annual, currencyPrefix(currency) || "£", 2);
-  return `, ${money} a year`;
+  // the workbook's money as its cells show it: "$99.20" where they show "$", a bare 144.15 where
+  // they show no symbol (never a default "£" beside them)
+  const style = opts.numberCulture
+    ? moneyLabel(currency || opts.textCurrency, opts.numberCulture)
+    : undefined;
+  return `, ${money2(annual, moneyFor(opts, currency), style)} a year`;
 }
 
 /**

@@ -61,5 +61,10 @@ test("toGlance passes the lifetime figures and the model’s reliability; none w
   ]);
   expect(g.history.slice(0, 7).every((h) => h.score === null)).toBe(true);
   expect(g.history.slice(7).every((h) => !h.beforeFirstOrder && h.score !== null)).toBe(true);
-  expect(toGlance({ ...a, lifetime: null }).lifetime).toBeUndefined();
+  expect(toGlance({ ...a, lifetime: null }, "GBP").lifetime).toBeUndefined();
+  // the pane's money names the analysis' own currency: "kr" as the data wrote it (was "KR 180"),
+  // none when the analysis has none (was a default "£")
+  expect(toGlance(a, "kr").currency).toBe("kr");
+  expect(toGlance(a, "").currency).toBe("");
+  expect(toGlance(a, "eur").currency).toBe("EUR");
 });

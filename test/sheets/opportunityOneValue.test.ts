@@ -143,3 +143,33 @@ test("the same £200.00 in the QBR's recommendation, its words naming whose medi
   );
   expect(String(rec[3])).not.toContain("£600.00");
 });
+
+describe("the Dashboard writes the £ a year in the workbook's one unit, as the Cross-Sell sheet", () => {
+  // The same portfolio with its amounts in "$" (a QuickBooks Online export: the revenue column's
+  // format "$#,##0.00", no ISO code) and with no symbol at all (a German ERP's plain numbers,
+  // "#,##0.00"): A's Lighting is still the median of 100, 200, 300 = 200.00 a year. The Dashboard
+  // said "£200.00" in both, beside "$200.00" (or a bare 200.00) on every other sheet.
+  const texts = (sourceMoneyFormat: string) => {
+    const o = layoutOptions({ asOf, sourceMoneyFormat, fractionalMoney: true });
+    const s = dashboardSheet(p, {
+      ...o,
+      topOpportunity: (key) => recommended(accountOpportunities(model, key), 1)[0],
+    });
+    const focus = s.blocks.find((b) => b.table?.name === "KAP_Dashboard_Focus")!.rows;
+    const next = focus.find((r) => r[0] === "A")![(focus[0] as string[]).indexOf("Next action")];
+    const cross = rowsUnder(crossSellSheet(detail, o), "Rank").find(
+      (r) => r.get("Consider selling") === "Lighting"
+    )!;
+    return { next, why: String(cross.get("Why (in words)")) };
+  };
+  test("dollars: $200.00 on the Dashboard, as on the Cross-Sell sheet", () => {
+    const t = texts("$#,##0.00");
+    expect(t.next).toBe("Escalate to management: offer Lighting (opportunity 1, High, $200.00 a year)");
+    expect(t.why).toContain("Estimate $200.00:");
+  });
+  test("no currency named: a bare 200.00, never a default £", () => {
+    const t = texts("#,##0.00");
+    expect(t.next).toBe("Escalate to management: offer Lighting (opportunity 1, High, 200.00 a year)");
+    expect(t.why).toContain("Estimate 200.00:");
+  });
+});

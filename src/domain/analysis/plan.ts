@@ -100,7 +100,7 @@ export function accountPlan(
     categoriesNow: number;
     growthTarget?: number;
     /** how money figures in the plan's text are written: a prefix ("£"), or the culture's style */
-    moneyPrefix?: MoneyLabel;
+    moneyPrefix: MoneyLabel;
     /** the largest product-line gap becomes a range-expansion initiative */
     productLineGaps?: ProductLineGap[];
     /** the relationship map: stakeholder coverage and the multi-site proposal */
@@ -111,7 +111,7 @@ export function accountPlan(
     recentEngagement?: EngagementEntry[];
   }
 ): AccountPlan {
-  const money = (v: number) => formatMoney(v, x.moneyPrefix ?? "£");
+  const money = (v: number) => formatMoney(v, x.moneyPrefix);
   const baseline = Math.max(0, account.revenueLast12);
   // a lost account's plan is a win-back plan: no growth on revenue it no longer brings, no new
   // categories or upsell to sell it, only the exit interview and its own lines to win back
