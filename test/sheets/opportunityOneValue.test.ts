@@ -164,12 +164,16 @@ describe("the Dashboard writes the £ a year in the workbook's one unit, as the 
   };
   test("dollars: $200.00 on the Dashboard, as on the Cross-Sell sheet", () => {
     const t = texts("$#,##0.00");
-    expect(t.next).toBe("Escalate to management: offer Lighting (opportunity 1, High, $200.00 a year)");
+    expect(t.next).toBe(
+      "Escalate to management: offer Lighting (opportunity 1, High, $200.00 a year)"
+    );
     expect(t.why).toContain("Estimate $200.00:");
   });
   test("no currency named: a bare 200.00, never a default £", () => {
     const t = texts("#,##0.00");
-    expect(t.next).toBe("Escalate to management: offer Lighting (opportunity 1, High, 200.00 a year)");
+    expect(t.next).toBe(
+      "Escalate to management: offer Lighting (opportunity 1, High, 200.00 a year)"
+    );
     expect(t.why).toContain("Estimate 200.00:");
   });
 });
