@@ -1744,6 +1744,11 @@ export function createOrderParser(
   const accounts = new Set<string>();
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
+  /** the last customer text tested against NO_CUSTOMER, and the answer */
+  let noCustomerText = "";
+  let noCustomerIs = false;
+  /** the products table's items by SKU; most files come without one (no look-up per line then) */
+  const catalog = options.catalog;
   const currencies: Record<string, number> = {};
   const swapDates = options.swapSerialDayMonth === true;
   /**
@@ -2612,7 +2617,12 @@ export function createOrderParser(
     }
     // QuickBooks' "Not Specified": sales with no customer chosen, grouped as if they had one
     const named = accountKey || accountName;
-    const accountId = NO_CUSTOMER.test(named) ? "" : named;
+    // (tested once per run of one customer's lines: an order's lines repeat it)
+    if (named !== noCustomerText) {
+      noCustomerText = named;
+      noCustomerIs = NO_CUSTOMER.test(named);
+    }
+    const accountId = noCustomerIs ? "" : named;
     if (headingAbove) {
       const t = headingAbove.text.toLowerCase();
       if (t === accountName.toLowerCase() || t === accountKey.toLowerCase()) {
@@ -3118,7 +3128,7 @@ export function createOrderParser(
       )
         return reject(VOID_CREDIT, rowNo, false);
     }
-    const cat = options.catalog?.get(sku);
+    const cat = catalog && catalog.size > 0 ? catalog.get(sku) : undefined;
     const listRaw = col.listPrice >= 0 ? parseMoney(row[col.listPrice], listDec)?.value : undefined;
     const line: OrderLine = options.reuseLine ? shared : ({} as OrderLine);
     line.accountId = accountId;
