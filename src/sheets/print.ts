@@ -16,6 +16,7 @@
  */
 import { roundMoney } from "../domain/currency";
 import { CELL_TEXT_MAX, cutText } from "./cellLimits";
+import { formatText, isMoneyFormatText } from "./formatText";
 import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
 import {
   blockRange,
@@ -188,20 +189,6 @@ function printCells(spec: SheetSpec): Map<number, PrintCell> {
   return cells;
 }
 
-function grouped(n: number, decimals: number): string {
-  const fixed = Math.abs(n).toFixed(decimals);
-  const dot = fixed.indexOf(".");
-  const int = dot < 0 ? fixed : fixed.slice(0, dot);
-  const frac = dot < 0 ? "" : fixed.slice(dot);
-  if (!/^\d+$/.test(int))
-    return `${n < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac}`;
-  // thousands separators by slicing (a regular expression per cell costs more, on sheets of thousands)
-  const head = int.length % 3 || 3;
-  let out = int.slice(0, head);
-  for (let i = head; i < int.length; i += 3) out += "," + int.slice(i, i + 3);
-  return `${n < 0 ? "-" : ""}${out}${frac}`;
-}
-
 /** The text a cell shows, near enough to measure it (formulas: a typical result for their format). */
 export function shownText(v: CellValue, format: string | undefined): string {
   if (v === null) return "";
@@ -215,19 +202,19 @@ export function shownText(v: CellValue, format: string | undefined): string {
     if (/^IF\(ISNUMBER\(.*LOOKUP\(.*"(Healthy|Stable|At Risk|Critical)"/.test(v.formula.slice(1)))
       return "At Risk";
     if (!f) return "00000000";
-    return shownText(f.includes("%") ? 1 : 99999, f);
+    return shownText(f.includes("%") ? 1 : 99999, format);
   }
-  const decimals = /\.(0+|#+)/.exec(f)?.[1].length ?? (f ? 0 : Number.isInteger(v) ? 0 : 2);
-  if (f.includes("%")) return `${grouped(v * 100, decimals)}%`;
+  if (!f) return Number.isInteger(v) ? v.toFixed(0) : v.toFixed(2);
   // scientific ("0.000E+00"): 67,370,350 shows "6.737E+07", 9 characters, not its 12 digits
-  if (/E[+-]/i.test(f))
+  if (/E[+-]/i.test(f)) {
+    const decimals = /\.(0+|#+)/.exec(f)?.[1].length ?? 0;
     return v
       .toExponential(decimals)
       .replace(/e([+-])(\d)$/, "E$10$2")
       .replace("e", "E");
-  const symbol = /^"([^"]+)"|^([£€$¥₹])/.exec(f);
-  const prefix = symbol ? (symbol[1] ?? symbol[2]) : "";
-  return `${prefix}${f.includes(",") || prefix ? grouped(v, decimals) : v.toFixed(decimals)}`;
+  }
+  // all the format shows: a suffix symbol ("9,348.20 €"), a code, a negative's brackets or sign
+  return formatText(v, format!);
 }
 
 /** Characters a cell's indent takes. */
@@ -712,9 +699,10 @@ function tableBreaks(
   return breaks.sort((a, b) => a - b);
 }
 
-/** A money format: a currency symbol or quoted code before the digits ("£#,##0", '"SEK "#,##0.00'). */
+/** A money format: a symbol or quoted code before the digits ("£#,##0", '"SEK "#,##0.00'), or a currency's after them ('#,##0.00 [$€-407]'). */
 export function isMoneyFormat(f: string | undefined): boolean {
-  return !!f && /^(?:"[^"]+"|[£€$¥₹]|\[\$[^\]]+\])/.test(f) && /[0#]/.test(f);
+  if (!f || !/[0#]/.test(f)) return false;
+  return /^(?:"[^"]+"|[£€$¥₹]|\[\$[^\]]+\])/.test(f) || isMoneyFormatText(f);
 }
 
 /**
