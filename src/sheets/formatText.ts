@@ -120,7 +120,8 @@ function parseSection(s: string): Section {
     } else if (c === "\\") literal(s[++i] ?? "");
     else if (c === "_")
       literal(s[++i] ?? ""); // a space as wide as the next character: measured as that character
-    else if (c === "*") i++; // a fill: at least nothing
+    else if (c === "*")
+      i++; // a fill: at least nothing
     else if (c === "[") {
       const end = s.indexOf("]", i + 1);
       const body = s.slice(i + 1, end < 0 ? s.length : end);
