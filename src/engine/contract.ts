@@ -56,6 +56,8 @@ export interface Discovery {
     rows: number;
     firstDate: string;
     lastDate: string;
+    /** yyyy-mm-dd the analysis is as of when none is set: the last sale's date (engine/settings defaultAsOf) */
+    defaultAsOf?: string;
     accounts: number;
     rejected: number;
     /** yyyy-mm-dd the analysis counts back from: the one set, else the last order date */

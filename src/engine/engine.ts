@@ -73,7 +73,15 @@ import {
 import { listOf } from "./assumptions";
 import { type CurrencyDoubt, currencyDoubtOf, japaneseAccountOf } from "./currencyDoubt";
 import { DateTally } from "./dateTally";
-import { AS_OF_LATE_DAYS, asOfOf, asOfWarning, STRAY_GAP_DAYS, strayLateWarning } from "./settings";
+import {
+  AS_OF_LATE_DAYS,
+  asOfOf,
+  asOfWarning,
+  defaultAsOf,
+  returnsAfterLastSaleWarning,
+  STRAY_GAP_DAYS,
+  strayLateWarning,
+} from "./settings";
 
 export { emptySideTables, type SideTables };
 
@@ -242,6 +250,16 @@ export class KapEngine implements OrderSink {
     if (!this.report) return undefined;
     const after = this.linesOnDate.after(asOf);
     const read = this.report.read;
+    const last = this.report.lastDate;
+    // no as-of set: lines after the default (the last sale's) are returns, said as such
+    if (!this.settings?.asOf && after.lines && last !== null && asOf === defaultAsOf(this.report))
+      return returnsAfterLastSaleWarning(
+        asOf,
+        last,
+        after.lines,
+        this.culture,
+        this.moneyByCurrencyText(after.value)
+      );
     return (
       asOfWarning(asOf, this.report.lastDate, this.report.firstDate, after.lines, this.culture, {
         value: this.moneyByCurrencyText(after.value),
@@ -470,7 +488,7 @@ export class KapEngine implements OrderSink {
     }
     this.details.clear();
     this.opportunityLists.clear();
-    const asOf = asOfOf(settings, this.report.lastDate, today);
+    const asOf = asOfOf(settings, defaultAsOf(this.report), today);
     this.model = buildPortfolio(this.book, {
       onProgress: this.onAnalysisProgress,
       asOf,

@@ -66,7 +66,7 @@ import {
   type OrderSink,
   type SourceTable,
 } from "./session";
-import { asOfOf, asOfWarning, completeSettings, settingsProblems } from "./settings";
+import { asOfOf, asOfWarning, completeSettings, defaultAsOf, settingsProblems } from "./settings";
 import { currencyShownAs, readingLines } from "./assumptions";
 import { defaultCurrencyOf } from "../ingest/cultureCurrency";
 import { decimalText, wholeText } from "../domain/numberText";
@@ -581,7 +581,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       };
       analyzed = true;
       accounts = list;
-      const asOf = asOfOf(settings, report.lastDate);
+      const asOf = asOfOf(settings, defaultAsOf(report));
       // the engine knows how many lines an earlier as-of date leaves out: the text kap prints
       const late = await engine
         .call("asOfWarning", { asOf })
@@ -600,6 +600,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         rows: report.accepted,
         firstDate: report.firstDate === null ? "" : serialToIso(report.firstDate),
         lastDate: report.lastDate === null ? "" : serialToIso(report.lastDate),
+        ...(defaultAsOf(report) !== null ? { defaultAsOf: serialToIso(defaultAsOf(report)!) } : {}),
         accounts: report.accounts,
         rejected: report.rejected.reduce((s, r) => s + r.count, 0),
         asOf: serialToIso(asOf),

@@ -100,6 +100,35 @@ export function asOfOf(
   return (s.asOf && isoToSerial(s.asOf)) || lastOrderDate || today;
 }
 
+/**
+ * The as-of date when none is set: the data's last sale's date (a line that is no return), else
+ * its last line's. A credit note dated after the last invoice is no order: an analysis as of it
+ * would count days with no sale as days each account went without ordering. Lines after it (such
+ * returns) are said by returnsAfterLastSaleWarning, never dropped unsaid.
+ */
+export function defaultAsOf(report: {
+  lastDate: Serial | null;
+  lastSaleDate?: Serial | null;
+}): Serial | null {
+  return report.lastSaleDate ?? report.lastDate;
+}
+
+/**
+ * The warning for the returns dated after the default as-of date (the last sale's): they are not
+ * counted in any figure, said with their count and value, and how to count them.
+ */
+export function returnsAfterLastSaleWarning(
+  asOf: Serial,
+  lastDate: Serial,
+  lines: number,
+  culture?: string,
+  value?: string
+): string {
+  const day = (serial: Serial) => (culture ? dateText(serial, culture) : serialToIso(serial));
+  const one = lines === 1;
+  return `The analysis is as of ${day(asOf)}, the last sale's date: ${wholeText(lines, culture)} return line${one ? "" : "s"} (credit notes, refunds) dated after it, up to ${day(lastDate)}, ${one ? "is" : "are"} not counted${value ? ` (${one ? "its" : "their"} value ${value})` : ""}. Set the as-of date to ${day(lastDate)} to count ${one ? "it" : "them"}.`;
+}
+
 /** A set as-of date this many days after the data's last order date or more draws a warning. */
 export const AS_OF_LATE_DAYS = 31;
 

@@ -63,7 +63,7 @@ export function inputsForAccounts(
     ids[i] = "";
   }
   const parentOf = parentsOf(ids, isRowRange(accountIds), rolledInto);
-  const date = asOfDate ?? cols.lastDate;
+  const date = asOfDate ?? cols.defaultAsOf;
   // no order at all and no as-of: every account is "never ordered" as of any day
   // Only the filled rows: a whole column (A:A) is a million rows, nearly all blank, and a blank
   // row's result is blank (each would otherwise get its own copy of "never ordered" inputs).

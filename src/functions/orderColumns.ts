@@ -66,6 +66,11 @@ export interface OrderColumns {
   book: OrderBook;
   /** the latest order date, or null when no row holds an order */
   lastDate: Serial | null;
+  /**
+   * the as-of date when none is given: the last sale's date (a row that is no return: a credit
+   * note after the last invoice is no order), else the latest date; as `kap analyze` (engine/settings defaultAsOf)
+   */
+  defaultAsOf: Serial | null;
   hasCategories: boolean;
   hasProducts: boolean;
   /** account → the error of its first row that could not be read (the row was left out) */
@@ -109,7 +114,7 @@ export function orderBookOf(a: OrderColumnArgs, asOf?: Serial): OrderColumns {
   if (latest === undefined) return readOrders(a, -Infinity, false);
   const after = periodBack(latest, 12).start;
   const r = readOrders(a, after, false);
-  if (r.lastDate === null || periodBack(r.lastDate, 12).start >= after) return r;
+  if (r.defaultAsOf === null || periodBack(r.defaultAsOf, 12).start >= after) return r;
   doneWith(r.book);
   return readOrders(a, -Infinity, false);
 }
@@ -210,6 +215,7 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
     creditIds,
     asOfGiven,
     lastDate: -Infinity,
+    lastSaleDate: -Infinity,
     lastOrderId: "",
     rowErrors: new Map(),
     dateOrder: columnDateOrder(() => rawCells(a.orderDates)),
@@ -222,10 +228,11 @@ function readOrders(a: OrderColumnArgs, productsAfter: Serial, asOfGiven: boolea
   if (first === 1) r.header = [labelKey(cols[1].at(0)), labelKey(cols[3].at(0))];
   for (let start = first; start < n; start += BLOCK)
     readBlock(r, start, Math.min(n, start + BLOCK));
-  const lastDate = r.lastDate;
+  const lastDate = Number.isFinite(r.lastDate) ? r.lastDate : null;
   return {
     book,
-    lastDate: Number.isFinite(lastDate) ? lastDate : null,
+    lastDate,
+    defaultAsOf: Number.isFinite(r.lastSaleDate) ? r.lastSaleDate : lastDate,
     hasCategories,
     hasProducts,
     rowErrors: r.rowErrors,
@@ -261,6 +268,8 @@ interface Reading {
   /** an as-of date was given: an unreadable date then costs its account only */
   asOfGiven: boolean;
   lastDate: number;
+  /** the latest date of a row read that is no return */
+  lastSaleDate: number;
   /** the order id of the last row read into the book (a line of the order above: on an invoice) */
   lastOrderId: string;
   rowErrors: Map<string, ArgError>;
@@ -307,6 +316,7 @@ function readBlock(r: Reading, start: number, end: number): void {
   if (hasQuantity) qty.readInto(start, end, qtyB);
   if (hasProducts) prod.readInto(start, end, prodB);
   let lastDate = r.lastDate;
+  let lastSaleDate = r.lastSaleDate;
   for (let i = start; i < end; i++) {
     const k = i - start;
     const accountCell = cellOf(accB, k, acc, i);
@@ -334,6 +344,7 @@ function readBlock(r: Reading, start: number, end: number): void {
     try {
       const date = readRow(r, k, i, row, accountId);
       if (date !== undefined && date > lastDate) lastDate = date;
+      if (date !== undefined && date > lastSaleDate && !r.line.isReturn) lastSaleDate = date;
     } catch (e) {
       // The row is left out, as the ingest skips it; its account's answer shows the first such row.
       if (!(e instanceof RowError)) throw e;
@@ -341,9 +352,11 @@ function readBlock(r: Reading, start: number, end: number): void {
       // Its date, when it reads, still counts for the default as-of date: otherwise every other
       // account's figures would silently move to an earlier as-of until the typo is fixed.
       if (r.rowDate !== undefined && r.rowDate > lastDate) lastDate = r.rowDate;
+      if (r.rowDate !== undefined && r.rowDate > lastSaleDate) lastSaleDate = r.rowDate;
     }
   }
   r.lastDate = lastDate;
+  r.lastSaleDate = lastSaleDate;
 }
 
 /** The revenue and quantity columns' decimal marks (args callMarks), as the ingest reads them. */

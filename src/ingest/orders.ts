@@ -174,6 +174,11 @@ export interface IngestReport {
   rejected: RejectCount[];
   firstDate: number | null;
   lastDate: number | null;
+  /**
+   * The last date of a line that is no return: the default as-of date (a credit note dated after
+   * the last invoice is no order). Null when every line is a return.
+   */
+  lastSaleDate: number | null;
   accounts: number;
   /** currency → lines (as found, before conversion); '' = no currency given */
   currencies: Record<string, number>;
@@ -1274,6 +1279,7 @@ export function createOrderParser(
     }
     if (line.date < firstDate) firstDate = line.date;
     if (line.date > lastDate) lastDate = line.date;
+    if (!line.isReturn && line.date > lastSaleDate) lastSaleDate = line.date;
     sink(line);
   }
   /** An order's discount line, settled when its order ended: read as an accepted line. */
@@ -1933,6 +1939,7 @@ export function createOrderParser(
   }
   let firstDate = Infinity;
   let lastDate = -Infinity;
+  let lastSaleDate = -Infinity;
 
   // A repeated header row has the header's own text in the date column: test that cheaply
   // first (dates are numbers in almost every row), then count the other headers.
@@ -3187,6 +3194,7 @@ export function createOrderParser(
     }
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
+    if (!isReturn && date > lastSaleDate) lastSaleDate = date;
     if (orderDiscounts)
       acceptOrderDiscount(
         orderDiscounts.note(
@@ -3605,6 +3613,7 @@ export function createOrderParser(
         rejected,
         firstDate: Number.isFinite(firstDate) ? firstDate : null,
         lastDate: Number.isFinite(lastDate) ? lastDate : null,
+        lastSaleDate: Number.isFinite(lastSaleDate) ? lastSaleDate : null,
         accounts: countAccounts ? accounts.size : -1,
         currencies,
         converted: convert,

@@ -138,7 +138,7 @@ export function App({ host }: { host: KapHost }): JSX.Element {
               settings={s.settings}
               problems={s.problems}
               disabled={busy}
-              lastOrderDate={s.discovery?.summary?.lastDate}
+              lastOrderDate={s.discovery?.summary?.defaultAsOf ?? s.discovery?.summary?.lastDate}
               onChange={cmd.changeSettings}
             />
           ) : null}

@@ -102,10 +102,9 @@ export function useKap(host: KapHost): [KapState, KapCommands] {
     () => (settings ? settingsProblems(settings, culture) : []),
     [settings, culture]
   );
-  // With no as-of date set, quarters count back from the data's last order date once it is known.
-  const lastOrder = discovery?.summary?.lastDate
-    ? isoToSerial(discovery.summary.lastDate)
-    : undefined;
+  // With no as-of date set, quarters count back from the data's last sale's date once it is known.
+  const lastSale = discovery?.summary?.defaultAsOf ?? discovery?.summary?.lastDate;
+  const lastOrder = lastSale ? isoToSerial(lastSale) : undefined;
   const quarters = useMemo(
     () => (settings ? recentQuarters(settings, 8, lastOrder) : []),
     [settings, lastOrder]

@@ -96,3 +96,40 @@ test("the reading is described in words: dates, numbers, currency", async () => 
     "Currency: none named in the data",
   ]);
 });
+
+test("with no as-of date, a credit note dated after the last invoice does not move it: the analysis is as of the last sale, the credit note said", async () => {
+  const e = new KapEngine();
+  await loadGrids(
+    e,
+    [
+      {
+        name: "Orders",
+        values: [
+          ["Customer", "Invoice No", "Order Date", "SKU", "Qty", "Revenue"],
+          ["A", "INV-1", "2026-08-01", "S1", 1, 100],
+          ["A", "INV-2", "2026-10-20", "S1", 2, 200],
+          ["B", "INV-3", "2026-09-15", "S2", 2, 50],
+          // returns of A's INV-2 and B's INV-3, dated after the last invoice (20 Oct)
+          ["A", "CN-1", "2026-10-30", "S1", -1, -100],
+          ["B", "CN-2", "2026-10-31", "S2", -1, -25],
+        ],
+      },
+    ],
+    defaultSettings()
+  );
+  const p = e.analyze(defaultSettings(), isoToSerial("2030-01-01"));
+  // before: as of 2026-10-31, CN-2's date; now the last invoice's, 2026-10-20
+  expect(serialToIso(p.asOf)).toBe("2026-10-20");
+  // A: INV-2 on the as-of date → 0 days; B: 15 Sep → 15 + 20 = 35 days
+  expect(p.accounts.map((a) => [a.accountId, a.health.inputs.daysSinceLastOrder])).toEqual([
+    ["A", 0],
+    ["B", 35],
+  ]);
+  // CN-1 −£100 and CN-2 −£25 are after it: −£125 not counted, said with how to count them
+  expect(p.warnings[0]).toBe(
+    "The analysis is as of 2026-10-20, the last sale's date: 2 return lines (credit notes, refunds) dated after it, up to 2026-10-31, are not counted (their value -£125.00). Set the as-of date to 2026-10-31 to count them."
+  );
+  // set to the last line's date, the returns count and nothing is said
+  const all = e.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+  expect(all.warnings.some((w) => /as-of date|the last sale's date/.test(w))).toBe(false);
+});

@@ -125,7 +125,7 @@ describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
     expect(out[0].slice(7)).toEqual(["n/a", ""]);
   });
 
-  it("defaults the as-of date to the last order date (25 Oct 2026)", () => {
+  it("defaults the as-of date to the last sale's date (I5, 24 Oct 2026; not credit note C-77's 25 Oct)", () => {
     const [x, dt, o, r, cat] = args();
     expect(
       both(
@@ -141,7 +141,8 @@ describe("KAP.METRICS: each column worked by hand (as of 2026-10-31)", () => {
         null as never,
         prodOf()
       )[0][0]
-    ).toBe(1);
+      // A's I5 is on the as-of date: 0 days (1 when the credit note's date was the as-of)
+    ).toBe(0);
   });
 });
 
@@ -477,6 +478,16 @@ describe("bad order columns give one clear message", () => {
     expect(rowB.slice(0, 4)).toEqual([148, 0, 1, -1]);
     // D's 1 Oct is 30 + 10 = 40 days back; £100 in (10 Nov 2025, 10 Nov 2026], none before
     expect([rowD[0], rowD[4], rowD[5]]).toEqual([40, 100, 0]);
+  });
+  it("with no as-of given, a credit note dated after the last invoice does not set it: as of the last sale, as kap analyze", () => {
+    const [a, dt, o, r, c] = args();
+    // the data's last row is A's credit note C-77 (25 Oct 2026, quantity −1); its last sale I5, 24 Oct
+    const [rowA, rowB] = both(metrics, col(["A", "B"]), a, dt, o, r, c, null as never, qtyOf());
+    // B's 15 Jun is 15 + 31 + 31 + 30 + 24 = 131 days back from 24 Oct (132 from the credit note's 25 Oct)
+    expect(rowB[0]).toBe(131);
+    // A's last 12 months (24 Oct 2025, 24 Oct 2026]: 1000 + 500 + 100 + 200 + 300 + 50 = 2150
+    // (C-77's −50, after the as-of date, is not in them)
+    expect([rowA[0], rowA[4]]).toEqual([0, 2150]);
   });
   it("a revenue or quantity of 10 trillion or more (an id in the column) is no amount: its account's row says so, as the ingest leaves the line out", () => {
     const [a, dt, o, r, c] = args();
