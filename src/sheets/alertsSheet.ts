@@ -75,8 +75,9 @@ export function alertsSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
       })),
     ],
     freeze: { rows: HEADER_ROW },
+    // landscape: each alert on one line at about 95% (portrait printed it at 62%)
     page: {
-      orientation: "portrait",
+      orientation: "landscape",
       fitToWidth: true,
       printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     },

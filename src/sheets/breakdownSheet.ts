@@ -310,20 +310,22 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
 
   return sheet(kapName("Breakdown", a.accountId), "breakdown", a.key, blocks, {
     widths: [30, 28, 14, 18, 14, 14, 14, 14, 16, 10],
+    // Under the tables, side by side: beside them (L4:S36) they made the sheet 226 characters
+    // wide, printed at 58%, and a page break ran through the pie.
     charts: [
       {
         type: "column",
         title: "Seasonality index by month",
         data: `A${seasonTop}:B${seasonTop + 12}`,
-        from: "L4",
-        to: "S19",
+        from: `A${dormEnd + 3}`,
+        to: `D${dormEnd + 18}`,
       },
       {
         type: "pie",
         title: "Revenue by category (12 months)",
         data: `A${catTop}:B${catTop + Math.max(1, catRows.length)}`,
-        from: "L21",
-        to: "S36",
+        from: `F${dormEnd + 3}`,
+        to: `K${dormEnd + 18}`,
       },
     ],
     conditionalFormats: [

@@ -8,7 +8,9 @@
  *   portrait page; print titles as the layout set them.
  * - Column widths from the content (the widest value that cannot spill into an empty neighbour),
  *   capped by the layout's width for the column (DEFAULT_CAP when it gave none).
- * - A table (with its heading) that a page break would split starts a new page when it fits on one
+ * - One page wide at MIN_PRINT_SCALE or more: a wider sheet narrows the empty columns under its
+ *   charts, then its widest text columns (narrowToPage); a sheet with charts prints A1 to their end.
+ * - A table (with its heading) or a chart that a page break would split starts a new page when it fits on one
  *   (manual row breaks, page.rowBreaks); a longer one when its header and first rows would not fit.
  * - Text wider than its column wraps, and its row gets a height that holds the lines; a heading
  *   or note longer than the printed width wraps across the empty cells to its right (merged).
@@ -370,8 +372,9 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const widthOf = (c: number) => widths[c] ?? 8.43;
 
   // 2. Page: paper, orientation, one page wide, header and footer.
-  const printedWidth = widths
-    .slice(printArea?.col ?? 0, printedLast + 1)
+  const printedFirst = printArea?.col ?? 0;
+  let printedWidth = widths
+    .slice(printedFirst, printedLast + 1)
     .reduce<number>((a, w) => a + (w ?? 8.43), 0);
   const a1 = cells.get(cellKey(0, 0))?.value;
   const title = typeof a1 === "string" ? a1 : undefined;
@@ -383,6 +386,27 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     headerLeft: spec.page?.headerLeft ?? title ?? spec.name,
     headerRight: spec.page?.headerRight ?? o.asOfText,
   };
+  // One page wide at a readable scale: a sheet wider than that gives up width where it costs least.
+  if (page.fitToWidth && !page.printTitleColumns) {
+    const textCols = new Set<number>();
+    for (const x of cells.values())
+      if (typeof x.value === "string" && x.value !== "" && !mergedAt(x.row, x.col))
+        textCols.add(x.col);
+    const chartOnly = new Set<number>();
+    for (const ch of spec.charts ?? []) {
+      // a scatter's point labels are placed for its plot's width (relationshipSheet)
+      if (ch.type === "scatter") continue;
+      const a = parseRange(ch.from);
+      const b = parseRange(ch.to);
+      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++)
+        if (!textCols.has(c) && !figure[c]) chartOnly.add(c);
+    }
+    printedWidth = narrowToPage(widths, printedFirst, printedLast, maxPageChars(page), (c) => {
+      if (chartOnly.has(c)) return { kind: "chart", floor: (widthOf(c) * 2) / 3 };
+      if (!textCols.has(c)) return undefined;
+      return { kind: "text", floor: Math.max(MIN_PROSE, word[c] ?? 0, figure[c] ?? 0) };
+    });
+  }
   const titleCols = titleColumnsWidth(page, widthOf);
   if (titleCols !== undefined && page.fitToWidth && !page.onePage)
     Object.assign(page, { pagesWide: pagesWideFor(page, printedWidth, titleCols) });
@@ -503,6 +527,16 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     ? []
     : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth, titleCols ?? 0));
   if (rowBreaks.length) Object.assign(page, { rowBreaks });
+  // A chart's anchor ends at the left edge of the column after it (K for a chart to J), and
+  // LibreOffice printed that empty column too (the QBR's partnership page at 67%, not 71%): a
+  // sheet with charts prints its written range, A1 to the last column and row of its cells and charts.
+  if (!page.printArea && spec.charts?.length) {
+    let lastRow = 0;
+    for (const x of cells.values())
+      if (x.value !== null && x.value !== "") lastRow = Math.max(lastRow, x.row);
+    for (const ch of spec.charts) lastRow = Math.max(lastRow, parseRange(ch.to).row);
+    Object.assign(page, { printArea: `A1:${colLetter(lastCol)}${lastRow + 1}` });
+  }
   return {
     ...spec,
     blocks: spec.blocks.map((b) => tidy(b, o.currency)),
@@ -592,6 +626,63 @@ export function printScale(
   return Math.min(1, printablePx(page) / Math.max(1, perPage * 7 + 5));
 }
 
+/** Text columns narrowToPage leaves at least this wide (characters). */
+const MIN_PROSE = 16;
+
+/** The most characters of columns one page wide holds at MIN_PRINT_SCALE (Excel's N × 7 + 5 pixels). */
+function maxPageChars(page: NonNullable<SheetSpec["page"]>): number {
+  return (printablePx(page) / MIN_PRINT_SCALE - 5) / 7;
+}
+
+/**
+ * Narrows the printed columns (first..last) of a sheet wider than `maxChars` — a page printed
+ * below MIN_PRINT_SCALE (Alerts, the plan, the QBR's partnership page printed at 60–67%):
+ * first the empty columns under a chart (the chart shrinks with them, to two thirds at most),
+ * then the widest text columns, evened down together (their text wraps into more lines, the rows
+ * sized for it afterwards), never below their floor (a text column's longest word, its figures
+ * or MIN_PROSE). A sheet still too wide prints as small as it must. Returns the printed width.
+ */
+function narrowToPage(
+  widths: (number | undefined)[],
+  first: number,
+  last: number,
+  maxChars: number,
+  kindOf: (c: number) => { kind: "chart" | "text"; floor: number } | undefined
+): number {
+  const w = (c: number) => widths[c] ?? 8.43;
+  const total = () => {
+    let t = 0;
+    for (let c = first; c <= last; c++) t += w(c);
+    return t;
+  };
+  for (const kind of ["chart", "text"] as const) {
+    const excess = total() - maxChars;
+    if (excess <= 0) break;
+    const cols: { c: number; floor: number }[] = [];
+    for (let c = first; c <= last; c++) {
+      const k = kindOf(c);
+      if (k?.kind === kind && w(c) > k.floor) cols.push({ c, floor: k.floor });
+    }
+    if (!cols.length) continue;
+    // the level L every such column is cut down to (none below its floor) that saves `excess`
+    const saved = (level: number) =>
+      cols.reduce((t, x) => t + Math.max(0, w(x.c) - Math.max(level, x.floor)), 0);
+    let lo = 0;
+    let hi = Math.max(...cols.map((x) => w(x.c)));
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (saved(mid) > excess) lo = mid;
+      else hi = mid;
+    }
+    for (const x of cols) {
+      // quarter characters: down to reach the page, up at the floor (a figure's width holds it)
+      const cut = lo > x.floor ? Math.floor(lo * 4) / 4 : Math.ceil(x.floor * 4) / 4;
+      widths[x.c] = Math.min(w(x.c), cut);
+    }
+  }
+  return total();
+}
+
 /** Fewest pages wide (up to 6) at which the sheet prints at MIN_PRINT_SCALE or more. */
 function pagesWideFor(
   page: NonNullable<SheetSpec["page"]>,
@@ -627,7 +718,7 @@ export function pageRowsPoints(
 
 /**
  * Where pages must start so no table (a block with a header row, with its heading and note on the
- * two rows just above) is split by a page break when it fits on one page; a longer one starts on a new page
+ * two rows just above) and no chart is split by a page break when it fits on one page; a longer one starts on a new page
  * when fewer than its header and three rows fit on the current one. Pages are laid out as the
  * printer does: rows fill a page until the next one does not fit. Print-title rows repeat on every
  * page after the first and take their room there.
@@ -659,6 +750,17 @@ function tableBreaks(
       while (from > 1 && header - from < 2 && filledRow(from - 1)) from--;
       return { from, header, to: pos.row + pos.rows };
     })
+    // a chart is kept whole like a table (a break through the Breakdown's pie printed its halves
+    // on two pages)
+    .concat(
+      (spec.charts ?? []).map((ch) => {
+        const a = parseRange(ch.from).row + 1;
+        const b = parseRange(ch.to).row + 1;
+        // from the row above: a chart starting right at a break left its top edge on the page before
+        const from = Math.max(1, Math.min(a, b) - 1);
+        return { from, header: from, to: Math.max(a, b) };
+      })
+    )
     .filter((t) => !area || (t.from >= area.row + 1 && t.to <= area.row + area.rows))
     .sort((a, b) => a.from - b.from);
   const breaks: number[] = [];
