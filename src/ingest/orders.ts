@@ -549,6 +549,8 @@ const CREDIT_NOTE_CANCELLATION = "credit-note cancellation line";
  * order, its value said. Its pair is [its id, ""] among the cancellations given.
  */
 const CANCELS_NO_CREDIT = "cancellation of a credit note not in the file";
+/** Square's transaction with no goods in it (Net Sales 0, nothing refunded): a gift card sold, a $0 sale. */
+const NO_GOODS_SOLD = "no goods sold (Net Sales 0: a gift card sale or a $0 transaction)";
 /**
  * The rule a line of a cancellation pair is skipped under: an S1 and the invoice it cancels as a
  * voided invoice and its credit note are; an S2 and the credit note it cancels as their own.
@@ -2895,6 +2897,8 @@ export function createOrderParser(
       if (back === undefined) return reject("unreadable partial refund", rowNo);
       revenue -= Math.abs(back);
     }
+    // none of the goods sold or given back (a gift card sold, a $0 transaction): no order of 0
+    if (partialRefundsAt >= 0 && revenue === 0) return reject(NO_GOODS_SOLD, rowNo, false);
     // Magento's order grid: the Subtotal less the order's discount and what was refunded
     if (orderRefunds && col.revenue >= 0) {
       const net = netOfOrderRefund(row, orderRefunds, revenue, (c) => parseMoney(c, revDec)?.value);

@@ -176,6 +176,45 @@ test("an unreadable partial refund: its transaction skipped and said with its va
   expect(skipped?.revenue).toBe(40);
 });
 
+test("a gift card sold (Net Sales 0): no order of 0, said", async () => {
+  const { revenue, orders, p, report } = await analyzeFile(
+    fileOf(HEAD, [
+      row({
+        date: "2026-10-05",
+        gross: "$180.00",
+        net: "$180.00",
+        collected: "$180.00",
+        id: "T1",
+        items: "Widget x 3",
+        ...ACME,
+      }),
+      // a 25.00 gift card: Gross and Net Sales 0.00 (Square keeps it in Gift Card Sales)
+      row({
+        date: "2026-10-09",
+        gross: "$0.00",
+        net: "$0.00",
+        collected: "$25.00",
+        id: "T9",
+        items: "eGift Card",
+        ...ACME,
+      }),
+    ])
+  );
+  // Acme: T1's 180.00 in 1 order, its last order 180.00 (before: 2 orders, "Last order $0.00 is
+  // 0% of the 12-month average order $90.00")
+  expect(revenue).toEqual({ "C-ACME": 180 });
+  expect(orders).toEqual({ "C-ACME": 1 });
+  const alerts = p.accounts[0].alerts.map((a) => a.message).join(" ");
+  expect(alerts).not.toMatch(/Last order/);
+  expect(report.rejected).toEqual([
+    {
+      reason: "no goods sold (Net Sales 0: a gift card sale or a $0 transaction)",
+      count: 1,
+      rows: [3],
+    },
+  ]);
+});
+
 test("the item details export: Net Sales after each item's discount, a refunded item negative", async () => {
   const head =
     "Date,Time,Time Zone,Category,Item,Qty,Price Point Name,SKU,Modifiers Applied,Gross Sales,Discounts,Net Sales,Tax,Transaction ID,Payment ID,Device Name,Notes,Details,Event Type,Location,Dining Option,Customer ID,Customer Name,Customer Reference ID,Unit,Count,Itemization Type,Fulfillment Note,Channel,Token,Card Brand,PAN Suffix";
