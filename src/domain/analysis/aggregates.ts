@@ -97,8 +97,13 @@ export class AggScratch {
   /** bit 1: any entry in 12 months, 4: in baseline, 8: any entry last quarter, 16: purchased ever, 32: touched */
   flags: Uint8Array;
   touched: number[] = [];
+  /** lapsedCategoriesBefore12's net per category (steps) and marks: 1 bought in 12 months, 2 summed */
+  lapsedNet: Float64Array;
+  lapsedMark: Uint8Array;
   constructor(categories: number) {
     const n = Math.max(1, categories);
+    this.lapsedNet = new Float64Array(n);
+    this.lapsedMark = new Uint8Array(n);
     this.rev = new Float64Array(n);
     this.qty = new Float64Array(n);
     this.baseRev = new Float64Array(n);
@@ -334,4 +339,45 @@ export function lapsedBefore12(
   const positive = (m: Map<number, number>): number[] =>
     sortSmallInts([...m].filter(([, v]) => v > 0).map(([k]) => k));
   return { categories: positive(catNet), skus: positive(skuNet) };
+}
+
+/**
+ * lapsedBefore12's categories alone, for the portfolio's whitespace: only the pairs of a
+ * category not bought in the 12 months are netted (no SKU figures), in per-category scratch
+ * rather than Sets and Maps. The same sums in the same order, so the same categories.
+ */
+export function lapsedCategoriesBefore12(
+  s: Subject,
+  asOf: Serial,
+  categoryOfSku: ArrayLike<number>,
+  bought12: readonly number[],
+  scratch: AggScratch
+): number[] {
+  const { f, u } = s;
+  const y1Start = periodBack(asOf, 12).start;
+  const scale = f.unitScale[u];
+  const { lapsedNet: net, lapsedMark: mark } = scratch;
+  for (const c of bought12) mark[c] = 1;
+  const summed: number[] = [];
+  const pEnd = f.pairStart[u + 1];
+  for (let p = f.pairStart[u]; p < pEnd; p++) {
+    const c = categoryOfSku[f.pairSku[p]];
+    if (mark[c] === 1) continue;
+    // a return pair's entries are negative: purchases less returns, as "bought" counts them
+    const v = pairNet(f, p, -Infinity, y1Start, scale);
+    if (v === 0) continue;
+    if (mark[c] === 0) {
+      mark[c] = 2;
+      net[c] = 0;
+      summed.push(c);
+    }
+    net[c] += v;
+  }
+  const lapsed: number[] = [];
+  for (const c of summed) {
+    if (net[c] > 0) lapsed.push(c);
+    mark[c] = 0;
+  }
+  for (const c of bought12) mark[c] = 0;
+  return sortSmallInts(lapsed);
 }

@@ -64,7 +64,7 @@ import {
   AggScratch,
   categoryAggregates,
   type CategoryAggregates,
-  lapsedBefore12,
+  lapsedCategoriesBefore12,
 } from "./aggregates";
 import { riskFlagsAndAlerts, winBackOf } from "./alerts";
 import { applyLifetime, silentChurnList, valueHealthView } from "./lifetime";
@@ -342,7 +342,13 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     for (const i of rows) {
       const g = pick(i);
       states[i].group = g;
-      states[i].lapsed = lapsedBefore12(states[i].s, asOf, catOfSku, states[i].agg).categories;
+      states[i].lapsed = lapsedCategoriesBefore12(
+        states[i].s,
+        asOf,
+        catOfSku,
+        states[i].agg.bought12,
+        env.aggScratch
+      );
       accounts[i].whitespace = whitespaceOf(
         g,
         i,
