@@ -1607,6 +1607,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "inkoop",
         "cost",
         "purchase",
+        // a price's name is text, no price: Square's "Price Point Name" (Regular, Large), "Price Level Name"
+        "name",
       ],
     },
     {

@@ -41,6 +41,7 @@ export type LayoutId =
   | "ebay-orders"
   | "squarespace"
   | "square-transactions"
+  | "square-item-sales"
   | "odoo-pos"
   | "tally-vouchers"
   | "wave-account-transactions"
@@ -651,6 +652,63 @@ const SQUARE_TRANSACTIONS: ExportLayout = {
   note: 'Each transaction\'s value is its "Net Sales" (after discounts, before tax and tip) less its "Partial Refunds" (refunds by amount, taken off whole: Square does not say how much of one was tax or tip, so a taxed sale refunded so may be understated by that tax); "Description" lists its items, no one product.',
 };
 
+/**
+ * Square's item sales export (Dashboard › Reports › Item Sales › Export, "Item Details CSV"): one
+ * row an item sold, or refunded (Qty and amounts negative). Square's "Gross Sales" is the item's
+ * price × quantity with its modifiers, before discounts and without tax (GST-inclusive accounts,
+ * Australia's, include the GST); "Discounts" (negative) come off it to make "Net Sales", which is
+ * before tax: the line's value. "Price Point Name" is the item's variation ("Regular"), no price.
+ */
+const SQUARE_ITEM_SALES: ExportLayout = {
+  id: "square-item-sales",
+  name: "Square item sales",
+  signature: [
+    ["price point name"],
+    ["gross sales"],
+    ["net sales"],
+    ["transaction id"],
+    ["item"],
+    ["qty"],
+  ],
+  fields: {
+    date: ["date"],
+    orderId: ["transaction id"],
+    accountId: ["customer id"],
+    accountName: ["customer name"],
+    category: ["category"],
+    productName: ["item"],
+    sku: ["sku"],
+    quantity: ["qty"],
+    revenue: ["net sales"],
+  },
+  ignore: [
+    "time",
+    "time zone",
+    "price point name",
+    "modifiers applied",
+    "gross sales",
+    "discounts",
+    "tax",
+    "payment id",
+    "device name",
+    "notes",
+    "details",
+    "event type",
+    "location",
+    "dining option",
+    "customer reference id",
+    "unit",
+    "count",
+    "itemization type",
+    "fulfillment note",
+    "channel",
+    "token",
+    "card brand",
+    "pan suffix",
+  ],
+  note: 'Each row is an item sold (a refunded one negative), its value its "Net Sales": "Gross Sales" (price × quantity with modifiers, before discounts) less "Discounts", before tax ("Tax" is not read); "Price Point Name" is the item\'s variation, no price.',
+};
+
 export const LAYOUTS: readonly ExportLayout[] = [
   {
     id: "xero",
@@ -1169,6 +1227,7 @@ export const LAYOUTS: readonly ExportLayout[] = [
   SHOPIFY,
   SQUARESPACE,
   SQUARE_TRANSACTIONS,
+  SQUARE_ITEM_SALES,
   {
     // WooCommerce's order export (its own and the Advanced Order Export plugin's), one row per
     // line item: the registered customer's "Customer User ID", 0 for a guest checkout; the

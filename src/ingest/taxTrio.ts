@@ -175,9 +175,14 @@ export function isNetAmountHeader(header: string): boolean {
   );
 }
 
-/** "Total", "Brutto", "TTC", "Total incl. VAT", "Importe total": the amount with the tax. */
+/**
+ * "Total", "Brutto", "TTC", "Total incl. VAT", "Importe total": the amount with the tax. Not
+ * "Gross Sales": a sales report's sales before discounts and refunds (Square's, Shopify's: less
+ * "Discounts" they make "Net Sales"), which excludes tax.
+ */
 export function isGrossAmountHeader(header: string): boolean {
   const words = wordsOf(header);
+  if (words.length === 2 && words[0] === "gross" && words[1] === "sales") return false;
   return (
     words.some((w) => GROSS_WORDS.has(w)) &&
     !words.some((w) => NOT_AMOUNT_WORDS.has(w)) &&
