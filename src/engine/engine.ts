@@ -395,10 +395,17 @@ export class KapEngine implements OrderSink {
     const book = this.book;
     const dates = this.linesOnDate;
     const fractional = this.fractionalCurrencies;
+    // the currency this push last added to `fractional`: its later lines need no test, nor a
+    // Set look-up each (most files' lines name one currency, or none)
+    let added: string | undefined;
     this.parser.push(rows as Parameters<OrderParser["push"]>[0], firstRowNumber, (line) => {
       book.add(line);
       dates.add(line.date, line.revenue, line.currency);
-      if (hasMinorPart(line.revenue)) fractional.add(line.currency ?? "");
+      const currency = line.currency ?? "";
+      if (currency !== added && hasMinorPart(line.revenue)) {
+        fractional.add(currency);
+        added = currency;
+      }
     });
   }
 
