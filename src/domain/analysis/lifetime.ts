@@ -94,7 +94,8 @@ export function applyLifetime(
 }
 
 const BAND_RISK: Record<HealthBand, number> = { Critical: 0, "At Risk": 1, Stable: 2, Healthy: 3 };
-const TIER_ORDER = { High: 0, Medium: 1, Low: 2 } as const;
+/** The value tiers by their order in the view (High first). */
+const VALUE_TIERS = ["High", "Medium", "Low"] as const;
 
 /** The value × health view (see the file comment). */
 export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHealthRow[] {
@@ -105,47 +106,53 @@ export function valueHealthView(accounts: readonly AccountAnalysis[]): ValueHeal
     list.push(a);
     byCurrency.set(a.currency, list);
   }
-  const rows: ValueHealthRow[] = [];
-  // the sorts below order positions by figures read once into arrays (the same comparisons, so
-  // the same order, as sorting the rows themselves)
+  // every candidate in row order with its tier, its band's risk and its CLV; only the rows
+  // shown are made (the sorts below order positions by figures read once into arrays: the same
+  // comparisons, so the same order, as sorting the rows themselves)
+  const candidates: AccountAnalysis[] = [];
+  const tier: number[] = [];
+  const bandRisk: number[] = [];
+  const clv: number[] = [];
   for (const list of byCurrency.values()) {
-    const clv = list.map((a) => a.lifetime!.clv!);
+    const listClv = list.map((a) => a.lifetime!.clv!);
     const byClv = list
       .map((_, i) => i)
-      .sort((i, j) => clv[j] - clv[i] || (list[i].key < list[j].key ? -1 : 1));
+      .sort((i, j) => listClv[j] - listClv[i] || (list[i].key < list[j].key ? -1 : 1));
     byClv.forEach((i, k) => {
       const a = list[i];
       const third = (k * 3) / list.length;
-      rows.push({
-        key: a.key,
-        accountId: a.accountId,
-        name: a.name,
-        currency: a.currency,
-        valueTier: third < 1 ? "High" : third < 2 ? "Medium" : "Low",
-        clv: a.lifetime!.clv!,
-        expectedRevenue12m: a.lifetime!.expectedRevenue12m,
-        pAlive: a.lifetime!.pAlive,
-        score: a.health.score,
-        band: a.health.finalBand,
-        reliable: a.lifetime!.reliable,
-      });
+      candidates.push(a);
+      tier.push(third < 1 ? 0 : third < 2 ? 1 : 2);
+      bandRisk.push(a.health.finalBand === null ? 4 : BAND_RISK[a.health.finalBand]);
+      clv.push(listClv[i]);
     });
   }
-  const risk = (b: HealthBand | null) => (b === null ? 4 : BAND_RISK[b]);
-  const tier = rows.map((r) => TIER_ORDER[r.valueTier]);
-  const bandRisk = rows.map((r) => risk(r.band));
-  const clv = rows.map((r) => r.clv);
-  return rows
+  return candidates
     .map((_, i) => i)
     .sort(
       (i, j) =>
         tier[i] - tier[j] ||
         bandRisk[i] - bandRisk[j] ||
         clv[j] - clv[i] ||
-        (rows[i].key < rows[j].key ? -1 : 1)
+        (candidates[i].key < candidates[j].key ? -1 : 1)
     )
     .slice(0, VALUE_HEALTH_ROWS)
-    .map((i) => rows[i]);
+    .map((i) => {
+      const a = candidates[i];
+      return {
+        key: a.key,
+        accountId: a.accountId,
+        name: a.name,
+        currency: a.currency,
+        valueTier: VALUE_TIERS[tier[i]],
+        clv: a.lifetime!.clv!,
+        expectedRevenue12m: a.lifetime!.expectedRevenue12m,
+        pAlive: a.lifetime!.pAlive,
+        score: a.health.score,
+        band: a.health.finalBand,
+        reliable: a.lifetime!.reliable,
+      };
+    });
 }
 
 /**
