@@ -813,6 +813,14 @@ function accountKeyOf(engine: KapEngine, id: string): string {
  */
 function noAccount(engine: KapEngine, id: string): UsageError {
   const accounts = engine.portfolio!.accounts;
+  // an account whose first order is after the as-of date: there, but not yet a customer
+  const later = engine.portfolio!.notYetCustomers?.find((a) => a.accountId === id.trim());
+  if (later) {
+    const d = (s: number) => dateText(s, engine.dateCulture);
+    return new UsageError(
+      `Account ${later.accountId}${later.name !== later.accountId ? ` (${later.name})` : ""} is not yet a customer at the as-of date ${d(engine.portfolio!.asOf)}: its first order is on ${d(later.firstOrderDate)}. Give a later --as-of to analyse it.`
+    );
+  }
   const base = `No account "${id}" in the order lines`;
   const norm = (x: string) => x.trim().replace(/\s+/g, " ").toLowerCase();
   const arg = (x: string) => (/\s/.test(x) ? `"${x}"` : x);

@@ -514,6 +514,7 @@ export class KapEngine implements OrderSink {
       codedCurrencies: [...this.codedCurrencies],
       // the figures in the analysis' text follow the workbook's (or --culture's) culture; none: en-GB
       culture: this.culture,
+      dateCulture: this.dateCulture,
       clvHorizonMonths: settings.clvHorizonMonths,
       clvDiscountRate: settings.clvDiscountRate,
       hasCategories: this.hasCategories,

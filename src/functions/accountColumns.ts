@@ -77,12 +77,38 @@ export function inputsForAccounts(
       ...(parentOf.size ? { parentOf } : {}),
     }
   );
+  const ordering = accountsWithLines(cols.book, parentOf);
   doneWith(cols.book);
   let k = 0;
   const inputs = blank.map((b) => (b ? undefined : filled[k++]));
   const errors = rowErrorsOf(ids, cols.rowErrors, parentOf);
+  // an account whose orders all come after the as-of date is not yet a customer then (as the
+  // analysis leaves it out): no figures, rather than the "never ordered" 1, Critical
+  inputs.forEach((inp, i) => {
+    if (inp && inp.firstOrderDate === null && inp.lastOrderDate === null && ordering.has(ids[i]))
+      errors[i] ??= new ArgError(
+        `Account ${ids[i]} has no order on or before the as-of date: its first order is after it, so it is not yet a customer then and has no score.`,
+        "notAvailable"
+      );
+  });
   for (const [i, e] of idErrors) errors[i] = e;
   return { ids, inputs, errors };
+}
+
+/** The accounts with order lines of their own or of a site rolled into them, at any date. */
+function accountsWithLines(
+  book: { accountIds: readonly string[] },
+  parentOf: ReadonlyMap<string, string>
+): Set<string> {
+  const out = new Set<string>();
+  for (const id of book.accountIds) {
+    const seen = new Set<string>();
+    for (let a: string | undefined = id; a !== undefined && !seen.has(a); a = parentOf.get(a)) {
+      seen.add(a);
+      out.add(a);
+    }
+  }
+  return out;
 }
 
 /** How far down the Accounts table's header row may be, as the pane looks for it (RULES.md §1.1). */

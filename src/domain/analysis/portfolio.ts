@@ -42,7 +42,8 @@ import { isSharedSymbol, moneyLabel, roundMoney, type MoneyLabel } from "../curr
 import { median, sortSmallInts } from "../numbers";
 import { percentText, wholeText } from "../numberText";
 import { quadrantApproach, quadrantOf, writtenMoneyPotentialCut } from "../quadrant";
-import type { AccountRecord, HealthBand } from "../types";
+import type { AccountRecord, HealthBand, Serial } from "../types";
+import { dateText } from "../dateText";
 import { compareRules, minePairRules, type PairRule, TooManyRulesError } from "./affinity";
 import { initiativeRollup, trackInitiatives } from "./initiatives";
 import { type Frozen, NO_CURRENCY, NO_PRODUCT, type OrderBook } from "./book";
@@ -82,6 +83,7 @@ import type {
   FocusAccount,
   HealthInputs,
   HealthPoint,
+  NotYetCustomer,
   OpenAlert,
   PortfolioAnalysis,
   Whitespace,
@@ -213,6 +215,29 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
         fromChildren: false,
       });
   }
+  // An account whose first line is after the as-of date is not yet a customer then (as the
+  // trend's month-ends before its first order): no score, no band, not in the counts or tiers.
+  const notYetCustomers: NotYetCustomer[] = [];
+  for (const [key, e] of subjectUnits) {
+    const first = firstLineDate(f, e.units);
+    if (first === null || first <= asOf) continue;
+    subjectUnits.delete(key);
+    const name =
+      records.get(e.accountId)?.name ??
+      book.accountNames[book.accountIndexOf(e.accountId) ?? -1] ??
+      e.accountId;
+    notYetCustomers.push({
+      accountId: e.accountId,
+      name,
+      currency: e.currency,
+      firstOrderDate: first,
+    });
+  }
+  notYetCustomers.sort(
+    (a, b) => a.firstOrderDate - b.firstOrderDate || (a.accountId < b.accountId ? -1 : 1)
+  );
+  if (notYetCustomers.length)
+    warnings.push(notYetCustomersNote(notYetCustomers, asOf, ctx.dateCulture ?? ctx.culture));
   const currenciesOf = new Map<string, number>();
   for (const e of subjectUnits.values())
     currenciesOf.set(e.accountId, (currenciesOf.get(e.accountId) ?? 0) + 1);
@@ -480,6 +505,7 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     serviceLines,
     hasCategories: ctx.hasCategories !== false,
     hasProducts: ctx.hasProducts !== false,
+    notYetCustomers,
   };
   return {
     analysis: portfolio,
@@ -496,6 +522,39 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
       childrenOf,
     },
   };
+}
+
+/** The date of the subject's first order or return line; null when it has none. */
+function firstLineDate(f: Frozen, units: readonly number[]): number | null {
+  let first: number | null = null;
+  for (const u of units) {
+    if (f.ordStart[u] < f.ordStart[u + 1])
+      first = Math.min(first ?? Infinity, f.ordDate[f.ordStart[u]]);
+    if (f.retStart[u] < f.retStart[u + 1])
+      first = Math.min(first ?? Infinity, f.retDate[f.retStart[u]]);
+  }
+  return first;
+}
+
+/**
+ * "1 account has its first order after the as-of date 30/06/2025 (K1005 Nordbau Süd GmbH,
+ * 02/04/2026): not yet a customer then, it is not scored and not counted in the bands, quadrants
+ * or ABC tiers." Five named at most.
+ */
+function notYetCustomersNote(
+  list: readonly NotYetCustomer[],
+  asOf: Serial,
+  culture: string | undefined
+): string {
+  const n = list.length;
+  const named = list
+    .slice(0, 5)
+    .map(
+      (a) =>
+        `${a.name !== a.accountId ? `${a.accountId} ${a.name}` : a.accountId}, ${dateText(a.firstOrderDate, culture)}`
+    );
+  const more = n > 5 ? `; and ${wholeText(n - 5, culture)} more` : "";
+  return `${wholeText(n, culture)} account${n === 1 ? " has its" : "s have their"} first order after the as-of date ${dateText(asOf, culture)} (${named.join("; ")}${more}): not yet ${n === 1 ? "a customer" : "customers"} then, ${n === 1 ? "it is" : "they are"} not scored and not counted in the bands, quadrants or ABC tiers.`;
 }
 
 /** What every subject's analysis shares: the book, the dates, scratch space, the account records. */

@@ -63,6 +63,8 @@ export interface AnalysisContext {
    * factor lines, plan details) follow it ("110,40 €", "53 %"); none: en-GB, as always.
    */
   culture?: string;
+  /** the culture dates in the analysis' notes are written in (en-US 6/30/2025); none: the figures' culture, else en-GB */
+  dateCulture?: string;
   /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
   defaultCurrency?: string;
   /** ISO codes whose money is written by code ("USD 20.00") beside money written with their bare symbol ("$") */
@@ -415,6 +417,16 @@ export interface PortfolioAnalysis {
   hasCategories: boolean;
   /** false when the lines name no product (an invoice-level export): product views need a product or SKU column */
   hasProducts: boolean;
+  /** accounts whose first order is after asOf: not yet customers then, so not analysed (earliest first) */
+  notYetCustomers?: NotYetCustomer[];
+}
+
+/** An account that starts after the as-of date: its first order (or return) line's date. */
+export interface NotYetCustomer {
+  accountId: string;
+  name: string;
+  currency: string;
+  firstOrderDate: Serial;
 }
 
 /* ---- one account ---- */
