@@ -53,6 +53,24 @@ export function codesBesideBareSymbols(labels: Iterable<string>): Set<string> {
   return out;
 }
 
+/**
+ * Whether money in `code` is said by its code beside the `others` currencies ("CAD 648.60"
+ * beside USD's "$", as the analysis shows them): it shares a bare symbol with one of them ("$")
+ * and its `label` is not that bare symbol ("C$"), so no reader takes one dollar for the other.
+ * The one written with the bare symbol (USD's "$", en-CA's CAD) keeps it.
+ */
+export function codedBesideSameSymbol(
+  code: string,
+  label: MoneyLabel,
+  others: Iterable<string>
+): boolean {
+  const written = (typeof label === "string" ? label : `${label.before}${label.after}`).trim();
+  const rest = [...others].filter((o) => o !== code);
+  return Object.entries(SHARED_SYMBOLS).some(
+    ([sym, codes]) => written !== sym && codes.includes(code) && rest.some((o) => codes.includes(o))
+  );
+}
+
 /** A shared symbol as figures start with it: "$", "¥"; a symbol of letters with a space, "kr ". */
 function symbolPrefix(symbol: string): string {
   return /[a-z.]$/i.test(symbol) ? `${symbol} ` : symbol;

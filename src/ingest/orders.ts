@@ -65,6 +65,7 @@ import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedL
 import { percentText, wholeText } from "../domain/numberText";
 import { MONTH_NAMES, serialToYmd } from "../domain/dates";
 import {
+  codedBesideSameSymbol,
   codesBesideBareSymbols,
   formatMoney,
   isSharedSymbol,
@@ -936,6 +937,14 @@ export function createOrderParser(
   const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
   /** the last order id written (Odoo's later lines leave it blank) */
   let orderAbove = "";
+  /**
+   * The order whose first line was read last and the currency written there, taken or skipped:
+   * its later lines (Shopify's, Odoo's) leave the currency blank, and are in it whether they are
+   * taken or skipped with a cancelled or unpaid order. The order of the row being read, '' until known.
+   */
+  let firstLineOrderKey = "";
+  let firstLineCurrency = "";
+  let rowOrderKey = "";
   const summaryAboveItems = !!layout?.orderSummaryAboveItems && col.orderId >= 0;
   /** the order summary row read last (eBay): its order id, its buyer's name and its date */
   let summaryAbove: { key: string; name: string; date: Cell } = { key: "", name: "", date: null };
@@ -1437,7 +1446,7 @@ export function createOrderParser(
    * name: none, '', as on a line), else none.
    */
   function skippedCurrencyOf(row: readonly Cell[]): string {
-    const cell = col.currency >= 0 ? text(row[col.currency]) : homeCurrency;
+    const cell = col.currency >= 0 ? text(row[col.currency]) || orderCurrencyOf(row) : homeCurrency;
     if (cell) return normaliseCurrency(cell);
     const raw = [col.revenue, col.credit, col.unitPrice]
       .map((c) => (c >= 0 ? row[c] : undefined))
@@ -1452,6 +1461,20 @@ export function createOrderParser(
     if (!shared) return code ?? "";
     // a symbol nothing names: none, else (with a rates table, where none is the reporting currency) the symbol
     return currencyOfSharedSymbol(shared, options.culture) ?? (convert ? shared : "");
+  }
+  /** The currency its order's first line wrote, for the row being read (a later line leaves it blank). */
+  function orderCurrencyOf(row: readonly Cell[]): string {
+    return row === currentRow && rowOrderKey !== "" ? firstLineCurrency : "";
+  }
+  /** The order's currency noted on its first line (a later line's own, if the first left it blank). */
+  function noteOrderCurrency(row: readonly Cell[], orderKey: string): void {
+    rowOrderKey = orderKey;
+    if (orderKey === "" || col.currency < 0) return;
+    const written = text(row[col.currency]);
+    if (orderKey !== firstLineOrderKey) {
+      firstLineOrderKey = orderKey;
+      firstLineCurrency = written;
+    } else if (!firstLineCurrency) firstLineCurrency = written;
   }
   /** A rule's skipped value by currency, rounded, with the symbols' lines under their file currency (symbolsOnly). */
   function skippedByCurrency(
@@ -1480,8 +1503,12 @@ export function createOrderParser(
         ? (currencyOfSharedSymbol(fileSymbol, options.culture) ?? fileSymbol)
         : key;
     // beside money written with its bare symbol ("$"), a code is said as such ("USD 50.00")
-    const coded = codesBesideBareSymbols(Object.keys(currencies).map((k) => k || bare || ""));
-    return formatMoney(v, coded.has(named) ? `${named} ` : moneyLabel(named, options.culture));
+    const keys = Object.keys(currencies);
+    const coded = codesBesideBareSymbols(keys.map((k) => k || bare || ""));
+    const label = moneyLabel(named, options.culture);
+    // beside another dollar ("C$" beside "$"), its code, as the analysis writes it ("CAD 648.60")
+    const byCode = coded.has(named) || codedBesideSameSymbol(named, label, keys);
+    return formatMoney(v, byCode ? `${named} ` : label);
   }
   /** The bare symbol the lines filed under '' were written with and nothing names ("$"), if any (once read). */
   function unlabelledSymbol(): string | undefined {
@@ -2321,6 +2348,7 @@ export function createOrderParser(
     let row = read;
     // what a rejected order's value is said from
     currentRow = read;
+    rowOrderKey = "";
     let amount = parseMoney(row[col.revenue], revDec)?.value;
     // an order voided or refunded whole is skipped by its status, its refund no matter
     const voided = col.orderStatus >= 0 && VOID_STATUS.test(text(read[col.orderStatus]));
@@ -2476,6 +2504,7 @@ export function createOrderParser(
       linesSummed++;
     }
     currentRow = row;
+    rowOrderKey = "";
     if (configurable) {
       // the simple product chosen for a configurable one: the same units, sold on its parent's line
       if (configurable.isOption(row, chunk, chunkAt))
@@ -2523,6 +2552,7 @@ export function createOrderParser(
       else if (!accountName && (col.accountId < 0 || !text(row[col.accountId])))
         rawOrderId = orderAbove;
     }
+    noteOrderCurrency(row, rawOrderId);
     if (accountName.charCodeAt(0) === 40 && CANCELLED_PARTY.test(accountName))
       return reject(CANCELLED_VOUCHER, rowNo, false);
     if (summaryAboveItems && rawOrderId) {
@@ -2957,6 +2987,8 @@ export function createOrderParser(
     // no code on the line: a blank currency cell, or (with a rates table) no currency column
     const noCode = !currencyText && (col.currency >= 0 || convert);
     if (!currencyText && sameOrder) currencyText = orderCurrency;
+    // an order whose first line was skipped (its later lines taken): the currency written there
+    if (!currencyText && rowOrderKey !== "") currencyText = firstLineCurrency;
     if (!sameOrder) {
       lastOrderKey = rawOrderId;
       orderAccountId = accountKey;

@@ -1,5 +1,5 @@
 import { analyzePortfolio } from "../../src/domain/analysis";
-import { currencyPrefix, formatMoney } from "../../src/domain/currency";
+import { codedBesideSameSymbol, currencyPrefix, formatMoney } from "../../src/domain/currency";
 import { currencyOfNumberFormat } from "../../src/ingest/moneyFormat";
 import { bookOf, d, line } from "./analysis/helpers";
 
@@ -83,5 +83,23 @@ describe("the currency a revenue column's number format names, as a code", () =>
     expect(currencyOfNumberFormat('"SEK "#,##0.00')).toBe("SEK");
     expect(currencyOfNumberFormat("#,##0.00")).toBe("");
     expect(currencyOfNumberFormat(undefined)).toBe("GBP");
+  });
+});
+
+describe("a dollar beside another dollar", () => {
+  it("is said by its code unless written with the bare symbol", () => {
+    // CAD's "C$" beside USD's "$": CAD by its code, USD keeps "$" (the summary's "CAD 24; $25")
+    expect(codedBesideSameSymbol("CAD", "C$", ["USD", "CAD"])).toBe(true);
+    expect(codedBesideSameSymbol("USD", "$", ["USD", "CAD"])).toBe(false);
+    // alone, or beside no other dollar: its own symbol
+    expect(codedBesideSameSymbol("CAD", "C$", ["CAD", "GBP"])).toBe(false);
+    // en-CA writes CAD "$" and USD "US$": USD by its code
+    expect(
+      codedBesideSameSymbol(
+        "USD",
+        { before: "US$", negBefore: "-US$", after: "", negAfter: "", group: ",", decimal: "." },
+        ["USD", "CAD"]
+      )
+    ).toBe(true);
   });
 });
