@@ -127,9 +127,12 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "Why (in words)",
       "Annual estimate",
       "Accounts buying both",
+      "Rank (priority)",
     ],
     d.skuCrossSell.map((x) => {
       const basis = ruleEstimateBasis(x);
+      // the ranked list's entry it speaks for: its own, or the line gap's, upsell's or category's
+      const entry = opps.find((o) => o.rule === x || o.productRules.includes(x));
       return [
         x.because,
         x.offer,
@@ -138,9 +141,10 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
         basis === null ? x.rationale : `${x.rationale} Estimate: ${basis}.`,
         x.annualEstimate,
         x.metrics ? x.metrics.bothAccounts : null,
+        entry ? `${entry.rank} (${entry.priority})` : null,
       ];
     }),
-    [undefined, undefined, FORMATS.percent, "0.00", undefined, money, FORMATS.integer],
+    [undefined, undefined, FORMATS.percent, "0.00", undefined, money, FORMATS.integer, undefined],
     `No product-level rule reaches lift ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 

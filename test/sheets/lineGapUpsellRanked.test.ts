@@ -226,3 +226,62 @@ test("the QBR recommends the same two, with the same figures; the dashboard read
   expect(recs.find((r) => r[0] === "2. Ties 300mm heavy duty")).toContain(20);
   expect(accountOpportunities(model, "A", { catalog })).toEqual(detail.opportunities);
 });
+
+/**
+ * One product, two reasons, one entry: a product rule offering the variant a line gap misses is
+ * that gap's, not an entry of its own (nor counted twice in the plan or the QBR).
+ * As of 31/10/2026, every account Electrical Contractor; line Cable Ties: T100, T200.
+ *   A        T100 £50            B C D  T100 £40 and T200 £30, £50, £70      E F G H  Gloves £20
+ * Baskets A–H = 8. Rule T100 → T200: T100 A B C D = 4, both B C D = 3 → confidence 75%; T200
+ *   support 3 / 8 = 37.5% → lift 0.75 / 0.375 = 2.0; median spend on T200 of B C D = £50.
+ * Line gap: other accounts buying the line B C D = 3, all buy T200 → 100% → High, £50.
+ * The entry: likelihood max(100%, 75%) = 100%, £50, both reasons, the line's first.
+ */
+describe("a product rule for a missing variant joins the line gap's entry", () => {
+  const catalog2 = [
+    { sku: "T100", name: "Ties 100mm", category: "Cable Ties", productLine: "Cable Ties" },
+    { sku: "T200", name: "Ties 200mm", category: "Cable Ties", productLine: "Cable Ties" },
+  ];
+  const model2 = buildPortfolio(
+    bookOf([
+      tie("A", "T100", 50),
+      ...(
+        [
+          ["B", 30],
+          ["C", 50],
+          ["D", 70],
+        ] as const
+      ).flatMap(([id, v]) => [tie(id, "T100", 40), tie(id, "T200", v)]),
+      ...["E", "F", "G", "H"].map((id) => line(id, on, "G1", 20, { category: "Gloves" })),
+    ]),
+    {
+      asOf,
+      catalog: catalog2,
+      accounts: ["A", "B", "C", "D", "E", "F", "G", "H"].map((accountId) => ({
+        accountId,
+        industry: "Electrical Contractor",
+      })),
+    }
+  );
+  const det = analyzeAccount(model2, "A", { catalog: catalog2 });
+
+  test("the rule is on the Cross-Sell sheet's product table, its offer one entry with the gap", () => {
+    expect(det.skuCrossSell.map((r) => [r.offer, r.metrics?.confidence, r.annualEstimate])).toEqual(
+      [["Ties 200mm (T200)", 0.75, 50]]
+    );
+    expect(det.opportunities.map((o) => o.offer)).not.toContain("Ties 200mm (T200)");
+    const gap = det.opportunities.find((o) => o.offer === "Cable Ties")!;
+    expect([gap.kind, gap.priority, gap.likelihood, gap.annualEstimate]).toEqual([
+      "range",
+      "High",
+      1,
+      50,
+    ]);
+    expect(gap.sources).toEqual(["affinity", "product-line gap"]);
+    expect(gap.rationale).toBe(
+      "Buys 1 of the 2 Cable Ties variants, not yet Ties 200mm. 3 of 3 other accounts buying the line (100%) buy Ties 200mm. 75% of accounts that buy Ties 100mm also buy Ties 200mm, 2.0x the base rate."
+    );
+    expect(det.plan.initiatives.filter((i) => i.skus.includes("T200"))).toHaveLength(1);
+    expect(accountOpportunities(model2, "A", { catalog: catalog2 })).toEqual(det.opportunities);
+  });
+});

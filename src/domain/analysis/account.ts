@@ -122,11 +122,6 @@ function opportunitiesOf(
 }
 
 /**
- * The detail of one account (`currency`: its row in that currency, else its largest row).
- * `skuCrossSell: false` skips SKU-level affinity, the costliest part, for callers that only use
- * category rules (the QBR). Throws RangeError when the account has no order lines.
- */
-/**
  * The account's ranked opportunities alone: analyzeAccount's `opportunities`, from the same
  * category cross-sell and categories not bought, without the rest of the detail (products,
  * relationships, plan, report). What the dashboard's focus list reads for up to ten accounts.
@@ -146,15 +141,19 @@ export function accountOpportunities(
     lineGaps: productLineGapsOf(x, sb),
     upsell: upsellOf(x, skus, sb),
     lapsed: lapsedCategoriesOf(x),
+    productRules: skuCrossSellOf(x, sb),
   });
 }
 
+/**
+ * The detail of one account (`currency`: its row in that currency, else its largest row).
+ * Throws RangeError when the account has no order lines.
+ */
 export function analyzeAccount(
   model: PortfolioModel,
   accountId: string,
   ctx: Partial<AnalysisContext> = {},
-  currency?: string,
-  options: { skuCrossSell?: boolean } = {}
+  currency?: string
 ): AccountDetail {
   const x = accountScope(model, accountId, ctx, currency);
   const { account, state, asOf, internal } = x;
@@ -162,9 +161,10 @@ export function analyzeAccount(
   // (OrderBook.add), which count for categories but are no products to list, reorder or upsell.
   const noProducts = (ctx.hasProducts ?? internal.ctx.hasProducts) === false;
   const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(state.s, asOf);
-  // the baskets price and rate the product-line gaps and upsells of the ranked list on every
-  // sheet; `skuCrossSell: false` skips only the product-level rules mined from them
+  // the baskets price and rate the product-line gaps, upsells and product rules of the ranked
+  // list, the same on every sheet (the QBR's and the dashboard's included)
   const sb = noProducts ? NO_SKU_BASKETS : skuBaskets(internal, account.currency);
+  const skuCrossSell = skuCrossSellOf(x, sb);
 
   const categoriesNotBought = categoriesNotBoughtOf(x);
   const dormantProducts = dormantProductsOf(x, skus);
@@ -176,6 +176,7 @@ export function analyzeAccount(
     lineGaps: productLineGaps,
     upsell,
     lapsed: lapsedCategoriesOf(x),
+    productRules: skuCrossSell,
   });
 
   const contacts = x.contactsAll.filter((c) => c.accountId === account.accountId);
@@ -216,7 +217,7 @@ export function analyzeAccount(
     seasonality: seasonalityOf(state.s, asOf, account.currency),
     dormantProducts,
     crossSell,
-    skuCrossSell: options.skuCrossSell !== false ? skuCrossSellOf(x, sb) : [],
+    skuCrossSell,
     opportunities,
     productLineGaps,
     upsell,

@@ -274,9 +274,11 @@ export function skuCrossSellOf(x: AccountScope, sb: SkuBaskets): CrossSellRecomm
   const skuRules = sb.baskets.length
     ? rulesForBasket(x.state.agg.skus12, sb.baskets, sb.buyers, internal.minSupport)
     : [];
+  // a product it bought before and stopped is a win-back (dormant products), never offered as new
+  const lapsed = new Set(lapsedBefore12(x.state.s, asOf, book.skuCategory, x.state.agg).skus);
   const bestSku = new Map<number, (typeof skuRules)[number]>();
   for (const r of skuRules) {
-    if (r.lift < MIN_RECOMMENDATION_LIFT - 1e-12) continue;
+    if (r.lift < MIN_RECOMMENDATION_LIFT - 1e-12 || lapsed.has(r.consequent)) continue;
     const prev = bestSku.get(r.consequent);
     if (!prev || compareRules(r, prev) < 0) bestSku.set(r.consequent, r);
   }
@@ -303,6 +305,8 @@ export function skuCrossSellOf(x: AccountScope, sb: SkuBaskets): CrossSellRecomm
         priority: null,
         annualEstimate: x.cash(median(spends)),
         metrics,
+        sku: book.skus[consequent],
+        category: x.cats[book.skuCategory[consequent]],
       };
     });
 }

@@ -93,6 +93,8 @@ export interface Opportunity {
   upsell: Upsell | null;
   /** the category it bought and stopped more than 24 months ago, if it is one */
   lapsed: LapsedCategory | null;
+  /** product-level rules offering a product of this entry (a missing variant, the premium, a product of the category) */
+  productRules: CrossSellRecommendation[];
 }
 
 const RANK: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
@@ -190,6 +192,7 @@ export function rankOpportunities(
         lineGap: null,
         upsell: null,
         lapsed: null,
+        productRules: [],
       };
       byKey.set(k, o);
     }
@@ -217,7 +220,15 @@ export function rankOpportunities(
   }
 
   const out: Opportunity[] = [];
+  foldProductRules(more, byKey, get);
+
   for (const o of byKey.values()) {
+    const productLikelihood = Math.max(
+      -1,
+      ...o.productRules
+        .filter((r) => r.metrics && r.metrics.bothAccounts >= minSupport)
+        .map((r) => r.metrics!.confidence)
+    );
     const ruleLikelihood =
       o.rule?.metrics && o.rule.metrics.bothAccounts >= minSupport
         ? o.rule.metrics.confidence
@@ -231,22 +242,32 @@ export function rankOpportunities(
       o.upsell && o.upsell.premiumBuyers >= minSupport && o.upsell.alternativeBuyers > 0
         ? o.upsell.premiumBuyers / o.upsell.alternativeBuyers
         : null;
-    const categoryData = [ruleLikelihood, peerLikelihood].filter((x): x is number => x !== null);
+    const folded = productLikelihood >= 0 ? productLikelihood : null;
+    // a product rule folded into a category's entry is rule evidence as the category's rule is
+    // (capped below); into a line gap's or an upsell's, it stands with the catalog's shares
+    const onCatalog = o.lineGap !== null || o.upsell !== null;
+    const categoryData = [ruleLikelihood, peerLikelihood, onCatalog ? null : folded].filter(
+      (x): x is number => x !== null
+    );
     let priority = priorityOf(categoryData.length ? Math.max(...categoryData) : null);
     // "1 of 46 comparable Plumber accounts (2%)" beside a portfolio-wide rule's 64%: the rule is
     // evidence (Medium), not a High for an account whose own kind rarely buys it
     if (
       comparableGroup !== null &&
+      o.rule?.level !== "sku" &&
       priority === "High" &&
       priorityOf(peerLikelihood ?? 0) === "Low"
     )
       priority = "Medium";
     // the catalog's evidence (buyers of the line, of the product or its premium) rates as its share
-    for (const l of [lineLikelihood, upsellLikelihood])
+    for (const l of [lineLikelihood, upsellLikelihood, onCatalog ? folded : null])
       if (l !== null) priority = higher(priority, priorityOf(l));
-    const data = [...categoryData, lineLikelihood, upsellLikelihood].filter(
-      (x): x is number => x !== null
-    );
+    const data = [
+      ...categoryData,
+      lineLikelihood,
+      upsellLikelihood,
+      onCatalog ? folded : null,
+    ].filter((x): x is number => x !== null);
     o.likelihood = data.length ? Math.max(...data) : null;
     o.kind = o.lapsed
       ? "win-back"
@@ -288,7 +309,7 @@ export function rankOpportunities(
       likelihoodForValue !== null && o.annualEstimate !== null
         ? likelihoodForValue * o.annualEstimate
         : null;
-    if (o.rule) o.sources.push("affinity");
+    if (o.rule || o.productRules.length) o.sources.push("affinity");
     if (o.peers) o.sources.push("comparable accounts");
     if (o.lineGap) o.sources.push("product-line gap");
     if (o.upsell) o.sources.push("upsell");
@@ -305,6 +326,10 @@ export function rankOpportunities(
     if (o.rule) reasons.push({ weight: ruleLikelihood ?? 0, text: o.rule.rationale });
     if (o.lineGap) reasons.push({ weight: lineLikelihood ?? 0, text: lineGapText(o.lineGap, pct) });
     if (o.upsell) reasons.push({ weight: upsellLikelihood ?? 0, text: upsellText(o.upsell, pct) });
+    // a category's own rule already says it in the category's words ("Cable Ties → Lighting");
+    // its product's rule (often the same accounts) adds no reason, only its likelihood
+    for (const r of o.rule?.level === "category" ? [] : o.productRules)
+      reasons.push({ weight: r.metrics?.confidence ?? 0, text: r.rationale });
     const ordered = reasons.sort((a, b) => b.weight - a.weight).map((r) => r.text);
     // what it bought before comes first: the reason it is a win-back, not a new category
     if (o.lapsed) ordered.unshift(o.lapsed.message);
@@ -358,6 +383,39 @@ export interface MoreEvidence {
   lineGaps: readonly ProductLineGap[];
   upsell: readonly Upsell[];
   lapsed?: readonly LapsedCategory[];
+  /** product-level rules (level "sku", with their SKU and category) */
+  productRules?: readonly CrossSellRecommendation[];
+}
+
+/**
+ * A product rule's offer is one entry with what else speaks for it, never a second one: a missing
+ * variant of a line gap is that gap's, a premium alternative that upsell's, a product of a
+ * category already on the list that category's; any other product is an entry of its own.
+ */
+function foldProductRules(
+  more: MoreEvidence,
+  byKey: ReadonlyMap<string, Opportunity>,
+  get: (offer: string) => Opportunity
+): void {
+  const key = (s: string) => s.trim().toLowerCase();
+  for (const r of more.productRules ?? []) {
+    const gap = more.lineGaps.find((g) =>
+      g.variants.some((v) => v.sku === r.sku && !v.bought && !v.lapsed)
+    );
+    const up = more.upsell.find((u) => u.premiumSku === r.sku);
+    const host = gap
+      ? get(gap.productLine)
+      : up
+        ? get(up.premiumName)
+        : r.category !== undefined
+          ? byKey.get(key(r.category))
+          : undefined;
+    if (host) host.productRules.push(r);
+    else {
+      const o = get(r.offer);
+      if (!o.rule) o.rule = r;
+    }
+  }
 }
 
 /** A product-line gap's money a year: the sum of its missing variants' medians; null when none has buyers. */

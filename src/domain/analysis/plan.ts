@@ -266,6 +266,15 @@ function initiativeOf(
       categories: [o.offer],
       skus: [],
     };
+  // a product of a category it buys (a product rule alone speaks for it)
+  if (o.rule?.level === "sku" && o.rule.sku !== undefined && !o.peers)
+    return {
+      ...common,
+      title: `Introduce ${o.offer}`,
+      type: "Range expansion",
+      categories: [],
+      skus: [o.rule.sku],
+    };
   return {
     ...common,
     title: `Introduce ${o.offer}`,

@@ -425,8 +425,7 @@ export function qbrData(
   };
 
   // Recommendations and replenishment come from the account's detail (one ranked list per account).
-  const detail =
-    detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency, { skuCrossSell: false });
+  const detail = detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency);
   // a lost account's QBR is a win-back conversation, as its plan: nothing new to sell it
   const recommendations = isMarkedLost(account.winBack)
     ? []

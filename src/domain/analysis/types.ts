@@ -533,6 +533,9 @@ export interface CrossSellRecommendation {
   /** median 12-month spend on Y among accounts buying both X and Y; null for curated rules without data */
   annualEstimate: number | null;
   metrics: RuleMetrics | null;
+  /** a product rule's offered SKU and its category (level "sku") */
+  sku?: string;
+  category?: string;
   /**
    * true for a curated item that neither the catalog nor the order data has (no category, product
    * line, product name or SKU of that name): a suggestion with nothing in the workbook that sells it
