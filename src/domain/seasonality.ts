@@ -14,12 +14,14 @@ export interface SeasonalityResult {
 /**
  * Seasonality over the full calendar months of the data (RULES.md §2.5): revenue by month,
  * averaged by month of year when there are several years, indexed against the mean month.
- * A month is full when it lies wholly between the first order date's next month start and
- * `upTo` (default: the last order date); months with no orders inside that span count as 0.
+ * A month is full when the data saw it whole, from the month of the first order (when the data,
+ * starting `dataStart`, covers its 1st; else the next month) to `upTo` (default: the last order
+ * date); months with no orders inside that span count as 0.
  */
 export function seasonality(
   points: Iterable<{ date: Serial; value: number }>,
-  upTo?: Serial
+  upTo?: Serial,
+  dataStart?: Serial
 ): SeasonalityResult {
   const byMonth = new Map<number, number>();
   let first = Infinity;
@@ -38,9 +40,13 @@ export function seasonality(
   };
   if (!Number.isFinite(first)) return empty;
   const end = upTo ?? last;
-  // First full month: the month of the first order if it starts on the 1st, else the next.
+  // First full month: the month of the first order when the data saw it whole (the order is on
+  // the 1st, or the data starts on or before that 1st: the account simply began buying then),
+  // else the next.
   const fy = serialToYmd(first);
-  const firstFull = fy.d === 1 ? monthKey(first) : monthKey(first) + 1;
+  const monthStart = first - fy.d + 1;
+  const seenWhole = fy.d === 1 || (dataStart !== undefined && dataStart <= monthStart);
+  const firstFull = seenWhole ? monthKey(first) : monthKey(first) + 1;
   // Last full month: the month of `end` if `end` is its last day, else the previous.
   const ey = serialToYmd(end);
   const lastFull =

@@ -20,7 +20,7 @@ import {
   skuCrossSellOf,
 } from "./crossSell";
 import { type MoreEvidence, rankOpportunities, type Opportunity } from "./opportunities";
-import { buyingPattern, seasonalityOf } from "./pattern";
+import { buyingPattern, dataStartOf, seasonalityOf } from "./pattern";
 import { accountPlan, peerBasisText } from "./plan";
 import type { PortfolioModel } from "./portfolio";
 import {
@@ -214,7 +214,7 @@ export function analyzeAccount(
     topProducts: topProductsOf(x, skus),
     replenishment: replenishmentOf(x, skus),
     buyingPattern: buyingPattern(state.s, asOf, account.currency),
-    seasonality: seasonalityOf(state.s, asOf, account.currency),
+    seasonality: seasonalityOf(state.s, asOf, account.currency, dataStartOf(internal.f)),
     dormantProducts,
     crossSell,
     skuCrossSell,

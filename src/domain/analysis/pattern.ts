@@ -7,6 +7,7 @@ import { median } from "../numbers";
 import { roundMoney } from "../currency";
 import { seasonality } from "../seasonality";
 import type { Serial } from "../types";
+import type { Frozen } from "./book";
 import { moneyOf, ordersIn, periodBack, stepsOf, type Subject } from "./subject";
 import type { BuyingPattern, SeasonalityRow } from "./types";
 
@@ -55,7 +56,28 @@ export function buyingPattern(s: Subject, asOf: Serial, currency = ""): BuyingPa
   };
 }
 
-export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): SeasonalityRow[] {
+const DATA_START = new WeakMap<Frozen, Serial>();
+/** The data's first order or return date, over every account of the book (worked out once per book). */
+export function dataStartOf(f: Frozen): Serial | undefined {
+  let d = DATA_START.get(f);
+  if (d === undefined) {
+    d = Infinity;
+    for (let u = 0; u < f.unitCount; u++) {
+      if (f.ordStart[u] < f.ordStart[u + 1]) d = Math.min(d, f.ordDate[f.ordStart[u]]);
+      if (f.retStart[u] < f.retStart[u + 1]) d = Math.min(d, f.retDate[f.retStart[u]]);
+    }
+    DATA_START.set(f, d);
+  }
+  return Number.isFinite(d) ? d : undefined;
+}
+
+/** `dataStart`: the data's first date (dataStartOf the whole book): a month it saw whole counts. */
+export function seasonalityOf(
+  s: Subject,
+  asOf: Serial,
+  currency = "",
+  dataStart?: Serial
+): SeasonalityRow[] {
   const points: { date: number; value: number }[] = [];
   const { f, u } = s;
   // in whole money steps, so a month's sum is exact (a sale credited in parts nets to 0, not
@@ -64,7 +86,7 @@ export function seasonalityOf(s: Subject, asOf: Serial, currency = ""): Seasonal
     points.push({ date: f.ordDate[i], value: stepsOf(s, f.ordVal[i]) });
   for (let i = f.retStart[u]; i < f.retStart[u + 1] && f.retDate[i] <= asOf; i++)
     points.push({ date: f.retDate[i], value: stepsOf(s, f.retVal[i]) });
-  const r = seasonality(points, asOf);
+  const r = seasonality(points, asOf, dataStart);
   return MONTH_NAMES.map((month, i) => ({
     month,
     revenue: r.monthly[i] === null ? null : roundMoney(moneyOf(s, r.monthly[i]!), currency),
