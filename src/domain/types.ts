@@ -35,7 +35,12 @@ export interface OrderLine {
   row?: number;
 }
 
-export type Tier = "Bronze" | "Silver" | "Gold" | "Platinum";
+/**
+ * The account's tier in the user's Accounts table, the user's own label (not KAP's ABC tier):
+ * Platinum, Gold, Silver or Bronze spelled so when the cell names one ("GOLD", "Plat"), else
+ * the label as given ("A", "Key", "Strategic"), used as given to find comparable accounts.
+ */
+export type Tier = string;
 
 /** A manual health band set by the user; it wins over the computed band and is shown as an override. */
 export interface HealthOverride {

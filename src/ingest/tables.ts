@@ -140,6 +140,15 @@ export function parseTier(v: string | undefined): Tier | undefined {
   return undefined;
 }
 
+/**
+ * A tier column's cell: one of the four named tiers spelled so ("gold" → "Gold"), else the
+ * user's own label as given, trimmed ("A", "Key account"); blank → undefined.
+ */
+export function tierLabel(v: string | undefined): Tier | undefined {
+  const s = v?.trim().replace(/\s+/g, " ");
+  return s ? (parseTier(s) ?? s) : undefined;
+}
+
 /** "Healthy", "at-risk", "AT_RISK", "At Risk (manual)" → the band; anything else → undefined. */
 export function parseBand(v: string | undefined): HealthBand | undefined {
   if (!v) return undefined;
@@ -226,7 +235,8 @@ export function parseAccounts(
         name: r.text(row, "name"),
         parentId: r.text(row, "parentId"),
         // A status column may hold the tier ("Gold") in files that use it that way.
-        tier: parseTier(r.text(row, "tier")) ?? parseTier(r.text(row, "status")),
+        // the tier column's own labels ("A", "Key") are kept as given, never dropped
+        tier: tierLabel(r.text(row, "tier")) ?? parseTier(r.text(row, "status")),
         industry: r.text(row, "industry"),
         primaryContact: r.text(row, "primaryContact"),
         email: r.text(row, "email"),

@@ -377,7 +377,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         "A8",
         // the day it was made and the day its data runs to are two days: a QBR made on 1 December
         // over data to 31 October was not "prepared 31/10"
-        `Prepared ${opts.preparedOn === undefined ? "" : `${asOfText(opts.preparedOn, opts.culture)} `}by ${q.accountManager ?? "your account manager"} · data to ${asOfText(q.asOf, opts.culture)} · account ${q.accountId}${q.tier ? ` · ${q.tier} tier` : ""}`,
+        `Prepared ${opts.preparedOn === undefined ? "" : `${asOfText(opts.preparedOn, opts.culture)} `}by ${q.accountManager ?? "your account manager"} · data to ${asOfText(q.asOf, opts.culture)} · account ${q.accountId}${q.tier ? ` · ${/^(Platinum|Gold|Silver|Bronze)$/.test(q.tier) ? `${q.tier} tier` : `account tier ${q.tier}`}` : ""}`,
         "subtitle"
       ),
       ...(others.length

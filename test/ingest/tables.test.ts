@@ -12,7 +12,9 @@ import {
   parseNumberList,
   parseRates,
   parseTier,
+  tierLabel,
 } from "../../src/ingest/tables";
+import { peerBasisText } from "../../src/domain/analysis/plan";
 
 const _ = null;
 function mapped(values: Cell[][]) {
@@ -126,7 +128,8 @@ describe("accounts", () => {
     expect(a2.healthOverride).toEqual({ band: "At Risk", reason: "Lost the framework tender" });
     expect(a2.customerSince).toBe(ymdToSerial(2019, 3, 1)); // day-first
     const a3 = records.find((r) => r.accountId === "A3")!;
-    expect(a3.tier).toBeUndefined(); // "Tier 2" names no metal
+    // "Tier 2" names none of the four tiers: kept as the user wrote it, never dropped (was undefined)
+    expect(a3.tier).toBe("Tier 2");
     expect(a3.engagement).toBe(1); // "rarely"
     expect(a3.creditHold).toBe(true);
     expect(a3.healthOverride).toEqual({ band: "Healthy", reason: "Set by hand (no reason given)" });
@@ -527,5 +530,23 @@ describe("rates", () => {
       { reason: "unreadable rate", count: 2, rows: [5, 6] },
       { reason: "no currency", count: 1, rows: [7] },
     ]);
+  });
+});
+
+describe("an Accounts table's own tier labels (A/B, Key/Strategic) are kept, apart from KAP's ABC tiers", () => {
+  it("the four named tiers are spelled so; any other label as given, trimmed; blank is none", () => {
+    expect(["A", " B ", "Key account", "strategic", "gold", "  ", undefined].map(tierLabel)).toEqual([
+      "A",
+      "B",
+      "Key account",
+      "strategic",
+      "Gold",
+      undefined,
+      undefined,
+    ]);
+  });
+  it("a comparable group of the user's tier A is never called an A tier (KAP's ABC)", () => {
+    expect(peerBasisText("tier", "Gold")).toBe("Gold-tier accounts");
+    expect(peerBasisText("tier", "A")).toBe('accounts of your tier "A"');
   });
 });

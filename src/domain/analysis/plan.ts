@@ -289,9 +289,15 @@ export function peerBasisText(basis: "industry" | "tier" | "all", value: string)
   return basis === "industry"
     ? `comparable ${value} accounts`
     : basis === "tier"
-      ? `${value}-tier accounts`
+      ? NAMED_TIERS.has(value)
+        ? `${value}-tier accounts`
+        : // the user's own label ("A") is never read as KAP's ABC tier ("A tier")
+          `accounts of your tier "${value}"`
       : "other accounts";
 }
+
+/** The four tiers KAP names (PRODUCT.md §1); any other label is the user's own. */
+const NAMED_TIERS: ReadonlySet<string> = new Set(["Platinum", "Gold", "Silver", "Bronze"]);
 
 /** The alerts that say the account has not ordered: the "no recent order" risk flag's fact. */
 const SILENCE_ALERTS: ReadonlySet<AlertKind> = new Set(["regularCustomerSilent", "noOrder30Days"]);
