@@ -27,7 +27,16 @@ const lines: [string, number, number][] = [
   ["B", d(2026, 7, 10), 500],
 ];
 for (const [id, date, revenue] of lines)
-  book.add({ accountId: id, date, orderId: `${id}${date}`, sku: "S", category: "C", quantity: 1, revenue, isReturn: false });
+  book.add({
+    accountId: id,
+    date,
+    orderId: `${id}${date}`,
+    sku: "S",
+    category: "C",
+    quantity: 1,
+    revenue,
+    isReturn: false,
+  });
 const model = buildPortfolio(book, { asOf: d(2026, 11, 30) });
 
 test("B's first month, April, seen whole by the data: in the seasonality as in the peak months", () => {

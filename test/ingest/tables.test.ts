@@ -535,15 +535,9 @@ describe("rates", () => {
 
 describe("an Accounts table's own tier labels (A/B, Key/Strategic) are kept, apart from KAP's ABC tiers", () => {
   it("the four named tiers are spelled so; any other label as given, trimmed; blank is none", () => {
-    expect(["A", " B ", "Key account", "strategic", "gold", "  ", undefined].map(tierLabel)).toEqual([
-      "A",
-      "B",
-      "Key account",
-      "strategic",
-      "Gold",
-      undefined,
-      undefined,
-    ]);
+    expect(
+      ["A", " B ", "Key account", "strategic", "gold", "  ", undefined].map(tierLabel)
+    ).toEqual(["A", "B", "Key account", "strategic", "Gold", undefined, undefined]);
   });
   it("a comparable group of the user's tier A is never called an A tier (KAP's ABC)", () => {
     expect(peerBasisText("tier", "Gold")).toBe("Gold-tier accounts");
