@@ -121,7 +121,10 @@ const partOf = (parts: Parts, type: string, fallback: string): string =>
 
 /** Worked out from Intl once per culture and currency (formatMoney runs thousands of times). */
 function styleFromIntl(culture: string, code: string): MoneyStyle {
-  const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 2 }).formatToParts(1234.5);
+  // a figure of seven digits: es-ES and pl-PL group none of four ("1234,50"), and their mark was missed
+  const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 2 }).formatToParts(
+    1234567.5
+  );
   const marks = {
     group: partOf(plain, "group", ","),
     decimal: partOf(plain, "decimal", "."),

@@ -99,7 +99,8 @@ export function layoutOptions(o: {
     live: o.live ?? false,
     money: moneyFormat(
       o.currency || o.sourceMoneyFormat || undefined,
-      moneyDecimals({ fractionalMoney }, o.currency)
+      moneyDecimals({ fractionalMoney }, o.currency),
+      o.numberCulture
     ),
     asOf: o.asOf,
     ...(fractionalMoney ? { fractionalMoney } : {}),
@@ -119,7 +120,7 @@ export function moneyFor(opts: LayoutOptions, currency: string): string {
   if (!currency) return opts.money;
   // beside money written with its bare symbol ("$"), the code ("USD 80"), never the symbol
   const source = opts.codedCurrencies?.includes(currency) ? `"${currency} "#,##0` : currency;
-  return moneyFormat(source, moneyDecimals(opts, currency));
+  return moneyFormat(source, moneyDecimals(opts, currency), opts.numberCulture);
 }
 
 /** Decimals of money cells: the currency's minor unit (2 for GBP, 0 for JPY) when amounts have one, else none. */

@@ -10,7 +10,7 @@
  * Positions are A1 addresses on the sheet ("B3"); rows/columns in helpers are 0-based.
  */
 import type { Serial } from "../domain/types";
-import { CURRENCY_SYMBOLS, currencyPrefix, isSharedSymbol } from "../domain/currency";
+import { CURRENCY_SYMBOLS, currencyPrefix, isSharedSymbol, moneyLabel } from "../domain/currency";
 
 // ---------------------------------------------------------------- values
 
@@ -75,10 +75,13 @@ export function medianFormat(x: number | null): string {
  * as-is when it is a real money format, so sheets follow the data — given its `decimals` where
  * it shows none), a currency code ("EUR") or a symbol ("£"). Default £ (the methodology is UK).
  */
-export function moneyFormat(source?: string, decimals = 2): string {
+export function moneyFormat(source?: string, decimals = 2, culture?: string): string {
   let s = (source ?? "").trim();
   if (/[0#]/.test(s)) return decimals > 0 ? withDecimals(s, decimals) : s;
   if (s.toLowerCase() === "general" || s === FORMATS.text) s = "";
+  const places = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  const inCulture = s && culture ? cultureMoneyFormat(s, culture, places) : undefined;
+  if (inCulture) return inCulture;
   const symbol =
     s === ""
       ? "£"
@@ -87,8 +90,32 @@ export function moneyFormat(source?: string, decimals = 2): string {
         : (CURRENCY_SYMBOLS[s.toUpperCase()] ??
           (s.length <= 3 && !/^[A-Z]{3}$/i.test(s) ? s : `${s} `));
   const quoted = /^[£€$¥₹]$/.test(symbol) ? symbol : `"${symbol}"`;
-  const places = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
   return `${quoted}#,##0${places};-${quoted}#,##0${places}`;
+}
+
+/**
+ * The money format of a culture that writes the symbol elsewhere than KAP's default prefix
+ * (de-DE '#,##0.00" €";"-"#,##0.00" €"', as Excel's own de-DE currency format and KAP's text,
+ * "3.453,50 €", place it); undefined where the culture puts KAP's prefix first as it is ("$" in
+ * en-US, "£" in en-GB), so those formats stay as they were. The marks come from the viewer's Excel.
+ */
+function cultureMoneyFormat(code: string, culture: string, places: string): string | undefined {
+  const style = moneyLabel(code, culture);
+  if (typeof style === "string") return undefined;
+  const prefix = isSharedSymbol(code)
+    ? currencyPrefix(code)
+    : (CURRENCY_SYMBOLS[code.toUpperCase()] ?? `${code.toUpperCase()} `);
+  if (
+    !style.after &&
+    !style.negAfter &&
+    style.before === prefix &&
+    style.negBefore === `-${prefix}`
+  )
+    return undefined;
+  // no-break spaces (Intl's) as plain ones: Excel shows either the same
+  const lit = (t: string) => (t ? `"${t.replace(/[\u00a0\u202f]/g, " ").replace(/"/g, "")}"` : "");
+  const digits = `#,##0${places}`;
+  return `${lit(style.before)}${digits}${lit(style.after)};${lit(style.negBefore)}${digits}${lit(style.negAfter)}`;
 }
 
 /**
