@@ -79,7 +79,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   heading("Account summary");
   kv([
     ["Industry", a.industry ?? "not given", undefined],
-    ["Tier", a.tier ?? "not given", undefined],
+    // the user's own tier, as the Health Report says it: apart from KAP's "ABC tier" below
+    ["Account tier", a.tier ?? "not given", undefined],
     ["Current health", a.health.score ?? "n/a", FORMATS.score],
     ["Band", a.health.finalBand ?? "n/a", undefined],
     ["Quadrant", a.quadrant.quadrant, undefined],

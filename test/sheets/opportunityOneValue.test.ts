@@ -177,3 +177,11 @@ describe("the Dashboard writes the £ a year in the workbook's one unit, as the 
     expect(t.why).toContain("Estimate 200.00:");
   });
 });
+
+test("the plan names the user's tier 'Account tier', apart from KAP's 'ABC tier'", () => {
+  // A has no Accounts table row: its own tier is not given; its ABC tier is KAP's
+  const rows = planSheet(detail, opts).blocks.flatMap((b) => b.rows);
+  expect(rows.find((r) => r[0] === "Account tier")?.[1]).toBe("not given");
+  expect(rows.some((r) => r[0] === "ABC tier")).toBe(true);
+  expect(rows.some((r) => r[0] === "Tier")).toBe(false);
+});
