@@ -105,14 +105,14 @@ test("a plain decimal-point file that gives no hint: KAP's default £, as before
   expect(out.stdout).toContain("Annual revenue: £61 ·");
 });
 
-/** "$" lines naming no code (100 + 50 + 200 = $350) beside "€" lines (80 − 20 = €60). */
+/** "$" lines naming no code (100 + 50 + 200 = $350) beside "€" lines (80 − 20 = €60; the credit note before the last sale, so the default as-of date counts it). */
 const SYM = [
   "Date,Customer,Product,Category,Qty,Total",
   "2026-08-01,Kiwi Co,Widget,Widgets,1,$100.00",
   "2026-08-15,Kiwi Co,Gadget,Gadgets,1,$50.00",
   "2026-09-01,Maple Inc,Widget,Widgets,2,$200.00",
   "2026-09-10,Euro SA,Widget,Widgets,1,€80.00",
-  "2026-09-20,Euro SA,Widget,Widgets,-1,-€20.00",
+  "2026-09-05,Euro SA,Widget,Widgets,-1,-€20.00",
   "",
 ].join("\n");
 
