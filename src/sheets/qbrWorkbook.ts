@@ -15,6 +15,7 @@ import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { isMarkedLost } from "../domain/winback";
+import { offerToCustomer } from "../domain/analysis/opportunities";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
@@ -209,7 +210,7 @@ function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
       "4. Recommendations",
       recs
         .slice(0, 3)
-        .map((x, k) => `${k + 1}) ${x.offer}`)
+        .map((x, k) => `${k + 1}) ${offerToCustomer(x)}`)
         .join("; ") || NO_RECOMMENDATIONS,
       15,
     ],
@@ -832,7 +833,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ["Recommendation", "Priority", null, "Why", "Annual estimate"],
       ...(recs.length
         ? recs.map((x, k) => [
-            `${k + 1}. ${x.offer}`,
+            `${k + 1}. ${offerToCustomer(x)}`,
             x.priority,
             null,
             // the reason only: the caveat of an item nothing sells is on the internal sheet
@@ -906,7 +907,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ...recs.slice(0, 3).map((x) => [
           // nothing to send samples of when the workbook sells no such item; that we may not
           // stock it is the internal sheet's, never the customer's page
-          x.notStocked ? `Quote for ${x.offer}` : `Send samples / quote for ${x.offer}`,
+          x.notStocked
+            ? `Quote for ${offerToCustomer(x)}`
+            : `Send samples / quote for ${offerToCustomer(x)}`,
           q.accountManager ?? "Account manager",
           DUE,
           "Open",
@@ -1005,8 +1008,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           .slice(0, 3)
           .map((x) =>
             x.notStocked
-              ? `- Send a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
-              : `- Send samples / a quote for ${x.offer} – ${q.accountManager ?? "me"} – [date]`
+              ? `- Send a quote for ${offerToCustomer(x)} – ${q.accountManager ?? "me"} – [date]`
+              : `- Send samples / a quote for ${offerToCustomer(x)} – ${q.accountManager ?? "me"} – [date]`
           ),
         "- [Their action] – [owner] – [date]",
         "",
@@ -1197,7 +1200,7 @@ function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptio
  */
 function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendations"]): number {
   const rows = recs.flatMap((x, k) =>
-    x.notStocked ? [[`${k + 1}. ${x.offer}`, notStockedText(x)]] : []
+    x.notStocked ? [[`${k + 1}. ${offerToCustomer(x)}`, notStockedText(x)]] : []
   );
   if (!rows.length) return r;
   blocks.push(cell(`A${r}`, "Recommendations to check we can supply", H2));
@@ -1229,7 +1232,7 @@ function roughEstimates(
 ): number {
   const rows = recs.flatMap((x, k) => {
     const t = roughEstimateText(x, cash);
-    return t === null ? [] : [[`${k + 1}. ${x.offer}`, t]];
+    return t === null ? [] : [[`${k + 1}. ${offerToCustomer(x)}`, t]];
   });
   if (!rows.length) return r;
   blocks.push(cell(`A${r}`, "Estimates to treat with care", H2));

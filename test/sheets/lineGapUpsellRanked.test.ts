@@ -222,7 +222,13 @@ test("the QBR recommends the same two, with the same figures; the dashboard read
   ]);
   const insights = qbrSheets(q, opts).find((s) => s.kind === "qbr-insights")!;
   const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!.rows;
-  expect(recs.find((r) => r[0] === "1. Cable Ties")).toContain(50);
+  // the customer already buys Ties 100mm and 300mm of the Cable Ties line: the page names the
+  // variant offered (Ties 200mm; Ties 400mm is lapsed, a win-back, not offered here)
+  expect(recs.find((r) => r[0] === "1. Ties 200mm")).toContain(50);
+  expect(recs.some((r) => r[0] === "1. Cable Ties")).toBe(false);
+  const planning = qbrSheets(q, opts).find((s) => s.kind === "qbr-planning")!;
+  const actions = planning.blocks.flatMap((b) => b.rows.map((r) => r[0]));
+  expect(actions).toContain("Send samples / quote for Ties 200mm");
   expect(recs.find((r) => r[0] === "2. Ties 300mm heavy duty")).toContain(20);
   expect(accountOpportunities(model, "A", { catalog })).toEqual(detail.opportunities);
 });

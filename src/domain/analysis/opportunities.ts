@@ -460,6 +460,25 @@ function upsellText(u: Upsell, pct: (x: number) => string): string {
   return `${u.valueProposition}${peers}`;
 }
 
+/** Variants a customer is named one by one up to this many; past it, "the rest of the X range". */
+const VARIANTS_NAMED = 3;
+
+/**
+ * What the customer is offered, as a QBR names it: a product-line gap's missing variants (the
+ * account already buys the line, so "Abrasive Discs" alone would name what it has: "Abrasive Discs,
+ * Flap 115mm"; two or three joined by "; " as variant names hold commas; more: "the rest of the
+ * Abrasive Discs range"); any other entry its offer. Lapsed variants are a win-back, not offered here.
+ */
+export function offerToCustomer(o: Opportunity): string {
+  const g = o.lineGap;
+  if (!g || o.kind !== "range") return o.offer;
+  const missing = g.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.name);
+  if (missing.length === 0) return o.offer;
+  return missing.length <= VARIANTS_NAMED
+    ? missing.join("; ")
+    : `the rest of the ${g.productLine} range`;
+}
+
 /** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */
 export function recommended(list: readonly Opportunity[], max: number): Opportunity[] {
   return list.filter((o) => o.priority !== "Low").slice(0, max);
