@@ -36,6 +36,7 @@ export const DATE_KEYS: ReadonlySet<string> = new Set([
   "lastDay",
   "today",
   "upTo",
+  "dataStart",
   "productsAfter",
   "preparedOn",
 ]);

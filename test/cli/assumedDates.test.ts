@@ -5,7 +5,7 @@
  *   A 03/04/2026 £250, 10/11/2025 £50; B 11/10/2026 £120
  *   day-first:   A 3 Apr 2026 + 10 Nov 2025 → £300 in the 12 months; B 11 Oct 2026 → £120
  *   month-first: A 4 Mar 2026 + 11 Oct 2025 (before 1 Nov 2025) → £250; B 10 Nov 2026, after the
- *                as-of date → £0
+ *                as-of date: its first order, so B is not yet a customer and not in the portfolio
  * With --culture the line names it as where the order came from, not "the workbook's".
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -46,5 +46,6 @@ test("--culture en-US reads them month-first and the summary names --culture", (
   const r = kap("analyze", csv, "--as-of", "2026-10-31", "--culture", "en-US");
   expect(r.stdout).toContain("  Dates: month-first (the --culture given)\n");
   expect(r.stdout).not.toContain("regional settings");
-  expect(revenue("--culture", "en-US")).toEqual({ A: 250, B: 0 });
+  expect(revenue("--culture", "en-US")).toEqual({ A: 250 });
+  expect(r.stdout).toContain("1 account has its first order after the as-of date");
 });
