@@ -24,21 +24,21 @@ import { bookOf, d, line } from "../domain/analysis/helpers";
 
 const asOf = d(2026, 10, 31);
 const now = d(2026, 9, 1);
-const fit = (id: string, v: number) => line(id, now, "FIT", v, { category: "Fittings" });
+const fittings = (id: string, v: number) => line(id, now, "FIT", v, { category: "Fittings" });
 const con = (id: string, date: number, v: number) =>
   line(id, date, "CON", v, { category: "Consumables" });
 const model = buildPortfolio(
   bookOf([
-    fit("A", 100),
+    fittings("A", 100),
     con("A", d(2024, 3, 1), 200),
     con("A", d(2024, 6, 1), 100),
-    fit("B", 50),
+    fittings("B", 50),
     con("B", now, 80),
-    fit("C", 50),
+    fittings("C", 50),
     con("C", now, 120),
-    fit("D", 50),
+    fittings("D", 50),
     con("D", now, 160),
-    fit("E", 50),
+    fittings("E", 50),
   ]),
   {
     asOf,
