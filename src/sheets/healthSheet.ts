@@ -269,7 +269,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
     { header: "Account ID", width: 11, value: (a) => a.accountId },
     { header: "Account", width: 28, value: (a) => a.name },
     { header: "Rolled into", width: 11, value: (a) => (a.isTopLevel ? null : a.parentId) },
-    { header: "Tier", width: 9, value: (a) => a.tier },
+    { header: "Account tier", width: 9, value: (a) => a.tier },
     { header: "Account manager", width: 16, value: (a) => a.accountManager },
     { header: "Health score", format: FORMATS.score, width: 9, value: () => null },
     { header: "Band", width: 17, value: () => null },

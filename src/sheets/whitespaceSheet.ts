@@ -24,7 +24,14 @@ import {
   cell,
 } from "./spec";
 
-const FIXED_ALL = ["Account ID", "Account", "Industry", "Tier", "Account manager", "Currency"];
+const FIXED_ALL = [
+  "Account ID",
+  "Account",
+  "Industry",
+  "Account tier",
+  "Account manager",
+  "Currency",
+];
 
 export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const m = p.whitespaceMap;

@@ -52,7 +52,7 @@ test("the print area is A1:N10: ID to Win-back stage, down to the third account"
     "Account ID",
     "Account",
     "Rolled into",
-    "Tier",
+    "Account tier",
     "Account manager",
     "Health score",
     "Band",
