@@ -73,6 +73,7 @@ import { decimalText, wholeText } from "../domain/numberText";
 import { otherOrdersWarning } from "./otherOrders";
 import { hiddenRowsWarning, hiddenSheetWarning } from "./hiddenRows";
 import { dateCultureOf } from "./engine";
+import { type Gstr1Sections, withGstr1Sections } from "./gstr1Sections";
 
 const SETTINGS_KEY = "kap.settings";
 const SHOWN_ROLES: DataRole[] = ["orders", "accounts", "catalog", "contacts", "initiatives"];
@@ -108,6 +109,8 @@ function asCancelled(e: unknown): never {
 function workbookSource(): IngestSource & {
   info(t: SourceTable): GridInfo;
   hidden(t: SourceTable): HiddenRows | undefined;
+  /** GSTR-1's section sheets read as one table (engine/gstr1Sections): it is found where its lead is */
+  readAsOne(merged: SourceTable, sections: readonly SourceTable[]): void;
 } {
   const infos = new Map<SourceTable, GridInfo>();
   /** the hidden rows each table had when last read (readRegion) */
@@ -161,6 +164,15 @@ function workbookSource(): IngestSource & {
     },
     info: (t) => infos.get(t)!,
     hidden: (t) => hiddenOf.get(t),
+    readAsOne(merged, sections) {
+      const lead = infos.get(sections[0])!;
+      const others = sections.slice(1).map((t) => `"${infos.get(t)!.sheet}"`);
+      infos.set(merged, {
+        ...lead,
+        rowCount: merged.rows ?? lead.rowCount,
+        address: `${lead.address} + ${others.join(", ")}`,
+      });
+    },
   };
 }
 
@@ -201,6 +213,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
   let found: FoundRoles = {};
   let session: IngestSession | undefined;
   let source: ReturnType<typeof workbookSource> | undefined;
+  /** the workbook read with GSTR-1's section sheets as one table (none when a sheet was chosen) */
+  let sections: (IngestSource & Gstr1Sections) | undefined;
   let summary: Discovery["summary"];
   let analyzed = false;
   let accounts: AccountListItem[] = [];
@@ -232,10 +246,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
     if (options.reuse && last && last.mappingKey === mappingKeyOf(settings))
       return { ...last.discovery, summary };
     source = workbookSource();
-    session = new IngestSession(source, settings, {
+    // GSTR-1's sections on several sheets (B2B and its B2BA amendments) are one table, as kap
+    // reads them, unless the user chose the order lines' sheet
+    sections = settings.ordersSheet ? undefined : withGstr1Sections(source);
+    session = new IngestSession(sections ?? source, settings, {
       cancelled,
       ...(settings.ordersSheet ? { ordersSheet: settings.ordersSheet } : {}),
     });
+    const listed = await session.tables();
+    const merged = sections?.merged();
+    if (merged) source.readAsOne(merged.table, merged.sections);
     found = await session.detect();
     const tables: FoundTable[] = [];
     for (const role of SHOWN_ROLES) {
@@ -274,8 +294,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
       });
     }
     const problems: string[] = [];
-    const listed = await session.tables();
-    const dataSheets = [...new Set(listed.map((t) => t.peek.name))];
+    // each section sheet read as one stays a sheet the user may choose alone
+    const dataSheets = [
+      ...new Set([...listed, ...(merged?.sections ?? [])].map((t) => t.peek.name)),
+    ];
     if (!found.orders) problems.push(noOrdersIn(listed, settings.ordersSheet).message);
     else {
       const missing = missingFields(found.orders.detection.mapping);
@@ -595,6 +617,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         plan.culture
       );
       const hiddenSheet = hiddenSheetWarning(orders.table);
+      const merged = sections?.note();
       const dateCulture = dateCultureOf(plan.culture, report.read);
       summary = {
         rows: report.accepted,
@@ -622,6 +645,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         ...(dateCulture ? { dateCulture } : {}),
         warnings: [
           ...(others ? [others] : []),
+          ...(merged ? [merged] : []),
           ...(hidden ? [hidden] : []),
           ...(hiddenSheet ? [hiddenSheet] : []),
           ...(late ? [late] : []),

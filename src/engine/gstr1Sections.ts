@@ -112,13 +112,19 @@ function remap(row: readonly Cell[], target: readonly number[], width: number): 
   return out;
 }
 
+/** What withGstr1Sections adds to its source. */
+export interface Gstr1Sections {
+  /** the sentence saying which sheets were read as one, once tables() found them */
+  note(): string | undefined;
+  /** the table read in their place and the section sheets' own tables (the lead first), once found */
+  merged(): { table: SourceTable; sections: readonly SourceTable[] } | undefined;
+}
+
 /**
  * `source` with GSTR-1's sections on several sheets read as one table (the sheets themselves no
  * longer listed); `note()` says which, once tables() found them.
  */
-export function withGstr1Sections<S extends IngestSource>(
-  source: S
-): S & { note(): string | undefined } {
+export function withGstr1Sections<S extends IngestSource>(source: S): S & Gstr1Sections {
   let merged: Merged | undefined;
   const read = async (t: SourceTable, onBlock: BlockHandler): Promise<void> => {
     if (!merged || t !== merged.table) return source.read(t, onBlock);
@@ -144,7 +150,7 @@ export function withGstr1Sections<S extends IngestSource>(
     }
   };
   const header = () => merged!.table.peek.values[merged!.sections[0].headerRow];
-  const wrapped = Object.create(source) as S & { note(): string | undefined };
+  const wrapped = Object.create(source) as S & Gstr1Sections;
   Object.assign(wrapped, {
     async tables() {
       const tables = await source.tables();
@@ -157,6 +163,7 @@ export function withGstr1Sections<S extends IngestSource>(
     // the merged table's rows are made here, not the reader's to reuse
     recycle: (rows: Cell[][]) => (merged ? undefined : source.recycle?.(rows)),
     note: () => merged?.note,
+    merged: () => merged && { table: merged.table, sections: merged.sections.map((s) => s.table) },
   });
   return wrapped;
 }
