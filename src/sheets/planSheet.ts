@@ -45,6 +45,20 @@ export function lostStatusText(w: AccountDetail["account"]["winBack"]): string {
   return `Status: Lost (marked in the accounts table${reason}). This is a win-back plan (${w?.name ?? "Stage 5 – Exit interview"}): no growth target, no new categories or upsell until the account orders again.`;
 }
 
+/**
+ * The objective an account in a win-back stage works to first, in the methodology's words (000
+ * Step 9.3): the stage's action (Stage 2 "Direct call with value offer"); for an account marked
+ * lost, the exit interview's "If customer confirms churn: Ask … Document learnings for other
+ * accounts". Null for an account in no stage.
+ */
+export function winBackObjective(w: AccountDetail["account"]["winBack"]): string | null {
+  if (!w || w.stage === 0) return null;
+  if (!w.questions.length) return `${w.name}: ${w.action}`;
+  const asked = w.questions.map((q) => `"${q}"`);
+  const list = `${asked.slice(0, -1).join(", ")}${asked.length > 1 ? " and " : ""}${asked[asked.length - 1]}`;
+  return `${w.name}: ask ${list}, and document the learning for other accounts`;
+}
+
 export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   const a = d.account;
   const p = d.plan;
@@ -89,6 +103,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   r++;
 
   heading("12-month objectives");
+  const objective = winBackObjective(a.winBack);
+  if (objective) kv([["Win-back objective", objective, undefined]]);
   kv([
     ["Revenue last 12 months", p.revenueBaseline, money],
     p.lost

@@ -184,12 +184,21 @@ export function accountPlan(
   }
 
   const nextActions: string[] = [];
+  // An account in a win-back stage opens with its stage's action (methodology 000 Step 9.3: a
+  // check-in at Stage 1 … the exit interview at Stage 5): that is what answers its silence, so the
+  // regular-customer silence alert is not listed as an issue to "Resolve" above it (a lost
+  // account's plan opened "Resolve: No order for 260 days from a regular customer …"). The
+  // silence stays among the risk factors and the stage's "Why".
+  const inWinBack = !!account.winBack && account.winBack.stage > 0;
+  if (inWinBack) nextActions.push(account.winBack!.action);
   for (const a of account.alerts.filter((al) => al.severity === "Critical"))
-    nextActions.push(`Resolve: ${a.message}`);
-  if (account.winBack && account.winBack.stage > 0) nextActions.push(account.winBack.action);
+    if (!(inWinBack && a.kind === "regularCustomerSilent"))
+      nextActions.push(`Resolve: ${a.message}`);
   // the first initiative other than the win-back, whose action is listed just above (a lost
-  // account's plan listed its exit interview twice)
-  const firstNew = initiatives.find((i) => i.source !== "win-back");
+  // account's plan listed its exit interview twice). A lost account's others are its dormant
+  // products: recovering them waits on the exit interview's "Would you consider us for future
+  // needs?" (Step 9.3), so none is a next action before it.
+  const firstNew = lost ? undefined : initiatives.find((i) => i.source !== "win-back");
   if (firstNew) nextActions.push(`${firstNew.title}: ${firstNew.detail}`);
   for (const r of [...missing]
     .sort((a, b) => PRIORITY_RANK[a.priority ?? "Low"] - PRIORITY_RANK[b.priority ?? "Low"])
