@@ -167,10 +167,16 @@ export function readingLines(report: IngestReport, shownAs?: string, culture?: s
   if (report.skipped.length) {
     out.push(
       `Skipped: ${report.skipped
-        .map(
-          (s) =>
-            `${wholeText(s.rows, culture)} ${ruleCounted(s.rule, s.rows)}${s.share !== null && s.revenue !== 0 ? ` (${percentText((s.share * 100).toFixed(1), culture)} of revenue)` : ""}`
-        )
+        .map((s) => {
+          const share =
+            s.share !== null && s.revenue !== 0
+              ? `${percentText((s.share * 100).toFixed(1), culture)} of revenue`
+              : "";
+          // an order's lines counted as orders and as lines: "3 … orders (5 lines)"
+          if (s.orders !== undefined && s.orders !== s.rows)
+            return `${wholeText(s.orders, culture)} ${ruleCounted(s.rule, s.orders)} (${wholeText(s.rows, culture)} lines${share ? `, ${share}` : ""})`;
+          return `${wholeText(s.rows, culture)} ${ruleCounted(s.rule, s.rows)}${share ? ` (${share})` : ""}`;
+        })
         .join("; ")}`
     );
   }

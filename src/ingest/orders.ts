@@ -113,6 +113,12 @@ export interface RejectCount {
 export interface SkipRule {
   rule: string;
   rows: number;
+  /**
+   * For a rule that names orders ("not yet paid … order"): the orders its rows are lines of (a
+   * row with no order number an order of its own), so 3 orders of 5 lines are not said "5 orders";
+   * absent where each row is an order of its own
+   */
+  orders?: number;
   /** the value; null when the lines or skipped rows are in several currencies (`revenueByCurrency`) */
   revenue: number | null;
   /**
@@ -465,6 +471,8 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
 const VOID_STATUS =
   /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
+/** A skip rule whose noun is "order" (ruleCounted's): its rows are counted as orders and lines. */
+const NAMES_ORDERS = /\border(?=$| with )/;
 /** A line whose every unit was refunded (Magento's qty_refunded) in an order that stands. */
 const REFUNDED_LINE = "fully refunded line";
 /** A line whose every unit ordered was cancelled (Magento's qty_canceled) in an order that stands. */
@@ -1380,6 +1388,8 @@ export function createOrderParser(
   const notSoldValue = new Map<string, Map<string, number>>();
   /** the rules whose rows are no sale (reject's `sale` false): no share of revenue */
   const noSaleReasons = new Set<string>();
+  /** rule naming orders → the order numbers its rows carry, and its rows that carry none */
+  const rejectOrders = new Map<string, { ids: Set<string>; unnumbered: number }>();
   let currentRow: readonly Cell[] = [];
   /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
   const reject = (reason: string, row: number, sale = true) => {
@@ -1390,6 +1400,12 @@ export function createOrderParser(
     if (!again) {
       r.count++;
       if (r.rows.length < ROWS_KEPT) r.rows.push(row);
+      if (NAMES_ORDERS.test(reason)) {
+        let o = rejectOrders.get(reason);
+        if (!o) rejectOrders.set(reason, (o = { ids: new Set(), unnumbered: 0 }));
+        if (rowOrderKey === "") o.unnumbered++;
+        else o.ids.add(rowOrderKey);
+      }
     }
     rejects.set(reason, r);
     if (sale) addSkippedValue(rejectValue, reason, currentRow);
@@ -1398,6 +1414,12 @@ export function createOrderParser(
       addSkippedValue(notSoldValue, reason, currentRow, postedEitherSide(reason));
     if (currentLoneText !== undefined) loneTextRejects.push({ reason, row, text: currentLoneText });
   };
+  /** The orders a rule naming orders skipped (each numbered order once, each unnumbered row one), where not one per row. */
+  function ordersOf(r: RejectCount): { orders?: number } {
+    const o = rejectOrders.get(r.reason);
+    const orders = o ? o.ids.size + o.unnumbered : r.count;
+    return orders !== r.count ? { orders } : {};
+  }
   /** A reject taken back (a lone text that turned out to be a report footer's). */
   function unreject(reason: string, row: number): void {
     const r = rejects.get(reason);
@@ -1406,6 +1428,7 @@ export function createOrderParser(
     const at = r.rows.indexOf(row);
     if (at >= 0) r.rows.splice(at, 1);
     if (r.count === 0) {
+      rejectOrders.delete(reason);
       rejects.delete(reason);
       rejectValue.delete(reason);
       notSoldValue.delete(reason);
@@ -3593,12 +3616,21 @@ export function createOrderParser(
           : []),
         ...rejected.map((r) => {
           const { said: _said, ...toll } = tolls.get(r.reason)!;
-          return { rule: r.reason, rows: r.count, ...toll };
+          return { rule: r.reason, rows: r.count, ...ordersOf(r), ...toll };
         }),
       ];
       if (total)
         warnings.push(
-          `${count(total)} row${total === 1 ? " was" : "s were"} skipped: ${rejected.map((r) => `${count(r.count)} ${ruleCounted(r.reason, r.count)} (row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${tolls.get(r.reason)!.said})`).join("; ")}.`
+          `${count(total)} row${total === 1 ? " was" : "s were"} skipped: ${rejected
+            .map((r) => {
+              const rows = `row${r.rows.length > 1 ? "s" : ""} ${r.rows.join(", ")}${r.count > r.rows.length ? ", …" : ""}${tolls.get(r.reason)!.said}`;
+              // an order's lines counted as orders and as lines: "3 … orders (5 lines: rows …)"
+              const orders = ordersOf(r).orders;
+              return orders !== undefined && orders !== r.count
+                ? `${count(orders)} ${ruleCounted(r.reason, orders)} (${count(r.count)} lines: ${rows})`
+                : `${count(r.count)} ${ruleCounted(r.reason, r.count)} (${rows})`;
+            })
+            .join("; ")}.`
         );
       const numbers: NumberColumnReport[] = [];
       for (const f of NUMBER_FIELDS) {

@@ -76,9 +76,10 @@ test("a skipped order's later lines are in its currency: $130.00 and CAD 21.00 c
   const text = kap("analyze", path, "--as-of", "2026-10-31");
   expect(text.status).toBe(0);
   expect(text.stdout).toContain("Currency: USD, CAD");
-  // voided #1003 (USD 130.00) and refunded #1005 (CAD 21.00); pending #1004 (CAD 61.00)
+  // voided #1003 (USD 130.00, 3 lines) and refunded #1005 (CAD 21.00, 2 lines): 2 orders of 5
+  // lines; pending #1004 (CAD 61.00): 1 order of 2 lines
   expect(text.stdout).toContain(
-    "7 rows were skipped: 5 cancelled, voided, refunded or draft orders (rows 6, 7, 8, 11, 12; $130.00 and CAD 21.00 not counted as sales); 2 not yet paid (pending or on-hold) orders (rows 9, 10; CAD 61.00 not counted as sales)."
+    "7 rows were skipped: 2 cancelled, voided, refunded or draft orders (5 lines: rows 6, 7, 8, 11, 12; $130.00 and CAD 21.00 not counted as sales); 1 not yet paid (pending or on-hold) order (2 lines: rows 9, 10; CAD 61.00 not counted as sales)."
   );
   expect(text.stdout).not.toContain("no currency");
   const json = kap("analyze", path, "--as-of", "2026-10-31", "--json");
@@ -90,6 +91,8 @@ test("a skipped order's later lines are in its currency: $130.00 and CAD 21.00 c
     {
       rule: "cancelled, voided, refunded or draft order",
       rows: 5,
+      // #1003 and #1005
+      orders: 2,
       revenue: null,
       share: null,
       revenueByCurrency: { USD: 130, CAD: 21 },
@@ -97,6 +100,8 @@ test("a skipped order's later lines are in its currency: $130.00 and CAD 21.00 c
     {
       rule: "not yet paid (pending or on-hold) order",
       rows: 2,
+      // #1004
+      orders: 1,
       revenue: null,
       share: null,
       revenueByCurrency: { CAD: 61 },

@@ -37,9 +37,10 @@ test("WooCommerce: wc-on-hold (bank transfer not received) and wc-pending orders
   // 187: 7003 5 × 12.00 = 60.00 (7004 pending: 20 × 12.00 = 240.00 out)
   expect(revenue).toEqual({ "41": 26, "187": 60 });
   expect(orders).toEqual({ "41": 1, "187": 1 });
-  // 3 rows (rows 3, 4, 6 of the file), 79.00 + 240.00 = 319.00 not counted as sales
+  // 3 rows (rows 3, 4, 6 of the file), 79.00 + 240.00 = 319.00 not counted as sales; 2 orders:
+  // 7002 (its 2 lines) and 7004
   expect(skippedWarning(report.warnings)).toBe(
-    "3 rows were skipped: 3 not yet paid (pending or on-hold) orders (rows 3, 4, 6; 319.00 not counted as sales)."
+    "3 rows were skipped: 2 not yet paid (pending or on-hold) orders (3 lines: rows 3, 4, 6; 319.00 not counted as sales)."
   );
   expect(report.warnings.join("\n")).toContain(
     '"Order Status" is a web shop\'s order status: an order awaiting payment ("wc-on-hold": pending, on hold) is no sale yet'
@@ -164,9 +165,10 @@ test("WooCommerce Advanced Order Export (no Customer User ID): Pending payment a
   // Wu: 3001 3 × 10.00 = 30.00 (3002 5 × 10.00 = 50.00 and 3003 4 × 2.50 + 1 × 6.00 = 16.00 out);
   // Ortiz: 3004 2 × 8.50 = 17.00 (3005 2 × 22.00 = 44.00 and 3006 1 × 8.50 = 8.50 out)
   expect(revenue).toEqual({ "cy@wu.example": 30, "ben@ortiz.example": 17 });
-  // rows 3, 4, 5, 7, 8: 50.00 + 16.00 + 44.00 + 8.50 = 118.50
+  // rows 3, 4, 5, 7, 8: 50.00 + 16.00 + 44.00 + 8.50 = 118.50; 4 orders (3002, 3003 of 2 lines,
+  // 3005, 3006) of 5 lines
   expect(skippedWarning(report.warnings)).toBe(
-    "5 rows were skipped: 5 not yet paid (pending or on-hold) orders (rows 3, 4, 5, 7, 8; 118.50 not counted as sales)."
+    "5 rows were skipped: 4 not yet paid (pending or on-hold) orders (5 lines: rows 3, 4, 5, 7, 8; 118.50 not counted as sales)."
   );
 });
 
