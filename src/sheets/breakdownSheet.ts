@@ -1,4 +1,5 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
+import { offerToCustomer } from "../domain/analysis/opportunities";
 import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
@@ -86,7 +87,8 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   const oppTop = r;
   const oppRows: CellValue[][] = opps.map((o) => [
     o.rank,
-    o.offer,
+    // what the customer is offered, as the QBR names it (a line gap's missing variants)
+    offerToCustomer(o),
     o.priority,
     o.peers ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}` : null,
     o.peers ? o.peers.share : null,

@@ -1,4 +1,5 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
+import { offerToCustomer } from "../domain/analysis/opportunities";
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
@@ -81,7 +82,8 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     ],
     opps.map((o) => [
       o.rank,
-      o.offer,
+      // what the customer is offered, as the QBR names it (a line gap's missing variants)
+      offerToCustomer(o),
       o.priority,
       o.because || null,
       // whose spend the estimate is, in the words' column as the QBR says it: a column of its own

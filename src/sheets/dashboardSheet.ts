@@ -10,6 +10,7 @@
  *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
+import { offerToCustomer } from "../domain/analysis/opportunities";
 import { isSharedSymbol, moneyLabel } from "../domain/currency";
 import { money2 } from "./estimateBasis";
 import { wholeText } from "../domain/numberText";
@@ -569,7 +570,7 @@ export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string
   if (a.winBack && a.winBack.stage > 0) return a.winBack.name;
   const o = opts.topOpportunity?.(a.key);
   if (!o) return bandAction(band);
-  return `Offer ${o.offer}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
+  return `Offer ${offerToCustomer(o)}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
 }
 
 /**
@@ -607,5 +608,5 @@ export function nextStep(
   if (!o) return f.nextAction;
   const act = bandAction(f.band);
   const est = yearlyEstimate(o.annualEstimate, f.currency, opts);
-  return `${act}: offer ${o.offer} (opportunity ${o.rank}, ${o.priority}${est})`;
+  return `${act}: offer ${offerToCustomer(o)} (opportunity ${o.rank}, ${o.priority}${est})`;
 }

@@ -7,6 +7,8 @@
 import { minorUnitDigits } from "../domain/currency";
 import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
+import type { OpportunityKind } from "../domain/analysis/opportunities";
+import type { ProductLineGap } from "../domain/analysis/types";
 import type { LiveOrderSource } from "./liveInputs";
 import { type Block, type CellValue, type ColumnSpec, moneyFormat } from "./spec";
 
@@ -72,6 +74,9 @@ export interface LayoutOptions {
 /** What the dashboard says of an account's top opportunity (src/domain/analysis/opportunities.ts). */
 export interface TopOpportunity {
   offer: string;
+  /** a product-line gap's ("range") offer names its missing variants, as the QBR does (offerToCustomer) */
+  kind?: OpportunityKind;
+  lineGap?: ProductLineGap | null;
   rank: number;
   priority: "High" | "Medium" | "Low";
   /** a year, in the account's currency; null when nothing estimates it */

@@ -29,6 +29,7 @@ import {
 } from "../../src/domain/analysis";
 import { crossSellSheet } from "../../src/sheets/crossSellSheet";
 import { breakdownSheet } from "../../src/sheets/breakdownSheet";
+import { accountNextStep, nextStep } from "../../src/sheets/dashboardSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { planSheet } from "../../src/sheets/planSheet";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -158,7 +159,8 @@ test("the Cross-Sell sheet: the same rank, priority and estimate in the ranked l
         r.get("Annual estimate"),
       ])
   ).toEqual([
-    [1, "Cable Ties", "High", 50],
+    // the offer as the QBR names it: the variant A does not buy, not the line it already buys
+    [1, "Ties 200mm", "High", 50],
     [2, "Ties 300mm heavy duty", "High", 20],
   ]);
   expect(String(ranked[0].get("Why (in words)"))).toContain(
@@ -187,7 +189,7 @@ test("the Cross-Sell sheet: the same rank, priority and estimate in the ranked l
 test("the Breakdown's ranked list is the same list", () => {
   const rows = rowsUnder(breakdownSheet(detail, opts), "Rank");
   expect(rows.slice(0, 2).map((r) => [r.get("Rank"), r.get("Offer"), r.get("Priority")])).toEqual([
-    [1, "Cable Ties", "High"],
+    [1, "Ties 200mm", "High"],
     [2, "Ties 300mm heavy duty", "High"],
   ]);
 });
@@ -290,4 +292,20 @@ describe("a product rule for a missing variant joins the line gap's entry", () =
     expect(det.plan.initiatives.filter((i) => i.skus.includes("T200"))).toHaveLength(1);
     expect(accountOpportunities(model2, "A", { catalog: catalog2 })).toEqual(det.opportunities);
   });
+});
+
+test("the dashboard's next step names the offer as the QBR does: the variant, not the line A already buys", () => {
+  const top = detail.opportunities[0];
+  const withTop = { ...opts, topOpportunity: () => top };
+  // before: "offer Cable Ties", a line A buys two variants of
+  expect(
+    nextStep(
+      { key: "A", band: "Critical", currency: "GBP", winBack: null, nextAction: "" },
+      withTop
+    )
+  ).toBe("Escalate to management: offer Ties 200mm (opportunity 1, High, £50.00 a year)");
+  // A has not ordered since 01/06/2026 (a win-back stage): without one, the lifetime tables' step
+  expect(accountNextStep({ ...detail.account, winBack: null }, withTop)).toBe(
+    "Offer Ties 200mm, £50.00 a year"
+  );
 });

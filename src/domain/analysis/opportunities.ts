@@ -469,7 +469,9 @@ const VARIANTS_NAMED = 3;
  * Flap 115mm"; two or three joined by "; " as variant names hold commas; more: "the rest of the
  * Abrasive Discs range"); any other entry its offer. Lapsed variants are a win-back, not offered here.
  */
-export function offerToCustomer(o: Opportunity): string {
+export function offerToCustomer(
+  o: Pick<Opportunity, "offer"> & Partial<Pick<Opportunity, "kind" | "lineGap">>
+): string {
   const g = o.lineGap;
   if (!g || o.kind !== "range") return o.offer;
   const missing = g.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.name);

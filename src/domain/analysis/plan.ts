@@ -22,7 +22,13 @@ import { isMarkedLost } from "../winback";
 import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
-import { priorityOf, rankOpportunities, recommended, type Opportunity } from "./opportunities";
+import {
+  offerToCustomer,
+  priorityOf,
+  rankOpportunities,
+  recommended,
+  type Opportunity,
+} from "./opportunities";
 import type { RelationshipMap } from "./relationship";
 import type {
   AccountAnalysis,
@@ -234,7 +240,7 @@ export function accountPlan(
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
-      opportunities: top.map((o) => `${o.offer}: ${o.rationale}`),
+      opportunities: top.map((o) => `${offerToCustomer(o)}: ${o.rationale}`),
       threats: x.competitorDisplacement.map((c) => c.message),
     },
   };
