@@ -750,6 +750,13 @@ function tableBreaks(
       while (from > 1 && header - from < 2 && filledRow(from - 1)) from--;
       return { from, header, to: pos.row + pos.rows };
     })
+    // a run the layout names as one block (a heading over its checklist) is kept whole like a table
+    .concat(
+      (spec.page?.keepTogether ?? []).flatMap((run) => {
+        const m = /^(\d+):(\d+)$/.exec(run);
+        return m ? [{ from: Number(m[1]), header: Number(m[1]), to: Number(m[2]) }] : [];
+      })
+    )
     // a chart is kept whole like a table (a break through the Breakdown's pie printed its halves
     // on two pages)
     .concat(

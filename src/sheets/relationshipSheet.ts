@@ -16,6 +16,8 @@ const FEELING_AXIS_MAX = 6;
 const DECISION_PLOT_CHARS = 60;
 /** A data label's type size (Excel's and LibreOffice's default 9 and 10 points: the larger). */
 const LABEL_POINTS = 10;
+/** The decision map's last row (it stands in J4:P23, beside the contacts and the coverage). */
+const CHART_LAST_ROW = 23;
 import {
   type Block,
   type CellValue,
@@ -177,6 +179,12 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
 
   // Contact acquisition plan: the ways to reach each missing role.
   const missing = cov.filter((c) => !c.held);
+  // The plan prints on one page with its heading (a break after "Target: End Users" left its
+  // ways to reach them on the next page), below the decision map: beside its foot, a page break
+  // kept the plan whole and cut the chart.
+  if (m.contacts.some((c) => c.influenceRank !== null && c.feeling !== null))
+    r = Math.max(r, CHART_LAST_ROW + 2);
+  const planTop = r;
   heading("Contact acquisition plan");
   if (!missing.length) {
     blocks.push(
@@ -194,6 +202,7 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     blocks.push({ at: `A${r}`, rows: c.approaches.map((x) => [`☐ ${x}`]) });
     r += c.approaches.length + 1;
   }
+  const keepTogether = [`${planTop}:${r - 2}`];
 
   // People who order but are not contacts.
   heading("People who order but are not in the contacts");
@@ -332,7 +341,7 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       title: "Who decides, and what they think of us",
       data: `${chartCol}${dataTop}:L${dataTop + points.length}`,
       from: `${chartCol}4`,
-      to: "P23",
+      to: `P${CHART_LAST_ROW}`,
       axes: {
         x: {
           title: "Feeling about us (1 Opposed – 5 Champion)",
@@ -359,7 +368,7 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
     conditionalFormats: cfs,
     styles: [{ range: `E${cTop + 1}:E${cEnd}`, style: { hAlign: "center" } }],
     charts,
-    page: { orientation: "landscape", fitToWidth: true },
+    page: { orientation: "landscape", fitToWidth: true, keepTogether },
     showGridlines: false,
   });
 }

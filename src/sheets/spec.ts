@@ -362,6 +362,11 @@ export interface PageSetupSpec {
   printArea?: string;
   /** Rows (1-based) that start a new printed page: a table that would be split keeps together. */
   rowBreaks?: number[];
+  /**
+   * Runs of rows ('30:36') that are one block though no table (a heading over a checklist, the
+   * Relationship map's contact plan): finishForPrint keeps each on one page when it fits on one.
+   */
+  keepTogether?: string[];
   /** Header text, left (what and whom) and right (the as-of date); footer: KAP left, "Page n of m" right. */
   headerLeft?: string;
   headerRight?: string;

@@ -146,6 +146,21 @@ describe("relationship map sheet", () => {
     expect(texts(s)).not.toContain("Target: Finance/Accounts (priority Low)"); // Al Roy covers it
   });
 
+  it("keeps the contact acquisition plan on one printed page: its heading to its last ☐ way", () => {
+    // the rows (1-based) of the heading and of the last "☐" line before "People who order …"
+    const c = cells(s);
+    const rowOf = (pred: (v: CellValue) => boolean) =>
+      [...c]
+        .filter(([k, v]) => k.endsWith(":0") && pred(v))
+        .map(([k]) => Number(k.split(":")[0]) + 1);
+    const heading = rowOf((v) => v === "Contact acquisition plan")[0];
+    const people = rowOf((v) => v === "People who order but are not in the contacts")[0];
+    const lastWay = Math.max(
+      ...rowOf((v) => typeof v === "string" && v.startsWith("☐ ")).filter((r) => r < people)
+    );
+    expect(s.page?.keepTogether).toEqual([`${heading}:${lastWay}`]);
+  });
+
   it("lists the people who order but are not contacts, and the sites, silent and never-ordering ones included", () => {
     expect(rowAfter(s, "Ordered by", 1, 3)).toEqual([
       "Ali Khan",

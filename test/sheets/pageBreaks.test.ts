@@ -98,3 +98,38 @@ test("a table just after a page that began at a placed break stays on that page"
   );
   expect(spec.page?.rowBreaks).toEqual([47]);
 });
+
+/**
+ * A run the layout names as one block keeps together though it is no table (the Relationship
+ * map's contact plan: "Target: End Users" at the foot of one page, its ways to reach them on the
+ * next). By hand (48 rows of 15 pt a page): a heading at A44 over a checklist A45:A49 is rows
+ * 44–49; row 49 does not fit on page 1 → with the run named, page 2 starts at row 44; unnamed,
+ * no break (the printer breaks after row 48, inside the checklist).
+ */
+test("a run named keepTogether (rows 44–49) starts page 2 rather than split at row 48", () => {
+  const checklist = (keepTogether?: string[]) =>
+    finishForPrint(
+      sheet(
+        "S",
+        "t",
+        "",
+        [
+          { at: "A1", rows: [["Report"]], style: "title" },
+          { at: "A3", rows: rows(40) },
+          { at: "A44", rows: [["Contact acquisition plan"]], style: "label" },
+          { at: "A45", rows: Array.from({ length: 5 }, (_, i) => [`☐ Way ${i + 1}`]) },
+        ],
+        {
+          widths: [20, 20],
+          page: {
+            orientation: "portrait",
+            fitToWidth: true,
+            ...(keepTogether ? { keepTogether } : {}),
+          },
+        }
+      ),
+      o
+    );
+  expect(checklist(["44:49"]).page?.rowBreaks).toEqual([44]);
+  expect(checklist().page?.rowBreaks).toBeUndefined();
+});
