@@ -27,6 +27,7 @@ import { fiveP as fivePRule, FivePError } from "../domain/fivep";
 import { isLostStatus, winBackStage } from "../domain/winback";
 import { discountRate, type DiscountTier } from "../domain/discount";
 import { seasonality as seasonalityRule } from "../domain/seasonality";
+import { serialToIso } from "../domain/dates";
 import { reorderDays as reorderRule } from "../domain/reorder";
 import { asShown, roundHalfAwayFromZero } from "../domain/numbers";
 import { moneySteps } from "../domain/currency";
@@ -727,9 +728,15 @@ const REVENUE_STEPS = moneySteps(undefined);
  * @param orderDates Column of order dates.
  * @param revenue Column of revenue, the same height as orderDates.
  * @param [asOf] Last day to count (default: the last order date; blank or 0 = default); only whole calendar months count.
+ * @param [dataStart] With one account's lines: the first date of all your order lines (MIN(Orders[Date])), so the account's first month counts when the data saw it whole, as KAP's sheets count it. Default: the first date given (its month counts only from the 1st).
  * @returns Twelve indices, January first; blank where a month has no full-month data.
  */
-export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][]): any[][] {
+export function seasonality(
+  orderDates: any[][],
+  revenue: any[][],
+  asOf?: any[][],
+  dataStart?: any[][]
+): any[][] {
   return guard(() => {
     const d = asColumn(orderDates, "orderDates");
     const r = asColumn(revenue, "revenue");
@@ -762,7 +769,22 @@ export function seasonality(orderDates: any[][], revenue: any[][], asOf?: any[][
       points.push({ date, value: roundHalfAwayFromZero(value * REVENUE_STEPS) });
     }
     const end = singleCell(asOf, "asOf", "date");
-    const res = seasonalityRule(points, end === undefined ? undefined : toSerial(end, "asOf"));
+    const startCell = singleCell(dataStart, "dataStart", "date");
+    const start = startCell === undefined ? undefined : toSerial(startCell, "dataStart");
+    // the data cannot start after one of its own orders: a date of another column, or a typo
+    if (start !== undefined && points.length) {
+      let first = points[0].date;
+      for (const p of points) if (p.date < first) first = p.date;
+      if (Math.floor(start) > Math.floor(first))
+        throw new ArgError(
+          `dataStart (${serialToIso(start)}) is after the first order date given (${serialToIso(first)}): give the first date of all the order lines, or leave it blank.`
+        );
+    }
+    const res = seasonalityRule(
+      points,
+      end === undefined ? undefined : toSerial(end, "asOf"),
+      start
+    );
     if (res.firstMonth === null)
       throw new ArgError(
         "No full calendar month of data: give at least one whole month of orders.",
@@ -1146,7 +1168,7 @@ function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
  * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C, CN, CRN, CR or CM and a digit or a dash (C1042, CN-5, CR-0001, CM1001) is a credit note.
  * @param revenue The line revenue column; negative values are returns.
  * @param categories The product category column; leave blank (or "") when the data has none, then Diversity is n/a.
- * @param [asOf] The as-of date (default: the last order date in the order lines).
+ * @param [asOf] The as-of date (default: the last sale's date in the order lines; a return dated after it is left out, and a function cannot warn of it: give the date, such as MAX(Orders[Date]), to count it).
  * @param [quantity] The quantity column (negative quantities are returns).
  * @param [withHeader] TRUE (or 1, Yes) to put a header row on top.
  * @param [products] The SKU or product column: tells one product from several in one category, and recognises postage, discount and other service lines.
@@ -1201,7 +1223,7 @@ export function metrics(
  * @param categories The product category column (blank when the data has none: Diversity is n/a).
  * @param [engagement] Engagement per account row: 1–5 or a label such as "Responds within 24 hours".
  * @param [payment] Average days paid beyond terms per account row (negative = early); "n/a" leaves it out. A blank cell reads as 0 days (on time) on Excel desktop, so write n/a where there is no figure.
- * @param [asOf] The as-of date (default: the last order date in the order lines).
+ * @param [asOf] The as-of date (default: the last sale's date in the order lines; a return dated after it is left out, and a function cannot warn of it: give the date, such as MAX(Orders[Date]), to count it).
  * @param [weights] Six weights adding to 100% (Recency, Frequency, Revenue, Diversity, Engagement, Payment); blank cells after the sixth are spare and ignored.
  * @param [quantity] The quantity column (negative quantities are returns).
  * @param [products] The SKU or product column (one product vs several; service lines).

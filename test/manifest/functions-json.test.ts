@@ -45,7 +45,10 @@ const EXPECTED: Record<string, [string[], string[]]> = {
   FIVEP: [["power", "perception", "priority", "promoter", "pliability"], ["weight"]],
   WINBACK: [["daysSinceLastOrder"], ["lost"]],
   DISCOUNT: [["orderValue"], ["tiers"]],
-  SEASONALITY: [["orderDates", "revenue"], ["asOf"]],
+  SEASONALITY: [
+    ["orderDates", "revenue"],
+    ["asOf", "dataStart"],
+  ],
   REORDERDAYS: [["orderDates"], ["products"]],
   PALIVE: [["frequency", "recency", "T", "params"], []],
   CLV: [
