@@ -343,12 +343,12 @@ export interface OrderParser {
  * Ltd" is not a totals row: only the words above, alone or before ":" / "for".
  */
 // "Total", "Subtotal", "Grand total" and their German, French and Dutch words (Summe, Gesamt,
-// Zwischensumme, Totaal, Sous-total)
+// Zwischensumme, Teilergebnis, Totaal, Subtotaal, Sous-total)
 // and the grand totals Excel's Data ▸ Subtotal writes in German, Dutch, French and Italian
 // (Gesamtergebnis, Eindtotaal, Total général, Totale complessivo), and Italian, Polish and Czech
 // totals (Totale, Totale generale; Razem, Ogółem, Suma; Celkem, Součet)
 const TOTAL_START =
-  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale(?:\s+(?:complessivo|generale))?|razem|og[óo]łem|suma|celkem|sou[čc]et)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|subtotaal|subtotale|summe|gesamt(?:summe)?|zwischensumme|endsumme|teilergebnis|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale(?:\s+(?:complessivo|generale))?|razem|og[óo]łem|suma|celkem|sou[čc]et)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
 // "Acme Ltd Total", and German Excel's subtotal "Acme Ltd Ergebnis"
 const TOTAL_END =
   /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|ergebnis):?$/i;
@@ -358,6 +358,13 @@ const TOTAL_END =
  * read as a totals row only on a line with no order id (a customer "Total Tools Ltd" has invoices).
  */
 const TOTAL_BEFORE_NAME = /^(?:totale?|totaal|subtotaal|(?:zwischen|gesamt|end|teil)?summe)\s+\S/i;
+/**
+ * A group's subtotal label before the group's name on a row that carries a date ("Subtotal
+ * Northgate Services", "Sub-total Acme", "Sous-total Dupont", "Teilergebnis Müller GmbH",
+ * "Subtotaal Jansen", "Total Acme"): read so only with no order id on the row (datedTotalsRow).
+ */
+const DATED_TOTAL_BEFORE_NAME =
+  /^(?:(?:sub|sous)[\s-]*(?:totale?|totaal)|totale?|totaal|(?:zwischen|gesamt|end|teil)?summe|teilergebnis)\s+\S/i;
 /** What a report's footer counts: lines, rows, records, invoices … (English, French, German, Dutch, Spanish, Italian). */
 const COUNTED =
   "(?:lines?|rows?|records?|entries|entry|items?|transactions?|invoices?|orders?|documents?|lignes?|zeilen|positionen|posten|datens[äa]tze|regels|rijen|registros|l[ií]neas|righe)";
@@ -2093,6 +2100,41 @@ export function createOrderParser(
   function sameMoney(a: number, b: number): boolean {
     return Math.abs(a - b) < 0.005 + Math.abs(b) * 1e-12;
   }
+  /** The customer text datedTotalsLabel tested last, and its answer: a customer's lines repeat it. */
+  let datedLabelText = "";
+  let datedLabelIs = false;
+  /** Whether a customer cell's text is a total's label (TOTAL_START, TOTAL_END, DATED_TOTAL_BEFORE_NAME). */
+  function datedTotalsLabel(t: string): boolean {
+    if (t !== datedLabelText) {
+      datedLabelText = t;
+      const s = t.trim();
+      datedLabelIs = TOTAL_START.test(s) || TOTAL_END.test(s) || DATED_TOTAL_BEFORE_NAME.test(s);
+    }
+    return datedLabelIs;
+  }
+  /**
+   * A totals row that carries a date, its label where the customer stands: "Subtotal Northgate
+   * Services", "Grand Total", "Total general", "Summe Müller GmbH", "Teilergebnis …" dated with
+   * its group's last order (or the report's day). It has no order id of its own; in a file with
+   * no order id column its amount must also be the sum of the lines above (all of them, or those
+   * since the last totals row), as a total's is. Read as a line, it becomes an account.
+   */
+  function datedTotalsRow(row: readonly Cell[]): boolean {
+    if (col.orderId >= 0 && !isBlankCell(row[col.orderId])) return false;
+    const name = col.accountName >= 0 ? row[col.accountName] : undefined;
+    const id = col.accountId >= 0 ? row[col.accountId] : undefined;
+    const labelled =
+      (typeof name === "string" && name.length > 0 && datedTotalsLabel(name)) ||
+      (typeof id === "string" && id.length > 0 && datedTotalsLabel(id));
+    if (!labelled) return false;
+    if (col.orderId >= 0) return true;
+    const revenue = revenueCell(row);
+    return (
+      revenue !== undefined &&
+      linesSummed > 0 &&
+      (sameMoney(revenue, sums.column) || sameMoney(revenue, sums.sinceTotals))
+    );
+  }
   function isDatedSummaryRow(row: readonly Cell[]): boolean {
     if (
       col.orderId >= 0 &&
@@ -2480,6 +2522,13 @@ export function createOrderParser(
         noteTotalsCurrency(row);
         return;
       }
+    }
+    if (date !== undefined && datedTotalsRow(row)) {
+      report.skippedTotals++;
+      totalsRowNo = rowNo;
+      sums.sinceTotals = 0;
+      noteTotalsCurrency(row);
+      return;
     }
     // A report's footer below its lines: its notices, and the lone texts around them (its title,
     // the company's name).
