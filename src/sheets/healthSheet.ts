@@ -499,7 +499,7 @@ export function healthSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpe
             ),
             accounts.length,
             money,
-            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last order date" : `as of ${asOfText(live.asOf, opts.culture)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf, opts.culture)}: run KAP again to refresh them.`
+            `Live: ${LIVE_INPUTS.join(", ")} read the one KAP.METRICS call in column ${colLetter(spillCol)} over ${sourceText(live)}, ${live.asOf === undefined ? "as of its last sale's date" : `as of ${asOfText(live.asOf, opts.culture)}`}${sites ? ` (a parent's row includes its sites', by "Rolled into")` : ""}: append order lines and they, the factor scores, score and band recalculate${live.asOf === undefined ? "; a return dated after the last sale is not counted until a sale follows it (KAP.METRICS cannot warn of it: set the as-of date to count it)" : ""}. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of ${asOfText(opts.asOf, opts.culture)}: run KAP again to refresh them.`
           )
         : []),
       // each account's money in its own currency's format (€1,751, $2,770 in one column)

@@ -122,7 +122,7 @@ describe("Score all accounts keeps the order inputs live over the workbook's ord
     // the orders-change column, signed as on the sheet (+0%;-0%;0%, 9c9a86a)
     expect(x.cellAt(SHEET, "AU9")?.numberFormat).toBe("+0%;-0%;0%");
     expect(String(x.cellAt(SHEET, "A4")?.value)).toMatch(
-      /^Live: Days since last order, .* read the one KAP\.METRICS call in column AR over 'Bob''s Orders'!A:I, as of its last order date/
+      /^Live: Days since last order, .* read the one KAP\.METRICS call in column AR over 'Bob''s Orders'!A:I, as of its last sale's date: .*; a return dated after the last sale is not counted until a sale follows it/
     );
   });
 

@@ -269,7 +269,7 @@ describe("the live Account Health sheet gives every account the same inputs as t
     // column AR: A–Q the printed columns, R "Lifetime fit" (the sample's fit finds almost no
     // dropping out, so it is not reliable and every row says so), then the rest and one blank column
     expect(cellOf(live, "A4")).toBe(
-      `Live: Days since last order, Orders change (3m), Revenue change (12m), Categories (12m), Revenue 12m, Revenue prior 12m read the one KAP.METRICS call in column AR over the table OrderLines, as of its last order date (a parent's row includes its sites', by "Rolled into"): append order lines and they, the factor scores, score and band recalculate. Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of 31/10/2026: run KAP again to refresh them.`
+      `Live: Days since last order, Orders change (3m), Revenue change (12m), Categories (12m), Revenue 12m, Revenue prior 12m read the one KAP.METRICS call in column AR over the table OrderLines, as of its last sale's date (a parent's row includes its sites', by "Rolled into"): append order lines and they, the factor scores, score and band recalculate; a return dated after the last sale is not counted until a sale follows it (KAP.METRICS cannot warn of it: set the as-of date to count it). Engagement, payment, Orders 12m, trend, ABC, quadrant, alerts and lifetime columns are values as of 31/10/2026: run KAP again to refresh them.`
     );
     expect(cellOf(healthSpec(), "A4")).toBeNull();
     expect(parent.revenueLast12).toBeGreaterThan(own[4] as number);
