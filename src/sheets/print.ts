@@ -20,6 +20,7 @@ import { roundMoney } from "../domain/currency";
 import { CELL_TEXT_MAX, cutText } from "./cellLimits";
 import { formatText, isMoneyFormatText } from "./formatText";
 import { charsFor, DEFAULT_FONT_SIZE, rowHeightFor, wrappedLines } from "./measure";
+import { repeatHeaders } from "./repeatHeaders";
 import {
   blockRange,
   formatAt,
@@ -523,9 +524,8 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
   const rowHeights: Record<number, number> = {};
   for (const [r, h] of [...heights, ...Object.entries(spec.rowHeights ?? {})])
     rowHeights[Number(r)] = Math.min(MAX_ROW_POINTS, h);
-  const rowBreaks = page.onePage
-    ? []
-    : tableBreaks(spec, cells, rowHeights, pageRowsPoints(page, printedWidth, titleCols ?? 0));
+  const pagePoints = pageRowsPoints(page, printedWidth, titleCols ?? 0);
+  const rowBreaks = page.onePage ? [] : tableBreaks(spec, cells, rowHeights, pagePoints);
   if (rowBreaks.length) Object.assign(page, { rowBreaks });
   // A chart's anchor ends at the left edge of the column after it (K for a chart to J), and
   // LibreOffice printed that empty column too (the QBR's partnership page at 67%, not 71%): a
@@ -537,16 +537,21 @@ export function finishForPrint(spec: SheetSpec, o: PrintOptions): SheetSpec {
     for (const ch of spec.charts) lastRow = Math.max(lastRow, parseRange(ch.to).row);
     Object.assign(page, { printArea: `A1:${colLetter(lastCol)}${lastRow + 1}` });
   }
-  return {
-    ...spec,
-    blocks: spec.blocks.map((b) => tidy(b, o.currency)),
-    widths,
-    rowHeights,
-    styles: [...(spec.styles ?? []), ...extraStyles],
-    merges: [...(spec.merges ?? []), ...extraMerges],
-    ...(notes.length ? { cellNotes: [...(spec.cellNotes ?? []), ...notes] } : {}),
-    page,
-  };
+  // a table a page break falls in heads the next page with its header row (print titles where the
+  // sheet set them)
+  return repeatHeaders(
+    {
+      ...spec,
+      blocks: spec.blocks.map((b) => tidy(b, o.currency)),
+      widths,
+      rowHeights,
+      styles: [...(spec.styles ?? []), ...extraStyles],
+      merges: [...(spec.merges ?? []), ...extraMerges],
+      ...(notes.length ? { cellNotes: [...(spec.cellNotes ?? []), ...notes] } : {}),
+      page,
+    },
+    pagePoints
+  );
 }
 
 /** Cells (cellKey) as ranges of neighbouring cells in a row ("C8:F8", "H8"), row by row. */
