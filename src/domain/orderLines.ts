@@ -23,17 +23,35 @@ export function categoryStandIn(category: string): string {
 }
 
 /**
- * Credit notes: an order id of C or c followed by a digit or a dash ("C1042", "c-77"), and the
- * common credit-note prefixes CN, CRN, CR and CM (credit memo) the same way, or with a space or
- * a slash before the number ("CN000123", "CRN-5", "CR-0001", "CM1001", "CN 77", "CRN/12").
- * "Cash", "CUST1", "CRATE-1", "CMS1" and "INV-C1" are not.
+ * Credit notes by their id: an order id of C or c followed by a digit or a dash ("C1042", "c-77"),
+ * and the common credit-note prefixes CN, CRN, CR and CM (credit memo) the same way, or with a
+ * space or a slash before the number ("CN000123", "CRN-5", "CR-0001", "CM1001", "CN 77", "CRN/12").
+ * The same prefixes after a short series code and a dash or slash, as Business Central numbers
+ * posted credit memos beside posted invoices ("PS-CR104001" beside "PS-INV103001"), or after an S
+ * for "sales" ("SCN-0005", "SCM1001"); and an id that starts with the document's own name ("Credit
+ * Note 0004", "Credit Memo 12", "Gutschrift 33", "Avoir 7", "Kreditnota 5"). "Cash", "CUST1",
+ * "CRATE-1", "CMS1", "INV-C1", "INV-CN1", "SCRAP-1" and "Creditor 5" are not. A file whose ids
+ * mostly look like credit notes numbers its invoices that way (creditPrefixIsNumbering).
  */
 const CREDIT_PREFIX = /^c(?:(?:n|rn|r|m)[\s/]?)?[\d-]/i;
+const CREDIT_PREFIX_AFTER_SERIES = /^(?:(?!inv[-/])[a-z]{1,4}[-/]|s)c(?:n|rn|r|m)[\s/-]?\d/i;
+const CREDIT_DOCUMENT_NAME =
+  /^(?:credit[\s-]*(?:note|memo)|gutschrift|avoir|abono|nota\s+(?:de|di)\s+cr[eé]dito|creditnota|kreditnota|kreditfaktura|hyvityslasku)\b/i;
+
+/** The last id asked about and its answer: an order's lines repeat its id, one after another. */
+let lastCreditId = "";
+let lastCreditAnswer = false;
 
 export function isCreditNoteId(id: string): boolean {
-  if (id.length < 2) return false;
-  const c0 = id.charCodeAt(0);
-  return (c0 === 67 || c0 === 99) && CREDIT_PREFIX.test(id);
+  if (id === lastCreditId) return lastCreditAnswer;
+  const answer =
+    id.length >= 2 &&
+    (CREDIT_PREFIX.test(id) ||
+      CREDIT_PREFIX_AFTER_SERIES.test(id) ||
+      CREDIT_DOCUMENT_NAME.test(id));
+  lastCreditId = id;
+  lastCreditAnswer = answer;
+  return answer;
 }
 
 /** How many order ids creditPrefixIsNumbering looks at: the first this many that are not blank. */

@@ -1165,7 +1165,7 @@ function withAccountColumns(run: (m: AccountColumns) => any[][]): any[][] {
  * @param accountIds One account id or a column of them (your Accounts table's id column). An account numbered 0 must be typed as text ('0): Excel desktop passes a blank cell as 0.
  * @param orderAccounts The order lines' account id column (an account 0 typed as text, '0, as in accountIds).
  * @param orderDates The order lines' date column (date cells, or text: yyyy-mm-dd, 31/10/2026, 31.10.2026; one that reads two ways, such as 05/10/2026, follows the column's other dates, else the workbook's culture, else is #VALUE!).
- * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C, CN, CRN, CR or CM and a digit or a dash (C1042, CN-5, CR-0001, CM1001) is a credit note.
+ * @param orderIds The order or invoice number column; blank cells count as one order per account per day. An id starting with C, CN, CRN, CR or CM and a digit or a dash (C1042, CN-5, CR-0001, CM1001), the same after a series code (PS-CR104001, SCN-0005), or starting with the document's name (Credit Note 0004) is a credit note.
  * @param revenue The line revenue column; negative values are returns.
  * @param categories The product category column; leave blank (or "") when the data has none, then Diversity is n/a.
  * @param [asOf] The as-of date (default: the last sale's date in the order lines; a return dated after it is left out, and a function cannot warn of it: give the date, such as MAX(Orders[Date]), to count it).

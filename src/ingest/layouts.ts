@@ -1403,6 +1403,30 @@ export const LAYOUTS: readonly ExportLayout[] = [
     note: '"No." (Nr.) is the item number; the customer is "Sell-to Customer No." (Verk. an Deb.-Nr.); "Amount" (Betrag), else "Line Amount" (Zeilenbetrag), is the line value after discounts, before VAT, never "Amount Including VAT" (Betrag inkl. MwSt.).',
   },
   {
+    // The posted documents' lists (Posted Sales Invoices, Posted Sales Credit Memos) exported and
+    // pasted together: one row a document, "No." its number (PS-INV…, PS-CR…) and Amount before VAT,
+    // positive on both. Listed after the lines' layout, whose signature (Document No. beside No.)
+    // is the more specific.
+    id: "business-central-documents",
+    name: "Dynamics 365 Business Central posted sales invoices and credit memos",
+    signature: [
+      ["no", "nr"],
+      ["sell to customer no", "verk an deb nr"],
+      ["posting date", "buchungsdatum"],
+      ["amount including vat", "betrag inkl mw st"],
+    ],
+    fields: {
+      orderId: ["no", "nr"],
+      accountId: ["sell to customer no", "bill to customer no", "verk an deb nr", "rech an deb nr"],
+      accountName: ["sell to customer name", "bill to name", "verk an name", "rech an name"],
+      date: ["posting date", "buchungsdatum"],
+      revenue: ["amount", "betrag"],
+      currency: ["currency code", "währungscode"],
+    },
+    ignore: ["amount including vat", "betrag inkl mw st", "remaining amount", "restbetrag"],
+    note: "One row a posted document: No. is its number and Amount its value before VAT; credit memos (numbered …CR…, e.g. PS-CR104001) are returns, though Business Central lists their amounts positive.",
+  },
+  {
     id: "business-central-item-ledger",
     name: "Dynamics 365 Business Central item ledger entries",
     // English captions and the German ones (Postenart, Belegnr., Artikelnr., Verkaufsbetrag (tatsächl.))

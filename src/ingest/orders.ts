@@ -397,12 +397,13 @@ export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
  * Document types that are credits: "Credit Memo", "Credit Note", "Return", "Refund Receipt",
  * "Gutschrift", "Storno", "Rechnungskorrektur", "Avoir", "Retour"/"Retoure" (French, Dutch,
  * German), "Nota de crédito", "Nota di credito", "Factura rectificativa", "Abono", "Faktura
- * korygująca" / "Korekta", "Dobropis" / "Opravný daňový doklad", and the codes SAP
+ * korygująca" / "Korekta", "Dobropis" / "Opravný daňový doklad", the Nordic "Kreditnota"
+ * (Danish, Norwegian), "Kreditfaktura" (Swedish) and "Hyvityslasku" (Finnish), and the codes SAP
  * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
  * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
  */
 export const CREDIT_TYPE =
-  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|kreditnota|kreditfaktura|hyvitys|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
@@ -450,9 +451,9 @@ export const RETURN_REQUEST_DOC =
   /^\s*(?:return\s+(?:merchandise\s+)?authori[sz]ation|rma|return\s+request|(?:sales\s+)?return\s+order)\s*$/i;
 /** The rule a return request's lines are skipped under: its credit memo takes the return off, once. */
 const RETURN_REQUEST = "not a return (a return authorization: its credit memo is the return)";
-/** An invoice document type (English, German, French, Dutch, Spanish, Italian, Polish, Czech). */
+/** An invoice document type (English, German, French, Dutch, Spanish, Italian, Polish, Czech, Nordic: "Faktura", Finnish "Lasku"). */
 export const INVOICE_DOC =
-  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura)(?:\s|$)/i;
+  /^\s*(?:(?:sales\s+|tax\s+)?invoice|rechnung|facture|(?:verkoop)?factuur|factura|fattura|faktura|(?:myynti)?lasku)(?:\s|$)/i;
 /**
  * Sage 50's transaction types that are no sale: receipts (SR, SA), discounts and refunds of
  * payments (SD, SP), purchases (PI, PC, PP, PA, PD, PR), journals and bank lines. Its sales are

@@ -204,3 +204,61 @@ describe("credit-note ids CR… and CM… (credit memo), and CN with a space or 
     });
   });
 });
+
+describe("credit notes named in their id, or numbered CR/CN after a series code", () => {
+  it.each([
+    ["PS-CR104001", true], // Business Central's posted credit memo beside PS-INV103001
+    ["S-CN/12", true],
+    ["SCN-0005", true], // "sales credit note"
+    ["SCM1001", true],
+    ["Credit Note 0004", true],
+    ["Credit Memo 12", true],
+    ["Gutschrift 33", true],
+    ["Kreditnota 5", true],
+    ["PS-INV103001", false],
+    ["INV-CN1", false], // an invoice series stays an invoice
+    ["SCRAP-1", false],
+    ["Creditor 5", false],
+    ["CRATE-1", false],
+    ["SO-1001", false],
+  ])("%s → %s", (id, credit) => {
+    expect(isCreditNoteId(id)).toBe(credit);
+  });
+
+  it('"Credit Note 0004" and "SCN-0005" with positive Net are credit notes', async () => {
+    const { revenue, orders, report } = await analyze(
+      join(__dirname, "../fixtures/exports/credit-note-ids-in-words.csv")
+    );
+    // Northgate 250 + 60 − 100 = 210 in 2 orders; Harbour 500 − 40 = 460 in 1
+    expect(revenue).toEqual({ "Northgate Services": 210, "Harbour Electrical": 460 });
+    expect(orders).toEqual({ "Northgate Services": 2, "Harbour Electrical": 1 });
+    expect(report.returns).toBe(2);
+  });
+
+  it("Business Central's posted invoices and credit memos pasted together: PS-CR… is a return", async () => {
+    const { revenue, orders, days, report } = await analyze(
+      join(__dirname, "../fixtures/exports/business-central-posted-documents.csv")
+    );
+    // 10000: 1,400 + 1,920 − 700 = 2,620 in 2 orders, last order 18/09 (43 days to 31/10);
+    // 20000: 3,500 + 400 = 3,900. "Amount Including VAT" is never the value.
+    expect(revenue).toEqual({ "10000": 2620, "20000": 3900 });
+    expect(orders).toEqual({ "10000": 2, "20000": 2 });
+    expect(days["10000"]).toBe(43);
+    expect(report.read?.layout).toBe(
+      "Dynamics 365 Business Central posted sales invoices and credit memos"
+    );
+  });
+
+  it.each(["kreditnota", "kreditfaktura", "hyvityslasku"])(
+    "Nordic credit notes by document type (%s) are returns",
+    async (word) => {
+      const { revenue, orders, report } = await analyze(
+        join(__dirname, `../fixtures/exports/nordic-${word}.csv`)
+      );
+      // Nordvik: 250 + 60 − 100 = 210 in 2 orders; Bergen 500
+      expect(revenue).toEqual({ "Nordvik Elektro AS": 210, "Bergen VVS AS": 500 });
+      expect(orders).toEqual({ "Nordvik Elektro AS": 2, "Bergen VVS AS": 1 });
+      expect(report.warnings.join(" ")).not.toMatch(/no document type KAP knows/);
+    }
+  );
+});
