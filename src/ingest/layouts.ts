@@ -32,6 +32,7 @@ export type LayoutId =
   | "sap-sd"
   | "business-central"
   | "business-central-item-ledger"
+  | "business-central-documents"
   | "online-retail"
   | "odoo"
   | "odoo-sales"
