@@ -184,7 +184,15 @@ test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity l
   const b = tableAfter(breakdown, "Rank").map((r) => [r[1], r[2]]);
   const c = tableAfter(cross, "Rank").map((r) => [r[1], r[2]]);
   expect(b).toEqual(c);
-  const expected = d.opportunities.map((o) => [o.offer, o.priority]);
+  // the same entries on every sheet; a product line's gap is named to the customer by the
+  // variants it misses (the account buys the line already), two or three by name, more as the
+  // rest of the range
+  const toCustomer = (o: (typeof d.opportunities)[number]): string => {
+    if (o.kind !== "range" || !o.lineGap) return o.offer;
+    const missing = o.lineGap.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.name);
+    return missing.length > 3 ? `the rest of the ${o.offer} range` : missing.join("; ");
+  };
+  const expected = d.opportunities.map((o) => [toCustomer(o), o.priority]);
   expect(b.slice(0, expected.length)).toEqual(expected);
   const recommended = expected.filter(([, p]) => p !== "Low");
   const insights = qbr.find((s) => s.kind === "qbr-insights")!;
@@ -192,13 +200,6 @@ test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity l
     String(r[0]).replace(/^\d+\. /, ""),
     r[1],
   ]);
-  // the same entries; a product line's gap is named to the customer by the variants it misses
-  // (the account buys the line already), two or three by name, more as the rest of the range
-  const toCustomer = (o: (typeof d.opportunities)[number]): string => {
-    if (o.kind !== "range" || !o.lineGap) return o.offer;
-    const missing = o.lineGap.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.name);
-    return missing.length > 3 ? `the rest of the ${o.offer} range` : missing.join("; ");
-  };
   const recommendedNames = d.opportunities
     .filter((o) => o.priority !== "Low")
     .map((o) => [toCustomer(o), o.priority]);
