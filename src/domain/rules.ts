@@ -548,6 +548,14 @@ export const MIN_RECOMMENDATION_LIFT = 1.2;
  */
 export const OPPORTUNITY_PRIORITY = { high: 0.5, medium: 0.25, curatedCap: "Medium" } as const;
 
+/**
+ * An upsell is a switch of a product the account buys to its premium alternative: what it adds a
+ * year is at most this multiple of the account's own 12-month spend on the product it replaces
+ * (a premium priced at +196% does not triple a line's budget; methodology 000 §3.3 sizes upsell by
+ * the price difference on current purchases and names premiums of +25% to +100%).
+ */
+export const UPSELL_MAX_OF_OWN_SPEND = 1;
+
 /* ---- Relationship map (methodology 000 Step 4, 001's decision-mapping tool). ---- */
 
 /**

@@ -204,7 +204,8 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       u.premiumPrice,
       u.priceDifferencePct === null ? null : u.priceDifferencePct / 100,
       u.unitsLast12,
-      ranked(u.premiumName)?.upsell === u ? rankOf(u.premiumName) : null,
+      // its entry: the premium's own, or its category's when that category is on the list
+      ((o) => (o ? `${o.rank} (${o.priority})` : null))(opps.find((o) => o.upsell === u)),
     ]),
     [
       undefined,

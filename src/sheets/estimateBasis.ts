@@ -49,8 +49,13 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
       : `the sum over the ${g.missingCount} variants it does not buy of the median 12-month spend of the accounts buying each`;
   if (o.lapsed && o.lapsed.spendBefore === e)
     return `its own net spend on ${o.offer} in the 12 months to its last purchase`;
-  if (o.upsell && o.upsell.extraPerYear === e)
-    return `the premium's list price less the price a unit now, on last year's units`;
+  const u = o.upsell;
+  if (u && u.extraPerYear === e)
+    return u.capped
+      ? `its own 12-month spend on ${u.currentName}: the premium's price difference on last year's units came to more, and a switch is counted at most at what it spends on the product now`
+      : u.currentListPrice !== null && u.currentPriceBasis === "paid"
+        ? `its own 12-month spend on ${u.currentName} × the premium's price difference at list`
+        : `the premium's list price less the price a unit now, on last year's units`;
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
 }
 

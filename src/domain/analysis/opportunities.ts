@@ -13,8 +13,10 @@
  *   variant of the line, the share buying the variant this one does not that most of them buy;
  *   estimate = the sum of the missing variants' median spends (lapsed variants are win-backs);
  * - an upsell (the catalog's premium alternative of a product bought): of the other accounts
- *   buying the product or its premium, the share buying the premium; estimate = (premium list −
- *   price paid) × last year's units;
+ *   buying the product or its premium, the share buying the premium; estimate = the account's
+ *   12-month spend on the product × the premium's list price over the product's (upsellOf), at
+ *   most that spend; when the premium's category is a category on the list, the upsell is that
+ *   category's evidence, not a second entry;
  * - a category it stopped buying more than 24 months ago (no dormant product speaks for it): a
  *   win-back with the comparable group's evidence, as a category never bought; estimate = their
  *   median, else its own spend in the 12 months to its last purchase.
@@ -213,7 +215,7 @@ export function rankOpportunities(
     if (!o.lineGap) o.lineGap = g;
   }
   for (const u of catalogEvidence.upsell) {
-    const o = get(u.premiumName);
+    const o = upsellHost(u, byKey, get);
     // one premium offered in place of two products it buys: the larger gain a year speaks for it
     if (!o.upsell || (u.extraPerYear ?? -Infinity) > (o.upsell.extraPerYear ?? -Infinity))
       o.upsell = u;
@@ -406,7 +408,7 @@ function foldProductRules(
     const host = gap
       ? get(gap.productLine)
       : up
-        ? get(up.premiumName)
+        ? upsellHost(up, byKey, get)
         : r.category !== undefined
           ? byKey.get(key(r.category))
           : undefined;
@@ -416,6 +418,21 @@ function foldProductRules(
       if (!o.rule) o.rule = r;
     }
   }
+}
+
+/**
+ * The entry an upsell joins: the category of its premium when that category is itself on the list
+ * (a category the account does not buy: offering the category and, beside it, its premium product
+ * would be one sale said twice), else an entry of the premium's own.
+ */
+function upsellHost(
+  u: Upsell,
+  byKey: ReadonlyMap<string, Opportunity>,
+  get: (offer: string) => Opportunity
+): Opportunity {
+  const category =
+    u.premiumCategory !== null ? byKey.get(u.premiumCategory.trim().toLowerCase()) : undefined;
+  return category && !category.lineGap ? category : get(u.premiumName);
 }
 
 /** A product-line gap's money a year: the sum of its missing variants' medians; null when none has buyers. */

@@ -15,7 +15,7 @@ import { percentText, wholeText } from "../numberText";
 import { edate, serialToYmd } from "../dates";
 import { median, roundHalfAwayFromZero } from "../numbers";
 import { reorderRegularity } from "../reorder";
-import { DORMANT, OVERDUE_MULTIPLE, TOP_PRODUCTS } from "../rules";
+import { DORMANT, OVERDUE_MULTIPLE, TOP_PRODUCTS, UPSELL_MAX_OF_OWN_SPEND } from "../rules";
 import type { CatalogItem, Serial } from "../types";
 import { type AccountScope, catalogBySku } from "./accountScope";
 import { lapsedBefore12 } from "./aggregates";
@@ -353,6 +353,25 @@ function lineBuyersOf(
   return { lineBuyers: line.size, gapBuyers, gapVariant };
 }
 
+/**
+ * How the upsell's prices were compared: "list £8.00 against £10.00; at the £7.20 a unit it pays
+ * over the last 12 months, £9.00", or "£1.79 a unit paid over the last 12 months against £5.28
+ * list" (no current list price), or "list prices, £8.00 against £10.00" (no price paid).
+ */
+function priceBasisText(
+  basis: Upsell["currentPriceBasis"],
+  likeForLike: boolean,
+  currentList: number | null,
+  current: number,
+  premium: number,
+  money: (n: number) => string
+): string {
+  if (basis !== "paid") return `list prices, ${money(current)} against ${money(premium)}`;
+  if (likeForLike && currentList !== null)
+    return `list ${money(currentList)} against ${money(premium)}; at the ${money(current)} a unit it pays over the last 12 months, ${money((current * premium) / currentList)}`;
+  return `${money(current)} a unit paid over the last 12 months against ${money(premium)} list`;
+}
+
 /** How many other accounts of the affinity population buy the current product or its premium, and how many the premium. */
 function premiumBuyersOf(
   x: AccountScope,
@@ -370,22 +389,13 @@ function premiumBuyersOf(
   };
 }
 
-/** How the upsell's two prices were found: "£1.79 a unit paid over the last 12 months against £5.28 list". */
-function priceBasisText(
-  basis: Upsell["currentPriceBasis"],
-  current: number,
-  premium: number,
-  money: (n: number) => string
-): string {
-  return basis === "paid"
-    ? `${money(current)} a unit paid over the last 12 months against ${money(premium)} list`
-    : `list prices, ${money(current)} against ${money(premium)}`;
-}
-
 /**
  * Catalog premium alternatives of the SKUs bought in the last 12 months that the account does not
- * buy. The current price is what the account pays (net revenue ÷ units over the last 12 months);
- * the premium's is its list price; "more per year" = (premium list − paid) × last year's units.
+ * buy. The premium is priced like for like: its list price against the current product's list
+ * price (+25%), carried to what the account pays now (net revenue ÷ units over the last 12
+ * months), so "more per year" = the account's own 12-month spend on the product × the list
+ * premium, never its discount read as premium. Without the current list price: premium list −
+ * price paid, on last year's units. Either way at most UPSELL_MAX_OF_OWN_SPEND × that spend.
  */
 export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>, sb: SkuBaskets): Upsell[] {
   const { book } = x;
@@ -402,19 +412,29 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>, sb: Sku
     // what the account pays a unit (net revenue ÷ units, last 12 months), not the list price it
     // may never pay; the list price only when the 12 months give no positive price
     const paid = fig.qty12 > 0 && fig.rev12 > 0 ? fig.rev12 / fig.qty12 : null;
-    const currentPrice = paid ?? item.listPrice ?? null;
+    const currentList = item.listPrice ?? null;
+    const currentPrice = paid ?? currentList;
     const currentPriceBasis = paid !== null ? "paid" : currentPrice !== null ? "list" : null;
     const premiumPrice = premium?.listPrice ?? null;
-    const diff =
-      currentPrice && premiumPrice !== null
-        ? ((premiumPrice - currentPrice) / currentPrice) * 100
-        : null;
+    // like for like: list against list; else the premium's list against the price paid
+    const base = currentList !== null && currentList > 0 ? currentList : currentPrice;
+    const premiumShare = base && premiumPrice !== null ? (premiumPrice - base) / base : null;
+    const diff = premiumShare === null ? null : premiumShare * 100;
     const currentName = x.skuName(k);
     const premiumName = premium?.name ?? item.premiumSku;
-    const extra =
-      currentPrice !== null && premiumPrice !== null
-        ? (premiumPrice - currentPrice) * fig.qty12
-        : null;
+    const spend = paid !== null ? fig.rev12 : 0;
+    // the account's price level carried to the premium: paid × (1 + list premium)
+    const perUnit =
+      premiumShare === null || currentPrice === null
+        ? null
+        : base === currentList
+          ? currentPrice * premiumShare
+          : premiumPrice! - currentPrice;
+    const raw = perUnit !== null && fig.qty12 > 0 ? perUnit * fig.qty12 : null;
+    const bound = UPSELL_MAX_OF_OWN_SPEND * spend;
+    const capped = raw !== null && spend > 0 && raw > bound + 1e-9;
+    const extra = raw === null ? null : capped ? bound : raw;
+    const units = x.culture ? wholeText(fig.qty12, x.culture) : String(fig.qty12);
     out.push({
       currentSku: code,
       currentName,
@@ -423,17 +443,23 @@ export function upsellOf(x: AccountScope, skus: Map<number, SkuFigures>, sb: Sku
       currentPrice,
       currentPriceBasis,
       premiumPrice,
+      currentListPrice: currentList,
+      premiumCategory: premium?.category ?? null,
       priceDifferencePct: diff === null ? null : roundHalfAwayFromZero(diff, 1),
       unitsLast12: fig.qty12,
+      spendLast12: x.cash(spend)!,
       extraPerYear: extra !== null && fig.qty12 > 0 ? x.cash(extra) : null,
+      capped,
       ...premiumBuyersOf(x, sb, k, item.premiumSku),
       valueProposition:
         `Offer ${premiumName} in place of ${currentName}` +
         (diff !== null
-          ? ` (${percentText(`${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}`, x.culture)} per unit: ${priceBasisText(currentPriceBasis, currentPrice!, premiumPrice!, x.money)})`
+          ? ` (${percentText(`${diff >= 0 ? "+" : ""}${roundHalfAwayFromZero(diff, 1)}`, x.culture)} per unit: ${priceBasisText(currentPriceBasis, base === currentList, currentList, currentPrice!, premiumPrice!, x.money)})`
           : "") +
         (extra !== null && fig.qty12 > 0
-          ? `: on last year's ${x.culture ? wholeText(fig.qty12, x.culture) : fig.qty12} units that is ${x.money(extra)} more per year.`
+          ? paid !== null
+            ? `: on last year's ${units} units (${x.money(spend)}) that is ${x.money(extra)} more per year${capped ? `, capped at its own 12-month spend on ${currentName} (${x.money(raw!)} at the full premium)` : ""}.`
+            : `: on last year's ${units} units that is ${x.money(extra)} more per year.`
           : "."),
     });
   }

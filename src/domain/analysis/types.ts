@@ -590,10 +590,23 @@ export interface Upsell {
   currentPriceBasis: "paid" | "list" | null;
   /** The premium alternative's list price. */
   premiumPrice: number | null;
+  /** The current product's list price (the catalog's), when it has one. */
+  currentListPrice: number | null;
+  /** the premium's category (the catalog's), when it has one */
+  premiumCategory: string | null;
+  /** premium list against current list when both are known (like for like), else against the current price */
   priceDifferencePct: number | null;
   unitsLast12: number;
-  /** (premium list − current price) × units of the last 12 months; null when a price or the units are missing */
+  /** the account's own net spend on the current product over the last 12 months */
+  spendLast12: number;
+  /**
+   * The account's 12-month spend on the current product × the list premium (its own price level
+   * carried to the premium); without the current list price, (premium list − price paid) × units.
+   * At most UPSELL_MAX_OF_OWN_SPEND × spendLast12 (`capped`). Null when a price or the units are missing.
+   */
   extraPerYear: number | null;
+  /** extraPerYear was cut to the bound on the account's own spend */
+  capped: boolean;
   /** other accounts buying the current product or the premium in the last 12 months (the SKU rules' baskets) */
   alternativeBuyers: number;
   /** of those, the ones buying the premium */

@@ -326,10 +326,11 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
     expect(det.upsell[0].valueProposition).toMatch(/\+25% per unit.*20\.00 more per year/);
   });
 
-  it("the current price is what the account pays (12 months' net revenue ÷ units), not the list price", () => {
+  it("the current price is what the account pays (12 months' net revenue ÷ units); the premium is list against list", () => {
     // A bought 10 × T300 for £72 (list £8): pays £72 / 10 = £7.20 a unit. Premium T300HD list £10:
-    // (10 − 7.20) / 7.20 = 38.89% → +38.9% per unit; 10 units × £2.80 = £28.00 more per year
-    // (at list prices it read +25% and £20.00)
+    // like for like (10 − 8) / 8 = +25%; at A's own price level the premium is 7.20 × 1.25 = £9.00
+    // a unit, so 10 units × £1.80 = £18.00 more per year (= £72 × 25%). Before: list £10 against
+    // the discounted £7.20 paid, +38.9% and £28.00, A's discount read as the premium.
     const paid = bookOf([line("A", r, "T300", 72, { category: "Cable Ties", quantity: 10 })]);
     const u = analyzeAccount(buildPortfolio(paid, { asOf, catalog }), "A", { catalog }).upsell[0];
     expect(u).toEqual(
@@ -337,12 +338,15 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
         currentPrice: 7.2,
         currentPriceBasis: "paid",
         premiumPrice: 10,
-        priceDifferencePct: 38.9,
+        priceDifferencePct: 25,
         unitsLast12: 10,
+        spendLast12: 72,
+        extraPerYear: 18,
+        capped: false,
       })
     );
     expect(u.valueProposition).toBe(
-      "Offer Ties 300mm heavy duty in place of Ties 300mm (+38.9% per unit: £7.20 a unit paid over the last 12 months against £10.00 list): on last year's 10 units that is £28.00 more per year."
+      "Offer Ties 300mm heavy duty in place of Ties 300mm (+25% per unit: list £8.00 against £10.00; at the £7.20 a unit it pays over the last 12 months, £9.00): on last year's 10 units (£72.00) that is £18.00 more per year."
     );
   });
 
@@ -364,11 +368,16 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
     const units = (culture?: string, b = many) =>
       analyzeAccount(buildPortfolio(b, { asOf, catalog, culture }), "A", { catalog }).upsell[0]
         .valueProposition;
-    expect(units("de-DE")).toContain("on last year's 1.250 units that is 2.500,00\u00a0£ more");
-    expect(units()).toContain("on last year's 1250 units that is £2,500.00 more");
+    // its own spend £10,000 × the list premium (10 − 8) / 8 = 25% → £2,500
+    expect(units("de-DE")).toContain(
+      "on last year's 1.250 units (10.000,00\u00a0£) that is 2.500,00\u00a0£ more"
+    );
+    expect(units()).toContain("on last year's 1250 units (£10,000.00) that is £2,500.00 more");
     // 12.5 units (metres of cable, say): 12.5 × £2 = £25
     const part = bookOf([line("A", r, "T300", 100, { category: "Cable Ties", quantity: 12.5 })]);
-    expect(units("de-DE", part)).toContain("on last year's 12,5 units that is 25,00\u00a0£ more");
+    expect(units("de-DE", part)).toContain(
+      "on last year's 12,5 units (100,00\u00a0£) that is 25,00\u00a0£ more"
+    );
   });
 
   it("flags categories most same-industry accounts buy and this one does not", () => {
