@@ -1,5 +1,5 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
-import { offerToCustomer } from "../domain/analysis/opportunities";
+import { offerToCustomer, type Opportunity } from "../domain/analysis/opportunities";
 import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
@@ -90,8 +90,14 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     // what the customer is offered, as the QBR names it (a line gap's missing variants)
     offerToCustomer(o),
     o.priority,
-    o.peers ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}` : null,
-    o.peers ? o.peers.share : null,
+    // a line gap's comparable accounts: those buying what it buys of the line, and of them the
+    // ones also buying the variant it misses (its likelihood)
+    o.peers
+      ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}`
+      : lineGapPeers(o)
+        ? `${o.lineGap!.gapBuyers} of ${o.lineGap!.lineBuyers}`
+        : null,
+    o.peers ? o.peers.share : lineGapPeers(o) ? o.lineGap!.gapBuyers / o.lineGap!.lineBuyers : null,
     o.rule?.metrics ? o.rule.metrics.confidence : null,
     o.annualEstimate,
     o.sources.join(", "),
@@ -384,4 +390,9 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
+}
+
+/** A line gap's entry with comparable accounts buying what it buys of the line (its evidence). */
+function lineGapPeers(o: Opportunity): boolean {
+  return o.lineGap !== null && o.lineGap.lineBuyers > 0;
 }

@@ -11,11 +11,14 @@
  * premium T300HD), T400 Ties 400mm; T300HD Ties 300mm heavy duty (line Heavy Ties, list £10).
  *   A   T100 £50, T300 £80 (10 units, £8 a unit) on 01/06/2026; T400 £60 on 01/03/2024 (lapsed,
  *       over 24 months ago: a win-back, not a variant to add)
- *   B   T100 £40, T200 £30      C  T200 £50      D  T200 £70      H  T300 £80      I  T400 £60
+ *   B C D  T100 £40 each, and T200 £30, £50, £70      H  T300 £80      I  T400 £60
  *   E F G  T300HD £100 each     (all on 01/06/2026)
- * Line gap: other accounts buying a Cable Ties variant: B C D H I = 5; the variant A does not buy
- *   that most of them buy, T200: B C D = 3 → 3 / 5 = 60% → High (≥ 50%); estimate = median of
- *   £30, £50, £70 = £50.00 (T400, lapsed, is not priced in); expected value 0.6 × 50 = £30.00.
+ * Line gap: A's comparable accounts (Electrical Contractor, B–I) buying what A buys of the line
+ *   (T100 or T300): B C D H = 4; the variant A does not buy that most of them also buy, T200:
+ *   B C D = 3 → 3 / 4 = 75% → High (≥ 50%); estimate = median of £30, £50, £70 = £50.00 (T400,
+ *   lapsed, is not priced in); expected value 0.75 × 50 = £37.50. The product rule T100 → T200
+ *   (T100: A B C D, both B C D: 75%; T200's base rate 3 of 9 baskets: lift 2.25) is that entry's.
+ *   (Before, over every other account buying any variant, B C D H I: 3 of 5 = 60%.)
  * Upsell T300 → T300HD: (10 − 8) × 10 units = £20.00 more a year; other accounts buying T300 or
  *   T300HD: H E F G = 4, of them the premium E F G = 3 → 75% → High; expected value 0.75 × 20 =
  *   £15.00.
@@ -85,7 +88,9 @@ const model = buildPortfolio(
     tie("A", "T400", 60, d(2024, 3, 1)),
     tie("B", "T100", 40),
     tie("B", "T200", 30),
+    tie("C", "T100", 40),
     tie("C", "T200", 50),
+    tie("D", "T100", 40),
     tie("D", "T200", 70),
     tie("H", "T300", 80),
     tie("I", "T400", 60),
@@ -114,12 +119,12 @@ function rowsUnder(s: SheetSpec, first: string): Map<string, unknown>[] {
 test("the line gap and the upsell are entries 1 and 2 of the ranked list, High, £50.00 and £20.00", () => {
   const [gap, up] = detail.opportunities;
   expect([gap.rank, gap.offer, gap.kind, gap.priority, gap.likelihood, gap.annualEstimate]).toEqual(
-    [1, "Cable Ties", "range", "High", 0.6, 50]
+    [1, "Cable Ties", "range", "High", 0.75, 50]
   );
-  expect(gap.expectedValue).toBeCloseTo(30, 10);
-  expect(gap.sources).toEqual(["product-line gap"]);
-  expect(gap.rationale).toBe(
-    "Buys 2 of the 4 Cable Ties variants, not yet Ties 200mm (Ties 400mm lapsed). 3 of 5 other accounts buying the line (60%) buy Ties 200mm."
+  expect(gap.expectedValue).toBeCloseTo(37.5, 10);
+  expect(gap.sources).toEqual(["affinity", "product-line gap"]);
+  expect(gap.rationale).toContain(
+    "Buys 2 of the 4 Cable Ties variants, not yet Ties 200mm (Ties 400mm lapsed). 3 of the 4 comparable Electrical Contractor accounts that buy Ties 100mm or Ties 300mm (75%) also buy Ties 200mm."
   );
   expect([up.rank, up.offer, up.kind, up.priority, up.likelihood, up.annualEstimate]).toEqual([
     2,
@@ -242,7 +247,8 @@ test("the QBR recommends the same two, with the same figures; the dashboard read
  *   A        T100 £50            B C D  T100 £40 and T200 £30, £50, £70      E F G H  Gloves £20
  * Baskets A–H = 8. Rule T100 → T200: T100 A B C D = 4, both B C D = 3 → confidence 75%; T200
  *   support 3 / 8 = 37.5% → lift 0.75 / 0.375 = 2.0; median spend on T200 of B C D = £50.
- * Line gap: other accounts buying the line B C D = 3, all buy T200 → 100% → High, £50.
+ * Line gap: A's comparable accounts (all Electrical Contractor) buying T100, B C D = 3, all also buy
+ *   T200 → 100% → High, £50.
  * The entry: likelihood max(100%, 75%) = 100%, £50, both reasons, the line's first.
  */
 describe("a product rule for a missing variant joins the line gap's entry", () => {
@@ -287,7 +293,7 @@ describe("a product rule for a missing variant joins the line gap's entry", () =
     ]);
     expect(gap.sources).toEqual(["affinity", "product-line gap"]);
     expect(gap.rationale).toBe(
-      "Buys 1 of the 2 Cable Ties variants, not yet Ties 200mm. 3 of 3 other accounts buying the line (100%) buy Ties 200mm. 75% of accounts that buy Ties 100mm also buy Ties 200mm, 2.0x the base rate."
+      "Buys 1 of the 2 Cable Ties variants, not yet Ties 200mm. 3 of the 3 comparable Electrical Contractor accounts that buy Ties 100mm (100%) also buy Ties 200mm. 75% of accounts that buy Ties 100mm also buy Ties 200mm, 2.0x the base rate."
     );
     expect(det.plan.initiatives.filter((i) => i.skus.includes("T200"))).toHaveLength(1);
     expect(accountOpportunities(model2, "A", { catalog: catalog2 })).toEqual(det.opportunities);

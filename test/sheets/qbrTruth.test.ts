@@ -171,7 +171,8 @@ function tableAfter(spec: SheetSpec, first: string): unknown[][] {
   const out: unknown[][] = [];
   for (let k = head + 1; rows.has(k) && rows.get(k)![0] !== null && rows.get(k)![0] !== ""; k++)
     out.push(rows.get(k)!);
-  return out;
+  // a table running onto another printed page repeats its header there (e893eb0): not a row
+  return out.filter((r) => r[0] !== first && r.length > 1);
 }
 
 test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity list", () => {

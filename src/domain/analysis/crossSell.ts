@@ -339,7 +339,10 @@ export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacemen
       industryAccounts: members.length,
       share,
       medianSpend: x.cash(median(spends)),
-      message: `${spends.length} of ${members.length} ${account.industry} accounts (${x.pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
+      // a category it bought before: the ranked list's win-back, at this same median
+      message: x.state.lapsed.includes(c)
+        ? `${spends.length} of ${members.length} ${account.industry} accounts (${x.pct(share)}) buy ${cats[c]}; this account bought it before and not in the last 12 months: probably bought elsewhere now.`
+        : `${spends.length} of ${members.length} ${account.industry} accounts (${x.pct(share)}) buy ${cats[c]} and this account does not: probably bought elsewhere.`,
     });
   }
   return out.sort((a, b) => b.share - a.share || (a.category < b.category ? -1 : 1));

@@ -9,17 +9,19 @@
  *   MIN_RULE_SUPPORT_ACCOUNTS (3) accounts buying both — the best by lift, then confidence;
  * - the comparable group: n of N comparable accounts buy Y, with their median 12-month spend;
  * - curated rules (the built-in industry and product matrices, the user's cross-sell sheet);
- * - a product-line gap (the catalog's line, bought in part): of the other accounts buying any
- *   variant of the line, the share buying the variant this one does not that most of them buy;
+ * - a product-line gap (the catalog's line, bought in part): of the comparable accounts buying
+ *   what this one buys of the line, the share also buying the variant it does not that most of
+ *   them buy (lineBuyersOf);
  *   estimate = the sum of the missing variants' median spends (lapsed variants are win-backs);
  * - an upsell (the catalog's premium alternative of a product bought): of the other accounts
  *   buying the product or its premium, the share buying the premium; estimate = the account's
  *   12-month spend on the product × the premium's list price over the product's (upsellOf), at
  *   most that spend; when the premium's category is a category on the list, the upsell is that
  *   category's evidence, not a second entry;
- * - a category it stopped buying more than 24 months ago (no dormant product speaks for it): a
- *   win-back with the comparable group's evidence, as a category never bought; estimate = their
- *   median, else its own spend in the 12 months to its last purchase.
+ * - a category it bought before the last 12 months and not in them (lapsed 13 months ago or 30):
+ *   one win-back with the comparable group's evidence, as a category never bought; estimate =
+ *   their median (the figure competitor displacement shows for it), else its own spend in the 12
+ *   months to its last purchase; its dormant products are its own, not entries of their own.
  *
  * Likelihood = the largest of the rule's confidence, the comparable share and the catalog shares
  * (evidence with fewer than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
@@ -58,7 +60,7 @@ export type OpportunitySource =
 /**
  * What taking the opportunity means: an item the account has never bought ("new"), the variants
  * it does not buy of a product line it buys in part ("range"), or a premium alternative of a
- * product it buys ("upsell"), a category it stopped buying more than 24 months ago ("win-back").
+ * product it buys ("upsell"), a category it stopped buying more than 12 months ago ("win-back").
  */
 export type OpportunityKind = "new" | "range" | "upsell" | "win-back";
 
@@ -93,7 +95,7 @@ export interface Opportunity {
   lineGap: ProductLineGap | null;
   /** the catalog's premium alternative of a product bought, if any */
   upsell: Upsell | null;
-  /** the category it bought and stopped more than 24 months ago, if it is one */
+  /** the category it bought and stopped more than 12 months ago, if it is one */
   lapsed: LapsedCategory | null;
   /** product-level rules offering a product of this entry (a missing variant, the premium, a product of the category) */
   productRules: CrossSellRecommendation[];
@@ -164,7 +166,7 @@ export function rankOpportunities(
   comparableGroup: number | null = null,
   /**
    * the catalog's evidence (product-line gaps and premium alternatives; none without a catalog)
-   * and the categories lapsed more than 24 months ago
+   * and the categories lapsed (none bought in the last 12 months)
    */
   more: MoreEvidence = { lineGaps: [], upsell: [] }
 ): Opportunity[] {
@@ -326,7 +328,11 @@ export function rankOpportunities(
         text: `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts} ${peerBasis} (${pct(o.peers.share)}) buy ${o.offer}.`,
       });
     if (o.rule) reasons.push({ weight: ruleLikelihood ?? 0, text: o.rule.rationale });
-    if (o.lineGap) reasons.push({ weight: lineLikelihood ?? 0, text: lineGapText(o.lineGap, pct) });
+    if (o.lineGap)
+      reasons.push({
+        weight: lineLikelihood ?? 0,
+        text: lineGapText(o.lineGap, pct, peerBasis),
+      });
     if (o.upsell) reasons.push({ weight: upsellLikelihood ?? 0, text: upsellText(o.upsell, pct) });
     // a category's own rule already says it in the category's words ("Cable Ties → Lighting");
     // its product's rule (often the same accounts) adds no reason, only its likelihood
@@ -452,7 +458,7 @@ function boughtVariants(g: ProductLineGap): string {
  * "Buys 2 of the 4 Cable Ties variants, not yet Ties 200mm (Ties 400mm lapsed). 3 of 5 other
  * accounts buying the line (60%) buy Ties 200mm."
  */
-function lineGapText(g: ProductLineGap, pct: (x: number) => string): string {
+function lineGapText(g: ProductLineGap, pct: (x: number) => string, peerBasis: string): string {
   const names = (f: (v: ProductLineGap["variants"][number]) => boolean) =>
     g.variants
       .filter(f)
@@ -461,10 +467,15 @@ function lineGapText(g: ProductLineGap, pct: (x: number) => string): string {
       .join("; ");
   const missing = names((v) => !v.bought && !v.lapsed);
   const lapsed = names((v) => v.lapsed === true);
+  const bought = g.variants.filter((v) => v.bought).map((v) => v.name);
+  const what =
+    bought.length <= VARIANTS_NAMED ? bought.join(" or ") : `any of its ${bought.length} variants`;
   const peers =
     g.lineBuyers > 0 && g.gapVariant !== null
-      ? ` ${g.gapBuyers} of ${g.lineBuyers} other accounts buying the line (${pct(g.gapBuyers / g.lineBuyers)}) buy ${g.gapVariant}.`
-      : "";
+      ? ` ${g.gapBuyers} of the ${g.lineBuyers} ${peerBasis} that buy ${what} (${pct(g.gapBuyers / g.lineBuyers)}) also buy ${g.gapVariant}.`
+      : g.lineBuyers > 0
+        ? ` None of the ${g.lineBuyers} ${peerBasis} that buy ${what} buys the rest of the line.`
+        : ` None of the ${peerBasis} buys ${what}.`;
   return `Buys ${g.boughtCount} of the ${g.variants.length} ${g.productLine} variants, not yet ${missing}${lapsed ? ` (${lapsed} lapsed)` : ""}.${peers}`;
 }
 

@@ -177,7 +177,19 @@ export function accountPlan(
       skus: [],
     });
   }
+  // a lapsed category is one win-back entry of the ranked list with one value: its dormant
+  // products are that entry's (tracked by its category), not "Recover" initiatives at their own
+  // prior spend beside it
+  const winBacks = new Map(
+    opportunities.filter((o) => o.kind === "win-back").map((o) => [o.offer.toLowerCase(), o])
+  );
+  const lapsedEntries = new Set<Opportunity>();
   for (const d of x.dormantProducts.filter((p) => p.churnRisk === "High")) {
+    const w = lost || !d.category ? undefined : winBacks.get(d.category.toLowerCase());
+    if (w) {
+      if (!top.includes(w)) lapsedEntries.add(w);
+      continue;
+    }
     add({
       title: `Recover ${d.name}`,
       detail: `No order for ${d.monthsSinceLastOrder} months; ${money(d.revenuePrior12)} in the prior 12 months.`,
@@ -188,6 +200,7 @@ export function accountPlan(
       skus: [d.sku],
     });
   }
+  for (const w of lapsedEntries) add(initiativeOf(w));
 
   const nextActions: string[] = [];
   // An account in a win-back stage opens with its stage's action (methodology 000 Step 9.3: a

@@ -187,6 +187,7 @@ export function dormantProductsOf(
     out.push({
       sku: x.book.skus[k.sku],
       name: x.skuName(k.sku),
+      category: x.cats[x.book.skuCategory[k.sku]],
       lastOrderDate: last,
       monthsSinceLastOrder: months,
       revenueLast12: k.rev12,
@@ -199,11 +200,13 @@ export function dormantProductsOf(
 }
 
 /**
- * Categories the account bought before and has not bought for more than 24 months: none of their
- * products is a dormant product (those look back 24 months, PRODUCT.md §2.5), so nothing else
- * offers them back. Each with its last purchase, its net spend in the 12 months to then and the
- * comparable group's evidence, as a category not bought has it (the Whitespace Map's share and
- * median); most recently lost first.
+ * Categories the account bought before the last 12 months and not in them (PRODUCT.md §2: lapsed,
+ * a win-back, never whitespace): one win-back each on the ranked list, whether lost 13 or 30
+ * months ago. Its dormant products (bought in the prior 12 months) are that entry's products, not
+ * entries or plan initiatives of their own, so the category has one value on every sheet. Each
+ * with its last purchase, its net spend in the 12 months to then and the comparable group's
+ * evidence, as a category not bought has it (the Whitespace Map's share and median); most
+ * recently lost first.
  */
 export function lapsedCategoriesOf(x: AccountScope): LapsedCategory[] {
   const lapsed = new Set(x.state.lapsed);
@@ -211,8 +214,6 @@ export function lapsedCategoriesOf(x: AccountScope): LapsedCategory[] {
   const { asOf, book } = x;
   const s = x.state.s;
   const { f, u } = s;
-  const prior = periodBack(asOf, 12, 12);
-  const recent = new Set<number>();
   const last = new Map<number, number>();
   for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
     const c = book.skuCategory[f.pairSku[p]];
@@ -220,22 +221,10 @@ export function lapsedCategoriesOf(x: AccountScope): LapsedCategory[] {
     for (let e = f.entStart[p]; e < f.entStart[p + 1] && f.entDate[e] <= asOf; e++)
       if (!f.pairRet[p] && f.entRev[e] > 0) last.set(c, Math.max(last.get(c) ?? 0, f.entDate[e]));
   }
-  // a product bought (net positive) in the prior 12 months is a dormant product: its category is
-  // recovered there ("Recover …"), never twice
-  const priorNet = new Map<number, number>();
-  for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
-    const k = f.pairSku[p];
-    if (!lapsed.has(book.skuCategory[k])) continue;
-    for (let e = f.entStart[p]; e < f.entStart[p + 1]; e++)
-      if (f.entDate[e] > prior.start && f.entDate[e] <= prior.end)
-        priorNet.set(k, (priorNet.get(k) ?? 0) + stepsOf(s, f.entRev[e]));
-  }
-  for (const [k, v] of priorNet) if (v > 0) recent.add(book.skuCategory[k]);
   const g = x.state.group;
   const peers = g ? g.members.length - (g.memberSet.has(x.idx) ? 1 : 0) : 0;
   const out: LapsedCategory[] = [];
   for (const [c, lastOrderDate] of last) {
-    if (recent.has(c)) continue;
     const before = periodBack(lastOrderDate, 12);
     let steps = 0;
     for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
@@ -325,10 +314,12 @@ export function productLineGapsOf(x: AccountScope, sb: SkuBaskets): ProductLineG
 }
 
 /**
- * The other accounts of the affinity population (net-positive buyers in the last 12 months, the
- * SKU rules' baskets) that buy any variant of the line, and the variant this account does not buy
- * that most of them buy, with how many: the line gap's likelihood is gapBuyers / lineBuyers, the
- * confidence of "buys the line → buys that variant".
+ * The evidence for a line gap, as for any entry of the ranked list: the comparable accounts (the
+ * account's comparable group, as the Whitespace Map's; every other account when it has none) that
+ * buy what this account buys of the line, in the affinity population (net-positive buyers in the
+ * last 12 months, the SKU rules' baskets), and the variant it does not buy that most of them also
+ * buy, with how many: the gap's likelihood is gapBuyers / lineBuyers, the confidence of "buys
+ * these variants → buys that one" among accounts like it.
  */
 function lineBuyersOf(
   x: AccountScope,
@@ -337,20 +328,28 @@ function lineBuyersOf(
   ownSkus: ReadonlySet<string>,
   lapsed: ReadonlySet<string>
 ): { lineBuyers: number; gapBuyers: number; gapVariant: string | null } {
-  const line = new Set<number>();
+  const g = x.state.group;
+  const comparable = (b: number) =>
+    sb.rows[b] !== x.idx && (g === null || g.memberSet.has(sb.rows[b]));
+  const buyersOf = (sku: string): number[] => {
+    const k = x.book.skuIndexOf(sku);
+    return k === undefined ? [] : (sb.buyers[k] ?? []).filter(comparable);
+  };
+  // the comparable accounts buying a variant this account buys
+  const alike = new Set<number>();
+  for (const item of items)
+    if (ownSkus.has(item.sku)) for (const b of buyersOf(item.sku)) alike.add(b);
   let gapBuyers = 0;
   let gapVariant: string | null = null;
   for (const item of items) {
-    const k = x.book.skuIndexOf(item.sku);
-    if (k === undefined) continue;
-    const others = (sb.buyers[k] ?? []).filter((b) => sb.rows[b] !== x.idx);
-    for (const b of others) line.add(b);
-    if (!ownSkus.has(item.sku) && !lapsed.has(item.sku) && others.length > gapBuyers) {
-      gapBuyers = others.length;
+    if (ownSkus.has(item.sku) || lapsed.has(item.sku)) continue;
+    const n = buyersOf(item.sku).filter((b) => alike.has(b)).length;
+    if (n > gapBuyers) {
+      gapBuyers = n;
       gapVariant = item.name ?? item.sku;
     }
   }
-  return { lineBuyers: line.size, gapBuyers, gapVariant };
+  return { lineBuyers: alike.size, gapBuyers, gapVariant };
 }
 
 /**

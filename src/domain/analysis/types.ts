@@ -511,6 +511,8 @@ export interface SeasonalityRow {
 export interface DormantProduct {
   sku: string;
   name: string;
+  /** its category (a lapsed category's dormant products are that category's win-back) */
+  category?: string;
   lastOrderDate: Serial;
   monthsSinceLastOrder: number;
   revenueLast12: number;
@@ -557,15 +559,18 @@ export interface ProductLineGap {
   missingCount: number;
   /** sum of median spends of the missing variants among accounts buying them */
   estimate: number;
-  /** other accounts buying any variant of the line in the last 12 months (the SKU rules' baskets) */
+  /**
+   * the comparable accounts (the account's comparable group; all others when it has none) buying a
+   * variant this account buys in the last 12 months (the SKU rules' baskets)
+   */
   lineBuyers: number;
-  /** of those, the ones buying `gapVariant` */
+  /** of those, the ones also buying `gapVariant` */
   gapBuyers: number;
   /** the variant this account does not buy that most of those accounts buy; null when none does */
   gapVariant: string | null;
 }
 
-/** A category bought before and not for more than 24 months (no dormant product speaks for it): a win-back. */
+/** A category bought before the last 12 months and not in them: a win-back (its dormant products are its own). */
 export interface LapsedCategory {
   category: string;
   /** its last purchase, on or before as-of */

@@ -303,10 +303,11 @@ describe("catalog: product-line gaps and upsell; competitor displacement", () =>
         boughtCount: 2,
         missingCount: 1,
         estimate: 40,
-        // the other accounts buying a Cable Ties variant: B and C (T200); both buy T200
-        lineBuyers: 2,
-        gapBuyers: 2,
-        gapVariant: "Ties 200mm",
+        // A's comparable accounts buying what A buys of the line (T100 or T300): none (B and C
+        // buy only T200), so no evidence for the gap
+        lineBuyers: 0,
+        gapBuyers: 0,
+        gapVariant: null,
       },
     ]);
   });

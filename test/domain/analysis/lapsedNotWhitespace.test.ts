@@ -11,8 +11,10 @@
  *   X   Consumables £100 (01/09/2026); Cleaning £100 (01/06/2025), returned in full (01/07/2025)
  *   B C D  Consumables £50 and Cleaning £80, £120, £160 (01/09/2026)
  * A's comparable accounts: X B C D; 3 of 4 (75%) buy Cleaning, median of 80, 120, 160 = £120:
- *   whitespace before, but A bought it (net £300 > 0) and lapsed: no gap, potential £0, and a
- *   dormant product (prior 12 months £300, last 12 £0) to recover.
+ *   whitespace before, but A bought it (net £300 > 0) and lapsed: no gap, potential £0; a
+ *   dormant product (prior 12 months £300, last 12 £0), and one win-back entry of the ranked list
+ *   for the category (its product that entry's, not a "Recover" initiative of its own beside it):
+ *   High, 75%, at the comparable accounts' median £120.
  * X never bought Cleaning (net £100 − £100 = £0): Cleaning stays its gap at £120.
  *
  * Portfolio 2, a product line (the C0135 case), as of 31/10/2026, every account Facilities
@@ -59,17 +61,21 @@ describe("a lapsed category is a win-back, not whitespace", () => {
     expect(mapRow("A").whitespace[col]).toBeNull();
   });
 
-  test("A: Cleaning is no category not bought, no opportunity, no new-category initiative; it is a product to recover", () => {
+  test("A: Cleaning is no category not bought nor a new-category initiative; it is one win-back entry", () => {
     const det = analyzeAccount(model, "A");
     expect(det.categoriesNotBought.map((c) => c.category)).not.toContain("Cleaning");
-    expect(det.opportunities.map((o) => o.offer)).not.toContain("Cleaning");
+    const cleaning = det.opportunities.filter((o) => o.offer === "Cleaning");
+    expect(cleaning.map((o) => [o.kind, o.priority, o.likelihood, o.annualEstimate])).toEqual([
+      ["win-back", "High", 0.75, 120],
+    ]);
     expect(det.plan.initiatives.map((i) => i.title)).not.toContain("Introduce Cleaning");
     expect(det.dormantProducts.map((p) => [p.sku, p.revenuePrior12, p.revenueLast12])).toEqual([
       ["DEGR", 300, 0],
     ]);
-    expect(det.plan.initiatives.filter((i) => i.type === "Win-back").map((i) => i.title)).toContain(
-      "Recover DEGR"
-    );
+    // the category's one initiative at the list's figure; its product no "Recover DEGR" at £300
+    const winBacks = det.plan.initiatives.filter((i) => i.type === "Win-back");
+    expect(winBacks.map((i) => [i.title, i.estimate])).toContainEqual(["Win back Cleaning", 120]);
+    expect(winBacks.map((i) => i.title)).not.toContain("Recover DEGR");
   });
 
   test("X, whose Cleaning was returned in full, never bought it: Cleaning stays its gap at £120", () => {
