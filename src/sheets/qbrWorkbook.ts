@@ -129,6 +129,7 @@ function discountTierRows(
 const DUE = "to agree";
 
 const CROSS_SELL_ITEM = "☐ Prepare cross-sell recommendations (3–5)";
+const ATTENDEES_ITEM = "☐ Confirm attendees (request MD attendance)";
 const PRICING_ITEM = "☐ Prepare pricing for recommended products";
 const SAMPLES_ITEM = "☐ Bring product samples and catalogues";
 /** The QBR's preparation checklist: each item with what it is about. */
@@ -142,7 +143,7 @@ const CHECKLIST: readonly (readonly [string, string])[] = [
   ["☐ Create presentation deck / print the review pages", "Content"],
   [SAMPLES_ITEM, "Content"],
   [PRICING_ITEM, "Content"],
-  ["☐ Confirm attendees (request MD attendance)", "Logistics"],
+  [ATTENDEES_ITEM, "Logistics"],
   ["☐ Book meeting room or video call (45–60 minutes)", "Logistics"],
   ["☐ Bring notepad for action items", "Logistics"],
 ];
@@ -158,7 +159,16 @@ const LOST_PREPARATION_ITEM = "☐ Prepare your questions (internal sheet, last 
  * The checklist of a QBR: a lost account's prepares its questions for the conversation, with no
  * cross-sell recommendations, pricing or samples for them (its plan has none).
  */
-function checklistFor(lost: boolean): (readonly [string, string])[] {
+function checklistFor(lost: boolean, stage: number): (readonly [string, string])[] {
+  if (stage === 3)
+    return CHECKLIST.map(([item, kind]) =>
+      item === ATTENDEES_ITEM
+        ? ([
+            `☐ Confirm attendees (request MD attendance; ${SALES_MANAGER_ATTENDS} joins)`,
+            kind,
+          ] as const)
+        : ([item, kind] as const)
+    );
   if (!lost) return [...CHECKLIST];
   return CHECKLIST.flatMap(([item, kind]): (readonly [string, string])[] =>
     item === CROSS_SELL_ITEM
@@ -178,6 +188,77 @@ const PLANNING_QUESTIONS: readonly string[] = [
   "Who else should be involved in these reviews?",
   "What should we do differently?",
 ];
+
+/** A win-back stage an account lapsing 30–90+ days is in (PRODUCT.md §2.4); 5, marked lost, has its own pages. */
+type LapsingStage = 1 | 2 | 3 | 4;
+
+/**
+ * The planning questions of an account that has stopped ordering 30–90+ days (Stages 1–4), led by
+ * what methodology 000 Step 9.3 has the account manager ask at its stage, in the customer's words
+ * (no stage is named on a customer page), then the active review's that still fit:
+ * - Stage 1, "Friendly check-in": "is there anything you need? Any issues we should know about?"
+ * - Stage 2, "Direct call with value offer": "Is everything okay? I'd love to help you with your
+ *   next order - I can offer [incentive]."
+ * - Stage 3, "Manager escalation + special offer": "We value your business and want to make sure
+ *   we're meeting your needs. Can we schedule a call to discuss?"
+ * - Stage 4, "Recovery offer" (one-time 20% discount on the next order, free delivery for 3
+ *   months, samples of new lines, extended credit terms): which offer helps, and the next order.
+ * Not "Who else should be involved in these reviews?": a lapsing account's first question is
+ * whether it still buys from us, not who joins the next review.
+ */
+const LAPSING_PLANNING_QUESTIONS: Readonly<Record<LapsingStage, readonly string[]>> = {
+  1: [
+    "Is there anything you need from us at the moment?",
+    "Any issues we should know about (products, deliveries, service)?",
+    "What projects or jobs are coming up in the next quarter?",
+    "Any changes in your team, sites or operations?",
+    "Which products do you buy elsewhere today, and why?",
+    "What should we do differently?",
+  ],
+  2: [
+    "Is everything okay on your side? Has anything changed in how you buy?",
+    "What will your next order be, and how can we help you with it?",
+    "Any issues we should know about (products, deliveries, service)?",
+    "Which products do you buy elsewhere today, and why?",
+    "What projects or jobs are coming up in the next quarter?",
+    "What should we do differently?",
+  ],
+  3: [
+    "Are we meeting your needs? Where have we fallen short?",
+    "What has changed in your business, or in how you buy?",
+    "Which products do you buy elsewhere today, and why?",
+    "What would you need from us to order with us as before?",
+    "Who else at your business should we be talking to?",
+    "What should we do differently?",
+  ],
+  4: [
+    "What has changed since your last order with us?",
+    "Which products do you buy elsewhere today, and why?",
+    "Which of the offers for your next order would help you most?",
+    "Can we put your next order together now?",
+    "Who should we stay in touch with at your business?",
+    "What should we do differently?",
+  ],
+};
+
+/**
+ * Agenda item 1, the relationship check (methodology 000 Step 7.2: "How is business going
+ * generally? Any changes in your team or operations? Any concerns or feedback for us?"), and for a
+ * lapsing account its stage's own opening questions (Step 9.3's scripts, as above).
+ */
+const RELATIONSHIP_CHECK: Readonly<Record<0 | LapsingStage, string>> = {
+  0: "How is business going? Changes in team or operations? Concerns or feedback for us?",
+  1: "How is business going? Is there anything you need? Any issues we should know about?",
+  2: "Is everything okay? How is business going? Any issues we should know about?",
+  3: "Are we meeting your needs? How is business going? Concerns or feedback for us?",
+  4: "What has changed since your last order? Concerns or feedback for us?",
+};
+
+/**
+ * Stage 3's "Manager escalation" (Step 9.3: "I've asked our Sales Manager to reach out"): the
+ * review is held with our Sales Manager, said on the agenda's attendees and the checklist.
+ */
+const SALES_MANAGER_ATTENDS = "our Sales Manager";
 
 /**
  * A lost account's planning questions: its feedback and whether and when to talk again, not next
@@ -199,7 +280,10 @@ type AgendaItem = readonly [string, string, number];
  * Agenda items 3–5 of a review with an active customer: insights, its top 3 recommendations, and
  * planning with the next QBR's date.
  */
-function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
+function activeAgendaItems(recs: QbrData["recommendations"], stage: number): AgendaItem[] {
+  // Stages 2–4 come with an offer for the next order (Step 9.3: Stage 2 "value offer", Stage 3
+  // "special offer", Stage 4 "Recovery offer"), on the Insights page beside the recommendations
+  const offer = stage >= 2 ? "; an offer for your next order" : "";
   return [
     [
       "3. Insights & opportunities",
@@ -208,10 +292,12 @@ function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
     ],
     [
       "4. Recommendations",
-      recs
-        .slice(0, 3)
-        .map((x, k) => `${k + 1}) ${offerToCustomer(x)}`)
-        .join("; ") || NO_RECOMMENDATIONS,
+      `${
+        recs
+          .slice(0, 3)
+          .map((x, k) => `${k + 1}) ${offerToCustomer(x)}`)
+          .join("; ") || NO_RECOMMENDATIONS
+      }${offer}`,
       15,
     ],
     [
@@ -229,7 +315,8 @@ function activeAgendaItems(recs: QbrData["recommendations"]): AgendaItem[] {
 const LOST_AGENDA_ITEMS: readonly AgendaItem[] = [
   [
     "3. Insights",
-    "Comparison with similar customers; our terms (volume discounts, auto-replenishment)",
+    // no terms to sell (volume discounts, auto-replenishment): the pages offer a lost account none
+    "Comparison with similar customers; how we served you (service levels, issues resolved)",
     15,
   ],
   [
@@ -247,6 +334,9 @@ const LOST_AGENDA_ITEMS: readonly AgendaItem[] = [
  * and the agenda "Product recommendations", as though there were some.
  */
 const NO_RECOMMENDATIONS = "Nothing new to suggest this quarter.";
+
+/** A lost account's Insights page: service and insights, no offers (nothing is sold it until it orders again). */
+const LOST_INSIGHTS_SHEET = "Service & insights";
 
 /** A lost account's "none" under Recommendations and in the agenda: said to the customer. */
 const LOST_NO_RECOMMENDATIONS = "None this time: today is about your feedback on working with us.";
@@ -351,8 +441,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // categories or upsell to recommend it, nor to prepare
   // (the stage's name and actions are the sales team's: on the internal sheet, never these pages)
   const lost = isMarkedLost(q.winBack);
+  // an account lapsing 30–90+ days is spoken to as its stage has it (Step 9.3), never named so
+  const stage = lost ? 5 : (q.winBack?.stage ?? 0);
+  const lapsing: LapsingStage | null = stage >= 1 && stage <= 4 ? (stage as LapsingStage) : null;
   const noRecommendations = lost ? LOST_NO_RECOMMENDATIONS : NO_RECOMMENDATIONS;
-  const checklist = checklistFor(lost);
+  const checklist = checklistFor(lost, stage);
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
   const quarterNote = passedOverNote(q, opts.culture);
   const quarterStyle = {
@@ -405,7 +498,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ]),
       cell(
         "A17",
-        "Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Offers · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail",
+        // a lost account's pages offer it nothing (no offers section)
+        `Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations${lost ? "" : " · Offers"} · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail`,
         { wrap: true, vAlign: "top" }
       ),
     ],
@@ -786,44 +880,49 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       formats: [undefined, FORMATS.integer, medianFormat(sim.medianCategoriesLast12)],
     },
     ...halfMedianNote(sim, tc),
-    cell(
-      "A17",
-      `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${pctText(Math.round(REPLENISHMENT.maxGapCv * 100))}; order history to ${asOfText(q.asOf, opts.culture)})`,
-      { bold: true }
-    ),
-    {
-      at: "A18",
-      rows: [
-        ["Product", "Orders", "Reorder every (days)", "Next expected", "Avg units per order"],
-        ...(q.replenishment.length
-          ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [
-              r.name,
-              r.orderDates,
-              // a median of whole-day gaps: 7.5 shown as 7.5, not rounded to 8
-              r.reorderDays,
-              // a next order that has passed unordered says so, not a bare date months ago;
-              // overdue only past 1.5× the period, as the Breakdown's Overdue column says, and
-              // from that day (last order + 1.5× the period), not from the next expected date
-              r.overdue
-                ? `overdue since ${asOfText(r.overdueFrom, opts.culture)}`
-                : r.nextExpectedOrder < q.asOf
-                  ? `due since ${asOfText(r.nextExpectedOrder, opts.culture)}`
-                  : date(r.nextExpectedOrder),
-              Math.round(r.averageUnitsPerOrder),
-            ])
-          : [["No product is reordered at a regular period yet.", null, null, null, null]]),
-      ],
-      header: true,
-      formats: [undefined, FORMATS.integer, FORMATS.integer, dateFormatOf(opts), FORMATS.integer],
-      cellFormats: [
-        [],
-        ...q.replenishment
-          .slice(0, QBR_REPLENISHMENT_ROWS)
-          .map((r) => [undefined, undefined, medianFormat(r.reorderDays)]),
-      ],
-    },
   ];
-  let r = 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
+  // A lost account is offered no auto-replenishment (nor any terms): nothing is sold it until it
+  // orders again, and a product "due since" months back says only that it stopped
+  if (!lost)
+    insightsBlocks.push(
+      cell(
+        "A17",
+        `Auto-replenishment candidates (regular reorder period: ${REPLENISHMENT.minOrders}+ orders, gaps varying ≤ ${pctText(Math.round(REPLENISHMENT.maxGapCv * 100))}; order history to ${asOfText(q.asOf, opts.culture)})`,
+        { bold: true }
+      ),
+      {
+        at: "A18",
+        rows: [
+          ["Product", "Orders", "Reorder every (days)", "Next expected", "Avg units per order"],
+          ...(q.replenishment.length
+            ? q.replenishment.slice(0, QBR_REPLENISHMENT_ROWS).map((r) => [
+                r.name,
+                r.orderDates,
+                // a median of whole-day gaps: 7.5 shown as 7.5, not rounded to 8
+                r.reorderDays,
+                // a next order that has passed unordered says so, not a bare date months ago;
+                // overdue only past 1.5× the period, as the Breakdown's Overdue column says, and
+                // from that day (last order + 1.5× the period), not from the next expected date
+                r.overdue
+                  ? `overdue since ${asOfText(r.overdueFrom, opts.culture)}`
+                  : r.nextExpectedOrder < q.asOf
+                    ? `due since ${asOfText(r.nextExpectedOrder, opts.culture)}`
+                    : date(r.nextExpectedOrder),
+                Math.round(r.averageUnitsPerOrder),
+              ])
+            : [["No product is reordered at a regular period yet.", null, null, null, null]]),
+        ],
+        header: true,
+        formats: [undefined, FORMATS.integer, FORMATS.integer, dateFormatOf(opts), FORMATS.integer],
+        cellFormats: [
+          [],
+          ...q.replenishment
+            .slice(0, QBR_REPLENISHMENT_ROWS)
+            .map((r) => [undefined, undefined, medianFormat(r.reorderDays)]),
+        ],
+      }
+    );
+  let r = lost ? 17 : 20 + Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
   insightsBlocks.push(cell(`A${r}`, `Recommendations (${asOf})`, H2));
   insightsBlocks.push({
     at: `A${r + 1}`,
@@ -852,31 +951,51 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     (_v, k) => `B${r + 1 + k}:C${r + 1 + k}`
   );
   r += Math.max(1, recs.length) + 3;
-  insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
-  insightsBlocks.push({
-    at: `A${r + 1}`,
-    rows: [["Order value", "Discount"], ...discountTierRows(money, moneyText, opts.numberCulture)],
-    header: true,
-    formats: [undefined, FORMATS.percent],
-  });
-  insightsBlocks.push(
-    cell(
-      `A${r + 7}`,
-      `Also available: auto-replenishment (${pctText(5)} better pricing), annual agreement with retrospective rebate, ${pctText(2)} early-payment discount (within 7 days).`,
-      { wrap: true, vAlign: "top" }
-    )
-  );
+  const offerMerges: string[] = [];
+  if (lapsing === 4 && q.winBack?.offers.length) {
+    // Stage 4's recovery offer (Step 9.3) for the next order, in place of the bulk tiers: a
+    // one-time 20% discount beside "£250–499: 3%" left the customer to ask which applies (the
+    // internal sheet said the one, this page the other); which of them to give is the account
+    // manager's (internal sheet, "Before you send this")
+    insightsBlocks.push(cell(`A${r}`, "Offers for your next order", H2));
+    insightsBlocks.push({ at: `A${r + 1}`, rows: q.winBack.offers.map((o) => [`☐ ${o}`]) });
+  } else if (!lost) {
+    insightsBlocks.push(cell(`A${r}`, "Offers: bulk order incentives", H2));
+    insightsBlocks.push({
+      at: `A${r + 1}`,
+      rows: [
+        ["Order value", "Discount"],
+        ...discountTierRows(money, moneyText, opts.numberCulture),
+      ],
+      header: true,
+      formats: [undefined, FORMATS.percent],
+    });
+    insightsBlocks.push(
+      cell(
+        `A${r + 7}`,
+        `Also available: auto-replenishment (${pctText(5)} better pricing), annual agreement with retrospective rebate, ${pctText(2)} early-payment discount (within 7 days).`,
+        { wrap: true, vAlign: "top" }
+      )
+    );
+    offerMerges.push(`A${r + 7}:E${r + 7}`);
+  }
   const replenishmentRows = Math.max(1, Math.min(QBR_REPLENISHMENT_ROWS, q.replenishment.length));
-  const insights = mk("Insights & offers", "insights", insightsBlocks, {
-    // Why (D) is the wide column, shared with the replenishment's Next expected: the page's
-    // tables end at E, the replenishment's figures beside its product (C was 56 wide and held
-    // Reorder every, so they spread to the page's right edge)
-    widths: [44, 14, 14, 56, 16],
-    merges: [...recMerges, `A${r + 7}:E${r + 7}`],
-    // next expected dates read from the left, as the "overdue since …" beside them, under
-    // their header (which a column of dates alone, or of none yet, would set right)
-    styles: [{ range: `D18:D${18 + replenishmentRows}`, style: { hAlign: "left" } }],
-  });
+  // a lost account's page offers nothing: its tab says what it holds
+  const insights = mk(
+    lost ? LOST_INSIGHTS_SHEET : "Insights & offers",
+    "insights",
+    insightsBlocks,
+    {
+      // Why (D) is the wide column, shared with the replenishment's Next expected: the page's
+      // tables end at E, the replenishment's figures beside its product (C was 56 wide and held
+      // Reorder every, so they spread to the page's right edge)
+      widths: [44, 14, 14, 56, 16],
+      merges: [...recMerges, ...offerMerges],
+      // next expected dates read from the left, as the "overdue since …" beside them, under
+      // their header (which a column of dates alone, or of none yet, would set right)
+      styles: lost ? [] : [{ range: `D18:D${18 + replenishmentRows}`, style: { hAlign: "left" } }],
+    }
+  );
 
   // 5. Planning questions and action items
   const planningBlocks: Block[] = [
@@ -884,7 +1003,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     cell("A3", "Planning questions", H2),
     {
       at: "A4",
-      rows: (lost ? LOST_PLANNING_QUESTIONS : PLANNING_QUESTIONS).map((t) => [t]),
+      rows: (lost
+        ? LOST_PLANNING_QUESTIONS
+        : lapsing
+          ? LAPSING_PLANNING_QUESTIONS[lapsing]
+          : PLANNING_QUESTIONS
+      ).map((t) => [t]),
       style: { wrap: true },
     },
     cell("A11", "Action items", H2),
@@ -941,22 +1065,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       : null;
   const agendaBlocks: Block[] = [
     title("A1", "QBR agenda (60 minutes)"),
-    cell("A2", `Account: ${q.name} · Date: · Attendees:`, "subtitle"),
+    cell(
+      "A2",
+      `Account: ${q.name} · Date: · Attendees:${lapsing === 3 ? ` ${SALES_MANAGER_ATTENDS},` : ""}`,
+      "subtitle"
+    ),
     {
       at: "A4",
       rows: [
         ["Item", "Content", "Minutes"],
-        [
-          "1. Relationship check",
-          "How is business going? Changes in team or operations? Concerns or feedback for us?",
-          5,
-        ],
+        ["1. Relationship check", RELATIONSHIP_CHECK[lapsing ?? 0], 5],
         [
           "2. Partnership review",
           `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline}` : ""}; top products; savings; service levels; issues resolved`,
           15,
         ],
-        ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs)).map((x) => [...x]),
+        ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs, stage)).map((x) => [...x]),
       ],
       header: true,
       style: { wrap: true, vAlign: "top" },
@@ -993,7 +1117,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       : []),
   ];
   const lines = lost
-    ? winBackEmail(q, contact, reviewed, summary)
+    ? winBackEmail(q, contact, summary)
     : [
         `Subject: QBR Summary & Actions – ${q.name} (${q.quarter.label})`,
         "",
@@ -1054,18 +1178,14 @@ function signOff(q: QbrData): string[] {
  * will be followed up, with no offers or samples (nothing new is recommended until it orders
  * again) and none of the sales team's own wording (the exit interview is on the internal sheet).
  */
-function winBackEmail(
-  q: QbrData,
-  contact: string,
-  reviewed: string,
-  summary: readonly string[]
-): string[] {
+function winBackEmail(q: QbrData, contact: string, summary: readonly string[]): string[] {
   return [
     `Subject: Thank you for your time – ${q.name}`,
     "",
     `Hi ${contact},`,
     "",
-    `Thank you for your time today, and for being so frank with us. It was good to look back together at ${reviewed}, and your feedback matters to us.`,
+    // our time together, not the quarter reviewed: a lost account's quarter often had no order
+    "Thank you for your time today, and for being so frank with us. It was good to look back together on our work with you, and your feedback matters to us.",
     "",
     ...summary,
     "",
@@ -1184,6 +1304,12 @@ function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptio
     ...(isMarkedLost(q.winBack)
       ? [
           "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail thanks them for their time and frankness and says what you will come back to them with.",
+        ]
+      : []),
+    // Stage 4: the customer's Insights page lists the recovery offer whole for the next order
+    ...(q.winBack?.stage === 4 && q.winBack.offers.length
+      ? [
+          `${q.winBack.daysSinceLastOrder ?? "Many"} days since the last order (Stage 4 – Recovery offer): the Insights page offers all ${q.winBack.offers.length} recovery offers for the next order, in place of the bulk discounts. Strike out the ones you will not give before you print or send it.`,
         ]
       : []),
   ];

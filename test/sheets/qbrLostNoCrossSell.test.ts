@@ -66,7 +66,9 @@ test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the 
   const customer = all.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
   expect(customer.some((t) => /\bY\b/.test(t))).toBe(false);
   expect(customer.some((t) => /samples \/ (a )?quote/.test(t))).toBe(false);
-  expect(sheet(all, "Insights & offers")).toContain(NONE);
+  // its tab says what it holds: service and insights, no offers (nothing is sold a lost account)
+  expect(sheet(all, "Service & insights")).toContain(NONE);
+  expect(all.some((s) => s.name === "Insights & offers")).toBe(false);
   const planning = sheet(all, "Planning & actions");
   expect(planning).toContain(FOLLOW_UP);
   // no next QBR is booked with a lost account: the planning action and agenda item 5 say so
@@ -123,7 +125,7 @@ test("marked lost: the e-mail thanks them for their time and frankness and says 
     "",
     "Hi there,",
     "",
-    "Thank you for your time today, and for being so frank with us. It was good to look back together at Apr–Jun 2026, and your feedback matters to us.",
+    "Thank you for your time today, and for being so frank with us. It was good to look back together on our work with you, and your feedback matters to us.",
     "",
     "Summary of discussion:",
     "- In FY2026 Q2 (Apr–Jun 2026) you placed 1 order, spend after returns £200 (+100% on FY2026 Q1).",
@@ -144,7 +146,10 @@ test("marked lost: the e-mail thanks them for their time and frankness and says 
   ]);
 });
 
-test("control, not marked lost: the e-mail, checklist and next-QBR wording are the active customer's, unchanged", () => {
+// The control is still a customer, lapsing: 31/10 − 10/05 = 21 + 30 + 31 + 31 + 30 + 31 = 174 days
+// without an order, Stage 4 (90+). Its review is a customer's (recommendations, next QBR), led by
+// the stage's questions, with an offer for the next order (methodology 000 Step 9.3).
+test("control, not marked lost: the e-mail, checklist and next-QBR wording are a customer's", () => {
   const all = sheetsOf(false);
   const email = sheet(all, "Follow-up e-mail");
   expect(email).toContain("Subject: QBR Summary & Actions – A (FY2026 Q2)");
@@ -161,13 +166,11 @@ test("control, not marked lost: the e-mail, checklist and next-QBR wording are t
   expect(sheet(all, "Agenda & checklist")).toContain(
     "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR"
   );
-  expect(sheet(all, "Agenda & checklist")).toContain("1) Y");
+  expect(sheet(all, "Agenda & checklist")).toContain("1) Y; an offer for your next order");
   expect(sheet(all, "Planning & actions")).toContain(
-    "What projects or jobs are coming up in the next quarter?"
+    "What has changed since your last order with us?"
   );
-  expect(sheet(all, "Planning & actions")).toContain(
-    "Who else should be involved in these reviews?"
-  );
+  expect(sheet(all, "Planning & actions")).toContain("Can we put your next order together now?");
 });
 
 test("the QBR and the plan of a lost account agree: neither introduces Y", () => {

@@ -184,54 +184,147 @@ function expectStageSplit(texts: Map<string, string[]>, s: (typeof STAGES)[numbe
   for (const m of s.more) expect([s.id, internal.includes(m)]).toEqual([s.id, true]);
 }
 
-/** What the customer reads on the planning and agenda pages: an active customer's or a lost one's. */
-function expectCustomerWording(texts: Map<string, string[]>, lost: boolean) {
+/**
+ * What the customer reads on the planning, agenda and insights pages at each stage: an active
+ * customer's review led by what methodology 000 Step 9.3 has the account manager ask at the stage,
+ * in the customer's words. Before, Stages 1–4 got an active customer's review unchanged ("Who else
+ * should be involved in these reviews?"), and Stage 4's page offered the bulk tiers (£250–499 3% …)
+ * while its internal sheet said the offer is a one-time 20% discount.
+ */
+const LAPSING: Record<
+  string,
+  { first: string[]; check: string; offers: string[] | null; attendees: string }
+> = {
+  // Step 9.3, Stage 1: "is there anything you need? Any issues we should know about?"
+  S1: {
+    first: [
+      "Is there anything you need from us at the moment?",
+      "Any issues we should know about (products, deliveries, service)?",
+    ],
+    check: "How is business going? Is there anything you need? Any issues we should know about?",
+    offers: null,
+    attendees: "Account: S1 · Date: · Attendees:",
+  },
+  // Stage 2: "Is everything okay? I'd love to help you with your next order - I can offer [incentive]."
+  S2: {
+    first: [
+      "Is everything okay on your side? Has anything changed in how you buy?",
+      "What will your next order be, and how can we help you with it?",
+    ],
+    check: "Is everything okay? How is business going? Any issues we should know about?",
+    offers: null,
+    attendees: "Account: S2 · Date: · Attendees:",
+  },
+  // Stage 3: "I've asked our Sales Manager to reach out. We value your business and want to make
+  // sure we're meeting your needs. Can we schedule a call to discuss?"
+  S3: {
+    first: [
+      "Are we meeting your needs? Where have we fallen short?",
+      "What has changed in your business, or in how you buy?",
+    ],
+    check: "Are we meeting your needs? How is business going? Concerns or feedback for us?",
+    offers: null,
+    attendees: "Account: S3 · Date: · Attendees: our Sales Manager,",
+  },
+  // Stage 4: the recovery offer, its four offers for the next order
+  S4: {
+    first: [
+      "What has changed since your last order with us?",
+      "Which products do you buy elsewhere today, and why?",
+    ],
+    check: "What has changed since your last order? Concerns or feedback for us?",
+    offers: [
+      "☐ One-time 20% discount on the next order",
+      "☐ Free delivery for 3 months",
+      "☐ Product samples for new lines",
+      "☐ Extended credit terms",
+    ],
+    attendees: "Account: S4 · Date: · Attendees:",
+  },
+};
+
+/** The tab of a lost account's insights page: it offers nothing (no bulk tiers, no replenishment). */
+const LOST_INSIGHTS = "Service & insights";
+
+function expectCustomerWording(texts: Map<string, string[]>, id: string) {
   const planning = texts.get("Planning & actions")!;
   const agenda = texts.get("Agenda & checklist")!;
-  const insights = texts.get("Insights & offers")!;
-  if (!lost) {
-    expect(planning).toContain("What projects or jobs are coming up in the next quarter?");
-    expect(planning).toContain("Who else should be involved in these reviews?");
+  const lapsing = LAPSING[id];
+  if (lapsing) {
+    const insights = texts.get("Insights & offers")!;
+    // the stage's own questions lead the planning questions (the page's first two after its headings)
+    const at = planning.indexOf("Planning questions");
+    expect(planning.slice(at + 1, at + 3)).toEqual(lapsing.first);
+    expect(planning).not.toContain("Who else should be involved in these reviews?");
+    expect(planning).toContain("What should we do differently?");
     expect(planning).toContain("Confirm date of next QBR");
+    expect(agenda).toContain(lapsing.check);
+    expect(agenda).toContain(lapsing.attendees);
     expect(agenda).toContain("4. Recommendations");
-    // no other account buys anything they do not: nothing to recommend, said to the customer
-    // (before: "No recommendation meets the bar yet (High or Medium priority)." and, in the
-    // agenda, "Product recommendations")
+    // Stages 2–4 bring an offer for the next order (Step 9.3's value, special and recovery offers)
+    expect(agenda).toContain(
+      `Nothing new to suggest this quarter.${id === "S1" ? "" : "; an offer for your next order"}`
+    );
     expect(insights).toContain("Nothing new to suggest this quarter.");
-    expect(agenda).toContain("Nothing new to suggest this quarter.");
+    if (lapsing.offers) {
+      const o = insights.indexOf("Offers for your next order");
+      expect(insights.slice(o + 1, o + 5)).toEqual(lapsing.offers);
+      expect(insights.filter((t) => /bulk order incentives|^£250/.test(t))).toEqual([]);
+    } else {
+      expect(insights).toContain("Offers: bulk order incentives");
+      expect(insights).toContain("£250–499");
+    }
+    // Stage 3's escalation: our Sales Manager joins (agenda's attendees and the checklist)
     expect(
-      [...insights, ...agenda].filter((t) =>
-        /meets the bar|priority\)|Product recommendations/.test(t)
-      )
-    ).toEqual([]);
+      agenda.includes("☐ Confirm attendees (request MD attendance; our Sales Manager joins)")
+    ).toBe(id === "S3");
     expect(agenda).toContain("☐ Prepare cross-sell recommendations (3–5)");
     return;
   }
+  const insights = texts.get(LOST_INSIGHTS)!;
+  expect(texts.has("Insights & offers")).toBe(false);
   expect(insights).toContain("None this time: today is about your feedback on working with us.");
+  // no terms to sell a lost account: no bulk tiers, no "Also available", no auto-replenishment
+  expect(
+    insights.filter((t) => /offer|discount|£250|Also available|replenishment/i.test(t))
+  ).toEqual([]);
+  expect(texts.get("Cover")!.find((t) => t.startsWith("Contents:"))).toBe(
+    "Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail"
+  );
   expect(planning).toContain("What has changed in your business since your last order with us?");
   expect(planning).toContain("When would be a good time to talk again?");
   expect(planning).toContain("Agree when to talk again");
   expect(planning.filter((t) => /next quarter|these reviews|next QBR/.test(t))).toEqual([]);
   expect(agenda).toContain("4. Your feedback");
   expect(agenda).toContain("What we will follow up on; when to talk again");
-  expect(agenda).toContain("☐ Prepare your questions (internal sheet, last tab)");
-  expect(agenda.filter((t) => /Recommendations|new products|Upcoming projects/.test(t))).toEqual(
-    []
+  expect(agenda).toContain(
+    "Comparison with similar customers; how we served you (service levels, issues resolved)"
   );
+  expect(agenda).toContain("☐ Prepare your questions (internal sheet, last tab)");
+  expect(
+    agenda.filter((t) => /Recommendations|new products|Upcoming projects|volume discounts/.test(t))
+  ).toEqual([]);
 }
 
+/** Stage 4's internal sheet says the customer's page lists the whole recovery offer, to be pruned. */
+test("S4: the internal sheet's 'Before you send this' points to the offers on the Insights page", async () => {
+  const internal = (await xlsxTexts(sheetsOf("S4"))).get(INTERNAL)!;
+  expect(internal).toContain(
+    "120 days since the last order (Stage 4 – Recovery offer): the Insights page offers all 4 recovery offers for the next order, in place of the bulk discounts. Strike out the ones you will not give before you print or send it."
+  );
+});
+
 describe.each(STAGES)("$id, $name", (s) => {
-  const lost = s.id === "L";
   test(".xlsx: the customer's pages name no stage; the internal sheet has the stage, its action and script", async () => {
     const texts = await xlsxTexts(sheetsOf(s.id));
     expectStageSplit(texts, s);
-    expectCustomerWording(texts, lost);
+    expectCustomerWording(texts, s.id);
   });
 
   test("Office.js writer: the same", async () => {
     const texts = await officeTexts(sheetsOf(s.id));
     expectStageSplit(texts, s);
-    expectCustomerWording(texts, lost);
+    expectCustomerWording(texts, s.id);
   });
 
   test("the account plan keeps the stage and the methodology's action", () => {
