@@ -127,7 +127,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   blocks.push({
     at: `A${r}`,
     rows: [
-      ["Next 12 months, by 3 months", "Revenue target"],
+      // a lost account has no growth target: its quarters are the revenue to win back, as above
+      ["Next 12 months, by 3 months", p.lost ? "Revenue to win back" : "Revenue target"],
       // the plan's quarters are the 12 months after the as-of, not fiscal quarters: each says its months
       ...p.quarterlyTargets.map((q) => [
         `Quarter ${q.quarter}: 3 months to ${asOfText(monthsAfter(opts.asOf, 3 * q.quarter), opts.culture)}`,

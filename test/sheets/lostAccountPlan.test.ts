@@ -63,6 +63,13 @@ it("marked lost: a win-back plan with no growth, no new category, its status at 
   expect(pairOf(plan.blocks, "Growth target")).toBe("none: win the account back first");
   expect(pairOf(plan.blocks, "Revenue to win back")).toBe(300);
   expect(pairOf(plan.blocks, "Categories: now → target")).toBe("1 → 1");
+  // the quarters are headed as the figure above them says (no "Revenue target" without a growth
+  // target), and the SWOT says what it bought, not that it buys: it has stopped
+  const quarters = plan.blocks.find((b) => b.rows[0]?.[0] === "Next 12 months, by 3 months")!;
+  expect(quarters.rows[0]).toEqual(["Next 12 months, by 3 months", "Revenue to win back"]);
+  expect(x.plan.swot.strengths).toEqual([
+    "Bought 1 category in the last 12 months, before it stopped ordering: X.",
+  ]);
 
   const report = healthReportSheet(x, opts);
   expect(String(valueAt(report.blocks, "A3"))).toMatch(
@@ -75,6 +82,7 @@ it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", (
   expect(x.plan.lost).toBe(false);
   expect(x.plan.revenueTarget).toBe(450);
   expect(x.plan.initiatives.map((i) => i.title)).toContain("Introduce Y");
+  expect(x.plan.swot.strengths).toEqual(["Buys 1 category: X."]);
   expect(valueAt(planSheet(x, opts).blocks, "A3")).toBeUndefined();
   expect(valueAt(healthReportSheet(x, opts).blocks, "A3")).toBeUndefined();
 });

@@ -247,9 +247,10 @@ export function accountPlan(
     recentEngagement: x.recentEngagement ?? [],
     swot: {
       // "Uncategorised" holds the lines with no category (all of them when the data has none): no strength
+      // a lost account bought them; it buys nothing now ("Buys 5 categories" beside "Status: Lost")
       strengths: bought.length
         ? [
-            `Buys ${bought.length} ${bought.length === 1 ? "category" : "categories"}: ${bought.join(", ")}.`,
+            `${lost ? "Bought" : "Buys"} ${bought.length} ${bought.length === 1 ? "category" : "categories"}${lost ? " in the last 12 months, before it stopped ordering" : ""}: ${bought.join(", ")}.`,
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
