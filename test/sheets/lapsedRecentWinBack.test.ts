@@ -120,3 +120,37 @@ test("competitor displacement, the Breakdown, the Cross-Sell sheet and the QBR: 
     .blocks.find((x) => x.rows[0]?.[0] === "Recommendation")!.rows;
   expect(recs.find((r) => r[0] === "1. Consumables")).toContain(120);
 });
+
+test("a win-back only two comparable accounts buy is priced at its own £45.40 before, not their median", () => {
+  // B and C buy Consumables (£80, £120), D and E not: 2 of 4, under the 3 accounts evidence
+  // needs; their median £100 would be a rough figure: A's own £45.40 in the 12 months to its last
+  const thin = buildPortfolio(
+    bookOf([
+      fittings("A", 100),
+      con("A", d(2025, 1, 1), 30),
+      con("A", d(2025, 2, 17), 15.4),
+      fittings("B", 50),
+      con("B", now, 80),
+      fittings("C", 50),
+      con("C", now, 120),
+      fittings("D", 50),
+      fittings("E", 50),
+    ]),
+    {
+      asOf,
+      accounts: ["A", "B", "C", "D", "E"].map((accountId) => ({ accountId, industry: "Plumber" })),
+    }
+  );
+  const det = analyzeAccount(thin, "A");
+  const o = det.opportunities.find((x) => x.offer === "Consumables")!;
+  expect([o.kind, o.annualEstimate]).toEqual(["win-back", 45.4]);
+  const c = rowsUnder(crossSellSheet(det, opts), "Rank").find(
+    (r) => r.get("Consider selling") === "Consumables"
+  )!;
+  expect(String(c.get("Why (in words)"))).toContain(
+    "its own net spend on Consumables in the 12 months to its last purchase"
+  );
+  expect(
+    det.plan.initiatives.filter((i) => i.categories.includes("Consumables")).map((i) => i.estimate)
+  ).toEqual([45.4]);
+});

@@ -20,8 +20,9 @@
  *   category's evidence, not a second entry;
  * - a category it bought before the last 12 months and not in them (lapsed 13 months ago or 30):
  *   one win-back with the comparable group's evidence, as a category never bought; estimate =
- *   their median (the figure competitor displacement shows for it), else its own spend in the 12
- *   months to its last purchase; its dormant products are its own, not entries of their own.
+ *   their median (the figure competitor displacement shows for it) when at least 3 of them buy
+ *   it, else its own spend in the 12 months to its last purchase; its dormant products are its
+ *   own, not entries of their own.
  *
  * Likelihood = the largest of the rule's confidence, the comparable share and the catalog shares
  * (evidence with fewer than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
@@ -302,7 +303,13 @@ export function rankOpportunities(
     // recommended (the user's own rules keep their priority)
     if (o.notStocked && !dataBacked(o)) priority = "Low";
     o.priority = priority;
+    // a win-back the comparable accounts barely buy (under minSupport of them): its own spend
+    // before, not the median of one or two accounts (C0071's Test Equipment: 2 of 46 Plumbers'
+    // £1,164.33 beside its own £125.56)
+    const thinWinBack =
+      o.lapsed !== null && !o.rule && (o.peers?.comparableBuyers ?? 0) < minSupport;
     o.annualEstimate =
+      (thinWinBack ? o.lapsed!.spendBefore : null) ??
       opportunityEstimate(o.peers, o.rule, o.curated) ??
       lineGapEstimate(o.lineGap) ??
       o.lapsed?.spendBefore ??
