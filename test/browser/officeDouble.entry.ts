@@ -15,6 +15,7 @@
 import { ExcelDouble, type HostMode } from "../excel-double/excel";
 import { generateSample, type Row } from "../sample/generate";
 import { ymdToSerial } from "../../src/domain/dates";
+import { gstr1Sheets } from "../engine/fixtures/gstr1Sections";
 
 const query = new URLSearchParams(location.search);
 // a 1904-system workbook counts from 1904-01-01 = 0: each day's serial is 1,462 lower
@@ -54,8 +55,10 @@ if (query.get("names") === "hostile") {
 const split = query.get("names") === "hostile";
 // `&data=odd`: the order export's own headers (an ERP's abbreviations, a title above the header row);
 // `&data=two`: a second sheet of order lines, last year's archive, as a candidate order table too;
-// `&data=empty`: a new workbook, one empty sheet.
+// `&data=empty`: a new workbook, one empty sheet; `&data=gstr1`: GSTR-1's section sheets (b2b,sez,de,
+// cdnr, b2ba, cdnra) as the GST offline tool writes them, nothing else.
 const shape = query.get("data") ?? "";
+const gstr1 = shape === "gstr1" ? gstr1Sheets(true) : [];
 const ODD_HEADERS = [
   "Inv. Dt",
   "Doc #",
@@ -73,7 +76,9 @@ const ODD_HEADERS = [
 const names =
   shape === "empty"
     ? ["Sheet1"]
-    : ["Orders", "Accounts", "Catalog", "Contacts", ...(split ? ["Orders 2024"] : [])];
+    : gstr1.length
+      ? gstr1.map((g) => g.name)
+      : ["Orders", "Accounts", "Catalog", "Contacts", ...(split ? ["Orders 2024"] : [])];
 if (shape === "two") names.push("Archive");
 const x = new ExcelDouble(names, mode);
 // `&culture=en-US` / `de-DE`: the workbook's culture (Excel's application.cultureInfo)
@@ -91,7 +96,10 @@ if (split) {
   data.orders = data.orders.filter((r) => !moved.includes(r));
   x.model.fill(x.sheet("Orders 2024"), "A1", sheet([data.orders[0], ...moved]));
 }
-if (shape === "odd") {
+for (const g of gstr1) x.model.fill(x.sheet(g.name), "A1", g.rows);
+if (gstr1.length) {
+  // the section sheets only
+} else if (shape === "odd") {
   x.model.fill(x.sheet("Orders"), "A1", [["Sales ledger export — all branches"], [""]]);
   x.model.fill(x.sheet("Orders"), "A3", sheet([ODD_HEADERS, ...data.orders.slice(1)]));
 } else if (shape !== "empty") x.model.fill(x.sheet("Orders"), "A1", sheet(data.orders));
@@ -101,7 +109,7 @@ if (shape === "two") {
     .filter((r) => r[0] instanceof Date && r[0].getUTCFullYear() === 2024);
   x.model.fill(x.sheet("Archive"), "A1", sheet([data.orders[0], ...old]));
 }
-if (shape !== "empty") {
+if (shape !== "empty" && !gstr1.length) {
   x.model.fill(x.sheet("Accounts"), "A3", sheet(data.accounts));
   x.model.fill(x.sheet("Accounts"), "A1", [["Account list — exported 31/10/2026"]]);
   x.model.fill(x.sheet("Catalog"), "A1", sheet(data.catalog));

@@ -10,123 +10,12 @@ import { ExcelDouble } from "../excel-double/excel";
 import { createExcelHost } from "../../src/engine/excelHost";
 import { defaultSettings } from "../../src/engine/settings";
 import type { KapSettings } from "../../src/engine/contract";
-
-const B2B_HEAD = [
-  "GSTIN/UIN of Recipient",
-  "Receiver Name",
-  "Invoice Number",
-  "Invoice date",
-  "Invoice Value",
-  "Place Of Supply",
-  "Reverse Charge",
-  "Applicable % of Tax Rate",
-  "Invoice Type",
-  "E-Commerce GSTIN",
-  "Rate",
-  "Taxable Value",
-  "Cess Amount",
-];
-const B2BA_HEAD = [
-  "GSTIN/UIN of Recipient",
-  "Receiver Name",
-  "Original Invoice Number",
-  "Original Invoice date",
-  "Revised Invoice Number",
-  "Revised Invoice date",
-  ...B2B_HEAD.slice(4),
-];
-const CDNR_HEAD = [
-  "GSTIN/UIN of Recipient",
-  "Receiver Name",
-  "Note Number",
-  "Note Date",
-  "Note Type",
-  "Place Of Supply",
-  "Reverse Charge",
-  "Note Supply Type",
-  "Note Value",
-  "Applicable % of Tax Rate",
-  "Rate",
-  "Taxable Value",
-  "Cess Amount",
-];
-const CDNRA_HEAD = [
-  "GSTIN/UIN of Recipient",
-  "Receiver Name",
-  "Original Note Number",
-  "Original Note Date",
-  "Revised Note Number",
-  "Revised Note Date",
-  ...CDNR_HEAD.slice(4),
-];
-const MEHTA = ["27AAACM1234F1Z5", "Mehta Hardware"];
-const PATEL = ["24AAAFP5678K1Z2", "Patel Electricals"];
-const MH = ["27-Maharashtra", "N", "", "Regular B2B", ""];
-const GJ = ["24-Gujarat", "N", "", "Regular B2B", ""];
-
-/** A section's sheet as the offline tool writes it: title, summary labels and figures, header (row 4), rows. */
-function section(x: ExcelDouble, name: string, title: string, head: string[], rows: unknown[][]) {
-  x.model.fill(x.sheet(name), "A1", [
-    [title],
-    ["No. of Recipients", "", "No. of Invoices", "", "Total Invoice Value"],
-    [rows.length, "", rows.length, "", 0],
-    head,
-    ...rows,
-  ] as (string | number)[][]);
-}
+import { gstr1Sheets } from "./fixtures/gstr1Sections";
 
 function workbook(withAmendments: boolean): ExcelDouble {
-  const names = ["b2b,sez,de", "cdnr", ...(withAmendments ? ["b2ba", "cdnra"] : [])];
-  const x = new ExcelDouble(names);
-  section(x, "b2b,sez,de", "Summary For B2B, SEZ, DE (4A, 4B, 6B, 6C)", B2B_HEAD, [
-    // INV/101 as filed: 50,000 at 12% + 50,000 at 18% = 100,000 taxable
-    [...MEHTA, "INV/101", "15-Apr-2026", 115000, ...MH, 12, 50000, 0],
-    [...MEHTA, "INV/101", "15-Apr-2026", 115000, ...MH, 18, 50000, 0],
-    [...PATEL, "INV/102", "12-Jun-2026", 118000, ...GJ, 18, 100000, 0],
-    [...MEHTA, "INV/104", "03-Sep-2026", 29500, ...MH, 18, 25000, 0],
-  ]);
-  section(x, "cdnr", "Summary For CDNR(9B)", CDNR_HEAD, [
-    // Patel's credit note CN/7 as filed: 10,000 taxable
-    [
-      ...PATEL,
-      "CN/7",
-      "01-Jul-2026",
-      "C",
-      "24-Gujarat",
-      "N",
-      "Regular B2B",
-      11800,
-      "",
-      18,
-      10000,
-      0,
-    ],
-  ]);
-  if (withAmendments) {
-    section(x, "b2ba", "Summary For B2BA", B2BA_HEAD, [
-      // INV/101 amended: 90,000 at 18%, revised 20 May 2026
-      [...MEHTA, "INV/101", "15-Apr-2026", "INV/101", "20-May-2026", 106200, ...MH, 18, 90000, 0],
-    ]);
-    section(x, "cdnra", "Summary For CDNRA", CDNRA_HEAD, [
-      // CN/7 amended to 4,000
-      [
-        ...PATEL,
-        "CN/7",
-        "01-Jul-2026",
-        "CN/7",
-        "01-Aug-2026",
-        "C",
-        "24-Gujarat",
-        "N",
-        "Regular B2B",
-        4720,
-        "",
-        18,
-        4000,
-        0,
-      ],
-    ]);
-  }
+  const sheets = gstr1Sheets(withAmendments);
+  const x = new ExcelDouble(sheets.map((s) => s.name));
+  for (const s of sheets) x.model.fill(x.sheet(s.name), "A1", s.rows);
   return x;
 }
 
