@@ -189,7 +189,14 @@ function printRanking(
     const l = a.lifetime!;
     // money in the account's currency, as kap analyze shows it ("£161,512", was "161,512")
     const cash = (x: number | null) =>
-      x === null ? "n/a" : money(x, a.currency || engine.unnamedCurrency, engine.codedCurrencies);
+      x === null
+        ? "n/a"
+        : money(
+            x,
+            a.currency || engine.unnamedCurrency,
+            engine.codedCurrencies,
+            engine.moneyPlacement
+          );
     out(
       `${a.key.slice(0, 12).padEnd(12)} ${String(l.frequency).padStart(8)} ${(l.pAlive === null ? "one order only" : `${(l.pAlive * 100).toFixed(0)}%`).padStart(14)} ${num(l.expectedOrders12m, 2).padStart(15)} ${cash(l.expectedRevenue12m).padStart(16)} ${cash(l.clv).padStart(12)}${l.reliable ? "" : "  not reliable"}`
     );

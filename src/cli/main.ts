@@ -779,7 +779,7 @@ async function initiatives(file: string, o: Opts, progress: Progress): Promise<n
   const cash = (x: number | null | undefined, currency: string) =>
     x === null || x === undefined
       ? "–"
-      : money(x, currency || engine.unnamedCurrency, engine.codedCurrencies);
+      : money(x, currency || engine.unnamedCurrency, engine.codedCurrencies, engine.moneyPlacement);
   out.line(
     `${"Account".padEnd(10)} ${"Initiative".padEnd(36)} ${"Target".padStart(10)} ${"Uplift".padStart(10)} ${"Progress".padStart(8)}  Status`
   );

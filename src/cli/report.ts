@@ -1,6 +1,12 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from "../domain/dates";
-import { currencyPrefix, isSharedSymbol } from "../domain/currency";
+import {
+  currencyPrefix,
+  formatMoney,
+  isSharedSymbol,
+  moneyLabel,
+  type SymbolPlacement,
+} from "../domain/currency";
 import { asOfPhrase, currencyShownAs, readingLines } from "../engine/assumptions";
 import type { KapEngine } from "../engine/engine";
 import type { AccountAnalysis, PortfolioAnalysis } from "../domain/analysis/types";
@@ -269,8 +275,19 @@ export function* jsonPieces(
   yield "}";
 }
 
-/** Whole money with its currency's symbol (£, €, $) or code, or a shared symbol as written ("$", "kr "); "" is a currency not known: no symbol. */
-export function money(n: number, currency: string, coded?: ReadonlySet<string>): string {
+/**
+ * Whole money with its currency's symbol (£, €, $) or code, or a shared symbol as written ("$",
+ * "kr "); "" is a currency not known: no symbol. Money in the currency whose source format writes
+ * it after the figure is placed so ("20,148 €", as the cells of `kap sheets` show it).
+ */
+export function money(
+  n: number,
+  currency: string,
+  coded?: ReadonlySet<string>,
+  placement?: SymbolPlacement
+): string {
+  if (placement?.currency === currency && !coded?.has(currency))
+    return formatMoney(n, moneyLabel(currency, undefined, placement), 0);
   const sym = coded?.has(currency)
     ? `${currency} `
     : currency === "GBP"
@@ -396,6 +413,7 @@ export function printSummary(
   // money without a currency of its own: the format's, the totals rows', the culture's, else KAP's default
   const unnamed = unnamedShownIn(engine);
   const coded = engine.codedCurrencies;
+  const placement = engine.moneyPlacement;
   const shownAs = currencyShownAs(engine.defaultCurrencyChoice);
   // kap has no workbook settings: what the shared words call them is its --culture
   const lines = readingLines(r, shownAs).map((l) =>
@@ -425,7 +443,7 @@ export function printSummary(
   const revenueText = revenues
     .map(
       ([c, v]) =>
-        `${money(v, c || unnamed, coded)}${revenues.length > 1 && !(c || unnamed) ? " (no currency)" : ""}`
+        `${money(v, c || unnamed, coded, placement)}${revenues.length > 1 && !(c || unnamed) ? " (no currency)" : ""}`
     )
     .join("; ");
   out(
@@ -452,7 +470,7 @@ export function printSummary(
       .map((x) => oneLine(x.message))
       .join(" ");
     out(
-      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed, coded).padStart(12)}  ${cutAtWord(alerts, 80)}`
+      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed, coded, placement).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
   const more = moreRowsLine(rows.slice(shown.length));

@@ -185,11 +185,60 @@ function lakhGrouped(digits: string, group: string): string {
 const STYLES = new Map<string, MoneyLabel>();
 
 /**
- * The money label for a currency in a culture: without a culture (or one Intl does not know),
- * the en-GB prefix of currencyPrefix, so text stays as it always was. Memoised per pair.
+ * Where the source's money format writes its currency, when after the figure ("#,##0.00
+ * [$€-407]", German ERP exports: "9,348.20 €"): text KAP writes of money in that currency
+ * places it there too, so text and cells agree. The digits' marks stay the culture's (en-GB
+ * without one), as Excel shows the cells' with the viewer's own.
  */
-export function moneyLabel(currency: string | undefined, culture: string | undefined): MoneyLabel {
+export interface SymbolPlacement {
+  /** the currency key the format's money is in ("EUR"; a shared symbol "kr" as written) */
+  currency: string;
+  before: string;
+  negBefore: string;
+  after: string;
+  negAfter: string;
+}
+
+/** The group and decimal marks of a culture (en-GB's without one), and its lakh grouping. */
+function marksOf(culture: string | undefined): Pick<MoneyStyle, "group" | "decimal" | "lakh"> {
+  if (!culture) return { group: ",", decimal: "." };
+  try {
+    const plain = new Intl.NumberFormat(culture, { minimumFractionDigits: 2 }).formatToParts(
+      1234567.5
+    );
+    return {
+      group: partOf(plain, "group", ","),
+      decimal: partOf(plain, "decimal", "."),
+      ...(groupsInLakhs(culture) ? { lakh: true } : {}),
+    };
+  } catch {
+    return { group: ",", decimal: "." };
+  }
+}
+
+/**
+ * The money label for a currency in a culture: without a culture (or one Intl does not know),
+ * the en-GB prefix of currencyPrefix, so text stays as it always was; money in the currency of
+ * a `placement` is placed as the source's format places it ("9,348.20 €"). Memoised.
+ */
+export function moneyLabel(
+  currency: string | undefined,
+  culture: string | undefined,
+  placement?: SymbolPlacement
+): MoneyLabel {
   culture = culture?.trim().replace(/_/g, "-");
+  if (placement && placement.currency === (currency ?? "")) {
+    const key = `${culture ?? ""}\u0002${placement.currency}\u0002${placement.before}\u0002${placement.after}\u0002${placement.negBefore}\u0002${placement.negAfter}`;
+    let s = STYLES.get(key);
+    if (s === undefined) {
+      const marks = marksOf(culture);
+      // the rupee in lakhs and crores where no culture says how to group it
+      const lakh = culture ? marks.lakh : placement.currency === "INR" || undefined;
+      const { currency: _c, ...where } = placement;
+      STYLES.set(key, (s = { ...where, ...marks, ...(lakh ? { lakh } : {}) }));
+    }
+    return s;
+  }
   if (!culture) return currencyPrefix(currency);
   const code = isSharedSymbol(currency) ? currency! : (currency ?? "").trim().toUpperCase();
   const key = `${culture}\u0001${code}`;
@@ -203,6 +252,106 @@ export function moneyLabel(currency: string | undefined, culture: string | undef
     STYLES.set(key, s);
   }
   return s;
+}
+
+const CODE_STYLES = new Map<string, MoneyLabel>();
+
+/**
+ * Money said by its ISO code ("CAD 648.60" beside USD's "$"): before the figure without a
+ * culture; where and with what marks the culture writes a code with one (de-DE "648,60 CAD").
+ */
+export function codeLabel(code: string, culture: string | undefined): MoneyLabel {
+  culture = culture?.trim().replace(/_/g, "-");
+  if (!culture) return `${code} `;
+  const key = `${culture}\u0001${code}`;
+  let s = CODE_STYLES.get(key);
+  if (s === undefined) {
+    try {
+      const f = new Intl.NumberFormat(culture, {
+        style: "currency",
+        currency: code,
+        currencyDisplay: "code",
+      });
+      const pos = around(f.formatToParts(1234.5));
+      const neg = around(f.formatToParts(-1234.5));
+      s = {
+        before: pos.before,
+        negBefore: neg.before,
+        after: pos.after,
+        negAfter: neg.after,
+        ...marksOf(culture),
+      };
+    } catch {
+      s = `${code} `; // not a code Intl knows, or a culture it refuses: before the figure
+    }
+    CODE_STYLES.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * How a run writes money in its text: the culture's marks and placement, the source format's
+ * placement of its currency, the codes said by their code beside a bare symbol.
+ */
+export interface MoneyWriting {
+  culture?: string;
+  placement?: SymbolPlacement;
+  /** codes said by their code ("USD 80.00") beside money written with their bare symbol ("$") */
+  coded?: ReadonlySet<string> | readonly string[];
+  /**
+   * the run's currencies, said elsewhere in its text: CAD is "CAD 21.00" in every message of a
+   * run with USD in it, also one that names CAD alone
+   */
+  beside?: readonly string[];
+}
+
+/**
+ * The label of money in `currency` said beside money in `others`: its own (moneyLabel), or its
+ * code where a reader could take it for another's ("CAD 648.60" beside USD's "$").
+ */
+export function amountLabel(
+  currency: string,
+  others: Iterable<string>,
+  w: MoneyWriting = {}
+): MoneyLabel {
+  const label = moneyLabel(currency, w.culture, w.placement);
+  const coded = w.coded && [...w.coded].includes(currency);
+  return currency !== "" &&
+    !isSharedSymbol(currency) &&
+    (coded || codedBesideSameSymbol(currency, label, others))
+    ? codeLabel(currency, w.culture)
+    : label;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Money in several currencies in one sentence, each in its own currency and never added across
+ * them: "$3,072.53 and CAD 648.60", "£100.00, €40.00 and SEK 1,200.00"; de-DE "130,00 $ and
+ * 21,00 CAD" (the words stay English, the figures follow the culture). Money naming no currency
+ * ('') is the plain figure, said so beside others: "21.00 (no currency)". The one formatter for
+ * such lists.
+ */
+export function amountsText(
+  amounts: Iterable<readonly [string, number]>,
+  w: MoneyWriting = {},
+  digits: 0 | 2 = 2
+): string {
+  const list = [...amounts];
+  const keys = [...list.map(([c]) => c), ...(w.beside ?? [])];
+  return andList(
+    list.map(([c, v]) =>
+      // beside money in a currency, a plain figure is said to be in none
+      c === ""
+        ? `${formatMoney(v, moneyLabel("", w.culture), digits)}${keys.some((k) => k !== "") ? " (no currency)" : ""}`
+        : formatMoney(v, amountLabel(c, keys, w), digits)
+    )
+  );
 }
 
 /**

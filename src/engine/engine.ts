@@ -33,13 +33,15 @@ import { portfolioHoldoutCheck } from "../domain/analysis/lifetime";
 import { serialOfLocalDay, serialToIso } from "../domain/dates";
 import type { Serial } from "../domain/types";
 import {
+  amountsText,
   codesBesideBareSymbols,
-  formatMoney,
   hasMinorPart,
   isSharedSymbol,
   minorUnitDigits,
-  moneyLabel,
+  type MoneyWriting,
+  type SymbolPlacement,
 } from "../domain/currency";
+import { symbolAfterPlacement } from "../sheets/formatText";
 import type { ColumnMapping } from "../ingest/detect";
 import type { Cell, Grid } from "../ingest/grid";
 import { layoutById } from "../ingest/layouts";
@@ -270,15 +272,34 @@ export class KapEngine implements OrderSink {
   }
 
   /**
-   * Money per currency key as text, "$2,350.00" or "£100.00; €40.00": lines naming no currency
-   * in the currency text shows them in (unnamedCurrency); undefined when there is none.
+   * Money per currency key as text, "$2,350.00" or "£100.00 and €40.00" (amountsText): lines
+   * naming no currency in the currency text shows them in (unnamedCurrency); undefined when there
+   * is none.
    */
   private moneyByCurrencyText(value: ReadonlyMap<string, number>): string | undefined {
-    const coded = this.codedCurrencies;
-    const parts = [...value].map(([c, v]) =>
-      formatMoney(v, coded.has(c) ? `${c} ` : moneyLabel(c || this.unnamedCurrency, this.culture))
-    );
-    return parts.length ? parts.join("; ") : undefined;
+    const list = [...value].map(([c, v]) => [c || this.unnamedCurrency, v] as const);
+    return list.length ? amountsText(list, this.moneyWriting) : undefined;
+  }
+
+  /**
+   * Where the source's money format writes its currency when after the figure ("#,##0.00
+   * [$€-407]": "9,348.20 €"), so the text places it as the cells do; undefined otherwise.
+   */
+  get moneyPlacement(): SymbolPlacement | undefined {
+    const c = this.defaultCurrencyChoice;
+    if (c.source !== "format" || !c.code || !this.sourceMoneyFormat) return undefined;
+    const where = symbolAfterPlacement(this.sourceMoneyFormat);
+    return where && { currency: c.code, ...where };
+  }
+
+  /** How this run writes money in its text: the culture, the source format's placement, the coded currencies. */
+  get moneyWriting(): MoneyWriting {
+    return {
+      culture: this.culture,
+      placement: this.moneyPlacement,
+      coded: this.codedCurrencies,
+      beside: Object.keys(this.report?.currencies ?? {}).map((c) => c || this.unnamedCurrency),
+    };
   }
 
   /**
@@ -514,6 +535,7 @@ export class KapEngine implements OrderSink {
       codedCurrencies: [...this.codedCurrencies],
       // the figures in the analysis' text follow the workbook's (or --culture's) culture; none: en-GB
       culture: this.culture,
+      moneyPlacement: this.moneyPlacement,
       dateCulture: this.dateCulture,
       clvHorizonMonths: settings.clvHorizonMonths,
       clvDiscountRate: settings.clvDiscountRate,
@@ -680,6 +702,7 @@ export class KapEngine implements OrderSink {
       hasCategories: this.hasCategories,
       culture: this.dateCulture,
       numberCulture: this.culture,
+      moneyPlacement: this.moneyPlacement,
       textCurrency: this.unnamedCurrency,
       fractionalMoney: this.hasFractionalMoney(),
       unnamedSymbol: this.unnamedSymbolBeside(),

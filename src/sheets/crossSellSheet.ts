@@ -1,9 +1,8 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import { offerToCustomer } from "../domain/analysis/opportunities";
 import type { AccountDetail } from "../domain/analysis/types";
-import { asOfText, kapName, type LayoutOptions, moneyFor } from "./options";
+import { asOfText, kapName, type LayoutOptions, moneyFor, textMoneyLabel } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
-import { moneyLabel } from "../domain/currency";
 import {
   assumptionRankText,
   money2,
@@ -31,9 +30,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   const a = d.account;
   const money = moneyFor(opts, a.currency);
   // the estimate's words name money as the QBR's do: the culture's way when one is set, else the format's symbol
-  const moneyText = opts.numberCulture
-    ? moneyLabel(a.currency || opts.textCurrency, opts.numberCulture)
-    : undefined;
+  const moneyText = textMoneyLabel(opts, a.currency);
   const cash = (n: number): string => money2(n, money, moneyText);
   const blocks: Block[] = [
     title("A1", `Cross-Sell – ${a.name}`),

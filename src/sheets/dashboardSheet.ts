@@ -11,7 +11,7 @@
  *   Initiative Progress and the lifetime-value views.
  */
 import { offerToCustomer } from "../domain/analysis/opportunities";
-import { isSharedSymbol, moneyLabel } from "../domain/currency";
+import { isSharedSymbol } from "../domain/currency";
 import { money2 } from "./estimateBasis";
 import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
@@ -31,6 +31,7 @@ import {
   moneyFor,
   portfolioMoney,
   withRowMoney,
+  textMoneyLabel,
 } from "./options";
 import {
   type Block,
@@ -582,9 +583,7 @@ function yearlyEstimate(annual: number | null, currency: string, opts: LayoutOpt
   if (annual === null) return "";
   // the workbook's money as its cells show it: "$99.20" where they show "$", a bare 144.15 where
   // they show no symbol (never a default "£" beside them)
-  const style = opts.numberCulture
-    ? moneyLabel(currency || opts.textCurrency, opts.numberCulture)
-    : undefined;
+  const style = textMoneyLabel(opts, currency);
   return `, ${money2(annual, moneyFor(opts, currency), style)} a year`;
 }
 

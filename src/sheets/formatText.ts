@@ -280,3 +280,29 @@ export function isMoneyFormatText(format: string): boolean {
   const s = parse(format).sections[0];
   return !!s?.digits && !s.percent && (MONEY_TEXT.test(s.before) || MONEY_TEXT.test(s.after));
 }
+
+/**
+ * Where a money format writes its symbol when after the figure ("#,##0.00 [$€-407]" → "" and
+ * "\u00a0€", "-" and "\u00a0€"), for text to place it as the cells show it; undefined for a
+ * format that writes it before (KAP's text does so already) or is no money format. Padding
+ * ("_)") and fills are left out: they space a cell, not a sentence. A space beside the figure
+ * is a no-break one, so a line never breaks between figure and symbol.
+ */
+export function symbolAfterPlacement(
+  format: string
+): { before: string; after: string; negBefore: string; negAfter: string } | undefined {
+  if (!isMoneyFormatText(format)) return undefined;
+  const bare = format.replace(/("[^"]*")|[_*]./g, (all, quoted: string | undefined) =>
+    quoted ? all : ""
+  );
+  const split = (v: number) => {
+    const m = /^([^0-9]*)[0-9](?:.*[0-9])?([^0-9]*)$/.exec(formatText(v, bare));
+    return m
+      ? { before: m[1].replace(/ /g, "\u00a0"), after: m[2].replace(/ /g, "\u00a0") }
+      : undefined;
+  };
+  const pos = split(1234.5);
+  const neg = split(-1234.5);
+  if (!pos || !neg || !MONEY_TEXT.test(pos.after)) return undefined;
+  return { before: pos.before, after: pos.after, negBefore: neg.before, negAfter: neg.after };
+}

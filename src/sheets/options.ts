@@ -4,7 +4,12 @@
  * people without the add-in get the same numbers as values. The factor scores and the score are
  * plain Excel formulas either way.
  */
-import { minorUnitDigits } from "../domain/currency";
+import {
+  minorUnitDigits,
+  moneyLabel,
+  type MoneyLabel,
+  type SymbolPlacement,
+} from "../domain/currency";
 import { dateCellFormat, dateText } from "../domain/dateText";
 import type { Serial } from "../domain/types";
 import type { OpportunityKind } from "../domain/analysis/opportunities";
@@ -53,8 +58,13 @@ export interface LayoutOptions {
    * workbook's or `kap --culture`'s only, never guessed from the dates. Absent: en-GB, as always.
    */
   numberCulture?: string;
-  /** with numberCulture: the ISO code of money with no currency of its own (the analysis' default: "EUR") */
+  /** with numberCulture or moneyPlacement: the ISO code of money with no currency of its own (the analysis' default: "EUR") */
   textCurrency?: string;
+  /**
+   * Where the source's money format writes its currency after the figure ("#,##0.00 [$€-407]"):
+   * money in the sheets' text is placed so too ("2,111.05 €"), as the cells beside it show it.
+   */
+  moneyPlacement?: SymbolPlacement;
   /**
    * The order lines have amounts below the whole unit (£100.50): money cells show the currency's
    * minor unit, so a table's rows add up to its total (£601.50, not rows of £301 + £201 + £101 and
@@ -93,6 +103,7 @@ export function layoutOptions(o: {
   hasCategories?: boolean;
   culture?: string;
   numberCulture?: string;
+  moneyPlacement?: SymbolPlacement;
   textCurrency?: string;
   fractionalMoney?: boolean;
   unnamedSymbol?: string;
@@ -114,10 +125,20 @@ export function layoutOptions(o: {
     ...(o.culture ? { culture: o.culture } : {}),
     ...(o.unnamedSymbol ? { unnamedSymbol: o.unnamedSymbol } : {}),
     ...(o.codedCurrencies?.length ? { codedCurrencies: o.codedCurrencies } : {}),
-    ...(o.numberCulture
-      ? { numberCulture: o.numberCulture, textCurrency: o.textCurrency ?? "GBP" }
-      : {}),
+    ...(o.numberCulture ? { numberCulture: o.numberCulture } : {}),
+    ...(o.moneyPlacement ? { moneyPlacement: o.moneyPlacement } : {}),
+    ...(o.numberCulture || o.moneyPlacement ? { textCurrency: o.textCurrency ?? "GBP" } : {}),
   };
+}
+
+/**
+ * The label of money in a sheet's text: the culture's way when one is set, placed as the source
+ * format places its currency when it writes it after the figure ("2,111.05 €"); undefined: as
+ * the money format's own leading symbol (estimateBasis' money2).
+ */
+export function textMoneyLabel(opts: LayoutOptions, currency: string): MoneyLabel | undefined {
+  if (!opts.numberCulture && !opts.moneyPlacement) return undefined;
+  return moneyLabel(currency || opts.textCurrency, opts.numberCulture, opts.moneyPlacement);
 }
 
 /** Money format for one currency of a multi-currency portfolio (codes never mix in one column). */

@@ -38,6 +38,7 @@ import {
   type LayoutOptions,
   moneyFor,
   twelveMonthsTo,
+  textMoneyLabel,
 } from "./options";
 import {
   type Block,
@@ -388,7 +389,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const money = moneyFor(opts, q.currency);
   // figures in text follow the workbook's culture when it has one ("1.235 €", "53 %"); none: en-GB
   const tc = opts.numberCulture;
-  const moneyText = tc ? moneyLabel(q.currency || opts.textCurrency, tc) : undefined;
+  const moneyText = textMoneyLabel(opts, q.currency);
   const pctText = (figure: number | string) => percentText(figure, tc);
   // money in the prose as the tables beside it show it (£54,250.42, not £54,250)
   const cash = (n: number): string => moneyAsCell(n, money, moneyText);

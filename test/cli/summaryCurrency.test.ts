@@ -17,7 +17,7 @@ beforeAll(() =>
   execFileSync(process.execPath, [resolve(__dirname, "../../scripts/build-cli.mjs")])
 );
 
-test("a euro-formatted revenue column: 'Annual revenue: €123' and each account in €, not £", async () => {
+test("a euro-formatted revenue column, the euro after the figure: 'Annual revenue: 123 €' and each account in €, not £", async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Orders");
   ws.addRow(["Customer ID", "Invoice Date", "Invoice No", "SKU", "Category", "Qty", "Line Total"]);
@@ -37,10 +37,11 @@ test("a euro-formatted revenue column: 'Annual revenue: €123' and each account
   });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("amounts shown in EUR, from the revenue column's number format");
-  // 100 + 20 + 2.50 = 122.50 → €123; A1 100 + 20 = €120; B2 €2.50 → €3
-  expect(r.stdout).toContain("Annual revenue: €123 ·");
-  expect(r.stdout).toMatch(/^A1 .* €120 /m);
-  expect(r.stdout).toMatch(/^B2 .* €3 /m);
+  // 100 + 20 + 2.50 = 122.50 → 123 €; A1 100 + 20 = 120 €; B2 2.50 € → 3 €: the euro after the
+  // figure, as the format's cells show it ("122.50 €"), a no-break space between
+  expect(r.stdout).toContain("Annual revenue: 123\u00a0€ ·");
+  expect(r.stdout).toMatch(/^A1 .* 120\u00a0€ /m);
+  expect(r.stdout).toMatch(/^B2 .* 3\u00a0€ /m);
   expect(r.stdout).not.toContain("£");
 });
 
@@ -73,10 +74,11 @@ test("a unit price column before the revenue column does not hide the revenue's 
   });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("amounts shown in EUR, from the revenue column's number format");
-  // D100 10 × 12.50 = €125; D200 3 × 12.50 = €37.50 → €38; together €162.50 → €163
-  expect(r.stdout).toContain("Annual revenue: €163 ·");
-  expect(r.stdout).toMatch(/^D100 .* €125 /m);
-  expect(r.stdout).toMatch(/^D200 .* €38 /m);
+  // D100 10 × 12.50 = 125 €; D200 3 × 12.50 = 37.50 € → 38 €; together 162.50 € → 163 €, the
+  // euro after the figure as '#,##0.00 "€"' shows it
+  expect(r.stdout).toContain("Annual revenue: 163\u00a0€ ·");
+  expect(r.stdout).toMatch(/^D100 .* 125\u00a0€ /m);
+  expect(r.stdout).toMatch(/^D200 .* 38\u00a0€ /m);
   expect(r.stdout).not.toContain("£");
 });
 
@@ -192,4 +194,44 @@ test("kap sheets: the money cells of an account whose lines name no currency (ot
   expect(formats(310).length).toBeGreaterThan(0);
   expect(formats(310).filter((f) => f.includes("£"))).toEqual([]);
   expect(formats(30).some((f) => f.includes("£"))).toBe(true);
+});
+
+test("German ERP money ('#,##0.00 [$€-407]', cells '2,111.05 €'): the sheets' text says '2,111.05 €' too, not '€2,111.05'", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Orders");
+  ws.addRow(["Customer ID", "Order Date", "Order No", "SKU", "Category", "Qty", "Line Total"]);
+  // A1's orders: 3 Feb 1,123.45, 3 Jun 1,617.25, 3 Oct 2,111.05; B2 one order on 3 Oct
+  const lines: [string, number, number][] = [
+    ["A1", 1, 1123.45],
+    ["A1", 5, 1617.25],
+    ["A1", 9, 2111.05],
+    ["B2", 9, 500],
+  ];
+  lines.forEach(([a, month, v], i) => {
+    const row = ws.addRow([a, new Date(Date.UTC(2026, month, 3)), `O${i}`, "P1", "Cat", 1, v]);
+    row.getCell(7).numFmt = "#,##0.00 [$€-407]";
+  });
+  const file = join(dir, "erp-eur.xlsx");
+  await wb.xlsx.writeFile(file);
+  const out = join(dir, "erp-eur-a1.xlsx");
+  const r = spawnSync(process.execPath, [KAP, "sheets", file, "--account", "A1", "--out", out], {
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.readFile(out);
+  const texts: string[] = [];
+  written.eachSheet((s) =>
+    s.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string") texts.push(c.value);
+      })
+    )
+  );
+  // as of 3 Oct (the last order): the last 3 months hold 2,111.05; the 12 before, 1,123.45 and
+  // 1,617.25, an average of 2,740.70 / 2 = 1,370.35
+  expect(texts).toContain(
+    "average order 2,111.05\u00a0€ in the last 3 months vs 1,370.35\u00a0€ in the 12 months before (+54%)"
+  );
+  expect(texts.join("\n")).not.toMatch(/€\d/);
 });

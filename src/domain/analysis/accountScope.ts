@@ -3,7 +3,7 @@
  * account row, its working state in the portfolio model, the context tables and the money
  * helpers. Built once by analyzeAccount and handed to each section function.
  */
-import { formatMoney, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
+import { codeLabel, formatMoney, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { percentText } from "../numberText";
 import type { CatalogItem, ContactRecord, CuratedRule, Serial } from "../types";
 import type { OrderBook } from "./book";
@@ -94,10 +94,11 @@ export function accountScope(
   const culture = ctx.culture ?? internal.ctx.culture;
   const coded = ctx.codedCurrencies ?? internal.ctx.codedCurrencies;
   const prefix = coded?.includes(account.currency)
-    ? `${account.currency} `
+    ? codeLabel(account.currency, culture)
     : moneyLabel(
         account.currency || (ctx.defaultCurrency ?? internal.ctx.defaultCurrency ?? "GBP"),
-        culture
+        culture,
+        ctx.moneyPlacement ?? internal.ctx.moneyPlacement
       );
   return {
     portfolio,

@@ -38,7 +38,7 @@ import {
   weightedScore,
   weightsArray,
 } from "../health";
-import { isSharedSymbol, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
+import { codeLabel, isSharedSymbol, moneyLabel, roundMoney, type MoneyLabel } from "../currency";
 import { median, sortSmallInts } from "../numbers";
 import { percentText, wholeText } from "../numberText";
 import { quadrantApproach, quadrantOf, writtenMoneyPotentialCut } from "../quadrant";
@@ -273,8 +273,8 @@ export function buildPortfolio(book: OrderBook, ctx: AnalysisContext): Portfolio
     categoryNamesSorted: namesSorter(book.categories),
     moneyPrefixOf: memoByCurrency((c) =>
       ctx.codedCurrencies?.includes(c)
-        ? `${c} `
-        : moneyLabel(c || (ctx.defaultCurrency ?? "GBP"), ctx.culture)
+        ? codeLabel(c, ctx.culture)
+        : moneyLabel(c || (ctx.defaultCurrency ?? "GBP"), ctx.culture, ctx.moneyPlacement)
     ),
     logsOf: logs.logsOf,
   };

@@ -31,6 +31,7 @@ export type { ServiceLineSummary };
 import type { EngagementFromLog } from "../engagement";
 import type { PaymentFromLedger } from "../payment";
 import type { HealthReport } from "./report";
+import type { SymbolPlacement } from "../currency";
 
 export interface AnalysisContext {
   asOf: Serial;
@@ -63,6 +64,8 @@ export interface AnalysisContext {
    * factor lines, plan details) follow it ("110,40 €", "53 %"); none: en-GB, as always.
    */
   culture?: string;
+  /** where the source's money format writes its currency after the figure ("9,348.20 €"): the text places it there too */
+  moneyPlacement?: SymbolPlacement;
   /** the culture dates in the analysis' notes are written in (en-US 6/30/2025); none: the figures' culture, else en-GB */
   dateCulture?: string;
   /** ISO code of money on lines without a currency of their own ('' = not known: figures without a symbol); default GBP. */
