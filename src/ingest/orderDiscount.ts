@@ -42,6 +42,8 @@ export interface OrderDiscountsOptions {
   header: (field: string) => string;
   /** an amount for the warning, in the reading culture */
   money: (x: number) => string;
+  /** amounts by currency for the warning, one way in every message ("$130.00 and CAD 21.00") */
+  amounts: (byCurrency: Iterable<readonly [string, number]>) => string;
   culture?: string;
 }
 
@@ -146,12 +148,10 @@ export class OrderDiscounts {
   warning(): string | undefined {
     const n = this.overDiscounted;
     if (!n) return undefined;
-    const { header, money, culture, lineDiscount } = this.o;
+    const { header, amounts: said, culture, lineDiscount } = this.o;
     const { overDiscountedIds } = this;
     const their = n === 1 ? "its" : "their";
-    const amounts = [...this.overstatedByCurrency]
-      .map(([c, v]) => `${money(v)}${c ? ` ${c}` : ""}`)
-      .join(" + ");
+    const amounts = said(this.overstatedByCurrency);
     return `${n === 1 ? "1 order has" : `${wholeText(n, culture)} orders have`} a discount on the whole order that is not on ${their} lines (${lineDiscount >= 0 ? `"${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}"` : `"${header("orderDiscount")}" that "${header("orderSubtotal")}" shows came off the goods; the export has no line discounts`}: ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so it is read as a line "${ORDER_DISCOUNT_SKU}" of ${n === 1 ? "the order" : "each order"} (${amounts} in all), in revenue but in no product or category.`;
   }
 }

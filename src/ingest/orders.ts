@@ -65,7 +65,9 @@ import { netOfBigCommerceTotals, refundBeforeTax, unpackedRows } from "./packedL
 import { percentText, wholeText } from "../domain/numberText";
 import { MONTH_NAMES, serialToYmd } from "../domain/dates";
 import {
+  andList,
   codedBesideSameSymbol,
+  codeLabel,
   codesBesideBareSymbols,
   formatMoney,
   isSharedSymbol,
@@ -1359,6 +1361,7 @@ export function createOrderParser(
         priceDec,
         header: (f) => mapping.fields.find((m) => m.field === f)?.header ?? f,
         money: (x) => plainMoney(x, options.culture),
+        amounts: (byCurrency) => amountsSaid(byCurrency),
         culture: options.culture,
       })
     : undefined;
@@ -1539,7 +1542,18 @@ export function createOrderParser(
     const label = moneyLabel(named, options.culture);
     // beside another dollar ("C$" beside "$"), its code, as the analysis writes it ("CAD 648.60")
     const byCode = coded.has(named) || codedBesideSameSymbol(named, label, keys);
-    return formatMoney(v, byCode ? `${named} ` : label);
+    // a code the culture's way too (de-DE "21,00 CAD"), as amountsText writes it
+    return formatMoney(v, byCode ? codeLabel(named, options.culture) : label);
+  }
+  /**
+   * Amounts by currency key in a message, one way in every message (amountsText's): "$130.00 and
+   * CAD 21.00"; the money of a file that names no currency, the plain figure.
+   */
+  function amountsSaid(amounts: Iterable<readonly [string, number]>): string {
+    const list = [...amounts];
+    if (list.every(([k]) => k === "") && !unlabelledSymbol())
+      return andList(list.map(([, v]) => plainMoney(v, options.culture)));
+    return andList(list.map(([k, v]) => skippedMoney(v, k)));
   }
   /** The bare symbol the lines filed under '' were written with and nothing names ("$"), if any (once read). */
   function unlabelledSymbol(): string | undefined {
@@ -1601,9 +1615,8 @@ export function createOrderParser(
         // credits' lines (a return authorization's) take nothing off: said as such, not as sales
         const said = (sign: 1 | -1, what: string) => {
           const list = [...notSold].filter(([, v]) => v * sign > 0);
-          const m = list.map(([k, v]) => skippedMoney(v * sign, k));
-          return m.length
-            ? `; ${sign > 0 ? valueWhose(r) : ""}${m.slice(0, -1).join(", ")}${m.length > 1 ? " and " : ""}${m[m.length - 1]} ${what}`
+          return list.length
+            ? `; ${sign > 0 ? valueWhose(r) : ""}${andList(list.map(([k, v]) => skippedMoney(v * sign, k)))} ${what}`
             : "";
         };
         return {
@@ -3036,7 +3049,8 @@ export function createOrderParser(
         else laterRefund = { orderKey: rawOrderId, ...refund };
       } else {
         const amount = col.refundedAmount >= 0 ? refundedOf(row) : undefined;
-        const code = (col.currency >= 0 ? text(row[col.currency]) : "") || "";
+        const written = col.currency >= 0 ? text(row[col.currency]) : "";
+        const code = written ? normaliseCurrency(written) : "";
         if (partlyRefunded++ < 3) {
           partlyRefundedIds.push(id);
           if (amount !== undefined)
@@ -3542,13 +3556,7 @@ export function createOrderParser(
         );
       if (partlyRefunded && refundedByCurrency.size)
         warnings.push(
-          `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${refundsAtStake.join(", ")}${partlyRefunded > refundsAtStake.length ? ", …" : ""}, with tax and shipping): the export does not show which lines or how much before tax and shipping, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by up to ${[
-            ...refundedByCurrency,
-          ]
-            .map(([c, v]) => `${plainMoney(v, options.culture)}${c ? ` ${c}` : ""}`)
-            .join(
-              " + "
-            )}. ${refundsBesideStatus ? 'Add "Order Line Total (- Refund)" to the export\'s product fields to read each line net of its refunds, or take' : "Take"} the refunds off by hand where they matter.`
+          `${partlyRefunded === 1 ? "1 order is" : `${wholeText(partlyRefunded, culture)} orders are`} partially refunded (${refundsAtStake.join(", ")}${partlyRefunded > refundsAtStake.length ? ", …" : ""}, with tax and shipping): the export does not show which lines or how much before tax and shipping, so ${partlyRefunded === 1 ? "its" : "their"} lines count in full and revenue may be overstated by up to ${amountsSaid(refundedByCurrency)}. ${refundsBesideStatus ? 'Add "Order Line Total (- Refund)" to the export\'s product fields to read each line net of its refunds, or take' : "Take"} the refunds off by hand where they matter.`
         );
       else if (partlyRefunded)
         warnings.push(

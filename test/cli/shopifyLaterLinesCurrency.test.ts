@@ -108,3 +108,15 @@ test("a skipped order's later lines are in its currency: $130.00 and CAD 21.00 c
     },
   ]);
 });
+
+test("--culture de-DE reaches the skipped rows' money, codes too: '130,00 $ and 21,00 CAD' (was '130,00 $ and CAD 21.00')", () => {
+  const path = join(dir, "orders_export_de.csv");
+  writeFileSync(path, CSV + "\n");
+  const text = kap("analyze", path, "--as-of", "2026-10-31", "--culture", "de-DE");
+  expect(text.status).toBe(0);
+  // the same figures as above, written the German way: the decimal comma, the symbol or code
+  // after the figure with a no-break space (Intl's de-DE), the words English
+  expect(text.stdout).toContain(
+    "7 rows were skipped: 2 cancelled, voided, refunded or draft orders (5 lines: rows 6, 7, 8, 11, 12; 130,00\u00a0$ and 21,00\u00a0CAD not counted as sales); 1 not yet paid (pending or on-hold) order (2 lines: rows 9, 10; 61,00\u00a0CAD not counted as sales)."
+  );
+});

@@ -133,7 +133,7 @@ describe("Shopify orders with an order-level discount", () => {
     ]);
     // 10.00 + 5.00 = 15.00 taken off in discount lines
     expect(report.warnings).toContain(
-      '2 orders have a discount on the whole order that is not on their lines ("Discount Amount" beyond the lines\' "Lineitem discount": #3001: 10.00, #3004: 5.00): which lines it came off is not shown, so it is read as a line "Order discount" of each order (15.00 GBP in all), in revenue but in no product or category.'
+      '2 orders have a discount on the whole order that is not on their lines ("Discount Amount" beyond the lines\' "Lineitem discount": #3001: 10.00, #3004: 5.00): which lines it came off is not shown, so it is read as a line "Order discount" of each order (£15.00 in all), in revenue but in no product or category.'
     );
   });
 
@@ -147,7 +147,7 @@ describe("Shopify orders with an order-level discount", () => {
     // #6002: 59.50 × 50.00 / 59.50 = 50.00. 40.00 + 50.00 = 90.00
     expect(revenue["c@x.example"]).toBe(90);
     expect(report.warnings).toContain(
-      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" beyond the lines\' "Lineitem discount": #6001: 10.00 before tax, 11.90 with tax): which lines it came off is not shown, so it is read as a line "Order discount" of the order (10.00 EUR in all), in revenue but in no product or category.'
+      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" beyond the lines\' "Lineitem discount": #6001: 10.00 before tax, 11.90 with tax): which lines it came off is not shown, so it is read as a line "Order discount" of the order (€10.00 in all), in revenue but in no product or category.'
     );
   });
 

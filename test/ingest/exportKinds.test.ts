@@ -51,8 +51,9 @@ describe("Shopify: a partially refunded order of several lines is read net of it
     expect(report.warnings).toContain(
       "3 partially refunded orders are read net of their refunds, which the export shows exactly (#4001: Refunded Amount 24.00 with tax at the order's rate is 20.00 before tax, 2 of the 3 × 10.00 on its line 2 of 2): each has no shipping, and a refund that is whole units of one of its lines (with tax at the order's rate, if any)."
     );
+    // the amount at stake in its currency as every message writes money (amountsText): "$20.00"
     expect(report.warnings).toContain(
-      "1 order is partially refunded (#4003: 20.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so its lines count in full and revenue may be overstated by up to 20.00 USD. Take the refunds off by hand where they matter."
+      "1 order is partially refunded (#4003: 20.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so its lines count in full and revenue may be overstated by up to $20.00. Take the refunds off by hand where they matter."
     );
   });
 

@@ -404,9 +404,9 @@ describe("export variants", () => {
     expect(report.warnings).toContain(
       "2 partially refunded orders are read net of their refunds, which the export shows exactly (#2001: Refunded Amount 33.60 with tax at the order's rate is 28.00 before tax, 2 of its 5 × 14.00): each has one line and no shipping."
     );
-    // at stake: 36.00 + 10.00 = 46.00, with tax and shipping
+    // at stake: 36.00 + 10.00 = £46.00, with tax and shipping
     expect(report.warnings).toContain(
-      "2 orders are partially refunded (#2003: 36.00, #2004: 10.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so their lines count in full and revenue may be overstated by up to 46.00 GBP. Take the refunds off by hand where they matter."
+      "2 orders are partially refunded (#2003: 36.00, #2004: 10.00, with tax and shipping): the export does not show which lines or how much before tax and shipping, so their lines count in full and revenue may be overstated by up to £46.00. Take the refunds off by hand where they matter."
     );
   });
 });

@@ -167,7 +167,7 @@ describe("export variants found by the tester", () => {
     expect(revenue["a@x.example"]).toBe(140);
     expect(orders["a@x.example"]).toBe(2);
     expect(report.warnings).toContain(
-      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" that "Subtotal" shows came off the goods; the export has no line discounts: #4001: 10.00): which lines it came off is not shown, so it is read as a line "Order discount" of the order (10.00 GBP in all), in revenue but in no product or category.'
+      '1 order has a discount on the whole order that is not on its lines ("Discount Amount" that "Subtotal" shows came off the goods; the export has no line discounts: #4001: 10.00): which lines it came off is not shown, so it is read as a line "Order discount" of the order (£10.00 in all), in revenue but in no product or category.'
     );
     expect(report.warnings.join("\n")).not.toMatch(/Take the discounts off by hand/);
   });
