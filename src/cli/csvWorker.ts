@@ -12,7 +12,7 @@ import {
   type MessagePort,
 } from "node:worker_threads";
 import { USUAL_COLUMNS } from "../ingest/grid";
-import { batchBuffers, RowEncoder, type RowBatch } from "./rowWire";
+import { batchBuffers, RESUME_AT, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
@@ -29,7 +29,10 @@ export interface CsvWorkerData {
   job: ReadJob;
   /** rows per batch */
   batchRows: number;
-  /** Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken */
+  /**
+   * Int32Array over a SharedArrayBuffer: [0] batches sent and not yet taken, [1] 1 while the
+   * worker waits for room (the main thread wakes it only then, and only once RESUME_AT is reached)
+   */
   inFlight: SharedArrayBuffer;
   /** where the main thread hands each decoded batch's buffers back (RowEncoder.giveBack), and says which columns it reads (ProjectMessage) */
   spares: MessagePort;
@@ -74,7 +77,7 @@ const FIRST_BATCH_ROWS = 1024;
 const FIRST_READ_BYTES = 128 * 1024;
 
 /** Batches sent and not yet taken before the worker waits. */
-export const IN_FLIGHT = 4;
+export const IN_FLIGHT = 8;
 
 /**
  * Sends the encoder's rows as one batch, first waiting while IN_FLIGHT batches are ahead of the
@@ -118,8 +121,13 @@ class Batches {
     }
     const batch = this.encoder.take();
     const inFlight = this.inFlight;
-    for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0))
-      Atomics.wait(inFlight, 0, n);
+    if (Atomics.load(inFlight, 0) >= IN_FLIGHT) {
+      // said before the count is read again: a batch taken from here on wakes this thread
+      Atomics.store(inFlight, 1, 1);
+      for (let n = Atomics.load(inFlight, 0); n > RESUME_AT; n = Atomics.load(inFlight, 0))
+        Atomics.wait(inFlight, 0, n);
+      Atomics.store(inFlight, 1, 0);
+    }
     Atomics.add(inFlight, 0, 1);
     const message: CsvWorkerMessage = { kind: "rows", batch, bytesRead };
     this.port.postMessage(message, batchBuffers(batch));

@@ -17,7 +17,7 @@ import {
   takeEarlyReader,
   type ReadingThread,
 } from "./readingThread";
-import { batchBuffers, RowDecoder } from "./rowWire";
+import { batchBuffers, RESUME_AT, RowDecoder } from "./rowWire";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
 
 /**
@@ -272,9 +272,9 @@ export class WorkerRows {
             state.failure ?? new Error("The reading thread stopped before the end of the file.")
           );
         if (m.kind === "rows") {
-          // taken: the worker may read the next batch while this one is folded in
-          Atomics.sub(flight, 0, 1);
-          Atomics.notify(flight, 0);
+          // taken: a worker waiting for room is woken once it has room for several batches
+          if (Atomics.sub(flight, 0, 1) - 1 <= RESUME_AT && Atomics.load(flight, 1) === 1)
+            Atomics.notify(flight, 0);
           this.bytesRead = m.bytesRead;
           const rows = decoder.decode(m.batch, this.spare);
           // the batch's buffers go back to be filled again

@@ -57,7 +57,7 @@ export function readingThreadScript(
 export interface ReadingThread {
   job: ReadJob;
   worker: Worker;
-  /** [0]: batches sent and not yet taken (CsvWorkerData.inFlight) */
+  /** [0]: batches sent and not yet taken, [1]: the thread waits for room (CsvWorkerData.inFlight) */
   flight: Int32Array;
   spares: MessageChannel;
   /** the thread's messages, in order, until they are taken */
@@ -71,7 +71,7 @@ export interface ReadingThread {
  * the process alive.
  */
 export function startReadingThread(script: string, job: ReadJob): ReadingThread {
-  const inFlight = new SharedArrayBuffer(4);
+  const inFlight = new SharedArrayBuffer(8);
   const spares = new MessageChannel();
   const data: CsvWorkerData = { job, batchRows: BLOCK_ROWS, inFlight, spares: spares.port2 };
   const worker = new Worker(script, {

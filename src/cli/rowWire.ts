@@ -13,6 +13,14 @@
  */
 import type { Cell } from "../ingest/grid";
 
+/**
+ * A worker that waited is woken when the batches not yet taken are down to this many: one wake
+ * per IN_FLIGHT − RESUME_AT batches (csvWorker.ts) rather than one per batch. Each wake of a waiting thread
+ * can hand it the main thread's core for a scheduler slice on a loaded machine (Atomics.notify
+ * was the main thread's largest self time in profiles at load 9).
+ */
+export const RESUME_AT = 4;
+
 /** The most strings one column's dictionary holds. */
 export const DICTIONARY_MAX = 1 << 16;
 /** New strings after which a column whose strings came back less often than not stops using its dictionary. */
