@@ -11,7 +11,9 @@ import {
   workerData,
   type MessagePort,
 } from "node:worker_threads";
+import { foldPurchases, newPairLists, partsOf } from "../domain/analysis/pairFold";
 import { USUAL_COLUMNS } from "../ingest/grid";
+import type { FoldAnswer, FoldMessage, FoldWorkerData } from "./foldThread";
 import { batchBuffers, RESUME_AT, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
@@ -207,5 +209,36 @@ async function run(port: NonNullable<typeof parentPort>, data: CsvWorkerData): P
 /** The parser writes to the encoder: it emits no row arrays. */
 function noRows(): void {}
 
-if (parentPort && (workerData as { kapCsv?: CsvWorkerData } | undefined)?.kapCsv)
-  void run(parentPort, (workerData as { kapCsv: CsvWorkerData }).kapCsv);
+/**
+ * The fold thread (./foldThread): folds each batch of purchases as it comes, and at "finish"
+ * posts the lists (moved) and says so on the shared flag the main thread waits on.
+ */
+function runFold(data: FoldWorkerData): void {
+  const lists = newPairLists();
+  const port = data.port;
+  const done = new Int32Array(data.done);
+  const answer = (a: FoldAnswer, transfer: ArrayBuffer[] = []) => {
+    port.postMessage(a, transfer);
+    Atomics.store(done, 0, 1);
+    Atomics.notify(done, 0);
+    port.close();
+  };
+  let failed = false;
+  port.on("message", (m: FoldMessage) => {
+    if (failed) return;
+    try {
+      if (m.kind === "fold") foldPurchases(lists, m, m.n);
+      else {
+        const { parts, transfer } = partsOf(lists);
+        answer({ kind: "lists", parts }, transfer);
+      }
+    } catch (e) {
+      failed = true;
+      answer({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
+
+const started = workerData as { kapCsv?: CsvWorkerData; kapFold?: FoldWorkerData } | undefined;
+if (parentPort && started?.kapCsv) void run(parentPort, started.kapCsv);
+else if (started?.kapFold) runFold(started.kapFold);

@@ -38,6 +38,7 @@ import type { KapSettings } from "../engine/settings";
 import type { SheetSpec } from "../sheets/spec";
 import { checkWritable, makeFolders } from "../xlsx/outPath";
 import { FileReadError } from "./errors";
+import { foldThreads } from "./foldThread";
 import { fileSource, type FileSource } from "./fileSource";
 import { cellTextNote, cellsToCut } from "../sheets/cellLimits";
 import { offerEarlyReader, type EarlyReader } from "./readingThread";
@@ -292,6 +293,8 @@ async function load(
       `No sheet "${o.sheet}" in ${file}. Sheets: ${tables.map((t) => t.peek.name).join(", ")}.`
     );
   const engine = new KapEngine();
+  // a large file's purchases are folded on a thread of their own while this one parses
+  engine.pairFolding = foldThreads(source.progress().total);
   const name = basename(file);
   const { report, found, plan } = await said(
     session.run(engine, {

@@ -17,6 +17,7 @@ import {
   type PortfolioModel,
   type QbrData,
 } from "../domain/analysis";
+import type { PairFolding } from "../domain/analysis/pairFold";
 import {
   fiscalQuarterLabel,
   fiscalQuarterOf,
@@ -210,8 +211,16 @@ export class KapEngine implements OrderSink {
     this.side = t;
   }
 
+  /**
+   * Where each book's purchases are folded into pair entries, when not as they come (the CLI's
+   * fold thread for a large file: src/cli/foldThread.ts). Each `begin` starts a new book with it.
+   */
+  pairFolding?: () => PairFolding;
+
   /** The ingest session's sink: side tables, money format and the order-line mapping, then rows. */
   begin(plan: OrderPlan): void {
+    if (this.pairFolding && this.book.linesAdded === 0)
+      this.book = new OrderBook({ folding: this.pairFolding() });
     this.setSideTables(plan.side);
     this.sourceMoneyFormat = plan.sourceMoneyFormat;
     this.culture = plan.culture;

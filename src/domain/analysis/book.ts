@@ -41,6 +41,13 @@ import {
   sortByDate,
 } from "./collections";
 import { OrderRuns } from "./orderRuns";
+import {
+  foldPurchases,
+  newPairLists,
+  type PairFolding,
+  type PairLists,
+  type PendingPurchases,
+} from "./pairFold";
 
 /** Lines buffered before their purchases are folded into pair entries. */
 const PENDING = 4096;
@@ -130,6 +137,12 @@ export interface OrderBookOptions {
    * recalculation) then spares the garbage collector some 40 MB a call at a million lines.
    */
   reuse?: BookBuffers;
+  /**
+   * Folds the book's product purchases into pair entries elsewhere (the CLI's fold thread) until
+   * the book is closed or frozen; the book then takes the lists back and folds any later ones
+   * itself. Default: here, as they come.
+   */
+  folding?: PairFolding;
 }
 
 /** The large arrays of a released book (OrderBook.release), for the next book to reuse. */
@@ -146,13 +159,14 @@ export class OrderBook {
     this.productsAfter = options.productsAfter ?? -Infinity;
     const r = options.reuse;
     this.orders = r ? r.orders.clear() : new OrderRuns();
-    this.pairIndex = r ? r.pairIndex.clear() : new IntPairIndex(1 << 16, 2);
+    this.pairs = newPairLists();
     if (r) {
-      [this.pKey, this.pSku, this.ePair, this.eDate] = r.ints.map((g) =>
-        g.clear()
-      ) as BookBuffers["ints"];
-      [this.eRev, this.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
+      this.pairs.pairIndex = r.pairIndex.clear();
+      const p = this.pairs;
+      [p.pKey, p.pSku, p.ePair, p.eDate] = r.ints.map((g) => g.clear()) as BookBuffers["ints"];
+      [p.eRev, p.eQty] = r.floats.map((g) => g.clear()) as BookBuffers["floats"];
     }
+    this.folding = options.folding;
   }
 
   /** Interned account ids, names, SKUs, categories, currencies (index = internal id). */
@@ -209,8 +223,10 @@ export class OrderBook {
    * order is (account unit, sale or return, order id).
    */
   private orders: OrderRuns;
-  /** (unit·2 + isReturn, sku) → pair, with the pair's last entry and its date in the slot */
-  private pairIndex: IntPairIndex;
+  /** the pairs and their entries, folded from the buffered purchases (./pairFold) */
+  private pairs: PairLists;
+  /** where the purchases are folded until the book is closed, when not here (OrderBookOptions.folding) */
+  private folding: PairFolding | undefined;
 
   /**
    * "Ordered by": each spelling seen → a person key (trimmed, lower-cased), and per
@@ -240,31 +256,17 @@ export class OrderBook {
   private orderedByMaps: Map<string, { name: string; date: Serial; lastDate: Serial }>[] | null =
     null;
 
-  /** per pair: unit·2 + isReturn, and its SKU */
-  private pKey = new GrowI32();
-  private pSku = new GrowI32();
-
   /** lines whose purchase is not yet folded into pair entries */
   private pendingCount = 0;
-  /** keeps foldPending's look-ahead reads from being optimised away */
-  private touchSink = 0;
-  private pendKey = new Int32Array(PENDING);
-  private pendSku = new Int32Array(PENDING);
-  private pendDate = new Int32Array(PENDING);
-  private pendRev = new Float64Array(PENDING);
-  private pendQty = new Float64Array(PENDING);
-
-  private ePair = new GrowI32();
-  private eDate = new GrowI32();
-  private eRev = new GrowF64();
-  private eQty = new GrowF64();
+  private pend: PendingPurchases = {
+    key: new Int32Array(PENDING),
+    sku: new Int32Array(PENDING),
+    date: new Int32Array(PENDING),
+    rev: new Float64Array(PENDING),
+    qty: new Float64Array(PENDING),
+  };
 
   private lastOrder = -1;
-  /**
-   * Whether each pair's entries were appended in date order — true for the usual export sorted
-   * by date — so `freeze` can skip its sort.
-   */
-  private entriesInDateOrder = true;
   private frozen: Frozen | null = null;
   /** service SKU → lines, and (sku, currency) → net revenue in steps */
   private serviceLineCount = new Map<number, number>();
@@ -414,68 +416,33 @@ export class OrderBook {
     // The line's product purchase goes to a small buffer, folded into pair entries in a tight
     // loop (`foldPending`): the hash lookups then run without the row data crowding the cache.
     const k = this.pendingCount++;
-    this.pendKey[k] = unit * 2 + ret;
-    this.pendSku[k] = sku;
-    this.pendDate[k] = date;
-    this.pendRev[k] = revenue;
-    this.pendQty[k] = qty;
+    const pend = this.pend;
+    pend.key[k] = unit * 2 + ret;
+    pend.sku[k] = sku;
+    pend.date[k] = date;
+    pend.rev[k] = revenue;
+    pend.qty[k] = qty;
     if (this.pendingCount === PENDING) this.foldPending();
 
     if (line.orderedBy && !ret) this.addOrderedBy(line.orderedBy, unit, date);
     if (line.site) this.sites.add(unit, line.site, date, revenue / steps, ret === 1);
   }
 
-  /** Each buffered purchase joins its pair's last entry when the date is the same, else starts a new entry. */
+  /** The buffered purchases folded into pair entries, here or where `folding` folds them. */
   private foldPending(): void {
     const n = this.pendingCount;
     if (n === 0) return;
-    const pairs = this.pairIndex;
-    const { pendKey, pendSku, pendDate, pendRev, pendQty } = this;
-    // Room for n more entries first, so the loop writes plain local arrays.
-    this.ePair.reserve(n);
-    this.eDate.reserve(n);
-    this.eRev.reserve(n);
-    this.eQty.reserve(n);
-    const ePair = this.ePair.a;
-    const eDate = this.eDate.a;
-    const eRev = this.eRev.a;
-    const eQty = this.eQty.a;
-    let eN = this.ePair.n;
-    let inOrder = this.entriesInDateOrder;
-    // Every buffered line's pair slot is read first, in a loop small enough for many reads to be
-    // in flight at once (the table, 5 MB at a million lines, is mostly out of cache between
-    // batches); the batch's slots, about 256 KB, are still in cache for the loop that folds them.
-    let touched = 0;
-    for (let k = 0; k < n; k++) touched ^= pairs.touch(pendKey[k], pendSku[k]);
-    for (let k = 0; k < n; k++) {
-      const ukey = pendKey[k];
-      const sku = pendSku[k];
-      const date = pendDate[k];
-      const pair = pairs.intern(ukey, sku);
-      const t = pairs.table;
-      const slot = pairs.slot;
-      if (pairs.isNew) {
-        this.pKey.push(ukey);
-        this.pSku.push(sku);
-      }
-      const last = t[slot + 3];
-      if (last >= 0 && t[slot + 4] === date) {
-        eRev[last] += pendRev[k];
-        eQty[last] += pendQty[k];
-      } else {
-        if (last >= 0 && date < t[slot + 4]) inOrder = false;
-        ePair[eN] = pair;
-        eDate[eN] = date;
-        eRev[eN] = pendRev[k];
-        eQty[eN] = pendQty[k];
-        t[slot + 3] = eN++;
-        t[slot + 4] = date;
-      }
-    }
-    this.touchSink ^= touched;
-    this.ePair.n = this.eDate.n = this.eRev.n = this.eQty.n = eN;
-    this.entriesInDateOrder = inOrder;
+    if (this.folding) this.folding.fold(this.pend, n);
+    else foldPurchases(this.pairs, this.pend, n);
     this.pendingCount = 0;
+  }
+
+  /** The lists folded elsewhere, back in this book: from here on it folds its purchases itself. */
+  private takeFolds(): void {
+    this.foldPending();
+    if (!this.folding) return;
+    this.pairs = this.folding.finish();
+    this.folding = undefined;
   }
 
   private addOrderedBy(raw: string, unit: number, date: Serial): void {
@@ -576,12 +543,12 @@ export class OrderBook {
    */
   close(): void {
     if (this.closed) return;
-    this.foldPending();
+    this.takeFolds();
     this.closed = true;
     // The pair index's table (40 MB at 10,000,000 lines) is spare now: freeze moves the records
     // into place with one Int32 each of it.
-    this.scratch = this.pairIndex.table;
-    this.pairIndex = new IntPairIndex(2, 2);
+    this.scratch = this.pairs.pairIndex.table;
+    this.pairs.pairIndex = new IntPairIndex(2, 2);
     // the order ids are let go too: the runs of each order are merged now
     this.orders.seal(this.scratch);
   }
@@ -657,13 +624,14 @@ export class OrderBook {
    * arrays are its own), and so do its names and indexes.
    */
   release(): BookBuffers {
+    this.takeFolds();
     this.released = true;
     return {
       // emptied now: the spare records hold no order ids between calls
       orders: this.orders.clear(),
-      pairIndex: this.pairIndex,
-      ints: [this.pKey, this.pSku, this.ePair, this.eDate],
-      floats: [this.eRev, this.eQty],
+      pairIndex: this.pairs.pairIndex,
+      ints: [this.pairs.pKey, this.pairs.pSku, this.pairs.ePair, this.pairs.eDate],
+      floats: [this.pairs.eRev, this.pairs.eQty],
     };
   }
 
@@ -671,7 +639,7 @@ export class OrderBook {
   freeze(): Frozen {
     if (this.frozen) return this.frozen;
     if (this.released) throw new Error("OrderBook.freeze: the book was released");
-    this.foldPending();
+    this.takeFolds();
     const U = this.unitAccount.length;
     // Each part in its own method: a closed book's lists are released as each is frozen, and no
     // local variable here keeps them alive.
@@ -729,8 +697,8 @@ export class OrderBook {
 
   /** Pairs bucketed by unit; pairNew maps a pair's creation index to its bucketed one. */
   private freezePairs(U: number) {
-    const pN = this.pKey.n;
-    const pKey = this.pKey.a;
+    const pN = this.pairs.pKey.n;
+    const pKey = this.pairs.pKey.a;
     const pairStart = new Int32Array(U + 1);
     for (let p = 0; p < pN; p++) pairStart[(pKey[p] >> 1) + 1]++;
     for (let u = 0; u < U; u++) pairStart[u + 1] += pairStart[u];
@@ -741,13 +709,13 @@ export class OrderBook {
     for (let p = 0; p < pN; p++) {
       const k = pFill[pKey[p] >> 1]++;
       pairNew[p] = k;
-      pairSku[k] = this.pSku.a[p];
+      pairSku[k] = this.pairs.pSku.a[p];
       pairRet[k] = pKey[p] & 1;
     }
     // each its own (a released book hands them to the next book, which fills them apart)
     if (this.closed) {
-      this.pKey = new GrowI32(1);
-      this.pSku = new GrowI32(1);
+      this.pairs.pKey = new GrowI32(1);
+      this.pairs.pSku = new GrowI32(1);
     }
     return { pairStart, pairNew, pairSku, pairRet };
   }
@@ -755,26 +723,26 @@ export class OrderBook {
   /** Entries bucketed by pair, each pair's sorted by date (same-date entries merged). */
   private freezeEntries(pairNew: Int32Array) {
     const pN = pairNew.length;
-    const eN = this.ePair.n;
+    const eN = this.pairs.ePair.n;
     const entStart = new Int32Array(pN + 1);
     {
-      const ePair = this.ePair.a;
+      const ePair = this.pairs.ePair.a;
       for (let e = 0; e < eN; e++) entStart[pairNew[ePair[e]] + 1]++;
     }
     for (let k = 0; k < pN; k++) entStart[k + 1] += entStart[k];
-    if (!this.entriesInDateOrder) return this.sortEntries(pairNew, entStart);
+    if (!this.pairs.inDateOrder) return this.sortEntries(pairNew, entStart);
     // Each pair's entries arrived in date order, same dates already merged: bucket them as they
     // are.
     const dest = int32Room(this.scratch, eN);
     const eFill = entStart.slice(0, pN);
-    const ePair = this.ePair.a;
+    const ePair = this.pairs.ePair.a;
     for (let e = 0; e < eN; e++) dest[e] = eFill[pairNew[ePair[e]]]++;
     // A closed book's lists become the frozen arrays, moved into place (no second copy of a
     // 10,000,000-line book's entries); an open book's are copied, as more lines may come.
     const own = this.closed;
-    const entDate = own ? this.eDate.a : this.eDate.a.slice(0, eN);
-    const entRev = own ? this.eRev.a : this.eRev.a.slice(0, eN);
-    const entQty = own ? this.eQty.a : this.eQty.a.slice(0, eN);
+    const entDate = own ? this.pairs.eDate.a : this.pairs.eDate.a.slice(0, eN);
+    const entRev = own ? this.pairs.eRev.a : this.pairs.eRev.a.slice(0, eN);
+    const entQty = own ? this.pairs.eQty.a : this.pairs.eQty.a.slice(0, eN);
     if (own) this.dropEntryLists();
     permute(dest, [entDate], [entRev, entQty]);
     return {
@@ -790,20 +758,20 @@ export class OrderBook {
    * released book hands them to the next book (OrderBookOptions.reuse), which fills them apart.
    */
   private dropEntryLists(): void {
-    this.ePair = new GrowI32(1);
-    this.eDate = new GrowI32(1);
-    this.eRev = new GrowF64(1);
-    this.eQty = new GrowF64(1);
+    this.pairs.ePair = new GrowI32(1);
+    this.pairs.eDate = new GrowI32(1);
+    this.pairs.eRev = new GrowF64(1);
+    this.pairs.eQty = new GrowF64(1);
   }
 
   /** Entries in date order (counting sort), then bucketed by pair: each pair's run is date-sorted. */
   private sortEntries(pairNew: Int32Array, entStart: Int32Array) {
     const pN = pairNew.length;
-    const eN = this.ePair.n;
-    const ePair = this.ePair.a;
-    const eDate = this.eDate.a;
-    const eRev = this.eRev.a;
-    const eQty = this.eQty.a;
+    const eN = this.pairs.ePair.n;
+    const ePair = this.pairs.ePair.a;
+    const eDate = this.pairs.eDate.a;
+    const eRev = this.pairs.eRev.a;
+    const eQty = this.pairs.eQty.a;
     const entDate = new Int32Array(eN);
     const entRev = new Float64Array(eN);
     const entQty = new Float64Array(eN);

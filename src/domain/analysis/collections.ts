@@ -94,6 +94,15 @@ export class IntPairIndex {
     this.mask = slots - 1;
   }
 
+  /** An index over `table` as another index with `extra` ints per slot left it (its `size` ids). */
+  static adopt(table: Int32Array, size: number, extra: number): IntPairIndex {
+    const index = new IntPairIndex(1, extra);
+    index.table = table;
+    index.mask = table.length / (3 + extra) - 1;
+    index.size = size;
+    return index;
+  }
+
   /** Empties it, keeping its (grown) table. */
   clear(): this {
     this.table.fill(-1);
