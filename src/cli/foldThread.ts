@@ -73,7 +73,10 @@ export class FoldThread implements PairFolding {
     const finish: FoldMessage = { kind: "finish" };
     this.channel.port1.postMessage(finish);
     const done = new Int32Array(this.done);
-    Atomics.wait(done, 0, 0);
+    // a thread that ended without answering (its memory exhausted) says so rather than hangs
+    while (Atomics.wait(done, 0, 0, 1000) === "timed-out")
+      if (this.worker.threadId === -1)
+        throw new Error("The fold thread stopped without its lists.");
     const got = receiveMessageOnPort(this.channel.port1);
     this.stop();
     const answer = got?.message as FoldAnswer | undefined;

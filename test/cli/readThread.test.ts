@@ -2,6 +2,8 @@
  * Large text files are read and parsed on a worker thread (src/cli/csvWorker.ts) and their rows
  * sent back in batches (src/cli/rowWire.ts). The rows, the analysis and the messages must be the
  * same as when the main thread reads the file: `kap` is run both ways (KAP_READ_THREAD=1 / 0).
+ * With the reading thread, the book's purchases are folded on a thread of their own too
+ * (src/cli/foldThread.ts; KAP_FOLD_THREAD=0 folds them on the main thread).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -386,6 +388,39 @@ describe("kap on the worker thread and on the main thread", () => {
     writeFileSync(file, Buffer.concat([head, tail]));
     const read = analyzedOnBothThreads(file).file.read as string;
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
+  });
+
+  test("20,000 lines out of date order: their purchases folded on the fold thread give the JSON of the book folding its own", () => {
+    // 10 accounts × 2,000 lines of one unit at £2.50, dated Feb–Nov 2026 in a scrambled order
+    // (so the fold's entries arrive out of date order and freeze sorts them), 5 fold batches
+    const lines = ["Date,Invoice,Customer,SKU,Qty,Line Total"];
+    for (let i = 0; i < 20_000; i++) {
+      const k = (i * 7919) % 20_000;
+      const month = 2 + (k % 10);
+      const day = 1 + ((k >> 4) % 28);
+      lines.push(
+        `2026-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")},INV${k},C${i % 10},P${k % 61},1,2.50`
+      );
+    }
+    const file = join(dir, "scrambled.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const args = ["--as-of", "2026-12-31"];
+    const o = analyzedOnBothThreads(file, ...args);
+    // every account: 2,000 lines × £2.50 = £5,000 in the 12 months to 31 Dec 2026
+    for (let c = 0; c < 10; c++) expect(revenueOf(o, `C${c}`)).toBe(5000);
+    // the reading thread without the fold thread: the same JSON again
+    const noFold = spawnSync(
+      process.execPath,
+      [KAP, "analyze", file, "--json", "--quiet", ...args],
+      {
+        encoding: "utf8",
+        timeout: 120_000,
+        maxBuffer: 64 << 20,
+        env: { ...process.env, KAP_READ_THREAD: "1", KAP_FOLD_THREAD: "0" },
+      }
+    );
+    expect(noFold.status).toBe(0);
+    expect(JSON.parse(noFold.stdout)).toEqual(o);
   });
 
   test("a wide export read on the worker (its extra columns skipped) gives the JSON of the same lines without them", () => {
