@@ -624,7 +624,8 @@ export class OrderBook {
    * arrays are its own), and so do its names and indexes.
    */
   release(): BookBuffers {
-    this.takeFolds();
+    // (lists folded elsewhere come back to be handed on; this book's own pending ones need no fold)
+    if (this.folding) this.takeFolds();
     this.released = true;
     return {
       // emptied now: the spare records hold no order ids between calls
