@@ -13,7 +13,12 @@ import {
 } from "node:worker_threads";
 import { foldPurchases, newPairLists, partsOf } from "../domain/analysis/pairFold";
 import { USUAL_COLUMNS } from "../ingest/grid";
-import type { FoldAnswer, FoldMessage, FoldWorkerData } from "./foldThread";
+import {
+  FOLD_PURCHASES,
+  type FoldAnswer,
+  type FoldMessage,
+  type FoldWorkerData,
+} from "./foldThread";
 import { batchBuffers, RESUME_AT, RowEncoder, type RowBatch } from "./rowWire";
 import { TextFileReader, TextLimitError, type TextDialect } from "./textFile";
 import { XlsxFileError, XlsxLimitError, XlsxReader, type SheetHiddenRows } from "./xlsxReader";
@@ -227,7 +232,18 @@ function runFold(data: FoldWorkerData): void {
   port.on("message", (m: FoldMessage) => {
     if (failed) return;
     try {
-      if (m.kind === "fold") foldPurchases(lists, m, m.n);
+      if (m.kind === "fold")
+        for (let k = 0; k < m.n; k += FOLD_PURCHASES) {
+          const end = Math.min(m.n, k + FOLD_PURCHASES);
+          const part = {
+            key: m.key.subarray(k, end),
+            sku: m.sku.subarray(k, end),
+            date: m.date.subarray(k, end),
+            rev: m.rev.subarray(k, end),
+            qty: m.qty.subarray(k, end),
+          };
+          foldPurchases(lists, part, end - k);
+        }
       else {
         const { parts, transfer } = partsOf(lists);
         answer({ kind: "lists", parts }, transfer);

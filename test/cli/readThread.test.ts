@@ -390,12 +390,13 @@ describe("kap on the worker thread and on the main thread", () => {
     expect(read).toBe("UTF-8 up to row 12002, then Windows-1252, comma-delimited");
   });
 
-  test("20,000 lines out of date order: their purchases folded on the fold thread give the JSON of the book folding its own", () => {
-    // 10 accounts × 2,000 lines of one unit at £2.50, dated Feb–Nov 2026 in a scrambled order
-    // (so the fold's entries arrive out of date order and freeze sorts them), 5 fold batches
+  test("70,000 lines out of date order: their purchases folded on the fold thread give the JSON of the book folding its own", () => {
+    // 10 accounts × 7,000 lines of one unit at £2.50, dated Feb–Nov 2026 in a scrambled order
+    // (so the fold's entries arrive out of date order and freeze sorts them): two posts to the
+    // fold thread (65,536 purchases, then 4,464), folded in 18 batches of up to 4,096
     const lines = ["Date,Invoice,Customer,SKU,Qty,Line Total"];
-    for (let i = 0; i < 20_000; i++) {
-      const k = (i * 7919) % 20_000;
+    for (let i = 0; i < 70_000; i++) {
+      const k = (i * 7919) % 70_000;
       const month = 2 + (k % 10);
       const day = 1 + ((k >> 4) % 28);
       lines.push(
@@ -406,8 +407,8 @@ describe("kap on the worker thread and on the main thread", () => {
     writeFileSync(file, lines.join("\n") + "\n");
     const args = ["--as-of", "2026-12-31"];
     const o = analyzedOnBothThreads(file, ...args);
-    // every account: 2,000 lines × £2.50 = £5,000 in the 12 months to 31 Dec 2026
-    for (let c = 0; c < 10; c++) expect(revenueOf(o, `C${c}`)).toBe(5000);
+    // every account: 7,000 lines × £2.50 = £17,500 in the 12 months to 31 Dec 2026
+    for (let c = 0; c < 10; c++) expect(revenueOf(o, `C${c}`)).toBe(17_500);
     // the reading thread without the fold thread: the same JSON again
     const noFold = spawnSync(
       process.execPath,
