@@ -59,12 +59,13 @@ function missingGroups(
   )
     have.add("accountName");
   const groups = def.requiredAny.filter((g) => !g.some((f) => have.has(f)));
-  // Product lines need their quantities (units, unit prices), and a unit price makes a line value
-  // only with a quantity; an invoice-level file (no product, a line value) needs none.
+  // A unit price makes a line value only with a quantity. A line value needs none, whether the
+  // product is a code (Item, SKU, Artikel) or a name: units are then unknown, not the file unreadable.
   if (
     mapping.role === "orders" &&
     !have.has("quantity") &&
-    (have.has("sku") || (have.has("unitPrice") && !have.has("revenue")))
+    have.has("unitPrice") &&
+    !have.has("revenue")
   )
     groups.push(["quantity"]);
   return groups.map((g) =>

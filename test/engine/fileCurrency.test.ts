@@ -67,15 +67,16 @@ describe("an order table with a column KAP cannot name", () => {
   const grid: Grid = {
     name: "Sales",
     values: [
-      ["Order Date", "Customer", "SKU", "Boxes out", "Amount"],
-      ["2026-01-05", "Acme", "S1", 2, 100],
+      // A unit price but no line value: the quantity is needed to work the value out.
+      ["Order Date", "Customer", "SKU", "Boxes out", "Unit Price"],
+      ["2026-01-05", "Acme", "S1", 2, 50],
       ["2026-02-05", "Acme", "S2", 1, 50],
     ],
   };
 
   it("is reported by what it lacks, with the headers found, rather than as no order lines at all", () => {
     return expect(loadGrids(new KapEngine(), [grid], defaultSettings())).rejects.toThrow(
-      'No column for "quantity" was found in the order lines on "Sales". Headers found: Order Date, Customer, SKU, Boxes out, Amount. Choose the quantity column in the task pane\'s mapping, or rename it to "Qty".'
+      'No column for "quantity" was found in the order lines on "Sales". Headers found: Order Date, Customer, SKU, Boxes out, Unit Price. Choose the quantity column in the task pane\'s mapping, or rename it to "Qty".'
     );
   });
 
@@ -85,6 +86,6 @@ describe("an order table with a column KAP cannot name", () => {
     const report = await loadGrids(engine, [grid], settings);
     expect(report.accepted).toBe(2);
     const p = engine.analyze({ ...settings, asOf: "2026-03-31" });
-    expect(p.accounts[0].revenueLast12).toBe(150);
+    expect(p.accounts[0].revenueLast12).toBe(150); // 2 × 50 + 1 × 50
   });
 });
