@@ -1,4 +1,5 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
+import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer, type Opportunity } from "../domain/analysis/opportunities";
 import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
@@ -85,6 +86,10 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   r++;
   const opps = d.opportunities;
   const oppTop = r;
+  const noPeers = noComparableAccountsText(
+    d.account.currency,
+    d.account.whitespace.comparableAccounts
+  );
   const oppRows: CellValue[][] = opps.map((o) => [
     o.rank,
     // what the customer is offered, as the QBR names it (a line gap's missing variants)
@@ -120,7 +125,10 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
         : [
             [
               null,
-              "Buys everything comparable accounts buy; no rule suggests more.",
+              // the only account in its currency: nothing was compared
+              noPeers
+                ? `${noPeers} No rule suggests more.`
+                : "Buys everything comparable accounts buy; no rule suggests more.",
               null,
               null,
               null,

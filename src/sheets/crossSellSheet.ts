@@ -1,4 +1,5 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
+import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
 import type { AccountDetail } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor, textMoneyLabel } from "./options";
@@ -32,6 +33,8 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   // the estimate's words name money as the QBR's do: the culture's way when one is set, else the format's symbol
   const moneyText = textMoneyLabel(opts, a.currency);
   const cash = (n: number): string => money2(n, money, moneyText);
+  // the only account in its currency: nothing was compared, so no list is "everything they buy"
+  const noPeers = noComparableAccountsText(a.currency, a.whitespace.comparableAccounts);
   const blocks: Block[] = [
     title("A1", `Cross-Sell – ${a.name}`),
     cell(
@@ -104,7 +107,9 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       FORMATS.integer,
       undefined,
     ],
-    "Buys everything comparable accounts buy; no rule suggests more."
+    noPeers
+      ? `${noPeers} No rule suggests more.`
+      : "Buys everything comparable accounts buy; no rule suggests more."
   );
   const recEnd = recTop + Math.max(1, opps.length);
   blocks.push(
@@ -230,7 +235,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       c.message,
     ]),
     [undefined, undefined, FORMATS.percent, money, undefined],
-    "Nothing most accounts of this industry buy is missing."
+    noPeers ?? "Nothing most accounts of this industry buy is missing."
   );
 
   return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {

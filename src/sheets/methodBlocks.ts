@@ -256,7 +256,9 @@ export function competitiveBlock(
   displacement: readonly CompetitorDisplacement[],
   money: string,
   /** the analysis's as-of in the workbook's date text: the spend is over the 12 months to it */
-  asOfText: string
+  asOfText: string,
+  /** why nothing was compared (the only account in its currency), else null */
+  noPeers: string | null = null
 ): Laid {
   const blocks: Block[] = [cell(`A${r}`, "Competitive intelligence", H2)];
   r++;
@@ -276,7 +278,8 @@ export function competitiveBlock(
         ? rows
         : [
             [
-              "Nothing stands out: comparable accounts buy no category this one lacks (or the account has no industry).",
+              noPeers ??
+                "Nothing stands out: comparable accounts buy no category this one lacks (or the account has no industry).",
               "",
               null,
               null,

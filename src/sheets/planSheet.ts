@@ -1,4 +1,5 @@
 /** Account Plan for one account (RULES.md §2.7, methodology 000 Step 6 and 001). */
+import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import type { AccountDetail } from "../domain/analysis/types";
 import {
   competitiveBlock,
@@ -243,7 +244,13 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
 
   r = place(
     out,
-    competitiveBlock(r, d.competitorDisplacement, money, asOfText(opts.asOf, opts.culture))
+    competitiveBlock(
+      r,
+      d.competitorDisplacement,
+      money,
+      asOfText(opts.asOf, opts.culture),
+      noComparableAccountsText(d.account.currency, d.account.whitespace.comparableAccounts)
+    )
   );
   place(out, objectionsBlock(r));
 

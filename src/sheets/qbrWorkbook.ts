@@ -15,6 +15,7 @@ import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { isMarkedLost } from "../domain/winback";
+import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
 import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import { dayMonthText } from "../domain/dateText";
@@ -1264,7 +1265,13 @@ function preparationSheet(
   );
   r = place(
     out,
-    competitiveBlock(r, q.competitorDisplacement, c.money, asOfText(q.asOf, opts.culture))
+    competitiveBlock(
+      r,
+      q.competitorDisplacement,
+      c.money,
+      asOfText(q.asOf, opts.culture),
+      noComparableAccountsText(q.currency, q.similarAccounts.accounts)
+    )
   );
   place(out, objectionsBlock(r));
   return sheet(PREPARATION_SHEET, "qbr-prep", c.subject, out.blocks, {

@@ -78,6 +78,23 @@ function stockedIn(x: AccountScope): (name: string) => boolean {
   return (name) => inBook.has(lower(name)) || inCatalog.has(lower(name));
 }
 
+/**
+ * Why nothing was compared, when the account has no comparable accounts, else null. Accounts are
+ * compared within their currency (industry, else tier, else all), so the only account buying in
+ * its currency has none: "buys everything comparable accounts buy" would claim a comparison that
+ * was never made.
+ */
+export function noComparableAccountsText(
+  currency: string,
+  /** the other accounts it is compared with (Whitespace.comparableAccounts) */
+  comparableAccounts: number
+): string | null {
+  if (comparableAccounts > 0) return null;
+  return currency
+    ? `No comparable accounts: it is the only account buying in ${currency} (accounts are compared within their currency), so nothing was compared with what it buys.`
+    : "No comparable accounts: it is the only account in the data, so nothing was compared with what it buys.";
+}
+
 /** Categories the comparable group bought in the last 12 months and this account did not, most-bought first. */
 export function categoriesNotBoughtOf(x: AccountScope): CategoryNotBought[] {
   const g = x.state.group;

@@ -12,6 +12,7 @@ export {
   wholeMonthsBetween,
   peerBasisText,
 } from "./account";
+export { noComparableAccountsText } from "./crossSell";
 export { qbrData } from "./qbr";
 export type { QbrData, QuarterFigures, QuarterComparison, QbrProduct } from "./qbr";
 export {
