@@ -76,14 +76,38 @@ export function repeatHeaders(spec: SheetSpec, pagePoints: number): SheetSpec {
   }
   const first = area ? area.row + 1 : 1;
   if (area) lastRow = Math.min(lastRow, area.row + area.rows);
+  // rows (1-based) with a value in them: a table's heading is up to two of them just above its header
+  const filledRows = new Set<number>();
+  for (const b of spec.blocks) {
+    const p = blockRange(b);
+    b.rows.forEach((row, i) => {
+      if (row.some((v) => v !== null && v !== "")) filledRows.add(p.row + 1 + i);
+    });
+  }
+  const headingOf = (t: (typeof tables)[number]) => {
+    let f = t.header;
+    while (f > 1 && t.header - f < 2 && filledRows.has(f - 1)) f--;
+    return f;
+  };
   // Lay the pages out as the printer does; where a page starts inside a table's data rows, its
-  // header row goes first on that page.
+  // header row goes first on that page. Every page then starts at a break placed here: a program
+  // that fits a few more rows a page (LibreOffice) keeps to these pages rather than drift off them.
   const copies: { before: number; table: (typeof tables)[number] }[] = [];
+  const pageStarts: number[] = [];
   const room = pagePoints * FILL;
   let used = 0;
+  let pageStart = first;
   for (let r = first; r <= lastRow; r++) {
-    if (r > first && (breaks.has(r) || used + height(r) > room)) {
-      const t = tables.find((x) => r > x.header + 1 && r <= x.last);
+    if (r > pageStart && (breaks.has(r) || used + height(r) > room)) {
+      // a table whose header and fewer than three of its rows would end the page starts the next
+      // one with its heading (as tableBreaks places tables; the copies above moved them)
+      const late = breaks.has(r)
+        ? undefined
+        : tables.find((x) => r > x.header && r <= x.header + 3 && headingOf(x) > pageStart);
+      if (late) r = headingOf(late);
+      const t = tables.find((x) => r > x.header && r <= x.last);
+      pageStarts.push(r);
+      pageStart = r;
       used = 0;
       if (t) {
         copies.push({ before: r, table: t });
@@ -208,9 +232,13 @@ export function repeatHeaders(spec: SheetSpec, pagePoints: number): SheetSpec {
             ),
           }
         : {}),
-      rowBreaks: [...(page.rowBreaks ?? []).map(moved), ...headerRowOf.keys()].sort(
-        (a, b) => a - b
-      ),
+      rowBreaks: [
+        ...new Set([
+          ...[...(page.rowBreaks ?? []), ...pageStarts].map((r) =>
+            befores.includes(r) ? copyRow(r) : moved(r)
+          ),
+        ]),
+      ].sort((a, b) => a - b),
     },
   };
 }
