@@ -59,6 +59,7 @@ import {
   type DateOrderSource,
   dateOrderEvidence,
   excelSwappedDates,
+  swappedDatesHint,
   parseDate,
   parseMoney,
   settleDateOrder,
@@ -231,6 +232,18 @@ function swappedDatesNote(s: SwappedDates): string {
   return `The order dates look opened in Excel under the other date order and saved: the dates that read both ways became dates with day and month swapped, the rest stayed text ("${s.text}", ${way}). KAP swaps day and month back in those dates (one saved as ${saved} is read as ${meant}). To be sure, export the file again and open it with its dates imported as ${way}.`;
 }
 
+/**
+ * Excel's mix on too few dates to be sure (ingest/values swappedDatesHint): the dates are read as
+ * they are, and the user is told which may be swapped and how to settle it.
+ */
+function swappedDatesHintNote(s: SwappedDates & { dates: number }): string {
+  const { y, m, d } = serialToYmd(s.savedDate);
+  const [saved, meant] = [`${d} ${MONTH_NAMES[m - 1]} ${y}`, `${m} ${MONTH_NAMES[d - 1]} ${y}`];
+  const way = s.order === "dmy" ? "day-first" : "month-first";
+  const n = s.dates === 1 ? "1 order date" : `${s.dates} order dates`;
+  return `The order date column mixes dates and text dates: the text dates read ${way} only ("${s.text}") and no date has a day over 12, as when a ${way} file is opened in Excel under the other date order and saved. ${n[0].toUpperCase()}${n.slice(1)} may then have day and month swapped (${saved} may be ${meant}); too few to be sure, KAP read them as they are. Export the file again and open it with its dates imported as ${way}, or check those dates, and analyse again.`;
+}
+
 /** A QuickBooks report's footer: "Accrual basis Monday, November 2, 2026 10:15 AM GMT". */
 const REPORT_BASIS = /^(?:accrual|cash)\s+basis\b/i;
 
@@ -331,6 +344,9 @@ export function planReading(
   if (swapped) {
     date = { order: swapped.order, source: "data" };
     dateNotes.push(swappedDatesNote(swapped));
+  } else {
+    const hint = swappedDatesHint(dateCells, date1904);
+    if (hint) dateNotes.push(swappedDatesHintNote(hint));
   }
   const disc = mapping.fields.find((f) => f.field === "discount")?.column;
   const docCol = mapping.fields.find((f) => f.field === "docType")?.column;

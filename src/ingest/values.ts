@@ -270,12 +270,33 @@ export interface SwappedDates {
  * became 10 May), and left the others as text (13/10/2026). Such a column holds dates whose day
  * is never over 12 beside text dates that all read one way only, the same way. Undefined unless
  * at least 4 distinct dates (one with day ≠ month) and 2 distinct texts show it: real dates of a
- * whole column have days over 12.
+ * whole column have days over 12. Fewer is swappedDatesHint's.
  */
 export function excelSwappedDates(
   values: Iterable<Cell>,
   date1904 = false
 ): SwappedDates | undefined {
+  const e = swappedDatesEvidence(values, date1904);
+  return e && e.dates >= 4 && e.texts >= 2 ? e : undefined;
+}
+
+/**
+ * Excel's mix (excelSwappedDates) on too few dates to swap them back on: at least one date with
+ * day ≠ month beside one text date; the ingest reads the dates as they are and says they may be
+ * swapped. Undefined when excelSwappedDates would swap, or nothing shows the mix.
+ */
+export function swappedDatesHint(
+  values: Iterable<Cell>,
+  date1904 = false
+): (SwappedDates & { dates: number }) | undefined {
+  const e = swappedDatesEvidence(values, date1904);
+  return e && !(e.dates >= 4 && e.texts >= 2) ? e : undefined;
+}
+
+function swappedDatesEvidence(
+  values: Iterable<Cell>,
+  date1904: boolean
+): (SwappedDates & { dates: number; texts: number }) | undefined {
   const serials = new Set<Serial>();
   const texts = new Set<string>();
   let order: DateOrder | undefined;
@@ -298,8 +319,14 @@ export function excelSwappedDates(
       serials.add(serial);
     }
   }
-  if (!order || example === undefined || serials.size < 4 || texts.size < 2) return undefined;
-  return { order, text: [...texts][0], savedDate: example };
+  if (!order || example === undefined) return undefined;
+  return {
+    order,
+    text: [...texts][0],
+    savedDate: example,
+    dates: serials.size,
+    texts: texts.size,
+  };
 }
 
 /** A date with its day and month swapped back (10 May → 5 October); unchanged when it cannot be. */

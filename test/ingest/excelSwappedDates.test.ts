@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { excelSwappedDates, parseDate } from "../../src/ingest/values";
+import { excelSwappedDates, parseDate, swappedDatesHint } from "../../src/ingest/values";
 import { ymdToSerial } from "../../src/domain/dates";
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
@@ -109,5 +109,54 @@ describe("what is and is not Excel's swap", () => {
   });
   test("a plain date column is read as it is", () => {
     expect(parseDate(utc(2026, 5, 7))).toBe(d(2026, 5, 7));
+  });
+});
+
+/**
+ * The same mix on too few dates to swap them back (3 dates, 2 texts): a new user's 5-line file.
+ * Kestrel's orders were 3 Sep ("03/09/2026", saved as 9 March), 14 Sep (text) and 5 Oct
+ * ("05/10/2026", saved as 10 May). Read as saved, Kestrel's last order is 14 Sep, 47 days before
+ * 31 Oct; KAP reads them as they are but says which dates may be swapped and what to do.
+ */
+describe("too few dates to be sure: read as they are, and said", () => {
+  test("swappedDatesHint: 3 dates and 2 texts", () => {
+    const d = (y: number, m: number, day: number) => ymdToSerial(y, m, day);
+    const cells = [d(2026, 3, 9), "14/09/2026", d(2026, 5, 10), d(2026, 10, 10), "27/10/2026"];
+    expect(excelSwappedDates(cells)).toBeUndefined();
+    const hint = swappedDatesHint(cells);
+    expect(hint).toMatchObject({ order: "dmy", dates: 3, text: "14/09/2026" });
+    // a date past the 12th: no mix
+    expect(swappedDatesHint([d(2026, 3, 19), "14/09/2026"])).toBeUndefined();
+    // enough to swap: excelSwappedDates's, not a hint
+    expect(
+      swappedDatesHint([
+        d(2026, 3, 9),
+        d(2026, 5, 10),
+        d(2026, 7, 2),
+        d(2026, 8, 1),
+        "14/09/2026",
+        "27/10/2026",
+      ])
+    ).toBeUndefined();
+  });
+
+  test.each([
+    ["uk-dates-opened-in-us-excel-few.xlsx", "day-first", "14/09/2026"],
+    ["us-dates-opened-in-uk-excel-few.xlsx", "month-first", "09/14/2026"],
+  ])("%s: the note names the dates that may be swapped", async (file, way, text) => {
+    const { grids } = await readWorkbookFile(join(__dirname, "../fixtures/exports", file));
+    const engine = new KapEngine();
+    const report = await loadGrids(engine, grids, defaultSettings());
+    const note = report.warnings.find((w) => w.startsWith("The order date column mixes"));
+    expect(note).toContain(`the text dates read ${way} only ("${text}")`);
+    // 46090 is 9 March 2026 as saved; 3 September as written
+    expect(note).toContain(
+      "3 order dates may then have day and month swapped (9 March 2026 may be 3 September 2026)"
+    );
+    expect(note).toContain(`open it with its dates imported as ${way}`);
+    const p = engine.analyze({ ...defaultSettings(), asOf: "2026-10-31" });
+    const kestrel = p.accounts.find((a) => a.name === "Kestrel Electrical")!;
+    // read as saved: last order 14 Sep, 47 days before 31 Oct
+    expect(kestrel.health.inputs.daysSinceLastOrder).toBe(47);
   });
 });
