@@ -48,7 +48,8 @@ export class DateTally {
 
   /**
    * The lines dated more than `gapDays` after every earlier line, when they are few (at most
-   * `maxLines`, or `maxShare` of all lines if that is more): a mistyped year, most likely. Their
+   * `maxLines`, or `maxShare` of all lines if that is more, and fewer than the rest): a mistyped
+   * year, most likely. Their
    * count, first and last date, and the date the other lines end on; null when there are none.
    */
   strayLate(
@@ -66,7 +67,8 @@ export class DateTally {
     // from the last date back, while few enough lines lie after: the earliest such gap wins
     for (let i = dates.length - 1; i > 0; i--) {
       after += this.counts.get(dates[i])!;
-      if (after > limit) break;
+      // a stray is the few: lines as many as the rest are the data's own (an old order before them)
+      if (after > limit || after * 2 >= total) break;
       if (dates[i] - dates[i - 1] > gapDays)
         stray = {
           lines: after,

@@ -172,7 +172,7 @@ export function asOfWarning(
     const value = after?.value
       ? ` ${one ? "That line's value is" : "Those lines' value is"} ${after.value}.`
       : "";
-    return `The as-of date ${day(asOf)} is before the last order in the data (${day(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${one ? "" : "s"} dated after it, up to ${day(lastOrderDate)}, ${one ? "is" : "are"} not counted.${value}${assumedOrderNote(after?.assumedOrder, lastOrderDate)} Leave the as-of date blank to count every line, as of the last order date.`;
+    return `The as-of date ${day(asOf)} is before the last order line in the data (${day(lastOrderDate)}): ${wholeText(linesAfter, culture)} order line${one ? "" : "s"} dated after it, up to ${day(lastOrderDate)}, ${one ? "is" : "are"} not counted.${value}${assumedOrderNote(after?.assumedOrder, lastOrderDate)} Leave the as-of date blank to count every line, as of the last order date.`;
   }
   if (asOf - lastOrderDate <= AS_OF_LATE_DAYS) return undefined;
   return `The as-of date ${day(asOf)} is ${wholeText(asOf - lastOrderDate, culture)} days after the last order in the data (${day(lastOrderDate)}): recency, win-back stages and alerts count from the as-of date, so accounts look lapsed that may not be. Leave the as-of date blank to analyse as of the last order date.`;

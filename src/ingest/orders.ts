@@ -3709,7 +3709,7 @@ export function createOrderParser(
         });
         if (c.source === "default" && c.ambiguous > 0)
           warnings.push(
-            `Column "${m.header}": ${count(c.ambiguous)} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "." : ","}" is a thousands separator there, set the workbook's culture (kap: --culture, e.g. de-DE) and analyse again.`
+            `Column "${m.header}": ${count(c.ambiguous)} value${c.ambiguous === 1 ? "" : "s"} such as "${c.example}" could be read two ways, and neither the column, the file nor the workbook's culture settles it: KAP read ${c.ambiguous === 1 ? "it" : "them"} with a ${conventionName(c.decimal)}. If "${c.decimal === "." ? "," : "."}" is the decimal mark there, not a thousands separator, set the workbook's culture (kap: --culture, e.g. ${c.decimal === "." ? "de-DE" : "en-GB"}) and analyse again.`
           );
         if (c.source === "delimiter" && c.ambiguous > 0)
           warnings.push(

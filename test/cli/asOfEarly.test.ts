@@ -22,6 +22,6 @@ test("--as-of 2026-02-28 on the sample workbook: 21,931 order lines up to 2026-1
   });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain(
-    "! The as-of date 2026-02-28 is before the last order in the data (2026-10-31): 21,931 order lines dated after it, up to 2026-10-31, are not counted. Those lines' value is £2,225,919.45. Leave the as-of date blank to count every line, as of the last order date."
+    "! The as-of date 2026-02-28 is before the last order line in the data (2026-10-31): 21,931 order lines dated after it, up to 2026-10-31, are not counted. Those lines' value is £2,225,919.45. Leave the as-of date blank to count every line, as of the last order date."
   );
 });

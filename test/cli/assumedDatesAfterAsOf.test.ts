@@ -33,7 +33,7 @@ test("as of 2026-10-31, read day-first by assumption: the line after it is said 
   const r = kap("analyze", csv, "--as-of", "2026-10-31");
   expect(r.status).toBe(0);
   expect(r.stdout).toContain(
-    "! The as-of date 2026-10-31 is before the last order in the data (2026-12-10): 1 order line dated after it, up to 2026-12-10, is not counted. That line's value is $2,350.00. The dates were read day-first by assumption: no date in the data settles it (the last, read as 10 December 2026, is 12 October 2026 the other way). If they are month-first (a US export), give the culture that writes them so (kap --culture en-US; in Excel, the workbook's regional format). Leave the as-of date blank to count every line, as of the last order date.\n"
+    "! The as-of date 2026-10-31 is before the last order line in the data (2026-12-10): 1 order line dated after it, up to 2026-12-10, is not counted. That line's value is $2,350.00. The dates were read day-first by assumption: no date in the data settles it (the last, read as 10 December 2026, is 12 October 2026 the other way). If they are month-first (a US export), give the culture that writes them so (kap --culture en-US; in Excel, the workbook's regional format). Leave the as-of date blank to count every line, as of the last order date.\n"
   );
   expect(r.stdout).toContain("Annual revenue: $2,250 ");
 });

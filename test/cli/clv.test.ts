@@ -25,7 +25,7 @@ test("kap clv --json: the issue’s shape, and the papers’ parameters within 0
   // file), with their Revenue, 70,976.39 (awk -F, '$2 > "1997-09-30" { s += $4 }'), are said to be
   // left out, and nothing else is on stderr
   expect(r.stderr).toBe(
-    "kap: warning: The as-of date 1997-09-30 is before the last order in the data (1998-06-30): 1,959 order lines dated after it, up to 1998-06-30, are not counted. Those lines' value is £70,976.39. Leave the as-of date blank to count every line, as of the last order date.\n"
+    "kap: warning: The as-of date 1997-09-30 is before the last order line in the data (1998-06-30): 1,959 order lines dated after it, up to 1998-06-30, are not counted. Those lines' value is £70,976.39. Leave the as-of date blank to count every line, as of the last order date.\n"
   );
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);

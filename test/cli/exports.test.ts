@@ -75,7 +75,7 @@ describe("a column that reads two ways", () => {
     const r = kap("analyze", file);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      '! Column "Revenue": 2 values such as "1,250" could be read two ways, and neither the column, the file nor the workbook\'s culture settles it: KAP read them with a decimal point (1,234.56). If "." is a thousands separator there, set the workbook\'s culture (kap: --culture, e.g. de-DE) and analyse again.'
+      '! Column "Revenue": 2 values such as "1,250" could be read two ways, and neither the column, the file nor the workbook\'s culture settles it: KAP read them with a decimal point (1,234.56). If "," is the decimal mark there, not a thousands separator, set the workbook\'s culture (kap: --culture, e.g. de-DE) and analyse again.'
     );
     expect(r.stdout).toContain(
       '  Numbers: Revenue decimal point (assumed: "1,250" reads 1250 or 1.25, and nothing in the file settles which)'

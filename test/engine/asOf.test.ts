@@ -51,7 +51,7 @@ test("an as-of date before the last order says how many order lines after it are
   const e = await engine();
   // lines dated 08-01 (A), 09-15 (B), 10-31 (A): after 2026-09-30 only A's 10-31 line, £100
   expect(e.analyze({ ...defaultSettings(), asOf: "2026-09-30" }).warnings[0]).toBe(
-    "The as-of date 2026-09-30 is before the last order in the data (2026-10-31): 1 order line dated after it, up to 2026-10-31, is not counted. That line's value is £100.00. Leave the as-of date blank to count every line, as of the last order date."
+    "The as-of date 2026-09-30 is before the last order line in the data (2026-10-31): 1 order line dated after it, up to 2026-10-31, is not counted. That line's value is £100.00. Leave the as-of date blank to count every line, as of the last order date."
   );
   // after 2026-08-15: B's 09-15 and A's 10-31 lines
   expect(e.analyze({ ...defaultSettings(), asOf: "2026-08-15" }).warnings[0]).toContain(

@@ -28,6 +28,6 @@ test("an as-of date before the first order is warned about; one inside the data 
   const inside = e.analyze({ ...defaultSettings(), asOf: "2026-08-01" }).warnings;
   expect(inside.some((w) => /before the first order/.test(w))).toBe(false);
   expect(inside).toContain(
-    "The as-of date 2026-08-01 is before the last order in the data (2026-10-31): 2 order lines dated after it, up to 2026-10-31, are not counted. Those lines' value is £150.00. Leave the as-of date blank to count every line, as of the last order date."
+    "The as-of date 2026-08-01 is before the last order line in the data (2026-10-31): 2 order lines dated after it, up to 2026-10-31, are not counted. Those lines' value is £150.00. Leave the as-of date blank to count every line, as of the last order date."
   );
 });

@@ -30,6 +30,6 @@ test("an as-of date before the last order: the pane warns that 5 order lines aft
   await host.analyze(settings, (_p: Progress) => undefined, new AbortController().signal);
   const d = await host.discover(settings, { reuse: true });
   expect(d.summary!.warnings).toContain(
-    `The as-of date ${asOfShown} is before the last order in the data (${lastShown}): 5 order lines dated after it, up to ${lastShown}, are not counted. Those lines' value is £775.00. Leave the as-of date blank to count every line, as of the last order date.`
+    `The as-of date ${asOfShown} is before the last order line in the data (${lastShown}): 5 order lines dated after it, up to ${lastShown}, are not counted. Those lines' value is £775.00. Leave the as-of date blank to count every line, as of the last order date.`
   );
 });

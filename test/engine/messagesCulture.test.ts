@@ -17,7 +17,7 @@ const DEC2 = ymdToSerial(2026, 12, 2); // 31 Oct + 32 days: 1 Nov … 2 Dec
 describe("the as-of date's warning", () => {
   it("de-DE: its dates dd.mm.yyyy, its count grouped with a dot", () => {
     expect(asOfWarning(AUG1, OCT31, JAN1, 1234, "de-DE")).toBe(
-      "The as-of date 01.08.2026 is before the last order in the data (31.10.2026): 1.234 order lines dated after it, up to 31.10.2026, are not counted. Leave the as-of date blank to count every line, as of the last order date."
+      "The as-of date 01.08.2026 is before the last order line in the data (31.10.2026): 1.234 order lines dated after it, up to 31.10.2026, are not counted. Leave the as-of date blank to count every line, as of the last order date."
     );
   });
 
@@ -35,7 +35,7 @@ describe("the as-of date's warning", () => {
 
   it("no culture (the command line): yyyy-mm-dd as before", () => {
     expect(asOfWarning(AUG1, OCT31, JAN1, 1234)).toMatch(
-      /^The as-of date 2026-08-01 is before the last order in the data \(2026-10-31\): 1,234 order lines/
+      /^The as-of date 2026-08-01 is before the last order line in the data \(2026-10-31\): 1,234 order lines/
     );
   });
 });

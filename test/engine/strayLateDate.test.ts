@@ -53,6 +53,30 @@ test("no warning for data that simply ends, or an as-of date set before the stra
   const set = await warnings([["C", "2062-09-01", "S1", 1, 120]], "2026-10-23");
   expect(set.some((x) => /mistyped year/.test(x))).toBe(false);
   expect(set[0]).toMatch(
-    /^The as-of date 2026-10-23 is before the last order in the data \(2062-09-01\): 1 order line/
+    /^The as-of date 2026-10-23 is before the last order line in the data \(2062-09-01\): 1 order line/
   );
+});
+
+test("an old order before a small file's later ones is no mistyped year: the later lines are not the few", async () => {
+  // A new user's 4-line file: one order in June 2025, three in Sep–Oct 2026 (more than a year
+  // later). The three are the data, not a stray; no "set the as-of date to 2025-06-15" advice.
+  const e = new KapEngine();
+  await loadGrids(
+    e,
+    [
+      {
+        name: "Orders",
+        values: [
+          ["Customer", "Order Date", "SKU", "Qty", "Revenue"],
+          ["Northgate", "2026-09-02", "S1", 10, 250],
+          ["Oldfield", "2025-06-15", "S1", 40, 1000],
+          ["Oldfield", "2026-10-12", "S1", -8, -200],
+          ["Harbour", "2026-10-07", "S2", 40, 100],
+        ],
+      },
+    ],
+    defaultSettings()
+  );
+  const w = e.analyze({ ...defaultSettings(), asOf: "2026-10-31" }).warnings;
+  expect(w.join(" ")).not.toMatch(/mistyped year/);
 });
