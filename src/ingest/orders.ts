@@ -54,6 +54,7 @@ import {
   UNPAID_ORDER,
 } from "./statuses";
 import { type Cell, isBlankCell } from "./grid";
+import { RepeatedRuns } from "./repeatedRuns";
 import { layoutById, shopifyColumns, wooCommerceColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
@@ -518,7 +519,27 @@ const DELETED_TRANSACTION = "deleted transaction";
  * a voided invoice's worth is no revenue lost, but the user checking the total wants to see what
  * was left out). Not payments, journals or receipts: their amounts are no order's worth.
  */
+/**
+ * The rule a document's lines repeated row for row further down the file are skipped under
+ * (ingest/repeatedRuns): two exports appended with an overlap. Their value is said, left out.
+ */
+const REPEATED_DOCUMENT =
+  "repeated lines (a document listed again further down, row for row: overlapping exports appended? Each counted once)";
+/** The fields a repeated document's rows are compared by: a name only where no code stands beside it. */
+const REPEAT_FIELDS = [
+  "date",
+  "accountId",
+  "sku",
+  "quantity",
+  "revenue",
+  "credit",
+  "unitPrice",
+  "docType",
+  "currency",
+  "orderStatus",
+];
 const VALUE_SAID: ReadonlySet<string> = new Set([
+  REPEATED_DOCUMENT,
   NOT_SOLD_DOC,
   RETURN_REQUEST,
   TAX_LINE,
@@ -3413,10 +3434,51 @@ export function createOrderParser(
         held = { rows: rows.slice(i).map((r) => r.slice()), first: rowNo(i) };
         break;
       }
-      parseRow(rows[i], rowNo(i), sink);
+      if (repeatedRuns) {
+        runSink = sink;
+        const row = rows[i];
+        let key = text(row[col.orderId]);
+        if (key === "" && continuationLines) key = runKeyAbove;
+        else runKeyAbove = key;
+        if (key !== "" && col.docType >= 0) key = `${text(row[col.docType])}\u0001${key}`;
+        repeatedRuns.take(row, rowNo(i), key);
+      } else parseRow(rows[i], rowNo(i), sink);
     }
     chunk = [];
   }
+  /**
+   * A document's lines repeated row for row further down (ingest/repeatedRuns): read once, the
+   * repeat skipped with its value said. Not in grouped reports (their headings are read with
+   * the rows around them) nor where one row stands for several lines or an order's summary.
+   */
+  const repeatedRuns =
+    col.orderId >= 0 && !headings && packedProducts < 0 && !configurable && !summaryAboveItems
+      ? new RepeatedRuns(
+          (row, no) => parseRow(row, no, runSink!),
+          (rows, key) => {
+            const id = key.slice(key.indexOf("\u0001") + 1);
+            for (const r of rows) {
+              currentRow = r.row;
+              currentLoneText = undefined;
+              rowOrderKey = id;
+              reject(REPEATED_DOCUMENT, r.rowNo, false);
+            }
+          },
+          // compared by the cells a line is read from: names and descriptions beside their
+          // codes add nothing (and half the hashing)
+          [
+            ...REPEAT_FIELDS,
+            col.accountId < 0 ? "accountName" : "",
+            col.sku < 0 ? "productName" : "",
+          ]
+            .map((f) => (f ? col[f] : -1))
+            .filter((c) => c >= 0)
+        )
+      : undefined;
+  /** the sink of the push whose rows the repeated runs hand on */
+  let runSink: ((line: OrderLine) => void) | undefined;
+  /** the document number of the last row that wrote one (an order's later lines may leave it blank) */
+  let runKeyAbove = "";
 
   return {
     push(rows, firstRowNumber, sink) {
@@ -3440,6 +3502,11 @@ export function createOrderParser(
         held = undefined;
         linesEnd = true;
         parseRows(h.rows, (i) => h.first + i, lastSink!);
+      }
+      // the last document's run ends with the rows
+      if (repeatedRuns) {
+        runSink = lastSink;
+        repeatedRuns.end();
       }
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
