@@ -525,6 +525,8 @@ const DELETED_TRANSACTION = "deleted transaction";
  */
 const REPEATED_DOCUMENT =
   "repeated lines (a document listed again further down, row for row: overlapping exports appended? Each counted once)";
+/** The rule a line with a product column but no product is skipped under. */
+const NO_PRODUCT_RULE = "no product";
 /** The fields a repeated document's rows are compared by: a name only where no code stands beside it. */
 const REPEAT_FIELDS = [
   "date",
@@ -2660,6 +2662,13 @@ export function createOrderParser(
         rawOrderId = orderAbove;
     }
     noteOrderCurrency(row, rawOrderId);
+    if (docTotals) {
+      if (rawOrderId !== docTotals.key) settleDocument(rawOrderId);
+      if (rowRevenue !== undefined) {
+        docTotals.sum += rowRevenue;
+        docTotals.lines++;
+      }
+    }
     if (accountName.charCodeAt(0) === 40 && CANCELLED_PARTY.test(accountName))
       return reject(CANCELLED_VOUCHER, rowNo, false);
     if (summaryAboveItems && rawOrderId) {
@@ -2841,7 +2850,10 @@ export function createOrderParser(
           : "");
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
     const product = products.of(productName || sku);
-    if (product.taxLine) return reject(TAX_LINE, rowNo, false);
+    if (product.taxLine) {
+      if (docTotals && rawOrderId && rowRevenue !== undefined) docTotals.tax += rowRevenue;
+      return reject(TAX_LINE, rowNo, false);
+    }
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
     const heading = productHeadings ? productPath.product : "";
@@ -2854,8 +2866,15 @@ export function createOrderParser(
     // detail lists a journal posted to a customer): no sale, so no revenue lost either.
     if (!sku && col.docType >= 0 && OTHER_TRANSACTION.test(text(row[col.docType])))
       return reject(notSaleDocRule(text(row[col.docType])), rowNo, false);
-    if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0))
-      return reject("no product", rowNo);
+    if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0)) {
+      // perhaps its document's total beside its lines (settleDocument decides)
+      if (docTotals && rawOrderId && rowRevenue !== undefined) {
+        docTotals.sum -= rowRevenue;
+        docTotals.lines--;
+        docTotals.noProduct.push({ row: rowNo, value: rowRevenue, cells: row.slice() });
+      }
+      return reject(NO_PRODUCT_RULE, rowNo);
+    }
     if (watched.length) watch(row, rowNo);
     const rawQty = col.quantity >= 0 ? row[col.quantity] : undefined;
     let quantity: number | undefined;
@@ -3475,6 +3494,56 @@ export function createOrderParser(
             .filter((c) => c >= 0)
         )
       : undefined;
+  /**
+   * The document being read (its order id), for rows with no product that hold its total beside
+   * its lines (NetSuite's main lines, a subtotal on the document's own number): the revenue of its
+   * other rows and their count, of its tax lines among them, and its rows with no product. Not where one row is
+   * unpacked into several lines.
+   */
+  const docTotals =
+    col.orderId >= 0 && hasProducts && packedProducts < 0
+      ? {
+          key: "",
+          sum: 0,
+          lines: 0,
+          tax: 0,
+          noProduct: [] as { row: number; value: number; cells: readonly Cell[] }[],
+        }
+      : undefined;
+  /** rows with no product read as their document's total, and the first of them */
+  let documentTotals = 0;
+  let documentTotalExample = "";
+  /**
+   * The document read last ends (the next is `key`): each of its rows with no product whose value
+   * is the sum of its other rows (with or without its tax lines) repeats them, and is read as a
+   * totals row, its value no revenue lost.
+   */
+  function settleDocument(key: string): void {
+    const d = docTotals!;
+    // a total sums two lines or more: beside one line of the same value, a row with no product
+    // may be a line of its own
+    if (d.noProduct.length && d.lines >= 2) {
+      for (const p of d.noProduct) {
+        if (!(sameMoney(p.value, d.sum) || (d.tax !== 0 && sameMoney(p.value, d.sum - d.tax))))
+          continue;
+        unreject(NO_PRODUCT_RULE, p.row);
+        const back = new Map<string, Map<string, number>>();
+        addSkippedValue(back, NO_PRODUCT_RULE, p.cells);
+        const value = rejectValue.get(NO_PRODUCT_RULE);
+        if (value)
+          for (const [currency, v] of back.get(NO_PRODUCT_RULE) ?? [])
+            value.set(currency, (value.get(currency) ?? 0) - v);
+        report.skippedTotals++;
+        if (documentTotals++ === 0)
+          documentTotalExample = `${d.key}: ${plainMoney(p.value, options.culture)}`;
+      }
+    }
+    d.noProduct = [];
+    d.key = key;
+    d.lines = 0;
+    d.sum = 0;
+    d.tax = 0;
+  }
   /** the sink of the push whose rows the repeated runs hand on */
   let runSink: ((line: OrderLine) => void) | undefined;
   /** the document number of the last row that wrote one (an order's later lines may leave it blank) */
@@ -3508,6 +3577,7 @@ export function createOrderParser(
         runSink = lastSink;
         repeatedRuns.end();
       }
+      if (docTotals) settleDocument("");
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
@@ -3550,6 +3620,10 @@ export function createOrderParser(
         );
       }
       if (ledger) warnings.push(ledger);
+      if (documentTotals)
+        warnings.push(
+          `${count(documentTotals)} ${documentTotals === 1 ? "row" : "rows"} with no product ${documentTotals === 1 ? "holds its" : "hold their"} document's total, the sum of the lines beside ${documentTotals === 1 ? "it" : "them"} (as NetSuite's main lines and subtotals do; such as ${documentTotalExample}): read as totals rows, no revenue lost.`
+        );
       if (amendedElsewhere?.length)
         warnings.push(
           `${count(amendedElsewhere.length)} amendment${amendedElsewhere.length === 1 ? "" : "s"} (B2BA, CDNRA) revise${amendedElsewhere.length === 1 ? "s an invoice or note" : " invoices or notes"} not in this file (such as "${amendedElsewhere[0]}"): read in ${amendedElsewhere.length === 1 ? "its" : "their"} place. If the original${amendedElsewhere.length === 1 ? " is" : "s are"} read from another file (an earlier GSTR-1), ${amendedElsewhere.length === 1 ? "it is" : "they are"} counted there too: analyse the amendments with the returns they amend.`
