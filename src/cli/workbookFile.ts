@@ -39,7 +39,8 @@ export function shownValue(v: ExcelValue): Cell {
     if ("richText" in v)
       return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
     if ("text" in v) return shownValue((v as { text: ExcelValue }).text);
-    if ("error" in v) return null;
+    // an error value as range.values gives it ("#N/A"), not a blank
+    if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
   }
   return null;
 }

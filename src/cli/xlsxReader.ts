@@ -3,7 +3,7 @@
  * sheet is inflated and scanned as it streams (a sheet of a million rows is never one string or
  * one grid), and values come out as Excel's range.values gives them to the task pane: numbers
  * (dates as serial numbers), text (shared or inline strings, formula results), booleans; error
- * values as null. Measured against ExcelJS's streaming WorkbookReader on the bench workbook
+ * values as their text ("#N/A", "#REF!"), as range.values gives them. Measured against ExcelJS's streaming WorkbookReader on the bench workbook
  * (100,000 order lines): about 10× less CPU, because the sheet XML is scanned for the few
  * elements a sheet of values uses (row, c, v, is/t) rather than parsed into events.
  *
@@ -940,7 +940,6 @@ export class SheetScanner {
         if (t === 0) v = xmlNumber(buf, va, vb);
         else if (t === 1) v = this.sst[(shared = xmlNumber(buf, va, vb))] ?? null;
         else if (t === 4) v = buf[va] === 49;
-        else if (t === 5) v = null;
         else v = unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb)));
       } else ({ v, shared } = this.otherValue(buf, gt, end, t));
     }
@@ -970,7 +969,6 @@ export class SheetScanner {
       return { v: this.sst[shared] ?? null, shared };
     }
     if (t === 4) return { v: buf[va] === 49, shared: -1 };
-    if (t === 5) return { v: null, shared: -1 };
     return { v: unescapeOoxml(unescapeXml(buf.toString("utf8", va, vb))), shared: -1 };
   }
 }

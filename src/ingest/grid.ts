@@ -29,6 +29,17 @@ export function isBlankCell(v: Cell): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/**
+ * Excel's error values as range.values hands them over (and the CLI's reader, from a cell of type
+ * "e"): a formula that could not be worked out, not a value of 0 or a blank.
+ */
+const EXCEL_ERROR =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|PYTHON!)$/;
+
+export function isExcelError(v: Cell): v is string {
+  return typeof v === "string" && EXCEL_ERROR.test(v.trim());
+}
+
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);

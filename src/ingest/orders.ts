@@ -53,7 +53,7 @@ import {
   saleStatusDocument,
   UNPAID_ORDER,
 } from "./statuses";
-import { type Cell, isBlankCell } from "./grid";
+import { type Cell, isBlankCell, isExcelError } from "./grid";
 import { RepeatedRuns } from "./repeatedRuns";
 import { layoutById, shopifyColumns, wooCommerceColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
@@ -1425,6 +1425,8 @@ export function createOrderParser(
   /** rule naming orders → the order numbers its rows carry, and its rows that carry none */
   const rejectOrders = new Map<string, { ids: Set<string>; unnumbered: number }>();
   let currentRow: readonly Cell[] = [];
+  /** Excel error text (#N/A, #REF!) in the line value → the rows holding it: kept, value unknown */
+  const valueErrors = new Map<string, number[]>();
   /** `sale`: false for a row that is no sale (a payment, a purchase): its amount is no revenue skipped. */
   const reject = (reason: string, row: number, sale = true) => {
     const r = rejects.get(reason) ?? { reason, count: 0, rows: [] };
@@ -2927,7 +2929,15 @@ export function createOrderParser(
       if (per === undefined || per <= 0) return reject("unreadable price unit", rowNo);
       unitPrice /= per;
     }
-    if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
+    if (isExcelError(rawRevenue)) {
+      // An Excel error (#N/A, #REF!) in the amount: the order happened (its date counts), its
+      // value is unknown. Kept at 0 and said, with the errors and their rows, never dropped.
+      const e = rawRevenue.trim();
+      const seen = valueErrors.get(e) ?? [];
+      seen.push(rowNo);
+      valueErrors.set(e, seen);
+      revenue = 0;
+    } else if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
     else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
       const m = rowMoney === undefined ? parseMoney(rawRevenue, revDec) : rowMoney;
       if (!m) return reject("unreadable revenue", rowNo);
@@ -3608,6 +3618,18 @@ export function createOrderParser(
         "one category"
       );
       if (categoryWords) warnings.push(categoryWords);
+      if (valueErrors.size) {
+        const lines = [...valueErrors.values()].reduce((n, r) => n + r.length, 0);
+        const which = [...valueErrors]
+          .map(
+            ([e, rows]) =>
+              `${e} in ${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 10).join(", ")}${rows.length > 10 ? " …" : ""}`
+          )
+          .join("; ");
+        warnings.push(
+          `${lines} order ${lines === 1 ? "line holds" : "lines hold"} an Excel error instead of an amount (${which}): the orders are kept (their dates count for recency and frequency) but their value is unknown and counted as 0, so revenue is understated. Fix the formulas in Excel and analyse again.`
+        );
+      }
       const ledger = ledgerWarning(ledgerSections, itemLinesOnly);
       if (subCustomers.size) {
         const example = subCustomerExample;

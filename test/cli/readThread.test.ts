@@ -657,8 +657,8 @@ describe("kap on the worker thread and on the main thread", () => {
       for (const r of block) got.push([...r]);
     }, 1);
     expect(got.length).toBe(3003);
-    // 2025-01-01 is Excel serial 45658; 2 × 3 = 6; the error a blank
-    expect(got[3]).toEqual(["A0", "Acme Ltd", 45658, "SKU-0", null, true]);
+    // 2025-01-01 is Excel serial 45658; 2 × 3 = 6; the error as its text, as range.values gives it
+    expect(got[3]).toEqual(["A0", "Acme Ltd", 45658, "SKU-0", "#DIV/0!", true]);
     expect(got[4]).toEqual(["A1", "Customer 1", 45659, "SKU-1", 6, false]);
     expect(got).toEqual(expected);
   });

@@ -162,6 +162,8 @@ function valueOf(w: Written): Cell {
       return w.text;
     case "boolean":
       return w.value;
+    case "error":
+      return "#DIV/0!"; // Excel's error as range.values gives it
     default:
       return null;
   }

@@ -79,7 +79,7 @@ async function workbook(): Promise<string> {
   return path;
 }
 
-test("sheets stream as Excel hands ranges over: dates as serials, formula results, rich text, booleans; errors as blanks", async () => {
+test("sheets stream as Excel hands ranges over: dates as serials, formula results, rich text, booleans; errors as their text", async () => {
   const r = await XlsxReader.open(await workbook());
   expect(r.sheets.map((s) => [s.name, s.tables])).toEqual([
     ["Sales", []],
@@ -107,7 +107,7 @@ test("sheets stream as Excel hands ranges over: dates as serials, formula result
     "FX-8",
     -2,
     2.5,
-    null,
+    "#DIV/0!", // =1/0: Excel's error, as range.values gives it, not a blank
     false,
     null,
     "far right",
