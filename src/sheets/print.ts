@@ -112,12 +112,12 @@ interface PrintCell extends SheetCell {
 /** The tallest row Excel allows, in points ("Excel specifications and limits": row height 409 points). */
 export const MAX_ROW_POINTS = 409;
 /**
- * The tallest a row grows for its wrapped text: 10 lines of 11-point type. A longer text (a note
+ * The tallest a row grows for its wrapped text: 12 lines of 11-point type (a recommendation's Why runs to 11). A longer text (a note
  * of thousands of characters) made its row 409 points, most of a page, and still showed only a
  * part: its row stops here, the text starts at the top, and the whole wording is in the cell and
  * in a note on it (SheetSpec.cellNotes).
  */
-export const MAX_WRAPPED_ROW_POINTS = 150;
+export const MAX_WRAPPED_ROW_POINTS = 180;
 
 /** Columns a sheet can have (Excel's XFD): a cell's key in cellsOf is row × MAX_COLS + col. */
 const MAX_COLS = 16_384;

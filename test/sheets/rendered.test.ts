@@ -46,7 +46,7 @@ const PAGE_BOUNDS: Record<string, [number, number]> = {
   whitespace: [15, 17],
   healthReport: [1, 3],
   breakdown: [3, 5],
-  crossSell: [7, 9],
+  crossSell: [8, 12],
   plan: [4, 6],
   relationships: [1, 2],
   fiveP: [1, 2],
