@@ -248,22 +248,23 @@ describe("Excel host", () => {
   });
 
   test("an order table with one column KAP cannot name is shown with what it lacks, and analyses once that column is mapped", async () => {
+    // the line value headed "Takings": no line value, no unit price, so nothing to value a line by
+    // (a quantity alone is not needed since ca55910: a line value is)
     const x = new ExcelDouble(["Sales"]);
     const rows = orderRows().slice(2);
-    rows[0] = rows[0].map((h) => (h === "Qty" ? "Boxes out" : h));
+    rows[0] = rows[0].map((h) => (h === "Line Total" ? "Takings" : h));
     x.model.fill(x.sheet("Sales"), "A1", rows);
     (globalThis as unknown as { Excel: unknown }).Excel = x.Excel;
     const host = createExcelHost();
     const d = await host.discover(settings());
     const orders = d.tables.find((t) => t.role === "orders")!;
     expect(orders.sheet).toBe("Sales");
-    // read as order lines only (without a quantity it also looks like a catalog: SKU + category)
     expect(d.tables.map((t) => t.role)).toEqual(["orders"]);
-    expect(orders.fields.find((f) => f.field === "quantity")!.header).toBeUndefined();
+    expect(orders.fields.find((f) => f.field === "revenue")!.header).toBeUndefined();
     expect(d.problems).toEqual([
-      'The order lines on "Sales" have no column for "quantity". Choose it under Columns.',
+      'The order lines on "Sales" have no column for "line revenue or unit price". Choose it under Columns.',
     ]);
-    const mapped: KapSettings = { ...settings(), mapping: { orders: { quantity: "Boxes out" } } };
+    const mapped: KapSettings = { ...settings(), mapping: { orders: { revenue: "Takings" } } };
     expect((await host.discover(mapped)).problems).toEqual([]);
     const list = await host.analyze(mapped, noop, signal());
     expect(list).toHaveLength(6);
