@@ -2777,7 +2777,8 @@ export function createOrderParser(
     // (tested once per run of one customer's lines: an order's lines repeat it)
     if (named !== noCustomerText) {
       noCustomerText = named;
-      noCustomerIs = NO_CUSTOMER.test(named);
+      // an Excel error (#N/A from a lookup) names no one: a line with no account, said
+      noCustomerIs = NO_CUSTOMER.test(named) || isExcelError(named);
     }
     const accountId = noCustomerIs ? "" : named;
     if (headingAbove) {

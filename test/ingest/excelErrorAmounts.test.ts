@@ -45,3 +45,20 @@ test("a CSV saved from Excel keeps the error's text: the same reading", async ()
   expect(days["Beacon Hardware"]).toBe(6);
   expect(report.warnings.join(" ")).toContain("(#N/A in row 3; #VALUE! in row 5)");
 });
+
+test("an Excel error where the customer should be (a lookup's #N/A) is no account called '#N/A'", async () => {
+  const path = join(mkdtempSync(join(tmpdir(), "kap-excel-errors-")), "lookup.csv");
+  writeFileSync(
+    path,
+    [
+      "Invoice Date,Invoice,Customer,SKU,Qty,Net",
+      "02/09/2026,I-1,Acme Tools Ltd,A-1,10,45.00",
+      "20/09/2026,I-2,#N/A,B-2,3,60.00",
+      "05/10/2026,I-3,Beacon Hardware,A-1,100,420.00",
+    ].join("\n") + "\n"
+  );
+  const { report, orders } = await analyzeFile(path);
+  // two accounts; the #N/A line skipped as having no account, its 60.00 said
+  expect(orders).toEqual({ "Acme Tools Ltd": 1, "Beacon Hardware": 1 });
+  expect(JSON.stringify(report.rejected)).toContain('no account (\\"#N/A\\")');
+});
