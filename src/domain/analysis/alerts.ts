@@ -101,8 +101,20 @@ function averageOrderDrop({ s, asOf, money, cash, pct }: RuleContext): RiskFlag 
   };
 }
 
-/** Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter. */
-function switchedCategory({ s, agg, categoryName, cash, pct }: RuleContext): RiskFlag[] | null {
+/**
+ * Switched categories: ≥ 10% of the baseline revenue, nothing in the last quarter, while the
+ * account still orders. With no order at all in the last quarter every category stopped at once:
+ * that is the account lapsing, said once by "No order for N days", not one switch per category.
+ */
+function switchedCategory({
+  s,
+  asOf,
+  agg,
+  categoryName,
+  cash,
+  pct,
+}: RuleContext): RiskFlag[] | null {
+  if (ordersIn(s, periodBack(asOf, 3)).count === 0) return null;
   // forEach, not for-of: no iterator objects on this per-account path. Summed in whole steps, and
   // shares compared in them, exactly: 10.02 of 100.20 is 10%, "≥ 10%"
   let sum = 0;

@@ -177,7 +177,10 @@ function warningSigns(
     present: sw.length > 0,
     figure: sw.length
       ? `no order in the last 3 months in ${sw.map((r) => String(r.values.category)).join(", ")}`
-      : "every main category ordered in the last 3 months",
+      : q.count
+        ? "every main category ordered in the last 3 months"
+        : // every category stopped at once: the account stopped ordering, not a switch
+          "no order at all in the last 3 months: the account stopped ordering, not a switch of categories",
   });
   // 4. Late payments increasing: the ledger's quarters, else the typed history
   const led = i.paymentLedger;

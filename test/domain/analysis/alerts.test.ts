@@ -71,6 +71,18 @@ describe("risk flags", () => {
     expect(flags(row("NO"))).not.toContain("switchedCategory");
   });
 
+  it("an account with no order in the last quarter: no switch per category, its lapse is said once", () => {
+    // ST: baseline (30 Jun 2024, 31 Mar 2025] A 500, B 300, C 200, each ≥ 10%; last order 1 Dec
+    // 2024, nothing in (31 Mar, 30 Jun 2025]: 211 days without an order, every category stopped
+    const row = analyze([
+      line("ST", d(2024, 10, 1), "a", 500, { category: "A" }),
+      line("ST", d(2024, 11, 1), "b", 300, { category: "B" }),
+      line("ST", d(2024, 12, 1), "c", 200, { category: "C" }),
+    ]);
+    expect(flags(row("ST"))).not.toContain("switchedCategory");
+    expect(flags(row("ST")).filter((k) => k === "noRecentOrder")).toHaveLength(1);
+  });
+
   it("returns in the last quarter above the quarter before", () => {
     const lines = [
       line("RR", d(2025, 1, 10), "s", 500),
