@@ -45,26 +45,26 @@ test("an account sheet titled with the name: its title cut, its printed header w
   expect(res.notes.join(" ")).toContain("(KAP Plan – C1 A1, 3,000,024 characters)");
 });
 
-test("a name of 32,767 characters wrapped in its column: its row 150 points (10 lines), the whole text in the cell and a note", async () => {
+test("a name of 32,767 characters wrapped in its column: its row 180 points (12 lines), the whole text in the cell and a note", async () => {
   // 32,767 characters in a 30-character column wrap to over 1,000 lines of 15 pt: the row was
-  // 409 points (Excel's most, most of a page) and still showed a part; now 10 lines, 150 points
+  // 409 points (Excel's most, most of a page) and still showed a part; now 12 lines, 180 points
   const x = new ExcelDouble();
   const spec = longName();
-  expect(spec.rowHeights![2]).toBe(150);
+  expect(spec.rowHeights![2]).toBe(180);
   const cut = `${LONG.slice(0, 32_766)}…`;
   expect(spec.cellNotes).toEqual([{ at: "A2", text: cut }]);
   await writeSheetsIn(asCtx(x), [spec]);
-  expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(150);
+  expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(180);
   expect(x.cellAt("KAP Names", "A2")?.value).toBe(cut);
   expect((x.sheet("KAP Names").page.notes as Record<string, string>).A2).toBe(cut);
 });
 
-test("an Excel without notes (before ExcelApi 1.18): the row still 150 points, the text whole in the cell", async () => {
+test("an Excel without notes (before ExcelApi 1.18): the row still 180 points, the text whole in the cell", async () => {
   setRequirementCheck((set) => Number(set.split(".")[1]) < 18);
   try {
     const x = new ExcelDouble();
     await writeSheetsIn(asCtx(x), [longName()]);
-    expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(150);
+    expect(x.sheet("KAP Names").formatAt("A2", "rowHeight")).toBe(180);
     expect(x.cellAt("KAP Names", "A2")?.value).toBe(`${LONG.slice(0, 32_766)}…`);
     expect(x.sheet("KAP Names").page.notes).toBeUndefined();
   } finally {
@@ -77,7 +77,7 @@ test(".xlsx: the same row height and note, read back with ExcelJS", async () => 
   await wb.xlsx.load(Buffer.from(await toXlsxBytes([longName()])) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet("KAP Names")!;
   const cut = `${LONG.slice(0, 32_766)}…`;
-  expect(ws.getRow(2).height).toBe(150);
+  expect(ws.getRow(2).height).toBe(180);
   expect(ws.getCell("A2").value).toBe(cut);
   expect(ws.getCell("A2").alignment?.vertical).toBe("top");
   const note = ws.getCell("A2").note;
