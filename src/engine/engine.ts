@@ -409,6 +409,7 @@ export class KapEngine implements OrderSink {
       sageDocTypes: options.sageDocTypes,
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,
+      orderFieldsOnFirstLine: options.orderFieldsOnFirstLine,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),

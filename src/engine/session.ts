@@ -31,6 +31,11 @@ import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines"
 import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
 import { sixDigitDateColumn } from "../ingest/compactDates";
 import {
+  firstLineFields,
+  firstLineFieldsNote,
+  orderFieldsOnFirstLine,
+} from "../ingest/firstLineFields";
+import {
   countsForCreditPrefixes,
   CREDIT_TYPE,
   creditNotePrefixes,
@@ -211,6 +216,11 @@ export interface OrderReadOptions {
   creditNoteIds?: boolean;
   /** credit-note id prefixes the sample shows beside their invoice prefixes ("av" beside "fa"; ingest/orders creditNotePrefixes) */
   creditIdPrefixes?: string[];
+  /**
+   * the order's id and customer are on its first line only (a report, a PivotTable in tabular
+   * form): a later line leaving them blank is the order's above it (ingest/firstLineFields)
+   */
+  orderFieldsOnFirstLine?: boolean;
   /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
   notes?: string[];
   /** what the file reader knows (text files): encoding and delimiter */
@@ -363,11 +373,23 @@ export function planReading(
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
   // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);
+  // a layout whose headings or own rule carry its lines' customer needs no such reading
+  const layout = layoutById(mapping.layout);
+  const firstLine =
+    layout?.orderFieldsOnFirstLine ||
+    layout?.accountFromHeadings ||
+    layout?.productFromHeadings ||
+    layout?.orderSummaryAboveItems ||
+    mapping.customerHeadings
+      ? undefined
+      : firstLineFields(mapping, sample);
+  const firstLineOnly = orderFieldsOnFirstLine(firstLine);
   const allNotes = [
     ...(notes ?? []),
     // two columns under one header: which one is read (the user's choice or the guess)
     ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,
+    ...(firstLineOnly ? [firstLineFieldsNote(mapping, firstLine!)] : []),
     ...(creditIdPrefixes.length
       ? [
           `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${invoicePrefixesBeside(creditIdPrefixes).join("… or ")}… are credit notes: read as returns, whatever their sign.`,
@@ -394,6 +416,7 @@ export function planReading(
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
+    ...(firstLineOnly ? { orderFieldsOnFirstLine: true } : {}),
     dateOrderSource: date.source,
     numbers,
     discountIsFraction:

@@ -296,6 +296,11 @@ export interface OrderParserOptions {
   /** Pair the cancellations with what they cancel though the sample showed none (met past it). */
   pairCancellations?: boolean;
   /**
+   * An order's id and customer are on its first line only, as the layout's orderFieldsOnFirstLine
+   * says of Odoo's exports; decided from the sample (ingest/firstLineFields).
+   */
+  orderFieldsOnFirstLine?: boolean;
+  /**
    * SAP's S1 cancellations and the invoices they cancel, [cancellation id, invoice id]
    * (ingest/cancellations): both documents' lines are left out, neither a sale nor a return.
    */
@@ -390,6 +395,11 @@ const SUBTOTAL_FUNCTION = /(?:^grand|\S)\s+(?:count|average|max|min|product|stdd
 /** A summary label read only on a line with no order id (SUMMARY_LABEL, SUBTOTAL_FUNCTION). */
 function isSummaryLabel(t: string): boolean {
   return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
+}
+/** Whether a cell's text labels a totals or summary row ("Total", "Acme Ltd Summe", "Lines: 3"). */
+export function isTotalsLabel(t: string): boolean {
+  const s = t.trim();
+  return TOTAL_START.test(s) || TOTAL_END.test(s) || isSummaryLabel(s);
 }
 /**
  * A line entered with its tax inside: Xero's "LineAmountTypes" "Inclusive", "Tax Inclusive";
@@ -975,8 +985,18 @@ export function createOrderParser(
   let subCustomersPast = false;
   /** the first sub-customer counted, as written in the name where it is split there */
   let subCustomerExample = "";
-  const continuationLines = !!layout?.orderFieldsOnFirstLine && col.orderId >= 0;
-  /** the last order id written (Odoo's later lines leave it blank) */
+  const continuationLines =
+    (!!layout?.orderFieldsOnFirstLine || !!options.orderFieldsOnFirstLine) && col.orderId >= 0;
+  /**
+   * With no order id column, the customer and date on their first line only (the sample says so,
+   * ingest/firstLineFields): the last customer written and its date, which a line leaving them
+   * blank takes.
+   */
+  const lineAbove =
+    options.orderFieldsOnFirstLine && col.orderId < 0
+      ? { key: "", name: "", date: null as Cell }
+      : undefined;
+  /** the last order id written (Odoo's later lines, a report's or PivotTable's, leave it blank) */
   let orderAbove = "";
   /**
    * The order whose first line was read last and the currency written there, taken or skipped:
@@ -2660,7 +2680,13 @@ export function createOrderParser(
     // An order's later line with its order-level cells left blank (Odoo): the order above's.
     if (continuationLines) {
       if (rawOrderId) orderAbove = rawOrderId;
-      else if (!accountName && (col.accountId < 0 || !text(row[col.accountId])))
+      else if (
+        !accountName &&
+        (col.accountId < 0 || !text(row[col.accountId])) &&
+        // a summary row under the lines ("Lines 3" beside the report's date) is none of the
+        // order's: where the sample settled the reading (no layout of its own), said as totals
+        (layout?.orderFieldsOnFirstLine || !isDatedSummaryRow(row))
+      )
         rawOrderId = orderAbove;
     }
     noteOrderCurrency(row, rawOrderId);
@@ -2691,6 +2717,19 @@ export function createOrderParser(
     if (carried && !accountKey && !accountName) {
       accountKey = carried.id;
       accountName = carried.name;
+    }
+    // No order id, the customer and date on their first line only (a PivotTable): the line above's.
+    let fromLineAbove = false;
+    if (lineAbove) {
+      if (accountKey || accountName) {
+        lineAbove.key = accountKey;
+        lineAbove.name = accountName;
+        lineAbove.date = rawDate;
+      } else if ((lineAbove.key || lineAbove.name) && !isDatedSummaryRow(row)) {
+        accountKey = lineAbove.key;
+        accountName = lineAbove.name;
+        fromLineAbove = true;
+      }
     }
     // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.
     if (guestAccountId !== undefined) {
@@ -2828,7 +2867,9 @@ export function createOrderParser(
       ? orderDate
       : summaryAbove.key === rawOrderId && rawOrderId
         ? summaryAbove.date
-        : null;
+        : fromLineAbove
+          ? lineAbove!.date
+          : null;
     if (date === undefined && isBlankCell(rawDate) && !isBlankCell(dateAbove)) {
       date = parseDate(dateAbove, options.dateOrder, options.date1904);
       if (swapDates && date !== undefined && typeof dateAbove !== "string")
