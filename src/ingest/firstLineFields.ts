@@ -18,7 +18,7 @@ import type { ColumnMapping } from "./detect";
 export interface FirstLineFields {
   continuations: number;
   orphans: number;
-  /** continuation lines with a date of their own (the date is then no order-level cell here) */
+  /** continuation lines with a date of their own (all of them: the date is no order-level cell here) */
   dated: number;
 }
 
@@ -51,8 +51,16 @@ export function firstLineFields(
     const hasId = orderId < 0 || !isBlankCell(row[orderId]);
     const hasAccount = filled(row, accounts);
     const isLine = filled(row, products) && filled(row, figures);
-    // (a totals or summary row under the lines is none of theirs: "Lines 3", "Total")
-    if ((orderId < 0 || !hasId) && !hasAccount && isLine && !row.some(isTotalsText)) {
+    // A totals or summary row is no line: a subtotal within the customer's lines (a PivotTable's
+    // "02/09/2026 Total") leaves them going on, one naming the customer ("Acme Ltd Total") or
+    // none ("Grand Total", "Lines 3") ends them.
+    // (a whole line needs no test: most rows of most files)
+    const whole = hasId && hasAccount && isLine;
+    if (!whole && row.some(isTotalsText)) {
+      if (hasAccount || !filled(row, [date])) underOrder = false;
+      continue;
+    }
+    if ((orderId < 0 || !hasId) && !hasAccount && isLine) {
       if (!underOrder) orphans++;
       else {
         continuations++;
@@ -60,7 +68,7 @@ export function firstLineFields(
       }
       continue;
     }
-    underOrder = hasId && hasAccount && isLine;
+    underOrder = whole;
   }
   return { continuations, orphans, dated };
 }
@@ -74,14 +82,14 @@ export function orderFieldsOnFirstLine(found: FirstLineFields | undefined): bool
   return !!found && found.continuations > 0 && found.orphans * 10 <= found.continuations;
 }
 
-/** What the user is told when the file is read so: the columns left blank (the date where no continuation line has one). */
+/** What the user is told when the file is read so: the columns left blank (the date unless every continuation line has one). */
 export function firstLineFieldsNote(mapping: ColumnMapping, found: FirstLineFields): string {
   const header = (f: string) => mapping.fields.find((m) => m.field === f)?.header;
   const orderId = header("orderId");
   const names = [
     orderId,
     header("accountName") ?? header("accountId"),
-    found.dated ? undefined : header("date"),
+    found.dated === found.continuations ? undefined : header("date"),
   ]
     .filter((h): h is string => !!h)
     .map((h) => `"${h}"`);

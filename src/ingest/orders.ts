@@ -988,6 +988,19 @@ export function createOrderParser(
   const continuationLines =
     (!!layout?.orderFieldsOnFirstLine || !!options.orderFieldsOnFirstLine) && col.orderId >= 0;
   /**
+   * A totals row naming a customer ("Acme Ltd Total") or nothing of the lines ("Grand Total" in
+   * the customer's column, a bare row of sums) ends the lines that take an order's or customer's
+   * cells from above; a subtotal within them (a PivotTable's "02/09/2026 Total") does not.
+   */
+  function endLinesAbove(row: readonly Cell[]): void {
+    const named =
+      (col.accountName >= 0 && !isBlankCell(row[col.accountName])) ||
+      (col.accountId >= 0 && !isBlankCell(row[col.accountId]));
+    if (!named && !isBlankCell(row[col.date])) return;
+    orderAbove = "";
+    if (lineAbove) lineAbove.key = lineAbove.name = "";
+  }
+  /**
    * With no order id column, the customer and date on their first line only (the sample says so,
    * ingest/firstLineFields): the last customer written and its date, which a line leaving them
    * blank takes.
@@ -2568,6 +2581,7 @@ export function createOrderParser(
         pastPendingTotal = rowNo;
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
+        if (options.orderFieldsOnFirstLine) endLinesAbove(row);
         report.skippedTotals++;
         totalsRowNo = rowNo;
         sums.sinceTotals = 0;

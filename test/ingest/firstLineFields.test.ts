@@ -196,3 +196,49 @@ describe("with no order number: the customer and date on the first of their line
     );
   });
 });
+
+test("a PivotTable in tabular form with its subtotals: each line under its customer, the subtotals and grand total skipped as totals", async () => {
+  const { report, revenue, orders } = await analyzeFile(
+    fileOf([
+      "Customer,Date,Product,Sum of Qty,Sum of Amount",
+      "Acme Building Ltd,2026-09-02,Cable Clips,10,25.00",
+      ",,Screws 4x40,2,8.00",
+      ",,Wall Plugs,5,12.50",
+      ",2026-09-02 Total,,17,45.50",
+      ",2026-10-01,Junction Box,3,18.00",
+      ",2026-10-01 Total,,3,18.00",
+      "Acme Building Ltd Total,,,20,63.50",
+      "Baxter Electrical,2026-09-10,Cable Clips,4,10.00",
+      ",,Junction Box,1,6.00",
+      ",2026-09-10 Total,,5,16.00",
+      "Baxter Electrical Total,,,5,16.00",
+      "Grand Total,,,25,79.50",
+    ])
+  );
+  // Acme: 25.00 + 8.00 + 12.50 on 2 Sep and 18.00 on 1 Oct (its date's subtotal between them
+  // keeps it Acme's); Baxter: 10.00 + 6.00. Three date subtotals, two customer totals, the grand total.
+  expect(revenue).toEqual(REVENUE);
+  expect(orders).toEqual(ORDERS);
+  expect(skippedRows(report.skipped)).toEqual({ "totals row": 6 });
+  expect(report.warnings.join(" ")).toContain(`Lines leave the "Customer" and "Date" blank`);
+});
+
+test("a line with no customer after a customer's total row is no line of that customer's", async () => {
+  // Acme's 10 lines of 5.00 on 2 Sep (one written with the customer, 9 under it), its total, a
+  // line with no customer, then Baxter's 2 lines: 1 stray line in 11 lines left blank
+  const acme = Array.from({ length: 9 }, (_, k) => `,,Screws ${k + 1},1,5.00`);
+  const { report, revenue } = await analyzeFile(
+    fileOf([
+      "Customer,Date,Product,Qty,Amount",
+      "Acme Building Ltd,2026-09-02,Cable Clips,1,5.00",
+      ...acme,
+      "Acme Building Ltd Total,,,10,50.00",
+      ",2026-09-20,Junction Box,1,6.00",
+      "Baxter Electrical,2026-09-10,Cable Clips,4,10.00",
+      ",,Junction Box,1,6.00",
+    ])
+  );
+  // Acme 10 × 5.00; Baxter 10.00 + 6.00; the Junction Box under Acme's total has no customer
+  expect(revenue).toEqual({ "Acme Building Ltd": 50, "Baxter Electrical": 16 });
+  expect(skippedRows(report.skipped)).toEqual({ "totals row": 1, "no account": 1 });
+});
