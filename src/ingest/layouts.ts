@@ -1468,7 +1468,18 @@ export const LAYOUTS: readonly ExportLayout[] = [
         "montant vente réel",
       ],
       docType: ["document type", "belegart", "documenttype", "type document"],
-      orderStatus: ["entry type", "postenart", "soort post", "type écriture"],
+      // Value Entries list the item entry's type beside their own (Direct Cost, Revaluation):
+      // the item entry's says what moved, a sale or a purchase
+      orderStatus: [
+        "item ledger entry type",
+        "artikelpostenart",
+        "soort artikelpost",
+        "type écriture article",
+        "entry type",
+        "postenart",
+        "soort post",
+        "type écriture",
+      ],
     },
     ignore: [
       "entry no",

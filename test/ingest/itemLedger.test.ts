@@ -85,3 +85,25 @@ test.each([
     share: null,
   });
 });
+
+describe("Value Entries (Wertposten): the item entry's type beside the value entry's own", () => {
+  // Entry Type (Postenart) is the value entry's kind (Direct Cost, Revaluation); the sale or
+  // purchase is the Item Ledger Entry Type (Artikelpostenart). Read by the former, every row was
+  // "not a sale entry" and the file refused.
+  it.each([
+    ["business-central-value-entries.csv", "mdy"],
+    ["business-central-de-wertposten.csv", "dmy"],
+  ])("%s: the sales by their item entry's type", async (file, dateOrder) => {
+    const { report, revenue, orders } = await analyze(file);
+    expect(report.read).toMatchObject({
+      layout: "Dynamics 365 Business Central item ledger entries",
+      dateOrder,
+    });
+    // 10000: 103021 1,298.00 + 761.20, credit memo 104001 −190.30 = 1,868.90; 20000: 103022 649.00
+    expect(revenue).toEqual({ "10000": 1868.9, "20000": 649 });
+    expect(orders).toEqual({ "10000": 1, "20000": 1 });
+    expect(report.returns).toBe(1);
+    // the purchase (vendor 30000) is no sale
+    expect(report.skipped[0]).toMatchObject({ rule: "not a sale entry", rows: 1 });
+  });
+});
