@@ -44,6 +44,7 @@ export type LayoutId =
   | "square-transactions"
   | "square-item-sales"
   | "odoo-pos"
+  | "odoo-journal-items"
   | "tally-vouchers"
   | "wave-account-transactions"
   | "cfdi"
@@ -1686,6 +1687,50 @@ export const LAYOUTS: readonly ExportLayout[] = [
     ],
     orderFieldsOnFirstLine: true,
     note: '"Subtotal w/o Tax" is the line value before tax, never "Subtotal" or "Total"; an order\'s later lines, left blank in its Order Ref, Customer and date, are the order\'s above them; cancelled orders are skipped.',
+  },
+  {
+    // Odoo's Journal Items (Accounting › Journal Items, exported): every posting of every journal
+    // entry, one row each. A customer invoice posts to its income account (before tax), to the
+    // tax account and to Account Receivable (with tax); a payment to the bank and receivables.
+    // Only the income postings are sales: their Credit − Debit (a credit note's a debit).
+    id: "odoo-journal-items",
+    name: "Odoo journal items",
+    signature: [["journal entry"], ["partner"], ["account"], ["debit"], ["credit"]],
+    fields: {
+      date: ["date", "accounting date"],
+      accountName: ["partner"],
+      orderId: ["journal entry"],
+      // "[FURN_8888] Office Lamp": the product's code and name; the Label is the line's text
+      sku: ["product"],
+      productName: ["label", "product"],
+      quantity: ["quantity"],
+      revenue: ["credit"],
+      credit: ["debit"],
+      ledgerAccount: ["account"],
+      currency: ["currency"],
+    },
+    ignore: [
+      "balance",
+      "journal",
+      "matching",
+      "reference",
+      "due date",
+      "amount in currency",
+      "amount currency",
+      "tax grids",
+      "taxes",
+      "originator tax",
+      "analytic distribution",
+      "company",
+      "residual amount",
+      "amount residual",
+      "status",
+    ],
+    // an income account ("400000 Product Sales", "8400 Erlöse 19 % USt"), not the tax, cost,
+    // receivable or other income accounts
+    salesLedger:
+      /^(?!.*\b(?:tax(?:es)?|vat|gst|costs?|receivables?|payables?|deferred|unearned|other)\b).*(?:\b(?:sales|revenue|income|turnover|ventes|ventas|omzet)\b|erl[öo]se)/i,
+    note: "Only postings to income accounts (\"400000 Product Sales\") are sales: each journal entry's other postings (Account Receivable, with tax; tax; bank) hold the same sale again or a payment, and are skipped and counted; each income posting's value is its Credit − its Debit, before tax; the customer is the Partner.",
   },
   {
     // freee's 取引 (deals) export (Japan): 収支区分 (収入 income, 支出 expense), 管理番号,
