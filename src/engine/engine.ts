@@ -410,6 +410,7 @@ export class KapEngine implements OrderSink {
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,
       orderFieldsOnFirstLine: options.orderFieldsOnFirstLine,
+      customerOnFirstLine: options.customerOnFirstLine,
       catalog: new Map(this.side.catalog.map((c) => [c.sku, c])),
       rates: this.side.rates,
       reportingCurrency: reportingCurrency ?? (this.side.rates.length ? "GBP" : undefined),

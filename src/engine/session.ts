@@ -30,11 +30,7 @@ import { type ColumnConvention, numberEvidence, type NumberCulture } from "../in
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
 import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
 import { sixDigitDateColumn } from "../ingest/compactDates";
-import {
-  firstLineFields,
-  firstLineFieldsNote,
-  orderFieldsOnFirstLine,
-} from "../ingest/firstLineFields";
+import { firstLineFields, firstLineFieldsNote, firstLineReading } from "../ingest/firstLineFields";
 import {
   countsForCreditPrefixes,
   CREDIT_TYPE,
@@ -221,6 +217,11 @@ export interface OrderReadOptions {
    * form): a later line leaving them blank is the order's above it (ingest/firstLineFields)
    */
   orderFieldsOnFirstLine?: boolean;
+  /**
+   * the file is grouped by customer, its name on the group's first line only (a PivotTable): a
+   * line leaving it blank is the customer's above it (ingest/firstLineFields)
+   */
+  customerOnFirstLine?: boolean;
   /** what the column checks changed and why, and the export layout recognised (ingest/plausible) */
   notes?: string[];
   /** what the file reader knows (text files): encoding and delimiter */
@@ -373,23 +374,18 @@ export function planReading(
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
   // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);
-  // a layout whose headings or own rule carry its lines' customer needs no such reading
   const layout = layoutById(mapping.layout);
+  // (a known export layout has its own rules for whose a line is)
   const firstLine =
-    layout?.orderFieldsOnFirstLine ||
-    layout?.accountFromHeadings ||
-    layout?.productFromHeadings ||
-    layout?.orderSummaryAboveItems ||
-    mapping.customerHeadings
-      ? undefined
-      : firstLineFields(mapping, sample);
-  const firstLineOnly = orderFieldsOnFirstLine(firstLine);
+    layout || mapping.customerHeadings ? undefined : firstLineFields(mapping, sample);
+  const firstLineRead = firstLineReading(firstLine);
+  const firstLineOnly = firstLineRead.orderFields || firstLineRead.customerGroups;
   const allNotes = [
     ...(notes ?? []),
     // two columns under one header: which one is read (the user's choice or the guess)
     ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,
-    ...(firstLineOnly ? [firstLineFieldsNote(mapping, firstLine!)] : []),
+    ...(firstLineOnly ? [firstLineFieldsNote(mapping, firstLine!, firstLineRead)] : []),
     ...(creditIdPrefixes.length
       ? [
           `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${invoicePrefixesBeside(creditIdPrefixes).join("… or ")}… are credit notes: read as returns, whatever their sign.`,
@@ -416,7 +412,8 @@ export function planReading(
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
-    ...(firstLineOnly ? { orderFieldsOnFirstLine: true } : {}),
+    ...(firstLineRead.orderFields ? { orderFieldsOnFirstLine: true } : {}),
+    ...(firstLineRead.customerGroups ? { customerOnFirstLine: true } : {}),
     dateOrderSource: date.source,
     numbers,
     discountIsFraction:

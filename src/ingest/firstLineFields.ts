@@ -1,32 +1,57 @@
 /**
- * Order-level cells written on an order's first line only: a report or a PivotTable in tabular
- * form ("Repeat All Item Labels" off), merged cells saved as values, an ERP's sales-order detail
- * with repeated values suppressed. The order's later lines leave its order id and customer blank
- * (its date often too) and hold only the product and its figures. Read as they stand, those lines
- * have no account and are skipped; read as the lines of the order above them, nothing is lost.
+ * Cells written once for the lines below them, left blank on those lines: a sales-order detail
+ * report with repeated values suppressed, a PivotTable in tabular form ("Repeat All Item Labels"
+ * off), cells merged down in a workbook saved from Excel. Read as they stand, the lines below
+ * have no account and are skipped; read as their group's, nothing is lost. Two shapes:
  *
- * Decided once, from the sample of the order rows, never row by row: a line whose order id and
- * customer are blank (with a product and a figure on it, and no totals label) right under a line
- * of an order, or under another such line, is a continuation; the file is read so when it has any and at most one in
- * ten such lines stands anywhere else (under a blank row, a total, the header).
+ * - an order's cells on its first line only: its later lines leave its number and customer blank
+ *   (its date blank or the same) and hold only the product and its figures (`orderFields`);
+ * - a customer's name on the first of its lines only, the file grouped by customer: a line with
+ *   no customer but an order (or, with no order number column, a date) of its own is the
+ *   customer's above it (`customerGroups`).
+ *
+ * Decided once, from the sample of the order rows, never row by row. The first shape needs more
+ * such lines than lines writing their order again (a file whose orders repeat their cells on
+ * every line has a stray line, not this shape); the second needs every customer written in one
+ * run of lines (a file sorted by date lists a customer again and again: a line with no customer
+ * there is a walk-in sale, no line of the customer above), and more orders under a customer
+ * without its name than with it written again. Only files of no export layout KAP knows: a
+ * layout's own rules say whose a line is (Shopify's orders without an e-mail, Odoo's lines). A blank row, and a total naming a
+ * customer or nothing of the lines, ends the lines that take the cells above.
  */
 import { type Cell, isBlankCell } from "./grid";
 import { isTotalsLabel } from "./orders";
 import type { ColumnMapping } from "./detect";
 
-/** What the sample shows: the continuation lines found, and such lines standing under no order. */
+/** What the sample shows (firstLineFields). */
 export interface FirstLineFields {
+  /** lines leaving their order's number and customer blank, the date blank or the same, under the order's line */
   continuations: number;
-  orphans: number;
-  /** continuation lines with a date of their own (all of them: the date is no order-level cell here) */
+  /** continuation lines that write the date (the date is then no cell written once, where all do) */
   dated: number;
+  /** lines writing their order again: its number as the line above (with no number column, its customer and date) */
+  repeats: number;
+  /** lines with no customer but an order number or a date of their own, under a customer's lines */
+  groupLines: number;
+  /** a customer written again on a new order (or date) right under its own lines: no file grouped with its name written once */
+  rewrites: number;
+  /** lines with no customer anywhere else (under a blank row, a total, the header) */
+  orphans: number;
+  /** every customer in the sample written in one run of lines */
+  grouped: boolean;
+}
+
+/** How the order lines are read: the cells written once that the lines below take (firstLineFields). */
+export interface FirstLineReading {
+  /** a line with no order number and no customer is the order's above it */
+  orderFields: boolean;
+  /** a line with no customer is the customer's above it, whatever its order or date */
+  customerGroups: boolean;
 }
 
 /**
- * The sample's lines with blank order id and customer under an order's line (`continuations`)
- * and under anything else (`orphans`); with no order id column, lines with a blank customer under
- * a line with one. Undefined when the mapping has no customer, or no product or figure to tell a
- * line from a totals row.
+ * The sample's lines by how they stand to the line above (FirstLineFields); undefined when the
+ * mapping has no customer, or no product or figure to tell a line from a totals row.
  */
 export function firstLineFields(
   mapping: ColumnMapping,
@@ -41,61 +66,121 @@ export function firstLineFields(
   if (!accounts.length || !products.length || !figures.length) return undefined;
   const filled = (row: readonly Cell[], cols: readonly number[]) =>
     cols.some((c) => !isBlankCell(row[c]));
-  let continuations = 0;
-  let orphans = 0;
-  let dated = 0;
-  /** whether the row above is an order's line (its first, or one carried on from it) */
-  let underOrder = false;
+  const found: FirstLineFields = {
+    continuations: 0,
+    dated: 0,
+    repeats: 0,
+    groupLines: 0,
+    rewrites: 0,
+    orphans: 0,
+    grouped: true,
+  };
+  /** the lines above: whether they go on, and their customer, order number and date */
+  let chain = false;
+  let chainAccount = "";
+  let chainId = "";
+  let chainDate: Cell = null;
+  const runs = new Set<string>();
+  let runAccount = "";
   for (const row of sample) {
-    // with no order id column, a line's customer starts it
-    const hasId = orderId < 0 || !isBlankCell(row[orderId]);
+    const id = orderId >= 0 ? cellText(row[orderId]) : "";
+    const account = accounts.map((c) => cellText(row[c])).join("\u0001");
     const hasAccount = filled(row, accounts);
     const isLine = filled(row, products) && filled(row, figures);
-    // A totals or summary row is no line: a subtotal within the customer's lines (a PivotTable's
-    // "02/09/2026 Total") leaves them going on, one naming the customer ("Acme Ltd Total") or
-    // none ("Grand Total", "Lines 3") ends them.
+    const day = date >= 0 ? row[date] : null;
     // (a whole line needs no test: most rows of most files)
-    const whole = hasId && hasAccount && isLine;
-    if (!whole && row.some(isTotalsText)) {
-      if (hasAccount || !filled(row, [date])) underOrder = false;
+    if (!(hasAccount && isLine) && row.some(isTotalsText)) {
+      // a subtotal within the lines (a PivotTable's "02/09/2026 Total") leaves them going on;
+      // one naming the customer ("Acme Ltd Total") or none ("Grand Total", "Lines 3") ends them
+      if (hasAccount || isBlankCell(day)) chain = false;
       continue;
     }
-    if ((orderId < 0 || !hasId) && !hasAccount && isLine) {
-      if (!underOrder) orphans++;
-      else {
-        continuations++;
-        if (date >= 0 && !isBlankCell(row[date])) dated++;
+    if (!isLine) {
+      chain = false;
+      continue;
+    }
+    if (hasAccount) {
+      const sameOrder = orderId >= 0 ? id !== "" && id === chainId : sameCell(day, chainDate);
+      if (chain && account === chainAccount) {
+        if (sameOrder) found.repeats++;
+        else found.rewrites++;
       }
+      if (account !== runAccount) {
+        if (runs.has(account)) found.grouped = false;
+        runs.add(account);
+        runAccount = account;
+      }
+      chain = true;
+      chainAccount = account;
+      chainId = id;
+      chainDate = day;
       continue;
     }
-    underOrder = whole;
+    if (!chain) {
+      found.orphans++;
+      continue;
+    }
+    // the order's later line with its number on it: its customer is the order's already
+    if (id !== "" && id === chainId) continue;
+    const ownDate = !isBlankCell(day) && !sameCell(day, chainDate);
+    if (id !== "" || ownDate) {
+      found.groupLines++;
+      chainId = id;
+      chainDate = isBlankCell(day) ? chainDate : day;
+      continue;
+    }
+    found.continuations++;
+    if (!isBlankCell(day)) found.dated++;
   }
-  return { continuations, orphans, dated };
+  return found;
+}
+
+/** What the sample says of the cells written once (firstLineFields): see the module's rules. */
+export function firstLineReading(found: FirstLineFields | undefined): FirstLineReading {
+  if (!found) return { orderFields: false, customerGroups: false };
+  const lines = found.continuations + found.groupLines;
+  return {
+    orderFields: found.continuations > found.repeats && found.orphans * 2 <= found.continuations,
+    customerGroups:
+      found.grouped && found.groupLines > found.rewrites && found.orphans * 2 <= lines,
+  };
+}
+
+function cellText(v: Cell | undefined): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
 function isTotalsText(v: Cell): boolean {
   return typeof v === "string" && v.length > 0 && isTotalsLabel(v);
 }
 
-/** Whether the sample says the order's cells are on its first line only (firstLineFields). */
-export function orderFieldsOnFirstLine(found: FirstLineFields | undefined): boolean {
-  return !!found && found.continuations > 0 && found.orphans * 10 <= found.continuations;
-}
-
-/** What the user is told when the file is read so: the columns left blank (the date unless every continuation line has one). */
-export function firstLineFieldsNote(mapping: ColumnMapping, found: FirstLineFields): string {
+/**
+ * What the user is told when the file is read so: the cells left blank (the date unless every
+ * continuation line writes it) and what the lines were read as.
+ */
+export function firstLineFieldsNote(
+  mapping: ColumnMapping,
+  found: FirstLineFields,
+  reading: FirstLineReading
+): string {
   const header = (f: string) => mapping.fields.find((m) => m.field === f)?.header;
+  const quoted = (hs: (string | undefined)[]) => {
+    const names = hs.filter((h): h is string => !!h).map((h) => `"${h}"`);
+    return names.length > 1
+      ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`
+      : (names[0] ?? "");
+  };
+  const customer = header("accountName") ?? header("accountId");
+  const date = found.dated === found.continuations ? undefined : header("date");
   const orderId = header("orderId");
-  const names = [
-    orderId,
-    header("accountName") ?? header("accountId"),
-    found.dated === found.continuations ? undefined : header("date"),
-  ]
-    .filter((h): h is string => !!h)
-    .map((h) => `"${h}"`);
-  const said =
-    names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
-  return orderId
-    ? `An order's later lines leave its ${said} blank (written on its first line only, as a report or a PivotTable lays them out): each such line was read as a line of the order above it.`
-    : `Lines leave the ${said} blank under a line that has ${names.length > 1 ? "them" : "it"} (written once for the lines below, as a report or a PivotTable lays them out): each such line was read with the line above's.`;
+  const how = "as a report or a PivotTable lays them out";
+  if (reading.orderFields && orderId)
+    return `An order's later lines leave its ${quoted([orderId, customer, date])} blank (written on its first line only, ${how}): each such line was read as a line of the order above it${reading.customerGroups ? `, and an order with no ${quoted([customer])} as the customer's above it` : ""}.`;
+  if (reading.orderFields)
+    return `Lines leave the ${quoted([customer, date])} blank under a line that has them (written once for the lines below, ${how}): each such line was read with the line above's.`;
+  return `The ${quoted([customer])} is written on the first of a customer's lines only (${how}): a line that leaves it blank was read as the customer's above it.`;
 }

@@ -93,7 +93,8 @@ export { ORDER_DISCOUNT_SKU } from "./orderDiscount";
  * A customer name that says there is none: QuickBooks' reports group the sales with no customer
  * chosen under "Not Specified", as if it were one. Its lines are skipped as no account, with their value.
  */
-const NO_CUSTOMER = /^\(?(?:not specified|unspecified|no customer)\)?$/i;
+const NO_CUSTOMER =
+  /^(?:\(?(?:not specified|unspecified|no customer)\)?|\((?:blank|leer|vide|leeg|vac[ií]o|vuoto)\))$/i;
 
 /** Sub-customers ("Parent : Sub") kept to be counted and said (a bound on memory; past it the count is a floor). */
 const SUB_CUSTOMERS_KEPT = 100_000;
@@ -301,6 +302,11 @@ export interface OrderParserOptions {
    */
   orderFieldsOnFirstLine?: boolean;
   /**
+   * The file is grouped by customer, its name on the group's first line only (a PivotTable in
+   * tabular form): a line leaving it blank is the customer's above it (ingest/firstLineFields).
+   */
+  customerOnFirstLine?: boolean;
+  /**
    * SAP's S1 cancellations and the invoices they cancel, [cancellation id, invoice id]
    * (ingest/cancellations): both documents' lines are left out, neither a sale nor a return.
    */
@@ -396,6 +402,11 @@ const SUBTOTAL_FUNCTION = /(?:^grand|\S)\s+(?:count|average|max|min|product|stdd
 function isSummaryLabel(t: string): boolean {
   return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
 }
+/** Whether two cells hold the same value (dates by their time). */
+function sameCellValue(a: Cell | undefined, b: Cell | undefined): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
 /** Whether a cell's text labels a totals or summary row ("Total", "Acme Ltd Summe", "Lines: 3"). */
 export function isTotalsLabel(t: string): boolean {
   const s = t.trim();
@@ -996,9 +1007,23 @@ export function createOrderParser(
     const named =
       (col.accountName >= 0 && !isBlankCell(row[col.accountName])) ||
       (col.accountId >= 0 && !isBlankCell(row[col.accountId]));
-    if (!named && !isBlankCell(row[col.date])) return;
+    if (named || isBlankCell(row[col.date])) endLines();
+  }
+  /** The lines above no longer lend their cells (a blank row, a total): the next names its own. */
+  function endLines(): void {
     orderAbove = "";
     if (lineAbove) lineAbove.key = lineAbove.name = "";
+  }
+  /** cells written once for the lines below, decided from the sample (not a layout's own rule) */
+  const firstLineCells = !!options.orderFieldsOnFirstLine || !!options.customerOnFirstLine;
+  /** the order above's date cell: a line of its own date is no later line of that order */
+  let orderAboveDate: Cell = null;
+  /** Whether the row names a product (a line, not a row of sums). */
+  function namesProduct(row: readonly Cell[]): boolean {
+    return (
+      (col.sku >= 0 && !isBlankCell(row[col.sku])) ||
+      (col.productName >= 0 && !isBlankCell(row[col.productName]))
+    );
   }
   /**
    * With no order id column, the customer and date on their first line only (the sample says so,
@@ -1006,7 +1031,7 @@ export function createOrderParser(
    * blank takes.
    */
   const lineAbove =
-    options.orderFieldsOnFirstLine && col.orderId < 0
+    (options.orderFieldsOnFirstLine && col.orderId < 0) || options.customerOnFirstLine
       ? { key: "", name: "", date: null as Cell }
       : undefined;
   /** the last order id written (Odoo's later lines, a report's or PivotTable's, leave it blank) */
@@ -2548,6 +2573,7 @@ export function createOrderParser(
     }
     if (blank) {
       report.skippedBlank++;
+      if (firstLineCells) endLines();
       return;
     }
     if (billingPairing) noteBilling(row);
@@ -2581,7 +2607,7 @@ export function createOrderParser(
         pastPendingTotal = rowNo;
       if (accountHeadings ? closeGroup(row) : isTotalsRow(row)) {
         if (productHeadings) productPath.close(text(row.find((v) => !isBlankCell(v)) ?? null));
-        if (options.orderFieldsOnFirstLine) endLinesAbove(row);
+        if (firstLineCells) endLinesAbove(row);
         report.skippedTotals++;
         totalsRowNo = rowNo;
         sums.sinceTotals = 0;
@@ -2693,13 +2719,19 @@ export function createOrderParser(
     let accountName = col.accountName >= 0 ? text(row[col.accountName]) : "";
     // An order's later line with its order-level cells left blank (Odoo): the order above's.
     if (continuationLines) {
-      if (rawOrderId) orderAbove = rawOrderId;
-      else if (
+      if (rawOrderId) {
+        orderAbove = rawOrderId;
+        orderAboveDate = rawDate;
+      } else if (
         !accountName &&
         (col.accountId < 0 || !text(row[col.accountId])) &&
-        // a summary row under the lines ("Lines 3" beside the report's date) is none of the
-        // order's: where the sample settled the reading (no layout of its own), said as totals
-        (layout?.orderFieldsOnFirstLine || !isDatedSummaryRow(row))
+        // where the sample settled the reading (no layout of its own): a row of sums or a summary
+        // ("Lines 3" beside the report's date) is none of the order's, said as totals, nor is a
+        // line of a date of its own (a walk-in sale; under a customer's group, its new order)
+        (layout?.orderFieldsOnFirstLine ||
+          (namesProduct(row) &&
+            !isDatedSummaryRow(row) &&
+            (isBlankCell(rawDate) || sameCellValue(rawDate, orderAboveDate))))
       )
         rawOrderId = orderAbove;
     }
@@ -2732,17 +2764,28 @@ export function createOrderParser(
       accountKey = carried.id;
       accountName = carried.name;
     }
-    // No order id, the customer and date on their first line only (a PivotTable): the line above's.
+    // The customer (and, with no order id, the date) written once for the lines below it (a
+    // PivotTable, ingest/firstLineFields): the line above's. A line of a date of its own takes it
+    // only in a file grouped by customer (else it is a walk-in sale, no line of the one above).
     let fromLineAbove = false;
     if (lineAbove) {
       if (accountKey || accountName) {
         lineAbove.key = accountKey;
         lineAbove.name = accountName;
         lineAbove.date = rawDate;
-      } else if ((lineAbove.key || lineAbove.name) && !isDatedSummaryRow(row)) {
+      } else if (
+        (lineAbove.key || lineAbove.name) &&
+        !sameOrder &&
+        namesProduct(row) &&
+        !isDatedSummaryRow(row) &&
+        (options.customerOnFirstLine ||
+          isBlankCell(rawDate) ||
+          sameCellValue(rawDate, lineAbove.date))
+      ) {
         accountKey = lineAbove.key;
         accountName = lineAbove.name;
         fromLineAbove = true;
+        if (!isBlankCell(rawDate)) lineAbove.date = rawDate;
       }
     }
     // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.

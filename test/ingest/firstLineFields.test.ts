@@ -242,3 +242,155 @@ test("a line with no customer after a customer's total row is no line of that cu
   expect(revenue).toEqual({ "Acme Building Ltd": 50, "Baxter Electrical": 16 });
   expect(skippedRows(report.skipped)).toEqual({ "totals row": 1, "no account": 1 });
 });
+
+describe("what a new-user tester found (each figure by hand)", () => {
+  it("a file whose orders write their cells on every line keeps a stray line skipped, not added to the order above", async () => {
+    const { report, revenue } = await analyzeFile(
+      fileOf([
+        "Order No,Customer,Order Date,Product,Quantity,Amount",
+        "SO-6001,Acme Ltd,2026-03-02,Widget A,2,200.00",
+        "SO-6001,Acme Ltd,2026-03-02,Widget B,1,50.00",
+        "SO-6002,Beta GmbH,2026-04-10,Widget A,5,500.00",
+        "SO-6002,Beta GmbH,2026-04-10,Gadget C,1,30.00",
+        "SO-6003,Acme Ltd,2026-06-15,Widget B,4,200.00",
+        ",,,Widget B,1,999.00",
+        "SO-6004,Gamma Inc,2026-07-01,Gadget C,10,300.00",
+        "SO-6004,Gamma Inc,2026-07-01,Widget A,1,100.00",
+        "SO-6005,Beta GmbH,2026-09-20,Widget B,1,50.00",
+        "SO-6006,Gamma Inc,2026-09-25,Widget A,2,200.00",
+        "SO-6006,Gamma Inc,2026-09-25,Widget B,2,100.00",
+        "SO-6007,Acme Ltd,2026-10-01,Gadget C,1,30.00",
+      ])
+    );
+    // Acme 200 + 50 + 200 + 30 = 480 (not + 999); Beta 500 + 30 + 50; Gamma 300 + 100 + 200 + 100
+    expect(revenue).toEqual({ "Acme Ltd": 480, "Beta GmbH": 580, "Gamma Inc": 700 });
+    expect(skippedRows(report.skipped)).toEqual({ "no account": 1 });
+    expect(report.warnings.join(" ")).not.toContain("blank (written");
+  });
+
+  it("a till export sorted by date: a walk-in sale (no customer, its own date) is no line of the customer above", async () => {
+    const { report, revenue } = await analyzeFile(
+      fileOf([
+        "Date,Customer,Product,Qty,Amount",
+        "2026-05-04,Acme Ltd,Widget A,2,200.00",
+        "2026-05-04,Beta GmbH,Widget B,1,50.00",
+        "2026-05-05,,Widget A,1,100.00",
+        "2026-05-06,Gamma Inc,Gadget C,3,90.00",
+        "2026-05-07,Acme Ltd,Widget B,4,200.00",
+        "2026-05-09,Beta GmbH,Widget A,5,500.00",
+        "2026-05-11,Gamma Inc,Widget A,1,100.00",
+        "2026-05-12,Acme Ltd,Gadget C,2,60.00",
+        "2026-05-13,Beta GmbH,Gadget C,1,30.00",
+        "2026-05-14,Gamma Inc,Widget B,2,100.00",
+        "2026-05-15,Acme Ltd,Widget A,1,100.00",
+        "2026-05-18,,Widget B,3,150.00",
+        "2026-05-19,Beta GmbH,Widget B,2,100.00",
+        "2026-05-20,Gamma Inc,Gadget C,1,30.00",
+        "2026-05-21,Acme Ltd,Widget B,1,50.00",
+      ])
+    );
+    // Acme 200 + 200 + 60 + 100 + 50 = 610; Beta 50 + 500 + 30 + 100 = 680; Gamma 90 + 100 + 100 + 30 = 320
+    expect(revenue).toEqual({ "Acme Ltd": 610, "Beta GmbH": 680, "Gamma Inc": 320 });
+    // the two walk-ins: 100 + 150
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ rule: "no account", rows: 2, revenue: 250 }),
+    ]);
+  });
+
+  it("a line under a blank row is no line of the order above it", async () => {
+    const { report, revenue } = await analyzeFile(
+      fileOf([...FIRST_LINE_ONLY, "", ",,,Adjustment,1,500.00"])
+    );
+    expect(revenue).toEqual(REVENUE);
+    expect(skippedRows(report.skipped)).toEqual({ "blank row": 1, "no account": 1 });
+  });
+
+  it("a PivotTable Customer › Order No › Product: an order with no customer is the customer's above it", async () => {
+    const { report, revenue, orders } = await analyzeFile(
+      fileOf([
+        "Customer,Order No,Order Date,Product,Sum of Qty,Sum of Amount",
+        "Acme Ltd,SO-1,02/03/2026,Widget A,2,200",
+        ",,,Widget B,1,50",
+        ",SO-7,15/06/2026,Widget B,4,200",
+        ",,,Gadget C,1,30",
+        "Beta GmbH,SO-3,10/04/2026,Widget A,5,500",
+        ",,,Gadget C,1,30",
+        ",SO-9,20/09/2026,Widget B,1,50",
+        ",,,Widget A,1,100",
+        "Gamma Inc,SO-5,01/07/2026,Gadget C,10,300",
+        ",,,Widget A,1,100",
+        ",,,Widget B,-1,-50",
+      ])
+    );
+    // Acme SO-1 200 + 50, SO-7 200 + 30 = 480 in 2; Beta SO-3 530, SO-9 150 = 680 in 2; Gamma 300 + 100 − 50 = 350
+    expect(revenue).toEqual({ "Acme Ltd": 480, "Beta GmbH": 680, "Gamma Inc": 350 });
+    expect(orders).toEqual({ "Acme Ltd": 2, "Beta GmbH": 2, "Gamma Inc": 1 });
+    expect(report.skipped).toEqual([]);
+    expect(report.warnings.join(" ")).toContain(
+      `, and an order with no "Customer" as the customer's above it.`
+    );
+  });
+
+  it("the order number on the item lines, not on the shipping line: the shipping is the order's", async () => {
+    const { revenue } = await analyzeFile(
+      fileOf([
+        "Order No,Customer,Order Date,Product,Quantity,Amount",
+        "SO-1001,Acme Ltd,2026-03-02,Widget A,2,200.00",
+        "SO-1001,,,Widget B,1,50.00",
+        ",,,Shipping,1,15.00",
+        "SO-1002,Beta GmbH,2026-04-10,Widget A,5,500.00",
+        "SO-1002,,,Gadget C,1,30.00",
+        ",,,Shipping,1,15.00",
+        "SO-1003,Acme Ltd,2026-06-15,Widget B,4,200.00",
+        ",,,Shipping,1,15.00",
+      ])
+    );
+    // Acme 200 + 50 + 15 + 200 + 15 = 480; Beta 500 + 30 + 15 = 545
+    expect(revenue).toEqual({ "Acme Ltd": 480, "Beta GmbH": 545 });
+  });
+
+  it("bare rows of sums under each order stay totals rows, no revenue lost", async () => {
+    const { report, revenue } = await analyzeFile(
+      fileOf([
+        "Order No,Customer,Order Date,Product,Quantity,Amount",
+        "SO-9001,Acme Ltd,2026-03-02,Widget A,2,200.00",
+        ",,,Widget B,1,50.00",
+        ",,,,3,250.00",
+        "SO-9002,Beta GmbH,2026-04-10,Widget A,5,500.00",
+        ",,,Gadget C,1,30.00",
+        ",,,,6,530.00",
+        "SO-9003,Acme Ltd,2026-06-15,Widget B,4,200.00",
+        ",,,,4,200.00",
+        ",,,,13,980.00",
+      ])
+    );
+    // Acme 200 + 50 + 200; Beta 500 + 30; the four rows of sums skipped as totals
+    expect(revenue).toEqual({ "Acme Ltd": 450, "Beta GmbH": 530 });
+    expect(skippedRows(report.skipped)).toEqual({ "totals row": 4 });
+  });
+
+  it("a PivotTable's '(blank)' customer is no customer: its lines are skipped and said", async () => {
+    const { report, revenue } = await analyzeFile(
+      fileOf([
+        "Customer,Order Date,Product,Sum of Amount",
+        "Acme Ltd,02/03/2026,Widget A,200",
+        ",,Widget B,50",
+        ",15/06/2026,Widget B,200",
+        "Beta GmbH,10/04/2026,Gadget C,30",
+        ",,Widget A,500",
+        "(blank),05/05/2026,Widget A,75",
+        ",,Widget B,25",
+        "Gamma Inc,01/07/2026,Gadget C,300",
+        ",,Widget A,100",
+        "Grand Total,,,1480",
+      ])
+    );
+    // Acme 200 + 50 + 200; Beta 30 + 500; Gamma 300 + 100; "(blank)" 75 + 25 skipped
+    expect(revenue).toEqual({ "Acme Ltd": 450, "Beta GmbH": 530, "Gamma Inc": 400 });
+    expect(report.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'no account ("(blank)")', rows: 2, revenue: 100 }),
+      ])
+    );
+  });
+});
