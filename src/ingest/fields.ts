@@ -1721,15 +1721,19 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       label: "Order status",
       header: "Order Status",
       synonyms: [
-        "financial status",
         "order status",
-        "payment status",
+        // the document's own status before a payment status beside it (Odoo, Wix, invoicing
+        // tools write both: "Posted" / "Not Paid"): a cancelled or draft invoice is no sale
+        "invoice status",
+        "document status",
         // MYOB's "Sale Status" (I, O, Q: ingest/statuses), read before a "Delivery Status" beside it
         "sale status",
         "sales status",
         "status",
         "bestellstatus",
         "auftragsstatus",
+        "financial status",
+        "payment status",
         // Sage Intacct's "State" (Draft, Posted), Spanish "Estatus": read only when its values are
         // statuses, never a US state (ingest/statuses holdsStatusValues)
         "state",

@@ -825,9 +825,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
       "related account",
       "contact group",
     ],
-    // income accounts; not "Sales Tax", "Cost of Sales", "Deferred Revenue" nor receivables
+    // income accounts; not "Sales Tax", "Cost of Sales", "Deferred Revenue" nor receivables, nor
+    // Xero's "260 Other Revenue" and "270 Interest Income" (a bank's interest is no customer's sale)
     salesLedger:
-      /^(?!.*\b(?:tax|vat|gst|costs?|receivables?|payables?|deferred|unearned)\b).*\b(?:sales|revenue|income|turnover)\b/i,
+      /^(?!.*\b(?:tax|vat|gst|costs?|receivables?|payables?|deferred|unearned|other|interest)\b).*\b(?:sales|revenue|income|turnover)\b/i,
     // sales invoices and their credit notes, and sales received straight into the account
     saleDocType: /^\s*(?:receivable\s+(?:invoice|credit\s+note)|receive\s+money)\s*$/i,
     note: "Only the sales (income) accounts' sections are read (\"200 - Sales\"): the report's other accounts (Accounts Receivable, bank, VAT) hold the same sales again, with VAT, or payments, and would count each sale twice; each line's value is Credit − Debit, before VAT; the customer is the Contact; Receivable Credit Note lines are returns; manual journals and other sources are skipped.",

@@ -500,8 +500,9 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
  * (Anulada, Cancelada, Borrador, Eliminada, Reembolsada) and Italian (Annullata, Bozza,
  * Cancellata, Stornata, Rimborsata), as the invoicing tools of those countries write them.
  */
+// ("incomplete": BigCommerce's abandoned checkout, never paid)
 const VOID_STATUS =
-  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|incomplete|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /** A skip rule whose noun is "order" (ruleCounted's): its rows are counted as orders and lines. */
 const NAMES_ORDERS = /\border(?=$| with )/;

@@ -63,6 +63,12 @@ const NET_WORDS = new Set([
   "zonder",
   "senza",
   "pretax",
+  // Odoo's "Untaxed Amount" and "Tax Excluded", "Taxable Amount" (a taxable value before its
+  // tax), "Amount before Tax"
+  "untaxed",
+  "excluded",
+  "taxable",
+  "before",
 ]);
 
 /** Words that make an amount the one with the tax ("Total", "Brutto", "TTC", "Total incl. VAT"). */
