@@ -2965,8 +2965,9 @@ export function createOrderParser(
     if (!sku && itemLinesOnly && col.sku >= 0)
       return reject("no item (a transaction's main, tax or journal line)", rowNo, false);
     // A journal entry, payment or deposit in a detail report (QuickBooks' sales by customer
-    // detail lists a journal posted to a customer): no sale, so no revenue lost either.
-    if (!sku && col.docType >= 0 && OTHER_TRANSACTION.test(text(row[col.docType])))
+    // detail lists a journal posted to a customer; a ledger's payment with its memo in the
+    // description column): no sale, so no revenue lost either.
+    if (col.docType >= 0 && OTHER_TRANSACTION.test(text(row[col.docType])))
       return reject(notSaleDocRule(text(row[col.docType])), rowNo, false);
     if (!sku && hasProducts && (col.sku >= 0 || col.productName >= 0)) {
       // perhaps its document's total beside its lines (settleDocument decides)

@@ -184,7 +184,7 @@ const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "
  * only these is a document type.
  */
 const DOC_TYPE_VALUE =
-  /^(?:(?:sales |tax )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
+  /^(?:(?:sales |tax |customer )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
 /**
  * A sale paid on the spot, billed without an invoice: NetSuite's "Cash Sale", QuickBooks' "Sales
  * Receipt" and Desktop's "Statement Charge". Like an invoice, it bills a sales order's goods.
@@ -619,9 +619,14 @@ export function checkOrderColumns(
       // Invoices beside quotes or orders say the column is the document type, whatever else it
       // lists; credit notes alone do only when every value is a document type ("Credit" is
       // also a customer's account type, beside "Cash").
+      // A payment, journal or deposit among invoices (a customer ledger's, a transaction
+      // list's) says so too: each is no sale.
       const docTypes =
         unknown.length === 0
-          ? besideInvoices || values.some((v) => CREDIT_TYPE.test(v))
+          ? besideInvoices ||
+            values.some((v) => CREDIT_TYPE.test(v)) ||
+            (values.some((v) => INVOICE_WORD.test(v)) &&
+              values.some((v) => OTHER_TRANSACTION.test(v)))
           : besideInvoices && unknown.length * 2 <= values.length;
       const others = [...new Set(unknown)];
       const othersSaid = valuesSaid(others);

@@ -66,3 +66,37 @@ test("BigCommerce: an Incomplete order (an abandoned checkout) is no sale", asyn
   // not order 102's 50.00 (Incomplete); 12 (Ivan Petrov): 200.00 + 400.00 (103 Declined, 105 Refunded)
   expect(revenue).toEqual({ "11": 300, "12": 600 });
 });
+
+test("a customer ledger's payment in a Type column beside the invoices is no sale, description or not", async () => {
+  const { report, revenue } = await analyzeFile(
+    fileOf([
+      "Date,Type,Doc No,Customer,Description,Amount",
+      "2026-01-20,Invoice,1001,Cannon,Widgets,1200",
+      "2026-02-25,Payment,2591,Cannon,Payment 2591,1200",
+      "2026-03-15,Invoice,1007,Cannon,Widgets,2400",
+    ])
+  );
+  // 1,200 + 2,400 (the payment of 1,200 is the first invoice paid, no sale): was 4,800
+  expect(revenue).toEqual({ Cannon: 3600 });
+  expect(report.returns).toBe(0);
+  expect(report.skipped).toEqual([
+    expect.objectContaining({
+      rule: "not a sale (a payment, estimate, journal or other transaction)",
+      rows: 1,
+    }),
+  ]);
+});
+
+test("Odoo's 'Customer Invoice' and 'Customer Credit Note' in a Type column: the credit note is a return", async () => {
+  const { report, revenue } = await analyzeFile(
+    fileOf([
+      "Number,Customer,Date,Net Amount,Type",
+      "I1,Acme,2026-02-01,100.00,Customer Invoice",
+      "I2,Acme,2026-03-01,200.00,Customer Invoice",
+      "C1,Acme,2026-04-01,50.00,Customer Credit Note",
+    ])
+  );
+  // 100 + 200 − 50 (was 350: the credit note added)
+  expect(revenue).toEqual({ Acme: 250 });
+  expect(report.returns).toBe(1);
+});
