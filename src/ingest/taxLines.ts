@@ -61,18 +61,24 @@ const QUALIFIERS = new Set([
 /** A rate: "20", "6.25", "5,5", with or without its "%". */
 const RATE = /^\d+(?:[.,]\d+)?%?$/;
 
+/**
+ * A jurisdiction's or rate's code written in capitals beside the tax word: NetSuite's tax items
+ * "CA Sales Tax", "NY State Tax", "VAT:S-GB" (S the standard rate, GB the country).
+ */
+const CODE = /^[A-Z]{1,3}$/;
+
 /** Whether `label` (an item code or description) names a tax line. */
 export function isTaxLabel(label: string): boolean {
   const words = label
-    .toLowerCase()
     .replace(/(\d)\s+%/g, "$1%")
     .split(/[^\p{L}\d.,%]+/u)
     .map((w) => w.replace(/^[.,]+|[.,]+$/g, ""))
     .filter((w) => w !== "");
   let taxWord = false;
-  for (const w of words) {
+  for (const written of words) {
+    const w = written.toLowerCase();
     if (TAX_WORDS.has(w)) taxWord = true;
-    else if (!QUALIFIERS.has(w) && !RATE.test(w) && w !== "%") return false;
+    else if (!QUALIFIERS.has(w) && !RATE.test(w) && w !== "%" && !CODE.test(written)) return false;
   }
   return taxWord;
 }

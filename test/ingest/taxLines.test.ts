@@ -77,6 +77,11 @@ test("tax labels in other spellings and languages, and product names that merely
     "Steuer 19%",
     "Impuesto 21%",
     "Imposta 22%",
+    // NetSuite's tax items by jurisdiction and rate code (a tester's saved search)
+    "CA Sales Tax",
+    "NY State Tax",
+    "VAT:S-GB",
+    "UK VAT",
   ])
     expect([tax, isTaxLabel(tax)]).toEqual([tax, true]);
   for (const product of [
@@ -90,6 +95,8 @@ test("tax labels in other spellings and languages, and product names that merely
     "Standard rate",
     "Mustang",
     "Steuerung 24V",
+    "TV Tax Stand",
+    "Cable Tax Kit",
     "20%",
     "",
   ])

@@ -100,3 +100,13 @@ test("Odoo's 'Customer Invoice' and 'Customer Credit Note' in a Type column: the
   expect(revenue).toEqual({ Acme: 250 });
   expect(report.returns).toBe(1);
 });
+
+test("NetSuite's tax items by jurisdiction ('CA Sales Tax') are tax lines, no revenue", async () => {
+  const { report, revenue } = await analyzeFile(
+    join(EXPORTS, "netsuite-saved-search-tax-items.csv")
+  );
+  // Globex: INV1001 800.00 + 200.00 + shipping 25.00, CM2001 −100.00 = 925.00 (was 997.00 with
+  // the 80.00 and −8.00 of CA Sales Tax); Initech: 1,500.00 + 1,000.00 in EUR
+  expect(revenue).toEqual({ "C-100 Globex Corporation": 925, "C-200 Initech GmbH": 2500 });
+  expect(skippedRows(report.skipped)).toMatchObject({ "tax line (VAT, sales tax)": 2 });
+});
