@@ -58,6 +58,11 @@ export interface ColumnMapping {
    */
   categoryFromProductPrefix?: boolean;
   /**
+   * The line value column is before the line's discount % (quantity × price; ingest/plausible
+   * decides it from the rows): ingest/orders takes the discount off it.
+   */
+  revenueBeforeDiscount?: boolean;
+  /**
    * The category column holds Odoo's category paths ("All / Saleable / Tools / Hand tools"):
    * each line's category is the path's top level below Odoo's roots (ingest/categoryPath).
    */

@@ -1640,6 +1640,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "disc %",
         "disc",
         "discount percent",
+        "discount percentage",
         "discount pct",
         "discount rate",
         "line discount %",

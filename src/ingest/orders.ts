@@ -1019,6 +1019,15 @@ export function createOrderParser(
   const firstLineCells = !!options.orderFieldsOnFirstLine || !!options.customerOnFirstLine;
   /** the order above's date cell: a line of its own date is no later line of that order */
   let orderAboveDate: Cell = null;
+  /** A line value before the line's discount % (mapping.revenueBeforeDiscount), less it; NaN: the discount is unreadable. */
+  function lessDiscount(row: readonly Cell[], value: number): number {
+    const dc = row[col.discount];
+    if (col.discount < 0 || isBlankCell(dc)) return value;
+    const percent = typeof dc === "string" && dc.includes("%");
+    const d = parseMoney(percent ? dc.replace("%", "") : dc, discDec)?.value;
+    if (d === undefined) return NaN;
+    return value * (1 - (percent ? d / 100 : d * discountScale));
+  }
   /** Whether the row names a product (a line, not a row of sums). */
   function namesProduct(row: readonly Cell[]): boolean {
     return (
@@ -3038,12 +3047,17 @@ export function createOrderParser(
       seen.push(rowNo);
       valueErrors.set(e, seen);
       revenue = 0;
-    } else if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) revenue = rawRevenue;
-    else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
+    } else if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) {
+      revenue = rawRevenue;
+      if (mapping.revenueBeforeDiscount) revenue = lessDiscount(row, revenue);
+      if (Number.isNaN(revenue)) return reject("unreadable discount", rowNo);
+    } else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
       const m = rowMoney === undefined ? parseMoney(rawRevenue, revDec) : rowMoney;
       if (!m) return reject("unreadable revenue", rowNo);
       revenue = m.value;
       moneyCurrency = m.currency ?? moneyCurrency;
+      if (mapping.revenueBeforeDiscount) revenue = lessDiscount(row, revenue);
+      if (Number.isNaN(revenue)) return reject("unreadable discount", rowNo);
     } else if (col.credit >= 0) {
       // Debit and Credit columns: a row without a Debit is its Credit (below), or nothing at all.
       revenue = 0;

@@ -1343,6 +1343,21 @@ export function checkOrderColumns(
     notes.push(
       `Categories read at the top level of Odoo's category paths, below its "All" and "Saleable" roots ("${odooExample}" counts in "${odooTopCategory(odooExample) || "Uncategorised"}"), as a QuickBooks "Category:Sub-category" counts in its first: a product in a root alone is "Uncategorised".`
     );
+  // A line value before the line's discount % (FreshBooks' "Line Subtotal": quantity × rate,
+  // its tax reckoned on the value less the discount): the discount comes off it.
+  const beforeDiscount =
+    // (not where a money discount or a refund is taken off the line already: Magento's items)
+    !mapping.layout &&
+    !user.has("revenue") &&
+    get("discount") &&
+    !get("lineDiscount") &&
+    !lineRefunds
+      ? valueBeforeDiscount(sample, (r, f) => num(r, f), options.discountIsFraction)
+      : undefined;
+  if (beforeDiscount)
+    notes.push(
+      `"${get("revenue")!.header}" is the line's value before its "${get("discount")!.header}" (quantity × price, such as ${beforeDiscount}): the discount is taken off it.`
+    );
   // the customer's tax id, read as the account or not: the reading says which
   const taxIdHeader = options.headers?.find((h) => isTaxIdHeader(normaliseHeader(h)))?.trim();
   return {
@@ -1351,6 +1366,7 @@ export function checkOrderColumns(
       fields,
       ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
+      ...(beforeDiscount ? { revenueBeforeDiscount: true } : {}),
       ...(odooPath ? { categoryOdooPath: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
@@ -2044,4 +2060,31 @@ function documentKinds(
     invoicedOnly: before.length > 0,
     note: `"${docType.header}" lists ${skipped.map((k) => `"${k}"`).join(", ")} ${before.length ? "beside the invoices" : "among the documents"}: ${quotes.length ? "a quote sells nothing" : ""}${quotes.length && before.length ? ", and " : ""}${before.length ? "orders and delivery notes hold the goods their invoices bill again" : ""}, so only ${invoiced ? `the invoices${all.some((k) => RECEIPT_SALE_DOC.test(k)) ? ", cash sales" : ""} and credit notes` : "the other documents"} are read as sales; those lines are skipped and counted.`,
   };
+}
+
+/**
+ * Whether the line value is before the line's discount %: on every sample line with a discount,
+ * the value is quantity × price (to the cent) and not that less the discount, on one line at
+ * least. The answer is such a line, as the note gives it ("5 × 120.00 = 600.00 at 10%"), or
+ * undefined.
+ */
+function valueBeforeDiscount(
+  sample: readonly Row[],
+  num: (r: Row, f: NumberField) => number | undefined,
+  discountIsFraction = false
+): string | undefined {
+  let example: string | undefined;
+  for (const r of sample) {
+    const d = num(r, "discount");
+    const q = num(r, "quantity");
+    const p = num(r, "unitPrice");
+    const v = num(r, "revenue");
+    if (!d || q === undefined || p === undefined || v === undefined) continue;
+    const gross = q * p;
+    const net = gross * (1 - (discountIsFraction ? d : d / 100));
+    if (Math.abs(v - net) <= 0.005) return undefined;
+    if (Math.abs(v - gross) > 0.005) return undefined;
+    example ??= `${q} × ${p.toFixed(2)} = ${v.toFixed(2)} at ${discountIsFraction ? d * 100 : d}%`;
+  }
+  return example;
 }

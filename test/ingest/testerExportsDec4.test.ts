@@ -110,3 +110,26 @@ test("NetSuite's tax items by jurisdiction ('CA Sales Tax') are tax lines, no re
   expect(revenue).toEqual({ "C-100 Globex Corporation": 925, "C-200 Initech GmbH": 2500 });
   expect(skippedRows(report.skipped)).toMatchObject({ "tax line (VAT, sales tax)": 2 });
 });
+
+test("FreshBooks invoice details: 'Line Subtotal' is quantity × rate before the line's Discount Percentage, which comes off it", async () => {
+  const { report, revenue } = await analyzeFile(join(EXPORTS, "freshbooks-invoice-details.csv"));
+  // Riverbend: 0000102 5 × 120.00 = 600.00 less 10% = 540.00 (its HST 70.20 is 13% of 540.00),
+  // 0000105 360.00 less 10% = 324.00, 0000103 a draft: 864.00 (was 960.00); Pixel & Co: 750 + 240 + 300
+  expect(revenue).toEqual({ "Pixel & Co": 1290, "Riverbend Dental": 864 });
+  expect(report.warnings.join(" ")).toContain(
+    `"Line Subtotal" is the line's value before its "Discount Percentage" (quantity × price, such as 5 × 120.00 = 600.00 at 10%): the discount is taken off it.`
+  );
+});
+
+test("a line value already less its discount % is read as it stands", async () => {
+  const { report, revenue } = await analyzeFile(
+    fileOf([
+      "Invoice,Customer,Date,Item,Qty,Price,Discount %,Line Total",
+      "I1,Acme,2026-02-01,P1,5,120.00,10,540.00",
+      "I2,Acme,2026-03-01,P2,2,50.00,0,100.00",
+    ])
+  );
+  // 5 × 120.00 less 10% = 540.00, as written; 100.00
+  expect(revenue).toEqual({ Acme: 640 });
+  expect(report.warnings.join(" ")).not.toContain("the discount is taken off it");
+});
