@@ -20,7 +20,7 @@
  * customer or nothing of the lines, ends the lines that take the cells above.
  */
 import { type Cell, isBlankCell } from "./grid";
-import { isTotalsLabel } from "./orders";
+import { isTotalsLabel, sameCellValue } from "./orders";
 import type { ColumnMapping } from "./detect";
 
 /** What the sample shows (firstLineFields). */
@@ -100,7 +100,7 @@ export function firstLineFields(
       continue;
     }
     if (hasAccount) {
-      const sameOrder = orderId >= 0 ? id !== "" && id === chainId : sameCell(day, chainDate);
+      const sameOrder = orderId >= 0 ? id !== "" && id === chainId : sameCellValue(day, chainDate);
       if (chain && account === chainAccount) {
         if (sameOrder) found.repeats++;
         else found.rewrites++;
@@ -122,7 +122,7 @@ export function firstLineFields(
     }
     // the order's later line with its number on it: its customer is the order's already
     if (id !== "" && id === chainId) continue;
-    const ownDate = !isBlankCell(day) && !sameCell(day, chainDate);
+    const ownDate = !isBlankCell(day) && !sameCellValue(day, chainDate);
     if (id !== "" || ownDate) {
       found.groupLines++;
       chainId = id;
@@ -148,10 +148,6 @@ export function firstLineReading(found: FirstLineFields | undefined): FirstLineR
 
 function cellText(v: Cell | undefined): string {
   return v === null || v === undefined ? "" : String(v).trim();
-}
-
-function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
-  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
 function isTotalsText(v: Cell): boolean {

@@ -403,7 +403,7 @@ function isSummaryLabel(t: string): boolean {
   return SUMMARY_LABEL.test(t) || SUBTOTAL_FUNCTION.test(t);
 }
 /** Whether two cells hold the same value (dates by their time). */
-function sameCellValue(a: Cell | undefined, b: Cell | undefined): boolean {
+export function sameCellValue(a: Cell | undefined, b: Cell | undefined): boolean {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
@@ -1019,7 +1019,7 @@ export function createOrderParser(
   const firstLineCells = !!options.orderFieldsOnFirstLine || !!options.customerOnFirstLine;
   /** the order above's date cell: a line of its own date is no later line of that order */
   let orderAboveDate: Cell = null;
-  /** A line value before the line's discount % (mapping.revenueBeforeDiscount), less it; NaN: the discount is unreadable. */
+  /** A line value before the line's discount %, less it (a discount written "10%" or 10, or 0.1 as a fraction); NaN: the discount is unreadable. */
   function lessDiscount(row: readonly Cell[], value: number): number {
     const dc = row[col.discount];
     if (col.discount < 0 || isBlankCell(dc)) return value;
@@ -3063,18 +3063,8 @@ export function createOrderParser(
       revenue = 0;
     } else if (unitPrice !== undefined && quantity !== undefined) {
       // Line value = quantity × unit price, less the discount % and any line discount.
-      revenue = quantity * unitPrice;
-      if (col.discount >= 0 && !isBlankCell(row[col.discount])) {
-        const dc = row[col.discount];
-        const pct =
-          typeof dc === "string" && dc.includes("%")
-            ? parseMoney(dc.replace("%", ""), discDec)?.value
-            : parseMoney(dc, discDec)?.value;
-        if (pct === undefined) return reject("unreadable discount", rowNo);
-        const fraction =
-          typeof dc === "string" && dc.includes("%") ? pct / 100 : pct * discountScale;
-        revenue *= 1 - fraction;
-      }
+      revenue = lessDiscount(row, quantity * unitPrice);
+      if (Number.isNaN(revenue)) return reject("unreadable discount", rowNo);
       if (col.lineDiscount >= 0 && !isBlankCell(row[col.lineDiscount])) {
         const ld = parseMoney(row[col.lineDiscount], lineDiscDec)?.value;
         if (ld === undefined) return reject("unreadable line discount", rowNo);
