@@ -9,7 +9,7 @@
  * one page wide.
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
-import { factorBasis } from "../domain/analysis/basis";
+import { changeText, count, factorBasis } from "../domain/analysis/basis";
 import type { HealthInputs } from "../domain/analysis/types";
 import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
@@ -17,11 +17,13 @@ import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../d
 import { isMarkedLost } from "../domain/winback";
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
-import { eomonth, monthKeyToYm, ymdToSerial } from "../domain/dates";
+import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm, ymdToSerial } from "../domain/dates";
+import type { Change } from "../domain/numbers";
+import type { Serial } from "../domain/types";
 import { dayMonthText } from "../domain/dateText";
 import { roundHalfAwayFromZero } from "../domain/numbers";
 import { formatMoney, moneyLabel, type MoneyLabel } from "../domain/currency";
-import { decimalText, percentText, wholeText } from "../domain/numberText";
+import { decimalText, percentText, signedPercentText, wholeText } from "../domain/numberText";
 import {
   competitiveBlock,
   type Laid,
@@ -77,6 +79,32 @@ const wholePct = (x: number): number => roundHalfAwayFromZero(x);
 
 function pct(x: number | null): CellValue {
   return x === null ? "n/a" : wholePct(x) / 100;
+}
+
+/** The 12-month change as a cell: a whole percent (format "+0%"), else what it is in words. */
+function spendChangeCell(c: Change): CellValue {
+  if (c.kind === "pct") return c.pct / 100;
+  return { na: "n/a: too little history", inf: "none before, orders now", none: "none in either" }[
+    c.kind
+  ];
+}
+
+/**
+ * "Aug–Oct 2026": the calendar months of the `months` months to `end` shifted back `back` months,
+ * when `end` is a month's last day (then the window is whole months); else null.
+ */
+function monthsText(end: Serial, months: number, back: number): string | null {
+  if (eomonth(end, 0) !== end) return null;
+  const last = monthKey(end) - back;
+  const a = monthKeyToYm(last - months + 1);
+  const b = monthKeyToYm(last);
+  return `${MONTH_SHORT[a.m - 1]}${a.y !== b.y ? ` ${a.y}` : ""}–${MONTH_SHORT[b.m - 1]} ${b.y}`;
+}
+
+/** " (Aug–Oct 2026)", or "" when the window is not whole months (monthsText). */
+function monthsNote(end: Serial, months: number, back: number): string {
+  const t = monthsText(end, months, back);
+  return t === null ? "" : ` (${t})`;
 }
 
 /** Whole money in text: the culture's way when one is set ("1.235 €"), else the format's symbol (none if it has none), en-GB ("£1,235"). */
@@ -392,6 +420,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const tc = opts.numberCulture;
   const moneyText = textMoneyLabel(opts, q.currency);
   const pctText = (figure: number | string) => percentText(figure, tc);
+  const signedPct = (pct: number): string => signedPercentText(pct, tc);
   // money in the prose as the tables beside it show it (£54,250.42, not £54,250)
   const cash = (n: number): string => moneyAsCell(n, money, moneyText);
   const subject = `${q.accountId}|${q.quarter.label}`;
@@ -532,6 +561,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         monthKeyToYm(q.monthlyRevenue[0].monthKey)
       )
     : "";
+  // the 12 months before the 12 to `figuresTo` end a year before it (calendar months, as EDATE)
+  const prior12To = edate(q.figuresTo, -12);
+  const fromPrior12 =
+    q.prior12DataStartDate === null
+      ? ""
+      : ` (data from ${asOfText(q.prior12DataStartDate, opts.culture)})`;
+  // The health score is as of the as-of date: its Frequency and Revenue count the 3 and 12 months
+  // to it. Unless the quarter ends on the as-of, those are not the quarter's and the 12 months'
+  // above ("87 vs 90 orders" beside the quarter page's 76 vs 88): the table says so before it is
+  // read as either.
+  const scoreWindows =
+    q.figuresTo === q.asOf && q.asOf === q.quarter.lastDay
+      ? null
+      : `The score is as of ${asOfText(q.asOf, opts.culture)}: Frequency counts orders in the 3 months to that date${monthsNote(q.asOf, 3, 0)} against the 3 before${monthsNote(q.asOf, 3, 3)}, Revenue the ${twelveMonthsTo(q.asOf, opts.culture)} against the 12 before — not ${Q} (${q.quarter.months})${q.figuresTo === q.asOf ? "" : ` or the ${Y}`} above.`;
+  /** the factor table's header row, below the heading (and the windows note) */
+  const FT = scoreWindows ? 2 : 1;
   const partnership = mk(
     "Partnership",
     "partnership",
@@ -558,6 +603,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ],
         [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
         [`${SPEND}, ${Y}`, q.spendLast12, money],
+        // the spend above against its own year before (the same pair of periods as the agenda's),
+        // not the health score's revenue change below, which runs to the as-of
+        [
+          `Change vs the ${twelveMonthsTo(prior12To, opts.culture)}${fromPrior12}`,
+          spendChangeCell(q.spendChange12),
+          SIGNED_PCT,
+        ],
         [
           `Savings vs list price, ${Y}`,
           q.savings
@@ -591,15 +643,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       // Below the chart: what the health score is made of, each factor with its basis and source
       // (Based on in D:G, Source in H:J, merged).
       cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
+      ...(scoreWindows ? [cell(`A${HF + 1}`, scoreWindows, "note")] : []),
       {
-        at: `A${HF + 1}`,
+        at: `A${HF + FT}`,
         rows: [
           ["Factor", "Score (1–5)", "", "Based on", "", "", "", "Source", "", ""],
           ...q.health.factors.map((f) => [
             f.label,
             f.score ?? "n/a",
             "",
-            customerFactorBasis(q.health.inputs, f.factor, (s) => asOfText(s, opts.culture), tc),
+            customerFactorBasis(
+              q.health.inputs,
+              f.factor,
+              (s) => asOfText(s, opts.culture),
+              tc,
+              cash
+            ),
             "",
             "",
             "",
@@ -626,8 +685,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       // does (44): at 40 the label wrapped and its row printed two lines tall
       widths: [44, 22, 4, 12, 12, 12, 12, 12, 12, 12],
       merges: q.health.factors
-        .flatMap((_, k) => [`D${HF + 2 + k}:G${HF + 2 + k}`, `H${HF + 2 + k}:J${HF + 2 + k}`])
-        .concat([`D${HF + 1}:G${HF + 1}`, `H${HF + 1}:J${HF + 1}`]),
+        .flatMap((_, k) => [
+          `D${HF + FT + 1 + k}:G${HF + FT + 1 + k}`,
+          `H${HF + FT + 1 + k}:J${HF + FT + 1 + k}`,
+        ])
+        .concat([`D${HF + FT}:G${HF + FT}`, `H${HF + FT}:J${HF + FT}`])
+        .concat(scoreWindows ? [`A${HF + 1}:J${HF + 1}`] : []),
     }
   );
 
@@ -1058,12 +1121,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   });
 
   // 6. Agenda and preparation checklist
+  // The agenda's 12-month spend and its change are one pair of periods: the 12 months to
+  // `figuresTo` (the quarter's end) against the 12 before. The health score's revenue change is of
+  // the 12 months to the as-of, another pair once the quarter has ended: quoted beside the
+  // quarter's amount it read "£49,926.67 … −48%" where that amount is −46% on its year before.
+  const sc = q.spendChange12;
+  const spendChange =
+    sc.kind === "pct"
+      ? `, ${signedPct(sc.pct)} on the ${twelveMonthsTo(prior12To, opts.culture)}${fromPrior12}`
+      : "";
   // A declining account (12-month spend after returns below the 12 months before, at the as-of):
-  // the review names the likely causes, in the account plan's words, so the two never disagree.
+  // the internal sheet names the likely causes, in the account plan's words (the plan is at the
+  // as-of), so the two never disagree; its amounts are that pair's, the health score's.
   const rc = q.health.inputs.revenueChange;
   const decline =
     rc.kind === "pct" && rc.pct < 0
-      ? `${twelveMonthsTo(q.asOf, opts.culture)}: ${pctText(String(rc.pct))} on the 12 months before`
+      ? `${twelveMonthsTo(q.asOf, opts.culture)}: ${cash(q.health.inputs.revenueLast12)}, ${signedPct(rc.pct)} on the ${cash(q.health.inputs.revenuePrior12)} of the 12 months before`
       : null;
   const agendaBlocks: Block[] = [
     title("A1", "QBR agenda (60 minutes)"),
@@ -1079,7 +1152,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ["1. Relationship check", RELATIONSHIP_CHECK[lapsing ?? 0], 5],
         [
           "2. Partnership review",
-          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${decline ? `; ${decline}` : ""}; top products; savings; service levels; issues resolved`,
+          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${spendChange}; top products; savings; service levels; issues resolved`,
           15,
         ],
         ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs, stage)).map((x) => [...x]),
@@ -1441,9 +1514,23 @@ function customerFactorBasis(
   i: HealthInputs,
   f: Factor,
   dateText: (serial: number) => string,
-  culture: string | undefined
+  culture: string | undefined,
+  cash: (n: number) => string
 ): string {
   const to = dateText(i.date);
+  // Frequency and Revenue name their months and amounts: beside the quarter's and the 12 months'
+  // figures (to the quarter's end) they are another window, the 3 and 12 months to the as-of
+  const last3 = monthsText(i.date, 3, 0);
+  // "May–Jul" beside "Aug–Oct 2026": the year once when both windows are in it (the line fits its cell)
+  const year = ` ${monthKeyToYm(monthKey(i.date)).y}`;
+  const before3 = monthsText(i.date, 3, 3)?.replace(
+    new RegExp(`^([A-Z][a-z]{2}–[A-Z][a-z]{2})${year}$`),
+    "$1"
+  );
+  if (f === "frequency" && i.ordersChange.kind === "pct" && last3 && before3)
+    return `${count(i.ordersLastQuarter, "order", "orders", culture)} in ${last3} vs ${decimalText(String(i.ordersPreviousQuarter), culture)} in ${before3}: ${changeText(i.ordersChange, "", culture).trim()}`;
+  if (f === "revenue" && i.revenueChange.kind === "pct")
+    return `${cash(i.revenueLast12)} in the 12 months to ${to} vs ${cash(i.revenuePrior12)} in the 12 before: ${changeText(i.revenueChange, "", culture).trim()}`;
   if (f === "engagement")
     return i.engagementSource === "engagement log"
       ? `our contact with each other in the ${ENGAGEMENT_LOG.windowDays} days to ${to}`

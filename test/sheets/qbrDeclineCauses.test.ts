@@ -44,7 +44,7 @@ const texts = (id: string, kind: string): string[] =>
 test("A, down 45%: the preparation sheet says so and lists the plan's risk factors, Fixings and the order value among them", () => {
   const t = texts("A", "qbr-prep");
   expect(t).toContain(
-    "Spend after returns, 12 months to 30/09/2026: -45% on the 12 months before. Likely causes, as the account plan lists them:"
+    "Spend after returns, 12 months to 30/09/2026: £1,100, -45% on the £2,000 of the 12 months before. Likely causes, as the account plan lists them:"
   );
   const plan = analyzeAccount(model, "A").plan.risks;
   expect(plan).toContain(
@@ -57,7 +57,9 @@ test("A, down 45%: the preparation sheet says so and lists the plan's risk facto
   // the agenda's partnership review item gives the fall, and points nowhere the customer cannot see
   const agenda = texts("A", "qbr-agenda");
   const review = agenda.find((x) => x.startsWith("Spend after returns £100"))!;
-  expect(review).toContain("; 12 months to 30/09/2026: -45% on the 12 months before;");
+  expect(review).toContain(
+    "; £1,100 over the 12 months to 30/09/2026, -45% on the 12 months to 30/09/2025 (data from 01/03/2025);"
+  );
   expect(review).not.toContain("likely causes");
   expect(agenda.some((x) => x.includes("Likely causes") || x.startsWith("• "))).toBe(false);
 });

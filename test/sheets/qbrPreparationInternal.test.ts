@@ -217,7 +217,7 @@ function expectSplit(texts: Map<string, string[]>) {
     "Unanswered outreach, 90 days to 31/10/2026 (engagement log): 2 of the 4 older than 14 days have no response (Jo Bloggs)."
   );
   expect(internal).toContain(
-    "Spend after returns, 12 months to 31/10/2026: -95% on the 12 months before. Likely causes, as the account plan lists them:"
+    "Spend after returns, 12 months to 31/10/2026: £100, -95% on the £2,000 of the 12 months before. Likely causes, as the account plan lists them:"
   );
   // the recommendation's caveat, numbered as the Insights page lists it; the page its reasons only
   expect(internal).toContain("Recommendations to check we can supply");

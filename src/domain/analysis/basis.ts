@@ -9,7 +9,7 @@ import { decimalText, percentText } from "../numberText";
 import type { Factor } from "../rules";
 import type { FactorSource, HealthInputs } from "./types";
 
-function changeText(c: Change, unit: string, culture?: string): string {
+export function changeText(c: Change, unit: string, culture?: string): string {
   if (c.kind === "pct") return `${percentText(`${c.pct > 0 ? "+" : ""}${c.pct}`, culture)} ${unit}`;
   return {
     na: "too little history (n/a)",

@@ -27,7 +27,7 @@
  */
 import { relationshipStart } from "./relationshipStart";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
-import { median } from "../numbers";
+import { type Change, median, revenueChangeOf, roundHalfAwayFromZero } from "../numbers";
 import {
   DISCOUNT_TIERS,
   type Factor,
@@ -54,6 +54,7 @@ import { recommended, type Opportunity } from "./opportunities";
 import {
   moneyOf,
   netRevenueIn,
+  netStepsIn,
   ordersIn,
   periodBack,
   returnsIn,
@@ -155,6 +156,18 @@ export interface QbrData {
   accountManager: string | null;
   ordersLast12: number;
   spendLast12: number;
+  /** spend after returns of the 12 months before the 12 months to `figuresTo` */
+  spendPrior12: number;
+  /**
+   * spendLast12 against spendPrior12, worked out as the health score's revenue change (whole minor
+   * units; a period netting at or below zero has no revenue), so a 12-month amount and its % come
+   * from one pair of periods. The health score's own revenue change is of the 12 months to `asOf`,
+   * a different pair when the quarter ended before it. As the health score's, it is given when the
+   * data starts inside the earlier 12 months too (`prior12DataStartDate` says so).
+   */
+  spendChange12: Change;
+  /** the data's first order date when it falls after the first month of the 12 months before those to `figuresTo` (as twelveMonthsDataStartDate); else null */
+  prior12DataStartDate: Serial | null;
   /** null when no list-priced goods were kept in the 12 months (none bought, or all returned) */
   savings: {
     listValue: number;
@@ -344,6 +357,16 @@ export function qbrData(
   listValue = moneyOf(s, listValue);
   paid = moneyOf(s, paid);
   const spend = cash(o12.value + r12.value);
+  // the 12 months before those: the pair of periods the 12-month change is of
+  const y0 = periodBack(upTo, 12, 12);
+  const minor = s.f.unitMinor[s.u];
+  const firstOwn =
+    s.f.ordStart[s.u] < s.f.ordStart[s.u + 1] ? s.f.ordDate[s.f.ordStart[s.u]] : null;
+  const spendChange12 = revenueChangeOf(
+    roundHalfAwayFromZero(netStepsIn(s, y0) / minor),
+    roundHalfAwayFromZero(netStepsIn(s, y1) / minor),
+    firstOwn !== null && firstOwn > y1.start
+  );
 
   // Top products of the quarter.
   const { f, u } = s;
@@ -488,6 +511,10 @@ export function qbrData(
     accountManager: account.accountManager,
     ordersLast12: o12.count,
     spendLast12: spend,
+    spendPrior12: netRevenueIn(s, y0),
+    spendChange12,
+    prior12DataStartDate:
+      firstDataDate !== null && firstDataDate > eomonth(y0.start + 1, 0) ? firstDataDate : null,
     savings:
       listValue > 0
         ? {
