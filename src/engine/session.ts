@@ -15,6 +15,7 @@ import {
 } from "../ingest/detect";
 import { normaliseHeader, type Role } from "../ingest/fields";
 import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
+import { currencyOfNumberFormat } from "../ingest/moneyFormat";
 import {
   closestOrders,
   doubledHeaderNotes,
@@ -1018,6 +1019,8 @@ export class IngestSession {
         requireComplete(checked.detection.mapping, headers, checked.detection.notes);
       }
       const read = planReading(checked, sample, named, date1904);
+      const mixed = mixedFormatCurrencies(orders.table.peek, checked.detection.mapping, revCol);
+      if (mixed) read.notes = [...(read.notes ?? []), mixed];
       if (date1904) {
         read.date1904 = true;
         read.notes = [...(read.notes ?? []), DATE1904_NOTE];
@@ -1290,4 +1293,27 @@ function sampleCancellations(
     credit: (t) => CREDIT_TYPE.test(t),
   });
   return [...found.pairs];
+}
+
+/**
+ * A line value column whose cells are formatted in different currencies (£ on some, € on
+ * others) in a file with no currency column: the warning that says so, since the currency is
+ * read from one format for every line (ingest/cultureCurrency defaultCurrencyOf).
+ */
+function mixedFormatCurrencies(
+  peek: Grid,
+  mapping: ColumnMapping,
+  column: number | undefined
+): string | undefined {
+  if (column === undefined || mapping.fields.some((f) => f.field === "currency")) return undefined;
+  const codes = new Set<string>();
+  for (const row of (peek.numberFormats ?? []).slice(mapping.headerRow + 1)) {
+    const f = row?.[column];
+    if (!f || f.toLowerCase() === "general") continue;
+    const code = currencyOfNumberFormat(f);
+    if (code) codes.add(code);
+  }
+  if (codes.size < 2) return undefined;
+  const header = mapping.fields.find((f) => f.column === column)?.header ?? "";
+  return `"${header}" is formatted in ${codes.size} currencies (${[...codes].join(", ")}) and the file has no currency column: every line is read in the first one, so amounts in the others are misstated and added to it. Add a column with each line's currency (e.g. "Currency": GBP, EUR) and read the file again.`;
 }

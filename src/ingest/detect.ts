@@ -63,6 +63,11 @@ export interface ColumnMapping {
    */
   revenueBeforeDiscount?: boolean;
   /**
+   * The line value column's header says its unit ("Net value (thousand EUR)", "Umsatz in Tsd.
+   * €"): each value is read times this (ingest/plausible amountScaleOf).
+   */
+  revenueScale?: number;
+  /**
    * The category column holds Odoo's category paths ("All / Saleable / Tools / Hand tools"):
    * each line's category is the path's top level below Odoo's roots (ingest/categoryPath).
    */
@@ -366,11 +371,31 @@ function bestSynonym(
 
 /** Best one-to-one assignment of fields to headers: strongest, then most typical matches first. */
 export function matchFields(headers: readonly string[], fields: readonly FieldDef[]): FieldMatch[] {
-  return matchNormalised(
-    headers,
-    headers.map((h) => normaliseHeader(h)),
-    fields
-  );
+  return matchNormalised(headers, normaliseHeaders(headers), fields);
+}
+
+/** An Odoo list export's related field: "Order Reference/Order Date" (record/field, no spaces around "/"). */
+const FIELD_PATH = /^([^/]*\S)\/(\S[^/]*)$/;
+
+/**
+ * The headers normalised for matching (normaliseHeader), an Odoo related field's path read as
+ * its last field: "Order Reference/Order Date" is the order's date, "Customer/Display Name" the
+ * customer's name. Only where the record is a column of its own ("Order Reference") or both
+ * names are of two words or more, so "Price/Unit", "Qty/Box" or "Nominal A/C Ref" stay as they are.
+ */
+export function normaliseHeaders(headers: readonly string[]): string[] {
+  const norm = headers.map((h) => normaliseHeader(h));
+  const present = new Set(norm);
+  return headers.map((h, i) => {
+    const path = FIELD_PATH.exec(h.trim());
+    if (!path) return norm[i];
+    const record = normaliseHeader(path[1]);
+    const field = normaliseHeader(path[2]);
+    // "Nominal A/C Ref" is no path: a name's words are of two letters or more
+    const named = (t: string) =>
+      t.split(" ").length >= 2 && t.split(" ").every((w) => w.length >= 2);
+    return present.has(record) || (named(record) && named(field)) ? field : norm[i];
+  });
 }
 
 /** matchFields with the headers already normalised (`norm[i]` = normaliseHeader(headers[i])). */
@@ -438,8 +463,40 @@ function matchNormalised(
       taxIdAsAccount(headers, norm, out);
     nameBesideDocuments(headers, norm, out);
     emailAsCustomer(headers, norm, out);
+    documentCurrencyAmounts(headers, norm, out);
   }
   return out.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * Amounts in the document's currency beside the same in the company's (Epicor's "DocExtPrice"
+ * and "ExtPrice", "DocUnitPrice" and "UnitPrice"): with a currency column, which names the
+ * document's currency, the line's value and price are the document's.
+ */
+function documentCurrencyAmounts(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (!out.some((m) => m.field === "currency")) return;
+  const used = new Set(out.map((m) => m.column));
+  const withoutDoc = (n: string) =>
+    n
+      .split(" ")
+      .filter((w) => w !== "doc")
+      .join(" ");
+  for (const m of out) {
+    if (m.field !== "revenue" && m.field !== "unitPrice") continue;
+    if (norm[m.column].split(" ").includes("doc")) continue;
+    const doc = norm.findIndex(
+      (n, c) => !used.has(c) && n.split(" ").includes("doc") && withoutDoc(n) === norm[m.column]
+    );
+    if (doc < 0) continue;
+    used.delete(m.column);
+    used.add(doc);
+    m.column = doc;
+    m.header = headers[doc].trim();
+  }
 }
 
 /** A contact or buyer column, read as who ordered, that names the customer where no other does. */
@@ -732,11 +789,18 @@ function matchLayoutNormalised(
   }
   const ignore = new Set(layout.ignore);
   const skip = (i: number) => used.has(i) || ignore.has(norm[i]);
+  // a layout's customer columns that this export does not have (Amazon's buyer, shown only on
+  // some reports): the customer is found as in any file
+  const noCustomer = !out.some((m) => m.field === "accountId" || m.field === "accountName");
   out.push(
     ...matchNormalised(
       headers.map((h, i) => (skip(i) ? "" : h)),
       norm.map((n, i) => (skip(i) ? "" : n)),
-      ORDER_FIELDS.filter((f) => !(f.field in layout.fields))
+      ORDER_FIELDS.filter(
+        (f) =>
+          !(f.field in layout.fields) ||
+          (noCustomer && (f.field === "accountId" || f.field === "accountName"))
+      )
     )
   );
   // with no customer column, the buyer is the customer (eBay's "Buyer Username", "Buyer Name")
@@ -840,7 +904,7 @@ function scanRow(
   banded: boolean
 ): Detection | undefined {
   // normalised once for every role tried on the row
-  const norm = texts.map((t) => normaliseHeader(t));
+  const norm = normaliseHeaders(texts);
   const layout = roles.includes("orders")
     ? (matchLayout(norm) ?? headingLayout(grid, r, texts, norm))
     : undefined;

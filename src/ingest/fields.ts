@@ -1063,6 +1063,66 @@ const SOUTHERN_EASTERN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>
   currency: ["valuta", "divisa", "moneda", "waluta", "měna", "mena"],
 };
 
+/**
+ * Nordic (Fortnox, Visma, Finnish invoicing tools) and Portuguese (Bling, Tiny, PHC) headers of
+ * invoice and order lines. A voided invoice's "Makulerad" flag is read as a deleted mark
+ * (ingest/statuses DELETED_HEADERS); a Brazilian "Situação" is the order's status.
+ */
+const NORDIC_PORTUGUESE_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  accountId: [
+    "kundnr",
+    "kundnummer",
+    "kund nr",
+    "kundenummer",
+    "asiakasnumero",
+    "asiakasnro",
+    "asiakas nro",
+    "código do cliente",
+    "codigo do cliente",
+    "cpf cnpj",
+  ],
+  accountName: ["kundnamn", "kund", "kundenavn", "asiakas", "asiakkaan nimi", "nome do cliente"],
+  date: [
+    "fakturadato",
+    "laskun päivämäärä",
+    "laskun pvm",
+    "laskupäivä",
+    "päivämäärä",
+    "data do pedido",
+    "data de emissão",
+    "data emissão",
+  ],
+  orderId: [
+    "fakturanr",
+    "fakturanummer",
+    "ordernr",
+    "laskunro",
+    "laskun numero",
+    "laskunumero",
+    "número do pedido",
+    "numero do pedido",
+    "número",
+    "numero",
+    "nº pedido",
+  ],
+  sku: ["artikelnr", "artikelnummer", "varenr", "tuotekoodi", "tuotenro", "código do produto"],
+  productName: ["benämning", "artikelbenämning", "beskrivning", "tuote", "tuotenimi", "descrição"],
+  quantity: ["antal", "antall", "määrä", "kpl", "quantidade", "qtde"],
+  revenue: [
+    "belopp",
+    "summa",
+    "radbelopp",
+    "yhteensä veroton",
+    "veroton yhteensä",
+    "rivin summa",
+    "valor total",
+    "total do item",
+  ],
+  unitPrice: ["à pris", "a pris", "pris", "à hinta", "a hinta", "yksikköhinta", "valor unitário"],
+  orderStatus: ["situação", "situacao", "tila"],
+  currency: ["valuta", "valuutta", "moeda"],
+};
+
 /** The fields with each one's extra synonyms appended (after its own, so they rank last). */
 function withSynonyms(
   extra: Readonly<Record<string, readonly string[]>>,
@@ -1078,6 +1138,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
   FRENCH_ORDER_HEADERS,
   DUTCH_ORDER_HEADERS,
   SOUTHERN_EASTERN_ORDER_HEADERS,
+  NORDIC_PORTUGUESE_ORDER_HEADERS,
 ].reduce<readonly FieldDef[]>(
   (fields, extra) => withSynonyms(extra, fields),
   [
@@ -1715,6 +1776,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "fkart",
         // SAP's short column heading for the billing type (an ALV list)
         "billt",
+        // Dynamics GP's SmartLists: the Sales Order Processing type (Quote, Order, Invoice, Return)
+        "sop type",
       ],
     },
     {

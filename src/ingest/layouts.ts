@@ -1945,6 +1945,10 @@ export const LAYOUTS: readonly ExportLayout[] = [
       ["shipping price"],
     ],
     fields: {
+      // the buyer, where the report shows one (a business buyer's name; the e-mail is Amazon's
+      // relay address, one per buyer): else the report needs the user's own customer column
+      accountId: ["buyer email"],
+      accountName: ["buyer name"],
       orderId: ["amazon order id", "order id"],
       date: ["purchase date"],
       sku: ["sku"],

@@ -45,11 +45,25 @@ export interface OrderDiscountsOptions {
   /** amounts by currency for the warning, one way in every message ("$130.00 and CAD 21.00") */
   amounts: (byCurrency: Iterable<readonly [string, number]>) => string;
   culture?: string;
+  /** the discount is all on the goods (isDiscountOnGoodsHeader): no Subtotal needed to say so */
+  onGoods?: boolean;
 }
 
 /** Whether the columns show an order's discount on the whole order apart from its lines'. */
-export function showsOrderDiscounts(col: Readonly<Record<string, number>>): boolean {
-  return col.orderDiscount >= 0 && (col.lineDiscount >= 0 || col.orderSubtotal >= 0);
+export function showsOrderDiscounts(
+  col: Readonly<Record<string, number>>,
+  onGoods = false
+): boolean {
+  return col.orderDiscount >= 0 && (onGoods || col.lineDiscount >= 0 || col.orderSubtotal >= 0);
+}
+
+/**
+ * Zoho Books' "Entity Discount Amount": the invoice's discount on its items as a whole (its
+ * "Discount Type" entity_level), apart from each item's own discount, never on shipping; its
+ * SubTotal is before it. All of it comes off the goods.
+ */
+export function isDiscountOnGoodsHeader(header: string | undefined): boolean {
+  return header !== undefined && /^entity discount amount$/i.test(header.trim());
 }
 
 export class OrderDiscounts {
@@ -116,7 +130,7 @@ export class OrderDiscounts {
     let off = o.discount - o.lineDiscounts;
     if (o.subtotal !== undefined) off = Math.min(off, o.lines - o.subtotal);
     // no line discounts and no Subtotal: a shipping discount cannot be told apart
-    else if (this.o.lineDiscount < 0) return undefined;
+    else if (this.o.lineDiscount < 0 && !this.o.onGoods) return undefined;
     if (!(off > 0.005)) return undefined;
     // the lines are read at the order's net share where prices include tax: so is the discount
     const before = off * o.share;
@@ -152,6 +166,8 @@ export class OrderDiscounts {
     const { overDiscountedIds } = this;
     const their = n === 1 ? "its" : "their";
     const amounts = said(this.overstatedByCurrency);
+    if (this.o.onGoods)
+      return `${n === 1 ? "1 invoice has" : `${wholeText(n, culture)} invoices have`} a discount on the whole invoice ("${header("orderDiscount")}": ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}) that is on none of ${their} lines: which items it came off is not shown, so it is read as a line "${ORDER_DISCOUNT_SKU}" of ${n === 1 ? "the invoice" : "each invoice"} (${amounts} in all), in revenue but in no product or category.`;
     return `${n === 1 ? "1 order has" : `${wholeText(n, culture)} orders have`} a discount on the whole order that is not on ${their} lines (${lineDiscount >= 0 ? `"${header("orderDiscount")}" beyond the lines' "${header("lineDiscount")}"` : `"${header("orderDiscount")}" that "${header("orderSubtotal")}" shows came off the goods; the export has no line discounts`}: ${overDiscountedIds.join(", ")}${n > overDiscountedIds.length ? ", …" : ""}): which lines it came off is not shown, so it is read as a line "${ORDER_DISCOUNT_SKU}" of ${n === 1 ? "the order" : "each order"} (${amounts} in all), in revenue but in no product or category.`;
   }
 }

@@ -39,7 +39,7 @@ import {
   cancelsInvoice,
   cancellationInWords,
 } from "./cancellations";
-import { OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
+import { isDiscountOnGoodsHeader, OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -502,7 +502,7 @@ export const SAGE_NOT_SALE = /^\s*(?:sr|sa|sd|sp|pi|pc|pp|pa|pd|pr|ja|jd|jc|bp|b
  */
 // ("incomplete": BigCommerce's abandoned checkout, never paid)
 const VOID_STATUS =
-  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|incomplete|(?:checkout[- ])?draft|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
+  /^\s*(?:wc-)?(?:refunded|voided|void|cancell?ed|failed|declined|expired|trash|incomplete|(?:checkout[- ])?draft|parked|deleted|annul[ée]e?s?|brouillon|supprim[ée]e?s?|rembours[ée]e?s?|storniert|storno|entwurf|gel[öo]e?scht|abgebrochen|(?:r[üu]e?ck)?erstattet|geannuleerd|concept|verwijderd|terugbetaald|anulad[ao]s?|cancelad[ao]s?|borrador|eliminad[ao]s?|reembolsad[ao]s?|annullat[ao]|bozza|cancellat[ao]|stornat[ao]|rimborsat[ao])\s*$/i;
 const VOID_ORDER = "cancelled, voided, refunded or draft order";
 /** A skip rule whose noun is "order" (ruleCounted's): its rows are counted as orders and lines. */
 const NAMES_ORDERS = /\border(?=$| with )/;
@@ -1443,9 +1443,15 @@ export function createOrderParser(
   const discDec = dec("discount");
   const lineDiscDec = dec("lineDiscount");
   const discountScale = options.discountIsFraction ? 1 : 0.01;
+  /** the line value column's unit, from its header ("thousand EUR": 1,000) */
+  const revenueScale = mapping.revenueScale ?? 1;
   /** Shopify's discounts on a whole order, read as a discount line of the order (ingest/orderDiscount). */
-  const orderDiscounts = showsOrderDiscounts(col)
+  const discountOnGoods = isDiscountOnGoodsHeader(
+    mapping.fields.find((m) => m.field === "orderDiscount")?.header
+  );
+  const orderDiscounts = showsOrderDiscounts(col, discountOnGoods)
     ? new OrderDiscounts({
+        onGoods: discountOnGoods,
         orderDiscount: col.orderDiscount,
         orderSubtotal: col.orderSubtotal,
         lineDiscount: col.lineDiscount,
@@ -3048,13 +3054,13 @@ export function createOrderParser(
       valueErrors.set(e, seen);
       revenue = 0;
     } else if (typeof rawRevenue === "number" && Number.isFinite(rawRevenue)) {
-      revenue = rawRevenue;
+      revenue = rawRevenue * revenueScale;
       if (mapping.revenueBeforeDiscount) revenue = lessDiscount(row, revenue);
       if (Number.isNaN(revenue)) return reject("unreadable discount", rowNo);
     } else if (col.revenue >= 0 && !isBlankCell(rawRevenue)) {
       const m = rowMoney === undefined ? parseMoney(rawRevenue, revDec) : rowMoney;
       if (!m) return reject("unreadable revenue", rowNo);
-      revenue = m.value;
+      revenue = m.value * revenueScale;
       moneyCurrency = m.currency ?? moneyCurrency;
       if (mapping.revenueBeforeDiscount) revenue = lessDiscount(row, revenue);
       if (Number.isNaN(revenue)) return reject("unreadable discount", rowNo);

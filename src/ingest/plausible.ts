@@ -42,6 +42,7 @@ import { readSideColumn } from "./sides";
 import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
+import { isDiscountOnGoodsHeader } from "./orderDiscount";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
 import { amendedFromColumn } from "./amendments";
@@ -67,7 +68,7 @@ import {
   MAGENTO_CLOSED,
   paymentTermsColumn,
 } from "./statuses";
-import { type TaxTrio, taxTrioOf } from "./taxTrio";
+import { isTaxIncludedHeader, taxBesideIncluded, type TaxTrio, taxTrioOf } from "./taxTrio";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
 /**
@@ -440,6 +441,26 @@ export function checkOrderColumns(
       const other = get(f === "sku" ? "productName" : "sku");
       notes.push(
         `"${m.header}" is empty in every one of the first ${sample.length} row${sample.length === 1 ? "" : "s"}: ${other ? `products are named by "${other.header}".` : "read as no product column."}`
+      );
+    }
+  }
+
+  // A memo beside whole invoices, blank on many (Stripe's invoices export: "Description"): no
+  // product column, rather than the invoices with no memo rejected for having no product.
+  const memo = get("productName");
+  if (
+    memo &&
+    !get("sku") &&
+    !user.has("productName") &&
+    MEMO_HEADERS.has(normaliseHeader(memo.header))
+  ) {
+    const blank = sample.filter((r) => isBlankCell(r[memo.column])).length;
+    const ids = get("orderId") ? sample.map((r) => text(r, "orderId")).filter((t) => t !== "") : [];
+    const wholeInvoices = new Set(ids).size === ids.length;
+    if (wholeInvoices && blank > 0 && blank * 3 >= sample.length) {
+      drop("productName");
+      notes.push(
+        `"${memo.header}" is blank on ${blank} of the first ${sample.length} rows, each a whole invoice: it is read as a note, not a product, so every invoice counts in revenue with no product.`
       );
     }
   }
@@ -996,6 +1017,14 @@ export function checkOrderColumns(
     fields.push(...taxInclusive.fields);
     notes.push(taxInclusive.note);
   }
+  const taxIncluded =
+    !mapping.layout && options.headers && !get("taxAmount")
+      ? taxIncludedLineValue(sample, options.headers, fields, dec("revenue"))
+      : undefined;
+  if (taxIncluded) {
+    if (taxIncluded.field) fields.push(taxIncluded.field);
+    notes.push(taxIncluded.note);
+  }
   // No LineAmount column: the line value is Quantity × UnitAmount, which holds the tax on an
   // invoice entered tax-inclusive ("LineAmountTypes" / "Amounts are": Inclusive).
   if (
@@ -1145,6 +1174,18 @@ export function checkOrderColumns(
         if (column >= 0)
           fields.push({ field, column, header: options.headers[column].trim(), confidence: 0.9 });
   }
+  // Zoho Books' discount on a whole invoice, beside its items' own (ingest/orderDiscount)
+  const entityDiscount =
+    !mapping.layout && options.headers && !get("orderDiscount")
+      ? options.headers.findIndex((h) => isDiscountOnGoodsHeader(h))
+      : -1;
+  if (entityDiscount >= 0 && !fields.some((m) => m.column === entityDiscount))
+    fields.push({
+      field: "orderDiscount",
+      column: entityDiscount,
+      header: options.headers![entityDiscount].trim(),
+      confidence: 0.9,
+    });
   // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
   const rowTotal = get("revenue");
   const lineRefunds =
@@ -1320,6 +1361,11 @@ export function checkOrderColumns(
       `"${named.header}" names the currency in its header: every line is read in ${named.code}.`
     );
   }
+  const scale = user.has("revenue") ? undefined : amountScaleOf(get("revenue")?.header);
+  if (scale)
+    notes.push(
+      `"${get("revenue")!.header}" is in ${scale.unit}: each line's value is read × ${scale.factor === 1000 ? "1,000" : "1,000,000"}.`
+    );
   // an export whose amounts are in one currency by law (GSTR-1's rupees), no column naming it
   const layoutCurrency = layoutById(mapping.layout)?.currency;
   if (!homeCode && !get("currency") && !user.has("currency") && layoutCurrency)
@@ -1367,6 +1413,7 @@ export function checkOrderColumns(
       ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
       ...(beforeDiscount ? { revenueBeforeDiscount: true } : {}),
+      ...(scale ? { revenueScale: scale.factor } : {}),
       ...(odooPath ? { categoryOdooPath: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
       ...(docs.invoicedOnly || statuses.invoicedOnly ? { invoicedDocsOnly: true } : {}),
@@ -2087,4 +2134,72 @@ function valueBeforeDiscount(
     example ??= `${q} × ${p.toFixed(2)} = ${v.toFixed(2)} at ${discountIsFraction ? d * 100 : d}%`;
   }
   return example;
+}
+
+/** The most of a line's value its tax is taken to be (a 27% VAT is 21% of the gross). */
+const MAX_TAX_SHARE = 0.3;
+
+/**
+ * A line value that says it holds its tax ("Amount (inc GST)", or "Price (inc GST)" where the
+ * value is quantity × price) with the line's tax beside it ("GST") and no amount before tax:
+ * the tax comes off each line (ingest/orders' taxAmount), where the sample's taxes are each at
+ * most MAX_TAX_SHARE of their line (PRODUCT.md §1: revenue is net of tax). With no tax column,
+ * the figures keep the tax, and a note says so: KAP does not guess a rate.
+ */
+function taxIncludedLineValue(
+  sample: readonly (readonly Cell[])[],
+  headers: readonly string[],
+  fields: readonly FieldMatch[],
+  convention: ColumnConvention | undefined
+): { field?: FieldMatch; note: string } | undefined {
+  const value =
+    fields.find((m) => m.field === "revenue") ?? fields.find((m) => m.field === "unitPrice");
+  if (!value || !isTaxIncludedHeader(value.header)) return undefined;
+  const taxCol = taxBesideIncluded(headers, new Set(fields.map((m) => m.column)));
+  const header = headers[value.column].trim();
+  if (taxCol === undefined)
+    return {
+      note: `"${header}" includes tax and the file has no column of each line's tax: revenue here includes tax, where KAP's figures are elsewhere before it (PRODUCT.md). Export the amounts before tax, or a tax column, to have it taken off.`,
+    };
+  let fit = 0;
+  let seen = 0;
+  for (const r of sample) {
+    const tax = parseMoney(r[taxCol], convention)?.value;
+    const v = parseMoney(r[value.column], convention)?.value;
+    if (tax === undefined || v === undefined || v === 0) continue;
+    seen++;
+    const share = tax / v;
+    if (share >= 0 && share <= MAX_TAX_SHARE) fit++;
+  }
+  if (seen === 0 || fit / seen < 0.8) return undefined;
+  const tax = headers[taxCol].trim();
+  const lineValue = value.field === "revenue" ? `"${header}"` : `the quantity × "${header}"`;
+  return {
+    field: { field: "taxAmount", column: taxCol, header: tax, confidence: 0.9 },
+    note: `"${header}" includes tax: each line's value is ${lineValue} − "${tax}", before tax.`,
+  };
+}
+
+/** Headers of a free-text note on a document, not of what it sold. */
+const MEMO_HEADERS: ReadonlySet<string> = new Set(["description", "memo", "notes", "note"]);
+
+/** Header words that put an amount in thousands ("thousand EUR", "Tsd. €", "TEUR", "k€", "'000") or millions. */
+const THOUSANDS =
+  /^(?:thousands?|tausend|tsd|milliers|miles|migliaia|duizend|teur|keur|tusd|kusd|kgbp|tchf|000s?)$/;
+const MILLIONS = /^(?:millions?|mio)$/;
+
+/**
+ * The unit a line value's header names, if any: "Net value (thousand EUR)", "Umsatz in Tsd. €",
+ * "Sales (£'000)", "Revenue (EUR millions)" (BI and ERP reports' scaled figures; order lines
+ * read at 1/1,000 of their value would misstate every account's money).
+ */
+export function amountScaleOf(
+  header: string | undefined
+): { factor: number; unit: string } | undefined {
+  if (!header) return undefined;
+  const words = normaliseHeader(header.replace(/[€£$]/g, " ")).split(" ");
+  if (words.length < 2) return undefined;
+  if (words.some((w) => THOUSANDS.test(w))) return { factor: 1000, unit: "thousands" };
+  if (words.some((w) => MILLIONS.test(w))) return { factor: 1e6, unit: "millions" };
+  return undefined;
 }

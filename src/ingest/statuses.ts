@@ -193,12 +193,17 @@ const DELETED_HEADERS: ReadonlySet<string> = new Set([
   "ist gelöscht",
   "supprimé",
   "verwijderd",
+  // Fortnox's voided invoice (Ja/Nej), Danish and Norwegian alike
+  "makulerad",
+  "makuleret",
+  "makulert",
 ]);
 /** A deleted transaction's mark: the word itself, or yes as the tools write it. */
 const DELETED_MARK =
   /^\s*(?:deleted|gel[öo]e?scht|supprim[ée]e?|verwijderd|y|yes|true|1|x|ja|j|wahr|oui|vrai|s[ií]|sim)\s*$/i;
 /** A transaction left standing: blank, a dash, or no as the tools write it. */
-const NOT_DELETED_MARK = /^\s*(?:-+|n|no|false|0|nein|falsch|non|faux|nee|onwaar)?\s*$/i;
+const NOT_DELETED_MARK =
+  /^\s*(?:-+|n|no|false|0|nein|falsch|non|faux|nee|onwaar|nej|ei|não|nao)?\s*$/i;
 
 /** A cell that marks its row deleted. */
 export function isDeletedMark(v: Cell): boolean {

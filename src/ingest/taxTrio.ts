@@ -261,3 +261,50 @@ export function taxTrioOf(headers: readonly string[]): TaxTrio | undefined {
     ...(named.length ? {} : { confirm: true }),
   };
 }
+
+/** Words that say the figure holds its tax: "inc GST", "incl. VAT", "inkl. MwSt", "IVA incluido". */
+const INCLUDING_WORDS: ReadonlySet<string> = new Set([
+  "inc",
+  "incl",
+  "including",
+  "inclusive",
+  "inkl",
+  "inklusive",
+  "incluido",
+  "incluida",
+  "incluso",
+  "inclus",
+  "inclusief",
+]);
+
+/**
+ * "Amount (inc GST)", "Price incl. VAT", "Betrag inkl. MwSt", "Montant TTC": an amount that
+ * says it holds its tax (an including word with a tax word, or TTC alone).
+ */
+export function isTaxIncludedHeader(header: string): boolean {
+  const words = wordsOf(header);
+  if (words.includes("ttc")) return true;
+  return words.some((w) => INCLUDING_WORDS.has(w)) && words.some((w) => TAX_WORDS.has(w));
+}
+
+/**
+ * The line's tax column beside a line value that says it holds the tax ("Amount (inc GST)" and
+ * "GST", the pair an Australian or New Zealand item sales report writes with no amount before
+ * tax): the one column whose header is a tax amount, not `used` (0-based; undefined: none, or
+ * several, so which one is not known).
+ */
+export function taxBesideIncluded(
+  headers: readonly string[],
+  used: ReadonlySet<number>
+): number | undefined {
+  const taxes = headers.flatMap((h, c) =>
+    !used.has(c) && h.trim() !== "" && isTaxAmountHeader(h) && !isRateHeader(h) ? [c] : []
+  );
+  return taxes.length === 1 ? taxes[0] : undefined;
+}
+
+/** "GST %", "Tax Rate", "MwSt-Satz": the tax's rate, not its amount. */
+function isRateHeader(header: string): boolean {
+  return /%/.test(header) || wordsOf(header).some((w) => RATE_WORDS.has(w));
+}
+const RATE_WORDS: ReadonlySet<string> = new Set(["rate", "satz", "taux", "tipo", "code"]);

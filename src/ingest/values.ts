@@ -515,8 +515,31 @@ const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map([
 export function normaliseCurrency(s: string): string {
   const t = s.trim();
   const k = t.toLowerCase();
-  return CURRENCY_SYMBOLS.get(k) ?? CURRENCY_NAMES.get(k.replace(/\s+/g, " ")) ?? t.toUpperCase();
+  return (
+    CURRENCY_SYMBOLS.get(k) ??
+    CURRENCY_NAMES.get(k.replace(/\s+/g, " ")) ??
+    GP_CURRENCY_IDS.get(k) ??
+    t.toUpperCase()
+  );
 }
+
+/**
+ * Dynamics GP's currency IDs as its setup (and most companies after it) names them: "Z-US$",
+ * "Z-C$", "Z-UK", "Z-EURO" (Microsoft's "Currency ID" setup; a company's own IDs are kept).
+ */
+const GP_CURRENCY_IDS: ReadonlyMap<string, string> = new Map([
+  ["z-us$", "USD"],
+  ["z-c$", "CAD"],
+  ["z-uk", "GBP"],
+  ["z-euro", "EUR"],
+  ["z-aud", "AUD"],
+  ["z-a$", "AUD"],
+  ["z-nz$", "NZD"],
+  ["z-sgd", "SGD"],
+  ["z-rand", "ZAR"],
+  ["z-yen", "JPY"],
+  ["z-mxn", "MXN"],
+]);
 
 /**
  * A money cell: numbers as they are; text with a currency symbol or ISO code before or after,
