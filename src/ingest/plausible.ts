@@ -1370,6 +1370,15 @@ export function checkOrderColumns(
   const layoutCurrency = layoutById(mapping.layout)?.currency;
   if (!homeCode && !get("currency") && !user.has("currency") && layoutCurrency)
     homeCode = { code: layoutCurrency, header: get("revenue")?.header ?? "" };
+  // India's GST columns (CGST, SGST, IGST, GSTIN: Tally's registers, Busy, Zoho Books India):
+  // the amounts are rupees, as GSTR-1's layout says
+  const gst = options.headers?.filter((h) => INDIA_GST_HEADERS.has(normaliseHeader(h))) ?? [];
+  if (!homeCode && !get("currency") && !user.has("currency") && gst.length >= 2) {
+    homeCode = { code: "INR", header: get("revenue")?.header ?? "" };
+    notes.push(
+      `${gst.map((h) => `"${h.trim()}"`).join(", ")} are India's GST: the amounts are read in INR.`
+    );
+  }
   // Unsigned amounts beside an S/H or D/C column: the side with fewer lines is the returns.
   const sides = options.headers
     ? readSideColumn(options.headers, sample, new Set(fields.map((m) => m.column)))
@@ -2203,3 +2212,17 @@ export function amountScaleOf(
   if (words.some((w) => MILLIONS.test(w))) return { factor: 1e6, unit: "millions" };
   return undefined;
 }
+
+/** Headers only an Indian GST invoice or register has. */
+const INDIA_GST_HEADERS: ReadonlySet<string> = new Set([
+  "cgst",
+  "sgst",
+  "igst",
+  "utgst",
+  "gstin",
+  "gstin uin",
+  "party gstin",
+  "cgst amount",
+  "sgst amount",
+  "igst amount",
+]);

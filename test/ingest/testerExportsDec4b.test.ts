@@ -237,3 +237,22 @@ test("Amazon's order report with the buyer's e-mail and name: the buyer is the a
   });
   expect(names["q7x1brt@marketplace.amazon.co.uk"]).toBe("Brightwell Electrical Ltd");
 });
+
+test("an invoice register with CGST, SGST and GSTIN columns is in rupees", async () => {
+  const file = join(dir, "gst-register.csv");
+  writeFileSync(
+    file,
+    [
+      "Date,Invoice,Customer,GSTIN,Item,Taxable Value,CGST,SGST",
+      "2026-10-02,101,Sharma Electricals,27AABCS1234F1Z5,Cable,42500.00,3825.00,3825.00",
+      "2026-10-09,102,Sharma Electricals,27AABCS1234F1Z5,Switch,9000.00,810.00,810.00",
+    ].join("\n")
+  );
+  const { report, revenue, currency } = await analyzeFile(file);
+  // the taxable values, before the GST: 42,500 + 9,000 (was labelled £)
+  expect(revenue).toEqual({ "Sharma Electricals": 51500 });
+  expect(currency).toEqual({ "Sharma Electricals": "INR" });
+  expect(report.warnings.join("\n")).toContain(
+    `"GSTIN", "CGST", "SGST" are India's GST: the amounts are read in INR.`
+  );
+});
