@@ -569,10 +569,21 @@ function nameAfterAccountId(
   if (out.some((m) => m.field === "accountName")) return;
   const id = out.find((m) => m.field === "accountId");
   if (!id) return;
-  const column = id.column + 1;
+  // the next column, or the one after another account's number (Dynamics 365's "Invoice
+  // account", "Order account", "Name")
+  let column = id.column + 1;
+  if (
+    ACCOUNT_NUMBER_BESIDE.test(norm[column] ?? "") &&
+    BARE_NAME_HEADERS.has(norm[column + 1] ?? "")
+  )
+    column++;
   if (!BARE_NAME_HEADERS.has(norm[column] ?? "") || out.some((m) => m.column === column)) return;
   out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
 }
+
+/** Another account's number between the customer's and its name: "Order account", "Bill-to account". */
+const ACCOUNT_NUMBER_BESIDE =
+  /^(?:order|bill to|sell to|ship to|invoice|customer) account(?: no| number)?$/;
 
 /**
  * A bare "Name" (or Tally's "Particulars", the party's ledger) beside a document number or type,

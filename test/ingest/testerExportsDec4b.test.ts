@@ -256,3 +256,14 @@ test("an invoice register with CGST, SGST and GSTIN columns is in rupees", async
     `"GSTIN", "CGST", "SGST" are India's GST: the amounts are read in INR.`
   );
 });
+
+test("Dynamics 365 invoice lines: 'Name' after 'Invoice account' and 'Order account' names the customer", async () => {
+  const { names, revenue } = await analyzeFile(join(EXPORTS, "d365-fo-customer-invoice-lines.csv"));
+  expect(names).toEqual({
+    "US-001": "Contoso Retail San Diego",
+    "US-002": "Harbour Plumbing",
+    "CA-001": "Northfield Builders",
+  });
+  // Net amount: Contoso 425.00 + 90.00; Harbour 145.00 − 29.00 + 72.50; Northfield CAD 2,500.00
+  expect(revenue).toEqual({ "US-001": 515, "US-002": 188.5, "CA-001": 2500 });
+});
