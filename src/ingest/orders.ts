@@ -360,9 +360,10 @@ export interface OrderParser {
 // Zwischensumme, Teilergebnis, Totaal, Subtotaal, Sous-total)
 // and the grand totals Excel's Data ▸ Subtotal writes in German, Dutch, French and Italian
 // (Gesamtergebnis, Eindtotaal, Total général, Totale complessivo), and Italian, Polish and Czech
-// totals (Totale, Totale generale; Razem, Ogółem, Suma; Celkem, Součet)
+// totals (Totale, Totale generale; Razem, Ogółem, Suma; Celkem, Součet), and SAP's analytics
+// (Business ByDesign, BW): "Result" under each group, "Overall Result" at the end
 const TOTAL_START =
-  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|subtotaal|subtotale|summe|gesamt(?:summe)?|zwischensumme|endsumme|teilergebnis|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale(?:\s+(?:complessivo|generale))?|razem|og[óo]łem|suma|celkem|sou[čc]et)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
+  /^(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|subtotaal|subtotale|summe|gesamt(?:summe)?|zwischensumme|endsumme|teilergebnis|gesamtergebnis|eindtotaal|total\s+g[ée]n[ée]ral|totale(?:\s+(?:complessivo|generale))?|razem|og[óo]łem|suma|celkem|sou[čc]et|(?:overall\s+)?result)(?:\s*$|\s*[:\-–]|\s+(?:for|für|fur)\b|\s+\()/i;
 // "Acme Ltd Total", and German Excel's subtotal "Acme Ltd Ergebnis"
 const TOTAL_END =
   /\s(?:(?:grand\s*|sub[\s-]*|sous[\s-]*)?totals?|totaal|summe|gesamt(?:summe)?|zwischensumme|endsumme|ergebnis):?$/i;

@@ -267,3 +267,13 @@ test("Dynamics 365 invoice lines: 'Name' after 'Invoice account' and 'Order acco
   // Net amount: Contoso 425.00 + 90.00; Harbour 145.00 − 29.00 + 72.50; Northfield CAD 2,500.00
   expect(revenue).toEqual({ "US-001": 515, "US-002": 188.5, "CA-001": 2500 });
 });
+
+test("SAP Business ByDesign's 'Result' and 'Overall Result' rows are totals, not lines with no date", async () => {
+  const { report, revenue } = await analyzeFile(
+    join(EXPORTS, "sap-bydesign-sales-volume-results.csv")
+  );
+  // Brightwell 425.00 + 90.00 − 36.00; Harbour 145.00 + 72.50; Northfield 2,500.00
+  expect(revenue).toEqual({ CP100110: 479, CP100120: 217.5, CP100130: 2500 });
+  // the 3 group results and the overall one: no "no date" rows "66.7% of revenue"
+  expect(skippedRows(report.skipped)).toEqual({ "totals row": 4 });
+});
