@@ -1100,13 +1100,20 @@ export function createOrderParser(
   /**
    * An order refunded in part whatever its status (WooCommerce's Advanced Order Export "Order
    * Refund Amount", Squarespace's "Amount Refunded" on a PAID order): netted or flagged as Shopify's partially refunded orders are, unless its lines are read
-   * net of their refunds ("Order Line Total (- Refund)").
+   * net of their refunds ("Order Line Total (- Refund)", or "Quantity (- Refund)" × its price).
    */
   const refundsBesideStatus =
     (wooCommerceColumns(mapping.layout) || mapping.layout === "squarespace") &&
     col.refundedAmount >= 0 &&
     !/refund/.test(
       normaliseHeader(mapping.fields.find((f) => f.field === "revenue")?.header ?? "")
+    ) &&
+    // "Quantity (- Refund)" × "Item Cost": the units refunded are out of each line already
+    !(
+      col.revenue < 0 &&
+      /refund/.test(
+        normaliseHeader(mapping.fields.find((f) => f.field === "quantity")?.header ?? "")
+      )
     );
   /** BigCommerce's orders: each order's discount and refund, before its products share it (ingest/packedLines) */
   const bigCommerceTotals = mapping.bigCommerceTotals;

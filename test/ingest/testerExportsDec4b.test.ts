@@ -277,3 +277,13 @@ test("SAP Business ByDesign's 'Result' and 'Overall Result' rows are totals, not
   // the 3 group results and the overall one: no "no date" rows "66.7% of revenue"
   expect(skippedRows(report.skipped)).toEqual({ "totals row": 4 });
 });
+
+test("WooCommerce's 'Quantity (- Refund)' × 'Item Cost': the refund is out already, no overstatement claimed", async () => {
+  const { report, revenue } = await analyzeFile(
+    join(EXPORTS, "woocommerce-quantity-less-refund.csv")
+  );
+  // Brightwell 1001: 10 × 42.50 + 5 × 18.00; 1005: 3 × 42.50 (4 ordered, 1 refunded: the 51.00
+  // refund is 42.50 + 20% tax); Harbour 1003: 40 × 7.25 (1002 cancelled, 1004 refunded in full)
+  expect(revenue).toEqual({ "ann@brightwell.co.uk": 642.5, "hal@harbourph.co.uk": 290 });
+  expect(report.warnings.join("\n")).not.toContain("may be overstated");
+});
