@@ -1803,6 +1803,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "state",
         "estatus",
         // a CRM's opportunity or deal export: the stage says whether the deal was won (ingest/statuses)
+        // Pipedrive's "Deal - Status" (open, won, lost), read before its "Deal - Stage" (the
+        // pipeline's steps, which say nothing of won or lost)
+        "deal status",
         "deal stage",
         "opportunity stage",
         "stage",
@@ -1897,6 +1900,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "waerk",
         // Salesforce's report: the currency of the deal's Amount, beside it
         "amount currency",
+        // Pipedrive's "Deal - Currency of Value"
+        "deal currency of value",
+        "currency of value",
       ],
       notWith: ["rate", "exchange", "amount", "value"],
     },

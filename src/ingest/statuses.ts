@@ -26,7 +26,7 @@ export const OPEN_DEAL = "open (not yet won) deal";
 /**
  * A status column holds deal stages when it is headed so ("Stage", "Deal Stage": a CRM's
  * opportunity or deal export, whatever stages the first rows reach), when a value is a CRM's
- * closed stage ("Closed Won", "closedlost"), or when every value is won, lost or open
+ * closed stage ("Closed Won", "closedlost"), or when every value is won, lost, open or deleted
  * (Pipedrive's Status) with a won among them: then only the won deals are sales, and every other
  * stage is a deal still open. An order export's status that merely starts with "Lost" ("Lost
  * parcel" among "Paid" and "Shipped") is no deal stage: its paid orders stay sales.
@@ -37,9 +37,14 @@ export function holdsDealStages(header: string, values: readonly Cell[]): boolea
   if (texts.some((v) => CLOSED_STAGE.test(v))) return true;
   return (
     texts.some((v) => WON_STAGE.test(v)) &&
-    texts.every((v) => WON_STAGE.test(v) || LOST_STAGE.test(v) || OPEN_WORD.test(v))
+    texts.every(
+      (v) => WON_STAGE.test(v) || LOST_STAGE.test(v) || OPEN_WORD.test(v) || DELETED_DEAL.test(v)
+    )
   );
 }
+
+/** A deal deleted in the CRM (Pipedrive's Status "deleted"): no sale, skipped as a void order is. */
+const DELETED_DEAL = /^\s*deleted\s*$/i;
 
 /** A CRM's closed stage, won or lost ("Closed Won", "closed_lost", "closedwon"). */
 const CLOSED_STAGE = /^\s*closed[\s_-]*(?:won|lost)\b/i;

@@ -287,3 +287,29 @@ test("WooCommerce's 'Quantity (- Refund)' × 'Item Cost': the refund is out alre
   expect(revenue).toEqual({ "ann@brightwell.co.uk": 642.5, "hal@harbourph.co.uk": 290 });
   expect(report.warnings.join("\n")).not.toContain("may be overstated");
 });
+
+test("Pipedrive's deals export: 'Deal - Status' (won, lost, open, deleted) says which deals are sales", async () => {
+  const { report, revenue, days, currency } = await analyzeFile(
+    join(EXPORTS, "pipedrive-deals.csv")
+  );
+  // won deals only, at their value, dated by "Deal - Won time": Brightwell 515 (2 Oct), Nordbau
+  // 2,500 (14 Oct), Hafen 72.50 (22 Oct); Hafen's lost 145, its open 900 and Brightwell's deleted
+  // 900 are no sales (was refused: every deal read as open from "Deal - Stage")
+  expect(revenue).toEqual({
+    "Brightwell Elektro GmbH": 515,
+    "Hafen Sanitär GmbH": 72.5,
+    "Nordbau GmbH": 2500,
+  });
+  // days to 31 Oct 2026
+  expect(days).toEqual({
+    "Brightwell Elektro GmbH": 29,
+    "Hafen Sanitär GmbH": 9,
+    "Nordbau GmbH": 17,
+  });
+  expect(Object.values(currency)).toEqual(["EUR", "EUR", "EUR"]);
+  expect(skippedRows(report.skipped)).toEqual({
+    "lost deal": 1,
+    "open (not yet won) deal": 1,
+    "cancelled, voided, refunded or draft order": 1,
+  });
+});
