@@ -1366,6 +1366,18 @@ export function checkOrderColumns(
     notes.push(
       `"${get("revenue")!.header}" is in ${scale.unit}: each line's value is read × ${scale.factor === 1000 ? "1,000" : "1,000,000"}.`
     );
+  // WooCommerce Analytics' "N. Revenue (formatted)": the amounts as the shop shows them, with
+  // their symbol, beside the bare figures read
+  const formatted =
+    homeCode || get("currency") || user.has("currency")
+      ? undefined
+      : formattedCurrency(sample, options.headers);
+  if (formatted) {
+    homeCode = formatted;
+    notes.push(
+      `"${formatted.header}" writes the amounts in ${formatted.code}: every line is read in ${formatted.code}.`
+    );
+  }
   // an export whose amounts are in one currency by law (GSTR-1's rupees), no column naming it
   const layoutCurrency = layoutById(mapping.layout)?.currency;
   if (!homeCode && !get("currency") && !user.has("currency") && layoutCurrency)
@@ -2226,3 +2238,27 @@ const INDIA_GST_HEADERS: ReadonlySet<string> = new Set([
   "sgst amount",
   "igst amount",
 ]);
+
+/**
+ * The one currency a "(formatted)" twin of the amounts writes in every sample row ("£515.00"),
+ * with its header; undefined where there is no such column, or its rows name none or several.
+ */
+function formattedCurrency(
+  sample: readonly (readonly Cell[])[],
+  headers: readonly string[] | undefined
+): { code: string; header: string } | undefined {
+  const column = headers?.findIndex((h) => /\bformatted\b/.test(normaliseHeader(h))) ?? -1;
+  if (column < 0) return undefined;
+  const codes = new Set<string>();
+  for (const r of sample) {
+    if (isBlankCell(r[column])) continue;
+    // a bare "$" (or "kr", "¥") names no one currency: the culture decides, as for any amount
+    if (/(?<![A-Za-z])(?:\$|kr|¥)/.test(String(r[column]))) return undefined;
+    const code = parseMoney(r[column])?.currency;
+    if (!code) return undefined;
+    codes.add(normaliseCurrency(code));
+  }
+  if (codes.size !== 1) return undefined;
+  const code = [...codes][0];
+  return /^[A-Z]{3}$/.test(code) ? { code, header: headers![column].trim() } : undefined;
+}

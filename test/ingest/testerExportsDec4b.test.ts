@@ -313,3 +313,27 @@ test("Pipedrive's deals export: 'Deal - Status' (won, lost, open, deleted) says 
     "cancelled, voided, refunded or draft order": 1,
   });
 });
+
+test("WooCommerce Analytics: the '(formatted)' twin of the revenue names its currency", async () => {
+  const { report, currency } = await analyzeFile(
+    join(EXPORTS, "woocommerce-analytics-orders-formatted.csv")
+  );
+  expect(Object.values(currency)).toEqual(["GBP", "GBP"]);
+  expect(report.warnings.join("\n")).toContain(
+    `"N. Revenue (formatted)" writes the amounts in GBP: every line is read in GBP.`
+  );
+});
+
+test("a '(formatted)' column in bare dollars names no currency: the culture still decides", async () => {
+  const file = join(dir, "formatted-dollars.csv");
+  writeFileSync(
+    file,
+    [
+      "Date,Order #,N. Revenue (formatted),Status,Customer,Net Sales",
+      "2026-10-02,1001,$515.00,Completed,Ann,515",
+      "2026-10-08,1003,$290.00,Completed,Hal,290",
+    ].join("\n")
+  );
+  const { report } = await analyzeFile(file);
+  expect(report.warnings.join("\n")).not.toContain("writes the amounts in");
+});
