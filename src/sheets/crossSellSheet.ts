@@ -1,11 +1,13 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
-import type { AccountDetail } from "../domain/analysis/types";
+import type { Opportunity } from "../domain/analysis/opportunities";
+import type { AccountDetail, CrossSellRecommendation } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor, textMoneyLabel } from "./options";
 import { decimalText, shareText } from "../domain/numberText";
 import {
   assumptionRankText,
+  estimateBasis,
   money2,
   ratingCapText,
   ruleEstimateBasis,
@@ -120,8 +122,14 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     )
   );
 
+  // A product rule's median (PRODUCT.md §2.6: the median spend on Y of the accounts buying both)
+  // is the item's estimate only when the ranked list has no other for it; a premium's upsell or a
+  // missing variant's line gap estimates it otherwise (README: one estimate per opportunity), so
+  // the table gives the ranked list's figure as the estimate and the rule's median under a header
+  // saying it is not one (C0204: Twin Tripod's upsell £12,546.86, its rule's median £669.50).
+  const ruleMedianHeader = "Rule's median spend (not an estimate)";
   section(
-    "Products to add (product-level rules within what they buy)",
+    "Products to add (product-level rules within what they buy; the estimate is the ranked list's)",
     // the words in column E and the estimate in F, as in the opportunities above (E is the wide one)
     [
       "They buy",
@@ -129,26 +137,38 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "Confidence",
       "Lift",
       "Why (in words)",
-      "Annual estimate",
+      "Annual estimate (ranked list)",
       "Accounts buying both",
       "Rank (priority)",
+      ruleMedianHeader,
     ],
     d.skuCrossSell.map((x) => {
-      const basis = ruleEstimateBasis(x);
       // the ranked list's entry it speaks for: its own, or the line gap's, upsell's or category's
       const entry = opps.find((o) => o.rule === x || o.productRules.includes(x));
+      const est = productRuleEstimate(x, entry);
       return [
         x.because,
         x.offer,
         x.metrics ? x.metrics.confidence : null,
         x.metrics ? Math.round(x.metrics.lift * 100) / 100 : null,
-        basis === null ? x.rationale : `${x.rationale} Estimate: ${basis}.`,
-        x.annualEstimate,
+        `${x.rationale} ${est.words(cash)}`.trim(),
+        est.value,
         x.metrics ? x.metrics.bothAccounts : null,
         entry ? `${entry.rank} (${entry.priority})` : null,
+        x.metrics ? x.annualEstimate : null,
       ];
     }),
-    [undefined, undefined, FORMATS.percent, "0.00", undefined, money, FORMATS.integer, undefined],
+    [
+      undefined,
+      undefined,
+      FORMATS.percent,
+      "0.00",
+      undefined,
+      money,
+      FORMATS.integer,
+      undefined,
+      money,
+    ],
     `No product-level rule reaches lift ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)} with ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both.`
   );
 
@@ -278,4 +298,67 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     page: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
   });
+}
+
+/**
+ * The estimate a product rule's row shows, and its words: the ranked list's for the item (PRODUCT.md
+ * §2.10, one ranked list feeds every sheet). The rule's own median when the rule is its entry's
+ * estimate or on no entry; the upsell's when the item is the premium of an upsell entry; the
+ * variant's median, its part of the line's sum, when it is a missing variant of a line-gap entry;
+ * none of its own when it is one product of a category's entry (the category is estimated whole).
+ */
+export function productRuleEstimate(
+  x: CrossSellRecommendation,
+  entry: Opportunity | undefined
+): { value: number | null; words: (cash: (n: number) => string) => string } {
+  const basis = ruleEstimateBasis(x);
+  const own = {
+    value: x.annualEstimate,
+    words: () => (basis === null ? "" : `Estimate: ${basis}.`),
+  };
+  if (!entry || x.annualEstimate === null) return own;
+  if (entry.rule === x && entry.annualEstimate === x.annualEstimate) return own;
+  const median = (cash: (n: number) => string): string =>
+    x.metrics && x.annualEstimate !== null
+      ? ` The ${x.metrics.bothAccounts} accounts that buy ${x.because} and ${x.offer} spend a median ${cash(x.annualEstimate)} a year on it: the rule's figure, not an estimate of this opportunity.`
+      : "";
+  if (entry.rule === x) {
+    const e = entry.annualEstimate;
+    return {
+      value: e,
+      words: (cash) =>
+        e === null
+          ? `No estimate on the ranked list (rank ${entry.rank}).${median(cash)}`
+          : `Estimate ${cash(e)}, the ranked list's (rank ${entry.rank}): ${estimateBasis(entry) ?? ""}.${median(cash)}`,
+    };
+  }
+  const u = entry.upsell;
+  if (u && x.sku === u.premiumSku && entry.kind === "upsell" && entry.annualEstimate !== null) {
+    const e = entry.annualEstimate;
+    return {
+      value: e,
+      words: (cash) =>
+        `Estimate ${cash(e)}, the ranked list's (rank ${entry.rank}, the upsell from ${u.currentName}): ${estimateBasis(entry) ?? ""}.${median(cash)}`,
+    };
+  }
+  const v = entry.lineGap?.variants.find((w) => w.sku === x.sku && !w.bought && !w.lapsed);
+  if (v && v.medianSpend !== null && entry.annualEstimate !== null) {
+    const e = v.medianSpend;
+    const line = entry.annualEstimate;
+    const many = (entry.lineGap?.missingCount ?? 1) > 1;
+    return {
+      value: e,
+      words: (cash) =>
+        many
+          ? `Estimate ${cash(e)}, its part of the ranked list's ${cash(line)} for the ${entry.lineGap?.productLine ?? ""} range (rank ${entry.rank}): the median 12-month spend on it of the accounts buying it.${median(cash)}`
+          : `Estimate ${cash(e)}, the ranked list's (rank ${entry.rank}, the ${entry.lineGap?.productLine ?? ""} range): the median 12-month spend on it of the accounts buying it.${median(cash)}`,
+    };
+  }
+  // one product of a category's (or another item's) entry: that entry is estimated, not the product
+  const e = entry.annualEstimate;
+  return {
+    value: null,
+    words: (cash) =>
+      `No estimate of its own: it is part of ${entry.offer} (rank ${entry.rank})${e === null ? "" : `, estimated at ${cash(e)} a year`}.${median(cash)}`,
+  };
 }

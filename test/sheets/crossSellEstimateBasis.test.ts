@@ -116,16 +116,18 @@ test("X's Lighting: Medium on both the Cross-Sell sheet and the QBR (the rule's 
   );
 });
 
-test("products to add: the LT estimate says whose median it is, and its words sit in the wide column E as the opportunities' do", () => {
-  // SKU level the same baskets: EL ↔ Electrical, LT ↔ Lighting → LT £600, median of the 4 accounts buying both
+test("products to add: LT is part of Lighting's entry, so its rule's £600 is labelled as the rule's median, not a second estimate; its words sit in the wide column E", () => {
+  // SKU level the same baskets: EL ↔ Electrical, LT ↔ Lighting → the rule's median of the 4
+  // accounts buying both is £600; the ranked list estimates Lighting (its category) at £200
   const s = crossSellSheet(analyzeAccount(model, "A"), opts);
   const b = s.blocks.find((x) => x.rows[0]?.[0] === "They buy")!;
   const head = b.rows[0] as string[];
   expect(head[4]).toBe("Why (in words)");
   const lt = b.rows.find((r) => r[1] === "LT")!;
-  expect(lt[head.indexOf("Annual estimate")]).toBe(600);
+  expect(lt[head.indexOf("Annual estimate (ranked list)")]).toBeNull();
+  expect(lt[head.indexOf("Rule's median spend (not an estimate)")]).toBe(600);
   expect(String(lt[4])).toContain(
-    "Estimate: the median 12-month spend on LT of the 4 accounts that buy EL and LT."
+    "No estimate of its own: it is part of Lighting (rank 1), estimated at £200.00 a year. The 4 accounts that buy EL and LT spend a median £600.00 a year on it: the rule's figure, not an estimate of this opportunity."
   );
 });
 
