@@ -1,6 +1,10 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
-import { offerToCustomer, type Opportunity } from "../domain/analysis/opportunities";
+import {
+  offerToCustomer,
+  type Opportunity,
+  opportunitiesWithheld,
+} from "../domain/analysis/opportunities";
 import { decimalText, percentText, shareText } from "../domain/numberText";
 import type { AccountDetail } from "../domain/analysis/types";
 import { MONTH_SHORT } from "../domain/dates";
@@ -76,90 +80,26 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   });
   r += catRows.length + 3;
 
-  blocks.push(
-    cell(
-      `A${r}`,
-      `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
-      "label"
-    )
-  );
-  r++;
-  const opps = d.opportunities;
-  const oppTop = r;
-  const noPeers = noComparableAccountsText(
-    d.account.currency,
-    d.account.whitespace.comparableAccounts
-  );
-  const oppRows: CellValue[][] = opps.map((o) => [
-    o.rank,
-    // what the customer is offered, as the QBR names it (a line gap's missing variants)
-    offerToCustomer(o),
-    o.priority,
-    // a line gap's comparable accounts: those buying what it buys of the line, and of them the
-    // ones also buying the variant it misses (its likelihood)
-    o.peers
-      ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}`
-      : lineGapPeers(o)
-        ? `${o.lineGap!.gapBuyers} of ${o.lineGap!.lineBuyers}`
-        : null,
-    o.peers ? o.peers.share : lineGapPeers(o) ? o.lineGap!.gapBuyers / o.lineGap!.lineBuyers : null,
-    o.rule?.metrics ? o.rule.metrics.confidence : null,
-    o.annualEstimate,
-    o.sources.join(", "),
-  ]);
-  blocks.push({
-    at: `A${r}`,
-    rows: [
-      [
-        "Rank",
-        "Offer",
-        "Priority",
-        "Comparable accounts buying",
-        "Share",
-        "Rule confidence",
-        "Annual estimate",
-        "Evidence",
-      ],
-      ...(oppRows.length
-        ? oppRows
-        : [
-            [
-              null,
-              // the only account in its currency: nothing was compared
-              noPeers
-                ? `${noPeers} No rule suggests more.`
-                : "Buys everything comparable accounts buy; no rule suggests more.",
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-            ],
-          ]),
-    ],
-    header: true,
-    formats: [
-      FORMATS.integer,
-      undefined,
-      undefined,
-      undefined,
-      FORMATS.percent,
-      FORMATS.percent,
-      money,
-      undefined,
-    ],
-  });
-  const oppEnd = r + Math.max(1, oppRows.length);
-  r += Math.max(1, oppRows.length) + 1;
-  blocks.push(
-    cell(
-      `A${r}`,
-      `Priority: High when ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}; else Low. ${ratingCapText(opts.numberCulture)} ${assumptionRankText()}`,
-      "note"
-    )
-  );
-  r += 3;
+  // a lost account: no list, the reason in its place (the plan and the QBR recommend nothing either)
+  const withheld = opportunitiesWithheld(a);
+  // the list's Priority column, shaded High and Medium (none when there is no list)
+  let priorityRange: string | null = null;
+  if (withheld !== null) {
+    blocks.push(
+      cell(
+        `A${r}`,
+        `Opportunities: none while the account is lost (the same answer as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
+        "label"
+      )
+    );
+    r++;
+    blocks.push(cell(`A${r}`, withheld, "note"));
+    r += 3;
+  } else {
+    const o = opportunitiesBlock(blocks, r, d, opts);
+    r = o.next;
+    priorityRange = `C${o.top + 1}:C${o.end}`;
+  }
 
   blocks.push(cell(`A${r}`, "Top 10 products", "label"));
   r++;
@@ -363,24 +303,28 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
           fontColor: PALETTE.goodFont,
         },
       },
-      {
-        range: `C${oppTop + 1}:C${oppEnd}`,
-        rule: {
-          type: "textContains",
-          text: "High",
-          fill: PALETTE.good,
-          fontColor: PALETTE.goodFont,
-        },
-      },
-      {
-        range: `C${oppTop + 1}:C${oppEnd}`,
-        rule: {
-          type: "textContains",
-          text: "Medium",
-          fill: PALETTE.neutral,
-          fontColor: PALETTE.neutralFont,
-        },
-      },
+      ...(priorityRange === null
+        ? []
+        : [
+            {
+              range: priorityRange,
+              rule: {
+                type: "textContains" as const,
+                text: "High",
+                fill: PALETTE.good,
+                fontColor: PALETTE.goodFont,
+              },
+            },
+            {
+              range: priorityRange,
+              rule: {
+                type: "textContains" as const,
+                text: "Medium",
+                fill: PALETTE.neutral,
+                fontColor: PALETTE.neutralFont,
+              },
+            },
+          ]),
       {
         range: `H${r + 1}:H${dormEnd}`,
         rule: { type: "textContains", text: "High", fill: PALETTE.bad, fontColor: PALETTE.badFont },
@@ -403,4 +347,103 @@ export function breakdownSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
 /** A line gap's entry with comparable accounts buying what it buys of the line (its evidence). */
 function lineGapPeers(o: Opportunity): boolean {
   return o.lineGap !== null && o.lineGap.lineBuyers > 0;
+}
+
+/**
+ * The ranked opportunities with their heading and the priority note: the next free row, and the
+ * list's first (header) and last rows.
+ */
+function opportunitiesBlock(
+  blocks: Block[],
+  r: number,
+  d: AccountDetail,
+  opts: LayoutOptions
+): { next: number; top: number; end: number } {
+  const money = moneyFor(opts, d.account.currency);
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Opportunities: what to sell next (ranked; the same list as Cross-Sell, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
+      "label"
+    )
+  );
+  r++;
+  const opps = d.opportunities;
+  const oppTop = r;
+  const noPeers = noComparableAccountsText(
+    d.account.currency,
+    d.account.whitespace.comparableAccounts
+  );
+  const oppRows: CellValue[][] = opps.map((o) => [
+    o.rank,
+    // what the customer is offered, as the QBR names it (a line gap's missing variants)
+    offerToCustomer(o),
+    o.priority,
+    // a line gap's comparable accounts: those buying what it buys of the line, and of them the
+    // ones also buying the variant it misses (its likelihood)
+    o.peers
+      ? `${o.peers.comparableBuyers} of ${o.peers.comparableAccounts}`
+      : lineGapPeers(o)
+        ? `${o.lineGap!.gapBuyers} of ${o.lineGap!.lineBuyers}`
+        : null,
+    o.peers ? o.peers.share : lineGapPeers(o) ? o.lineGap!.gapBuyers / o.lineGap!.lineBuyers : null,
+    o.rule?.metrics ? o.rule.metrics.confidence : null,
+    o.annualEstimate,
+    o.sources.join(", "),
+  ]);
+  blocks.push({
+    at: `A${r}`,
+    rows: [
+      [
+        "Rank",
+        "Offer",
+        "Priority",
+        "Comparable accounts buying",
+        "Share",
+        "Rule confidence",
+        "Annual estimate",
+        "Evidence",
+      ],
+      ...(oppRows.length
+        ? oppRows
+        : [
+            [
+              null,
+              // the only account in its currency: nothing was compared
+              noPeers
+                ? `${noPeers} No rule suggests more.`
+                : "Buys everything comparable accounts buy; no rule suggests more.",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+            ],
+          ]),
+    ],
+    header: true,
+    formats: [
+      FORMATS.integer,
+      undefined,
+      undefined,
+      undefined,
+      FORMATS.percent,
+      FORMATS.percent,
+      money,
+      undefined,
+    ],
+  });
+  const oppEnd = r + Math.max(1, oppRows.length);
+  r += Math.max(1, oppRows.length) + 1;
+  blocks.push(
+    cell(
+      `A${r}`,
+      `Priority: High when ${shareText(OPPORTUNITY_PRIORITY.high, opts.numberCulture)}+ of comparable accounts buy it or of accounts with a matching rule (lift ≥ ${decimalText(String(MIN_RECOMMENDATION_LIFT), opts.numberCulture)}, ${MIN_RULE_SUPPORT_ACCOUNTS}+ accounts buying both); Medium from ${shareText(OPPORTUNITY_PRIORITY.medium, opts.numberCulture)}; else Low. ${ratingCapText(opts.numberCulture)} ${assumptionRankText()}`,
+      "note"
+    )
+  );
+  r += 3;
+
+  return { next: r, top: oppTop, end: oppEnd };
 }

@@ -1,6 +1,6 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
-import { offerToCustomer } from "../domain/analysis/opportunities";
+import { offerToCustomer, opportunitiesWithheld } from "../domain/analysis/opportunities";
 import type { Opportunity } from "../domain/analysis/opportunities";
 import type { AccountDetail, CrossSellRecommendation } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor, textMoneyLabel } from "./options";
@@ -45,6 +45,29 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
       "subtitle"
     ),
   ];
+  // widths and page as below: about 180 characters, one landscape page wide
+  const widths = [18, 20, 10, 18, 60, 12, 10, 8, 10, 14];
+  const page = { orientation: "landscape", fitToWidth: true } as const;
+  // a lost account: nothing to cross-sell or upsell (its list is empty, as its plan and QBR say);
+  // the reason in place of the ranked list and of the evidence behind it (product rules, line
+  // gaps, premium alternatives, competitor displacement), each of them a suggestion to sell
+  const withheld = opportunitiesWithheld(a);
+  if (withheld !== null) {
+    blocks.push(
+      cell(
+        "A4",
+        `Opportunities: none while the account is lost (the same answer as the Breakdown, the plan and the QBR; as of ${asOfText(opts.asOf, opts.culture)})`,
+        "label"
+      ),
+      cell("A5", withheld, "note")
+    );
+    return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {
+      // one column: the reason wraps in it across the page, not in the list's 18-wide A
+      widths: [130],
+      page,
+      showGridlines: false,
+    });
+  }
   let r = 4;
   const section = (
     heading: string,
@@ -261,7 +284,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   return sheet(kapName("Cross-Sell", a.accountId), "crossSell", a.key, blocks, {
     // about 180 characters: one landscape page wide at about 75% (277, with a column for the
     // estimate basis, printed at about 50%); the words wrap in E
-    widths: [18, 20, 10, 18, 60, 12, 10, 8, 10, 14],
+    widths,
     conditionalFormats: [
       {
         range: `C${recTop + 1}:C${recEnd}`,
@@ -295,7 +318,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
         rule: { type: "textContains", text: "✔", fill: PALETTE.good, fontColor: PALETTE.goodFont },
       },
     ],
-    page: { orientation: "landscape", fitToWidth: true },
+    page,
     showGridlines: false,
   });
 }

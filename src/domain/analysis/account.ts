@@ -19,7 +19,12 @@ import {
   skuBaskets,
   skuCrossSellOf,
 } from "./crossSell";
-import { type MoreEvidence, rankOpportunities, type Opportunity } from "./opportunities";
+import {
+  type MoreEvidence,
+  opportunitiesWithheld,
+  rankOpportunities,
+  type Opportunity,
+} from "./opportunities";
 import { buyingPattern, dataStartOf, seasonalityOf } from "./pattern";
 import { accountPlan, peerBasisText } from "./plan";
 import type { PortfolioModel } from "./portfolio";
@@ -93,7 +98,8 @@ export function categoryBreakdownOf(
 
 /**
  * The one ranked list (data rules, the comparable group and curated rules merged per item); the
- * categories not bought take its priority and order, so every sheet agrees.
+ * categories not bought take its priority and order, so every sheet agrees. Empty for an account
+ * marked lost (opportunitiesWithheld): nothing is sold it until it orders again, on every sheet.
  */
 function opportunitiesOf(
   x: AccountScope,
@@ -101,6 +107,7 @@ function opportunitiesOf(
   categoriesNotBought: CategoryNotBought[],
   more: MoreEvidence
 ): Opportunity[] {
+  if (opportunitiesWithheld(x.account) !== null) return [];
   const opportunities = rankOpportunities(
     crossSell.filter((r) => !r.curated),
     categoriesNotBought,

@@ -38,7 +38,9 @@
  */
 import { percentText } from "../numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../rules";
+import { isMarkedLost } from "../winback";
 import type {
+  AccountAnalysis,
   CategoryNotBought,
   CrossSellRecommendation,
   LapsedCategory,
@@ -514,6 +516,20 @@ export function offerToCustomer(
   return missing.length <= VARIANTS_NAMED
     ? missing.join("; ")
     : `the rest of the ${g.productLine} range`;
+}
+
+/**
+ * Why an account's ranked list is empty whatever the data suggests, or null when it is not: an
+ * account the accounts table marks lost (win-back Stage 5). Its plan is a win-back plan ("no growth
+ * target, no new categories or upsell until the account orders again") and its QBR recommends
+ * nothing, so the one list (account.ts, opportunitiesOf) is empty and the Breakdown, the Cross-Sell
+ * sheet, the plan, the QBR and the dashboard say the same; the sheets print these words in its place.
+ */
+export function opportunitiesWithheld(
+  account: Pick<AccountAnalysis, "name" | "winBack">
+): string | null {
+  if (!isMarkedLost(account.winBack)) return null;
+  return `None: ${account.name} is marked lost in the accounts table. Win it back first: nothing new, no other category and no upsell, is offered until it orders again, as its plan and QBR say. What it used to buy is in the plan's win-back initiatives (Win back, then Recover … for each product it stopped buying) and the Breakdown's dormant products.`;
 }
 
 /** The opportunities a QBR or an account plan recommends: High and Medium, in rank order, at most `max`. */

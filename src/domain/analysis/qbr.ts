@@ -37,7 +37,6 @@ import {
   QBR_TOP_PRODUCTS,
 } from "../rules";
 import { roundMoney } from "../currency";
-import { isMarkedLost } from "../winback";
 import { factorSource } from "./basis";
 import type { Serial, Tier } from "../types";
 import { accountRowIndex, analyzeAccount } from "./account";
@@ -449,10 +448,9 @@ export function qbrData(
 
   // Recommendations and replenishment come from the account's detail (one ranked list per account).
   const detail = detailGiven ?? analyzeAccount(model, accountId, ctx, account.currency);
-  // a lost account's QBR is a win-back conversation, as its plan: nothing new to sell it
-  const recommendations = isMarkedLost(account.winBack)
-    ? []
-    : recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
+  // a lost account's QBR is a win-back conversation, as its plan: its ranked list is empty
+  // (opportunitiesWithheld), so nothing new is sold it here either
+  const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
   // Monthly revenue: the 12 calendar months ending with the quarter's last month, or with the
   // as-of date's month while the quarter runs (no months still to come, shown as £0).
