@@ -35,7 +35,9 @@ const FIXED_ALL = [
 
 export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): SheetSpec {
   const m = p.whitespaceMap;
-  const rows = [...m.rows].sort((a, b) => b.potential - a.potential);
+  // the largest gaps first; accounts marked lost (no potential: not pursued) last
+  const rows = [...m.rows].sort((a, b) => (b.potential ?? -1) - (a.potential ?? -1));
+  const lost = rows.filter((r) => r.lost);
   const headerRow = 5; // Excel row of the table header
   // The Currency column only when the portfolio has more than one (no empty columns).
   const multi = p.currencies.length > 1;
@@ -99,7 +101,7 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
       ),
       cell(
         "A3",
-        "Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.",
+        `Filter by industry, tier or account manager with the header buttons; sort by Whitespace potential to find the biggest gaps.${lostNote(lost)}`,
         "note"
       ),
       // each account's spend and gaps in its own currency (the Currency column beside them)
@@ -148,4 +150,19 @@ export function whitespaceSheet(p: PortfolioAnalysis, opts: LayoutOptions): Shee
       tabColor: PALETTE.brand,
     }
   );
+}
+
+/**
+ * " Trident Facilities (C0135) is marked lost in the accounts table: no gaps are shown for it …":
+ * why a row has spend and no gaps, as its plan, Cross-Sell and QBR say; "" when none is lost.
+ */
+function lostNote(lost: readonly { accountId: string; name: string }[]): string {
+  if (lost.length === 0) return "";
+  const named = lost
+    .slice(0, 3)
+    .map((r) => `${r.name} (${r.accountId})`)
+    .join(", ");
+  const who = lost.length > 3 ? `${named} and ${lost.length - 3} more` : named;
+  const are = lost.length === 1 ? "is" : "are";
+  return ` ${who} ${are} marked lost in the accounts table: no gaps are shown for ${lost.length === 1 ? "it" : "them"}, as nothing new is offered until ${lost.length === 1 ? "it orders" : "they order"} again.`;
 }

@@ -68,6 +68,7 @@ import {
   lapsedCategoriesBefore12,
 } from "./aggregates";
 import { riskFlagsAndAlerts, winBackOf } from "./alerts";
+import { opportunitiesWithheld } from "./opportunities";
 import { applyLifetime, silentChurnList, valueHealthView } from "./lifetime";
 import { groupLogs } from "./logs";
 import { ordersIn, periodBack, rollUp, type Subject } from "./subject";
@@ -980,7 +981,9 @@ function whitespaceMapOf(
     if (!a.isTopLevel) continue;
     const agg = states[i].agg;
     const whitespace = new Array<number | null>(order.length).fill(null);
-    for (const g of a.whitespace.gaps) {
+    // a lost account's gaps are not offered (its plan, QBR and Cross-Sell say so): none shown here
+    const lost = opportunitiesWithheld(a) !== null;
+    for (const g of lost ? [] : a.whitespace.gaps) {
       const k = columnOf.get(g.category);
       if (k !== undefined) whitespace[k] = g.medianSpend;
     }
@@ -994,7 +997,8 @@ function whitespaceMapOf(
       accountManager: a.accountManager,
       spend: order.map((c) => agg.rev12.get(c) ?? 0),
       whitespace,
-      potential: a.whitespace.potential,
+      potential: lost ? null : a.whitespace.potential,
+      lost,
     });
   }
   return { categories: order.map((c) => categories[c]), rows };

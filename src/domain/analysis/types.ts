@@ -380,9 +380,15 @@ export interface WhitespaceRow {
   accountManager: string | null;
   /** 12-month spend per category (same order as WhitespaceMap.categories); 0 where none */
   spend: number[];
-  /** the estimate where the empty cell is whitespace (comparable accounts usually buy it), else null */
+  /**
+   * the estimate where the empty cell is whitespace (comparable accounts usually buy it), else
+   * null; all null for an account marked lost (nothing is offered it until it orders again)
+   */
   whitespace: (number | null)[];
-  potential: number;
+  /** the gaps' sum; null for an account marked lost (`lost`), whose gaps are not pursued */
+  potential: number | null;
+  /** marked lost in the accounts table (win-back Stage 5) */
+  lost: boolean;
 }
 
 export interface WhitespaceMap {
