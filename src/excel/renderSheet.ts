@@ -32,6 +32,7 @@ import {
   numericColumns,
   placeholderCells,
   resolveStyle,
+  KAP_FOOTER,
   wholeUnits,
   widthCharsToPoints,
   type Block,
@@ -501,7 +502,7 @@ export async function queueSheetDressing(
       const hf = ws.pageLayout.headersFooters.defaultForAllPages;
       hf.leftHeader = (page.headerLeft ?? "").replace(/&/g, "&&");
       hf.rightHeader = (page.headerRight ?? "").replace(/&/g, "&&");
-      hf.leftFooter = "KAP — Key Account Planner";
+      hf.leftFooter = (page.footerLeft ?? KAP_FOOTER).replace(/&/g, "&&");
       hf.rightFooter = "Page &P of &N";
     }
   }

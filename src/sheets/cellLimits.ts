@@ -55,16 +55,27 @@ function fitBlock(b: Block, sheet: string, cut: CutCell[]): Block {
   return rows ? { ...b, rows } : b;
 }
 
-/** The left header cut so the whole header (`&L…&R…`, each & written &&) fits in 255 characters. */
+/**
+ * The left header and footer cut so each whole header and footer (`&L…&R…`, each & written &&)
+ * fits in 255 characters.
+ */
 function fitHeader(page: NonNullable<SheetSpec["page"]>): NonNullable<SheetSpec["page"]> {
   const coded = (s: string | undefined) => (s ?? "").replace(/&/g, "&&").length;
-  const room = HEADER_FOOTER_MAX - "&L&R".length - coded(page.headerRight);
-  const left = page.headerLeft;
-  if (left === undefined || coded(left) <= room) return page;
-  let text = cutText(left, Math.max(1, room));
-  // an & takes two characters once coded
-  while (coded(text) > room && text.length > 1) text = cutText(text, text.length - 1);
-  return { ...page, headerLeft: text };
+  const fit = (left: string | undefined, room: number): string | undefined => {
+    if (left === undefined || coded(left) <= room) return left;
+    let text = cutText(left, Math.max(1, room));
+    // an & takes two characters once coded
+    while (coded(text) > room && text.length > 1) text = cutText(text, text.length - 1);
+    return text;
+  };
+  const headerLeft = fit(
+    page.headerLeft,
+    HEADER_FOOTER_MAX - "&L&R".length - coded(page.headerRight)
+  );
+  const footerLeft = fit(page.footerLeft, HEADER_FOOTER_MAX - "&L&RPage &P of &N".length);
+  return headerLeft === page.headerLeft && footerLeft === page.footerLeft
+    ? page
+    : { ...page, headerLeft, footerLeft };
 }
 
 /**

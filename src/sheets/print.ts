@@ -29,6 +29,7 @@ import {
   gapColumns,
   isDate,
   isFormula,
+  KAP_FOOTER,
   parseRange,
   resolveStyle,
   type CellStyle,
@@ -854,6 +855,6 @@ export function headerFooterCodes(page: NonNullable<SheetSpec["page"]>): {
   const esc = (s: string) => s.replace(/&/g, "&&");
   return {
     header: `&L${esc(page.headerLeft ?? "")}&R${esc(page.headerRight ?? "")}`,
-    footer: "&LKAP — Key Account Planner&RPage &P of &N",
+    footer: `&L${esc(page.footerLeft ?? KAP_FOOTER)}&RPage &P of &N`,
   };
 }

@@ -424,10 +424,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   // money in the prose as the tables beside it show it (£54,250.42, not £54,250)
   const cash = (n: number): string => moneyAsCell(n, money, moneyText);
   const subject = `${q.accountId}|${q.quarter.label}`;
+  // the customer's pages name whom they were prepared for, not the tool that made them
+  const page = { ...PAGE, footerLeft: `Prepared for ${q.name}` };
   const mk = (name: string, kind: string, blocks: Block[], extra: Partial<SheetSpec> = {}) =>
     sheet(name, `qbr-${kind}`, subject, blocks, {
       showGridlines: false,
-      page: PAGE,
+      page,
       widths: [34, 18, 18, 18, 18, 18],
       ...extra,
     });
@@ -872,7 +874,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ],
       widths: [40, 14, 14, 12, 14, 14, 12],
       ...(splitNote ? { merges: [`A${splitNoteRow}:G${splitNoteRow}`] } : {}),
-      page: { ...PAGE, orientation: "landscape" },
+      page: { ...page, orientation: "landscape" },
     }
   );
 
@@ -1359,6 +1361,7 @@ function preparationSheet(
       fitToWidth: true,
       margins: PAGE.margins,
       headerLeft: PREPARATION_TITLE,
+      footerLeft: "Internal — not for the customer",
     },
   });
 }

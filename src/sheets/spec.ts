@@ -367,12 +367,20 @@ export interface PageSetupSpec {
    * Relationship map's contact plan): finishForPrint keeps each on one page when it fits on one.
    */
   keepTogether?: string[];
-  /** Header text, left (what and whom) and right (the as-of date); footer: KAP left, "Page n of m" right. */
+  /** Header text, left (what and whom) and right (the as-of date); footer: footerLeft, "Page n of m" right. */
   headerLeft?: string;
   headerRight?: string;
+  /**
+   * Footer text, left (default KAP_FOOTER): a page the customer sees names whom it was prepared
+   * for, not the tool that made it.
+   */
+  footerLeft?: string;
 }
 
 export type PaperSize = "A4" | "Letter";
+
+/** The footer of the sheets KAP makes for the sales team. */
+export const KAP_FOOTER = "KAP — Key Account Planner";
 
 export interface SheetSpec {
   /** Wanted name; writers make it valid and unique (31 chars, no []:*?/\, " (2)" on a clash). */

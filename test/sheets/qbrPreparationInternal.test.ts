@@ -361,8 +361,12 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
   expect(ws.properties.tabColor).toEqual({ argb: "FFC00000" });
   expect(ws.getCell("A1").value).toBe(HEADER);
   expect(ws.headerFooter.oddHeader).toContain(`&L${HEADER}`);
-  // no customer sheet's tab is red
-  for (const w of wb.worksheets.slice(0, -1)) expect(w.properties.tabColor).toBeUndefined();
+  expect(ws.headerFooter.oddFooter).toBe("&LInternal — not for the customer&RPage &P of &N");
+  // no customer sheet's tab is red, and each one's footer names the customer, not the tool
+  for (const w of wb.worksheets.slice(0, -1)) {
+    expect(w.properties.tabColor).toBeUndefined();
+    expect(w.headerFooter.oddFooter).toBe("&LPrepared for A&RPage &P of &N");
+  }
   expectBuiltInCaveatSplit((await xlsxTexts(builtInOnly))[1]);
   expectWarningsSplit((await xlsxTexts(lostLate))[1]);
   expectRoughEstimateSplit((await xlsxTexts(twoBuyLighting))[1]);
@@ -374,7 +378,12 @@ test("Office.js writer: the same sheets in the same order, the internal one red 
   expectSplit(texts);
   const s = x.sheet(INTERNAL);
   expect(s.tabColor).toBe("#C00000");
-  expect(s.page.headersFooters).toMatchObject({ leftHeader: HEADER });
+  expect(s.page.headersFooters).toMatchObject({
+    leftHeader: HEADER,
+    leftFooter: "Internal — not for the customer",
+  });
+  for (const name of x.sheetNames().slice(0, -1))
+    expect(x.sheet(name).page.headersFooters).toMatchObject({ leftFooter: "Prepared for A" });
   expect(s.page.orientation).toBe("Landscape");
   expectBuiltInCaveatSplit((await officeTexts(builtInOnly))[1]);
   expectWarningsSplit((await officeTexts(lostLate))[1]);

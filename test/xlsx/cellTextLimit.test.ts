@@ -130,7 +130,7 @@ describe("kap sheets and kap qbr over a 3,000,009-character customer name", () =
     ["sheets", "s.xlsx"],
     ["qbr", "q.xlsx"],
   ])(
-    "kap %s: no cell over 32,767 characters, no header over 255, and a warning",
+    "kap %s: no cell over 32,767 characters, no header or footer over 255, and a warning",
     async (cmd, name) => {
       const out = join(dir, name);
       const r = kap(cmd, csv, "--account", "C1", "--out", out, "--quiet");
@@ -145,6 +145,8 @@ describe("kap sheets and kap qbr over a 3,000,009-character customer name", () =
       expect(longestCell(wb)).toBe(32_767);
       wb.eachSheet((ws) => {
         expect((ws.headerFooter.oddHeader ?? "").length).toBeLessThanOrEqual(255);
+        // the QBR's footer names the customer ("Prepared for …"), cut to fit as the header is
+        expect((ws.headerFooter.oddFooter ?? "").length).toBeLessThanOrEqual(255);
         // the cut name wraps to over 1,000 lines: its row is Excel's tallest, 409 points
         ws.eachRow((r) => expect(r.height ?? 15).toBeLessThanOrEqual(409));
       });
