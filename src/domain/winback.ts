@@ -54,3 +54,16 @@ export function isLostStatus(text: string | undefined): boolean {
 export function isMarkedLost(w: { stage: number } | null | undefined): boolean {
   return w?.stage === EXIT_STAGE.stage;
 }
+
+/**
+ * What a lost account's competitive intelligence says in place of the categories comparable
+ * accounts buy and it does not: everything it bought goes to another supplier now (with the
+ * accounts table's reason), so the exit interview asks about all of it. Null when not lost.
+ */
+export function lostToCompetitorText(
+  w: { stage: number; learning: string | null } | null | undefined
+): string | null {
+  if (!isMarkedLost(w)) return null;
+  const why = w!.learning ? ` (the accounts table: ${w!.learning})` : "";
+  return `All of it: the account is marked lost${why}. What it bought now goes to another supplier; the exit interview asks why.`;
+}

@@ -1,5 +1,6 @@
 /** Account Plan for one account (RULES.md §2.7, methodology 000 Step 6 and 001). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
+import { lostToCompetitorText } from "../domain/winback";
 import type { AccountDetail } from "../domain/analysis/types";
 import {
   competitiveBlock,
@@ -111,7 +112,15 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     p.lost
       ? ["Growth target", "none: win the account back first", undefined]
       : ["Growth target", p.growthTarget, FORMATS.percent],
-    [p.lost ? "Revenue to win back" : "Revenue target", p.revenueTarget, money],
+    [
+      p.winBackBaseline
+        ? `Revenue to win back (its 12 months to its last order, ${asOfText(p.winBackBaseline.to, opts.culture)})`
+        : p.lost
+          ? "Revenue to win back"
+          : "Revenue target",
+      p.revenueTarget,
+      money,
+    ],
     [
       "Categories: now → target",
       // an invoice-level export without a category column has no categories to count or to add
@@ -249,7 +258,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       d.competitorDisplacement,
       money,
       asOfText(opts.asOf, opts.culture),
-      noComparableAccountsText(d.account.currency, d.account.whitespace.comparableAccounts)
+      lostToCompetitorText(a.winBack) ??
+        noComparableAccountsText(d.account.currency, d.account.whitespace.comparableAccounts)
     )
   );
   place(out, objectionsBlock(r));

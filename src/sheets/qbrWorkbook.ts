@@ -14,7 +14,7 @@ import type { HealthInputs } from "../domain/analysis/types";
 import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
 import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
-import { isMarkedLost } from "../domain/winback";
+import { isMarkedLost, lostToCompetitorText } from "../domain/winback";
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm, ymdToSerial } from "../domain/dates";
@@ -1345,7 +1345,8 @@ function preparationSheet(
       q.competitorDisplacement,
       c.money,
       asOfText(q.asOf, opts.culture),
-      noComparableAccountsText(q.currency, q.similarAccounts.accounts)
+      lostToCompetitorText(q.winBack) ??
+        noComparableAccountsText(q.currency, q.similarAccounts.accounts)
     )
   );
   place(out, objectionsBlock(r));

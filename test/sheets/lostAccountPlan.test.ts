@@ -61,7 +61,11 @@ it("marked lost: a win-back plan with no growth, no new category, its status at 
     "Status: Lost (marked in the accounts table: Moved to a national distributor on price). This is a win-back plan (Stage 5 – Exit interview): no growth target, no new categories or upsell until the account orders again."
   );
   expect(pairOf(plan.blocks, "Growth target")).toBe("none: win the account back first");
-  expect(pairOf(plan.blocks, "Revenue to win back")).toBe(300);
+  // both orders are in the 12 months to its last order (10/05/2025, 10/05/2026]: £300
+  expect(x.plan.winBackBaseline).toEqual({ revenue: 300, to: d(2026, 5, 10) });
+  expect(
+    pairOf(plan.blocks, "Revenue to win back (its 12 months to its last order, 10/05/2026)")
+  ).toBe(300);
   expect(pairOf(plan.blocks, "Categories: now → target")).toBe("1 → 1");
   // the quarters are headed as the figure above them says (no "Revenue target" without a growth
   // target), and the SWOT says what it bought, not that it buys: it has stopped
@@ -80,6 +84,7 @@ it("marked lost: a win-back plan with no growth, no new category, its status at 
 it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", () => {
   const x = detail(false);
   expect(x.plan.lost).toBe(false);
+  expect(x.plan.winBackBaseline).toBeNull();
   expect(x.plan.revenueTarget).toBe(450);
   expect(x.plan.initiatives.map((i) => i.title)).toContain("Introduce Y");
   expect(x.plan.swot.strengths).toEqual(["Buys 1 category: X."]);
@@ -143,5 +148,96 @@ describe("an account none of whose sites orders: its win-back, no multi-site exp
     expect(
       sheetTexts(x).filter((t) => t.startsWith("Multi-site expansion: 1 of 2 sites do not order"))
     ).toHaveLength(2);
+  });
+});
+
+/*
+ * What there is to win back is what the account spent before it stopped, not what is left of it in
+ * the last 12 months. The sample's C0135 stopped on 13/02/2026: £2,535.76 in the 12 months to the
+ * as-of, £10,992.41 in the 12 months to its last order (pandas on the sample's Orders sheet), while
+ * its plan said "Revenue to win back £2,535.76" beside "Recover …" initiatives worth £9,315.71.
+ *
+ * W, marked lost ("Moved to a national distributor on price"), as of 31/10/2026, buys X:
+ * £400 on 10/01/2025, £300 on 10/06/2025, £100 on 10/01/2026 (its last order).
+ * - last 12 months (31/10/2025, 31/10/2026]: £100;
+ * - 12 months to its last order (10/01/2025, 10/01/2026]: £300 + £100 = £400 (10/01/2025 is the
+ *   window's open start, not in it): revenue to win back £400, quarters £100 each.
+ * B, C, D (the same industry) buy X £100 and Y £50 on 01/09/2026: Y would be "probably bought
+ * elsewhere" for W; lost, it has taken everything elsewhere, so the threat and the competitive
+ * intelligence say that instead of singling Y out.
+ */
+describe("a lost account that stopped months ago: the run-rate it had is what to win back", () => {
+  const model = buildPortfolio(
+    bookOf([
+      line("W", d(2025, 1, 10), "X1", 400, { category: "X" }),
+      line("W", d(2025, 6, 10), "X1", 300, { category: "X" }),
+      line("W", d(2026, 1, 10), "X1", 100, { category: "X" }),
+      ...["B", "C", "D"].flatMap((id) => [
+        line(id, d(2026, 9, 1), "X1", 100, { category: "X" }),
+        line(id, d(2026, 9, 1), "Y1", 50, { category: "Y" }),
+      ]),
+    ]),
+    {
+      asOf,
+      accounts: [
+        {
+          accountId: "W",
+          industry: "Plumber",
+          lost: true,
+          lostReason: "Moved to a national distributor on price",
+        },
+        ...["B", "C", "D"].map((accountId) => ({ accountId, industry: "Plumber" })),
+      ],
+    }
+  );
+  const x = analyzeAccount(model, "W");
+  const plan = planSheet(x, opts);
+  const texts = plan.blocks
+    .flatMap((b) => b.rows.flat())
+    .filter((v): v is string => typeof v === "string");
+
+  it("revenue to win back: £400 in the 12 months to 10/01/2026, £100 a quarter; last 12 months £100", () => {
+    expect(x.plan.revenueBaseline).toBe(100);
+    expect(x.plan.winBackBaseline).toEqual({ revenue: 400, to: d(2026, 1, 10) });
+    expect(x.plan.revenueTarget).toBe(400);
+    expect(x.plan.quarterlyTargets.map((q) => q.target)).toEqual([100, 100, 100, 100]);
+    expect(pairOf(plan.blocks, "Revenue last 12 months")).toBe(100);
+    expect(
+      pairOf(plan.blocks, "Revenue to win back (its 12 months to its last order, 10/01/2026)")
+    ).toBe(400);
+  });
+
+  it("the threat is the loss itself, and no category is singled out as bought elsewhere", () => {
+    expect(x.competitorDisplacement).toEqual([]);
+    expect(x.plan.swot.threats).toEqual([
+      "Lost to another supplier (the accounts table: Moved to a national distributor on price): £400.00 in the 12 months to its last order, 10/01/2026, now goes elsewhere.",
+    ]);
+    expect(texts).toContain(
+      "All of it: the account is marked lost (the accounts table: Moved to a national distributor on price). What it bought now goes to another supplier; the exit interview asks why."
+    );
+    expect(texts).toContain("☐ Who else do you work with for these products?");
+    expect(texts.some((t) => /\bY\b.*probably bought elsewhere/.test(t))).toBe(false);
+  });
+
+  it("the control, not lost: Y is probably bought elsewhere (3 of 3 Plumber accounts)", () => {
+    const control = analyzeAccount(
+      buildPortfolio(
+        bookOf([
+          line("W", d(2025, 1, 10), "X1", 400, { category: "X" }),
+          line("W", d(2026, 1, 10), "X1", 100, { category: "X" }),
+          ...["B", "C", "D"].flatMap((id) => [
+            line(id, d(2026, 9, 1), "X1", 100, { category: "X" }),
+            line(id, d(2026, 9, 1), "Y1", 50, { category: "Y" }),
+          ]),
+        ]),
+        {
+          asOf,
+          accounts: ["W", "B", "C", "D"].map((accountId) => ({ accountId, industry: "Plumber" })),
+        }
+      ),
+      "W"
+    );
+    expect(control.competitorDisplacement.map((c) => c.category)).toEqual(["Y"]);
+    expect(control.plan.winBackBaseline).toBeNull();
   });
 });

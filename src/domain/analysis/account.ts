@@ -41,8 +41,10 @@ import {
 import { relationshipMapOf } from "./relationship";
 import { healthReport } from "./report";
 import { relationshipStart } from "./relationshipStart";
-import { firstOrderOnOrBefore } from "./subject";
+import { firstOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from "./subject";
+import { isMarkedLost } from "../winback";
 import type {
+  AccountAnalysis,
   AccountDetail,
   AnalysisContext,
   CategoryNotBought,
@@ -178,7 +180,8 @@ export function analyzeAccount(
   const crossSell = categoryCrossSellOf(x, skus);
   const productLineGaps = productLineGapsOf(x, sb);
   const upsell = upsellOf(x, skus, sb);
-  const competitorDisplacement = competitorDisplacementOf(x);
+  // a lost account takes everything elsewhere: no category is singled out (lostToCompetitorText)
+  const competitorDisplacement = isMarkedLost(account.winBack) ? [] : competitorDisplacementOf(x);
   const opportunities = opportunitiesOf(x, crossSell, categoriesNotBought, {
     lineGaps: productLineGaps,
     upsell,
@@ -212,6 +215,8 @@ export function analyzeAccount(
     relationships,
     currency: account.currency,
     recentEngagement,
+    winBackBaseline: winBackBaselineOf(account, state.s) ?? undefined,
+    culture: x.culture,
   });
 
   return {
@@ -249,4 +254,18 @@ export function analyzeAccount(
       ctx.culture ?? internal.ctx.culture
     ),
   };
+}
+
+/**
+ * A lost account's net revenue in the 12 months to its last order: the run-rate its win-back aims
+ * to recover (the sample's C0135 stopped in February: £2,535.76 in the 12 months to the as-of,
+ * £10,029.87 in the 12 before). Null for an account not marked lost, or one that never ordered.
+ */
+function winBackBaselineOf(
+  account: AccountAnalysis,
+  s: Subject
+): { revenue: number; to: number } | null {
+  const last = account.health.inputs.lastOrderDate;
+  if (!isMarkedLost(account.winBack) || last === null) return null;
+  return { revenue: netRevenueIn(s, periodBack(last, 12)), to: last };
 }

@@ -19,6 +19,7 @@ import {
 import { requiredCoverage } from "../relationships";
 import { UNCATEGORISED } from "../orderLines";
 import { isMarkedLost } from "../winback";
+import { dateText } from "../dateText";
 import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
@@ -115,6 +116,13 @@ export function accountPlan(
     currency?: string;
     /** the last engagement log entries, newest first */
     recentEngagement?: EngagementEntry[];
+    /**
+     * a lost account's net revenue in the 12 months to its last order: its revenue to win back
+     * (its last 12 months to the as-of hold only the months before it stopped)
+     */
+    winBackBaseline?: { revenue: number; to: number };
+    /** the workbook's culture: dates in the plan's text follow it; none: en-GB */
+    culture?: string;
   }
 ): AccountPlan {
   const money = (v: number) => formatMoney(v, x.moneyPrefix);
@@ -123,6 +131,8 @@ export function accountPlan(
   // categories or upsell to sell it, only the exit interview and its own lines to win back
   const lost = isMarkedLost(account.winBack);
   const growth = lost ? 0 : (x.growthTarget ?? DEFAULT_GROWTH_TARGET);
+  const winBackBaseline = lost ? (x.winBackBaseline ?? null) : null;
+  const targetsFrom = winBackBaseline ? Math.max(0, winBackBaseline.revenue) : baseline;
   const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: PlanInitiative[] = [];
@@ -234,8 +244,9 @@ export function accountPlan(
   return {
     lost,
     revenueBaseline: baseline,
+    winBackBaseline,
     growthTarget: growth,
-    ...writtenTargets(baseline, growth, x.currency),
+    ...writtenTargets(targetsFrom, growth, x.currency),
     categoriesNow: x.categoriesNow,
     categoriesTarget,
     contactsNow: x.contacts.length,
@@ -255,9 +266,26 @@ export function accountPlan(
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
       opportunities: top.map((o) => `${offerToCustomer(o)}: ${o.rationale}`),
-      threats: x.competitorDisplacement.map((c) => c.message),
+      threats: winBackBaseline
+        ? [lostThreat(account.winBack!.learning, winBackBaseline, money, x.culture)]
+        : x.competitorDisplacement.map((c) => c.message),
     },
   };
+}
+
+/**
+ * A lost account's threat: the supplier it moved to has all of it. "Lost to another supplier (the
+ * accounts table: Moved to a national distributor on price): £10,992.41 in the 12 months to its
+ * last order, 13/02/2026, now goes elsewhere."
+ */
+function lostThreat(
+  learning: string | null,
+  baseline: { revenue: number; to: number },
+  money: (v: number) => string,
+  culture: string | undefined
+): string {
+  const why = learning ? ` (the accounts table: ${learning})` : "";
+  return `Lost to another supplier${why}: ${money(baseline.revenue)} in the 12 months to its last order, ${dateText(baseline.to, culture)}, now goes elsewhere.`;
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;

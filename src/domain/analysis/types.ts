@@ -666,6 +666,11 @@ export interface AccountPlan {
   /** marked lost in the accounts table (win-back Stage 5): a win-back plan, growth 0, no new categories or upsell */
   lost: boolean;
   revenueBaseline: number;
+  /**
+   * a lost account's net revenue in the 12 months to its last order (`to`): what its win-back
+   * aims to recover, and its targets' baseline; null for an account not marked lost
+   */
+  winBackBaseline: { revenue: number; to: Serial } | null;
   growthTarget: number;
   revenueTarget: number;
   /** baseline/4 each plus the uplift split QUARTER_TARGET_WEIGHTS (1:2:3:4), so targets rise and sum to revenueTarget */
