@@ -479,6 +479,12 @@ export const NOT_BOUGHT_PRIORITY = { high: 0.5, medium: 0.25 } as const;
 /** How many rows the top-products and focus-accounts lists show. */
 export const TOP_PRODUCTS = 10;
 export const FOCUS_ACCOUNTS = 10;
+/**
+ * The focus list's rows for each of Critical and At Risk (half of FOCUS_ACCOUNTS): the many
+ * Critical accounts are often small and the At Risk ones large, so each band has its rows; a band
+ * with fewer accounts leaves the rest to the other.
+ */
+export const FOCUS_PER_BAND = FOCUS_ACCOUNTS / 2;
 export const QBR_TOP_PRODUCTS = 5;
 export const QBR_RECOMMENDATIONS = { min: 3, max: 5 } as const;
 

@@ -82,7 +82,7 @@ export const ACTION_REGISTRY = [
     layout: alertsSheet,
     label: "Alerts list",
     description:
-      "Every open alert, Critical first, then by revenue at stake (the dashboard shows the first ten).",
+      "Every open alert: Critical first, then the accounts in the worst health, then by revenue at stake (the dashboard shows the first ten).",
   },
   {
     id: "whitespace",

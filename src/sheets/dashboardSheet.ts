@@ -5,9 +5,11 @@
  * - headline figures (accounts, 12-month revenue, average health, At Risk or Critical, open alerts
  *   by severity), with the roll-up of sites into their parents said where it changes a count;
  * - the health-band pie and the quadrant column chart, then the tables they draw (bands in their
- *   colours), the focus accounts each with one specific next step (the win-back stage's step, or
- *   the account's top opportunity with its £ a year), every band set by hand, the alerts counted by
- *   severity with the ten that matter most (all of them on the KAP Alerts sheet, ./alertsSheet.ts),
+ *   colours), the focus accounts (focusAccountsOf: Critical and At Risk, most revenue at stake,
+ *   the rule written under the title) each with its win-back stage and one specific next step (the
+ *   stage's step, or the account's top opportunity with its £ a year), every band set by hand, the
+ *   alerts counted by severity with the ten that matter most (alertOrder: severity, then the
+ *   account's band, then revenue at stake; all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
 import { offerToCustomer } from "../domain/analysis/opportunities";
@@ -15,6 +17,7 @@ import { isSharedSymbol } from "../domain/currency";
 import { money2 } from "./estimateBasis";
 import { wholeText } from "../domain/numberText";
 import { bandAction } from "../domain/health";
+import { FOCUS_PER_BAND } from "../domain/rules";
 import type { InitiativeRollupRow } from "../domain/analysis/initiatives";
 import type {
   AccountAnalysis,
@@ -51,6 +54,15 @@ import {
 
 /** How many alerts the dashboard lists (the rest are on the KAP Alerts sheet). */
 export const DASHBOARD_ALERTS = 10;
+
+/** The alerts' order in one sentence (alertOrder), on the dashboard and the KAP Alerts sheet. */
+export const ALERT_ORDER_NOTE =
+  "Ranked by severity, then the account's status (Critical, At Risk, Stable, Healthy), then the most revenue at stake: an alert on an account in trouble comes before the same severity on a healthy one.";
+
+/** What "revenue at stake" is (revenueAtStake), for the notes that rank by it. */
+export function revenueAtStakeText(opts: LayoutOptions): string {
+  return `Revenue at stake: the larger of the account's revenue in the 12 months to ${asOfText(opts.asOf, opts.culture)} and in the 12 months before, so an account that has stopped ordering counts what it used to spend.`;
+}
 
 /** Band colours (fill, font), as Excel's good / neutral / bad styles, with an orange for At Risk. */
 export const BAND_COLOURS: Record<HealthBand, { fill: string; font: string }> = {
@@ -295,8 +307,9 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
   );
   r += abcRows.length + 3;
 
-  // Focus accounts: one specific next step each.
+  // Focus accounts: one specific next step each, under the rule that picked them.
   blocks.push(cell(`A${r - 1}`, "This month's focus accounts: the next step for each", "label"));
+  for (const line of focusRuleLines(d, opts)) blocks.push(cell(`A${r++}`, line, "note"));
   const focusTop = r;
   const focusRows = d.focusAccounts.map((f) => {
     const step = nextStep(f, opts);
@@ -304,8 +317,10 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       f.accountId,
       f.name,
       f.overrideReason !== null ? `${f.band} (override)` : f.band,
-      f.revenueLast12,
+      f.revenueAtStake,
       f.overrideReason ? `${step} (override: ${f.overrideReason})` : step,
+      winBackStageText(f),
+      f.revenueLast12,
       f.score ?? "n/a",
       f.daysSinceLastOrder ?? "never",
     ];
@@ -320,18 +335,20 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           { header: "Account ID" },
           { header: "Account" },
           { header: "Status" },
-          { header: "Revenue 12m", format: money },
+          { header: "Revenue at stake", format: money },
           { header: "Next action" },
+          { header: "Win-back stage" },
+          { header: "Revenue 12m", format: money },
           { header: "Score", format: FORMATS.score },
           { header: "Days since order", format: FORMATS.integer },
         ],
         focusRows.length
           ? focusRows
-          : [[null, "No account is At Risk or Critical.", null, null, null, null, null]]
+          : [[null, "No account is At Risk or Critical.", null, null, null, null, null, null, null]]
       ),
       opts,
       d.focusAccounts.map((f) => f.currency),
-      [3]
+      [3, 6]
     )
   );
   styles.push({ range: `E${r + 1}:E${r + Math.max(1, focusRows.length)}`, style: { wrap: true } });
@@ -368,7 +385,7 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
     r += overridden.length + 3;
   }
 
-  // Alerts: counted by severity, the ten that matter most (Critical first, then revenue at stake).
+  // Alerts: counted by severity, the ten that matter most (ALERT_ORDER_NOTE says in what order).
   blocks.push(cell(`A${r - 1}`, "Open alerts by severity", "label"));
   const sevTop = r;
   blocks.push(
@@ -411,7 +428,8 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
       `A${r - 1}`,
       `The ${Math.min(DASHBOARD_ALERTS, d.openAlerts.length)} alerts that matter most (of ${d.openAlerts.length}: all on the KAP Alerts sheet)`,
       "label"
-    )
+    ),
+    cell(`A${r++}`, ALERT_ORDER_NOTE, "note")
   );
   const alertTop = r;
   blocks.push(
@@ -424,22 +442,31 @@ export function dashboardSheet(p: PortfolioAnalysis, opts: LayoutOptions): Sheet
           { header: "Account ID" },
           { header: "Account" },
           { header: "Severity" },
-          { header: "Revenue 12m", format: money },
+          { header: "Status" },
           { header: "Alert" },
+          { header: "Revenue at stake", format: money },
         ],
         top.length
-          ? top.map((a) => [a.accountId, a.name, a.severity, a.revenueLast12, a.message])
-          : [[null, null, null, null, "No open alerts."]]
+          ? top.map((a) => [
+              a.accountId,
+              a.name,
+              a.severity,
+              a.band ?? "n/a",
+              a.message,
+              a.revenueAtStake,
+            ])
+          : [[null, null, null, null, "No open alerts.", null]]
       ),
       opts,
       top.map((a) => a.currency),
-      [3]
+      [5]
     )
   );
   styles.push({ range: `E${r + 1}:E${r + Math.max(1, top.length)}`, style: { wrap: true } });
-  top.forEach((a, k) =>
-    styles.push({ range: `C${alertTop + 1 + k}`, style: severityStyle(a.severity) })
-  );
+  top.forEach((a, k) => {
+    styles.push({ range: `C${alertTop + 1 + k}`, style: severityStyle(a.severity) });
+    if (a.band) styles.push({ range: `D${alertTop + 1 + k}`, style: bandStyle(a.band) });
+  });
   r += Math.max(1, top.length) + 3;
 
   // Initiative Progress (methodology 000 output format): the Initiatives table rolled up by type.
@@ -588,24 +615,43 @@ function yearlyEstimate(annual: number | null, currency: string, opts: LayoutOpt
 }
 
 /**
- * The one next step for a focus account: the win-back stage's step when it has one ("Stage 2 –
- * Active concern: direct call with value offer"), else the band's action with the account's top
- * opportunity and its £ a year (LayoutOptions.topOpportunity), else the band's action alone.
+ * The one next step for a focus account: the win-back stage's step when it has one ("Direct call
+ * with value offer", beside "Stage 2" in the Win-back stage column), else the band's action with
+ * the account's top opportunity and its £ a year (LayoutOptions.topOpportunity), else the band's
+ * action alone.
  */
 export function nextStep(
   f: Pick<FocusAccount, "key" | "band" | "currency" | "winBack" | "nextAction">,
   opts: LayoutOptions
 ): string {
-  if (f.winBack && f.winBack.stage > 0) {
-    const a = f.winBack.action;
-    // "Stage 4 – Recovery offer" + "Recovery offer: one-time 20% discount…" says the name once
-    const [stage, what] = f.winBack.name.split(" – ");
-    if (what && a.toLowerCase().startsWith(what.toLowerCase())) return `${stage} – ${a}`;
-    return `${f.winBack.name}: ${a.charAt(0).toLowerCase()}${a.slice(1)}`;
-  }
+  // the stage itself is in the focus table's Win-back stage column: its step alone here
+  if (f.winBack && f.winBack.stage > 0) return f.winBack.action;
   const o = opts.topOpportunity?.(f.key);
   if (!o) return f.nextAction;
   const act = bandAction(f.band);
   const est = yearlyEstimate(o.annualEstimate, f.currency, opts);
   return `${act}: offer ${offerToCustomer(o)} (opportunity ${o.rank}, ${o.priority}${est})`;
+}
+
+/** "Stage 4" for an account in a win-back stage, "–" for one that is not. */
+export function winBackStageText(f: Pick<FocusAccount, "winBack">): string {
+  return f.winBack && f.winBack.stage > 0 ? `Stage ${f.winBack.stage}` : "–";
+}
+
+/**
+ * The notes under the focus list's title: the rule that picked the accounts in one sentence, what
+ * revenue at stake is, and how many At Risk or Critical accounts the list leaves out.
+ */
+function focusRuleLines(d: PortfolioAnalysis["dashboard"], opts: LayoutOptions): string[] {
+  const count = (b: HealthBand) => d.bands.find((x) => x.band === b)?.count ?? 0;
+  const shown = (b: HealthBand) => d.focusAccounts.filter((f) => f.band === b).length;
+  const left = (["Critical", "At Risk"] as const)
+    .map((b) => ({ b, n: count(b) - shown(b) }))
+    .filter((x) => x.n > 0)
+    .map((x) => `${wholeText(x.n, opts.numberCulture)} more ${x.b}`);
+  return [
+    `The ${FOCUS_PER_BAND} Critical and the ${FOCUS_PER_BAND} At Risk accounts with the most revenue at stake, Critical first (a band with fewer leaves its rows to the other).`,
+    revenueAtStakeText(opts) +
+      (left.length ? ` Not listed: ${left.join(" and ")}, on the Account Health sheet.` : ""),
+  ];
 }

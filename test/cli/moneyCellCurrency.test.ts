@@ -105,10 +105,11 @@ test("euros and rupees in one file: each account's money cells in its own curren
   expect(symbolOf(map.get("N1")!.get("Cables")!.numFmt)).toBe("₹");
   // No money here is pounds: not one £ cell in the workbook.
   expect(moneyCells(wb).filter((c) => c.symbol === "£")).toEqual([]);
-  // The dashboard's alert table: E1's "No order for 41 days" alert shows €1,751 in €.
+  // The dashboard's alert table: E1's "No order for 41 days" alert shows €1,751 in €. The table
+  // ranks by revenue at stake now (the larger of the last and prior 12 months: €1,751 and €0).
   const alerts = tableRows(wb.getWorksheet("KAP Dashboard")!, "Alert");
-  expect(alerts.get("E1")!.get("Revenue 12m")!.value).toBe(1751);
-  expect(symbolOf(alerts.get("E1")!.get("Revenue 12m")!.numFmt)).toBe("€");
+  expect(alerts.get("E1")!.get("Revenue at stake")!.value).toBe(1751);
+  expect(symbolOf(alerts.get("E1")!.get("Revenue at stake")!.numFmt)).toBe("€");
 });
 
 test("a file all in złoty: every money cell in PLN, none in the default £", async () => {

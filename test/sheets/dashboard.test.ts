@@ -6,7 +6,7 @@
  *
  *   OK  1 order 29/06/2025 (1 day before as-of 30/06/2025), band set by hand to Stable
  *   R1  1 order 01/03/2025 (121 days), credit hold → a Critical alert, win-back Stage 4
- *   R2  1 order 01/03/2025 (121 days), the most revenue of the two → first focus account
+ *   R2  1 order 01/03/2025 (121 days), the most revenue at stake of the two → first focus account
  *   P   a parent ordering 29/06/2025, with its site S (rolled into P): 5 rows, 4 accounts managed
  */
 import { analyzePortfolio } from "../../src/domain/analysis";
@@ -99,10 +99,13 @@ describe("dashboard", () => {
   test("each focus account has one specific step: the win-back stage's, else the top opportunity with its £", () => {
     const focus = tableRows(dash, "KAP_Dashboard_Focus");
     const col = (h: string) => focus[0].indexOf(h);
-    // R2 (£900) before R1 (£500); 121 days since the last order is Stage 4 (90+ days, RULES.md §2.4)
+    // R2 (£900 at stake) before R1 (£500); 121 days since the last order is Stage 4 (90+ days,
+    // RULES.md §2.4). The stage has its own column now (PRODUCT.md §2.8: "with win-back stage"),
+    // so the next action is the stage's step alone, not "Stage 4 – Recovery offer: …" again
     expect(focus.slice(1).map((r) => r[0])).toEqual(["R2", "R1"]);
+    expect(focus[1][col("Win-back stage")]).toBe("Stage 4");
     expect(focus[1][col("Next action")]).toBe(
-      "Stage 4 – Recovery offer: one-time 20% discount, free delivery for 3 months, samples of new lines, extended credit terms"
+      "Recovery offer: one-time 20% discount, free delivery for 3 months, samples of new lines, extended credit terms"
     );
     // no win-back stage: the band's action and the account's first recommended opportunity
     const noStage = {
@@ -169,7 +172,9 @@ describe("alerts sheet", () => {
     const rows = tableRows(alertsSheet(q, opts), "KAP_Alerts").slice(1);
     expect(rows).toHaveLength(total);
     expect(rows[0].slice(1, 3)).toEqual(["Critical", "A00"]);
-    // the Warnings follow by 12-month revenue: A11 (£1,200) first
+    // the Warnings follow, all on accounts of one band (one order 40 days ago: recency 2, frequency
+    // and revenue n/a, diversity 1 → 1.63, Critical), by revenue at stake, which is their 12-month
+    // revenue (nothing before): A11 (£1,200) first
     expect(rows[1].slice(1, 3)).toEqual(["Warning", "A11"]);
     // no site has an alert: no "Rolled into" column
     expect(tableRows(alertsSheet(q, opts), "KAP_Alerts")[0]).not.toContain("Rolled into");

@@ -17,14 +17,20 @@
  * - Quadrant engagement: the account's engagement (1–5); without one, the combined health
  *   score (1–5) stands in, flagged as engagementSource 'health score'. Potential = whitespace £,
  *   cut = the median potential of the currency's top-level accounts (no whitespace is never high).
- * - Focus accounts: At Risk and Critical top-level rows, most 12-month revenue first, then the
- *   lowest score; the first FOCUS_ACCOUNTS.
+ * - Revenue at stake: the larger of the last and the prior 12 months' revenue, so an account that
+ *   has stopped ordering counts what it used to spend, not the little left in its last 12 months.
+ * - Focus accounts: the FOCUS_PER_BAND Critical and the FOCUS_PER_BAND At Risk top-level rows with
+ *   the most revenue at stake (then the lowest score), Critical first; a band with fewer leaves its
+ *   rows to the other (focusAccountsOf).
+ * - Alerts: by severity, then the account's band (worst first), then the most revenue at stake: a
+ *   Critical alert on a Critical account before the same severity on a Healthy one (alertOrder).
  */
 import {
   DEFAULT_WEIGHTS,
   CATEGORY_ADOPTION_SHARE,
   DEFAULT_SCALE_CUT,
   FOCUS_ACCOUNTS,
+  FOCUS_PER_BAND,
   MIN_COMPARABLE_ACCOUNTS,
   MIN_RULE_SUPPORT_ACCOUNTS,
   type Quadrant,
@@ -855,6 +861,64 @@ function addMoney(m: Record<string, number>, currency: string, v: number): void 
 }
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Opportunity: 2 } as const;
+/** The worst band first; an unscored account after Healthy. */
+const BAND_RANK: Record<HealthBand, number> = { Critical: 0, "At Risk": 1, Stable: 2, Healthy: 3 };
+const bandRank = (b: HealthBand | null) => (b === null ? 4 : BAND_RANK[b]);
+
+/**
+ * What an account has at stake: the larger of its last and prior 12 months' revenue (never below
+ * 0). An account that has stopped ordering has lost what it used to spend, not just what is left
+ * in its last 12 months (£2,535.76 last 12 months after £10,029.87 the 12 before: £10,029.87).
+ */
+export function revenueAtStake(
+  a: Pick<AccountAnalysis, "revenueLast12" | "revenuePrior12">
+): number {
+  return Math.max(a.revenueLast12, a.revenuePrior12, 0);
+}
+
+/** Most revenue at stake first, then the lowest score, then by key (a fixed order). */
+function byStake(a: AccountAnalysis, b: AccountAnalysis): number {
+  return (
+    revenueAtStake(b) - revenueAtStake(a) ||
+    (a.health.score ?? 0) - (b.health.score ?? 0) ||
+    (a.key < b.key ? -1 : 1)
+  );
+}
+
+/**
+ * This month's focus accounts (PRODUCT.md §2.8, "lowest health with the most revenue at stake"):
+ * the FOCUS_PER_BAND Critical and the FOCUS_PER_BAND At Risk top-level accounts with the most
+ * revenue at stake, Critical first. Ranked by revenue alone the large At Risk accounts filled every
+ * row and no Critical one showed; Critical alone would drop a large At Risk account for a tiny
+ * Critical one. A band with fewer accounts leaves its rows to the other (FOCUS_ACCOUNTS in all).
+ */
+export function focusAccountsOf(top: readonly AccountAnalysis[]): AccountAnalysis[] {
+  const critical = top.filter((a) => a.health.finalBand === "Critical").sort(byStake);
+  const atRisk = top.filter((a) => a.health.finalBand === "At Risk").sort(byStake);
+  const criticalRows = Math.min(
+    critical.length,
+    Math.max(FOCUS_PER_BAND, FOCUS_ACCOUNTS - atRisk.length)
+  );
+  return [...critical.slice(0, criticalRows), ...atRisk.slice(0, FOCUS_ACCOUNTS - criticalRows)];
+}
+
+/**
+ * The order alerts are listed in (the dashboard shows the first ones): severity, then the
+ * account's band, worst first, then the most revenue at stake. The rules flag a small last order
+ * on a healthy account that ordered yesterday as Critical too; ranked by revenue alone those led
+ * the list over the Critical accounts a director must act on.
+ */
+export function alertOrder(
+  x: Pick<OpenAlert, "severity" | "band" | "revenueAtStake" | "key">,
+  y: Pick<OpenAlert, "severity" | "band" | "revenueAtStake" | "key">
+): number {
+  return (
+    SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] ||
+    bandRank(x.band) - bandRank(y.band) ||
+    y.revenueAtStake - x.revenueAtStake ||
+    (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+  );
+}
 
 function dashboardOf(
   accounts: AccountAnalysis[],
@@ -903,29 +967,22 @@ function dashboardOf(
     for (const a of rows) addMoney(revenue, a.currency, a.revenueLast12);
     return { tier, count: rows.length, revenue };
   });
-  const focusAccounts: FocusAccount[] = top
-    .filter((a) => a.health.finalBand === "At Risk" || a.health.finalBand === "Critical")
-    .sort(
-      (a, b) =>
-        b.revenueLast12 - a.revenueLast12 ||
-        (a.health.score ?? 0) - (b.health.score ?? 0) ||
-        (a.key < b.key ? -1 : 1)
-    )
-    .slice(0, FOCUS_ACCOUNTS)
-    .map((a) => ({
-      key: a.key,
-      accountId: a.accountId,
-      name: a.name,
-      currency: a.currency,
-      band: a.health.finalBand!,
-      score: a.health.score,
-      revenueLast12: a.revenueLast12,
-      daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
-      winBack: a.winBack,
-      nextAction:
-        a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
-      overrideReason: a.health.isOverride && a.health.override ? a.health.override.reason : null,
-    }));
+  const focusAccounts: FocusAccount[] = focusAccountsOf(top).map((a) => ({
+    key: a.key,
+    accountId: a.accountId,
+    name: a.name,
+    currency: a.currency,
+    band: a.health.finalBand!,
+    score: a.health.score,
+    revenueLast12: a.revenueLast12,
+    revenuePrior12: a.revenuePrior12,
+    revenueAtStake: revenueAtStake(a),
+    daysSinceLastOrder: a.health.inputs.daysSinceLastOrder,
+    winBack: a.winBack,
+    nextAction:
+      a.winBack && a.winBack.stage > 0 ? a.winBack.action : bandAction(a.health.finalBand!),
+    overrideReason: a.health.isOverride && a.health.override ? a.health.override.reason : null,
+  }));
   const openAlerts: OpenAlert[] = [];
   for (const a of accounts) {
     for (const al of a.alerts)
@@ -939,14 +996,11 @@ function dashboardOf(
         name: a.name,
         currency: a.currency,
         revenueLast12: a.revenueLast12,
+        band: a.health.finalBand,
+        revenueAtStake: revenueAtStake(a),
       });
   }
-  openAlerts.sort(
-    (x, y) =>
-      SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] ||
-      y.revenueLast12 - x.revenueLast12 ||
-      (x.key < y.key ? -1 : 1)
-  );
+  openAlerts.sort(alertOrder);
   return {
     accountsManaged: top.length,
     annualRevenue,

@@ -298,6 +298,9 @@ export interface FocusAccount {
   band: HealthBand;
   score: number | null;
   revenueLast12: number;
+  revenuePrior12: number;
+  /** the larger of revenueLast12 and revenuePrior12 (never below 0): what the account spent before it slowed (revenueAtStake) */
+  revenueAtStake: number;
   daysSinceLastOrder: number | null;
   winBack: WinBack | null;
   nextAction: string;
@@ -311,6 +314,10 @@ export interface OpenAlert extends Alert {
   name: string;
   currency: string;
   revenueLast12: number;
+  /** the account's band (the override's where set), by which the dashboard ranks alerts of one severity */
+  band: HealthBand | null;
+  /** as FocusAccount.revenueAtStake */
+  revenueAtStake: number;
 }
 
 /** The lifetime-value models of one currency's portfolio (fitted on its top-level rows). */
@@ -359,8 +366,9 @@ export interface Dashboard {
   bands: BandSummary[];
   quadrants: Record<Quadrant, number>;
   abc: { tier: AbcTier; count: number; revenue: Record<string, number> }[];
-  /** At Risk and Critical top-level accounts, most 12-month revenue first (then lowest score), first FOCUS_ACCOUNTS */
+  /** Critical, then At Risk top-level accounts, each band most revenue at stake first, FOCUS_PER_BAND rows a band (focusAccountsOf) */
   focusAccounts: FocusAccount[];
+  /** every alert: by severity, then the account's band (worst first), then the most revenue at stake (alertOrder) */
   openAlerts: OpenAlert[];
   /** High-value tier first, then the least healthy band, then the most CLV; the first VALUE_HEALTH_ROWS */
   valueHealth: ValueHealthRow[];
