@@ -228,10 +228,10 @@ test("German ERP money ('#,##0.00 [$€-407]', cells '2,111.05 €'): the sheets
       })
     )
   );
-  // as of 3 Oct (the last order): the last 3 months hold 2,111.05; the 12 before, 1,123.45 and
-  // 1,617.25, an average of 2,740.70 / 2 = 1,370.35
+  // as of 3 Oct (the last order): the last 3 months hold 2,111.05; the 12 before (to 3 Jul, named
+  // by that date), 1,123.45 and 1,617.25, an average of 2,740.70 / 2 = 1,370.35
   expect(texts).toContain(
-    "average order 2,111.05\u00a0€ in the last 3 months vs 1,370.35\u00a0€ in the 12 months before (+54%)"
+    "average order 2,111.05\u00a0€ in the last 3 months vs 1,370.35\u00a0€ in the 12 months to 03/07/2026 (+54%)"
   );
   expect(texts.join("\n")).not.toMatch(/€\d/);
 });

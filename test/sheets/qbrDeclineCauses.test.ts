@@ -47,11 +47,12 @@ test("A, down 45%: the preparation sheet says so and lists the plan's risk facto
     "Spend after returns, 12 months to 30/09/2026: £1,100, -45% on the £2,000 of the 12 months before. Likely causes, as the account plan lists them:"
   );
   const plan = analyzeAccount(model, "A").plan.risks;
+  // both flags' baseline named by its end (30/09/2026 − 3 months), not "the 12 months before"
   expect(plan).toContain(
-    "Fixings was 40% of revenue in the 12 months before the last 3 months and has no order in the last 3 months."
+    "Fixings was 40% of revenue in the 12 months to 30/06/2026 and has no order in the last 3 months."
   );
   expect(plan).toContain(
-    "Average order value in the last 3 months £100.00 is 80% below the £500.00 of the 12 months before (flag above 20%)."
+    "Average order value in the last 3 months £100.00 is 80% below the £500.00 of the 12 months to 30/06/2026 (flag above 20%)."
   );
   for (const r of plan) expect(t).toContain(`• ${r}`);
   // the agenda's partnership review item gives the fall, and points nowhere the customer cannot see

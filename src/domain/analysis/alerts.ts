@@ -4,6 +4,7 @@
  * here, listed in ALERT_RULES. A rule returns what it raises (nothing, one or several).
  */
 import type { Period } from "../dates";
+import { dateText } from "../dateText";
 import { formatMoney, roundMoney, type MoneyLabel } from "../currency";
 import { decimalText, figuresText, percentText } from "../numberText";
 import { fractionVersus, median } from "../numbers";
@@ -75,10 +76,15 @@ function noRecentOrder({ days }: RuleContext): RiskFlag | null {
   };
 }
 
-/** Average order value: the last quarter against the 12 months before it. */
-function averageOrderDrop({ s, asOf, money, cash, pct }: RuleContext): RiskFlag | null {
+/**
+ * Average order value: the last quarter against the 12 months before it, named by its end date
+ * ("the 12 months to 31/07/2026"): beside a report's "prior 12 months" (the 12 before the last 12)
+ * an undated "12 months before" read as that other window.
+ */
+function averageOrderDrop({ s, asOf, money, cash, pct, culture }: RuleContext): RiskFlag | null {
   const q = ordersIn(s, periodBack(asOf, 3));
-  const b = ordersIn(s, periodBack(asOf, 12, 3));
+  const before = periodBack(asOf, 12, 3);
+  const b = ordersIn(s, before);
   if (q.count === 0 || b.count === 0) return null;
   const aovQ = q.value / q.count;
   const aovB = b.value / b.count;
@@ -91,7 +97,7 @@ function averageOrderDrop({ s, asOf, money, cash, pct }: RuleContext): RiskFlag 
   if (fractionVersus(den - qSteps * BigInt(b.count), den, RISK.aovDropShare) <= 0) return null;
   return {
     kind: "averageOrderDrop",
-    message: `Average order value in the last 3 months ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months before (flag above ${pct(RISK.aovDropShare)}).`,
+    message: `Average order value in the last 3 months ${money(aovQ)} is ${pct((aovB - aovQ) / aovB)} below the ${money(aovB)} of the 12 months to ${dateText(before.end, culture)} (flag above ${pct(RISK.aovDropShare)}).`,
     values: {
       averageOrderLastQuarter: cash(aovQ),
       averageOrderPrior12: cash(aovB),
@@ -113,6 +119,7 @@ function switchedCategory({
   categoryName,
   cash,
   pct,
+  culture,
 }: RuleContext): RiskFlag[] | null {
   if (ordersIn(s, periodBack(asOf, 3)).count === 0) return null;
   // forEach, not for-of: no iterator objects on this per-account path. Summed in whole steps, and
@@ -123,6 +130,7 @@ function switchedCategory({
   const baseTotal = cash(moneyOf(s, sum));
   const totalSteps = BigInt(sum);
   const out: RiskFlag[] = [];
+  const baseEnd = dateText(periodBack(asOf, 12, 3).end, culture);
   agg.baseRev.forEach((v, cat) => {
     if (
       !agg.lastQuarter.has(cat) &&
@@ -130,7 +138,7 @@ function switchedCategory({
     ) {
       out.push({
         kind: "switchedCategory",
-        message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months before the last 3 months and has no order in the last 3 months.`,
+        message: `${categoryName(cat)} was ${pct(v / baseTotal)} of revenue in the 12 months to ${baseEnd} and has no order in the last 3 months.`,
         values: {
           category: categoryName(cat),
           categoryRevenuePrior12: v,

@@ -23,6 +23,7 @@ import { formatMoney, type MoneyLabel } from "../currency";
 import { decimalText, figuresText, signedPercentText } from "../numberText";
 import type { Weights } from "../health";
 import { eomonth, type Period } from "../dates";
+import { dateText } from "../dateText";
 import { type Change, percentChange, roundHalfAwayFromZero } from "../numbers";
 import { FACTOR_LABELS, FACTORS, type Factor, WARNING_SIGNS } from "../rules";
 import type { AccountRecord, HealthBand, Serial, Tier } from "../types";
@@ -161,13 +162,17 @@ function warningSigns(
         : `${count(i.daysSinceLastOrder, "day", "days", culture)} since the last order`,
   });
   // 2. Order value down > 20% (the change signed, as every change in words: "+10%", "-53%")
+  // the 12 months before the last 3 named by their end: the report's own "Prior 12 months" row
+  // is another window (the 12 before the last 12), and an undated "12 months before" read as it
   const q = ordersIn(s, periodBack(asOf, 3));
-  const b = ordersIn(s, periodBack(asOf, 12, 3));
+  const before = periodBack(asOf, 12, 3);
+  const beforeText = `the 12 months to ${dateText(before.end, culture)}`;
+  const b = ordersIn(s, before);
   const aovFigure =
     q.count && b.count
-      ? `average order ${money(q.value / q.count)} in the last 3 months vs ${money(b.value / b.count)} in the 12 months before (${b.value ? signedPercentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
+      ? `average order ${money(q.value / q.count)} in the last 3 months vs ${money(b.value / b.count)} in ${beforeText} (${b.value ? signedPercentText(roundHalfAwayFromZero(((q.value / q.count - b.value / b.count) / (b.value / b.count)) * 100), culture) : "n/a"})`
       : q.count
-        ? "no orders in the 12 months before the last 3 months"
+        ? `no orders in ${beforeText}`
         : "no orders in the last 3 months";
   out.push({ ...aov, present: !!flagOf(a, "averageOrderDrop"), figure: aovFigure });
   // 3. Switched product categories

@@ -28,12 +28,12 @@ const figure = (id: string) =>
 
 test("a rise is +10%, not 10%", () => {
   expect(figure("UP")).toBe(
-    "average order £110.00 in the last 3 months vs £100.00 in the 12 months before (+10%)"
+    "average order £110.00 in the last 3 months vs £100.00 in the 12 months to 31/07/2026 (+10%)"
   );
 });
 
 test("no change is 0%, with no sign", () => {
   expect(figure("SAME")).toBe(
-    "average order £100.00 in the last 3 months vs £100.00 in the 12 months before (0%)"
+    "average order £100.00 in the last 3 months vs £100.00 in the 12 months to 31/07/2026 (0%)"
   );
 });

@@ -329,8 +329,10 @@ describe("the account health report (methodology 000, Steps 1.1–1.3)", () => {
       ["Complaints/returns increasing", true, "Quality review"],
     ]);
     expect(r.warningSigns[0].figure).toBe("10 days since the last order");
+    // the baseline named by its end (30/06/2025 − 3 months): the report's "Prior 12 months" row
+    // is another window, and an undated "12 months before" read as it
     expect(r.warningSigns[1].figure).toBe(
-      "average order £187.50 in the last 3 months vs £400.00 in the 12 months before (-53%)"
+      "average order £187.50 in the last 3 months vs £400.00 in the 12 months to 30/03/2025 (-53%)"
     );
     expect(r.warningSigns[5].figure).toBe(
       "1 return in the last 3 months vs 0 in the 3 months before"
