@@ -270,9 +270,10 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
   section(
     "Competitor displacement (probably bought elsewhere)",
     ["Category", "Same-industry accounts buying", "Share", "Their median spend", "Why"],
+    // a category it switched away from: no industry figures (its own orders say it; see Why)
     d.competitorDisplacement.map((c) => [
       c.category,
-      `${c.industryBuyers} of ${c.industryAccounts}`,
+      c.industryBuyers === null ? null : `${c.industryBuyers} of ${c.industryAccounts}`,
       c.share,
       c.medianSpend,
       c.message,

@@ -47,6 +47,7 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
     return g.missingCount === 1
       ? `the median 12-month spend on the variant it does not buy of the accounts buying it`
       : `the sum over the ${g.missingCount} variants it does not buy of the median 12-month spend of the accounts buying each`;
+  if (o.switched && o.switched.spendBefore === e) return o.switched.estimateBasis;
   if (o.lapsed && o.lapsed.spendBefore === e)
     return `its own net spend on ${o.offer} in the 12 months to its last purchase`;
   const u = o.upsell;

@@ -248,7 +248,8 @@ export function objectionsBlock(r: number): Laid {
 
 /**
  * Competitive intelligence (methodology 000, Step 5): the categories the data says are probably
- * bought elsewhere, the questions to ask, and a competitor table to fill in (one row per likely
+ * bought elsewhere (those it switched away from, then those its industry buys and it does not),
+ * the questions to ask, and a competitor table to fill in (one row per likely
  * competitor, the displacement categories written in as what they may supply).
  */
 export function competitiveBlock(
@@ -264,9 +265,11 @@ export function competitiveBlock(
   r++;
   blocks.push(cell(`A${r}`, "Probably bought elsewhere (from the data)", "label"));
   r++;
+  // a category it switched away from: bought by the account itself until it stopped (its share
+  // and the industry's median left blank: its own orders are the evidence)
   const rows: CellValue[][] = displacement.map((c) => [
     c.category,
-    `${c.industryBuyers} of ${c.industryAccounts} ${c.industry} accounts`,
+    c.boughtBy,
     c.share,
     c.medianSpend,
   ]);

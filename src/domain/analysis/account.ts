@@ -10,12 +10,13 @@
 import { minorUnitDigits } from "../currency";
 import { RECENT_ENGAGEMENT } from "../rules";
 import { recentEntries } from "../engagement";
-import { type AccountScope, accountScope, lower } from "./accountScope";
+import { type AccountScope, accountScope, catalogBySku, lower } from "./accountScope";
 import {
   categoriesNotBoughtOf,
   categoryCrossSellOf,
   competitorDisplacementOf,
   NO_SKU_BASKETS,
+  type SkuBaskets,
   skuBaskets,
   skuCrossSellOf,
 } from "./crossSell";
@@ -35,6 +36,7 @@ import {
   replenishmentOf,
   skuFigures,
   type SkuFigures,
+  switchedCategoriesOf,
   topProductsOf,
   upsellOf,
 } from "./products";
@@ -50,6 +52,10 @@ import type {
   CategoryNotBought,
   CategoryRow,
   CrossSellRecommendation,
+  LapsedCategory,
+  ProductLineGap,
+  SwitchedCategory,
+  Upsell,
 } from "./types";
 
 export { accountRowIndex } from "./accountScope";
@@ -98,10 +104,98 @@ export function categoryBreakdownOf(
   };
 }
 
+/** What the ranked list is made of: the cross-sell sections' findings for one account. */
+interface Evidence {
+  crossSell: CrossSellRecommendation[];
+  categoriesNotBought: CategoryNotBought[];
+  lineGaps: ProductLineGap[];
+  upsell: Upsell[];
+  lapsed: LapsedCategory[];
+  productRules: CrossSellRecommendation[];
+}
+
+/**
+ * The categories (lower case) an item of the catalog or the order data belongs to, by its name: a
+ * category's own name, or the category of the products, SKUs or product line of that name.
+ */
+function categoriesOfName(x: AccountScope): (name: string) => Set<string> {
+  const { book, cats } = x;
+  const byName = new Map<string, Set<string>>();
+  const add = (name: string | undefined | null, category: string | undefined) => {
+    if (!name || !category) return;
+    const k = lower(name);
+    const set = byName.get(k) ?? new Set<string>();
+    set.add(lower(category));
+    byName.set(k, set);
+  };
+  for (const c of cats) add(c, c);
+  book.skus.forEach((code, k) => {
+    add(code, cats[book.skuCategory[k]]);
+    add(book.skuNames[k], cats[book.skuCategory[k]]);
+  });
+  for (const item of x.catalog)
+    for (const n of [item.sku, item.name, item.productLine]) add(n, item.category);
+  return (name) => byName.get(lower(name)) ?? new Set<string>();
+}
+
+/**
+ * The evidence less every item of a category the account switched away from: none of its products
+ * is offered as a range completion, an upsell or a cross-sell (nor a category entry of its name)
+ * while winning the category back comes first. Left out of the detail as well, so the Cross-Sell
+ * sheet's product rules, line gaps and premium alternatives offer none of them either.
+ */
+function withoutSwitched(x: AccountScope, switched: SwitchedCategory[], e: Evidence): Evidence {
+  if (!switched.length) return e;
+  const gone = new Set(switched.map((w) => lower(w.category)));
+  const named = categoriesOfName(x);
+  const byCode = catalogBySku(x.catalog);
+  const skuIn = (code: string): boolean => {
+    const k = x.book.skuIndexOf(code);
+    const category = k !== undefined ? x.cats[x.book.skuCategory[k]] : byCode.get(code)?.category;
+    return category !== undefined && gone.has(lower(category));
+  };
+  const nameIn = (name: string): boolean => [...named(name)].some((c) => gone.has(c));
+  const ruleIn = (r: CrossSellRecommendation): boolean =>
+    nameIn(r.offer) ||
+    (r.category !== undefined && gone.has(lower(r.category))) ||
+    (r.sku !== undefined && skuIn(r.sku));
+  return {
+    crossSell: e.crossSell.filter((r) => !ruleIn(r)),
+    categoriesNotBought: e.categoriesNotBought.filter((n) => !gone.has(lower(n.category))),
+    lineGaps: e.lineGaps.filter((g) => !g.variants.some((v) => skuIn(v.sku))),
+    upsell: e.upsell.filter(
+      (u) =>
+        !skuIn(u.currentSku) &&
+        !skuIn(u.premiumSku) &&
+        !(u.premiumCategory !== null && gone.has(lower(u.premiumCategory)))
+    ),
+    lapsed: e.lapsed.filter((l) => !gone.has(lower(l.category))),
+    productRules: e.productRules.filter((r) => !ruleIn(r)),
+  };
+}
+
+/** The account's evidence for its ranked list, less the items of the categories it switched away from. */
+function evidenceOf(
+  x: AccountScope,
+  skus: Map<number, SkuFigures>,
+  sb: SkuBaskets,
+  switched: SwitchedCategory[]
+): Evidence {
+  return withoutSwitched(x, switched, {
+    crossSell: categoryCrossSellOf(x, skus),
+    categoriesNotBought: categoriesNotBoughtOf(x),
+    lineGaps: productLineGapsOf(x, sb),
+    upsell: upsellOf(x, skus, sb),
+    lapsed: lapsedCategoriesOf(x),
+    productRules: skuCrossSellOf(x, sb),
+  });
+}
+
 /**
  * The one ranked list (data rules, the comparable group and curated rules merged per item); the
  * categories not bought take its priority and order, so every sheet agrees. Empty for an account
  * marked lost (opportunitiesWithheld): nothing is sold it until it orders again, on every sheet.
+ * A category it switched away from is won back first (MoreEvidence.switched).
  */
 function opportunitiesOf(
   x: AccountScope,
@@ -145,12 +239,14 @@ export function accountOpportunities(
   const noProducts = (ctx.hasProducts ?? x.internal.ctx.hasProducts) === false;
   const skus = noProducts ? new Map<number, SkuFigures>() : skuFigures(x.state.s, x.asOf);
   const sb = noProducts ? NO_SKU_BASKETS : skuBaskets(x.internal, x.account.currency);
-  const categoriesNotBought = categoriesNotBoughtOf(x);
-  return opportunitiesOf(x, categoryCrossSellOf(x, skus), categoriesNotBought, {
-    lineGaps: productLineGapsOf(x, sb),
-    upsell: upsellOf(x, skus, sb),
-    lapsed: lapsedCategoriesOf(x),
-    productRules: skuCrossSellOf(x, sb),
+  const switched = switchedCategoriesOf(x);
+  const e = evidenceOf(x, skus, sb, switched);
+  return opportunitiesOf(x, e.crossSell, e.categoriesNotBought, {
+    lineGaps: e.lineGaps,
+    upsell: e.upsell,
+    lapsed: e.lapsed,
+    productRules: e.productRules,
+    switched,
   });
 }
 
@@ -173,20 +269,26 @@ export function analyzeAccount(
   // the baskets price and rate the product-line gaps, upsells and product rules of the ranked
   // list, the same on every sheet (the QBR's and the dashboard's included)
   const sb = noProducts ? NO_SKU_BASKETS : skuBaskets(internal, account.currency);
-  const skuCrossSell = skuCrossSellOf(x, sb);
-
-  const categoriesNotBought = categoriesNotBoughtOf(x);
+  const switched = switchedCategoriesOf(x);
+  const {
+    crossSell,
+    categoriesNotBought,
+    lineGaps: productLineGaps,
+    upsell,
+    lapsed,
+    productRules: skuCrossSell,
+  } = evidenceOf(x, skus, sb, switched);
   const dormantProducts = dormantProductsOf(x, skus);
-  const crossSell = categoryCrossSellOf(x, skus);
-  const productLineGaps = productLineGapsOf(x, sb);
-  const upsell = upsellOf(x, skus, sb);
   // a lost account takes everything elsewhere: no category is singled out (lostToCompetitorText)
-  const competitorDisplacement = isMarkedLost(account.winBack) ? [] : competitorDisplacementOf(x);
+  const competitorDisplacement = isMarkedLost(account.winBack)
+    ? []
+    : competitorDisplacementOf(x, switched);
   const opportunities = opportunitiesOf(x, crossSell, categoriesNotBought, {
     lineGaps: productLineGaps,
     upsell,
-    lapsed: lapsedCategoriesOf(x),
+    lapsed,
     productRules: skuCrossSell,
+    switched,
   });
 
   const contacts = x.contactsAll.filter((c) => c.accountId === account.accountId);

@@ -11,8 +11,9 @@
  * - Cross-sell: X → Y data rules with X bought and Y not bought in the last 12 months, lift at least
  *   MIN_RECOMMENDATION_LIFT (1.2); one rule per Y (the best by lift, then confidence), ranked by
  *   lift then confidence. Curated rules follow.
- * - Competitor displacement: categories that COMPETITOR_DISPLACEMENT_SHARE of the other accounts of
- *   the same industry (same currency, at least MIN_COMPARABLE_ACCOUNTS of them) buy and this one does not.
+ * - Competitor displacement: the categories the account switched away from (the risk flag's), then
+ *   categories that COMPETITOR_DISPLACEMENT_SHARE of the other accounts of the same industry (same
+ *   currency, at least MIN_COMPARABLE_ACCOUNTS of them) buy and this one does not.
  */
 import { median, roundHalfAwayFromZero } from "../numbers";
 import {
@@ -33,7 +34,13 @@ import { priorityOf } from "./opportunities";
 import type { Internal } from "./portfolio";
 import type { SkuFigures } from "./products";
 import { moneyOf, periodBack, stepsOf } from "./subject";
-import type { CategoryNotBought, CompetitorDisplacement, CrossSellRecommendation } from "./types";
+import { dateText } from "../dateText";
+import type {
+  CategoryNotBought,
+  CompetitorDisplacement,
+  CrossSellRecommendation,
+  SwitchedCategory,
+} from "./types";
 
 /** Priority of a category not bought from the comparable share alone (the opportunity list adds the other evidence). */
 export function notBoughtPriority(
@@ -328,10 +335,40 @@ export function skuCrossSellOf(x: AccountScope, sb: SkuBaskets): CrossSellRecomm
     });
 }
 
+/**
+ * Categories probably bought elsewhere: those the account switched away from (its own orders, the
+ * "switched product categories" risk flag's: first, largest share first), then those most of the
+ * same industry's accounts buy and this one does not.
+ */
+export function competitorDisplacementOf(
+  x: AccountScope,
+  switched: readonly SwitchedCategory[] = []
+): CompetitorDisplacement[] {
+  const own = switched.map((w) => switchedDisplacement(x, w));
+  const taken = new Set(switched.map((w) => lower(w.category)));
+  return [...own, ...industryDisplacementOf(x).filter((c) => !taken.has(lower(c.category)))];
+}
+
+/** "Fixings: 30% of revenue in the 12 months to 31/07/2026, none in the last 3 months (last order 22/06/2026): probably bought elsewhere now." */
+function switchedDisplacement(x: AccountScope, w: SwitchedCategory): CompetitorDisplacement {
+  const date = (v: Serial) => dateText(v, x.culture);
+  return {
+    category: w.category,
+    industry: null,
+    industryBuyers: null,
+    industryAccounts: null,
+    share: null,
+    medianSpend: null,
+    switched: w,
+    boughtBy: `this account until ${date(w.lastOrderDate)} (${x.pct(w.share)} of its revenue in the 12 months to ${date(w.flagPeriodEndDate)})`,
+    message: `${w.category}: ${x.pct(w.share)} of revenue in the 12 months to ${date(w.flagPeriodEndDate)}, none in the last 3 months (last order ${date(w.lastOrderDate)}): probably bought elsewhere now.`,
+  };
+}
+
 /** Categories most of the same industry's accounts buy and this one does not: probably bought elsewhere. */
-export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacement[] {
+function industryDisplacementOf(x: AccountScope): CompetitorDisplacement[] {
   const { account, portfolio, internal, cats } = x;
-  const out: CompetitorDisplacement[] = [];
+  const out: (CompetitorDisplacement & { share: number })[] = [];
   if (!account.industry) return out;
   const members = x.top.filter(
     (i) => i !== x.idx && portfolio.accounts[i].industry === account.industry
@@ -356,6 +393,8 @@ export function competitorDisplacementOf(x: AccountScope): CompetitorDisplacemen
       industryAccounts: members.length,
       share,
       medianSpend: x.cash(median(spends)),
+      switched: null,
+      boughtBy: `${spends.length} of ${members.length} ${account.industry} accounts`,
       // a category it bought before: the ranked list's win-back, at this same median
       message: x.state.lapsed.includes(c)
         ? `${spends.length} of ${members.length} ${account.industry} accounts (${x.pct(share)}) buy ${cats[c]}; this account bought it before and not in the last 12 months: probably bought elsewhere now.`

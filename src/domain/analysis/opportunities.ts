@@ -22,7 +22,12 @@
  *   one win-back with the comparable group's evidence, as a category never bought; estimate =
  *   their median (the figure competitor displacement shows for it) when at least 3 of them buy
  *   it, else its own spend in the 12 months to its last purchase; its dormant products are its
- *   own, not entries of their own.
+ *   own, not entries of their own;
+ * - a category it switched away from (the "switched product categories" risk flag: ≥ 10% of the
+ *   revenue of the 12 months to as-of − 3 months, none in the last 3): one win-back, High and
+ *   ranked first, estimate = its own net spend in the prior 12 months. Its items are withheld
+ *   from the other evidence (account.ts): more of a category it has just taken elsewhere is not
+ *   the next thing to sell it.
  *
  * Likelihood = the largest of the rule's confidence, the comparable share and the catalog shares
  * (evidence with fewer than 3 supporting accounts does not count). Priority (OPPORTUNITY_PRIORITY): High ≥ 50%,
@@ -45,6 +50,7 @@ import type {
   CrossSellRecommendation,
   LapsedCategory,
   ProductLineGap,
+  SwitchedCategory,
   Upsell,
 } from "./types";
 
@@ -58,12 +64,14 @@ export type OpportunitySource =
   | "user rule"
   | "product-line gap"
   | "upsell"
-  | "lapsed category";
+  | "lapsed category"
+  | "switched category";
 
 /**
  * What taking the opportunity means: an item the account has never bought ("new"), the variants
  * it does not buy of a product line it buys in part ("range"), or a premium alternative of a
- * product it buys ("upsell"), a category it stopped buying more than 12 months ago ("win-back").
+ * product it buys ("upsell"), a category it stopped buying more than 12 months ago or switched
+ * away from in the last 3 months ("win-back").
  */
 export type OpportunityKind = "new" | "range" | "upsell" | "win-back";
 
@@ -100,6 +108,8 @@ export interface Opportunity {
   upsell: Upsell | null;
   /** the category it bought and stopped more than 12 months ago, if it is one */
   lapsed: LapsedCategory | null;
+  /** the category it switched away from (the risk flag's), if it is one: first on the list */
+  switched: SwitchedCategory | null;
   /** product-level rules offering a product of this entry (a missing variant, the premium, a product of the category) */
   productRules: CrossSellRecommendation[];
 }
@@ -199,6 +209,7 @@ export function rankOpportunities(
         lineGap: null,
         upsell: null,
         lapsed: null,
+        switched: null,
         productRules: [],
       };
       byKey.set(k, o);
@@ -369,9 +380,47 @@ export function rankOpportunities(
               : (o.curated[0]?.because ?? "");
     out.push(o);
   }
-  out.sort(compareOpportunities);
-  out.forEach((o, i) => (o.rank = i + 1));
-  return out;
+  // a category it switched away from comes first, before anything else to sell it: the account
+  // has just taken that spend elsewhere (the caller withholds the category's items: account.ts)
+  const switched = (more.switched ?? []).map((w) => switchedWinBack(w, peerBasis));
+  const taken = new Set(switched.map((o) => o.offer.trim().toLowerCase()));
+  const ranked = [
+    ...switched,
+    ...out.filter((o) => !taken.has(o.offer.trim().toLowerCase())).sort(compareOpportunities),
+  ];
+  ranked.forEach((o, i) => (o.rank = i + 1));
+  return ranked;
+}
+
+/**
+ * The win-back of a category the account switched away from: High, priced at its own spend before
+ * (SwitchedCategory.spendBefore), with no likelihood (no comparable group's share speaks for it:
+ * its own orders do).
+ */
+function switchedWinBack(w: SwitchedCategory, peerBasis: string): Opportunity {
+  return {
+    rank: 0,
+    offer: w.category,
+    priority: "High",
+    likelihood: null,
+    annualEstimate: w.spendBefore,
+    expectedValue: null,
+    // its own orders speak for it ("Fixings" beside "Fixings" said nothing)
+    because: "its own orders",
+    rationale: w.message,
+    sources: ["switched category"],
+    rule: null,
+    peers: null,
+    peerBasis,
+    curated: [],
+    notStocked: false,
+    kind: "win-back",
+    lineGap: null,
+    upsell: null,
+    lapsed: null,
+    switched: w,
+    productRules: [],
+  };
 }
 
 /**
@@ -400,6 +449,11 @@ export interface MoreEvidence {
   lineGaps: readonly ProductLineGap[];
   upsell: readonly Upsell[];
   lapsed?: readonly LapsedCategory[];
+  /**
+   * the categories it switched away from (the risk flag's): each a win-back ranked first; the
+   * caller leaves their items out of the other evidence
+   */
+  switched?: readonly SwitchedCategory[];
   /** product-level rules (level "sku", with their SKU and category) */
   productRules?: readonly CrossSellRecommendation[];
 }

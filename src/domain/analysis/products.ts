@@ -16,6 +16,7 @@ import { edate, serialToYmd } from "../dates";
 import { median, roundHalfAwayFromZero } from "../numbers";
 import { reorderRegularity } from "../reorder";
 import { DORMANT, OVERDUE_MULTIPLE, TOP_PRODUCTS, UPSELL_MAX_OF_OWN_SPEND } from "../rules";
+import { UNCATEGORISED } from "../orderLines";
 import type { CatalogItem, Serial } from "../types";
 import { type AccountScope, catalogBySku } from "./accountScope";
 import { lapsedBefore12 } from "./aggregates";
@@ -28,6 +29,7 @@ import type {
   LapsedCategory,
   ProductLineGap,
   ReplenishmentCandidate,
+  SwitchedCategory,
   TopProduct,
   Upsell,
 } from "./types";
@@ -258,6 +260,62 @@ export function lapsedCategoriesOf(x: AccountScope): LapsedCategory[] {
   return out.sort(
     (a, b) => b.lastOrderDate - a.lastOrderDate || (a.category < b.category ? -1 : 1)
   );
+}
+
+/**
+ * The categories the account switched away from: its "switched product categories" risk flags
+ * (alerts.ts), largest share first, so the win-back and the flag name the same categories. Each
+ * is priced at its own net spend in the prior 12 months, as the plan's "Recover" initiatives price
+ * a dormant product; in the flag's 12 months (to as-of − 3 months) when it bought none in the
+ * prior 12 (a category it took up and dropped within the last 15 months). Lines with no category
+ * are no category to win back.
+ */
+export function switchedCategoriesOf(x: AccountScope): SwitchedCategory[] {
+  const flags = x.account.riskFlags.filter(
+    (r) => r.kind === "switchedCategory" && r.values.category !== UNCATEGORISED
+  );
+  if (!flags.length) return [];
+  const { asOf, book } = x;
+  const s = x.state.s;
+  const { f, u } = s;
+  const prior = periodBack(asOf, 12, 12);
+  const flagPeriod = periodBack(asOf, 12, 3);
+  const date = (v: Serial) => dateText(v, x.culture);
+  const out: SwitchedCategory[] = [];
+  for (const flag of flags) {
+    const category = String(flag.values.category);
+    const c = book.categoryIndexOf(category);
+    if (c === undefined) continue;
+    let last = 0;
+    let priorSteps = 0;
+    for (let p = f.pairStart[u]; p < f.pairStart[u + 1]; p++) {
+      if (book.skuCategory[f.pairSku[p]] !== c) continue;
+      for (let e = f.entStart[p]; e < f.entStart[p + 1] && f.entDate[e] <= asOf; e++) {
+        const at = f.entDate[e];
+        if (!f.pairRet[p] && f.entRev[e] > 0) last = Math.max(last, at);
+        if (at > prior.start && at <= prior.end) priorSteps += stepsOf(s, f.entRev[e]);
+      }
+    }
+    const priorSpend = x.cash(moneyOf(s, priorSteps))!;
+    const inPrior = priorSpend > 0;
+    const spendBefore = inPrior ? priorSpend : Number(flag.values.categoryRevenuePrior12);
+    const basis = inPrior ? prior : flagPeriod;
+    const revenueLast12 = x.state.agg.rev12.get(c) ?? 0;
+    const since =
+      revenueLast12 > 0 ? ` and ${x.money(revenueLast12)} in the 12 months to ${date(asOf)}` : "";
+    out.push({
+      category,
+      lastOrderDate: last,
+      spendBefore,
+      basis: { start: basis.start, end: basis.end },
+      share: Number(flag.values.share),
+      flagPeriodEndDate: flagPeriod.end,
+      revenueLast12,
+      estimateBasis: `its own net spend on ${category} in the 12 months to ${date(basis.end)}`,
+      message: `Bought ${x.money(spendBefore)} of ${category} in the 12 months to ${date(basis.end)}${since}, none since ${date(last)}.`,
+    });
+  }
+  return out;
 }
 
 /**

@@ -601,6 +601,32 @@ export interface LapsedCategory {
   message: string;
 }
 
+/**
+ * A category the account switched away from: the risk flag's (≥ 10% of the revenue of the 12
+ * months to as-of − 3 months, none in the last 3 while the account still orders). A win-back,
+ * first on its ranked list; none of its items is offered as a range completion, an upsell or a
+ * cross-sell until it buys the category again.
+ */
+export interface SwitchedCategory {
+  category: string;
+  /** its last purchase, on or before as-of */
+  lastOrderDate: Serial;
+  /** its net spend over `basis`: what winning it back is estimated at, a year */
+  spendBefore: number;
+  /** the prior 12 months; the 12 months to as-of − 3 months (the flag's) when it bought none in them */
+  basis: { start: Serial; end: Serial };
+  /** its share of the revenue of the flag's 12 months (to `flagPeriodEndDate`) */
+  share: number;
+  /** the end of the flag's 12 months: as-of − 3 months */
+  flagPeriodEndDate: Serial;
+  /** its net spend in the last 12 months */
+  revenueLast12: number;
+  /** whose spend the estimate is: "its own net spend on Fixings in the 12 months to 31/10/2025" */
+  estimateBasis: string;
+  /** "Bought £27,371.66 of Fixings in the 12 months to 31/10/2025 and £12,055.05 in the 12 months to 31/10/2026, none since 22/06/2026." */
+  message: string;
+}
+
 export interface Upsell {
   currentSku: string;
   currentName: string;
@@ -636,13 +662,22 @@ export interface Upsell {
   valueProposition: string;
 }
 
+/**
+ * A category probably bought elsewhere: one most accounts of the same industry buy and this one
+ * does not (the industry's figures), or one the account itself switched away from (`switched`:
+ * the industry's figures are then null, the account's own orders being the evidence).
+ */
 export interface CompetitorDisplacement {
   category: string;
-  industry: string;
-  industryBuyers: number;
-  industryAccounts: number;
-  share: number;
+  industry: string | null;
+  industryBuyers: number | null;
+  industryAccounts: number | null;
+  share: number | null;
   medianSpend: number | null;
+  /** the category the account switched away from (the risk flag's), when that is the evidence */
+  switched: SwitchedCategory | null;
+  /** who buys it, in words: "3 of 4 Plumber accounts", "this account until 22/06/2026 (30% of its revenue in the 12 months to 31/07/2026)" */
+  boughtBy: string;
   message: string;
 }
 
