@@ -247,3 +247,30 @@ test("a category taken up and dropped within 15 months: priced at the flag's 12 
     ],
   ]);
 });
+
+test("a dormant product of the switched category is that win-back's, not a 'Recover' initiative beside it", () => {
+  // H: Fixings P1 £400 (15/01/2025) and £100 (15/02/2026), P2 £100 (15/06/2026); Consumables £500
+  // (15/01/2025), £300 (15/02/2026), £300 (15/06/2026), £300 (15/10/2026). The flags' 12 months:
+  // Fixings £200 of £800 = 25%, none since 15/06/2026. P1 is dormant (prior 12 months £400, last 12
+  // £100, −75%), last ordered 8 months ago (15/02 + 8 months = 15/10/2026): churn risk High, the
+  // plan's "Recover" case. Fixings in the prior 12 months: £400, the win-back's estimate.
+  const m = buildPortfolio(
+    bookOf([
+      fix("H", d(2025, 1, 15), "P1", 400),
+      con("H", d(2025, 1, 15), "CON1", 500),
+      fix("H", d(2026, 2, 15), "P1", 100),
+      con("H", d(2026, 2, 15), "CON1", 300),
+      fix("H", d(2026, 6, 15), "P2", 100),
+      con("H", d(2026, 6, 15), "CON1", 300),
+      con("H", d(2026, 10, 15), "CON1", 300),
+    ]),
+    { asOf }
+  );
+  const h = analyzeAccount(m, "H");
+  expect(h.dormantProducts.map((p) => [p.sku, p.category, p.churnRisk])).toEqual([
+    ["P1", "Fixings", "High"],
+  ]);
+  expect(h.plan.initiatives.map((i) => [i.title, i.estimate, i.source])).toEqual([
+    ["Win back Fixings", 400, "opportunity 1 (High)"],
+  ]);
+});
