@@ -44,6 +44,7 @@ import {
   SAP_BILLING_TYPES,
 } from "../ingest/orders";
 import { CHECK_ROWS, checkOrderColumns, orderNumberConventions } from "../ingest/plausible";
+import { lineLikeRowsAbove, lineLikeRowsAboveNote } from "../ingest/rowsAboveHeader";
 import {
   parseAccounts,
   parseCatalog,
@@ -381,8 +382,13 @@ export function planReading(
     layout || mapping.customerHeadings ? undefined : firstLineFields(mapping, sample);
   const firstLineRead = firstLineReading(firstLine);
   const firstLineOnly = firstLineRead.orderFields || firstLineRead.customerGroups;
+  // rows above the header that read as order lines are never left out unsaid
+  const above = lineLikeRowsAbove(peek.values, mapping, date.order);
   const allNotes = [
     ...(notes ?? []),
+    ...(above.length
+      ? [lineLikeRowsAboveNote(above, peek.values, mapping.headerRow, (r) => (peek.top ?? 1) + r)]
+      : []),
     // two columns under one header: which one is read (the user's choice or the guess)
     ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,

@@ -63,6 +63,11 @@ export interface ColumnMapping {
    */
   revenueBeforeDiscount?: boolean;
   /**
+   * The line value column is before the line's money discount (lineDiscount), as the line's tax
+   * and total show (ingest/subtotalDiscount): ingest/orders takes it off.
+   */
+  revenueBeforeLineDiscount?: boolean;
+  /**
    * The line value column's header says its unit ("Net value (thousand EUR)", "Umsatz in Tsd.
    * €"): each value is read times this (ingest/plausible amountScaleOf).
    */
@@ -892,6 +897,11 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     let filled = 0;
     for (const t of plain) if (t !== "") filled++;
     if (filled < 2) continue;
+    // a copy of the header chosen is the header repeated (a report's page or group breaks):
+    // the first copy is the header, the rows between the copies its data (ingest/orders skips
+    // the copy and counts it)
+    if (best && sameHeaderRow(plain, headerTexts(grid.values[best.mapping.headerRow] ?? [])))
+      continue;
     const banded = r > 0 ? bandedTexts(grid.values[r - 1], plain) : undefined;
     // the group labels count only where they make a better header than the names alone
     for (const texts of banded ? [plain, banded] : [plain])
@@ -901,6 +911,14 @@ function scan(grid: Grid, roles: readonly Role[], partial: boolean): Detection |
     if (best && best.confidence >= EXACT) break;
   }
   return best;
+}
+
+/** Two rows with the same header texts, column by column (blank cells and case aside). */
+function sameHeaderRow(a: readonly string[], b: readonly string[]): boolean {
+  const width = Math.max(a.length, b.length);
+  for (let c = 0; c < width; c++)
+    if ((a[c] ?? "").toLowerCase() !== (b[c] ?? "").toLowerCase()) return false;
+  return true;
 }
 
 /** The header row `r` read as `texts` for each role: the better detection of it and `best`. */

@@ -494,6 +494,9 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "positionswert",
     "positionsbetrag",
     "gesamtpreis",
+    // a list's short "G-Preis" and "Ges.-Preis" (Gesamtpreis) beside "E-Preis" (Einzelpreis)
+    "g preis",
+    "ges preis",
     // JTL-Wawi beside "Gesamtpreis Brutto" (with VAT, never the line value)
     "gesamtpreis netto",
     "zeilenbetrag",
@@ -506,6 +509,9 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
   ],
   unitPrice: [
     "einzelpreis",
+    // short forms of Einzelpreis ("E-Preis", "Einz.-Preis")
+    "e preis",
+    "einz preis",
     "preis",
     "stückpreis",
     "stueckpreis",

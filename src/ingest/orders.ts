@@ -424,11 +424,12 @@ export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
  * German), "Nota de crédito", "Nota di credito", "Factura rectificativa", "Abono", "Faktura
  * korygująca" / "Korekta", "Dobropis" / "Opravný daňový doklad", the Nordic "Kreditnota"
  * (Danish, Norwegian), "Kreditfaktura" (Swedish) and "Hyvityslasku" (Finnish), and the codes SAP
- * (G2, S1), Sage (SC, CRN) and German ERPs (GU, GS) write. SAP's RE (returns) only beside SAP's
- * own billing codes (SAP_BILLING_TYPES): in a German ERP's export RE is a Rechnung, an invoice.
+ * (G2, S1), Sage (SC, CRN), Oracle Receivables (CM, its credit memo's class) and German ERPs
+ * (GU, GS) write. SAP's RE (returns) only beside SAP's own billing codes (SAP_BILLING_TYPES): in
+ * a German ERP's export RE is a Rechnung, an invoice.
  */
 export const CREDIT_TYPE =
-  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|kreditnota|kreditfaktura|hyvitys|^\s*(?:g2|s1|sc|cr|crn|cn|gu|gs)\s*$/i;
+  /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|kreditnota|kreditfaktura|hyvitys|^\s*(?:g2|s1|sc|cr|crn|cn|cm|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
@@ -1059,8 +1060,13 @@ export function createOrderParser(
   /** the order summary row read last (eBay): its order id, its buyer's name and its date */
   let summaryAbove: { key: string; name: string; date: Cell } = { key: "", name: "", date: null };
   const stockMovement = !!layout?.stockMovement;
-  /** the line revenue is before the line's money discount (Amazon's item-price and item-promotion-discount) */
-  const revenueBeforeLineDiscount = !!layout?.revenueBeforeLineDiscount && col.lineDiscount >= 0;
+  /**
+   * the line revenue is before the line's money discount (Amazon's item-price and
+   * item-promotion-discount; a "Subtotal" whose line total shows it, ingest/subtotalDiscount)
+   */
+  const revenueBeforeLineDiscount =
+    (!!layout?.revenueBeforeLineDiscount || !!mapping.revenueBeforeLineDiscount) &&
+    col.lineDiscount >= 0;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
@@ -2143,6 +2149,10 @@ export function createOrderParser(
   const totalCols = ["accountId", "accountName", "orderId", "sku", "date", "productName"]
     .map((f) => col[f])
     .filter((c) => c >= 0);
+  /** the figure columns, where no line writes a label: "Summe Kunde 30010" under the unit price */
+  const figureCols = ["quantity", "unitPrice", "listPrice", "discount", "revenue"]
+    .map((f) => col[f])
+    .filter((c) => c >= 0);
   function isTotalsRow(row: readonly Cell[]): boolean {
     // A row with a real order date is an order line ("Total Tools Ltd" is a customer): totals
     // and subtotal rows carry no date. This also keeps the text tests off the hot path.
@@ -2162,17 +2172,23 @@ export function createOrderParser(
       if (idFree && isSummaryLabel(t)) return true;
     }
     // A totals row labelled in another column, beside its sums ("Summe" under the unit price,
-    // "Total" under the category): no account and no order id on it.
+    // "Total" under the category; "Summe Kunde 30010", naming what it sums, in a figure column
+    // only, where no product is named): no account and no order id on it.
     if (
       (col.accountId < 0 || isBlankCell(row[col.accountId])) &&
       (col.accountName < 0 || isBlankCell(row[col.accountName])) &&
       (col.orderId < 0 || isBlankCell(row[col.orderId]))
-    )
+    ) {
       for (const v of row) {
         if (typeof v !== "string" || v.length === 0) continue;
         const t = v.trim();
         if (TOTAL_START.test(t) || TOTAL_END.test(t) || isSummaryLabel(t)) return true;
       }
+      for (const c of figureCols) {
+        const v = row[c];
+        if (typeof v === "string" && TOTAL_BEFORE_NAME.test(v.trim())) return true;
+      }
+    }
     if (headings) {
       // A grouped report's "Total Cable ties" row, in the heading columns left of the data.
       const first = row.find((v) => !isBlankCell(v));

@@ -18,6 +18,7 @@ import {
   type ColumnConvention,
   fileDecimal,
   inferNumberConvention,
+  numberEvidence,
 } from "./numbers";
 import { normaliseHeader, ORDER_FIELDS } from "./fields";
 import { customerHeading, firstCustomerHeading } from "./customerHeadings";
@@ -69,6 +70,12 @@ import {
   paymentTermsColumn,
 } from "./statuses";
 import { isTaxIncludedHeader, taxBesideIncluded, type TaxTrio, taxTrioOf } from "./taxTrio";
+import {
+  discountBesideValue,
+  discountTakenOffNote,
+  discountUnsettledNote,
+  valueLessDiscount,
+} from "./subtotalDiscount";
 import { normaliseCurrency, parseMoney, parseQuantity } from "./values";
 
 /**
@@ -305,6 +312,25 @@ export function orderNumberConventions(
           )
         : inferNumberConvention(texts[i], culture),
   }));
+  // A text file's reader reads "4.5" and "1234.5" as numbers (cli/textFile's plainNumber): each
+  // was written with a decimal point that reads one way only, and proves it as its text would,
+  // for its column and the file's, where a column's text cells ("12.345") read two ways.
+  if (delimiter !== undefined && own.some((o) => o.conv.source !== "data" && o.conv.ambiguous > 0))
+    own.forEach((o, i) => {
+      if (o.conv.source === "data") return;
+      const proof = pointProofOf(rows, cols[i].c);
+      if (proof === undefined) return;
+      o.texts = [...o.texts, proof];
+      o.conv =
+        o.f === "quantity"
+          ? inferNumberConvention(
+              [...rows.map((r) => r[cols[i].c]), proof],
+              culture,
+              undefined,
+              true
+            )
+          : inferNumberConvention(o.texts, culture);
+    });
   // A count's grouping is weaker proof than a cell that reads one way only ("12,50"): where the
   // other columns prove a mark, the quantity takes theirs ("the file's other number columns").
   const proven = fileDecimal(own.filter((o) => !o.conv.grouping).map((o) => o.conv));
@@ -323,6 +349,20 @@ export function orderNumberConventions(
       if (c.source === "default") out[o.f] = { ...c, decimal: ",", source: "delimiter" };
     }
   return out;
+}
+
+/**
+ * The first number cell of `column` with a fraction whose text reads with a decimal point only
+ * ("4.5", not "12.345"), as that text; undefined when there is none.
+ */
+function pointProofOf(rows: readonly Row[], column: number): string | undefined {
+  for (const r of rows) {
+    const v = r[column];
+    if (typeof v !== "number" || Number.isInteger(v) || !Number.isFinite(v)) continue;
+    const t = String(v);
+    if (numberEvidence(t) === "point") return t;
+  }
+  return undefined;
 }
 
 /**
@@ -585,6 +625,38 @@ export function checkOrderColumns(
   if (heading !== undefined && carried)
     notes.push(
       `Each line's customer is the "${heading.split(":")[0].trim()}:" heading line above its block (such as "${heading}": ${[carried.id && `account ${carried.id}`, carried.name].filter(Boolean).join(", ")}), as the report has no customer column; its totals lines are skipped.`
+    );
+
+  // A "Discount" beside the line value and the line's total ("Subtotal", "Discount", "Tax",
+  // "Total"): the discounted lines say whether it is still to come off, as money or a
+  // percentage, or off already (ingest/subtotalDiscount). Money off is then the line discount.
+  const discountColumn = (get("discount") ?? get("lineDiscount"))?.column ?? -1;
+  /** a money cell of the line value, its tax or total, or its discount ("10%" read as 10) */
+  const cellMoney = (r: Row, c: number): number | undefined => {
+    const v = r[c];
+    if (isBlankCell(v)) return undefined;
+    const own = c === discountColumn ? (get("discount") ? "discount" : "lineDiscount") : "revenue";
+    return parseMoney(typeof v === "string" ? v.replace("%", "") : v, dec(own))?.value;
+  };
+  const besideValue =
+    !mapping.layout &&
+    options.headers &&
+    !user.has("revenue") &&
+    !user.has("discount") &&
+    !user.has("lineDiscount")
+      ? discountBesideValue(
+          fields,
+          options.headers,
+          sample,
+          cellMoney,
+          sample.some((r) => String(r[discountColumn] ?? "").includes("%")),
+          !!options.discountIsFraction
+        )
+      : undefined;
+  const discountReading = besideValue?.evidence?.reading;
+  if (discountReading === "money" && besideValue!.field === "discount")
+    fields = fields.map((m) =>
+      m.column === besideValue!.columns.discount ? { ...m, field: "lineDiscount" } : m
     );
 
   // Discount %: percentages lie between 0 and 100.
@@ -861,9 +933,16 @@ export function checkOrderColumns(
 
   // A net, a tax and a gross amount on each line ("Base imponible; IVA; Total", "Subtotal; Tax;
   // Total", "HT; TVA; TTC"): revenue is the amount before tax, where "Total" would be read first.
-  const trio = netBesideTaxAndGross(mapping, fields, sample, options.headers, user, (r, c) =>
-    isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value
-  );
+  // (the net less its discount where the discounted lines showed it still to come off)
+  const netOf = (r: Row, c: number): number | undefined => {
+    const v = isBlankCell(r[c]) ? undefined : parseMoney(r[c], dec("revenue"))?.value;
+    if (v === undefined || !discountReading || c !== besideValue!.columns.value) return v;
+    const d = cellMoney(r, discountColumn);
+    return d === undefined
+      ? v
+      : valueLessDiscount(v, d, discountReading, !!options.discountIsFraction);
+  };
+  const trio = netBesideTaxAndGross(mapping, fields, sample, options.headers, user, netOf);
   if (trio) {
     fields = fields.filter((m) => m.field !== "revenue" && m.column !== trio.net);
     fields.push({
@@ -1254,11 +1333,15 @@ export function checkOrderColumns(
   // "0"): no category column, so Diversity is n/a rather than read from it (notCategoryReason).
   const cat = get("category");
   if (cat && !user.has("category")) {
-    const reason = notCategoryReason(
-      cat.header,
-      sample.map((r) => text(r, "category")).filter((t) => t !== "")
-    );
-    if (reason) {
+    const values = sample.map((r) => text(r, "category")).filter((t) => t !== "");
+    const reason = notCategoryReason(cat.header, values);
+    // Oracle Receivables' "CLASS" (INV, CM, DM): each line's document, read as the document type
+    if (holdsTransactionClasses(cat.header, values)) {
+      drop("category");
+      const asDocType = !get("docType") && !user.has("docType");
+      if (asDocType) fields.push({ ...cat, field: "docType", confidence: 0.9 });
+      notes.push(transactionClassesNote(cat.header, values, asDocType));
+    } else if (reason) {
       drop("category");
       notes.push(`"${cat.header}" ${reason}: it is not read as the category.`);
     }
@@ -1413,8 +1496,10 @@ export function checkOrderColumns(
   // A line value before the line's discount % (FreshBooks' "Line Subtotal": quantity × rate,
   // its tax reckoned on the value less the discount): the discount comes off it.
   const beforeDiscount =
-    // (not where a money discount or a refund is taken off the line already: Magento's items)
+    // (not where a money discount or a refund is taken off the line already: Magento's items;
+    // nor where the line's total showed the discount money, or off already)
     !mapping.layout &&
+    (!discountReading || discountReading === "percent") &&
     !user.has("revenue") &&
     get("discount") &&
     !get("lineDiscount") &&
@@ -1425,6 +1510,38 @@ export function checkOrderColumns(
     notes.push(
       `"${get("revenue")!.header}" is the line's value before its "${get("discount")!.header}" (quantity × price, such as ${beforeDiscount}): the discount is taken off it.`
     );
+  // a discount the line's total showed still to come off the value read (ingest/subtotalDiscount);
+  // a percentage that quantity × price showed so too is said as that rule says it
+  const offValue =
+    besideValue?.evidence &&
+    get("revenue")?.column === besideValue.columns.value &&
+    (discountReading === "money" || discountReading === "percent")
+      ? discountReading
+      : undefined;
+  // nothing settles it (no line total, or one no reading fits): read as it is, and said
+  const unsettled =
+    besideValue &&
+    !discountReading &&
+    get("revenue")?.column === besideValue.columns.value &&
+    (besideValue.evidence || (besideValue.discounted && !(get("quantity") && get("unitPrice"))));
+  if (unsettled)
+    notes.push(
+      discountUnsettledNote(
+        besideValue.evidence,
+        besideValue.headers,
+        first,
+        besideValue.discounted
+      )
+    );
+  if (offValue === "money" || (offValue === "percent" && !beforeDiscount))
+    notes.push(
+      discountTakenOffNote(
+        besideValue!.evidence!,
+        { ...besideValue!.headers, total: besideValue!.headers.total! },
+        first,
+        !!options.discountIsFraction
+      )
+    );
   // the customer's tax id, read as the account or not: the reading says which
   const taxIdHeader = options.headers?.find((h) => isTaxIdHeader(normaliseHeader(h)))?.trim();
   return {
@@ -1433,7 +1550,8 @@ export function checkOrderColumns(
       fields,
       ...(sides?.returns ? { returnSide: sides.returns } : {}),
       ...(fromPrefix ? { categoryFromProductPrefix: true } : {}),
-      ...(beforeDiscount ? { revenueBeforeDiscount: true } : {}),
+      ...(beforeDiscount || offValue === "percent" ? { revenueBeforeDiscount: true } : {}),
+      ...(offValue === "money" ? { revenueBeforeLineDiscount: true } : {}),
       ...(scale ? { revenueScale: scale.factor } : {}),
       ...(odooPath ? { categoryOdooPath: true } : {}),
       ...(fromHeadings.note ? { categoryFromHeadings: true } : {}),
@@ -1590,6 +1708,44 @@ export function notCategoryReason(header: string, values: readonly string[]): st
   if (distinct.length === 1 && values.length >= 2)
     return `holds the same value ("${values[0]}") on every line`;
   return undefined;
+}
+
+/**
+ * Oracle Receivables' transaction classes: INV (invoice), CM (credit memo), DM (debit memo), CB
+ * (chargeback). Each names a line's document, never what was sold.
+ */
+const TRANSACTION_CLASS = /^(?:inv|cm|dm|cb)$/i;
+/** What each transaction class is, for the note. */
+const TRANSACTION_CLASS_NAMES: Readonly<Record<string, string>> = {
+  INV: "invoice",
+  CM: "credit memo",
+  DM: "debit memo",
+  CB: "chargeback",
+};
+
+/**
+ * A column of transaction classes (every value INV, CM, DM or CB: two of them, or one under a
+ * header that says class or type): the document type, no category.
+ */
+export function holdsTransactionClasses(header: string, values: readonly string[]): boolean {
+  if (values.length === 0 || !values.every((v) => TRANSACTION_CLASS.test(v))) return false;
+  const distinct = new Set(values.map((v) => v.toUpperCase()));
+  return distinct.size >= 2 || /class|type|typ/i.test(header);
+}
+
+/** The note on a column of transaction classes read as the document type (`asDocType`) or left unread. */
+function transactionClassesNote(
+  header: string,
+  values: readonly string[],
+  asDocType: boolean
+): string {
+  const classes = [...new Set(values.map((v) => v.toUpperCase()))].map(
+    (v) => `${v} (${TRANSACTION_CLASS_NAMES[v]})`
+  );
+  const read = asDocType
+    ? `it is read as each line's document type, a CM line as a return, and not as the category`
+    : `it is not read as the category`;
+  return `"${header}" holds transaction classes (${classes.join(", ")}), the document each line is on, not product categories: ${read}. The file has no other category column, so its lines are "Uncategorised".`;
 }
 
 /**

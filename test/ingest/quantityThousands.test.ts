@@ -42,6 +42,24 @@ describe("a quantity column of whole counts with a thousands comma", () => {
   });
 
   it('only "1,200"-type values: still read with a decimal point, and the summary says why it is assumed', async () => {
+    // whole prices: no cell of the file is written with a decimal mark one way only (a price
+    // "0.20" would settle the file's decimal point, as the next case shows)
+    const { revenue, numbers, report } = await analyze([
+      header,
+      'I1,2026-09-01,A1,P1,"1,200",2',
+      'I2,2026-09-02,B1,P1,"1,500",2',
+    ]);
+    // worked by hand: A1 1200 × 2 = 2400; B1 1500 × 2 = 3000
+    expect(revenue).toEqual({ A1: 2400, B1: 3000 });
+    expect(numbers).toBe(
+      'Numbers: Qty decimal point (assumed: "1,200" reads 1200 or 1.2, and no count in the column is written bare (as "3") to settle which)'
+    );
+    expect(report.warnings.join("\n")).toContain('Column "Qty": 2 values such as "1,200"');
+  });
+
+  it('a unit price written "0.20" proves the decimal point: "1,200" is 1200 by the file', async () => {
+    // (the CSV reader hands "0.20" over as the number 0.2; its text reads with a decimal point
+    // only, as "0,20" below reads with a comma only)
     const { revenue, numbers, report } = await analyze([
       header,
       'I1,2026-09-01,A1,P1,"1,200",0.20',
@@ -50,9 +68,9 @@ describe("a quantity column of whole counts with a thousands comma", () => {
     // worked by hand: A1 1200 × 0.20 = 240; B1 1500 × 0.20 = 300
     expect(revenue).toEqual({ A1: 240, B1: 300 });
     expect(numbers).toBe(
-      'Numbers: Qty decimal point (assumed: "1,200" reads 1200 or 1.2, and no count in the column is written bare (as "3") to settle which)'
+      "Numbers: Qty decimal point (the file's other number columns); Unit Price decimal point (its own cells)"
     );
-    expect(report.warnings.join("\n")).toContain('Column "Qty": 2 values such as "1,200"');
+    expect(report.warnings.join("\n")).not.toContain('Column "Qty"');
   });
 
   it("a unit price that proves a decimal comma wins over the counts: the quantity is 1.2", async () => {
