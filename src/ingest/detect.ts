@@ -562,9 +562,9 @@ function emailAsCustomer(
 }
 
 /**
- * A bare "Name" (Nom, Naam, Nombre …) in the column right after the customer number, with no
- * customer name column ("Kd.-Nr.;Name", Lexware's and many ERPs' lists): the customer's name,
- * which was left unread, so every account was named by its number.
+ * A bare "Name" (Nom, Naam, Nombre …) or "Bill To" in the column right after the customer number,
+ * with no customer name column ("Kd.-Nr.;Name", Lexware's and many ERPs' lists; "Cust #,Bill To"):
+ * the customer's name, which was left unread, so every account was named by its number.
  */
 function nameAfterAccountId(
   headers: readonly string[],
@@ -582,9 +582,17 @@ function nameAfterAccountId(
     BARE_NAME_HEADERS.has(norm[column + 1] ?? "")
   )
     column++;
-  if (!BARE_NAME_HEADERS.has(norm[column] ?? "") || out.some((m) => m.column === column)) return;
+  const named =
+    BARE_NAME_HEADERS.has(norm[column] ?? "") || PARTY_BESIDE_ID.has(norm[column] ?? "");
+  if (!named || out.some((m) => m.column === column)) return;
   out.push({ field: "accountName", column, header: headers[column].trim(), confidence: EXACT });
 }
+
+/**
+ * The party a document is made out to, right after the customer's number ("Cust #,Bill To"):
+ * alone an account synonym, beside the number it is the customer's name.
+ */
+const PARTY_BESIDE_ID: ReadonlySet<string> = new Set(["bill to", "sold to", "sell to", "ship to"]);
 
 /** Another account's number between the customer's and its name: "Order account", "Bill-to account". */
 const ACCOUNT_NUMBER_BESIDE =

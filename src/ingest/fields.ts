@@ -3049,7 +3049,7 @@ export const ROLES: Readonly<Record<Role, RoleDef>> = {
 
 /**
  * "Order_Date", "order-date", "OrderDate", " ORDER  DATE " → "order date"; "Cust. No." → "cust no";
- * "A/C No" → "a c no"; "Revenue (£)" → "revenue £".
+ * "Cust #" → "cust no" (a customer's number only); "A/C No" → "a c no"; "Revenue (£)" → "revenue £".
  */
 export function normaliseHeader(h: string): string {
   return (
@@ -3059,6 +3059,9 @@ export function normaliseHeader(h: string): string {
       // not ([A-Z]+)([A-Z][a-z]), whose backtracking took seconds on a long capitals-only cell
       .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1 ")
       .toLowerCase()
+      // the customer's number as US exports write it, "Cust #" → "cust no" (other "#" headers stay
+      // bare: WooCommerce's "Item #" is the line's position, not the product's number)
+      .replace(/^\s*(cust|customer|acct|account|client|debtor)\.?\s*#\s*$/, "$1 no")
       .replace(/[_\-–—./\\()[\]{}#:;,'"*?!&+|]+/g, " ")
       .replace(/\s+/g, " ")
       .trim()
