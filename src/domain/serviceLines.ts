@@ -41,8 +41,9 @@ export const SERVICE_CODES: readonly ServiceCode[] = [
 ];
 
 /**
- * Descriptions (lower-cased, "&" read as "and", other punctuation as spaces) that are service or
- * adjustment lines, with their kind. Each pattern covers the whole description, so a product
+ * Descriptions (lower-cased and without accents, "&" read as "and", other punctuation as spaces)
+ * that are service or adjustment lines, with their kind, in English and in the languages of the
+ * exports KAP reads (German, French, Italian, Spanish, Dutch, Polish, Czech). Each pattern covers the whole description, so a product
  * that merely mentions a word ("Delivery van toy", "Discount bin labels") stays a product.
  */
 export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] = [
@@ -58,11 +59,49 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
       /^(?:small order|minimum order|handling|fuel|delivery|carriage) (?:charge|surcharge|fee)s?$/,
   },
   { kind: "postage and delivery", pattern: /^(?:fuel )?surcharge$/ },
-  // German ERP exports: "Versandkosten", "Frachtkosten", "Porto", "Verpackung", "Mindermengenzuschlag"
+  // haulage, pallet and packing charges: "Haulage", "Pallet charge", "Packing & carriage"
+  // ("Pallet truck", "Packaging tape" and "Transport trolley" are products)
   {
     kind: "postage and delivery",
     pattern:
-      /^(?:versand(?:kosten|pauschale)?|fracht(?:kosten)?|porto(?:kosten)?|verpackung(?:skosten)?|mindermengenzuschlag)$/,
+      /^(?:(?:haulage|transport|transportation|courier|packing)(?: (?:charges?|costs?|fees?|surcharges?))?|(?:pallets?|palletisation|palletization|packaging|crating|insurance) (?:charges?|costs?|fees?|surcharges?)|(?:packing|packaging|handling) and (?:carriage|postage|delivery|shipping|freight)(?: charges?| costs?)?|(?:[a-z]+ ){1,2}surcharges?)$/,
+  },
+  // German ERP exports: "Versandkosten", "Frachtkosten", "Porto", "Verpackung",
+  // "Mindermengenzuschlag", "Dieselzuschlag", "Transportkosten", "Fracht und Verpackung"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:versand(?:kosten)?(?:pauschale)?|fracht(?:kosten)?(?:pauschale)?|porto(?:kosten)?|verpackung(?:skosten)?(?:pauschale)?|(?:transport|liefer|zustell|paletten)kosten|[a-z]*zuschlag)(?: und (?:verpackung|versand|fracht|porto))?$/,
+  },
+  // French: "Frais de port", "Frais de livraison", "Port et emballage", "Emballage", "Transport"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:(?:participation aux |forfait )?frais (?:de |d )?(?:port|livraison|expedition|envoi|transport|emballage|manutention)(?: et (?:d |de )?(?:emballage|port|manutention|livraison))?(?: ht)?|port(?: paye| du| et emballage)?|forfait (?:port|livraison|transport)|emballage|livraison|manutention)$/,
+  },
+  // Italian: "Spese di trasporto", "Spese spedizione", "Imballo", "Contributo trasporto"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:contributo )?(?:spese (?:di )?)?(?:trasporto|spedizione|consegna|imballo|imballaggio)(?: e (?:imballo|imballaggio|trasporto|spedizione))?$/,
+  },
+  // Spanish and Portuguese: "Portes", "Gastos de envío", "Transporte", "Embalaje", "Frete"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:portes(?: pagados| debidos)?|(?:gastos (?:de )?)?(?:envio|transporte|expedicion|embalaje)(?: y (?:embalaje|transporte|envio))?|frete)$/,
+  },
+  // Dutch: "Verzendkosten", "Vrachtkosten", "Bezorgkosten", "Verpakking", "Brandstoftoeslag"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:(?:verzend|vracht|bezorg|transport|leverings|lever|aflever|verpakkings|porto|pallet|emballage)kosten|kosten (?:verzending|verzenden|bezorging|transport|levering|verpakking)|verzending|vracht|bezorging|levering|verpakking|[a-z]*toeslag)$/,
+  },
+  // Polish and Czech: "Koszty transportu", "Koszt wysyłki", "Dostawa", "Opakowanie", "Doprava", "Poštovné"
+  {
+    kind: "postage and delivery",
+    pattern:
+      /^(?:(?:koszty?|oplata za) (?:transportu|wysylki|dostawy|przesylki|opakowania|pakowania)|dostawa|wysylka|przesylka|opakowanie|usluga transportowa|doprava|dopravne|preprava|postovne|balne|(?:doprava|postovne) a balne)$/,
   },
   // "Manual", "Adjust bad debt", "Stock adjustment", "Rounding"
   { kind: "manual adjustment", pattern: /^manual(?: (?:adjustment|entry|line))?$/ },
@@ -74,16 +113,30 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   // "Escompte 2%"), Dutch, Italian and Spanish ones; "%" reads as " percent ". A rebate or bonus
   // is money given back on what was bought (methodology 000: "volume-based rebates", "5%
   // retrospective rebate"; German "Bonus", "Jahresbonus", "Umsatzbonus 3%"): a price reduction too
+  // (Polish "Rabat", "Upust", Czech "Sleva", French "Ristourne", Spanish "Bonificación", Italian
+  // "Abbuono"; the words of a line's reason after it: "Sconto in fattura", "Descuento pronto pago")
   {
     kind: "discount",
     pattern:
-      /^(?:less )?(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt|[a-z]*nachlass|remise|escompte|korting|sconto|descuento|skonto(?:abzug)?|rebates?|[a-z]*bonus)(?: \d+(?: \d+)?(?: percent)?)?$/,
+      /^(?:less )?(?:\d+(?: \d+)?(?: percent)? )?(?:[a-z]+ ){0,2}(?:discounts?|[a-z]*rabatt?|[a-z]*nachlass|remises?|escomptes?|ristournes?|kortings?|sconti|sconto|abbuon[oi]|descuentos?|bonificacion(?:es)?|upust|slevy|sleva|skonto(?:abzug)?|rebates?|[a-z]*bonus)(?: (?:commerciale?|comercial|exceptionnelle|globale|financiere?|financiero|sur facture|in fattura|su fattura|incondizionato|en factura|op factuur|auf rechnung|(?:por |per )?pronto (?:pago|pagamento)|por volumen|handlowy))?(?: \d+(?: \d+)?(?: percent)?)?$/,
   },
-  { kind: "discount", pattern: /^remise (?:commerciale|exceptionnelle|globale)$/ },
   // QuickBooks' short item names "Disc 10%", "10% Disc": only with the percent ("Disc 125" is a grinding disc)
   { kind: "discount", pattern: /^(?:disc \d+(?: \d+)? percent|\d+(?: \d+)? percent disc)$/ },
   // "Bank Charges", "AMAZON FEE", "CRUK Commission"
-  { kind: "bank charges", pattern: /^bank charges?$/ },
+  // "Frais bancaires", "Spese bancarie", "Gastos bancarios", "Bankkosten", "Bankgebühren"
+  {
+    kind: "bank charges",
+    pattern:
+      /^(?:bank charges?|frais bancaires|spese bancarie|gastos bancarios|bankkosten|bankgebuhren?)$/,
+  },
+  // handling and administration fees: "Admin fee", "Frais de dossier", "Spese incasso", "Gastos
+  // de gestión", "Administratiekosten", "Bearbeitungsgebühr", "Opłata manipulacyjna" (a course's
+  // or a licence's fee is a product: only these)
+  {
+    kind: "fee",
+    pattern:
+      /^(?:(?:admin|administration|administrative|booking|restocking|processing|order processing|documentation|invoice|invoicing) (?:fees?|charges?)|frais (?:de |d )?(?:gestion|dossier|facturation|traitement|administratifs|administration)|spese (?:di )?(?:incasso|accessorie|amministrative|gestione|bollo)|gastos (?:de )?(?:gestion|administracion|tramitacion)|(?:kleine )?(?:administratie|order|dossier|behandelings|handling)kosten|[a-z]*gebuhr(?:en)?|oplata (?:manipulacyjna|administracyjna))$/,
+  },
   {
     kind: "marketplace fee",
     pattern:
@@ -105,13 +158,28 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
 
 const CODE_MEANING = new Map(SERVICE_CODES.map((c) => [c.code, c.meaning]));
 
+/** Letters that lose no mark in Unicode's decomposition: Polish "ł" ("wysyłki"), German "ß", Danish "ø". */
+const PLAIN_LETTER: Readonly<Record<string, string>> = {
+  ł: "l",
+  ß: "ss",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+};
+
 function normaliseDescription(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/%/g, " percent ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      // "Gastos de envío", "Koszty wysyłki", "Bearbeitungsgebühr": read without their accents
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[łßøæœ]/g, (c) => PLAIN_LETTER[c])
+      .replace(/&/g, " and ")
+      .replace(/%/g, " percent ")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
 }
 
 /** The service kind a description names ("discount" …), or null. */

@@ -407,6 +407,7 @@ export class KapEngine implements OrderSink {
       pairCancellations: options.pairCancellations,
       cancelledBilling: options.cancelledBilling,
       sageDocTypes: options.sageDocTypes,
+      docCreditCodes: options.docCreditCodes,
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,
       orderFieldsOnFirstLine: options.orderFieldsOnFirstLine,

@@ -14,7 +14,7 @@ import {
   headersOf,
 } from "../ingest/detect";
 import { normaliseHeader, type Role } from "../ingest/fields";
-import { type Cell, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
+import { type Cell, cellText, type Grid, isBlankCell, USUAL_COLUMNS } from "../ingest/grid";
 import { currencyOfNumberFormat } from "../ingest/moneyFormat";
 import {
   closestOrders,
@@ -31,6 +31,7 @@ import { type ColumnConvention, numberEvidence, type NumberCulture } from "../in
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
 import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
 import { sixDigitDateColumn } from "../ingest/compactDates";
+import { docTypeCreditCodes } from "../ingest/docTypeCodes";
 import { firstLineFields, firstLineFieldsNote, firstLineReading } from "../ingest/firstLineFields";
 import {
   countsForCreditPrefixes,
@@ -210,6 +211,8 @@ export interface OrderReadOptions {
   cancelledBilling?: [string, string][];
   /** the document-type column holds Sage's SI in the sample: its SR, SA, PI … are no sales */
   sageDocTypes?: boolean;
+  /** the document-type column writes one system's codes (FT/NC, FA/AV): these are its credit notes' (ingest/docTypeCodes) */
+  docCreditCodes?: string[];
   /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
   creditNoteIds?: boolean;
   /** credit-note id prefixes the sample shows beside their invoice prefixes ("av" beside "fa"; ingest/orders creditNotePrefixes) */
@@ -373,6 +376,12 @@ export function planReading(
   const sageDocTypes =
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAGE_INVOICE_TYPE.test(r[docCol]));
+  // Document types as a system's codes (FT and NC, FA and AV, RE and GS): the credit notes' codes
+  const docCodes =
+    docCol !== undefined && !mapping.layout ? docTypeCreditCodes(sample.map((r) => r[docCol])) : [];
+  const docCodesSeen = docCodes.filter(({ code }) =>
+    sample.some((r) => cellText(r[docCol!]).toUpperCase() === code)
+  );
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
   // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);
@@ -393,6 +402,11 @@ export function planReading(
     ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,
     ...(firstLineOnly ? [firstLineFieldsNote(mapping, firstLine!, firstLineRead)] : []),
+    ...(docCodesSeen.length
+      ? [
+          `"${mapping.fields.find((f) => f.field === "docType")!.header}" writes document types as codes: its ${docCodesSeen.map((c) => `${c.code} (${c.name})`).join(" and ")} lines are credit notes, read as returns whatever their sign.`,
+        ]
+      : []),
     ...(creditIdPrefixes.length
       ? [
           `Order ids starting ${creditIdPrefixes.map((p) => p.toUpperCase()).join(" or ")} beside the invoices' ${invoicePrefixesBeside(creditIdPrefixes).join("… or ")}… are credit notes: read as returns, whatever their sign.`,
@@ -417,6 +431,7 @@ export function planReading(
     ...(cancellationWords ? { cancellationWords } : {}),
     ...(cancelled.length ? { cancelledBilling: cancelled } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
+    ...(docCodes.length ? { docCreditCodes: docCodes.map((c) => c.code) } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     ...(firstLineRead.orderFields ? { orderFieldsOnFirstLine: true } : {}),

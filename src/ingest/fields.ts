@@ -1196,6 +1196,11 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         // SAP Business One: the business partner
         "bp code",
         "business partner code",
+        // Odoo and ERPs that call the customer a partner
+        "partner id",
+        "partner code",
+        "partner no",
+        "partner number",
         "customer vendor code",
         // Japanese: the customer's (得意先, 顧客) or trading partner's (取引先) code
         "顧客コード",
@@ -1238,6 +1243,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "receiver name",
         "party name",
         "party",
+        // Odoo's customer column in English and German ("Partner"), French ("Partenaire")
+        "partner",
+        "partner name",
+        "partenaire",
         // Shopify and shops: the billing name (the ship-to name is the customer only with no other)
         "billing name",
         // Japanese: the customer (顧客, 得意先) or trading partner (取引先) of a sales export
@@ -1325,6 +1334,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "doc number",
         "transaction id",
         "transaction no",
+        "transaction number",
+        "trans no",
+        "document id",
+        "doc id",
         "sales order",
         "sales order no",
         "so no",

@@ -313,6 +313,8 @@ export interface OrderParserOptions {
   cancelledBilling?: readonly (readonly [string, string])[];
   /** The document-type column holds Sage's transaction types (SI beside them): SR, SA, PI … are then no sales. */
   sageDocTypes?: boolean;
+  /** The document-type column writes one system's codes: these (upper case: "NC", "AV") are its credit notes' (ingest/docTypeCodes). */
+  docCreditCodes?: readonly string[];
   /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
   creditNoteIds?: boolean;
   /**
@@ -1068,6 +1070,9 @@ export function createOrderParser(
     (!!layout?.revenueBeforeLineDiscount || !!mapping.revenueBeforeLineDiscount) &&
     col.lineDiscount >= 0;
   const creditIdPrefixes = options.creditIdPrefixes?.length ? options.creditIdPrefixes : undefined;
+  const docCreditCodes = options.docCreditCodes?.length
+    ? new Set(options.docCreditCodes)
+    : undefined;
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const layoutCreditDoc = layout?.creditDocType;
@@ -3391,7 +3396,10 @@ export function createOrderParser(
           // an invoice's cancellation that cancels none in the file ("Annulation facture": no
           // word of CREDIT_TYPE's) is a return, as an unpaired S1 is
           (!!options.cancellationWords && INVOICE_CANCELLATION_WORDS.test(docType)) ||
-          (!!layoutCreditDoc && layoutCreditDoc.test(docType)))) ||
+          (!!layoutCreditDoc && layoutCreditDoc.test(docType)) ||
+          (docCreditCodes !== undefined &&
+            docType.length <= 4 &&
+            docCreditCodes.has(docType.toUpperCase())))) ||
       (creditIdPrefixes !== undefined && hasIdPrefix(rawOrder, creditIdPrefixes)) ||
       (returnSide !== undefined && sideOf(row[returnSide.column]) === returnSide.side);
     // the same rule as the worksheet functions (domain/orderLines)

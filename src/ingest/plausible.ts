@@ -44,6 +44,7 @@ import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { isDiscountOnGoodsHeader } from "./orderDiscount";
+import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
 import { amendedFromColumn } from "./amendments";
@@ -619,6 +620,21 @@ export function checkOrderColumns(
     );
   }
 
+  // No order number by its header: a bare "Numéro", "Number" or "Document" whose values number
+  // documents is it, else a column showing credit-note numbers is named (ingest/documentNumbers)
+  if (!user.has("orderId") && !mapping.layout && options.headers) {
+    const customer = (r: Row) => text(r, "accountId") || text(r, "accountName");
+    const dateCol = get("date")?.column;
+    const dateOf = (r: Row) => (dateCol === undefined ? "" : dateKeyOf(r[dateCol]));
+    const bare = bareDocumentNumber(options.headers, sample, fields, customer, dateOf);
+    if (bare) {
+      fields.push(bare.field);
+      notes.push(bare.note);
+    } else {
+      const unread = unreadCreditNumbersNote(options.headers, sample, fields, customer);
+      if (unread) notes.push(unread);
+    }
+  }
   // "Customer: ACME01 Acme Ltd" heading lines name each block's customer (ingest/customerHeadings).
   const heading = mapping.customerHeadings ? firstCustomerHeading(rows) : undefined;
   const carried = heading !== undefined ? customerHeading(heading) : undefined;

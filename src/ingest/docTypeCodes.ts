@@ -1,0 +1,83 @@
+/**
+ * Document types written as a system's short codes rather than words: Italian software writes
+ * FT (fattura) and NC (nota di credito), Spanish FAC and ABO (abono) or R (rectificativa), French
+ * FA and AV (avoir), German RE and GS (Gutschrift) or RK (Rechnungskorrektur). A credit note so
+ * coded is a return whatever its sign (Italian exports write it positive). A code is read only in
+ * a document-type column whose values are a small set of one system's codes, an invoice's among
+ * them: "AV" or "R" alone may mean anything.
+ */
+import type { Cell } from "./grid";
+
+/** One system's document codes (upper case): its invoices', its credit notes' (with their names), and others that are sales. */
+interface DocCodeFamily {
+  invoices: readonly string[];
+  credits: Readonly<Record<string, string>>;
+  /** debit notes and the like: sales, neither invoices nor credits */
+  others?: readonly string[];
+}
+
+const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
+  // Italian: fattura (immediata, differita, accompagnatoria, elettronica) and the e-invoice's TD codes
+  {
+    invoices: ["FT", "FV", "FI", "FD", "FA", "FE", "TD01", "TD24", "TD25"],
+    credits: { NC: "nota di credito", TD04: "nota di credito" },
+    others: ["ND", "TD05"],
+  },
+  // Spanish: factura, and the SII's F1–F3; abono, rectificativa (R, R1–R5)
+  {
+    invoices: ["FAC", "FV", "F", "F1", "F2", "F3"],
+    credits: {
+      ABO: "abono",
+      R: "factura rectificativa",
+      R1: "factura rectificativa",
+      R2: "factura rectificativa",
+      R3: "factura rectificativa",
+      R4: "factura rectificativa",
+      R5: "factura rectificativa",
+    },
+  },
+  // French: facture, avoir
+  { invoices: ["FA", "FC", "F"], credits: { AV: "avoir", A: "avoir" } },
+  // German: Rechnung, Ausgangsrechnung; Gutschrift, Rechnungskorrektur
+  {
+    invoices: ["RE", "RG", "RN", "AR"],
+    credits: { GS: "Gutschrift", GU: "Gutschrift", RK: "Rechnungskorrektur" },
+  },
+  // Polish: faktura VAT / sprzedaży; faktura korygująca
+  { invoices: ["FV", "FS"], credits: { FK: "faktura korygująca", KOR: "korekta" } },
+  // Czech: faktura vydaná; dobropis
+  { invoices: ["FV"], credits: { DB: "dobropis" } },
+  // English: invoice; credit memo or note
+  {
+    invoices: ["INV", "IN", "SI"],
+    credits: { CM: "credit memo", CN: "credit note", CRN: "credit note", CR: "credit" },
+    others: ["DN", "DM"],
+  },
+];
+
+/** The most distinct values a column of codes holds (a system has a handful of document types). */
+const MAX_CODES = 6;
+
+/**
+ * The credit codes of a document-type column written in one system's codes, with each one's
+ * name: the credits of every family whose codes hold each of the column's values (at most
+ * MAX_CODES of them), one an invoice's. Empty when the column holds anything else.
+ */
+export function docTypeCreditCodes(cells: Iterable<Cell>): { code: string; name: string }[] {
+  const values = new Set<string>();
+  for (const v of cells) {
+    if (typeof v !== "string" || v.trim() === "") continue;
+    values.add(v.trim().toUpperCase());
+    if (values.size > MAX_CODES) return [];
+  }
+  if (values.size === 0) return [];
+  const out = new Map<string, string>();
+  for (const f of DOC_CODE_FAMILIES) {
+    const fits = [...values].every(
+      (v) => f.invoices.includes(v) || v in f.credits || !!f.others?.includes(v)
+    );
+    if (!fits || ![...values].some((v) => f.invoices.includes(v))) continue;
+    for (const [code, name] of Object.entries(f.credits)) if (!out.has(code)) out.set(code, name);
+  }
+  return [...out].map(([code, name]) => ({ code, name }));
+}
