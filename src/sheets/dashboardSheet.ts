@@ -12,7 +12,7 @@
  *   account's band, then revenue at stake; all of them on the KAP Alerts sheet, ./alertsSheet.ts),
  *   Initiative Progress and the lifetime-value views.
  */
-import { offerToCustomer } from "../domain/analysis/opportunities";
+import { offerToCustomer, offerVerb } from "../domain/analysis/opportunities";
 import { isSharedSymbol } from "../domain/currency";
 import { money2 } from "./estimateBasis";
 import { wholeText } from "../domain/numberText";
@@ -598,7 +598,8 @@ export function accountNextStep(a: AccountAnalysis, opts: LayoutOptions): string
   if (a.winBack && a.winBack.stage > 0) return a.winBack.name;
   const o = opts.topOpportunity?.(a.key);
   if (!o) return bandAction(band);
-  return `Offer ${offerToCustomer(o)}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
+  const verb = offerVerb(o);
+  return `${verb[0].toUpperCase()}${verb.slice(1)} ${offerToCustomer(o)}${yearlyEstimate(o.annualEstimate, a.currency, opts)}`;
 }
 
 /**
@@ -630,7 +631,7 @@ export function nextStep(
   if (!o) return f.nextAction;
   const act = bandAction(f.band);
   const est = yearlyEstimate(o.annualEstimate, f.currency, opts);
-  return `${act}: offer ${offerToCustomer(o)} (opportunity ${o.rank}, ${o.priority}${est})`;
+  return `${act}: ${offerVerb(o)} ${offerToCustomer(o)} (opportunity ${o.rank}, ${o.priority}${est})`;
 }
 
 /** "Stage 4" for an account in a win-back stage, "–" for one that is not. */

@@ -42,6 +42,7 @@ import {
 import type { CatalogItem } from "../../src/domain/types";
 import { breakdownSheet } from "../../src/sheets/breakdownSheet";
 import { crossSellSheet } from "../../src/sheets/crossSellSheet";
+import { accountNextStep, nextStep } from "../../src/sheets/dashboardSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import { planSheet } from "../../src/sheets/planSheet";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -273,4 +274,21 @@ test("a dormant product of the switched category is that win-back's, not a 'Reco
   expect(h.plan.initiatives.map((i) => [i.title, i.estimate, i.source])).toEqual([
     ["Win back Fixings", 400, "opportunity 1 (High)"],
   ]);
+});
+
+test("the dashboard's next step for A wins Fixings back rather than offering it; E's offers its first", () => {
+  // the focus table's step (band action, the top opportunity) and the lifetime tables' short one
+  const withTop = { ...opts, topOpportunity: (key: string) => accountOpportunities(model, key)[0] };
+  const step = (x: typeof a) =>
+    nextStep(
+      { key: x.account.key, band: "At Risk", currency: "GBP", winBack: null, nextAction: "" },
+      withTop
+    );
+  expect(step(a)).toBe(
+    "Immediate outreach: win back Fixings (opportunity 1, High, £500.00 a year)"
+  );
+  expect(accountNextStep({ ...a.account, winBack: null }, withTop)).toBe(
+    "Win back Fixings, £500.00 a year"
+  );
+  expect(step(e)).toMatch(/^Immediate outreach: offer /);
 });

@@ -573,6 +573,14 @@ export function offerToCustomer(
 }
 
 /**
+ * The verb the next step puts before an opportunity: a category the account stopped buying or took
+ * elsewhere is won back ("Win back Fixings"), not offered as if it were new to it.
+ */
+export function offerVerb(o: Partial<Pick<Opportunity, "kind">>): "offer" | "win back" {
+  return o.kind === "win-back" ? "win back" : "offer";
+}
+
+/**
  * Why an account's ranked list is empty whatever the data suggests, or null when it is not: an
  * account the accounts table marks lost (win-back Stage 5). Its plan is a win-back plan ("no growth
  * target, no new categories or upsell until the account orders again") and its QBR recommends
