@@ -20,29 +20,17 @@ import { breakdownSheet } from "../../src/sheets/breakdownSheet";
 import { crossSellSheet } from "../../src/sheets/crossSellSheet";
 import { layoutOptions } from "../../src/sheets/options";
 import type { SheetSpec } from "../../src/sheets/spec";
-import { bookOf, d, line } from "../domain/analysis/helpers";
+import { LOST_AS_OF, lostAndControlBook } from "./lostAndControl";
 
-const asOf = d(2026, 10, 31);
+const asOf = LOST_AS_OF;
 const model = () =>
-  buildPortfolio(
-    bookOf([
-      line("A", d(2026, 1, 10), "X1", 100, { category: "X" }),
-      line("A", d(2026, 5, 10), "X1", 200, { category: "X" }),
-      line("E", d(2026, 6, 1), "X1", 100, { category: "X" }),
-      line("E", d(2026, 8, 1), "X1", 200, { category: "X" }),
-      ...["B", "C", "D"].flatMap((id) => [
-        line(id, d(2026, 9, 1), "X1", 100, { category: "X" }),
-        line(id, d(2026, 9, 1), "Y1", 50, { category: "Y" }),
-      ]),
-    ]),
-    {
-      asOf,
-      accounts: [
-        { accountId: "A", lost: true, lostReason: "Moved to a national distributor on price" },
-        { accountId: "E" },
-      ],
-    }
-  );
+  buildPortfolio(lostAndControlBook(), {
+    asOf,
+    accounts: [
+      { accountId: "A", lost: true, lostReason: "Moved to a national distributor on price" },
+      { accountId: "E" },
+    ],
+  });
 
 const opts = layoutOptions({ asOf, currency: "GBP" });
 const texts = (s: SheetSpec): string[] =>

@@ -16,33 +16,21 @@
 import { analyzePortfolio } from "../../src/domain/analysis";
 import { layoutOptions } from "../../src/sheets/options";
 import { whitespaceSheet } from "../../src/sheets/whitespaceSheet";
-import { bookOf, d, line } from "../domain/analysis/helpers";
+import { LOST_AS_OF, lostAndControlBook } from "./lostAndControl";
 
-const asOf = d(2026, 10, 31);
-const model = analyzePortfolio(
-  bookOf([
-    line("A", d(2026, 1, 10), "X1", 100, { category: "X" }),
-    line("A", d(2026, 5, 10), "X1", 200, { category: "X" }),
-    line("E", d(2026, 6, 1), "X1", 100, { category: "X" }),
-    line("E", d(2026, 8, 1), "X1", 200, { category: "X" }),
-    ...["B", "C", "D"].flatMap((id) => [
-      line(id, d(2026, 9, 1), "X1", 100, { category: "X" }),
-      line(id, d(2026, 9, 1), "Y1", 50, { category: "Y" }),
-    ]),
-  ]),
-  {
-    asOf,
-    accounts: [
-      {
-        accountId: "A",
-        name: "Acme Ltd",
-        lost: true,
-        lostReason: "Moved to a national distributor",
-      },
-      { accountId: "E" },
-    ],
-  }
-);
+const asOf = LOST_AS_OF;
+const model = analyzePortfolio(lostAndControlBook(), {
+  asOf,
+  accounts: [
+    {
+      accountId: "A",
+      name: "Acme Ltd",
+      lost: true,
+      lostReason: "Moved to a national distributor",
+    },
+    { accountId: "E" },
+  ],
+});
 const spec = whitespaceSheet(model, layoutOptions({ asOf, currency: "GBP" }));
 const table = spec.blocks.find((b) => b.rows[0]?.[0] === "Account ID")!;
 const header = table.rows[0];
