@@ -460,6 +460,7 @@ function matchNormalised(
     if (!hasCustomer && (contact || buyerId)) buyerBesideBuyer(headers, norm, out);
     if (!hasCustomer && !contact) shipToAsCustomer(norm, out);
     bareCustomerBesideItsName(headers, norm, out);
+    bareCustomerBesideCompanyName(headers, norm, out);
     nameAfterAccountId(headers, norm, out);
     bareProductBesideItsCode(headers, norm, out, pf);
     // With no customer number or name either, a bare "Name" beside the customer's tax id is the
@@ -649,6 +650,71 @@ function bareCustomerBesideItsName(
     header: headers[nameColumn].trim(),
     confidence: bare.confidence,
   });
+}
+
+/** Bare customer words in other languages: alone the customer's name, beside a company name its code. */
+const BARE_CUSTOMER_WORDS: ReadonlySet<string> = new Set([
+  "customer",
+  "client",
+  "cliente",
+  "kunde",
+  "klant",
+  "klient",
+]);
+
+/** A company's registered name: Italian "Ragione sociale", French "Raison sociale" … */
+const COMPANY_NAME_HEADERS: ReadonlySet<string> = new Set([
+  "ragione sociale",
+  "denominazione",
+  "raison sociale",
+  "razón social",
+  "razon social",
+  "denominación",
+  "firmenname",
+  "bedrijfsnaam",
+  "nazwa firmy",
+  "company name",
+]);
+
+/**
+ * "Cliente;Ragione sociale" (Italian, French, Spanish invoice lists): the bare customer word right
+ * beside the company's registered name is its code. Both are name headers, so one was read as the
+ * name and the other left unread: the accounts were keyed by name, and two companies of one name
+ * (or one renamed) were one account (or two).
+ */
+function bareCustomerBesideCompanyName(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountId")) return;
+  const name = out.find((m) => m.field === "accountName");
+  if (!name) return;
+  const isBare = (c: number) => BARE_CUSTOMER_WORDS.has(norm[c] ?? "");
+  const isCompany = (c: number) => COMPANY_NAME_HEADERS.has(norm[c] ?? "");
+  const used = (c: number) => out.some((m) => m.column === c);
+  // the name read is the company's, the bare word beside it unread; or the other way round
+  const beside = [name.column - 1, name.column + 1];
+  if (isCompany(name.column)) {
+    const bare = beside.find((c) => isBare(c) && !used(c));
+    if (bare !== undefined)
+      out.push({
+        field: "accountId",
+        column: bare,
+        header: headers[bare].trim(),
+        confidence: EXACT,
+      });
+  } else if (isBare(name.column)) {
+    const company = beside.find((c) => isCompany(c) && !used(c));
+    if (company === undefined) return;
+    name.field = "accountId";
+    out.push({
+      field: "accountName",
+      column: company,
+      header: headers[company].trim(),
+      confidence: name.confidence,
+    });
+  }
 }
 
 /** The first column not yet used whose header is a tax id (TAX_ID_HEADERS) becomes the account id. */

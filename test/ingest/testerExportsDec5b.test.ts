@@ -298,12 +298,10 @@ describe("numbersDocuments: a column's values number documents", () => {
 test("Italian document types FT and NC: the nota di credito, written positive, is a return; ND (a debit note) a sale", async () => {
   const { report, revenue, orders } = await analyzeFile(join(EXPORTS, "it-tipo-doc-ft-nc.csv"));
   // Rossi: FT 125 45.00 + 9.00 (Spese di trasporto) − NC 12 4.50 = 49.50 in 1 order (before:
-  // 58.50 in 2); Bianchi: FT 131 50.00 + ND 3 2.00 = 52.00 in 2
-  expect(revenue).toEqual({
-    "Elettroforniture Rossi S.r.l.": 49.5,
-    "Idraulica Bianchi S.n.c.": 52,
-  });
-  expect(orders).toEqual({ "Elettroforniture Rossi S.r.l.": 1, "Idraulica Bianchi S.n.c.": 2 });
+  // 58.50 in 2); Bianchi: FT 131 50.00 + ND 3 2.00 = 52.00 in 2. Keyed by their Cliente codes,
+  // 00123 and 00124 (the code beside the Ragione sociale: testerExportsDec5c)
+  expect(revenue).toEqual({ "00123": 49.5, "00124": 52 });
+  expect(orders).toEqual({ "00123": 1, "00124": 2 });
   expect(report.returns).toBe(1);
   expect(report.warnings).toContain(
     `"Tipo doc." writes document types as codes: its NC (nota di credito) lines are credit notes, read as returns whatever their sign.`

@@ -40,3 +40,37 @@ test("Cust # is the account, Bill To its name: two customers of one name stay tw
   });
   expect(report.returns).toBe(1);
 });
+
+/*
+ * An Italian and a French invoice list whose customer code sits under the bare word ("Cliente",
+ * "Client") beside the registered name ("Ragione sociale", "Raison sociale"): both are name
+ * headers, so the accounts were keyed by the name and the code was left unread.
+ */
+test("Cliente beside Ragione sociale is the customer's code: accounts 00123 and 00124", async () => {
+  const { revenue, orders, names, report } = await analyzeFile(
+    join(EXPORTS, "it-documenti-cliente-ragione-sociale.csv")
+  );
+  // 00123: FT 45,00 less the NC (nota di credito, written positive) 4,50 = 40,50 in 1 order;
+  // 00124: 50,00 (the Imponibile, before IVA; Totale is with it)
+  expect(revenue).toEqual({ "00123": 40.5, "00124": 50 });
+  expect(orders).toEqual({ "00123": 1, "00124": 1 });
+  expect(names).toEqual({
+    "00123": "Elettroforniture Rossi S.r.l.",
+    "00124": "Idraulica Bianchi S.n.c.",
+  });
+  expect(report.returns).toBe(1);
+});
+
+test("Client beside Raison sociale: two customers of one name (411002, 411003) stay two", async () => {
+  const { revenue, orders, names } = await analyzeFile(
+    join(EXPORTS, "fr-factures-client-raison-sociale.csv")
+  );
+  // 411001: 45,00 + 123,50 = 168,50 in 2 invoices; 411002: 50,00; 411003: 10,00 (8 × 1,25)
+  expect(revenue).toEqual({ "411001": 168.5, "411002": 50, "411003": 10 });
+  expect(orders).toEqual({ "411001": 2, "411002": 1, "411003": 1 });
+  expect(names).toEqual({
+    "411001": "Électricité Dubois SARL",
+    "411002": "Plomberie Martin",
+    "411003": "Plomberie Martin",
+  });
+});
