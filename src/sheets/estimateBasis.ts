@@ -3,9 +3,11 @@
  * and the Cross-Sell sheet's rows, so the two never describe one estimate two ways.
  */
 import type { CrossSellRecommendation, Opportunity } from "../domain/analysis";
+import type { Upsell } from "../domain/analysis/types";
 import { lineGapEstimate } from "../domain/analysis/opportunities";
 import { formatMoney, type MoneyLabel } from "../domain/currency";
-import { shareText } from "../domain/numberText";
+import { roundHalfAwayFromZero } from "../domain/numbers";
+import { decimalText, shareText, signedPercentText, wholeText } from "../domain/numberText";
 import { MIN_RULE_SUPPORT_ACCOUNTS, OPPORTUNITY_PRIORITY } from "../domain/rules";
 
 /** Money to the penny in text, as the money cells beside it show it ("£1,018.89"). */
@@ -21,14 +23,15 @@ export function money2(n: number, symbolFormat: string, style?: MoneyLabel): str
  * accounts that buy Storage"), or null when there is no estimate. The estimate is the comparable
  * accounts' median when they buy the item (opportunityEstimate: the Whitespace Map's figure), else
  * a data rule's median spend on it of the accounts buying both (PRODUCT.md §2.6, any industry).
- * One or two accounts are said to be a rough figure unless `roughCaveat` is false (the QBR's
- * customer pages: the caveat is the sales team's, on its internal sheet).
+ * One or two accounts are said to be a rough figure. (Sales-team wording: the Cross-Sell sheet's
+ * and the QBR's internal sheet; the QBR's customer pages give no estimate.)
  */
-export function estimateBasis(o: Opportunity, roughCaveat = true): string | null {
+export function estimateBasis(o: Opportunity): string | null {
   const e = o.annualEstimate;
-  if (e === null) return null;
+  const from = estimateSource(o);
+  if (e === null || from === null) return null;
   const p = o.peers;
-  if (p && p.medianSpend === e) {
+  if (p && from === "comparable accounts") {
     if (p.comparableBuyers >= MIN_RULE_SUPPORT_ACCOUNTS)
       return `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
     // the one value every sheet shows, said to rest on one or two accounts: a rough figure
@@ -36,22 +39,19 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
       p.comparableBuyers === 1
         ? `the 12-month spend of the only one of the ${o.peerBasis} that buys ${o.offer}`
         : `the median 12-month spend of the ${p.comparableBuyers} ${o.peerBasis} that buy ${o.offer}`;
-    return roughCaveat
-      ? `${few}, fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} accounts: a rough figure`
-      : few;
+    return `${few}, fewer than ${MIN_RULE_SUPPORT_ACCOUNTS} accounts: a rough figure`;
   }
-  const rule = o.rule && o.rule.annualEstimate === e ? ruleEstimateBasis(o.rule) : null;
-  if (rule !== null) return rule;
+  if (o.rule && from === "rule") return ruleEstimateBasis(o.rule)!;
   const g = o.lineGap;
-  if (g && lineGapEstimate(g) === e)
+  if (g && from === "line gap")
     return g.missingCount === 1
       ? `the median 12-month spend on the variant it does not buy of the accounts buying it`
       : `the sum over the ${g.missingCount} variants it does not buy of the median 12-month spend of the accounts buying each`;
-  if (o.switched && o.switched.spendBefore === e) return o.switched.estimateBasis;
-  if (o.lapsed && o.lapsed.spendBefore === e)
+  if (o.switched && from === "switched") return o.switched.estimateBasis;
+  if (from === "lapsed")
     return `its own net spend on ${o.offer} in the 12 months to its last purchase`;
   const u = o.upsell;
-  if (u && u.extraPerYear === e)
+  if (u && from === "upsell")
     return u.capped
       ? `its own 12-month spend on ${u.currentName}: the premium's price difference on last year's units came to more, and a switch is counted at most at what it spends on the product now`
       : u.currentListPrice !== null && u.currentPriceBasis === "paid"
@@ -60,24 +60,20 @@ export function estimateBasis(o: Opportunity, roughCaveat = true): string | null
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
 }
 
-/** Whether the estimate is the spend of fewer than 3 comparable accounts (a rough figure). */
-export function restsOnFewAccounts(o: Opportunity): boolean {
-  const p = o.peers;
-  return (
-    o.annualEstimate !== null &&
-    p !== null &&
-    p.medianSpend === o.annualEstimate &&
-    p.comparableBuyers < MIN_RULE_SUPPORT_ACCOUNTS
-  );
-}
+/** Whose spend an opportunity's estimate is (estimateBasis words it); null when it has none. */
+type EstimateSource =
+  "comparable accounts" | "rule" | "line gap" | "switched" | "lapsed" | "upsell" | "other";
 
-/**
- * The estimate and whose spend it is, with its rough-figure caveat, for an estimate resting on one
- * or two accounts (the QBR's internal sheet); null for any other.
- */
-export function roughEstimateText(o: Opportunity, cash: (n: number) => string): string | null {
-  if (!restsOnFewAccounts(o) || o.annualEstimate === null) return null;
-  return `Estimate ${cash(o.annualEstimate)}: ${estimateBasis(o)}.`;
+function estimateSource(o: Opportunity): EstimateSource | null {
+  const e = o.annualEstimate;
+  if (e === null) return null;
+  if (o.peers && o.peers.medianSpend === e) return "comparable accounts";
+  if (o.rule && o.rule.annualEstimate === e && ruleEstimateBasis(o.rule) !== null) return "rule";
+  if (o.lineGap && lineGapEstimate(o.lineGap) === e) return "line gap";
+  if (o.switched && o.switched.spendBefore === e) return "switched";
+  if (o.lapsed && o.lapsed.spendBefore === e) return "lapsed";
+  if (o.upsell && o.upsell.extraPerYear === e) return "upsell";
+  return "other";
 }
 
 /**
@@ -95,24 +91,97 @@ export function ruleEstimateBasis(r: CrossSellRecommendation): string | null {
  */
 export function withEstimateBasis(o: Opportunity, cash: (n: number) => string): string {
   const basis = estimateBasis(o);
-  if ((basis === null || o.annualEstimate === null) && o.notStocked)
-    return `${o.rationale} ${notStockedText(o)}`;
-  return reasonAndBasis(o, cash, true);
+  if (basis === null || o.annualEstimate === null)
+    return o.notStocked ? `${o.rationale} ${notStockedText(o)}` : o.rationale;
+  return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
 }
 
 /**
- * A recommendation's reasons and whose spend its estimate is, and nothing else: the QBR's "Why",
- * which the customer reads (the caveats of an item nothing sells and of an estimate resting on one
- * or two accounts are on its internal sheet).
+ * A recommendation's reasons as the customer reads them (the QBR's "Why"): how many comparable
+ * accounts buy it, what it goes with; never what it is worth to us. An upsell's value proposition
+ * (its price per unit against the product's, "… that is £4,631.35 more per year" on the account's
+ * units) is the sales team's, on the QBR's internal sheet (upsellPricingText): here it says only
+ * what the premium would replace. Before, a customer whose spend was down 46% read that our
+ * proposal would cost it 70% more a unit, £4,631.35 a year.
  */
-export function reasonWithEstimate(o: Opportunity, cash: (n: number) => string): string {
-  return reasonAndBasis(o, cash, false);
+export function customerReason(o: Pick<Opportunity, "offer" | "rationale" | "upsell">): string {
+  const u = o.upsell;
+  if (!u) return o.rationale;
+  // named when the entry is the premium's category (upsellHost), not the premium itself
+  const plain = `${o.offer === u.premiumName ? "The" : `${u.premiumName} is the`} premium alternative to ${u.currentName}, which you buy.`;
+  // (a function, so no "$&" in a product's name is read as a pattern)
+  return o.rationale.includes(u.valueProposition)
+    ? o.rationale.replace(u.valueProposition, () => plain)
+    : plain;
 }
 
-function reasonAndBasis(o: Opportunity, cash: (n: number) => string, roughCaveat: boolean): string {
-  const basis = estimateBasis(o, roughCaveat);
-  if (basis === null || o.annualEstimate === null) return o.rationale;
-  return `${o.rationale} Estimate ${cash(o.annualEstimate)}: ${basis}.`;
+/**
+ * An upsell's prices and what it adds a year, for the sales team (the QBR's internal sheet), each
+ * figure with its period: "Upsell from Silicone Sealant 310ml, Clear to Hybrid Polymer Sealant
+ * 290ml, Clear (+70% per unit: list £4.60 against £7.82; at the £3.67 a unit it paid in the 12
+ * months to 31/10/2026, £6.24): on its 1,803 units in the 12 months to 31/10/2026 (£6,616.22),
+ * £4,631.35 more a year for the customer to pay." The figures are upsellOf's (products.ts), the
+ * 12 months to the analysis's as-of (`period`).
+ */
+export function upsellPricingText(
+  u: Upsell,
+  cash: (n: number) => string,
+  period: string,
+  culture?: string
+): string {
+  const pct =
+    u.priceDifferencePct === null
+      ? ""
+      : `${signedPercentText(u.priceDifferencePct, culture)} per unit: `;
+  const list = u.currentListPrice;
+  const prices =
+    u.premiumPrice === null || u.currentPrice === null
+      ? null
+      : u.currentPriceBasis !== "paid"
+        ? `list prices, ${cash(u.currentPrice)} against ${cash(u.premiumPrice)}`
+        : list !== null && list > 0
+          ? `list ${cash(list)} against ${cash(u.premiumPrice)}; at the ${cash(u.currentPrice)} a unit it paid in the ${period}, ${cash((u.currentPrice * u.premiumPrice) / list)}`
+          : `${cash(u.currentPrice)} a unit paid in the ${period} against ${cash(u.premiumPrice)} list`;
+  const head = `Upsell from ${u.currentName} to ${u.premiumName}${prices ? ` (${pct}${prices})` : ""}`;
+  if (u.extraPerYear === null) return `${head}.`;
+  const units = `${wholeText(u.unitsLast12, culture)} unit${u.unitsLast12 === 1 ? "" : "s"} in the ${period}`;
+  const spent = u.currentPriceBasis === "paid" ? ` (${cash(u.spendLast12)})` : "";
+  const capped = u.capped ? `, capped at its own spend on ${u.currentName}` : "";
+  return `${head}: on its ${units}${spent}, ${cash(u.extraPerYear)} more a year for the customer to pay${capped}.`;
+}
+
+/**
+ * An estimate larger than the account's own spend in the 12 months the estimate is of: said beside
+ * it on the QBR's internal sheet, not changed ("£1,204.46 is 21× this account's £57.93 in the 12
+ * months to 31/10/2026: comparable accounts are larger; size the offer to the account."). Null when
+ * the estimate is within that spend, or there is none.
+ */
+export function outOfScaleText(
+  o: Opportunity,
+  spend: number,
+  cash: (n: number) => string,
+  period: string,
+  culture?: string
+): string | null {
+  const e = o.annualEstimate;
+  if (e === null || e <= spend) return null;
+  const size = "size the offer to the account";
+  if (spend <= 0) return `${cash(e)} against no spend by this account in the ${period}: ${size}.`;
+  const why = {
+    "comparable accounts": "comparable accounts are larger",
+    other: "comparable accounts are larger",
+    rule: "the accounts it is estimated from are larger",
+    "line gap": "the accounts it is estimated from are larger",
+    switched: "it is its own spend before it stopped buying it",
+    lapsed: "it is its own spend before it stopped buying it",
+    upsell: "it is the premium's price difference on its own units",
+  }[estimateSource(o)!];
+  return `${cash(e)} is ${timesText(e / spend, culture)} this account's ${cash(spend)} in the ${period}: ${why}; ${size}.`;
+}
+
+/** A ratio as "21×" (whole from 10), "6.9×" or "4×" (to one decimal below). */
+export function timesText(ratio: number, culture?: string): string {
+  return `${ratio >= 10 ? wholeText(Math.round(ratio), culture) : decimalText(String(roundHalfAwayFromZero(ratio, 1)), culture)}×`;
 }
 
 /** Why a curated item stands without sales figures: nothing in the workbook sells it. */

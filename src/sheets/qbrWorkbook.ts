@@ -3,17 +3,21 @@
  * Step 7): cover, partnership summary, the quarter at a glance, service, insights,
  * recommendations, offers, planning, actions, agenda, preparation checklist and the
  * follow-up e-mail drafted with the account's own numbers — the pages put in front of the
- * customer — then, last, "Preparation (internal)": the sales team's own material (why spend is
- * down, win-back, outreach and payment detail, initiatives on track or behind, competitive
- * intelligence, objection handling), red tab, not for the customer. Print-ready: each sheet fits
- * one page wide.
+ * customer, with neutral facts only (orders, spend, products, savings; what a recommendation is
+ * and why) — then, last, "Preparation (internal)": the sales team's own material (the health
+ * score with its band and factors, what each recommendation is worth to us and how an upsell's
+ * price compares, why spend is down, win-back, outreach and payment detail, initiatives on track
+ * or behind, competitive intelligence, objection handling), red tab, not for the customer.
+ * A lost account's pages look back on the 12 months to its last order (QbrData.lookBack) in
+ * place of a quarter it did not order in. Print-ready: each sheet fits one page wide.
  */
 import type { QbrData, QuarterFigures } from "../domain/analysis";
-import { changeText, count, factorBasis } from "../domain/analysis/basis";
+import type { PeriodFigures } from "../domain/analysis/qbr";
+import { changeText, count, factorBasis, factorSourceText } from "../domain/analysis/basis";
 import type { HealthInputs } from "../domain/analysis/types";
 import type { EngagementFromLog } from "../domain/engagement";
 import { passedOverText } from "../domain/analysis/fiscal";
-import { DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
+import { BANDS, DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { isMarkedLost, lostToCompetitorText } from "../domain/winback";
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import { offerToCustomer } from "../domain/analysis/opportunities";
@@ -33,7 +37,15 @@ import {
   winBackBlock,
 } from "./methodBlocks";
 import { charsFor } from "./measure";
-import { money2, notStockedText, reasonWithEstimate, roughEstimateText } from "./estimateBasis";
+import {
+  customerReason,
+  estimateBasis,
+  money2,
+  notStockedText,
+  outOfScaleText,
+  timesText,
+  upsellPricingText,
+} from "./estimateBasis";
 import {
   asOfText,
   dateFormatOf,
@@ -48,6 +60,7 @@ import {
   type CellValue,
   type ConditionalFormat,
   date,
+  type RangeStyle,
   FORMATS,
   medianFormat,
   PALETTE,
@@ -479,8 +492,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const lapsing: LapsingStage | null = stage >= 1 && stage <= 4 ? (stage as LapsingStage) : null;
   const noRecommendations = lost ? LOST_NO_RECOMMENDATIONS : NO_RECOMMENDATIONS;
   const checklist = checklistFor(lost, stage);
+  // A lost account's pages look back on the relationship as it was, the 12 months to `figuresTo`
+  // (the month of its last order): no quarter it did not order in, no £0.00 beside £0.00
+  const look = q.lookBack;
+  // an invoice-level export (no product or SKU column): products and categories are n/a, and the
+  // quarter's revenue is shown as one line rather than as categories adding up to 0
+  const noProducts = opts.hasProducts === false;
   // a part quarter the default fell back to is said on the cover, never left to be taken for a whole one
-  const quarterNote = passedOverNote(q, opts.culture);
+  const quarterNote = look ? null : passedOverNote(q, opts.culture);
   const quarterStyle = {
     bold: true,
     wrap: true,
@@ -499,7 +518,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         style: { bold: true, fontSize: 24, fontColor: PALETTE.brand },
       },
       { at: "A5", rows: [[q.name]], style: { bold: true, fontSize: 18 } },
-      cell("A7", `${Q} (${q.quarter.months})`, { fontSize: 14 }),
+      cell("A7", look ? `Our partnership, ${Y}` : `${Q} (${q.quarter.months})`, {
+        fontSize: 14,
+      }),
       cell(
         "A8",
         // the day it was made and the day its data runs to are two days: a QBR made on 1 December
@@ -520,19 +541,35 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       // top of the internal sheet, "Before you send this")
       ...(quarterNote ? [cell("A20", quarterNote, quarterStyle)] : []),
       cell("A10", "At a glance", H2),
-      ...labelledRows(11, [
-        [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
-        // one basis for the quarter and the 12 months: spend after returns (PRODUCT.md §1), not
-        // the quarter's gross order value beside a net year
-        [`${SPEND}, ${Q}`, g.current.netRevenue, money],
-        [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-        [`${SPEND}, ${Y}`, q.spendLast12, money],
-        [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
-      ]),
+      // facts only: the health score grades the customer, and is the internal sheet's
+      ...labelledRows(
+        11,
+        look
+          ? [
+              [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+              [`${SPEND}, ${Y}`, q.spendLast12, money],
+              [
+                `Products bought, ${Y}`,
+                noProducts ? "n/a" : look.distinctProducts,
+                FORMATS.integer,
+              ],
+              ...(q.savings
+                ? [[`Savings vs list price, ${Y}`, q.savings.savings, money] as const]
+                : []),
+            ]
+          : [
+              [`Orders, ${Q}`, g.current.orders, FORMATS.integer],
+              // one basis for the quarter and the 12 months: spend after returns (PRODUCT.md §1),
+              // not the quarter's gross order value beside a net year
+              [`${SPEND}, ${Q}`, g.current.netRevenue, money],
+              [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+              [`${SPEND}, ${Y}`, q.spendLast12, money],
+            ]
+      ),
       cell(
         "A17",
         // a lost account's pages offer it nothing (no offers section)
-        `Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations${lost ? "" : " · Offers"} · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail`,
+        `Contents: Partnership summary · ${look ? "What you bought" : "The quarter at a glance"} · Service · Insights · Recommendations${lost ? "" : " · Offers"} · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail`,
         { wrap: true, vAlign: "top" }
       ),
     ],
@@ -542,9 +579,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     }
   );
 
-  // 2. Partnership summary
-  /** first row of the health-factor table, below the monthly revenue table and its chart */
-  const HF = Math.max(34, 16 + q.monthlyRevenue.length + 4);
+  // 2. Partnership summary (PRODUCT.md §2.9: customer since, tier, contact, 12-month orders and
+  // spend, savings against list price; no health score, which grades the customer)
   const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
   const first = q.monthlyRevenue[0]?.month ?? "";
   // A quarter still running at a mid-month as-of: the last month is partial, and the table's
@@ -569,16 +605,43 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
     q.prior12DataStartDate === null
       ? ""
       : ` (data from ${asOfText(q.prior12DataStartDate, opts.culture)})`;
-  // The health score is as of the as-of date: its Frequency and Revenue count the 3 and 12 months
-  // to it. Unless the quarter ends on the as-of, those are not the quarter's and the 12 months'
-  // above ("87 vs 90 orders" beside the quarter page's 76 vs 88): the table says so before it is
-  // read as either.
-  const scoreWindows =
-    q.figuresTo === q.asOf && q.asOf === q.quarter.lastDay
-      ? null
-      : `The score is as of ${asOfText(q.asOf, opts.culture)}: Frequency counts orders in the 3 months to that date${monthsNote(q.asOf, 3, 0)} against the 3 before${monthsNote(q.asOf, 3, 3)}, Revenue the ${twelveMonthsTo(q.asOf, opts.culture)} against the 12 before — not ${Q} (${q.quarter.months})${q.figuresTo === q.asOf ? "" : ` or the ${Y}`} above.`;
-  /** the factor table's header row, below the heading (and the windows note) */
-  const FT = scoreWindows ? 2 : 1;
+  const partnershipRows: [string, CellValue, string?][] = [
+    [
+      "Partnership since",
+      q.customerSince === null ? "not known" : date(q.customerSince),
+      dateFormatOf(opts),
+    ],
+    ["Account tier", q.tier ?? "not set"],
+    ["Your dedicated contact", q.accountManager ?? "not set"],
+    [
+      "Primary contact",
+      [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone]
+        .filter(Boolean)
+        .join(" · ") || "not given",
+    ],
+    [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
+    [`${SPEND}, ${Y}`, q.spendLast12, money],
+    // the spend above against its own year before (the same pair of periods as the agenda's);
+    // a lost account's pages look back on what it bought, not on how its buying fell
+    ...(look
+      ? []
+      : [
+          [
+            `Change vs the ${twelveMonthsTo(prior12To, opts.culture)}${fromPrior12}`,
+            spendChangeCell(q.spendChange12),
+            SIGNED_PCT,
+          ] as [string, CellValue, string],
+        ]),
+    [
+      `Savings vs list price, ${Y}`,
+      q.savings
+        ? q.savings.savings
+        : q.listPricesInData
+          ? "none: no list-priced goods kept in these 12 months"
+          : "list prices not in the data",
+      money,
+    ],
+  ];
   const partnership = mk(
     "Partnership",
     "partnership",
@@ -586,45 +649,18 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       title("A1", "Your partnership"),
       cell(
         "A2",
-        `${q.name} · ${Y} · ${q.quarter.label} is ${q.quarter.months}${others.length ? ` · orders in ${q.currency} only` : ""}`,
+        `${q.name} · ${Y}${look ? "" : ` · ${q.quarter.label} is ${q.quarter.months}`}${others.length ? ` · orders in ${q.currency} only` : ""}`,
         "subtitle"
       ),
-      ...labelledRows(4, [
-        [
-          "Partnership since",
-          q.customerSince === null ? "not known" : date(q.customerSince),
-          dateFormatOf(opts),
-        ],
-        ["Account tier", q.tier ?? "not set"],
-        ["Your dedicated contact", q.accountManager ?? "not set"],
-        [
-          "Primary contact",
-          [q.primaryContact.name, q.primaryContact.email, q.primaryContact.phone]
-            .filter(Boolean)
-            .join(" · ") || "not given",
-        ],
-        [`Orders, ${Y}`, q.ordersLast12, FORMATS.integer],
-        [`${SPEND}, ${Y}`, q.spendLast12, money],
-        // the spend above against its own year before (the same pair of periods as the agenda's),
-        // not the health score's revenue change below, which runs to the as-of
-        [
-          `Change vs the ${twelveMonthsTo(prior12To, opts.culture)}${fromPrior12}`,
-          spendChangeCell(q.spendChange12),
-          SIGNED_PCT,
-        ],
-        [
-          `Savings vs list price, ${Y}`,
-          q.savings
-            ? q.savings.savings
-            : q.listPricesInData
-              ? "none: no list-priced goods kept in these 12 months"
-              : "list prices not in the data",
-          money,
-        ],
-        [`Health score, ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
-      ]),
+      ...labelledRows(4, partnershipRows),
       ...(q.savings
-        ? [cell("A13", savingsNote(q.savings.shareOfSpendWithListPrice, pctText), "note")]
+        ? [
+            cell(
+              `A${4 + partnershipRows.length}`,
+              savingsNote(q.savings.shareOfSpendWithListPrice, pctText),
+              "note"
+            ),
+          ]
         : []),
       cell("A15", `Monthly revenue, ${first} – ${last}${from12}`, H2),
       {
@@ -642,36 +678,6 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         total: true,
         formats: [undefined, money],
       },
-      // Below the chart: what the health score is made of, each factor with its basis and source
-      // (Based on in D:G, Source in H:J, merged).
-      cell(`A${HF}`, `How the health score is made, ${asOf}`, H2),
-      ...(scoreWindows ? [cell(`A${HF + 1}`, scoreWindows, "note")] : []),
-      {
-        at: `A${HF + FT}`,
-        rows: [
-          ["Factor", "Score (1–5)", "", "Based on", "", "", "", "Source", "", ""],
-          ...q.health.factors.map((f) => [
-            f.label,
-            f.score ?? "n/a",
-            "",
-            customerFactorBasis(
-              q.health.inputs,
-              f.factor,
-              (s) => asOfText(s, opts.culture),
-              tc,
-              cash
-            ),
-            "",
-            "",
-            "",
-            f.source ?? "no data",
-            "",
-            "",
-          ]),
-        ],
-        header: true,
-        formats: [undefined, FORMATS.integer],
-      },
     ],
     {
       charts: [
@@ -686,24 +692,16 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       // column A holds "Savings vs list price, 12 months to 30/09/2026" on one line, as the cover
       // does (44): at 40 the label wrapped and its row printed two lines tall
       widths: [44, 22, 4, 12, 12, 12, 12, 12, 12, 12],
-      merges: q.health.factors
-        .flatMap((_, k) => [
-          `D${HF + FT + 1 + k}:G${HF + FT + 1 + k}`,
-          `H${HF + FT + 1 + k}:J${HF + FT + 1 + k}`,
-        ])
-        .concat([`D${HF + FT}:G${HF + FT}`, `H${HF + FT}:J${HF + FT}`])
-        .concat(scoreWindows ? [`A${HF + 1}:J${HF + 1}`] : []),
     }
   );
 
-  // 3. The quarter at a glance
-  // an invoice-level export (no product or SKU column): products and categories are n/a, and the
-  // quarter's revenue is shown as one line rather than as categories adding up to 0
-  const noProducts = opts.hasProducts === false;
+  // 3. The quarter at a glance; a lost account's "What you bought": its 12 months to its last
+  // order's month, one row of figures with no quarters to compare (they would be £0.00 beside
+  // £0.00), its top products and its spend by category over those months
   // with a category column, each line's category stands for its product in the book: not a product to list
-  const topProducts = noProducts ? [] : q.topProducts;
-  const figures = (f: typeof g.current): CellValue[] =>
-    beforeData(f)
+  const topProducts = noProducts ? [] : (look ?? q).topProducts;
+  const figures = (f: PeriodFigures | QuarterFigures): CellValue[] =>
+    "span" in f && beforeData(f)
       ? Array<CellValue>(6).fill("n/a")
       : [
           f.orders,
@@ -714,101 +712,112 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           noProducts ? "n/a" : f.distinctProducts,
         ];
   const productsChange = (x: Parameters<typeof pct>[0]): CellValue => (noProducts ? "n/a" : pct(x));
+  /** the period the page's products and categories are of */
+  const P = look ? Y : Q;
+  const boughtFigures: PeriodFigures = look ?? g.current;
   // (with a category column, each line's category stands for its product: the split is real)
   const split =
     noProducts && opts.hasCategories === false
       ? [
           {
             category: "All lines (no product or category column)",
-            revenue: g.current.netRevenue,
+            revenue: boughtFigures.netRevenue,
             share: 1,
           },
         ]
-      : withServiceLines(q.categorySplit, g.current.netRevenue);
+      : withServiceLines((look ?? q).categorySplit, boughtFigures.netRevenue);
   const catTotal = split.reduce((t, c) => t + c.revenue, 0);
   // the rows with a share (bought, net above 0) come first: the pie draws them and no others
   const boughtRows = split.filter((c) => c.revenue > 0).length;
   const boughtTotal = split.reduce((t, c) => t + Math.max(c.revenue, 0), 0);
   const belowZero = split.length > boughtRows;
+  const period = look ? "these 12 months" : "the quarter";
   const splitNote = !belowZero
     ? null
     : boughtRows
-      ? `Shares are of the ${cash(boughtTotal)} bought in ${Q} (the rows above zero, as the Purchase Breakdown counts categories); the rows below zero are returns or credits beyond what the quarter bought, with no share.`
-      : `Nothing was bought in ${Q} (no row above zero): the rows are returns or credits of earlier purchases, with no share.`;
-  // below the table and the chart beside it (D19:H34) when there is one, across the page, wrapped
-  const splitNoteRow = Math.max(20 + Math.max(1, split.length) + 3, boughtRows ? 36 : 0);
+      ? `Shares are of the ${cash(boughtTotal)} bought in ${P} (the rows above zero, as the Purchase Breakdown counts categories); the rows below zero are returns or credits beyond what ${period} bought, with no share.`
+      : `Nothing was bought in ${P} (no row above zero): the rows are returns or credits of earlier purchases, with no share.`;
+  /** the top products' heading row: under the figures (one row for a look back, the quarters and their changes else) */
+  const T = look ? 7 : 11;
+  /** the category split's heading row, under the top products */
+  const C = T + 8;
+  // below the table and the chart beside it when there is one, across the page, wrapped
+  const splitNoteRow = Math.max(C + 1 + Math.max(1, split.length) + 3, boughtRows ? C + 17 : 0);
+  const noneText = look ? "No orders in these 12 months." : "No orders this quarter.";
+  const figureBlocks: Block[] = [
+    {
+      at: "A4",
+      rows: [
+        [
+          look ? "Period" : "Quarter",
+          "Orders",
+          "Order value",
+          "Returns",
+          "Returned value",
+          // the cover's words for the same figure
+          SPEND,
+          "Products",
+        ],
+        ...(look
+          ? [[Y, ...figures(look)]]
+          : [
+              [`This quarter, ${qm(g.current)}`, ...figures(g.current)],
+              [`Previous quarter, ${qm(g.previous)}`, ...figures(g.previous)],
+              [
+                `Same quarter last year, ${qm(g.sameQuarterLastYear)}`,
+                ...figures(g.sameQuarterLastYear),
+              ],
+            ]),
+      ],
+      header: true,
+      formats: [undefined, FORMATS.integer, money, FORMATS.integer, money, money, FORMATS.integer],
+    },
+  ];
+  if (!look)
+    figureBlocks.push({
+      at: "A8",
+      rows: [
+        [
+          `Change vs ${ql(g.previous)}`,
+          pct(g.ordersVsPrevious),
+          pct(g.valueVsPrevious),
+          null,
+          null,
+          pct(g.netVsPrevious),
+          productsChange(g.productsVsPrevious),
+        ],
+        [
+          `Change vs ${ql(g.sameQuarterLastYear)}`,
+          pct(g.ordersVsLastYear),
+          pct(g.valueVsLastYear),
+          null,
+          null,
+          pct(g.netVsLastYear),
+          productsChange(g.productsVsLastYear),
+        ],
+      ],
+      style: "label",
+      // signed, as the e-mail writes them: +20%, -13%, 0%
+      formats: [undefined, SIGNED_PCT, SIGNED_PCT, undefined, undefined, SIGNED_PCT, SIGNED_PCT],
+    });
   const quarter = mk(
-    "Quarter at a glance",
+    look ? "What you bought" : "Quarter at a glance",
     "quarter",
     [
-      title("A1", `${Q} at a glance`),
+      title("A1", look ? `What you bought, ${Y}` : `${Q} at a glance`),
       cell(
         "A2",
-        g.current.to < q.quarter.lastDay
-          ? `${q.quarter.months} to ${asOfText(g.current.to, opts.culture)}, against the same part of the previous quarter and of the same quarter last year`
-          : `${q.quarter.months} against the previous quarter and the same quarter last year`,
+        look
+          ? `Your orders with us over the ${Y}${monthsNote(q.figuresTo, 12, 0)}: what you bought most, and your spend by category`
+          : g.current.to < q.quarter.lastDay
+            ? `${q.quarter.months} to ${asOfText(g.current.to, opts.culture)}, against the same part of the previous quarter and of the same quarter last year`
+            : `${q.quarter.months} against the previous quarter and the same quarter last year`,
         "subtitle"
       ),
+      ...figureBlocks,
+      cell(`A${T}`, `Top 5 products, ${P}`, H2),
       {
-        at: "A4",
-        rows: [
-          [
-            "Quarter",
-            "Orders",
-            "Order value",
-            "Returns",
-            "Returned value",
-            // the cover's words for the same figure
-            SPEND,
-            "Products",
-          ],
-          [`This quarter, ${qm(g.current)}`, ...figures(g.current)],
-          [`Previous quarter, ${qm(g.previous)}`, ...figures(g.previous)],
-          [
-            `Same quarter last year, ${qm(g.sameQuarterLastYear)}`,
-            ...figures(g.sameQuarterLastYear),
-          ],
-        ],
-        header: true,
-        formats: [
-          undefined,
-          FORMATS.integer,
-          money,
-          FORMATS.integer,
-          money,
-          money,
-          FORMATS.integer,
-        ],
-      },
-      {
-        at: "A8",
-        rows: [
-          [
-            `Change vs ${ql(g.previous)}`,
-            pct(g.ordersVsPrevious),
-            pct(g.valueVsPrevious),
-            null,
-            null,
-            pct(g.netVsPrevious),
-            productsChange(g.productsVsPrevious),
-          ],
-          [
-            `Change vs ${ql(g.sameQuarterLastYear)}`,
-            pct(g.ordersVsLastYear),
-            pct(g.valueVsLastYear),
-            null,
-            null,
-            pct(g.netVsLastYear),
-            productsChange(g.productsVsLastYear),
-          ],
-        ],
-        style: "label",
-        // signed, as the e-mail writes them: +20%, -13%, 0%
-        formats: [undefined, SIGNED_PCT, SIGNED_PCT, undefined, undefined, SIGNED_PCT, SIGNED_PCT],
-      },
-      cell("A11", `Top 5 products, ${Q}`, H2),
-      {
-        at: "A12",
+        at: `A${T + 1}`,
         rows: [
           ["Product", "SKU", "Units", "Revenue"],
           ...(topProducts.length
@@ -817,9 +826,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
                 [
                   noProducts
                     ? "No product column in the data (an invoice-level export)."
-                    : g.current.orders > 0
-                      ? "No products this quarter (service lines only)."
-                      : "No orders this quarter.",
+                    : boughtFigures.orders > 0
+                      ? `No products ${look ? "in these 12 months" : "this quarter"} (service lines only).`
+                      : noneText,
                   null,
                   null,
                   null,
@@ -829,14 +838,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         header: true,
         formats: [undefined, undefined, FORMATS.integer, money],
       },
-      cell("A19", `Spend by category, ${Q}`, H2),
+      cell(`A${C}`, `Spend by category, ${P}`, H2),
       {
-        at: "A20",
+        at: `A${C + 1}`,
         rows: [
           ["Category", "Revenue", "Share"],
           ...(split.length
             ? split.map((c) => [c.category, c.revenue, c.share])
-            : [["No orders this quarter.", null, null]]),
+            : [[noneText, null, null]]),
           // 100% of what was bought is the total only when nothing nets below zero
           [`Total (${SPEND.toLowerCase()})`, catTotal, catTotal > 0 && !belowZero ? 1 : null],
         ],
@@ -866,10 +875,12 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
                 // the rows with a share, the service and adjustment row too when above zero, so
                 // the slices' shares are the table's; the rows below zero have none to draw
                 type: "pie" as const,
-                title: `Spend by category, ${Q}`,
-                data: `A20:B${20 + boughtRows}`,
-                from: "D19",
-                to: "H34",
+                title: `Spend by category, ${P}`,
+                data: `A${C + 1}:B${C + 1 + boughtRows}`,
+                // a look back's longer heading ("Spend by category, 12 months to 28/02/2026")
+                // runs on under the chart's top row rather than wrap to two lines beside it
+                from: `D${look ? C + 1 : C}`,
+                to: `H${C + 15}`,
               },
             ],
       widths: [40, 14, 14, 12, 14, 14, 12],
@@ -882,20 +893,22 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const sim = q.similarAccounts;
   // No category column and no catalog: no categories to count (Diversity is n/a too).
   const cats = (n: number | null) => (opts.hasCategories === false ? "n/a" : n);
+  // a lost account's service is over the 12 months its pages look back on, not a quarter without orders
+  const served: PeriodFigures = look ?? g.current;
   const insightsBlocks: Block[] = [
     title("A1", "Service, insights and recommendations"),
-    cell("A2", `${q.name} · ${Q} · ${Y}`, "subtitle"),
-    cell("A3", `Service performance, ${Q}`, H2),
+    cell("A2", look ? `${q.name} · ${Y}` : `${q.name} · ${Q} · ${Y}`, "subtitle"),
+    cell("A3", `Service performance, ${P}`, H2),
     {
       at: "A4",
       rows: [
-        ["Measure", Q, "Notes"],
+        ["Measure", P, "Notes"],
         [
           "Returns (from the data)",
-          g.current.returns,
-          g.current.returns
+          served.returns,
+          served.returns
             ? // as the quarter page's Returned value shows it (was "-£153" beside -£152.64)
-              `Returned value ${moneyAsCell(g.current.returnValue, money, moneyText)}`
+              `Returned value ${moneyAsCell(served.returnValue, money, moneyText)}`
             : "No returns",
         ],
         ["On-time delivery %", null, "fill in"],
@@ -994,22 +1007,21 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   insightsBlocks.push({
     at: `A${r + 1}`,
     rows: [
-      // Priority over B:C (merged below), so Why and the estimate stand over the replenishment
-      // table's last two columns and both tables end at E
-      ["Recommendation", "Priority", null, "Why", "Annual estimate"],
+      // Priority over B:C (merged below), so Why stands over the replenishment table's Next
+      // expected. What each is worth to us a year, and whose spend that is, are the internal
+      // sheet's: the customer reads what we suggest and why, not what we expect to sell them
+      ["Recommendation", "Priority", null, "Why"],
       ...(recs.length
         ? recs.map((x, k) => [
             `${k + 1}. ${offerToCustomer(x)}`,
             x.priority,
             null,
             // the reason only: the caveat of an item nothing sells is on the internal sheet
-            reasonWithEstimate(x, (n) => money2(n, money, moneyText)),
-            x.annualEstimate,
+            customerReason(x),
           ])
-        : [[noRecommendations, null, null, null, null]]),
+        : [[noRecommendations, null, null, null]]),
     ],
     header: true,
-    formats: [undefined, undefined, undefined, undefined, money],
     style: { wrap: true, vAlign: "top" },
   });
   // the header's Priority and each recommendation's (the message row of none spills across instead)
@@ -1154,7 +1166,10 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ["1. Relationship check", RELATIONSHIP_CHECK[lapsing ?? 0], 5],
         [
           "2. Partnership review",
-          `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${spendChange}; top products; savings; service levels; issues resolved`,
+          look
+            ? // what it bought with us, not a quarter it did not order in (£0.00 vs £0.00)
+              `${SPEND} ${cash(q.spendLast12)} over the ${Y}; what you bought; savings; service levels; issues resolved`
+            : `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${spendChange}; top products; savings; service levels; issues resolved`,
           15,
         ],
         ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs, stage)).map((x) => [...x]),
@@ -1185,11 +1200,14 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const reviewed = `${q.quarter.months}${g.current.to < q.quarter.lastDay ? ` to ${asOfText(g.current.to, opts.culture)}` : ""}`;
   const summary = [
     "Summary of discussion:",
-    quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), cash, pctText),
+    // a lost account's e-mail looks back on what it bought: nothing says that it stopped ordering
+    ...(look
+      ? []
+      : [quarterSentence(Q, q.quarter.months, g, inCcy, ql(g.previous), cash, pctText)]),
     `- Over the ${Y}: ${q.ordersLast12} order${q.ordersLast12 === 1 ? "" : "s"}${inCcy}, ${cash(q.spendLast12)}${others.length ? " after returns" : " in total after returns"}${q.savings && q.savings.savings > 0 ? `, saving an estimated ${cash(q.savings.savings)} against list price` : ""}${others.length ? ` (your orders in ${others.join(", ")} are reviewed separately)` : ""}.`,
     ...(topProducts[0]
       ? [
-          `- Your top product in ${Q} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,
+          `- Your top product ${look ? "over those 12 months" : `in ${Q}`} was ${topProducts[0].name} (${wholeText(topProducts[0].units, tc)} unit${topProducts[0].units === 1 ? "" : "s"}).`,
         ]
       : []),
   ];
@@ -1235,9 +1253,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   const prep = preparationSheet(q, opts, {
     Q,
+    Y,
     decline,
     money,
     subject,
+    cash,
     estimateCash: (n: number) => money2(n, money, moneyText),
   });
 
@@ -1287,24 +1307,32 @@ const INTERNAL_RED = "#C00000";
 /**
  * The sales team's own preparation for the review, on one sheet after the customer's pages
  * (methodology 000 Steps 5, 8.4 and 9.3, Appendix D): before you send this (order data that end
- * early, an account marked lost), the recommendations nothing in the workbook
- * sells and where they come from, why spend is down, the win-back plan, the
- * health score's engagement and payment in detail with the unanswered outreach, the tracked
- * initiatives with on track / behind, competitive intelligence and objection handling. None of it
- * is for the customer's eyes, so none of it is on the pages put in front of them.
+ * early, an account marked lost and what its pages look back on), the health score with its band
+ * and each factor's basis (the unanswered outreach, the days paid late), why spend is down, the
+ * win-back plan, the recommendations nothing in the workbook sells and where they come from, what
+ * each recommendation is worth to us (its estimate, whose spend that is, an upsell's prices, an
+ * estimate out of scale with the account), the tracked initiatives with on track / behind,
+ * competitive intelligence and objection handling. None of it is for the customer's eyes, so none
+ * of it is on the pages put in front of them.
  */
 function preparationSheet(
   q: QbrData,
   opts: LayoutOptions,
   c: {
     Q: string;
+    /** the review pages' 12 months ("12 months to 30/09/2026") */
+    Y: string;
     decline: string | null;
     money: string;
     subject: string;
+    /** money in text as the money cells show it (to the penny, or whole with a whole-money format) */
+    cash: (n: number) => string;
+    /** an estimate's money in text, always to the penny */
     estimateCash: (n: number) => string;
   }
 ): SheetSpec {
   const out = { blocks: [] as Block[], cfs: [] as ConditionalFormat[] };
+  const styles: RangeStyle[] = [];
   out.blocks.push(
     cell("A1", PREPARATION_TITLE, { bold: true, fontSize: 16, fontColor: INTERNAL_RED }),
     cell(
@@ -1313,9 +1341,9 @@ function preparationSheet(
       { italic: true, fontColor: INTERNAL_RED }
     )
   );
-  let r = beforeYouSend(out.blocks, 4, q, opts);
-  r = notStockedChecks(out.blocks, r, q.recommendations);
-  r = roughEstimates(out.blocks, r, q.recommendations, c.estimateCash);
+  let r = beforeYouSend(out.blocks, 4, q, opts, c.Y);
+  // the account's grade first: the score, its band and factors the customer's pages no longer show
+  r = place(out, healthBlock(r, q, opts, c));
   // A declining account: the likely causes, in the account plan's words, so the two never disagree.
   if (c.decline) {
     out.blocks.push(cell(`A${r}`, "Why spend is down", H2));
@@ -1331,7 +1359,8 @@ function preparationSheet(
     r += causes.length + 3;
   }
   r = place(out, winBackBlock(r, q.winBack));
-  r = place(out, engagementPaymentBlock(r, q, opts));
+  r = notStockedChecks(out.blocks, r, q.recommendations);
+  r = recommendationEstimates(out.blocks, styles, r, q, opts, c.money, c.estimateCash);
   r = place(
     out,
     trackedInitiativesBlock(r, q.initiatives, c.money, q.asOf, opts.culture, {
@@ -1356,6 +1385,7 @@ function preparationSheet(
     // the account plan's columns (objections' responses wrapping in B), an initiative's run in C on one line
     widths: [48, 48, 24, 18, 18, 16, 14, 12, 14, 30],
     conditionalFormats: out.cfs,
+    styles,
     // several pages tall, one wide: each printed page's header says it is internal
     page: {
       orientation: "landscape",
@@ -1376,8 +1406,15 @@ const WARNING = { bold: true, fontColor: PALETTE.badFont } as const;
  * the as-of date, and an account the Accounts table marks lost. Returns the next free row (`r`
  * when there is nothing to say).
  */
-function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptions): number {
+function beforeYouSend(
+  blocks: Block[],
+  r: number,
+  q: QbrData,
+  opts: LayoutOptions,
+  Y: string
+): number {
   const d = (s: number) => asOfText(s, opts.culture);
+  const look = q.lookBack;
   const ends = opts.dataEndsEarly;
   const notes = [
     ...(ends !== undefined
@@ -1389,6 +1426,12 @@ function beforeYouSend(blocks: Block[], r: number, q: QbrData, opts: LayoutOptio
     ...(isMarkedLost(q.winBack)
       ? [
           "Your Accounts table marks this account lost: hold a win-back conversation rather than a review, with the Stage 5 exit interview below (the reason recorded is there too); as on its plan, nothing new is recommended until it orders again, and the follow-up e-mail thanks them for their time and frankness and says what you will come back to them with.",
+        ]
+      : []),
+    // its pages look back on what it bought rather than show a quarter of zeros
+    ...(look
+      ? [
+          `The review pages look back on the ${Y}, the month of its last order (${d(look.lastOrder)}, ${q.asOf - look.lastOrder} days before the as-of date ${d(q.asOf)}): what it bought, its categories and its savings, with no ${q.quarter.label} figures; the follow-up e-mail does not say that it stopped ordering.`,
         ]
       : []),
     // Stage 4: the customer's Insights page lists the recovery offer whole for the next order
@@ -1431,60 +1474,158 @@ function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendat
 }
 
 /**
- * The recommendations whose estimate is the spend of one or two comparable accounts, numbered as
- * the Insights page lists them, with the caveat the customer's page leaves out. Returns the next
- * free row.
+ * What each recommendation is worth to us a year, numbered as the Insights page lists them, with
+ * whose spend the estimate is (and, resting on one or two accounts, that it is a rough figure), an
+ * upsell's prices against the product's and what it adds to the customer's bill, each figure with
+ * its period: the estimates are of the 12 months to the as-of, the analysis's, which need not be
+ * the review pages' 12 months. An estimate above the account's own spend in those 12 months is
+ * said so beside it, in red, not changed (C0109: £57.93 a year, 5 recommendations worth £4,604.49,
+ * Storage £1,204.46 alone). None of it is for the customer: the Insights page gives what and why
+ * only (before, an "Annual estimate" column and an upsell's "£4,631.35 more per year").
+ * Returns the next free row.
  */
-function roughEstimates(
+function recommendationEstimates(
   blocks: Block[],
+  styles: RangeStyle[],
   r: number,
-  recs: QbrData["recommendations"],
+  q: QbrData,
+  opts: LayoutOptions,
+  money: string,
   cash: (n: number) => string
 ): number {
-  const rows = recs.flatMap((x, k) => {
-    const t = roughEstimateText(x, cash);
-    return t === null ? [] : [[`${k + 1}. ${offerToCustomer(x)}`, t]];
+  const recs = q.recommendations;
+  if (!recs.length) return r;
+  const tc = opts.numberCulture;
+  const period = twelveMonthsTo(q.asOf, opts.culture);
+  // the account's own spend after returns in those 12 months: the health score's Revenue input
+  const spend = q.health.inputs.revenueLast12;
+  // each recommendation's row, and under it, in red, an estimate out of scale with the account
+  const rows: CellValue[][] = [];
+  const flagged: number[] = [];
+  recs.forEach((x, k) => {
+    const basis = estimateBasis(x);
+    const upsell = x.upsell ? upsellPricingText(x.upsell, cash, period, tc) : null;
+    const notes = [
+      // an upsell's estimate is said by its prices, with their period (estimateBasis: "last year's units")
+      ...(basis && !(upsell && x.upsell!.extraPerYear === x.annualEstimate)
+        ? [`Estimate: ${basis}.`]
+        : []),
+      ...(upsell ? [upsell] : []),
+    ];
+    rows.push([
+      `${k + 1}. ${offerToCustomer(x)}`,
+      notes.join(" ") || "Nothing in the data estimates it.",
+      x.annualEstimate ?? "none",
+    ]);
+    const scale = outOfScaleText(x, spend, cash, period, tc);
+    if (scale) {
+      flagged.push(rows.length);
+      rows.push(["Out of scale with the account", scale, null]);
+    }
   });
-  if (!rows.length) return r;
-  blocks.push(cell(`A${r}`, "Estimates to treat with care", H2));
+  blocks.push(cell(`A${r}`, "Recommendations: what each is worth to us", H2));
+  blocks.push(
+    cell(
+      `A${r + 1}`,
+      `The Insights page gives what we suggest and why; the estimates, whose spend they are and an upsell's prices are here only. Estimates are a year's spend, of the ${period}.`,
+      "note"
+    )
+  );
   blocks.push({
-    at: `A${r + 1}`,
-    rows: [["Recommendation (Insights page)", "Estimate"], ...rows],
+    at: `A${r + 2}`,
+    rows: [
+      ["Recommendation (Insights page)", "How it is estimated", `Annual estimate, ${period}`],
+      ...rows,
+    ],
     header: true,
+    formats: [undefined, undefined, money],
+    style: { wrap: true, vAlign: "top" },
   });
-  return r + rows.length + 3;
+  for (const k of flagged)
+    styles.push({
+      range: `A${r + 3 + k}:B${r + 3 + k}`,
+      style: { ...WARNING, wrap: true, vAlign: "top" },
+    });
+  r += rows.length + 3;
+  // together: what the list adds up to against what the account spends
+  const estimates = recs.flatMap((x) => (x.annualEstimate === null ? [] : [x.annualEstimate]));
+  const total = estimates.reduce((t, e) => t + e, 0);
+  if (estimates.length > 1 && total > spend) {
+    blocks.push(
+      cell(
+        `A${r}`,
+        `The ${estimates.length} estimates add up to ${cash(total)} a year${spend > 0 ? `, ${timesText(total / spend, tc)} this account's ${cash(spend)}` : ", against no spend by this account"} in the ${period}.`,
+        WARNING
+      )
+    );
+    r++;
+  }
+  return r + 1;
 }
 
 /**
- * The health score's engagement and payment as the data has them (outreach answered and not,
- * days paid late, invoices unpaid): the Partnership page words them neutrally for the customer.
+ * The health score at the as-of, its band and each factor's score with its basis in full (the
+ * outreach answered and not, days paid late, invoices unpaid) and its source: the sales team's
+ * reading of the account, on this sheet only. It grades the customer, so no customer page shows
+ * it (the cover and the Partnership page did, with a factor table of 1s: "Recency 1, Frequency 1,
+ * Revenue 1, Engagement 1", "Payment 2").
  */
-function engagementPaymentBlock(r: number, q: QbrData, opts: LayoutOptions): Laid {
+function healthBlock(
+  r: number,
+  q: QbrData,
+  opts: LayoutOptions,
+  c: { Q: string; Y: string; cash: (n: number) => string }
+): Laid {
   const i = q.health.inputs;
+  const tc = opts.numberCulture;
   const dateText = (s: number) => asOfText(s, opts.culture);
+  const asOf = `as of ${dateText(q.asOf)}`;
+  const band = q.health.band;
   const blocks: Block[] = [
-    cell(
-      `A${r}`,
-      `Engagement and payment behind the health score (scores 1–5), as of ${dateText(q.asOf)}`,
-      H2
-    ),
+    cell(`A${r}`, `Health score and its factors (each 1–5), ${asOf}`, H2),
+    ...labelledRows(r + 1, [
+      [`Health score (1–5), ${asOf}`, q.health.score ?? "n/a", FORMATS.score],
+      [
+        `Band, ${asOf}`,
+        band === null
+          ? "n/a"
+          : q.health.overrideReason !== null
+            ? `${band}, set by hand: ${q.health.overrideReason}`
+            : `${band}: ${BANDS.find((b) => b.band === band)!.action.toLowerCase()}`,
+      ],
+    ]),
   ];
-  const rows = q.health.factors
-    .filter((f) => f.factor === "engagement" || f.factor === "payment")
-    .map((f) => [
-      f.label,
-      factorBasis(i, f.factor, dateText, opts.numberCulture),
-      f.score ?? "n/a",
-      f.source ?? "no data",
-    ]);
+  r += 3;
+  // The score is as of the as-of date: its Frequency and Revenue count the 3 and 12 months to it.
+  // Unless the review pages' 12 months end on the as-of, those are not theirs ("87 vs 90 orders"
+  // beside the quarter page's 76 vs 88): said before the table is read as either.
+  const pages = q.lookBack
+    ? `the ${c.Y}`
+    : `${c.Q} (${q.quarter.months})${q.figuresTo === q.asOf ? "" : ` or the ${c.Y}`}`;
+  if (!(q.figuresTo === q.asOf && (q.lookBack || q.asOf === q.quarter.lastDay))) {
+    blocks.push(
+      cell(
+        `A${r}`,
+        `The score is as of ${dateText(q.asOf)}: Frequency counts orders in the 3 months to that date${monthsNote(q.asOf, 3, 0)} against the 3 before${monthsNote(q.asOf, 3, 3)}, Revenue the ${twelveMonthsTo(q.asOf, opts.culture)} against the 12 before — not ${pages} of the review pages.`,
+        "note"
+      )
+    );
+    r++;
+  }
+  const rows = q.health.factors.map((f) => [
+    f.label,
+    scoreFactorBasis(i, f.factor, dateText, tc, c.cash),
+    f.score ?? "n/a",
+    factorSourceText(i, f.factor, tc),
+  ]);
   blocks.push({
-    at: `A${r + 1}`,
+    at: `A${r}`,
     rows: [["Factor", "Based on", "Score", "Source"], ...rows],
     header: true,
     formats: [undefined, undefined, FORMATS.integer, undefined],
     style: { wrap: true, vAlign: "top" },
   });
-  r += rows.length + 2;
+  r += rows.length + 1;
   const log = i.engagementLog;
   if (log) {
     blocks.push(cell(`A${r}`, unansweredText(log, dateText(log.to)), "label"));
@@ -1510,11 +1651,12 @@ function unansweredText(log: EngagementFromLog, to: string): string {
 }
 
 /**
- * A factor's basis as the customer's page shows it: engagement and payment in neutral words (how
- * many of our calls went unanswered, how late and how many invoices are unpaid are the sales
- * team's, on the internal sheet); the other factors are the customer's own orders, said as they are.
+ * A factor's basis as the internal sheet's health score shows it: Frequency and Revenue with their
+ * months and amounts (beside the quarter's and the 12 months' figures, to the quarter's end, they
+ * are another window: the 3 and 12 months to the as-of); the others, engagement's outreach and
+ * payment's days late and invoices unpaid among them, in full (basis.ts factorBasis).
  */
-function customerFactorBasis(
+function scoreFactorBasis(
   i: HealthInputs,
   f: Factor,
   dateText: (serial: number) => string,
@@ -1522,8 +1664,6 @@ function customerFactorBasis(
   cash: (n: number) => string
 ): string {
   const to = dateText(i.date);
-  // Frequency and Revenue name their months and amounts: beside the quarter's and the 12 months'
-  // figures (to the quarter's end) they are another window, the 3 and 12 months to the as-of
   const last3 = monthsText(i.date, 3, 0);
   // "May–Jul" beside "Aug–Oct 2026": the year once when both windows are in it (the line fits its cell)
   const year = ` ${monthKeyToYm(monthKey(i.date)).y}`;
@@ -1535,18 +1675,6 @@ function customerFactorBasis(
     return `${count(i.ordersLastQuarter, "order", "orders", culture)} in ${last3} vs ${decimalText(String(i.ordersPreviousQuarter), culture)} in ${before3}: ${changeText(i.ordersChange, "", culture).trim()}`;
   if (f === "revenue" && i.revenueChange.kind === "pct")
     return `${cash(i.revenueLast12)} in the 12 months to ${to} vs ${cash(i.revenuePrior12)} in the 12 before: ${changeText(i.revenueChange, "", culture).trim()}`;
-  if (f === "engagement")
-    return i.engagementSource === "engagement log"
-      ? `our contact with each other in the ${ENGAGEMENT_LOG.windowDays} days to ${to}`
-      : i.engagementSource === "accounts table"
-        ? "your account manager's rating"
-        : "not given";
-  if (f === "payment")
-    return i.paymentSource === "payments ledger"
-      ? `payment against terms, invoices due in the 12 months to ${to}`
-      : i.paymentSource === "accounts table"
-        ? "payment against terms, as recorded"
-        : "not given";
   return factorBasis(i, f, dateText, culture);
 }
 

@@ -50,7 +50,8 @@ async function qbr(...culture: string[]) {
 
 test("--culture en-US: As of 10/31/2026, 12 months to 9/30/2026, date cells m/d/yyyy", async () => {
   const { coverText, header, since } = await qbr("--culture", "en-US");
-  expect(coverText).toContain("Health score, as of 10/31/2026");
+  // the as-of on the cover: its data's end (the health score as of it is the internal sheet's)
+  expect(coverText.some((t) => t.includes("data to 10/31/2026 ·"))).toBe(true);
   // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
   expect(coverText).toContain("Spend after returns, 12 months to 9/30/2026 (data from 7/5/2026)");
   expect(header).toContain("As of 10/31/2026");
@@ -60,13 +61,15 @@ test("--culture en-US: As of 10/31/2026, 12 months to 9/30/2026, date cells m/d/
 
 test("--culture de-DE: 31.10.2026 and dd.mm.yyyy", async () => {
   const { coverText, since } = await qbr("--culture", "de-DE");
-  expect(coverText).toContain("Health score, as of 31.10.2026");
+  // the as-of on the cover: its data's end (the health score as of it is the internal sheet's)
+  expect(coverText.some((t) => t.includes("data to 31.10.2026 ·"))).toBe(true);
   expect(since.numFmt).toBe("dd.mm.yyyy");
 });
 
 test("no --culture: dd/mm/yyyy, as before", async () => {
   const { coverText, header, since } = await qbr();
-  expect(coverText).toContain("Health score, as of 31/10/2026");
+  // the as-of on the cover: its data's end (the health score as of it is the internal sheet's)
+  expect(coverText.some((t) => t.includes("data to 31/10/2026 ·"))).toBe(true);
   expect(coverText).toContain(
     "Spend after returns, 12 months to 30/09/2026 (data from 05/07/2026)"
   );

@@ -70,7 +70,9 @@ test.each([
     );
     const cover: string[] = [];
     wb.getWorksheet("Cover")!.eachRow((r) => r.eachCell((c) => cover.push(String(c.value))));
-    expect(cover).toContain(`Health score, as of ${oct31}`);
+    // the as-of on the cover: its data's end (the health score as of it is the internal sheet's)
+    expect(cover.some((t) => t.includes(`data to ${oct31} ·`))).toBe(true);
+    expect(cover.filter((t) => /health score/i.test(t))).toEqual([]);
     // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
     expect(cover).toContain(`Spend after returns, 12 months to ${sep30} (data from ${jul5})`);
     const since = wb.getWorksheet("Partnership")!.getCell("B4");

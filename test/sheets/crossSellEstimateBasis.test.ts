@@ -72,11 +72,14 @@ function opportunityRows(s: SheetSpec): Map<string, unknown>[] {
 }
 const texts = (s: SheetSpec): string =>
   s.blocks.flatMap((b) => b.rows.flat().filter((v) => typeof v === "string")).join("\n");
-const qbrRec = (id: string, offer: string): unknown[] => {
-  const insights = qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), opts).find(
-    (s) => s.kind === "qbr-insights"
+/** A recommendation's row in the QBR: on the Insights page (kind "qbr-insights"), or the internal sheet's estimates ("qbr-prep"). */
+const qbrRec = (id: string, offer: string, kind = "qbr-insights"): unknown[] => {
+  const page = qbrSheets(qbrData(model, id, { year: 2026, q: 3 }), opts).find(
+    (s) => s.kind === kind
   )!;
-  const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
+  const recs = page.blocks.find((b) =>
+    /^Recommendation( \(Insights page\))?$/.test(String(b.rows[0]?.[0]))
+  )!;
   return recs.rows.find((r) => String(r[0]).endsWith(`. ${offer}`))!;
 };
 
@@ -89,11 +92,14 @@ test("A's Lighting row: £200, the median of the 3 Electrical Contractors buying
   expect(String(lighting.get("Why (in words)"))).toContain(
     "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
-  // the QBR says the same of the same item
+  // the QBR says the same of the same item, on its internal sheet (the estimate is what the item
+  // is worth to us: the Insights page gives the customer the reasons only)
+  expect(qbrRec("A", "Lighting", "qbr-prep").slice(1)).toEqual([
+    "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
+    200,
+  ]);
   // the QBR's Why is in D (index 3): Priority stands over B:C
-  expect(String(qbrRec("A", "Lighting")[3])).toContain(
-    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
-  );
+  expect(String(qbrRec("A", "Lighting")[3])).not.toMatch(/Estimate|£/);
   // the note no longer claims one basis for every row
   expect(texts(s)).not.toContain("Estimate = median 12-month spend of the accounts that buy it.");
 });

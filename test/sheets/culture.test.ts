@@ -69,13 +69,16 @@ const cases = [
 ] as const;
 
 describe.each(cases)("culture $culture", ({ culture, oct31, sep30, jul5, dec1, cell }) => {
-  test(`the QBR cover: prepared ${dec1} (the day it is made, not the as-of), data to ${oct31}, health as of ${oct31}, 12 months to ${sep30}; its page header says As of ${oct31}`, async () => {
+  test(`the QBR cover: prepared ${dec1} (the day it is made, not the as-of), data to ${oct31}, 12 months to ${sep30}; its page header says As of ${oct31}; the internal sheet's health score as of ${oct31}`, async () => {
     const e = await engineIn(culture);
-    const cover = sheetsOf(e, "qbr", ymdToSerial(2026, 12, 1)).find((s) => s.kind === "qbr-cover")!;
+    const qbr = sheetsOf(e, "qbr", ymdToSerial(2026, 12, 1));
+    const cover = qbr.find((s) => s.kind === "qbr-cover")!;
     const t = texts(cover);
     expect(t.some((x) => x.startsWith(`Prepared ${dec1} by `))).toBe(true);
     expect(t.some((x) => x.includes(`data to ${oct31}`))).toBe(true);
-    expect(t).toContain(`Health score, as of ${oct31}`);
+    expect(texts(qbr.find((s) => s.kind === "qbr-prep")!)).toContain(
+      `Health score (1–5), as of ${oct31}`
+    );
     // the data starts 5 Jul 2026, after the 12 months' first month (Oct 2025): the label says so
     expect(t).toContain(`Spend after returns, 12 months to ${sep30} (data from ${jul5})`);
     expect(cover.page?.headerRight).toBe(`As of ${oct31}`);
@@ -127,8 +130,8 @@ test("en-US: no sheet KAP makes says 31/10/2026 or 30/09/2026, or formats a date
 
 test("an unknown culture (xx-YY) writes dates as en-GB does, without an error", async () => {
   const e = await engineIn("xx-YY");
-  const cover = sheetsOf(e, "qbr").find((s) => s.kind === "qbr-cover")!;
-  expect(texts(cover)).toContain("Health score, as of 31/10/2026");
+  const prep = sheetsOf(e, "qbr").find((s) => s.kind === "qbr-prep")!;
+  expect(texts(prep)).toContain("Health score (1–5), as of 31/10/2026");
 });
 
 describe("no culture given: the order dates' own order decides", () => {

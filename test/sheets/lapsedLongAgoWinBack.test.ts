@@ -100,12 +100,18 @@ test("the plan wins it back with the list's figure; competitor displacement give
   ]);
 });
 
-test("the QBR recommends it with the same figure", () => {
+test("the QBR recommends it with the same figure, on its internal sheet", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 });
   expect(q.recommendations.map((o) => [o.rank, o.offer, o.priority, o.annualEstimate])).toEqual([
     [1, "Consumables", "High", 120],
   ]);
-  const insights = qbrSheets(q, opts).find((s) => s.kind === "qbr-insights")!;
-  const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!.rows;
-  expect(recs.find((r) => r[0] === "1. Consumables")).toContain(120);
+  // the figure on the QBR's internal sheet; the Insights page the customer reads has none
+  const sheets = qbrSheets(q, opts);
+  const rowOf = (kind: string, head: string) =>
+    sheets
+      .find((s) => s.kind === kind)!
+      .blocks.find((x) => x.rows[0]?.[0] === head)!
+      .rows.find((r) => r[0] === "1. Consumables")!;
+  expect(rowOf("qbr-prep", "Recommendation (Insights page)")).toContain(120);
+  expect(rowOf("qbr-insights", "Recommendation")).not.toContain(120);
 });

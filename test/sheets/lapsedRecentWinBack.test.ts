@@ -115,10 +115,15 @@ test("competitor displacement, the Breakdown, the Cross-Sell sheet and the QBR: 
   expect(q.recommendations.map((o) => [o.rank, o.offer, o.annualEstimate])).toEqual([
     [1, "Consumables", 120],
   ]);
-  const recs = qbrSheets(q, opts)
-    .find((s) => s.kind === "qbr-insights")!
-    .blocks.find((x) => x.rows[0]?.[0] === "Recommendation")!.rows;
-  expect(recs.find((r) => r[0] === "1. Consumables")).toContain(120);
+  // the figure on the QBR's internal sheet; the Insights page the customer reads has none
+  const sheets = qbrSheets(q, opts);
+  const rowOf = (kind: string, head: string) =>
+    sheets
+      .find((s) => s.kind === kind)!
+      .blocks.find((x) => x.rows[0]?.[0] === head)!
+      .rows.find((r) => r[0] === "1. Consumables")!;
+  expect(rowOf("qbr-prep", "Recommendation (Insights page)")).toContain(120);
+  expect(rowOf("qbr-insights", "Recommendation")).not.toContain(120);
 });
 
 test("a win-back only two comparable accounts buy is priced at its own £45.40 before, not their median", () => {

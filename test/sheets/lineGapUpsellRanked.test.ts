@@ -221,22 +221,44 @@ test("the plan: one initiative each, with the list's estimate, rank and priority
   expect(rows.find((r) => r[0] === "Upgrade Ties 300mm")).toContain(20);
 });
 
-test("the QBR recommends the same two, with the same figures; the dashboard reads the same list", () => {
+test("the QBR recommends the same two, with the same figures on its internal sheet; the dashboard reads the same list", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 }, { catalog });
   expect(q.recommendations.map((o) => [o.rank, o.offer, o.priority, o.annualEstimate])).toEqual([
     [1, "Cable Ties", "High", 50],
     [2, "Ties 300mm heavy duty", "High", 20],
   ]);
-  const insights = qbrSheets(q, opts).find((s) => s.kind === "qbr-insights")!;
+  const sheets = qbrSheets(q, opts);
+  const insights = sheets.find((s) => s.kind === "qbr-insights")!;
   const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!.rows;
   // the customer already buys Ties 100mm and 300mm of the Cable Ties line: the page names the
   // variant offered (Ties 200mm; Ties 400mm is lapsed, a win-back, not offered here)
-  expect(recs.find((r) => r[0] === "1. Ties 200mm")).toContain(50);
+  expect(recs.find((r) => r[0] === "1. Ties 200mm")).toBeDefined();
   expect(recs.some((r) => r[0] === "1. Cable Ties")).toBe(false);
-  const planning = qbrSheets(q, opts).find((s) => s.kind === "qbr-planning")!;
+  const planning = sheets.find((s) => s.kind === "qbr-planning")!;
   const actions = planning.blocks.flatMap((b) => b.rows.map((r) => r[0]));
   expect(actions).toContain("Send samples / quote for Ties 200mm");
-  expect(recs.find((r) => r[0] === "2. Ties 300mm heavy duty")).toContain(20);
+  // the upsell, to the customer: what the premium replaces and who buys it, not its price against
+  // the product's nor the £20.00 a year more it would cost them
+  expect(recs.find((r) => r[0] === "2. Ties 300mm heavy duty")![3]).toBe(
+    "The premium alternative to Ties 300mm, which you buy. 3 of 4 other accounts buying Ties 300mm or Ties 300mm heavy duty (75%) buy Ties 300mm heavy duty."
+  );
+  // the figures, the sales team's: the same £50.00 and £20.00 on the internal sheet, the upsell's
+  // prices with their 12 months (10 units at £8.00, list £8.00 against £10.00: +25%, 10 × £2.00)
+  const internal = sheets
+    .find((s) => s.kind === "qbr-prep")!
+    .blocks.find((b) => b.rows[0]?.[0] === "Recommendation (Insights page)")!.rows;
+  expect(internal.slice(1)).toEqual([
+    [
+      "1. Ties 200mm",
+      "Estimate: the median 12-month spend on the variant it does not buy of the accounts buying it.",
+      50,
+    ],
+    [
+      "2. Ties 300mm heavy duty",
+      "Upsell from Ties 300mm to Ties 300mm heavy duty (+25% per unit: list £8.00 against £10.00; at the £8.00 a unit it paid in the 12 months to 31/10/2026, £10.00): on its 10 units in the 12 months to 31/10/2026 (£80.00), £20.00 more a year for the customer to pay.",
+      20,
+    ],
+  ]);
   expect(accountOpportunities(model, "A", { catalog })).toEqual(detail.opportunities);
 });
 

@@ -130,18 +130,22 @@ test("the same £200.00 on the Breakdown, the Cross-Sell sheet and the plan", ()
   expect(initiative).not.toContain(600);
 });
 
-test("the same £200.00 in the QBR's recommendation, its words naming whose median it is", () => {
-  const insights = qbrSheets(qbrData(model, "A", { year: 2026, q: 3 }), opts).find(
-    (s) => s.kind === "qbr-insights"
-  )!;
-  const rec = insights.blocks
-    .find((b) => b.rows[0]?.[0] === "Recommendation")!
-    .rows.find((r) => r[0] === "1. Lighting")!;
+test("the same £200.00 for the QBR's recommendation, on its internal sheet with whose median it is; the Insights page gives the reasons only", () => {
+  const sheets = qbrSheets(qbrData(model, "A", { year: 2026, q: 3 }), opts);
+  const rowOf = (kind: string, head: string) =>
+    sheets
+      .find((s) => s.kind === kind)!
+      .blocks.find((b) => b.rows[0]?.[0] === head)!
+      .rows.find((r) => r[0] === "1. Lighting")!;
+  const rec = rowOf("qbr-prep", "Recommendation (Insights page)");
   expect(rec).toContain(ONE_VALUE);
-  expect(String(rec[3])).toContain(
-    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
+  expect(String(rec[1])).toBe(
+    "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
-  expect(String(rec[3])).not.toContain("£600.00");
+  expect(rec).not.toContain(600);
+  const why = rowOf("qbr-insights", "Recommendation");
+  expect(why.filter((v) => typeof v === "number")).toEqual([]);
+  expect(String(why[3])).not.toMatch(/£|estimate/i);
 });
 
 describe("the Dashboard writes the £ a year in the workbook's one unit, as the Cross-Sell sheet", () => {

@@ -54,20 +54,41 @@ const model = buildPortfolio(
   { asOf, accounts }
 );
 
-it("estimates Lighting at the Electrical Contractors' £200 (not the rule's £600), the figure the table beside it shows", () => {
+it("estimates Lighting at the Electrical Contractors' £200 (not the rule's £600), the figure the table beside it shows, both on the internal sheet", () => {
   const q = qbrData(model, "A", { year: 2026, q: 3 });
   const sheets = qbrSheets(q, layoutOptions({ asOf, currency: "GBP" }));
   const insights = sheets.find((s) => s.kind === "qbr-insights")!;
   const recs = insights.blocks.find((b) => b.rows[0]?.[0] === "Recommendation")!;
-  const lighting = recs.rows.find((r) => r[0] === "1. Lighting")!;
-  // Why in D (index 3), the estimate in E (4): Priority stands over B:C
-  expect(lighting[4]).toBe(200);
-  expect(String(lighting[3])).toContain(
-    "Estimate £200.00: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
-  );
-  expect(String(lighting[3])).not.toContain("£600.00");
-  // the competitive intelligence is the sales team's: on the internal preparation sheet
+  // the customer's page: what and why (Why in D, index 3; Priority stands over B:C), no figure
+  expect(recs.rows[0]).toEqual(["Recommendation", "Priority", null, "Why"]);
+  expect(recs.rows.find((r) => r[0] === "1. Lighting")).toEqual([
+    "1. Lighting",
+    "High",
+    null,
+    "3 of 3 comparable Electrical Contractor accounts (100%) buy Lighting. 80% of accounts that buy Electrical also buy Lighting, 1.6x the base rate.",
+  ]);
+  // the estimate and whose spend it is: the sales team's, with its period; £200 against A's own
+  // £50 of Electrical in the 12 months to 31/10/2026 is 4× it, flagged beside it (not changed)
   const prep = sheets.find((s) => s.kind === "qbr-prep")!;
+  const estimates = prep.blocks.find((b) => b.rows[0]?.[0] === "Recommendation (Insights page)")!;
+  expect(estimates.rows).toEqual([
+    [
+      "Recommendation (Insights page)",
+      "How it is estimated",
+      "Annual estimate, 12 months to 31/10/2026",
+    ],
+    [
+      "1. Lighting",
+      "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
+      200,
+    ],
+    [
+      "Out of scale with the account",
+      "£200.00 is 4× this account's £50.00 in the 12 months to 31/10/2026: comparable accounts are larger; size the offer to the account.",
+      null,
+    ],
+  ]);
+  // the competitive intelligence is the sales team's: on the internal preparation sheet
   const elsewhere = prep.blocks.find(
     (b) => b.rows[0]?.[0] === "Category" && b.rows[0]?.[1] === "Bought by"
   )!;

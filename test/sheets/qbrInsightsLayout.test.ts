@@ -1,6 +1,8 @@
 /**
  * The QBR insights page: the auto-replenishment table sits under the content above it, its
- * figures beside the product, and ends where the recommendations table ends (column E).
+ * figures beside the product, and ends at column E, where the offers' note ends. The
+ * recommendations end at D (Why): what each is worth a year is the internal sheet's, not a column
+ * in E the customer reads.
  *
  * Before: its columns were A–E of a page laid out for the recommendations (Why in C, 56 wide), so
  * "Reorder every (days)" stood at the right of the 56-wide C and "Avg units per order" in E, past
@@ -50,7 +52,7 @@ const rowStarting = (ws: ExcelJS.Worksheet, text: string) => {
   return found;
 };
 
-test("replenishment: Product, Orders, Reorder every in a narrow C, Next expected, Avg units in E — where the recommendations end", async () => {
+test("replenishment: Product, Orders, Reorder every in a narrow C, Next expected, Avg units in E; the recommendations' Why beside Next expected, no estimate column", async () => {
   const ws = await insightsPage();
   const h = rowStarting(ws, "Product");
   expect(ws.getRow(h).values).toEqual([
@@ -71,7 +73,7 @@ test("replenishment: Product, Orders, Reorder every in a narrow C, Next expected
   // the reorder figures stand beside the orders, not at the right of a 56-wide column
   expect(ws.getColumn(3).width).toBeLessThanOrEqual(14);
   const rec = rowStarting(ws, "Recommendation");
-  expect(ws.getCell(`E${rec}`).value).toBe("Annual estimate");
+  expect(ws.getCell(`E${rec}`).value).toBeNull();
   expect(ws.getCell(`D${rec}`).value).toBe("Why");
   expect(ws.model.merges).toContain(`B${rec}:C${rec}`);
   // nothing written past E: the page is as wide as its tables

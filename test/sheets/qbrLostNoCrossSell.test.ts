@@ -117,8 +117,9 @@ test("marked lost: the planning questions are the customer's feedback and when t
 });
 
 test("marked lost: the e-mail thanks them for their time and frankness and says what will be followed up", () => {
-  // A has no account manager or contact in the data: "there" and "[Name]". FY2026 Q2 is Apr–Jun:
-  // £200 (10/05) on Q1's £100 (10/01) is +100%; 12 months to 30/06: 2 orders, £100 + £200 = £300
+  // A has no account manager or contact in the data: "there" and "[Name]". A lost account's e-mail
+  // looks back on the 12 months to the month of its last order (10/05/2026): to 31/05/2026, 2
+  // orders, £100 + £200 = £300, X1 both times (1 unit each); no quarter, nor how it changed
   expect(sheet(sheetsOf(true), "Follow-up e-mail")).toEqual([
     "Follow-up e-mail (draft)",
     "Subject: Thank you for your time – A",
@@ -128,9 +129,8 @@ test("marked lost: the e-mail thanks them for their time and frankness and says 
     "Thank you for your time today, and for being so frank with us. It was good to look back together on our work with you, and your feedback matters to us.",
     "",
     "Summary of discussion:",
-    "- In FY2026 Q2 (Apr–Jun 2026) you placed 1 order, spend after returns £200 (+100% on FY2026 Q1).",
-    "- Over the 12 months to 30/06/2026 (data from 10/01/2026): 2 orders, £300 in total after returns.",
-    "- Your top product in FY2026 Q2 was X1 (1 unit).",
+    "- Over the 12 months to 31/05/2026 (data from 10/01/2026): 2 orders, £300 in total after returns.",
+    "- Your top product over those 12 months was X1 (2 units).",
     "",
     "What I will follow up on:",
     "- I'll come back to you by [date] on the points you raised.",

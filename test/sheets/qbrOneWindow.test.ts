@@ -78,13 +78,15 @@ test("the partnership page: the spend's change beside it is +90% on the 12 month
   expect(beside(oct, "qbr-partnership", "Change vs the 12 months to 30/09/2025")).toBe(0.9);
 });
 
-test("the health factors name their own windows and amounts: −40% is £1,200 against £2,000, orders Aug–Oct vs May–Jul", () => {
-  const t = texts(oct, "qbr-partnership");
+test("the health factors (internal sheet) name their own windows and amounts: −40% is £1,200 against £2,000, orders Aug–Oct vs May–Jul", () => {
+  const t = texts(oct, "qbr-prep");
   expect(t).toContain("£1,200 in the 12 months to 31/10/2026 vs £2,000 in the 12 before: -40%");
   expect(t).toContain("2 orders in Aug–Oct 2026 vs 3 in May–Jul: -33%");
   expect(t).toContain(
-    "The score is as of 31/10/2026: Frequency counts orders in the 3 months to that date (Aug–Oct 2026) against the 3 before (May–Jul 2026), Revenue the 12 months to 31/10/2026 against the 12 before — not FY2026 Q3 (Jul–Sep 2026) or the 12 months to 30/09/2026 above."
+    "The score is as of 31/10/2026: Frequency counts orders in the 3 months to that date (Aug–Oct 2026) against the 3 before (May–Jul 2026), Revenue the 12 months to 31/10/2026 against the 12 before — not FY2026 Q3 (Jul–Sep 2026) or the 12 months to 30/09/2026 of the review pages."
   );
+  // the customer's partnership page has the spend and its change only, no score nor its windows
+  expect(texts(oct, "qbr-partnership").filter((x) => /score|31\/10\/2026/i.test(x))).toEqual([]);
   // the quarter page's own pair, Jul–Sep against Apr–Jun: 2 and 2
   const glance = oct.find((s) => s.kind === "qbr-quarter")!.blocks.find((b) => b.at === "A4")!;
   expect(glance.rows[1][1]).toBe(2);
@@ -99,7 +101,7 @@ test("the internal sheet's fall is the as-of's, with its own amounts: £1,200, �
 
 test("as of the quarter's last day the windows are one: no note, one change (+90%) everywhere", () => {
   const sep = sheetsAt(d(2026, 9, 30));
-  const t = texts(sep, "qbr-partnership");
+  const t = texts(sep, "qbr-prep");
   expect(t.some((x) => x.startsWith("The score is as of"))).toBe(false);
   expect(t).toContain("£1,900 in the 12 months to 30/09/2026 vs £1,000 in the 12 before: +90%");
   const review = texts(sep, "qbr-agenda").find((x) => x.startsWith("Spend after returns"))!;

@@ -36,8 +36,12 @@
  * (B, C, E), both 3: Cable Ties → Lighting 3 / 5 = 60%, lift 0.6 / (3 / 9) = 1.8; 2 of A's 3
  * comparable accounts buy Lighting (under 3: the rule's 60% alone, capped to Medium), so its
  * estimate is their median (200 + 300) / 2 = £250.00 resting on 2 accounts. The Insights page
- * gives the figure and whose spend it is; "fewer than 3 accounts: a rough figure" is the internal
- * sheet's ("Estimates to treat with care").
+ * gives the reasons only; the figure, whose spend it is and "fewer than 3 accounts: a rough figure"
+ * are the internal sheet's ("Recommendations: what each is worth to us"), with £250.00 flagged as
+ * 2.5× A's own £100 in the 12 months to 31/10/2026.
+ *
+ * The health score (1.90, Critical) with its band and factors is the internal sheet's too: it
+ * grades the customer (the cover and the Partnership page showed it, and a table of its factors).
  *
  * Account L, alone in another book: orders 10/04/2026 £500 and 03/08/2026 £120; the Accounts table
  * marks it lost ("Moved to a framework supplier"); its QBR made as of 31/10/2026 with order data
@@ -194,6 +198,16 @@ const internalOnly: [string, (t: string) => boolean][] = [
     "where a suggestion comes from",
     (t) => /cross-sell sheet|built-in (product|industry) matrix/i.test(t),
   ],
+  // the health score grades the customer: it, its band and its factors are the sales team's
+  ["the health score", (t) => /health score/i.test(t)],
+  ["its band", (t) => /^(Healthy|Stable|At Risk|Critical)\b/.test(t)],
+  [
+    "a factor of the score",
+    (t) => ["Recency", "Frequency", "Diversity", "Engagement", "Payment"].includes(t),
+  ],
+  // what a recommendation is worth to us, and an estimate out of scale with the account
+  ["a recommendation's estimate", (t) => /\bestimates?\b/i.test(t)],
+  ["an estimate out of scale", (t) => /out of scale|size the offer/i.test(t)],
 ];
 
 const NOT_STOCKED = "Not in the catalog or the order data: a suggestion from";
@@ -234,13 +248,18 @@ function expectSplit(texts: Map<string, string[]>) {
   expect(insights).toContain(
     "Cable Ties → Cable Clips: Complementary. Cable Ties → Cable Clips: Installers fit them with the ties."
   );
-  // what the customer sees stays: the score's factors beside it, in neutral words; the agenda and checklist
+  // the health score, its band and each factor, internal: Recency 89 days → 1; Frequency 1 order
+  // in Aug–Oct against none in May–Jul, after orders before (lapsed and back) → 5; Revenue −95% → 1;
+  // Diversity one product → 1; Engagement 1; Payment 2: 0.25 + 1.00 + 0.20 + 0.15 + 0.10 + 0.20 = 1.90
+  expect(internal).toContain("Health score and its factors (each 1–5), as of 31/10/2026");
+  expect(internal).toContain("Critical: escalate to management");
+  expect(internal).toContain("89 days since last order");
+  // the factors' bases in full, on the internal sheet only (the partnership page said them in
+  // neutral words beside the scores before)
   const partnership = texts.get("Partnership")!;
-  expect(partnership).toContain("How the health score is made, as of 31/10/2026");
-  expect(partnership).toContain("our contact with each other in the 90 days to 31/10/2026");
-  expect(partnership).toContain(
-    "payment against terms, invoices due in the 12 months to 31/10/2026"
-  );
+  expect(
+    partnership.filter((t) => /contact with each other|payment against terms/.test(t))
+  ).toEqual([]);
   const agenda = texts.get("Agenda & checklist")!;
   expect(agenda).toContain("Preparation checklist");
   expect(agenda).toContain("2. Partnership review");
@@ -264,28 +283,38 @@ function expectBuiltInCaveatSplit(texts: Map<string, string[]>) {
   );
 }
 
-/** An estimate resting on 2 accounts: the figure on the Insights page, "a rough figure" internal only. */
+/**
+ * An estimate resting on 2 accounts: the reasons on the Insights page; the figure, whose spend it is
+ * and "a rough figure" internal only, with the £250.00 flagged as 2.5× A's £100 of the 12 months.
+ */
 function expectRoughEstimateSplit(texts: Map<string, string[]>) {
   for (const [name, t] of texts)
     if (name !== INTERNAL)
-      expect([name, t.filter((x) => /rough figure|check we can supply/i.test(x))]).toEqual([
+      expect([
         name,
-        [],
-      ]);
+        t.filter((x) => /rough figure|check we can supply|£250\.00|\bestimates?\b/i.test(x)),
+      ]).toEqual([name, []]);
   const insights = texts.get("Insights & offers")!;
   expect(insights).toContain("2. Lighting");
   expect(insights).toContain(
-    "60% of accounts that buy Cable Ties also buy Lighting, 1.8x the base rate. 2 of 3 comparable Electrical Contractor accounts (67%) buy Lighting. Estimate £250.00: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting."
+    "60% of accounts that buy Cable Ties also buy Lighting, 1.8x the base rate. 2 of 3 comparable Electrical Contractor accounts (67%) buy Lighting."
   );
   const internal = texts.get(INTERNAL)!;
-  const at = internal.indexOf("Estimates to treat with care");
+  const at = internal.indexOf("Recommendations: what each is worth to us");
   expect(at).toBeGreaterThan(0);
-  // numbered as the Insights page lists it, the sales team's wording whole
-  expect(internal.slice(at + 1, at + 5)).toEqual([
+  // numbered as the Insights page lists it, the sales team's wording whole (the .xlsx holds text
+  // cells only here: the estimates, £250.00 and none for Cable Clips, are numbers or "none")
+  expect(internal.slice(at + 2, at + 12)).toEqual([
     "Recommendation (Insights page)",
-    "Estimate",
+    "How it is estimated",
+    "Annual estimate, 12 months to 31/10/2026",
+    "1. Cable Clips",
+    "Nothing in the data estimates it.",
+    "none",
     "2. Lighting",
-    "Estimate £250.00: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting, fewer than 3 accounts: a rough figure.",
+    "Estimate: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting, fewer than 3 accounts: a rough figure.",
+    "Out of scale with the account",
+    "£250.00 is 2.5× this account's £100.00 in the 12 months to 31/10/2026: comparable accounts are larger; size the offer to the account.",
   ]);
 }
 

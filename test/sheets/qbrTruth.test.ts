@@ -109,9 +109,13 @@ test("every repeated QBR figure agrees with the others and with the order lines"
   expect(partnership.get(`Spend after returns, ${Y}`)![0]).toBeCloseTo(y.net, 2);
   // the monthly series covers the same 12 months: its total is the 12-month spend
   expect(partnership.get("Total")![0]).toBeCloseTo(y.net, 2);
-  expect(partnership.get(`Health score, as of 31/10/2026`)![0]).toBe(
-    cover.get(`Health score, as of 31/10/2026`)![0]
+  // the health score grades the customer: on the internal sheet only, the account's own score
+  const prep = sheet("Preparation (internal)").byLabel;
+  expect(prep.get("Health score (1–5), as of 31/10/2026")![0]).toBe(
+    engine.account(accountId)!.health.score
   );
+  for (const page of [cover, partnership])
+    expect([...page.keys()].filter((k) => /score/i.test(k))).toEqual([]);
 
   const glance = sheet("Quarter at a glance").byLabel;
   const thisQ = glance.get("This quarter, FY2026 Q3 (Jul–Sep 2026)")!;
@@ -206,6 +210,17 @@ test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity l
     .map((o) => [toCustomer(o), o.priority]);
   expect(recommendedNames.length).toBe(recommended.length);
   expect(recs).toEqual(recommendedNames.slice(0, 5));
+  // what each is worth a year: the same list's estimates, on the internal sheet (not the customer's page)
+  const prep = qbr.find((s) => s.kind === "qbr-prep")!;
+  const estimates = tableAfter(prep, "Recommendation (Insights page)").filter((r) =>
+    /^\d+\. /.test(String(r[0]))
+  );
+  expect(estimates.map((r) => [String(r[0]).replace(/^\d+\. /, ""), r[2]])).toEqual(
+    d.opportunities
+      .filter((o) => o.priority !== "Low")
+      .slice(0, 5)
+      .map((o) => [toCustomer(o), o.annualEstimate ?? "none"])
+  );
   // one initiative each, named by its kind: a category to introduce, a product line's range to
   // complete, a product to upgrade to its premium alternative
   const initiatives = tableAfter(plan, "Initiative")

@@ -288,9 +288,12 @@ function expectCustomerWording(texts: Map<string, string[]>, id: string) {
   expect(
     insights.filter((t) => /offer|discount|£250|Also available|replenishment/i.test(t))
   ).toEqual([]);
+  // its pages look back on what it bought (the 12 months to its last order), no quarter page
   expect(texts.get("Cover")!.find((t) => t.startsWith("Contents:"))).toBe(
-    "Contents: Partnership summary · The quarter at a glance · Service · Insights · Recommendations · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail"
+    "Contents: Partnership summary · What you bought · Service · Insights · Recommendations · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail"
   );
+  expect(texts.has("Quarter at a glance")).toBe(false);
+  expect(texts.has("What you bought")).toBe(true);
   expect(planning).toContain("What has changed in your business since your last order with us?");
   expect(planning).toContain("When would be a good time to talk again?");
   expect(planning).toContain("Agree when to talk again");

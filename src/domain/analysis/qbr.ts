@@ -24,6 +24,10 @@
  * - Recommendations: the High and Medium opportunities of the account's ranked list
  *   (./opportunities.ts), in its order, at most QBR_RECOMMENDATIONS.max: the same list as the
  *   Breakdown, Cross-sell and the account plan.
+ * - A lost account (marked lost in the Accounts table, win-back Stage 5): its QBR is an exit and
+ *   win-back conversation, so its "12 months" figures are the 12 whole months to the month of its
+ *   last order (`figuresTo`; the relationship as it was), with what it bought then (`lookBack`),
+ *   not a quarter, and months, without orders. Its ranked list is empty (opportunitiesWithheld).
  */
 import { relationshipStart } from "./relationshipStart";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm } from "../dates";
@@ -37,6 +41,7 @@ import {
   QBR_TOP_PRODUCTS,
 } from "../rules";
 import { roundMoney } from "../currency";
+import { isMarkedLost } from "../winback";
 import { factorSource } from "./basis";
 import type { Serial, Tier } from "../types";
 import { accountRowIndex, analyzeAccount } from "./account";
@@ -138,8 +143,25 @@ export interface QbrData {
    * instead (fiscal defaultQbrQuarter), and says so
    */
   passedOver?: { quarter: FiscalQuarterSpan; firstOrder: Serial } | null;
-  /** the date the 12-month figures run to: the quarter's last day, or the as-of while it runs */
+  /**
+   * the date the 12-month figures run to: the quarter's last day, or the as-of while it runs; for
+   * a lost account, the last day of the month of its last order (`lookBack`)
+   */
   figuresTo: Serial;
+  /**
+   * An account the Accounts table marks lost (win-back Stage 5), with an order on or before the
+   * as-of: its QBR is a win-back conversation that looks back on the relationship as it was, the
+   * 12 months to `figuresTo` (the month of its last order), in place of a quarter it did not order
+   * in: those 12 months' orders, returns and products, what it bought most and its categories.
+   * Null for any other account.
+   */
+  lookBack:
+    | (PeriodFigures &
+        Pick<QbrData, "topProducts" | "categorySplit"> & {
+          /** its last order (on or before the as-of) */
+          lastOrder: Serial;
+        })
+    | null;
   /**
    * The data's first order date (any account) when it falls after the first month of the 12 months
    * to `figuresTo` (the same rule as QuarterFigures.dataStartDate): the 12-month figures cover only
@@ -208,6 +230,8 @@ export interface QbrData {
     band: string | null;
     inputs: HealthInputs;
     factors: { factor: Factor; label: string; score: number | null; source: FactorSource | null }[];
+    /** the reason given with a band set by hand in the Accounts table (then `band` is that band), else null */
+    overrideReason: string | null;
   };
   /** the account's rows of the user's Initiatives table, tracked at the portfolio's as-of date */
   initiatives: InitiativeProgress[];
@@ -239,6 +263,33 @@ function quarterChange(
   return change(figure(base), figure(now));
 }
 
+/** Orders, returns, spend after returns and products bought in period p (a quarter's, or a look-back's 12 months). */
+export type PeriodFigures = Pick<
+  QuarterFigures,
+  "orders" | "orderValue" | "returns" | "returnValue" | "netRevenue" | "distinctProducts"
+>;
+
+function periodFigures(s: Subject, p: Period, currency: string): PeriodFigures {
+  const o = ordersIn(s, p);
+  const r = returnsIn(s, p);
+  const { f, u } = s;
+  // distinct products bought (net positive: purchases less returns) in the period
+  let products = 0;
+  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+    if (f.pairRet[q]) continue;
+    const mate = f.pairMate[q];
+    if (netIn(s, q, p) + (mate >= 0 ? netIn(s, mate, p) : 0) > 0) products++;
+  }
+  return {
+    orders: o.count,
+    orderValue: o.value,
+    returns: r.count,
+    returnValue: r.value,
+    netRevenue: roundMoney(o.value + r.value, currency),
+    distinctProducts: products,
+  };
+}
+
 function quarterFigures(
   s: Subject,
   span: FiscalQuarterSpan,
@@ -247,25 +298,10 @@ function quarterFigures(
   firstDataDate: Serial | null
 ): QuarterFigures {
   const p: Period = { start: span.period.start, end: Math.min(span.period.end, upTo) };
-  const o = ordersIn(s, p);
-  const r = returnsIn(s, p);
-  const { f, u } = s;
-  // distinct products bought (net positive: purchases less returns) in the quarter
-  let products = 0;
-  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
-    if (f.pairRet[q]) continue;
-    const mate = f.pairMate[q];
-    if (netIn(s, q, p) + (mate >= 0 ? netIn(s, mate, p) : 0) > 0) products++;
-  }
   return {
     span,
     to: p.end,
-    orders: o.count,
-    orderValue: o.value,
-    returns: r.count,
-    returnValue: r.value,
-    netRevenue: roundMoney(o.value + r.value, currency),
-    distinctProducts: products,
+    ...periodFigures(s, p, currency),
     dataStartDate:
       firstDataDate !== null && firstDataDate > eomonth(span.firstDay, 0) ? firstDataDate : null,
   };
@@ -288,6 +324,65 @@ function netIn(s: Subject, q: number, p: Period): number {
   for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++)
     if (f.entDate[e] > p.start && f.entDate[e] <= p.end) t += stepsOf(s, f.entRev[e]);
   return t;
+}
+
+/**
+ * The top products (QBR_TOP_PRODUCTS, most revenue first) and the spend by category of the
+ * account's lines in period p: a quarter's, or a lost account's look-back 12 months.
+ */
+function boughtIn(
+  s: Subject,
+  book: PortfolioModel["internal"]["book"],
+  p: Period
+): Pick<QbrData, "topProducts" | "categorySplit"> {
+  const { f, u } = s;
+  const qRev = new Map<number, number>();
+  const qQty = new Map<number, number>();
+  const qCat = new Map<number, number>();
+  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
+    for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
+      const d = f.entDate[e];
+      if (d <= p.start || d > p.end) continue;
+      const v = stepsOf(s, f.entRev[e]);
+      addTo(qRev, f.pairSku[q], v);
+      addTo(qQty, f.pairSku[q], f.entQty[e]);
+      addTo(qCat, book.skuCategory[f.pairSku[q]], v);
+    }
+  }
+  // summed in whole money steps (exact), and the categories' shares taken over them, so no
+  // other account's lines can change a share's last digit; currency units from here
+  // shares are of the categories bought (net positive), as the Purchase Breakdown's: a category
+  // returned beyond what the period bought has none (it made 90% + 35% − 25% of the total)
+  let qTotalSteps = 0;
+  for (const v of qCat.values()) if (v > 0) qTotalSteps += v;
+  const qCatSteps = new Map(qCat);
+  for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
+  const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
+  // bought = net positive in the period (RULES.md §2): a product returned there more than it was
+  // bought there is no top product (and is not counted in the period's Products)
+  const topProducts = [...qRev]
+    .filter(([, revenue]) => revenue > 0)
+    .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
+    .slice(0, QBR_TOP_PRODUCTS)
+    .map(([k, revenue], i) => ({
+      rank: i + 1,
+      sku: book.skus[k],
+      name: skuName(k),
+      units: qQty.get(k) ?? 0,
+      revenue,
+    }));
+  // a category credited in full in the period (net exactly 0) was not bought there (RULES.md §2)
+  // and adds nothing to the total: no "£0" line; one returned beyond what the period bought
+  // stays, negative, so the lines still add up to the period's net revenue
+  const categorySplit = [...qCat]
+    .filter(([, revenue]) => revenue !== 0)
+    .map(([c, revenue]) => ({
+      category: book.categories[c],
+      revenue,
+      share: revenue > 0 && qTotalSteps ? qCatSteps.get(c)! / qTotalSteps : null,
+    }))
+    .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
+  return { topProducts, categorySplit };
 }
 
 export function qbrData(
@@ -336,7 +431,15 @@ export function qbrData(
     firstDataDate
   );
 
-  const y1 = periodBack(upTo, 12);
+  // A lost account's QBR is a win-back conversation, not a quarter's review: it looks back on the
+  // relationship as it was, the 12 whole months to the month of its last order, so its pages are
+  // not the zeros of a quarter (and months) without orders. Every "12 months" figure runs to there.
+  const lost = isMarkedLost(account.winBack);
+  const lastOrder = account.health.inputs.lastOrderDate;
+  const lookBackTo =
+    lost && lastOrder !== null ? Math.min(eomonth(lastOrder, 0), portfolio.asOf) : null;
+  const twelveTo = lookBackTo ?? upTo;
+  const y1 = periodBack(twelveTo, 12);
   const o12 = ordersIn(s, y1);
   const r12 = returnsIn(s, y1);
   let listValue = 0;
@@ -357,7 +460,7 @@ export function qbrData(
   paid = moneyOf(s, paid);
   const spend = cash(o12.value + r12.value);
   // the 12 months before those: the pair of periods the 12-month change is of
-  const y0 = periodBack(upTo, 12, 12);
+  const y0 = periodBack(twelveTo, 12, 12);
   const minor = s.f.unitMinor[s.u];
   const firstOwn =
     s.f.ordStart[s.u] < s.f.ordStart[s.u + 1] ? s.f.ordDate[s.f.ordStart[s.u]] : null;
@@ -367,55 +470,7 @@ export function qbrData(
     firstOwn !== null && firstOwn > y1.start
   );
 
-  // Top products of the quarter.
-  const { f, u } = s;
-  const qRev = new Map<number, number>();
-  const qQty = new Map<number, number>();
-  const qCat = new Map<number, number>();
-  const p = { start: span.period.start, end: upTo };
-  for (let q = f.pairStart[u]; q < f.pairStart[u + 1]; q++) {
-    for (let e = f.entStart[q]; e < f.entStart[q + 1]; e++) {
-      const d = f.entDate[e];
-      if (d <= p.start || d > p.end) continue;
-      const v = stepsOf(s, f.entRev[e]);
-      addTo(qRev, f.pairSku[q], v);
-      addTo(qQty, f.pairSku[q], f.entQty[e]);
-      addTo(qCat, book.skuCategory[f.pairSku[q]], v);
-    }
-  }
-  // summed in whole money steps (exact), and the categories' shares taken over them, so no
-  // other account's lines can change a share's last digit; currency units from here
-  // shares are of the categories bought (net positive), as the Purchase Breakdown's: a category
-  // returned beyond what the quarter bought has none (it made 90% + 35% − 25% of the total)
-  let qTotalSteps = 0;
-  for (const v of qCat.values()) if (v > 0) qTotalSteps += v;
-  const qCatSteps = new Map(qCat);
-  for (const m of [qRev, qCat]) for (const [k, v] of m) m.set(k, moneyOf(s, v));
-  const skuName = (k: number): string => book.skuNames[k] ?? book.skus[k];
-  // bought = net positive in the quarter (RULES.md §2): a product returned there more than it was
-  // bought there is no top product (and is not counted in the quarter's Products)
-  const topProducts = [...qRev]
-    .filter(([, revenue]) => revenue > 0)
-    .sort((a, b) => b[1] - a[1] || (book.skus[a[0]] < book.skus[b[0]] ? -1 : 1))
-    .slice(0, QBR_TOP_PRODUCTS)
-    .map(([k, revenue], i) => ({
-      rank: i + 1,
-      sku: book.skus[k],
-      name: skuName(k),
-      units: qQty.get(k) ?? 0,
-      revenue,
-    }));
-  // a category credited in full in the quarter (net exactly 0) was not bought there (RULES.md §2)
-  // and adds nothing to the total: no "£0" line; one returned beyond what the quarter bought
-  // stays, negative, so the lines still add up to the quarter's net revenue
-  const categorySplit = [...qCat]
-    .filter(([, revenue]) => revenue !== 0)
-    .map(([c, revenue]) => ({
-      category: book.categories[c],
-      revenue,
-      share: revenue > 0 && qTotalSteps ? qCatSteps.get(c)! / qTotalSteps : null,
-    }))
-    .sort((a, b) => b.revenue - a.revenue || (a.category < b.category ? -1 : 1));
+  const { topProducts, categorySplit } = boughtIn(s, book, { start: span.period.start, end: upTo });
 
   // Comparison with similar accounts: the same 12 months for the account and its peers.
   const g = state.group;
@@ -425,7 +480,7 @@ export function qbrData(
   const twelve = (x: Subject) => ({
     orders: ordersIn(x, y1).count,
     revenue: netRevenueIn(x, y1),
-    categories: diversityAt(x, [upTo], catOfSku, scratch).categories[0],
+    categories: diversityAt(x, [twelveTo], catOfSku, scratch).categories[0],
   });
   const own12 = twelve(s);
   const peer12 = peers.map((i) => twelve(internal.states[i].s));
@@ -453,16 +508,18 @@ export function qbrData(
   const recommendations = recommended(detail.opportunities, QBR_RECOMMENDATIONS.max);
 
   // Monthly revenue: the 12 calendar months ending with the quarter's last month, or with the
-  // as-of date's month while the quarter runs (no months still to come, shown as £0).
-  const monthsTo = eomonth(upTo, 0);
+  // as-of date's month while the quarter runs (no months still to come, shown as £0); a lost
+  // account's, with the month of its last order.
+  const { f, u } = s;
+  const monthsTo = eomonth(twelveTo, 0);
   const lastKey = monthKey(monthsTo);
   const byMonth = new Map<number, number>();
   const from = periodBack(monthsTo, 12);
   for (let i = f.ordStart[u]; i < f.ordStart[u + 1]; i++)
-    if (f.ordDate[i] > from.start && f.ordDate[i] <= upTo)
+    if (f.ordDate[i] > from.start && f.ordDate[i] <= twelveTo)
       addTo(byMonth, monthKey(f.ordDate[i]), stepsOf(s, f.ordVal[i]));
   for (let i = f.retStart[u]; i < f.retStart[u + 1]; i++)
-    if (f.retDate[i] > from.start && f.retDate[i] <= upTo)
+    if (f.retDate[i] > from.start && f.retDate[i] <= twelveTo)
       addTo(byMonth, monthKey(f.retDate[i]), stepsOf(s, f.retVal[i]));
   for (const [k, v] of byMonth) byMonth.set(k, moneyOf(s, v));
   const monthlyRevenue = [];
@@ -494,7 +551,11 @@ export function qbrData(
       ),
     ].sort(),
     quarter: span,
-    figuresTo: upTo,
+    figuresTo: twelveTo,
+    lookBack:
+      lookBackTo === null || lastOrder === null
+        ? null
+        : { lastOrder, ...periodFigures(s, y1, ccy), ...boughtIn(s, book, y1) },
     twelveMonthsDataStartDate:
       firstDataDate !== null && firstDataDate > eomonth(y1.start + 1, 0) ? firstDataDate : null,
     asOf: portfolio.asOf,
@@ -553,6 +614,10 @@ export function qbrData(
         score: account.health.factors[k],
         source: factorSource(account.health.inputs, k),
       })),
+      overrideReason:
+        account.health.isOverride && account.health.override
+          ? account.health.override.reason
+          : null,
     },
     initiatives: detail.initiatives,
     competitorDisplacement: detail.competitorDisplacement,
