@@ -60,6 +60,19 @@ export function estimateBasis(o: Opportunity): string | null {
   return `the median 12-month spend of the ${o.peerBasis} that buy ${o.offer}`;
 }
 
+/**
+ * Whose spend the estimate is, with the 12 months it is of: the analysis's for the medians of
+ * other accounts ("Estimate, 12 months to 31/10/2026: the median 12-month spend of …", `period`);
+ * a win-back's own spend names its own 12 months ("Estimate: its own net spend on Fixings in the 12
+ * months to 31/10/2025."). Null when there is no estimate.
+ */
+export function estimateSentence(o: Opportunity, period: string): string | null {
+  const basis = estimateBasis(o);
+  if (basis === null) return null;
+  const from = estimateSource(o);
+  return `Estimate${from === "switched" || from === "lapsed" ? "" : `, ${period}`}: ${basis}.`;
+}
+
 /** Whose spend an opportunity's estimate is (estimateBasis words it); null when it has none. */
 type EstimateSource =
   "comparable accounts" | "rule" | "line gap" | "switched" | "lapsed" | "upsell" | "other";

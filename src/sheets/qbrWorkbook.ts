@@ -39,7 +39,7 @@ import {
 import { charsFor } from "./measure";
 import {
   customerReason,
-  estimateBasis,
+  estimateSentence,
   money2,
   notStockedText,
   outOfScaleText,
@@ -1333,6 +1333,7 @@ function preparationSheet(
 ): SheetSpec {
   const out = { blocks: [] as Block[], cfs: [] as ConditionalFormat[] };
   const styles: RangeStyle[] = [];
+  const keepTogether: string[] = [];
   out.blocks.push(
     cell("A1", PREPARATION_TITLE, { bold: true, fontSize: 16, fontColor: INTERNAL_RED }),
     cell(
@@ -1356,6 +1357,8 @@ function preparationSheet(
       ? q.planRisks.map((x) => [`• ${x}`])
       : [["• No risk flag in the data explains it: ask (see the planning questions)."]];
     out.blocks.push({ at: `A${r + 2}`, rows: causes });
+    // one page: the heading and its causes (a page of its last bullet alone read as an orphan)
+    keepTogether.push(`${r}:${r + 1 + causes.length}`);
     r += causes.length + 3;
   }
   r = place(out, winBackBlock(r, q.winBack));
@@ -1392,6 +1395,7 @@ function preparationSheet(
       fitToWidth: true,
       margins: PAGE.margins,
       headerLeft: PREPARATION_TITLE,
+      keepTogether,
       footerLeft: "Internal — not for the customer",
     },
   });
@@ -1503,13 +1507,11 @@ function recommendationEstimates(
   const rows: CellValue[][] = [];
   const flagged: number[] = [];
   recs.forEach((x, k) => {
-    const basis = estimateBasis(x);
+    const basis = estimateSentence(x, period);
     const upsell = x.upsell ? upsellPricingText(x.upsell, cash, period, tc) : null;
     const notes = [
       // an upsell's estimate is said by its prices, with their period (estimateBasis: "last year's units")
-      ...(basis && !(upsell && x.upsell!.extraPerYear === x.annualEstimate)
-        ? [`Estimate: ${basis}.`]
-        : []),
+      ...(basis && !(upsell && x.upsell!.extraPerYear === x.annualEstimate) ? [basis] : []),
       ...(upsell ? [upsell] : []),
     ];
     rows.push([
@@ -1527,14 +1529,18 @@ function recommendationEstimates(
   blocks.push(
     cell(
       `A${r + 1}`,
-      `The Insights page gives what we suggest and why; the estimates, whose spend they are and an upsell's prices are here only. Estimates are a year's spend, of the ${period}.`,
+      `The Insights page gives what we suggest and why; the estimates, whose spend they are and an upsell's prices are here only. Each estimate is a year's spend, its 12 months said beside it.`,
       "note"
     )
   );
   blocks.push({
     at: `A${r + 2}`,
     rows: [
-      ["Recommendation (Insights page)", "How it is estimated", `Annual estimate, ${period}`],
+      [
+        "Recommendation (Insights page)",
+        "How it is estimated",
+        `Annual estimate, as of ${asOfText(q.asOf, opts.culture)}`,
+      ],
       ...rows,
     ],
     header: true,

@@ -95,7 +95,7 @@ test("A's Lighting row: £200, the median of the 3 Electrical Contractors buying
   // the QBR says the same of the same item, on its internal sheet (the estimate is what the item
   // is worth to us: the Insights page gives the customer the reasons only)
   expect(qbrRec("A", "Lighting", "qbr-prep").slice(1)).toEqual([
-    "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
+    "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
     200,
   ]);
   // the QBR's Why is in D (index 3): Priority stands over B:C

@@ -250,7 +250,7 @@ test("the QBR recommends the same two, with the same figures on its internal she
   expect(internal.slice(1)).toEqual([
     [
       "1. Ties 200mm",
-      "Estimate: the median 12-month spend on the variant it does not buy of the accounts buying it.",
+      "Estimate, 12 months to 31/10/2026: the median 12-month spend on the variant it does not buy of the accounts buying it.",
       50,
     ],
     [

@@ -140,7 +140,7 @@ test("the same £200.00 for the QBR's recommendation, on its internal sheet with
   const rec = rowOf("qbr-prep", "Recommendation (Insights page)");
   expect(rec).toContain(ONE_VALUE);
   expect(String(rec[1])).toBe(
-    "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
+    "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting."
   );
   expect(rec).not.toContain(600);
   const why = rowOf("qbr-insights", "Recommendation");

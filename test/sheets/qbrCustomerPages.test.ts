@@ -42,7 +42,8 @@ import ExcelJS from "exceljs";
 import { buildPortfolio, qbrData, type QbrData } from "../../src/domain/analysis";
 import type { AccountRecord, CatalogItem, OrderLine } from "../../src/domain/types";
 import type { Upsell } from "../../src/domain/analysis/types";
-import { customerReason } from "../../src/sheets/estimateBasis";
+import type { Opportunity } from "../../src/domain/analysis";
+import { customerReason, estimateSentence } from "../../src/sheets/estimateBasis";
 import { layoutOptions } from "../../src/sheets/options";
 import { finishForPrint } from "../../src/sheets/print";
 import { qbrSheets } from "../../src/sheets/qbrWorkbook";
@@ -224,11 +225,11 @@ describe("2. recommendations: what and why for the customer, what they are worth
       [
         "Recommendation (Insights page)",
         "How it is estimated",
-        "Annual estimate, 12 months to 31/10/2026",
+        "Annual estimate, as of 31/10/2026",
       ],
       [
         "1. Y",
-        "Estimate: the median 12-month spend of the 3 comparable Plumber accounts that buy Y.",
+        "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Plumber accounts that buy Y.",
         1200,
       ],
       [
@@ -237,7 +238,7 @@ describe("2. recommendations: what and why for the customer, what they are worth
       ],
       [
         "2. Z",
-        "Estimate: the median 12-month spend of the 3 comparable Plumber accounts that buy Z.",
+        "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Plumber accounts that buy Z.",
         40,
       ],
       [
@@ -324,6 +325,40 @@ test("an upsell joined to its premium's category entry names the premium; the pr
   expect(
     customerReason({ offer: "Sealant Pro", rationale: "£150.00 more per year.", upsell: u })
   ).toBe("The premium alternative to Sealant, which you buy.");
+});
+
+test("each estimate says its 12 months: the analysis's for other accounts' medians, a switched category's own spend its own", () => {
+  const period = "12 months to 31/10/2026";
+  const none = {
+    peers: null,
+    rule: null,
+    lineGap: null,
+    lapsed: null,
+    upsell: null,
+    switched: null,
+  };
+  const switched = {
+    ...none,
+    offer: "Fixings",
+    annualEstimate: 400,
+    switched: {
+      spendBefore: 400,
+      estimateBasis: "its own net spend on Fixings in the 12 months to 31/10/2025",
+    },
+  } as unknown as Opportunity;
+  expect(estimateSentence(switched, period)).toBe(
+    "Estimate: its own net spend on Fixings in the 12 months to 31/10/2025."
+  );
+  const peers = {
+    ...none,
+    offer: "Y",
+    annualEstimate: 1200,
+    peerBasis: "comparable Plumber accounts",
+    peers: { medianSpend: 1200, comparableBuyers: 3 },
+  } as unknown as Opportunity;
+  expect(estimateSentence(peers, period)).toBe(
+    "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Plumber accounts that buy Y."
+  );
 });
 
 // ---------------------------------------------------------------- book L: a lost account

@@ -72,14 +72,10 @@ it("estimates Lighting at the Electrical Contractors' £200 (not the rule's £60
   const prep = sheets.find((s) => s.kind === "qbr-prep")!;
   const estimates = prep.blocks.find((b) => b.rows[0]?.[0] === "Recommendation (Insights page)")!;
   expect(estimates.rows).toEqual([
-    [
-      "Recommendation (Insights page)",
-      "How it is estimated",
-      "Annual estimate, 12 months to 31/10/2026",
-    ],
+    ["Recommendation (Insights page)", "How it is estimated", "Annual estimate, as of 31/10/2026"],
     [
       "1. Lighting",
-      "Estimate: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
+      "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 3 comparable Electrical Contractor accounts that buy Lighting.",
       200,
     ],
     [

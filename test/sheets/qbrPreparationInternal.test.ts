@@ -307,12 +307,12 @@ function expectRoughEstimateSplit(texts: Map<string, string[]>) {
   expect(internal.slice(at + 2, at + 12)).toEqual([
     "Recommendation (Insights page)",
     "How it is estimated",
-    "Annual estimate, 12 months to 31/10/2026",
+    "Annual estimate, as of 31/10/2026",
     "1. Cable Clips",
     "Nothing in the data estimates it.",
     "none",
     "2. Lighting",
-    "Estimate: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting, fewer than 3 accounts: a rough figure.",
+    "Estimate, 12 months to 31/10/2026: the median 12-month spend of the 2 comparable Electrical Contractor accounts that buy Lighting, fewer than 3 accounts: a rough figure.",
     "Out of scale with the account",
     "£250.00 is 2.5× this account's £100.00 in the 12 months to 31/10/2026: comparable accounts are larger; size the offer to the account.",
   ]);
