@@ -114,7 +114,7 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       : ["Growth target", p.growthTarget, FORMATS.percent],
     [
       p.winBackBaseline
-        ? `Revenue to win back (its 12 months to its last order, ${asOfText(p.winBackBaseline.to, opts.culture)})`
+        ? `Revenue to win back (its 12 months to ${asOfText(p.winBackBaseline.to, opts.culture)}, the month of its last order)`
         : p.lost
           ? "Revenue to win back"
           : "Revenue target",

@@ -61,10 +61,13 @@ it("marked lost: a win-back plan with no growth, no new category, its status at 
     "Status: Lost (marked in the accounts table: Moved to a national distributor on price). This is a win-back plan (Stage 5 – Exit interview): no growth target, no new categories or upsell until the account orders again."
   );
   expect(pairOf(plan.blocks, "Growth target")).toBe("none: win the account back first");
-  // both orders are in the 12 months to its last order (10/05/2025, 10/05/2026]: £300
-  expect(x.plan.winBackBaseline).toEqual({ revenue: 300, to: d(2026, 5, 10) });
+  // both orders are in the 12 months to the month of its last order (31/05/2025, 31/05/2026]: £300
+  expect(x.plan.winBackBaseline).toEqual({ revenue: 300, to: d(2026, 5, 31) });
   expect(
-    pairOf(plan.blocks, "Revenue to win back (its 12 months to its last order, 10/05/2026)")
+    pairOf(
+      plan.blocks,
+      "Revenue to win back (its 12 months to 31/05/2026, the month of its last order)"
+    )
   ).toBe(300);
   expect(pairOf(plan.blocks, "Categories: now → target")).toBe("1 → 1");
   // the quarters are headed as the figure above them says (no "Revenue target" without a growth
@@ -153,15 +156,17 @@ describe("an account none of whose sites orders: its win-back, no multi-site exp
 
 /*
  * What there is to win back is what the account spent before it stopped, not what is left of it in
- * the last 12 months. The sample's C0135 stopped on 13/02/2026: £2,535.76 in the 12 months to the
- * as-of, £10,992.41 in the 12 months to its last order (pandas on the sample's Orders sheet), while
- * its plan said "Revenue to win back £2,535.76" beside "Recover …" initiatives worth £9,315.71.
+ * the last 12 months, over the 12 whole months its QBR looks back on (to the end of the month of its
+ * last order), so the plan and the QBR give one figure. The sample's C0135 stopped on 13/02/2026:
+ * £2,535.76 in the 12 months to the as-of, £10,069.88 in the 12 months to 28/02/2026 (the QBR's
+ * look-back), while its plan said "Revenue to win back £2,535.76" beside "Recover …" initiatives
+ * worth £9,315.71.
  *
  * W, marked lost ("Moved to a national distributor on price"), as of 31/10/2026, buys X:
  * £400 on 10/01/2025, £300 on 10/06/2025, £100 on 10/01/2026 (its last order).
  * - last 12 months (31/10/2025, 31/10/2026]: £100;
- * - 12 months to its last order (10/01/2025, 10/01/2026]: £300 + £100 = £400 (10/01/2025 is the
- *   window's open start, not in it): revenue to win back £400, quarters £100 each.
+ * - 12 months to the month of its last order (31/01/2025, 31/01/2026]: £300 + £100 = £400 (the
+ *   £400 of 10/01/2025 is before it): revenue to win back £400, quarters £100 each.
  * B, C, D (the same industry) buy X £100 and Y £50 on 01/09/2026: Y would be "probably bought
  * elsewhere" for W; lost, it has taken everything elsewhere, so the threat and the competitive
  * intelligence say that instead of singling Y out.
@@ -196,21 +201,24 @@ describe("a lost account that stopped months ago: the run-rate it had is what to
     .flatMap((b) => b.rows.flat())
     .filter((v): v is string => typeof v === "string");
 
-  it("revenue to win back: £400 in the 12 months to 10/01/2026, £100 a quarter; last 12 months £100", () => {
+  it("revenue to win back: £400 in the 12 months to 31/01/2026, £100 a quarter; last 12 months £100", () => {
     expect(x.plan.revenueBaseline).toBe(100);
-    expect(x.plan.winBackBaseline).toEqual({ revenue: 400, to: d(2026, 1, 10) });
+    expect(x.plan.winBackBaseline).toEqual({ revenue: 400, to: d(2026, 1, 31) });
     expect(x.plan.revenueTarget).toBe(400);
     expect(x.plan.quarterlyTargets.map((q) => q.target)).toEqual([100, 100, 100, 100]);
     expect(pairOf(plan.blocks, "Revenue last 12 months")).toBe(100);
     expect(
-      pairOf(plan.blocks, "Revenue to win back (its 12 months to its last order, 10/01/2026)")
+      pairOf(
+        plan.blocks,
+        "Revenue to win back (its 12 months to 31/01/2026, the month of its last order)"
+      )
     ).toBe(400);
   });
 
   it("the threat is the loss itself, and no category is singled out as bought elsewhere", () => {
     expect(x.competitorDisplacement).toEqual([]);
     expect(x.plan.swot.threats).toEqual([
-      "Lost to another supplier (the accounts table: Moved to a national distributor on price): £400.00 in the 12 months to its last order, 10/01/2026, now goes elsewhere.",
+      "Lost to another supplier (the accounts table: Moved to a national distributor on price): £400.00 in the 12 months to 31/01/2026, the month of its last order, now goes elsewhere.",
     ]);
     expect(texts).toContain(
       "All of it: the account is marked lost (the accounts table: Moved to a national distributor on price). What it bought now goes to another supplier; the exit interview asks why."

@@ -45,6 +45,7 @@ import { healthReport } from "./report";
 import { relationshipStart } from "./relationshipStart";
 import { firstOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from "./subject";
 import { isMarkedLost } from "../winback";
+import { eomonth } from "../dates";
 import type {
   AccountAnalysis,
   AccountDetail,
@@ -317,7 +318,7 @@ export function analyzeAccount(
     relationships,
     currency: account.currency,
     recentEngagement,
-    winBackBaseline: winBackBaselineOf(account, state.s) ?? undefined,
+    winBackBaseline: winBackBaselineOf(account, state.s, asOf) ?? undefined,
     culture: x.culture,
   });
 
@@ -359,15 +360,19 @@ export function analyzeAccount(
 }
 
 /**
- * A lost account's net revenue in the 12 months to its last order: the run-rate its win-back aims
- * to recover (the sample's C0135 stopped in February: £2,535.76 in the 12 months to the as-of,
- * £10,029.87 in the 12 before). Null for an account not marked lost, or one that never ordered.
+ * A lost account's net revenue in the 12 whole months to the month of its last order: the run-rate
+ * its win-back aims to recover, over the months its QBR looks back on (qbr.ts, lookBack), so the
+ * plan and the QBR give one figure (the sample's C0135 stopped on 13/02/2026: £10,069.88 in the 12
+ * months to 28/02/2026, where the 12 months to the as-of hold £2,535.76). Null for an account not
+ * marked lost, or one that never ordered.
  */
 function winBackBaselineOf(
   account: AccountAnalysis,
-  s: Subject
+  s: Subject,
+  asOf: number
 ): { revenue: number; to: number } | null {
   const last = account.health.inputs.lastOrderDate;
   if (!isMarkedLost(account.winBack) || last === null) return null;
-  return { revenue: netRevenueIn(s, periodBack(last, 12)), to: last };
+  const to = Math.min(eomonth(last, 0), asOf);
+  return { revenue: netRevenueIn(s, periodBack(to, 12)), to };
 }

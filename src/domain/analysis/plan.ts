@@ -117,7 +117,7 @@ export function accountPlan(
     /** the last engagement log entries, newest first */
     recentEngagement?: EngagementEntry[];
     /**
-     * a lost account's net revenue in the 12 months to its last order: its revenue to win back
+     * a lost account's net revenue in the 12 months to the month of its last order: its revenue to win back
      * (its last 12 months to the as-of hold only the months before it stopped)
      */
     winBackBaseline?: { revenue: number; to: number };
@@ -275,8 +275,8 @@ export function accountPlan(
 
 /**
  * A lost account's threat: the supplier it moved to has all of it. "Lost to another supplier (the
- * accounts table: Moved to a national distributor on price): £10,992.41 in the 12 months to its
- * last order, 13/02/2026, now goes elsewhere."
+ * accounts table: Moved to a national distributor on price): £10,069.88 in the 12 months to
+ * 28/02/2026, the month of its last order, now goes elsewhere."
  */
 function lostThreat(
   learning: string | null,
@@ -285,7 +285,7 @@ function lostThreat(
   culture: string | undefined
 ): string {
   const why = learning ? ` (the accounts table: ${learning})` : "";
-  return `Lost to another supplier${why}: ${money(baseline.revenue)} in the 12 months to its last order, ${dateText(baseline.to, culture)}, now goes elsewhere.`;
+  return `Lost to another supplier${why}: ${money(baseline.revenue)} in the 12 months to ${dateText(baseline.to, culture)}, the month of its last order, now goes elsewhere.`;
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;

@@ -710,7 +710,8 @@ export interface AccountPlan {
   lost: boolean;
   revenueBaseline: number;
   /**
-   * a lost account's net revenue in the 12 months to its last order (`to`): what its win-back
+   * a lost account's net revenue in the 12 months to the month of its last order (`to`, that
+   * month's last day, as its QBR looks back on): what its win-back
    * aims to recover, and its targets' baseline; null for an account not marked lost
    */
   winBackBaseline: { revenue: number; to: Serial } | null;
