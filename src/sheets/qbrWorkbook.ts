@@ -171,6 +171,20 @@ function discountTierRows(
  */
 const DUE = "to agree";
 
+/**
+ * The QBR's action for a recommendation (`email`: as the follow-up e-mail words it). Nothing to
+ * send samples of when the workbook sells no such item (that we may not stock it is the internal
+ * sheet's, never the customer's page), nor of a category the customer bought from us for years and
+ * stopped (a win-back: C0292 had bought £2,191.00 of Consumables and was sent "samples" of it): its
+ * needs and our price are reviewed with a quote.
+ */
+function actionFor(x: QbrData["recommendations"][number], email = false): string {
+  const offer = offerToCustomer(x);
+  if (x.kind === "win-back") return `Review ${offer} needs and pricing, with a quote`;
+  if (x.notStocked) return email ? `Send a quote for ${offer}` : `Quote for ${offer}`;
+  return email ? `Send samples / a quote for ${offer}` : `Send samples / quote for ${offer}`;
+}
+
 const CROSS_SELL_ITEM = "☐ Prepare cross-sell recommendations (3–5)";
 const ATTENDEES_ITEM = "☐ Confirm attendees (request MD attendance)";
 const PRICING_ITEM = "☐ Prepare pricing for recommended products";
@@ -1107,16 +1121,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
               ],
             ]
           : []),
-        ...recs.slice(0, 3).map((x) => [
-          // nothing to send samples of when the workbook sells no such item; that we may not
-          // stock it is the internal sheet's, never the customer's page
-          x.notStocked
-            ? `Quote for ${offerToCustomer(x)}`
-            : `Send samples / quote for ${offerToCustomer(x)}`,
-          q.accountManager ?? "Account manager",
-          DUE,
-          "Open",
-        ]),
+        ...recs
+          .slice(0, 3)
+          .map((x) => [actionFor(x), q.accountManager ?? "Account manager", DUE, "Open"]),
         // a lost account has no next QBR booked: agree when to talk again instead
         [
           lost ? "Agree when to talk again" : "Confirm date of next QBR",
@@ -1225,11 +1232,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         "Agreed actions:",
         ...recs
           .slice(0, 3)
-          .map((x) =>
-            x.notStocked
-              ? `- Send a quote for ${offerToCustomer(x)} – ${q.accountManager ?? "me"} – [date]`
-              : `- Send samples / a quote for ${offerToCustomer(x)} – ${q.accountManager ?? "me"} – [date]`
-          ),
+          .map((x) => `- ${actionFor(x, true)} – ${q.accountManager ?? "me"} – [date]`),
         "- [Their action] – [owner] – [date]",
         "",
         // the review pages, never the workbook whole: its last sheet is the internal preparation
