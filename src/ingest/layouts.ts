@@ -33,6 +33,7 @@ export type LayoutId =
   | "business-central"
   | "business-central-item-ledger"
   | "business-central-documents"
+  | "business-central-customer-ledger"
   | "online-retail"
   | "odoo"
   | "odoo-sales"
@@ -1428,6 +1429,90 @@ export const LAYOUTS: readonly ExportLayout[] = [
     },
     ignore: ["amount including vat", "betrag inkl mw st", "remaining amount", "restbetrag"],
     note: "One row a posted document: No. is its number and Amount its value before VAT; credit memos (numbered …CR…, e.g. PS-CR104001) are returns, though Business Central lists their amounts positive.",
+  },
+  {
+    // The Customer Ledger Entries page exported (Kundenposten in German): one row a posting to
+    // the customer's account, of every kind. "Amount" is what the customer owes, VAT included,
+    // in the document's currency; "Sales (LCY)" is the sale before VAT in the company's own
+    // currency, negative on a credit memo as its Amount is, 0 on a payment.
+    id: "business-central-customer-ledger",
+    name: "Dynamics 365 Business Central customer ledger entries",
+    signature: [
+      ["document type", "belegart"],
+      ["document no", "belegnr"],
+      ["customer no", "debitorennr"],
+      ["sales lcy", "verkauf mw"],
+    ],
+    fields: {
+      accountId: ["customer no", "debitorennr"],
+      accountName: ["customer name", "debitorenname", "name"],
+      orderId: ["document no", "belegnr"],
+      date: ["posting date", "buchungsdatum"],
+      docType: ["document type", "belegart"],
+      revenue: ["sales lcy", "verkauf mw"],
+    },
+    ignore: [
+      // with VAT, or what is still owed: never the sale
+      "amount",
+      "amount lcy",
+      "original amount",
+      "original amt lcy",
+      "remaining amount",
+      "remaining amt lcy",
+      "debit amount",
+      "debit amount lcy",
+      "credit amount",
+      "credit amount lcy",
+      "profit lcy",
+      "inv discount lcy",
+      "original pmt disc possible",
+      "remaining pmt disc possible",
+      "max payment tolerance",
+      "betrag",
+      "betrag mw",
+      "ursprungsbetrag",
+      "ursprungsbetrag mw",
+      "restbetrag",
+      "restbetrag mw",
+      "sollbetrag",
+      "sollbetrag mw",
+      "habenbetrag",
+      "habenbetrag mw",
+      "deckungsbeitrag mw",
+      "rechnungsrabatt mw",
+      // the document's currency: Sales (LCY) is always in the company's own
+      "currency code",
+      "währungscode",
+      // the posting's text ("Order 101001", "Payment 2026-04-10"), no product
+      "description",
+      "beschreibung",
+      "external document no",
+      "externe belegnummer",
+      "entry no",
+      "lfd nr",
+      "due date",
+      "fälligkeitsdatum",
+      "pmt discount date",
+      "skontodatum",
+      "open",
+      "offen",
+      "on hold",
+      "wartestellung",
+      "user id",
+      "benutzer id",
+      "source code",
+      "herkunftscode",
+      "reversed",
+      "storniert",
+      "bal account no",
+      "gegenkontonr",
+      "bal account type",
+      "gegenkontoart",
+    ],
+    // invoices and their credit memos; payments, refunds, finance charge memos, reminders and
+    // journal postings (no type) are no sales
+    saleDocType: /^\s*(?:invoice|credit\s+memo|rechnung|gutschrift)\s*$/i,
+    note: 'One row a posting to the customer\'s account: only invoices and credit memos are sales, read at "Sales (LCY)" ("Verkauf (MW)"), the sale before VAT in the company\'s currency, never "Amount" (with VAT); payments, refunds, finance charge memos and reminders (interest and fees) are skipped. The export has no products.',
   },
   {
     id: "business-central-item-ledger",

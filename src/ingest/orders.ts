@@ -457,6 +457,13 @@ const STATEMENT_CHARGE = /^statement\s+charge$/i;
  */
 const FINANCE_CHARGE_WORDS = /\b(?:finance\s+charges?|late\s+(?:payment\s+)?(?:fees?|charges?))\b/i;
 const FINANCE_CHARGE = "not a sale (a late fee or finance charge)";
+/**
+ * A document that bills interest or fees on an overdue balance, no goods: Business Central's
+ * "Finance Charge Memo" and "Reminder" (German "Zinsrechnung", "Mahnung"). Skipped under
+ * FINANCE_CHARGE.
+ */
+export const FINANCE_CHARGE_DOC =
+  /^\s*(?:finance\s+charge(?:\s+memo)?|reminder|zinsrechnung|mahnung)\s*$/i;
 /** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
 const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
 /** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */
@@ -1083,9 +1090,11 @@ export function createOrderParser(
   const notSaleDocRule = (type: string): string =>
     RETURN_REQUEST_DOC.test(type)
       ? RETURN_REQUEST
-      : layout?.voucherBook
-        ? notSalesVoucher(type)
-        : (layoutNoSaleRule ?? NOT_A_SALE_TRANSACTION);
+      : FINANCE_CHARGE_DOC.test(type)
+        ? FINANCE_CHARGE
+        : layout?.voucherBook
+          ? notSalesVoucher(type)
+          : (layoutNoSaleRule ?? NOT_A_SALE_TRANSACTION);
   const unapprovedStatus = layout?.unapprovedStatus ?? UNAPPROVED_STATUS;
   /** The column packing each order's products (BigCommerce), -1: none (ingest/packedLines) */
   const packedProducts = mapping.packedProducts ?? -1;
@@ -1199,7 +1208,8 @@ export function createOrderParser(
   /**
    * Each document type written in the file, and the rule it is no sale under: a quote, an order
    * beside invoices (NOT_SOLD_DOC), an invoice the type calls cancelled or a draft (VOID_ORDER),
-   * a return authorization beside invoices (RETURN_REQUEST); "" for a sale or a return.
+   * a return authorization beside invoices (RETURN_REQUEST), a finance charge memo or reminder
+   * (FINANCE_CHARGE); "" for a sale or a return.
    */
   const noSaleDoc = new Map<string, string>();
   function noSaleDocRule(docType: string): string {
@@ -1207,12 +1217,14 @@ export function createOrderParser(
     if (rule === undefined) {
       rule = VOID_INVOICE_DOC.test(docType)
         ? VOID_ORDER
-        : returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)
-          ? RETURN_REQUEST
-          : !CREDIT_TYPE.test(docType) &&
-              (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
-            ? NOT_SOLD_DOC
-            : "";
+        : FINANCE_CHARGE_DOC.test(docType)
+          ? FINANCE_CHARGE
+          : returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)
+            ? RETURN_REQUEST
+            : !CREDIT_TYPE.test(docType) &&
+                (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
+              ? NOT_SOLD_DOC
+              : "";
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
     return rule;

@@ -25,6 +25,7 @@ import { customerHeading, firstCustomerHeading } from "./customerHeadings";
 import { layoutById, shopifyColumns } from "./layouts";
 import {
   CREDIT_TYPE,
+  FINANCE_CHARGE_DOC,
   INVOICE_DOC,
   NUMBER_FIELDS,
   OTHER_TRANSACTION,
@@ -216,7 +217,8 @@ function knownDocType(v: string): boolean {
     PRE_INVOICE_DOC.test(v) ||
     RECEIPT_SALE_DOC.test(v) ||
     OTHER_KNOWN_DOC.test(v) ||
-    OTHER_TRANSACTION.test(v)
+    OTHER_TRANSACTION.test(v) ||
+    FINANCE_CHARGE_DOC.test(v)
   );
 }
 /** An invoice word anywhere in a document type: SAP Business One's "A/R Invoice". */

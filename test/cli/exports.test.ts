@@ -190,3 +190,28 @@ test("a French export: French headers, semicolons, decimal comma, day-first date
     ["C002", 10],
   ]);
 });
+
+test("Business Central customer ledger entries: Sales (LCY) of invoices and credit memos; finance charges and reminders skipped", () => {
+  const file = resolve(__dirname, "../fixtures/exports/business-central-customer-ledger.csv");
+  const r = kap("analyze", file, "--as-of", "2026-10-31", "--json");
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.ingest.read.layout).toBe("Dynamics 365 Business Central customer ledger entries");
+  expect(revenueAndOrders(j)).toEqual([
+    // invoices 1,000.00 + 2,500.00 − credit memo 250.00, before VAT (Amount read 8,945.00 in 5
+    // "orders": the opening balance, the finance charge memo and the reminder among them)
+    ["C10000", 3250, 2],
+    // 800.00 + 400.00 − 100.00; the refund pays the credit memo back, no second return
+    ["C20000", 1100, 2],
+    // the EUR invoice's 860.00 in the company's currency
+    ["C30000", 860, 1],
+  ]);
+  expect(j.ingest.skipped).toEqual([
+    expect.objectContaining({
+      rule: "not a sale (a payment, estimate, journal or other transaction)",
+      rows: 3,
+    }),
+    expect.objectContaining({ rule: "not a sale (a late fee or finance charge)", rows: 2 }),
+  ]);
+  expect(j.ingest.hasProducts).toBe(false);
+});
