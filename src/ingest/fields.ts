@@ -1570,6 +1570,7 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "value",
         "net",
         "line total",
+        "item total",
         "amount",
         "net value",
         "net amount",
@@ -1744,6 +1745,11 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "betrag",
         "reason",
         "type",
+        // Zoho's "Is Discount Before Tax" (true/false): whether the discount is taken before tax
+        "before tax",
+        "after tax",
+        // Zoho's "Entity Discount Percent": the whole invoice's (ingest/orderDiscount)
+        "entity",
       ],
     },
     {

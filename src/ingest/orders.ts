@@ -39,7 +39,13 @@ import {
   cancelsInvoice,
   cancellationInWords,
 } from "./cancellations";
-import { isDiscountOnGoodsHeader, OrderDiscounts, showsOrderDiscounts } from "./orderDiscount";
+import {
+  isDiscountOnGoodsHeader,
+  isDiscountPercentOnGoodsHeader,
+  OrderDiscounts,
+  type SettledDiscount,
+  showsOrderDiscounts,
+} from "./orderDiscount";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -1433,19 +1439,23 @@ export function createOrderParser(
     if (!line.isReturn && line.date > lastSaleDate) lastSaleDate = line.date;
     sink(line);
   }
-  /** An order's discount line, settled when its order ended: read as an accepted line. */
+  /**
+   * An order settled when it ended (ingest/orderDiscount): its discount line, or its lines held
+   * less their shares of the discount, handed over; the revenue counted changes by the discount.
+   */
   function acceptOrderDiscount(
-    line: OrderLine | undefined,
+    settled: SettledDiscount | undefined,
     sink: ((line: OrderLine) => void) | undefined
   ): void {
-    if (!line || !sink) return;
-    sink(line);
-    sums.accepted += line.revenue;
-    if (line.currency !== revenueRunCurrency) {
+    if (!settled || !sink) return;
+    for (const line of settled.lines) sink(line);
+    if (settled.change === 0) return;
+    sums.accepted += settled.change;
+    if (settled.currency !== revenueRunCurrency) {
       if (report.accepted > 0) fileRevenueRun();
-      revenueRunCurrency = line.currency;
+      revenueRunCurrency = settled.currency;
     }
-    sums.run += line.revenue;
+    sums.run += settled.change;
   }
   /** Guest accounts: companies named on orders with an account id (e-mail), and on orders without one. */
   const keyedCompanies = new Set<string>();
@@ -1476,13 +1486,13 @@ export function createOrderParser(
   const discountScale = options.discountIsFraction ? 1 : 0.01;
   /** the line value column's unit, from its header ("thousand EUR": 1,000) */
   const revenueScale = mapping.revenueScale ?? 1;
-  /** Shopify's discounts on a whole order, read as a discount line of the order (ingest/orderDiscount). */
-  const discountOnGoods = isDiscountOnGoodsHeader(
-    mapping.fields.find((m) => m.field === "orderDiscount")?.header
-  );
+  /** Discounts on a whole order: Shopify's as a discount line, Zoho's spread over the lines (ingest/orderDiscount). */
+  const orderDiscountHeader = mapping.fields.find((m) => m.field === "orderDiscount")?.header;
+  const discountOnGoods = isDiscountOnGoodsHeader(orderDiscountHeader);
   const orderDiscounts = showsOrderDiscounts(col, discountOnGoods)
     ? new OrderDiscounts({
         onGoods: discountOnGoods,
+        percent: isDiscountPercentOnGoodsHeader(orderDiscountHeader),
         orderDiscount: col.orderDiscount,
         orderSubtotal: col.orderSubtotal,
         lineDiscount: col.lineDiscount,
@@ -3523,19 +3533,20 @@ export function createOrderParser(
     if (date < firstDate) firstDate = date;
     if (date > lastDate) lastDate = date;
     if (!isReturn && date > lastSaleDate) lastSaleDate = date;
-    if (orderDiscounts)
-      acceptOrderDiscount(
-        orderDiscounts.note(
-          row,
-          line,
-          sameOrder,
-          storeValue,
-          lineDiscountTaken,
-          lineRate,
-          orderNetShare
-        ),
-        sink
+    if (orderDiscounts) {
+      const { settled, held } = orderDiscounts.note(
+        row,
+        line,
+        sameOrder,
+        storeValue,
+        lineDiscountTaken,
+        lineRate,
+        orderNetShare
       );
+      acceptOrderDiscount(settled, sink);
+      // a line of an invoice whose discount is spread over its lines: handed over when it ends
+      if (held) return;
+    }
     sink(line);
   }
 

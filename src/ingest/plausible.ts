@@ -44,7 +44,7 @@ import { readSideColumn } from "./sides";
 import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
-import { isDiscountOnGoodsHeader } from "./orderDiscount";
+import { discountOnGoodsColumn } from "./orderDiscount";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -1274,7 +1274,7 @@ export function checkOrderColumns(
   // Zoho Books' discount on a whole invoice, beside its items' own (ingest/orderDiscount)
   const entityDiscount =
     !mapping.layout && options.headers && !get("orderDiscount")
-      ? options.headers.findIndex((h) => isDiscountOnGoodsHeader(h))
+      ? discountOnGoodsColumn(options.headers)
       : -1;
   if (entityDiscount >= 0 && !fields.some((m) => m.column === entityDiscount))
     fields.push({

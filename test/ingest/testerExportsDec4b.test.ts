@@ -147,7 +147,7 @@ test("a related field's path is read as its field only where it is one", () => {
   expect(normaliseHeaders(["Sales Order/Confirmation Date"])).toEqual(["confirmation date"]);
 });
 
-test("Zoho Books: an invoice's Entity Discount Amount comes off it, as a discount line, and is said", async () => {
+test("Zoho Books: an invoice's Entity Discount Amount comes off its lines, and is said", async () => {
   const { report, revenue, orders } = await analyzeFile(
     join(EXPORTS, "zoho-books-invoices-entity-discount.csv")
   );
