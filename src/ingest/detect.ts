@@ -461,6 +461,7 @@ function matchNormalised(
     if (!hasCustomer && !contact) shipToAsCustomer(norm, out);
     bareCustomerBesideItsName(headers, norm, out);
     bareCustomerBesideCompanyName(headers, norm, out);
+    customerCodeByItsWords(headers, norm, out);
     nameAfterAccountId(headers, norm, out);
     bareProductBesideItsCode(headers, norm, out, pf);
     // With no customer number or name either, a bare "Name" beside the customer's tax id is the
@@ -715,6 +716,42 @@ function bareCustomerBesideCompanyName(
       confidence: name.confidence,
     });
   }
+}
+
+/** A customer word, in the languages of the order-line synonyms (compacted: no spaces). */
+const CUSTOMER_WORD =
+  "(?:customer|cust|client|kunden|kunde|kund|klant|debiteuren|debiteur|debitoren|debitor|debtor|cliente|asiakas|kontrahenta|kontrahent|klienta|odberatele|zakaznika)";
+/** A code word: number, code, id, reference or account (A/C), and "account" with one of them. */
+const CODE_WORD =
+  "(?:(?:ac|acc|acct|account|konto)?(?:code|cd|nr|no|nummer|number|num|numero|nro|id|ref|key|kod|kód|codice|codigo|código)|ac|acc|acct)";
+/** "Debiteurcode", "Kundecode", "Customer A/C", "Kunden-Key", "Nr. Kunde" (compacted). */
+const CUSTOMER_CODE = new RegExp(
+  `^(?:${CUSTOMER_WORD}${CODE_WORD}|(?:code|cod|codice|codigo|código|nr|no|num|numero|número|id|ref|kod|kód)${CUSTOMER_WORD})$`
+);
+
+/**
+ * With no account id read, a column whose header is a customer word run together with a code
+ * word ("Debiteurcode", "Kundecode", "Customer A/C", "Nr. Kunde") is the customer's code: no
+ * synonym lists every such pairing, and left unread the accounts were keyed by the name beside
+ * it (two customers of one name were one).
+ */
+function customerCodeByItsWords(
+  headers: readonly string[],
+  norm: readonly string[],
+  out: FieldMatch[]
+): void {
+  if (out.some((m) => m.field === "accountId")) return;
+  const isCode = (c: number) => CUSTOMER_CODE.test(norm[c].replace(/ /g, ""));
+  // a code read as the name by its customer word ("Nr. Kunde" holds "Kunde"): it is the id
+  const name = out.find((m) => m.field === "accountName" && isCode(m.column));
+  if (name) {
+    name.field = "accountId";
+    return;
+  }
+  const used = new Set(out.map((m) => m.column));
+  const column = norm.findIndex((_n, c) => !used.has(c) && isCode(c));
+  if (column < 0) return;
+  out.push({ field: "accountId", column, header: headers[column].trim(), confidence: EXACT });
 }
 
 /** The first column not yet used whose header is a tax id (TAX_ID_HEADERS) becomes the account id. */

@@ -205,3 +205,29 @@ describe("Acumatica's 'Inventory ID' is the product", () => {
     );
   });
 });
+
+describe("any customer word run together with a code word is the customer's code", () => {
+  it.each([
+    ["Datum;Kundecode;Kundenavn;Beløb", "Kundecode", "Kundenavn"],
+    ["Date,Customer Acc No,Customer Name,Amount", "Customer Acc No", "Customer Name"],
+    ["Date,Cust. A/C,Customer,Net", "Cust. A/C", "Customer"],
+    ["Date,Customer Key,Customer Name,Amount", "Customer Key", "Customer Name"],
+    // "Nr. Kunde" holds "Kunde", the name's word: it is the number, "Name" beside it the name
+    ["Datum;Nr. Kunde;Name;Betrag", "Nr. Kunde", "Name"],
+  ])("%s", (header, id, name) => {
+    const f = fieldsOf(header);
+    expect(f.accountId).toBe(id);
+    expect(f.accountName).toBe(name);
+  });
+
+  it("two customers of one name stay two accounts", async () => {
+    // K1 Müller GmbH 100 + 50 = 150; K2 Müller GmbH (another company of that name) 200
+    const r = await analyze([
+      "Datum;Kundecode;Kundenavn;Beløb",
+      "2026-11-02;K1;Müller GmbH;100,00",
+      "2026-11-03;K2;Müller GmbH;200,00",
+      "2026-11-04;K1;Müller GmbH;50,00",
+    ]);
+    expect(r.revenue).toEqual({ K1: 150, K2: 200 });
+  });
+});
