@@ -22,6 +22,7 @@ import {
   kapOutputError,
   LATE_HEADER_ROWS,
   lateOrderHeader,
+  nearOrders,
   noOrdersError,
   requireComplete,
   withUserChoices,
@@ -789,6 +790,7 @@ export function noOrdersIn(tables: readonly SourceTable[], ordersSheet?: string)
       name: t.peek.tableName ?? t.peek.name,
       headers: headersOf(t.peek),
       late: lateOrderHeader(t.peek),
+      near: nearOrders(t.peek),
       titles: t.peek.values
         .slice(0, 5)
         .map((r) => String((r ?? []).find((v) => typeof v === "string" && v.trim() !== "") ?? "")),

@@ -16,9 +16,10 @@ import {
   type Role,
   ROLES,
 } from "./fields";
-import { cellText, type Grid } from "./grid";
+import { type Cell, cellText, type Grid, isBlankCell } from "./grid";
 import { layoutById } from "./layouts";
 import { ONE_ROW_PER_PRODUCT } from "./packedLines";
+import { parseDate } from "./values";
 
 export class MissingRoleError extends Error {
   constructor(
@@ -310,6 +311,87 @@ export function kapOutputError(
   return new MissingRoleError(pane, "orders", ["order lines"], [], msg);
 }
 
+/**
+ * A sheet that is order lines but for a column or two KAP did not recognise (an account and a
+ * line value, say, but no date header it knows): which required fields it lacks, as phrases,
+ * and which of its columns hold dates (the order date under a header KAP does not know).
+ */
+export interface NearOrders {
+  missing: string[];
+  dateColumns: string[];
+}
+
+/** Rows below the header searched for dates (a peek's worth). */
+const DATE_SAMPLE_ROWS = 50;
+
+/** Whether a cell is a date: a date value, or text that reads as one (not a bare number: a code, a serial). */
+function isDateCell(v: Cell): boolean {
+  if (v instanceof Date) return true;
+  return typeof v === "string" && /[^\d\s]/.test(v) && parseDate(v) !== undefined;
+}
+
+/** The headers of a grid's columns below `headerRow` whose cells are dates, four in five at least. */
+function dateColumnsOf(grid: Grid, headerRow: number, headers: readonly string[]): string[] {
+  const rows = grid.values.slice(headerRow + 1, headerRow + 1 + DATE_SAMPLE_ROWS);
+  return headers.filter((h, c) => {
+    if (h.trim() === "") return false;
+    const cells = rows.map((r) => r[c]).filter((v) => !isBlankCell(v));
+    const dates = cells.filter(isDateCell).length;
+    return dates > 0 && dates >= 0.8 * cells.length;
+  });
+}
+
+/**
+ * The sheet's closest order-lines reading when it is order lines but for what NearOrders names:
+ * at least three order columns recognised, one required field among them. Undefined otherwise
+ * (a customer list, a note), which the generic message answers.
+ */
+export function nearOrders(grid: Grid): NearOrders | undefined {
+  const near = detectPartial(grid, "orders");
+  if (!near || near.mapping.fields.length < 3) return undefined;
+  const missing = missingFields(near.mapping);
+  if (missing.length === 0 || missing.length >= ROLES.orders.requiredAny.length) return undefined;
+  return {
+    missing,
+    dateColumns: dateColumnsOf(grid, near.mapping.headerRow, near.headers),
+  };
+}
+
+/**
+ * What a sheet close to order lines lacks, in words: 'no order date column: none of the headers
+ * reads as a date; columns with dates in them: "Erstellt"'. Names the missing fields; for the date,
+ * the columns that hold dates (or that none does).
+ */
+function nearOrdersSentence(sheet: string, headers: readonly string[], near: NearOrders): string {
+  const parts = near.missing.map((m) => `no ${m} column`);
+  const dated = near.dateColumns.map((h) => `"${h.replace(/\s+/g, " ").trim()}"`);
+  const listed = headerList(headers.slice(0, 12));
+  const none = near.missing.includes(phrase(dateField()))
+    ? `none of its headers (${listed}) reads as a date; ${
+        dated.length
+          ? `column${dated.length > 1 ? "s" : ""} with dates in ${dated.length > 1 ? "them" : "it"}: ${andList(dated)}`
+          : "no column's cells read as dates"
+      }`
+    : `none of its headers (${listed}) reads as one`;
+  return `"${sheet}" has ${andList(parts)}: ${none}.`;
+}
+
+function dateField(): FieldDef {
+  return ROLES.orders.fields.find((f) => f.field === "date")!;
+}
+
+/** How to name a missing column, for kap: rename it in the file to the header KAP knows. */
+function nearOrdersCliFix(near: NearOrders): string {
+  const dated = near.dateColumns.map((h) => `"${h.replace(/\s+/g, " ").trim()}"`);
+  if (!near.missing.includes(phrase(dateField())))
+    return `kap takes the headers as they are: rename the ${andList(near.missing)} column${near.missing.length > 1 ? "s" : ""} in the file (e.g. "Customer ID", "Revenue"), or pick the sheet with --sheet.`;
+  // no text dates: the date may be there as numbers (serials), or the export left it out
+  if (dated.length === 0)
+    return `kap takes the headers as they are: rename the order date column in the file to "${dateField().header}", or export the lines with their order or invoice date; or pick the sheet with --sheet.`;
+  const which = dated.length === 1 ? dated[0] : `the order date's column (${orList(dated)})`;
+  return `kap takes the headers as they are: rename ${which} in the file to "${dateField().header}", or pick the sheet with --sheet.`;
+}
+
 /** Error when no sheet looks like order lines at all. */
 export function noOrdersError(
   sheets: {
@@ -318,6 +400,8 @@ export function noOrdersError(
     late?: { row: number; headers: string[] };
     /** the first text of each of its first rows (a report's title lines) */
     titles?: string[];
+    /** order lines but for a required column or two (nearOrders) */
+    near?: NearOrders;
   }[]
 ): MissingRoleError {
   const late = sheets.find((s) => s.late);
@@ -345,6 +429,19 @@ export function noOrdersError(
     );
   }
   const names = `"Customer ID", "Order Date", "SKU", "Qty", "Revenue"`;
+  // order lines but for a column or two: say which, and where the dates are
+  const close = sheets.find((s) => s.near);
+  if (close?.near) {
+    const what = `No order lines were found. ${nearOrdersSentence(close.name, close.headers, close.near)}`;
+    const columns = andList(close.near.missing.map((m) => `${m} column`));
+    return new MissingRoleError(
+      `${what} To read them, choose the sheet that holds them under "Order lines are on", then its ${columns}.`,
+      "orders",
+      close.near.missing,
+      sheets.flatMap((s) => s.headers),
+      `${what} ${nearOrdersCliFix(close.near)}`
+    );
+  }
   // the pane's words: there is nothing to map in a workbook without data
   const pane = seen
     ? `${found} If they are here under other headers, choose the sheet that holds them under "Order lines are on", then its columns; or rename the headers (e.g. ${names}).`
