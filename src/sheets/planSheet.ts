@@ -109,6 +109,16 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
   if (objective) kv([["Win-back objective", objective, undefined]]);
   kv([
     ["Revenue last 12 months", p.revenueBaseline, money],
+    // a new account's 12 months hold only its weeks as a customer: its targets grow from a year at its rate
+    ...(p.newAccountYear
+      ? [
+          [
+            `A year at its rate so far (a customer since ${asOfText(p.newAccountYear.since, opts.culture)}, ${p.newAccountYear.days} day${p.newAccountYear.days === 1 ? "" : "s"}${p.newAccountYear.counted > p.newAccountYear.days ? `, taken as the last 3 months' ${p.newAccountYear.counted} days` : ""})`,
+            p.newAccountYear.revenue,
+            money,
+          ] satisfies [string, CellValue, string | undefined],
+        ]
+      : []),
     p.lost
       ? ["Growth target", "none: win the account back first", undefined]
       : ["Growth target", p.growthTarget, FORMATS.percent],

@@ -20,6 +20,7 @@ import { requiredCoverage } from "../relationships";
 import { UNCATEGORISED } from "../orderLines";
 import { isMarkedLost } from "../winback";
 import { dateText } from "../dateText";
+import { edate } from "../dates";
 import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
@@ -77,6 +78,31 @@ function writtenTargets(
   return { revenueTarget, quarterlyTargets: q };
 }
 
+/**
+ * The year a new account's targets grow from, or null. An account whose first order falls inside the
+ * last 12 months has only part of a year in them: C0013 (a customer since 05/09/2026) had £3,490.07
+ * in its 57 days, and +50% on that set its next 3 months at £1,047.02. Its revenue is scaled from its
+ * days as a customer to the 12 months' days, counting the last 3 months' days at least (a first order
+ * or two is not multiplied by 50). Not for an account in a win-back stage: its plan wins it back first.
+ */
+export function newAccountYear(
+  account: Pick<AccountAnalysis, "health" | "revenueLast12" | "winBack">,
+  currency?: string
+): AccountPlan["newAccountYear"] {
+  const i = account.health.inputs;
+  if ((account.winBack?.stage ?? 0) > 0 || isMarkedLost(account.winBack)) return null;
+  const yearStart = edate(i.date, -12);
+  const first = i.firstOrderDate;
+  if (first === null || first <= yearStart) return null;
+  const days = i.date - first + 1;
+  const counted = Math.max(days, i.date - edate(i.date, -3));
+  const revenue = roundMoney(
+    (Math.max(0, account.revenueLast12) * (i.date - yearStart)) / counted,
+    currency
+  );
+  return { since: first, days, counted, revenue };
+}
+
 /** DMU roles held and missing among the contacts (role text matched by the DMU_ROLES words). */
 export function stakeholderCoverage(contacts: readonly ContactRecord[]): StakeholderCoverage[] {
   return DMU_ROLES.map(({ role, synonyms }) => {
@@ -132,7 +158,10 @@ export function accountPlan(
   const lost = isMarkedLost(account.winBack);
   const growth = lost ? 0 : (x.growthTarget ?? DEFAULT_GROWTH_TARGET);
   const winBackBaseline = lost ? (x.winBackBaseline ?? null) : null;
-  const targetsFrom = winBackBaseline ? Math.max(0, winBackBaseline.revenue) : baseline;
+  const newYear = newAccountYear(account, x.currency);
+  const targetsFrom = winBackBaseline
+    ? Math.max(0, winBackBaseline.revenue)
+    : (newYear?.revenue ?? baseline);
   const stakeholders = x.relationships?.coverage ?? requiredCoverage(x.contacts);
   const missing = stakeholders.filter((r) => !r.held);
   const initiatives: PlanInitiative[] = [];
@@ -245,6 +274,7 @@ export function accountPlan(
     lost,
     revenueBaseline: baseline,
     winBackBaseline,
+    newAccountYear: newYear,
     growthTarget: growth,
     ...writtenTargets(targetsFrom, growth, x.currency),
     categoriesNow: x.categoriesNow,

@@ -715,6 +715,12 @@ export interface AccountPlan {
    * aims to recover, and its targets' baseline; null for an account not marked lost
    */
   winBackBaseline: { revenue: number; to: Serial } | null;
+  /**
+   * an account whose first order (`since`) falls inside the last 12 months: its revenue scaled from
+   * the `days` it has been a customer (`counted`: the last 3 months' days at least) to a year, its
+   * targets' baseline; null otherwise (and in a win-back stage)
+   */
+  newAccountYear: { since: Serial; days: number; counted: number; revenue: number } | null;
   growthTarget: number;
   revenueTarget: number;
   /** baseline/4 each plus the uplift split QUARTER_TARGET_WEIGHTS (1:2:3:4), so targets rise and sum to revenueTarget */
