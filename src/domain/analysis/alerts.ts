@@ -159,7 +159,8 @@ function returnsRising({ s, asOf }: RuleContext): RiskFlag | null {
   if (r1 <= r0) return null;
   return {
     kind: "returnsRising",
-    message: `${r1} returns in the last 3 months against ${r0} in the 3 months before.`,
+    // "1 return", not "1 returns" (the plan's risks and SWOT of a new account read "1 returns …")
+    message: `${r1} return${r1 === 1 ? "" : "s"} in the last 3 months against ${r0} in the 3 months before.`,
     values: { returnsLastQuarter: r1, returnsPreviousQuarter: r0 },
   };
 }
