@@ -465,11 +465,11 @@ const FINANCE_CHARGE_WORDS = /\b(?:finance\s+charges?|late\s+(?:payment\s+)?(?:f
 const FINANCE_CHARGE = "not a sale (a late fee or finance charge)";
 /**
  * A document that bills interest or fees on an overdue balance, no goods: Business Central's
- * "Finance Charge Memo" and "Reminder" (German "Zinsrechnung", "Mahnung"). Skipped under
- * FINANCE_CHARGE.
+ * "Finance Charge Memo" and "Reminder" (German "Zinsrechnung", "Mahnung"), Acumatica's "Overdue
+ * Charge". Skipped under FINANCE_CHARGE.
  */
 export const FINANCE_CHARGE_DOC =
-  /^\s*(?:finance\s+charge(?:\s+memo)?|reminder|zinsrechnung|mahnung)\s*$/i;
+  /^\s*(?:finance\s+charge(?:\s+memo)?|(?:overdue|late)\s+(?:fee\s+)?charge|reminder|zinsrechnung|mahnung)\s*$/i;
 /** The rule quotes (QUOTE_DOC) and, beside invoices, orders and delivery notes are skipped under. */
 const NOT_SOLD_DOC = "not a sale (a quote, sales order or delivery note)";
 /** The rule tax written as a line of its own (ingest/taxLines) is skipped under. */

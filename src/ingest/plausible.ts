@@ -194,7 +194,7 @@ const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "
  * only these is a document type.
  */
 const DOC_TYPE_VALUE =
-  /^(?:(?:sales |tax |customer )?invoice|(?:sales |customer )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
+  /^(?:(?:sales |tax |customer |product |service )?invoice|(?:sales |customer |product |service )?credit(?: note| memo)?|refund|return|facture|avoir|bon de (?:livraison|retour)|rechnung|gutschrift|storno|rechnungskorrektur|lieferschein|retoure|(?:verkoop)?factuur|credit ?nota|creditfactuur|pakbon|retour|factura|nota de cr[eé]dito|fattura|nota (?:di )?credito|abono|faktura|korekta|dobropis|opravn[ýy] da[ňn]ov[ýy] doklad)(?:\s.*)?$/i;
 /**
  * A sale paid on the spot, billed without an invoice: NetSuite's "Cash Sale", QuickBooks' "Sales
  * Receipt" and Desktop's "Statement Charge". Like an invoice, it bills a sales order's goods.
@@ -202,6 +202,25 @@ const DOC_TYPE_VALUE =
 const RECEIPT_SALE_DOC = /^\s*(?:cash\s+sale|sales\s+receipt|statement\s+charge)\s*$/i;
 /** An invoice, or a sale billed as one (RECEIPT_SALE_DOC). */
 const invoicedDoc = (v: string) => INVOICE_DOC.test(v) || RECEIPT_SALE_DOC.test(v);
+/**
+ * A debit memo or note (Acumatica's "Debit Memo"): an extra charge to the customer, a sale
+ * (positive). Not "Debit" alone: a ledger's side, beside "Credit".
+ */
+const DEBIT_DOC = /^\s*(?:sales\s+)?debit\s+(?:memo|note)\s*$/i;
+/** Sage 50's item invoices ("Product Invoice", "Service Invoice"): invoices. */
+const ITEM_INVOICE = /^\s*(?:product|service)\s+invoice\s*$/i;
+/** A document that bills a sale: an invoice by any of its names, a cash sale, a debit memo. */
+const saleDoc = (v: string) => invoicedDoc(v) || ITEM_INVOICE.test(v) || DEBIT_DOC.test(v);
+/**
+ * A known document type that reading the column changes: a credit (a return whatever its sign),
+ * a quote or order (no sale), a payment or journal (no sale).
+ */
+const noPlainSaleDoc = (v: string) =>
+  CREDIT_TYPE.test(v) ||
+  QUOTE_DOC.test(v) ||
+  PRE_INVOICE_DOC.test(v) ||
+  OTHER_TRANSACTION.test(v) ||
+  FINANCE_CHARGE_DOC.test(v);
 /**
  * Refunds of sales paid on the spot ("Cash Refund", "Refund Receipt", "Customer Refund"): credits
  * (CREDIT_TYPE), read as returns. Journals, payments and deposits (OTHER_TRANSACTION) are known
@@ -216,6 +235,7 @@ function knownDocType(v: string): boolean {
     QUOTE_DOC.test(v) ||
     PRE_INVOICE_DOC.test(v) ||
     RECEIPT_SALE_DOC.test(v) ||
+    DEBIT_DOC.test(v) ||
     OTHER_KNOWN_DOC.test(v) ||
     OTHER_TRANSACTION.test(v) ||
     FINANCE_CHARGE_DOC.test(v)
@@ -727,24 +747,30 @@ export function checkOrderColumns(
       if (values.length < 2) return;
       const unknown = values.filter((v) => !knownDocType(v));
       const besideInvoices = notSoldBesideInvoices(values);
-      // Invoices beside quotes or orders say the column is the document type, whatever else it
-      // lists; credit notes alone do only when every value is a document type ("Credit" is
-      // also a customer's account type, beside "Cash").
+      // Sales documents (invoices, debit memos) beside credits, quotes, orders or payments say
+      // the column is the document type, whatever else it lists: one unknown type ("Service
+      // Invoice", "Debit Memo" once) must not switch its credit memos back into sales. Unknown
+      // types are read as the sales they most likely are (a negative one as a return) and named.
+      // Credit notes alone say so only when every value is a document type ("Credit" is also a
+      // customer's account type, beside "Cash"); a column of product or customer types (Stock,
+      // Service; New, Returning) names no sales document and is never read.
       // A payment, journal or deposit among invoices (a customer ledger's, a transaction
       // list's) says so too: each is no sale.
+      const known = values.filter((v) => !unknown.includes(v));
+      const salesBeside = known.some(saleDoc) && known.some(noPlainSaleDoc);
       const docTypes =
         unknown.length === 0
           ? besideInvoices ||
             values.some((v) => CREDIT_TYPE.test(v)) ||
             (values.some((v) => INVOICE_WORD.test(v)) &&
               values.some((v) => OTHER_TRANSACTION.test(v)))
-          : besideInvoices && unknown.length * 2 <= values.length;
+          : (besideInvoices || salesBeside) && unknown.length * 2 <= values.length;
       const others = [...new Set(unknown)];
       const othersSaid = valuesSaid(others);
       if (!docTypes) {
-        if (besideInvoices)
+        if (besideInvoices || salesBeside)
           notes.push(
-            `"${h.trim()}" lists invoices beside quotes or orders, but most of its values (${othersSaid}) are no document types KAP knows, so it is not read as the document type: its quotes and orders are counted as sales. If it is the document type, choose it as the document type in the column mapping.`
+            `"${h.trim()}" lists invoices beside ${besideInvoices ? "quotes or orders" : "credits or other documents"}, but most of its values (${othersSaid}) are no document types KAP knows, so it is not read as the document type: its ${besideInvoices ? "quotes and orders are counted as sales" : "credits are read as sales unless negative"}. If it is the document type, choose it as the document type in the column mapping.`
           );
         return;
       }
