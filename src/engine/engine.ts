@@ -408,6 +408,7 @@ export class KapEngine implements OrderSink {
       cancelledBilling: options.cancelledBilling,
       sageDocTypes: options.sageDocTypes,
       docCreditCodes: options.docCreditCodes,
+      docNotSaleCodes: options.docNotSaleCodes,
       creditNoteIds: options.creditNoteIds,
       creditIdPrefixes: options.creditIdPrefixes,
       orderFieldsOnFirstLine: options.orderFieldsOnFirstLine,

@@ -32,7 +32,7 @@ import { type ColumnConvention, numberEvidence, type NumberCulture } from "../in
 import { CREDIT_ID_SAMPLE, creditPrefixIsNumbering } from "../domain/orderLines";
 import { billingCancellations, cancellationInWords } from "../ingest/cancellations";
 import { sixDigitDateColumn } from "../ingest/compactDates";
-import { docTypeCreditCodes } from "../ingest/docTypeCodes";
+import { type DocCode, docTypeCodes } from "../ingest/docTypeCodes";
 import { firstLineFields, firstLineFieldsNote, firstLineReading } from "../ingest/firstLineFields";
 import {
   countsForCreditPrefixes,
@@ -214,6 +214,8 @@ export interface OrderReadOptions {
   sageDocTypes?: boolean;
   /** the document-type column writes one system's codes (FT/NC, FA/AV): these are its credit notes' (ingest/docTypeCodes) */
   docCreditCodes?: string[];
+  /** … and these its codes of no sale: quotes and inquiries (SAP's AG and AF) */
+  docNotSaleCodes?: string[];
   /** false when the sample's order ids mostly look like credit notes: "C26101" is the numbering */
   creditNoteIds?: boolean;
   /** credit-note id prefixes the sample shows beside their invoice prefixes ("av" beside "fa"; ingest/orders creditNotePrefixes) */
@@ -378,11 +380,15 @@ export function planReading(
     docCol !== undefined &&
     sample.some((r) => typeof r[docCol] === "string" && SAGE_INVOICE_TYPE.test(r[docCol]));
   // Document types as a system's codes (FT and NC, FA and AV, RE and GS): the credit notes' codes
-  const docCodes =
-    docCol !== undefined && !mapping.layout ? docTypeCreditCodes(sample.map((r) => r[docCol])) : [];
-  const docCodesSeen = docCodes.filter(({ code }) =>
-    sample.some((r) => cellText(r[docCol!]).toUpperCase() === code)
-  );
+  const codes =
+    docCol !== undefined && !mapping.layout
+      ? docTypeCodes(sample.map((r) => r[docCol]))
+      : { credits: [], notSales: [] };
+  const docCodes = codes.credits;
+  const seen = (list: readonly DocCode[]) =>
+    list.filter(({ code }) => sample.some((r) => cellText(r[docCol!]).toUpperCase() === code));
+  const docCodesSeen = seen(docCodes);
+  const notSaleCodesSeen = seen(codes.notSales);
   const numbering = idCol !== undefined && creditPrefixIsNumbering(ids);
   // Credit notes numbered apart from the invoices (AV… beside FA…, GU… beside RE…, NC… beside FT…), whatever their sign.
   const creditIdPrefixes = creditNotePrefixes(ids);
@@ -403,10 +409,8 @@ export function planReading(
     ...doubledHeaderNotes(found.detection.headers, mapping, peek.left),
     ...dateNotes,
     ...(firstLineOnly ? [firstLineFieldsNote(mapping, firstLine!, firstLineRead)] : []),
-    ...(docCodesSeen.length
-      ? [
-          `"${mapping.fields.find((f) => f.field === "docType")!.header}" writes document types as codes: its ${docCodesSeen.map((c) => `${c.code} (${c.name})`).join(" and ")} lines are credit notes, read as returns whatever their sign.`,
-        ]
+    ...(docCodesSeen.length || notSaleCodesSeen.length
+      ? [docCodesNote(mapping, docCodesSeen, notSaleCodesSeen)]
       : []),
     ...(creditIdPrefixes.length
       ? [
@@ -433,6 +437,7 @@ export function planReading(
     ...(cancelled.length ? { cancelledBilling: cancelled } : {}),
     ...(sageDocTypes ? { sageDocTypes } : {}),
     ...(docCodes.length ? { docCreditCodes: docCodes.map((c) => c.code) } : {}),
+    ...(codes.notSales.length ? { docNotSaleCodes: codes.notSales.map((c) => c.code) } : {}),
     ...(numbering ? { creditNoteIds: false } : {}),
     ...(creditIdPrefixes.length ? { creditIdPrefixes } : {}),
     ...(firstLineRead.orderFields ? { orderFieldsOnFirstLine: true } : {}),
@@ -445,6 +450,22 @@ export function planReading(
     ...(allNotes.length ? { notes: allNotes } : {}),
     ...(peek.file ? { file: peek.file } : {}),
   };
+}
+
+/** What a document-type column written in one system's codes says: its credit notes' codes, its codes of no sale. */
+function docCodesNote(
+  mapping: ColumnMapping,
+  credits: readonly DocCode[],
+  notSales: readonly DocCode[]
+): string {
+  const said = (list: readonly DocCode[]) => list.map((c) => `${c.code} (${c.name})`).join(" and ");
+  const header = mapping.fields.find((f) => f.field === "docType")!.header;
+  return `"${header}" writes document types as codes: ${[
+    ...(credits.length
+      ? [`its ${said(credits)} lines are credit notes, read as returns whatever their sign`]
+      : []),
+    ...(notSales.length ? [`its ${said(notSales)} lines are no sales, skipped and counted`] : []),
+  ].join("; ")}.`;
 }
 
 /**

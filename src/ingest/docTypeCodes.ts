@@ -10,10 +10,13 @@ import type { Cell } from "./grid";
 
 /** One system's document codes (upper case): its invoices', its credit notes' (with their names), and others that are sales. */
 interface DocCodeFamily {
+  /** invoices, or the sales documents of an order list (SAP's TA, a standard order) */
   invoices: readonly string[];
   credits: Readonly<Record<string, string>>;
   /** debit notes and the like: sales, neither invoices nor credits */
   others?: readonly string[];
+  /** quotes, inquiries, purchases (with their names): no sales, skipped */
+  notSales?: Readonly<Record<string, string>>;
 }
 
 const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
@@ -47,6 +50,23 @@ const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
   { invoices: ["FV", "FS"], credits: { FK: "faktura korygująca", KOR: "korekta" } },
   // Czech: faktura vydaná; dobropis
   { invoices: ["FV"], credits: { DB: "dobropis" } },
+  // SAP's sales document types in a VA05 order list, German: Terminauftrag,
+  // Konsignationsentnahme, kostenlose Lieferung, Lastschriftsanforderung (a charge);
+  // Retoure, Gutschriftsanforderung, Konsignationsretoure; Angebot, Anfrage (no sales)
+  {
+    invoices: ["TA", "KE", "FD"],
+    credits: { RE: "Retoure", G2: "Gutschriftsanforderung", KR: "Konsignationsretoure" },
+    others: ["L2"],
+    notSales: { AG: "Angebot, a quotation", AF: "Anfrage, an inquiry" },
+  },
+  // … and English: standard, rush and cash orders, debit memo request; returns, credit memo
+  // request; quotation, inquiry ("IN" an inquiry only beside SAP's order codes, its sales)
+  {
+    invoices: ["OR", "RO", "CS", "FD"],
+    credits: { RE: "returns", CR: "credit memo request" },
+    others: ["DR"],
+    notSales: { QT: "quotation", IN: "inquiry" },
+  },
   // English: invoice; credit memo or note
   {
     invoices: ["INV", "IN", "SI"],
@@ -58,26 +78,59 @@ const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
 /** The most distinct values a column of codes holds (a system has a handful of document types). */
 const MAX_CODES = 6;
 
+/** A code and its name ("NC", "nota di credito"). */
+export interface DocCode {
+  code: string;
+  name: string;
+}
+
+/** How a document-type column of one system's codes is read: its credit notes' codes, and its codes of no sale. */
+export interface DocTypeCodes {
+  credits: DocCode[];
+  notSales: DocCode[];
+}
+
 /**
- * The credit codes of a document-type column written in one system's codes, with each one's
- * name: the credits of every family whose codes hold each of the column's values (at most
- * MAX_CODES of them), one an invoice's. Empty when the column holds anything else.
+ * The codes of a document-type column written in one system's codes, with each one's name: the
+ * credits and the no-sale codes (quotes, inquiries) of every family whose codes hold
+ * each of the column's values (at most MAX_CODES of them), one an invoice's (a sale's). Empty when
+ * the column holds anything else.
  */
-export function docTypeCreditCodes(cells: Iterable<Cell>): { code: string; name: string }[] {
+export function docTypeCodes(cells: Iterable<Cell>): DocTypeCodes {
+  const none: DocTypeCodes = { credits: [], notSales: [] };
   const values = new Set<string>();
   for (const v of cells) {
     if (typeof v !== "string" || v.trim() === "") continue;
     values.add(v.trim().toUpperCase());
-    if (values.size > MAX_CODES) return [];
+    if (values.size > MAX_CODES) return none;
   }
-  if (values.size === 0) return [];
-  const out = new Map<string, string>();
-  for (const f of DOC_CODE_FAMILIES) {
-    const fits = [...values].every(
-      (v) => f.invoices.includes(v) || v in f.credits || !!f.others?.includes(v)
-    );
-    if (!fits || ![...values].some((v) => f.invoices.includes(v))) continue;
-    for (const [code, name] of Object.entries(f.credits)) if (!out.has(code)) out.set(code, name);
+  if (values.size === 0) return none;
+  const credits = new Map<string, string>();
+  const notSales = new Map<string, string>();
+  const fitting = DOC_CODE_FAMILIES.filter(
+    (f) =>
+      [...values].every(
+        (v) =>
+          f.invoices.includes(v) ||
+          v in f.credits ||
+          !!f.others?.includes(v) ||
+          v in (f.notSales ?? {})
+      ) && [...values].some((v) => f.invoices.includes(v))
+  );
+  for (const f of fitting) {
+    for (const [code, name] of Object.entries(f.credits))
+      if (!credits.has(code)) credits.set(code, name);
+    for (const [code, name] of Object.entries(f.notSales ?? {}))
+      if (!notSales.has(code)) notSales.set(code, name);
   }
-  return [...out].map(([code, name]) => ({ code, name }));
+  // a code a fitting family sells under is no quote of another's
+  for (const f of fitting)
+    for (const v of values) if (f.invoices.includes(v) || f.others?.includes(v)) notSales.delete(v);
+  const list = (m: Map<string, string>) => [...m].map(([code, name]) => ({ code, name }));
+  return { credits: list(credits), notSales: list(notSales) };
+}
+
+/** The credit codes of a document-type column written in one system's codes (docTypeCodes). */
+export function docTypeCreditCodes(cells: Iterable<Cell>): DocCode[] {
+  return docTypeCodes(cells).credits;
 }

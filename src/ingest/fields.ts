@@ -455,6 +455,8 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "faktura",
     // SAP's German heading of the billing document (VBELN) in a billing list
     "fakturabeleg",
+    // SAP's sales document (VBELN) in a VA05 order list
+    "verkaufsbeleg",
   ],
   sku: [
     "artikelnummer",
@@ -552,6 +554,10 @@ const GERMAN_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "rechnungsart",
     "rechnungs typ",
     "dokumenttyp",
+    // SAP's sales document type in a VA05 order list (AUART: TA, AG, RE …), and its short heading
+    "verkaufsbelegart",
+    "vart",
+    "auart",
   ],
   orderedBy: ["besteller", "bestellt von", "ansprechpartner"],
   site: [
@@ -1921,6 +1927,10 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "fkart",
         // SAP's short column heading for the billing type (an ALV list)
         "billt",
+        // SAP's sales document type in a VA05 order list (OR, QT, RE …), and its short heading
+        "sales document type",
+        "sales doc type",
+        "saty",
         // Dynamics GP's SmartLists: the Sales Order Processing type (Quote, Order, Invoice, Return)
         "sop type",
       ],

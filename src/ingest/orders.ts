@@ -321,6 +321,8 @@ export interface OrderParserOptions {
   sageDocTypes?: boolean;
   /** The document-type column writes one system's codes: these (upper case: "NC", "AV") are its credit notes' (ingest/docTypeCodes). */
   docCreditCodes?: readonly string[];
+  /** … and these its codes of no sale: quotes and inquiries (SAP's AG and AF) */
+  docNotSaleCodes?: readonly string[];
   /** false: order ids that look like credit notes are the data's numbering (creditPrefixIsNumbering) */
   creditNoteIds?: boolean;
   /**
@@ -439,6 +441,8 @@ export const TAX_INCLUSIVE = /^(?:(?:tax\s*)?inclusive|内税)$/i;
 export const CREDIT_TYPE =
   /credit|return|retour|refund|gutschrift|storno|cancel|rechnungskorrektur|avoir|nota de cr[eé]dito|nota (?:di )?credito|rectificativa|abono|korekta|koryguj|dobropis|opravn|kreditnota|kreditfaktura|hyvitys|^\s*(?:g2|s1|sc|cr|crn|cn|cm|gu|gs)\s*$/i;
 const SAP_RETURNS = /^\s*re\s*$/i;
+/** SAP's pro forma invoices (billing types F5, F8): beside its billing codes, no sales. */
+const SAP_PRO_FORMA = /^\s*f[58]\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
  * a pro-forma invoice, also "Draft quote", "Sales Quote", "Angebot (Entwurf)", "Verkaufsangebot",
@@ -446,7 +450,7 @@ const SAP_RETURNS = /^\s*re\s*$/i;
  * starts the text (after a draft/sales qualifier): "Invoice (from quote)" is an invoice.
  */
 export const QUOTE_DOC =
-  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
+  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|anfrage|inquiry|enquiry|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
 /**
  * Transactions that are no sale, written without a product in a sales report: journals, payments,
  * deposits (NetSuite's "Customer Payment", "Customer Deposit"), transfers.
@@ -480,7 +484,7 @@ const TAX_LINE = "tax line (VAT, sales tax)";
  * invoices bill again.
  */
 export const PRE_INVOICE_DOC =
-  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
+  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|(?:termin|sofort|kunden|verkaufs)?auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
 /**
  * A request to return goods, before the document that credits them: NetSuite's "Return
  * Authorization" (an RMA), a "Return Request", a "(Sales) Return Order" (Business Central, SAP).
@@ -1086,6 +1090,7 @@ export function createOrderParser(
   const docCreditCodes = options.docCreditCodes?.length
     ? new Set(options.docCreditCodes)
     : undefined;
+  const docNotSaleCodes = new Set(options.docNotSaleCodes ?? []);
   const saleEntryType = layout?.saleEntryType;
   const saleDocType = layout?.saleDocType;
   const layoutCreditDoc = layout?.creditDocType;
@@ -1221,19 +1226,20 @@ export function createOrderParser(
   function noSaleDocRule(docType: string): string {
     let rule = noSaleDoc.get(docType);
     if (rule === undefined) {
-      rule = VOID_INVOICE_DOC.test(docType)
-        ? VOID_ORDER
-        : FINANCE_CHARGE_DOC.test(docType)
-          ? FINANCE_CHARGE
-          : returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)
-            ? RETURN_REQUEST
-            : !CREDIT_TYPE.test(docType) &&
-                (QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType)))
-              ? NOT_SOLD_DOC
-              : "";
+      rule = docTypeNoSaleRule(docType);
       if (noSaleDoc.size < 1000) noSaleDoc.set(docType, rule);
     }
     return rule;
+  }
+  function docTypeNoSaleRule(docType: string): string {
+    if (VOID_INVOICE_DOC.test(docType)) return VOID_ORDER;
+    if (FINANCE_CHARGE_DOC.test(docType)) return FINANCE_CHARGE;
+    if (returnRequestsSkipped && RETURN_REQUEST_DOC.test(docType)) return RETURN_REQUEST;
+    // a system's code of a quote or inquiry (SAP's AG, AF: ingest/docTypeCodes), SAP's pro forma
+    if (docNotSaleCodes.has(docType.toUpperCase())) return NOT_SOLD_DOC;
+    if (options.sapDocTypes && SAP_PRO_FORMA.test(docType)) return NOT_SOLD_DOC;
+    const notSold = QUOTE_DOC.test(docType) || (invoicedDocsOnly && PRE_INVOICE_DOC.test(docType));
+    return notSold && !CREDIT_TYPE.test(docType) ? NOT_SOLD_DOC : "";
   }
   /**
    * A row with no item whose next row is an item of the same order (or the rows pushed end):
