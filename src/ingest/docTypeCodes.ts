@@ -67,6 +67,19 @@ const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
     others: ["DR"],
     notSales: { QT: "quotation", IN: "inquiry" },
   },
+  // Infor CSD's (SX.e) transaction types: stock, direct, counter and standing orders, blanket
+  // releases; return merchandise; quotes and blanket orders (their releases are the sales)
+  {
+    invoices: ["SO", "DO", "CS", "BR", "ST"],
+    credits: { RM: "return merchandise" },
+    notSales: { QU: "quote", BL: "blanket order" },
+  },
+  // Brightpearl's order types: sales order, sales credit; purchase orders and credits, no sales
+  {
+    invoices: ["SO"],
+    credits: { SC: "sales credit" },
+    notSales: { PO: "purchase order", PC: "purchase credit" },
+  },
   // English: invoice; credit memo or note
   {
     invoices: ["INV", "IN", "SI"],

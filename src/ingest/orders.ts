@@ -450,7 +450,7 @@ const SAP_PRO_FORMA = /^\s*f[58]\s*$/i;
  * starts the text (after a draft/sales qualifier): "Invoice (from quote)" is an invoice.
  */
 export const QUOTE_DOC =
-  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|anfrage|inquiry|enquiry|quote|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
+  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|anfrage|inquiry|enquiry|quoted?|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
 /**
  * Transactions that are no sale, written without a product in a sales report: journals, payments,
  * deposits (NetSuite's "Customer Payment", "Customer Deposit"), transfers.

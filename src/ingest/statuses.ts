@@ -25,15 +25,16 @@ export const OPEN_DEAL = "open (not yet won) deal";
 
 /**
  * A status column holds deal stages when it is headed so ("Stage", "Deal Stage": a CRM's
- * opportunity or deal export, whatever stages the first rows reach), when a value is a CRM's
+ * opportunity or deal export, whatever stages the first rows reach, unless every value is an
+ * ERP's order stage: holdsOrderStages), when a value is a CRM's
  * closed stage ("Closed Won", "closedlost"), or when every value is won, lost, open or deleted
  * (Pipedrive's Status) with a won among them: then only the won deals are sales, and every other
  * stage is a deal still open. An order export's status that merely starts with "Lost" ("Lost
  * parcel" among "Paid" and "Shipped") is no deal stage: its paid orders stay sales.
  */
 export function holdsDealStages(header: string, values: readonly Cell[]): boolean {
-  if (/\bstage\b/.test(normaliseHeader(header))) return true;
   const texts = values.filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  if (/\bstage\b/.test(normaliseHeader(header))) return !holdsOrderStages(texts);
   if (texts.some((v) => CLOSED_STAGE.test(v))) return true;
   return (
     texts.some((v) => WON_STAGE.test(v)) &&
@@ -41,6 +42,23 @@ export function holdsDealStages(header: string, values: readonly Cell[]): boolea
       (v) => WON_STAGE.test(v) || LOST_STAGE.test(v) || OPEN_WORD.test(v) || DELETED_DEAL.test(v)
     )
   );
+}
+
+/**
+ * An order's stage in an ERP (Infor CSD's Entered, Ordered, Picked, Shipped, Invoiced, Paid,
+ * Cancelled, Quoted): the order's status, no deal's.
+ */
+const ORDER_STAGE =
+  /^\s*(?:entered|ordered|picked|shipped|delivered|invoiced|paid|cancell?ed|quoted|back[\s-]*ordered|on[\s-]*hold)\s*$/i;
+/** What only an order's stage says: it was shipped, invoiced or paid. */
+const SOLD_STAGE = /^\s*(?:shipped|delivered|invoiced|paid)\s*$/i;
+
+/**
+ * A "Stage" column of an ERP's order stages, every value one (Paid, Invoiced, Quoted …) with a
+ * shipped, invoiced or paid order among them: no CRM's deal stages ("Closed Won", "Proposal").
+ */
+function holdsOrderStages(texts: readonly string[]): boolean {
+  return texts.some((v) => SOLD_STAGE.test(v)) && texts.every((v) => ORDER_STAGE.test(v));
 }
 
 /** A deal deleted in the CRM (Pipedrive's Status "deleted"): no sale, skipped as a void order is. */
