@@ -445,12 +445,12 @@ const SAP_RETURNS = /^\s*re\s*$/i;
 const SAP_PRO_FORMA = /^\s*f[58]\s*$/i;
 /**
  * Documents that sell nothing, as a document type or a status: a quote, an estimate, a proposal,
- * a pro-forma invoice, also "Draft quote", "Sales Quote", "Angebot (Entwurf)", "Verkaufsangebot",
+ * a pro-forma invoice, also "Draft quote", Brightpearl's "Draft / Quote", "Sales Quote", "Angebot (Entwurf)", "Verkaufsangebot",
  * "Devis accepté" (English, German, French, Dutch, Spanish, Italian, Polish, Czech). The word
  * starts the text (after a draft/sales qualifier): "Invoice (from quote)" is an invoice.
  */
 export const QUOTE_DOC =
-  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_-]+)?(?:(?:verkaufs)?angebot|anfrage|inquiry|enquiry|quoted?|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
+  /^\s*(?:(?:draft|sales|price|entwurf|brouillon|concept)[\s_/-]+)?(?:(?:verkaufs)?angebot|anfrage|inquiry|enquiry|quoted?|quotation|estimate|proposal|(?:verkoop)?offerte|devis|kostenvoranschlag|pro[\s-]?forma|presupuesto|cotizaci[oó]n|preventivo|offerta|oferta|nab[ií]dka)(?:[\s_()-]|$)/i;
 /**
  * Transactions that are no sale, written without a product in a sales report: journals, payments,
  * deposits (NetSuite's "Customer Payment", "Customer Deposit"), transfers.

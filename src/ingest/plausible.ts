@@ -41,6 +41,7 @@ import {
 } from "./orders";
 import { serviceKind } from "../domain/serviceLines";
 import { readSideColumn } from "./sides";
+import { docTypeCodes } from "./docTypeCodes";
 import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
@@ -186,7 +187,17 @@ const ONE_CUSTOMER_ROWS = 50;
  * a customer's or a product's type, "Returning" among its values): read as one only when every
  * value is a document type (DOC_TYPE_VALUE).
  */
-const GENERIC_TYPE_HEADERS = new Set(["type", "nature", "soort", "typ", "art", "sorte", "tipo"]);
+const GENERIC_TYPE_HEADERS = new Set([
+  "type",
+  "nature",
+  "soort",
+  "typ",
+  "art",
+  "sorte",
+  "tipo",
+  // Brightpearl's SO / SC; elsewhere a channel (Web, Phone) as likely
+  "order type",
+]);
 /**
  * Invoice, delivery and credit-note names ("Sales Credit Note" as Sage writes it), English,
  * French, German, Dutch, Spanish, Italian, Polish, Czech, alone or
@@ -271,6 +282,16 @@ function notSoldBesideInvoices(values: readonly string[]): boolean {
   return (
     values.some(invoicedDoc) && values.some((v) => QUOTE_DOC.test(v) || PRE_INVOICE_DOC.test(v))
   );
+}
+/**
+ * A column of one system's document codes (ingest/docTypeCodes) with a credit's or a no-sale
+ * code among them: `kinds` its distinct values in upper case.
+ */
+function writesDocCodes(values: readonly string[], kinds: readonly string[]): boolean {
+  // one letter under a bare "Type" ("F", "A") may mean anything
+  if (kinds.some((k) => k.length < 2)) return false;
+  const codes = docTypeCodes(values);
+  return [...codes.credits, ...codes.notSales].some((c) => kinds.includes(c.code));
 }
 /** Sage 50's transaction types of sales: SI (sales invoice), SC (sales credit), alone in the cell. */
 const SAGE_SALES_TYPE = /^(?:si|sc)$/i;
@@ -742,6 +763,12 @@ export function checkOrderColumns(
         notes.push(
           `"${h.trim()}" holds Sage transaction types (${kinds.slice(0, 4).join(", ")}): only SI (invoice) and SC (credit, read as a return) lines are sales; receipts, payments, purchases and journals (${kinds.filter((k) => SAGE_NOT_SALE.test(k)).join(", ")}) are skipped and counted.`
         );
+        return;
+      }
+      // one system's codes, a credit's or a quote's among them (Brightpearl's SO / SC, Italian
+      // FT / NC): session's docCodesNote says how they are read
+      if (writesDocCodes(values, kinds)) {
+        fields.push({ field: "docType", column, header: h.trim(), confidence: 0.9 });
         return;
       }
       if (values.length < 2) return;
