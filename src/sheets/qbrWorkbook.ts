@@ -595,23 +595,38 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
 
   // 2. Partnership summary (PRODUCT.md §2.9: customer since, tier, contact, 12-month orders and
   // spend, savings against list price; no health score, which grades the customer)
-  const monthTotal = q.monthlyRevenue.reduce((t, m) => t + m.revenue, 0);
-  const first = q.monthlyRevenue[0]?.month ?? "";
+  // A customer whose first order falls inside these 12 months: its table and chart start with that
+  // month, not with months before it was a customer (C0013, a customer since 05/09/2026, showed
+  // Oct 2025 to Aug 2026 at £0.00 beside its £882.77 of September)
+  // (only where the data covers the 12 months before these too: an export starting later cannot
+  // tell a new customer from one whose earlier orders it does not hold)
+  const firstOrder =
+    q.twelveMonthsDataStartDate === null && q.prior12DataStartDate === null
+      ? q.health.inputs.firstOrderDate
+      : null;
+  // (from an earlier month with a figure, a credit note, so the total stays the 12 months' spend)
+  const ownFrom =
+    firstOrder === null
+      ? 0
+      : q.monthlyRevenue.findIndex((m) => m.monthKey >= monthKey(firstOrder) || m.revenue !== 0);
+  const months = ownFrom > 0 ? q.monthlyRevenue.slice(ownFrom) : q.monthlyRevenue;
+  // new since the previous quarter: no "vs £0.00" before it was a customer
+  const newSincePrevious = firstOrder !== null && firstOrder > g.previous.to;
+  const monthTotal = months.reduce((t, m) => t + m.revenue, 0);
+  const first = months[0]?.month ?? "";
   // A quarter still running at a mid-month as-of: the last month is partial, and the table's
   // months (from the 1st of the first) are not the 12 months to the as-of of the spend above it,
   // so the table says its own dates rather than read as a second, different 12-month total.
   const partialTo = eomonth(q.figuresTo, 0) === q.figuresTo ? null : q.figuresTo;
   const last = partialTo
     ? asOfText(partialTo, opts.culture)
-    : (q.monthlyRevenue[q.monthlyRevenue.length - 1]?.month ?? "");
-  const monthLabel = (m: (typeof q.monthlyRevenue)[number], k: number): string =>
-    partialTo !== null && k === q.monthlyRevenue.length - 1
+    : (months[months.length - 1]?.month ?? "");
+  const monthLabel = (m: (typeof months)[number], k: number): string =>
+    partialTo !== null && k === months.length - 1
       ? `${m.month} (to ${dayMonthText(partialTo, opts.culture)})`
       : m.month;
-  const firstDay = q.monthlyRevenue.length
-    ? (({ y, m }) => asOfText(ymdToSerial(y, m, 1), opts.culture))(
-        monthKeyToYm(q.monthlyRevenue[0].monthKey)
-      )
+  const firstDay = months.length
+    ? (({ y, m }) => asOfText(ymdToSerial(y, m, 1), opts.culture))(monthKeyToYm(months[0].monthKey))
     : "";
   // the 12 months before the 12 to `figuresTo` end a year before it (calendar months, as EDATE)
   const prior12To = edate(q.figuresTo, -12);
@@ -676,13 +691,13 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
             ),
           ]
         : []),
-      cell("A15", `Monthly revenue, ${first} – ${last}${from12}`, H2),
+      cell("A15", `Monthly revenue, ${first === last ? first : `${first} – ${last}`}${from12}`, H2),
       {
         at: "A16",
         rows: [
           ["Month", "Revenue"],
           // a month that ends before the data starts has no figure (not £0: nothing was read)
-          ...q.monthlyRevenue.map((m, k) => [
+          ...months.map((m, k) => [
             monthLabel(m, k),
             dataFrom12 !== null && monthEnd(m.monthKey) < dataFrom12 ? "n/a" : m.revenue,
           ]),
@@ -697,8 +712,8 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       charts: [
         {
           type: "column",
-          title: `Monthly revenue, ${first} – ${last}${from12}`,
-          data: `A16:B${16 + q.monthlyRevenue.length}`,
+          title: `Monthly revenue, ${first === last ? first : `${first} – ${last}`}${from12}`,
+          data: `A16:B${16 + months.length}`,
           from: "D15",
           to: "J32",
         },
@@ -1176,7 +1191,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
           look
             ? // what it bought with us, not a quarter it did not order in (£0.00 vs £0.00)
               `${SPEND} ${cash(q.spendLast12)} over the ${Y}; what you bought; savings; service levels; issues resolved`
-            : `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${spendChange}; top products; savings; service levels; issues resolved`,
+            : `${SPEND} ${cash(g.current.netRevenue)} in ${Q}${beforeData(g.previous) || newSincePrevious ? "" : ` vs ${cash(g.previous.netRevenue)} in ${ql(g.previous)}`}; ${cash(q.spendLast12)} over the ${Y}${spendChange}; top products; savings; service levels; issues resolved`,
           15,
         ],
         ...(lost ? LOST_AGENDA_ITEMS : activeAgendaItems(recs, stage)).map((x) => [...x]),
