@@ -8,7 +8,9 @@
  *   (its date blank or the same) and hold only the product and its figures (`orderFields`);
  * - a customer's name on the first of its lines only, the file grouped by customer: a line with
  *   no customer but an order (or, with no order number column, a date) of its own is the
- *   customer's above it (`customerGroups`).
+ *   customer's above it (`customerGroups`). The customer may be on a heading row of its own, the
+ *   group's first row holding its name (or code and name) in the customer columns and nothing
+ *   else: the same reading, the heading row skipped as such.
  *
  * Decided once, from the sample of the order rows, never row by row. The first shape needs more
  * such lines than lines writing their order again (a file whose orders repeat their cells on
@@ -39,6 +41,8 @@ export interface FirstLineFields {
   orphans: number;
   /** every customer in the sample written in one run of lines */
   grouped: boolean;
+  /** rows holding a customer and nothing else (a group's heading row) */
+  headings: number;
 }
 
 /** How the order lines are read: the cells written once that the lines below take (firstLineFields). */
@@ -74,6 +78,7 @@ export function firstLineFields(
     rewrites: 0,
     orphans: 0,
     grouped: true,
+    headings: 0,
   };
   /** the lines above: whether they go on, and their customer, order number and date */
   let chain = false;
@@ -82,6 +87,13 @@ export function firstLineFields(
   let chainDate: Cell = null;
   const runs = new Set<string>();
   let runAccount = "";
+  /** a customer's lines begin: one seen in a run of its own before is no file grouped by customer */
+  const noteRun = (account: string) => {
+    if (account === runAccount) return;
+    if (runs.has(account)) found.grouped = false;
+    runs.add(account);
+    runAccount = account;
+  };
   for (const row of sample) {
     const id = orderId >= 0 ? cellText(row[orderId]) : "";
     const account = accounts.map((c) => cellText(row[c])).join("\u0001");
@@ -95,6 +107,16 @@ export function firstLineFields(
       if (hasAccount || isBlankCell(day)) chain = false;
       continue;
     }
+    if (!isLine && hasAccount && onlyIn(row, accounts)) {
+      // a group's heading row: the customer of the lines below it, none of its own
+      found.headings++;
+      noteRun(account);
+      chain = true;
+      chainAccount = account;
+      chainId = "";
+      chainDate = null;
+      continue;
+    }
     if (!isLine) {
       chain = false;
       continue;
@@ -105,11 +127,7 @@ export function firstLineFields(
         if (sameOrder) found.repeats++;
         else found.rewrites++;
       }
-      if (account !== runAccount) {
-        if (runs.has(account)) found.grouped = false;
-        runs.add(account);
-        runAccount = account;
-      }
+      noteRun(account);
       chain = true;
       chainAccount = account;
       chainId = id;
@@ -146,6 +164,11 @@ export function firstLineReading(found: FirstLineFields | undefined): FirstLineR
   };
 }
 
+/** Whether every written cell of the row is in these columns. */
+function onlyIn(row: readonly Cell[], cols: readonly number[]): boolean {
+  return row.every((v, c) => isBlankCell(v) || cols.includes(c));
+}
+
 function cellText(v: Cell | undefined): string {
   return v === null || v === undefined ? "" : String(v).trim();
 }
@@ -174,6 +197,8 @@ export function firstLineFieldsNote(
   const date = found.dated === found.continuations ? undefined : header("date");
   const orderId = header("orderId");
   const how = "as a report or a PivotTable lays them out";
+  if (reading.customerGroups && found.headings > 0 && !reading.orderFields)
+    return `Each customer's lines are under a heading row that names it in ${quoted([header("accountId"), header("accountName")])} (a report grouped by customer), the lines leaving it blank: each such line was read as the customer's of the heading above it, and the heading rows were skipped as such.`;
   if (reading.orderFields && orderId)
     return `An order's later lines leave its ${quoted([orderId, customer, date])} blank (written on its first line only, ${how}): each such line was read as a line of the order above it${reading.customerGroups ? `, and an order with no ${quoted([customer])} as the customer's above it` : ""}.`;
   if (reading.orderFields)

@@ -5,6 +5,13 @@
  * used are counted by reason with their first row numbers; one bad row never stops a run.
  */
 import { type CustomerHeading, customerHeading, customerHeadingText } from "./customerHeadings";
+import { MainLineOnly } from "./mainLineOnly";
+import {
+  type OrderCustomer,
+  type OrderIdMatch,
+  OrderAccounts,
+  ORDER_IDS_KEPT,
+} from "./orderAccounts";
 import { odooTopCategory } from "./categoryPath";
 import { currencyOfSharedSymbol, SYMBOL_EXAMPLES, sharedSymbolOfText } from "./cultureCurrency";
 import { MAX_LINE_VALUE, MAX_QUANTITY } from "./limits";
@@ -570,6 +577,16 @@ const REPEATED_DOCUMENT =
   "repeated lines (a document listed again further down, row for row: overlapping exports appended? Each counted once)";
 /** The rule a line with a product column but no product is skipped under. */
 const NO_PRODUCT_RULE = "no product";
+/** A document's main line (its total, with tax) with none of its item lines in the file (NetSuite's). */
+const MAIN_LINE_ONLY = "main line alone (its document's item lines not in the file)";
+/** Lone main lines held until the file shows main lines beside items (settleDocument). */
+const LONE_MAINS_HELD = 10_000;
+/** A row with no product, held with its document (settleDocument). */
+interface NoProductRow {
+  row: number;
+  value: number;
+  cells: readonly Cell[];
+}
 /** The fields a repeated document's rows are compared by: a name only where no code stands beside it. */
 const REPEAT_FIELDS = [
   "date",
@@ -1048,6 +1065,16 @@ export function createOrderParser(
     const d = parseMoney(percent ? dc.replace("%", "") : dc, discDec)?.value;
     if (d === undefined) return NaN;
     return value * (1 - (percent ? d / 100 : d * discountScale));
+  }
+  /** Whether the row holds a customer (its code, its name or both) and nothing else. */
+  function namesOnlyCustomer(row: readonly Cell[]): boolean {
+    let named = false;
+    for (let k = 0; k < row.length; k++) {
+      if (isBlankCell(row[k])) continue;
+      if (k !== col.accountId && k !== col.accountName) return false;
+      named = true;
+    }
+    return named;
   }
   /** Whether the row names a product (a line, not a row of sums). */
   function namesProduct(row: readonly Cell[]): boolean {
@@ -1966,6 +1993,67 @@ export function createOrderParser(
   let decided: boolean | undefined;
   /** The sink of the last push, for the rows still pending at finish(). */
   let lastSink: ((line: OrderLine) => void) | undefined;
+  /**
+   * The customer each order id was written with (ingest/orderAccounts): an order's line listed
+   * again further down with its customer blank is its order's by the id.
+   */
+  const orderAccounts = col.orderId >= 0 ? new OrderAccounts() : undefined;
+  /** lines read as their order's by the id: how many, and the first few (id, customer, row) */
+  let byOrderId = 0;
+  const byOrderIdExamples: string[] = [];
+  /** the row being read has no customer and its order id gave none (why), else undefined */
+  let orderIdMiss: { id: string; match: OrderIdMatch } | undefined;
+  /** lines left with no account though they have an order id, by why, with the first few */
+  const orderIdMisses = new Map<OrderIdMatch["kind"], { lines: number; examples: string[] }>();
+  /** The customer the lines above gave this order id; undefined (the miss noted) when none. */
+  function customerByOrderId(id: string, rowNo: number): OrderCustomer | undefined {
+    const match = orderAccounts!.match(id);
+    if (match.kind !== "one") {
+      orderIdMiss = { id, match };
+      return undefined;
+    }
+    if (byOrderId++ < ROWS_KEPT)
+      byOrderIdExamples.push(`${id} → ${match.customer.key || match.customer.name}, row ${rowNo}`);
+    return match.customer;
+  }
+  /** A line left with no account whose order id named none, or two: counted for the note. */
+  function noteOrderIdMiss(rowNo: number): void {
+    if (!orderIdMiss) return;
+    const { id, match } = orderIdMiss;
+    let m = orderIdMisses.get(match.kind);
+    if (!m) orderIdMisses.set(match.kind, (m = { lines: 0, examples: [] }));
+    if (m.lines++ < ROWS_KEPT)
+      m.examples.push(
+        match.kind === "two"
+          ? `${id}: "${match.names[0]}" and "${match.names[1]}", row ${rowNo}`
+          : `${id}, row ${rowNo}`
+      );
+  }
+  /** What the user is told of the lines with no customer that the order id matched, or did not. */
+  function orderIdNotes(count: (n: number) => string): string[] {
+    const header = `"${mapping.fields.find((f) => f.field === "orderId")?.header ?? "Order ID"}"`;
+    const lines = (n: number) => (n === 1 ? "1 line" : `${count(n)} lines`);
+    const listed = (examples: readonly string[], n: number) =>
+      `${examples.join("; ")}${n > examples.length ? "; …" : ""}`;
+    const notes: string[] = [];
+    if (byOrderId)
+      notes.push(
+        `${lines(byOrderId)} with no customer ${byOrderId === 1 ? "was" : "were"} read as ${byOrderId === 1 ? "its order's" : "their orders'"}, by the ${header} the lines above gave one customer (an order's line listed again further down: ${listed(byOrderIdExamples, byOrderId)}).`
+      );
+    const why: Record<OrderIdMatch["kind"], string> = {
+      one: "",
+      two: "two customers in the lines above",
+      unknown: "no customer in the lines above",
+      notKept: `an order past the first ${count(ORDER_IDS_KEPT)} KAP keeps to look up`,
+    };
+    for (const [kind, m] of orderIdMisses) {
+      const one = m.lines === 1;
+      notes.push(
+        `${lines(m.lines)} with no customer ${one ? "was" : "were"} left with no account, skipped: ${one ? "its" : "their"} ${header} ${one ? "names" : "name"} ${why[kind]} (${listed(m.examples, m.lines)}).`
+      );
+    }
+    return notes;
+  }
   const accounts = new Set<string>();
   /** The account last added to `accounts` (an order's lines come together: one Set look-up per order). */
   let lastAccount = "";
@@ -2718,6 +2806,15 @@ export function createOrderParser(
         return;
       }
     }
+    // A group's heading row in a file grouped by customer (ingest/firstLineFields): the customer
+    // of the lines below it, no line of its own.
+    if (lineAbove && options.customerOnFirstLine && date === undefined && namesOnlyCustomer(row)) {
+      lineAbove.key = col.accountId >= 0 ? text(row[col.accountId]) : "";
+      lineAbove.name = col.accountName >= 0 ? text(row[col.accountName]) : "";
+      lineAbove.date = null;
+      report.skippedCustomerHeadings++;
+      return;
+    }
     if (sole !== undefined && (inFooter || FOOTER_NOTICE.test(sole))) {
       if (!inFooter) {
         for (const r of loneTextRejects) unreject(r.reason, r.row);
@@ -2778,8 +2875,11 @@ export function createOrderParser(
     }
     // A ledger report's section of an account that is no sales account (receivables, bank, VAT):
     // the same sales again, or payments.
-    if (salesLedger && !ledgerLineIsSales(row))
-      return reject(notSalesAccount(lineSection), rowNo, false);
+    if (salesLedger) {
+      const sales = ledgerLineIsSales(row);
+      if (itemLinesOnly && col.orderId >= 0) noteLedgerDocument(row, sales);
+      if (!sales) return reject(notSalesAccount(lineSection), rowNo, false);
+    }
     // A ledger column beside the customer's (ingest/plausible): a purchase or expense account's
     // line is a bill, no sale.
     if (!salesLedger && col.ledgerAccount >= 0) {
@@ -2810,7 +2910,7 @@ export function createOrderParser(
     }
     noteOrderCurrency(row, rawOrderId);
     if (docTotals) {
-      if (rawOrderId !== docTotals.key) settleDocument(rawOrderId);
+      if (rawOrderId !== docTotals.key) settleDocument(rawOrderId, rowNo);
       if (rowRevenue !== undefined) {
         docTotals.sum += rowRevenue;
         docTotals.lines++;
@@ -2861,6 +2961,22 @@ export function createOrderParser(
         if (!isBlankCell(rawDate)) lineAbove.date = rawDate;
       }
     }
+    // An order's line listed again further down, its customer blank: the customer the lines
+    // above gave its order id (ingest/orderAccounts). Under a line of the same id, that line's
+    // order's, unless the id was given to two customers.
+    orderIdMiss = undefined;
+    let twoCustomers = false;
+    if (orderAccounts && rawOrderId) {
+      if (accountKey || accountName) orderAccounts.note(rawOrderId, accountKey, accountName);
+      else if (!sameOrder) {
+        const customer = customerByOrderId(rawOrderId, rowNo);
+        if (customer) ({ key: accountKey, name: accountName } = customer);
+      } else {
+        const match = orderAccounts.match(rawOrderId);
+        twoCustomers = match.kind === "two";
+        if (twoCustomers) orderIdMiss = { id: rawOrderId, match };
+      }
+    }
     // A guest checkout's id (WooCommerce's 0) is no account: the buyer's e-mail is, else the company.
     if (guestAccountId !== undefined) {
       if (!accountName) accountName = buyerName(row);
@@ -2869,7 +2985,7 @@ export function createOrderParser(
     }
     // An e-mail is the customer (Shopify): one address whatever its case, lower-cased once per order.
     if (emailIds && accountKey) accountKey = sameOrder ? orderAccountId : accountKey.toLowerCase();
-    if (sameOrder) {
+    if (sameOrder && !twoCustomers) {
       if (!accountKey) accountKey = orderAccountId;
       if (!accountName) accountName = orderAccountName;
     }
@@ -2989,6 +3105,7 @@ export function createOrderParser(
         totalsRowNo = rowNo;
         return;
       }
+      if (!named) noteOrderIdMiss(rowNo);
       return reject(named ? `no account ("${named}")` : "no account", rowNo);
     }
     // A later line of an order with no date of its own takes the order's (the first line's, or
@@ -3025,7 +3142,10 @@ export function createOrderParser(
     // the tax as a line of its own ("VAT 20%"): the description says it, else the item code
     const product = products.of(productName || sku);
     if (product.taxLine) {
-      if (docTotals && rawOrderId && rowRevenue !== undefined) docTotals.tax += rowRevenue;
+      if (docTotals && rawOrderId && rowRevenue !== undefined) {
+        docTotals.tax += rowRevenue;
+        docTotals.taxLines++;
+      }
       return reject(TAX_LINE, rowNo, false);
     }
     // A line without a product code is named by its description (Xero, Shopify and Business
@@ -3686,45 +3806,100 @@ export function createOrderParser(
     col.orderId >= 0 && hasProducts && packedProducts < 0
       ? {
           key: "",
+          /** the row the document begins on */
+          firstRow: -1,
           sum: 0,
           lines: 0,
           tax: 0,
-          noProduct: [] as { row: number; value: number; cells: readonly Cell[] }[],
+          taxLines: 0,
+          noProduct: [] as NoProductRow[],
         }
       : undefined;
   /** rows with no product read as their document's total, and the first of them */
   let documentTotals = 0;
   let documentTotalExample = "";
   /**
-   * The document read last ends (the next is `key`): each of its rows with no product whose value
-   * is the sum of its other rows (with or without its tax lines) repeats them, and is read as a
-   * totals row, its value no revenue lost.
+   * Documents with their main line alone, no item line (NetSuite's, where the search's filters
+   * left their item lines out): how many, the first few, and those met before the file showed
+   * main lines beside items (held to be re-filed then; past LONE_MAINS_HELD they stay "no product").
    */
-  function settleDocument(key: string): void {
+  const mainLineOnly = new MainLineOnly((v) => plainMoney(v, options.culture), ROWS_KEPT);
+  let loneMainsHeld: (NoProductRow & { key: string })[] = [];
+  /**
+   * The document read last ends (the next is `key`, from `rowNo`): each of its rows with no
+   * product whose value is the sum of its other rows (with or without its tax lines) repeats them,
+   * and is read as a totals row, its value no revenue lost. A total sums two lines or more, or
+   * one where it heads the document as NetSuite's main line does, in a file of documents (beside
+   * one line of the same value lower down, a row with no product may be a line of its own). A document whose one row
+   * with no product stands beside no item line, in a file of main lines, is its main line alone.
+   */
+  function settleDocument(key: string, rowNo: number): void {
     const d = docTotals!;
-    // a total sums two lines or more: beside one line of the same value, a row with no product
-    // may be a line of its own
-    if (d.noProduct.length && d.lines >= 2) {
+    // (over one line, only where the file is a transaction list: its document types, or main
+    // lines already met over several lines)
+    const headsOneLine = (p: NoProductRow) =>
+      d.lines === 1 && p.row === d.firstRow && (col.docType >= 0 || documentTotals > 0);
+    if (d.noProduct.length && (d.lines >= 2 || d.noProduct.some(headsOneLine))) {
       for (const p of d.noProduct) {
         if (!(sameMoney(p.value, d.sum) || (d.tax !== 0 && sameMoney(p.value, d.sum - d.tax))))
           continue;
-        unreject(NO_PRODUCT_RULE, p.row);
-        const back = new Map<string, Map<string, number>>();
-        addSkippedValue(back, NO_PRODUCT_RULE, p.cells);
-        const value = rejectValue.get(NO_PRODUCT_RULE);
-        if (value)
-          for (const [currency, v] of back.get(NO_PRODUCT_RULE) ?? [])
-            value.set(currency, (value.get(currency) ?? 0) - v);
+        if (d.lines < 2 && !headsOneLine(p)) continue;
+        refileNoProduct(p);
         report.skippedTotals++;
         if (documentTotals++ === 0)
           documentTotalExample = `${d.key}: ${plainMoney(p.value, options.culture)}`;
       }
+    } else if (d.noProduct.length === 1 && d.lines === d.taxLines) {
+      const lone = { ...d.noProduct[0], key: d.key };
+      if (documentTotals) refileLoneMain(lone);
+      else if (loneMainsHeld.length < LONE_MAINS_HELD) loneMainsHeld.push(lone);
+    }
+    // the file shows main lines beside items: the lone ones met before are main lines too
+    if (documentTotals && loneMainsHeld.length) {
+      for (const lone of loneMainsHeld) refileLoneMain(lone);
+      loneMainsHeld = [];
     }
     d.noProduct = [];
     d.key = key;
+    d.firstRow = rowNo;
     d.lines = 0;
     d.sum = 0;
     d.tax = 0;
+    d.taxLines = 0;
+  }
+  /** A row skipped as "no product" taken back, its value with it (re-filed under `rule`, if given). */
+  function refileNoProduct(p: NoProductRow, rule?: string): void {
+    unreject(NO_PRODUCT_RULE, p.row);
+    const back = new Map<string, Map<string, number>>();
+    addSkippedValue(back, NO_PRODUCT_RULE, p.cells);
+    const value = rejectValue.get(NO_PRODUCT_RULE);
+    if (value)
+      for (const [currency, v] of back.get(NO_PRODUCT_RULE) ?? [])
+        value.set(currency, (value.get(currency) ?? 0) - v);
+    if (rule === undefined) return;
+    // rejected as the row it was (its cells, no order key, no lone text)
+    const [row, key, lone] = [currentRow, rowOrderKey, currentLoneText];
+    [currentRow, rowOrderKey, currentLoneText] = [p.cells, "", undefined];
+    reject(rule, p.row);
+    [currentRow, rowOrderKey, currentLoneText] = [row, key, lone];
+  }
+  /**
+   * A row of a transaction search read by its accounts (NetSuite's), for its documents with
+   * their main line alone: the document's first row, no item, on no income account, of a sale or
+   * return, is its main line.
+   */
+  function noteLedgerDocument(row: readonly Cell[], income: boolean): void {
+    const key = text(row[col.orderId]);
+    const main =
+      !income &&
+      (col.sku < 0 || isBlankCell(row[col.sku])) &&
+      (!saleDocType || (col.docType >= 0 && saleDocType.test(text(row[col.docType]))));
+    mainLineOnly.row(key, income, main ? lineValueOf(row) : undefined);
+  }
+  /** A document's main line alone: skipped as such, its value said, the document named. */
+  function refileLoneMain(lone: NoProductRow & { key: string }): void {
+    refileNoProduct(lone, MAIN_LINE_ONLY);
+    mainLineOnly.lone(lone.key, lone.value);
   }
   /** the sink of the push whose rows the repeated runs hand on */
   let runSink: ((line: OrderLine) => void) | undefined;
@@ -3759,7 +3934,7 @@ export function createOrderParser(
         runSink = lastSink;
         repeatedRuns.end();
       }
-      if (docTotals) settleDocument("");
+      if (docTotals) settleDocument("", -1);
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
@@ -3814,6 +3989,10 @@ export function createOrderParser(
         );
       }
       if (ledger) warnings.push(ledger);
+      warnings.push(...orderIdNotes(count));
+      mainLineOnly.settle();
+      const alone = mainLineOnly.note(count);
+      if (alone) warnings.push(alone);
       if (documentTotals)
         warnings.push(
           `${count(documentTotals)} ${documentTotals === 1 ? "row" : "rows"} with no product ${documentTotals === 1 ? "holds its" : "hold their"} document's total, the sum of the lines beside ${documentTotals === 1 ? "it" : "them"} (as NetSuite's main lines and subtotals do; such as ${documentTotalExample}): read as totals rows, no revenue lost.`

@@ -90,7 +90,8 @@ const messy: Cell[][] = [
   /* 12 */ ["Acme Ltd Total", _, _, _, _, _, _, _, _, 25, _],
   /* 13 */ ["A3", "Total Tools Ltd", _, "INV5", "CT-100", _, _, 1, 1.5, 1.5, "GBP"],
   /* 14 */ ["A3", "Total Tools Ltd", "someday", "INV5", "CT-100", _, _, 1, 1.5, 1.5, "GBP"],
-  /* 15 */ [_, _, JAN1 + 4, "INV5", "CT-100", _, _, 1, 1.5, 1.5, "GBP"],
+  // (an order no line above names: INV5 would be A3's, by its id on rows 13 and 14)
+  /* 15 */ [_, _, JAN1 + 4, "INV9", "CT-100", _, _, 1, 1.5, 1.5, "GBP"],
   /* 16 */ ["A3", "Total Tools Ltd", JAN1 + 4, "INV6", _, _, _, 1, 1.5, 1.5, "GBP"],
   /* 17 */ ["A3", "Total Tools Ltd", JAN1 + 4, "INV6", "CT-100", _, _, "lots", 1.5, 1.5, "GBP"],
   /* 18 */ ["A3", "Total Tools Ltd", JAN1 + 4, "INV6", "CT-100", _, _, 2, 1.5, "abc", "GBP"],
