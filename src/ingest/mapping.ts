@@ -365,7 +365,7 @@ export function nearOrders(grid: Grid): NearOrders | undefined {
 function nearOrdersSentence(sheet: string, headers: readonly string[], near: NearOrders): string {
   const parts = near.missing.map((m) => `no ${m} column`);
   const dated = near.dateColumns.map((h) => `"${h.replace(/\s+/g, " ").trim()}"`);
-  const listed = headerList(headers.slice(0, 12));
+  const listed = headerList(headers.slice(0, 12)) + (headers.length > 12 ? ", …" : "");
   const none = near.missing.includes(phrase(dateField()))
     ? `none of its headers (${listed}) reads as a date; ${
         dated.length
