@@ -163,6 +163,43 @@ function standsForManyCustomers(rows: readonly Row[], a: number, b: number): boo
   return [...by.values()].some((s) => s.size >= 3) && by.size * 2 <= customers.size;
 }
 
+/** A contact's id ("Contact ID", "Contact No"): Brightpearl's customers are contacts. */
+const CONTACT_ID_HEADER = /^contact (?:id|no|number|code|ref)$/;
+
+/**
+ * Whether columns `a` and `b` name the same customers: each value of either is written beside
+ * one value of the other, and no row has one without the other.
+ */
+function oneToOne(rows: readonly Row[], a: number, b: number): boolean {
+  if (rows.some((r) => isBlankCell(r[a]) !== isBlankCell(r[b]))) return false;
+  const single = (m: Map<string, Set<string>>) =>
+    m.size > 0 && [...m.values()].every((s) => s.size === 1);
+  return single(customersByValue(rows, a, b)) && single(customersByValue(rows, b, a));
+}
+
+/**
+ * A contact's id beside the customer's name with no customer id read (Brightpearl's "Contact ID"
+ * beside "Company"): the customer's id, when the rows write one id per name and one name per id.
+ * Where a company has several contacts (a CRM's people), the name stays the account.
+ */
+function contactIdAccount(
+  fields: readonly FieldMatch[],
+  headers: readonly string[],
+  rows: readonly Row[],
+  user: ReadonlySet<string>
+): FieldMatch | undefined {
+  if (user.has("accountId") || fields.some((m) => m.field === "accountId")) return undefined;
+  const name = fields.find((m) => m.field === "accountName");
+  if (!name) return undefined;
+  const column = headers.findIndex((h) => CONTACT_ID_HEADER.test(normaliseHeader(h)));
+  if (column < 0) return undefined;
+  // read as who ordered, or by nothing
+  const taken = fields.find((m) => m.column === column);
+  if ((taken && taken.field !== "orderedBy") || user.has("orderedBy")) return undefined;
+  if (!oneToOne(rows, column, name.column)) return undefined;
+  return { field: "accountId", column, header: headers[column].trim(), confidence: 1 };
+}
+
 /** The value of column `a` written beside the most customers of column `b`, and how many. */
 function manyCustomersValue(
   rows: readonly Row[],
@@ -528,6 +565,10 @@ export function checkOrderColumns(
       );
     }
   }
+
+  // Brightpearl's "Contact ID" beside "Company": the customer's id, not who ordered
+  const contactId = contactIdAccount(fields, options.headers ?? [], sample, user);
+  if (contactId) fields = [...fields.filter((m) => m.column !== contactId.column), contactId];
 
   // A memo beside whole invoices, blank on many (Stripe's invoices export: "Description"): no
   // product column, rather than the invoices with no memo rejected for having no product.

@@ -34,13 +34,15 @@ const BRIGHTPEARL = [
 ];
 
 test("Brightpearl: the sales credit (SC, positive) is a return, the Draft / Quote no sale — 2201 83.00 in 1 order, last 03/11 (was 413.00 in 3, last 18/11)", async () => {
-  const { report, revenue, orders, days } = await analyzeFile(fileOf(BRIGHTPEARL), AS_OF);
+  const { report, revenue, orders, days, names } = await analyzeFile(fileOf(BRIGHTPEARL), AS_OF);
   // Greenfield (2201): 90.00 + 8.00 carriage − 15.00 (SC 100255) = 83.00 in 1 order, last 03/11
   // (27 days); the Draft / Quote 100250 300.00 out. Oakwood (2202): 75.00 + 30.00 = 105.00 in 2
   // orders, last 24/11 (6 days); the Cancelled 100245 60.00 out. Net before tax.
-  expect(revenue).toEqual({ "Greenfield Landscapes": 83, "Oakwood Estates": 105 });
-  expect(orders).toEqual({ "Greenfield Landscapes": 1, "Oakwood Estates": 2 });
-  expect(days).toEqual({ "Greenfield Landscapes": 27, "Oakwood Estates": 6 });
+  // the accounts are the Contact IDs (one per Company), named by the Company
+  expect(revenue).toEqual({ "2201": 83, "2202": 105 });
+  expect(orders).toEqual({ "2201": 1, "2202": 2 });
+  expect(days).toEqual({ "2201": 27, "2202": 6 });
+  expect(names).toEqual({ "2201": "Greenfield Landscapes", "2202": "Oakwood Estates" });
   expect(report.returns).toBe(1);
   expect(skippedRows(report.skipped)).toEqual({
     "cancelled, voided, refunded or draft order": 1,
@@ -76,4 +78,18 @@ test("a bare 'Type' of one-letter codes (F, A) is not read as invoices and avoir
   // both sales: 45.00 + 4.50 = 49.50
   expect(revenue).toEqual({ Acme: 49.5 });
   expect(report.returns).toBe(0);
+});
+
+test("a Contact ID is the account only where it names one Company and each Company has one", async () => {
+  // Two contacts (people, a CRM's) of one company: the company stays the account, 10.00 + 12.00
+  const { revenue } = await analyzeFile(
+    fileOf([
+      "Order ID,Contact ID,Company,Placed on,SKU,Quantity,Net",
+      "1,501,Acme,03/11/2026,CT-1,1,10.00",
+      "2,502,Acme,04/11/2026,CT-1,1,12.00",
+      "3,503,Bolt,05/11/2026,CT-1,1,5.00",
+    ]),
+    AS_OF
+  );
+  expect(revenue).toEqual({ Acme: 22, Bolt: 5 });
 });
