@@ -17,6 +17,7 @@ export type LayoutId =
   | "xero-invoice-detail-by-contact"
   | "quickbooks-online"
   | "quickbooks-desktop"
+  | "myob-item-detail"
   | "quickbooks-online-customer"
   | "quickbooks-desktop-customer"
   | "quickbooks-transaction-list"
@@ -986,6 +987,25 @@ export const LAYOUTS: readonly ExportLayout[] = [
     productFromHeadings: true,
     itemTypeHeadings: true,
     note: 'Products come from the report\'s item headings; "Customer:Job" names roll up to the parent customer.',
+  },
+  {
+    // MYOB AccountRight's Sales [Item Detail] report: each item's number and name on a heading
+    // row of their own above its lines (which leave both blank), closed by a "Total:" row.
+    id: "myob-item-detail",
+    name: "MYOB sales item detail",
+    signature: [["item no", "item number"], ["item name"], ["co last name"]],
+    fields: {
+      date: ["date"],
+      orderId: ["id no", "invoice no"],
+      accountName: ["co last name"],
+      sku: ["item no", "item number"],
+      productName: ["item name"],
+      quantity: ["qty", "quantity"],
+      revenue: ["amount", "sales amount"],
+    },
+    ignore: ["src", "cost of sales", "gross profit", "job", "salesperson"],
+    productFromHeadings: true,
+    note: "Products come from the report's item headings (item number and name), carried down to the lines under each.",
   },
   {
     // QuickBooks Online's Sales › All sales list, exported: one row per document (invoices, sales

@@ -699,7 +699,7 @@ export function productCategoryPrefix(name: string): string {
  * item type ("Inventory", "Service"), which is no category. "Total for X" / "Total X" rows close them.
  */
 export class ProductHeadings {
-  private readonly path: { column: number; text: string; lines: boolean }[] = [];
+  private readonly path: { column: number; text: string; lines: boolean; name: string }[] = [];
   private readonly columns = new Set<number>();
   /** `itemTypes`: the outermost level is the item type (Desktop), not a category. */
   constructor(private readonly itemTypes: boolean) {}
@@ -708,13 +708,13 @@ export class ProductHeadings {
    * A heading at `column`: it closes the deeper ones, and the one at its own column when that one
    * had lines of its own (a product) or the report indents its levels (Desktop); else it is inside it.
    */
-  open(column: number, text: string): void {
+  open(column: number, text: string, name = ""): void {
     const path = this.path;
     this.columns.add(column);
     while (path.length && path[path.length - 1].column > column) path.pop();
     const top = path[path.length - 1];
     if (top && top.column === column && (top.lines || this.columns.size > 1)) path.pop();
-    path.push({ column, text, lines: false });
+    path.push({ column, text, lines: false, name });
   }
 
   /** A "Total for X" / "Total X" row (`label`): closes X and the headings inside it; a bare "TOTAL" closes all. */
@@ -740,6 +740,11 @@ export class ProductHeadings {
   /** The innermost heading: the product's. */
   get product(): string {
     return this.path.length ? this.path[this.path.length - 1].text : "";
+  }
+
+  /** The innermost heading's product name, where it gives one beside its code (MYOB); else ''. */
+  get productName(): string {
+    return this.path.length ? this.path[this.path.length - 1].name : "";
   }
 
   /** The top-level category heading the product stands in; '' when it stands in none. */
@@ -2428,6 +2433,21 @@ export function createOrderParser(
   }
 
   /**
+   * A product heading written across the product's own columns, its code and its name, with
+   * nothing else on the row (MYOB's item detail: "CT200 | Cable Ties 200mm"); undefined otherwise.
+   */
+  function itemHeading(
+    row: readonly Cell[]
+  ): { column: number; text: string; name: string } | undefined {
+    if (!productHeadings || col.sku < 0 || col.productName < 0) return undefined;
+    const code = row[col.sku];
+    if (typeof code !== "string" || code.trim() === "") return undefined;
+    for (let k = 0; k < row.length; k++)
+      if (k !== col.sku && k !== col.productName && !isBlankCell(row[k])) return undefined;
+    return { column: col.sku, text: code.trim(), name: text(row[col.productName]) };
+  }
+
+  /**
    * A grouped report's heading row: one text cell and nothing else, no date. Sets the product
    * (productFromHeadings) or opens the customer group (accountFromHeadings) of the lines below it.
    * A customer heading closes the open headings standing further right, and the one at its own
@@ -2872,6 +2892,12 @@ export function createOrderParser(
         if (!pending) report.skippedHeadings++;
         return;
       }
+      const item = lone ? undefined : itemHeading(row);
+      if (item) {
+        productPath.open(item.column, item.text, item.name);
+        report.skippedHeadings++;
+        return;
+      }
     }
     // A ledger report's section of an account that is no sales account (receivables, bank, VAT):
     // the same sales again, or payments.
@@ -3151,6 +3177,7 @@ export function createOrderParser(
     // A line without a product code is named by its description (Xero, Shopify and Business
     // Central service lines), or by the heading it stands under (QuickBooks).
     const heading = productHeadings ? productPath.product : "";
+    const headingName = productHeadings ? productPath.productName : "";
     if (productHeadings) productPath.line();
     if (!sku) sku = productName || heading;
     // A transaction's main, tax or journal line (NetSuite): no item, no order line, no sale lost.
@@ -3608,7 +3635,9 @@ export function createOrderParser(
     line.orderId = rawOrder || `${accountId}|${date}`;
     line.sku = sku === "" ? sku : products.skuOf(product, sku);
     line.productName =
-      productName || (productHeadings && sku === heading ? heading : undefined) || cat?.name;
+      productName ||
+      (productHeadings && sku === heading ? headingName || heading : undefined) ||
+      cat?.name;
     const category =
       (col.category >= 0
         ? categoryText(text(row[col.category]))
