@@ -53,6 +53,7 @@ import {
   type SettledDiscount,
   showsOrderDiscounts,
 } from "./orderDiscount";
+import { OrderShipping } from "./orderShipping";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -1018,6 +1019,7 @@ export function createOrderParser(
     refundShipping: -1,
     refundTotal: -1,
     orderDiscount: -1,
+    orderShipping: -1,
     orderSubtotal: -1,
     priceUnit: -1,
     orderTotal: -1,
@@ -1541,6 +1543,17 @@ export function createOrderParser(
         culture: options.culture,
       })
     : undefined;
+  /** An order's shipping in a column of its own, read as a shipping line of the order (ingest/orderShipping). */
+  const orderShipping =
+    col.orderShipping >= 0
+      ? new OrderShipping({
+          column: col.orderShipping,
+          priceDec,
+          header: mapping.fields.find((m) => m.field === "orderShipping")?.header ?? "",
+          amounts: (byCurrency) => amountsSaid(byCurrency),
+          culture: options.culture,
+        })
+      : undefined;
   /**
    * Number columns whose convention the data did not prove (the first rows, the file, the
    * culture or the default settled it): watched while streaming, so a later cell that proves the
@@ -3699,9 +3712,13 @@ export function createOrderParser(
         orderNetShare
       );
       acceptOrderDiscount(settled, sink);
+      // (before a held line's return: the order's shipping is noted on each of its lines)
+      if (orderShipping)
+        acceptOrderDiscount(orderShipping.note(row, line, lineRate, orderNetShare), sink);
       // a line of an invoice whose discount is spread over its lines: handed over when it ends
       if (held) return;
-    }
+    } else if (orderShipping)
+      acceptOrderDiscount(orderShipping.note(row, line, lineRate, orderNetShare), sink);
     sink(line);
   }
 
@@ -3967,6 +3984,7 @@ export function createOrderParser(
       // the lines ended before a "Total …" row: the report has none
       if (pending) settlePending(false, lastSink!);
       acceptOrderDiscount(orderDiscounts?.settle(), lastSink);
+      acceptOrderDiscount(orderShipping?.settle(), lastSink);
       // the down-payment invoices no final invoice took off: orders of their own
       downPayments?.settle((line) => acceptHeld(line, lastSink!));
       // GSTR-1's lines held: each original amended replaced by its amendment
@@ -4081,6 +4099,8 @@ export function createOrderParser(
       }
       const overstated = orderDiscounts?.warning();
       if (overstated) warnings.push(overstated);
+      const shipping = orderShipping?.warning();
+      if (shipping) warnings.push(shipping);
       if (ordersNetOfRefund) {
         // BigCommerce's refunds are taken off before tax, at the order's own share of tax
         const beforeTax = !!bigCommerceTotals && refundBeforeTax(bigCommerceTotals);

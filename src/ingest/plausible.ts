@@ -46,6 +46,7 @@ import { isCfdiLayout, receivedCfdiNote } from "./cfdi";
 import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { discountOnGoodsColumn } from "./orderDiscount";
+import { isShippingAmountHeader } from "./orderShipping";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -1377,6 +1378,18 @@ export function checkOrderColumns(
       header: options.headers![entityDiscount].trim(),
       confidence: 0.9,
     });
+  // An order's shipping in a column of its own beside item lines (Zoho Inventory's "Shipping Charge"):
+  // read once per order as a shipping line (ingest/orderShipping)
+  const shipping = options.headers
+    ? orderShippingColumn(options.headers, sample, fields, mapping)
+    : -1;
+  if (shipping >= 0)
+    fields.push({
+      field: "orderShipping",
+      column: shipping,
+      header: options.headers![shipping].trim(),
+      confidence: 0.9,
+    });
   // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
   const rowTotal = get("revenue");
   const lineRefunds =
@@ -2529,4 +2542,33 @@ function formattedCurrency(
   if (codes.size !== 1) return undefined;
   const code = [...codes][0];
   return /^[A-Z]{3}$/.test(code) ? { code, header: headers![column].trim() } : undefined;
+}
+
+/**
+ * The column of an order's shipping amount beside item lines, or -1: a file of no known layout
+ * (a layout says itself what its shipping columns hold) with a product column and an order id, a
+ * header naming a shipping amount that no field reads, and money in it on the first rows.
+ */
+function orderShippingColumn(
+  headers: readonly string[],
+  sample: readonly Row[],
+  fields: readonly FieldMatch[],
+  mapping: ColumnMapping
+): number {
+  if (mapping.layout) return -1;
+  const has = (f: string) => fields.some((m) => m.field === f);
+  const lineValue = has("revenue") || has("unitPrice");
+  if (!has("orderId") || !lineValue || !(has("sku") || has("productName"))) return -1;
+  const column = headers.findIndex(
+    (h, c) => isShippingAmountHeader(h) && !fields.some((m) => m.column === c)
+  );
+  if (column < 0) return -1;
+  let money = 0;
+  for (const r of sample) {
+    const v = r[column];
+    if (isBlankCell(v)) continue;
+    if (parseMoney(v)?.value === undefined) return -1;
+    money++;
+  }
+  return money > 0 ? column : -1;
 }

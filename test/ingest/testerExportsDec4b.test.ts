@@ -151,16 +151,21 @@ test("Zoho Books: an invoice's Entity Discount Amount comes off its lines, and i
   const { report, revenue, orders } = await analyzeFile(
     join(EXPORTS, "zoho-books-invoices-entity-discount.csv")
   );
-  // Brightwell INV-000101 425.00 + 90.00 − the 10% entity discount 51.50, and INV-000106 170.00;
-  // Harbour INV-000104 40 × 7.25 less 5% (INV-000102 Draft and INV-000103 Void are no sales)
+  // Brightwell INV-000101 425.00 + 90.00 − the 10% entity discount 51.50 + its Shipping Charge
+  // 20.00 (once, though on both lines: Total 576.20 = 515.00 − 51.50 + 20.00 + tax 92.70), and
+  // INV-000106 170.00; Harbour INV-000104 40 × 7.25 less 5% (INV-000102 Draft and INV-000103
+  // Void are no sales)
   expect(revenue).toEqual({
-    "460000000012345": 633.5,
+    "460000000012345": 653.5,
     "460000000012346": 275.5,
     "460000000012347": 2500,
   });
   expect(orders).toEqual({ "460000000012345": 2, "460000000012346": 1, "460000000012347": 1 });
   expect(report.warnings.join("\n")).toContain(
     `1 invoice has a discount on the whole invoice ("Entity Discount Amount": INV-000101: 51.50)`
+  );
+  expect(report.warnings.join("\n")).toContain(
+    `"Shipping Charge" is each order's shipping, written on its lines: it counts in revenue once per order (carriage billed to the customer is revenue), read as a line "Shipping" of the order (£20.00 in all)`
   );
 });
 
