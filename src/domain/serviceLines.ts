@@ -147,10 +147,13 @@ export const SERVICE_DESCRIPTIONS: readonly { kind: string; pattern: RegExp }[] 
   // "Down Payment: 30%", "Down payment of 30%", and on the final invoice "Down Payment (ref:
   // INV/2026/00010 on 09/01/2026)"; "Anzahlung", "Acompte", "Aanbetaling", "Anticipo"): money on
   // account, no product
+  // weclapp's and other German invoices: "Anzahlung 30% zu Auftrag AB-5501" on the down-payment
+  // invoice, "abzüglich Anzahlung R-2026-0301" on the final one (a reference or date after the
+  // word: each of its parts starts with a digit, after a short prefix, so "Deposit 12 bottles" is none)
   {
     kind: "down payment",
     pattern:
-      /^(?:down ?payments?|deposit|anzahlung(?:srechnung)?|acompte|aanbetaling|anticipo)(?: of)?(?: \d+(?: \d+)?(?: percent)?)?(?: ref [a-z0-9 ]+)?$/,
+      /^(?:(?:abzuglich|abzgl|abzug|verrechnung|verrechnete|minus|less|deduction|deducted|moins|deduction|af|menos|meno)(?: (?:der|die|the|of|de|la|l|d|des|du|van|erhaltene[nr]?|geleistete[nr]?|received|paid)){0,2} )?(?:down ?payments?|deposit|anzahlung(?:srechnung)?|abschlags(?:zahlung|rechnung)|acompte|aanbetaling|anticipo)(?: received| paid| erhalten| geleistet| recu| ontvangen)?(?: of)?(?: \d+(?: \d+)?(?: percent)?)?(?: ref [a-z0-9 ]+| (?:(?:zu|zum|zur|fur|for|on|to|from|vom|aus|auf|gem|laut|lt|de|du|sur|op|van|per|nr|no)(?: [a-z]+){0,2} )?(?:[a-z]{1,4} )?\d[a-z0-9]*(?: \d[a-z0-9]*)*)?$/,
   },
   // "SAMPLES", "Free sample"
   { kind: "samples", pattern: /^(?:free )?samples?$/ },

@@ -18,19 +18,45 @@ import type { OrderLine } from "../domain/types";
 
 /** Down-payment lines held at most (a bound on memory; past it they are orders of their own, and the warning says so). */
 export const HELD_KEPT = 10_000;
-/** The first word of a down payment's description (domain/serviceLines): a cheap test before serviceKind. */
-const DOWN_PAYMENT_WORD = /^\s*(?:down|deposit|anzahlung|acompte|aanbetaling|anticipo)/i;
+/**
+ * The first word of a down payment's description, or of its taking off on the final invoice
+ * ("abzüglich Anzahlung …", "Less down payment"; domain/serviceLines): a cheap test before serviceKind.
+ */
+const DOWN_PAYMENT_WORD =
+  /^\s*(?:(?:abz\S*|verrechn\S*|minus|less|deduct\S*|d[ée]duction|moins|af|menos|meno)\s+(?:\S+\s+){0,2})?(?:down|deposit|anzahlung|abschlag|acompte|aanbetaling|anticipo)/i;
+/**
+ * A down-payment invoice by its document type: weclapp's and Lexware's "Anzahlungsrechnung" (and
+ * "Abschlagsrechnung", a progress invoice the final one takes off too), "Down payment invoice",
+ * "Deposit invoice", "Facture d'acompte", "Voorschotfactuur", "Fattura d'acconto": all its lines
+ * are the down payment, whatever they say.
+ */
+const DOWN_PAYMENT_DOC =
+  /^\s*(?:(?:anzahlungs|abschlags|vorauszahlungs)rechnung|(?:down[\s-]*payment|deposit|advance|prepayment)\s+invoice|facture\s+d['’]\s*acompte|(?:voorschot|aanbetalings)factuur|fattura\s+(?:di\s+|d['’]\s*)?(?:acconto|anticipo)|factura\s+de\s+anticipo)\s*$/i;
+/** The final invoice of a purchase invoiced in part ahead ("Schlussrechnung", "Final invoice", "Facture de solde"): an invoice. */
+const FINAL_INVOICE_DOC =
+  /^\s*(?:(?:schluss|end|rest)rechnung|final\s+invoice|facture\s+(?:de\s+solde|finale)|eindfactuur|fattura\s+(?:di\s+)?saldo|factura\s+final)\s*$/i;
+
+/** Whether a document type is a down-payment invoice or the final invoice taking it off: types KAP knows. */
+export function isDownPaymentDocType(docType: string): boolean {
+  return DOWN_PAYMENT_DOC.test(docType) || FINAL_INVOICE_DOC.test(docType);
+}
+
+/** Whether a document type is a down-payment invoice: its lines are the down payment. */
+export function isDownPaymentInvoice(docType: string): boolean {
+  return docType !== "" && DOWN_PAYMENT_DOC.test(docType);
+}
 
 /**
- * Whether a text may start with DOWN_PAYMENT_WORD: its first character an a or d of either case,
- * a space or any character past ASCII (a no-break space). Every line is asked; almost none starts
+ * Whether a text may start with DOWN_PAYMENT_WORD: its first character an a, d, l, m or v of
+ * either case (a down payment's word, or "less", "minus", "Verrechnung" taking it off), a space
+ * or any character past ASCII (a no-break space). Every line is asked; almost none starts
  * so, and then the pattern is spared.
  */
 function mayStartDownPayment(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c <= 32 || c > 127) return true;
   const lower = c | 32;
-  return lower === 97 || lower === 100;
+  return lower === 97 || lower === 100 || lower === 108 || lower === 109 || lower === 118;
 }
 
 /** Whether a line is a down payment (its product code or description says so). */
@@ -58,6 +84,9 @@ export class DownPayments {
   private firstPastHeld = "";
   /** final invoices taking a down payment off that found none held, once one was not held */
   private missedTakeOffs = 0;
+  /** down-payment invoices joined to the final invoice taking them off, and the first pair */
+  private joined = 0;
+  private firstJoined = "";
 
   /**
    * Whether the sale line (`line`, copied when held) is held: the first line of an order that is
@@ -120,6 +149,7 @@ export class DownPayments {
     this.held.delete(found.id);
     this.heldLines -= found.lines.length;
     if (this.current === found.id) this.current = "";
+    if (this.joined++ === 0) this.firstJoined = `${found.id} with ${line.orderId}`;
     for (const l of found.lines) {
       l.orderId = line.orderId;
       l.date = line.date;
@@ -133,6 +163,15 @@ export class DownPayments {
     this.held.clear();
     this.heldLines = 0;
     this.current = "";
+  }
+
+  /** What the user is told of the down-payment invoices read as part of their final invoice, if any. */
+  note(count: (n: number) => string): string | undefined {
+    const n = this.joined;
+    if (n === 0) return undefined;
+    return n === 1
+      ? `1 down-payment invoice is read as part of the final invoice that takes it off (${this.firstJoined}): one purchase, so one order, dated by the final invoice; the down payment counts once, since the final invoice takes it off again.`
+      : `${count(n)} down-payment invoices are read as part of the final invoices that take them off (such as ${this.firstJoined}): each purchase one order, dated by its final invoice; each down payment counts once, since its final invoice takes it off again.`;
   }
 
   /** The warning when down-payment invoices past HELD_KEPT stayed orders of their own beside a final invoice taking one off. */

@@ -35,7 +35,7 @@ import {
   compactDateOf,
   lostZeroSixDigits,
 } from "./compactDates";
-import { DownPayments, isDownPayment } from "./downPayments";
+import { DownPayments, isDownPayment, isDownPaymentInvoice } from "./downPayments";
 import {
   type BillingCancellations,
   BillingPairing,
@@ -3678,7 +3678,9 @@ export function createOrderParser(
         acceptToSink = heldInto(sink);
       }
       const accept = acceptToSink!;
-      const downPayment = !isReturn && isDownPayment(sku, productName);
+      // a down-payment invoice by its type (weclapp's "Anzahlungsrechnung"), else by its line
+      const downPayment =
+        !isReturn && (isDownPaymentInvoice(docType) || isDownPayment(sku, productName));
       if (downPayments.hold(line, rawOrder, sameOrder, downPayment && line.revenue >= 0, accept))
         return;
       // a final invoice taking a down payment off: the down-payment invoice joins it
@@ -4083,6 +4085,8 @@ export function createOrderParser(
         warnings.push(
           `The customer heading at row ${pastPending!.row} was read as a customer of its own: the "Total …" row that shows it is a job of the customer above it (row ${pastPendingTotal}) came more than ${count(PENDING_ROWS_MAX)} rows after it, the most KAP holds waiting for one. Its lines, and the jobs after it, may count under the wrong customer: split the report, or export it by customer.`
         );
+      const downPaymentsJoined = downPayments?.note(count);
+      if (downPaymentsJoined) warnings.push(downPaymentsJoined);
       const downPaymentsPast = downPayments?.warning(count);
       if (downPaymentsPast) warnings.push(downPaymentsPast);
       const billing = billingPairing?.pairs();

@@ -47,6 +47,7 @@ import { isOdooCategoryColumn, odooTopCategory } from "./categoryPath";
 import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { discountOnGoodsColumn } from "./orderDiscount";
 import { isShippingAmountHeader } from "./orderShipping";
+import { isDownPaymentDocType } from "./downPayments";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -287,7 +288,8 @@ function knownDocType(v: string): boolean {
     DEBIT_DOC.test(v) ||
     OTHER_KNOWN_DOC.test(v) ||
     OTHER_TRANSACTION.test(v) ||
-    FINANCE_CHARGE_DOC.test(v)
+    FINANCE_CHARGE_DOC.test(v) ||
+    isDownPaymentDocType(v)
   );
 }
 /** An invoice word anywhere in a document type: SAP Business One's "A/R Invoice". */
