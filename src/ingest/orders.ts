@@ -54,6 +54,7 @@ import {
   showsOrderDiscounts,
 } from "./orderDiscount";
 import { OrderShipping } from "./orderShipping";
+import { lineTypeRule } from "./lineTypes";
 import { sideOf } from "./sides";
 import type { ColumnMapping } from "./detect";
 import { normaliseHeader } from "./fields";
@@ -1020,6 +1021,7 @@ export function createOrderParser(
     refundTotal: -1,
     orderDiscount: -1,
     orderShipping: -1,
+    lineType: -1,
     orderSubtotal: -1,
     priceUnit: -1,
     orderTotal: -1,
@@ -3047,6 +3049,11 @@ export function createOrderParser(
       countSubCustomer();
     }
     const site = splitSite;
+    // a sale's own row (its total again) or a payment row beside its item rows (Vend): no line
+    if (col.lineType >= 0) {
+      const rule = lineTypeRule(text(row[col.lineType]));
+      if (rule) return reject(rule, rowNo, false);
+    }
     if (deletedSale(row)) return reject(DELETED_TRANSACTION, rowNo, false);
     if (col.orderStatus >= 0 || col.cancelledAt >= 0) {
       const written = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";

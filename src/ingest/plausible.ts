@@ -48,6 +48,7 @@ import { lineAmountBesideOrderFigures } from "./lineAmount";
 import { discountOnGoodsColumn } from "./orderDiscount";
 import { isShippingAmountHeader } from "./orderShipping";
 import { isDownPaymentDocType } from "./downPayments";
+import { lineTypeColumn } from "./lineTypes";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -1392,6 +1393,17 @@ export function checkOrderColumns(
       header: options.headers![shipping].trim(),
       confidence: 0.9,
     });
+  // Lightspeed X-Series / Vend's "Line Type": its sale and payment rows are no lines (ingest/lineTypes)
+  const lineType = options.headers ? lineTypeColumn(options.headers, sample) : undefined;
+  if (lineType && !fields.some((m) => m.column === lineType.column)) {
+    fields.push({
+      field: "lineType",
+      column: lineType.column,
+      header: options.headers![lineType.column].trim(),
+      confidence: 0.9,
+    });
+    notes.push(lineType.note);
+  }
   // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
   const rowTotal = get("revenue");
   const lineRefunds =

@@ -38,8 +38,9 @@ test("Zoho Books invoice export: 'Account' (Sales) is the ledger; the customer i
   ]);
   const { report, revenue, names } = await analyzeFile(file);
   expect(revenue).toEqual({
-    // INV-000101: 10 × 100 + 5 × 40 = 1,200 (INV-000103 a draft; INV-000106 before the 12 months)
-    "460000000011": 1200,
+    // INV-000101: 10 × 100 + 5 × 40 = 1,200 + its Shipping Charge 50.00, once (Total 1,466.00 =
+    // 1,200 + 50 + tax 216) = 1,250 (INV-000103 a draft; INV-000106 before the 12 months)
+    "460000000011": 1250,
     // INV-000102: 3 × 500 less 10% = 1,350; INV-000107: 800 → 2,150
     "460000000012": 2150,
     // INV-000105: 4 × 250 + 2 × 300 = 1,600 (INV-000104 void)
