@@ -533,7 +533,12 @@ export function checkOrderColumns(
     headers?: readonly string[];
   } = {}
 ): MappingCheck {
-  const sample = rows.length > CHECK_ROWS ? rows.slice(0, CHECK_ROWS) : rows;
+  // the header row again (a printed report's page break: Sage 200) is no data: blank for every
+  // check, so none reads "Document Type" as a value (the parser skips it as a repeated header)
+  const sample = withoutHeadersAgain(
+    rows.length > CHECK_ROWS ? rows.slice(0, CHECK_ROWS) : rows,
+    mapping.fields
+  );
   const first = options.firstRowNumber ?? 1;
   const user = options.userFields ?? new Set<string>();
   const notes: string[] = [];
@@ -2585,4 +2590,20 @@ function orderShippingColumn(
     money++;
   }
   return money > 0 ? column : -1;
+}
+
+/** Whether a row is the header row again: two or more of the fields' headers, in their own columns. */
+function isHeaderAgain(row: Row, fields: readonly FieldMatch[]): boolean {
+  let same = 0;
+  for (const f of fields) {
+    const v = row[f.column];
+    if (typeof v === "string" && v.trim().toLowerCase() === f.header.toLowerCase()) same++;
+  }
+  return same >= 2 && same * 2 >= fields.length;
+}
+
+/** The rows with each copy of the header row blanked (kept, so row numbers stay). */
+function withoutHeadersAgain(rows: readonly Row[], fields: readonly FieldMatch[]): readonly Row[] {
+  if (fields.length < 2 || !rows.some((r) => isHeaderAgain(r, fields))) return rows;
+  return rows.map((r) => (isHeaderAgain(r, fields) ? [] : r));
 }
