@@ -119,7 +119,11 @@ export interface ColumnMapping {
    * sale yet, skipped with its value said (ingest/statuses); one on payment terms (the 0-based
    * column of Shopify's "Payment Terms Name", filled) is a sale.
    */
-  unpaidIsNoSale?: { termsColumn: number };
+  unpaidIsNoSale?: {
+    termsColumn: number;
+    /** an ERP's statuses: only a document "On Hold" (not yet released) is no sale yet */
+    onHoldOnly?: boolean;
+  };
   /** The 0-based column that marks deleted transactions (Sage 50's "Deleted"): no sales (ingest/statuses). */
   deletedColumn?: number;
   /**

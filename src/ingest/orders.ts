@@ -67,6 +67,8 @@ import {
   isDeletedMark,
   saleStatusDocument,
   UNPAID_ORDER,
+  ON_HOLD_DOC,
+  ON_HOLD_DOCUMENT,
 } from "./statuses";
 import { type Cell, isBlankCell, isExcelError } from "./grid";
 import { RepeatedRuns } from "./repeatedRuns";
@@ -610,6 +612,7 @@ const VALUE_SAID: ReadonlySet<string> = new Set([
   LOST_DEAL,
   OPEN_DEAL,
   UNPAID_ORDER,
+  ON_HOLD_DOCUMENT,
   VOID_ORDER,
   UNAPPROVED_ORDER,
   REFUNDED_LINE,
@@ -3079,7 +3082,13 @@ export function createOrderParser(
       else if (mapping.dealStages && dealStageRule(status)) orderNoSale = dealStageRule(status);
       else if (unapprovedStatus.test(status)) orderNoSale = UNAPPROVED_ORDER;
       // a web shop's order awaiting payment (a bank transfer not yet received), unless on terms
-      else if (unpaidTerms && AWAITING_PAYMENT.test(status) && !onPaymentTerms(row))
+      else if (unpaidTerms?.onHoldOnly && ON_HOLD_DOC.test(status)) orderNoSale = ON_HOLD_DOCUMENT;
+      else if (
+        unpaidTerms &&
+        !unpaidTerms.onHoldOnly &&
+        AWAITING_PAYMENT.test(status) &&
+        !onPaymentTerms(row)
+      )
         orderNoSale = UNPAID_ORDER;
       // a status that says the document is a quote: the same rule as a quote's document type;
       // MYOB's open order beside its invoices, as an order's document type

@@ -73,6 +73,7 @@ import {
   holdsSaleStatusCodes,
   holdsShopStatuses,
   MAGENTO_CLOSED,
+  ON_HOLD_DOC,
   paymentTermsColumn,
 } from "./statuses";
 import { isTaxIncludedHeader, taxBesideIncluded, type TaxTrio, taxTrioOf } from "./taxTrio";
@@ -2337,7 +2338,7 @@ function statusKinds(
   saleStatusCodes?: boolean;
   invoicedOnly?: boolean;
   closedIsRefunded?: boolean;
-  unpaidIsNoSale?: { termsColumn: number };
+  unpaidIsNoSale?: { termsColumn: number; onHoldOnly?: boolean };
 } {
   if (!status) return { notes: [] };
   const values = rows.map((r) => r[status.column]);
@@ -2383,10 +2384,19 @@ function statusKinds(
     notes.push(
       `"${status.header}" is a web shop's order status: an order awaiting payment ("${unpaid.trim()}": pending, on hold) is no sale yet, so its lines are skipped and counted with their value${termsColumn >= 0 ? `; one on payment terms ("${headers[termsColumn].trim()}" filled) is a sale` : ""}.`
     );
+  // an ERP's document on hold (Acumatica's "On Hold"): not yet released, no sale yet
+  const held = shop
+    ? undefined
+    : values.find((v): v is string => typeof v === "string" && ON_HOLD_DOC.test(v));
+  if (held !== undefined)
+    notes.push(
+      `"${status.header}": a document "${held.trim()}" is not yet released (posted to no ledger until it is), so it is no sale yet: its lines are skipped and counted with their value.`
+    );
   return {
     notes,
     ...(closedIsRefunded ? { closedIsRefunded: true } : {}),
     ...(shop ? { unpaidIsNoSale: { termsColumn } } : {}),
+    ...(held !== undefined ? { unpaidIsNoSale: { termsColumn: -1, onHoldOnly: true } } : {}),
   };
 }
 

@@ -169,6 +169,13 @@ export const AWAITING_PAYMENT =
 /** The rule a shop's orders awaiting payment are skipped under (their value said, as a quote's). */
 export const UNPAID_ORDER = "not yet paid (pending or on-hold) order";
 /**
+ * An ERP's document on hold (Acumatica's, Sage's, Dynamics' "On Hold"): not yet released, so
+ * posted to no ledger and no sale yet. Said as such, not as a shop's order awaiting payment.
+ */
+export const ON_HOLD_DOC = /^\s*(?:on[\s_-]?hold|hold|held)\s*$/i;
+/** The rule a document on hold is skipped under (its value said). */
+export const ON_HOLD_DOCUMENT = "not yet released (on-hold) document";
+/**
  * Words only a web shop's order status holds (WooCommerce's wc- prefix, processing, completed;
  * BigCommerce's awaiting fulfillment; Magento's holded): an invoice's status never does.
  */
@@ -193,7 +200,10 @@ export function holdsShopStatuses(
   if (layout !== undefined) return layoutById(layout)?.shopStatuses === true;
   if (closedMeansRefunded(headers)) return true;
   if (headers.some((h) => BIGCOMMERCE_HEADERS.has(normaliseHeader(h)))) return true;
-  return values.some((v) => typeof v === "string" && SHOP_ORDER_WORD.test(v));
+  // "On Hold" alone is an ERP's too (a document not yet released): no shop's word by itself
+  return values.some(
+    (v) => typeof v === "string" && SHOP_ORDER_WORD.test(v) && !ON_HOLD_DOC.test(v)
+  );
 }
 
 /** Shopify's "Payment Terms Name" ("Net 30"): an order on payment terms is a sale before it is paid. */
