@@ -759,6 +759,24 @@ export class ProductHeadings {
   }
 }
 
+/**
+ * Whether a lone heading names the customer of the line below it: its name or code, as written
+ * or rolled up ("Borough Facilities : Borough Hospital" heading a sub-customer's lines, which read
+ * as Borough Facilities), or a sub-customer's own last part ("Borough Hospital", indented).
+ */
+function headingNames(heading: string, names: readonly string[]): boolean {
+  const t = heading.trim().toLowerCase();
+  if (t === "") return false;
+  for (const n of names) {
+    const v = n.trim().toLowerCase();
+    if (v === "") continue;
+    if (v === t) return true;
+    const at = v.lastIndexOf(":");
+    if (at > 0 && v.slice(at + 1).trim() === t) return true;
+  }
+  return false;
+}
+
 /** A ledger section's balance rows: "Opening Balance", "Closing Balance". */
 const BALANCE_ROW = /^(?:opening|closing)\s+balance\b/i;
 
@@ -3040,6 +3058,9 @@ export function createOrderParser(
       else if (accountName) unkeyedCompanies.set(accountName.toLowerCase(), accountName);
     }
     splitSite = col.site >= 0 ? text(row[col.site]) : "";
+    // the customer as written, before a "Parent : Sub" rolls up: a heading above may name it so
+    const writtenName = accountName;
+    const writtenKey = accountKey;
     if (customerJob) {
       // QuickBooks "Parent:Job" (or "Parent:Job:Sub-job"): the account is the parent, the job its site.
       accountName = splitJob(accountName);
@@ -3122,8 +3143,7 @@ export function createOrderParser(
     }
     const accountId = noCustomerIs ? "" : named;
     if (headingAbove) {
-      const t = headingAbove.text.toLowerCase();
-      if (t === accountName.toLowerCase() || t === accountKey.toLowerCase()) {
+      if (headingNames(headingAbove.text, [accountName, accountKey, writtenName, writtenKey])) {
         unreject(headingAbove.reason, headingAbove.row);
         report.skippedCustomerHeadings++;
       }
