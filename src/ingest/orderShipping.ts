@@ -47,6 +47,8 @@ interface ShippedOrder {
 export interface OrderShippingOptions {
   /** the shipping column */
   column: number;
+  /** the shipping is left out of revenue (Shopify's lines are the goods alone): only summed, for the note */
+  leftOut?: boolean;
   /** the money columns' convention */
   priceDec: ColumnConvention | undefined;
   /** the column's header as the file writes it, for the note */
@@ -112,6 +114,7 @@ export class OrderShipping {
     const value = sign * Math.abs(o.amount) * o.share;
     this.orders++;
     this.byCurrency.set(o.currency, (this.byCurrency.get(o.currency) ?? 0) + value);
+    if (this.o.leftOut) return undefined;
     const shipping: OrderLine = {
       ...o.line,
       sku: ORDER_SHIPPING_SKU,
@@ -130,6 +133,8 @@ export class OrderShipping {
     const n = this.orders;
     if (!n) return undefined;
     const { header, amounts, culture } = this.o;
+    if (this.o.leftOut)
+      return `The orders' shipping ("${header}": ${amounts(this.byCurrency)} on ${n === 1 ? "1 order" : `${wholeText(n, culture)} orders`}) is left out of revenue: each line's value is its goods alone, and the order Total, which holds the shipping and tax, is not read.`;
     return `"${header}" is each order's shipping, written on its lines: it counts in revenue once per order (carriage billed to the customer is revenue), read as a line "${ORDER_SHIPPING_SKU}" of ${n === 1 ? "the order" : `each of ${wholeText(n, culture)} orders`} (${amounts(this.byCurrency)} in all), in no product or category.`;
   }
 }

@@ -1042,6 +1042,7 @@ export function createOrderParser(
     refundTotal: -1,
     orderDiscount: -1,
     orderShipping: -1,
+    shippingLeftOut: -1,
     lineType: -1,
     orderSubtotal: -1,
     priceUnit: -1,
@@ -1567,12 +1568,14 @@ export function createOrderParser(
       })
     : undefined;
   /** An order's shipping in a column of its own, read as a shipping line of the order (ingest/orderShipping). */
+  const shippingField = col.orderShipping >= 0 ? "orderShipping" : "shippingLeftOut";
   const orderShipping =
-    col.orderShipping >= 0
+    col[shippingField] >= 0
       ? new OrderShipping({
-          column: col.orderShipping,
+          column: col[shippingField],
+          leftOut: shippingField === "shippingLeftOut",
           priceDec,
-          header: mapping.fields.find((m) => m.field === "orderShipping")?.header ?? "",
+          header: mapping.fields.find((m) => m.field === shippingField)?.header ?? "",
           amounts: (byCurrency) => amountsSaid(byCurrency),
           culture: options.culture,
         })

@@ -1399,6 +1399,18 @@ export function checkOrderColumns(
       header: options.headers![shipping].trim(),
       confidence: 0.9,
     });
+  // Shopify's order "Shipping": its lines are the goods alone, so it is left out, and said with its sum
+  const shopShipping =
+    shopifyColumns(mapping.layout) && options.headers
+      ? options.headers.findIndex((h) => normaliseHeader(h) === "shipping")
+      : -1;
+  if (shopShipping >= 0)
+    fields.push({
+      field: "shippingLeftOut",
+      column: shopShipping,
+      header: options.headers![shopShipping].trim(),
+      confidence: 0.9,
+    });
   // Lightspeed X-Series / Vend's "Line Type": its sale and payment rows are no lines (ingest/lineTypes)
   const lineType = options.headers ? lineTypeColumn(options.headers, sample) : undefined;
   if (lineType && !fields.some((m) => m.column === lineType.column)) {

@@ -44,3 +44,22 @@ test.each([
 ])("%s names an order's shipping amount: %s", (header, is) => {
   expect(isShippingAmountHeader(header)).toBe(is);
 });
+
+/*
+ * Shopify's lines are the goods alone and its order "Shipping" is left out of revenue (its
+ * layout's rule); that was said only as "not the order Total (which holds shipping and tax)".
+ * The note now says how much shipping was left out.
+ */
+test("Shopify: the shipping left out of revenue is said with its amount", async () => {
+  const { revenue, report } = await analyzeFile(
+    join(__dirname, "../fixtures/exports/shopify-pos-shipping.csv"),
+    "2026-11-30"
+  );
+  // Apex: #1001 100.00 − the order discount 10.00 = 90.00, #1003 200.00 − its refund 60.00 before
+  // 20% tax (50.00) = 150.00: 240.00 (#1001's shipping 5.00 left out; #1004 voided);
+  // Café Lumière: €60.00 + €30.00 = €90.00
+  expect(revenue).toEqual({ "buyer@apex.co.uk": 240, "Café Lumière SARL": 90 });
+  expect(report.warnings).toContain(
+    `The orders' shipping ("Shipping": £5.00 on 1 order) is left out of revenue: each line's value is its goods alone, and the order Total, which holds the shipping and tax, is not read.`
+  );
+});
