@@ -41,6 +41,7 @@ test.each([
   ["Shipping Address", false],
   ["Shipping Method", false],
   ["Delivery Date", false],
+  ["Delivery", false],
 ])("%s names an order's shipping amount: %s", (header, is) => {
   expect(isShippingAmountHeader(header)).toBe(is);
 });
