@@ -31,7 +31,7 @@ const DOWN_PAYMENT_WORD =
  * are the down payment, whatever they say.
  */
 const DOWN_PAYMENT_DOC =
-  /^\s*(?:(?:anzahlungs|abschlags|vorauszahlungs)rechnung|(?:down[\s-]*payment|deposit|advance|prepayment)\s+invoice|facture\s+d['’]\s*acompte|(?:voorschot|aanbetalings)factuur|fattura\s+(?:di\s+|d['’]\s*)?(?:acconto|anticipo)|factura\s+de\s+anticipo)\s*$/i;
+  /^\s*(?:(?:anzahlungs|abschlags|vorauszahlungs)rechnung|(?:down[\s-]*payment|deposit|advance)\s+invoice|facture\s+d['’]\s*acompte|(?:voorschot|aanbetalings)factuur|fattura\s+(?:di\s+|d['’]\s*)?(?:acconto|anticipo)|factura\s+de\s+anticipo)\s*$/i;
 /** The final invoice of a purchase invoiced in part ahead ("Schlussrechnung", "Final invoice", "Facture de solde"): an invoice. */
 const FINAL_INVOICE_DOC =
   /^\s*(?:(?:schluss|end|rest)rechnung|final\s+invoice|facture\s+(?:de\s+solde|finale)|eindfactuur|fattura\s+(?:di\s+)?saldo|factura\s+final)\s*$/i;

@@ -222,14 +222,15 @@ test("Zoho Books invoices: an entity-level discount comes off its invoice's line
   expect(r.status).toBe(0);
   const j = JSON.parse(r.stdout);
   expect(revenueAndOrders(j)).toEqual([
-    // Kessler: (1,200.00 + 800.00 + 200.00 − 100.00) + (500.00 + 400.00 − 5%, 45.00)
-    ["4580000000012001", 2955, 2],
+    // Kessler: (1,200.00 + 800.00 + 200.00 − 100.00) + (500.00 + 400.00 − 5%, 45.00, + its
+    // Shipping Charge 25.00, carriage billed)
+    ["4580000000012001", 2980, 2],
     // Byrne: 20 × 15.00 less 10% + 50 × 2.00; its Void invoice (500.00) no sale
     ["4580000000012002", 370, 1],
     // Costa: 450.00 + 300.00 − 10%; its Draft (120.00) no sale
     ["4580000000012003", 675, 1],
   ]);
-  expect(j.ingest.revenueByCurrency).toEqual({ EUR: 4000 });
+  expect(j.ingest.revenueByCurrency).toEqual({ EUR: 4025 });
   expect(j.ingest.skipped).toEqual([
     expect.objectContaining({ rule: "cancelled, voided, refunded or draft order", rows: 2 }),
   ]);

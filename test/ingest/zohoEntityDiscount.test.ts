@@ -28,12 +28,13 @@ function zohoFile(name: string, lines: string[]): string {
 test("each invoice is its items less its entity-level discount; item-level discounts are in the items' totals", async () => {
   const { report, revenue, orders } = await analyzeFile(FILE);
   // Kessler INV-000201: 1,200.00 + 800.00 + 200.00 − 100.00 = 2,100.00 (read 2,200.00 before a
-  //   discount line); INV-000204: 500.00 + 400.00 − 5% (45.00) = 855.00, its shipping 25.00 no sale
+  //   discount line); INV-000204: 500.00 + 400.00 − 5% (45.00) = 855.00 + its Shipping Charge
+  //   25.00, carriage billed (PRODUCT.md §2; Total 1,047.20 = 880.00 + 19% VAT) = 880.00
   // Byrne INV-000202 (item_level): 20 × 15.00 less 10% = 270.00, + 50 × 2.00 = 370.00
   // Costa INV-000203: 450.00 + 300.00 − 10% (75.00) = 675.00
-  expect(revenue).toEqual({ [KESSLER]: 2955, [BYRNE]: 370, [COSTA]: 675 });
+  expect(revenue).toEqual({ [KESSLER]: 2980, [BYRNE]: 370, [COSTA]: 675 });
   expect(orders).toEqual({ [KESSLER]: 2, [BYRNE]: 1, [COSTA]: 1 });
-  expect(report.revenueByCurrency).toEqual({ EUR: 4000 });
+  expect(report.revenueByCurrency).toEqual({ EUR: 4025 });
   expect(report.warnings).toContain(
     '3 invoices have a discount on the whole invoice ("Entity Discount Amount": INV-000201: 100.00, INV-000203: 75.00, INV-000204: 45.00) that is on none of their lines: it is taken off their lines in proportion to their values, as Zoho spreads it (€220.00 in all), so each product\'s revenue is net of it.'
   );
@@ -67,8 +68,9 @@ test("each line less its share of the discount, by its total: every product's re
     // INV-000203: 10% off each
     ["INV-000203", "CP-25", 405],
     ["INV-000203", "VS-15", 270],
-    // INV-000204: 5% off each
+    // INV-000204: 5% off each, and its shipping once, a service line
     ["INV-000204", "EV-18", 475],
+    ["INV-000204", "Shipping", 25],
     ["INV-000204", "CP-25", 380],
   ]);
   // and no line of its own for the discount
