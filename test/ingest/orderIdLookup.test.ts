@@ -10,7 +10,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeFile } from "./fileAnalysis";
-import { OrderAccounts } from "../../src/ingest/orderAccounts";
+import fc from "fast-check";
+import { OrderAccounts, type OrderIdMatch } from "../../src/ingest/orderAccounts";
 
 const dir = mkdtempSync(join(tmpdir(), "kap-order-id-"));
 let files = 0;
@@ -112,5 +113,42 @@ describe("OrderAccounts", () => {
       customer: { key: "C001", name: "Acme Ltd" },
     });
     expect(ids.match("INV-2")).toEqual({ kind: "unknown" });
+  });
+
+  it("answers as a plain lookup of every id kept would, whatever the ids (its filter only skips probes)", () => {
+    // The rule written plainly (PRODUCT.md's order-id lookup, bounded): the first `kept` ids
+    // kept with their first customer; a kept id met with another customer is ambiguous.
+    function plainLookup(kept: number, notes: [string, string][], id: string): OrderIdMatch {
+      const first = new Map<string, string>();
+      const second = new Map<string, string>();
+      let past = false;
+      for (const [i, who] of notes) {
+        const had = first.get(i);
+        if (had === undefined) {
+          if (first.size < kept) first.set(i, who);
+          else past = true;
+        } else if (had !== who && !second.has(i)) second.set(i, who);
+      }
+      const one = first.get(id);
+      if (one === undefined) return past ? { kind: "notKept" } : { kind: "unknown" };
+      const two = second.get(id);
+      return two === undefined
+        ? { kind: "one", customer: { key: one, name: "" } }
+        : { kind: "two", names: [one, two] };
+    }
+    const id = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 40 }).map(String));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.tuple(id, fc.constantFrom("C1", "C2", "C3")), { maxLength: 120 }),
+        id,
+        (kept, notes, asked) => {
+          const ids = new OrderAccounts(kept);
+          for (const [i, who] of notes) ids.note(i, who, "");
+          expect(ids.match(asked)).toEqual(plainLookup(kept, notes, asked));
+        }
+      ),
+      { numRuns: 500 }
+    );
   });
 });
