@@ -67,15 +67,14 @@ export class OrderAccounts {
     if (id === this.lastId && who === this.lastCustomer) return;
     this.lastId = id;
     this.lastCustomer = who;
-    const c = this.customerIndex(who, key, name);
     const h = fnv1a(id);
     const had = this.mayHave(h) ? this.byId.get(id) : undefined;
     if (had === undefined) {
       if (this.byId.size < this.kept) {
-        this.byId.set(id, c);
+        this.byId.set(id, this.customerIndex(who, key, name));
         this.addToFilter(h);
       } else this.past = true;
-    } else if (had !== TWO && had !== c) {
+    } else if (had !== TWO && had !== this.customerIndex(who, key, name)) {
       this.byId.set(id, TWO);
       this.pairs.set(id, [this.said(had), who]);
     }
