@@ -105,7 +105,8 @@ it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", (
  * when no site orders at all), and their next actions listed the win-back twice: its action, then
  * the win-back initiative that repeats it. T, the control: North ordering (£150 on 01/10/2026, 30
  * days) and South silent: 1 of 2 sites does not order, expansion proposed; estimate = North's
- * 12-month revenue £100 + £150 = £250 (the median of the one ordering site) × 1 site = £250.
+ * 12-month revenue £100 + £150 = £250 (the median of the one ordering site) less South's own £200
+ * of the 12 months (already in the account's revenue) = £50.
  */
 describe("an account none of whose sites orders: its win-back, no multi-site expansion", () => {
   const model = buildPortfolio(
@@ -147,9 +148,11 @@ describe("an account none of whose sites orders: its win-back, no multi-site exp
 
   it("T, one site still ordering: the expansion into the silent one stays", () => {
     const x = analyzeAccount(model, "T");
-    expect(x.relationships.multiSite).toMatchObject({ notOrdering: ["South"], estimate: 250 });
+    expect(x.relationships.multiSite).toMatchObject({ notOrdering: ["South"], estimate: 50 });
     expect(
-      sheetTexts(x).filter((t) => t.startsWith("Multi-site expansion: 1 of 2 sites do not order"))
+      sheetTexts(x).filter((t) =>
+        t.startsWith("Multi-site expansion: 1 of 2 sites have not ordered in the last 90 days")
+      )
     ).toHaveLength(2);
   });
 });

@@ -301,7 +301,8 @@ export function analyzeAccount(
     contacts,
     x.contactsAll,
     state.rec,
-    x.culture
+    x.culture,
+    x.prefix
   );
   const recentEngagement = recentEntries(state.logs?.engagement ?? [], asOf, RECENT_ENGAGEMENT);
   const plan = accountPlan(account, {

@@ -187,7 +187,8 @@ export function accountPlan(
   if (ms)
     add({
       title: "Multi-site expansion",
-      detail: ms.message,
+      // the estimate's basis beside it: a reader sizing the offer sees what it rests on
+      detail: `${ms.message} ${ms.basis}`,
       estimate: ms.estimate,
       source: "sites",
       type: "Multi-site expansion",

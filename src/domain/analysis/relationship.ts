@@ -11,13 +11,19 @@
  *   The account's own lines without a site count as a site (its own name) when it has others.
  * - A site is silent when it has ordered before but not in the last SITE_SILENT_DAYS days.
  * - Multi-site expansion is proposed when the account has 2+ sites and some, not all, do not order
- *   (silent or never): estimate = median 12-month revenue of its ordering sites × the number of
- *   sites not ordering. An account none of whose sites orders has stopped as a whole: that is its
- *   win-back (the plan's), not an expansion into its other sites.
+ *   (silent or never): estimate = what each of those would add by ordering like the median ordering
+ *   site, i.e. the sum of (median 12-month revenue of the ordering sites − the site's own 12-month
+ *   revenue, at least 0). A silent site's past 12 months are already in the account's revenue:
+ *   counting the whole median again for it would size the gain above the account itself. The
+ *   message names each site's state as the Sites table does (silent since its last order, or never
+ *   ordered) and the estimate's basis. An account none of whose sites orders has stopped as a
+ *   whole: that is its win-back (the plan's), not an expansion into its other sites.
  * - Feeling numbers are read on the scale of the whole contacts table (feelingScale).
  */
 import { median } from "../numbers";
-import { roundMoney } from "../currency";
+import { formatMoney, type MoneyLabel, roundMoney } from "../currency";
+import { dateText } from "../dateText";
+import { SITE_SILENT_DAYS } from "../rules";
 import {
   feelingScale,
   introducer,
@@ -39,8 +45,10 @@ export interface MultiSiteProposal {
   sites: number;
   /** sites not ordering (silent or never ordered), by name */
   notOrdering: string[];
-  /** median 12-month revenue of the ordering sites × sites not ordering; null when none orders */
+  /** Σ (median 12-month revenue of the ordering sites − the site's own, ≥ 0) over the sites not ordering */
   estimate: number | null;
+  /** how the estimate is made, with its figures */
+  basis: string;
   message: string;
 }
 
@@ -66,7 +74,8 @@ export function relationshipMapOf(
   contacts: readonly ContactRecord[],
   allContacts: readonly ContactRecord[],
   record: AccountRecord | undefined,
-  culture?: string
+  culture?: string,
+  money: MoneyLabel = ""
 ): RelationshipMap {
   const asOf = portfolio.asOf;
   const via = introducer(contacts, record?.primaryContact);
@@ -94,14 +103,27 @@ export function relationshipMapOf(
   let multiSite: MultiSiteProposal | null = null;
   const ordering = sites.filter((s) => s.status === "ordering");
   if (sites.length >= 2 && notOrdering.length > 0 && ordering.length > 0) {
-    const m = median(ordering.map((s) => s.revenueLast12));
-    const estimate = m === undefined ? null : roundMoney(m * notOrdering.length, account.currency);
+    const m = median(ordering.map((s) => s.revenueLast12)) ?? 0;
+    const gains = notOrdering.map((s) =>
+      roundMoney(Math.max(0, m - Math.max(0, s.revenueLast12)), account.currency)
+    );
+    const estimate = roundMoney(
+      gains.reduce((t, g) => t + g, 0),
+      account.currency
+    );
     const names = notOrdering.map((s) => s.site);
+    const to = dateText(asOf, culture);
+    const state = (s: SiteFigures) =>
+      s.lastOrderDate === null
+        ? `${s.site} has never ordered`
+        : `${s.site} last ordered on ${dateText(s.lastOrderDate, culture)} (${s.daysSinceLastOrder} days ago; ${formatMoney(s.revenueLast12, money)} in the 12 months to ${to})`;
+    const medianText = `${formatMoney(m, money)}, the ${ordering.length === 1 ? "12-month revenue of the one ordering site" : `median 12-month revenue of the ${ordering.length} ordering sites`}`;
     multiSite = {
       sites: sites.length,
       notOrdering: names,
       estimate,
-      message: `${notOrdering.length} of ${sites.length} sites do not order (${names.join(", ")}): map their contacts and ask for an introduction to each site manager.`,
+      basis: `Estimate: each site not ordering brought up to ${medianText}, less what it bought in the 12 months to ${to}: ${notOrdering.map((s, i) => `${s.site} ${formatMoney(gains[i], money)}`).join(", ")}.`,
+      message: `${notOrdering.length} of ${sites.length} sites have not ordered in the last ${SITE_SILENT_DAYS} days: ${notOrdering.map(state).join("; ")}. Map their contacts and ask for an introduction to each site manager.`,
     };
   }
 

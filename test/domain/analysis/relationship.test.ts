@@ -70,17 +70,17 @@ describe("sites (methodology 000 Steps 4.2 and 8.2)", () => {
     expect(s[0].lastOrderDate).toBe(d(2025, 6, 10)); // the return on 20 Jun is not an order
   });
 
-  it("proposes multi-site expansion: 3 of 5 sites do not order; estimate = median of the ordering sites (750, 400 → 575) × 3 = 1,725", () => {
+  it("proposes multi-site expansion: 3 of 5 sites do not order; estimate = each brought up to the median of the ordering sites (750, 400 → 575) less its own 12 months: York 575 − 250, Warehouse 575 − 200, Hull 575 − 0 = 1,275", () => {
     const r = detail();
     expect(r.relationships.multiSite).toMatchObject({
       sites: 5,
       notOrdering: ["Parent – York", "Warehouse", "Parent – Hull"],
-      estimate: 1725,
+      estimate: 1275,
     });
     const i = r.plan.initiatives.find((x) => x.type === "Multi-site expansion")!;
     expect(i).toMatchObject({
       title: "Multi-site expansion",
-      estimate: 1725,
+      estimate: 1275,
       categories: [],
       skus: [],
     });
