@@ -780,6 +780,12 @@ export const STAKEHOLDER_DISPLAY_ORDER: readonly string[] = [
   "End Users",
 ];
 
+/**
+ * A gap of this many days or more between two orders, ending in the last 12 months, is named as a
+ * cause of their fall (win-back Stage 4 starts at 90 days without an order).
+ */
+export const LONG_ORDER_GAP_DAYS = 90;
+
 /** A site that has ordered before but not in this many days has gone silent. */
 export const SITE_SILENT_DAYS = 90;
 

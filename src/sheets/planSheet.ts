@@ -158,7 +158,9 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
     header: true,
     formats: [undefined, money],
   });
-  r += p.quarterlyTargets.length + 2;
+  r += p.quarterlyTargets.length + 1;
+  if (p.targetNote) blocks.push(cell(`A${r++}`, p.targetNote, "note"));
+  r++;
 
   heading("Active initiatives");
   r = place(out, trackedInitiativesBlock(r, d.initiatives, money, opts.asOf, opts.culture));

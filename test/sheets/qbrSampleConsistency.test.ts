@@ -23,16 +23,9 @@ beforeAll(async () => {
 const keyOf = (id: string) =>
   engine.analyze(defaultSettings()).accounts.find((a) => a.accountId === id)!.key;
 
-/** Every text cell of a sheet. */
+/** Every text cell of a sheet, block by block, row by row. */
 function texts(s: SheetSpec): string[] {
-  const out: string[] = [];
-  for (const b of s.blocks) {
-    const values = "values" in b ? (b as { values: unknown[][] }).values : [];
-    for (const row of values) for (const v of row) if (typeof v === "string") out.push(v);
-    if ("value" in b && typeof (b as { value: unknown }).value === "string")
-      out.push((b as { value: string }).value);
-  }
-  return out;
+  return s.blocks.flatMap((b) => b.rows.flat().filter((v): v is string => typeof v === "string"));
 }
 
 describe("C0292's multi-site expansion agrees with its sites and its own revenue", () => {
@@ -52,5 +45,27 @@ describe("C0292's multi-site expansion agrees with its sites and its own revenue
     const exeter = d.relationships.sites.find((s) => s.site === "Exeter Head Office")!;
     expect(exeter.status).toBe("silent");
     expect(exeter.revenueLast12).toBeCloseTo(614.37, 2);
+  });
+});
+
+describe("C0129, a 9-month gap in its ordering: its targets and its fall say so", () => {
+  // pandas: orders on 29/08/2025, then none until 01/06/2026 (276 days); the last 3 months to
+  // 31/10/2026 £10,163.89, the 12 months £21,328.78 → +50% = £31,993.17, Quarter 1 =
+  // 21,328.78/4 + 10,664.39 × 1/10 = £6,398.63, below the £10,163.89 run rate.
+  it("says why Quarter 1's £6,398.63 is below the last 3 months' £10,163.89, naming the gap", () => {
+    const d = engine.detail(keyOf("C0129"));
+    expect(d.plan.quarterlyTargets[0].target).toBeCloseTo(6398.63, 2);
+    expect(d.plan.targetNote).toContain("£10,163.89");
+    expect(d.plan.targetNote).toContain("29/08/2025 to 01/06/2026");
+  });
+  it("names the gap first among the causes on the QBR's 'Why spend is down'", () => {
+    const prep = engine
+      .sheets("qbr", { accountKey: keyOf("C0129"), quarter: "2026Q3", live: false })
+      .find((s) => s.kind === "qbr-prep")!;
+    const t = texts(prep);
+    const i = t.findIndex((x) => x === "Why spend is down");
+    expect(t.slice(i, i + 4).join(" ")).toMatch(
+      /No order for 9 months \(276 days, 29\/08\/2025 to 01\/06\/2026\)/
+    );
   });
 });

@@ -8,7 +8,7 @@
  * (./plan.ts).
  */
 import { minorUnitDigits } from "../currency";
-import { RECENT_ENGAGEMENT } from "../rules";
+import { LONG_ORDER_GAP_DAYS, RECENT_ENGAGEMENT } from "../rules";
 import { recentEntries } from "../engagement";
 import { type AccountScope, accountScope, catalogBySku, lower } from "./accountScope";
 import {
@@ -43,7 +43,7 @@ import {
 import { relationshipMapOf } from "./relationship";
 import { healthReport } from "./report";
 import { relationshipStart } from "./relationshipStart";
-import { firstOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from "./subject";
+import { firstOrderOnOrBefore, netRevenueIn, ordersIn, periodBack, type Subject } from "./subject";
 import { isMarkedLost } from "../winback";
 import { eomonth } from "../dates";
 import type {
@@ -320,6 +320,8 @@ export function analyzeAccount(
     currency: account.currency,
     recentEngagement,
     winBackBaseline: winBackBaselineOf(account, state.s, asOf) ?? undefined,
+    orderGap: longOrderGapOf(state.s, asOf) ?? undefined,
+    lastQuarterRevenue: netRevenueIn(state.s, periodBack(asOf, 3)),
     culture: x.culture,
   });
 
@@ -358,6 +360,27 @@ export function analyzeAccount(
       ctx.culture ?? internal.ctx.culture
     ),
   };
+}
+
+/**
+ * The longest gap between two orders that ends inside the last 12 months, when it is
+ * LONG_ORDER_GAP_DAYS or more: the 12 months then hold months with no order, which a fall in their
+ * revenue should name (the sample's C0129: no order from 29/08/2025 to 01/06/2026, 276 days).
+ * A silence still running (no order since) is the recency flag's, not a gap.
+ */
+function longOrderGapOf(
+  s: Subject,
+  asOf: number
+): { from: number; to: number; days: number } | null {
+  const o = ordersIn(s, periodBack(asOf, 12));
+  let best: { from: number; to: number; days: number } | null = null;
+  for (let i = Math.max(o.from, s.f.ordStart[s.u] + 1); i < o.to; i++) {
+    const from = s.f.ordDate[i - 1];
+    const to = s.f.ordDate[i];
+    if (to - from >= LONG_ORDER_GAP_DAYS && (!best || to - from > best.days))
+      best = { from, to, days: to - from };
+  }
+  return best;
 }
 
 /**

@@ -147,6 +147,10 @@ export function accountPlan(
      * (its last 12 months to the as-of hold only the months before it stopped)
      */
     winBackBaseline?: { revenue: number; to: number };
+    /** the longest gap between two orders ending in the last 12 months, when long (LONG_ORDER_GAP_DAYS) */
+    orderGap?: { from: number; to: number; days: number };
+    /** net revenue in the last 3 months: the run rate a first quarter's target is held against */
+    lastQuarterRevenue?: number;
     /** the workbook's culture: dates in the plan's text follow it; none: en-GB */
     culture?: string;
   }
@@ -266,7 +270,20 @@ export function accountPlan(
       `Find and meet the ${r.role}: ${r.approaches[0] ?? "ask for an introduction"}.`
     );
 
-  const risks = riskFactors(account.riskFlags, account.alerts);
+  const gap = x.orderGap;
+  const gapText = gap
+    ? `No order for ${monthsText(gap.days)} (${gap.days} days, ${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)}): the 12 months to ${dateText(account.health.inputs.date, x.culture)} hold ${Math.max(0, gap.to - Math.max(gap.from, edate(account.health.inputs.date, -12)))} days with no order.`
+    : null;
+  // a long gap in the 12 months is a cause of their fall: named first, where it explains the most
+  const risks = [...(gapText ? [gapText] : []), ...riskFactors(account.riskFlags, account.alerts)];
+  const written = writtenTargets(targetsFrom, growth, x.currency);
+  const runRate = x.lastQuarterRevenue ?? 0;
+  const q1 = written.quarterlyTargets[0]?.target ?? 0;
+  // a first quarter's target below the last 3 months' spend says why (its 12 months' basis)
+  const targetNote =
+    !lost && runRate > q1
+      ? `Quarter 1's target ${money(q1)} is below the last 3 months' ${money(runRate)}: the targets grow the ${newYear ? "year at its rate so far" : "12 months'"} ${money(targetsFrom)}${gap ? `, which hold a gap of ${monthsText(gap.days)} with no order (${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)})` : ""}; at the last 3 months' rate a year is ${money(roundMoney(runRate * 4, x.currency))}. Set the targets from that rate if it will hold.`
+      : null;
   const categoriesTarget = lost
     ? x.categoriesNow
     : x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
@@ -277,7 +294,8 @@ export function accountPlan(
     winBackBaseline,
     newAccountYear: newYear,
     growthTarget: growth,
-    ...writtenTargets(targetsFrom, growth, x.currency),
+    ...written,
+    targetNote,
     categoriesNow: x.categoriesNow,
     categoriesTarget,
     contactsNow: x.contacts.length,
@@ -320,6 +338,12 @@ function lostThreat(
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
+
+/** A gap's length in whole months, as a reader says it: 276 days → "9 months". */
+function monthsText(days: number): string {
+  const m = Math.round(days / 30.44);
+  return m <= 1 ? `${days} days` : `${m} months`;
+}
 
 /** The plan's initiative for one opportunity of the ranked list, by its kind. */
 function initiativeOf(

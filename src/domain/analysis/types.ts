@@ -725,6 +725,8 @@ export interface AccountPlan {
   revenueTarget: number;
   /** baseline/4 each plus the uplift split QUARTER_TARGET_WEIGHTS (1:2:3:4), so targets rise and sum to revenueTarget */
   quarterlyTargets: QuarterTarget[];
+  /** why Quarter 1's target is below the last 3 months' spend, when it is; null otherwise */
+  targetNote: string | null;
   categoriesNow: number;
   categoriesTarget: number;
   contactsNow: number;
