@@ -173,9 +173,10 @@ export function isFailedContact(e: EngagementEntry): boolean {
  */
 export function failedContacts(
   entries: readonly EngagementEntry[],
-  asOf: Serial
+  asOf: Serial,
+  days: number = ALERTS.recentDays
 ): EngagementEntry[] {
-  const from = asOf - ALERTS.recentDays;
+  const from = asOf - days;
   const key = (e: EngagementEntry) => (e.contact ?? "").trim().toLowerCase();
   const latestFail = new Map<string, EngagementEntry>();
   const latestGood = new Map<string, number>();

@@ -195,6 +195,11 @@ export interface RequiredCoverage {
   priority: StakeholderPriority | null;
   /** ways to reach the role, written out with the account's contact; empty when held */
   approaches: string[];
+  /**
+   * its contacts whose last outreach failed (a bounced e-mail, no answer) with nothing answered
+   * since, each with what failed and when: a role whose every contact is here is not held
+   */
+  unreachable: string[];
 }
 
 /**
@@ -205,9 +210,12 @@ export interface RequiredCoverage {
 export function requiredCoverage(
   contacts: readonly ContactRecord[],
   via?: string,
-  culture?: string
+  culture?: string,
+  /** lower-cased contact name → what failed ("E-mail bounced 02/10/2026"), from the engagement log */
+  failed: ReadonlyMap<string, string> = new Map()
 ): RequiredCoverage[] {
-  const who = via && via.trim() ? via.trim() : "your main contact";
+  const viaFailed = via !== undefined && failed.has(via.trim().toLowerCase());
+  const who = via && via.trim() && !viaFailed ? via.trim() : "your main contact";
   const byRole = new Map<string, string[]>();
   for (const c of contacts) {
     const r = stakeholderRoleOf(c.role);
@@ -218,11 +226,16 @@ export function requiredCoverage(
     .sort((a, b) => rank(a.role) - rank(b.role))
     .map((r) => {
       const names = byRole.get(r.role) ?? [];
-      const held = names.length > 0;
+      // a contact the log says we cannot reach does not cover the role (PRODUCT.md: engagement log)
+      const unreachable = names
+        .filter((n) => failed.has(n.trim().toLowerCase()))
+        .map((n) => `${n} (${failed.get(n.trim().toLowerCase())})`);
+      const held = names.length > unreachable.length;
       return {
         role: r.role,
         held,
         names,
+        unreachable,
         priority: held ? null : r.priority,
         // the ways in, their figures the culture's way ("2 % within 7 days" in de-DE)
         approaches: held

@@ -203,8 +203,8 @@ export function planSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec {
       ["Role", "Covered", "Contacts", "Priority to obtain", "First way to reach them"],
       ...p.stakeholders.map((s) => [
         s.role,
-        s.held ? "✔ yes" : "✘ missing",
-        s.names.join(", "),
+        s.held ? "✔ yes" : s.unreachable.length ? "✘ not reachable" : "✘ missing",
+        !s.held && s.unreachable.length ? s.unreachable.join(", ") : s.names.join(", "),
         s.priority ?? "–",
         s.approaches[0] ?? "",
       ]),

@@ -20,7 +20,7 @@ import { passedOverText } from "../domain/analysis/fiscal";
 import { BANDS, DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { isMarkedLost, lostToCompetitorText } from "../domain/winback";
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
-import { offerToCustomer } from "../domain/analysis/opportunities";
+import { offerAtStart, offerToCustomer } from "../domain/analysis/opportunities";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import type { Change } from "../domain/numbers";
 import type { Serial } from "../domain/types";
@@ -352,7 +352,7 @@ function activeAgendaItems(recs: QbrData["recommendations"], stage: number): Age
       `${
         recs
           .slice(0, 3)
-          .map((x, k) => `${k + 1}) ${offerToCustomer(x)}`)
+          .map((x, k) => `${k + 1}) ${offerAtStart(x)}`)
           .join("; ") || NO_RECOMMENDATIONS
       }${offer}`,
       15,
@@ -422,7 +422,11 @@ export function passedOverNote(q: QbrData, culture: string | undefined): string 
  * A median of whole counts over an even number of accounts can be a half ("23.5" orders): said so
  * under the comparison, so it does not read as half an order. Nothing when no median is a half.
  */
-function halfMedianNote(sim: QbrData["similarAccounts"], culture: string | undefined): Block[] {
+function halfMedianNote(
+  sim: QbrData["similarAccounts"],
+  culture: string | undefined,
+  dateCulture?: string
+): Block[] {
   const halves = (
     [
       [sim.medianOrdersLast12, "orders"],
@@ -431,14 +435,18 @@ function halfMedianNote(sim: QbrData["similarAccounts"], culture: string | undef
   )
     .filter(([m]) => m !== null && !Number.isInteger(m))
     .map(([m, what]) => `${decimalText(String(m), culture)} ${what}`);
-  if (!halves.length) return [];
-  return [
-    cell(
-      "A16",
-      `${halves.join(" and ")} ${halves.length > 1 ? "are the medians" : "is the median"} of ${sim.accounts} similar accounts: with an even number of accounts, a median lies half-way between the two middle accounts' whole counts.`,
-      "note"
-    ),
-  ];
+  const notes: string[] = [];
+  // a new customer's weeks beside the others' whole year: said, not left to look like a small account
+  const h = sim.shortHistory;
+  if (h)
+    notes.push(
+      `This account's first order was on ${asOfText(h.since, dateCulture)}: its figures cover ${h.days} day${h.days === 1 ? "" : "s"} of these 12 months, the similar accounts' a whole year, so they are not comparable yet.`
+    );
+  if (halves.length)
+    notes.push(
+      `${halves.join(" and ")} ${halves.length > 1 ? "are the medians" : "is the median"} of ${sim.accounts} similar accounts: with an even number of accounts, a median lies half-way between the two middle accounts' whole counts.`
+    );
+  return notes.length ? [cell("A16", notes.join(" "), "note")] : [];
 }
 
 export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
@@ -505,6 +513,15 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   const stage = lost ? 5 : (q.winBack?.stage ?? 0);
   const lapsing: LapsingStage | null = stage >= 1 && stage <= 4 ? (stage as LapsingStage) : null;
   const noRecommendations = lost ? LOST_NO_RECOMMENDATIONS : NO_RECOMMENDATIONS;
+  // an account gone silent (45+ days: Stages 2–4, the risk flag's threshold) is re-engaged first
+  // (methodology Step 9): its next order is agreed before anything new is offered, and the
+  // cross-sell actions follow it, two not three (C0162, 120 days silent, was sent "samples" first)
+  const silentDays = q.winBack?.daysSinceLastOrder ?? null;
+  const reengage =
+    lapsing !== null && lapsing >= 2 && silentDays !== null
+      ? `Agree your next order: talk through what has changed since your last order on ${asOfText(q.asOf - silentDays, opts.culture)}${lapsing === 4 ? " and the offers for your next order" : ""}`
+      : null;
+  const crossSellActions = reengage ? 2 : 3;
   const checklist = checklistFor(lost, stage);
   // A lost account's pages look back on the relationship as it was, the 12 months to `figuresTo`
   // (the month of its last order): no quarter it did not order in, no £0.00 beside £0.00
@@ -953,7 +970,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       rows: [
         [
           `Measure (${sim.basis}, ${sim.accounts} account${sim.accounts === 1 ? "" : "s"})`,
-          "This account",
+          sim.shortHistory
+            ? `This account (${sim.shortHistory.days} day${sim.shortHistory.days === 1 ? "" : "s"})`
+            : "This account",
           "Similar accounts (median)",
         ],
         // the figures under the header in its block (headers right over them); formats per row below
@@ -988,7 +1007,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ],
       formats: [undefined, FORMATS.integer, medianFormat(sim.medianCategoriesLast12)],
     },
-    ...halfMedianNote(sim, tc),
+    ...halfMedianNote(sim, tc, opts.culture),
   ];
   // A lost account is offered no auto-replenishment (nor any terms): nothing is sold it until it
   // orders again, and a product "due since" months back says only that it stopped
@@ -1042,7 +1061,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ["Recommendation", "Priority", null, "Why"],
       ...(recs.length
         ? recs.map((x, k) => [
-            `${k + 1}. ${offerToCustomer(x)}`,
+            `${k + 1}. ${offerAtStart(x)}`,
             x.priority,
             null,
             // the reason only: the caveat of an item nothing sells is on the internal sheet
@@ -1136,8 +1155,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
               ],
             ]
           : []),
+        ...(reengage ? [[reengage, q.accountManager ?? "Account manager", DUE, "Open"]] : []),
         ...recs
-          .slice(0, 3)
+          .slice(0, crossSellActions)
           .map((x) => [actionFor(x), q.accountManager ?? "Account manager", DUE, "Open"]),
         // a lost account has no next QBR booked: agree when to talk again instead
         [
@@ -1245,8 +1265,9 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
         ...summary,
         "",
         "Agreed actions:",
+        ...(reengage ? [`- ${reengage} – ${q.accountManager ?? "me"} – [date]`] : []),
         ...recs
-          .slice(0, 3)
+          .slice(0, crossSellActions)
           .map((x) => `- ${actionFor(x, true)} – ${q.accountManager ?? "me"} – [date]`),
         "- [Their action] – [owner] – [date]",
         "",
@@ -1476,7 +1497,7 @@ function beforeYouSend(
  */
 function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendations"]): number {
   const rows = recs.flatMap((x, k) =>
-    x.notStocked ? [[`${k + 1}. ${offerToCustomer(x)}`, notStockedText(x)]] : []
+    x.notStocked ? [[`${k + 1}. ${offerAtStart(x)}`, notStockedText(x)]] : []
   );
   if (!rows.length) return r;
   blocks.push(cell(`A${r}`, "Recommendations to check we can supply", H2));
@@ -1533,7 +1554,7 @@ function recommendationEstimates(
       ...(upsell ? [upsell] : []),
     ];
     rows.push([
-      `${k + 1}. ${offerToCustomer(x)}`,
+      `${k + 1}. ${offerAtStart(x)}`,
       notes.join(" ") || "Nothing in the data estimates it.",
       x.annualEstimate ?? "none",
     ]);

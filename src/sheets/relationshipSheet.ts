@@ -148,8 +148,8 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       ["Role", "Have contact?", "Name", "Priority to obtain"],
       ...cov.map((c) => [
         c.role,
-        c.held ? "✔ yes" : "✘ missing",
-        c.names.join(", ") || "–",
+        c.held ? "✔ yes" : c.unreachable.length ? "✘ not reachable" : "✘ missing",
+        (!c.held && c.unreachable.length ? c.unreachable.join(", ") : c.names.join(", ")) || "–",
         c.priority ?? "–",
       ]),
     ],
@@ -160,7 +160,7 @@ export function relationshipSheet(d: AccountDetail, opts: LayoutOptions): SheetS
       range: `B${covTop + 1}:B${covTop + cov.length}`,
       rule: {
         type: "textContains",
-        text: "missing",
+        text: "✘",
         fill: PALETTE.bad,
         fontColor: PALETTE.badFont,
       },

@@ -69,3 +69,65 @@ describe("C0129, a 9-month gap in its ordering: its targets and its fall say so"
     );
   });
 });
+
+const qbrOf = (id: string) =>
+  engine.sheets("qbr", { accountKey: keyOf(id), quarter: "2026Q3", live: false });
+const sheetOf = (id: string, kind: string) => qbrOf(id).find((s) => s.kind === `qbr-${kind}`)!;
+
+describe("C0013, a new customer: its peer comparison is flagged, not 26 days against a year", () => {
+  // pandas: C0013's first order 05/09/2026; the comparison's 12 months end 30/09/2026 (FY2026 Q3's
+  // end): 5–30 September is 26 days, both counted.
+  it("says its figures cover 26 days of the 12 months, from 05/09/2026", () => {
+    const t = texts(sheetOf("C0013", "insights"));
+    expect(t).toContain("This account (26 days)");
+    expect(t.join("\n")).toContain(
+      "This account's first order was on 05/09/2026: its figures cover 26 days of these 12 months"
+    );
+  });
+  it("an account of several years (C0162) has no such flag", () => {
+    expect(texts(sheetOf("C0162", "insights"))).toContain("This account");
+  });
+});
+
+describe("C0162, 120 days silent: re-engaged before anything new is offered", () => {
+  // pandas: C0162's last order 03/07/2026, 120 days before 31/10/2026 (win-back Stage 4, 90+)
+  it("its first action item agrees the next order; the cross-sell actions follow, two of them", () => {
+    const planning = sheetOf("C0162", "planning");
+    const block = planning.blocks.find((b) => b.rows[0]?.[0] === "Action")!;
+    const actions = block.rows.slice(1).map((r) => String(r[0]));
+    expect(actions[0]).toMatch(/^Agree your next order: .*last order on 03\/07\/2026/);
+    expect(actions.filter((a) => a.startsWith("Send samples"))).toHaveLength(2);
+    const email = texts(sheetOf("C0162", "email"));
+    const agreed = email.indexOf("Agreed actions:");
+    expect(email[agreed + 1]).toMatch(/^- Agree your next order/);
+  });
+});
+
+describe("an offer that starts a list item or a cell starts with a capital", () => {
+  it("C0162's and C0013's QBR and plan: no recommendation reads '5. the rest of …'", () => {
+    for (const id of ["C0162", "C0013"]) {
+      const all = [
+        ...qbrOf(id),
+        ...engine.sheets("plan", { accountKey: keyOf(id), live: false }),
+      ].flatMap(texts);
+      expect(all.filter((t) => /^(\d+[.)] |• )?the rest of/.test(t))).toEqual([]);
+      expect(all.some((t) => /The rest of the Nylon Cable Ties \(100\) range/.test(t))).toBe(true);
+    }
+  });
+});
+
+describe("C0162's Owner/MD, whose e-mail bounced on 02/10/2026, is not covered", () => {
+  // pandas: the engagement log's 02/10/2026 outbound e-mail to Rachel Price (Economic Buyer)
+  // "E-mail bounced", nothing from her since; 29 days before 31/10/2026
+  it("is shown not reachable on the plan, with what failed", () => {
+    const d = engine.detail(keyOf("C0162"));
+    const owner = d.plan.stakeholders.find((s) => s.role === "Owner/MD")!;
+    expect(owner.held).toBe(false);
+    expect(owner.unreachable).toEqual([
+      "Rachel Price (E-mail bounced on 02/10/2026, nothing answered since)",
+    ]);
+    const plan = engine.sheets("plan", { accountKey: keyOf("C0162"), live: false })[0];
+    const row = plan.blocks.flatMap((b) => b.rows).find((r) => r[0] === "Owner/MD")!;
+    expect(row[1]).toBe("✘ not reachable");
+  });
+});

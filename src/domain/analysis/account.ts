@@ -302,7 +302,8 @@ export function analyzeAccount(
     x.contactsAll,
     state.rec,
     x.culture,
-    x.prefix
+    x.prefix,
+    state.logs?.engagement ?? []
   );
   const recentEngagement = recentEntries(state.logs?.engagement ?? [], asOf, RECENT_ENGAGEMENT);
   const plan = accountPlan(account, {

@@ -573,6 +573,17 @@ export function offerToCustomer(
 }
 
 /**
+ * The offer where a sentence, a list item or a cell starts with it: "The rest of the Nylon Cable
+ * Ties (100) range", not "4. the rest of …" (a variant's or category's own capitals kept).
+ */
+export function offerAtStart(
+  o: Pick<Opportunity, "offer"> & Partial<Pick<Opportunity, "kind" | "lineGap">>
+): string {
+  const t = offerToCustomer(o);
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/**
  * The verb the next step puts before an opportunity: a category the account stopped buying or took
  * elsewhere is won back ("Win back Fixings"), not offered as if it were new to it.
  */

@@ -25,7 +25,7 @@ import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
 import {
-  offerToCustomer,
+  offerAtStart,
   priorityOf,
   rankOpportunities,
   recommended,
@@ -314,7 +314,7 @@ export function accountPlan(
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
-      opportunities: top.map((o) => `${offerToCustomer(o)}: ${o.rationale}`),
+      opportunities: top.map((o) => `${offerAtStart(o)}: ${o.rationale}`),
       threats: winBackBaseline
         ? [lostThreat(account.winBack!.learning, winBackBaseline, money, x.culture)]
         : x.competitorDisplacement.map((c) => c.message),

@@ -212,6 +212,12 @@ export interface QbrData {
     accountRevenueLast12: number;
     accountOrdersLast12: number;
     accountCategoriesLast12: number;
+    /**
+     * the account's first order, when it falls inside these 12 months (a new customer): its figures
+     * cover only `days` of them (first order to figuresTo, both counted), not comparable with the
+     * similar accounts' whole year; null otherwise
+     */
+    shortHistory: { since: Serial; days: number } | null;
   };
   /** High and Medium opportunities of the account's ranked list, in its order (3–5 when the data has them) */
   recommendations: Opportunity[];
@@ -499,6 +505,10 @@ export function qbrData(
     accountRevenueLast12: own12.revenue,
     accountOrdersLast12: own12.orders,
     accountCategoriesLast12: own12.categories,
+    shortHistory:
+      firstOwn !== null && firstOwn > y1.start && firstOwn <= twelveTo
+        ? { since: firstOwn, days: twelveTo - firstOwn + 1 }
+        : null,
   };
 
   // Recommendations and replenishment come from the account's detail (one ranked list per account).

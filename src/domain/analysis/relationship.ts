@@ -23,7 +23,8 @@
 import { median } from "../numbers";
 import { formatMoney, type MoneyLabel, roundMoney } from "../currency";
 import { dateText } from "../dateText";
-import { SITE_SILENT_DAYS } from "../rules";
+import { ENGAGEMENT_LOG, SITE_SILENT_DAYS } from "../rules";
+import { failedContacts } from "../engagement";
 import {
   feelingScale,
   introducer,
@@ -34,7 +35,7 @@ import {
   requiredCoverage,
   type RequiredCoverage,
 } from "../relationships";
-import type { AccountRecord, ContactRecord, Serial } from "../types";
+import type { AccountRecord, ContactRecord, EngagementEntry, Serial } from "../types";
 import type { OrderBook } from "./book";
 import { type SiteFigures, siteFigures, siteStatusOf } from "./sites";
 import { lastOrderOnOrBefore, netRevenueIn, periodBack, type Subject } from "./subject";
@@ -75,7 +76,9 @@ export function relationshipMapOf(
   allContacts: readonly ContactRecord[],
   record: AccountRecord | undefined,
   culture?: string,
-  money: MoneyLabel = ""
+  money: MoneyLabel = "",
+  /** the account's engagement log: a contact whose outreach failed (bounced) is not reachable */
+  engagement: readonly EngagementEntry[] = []
 ): RelationshipMap {
   const asOf = portfolio.asOf;
   const via = introducer(contacts, record?.primaryContact);
@@ -129,12 +132,31 @@ export function relationshipMapOf(
 
   return {
     contacts: mapContacts(contacts, feelingScale(allContacts)),
-    coverage: requiredCoverage(contacts, via, culture),
+    coverage: requiredCoverage(contacts, via, culture, failedByName(engagement, asOf, culture)),
     introducer: via ?? null,
     peopleToAdd: peopleToAdd(orderers.values(), contacts),
     sites,
     multiSite,
   };
+}
+
+/**
+ * Contacts whose last outreach in the engagement window failed (a bounced e-mail, a call nobody
+ * answered) with nothing answered since: lower-cased name → what failed and when.
+ */
+function failedByName(
+  engagement: readonly EngagementEntry[],
+  asOf: Serial,
+  culture: string | undefined
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of failedContacts(engagement, asOf, ENGAGEMENT_LOG.windowDays))
+    if (e.contact)
+      out.set(
+        e.contact.trim().toLowerCase(),
+        `${e.followUp ?? "no answer"} on ${dateText(Math.floor(e.at), culture)}, nothing answered since`
+      );
+  return out;
 }
 
 function sitesOf(
