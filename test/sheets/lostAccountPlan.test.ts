@@ -90,7 +90,10 @@ it("not marked lost: +50% (£300 → £450) and Y introduced, no status line", (
   expect(x.plan.winBackBaseline).toBeNull();
   expect(x.plan.revenueTarget).toBe(450);
   expect(x.plan.initiatives.map((i) => i.title)).toContain("Introduce Y");
-  expect(x.plan.swot.strengths).toEqual(["Buys 1 category: X."]);
+  // 174 days since its last order (10/05/2026): lapsed, so what it bought is in the past tense
+  expect(x.plan.swot.strengths).toEqual([
+    "Bought 1 category in the 12 months to 31/10/2026, none since its last order on 10/05/2026: X.",
+  ]);
   expect(valueAt(planSheet(x, opts).blocks, "A3")).toBeUndefined();
   expect(valueAt(healthReportSheet(x, opts).blocks, "A3")).toBeUndefined();
 });

@@ -34,6 +34,8 @@ async function insights(lines: ReturnType<typeof line>[]): Promise<ExcelJS.Works
 
 test("1.5 orders: said to be the median of 2 accounts, half-way between the middle two", async () => {
   const ws = await insights([
+    // A a customer since before the 12 months (a new one's comparison carries its own note)
+    line("A", d(2025, 1, 10), "P", 100),
     line("A", d(2026, 7, 10), "P", 100),
     line("B", d(2026, 8, 1), "P", 100),
     line("C", d(2026, 7, 1), "P", 100),
@@ -49,6 +51,8 @@ test("1.5 orders: said to be the median of 2 accounts, half-way between the midd
 test("whole medians: no note", async () => {
   // B and C once each: median 1 order
   const ws = await insights([
+    // A a customer since before the 12 months (a new one's comparison carries its own note)
+    line("A", d(2025, 1, 10), "P", 100),
     line("A", d(2026, 7, 10), "P", 100),
     line("B", d(2026, 8, 1), "P", 100),
     line("C", d(2026, 7, 1), "P", 100),

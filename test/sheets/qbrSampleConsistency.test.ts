@@ -65,7 +65,7 @@ describe("C0129, a 9-month gap in its ordering: its targets and its fall say so"
     const t = texts(prep);
     const i = t.findIndex((x) => x === "Why spend is down");
     expect(t.slice(i, i + 4).join(" ")).toMatch(
-      /No order for 9 months \(276 days, 29\/08\/2025 to 01\/06\/2026\)/
+      /A gap of 9 months between orders \(276 days, 29\/08\/2025 to 01\/06\/2026\), 213 days of it inside the 12 months to 31\/10\/2026/
     );
   });
 });
@@ -129,5 +129,18 @@ describe("C0162's Owner/MD, whose e-mail bounced on 02/10/2026, is not covered",
     const plan = engine.sheets("plan", { accountKey: keyOf("C0162"), live: false })[0];
     const row = plan.blocks.flatMap((b) => b.rows).find((r) => r[0] === "Owner/MD")!;
     expect(row[1]).toBe("✘ not reachable");
+  });
+});
+
+describe("C0162's SWOT, 120 days since its last order, is written as of a lapsed account", () => {
+  // pandas: last order 03/07/2026; 12 months to 31/10/2026 £6,214.15 over 5 categories
+  it("says what it bought and since when, the win-back first, the spend at risk", () => {
+    const s = engine.detail(keyOf("C0162")).plan.swot;
+    expect(s.strengths[0]).toMatch(
+      /^Bought 5 categories in the 12 months to 31\/10\/2026, none since its last order on 03\/07\/2026: /
+    );
+    expect(s.strengths.some((t) => /^Buys /.test(t))).toBe(false);
+    expect(s.opportunities[0]).toMatch(/^Win the account back first \(Stage 4/);
+    expect(s.threats[0]).toContain("No order for 120 days: its £6,214.15");
   });
 });

@@ -364,7 +364,7 @@ export function analyzeAccount(
 }
 
 /**
- * The longest gap between two orders that ends inside the last 12 months, when it is
+ * The gap between two orders with the most days inside the last 12 months, when those are
  * LONG_ORDER_GAP_DAYS or more: the 12 months then hold months with no order, which a fall in their
  * revenue should name (the sample's C0129: no order from 29/08/2025 to 01/06/2026, 276 days).
  * A silence still running (no order since) is the recency flag's, not a gap.
@@ -373,13 +373,19 @@ function longOrderGapOf(
   s: Subject,
   asOf: number
 ): { from: number; to: number; days: number } | null {
-  const o = ordersIn(s, periodBack(asOf, 12));
+  const year = periodBack(asOf, 12);
+  const o = ordersIn(s, year);
   let best: { from: number; to: number; days: number } | null = null;
+  let bestInside = 0;
   for (let i = Math.max(o.from, s.f.ordStart[s.u] + 1); i < o.to; i++) {
     const from = s.f.ordDate[i - 1];
     const to = s.f.ordDate[i];
-    if (to - from >= LONG_ORDER_GAP_DAYS && (!best || to - from > best.days))
+    // the days of the gap inside the 12 months: a gap mostly before them explains no fall in them
+    const inside = to - Math.max(from, year.start);
+    if (inside >= LONG_ORDER_GAP_DAYS && inside > bestInside) {
       best = { from, to, days: to - from };
+      bestInside = inside;
+    }
   }
   return best;
 }

@@ -271,8 +271,10 @@ export function accountPlan(
     );
 
   const gap = x.orderGap;
+  const to12 = account.health.inputs.date;
+  const gapInside = gap ? gap.to - Math.max(gap.from, edate(to12, -12)) : 0;
   const gapText = gap
-    ? `No order for ${monthsText(gap.days)} (${gap.days} days, ${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)}): the 12 months to ${dateText(account.health.inputs.date, x.culture)} hold ${Math.max(0, gap.to - Math.max(gap.from, edate(account.health.inputs.date, -12)))} days with no order.`
+    ? `A gap of ${monthsText(gap.days)} between orders (${gap.days} days, ${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)})${gapInside < gap.days ? `, ${gapInside} days of it` : ""} inside the 12 months to ${dateText(to12, x.culture)}.`
     : null;
   // a long gap in the 12 months is a cause of their fall: named first, where it explains the most
   const risks = [...(gapText ? [gapText] : []), ...riskFactors(account.riskFlags, account.alerts)];
@@ -282,12 +284,18 @@ export function accountPlan(
   // a first quarter's target below the last 3 months' spend says why (its 12 months' basis)
   const targetNote =
     !lost && runRate > q1
-      ? `Quarter 1's target ${money(q1)} is below the last 3 months' ${money(runRate)}: the targets grow the ${newYear ? "year at its rate so far" : "12 months'"} ${money(targetsFrom)}${gap ? `, which hold a gap of ${monthsText(gap.days)} with no order (${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)})` : ""}; at the last 3 months' rate a year is ${money(roundMoney(runRate * 4, x.currency))}. Set the targets from that rate if it will hold.`
+      ? `Quarter 1's target ${money(q1)} is below the last 3 months' ${money(runRate)}: the targets grow the ${newYear ? "year at its rate so far" : "12 months'"} ${money(targetsFrom)}${gap ? `, which hold a gap of ${monthsText(gap.days)} between orders (${dateText(gap.from, x.culture)} to ${dateText(gap.to, x.culture)})` : ""}; at the last 3 months' rate a year is ${money(roundMoney(runRate * 4, x.currency))}. Set the targets from that rate if it will hold.`
       : null;
   const categoriesTarget = lost
     ? x.categoriesNow
     : x.categoriesNow + Math.min(PLAN_NEW_CATEGORIES, Math.max(1, account.whitespace.gaps.length));
   const bought = account.categoriesLast12.filter((c) => c !== UNCATEGORISED);
+  // lapsed: gone 45+ days without an order (win-back Stage 2 on, the risk flag's threshold)
+  const lastOrder = account.health.inputs.lastOrderDate;
+  const lapsed =
+    !lost && (account.winBack?.stage ?? 0) >= 2 && lastOrder !== null
+      ? { last: lastOrder, days: account.health.inputs.date - lastOrder }
+      : null;
   return {
     lost,
     revenueBaseline: baseline,
@@ -307,17 +315,36 @@ export function accountPlan(
     recentEngagement: x.recentEngagement ?? [],
     swot: {
       // "Uncategorised" holds the lines with no category (all of them when the data has none): no strength
-      // a lost account bought them; it buys nothing now ("Buys 5 categories" beside "Status: Lost")
+      // a lost account bought them; it buys nothing now ("Buys 5 categories" beside "Status: Lost");
+      // nor does a lapsed one (45+ days without an order): its SWOT says what it bought, and when it stopped
       strengths: bought.length
         ? [
-            `${lost ? "Bought" : "Buys"} ${bought.length} ${bought.length === 1 ? "category" : "categories"}${lost ? " in the last 12 months, before it stopped ordering" : ""}: ${bought.join(", ")}.`,
+            lost
+              ? `Bought ${categoriesText(bought.length)} in the last 12 months, before it stopped ordering: ${bought.join(", ")}.`
+              : lapsed
+                ? `Bought ${categoriesText(bought.length)} in the 12 months to ${dateText(account.health.inputs.date, x.culture)}, none since its last order on ${dateText(lapsed.last, x.culture)}: ${bought.join(", ")}.`
+                : `Buys ${categoriesText(bought.length)}: ${bought.join(", ")}.`,
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
-      opportunities: top.map((o) => `${offerAtStart(o)}: ${o.rationale}`),
+      opportunities: [
+        ...(lapsed && account.winBack
+          ? [
+              `Win the account back first (${account.winBack.name}, no order for ${lapsed.days} days): what it bought before comes back with its next order, and the new lines below follow it.`,
+            ]
+          : []),
+        ...top.map((o) => `${offerAtStart(o)}: ${o.rationale}`),
+      ],
       threats: winBackBaseline
         ? [lostThreat(account.winBack!.learning, winBackBaseline, money, x.culture)]
-        : x.competitorDisplacement.map((c) => c.message),
+        : [
+            ...(lapsed
+              ? [
+                  `No order for ${lapsed.days} days: its ${money(baseline)} of the 12 months to ${dateText(account.health.inputs.date, x.culture)} may be going to another supplier now.`,
+                ]
+              : []),
+            ...x.competitorDisplacement.map((c) => c.message),
+          ],
     },
   };
 }
@@ -338,6 +365,8 @@ function lostThreat(
 }
 
 const PRIORITY_RANK = { High: 0, Medium: 1, Low: 2 } as const;
+
+const categoriesText = (n: number) => `${n} ${n === 1 ? "category" : "categories"}`;
 
 /** A gap's length in whole months, as a reader says it: 276 days → "9 months". */
 function monthsText(days: number): string {
