@@ -36,7 +36,6 @@ import {
   trackedInitiativesBlock,
   winBackBlock,
 } from "./methodBlocks";
-import { charsFor } from "./measure";
 import {
   customerReason,
   estimateSentence,
@@ -210,7 +209,7 @@ const CHECKLIST: readonly (readonly [string, string])[] = [
  * on the internal sheet. The checklist is printed with the agenda the customer is handed, so it
  * names no win-back stage ("Stage 5 – Exit interview" read as the customer's exit).
  */
-const LOST_PREPARATION_ITEM = "☐ Prepare your questions (internal sheet, last tab)";
+const LOST_PREPARATION_ITEM = "☐ Prepare your questions (the win-back below)";
 
 /**
  * The checklist of a QBR: a lost account's prepares its questions for the conversation, with no
@@ -600,7 +599,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       cell(
         "A17",
         // a lost account's pages offer it nothing (no offers section)
-        `Contents: Partnership summary · ${look ? "What you bought" : "The quarter at a glance"} · Service · Insights · Recommendations${lost ? "" : " · Offers"} · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail`,
+        `Contents: Partnership summary · ${look ? "What you bought" : "The quarter at a glance"} · Service · Insights · Recommendations${lost ? "" : " · Offers"} · Planning · Actions · Agenda · Follow-up e-mail`,
         { wrap: true, vAlign: "top" }
       ),
     ],
@@ -1219,21 +1218,11 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       header: true,
       style: { wrap: true, vAlign: "top" },
     },
-    cell("A11", "Preparation checklist", H2),
-    {
-      at: "A12",
-      rows: checklist.map((row) => [...row]),
-    },
   ];
-  const agenda = mk("Agenda & checklist", "agenda", agendaBlocks, {
-    // each checklist item on one line, column A as wide as the longest (at 40, three wrapped to
-    // two lines and the printed list's rows were uneven); Content at 74 holds item 1's question
-    // on one line (at 72 its row was sized for two)
-    widths: [
-      Math.max(40, Math.ceil(Math.max(...checklist.map(([t]) => charsFor(t))) + 0.75)),
-      74,
-      24,
-    ],
+  // the preparation checklist is the sales team's, not the customer's: on the internal sheet
+  const agenda = mk("Agenda", "agenda", agendaBlocks, {
+    // Content at 74 holds item 1's question on one line (at 72 its row was sized for two)
+    widths: [40, 74, 24],
   });
 
   // 7. Follow-up e-mail
@@ -1291,6 +1280,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
   );
 
   const prep = preparationSheet(q, opts, {
+    checklist,
     Q,
     Y,
     decline,
@@ -1358,6 +1348,8 @@ function preparationSheet(
   q: QbrData,
   opts: LayoutOptions,
   c: {
+    /** the preparation checklist (item, what it is about): the team's, never the customer's pages */
+    checklist: readonly (readonly [string, string])[];
     Q: string;
     /** the review pages' 12 months ("12 months to 30/09/2026") */
     Y: string;
@@ -1382,6 +1374,14 @@ function preparationSheet(
     )
   );
   let r = beforeYouSend(out.blocks, 4, q, opts, c.Y);
+  // what to get ready before the meeting, first: the checklist, one item a line
+  out.blocks.push(cell(`A${r}`, "Preparation checklist", H2), {
+    at: `A${r + 1}`,
+    // what each is about in C: an item longer than column A runs on into the empty B on one line
+    rows: c.checklist.map(([item, about]) => [item, null, about]),
+  });
+  keepTogether.push(`${r}:${r + c.checklist.length}`);
+  r += c.checklist.length + 2;
   // the account's grade first: the score, its band and factors the customer's pages no longer show
   r = place(out, healthBlock(r, q, opts, c));
   // A declining account: the likely causes, in the account plan's words, so the two never disagree.

@@ -198,7 +198,7 @@ describe("Excel host", () => {
       "Quarter at a glance",
       "Insights & offers",
       "Planning & actions",
-      "Agenda & checklist",
+      "Agenda",
       "Follow-up e-mail",
       "Preparation (internal)",
     ]);

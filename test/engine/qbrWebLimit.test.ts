@@ -47,7 +47,7 @@ test("a QBR workbook Excel on the web refuses as too large is offered for downlo
     "Quarter at a glance",
     "Insights & offers",
     "Planning & actions",
-    "Agenda & checklist",
+    "Agenda",
     "Follow-up e-mail",
     "Preparation (internal)",
   ]);

@@ -186,7 +186,7 @@ it("kap qbr: LibreOffice opens every part of the QBR, and the 12-month spend mat
   const sheets = sheetsOf(out, wb.dir);
   expect(Object.keys(sheets).sort()).toEqual(
     [
-      "Agenda & checklist",
+      "Agenda",
       "Cover",
       "Follow-up e-mail",
       "Insights & offers",

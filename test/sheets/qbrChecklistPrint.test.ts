@@ -7,7 +7,8 @@
  *
  * The longest item, "☐ Create presentation deck / print the review pages", is 51 characters, the
  * box and 50 others: in Calibri 11 it measures over 44 of Excel's width characters, so column A is
- * at least 45 wide, and every checklist row (sheet rows 12–22) one 15-point line.
+ * at least 45 wide, and every checklist row one 15-point line. The checklist is on the internal
+ * sheet (Preparation (internal)), never the customer's agenda.
  * Read back as a user gets it: the .xlsx (kap qbr, the pane's QBR) and the Office.js writer.
  */
 import ExcelJS from "exceljs";
@@ -28,22 +29,32 @@ const agenda = qbrSheets(
   }),
   layoutOptions({ asOf, currency: "GBP" })
 )
-  .filter((s) => s.kind === "qbr-agenda")
+  .filter((s) => s.kind === "qbr-prep")
   .map((s) => finishForPrint(s, { paper: "A4", asOfText: "As of 31/10/2026" }));
-const CHECKLIST_ROWS = Array.from({ length: 11 }, (_, k) => 12 + k);
+/** The checklist is on the internal sheet (never the customer's agenda): its heading's row (read from the written sheet), the 11 items under it. */
+let TOP = 0;
+let CHECKLIST_ROWS: number[] = [];
 
 test(".xlsx: the checklist's items are each one 15-point line, column A wide enough for the longest", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await toXlsxBytes(agenda)) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet("Agenda & checklist")!;
-  expect(ws.getCell("A11").value).toBe("Preparation checklist");
-  expect(ws.getCell("A12").value).toBe("☐ Pull 12-month order history");
-  expect(ws.getCell("A17").value).toBe("☐ Create presentation deck / print the review pages");
-  expect(ws.getCell("A22").value).toBe("☐ Bring notepad for action items");
+  const ws = wb.getWorksheet("Preparation (internal)")!;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === "Preparation checklist") TOP = r;
+  });
+  CHECKLIST_ROWS = Array.from({ length: 11 }, (_, k) => TOP + 1 + k);
+  expect(TOP).toBeGreaterThan(0);
+  expect(ws.getCell(`A${TOP + 1}`).value).toBe("☐ Pull 12-month order history");
+  expect(ws.getCell(`A${TOP + 6}`).value).toBe(
+    "☐ Create presentation deck / print the review pages"
+  );
+  expect(ws.getCell(`A${TOP + 11}`).value).toBe("☐ Bring notepad for action items");
   expect(CHECKLIST_ROWS.map((r) => [r, ws.getRow(r).height])).toEqual(
     CHECKLIST_ROWS.map((r) => [r, 15])
   );
-  expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(45);
+  // each item runs on from A into the empty B: the two together hold the longest
+  expect(ws.getColumn(1).width! + ws.getColumn(2).width!).toBeGreaterThanOrEqual(45);
+  for (const r of CHECKLIST_ROWS) expect([r, ws.getCell(`B${r}`).value]).toEqual([r, null]);
   // nothing in the list wraps
   for (const r of CHECKLIST_ROWS)
     expect([r, ws.getCell(`A${r}`).alignment?.wrapText]).not.toEqual([r, true]);
@@ -52,10 +63,12 @@ test(".xlsx: the checklist's items are each one 15-point line, column A wide eno
 test("Office.js writer: the same row heights and width", async () => {
   const x = new ExcelDouble([]);
   await writeSheetsIn(x.newContext() as unknown as Excel.RequestContext, agenda);
-  const s = x.sheet("Agenda & checklist");
+  const s = x.sheet("Preparation (internal)");
   expect(CHECKLIST_ROWS.map((r) => [r, s.formatAt(`A${r}`, "rowHeight")])).toEqual(
     CHECKLIST_ROWS.map((r) => [r, 15])
   );
   // Office.js sets widths in points: 45 characters are (45 × 7 + 5) px × 0.75 = 240 pt
-  expect(s.formatAt("A1", "columnWidth")).toBeGreaterThanOrEqual(240);
+  expect(
+    Number(s.formatAt("A1", "columnWidth")) + Number(s.formatAt("B1", "columnWidth"))
+  ).toBeGreaterThanOrEqual(240);
 });

@@ -416,7 +416,7 @@ describe("3. a lost account's QBR looks back on the 12 months to its last order,
       "What you bought",
       "Service & insights",
       "Planning & actions",
-      "Agenda & checklist",
+      "Agenda",
       "Follow-up e-mail",
       INTERNAL,
     ]);
@@ -478,7 +478,7 @@ describe("3. a lost account's QBR looks back on the 12 months to its last order,
 
   test("the agenda and the e-mail: what it bought over those 12 months; nothing says that it stopped ordering", async () => {
     const wb = await workbook(qbrL);
-    expect(textsOf(wb.getWorksheet("Agenda & checklist")!)).toContain(
+    expect(textsOf(wb.getWorksheet("Agenda")!)).toContain(
       "Spend after returns £380 over the 12 months to 28/02/2026; what you bought; savings; service levels; issues resolved"
     );
     const email = textsOf(wb.getWorksheet("Follow-up e-mail")!);

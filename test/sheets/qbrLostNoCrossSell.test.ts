@@ -76,16 +76,19 @@ test("marked lost: no recommendation, no Y to sell, a win-back follow-up in the 
   expect(planning).not.toContain("Confirm date of next QBR");
   // the agenda: the customer's feedback in place of recommendations, when to talk again in place
   // of a next QBR; the checklist points to the internal sheet without naming the stage
-  const agenda = sheet(all, "Agenda & checklist");
+  const agenda = sheet(all, "Agenda");
   expect(agenda).toContain("4. Your feedback");
   expect(agenda).toContain(
     "What worked for you; what we could have done differently; anything you still need from us"
   );
   expect(agenda).toContain("What we will follow up on; when to talk again");
   expect(agenda.filter((t) => /next QBR|Upcoming projects|new products/.test(t))).toEqual([]);
-  expect(agenda).not.toContain("☐ Prepare cross-sell recommendations (3–5)");
-  expect(agenda).toContain("☐ Prepare your questions (internal sheet, last tab)");
-  expect(agenda).not.toContain("☐ Prepare pricing for recommended products");
+  // the checklist is on the internal sheet, never the customer's agenda
+  expect(agenda.filter((t) => t.startsWith("☐"))).toEqual([]);
+  const prep = sheet(all, "Preparation (internal)");
+  expect(prep).not.toContain("☐ Prepare cross-sell recommendations (3–5)");
+  expect(prep).toContain("☐ Prepare your questions (the win-back below)");
+  expect(prep).not.toContain("☐ Prepare pricing for recommended products");
   const email = sheet(all, "Follow-up e-mail");
   expect(email).toContain("- I'll come back to you by [date] on the points you raised.");
 });
@@ -99,7 +102,9 @@ test("marked lost: the exit interview's wording is on the internal sheet only; t
   ).toEqual([]);
   expect(customer.filter((t) => /special offer|samples|product information/i.test(t))).toEqual([]);
   expect(sheet(all, "Preparation (internal)")).toContain(EXIT);
-  expect(sheet(all, "Agenda & checklist")).not.toContain("☐ Bring product samples and catalogues");
+  expect(sheet(all, "Preparation (internal)")).not.toContain(
+    "☐ Bring product samples and catalogues"
+  );
 });
 
 test("marked lost: the planning questions are the customer's feedback and when to talk again, not next quarter's projects", () => {
@@ -159,14 +164,14 @@ test("control, not marked lost: the e-mail, checklist and next-QBR wording are a
   );
   expect(email).toContain("Next QBR: [date] – I will send a calendar invite.");
   expect(email).toContain("If you need anything in the meantime, I am always available.");
-  expect(sheet(all, "Agenda & checklist")).toContain("☐ Bring product samples and catalogues");
+  expect(sheet(all, "Preparation (internal)")).toContain("☐ Bring product samples and catalogues");
   expect(sheet(all, "Planning & actions")).not.toContain(FOLLOW_UP);
   expect(sheet(all, "Planning & actions")).toContain("Confirm date of next QBR");
   expect(sheet(all, "Planning & actions")).not.toContain("Agree when to talk again");
-  expect(sheet(all, "Agenda & checklist")).toContain(
+  expect(sheet(all, "Agenda")).toContain(
     "Upcoming projects; our changes (pricing, products, delivery); actions and next steps; date of next QBR"
   );
-  expect(sheet(all, "Agenda & checklist")).toContain("1) Y; an offer for your next order");
+  expect(sheet(all, "Agenda")).toContain("1) Y; an offer for your next order");
   expect(sheet(all, "Planning & actions")).toContain(
     "What has changed since your last order with us?"
   );

@@ -260,11 +260,13 @@ function expectSplit(texts: Map<string, string[]>) {
   expect(
     partnership.filter((t) => /contact with each other|payment against terms/.test(t))
   ).toEqual([]);
-  const agenda = texts.get("Agenda & checklist")!;
-  expect(agenda).toContain("Preparation checklist");
+  const agenda = texts.get("Agenda")!;
   expect(agenda).toContain("2. Partnership review");
+  // the preparation checklist is the team's own: on the internal sheet, not the customer's agenda
+  expect(agenda.filter((t) => /Preparation checklist|^☐/.test(t))).toEqual([]);
+  expect(internal).toContain("Preparation checklist");
   // what is printed and sent is the review pages, never the workbook whole with its internal sheet
-  expect(agenda).toContain("☐ Create presentation deck / print the review pages");
+  expect(internal).toContain("☐ Create presentation deck / print the review pages");
   expect(texts.get("Follow-up e-mail")).toContain(
     "Attachments: QBR summary (the review pages), special offer details, product information."
   );
@@ -381,7 +383,7 @@ test(".xlsx (kap qbr and the pane's QBR): the internal sheet last, red, saying s
     "Quarter at a glance",
     "Insights & offers",
     "Planning & actions",
-    "Agenda & checklist",
+    "Agenda",
     "Follow-up e-mail",
     INTERNAL,
   ]);

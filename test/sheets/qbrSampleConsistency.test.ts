@@ -144,3 +144,14 @@ describe("C0162's SWOT, 120 days since its last order, is written as of a lapsed
     expect(s.threats[0]).toContain("No order for 120 days: its £6,214.15");
   });
 });
+
+describe("the preparation checklist is internal", () => {
+  it("C0292's customer pages hold no checklist; the internal sheet holds all 11 items", () => {
+    const all = qbrOf("C0292");
+    const customer = all.filter((s) => s.kind !== "qbr-prep").flatMap(texts);
+    expect(customer.filter((t) => /Preparation checklist|^☐/.test(t))).toEqual([]);
+    const prep = texts(sheetOf("C0292", "prep"));
+    expect(prep).toContain("Preparation checklist");
+    expect(prep.filter((t) => t.startsWith("☐ ")).length).toBeGreaterThanOrEqual(11);
+  });
+});

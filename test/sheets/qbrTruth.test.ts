@@ -143,7 +143,7 @@ test("every repeated QBR figure agrees with the others and with the order lines"
   expect(email).toContain(
     `Over the ${Y}: ${y.orders} orders, £${pence(y.net)} in total after returns`
   );
-  const agenda = sheet("Agenda & checklist").texts.join("\n");
+  const agenda = sheet("Agenda").texts.join("\n");
   expect(agenda).toContain(`Spend after returns £${pence(q.net)} in FY2026 Q3`);
   expect(agenda).toContain(`£${pence(y.net)} over the ${Y}`);
 
@@ -154,7 +154,7 @@ test("every repeated QBR figure agrees with the others and with the order lines"
     "Quarter at a glance",
     "Insights & offers",
     "Follow-up e-mail",
-    "Agenda & checklist",
+    "Agenda",
   ]) {
     for (const t of sheet(name).texts) {
       expect(t).not.toMatch(/last 12 months|12 months(?! to \d\d\/\d\d\/\d{4})/i);

@@ -248,7 +248,10 @@ const LOST_INSIGHTS = "Service & insights";
 
 function expectCustomerWording(texts: Map<string, string[]>, id: string) {
   const planning = texts.get("Planning & actions")!;
-  const agenda = texts.get("Agenda & checklist")!;
+  const agenda = texts.get("Agenda")!;
+  // the preparation checklist is the team's: on the internal sheet, never the customer's agenda
+  const prep = texts.get("Preparation (internal)")!;
+  expect(agenda.filter((t) => t.startsWith("☐"))).toEqual([]);
   const lapsing = LAPSING[id];
   if (lapsing) {
     const insights = texts.get("Insights & offers")!;
@@ -276,9 +279,9 @@ function expectCustomerWording(texts: Map<string, string[]>, id: string) {
     }
     // Stage 3's escalation: our Sales Manager joins (agenda's attendees and the checklist)
     expect(
-      agenda.includes("☐ Confirm attendees (request MD attendance; our Sales Manager joins)")
+      prep.includes("☐ Confirm attendees (request MD attendance; our Sales Manager joins)")
     ).toBe(id === "S3");
-    expect(agenda).toContain("☐ Prepare cross-sell recommendations (3–5)");
+    expect(prep).toContain("☐ Prepare cross-sell recommendations (3–5)");
     return;
   }
   const insights = texts.get(LOST_INSIGHTS)!;
@@ -290,7 +293,7 @@ function expectCustomerWording(texts: Map<string, string[]>, id: string) {
   ).toEqual([]);
   // its pages look back on what it bought (the 12 months to its last order), no quarter page
   expect(texts.get("Cover")!.find((t) => t.startsWith("Contents:"))).toBe(
-    "Contents: Partnership summary · What you bought · Service · Insights · Recommendations · Planning · Actions · Agenda · Preparation checklist · Follow-up e-mail"
+    "Contents: Partnership summary · What you bought · Service · Insights · Recommendations · Planning · Actions · Agenda · Follow-up e-mail"
   );
   expect(texts.has("Quarter at a glance")).toBe(false);
   expect(texts.has("What you bought")).toBe(true);
@@ -303,7 +306,7 @@ function expectCustomerWording(texts: Map<string, string[]>, id: string) {
   expect(agenda).toContain(
     "Comparison with similar customers; how we served you (service levels, issues resolved)"
   );
-  expect(agenda).toContain("☐ Prepare your questions (internal sheet, last tab)");
+  expect(prep).toContain("☐ Prepare your questions (the win-back below)");
   expect(
     agenda.filter((t) => /Recommendations|new products|Upcoming projects|volume discounts/.test(t))
   ).toEqual([]);
