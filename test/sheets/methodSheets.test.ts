@@ -200,7 +200,9 @@ describe("relationship map sheet", () => {
       "never ordered",
     ]);
     expect(
-      texts(s).some((t) => t.startsWith("Multi-site expansion: 3 of 5 sites do not order"))
+      texts(s).some((t) =>
+        t.startsWith("Multi-site expansion: 3 of 5 sites have not ordered in the last 90 days")
+      )
     ).toBe(true);
   });
 
@@ -294,7 +296,11 @@ describe("account plan, dashboard and QBR: initiatives with their figures", () =
 
   it("the QBR's comparison with similar accounts: its figures in the header's block, headers right over them", () => {
     const q = qbrSheets(qbrData(model, "A", { year: 2025, q: 2 }), opts);
-    const b = q.flatMap((x) => x.blocks).find((x) => x.rows[0]?.[1] === "This account")!;
+    // A's first order (28/02/2025) is inside the 12 months: its column says for how many days
+    const b = q
+      .flatMap((x) => x.blocks)
+      .find((x) => String(x.rows[0]?.[1] ?? "").startsWith("This account ("))!;
+    expect(b.rows[0][1]).toBe("This account (123 days)");
     expect(b.header).toBe(true);
     // 12 months to 30/06/2025: 1,000 + 100 + 300 + 1,000 + 200 − 50 (the credit note) = 2,550;
     // the data starts 28/02/2025, after the 12 months' first month (Jul 2024), and the label says so
