@@ -72,6 +72,7 @@ import {
 } from "./statuses";
 import { type Cell, isBlankCell, isExcelError } from "./grid";
 import { RepeatedRuns } from "./repeatedRuns";
+import { withOrderSuffix } from "./orderSuffix";
 import { layoutById, shopifyColumns, wooCommerceColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
@@ -1050,6 +1051,7 @@ export function createOrderParser(
     orderTax: -1,
     invoiceTotal: -1,
     invoiceTaxTotal: -1,
+    orderSuffix: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -3996,6 +3998,9 @@ export function createOrderParser(
   return {
     push(rows, firstRowNumber, sink) {
       lastSink = sink;
+      // Infor CSD's order suffix: the document is the number with it (ingest/orderSuffix)
+      if (col.orderSuffix >= 0 && col.orderId >= 0)
+        rows = withOrderSuffix(rows, col.orderId, col.orderSuffix);
       // a partially refunded order held at the end of the last push: read with its lines now
       if (held) {
         const h = held;
