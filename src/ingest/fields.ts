@@ -595,6 +595,10 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "n° tiers",
     "numéro de tiers",
     "numéro tiers",
+    // Sage X3's invoice lines: the customer billed ("Client facturé", BPCINV), beside its "Raison sociale"
+    "client facturé",
+    "client facture",
+    "tiers facturé",
   ],
   accountName: [
     // Sage 100's and Cegid's third party, bare
@@ -1367,6 +1371,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "partenaire",
         // Shopify and shops: the billing name (the ship-to name is the customer only with no other)
         "billing name",
+        // a wholesale marketplace's buyer (Faire's "Retailer Name"), not its "Ship To Name" person
+        "retailer name",
+        "retailer",
         // Japanese: the customer (顧客, 得意先) or trading partner (取引先) of a sales export
         "顧客名",
         "得意先名",
@@ -1400,7 +1407,6 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "dispatch date",
         "ship date",
         "shipped date",
-        "delivery date",
         "billing date",
         "tax date",
         "order placed",
@@ -1415,6 +1421,11 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "created at",
         "order created",
         "created date",
+        // Stripe's invoice line items: "Invoice Created (UTC)"
+        "invoice created",
+        // after the created date: beside it, a sales order's delivery date is the one promised
+        // (Katana's, often after the as-of date), not the day the customer ordered
+        "delivery date",
         "fkdat",
         // Japanese: the sale's day (売上日), the transaction's (取引日), freee's deal's (発生日)
         "売上日",

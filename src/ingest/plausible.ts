@@ -50,6 +50,7 @@ import { isShippingAmountHeader } from "./orderShipping";
 import { isDownPaymentDocType } from "./downPayments";
 import { lineTypeColumn } from "./lineTypes";
 import { orderSuffixColumn } from "./orderSuffix";
+import { voidFlagColumn } from "./voidFlag";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -1423,6 +1424,15 @@ export function checkOrderColumns(
     });
     notes.push(lineType.note);
   }
+  // Lightspeed Retail's "Voided" (Yes/No): a voided sale is no sale (ingest/voidFlag)
+  const voidFlag = options.headers ? voidFlagColumn(options.headers, sample, fields) : undefined;
+  if (voidFlag !== undefined)
+    fields.push({
+      field: "cancelledAt",
+      column: voidFlag,
+      header: options.headers![voidFlag].trim(),
+      confidence: 0.9,
+    });
   // Infor CSD's order suffix ("Suf"): a backorder shipment invoiced on its own date (ingest/orderSuffix)
   const suffix = options.headers ? orderSuffixColumn(options.headers, sample, fields) : undefined;
   if (suffix) {
