@@ -10,8 +10,9 @@ import { cancellationMarked } from "../../src/ingest/voidFlag";
 const EXPORTS = join(__dirname, "../fixtures/exports");
 const AS_OF = "2026-11-30";
 const analyze = (file: string) => analyzeFile(join(EXPORTS, file), AS_OF);
-const skipped = (r: { skipped: readonly { rule: string; rows: number; revenue: number }[] }) =>
-  r.skipped.map((s) => [s.rule, s.rows, s.revenue]);
+const skipped = (r: {
+  skipped: readonly { rule: string; rows: number; revenue: number | null }[];
+}) => r.skipped.map((s) => [s.rule, s.rows, s.revenue]);
 
 test("Danea Easyfatt (Italian): a DDT (delivery note) beside the invoices is no sale — C001 385.50 in 3 orders → 300.50 in 2", async () => {
   const { revenue, orders, days, report } = await analyze("danea-easyfatt-righe-ddt.csv");
