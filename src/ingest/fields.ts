@@ -588,6 +588,9 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "référence client",
     "compte client",
     "id client",
+    // Pennylane's invoices: "Identifiant client" beside "Client" (its name)
+    "identifiant client",
+    "identifiant du client",
     // Sage 100 and Cegid write the customer as a third party ("tiers")
     "n° compte tiers",
     "compte tiers",

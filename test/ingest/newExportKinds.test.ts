@@ -101,3 +101,14 @@ test("Stripe's invoice line items: 'Invoice Created (UTC)' is the date (the file
   expect(days).toEqual({ cus_QApex01: 10, cus_QBoro02: 20 });
   expect(currency).toEqual({ cus_QApex01: "USD", cus_QBoro02: "USD" });
 });
+
+test("Pennylane's invoices: the account is the 'Identifiant client', not the name; Annulée and Brouillon out", async () => {
+  const { revenue, orders, days, report } = await analyze("pennylane-factures.csv");
+  // CL-0042: F-2026-11-001 1 800,00 − avoir A-2026-11-001 180,00 = 1 620,00 in 1 (the Brouillon
+  // 600,00 out), last 02/11; CL-0057: 950,00 (À venir) + 300,00 (En retard: issued, unpaid) =
+  // 1 250,00 in 2, last 27/11 (the Annulée 400,00 out)
+  expect(revenue).toEqual({ "CL-0042": 1620, "CL-0057": 1250 });
+  expect(orders).toEqual({ "CL-0042": 1, "CL-0057": 2 });
+  expect(days).toEqual({ "CL-0042": 28, "CL-0057": 3 });
+  expect(skipped(report)).toEqual([["cancelled, voided, refunded or draft order", 2, 1000]]);
+});
