@@ -1275,6 +1275,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "account",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CUSTNMBR)
+        "custnmbr",
         "account no",
         "account number",
         "account id",
@@ -1340,6 +1342,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Customer",
       synonyms: [
         "customer",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CUSTNAME)
+        "custname",
         "customer name",
         "cust name",
         "company",
@@ -1394,6 +1398,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "date",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: DOCDATE)
+        "docdate",
         "order date",
         "invoice date",
         "inv date",
@@ -1450,6 +1456,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Order No",
       synonyms: [
         "order no",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: SOPNUMBE)
+        "sopnumbe",
         "order number",
         "order id",
         // Magento's order number ("000000101"; its entity_id is the database's)
@@ -1537,6 +1545,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "SKU",
       synonyms: [
         "sku",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: ITEMNMBR)
+        "itemnmbr",
         "stock code",
         "stock no",
         "stock ref",
@@ -1580,6 +1590,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Description",
       synonyms: [
         "description",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: ITEMDESC)
+        "itemdesc",
         "product",
         "product name",
         "item name",
@@ -1707,6 +1719,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "revenue",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: XTNDPRCE)
+        "xtndprce",
         "value",
         "net",
         "line total",
@@ -1775,6 +1789,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Unit Price",
       synonyms: [
         "unit price",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: UNITPRCE)
+        "unitprce",
         "price",
         "sell price",
         "selling price",
@@ -2058,6 +2074,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Currency",
       synonyms: [
         "currency",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CURNCYID)
+        "curncyid",
         "curr",
         "ccy",
         "currency code",

@@ -1,5 +1,5 @@
 /**
- * A yes/no column saying a sale was voided or cancelled (Lightspeed Retail's "Voided": Yes, No):
+ * A yes/no column saying a sale was voided or cancelled (Lightspeed Retail's "Voided": Yes, No; Dynamics GP's VOIDSTTS: 0, 1):
  * read as the cancellation mark ("Cancelled at"), a line whose flag is set skipped as a
  * cancelled or voided order. Left unread, a voided sale of 100.00 counted as a sale with nothing
  * said.
@@ -9,7 +9,8 @@ import type { FieldMatch } from "./detect";
 import { normaliseHeader } from "./fields";
 
 /** Headers of a voided/cancelled flag, normalised. */
-const VOID_FLAG_HEADER = /^(?:is )?(?:voided|void|cancell?ed|canceled|storniert|annul[ée]e?)$/;
+const VOID_FLAG_HEADER =
+  /^(?:(?:is )?(?:voided|void|cancell?ed|canceled|storniert|annul[ée]e?)|void ?stts|void status)$/;
 /** A flag's values, set or not. */
 const FLAG_SET = /^(?:yes|y|true|1|ja|j|oui|si|sí|x)$/i;
 const FLAG_UNSET = /^(?:no|n|false|0|nein|non)$/i;

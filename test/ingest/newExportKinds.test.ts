@@ -112,3 +112,18 @@ test("Pennylane's invoices: the account is the 'Identifiant client', not the nam
   expect(days).toEqual({ "CL-0042": 28, "CL-0057": 3 });
   expect(skipped(report)).toEqual([["cancelled, voided, refunded or draft order", 2, 1000]]);
 });
+
+test("Dynamics GP's SOP lines as SQL columns (SOPTYPE 1–6, XTNDPRCE, VOIDSTTS): read, where the file was refused", async () => {
+  const { revenue, orders, days, report } = await analyze("dynamics-gp-sop-sql-columns.csv");
+  // AARONFIT0001: STDINV2201 425.00 + 90.00 − RTN1005 (SOPTYPE 4, a return) 36.00 + STDINV2207
+  // 85.00 = 564.00 in 2, last 23/11 (the quote STDQTE1044, SOPTYPE 1, 4,250.00 out);
+  // BLUEYOND0001: STDINV2202 145.00 in 1 (the order STDORD3310, SOPTYPE 2, 145.00 out, and
+  // STDINV2205 voided, VOIDSTTS 1, 72.50 out)
+  expect(revenue).toEqual({ AARONFIT0001: 564, BLUEYOND0001: 145 });
+  expect(orders).toEqual({ AARONFIT0001: 2, BLUEYOND0001: 1 });
+  expect(days).toEqual({ AARONFIT0001: 7, BLUEYOND0001: 21 });
+  expect(skipped(report)).toEqual([
+    ["not a sale (a quote, sales order or delivery note)", 2, 4395],
+    ["cancelled, voided, refunded or draft order", 1, 72.5],
+  ]);
+});
