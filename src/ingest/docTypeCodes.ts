@@ -80,6 +80,14 @@ const DOC_CODE_FAMILIES: readonly DocCodeFamily[] = [
     credits: { SC: "sales credit" },
     notSales: { PO: "purchase order", PC: "purchase credit" },
   },
+  // Dynamics GP's SOP types read from its tables (SOPTYPE): 3 invoice, 4 return; 1 quote,
+  // 2 order, 5 back order, 6 fulfillment order (an invoice bills their goods). Digits alone are
+  // read only in a column already taken as the document type, an invoice's 3 among them.
+  {
+    invoices: ["3"],
+    credits: { "4": "return" },
+    notSales: { "1": "quote", "2": "order", "5": "back order", "6": "fulfillment order" },
+  },
   // English: invoice; credit memo or note
   {
     invoices: ["INV", "IN", "SI"],
@@ -113,8 +121,10 @@ export function docTypeCodes(cells: Iterable<Cell>): DocTypeCodes {
   const none: DocTypeCodes = { credits: [], notSales: [] };
   const values = new Set<string>();
   for (const v of cells) {
-    if (typeof v !== "string" || v.trim() === "") continue;
-    values.add(v.trim().toUpperCase());
+    // (a number: Dynamics GP's SOPTYPE as a spreadsheet holds it)
+    const t = typeof v === "number" && Number.isInteger(v) ? String(v) : v;
+    if (typeof t !== "string" || t.trim() === "") continue;
+    values.add(t.trim().toUpperCase());
     if (values.size > MAX_CODES) return none;
   }
   if (values.size === 0) return none;

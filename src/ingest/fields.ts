@@ -588,6 +588,9 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "référence client",
     "compte client",
     "id client",
+    // Pennylane's invoices: "Identifiant client" beside "Client" (its name)
+    "identifiant client",
+    "identifiant du client",
     // Sage 100 and Cegid write the customer as a third party ("tiers")
     "n° compte tiers",
     "compte tiers",
@@ -595,6 +598,10 @@ const FRENCH_ORDER_HEADERS: Readonly<Record<string, readonly string[]>> = {
     "n° tiers",
     "numéro de tiers",
     "numéro tiers",
+    // Sage X3's invoice lines: the customer billed ("Client facturé", BPCINV), beside its "Raison sociale"
+    "client facturé",
+    "client facture",
+    "tiers facturé",
   ],
   accountName: [
     // Sage 100's and Cegid's third party, bare
@@ -1268,6 +1275,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "account",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CUSTNMBR)
+        "custnmbr",
         "account no",
         "account number",
         "account id",
@@ -1333,6 +1342,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Customer",
       synonyms: [
         "customer",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CUSTNAME)
+        "custname",
         "customer name",
         "cust name",
         "company",
@@ -1367,6 +1378,9 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "partenaire",
         // Shopify and shops: the billing name (the ship-to name is the customer only with no other)
         "billing name",
+        // a wholesale marketplace's buyer (Faire's "Retailer Name"), not its "Ship To Name" person
+        "retailer name",
+        "retailer",
         // Japanese: the customer (顧客, 得意先) or trading partner (取引先) of a sales export
         "顧客名",
         "得意先名",
@@ -1384,6 +1398,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "date",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: DOCDATE)
+        "docdate",
         "order date",
         "invoice date",
         "inv date",
@@ -1400,7 +1416,6 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "dispatch date",
         "ship date",
         "shipped date",
-        "delivery date",
         "billing date",
         "tax date",
         "order placed",
@@ -1415,6 +1430,11 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
         "created at",
         "order created",
         "created date",
+        // Stripe's invoice line items: "Invoice Created (UTC)"
+        "invoice created",
+        // after the created date: beside it, a sales order's delivery date is the one promised
+        // (Katana's, often after the as-of date), not the day the customer ordered
+        "delivery date",
         "fkdat",
         // Japanese: the sale's day (売上日), the transaction's (取引日), freee's deal's (発生日)
         "売上日",
@@ -1436,6 +1456,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Order No",
       synonyms: [
         "order no",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: SOPNUMBE)
+        "sopnumbe",
         "order number",
         "order id",
         // Magento's order number ("000000101"; its entity_id is the database's)
@@ -1523,6 +1545,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "SKU",
       synonyms: [
         "sku",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: ITEMNMBR)
+        "itemnmbr",
         "stock code",
         "stock no",
         "stock ref",
@@ -1566,6 +1590,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Description",
       synonyms: [
         "description",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: ITEMDESC)
+        "itemdesc",
         "product",
         "product name",
         "item name",
@@ -1693,6 +1719,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       required: true,
       synonyms: [
         "revenue",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: XTNDPRCE)
+        "xtndprce",
         "value",
         "net",
         "line total",
@@ -1761,6 +1789,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Unit Price",
       synonyms: [
         "unit price",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: UNITPRCE)
+        "unitprce",
         "price",
         "sell price",
         "selling price",
@@ -2044,6 +2074,8 @@ export const ORDER_FIELDS: readonly FieldDef[] = [
       header: "Currency",
       synonyms: [
         "currency",
+        // Dynamics GP's SOP tables read straight from SQL (SOP30300: CURNCYID)
+        "curncyid",
         "curr",
         "ccy",
         "currency code",

@@ -254,6 +254,12 @@ export function lateOrderHeader(grid: Grid): { row: number; headers: string[] } 
 /** A report's title line that names a summary ("Sales by Customer Summary", "Sales by Item Summary"). */
 const SUMMARY_TITLE = /^(.*\b(?:sales|income|revenue)\b.*\bby\b.*?)\bsummary\b(.*)$/i;
 
+/** A journal's general (ledger) account header, normalised ("N° compte général", "Compte général", "General account", "Sachkonto"). */
+const GENERAL_ACCOUNT_HEADER =
+  /^(?:n° |no |num[ée]ro )?(?:compte g[ée]n[ée]ral|general (?:ledger )?account(?: no| number| code)?|gl account(?: no| number| code)?|sachkonto|grootboekrekening)$/;
+const DEBIT_HEADER = /^(?:d[ée]bit|soll|debet)(?: amount| montant)?$/;
+const CREDIT_HEADER = /^(?:cr[ée]dit|haben)(?: amount| montant)?$/;
+
 /**
  * An export brought by mistake that holds no order lines, by its headers (or a report's title
  * lines): what it is and what to export instead; undefined when it is none of them.
@@ -270,6 +276,23 @@ export function wrongExport(
     return `"${name}" is a Shopify products export (one row per product variant: Handle, Title, Variant SKU, Variant Price), not orders: ${orders}`;
   if (has.has("umsatz ohne soll haben kz") || has.has("soll haben kennzeichen"))
     return `"${name}" is a DATEV booking batch (Buchungsstapel: one booking per invoice, amounts with VAT, dates without their year, no products), not order lines: export the invoice lines from the invoicing program or ERP instead (customer number, invoice date, article, quantity and net amount) and analyse that file.`;
+  // An accounting journal (Sage 100's "Journal des ventes", a general ledger's sales journal):
+  // the customer only on its receivable line, with the tax in it; the sales on revenue accounts
+  // with no customer. Read as lines, every figure would be wrong.
+  const journal = [...has].some((h) => GENERAL_ACCOUNT_HEADER.test(h));
+  if (
+    journal &&
+    [...has].some((h) => DEBIT_HEADER.test(h)) &&
+    [...has].some((h) => CREDIT_HEADER.test(h))
+  )
+    return `"${name}" is an accounting journal (one posting per general account, in debit and credit: the customer on its receivable line with the tax in it, the sales on revenue accounts with no customer), not order lines: export the sales invoice lines instead (in Sage 100, Gestion commerciale › documents des ventes; elsewhere the invoice-line export: customer number, invoice date, article, quantity and net amount) and analyse that file.`;
+  // Amazon's Date Range (payments) report: its orders name no buyer, so there is no account
+  if (has.has("settlement id") && has.has("product sales"))
+    return `"${name}" is an Amazon payments report (Date Range Report: transactions with fees and settlements, no buyer named), not order lines with customers: export the order report instead (Seller Central › Reports › Order Reports, whose lines name the buyer) and analyse that file.`;
+  // Fishbowl's sales-order import/export file: an "SO" row per order, then "Item" rows whose
+  // columns mean other things (its second header row)
+  if (has.has("flag") && (has.has("so num") || has.has("sonum")))
+    return `"${name}" is Fishbowl's sales-order import/export file (an "SO" row for each order, then its "Item" rows under other columns), which is not one table of lines: export the sales order items as one table instead (a report or custom query exported to Excel with one row per item: order number, customer, date, product, quantity and price) and analyse that file.`;
   // BigCommerce's orders (one row per order, its products packed in one cell) that cannot be read
   if (
     has.has("product details") &&

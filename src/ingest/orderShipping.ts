@@ -20,11 +20,11 @@ export const ORDER_SHIPPING_SKU = "Shipping";
 
 /**
  * Headers of an order's shipping amount, normalised: "Shipping Charge", "Shipping", "Freight
- * Amount", "Delivery Charges", "Carriage" (not "Shipping Address", "Shipping Method", nor one
+ * Amount", "Delivery Charges", "Carriage", Cin7 Omni's "Freight Total" (not "Shipping Address", "Shipping Method", nor one
  * with its tax in it; nor a bare "Delivery", SAP's delivery document number).
  */
 const SHIPPING_AMOUNT_HEADER =
-  /^(?:(?:shipping|freight|carriage|postage)(?: and handling)?(?: (?:charges?|costs?|amount|fees?))?|delivery (?:charges?|costs?|amount|fees?))(?: (?:ex|excl|excluding|before) (?:tax|vat|gst))?$/;
+  /^(?:(?:shipping|freight|carriage|postage)(?: and handling)?(?: (?:charges?|costs?|amount|fees?|total))?|delivery (?:charges?|costs?|amount|fees?|total))(?: (?:ex|excl|excluding|before) (?:tax|vat|gst))?$/;
 
 /** Whether a header names an order's shipping amount. */
 export function isShippingAmountHeader(header: string): boolean {

@@ -72,6 +72,8 @@ import {
 } from "./statuses";
 import { type Cell, isBlankCell, isExcelError } from "./grid";
 import { RepeatedRuns } from "./repeatedRuns";
+import { withOrderSuffix } from "./orderSuffix";
+import { cancellationMarked } from "./voidFlag";
 import { layoutById, shopifyColumns, wooCommerceColumns } from "./layouts";
 import { ruleCounted } from "./ruleCount";
 import { subCustomerParts } from "./customerHierarchy";
@@ -495,7 +497,7 @@ const TAX_LINE = "tax line (VAT, sales tax)";
  * invoices bill again.
  */
 export const PRE_INVOICE_DOC =
-  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|(?:termin|sofort|kunden|verkaufs)?auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido)(?:\s|$)/i;
+  /^\s*(?:(?:sales\s+)?orders?|order\s+confirmation|(?:termin|sofort|kunden|verkaufs)?auftrag|auftragsbest[äa]tigung|lieferschein|delivery(?:\s+note)?|packing\s+slip|item\s+fulfil(?:l)?ment|bon\s+de\s+(?:commande|livraison)|commande|pakbon|verkooporder|orderbevestiging|albar[aá]n|pedido|ddt|d\.d\.t\.|documento\s+di\s+trasporto|bolla(?:\s+di\s+consegna)?|ordine(?:\s+cliente)?|conferma\s+d['’]ordine)(?:\s|$)/i;
 /**
  * A request to return goods, before the document that credits them: NetSuite's "Return
  * Authorization" (an RMA), a "Return Request", a "(Sales) Return Order" (Business Central, SAP).
@@ -1050,6 +1052,7 @@ export function createOrderParser(
     orderTax: -1,
     invoiceTotal: -1,
     invoiceTaxTotal: -1,
+    orderSuffix: -1,
   };
   for (const f of mapping.fields) col[f.field] = f.column;
   const layout = layoutById(mapping.layout);
@@ -3086,7 +3089,7 @@ export function createOrderParser(
       const written = col.orderStatus >= 0 ? text(row[col.orderStatus]) : "";
       // MYOB's one-letter sale statuses as the documents they name ("Q" a quote)
       const status = mapping.saleStatusCodes ? saleStatusDocument(written) : written;
-      const cancelled = col.cancelledAt >= 0 && !isBlankCell(row[col.cancelledAt]);
+      const cancelled = col.cancelledAt >= 0 && cancellationMarked(row[col.cancelledAt]);
       if (rawOrderId === "" || rawOrderId !== statusOrderKey) {
         statusOrderKey = rawOrderId;
         orderNoSale = undefined;
@@ -3996,6 +3999,9 @@ export function createOrderParser(
   return {
     push(rows, firstRowNumber, sink) {
       lastSink = sink;
+      // Infor CSD's order suffix: the document is the number with it (ingest/orderSuffix)
+      if (col.orderSuffix >= 0 && col.orderId >= 0)
+        rows = withOrderSuffix(rows, col.orderId, col.orderSuffix);
       // a partially refunded order held at the end of the last push: read with its lines now
       if (held) {
         const h = held;

@@ -49,6 +49,8 @@ import { discountOnGoodsColumn } from "./orderDiscount";
 import { isShippingAmountHeader } from "./orderShipping";
 import { isDownPaymentDocType } from "./downPayments";
 import { lineTypeColumn } from "./lineTypes";
+import { orderSuffixColumn } from "./orderSuffix";
+import { voidFlagColumn } from "./voidFlag";
 import { bareDocumentNumber, dateKeyOf, unreadCreditNumbersNote } from "./documentNumbers";
 import { lineRefundColumns, lineRefundsNote, orderedUnitsColumn } from "./lineRefunds";
 import { configurableColumns } from "./configurableItems";
@@ -1421,6 +1423,26 @@ export function checkOrderColumns(
       confidence: 0.9,
     });
     notes.push(lineType.note);
+  }
+  // Lightspeed Retail's "Voided" (Yes/No): a voided sale is no sale (ingest/voidFlag)
+  const voidFlag = options.headers ? voidFlagColumn(options.headers, sample, fields) : undefined;
+  if (voidFlag !== undefined)
+    fields.push({
+      field: "cancelledAt",
+      column: voidFlag,
+      header: options.headers![voidFlag].trim(),
+      confidence: 0.9,
+    });
+  // Infor CSD's order suffix ("Suf"): a backorder shipment invoiced on its own date (ingest/orderSuffix)
+  const suffix = options.headers ? orderSuffixColumn(options.headers, sample, fields) : undefined;
+  if (suffix) {
+    fields.push({
+      field: "orderSuffix",
+      column: suffix.column,
+      header: options.headers![suffix.column].trim(),
+      confidence: 0.9,
+    });
+    notes.push(suffix.note);
   }
   // Magento's order items: the row total is before the line's discount and its refunds (ingest/lineRefunds)
   const rowTotal = get("revenue");

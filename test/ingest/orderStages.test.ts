@@ -36,8 +36,8 @@ function inforCsd(stage = "Stage", types = ["SO", "SO", "SO", "QU", "SO", "RM", 
   ]);
 }
 
-// 10045: 450.00 + 90.00 (suffix 01, the same order) − 45.00 (RM) = 495.00 in 1 order (Cancelled
-// 80.00 out); 10077: 300.00 (46330 = 04/11) + 150.00 (46349 = 23/11) = 450.00 in 2
+// 10045: 450.00 + 90.00 (suffix 01, its backorder, an order of its own: ingest/orderSuffix)
+// − 45.00 (RM) = 495.00 in 2 orders (Cancelled 80.00 out); 10077: 300.00 (46330 = 04/11) + 150.00 (46349 = 23/11) = 450.00 in 2
 // orders, last 23/11 (7 days); the quote 1234571 15,000.00 out. Was: the file refused.
 test("Infor CSD: Stage Paid/Invoiced/Quoted is the order's status — 10077 450.00 in 2 orders; the file was refused", async () => {
   const { report, revenue, orders, days } = await analyzeFile(inforCsd(), AS_OF);

@@ -61,3 +61,27 @@ test("a DATEV booking batch with S and H bookings: the refusal says nothing is '
     expect(m).not.toMatch(/read as returns/);
   }
 });
+
+test.each([
+  [
+    "sage100-journal-des-ventes-1252.csv",
+    '"sage100-journal-des-ventes-1252" is an accounting journal (one posting per general account, in debit and credit: the customer on its receivable line with the tax in it, the sales on revenue accounts with no customer), not order lines: export the sales invoice lines instead',
+  ],
+  [
+    "fishbowl-sales-orders-import-export.csv",
+    '"fishbowl-sales-orders-import-export" is Fishbowl\'s sales-order import/export file (an "SO" row for each order, then its "Item" rows under other columns), which is not one table of lines: export the sales order items as one table instead',
+  ],
+  [
+    "amazon-date-range-report.csv",
+    '"amazon-date-range-report" is an Amazon payments report (Date Range Report: transactions with fees and settlements, no buyer named), not order lines with customers: export the order report instead (Seller Central › Reports › Order Reports, whose lines name the buyer)',
+  ],
+])(
+  "%s: refused as what it is, with what to export instead (was 'rename a column to Revenue' / 'Customer ID')",
+  async (file, said) => {
+    const e = await refusal(file);
+    for (const m of [e.message, e.cliMessage]) {
+      expect(m).toContain(said);
+      expect(m).not.toMatch(/rename/);
+    }
+  }
+);
