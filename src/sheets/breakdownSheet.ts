@@ -377,7 +377,7 @@ function opportunitiesBlock(
   const oppRows: CellValue[][] = opps.map((o) => [
     o.rank,
     // what the customer is offered, as the QBR names it (a line gap's missing variants)
-    offerToCustomer(o),
+    offerToCustomer(o, true),
     o.priority,
     // a line gap's comparable accounts: those buying what it buys of the line, and of them the
     // ones also buying the variant it misses (its likelihood)

@@ -108,7 +108,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     opps.map((o) => [
       o.rank,
       // what the customer is offered, as the QBR names it (a line gap's missing variants)
-      offerToCustomer(o),
+      offerToCustomer(o, true),
       o.priority,
       o.because || null,
       // whose spend the estimate is, in the words' column as the QBR says it: a column of its own

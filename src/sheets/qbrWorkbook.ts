@@ -352,7 +352,7 @@ function activeAgendaItems(recs: QbrData["recommendations"], stage: number): Age
       `${
         recs
           .slice(0, 3)
-          .map((x, k) => `${k + 1}) ${offerToCustomer(x)}`)
+          .map((x, k) => `${k + 1}) ${offerToCustomer(x, true)}`)
           .join("; ") || NO_RECOMMENDATIONS
       }${offer}`,
       15,
@@ -1042,7 +1042,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ["Recommendation", "Priority", null, "Why"],
       ...(recs.length
         ? recs.map((x, k) => [
-            `${k + 1}. ${offerToCustomer(x)}`,
+            `${k + 1}. ${offerToCustomer(x, true)}`,
             x.priority,
             null,
             // the reason only: the caveat of an item nothing sells is on the internal sheet
@@ -1476,7 +1476,7 @@ function beforeYouSend(
  */
 function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendations"]): number {
   const rows = recs.flatMap((x, k) =>
-    x.notStocked ? [[`${k + 1}. ${offerToCustomer(x)}`, notStockedText(x)]] : []
+    x.notStocked ? [[`${k + 1}. ${offerToCustomer(x, true)}`, notStockedText(x)]] : []
   );
   if (!rows.length) return r;
   blocks.push(cell(`A${r}`, "Recommendations to check we can supply", H2));
@@ -1533,7 +1533,7 @@ function recommendationEstimates(
       ...(upsell ? [upsell] : []),
     ];
     rows.push([
-      `${k + 1}. ${offerToCustomer(x)}`,
+      `${k + 1}. ${offerToCustomer(x, true)}`,
       notes.join(" ") || "Nothing in the data estimates it.",
       x.annualEstimate ?? "none",
     ]);

@@ -295,7 +295,7 @@ export function accountPlan(
           ]
         : [],
       weaknesses: account.riskFlags.map((r) => r.message),
-      opportunities: top.map((o) => `${offerToCustomer(o)}: ${o.rationale}`),
+      opportunities: top.map((o) => `${offerToCustomer(o, true)}: ${o.rationale}`),
       threats: winBackBaseline
         ? [lostThreat(account.winBack!.learning, winBackBaseline, money, x.culture)]
         : x.competitorDisplacement.map((c) => c.message),
