@@ -15,8 +15,9 @@ export interface ActionsPanelProps {
   /** A job runs (the status line says which): every button waits. */
   busy?: boolean;
   /**
-   * No order lines to read (an empty workbook, headers KAP does not know): every button waits, as
-   * the Data section says why. A click gave the same message a second time, on top of the pane.
+   * No order lines to read (an empty workbook, headers KAP does not know): the buttons that need
+   * them wait, as the Data section says why (a click gave the same message a second time, on top
+   * of the pane); the empty engagement log and payments ledger need no data and stay.
    */
   noOrderLines?: boolean;
   quarters: { key: string; text: string }[];
@@ -57,7 +58,7 @@ export function ActionsPanel({
         const disabled =
           Boolean(blockedBy) ||
           busy ||
-          noOrderLines ||
+          (noOrderLines && !a.withoutData) ||
           noProducts ||
           (a.needsAccount && !accountChosen);
         const descId = `kap-action-${a.id}-desc`;

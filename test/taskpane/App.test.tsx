@@ -153,6 +153,9 @@ describe("task pane: data", () => {
     // the actions wait for order lines: a click repeated the Data section's message on top of the pane
     expect(actionButton("Score all accounts").disabled).toBe(true);
     expect(actionButton("Portfolio dashboard").disabled).toBe(true);
+    // an empty table of the user's needs no order lines
+    expect(actionButton("Create an empty engagement log").disabled).toBe(false);
+    expect(actionButton("Create an empty payments ledger").disabled).toBe(false);
     expect(screen.queryByRole("heading", { name: "Order lines" })).toBeNull();
     await chooseInDropdown(/^Order lines are on/, "Orders");
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
