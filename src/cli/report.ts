@@ -1,5 +1,6 @@
 /** What `kap analyze` prints: a readable summary, or the whole analysis as JSON. */
 import { serialToIso } from "../domain/dates";
+import { fitColumns, terminalColumns } from "./terminalWidth";
 import {
   currencyPrefix,
   formatMoney,
@@ -456,11 +457,9 @@ export function printSummary(
   // A name may hold a line break or tab inside its quotes: shown as one space, one account a line.
   const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
   // The account column is as wide as the longest ID shown (e-mail addresses are IDs in shop exports), within 12–40.
-  const idWidth = Math.min(40, Math.max(12, ...shown.map((a) => oneLine(a.key).length)));
-  const cut = (text: string, n: number) => {
-    const flat = oneLine(text);
-    return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-  };
+  const idWidth = Math.min(40, Math.max(12, ...shown.map((a) => terminalColumns(oneLine(a.key)))));
+  // in terminal columns: a CJK name or an emoji takes two a character
+  const cell = (text: string, n: number) => fitColumns(oneLine(text), n);
   out(
     `${"Account".padEnd(idWidth)} ${"Name".padEnd(30)} ${"Score".padStart(5)} ${"Band".padEnd(9)} ${"Quadrant".padEnd(17)} ABC ${"Revenue 12m".padStart(12)}  Alerts`
   );
@@ -470,7 +469,7 @@ export function printSummary(
       .map((x) => oneLine(x.message))
       .join(" ");
     out(
-      `${cut(a.key, idWidth).padEnd(idWidth)} ${cut(a.name, 30).padEnd(30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed, coded, placement).padStart(12)}  ${cutAtWord(alerts, 80)}`
+      `${cell(a.key, idWidth)} ${cell(a.name, 30)} ${(a.health.score === null ? "n/a" : a.health.score.toFixed(2)).padStart(5)} ${String(a.health.finalBand ?? "").padEnd(9)} ${a.quadrant.quadrant.padEnd(17)} ${(a.abcTier ?? "-").padEnd(3)} ${money(a.revenueLast12, a.currency || unnamed, coded, placement).padStart(12)}  ${cutAtWord(alerts, 80)}`
     );
   }
   const more = moreRowsLine(rows.slice(shown.length));

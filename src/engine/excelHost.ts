@@ -532,11 +532,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
         );
       const orders = found.orders!;
       const total = source!.info(orders.table).rowCount;
+      // the progress counts order lines, as the Data section does ("6,088 rows"): not the header
+      // row and any title rows above it (the sheet's 6,089 rows read "6,089 of 6,089")
+      const above = orders.detection.mapping.headerRow + 1;
+      const lines = Math.max(0, total - above);
       const progress = (p: Progress) => onProgress(p);
       progress({
         phase: "reading",
         done: 0,
-        total,
+        total: lines,
         message: "Reading accounts, catalog and contacts…",
       });
       // The session of the discovery just made: the workbook is listed once per analysis.
@@ -546,8 +550,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): KapHost {
           onProgress: (done) =>
             progress({
               phase: "reading",
-              done,
-              total,
+              done: Math.min(lines, Math.max(0, done - above)),
+              total: lines,
               message: "Reading order lines…",
             }),
         });

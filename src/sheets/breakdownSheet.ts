@@ -1,7 +1,7 @@
 /** Purchase Breakdown for one account (RULES.md §2.5, methodology Step 2). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
 import {
-  offerAtStart,
+  offerToCustomer,
   type Opportunity,
   opportunitiesWithheld,
 } from "../domain/analysis/opportunities";
@@ -377,7 +377,7 @@ function opportunitiesBlock(
   const oppRows: CellValue[][] = opps.map((o) => [
     o.rank,
     // what the customer is offered, as the QBR names it (a line gap's missing variants)
-    offerAtStart(o),
+    offerToCustomer(o, true),
     o.priority,
     // a line gap's comparable accounts: those buying what it buys of the line, and of them the
     // ones also buying the variant it misses (its likelihood)

@@ -1,6 +1,6 @@
 /** Cross-Sell for one account (RULES.md §2.6, methodology Step 3 and Appendix C). */
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
-import { offerAtStart, opportunitiesWithheld } from "../domain/analysis/opportunities";
+import { offerToCustomer, opportunitiesWithheld } from "../domain/analysis/opportunities";
 import type { Opportunity } from "../domain/analysis/opportunities";
 import type { AccountDetail, CrossSellRecommendation } from "../domain/analysis/types";
 import { asOfText, kapName, type LayoutOptions, moneyFor, textMoneyLabel } from "./options";
@@ -108,7 +108,7 @@ export function crossSellSheet(d: AccountDetail, opts: LayoutOptions): SheetSpec
     opps.map((o) => [
       o.rank,
       // what the customer is offered, as the QBR names it (a line gap's missing variants)
-      offerAtStart(o),
+      offerToCustomer(o, true),
       o.priority,
       o.because || null,
       // whose spend the estimate is, in the words' column as the QBR says it: a column of its own

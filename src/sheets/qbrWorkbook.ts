@@ -20,7 +20,7 @@ import { passedOverText } from "../domain/analysis/fiscal";
 import { BANDS, DISCOUNT_TIERS, ENGAGEMENT_LOG, type Factor, REPLENISHMENT } from "../domain/rules";
 import { isMarkedLost, lostToCompetitorText } from "../domain/winback";
 import { noComparableAccountsText } from "../domain/analysis/crossSell";
-import { offerAtStart, offerToCustomer } from "../domain/analysis/opportunities";
+import { offerToCustomer } from "../domain/analysis/opportunities";
 import { edate, eomonth, MONTH_SHORT, monthKey, monthKeyToYm, ymdToSerial } from "../domain/dates";
 import type { Change } from "../domain/numbers";
 import type { Serial } from "../domain/types";
@@ -351,7 +351,7 @@ function activeAgendaItems(recs: QbrData["recommendations"], stage: number): Age
       `${
         recs
           .slice(0, 3)
-          .map((x, k) => `${k + 1}) ${offerAtStart(x)}`)
+          .map((x, k) => `${k + 1}) ${offerToCustomer(x, true)}`)
           .join("; ") || NO_RECOMMENDATIONS
       }${offer}`,
       15,
@@ -1060,7 +1060,7 @@ export function qbrSheets(q: QbrData, opts: LayoutOptions): SheetSpec[] {
       ["Recommendation", "Priority", null, "Why"],
       ...(recs.length
         ? recs.map((x, k) => [
-            `${k + 1}. ${offerAtStart(x)}`,
+            `${k + 1}. ${offerToCustomer(x, true)}`,
             x.priority,
             null,
             // the reason only: the caveat of an item nothing sells is on the internal sheet
@@ -1497,7 +1497,7 @@ function beforeYouSend(
  */
 function notStockedChecks(blocks: Block[], r: number, recs: QbrData["recommendations"]): number {
   const rows = recs.flatMap((x, k) =>
-    x.notStocked ? [[`${k + 1}. ${offerAtStart(x)}`, notStockedText(x)]] : []
+    x.notStocked ? [[`${k + 1}. ${offerToCustomer(x, true)}`, notStockedText(x)]] : []
   );
   if (!rows.length) return r;
   blocks.push(cell(`A${r}`, "Recommendations to check we can supply", H2));
@@ -1554,7 +1554,7 @@ function recommendationEstimates(
       ...(upsell ? [upsell] : []),
     ];
     rows.push([
-      `${k + 1}. ${offerAtStart(x)}`,
+      `${k + 1}. ${offerToCustomer(x, true)}`,
       notes.join(" ") || "Nothing in the data estimates it.",
       x.annualEstimate ?? "none",
     ]);

@@ -14,6 +14,12 @@ export interface ActionsPanelProps {
   blockedBy?: string;
   /** A job runs (the status line says which): every button waits. */
   busy?: boolean;
+  /**
+   * No order lines to read (an empty workbook, headers KAP does not know): the buttons that need
+   * them wait, as the Data section says why (a click gave the same message a second time, on top
+   * of the pane); the empty engagement log and payments ledger need no data and stay.
+   */
+  noOrderLines?: boolean;
   quarters: { key: string; text: string }[];
   quarter?: string;
   /** Why the default quarter is a part quarter, shown under the choice (as kap qbr says it). */
@@ -34,6 +40,7 @@ export function ActionsPanel({
   hasProducts = true,
   blockedBy,
   busy,
+  noOrderLines,
   quarters,
   quarter,
   quarterNote,
@@ -49,7 +56,11 @@ export function ActionsPanel({
       {actions.map((a) => {
         const noProducts = a.needsProducts && !hasProducts;
         const disabled =
-          Boolean(blockedBy) || busy || noProducts || (a.needsAccount && !accountChosen);
+          Boolean(blockedBy) ||
+          busy ||
+          (noOrderLines && !a.withoutData) ||
+          noProducts ||
+          (a.needsAccount && !accountChosen);
         const descId = `kap-action-${a.id}-desc`;
         return (
           <Stack key={a.id} tokens={{ childrenGap: 2 }}>

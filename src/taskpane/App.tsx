@@ -41,6 +41,8 @@ export function App({ host }: { host: KapHost }): JSX.Element {
     hasProducts: s.discovery?.summary?.hasProducts !== false,
     blockedBy,
     busy,
+    // the Data section says what is missing and how to fix it; an action would only repeat it
+    noOrderLines: Boolean(s.discovery?.problems.length),
     quarters: s.quarters,
     quarter: s.quarter,
     quarterNote: s.quarterNote,

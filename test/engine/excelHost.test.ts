@@ -101,6 +101,11 @@ describe("Excel host", () => {
     const list = await host.analyze(settings(), (p) => progress.push(p), signal());
     expect(list.map((a) => a.id).sort()).toEqual(["A1", "A2", "A3", "A4", "A5", "A6"]);
     expect(progress.some((p) => p.phase === "reading" && p.done > 0)).toBe(true);
+    // the reading counts order lines, as the Data section's "141 rows": the sheet's 144 rows
+    // less the title, the blank row and the header (was "144 of 144")
+    const reading = progress.filter((p) => p.phase === "reading");
+    expect(reading.map((p) => p.total)).toEqual(reading.map(() => 6 * 24 - 3));
+    expect(reading[reading.length - 1].done).toBe(6 * 24 - 3);
     const g = await host.glance("A5");
     // A5's last order: 2024-11-05 + 20*30 + 5 days = serial of 2026-07-03; as of 2026-10-31 that is 120 days → recency 1.
     expect(g?.factors.find((f) => f.factor === "recency")?.score).toBe(1);

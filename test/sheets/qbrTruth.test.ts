@@ -195,7 +195,8 @@ test("Breakdown, Cross-Sell, the plan and the QBR share one ranked opportunity l
   const toCustomer = (o: (typeof d.opportunities)[number]): string => {
     if (o.kind !== "range" || !o.lineGap) return o.offer;
     const missing = o.lineGap.variants.filter((v) => !v.bought && !v.lapsed).map((v) => v.name);
-    return missing.length > 3 ? `the rest of the ${o.offer} range` : missing.join("; ");
+    // opening a cell or a numbered item, the phrase starts with a capital
+    return missing.length > 3 ? `The rest of the ${o.offer} range` : missing.join("; ");
   };
   const expected = d.opportunities.map((o) => [toCustomer(o), o.priority]);
   expect(b.slice(0, expected.length)).toEqual(expected);

@@ -150,6 +150,12 @@ describe("task pane: data", () => {
     await settle();
     await screen.findByText(/^No order lines were found\./);
     expect(host.analyze).not.toHaveBeenCalled();
+    // the actions wait for order lines: a click repeated the Data section's message on top of the pane
+    expect(actionButton("Score all accounts").disabled).toBe(true);
+    expect(actionButton("Portfolio dashboard").disabled).toBe(true);
+    // an empty table of the user's needs no order lines
+    expect(actionButton("Create an empty engagement log").disabled).toBe(false);
+    expect(actionButton("Create an empty payments ledger").disabled).toBe(false);
     expect(screen.queryByRole("heading", { name: "Order lines" })).toBeNull();
     await chooseInDropdown(/^Order lines are on/, "Orders");
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
@@ -158,6 +164,7 @@ describe("task pane: data", () => {
     // found there and analysed: the data folds to one line; opened, the sheet stays chosen
     await waitFor(() => expect(host.analyze).toHaveBeenCalled());
     expect(host.analyze.mock.calls.at(-1)![0].ordersSheet).toBe("Orders");
+    await waitFor(() => expect(actionButton("Score all accounts").disabled).toBe(false));
     await changeData();
     await screen.findByRole("heading", { name: "Order lines" });
     expect(screen.getByRole("combobox", { name: /^Order lines are on/ }).textContent).toBe(

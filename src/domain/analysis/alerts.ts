@@ -6,7 +6,7 @@
 import type { Period } from "../dates";
 import { dateText } from "../dateText";
 import { formatMoney, roundMoney, type MoneyLabel } from "../currency";
-import { decimalText, figuresText, percentText } from "../numberText";
+import { decimalText, figuresText, percentText, wholeText } from "../numberText";
 import { fractionVersus, median } from "../numbers";
 import { ALERTS, ENGAGEMENT_LOG, PAYMENT_LEDGER, RISK } from "../rules";
 import { failedContacts } from "../engagement";
@@ -67,11 +67,11 @@ type AlertRule = (c: RuleContext) => Alert | Alert[] | null;
 
 // ---- risk flags (methodology Step 1.3) ----
 
-function noRecentOrder({ days }: RuleContext): RiskFlag | null {
+function noRecentOrder({ days, culture }: RuleContext): RiskFlag | null {
   if (days === null || days < RISK.noOrderDays) return null;
   return {
     kind: "noRecentOrder",
-    message: `No order for ${days} days (flag at ${RISK.noOrderDays}+).`,
+    message: `No order for ${wholeText(days, culture)} days (flag at ${RISK.noOrderDays}+).`,
     values: { daysSinceLastOrder: days, threshold: RISK.noOrderDays },
   };
 }
@@ -308,12 +308,18 @@ function medianGapOf(s: Subject, asOf: Serial): number | undefined {
   return median(gaps.subarray(0, g));
 }
 
-function regularCustomerSilent({ days, medianGap, regularSilent, num }: RuleContext): Alert | null {
+function regularCustomerSilent({
+  days,
+  medianGap,
+  regularSilent,
+  num,
+  culture,
+}: RuleContext): Alert | null {
   if (!regularSilent || days === null || medianGap === undefined) return null;
   return {
     severity: "Critical",
     kind: "regularCustomerSilent",
-    message: `No order for ${days} days from a regular customer (median ${num(medianGap)} days between orders over the last 12 months).`,
+    message: `No order for ${wholeText(days, culture)} days from a regular customer (median ${num(medianGap)} days between orders over the last 12 months).`,
     values: {
       daysSinceLastOrder: days,
       medianGapDays: medianGap,
@@ -392,12 +398,12 @@ function creditHold({ rec }: RuleContext): Alert | null {
 }
 
 /** The plain 30-day silence, unless the regular-customer alert already says it. */
-function noOrder30Days({ days, regularSilent }: RuleContext): Alert | null {
+function noOrder30Days({ days, regularSilent, culture }: RuleContext): Alert | null {
   if (regularSilent || days === null || days < ALERTS.warningNoOrderDays) return null;
   return {
     severity: "Warning",
     kind: "noOrder30Days",
-    message: `No order for ${days} days.`,
+    message: `No order for ${wholeText(days, culture)} days.`,
     values: { daysSinceLastOrder: days, threshold: ALERTS.warningNoOrderDays },
   };
 }

@@ -559,9 +559,12 @@ const VARIANTS_NAMED = 3;
  * account already buys the line, so "Abrasive Discs" alone would name what it has: "Abrasive Discs,
  * Flap 115mm"; two or three joined by "; " as variant names hold commas; more: "the rest of the
  * Abrasive Discs range"); any other entry its offer. Lapsed variants are a win-back, not offered here.
+ * `atStart`: the name opens a cell or a list item ("5. The rest of the … range"), not a sentence's
+ * middle ("offer the rest of the … range"); names from the data are kept as written.
  */
 export function offerToCustomer(
-  o: Pick<Opportunity, "offer"> & Partial<Pick<Opportunity, "kind" | "lineGap">>
+  o: Pick<Opportunity, "offer"> & Partial<Pick<Opportunity, "kind" | "lineGap">>,
+  atStart = false
 ): string {
   const g = o.lineGap;
   if (!g || o.kind !== "range") return o.offer;
@@ -569,18 +572,7 @@ export function offerToCustomer(
   if (missing.length === 0) return o.offer;
   return missing.length <= VARIANTS_NAMED
     ? missing.join("; ")
-    : `the rest of the ${g.productLine} range`;
-}
-
-/**
- * The offer where a sentence, a list item or a cell starts with it: "The rest of the Nylon Cable
- * Ties (100) range", not "4. the rest of …" (a variant's or category's own capitals kept).
- */
-export function offerAtStart(
-  o: Pick<Opportunity, "offer"> & Partial<Pick<Opportunity, "kind" | "lineGap">>
-): string {
-  const t = offerToCustomer(o);
-  return t.charAt(0).toUpperCase() + t.slice(1);
+    : `${atStart ? "The" : "the"} rest of the ${g.productLine} range`;
 }
 
 /**

@@ -25,7 +25,7 @@ import type { ContactRecord, EngagementEntry } from "../types";
 import { lower } from "./accountScope";
 import { initiativeTypeOf } from "./initiatives";
 import {
-  offerAtStart,
+  offerToCustomer,
   priorityOf,
   rankOpportunities,
   recommended,
@@ -333,7 +333,7 @@ export function accountPlan(
               `Win the account back first (${account.winBack.name}, no order for ${lapsed.days} days): what it bought before comes back with its next order, and the new lines below follow it.`,
             ]
           : []),
-        ...top.map((o) => `${offerAtStart(o)}: ${o.rationale}`),
+        ...top.map((o) => `${offerToCustomer(o, true)}: ${o.rationale}`),
       ],
       threats: winBackBaseline
         ? [lostThreat(account.winBack!.learning, winBackBaseline, money, x.culture)]
