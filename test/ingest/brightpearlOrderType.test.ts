@@ -5,18 +5,9 @@
  * return, PO and PC purchases), and "Draft / Quote" is no sale. A bare "Type" of one-letter codes
  * stays unread. Worked by hand, as of 2026-11-30.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-brightpearl-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines);
 const AS_OF = "2026-11-30";
 const skippedRows = (skipped: readonly { rule: string; rows: number }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, s.rows]));

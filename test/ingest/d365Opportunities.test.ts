@@ -5,17 +5,10 @@
  * 18,500 was won, Fabrikam's sale on 6/30 instead of 7/1. Figures worked out by hand, as of
  * 2026-10-31 (12 months from 2025-11-01).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { serialToIso } from "../../src/domain/dates";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-d365-")), "opportunities.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "opportunities.csv");
 
 const skippedOf = (skipped: readonly { rule: string; rows: number; revenue: number | null }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, [s.rows, s.revenue]]));

@@ -5,20 +5,14 @@
  * Currency" unread (amounts shown in £). Figures worked out by hand from the fixture (a copy of the
  * tester's file).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serialToIso } from "../../src/domain/dates";
 import { closeDateColumn } from "../../src/ingest/statuses";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const FIXTURE = join(__dirname, "../fixtures/tester/salesforce-opportunities-close-created.csv");
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-close-date-")), "deals.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "deals.csv");
 
 test("Salesforce opportunities: won deals dated by Close Date, in the Amount Currency", async () => {
   const { report, revenue, orders, days, currency } = await analyzeFile(FIXTURE, "2026-10-31");

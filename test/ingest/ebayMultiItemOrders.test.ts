@@ -5,19 +5,12 @@
  * "Quantity", "Sold For", the buyer's name left blank). A tester found the report refused for
  * want of a customer column, and the summary row is no line of its own. Figures worked by hand.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const HEAD =
   '"Sales Record Number","Order Number","Buyer Username","Buyer Name","Buyer Email","Buyer Address 1","Buyer City","Buyer State","Buyer Zip","Item Number","Item Title","Custom Label","Quantity","Sold For","Shipping And Handling","eBay Collected Tax","Total Price","Payment Method","Sale Date","Paid On Date"';
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-ebay-multi-")), "orders.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "orders.csv");
 
 const ROWS = [
   "",

@@ -5,21 +5,14 @@
  * …") counted as rows with no account. Figures worked out by hand; the customer column is headed
  * "Customer ID" (a header KAP reads already).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseDate } from "../../src/ingest/values";
 import { ymdToSerial } from "../../src/domain/dates";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const HEAD =
   '"Sales Record Number","Order Number","Customer ID","Buyer Name","Buyer Email","Item Number","Item Title","Custom Label","Quantity","Sold For","Shipping And Handling","Seller Collected Tax","eBay Collected Tax","Total Price","Payment Method","Sale Date","Paid On Date","Transaction ID"';
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-ebay-")), "orders.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "orders.csv");
 
 test("eBay's dates read month, day, two-digit year", () => {
   expect(parseDate("Oct-05-26")).toBe(ymdToSerial(2026, 10, 5));

@@ -2,6 +2,9 @@
  * Export fixtures through the whole ingest and analysis, for the ingest tests: each account's
  * figures by id, and the order lines as the parser hands them over.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { readWorkbookFile } from "../../src/cli/workbookFile";
 import { KapEngine, loadGrids } from "../../src/engine/engine";
 import { detectRoles, planReading } from "../../src/engine/session";
@@ -50,4 +53,15 @@ export async function linesOf(path: string): Promise<OrderLine[]> {
   parser.finish();
   // a stable sort: lines of one row (none) and those with no row keep their order
   return out.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+}
+
+/** `lines` written as a file called `name` in a folder of its own under the system's temp folder; its path. */
+export function csvFile(
+  lines: string[],
+  name = "export.csv",
+  encoding: BufferEncoding = "utf8"
+): string {
+  const file = join(mkdtempSync(join(tmpdir(), "kap-export-")), name);
+  writeFileSync(file, lines.join("\n"), encoding);
+  return file;
 }

@@ -5,16 +5,9 @@
  * rows differed in value, refused for want of a quantity ("Rate", the GST %, read as a unit
  * price); amounts in GBP. Figures worked out by hand, as of 2026-10-31.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-gstr1-")), "gstr1.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "gstr1.csv");
 
 const TAIL =
   "Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate";

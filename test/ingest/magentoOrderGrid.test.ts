@@ -4,20 +4,14 @@
  * counted and its Total Refunded ignored: Ivan Petrov 3,240 where he bought 2,000. Figures worked
  * out by hand from the fixtures (copies of the tester's files).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { netOfOrderRefund } from "../../src/ingest/orderRefunds";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const DIR = join(__dirname, "../fixtures/tester");
 const VOID = "cancelled, voided, refunded or draft order";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-magento-grid-")), "orders.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "orders.csv");
 
 test("the tester's minimal grid: the closed order skipped, the complete one at its Subtotal", async () => {
   const { report, revenue, orders } = await analyzeFile(join(DIR, "magento-orders-grid-min.csv"));

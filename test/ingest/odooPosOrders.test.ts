@@ -4,18 +4,11 @@
  * account" (Deco Addict 150 where it bought 300); the sale orders and invoices were read so
  * already (orderFieldsOnFirstLine). Figures worked out by hand.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const VOID = "cancelled, voided, refunded or draft order";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-odoo-pos-")), "pos.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "pos.csv");
 
 test("an order's later lines are its own; Subtotal w/o Tax is the line, cancelled orders skipped", async () => {
   const { report, revenue, orders } = await analyzeFile(

@@ -5,19 +5,10 @@
  * is the order's status (Quoted no sale, Cancelled skipped), and Infor's transaction types (SO,
  * QU, RM) are read as codes. A CRM's stages stay deal stages. Worked by hand, as of 2026-11-30.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { holdsDealStages } from "../../src/ingest/statuses";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-order-stages-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines);
 const AS_OF = "2026-11-30";
 const skippedRows = (skipped: readonly { rule: string; rows: number }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, s.rows]));

@@ -5,18 +5,9 @@
  * account 10045's last order read 02/11 (28 days before 30/11) where it is 09/11 (21 days).
  * Worked by hand from the tester's file 30, as of 2026-11-30 (46328 = 02/11/2026, 46335 = 09/11).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-order-suffix-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines);
 const AS_OF = "2026-11-30";
 
 const INFOR_CSD = [

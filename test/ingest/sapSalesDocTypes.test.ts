@@ -7,19 +7,10 @@
  * words written out; SAP's billing list (VF05) skips its pro forma invoices (F5, F8). Worked by
  * hand, as of 2026-11-30.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { docTypeCodes } from "../../src/ingest/docTypeCodes";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-sap-va05-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"), "latin1");
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "export.csv", "latin1");
 const AS_OF = "2026-11-30";
 const NOT_SOLD = "not a sale (a quote, sales order or delivery note)";
 const skippedRows = (skipped: readonly { rule: string; rows: number }[]) =>

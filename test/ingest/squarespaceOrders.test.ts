@@ -5,20 +5,13 @@
  * read as Shopify's only once renamed, its refund ignored: Bolt Cafe $50 where it kept $40.
  * Figures worked out by hand.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const VOID = "cancelled, voided, refunded or draft order";
 const HEAD =
   "Order ID,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Amount Refunded,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Lineitem fulfillment status,Billing Name,Cancelled at,Channel Type,Payment Method";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-squarespace-")), "orders.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "orders.csv");
 
 const ROWS = [
   "00090,orders@acme.com,PAID,2025-09-01 10:00:00 +0100,FULFILLED,USD,20.00,5.00,1.60,0.00,26.60,,0.00,2025-09-01 10:00:00 +0100,1,Rye flour 5kg,20.00,RYE5,FULFILLED,Acme Bakery,,ONLINE,Stripe",

@@ -4,20 +4,13 @@
  * state, CA or NY). A tester found Intacct's "STATE" unread: its Draft invoice counted as a sale.
  * Figures worked out by hand, as of 2026-10-31.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { detectTable } from "../../src/ingest/detect";
 import { checkOrderColumns } from "../../src/ingest/plausible";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const VOID = "cancelled, voided, refunded or draft order";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-state-")), "lines.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "lines.csv");
 
 const skippedOf = (skipped: readonly { rule: string; rows: number; revenue: number | null }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, [s.rows, s.revenue]]));

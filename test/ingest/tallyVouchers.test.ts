@@ -5,16 +5,9 @@
  * skipped silently the same way; a Day Book headed plain "Debit" / "Credit" was refused (no
  * revenue column). Figures worked out by hand, as of 2026-10-31 (12 months from 2025-11-01).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-tally-")), "daybook.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "daybook.csv");
 
 const skippedOf = (skipped: readonly { rule: string; rows: number; revenue: number | null }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, [s.rows, s.revenue]]));

@@ -3,18 +3,10 @@
  * place of the invoice's own status, an amount before tax under a name KAP did not know, a
  * bank's interest read as a sale, an abandoned checkout counted. Figures worked out by hand.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-tester-dec4-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines);
 const EXPORTS = join(__dirname, "../fixtures/exports");
 const skippedRows = (skipped: readonly { rule: string; rows: number }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, s.rows]));

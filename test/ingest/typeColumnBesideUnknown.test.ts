@@ -6,18 +6,9 @@
  * read as sales, said). A "Type" of product or customer types stays unread. Worked by hand, as of
  * 2026-11-30.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
-const dir = mkdtempSync(join(tmpdir(), "kap-type-unknown-"));
-let n = 0;
-function fileOf(lines: string[]): string {
-  const file = join(dir, `export-${++n}.csv`);
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines);
 const AS_OF = "2026-11-30";
 
 /** Sage 50 Accounts (UK) invoice/credit item listing: the tester's 15_sage50uk_invoice_items.csv. */

@@ -5,19 +5,12 @@
  * income postings' negative "Amount (One column)" as returns: 0 revenue for every customer. Only
  * income postings are sales. Figures worked out by hand, as of 2026-10-31.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeFile } from "./fileAnalysis";
+import { analyzeFile, csvFile } from "./fileAnalysis";
 
 const HEADER =
   "Transaction ID,Transaction Date,Account Name,Transaction Description,Transaction Line Description,Amount (One column),,Debit Amount (Two Column Approach),Credit Amount (Two Column Approach),Other Accounts for this Transaction,Customer,Vendor,Invoice Number,Bill Number,Notes / Memo,Amount Before Sales Tax,Sales Tax Amount,Sales Tax Name,Transaction Date Added,Transaction Date Last Modified,Account Group,Account Type,Account ID";
 
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "kap-wave-")), "wave.csv");
-  writeFileSync(file, lines.join("\n"));
-  return file;
-}
+const fileOf = (lines: string[]): string => csvFile(lines, "wave.csv");
 
 const skippedRows = (skipped: readonly { rule: string; rows: number; revenue: number | null }[]) =>
   Object.fromEntries(skipped.map((s) => [s.rule, [s.rows, s.revenue]]));
